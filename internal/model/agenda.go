@@ -1,0 +1,144 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Goal is the Ziel of an agenda item.
+type Goal string
+
+// Goals of agenda items.
+const (
+	GoalNone       Goal = ""
+	GoalDecision   Goal = "Beschluss"
+	GoalDiscussion Goal = "Diskussion"
+	GoalNoting     Goal = "Kenntnisnahme"
+	GoalReport     Goal = "Bericht"
+)
+
+// Goals lists the goals an item can have.
+var Goals = []Goal{GoalDecision, GoalDiscussion, GoalNoting, GoalReport}
+
+// Valid reports whether g is empty or a known goal.
+func (g Goal) Valid() bool {
+	if g == GoalNone {
+		return true
+	}
+	for _, v := range Goals {
+		if v == g {
+			return true
+		}
+	}
+	return false
+}
+
+// ItemFlags are the outcome checkboxes of an agenda item in the minutes.
+type ItemFlags struct {
+	Decision       bool // Beschluss
+	Note           bool // Protokollnotiz
+	Recommendation bool // Beschlussempfehlung (IT-PLR)
+	FollowUp       bool // Follow-Up
+}
+
+// ReportingFachMKTitle is the title of the standard item every agenda carries
+// (concept section 2.1).
+const ReportingFachMKTitle = "Reporting FachMK"
+
+// AgendaItem is a Tagesordnungspunkt (TOP) of a session.
+type AgendaItem struct {
+	ID        int64
+	SessionID int64
+	SectionID int64    // the Schwerpunktthema; 0 if none
+	Number    string   // "08"; "" for items the minutes give without number
+	Title     string   // "Steuerungsgruppe NOOTS"
+	Points    []string // the "›" bullet points under the title
+	Goal      Goal
+	Sources   []string // Quelle: earlier decisions, "B-2025/13-IT"
+	Reporters []string // BE: member abbreviations, "ST", "FITKO"
+	Flags     ItemFlags
+	Consent   bool // on the consent agenda (Grüne Liste)
+	Position  int  // order within the session
+	// FachMK-impact statement of the registering member (GO §4 II (2)).
+	Impact  Impact
+	Version int
+}
+
+// Impact is a member's statement whether FachMK planning is affected by an
+// item (GO §4): either "none", or the affected conferences, with a note.
+type Impact struct {
+	Stated        bool    // a statement was made at all
+	ConferenceIDs []int64 // affected FachMK (bodies)
+	Note          string
+}
+
+// Label gives "TOP 08", or "TOP (ohne Nummer)".
+func (it AgendaItem) Label() string {
+	if it.Number == "" {
+		return "TOP (ohne Nummer)"
+	}
+	return "TOP " + it.Number
+}
+
+// Validate checks an agenda item.
+func (it AgendaItem) Validate() error {
+	if it.SessionID == 0 {
+		return fmt.Errorf("model: agenda item needs a session")
+	}
+	if !it.Goal.Valid() {
+		return fmt.Errorf("model: agenda item %q: unknown goal %q", it.Title, it.Goal)
+	}
+	if strings.ContainsAny(it.Number, " \t\n") {
+		return fmt.Errorf("model: agenda item number %q must not contain spaces", it.Number)
+	}
+	return nil
+}
+
+// Contribution is one speaker's part of a discussion row (ON) in the minutes:
+// the speaker and the points they made.
+type Contribution struct {
+	ID           int64
+	ItemID       int64
+	Position     int      // order among all minutes rows of the item
+	Speaker      string   // member abbreviation or institution: "BSI", "HE", "Bund"
+	Points       []string // each may contain redaction marks
+	Confidential bool     // the whole contribution is redacted in the public version
+	Version      int
+}
+
+// ProtocolNote is a Protokollnotiz (PN) by a named member.
+type ProtocolNote struct {
+	ID           int64
+	ItemID       int64
+	Position     int
+	Author       string // as the minutes name it: "Berlin", "FITKO"
+	Text         string
+	Confidential bool
+	Version      int
+}
+
+// RemarkKind classifies a free minutes row that is neither ON, BV nor PN.
+type RemarkKind string
+
+// Remark kinds.
+const (
+	RemarkText      RemarkKind = "text"      // free text: "Der Beschluss wird einstimmig beschlossen."
+	RemarkIllegible RemarkKind = "illegible" // a part the source marks "[illegible]", kept as such
+	RemarkRaw       RemarkKind = "raw"       // a fragment that could not be placed, kept verbatim
+)
+
+// Valid reports whether k is a known kind.
+func (k RemarkKind) Valid() bool {
+	return k == RemarkText || k == RemarkIllegible || k == RemarkRaw
+}
+
+// Remark is a free minutes row of an item.
+type Remark struct {
+	ID           int64
+	ItemID       int64
+	Position     int
+	Kind         RemarkKind
+	Text         string
+	Confidential bool
+	Version      int
+}

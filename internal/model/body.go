@@ -1,0 +1,110 @@
+package model
+
+import "fmt"
+
+// BodyKind says what kind of body (Gremium) a Body is.
+type BodyKind string
+
+// Body kinds.
+const (
+	BodyPlanningCouncil BodyKind = "planungsrat"      // der IT-Planungsrat
+	BodyFachMK          BodyKind = "fachmk"           // eine Fachministerkonferenz (or a body acting for one)
+	BodySteeringGroup   BodyKind = "steuerungsgruppe" // Steuerungsgruppe, Lenkungskreis, AG of the IT-PLR
+)
+
+// Label gives the German name of the kind.
+func (k BodyKind) Label() string {
+	switch k {
+	case BodyPlanningCouncil:
+		return "Planungsrat"
+	case BodyFachMK:
+		return "Fachministerkonferenz"
+	case BodySteeringGroup:
+		return "Steuerungsgruppe"
+	}
+	return string(k)
+}
+
+// Valid reports whether k is a known kind.
+func (k BodyKind) Valid() bool {
+	switch k {
+	case BodyPlanningCouncil, BodyFachMK, BodySteeringGroup:
+		return true
+	}
+	return false
+}
+
+// DefaultDecisionPattern is the IT-PLR's numbering pattern (B-2025/26-IT).
+const DefaultDecisionPattern = "B-{JJJJ}/{NN}-IT"
+
+// Term is one weighted term of a FachMK's digital topic profile, used to
+// propose the FachMK relevance of agenda items and decisions.
+type Term struct {
+	Term   string  `json:"term"`
+	Weight float64 `json:"weight"`
+}
+
+// Body is a Gremium: the IT-Planungsrat, a Fachministerkonferenz (FachMK) or
+// a steering group. Bodies are data, so another conference can use gremium.
+type Body struct {
+	ID              int64
+	Kind            BodyKind
+	Abbrev          string // Kürzel, unique: "IT-PLR", "FMK", "E-Justice-Rat"
+	Name            string
+	ParentID        int64  // the body a steering group belongs to; 0 if none
+	ActsForID       int64  // the FachMK this body acts for (E-Justice-Rat for the JuMiKo); 0 if none
+	Chair           string // Vorsitz, e.g. "MV (2025)"
+	TopicProfile    string // Digitalthemen (concept section 3.1)
+	Terms           []Term
+	Notes           string
+	DecisionPattern string // numbering pattern, see FormatDecisionNumber; "" for bodies without own decisions
+	Version         int
+}
+
+// Validate checks the fields a body must have.
+func (b Body) Validate() error {
+	if b.Abbrev == "" || b.Name == "" {
+		return fmt.Errorf("model: body needs abbreviation and name")
+	}
+	if !b.Kind.Valid() {
+		return fmt.Errorf("model: body %s: unknown kind %q", b.Abbrev, b.Kind)
+	}
+	if b.DecisionPattern != "" {
+		if err := ValidateDecisionPattern(b.DecisionPattern); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Contact is a contact person of a body's secretariat (Geschäftsstelle).
+type Contact struct {
+	ID     int64
+	BodyID int64
+	Name   string
+	Role   string // "Geschäftsstelle", "Vorsitz", …
+	Email  string
+	Phone  string
+}
+
+// ConferenceDate is an upcoming (or past) session date of a FachMK, as kept
+// in FITKO's overview of FachMK dates (concept section 2.2).
+type ConferenceDate struct {
+	ID     int64
+	BodyID int64
+	Title  string // "Frühjahrskonferenz 2026"
+	Starts Date
+	Ends   Date // zero for a one-day session
+	Place  string
+	UID    string // stable identifier, also used as iCalendar UID
+}
+
+// Section is an agenda section (Schwerpunktthema) of a body: Begrüßung,
+// Informationssicherheit, …, Grüne Liste. Sections are data per body.
+type Section struct {
+	ID       int64
+	BodyID   int64
+	Name     string
+	Position int
+	Consent  bool // the consent agenda (Grüne Liste), adopted en bloc
+}

@@ -1,0 +1,70 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date without time of day. The zero value means "not
+// known" (for example the date of a session that the documents do not give).
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// NewDate returns the date y-m-d.
+func NewDate(y int, m time.Month, d int) Date { return Date{Year: y, Month: m, Day: d} }
+
+// DateOf returns the calendar date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// ParseDate reads "2025-06-26" (ISO) or "26.06.2025" (German). The empty
+// string gives the zero Date.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, nil
+	}
+	for _, layout := range []string{"2006-01-02", "02.01.2006", "2.1.2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return DateOf(t), nil
+		}
+	}
+	return Date{}, fmt.Errorf("model: invalid date %q (expected YYYY-MM-DD or TT.MM.JJJJ)", s)
+}
+
+// IsZero reports whether the date is unknown.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// String gives the ISO form "2025-06-26", or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// German gives the de-DE form "26.06.2025", or "" for the zero Date.
+func (d Date) German() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%02d.%02d.%04d", d.Day, d.Month, d.Year)
+}
+
+// Time gives midnight UTC of the date.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// Before reports whether d is earlier than o. Unknown dates are never before
+// anything.
+func (d Date) Before(o Date) bool {
+	if d.IsZero() || o.IsZero() {
+		return false
+	}
+	return d.Time().Before(o.Time())
+}

@@ -1,0 +1,271 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// Assignment is a spokesperson assignment (fachpolitische:r Sprecher:in): an
+// IT-PLR member (and the person acting for it) speaks for the IT-PLR towards a
+// FachMK. Assignments are never deleted; the history is the list of them.
+type Assignment struct {
+	ID           int64
+	ConferenceID int64  // the FachMK (body)
+	Member       string // member abbreviation (Bund or a Land)
+	PersonID     int64  // 0 if no person is named
+	DecisionRef  string // the decision that assigned it: "B-2022/43-IT"
+	StartSession int    // the session whose decision assigned it; 0 if unknown
+	StartOn      Date
+	// Resignation: announced on ResignationOn, takes effect with the next
+	// regular IT-PLR session EndsWithSession (concept section 1.2).
+	ResignationOn   Date
+	EndsWithSession int
+	Version         int
+}
+
+// AssignmentStatus is where an assignment stands.
+type AssignmentStatus string
+
+// Assignment statuses.
+const (
+	AssignmentActive AssignmentStatus = "aktiv"
+	AssignmentEnding AssignmentStatus = "endet"   // resignation announced, not yet effective
+	AssignmentEnded  AssignmentStatus = "beendet" // the session it ended with has taken place
+)
+
+// Validate checks the rules of concept section 1.2 that concern a single
+// assignment: the function is tied to the IT-PLR membership of Bund or a Land
+// (memberKind is the kind of a.Member), and it is assigned by decision.
+func (a Assignment) Validate(memberKind MemberKind) error {
+	if a.ConferenceID == 0 {
+		return fmt.Errorf("model: spokesperson assignment needs a FachMK")
+	}
+	if !memberKind.Votes() {
+		return fmt.Errorf("model: spokesperson %s: only the Bund or a Land (IT-PLR members) can hold the function", a.Member)
+	}
+	if _, ok := ParseDecisionRef(a.DecisionRef); !ok {
+		return fmt.Errorf("model: spokesperson %s: the function is assigned by decision; %q is no decision number", a.Member, a.DecisionRef)
+	}
+	return nil
+}
+
+// Status gives the state of the assignment, given the number of the last
+// IT-PLR session that has taken place.
+func (a Assignment) Status(lastHeldSession int) AssignmentStatus {
+	switch {
+	case a.EndsWithSession > 0 && lastHeldSession >= a.EndsWithSession:
+		return AssignmentEnded
+	case a.EndsWithSession > 0:
+		return AssignmentEnding
+	}
+	return AssignmentActive
+}
+
+// StatusLabel gives the status in German: "aktiv", "endet mit der 48.
+// Sitzung", "beendet mit der 48. Sitzung".
+func (a Assignment) StatusLabel(lastHeldSession int) string {
+	switch a.Status(lastHeldSession) {
+	case AssignmentEnding:
+		return fmt.Sprintf("endet mit der %d. Sitzung", a.EndsWithSession)
+	case AssignmentEnded:
+		return fmt.Sprintf("beendet mit der %d. Sitzung", a.EndsWithSession)
+	}
+	return "aktiv"
+}
+
+// AnnounceResignation records that the member announced its resignation on
+// the given date; it takes effect with the next regular session.
+func (a *Assignment) AnnounceResignation(on Date, nextRegularSession int) error {
+	if a.EndsWithSession > 0 {
+		return fmt.Errorf("model: resignation of %s already announced (endet mit der %d. Sitzung)", a.Member, a.EndsWithSession)
+	}
+	if nextRegularSession <= a.StartSession {
+		return fmt.Errorf("model: resignation of %s must take effect at a session after its assignment", a.Member)
+	}
+	a.ResignationOn = on
+	a.EndsWithSession = nextRegularSession
+	return nil
+}
+
+// Vacant reports whether a FachMK has no spokesperson in office, given all its
+// assignments: without a decision the post stays vacant.
+func Vacant(assignments []Assignment, lastHeldSession int) bool {
+	for _, a := range assignments {
+		if a.Status(lastHeldSession) != AssignmentEnded {
+			return false
+		}
+	}
+	return true
+}
+
+// Debrief is a Nachbesprechung: after an IT-PLR session, the FachMK
+// secretariats hear the decisions relevant to them, each presented by the
+// member that submitted it (concept section 2.2).
+type Debrief struct {
+	ID         int64
+	SessionID  int64 // the IT-PLR session debriefed
+	HeldOn     Date
+	Place      string // "Videokonferenz"
+	Sent       bool   // invitation sent
+	Invitation string // invitation text
+	Entries    []DebriefEntry
+	Version    int
+}
+
+// DebriefEntry is one decision presented to one FachMK in a debrief.
+type DebriefEntry struct {
+	DecisionID   int64
+	ConferenceID int64
+	Presenter    string // member abbreviation of the submitting member
+}
+
+// Briefing is a Briefing or Handakte for spokespersons: a living document,
+// kept in versions. ConferenceID is 0 for a briefing for all spokespersons.
+type Briefing struct {
+	ID           int64
+	ConferenceID int64
+	Title        string
+	Versions     []BriefingVersion // oldest first
+}
+
+// BriefingVersion is one saved version of a briefing.
+type BriefingVersion struct {
+	Version int
+	Stand   Date // "Stand: 20.04.2023"
+	Author  string
+	Content string // plain text with "- " bullets and blank-line paragraphs
+	Saved   time.Time
+}
+
+// Latest gives the newest version, or the zero version if there is none.
+func (b Briefing) Latest() BriefingVersion {
+	if len(b.Versions) == 0 {
+		return BriefingVersion{}
+	}
+	return b.Versions[len(b.Versions)-1]
+}
+
+// RequestStatus is the state of an Anliegen.
+type RequestStatus string
+
+// Request statuses.
+const (
+	RequestReceived RequestStatus = "eingegangen"
+	RequestInReview RequestStatus = "in_pruefung"
+	RequestOnAgenda RequestStatus = "als_top_angemeldet"
+	RequestDone     RequestStatus = "erledigt"
+	RequestDeclined RequestStatus = "abgelehnt"
+)
+
+// Label gives the German name.
+func (s RequestStatus) Label() string {
+	switch s {
+	case RequestReceived:
+		return "eingegangen"
+	case RequestInReview:
+		return "in Prüfung"
+	case RequestOnAgenda:
+		return "als TOP angemeldet"
+	case RequestDone:
+		return "erledigt"
+	case RequestDeclined:
+		return "abgelehnt"
+	}
+	return string(s)
+}
+
+// Valid reports whether s is a known status.
+func (s RequestStatus) Valid() bool {
+	switch s {
+	case RequestReceived, RequestInReview, RequestOnAgenda, RequestDone, RequestDeclined:
+		return true
+	}
+	return false
+}
+
+// Request is an Anliegen of a FachMK to the IT-PLR; it can become an agenda
+// item.
+type Request struct {
+	ID           int64
+	ConferenceID int64
+	Title        string
+	Text         string
+	ReceivedOn   Date
+	Via          string // who brought it in: member abbreviation or "Geschäftsstelle"
+	Status       RequestStatus
+	ItemID       int64 // the agenda item it became; 0 if none
+	Version      int
+}
+
+// Responsibility is a cell of the role/task matrix (concept Tabelle 3).
+type Responsibility string
+
+// Responsibilities.
+const (
+	ResponsibilityNone       Responsibility = ""
+	ResponsibilityLead       Responsibility = "verantwortlich"
+	ResponsibilitySupporting Responsibility = "unterstuetzend"
+)
+
+// Label gives the German name.
+func (r Responsibility) Label() string {
+	switch r {
+	case ResponsibilityLead:
+		return "Verantwortlich"
+	case ResponsibilitySupporting:
+		return "Unterstützend"
+	}
+	return "–"
+}
+
+// Task is a row of the role/task matrix: a task and who is responsible
+// (Verantwortlich) or supporting (Unterstützend), spokesperson or FITKO.
+type Task struct {
+	ID           int64
+	Position     int
+	Text         string
+	Spokesperson Responsibility
+	FITKO        Responsibility
+}
+
+// EvaluationQuestion is a question of the annual evaluation (concept
+// Tabelle 2).
+type EvaluationQuestion struct {
+	ID       int64
+	Position int
+	Group    string // "Synchronisation von FachMK und fachpolitischen Sprecher:innen"
+	Text     string
+}
+
+// EvaluationAnswer is one respondent's answer to a question in a year, on a
+// scale from 1 (trifft nicht zu) to 5 (trifft voll zu).
+type EvaluationAnswer struct {
+	ID         int64
+	QuestionID int64
+	Year       int
+	Respondent string // member abbreviation or FachMK abbreviation
+	Score      int
+	Comment    string
+}
+
+// Validate checks an answer.
+func (a EvaluationAnswer) Validate() error {
+	if a.Score < 1 || a.Score > 5 {
+		return fmt.Errorf("model: evaluation score must be between 1 and 5, got %d", a.Score)
+	}
+	if a.Respondent == "" || a.Year == 0 || a.QuestionID == 0 {
+		return fmt.Errorf("model: evaluation answer needs question, year and respondent")
+	}
+	return nil
+}
+
+// AuditEntry is one line of the audit log: who changed what, when.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	Actor    string
+	Action   string // "create", "update", "adopt", …
+	Entity   string // "session", "decision", …
+	EntityID int64
+	Detail   string
+}

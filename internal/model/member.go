@@ -1,0 +1,80 @@
+package model
+
+import "fmt"
+
+// MemberKind says how a member takes part in the IT-Planungsrat.
+type MemberKind string
+
+// Member kinds. Only Bund and Länder vote.
+const (
+	MemberBund     MemberKind = "bund"     // der Bund
+	MemberLand     MemberKind = "land"     // eines der 16 Länder
+	MemberAdvisory MemberKind = "beratend" // beratendes Mitglied (DST, DLT, DStGB, BfDI)
+	MemberGuest    MemberKind = "gast"     // Gast (BSI, FITKO, …)
+)
+
+// Label gives the German name of the kind.
+func (k MemberKind) Label() string {
+	switch k {
+	case MemberBund:
+		return "Bund"
+	case MemberLand:
+		return "Land"
+	case MemberAdvisory:
+		return "beratendes Mitglied"
+	case MemberGuest:
+		return "Gast"
+	}
+	return string(k)
+}
+
+// Valid reports whether k is a known kind.
+func (k MemberKind) Valid() bool {
+	switch k {
+	case MemberBund, MemberLand, MemberAdvisory, MemberGuest:
+		return true
+	}
+	return false
+}
+
+// Votes reports whether members of this kind have a vote.
+func (k MemberKind) Votes() bool { return k == MemberBund || k == MemberLand }
+
+// Member is a Mitglied of the IT-Planungsrat (Bund, a Land) or an advisory
+// member or guest, known by its abbreviation ("HE", "Bund", "DStGB").
+type Member struct {
+	ID       int64
+	Abbrev   string // Kürzel, unique: BW … TH, Bund, DST, DLT, DStGB, BfDI, BSI, FITKO
+	Name     string // "Hessen", "Deutscher Landkreistag"
+	Kind     MemberKind
+	Position int // order in lists (Bund first, then Länder alphabetically by Kürzel)
+}
+
+// Validate checks the fields a member must have.
+func (m Member) Validate() error {
+	if m.Abbrev == "" || m.Name == "" {
+		return fmt.Errorf("model: member needs abbreviation and name")
+	}
+	if !m.Kind.Valid() {
+		return fmt.Errorf("model: member %s: unknown kind %q", m.Abbrev, m.Kind)
+	}
+	return nil
+}
+
+// Person is a named person, usually acting for a member (a Staatssekretärin
+// of a Land) or working in a secretariat.
+type Person struct {
+	ID           int64
+	Name         string // "Dr. Martin Hagen"
+	Function     string // "Staatsrat für Haushalt, Personal und IT beim Senator für Finanzen"
+	MemberAbbrev string // the member the person acts for; "" if none
+	Email        string
+}
+
+// Validate checks the fields a person must have.
+func (p Person) Validate() error {
+	if p.Name == "" {
+		return fmt.Errorf("model: person needs a name")
+	}
+	return nil
+}

@@ -1,0 +1,205 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Date
+		wantErr bool
+	}{
+		{"2025-06-26", NewDate(2025, time.June, 26), false},
+		{"26.06.2025", NewDate(2025, time.June, 26), false},
+		{"1.7.2025", NewDate(2025, time.July, 1), false},
+		{"", Date{}, false},
+		{"31.02.2025", Date{}, true},
+		{"morgen", Date{}, true},
+	}
+	for _, tt := range tests {
+		got, err := ParseDate(tt.in)
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v, err=%v", tt.in, got, err, tt.want, tt.wantErr)
+		}
+	}
+	if s := NewDate(2025, time.December, 8).German(); s != "08.12.2025" {
+		t.Errorf("German() = %q", s)
+	}
+	if (Date{}).Before(NewDate(2025, 1, 1)) || NewDate(2025, 1, 1).Before(Date{}) {
+		t.Error("unknown dates must not compare as before")
+	}
+}
+
+func TestRedaction(t *testing.T) {
+	tests := []struct{ in, public, internal string }{
+		{"offen", "offen", "offen"},
+		{"bei Enthaltung von ⟦HE⟧ beschlossen", "bei Enthaltung von [geschwärzt] beschlossen", "bei Enthaltung von HE beschlossen"},
+		{"⟦a⟧ und ⟦b⟧", "[geschwärzt] und [geschwärzt]", "a und b"},
+		{"Anfang ⟦geheim ohne Ende", "Anfang [geschwärzt]", "Anfang geheim ohne Ende"},
+	}
+	for _, tt := range tests {
+		if got := PublicText(tt.in); got != tt.public {
+			t.Errorf("PublicText(%q) = %q, want %q", tt.in, got, tt.public)
+		}
+		if got := Internal.Text(tt.in); got != tt.internal {
+			t.Errorf("Internal.Text(%q) = %q, want %q", tt.in, got, tt.internal)
+		}
+		var zero Audience
+		if zero.Text(tt.in) != PublicText(tt.in) {
+			t.Errorf("the zero Audience must be public")
+		}
+	}
+}
+
+func TestDecisionNumbers(t *testing.T) {
+	n := DecisionNumber{Year: 2025, Seq: 26}
+	if got := FormatDecisionNumber(DefaultDecisionPattern, n); got != "B-2025/26-IT" {
+		t.Errorf("format = %q", got)
+	}
+	if got := FormatDecisionNumber("DMK-{JJJJ}-{N}", DecisionNumber{2026, 3}); got != "DMK-2026-3" {
+		t.Errorf("format with {N} = %q", got)
+	}
+	if got := FormatDecisionNumber("", DecisionNumber{2025, 7}); got != "B-2025/07-IT" {
+		t.Errorf("default pattern = %q", got)
+	}
+	if FormatDecisionNumber(DefaultDecisionPattern, DecisionNumber{}) != "" {
+		t.Error("zero number must format as empty")
+	}
+	refs := []struct {
+		in   string
+		want DecisionNumber
+		ok   bool
+	}{
+		{"B-2025/26-IT", DecisionNumber{2025, 26}, true},
+		{"siehe Beschluss 2024/25;", DecisionNumber{2024, 25}, true},
+		{"2022/43", DecisionNumber{2022, 43}, true},
+		{"TOP 10", DecisionNumber{}, false},
+		{"12025/26", DecisionNumber{}, false},
+		{"2025/0", DecisionNumber{}, false},
+	}
+	for _, tt := range refs {
+		got, ok := ParseDecisionRef(tt.in)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("ParseDecisionRef(%q) = %v, %v", tt.in, got, ok)
+		}
+	}
+	for p, ok := range map[string]bool{"B-{JJJJ}/{NN}-IT": true, "{JJJJ}-{N}": true, "B-{NN}": false, "{JJJJ}/{NN}/{X}": false} {
+		if err := ValidateDecisionPattern(p); (err == nil) != ok {
+			t.Errorf("ValidateDecisionPattern(%q) = %v", p, err)
+		}
+	}
+}
+
+func TestSessionCycle(t *testing.T) {
+	for i := 0; i+1 < len(SessionStatuses); i++ {
+		if !SessionStatuses[i].CanMoveTo(SessionStatuses[i+1]) {
+			t.Errorf("%s → %s must be allowed", SessionStatuses[i], SessionStatuses[i+1])
+		}
+	}
+	if StatusEnded.CanMoveTo(StatusRunning) || StatusPlanned.CanMoveTo(StatusRunning) || StatusMinutesApproved.CanMoveTo(StatusPlanned) {
+		t.Error("the cycle must only move one step forward")
+	}
+	if !StatusMinutesApproved.MinutesFrozen() || StatusMinutesDraft.MinutesFrozen() {
+		t.Error("only approved minutes are frozen")
+	}
+	s := Session{Number: 47, Status: StatusPlanned, StartTime: "09:00", EndTime: "12:15"}
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if s.TimeSpan() != "09:00 – 12:15 Uhr" {
+		t.Errorf("TimeSpan = %q", s.TimeSpan())
+	}
+	for _, bad := range []Session{{Number: 0, Status: StatusPlanned}, {Number: 1, Status: "x"}, {Number: 1, Status: StatusPlanned, StartTime: "25:00"}} {
+		if bad.Validate() == nil {
+			t.Errorf("Validate(%+v) must fail", bad)
+		}
+	}
+}
+
+func TestFollowUpDeadline(t *testing.T) {
+	today := NewDate(2025, time.September, 1)
+	tests := []struct {
+		f        FollowUp
+		deadline string
+		overdue  bool
+	}{
+		{FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 8, 31)}, "31.08.2025", true},
+		{FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 9, 1)}, "01.09.2025", false},
+		{FollowUp{Status: FollowUpOpen, DueSession: 49}, "zur 49. Sitzung", false},
+		{FollowUp{Status: FollowUpOpen, DueSession: 47}, "zur 47. Sitzung", true},
+		{FollowUp{Status: FollowUpDone, DueSession: 47}, "zur 47. Sitzung", false},
+		{FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 12, 1), DueSession: 48}, "01.12.2025, spätestens zur 48. Sitzung", false},
+		{FollowUp{Status: FollowUpOpen}, "", false},
+	}
+	for _, tt := range tests {
+		if got := tt.f.Deadline(); got != tt.deadline {
+			t.Errorf("Deadline() = %q, want %q", got, tt.deadline)
+		}
+		if got := tt.f.Overdue(today, 47); got != tt.overdue {
+			t.Errorf("Overdue(%+v) = %v", tt.f, got)
+		}
+	}
+}
+
+func TestSpokespersonRules(t *testing.T) {
+	a := Assignment{ConferenceID: 1, Member: "HB", DecisionRef: "B-2022/43-IT", StartSession: 39}
+	if err := a.Validate(MemberLand); err != nil {
+		t.Fatalf("valid assignment rejected: %v", err)
+	}
+	if err := a.Validate(MemberAdvisory); err == nil {
+		t.Error("an advisory member cannot be spokesperson")
+	}
+	noDecision := a
+	noDecision.DecisionRef = "per Zuruf"
+	if err := noDecision.Validate(MemberLand); err == nil {
+		t.Error("assignment without decision must be refused")
+	}
+	if a.Status(47) != AssignmentActive || Vacant([]Assignment{a}, 47) {
+		t.Error("fresh assignment must be active")
+	}
+	if err := a.AnnounceResignation(NewDate(2025, 7, 1), 48); err != nil {
+		t.Fatal(err)
+	}
+	if a.Status(47) != AssignmentEnding || a.StatusLabel(47) != "endet mit der 48. Sitzung" {
+		t.Errorf("before the next session: %s", a.StatusLabel(47))
+	}
+	if Vacant([]Assignment{a}, 47) {
+		t.Error("post is not vacant until the resignation takes effect")
+	}
+	if a.Status(48) != AssignmentEnded || !Vacant([]Assignment{a}, 48) {
+		t.Error("after the next session the post must be vacant")
+	}
+	if err := a.AnnounceResignation(NewDate(2025, 8, 1), 49); err == nil {
+		t.Error("a second resignation must be refused")
+	}
+	b := Assignment{ConferenceID: 1, Member: "HB", DecisionRef: "B-2022/43-IT", StartSession: 39}
+	if err := b.AnnounceResignation(NewDate(2020, 1, 1), 39); err == nil {
+		t.Error("resignation cannot take effect before the assignment")
+	}
+	if !Vacant(nil, 47) {
+		t.Error("no assignment means vacant")
+	}
+}
+
+func TestValidate(t *testing.T) {
+	d := Decision{BodyID: 1, Kind: KindDecision, Status: DecisionDraft, Scope: ScopeAll,
+		Votes: []Vote{{"HE", VoteAbstain}, {"HE", VoteYes}}}
+	if d.Validate() == nil {
+		t.Error("double vote must be refused")
+	}
+	d.Votes = d.Votes[:1]
+	if err := d.Validate(); err != nil {
+		t.Error(err)
+	}
+	if (Member{Abbrev: "X", Name: "X", Kind: "foo"}).Validate() == nil {
+		t.Error("unknown member kind accepted")
+	}
+	if (EvaluationAnswer{QuestionID: 1, Year: 2025, Respondent: "HB", Score: 6}).Validate() == nil {
+		t.Error("score 6 accepted")
+	}
+	if (Body{Kind: BodyFachMK, Abbrev: "X", Name: "X", DecisionPattern: "B-{NN}"}).Validate() == nil {
+		t.Error("bad pattern accepted")
+	}
+}

@@ -1,0 +1,118 @@
+package model
+
+import "fmt"
+
+// SessionStatus is the stage of a Sitzung in the session cycle.
+type SessionStatus string
+
+// The session cycle, in order.
+const (
+	StatusPlanned         SessionStatus = "geplant"
+	StatusConvened        SessionStatus = "einberufen"
+	StatusRunning         SessionStatus = "laufend"
+	StatusEnded           SessionStatus = "beendet"
+	StatusMinutesDraft    SessionStatus = "protokoll_entwurf"
+	StatusMinutesApproved SessionStatus = "protokoll_genehmigt"
+)
+
+// SessionStatuses lists the statuses in cycle order.
+var SessionStatuses = []SessionStatus{StatusPlanned, StatusConvened, StatusRunning, StatusEnded, StatusMinutesDraft, StatusMinutesApproved}
+
+func (s SessionStatus) index() int {
+	for i, v := range SessionStatuses {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// Valid reports whether s is a known status.
+func (s SessionStatus) Valid() bool { return s.index() >= 0 }
+
+// Label gives the German name of the status.
+func (s SessionStatus) Label() string {
+	switch s {
+	case StatusPlanned:
+		return "geplant"
+	case StatusConvened:
+		return "einberufen"
+	case StatusRunning:
+		return "laufend"
+	case StatusEnded:
+		return "beendet"
+	case StatusMinutesDraft:
+		return "Protokoll im Entwurf"
+	case StatusMinutesApproved:
+		return "Protokoll genehmigt"
+	}
+	return string(s)
+}
+
+// CanMoveTo reports whether a session may go from s to next: the cycle only
+// moves forward, one step at a time.
+func (s SessionStatus) CanMoveTo(next SessionStatus) bool {
+	i, j := s.index(), next.index()
+	return i >= 0 && j == i+1
+}
+
+// MinutesFrozen reports whether the minutes of a session in this status are
+// approved and so immutable (corrections are new versions).
+func (s SessionStatus) MinutesFrozen() bool { return s == StatusMinutesApproved }
+
+// Session is a Sitzung of a body, e.g. the 47th IT-PLR session.
+type Session struct {
+	ID           int64
+	BodyID       int64
+	Number       int    // 47
+	Date         Date   // zero if not known
+	StartTime    string // "09:00"
+	EndTime      string // "12:15"
+	Place        string // "Schwerin"
+	Chair        string // Vorsitz, member abbreviation ("MV")
+	Status       SessionStatus
+	MinutesStand Date // version date of the minutes ("Stand: 08.12.2025")
+	ApprovedIn   int  // number of the session that approved these minutes; 0 if not yet
+	Version      int  // optimistic locking
+}
+
+// Title gives "47. Sitzung".
+func (s Session) Title() string { return fmt.Sprintf("%d. Sitzung", s.Number) }
+
+// TimeSpan gives "09:00 – 12:15 Uhr", or "" when no times are known.
+func (s Session) TimeSpan() string {
+	switch {
+	case s.StartTime != "" && s.EndTime != "":
+		return s.StartTime + " – " + s.EndTime + " Uhr"
+	case s.StartTime != "":
+		return "ab " + s.StartTime + " Uhr"
+	}
+	return ""
+}
+
+// Validate checks the fields a session must have.
+func (s Session) Validate() error {
+	if s.Number <= 0 {
+		return fmt.Errorf("model: session number must be positive")
+	}
+	if !s.Status.Valid() {
+		return fmt.Errorf("model: session %d: unknown status %q", s.Number, s.Status)
+	}
+	for _, t := range []string{s.StartTime, s.EndTime} {
+		if t != "" && !validClock(t) {
+			return fmt.Errorf("model: session %d: invalid time %q (expected HH:MM)", s.Number, t)
+		}
+	}
+	return nil
+}
+
+func validClock(t string) bool {
+	var h, m int
+	if len(t) != 5 || t[2] != ':' {
+		return false
+	}
+	if _, err := fmt.Sscanf(t, "%02d:%02d", &h, &m); err != nil {
+		return false
+	}
+	return h >= 0 && h < 24 && m >= 0 && m < 60
+}

@@ -1,0 +1,189 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"gremium/internal/model"
+)
+
+const bodyCols = `id, kind, abbrev, name, COALESCE(parent_id, 0), COALESCE(acts_for_id, 0), chair, topic_profile, terms, notes, decision_pattern, version`
+
+func scanBody(r scanner) (model.Body, error) {
+	var b model.Body
+	var terms string
+	if err := r.Scan(&b.ID, &b.Kind, &b.Abbrev, &b.Name, &b.ParentID, &b.ActsForID, &b.Chair, &b.TopicProfile, &terms, &b.Notes, &b.DecisionPattern, &b.Version); err != nil {
+		return b, err
+	}
+	var err error
+	b.Terms, err = fromJSON[model.Term](terms)
+	return b, err
+}
+
+// CreateBody stores a new body (IT-PLR, FachMK, steering group).
+func (s *Store) CreateBody(ctx context.Context, b model.Body) (int64, error) {
+	if err := b.Validate(); err != nil {
+		return 0, err
+	}
+	if b.Terms == nil {
+		b.Terms = []model.Term{}
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "body", b.Abbrev,
+			`INSERT INTO bodies (kind, abbrev, name, parent_id, acts_for_id, chair, topic_profile, terms, notes, decision_pattern)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern)
+		return err
+	})
+	return id, err
+}
+
+// Body gives the body with the id.
+func (s *Store) Body(ctx context.Context, id int64) (model.Body, error) {
+	return queryOne(ctx, s.db, scanBody, fmt.Sprintf("body %d", id), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, id)
+}
+
+// BodyByAbbrev gives the body with the abbreviation ("IT-PLR", "FMK").
+func (s *Store) BodyByAbbrev(ctx context.Context, abbrev string) (model.Body, error) {
+	return queryOne(ctx, s.db, scanBody, "body "+abbrev, `SELECT `+bodyCols+` FROM bodies WHERE abbrev = ?`, abbrev)
+}
+
+// Bodies gives the bodies of a kind by name; the empty kind gives all.
+func (s *Store) Bodies(ctx context.Context, kind model.BodyKind) ([]model.Body, error) {
+	return queryList(ctx, s.db, scanBody, "bodies",
+		`SELECT `+bodyCols+` FROM bodies WHERE ? = '' OR kind = ? ORDER BY name`, kind, kind)
+}
+
+// UpdateBody changes a body; b.Version must be the version read.
+func (s *Store) UpdateBody(ctx context.Context, b model.Body) error {
+	if err := b.Validate(); err != nil {
+		return err
+	}
+	if b.Terms == nil {
+		b.Terms = []model.Term{}
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updateVersioned(ctx, tx, "bodies", "body", b.ID, b.Version,
+			`kind = ?, abbrev = ?, name = ?, parent_id = ?, acts_for_id = ?, chair = ?, topic_profile = ?, terms = ?, notes = ?, decision_pattern = ?`,
+			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern)
+	})
+}
+
+func scanContact(r scanner) (model.Contact, error) {
+	var c model.Contact
+	err := r.Scan(&c.ID, &c.BodyID, &c.Name, &c.Role, &c.Email, &c.Phone)
+	return c, err
+}
+
+// CreateContact stores a secretariat contact of a body.
+func (s *Store) CreateContact(ctx context.Context, c model.Contact) (int64, error) {
+	if c.BodyID == 0 || c.Name == "" {
+		return 0, fmt.Errorf("store: contact needs body and name")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "contact", c.Name,
+			`INSERT INTO contacts (body_id, name, role, email, phone) VALUES (?, ?, ?, ?, ?)`, c.BodyID, c.Name, c.Role, c.Email, c.Phone)
+		return err
+	})
+	return id, err
+}
+
+// Contacts gives the contacts of a body.
+func (s *Store) Contacts(ctx context.Context, bodyID int64) ([]model.Contact, error) {
+	return queryList(ctx, s.db, scanContact, "contacts",
+		`SELECT id, body_id, name, role, email, phone FROM contacts WHERE body_id = ? ORDER BY id`, bodyID)
+}
+
+// UpdateContact changes a contact.
+func (s *Store) UpdateContact(ctx context.Context, c model.Contact) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updatePlain(ctx, tx, "contacts", "contact", c.ID, `name = ?, role = ?, email = ?, phone = ?`, c.Name, c.Role, c.Email, c.Phone)
+	})
+}
+
+func scanConferenceDate(r scanner) (model.ConferenceDate, error) {
+	var c model.ConferenceDate
+	var starts, ends string
+	if err := r.Scan(&c.ID, &c.BodyID, &c.Title, &starts, &ends, &c.Place, &c.UID); err != nil {
+		return c, err
+	}
+	c.Starts, c.Ends = parseDate(starts), parseDate(ends)
+	return c, nil
+}
+
+// CreateConferenceDate stores a session date of a FachMK. The UID must be
+// unique; an empty UID gets one derived from body and date.
+func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate) (int64, error) {
+	if c.BodyID == 0 || c.Starts.IsZero() {
+		return 0, fmt.Errorf("store: conference date needs body and start date")
+	}
+	if c.UID == "" {
+		c.UID = fmt.Sprintf("fachmk-%d-%s@gremium", c.BodyID, c.Starts)
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "conference_date", c.UID,
+			`INSERT INTO conference_dates (body_id, title, starts_on, ends_on, place, uid) VALUES (?, ?, ?, ?, ?, ?)`,
+			c.BodyID, c.Title, c.Starts.String(), c.Ends.String(), c.Place, c.UID)
+		return err
+	})
+	return id, err
+}
+
+// ConferenceDates gives the dates of a body (0: of all bodies) starting on or
+// after from (the zero Date: all), earliest first.
+func (s *Store) ConferenceDates(ctx context.Context, bodyID int64, from model.Date) ([]model.ConferenceDate, error) {
+	return queryList(ctx, s.db, scanConferenceDate, "conference dates",
+		`SELECT id, body_id, title, starts_on, ends_on, place, uid FROM conference_dates
+		 WHERE (? = 0 OR body_id = ?) AND starts_on >= ? ORDER BY starts_on, id`, bodyID, bodyID, from.String())
+}
+
+// UpdateConferenceDate changes a conference date.
+func (s *Store) UpdateConferenceDate(ctx context.Context, c model.ConferenceDate) error {
+	if c.Starts.IsZero() {
+		return fmt.Errorf("store: conference date needs a start date")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updatePlain(ctx, tx, "conference_dates", "conference_date", c.ID, `title = ?, starts_on = ?, ends_on = ?, place = ?`,
+			c.Title, c.Starts.String(), c.Ends.String(), c.Place)
+	})
+}
+
+func scanSection(r scanner) (model.Section, error) {
+	var c model.Section
+	err := r.Scan(&c.ID, &c.BodyID, &c.Name, &c.Position, &c.Consent)
+	return c, err
+}
+
+// CreateSection stores an agenda section (Schwerpunktthema) of a body.
+func (s *Store) CreateSection(ctx context.Context, c model.Section) (int64, error) {
+	if c.BodyID == 0 || c.Name == "" {
+		return 0, fmt.Errorf("store: section needs body and name")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "section", c.Name,
+			`INSERT INTO sections (body_id, name, position, consent) VALUES (?, ?, ?, ?)`, c.BodyID, c.Name, c.Position, c.Consent)
+		return err
+	})
+	return id, err
+}
+
+// Sections gives the sections of a body in order.
+func (s *Store) Sections(ctx context.Context, bodyID int64) ([]model.Section, error) {
+	return queryList(ctx, s.db, scanSection, "sections",
+		`SELECT id, body_id, name, position, consent FROM sections WHERE body_id = ? ORDER BY position, id`, bodyID)
+}
+
+// UpdateSection changes a section.
+func (s *Store) UpdateSection(ctx context.Context, c model.Section) error {
+	if c.Name == "" {
+		return fmt.Errorf("store: section needs a name")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updatePlain(ctx, tx, "sections", "section", c.ID, `name = ?, position = ?, consent = ?`, c.Name, c.Position, c.Consent)
+	})
+}

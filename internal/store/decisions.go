@@ -1,0 +1,283 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"gremium/internal/model"
+)
+
+const decisionCols = `d.id, d.body_id, COALESCE(d.session_id, 0), COALESCE(d.item_id, 0), d.position, d.kind, d.year, d.seq, d.label,
+	d.title, d.points, d.status, d.result, d.scope, d.adopted_on, d.version`
+
+func scanDecision(r scanner) (model.Decision, error) {
+	var d model.Decision
+	var points, adopted string
+	if err := r.Scan(&d.ID, &d.BodyID, &d.SessionID, &d.ItemID, &d.Position, &d.Kind, &d.Number.Year, &d.Number.Seq, &d.Label,
+		&d.Title, &points, &d.Status, &d.Result, &d.Scope, &adopted, &d.Version); err != nil {
+		return d, err
+	}
+	d.AdoptedOn = parseDate(adopted)
+	var err error
+	d.Points, err = fromJSON[model.Point](points)
+	return d, err
+}
+
+// bodyPattern gives the numbering pattern of a body.
+func bodyPattern(ctx context.Context, q queryer, bodyID int64) (string, error) {
+	var p string
+	if err := q.QueryRowContext(ctx, `SELECT decision_pattern FROM bodies WHERE id = ?`, bodyID).Scan(&p); err != nil {
+		return "", notFound(err, fmt.Sprintf("body %d", bodyID))
+	}
+	return p, nil
+}
+
+func replaceVotes(ctx context.Context, tx *sql.Tx, decisionID int64, votes []model.Vote) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM votes WHERE decision_id = ?`, decisionID); err != nil {
+		return fmt.Errorf("store: votes: %w", err)
+	}
+	for _, v := range votes {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO votes (decision_id, member_abbrev, choice) VALUES (?, ?, ?)`, decisionID, v.Member, v.Choice); err != nil {
+			return fmt.Errorf("store: vote of %s: %w", v.Member, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) loadVotes(ctx context.Context, q queryer, d *model.Decision) error {
+	votes, err := queryList(ctx, q, func(r scanner) (model.Vote, error) {
+		var v model.Vote
+		return v, r.Scan(&v.Member, &v.Choice)
+	}, "votes", `SELECT v.member_abbrev, v.choice FROM votes v LEFT JOIN members m ON m.abbrev = v.member_abbrev
+		WHERE v.decision_id = ? ORDER BY COALESCE(m.position, 999), v.member_abbrev`, d.ID)
+	d.Votes = votes
+	return err
+}
+
+// CreateDecision stores a decision. A draft (Beschlussvorschlag) has no
+// number; it gets one from AdoptDecision. A decision recorded from the past
+// may carry its known number: the body's counter for that year is then
+// raised so that new adoptions continue after it.
+func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, error) {
+	if err := d.Validate(); err != nil {
+		return 0, err
+	}
+	if d.Status == model.DecisionDraft && !d.Number.IsZero() {
+		return 0, fmt.Errorf("store: a draft decision gets its number on adoption")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if d.SessionID != 0 && d.Status == model.DecisionDraft {
+			if err := checkSessionOpen(ctx, tx, d.SessionID); err != nil {
+				return err
+			}
+		}
+		if !d.Number.IsZero() {
+			pattern, err := bodyPattern(ctx, tx, d.BodyID)
+			if err != nil {
+				return err
+			}
+			d.Label = model.FormatDecisionNumber(pattern, d.Number)
+			if _, err := tx.ExecContext(ctx,
+				`INSERT INTO decision_counters (body_id, year, last) VALUES (?, ?, ?)
+				 ON CONFLICT (body_id, year) DO UPDATE SET last = CASE WHEN decision_counters.last > excluded.last THEN decision_counters.last ELSE excluded.last END`,
+				d.BodyID, d.Number.Year, d.Number.Seq); err != nil {
+				return fmt.Errorf("store: decision counter: %w", err)
+			}
+		}
+		detail := d.Label
+		if detail == "" {
+			detail = d.Title
+		}
+		id, err = s.insert(ctx, tx, "decision", detail,
+			`INSERT INTO decisions (body_id, session_id, item_id, position, kind, year, seq, label, title, points, status, result, scope, adopted_on)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.BodyID, nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Number.Year, d.Number.Seq, d.Label,
+			d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String())
+		if err != nil {
+			return err
+		}
+		return replaceVotes(ctx, tx, id, d.Votes)
+	})
+	return id, err
+}
+
+// Decision gives the decision with the id, with its votes.
+func (s *Store) Decision(ctx context.Context, id int64) (model.Decision, error) {
+	d, err := queryOne(ctx, s.db, scanDecision, fmt.Sprintf("decision %d", id), `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`, id)
+	if err != nil {
+		return d, err
+	}
+	return d, s.loadVotes(ctx, s.db, &d)
+}
+
+// DecisionByNumber gives a body's decision by its number (2025/26).
+func (s *Store) DecisionByNumber(ctx context.Context, bodyID int64, n model.DecisionNumber) (model.Decision, error) {
+	d, err := queryOne(ctx, s.db, scanDecision, "decision "+n.Short(),
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.body_id = ? AND d.year = ? AND d.seq = ?`, bodyID, n.Year, n.Seq)
+	if err != nil {
+		return d, err
+	}
+	return d, s.loadVotes(ctx, s.db, &d)
+}
+
+// DecisionFilter selects decisions; zero fields select all.
+type DecisionFilter struct {
+	BodyID    int64
+	SessionID int64
+	ItemID    int64
+	Year      int
+	Status    model.DecisionStatus
+	Limit     int
+}
+
+// Decisions gives the decisions matching f: numbered ones newest first, then
+// unnumbered ones. Votes are not loaded (see Decision).
+func (s *Store) Decisions(ctx context.Context, f DecisionFilter) ([]model.Decision, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	return queryList(ctx, s.db, scanDecision, "decisions",
+		`SELECT `+decisionCols+` FROM decisions d
+		 WHERE (? = 0 OR d.body_id = ?) AND (? = 0 OR d.session_id = ?) AND (? = 0 OR d.item_id = ?)
+		   AND (? = 0 OR d.year = ?) AND (? = '' OR d.status = ?)
+		 ORDER BY d.seq = 0, d.year DESC, d.seq DESC, d.position, d.id LIMIT ?`,
+		f.BodyID, f.BodyID, f.SessionID, f.SessionID, f.ItemID, f.ItemID, f.Year, f.Year, f.Status, f.Status, limit)
+}
+
+// ItemDecisions gives the decisions of an agenda item in minutes order, with
+// their votes.
+func (s *Store) ItemDecisions(ctx context.Context, itemID int64) ([]model.Decision, error) {
+	ds, err := queryList(ctx, s.db, scanDecision, "decisions",
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? ORDER BY d.position, d.id`, itemID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ds {
+		if err := s.loadVotes(ctx, s.db, &ds[i]); err != nil {
+			return nil, err
+		}
+	}
+	return ds, nil
+}
+
+func currentDecision(ctx context.Context, tx *sql.Tx, id int64) (model.Decision, error) {
+	return queryOne(ctx, tx, scanDecision, fmt.Sprintf("decision %d", id), `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`, id)
+}
+
+// UpdateDecision changes a draft decision (title, points, scope, votes, …);
+// d.Version must be the version read. Adopted and rejected decisions are
+// immutable.
+func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := currentDecision(ctx, tx, d.ID)
+		if err != nil {
+			return err
+		}
+		if cur.Status != model.DecisionDraft {
+			return fmt.Errorf("store: decision %s is %s: %w", cur.DisplayTitle(), cur.Status.Label(), ErrImmutable)
+		}
+		if d.Status != model.DecisionDraft {
+			return fmt.Errorf("store: use AdoptDecision or RejectDecision to decide on %s", cur.DisplayTitle())
+		}
+		if err := s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version,
+			`session_id = ?, item_id = ?, position = ?, kind = ?, title = ?, points = ?, scope = ?`,
+			nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Title, toJSON(nonNil(d.Points)), d.Scope); err != nil {
+			return err
+		}
+		return replaceVotes(ctx, tx, d.ID, d.Votes)
+	})
+}
+
+// AdoptDecision adopts a draft decision on the given date: it gets the next
+// number of its body for that year, in the same transaction, so numbers are
+// gapless and in order of adoption even when decisions are adopted at the
+// same moment. result is the result phrase for the minutes.
+func (s *Store) AdoptDecision(ctx context.Context, id int64, version int, on model.Date, result string, votes []model.Vote) (model.Decision, error) {
+	if on.IsZero() {
+		return model.Decision{}, fmt.Errorf("store: adopt decision %d: date of adoption missing", id)
+	}
+	var out model.Decision
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := currentDecision(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.Status != model.DecisionDraft {
+			return fmt.Errorf("store: decision %s is already %s: %w", cur.DisplayTitle(), cur.Status.Label(), ErrImmutable)
+		}
+		if cur.Version != version {
+			return fmt.Errorf("store: adopt decision %d (version %d): %w", id, version, ErrConflict)
+		}
+		if cur.SessionID != 0 {
+			if err := checkSessionOpen(ctx, tx, cur.SessionID); err != nil {
+				return err
+			}
+		}
+		pattern, err := bodyPattern(ctx, tx, cur.BodyID)
+		if err != nil {
+			return err
+		}
+		var seq int
+		if err := tx.QueryRowContext(ctx,
+			`INSERT INTO decision_counters (body_id, year, last) VALUES (?, ?, 1)
+			 ON CONFLICT (body_id, year) DO UPDATE SET last = decision_counters.last + 1
+			 RETURNING last`, cur.BodyID, on.Year).Scan(&seq); err != nil {
+			return fmt.Errorf("store: next decision number: %w", err)
+		}
+		n := model.DecisionNumber{Year: on.Year, Seq: seq}
+		label := model.FormatDecisionNumber(pattern, n)
+		if err := s.updateVersioned(ctx, tx, "decisions", "decision", id, version,
+			`status = ?, year = ?, seq = ?, label = ?, result = ?, adopted_on = ?`,
+			model.DecisionAdopted, n.Year, n.Seq, label, result, on.String()); err != nil {
+			if errors.Is(err, ErrDuplicate) {
+				return fmt.Errorf("store: decision number %s already taken: %w", label, err)
+			}
+			return err
+		}
+		if votes != nil {
+			if err := replaceVotes(ctx, tx, id, votes); err != nil {
+				return err
+			}
+		}
+		if err := s.audit(ctx, tx, "adopt", "decision", id, label); err != nil {
+			return err
+		}
+		out, err = currentDecision(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return s.loadVotes(ctx, tx, &out)
+	})
+	return out, err
+}
+
+// RejectDecision records that a draft decision was not adopted. It gets no
+// number and becomes immutable.
+func (s *Store) RejectDecision(ctx context.Context, id int64, version int, on model.Date, result string, votes []model.Vote) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := currentDecision(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.Status != model.DecisionDraft {
+			return fmt.Errorf("store: decision %s is already %s: %w", cur.DisplayTitle(), cur.Status.Label(), ErrImmutable)
+		}
+		if err := s.updateVersioned(ctx, tx, "decisions", "decision", id, version,
+			`status = ?, result = ?, adopted_on = ?`, model.DecisionRejected, result, on.String()); err != nil {
+			return err
+		}
+		if votes != nil {
+			if err := replaceVotes(ctx, tx, id, votes); err != nil {
+				return err
+			}
+		}
+		return s.audit(ctx, tx, "reject", "decision", id, "")
+	})
+}

@@ -1,0 +1,388 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"gremium/internal/model"
+)
+
+// The spokesperson / FachMK collaboration layer: assignments, debriefs,
+// briefings, requests, the role/task matrix and the evaluation.
+
+const assignmentCols = `id, conference_id, member_abbrev, COALESCE(person_id, 0), decision_ref, start_session, start_on, resignation_on, ends_with_session, version`
+
+func scanAssignment(r scanner) (model.Assignment, error) {
+	var a model.Assignment
+	var start, resign string
+	if err := r.Scan(&a.ID, &a.ConferenceID, &a.Member, &a.PersonID, &a.DecisionRef, &a.StartSession, &start, &resign, &a.EndsWithSession, &a.Version); err != nil {
+		return a, err
+	}
+	a.StartOn, a.ResignationOn = parseDate(start), parseDate(resign)
+	return a, nil
+}
+
+func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assignment) error {
+	m, err := queryOne(ctx, tx, scanMember, "member "+a.Member, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, a.Member)
+	if err != nil {
+		return err
+	}
+	if err := a.Validate(m.Kind); err != nil {
+		return err
+	}
+	var kind model.BodyKind
+	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, a.ConferenceID).Scan(&kind); err != nil {
+		return notFound(err, fmt.Sprintf("body %d", a.ConferenceID))
+	}
+	if kind != model.BodyFachMK {
+		return fmt.Errorf("store: spokespersons are assigned to a FachMK, body %d is %s", a.ConferenceID, kind.Label())
+	}
+	return nil
+}
+
+// CreateAssignment records a spokesperson assignment. The rules of concept
+// section 1.2 are checked: a Bund/Land member, assigned by decision.
+func (s *Store) CreateAssignment(ctx context.Context, a model.Assignment) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if err := s.validateAssignment(ctx, tx, a); err != nil {
+			return err
+		}
+		id, err = s.insert(ctx, tx, "assignment", a.Member+" "+a.DecisionRef,
+			`INSERT INTO spokesperson_assignments (conference_id, member_abbrev, person_id, decision_ref, start_session, start_on, resignation_on, ends_with_session)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ConferenceID, a.Member, nullID(a.PersonID), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
+		return err
+	})
+	return id, err
+}
+
+// Assignments gives the assignments of a FachMK (0: of all), oldest first:
+// the full history.
+func (s *Store) Assignments(ctx context.Context, conferenceID int64) ([]model.Assignment, error) {
+	return queryList(ctx, s.db, scanAssignment, "assignments",
+		`SELECT `+assignmentCols+` FROM spokesperson_assignments WHERE ? = 0 OR conference_id = ? ORDER BY conference_id, id`, conferenceID, conferenceID)
+}
+
+// UpdateAssignment changes an assignment (for example to record a
+// resignation); a.Version must be the version read.
+func (s *Store) UpdateAssignment(ctx context.Context, a model.Assignment) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.validateAssignment(ctx, tx, a); err != nil {
+			return err
+		}
+		return s.updateVersioned(ctx, tx, "spokesperson_assignments", "assignment", a.ID, a.Version,
+			`person_id = ?, decision_ref = ?, start_session = ?, start_on = ?, resignation_on = ?, ends_with_session = ?`,
+			nullID(a.PersonID), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
+	})
+}
+
+func scanDebrief(r scanner) (model.Debrief, error) {
+	var d model.Debrief
+	var held string
+	if err := r.Scan(&d.ID, &d.SessionID, &held, &d.Place, &d.Sent, &d.Invitation, &d.Version); err != nil {
+		return d, err
+	}
+	d.HeldOn = parseDate(held)
+	return d, nil
+}
+
+func replaceDebriefEntries(ctx context.Context, tx *sql.Tx, id int64, entries []model.DebriefEntry) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM debrief_entries WHERE debrief_id = ?`, id); err != nil {
+		return fmt.Errorf("store: debrief entries: %w", err)
+	}
+	for i, e := range entries {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO debrief_entries (debrief_id, position, decision_id, conference_id, presenter) VALUES (?, ?, ?, ?, ?)`,
+			id, i, e.DecisionID, e.ConferenceID, e.Presenter); err != nil {
+			return fmt.Errorf("store: debrief entry: %w", err)
+		}
+	}
+	return nil
+}
+
+// CreateDebrief stores the debrief (Nachbesprechung) of a session, with its
+// entries. A session has at most one debrief.
+func (s *Store) CreateDebrief(ctx context.Context, d model.Debrief) (int64, error) {
+	if d.SessionID == 0 {
+		return 0, fmt.Errorf("store: debrief needs a session")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "debrief", fmt.Sprintf("session %d", d.SessionID),
+			`INSERT INTO debriefs (session_id, held_on, place, sent, invitation) VALUES (?, ?, ?, ?, ?)`,
+			d.SessionID, d.HeldOn.String(), d.Place, d.Sent, d.Invitation)
+		if err != nil {
+			return err
+		}
+		return replaceDebriefEntries(ctx, tx, id, d.Entries)
+	})
+	return id, err
+}
+
+// DebriefOfSession gives the debrief of a session, with its entries.
+func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.Debrief, error) {
+	d, err := queryOne(ctx, s.db, scanDebrief, fmt.Sprintf("debrief of session %d", sessionID),
+		`SELECT id, session_id, held_on, place, sent, invitation, version FROM debriefs WHERE session_id = ?`, sessionID)
+	if err != nil {
+		return d, err
+	}
+	d.Entries, err = queryList(ctx, s.db, func(r scanner) (model.DebriefEntry, error) {
+		var e model.DebriefEntry
+		return e, r.Scan(&e.DecisionID, &e.ConferenceID, &e.Presenter)
+	}, "debrief entries", `SELECT decision_id, conference_id, presenter FROM debrief_entries WHERE debrief_id = ? ORDER BY position`, d.ID)
+	return d, err
+}
+
+// UpdateDebrief changes a debrief and replaces its entries; d.Version must be
+// the version read.
+func (s *Store) UpdateDebrief(ctx context.Context, d model.Debrief) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
+			`held_on = ?, place = ?, sent = ?, invitation = ?`, d.HeldOn.String(), d.Place, d.Sent, d.Invitation); err != nil {
+			return err
+		}
+		return replaceDebriefEntries(ctx, tx, d.ID, d.Entries)
+	})
+}
+
+// CreateBriefing stores a briefing with its first version.
+func (s *Store) CreateBriefing(ctx context.Context, b model.Briefing, first model.BriefingVersion) (int64, error) {
+	if b.Title == "" || first.Content == "" {
+		return 0, fmt.Errorf("store: briefing needs title and content")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "briefing", b.Title,
+			`INSERT INTO briefings (conference_id, title) VALUES (?, ?)`, nullID(b.ConferenceID), b.Title)
+		if err != nil {
+			return err
+		}
+		return s.addBriefingVersion(ctx, tx, id, 1, first)
+	})
+	return id, err
+}
+
+func (s *Store) addBriefingVersion(ctx context.Context, tx *sql.Tx, id int64, version int, v model.BriefingVersion) error {
+	if v.Content == "" {
+		return fmt.Errorf("store: briefing version needs content")
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO briefing_versions (briefing_id, version, stand, author, content, saved_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		id, version, v.Stand.String(), v.Author, v.Content, s.now().UTC().Format("2006-01-02T15:04:05Z")); err != nil {
+		if isUniqueViolation(err) {
+			return fmt.Errorf("store: briefing %d version %d: %w", id, version, ErrConflict)
+		}
+		return fmt.Errorf("store: briefing version: %w", err)
+	}
+	return s.audit(ctx, tx, "version", "briefing", id, fmt.Sprint(version))
+}
+
+// AddBriefingVersion saves a new version of a briefing. basedOn is the
+// version the author edited; if a newer one exists the save is refused with
+// ErrConflict, so no edit overwrites another.
+func (s *Store) AddBriefingVersion(ctx context.Context, id int64, basedOn int, v model.BriefingVersion) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var latest int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM briefing_versions WHERE briefing_id = ?`, id).Scan(&latest); err != nil {
+			return fmt.Errorf("store: briefing %d: %w", id, err)
+		}
+		if latest == 0 {
+			return fmt.Errorf("store: briefing %d: %w", id, ErrNotFound)
+		}
+		if latest != basedOn {
+			return fmt.Errorf("store: briefing %d is at version %d, edit based on %d: %w", id, latest, basedOn, ErrConflict)
+		}
+		return s.addBriefingVersion(ctx, tx, id, latest+1, v)
+	})
+}
+
+// Briefing gives a briefing with all its versions.
+func (s *Store) Briefing(ctx context.Context, id int64) (model.Briefing, error) {
+	b, err := queryOne(ctx, s.db, func(r scanner) (model.Briefing, error) {
+		var b model.Briefing
+		return b, r.Scan(&b.ID, &b.ConferenceID, &b.Title)
+	}, fmt.Sprintf("briefing %d", id), `SELECT id, COALESCE(conference_id, 0), title FROM briefings WHERE id = ?`, id)
+	if err != nil {
+		return b, err
+	}
+	b.Versions, err = queryList(ctx, s.db, func(r scanner) (model.BriefingVersion, error) {
+		var v model.BriefingVersion
+		var stand, saved string
+		if err := r.Scan(&v.Version, &stand, &v.Author, &v.Content, &saved); err != nil {
+			return v, err
+		}
+		v.Stand = parseDate(stand)
+		v.Saved, _ = timeParse(saved)
+		return v, nil
+	}, "briefing versions", `SELECT version, stand, author, content, saved_at FROM briefing_versions WHERE briefing_id = ? ORDER BY version`, id)
+	return b, err
+}
+
+// Briefings gives the ids and titles of the briefings for a FachMK (0: all
+// briefings), without versions.
+func (s *Store) Briefings(ctx context.Context, conferenceID int64) ([]model.Briefing, error) {
+	return queryList(ctx, s.db, func(r scanner) (model.Briefing, error) {
+		var b model.Briefing
+		return b, r.Scan(&b.ID, &b.ConferenceID, &b.Title)
+	}, "briefings", `SELECT id, COALESCE(conference_id, 0), title FROM briefings WHERE ? = 0 OR conference_id = ? ORDER BY id`, conferenceID, conferenceID)
+}
+
+const requestCols = `id, conference_id, title, text, received_on, via, status, COALESCE(item_id, 0), version`
+
+func scanRequest(r scanner) (model.Request, error) {
+	var q model.Request
+	var received string
+	if err := r.Scan(&q.ID, &q.ConferenceID, &q.Title, &q.Text, &received, &q.Via, &q.Status, &q.ItemID, &q.Version); err != nil {
+		return q, err
+	}
+	q.ReceivedOn = parseDate(received)
+	return q, nil
+}
+
+func validateRequest(q model.Request) error {
+	if q.ConferenceID == 0 || q.Title == "" {
+		return fmt.Errorf("store: request needs FachMK and title")
+	}
+	if !q.Status.Valid() {
+		return fmt.Errorf("store: request: unknown status %q", q.Status)
+	}
+	return nil
+}
+
+// CreateRequest stores an Anliegen of a FachMK.
+func (s *Store) CreateRequest(ctx context.Context, q model.Request) (int64, error) {
+	if err := validateRequest(q); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "request", q.Title,
+			`INSERT INTO requests (conference_id, title, text, received_on, via, status, item_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			q.ConferenceID, q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID))
+		return err
+	})
+	return id, err
+}
+
+// Request gives the request with the id.
+func (s *Store) Request(ctx context.Context, id int64) (model.Request, error) {
+	return queryOne(ctx, s.db, scanRequest, fmt.Sprintf("request %d", id), `SELECT `+requestCols+` FROM requests WHERE id = ?`, id)
+}
+
+// Requests gives the requests of a FachMK (0: all), newest first.
+func (s *Store) Requests(ctx context.Context, conferenceID int64) ([]model.Request, error) {
+	return queryList(ctx, s.db, scanRequest, "requests",
+		`SELECT `+requestCols+` FROM requests WHERE ? = 0 OR conference_id = ? ORDER BY received_on DESC, id DESC`, conferenceID, conferenceID)
+}
+
+// UpdateRequest changes a request; q.Version must be the version read.
+func (s *Store) UpdateRequest(ctx context.Context, q model.Request) error {
+	if err := validateRequest(q); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updateVersioned(ctx, tx, "requests", "request", q.ID, q.Version,
+			`title = ?, text = ?, received_on = ?, via = ?, status = ?, item_id = ?`,
+			q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID))
+	})
+}
+
+func scanTask(r scanner) (model.Task, error) {
+	var t model.Task
+	err := r.Scan(&t.ID, &t.Position, &t.Text, &t.Spokesperson, &t.FITKO)
+	return t, err
+}
+
+// CreateTask stores a row of the role/task matrix.
+func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
+	if t.Text == "" {
+		return 0, fmt.Errorf("store: task needs a text")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "task", t.Text,
+			`INSERT INTO tasks (position, text, spokesperson, fitko) VALUES (?, ?, ?, ?)`, t.Position, t.Text, t.Spokesperson, t.FITKO)
+		return err
+	})
+	return id, err
+}
+
+// Tasks gives the role/task matrix in order.
+func (s *Store) Tasks(ctx context.Context) ([]model.Task, error) {
+	return queryList(ctx, s.db, scanTask, "tasks", `SELECT id, position, text, spokesperson, fitko FROM tasks ORDER BY position, id`)
+}
+
+// UpdateTask changes a row of the role/task matrix.
+func (s *Store) UpdateTask(ctx context.Context, t model.Task) error {
+	if t.Text == "" {
+		return fmt.Errorf("store: task needs a text")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updatePlain(ctx, tx, "tasks", "task", t.ID, `position = ?, text = ?, spokesperson = ?, fitko = ?`, t.Position, t.Text, t.Spokesperson, t.FITKO)
+	})
+}
+
+func scanQuestion(r scanner) (model.EvaluationQuestion, error) {
+	var q model.EvaluationQuestion
+	err := r.Scan(&q.ID, &q.Position, &q.Group, &q.Text)
+	return q, err
+}
+
+// CreateQuestion stores an evaluation question.
+func (s *Store) CreateQuestion(ctx context.Context, q model.EvaluationQuestion) (int64, error) {
+	if q.Text == "" {
+		return 0, fmt.Errorf("store: evaluation question needs a text")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "evaluation_question", q.Text,
+			`INSERT INTO evaluation_questions (position, grp, text) VALUES (?, ?, ?)`, q.Position, q.Group, q.Text)
+		return err
+	})
+	return id, err
+}
+
+// Questions gives the evaluation questions in order.
+func (s *Store) Questions(ctx context.Context) ([]model.EvaluationQuestion, error) {
+	return queryList(ctx, s.db, scanQuestion, "evaluation questions", `SELECT id, position, grp, text FROM evaluation_questions ORDER BY position, id`)
+}
+
+// UpdateQuestion changes an evaluation question.
+func (s *Store) UpdateQuestion(ctx context.Context, q model.EvaluationQuestion) error {
+	if q.Text == "" {
+		return fmt.Errorf("store: evaluation question needs a text")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updatePlain(ctx, tx, "evaluation_questions", "evaluation_question", q.ID, `position = ?, grp = ?, text = ?`, q.Position, q.Group, q.Text)
+	})
+}
+
+// SaveAnswer stores a respondent's answer to a question for a year; a second
+// answer by the same respondent for the same question and year replaces the
+// first (and the audit log keeps both events).
+func (s *Store) SaveAnswer(ctx context.Context, a model.EvaluationAnswer) (int64, error) {
+	if err := a.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx,
+			`INSERT INTO evaluation_answers (question_id, year, respondent, score, comment) VALUES (?, ?, ?, ?, ?)
+			 ON CONFLICT (question_id, year, respondent) DO UPDATE SET score = excluded.score, comment = excluded.comment
+			 RETURNING id`, a.QuestionID, a.Year, a.Respondent, a.Score, a.Comment).Scan(&id); err != nil {
+			return fmt.Errorf("store: save answer: %w", err)
+		}
+		return s.audit(ctx, tx, "answer", "evaluation_answer", id, fmt.Sprintf("%s %d: %d", a.Respondent, a.Year, a.Score))
+	})
+	return id, err
+}
+
+// Answers gives the answers of a year (0: all years).
+func (s *Store) Answers(ctx context.Context, year int) ([]model.EvaluationAnswer, error) {
+	return queryList(ctx, s.db, func(r scanner) (model.EvaluationAnswer, error) {
+		var a model.EvaluationAnswer
+		return a, r.Scan(&a.ID, &a.QuestionID, &a.Year, &a.Respondent, &a.Score, &a.Comment)
+	}, "evaluation answers", `SELECT id, question_id, year, respondent, score, comment FROM evaluation_answers
+		WHERE ? = 0 OR year = ? ORDER BY year, question_id, respondent`, year, year)
+}

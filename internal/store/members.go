@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"gremium/internal/model"
+)
+
+const memberCols = `id, abbrev, name, kind, position`
+
+func scanMember(r scanner) (model.Member, error) {
+	var m model.Member
+	err := r.Scan(&m.ID, &m.Abbrev, &m.Name, &m.Kind, &m.Position)
+	return m, err
+}
+
+// CreateMember stores a new member and gives its id.
+func (s *Store) CreateMember(ctx context.Context, m model.Member) (int64, error) {
+	if err := m.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "member", m.Abbrev,
+			`INSERT INTO members (abbrev, name, kind, position) VALUES (?, ?, ?, ?)`, m.Abbrev, m.Name, m.Kind, m.Position)
+		return err
+	})
+	return id, err
+}
+
+// Member gives the member with the abbreviation.
+func (s *Store) Member(ctx context.Context, abbrev string) (model.Member, error) {
+	return queryOne(ctx, s.db, scanMember, "member "+abbrev, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, abbrev)
+}
+
+// Members gives all members in list order.
+func (s *Store) Members(ctx context.Context) ([]model.Member, error) {
+	return queryList(ctx, s.db, scanMember, "members", `SELECT `+memberCols+` FROM members ORDER BY position, abbrev`)
+}
+
+// UpdateMember changes a member's name, kind and position (the abbreviation
+// is its key and stays).
+func (s *Store) UpdateMember(ctx context.Context, m model.Member) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updatePlain(ctx, tx, "members", "member", m.ID, `name = ?, kind = ?, position = ?`, m.Name, m.Kind, m.Position)
+	})
+}
+
+const personCols = `id, name, function, member_abbrev, email`
+
+func scanPerson(r scanner) (model.Person, error) {
+	var p model.Person
+	err := r.Scan(&p.ID, &p.Name, &p.Function, &p.MemberAbbrev, &p.Email)
+	return p, err
+}
+
+// CreatePerson stores a new person and gives its id.
+func (s *Store) CreatePerson(ctx context.Context, p model.Person) (int64, error) {
+	if err := p.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "person", p.Name,
+			`INSERT INTO persons (name, function, member_abbrev, email) VALUES (?, ?, ?, ?)`, p.Name, p.Function, p.MemberAbbrev, p.Email)
+		return err
+	})
+	return id, err
+}
+
+// Person gives the person with the id.
+func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
+	return queryOne(ctx, s.db, scanPerson, fmt.Sprintf("person %d", id), `SELECT `+personCols+` FROM persons WHERE id = ?`, id)
+}
+
+// PersonByName gives the first person with exactly this name.
+func (s *Store) PersonByName(ctx context.Context, name string) (model.Person, error) {
+	return queryOne(ctx, s.db, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? ORDER BY id LIMIT 1`, name)
+}
+
+// Persons gives all persons by name.
+func (s *Store) Persons(ctx context.Context) ([]model.Person, error) {
+	return queryList(ctx, s.db, scanPerson, "persons", `SELECT `+personCols+` FROM persons ORDER BY name`)
+}
+
+// UpdatePerson changes a person.
+func (s *Store) UpdatePerson(ctx context.Context, p model.Person) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updatePlain(ctx, tx, "persons", "person", p.ID, `name = ?, function = ?, member_abbrev = ?, email = ?`,
+			p.Name, p.Function, p.MemberAbbrev, p.Email)
+	})
+}

@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"gremium/internal/model"
+)
+
+// The minutes rows of an agenda item: contributions (ON), protocol notes (PN)
+// and remarks (free text). Decisions (BV) live in decisions.go. All share a
+// position within the item so the minutes keep their order.
+
+func scanContribution(r scanner) (model.Contribution, error) {
+	var c model.Contribution
+	var points string
+	if err := r.Scan(&c.ID, &c.ItemID, &c.Position, &c.Speaker, &points, &c.Confidential, &c.Version); err != nil {
+		return c, err
+	}
+	var err error
+	c.Points, err = fromJSON[string](points)
+	return c, err
+}
+
+// CreateContribution stores one speaker's contribution to a discussion.
+func (s *Store) CreateContribution(ctx context.Context, c model.Contribution) (int64, error) {
+	if c.ItemID == 0 || c.Speaker == "" {
+		return 0, fmt.Errorf("store: contribution needs agenda item and speaker")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if err := checkItemOpen(ctx, tx, c.ItemID); err != nil {
+			return err
+		}
+		id, err = s.insert(ctx, tx, "contribution", c.Speaker,
+			`INSERT INTO contributions (item_id, position, speaker, points, confidential) VALUES (?, ?, ?, ?, ?)`,
+			c.ItemID, c.Position, c.Speaker, toJSON(nonNil(c.Points)), c.Confidential)
+		return err
+	})
+	return id, err
+}
+
+// Contributions gives an item's contributions in order.
+func (s *Store) Contributions(ctx context.Context, itemID int64) ([]model.Contribution, error) {
+	return queryList(ctx, s.db, scanContribution, "contributions",
+		`SELECT id, item_id, position, speaker, points, confidential, version FROM contributions WHERE item_id = ? ORDER BY position, id`, itemID)
+}
+
+// UpdateContribution changes a contribution; c.Version must be the version read.
+func (s *Store) UpdateContribution(ctx context.Context, c model.Contribution) error {
+	if c.Speaker == "" {
+		return fmt.Errorf("store: contribution needs a speaker")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkItemOpen(ctx, tx, c.ItemID); err != nil {
+			return err
+		}
+		return s.updateVersioned(ctx, tx, "contributions", "contribution", c.ID, c.Version,
+			`position = ?, speaker = ?, points = ?, confidential = ?`, c.Position, c.Speaker, toJSON(nonNil(c.Points)), c.Confidential)
+	})
+}
+
+func scanNote(r scanner) (model.ProtocolNote, error) {
+	var n model.ProtocolNote
+	err := r.Scan(&n.ID, &n.ItemID, &n.Position, &n.Author, &n.Text, &n.Confidential, &n.Version)
+	return n, err
+}
+
+// CreateProtocolNote stores a Protokollnotiz.
+func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote) (int64, error) {
+	if n.ItemID == 0 || n.Author == "" || n.Text == "" {
+		return 0, fmt.Errorf("store: protocol note needs agenda item, author and text")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if err := checkItemOpen(ctx, tx, n.ItemID); err != nil {
+			return err
+		}
+		id, err = s.insert(ctx, tx, "protocol_note", n.Author,
+			`INSERT INTO protocol_notes (item_id, position, author, text, confidential) VALUES (?, ?, ?, ?, ?)`,
+			n.ItemID, n.Position, n.Author, n.Text, n.Confidential)
+		return err
+	})
+	return id, err
+}
+
+// ProtocolNotes gives an item's protocol notes in order.
+func (s *Store) ProtocolNotes(ctx context.Context, itemID int64) ([]model.ProtocolNote, error) {
+	return queryList(ctx, s.db, scanNote, "protocol notes",
+		`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes WHERE item_id = ? ORDER BY position, id`, itemID)
+}
+
+// UpdateProtocolNote changes a protocol note; n.Version must be the version read.
+func (s *Store) UpdateProtocolNote(ctx context.Context, n model.ProtocolNote) error {
+	if n.Author == "" || n.Text == "" {
+		return fmt.Errorf("store: protocol note needs author and text")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkItemOpen(ctx, tx, n.ItemID); err != nil {
+			return err
+		}
+		return s.updateVersioned(ctx, tx, "protocol_notes", "protocol_note", n.ID, n.Version,
+			`position = ?, author = ?, text = ?, confidential = ?`, n.Position, n.Author, n.Text, n.Confidential)
+	})
+}
+
+func scanRemark(r scanner) (model.Remark, error) {
+	var m model.Remark
+	err := r.Scan(&m.ID, &m.ItemID, &m.Position, &m.Kind, &m.Text, &m.Confidential, &m.Version)
+	return m, err
+}
+
+// CreateRemark stores a free minutes row.
+func (s *Store) CreateRemark(ctx context.Context, m model.Remark) (int64, error) {
+	if m.ItemID == 0 || !m.Kind.Valid() {
+		return 0, fmt.Errorf("store: remark needs agenda item and a known kind (got %q)", m.Kind)
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if err := checkItemOpen(ctx, tx, m.ItemID); err != nil {
+			return err
+		}
+		id, err = s.insert(ctx, tx, "remark", string(m.Kind),
+			`INSERT INTO remarks (item_id, position, kind, text, confidential) VALUES (?, ?, ?, ?, ?)`,
+			m.ItemID, m.Position, m.Kind, m.Text, m.Confidential)
+		return err
+	})
+	return id, err
+}
+
+// Remarks gives an item's free rows in order.
+func (s *Store) Remarks(ctx context.Context, itemID int64) ([]model.Remark, error) {
+	return queryList(ctx, s.db, scanRemark, "remarks",
+		`SELECT id, item_id, position, kind, text, confidential, version FROM remarks WHERE item_id = ? ORDER BY position, id`, itemID)
+}
+
+// UpdateRemark changes a remark; m.Version must be the version read.
+func (s *Store) UpdateRemark(ctx context.Context, m model.Remark) error {
+	if !m.Kind.Valid() {
+		return fmt.Errorf("store: remark: unknown kind %q", m.Kind)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkItemOpen(ctx, tx, m.ItemID); err != nil {
+			return err
+		}
+		return s.updateVersioned(ctx, tx, "remarks", "remark", m.ID, m.Version,
+			`position = ?, kind = ?, text = ?, confidential = ?`, m.Position, m.Kind, m.Text, m.Confidential)
+	})
+}

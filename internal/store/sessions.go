@@ -1,0 +1,202 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"gremium/internal/model"
+)
+
+const sessionCols = `id, body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in, version`
+
+func scanSession(r scanner) (model.Session, error) {
+	var s model.Session
+	var date, stand string
+	if err := r.Scan(&s.ID, &s.BodyID, &s.Number, &date, &s.StartTime, &s.EndTime, &s.Place, &s.Chair, &s.Status, &stand, &s.ApprovedIn, &s.Version); err != nil {
+		return s, err
+	}
+	s.Date, s.MinutesStand = parseDate(date), parseDate(stand)
+	return s, nil
+}
+
+// CreateSession stores a new session. Any status is accepted, so that past
+// sessions can be recorded as they are; later changes go through
+// SetSessionStatus.
+func (s *Store) CreateSession(ctx context.Context, se model.Session) (int64, error) {
+	if se.BodyID == 0 {
+		return 0, fmt.Errorf("store: session needs a body")
+	}
+	if err := se.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "session", se.Title(),
+			`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			se.BodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.Status, se.MinutesStand.String(), se.ApprovedIn)
+		return err
+	})
+	return id, err
+}
+
+// Session gives the session with the id.
+func (s *Store) Session(ctx context.Context, id int64) (model.Session, error) {
+	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
+}
+
+// SessionByNumber gives a body's session by its number (47).
+func (s *Store) SessionByNumber(ctx context.Context, bodyID int64, number int) (model.Session, error) {
+	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session %d", number),
+		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, bodyID, number)
+}
+
+// Sessions gives a body's sessions, newest first.
+func (s *Store) Sessions(ctx context.Context, bodyID int64) ([]model.Session, error) {
+	return queryList(ctx, s.db, scanSession, "sessions",
+		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? ORDER BY number DESC`, bodyID)
+}
+
+// UpdateSession changes a session's data (not its status: see
+// SetSessionStatus); se.Version must be the version read.
+func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
+	if err := se.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updateVersioned(ctx, tx, "sessions", "session", se.ID, se.Version,
+			`number = ?, date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?, approved_in = ?`,
+			se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.MinutesStand.String(), se.ApprovedIn)
+	})
+}
+
+// SetSessionStatus moves a session one step along the cycle (geplant →
+// einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll
+// genehmigt). Any other move is refused.
+func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, next model.SessionStatus) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if !cur.Status.CanMoveTo(next) {
+			return fmt.Errorf("store: session %d: cannot move from %q to %q", cur.Number, cur.Status.Label(), next.Label())
+		}
+		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?`, next); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "status", "session", id, string(next))
+	})
+}
+
+// checkSessionOpen refuses changes to the minutes of a session whose
+// minutes are approved.
+func checkSessionOpen(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	var status model.SessionStatus
+	var number int
+	err := tx.QueryRowContext(ctx, `SELECT status, number FROM sessions WHERE id = ?`, sessionID).Scan(&status, &number)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: session %d: %w", sessionID, ErrNotFound)
+	} else if err != nil {
+		return fmt.Errorf("store: session %d: %w", sessionID, err)
+	}
+	if status.MinutesFrozen() {
+		return fmt.Errorf("store: minutes of the %d. Sitzung are approved: %w", number, ErrImmutable)
+	}
+	return nil
+}
+
+// checkItemOpen is checkSessionOpen for the session of an agenda item.
+func checkItemOpen(ctx context.Context, tx *sql.Tx, itemID int64) error {
+	var sessionID int64
+	err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, itemID).Scan(&sessionID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: agenda item %d: %w", itemID, ErrNotFound)
+	} else if err != nil {
+		return fmt.Errorf("store: agenda item %d: %w", itemID, err)
+	}
+	return checkSessionOpen(ctx, tx, sessionID)
+}
+
+const itemCols = `id, session_id, COALESCE(section_id, 0), number, title, points, goal, sources, reporters,
+	flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
+	impact_stated, impact_conferences, impact_note, version`
+
+func scanItem(r scanner) (model.AgendaItem, error) {
+	var it model.AgendaItem
+	var points, sources, reporters, conferences string
+	if err := r.Scan(&it.ID, &it.SessionID, &it.SectionID, &it.Number, &it.Title, &points, &it.Goal, &sources, &reporters,
+		&it.Flags.Decision, &it.Flags.Note, &it.Flags.Recommendation, &it.Flags.FollowUp, &it.Consent, &it.Position,
+		&it.Impact.Stated, &conferences, &it.Impact.Note, &it.Version); err != nil {
+		return it, err
+	}
+	var err [4]error
+	it.Points, err[0] = fromJSON[string](points)
+	it.Sources, err[1] = fromJSON[string](sources)
+	it.Reporters, err[2] = fromJSON[string](reporters)
+	it.Impact.ConferenceIDs, err[3] = fromJSON[int64](conferences)
+	return it, errors.Join(err[:]...)
+}
+
+func itemArgs(it model.AgendaItem) []any {
+	return []any{nullID(it.SectionID), it.Number, it.Title, toJSON(nonNil(it.Points)), it.Goal, toJSON(nonNil(it.Sources)), toJSON(nonNil(it.Reporters)),
+		it.Flags.Decision, it.Flags.Note, it.Flags.Recommendation, it.Flags.FollowUp, it.Consent, it.Position,
+		it.Impact.Stated, toJSON(nonNil(it.Impact.ConferenceIDs)), it.Impact.Note}
+}
+
+func nonNil[T any](v []T) []T {
+	if v == nil {
+		return []T{}
+	}
+	return v
+}
+
+// CreateItem stores a new agenda item.
+func (s *Store) CreateItem(ctx context.Context, it model.AgendaItem) (int64, error) {
+	if err := it.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if err := checkSessionOpen(ctx, tx, it.SessionID); err != nil {
+			return err
+		}
+		id, err = s.insert(ctx, tx, "agenda_item", it.Label(),
+			`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters,
+			   flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
+			   impact_stated, impact_conferences, impact_note)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			append([]any{it.SessionID}, itemArgs(it)...)...)
+		return err
+	})
+	return id, err
+}
+
+// Item gives the agenda item with the id.
+func (s *Store) Item(ctx context.Context, id int64) (model.AgendaItem, error) {
+	return queryOne(ctx, s.db, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
+}
+
+// Items gives the agenda of a session in order.
+func (s *Store) Items(ctx context.Context, sessionID int64) ([]model.AgendaItem, error) {
+	return queryList(ctx, s.db, scanItem, "agenda items",
+		`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
+}
+
+// UpdateItem changes an agenda item; it.Version must be the version read.
+func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
+	if err := it.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkItemOpen(ctx, tx, it.ID); err != nil {
+			return err
+		}
+		return s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
+			`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
+			 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
+			 impact_stated = ?, impact_conferences = ?, impact_note = ?`, itemArgs(it)...)
+	})
+}

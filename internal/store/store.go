@@ -1,0 +1,318 @@
+// Package store owns gremium's persistence: one Store type over a SQL
+// database, hand-written SQL, goose migrations embedded per dialect. Every
+// change runs in a transaction and writes a line to the audit log in the same
+// transaction; versioned rows refuse stale updates with ErrConflict; adopted
+// decisions and approved minutes refuse changes with ErrImmutable.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"gremium/internal/model"
+)
+
+//go:embed migrations/sqlite/*.sql
+var sqliteMigrations embed.FS
+
+// Errors the store returns; test them with errors.Is.
+var (
+	// ErrNotFound means the row does not exist.
+	ErrNotFound = errors.New("store: not found")
+	// ErrConflict means the row was changed by someone else since it was read
+	// (its version no longer matches).
+	ErrConflict = errors.New("store: conflict: the record was changed in the meantime")
+	// ErrImmutable means the row may no longer change: an adopted decision or
+	// the minutes of a session whose minutes are approved.
+	ErrImmutable = errors.New("store: record is immutable")
+	// ErrDuplicate means a row with the same natural key exists.
+	ErrDuplicate = errors.New("store: duplicate")
+)
+
+// DBFileName is the name of the SQLite file inside the data directory.
+const DBFileName = "gremium.db"
+
+// Store is gremium's database.
+type Store struct {
+	db  *sql.DB
+	now func() time.Time
+}
+
+// Open opens (and creates, if needed) the SQLite database in the data
+// directory dir and brings its schema up to date.
+func Open(ctx context.Context, dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("store: create data directory: %w", err)
+	}
+	path := filepath.Join(dir, DBFileName)
+	// Immediate transactions take the write lock at BEGIN, so concurrent
+	// writers queue on busy_timeout instead of failing on lock upgrade.
+	dsn := "file:" + path + "?_txlock=immediate" +
+		"&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s := &Store{db: db, now: time.Now}
+	if err := s.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// SetClock replaces the clock used for audit timestamps (for tests).
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+func (s *Store) provider() (*goose.Provider, error) {
+	sub, err := fs.Sub(sqliteMigrations, "migrations/sqlite")
+	if err != nil {
+		return nil, err
+	}
+	return goose.NewProvider(goose.DialectSQLite3, s.db, sub)
+}
+
+// Migrate applies all pending schema migrations.
+func (s *Store) Migrate(ctx context.Context) error {
+	p, err := s.provider()
+	if err != nil {
+		return fmt.Errorf("store: migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	return nil
+}
+
+// SchemaVersion gives the version of the newest applied migration.
+func (s *Store) SchemaVersion(ctx context.Context) (int64, error) {
+	p, err := s.provider()
+	if err != nil {
+		return 0, err
+	}
+	return p.GetDBVersion(ctx)
+}
+
+type actorKey struct{}
+
+// WithActor returns a context whose changes are logged under the given actor
+// (a user name, "demo", "import").
+func WithActor(ctx context.Context, actor string) context.Context {
+	return context.WithValue(ctx, actorKey{}, actor)
+}
+
+func actorFrom(ctx context.Context) string {
+	if a, ok := ctx.Value(actorKey{}).(string); ok && a != "" {
+		return a
+	}
+	return "system"
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer.
+type queryer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// inTx runs fn in one transaction: all or nothing.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// audit writes one line of the audit log inside tx.
+func (s *Store) audit(ctx context.Context, tx *sql.Tx, action, entity string, id int64, detail string) error {
+	_, err := tx.ExecContext(ctx,
+		`INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
+		s.now().UTC().Format(time.RFC3339Nano), actorFrom(ctx), action, entity, id, detail)
+	if err != nil {
+		return fmt.Errorf("store: audit %s %s: %w", action, entity, err)
+	}
+	return nil
+}
+
+// insert runs an INSERT inside tx, audits it and gives the new row's id.
+func (s *Store) insert(ctx context.Context, tx *sql.Tx, entity, detail, query string, args ...any) (int64, error) {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		if isUniqueViolation(err) {
+			return 0, fmt.Errorf("store: create %s %s: %w", entity, detail, ErrDuplicate)
+		}
+		return 0, fmt.Errorf("store: create %s: %w", entity, err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("store: create %s: %w", entity, err)
+	}
+	return id, s.audit(ctx, tx, "create", entity, id, detail)
+}
+
+// updateVersioned runs "UPDATE table SET <set>, version = version + 1 WHERE
+// id = ? AND version = ?" inside tx and audits it. A stale version gives
+// ErrConflict, a missing row ErrNotFound.
+func (s *Store) updateVersioned(ctx context.Context, tx *sql.Tx, table, entity string, id int64, version int, set string, args ...any) error {
+	args = append(args, id, version)
+	res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET "+set+", version = version + 1 WHERE id = ? AND version = ?", args...)
+	if err != nil {
+		if isUniqueViolation(err) {
+			return fmt.Errorf("store: update %s %d: %w", entity, id, ErrDuplicate)
+		}
+		return fmt.Errorf("store: update %s %d: %w", entity, id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		var exists int
+		if err := tx.QueryRowContext(ctx, "SELECT 1 FROM "+table+" WHERE id = ?", id).Scan(&exists); errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: update %s %d: %w", entity, id, ErrNotFound)
+		}
+		return fmt.Errorf("store: update %s %d (version %d): %w", entity, id, version, ErrConflict)
+	}
+	return s.audit(ctx, tx, "update", entity, id, "")
+}
+
+// updatePlain runs an unversioned UPDATE by id and audits it.
+func (s *Store) updatePlain(ctx context.Context, tx *sql.Tx, table, entity string, id int64, set string, args ...any) error {
+	args = append(args, id)
+	res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET "+set+" WHERE id = ?", args...)
+	if err != nil {
+		if isUniqueViolation(err) {
+			return fmt.Errorf("store: update %s %d: %w", entity, id, ErrDuplicate)
+		}
+		return fmt.Errorf("store: update %s %d: %w", entity, id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("store: update %s %d: %w", entity, id, ErrNotFound)
+	}
+	return s.audit(ctx, tx, "update", entity, id, "")
+}
+
+func isUniqueViolation(err error) bool {
+	// SQLite says "UNIQUE constraint failed", PostgreSQL "duplicate key".
+	return err != nil && (strings.Contains(err.Error(), "UNIQUE constraint failed") || strings.Contains(err.Error(), "duplicate key"))
+}
+
+func notFound(err error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: %s: %w", what, ErrNotFound)
+	}
+	return fmt.Errorf("store: %s: %w", what, err)
+}
+
+// nullID stores 0 as NULL for optional references.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func toJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Only slices of strings, ints and model.Point/Term are stored: they
+		// always marshal.
+		panic(err)
+	}
+	return string(b)
+}
+
+func fromJSON[T any](s string) ([]T, error) {
+	var v []T
+	if s == "" {
+		return nil, nil
+	}
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		return nil, fmt.Errorf("store: decode list: %w", err)
+	}
+	return v, nil
+}
+
+func parseDate(s string) model.Date {
+	d, err := model.ParseDate(s)
+	if err != nil {
+		return model.Date{}
+	}
+	return d
+}
+
+// AuditLog gives the audit entries for one entity, oldest first.
+func (s *Store) AuditLog(ctx context.Context, entity string, id int64) ([]model.AuditEntry, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: audit log: %w", err)
+	}
+	defer rows.Close()
+	var out []model.AuditEntry
+	for rows.Next() {
+		var e model.AuditEntry
+		var at string
+		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Detail); err != nil {
+			return nil, fmt.Errorf("store: audit log: %w", err)
+		}
+		e.At, _ = time.Parse(time.RFC3339Nano, at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface{ Scan(...any) error }
+
+// queryList runs query and scans every row with scan.
+func queryList[T any](ctx context.Context, q queryer, scan func(scanner) (T, error), what, query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: %s: %w", what, err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: %s: %w", what, err)
+	}
+	return out, nil
+}
+
+// queryOne runs query and scans its single row; no row gives ErrNotFound.
+func queryOne[T any](ctx context.Context, q queryer, scan func(scanner) (T, error), what, query string, args ...any) (T, error) {
+	v, err := scan(q.QueryRowContext(ctx, query, args...))
+	if err != nil {
+		return v, notFound(err, what)
+	}
+	return v, nil
+}
+
+func timeParse(s string) (time.Time, error) { return time.Parse("2006-01-02T15:04:05Z", s) }

@@ -1,0 +1,497 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"sync"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+func newStore(t *testing.T) (*Store, string) {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := Open(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, dir
+}
+
+func must[T any](t *testing.T) func(T, error) T {
+	return func(v T, err error) T {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}
+
+func check(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fixture creates the IT-PLR, some members and session 47.
+func fixture(t *testing.T, s *Store) (bodyID, sessionID int64) {
+	t.Helper()
+	ctx := context.Background()
+	id := must[int64](t)
+	bodyID = id(s.CreateBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: "IT-PLR", Name: "IT-Planungsrat", DecisionPattern: model.DefaultDecisionPattern}))
+	for i, m := range []model.Member{{Abbrev: "Bund", Name: "Bund", Kind: model.MemberBund}, {Abbrev: "HE", Name: "Hessen", Kind: model.MemberLand},
+		{Abbrev: "HH", Name: "Hamburg", Kind: model.MemberLand}, {Abbrev: "DLT", Name: "Deutscher Landkreistag", Kind: model.MemberAdvisory}} {
+		m.Position = i
+		id(s.CreateMember(ctx, m))
+	}
+	sessionID = id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 47, Date: model.NewDate(2025, 6, 26), StartTime: "09:00", EndTime: "12:15", Place: "Schwerin", Chair: "MV", Status: model.StatusRunning}))
+	return bodyID, sessionID
+}
+
+func TestMigrationFromEmpty(t *testing.T) {
+	s, _ := newStore(t)
+	v, err := s.SchemaVersion(context.Background())
+	if err != nil || v < 1 {
+		t.Fatalf("schema version = %d, %v", v, err)
+	}
+	// Migrating again is a no-op.
+	check(t, s.Migrate(context.Background()))
+}
+
+func TestMembersAndPersons(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	fixture(t, s)
+	m := must[model.Member](t)(s.Member(ctx, "HE"))
+	if m.Name != "Hessen" || m.Kind != model.MemberLand {
+		t.Fatalf("member = %+v", m)
+	}
+	m.Name = "Land Hessen"
+	check(t, s.UpdateMember(ctx, m))
+	if got := must[model.Member](t)(s.Member(ctx, "HE")); got.Name != "Land Hessen" {
+		t.Errorf("update lost: %+v", got)
+	}
+	if _, err := s.CreateMember(ctx, model.Member{Abbrev: "HE", Name: "x", Kind: model.MemberLand}); !errors.Is(err, ErrDuplicate) {
+		t.Errorf("duplicate member: %v", err)
+	}
+	if _, err := s.Member(ctx, "XX"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing member: %v", err)
+	}
+	if n := len(must[[]model.Member](t)(s.Members(ctx))); n != 4 {
+		t.Errorf("members = %d", n)
+	}
+	pid := must[int64](t)(s.CreatePerson(ctx, model.Person{Name: "Stefan Sauer", MemberAbbrev: "HE"}))
+	p := must[model.Person](t)(s.Person(ctx, pid))
+	p.Function = "StS"
+	check(t, s.UpdatePerson(ctx, p))
+	if got := must[model.Person](t)(s.PersonByName(ctx, "Stefan Sauer")); got.Function != "StS" || got.ID != pid {
+		t.Errorf("person = %+v", got)
+	}
+	if len(must[[]model.Person](t)(s.Persons(ctx))) != 1 {
+		t.Error("persons")
+	}
+}
+
+func TestBodiesContactsDatesSections(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	id := must[int64](t)
+	jumiko := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "JuMiKo", Name: "Justizministerkonferenz"}))
+	ejr := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "E-Justice-Rat", Name: "E-Justice-Rat", ActsForID: jumiko,
+		TopicProfile: "Cloud-Computing", Terms: []model.Term{{Term: "Justizcloud", Weight: 2}}}))
+	b := must[model.Body](t)(s.BodyByAbbrev(ctx, "E-Justice-Rat"))
+	if b.ActsForID != jumiko || !reflect.DeepEqual(b.Terms, []model.Term{{Term: "Justizcloud", Weight: 2}}) {
+		t.Fatalf("body = %+v", b)
+	}
+	b.Chair = "NW"
+	check(t, s.UpdateBody(ctx, b))
+	b.Chair = "BY" // stale version
+	if err := s.UpdateBody(ctx, b); !errors.Is(err, ErrConflict) {
+		t.Errorf("stale body update: %v", err)
+	}
+	if got := must[model.Body](t)(s.Body(ctx, ejr)); got.Chair != "NW" || got.Version != 2 {
+		t.Errorf("body after conflict = %+v", got)
+	}
+	if n := len(must[[]model.Body](t)(s.Bodies(ctx, model.BodyFachMK))); n != 2 {
+		t.Errorf("fachmk = %d", n)
+	}
+
+	cid := id(s.CreateContact(ctx, model.Contact{BodyID: ejr, Name: "Geschäftsstelle", Email: "gs@example.org"}))
+	check(t, s.UpdateContact(ctx, model.Contact{ID: cid, Name: "Geschäftsstelle E-Justice-Rat", Email: "gs@example.org"}))
+	if cs := must[[]model.Contact](t)(s.Contacts(ctx, ejr)); len(cs) != 1 || cs[0].Name != "Geschäftsstelle E-Justice-Rat" {
+		t.Errorf("contacts = %+v", cs)
+	}
+
+	did := id(s.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: ejr, Title: "Sitzung", Starts: model.NewDate(2026, 4, 20)}))
+	id(s.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: ejr, Title: "Alt", Starts: model.NewDate(2025, 4, 1)}))
+	check(t, s.UpdateConferenceDate(ctx, model.ConferenceDate{ID: did, Title: "Frühjahrssitzung", Starts: model.NewDate(2026, 4, 21), Place: "Berlin"}))
+	ds := must[[]model.ConferenceDate](t)(s.ConferenceDates(ctx, ejr, model.NewDate(2026, 1, 1)))
+	if len(ds) != 1 || ds[0].Title != "Frühjahrssitzung" || ds[0].Starts != model.NewDate(2026, 4, 21) || ds[0].UID == "" {
+		t.Errorf("dates = %+v", ds)
+	}
+
+	sid := id(s.CreateSection(ctx, model.Section{BodyID: ejr, Name: "Grüne Liste", Consent: true, Position: 9}))
+	check(t, s.UpdateSection(ctx, model.Section{ID: sid, Name: "Grüne Liste", Consent: true, Position: 1}))
+	if ss := must[[]model.Section](t)(s.Sections(ctx, ejr)); len(ss) != 1 || ss[0].Position != 1 || !ss[0].Consent {
+		t.Errorf("sections = %+v", ss)
+	}
+}
+
+func TestSessionsItemsAndMinutesRows(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	id := must[int64](t)
+	bodyID, sessionID := fixture(t, s)
+	se := must[model.Session](t)(s.SessionByNumber(ctx, bodyID, 47))
+	if se.Place != "Schwerin" || se.Date != model.NewDate(2025, 6, 26) || se.TimeSpan() != "09:00 – 12:15 Uhr" {
+		t.Fatalf("session = %+v", se)
+	}
+	se.MinutesStand = model.NewDate(2025, 12, 8)
+	check(t, s.UpdateSession(ctx, se))
+	if err := s.UpdateSession(ctx, se); !errors.Is(err, ErrConflict) {
+		t.Errorf("stale session update: %v", err)
+	}
+	if _, err := s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 47, Status: model.StatusPlanned}); !errors.Is(err, ErrDuplicate) {
+		t.Errorf("duplicate session number: %v", err)
+	}
+
+	itemID := id(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "08", Title: "Steuerungsgruppe NOOTS", Points: []string{"Zusammensetzung"},
+		Goal: model.GoalDecision, Sources: []string{"B-2025/13-IT"}, Reporters: []string{"HH"}, Flags: model.ItemFlags{Decision: true, Note: true}, Consent: true,
+		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{bodyID}, Note: "IMK"}}))
+	it := must[model.AgendaItem](t)(s.Item(ctx, itemID))
+	if it.Title != "Steuerungsgruppe NOOTS" || !it.Flags.Note || !it.Consent || it.Reporters[0] != "HH" || it.Impact.ConferenceIDs[0] != bodyID {
+		t.Fatalf("item = %+v", it)
+	}
+	it.Number = "07"
+	check(t, s.UpdateItem(ctx, it))
+	if err := s.UpdateItem(ctx, it); !errors.Is(err, ErrConflict) {
+		t.Errorf("stale item: %v", err)
+	}
+	if items := must[[]model.AgendaItem](t)(s.Items(ctx, sessionID)); len(items) != 1 || items[0].Number != "07" {
+		t.Errorf("items = %+v", items)
+	}
+
+	cID := id(s.CreateContribution(ctx, model.Contribution{ItemID: itemID, Position: 1, Speaker: "HE", Points: []string{"Hinweis", "⟦geheim⟧"}}))
+	cs := must[[]model.Contribution](t)(s.Contributions(ctx, itemID))
+	if len(cs) != 1 || cs[0].ID != cID || cs[0].Points[1] != "⟦geheim⟧" {
+		t.Fatalf("contributions = %+v", cs)
+	}
+	cs[0].Confidential = true
+	check(t, s.UpdateContribution(ctx, cs[0]))
+
+	nID := id(s.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: itemID, Position: 3, Author: "Berlin", Text: "Berlin geht davon aus …"}))
+	ns := must[[]model.ProtocolNote](t)(s.ProtocolNotes(ctx, itemID))
+	if len(ns) != 1 || ns[0].ID != nID {
+		t.Fatalf("notes = %+v", ns)
+	}
+	ns[0].Text = "Berlin geht davon aus, dass …"
+	check(t, s.UpdateProtocolNote(ctx, ns[0]))
+
+	id(s.CreateRemark(ctx, model.Remark{ItemID: itemID, Position: 4, Kind: model.RemarkIllegible, Text: "[illegible]"}))
+	rs := must[[]model.Remark](t)(s.Remarks(ctx, itemID))
+	rs[0].Kind = model.RemarkText
+	check(t, s.UpdateRemark(ctx, rs[0]))
+	if _, err := s.CreateRemark(ctx, model.Remark{ItemID: itemID, Kind: "foo"}); err == nil {
+		t.Error("unknown remark kind accepted")
+	}
+
+	// The cycle: laufend → beendet → Entwurf → genehmigt; then the minutes freeze.
+	se = must[model.Session](t)(s.Session(ctx, sessionID))
+	if err := s.SetSessionStatus(ctx, sessionID, se.Version, model.StatusMinutesApproved); err == nil {
+		t.Error("skipping steps must be refused")
+	}
+	for _, next := range []model.SessionStatus{model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved} {
+		se = must[model.Session](t)(s.Session(ctx, sessionID))
+		check(t, s.SetSessionStatus(ctx, sessionID, se.Version, next))
+	}
+	it = must[model.AgendaItem](t)(s.Item(ctx, itemID))
+	it.Title = "geändert"
+	if err := s.UpdateItem(ctx, it); !errors.Is(err, ErrImmutable) {
+		t.Errorf("item of approved minutes changed: %v", err)
+	}
+	if _, err := s.CreateContribution(ctx, model.Contribution{ItemID: itemID, Speaker: "HH"}); !errors.Is(err, ErrImmutable) {
+		t.Errorf("contribution added to approved minutes: %v", err)
+	}
+	ns = must[[]model.ProtocolNote](t)(s.ProtocolNotes(ctx, itemID))
+	if err := s.UpdateProtocolNote(ctx, ns[0]); !errors.Is(err, ErrImmutable) {
+		t.Errorf("note of approved minutes changed: %v", err)
+	}
+	if got := must[model.AgendaItem](t)(s.Item(ctx, itemID)); got.Title != "Steuerungsgruppe NOOTS" {
+		t.Errorf("refused change was stored: %q", got.Title)
+	}
+}
+
+func TestDecisionsAdoptAndImmutable(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "test")
+	id := must[int64](t)
+	bodyID, sessionID := fixture(t, s)
+	itemID := id(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "12", Title: "EfA"}))
+
+	// A decision from the past with its known number raises the counter.
+	id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: itemID, Kind: model.KindDecision,
+		Number: model.DecisionNumber{Year: 2025, Seq: 26}, Status: model.DecisionAdopted, Scope: model.ScopeAll, Result: "einstimmig",
+		Points: []model.Point{{Text: "Der IT-Planungsrat richtet … ein."}}}))
+	old := must[model.Decision](t)(s.DecisionByNumber(ctx, bodyID, model.DecisionNumber{Year: 2025, Seq: 26}))
+	if old.Label != "B-2025/26-IT" {
+		t.Fatalf("label = %q", old.Label)
+	}
+	if _, err := s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Number: model.DecisionNumber{Year: 2025, Seq: 3}}); err == nil {
+		t.Error("a draft with a number must be refused")
+	}
+
+	draftID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: itemID, Kind: model.KindDecision,
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Grobkonzept", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt"}}}))
+	d := must[model.Decision](t)(s.Decision(ctx, draftID))
+	d.Points = append(d.Points, model.Point{Label: "2.", Text: "Er bittet"})
+	d.Votes = []model.Vote{{Member: "HE", Choice: model.VoteAbstain}}
+	check(t, s.UpdateDecision(ctx, d))
+	if err := s.UpdateDecision(ctx, d); !errors.Is(err, ErrConflict) {
+		t.Errorf("stale decision update: %v", err)
+	}
+	d = must[model.Decision](t)(s.Decision(ctx, draftID))
+	if len(d.Points) != 2 || len(d.Votes) != 1 {
+		t.Fatalf("decision = %+v", d)
+	}
+	if _, err := s.AdoptDecision(ctx, draftID, d.Version-1, model.NewDate(2025, 6, 26), "einstimmig", nil); !errors.Is(err, ErrConflict) {
+		t.Errorf("adopt with stale version: %v", err)
+	}
+	votes := []model.Vote{{Member: "Bund", Choice: model.VoteYes}, {Member: "HE", Choice: model.VoteAbstain}, {Member: "HH", Choice: model.VoteYes}}
+	adopted, err := s.AdoptDecision(ctx, draftID, d.Version, model.NewDate(2025, 6, 26), "einstimmig, bei Enthaltung von HE", votes)
+	check(t, err)
+	if adopted.Label != "B-2025/27-IT" || adopted.Status != model.DecisionAdopted || len(adopted.Votes) != 3 || adopted.Votes[0].Member != "Bund" {
+		t.Fatalf("adopted = %+v", adopted)
+	}
+	adopted.Title = "geändert"
+	adopted.Status = model.DecisionDraft
+	if err := s.UpdateDecision(ctx, adopted); !errors.Is(err, ErrImmutable) {
+		t.Errorf("adopted decision changed: %v", err)
+	}
+	if _, err := s.AdoptDecision(ctx, draftID, adopted.Version, model.NewDate(2025, 6, 26), "", nil); !errors.Is(err, ErrImmutable) {
+		t.Errorf("adopted twice: %v", err)
+	}
+
+	rejID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindRecommendation, Status: model.DecisionDraft, Scope: model.ScopeAll}))
+	check(t, s.RejectDecision(ctx, rejID, 1, model.NewDate(2025, 6, 26), "abgelehnt", nil))
+	if r := must[model.Decision](t)(s.Decision(ctx, rejID)); r.Status != model.DecisionRejected || r.Label != "" {
+		t.Errorf("rejected = %+v", r)
+	}
+
+	all := must[[]model.Decision](t)(s.Decisions(ctx, DecisionFilter{BodyID: bodyID, Status: model.DecisionAdopted}))
+	if len(all) != 2 || all[0].Label != "B-2025/27-IT" {
+		t.Errorf("decisions = %+v", all)
+	}
+	if n := len(must[[]model.Decision](t)(s.ItemDecisions(ctx, itemID))); n != 2 {
+		t.Errorf("item decisions = %d", n)
+	}
+	log := must[[]model.AuditEntry](t)(s.AuditLog(ctx, "decision", draftID))
+	var actions []string
+	for _, e := range log {
+		actions = append(actions, e.Action)
+		if e.Actor != "test" {
+			t.Errorf("audit actor = %q", e.Actor)
+		}
+	}
+	if !reflect.DeepEqual(actions, []string{"create", "update", "update", "adopt"}) {
+		t.Errorf("audit actions = %v", actions)
+	}
+}
+
+// TestDecisionNumberingConcurrent adopts many decisions at once: every one
+// gets a number, numbers are 1..n without gap or double.
+func TestDecisionNumberingConcurrent(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	const n = 40
+	ids := make([]int64, n)
+	for i := range ids {
+		ids[i] = must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: fmt.Sprint(i)}))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for _, id := range ids {
+		wg.Add(1)
+		go func(id int64) {
+			defer wg.Done()
+			_, err := s.AdoptDecision(ctx, id, 1, model.NewDate(2026, 3, 1), "einstimmig", nil)
+			errs <- err
+		}(id)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ds := must[[]model.Decision](t)(s.Decisions(ctx, DecisionFilter{BodyID: bodyID, Year: 2026}))
+	var seqs []int
+	for _, d := range ds {
+		seqs = append(seqs, d.Number.Seq)
+	}
+	sort.Ints(seqs)
+	for i, q := range seqs {
+		if q != i+1 {
+			t.Fatalf("numbers not gapless 1..%d: %v", n, seqs)
+		}
+	}
+	if len(seqs) != n {
+		t.Fatalf("got %d numbers", len(seqs))
+	}
+	// A new year starts at 1 again.
+	id := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll}))
+	if d, err := s.AdoptDecision(ctx, id, 1, model.NewDate(2027, 1, 5), "", nil); err != nil || d.Label != "B-2027/01-IT" {
+		t.Errorf("new year: %v %v", d.Label, err)
+	}
+}
+
+func TestFollowUps(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	_, sessionID := fixture(t, s)
+	itemID := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "00"}))
+	fid := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: "Audit der Kostenstrukturen", Responsible: "FITKO", DueSession: 49, Status: model.FollowUpOpen}))
+	f := must[model.FollowUp](t)(s.FollowUp(ctx, fid))
+	f.Status, f.DoneOn = model.FollowUpDone, model.NewDate(2025, 11, 1)
+	check(t, s.UpdateFollowUp(ctx, f))
+	if err := s.UpdateFollowUp(ctx, f); !errors.Is(err, ErrConflict) {
+		t.Errorf("stale follow-up: %v", err)
+	}
+	if fs := must[[]model.FollowUp](t)(s.FollowUps(ctx, FollowUpFilter{Status: model.FollowUpDone})); len(fs) != 1 || fs[0].DoneOn != model.NewDate(2025, 11, 1) {
+		t.Errorf("follow-ups = %+v", fs)
+	}
+	if fs := must[[]model.FollowUp](t)(s.FollowUps(ctx, FollowUpFilter{Status: model.FollowUpOpen})); len(fs) != 0 {
+		t.Errorf("open follow-ups = %+v", fs)
+	}
+	if _, err := s.CreateFollowUp(ctx, model.FollowUp{Status: model.FollowUpOpen}); err == nil {
+		t.Error("follow-up without text accepted")
+	}
+}
+
+func TestFachMKLayer(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	id := must[int64](t)
+	bodyID, sessionID := fixture(t, s)
+	fmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	pid := id(s.CreatePerson(ctx, model.Person{Name: "Dr. Martin Hagen", MemberAbbrev: "HB"}))
+
+	// Assignments follow the rules of concept section 1.2.
+	if _, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "DLT", DecisionRef: "B-2022/43-IT"}); err == nil {
+		t.Error("advisory member as spokesperson accepted")
+	}
+	if _, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE"}); err == nil {
+		t.Error("assignment without decision accepted")
+	}
+	if _, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: bodyID, Member: "HE", DecisionRef: "B-2022/43-IT"}); err == nil {
+		t.Error("assignment to a non-FachMK accepted")
+	}
+	aid := id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE", PersonID: pid, DecisionRef: "B-2022/43-IT", StartSession: 39}))
+	as := must[[]model.Assignment](t)(s.Assignments(ctx, fmk))
+	if len(as) != 1 || as[0].ID != aid || as[0].PersonID != pid {
+		t.Fatalf("assignments = %+v", as)
+	}
+	check(t, as[0].AnnounceResignation(model.NewDate(2025, 7, 1), 48))
+	check(t, s.UpdateAssignment(ctx, as[0]))
+	if got := must[[]model.Assignment](t)(s.Assignments(ctx, 0)); got[0].EndsWithSession != 48 || got[0].StatusLabel(47) != "endet mit der 48. Sitzung" {
+		t.Errorf("after resignation = %+v", got[0])
+	}
+
+	decID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 27}}))
+	dbid := id(s.CreateDebrief(ctx, model.Debrief{SessionID: sessionID, Place: "Videokonferenz", Entries: []model.DebriefEntry{{DecisionID: decID, ConferenceID: fmk, Presenter: "HE"}}}))
+	db := must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID))
+	if db.ID != dbid || len(db.Entries) != 1 || db.Entries[0].Presenter != "HE" {
+		t.Fatalf("debrief = %+v", db)
+	}
+	db.HeldOn, db.Sent, db.Entries = model.NewDate(2025, 7, 10), true, nil
+	check(t, s.UpdateDebrief(ctx, db))
+	if got := must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID)); !got.Sent || len(got.Entries) != 0 {
+		t.Errorf("debrief after update = %+v", got)
+	}
+
+	bid := id(s.CreateBriefing(ctx, model.Briefing{ConferenceID: fmk, Title: "Briefing FMK"}, model.BriefingVersion{Stand: model.NewDate(2023, 4, 20), Content: "Erste Fassung"}))
+	check(t, s.AddBriefingVersion(ctx, bid, 1, model.BriefingVersion{Stand: model.NewDate(2024, 3, 20), Content: "Zweite Fassung"}))
+	if err := s.AddBriefingVersion(ctx, bid, 1, model.BriefingVersion{Content: "parallel"}); !errors.Is(err, ErrConflict) {
+		t.Errorf("stale briefing edit: %v", err)
+	}
+	b := must[model.Briefing](t)(s.Briefing(ctx, bid))
+	if len(b.Versions) != 2 || b.Latest().Content != "Zweite Fassung" || b.Versions[0].Content != "Erste Fassung" {
+		t.Errorf("briefing = %+v", b)
+	}
+	if len(must[[]model.Briefing](t)(s.Briefings(ctx, fmk))) != 1 {
+		t.Error("briefings")
+	}
+
+	rid := id(s.CreateRequest(ctx, model.Request{ConferenceID: fmk, Title: "EfA im Agrarbereich", Via: "MV", Status: model.RequestReceived, ReceivedOn: model.NewDate(2025, 6, 26)}))
+	r := must[model.Request](t)(s.Request(ctx, rid))
+	r.Status = model.RequestInReview
+	check(t, s.UpdateRequest(ctx, r))
+	if rs := must[[]model.Request](t)(s.Requests(ctx, fmk)); len(rs) != 1 || rs[0].Status != model.RequestInReview {
+		t.Errorf("requests = %+v", rs)
+	}
+
+	tid := id(s.CreateTask(ctx, model.Task{Position: 1, Text: "Vorstellung wichtiger IT-PLR-Beschlüsse", Spokesperson: model.ResponsibilityLead, FITKO: model.ResponsibilitySupporting}))
+	check(t, s.UpdateTask(ctx, model.Task{ID: tid, Position: 2, Text: "Vorstellung wichtiger IT-PLR-Beschlüsse im Rahmen einer FachMK", Spokesperson: model.ResponsibilityLead, FITKO: model.ResponsibilitySupporting}))
+	if ts := must[[]model.Task](t)(s.Tasks(ctx)); len(ts) != 1 || ts[0].Position != 2 {
+		t.Errorf("tasks = %+v", ts)
+	}
+
+	qid := id(s.CreateQuestion(ctx, model.EvaluationQuestion{Position: 1, Group: "Synchronisation", Text: "Sind gemeinsame Anknüpfungspunkte identifiziert?"}))
+	check(t, s.UpdateQuestion(ctx, model.EvaluationQuestion{ID: qid, Position: 1, Group: "Synchronisation", Text: "Sind gemeinsame Anknüpfungspunkte identifiziert worden?"}))
+	a1 := id(s.SaveAnswer(ctx, model.EvaluationAnswer{QuestionID: qid, Year: 2025, Respondent: "HB", Score: 3}))
+	a2 := id(s.SaveAnswer(ctx, model.EvaluationAnswer{QuestionID: qid, Year: 2025, Respondent: "HB", Score: 4, Comment: "besser"}))
+	if a1 != a2 {
+		t.Errorf("second answer created a new row")
+	}
+	if as := must[[]model.EvaluationAnswer](t)(s.Answers(ctx, 2025)); len(as) != 1 || as[0].Score != 4 {
+		t.Errorf("answers = %+v", as)
+	}
+	if qs := must[[]model.EvaluationQuestion](t)(s.Questions(ctx)); len(qs) != 1 || qs[0].Text != "Sind gemeinsame Anknüpfungspunkte identifiziert worden?" {
+		t.Errorf("questions = %+v", qs)
+	}
+}
+
+func TestRestartKeepsData(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	s, err := Open(ctx, dir)
+	check(t, err)
+	fixture(t, s)
+	check(t, s.Close())
+
+	s2, err := Open(ctx, dir)
+	check(t, err)
+	defer s2.Close()
+	b := must[model.Body](t)(s2.BodyByAbbrev(ctx, "IT-PLR"))
+	if se, err := s2.SessionByNumber(ctx, b.ID, 47); err != nil || se.Place != "Schwerin" {
+		t.Fatalf("after restart: %+v, %v", se, err)
+	}
+}
+
+func TestFailedTransactionLeavesNothing(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	// Recording the same number twice fails on the unique index after the
+	// counter row was touched: the whole create must roll back.
+	_, err := s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll,
+		Number: model.DecisionNumber{Year: 2030, Seq: 5}, Votes: []model.Vote{{Member: "HE", Choice: model.VoteYes}}})
+	check(t, err)
+	_, err = s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll,
+		Number: model.DecisionNumber{Year: 2030, Seq: 5}})
+	if !errors.Is(err, ErrDuplicate) {
+		t.Fatalf("duplicate number: %v", err)
+	}
+	if ds := must[[]model.Decision](t)(s.Decisions(ctx, DecisionFilter{Year: 2030})); len(ds) != 1 {
+		t.Errorf("failed create left %d decisions", len(ds))
+	}
+}
