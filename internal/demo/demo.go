@@ -1,0 +1,244 @@
+// Package demo loads gremium's demo data set, transcribed from the two source
+// documents: the minutes of the 47th IT-Planungsrat session (26.06.2025,
+// Schwerin) with its predecessor, and the concept for the collaboration of the
+// sectoral spokespersons with the Fachministerkonferenzen (20.03.2024): the
+// FachMK with their topic profiles (3.1), the spokespersons (Tabelle 4), the
+// role/task matrix (Tabelle 3), the evaluation questions (Tabelle 2) and the
+// sample briefing (5.2).
+//
+// Load is idempotent: it adds what is missing and never duplicates or changes
+// what a database already holds.
+package demo
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// Actor is the name under which the demo data appears in the audit log.
+const Actor = "demo"
+
+// CouncilAbbrev is the abbreviation of the IT-Planungsrat body.
+const CouncilAbbrev = "IT-PLR"
+
+//go:embed briefing-2023.txt
+var briefing2023 string
+
+// Load adds the demo data to the store; what exists already is left as it is.
+func Load(ctx context.Context, s *store.Store) error {
+	ctx = store.WithActor(ctx, Actor)
+	l := loader{s: s, bodies: map[string]int64{}, personIDs: map[string]int64{}}
+	steps := []func(context.Context) error{l.members, l.bodiesAndProfiles, l.sections, l.persons, l.spokespersons,
+		l.session46, l.session47, l.tasks, l.evaluation, l.briefing}
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+	return nil
+}
+
+type loader struct {
+	s         *store.Store
+	council   int64
+	bodies    map[string]int64 // abbreviation → id
+	personIDs map[string]int64 // name → id
+}
+
+func (l *loader) members(ctx context.Context) error {
+	existing, err := l.s.Members(ctx)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, m := range existing {
+		have[m.Abbrev] = true
+	}
+	for i, m := range Members() {
+		if have[m.Abbrev] {
+			continue
+		}
+		m.Position = i
+		if _, err := l.s.CreateMember(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Members gives the members of the IT-Planungsrat: the Bund, the 16 Länder,
+// the advisory members and the regular guests.
+func Members() []model.Member {
+	ms := []model.Member{{Abbrev: "Bund", Name: "Bund", Kind: model.MemberBund}}
+	for _, l := range [][2]string{{"BW", "Baden-Württemberg"}, {"BY", "Bayern"}, {"BE", "Berlin"}, {"BB", "Brandenburg"}, {"HB", "Bremen"},
+		{"HH", "Hamburg"}, {"HE", "Hessen"}, {"MV", "Mecklenburg-Vorpommern"}, {"NI", "Niedersachsen"}, {"NW", "Nordrhein-Westfalen"},
+		{"RP", "Rheinland-Pfalz"}, {"SL", "Saarland"}, {"SN", "Sachsen"}, {"ST", "Sachsen-Anhalt"}, {"SH", "Schleswig-Holstein"}, {"TH", "Thüringen"}} {
+		ms = append(ms, model.Member{Abbrev: l[0], Name: l[1], Kind: model.MemberLand})
+	}
+	return append(ms,
+		model.Member{Abbrev: "DST", Name: "Deutscher Städtetag", Kind: model.MemberAdvisory},
+		model.Member{Abbrev: "DLT", Name: "Deutscher Landkreistag", Kind: model.MemberAdvisory},
+		model.Member{Abbrev: "DStGB", Name: "Deutscher Städte- und Gemeindebund", Kind: model.MemberAdvisory},
+		model.Member{Abbrev: "BfDI", Name: "Bundesbeauftragte für den Datenschutz und die Informationsfreiheit", Kind: model.MemberAdvisory},
+		model.Member{Abbrev: "BSI", Name: "Bundesamt für Sicherheit in der Informationstechnik", Kind: model.MemberGuest},
+		model.Member{Abbrev: "FITKO", Name: "Föderale IT-Kooperation (Geschäftsstelle)", Kind: model.MemberGuest},
+	)
+}
+
+// ensureBody creates the body unless one with its abbreviation exists, and
+// reports whether it created it.
+func (l *loader) ensureBody(ctx context.Context, b model.Body) (int64, bool, error) {
+	cur, err := l.s.BodyByAbbrev(ctx, b.Abbrev)
+	if err == nil {
+		l.bodies[b.Abbrev] = cur.ID
+		return cur.ID, false, nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return 0, false, err
+	}
+	id, err := l.s.CreateBody(ctx, b)
+	if err != nil {
+		return 0, false, err
+	}
+	l.bodies[b.Abbrev] = id
+	return id, true, nil
+}
+
+func (l *loader) bodiesAndProfiles(ctx context.Context) error {
+	id, created, err := l.ensureBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: CouncilAbbrev, Name: "IT-Planungsrat",
+		Chair: "MV (2025)", DecisionPattern: model.DefaultDecisionPattern,
+		Notes: "Entscheidet durch Beschluss oder Empfehlung (IT-Staatsvertrag §1). Geschäftsstelle: FITKO."})
+	if err != nil {
+		return err
+	}
+	l.council = id
+	if created {
+		if _, err := l.s.CreateContact(ctx, model.Contact{BodyID: id, Name: "Geschäftsstelle des IT-Planungsrats (FITKO)", Role: "Geschäftsstelle", Email: "itplr@fitko.de"}); err != nil {
+			return err
+		}
+	}
+	for _, c := range Conferences() {
+		actsFor := c.ActsForAbbrev
+		b := c.Body
+		if actsFor != "" {
+			b.ActsForID = l.bodies[actsFor]
+		}
+		if _, _, err := l.ensureBody(ctx, b); err != nil {
+			return err
+		}
+	}
+	_, _, err = l.ensureBody(ctx, model.Body{Kind: model.BodySteeringGroup, Abbrev: "SG NOOTS", Name: "Steuerungsgruppe NOOTS", ParentID: id,
+		Notes: "Eingerichtet mit Beschluss B-2025/26-IT im Sinne des § 3 Abs. 4 NOOTS-Staatsvertrag. Stimmberechtigt: Bund, BY, HE, NW, BB, HH, SL."})
+	return err
+}
+
+// Conference is a FachMK of the demo data; ActsForAbbrev names the
+// conference it acts for (the E-Justice-Rat for the Justizministerkonferenz).
+type Conference struct {
+	model.Body
+	ActsForAbbrev string
+}
+
+func terms(ts ...string) []model.Term {
+	out := make([]model.Term, len(ts))
+	for i, t := range ts {
+		out[i] = model.Term{Term: t, Weight: 1}
+	}
+	return out
+}
+
+// Conferences gives the Fachministerkonferenzen, with the digital topic
+// profiles of concept section 3.1 where the concept gives one.
+func Conferences() []Conference {
+	fachmk := func(abbrev, name, profile string, ts []model.Term) Conference {
+		if ts == nil {
+			ts = []model.Term{}
+		}
+		return Conference{Body: model.Body{Kind: model.BodyFachMK, Abbrev: abbrev, Name: name, TopicProfile: profile, Terms: ts}}
+	}
+	ejr := fachmk("E-Justice-Rat", "E-Justice-Rat",
+		"Die E-Justice-Rat fokussiert sich auf Themen wie digitale Souveränität, Cloud-Computing, die Einführung von Fachverfahren und Container-Technologie, die Implementierung der E-Akte, den elektronischen Rechtsverkehr von Anwälten und anderen Beteiligten in juristischen Verfahren sowie die Übermittlung von Verwaltungsakten in fachgerichtlichen Prozessen.",
+		terms("digitale Souveränität", "Cloud-Computing", "Fachverfahren", "Container-Technologie", "E-Akte", "elektronischer Rechtsverkehr", "Verwaltungsakten", "fachgerichtliche Prozesse", "Justiz"))
+	ejr.ActsForAbbrev = "JuMiKo"
+	ejr.Notes = "Für Digitalisierungsaufgaben im Justizbereich und deren Umsetzung wurde der E-Justice-Rat von der Justizministerkonferenz geschaffen. Dementsprechend hat die Justizministerkonferenz die Zusammenarbeit mit dem IT-PLR auf den E-Justice-Rat übertragen."
+	dmk := fachmk("DMK", "Digitalministerkonferenz",
+		"Die Digitalministerkonferenz (DMK) ergänzt seit dem Frühjahr 2024 als jüngste Fachministerkonferenz die bestehende Gremienlandschaft von Bund und Ländern. Die DMK dient als Plattform für den Austausch und die digitalpolitische Zusammenarbeit der Länder, auch um sich gegenüber Bund und EU zu positionieren. Mit ihrer inhaltlichen Ausrichtung ergänzt die DMK bereits bestehende Digitalisierungsgremien von Bund und Ländern, insbesondere den IT-Planungsrat, dessen Zuständigkeiten von der Einrichtung der DMK unberührt bleiben.",
+		terms("Digitalstrategie", "digitalpolitische Zusammenarbeit", "Digitalministerkonferenz", "Dachstrategie"))
+	dmk.Notes = "Die DMK tagt 2-mal im Jahr. Der Vorsitz wechselt jährlich unter den Ländern."
+	return []Conference{
+		dmk,
+		fachmk("FMK", "Finanzministerkonferenz",
+			"Die Finanzministerkonferenz beschäftigt sich mit Themen wie dem Rechnungs- und Berichtswesen, der Einführung von eRechnungen, der Digitalisierung in der deutschen Steuerverwaltung und der Modernisierung des Finanzmanagements zur besseren Haushaltssteuerung.",
+			terms("Rechnungswesen", "Berichtswesen", "eRechnung", "Steuerverwaltung", "Finanzmanagement", "Haushaltssteuerung")),
+		fachmk("JuMiKo", "Justizministerkonferenz", "", nil),
+		ejr,
+		fachmk("WMK", "Wirtschaftsministerkonferenz",
+			"Die Wirtschaftsministerkonferenz setzt ihren Schwerpunkt auf Themen wie die Registermodernisierung, die Festlegung von IT-Standards für die Verwaltungsdigitalisierung, die Umsetzung der Single-Digital-Gateway-Verordnung, die Entwicklung von KI-Strategien in den Ländern, die Schaffung eines AI Code of Conduct, die Weiterbildung in Schulen und Betrieben im Kontext der Digitalisierung sowie den Digital Services Act.",
+			terms("Registermodernisierung", "IT-Standards", "Single-Digital-Gateway", "KI-Strategie", "AI Code of Conduct", "Weiterbildung", "Digital Services Act", "Unternehmenskonto")),
+		fachmk("UMK", "Umweltministerkonferenz",
+			"Die Umweltministerkonferenz beschäftigt sich unter anderem mit Themen wie Green IT, der digitalen Transformation der Umweltverwaltung, der Digitalisierung von Umweltinfrastrukturen, der Nutzung digitaler Grundlagendaten zur Hochwasserprävention, der Implementierung digitaler Warnmittel in Gefahrensituationen und der Erstellung eines digitalen Landschaftsmodells.",
+			terms("Green IT", "Umweltverwaltung", "Umweltinfrastruktur", "Grundlagendaten", "Hochwasserprävention", "Warnmittel", "Landschaftsmodell")),
+		fachmk("IMK", "Innenministerkonferenz",
+			"Die Innenministerkonferenz hat ihre Schwerpunkte in Themen wie dem Netzwerkdurchsetzungsgesetz, Cybersicherheit, Verwaltungsverfahrenrecht, dem Internet der Dinge, der Nutzung digitaler Warnmedien wie der Warn-App Nina sowie der Verknüpfung digitaler und analoger Warnmedien. Darüber hinaus wird der Digital Service Act behandelt.",
+			terms("Netzwerkdurchsetzungsgesetz", "Cybersicherheit", "Verwaltungsverfahrensrecht", "Internet der Dinge", "Warnmedien", "Warn-App", "Digital Services Act")),
+		fachmk("ASMK", "Ministerkonferenz für Arbeit und Soziales", "", nil),
+		fachmk("VMK", "Verkehrsministerkonferenz", "", nil),
+		fachmk("BMK", "Bauministerkonferenz", "", nil),
+		fachmk("GMK", "Gesundheitsministerkonferenz", "", nil),
+		fachmk("KMK", "Kultusministerkonferenz", "", nil),
+		fachmk("EnMK", "Energieministerkonferenz", "", nil),
+		fachmk("SMK", "Sportministerkonferenz", "", nil),
+		fachmk("JFMK", "Jugend- und Familienministerkonferenz", "", nil),
+		fachmk("AMK", "Agrarministerkonferenz", "", nil),
+	}
+}
+
+// Sections gives the agenda sections (Schwerpunktthemen) of the IT-PLR.
+func Sections() []model.Section {
+	names := []string{"Begrüßung", "Informationssicherheit", "Datennutzung", "Digitale Transformation", "Digitale Infrastruktur",
+		"Digitale Anwendungen", "Übergreifendes", "Grüne Liste"}
+	out := make([]model.Section, len(names))
+	for i, n := range names {
+		out[i] = model.Section{Name: n, Position: i, Consent: n == "Grüne Liste"}
+	}
+	return out
+}
+
+func (l *loader) sections(ctx context.Context) error {
+	existing, err := l.s.Sections(ctx, l.council)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, s := range existing {
+		have[s.Name] = true
+	}
+	for _, s := range Sections() {
+		if have[s.Name] {
+			continue
+		}
+		s.BodyID = l.council
+		if _, err := l.s.CreateSection(ctx, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sectionIDs maps the council's section names to ids.
+func (l *loader) sectionIDs(ctx context.Context) (map[string]int64, error) {
+	ss, err := l.s.Sections(ctx, l.council)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]int64{}
+	for _, s := range ss {
+		m[s.Name] = s.ID
+	}
+	return m, nil
+}

@@ -1,0 +1,180 @@
+package demo
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+func loaded(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+type counts struct{ members, bodies, sessions, items, decisions, assignments, tasks, questions, followUps, requests, briefings int }
+
+func count(t *testing.T, s *store.Store) counts {
+	t.Helper()
+	ctx := context.Background()
+	var c counts
+	ms, _ := s.Members(ctx)
+	bs, _ := s.Bodies(ctx, "")
+	itplr, err := s.BodyByAbbrev(ctx, CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss, _ := s.Sessions(ctx, itplr.ID)
+	for _, se := range ss {
+		items, _ := s.Items(ctx, se.ID)
+		c.items += len(items)
+	}
+	ds, _ := s.Decisions(ctx, store.DecisionFilter{})
+	as, _ := s.Assignments(ctx, 0)
+	ts, _ := s.Tasks(ctx)
+	qs, _ := s.Questions(ctx)
+	fs, _ := s.FollowUps(ctx, store.FollowUpFilter{})
+	rs, _ := s.Requests(ctx, 0)
+	brs, _ := s.Briefings(ctx, 0)
+	c.members, c.bodies, c.sessions, c.decisions, c.assignments = len(ms), len(bs), len(ss), len(ds), len(as)
+	c.tasks, c.questions, c.followUps, c.requests, c.briefings = len(ts), len(qs), len(fs), len(rs), len(brs)
+	return c
+}
+
+func TestLoadIsIdempotent(t *testing.T) {
+	s := loaded(t)
+	first := count(t, s)
+	want := counts{members: 23, bodies: 18, sessions: 2, items: 9, decisions: 4, assignments: 18, tasks: 9, questions: 5, followUps: 5, requests: 1, briefings: 1}
+	if first != want {
+		t.Fatalf("after first load: %+v, want %+v", first, want)
+	}
+	if err := Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	if again := count(t, s); again != first {
+		t.Errorf("second load changed the data: %+v → %+v", first, again)
+	}
+}
+
+func TestSession47(t *testing.T) {
+	s := loaded(t)
+	ctx := context.Background()
+	itplr, _ := s.BodyByAbbrev(ctx, CouncilAbbrev)
+	se, err := s.SessionByNumber(ctx, itplr.ID, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if se.Date.German() != "26.06.2025" || se.Place != "Schwerin" || se.TimeSpan() != "09:00 – 12:15 Uhr" || se.MinutesStand.German() != "08.12.2025" {
+		t.Errorf("session header = %+v", se)
+	}
+	items, _ := s.Items(ctx, se.ID)
+	var numbers []string
+	for _, it := range items {
+		numbers = append(numbers, it.Number)
+	}
+	if got := strings.Join(numbers, ","); got != "00,10,,07,,20,08,12,18" {
+		t.Errorf("item order = %s", got)
+	}
+	noots := items[6]
+	if noots.Title != "Steuerungsgruppe NOOTS" || !noots.Consent || !noots.Flags.Note {
+		t.Fatalf("item 08 = %+v", noots)
+	}
+	ds, _ := s.ItemDecisions(ctx, noots.ID)
+	if len(ds) != 1 || ds[0].Label != "B-2025/26-IT" {
+		t.Fatalf("decisions of 08 = %+v", ds)
+	}
+	notes, _ := s.ProtocolNotes(ctx, noots.ID)
+	var authors []string
+	for _, n := range notes {
+		authors = append(authors, n.Author)
+	}
+	if strings.Join(authors, ",") != "Berlin,Hamburg,FITKO" {
+		t.Errorf("protocol notes of 08 by %v", authors)
+	}
+	if !model.HasRedaction(notes[1].Text) || strings.Contains(model.PublicText(notes[1].Text), "REDACTED") {
+		t.Errorf("Hamburg's note must carry its redaction: %q", notes[1].Text)
+	}
+	cs, _ := s.Contributions(ctx, items[1].ID)
+	var speakers []string
+	for _, c := range cs {
+		speakers = append(speakers, c.Speaker)
+	}
+	if got := strings.Join(speakers, " "); got != "BSI Bund HE HH HB BY NI BW BB SL DStGB SH DLT" {
+		t.Errorf("speakers of TOP 10 = %s", got)
+	}
+	for _, label := range []string{"B-2025/27-IT", "B-2025/30-IT"} {
+		n, _ := model.ParseDecisionRef(label)
+		if d, err := s.DecisionByNumber(ctx, itplr.ID, n); err != nil || d.Result == "" {
+			t.Errorf("%s: %+v %v", label, d, err)
+		}
+	}
+}
+
+// TestTranscriptionMatchesSeed checks every transcribed text of the 47th
+// session against the published minutes in ../shared/seeds.
+func TestTranscriptionMatchesSeed(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("seed minutes missing in CI: %v", err)
+		}
+		t.Skipf("seed minutes not found (%v); run with ../shared beside the repository", err)
+	}
+	// Page breaks repeat the table header ("TOP	Begrüßung	Ziel	Quelle	BE");
+	// a row continued on the next page reads on after it.
+	text := regexp.MustCompile(`(?m)^TOP\t.*\tZiel\tQuelle\tBE$`).ReplaceAllString(string(raw), " ")
+	seed := normalize(regexp.MustCompile(`<[^>]*>|[›➤]`).ReplaceAllString(text, " "))
+	found := func(what, s string) {
+		t.Helper()
+		s = normalize(strings.ReplaceAll(model.InternalText(s), "\n", " "))
+		if !strings.Contains(seed, s) {
+			t.Errorf("%s not in the seed minutes: %q", what, s)
+		}
+	}
+	for _, it := range Session47() {
+		found("title", it.Title)
+		for _, p := range it.Points {
+			found("item point", p)
+		}
+		for _, r := range it.Rows {
+			switch {
+			case r.Confidential:
+				continue // its content is not in the public source
+			case r.Kind == RowDiscussion:
+				found("speaker", r.Speaker)
+				for _, p := range r.Points {
+					found("contribution of "+r.Speaker, p)
+				}
+			case r.Kind == RowDecision:
+				if r.Decision.Label != "" {
+					found("decision number", r.Decision.Label)
+				}
+				for _, p := range r.Decision.Points {
+					found("decision point", p.Label+" "+p.Text)
+				}
+			case r.Kind == RowRaw:
+				for _, line := range strings.Split(r.Text, "\n") {
+					found("raw line", line)
+				}
+			default:
+				found("row", r.Text)
+			}
+		}
+	}
+}
+
+func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }

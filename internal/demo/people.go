@@ -1,0 +1,204 @@
+package demo
+
+import (
+	"context"
+	"errors"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// Persons gives the persons named in the concept: the spokespersons of
+// Tabelle 4 and the FITKO contacts.
+func Persons() []model.Person {
+	return []model.Person{
+		{Name: "Martina Klement", MemberAbbrev: "BE", Function: "CDO des Landes Berlin und Staatssekretärin für Digitalisierung und Verwaltungsmodernisierung"},
+		{Name: "Markus Richter", MemberAbbrev: "Bund", Function: "StS & CIO Bundesministerium des Innern & Heimat"},
+		{Name: "Dr. Martin Hagen", MemberAbbrev: "HB", Function: "Staatsrat für Haushalt, Personal und IT beim Senator für Finanzen"},
+		{Name: "Dr. Hartmut Schubert", MemberAbbrev: "TH", Function: "StS im Finanzministerium"},
+		{Name: "Jan Pörksen", MemberAbbrev: "HH", Function: "Chef der Senatskanzlei und des Personalamtes"},
+		{Name: "Dirk Schrödter", MemberAbbrev: "SH", Function: "Minister und Chef der Staatskanzlei"},
+		{Name: "Stephan Manke", MemberAbbrev: "NI", Function: "StS im Ministerium für Inneres und Sport"},
+		{Name: "Ina-Maria Ulbrich", MemberAbbrev: "MV", Function: "StS im Ministerium für Inneres, Bau und Digitalisierung"},
+		{Name: "Dr. Fedor Ruhose", MemberAbbrev: "RP", Function: "StS für Arbeit, Soziales, Transformation und Digitalisierung des Landes Rheinland-Pfalz"},
+		{Name: "Stefan Sauer", MemberAbbrev: "HE", Function: "StS im Hessischen Ministerium für Digitalisierung und Innovation"},
+		{Name: "Daniel Sieveke", MemberAbbrev: "NW", Function: "StS im Ministerium für Heimat, Kommunales, Bau und Digitalisierung"},
+		{Name: "Bernd Schlömer", MemberAbbrev: "ST", Function: "StS für Digitalisierung im Ministerium für Infrastruktur und Digitales & Beauftragter der Landesregierung für Informationstechnik"},
+		{Name: "Jonas Meinig", MemberAbbrev: "FITKO", Function: "Abteilung Dialog und Strategie", Email: "itplr@fitko.de"},
+		{Name: "Johannes Volz", MemberAbbrev: "FITKO", Function: "Abteilung Dialog und Strategie", Email: "itplr@fitko.de"},
+	}
+}
+
+func (l *loader) persons(ctx context.Context) error {
+	for _, p := range Persons() {
+		cur, err := l.s.PersonByName(ctx, p.Name)
+		if err == nil {
+			l.personIDs[p.Name] = cur.ID
+			continue
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		id, err := l.s.CreatePerson(ctx, p)
+		if err != nil {
+			return err
+		}
+		l.personIDs[p.Name] = id
+	}
+	return nil
+}
+
+// Spokesperson is a row of Tabelle 4: a FachMK, the member and the person.
+type Spokesperson struct {
+	Conference string // FachMK abbreviation
+	Member     string
+	Person     string
+}
+
+// SpokespersonDecision is the decision that appointed the spokespersons.
+const SpokespersonDecision = "B-2022/43-IT"
+
+// Spokespersons gives Tabelle 4 of the concept ("Übersicht der im Beschluss
+// 2022/43 ernannten fachpolitischen Sprecher:innen"). For the DMK the table
+// names "Berlin und Vorsitz IT-PLR": Berlin and the Bund.
+func Spokespersons() []Spokesperson {
+	return []Spokesperson{
+		{"DMK", "BE", "Martina Klement"}, {"DMK", "Bund", "Markus Richter"},
+		{"FMK", "HB", "Dr. Martin Hagen"}, {"FMK", "TH", "Dr. Hartmut Schubert"},
+		{"E-Justice-Rat", "HH", "Jan Pörksen"},
+		{"WMK", "HH", "Jan Pörksen"},
+		{"UMK", "SH", "Dirk Schrödter"},
+		{"IMK", "NI", "Stephan Manke"}, {"IMK", "MV", "Ina-Maria Ulbrich"},
+		{"ASMK", "RP", "Dr. Fedor Ruhose"},
+		{"VMK", "HE", "Stefan Sauer"},
+		{"BMK", "MV", "Ina-Maria Ulbrich"}, {"BMK", "NW", "Daniel Sieveke"},
+		{"GMK", "NI", "Stephan Manke"},
+		{"KMK", "ST", "Bernd Schlömer"},
+		{"EnMK", "SH", "Dirk Schrödter"},
+		{"SMK", "NW", "Daniel Sieveke"},
+		{"JFMK", "HB", "Dr. Martin Hagen"},
+	}
+}
+
+func (l *loader) spokespersons(ctx context.Context) error {
+	have, err := l.s.Assignments(ctx, 0)
+	if err != nil {
+		return err
+	}
+	withAssignments := map[int64]bool{}
+	for _, a := range have {
+		withAssignments[a.ConferenceID] = true
+	}
+	for _, sp := range Spokespersons() {
+		conf := l.bodies[sp.Conference]
+		if withAssignments[conf] {
+			continue // this FachMK's history is already recorded
+		}
+		if _, err := l.s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: sp.Member,
+			PersonID: l.personIDs[sp.Person], DecisionRef: SpokespersonDecision}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Tasks gives the role/task matrix (Tabelle 3).
+func Tasks() []model.Task {
+	lead, sup, none := model.ResponsibilityLead, model.ResponsibilitySupporting, model.ResponsibilityNone
+	rows := []struct {
+		text      string
+		sp, fitko model.Responsibility
+	}{
+		{"Initiierung individueller Dialogformate im FachMK zur Förderung einfacher fachlicher Partnerschaft", lead, sup},
+		{"Proaktive Einladung von FachMK-Vertretern zu ausgewähltem TOP der IT-PLR Sitzungen", lead, sup},
+		{"Vorstellung wichtiger IT-PLR-Beschlüsse im Rahmen einer Fachministerkonferenz", lead, sup},
+		{"Schaffung von gemeinsamen Presse- und Kommunikationsanlässen", lead, sup},
+		{"Aktive Einbindung der FachMK in den IT-PLR-Fachkongress", lead, sup},
+		{"Etablierung von Nachbesprechungen der IT-PLR-Sitzungen für FachMK-Geschäftsstellen", none, lead},
+		{"Darstellung des IT-PLR-Ökosystems inkl. Verknüpfung der föderalen Arbeitsstrukturen", none, lead},
+		{"Synchronisation zwischen koordinierenden und fachlichen Ansprechpersonen", none, lead},
+		{"Erstellung von Handakten und Aufbereitung zentraler Botschaften aus dem IT-Planungsrat", none, lead},
+	}
+	out := make([]model.Task, len(rows))
+	for i, r := range rows {
+		out[i] = model.Task{Position: i + 1, Text: r.text, Spokesperson: r.sp, FITKO: r.fitko}
+	}
+	return out
+}
+
+func (l *loader) tasks(ctx context.Context) error {
+	have, err := l.s.Tasks(ctx)
+	if err != nil {
+		return err
+	}
+	exists := map[string]bool{}
+	for _, t := range have {
+		exists[t.Text] = true
+	}
+	for _, t := range Tasks() {
+		if exists[t.Text] {
+			continue
+		}
+		if _, err := l.s.CreateTask(ctx, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EvaluationGroup is the heading of the evaluation questions with their aim.
+const EvaluationGroup = "Synchronisation von FachMK und fachpolitischen Sprecher:innen → Gemeinsame Optimierung und Ableitung von Verbesserungspotenzial"
+
+// Questions gives the evaluation questions (Tabelle 2).
+func Questions() []model.EvaluationQuestion {
+	texts := []string{
+		"Wurde das Wissen über Aufgaben des IT-PLR bei FachMK gestärkt?",
+		"Sind gemeinsame Anknüpfungspunkte identifiziert?",
+		"Besteht die benötigte Priorität für Themen des IT-PLR bei den FachMK?",
+		"Findet ausreichend Kooperation zwischen FachMK und IT-PLR statt?",
+		"Ist die Zusammenarbeit zwischen IT-PLR und FachMK in ausreichendem Maße gegeben?",
+	}
+	out := make([]model.EvaluationQuestion, len(texts))
+	for i, t := range texts {
+		out[i] = model.EvaluationQuestion{Position: i + 1, Group: EvaluationGroup, Text: t}
+	}
+	return out
+}
+
+func (l *loader) evaluation(ctx context.Context) error {
+	have, err := l.s.Questions(ctx)
+	if err != nil {
+		return err
+	}
+	exists := map[string]bool{}
+	for _, q := range have {
+		exists[q.Text] = true
+	}
+	for _, q := range Questions() {
+		if exists[q.Text] {
+			continue
+		}
+		if _, err := l.s.CreateQuestion(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BriefingTitle is the title of the sample briefing (concept 5.2).
+const BriefingTitle = "Briefing für die fachpolitischen Sprecher des IT-Planungsrates für die Fachministerkonferenzen"
+
+func (l *loader) briefing(ctx context.Context) error {
+	have, err := l.s.Briefings(ctx, 0)
+	if err != nil {
+		return err
+	}
+	for _, b := range have {
+		if b.Title == BriefingTitle {
+			return nil
+		}
+	}
+	_, err = l.s.CreateBriefing(ctx, model.Briefing{Title: BriefingTitle},
+		model.BriefingVersion{Stand: model.NewDate(2023, 4, 20), Author: "FITKO", Content: briefing2023})
+	return err
+}
