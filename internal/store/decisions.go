@@ -130,6 +130,7 @@ type DecisionFilter struct {
 	ItemID    int64
 	Year      int
 	Status    model.DecisionStatus
+	Numbered  bool // only decisions with a number
 	Limit     int
 }
 
@@ -143,9 +144,9 @@ func (s *Store) Decisions(ctx context.Context, f DecisionFilter) ([]model.Decisi
 	return queryList(ctx, s.db, scanDecision, "decisions",
 		`SELECT `+decisionCols+` FROM decisions d
 		 WHERE (? = 0 OR d.body_id = ?) AND (? = 0 OR d.session_id = ?) AND (? = 0 OR d.item_id = ?)
-		   AND (? = 0 OR d.year = ?) AND (? = '' OR d.status = ?)
+		   AND (? = 0 OR d.year = ?) AND (? = '' OR d.status = ?) AND (? = 0 OR d.seq > 0)
 		 ORDER BY d.seq = 0, d.year DESC, d.seq DESC, d.position, d.id LIMIT ?`,
-		f.BodyID, f.BodyID, f.SessionID, f.SessionID, f.ItemID, f.ItemID, f.Year, f.Year, f.Status, f.Status, limit)
+		f.BodyID, f.BodyID, f.SessionID, f.SessionID, f.ItemID, f.ItemID, f.Year, f.Year, f.Status, f.Status, f.Numbered, limit)
 }
 
 // ItemDecisions gives the decisions of an agenda item in minutes order, with

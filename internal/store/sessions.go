@@ -200,3 +200,15 @@ func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
 			 impact_stated = ?, impact_conferences = ?, impact_note = ?`, itemArgs(it)...)
 	})
 }
+
+// LastHeldSession gives the number of a body's newest session that has taken
+// place (status beendet or later), or 0 if none has.
+func (s *Store) LastHeldSession(ctx context.Context, bodyID int64) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ? AND status IN (?, ?, ?)`,
+		bodyID, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: last held session: %w", err)
+	}
+	return n, nil
+}

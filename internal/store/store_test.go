@@ -495,3 +495,14 @@ func TestFailedTransactionLeavesNothing(t *testing.T) {
 		t.Errorf("failed create left %d decisions", len(ds))
 	}
 }
+
+func TestLastHeldSession(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s) // session 47 is running
+	must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesApproved}))
+	must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Status: model.StatusPlanned}))
+	if n := must[int](t)(s.LastHeldSession(ctx, bodyID)); n != 46 {
+		t.Errorf("last held = %d, want 46", n)
+	}
+}

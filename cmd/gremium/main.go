@@ -1,0 +1,151 @@
+// Command gremium runs the gremium server and its administration commands.
+//
+// Usage:
+//
+//	gremium <command> [flags]
+//
+// Commands: serve, migrate, demo, version. "gremium <command> --help" shows a
+// command's flags. Exit codes: 0 success, 1 failure, 2 usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise
+// the VCS revision from the build info is shown.
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "run the web server (add --demo to load the demo data into an empty database)", runServe},
+		{"migrate", "create or upgrade the database schema", runMigrate},
+		{"demo", "add the demo data (IT-PLR sessions 46 and 47, FachMK, spokespersons) to the database", runDemo},
+		{"version", "print the version", runVersion},
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "gremium – sessions, decisions and FachMK collaboration of the IT-Planungsrat")
+	fmt.Fprintln(w, "\nUsage:\n  gremium <command> [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'gremium <command> --help' for the flags of a command.")
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "gremium: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+// newFlags makes a flag set for a subcommand that reports usage errors
+// instead of exiting.
+func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: gremium %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; it gives an exit code and false when the command
+// should stop (help was asked for, or the flags were wrong).
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK, false
+	}
+	if err != nil {
+		return exitUsage, false // the flag package has printed the error and usage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "gremium %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+// dataFlag adds the --data flag every database command takes.
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", envOr("GREMIUM_DATA", "./gremium-data"), "data `directory` holding the SQLite database (env GREMIUM_DATA)")
+}
+
+func envOr(key, fallback string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}
+
+func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "version", stdout, stderr)
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	fmt.Fprintln(stdout, "gremium", buildVersion())
+	return exitOK
+}
+
+func buildVersion() string {
+	if version != "dev" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				return "dev-" + s.Value[:12]
+			}
+		}
+	}
+	return version
+}

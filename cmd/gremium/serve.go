@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/store"
+	"gremium/internal/web"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", "serve [--addr HOST:PORT] [--data DIR] [--demo]", stdout, stderr)
+	addr := fs.String("addr", envOr("GREMIUM_ADDR", "127.0.0.1:8080"), "`address` to listen on (env GREMIUM_ADDR)")
+	data := dataFlag(fs)
+	withDemo := fs.Bool("demo", false, "load the demo data if the database is empty")
+	verbose := fs.Bool("verbose", false, "log every request")
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	if err := serve(ctx, log, *addr, *data, *withDemo, stdout); err != nil {
+		log.Error("gremium serve failed", "err", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo bool, stdout io.Writer) error {
+	st, err := store.Open(ctx, data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if withDemo {
+		bodies, err := st.Bodies(ctx, "")
+		if err != nil {
+			return err
+		}
+		if len(bodies) == 0 {
+			if err := demo.Load(ctx, st); err != nil {
+				return err
+			}
+			log.Info("demo data loaded", "data", data)
+		} else {
+			log.Info("database is not empty, demo data not loaded (use 'gremium demo' to add missing demo records)", "data", data)
+		}
+	}
+	if _, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev); errors.Is(err, store.ErrNotFound) {
+		log.Warn("no IT-Planungsrat in the database yet; start with --demo or run 'gremium demo'")
+	}
+	srv, err := web.New(st, log, demo.CouncilAbbrev)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	httpSrv := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "gremium %s serves http://%s/ (data: %s)\n", buildVersion(), ln.Addr(), data)
+	errc := make(chan error, 1)
+	go func() { errc <- httpSrv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := httpSrv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}

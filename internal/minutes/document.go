@@ -1,0 +1,183 @@
+// Package minutes owns the minutes (Protokoll) of a session: it assembles
+// them from the store for one audience (internal or public), so that every
+// rendering — HTML page, PDF, text export — works on text that is already
+// redacted where the audience requires it.
+package minutes
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// RowKind is the kind of a minutes row, as the official layout marks it.
+type RowKind string
+
+// Row kinds.
+const (
+	RowDiscussion RowKind = "ON" // Diskussion: one speaker's contribution
+	RowDecision   RowKind = "BV" // Beschluss
+	RowNote       RowKind = "PN" // Protokollnotiz
+	RowText       RowKind = ""   // free text, "[illegible]" or a raw fragment
+)
+
+// Row is one minutes row of an item, with its text prepared for the
+// document's audience. A Redacted row is confidential and has no content.
+type Row struct {
+	Kind       RowKind
+	RemarkKind model.RemarkKind // for RowText
+	Speaker    string           // ON: speaker abbreviation; PN: author
+	Points     []string         // ON
+	Text       string           // PN and free text
+	Decision   *model.Decision  // BV
+	Redacted   bool
+	position   int
+}
+
+// Item is an agenda item with its minutes rows and follow-ups.
+type Item struct {
+	model.AgendaItem
+	Rows      []Row
+	FollowUps []model.FollowUp
+}
+
+// Section is a run of consecutive items of one agenda section.
+type Section struct {
+	Name    string
+	Consent bool
+	Items   []Item
+}
+
+// Document is the minutes of one session for one audience.
+type Document struct {
+	Audience model.Audience
+	Body     model.Body
+	Session  model.Session
+	Sections []Section
+}
+
+// Items gives all items of the document in order.
+func (d Document) Items() []Item {
+	var out []Item
+	for _, s := range d.Sections {
+		out = append(out, s.Items...)
+	}
+	return out
+}
+
+// Load assembles the minutes of a session for the audience.
+func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.Audience) (Document, error) {
+	se, err := st.Session(ctx, sessionID)
+	if err != nil {
+		return Document{}, err
+	}
+	body, err := st.Body(ctx, se.BodyID)
+	if err != nil {
+		return Document{}, err
+	}
+	sections, err := st.Sections(ctx, se.BodyID)
+	if err != nil {
+		return Document{}, err
+	}
+	sectionByID := map[int64]model.Section{}
+	for _, s := range sections {
+		sectionByID[s.ID] = s
+	}
+	items, err := st.Items(ctx, sessionID)
+	if err != nil {
+		return Document{}, err
+	}
+	doc := Document{Audience: audience, Body: body, Session: se}
+	for _, it := range items {
+		item, err := loadItem(ctx, st, it, audience)
+		if err != nil {
+			return Document{}, fmt.Errorf("minutes: %s: %w", it.Label(), err)
+		}
+		sec := sectionByID[it.SectionID]
+		if n := len(doc.Sections); n == 0 || doc.Sections[n-1].Name != sec.Name {
+			doc.Sections = append(doc.Sections, Section{Name: sec.Name, Consent: sec.Consent})
+		}
+		last := &doc.Sections[len(doc.Sections)-1]
+		last.Items = append(last.Items, item)
+	}
+	return doc, nil
+}
+
+func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem, a model.Audience) (Item, error) {
+	it.Title = a.Text(it.Title)
+	it.Points = textAll(a, it.Points)
+	it.Impact.Note = a.Text(it.Impact.Note)
+	item := Item{AgendaItem: it}
+
+	contributions, err := st.Contributions(ctx, it.ID)
+	if err != nil {
+		return item, err
+	}
+	for _, c := range contributions {
+		r := Row{Kind: RowDiscussion, Speaker: c.Speaker, position: c.Position}
+		if c.Confidential && a == model.Public {
+			r.Redacted = true
+		} else {
+			r.Points = textAll(a, c.Points)
+		}
+		item.Rows = append(item.Rows, r)
+	}
+	decisions, err := st.ItemDecisions(ctx, it.ID)
+	if err != nil {
+		return item, err
+	}
+	for _, d := range decisions {
+		d := d
+		d.Title = a.Text(d.Title)
+		d.Result = a.Text(d.Result)
+		for i := range d.Points {
+			d.Points[i].Text = a.Text(d.Points[i].Text)
+		}
+		item.Rows = append(item.Rows, Row{Kind: RowDecision, Decision: &d, position: d.Position})
+	}
+	notes, err := st.ProtocolNotes(ctx, it.ID)
+	if err != nil {
+		return item, err
+	}
+	for _, n := range notes {
+		r := Row{Kind: RowNote, Speaker: n.Author, position: n.Position}
+		if n.Confidential && a == model.Public {
+			r.Redacted = true
+		} else {
+			r.Text = a.Text(n.Text)
+		}
+		item.Rows = append(item.Rows, r)
+	}
+	remarks, err := st.Remarks(ctx, it.ID)
+	if err != nil {
+		return item, err
+	}
+	for _, m := range remarks {
+		r := Row{Kind: RowText, RemarkKind: m.Kind, position: m.Position}
+		if m.Confidential && a == model.Public {
+			r.Redacted = true
+		} else {
+			r.Text = a.Text(m.Text)
+		}
+		item.Rows = append(item.Rows, r)
+	}
+	slices.SortStableFunc(item.Rows, func(x, y Row) int { return cmp.Compare(x.position, y.position) })
+
+	item.FollowUps, err = st.FollowUps(ctx, store.FollowUpFilter{ItemID: it.ID})
+	for i := range item.FollowUps {
+		item.FollowUps[i].Text = a.Text(item.FollowUps[i].Text)
+	}
+	return item, err
+}
+
+func textAll(a model.Audience, ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = a.Text(s)
+	}
+	return out
+}

@@ -1,0 +1,105 @@
+package minutes
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+func demoSession47(t *testing.T) (*store.Store, int64) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	se, err := st.SessionByNumber(ctx, b.ID, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, se.ID
+}
+
+func TestLoadKeepsOrderAndSections(t *testing.T) {
+	st, id := demoSession47(t)
+	doc, err := Load(context.Background(), st, id, model.Internal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range doc.Sections {
+		names = append(names, s.Name)
+	}
+	want := "Begrüßung|Informationssicherheit|Übergreifendes|Datennutzung|Digitale Transformation|Digitale Infrastruktur|Grüne Liste"
+	if got := strings.Join(names, "|"); got != want {
+		t.Errorf("sections = %s", got)
+	}
+	green := doc.Sections[len(doc.Sections)-1]
+	if !green.Consent || len(green.Items) != 3 {
+		t.Fatalf("Grüne Liste = %+v", green)
+	}
+	var kinds []string
+	for _, r := range green.Items[0].Rows {
+		kinds = append(kinds, string(r.Kind))
+	}
+	if strings.Join(kinds, ",") != "BV,PN,PN,PN" {
+		t.Errorf("rows of TOP 08 = %v", kinds)
+	}
+	if len(doc.Items()) != 9 {
+		t.Errorf("items = %d", len(doc.Items()))
+	}
+}
+
+// dump gives every text a document holds, decisions included.
+func dump(doc Document) string {
+	all := fmt.Sprintf("%+v", doc)
+	for _, it := range doc.Items() {
+		for _, r := range it.Rows {
+			if r.Decision != nil {
+				all += fmt.Sprintf("%+v", *r.Decision)
+			}
+		}
+	}
+	return all
+}
+
+// TestPublicVersionHidesRedactions walks the whole public document: no
+// redacted passage and no confidential row may reach it; the internal one
+// keeps both; neither shows the raw marks.
+func TestPublicVersionHidesRedactions(t *testing.T) {
+	st, id := demoSession47(t)
+	ctx := context.Background()
+	public, err := Load(ctx, st, id, model.Public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	internal, err := Load(ctx, st, id, model.Internal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, in := dump(public), dump(internal)
+	for _, secret := range []string{"[REDACTED]", "vollständig geschwärzt"} {
+		if strings.Contains(pub, secret) {
+			t.Errorf("public minutes contain %q", secret)
+		}
+		if !strings.Contains(in, secret) {
+			t.Errorf("internal minutes lost %q", secret)
+		}
+	}
+	if !strings.Contains(pub, model.RedactedPlaceholder) {
+		t.Error("public minutes must show where text was redacted")
+	}
+	if strings.Contains(pub, model.RedactOpen) || strings.Contains(in, model.RedactOpen) {
+		t.Error("a raw redaction mark reached a document")
+	}
+}

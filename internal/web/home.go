@@ -1,0 +1,72 @@
+package web
+
+import (
+	"net/http"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+type homeData struct {
+	Council   model.Body
+	Upcoming  []model.Session
+	Recent    []model.Session
+	Decisions []model.Decision
+	FachMK    int
+	OpenTasks int
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt. Starten Sie gremium mit --demo, um die Demodaten zu laden.")
+		return
+	}
+	sessions, err := s.st.Sessions(ctx, council.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := homeData{Council: council}
+	for _, se := range sessions {
+		if se.Status == model.StatusPlanned || se.Status == model.StatusConvened || se.Status == model.StatusRunning {
+			d.Upcoming = append(d.Upcoming, se)
+		} else if len(d.Recent) < 5 {
+			d.Recent = append(d.Recent, se)
+		}
+	}
+	if d.Decisions, err = s.st.Decisions(ctx, store.DecisionFilter{BodyID: council.ID, Status: model.DecisionAdopted, Numbered: true, Limit: 5}); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	publicDecisions(d.Decisions)
+	conferences, err := s.st.Bodies(ctx, model.BodyFachMK)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.FachMK = len(conferences)
+	open, err := s.st.FollowUps(ctx, store.FollowUpFilter{Status: model.FollowUpOpen})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.OpenTasks = len(open)
+	s.render(w, r, http.StatusOK, "home.html", view{Title: council.Name, Active: "start", Data: d})
+}
+
+// publicDecisions redacts the texts of decisions for public pages.
+func publicDecisions(ds []model.Decision) {
+	for i := range ds {
+		publicDecision(&ds[i])
+	}
+}
+
+func publicDecision(d *model.Decision) {
+	d.Title = model.PublicText(d.Title)
+	d.Result = model.PublicText(d.Result)
+	for i := range d.Points {
+		d.Points[i].Text = model.PublicText(d.Points[i].Text)
+	}
+}

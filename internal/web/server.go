@@ -1,0 +1,182 @@
+// Package web serves gremium's HTML pages: server-rendered html/template
+// pages in German that work without JavaScript. One file per page family;
+// templates and static files are embedded.
+package web
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Server holds what the handlers need.
+type Server struct {
+	st    *store.Store
+	log   *slog.Logger
+	pages map[string]*template.Template
+	// council is the abbreviation of the body whose sessions and decisions
+	// the pages show (the IT-Planungsrat).
+	council string
+}
+
+// New builds the server for the store; council names the main body ("IT-PLR").
+func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
+	s := &Server{st: st, log: log, pages: map[string]*template.Template{}, council: council}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		base := strings.TrimPrefix(name, "templates/")
+		if base == "layout.html" {
+			continue
+		}
+		t, err := template.New(base).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", name)
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", base, err)
+		}
+		s.pages[base] = t
+	}
+	return s, nil
+}
+
+// Handler gives the HTTP handler with all routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	static, _ := fs.Sub(staticFS, "static")
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("GET /sitzungen", s.sessionList)
+	mux.HandleFunc("GET /sitzungen/{nr}", s.sessionPage)
+	mux.HandleFunc("GET /beschluesse", s.decisionList)
+	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
+	mux.HandleFunc("GET /fachmk", s.conferenceList)
+	mux.HandleFunc("GET /fachmk/{abbrev}", s.conferencePage)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.notFound(w, r, "Diese Seite gibt es nicht.")
+	})
+	return securityHeaders(s.logRequests(mux))
+}
+
+func cacheStatic(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// securityHeaders sets the headers every response carries.
+func securityHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("Referrer-Policy", "same-origin")
+		h.ServeHTTP(w, r)
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (s *Server) logRequests(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(sw, r)
+		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start))
+	})
+}
+
+// view is what every page template gets: the page title, the active
+// navigation entry and the page's own data.
+type view struct {
+	Title  string
+	Active string // "start", "sitzungen", "beschluesse", "fachmk"
+	Data   any
+}
+
+// render executes a page template into a buffer first, so a template error
+// never sends half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, v view) {
+	t, ok := s.pages[page]
+	if !ok {
+		s.serverError(w, r, fmt.Errorf("web: no template %s", page))
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+		s.serverError(w, r, fmt.Errorf("web: render %s: %w", page, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	buf.WriteTo(w)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, msg string) {
+	s.render(w, r, http.StatusNotFound, "error.html", view{Title: "Nicht gefunden", Data: msg})
+}
+
+func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Error("request failed", "path", r.URL.Path, "err", err)
+	// The error page itself must not depend on a template that may be broken.
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
+	fmt.Fprint(w, `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler – gremium</title></head>`+
+		`<body><main><h1>Ein interner Fehler ist aufgetreten</h1><p>Die Seite konnte nicht angezeigt werden. Bitte versuchen Sie es später erneut.</p>`+
+		`<p><a href="/">Zur Startseite</a></p></main></body></html>`)
+}
+
+// fail answers a store error: not found gives 404 with the message, anything
+// else 500.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error, notFoundMsg string) {
+	if errors.Is(err, store.ErrNotFound) {
+		s.notFound(w, r, notFoundMsg)
+		return
+	}
+	s.serverError(w, r, err)
+}
+
+// councilBody gives the main body.
+func (s *Server) councilBody(ctx context.Context) (model.Body, error) {
+	return s.st.BodyByAbbrev(ctx, s.council)
+}
+
+// memberMap gives all members by abbreviation, for speaker names.
+func (s *Server) memberMap(ctx context.Context) (map[string]model.Member, error) {
+	ms, err := s.st.Members(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]model.Member, len(ms))
+	for _, x := range ms {
+		m[x.Abbrev] = x
+	}
+	return m, nil
+}
