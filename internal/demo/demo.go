@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 
+	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -199,15 +200,7 @@ func Conferences() []Conference {
 }
 
 // Sections gives the agenda sections (Schwerpunktthemen) of the IT-PLR.
-func Sections() []model.Section {
-	names := []string{"Begrüßung", "Informationssicherheit", "Datennutzung", "Digitale Transformation", "Digitale Infrastruktur",
-		"Digitale Anwendungen", "Übergreifendes", "Grüne Liste"}
-	out := make([]model.Section, len(names))
-	for i, n := range names {
-		out[i] = model.Section{Name: n, Position: i, Consent: n == "Grüne Liste"}
-	}
-	return out
-}
+func Sections() []model.Section { return minutes.DefaultSections() }
 
 func (l *loader) sections(ctx context.Context) error {
 	existing, err := l.s.Sections(ctx, l.council)
@@ -228,17 +221,4 @@ func (l *loader) sections(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// sectionIDs maps the council's section names to ids.
-func (l *loader) sectionIDs(ctx context.Context) (map[string]int64, error) {
-	ss, err := l.s.Sections(ctx, l.council)
-	if err != nil {
-		return nil, err
-	}
-	m := map[string]int64{}
-	for _, s := range ss {
-		m[s.Name] = s.ID
-	}
-	return m, nil
 }

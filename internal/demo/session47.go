@@ -3,7 +3,9 @@ package demo
 import (
 	"context"
 	"errors"
+	"fmt"
 
+	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -65,9 +67,9 @@ const consentResult = "einstimmig (Grüne Liste, en bloc)"
 
 var session47Date = model.NewDate(2025, 6, 26)
 
-func bv(seq int, title string, points ...model.Point) Row {
+func bv(seq int, points ...model.Point) Row {
 	return Row{Kind: RowDecision, Decision: model.Decision{Kind: model.KindDecision, Number: model.DecisionNumber{Year: 2025, Seq: seq},
-		Title: title, Points: points, Status: model.DecisionAdopted, Scope: model.ScopeAll, Result: consentResult, AdoptedOn: session47Date}}
+		Label: fmt.Sprintf("B-2025/%02d-IT", seq), Points: points, Status: model.DecisionAdopted, Scope: model.ScopeAll, Result: consentResult, AdoptedOn: session47Date}}
 }
 
 func pt(label, text string) model.Point { return model.Point{Label: label, Text: text} }
@@ -177,7 +179,7 @@ func Session47() []Item {
 						pt("2.", "Der IT-Planungsrat weist darauf hin, dass einige Kriterien des Reifegradmodell, vor allem der Reifegrad 6, erst mit der Verfügbarkeit der entsprechenden Basiskomponenten des Reifegradmodell (DeutschlandID und das Organisationskonto inkl. Postfächer, NOOTS, Statusmonitor, E-Akte, Zahlungs- und HKR-Systeme) erreicht werden kann."),
 						pt("3.", "Der IT-Planungsrat beschließt, dass im Sinne einer Pilotierung zunächst die Weiterentwicklung der gemeinsam finanzierten EfA-Verfahren (siehe Beschluss 2024/25; Beschluss 2024/48; Beschluss 2025/19) an den Anforderungen des Reifegradmodells ausgerichtet wird."),
 					}}},
-				{Kind: RowText, Confidential: true, Text: "Diskussion (im veröffentlichten Protokoll vollständig geschwärzt; Inhalt liegt nicht vor)"},
+				{Kind: RowText, Confidential: true, Text: minutes.BlackedOutText},
 				text("Der Beschluss wird einstimmig, bei Enthaltung von " + model.Redact("[REDACTED]") + " beschlossen."),
 			},
 		},
@@ -188,7 +190,7 @@ func Session47() []Item {
 		{Section: "Grüne Liste", Number: "08", Title: "Steuerungsgruppe NOOTS", Points: []string{"Zusammensetzung"},
 			Goal: model.GoalDecision, Sources: []string{"B-2025/13-IT"}, Reporters: []string{"HH"}, Flags: model.ItemFlags{Decision: true, Note: true}, Consent: true,
 			Rows: []Row{
-				bv(26, "Steuerungsgruppe NOOTS – Zusammensetzung",
+				bv(26,
 					pt("", "Der IT-Planungsrat richtet auf der Grundlage des IT-Planungsratsbeschluss 2025/13 und im Sinne des § 3 Abs. 4 NOOTS-Staatsvertrag die Steuerungsgruppe NOOTS ein. Stimmberechtigte Mitglieder sind der Bund und Bayern, Hessen, Nordrhein-Westfalen, Brandenburg, Hamburg und Saarland. Beschlussvorschläge für den IT-Planungsrat, die die NOOTS-Umsetzung betreffen, können erst nach vorheriger Beteiligung in der Steuerungsgruppe dem IT-Planungsrat vorgelegt werden. Der IT-Planungsrat bestätigt den Personalvorschlag im Sinne des § 3 Abs. 6 NOOTS-Staatsvertrag zur Gesamtleitung NOOTS bei der FITKO. Der IT-Planungsrat beauftragt die Steuerungsgruppe mit der Schaffung von Strukturen, um die Beteiligung von Kommunen, Registerführenden Stellen, (öffentlichen) IT-Dienstleistern und Fachverfahrensherstellern zu ermöglichen.")),
 				pn("Berlin", "Berlin geht davon aus, dass eine frühzeitige und themenbezogene Einbindung der Länder vor jeweiliger Befassung in der Steuerungsgruppe über die NOOTS-Staatsvertragsstrukturen erfolgt und Beiratsstrukturen als beratende Gremien im Rahmen der NOOTS-Staatsvertragsstrukturen ermöglicht werden."),
 				pn("Hamburg", "Hamburg, in der derzeitigen Rolle des Lenkungskreisvorsitzes Gesamtsteuerung Registermodernisierung gemäß des Auftrages des IT-Planungsratsbeschlusses 2025/13, schlägt zur Ernennung der Gesamtleitung NOOTS im Sinne des §3 (6) NOOTS-Staatsvertrag "+model.Redact("[REDACTED]")+" vor."),
@@ -198,7 +200,7 @@ func Session47() []Item {
 		{Section: "Grüne Liste", Number: "12", Title: "Gemeinsame EfA-Finanzierung", Points: []string{"Konzept zur Evaluation der Gesamtmaßnahme „Gemeinsame EfA-finanzierung“"},
 			Goal: model.GoalDecision, Sources: []string{"B-2024/48-IT"}, Reporters: []string{"HE"}, Flags: model.ItemFlags{Decision: true}, Consent: true,
 			Rows: []Row{
-				bv(27, "Gemeinsame EfA-Finanzierung – Konzept zur Evaluation der Gesamtmaßnahme",
+				bv(27,
 					pt("", "Der IT-Planungsrat beschließt das Grobkonzept für die Evaluation der Gesamtmaßnahme \"Gemeinsame EfA-Finanzierung\". Er bittet die PG EfA-Finanzierung und die FITKO darum, die Beauftragung eines wissenschaftlichen Instituts bis zum 31.08.2025 durchzuführen.")),
 				{Kind: RowRaw, Text: "integrierendes Produkt bereitzustellen und die Governance-Strukturen im Rahmen des Produktmanagement-Modells unter Berücksichtigung der gesetzlichen Vorgaben des OZGs angemessen weiterzuentwickeln.\n" +
 					"1. Die Projektleitung übernimmt das StMD Bayern und die stellvertretende Projektleitung der Senator für Finanzen Bremen.\n" +
@@ -217,7 +219,7 @@ func Session47() []Item {
 		{Section: "Grüne Liste", Number: "18", Title: "Kooperation D21", Points: []string{"Verlängerung der Kooperation mit der Initiative-D21"},
 			Goal: model.GoalDecision, Reporters: []string{"ST", "FITKO"}, Flags: model.ItemFlags{Decision: true}, Consent: true,
 			Rows: []Row{
-				bv(30, "Kooperation D21 – Verlängerung der Kooperation mit der Initiative-D21",
+				bv(30,
 					pt("1.", "Der IT-Planungsrat beschließt die Verlängerung der Beteiligung der FITKO als exklusive Fachpartnerin am „eGovernment MONITOR“ der Initiative-D21 ab 2026 für weitere 5 Jahre. Die Unterstützung pro Studienausgabe beträgt durchschnittlich bis zu 40.700,00 Euro. Nach Veröffentlichung der Studie für 2030 soll diese Fachpartnerschaft vom Steuerungskreis erneut bewertet werden."),
 					pt("2.", "Die Förderung dieses Vorhaben erfolgt aus den Budgetmitteln des Schwerpunktthemas „Digitale Transformation“.")),
 				illegible(),
@@ -236,66 +238,80 @@ func (l *loader) session46(ctx context.Context) error {
 	return err
 }
 
+// Session47Document gives the 47th session as a minutes document, the form
+// the importer stores and the parser produces.
+func Session47Document() minutes.Document {
+	doc := minutes.Document{Audience: model.Internal, Session: model.Session{Number: 47, Date: session47Date, StartTime: "09:00", EndTime: "12:15",
+		Place: "Schwerin", Chair: "MV", Status: model.StatusMinutesDraft, MinutesStand: model.NewDate(2025, 12, 8)}}
+	consent := map[string]bool{}
+	for _, sec := range minutes.DefaultSections() {
+		consent[sec.Name] = sec.Consent
+	}
+	for _, it := range Session47() {
+		item := minutes.Item{AgendaItem: model.AgendaItem{Number: it.Number, Title: it.Title, Points: it.Points, Goal: it.Goal,
+			Sources: it.Sources, Reporters: it.Reporters, Flags: it.Flags, Consent: it.Consent}}
+		for _, r := range it.Rows {
+			item.Rows = append(item.Rows, documentRow(item.AgendaItem, r))
+		}
+		if n := len(doc.Sections); n == 0 || doc.Sections[n-1].Name != it.Section {
+			doc.Sections = append(doc.Sections, minutes.Section{Name: it.Section, Consent: consent[it.Section]})
+		}
+		last := &doc.Sections[len(doc.Sections)-1]
+		last.Items = append(last.Items, item)
+	}
+	return doc
+}
+
+func documentRow(it model.AgendaItem, r Row) minutes.Row {
+	switch r.Kind {
+	case RowDiscussion:
+		return minutes.Row{Kind: minutes.RowDiscussion, Speaker: r.Speaker, Points: r.Points, Confidential: r.Confidential}
+	case RowNote:
+		return minutes.Row{Kind: minutes.RowNote, Speaker: r.Speaker, Text: r.Text, Confidential: r.Confidential}
+	case RowDecision:
+		d := r.Decision
+		if !d.Number.IsZero() {
+			d.Title = minutes.DecisionTitle(it)
+		}
+		return minutes.Row{Kind: minutes.RowDecision, Decision: &d}
+	case RowIllegible:
+		return minutes.Row{Kind: minutes.RowText, RemarkKind: model.RemarkIllegible, Text: r.Text}
+	case RowRaw:
+		return minutes.Row{Kind: minutes.RowText, RemarkKind: model.RemarkRaw, Text: r.Text, Confidential: r.Confidential}
+	}
+	return minutes.Row{Kind: minutes.RowText, RemarkKind: model.RemarkText, Text: r.Text, Confidential: r.Confidential}
+}
+
 func (l *loader) session47(ctx context.Context) error {
 	if _, err := l.s.SessionByNumber(ctx, l.council, 47); err == nil || !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
-	sessionID, err := l.s.CreateSession(ctx, model.Session{BodyID: l.council, Number: 47, Date: session47Date, StartTime: "09:00", EndTime: "12:15",
-		Place: "Schwerin", Chair: "MV", Status: model.StatusMinutesDraft, MinutesStand: model.NewDate(2025, 12, 8)})
+	sessionID, _, err := minutes.Save(ctx, l.s, l.council, Session47Document())
 	if err != nil {
 		return err
 	}
-	sections, err := l.sectionIDs(ctx)
+	items, err := l.s.Items(ctx, sessionID)
 	if err != nil {
 		return err
 	}
 	for i, it := range Session47() {
-		itemID, err := l.s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, SectionID: sections[it.Section], Number: it.Number, Title: it.Title,
-			Points: it.Points, Goal: it.Goal, Sources: it.Sources, Reporters: it.Reporters, Flags: it.Flags, Consent: it.Consent, Position: i + 1})
-		if err != nil {
-			return err
-		}
-		var decisionID int64
-		for pos, r := range it.Rows {
-			if err := l.createRow(ctx, sessionID, itemID, pos+1, r, &decisionID); err != nil {
-				return err
-			}
-		}
 		for _, f := range it.FollowUps {
 			fu := f.FollowUp
-			fu.ItemID = itemID
+			fu.ItemID = items[i].ID
 			if f.OfDecision {
-				fu.DecisionID = decisionID
+				ds, err := l.s.ItemDecisions(ctx, items[i].ID)
+				if err != nil || len(ds) == 0 {
+					return fmt.Errorf("decision of %s for follow-up: %v", items[i].Label(), err)
+				}
+				fu.DecisionID = ds[0].ID
 			}
 			if _, err := l.s.CreateFollowUp(ctx, fu); err != nil {
 				return err
 			}
 		}
 	}
-	amk := l.bodies["AMK"]
-	_, err = l.s.CreateRequest(ctx, model.Request{ConferenceID: amk, Title: "Stärkere Fokussierung und Nutzung von EfA-Leistungen im Agrarbereich",
+	_, err = l.s.CreateRequest(ctx, model.Request{ConferenceID: l.bodies["AMK"], Title: "Stärkere Fokussierung und Nutzung von EfA-Leistungen im Agrarbereich",
 		Text:       "Die Agrarministerkonferenz bittet um eine stärkere Fokussierung und Nutzung von EfA-Leistungen im Agrarbereich (Bericht von MV in der 47. Sitzung, Übergreifendes).",
 		ReceivedOn: session47Date, Via: "MV", Status: model.RequestReceived})
-	return err
-}
-
-func (l *loader) createRow(ctx context.Context, sessionID, itemID int64, pos int, r Row, decisionID *int64) error {
-	var err error
-	switch r.Kind {
-	case RowDiscussion:
-		_, err = l.s.CreateContribution(ctx, model.Contribution{ItemID: itemID, Position: pos, Speaker: r.Speaker, Points: r.Points, Confidential: r.Confidential})
-	case RowNote:
-		_, err = l.s.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: itemID, Position: pos, Author: r.Speaker, Text: r.Text, Confidential: r.Confidential})
-	case RowText:
-		_, err = l.s.CreateRemark(ctx, model.Remark{ItemID: itemID, Position: pos, Kind: model.RemarkText, Text: r.Text, Confidential: r.Confidential})
-	case RowIllegible:
-		_, err = l.s.CreateRemark(ctx, model.Remark{ItemID: itemID, Position: pos, Kind: model.RemarkIllegible, Text: r.Text})
-	case RowRaw:
-		_, err = l.s.CreateRemark(ctx, model.Remark{ItemID: itemID, Position: pos, Kind: model.RemarkRaw, Text: r.Text, Confidential: r.Confidential})
-	case RowDecision:
-		d := r.Decision
-		d.BodyID, d.SessionID, d.ItemID, d.Position = l.council, sessionID, itemID, pos
-		*decisionID, err = l.s.CreateDecision(ctx, d)
-	}
 	return err
 }

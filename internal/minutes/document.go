@@ -28,14 +28,14 @@ const (
 // Row is one minutes row of an item, with its text prepared for the
 // document's audience. A Redacted row is confidential and has no content.
 type Row struct {
-	Kind       RowKind
-	RemarkKind model.RemarkKind // for RowText
-	Speaker    string           // ON: speaker abbreviation; PN: author
-	Points     []string         // ON
-	Text       string           // PN and free text
-	Decision   *model.Decision  // BV
-	Redacted   bool
-	position   int
+	Kind         RowKind
+	RemarkKind   model.RemarkKind // for RowText
+	Speaker      string           // ON: speaker abbreviation; PN: author
+	Points       []string         // ON
+	Text         string           // PN and free text
+	Decision     *model.Decision  // BV
+	Confidential bool             // confidential row; in a public document its content is removed
+	position     int
 }
 
 // Item is an agenda item with its minutes rows and follow-ups.
@@ -118,10 +118,8 @@ func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem, a model
 		return item, err
 	}
 	for _, c := range contributions {
-		r := Row{Kind: RowDiscussion, Speaker: c.Speaker, position: c.Position}
-		if c.Confidential && a == model.Public {
-			r.Redacted = true
-		} else {
+		r := Row{Kind: RowDiscussion, Speaker: c.Speaker, Confidential: c.Confidential, position: c.Position}
+		if !hidden(r, a) {
 			r.Points = textAll(a, c.Points)
 		}
 		item.Rows = append(item.Rows, r)
@@ -144,10 +142,8 @@ func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem, a model
 		return item, err
 	}
 	for _, n := range notes {
-		r := Row{Kind: RowNote, Speaker: n.Author, position: n.Position}
-		if n.Confidential && a == model.Public {
-			r.Redacted = true
-		} else {
+		r := Row{Kind: RowNote, Speaker: n.Author, Confidential: n.Confidential, position: n.Position}
+		if !hidden(r, a) {
 			r.Text = a.Text(n.Text)
 		}
 		item.Rows = append(item.Rows, r)
@@ -157,10 +153,8 @@ func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem, a model
 		return item, err
 	}
 	for _, m := range remarks {
-		r := Row{Kind: RowText, RemarkKind: m.Kind, position: m.Position}
-		if m.Confidential && a == model.Public {
-			r.Redacted = true
-		} else {
+		r := Row{Kind: RowText, RemarkKind: m.Kind, Confidential: m.Confidential, position: m.Position}
+		if !hidden(r, a) {
 			r.Text = a.Text(m.Text)
 		}
 		item.Rows = append(item.Rows, r)
@@ -173,6 +167,9 @@ func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem, a model
 	}
 	return item, err
 }
+
+// hidden reports whether a row's content must not reach the audience.
+func hidden(r Row, a model.Audience) bool { return r.Confidential && a != model.Internal }
 
 func textAll(a model.Audience, ss []string) []string {
 	out := make([]string, len(ss))

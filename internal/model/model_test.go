@@ -43,8 +43,11 @@ func TestRedaction(t *testing.T) {
 		if got := PublicText(tt.in); got != tt.public {
 			t.Errorf("PublicText(%q) = %q, want %q", tt.in, got, tt.public)
 		}
-		if got := Internal.Text(tt.in); got != tt.internal {
-			t.Errorf("Internal.Text(%q) = %q, want %q", tt.in, got, tt.internal)
+		if got := InternalText(tt.in); got != tt.internal {
+			t.Errorf("InternalText(%q) = %q, want %q", tt.in, got, tt.internal)
+		}
+		if got := Internal.Text(tt.in); got != tt.in {
+			t.Errorf("Internal.Text(%q) = %q: the internal audience keeps the marks", tt.in, got)
 		}
 		var zero Audience
 		if zero.Text(tt.in) != PublicText(tt.in) {

@@ -56,14 +56,17 @@ const (
 	// Public is the redacted version anyone may see (the zero value, so a
 	// forgotten setting never leaks).
 	Public Audience = iota
-	// Internal is the full version for members and the secretariat.
+	// Internal is the full version for members and the secretariat. Its
+	// texts keep the redaction marks, so that editors see and exports keep
+	// what is confidential.
 	Internal
 )
 
-// Text renders s for the audience.
+// Text gives s as the audience may see it: for the public with marked
+// passages replaced, internally unchanged (marks included).
 func (a Audience) Text(s string) string {
 	if a == Internal {
-		return InternalText(s)
+		return s
 	}
 	return PublicText(s)
 }

@@ -74,34 +74,50 @@ func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, er
 				return err
 			}
 		}
-		if !d.Number.IsZero() {
-			pattern, err := bodyPattern(ctx, tx, d.BodyID)
-			if err != nil {
-				return err
-			}
-			d.Label = model.FormatDecisionNumber(pattern, d.Number)
-			if _, err := tx.ExecContext(ctx,
-				`INSERT INTO decision_counters (body_id, year, last) VALUES (?, ?, ?)
-				 ON CONFLICT (body_id, year) DO UPDATE SET last = CASE WHEN decision_counters.last > excluded.last THEN decision_counters.last ELSE excluded.last END`,
-				d.BodyID, d.Number.Year, d.Number.Seq); err != nil {
-				return fmt.Errorf("store: decision counter: %w", err)
-			}
-		}
-		detail := d.Label
-		if detail == "" {
-			detail = d.Title
-		}
-		id, err = s.insert(ctx, tx, "decision", detail,
-			`INSERT INTO decisions (body_id, session_id, item_id, position, kind, year, seq, label, title, points, status, result, scope, adopted_on)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.BodyID, nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Number.Year, d.Number.Seq, d.Label,
-			d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String())
-		if err != nil {
-			return err
-		}
-		return replaceVotes(ctx, tx, id, d.Votes)
+		id, err = s.createDecisionTx(ctx, tx, d)
+		return err
 	})
 	return id, err
+}
+
+// createDecisionTx inserts a decision with its votes inside tx; a known
+// number raises the body's counter for that year.
+func (s *Store) createDecisionTx(ctx context.Context, tx *sql.Tx, d model.Decision) (int64, error) {
+	if !d.Number.IsZero() {
+		var err error
+		if d.Label, err = s.raiseCounter(ctx, tx, d.BodyID, d.Number); err != nil {
+			return 0, err
+		}
+	}
+	detail := d.Label
+	if detail == "" {
+		detail = d.Title
+	}
+	id, err := s.insert(ctx, tx, "decision", detail,
+		`INSERT INTO decisions (body_id, session_id, item_id, position, kind, year, seq, label, title, points, status, result, scope, adopted_on)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.BodyID, nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Number.Year, d.Number.Seq, d.Label,
+		d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String())
+	if err != nil {
+		return 0, err
+	}
+	return id, replaceVotes(ctx, tx, id, d.Votes)
+}
+
+// raiseCounter makes sure the body's counter for n's year is at least n's
+// sequence number and gives the formatted label of n.
+func (s *Store) raiseCounter(ctx context.Context, tx *sql.Tx, bodyID int64, n model.DecisionNumber) (string, error) {
+	pattern, err := bodyPattern(ctx, tx, bodyID)
+	if err != nil {
+		return "", err
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO decision_counters (body_id, year, last) VALUES (?, ?, ?)
+		 ON CONFLICT (body_id, year) DO UPDATE SET last = CASE WHEN decision_counters.last > excluded.last THEN decision_counters.last ELSE excluded.last END`,
+		bodyID, n.Year, n.Seq); err != nil {
+		return "", fmt.Errorf("store: decision counter: %w", err)
+	}
+	return model.FormatDecisionNumber(pattern, n), nil
 }
 
 // Decision gives the decision with the id, with its votes.

@@ -1,0 +1,925 @@
+package minutes
+
+import (
+	"bufio"
+	"fmt"
+	"html"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gremium/internal/model"
+)
+
+// DefaultSections are the agenda sections (Schwerpunktthemen) of the
+// IT-Planungsrat, used when the parser is given none.
+func DefaultSections() []model.Section {
+	names := []string{"Begrüßung", "Informationssicherheit", "Datennutzung", "Digitale Transformation", "Digitale Infrastruktur",
+		"Digitale Anwendungen", "Übergreifendes", "Grüne Liste"}
+	out := make([]model.Section, len(names))
+	for i, n := range names {
+		out[i] = model.Section{Name: n, Position: i, Consent: n == "Grüne Liste"}
+	}
+	return out
+}
+
+// DefaultSpeakers are the speaker abbreviations of the IT-Planungsrat's
+// members and guests, used when the parser is given none.
+func DefaultSpeakers() []string {
+	return []string{"Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH",
+		"DST", "DLT", "DStGB", "BfDI", "BSI", "FITKO"}
+}
+
+// BlackedOutText is the text kept for a row the source shows only as black
+// bars: confidential, its content unknown.
+const BlackedOutText = "Diskussion (im veröffentlichten Protokoll vollständig geschwärzt; Inhalt liegt nicht vor)"
+
+// SourceRedaction is how published minutes mark a redacted passage.
+const SourceRedaction = "[REDACTED]"
+
+// Options configure Parse.
+type Options struct {
+	// Sections are the body's agenda sections; nil means DefaultSections.
+	Sections []model.Section
+	// Speakers are known speaker abbreviations (member abbreviations); nil
+	// means DefaultSpeakers. Other speakers are recognised by their form
+	// (two or more capitals: "BMDS:").
+	Speakers []string
+	// Progress, if set, is called every 10,000 lines with the line number.
+	Progress func(line int)
+}
+
+// Warning is an input line the parser could not place exactly; the text is
+// kept in the document all the same (as a raw row) unless Dropped says so.
+type Warning struct {
+	Line    int
+	Message string
+}
+
+func (w Warning) String() string { return fmt.Sprintf("line %d: %s", w.Line, w.Message) }
+
+// Parse reads minutes in the published text layout (as a PDF-to-text tool
+// gives them): header, section headings, TOP tables with Ziel/Quelle/BE,
+// checkbox rows, ON/BV/PN rows and continuation rows. Nothing is silently
+// dropped: what cannot be placed is kept as a raw row on the nearest item and
+// reported as a warning with its line number.
+func Parse(r io.Reader, opts Options) (Document, []Warning, error) {
+	p := newParser(opts)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	for sc.Scan() {
+		p.line++
+		if opts.Progress != nil && p.line%10000 == 0 {
+			opts.Progress(p.line)
+		}
+		p.parseLine(strings.TrimRight(sc.Text(), "\r"))
+	}
+	if err := sc.Err(); err != nil {
+		return Document{}, p.warnings, fmt.Errorf("minutes: read line %d: %w", p.line+1, err)
+	}
+	return p.finish(), p.warnings, nil
+}
+
+type parser struct {
+	opts     Options
+	sections map[string]model.Section
+	speakers map[string]bool
+	doc      Document
+	items    []*Item
+	itemSec  []string
+	cur      *Item
+	section  string
+	// sectionChanged: a heading or a table header named another section
+	// since the last item started, so a continuation row opens a new item.
+	sectionChanged bool
+	line           int
+	warnings       []Warning
+}
+
+func newParser(opts Options) *parser {
+	if opts.Sections == nil {
+		opts.Sections = DefaultSections()
+	}
+	if opts.Speakers == nil {
+		opts.Speakers = DefaultSpeakers()
+	}
+	p := &parser{opts: opts, sections: map[string]model.Section{}, speakers: map[string]bool{}}
+	for _, s := range opts.Sections {
+		p.sections[s.Name] = s
+	}
+	for _, s := range opts.Speakers {
+		p.speakers[s] = true
+	}
+	p.doc.Audience = model.Internal
+	p.doc.Session.Status = model.StatusMinutesDraft
+	return p
+}
+
+func (p *parser) warn(format string, args ...any) {
+	p.warnings = append(p.warnings, Warning{Line: p.line, Message: fmt.Sprintf(format, args...)})
+}
+
+var (
+	headerSession = regexp.MustCompile(`^(\d+)\.\s+.*[Ss]itzung`)
+	headerField   = regexp.MustCompile(`^(Datum|Zeitlicher Ablauf|Ort|Stand):\s*(.*)$`)
+	clockSpan     = regexp.MustCompile(`(\d{1,2}:\d{2})\s*[–-]\s*(\d{1,2}:\d{2})`)
+	itemNumber    = regexp.MustCompile(`^\d{1,3}[a-z]?$`)
+)
+
+func (p *parser) parseLine(line string) {
+	trimmed := strings.TrimSpace(line)
+	switch {
+	case trimmed == "":
+		return
+	case trimmed == "[illegible]":
+		if p.cur == nil {
+			p.warn("[illegible] before the first agenda item; nothing to attach it to")
+			return
+		}
+		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkIllegible, Text: "[illegible]"})
+		return
+	case !strings.Contains(line, "\t"):
+		p.plainLine(trimmed)
+		return
+	}
+	cells := strings.Split(line, "\t")
+	first := strings.TrimSpace(cells[0])
+	if first == "TOP" && len(cells) >= 5 && strings.TrimSpace(cells[len(cells)-1]) == "BE" {
+		p.tableHeader(strings.TrimSpace(cells[1]))
+		return
+	}
+	rest := strings.TrimSpace(strings.Join(cells[1:], " "))
+	switch {
+	case itemNumber.MatchString(first) || first == "–":
+		p.itemRow(first, cells)
+	case first == "ON":
+		p.ensureItem()
+		p.discussion(rest, false)
+	case first == "BV":
+		p.ensureItem()
+		p.decisionRow(rest)
+	case first == "PN":
+		p.ensureItem()
+		p.noteRow(rest)
+	case first == "":
+		p.continuation(rest)
+	default:
+		p.ensureItem()
+		p.warn("unknown row marker %q; row kept as raw text on %s", first, p.cur.Label())
+		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: redactionMarks(strings.TrimSpace(strings.Join(cells, " ")))})
+	}
+}
+
+// plainLine handles a line without cells: the header, a section heading, or
+// text that belongs nowhere.
+func (p *parser) plainLine(s string) {
+	if m := headerField.FindStringSubmatch(s); m != nil {
+		p.headerField(m[1], strings.TrimSpace(m[2]))
+		return
+	}
+	if m := headerSession.FindStringSubmatch(s); m != nil && p.doc.Session.Number == 0 && len(p.items) == 0 {
+		p.doc.Session.Number, _ = strconv.Atoi(m[1])
+		return
+	}
+	if s == "Protokoll" && len(p.items) == 0 {
+		return
+	}
+	if _, ok := p.sections[s]; ok {
+		if s != p.section || p.cur != nil {
+			p.sectionChanged = true
+		}
+		p.section = s
+		return
+	}
+	if p.cur == nil {
+		p.warn("text before the first agenda item could not be placed: %q", abbreviate(s))
+		return
+	}
+	p.warn("text outside the table kept as raw text on %s: %q", p.cur.Label(), abbreviate(s))
+	p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: redactionMarks(s)})
+}
+
+func (p *parser) headerField(name, value string) {
+	switch name {
+	case "Datum":
+		d, err := model.ParseDate(value)
+		if err != nil {
+			p.warn("Datum %q is no date", value)
+			return
+		}
+		p.doc.Session.Date = d
+	case "Stand":
+		d, err := model.ParseDate(value)
+		if err != nil {
+			p.warn("Stand %q is no date", value)
+			return
+		}
+		p.doc.Session.MinutesStand = d
+	case "Ort":
+		p.doc.Session.Place = value
+	case "Zeitlicher Ablauf":
+		if m := clockSpan.FindStringSubmatch(value); m != nil {
+			p.doc.Session.StartTime, p.doc.Session.EndTime = clock(m[1]), clock(m[2])
+		} else {
+			p.warn("Zeitlicher Ablauf %q is no time span", value)
+		}
+	}
+}
+
+func clock(s string) string {
+	if len(s) == 4 {
+		return "0" + s
+	}
+	return s
+}
+
+// tableHeader reads "TOP <Section> Ziel Quelle BE"; a header naming another
+// section than the current one starts that section ("Thema" keeps it).
+func (p *parser) tableHeader(name string) {
+	if _, ok := p.sections[name]; ok && name != p.section {
+		p.section = name
+		p.sectionChanged = true
+	}
+}
+
+func (p *parser) newItem(number string) {
+	it := &Item{}
+	it.Number = number
+	it.Position = len(p.items) + 1
+	if s, ok := p.sections[p.section]; ok {
+		it.Consent = s.Consent
+	}
+	p.items = append(p.items, it)
+	p.itemSec = append(p.itemSec, p.section)
+	p.cur = it
+	p.sectionChanged = false
+}
+
+// ensureItem makes sure rows have an item: a row after a section change, or
+// before any item, opens an item without number.
+func (p *parser) ensureItem() {
+	if p.cur == nil || p.sectionChanged {
+		p.newItem("")
+	}
+}
+
+func (p *parser) addRow(r Row) { p.cur.Rows = append(p.cur.Rows, r) }
+
+func (p *parser) lastRow() *Row {
+	if p.cur == nil || len(p.cur.Rows) == 0 {
+		return nil
+	}
+	return &p.cur.Rows[len(p.cur.Rows)-1]
+}
+
+func cell(cells []string, i int) string {
+	if i < len(cells) {
+		return strings.TrimSpace(cells[i])
+	}
+	return ""
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (p *parser) itemRow(number string, cells []string) {
+	if number == "–" {
+		number = ""
+	}
+	p.newItem(number)
+	ps := pieces(cell(cells, 1))
+	var title []string
+	for _, pc := range ps {
+		if pc.bullet {
+			p.cur.Points = append(p.cur.Points, redactionMarks(pc.text))
+		} else if len(p.cur.Points) == 0 {
+			title = append(title, pc.text)
+		} else {
+			p.cur.Points = append(p.cur.Points, redactionMarks(pc.text))
+		}
+	}
+	p.cur.Title = redactionMarks(strings.Join(title, " "))
+	goal := model.Goal(cell(cells, 2))
+	if !goal.Valid() {
+		p.warn("unknown Ziel %q on %s; kept as a point", goal, p.cur.Label())
+		p.cur.Points = append(p.cur.Points, "Ziel: "+string(goal))
+		goal = model.GoalNone
+	}
+	p.cur.Goal = goal
+	p.cur.Sources = splitList(cell(cells, 3))
+	p.cur.Reporters = splitList(cell(cells, 4))
+	if len(cells) > 5 {
+		if extra := strings.TrimSpace(strings.Join(cells[5:], " ")); extra != "" {
+			p.warn("extra cells on %s kept as raw text: %q", p.cur.Label(), abbreviate(extra))
+			p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: redactionMarks(extra)})
+		}
+	}
+}
+
+var checkbox = regexp.MustCompile(`<input([^>]*)>\s*([^<\t]*)`)
+
+func (p *parser) flags(content string) {
+	for _, m := range checkbox.FindAllStringSubmatch(content, -1) {
+		on := strings.Contains(m[1], "checked")
+		label := strings.TrimSpace(m[2])
+		switch {
+		case label == "Beschluss":
+			p.cur.Flags.Decision = on
+		case label == "Protokollnotiz":
+			p.cur.Flags.Note = on
+		case strings.HasPrefix(label, "Beschlussempfehlung"):
+			p.cur.Flags.Recommendation = on
+		case strings.EqualFold(label, "Follow-Up"):
+			p.cur.Flags.FollowUp = on
+		default:
+			p.warn("unknown checkbox %q on %s", label, p.cur.Label())
+		}
+	}
+}
+
+var (
+	blackBar     = regexp.MustCompile(`background-color:\s*black`)
+	tagPattern   = regexp.MustCompile(`<[^>]*>`)
+	markedRaw    = regexp.MustCompile(`^<div class="unzugeordnet">(.*)</div>$`)
+	markedSecret = regexp.MustCompile(`^<div class="vertraulich">(.*)</div>$`)
+)
+
+// blackedOut reports whether content is only black bars.
+func blackedOut(content string) bool {
+	if !blackBar.MatchString(content) {
+		return false
+	}
+	rest := tagPattern.ReplaceAllString(content, "")
+	return strings.Trim(rest, " >\t") == ""
+}
+
+func (p *parser) continuation(content string) {
+	if strings.Contains(content, "<input") && strings.Contains(content, "checkbox") {
+		p.ensureItem()
+		p.flags(content)
+		return
+	}
+	p.ensureItem()
+	if blackedOut(content) {
+		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: BlackedOutText, Confidential: true})
+		return
+	}
+	if m := markedRaw.FindStringSubmatch(content); m != nil {
+		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: rawText(m[1])})
+		return
+	}
+	if m := markedSecret.FindStringSubmatch(content); m != nil {
+		n := len(p.cur.Rows)
+		p.continuation(m[1])
+		for i := n; i < len(p.cur.Rows); i++ {
+			p.cur.Rows[i].Confidential = true
+		}
+		return
+	}
+	ps := pieces(content)
+	if len(ps) == 0 {
+		return
+	}
+	last := p.lastRow()
+	switch {
+	case p.hasSpeaker(ps) || (last != nil && last.Kind == RowDiscussion):
+		p.discussionPieces(ps, true)
+	case last != nil && last.Kind == RowDecision:
+		p.decisionContinuation(ps, content)
+	case startsNumbered(ps[0].text):
+		d := p.newDecision("", "")
+		d.Points, _ = numberedPoints(ps, 0)
+		p.addRow(Row{Kind: RowDecision, Decision: d})
+	case startsLower(ps[0].text):
+		p.raw(content)
+	default:
+		p.textRows(ps)
+	}
+}
+
+// raw keeps a fragment that fits no row, with a warning.
+func (p *parser) raw(content string) {
+	text := rawText(content)
+	p.warn("fragment could not be placed; kept as raw text on %s: %q", p.cur.Label(), abbreviate(text))
+	p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: text})
+}
+
+// rawText gives a fragment as plain lines: one per paragraph, list entry or
+// numbered point.
+func rawText(content string) string {
+	var lines []string
+	for _, pc := range pieces(content) {
+		for _, pt := range splitNumbered(pc.text, 0) {
+			s := pt.Text
+			if pt.Label != "" {
+				s = pt.Label + " " + s
+			}
+			if pc.bullet {
+				s = "› " + s
+			}
+			lines = append(lines, redactionMarks(s))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (p *parser) textRows(ps []piece) {
+	for _, pc := range ps {
+		text := redactionMarks(pc.text)
+		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: text})
+		p.applyResult(text)
+	}
+}
+
+// applyResult records a vote phrase ("Der Beschluss wird einstimmig, bei
+// Enthaltung von HE beschlossen.") as the result of the item's last decision
+// that has none.
+func (p *parser) applyResult(text string) {
+	if !strings.Contains(text, "beschlossen") && !strings.Contains(text, "abgelehnt") && !strings.Contains(text, "angenommen") {
+		return
+	}
+	res, ok := model.ParseResult(text)
+	if !ok {
+		return
+	}
+	for i := len(p.cur.Rows) - 1; i >= 0; i-- {
+		if d := p.cur.Rows[i].Decision; d != nil {
+			if d.Result == "" {
+				d.Result = res.Phrase()
+				if !res.Adopted {
+					d.Status = model.DecisionRejected
+				}
+			}
+			return
+		}
+	}
+}
+
+// ---- discussion (ON) ----
+
+var speakerLabel = regexp.MustCompile(`(?:^|\s)([A-ZÄÖÜ][A-Za-zÄÖÜäöüß\-]{0,14}):$`)
+
+// isSpeaker reports whether a label is a speaker: a known abbreviation, or
+// one with at least two capitals ("BMDS").
+func (p *parser) isSpeaker(label string) bool {
+	if p.speakers[label] {
+		return true
+	}
+	upper := 0
+	for _, r := range label {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2
+}
+
+// speakerAt reports whether piece i ends with a speaker label that opens a
+// contribution (the next piece is a point, or the piece is the label alone),
+// and gives the label and the text before it.
+func (p *parser) speakerAt(ps []piece, i int) (label, before string, ok bool) {
+	pc := ps[i]
+	if pc.bullet {
+		// "› … für Bund und TH. HH:" — a label at the end of a point
+		// followed by the next speaker's list.
+		if i+1 >= len(ps) || !ps[i+1].bullet {
+			return "", "", false
+		}
+	}
+	m := speakerLabel.FindStringSubmatchIndex(pc.text)
+	if m == nil {
+		return "", "", false
+	}
+	label = pc.text[m[2]:m[3]]
+	before = strings.TrimSpace(pc.text[:m[0]])
+	if !p.isSpeaker(label) {
+		return "", "", false
+	}
+	alone := before == "" || before == "Diskussion"
+	nextIsPoint := i+1 < len(ps) && ps[i+1].bullet
+	if !alone && !nextIsPoint {
+		return "", "", false
+	}
+	if !pc.bullet && !alone && !nextIsPoint {
+		return "", "", false
+	}
+	return label, before, true
+}
+
+func (p *parser) hasSpeaker(ps []piece) bool {
+	for i := range ps {
+		if _, _, ok := p.speakerAt(ps, i); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// discussion parses an ON row.
+func (p *parser) discussion(content string, continued bool) {
+	if blackedOut(content) {
+		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: BlackedOutText, Confidential: true})
+		return
+	}
+	if m := markedSecret.FindStringSubmatch(content); m != nil {
+		n := len(p.cur.Rows)
+		p.discussion(m[1], continued)
+		for i := n; i < len(p.cur.Rows); i++ {
+			p.cur.Rows[i].Confidential = true
+		}
+		return
+	}
+	p.discussionPieces(pieces(content), continued)
+}
+
+// discussionPieces turns pieces into contributions. When continued, leading
+// points belong to the last contribution of the item (a row continued after
+// a page break).
+func (p *parser) discussionPieces(ps []piece, continued bool) {
+	var cur *Row
+	if continued {
+		if last := p.lastRow(); last != nil && last.Kind == RowDiscussion {
+			cur = last
+		}
+	}
+	for i, pc := range ps {
+		if label, before, ok := p.speakerAt(ps, i); ok {
+			if before != "" && before != "Diskussion" {
+				p.addPoint(cur, before, pc.bullet)
+			}
+			p.addRow(Row{Kind: RowDiscussion, Speaker: label})
+			cur = p.lastRow()
+			continue
+		}
+		if i == 0 && !continued && strings.TrimSpace(pc.text) == "Diskussion" {
+			continue
+		}
+		switch {
+		case cur != nil && (pc.bullet || len(cur.Points) == 0):
+			cur.Points = append(cur.Points, redactionMarks(pc.text))
+		case cur != nil && i == 0 && startsLower(pc.text) && unfinished(cur.Points):
+			cur.Points[len(cur.Points)-1] += " " + redactionMarks(pc.text)
+		case pc.bullet:
+			p.warn("point without speaker on %s; kept as raw text", p.cur.Label())
+			p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: "› " + redactionMarks(pc.text)})
+		default:
+			p.textRows([]piece{pc})
+			cur = nil
+		}
+	}
+}
+
+func (p *parser) addPoint(cur *Row, text string, bullet bool) {
+	if cur == nil {
+		p.warn("point without speaker on %s; kept as raw text", p.cur.Label())
+		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: "› " + redactionMarks(text)})
+		return
+	}
+	cur.Points = append(cur.Points, redactionMarks(text))
+}
+
+func unfinished(points []string) bool {
+	if len(points) == 0 {
+		return false
+	}
+	last := strings.TrimSpace(points[len(points)-1])
+	r, _ := utf8.DecodeLastRuneInString(last)
+	return !strings.ContainsRune(".!?:;“\"", r)
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// ---- decisions (BV) and notes (PN) ----
+
+var (
+	decisionHeader = regexp.MustCompile(`^(Beschluss|Empfehlung)\s+(\S+)\s*`)
+	resultLine     = regexp.MustCompile(`^Ergebnis:\s*(.+)$`)
+)
+
+func (p *parser) newDecision(kind, label string) *model.Decision {
+	d := &model.Decision{Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll, AdoptedOn: p.doc.Session.Date}
+	if kind == "Empfehlung" {
+		d.Kind = model.KindRecommendation
+	}
+	if n, ok := model.ParseDecisionRef(label); ok {
+		d.Number, d.Label = n, label
+	}
+	return d
+}
+
+func (p *parser) decisionRow(content string) {
+	ps := pieces(content)
+	var kind, label string
+	if len(ps) > 0 && !ps[0].bullet {
+		if m := decisionHeader.FindStringSubmatch(ps[0].text); m != nil {
+			if _, ok := model.ParseDecisionRef(m[2]); ok {
+				kind, label = m[1], m[2]
+				ps[0].text = strings.TrimSpace(ps[0].text[len(m[0]):])
+				if ps[0].text == "" {
+					ps = ps[1:]
+				}
+			}
+		}
+	}
+	if label == "" {
+		p.warn("decision row on %s without a decision number", p.cur.Label())
+	}
+	d := p.newDecision(kind, label)
+	var body []piece
+	for _, pc := range ps {
+		if m := resultLine.FindStringSubmatch(pc.text); m != nil && !pc.bullet {
+			d.Result = redactionMarks(m[1])
+			continue
+		}
+		body = append(body, pc)
+	}
+	d.Points, _ = numberedPoints(body, 0)
+	d.Title = DecisionTitle(p.cur.AgendaItem)
+	p.addRow(Row{Kind: RowDecision, Decision: d})
+}
+
+// DecisionTitle names a decision after its item: "Steuerungsgruppe NOOTS –
+// Zusammensetzung".
+func DecisionTitle(it model.AgendaItem) string {
+	if len(it.Points) == 1 && it.Title != "" {
+		return it.Title + " – " + it.Points[0]
+	}
+	return it.Title
+}
+
+func (p *parser) decisionContinuation(ps []piece, content string) {
+	d := p.lastRow().Decision
+	first := ps[0].text
+	switch {
+	case startsLower(first) && unfinished(pointTexts(d.Points)):
+		d.Points[len(d.Points)-1].Text += " " + redactionMarks(first)
+		more, _ := numberedPoints(ps[1:], nextNumber(d.Points))
+		d.Points = append(d.Points, more...)
+	case startsNumbered(first) && leadingNumber(first) == nextNumber(d.Points):
+		more, _ := numberedPoints(ps, nextNumber(d.Points))
+		d.Points = append(d.Points, more...)
+	case startsLower(first):
+		p.raw(content)
+	default:
+		p.textRows(ps)
+	}
+}
+
+func pointTexts(ps []model.Point) []string {
+	out := make([]string, len(ps))
+	for i, pt := range ps {
+		out[i] = pt.Text
+	}
+	return out
+}
+
+func (p *parser) noteRow(content string) {
+	ps := pieces(content)
+	author := ""
+	if len(ps) > 0 {
+		if m := noteHeader.FindStringSubmatch(ps[0].text); m != nil {
+			author = m[1]
+			ps[0].text = strings.TrimSpace(ps[0].text[len(m[0]):])
+			if ps[0].text == "" {
+				ps = ps[1:]
+			}
+		}
+	}
+	if author == "" {
+		p.warn("protocol note on %s without author (\"Protokollnotiz (Land)\")", p.cur.Label())
+		author = "unbekannt"
+	}
+	var texts []string
+	for _, pc := range ps {
+		texts = append(texts, pc.text)
+	}
+	p.addRow(Row{Kind: RowNote, Speaker: author, Text: redactionMarks(strings.Join(texts, "\n"))})
+}
+
+var noteHeader = regexp.MustCompile(`^Protokollnotiz\s*\(([^)]+)\)\s*`)
+
+// ---- numbered points ----
+
+var numberedStart = regexp.MustCompile(`^(\d{1,2})\.\s+\S`)
+
+func startsNumbered(s string) bool { return numberedStart.MatchString(s) }
+
+func leadingNumber(s string) int {
+	m := numberedStart.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// nextNumber gives the number the next point of a list must carry, or 0 if
+// the list is not numbered.
+func nextNumber(ps []model.Point) int {
+	if len(ps) == 0 {
+		return 0
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(ps[len(ps)-1].Label, "."))
+	if err != nil {
+		return 0
+	}
+	return n + 1
+}
+
+// numberedPoints splits pieces into decision points ("1. …", "2. …"); each
+// piece may hold several numbered points. next is the number the first point
+// must carry (0: any).
+func numberedPoints(ps []piece, next int) ([]model.Point, int) {
+	var out []model.Point
+	for _, pc := range ps {
+		for _, pt := range splitNumbered(pc.text, next) {
+			pt.Text = redactionMarks(pt.Text)
+			out = append(out, pt)
+			if pt.Label != "" {
+				next = leadingNumber(pt.Label+" x") + 1
+			}
+		}
+	}
+	return out, next
+}
+
+var numberedMark = regexp.MustCompile(`(\d{1,2})\.\s+[A-ZÄÖÜ„"(§]`)
+
+// splitNumbered splits "1. Der … werden. 2. Die …" at the point numbers. A
+// number counts only at the start or after the end of a sentence and only in
+// sequence, so "zur 49. Sitzung" or "31.08.2025" never split.
+func splitNumbered(text string, next int) []model.Point {
+	var out []model.Point
+	label, start := "", 0
+	for _, m := range numberedMark.FindAllStringSubmatchIndex(text, -1) {
+		pos := m[0]
+		if pos > 0 {
+			before := strings.TrimRight(text[:pos], " ")
+			if len(before) == len(text[:pos]) { // no space before the number
+				continue
+			}
+			r, _ := utf8.DecodeLastRuneInString(before)
+			if !strings.ContainsRune(".:;!?“\"", r) {
+				continue
+			}
+		}
+		n, _ := strconv.Atoi(text[m[2]:m[3]])
+		if next != 0 && n != next {
+			continue
+		}
+		if seg := strings.TrimSpace(text[start:pos]); seg != "" || label != "" {
+			out = append(out, model.Point{Label: label, Text: seg})
+		}
+		label = text[m[2]:m[3]] + "."
+		start = m[3] + 1
+		next = n + 1
+	}
+	if seg := strings.TrimSpace(text[start:]); seg != "" || label != "" {
+		out = append(out, model.Point{Label: label, Text: seg})
+	}
+	return out
+}
+
+// ---- pieces of an HTML fragment ----
+
+// piece is a paragraph or a bullet point of a table cell's HTML fragment.
+type piece struct {
+	bullet bool
+	text   string
+}
+
+var (
+	blockTag = regexp.MustCompile(`(?i)</?(p|ul|ol|div|br|li|h\d|table|tr|td|th)\b[^>]*>`)
+	liTag    = regexp.MustCompile(`(?i)<li\b[^>]*>`)
+	bullets  = strings.NewReplacer("›", "\n\x01", "➤", "\n\x01", "•", "\n\x01")
+)
+
+// pieces splits an HTML fragment into paragraphs and bullet points, as plain
+// text with entities decoded and white space collapsed.
+func pieces(content string) []piece {
+	s := liTag.ReplaceAllString(content, "\n\x01")
+	s = blockTag.ReplaceAllString(s, "\n")
+	s = tagPattern.ReplaceAllString(s, " ")
+	s = html.UnescapeString(s)
+	s = bullets.Replace(s)
+	var out []piece
+	for _, line := range strings.Split(s, "\n") {
+		bullet := strings.HasPrefix(line, "\x01")
+		text := strings.Join(strings.Fields(strings.TrimPrefix(line, "\x01")), " ")
+		if text == "" || text == ">" {
+			continue
+		}
+		out = append(out, piece{bullet: bullet, text: text})
+	}
+	return out
+}
+
+// redactionMarks turns the source's "[REDACTED]" into a marked passage.
+func redactionMarks(s string) string {
+	if !strings.Contains(s, SourceRedaction) || strings.Contains(s, model.RedactOpen+SourceRedaction) {
+		return s
+	}
+	return strings.ReplaceAll(s, SourceRedaction, model.Redact(SourceRedaction))
+}
+
+func abbreviate(s string) string {
+	if utf8.RuneCountInString(s) <= 80 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:77]) + "…"
+}
+
+// finish groups the items into sections and applies the consent-agenda vote.
+func (p *parser) finish() Document {
+	doc := p.doc
+	for i, it := range p.items {
+		name := p.itemSec[i]
+		if n := len(doc.Sections); n == 0 || doc.Sections[n-1].Name != name {
+			doc.Sections = append(doc.Sections, Section{Name: name, Consent: p.sections[name].Consent})
+		}
+		last := &doc.Sections[len(doc.Sections)-1]
+		last.Items = append(last.Items, *it)
+	}
+	if res, ok := p.consentVote(); ok {
+		for si := range doc.Sections {
+			if !doc.Sections[si].Consent {
+				continue
+			}
+			for ii := range doc.Sections[si].Items {
+				for _, r := range doc.Sections[si].Items[ii].Rows {
+					if r.Decision != nil && r.Decision.Result == "" {
+						r.Decision.Result = res.Phrase()
+					}
+				}
+			}
+		}
+	}
+	for _, it := range p.items {
+		for _, r := range it.Rows {
+			if r.Decision != nil && r.Decision.AdoptedOn.IsZero() {
+				r.Decision.AdoptedOn = doc.Session.Date
+			}
+		}
+	}
+	return doc
+}
+
+// consentVote finds the sentence that adopts the consent agenda en bloc
+// ("Einstimmiger Beschluss über den Vorschlag der Grünen Liste.").
+func (p *parser) consentVote() (model.Result, bool) {
+	var names []string
+	for _, s := range p.opts.Sections {
+		if s.Consent {
+			var words []string
+			for _, w := range strings.Fields(s.Name) {
+				words = append(words, regexp.QuoteMeta(w)+"n?")
+			}
+			names = append(names, strings.Join(words, `\s+`))
+		}
+	}
+	if len(names) == 0 {
+		return model.Result{}, false
+	}
+	consent := regexp.MustCompile(`(?i)beschluss[^.]*(` + strings.Join(names, "|") + `)`)
+	for _, it := range p.items {
+		for _, r := range it.Rows {
+			if r.Kind != RowText || r.RemarkKind != model.RemarkText {
+				continue
+			}
+			for _, sentence := range strings.SplitAfter(r.Text, ". ") {
+				if !consent.MatchString(sentence) {
+					continue
+				}
+				if res, ok := model.ParseResult(sentence); ok {
+					res.Note = p.consentName() + ", en bloc"
+					return res, true
+				}
+			}
+		}
+	}
+	return model.Result{}, false
+}
+
+// consentName gives the name of the consent-agenda section ("Grüne Liste").
+func (p *parser) consentName() string {
+	for _, s := range p.opts.Sections {
+		if s.Consent {
+			return s.Name
+		}
+	}
+	return ""
+}

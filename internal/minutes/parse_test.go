@@ -1,0 +1,261 @@
+package minutes_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// seedPath is the published minutes of the 47th session in ../shared.
+var seedPath = filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt")
+
+func readSeed(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile(seedPath)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("seed minutes missing in CI: %v", err)
+		}
+		t.Skipf("seed minutes not found (%v); run with ../shared beside the repository", err)
+	}
+	return b
+}
+
+func parseSeed(t *testing.T) (minutes.Document, []minutes.Warning) {
+	t.Helper()
+	doc, warnings, err := minutes.Parse(strings.NewReader(string(readSeed(t))), minutes.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, warnings
+}
+
+func TestParseSeedMatchesTranscription(t *testing.T) {
+	doc, _ := parseSeed(t)
+	got, want := minutes.Comparable(doc), minutes.Comparable(demo.Session47Document())
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	// Point at the first difference.
+	if !reflect.DeepEqual(got.Session, want.Session) {
+		t.Fatalf("session: got %+v, want %+v", got.Session, want.Session)
+	}
+	gi, wi := docItems(got), docItems(want)
+	if len(gi) != len(wi) {
+		t.Fatalf("%d items, want %d", len(gi), len(wi))
+	}
+	for i := range gi {
+		if !reflect.DeepEqual(gi[i].AgendaItem, wi[i].AgendaItem) {
+			t.Fatalf("item %d: got %+v\nwant %+v", i, gi[i].AgendaItem, wi[i].AgendaItem)
+		}
+		if len(gi[i].Rows) != len(wi[i].Rows) {
+			t.Fatalf("item %s: %d rows, want %d", gi[i].Label(), len(gi[i].Rows), len(wi[i].Rows))
+		}
+		for j := range gi[i].Rows {
+			g, w := gi[i].Rows[j], wi[i].Rows[j]
+			if !reflect.DeepEqual(g, w) {
+				if g.Decision != nil && w.Decision != nil {
+					t.Fatalf("item %s row %d decision:\n got %+v\nwant %+v", gi[i].Label(), j, *g.Decision, *w.Decision)
+				}
+				t.Fatalf("item %s row %d:\n got %+v\nwant %+v", gi[i].Label(), j, g, w)
+			}
+		}
+	}
+	t.Fatalf("documents differ in section structure: %+v", got.Sections)
+}
+
+func docItems(d minutes.Document) []minutes.Item { return d.Items() }
+
+func TestParseSeedFacts(t *testing.T) {
+	doc, warnings := parseSeed(t)
+	se := doc.Session
+	if se.Number != 47 || se.Date.German() != "26.06.2025" || se.TimeSpan() != "09:00 – 12:15 Uhr" || se.Place != "Schwerin" || se.MinutesStand.German() != "08.12.2025" {
+		t.Errorf("header = %+v", se)
+	}
+	items := doc.Items()
+	var numbers, sections []string
+	for _, s := range doc.Sections {
+		for range s.Items {
+			sections = append(sections, s.Name)
+		}
+	}
+	for _, it := range items {
+		numbers = append(numbers, it.Number)
+	}
+	if got := strings.Join(numbers, ","); got != "00,10,,07,,20,08,12,18" {
+		t.Errorf("items = %s", got)
+	}
+	if sections[2] != "Übergreifendes" || sections[4] != "Digitale Transformation" {
+		t.Errorf("the unnumbered items are in %q and %q", sections[2], sections[4])
+	}
+	decisions := map[string][]model.Point{}
+	var notes []string
+	for _, it := range items {
+		for _, r := range it.Rows {
+			switch r.Kind {
+			case minutes.RowDecision:
+				decisions[r.Decision.Label] = r.Decision.Points
+				res, ok := model.ParseResult(r.Decision.Result)
+				if !ok || !res.Adopted || !res.Unanimous {
+					t.Errorf("decision %q: result %q is not unanimous", r.Decision.Label, r.Decision.Result)
+				}
+			case minutes.RowNote:
+				notes = append(notes, r.Speaker)
+			}
+		}
+	}
+	if len(decisions["B-2025/26-IT"]) != 1 || len(decisions["B-2025/27-IT"]) != 1 {
+		t.Errorf("decisions 26/27: %v", decisions)
+	}
+	if p := decisions["B-2025/30-IT"]; len(p) != 2 || p[0].Label != "1." || p[1].Label != "2." || !strings.HasPrefix(p[1].Text, "Die Förderung") {
+		t.Errorf("decision 30 points = %+v", p)
+	}
+	if p := decisions[""]; len(p) != 2 || p[0].Label != "2." || p[1].Label != "3." {
+		t.Errorf("unnumbered decision points = %+v", p)
+	}
+	if got := strings.Join(notes, ","); got != "Berlin,Hamburg,FITKO,Hessen" {
+		t.Errorf("protocol notes by %s", got)
+	}
+	var speakers []string
+	for _, r := range items[1].Rows {
+		speakers = append(speakers, r.Speaker)
+	}
+	if got := strings.Join(speakers, " "); got != "BSI Bund HE HH HB BY NI BW BB SL DStGB SH DLT" {
+		t.Errorf("speakers of TOP 10 = %s", got)
+	}
+	if !items[6].Flags.Decision || !items[6].Flags.Note || items[6].Flags.FollowUp || !items[6].Consent {
+		t.Errorf("TOP 08 flags = %+v consent=%v", items[6].Flags, items[6].Consent)
+	}
+	// The one fragment the source does not let us place (a page of another
+	// decision lost in the PDF) is kept and reported.
+	if len(warnings) != 1 || warnings[0].Line != 75 || !strings.Contains(warnings[0].Message, "TOP 12") {
+		t.Errorf("warnings = %v", warnings)
+	}
+}
+
+func newStore(t *testing.T) (*store.Store, int64) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	bodyID, err := st.CreateBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: "IT-PLR", Name: "IT-Planungsrat", DecisionPattern: model.DefaultDecisionPattern})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, bodyID
+}
+
+func TestSaveIsIdempotentAndUpdatesInPlace(t *testing.T) {
+	ctx := context.Background()
+	st, bodyID := newStore(t)
+	doc, _ := parseSeed(t)
+	id, outcome, err := minutes.Save(ctx, st, bodyID, doc)
+	if err != nil || outcome != minutes.Created {
+		t.Fatalf("first save: %v %v", outcome, err)
+	}
+	stored, err := minutes.Load(ctx, st, id, model.Internal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(minutes.Comparable(stored), minutes.Comparable(doc)) {
+		t.Fatal("stored minutes differ from the parsed ones")
+	}
+	log1, _ := st.AuditLog(ctx, "session", id)
+
+	if _, outcome, err = minutes.Save(ctx, st, bodyID, doc); err != nil || outcome != minutes.Unchanged {
+		t.Fatalf("second save: %v %v", outcome, err)
+	}
+	if log2, _ := st.AuditLog(ctx, "session", id); len(log2) != len(log1) {
+		t.Errorf("unchanged import wrote to the audit log")
+	}
+
+	// A corrected file: a typo fixed in decision 30, one contribution less.
+	corrected := strings.Replace(string(readSeed(t)), "Die Förderung dieses Vorhaben", "Die Förderung dieses Vorhabens", 1)
+	corrected = strings.Replace(corrected, `<p>DLT:</p> <p>➤ Unterstützung der Ausführungen aus SH zu einem kommunalen Lagebild.</p>`, "", 1)
+	doc2, _, err := minutes.Parse(strings.NewReader(corrected), minutes.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.Items(ctx, id)
+	d30, _ := st.DecisionByNumber(ctx, bodyID, model.DecisionNumber{Year: 2025, Seq: 30})
+	if _, outcome, err = minutes.Save(ctx, st, bodyID, doc2); err != nil || outcome != minutes.Updated {
+		t.Fatalf("corrected save: %v %v", outcome, err)
+	}
+	after, _ := st.Items(ctx, id)
+	for i := range before {
+		if before[i].ID != after[i].ID {
+			t.Errorf("item %d got a new id", i)
+		}
+	}
+	d30b, err := st.DecisionByNumber(ctx, bodyID, model.DecisionNumber{Year: 2025, Seq: 30})
+	if err != nil || d30b.ID != d30.ID || !strings.Contains(d30b.Points[1].Text, "Vorhabens") {
+		t.Errorf("decision 30 not corrected in place: %+v %v", d30b, err)
+	}
+	cs, _ := st.Contributions(ctx, after[1].ID)
+	if len(cs) != 12 {
+		t.Errorf("TOP 10 has %d contributions after the correction, want 12", len(cs))
+	}
+}
+
+func TestFailedImportChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	st, bodyID := newStore(t)
+	doc, _ := parseSeed(t)
+	id, _, err := minutes.Save(ctx, st, bodyID, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := minutes.Load(ctx, st, id, model.Internal)
+	// An import whose last item carries an invalid decision fails in the
+	// middle of the transaction …
+	bad := doc
+	bad.Sections = append([]minutes.Section(nil), doc.Sections...)
+	last := &bad.Sections[len(bad.Sections)-1]
+	last.Items = append([]minutes.Item(nil), last.Items...)
+	first := last.Items[0]
+	first.Rows = append([]minutes.Row{{Kind: minutes.RowText, RemarkKind: model.RemarkText, Text: "neu"}}, first.Rows...)
+	last.Items[0] = first
+	broken := *doc.Items()[8].Rows[0].Decision
+	broken.Kind = "unbekannt"
+	tail := last.Items[2]
+	tail.Rows = append([]minutes.Row{{Kind: minutes.RowDecision, Decision: &broken}}, tail.Rows[1:]...)
+	last.Items[2] = tail
+	if _, _, err := minutes.Save(ctx, st, bodyID, bad); err == nil {
+		t.Fatal("invalid import accepted")
+	}
+	// … and leaves the database as it was.
+	after, _ := minutes.Load(ctx, st, id, model.Internal)
+	if !reflect.DeepEqual(minutes.Comparable(before), minutes.Comparable(after)) {
+		t.Error("a failed import changed the stored minutes")
+	}
+}
+
+func TestApprovedMinutesRefuseImport(t *testing.T) {
+	ctx := context.Background()
+	st, bodyID := newStore(t)
+	doc, _ := parseSeed(t)
+	id, _, err := minutes.Save(ctx, st, bodyID, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	se, _ := st.Session(ctx, id)
+	if err := st.SetSessionStatus(ctx, id, se.Version, model.StatusMinutesApproved); err != nil {
+		t.Fatal(err)
+	}
+	doc.Session.Place = "Rostock"
+	if _, _, err := minutes.Save(ctx, st, bodyID, doc); !errors.Is(err, store.ErrImmutable) {
+		t.Errorf("import into approved minutes: %v", err)
+	}
+}

@@ -1,0 +1,136 @@
+package minutes
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// Outcome says what Save did.
+type Outcome string
+
+// Outcomes of Save.
+const (
+	Created   Outcome = "created"   // the session was new
+	Updated   Outcome = "updated"   // an existing session's minutes were corrected in place
+	Unchanged Outcome = "unchanged" // the store held exactly this content already
+)
+
+// Save stores a document (as Parse gives it) as the minutes of the body's
+// session with the document's number, in one transaction. Saving the same
+// content again changes nothing; different content updates in place.
+// Sections the body does not know yet are added to it.
+func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document) (int64, Outcome, error) {
+	if doc.Session.Number <= 0 {
+		return 0, "", fmt.Errorf("minutes: the document names no session number (header line \"47. …sitzung\")")
+	}
+	outcome := Created
+	if cur, err := st.SessionByNumber(ctx, bodyID, doc.Session.Number); err == nil {
+		old, err := Load(ctx, st, cur.ID, model.Internal)
+		if err != nil {
+			return 0, "", err
+		}
+		if reflect.DeepEqual(Comparable(old), Comparable(doc)) {
+			return cur.ID, Unchanged, nil
+		}
+		outcome = Updated
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return 0, "", err
+	}
+	sectionIDs, err := ensureSections(ctx, st, bodyID, doc)
+	if err != nil {
+		return 0, "", err
+	}
+	var items []store.MinutesItem
+	for _, sec := range doc.Sections {
+		for _, it := range sec.Items {
+			mi := store.MinutesItem{Item: it.AgendaItem}
+			mi.Item.SectionID = sectionIDs[sec.Name]
+			mi.Item.Position = len(items) + 1
+			for pos, r := range it.Rows {
+				pos++ // positions start at 1
+				switch r.Kind {
+				case RowDiscussion:
+					mi.Contributions = append(mi.Contributions, model.Contribution{Position: pos, Speaker: r.Speaker, Points: r.Points, Confidential: r.Confidential})
+				case RowNote:
+					mi.Notes = append(mi.Notes, model.ProtocolNote{Position: pos, Author: r.Speaker, Text: r.Text, Confidential: r.Confidential})
+				case RowDecision:
+					d := *r.Decision
+					d.Position = pos
+					mi.Decisions = append(mi.Decisions, d)
+				default:
+					mi.Remarks = append(mi.Remarks, model.Remark{Position: pos, Kind: r.RemarkKind, Text: r.Text, Confidential: r.Confidential})
+				}
+			}
+			items = append(items, mi)
+		}
+	}
+	id, err := st.SaveMinutes(ctx, bodyID, doc.Session, items)
+	if err != nil {
+		return 0, "", fmt.Errorf("minutes: save %d. Sitzung: %w", doc.Session.Number, err)
+	}
+	return id, outcome, nil
+}
+
+func ensureSections(ctx context.Context, st *store.Store, bodyID int64, doc Document) (map[string]int64, error) {
+	have, err := st.Sections(ctx, bodyID)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]int64{}
+	for _, s := range have {
+		ids[s.Name] = s.ID
+	}
+	for _, sec := range doc.Sections {
+		if _, ok := ids[sec.Name]; ok || sec.Name == "" {
+			continue
+		}
+		id, err := st.CreateSection(ctx, model.Section{BodyID: bodyID, Name: sec.Name, Position: len(ids) + 1, Consent: sec.Consent})
+		if err != nil {
+			return nil, err
+		}
+		ids[sec.Name] = id
+	}
+	return ids, nil
+}
+
+// Comparable gives the content of a document without what storage adds (ids,
+// versions, positions, the body, follow-ups), with empty lists as nil, so two
+// documents with the same minutes compare equal with reflect.DeepEqual.
+func Comparable(doc Document) Document {
+	out := Document{Audience: doc.Audience}
+	se := doc.Session
+	out.Session = model.Session{Number: se.Number, Date: se.Date, StartTime: se.StartTime, EndTime: se.EndTime, Place: se.Place, MinutesStand: se.MinutesStand}
+	for _, sec := range doc.Sections {
+		cs := Section{Name: sec.Name, Consent: sec.Consent}
+		for _, it := range sec.Items {
+			a := it.AgendaItem
+			ci := Item{AgendaItem: model.AgendaItem{Number: a.Number, Title: a.Title, Points: nilIfEmpty(a.Points), Goal: a.Goal,
+				Sources: nilIfEmpty(a.Sources), Reporters: nilIfEmpty(a.Reporters), Flags: a.Flags, Consent: a.Consent}}
+			for _, r := range it.Rows {
+				cr := Row{Kind: r.Kind, RemarkKind: r.RemarkKind, Speaker: r.Speaker, Points: nilIfEmpty(r.Points), Text: r.Text, Confidential: r.Confidential}
+				if r.Decision != nil {
+					d := *r.Decision
+					cd := model.Decision{Kind: d.Kind, Number: d.Number, Label: d.Label, Title: d.Title, Status: d.Status,
+						Result: d.Result, Scope: d.Scope, AdoptedOn: d.AdoptedOn, Points: nilIfEmpty(d.Points), Votes: nilIfEmpty(d.Votes)}
+					cr.Decision = &cd
+				}
+				ci.Rows = append(ci.Rows, cr)
+			}
+			cs.Items = append(cs.Items, ci)
+		}
+		out.Sections = append(out.Sections, cs)
+	}
+	return out
+}
+
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}

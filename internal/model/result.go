@@ -1,0 +1,124 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Result is a vote result as the minutes phrase it: "einstimmig",
+// "einstimmig, bei Enthaltung von HE", "mehrheitlich bei Gegenstimmen von BY
+// und SN", "abgelehnt".
+type Result struct {
+	Adopted    bool
+	Unanimous  bool     // einstimmig (of those voting; abstentions do not break unanimity)
+	Abstaining []string // members abstaining, as the phrase names them
+	Against    []string // members voting against
+	Note       string   // a remark in brackets: "Grüne Liste, en bloc"
+}
+
+var (
+	resultNote    = regexp.MustCompile(`\s*\(([^()]*)\)\s*$`)
+	resultAbstain = regexp.MustCompile(`(?i)Enthaltung(?:en)?\s+(?:von|der|des)\s+`)
+	resultAgainst = regexp.MustCompile(`(?i)(?:Gegenstimmen?\s+(?:von|der|des)|gegen die Stimmen?\s+(?:von|der|des))\s+`)
+)
+
+// ParseResult reads a result phrase, alone or inside a sentence ("Der
+// Beschluss wird einstimmig, bei Enthaltung von HE beschlossen."). It reports
+// false if the text states no result.
+func ParseResult(s string) (Result, bool) {
+	text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	var r Result
+	if m := resultNote.FindStringSubmatch(text); m != nil {
+		r.Note = m[1]
+		text = strings.TrimSpace(text[:len(text)-len(m[0])])
+	}
+	lower := strings.ToLower(text)
+	switch {
+	case strings.Contains(lower, "abgelehnt") || strings.Contains(lower, "nicht angenommen") || strings.Contains(lower, "nicht beschlossen"):
+		r.Adopted = false
+	case strings.Contains(lower, "einstimmig"):
+		r.Adopted, r.Unanimous = true, true
+	case strings.Contains(lower, "mehrheitlich") || strings.Contains(lower, "mit mehrheit"):
+		r.Adopted = true
+	default:
+		return Result{}, false
+	}
+	if loc := resultAbstain.FindStringIndex(text); loc != nil {
+		r.Abstaining = memberList(text[loc[1]:])
+	}
+	if loc := resultAgainst.FindStringIndex(text); loc != nil {
+		r.Against = memberList(text[loc[1]:])
+		r.Unanimous = false // votes against contradict unanimity
+	}
+	return r, true
+}
+
+// memberList reads the members a phrase names at the start of s: "BY, HE
+// und SN beschlossen" gives BY, HE, SN. A member is a word that starts with
+// a capital letter (or a redaction mark); the list ends at the first other
+// word.
+func memberList(s string) []string {
+	var out []string
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' })
+	for i, w := range words {
+		w = strings.TrimRight(w, ".;")
+		if i > 0 && (w == "und" || w == "sowie") {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(w)
+		if w == "" || !(unicode.IsUpper(first) || first == '⟦' || first == '[') || w == "Enthaltung" || w == "Enthaltungen" || strings.HasPrefix(w, "Gegenstimme") {
+			break
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// joinMembers gives "HE", "BY und SN", "BY, HE und SN".
+func joinMembers(ms []string) string {
+	switch len(ms) {
+	case 0:
+		return ""
+	case 1:
+		return ms[0]
+	}
+	return strings.Join(ms[:len(ms)-1], ", ") + " und " + ms[len(ms)-1]
+}
+
+// Phrase gives the standard phrase for the minutes.
+func (r Result) Phrase() string {
+	var s string
+	switch {
+	case !r.Adopted:
+		s = "abgelehnt"
+		if len(r.Against) > 0 {
+			s += " bei Gegenstimmen von " + joinMembers(r.Against)
+		}
+		if len(r.Abstaining) > 0 {
+			s += " bei Enthaltung von " + joinMembers(r.Abstaining)
+		}
+	case r.Unanimous:
+		s = "einstimmig"
+		if len(r.Abstaining) > 0 {
+			s += ", bei Enthaltung von " + joinMembers(r.Abstaining)
+		}
+	default:
+		s = "mehrheitlich"
+		if len(r.Against) > 0 {
+			s += " bei Gegenstimmen von " + joinMembers(r.Against)
+		}
+		if len(r.Abstaining) > 0 {
+			if len(r.Against) > 0 {
+				s += " und Enthaltung von " + joinMembers(r.Abstaining)
+			} else {
+				s += " bei Enthaltung von " + joinMembers(r.Abstaining)
+			}
+		}
+	}
+	if r.Note != "" {
+		s += " (" + r.Note + ")"
+	}
+	return s
+}

@@ -1,0 +1,46 @@
+package model
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParseResult(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   Result
+		phrase string
+	}{
+		{"Der Beschluss wird einstimmig beschlossen.", Result{Adopted: true, Unanimous: true}, "einstimmig"},
+		{"einstimmig", Result{Adopted: true, Unanimous: true}, "einstimmig"},
+		{"Der Beschluss wird einstimmig, bei Enthaltung von HE beschlossen.", Result{Adopted: true, Unanimous: true, Abstaining: []string{"HE"}}, "einstimmig, bei Enthaltung von HE"},
+		{"Der Beschluss wird einstimmig, bei Enthaltung von ⟦[REDACTED]⟧ beschlossen.", Result{Adopted: true, Unanimous: true, Abstaining: []string{"⟦[REDACTED]⟧"}}, "einstimmig, bei Enthaltung von ⟦[REDACTED]⟧"},
+		{"einstimmig, bei Enthaltung von BY, HE und SN", Result{Adopted: true, Unanimous: true, Abstaining: []string{"BY", "HE", "SN"}}, "einstimmig, bei Enthaltung von BY, HE und SN"},
+		{"mehrheitlich bei Gegenstimmen von BY und SN", Result{Adopted: true, Against: []string{"BY", "SN"}}, "mehrheitlich bei Gegenstimmen von BY und SN"},
+		{"mehrheitlich bei Gegenstimmen von BY und Enthaltung von HE", Result{Adopted: true, Against: []string{"BY"}, Abstaining: []string{"HE"}}, "mehrheitlich bei Gegenstimmen von BY und Enthaltung von HE"},
+		{"Der Beschluss wird gegen die Stimmen von NW mehrheitlich angenommen.", Result{Adopted: true, Against: []string{"NW"}}, "mehrheitlich bei Gegenstimmen von NW"},
+		{"einstimmig (Grüne Liste, en bloc)", Result{Adopted: true, Unanimous: true, Note: "Grüne Liste, en bloc"}, "einstimmig (Grüne Liste, en bloc)"},
+		{"Einstimmiger Beschluss über den Vorschlag der Grünen Liste.", Result{Adopted: true, Unanimous: true}, "einstimmig"},
+		{"Der Beschlussvorschlag wird abgelehnt.", Result{}, "abgelehnt"},
+		{"abgelehnt bei Gegenstimmen von BY", Result{Against: []string{"BY"}}, "abgelehnt bei Gegenstimmen von BY"},
+	}
+	for _, tt := range tests {
+		got, ok := ParseResult(tt.in)
+		if !ok || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ParseResult(%q) = %+v, %v; want %+v", tt.in, got, ok, tt.want)
+			continue
+		}
+		if p := got.Phrase(); p != tt.phrase {
+			t.Errorf("Phrase(%q) = %q, want %q", tt.in, p, tt.phrase)
+		}
+		// The phrase reads back to the same result.
+		if again, ok := ParseResult(got.Phrase()); !ok || !reflect.DeepEqual(again, got) {
+			t.Errorf("ParseResult(Phrase()) = %+v, want %+v", again, got)
+		}
+	}
+	for _, none := range []string{"", "Feststellung der Beschlussfähigkeit.", "Dank für Projektberücksichtigung."} {
+		if r, ok := ParseResult(none); ok {
+			t.Errorf("ParseResult(%q) = %+v, want no result", none, r)
+		}
+	}
+}

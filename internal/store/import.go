@@ -1,0 +1,246 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"gremium/internal/model"
+)
+
+// MinutesItem is an agenda item with its minutes rows, as SaveMinutes takes
+// them. Row positions must be set; ids are ignored.
+type MinutesItem struct {
+	Item          model.AgendaItem
+	Contributions []model.Contribution
+	Notes         []model.ProtocolNote
+	Remarks       []model.Remark
+	Decisions     []model.Decision
+}
+
+// SaveMinutes stores the minutes of a body's session in one transaction:
+// the session (created if its number is new, its header updated otherwise),
+// the items (matched to the existing ones by order and updated in place,
+// surplus ones removed) and their rows (replaced). Decisions are matched by
+// number, unnumbered ones by order, so a corrected import keeps their ids.
+// While the minutes are not approved, recorded decisions may be corrected
+// this way (audited as "correct"); approved minutes refuse with ErrImmutable
+// and nothing changes.
+func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session, items []MinutesItem) (int64, error) {
+	if se.Status == "" {
+		se.Status = model.StatusMinutesDraft
+	}
+	if err := se.Validate(); err != nil {
+		return 0, err
+	}
+	var sessionID int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", se.Number),
+			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, bodyID, se.Number)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			sessionID, err = s.insert(ctx, tx, "session", se.Title(),
+				`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				bodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.Status, se.MinutesStand.String(), se.ApprovedIn)
+			if err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		default:
+			sessionID = cur.ID
+			if err := checkSessionOpen(ctx, tx, cur.ID); err != nil {
+				return err
+			}
+			chair := se.Chair
+			if chair == "" {
+				chair = cur.Chair
+			}
+			if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, cur.Version,
+				`date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?`,
+				se.Date.String(), se.StartTime, se.EndTime, se.Place, chair, se.MinutesStand.String()); err != nil {
+				return err
+			}
+		}
+		existing, err := queryList(ctx, tx, scanItem, "agenda items",
+			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
+		if err != nil {
+			return err
+		}
+		for i, mi := range items {
+			it := mi.Item
+			it.SessionID = sessionID
+			if err := it.Validate(); err != nil {
+				return err
+			}
+			var itemID int64
+			if i < len(existing) {
+				itemID = existing[i].ID
+				if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", itemID,
+					`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
+					 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
+					 impact_stated = ?, impact_conferences = ?, impact_note = ?, version = version + 1`, itemArgs(it)...); err != nil {
+					return err
+				}
+			} else if itemID, err = s.insert(ctx, tx, "agenda_item", it.Label(),
+				`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters,
+				   flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
+				   impact_stated, impact_conferences, impact_note)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				append([]any{sessionID}, itemArgs(it)...)...); err != nil {
+				return err
+			}
+			if err := s.replaceRows(ctx, tx, bodyID, sessionID, itemID, mi); err != nil {
+				return fmt.Errorf("%s: %w", it.Label(), err)
+			}
+		}
+		for _, old := range existing[min(len(items), len(existing)):] {
+			if err := s.removeItem(ctx, tx, old.ID); err != nil {
+				return err
+			}
+		}
+		return s.audit(ctx, tx, "import", "session", sessionID, fmt.Sprintf("%d items", len(items)))
+	})
+	return sessionID, err
+}
+
+// replaceRows replaces an item's rows; decisions are updated in place where
+// they match.
+func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, itemID int64, mi MinutesItem) error {
+	for _, table := range []string{"contributions", "protocol_notes", "remarks"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE item_id = ?", itemID); err != nil {
+			return fmt.Errorf("store: clear %s: %w", table, err)
+		}
+	}
+	for _, c := range mi.Contributions {
+		if _, err := s.insert(ctx, tx, "contribution", c.Speaker,
+			`INSERT INTO contributions (item_id, position, speaker, points, confidential) VALUES (?, ?, ?, ?, ?)`,
+			itemID, c.Position, c.Speaker, toJSON(nonNil(c.Points)), c.Confidential); err != nil {
+			return err
+		}
+	}
+	for _, n := range mi.Notes {
+		if _, err := s.insert(ctx, tx, "protocol_note", n.Author,
+			`INSERT INTO protocol_notes (item_id, position, author, text, confidential) VALUES (?, ?, ?, ?, ?)`,
+			itemID, n.Position, n.Author, n.Text, n.Confidential); err != nil {
+			return err
+		}
+	}
+	for _, m := range mi.Remarks {
+		if !m.Kind.Valid() {
+			return fmt.Errorf("store: remark: unknown kind %q", m.Kind)
+		}
+		if _, err := s.insert(ctx, tx, "remark", string(m.Kind),
+			`INSERT INTO remarks (item_id, position, kind, text, confidential) VALUES (?, ?, ?, ?, ?)`,
+			itemID, m.Position, m.Kind, m.Text, m.Confidential); err != nil {
+			return err
+		}
+	}
+	old, err := queryList(ctx, tx, scanDecision, "decisions",
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? ORDER BY d.position, d.id`, itemID)
+	if err != nil {
+		return err
+	}
+	used := make([]bool, len(old))
+	match := func(d model.Decision) int {
+		for i, o := range old {
+			if used[i] {
+				continue
+			}
+			if (!d.Number.IsZero() && o.Number == d.Number) || (d.Number.IsZero() && o.Number.IsZero()) {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, d := range mi.Decisions {
+		d.BodyID, d.SessionID, d.ItemID = bodyID, sessionID, itemID
+		if err := d.Validate(); err != nil {
+			return err
+		}
+		i := match(d)
+		if i < 0 {
+			if _, err := s.createDecisionTx(ctx, tx, d); err != nil {
+				return err
+			}
+			continue
+		}
+		used[i] = true
+		if err := s.updatePlain(ctx, tx, "decisions", "decision", old[i].ID,
+			`position = ?, kind = ?, title = ?, points = ?, status = ?, result = ?, scope = ?, adopted_on = ?, version = version + 1`,
+			d.Position, d.Kind, d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String()); err != nil {
+			return err
+		}
+		if err := replaceVotes(ctx, tx, old[i].ID, d.Votes); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, "correct", "decision", old[i].ID, "import"); err != nil {
+			return err
+		}
+	}
+	for i, o := range old {
+		if !used[i] {
+			if err := s.removeDecision(ctx, tx, o); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// removeDecision deletes an unnumbered decision that a corrected import no
+// longer contains. Numbered decisions are never removed: their number is
+// given and must not come back.
+func (s *Store) removeDecision(ctx context.Context, tx *sql.Tx, d model.Decision) error {
+	if !d.Number.IsZero() {
+		return fmt.Errorf("store: decision %s is missing from the import; numbered decisions are never removed: %w", d.Label, ErrImmutable)
+	}
+	var refs int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM debrief_entries WHERE decision_id = ?) + (SELECT COUNT(*) FROM follow_ups WHERE decision_id = ?)`,
+		d.ID, d.ID).Scan(&refs); err != nil {
+		return fmt.Errorf("store: decision references: %w", err)
+	}
+	if refs > 0 {
+		return fmt.Errorf("store: decision %s is referred to by follow-ups or debriefs and cannot be removed by an import", d.DisplayTitle())
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM votes WHERE decision_id = ?`, d.ID); err != nil {
+		return fmt.Errorf("store: remove votes: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM decisions WHERE id = ?`, d.ID); err != nil {
+		return fmt.Errorf("store: remove decision: %w", err)
+	}
+	return s.audit(ctx, tx, "remove", "decision", d.ID, d.Label)
+}
+
+// removeItem deletes an agenda item that a corrected import no longer
+// contains, with its rows.
+func (s *Store) removeItem(ctx context.Context, tx *sql.Tx, itemID int64) error {
+	var refs int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM follow_ups WHERE item_id = ?) + (SELECT COUNT(*) FROM requests WHERE item_id = ?)`,
+		itemID, itemID).Scan(&refs); err != nil {
+		return fmt.Errorf("store: item references: %w", err)
+	}
+	if refs > 0 {
+		return fmt.Errorf("store: agenda item %d is referred to by follow-ups or requests and cannot be removed by an import", itemID)
+	}
+	ds, err := queryList(ctx, tx, scanDecision, "decisions", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ?`, itemID)
+	if err != nil {
+		return err
+	}
+	for _, d := range ds {
+		if err := s.removeDecision(ctx, tx, d); err != nil {
+			return err
+		}
+	}
+	for _, table := range []string{"contributions", "protocol_notes", "remarks"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE item_id = ?", itemID); err != nil {
+			return fmt.Errorf("store: clear %s: %w", table, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE id = ?`, itemID); err != nil {
+		return fmt.Errorf("store: remove item: %w", err)
+	}
+	return s.audit(ctx, tx, "remove", "agenda_item", itemID, "")
+}
