@@ -91,9 +91,9 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 	if err != nil {
 		return Document{}, err
 	}
-	doc := Document{Audience: audience, Body: body, Session: se}
+	doc := Document{Audience: model.Internal, Body: body, Session: se}
 	for _, it := range items {
-		item, err := loadItem(ctx, st, it, audience)
+		item, err := loadItem(ctx, st, it)
 		if err != nil {
 			return Document{}, fmt.Errorf("minutes: %s: %w", it.Label(), err)
 		}
@@ -104,25 +104,17 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 		last := &doc.Sections[len(doc.Sections)-1]
 		last.Items = append(last.Items, item)
 	}
-	return doc, nil
+	return Redacted(doc, audience), nil
 }
 
-func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem, a model.Audience) (Item, error) {
-	it.Title = a.Text(it.Title)
-	it.Points = textAll(a, it.Points)
-	it.Impact.Note = a.Text(it.Impact.Note)
+func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem) (Item, error) {
 	item := Item{AgendaItem: it}
-
 	contributions, err := st.Contributions(ctx, it.ID)
 	if err != nil {
 		return item, err
 	}
 	for _, c := range contributions {
-		r := Row{Kind: RowDiscussion, Speaker: c.Speaker, Confidential: c.Confidential, position: c.Position}
-		if !hidden(r, a) {
-			r.Points = textAll(a, c.Points)
-		}
-		item.Rows = append(item.Rows, r)
+		item.Rows = append(item.Rows, Row{Kind: RowDiscussion, Speaker: c.Speaker, Points: c.Points, Confidential: c.Confidential, position: c.Position})
 	}
 	decisions, err := st.ItemDecisions(ctx, it.ID)
 	if err != nil {
@@ -130,11 +122,6 @@ func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem, a model
 	}
 	for _, d := range decisions {
 		d := d
-		d.Title = a.Text(d.Title)
-		d.Result = a.Text(d.Result)
-		for i := range d.Points {
-			d.Points[i].Text = a.Text(d.Points[i].Text)
-		}
 		item.Rows = append(item.Rows, Row{Kind: RowDecision, Decision: &d, position: d.Position})
 	}
 	notes, err := st.ProtocolNotes(ctx, it.ID)
@@ -142,36 +129,77 @@ func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem, a model
 		return item, err
 	}
 	for _, n := range notes {
-		r := Row{Kind: RowNote, Speaker: n.Author, Confidential: n.Confidential, position: n.Position}
-		if !hidden(r, a) {
-			r.Text = a.Text(n.Text)
-		}
-		item.Rows = append(item.Rows, r)
+		item.Rows = append(item.Rows, Row{Kind: RowNote, Speaker: n.Author, Text: n.Text, Confidential: n.Confidential, position: n.Position})
 	}
 	remarks, err := st.Remarks(ctx, it.ID)
 	if err != nil {
 		return item, err
 	}
 	for _, m := range remarks {
-		r := Row{Kind: RowText, RemarkKind: m.Kind, Confidential: m.Confidential, position: m.Position}
-		if !hidden(r, a) {
-			r.Text = a.Text(m.Text)
-		}
-		item.Rows = append(item.Rows, r)
+		item.Rows = append(item.Rows, Row{Kind: RowText, RemarkKind: m.Kind, Text: m.Text, Confidential: m.Confidential, position: m.Position})
 	}
 	slices.SortStableFunc(item.Rows, func(x, y Row) int { return cmp.Compare(x.position, y.position) })
-
 	item.FollowUps, err = st.FollowUps(ctx, store.FollowUpFilter{ItemID: it.ID})
-	for i := range item.FollowUps {
-		item.FollowUps[i].Text = a.Text(item.FollowUps[i].Text)
-	}
 	return item, err
+}
+
+// Redacted gives a copy of doc as the audience may see it. For the public,
+// marked passages become "[geschwärzt]" and confidential rows keep only their
+// kind (and speaker); the internal audience gets the document unchanged,
+// redaction marks included. Every rendering of minutes goes through here.
+func Redacted(doc Document, a model.Audience) Document {
+	out := doc
+	out.Audience = a
+	out.Sections = make([]Section, len(doc.Sections))
+	for si, sec := range doc.Sections {
+		sec.Items = slices.Clone(sec.Items)
+		for ii, it := range sec.Items {
+			it.Title = a.Text(it.Title)
+			it.Points = textAll(a, it.Points)
+			it.Impact.Note = a.Text(it.Impact.Note)
+			rows := make([]Row, len(it.Rows))
+			for ri, r := range it.Rows {
+				if hidden(r, a) {
+					r.Points, r.Text = nil, ""
+					if r.Decision != nil {
+						d := model.Decision{ID: r.Decision.ID, Kind: r.Decision.Kind, Label: r.Decision.Label, Number: r.Decision.Number, Status: r.Decision.Status}
+						r.Decision = &d
+					}
+				} else {
+					r.Points = textAll(a, r.Points)
+					r.Text = a.Text(r.Text)
+					if r.Decision != nil {
+						d := *r.Decision
+						d.Title, d.Result = a.Text(d.Title), a.Text(d.Result)
+						d.Points = slices.Clone(d.Points)
+						for i := range d.Points {
+							d.Points[i].Text = a.Text(d.Points[i].Text)
+						}
+						r.Decision = &d
+					}
+				}
+				rows[ri] = r
+			}
+			it.Rows = rows
+			fus := slices.Clone(it.FollowUps)
+			for i := range fus {
+				fus[i].Text = a.Text(fus[i].Text)
+			}
+			it.FollowUps = fus
+			sec.Items[ii] = it
+		}
+		out.Sections[si] = sec
+	}
+	return out
 }
 
 // hidden reports whether a row's content must not reach the audience.
 func hidden(r Row, a model.Audience) bool { return r.Confidential && a != model.Internal }
 
 func textAll(a model.Audience, ss []string) []string {
+	if ss == nil {
+		return nil
+	}
 	out := make([]string, len(ss))
 	for i, s := range ss {
 		out[i] = a.Text(s)

@@ -152,6 +152,16 @@ func (p *parser) parseLine(line string) {
 		return
 	}
 	rest := strings.TrimSpace(strings.Join(cells[1:], " "))
+	if m := markedSecret.FindStringSubmatch(rest); m != nil && first != "" && !itemNumber.MatchString(first) && first != "–" {
+		// An exported confidential row: parse its content, then mark it.
+		p.ensureItem()
+		n := len(p.cur.Rows)
+		p.parseLine(first + "\t" + m[1])
+		for i := n; i < len(p.cur.Rows); i++ {
+			p.cur.Rows[i].Confidential = true
+		}
+		return
+	}
 	switch {
 	case itemNumber.MatchString(first) || first == "–":
 		p.itemRow(first, cells)
@@ -351,6 +361,7 @@ var (
 	blackBar     = regexp.MustCompile(`background-color:\s*black`)
 	tagPattern   = regexp.MustCompile(`<[^>]*>`)
 	markedRaw    = regexp.MustCompile(`^<div class="unzugeordnet">(.*)</div>$`)
+	markedText   = regexp.MustCompile(`^<div class="vermerk">(.*)</div>$`)
 	markedSecret = regexp.MustCompile(`^<div class="vertraulich">(.*)</div>$`)
 )
 
@@ -376,6 +387,14 @@ func (p *parser) continuation(content string) {
 	}
 	if m := markedRaw.FindStringSubmatch(content); m != nil {
 		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: rawText(m[1])})
+		return
+	}
+	if m := markedText.FindStringSubmatch(content); m != nil {
+		var lines []string
+		for _, pc := range pieces(m[1]) {
+			lines = append(lines, pc.text)
+		}
+		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: redactionMarks(strings.Join(lines, "\n"))})
 		return
 	}
 	if m := markedSecret.FindStringSubmatch(content); m != nil {
@@ -605,9 +624,48 @@ func startsLower(s string) bool {
 // ---- decisions (BV) and notes (PN) ----
 
 var (
-	decisionHeader = regexp.MustCompile(`^(Beschluss|Empfehlung)\s+(\S+)\s*`)
-	resultLine     = regexp.MustCompile(`^Ergebnis:\s*(.+)$`)
+	decisionHeader   = regexp.MustCompile(`^(Beschluss|Empfehlung)\s+(\S+)\s*`)
+	unnumberedHeader = regexp.MustCompile(`^(Beschluss|Empfehlung) \(ohne Nummer\)$`)
+	decisionField    = regexp.MustCompile(`^(Ergebnis|Titel|Geltung|Stimmen|Beschlossen am):\s*(.*)$`)
 )
+
+// ScopeConsentingText is how the minutes state that a decision binds only
+// the members that consented.
+const ScopeConsentingText = "nur für die zustimmenden Mitglieder"
+
+// decisionField reads a labelled line of a decision row, as Export writes
+// them: Ergebnis, Titel, Geltung, Stimmen, Beschlossen am.
+func (p *parser) decisionField(d *model.Decision, name, value string) {
+	value = redactionMarks(strings.TrimSpace(value))
+	switch name {
+	case "Ergebnis":
+		d.Result = value
+		if res, ok := model.ParseResult(value); ok && !res.Adopted {
+			d.Status = model.DecisionRejected
+		}
+	case "Titel":
+		d.Title = value
+	case "Geltung":
+		if value == ScopeConsentingText {
+			d.Scope = model.ScopeConsenting
+		}
+	case "Beschlossen am":
+		if on, err := model.ParseDate(value); err == nil {
+			d.AdoptedOn = on
+		} else {
+			p.warn("Beschlossen am %q is no date", value)
+		}
+	case "Stimmen":
+		for _, v := range strings.Split(value, ",") {
+			f := strings.Fields(v)
+			if len(f) != 2 || !model.VoteChoice(f[1]).Valid() {
+				p.warn("vote %q is not \"<member> ja|nein|enthaltung|keine\"", strings.TrimSpace(v))
+				continue
+			}
+			d.Votes = append(d.Votes, model.Vote{Member: f[0], Choice: model.VoteChoice(f[1])})
+		}
+	}
+}
 
 func (p *parser) newDecision(kind, label string) *model.Decision {
 	d := &model.Decision{Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll, AdoptedOn: p.doc.Session.Date}
@@ -624,7 +682,9 @@ func (p *parser) decisionRow(content string) {
 	ps := pieces(content)
 	var kind, label string
 	if len(ps) > 0 && !ps[0].bullet {
-		if m := decisionHeader.FindStringSubmatch(ps[0].text); m != nil {
+		if m := unnumberedHeader.FindStringSubmatch(ps[0].text); m != nil {
+			kind, ps = m[1], ps[1:]
+		} else if m := decisionHeader.FindStringSubmatch(ps[0].text); m != nil {
 			if _, ok := model.ParseDecisionRef(m[2]); ok {
 				kind, label = m[1], m[2]
 				ps[0].text = strings.TrimSpace(ps[0].text[len(m[0]):])
@@ -634,20 +694,24 @@ func (p *parser) decisionRow(content string) {
 			}
 		}
 	}
-	if label == "" {
+	if label == "" && kind == "" {
 		p.warn("decision row on %s without a decision number", p.cur.Label())
 	}
 	d := p.newDecision(kind, label)
+	d.Title = DecisionTitle(p.cur.AgendaItem)
 	var body []piece
 	for _, pc := range ps {
-		if m := resultLine.FindStringSubmatch(pc.text); m != nil && !pc.bullet {
-			d.Result = redactionMarks(m[1])
+		if pc.bullet {
+			body = append(body, pc)
+			continue
+		}
+		if m := decisionField.FindStringSubmatch(pc.text); m != nil {
+			p.decisionField(d, m[1], m[2])
 			continue
 		}
 		body = append(body, pc)
 	}
 	d.Points, _ = numberedPoints(body, 0)
-	d.Title = DecisionTitle(p.cur.AgendaItem)
 	p.addRow(Row{Kind: RowDecision, Decision: d})
 }
 

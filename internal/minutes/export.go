@@ -1,0 +1,208 @@
+package minutes
+
+import (
+	"bufio"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+
+	"gremium/internal/model"
+)
+
+// Export writes a document in the published text layout that Parse reads,
+// so that Parse(Export(doc)) gives the same minutes back. Rows the published
+// layout has no form for are written with markers the parser knows: an item
+// without number starts with "–", free text sits in <div class="vermerk">,
+// a fragment that could not be placed in <div class="unzugeordnet">, a
+// confidential row in <div class="vertraulich">. Export writes what the
+// document holds: export a public document for the public.
+func Export(w io.Writer, doc Document) error {
+	bw := bufio.NewWriter(w)
+	e := exporter{w: bw, date: doc.Session.Date}
+	se := doc.Session
+	title := fmt.Sprintf("%d. Sitzung", se.Number)
+	if doc.Body.Name != "" {
+		title += " des " + doc.Body.Name + "s"
+	}
+	e.line("")
+	e.line(title)
+	e.line("")
+	e.line("Protokoll")
+	e.line("")
+	e.line("Datum: " + se.Date.German())
+	if se.StartTime != "" && se.EndTime != "" {
+		e.line(" Zeitlicher Ablauf: " + se.StartTime + " – " + se.EndTime + " Uhr")
+	}
+	if se.Place != "" {
+		e.line(" Ort: " + se.Place)
+	}
+	if !se.MinutesStand.IsZero() {
+		e.line(" Stand: " + se.MinutesStand.German())
+	}
+	for _, sec := range doc.Sections {
+		e.line("")
+		if sec.Name != "" {
+			e.line(sec.Name)
+			e.line("")
+		}
+		header := sec.Name
+		if sec.Consent {
+			header = "Thema"
+		}
+		e.line("TOP\t" + header + "\tZiel\tQuelle\tBE")
+		for _, it := range sec.Items {
+			e.item(it, doc.Audience)
+		}
+	}
+	if e.err != nil {
+		return e.err
+	}
+	return bw.Flush()
+}
+
+type exporter struct {
+	w    *bufio.Writer
+	date model.Date // the session's date; decisions taken on another day say so
+	err  error
+}
+
+func (e *exporter) line(s string) {
+	if e.err == nil {
+		_, e.err = e.w.WriteString(s + "\n")
+	}
+}
+
+// row writes a table row: marker, content and the three empty cells.
+func (e *exporter) row(marker, content string) { e.line(marker + "\t" + content + "\t\t\t") }
+
+// esc escapes text for a cell: HTML special characters, and no tabs or line
+// breaks (they are the layout's separators).
+func esc(s string) string {
+	s = strings.NewReplacer("\t", " ", "\r", " ", "\n", " ").Replace(s)
+	return html.EscapeString(s)
+}
+
+func bulletList(points []string) string {
+	if len(points) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(` <ul style="list-style-type: none">`)
+	for _, p := range points {
+		b.WriteString("<li>" + esc(p) + "</li>")
+	}
+	b.WriteString("</ul>")
+	return b.String()
+}
+
+func paragraphs(text string) string {
+	var b strings.Builder
+	for i, l := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString("<p>" + esc(l) + "</p>")
+	}
+	return b.String()
+}
+
+func checkboxes(f model.ItemFlags) string {
+	box := func(on bool, label string) string {
+		if on {
+			return `<input checked="" type="checkbox"/> ` + label
+		}
+		return `<input type="checkbox"/> ` + label
+	}
+	return strings.Join([]string{box(f.Decision, "Beschluss"), box(f.Recommendation, "Beschlussempfehlung (IT-PLR)"),
+		box(f.Note, "Protokollnotiz"), box(f.FollowUp, "Follow-Up")}, " ")
+}
+
+func (e *exporter) item(it Item, a model.Audience) {
+	number := it.Number
+	if number == "" {
+		number = "–"
+	}
+	title := "<p>" + esc(it.Title) + "</p>"
+	if it.Title == "" {
+		title = ""
+	}
+	e.line(number + "\t" + title + bulletList(it.Points) + "\t" + string(it.Goal) + "\t" + esc(strings.Join(it.Sources, ", ")) + "\t" + esc(strings.Join(it.Reporters, ", ")))
+	e.row("", checkboxes(it.Flags))
+	for _, r := range it.Rows {
+		if r.Confidential && a != model.Internal {
+			// The public version shows a black bar and nothing else.
+			e.row(string(r.Kind), `<div style="background-color: black; height: 1em; width: 500px;"></div>`)
+			continue
+		}
+		e.exportRow(it, r)
+	}
+}
+
+func (e *exporter) exportRow(it Item, r Row) {
+	wrap := func(s string) string {
+		if r.Confidential {
+			return `<div class="vertraulich">` + s + `</div>`
+		}
+		return s
+	}
+	switch r.Kind {
+	case RowDiscussion:
+		e.row("ON", wrap("<p>"+esc(r.Speaker)+":</p>"+bulletList(r.Points)))
+	case RowNote:
+		e.row("PN", wrap("<p>Protokollnotiz ("+esc(r.Speaker)+")</p> "+paragraphs(r.Text)))
+	case RowDecision:
+		e.row("BV", wrap(decisionContent(it, *r.Decision, e.date)))
+	default:
+		switch {
+		case r.RemarkKind == model.RemarkIllegible:
+			e.line("")
+			e.line(r.Text)
+			e.line("")
+		case r.Confidential && r.Text == BlackedOutText:
+			e.row("", `<div style="background-color: black; height: 1em; width: 500px;"></div>`)
+		case r.RemarkKind == model.RemarkRaw:
+			e.row("", wrap(`<div class="unzugeordnet">`+paragraphs(r.Text)+`</div>`))
+		default:
+			e.row("", wrap(`<div class="vermerk">`+paragraphs(r.Text)+`</div>`))
+		}
+	}
+}
+
+func decisionContent(it Item, d model.Decision, sessionDate model.Date) string {
+	var b strings.Builder
+	head := d.Kind.Label() + " " + d.Label
+	if d.Label == "" {
+		head = d.Kind.Label() + " (ohne Nummer)"
+	}
+	b.WriteString("<p>" + esc(head) + "</p>")
+	if d.Title != DecisionTitle(it.AgendaItem) {
+		b.WriteString(" <p>Titel: " + esc(d.Title) + "</p>")
+	}
+	b.WriteString(` <ol style="list-style-type: none">`)
+	for _, p := range d.Points {
+		text := p.Text
+		if p.Label != "" {
+			text = p.Label + " " + text
+		}
+		b.WriteString("<li>" + esc(text) + "</li>")
+	}
+	b.WriteString("</ol>")
+	if d.Result != "" {
+		b.WriteString(" <p>Ergebnis: " + esc(d.Result) + "</p>")
+	}
+	if d.AdoptedOn != sessionDate && !d.AdoptedOn.IsZero() {
+		b.WriteString(" <p>Beschlossen am: " + d.AdoptedOn.German() + "</p>")
+	}
+	if d.Scope == model.ScopeConsenting {
+		b.WriteString(" <p>Geltung: " + ScopeConsentingText + "</p>")
+	}
+	if len(d.Votes) > 0 {
+		var vs []string
+		for _, v := range d.Votes {
+			vs = append(vs, v.Member+" "+string(v.Choice))
+		}
+		b.WriteString(" <p>Stimmen: " + esc(strings.Join(vs, ", ")) + "</p>")
+	}
+	return b.String()
+}

@@ -1,0 +1,98 @@
+package minutes_test
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+)
+
+func roundTrip(t *testing.T, doc minutes.Document) (minutes.Document, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := minutes.Export(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	again, warnings, err := minutes.Parse(bytes.NewReader(buf.Bytes()), minutes.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) > 0 {
+		t.Errorf("re-parsing the export warns: %v", warnings)
+	}
+	return again, buf.String()
+}
+
+func TestExportRoundTripSeed(t *testing.T) {
+	doc, _ := parseSeed(t)
+	again, text := roundTrip(t, doc)
+	if !reflect.DeepEqual(minutes.Comparable(again), minutes.Comparable(doc)) {
+		t.Fatalf("import(export(x)) differs from x; export:\n%s", text)
+	}
+	// The layout is the published one.
+	for _, want := range []string{"Datum: 26.06.2025", "TOP\tInformationssicherheit\tZiel\tQuelle\tBE", "TOP\tThema\tZiel\tQuelle\tBE",
+		"08\t<p>Steuerungsgruppe NOOTS</p>", "\tBeschluss\tB-2025/13-IT\tHH", `<input checked="" type="checkbox"/> Beschluss`,
+		"PN\t<p>Protokollnotiz (Berlin)</p>", "BV\t<p>Beschluss B-2025/26-IT</p>", "[illegible]"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("export lacks %q", want)
+		}
+	}
+}
+
+// TestExportRoundTripEdgeCases covers what the seed does not: confidential
+// contributions and notes, votes, scope, recommendations, items without
+// number but with a title, texts with markup characters.
+func TestExportRoundTripEdgeCases(t *testing.T) {
+	d := &model.Decision{Kind: model.KindRecommendation, Number: model.DecisionNumber{Year: 2026, Seq: 3}, Label: "B-2026/03-IT",
+		Title: "Eigener Titel", Status: model.DecisionAdopted, Scope: model.ScopeConsenting, Result: "mehrheitlich bei Gegenstimmen von BY",
+		AdoptedOn: model.NewDate(2026, 3, 2), Points: []model.Point{{Label: "1.", Text: "Erstens <wichtig> & gut."}, {Label: "2.", Text: "Zweitens."}},
+		Votes: []model.Vote{{Member: "Bund", Choice: model.VoteYes}, {Member: "BY", Choice: model.VoteNo}, {Member: "HE", Choice: model.VoteAbstain}}}
+	rejected := &model.Decision{Kind: model.KindDecision, Status: model.DecisionRejected, Scope: model.ScopeAll, Result: "abgelehnt",
+		AdoptedOn: model.NewDate(2026, 3, 1), Title: "Antrag", Points: []model.Point{{Text: "Ein Antrag ohne Nummer."}}}
+	doc := minutes.Document{Audience: model.Internal, Session: model.Session{Number: 50, Date: model.NewDate(2026, 3, 1), Place: "Berlin"},
+		Sections: []minutes.Section{{Name: "Übergreifendes", Items: []minutes.Item{
+			{AgendaItem: model.AgendaItem{Number: "", Title: "Antrag", Goal: model.GoalDecision, Reporters: []string{"HE"}},
+				Rows: []minutes.Row{
+					{Kind: minutes.RowDecision, Decision: rejected},
+					{Kind: minutes.RowText, RemarkKind: model.RemarkText, Text: "wird vertagt"},
+				}},
+			{AgendaItem: model.AgendaItem{Number: "03a", Title: "Tabs\tund \"Zeichen\"", Points: []string{"a", "b ⟦geheim⟧"}, Flags: model.ItemFlags{FollowUp: true}},
+				Rows: []minutes.Row{
+					{Kind: minutes.RowDiscussion, Speaker: "HE", Points: []string{"offen", "Vertraulich: ⟦HE stimmt zu⟧."}},
+					{Kind: minutes.RowDiscussion, Speaker: "BMDS", Points: []string{"geheim"}, Confidential: true},
+					{Kind: minutes.RowDecision, Decision: d},
+					{Kind: minutes.RowNote, Speaker: "Hessen", Text: "Erste Zeile.\nZweite Zeile.", Confidential: true},
+					{Kind: minutes.RowText, RemarkKind: model.RemarkRaw, Text: "unplatzierbar\n1. Punkt."},
+					{Kind: minutes.RowText, RemarkKind: model.RemarkIllegible, Text: "[illegible]"},
+				}},
+		}}}}
+	again, text := roundTrip(t, doc)
+	want := minutes.Comparable(doc)
+	want.Sections[0].Items[1].Title = "Tabs und \"Zeichen\"" // a tab is a cell separator
+	if got := minutes.Comparable(again); !reflect.DeepEqual(got, want) {
+		t.Fatalf("round trip:\n got %+v\nwant %+v\nexport:\n%s", got, want, text)
+	}
+}
+
+func TestPublicExportHidesRedactions(t *testing.T) {
+	doc := demo.Session47Document()
+	var buf bytes.Buffer
+	pub := doc
+	pub.Audience = model.Public
+	// Build the public version as Load does: texts redacted, confidential rows emptied.
+	pub = minutes.Redacted(doc, model.Public)
+	if err := minutes.Export(&buf, pub); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String()
+	if strings.Contains(text, "[REDACTED]") || strings.Contains(text, "⟦") || strings.Contains(text, "vollständig geschwärzt") {
+		t.Errorf("public export leaks a redacted passage")
+	}
+	if !strings.Contains(text, "[geschwärzt]") || !strings.Contains(text, "background-color: black") {
+		t.Errorf("public export must show where text was redacted")
+	}
+}

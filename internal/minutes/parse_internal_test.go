@@ -1,0 +1,102 @@
+package minutes
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"gremium/internal/model"
+)
+
+func seedOrSkip(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt"))
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("seed minutes missing in CI: %v", err)
+		}
+		t.Skipf("seed minutes not found (%v)", err)
+	}
+	return b
+}
+
+// words gives the words of a text that carry content.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// TestNothingIsDropped checks that every word of every input line ends up in
+// the parsed document, or that a warning names the line.
+func TestNothingIsDropped(t *testing.T) {
+	src := seedOrSkip(t)
+	doc, warnings, err := Parse(bytes.NewReader(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	fmt.Fprintf(&all, "%+v ", doc.Session)
+	all.WriteString(doc.Session.Date.German() + " " + doc.Session.MinutesStand.German() + " ")
+	for _, sec := range doc.Sections {
+		all.WriteString(sec.Name + " ")
+		for _, it := range sec.Items {
+			fmt.Fprintf(&all, "%+v ", it.AgendaItem)
+			for _, r := range it.Rows {
+				fmt.Fprintf(&all, "%s %v %s ", r.Speaker, r.Points, r.Text)
+				if r.Decision != nil {
+					fmt.Fprintf(&all, "%+v ", *r.Decision)
+				}
+			}
+		}
+	}
+	have := map[string]bool{}
+	for _, w := range words(model.InternalText(all.String())) {
+		have[w] = true
+	}
+	warned := map[int]bool{}
+	for _, w := range warnings {
+		warned[w.Line] = true
+	}
+	// Words of the layout itself, not of the content.
+	layout := map[string]bool{"TOP": true, "Ziel": true, "Quelle": true, "BE": true, "Thema": true, "ON": true, "BV": true, "PN": true,
+		"Diskussion": true, "Protokollnotiz": true, "Protokoll": true, "IT": true, "Planungsratssitzung": true, "Zeitlicher": true, "Ablauf": true,
+		"Uhr": true, "Ort": true, "Stand": true, "Datum": true, "illegible": true, "REDACTED": true}
+	for i, line := range strings.Split(string(src), "\n") {
+		if warned[i+1] || strings.Contains(line, "checkbox") || blackedOut(line) {
+			continue
+		}
+		for _, w := range words(html.UnescapeString(tagPattern.ReplaceAllString(line, " "))) {
+			if !have[w] && !layout[w] {
+				t.Errorf("line %d: %q is neither in the document nor in a warning", i+1, w)
+			}
+		}
+	}
+}
+
+// FuzzParse feeds arbitrary text to the parser: it must never panic, and
+// what it exports must parse again.
+func FuzzParse(f *testing.F) {
+	if b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt")); err == nil {
+		f.Add(string(b))
+	}
+	f.Add("47. Sitzung\nDatum: 26.06.2025\nGrüne Liste\nTOP\tThema\tZiel\tQuelle\tBE\n08\tA › B\tBeschluss\tB-2025/13-IT\tHH\nBV\tBeschluss B-2025/26-IT <ol> 1. Der X. 2. Die Y.\t\t\t\n")
+	f.Add("ON\tDiskussion HE: › a. HH: › b\t\t\t\n\t<p>c</p> <p>BY:</p> <p>➤ d</p>\t\t\t\n[illegible]\n")
+	f.Add("\t<p>2. Der IT-Planungsrat</p>\t\t\t\nPN\tProtokollnotiz (Berlin) [REDACTED]\t\t\t\n\tDer Beschluss wird einstimmig, bei Enthaltung von [REDACTED] beschlossen.\t\t\t\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		doc, _, err := Parse(strings.NewReader(in), Options{})
+		if err != nil {
+			return // only overlong lines fail, and they fail cleanly
+		}
+		var buf bytes.Buffer
+		if err := Export(&buf, doc); err != nil {
+			t.Fatalf("export: %v", err)
+		}
+		if _, _, err := Parse(&buf, Options{}); err != nil {
+			t.Fatalf("export does not parse: %v", err)
+		}
+	})
+}
