@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"gremium/internal/minutes"
 	"gremium/internal/model"
 )
 
@@ -26,6 +27,66 @@ var funcs = template.FuncMap{
 	"lines": func(s string) []string { return strings.Split(s, "\n") },
 	"add":   func(a, b int) int { return a + b },
 	"flag":  func(on bool, label string) flagView { return flagView{on, label} },
+	"rowView": func(r minutes.Row, members map[string]model.Member, a model.Audience) rowView {
+		return rowView{Row: r, Members: members, Public: a != model.Internal}
+	},
+	"marked": marked,
+	"itemView": func(it model.AgendaItem, members map[string]model.Member, known map[string]string) itemView {
+		return itemView{Item: it, Members: members, Known: known}
+	},
+	"sourcesView":   func(refs []string, known map[string]string) sourcesView { return sourcesView{refs, known} },
+	"reportersView": func(abbrevs []string, members map[string]model.Member) reportersView { return reportersView{abbrevs, members} },
+}
+
+// itemView is what the "item-facts" template gets.
+type itemView struct {
+	Item    model.AgendaItem
+	Members map[string]model.Member
+	Known   map[string]string
+}
+
+// sourcesView lists an item's source decisions; Known maps those gremium
+// holds to their page.
+type sourcesView struct {
+	Refs  []string
+	Known map[string]string
+}
+
+// reportersView lists an item's reporting members.
+type reportersView struct {
+	Abbrevs []string
+	Members map[string]model.Member
+}
+
+// rowView is what the "minutes-row" template gets.
+type rowView struct {
+	Row     minutes.Row
+	Members map[string]model.Member
+	Public  bool
+}
+
+// marked escapes s and shows its confidential passages (⟦…⟧) as <mark>; a
+// public text has none left, so this only matters for the internal version.
+func marked(s string) template.HTML {
+	if !model.HasRedaction(s) {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, model.RedactOpen)
+		if i < 0 {
+			b.WriteString(template.HTMLEscapeString(s))
+			return template.HTML(b.String())
+		}
+		b.WriteString(template.HTMLEscapeString(s[:i]))
+		rest := s[i+len(model.RedactOpen):]
+		j := strings.Index(rest, model.RedactClose)
+		if j < 0 {
+			j = len(rest)
+		}
+		b.WriteString(`<mark class="confidential" title="vertraulich">` + template.HTMLEscapeString(rest[:j]) + `</mark>`)
+		s = strings.TrimPrefix(rest[j:], model.RedactClose)
+	}
 }
 
 // decisionURL gives the permanent address of a numbered decision:

@@ -45,10 +45,10 @@ func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 	}
 	for _, name := range names {
 		base := strings.TrimPrefix(name, "templates/")
-		if base == "layout.html" {
+		if base == "layout.html" || base == "partials.html" {
 			continue
 		}
-		t, err := template.New(base).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", name)
+		t, err := template.New(base).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", name)
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", base, err)
 		}
@@ -66,6 +66,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /sitzungen", s.sessionList)
 	mux.HandleFunc("GET /sitzungen/{nr}", s.sessionPage)
+	mux.HandleFunc("GET /sitzungen/{nr}/protokoll", s.protocolPage)
+	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.pdf", s.protocolPDF)
+	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.txt", s.protocolText)
 	mux.HandleFunc("GET /beschluesse", s.decisionList)
 	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
 	mux.HandleFunc("GET /fachmk", s.conferenceList)

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -44,30 +46,53 @@ type sessionData struct {
 	Known map[string]string
 }
 
-func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
+// audience gives who the visitor is. Until accounts exist every visitor is
+// the public and sees the public (redacted) version.
+func (s *Server) audience(r *http.Request) model.Audience { return model.Public }
+
+// sessionMinutes loads the minutes of the session named in the path for the
+// visitor; it answers the request itself and reports false if it cannot.
+func (s *Server) sessionMinutes(w http.ResponseWriter, r *http.Request) (minutes.Document, bool) {
 	ctx := r.Context()
 	nr, err := strconv.Atoi(r.PathValue("nr"))
 	if err != nil || nr <= 0 {
 		s.notFound(w, r, "Sitzungen werden mit ihrer Nummer aufgerufen, zum Beispiel /sitzungen/47.")
-		return
+		return minutes.Document{}, false
 	}
 	council, err := s.councilBody(ctx)
 	if err != nil {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
-		return
+		return minutes.Document{}, false
 	}
 	se, err := s.st.SessionByNumber(ctx, council.ID, nr)
 	if err != nil {
 		s.fail(w, r, err, "Die "+strconv.Itoa(nr)+". Sitzung ist nicht erfasst.")
-		return
+		return minutes.Document{}, false
 	}
-	// Until accounts exist every visitor is the public: the page shows the
-	// public (redacted) version of the minutes.
-	doc, err := minutes.Load(ctx, s.st, se.ID, model.Public)
+	doc, err := minutes.Load(ctx, s.st, se.ID, s.audience(r))
 	if err != nil {
 		s.serverError(w, r, err)
+		return minutes.Document{}, false
+	}
+	return doc, true
+}
+
+func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
+	s.minutesPage(w, r, "session.html")
+}
+
+func (s *Server) protocolPage(w http.ResponseWriter, r *http.Request) {
+	s.minutesPage(w, r, "minutes.html")
+}
+
+func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string) {
+	ctx := r.Context()
+	doc, ok := s.sessionMinutes(w, r)
+	if !ok {
 		return
 	}
+	council := doc.Body
+	se := doc.Session
 	members, err := s.memberMap(ctx)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -82,8 +107,41 @@ func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "session.html", view{Title: se.Title() + " – " + council.Name, Active: "sitzungen",
+	title := se.Title() + " – " + council.Name
+	if page == "minutes.html" {
+		title = "Protokoll der " + title
+	}
+	s.render(w, r, http.StatusOK, page, view{Title: title, Active: "sitzungen",
 		Data: sessionData{Doc: doc, Members: members, Known: known}})
+}
+
+func (s *Server) protocolPDF(w http.ResponseWriter, r *http.Request) {
+	doc, ok := s.sessionMinutes(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := minutes.WritePDF(&buf, doc); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="protokoll-%d.pdf"`, doc.Session.Number))
+	buf.WriteTo(w)
+}
+
+func (s *Server) protocolText(w http.ResponseWriter, r *http.Request) {
+	doc, ok := s.sessionMinutes(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := minutes.Export(&buf, doc); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	buf.WriteTo(w)
 }
 
 // knownDecisions maps those references that name a decision gremium holds

@@ -124,7 +124,7 @@ func TestWellFormedChecker(t *testing.T) {
 
 func TestPagesAreWellFormed(t *testing.T) {
 	ts := demoServer(t)
-	for _, path := range []string{"/", "/sitzungen", "/sitzungen/47", "/sitzungen/46", "/beschluesse", "/beschluesse?jahr=2025",
+	for _, path := range []string{"/", "/sitzungen", "/sitzungen/47", "/sitzungen/46", "/sitzungen/47/protokoll", "/sitzungen/46/protokoll", "/beschluesse", "/beschluesse?jahr=2025",
 		"/beschluesse/B-2025/26-IT", "/beschluesse/B-2025/27-IT", "/beschluesse/B-2025/30-IT", "/fachmk", "/fachmk/E-Justice-Rat", "/fachmk/AMK", "/fachmk/JuMiKo", "/nirgends"} {
 		res, body := get(t, ts, path)
 		want := http.StatusOK
@@ -280,5 +280,42 @@ func TestEmptyDatabase(t *testing.T) {
 	res, body := get(t, ts, "/")
 	if res.StatusCode != http.StatusNotFound || !strings.Contains(body, "--demo") {
 		t.Errorf("empty database home: %d %s", res.StatusCode, fmt.Sprint(len(body)))
+	}
+}
+
+func TestProtocolVersions(t *testing.T) {
+	ts := demoServer(t)
+	_, page := get(t, ts, "/sitzungen/47/protokoll")
+	for _, want := range []string{"<h1>Protokoll</h1>", "47. Sitzung des IT-Planungsrats", `<th scope="col">Ziel</th>`, `<th scope="col">Thema</th>`,
+		"Steuerungsgruppe NOOTS", "Protokollnotiz (Hamburg)", "[geschwärzt]", "08.12.2025", `href="/sitzungen/47/protokoll.pdf"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("protocol page lacks %q", want)
+		}
+	}
+	res, pdf := get(t, ts, "/sitzungen/47/protokoll.pdf")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(pdf, "%PDF-") {
+		t.Errorf("pdf: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	res, text := get(t, ts, "/sitzungen/47/protokoll.txt")
+	if res.StatusCode != http.StatusOK || !strings.Contains(text, "TOP\tThema\tZiel\tQuelle\tBE") {
+		t.Errorf("text: %d", res.StatusCode)
+	}
+	for _, body := range []string{page, text} {
+		for _, secret := range []string{"[REDACTED]", "vollständig geschwärzt", "⟦"} {
+			if strings.Contains(body, secret) {
+				t.Errorf("public minutes leak %q", secret)
+			}
+		}
+	}
+	if res, _ := get(t, ts, "/sitzungen/99/protokoll.pdf"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("pdf of unknown session: %d", res.StatusCode)
+	}
+}
+
+func TestMarked(t *testing.T) {
+	got := string(marked("a <b> ⟦geheim & so⟧ c ⟦offen"))
+	want := `a &lt;b&gt; <mark class="confidential" title="vertraulich">geheim &amp; so</mark> c <mark class="confidential" title="vertraulich">offen</mark>`
+	if got != want {
+		t.Errorf("marked = %s", got)
 	}
 }
