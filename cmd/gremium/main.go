@@ -4,7 +4,7 @@
 //
 //	gremium <command> [flags]
 //
-// Commands: serve, migrate, demo, version. "gremium <command> --help" shows a
+// Commands: serve, migrate, demo, import, export, version. "gremium <command> --help" shows a
 // command's flags. Exit codes: 0 success, 1 failure, 2 usage error.
 package main
 
@@ -50,6 +50,8 @@ func commands() []command {
 		{"serve", "run the web server (add --demo to load the demo data into an empty database)", runServe},
 		{"migrate", "create or upgrade the database schema", runMigrate},
 		{"demo", "add the demo data (IT-PLR sessions 46 and 47, FachMK, spokespersons) to the database", runDemo},
+		{"import", "import minutes FILE: import minutes in the published text layout", runImport},
+		{"export", "export minutes N: write a session's minutes as text or PDF", runExport},
 		{"version", "print the version", runVersion},
 	}
 }

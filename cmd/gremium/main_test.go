@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -100,5 +101,50 @@ func TestServeDemoAndRestart(t *testing.T) {
 	second := serveOnce(t, dir, "/beschluesse/B-2025/26-IT")
 	if !strings.Contains(second, "Steuerungsgruppe NOOTS") {
 		t.Fatalf("restart lost the data:\n%.500s", second)
+	}
+}
+
+func TestImportAndExportMinutes(t *testing.T) {
+	seed := filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt")
+	if _, err := os.Stat(seed); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("seed minutes missing in CI: %v", err)
+		}
+		t.Skip("seed minutes not found; run with ../shared beside the repository")
+	}
+	dir := t.TempDir()
+	code, out, errs := runCmd("import", "minutes", seed, "--data", dir)
+	if code != exitOK || !strings.Contains(out, "47. Sitzung: created (9 items, 4 decisions, 1 warnings)") || !strings.Contains(out, ":line 75:") {
+		t.Fatalf("first import: %d\n%s\n%s", code, out, errs)
+	}
+	if code, out, _ = runCmd("import", "minutes", "--data", dir, seed); code != exitOK || !strings.Contains(out, "unchanged") {
+		t.Fatalf("second import: %d %s", code, out)
+	}
+	// The same decisions cannot be recorded a second time in another session.
+	if code, _, errs = runCmd("import", "minutes", seed, "--session", "147", "--data", dir); code != exitFail ||
+		!strings.Contains(errs, "decision B-2025/26-IT is already recorded (47. Sitzung)") {
+		t.Fatalf("import as another session: %d %s", code, errs)
+	}
+	code, text, errs := runCmd("export", "minutes", "47", "--data", dir)
+	if code != exitOK || !strings.Contains(text, "Datum: 26.06.2025") || strings.Contains(text, "REDACTED") {
+		t.Fatalf("public text export: %d %s\n%.300s", code, errs, text)
+	}
+	if _, internal, _ := runCmd("export", "minutes", "47", "--internal", "--data", dir); !strings.Contains(internal, "[REDACTED]") {
+		t.Error("internal export lost the confidential passage")
+	}
+	pdf := filepath.Join(dir, "p.pdf")
+	if code, _, errs = runCmd("export", "minutes", "47", "--format", "pdf", "--out", pdf, "--data", dir); code != exitOK {
+		t.Fatalf("pdf export: %d %s", code, errs)
+	}
+	if b, _ := os.ReadFile(pdf); !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Error("pdf export wrote no PDF")
+	}
+	for _, bad := range [][]string{{"import"}, {"import", "minutes"}, {"export", "minutes", "x", "--data", dir}, {"export", "minutes", "47", "--format", "doc", "--data", dir}} {
+		if code, _, _ := runCmd(bad...); code != exitUsage {
+			t.Errorf("gremium %v = %d, want usage error", bad, code)
+		}
+	}
+	if code, _, _ := runCmd("import", "minutes", filepath.Join(dir, "missing.txt"), "--data", dir); code != exitFail {
+		t.Errorf("missing file: %d", code)
 	}
 }

@@ -34,8 +34,20 @@ var briefing2023 string
 func Load(ctx context.Context, s *store.Store) error {
 	ctx = store.WithActor(ctx, Actor)
 	l := loader{s: s, bodies: map[string]int64{}, personIDs: map[string]int64{}}
-	steps := []func(context.Context) error{l.members, l.bodiesAndProfiles, l.sections, l.persons, l.spokespersons,
-		l.session46, l.session47, l.tasks, l.evaluation, l.briefing}
+	return l.run(ctx, l.members, l.bodiesAndProfiles, l.sections, l.persons, l.spokespersons,
+		l.session46, l.session47, l.tasks, l.evaluation, l.briefing)
+}
+
+// LoadCouncil adds only what any IT-PLR installation needs before its first
+// import: the members, the IT-Planungsrat body with its numbering pattern,
+// the FachMK and the agenda sections. What exists already is left as it is.
+func LoadCouncil(ctx context.Context, s *store.Store) error {
+	ctx = store.WithActor(ctx, "setup")
+	l := loader{s: s, bodies: map[string]int64{}, personIDs: map[string]int64{}}
+	return l.run(ctx, l.members, l.bodiesAndProfiles, l.sections)
+}
+
+func (l *loader) run(ctx context.Context, steps ...func(context.Context) error) error {
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return fmt.Errorf("demo: %w", err)

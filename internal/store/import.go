@@ -162,6 +162,14 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 		}
 		i := match(d)
 		if i < 0 {
+			if !d.Number.IsZero() {
+				var other int
+				err := tx.QueryRowContext(ctx, `SELECT COALESCE(s.number, 0) FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+					WHERE d.body_id = ? AND d.year = ? AND d.seq = ?`, bodyID, d.Number.Year, d.Number.Seq).Scan(&other)
+				if err == nil {
+					return fmt.Errorf("store: decision %s is already recorded (%d. Sitzung): %w", d.Label, other, ErrDuplicate)
+				}
+			}
 			if _, err := s.createDecisionTx(ctx, tx, d); err != nil {
 				return err
 			}

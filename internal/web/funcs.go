@@ -34,8 +34,10 @@ var funcs = template.FuncMap{
 	"itemView": func(it model.AgendaItem, members map[string]model.Member, known map[string]string) itemView {
 		return itemView{Item: it, Members: members, Known: known}
 	},
-	"sourcesView":   func(refs []string, known map[string]string) sourcesView { return sourcesView{refs, known} },
-	"reportersView": func(abbrevs []string, members map[string]model.Member) reportersView { return reportersView{abbrevs, members} },
+	"sourcesView": func(refs []string, known map[string]string) sourcesView { return sourcesView{refs, known} },
+	"reportersView": func(abbrevs []string, members map[string]model.Member) reportersView {
+		return reportersView{abbrevs, members}
+	},
 }
 
 // itemView is what the "item-facts" template gets.
