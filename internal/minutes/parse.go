@@ -486,7 +486,30 @@ func (p *parser) applyResult(text string) {
 
 // ---- discussion (ON) ----
 
-var speakerLabel = regexp.MustCompile(`(?:^|\s)([A-ZÄÖÜ][A-Za-zÄÖÜäöüß\-]{0,14}):$`)
+// trailingLabel finds a label such as "HE:" at the end of s (alone or after
+// a space): a capital, then up to 14 letters or hyphens, then the colon.
+func trailingLabel(s string) (label, before string, ok bool) {
+	if !strings.HasSuffix(s, ":") {
+		return "", "", false
+	}
+	body := s[:len(s)-1]
+	start := strings.LastIndexAny(body, " \t\u00a0") + 1
+	label = body[start:]
+	n := 0
+	for i, r := range label {
+		switch {
+		case i == 0 && !unicode.IsUpper(r):
+			return "", "", false
+		case !unicode.IsLetter(r) && r != '-':
+			return "", "", false
+		}
+		n++
+	}
+	if n == 0 || n > 15 {
+		return "", "", false
+	}
+	return label, strings.TrimSpace(body[:start]), true
+}
 
 // isSpeaker reports whether a label is a speaker: a known abbreviation, or
 // one with at least two capitals ("BMDS").
@@ -515,13 +538,8 @@ func (p *parser) speakerAt(ps []piece, i int) (label, before string, ok bool) {
 			return "", "", false
 		}
 	}
-	m := speakerLabel.FindStringSubmatchIndex(pc.text)
-	if m == nil {
-		return "", "", false
-	}
-	label = pc.text[m[2]:m[3]]
-	before = strings.TrimSpace(pc.text[:m[0]])
-	if !p.isSpeaker(label) {
+	label, before, ok = trailingLabel(pc.text)
+	if !ok || !p.isSpeaker(label) {
 		return "", "", false
 	}
 	alone := before == "" || before == "Diskussion"
@@ -865,19 +883,57 @@ type piece struct {
 	text   string
 }
 
-var (
-	blockTag = regexp.MustCompile(`(?i)</?(p|ul|ol|div|br|li|h\d|table|tr|td|th)\b[^>]*>`)
-	liTag    = regexp.MustCompile(`(?i)<li\b[^>]*>`)
-	bullets  = strings.NewReplacer("›", "\n\x01", "➤", "\n\x01", "•", "\n\x01")
-)
+var bullets = strings.NewReplacer("›", "\n\x01", "➤", "\n\x01", "•", "\n\x01")
+
+// blockTags are the HTML elements that start a new piece.
+var blockTags = map[string]bool{"p": true, "ul": true, "ol": true, "div": true, "br": true, "li": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "table": true, "tr": true, "td": true, "th": true}
+
+// stripTags replaces block elements by line breaks (a list item by a line
+// break and a bullet mark), other tags by a space.
+func stripTags(content string) string {
+	if !strings.Contains(content, "<") {
+		return content
+	}
+	var b strings.Builder
+	b.Grow(len(content))
+	for {
+		i := strings.IndexByte(content, '<')
+		if i < 0 {
+			b.WriteString(content)
+			return b.String()
+		}
+		b.WriteString(content[:i])
+		j := strings.IndexByte(content[i:], '>')
+		if j < 0 { // an unclosed "<" is text
+			b.WriteString(content[i:])
+			return b.String()
+		}
+		tag := content[i+1 : i+j]
+		content = content[i+j+1:]
+		name := strings.TrimPrefix(tag, "/")
+		if k := strings.IndexAny(name, " \t/"); k >= 0 {
+			name = name[:k]
+		}
+		name = strings.ToLower(name)
+		switch {
+		case name == "li" && !strings.HasPrefix(tag, "/"):
+			b.WriteString("\n\x01")
+		case blockTags[name]:
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(' ')
+		}
+	}
+}
 
 // pieces splits an HTML fragment into paragraphs and bullet points, as plain
 // text with entities decoded and white space collapsed.
 func pieces(content string) []piece {
-	s := liTag.ReplaceAllString(content, "\n\x01")
-	s = blockTag.ReplaceAllString(s, "\n")
-	s = tagPattern.ReplaceAllString(s, " ")
-	s = html.UnescapeString(s)
+	s := stripTags(content)
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
 	s = bullets.Replace(s)
 	var out []piece
 	for _, line := range strings.Split(s, "\n") {
