@@ -194,7 +194,7 @@ func Redacted(doc Document, a model.Audience) Document {
 }
 
 // hidden reports whether a row's content must not reach the audience.
-func hidden(r Row, a model.Audience) bool { return r.Confidential && a != model.Internal }
+func hidden(r Row, a model.Audience) bool { return r.Confidential && a.IsPublic() }
 
 func textAll(a model.Audience, ss []string) []string {
 	if ss == nil {

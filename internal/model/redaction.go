@@ -70,3 +70,6 @@ func (a Audience) Text(s string) string {
 	}
 	return PublicText(s)
 }
+
+// IsPublic reports whether the audience is the public.
+func (a Audience) IsPublic() bool { return a != Internal }

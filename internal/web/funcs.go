@@ -28,7 +28,7 @@ var funcs = template.FuncMap{
 	"add":   func(a, b int) int { return a + b },
 	"flag":  func(on bool, label string) flagView { return flagView{on, label} },
 	"rowView": func(r minutes.Row, members map[string]model.Member, a model.Audience) rowView {
-		return rowView{Row: r, Members: members, Public: a != model.Internal}
+		return rowView{Row: r, Members: members, Public: a.IsPublic()}
 	},
 	"marked": marked,
 	"itemView": func(it model.AgendaItem, members map[string]model.Member, known map[string]string) itemView {

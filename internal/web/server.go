@@ -34,11 +34,16 @@ type Server struct {
 	// council is the abbreviation of the body whose sessions and decisions
 	// the pages show (the IT-Planungsrat).
 	council string
+	// audienceOf says which version of the minutes a request gets.
+	audienceOf func(*http.Request) model.Audience
 }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
 func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
-	s := &Server{st: st, log: log, pages: map[string]*template.Template{}, council: council}
+	s := &Server{st: st, log: log, pages: map[string]*template.Template{}, council: council,
+		// Until accounts exist every visitor is the public and sees the
+		// public (redacted) version.
+		audienceOf: func(*http.Request) model.Audience { return model.Public }}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err

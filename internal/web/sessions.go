@@ -46,10 +46,6 @@ type sessionData struct {
 	Known map[string]string
 }
 
-// audience gives who the visitor is. Until accounts exist every visitor is
-// the public and sees the public (redacted) version.
-func (s *Server) audience(r *http.Request) model.Audience { return model.Public }
-
 // sessionMinutes loads the minutes of the session named in the path for the
 // visitor; it answers the request itself and reports false if it cannot.
 func (s *Server) sessionMinutes(w http.ResponseWriter, r *http.Request) (minutes.Document, bool) {
@@ -69,7 +65,7 @@ func (s *Server) sessionMinutes(w http.ResponseWriter, r *http.Request) (minutes
 		s.fail(w, r, err, "Die "+strconv.Itoa(nr)+". Sitzung ist nicht erfasst.")
 		return minutes.Document{}, false
 	}
-	doc, err := minutes.Load(ctx, s.st, se.ID, s.audience(r))
+	doc, err := minutes.Load(ctx, s.st, se.ID, s.audienceOf(r))
 	if err != nil {
 		s.serverError(w, r, err)
 		return minutes.Document{}, false

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"gremium/internal/demo"
+	"gremium/internal/model"
 	"gremium/internal/store"
 )
 
@@ -317,5 +318,40 @@ func TestMarked(t *testing.T) {
 	want := `a &lt;b&gt; <mark class="confidential" title="vertraulich">geheim &amp; so</mark> c <mark class="confidential" title="vertraulich">offen</mark>`
 	if got != want {
 		t.Errorf("marked = %s", got)
+	}
+}
+
+// TestInternalProtocolPage renders the internal version, as members will
+// see it once they are logged in: confidential passages are marked, not
+// removed.
+func TestInternalProtocolPage(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.audienceOf = func(*http.Request) model.Audience { return model.Internal }
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	_, page := get(t, ts, "/sitzungen/47/protokoll")
+	for _, want := range []string{"Interne Fassung", `<mark class="confidential" title="vertraulich">[REDACTED]</mark>`,
+		"Vertraulich – nicht in der öffentlichen Fassung", "vollständig geschwärzt"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("internal protocol lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "⟦") {
+		t.Error("raw redaction marks in the page")
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Errorf("internal protocol: %s", p)
 	}
 }
