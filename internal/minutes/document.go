@@ -93,6 +93,9 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 	}
 	doc := Document{Audience: model.Internal, Body: body, Session: se}
 	for _, it := range items {
+		if it.Status != model.ItemAccepted {
+			continue // registrations are not (yet) on the agenda
+		}
 		item, err := loadItem(ctx, st, it)
 		if err != nil {
 			return Document{}, fmt.Errorf("minutes: %s: %w", it.Label(), err)

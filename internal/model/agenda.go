@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Goal is the Ziel of an agenda item.
@@ -60,8 +61,35 @@ type AgendaItem struct {
 	Consent   bool // on the consent agenda (Grüne Liste)
 	Position  int  // order within the session
 	// FachMK-impact statement of the registering member (GO §4 II (2)).
-	Impact  Impact
-	Version int
+	Impact Impact
+	// Registration (Anmeldung) by a member: who, when, whether after the
+	// deadline, and where the secretariat's decision on it stands.
+	Status       ItemStatus
+	RegisteredBy string // member abbreviation; "" for items the secretariat set
+	RegisteredAt time.Time
+	Late         bool
+	Version      int
+}
+
+// ItemStatus is where an agenda item stands on the way to the agenda.
+type ItemStatus string
+
+// Item statuses.
+const (
+	ItemRegistered ItemStatus = "angemeldet" // registered by a member, not yet decided
+	ItemAccepted   ItemStatus = "angenommen" // on the agenda
+	ItemDeclined   ItemStatus = "abgelehnt"  // declined by the secretariat
+)
+
+// Label gives the German name.
+func (s ItemStatus) Label() string {
+	switch s {
+	case ItemRegistered:
+		return "angemeldet"
+	case ItemDeclined:
+		return "abgelehnt"
+	}
+	return "auf der Tagesordnung"
 }
 
 // Impact is a member's statement whether FachMK planning is affected by an
@@ -84,6 +112,11 @@ func (it AgendaItem) Label() string {
 func (it AgendaItem) Validate() error {
 	if it.SessionID == 0 {
 		return fmt.Errorf("model: agenda item needs a session")
+	}
+	switch it.Status {
+	case "", ItemRegistered, ItemAccepted, ItemDeclined:
+	default:
+		return fmt.Errorf("model: agenda item %q: unknown status %q", it.Title, it.Status)
 	}
 	if !it.Goal.Valid() {
 		return fmt.Errorf("model: agenda item %q: unknown goal %q", it.Title, it.Goal)

@@ -73,7 +73,12 @@ type Session struct {
 	Status       SessionStatus
 	MinutesStand Date // version date of the minutes ("Stand: 08.12.2025")
 	ApprovedIn   int  // number of the session that approved these minutes; 0 if not yet
-	Version      int  // optimistic locking
+	// RegistrationDeadline is the last day for registering agenda items
+	// (Anmeldeschluss); later registrations are marked late.
+	RegistrationDeadline Date
+	AgendaPublished      bool  // the agenda is final and public
+	CurrentItemID        int64 // the item under discussion while the session runs
+	Version              int   // optimistic locking
 }
 
 // Title gives "47. Sitzung".

@@ -64,8 +64,10 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 				return err
 			}
 		}
+		// Registrations that wait for the secretariat are not minutes: the
+		// import leaves them alone.
 		existing, err := queryList(ctx, tx, scanItem, "agenda items",
-			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
+			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status = ? ORDER BY position, id`, sessionID, model.ItemAccepted)
 		if err != nil {
 			return err
 		}
@@ -81,14 +83,15 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 				if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", itemID,
 					`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
 					 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
-					 impact_stated = ?, impact_conferences = ?, impact_note = ?, version = version + 1`, itemArgs(it)...); err != nil {
+					 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?,
+					 version = version + 1`, itemArgs(it)...); err != nil {
 					return err
 				}
 			} else if itemID, err = s.insert(ctx, tx, "agenda_item", it.Label(),
 				`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters,
 				   flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-				   impact_stated, impact_conferences, impact_note)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				   impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				append([]any{sessionID}, itemArgs(it)...)...); err != nil {
 				return err
 			}

@@ -5,19 +5,22 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"gremium/internal/model"
 )
 
-const sessionCols = `id, body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in, version`
+const sessionCols = `id, body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in,
+	registration_deadline, agenda_published, current_item_id, version`
 
 func scanSession(r scanner) (model.Session, error) {
 	var s model.Session
-	var date, stand string
-	if err := r.Scan(&s.ID, &s.BodyID, &s.Number, &date, &s.StartTime, &s.EndTime, &s.Place, &s.Chair, &s.Status, &stand, &s.ApprovedIn, &s.Version); err != nil {
+	var date, stand, deadline string
+	if err := r.Scan(&s.ID, &s.BodyID, &s.Number, &date, &s.StartTime, &s.EndTime, &s.Place, &s.Chair, &s.Status, &stand, &s.ApprovedIn,
+		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Version); err != nil {
 		return s, err
 	}
-	s.Date, s.MinutesStand = parseDate(date), parseDate(stand)
+	s.Date, s.MinutesStand, s.RegistrationDeadline = parseDate(date), parseDate(stand), parseDate(deadline)
 	return s, nil
 }
 
@@ -34,9 +37,10 @@ func (s *Store) CreateSession(ctx context.Context, se model.Session) (int64, err
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.insert(ctx, tx, "session", se.Title(),
-			`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			se.BodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.Status, se.MinutesStand.String(), se.ApprovedIn)
+			`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in, registration_deadline, agenda_published)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			se.BodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.Status, se.MinutesStand.String(), se.ApprovedIn,
+			se.RegistrationDeadline.String(), se.AgendaPublished)
 		return err
 	})
 	return id, err
@@ -67,8 +71,10 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updateVersioned(ctx, tx, "sessions", "session", se.ID, se.Version,
-			`number = ?, date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?, approved_in = ?`,
-			se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.MinutesStand.String(), se.ApprovedIn)
+			`number = ?, date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?, approved_in = ?,
+			 registration_deadline = ?, agenda_published = ?, current_item_id = ?`,
+			se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.MinutesStand.String(), se.ApprovedIn,
+			se.RegistrationDeadline.String(), se.AgendaPublished, se.CurrentItemID)
 	})
 }
 
@@ -122,16 +128,17 @@ func checkItemOpen(ctx context.Context, tx *sql.Tx, itemID int64) error {
 
 const itemCols = `id, session_id, COALESCE(section_id, 0), number, title, points, goal, sources, reporters,
 	flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-	impact_stated, impact_conferences, impact_note, version`
+	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late, version`
 
 func scanItem(r scanner) (model.AgendaItem, error) {
 	var it model.AgendaItem
-	var points, sources, reporters, conferences string
+	var points, sources, reporters, conferences, registered string
 	if err := r.Scan(&it.ID, &it.SessionID, &it.SectionID, &it.Number, &it.Title, &points, &it.Goal, &sources, &reporters,
 		&it.Flags.Decision, &it.Flags.Note, &it.Flags.Recommendation, &it.Flags.FollowUp, &it.Consent, &it.Position,
-		&it.Impact.Stated, &conferences, &it.Impact.Note, &it.Version); err != nil {
+		&it.Impact.Stated, &conferences, &it.Impact.Note, &it.Status, &it.RegisteredBy, &registered, &it.Late, &it.Version); err != nil {
 		return it, err
 	}
+	it.RegisteredAt, _ = time.Parse(time.RFC3339, registered)
 	var err [4]error
 	it.Points, err[0] = fromJSON[string](points)
 	it.Sources, err[1] = fromJSON[string](sources)
@@ -141,9 +148,16 @@ func scanItem(r scanner) (model.AgendaItem, error) {
 }
 
 func itemArgs(it model.AgendaItem) []any {
+	if it.Status == "" {
+		it.Status = model.ItemAccepted
+	}
+	registered := ""
+	if !it.RegisteredAt.IsZero() {
+		registered = it.RegisteredAt.UTC().Format(time.RFC3339)
+	}
 	return []any{nullID(it.SectionID), it.Number, it.Title, toJSON(nonNil(it.Points)), it.Goal, toJSON(nonNil(it.Sources)), toJSON(nonNil(it.Reporters)),
 		it.Flags.Decision, it.Flags.Note, it.Flags.Recommendation, it.Flags.FollowUp, it.Consent, it.Position,
-		it.Impact.Stated, toJSON(nonNil(it.Impact.ConferenceIDs)), it.Impact.Note}
+		it.Impact.Stated, toJSON(nonNil(it.Impact.ConferenceIDs)), it.Impact.Note, it.Status, it.RegisteredBy, registered, it.Late}
 }
 
 func nonNil[T any](v []T) []T {
@@ -166,8 +180,8 @@ func (s *Store) CreateItem(ctx context.Context, it model.AgendaItem) (int64, err
 		id, err = s.insert(ctx, tx, "agenda_item", it.Label(),
 			`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters,
 			   flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-			   impact_stated, impact_conferences, impact_note)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			   impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			append([]any{it.SessionID}, itemArgs(it)...)...)
 		return err
 	})
@@ -197,7 +211,7 @@ func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
 		return s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
 			`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
 			 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
-			 impact_stated = ?, impact_conferences = ?, impact_note = ?`, itemArgs(it)...)
+			 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?`, itemArgs(it)...)
 	})
 }
 

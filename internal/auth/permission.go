@@ -1,0 +1,62 @@
+package auth
+
+import "gremium/internal/model"
+
+// Action is something a user may or may not do.
+type Action string
+
+// Actions. Every handler checks one of them with Can.
+const (
+	ViewInternal   Action = "view_internal"   // internal minutes, registrations, documents
+	ManageSessions Action = "manage_sessions" // plan, convene, run and end sessions; build the agenda
+	RecordMinutes  Action = "record_minutes"  // live minutes, decisions, votes, follow-ups
+	RegisterItem   Action = "register_item"   // register an agenda item (for one's own member)
+	UploadDocument Action = "upload_document" // attach documents
+	CommentMinutes Action = "comment_minutes" // comment on draft minutes
+	ApproveMinutes Action = "approve_minutes" // record the approval of minutes in a session
+	ManageAccounts Action = "manage_accounts" // create accounts (the CLI does this today)
+)
+
+// allowed says which roles may take an action at all; member-bound actions
+// are narrowed further in Can.
+var allowed = map[Action][]model.Role{
+	ViewInternal:   {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory, model.RoleSpokesperson},
+	ManageSessions: {model.RoleSecretariat},
+	RecordMinutes:  {model.RoleSecretariat},
+	RegisterItem:   {model.RoleSecretariat, model.RoleMember},
+	UploadDocument: {model.RoleSecretariat, model.RoleMember},
+	CommentMinutes: {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
+	ApproveMinutes: {model.RoleSecretariat},
+	ManageAccounts: {model.RoleSecretariat},
+}
+
+// Can reports whether the user may take the action; u is nil for the public.
+// forMember names the member the action is taken for ("" if none): a member
+// account acts only for its own member, the secretariat for any.
+func Can(u *model.User, a Action, forMember string) bool {
+	if u == nil || u.Disabled {
+		return false
+	}
+	ok := false
+	for _, r := range allowed[a] {
+		if r == u.Role {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	if forMember != "" && u.Role != model.RoleSecretariat && u.MemberAbbrev != forMember {
+		return false
+	}
+	return true
+}
+
+// Audience gives the version of minutes the user may read.
+func Audience(u *model.User) model.Audience {
+	if Can(u, ViewInternal, "") {
+		return model.Internal
+	}
+	return model.Public
+}

@@ -1,0 +1,76 @@
+package model
+
+import "fmt"
+
+// Role is what a user is in gremium; the permission check in package auth
+// decides by role (and, for members, by the member they act for).
+type Role string
+
+// Roles. The public (Öffentlichkeit) has no account: an anonymous visitor.
+const (
+	RoleSecretariat  Role = "geschaeftsstelle" // Geschäftsstelle (FITKO)
+	RoleMember       Role = "mitglied"         // Mitglied (Bund or a Land) or its staff
+	RoleAdvisory     Role = "gast"             // beratendes Mitglied / Gast: speaks, no vote
+	RoleSpokesperson Role = "sprecher"         // fachpolitische:r Sprecher:in
+	RoleFachMK       Role = "fachmk"           // FachMK-Geschäftsstelle (external)
+	RolePublic       Role = ""                 // Öffentlichkeit (anonymous)
+)
+
+// Roles lists the roles an account can have.
+var Roles = []Role{RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK}
+
+// Label gives the German name of the role.
+func (r Role) Label() string {
+	switch r {
+	case RoleSecretariat:
+		return "Geschäftsstelle"
+	case RoleMember:
+		return "Mitglied"
+	case RoleAdvisory:
+		return "beratendes Mitglied / Gast"
+	case RoleSpokesperson:
+		return "Sprecher:in"
+	case RoleFachMK:
+		return "FachMK-Geschäftsstelle"
+	}
+	return "Öffentlichkeit"
+}
+
+// Valid reports whether r is a role an account can have.
+func (r Role) Valid() bool {
+	for _, v := range Roles {
+		if v == r {
+			return true
+		}
+	}
+	return false
+}
+
+// User is an account. Members, advisory members and spokespersons act for a
+// member (MemberAbbrev); a FachMK secretariat for a conference.
+type User struct {
+	ID           int64
+	Username     string
+	Name         string
+	Role         Role
+	MemberAbbrev string
+	ConferenceID int64
+	Disabled     bool
+}
+
+// Validate checks an account.
+func (u User) Validate() error {
+	if u.Username == "" || u.Name == "" {
+		return fmt.Errorf("model: account needs user name and name")
+	}
+	if !u.Role.Valid() {
+		return fmt.Errorf("model: account %s: unknown role %q", u.Username, u.Role)
+	}
+	if (u.Role == RoleMember || u.Role == RoleAdvisory || u.Role == RoleSpokesperson) && u.MemberAbbrev == "" {
+		return fmt.Errorf("model: account %s: the role %s needs the member it acts for", u.Username, u.Role.Label())
+	}
+	if u.Role == RoleFachMK && u.ConferenceID == 0 {
+		return fmt.Errorf("model: account %s: a FachMK secretariat needs its conference", u.Username)
+	}
+	return nil
+}

@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"gremium/internal/model"
+)
+
+const userCols = `id, username, name, role, member_abbrev, COALESCE(conference_id, 0), disabled`
+
+func scanUser(r scanner) (model.User, error) {
+	var u model.User
+	err := r.Scan(&u.ID, &u.Username, &u.Name, &u.Role, &u.MemberAbbrev, &u.ConferenceID, &u.Disabled)
+	return u, err
+}
+
+// CreateUser stores an account with its password hash (see package auth).
+func (s *Store) CreateUser(ctx context.Context, u model.User, passwordHash string) (int64, error) {
+	if err := u.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if u.MemberAbbrev != "" {
+			if _, err := queryOne(ctx, tx, scanMember, "member "+u.MemberAbbrev, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, u.MemberAbbrev); err != nil {
+				return err
+			}
+		}
+		id, err = s.insert(ctx, tx, "user", u.Username,
+			`INSERT INTO users (username, name, role, member_abbrev, conference_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			u.Username, u.Name, u.Role, u.MemberAbbrev, nullID(u.ConferenceID), passwordHash, s.now().UTC().Format(time.RFC3339))
+		return err
+	})
+	return id, err
+}
+
+// User gives the account with the id.
+func (s *Store) User(ctx context.Context, id int64) (model.User, error) {
+	return queryOne(ctx, s.db, scanUser, fmt.Sprintf("user %d", id), `SELECT `+userCols+` FROM users WHERE id = ?`, id)
+}
+
+// UserLogin gives the account with the user name and its password hash.
+func (s *Store) UserLogin(ctx context.Context, username string) (model.User, string, error) {
+	var hash string
+	u, err := queryOne(ctx, s.db, func(r scanner) (model.User, error) {
+		var u model.User
+		err := r.Scan(&u.ID, &u.Username, &u.Name, &u.Role, &u.MemberAbbrev, &u.ConferenceID, &u.Disabled, &hash)
+		return u, err
+	}, "user "+username, `SELECT `+userCols+`, password_hash FROM users WHERE username = ?`, username)
+	return u, hash, err
+}
+
+// Users gives all accounts by user name.
+func (s *Store) Users(ctx context.Context) ([]model.User, error) {
+	return queryList(ctx, s.db, scanUser, "users", `SELECT `+userCols+` FROM users ORDER BY username`)
+}
+
+// SetPassword replaces an account's password hash and ends its login
+// sessions.
+func (s *Store) SetPassword(ctx context.Context, id int64, passwordHash string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.updatePlain(ctx, tx, "users", "user", id, `password_hash = ?`, passwordHash); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM login_sessions WHERE user_id = ?`, id)
+		return err
+	})
+}
+
+// CreateLoginSession records a login; only the hash of the token is kept.
+func (s *Store) CreateLoginSession(ctx context.Context, tokenHash string, userID int64, expires time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO login_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+		tokenHash, userID, s.now().UTC().Format(time.RFC3339), expires.UTC().Format(time.RFC3339))
+	if err != nil {
+		return fmt.Errorf("store: login session: %w", err)
+	}
+	return nil
+}
+
+// LoginSessionUser gives the account of a valid, unexpired login session.
+func (s *Store) LoginSessionUser(ctx context.Context, tokenHash string, now time.Time) (model.User, error) {
+	return queryOne(ctx, s.db, scanUser, "login session",
+		`SELECT u.id, u.username, u.name, u.role, u.member_abbrev, COALESCE(u.conference_id, 0), u.disabled
+		 FROM login_sessions l JOIN users u ON u.id = l.user_id
+		 WHERE l.token_hash = ? AND l.expires_at > ? AND u.disabled = 0`, tokenHash, now.UTC().Format(time.RFC3339))
+}
+
+// DeleteLoginSession ends a login session (logout).
+func (s *Store) DeleteLoginSession(ctx context.Context, tokenHash string) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM login_sessions WHERE token_hash = ?`, tokenHash)
+	return err
+}
