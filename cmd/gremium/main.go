@@ -4,7 +4,7 @@
 //
 //	gremium <command> [flags]
 //
-// Commands: serve, migrate, demo, import, export, version. "gremium <command> --help" shows a
+// Commands: serve, migrate, demo, import, export, user, version. "gremium <command> --help" shows a
 // command's flags. Exit codes: 0 success, 1 failure, 2 usage error.
 package main
 
@@ -52,6 +52,7 @@ func commands() []command {
 		{"demo", "add the demo data (IT-PLR sessions 46 and 47, FachMK, spokespersons) to the database", runDemo},
 		{"import", "import minutes FILE: import minutes in the published text layout", runImport},
 		{"export", "export minutes N: write a session's minutes as text or PDF", runExport},
+		{"user", "user add|list: manage accounts", runUser},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -33,7 +33,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"serve", "--nope"}, exitUsage, "flag provided but not defined"},
 		{[]string{"migrate", "extra"}, exitUsage, `unexpected argument "extra"`},
 		{[]string{"version"}, exitOK, "gremium "},
-		{[]string{"migrate", "--data", dir}, exitOK, "schema version 1"},
+		{[]string{"migrate", "--data", dir}, exitOK, "is at schema version "},
 		{[]string{"demo", "--data", dir}, exitOK, "demo data loaded"},
 		{[]string{"demo", "--data", dir}, exitOK, "existing records were kept"},
 		{[]string{"migrate", "--data", "/proc/gremium-cannot-write-here"}, exitFail, "gremium migrate:"},
@@ -66,11 +66,15 @@ func serveOnce(t *testing.T, dir, path string, extra ...string) string {
 		done <- run(ctx, args, pw, io.Discard)
 		pw.Close()
 	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatalf("server did not start: %v", err)
+	br := bufio.NewReader(pr)
+	var line string
+	for !strings.Contains(line, "http://") {
+		var err error
+		if line, err = br.ReadString('\n'); err != nil {
+			t.Fatalf("server did not start: %v", err)
+		}
 	}
-	go io.Copy(io.Discard, pr)
+	go io.Copy(io.Discard, br)
 	i := strings.Index(line, "http://")
 	url := strings.Fields(line[i:])[0]
 	res, err := http.Get(strings.TrimSuffix(url, "/") + path)
@@ -146,5 +150,31 @@ func TestImportAndExportMinutes(t *testing.T) {
 	}
 	if code, _, _ := runCmd("import", "minutes", filepath.Join(dir, "missing.txt"), "--data", dir); code != exitFail {
 		t.Errorf("missing file: %d", code)
+	}
+}
+
+func TestUserAdd(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := runCmd("demo", "--data", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	code, out, errs := runCmd("user", "add", "--username", "he1", "--name", "Büro Hessen", "--role", "mitglied", "--member", "HE", "--data", dir)
+	if code != exitOK || !strings.Contains(out, "password: ") {
+		t.Fatalf("user add: %d %s %s", code, out, errs)
+	}
+	for _, bad := range [][]string{
+		{"user", "add", "--username", "x", "--name", "X", "--role", "chef", "--data", dir},
+		{"user", "add", "--username", "x", "--name", "X", "--role", "mitglied", "--data", dir},
+		{"user"},
+	} {
+		if code, _, _ := runCmd(bad...); code != exitUsage {
+			t.Errorf("gremium %v = %d, want usage error", bad, code)
+		}
+	}
+	if code, _, _ := runCmd("user", "add", "--username", "he1", "--name", "Doppelt", "--role", "mitglied", "--member", "HE", "--data", dir); code != exitFail {
+		t.Errorf("duplicate user name accepted")
+	}
+	if _, out, _ := runCmd("user", "list", "--data", dir); !strings.Contains(out, "he1") {
+		t.Errorf("user list: %s", out)
 	}
 }

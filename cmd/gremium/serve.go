@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"gremium/internal/demo"
@@ -19,7 +21,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlags("serve", "serve [--addr HOST:PORT] [--data DIR] [--demo]", stdout, stderr)
 	addr := fs.String("addr", envOr("GREMIUM_ADDR", "127.0.0.1:8080"), "`address` to listen on (env GREMIUM_ADDR)")
 	data := dataFlag(fs)
-	withDemo := fs.Bool("demo", false, "load the demo data if the database is empty")
+	withDemo := fs.Bool("demo", false, "load the demo data and demo accounts if the database is empty")
+	secure := fs.Bool("secure-cookies", os.Getenv("GREMIUM_SECURE_COOKIES") == "1", "mark the login cookie Secure also for plain HTTP (behind a TLS proxy; env GREMIUM_SECURE_COOKIES=1)")
 	verbose := fs.Bool("verbose", false, "log every request")
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
@@ -29,14 +32,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	if err := serve(ctx, log, *addr, *data, *withDemo, stdout); err != nil {
+	if err := serve(ctx, log, *addr, *data, *withDemo, *secure, stdout); err != nil {
 		log.Error("gremium serve failed", "err", err)
 		return exitFail
 	}
 	return exitOK
 }
 
-func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo bool, stdout io.Writer) error {
+func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, secure bool, stdout io.Writer) error {
 	st, err := store.Open(ctx, data)
 	if err != nil {
 		return err
@@ -51,7 +54,15 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo bo
 			if err := demo.Load(ctx, st); err != nil {
 				return err
 			}
+			accounts, err := demo.LoadAccounts(ctx, st)
+			if err != nil {
+				return err
+			}
 			log.Info("demo data loaded", "data", data)
+			fmt.Fprintln(stdout, "Demo accounts (password "+demo.AccountPassword+"):")
+			for _, a := range accounts {
+				fmt.Fprintf(stdout, "  %-18s %s\n", a.Username, a.Name)
+			}
 		} else {
 			log.Info("database is not empty, demo data not loaded (use 'gremium demo' to add missing demo records)", "data", data)
 		}
@@ -63,6 +74,8 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo bo
 	if err != nil {
 		return err
 	}
+	srv.SetDocumentDir(filepath.Join(data, "dokumente"))
+	srv.SetSecureCookies(secure)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)

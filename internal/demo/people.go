@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -201,4 +202,39 @@ func (l *loader) briefing(ctx context.Context) error {
 	_, err = l.s.CreateBriefing(ctx, model.Briefing{Title: BriefingTitle},
 		model.BriefingVersion{Stand: model.NewDate(2023, 4, 20), Author: "FITKO", Content: briefing2023})
 	return err
+}
+
+// AccountPassword is the password of the demo accounts. Demo accounts are
+// made only by "gremium serve --demo" on an empty database.
+const AccountPassword = "demo-gremium-2025"
+
+// Accounts gives the demo accounts: one per role.
+func Accounts() []model.User {
+	return []model.User{
+		{Username: "geschaeftsstelle", Name: "Geschäftsstelle IT-PLR (FITKO)", Role: model.RoleSecretariat, MemberAbbrev: "FITKO"},
+		{Username: "hessen", Name: "Büro des IT-PLR-Mitglieds Hessen", Role: model.RoleMember, MemberAbbrev: "HE"},
+		{Username: "bund", Name: "Büro des IT-PLR-Mitglieds Bund", Role: model.RoleMember, MemberAbbrev: "Bund"},
+		{Username: "dlt", Name: "Deutscher Landkreistag", Role: model.RoleAdvisory, MemberAbbrev: "DLT"},
+		{Username: "sprecher-hb", Name: "Dr. Martin Hagen", Role: model.RoleSpokesperson, MemberAbbrev: "HB"},
+	}
+}
+
+// LoadAccounts creates the demo accounts that do not exist yet and gives
+// them.
+func LoadAccounts(ctx context.Context, s *store.Store) ([]model.User, error) {
+	hash, err := auth.HashPassword(AccountPassword)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.User
+	for _, u := range Accounts() {
+		if _, _, err := s.UserLogin(ctx, u.Username); err == nil {
+			continue
+		}
+		if _, err := s.CreateUser(store.WithActor(ctx, Actor), u, hash); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, nil
 }

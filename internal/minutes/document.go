@@ -35,7 +35,11 @@ type Row struct {
 	Text         string           // PN and free text
 	Decision     *model.Decision  // BV
 	Confidential bool             // confidential row; in a public document its content is removed
-	position     int
+	// ID and Version are the stored row's (0 for a parsed document): edit
+	// forms send them back for the optimistic-locking check.
+	ID       int64
+	Version  int
+	position int
 }
 
 // Item is an agenda item with its minutes rows and follow-ups.
@@ -117,7 +121,7 @@ func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem) (Item, 
 		return item, err
 	}
 	for _, c := range contributions {
-		item.Rows = append(item.Rows, Row{Kind: RowDiscussion, Speaker: c.Speaker, Points: c.Points, Confidential: c.Confidential, position: c.Position})
+		item.Rows = append(item.Rows, Row{Kind: RowDiscussion, Speaker: c.Speaker, Points: c.Points, Confidential: c.Confidential, ID: c.ID, Version: c.Version, position: c.Position})
 	}
 	decisions, err := st.ItemDecisions(ctx, it.ID)
 	if err != nil {
@@ -125,21 +129,21 @@ func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem) (Item, 
 	}
 	for _, d := range decisions {
 		d := d
-		item.Rows = append(item.Rows, Row{Kind: RowDecision, Decision: &d, position: d.Position})
+		item.Rows = append(item.Rows, Row{Kind: RowDecision, Decision: &d, ID: d.ID, Version: d.Version, position: d.Position})
 	}
 	notes, err := st.ProtocolNotes(ctx, it.ID)
 	if err != nil {
 		return item, err
 	}
 	for _, n := range notes {
-		item.Rows = append(item.Rows, Row{Kind: RowNote, Speaker: n.Author, Text: n.Text, Confidential: n.Confidential, position: n.Position})
+		item.Rows = append(item.Rows, Row{Kind: RowNote, Speaker: n.Author, Text: n.Text, Confidential: n.Confidential, ID: n.ID, Version: n.Version, position: n.Position})
 	}
 	remarks, err := st.Remarks(ctx, it.ID)
 	if err != nil {
 		return item, err
 	}
 	for _, m := range remarks {
-		item.Rows = append(item.Rows, Row{Kind: RowText, RemarkKind: m.Kind, Text: m.Text, Confidential: m.Confidential, position: m.Position})
+		item.Rows = append(item.Rows, Row{Kind: RowText, RemarkKind: m.Kind, Text: m.Text, Confidential: m.Confidential, ID: m.ID, Version: m.Version, position: m.Position})
 	}
 	slices.SortStableFunc(item.Rows, func(x, y Row) int { return cmp.Compare(x.position, y.position) })
 	item.FollowUps, err = st.FollowUps(ctx, store.FollowUpFilter{ItemID: it.ID})

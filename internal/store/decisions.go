@@ -221,56 +221,94 @@ func (s *Store) AdoptDecision(ctx context.Context, id int64, version int, on mod
 		return model.Decision{}, fmt.Errorf("store: adopt decision %d: date of adoption missing", id)
 	}
 	var out model.Decision
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = s.adoptTx(ctx, tx, id, version, on, result, votes)
+		return err
+	})
+	return out, err
+}
+
+// adoptTx adopts a draft decision inside tx (see AdoptDecision); version -1
+// skips the version check (the caller holds the decision in the same tx).
+func (s *Store) adoptTx(ctx context.Context, tx *sql.Tx, id int64, version int, on model.Date, result string, votes []model.Vote) (model.Decision, error) {
+	cur, err := currentDecision(ctx, tx, id)
+	if err != nil {
+		return cur, err
+	}
+	if cur.Status != model.DecisionDraft {
+		return cur, fmt.Errorf("store: decision %s is already %s: %w", cur.DisplayTitle(), cur.Status.Label(), ErrImmutable)
+	}
+	if version < 0 {
+		version = cur.Version
+	}
+	if cur.Version != version {
+		return cur, fmt.Errorf("store: adopt decision %d (version %d): %w", id, version, ErrConflict)
+	}
+	if cur.SessionID != 0 {
+		if err := checkSessionOpen(ctx, tx, cur.SessionID); err != nil {
+			return cur, err
+		}
+	}
+	pattern, err := bodyPattern(ctx, tx, cur.BodyID)
+	if err != nil {
+		return cur, err
+	}
+	var seq int
+	if err := tx.QueryRowContext(ctx,
+		`INSERT INTO decision_counters (body_id, year, last) VALUES (?, ?, 1)
+		 ON CONFLICT (body_id, year) DO UPDATE SET last = decision_counters.last + 1
+		 RETURNING last`, cur.BodyID, on.Year).Scan(&seq); err != nil {
+		return cur, fmt.Errorf("store: next decision number: %w", err)
+	}
+	n := model.DecisionNumber{Year: on.Year, Seq: seq}
+	label := model.FormatDecisionNumber(pattern, n)
+	if err := s.updateVersioned(ctx, tx, "decisions", "decision", id, version,
+		`status = ?, year = ?, seq = ?, label = ?, result = ?, adopted_on = ?`,
+		model.DecisionAdopted, n.Year, n.Seq, label, result, on.String()); err != nil {
+		if errors.Is(err, ErrDuplicate) {
+			return cur, fmt.Errorf("store: decision number %s already taken: %w", label, err)
+		}
+		return cur, err
+	}
+	if votes != nil {
+		if err := replaceVotes(ctx, tx, id, votes); err != nil {
+			return cur, err
+		}
+	}
+	if err := s.audit(ctx, tx, "adopt", "decision", id, label); err != nil {
+		return cur, err
+	}
+	out, err := currentDecision(ctx, tx, id)
+	if err != nil {
+		return out, err
+	}
+	return out, s.loadVotes(ctx, tx, &out)
+}
+
+// AdoptConsentAgenda adopts, with one vote, every draft decision of the
+// session's items on the consent agenda (Grüne Liste), numbered in agenda
+// order, all in one transaction. It gives the adopted decisions.
+func (s *Store) AdoptConsentAgenda(ctx context.Context, sessionID int64, on model.Date, result string, votes []model.Vote) ([]model.Decision, error) {
+	var out []model.Decision
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := currentDecision(ctx, tx, id)
+		drafts, err := queryList(ctx, tx, scanDecision, "consent decisions",
+			`SELECT `+decisionCols+` FROM decisions d JOIN agenda_items i ON i.id = d.item_id
+			 WHERE i.session_id = ? AND i.consent = 1 AND i.status = ? AND d.status = ? ORDER BY i.position, d.position, d.id`,
+			sessionID, model.ItemAccepted, model.DecisionDraft)
 		if err != nil {
 			return err
 		}
-		if cur.Status != model.DecisionDraft {
-			return fmt.Errorf("store: decision %s is already %s: %w", cur.DisplayTitle(), cur.Status.Label(), ErrImmutable)
+		if len(drafts) == 0 {
+			return fmt.Errorf("store: the consent agenda has no decision proposals to adopt")
 		}
-		if cur.Version != version {
-			return fmt.Errorf("store: adopt decision %d (version %d): %w", id, version, ErrConflict)
-		}
-		if cur.SessionID != 0 {
-			if err := checkSessionOpen(ctx, tx, cur.SessionID); err != nil {
+		for _, d := range drafts {
+			adopted, err := s.adoptTx(ctx, tx, d.ID, -1, on, result, votes)
+			if err != nil {
 				return err
 			}
+			out = append(out, adopted)
 		}
-		pattern, err := bodyPattern(ctx, tx, cur.BodyID)
-		if err != nil {
-			return err
-		}
-		var seq int
-		if err := tx.QueryRowContext(ctx,
-			`INSERT INTO decision_counters (body_id, year, last) VALUES (?, ?, 1)
-			 ON CONFLICT (body_id, year) DO UPDATE SET last = decision_counters.last + 1
-			 RETURNING last`, cur.BodyID, on.Year).Scan(&seq); err != nil {
-			return fmt.Errorf("store: next decision number: %w", err)
-		}
-		n := model.DecisionNumber{Year: on.Year, Seq: seq}
-		label := model.FormatDecisionNumber(pattern, n)
-		if err := s.updateVersioned(ctx, tx, "decisions", "decision", id, version,
-			`status = ?, year = ?, seq = ?, label = ?, result = ?, adopted_on = ?`,
-			model.DecisionAdopted, n.Year, n.Seq, label, result, on.String()); err != nil {
-			if errors.Is(err, ErrDuplicate) {
-				return fmt.Errorf("store: decision number %s already taken: %w", label, err)
-			}
-			return err
-		}
-		if votes != nil {
-			if err := replaceVotes(ctx, tx, id, votes); err != nil {
-				return err
-			}
-		}
-		if err := s.audit(ctx, tx, "adopt", "decision", id, label); err != nil {
-			return err
-		}
-		out, err = currentDecision(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return s.loadVotes(ctx, tx, &out)
+		return nil
 	})
 	return out, err
 }

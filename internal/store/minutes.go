@@ -148,3 +148,29 @@ func (s *Store) UpdateRemark(ctx context.Context, m model.Remark) error {
 			`position = ?, kind = ?, text = ?, confidential = ?`, m.Position, m.Kind, m.Text, m.Confidential)
 	})
 }
+
+// Contribution gives the contribution with the id.
+func (s *Store) Contribution(ctx context.Context, id int64) (model.Contribution, error) {
+	return queryOne(ctx, s.db, scanContribution, fmt.Sprintf("contribution %d", id),
+		`SELECT id, item_id, position, speaker, points, confidential, version FROM contributions WHERE id = ?`, id)
+}
+
+// ProtocolNote gives the protocol note with the id.
+func (s *Store) ProtocolNote(ctx context.Context, id int64) (model.ProtocolNote, error) {
+	return queryOne(ctx, s.db, scanNote, fmt.Sprintf("protocol note %d", id),
+		`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes WHERE id = ?`, id)
+}
+
+// NextPosition gives the position after the last minutes row of an item.
+func (s *Store) NextPosition(ctx context.Context, itemID int64) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT MAX(p) FROM (
+		SELECT COALESCE(MAX(position), 0) AS p FROM contributions WHERE item_id = ?
+		UNION ALL SELECT COALESCE(MAX(position), 0) FROM protocol_notes WHERE item_id = ?
+		UNION ALL SELECT COALESCE(MAX(position), 0) FROM remarks WHERE item_id = ?
+		UNION ALL SELECT COALESCE(MAX(position), 0) FROM decisions WHERE item_id = ?) AS positions`, itemID, itemID, itemID, itemID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: next position: %w", err)
+	}
+	return n + 1, nil
+}

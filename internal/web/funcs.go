@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 
 	"gremium/internal/minutes"
@@ -28,9 +29,45 @@ var funcs = template.FuncMap{
 	"add":   func(a, b int) int { return a + b },
 	"flag":  func(on bool, label string) flagView { return flagView{on, label} },
 	"rowView": func(r minutes.Row, members map[string]model.Member, a model.Audience) rowView {
+		// a is model.Public or model.Internal (templates may pass 0 or 1).
 		return rowView{Row: r, Members: members, Public: a.IsPublic()}
 	},
-	"marked": marked,
+	"marked":     marked,
+	"has":        slices.Contains[[]string, string],
+	"voteGrid":   func(voters []model.Member, prefix string) voteGridView { return voteGridView{voters, prefix} },
+	"rowIDOf":    func(r minutes.Row) int64 { return r.ID },
+	"rowVersion": func(r minutes.Row) int { return r.Version },
+	"decisionsOf": func(rows []minutes.Row) []model.Decision {
+		var out []model.Decision
+		for _, r := range rows {
+			if r.Decision != nil {
+				out = append(out, *r.Decision)
+			}
+		}
+		return out
+	},
+	"editable": editableMarks,
+	"lines0":   func(ss []string) string { return strings.Join(ss, "\n") },
+	"pointLines": func(ps []model.Point) string {
+		var b strings.Builder
+		for i, p := range ps {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			if p.Label != "" {
+				b.WriteString(p.Label + " ")
+			}
+			b.WriteString(editableMarks(p.Text))
+		}
+		return b.String()
+	},
+	"conferenceNames": func(ids []int64, all map[int64]model.Body) string {
+		var names []string
+		for _, id := range ids {
+			names = append(names, all[id].Name)
+		}
+		return strings.Join(names, ", ")
+	},
 	"itemView": func(it model.AgendaItem, members map[string]model.Member, known map[string]string) itemView {
 		return itemView{Item: it, Members: members, Known: known}
 	},
@@ -58,6 +95,13 @@ type sourcesView struct {
 type reportersView struct {
 	Abbrevs []string
 	Members map[string]model.Member
+}
+
+// voteGridView is what the "vote-grid" template gets; Prefix keeps the ids
+// of several grids on one page apart.
+type voteGridView struct {
+	Voters []model.Member
+	Prefix string
 }
 
 // rowView is what the "minutes-row" template gets.

@@ -13,9 +13,11 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
+	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -35,15 +37,17 @@ type Server struct {
 	// the pages show (the IT-Planungsrat).
 	council string
 	// audienceOf says which version of the minutes a request gets.
-	audienceOf func(*http.Request) model.Audience
+	audienceOf  func(*http.Request) model.Audience
+	sessions    *auth.Sessions
+	events      *Broker
+	documentDir string
 }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
 func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 	s := &Server{st: st, log: log, pages: map[string]*template.Template{}, council: council,
-		// Until accounts exist every visitor is the public and sees the
-		// public (redacted) version.
-		audienceOf: func(*http.Request) model.Audience { return model.Public }}
+		sessions: auth.NewSessions(st), events: NewBroker()}
+	s.audienceOf = func(r *http.Request) model.Audience { return auth.Audience(s.user(r)) }
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -78,10 +82,57 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
 	mux.HandleFunc("GET /fachmk", s.conferenceList)
 	mux.HandleFunc("GET /fachmk/{abbrev}", s.conferencePage)
+	s.cycleRoutes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Diese Seite gibt es nicht.")
 	})
-	return securityHeaders(s.logRequests(mux))
+	// Cross-origin state-changing requests (CSRF) are refused before any
+	// handler runs.
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Anfrage abgelehnt",
+			Data: "Diese Anfrage kam nicht von gremium selbst und wurde aus Sicherheitsgründen abgelehnt."})
+	}))
+	return securityHeaders(s.logRequests(s.withUser(csrf.Handler(mux))))
+}
+
+// SetSecureCookies forces the Secure flag on the login cookie (behind a TLS
+// proxy).
+func (s *Server) SetSecureCookies(on bool) { s.sessions.Secure = on }
+
+type userKey struct{}
+
+// withUser looks the logged-in user up once per request.
+func (s *Server) withUser(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if u := s.sessions.User(r.Context(), r); u != nil {
+			r = r.WithContext(context.WithValue(r.Context(), userKey{}, u))
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// user gives the logged-in user of a request, or nil for the public.
+func (s *Server) user(r *http.Request) *model.User {
+	u, _ := r.Context().Value(userKey{}).(*model.User)
+	return u
+}
+
+// require answers the request itself unless the user may take the action:
+// the public is sent to the login page (GET) or refused (other methods), a
+// logged-in user without the right gets 403. It reports whether to go on.
+func (s *Server) require(w http.ResponseWriter, r *http.Request, a auth.Action, forMember string) (*model.User, bool) {
+	u := s.user(r)
+	if auth.Can(u, a, forMember) {
+		return u, true
+	}
+	if u == nil && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/anmelden?weiter="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return nil, false
+	}
+	s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung",
+		Data: "Für diese Seite oder Aktion fehlt Ihnen die Berechtigung."})
+	return nil, false
 }
 
 func cacheStatic(h http.Handler) http.Handler {
@@ -95,7 +146,7 @@ func cacheStatic(h http.Handler) http.Handler {
 func securityHeaders(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
-		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("Referrer-Policy", "same-origin")
 		h.ServeHTTP(w, r)
@@ -122,11 +173,15 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 }
 
 // view is what every page template gets: the page title, the active
-// navigation entry and the page's own data.
+// navigation entry and the page's own data; render adds the user.
 type view struct {
 	Title  string
 	Active string // "start", "sitzungen", "beschluesse", "fachmk"
 	Data   any
+	User   *model.User
+	// Can lists what the user may do (by action name), for showing only
+	// usable links.
+	Can map[string]bool
 }
 
 // render executes a page template into a buffer first, so a template error
@@ -136,6 +191,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	if !ok {
 		s.serverError(w, r, fmt.Errorf("web: no template %s", page))
 		return
+	}
+	v.User = s.user(r)
+	v.Can = map[string]bool{}
+	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes} {
+		v.Can[string(a)] = auth.Can(v.User, a, "")
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {

@@ -7,8 +7,10 @@ import (
 	"net/http"
 	"strconv"
 
+	"gremium/internal/auth"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 type sessionListData struct {
@@ -44,6 +46,16 @@ type sessionData struct {
 	// Known maps the decision references of the agenda (Quelle) that gremium
 	// holds to their page.
 	Known map[string]string
+	// AgendaVisible: the public sees the agenda once it is published.
+	AgendaVisible bool
+	Live          liveStateData
+	Running       bool
+	CanRegister   bool
+	Editable      bool
+	Comments      []store.Comment
+	Documents     []store.Document
+	Registrations []model.AgendaItem // the user's own pending registrations
+	Notice        string
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
@@ -107,8 +119,39 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	if page == "minutes.html" {
 		title = "Protokoll der " + title
 	}
-	s.render(w, r, http.StatusOK, page, view{Title: title, Active: "sitzungen",
-		Data: sessionData{Doc: doc, Members: members, Known: known}})
+	d := sessionData{Doc: doc, Members: members, Known: known, Notice: r.URL.Query().Get("hinweis"),
+		Running: se.Status == model.StatusRunning, Editable: editable(se),
+		CanRegister: se.Status == model.StatusPlanned || se.Status == model.StatusConvened}
+	u := s.user(r)
+	d.AgendaVisible = se.AgendaPublished || se.Status != model.StatusPlanned && se.Status != model.StatusConvened || auth.Can(u, auth.ViewInternal, "")
+	if !d.AgendaVisible {
+		d.Doc.Sections = nil
+	}
+	if d.Running {
+		if d.Live, err = s.loadLiveState(r, se); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	if auth.Can(u, auth.ViewInternal, "") {
+		if d.Comments, err = s.st.Comments(ctx, se.ID); err == nil {
+			d.Documents, err = s.st.Documents(ctx, se.ID)
+		}
+		if err == nil && u.MemberAbbrev != "" {
+			var items []model.AgendaItem
+			items, err = s.st.Items(ctx, se.ID)
+			for _, it := range items {
+				if it.RegisteredBy == u.MemberAbbrev && it.Status != model.ItemAccepted {
+					d.Registrations = append(d.Registrations, it)
+				}
+			}
+		}
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, page, view{Title: title, Active: "sitzungen", Data: d})
 }
 
 func (s *Server) protocolPDF(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,237 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// Document is an uploaded file of a session (or of one of its items).
+type Document struct {
+	ID          int64
+	SessionID   int64
+	ItemID      int64
+	Filename    string
+	ContentType string
+	Size        int64
+	SHA256      string // the file's name in the data directory's documents folder
+	UploadedBy  string
+	Created     time.Time
+}
+
+func scanDocument(r scanner) (Document, error) {
+	var d Document
+	var created string
+	err := r.Scan(&d.ID, &d.SessionID, &d.ItemID, &d.Filename, &d.ContentType, &d.Size, &d.SHA256, &d.UploadedBy, &created)
+	d.Created, _ = time.Parse(time.RFC3339, created)
+	return d, err
+}
+
+const documentCols = `id, session_id, COALESCE(item_id, 0), filename, content_type, size, sha256, uploaded_by, created_at`
+
+// CreateDocument records an uploaded file (the bytes are stored by the
+// caller under d.SHA256).
+func (s *Store) CreateDocument(ctx context.Context, d Document) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "document", d.Filename,
+			`INSERT INTO documents (session_id, item_id, filename, content_type, size, sha256, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.SessionID, nullID(d.ItemID), d.Filename, d.ContentType, d.Size, d.SHA256, d.UploadedBy, s.now().UTC().Format(time.RFC3339))
+		return err
+	})
+	return id, err
+}
+
+// Document gives the document with the id.
+func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
+	return queryOne(ctx, s.db, scanDocument, fmt.Sprintf("document %d", id), `SELECT `+documentCols+` FROM documents WHERE id = ?`, id)
+}
+
+// Documents gives the documents of a session.
+func (s *Store) Documents(ctx context.Context, sessionID int64) ([]Document, error) {
+	return queryList(ctx, s.db, scanDocument, "documents", `SELECT `+documentCols+` FROM documents WHERE session_id = ? ORDER BY id`, sessionID)
+}
+
+// Comment is a member's comment on draft minutes.
+type Comment struct {
+	ID        int64
+	SessionID int64
+	Author    string
+	Member    string
+	Text      string
+	Created   time.Time
+}
+
+// CreateComment stores a comment on the draft minutes of a session; only
+// draft minutes take comments.
+func (s *Store) CreateComment(ctx context.Context, c Comment) (int64, error) {
+	if c.Text == "" {
+		return 0, fmt.Errorf("store: comment needs a text")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		var status model.SessionStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE id = ?`, c.SessionID).Scan(&status); err != nil {
+			return notFound(err, fmt.Sprintf("session %d", c.SessionID))
+		}
+		if status != model.StatusMinutesDraft {
+			return fmt.Errorf("store: only draft minutes take comments (status %s)", status.Label())
+		}
+		id, err = s.insert(ctx, tx, "comment", c.Member,
+			`INSERT INTO minutes_comments (session_id, author, member, text, created_at) VALUES (?, ?, ?, ?, ?)`,
+			c.SessionID, c.Author, c.Member, c.Text, s.now().UTC().Format(time.RFC3339))
+		return err
+	})
+	return id, err
+}
+
+// Comments gives the comments on a session's minutes, oldest first.
+func (s *Store) Comments(ctx context.Context, sessionID int64) ([]Comment, error) {
+	return queryList(ctx, s.db, func(r scanner) (Comment, error) {
+		var c Comment
+		var created string
+		err := r.Scan(&c.ID, &c.SessionID, &c.Author, &c.Member, &c.Text, &created)
+		c.Created, _ = time.Parse(time.RFC3339, created)
+		return c, err
+	}, "comments", `SELECT id, session_id, author, member, text, created_at FROM minutes_comments WHERE session_id = ? ORDER BY id`, sessionID)
+}
+
+// MinutesVersion is one kept state of approved minutes.
+type MinutesVersion struct {
+	SessionID int64
+	Version   int
+	Stand     model.Date
+	Note      string
+	Text      string // the minutes in the published text layout (internal)
+	CreatedBy string
+	Created   time.Time
+}
+
+// MinutesVersions gives the kept versions of a session's minutes, oldest first.
+func (s *Store) MinutesVersions(ctx context.Context, sessionID int64) ([]MinutesVersion, error) {
+	return queryList(ctx, s.db, func(r scanner) (MinutesVersion, error) {
+		var v MinutesVersion
+		var stand, created string
+		err := r.Scan(&v.SessionID, &v.Version, &stand, &v.Note, &v.Text, &v.CreatedBy, &created)
+		v.Stand = parseDate(stand)
+		v.Created, _ = time.Parse(time.RFC3339, created)
+		return v, err
+	}, "minutes versions", `SELECT session_id, version, stand, note, text, created_by, created_at FROM minutes_versions WHERE session_id = ? ORDER BY version`, sessionID)
+}
+
+func (s *Store) addMinutesVersion(ctx context.Context, tx *sql.Tx, v MinutesVersion) (int, error) {
+	var next int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM minutes_versions WHERE session_id = ?`, v.SessionID).Scan(&next); err != nil {
+		return 0, fmt.Errorf("store: minutes version: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO minutes_versions (session_id, version, stand, note, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		v.SessionID, next, v.Stand.String(), v.Note, v.Text, actorFrom(ctx), s.now().UTC().Format(time.RFC3339)); err != nil {
+		return 0, fmt.Errorf("store: minutes version: %w", err)
+	}
+	return next, s.audit(ctx, tx, "version", "minutes", v.SessionID, fmt.Sprint(next))
+}
+
+// ApproveMinutes records that the session approvingNumber approved the
+// draft minutes of session id (Bestätigung des Protokolls): the minutes
+// become immutable, and text — their content at approval — is kept as
+// version 1. approvingNumber must be a running session of the same body.
+func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber int, text string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if cur.Status != model.StatusMinutesDraft {
+			return fmt.Errorf("store: the minutes of the %d. Sitzung are not a draft (status %s)", cur.Number, cur.Status.Label())
+		}
+		var approving model.SessionStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE body_id = ? AND number = ?`, cur.BodyID, approvingNumber).Scan(&approving); err != nil {
+			return notFound(err, fmt.Sprintf("session %d", approvingNumber))
+		}
+		if approving != model.StatusRunning || approvingNumber <= cur.Number {
+			return fmt.Errorf("store: minutes are approved in a later session while it runs (the %d. Sitzung is %s)", approvingNumber, approving.Label())
+		}
+		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, cur.Version, `status = ?, approved_in = ?`, model.StatusMinutesApproved, approvingNumber); err != nil {
+			return err
+		}
+		if _, err := s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: id, Stand: cur.MinutesStand, Note: fmt.Sprintf("genehmigt in der %d. Sitzung", approvingNumber), Text: text}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "approve", "session", id, fmt.Sprint(approvingNumber))
+	})
+}
+
+// CorrectMinutes keeps a correction (Berichtigung) of approved minutes as a
+// new version; the approved versions stay as they were. It gives the new
+// version number.
+func (s *Store) CorrectMinutes(ctx context.Context, id int64, stand model.Date, note, text string) (int, error) {
+	if note == "" || text == "" {
+		return 0, fmt.Errorf("store: a correction needs a note and the corrected text")
+	}
+	var v int
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		var status model.SessionStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE id = ?`, id).Scan(&status); err != nil {
+			return notFound(err, fmt.Sprintf("session %d", id))
+		}
+		if status != model.StatusMinutesApproved {
+			return fmt.Errorf("store: only approved minutes are corrected by a new version; draft minutes are edited directly")
+		}
+		v, err = s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: id, Stand: stand, Note: note, Text: text})
+		return err
+	})
+	return v, err
+}
+
+// SetCurrentItem records the item under discussion in a running session.
+func (s *Store) SetCurrentItem(ctx context.Context, sessionID, itemID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var status model.SessionStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE id = ?`, sessionID).Scan(&status); err != nil {
+			return notFound(err, fmt.Sprintf("session %d", sessionID))
+		}
+		if status != model.StatusRunning {
+			return fmt.Errorf("store: the current item is set while the session runs (status %s)", status.Label())
+		}
+		return s.updatePlain(ctx, tx, "sessions", "session", sessionID, `current_item_id = ?, version = version + 1`, itemID)
+	})
+}
+
+// MoveItem moves an accepted item one place up (delta -1) or down (+1) on
+// its session's agenda and renumbers the positions 1…n.
+func (s *Store) MoveItem(ctx context.Context, itemID int64, delta int) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var sessionID int64
+		if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, itemID).Scan(&sessionID); err != nil {
+			return notFound(err, fmt.Sprintf("agenda item %d", itemID))
+		}
+		if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
+			return err
+		}
+		items, err := queryList(ctx, tx, scanItem, "agenda items",
+			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status = ? ORDER BY position, id`, sessionID, model.ItemAccepted)
+		if err != nil {
+			return err
+		}
+		i := -1
+		for k, it := range items {
+			if it.ID == itemID {
+				i = k
+			}
+		}
+		j := i + delta
+		if i < 0 || j < 0 || j >= len(items) {
+			return nil // already first or last: nothing to do
+		}
+		items[i], items[j] = items[j], items[i]
+		for k, it := range items {
+			if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET position = ?, version = version + 1 WHERE id = ?`, k+1, it.ID); err != nil {
+				return fmt.Errorf("store: move item: %w", err)
+			}
+		}
+		return s.audit(ctx, tx, "move", "agenda_item", itemID, fmt.Sprint(delta))
+	})
+}
