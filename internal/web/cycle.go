@@ -136,10 +136,9 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error, b
 	case errors.Is(err, store.ErrDuplicate):
 		s.badRequest(w, r, "Ein Eintrag mit dieser Nummer oder diesem Namen existiert bereits.")
 	default:
-		var verr interface{ Error() string } = err
 		if strings.HasPrefix(err.Error(), "model:") || strings.HasPrefix(err.Error(), "store:") {
 			s.log.Info("refused", "path", r.URL.Path, "err", err)
-			s.badRequest(w, r, "Die Änderung ist so nicht möglich: "+germanReason(verr.Error()))
+			s.badRequest(w, r, "Die Änderung ist so nicht möglich: "+germanReason(err.Error()))
 			return
 		}
 		s.serverError(w, r, err)
@@ -446,6 +445,11 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	next := model.SessionStatus(r.PostFormValue("naechster"))
+	if want, _ := nextStep(se.Status); next != want || want == "" {
+		// Approval is no status step: the next session approves minutes.
+		s.badRequest(w, r, "Dieser Statuswechsel ist hier nicht möglich. Ein Protokoll wird in der folgenden Sitzung genehmigt.")
+		return
+	}
 	if next == model.StatusMinutesDraft {
 		// The draft carries the date it was made as its "Stand".
 		se.MinutesStand = today()

@@ -1,0 +1,262 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"gremium/internal/auth"
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// cycleServer is the demo server with the demo accounts and a FachMK
+// account.
+func cycleServer(t *testing.T) (*httptest.Server, *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	hash, _ := auth.HashPassword(demo.AccountPassword)
+	if _, err := st.CreateUser(ctx, model.User{Username: "fmk", Name: "Geschäftsstelle FMK", Role: model.RoleFachMK, ConferenceID: fmk.ID}, hash); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetDocumentDir(t.TempDir())
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts, st
+}
+
+// client gives an HTTP client logged in as user ("" for the public) that
+// does not follow redirects.
+func client(t *testing.T, ts *httptest.Server, user string) *http.Client {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	if user == "" {
+		return c
+	}
+	res, err := c.PostForm(ts.URL+"/anmelden", url.Values{"benutzer": {user}, "passwort": {demo.AccountPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login as %s: %d", user, res.StatusCode)
+	}
+	return c
+}
+
+func do(t *testing.T, c *http.Client, method, u string, form url.Values) (int, string) {
+	t.Helper()
+	var res *http.Response
+	var err error
+	if method == "GET" {
+		res, err = c.Get(u)
+	} else {
+		res, err = c.PostForm(u, form)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func TestLoginPage(t *testing.T) {
+	ts, _ := cycleServer(t)
+	c := client(t, ts, "")
+	code, body := do(t, c, "POST", ts.URL+"/anmelden", url.Values{"benutzer": {"hessen"}, "passwort": {"falsch-falsch-falsch"}})
+	if code != http.StatusUnauthorized || !strings.Contains(body, "Benutzername oder Passwort sind falsch.") {
+		t.Errorf("wrong password: %d", code)
+	}
+	he := client(t, ts, "hessen")
+	if _, body := do(t, he, "GET", ts.URL+"/", nil); !strings.Contains(body, "Angemeldet: Büro des IT-PLR-Mitglieds Hessen") {
+		t.Error("logged-in user not shown")
+	}
+	// Redirect targets stay on the site.
+	code, _ = do(t, c, "POST", ts.URL+"/anmelden", url.Values{"benutzer": {"hessen"}, "passwort": {demo.AccountPassword}, "weiter": {"//evil.example/"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("login: %d", code)
+	}
+}
+
+// TestPermissions walks the actions of the session cycle with every role:
+// a role that may not take an action gets 403 (the public a login
+// redirect for pages), never the data.
+func TestPermissions(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	// A planned 48th session to register items for.
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2025-11-20"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}, "vorsitz": {"MV"}}); code != http.StatusSeeOther {
+		t.Fatalf("create session 48: %d %s", code, body)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	top := items[1].ID
+	contribution := url.Values{"sprecher": {"HE"}, "punkte": {"Ein Punkt."}}
+
+	type check struct {
+		method, path string
+		form         url.Values
+		allowed      []string // roles that may; all others get 403
+	}
+	checks := []check{
+		{"GET", "/sitzungen/neu", nil, []string{"geschaeftsstelle"}},
+		{"POST", "/sitzungen", url.Values{"nummer": {"99"}, "datum": {"2026-01-01"}}, []string{"geschaeftsstelle"}},
+		{"GET", "/sitzungen/47/verwaltung", nil, []string{"geschaeftsstelle"}},
+		{"GET", "/sitzungen/47/live", nil, []string{"geschaeftsstelle"}},
+		{"POST", fmt.Sprintf("/tops/%d/beitraege", top), contribution, []string{"geschaeftsstelle"}},
+		{"POST", "/sitzungen/47/status", url.Values{"naechster": {"einberufen"}}, []string{"geschaeftsstelle"}},
+		{"GET", "/sitzungen/48/anmeldung", nil, []string{"geschaeftsstelle", "hessen", "bund"}},
+		{"POST", "/sitzungen/47/kommentare", url.Values{"kommentar": {"Bitte Rechtschreibung prüfen."}}, []string{"geschaeftsstelle", "hessen", "bund", "dlt"}},
+		{"GET", "/sitzungen/47/protokoll/fassungen/1", nil, []string{"geschaeftsstelle", "hessen", "bund", "dlt", "sprecher-hb"}},
+	}
+	roles := []string{"", "geschaeftsstelle", "hessen", "bund", "dlt", "sprecher-hb", "fmk"}
+	clients := map[string]*http.Client{}
+	for _, r := range roles {
+		clients[r] = client(t, ts, r)
+	}
+	for _, c := range checks {
+		for _, role := range roles {
+			code, body := do(t, clients[role], c.method, ts.URL+c.path, c.form)
+			allowed := false
+			for _, a := range c.allowed {
+				allowed = allowed || a == role
+			}
+			switch {
+			case allowed && (code == http.StatusForbidden || code == http.StatusSeeOther && strings.Contains(body, "anmelden")):
+				t.Errorf("%s %s as %q: %d, want allowed", c.method, c.path, role, code)
+			case !allowed && role == "" && c.method == "GET" && code != http.StatusSeeOther:
+				t.Errorf("%s %s as public: %d, want redirect to login", c.method, c.path, code)
+			case !allowed && (role != "" || c.method != "GET") && code != http.StatusForbidden:
+				t.Errorf("%s %s as %q: %d, want 403", c.method, c.path, role, code)
+			}
+			if !allowed && strings.Contains(body, "Steuerungsgruppe") {
+				t.Errorf("%s %s as %q shows data", c.method, c.path, role)
+			}
+		}
+	}
+	// A member registers only for itself: Hessen cannot register for Bayern.
+	he := clients["hessen"]
+	code, _ := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"mitglied": {"BY"}, "titel": {"Test"}, "ziel": {"Bericht"}, "fachmk": {"keine"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("registration by HE: %d", code)
+	}
+	s48, _ := st.SessionByNumber(ctx, itplr.ID, 48)
+	all, _ := st.Items(ctx, s48.ID)
+	if last := all[len(all)-1]; last.RegisteredBy != "HE" || last.Status != model.ItemRegistered {
+		t.Errorf("registration = %+v", last)
+	}
+}
+
+func TestStaleEditGets409(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	cs, _ := st.Contributions(ctx, items[1].ID)
+	c := cs[0]
+	path := fmt.Sprintf("%s/beitraege/%d", ts.URL, c.ID)
+	version := fmt.Sprint(c.Version)
+	// Two editors opened the same contribution; the first saves …
+	if code, body := do(t, gs, "POST", path, url.Values{"version": {version}, "sprecher": {"BSI"}, "punkte": {"Erste Fassung."}}); code != http.StatusSeeOther {
+		t.Fatalf("first edit: %d %s", code, body)
+	}
+	// … the second, still on the old version, gets 409 and changes nothing.
+	code, body := do(t, gs, "POST", path, url.Values{"version": {version}, "sprecher": {"BSI"}, "punkte": {"Zweite Fassung."}})
+	if code != http.StatusConflict || !strings.Contains(body, "inzwischen von jemand anderem geändert") {
+		t.Fatalf("stale edit: %d", code)
+	}
+	got, _ := st.Contribution(ctx, c.ID)
+	if len(got.Points) != 1 || got.Points[0] != "Erste Fassung." {
+		t.Errorf("the first edit was not kept: %+v", got.Points)
+	}
+	// The htmx autosave gets a short message instead of a page.
+	req, _ := http.NewRequest("POST", path, strings.NewReader(url.Values{"version": {version}, "punkte": {"Dritte."}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("HX-Request", "true")
+	res, err := gs.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusConflict || !strings.Contains(string(b), "Nicht gespeichert") {
+		t.Errorf("htmx stale edit: %d %s", res.StatusCode, b)
+	}
+}
+
+func TestCrossOriginPostRefused(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	req, _ := http.NewRequest("POST", ts.URL+"/sitzungen", strings.NewReader(url.Values{"nummer": {"77"}, "datum": {"2026-01-01"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	res, err := gs.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site POST: %d", res.StatusCode)
+	}
+	itplr, _ := st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
+	if _, err := st.SessionByNumber(context.Background(), itplr.ID, 77); err == nil {
+		t.Error("a cross-site request created a session")
+	}
+}
+
+func TestMembersSeeInternalVersion(t *testing.T) {
+	ts, _ := cycleServer(t)
+	_, public := do(t, client(t, ts, ""), "GET", ts.URL+"/sitzungen/47", nil)
+	_, internal := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/47", nil)
+	_, fmk := do(t, client(t, ts, "fmk"), "GET", ts.URL+"/sitzungen/47", nil)
+	if strings.Contains(public, "[REDACTED]") || strings.Contains(fmk, "[REDACTED]") {
+		t.Error("the public or a FachMK secretariat sees confidential text")
+	}
+	if !strings.Contains(internal, `<mark class="confidential" title="vertraulich">[REDACTED]</mark>`) || !strings.Contains(internal, "Interne Fassung") {
+		t.Error("members must see the internal version with marked passages")
+	}
+}
+
+func TestApprovalIsNoStatusStep(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	itplr, _ := st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(context.Background(), itplr.ID, 47)
+	code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/status", url.Values{"naechster": {"protokoll_genehmigt"}, "version": {fmt.Sprint(s47.Version)}})
+	if code != http.StatusBadRequest {
+		t.Errorf("approving by status step: %d", code)
+	}
+	if se, _ := st.SessionByNumber(context.Background(), itplr.ID, 47); se.Status != model.StatusMinutesDraft {
+		t.Errorf("status = %s", se.Status)
+	}
+}
