@@ -527,7 +527,11 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 		s.serverError(w, r, err)
 		return
 	}
-	d := registerData{Session: se, Members: members, Member: u.MemberAbbrev, Conferences: conferences, Goals: model.Goals, Form: form, Error: msg,
+	member := u.MemberAbbrev
+	if u.Role == model.RoleSecretariat {
+		member = "" // the secretariat registers for any member
+	}
+	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Error: msg,
 		Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(today())}
 	s.render(w, r, status, "register.html", view{Title: "TOP anmelden – " + se.Title(), Active: "sitzungen", Data: d})
 }

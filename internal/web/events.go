@@ -57,11 +57,10 @@ func (b *Broker) Viewers(sessionID int64) int {
 
 // serveEvents streams "update" events for a session until the client leaves.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, sessionID int64) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
+	rc := http.NewResponseController(w)
+	flusher := flushFunc(rc.Flush)
+	// A live stream outlives the server's write timeout.
+	rc.SetWriteDeadline(time.Time{})
 	ch, leave := s.events.Subscribe(sessionID)
 	defer leave()
 	h := w.Header()
@@ -69,7 +68,10 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, sessionID i
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Accel-Buffering", "no")
 	fmt.Fprint(w, "retry: 3000\n: verbunden\n\n")
-	flusher.Flush()
+	if err := flusher.Flush(); err != nil {
+		s.log.Error("live events: streaming unsupported", "err", err)
+		return
+	}
 	keepAlive := time.NewTicker(25 * time.Second)
 	defer keepAlive.Stop()
 	for {
@@ -85,3 +87,9 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, sessionID i
 		}
 	}
 }
+
+// flushFunc adapts http.ResponseController.Flush.
+type flushFunc func() error
+
+// Flush sends what is buffered to the client.
+func (f flushFunc) Flush() error { return f() }

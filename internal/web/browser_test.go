@@ -1,0 +1,415 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// Browser tests drive Debian's chromium (apt package "chromium") and check
+// every visited page with axe-core (npm package "axe-core"; GREMIUM_AXE
+// names its axe.min.js). Without them the tests skip, except in CI.
+
+func needTool(t *testing.T, what string, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is needed in CI: %v", what, err)
+	}
+	t.Skipf("%s not available (%v); skipping the browser test", what, err)
+}
+
+type browserRun struct {
+	t       *testing.T
+	ctx     context.Context
+	base    string
+	axe     string
+	shots   string
+	visited map[string]bool
+}
+
+func newBrowser(t *testing.T, base string) *browserRun {
+	t.Helper()
+	bin := os.Getenv("GREMIUM_CHROMIUM")
+	if bin == "" {
+		var err error
+		bin, err = exec.LookPath("chromium")
+		needTool(t, "chromium (apt-get install chromium)", err)
+	}
+	axePath := os.Getenv("GREMIUM_AXE")
+	axe, err := os.ReadFile(axePath)
+	if axePath == "" {
+		err = fmt.Errorf("GREMIUM_AXE is not set")
+	}
+	needTool(t, "axe-core (npm package; set GREMIUM_AXE to its axe.min.js)", err)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	// The first Run starts the browser, bound to this long-lived context;
+	// the steps then run with their own shorter timeouts.
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	shots := os.Getenv("GREMIUM_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	return &browserRun{t: t, ctx: ctx, base: base, axe: string(axe), shots: shots, visited: map[string]bool{}}
+}
+
+func (b *browserRun) run(what string, actions ...chromedp.Action) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		var loc string
+		chromedp.Run(b.ctx, chromedp.Location(&loc))
+		b.t.Fatalf("%s (at %s): %v", what, loc, err)
+	}
+}
+
+// page opens a path, waits for its main heading and checks it with axe.
+func (b *browserRun) page(path string) {
+	b.t.Helper()
+	b.run("open "+path, chromedp.Navigate(b.base+path), chromedp.WaitVisible("main h1", chromedp.ByQuery))
+	b.check(path)
+}
+
+// check runs axe-core on the current page (once per path).
+func (b *browserRun) check(name string) {
+	b.t.Helper()
+	var loc string
+	b.run("location", chromedp.Location(&loc))
+	key := strings.SplitN(strings.TrimPrefix(loc, b.base), "?", 2)[0]
+	if b.visited[key] {
+		return
+	}
+	b.visited[key] = true
+	var out string
+	script := `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+		.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))`
+	b.run("axe on "+name,
+		chromedp.Evaluate(b.axe, nil),
+		chromedp.Evaluate(script, &out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	var violations []map[string]any
+	if err := json.Unmarshal([]byte(out), &violations); err != nil {
+		b.t.Fatalf("axe result on %s: %v", name, err)
+	}
+	for _, v := range violations {
+		b.t.Errorf("axe on %s: %v", key, v)
+	}
+}
+
+// shot saves a screenshot of the whole current page (JPEG).
+func (b *browserRun) shot(name string) {
+	b.t.Helper()
+	var png []byte
+	b.run("screenshot "+name, chromedp.FullScreenshot(&png, 80))
+	if err := os.WriteFile(filepath.Join(b.shots, name+".jpg"), png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+func (b *browserRun) login(user string) {
+	b.t.Helper()
+	b.page("/anmelden")
+	b.run("login as "+user,
+		chromedp.SendKeys("#benutzer", user, chromedp.ByID),
+		chromedp.SendKeys("#passwort", demo.AccountPassword, chromedp.ByID))
+	b.submit("login as "+user, `form[action="/anmelden"]`)
+	b.run("logged in", chromedp.WaitVisible(`form[action="/abmelden"]`, chromedp.ByQuery))
+}
+
+func (b *browserRun) logout() {
+	b.t.Helper()
+	b.submit("logout", `form[action="/abmelden"]`)
+	b.run("logged out", chromedp.WaitVisible(`a[href="/anmelden"]`, chromedp.ByQuery))
+}
+
+// submit clicks a form's submit button and waits until the next page has
+// loaded: a mark set on the old page's window must be gone.
+func (b *browserRun) submit(what, form string) {
+	b.t.Helper()
+	b.run(what, chromedp.Evaluate(`window.__gremiumOldPage = true`, nil),
+		chromedp.Click(form+` button[type="submit"]`, chromedp.ByQuery))
+	b.waitNewPage(what)
+	b.check(what)
+}
+
+// waitNewPage waits for the document after a navigation.
+func (b *browserRun) waitNewPage(what string) {
+	b.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var old bool
+		err := chromedp.Run(b.ctx, chromedp.Evaluate(`window.__gremiumOldPage === true`, &old))
+		if err == nil && !old {
+			var ready string
+			if chromedp.Run(b.ctx, chromedp.Evaluate(`document.readyState`, &ready)) == nil && ready == "complete" {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("%s: no new page after 20 s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	b.run(what+": page", chromedp.WaitVisible("main h1", chromedp.ByQuery))
+}
+
+func (b *browserRun) text(sel string) string {
+	b.t.Helper()
+	var s string
+	b.run("read "+sel, chromedp.Text(sel, &s, chromedp.ByQuery))
+	return s
+}
+
+// TestSessionCycleInBrowser walks the whole cycle as the roles would.
+func TestSessionCycleInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetDocumentDir(t.TempDir())
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	b := newBrowser(t, ts.URL)
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+
+	// The public pages.
+	for _, p := range []string{"/", "/sitzungen", "/sitzungen/47", "/sitzungen/47/protokoll", "/beschluesse", "/beschluesse/B-2025/26-IT", "/fachmk", "/fachmk/E-Justice-Rat"} {
+		b.page(p)
+	}
+	b.page("/")
+	b.shot("startseite")
+	b.page("/sitzungen/47")
+	b.shot("sitzung-47")
+	b.page("/sitzungen/47/protokoll")
+	b.shot("protokoll-47")
+	b.page("/fachmk")
+	b.shot("fachmk")
+
+	// 1. The secretariat plans the 48th session.
+	b.login("geschaeftsstelle")
+	b.page("/sitzungen/neu")
+	b.run("fill session form",
+		chromedp.SetValue("#datum", "2025-11-20", chromedp.ByID),
+		chromedp.SetValue("#ort", "Berlin", chromedp.ByID),
+		chromedp.SetValue("#vorsitz", "MV", chromedp.ByID),
+		chromedp.SetValue("#anmeldeschluss", "2099-11-01", chromedp.ByID))
+	b.shot("sitzung-anlegen")
+	b.submit("create session 48", `form[action="/sitzungen"]`)
+	s48, err := st.SessionByNumber(ctx, itplr.ID, 48)
+	if err != nil || s48.Place != "Berlin" || s48.Status != model.StatusPlanned {
+		t.Fatalf("session 48: %+v %v", s48, err)
+	}
+	// The secretariat registers a consent-agenda item for the Bund.
+	b.page("/sitzungen/48/anmeldung")
+	b.run("fill Bund registration",
+		chromedp.SetValue("#mitglied", "Bund", chromedp.ByID),
+		chromedp.SendKeys("#titel", "Kooperation D21", chromedp.ByID),
+		chromedp.SetValue("#ziel", "Beschluss", chromedp.ByID),
+		chromedp.SendKeys("#beschlussvorschlag", "Der IT-Planungsrat verlängert die Kooperation.", chromedp.ByID),
+		chromedp.Click("#fachmk-keine", chromedp.ByID))
+	b.submit("register Bund item", `form[action="/sitzungen/48/anmeldung"]`)
+	b.logout()
+
+	// 2. Hessen registers an item that affects a FachMK.
+	ejr, _ := st.BodyByAbbrev(ctx, "E-Justice-Rat")
+	b.login("hessen")
+	b.page("/sitzungen/48/anmeldung")
+	b.run("fill Hessen registration",
+		chromedp.SendKeys("#titel", "Justizcloud", chromedp.ByID),
+		chromedp.SendKeys("#punkte", "Stand der Planung", chromedp.ByID),
+		chromedp.SetValue("#ziel", "Beschluss", chromedp.ByID),
+		chromedp.SendKeys("#quelle", "B-2025/26-IT", chromedp.ByID),
+		chromedp.SendKeys("#beschlussvorschlag", "Der IT-Planungsrat nimmt den Bericht zur Justizcloud zur Kenntnis.\nEr bittet HE, zur 50. Sitzung erneut zu berichten.", chromedp.ByID),
+		chromedp.Click("#fachmk-betroffen", chromedp.ByID),
+		chromedp.Click(fmt.Sprintf("#fachmk-%d", ejr.ID), chromedp.ByID))
+	b.shot("top-anmelden")
+	b.submit("register Hessen item", `form[action="/sitzungen/48/anmeldung"]`)
+	if !strings.Contains(b.text("main"), "Der TOP ist angemeldet") {
+		t.Error("no confirmation of the registration")
+	}
+	b.logout()
+
+	// 3. The secretariat builds and publishes the agenda with a Grüne Liste.
+	b.login("geschaeftsstelle")
+	items, _ := st.Items(ctx, s48.ID)
+	var bundItem, heItem model.AgendaItem
+	for _, it := range items {
+		switch it.Title {
+		case "Kooperation D21":
+			bundItem = it
+		case "Justizcloud":
+			heItem = it
+		}
+	}
+	if heItem.RegisteredBy != "HE" || len(heItem.Impact.ConferenceIDs) != 1 || heItem.Impact.ConferenceIDs[0] != ejr.ID {
+		t.Fatalf("Hessen's registration = %+v", heItem)
+	}
+	b.page("/sitzungen/48/verwaltung")
+	b.shot("verwaltung-anmeldungen")
+	for _, id := range []int64{heItem.ID, bundItem.ID} {
+		b.submit("accept", fmt.Sprintf(`form[action="/tops/%d/entscheidung"]:has(input[value="annehmen"])`, id))
+	}
+	sections, _ := st.Sections(ctx, itplr.ID)
+	secID := map[string]int64{}
+	for _, s := range sections {
+		secID[s.Name] = s.ID
+	}
+	b.run("place Hessen's item",
+		chromedp.SetValue(fmt.Sprintf("#nr-%d", heItem.ID), "14", chromedp.ByID),
+		chromedp.SetValue(fmt.Sprintf("#abschnitt-%d", heItem.ID), fmt.Sprint(secID["Digitale Anwendungen"]), chromedp.ByID))
+	b.submit("save Hessen's item", fmt.Sprintf(`form[action="/tops/%d"]`, heItem.ID))
+	b.run("place Bund's item on the Grüne Liste",
+		chromedp.SetValue(fmt.Sprintf("#nr-%d", bundItem.ID), "21", chromedp.ByID),
+		chromedp.SetValue(fmt.Sprintf("#abschnitt-%d", bundItem.ID), fmt.Sprint(secID["Grüne Liste"]), chromedp.ByID),
+		chromedp.Click(fmt.Sprintf("#gl-%d", bundItem.ID), chromedp.ByID))
+	b.submit("save Bund's item", fmt.Sprintf(`form[action="/tops/%d"]`, bundItem.ID))
+	b.submit("publish agenda", `form[action="/sitzungen/48/veroeffentlichen"]`)
+	b.submit("convene", `form[action="/sitzungen/48/status"]`)
+	b.submit("open session", `form[action="/sitzungen/48/status"]`)
+	b.shot("verwaltung")
+	if se, _ := st.SessionByNumber(ctx, itplr.ID, 48); se.Status != model.StatusRunning || !se.AgendaPublished {
+		t.Fatalf("session 48 after opening: %+v", se)
+	}
+
+	// 4. The session runs: live minutes of Hessen's item.
+	b.page(fmt.Sprintf("/sitzungen/48/live?top=%d", heItem.ID))
+	b.submit("call item", fmt.Sprintf(`form[action="/tops/%d/aufrufen"]`, heItem.ID))
+	b.run("contribution",
+		chromedp.SetValue("#neu-sprecher", "HE", chromedp.ByID),
+		chromedp.SendKeys("#neu-punkte", "Stellt den Stand der Justizcloud vor.\nBittet um Unterstützung der Länder.", chromedp.ByID))
+	b.submit("save contribution", fmt.Sprintf(`form[action="/tops/%d/beitraege"]`, heItem.ID))
+	drafts, _ := st.ItemDecisions(ctx, heItem.ID)
+	if len(drafts) != 1 || len(drafts[0].Points) != 2 {
+		t.Fatalf("Hessen's proposal = %+v", drafts)
+	}
+	d := drafts[0]
+	b.run("vote with one abstention", chromedp.Click(fmt.Sprintf("#v%d-BY-enth", d.ID), chromedp.ByID))
+	b.shot("live-protokoll")
+	b.submit("vote", fmt.Sprintf(`form[action="/entwuerfe/%d/abstimmung"]`, d.ID))
+	b.run("open protocol note", chromedp.Click(`details:has(#neu-pn) summary`, chromedp.ByQuery))
+	b.run("protocol note",
+		chromedp.SetValue("#neu-autor", "Bayern", chromedp.ByID),
+		chromedp.SendKeys("#neu-pn", "Bayern enthält sich, weil die Finanzierung noch offen ist.", chromedp.ByID))
+	b.submit("save note", fmt.Sprintf(`form[action="/tops/%d/notizen"]`, heItem.ID))
+	b.run("open follow-up", chromedp.Click(`details:has(#neu-auftrag) summary`, chromedp.ByQuery))
+	b.run("follow-up",
+		chromedp.SendKeys("#neu-auftrag", "Bericht zur Justizcloud", chromedp.ByID),
+		chromedp.SendKeys("#neu-verantw", "HE", chromedp.ByID),
+		chromedp.SendKeys("#neu-fristsitzung", "50", chromedp.ByID))
+	b.submit("save follow-up", fmt.Sprintf(`form[action="/tops/%d/auftraege"]`, heItem.ID))
+	b.submit("adopt the Grüne Liste", `form[action="/sitzungen/48/gruene-liste"]`)
+	if notice := b.text(".notice-box"); !strings.Contains(notice, "Grüne Liste beschlossen: B-2025/") {
+		t.Errorf("consent agenda: %q", notice)
+	}
+	adopted, _ := st.ItemDecisions(ctx, heItem.ID)
+	if adopted[0].Status != model.DecisionAdopted || adopted[0].Result != "einstimmig, bei Enthaltung von BY" {
+		t.Fatalf("decision after the vote: %+v", adopted[0])
+	}
+
+	// The live view updates without reload.
+	b.logout()
+	b.login("hessen")
+	b.page("/sitzungen/48")
+	if !strings.Contains(b.text("#live-stand"), "Justizcloud") {
+		t.Error("the live view does not show the current item")
+	}
+	if err := st.SetCurrentItem(ctx, s48.ID, bundItem.ID); err != nil {
+		t.Fatal(err)
+	}
+	srv.events.Publish(s48.ID)
+	b.run("live update", chromedp.WaitVisible(`//div[@id="live-stand"]//strong[contains(., "Kooperation D21")]`, chromedp.BySearch))
+	b.shot("live-ansicht")
+	b.logout()
+
+	// 5. End of session: the draft minutes.
+	b.login("geschaeftsstelle")
+	b.page("/sitzungen/48/verwaltung")
+	b.submit("end session", `form[action="/sitzungen/48/status"]`)
+	b.submit("draft minutes", `form[action="/sitzungen/48/status"]`)
+	b.page("/sitzungen/48")
+	page := b.text("main")
+	for _, want := range []string{"Justizcloud", "Stellt den Stand der Justizcloud vor.", adopted[0].Label, "Der IT-Planungsrat nimmt den Bericht zur Justizcloud zur Kenntnis.",
+		"Er bittet HE, zur 50. Sitzung erneut zu berichten.", "einstimmig, bei Enthaltung von BY", "Protokollnotiz (Bayern)", "Bericht zur Justizcloud", "zur 50. Sitzung",
+		"Kooperation D21", "Grüne Liste, en bloc", "Protokoll im Entwurf"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the minutes page lacks %q", want)
+		}
+	}
+	b.page("/sitzungen/48/protokoll")
+	b.shot("protokoll-48")
+
+	// 6. The next session approves the minutes.
+	b.page("/sitzungen/neu")
+	b.run("fill session 49", chromedp.SetValue("#datum", "2026-03-12", chromedp.ByID), chromedp.SetValue("#ort", "Wiesbaden", chromedp.ByID))
+	b.submit("create session 49", `form[action="/sitzungen"]`)
+	b.submit("convene 49", `form[action="/sitzungen/49/status"]`)
+	b.submit("open 49", `form[action="/sitzungen/49/status"]`)
+	b.submit("approve the minutes of 48", `form[action="/sitzungen/49/genehmigen"]`)
+	if se, _ := st.SessionByNumber(ctx, itplr.ID, 48); se.Status != model.StatusMinutesApproved || se.ApprovedIn != 49 {
+		t.Fatalf("session 48 after approval: %+v", se)
+	}
+	b.page("/sitzungen/48")
+	if !strings.Contains(b.text("main"), "genehmigt in der 49. Sitzung") {
+		t.Error("the minutes page does not show the approval")
+	}
+	if versions, _ := st.MinutesVersions(ctx, s48.ID); len(versions) != 1 || !strings.Contains(versions[0].Text, "Justizcloud") {
+		t.Errorf("approved version not kept: %+v", versions)
+	}
+}
+
+// TestAxeFindsViolations makes sure the accessibility check can fail: a
+// page without language, title and alternative text must be reported.
+func TestAxeFindsViolations(t *testing.T) {
+	b := newBrowser(t, "")
+	bad := `data:text/html,<html><body><img src="x.png"><input type="text"></body></html>`
+	var out string
+	b.run("axe on a bad page", chromedp.Navigate(bad), chromedp.Evaluate(b.axe, nil),
+		chromedp.Evaluate(`axe.run(document).then(r => JSON.stringify(r.violations.map(v => v.id)))`, &out,
+			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	for _, id := range []string{"html-has-lang", "image-alt", "label"} {
+		if !strings.Contains(out, id) {
+			t.Errorf("axe did not report %s: %s", id, out)
+		}
+	}
+}
