@@ -506,3 +506,45 @@ func TestLastHeldSession(t *testing.T) {
 		t.Errorf("last held = %d, want 46", n)
 	}
 }
+
+func TestApprovalCommentsAndCorrections(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, s47 := fixture(t, s) // session 47 is running
+	se := must[model.Session](t)(s.Session(ctx, s47))
+	check(t, s.SetSessionStatus(ctx, s47, se.Version, model.StatusEnded))
+	if _, err := s.CreateComment(ctx, Comment{SessionID: s47, Author: "HE", Text: "zu früh"}); err == nil {
+		t.Error("a comment before the draft was accepted")
+	}
+	se = must[model.Session](t)(s.Session(ctx, s47))
+	check(t, s.SetSessionStatus(ctx, s47, se.Version, model.StatusMinutesDraft))
+	must[int64](t)(s.CreateComment(ctx, Comment{SessionID: s47, Author: "Büro Hessen", Member: "HE", Text: "Bitte TOP 10 ergänzen."}))
+	if cs := must[[]Comment](t)(s.Comments(ctx, s47)); len(cs) != 1 || cs[0].Member != "HE" {
+		t.Errorf("comments = %+v", cs)
+	}
+	if _, err := s.CorrectMinutes(ctx, s47, model.NewDate(2025, 12, 1), "Tippfehler", "Text"); err == nil {
+		t.Error("a draft cannot be corrected by a version")
+	}
+	// Approval needs a later, running session.
+	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung"); err == nil {
+		t.Error("approval by a session that does not exist")
+	}
+	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Status: model.StatusConvened}))
+	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung"); err == nil {
+		t.Error("approval by a session that does not run")
+	}
+	se48 := must[model.Session](t)(s.Session(ctx, s48))
+	check(t, s.SetSessionStatus(ctx, s48, se48.Version, model.StatusRunning))
+	check(t, s.ApproveMinutes(ctx, s47, 48, "Fassung 1"))
+	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusMinutesApproved || got.ApprovedIn != 48 {
+		t.Errorf("after approval: %+v", got)
+	}
+	if err := s.ApproveMinutes(ctx, s47, 48, "nochmal"); err == nil {
+		t.Error("approved twice")
+	}
+	v := must[int](t)(s.CorrectMinutes(ctx, s47, model.NewDate(2026, 1, 5), "Tippfehler in TOP 10", "Fassung 2"))
+	vs := must[[]MinutesVersion](t)(s.MinutesVersions(ctx, s47))
+	if v != 2 || len(vs) != 2 || vs[0].Text != "Fassung 1" || vs[1].Note != "Tippfehler in TOP 10" {
+		t.Errorf("versions = %+v", vs)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -258,5 +259,65 @@ func TestApprovalIsNoStatusStep(t *testing.T) {
 	}
 	if se, _ := st.SessionByNumber(context.Background(), itplr.ID, 47); se.Status != model.StatusMinutesDraft {
 		t.Errorf("status = %s", se.Status)
+	}
+}
+
+func upload(t *testing.T, c *http.Client, u, filename string, content []byte) (int, string) {
+	t.Helper()
+	var body strings.Builder
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("datei", filename)
+	fw.Write(content)
+	mw.Close()
+	req, _ := http.NewRequest("POST", u, strings.NewReader(body.String()))
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func TestDocuments(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	he := client(t, ts, "hessen")
+	pdf := []byte("%PDF-1.4\n% Unterlage\n")
+	if code, body := upload(t, he, ts.URL+"/sitzungen/47/dokumente", "Unterlage.pdf", pdf); code != http.StatusSeeOther {
+		t.Fatalf("upload pdf: %d %s", code, body)
+	}
+	for _, bad := range []struct {
+		name    string
+		content []byte
+		msg     string
+	}{
+		{"virus.exe", []byte("MZ\x90\x00"), "nur PDF- und DOCX-Dateien"},
+		{"falsch.pdf", []byte("kein pdf"), "nur PDF- und DOCX-Dateien"},
+		{"gross.pdf", append([]byte("%PDF-"), make([]byte, MaxDocumentSize)...), "zu groß"},
+	} {
+		if code, body := upload(t, he, ts.URL+"/sitzungen/47/dokumente", bad.name, bad.content); code != http.StatusBadRequest || !strings.Contains(body, bad.msg) {
+			t.Errorf("upload %s: %d", bad.name, code)
+		}
+	}
+	if code, _ := upload(t, client(t, ts, "dlt"), ts.URL+"/sitzungen/47/dokumente", "x.pdf", pdf); code != http.StatusForbidden {
+		t.Errorf("upload by an advisory member: %d", code)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	docs, _ := st.Documents(ctx, s47.ID)
+	if len(docs) != 1 || docs[0].Filename != "Unterlage.pdf" || docs[0].ContentType != "application/pdf" {
+		t.Fatalf("documents = %+v", docs)
+	}
+	path := fmt.Sprintf("%s/dokumente/%d", ts.URL, docs[0].ID)
+	if code, body := do(t, client(t, ts, "dlt"), "GET", path, nil); code != http.StatusOK || body != string(pdf) {
+		t.Errorf("download by a member of the council: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "fmk"), "GET", path, nil); code != http.StatusForbidden {
+		t.Errorf("download by a FachMK secretariat: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, ""), "GET", path, nil); code != http.StatusSeeOther {
+		t.Errorf("download by the public: %d", code)
 	}
 }
