@@ -58,6 +58,7 @@ type Body struct {
 	Terms           []Term
 	Notes           string
 	DecisionPattern string // numbering pattern, see FormatDecisionNumber; "" for bodies without own decisions
+	QuorumMin       int    // voting members present for a quorum; 0 means DefaultQuorum
 	Version         int
 }
 

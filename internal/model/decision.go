@@ -181,7 +181,10 @@ type Decision struct {
 	Scope     Scope
 	AdoptedOn Date
 	Votes     []Vote
-	Version   int
+	// Applicants are the members who applied for the decision (the Bund or
+	// three Länder); empty for decisions recorded from the past.
+	Applicants []string
+	Version    int
 }
 
 // Validate checks a decision.

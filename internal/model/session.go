@@ -78,8 +78,14 @@ type Session struct {
 	RegistrationDeadline Date
 	AgendaPublished      bool  // the agenda is final and public
 	CurrentItemID        int64 // the item under discussion while the session runs
-	Version              int   // optimistic locking
+	// Quorum is the result of the quorum check at the session's start
+	// (Feststellung der Beschlussfähigkeit): "" not checked, "ja", "nein".
+	Quorum  string
+	Version int // optimistic locking
 }
+
+// HasQuorum reports whether the session was found to have a quorum.
+func (s Session) HasQuorum() bool { return s.Quorum == "ja" }
 
 // Title gives "47. Sitzung".
 func (s Session) Title() string { return fmt.Sprintf("%d. Sitzung", s.Number) }

@@ -8,12 +8,12 @@ import (
 	"gremium/internal/model"
 )
 
-const bodyCols = `id, kind, abbrev, name, COALESCE(parent_id, 0), COALESCE(acts_for_id, 0), chair, topic_profile, terms, notes, decision_pattern, version`
+const bodyCols = `id, kind, abbrev, name, COALESCE(parent_id, 0), COALESCE(acts_for_id, 0), chair, topic_profile, terms, notes, decision_pattern, quorum_min, version`
 
 func scanBody(r scanner) (model.Body, error) {
 	var b model.Body
 	var terms string
-	if err := r.Scan(&b.ID, &b.Kind, &b.Abbrev, &b.Name, &b.ParentID, &b.ActsForID, &b.Chair, &b.TopicProfile, &terms, &b.Notes, &b.DecisionPattern, &b.Version); err != nil {
+	if err := r.Scan(&b.ID, &b.Kind, &b.Abbrev, &b.Name, &b.ParentID, &b.ActsForID, &b.Chair, &b.TopicProfile, &terms, &b.Notes, &b.DecisionPattern, &b.QuorumMin, &b.Version); err != nil {
 		return b, err
 	}
 	var err error
@@ -29,12 +29,15 @@ func (s *Store) CreateBody(ctx context.Context, b model.Body) (int64, error) {
 	if b.Terms == nil {
 		b.Terms = []model.Term{}
 	}
+	if b.QuorumMin == 0 {
+		b.QuorumMin = model.DefaultQuorum
+	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.insert(ctx, tx, "body", b.Abbrev,
-			`INSERT INTO bodies (kind, abbrev, name, parent_id, acts_for_id, chair, topic_profile, terms, notes, decision_pattern)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern)
+			`INSERT INTO bodies (kind, abbrev, name, parent_id, acts_for_id, chair, topic_profile, terms, notes, decision_pattern, quorum_min)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern, b.QuorumMin)
 		return err
 	})
 	return id, err
@@ -66,8 +69,8 @@ func (s *Store) UpdateBody(ctx context.Context, b model.Body) error {
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updateVersioned(ctx, tx, "bodies", "body", b.ID, b.Version,
-			`kind = ?, abbrev = ?, name = ?, parent_id = ?, acts_for_id = ?, chair = ?, topic_profile = ?, terms = ?, notes = ?, decision_pattern = ?`,
-			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern)
+			`kind = ?, abbrev = ?, name = ?, parent_id = ?, acts_for_id = ?, chair = ?, topic_profile = ?, terms = ?, notes = ?, decision_pattern = ?, quorum_min = ?`,
+			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern, b.QuorumMin)
 	})
 }
 

@@ -10,19 +10,20 @@ import (
 )
 
 const decisionCols = `d.id, d.body_id, COALESCE(d.session_id, 0), COALESCE(d.item_id, 0), d.position, d.kind, d.year, d.seq, d.label,
-	d.title, d.points, d.status, d.result, d.scope, d.adopted_on, d.version`
+	d.title, d.points, d.status, d.result, d.scope, d.adopted_on, d.applicants, d.version`
 
 func scanDecision(r scanner) (model.Decision, error) {
 	var d model.Decision
-	var points, adopted string
+	var points, adopted, applicants string
 	if err := r.Scan(&d.ID, &d.BodyID, &d.SessionID, &d.ItemID, &d.Position, &d.Kind, &d.Number.Year, &d.Number.Seq, &d.Label,
-		&d.Title, &points, &d.Status, &d.Result, &d.Scope, &adopted, &d.Version); err != nil {
+		&d.Title, &points, &d.Status, &d.Result, &d.Scope, &adopted, &applicants, &d.Version); err != nil {
 		return d, err
 	}
 	d.AdoptedOn = parseDate(adopted)
-	var err error
-	d.Points, err = fromJSON[model.Point](points)
-	return d, err
+	var err [2]error
+	d.Points, err[0] = fromJSON[model.Point](points)
+	d.Applicants, err[1] = fromJSON[string](applicants)
+	return d, errors.Join(err[:]...)
 }
 
 // bodyPattern gives the numbering pattern of a body.
@@ -74,6 +75,11 @@ func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, er
 				return err
 			}
 		}
+		if d.Status == model.DecisionDraft {
+			if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
+				return err
+			}
+		}
 		id, err = s.createDecisionTx(ctx, tx, d)
 		return err
 	})
@@ -94,10 +100,10 @@ func (s *Store) createDecisionTx(ctx context.Context, tx *sql.Tx, d model.Decisi
 		detail = d.Title
 	}
 	id, err := s.insert(ctx, tx, "decision", detail,
-		`INSERT INTO decisions (body_id, session_id, item_id, position, kind, year, seq, label, title, points, status, result, scope, adopted_on)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		`INSERT INTO decisions (body_id, session_id, item_id, position, kind, year, seq, label, title, points, status, result, scope, adopted_on, applicants)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.BodyID, nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Number.Year, d.Number.Seq, d.Label,
-		d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String())
+		d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String(), toJSON(nonNil(d.Applicants)))
 	if err != nil {
 		return 0, err
 	}
@@ -203,9 +209,12 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 		if d.Status != model.DecisionDraft {
 			return fmt.Errorf("store: use AdoptDecision or RejectDecision to decide on %s", cur.DisplayTitle())
 		}
+		if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
+			return err
+		}
 		if err := s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version,
-			`session_id = ?, item_id = ?, position = ?, kind = ?, title = ?, points = ?, scope = ?`,
-			nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Title, toJSON(nonNil(d.Points)), d.Scope); err != nil {
+			`session_id = ?, item_id = ?, position = ?, kind = ?, title = ?, points = ?, scope = ?, applicants = ?`,
+			nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Title, toJSON(nonNil(d.Points)), d.Scope, toJSON(nonNil(d.Applicants))); err != nil {
 			return err
 		}
 		return replaceVotes(ctx, tx, d.ID, d.Votes)
@@ -246,6 +255,9 @@ func (s *Store) adoptTx(ctx context.Context, tx *sql.Tx, id int64, version int, 
 	}
 	if cur.SessionID != 0 {
 		if err := checkSessionOpen(ctx, tx, cur.SessionID); err != nil {
+			return cur, err
+		}
+		if err := checkQuorum(ctx, tx, cur.SessionID); err != nil {
 			return cur, err
 		}
 	}
@@ -324,6 +336,11 @@ func (s *Store) RejectDecision(ctx context.Context, id int64, version int, on mo
 		if cur.Status != model.DecisionDraft {
 			return fmt.Errorf("store: decision %s is already %s: %w", cur.DisplayTitle(), cur.Status.Label(), ErrImmutable)
 		}
+		if cur.SessionID != 0 {
+			if err := checkQuorum(ctx, tx, cur.SessionID); err != nil {
+				return err
+			}
+		}
 		if err := s.updateVersioned(ctx, tx, "decisions", "decision", id, version,
 			`status = ?, result = ?, adopted_on = ?`, model.DecisionRejected, result, on.String()); err != nil {
 			return err
@@ -335,4 +352,33 @@ func (s *Store) RejectDecision(ctx context.Context, id int64, version int, on mo
 		}
 		return s.audit(ctx, tx, "reject", "decision", id, "")
 	})
+}
+
+// ErrNoQuorum means a decision was to be recorded in a session whose quorum
+// is not established.
+var ErrNoQuorum = errors.New("store: the session's quorum (Beschlussfähigkeit) is not established")
+
+func checkQuorum(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	var quorum string
+	if err := tx.QueryRowContext(ctx, `SELECT quorum FROM sessions WHERE id = ?`, sessionID).Scan(&quorum); err != nil {
+		return notFound(err, fmt.Sprintf("session %d", sessionID))
+	}
+	if quorum != "ja" {
+		return ErrNoQuorum
+	}
+	return nil
+}
+
+// checkApplicants refuses a decision proposal that neither the Bund nor
+// three Länder applied for.
+func checkApplicants(ctx context.Context, tx *sql.Tx, applicants []string) error {
+	kinds := map[string]model.MemberKind{}
+	for _, a := range applicants {
+		var k model.MemberKind
+		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, a).Scan(&k); err != nil {
+			return fmt.Errorf("model: %s ist kein Mitglied", a)
+		}
+		kinds[a] = k
+	}
+	return model.CheckApplication(applicants, kinds)
 }

@@ -180,8 +180,8 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 		}
 		used[i] = true
 		if err := s.updatePlain(ctx, tx, "decisions", "decision", old[i].ID,
-			`position = ?, kind = ?, title = ?, points = ?, status = ?, result = ?, scope = ?, adopted_on = ?, version = version + 1`,
-			d.Position, d.Kind, d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String()); err != nil {
+			`position = ?, kind = ?, title = ?, points = ?, status = ?, result = ?, scope = ?, adopted_on = ?, applicants = ?, version = version + 1`,
+			d.Position, d.Kind, d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String(), toJSON(nonNil(d.Applicants))); err != nil {
 			return err
 		}
 		if err := replaceVotes(ctx, tx, old[i].ID, d.Votes); err != nil {

@@ -11,13 +11,13 @@ import (
 )
 
 const sessionCols = `id, body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in,
-	registration_deadline, agenda_published, current_item_id, version`
+	registration_deadline, agenda_published, current_item_id, quorum, version`
 
 func scanSession(r scanner) (model.Session, error) {
 	var s model.Session
 	var date, stand, deadline string
 	if err := r.Scan(&s.ID, &s.BodyID, &s.Number, &date, &s.StartTime, &s.EndTime, &s.Place, &s.Chair, &s.Status, &stand, &s.ApprovedIn,
-		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Version); err != nil {
+		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Quorum, &s.Version); err != nil {
 		return s, err
 	}
 	s.Date, s.MinutesStand, s.RegistrationDeadline = parseDate(date), parseDate(stand), parseDate(deadline)

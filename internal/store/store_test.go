@@ -45,13 +45,16 @@ func fixture(t *testing.T, s *Store) (bodyID, sessionID int64) {
 	t.Helper()
 	ctx := context.Background()
 	id := must[int64](t)
-	bodyID = id(s.CreateBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: "IT-PLR", Name: "IT-Planungsrat", DecisionPattern: model.DefaultDecisionPattern}))
+	bodyID = id(s.CreateBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: "IT-PLR", Name: "IT-Planungsrat", DecisionPattern: model.DefaultDecisionPattern, QuorumMin: 2}))
 	for i, m := range []model.Member{{Abbrev: "Bund", Name: "Bund", Kind: model.MemberBund}, {Abbrev: "HE", Name: "Hessen", Kind: model.MemberLand},
 		{Abbrev: "HH", Name: "Hamburg", Kind: model.MemberLand}, {Abbrev: "DLT", Name: "Deutscher Landkreistag", Kind: model.MemberAdvisory}} {
 		m.Position = i
 		id(s.CreateMember(ctx, m))
 	}
 	sessionID = id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 47, Date: model.NewDate(2025, 6, 26), StartTime: "09:00", EndTime: "12:15", Place: "Schwerin", Chair: "MV", Status: model.StatusRunning}))
+	if ok, reason, err := s.EstablishQuorum(ctx, sessionID, []string{"Bund", "HE", "HH", "DLT"}); err != nil || !ok {
+		t.Fatalf("quorum: %v %s", err, reason)
+	}
 	return bodyID, sessionID
 }
 
@@ -243,13 +246,13 @@ func TestDecisionsAdoptAndImmutable(t *testing.T) {
 	if old.Label != "B-2025/26-IT" {
 		t.Fatalf("label = %q", old.Label)
 	}
-	if _, err := s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+	if _, err := s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll,
 		Number: model.DecisionNumber{Year: 2025, Seq: 3}}); err == nil {
 		t.Error("a draft with a number must be refused")
 	}
 
 	draftID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: itemID, Kind: model.KindDecision,
-		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Grobkonzept", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt"}}}))
+		Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll, Title: "Grobkonzept", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt"}}}))
 	d := must[model.Decision](t)(s.Decision(ctx, draftID))
 	d.Points = append(d.Points, model.Point{Label: "2.", Text: "Er bittet"})
 	d.Votes = []model.Vote{{Member: "HE", Choice: model.VoteAbstain}}
@@ -279,7 +282,7 @@ func TestDecisionsAdoptAndImmutable(t *testing.T) {
 		t.Errorf("adopted twice: %v", err)
 	}
 
-	rejID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindRecommendation, Status: model.DecisionDraft, Scope: model.ScopeAll}))
+	rejID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindRecommendation, Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll}))
 	check(t, s.RejectDecision(ctx, rejID, 1, model.NewDate(2025, 6, 26), "abgelehnt", nil))
 	if r := must[model.Decision](t)(s.Decision(ctx, rejID)); r.Status != model.DecisionRejected || r.Label != "" {
 		t.Errorf("rejected = %+v", r)
@@ -314,7 +317,7 @@ func TestDecisionNumberingConcurrent(t *testing.T) {
 	const n = 40
 	ids := make([]int64, n)
 	for i := range ids {
-		ids[i] = must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: fmt.Sprint(i)}))
+		ids[i] = must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll, Title: fmt.Sprint(i)}))
 	}
 	var wg sync.WaitGroup
 	errs := make(chan error, n)
@@ -348,7 +351,7 @@ func TestDecisionNumberingConcurrent(t *testing.T) {
 		t.Fatalf("got %d numbers", len(seqs))
 	}
 	// A new year starts at 1 again.
-	id := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll}))
+	id := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll}))
 	if d, err := s.AdoptDecision(ctx, id, 1, model.NewDate(2027, 1, 5), "", nil); err != nil || d.Label != "B-2027/01-IT" {
 		t.Errorf("new year: %v %v", d.Label, err)
 	}

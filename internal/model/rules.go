@@ -1,0 +1,148 @@
+package model
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// CheckApplication checks who applied for a decision: the IT-PLR decides on
+// application of the Bund or of three Länder (IT-Staatsvertrag §1 (5)).
+// kinds gives the kind of each member.
+func CheckApplication(applicants []string, kinds map[string]MemberKind) error {
+	laender := map[string]bool{}
+	for _, a := range applicants {
+		switch kinds[a] {
+		case MemberBund:
+			return nil
+		case MemberLand:
+			laender[a] = true
+		default:
+			return fmt.Errorf("model: %s kann keinen Beschluss beantragen; antragsberechtigt sind der Bund oder drei Länder", a)
+		}
+	}
+	if len(laender) >= 3 {
+		return nil
+	}
+	if len(applicants) == 0 {
+		return fmt.Errorf("model: ein Beschlussvorschlag braucht den Antrag des Bundes oder dreier Länder")
+	}
+	return fmt.Errorf("model: beantragt von %s; nötig ist der Antrag des Bundes oder dreier Länder", strings.Join(applicants, ", "))
+}
+
+// DefaultQuorum is the default minimum of voting members present: the
+// majority of the 17 members (Bund and 16 Länder). The body's rules of
+// procedure can set another number (Body.QuorumMin).
+const DefaultQuorum = 9
+
+// CheckQuorum decides whether a session has a quorum (Beschlussfähigkeit):
+// at least min of the voting members are present. It gives the reason in
+// German.
+func CheckQuorum(voters []Member, present map[string]bool, min int) (bool, string) {
+	n := 0
+	for _, m := range voters {
+		if present[m.Abbrev] {
+			n++
+		}
+	}
+	if n >= min {
+		return true, fmt.Sprintf("beschlussfähig: %d von %d stimmberechtigten Mitgliedern anwesend (nötig: %d)", n, len(voters), min)
+	}
+	return false, fmt.Sprintf("nicht beschlussfähig: nur %d von %d stimmberechtigten Mitgliedern anwesend (nötig: %d)", n, len(voters), min)
+}
+
+// ParseShares reads Königsteiner-Schlüssel tables from CSV: comment lines
+// start with "#", the header is "land,kuerzel,<year>,<year>…", each row a
+// Land with its share per year (percent, decimal point). It gives the shares
+// per year and checks that each year has all 16 Länder.
+func ParseShares(r io.Reader) (map[int]Shares, error) {
+	var body strings.Builder
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+			body.WriteString(line + "\n")
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	rows, err := csv.NewReader(strings.NewReader(body.String())).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("model: Königsteiner Schlüssel: %w", err)
+	}
+	if len(rows) < 2 || len(rows[0]) < 3 || strings.ToLower(rows[0][1]) != "kuerzel" {
+		return nil, fmt.Errorf("model: Königsteiner Schlüssel: header must be land,kuerzel,<year>…")
+	}
+	years := make([]int, len(rows[0])-2)
+	for i, h := range rows[0][2:] {
+		if years[i], err = strconv.Atoi(strings.TrimSpace(h)); err != nil || years[i] < 1949 {
+			return nil, fmt.Errorf("model: Königsteiner Schlüssel: %q is no year", h)
+		}
+	}
+	out := map[int]Shares{}
+	for _, y := range years {
+		out[y] = Shares{}
+	}
+	for n, row := range rows[1:] {
+		if len(row) != len(rows[0]) {
+			return nil, fmt.Errorf("model: Königsteiner Schlüssel: row %d has %d fields, want %d", n+2, len(row), len(rows[0]))
+		}
+		abbrev := strings.TrimSpace(row[1])
+		for i, v := range row[2:] {
+			share, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || share <= 0 {
+				return nil, fmt.Errorf("model: Königsteiner Schlüssel: %s %d: %q is no share", abbrev, years[i], v)
+			}
+			out[years[i]][abbrev] = share
+		}
+	}
+	for y, s := range out {
+		if len(s) != 16 {
+			return nil, fmt.Errorf("model: Königsteiner Schlüssel %d has %d Länder, want 16", y, len(s))
+		}
+	}
+	return out, nil
+}
+
+// ProcedureStatus is the state of a written procedure.
+type ProcedureStatus string
+
+// Written procedure statuses.
+const (
+	ProcedureOpen   ProcedureStatus = "offen"
+	ProcedureClosed ProcedureStatus = "geschlossen"
+)
+
+// WrittenProcedure is an Umlaufverfahren: a decision taken between sessions
+// by the members' votes until a deadline.
+type WrittenProcedure struct {
+	ID         int64
+	DecisionID int64
+	Rule       Rule
+	Started    time.Time
+	Deadline   time.Time
+	Status     ProcedureStatus
+	Closed     time.Time
+	Result     string // the result phrase, once closed
+	Reminded   bool
+	Votes      []Vote
+}
+
+// ProcedureVotes gives the votes of a closing written procedure: a voting
+// member who did not vote counts as abstaining (GO §7 (4)).
+func ProcedureVotes(voters []Member, cast []Vote) map[string]VoteChoice {
+	out := map[string]VoteChoice{}
+	for _, m := range voters {
+		out[m.Abbrev] = VoteAbstain
+	}
+	for _, v := range cast {
+		if _, ok := out[v.Member]; ok && v.Choice != VoteNone {
+			out[v.Member] = v.Choice
+		}
+	}
+	return out
+}

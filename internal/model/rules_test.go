@@ -1,0 +1,81 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCheckApplication(t *testing.T) {
+	kinds := map[string]MemberKind{"Bund": MemberBund, "HE": MemberLand, "BY": MemberLand, "HH": MemberLand, "DLT": MemberAdvisory}
+	for _, tt := range []struct {
+		applicants []string
+		ok         bool
+	}{
+		{[]string{"Bund"}, true},
+		{[]string{"HE", "BY", "HH"}, true},
+		{[]string{"HE", "Bund"}, true},
+		{[]string{"HE", "BY"}, false},
+		{[]string{"HE", "HE", "HE"}, false},
+		{[]string{"DLT"}, false},
+		{nil, false},
+	} {
+		if err := CheckApplication(tt.applicants, kinds); (err == nil) != tt.ok {
+			t.Errorf("CheckApplication(%v) = %v", tt.applicants, err)
+		}
+	}
+	if err := CheckApplication([]string{"HE"}, kinds); err == nil || !strings.Contains(err.Error(), "Bundes oder dreier Länder") {
+		t.Errorf("message: %v", err)
+	}
+}
+
+func TestCheckQuorum(t *testing.T) {
+	present := map[string]bool{"Bund": true}
+	for _, l := range laender[:7] {
+		present[l] = true
+	}
+	if ok, reason := CheckQuorum(voters(), present, DefaultQuorum); ok || !strings.Contains(reason, "nur 8 von 17") {
+		t.Errorf("8 present: %v %s", ok, reason)
+	}
+	present[laender[7]] = true
+	if ok, reason := CheckQuorum(voters(), present, DefaultQuorum); !ok || reason != "beschlussfähig: 9 von 17 stimmberechtigten Mitgliedern anwesend (nötig: 9)" {
+		t.Errorf("9 present: %v %s", ok, reason)
+	}
+	present["DLT"] = true // advisory members do not count
+	if ok, _ := CheckQuorum(voters(), map[string]bool{"DLT": true}, 1); ok {
+		t.Error("an advisory member made a quorum")
+	}
+}
+
+func TestParseShares(t *testing.T) {
+	csvText := "# Quelle: Test\nland,kuerzel,2015,2016\n"
+	for _, l := range laender {
+		csvText += "Land " + l + "," + l + ",6.25,6.0\n"
+	}
+	got, err := ParseShares(strings.NewReader(csvText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[2015]["HE"] != 6.25 || got[2016]["NW"] != 6.0 {
+		t.Errorf("shares = %v", got)
+	}
+	for _, bad := range []string{
+		"land,kuerzel,2016\nBayern,BY,15.5\n",
+		"land,kuerzel,zwanzig\n",
+		"name,abk,2016\n",
+		"land,kuerzel,2016\nBayern,BY,viel\n",
+	} {
+		if _, err := ParseShares(strings.NewReader(bad)); err == nil {
+			t.Errorf("accepted %q", bad)
+		}
+	}
+}
+
+func TestProcedureVotes(t *testing.T) {
+	v := ProcedureVotes(voters(), []Vote{{"HE", VoteYes}, {"BY", VoteNo}, {"DLT", VoteYes}, {"SN", VoteNone}})
+	if v["HE"] != VoteYes || v["BY"] != VoteNo || v["SN"] != VoteAbstain || v["NW"] != VoteAbstain {
+		t.Errorf("votes = %v", v)
+	}
+	if _, ok := v["DLT"]; ok {
+		t.Error("a non-voter's vote was counted")
+	}
+}
