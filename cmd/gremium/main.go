@@ -4,7 +4,7 @@
 //
 //	gremium <command> [flags]
 //
-// Commands: serve, migrate, demo, import, export, user, version. "gremium <command> --help" shows a
+// Commands: serve, migrate, demo, import, export, user, config, version. "gremium <command> --help" shows a
 // command's flags. Exit codes: 0 success, 1 failure, 2 usage error.
 package main
 
@@ -53,6 +53,7 @@ func commands() []command {
 		{"import", "import minutes FILE: import minutes in the published text layout", runImport},
 		{"export", "export minutes N: write a session's minutes as text or PDF", runExport},
 		{"user", "user add|list: manage accounts", runUser},
+		{"config", "config ks FILE.csv: load Königsteiner-Schlüssel tables", runConfig},
 		{"version", "print the version", runVersion},
 	}
 }

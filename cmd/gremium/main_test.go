@@ -178,3 +178,26 @@ func TestUserAdd(t *testing.T) {
 		t.Errorf("user list: %s", out)
 	}
 }
+
+func TestConfigKS(t *testing.T) {
+	csvPath := filepath.Join("..", "..", "..", "shared", "data", "koenigsteiner-schluessel.csv")
+	if _, err := os.Stat(csvPath); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip("Königsteiner-Schlüssel table not found in ../shared")
+	}
+	dir := t.TempDir()
+	code, out, errs := runCmd("config", "ks", csvPath, "--data", dir)
+	if code != exitOK || !strings.Contains(out, "Königsteiner Schlüssel 2016 loaded") {
+		t.Fatalf("config ks: %d %s %s", code, out, errs)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("land,kuerzel,2017\nBayern,BY,15\n"), 0o644)
+	if code, _, errs := runCmd("config", "ks", bad, "--data", dir); code != exitFail || !strings.Contains(errs, "want 16") {
+		t.Errorf("incomplete table: %d %s", code, errs)
+	}
+	if code, _, _ := runCmd("config", "ks"); code != exitUsage {
+		t.Errorf("missing file: %d", code)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"gremium/internal/demo"
+	"gremium/internal/notify"
 	"gremium/internal/store"
 	"gremium/internal/web"
 )
@@ -88,6 +89,7 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, s
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	go notify.Run(ctx, st, notify.DefaultInterval, log, nil)
 	fmt.Fprintf(stdout, "gremium %s serves http://%s/ (data: %s)\n", buildVersion(), ln.Addr(), data)
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()

@@ -15,6 +15,7 @@ const (
 	CommentMinutes Action = "comment_minutes" // comment on draft minutes
 	ApproveMinutes Action = "approve_minutes" // record the approval of minutes in a session
 	ManageAccounts Action = "manage_accounts" // create accounts (the CLI does this today)
+	Vote           Action = "vote"            // vote in a written procedure (for one's own member)
 )
 
 // allowed says which roles may take an action at all; member-bound actions
@@ -28,6 +29,7 @@ var allowed = map[Action][]model.Role{
 	CommentMinutes: {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
 	ApproveMinutes: {model.RoleSecretariat},
 	ManageAccounts: {model.RoleSecretariat},
+	Vote:           {model.RoleMember},
 }
 
 // Can reports whether the user may take the action; u is nil for the public.

@@ -62,6 +62,9 @@ type Document struct {
 	Body     model.Body
 	Session  model.Session
 	Sections []Section
+	// WrittenProcedures are the decisions taken by written procedure
+	// (Umlaufverfahren) since the previous session, which the minutes list.
+	WrittenProcedures []model.Decision
 }
 
 // Items gives all items of the document in order.
@@ -111,6 +114,22 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 		last := &doc.Sections[len(doc.Sections)-1]
 		last.Items = append(last.Items, item)
 	}
+	if !se.Date.IsZero() {
+		var prev model.Date
+		all, err := st.Sessions(ctx, se.BodyID)
+		if err != nil {
+			return Document{}, err
+		}
+		// The newest earlier session with a date bounds the period.
+		for _, o := range all {
+			if o.Number < se.Number && !o.Date.IsZero() && (prev.IsZero() || prev.Before(o.Date)) {
+				prev = o.Date
+			}
+		}
+		if doc.WrittenProcedures, err = st.ProcedureDecisions(ctx, se.BodyID, prev, se.Date); err != nil {
+			return Document{}, err
+		}
+	}
 	return Redacted(doc, audience), nil
 }
 
@@ -157,6 +176,15 @@ func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem) (Item, 
 func Redacted(doc Document, a model.Audience) Document {
 	out := doc
 	out.Audience = a
+	out.WrittenProcedures = make([]model.Decision, len(doc.WrittenProcedures))
+	for i, d := range doc.WrittenProcedures {
+		d.Title, d.Result = a.Text(d.Title), a.Text(d.Result)
+		d.Points = slices.Clone(d.Points)
+		for j := range d.Points {
+			d.Points[j].Text = a.Text(d.Points[j].Text)
+		}
+		out.WrittenProcedures[i] = d
+	}
 	out.Sections = make([]Section, len(doc.Sections))
 	for si, sec := range doc.Sections {
 		sec.Items = slices.Clone(sec.Items)

@@ -78,6 +78,7 @@ func WritePDF(w io.Writer, doc Document) error {
 	r := &pdfRenderer{pdf: pdf, audience: doc.Audience}
 	pdf.AddPage()
 	r.header(doc)
+	r.writtenProcedures(doc.WrittenProcedures)
 	for _, sec := range doc.Sections {
 		r.section(sec)
 	}
@@ -375,4 +376,33 @@ func (r *pdfRenderer) row(row Row) {
 		}
 	}
 	drawSegment(segStart, len(lines))
+}
+
+// writtenProcedures lists the decisions taken by written procedure since the
+// last session.
+func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
+	if len(ds) == 0 {
+		return
+	}
+	p := r.pdf
+	p.SetFont("go", "B", 12)
+	p.CellFormat(pageWidth, 7, "Umlaufverfahren seit der letzten Sitzung", "", 1, "L", false, 0, "")
+	for _, d := range ds {
+		spans := []span{{text: d.Label + " – " + r.show(d.Title), style: "B"}}
+		for _, pt := range d.Points {
+			text := r.show(pt.Text)
+			if pt.Label != "" {
+				text = pt.Label + " " + text
+			}
+			spans = append(spans, span{text: text})
+		}
+		spans = append(spans, span{text: "Ergebnis: " + r.show(d.Result) + ", beschlossen am " + d.AdoptedOn.German(), style: "I"})
+		lines := r.layout(spans, pageWidth)
+		if p.GetY()+float64(len(lines))*lineHeight > r.limit() {
+			p.AddPage()
+		}
+		r.drawLines(lines, pageMargin, p.GetY())
+		p.SetXY(pageMargin, p.GetY()+float64(len(lines))*lineHeight+2)
+	}
+	p.Ln(3)
 }

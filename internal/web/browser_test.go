@@ -260,6 +260,7 @@ func TestSessionCycleInBrowser(t *testing.T) {
 		chromedp.SendKeys("#punkte", "Stand der Planung", chromedp.ByID),
 		chromedp.SetValue("#ziel", "Beschluss", chromedp.ByID),
 		chromedp.SendKeys("#quelle", "B-2025/26-IT", chromedp.ByID),
+		chromedp.SendKeys("#antrag", "HE, HH, BB", chromedp.ByID),
 		chromedp.SendKeys("#beschlussvorschlag", "Der IT-Planungsrat nimmt den Bericht zur Justizcloud zur Kenntnis.\nEr bittet HE, zur 50. Sitzung erneut zu berichten.", chromedp.ByID),
 		chromedp.Click("#fachmk-betroffen", chromedp.ByID),
 		chromedp.Click(fmt.Sprintf("#fachmk-%d", ejr.ID), chromedp.ByID))
@@ -312,7 +313,12 @@ func TestSessionCycleInBrowser(t *testing.T) {
 		t.Fatalf("session 48 after opening: %+v", se)
 	}
 
-	// 4. The session runs: live minutes of Hessen's item.
+	// 4. The session runs: quorum, then live minutes of Hessen's item.
+	b.page(fmt.Sprintf("/sitzungen/48/live?top=%d", heItem.ID))
+	b.submit("establish quorum", `form[action="/sitzungen/48/beschlussfaehigkeit"]`)
+	if notice := b.text(".notice-box"); !strings.Contains(notice, "beschlussfähig: 17 von 17") {
+		t.Errorf("quorum: %q", notice)
+	}
 	b.page(fmt.Sprintf("/sitzungen/48/live?top=%d", heItem.ID))
 	b.submit("call item", fmt.Sprintf(`form[action="/tops/%d/aufrufen"]`, heItem.ID))
 	b.run("contribution",
@@ -385,6 +391,9 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	b.submit("create session 49", `form[action="/sitzungen"]`)
 	b.submit("convene 49", `form[action="/sitzungen/49/status"]`)
 	b.submit("open 49", `form[action="/sitzungen/49/status"]`)
+	b.page("/sitzungen/49/live")
+	b.submit("quorum in 49", `form[action="/sitzungen/49/beschlussfaehigkeit"]`)
+	b.page("/sitzungen/49/verwaltung")
 	b.submit("approve the minutes of 48", `form[action="/sitzungen/49/genehmigen"]`)
 	if se, _ := st.SessionByNumber(ctx, itplr.ID, 48); se.Status != model.StatusMinutesApproved || se.ApprovedIn != 49 {
 		t.Fatalf("session 48 after approval: %+v", se)

@@ -133,6 +133,8 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error, b
 			Data: "Das Protokoll dieser Sitzung ist genehmigt oder der Beschluss ist gefasst; beides ist unveränderlich. Korrekturen werden als neue Fassung angelegt."})
 	case errors.Is(err, store.ErrNotFound):
 		s.notFound(w, r, "Der Eintrag existiert nicht (mehr).")
+	case errors.Is(err, store.ErrNoQuorum):
+		s.badRequest(w, r, "Die Beschlussfähigkeit ist nicht festgestellt; ohne sie kann kein Beschluss festgehalten werden.")
 	case errors.Is(err, store.ErrDuplicate):
 		s.badRequest(w, r, "Ein Eintrag mit dieser Nummer oder diesem Namen existiert bereits.")
 	default:
@@ -160,6 +162,10 @@ func germanReason(msg string) string {
 		return "Auf der Grünen Liste steht kein offener Beschlussvorschlag."
 	case strings.Contains(msg, "current item is set while"):
 		return "Ein TOP kann nur während der laufenden Sitzung aufgerufen werden."
+	case strings.Contains(msg, "quorum is established while"):
+		return "Die Beschlussfähigkeit wird in der laufenden Sitzung festgestellt."
+	case strings.HasPrefix(msg, "model: "):
+		return strings.TrimPrefix(msg, "model: ")
 	}
 	return "Die Eingabe ist unvollständig oder widersprüchlich."
 }
@@ -588,6 +594,15 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if goal == model.GoalDecision && len(proposal) == 0 {
 		problems = append(problems, "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
 	}
+	applicants := splitFormList(f.Get("antrag"))
+	if len(applicants) == 0 {
+		applicants = []string{member}
+	}
+	if len(proposal) > 0 {
+		if err := s.checkApplicants(r, applicants); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
 	if len(problems) > 0 {
 		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, strings.Join(problems, " "))
 		return
@@ -609,7 +624,8 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if len(proposal) > 0 {
 		council, _ := s.councilBody(ctx)
 		if _, err := s.st.CreateDecision(store.WithActor(ctx, u.Username), model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: itemID,
-			Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: it.Title, Points: numberedFormPoints(proposal), Position: 1}); err != nil {
+			Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: it.Title, Points: numberedFormPoints(proposal), Position: 1,
+			Applicants: applicants}); err != nil {
 			s.storeError(w, r, err, "")
 			return
 		}
@@ -975,4 +991,21 @@ func (s *Server) minutesVersion(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.notFound(w, r, "Diese Fassung gibt es nicht.")
+}
+
+// checkApplicants checks a decision proposal's applicants (the Bund or three
+// Länder) and gives the reason in German.
+func (s *Server) checkApplicants(r *http.Request, applicants []string) error {
+	all, err := s.st.Members(r.Context())
+	if err != nil {
+		return err
+	}
+	kinds := map[string]model.MemberKind{}
+	for _, m := range all {
+		kinds[m.Abbrev] = m.Kind
+	}
+	if err := model.CheckApplication(applicants, kinds); err != nil {
+		return errors.New(strings.TrimPrefix(err.Error(), "model: "))
+	}
+	return nil
 }

@@ -18,6 +18,7 @@ func (s *Server) liveRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /sitzungen/{nr}/live/ereignisse", s.liveEvents)
 	mux.HandleFunc("GET /sitzungen/{nr}/live/stand", s.liveState)
 	mux.HandleFunc("POST /sitzungen/{nr}/gruene-liste", s.adoptConsentAgenda)
+	mux.HandleFunc("POST /sitzungen/{nr}/beschlussfaehigkeit", s.establishQuorum)
 	mux.HandleFunc("POST /tops/{id}/aufrufen", s.callItem)
 	mux.HandleFunc("POST /tops/{id}/beitraege", s.addContribution)
 	mux.HandleFunc("POST /beitraege/{rid}", s.editContribution)
@@ -52,6 +53,7 @@ type liveData struct {
 	Rules    []model.Rule
 	Notice   string
 	Consent  int // open proposals on the consent agenda
+	Present  map[string]bool
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
@@ -101,6 +103,15 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Speakers = all
+	present, err := s.st.Attendance(ctx, se.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Present = map[string]bool{}
+	for _, a := range present {
+		d.Present[a] = true
+	}
 	for _, m := range all {
 		if m.Kind.Votes() {
 			d.Voters = append(d.Voters, m)
@@ -318,6 +329,11 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	applicants := splitFormList(r.PostFormValue("antrag"))
+	if err := s.checkApplicants(r, applicants); err != nil {
+		s.badRequest(w, r, err.Error())
+		return
+	}
 	pos, err := s.st.NextPosition(ctx, it.ID)
 	if err == nil {
 		title := confidentialMarks(r.PostFormValue("titel"))
@@ -325,7 +341,7 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 			title = minutes.DecisionTitle(it)
 		}
 		_, err = s.st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: it.ID, Position: pos, Kind: kind,
-			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: numberedFormPoints(points)})
+			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: numberedFormPoints(points), Applicants: applicants})
 	}
 	if err == nil && !it.Flags.Decision {
 		it.Flags.Decision = true
@@ -403,21 +419,24 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rule := model.Rule(r.PostFormValue("regel"))
-	tally, err := model.Count(rule, voters, votes, nil)
-	if err != nil {
-		msg := "Die Abstimmung kann so nicht ausgewertet werden."
-		if rule == model.RuleQualified {
-			msg = "Für die qualifizierte Mehrheit ist noch kein Königsteiner Schlüssel geladen."
+	on := se.Date
+	if on.IsZero() {
+		on = today()
+	}
+	var shares model.Shares
+	if rule == model.RuleQualified {
+		if shares, _, err = s.st.SharesFor(ctx, on.Year); err != nil {
+			s.badRequest(w, r, fmt.Sprintf("Für die qualifizierte Mehrheit ist kein Königsteiner Schlüssel für %d geladen (gremium config ks DATEI.csv).", on.Year))
+			return
 		}
-		s.badRequest(w, r, msg)
+	}
+	tally, err := model.Count(rule, voters, votes, shares)
+	if err != nil {
+		s.badRequest(w, r, "Die Abstimmung kann so nicht ausgewertet werden.")
 		return
 	}
 	if r.PostFormValue("geltung") == "zustimmende" {
 		d.Scope = model.ScopeConsenting
-	}
-	on := se.Date
-	if on.IsZero() {
-		on = today()
 	}
 	if d.Scope == model.ScopeConsenting {
 		d.Version = formVersion(r)
@@ -584,4 +603,26 @@ func (s *Server) liveState(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	buf.WriteTo(w)
+}
+
+func (s *Server) establishQuorum(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.RecordMinutes, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	ok, reason, err := s.st.EstablishQuorum(store.WithActor(r.Context(), u.Username), se.ID, r.PostForm["anwesend"])
+	if err != nil {
+		s.storeError(w, r, err, "")
+		return
+	}
+	s.events.Publish(se.ID)
+	notice := "Feststellung der Beschlussfähigkeit: " + reason
+	if !ok {
+		notice += ". Beschlüsse können erst nach erneuter Feststellung festgehalten werden."
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), notice)
 }

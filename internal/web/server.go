@@ -83,6 +83,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /fachmk", s.conferenceList)
 	mux.HandleFunc("GET /fachmk/{abbrev}", s.conferencePage)
 	s.cycleRoutes(mux)
+	s.procedureRoutes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Diese Seite gibt es nicht.")
 	})

@@ -1,0 +1,47 @@
+package notify
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+func TestRunClosesDueProcedures(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := demo.LoadCouncil(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	pid, err := st.StartProcedure(ctx, model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Kurz", Applicants: []string{"Bund"}}, model.RuleUnanimous, time.Now().Add(2*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CastVote(ctx, pid, "Bund", model.VoteYes); err != nil {
+		t.Fatal(err)
+	}
+	closed := make(chan struct{}, 1)
+	go Run(ctx, st, 50*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)), func() { closed <- struct{}{} })
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the procedure was not closed")
+	}
+	p, _ := st.Procedure(ctx, pid)
+	d, _ := st.Decision(ctx, p.DecisionID)
+	if p.Status != model.ProcedureClosed || d.Status != model.DecisionAdopted || d.Label == "" {
+		t.Errorf("after the loop: %+v %+v", p, d)
+	}
+}

@@ -1,0 +1,90 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+)
+
+func TestWrittenProcedurePages(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	deadline := time.Now().Add(48 * time.Hour)
+	form := url.Values{"titel": {"Verlängerung Kooperation"}, "punkte": {"Der IT-Planungsrat verlängert die Kooperation.\nDie FITKO berichtet jährlich."},
+		"antrag": {"HE"}, "regel": {"einstimmig"}, "frist_datum": {deadline.Format("2006-01-02")}, "frist_zeit": {deadline.Format("15:04")}}
+	code, body := do(t, gs, "POST", ts.URL+"/umlaufverfahren", form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "nötig ist der Antrag des Bundes oder dreier Länder") {
+		t.Fatalf("application by one Land: %d", code)
+	}
+	form.Set("antrag", "HE, HH, BY")
+	form.Set("regel", "qualifiziert")
+	if code, body = do(t, gs, "POST", ts.URL+"/umlaufverfahren", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "kein Königsteiner Schlüssel geladen") {
+		t.Fatalf("qualified rule without shares: %d", code)
+	}
+	form.Set("regel", "einstimmig")
+	res, err := gs.PostForm(ts.URL+"/umlaufverfahren", form)
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("start: %v %d", err, res.StatusCode)
+	}
+	res.Body.Close()
+	loc := res.Header.Get("Location")
+	path := strings.SplitN(loc, "?", 2)[0]
+	var pid int64
+	fmt.Sscanf(path, "/umlaufverfahren/%d", &pid)
+
+	he := client(t, ts, "hessen")
+	if _, body := do(t, he, "GET", ts.URL+path, nil); !strings.Contains(body, `name="stimme"`) {
+		t.Fatal("Hessen gets no vote form")
+	}
+	for _, choice := range []string{"nein", "ja"} {
+		if code, _ := do(t, he, "POST", ts.URL+path+"/stimme", url.Values{"stimme": {choice}}); code != http.StatusSeeOther {
+			t.Fatalf("vote %s: %d", choice, code)
+		}
+	}
+	if code, _ := do(t, client(t, ts, "bund"), "POST", ts.URL+path+"/stimme", url.Values{"stimme": {"ja"}}); code != http.StatusSeeOther {
+		t.Fatalf("Bund's vote: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "dlt"), "POST", ts.URL+path+"/stimme", url.Values{"stimme": {"ja"}}); code != http.StatusForbidden {
+		t.Errorf("an advisory member voted: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+path+"/stimme", url.Values{"stimme": {"ja"}}); code != http.StatusForbidden {
+		t.Errorf("the secretariat voted: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "fmk"), "GET", ts.URL+path, nil); code != http.StatusForbidden {
+		t.Errorf("a FachMK secretariat sees the procedure: %d", code)
+	}
+	_, body = do(t, gs, "GET", ts.URL+path, nil)
+	if !strings.Contains(body, "Zwischenstand") || !strings.Contains(body, "einstimmig, bei Enthaltung von") {
+		t.Errorf("the secretariat sees no interim count")
+	}
+	// The deadline passes; the closing loop decides.
+	closed, err := st.CloseDueProcedures(ctx, deadline.Add(time.Minute))
+	if err != nil || len(closed) != 1 {
+		t.Fatalf("close: %v %d", err, len(closed))
+	}
+	p, _ := st.Procedure(ctx, pid)
+	d, _ := st.Decision(ctx, p.DecisionID)
+	if d.Status != model.DecisionAdopted || !strings.HasSuffix(d.Result, "(Umlaufverfahren)") {
+		t.Fatalf("decision = %+v", d)
+	}
+	// The next session's minutes list it.
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 48, Date: model.DateOf(deadline.AddDate(0, 1, 0)), Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := do(t, client(t, ts, ""), "GET", ts.URL+"/sitzungen/48/protokoll", nil)
+	if !strings.Contains(page, "Umlaufverfahren seit der letzten Sitzung") || !strings.Contains(page, d.Label) {
+		t.Error("the next minutes do not list the written procedure")
+	}
+	if code, _ := do(t, he, "POST", ts.URL+path+"/stimme", url.Values{"stimme": {"nein"}}); code != http.StatusConflict {
+		t.Errorf("vote after the close: %d", code)
+	}
+}
