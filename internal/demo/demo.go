@@ -15,6 +15,8 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"gremium/internal/minutes"
 	"gremium/internal/model"
@@ -157,10 +159,17 @@ type Conference struct {
 	ActsForAbbrev string
 }
 
+// terms parses "Begriff:Gewicht" pairs; a term without weight weighs 1.
 func terms(ts ...string) []model.Term {
 	out := make([]model.Term, len(ts))
 	for i, t := range ts {
-		out[i] = model.Term{Term: t, Weight: 1}
+		w := 1.0
+		if j := strings.LastIndex(t, ":"); j > 0 {
+			if v, err := strconv.ParseFloat(t[j+1:], 64); err == nil {
+				t, w = t[:j], v
+			}
+		}
+		out[i] = model.Term{Term: t, Weight: w}
 	}
 	return out
 }
@@ -176,38 +185,40 @@ func Conferences() []Conference {
 	}
 	ejr := fachmk("E-Justice-Rat", "E-Justice-Rat",
 		"Die E-Justice-Rat fokussiert sich auf Themen wie digitale Souveränität, Cloud-Computing, die Einführung von Fachverfahren und Container-Technologie, die Implementierung der E-Akte, den elektronischen Rechtsverkehr von Anwälten und anderen Beteiligten in juristischen Verfahren sowie die Übermittlung von Verwaltungsakten in fachgerichtlichen Prozessen.",
-		terms("digitale Souveränität", "Cloud-Computing", "Fachverfahren", "Container-Technologie", "E-Akte", "elektronischer Rechtsverkehr", "Verwaltungsakten", "fachgerichtliche Prozesse", "Justiz"))
+		terms("E-Justice-Rat:2", "elektronischer Rechtsverkehr:2", "Justiz", "digitale Souveränität", "Cloud", "Fachverfahren", "Container", "E-Akte", "Verwaltungsakten", "fachgerichtlich", "Gericht"))
 	ejr.ActsForAbbrev = "JuMiKo"
 	ejr.Notes = "Für Digitalisierungsaufgaben im Justizbereich und deren Umsetzung wurde der E-Justice-Rat von der Justizministerkonferenz geschaffen. Dementsprechend hat die Justizministerkonferenz die Zusammenarbeit mit dem IT-PLR auf den E-Justice-Rat übertragen."
 	dmk := fachmk("DMK", "Digitalministerkonferenz",
 		"Die Digitalministerkonferenz (DMK) ergänzt seit dem Frühjahr 2024 als jüngste Fachministerkonferenz die bestehende Gremienlandschaft von Bund und Ländern. Die DMK dient als Plattform für den Austausch und die digitalpolitische Zusammenarbeit der Länder, auch um sich gegenüber Bund und EU zu positionieren. Mit ihrer inhaltlichen Ausrichtung ergänzt die DMK bereits bestehende Digitalisierungsgremien von Bund und Ländern, insbesondere den IT-Planungsrat, dessen Zuständigkeiten von der Einrichtung der DMK unberührt bleiben.",
-		terms("Digitalstrategie", "digitalpolitische Zusammenarbeit", "Digitalministerkonferenz", "Dachstrategie"))
+		terms("Digitalministerkonferenz:2", "DMK:2", "Dachstrategie", "Digitalstrategie", "digitalpolitisch"))
 	dmk.Notes = "Die DMK tagt 2-mal im Jahr. Der Vorsitz wechselt jährlich unter den Ländern."
 	return []Conference{
 		dmk,
 		fachmk("FMK", "Finanzministerkonferenz",
 			"Die Finanzministerkonferenz beschäftigt sich mit Themen wie dem Rechnungs- und Berichtswesen, der Einführung von eRechnungen, der Digitalisierung in der deutschen Steuerverwaltung und der Modernisierung des Finanzmanagements zur besseren Haushaltssteuerung.",
-			terms("Rechnungswesen", "Berichtswesen", "eRechnung", "Steuerverwaltung", "Finanzmanagement", "Haushaltssteuerung")),
-		fachmk("JuMiKo", "Justizministerkonferenz", "", nil),
+			terms("Finanzministerkonferenz:2", "FMK:2", "Rechnungswesen", "Berichtswesen", "eRechnung", "E-Rechnung", "Steuerverwaltung", "Finanzmanagement", "Haushaltssteuerung", "KONSENS", "Finanzamt")),
+		fachmk("JuMiKo", "Justizministerkonferenz", "", terms("Justizministerkonferenz:2", "JuMiKo:2")),
 		ejr,
 		fachmk("WMK", "Wirtschaftsministerkonferenz",
 			"Die Wirtschaftsministerkonferenz setzt ihren Schwerpunkt auf Themen wie die Registermodernisierung, die Festlegung von IT-Standards für die Verwaltungsdigitalisierung, die Umsetzung der Single-Digital-Gateway-Verordnung, die Entwicklung von KI-Strategien in den Ländern, die Schaffung eines AI Code of Conduct, die Weiterbildung in Schulen und Betrieben im Kontext der Digitalisierung sowie den Digital Services Act.",
-			terms("Registermodernisierung", "IT-Standards", "Single-Digital-Gateway", "KI-Strategie", "AI Code of Conduct", "Weiterbildung", "Digital Services Act", "Unternehmenskonto")),
+			terms("Wirtschaftsministerkonferenz:2", "WMK:2", "Registermodernisierung:2", "Unternehmenskonto:2", "Standard", "DIN SPEC", "Single Digital Gateway", "KI-Strategie", "Code of Conduct", "Weiterbildung", "Digital Services Act", "Unternehmen", "Wirtschaft")),
 		fachmk("UMK", "Umweltministerkonferenz",
 			"Die Umweltministerkonferenz beschäftigt sich unter anderem mit Themen wie Green IT, der digitalen Transformation der Umweltverwaltung, der Digitalisierung von Umweltinfrastrukturen, der Nutzung digitaler Grundlagendaten zur Hochwasserprävention, der Implementierung digitaler Warnmittel in Gefahrensituationen und der Erstellung eines digitalen Landschaftsmodells.",
-			terms("Green IT", "Umweltverwaltung", "Umweltinfrastruktur", "Grundlagendaten", "Hochwasserprävention", "Warnmittel", "Landschaftsmodell")),
+			terms("Umweltministerkonferenz:2", "UMK:2", "Green IT", "Umwelt", "Grundlagendaten", "Hochwasser", "Warnmittel", "Landschaftsmodell", "Klima")),
 		fachmk("IMK", "Innenministerkonferenz",
 			"Die Innenministerkonferenz hat ihre Schwerpunkte in Themen wie dem Netzwerkdurchsetzungsgesetz, Cybersicherheit, Verwaltungsverfahrenrecht, dem Internet der Dinge, der Nutzung digitaler Warnmedien wie der Warn-App Nina sowie der Verknüpfung digitaler und analoger Warnmedien. Darüber hinaus wird der Digital Service Act behandelt.",
-			terms("Netzwerkdurchsetzungsgesetz", "Cybersicherheit", "Verwaltungsverfahrensrecht", "Internet der Dinge", "Warnmedien", "Warn-App", "Digital Services Act")),
-		fachmk("ASMK", "Ministerkonferenz für Arbeit und Soziales", "", nil),
-		fachmk("VMK", "Verkehrsministerkonferenz", "", nil),
-		fachmk("BMK", "Bauministerkonferenz", "", nil),
-		fachmk("GMK", "Gesundheitsministerkonferenz", "", nil),
-		fachmk("KMK", "Kultusministerkonferenz", "", nil),
-		fachmk("EnMK", "Energieministerkonferenz", "", nil),
-		fachmk("SMK", "Sportministerkonferenz", "", nil),
-		fachmk("JFMK", "Jugend- und Familienministerkonferenz", "", nil),
-		fachmk("AMK", "Agrarministerkonferenz", "", nil),
+			terms("Innenministerkonferenz:2", "IMK:2", "Cybersicherheit:2", "Informationssicherheit", "Sicherheit", "Lagebild", "Netzwerkdurchsetzungsgesetz", "Verwaltungsverfahrensrecht", "Internet der Dinge", "Warnmedien", "Warn-App", "Digital Services Act", "Bevölkerungsschutz")),
+		// Conferences without a profile in the concept: the terms are the
+		// conference's name and remit, for the secretariat to refine.
+		fachmk("ASMK", "Ministerkonferenz für Arbeit und Soziales", "", terms("ASMK:2", "Arbeit und Soziales:2", "Sozialministerkonferenz:2", "Sozialleistung", "Grundsicherung", "Bürgergeld", "Rente", "Arbeitsmarkt")),
+		fachmk("VMK", "Verkehrsministerkonferenz", "", terms("Verkehrsministerkonferenz:2", "VMK:2", "Verkehr", "Mobilität", "Führerschein", "Fahrzeug", "Kfz")),
+		fachmk("BMK", "Bauministerkonferenz", "", terms("Bauministerkonferenz:2", "BMK:2", "Bauantrag", "Baugenehmigung", "Bauwesen", "Wohnen", "Wohnungsbau")),
+		fachmk("GMK", "Gesundheitsministerkonferenz", "", terms("Gesundheitsministerkonferenz:2", "GMK:2", "Gesundheit", "Pflege", "Krankenhaus", "Gesundheitsamt", "Patient")),
+		fachmk("KMK", "Kultusministerkonferenz", "", terms("Kultusministerkonferenz:2", "KMK:2", "Bildungsministerkonferenz:2", "XBildung:2", "Bildung", "Schule", "Hochschule")),
+		fachmk("EnMK", "Energieministerkonferenz", "", terms("Energieministerkonferenz:2", "EnMK:2", "Energie", "Energiewende", "Strom", "Netzausbau")),
+		fachmk("SMK", "Sportministerkonferenz", "", terms("Sportministerkonferenz:2", "SMK:2", "Sport", "Sportförderung")),
+		fachmk("JFMK", "Jugend- und Familienministerkonferenz", "", terms("Familienministerkonferenz:2", "JFMK:2", "Elterngeld:2", "ELFEConnect:2", "Jugend", "Familie", "Kinder", "Kindergeld", "Kita")),
+		fachmk("AMK", "Agrarministerkonferenz", "", terms("Agrarministerkonferenz:2", "AMK:2", "Agrar", "Landwirtschaft", "Forst", "Ernährung", "Tierhaltung", "Fischerei")),
 	}
 }
 

@@ -269,3 +269,14 @@ type AuditEntry struct {
 	EntityID int64
 	Detail   string
 }
+
+// Assessment is one line of a decision profile (Beschluss-Steckbrief): is
+// the decision relevant for a FachMK, and why. The reporting member decides.
+type Assessment struct {
+	DecisionID   int64
+	ConferenceID int64
+	Relevant     bool
+	Reason       string
+	AssessedBy   string
+	AssessedAt   time.Time
+}

@@ -417,3 +417,15 @@ func (s *Store) ProcedureDecisions(ctx context.Context, bodyID int64, after, unt
 	}
 	return ds, nil
 }
+
+// QueueMessage records a message in the outbox.
+func (s *Store) QueueMessage(ctx context.Context, m Message) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "message", m.Subject,
+			`INSERT INTO outbox (kind, recipients, subject, body, created_at) VALUES (?, ?, ?, ?, ?)`,
+			m.Kind, toJSON(nonNil(m.Recipients)), m.Subject, m.Body, s.now().UTC().Format(time.RFC3339))
+		return err
+	})
+	return id, err
+}

@@ -60,13 +60,29 @@ func newBrowser(t *testing.T, base string) *browserRun {
 		err = fmt.Errorf("GREMIUM_AXE is not set")
 	}
 	needTool(t, "axe-core (npm package; set GREMIUM_AXE to its axe.min.js)", err)
+	// The profile directory is removed by us after chromium has exited:
+	// t.TempDir's cleanup could race the browser's last writes.
+	profile, err := os.MkdirTemp("", "gremium-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000))
+		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.UserDataDir(profile), chromedp.WindowSize(1280, 1000))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		for i := 0; i < 50; i++ {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	// The first Run starts the browser, bound to this long-lived context;
 	// the steps then run with their own shorter timeouts.
 	if err := chromedp.Run(ctx); err != nil {
@@ -405,6 +421,33 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	if versions, _ := st.MinutesVersions(ctx, s48.ID); len(versions) != 1 || !strings.Contains(versions[0].Text, "Justizcloud") {
 		t.Errorf("approved version not kept: %+v", versions)
 	}
+
+	// 7. FachMK work: the secretariat's pages for the conferences.
+	b.page("/fachmk/AMK")
+	b.page(fmt.Sprintf("/steckbrief/%d", adopted[0].ID))
+	b.page("/sitzungen/48/nachbesprechung")
+	b.shot("nachbesprechung")
+	b.page("/umlaufverfahren")
+	b.page("/umlaufverfahren/neu")
+	b.logout()
+
+	// 8. Hessen fills in the decision profile of its decision.
+	b.login("hessen")
+	b.page(fmt.Sprintf("/steckbrief/%d", adopted[0].ID))
+	b.run("assess relevance",
+		chromedp.SetValue(fmt.Sprintf("#rel-%d", ejr.ID), "ja", chromedp.ByID),
+		chromedp.SendKeys(fmt.Sprintf("#grund-%d", ejr.ID), "Justizcloud betrifft die Fachverfahren der Justiz", chromedp.ByID))
+	b.shot("steckbrief")
+	b.submit("save profile", fmt.Sprintf(`form[action="/steckbrief/%d"]`, adopted[0].ID))
+	if as, _ := st.Assessments(ctx, adopted[0].ID); len(as) != 1 || !as[0].Relevant || as[0].ConferenceID != ejr.ID {
+		t.Errorf("assessment = %+v", as)
+	}
+	b.logout()
+
+	// 9. The spokesperson's own page.
+	b.login("sprecher-hb")
+	b.page("/mein-bereich")
+	b.shot("mein-bereich")
 }
 
 // TestAxeFindsViolations makes sure the accessibility check can fail: a

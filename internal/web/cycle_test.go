@@ -321,3 +321,16 @@ func TestDocuments(t *testing.T) {
 		t.Errorf("download by the public: %d", code)
 	}
 }
+
+// multipartWriter writes a multipart form with fields and one file into b
+// and gives the content type.
+func multipartWriter(b *strings.Builder, fields map[string]string, fileField, fileName, content string) string {
+	mw := multipart.NewWriter(b)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	fw, _ := mw.CreateFormFile(fileField, fileName)
+	fw.Write([]byte(content))
+	mw.Close()
+	return mw.FormDataContentType()
+}

@@ -97,6 +97,8 @@ func (s *Server) conferenceList(w http.ResponseWriter, r *http.Request) {
 }
 
 type conferenceData struct {
+	Notice        string
+	Voters        []model.Member
 	Body          model.Body
 	ActsFor       model.Body
 	ActedForBy    []model.Body
@@ -128,7 +130,11 @@ func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := conferenceData{Body: b}
+	d := conferenceData{Body: b, Notice: r.URL.Query().Get("hinweis")}
+	if d.Voters, err = s.st.VotingMembers(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if b.ActsForID != 0 {
 		if d.ActsFor, err = s.st.Body(ctx, b.ActsForID); err != nil {
 			s.serverError(w, r, err)

@@ -84,6 +84,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /fachmk/{abbrev}", s.conferencePage)
 	s.cycleRoutes(mux)
 	s.procedureRoutes(mux)
+	s.fachmkRoutes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Diese Seite gibt es nicht.")
 	})

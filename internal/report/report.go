@@ -1,0 +1,131 @@
+// Package report renders simple German PDF reports — a title, headings,
+// paragraphs and tables — with the Go fonts embedded (umlauts, ß, „“, –).
+// The minutes have their own renderer in package minutes; this is for lists
+// such as the spokesperson overview and the debrief pack.
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+const (
+	margin = 18.0
+	width  = 210.0 - 2*margin
+	line   = 4.8
+)
+
+// Report is a PDF being written.
+type Report struct {
+	pdf *fpdf.Fpdf
+}
+
+// New starts an A4 report with a title and a footer with page numbers; the
+// date fixes the creation date so the same report gives the same bytes.
+func New(title string, date time.Time) *Report {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(true, margin)
+	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	pdf.SetTitle(title, true)
+	pdf.SetLang("de-DE")
+	pdf.SetCreator("gremium", true)
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetCatalogSort(true)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-margin + 6)
+		pdf.SetFont("go", "", 8)
+		pdf.CellFormat(width*0.75, 4, title, "", 0, "L", false, 0, "")
+		pdf.CellFormat(width*0.25, 4, fmt.Sprintf("Seite %d von {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+	})
+	pdf.AddPage()
+	pdf.SetFont("go", "B", 15)
+	pdf.MultiCell(width, 7, title, "", "L", false)
+	pdf.Ln(2)
+	return &Report{pdf: pdf}
+}
+
+// Heading adds a section heading.
+func (r *Report) Heading(s string) {
+	r.pdf.Ln(2)
+	r.pdf.SetFont("go", "B", 12)
+	r.pdf.MultiCell(width, 6, s, "", "L", false)
+}
+
+// Paragraph adds text; line breaks start new lines.
+func (r *Report) Paragraph(s string) {
+	r.pdf.SetFont("go", "", 10)
+	r.pdf.MultiCell(width, line, s, "", "L", false)
+	r.pdf.Ln(1)
+}
+
+// Table adds a table; widths are fractions of the page width.
+func (r *Report) Table(header []string, widths []float64, rows [][]string) {
+	p := r.pdf
+	cols := make([]float64, len(widths))
+	for i, w := range widths {
+		cols[i] = w * width
+	}
+	draw := func(cells []string, bold bool) {
+		style := ""
+		if bold {
+			style = "B"
+		}
+		p.SetFont("go", style, 9)
+		lines := 1
+		wrapped := make([][]string, len(cells))
+		for i, c := range cells {
+			wrapped[i] = p.SplitText(c, cols[i]-2)
+			if len(wrapped[i]) == 0 {
+				wrapped[i] = []string{""}
+			}
+			lines = max(lines, len(wrapped[i]))
+		}
+		h := float64(lines)*line + 2
+		_, ph := p.GetPageSize()
+		if p.GetY()+h > ph-margin-6 {
+			p.AddPage()
+		}
+		x, y := p.GetX(), p.GetY()
+		for i := range cells {
+			if bold {
+				p.SetFillColor(225, 229, 235)
+				p.Rect(x, y, cols[i], h, "FD")
+			} else {
+				p.Rect(x, y, cols[i], h, "D")
+			}
+			for j, l := range wrapped[i] {
+				p.SetXY(x+1, y+1+float64(j)*line)
+				p.CellFormat(cols[i]-2, line, l, "", 0, "L", false, 0, "")
+			}
+			x += cols[i]
+		}
+		p.SetXY(margin, y+h)
+	}
+	draw(header, true)
+	for _, row := range rows {
+		draw(row, false)
+	}
+	p.Ln(2)
+}
+
+// Write finishes the report.
+func (r *Report) Write(w io.Writer) error {
+	if err := r.pdf.Error(); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return r.pdf.Output(w)
+}
+
+// Clean makes text safe for the report's fonts: characters the Go fonts
+// lack (the confidentiality marks) are dropped.
+func Clean(s string) string { return strings.NewReplacer("⟦", "", "⟧", "").Replace(s) }

@@ -1,0 +1,228 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+func decisionID(t *testing.T, st *store.Store, seq int) int64 {
+	t.Helper()
+	itplr, _ := st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
+	d, err := st.DecisionByNumber(context.Background(), itplr.ID, model.DecisionNumber{Year: 2025, Seq: seq})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.ID
+}
+
+func TestDecisionProfileAndDebrief(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+	d26, d27 := decisionID(t, st, 26), decisionID(t, st, 27)
+	he := client(t, ts, "hessen")
+	// The profile page shows the proposals with their terms.
+	_, page := do(t, he, "GET", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d26), nil)
+	if !strings.Contains(page, "Vorschläge aus dem Text") || !strings.Contains(page, "Steuerungsgruppe NOOTS") {
+		t.Errorf("profile page of decision 26 incomplete")
+	}
+	// Hessen reports on item 12 (decision 27), not on item 08 (decision 26).
+	form := url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"ja"}, fmt.Sprintf("grund_%d", fmk.ID): {"Finanzierung der EfA-Leistungen"}}
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d26), form); code != http.StatusForbidden {
+		t.Errorf("Hessen assessed decision 26: %d", code)
+	}
+	if code, body := do(t, he, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d27), url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"ja"}}); code != http.StatusBadRequest || !strings.Contains(body, "begründen") {
+		t.Errorf("relevant without reason: %d", code)
+	}
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d27), form); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's profile of 27: %d", code)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	form26 := url.Values{fmt.Sprintf("relevant_%d", wmk.ID): {"ja"}, fmt.Sprintf("grund_%d", wmk.ID): {"Registermodernisierung (NOOTS)"}}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d26), form26); code != http.StatusSeeOther {
+		t.Fatalf("secretariat's profile of 26: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "fmk"), "GET", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d26), nil); code != http.StatusForbidden {
+		t.Errorf("a FachMK secretariat sees the internal profile: %d", code)
+	}
+
+	// The debrief pack of the 47th session: relevant decisions per FachMK with presenters.
+	_, pack := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	for _, want := range []string{"Finanzministerkonferenz", "B-2025/27-IT", `value="HE"`, "Wirtschaftsministerkonferenz", "B-2025/26-IT", `value="HH"`, "Nachbesprechung der 47. Sitzung"} {
+		if !strings.Contains(pack, want) {
+			t.Errorf("debrief pack lacks %q", want)
+		}
+	}
+	if strings.Contains(pack, "B-2025/30-IT") {
+		t.Error("a decision without relevance is in the pack")
+	}
+	for _, p := range wellFormedProblems(pack) {
+		t.Errorf("debrief page: %s", p)
+	}
+	save := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
+		t.Fatalf("save debrief: %d", code)
+	}
+	s47, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	db, err := st.DebriefOfSession(ctx, s47.ID)
+	if err != nil || len(db.Entries) != 2 || db.HeldOn != model.NewDate(2025, 7, 10) {
+		t.Fatalf("saved debrief = %+v %v", db, err)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", url.Values{"version": {fmt.Sprint(db.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("send: %d", code)
+	}
+	out, _ := st.Outbox(ctx)
+	if len(out) != 1 || out[0].Kind != "einladung" || !strings.Contains(out[0].Subject, "47. Sitzung") {
+		t.Errorf("outbox = %+v", out)
+	}
+	res, pdf := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil)
+	if res != http.StatusOK || !strings.HasPrefix(pdf, "%PDF-") {
+		t.Errorf("debrief PDF: %d", res)
+	}
+	if code, _ := do(t, he, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil); code != http.StatusForbidden {
+		t.Errorf("a member opened the debrief: %d", code)
+	}
+}
+
+func mustBody(t *testing.T, st *store.Store) model.Body {
+	t.Helper()
+	b, err := st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestSpokespersonsInTheBrowserPages(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	for _, bad := range []struct {
+		form url.Values
+		msg  string
+	}{
+		{url.Values{"mitglied": {"HE"}, "person": {"Stefan Sauer"}, "beschluss": {"per Zuruf"}}, "per Beschluss vergeben"},
+		{url.Values{"mitglied": {"DLT"}, "beschluss": {"B-2025/31-IT"}}, "Mitglied des IT-Planungsrats"},
+	} {
+		if code, body := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", bad.form); code != http.StatusBadRequest || !strings.Contains(body, bad.msg) {
+			t.Errorf("assignment %v: %d", bad.form, code)
+		}
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "person": {"Ina-Maria Ulbrich"}, "beschluss": {"B-2025/31-IT"}, "sitzung": {"47"}}); code != http.StatusSeeOther {
+		t.Fatalf("assign AMK: %d", code)
+	}
+	_, overview := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk", nil)
+	i := strings.Index(overview, "Agrarministerkonferenz")
+	if i < 0 || strings.Contains(overview[i:i+400], "vakant") || !strings.Contains(overview[i:i+600], "Ina-Maria Ulbrich") {
+		t.Error("AMK still vacant after the assignment")
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"HE"}, "beschluss": {"B-2025/31-IT"}}); code != http.StatusForbidden {
+		t.Errorf("a member assigned a spokesperson: %d", code)
+	}
+	// Resignation: announced now, effective with the next session (48).
+	amk, _ := st.BodyByAbbrev(context.Background(), "AMK")
+	as, _ := st.Assignments(context.Background(), amk.ID)
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/sprecher/%d/ruecktritt", ts.URL, as[0].ID), url.Values{"version": {fmt.Sprint(as[0].Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("resignation: %d", code)
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/fachmk/AMK", nil); !strings.Contains(page, "endet mit der 48. Sitzung") {
+		t.Error("the resignation is not shown as ending with the 48th session")
+	}
+	// Exports.
+	res, err := http.Get(ts.URL + "/fachmk/sprecher.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := new(strings.Builder)
+	fmt.Fprint(b, readAll(res))
+	if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !strings.Contains(b.String(), "FachMK;Land;Sprecher:in") || !strings.Contains(b.String(), "Finanzministerkonferenz;Bremen;Dr. Martin Hagen") {
+		t.Errorf("CSV: %s", b.String()[:min(200, b.Len())])
+	}
+	if _, pdf := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/sprecher.pdf", nil); !strings.HasPrefix(pdf, "%PDF-") {
+		t.Error("PDF overview")
+	}
+}
+
+func readAll(res *http.Response) string {
+	defer res.Body.Close()
+	b := new(strings.Builder)
+	buf := make([]byte, 4096)
+	for {
+		n, err := res.Body.Read(buf)
+		b.Write(buf[:n])
+		if err != nil {
+			return b.String()
+		}
+	}
+}
+
+func TestConferenceCalendarAndProfile(t *testing.T) {
+	ts, _ := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/FMK/termine", url.Values{"titel": {"Frühjahrssitzung"}, "beginn": {"2099-05-20"}, "ende": {"2099-05-21"}, "ort": {"Bremen"}}); code != http.StatusSeeOther {
+		t.Fatalf("add date: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/FMK/termine", url.Values{"beginn": {"2099-05-20"}, "ende": {"2099-05-01"}}); code != http.StatusBadRequest {
+		t.Errorf("end before start accepted: %d", code)
+	}
+	_, feed := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK/termine.ics", nil)
+	if !strings.Contains(feed, "SUMMARY:Finanzministerkonferenz: Frühjahrssitzung") || !strings.Contains(feed, "DTSTART;VALUE=DATE:20990520") {
+		t.Errorf("feed:\n%s", feed)
+	}
+	// Import an iCalendar file for the JFMK.
+	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//DE\r\nBEGIN:VEVENT\r\nUID:jfmk-2099@test\r\nDTSTAMP:20250101T000000Z\r\nSUMMARY:JFMK Hauptkonferenz\r\nDTSTART;VALUE=DATE:20990612\r\nDTEND;VALUE=DATE:20990614\r\nLOCATION:Bremerhaven\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	for round, want := range []string{"1 Termine übernommen, 0 waren schon erfasst", "0 Termine übernommen, 1 waren schon erfasst"} {
+		var body strings.Builder
+		mw := multipartWriter(&body, map[string]string{"fachmk": "JFMK"}, "datei", "jfmk.ics", ics)
+		req, _ := http.NewRequest("POST", ts.URL+"/fachmk/termine/import", strings.NewReader(body.String()))
+		req.Header.Set("Content-Type", mw)
+		res, err := gs.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		loc, _ := url.QueryUnescape(res.Header.Get("Location"))
+		if res.StatusCode != http.StatusSeeOther || !strings.Contains(loc, want) {
+			t.Errorf("import round %d: %d %s", round, res.StatusCode, loc)
+		}
+	}
+	// The spokesperson for FMK and JFMK (HB) sees the dates on their page.
+	_, mine := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
+	for _, want := range []string{"Finanzministerkonferenz", "20.05.2099", "Jugend- und Familienministerkonferenz", "12.06.2099 bis 13.06.2099", "Vorstellung wichtiger IT-PLR-Beschlüsse"} {
+		if !strings.Contains(mine, want) {
+			t.Errorf("Mein Bereich lacks %q", want)
+		}
+	}
+	// Editing the profile: terms with weights.
+	_, page := do(t, gs, "GET", ts.URL+"/fachmk/UMK", nil)
+	version := between(page, `name="version" value="`, `"`)
+	if code, body := do(t, gs, "POST", ts.URL+"/fachmk/UMK", url.Values{"version": {version}, "begriffe": {"Hochwasser:viel"}}); code != http.StatusBadRequest || !strings.Contains(body, "positive Zahl") {
+		t.Errorf("bad weight: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/UMK", url.Values{"version": {version}, "begriffe": {"Hochwasser:2\nKlima"}, "profil": {"Klima und Umwelt"}}); code != http.StatusSeeOther {
+		t.Fatalf("edit profile: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/UMK", url.Values{"version": {version}, "begriffe": {"Klima"}}); code != http.StatusConflict {
+		t.Errorf("stale profile edit: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/UMK/kontakte", url.Values{"name": {"Geschäftsstelle UMK"}, "email": {"gs-umk@example.org"}}); code != http.StatusSeeOther {
+		t.Errorf("add contact: %d", code)
+	}
+}
+
+func between(s, start, end string) string {
+	i := strings.Index(s, start)
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(start):]
+	return s[:strings.Index(s, end)]
+}
