@@ -304,6 +304,9 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	}
 	b.page("/sitzungen/48/verwaltung")
 	b.shot("verwaltung-anmeldungen")
+	if !strings.Contains(b.text("main"), "Vorschlag von gremium: E-Justice-Rat (Justiz (Justizcloud), Cloud (Justizcloud))") {
+		t.Error("no relevance proposal for Hessen's registration")
+	}
 	for _, id := range []int64{heItem.ID, bundItem.ID} {
 		b.submit("accept", fmt.Sprintf(`form[action="/tops/%d/entscheidung"]:has(input[value="annehmen"])`, id))
 	}

@@ -18,6 +18,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/relevance"
 	"gremium/internal/store"
 )
 
@@ -364,6 +365,8 @@ type manageData struct {
 	ToApprove     []model.Session
 	Versions      []store.MinutesVersion
 	Notice        string
+	// Proposals are the FachMK gremium proposes for each item, by item id.
+	Proposals map[int64][]relevance.Proposal
 }
 
 // nextStep gives the next status of a session and the button's label.
@@ -414,6 +417,15 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 		confs, err = s.st.Bodies(ctx, model.BodyFachMK)
 		for _, c := range confs {
 			d.Conferences[c.ID] = c
+		}
+	}
+	if err == nil {
+		var engine *relevance.Engine
+		if engine, _, err = s.relevanceEngine(r); err == nil {
+			d.Proposals = map[int64][]relevance.Proposal{}
+			for _, it := range append(append([]model.AgendaItem{}, d.Registrations...), d.Items...) {
+				d.Proposals[it.ID] = engine.Propose(itemText(it))
+			}
 		}
 	}
 	if err == nil {
