@@ -78,6 +78,18 @@ func (s *Server) sessionFromPath(w http.ResponseWriter, r *http.Request) (model.
 	return council, se, true
 }
 
+// sessionAction checks the right to an action, reads the form and finds the
+// session named by {nr}; it answers the request itself and reports false if
+// any of that fails.
+func (s *Server) sessionAction(w http.ResponseWriter, r *http.Request, a auth.Action) (*model.User, model.Body, model.Session, bool) {
+	u, ok := s.require(w, r, a, "")
+	if !ok || !s.parseForm(w, r) {
+		return nil, model.Body{}, model.Session{}, false
+	}
+	council, se, ok := s.sessionFromPath(w, r)
+	return u, council, se, ok
+}
+
 // itemFromPath gives the agenda item named by {id} and its session.
 func (s *Server) itemFromPath(w http.ResponseWriter, r *http.Request) (model.AgendaItem, model.Session, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -555,11 +567,7 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 }
 
 func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.RegisterItem, "")
-	if !ok || !s.parseForm(w, r) {
-		return
-	}
-	_, se, ok := s.sessionFromPath(w, r)
+	u, _, se, ok := s.sessionAction(w, r, auth.RegisterItem)
 	if !ok {
 		return
 	}
@@ -628,14 +636,14 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		Sources: splitFormList(f.Get("quelle")), Reporters: reporters, Impact: impact, Status: model.ItemRegistered,
 		RegisteredBy: member, RegisteredAt: now, Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(model.DateOf(now)),
 		Position: 1000, Flags: model.ItemFlags{Decision: goal == model.GoalDecision}}
-	itemID, err := s.st.CreateItem(store.WithActor(ctx, u.Username), it)
+	itemID, err := s.st.CreateItem(ctx, it)
 	if err != nil {
 		s.storeError(w, r, err, "")
 		return
 	}
 	if len(proposal) > 0 {
 		council, _ := s.councilBody(ctx)
-		if _, err := s.st.CreateDecision(store.WithActor(ctx, u.Username), model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: itemID,
+		if _, err := s.st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: itemID,
 			Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: it.Title, Points: numberedFormPoints(proposal), Position: 1,
 			Applicants: applicants}); err != nil {
 			s.storeError(w, r, err, "")
@@ -847,7 +855,7 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	itemID, _ := strconv.ParseInt(r.FormValue("top"), 10, 64)
-	if _, err := s.st.CreateDocument(store.WithActor(r.Context(), u.Username), store.Document{SessionID: se.ID, ItemID: itemID,
+	if _, err := s.st.CreateDocument(r.Context(), store.Document{SessionID: se.ID, ItemID: itemID,
 		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name}); err != nil {
 		s.storeError(w, r, err, "")
 		return
@@ -887,11 +895,7 @@ func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) {
 // ---- draft minutes: comments, approval, corrections ----
 
 func (s *Server) commentMinutes(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.CommentMinutes, "")
-	if !ok || !s.parseForm(w, r) {
-		return
-	}
-	_, se, ok := s.sessionFromPath(w, r)
+	u, _, se, ok := s.sessionAction(w, r, auth.CommentMinutes)
 	if !ok {
 		return
 	}
@@ -900,7 +904,7 @@ func (s *Server) commentMinutes(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte einen Kommentar eingeben.")
 		return
 	}
-	if _, err := s.st.CreateComment(store.WithActor(r.Context(), u.Username), store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text}); err != nil {
+	if _, err := s.st.CreateComment(r.Context(), store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text}); err != nil {
 		s.storeError(w, r, err, "")
 		return
 	}
@@ -922,11 +926,7 @@ func (s *Server) internalText(r *http.Request, sessionID int64) (string, error) 
 }
 
 func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ApproveMinutes, "")
-	if !ok || !s.parseForm(w, r) {
-		return
-	}
-	council, se, ok := s.sessionFromPath(w, r)
+	_, council, se, ok := s.sessionAction(w, r, auth.ApproveMinutes)
 	if !ok {
 		return
 	}
@@ -946,7 +946,7 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if err := s.st.ApproveMinutes(store.WithActor(ctx, u.Username), old.ID, se.Number, text); err != nil {
+	if err := s.st.ApproveMinutes(ctx, old.ID, se.Number, text); err != nil {
 		s.storeError(w, r, err, "")
 		return
 	}
@@ -955,11 +955,7 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) correctMinutes(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ManageSessions, "")
-	if !ok || !s.parseForm(w, r) {
-		return
-	}
-	_, se, ok := s.sessionFromPath(w, r)
+	_, _, se, ok := s.sessionAction(w, r, auth.ManageSessions)
 	if !ok {
 		return
 	}
@@ -973,7 +969,7 @@ func (s *Server) correctMinutes(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Der berichtigte Text kann nicht gelesen werden.")
 		return
 	}
-	v, err := s.st.CorrectMinutes(store.WithActor(r.Context(), u.Username), se.ID, today(), note, text)
+	v, err := s.st.CorrectMinutes(r.Context(), se.ID, today(), note, text)
 	if err != nil {
 		s.storeError(w, r, err, "")
 		return

@@ -181,7 +181,7 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if err := s.st.SaveAssessments(store.WithActor(r.Context(), u.Username), p.Decision.ID, lines); err != nil {
+	if err := s.st.SaveAssessments(r.Context(), p.Decision.ID, lines); err != nil {
 		s.storeError(w, r, err, "")
 		return
 	}
@@ -475,6 +475,23 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 	buf.WriteTo(w)
 }
 
+// conferenceAction checks the secretariat's right, reads the form and finds
+// the FachMK named by {abbrev}.
+func (s *Server) conferenceAction(w http.ResponseWriter, r *http.Request) (model.Body, bool) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return model.Body{}, false
+	}
+	b, err := s.st.BodyByAbbrev(r.Context(), r.PathValue("abbrev"))
+	if err != nil || b.Kind != model.BodyFachMK {
+		if err == nil {
+			err = store.ErrNotFound
+		}
+		s.fail(w, r, err, "Diese Fachministerkonferenz ist nicht erfasst.")
+		return b, false
+	}
+	return b, true
+}
+
 // ---- spokespersons ----
 
 // nextRegularSession gives the number of the next IT-PLR session not yet
@@ -508,16 +525,11 @@ func germanAssignmentError(err error) string {
 }
 
 func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ManageSessions, "")
-	if !ok || !s.parseForm(w, r) {
+	b, ok := s.conferenceAction(w, r)
+	if !ok {
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
-	b, err := s.st.BodyByAbbrev(ctx, r.PathValue("abbrev"))
-	if err != nil {
-		s.fail(w, r, err, "Diese Fachministerkonferenz ist nicht erfasst.")
-		return
-	}
+	ctx := r.Context()
 	a := model.Assignment{ConferenceID: b.ID, Member: r.PostFormValue("mitglied"), DecisionRef: strings.TrimSpace(r.PostFormValue("beschluss")), StartOn: today()}
 	if n, err := strconv.Atoi(r.PostFormValue("sitzung")); err == nil {
 		a.StartSession = n
@@ -547,11 +559,11 @@ func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) resignSpokesperson(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ManageSessions, "")
+	_, ok := s.require(w, r, auth.ManageSessions, "")
 	if !ok || !s.parseForm(w, r) {
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
+	ctx := r.Context()
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	all, err := s.st.Assignments(ctx, 0)
 	if err != nil {
@@ -650,16 +662,12 @@ func (s *Server) spokespersonsPDF(w http.ResponseWriter, r *http.Request) {
 // ---- conference calendar ----
 
 func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ManageSessions, "")
-	if !ok || !s.parseForm(w, r) {
+	b, ok := s.conferenceAction(w, r)
+	if !ok {
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
-	b, err := s.st.BodyByAbbrev(ctx, r.PathValue("abbrev"))
-	if err != nil {
-		s.fail(w, r, err, "Diese Fachministerkonferenz ist nicht erfasst.")
-		return
-	}
+	ctx := r.Context()
+	var err error
 	d := model.ConferenceDate{BodyID: b.ID, Title: strings.TrimSpace(r.PostFormValue("titel")), Place: strings.TrimSpace(r.PostFormValue("ort"))}
 	if d.Starts, err = model.ParseDate(r.PostFormValue("beginn")); err != nil || d.Starts.IsZero() {
 		s.badRequest(w, r, "Bitte das Datum der Sitzung angeben.")
@@ -677,7 +685,7 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ManageSessions, "")
+	_, ok := s.require(w, r, auth.ManageSessions, "")
 	if !ok {
 		return
 	}
@@ -686,7 +694,7 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Die Datei ist zu groß (höchstens 2 MB).")
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
+	ctx := r.Context()
 	b, err := s.st.BodyByAbbrev(ctx, r.FormValue("fachmk"))
 	if err != nil || b.Kind != model.BodyFachMK {
 		s.badRequest(w, r, "Bitte die Fachministerkonferenz wählen.")
@@ -773,16 +781,11 @@ func parseTerms(s string) ([]model.Term, error) {
 }
 
 func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ManageSessions, "")
-	if !ok || !s.parseForm(w, r) {
+	b, ok := s.conferenceAction(w, r)
+	if !ok {
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
-	b, err := s.st.BodyByAbbrev(ctx, r.PathValue("abbrev"))
-	if err != nil || b.Kind != model.BodyFachMK {
-		s.notFound(w, r, "Diese Fachministerkonferenz ist nicht erfasst.")
-		return
-	}
+	ctx := r.Context()
 	terms, err := parseTerms(r.PostFormValue("begriffe"))
 	if err != nil {
 		s.badRequest(w, r, "Stichworte: "+err.Error())
@@ -798,16 +801,11 @@ func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ManageSessions, "")
-	if !ok || !s.parseForm(w, r) {
+	b, ok := s.conferenceAction(w, r)
+	if !ok {
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
-	b, err := s.st.BodyByAbbrev(ctx, r.PathValue("abbrev"))
-	if err != nil {
-		s.fail(w, r, err, "Diese Fachministerkonferenz ist nicht erfasst.")
-		return
-	}
+	ctx := r.Context()
 	c := model.Contact{BodyID: b.ID, Name: strings.TrimSpace(r.PostFormValue("name")), Role: strings.TrimSpace(r.PostFormValue("rolle")),
 		Email: strings.TrimSpace(r.PostFormValue("email")), Phone: strings.TrimSpace(r.PostFormValue("telefon"))}
 	if c.Name == "" {

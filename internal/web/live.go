@@ -168,7 +168,7 @@ func (s *Server) callItem(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) addContribution(w http.ResponseWriter, r *http.Request) {
-	u, it, se, ok := s.liveItem(w, r)
+	_, it, se, ok := s.liveItem(w, r)
 	if !ok {
 		return
 	}
@@ -181,7 +181,7 @@ func (s *Server) addContribution(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Ein Wortbeitrag braucht die sprechende Stelle und mindestens einen Punkt.")
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
+	ctx := r.Context()
 	pos, err := s.st.NextPosition(ctx, it.ID)
 	if err == nil {
 		_, err = s.st.CreateContribution(ctx, model.Contribution{ItemID: it.ID, Position: pos, Speaker: speaker, Points: points, Confidential: r.PostFormValue("vertraulich") == "1"})
@@ -223,7 +223,7 @@ func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Diesen Wortbeitrag gibt es nicht.")
 		return
 	}
-	u, se, ok := s.liveRow(w, r, c.ItemID)
+	_, se, ok := s.liveRow(w, r, c.ItemID)
 	if !ok {
 		return
 	}
@@ -233,7 +233,7 @@ func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
 	}
 	c.Points = formLines(r.PostFormValue("punkte"))
 	c.Confidential = r.PostFormValue("vertraulich") == "1"
-	if err := s.st.UpdateContribution(store.WithActor(r.Context(), u.Username), c); err != nil {
+	if err := s.st.UpdateContribution(r.Context(), c); err != nil {
 		s.storeError(w, r, err, r.PostFormValue("punkte"))
 		return
 	}
@@ -241,7 +241,7 @@ func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) addNote(w http.ResponseWriter, r *http.Request) {
-	u, it, se, ok := s.liveItem(w, r)
+	_, it, se, ok := s.liveItem(w, r)
 	if !ok {
 		return
 	}
@@ -251,7 +251,7 @@ func (s *Server) addNote(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Eine Protokollnotiz braucht das Mitglied und den Text.")
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
+	ctx := r.Context()
 	pos, err := s.st.NextPosition(ctx, it.ID)
 	if err == nil {
 		_, err = s.st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it.ID, Position: pos, Author: author, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
@@ -273,14 +273,14 @@ func (s *Server) editNote(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Diese Protokollnotiz gibt es nicht.")
 		return
 	}
-	u, se, ok := s.liveRow(w, r, n.ItemID)
+	_, se, ok := s.liveRow(w, r, n.ItemID)
 	if !ok {
 		return
 	}
 	n.Version = formVersion(r)
 	n.Text = strings.Join(formLines(r.PostFormValue("text")), "\n")
 	n.Confidential = r.PostFormValue("vertraulich") == "1"
-	if err := s.st.UpdateProtocolNote(store.WithActor(r.Context(), u.Username), n); err != nil {
+	if err := s.st.UpdateProtocolNote(r.Context(), n); err != nil {
 		s.storeError(w, r, err, r.PostFormValue("text"))
 		return
 	}
@@ -288,7 +288,7 @@ func (s *Server) editNote(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
-	u, it, se, ok := s.liveItem(w, r)
+	_, it, se, ok := s.liveItem(w, r)
 	if !ok {
 		return
 	}
@@ -297,7 +297,7 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte einen Text eingeben.")
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
+	ctx := r.Context()
 	pos, err := s.st.NextPosition(ctx, it.ID)
 	if err == nil {
 		_, err = s.st.CreateRemark(ctx, model.Remark{ItemID: it.ID, Position: pos, Kind: model.RemarkText, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
@@ -310,7 +310,7 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
-	u, it, se, ok := s.liveItem(w, r)
+	_, it, se, ok := s.liveItem(w, r)
 	if !ok {
 		return
 	}
@@ -323,7 +323,7 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("art") == string(model.KindRecommendation) {
 		kind = model.KindRecommendation
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
+	ctx := r.Context()
 	council, err := s.councilBody(ctx)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -366,7 +366,7 @@ func (s *Server) draftFromPath(w http.ResponseWriter, r *http.Request) (*model.U
 }
 
 func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
-	u, d, se, ok := s.draftFromPath(w, r)
+	_, d, se, ok := s.draftFromPath(w, r)
 	if !ok {
 		return
 	}
@@ -377,7 +377,7 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 	if points := formLines(r.PostFormValue("punkte")); len(points) > 0 {
 		d.Points = numberedFormPoints(points)
 	}
-	if err := s.st.UpdateDecision(store.WithActor(r.Context(), u.Username), d); err != nil {
+	if err := s.st.UpdateDecision(r.Context(), d); err != nil {
 		s.storeError(w, r, err, r.PostFormValue("punkte"))
 		return
 	}
@@ -403,11 +403,11 @@ func formVotes(r *http.Request, voters []model.Member) (map[string]model.VoteCho
 }
 
 func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
-	u, d, se, ok := s.draftFromPath(w, r)
+	_, d, se, ok := s.draftFromPath(w, r)
 	if !ok {
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
+	ctx := r.Context()
 	voters, err := s.votingMembers(r)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -466,11 +466,7 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.RecordMinutes, "")
-	if !ok || !s.parseForm(w, r) {
-		return
-	}
-	_, se, ok := s.sessionFromPath(w, r)
+	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
 	if !ok {
 		return
 	}
@@ -495,7 +491,7 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 	}
 	res := tally.Result()
 	res.Note = "Grüne Liste, en bloc"
-	adopted, err := s.st.AdoptConsentAgenda(store.WithActor(r.Context(), u.Username), se.ID, se.Date, res.Phrase(), list)
+	adopted, err := s.st.AdoptConsentAgenda(r.Context(), se.ID, se.Date, res.Phrase(), list)
 	if err != nil {
 		s.storeError(w, r, err, "")
 		return
@@ -509,7 +505,7 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
-	u, it, se, ok := s.liveItem(w, r)
+	_, it, se, ok := s.liveItem(w, r)
 	if !ok {
 		return
 	}
@@ -532,7 +528,7 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Ein Auftrag braucht den Auftrag und die verantwortliche Stelle.")
 		return
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
+	ctx := r.Context()
 	if _, err := s.st.CreateFollowUp(ctx, f); err != nil {
 		s.storeError(w, r, err, "")
 		return
@@ -606,15 +602,11 @@ func (s *Server) liveState(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) establishQuorum(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.RecordMinutes, "")
-	if !ok || !s.parseForm(w, r) {
-		return
-	}
-	_, se, ok := s.sessionFromPath(w, r)
+	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
 	if !ok {
 		return
 	}
-	ok, reason, err := s.st.EstablishQuorum(store.WithActor(r.Context(), u.Username), se.ID, r.PostForm["anwesend"])
+	ok, reason, err := s.st.EstablishQuorum(r.Context(), se.ID, r.PostForm["anwesend"])
 	if err != nil {
 		s.storeError(w, r, err, "")
 		return

@@ -68,7 +68,7 @@ func (s *Server) newProcedurePage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ManageSessions, "")
+	_, ok := s.require(w, r, auth.ManageSessions, "")
 	if !ok || !s.parseForm(w, r) {
 		return
 	}
@@ -113,7 +113,7 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 	}
 	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: confidentialMarks(f["titel"]),
 		Points: numberedFormPoints(points), Applicants: splitFormList(f["antrag"])}
-	id, err := s.st.StartProcedure(store.WithActor(ctx, u.Username), d, rule, deadline)
+	id, err := s.st.StartProcedure(ctx, d, rule, deadline)
 	if err != nil {
 		if strings.HasPrefix(err.Error(), "model:") {
 			fail(strings.TrimPrefix(err.Error(), "model: "))
@@ -195,7 +195,7 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	choice := model.VoteChoice(r.PostFormValue("stimme"))
-	if err := s.st.CastVote(store.WithActor(r.Context(), u.Username), id, u.MemberAbbrev, choice); err != nil {
+	if err := s.st.CastVote(r.Context(), id, u.MemberAbbrev, choice); err != nil {
 		switch {
 		case err == store.ErrProcedureClosed:
 			s.render(w, r, http.StatusConflict, "error.html", view{Title: "Abstimmung beendet", Data: "Die Frist dieses Umlaufverfahrens ist abgelaufen; es wurde keine Stimme mehr angenommen."})

@@ -108,7 +108,9 @@ type userKey struct{}
 func (s *Server) withUser(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if u := s.sessions.User(r.Context(), r); u != nil {
-			r = r.WithContext(context.WithValue(r.Context(), userKey{}, u))
+			// Changes of the request are logged under the user's name.
+			ctx := store.WithActor(context.WithValue(r.Context(), userKey{}, u), u.Username)
+			r = r.WithContext(ctx)
 		}
 		h.ServeHTTP(w, r)
 	})
