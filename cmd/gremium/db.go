@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"gremium/internal/demo"
+	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -44,6 +45,14 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer st.Close()
 	if err := demo.Load(ctx, st); err != nil {
 		fmt.Fprintln(stderr, "gremium demo:", err)
+		return exitFail
+	}
+	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err == nil {
+		err = search.Rebuild(ctx, st, council.ID)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "gremium demo: search index:", err)
 		return exitFail
 	}
 	fmt.Fprintf(stdout, "demo data loaded into %s (existing records were kept)\n", *data)

@@ -12,6 +12,7 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -78,13 +79,19 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if *session > 0 {
 		doc.Session.Number = *session
 	}
-	_, outcome, err := minutes.Save(ctx, st, council.ID, doc)
+	sessionID, outcome, err := minutes.Save(ctx, st, council.ID, doc)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		if errors.Is(err, store.ErrImmutable) {
 			fmt.Fprintln(stderr, "nothing was changed; approved minutes and given decision numbers cannot be changed by an import")
 		}
 		return exitFail
+	}
+	if outcome != minutes.Unchanged {
+		if err := search.IndexSession(ctx, st, sessionID); err != nil {
+			fmt.Fprintln(stderr, "gremium import minutes: search index:", err)
+			return exitFail
+		}
 	}
 	items, decisions := 0, 0
 	for _, it := range doc.Items() {

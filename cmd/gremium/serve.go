@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"gremium/internal/demo"
+	"gremium/internal/model"
 	"gremium/internal/notify"
+	"gremium/internal/search"
 	"gremium/internal/store"
 	"gremium/internal/web"
 )
@@ -89,7 +91,20 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, s
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	go notify.Run(ctx, st, notify.DefaultInterval, log, nil)
+	if n, err := st.SearchCount(ctx); err == nil && n == 0 {
+		if council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev); err == nil {
+			if err := search.Rebuild(ctx, st, council.ID); err != nil {
+				return fmt.Errorf("search index: %w", err)
+			}
+		}
+	}
+	go notify.Run(ctx, st, notify.DefaultInterval, log, func(closed []model.WrittenProcedure) {
+		for _, p := range closed {
+			if err := search.IndexDecision(ctx, st, p.DecisionID); err != nil {
+				log.Error("search index", "decision", p.DecisionID, "err", err)
+			}
+		}
+	})
 	fmt.Fprintf(stdout, "gremium %s serves http://%s/ (data: %s)\n", buildVersion(), ln.Addr(), data)
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()

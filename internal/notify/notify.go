@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"time"
 
+	"gremium/internal/model"
 	"gremium/internal/store"
 )
 
@@ -19,7 +20,7 @@ const DefaultInterval = 30 * time.Second
 // once at start, so procedures whose deadline passed while the server was
 // stopped close right away. Several instances may run at once: closing is
 // transactional and skips procedures another instance closed.
-func Run(ctx context.Context, st *store.Store, interval time.Duration, log *slog.Logger, onClose func()) {
+func Run(ctx context.Context, st *store.Store, interval time.Duration, log *slog.Logger, onClose func([]model.WrittenProcedure)) {
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
@@ -31,7 +32,7 @@ func Run(ctx context.Context, st *store.Store, interval time.Duration, log *slog
 			log.Info("written procedure closed", "procedure", p.ID, "decision", p.DecisionID, "result", p.Result)
 		}
 		if len(closed) > 0 && onClose != nil {
-			onClose()
+			onClose(closed)
 		}
 		select {
 		case <-ctx.Done():

@@ -33,7 +33,7 @@ func TestRunClosesDueProcedures(t *testing.T) {
 		t.Fatal(err)
 	}
 	closed := make(chan struct{}, 1)
-	go Run(ctx, st, 50*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)), func() { closed <- struct{}{} })
+	go Run(ctx, st, 50*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)), func([]model.WrittenProcedure) { closed <- struct{}{} })
 	select {
 	case <-closed:
 	case <-time.After(10 * time.Second):

@@ -498,7 +498,7 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.events.Publish(se.ID)
+	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), "Status: "+next.Label())
 }
 
@@ -516,7 +516,7 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err, "")
 		return
 	}
-	s.events.Publish(se.ID)
+	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), "Die Tagesordnung ist veröffentlicht.")
 }
 
@@ -759,7 +759,7 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err, "")
 		return
 	}
-	s.events.Publish(se.ID)
+	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung#top-%d", se.Number, it.ID), "Gespeichert.")
 }
 
@@ -779,7 +779,7 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err, "")
 		return
 	}
-	s.events.Publish(se.ID)
+	s.changed(r, se.ID)
 	to := fmt.Sprintf("/sitzungen/%d/verwaltung#top-%d", se.Number, it.ID)
 	if r.PostFormValue("zurueck") == "live" {
 		to = fmt.Sprintf("/sitzungen/%d/live", se.Number)
@@ -950,7 +950,7 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err, "")
 		return
 	}
-	s.events.Publish(old.ID)
+	s.changed(r, old.ID)
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), fmt.Sprintf("Das Protokoll der %d. Sitzung ist genehmigt und damit unveränderlich.", n))
 }
 

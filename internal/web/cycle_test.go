@@ -16,6 +16,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -31,6 +32,9 @@ func cycleServer(t *testing.T) (*httptest.Server, *store.Store) {
 	t.Cleanup(func() { st.Close() })
 	if err := demo.Load(ctx, st); err != nil {
 		t.Fatal(err)
+	}
+	if itplr, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev); err != nil || search.Rebuild(ctx, st, itplr.ID) != nil {
+		t.Fatalf("search index: %v", err)
 	}
 	if _, err := demo.LoadAccounts(ctx, st); err != nil {
 		t.Fatal(err)

@@ -27,6 +27,7 @@ var funcs = template.FuncMap{
 	"join":  strings.Join,
 	"lines": func(s string) []string { return strings.Split(s, "\n") },
 	"add":   func(a, b int) int { return a + b },
+	"mul":   func(a, b int) int { return a * b },
 	"flag":  func(on bool, label string) flagView { return flagView{on, label} },
 	"rowView": func(r minutes.Row, members map[string]model.Member, a model.Audience) rowView {
 		// a is model.Public or model.Internal (templates may pass 0 or 1).

@@ -146,7 +146,7 @@ func liveURL(se model.Session, itemID int64) string {
 // saved answers a successful change: htmx requests get a short status, other
 // requests go back to the live page.
 func (s *Server) saved(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, notice string) {
-	s.events.Publish(se.ID)
+	s.changed(r, se.ID)
 	if r.Header.Get("HX-Request") == "true" {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<span class="save-state ok" role="status">Gespeichert</span>`)
@@ -496,7 +496,7 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err, "")
 		return
 	}
-	s.events.Publish(se.ID)
+	s.changed(r, se.ID)
 	var labels []string
 	for _, d := range adopted {
 		labels = append(labels, d.Label)
@@ -611,7 +611,7 @@ func (s *Server) establishQuorum(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err, "")
 		return
 	}
-	s.events.Publish(se.ID)
+	s.changed(r, se.ID)
 	notice := "Feststellung der Beschlussfähigkeit: " + reason
 	if !ok {
 		notice += ". Beschlüsse können erst nach erneuter Feststellung festgehalten werden."

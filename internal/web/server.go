@@ -81,6 +81,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /beschluesse", s.decisionList)
 	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
 	mux.HandleFunc("GET /fachmk", s.conferenceList)
+	mux.HandleFunc("GET /suche", s.searchPage)
 	mux.HandleFunc("GET /fachmk/{abbrev}", s.conferencePage)
 	s.cycleRoutes(mux)
 	s.procedureRoutes(mux)

@@ -14,6 +14,7 @@ import (
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -27,6 +28,9 @@ func demoServer(t *testing.T) *httptest.Server {
 	t.Cleanup(func() { st.Close() })
 	if err := demo.Load(ctx, st); err != nil {
 		t.Fatal(err)
+	}
+	if itplr, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev); err != nil || search.Rebuild(ctx, st, itplr.ID) != nil {
+		t.Fatalf("search index: %v", err)
 	}
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
@@ -353,5 +357,23 @@ func TestInternalProtocolPage(t *testing.T) {
 	}
 	for _, p := range wellFormedProblems(page) {
 		t.Errorf("internal protocol: %s", p)
+	}
+}
+
+func TestSearchPage(t *testing.T) {
+	ts := demoServer(t)
+	_, body := get(t, ts, "/suche?q=Pruefung+Matrix-Protokoll")
+	for _, p := range wellFormedProblems(body) {
+		t.Errorf("search page: %s", p)
+	}
+	_, body = get(t, ts, "/suche?q=%22Steuerungsgruppe+NOOTS%22")
+	if !strings.Contains(body, `href="/beschluesse/B-2025/26-IT"`) || !strings.Contains(body, "<mark>Steuerungsgruppe</mark>") {
+		t.Error("phrase search on the page")
+	}
+	if _, body = get(t, ts, "/suche?q=REDACTED"); !strings.Contains(body, "Keine Treffer.") {
+		t.Error("confidential text found")
+	}
+	if _, body = get(t, ts, "/suche?q=%22%22"); !strings.Contains(body, "mindestens ein Wort") {
+		t.Error("empty query")
 	}
 }

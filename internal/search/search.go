@@ -1,0 +1,268 @@
+// Package search owns gremium's German full-text search over the public
+// texts: decisions, agenda items and public minutes. Texts are folded
+// (ä → ae, ö → oe, ü → ue, ß → ss, lower case) and reduced to Snowball
+// stems before indexing and querying, so "Pruefung" finds "Prüfung" and
+// "Registermodernisierung" finds "Registermodernisierungen". Documents are
+// built from the public version of the minutes only: nothing confidential
+// can reach the index.
+package search
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"html/template"
+	"strings"
+	"unicode"
+
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+	"gremium/internal/relevance"
+	"gremium/internal/store"
+)
+
+var folder = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "Ä", "ae", "Ö", "oe", "Ü", "ue")
+
+// words splits text into words.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// Term gives the index form of one word: folded and stemmed.
+func Term(word string) string {
+	return relevance.Stem(folder.Replace(strings.ToLower(word)))
+}
+
+// Terms gives the index form of a text.
+func Terms(text string) string {
+	ws := words(text)
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = Term(w)
+	}
+	return strings.Join(out, " ")
+}
+
+// Query is a parsed search: words and "phrases".
+type Query struct {
+	Raw     string
+	Parts   [][]string // each part: one word, or the words of a phrase (index form)
+	Match   string     // the FTS5 expression
+	termSet map[string]bool
+}
+
+// Parse reads a query as users type it: words (all must occur) and phrases in
+// double quotes. It gives false for a query without words.
+func Parse(q string) (Query, bool) {
+	out := Query{Raw: q, termSet: map[string]bool{}}
+	var exprs []string
+	inPhrase := false
+	for i, chunk := range strings.Split(q, `"`) {
+		inPhrase = i%2 == 1
+		ws := words(chunk)
+		if len(ws) == 0 {
+			continue
+		}
+		if inPhrase {
+			var part []string
+			for _, w := range ws {
+				t := Term(w)
+				part = append(part, t)
+				out.termSet[t] = true
+			}
+			out.Parts = append(out.Parts, part)
+			exprs = append(exprs, `"`+strings.Join(part, " ")+`"`)
+			continue
+		}
+		for _, w := range ws {
+			t := Term(w)
+			out.Parts = append(out.Parts, []string{t})
+			out.termSet[t] = true
+			exprs = append(exprs, `"`+t+`"`)
+		}
+	}
+	if len(exprs) == 0 {
+		return out, false
+	}
+	out.Match = "terms : (" + strings.Join(exprs, " AND ") + ")"
+	return out, true
+}
+
+// Hit is one search result.
+type Hit struct {
+	Kind    string
+	URL     string
+	Title   string
+	Date    string
+	Snippet template.HTML // the text around the first match, matches in <mark>
+}
+
+// Result is one page of hits.
+type Result struct {
+	Query   Query
+	Hits    []Hit
+	Total   int
+	Page    int
+	PerPage int
+}
+
+// Pages gives the number of pages.
+func (r Result) Pages() int { return (r.Total + r.PerPage - 1) / r.PerPage }
+
+// Run searches and gives page (from 1) of the hits.
+func Run(ctx context.Context, st *store.Store, q Query, page, perPage int) (Result, error) {
+	if page < 1 {
+		page = 1
+	}
+	docs, total, err := st.Search(ctx, q.Match, perPage, (page-1)*perPage)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Query: q, Total: total, Page: page, PerPage: perPage}
+	for _, d := range docs {
+		res.Hits = append(res.Hits, Hit{Kind: d.Kind, URL: d.URL, Title: d.Title, Date: d.Date, Snippet: Snippet(d.Text, q, 28)})
+	}
+	return res, nil
+}
+
+// Snippet gives about n words of text around the first word that matches the
+// query, HTML-escaped, with the matching words in <mark>.
+func Snippet(text string, q Query, n int) template.HTML {
+	type tok struct {
+		s     string
+		match bool
+	}
+	var toks []tok
+	first := -1
+	for _, f := range strings.Fields(text) {
+		m := false
+		for _, w := range words(f) {
+			if q.termSet[Term(w)] {
+				m = true
+			}
+		}
+		if m && first < 0 {
+			first = len(toks)
+		}
+		toks = append(toks, tok{f, m})
+	}
+	start := 0
+	if first > n/3 {
+		start = first - n/3
+	}
+	end := min(len(toks), start+n)
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString("… ")
+	}
+	for i := start; i < end; i++ {
+		if i > start {
+			b.WriteByte(' ')
+		}
+		if toks[i].match {
+			b.WriteString("<mark>" + html.EscapeString(toks[i].s) + "</mark>")
+		} else {
+			b.WriteString(html.EscapeString(toks[i].s))
+		}
+	}
+	if end < len(toks) {
+		b.WriteString(" …")
+	}
+	return template.HTML(b.String())
+}
+
+// IndexSession (re)indexes the public texts of a session: its decisions, its
+// agenda items (once the agenda is public) and its minutes rows.
+func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
+	doc, err := minutes.Load(ctx, st, sessionID, model.Public)
+	if err != nil {
+		return err
+	}
+	se := doc.Session
+	var docs []store.SearchDoc
+	public := se.AgendaPublished || (se.Status != model.StatusPlanned && se.Status != model.StatusConvened)
+	for _, it := range doc.Items() {
+		if !public {
+			break
+		}
+		title := strings.TrimSpace(it.Label() + " " + it.Title)
+		body := strings.Join(it.Points, " ")
+		docs = append(docs, store.SearchDoc{Kind: "top", URL: fmt.Sprintf("/sitzungen/%d#top-%d", se.Number, it.ID),
+			Title: fmt.Sprintf("%s – %d. Sitzung", title, se.Number), Text: body, Date: se.Date.String(), Terms: Terms(title + " " + body)})
+		var rows []string
+		for _, r := range it.Rows {
+			switch {
+			case r.Confidential:
+				continue // its content is not public
+			case r.Decision != nil:
+				d := r.Decision
+				if d.Status != model.DecisionAdopted || d.Label == "" {
+					continue
+				}
+				var pts []string
+				for _, p := range d.Points {
+					pts = append(pts, strings.TrimSpace(p.Label+" "+p.Text))
+				}
+				text := strings.Join(pts, " ") + " " + d.Result
+				docs = append(docs, store.SearchDoc{Kind: "beschluss", URL: "/beschluesse/" + d.Label, Title: d.DisplayTitle(), Text: text,
+					Date: d.AdoptedOn.String(), Terms: Terms(d.Label + " " + d.Title + " " + text)})
+			case r.Kind == minutes.RowDiscussion:
+				rows = append(rows, r.Speaker+": "+strings.Join(r.Points, " "))
+			case r.Kind == minutes.RowNote:
+				rows = append(rows, "Protokollnotiz ("+r.Speaker+"): "+r.Text)
+			case r.RemarkKind == model.RemarkText:
+				rows = append(rows, r.Text)
+			}
+		}
+		if len(rows) > 0 {
+			text := strings.Join(rows, " ")
+			docs = append(docs, store.SearchDoc{Kind: "protokoll", URL: fmt.Sprintf("/sitzungen/%d/protokoll#p-top-%d", se.Number, it.ID),
+				Title: fmt.Sprintf("Protokoll %s – %d. Sitzung", title, se.Number), Text: text, Date: se.Date.String(), Terms: Terms(text)})
+		}
+	}
+	return st.ReplaceSearchDocs(ctx, fmt.Sprintf("session:%d", sessionID), docs)
+}
+
+// IndexDecision (re)indexes a decision taken outside a session (written
+// procedure).
+func IndexDecision(ctx context.Context, st *store.Store, id int64) error {
+	d, err := st.Decision(ctx, id)
+	if err != nil {
+		return err
+	}
+	var docs []store.SearchDoc
+	if d.Status == model.DecisionAdopted && d.Label != "" {
+		var pts []string
+		for _, p := range d.Points {
+			pts = append(pts, strings.TrimSpace(p.Label+" "+model.PublicText(p.Text)))
+		}
+		text := strings.Join(pts, " ") + " " + model.PublicText(d.Result)
+		title := model.PublicText(d.DisplayTitle())
+		docs = append(docs, store.SearchDoc{Kind: "beschluss", URL: "/beschluesse/" + d.Label, Title: title, Text: text, Date: d.AdoptedOn.String(),
+			Terms: Terms(d.Label + " " + title + " " + text)})
+	}
+	return st.ReplaceSearchDocs(ctx, fmt.Sprintf("decision:%d", id), docs)
+}
+
+// Rebuild indexes everything of a body.
+func Rebuild(ctx context.Context, st *store.Store, bodyID int64) error {
+	sessions, err := st.Sessions(ctx, bodyID)
+	if err != nil {
+		return err
+	}
+	for _, se := range sessions {
+		if err := IndexSession(ctx, st, se.ID); err != nil {
+			return err
+		}
+	}
+	ps, err := st.Procedures(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if err := IndexDecision(ctx, st, p.DecisionID); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,141 @@
+package search
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+func indexed(t *testing.T) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err := Rebuild(ctx, st, itplr.ID); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func search(t *testing.T, st *store.Store, q string) Result {
+	t.Helper()
+	query, ok := Parse(q)
+	if !ok {
+		t.Fatalf("query %q has no words", q)
+	}
+	res, err := Run(context.Background(), st, query, 1, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func urls(r Result) string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.URL)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestFolding(t *testing.T) {
+	for _, pair := range [][2]string{{"Prüfung", "Pruefung"}, {"Registermodernisierung", "Registermodernisierungen"}, {"Größe", "groesse"}, {"Länder", "LAENDER"}} {
+		if Term(pair[0]) != Term(pair[1]) {
+			t.Errorf("%s → %s, %s → %s", pair[0], Term(pair[0]), pair[1], Term(pair[1]))
+		}
+	}
+}
+
+func TestSearchStemmingFoldingPhrases(t *testing.T) {
+	st := indexed(t)
+	// Stemming: the plural finds the singular in the minutes.
+	if r := search(t, st, "Registermodernisierungen"); r.Total == 0 || !strings.Contains(urls(r), "/sitzungen/47/protokoll#p-top-") {
+		t.Errorf("Registermodernisierungen: %d hits", r.Total)
+	}
+	// Umlaut folding both ways: "überprüfen" is in TOP 00.
+	a, b := search(t, st, "ueberpruefen"), search(t, st, "überprüfen")
+	if a.Total == 0 || a.Total != b.Total || urls(a) != urls(b) {
+		t.Errorf("folding: %d vs %d hits", a.Total, b.Total)
+	}
+	// Decisions are found, with a snippet marking the match.
+	r := search(t, st, "Steuerungsgruppe NOOTS")
+	if !strings.Contains(urls(r), "/beschluesse/B-2025/26-IT") {
+		t.Errorf("decision 26 not found: %s", urls(r))
+	}
+	for _, h := range r.Hits {
+		if h.URL == "/beschluesse/B-2025/26-IT" && !strings.Contains(string(h.Snippet), "<mark>Steuerungsgruppe</mark>") {
+			t.Errorf("snippet = %s", h.Snippet)
+		}
+	}
+	// Phrases: words in this order only.
+	if r := search(t, st, `"Gemeinsame EfA-Finanzierung"`); r.Total == 0 {
+		t.Error("phrase not found")
+	}
+	if r := search(t, st, `"Finanzierung gemeinsame"`); r.Total != 0 {
+		t.Errorf("reversed phrase found %d hits", r.Total)
+	}
+	// All words must occur.
+	if r := search(t, st, "Justizcloud Steuerungsgruppe"); r.Total != 0 {
+		t.Errorf("unrelated words together: %d hits", r.Total)
+	}
+	if _, ok := Parse(`"" -- !`); ok {
+		t.Error("a query without words was accepted")
+	}
+}
+
+// TestSearchNeverLeaks: nothing confidential is in the index, and a
+// confidential row added to a session is not found after reindexing.
+func TestSearchNeverLeaks(t *testing.T) {
+	st := indexed(t)
+	ctx := context.Background()
+	for _, q := range []string{"REDACTED", "geschwärzt Inhalt liegt nicht vor", "vollständig"} {
+		if r := search(t, st, q); r.Total != 0 {
+			t.Errorf("%q: %d hits in public search", q, r.Total)
+		}
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	if _, err := st.CreateContribution(ctx, model.Contribution{ItemID: items[1].ID, Position: 99, Speaker: "HE", Points: []string{"Geheimprojekt Zebrafisch"}, Confidential: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateContribution(ctx, model.Contribution{ItemID: items[1].ID, Position: 100, Speaker: "HH", Points: []string{"Offenes Projekt mit ⟦Decknamen Okapi⟧ im Text"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := IndexSession(ctx, st, s47.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{"Zebrafisch", "Okapi", "Decknamen"} {
+		if r := search(t, st, secret); r.Total != 0 {
+			t.Errorf("confidential %q found", secret)
+		}
+	}
+	if r := search(t, st, "Offenes Projekt"); r.Total != 1 || strings.Contains(string(r.Hits[0].Snippet), "Okapi") {
+		t.Errorf("public part of the row: %d hits", r.Total)
+	}
+}
+
+func TestPagination(t *testing.T) {
+	st := indexed(t)
+	q, _ := Parse("IT-Planungsrat")
+	all, _ := Run(context.Background(), st, q, 1, 100)
+	if all.Total < 6 {
+		t.Fatalf("only %d hits", all.Total)
+	}
+	p1, _ := Run(context.Background(), st, q, 1, 3)
+	p2, _ := Run(context.Background(), st, q, 2, 3)
+	if len(p1.Hits) != 3 || len(p2.Hits) != 3 || p1.Hits[0].URL == p2.Hits[0].URL || p1.Pages() != (all.Total+2)/3 {
+		t.Errorf("pages: %d %d, pages %d", len(p1.Hits), len(p2.Hits), p1.Pages())
+	}
+}

@@ -1,0 +1,47 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"gremium/internal/search"
+)
+
+// changed tells the live viewers of a session that it changed and brings the
+// search index of the session up to date.
+func (s *Server) changed(r *http.Request, sessionID int64) {
+	s.events.Publish(sessionID)
+	if err := search.IndexSession(r.Context(), s.st, sessionID); err != nil {
+		s.log.Error("search index", "session", sessionID, "err", err)
+	}
+}
+
+type searchData struct {
+	Q      string
+	Result search.Result
+	Ran    bool
+	Empty  bool
+}
+
+// PerPage is the number of search hits on a page.
+const PerPage = 10
+
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query().Get("q")
+	d := searchData{Q: q}
+	if q != "" {
+		query, ok := search.Parse(q)
+		if !ok {
+			d.Empty = true
+		} else {
+			page, _ := strconv.Atoi(r.URL.Query().Get("seite"))
+			res, err := search.Run(r.Context(), s.st, query, page, PerPage)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			d.Result, d.Ran = res, true
+		}
+	}
+	s.render(w, r, http.StatusOK, "search.html", view{Title: "Suche", Active: "suche", Data: d})
+}
