@@ -6,11 +6,15 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"gremium/internal/auth"
+	"gremium/internal/store"
 )
 
 func runCmd(args ...string) (int, string, string) {
@@ -176,6 +180,41 @@ func TestUserAdd(t *testing.T) {
 	}
 	if _, out, _ := runCmd("user", "list", "--data", dir); !strings.Contains(out, "he1") {
 		t.Errorf("user list: %s", out)
+	}
+}
+
+func TestUserToken(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := runCmd("demo", "--data", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	if code, _, errs := runCmd("user", "add", "--username", "hessen", "--name", "Büro Hessen", "--role", "mitglied", "--member", "HE", "--data", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	code, out, errs := runCmd("user", "token", "--username", "hessen", "--label", "Landesportal", "--data", dir)
+	token := strings.TrimSpace(out)
+	if code != exitOK || !strings.HasPrefix(token, "grm_") {
+		t.Fatalf("user token: %d %q %s", code, out, errs)
+	}
+	st, err := store.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r := httptest.NewRequest("POST", "/api/v1/sitzungen/47/kommentare", nil)
+	r.Header.Set("Authorization", "Bearer "+token)
+	if u := auth.TokenUser(context.Background(), st, r); u == nil || u.Username != "hessen" {
+		t.Errorf("token does not identify the account: %+v", u)
+	}
+	r.Header.Set("Authorization", "Bearer "+token+"x")
+	if u := auth.TokenUser(context.Background(), st, r); u != nil {
+		t.Errorf("altered token accepted")
+	}
+	if code, _, _ := runCmd("user", "token", "--username", "niemand", "--data", dir); code != exitFail {
+		t.Errorf("token for unknown account: exit %d", code)
+	}
+	if code, _, _ := runCmd("user", "token", "--data", dir); code != exitUsage {
+		t.Errorf("token without --username: exit %d", code)
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 
 // runUser dispatches "gremium user add|list".
 func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	usage := "Usage: gremium user add --username NAME --name \"Full Name\" --role ROLE [--member KÜRZEL] [--fachmk KÜRZEL] [--password-stdin] [--data DIR]\n       gremium user list [--data DIR]\nRoles: geschaeftsstelle, mitglied, gast, sprecher, fachmk"
+	usage := "Usage: gremium user add --username NAME --name \"Full Name\" --role ROLE [--member KÜRZEL] [--fachmk KÜRZEL] [--password-stdin] [--data DIR]\n       gremium user list [--data DIR]\n       gremium user token --username NAME [--label TEXT] [--data DIR]\nRoles: geschaeftsstelle, mitglied, gast, sprecher, fachmk"
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, usage)
 		return exitUsage
@@ -44,6 +44,8 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "%-20s %-18s %-6s %s\n", u.Username, u.Role, u.MemberAbbrev, u.Name)
 		}
 		return exitOK
+	case "token":
+		return runUserToken(ctx, args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprintln(stdout, usage)
 		return exitOK
@@ -72,6 +74,44 @@ func runUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		return exitFail
 	}
+	return exitOK
+}
+
+// runUserToken creates an API token for an account and prints it once; only
+// its hash is stored.
+func runUserToken(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("user token", "user token --username NAME [--label TEXT] [--data DIR]", stdout, stderr)
+	data := dataFlag(fs)
+	username := fs.String("username", "", "login `name` of the account the token acts for")
+	label := fs.String("label", "", "what the token is for, e.g. the name of the calling system")
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	if strings.TrimSpace(*username) == "" {
+		fmt.Fprintln(stderr, "gremium user token: --username is required")
+		return exitUsage
+	}
+	st, err := store.Open(ctx, *data)
+	if err != nil {
+		fmt.Fprintln(stderr, "gremium user token:", err)
+		return exitFail
+	}
+	defer st.Close()
+	u, _, err := st.UserLogin(ctx, strings.TrimSpace(*username))
+	if err != nil {
+		fmt.Fprintf(stderr, "gremium user token: no account %q\n", *username)
+		return exitFail
+	}
+	if u.Disabled {
+		fmt.Fprintf(stderr, "gremium user token: account %q is disabled\n", u.Username)
+		return exitFail
+	}
+	token, err := auth.NewAPIToken(ctx, st, u.ID, strings.TrimSpace(*label))
+	if err != nil {
+		fmt.Fprintln(stderr, "gremium user token:", err)
+		return exitFail
+	}
+	fmt.Fprintln(stdout, token)
 	return exitOK
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"gremium/internal/model"
@@ -99,4 +100,29 @@ func (m *Sessions) Logout(w http.ResponseWriter, r *http.Request) error {
 	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: m.Secure || r.TLS != nil})
 	return nil
+}
+
+// NewAPIToken makes a token for an account's system and stores its hash; the
+// token itself is shown once.
+func NewAPIToken(ctx context.Context, st *store.Store, userID int64, name string) (string, error) {
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return "", err
+	}
+	token := "grm_" + base64.RawURLEncoding.EncodeToString(raw)
+	return token, st.CreateAPIToken(ctx, tokenHash(token), userID, name)
+}
+
+// TokenUser gives the account of a request's "Authorization: Bearer" token,
+// or nil.
+func TokenUser(ctx context.Context, st *store.Store, r *http.Request) *model.User {
+	h := r.Header.Get("Authorization")
+	if !strings.HasPrefix(h, "Bearer ") {
+		return nil
+	}
+	u, err := st.APITokenUser(ctx, tokenHash(strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))))
+	if err != nil {
+		return nil
+	}
+	return &u
 }

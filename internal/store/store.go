@@ -147,11 +147,15 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
+// auditTime is the audit log's time format: fixed width, so that times sort
+// as text.
+const auditTime = "2006-01-02T15:04:05.000000000Z"
+
 // audit writes one line of the audit log inside tx.
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, action, entity string, id int64, detail string) error {
 	_, err := tx.ExecContext(ctx,
 		`INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-		s.now().UTC().Format(time.RFC3339Nano), actorFrom(ctx), action, entity, id, detail)
+		s.now().UTC().Format(auditTime), actorFrom(ctx), action, entity, id, detail)
 	if err != nil {
 		return fmt.Errorf("store: audit %s %s: %w", action, entity, err)
 	}
@@ -316,3 +320,35 @@ func queryOne[T any](ctx context.Context, q queryer, scan func(scanner) (T, erro
 }
 
 func timeParse(s string) (time.Time, error) { return time.Parse("2006-01-02T15:04:05Z", s) }
+
+// Times are when a row was created and last changed, from the audit log.
+type Times struct {
+	Created  time.Time
+	Modified time.Time
+	Removed  bool // the last action was a removal
+}
+
+// EntityTimes gives the created/modified times of every row of an entity
+// type that the audit log knows.
+func (s *Store) EntityTimes(ctx context.Context, entity string) (map[int64]Times, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT entity_id, MIN(at), MAX(at), MAX(CASE WHEN action = 'remove' THEN id ELSE 0 END) = MAX(id)
+		FROM audit_log WHERE entity = ? GROUP BY entity_id`, entity)
+	if err != nil {
+		return nil, fmt.Errorf("store: entity times: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]Times{}
+	for rows.Next() {
+		var id int64
+		var created, modified string
+		var removed bool
+		if err := rows.Scan(&id, &created, &modified, &removed); err != nil {
+			return nil, fmt.Errorf("store: entity times: %w", err)
+		}
+		t := Times{Removed: removed}
+		t.Created, _ = time.Parse(time.RFC3339Nano, created)
+		t.Modified, _ = time.Parse(time.RFC3339Nano, modified)
+		out[id] = t
+	}
+	return out, rows.Err()
+}

@@ -93,3 +93,21 @@ func (s *Store) DeleteLoginSession(ctx context.Context, tokenHash string) error 
 	_, err := s.db.ExecContext(ctx, `DELETE FROM login_sessions WHERE token_hash = ?`, tokenHash)
 	return err
 }
+
+// CreateAPIToken records an API token (its hash) for an account.
+func (s *Store) CreateAPIToken(ctx context.Context, tokenHash string, userID int64, name string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)`,
+			tokenHash, userID, name, s.now().UTC().Format(time.RFC3339)); err != nil {
+			return fmt.Errorf("store: api token: %w", err)
+		}
+		return s.audit(ctx, tx, "token", "user", userID, name)
+	})
+}
+
+// APITokenUser gives the enabled account of an API token.
+func (s *Store) APITokenUser(ctx context.Context, tokenHash string) (model.User, error) {
+	return queryOne(ctx, s.db, scanUser, "api token",
+		`SELECT u.id, u.username, u.name, u.role, u.member_abbrev, COALESCE(u.conference_id, 0), u.disabled
+		 FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND u.disabled = 0`, tokenHash)
+}

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"gremium/internal/api"
 	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -86,6 +87,9 @@ func (s *Server) Handler() http.Handler {
 	s.cycleRoutes(mux)
 	s.procedureRoutes(mux)
 	s.fachmkRoutes(mux)
+	open := api.New(s.st, s.log, s.council)
+	open.OnSessionChange = s.changed
+	open.Register(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Diese Seite gibt es nicht.")
 	})

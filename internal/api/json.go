@@ -1,0 +1,469 @@
+package api
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// OpenAPI is the description of the JSON API (OpenAPI 3.1), served at
+// /api/v1/openapi.json; a test checks that it describes every route.
+//
+//go:embed openapi.json
+var OpenAPI []byte
+
+// route is one route of the JSON API.
+type route struct {
+	Method, Path string // Path in OpenAPI form: /api/v1/sitzungen/{nr}
+	Handler      func(*Server) http.HandlerFunc
+}
+
+// routes lists the JSON API; reads are public, writes need an API token.
+var routes = []route{
+	{"GET", "/api/v1/openapi.json", func(a *Server) http.HandlerFunc { return a.openAPI }},
+	{"GET", "/api/v1/sitzungen", func(a *Server) http.HandlerFunc { return a.apiSessions }},
+	{"GET", "/api/v1/sitzungen/{nr}", func(a *Server) http.HandlerFunc { return a.apiSession }},
+	{"GET", "/api/v1/beschluesse", func(a *Server) http.HandlerFunc { return a.apiDecisions }},
+	{"GET", "/api/v1/beschluesse/{jahr}/{nr}", func(a *Server) http.HandlerFunc { return a.apiDecision }},
+	{"GET", "/api/v1/auftraege", func(a *Server) http.HandlerFunc { return a.apiFollowUps }},
+	{"GET", "/api/v1/fachmk", func(a *Server) http.HandlerFunc { return a.apiConferences }},
+	{"GET", "/api/v1/sprecher", func(a *Server) http.HandlerFunc { return a.apiSpokespersons }},
+	{"POST", "/api/v1/umlaufverfahren/{id}/stimme", func(a *Server) http.HandlerFunc { return a.apiVote }},
+	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
+}
+
+func (a *Server) registerJSON(mux *http.ServeMux) {
+	for _, r := range routes {
+		mux.HandleFunc(r.Method+" "+r.Path, r.Handler(a))
+	}
+}
+
+// apiError answers with {"error": "..."} in German.
+func apiError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}
+
+func (a *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, store.ErrNotFound) {
+		apiError(w, http.StatusNotFound, "nicht gefunden")
+		return
+	}
+	a.log.Error("api", "path", r.URL.Path, "err", err)
+	apiError(w, http.StatusInternalServerError, "interner Fehler")
+}
+
+func (a *Server) openAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	w.Write(OpenAPI)
+}
+
+// Session is a session in the JSON API.
+type Session struct {
+	Number       int    `json:"nummer"`
+	Date         string `json:"datum,omitempty"`
+	Start        string `json:"beginn,omitempty"`
+	End          string `json:"ende,omitempty"`
+	Place        string `json:"ort,omitempty"`
+	Chair        string `json:"vorsitz,omitempty"`
+	Status       string `json:"status"`
+	MinutesStand string `json:"protokollStand,omitempty"`
+	URL          string `json:"url"`
+	Items        []Item `json:"tagesordnung,omitempty"`
+}
+
+// Item is a public agenda item in the JSON API.
+type Item struct {
+	Number    string     `json:"nummer,omitempty"`
+	Title     string     `json:"titel"`
+	Section   string     `json:"abschnitt,omitempty"`
+	Points    []string   `json:"punkte,omitempty"`
+	Goal      string     `json:"ziel,omitempty"`
+	Sources   []string   `json:"quelle,omitempty"`
+	Reporters []string   `json:"berichterstattung,omitempty"`
+	Consent   bool       `json:"grueneListe"`
+	Decisions []Decision `json:"beschluesse,omitempty"`
+}
+
+// Decision is an adopted decision in the JSON API.
+type Decision struct {
+	Number  string        `json:"nummer"`
+	Kind    string        `json:"art"`
+	Title   string        `json:"titel,omitempty"`
+	Points  []model.Point `json:"punkte"`
+	Result  string        `json:"ergebnis,omitempty"`
+	Scope   string        `json:"geltung"`
+	Date    string        `json:"datum,omitempty"`
+	Session int           `json:"sitzung,omitempty"`
+	URL     string        `json:"url"`
+}
+
+func publicDecision(site string, d model.Decision, session int) Decision {
+	pts := make([]model.Point, len(d.Points))
+	for i, p := range d.Points {
+		pts[i] = model.Point{Label: p.Label, Text: model.PublicText(p.Text)}
+	}
+	return Decision{Number: d.Label, Kind: d.Kind.Label(), Title: model.PublicText(d.Title), Points: pts, Result: model.PublicText(d.Result),
+		Scope: string(d.Scope), Date: d.AdoptedOn.String(), Session: session, URL: site + "/beschluesse/" + d.Label}
+}
+
+func sessionOf(site string, se model.Session) Session {
+	return Session{Number: se.Number, Date: se.Date.String(), Start: se.StartTime, End: se.EndTime, Place: se.Place, Chair: se.Chair,
+		Status: string(se.Status), MinutesStand: se.MinutesStand.String(), URL: fmt.Sprintf("%s/sitzungen/%d", site, se.Number)}
+}
+
+func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	council, err := a.st.BodyByAbbrev(ctx, a.council)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	all, err := a.st.Sessions(ctx, council.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := []Session{}
+	for _, se := range all {
+		out = append(out, sessionOf(siteBase(r), se))
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	nr, err := strconv.Atoi(r.PathValue("nr"))
+	if err != nil {
+		apiError(w, http.StatusNotFound, "Sitzungsnummer erwartet")
+		return
+	}
+	council, err := a.st.BodyByAbbrev(ctx, a.council)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	se, err := a.st.SessionByNumber(ctx, council.ID, nr)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := sessionOf(siteBase(r), se)
+	if se.AgendaPublished || se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
+		doc, err := minutes.Load(ctx, a.st, se.ID, model.Public)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		for _, sec := range doc.Sections {
+			for _, it := range sec.Items {
+				item := Item{Number: it.Number, Title: it.Title, Section: sec.Name, Points: it.Points, Goal: string(it.Goal), Sources: it.Sources,
+					Reporters: it.Reporters, Consent: it.Consent}
+				for _, row := range it.Rows {
+					if d := row.Decision; d != nil && d.Status == model.DecisionAdopted && d.Label != "" {
+						item.Decisions = append(item.Decisions, publicDecision(siteBase(r), *d, se.Number))
+					}
+				}
+				out.Items = append(out.Items, item)
+			}
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	council, err := a.st.BodyByAbbrev(ctx, a.council)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	f := store.DecisionFilter{BodyID: council.ID, Status: model.DecisionAdopted, Numbered: true}
+	if y := r.URL.Query().Get("jahr"); y != "" {
+		if f.Year, err = strconv.Atoi(y); err != nil {
+			apiError(w, http.StatusBadRequest, "jahr muss eine Zahl sein")
+			return
+		}
+	}
+	ds, err := a.st.Decisions(ctx, f)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	numbers, err := a.sessionNumbers(r, council.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := []Decision{}
+	for _, d := range ds {
+		out = append(out, publicDecision(siteBase(r), d, numbers[d.SessionID]))
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (a *Server) sessionNumbers(r *http.Request, bodyID int64) (map[int64]int, error) {
+	all, err := a.st.Sessions(r.Context(), bodyID)
+	m := map[int64]int{}
+	for _, se := range all {
+		m[se.ID] = se.Number
+	}
+	return m, err
+}
+
+func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	year, err1 := strconv.Atoi(r.PathValue("jahr"))
+	seq, err2 := strconv.Atoi(r.PathValue("nr"))
+	if err1 != nil || err2 != nil {
+		apiError(w, http.StatusNotFound, "Beschlüsse heißen /api/v1/beschluesse/2025/26")
+		return
+	}
+	council, err := a.st.BodyByAbbrev(ctx, a.council)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	d, err := a.st.DecisionByNumber(ctx, council.ID, model.DecisionNumber{Year: year, Seq: seq})
+	if err == nil && d.Status != model.DecisionAdopted {
+		err = store.ErrNotFound
+	}
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	numbers, err := a.sessionNumbers(r, council.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, publicDecision(siteBase(r), d, numbers[d.SessionID]))
+}
+
+// FollowUp is a follow-up in the JSON API.
+type FollowUp struct {
+	Text        string `json:"auftrag"`
+	Responsible string `json:"verantwortlich"`
+	DueDate     string `json:"frist,omitempty"`
+	DueSession  int    `json:"fristSitzung,omitempty"`
+	Status      string `json:"status"`
+	Decision    string `json:"beschluss,omitempty"`
+}
+
+func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	fs, err := a.st.FollowUps(ctx, store.FollowUpFilter{Status: model.FollowUpStatus(r.URL.Query().Get("status"))})
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := []FollowUp{}
+	for _, f := range fs {
+		fu := FollowUp{Text: model.PublicText(f.Text), Responsible: f.Responsible, DueDate: f.DueDate.String(), DueSession: f.DueSession, Status: string(f.Status)}
+		if f.DecisionID != 0 {
+			if d, err := a.st.Decision(ctx, f.DecisionID); err == nil && d.Status == model.DecisionAdopted {
+				fu.Decision = d.Label
+			}
+		}
+		out = append(out, fu)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// Conference is a FachMK in the JSON API.
+type Conference struct {
+	Abbrev        string         `json:"kuerzel"`
+	Name          string         `json:"name"`
+	ActsFor       string         `json:"handeltFuer,omitempty"`
+	TopicProfile  string         `json:"digitalthemen,omitempty"`
+	Spokespersons []Spokesperson `json:"sprecher"`
+	Vacant        bool           `json:"vakant"`
+}
+
+// Spokesperson is a spokesperson assignment in the JSON API.
+type Spokesperson struct {
+	Conference string `json:"fachmk"`
+	Member     string `json:"mitglied"`
+	Person     string `json:"person,omitempty"`
+	Decision   string `json:"beschluss"`
+	Status     string `json:"status"`
+}
+
+func (a *Server) spokespersons(r *http.Request) (map[int64][]Spokesperson, map[int64]bool, []model.Body, error) {
+	ctx := r.Context()
+	council, err := a.st.BodyByAbbrev(ctx, a.council)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	last, err := a.st.LastHeldSession(ctx, council.ID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	bodies, err := a.st.Bodies(ctx, model.BodyFachMK)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	abbrev := map[int64]string{}
+	for _, b := range bodies {
+		abbrev[b.ID] = b.Abbrev
+	}
+	as, err := a.st.Assignments(ctx, 0)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	by := map[int64][]Spokesperson{}
+	inOffice := map[int64]bool{}
+	for _, x := range as {
+		sp := Spokesperson{Conference: abbrev[x.ConferenceID], Member: x.Member, Decision: x.DecisionRef, Status: x.StatusLabel(last)}
+		if x.PersonID != 0 {
+			if p, err := a.st.Person(ctx, x.PersonID); err == nil {
+				sp.Person = p.Name
+			}
+		}
+		by[x.ConferenceID] = append(by[x.ConferenceID], sp)
+		if x.Status(last) != model.AssignmentEnded {
+			inOffice[x.ConferenceID] = true
+		}
+	}
+	return by, inOffice, bodies, nil
+}
+
+func (a *Server) apiConferences(w http.ResponseWriter, r *http.Request) {
+	by, inOffice, bodies, err := a.spokespersons(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	names := map[int64]string{}
+	for _, b := range bodies {
+		names[b.ID] = b.Abbrev
+	}
+	out := []Conference{}
+	for _, b := range bodies {
+		c := Conference{Abbrev: b.Abbrev, Name: b.Name, ActsFor: names[b.ActsForID], TopicProfile: b.TopicProfile, Spokespersons: by[b.ID], Vacant: !inOffice[b.ID]}
+		if c.Spokespersons == nil {
+			c.Spokespersons = []Spokesperson{}
+		}
+		out = append(out, c)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (a *Server) apiSpokespersons(w http.ResponseWriter, r *http.Request) {
+	by, _, bodies, err := a.spokespersons(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := []Spokesperson{}
+	for _, b := range bodies {
+		out = append(out, by[b.ID]...)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// tokenUser answers 401 unless the request carries a valid API token.
+func (a *Server) tokenUser(w http.ResponseWriter, r *http.Request) (*model.User, bool) {
+	u := auth.TokenUser(r.Context(), a.st, r)
+	if u == nil {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="gremium"`)
+		apiError(w, http.StatusUnauthorized, "API-Token fehlt oder ist ungültig (Authorization: Bearer …)")
+		return nil, false
+	}
+	return u, true
+}
+
+func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
+		apiError(w, http.StatusBadRequest, "ungültiges JSON: "+err.Error())
+		return false
+	}
+	return true
+}
+
+func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return
+	}
+	if !auth.Can(u, auth.Vote, u.MemberAbbrev) {
+		apiError(w, http.StatusForbidden, "nur Mitglieder (Bund und Länder) stimmen ab")
+		return
+	}
+	var in struct {
+		Vote string `json:"stimme"`
+	}
+	if !decodeBody(w, r, &in) {
+		return
+	}
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	err := a.st.CastVote(store.WithActor(r.Context(), u.Username), id, u.MemberAbbrev, model.VoteChoice(in.Vote))
+	switch {
+	case err == nil:
+		writeJSON(w, http.StatusOK, map[string]string{"mitglied": u.MemberAbbrev, "stimme": in.Vote})
+	case errors.Is(err, store.ErrProcedureClosed):
+		apiError(w, http.StatusConflict, "das Umlaufverfahren ist geschlossen")
+	case errors.Is(err, store.ErrNotFound):
+		apiError(w, http.StatusNotFound, "Umlaufverfahren nicht gefunden")
+	case strings.Contains(err.Error(), "a vote is"):
+		apiError(w, http.StatusBadRequest, "stimme muss ja, nein oder enthaltung sein")
+	default:
+		a.fail(w, r, err)
+	}
+}
+
+func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return
+	}
+	if !auth.Can(u, auth.CommentMinutes, "") {
+		apiError(w, http.StatusForbidden, "keine Berechtigung für Kommentare")
+		return
+	}
+	var in struct {
+		Text string `json:"kommentar"`
+	}
+	if !decodeBody(w, r, &in) {
+		return
+	}
+	if strings.TrimSpace(in.Text) == "" {
+		apiError(w, http.StatusBadRequest, "kommentar fehlt")
+		return
+	}
+	ctx := store.WithActor(r.Context(), u.Username)
+	nr, _ := strconv.Atoi(r.PathValue("nr"))
+	council, err := a.st.BodyByAbbrev(ctx, a.council)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	se, err := a.st.SessionByNumber(ctx, council.ID, nr)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	id, err := a.st.CreateComment(ctx, store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: strings.TrimSpace(in.Text)})
+	if err != nil {
+		if strings.Contains(err.Error(), "only draft minutes") {
+			apiError(w, http.StatusConflict, "Kommentare sind nur zum Protokollentwurf möglich")
+			return
+		}
+		a.fail(w, r, err)
+		return
+	}
+	if a.OnSessionChange != nil {
+		a.OnSessionChange(r, se.ID)
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"id": id})
+}
