@@ -135,7 +135,7 @@ func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []Session{}
 	for _, se := range all {
-		out = append(out, sessionOf(siteBase(r), se))
+		out = append(out, sessionOf(SiteURL(r), se))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -157,7 +157,7 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	out := sessionOf(siteBase(r), se)
+	out := sessionOf(SiteURL(r), se)
 	if se.AgendaPublished || se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
 		doc, err := minutes.Load(ctx, a.st, se.ID, model.Public)
 		if err != nil {
@@ -170,7 +170,7 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 					Reporters: it.Reporters, Consent: it.Consent}
 				for _, row := range it.Rows {
 					if d := row.Decision; d != nil && d.Status == model.DecisionAdopted && d.Label != "" {
-						item.Decisions = append(item.Decisions, publicDecision(siteBase(r), *d, se.Number))
+						item.Decisions = append(item.Decisions, publicDecision(SiteURL(r), *d, se.Number))
 					}
 				}
 				out.Items = append(out.Items, item)
@@ -206,7 +206,7 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []Decision{}
 	for _, d := range ds {
-		out = append(out, publicDecision(siteBase(r), d, numbers[d.SessionID]))
+		out = append(out, publicDecision(SiteURL(r), d, numbers[d.SessionID]))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -246,7 +246,7 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, publicDecision(siteBase(r), d, numbers[d.SessionID]))
+	writeJSON(w, http.StatusOK, publicDecision(SiteURL(r), d, numbers[d.SessionID]))
 }
 
 // FollowUp is a follow-up in the JSON API.

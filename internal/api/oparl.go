@@ -70,16 +70,18 @@ type obj struct {
 
 func (o obj) MarshalJSON() ([]byte, error) { return json.Marshal(o.fields) }
 
-// base gives the absolute URL of the OParl root for the request.
-func base(r *http.Request) string {
+// SiteURL gives the absolute address of the site root for the request
+// ("https://gremium.example"), honouring a TLS proxy's X-Forwarded-Proto.
+func SiteURL(r *http.Request) string {
 	scheme := "http"
 	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
 		scheme = "https"
 	}
-	return scheme + "://" + r.Host + "/oparl/v1"
+	return scheme + "://" + r.Host
 }
 
-func siteBase(r *http.Request) string { return strings.TrimSuffix(base(r), "/oparl/v1") }
+// base gives the absolute URL of the OParl root for the request.
+func base(r *http.Request) string { return SiteURL(r) + "/oparl/v1" }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -119,7 +121,7 @@ type data struct {
 }
 
 func (a *Server) load(ctx context.Context, r *http.Request) (*data, error) {
-	d := &data{b: base(r), site: siteBase(r), docs: map[int64]minutes.Document{}, times: map[string]map[int64]store.Times{}}
+	d := &data{b: base(r), site: SiteURL(r), docs: map[int64]minutes.Document{}, times: map[string]map[int64]store.Times{}}
 	var err error
 	if d.council, err = a.st.BodyByAbbrev(ctx, a.council); err != nil {
 		return nil, err

@@ -1,19 +1,125 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
 
+// RegisterPerPage is the number of decisions on a page of the register.
+const RegisterPerPage = 50
+
 type decisionListData struct {
-	Decisions []model.Decision
-	Sessions  map[int64]model.Session
-	Years     []int
-	Year      int
+	Decisions   []model.Decision
+	Sessions    map[int64]model.Session
+	Years       []int
+	Sections    []model.Section
+	Conferences []model.Body
+	Members     []model.Member
+	Filter      registerQuery
+	Total       int
+	Page, Pages int
+}
+
+// registerQuery is the register's filter as given in the address.
+type registerQuery struct {
+	Year       int
+	Section    int64
+	Conference string // FachMK abbreviation
+	Reporter   string // member abbreviation
+	Kind       model.DecisionKind
+	FollowUps  model.FollowUpStatus
+	Page       int
+}
+
+// Query gives the filter as URL query (without the page), for links to
+// other pages of the same selection and to its feed.
+func (q registerQuery) Query() string {
+	v := url.Values{}
+	if q.Year != 0 {
+		v.Set("jahr", strconv.Itoa(q.Year))
+	}
+	if q.Section != 0 {
+		v.Set("thema", strconv.FormatInt(q.Section, 10))
+	}
+	if q.Conference != "" {
+		v.Set("fachmk", q.Conference)
+	}
+	if q.Reporter != "" {
+		v.Set("be", q.Reporter)
+	}
+	if q.Kind != "" {
+		v.Set("art", string(q.Kind))
+	}
+	if q.FollowUps != "" {
+		v.Set("umsetzung", string(q.FollowUps))
+	}
+	return v.Encode()
+}
+
+// Active says whether any filter is set.
+func (q registerQuery) Active() bool { return q.Query() != "" }
+
+// parseRegisterQuery reads the filter; the error is a German message.
+func parseRegisterQuery(v url.Values) (registerQuery, string) {
+	var q registerQuery
+	var err error
+	if y := v.Get("jahr"); y != "" {
+		if q.Year, err = strconv.Atoi(y); err != nil || q.Year < 1900 || q.Year > 9999 {
+			return q, "Das Jahr muss eine vierstellige Zahl sein, zum Beispiel ?jahr=2025."
+		}
+	}
+	if t := v.Get("thema"); t != "" {
+		if q.Section, err = strconv.ParseInt(t, 10, 64); err != nil || q.Section <= 0 {
+			return q, "Das Schwerpunktthema ist unbekannt."
+		}
+	}
+	q.Conference = strings.TrimSpace(v.Get("fachmk"))
+	q.Reporter = strings.TrimSpace(v.Get("be"))
+	switch k := model.DecisionKind(v.Get("art")); k {
+	case "", model.KindDecision, model.KindRecommendation:
+		q.Kind = k
+	default:
+		return q, "Die Art muss „beschluss“ oder „empfehlung“ sein."
+	}
+	switch f := model.FollowUpStatus(v.Get("umsetzung")); f {
+	case "", model.FollowUpOpen, model.FollowUpDone:
+		q.FollowUps = f
+	default:
+		return q, "Der Umsetzungsstand muss „offen“ oder „erledigt“ sein."
+	}
+	if p := v.Get("seite"); p != "" {
+		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 {
+			return q, "Die Seite muss eine Zahl ab 1 sein."
+		}
+	}
+	if q.Page == 0 {
+		q.Page = 1
+	}
+	return q, ""
+}
+
+// registerFilter turns the address filter into the store's; ok is false
+// when a named FachMK or member does not exist (nothing can match).
+func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (store.RegisterFilter, bool, error) {
+	f := store.RegisterFilter{BodyID: bodyID, Year: q.Year, SectionID: q.Section, Reporter: q.Reporter, Kind: q.Kind, FollowUps: q.FollowUps}
+	if q.Conference != "" {
+		b, err := s.st.BodyByAbbrev(ctx, q.Conference)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && b.Kind != model.BodyFachMK) {
+			return f, false, nil
+		}
+		if err != nil {
+			return f, false, err
+		}
+		f.ConferenceID = b.ID
+	}
+	return f, true, nil
 }
 
 func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
@@ -23,40 +129,54 @@ func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	year := 0
-	if y := r.URL.Query().Get("jahr"); y != "" {
-		if year, err = strconv.Atoi(y); err != nil {
-			s.render(w, r, http.StatusBadRequest, "error.html", view{Title: "Ungültige Angabe", Data: "Das Jahr muss eine Zahl sein, zum Beispiel ?jahr=2025."})
+	q, msg := parseRegisterQuery(r.URL.Query())
+	if msg != "" {
+		s.badRequest(w, r, msg)
+		return
+	}
+	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}}
+	f, ok, err := s.registerFilter(ctx, council.ID, q)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if ok {
+		f.Offset, f.Limit = (q.Page-1)*RegisterPerPage, RegisterPerPage
+		page, err := s.st.Register(ctx, f)
+		if err != nil {
+			s.serverError(w, r, err)
 			return
 		}
+		d.Decisions, d.Total = page.Decisions, page.Total
 	}
-	all, err := s.st.Decisions(ctx, store.DecisionFilter{BodyID: council.ID, Status: model.DecisionAdopted, Numbered: true})
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	d := decisionListData{Year: year, Sessions: map[int64]model.Session{}}
-	seenYear := map[int]bool{}
-	for _, dec := range all {
-		if !seenYear[dec.Number.Year] {
-			seenYear[dec.Number.Year] = true
-			d.Years = append(d.Years, dec.Number.Year)
-		}
-		if year != 0 && dec.Number.Year != year {
-			continue
-		}
-		d.Decisions = append(d.Decisions, dec)
-	}
+	d.Pages = (d.Total + RegisterPerPage - 1) / RegisterPerPage
 	publicDecisions(d.Decisions)
-	sessions, err := s.st.Sessions(ctx, council.ID)
+	if d.Years, err = s.st.RegisterYears(ctx, council.ID); err == nil {
+		if d.Sections, err = s.st.Sections(ctx, council.ID); err == nil {
+			if d.Conferences, err = s.st.Bodies(ctx, model.BodyFachMK); err == nil {
+				d.Members, err = s.st.Members(ctx)
+			}
+		}
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	for _, se := range sessions {
-		d.Sessions[se.ID] = se
+	for _, dec := range d.Decisions {
+		if _, seen := d.Sessions[dec.SessionID]; dec.SessionID != 0 && !seen {
+			se, err := s.st.Session(ctx, dec.SessionID)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			d.Sessions[se.ID] = se
+		}
 	}
-	s.render(w, r, http.StatusOK, "decisions.html", view{Title: "Beschlüsse", Active: "beschluesse", Data: d})
+	title := "Beschlüsse"
+	if q.Year != 0 {
+		title += " " + strconv.Itoa(q.Year)
+	}
+	s.render(w, r, http.StatusOK, "decisions.html", view{Title: title, Active: "beschluesse", Data: d})
 }
 
 type decisionData struct {
@@ -67,6 +187,9 @@ type decisionData struct {
 	FollowUps []model.FollowUp
 	Members   map[string]model.Member
 	Known     map[string]string
+	// CitedBy are the published decisions that name this one as source:
+	// "wird fortgeführt durch".
+	CitedBy []model.Decision
 }
 
 func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
@@ -127,5 +250,10 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	if d.CitedBy, err = s.st.CitingDecisions(ctx, council.ID, dec.Label); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	publicDecisions(d.CitedBy)
 	s.render(w, r, http.StatusOK, "decision.html", view{Title: "Beschluss " + dec.Label, Active: "beschluesse", Data: d})
 }

@@ -80,6 +80,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.pdf", s.protocolPDF)
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.txt", s.protocolText)
 	mux.HandleFunc("GET /beschluesse", s.decisionList)
+	mux.HandleFunc("GET /beschluesse.atom", s.decisionFeed)
 	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
 	mux.HandleFunc("GET /fachmk", s.conferenceList)
 	mux.HandleFunc("GET /suche", s.searchPage)

@@ -212,7 +212,7 @@ func TestDecisionPages(t *testing.T) {
 		t.Error("decision 27 must show its follow-up with deadline")
 	}
 	res, body = get(t, ts, "/beschluesse?jahr=zwanzig")
-	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Das Jahr muss eine Zahl sein") {
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Das Jahr muss eine vierstellige Zahl sein") {
 		t.Errorf("bad year: %d", res.StatusCode)
 	}
 	_, body = get(t, ts, "/beschluesse")

@@ -1,0 +1,109 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"gremium/internal/model"
+)
+
+// RegisterFilter selects decisions of the public register: only adopted,
+// numbered decisions of a body are ever in it. Zero fields do not filter.
+type RegisterFilter struct {
+	BodyID    int64
+	Year      int
+	SectionID int64 // Schwerpunktthema of the decision's agenda item
+	// ConferenceID keeps decisions relevant for a FachMK: assessed as
+	// relevant in the decision profile or named in the item's impact
+	// statement.
+	ConferenceID int64
+	Reporter     string // member abbreviation among the item's reporters (BE)
+	Kind         model.DecisionKind
+	// FollowUps is "offen" (an order from the decision is open) or
+	// "erledigt" (it has orders and none is open).
+	FollowUps model.FollowUpStatus
+	Offset    int
+	Limit     int // 0: all
+}
+
+// RegisterPage is one page of the register and the number of all matches.
+type RegisterPage struct {
+	Decisions []model.Decision
+	Total     int
+}
+
+// Register gives the page of published decisions matching f, newest number
+// first.
+func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, error) {
+	where := []string{"d.body_id = ?", "d.status = ?", "d.seq > 0"}
+	args := []any{f.BodyID, model.DecisionAdopted}
+	if f.Year != 0 {
+		where = append(where, "d.year = ?")
+		args = append(args, f.Year)
+	}
+	if f.Kind != "" {
+		where = append(where, "d.kind = ?")
+		args = append(args, f.Kind)
+	}
+	if f.SectionID != 0 {
+		where = append(where, "d.item_id IN (SELECT id FROM agenda_items WHERE section_id = ?)")
+		args = append(args, f.SectionID)
+	}
+	if f.Reporter != "" {
+		where = append(where, "d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'be' AND value = ?)")
+		args = append(args, f.Reporter)
+	}
+	if f.ConferenceID != 0 {
+		where = append(where, `(d.id IN (SELECT decision_id FROM decision_relevance WHERE conference_id = ? AND relevant = 1)
+			OR d.item_id IN (SELECT i.id FROM agenda_items i, json_each(i.impact_conferences) j
+				WHERE i.impact_conferences != '[]' AND j.value = ?))`)
+		args = append(args, f.ConferenceID, f.ConferenceID)
+	}
+	switch f.FollowUps {
+	case "":
+	case model.FollowUpOpen:
+		where = append(where, "d.id IN (SELECT decision_id FROM follow_ups WHERE status = ?)")
+		args = append(args, model.FollowUpOpen)
+	case model.FollowUpDone:
+		where = append(where, `d.id IN (SELECT decision_id FROM follow_ups)
+			AND d.id NOT IN (SELECT decision_id FROM follow_ups WHERE status = ? AND decision_id IS NOT NULL)`)
+		args = append(args, model.FollowUpOpen)
+	default:
+		return RegisterPage{}, fmt.Errorf("store: register: unknown follow-up state %q", f.FollowUps)
+	}
+	cond := strings.Join(where, " AND ")
+	var p RegisterPage
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d WHERE `+cond, args...).Scan(&p.Total); err != nil {
+		return p, fmt.Errorf("store: register count: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	var err error
+	p.Decisions, err = queryList(ctx, s.db, scanDecision, "register",
+		`SELECT `+decisionCols+` FROM decisions d WHERE `+cond+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
+		append(args, limit, f.Offset)...)
+	return p, err
+}
+
+// RegisterYears gives the years that have published decisions, newest
+// first.
+func (s *Store) RegisterYears(ctx context.Context, bodyID int64) ([]int, error) {
+	return queryList(ctx, s.db, func(r scanner) (int, error) {
+		var y int
+		return y, r.Scan(&y)
+	}, "register years", `SELECT DISTINCT year FROM decisions WHERE body_id = ? AND status = ? AND seq > 0 ORDER BY year DESC`,
+		bodyID, model.DecisionAdopted)
+}
+
+// CitingDecisions gives the published decisions whose agenda item names the
+// decision label as a source (Quelle): the decisions that continue it.
+func (s *Store) CitingDecisions(ctx context.Context, bodyID int64, label string) ([]model.Decision, error) {
+	return queryList(ctx, s.db, scanDecision, "citing decisions",
+		`SELECT `+decisionCols+` FROM decisions d
+		 WHERE d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'quelle' AND value = ?)
+		   AND d.body_id = ? AND d.status = ? AND d.seq > 0
+		 ORDER BY d.year, d.seq`, label, bodyID, model.DecisionAdopted)
+}

@@ -1,0 +1,127 @@
+package web
+
+import (
+	"encoding/xml"
+	"net/http"
+	"strings"
+	"time"
+
+	"gremium/internal/api"
+	"gremium/internal/model"
+)
+
+// FeedSize is the number of decisions in the Atom feed.
+const FeedSize = 50
+
+// atomFeed is an Atom 1.0 document (RFC 4287).
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Author  atomPerson  `xml:"author"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Link    atomLink `xml:"link"`
+	Summary atomText `xml:"summary"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Text string `xml:",chardata"`
+}
+
+// decisionFeed serves the newest published decisions, with the register's
+// filters, as an Atom feed.
+func (s *Server) decisionFeed(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+		return
+	}
+	q, msg := parseRegisterQuery(r.URL.Query())
+	if msg != "" {
+		s.badRequest(w, r, msg)
+		return
+	}
+	f, ok, err := s.registerFilter(ctx, council.ID, q)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var decisions []model.Decision
+	if ok {
+		f.Limit = FeedSize
+		page, err := s.st.Register(ctx, f)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		decisions = page.Decisions
+	}
+	publicDecisions(decisions)
+	site := api.SiteURL(r)
+	self := site + "/beschluesse.atom"
+	html := site + "/beschluesse"
+	if qs := q.Query(); qs != "" {
+		self += "?" + qs
+		html += "?" + qs
+	}
+	feed := atomFeed{
+		Title:  "Beschlüsse – " + council.Name,
+		ID:     self,
+		Author: atomPerson{Name: council.Name},
+		Links:  []atomLink{{Rel: "self", Type: "application/atom+xml", Href: self}, {Rel: "alternate", Type: "text/html", Href: html}},
+	}
+	var newest time.Time
+	for _, d := range decisions {
+		updated := d.AdoptedOn.Time()
+		if updated.After(newest) {
+			newest = updated
+		}
+		title := d.Kind.Label() + " " + d.Label
+		if d.Title != "" {
+			title += ": " + d.Title
+		}
+		var text []string
+		for _, p := range d.Points {
+			text = append(text, strings.TrimSpace(p.Label+" "+p.Text))
+		}
+		feed.Entries = append(feed.Entries, atomEntry{
+			Title:   title,
+			ID:      site + decisionURL(d.Label),
+			Updated: updated.UTC().Format(time.RFC3339),
+			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: site + decisionURL(d.Label)},
+			Summary: atomText{Type: "text", Text: strings.Join(text, "\n")},
+		})
+	}
+	if newest.IsZero() {
+		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	feed.Updated = newest.UTC().Format(time.RFC3339)
+	out, err := xml.MarshalIndent(feed, "", "  ")
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	w.Write([]byte(xml.Header))
+	w.Write(out)
+}

@@ -1,0 +1,150 @@
+package web
+
+import (
+	"context"
+	"encoding/xml"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// addContinuation records session 48 with an item that builds on
+// B-2025/26-IT (reported by HB, affecting the FMK) and its adopted decision
+// B-2025/40-IT, which has an internal remark in its title and an open order;
+// plus a draft that must never be public.
+func addContinuation(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	itplr, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmk, err := st.BodyByAbbrev(ctx, "FMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections, err := st.Sections(ctx, itplr.ID)
+	if err != nil || len(sections) == 0 {
+		t.Fatalf("sections: %v", err)
+	}
+	seID, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 48, Date: model.NewDate(2025, 10, 23), Status: model.StatusEnded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	itemID, err := st.CreateItem(ctx, model.AgendaItem{SessionID: seID, SectionID: sections[0].ID, Number: "03", Title: "NOOTS – Fortschreibung",
+		Sources: []string{"B-2025/26-IT"}, Reporters: []string{"HB"}, Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	decID, err := st.CreateDecision(ctx, model.Decision{BodyID: itplr.ID, SessionID: seID, ItemID: itemID, Kind: model.KindDecision,
+		Number: model.DecisionNumber{Year: 2025, Seq: 40}, Status: model.DecisionAdopted, Scope: model.ScopeAll, Result: "einstimmig",
+		AdoptedOn: model.NewDate(2025, 10, 23), Title: "Fortschreibung NOOTS ⟦Streitpunkt Finanzierung⟧",
+		Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat schreibt die Steuerung fort. ⟦Vertraulich: Kostenrahmen 4 Mio.⟧"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateFollowUp(ctx, model.FollowUp{DecisionID: decID, ItemID: itemID, Text: "Bericht zur 50. Sitzung", Responsible: "FITKO", Status: model.FollowUpOpen}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateDecision(ctx, model.Decision{BodyID: itplr.ID, SessionID: seID, ItemID: itemID, Kind: model.KindDecision,
+		Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll, Title: "Geheimer Beschlussvorschlag"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRegisterFiltersAndGraph(t *testing.T) {
+	ts, st := cycleServer(t)
+	addContinuation(t, st)
+
+	_, body := get(t, ts, "/beschluesse/B-2025/26-IT")
+	if !strings.Contains(body, "Wird fortgeführt durch") || !strings.Contains(body, `href="/beschluesse/B-2025/40-IT"`) {
+		t.Errorf("decision 26 lacks its continuation:\n%s", body)
+	}
+	_, body = get(t, ts, "/beschluesse/B-2025/40-IT")
+	if !strings.Contains(body, "Baut auf") || !strings.Contains(body, `href="/beschluesse/B-2025/26-IT"`) || !strings.Contains(body, "/sitzungen/48/protokoll") {
+		t.Errorf("decision 40 lacks its source or minutes link:\n%s", body)
+	}
+
+	cases := []struct {
+		query      string
+		want, lack []string
+	}{
+		{"", []string{">B-2025/40-IT<", ">B-2025/26-IT<", ">B-2025/27-IT<", "4 Beschlüsse"}, nil},
+		{"?jahr=2025", []string{"B-2025/40-IT", "B-2025/26-IT"}, nil},
+		{"?jahr=2024", []string{"Keine Beschlüsse für diese Auswahl"}, []string{"B-2025/26-IT"}},
+		{"?be=HB", []string{">B-2025/40-IT<"}, []string{"B-2025/27-IT"}},
+		{"?be=HE", []string{">B-2025/27-IT<"}, []string{"B-2025/40-IT"}},
+		{"?fachmk=FMK", []string{"B-2025/40-IT"}, []string{"B-2025/27-IT"}},
+		{"?fachmk=GIBTESNICHT", []string{"Keine Beschlüsse"}, []string{"B-2025/40-IT"}},
+		{"?umsetzung=offen", []string{"B-2025/40-IT"}, []string{"B-2025/26-IT"}},
+		{"?art=empfehlung", nil, []string{"B-2025/40-IT"}},
+	}
+	for _, c := range cases {
+		res, body := get(t, ts, "/beschluesse"+c.query)
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("%s: status %d", c.query, res.StatusCode)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("/beschluesse%s lacks %q", c.query, w)
+			}
+		}
+		for _, l := range c.lack {
+			if strings.Contains(body, ">"+l+"<") {
+				t.Errorf("/beschluesse%s must not list %q", c.query, l)
+			}
+		}
+	}
+	sections, _ := st.Sections(context.Background(), mustBody(t, st).ID)
+	_, body = get(t, ts, "/beschluesse?thema="+strconv.FormatInt(sections[0].ID, 10))
+	if !strings.Contains(body, ">B-2025/40-IT<") {
+		t.Errorf("section filter lacks B-2025/40-IT")
+	}
+	for _, bad := range []string{"?jahr=zwanzig", "?art=gesetz", "?umsetzung=bald", "?seite=0", "?thema=x"} {
+		if res, _ := get(t, ts, "/beschluesse"+bad); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("/beschluesse%s: status %d, want 400", bad, res.StatusCode)
+		}
+	}
+}
+
+func TestRegisterFeedAndNoLeak(t *testing.T) {
+	ts, st := cycleServer(t)
+	addContinuation(t, st)
+	res, feed := get(t, ts, "/beschluesse.atom")
+	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/atom+xml") {
+		t.Fatalf("feed: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	var parsed struct {
+		Entries []struct {
+			Title string `xml:"title"`
+			ID    string `xml:"id"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal([]byte(feed), &parsed); err != nil {
+		t.Fatalf("feed is not XML: %v", err)
+	}
+	if len(parsed.Entries) != 4 || !strings.HasSuffix(parsed.Entries[0].ID, "/beschluesse/B-2025/40-IT") {
+		t.Errorf("feed entries: %+v", parsed.Entries)
+	}
+	_, filtered := get(t, ts, "/beschluesse.atom?be=HB")
+	if strings.Contains(filtered, "B-2025/27-IT") || !strings.Contains(filtered, "B-2025/40-IT") {
+		t.Errorf("filtered feed:\n%s", filtered)
+	}
+	_, list := get(t, ts, "/beschluesse")
+	_, page := get(t, ts, "/beschluesse/B-2025/40-IT")
+	for name, out := range map[string]string{"feed": feed, "list": list, "page": page} {
+		for _, secret := range []string{"Streitpunkt", "Kostenrahmen", "Vertraulich", "Geheimer Beschlussvorschlag", "⟦"} {
+			if strings.Contains(out, secret) {
+				t.Errorf("%s leaks %q", name, secret)
+			}
+		}
+	}
+	if !strings.Contains(page, "Fortschreibung NOOTS") || !strings.Contains(page, "schreibt die Steuerung fort") {
+		t.Errorf("public text of decision 40 missing")
+	}
+}
