@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	_ "time/tzdata" // Europe/Berlin also where the system has no zone data
 )
 
 // Exit codes.

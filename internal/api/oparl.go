@@ -284,19 +284,11 @@ func (d *data) person(p model.Person) obj {
 	return obj{fields: f, created: t.Created, modified: t.Modified}
 }
 
-// berlin is the time zone of the sessions' times.
-var berlin = func() *time.Location {
-	if l, err := time.LoadLocation("Europe/Berlin"); err == nil {
-		return l
-	}
-	return time.FixedZone("MEZ", 3600)
-}()
-
 func dateTime(d model.Date, clock string) (string, bool) {
 	if d.IsZero() || clock == "" {
 		return "", false
 	}
-	t, err := time.ParseInLocation("2006-01-02 15:04", d.String()+" "+clock, berlin)
+	t, err := time.ParseInLocation("2006-01-02 15:04", d.String()+" "+clock, model.Berlin)
 	if err != nil {
 		return "", false
 	}

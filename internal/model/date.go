@@ -68,3 +68,11 @@ func (d Date) Before(o Date) bool {
 	}
 	return d.Time().Before(o.Time())
 }
+
+// Berlin is the time zone of the sessions and deadlines (Europe/Berlin).
+var Berlin = func() *time.Location {
+	if l, err := time.LoadLocation("Europe/Berlin"); err == nil {
+		return l
+	}
+	return time.FixedZone("MEZ", 3600)
+}()

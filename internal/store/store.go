@@ -352,3 +352,21 @@ func (s *Store) EntityTimes(ctx context.Context, entity string) (map[int64]Times
 	}
 	return out, rows.Err()
 }
+
+// LastChange gives the time of the newest entry of the audit log: the last
+// change of anything stored (zero for an empty store).
+func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
+	var at string
+	err := s.db.QueryRowContext(ctx, `SELECT at FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("store: last change: %w", err)
+	}
+	t, err := time.Parse(auditTime, at)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("store: last change: %w", err)
+	}
+	return t, nil
+}

@@ -148,3 +148,34 @@ func TestRegisterFeedAndNoLeak(t *testing.T) {
 		t.Errorf("public text of decision 40 missing")
 	}
 }
+
+// Public pages and API answers carry validators and answer 304 while
+// nothing changed.
+func TestPublicCaching(t *testing.T) {
+	ts, st := cycleServer(t)
+	for _, path := range []string{"/beschluesse", "/beschluesse/B-2025/26-IT", "/api/v1/beschluesse", "/oparl/v1/body", "/beschluesse.atom"} {
+		res, _ := get(t, ts, path)
+		etag := res.Header.Get("ETag")
+		if res.StatusCode != 200 || etag == "" || res.Header.Get("Last-Modified") == "" {
+			t.Errorf("%s: %d, ETag %q", path, res.StatusCode, etag)
+			continue
+		}
+		req, _ := http.NewRequest("GET", ts.URL+path, nil)
+		req.Header.Set("If-None-Match", etag)
+		again, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again.Body.Close()
+		if again.StatusCode != http.StatusNotModified {
+			t.Errorf("%s with current ETag: %d", path, again.StatusCode)
+		}
+	}
+	res, _ := get(t, ts, "/beschluesse/B-2025/26-IT")
+	before := res.Header.Get("ETag")
+	addContinuation(t, st)
+	res, _ = get(t, ts, "/beschluesse/B-2025/26-IT")
+	if res.Header.Get("ETag") == before {
+		t.Error("the decision page changed (continuation) but kept its ETag")
+	}
+}

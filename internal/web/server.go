@@ -19,6 +19,7 @@ import (
 
 	"gremium/internal/api"
 	"gremium/internal/auth"
+	"gremium/internal/httpcache"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -101,7 +102,16 @@ func (s *Server) Handler() http.Handler {
 		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Anfrage abgelehnt",
 			Data: "Diese Anfrage kam nicht von gremium selbst und wurde aus Sicherheitsgründen abgelehnt."})
 	}))
-	return securityHeaders(s.logRequests(s.withUser(csrf.Handler(mux))))
+	cached := httpcache.Handler(mux, func(r *http.Request) time.Time {
+		t, err := s.st.LastChange(r.Context())
+		if err != nil {
+			s.log.Error("last change", "err", err)
+			// Without it every response counts as changed now.
+			return time.Now()
+		}
+		return t
+	})
+	return securityHeaders(s.logRequests(s.withUser(csrf.Handler(cached))))
 }
 
 // SetSecureCookies forces the Secure flag on the login cookie (behind a TLS

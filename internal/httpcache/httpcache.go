@@ -1,0 +1,228 @@
+// Package httpcache makes GET responses cacheable and small: it buffers a
+// response, gives it a validator (ETag from the bytes, Last-Modified from
+// the time of the last change of the data), answers conditional requests
+// with 304 Not Modified and compresses text with gzip.
+//
+// Streams are left alone: a handler that flushes (Server-Sent Events) gets
+// its bytes through unbuffered from that moment on.
+package httpcache
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// MinGzip is the smallest body worth compressing, in bytes.
+const MinGzip = 1024
+
+// Handler wraps h. lastChange gives the time of the last change of the data
+// the pages are built from (zero if unknown). Last-Modified is never before
+// the start of the process (a new program version renders differently) nor
+// before the start of the current day in Germany (pages speak of "today",
+// of deadlines and of coming sessions).
+func Handler(h http.Handler, lastChange func(*http.Request) time.Time) http.Handler {
+	started := time.Now().UTC().Truncate(time.Second)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.ServeHTTP(w, r)
+			return
+		}
+		rec := &recorder{w: w, status: http.StatusOK, req: r}
+		h.ServeHTTP(rec, r)
+		if rec.streaming {
+			return
+		}
+		modified := started
+		if day := startOfDay(time.Now()); day.After(modified) {
+			modified = day
+		}
+		if lastChange != nil {
+			if t := lastChange(r).UTC().Truncate(time.Second); t.After(modified) {
+				modified = t
+			}
+		}
+		rec.finish(modified)
+	})
+}
+
+// recorder buffers a response until the handler is done or flushes.
+type recorder struct {
+	w           http.ResponseWriter
+	req         *http.Request
+	status      int
+	wroteHeader bool
+	buf         bytes.Buffer
+	streaming   bool
+}
+
+func (rec *recorder) Header() http.Header { return rec.w.Header() }
+
+func (rec *recorder) WriteHeader(code int) {
+	if rec.streaming {
+		rec.w.WriteHeader(code)
+		return
+	}
+	if !rec.wroteHeader {
+		rec.status, rec.wroteHeader = code, true
+	}
+}
+
+func (rec *recorder) Write(p []byte) (int, error) {
+	if rec.streaming {
+		return rec.w.Write(p)
+	}
+	rec.wroteHeader = true
+	return rec.buf.Write(p)
+}
+
+// FlushError switches to streaming: what is buffered goes out now and all
+// later writes go straight through. http.ResponseController finds it.
+func (rec *recorder) FlushError() error {
+	if !rec.streaming {
+		rec.streaming = true
+		rec.w.WriteHeader(rec.status)
+		if _, err := rec.w.Write(rec.buf.Bytes()); err != nil {
+			return err
+		}
+		rec.buf.Reset()
+	}
+	return http.NewResponseController(rec.w).Flush()
+}
+
+// Flush is FlushError for callers of http.Flusher.
+func (rec *recorder) Flush() { rec.FlushError() }
+
+// Unwrap lets http.ResponseController reach the real writer (deadlines).
+func (rec *recorder) Unwrap() http.ResponseWriter { return rec.w }
+
+// finish sends the buffered response with validators, as 304 if the
+// client's copy is current, compressed if the client accepts it.
+func (rec *recorder) finish(modified time.Time) {
+	h := rec.w.Header()
+	body := rec.buf.Bytes()
+	if h.Get("Content-Type") == "" && len(body) > 0 {
+		h.Set("Content-Type", http.DetectContentType(body))
+	}
+	if rec.status != http.StatusOK || h.Get("Set-Cookie") != "" {
+		rec.send(body)
+		return
+	}
+	etag := h.Get("ETag")
+	if etag == "" {
+		sum := sha256.Sum256(body)
+		etag = `W/"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+		h.Set("ETag", etag)
+	}
+	if h.Get("Last-Modified") == "" {
+		h.Set("Last-Modified", modified.Format(http.TimeFormat))
+	}
+	if h.Get("Cache-Control") == "" {
+		// Everyone revalidates; pages for logged-in users stay out of
+		// shared caches.
+		if rec.req.Header.Get("Cookie") != "" || rec.req.Header.Get("Authorization") != "" {
+			h.Set("Cache-Control", "private, no-cache")
+		} else {
+			h.Set("Cache-Control", "public, no-cache")
+		}
+	}
+	h.Add("Vary", "Accept-Encoding")
+	if notModified(rec.req, etag, modified) {
+		for _, k := range []string{"Content-Type", "Content-Length", "Content-Encoding"} {
+			h.Del(k)
+		}
+		rec.w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	rec.send(body)
+}
+
+// send writes the body, gzipped when worth it and accepted.
+func (rec *recorder) send(body []byte) {
+	h := rec.w.Header()
+	if len(body) >= MinGzip && h.Get("Content-Encoding") == "" && compressible(h.Get("Content-Type")) && acceptsGzip(rec.req) {
+		zb := gzipPool.Get().(*gzipBuffer)
+		defer gzipPool.Put(zb)
+		zb.buf.Reset()
+		zb.w.Reset(&zb.buf)
+		zb.w.Write(body)
+		zb.w.Close()
+		if zb.buf.Len() < len(body) {
+			h.Set("Content-Encoding", "gzip")
+			if !strings.Contains(h.Get("Vary"), "Accept-Encoding") {
+				h.Add("Vary", "Accept-Encoding")
+			}
+			body = zb.buf.Bytes()
+		}
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	rec.w.WriteHeader(rec.status)
+	if rec.req.Method != http.MethodHead {
+		rec.w.Write(body)
+	}
+}
+
+type gzipBuffer struct {
+	buf bytes.Buffer
+	w   *gzip.Writer
+}
+
+var gzipPool = sync.Pool{New: func() any {
+	zb := &gzipBuffer{}
+	zb.w, _ = gzip.NewWriterLevel(&zb.buf, gzip.BestSpeed)
+	return zb
+}}
+
+// notModified applies RFC 9110 §13.2.2: If-None-Match wins over
+// If-Modified-Since; ETags compare weakly.
+func notModified(r *http.Request, etag string, modified time.Time) bool {
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		want := strings.TrimPrefix(etag, "W/")
+		for _, tag := range strings.Split(inm, ",") {
+			tag = strings.TrimSpace(tag)
+			if tag == "*" || strings.TrimPrefix(tag, "W/") == want {
+				return true
+			}
+		}
+		return false
+	}
+	if ims := r.Header.Get("If-Modified-Since"); ims != "" {
+		t, err := http.ParseTime(ims)
+		return err == nil && !modified.After(t)
+	}
+	return false
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") {
+			q := 1.0
+			if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+				q, _ = strconv.ParseFloat(v, 64)
+			}
+			return q > 0
+		}
+	}
+	return false
+}
+
+func compressible(contentType string) bool {
+	ct, _, _ := strings.Cut(contentType, ";")
+	ct = strings.TrimSpace(strings.ToLower(ct))
+	return strings.HasPrefix(ct, "text/") || strings.HasSuffix(ct, "json") || strings.HasSuffix(ct, "xml") ||
+		ct == "application/javascript" || ct == "image/svg+xml"
+}
+
+func startOfDay(t time.Time) time.Time {
+	y, m, d := t.In(model.Berlin).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, model.Berlin).UTC()
+}

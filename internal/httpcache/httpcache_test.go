@@ -1,0 +1,157 @@
+package httpcache
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+var page = strings.Repeat("<p>Beschluss des IT-Planungsrats</p>\n", 100)
+
+func serve(t *testing.T, h http.Handler, method, path string, header map[string]string) *httptest.ResponseRecorder {
+	t.Helper()
+	r := httptest.NewRequest(method, path, nil)
+	for k, v := range header {
+		r.Header.Set(k, v)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+func TestConditionalAndGzip(t *testing.T) {
+	changed := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+	h := Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+	}), func(*http.Request) time.Time { return changed })
+
+	first := serve(t, h, "GET", "/", nil)
+	etag := first.Header().Get("ETag")
+	if first.Code != 200 || first.Body.String() != page || etag == "" || first.Header().Get("Last-Modified") != "Wed, 02 Jan 2030 03:04:05 GMT" {
+		t.Fatalf("first response: %d %q %q", first.Code, etag, first.Header().Get("Last-Modified"))
+	}
+	if cc := first.Header().Get("Cache-Control"); cc != "public, no-cache" {
+		t.Errorf("Cache-Control = %q", cc)
+	}
+	if got := serve(t, h, "GET", "/", map[string]string{"If-None-Match": etag}); got.Code != http.StatusNotModified || got.Body.Len() != 0 {
+		t.Errorf("If-None-Match current: %d", got.Code)
+	}
+	if got := serve(t, h, "GET", "/", map[string]string{"If-None-Match": `W/"alt", ` + strings.TrimPrefix(etag, "W/")}); got.Code != http.StatusNotModified {
+		t.Errorf("If-None-Match list with strong form: %d", got.Code)
+	}
+	if got := serve(t, h, "GET", "/", map[string]string{"If-None-Match": `W/"alt"`}); got.Code != 200 || got.Body.String() != page {
+		t.Errorf("If-None-Match stale: %d", got.Code)
+	}
+	if got := serve(t, h, "GET", "/", map[string]string{"If-Modified-Since": "Wed, 02 Jan 2030 03:04:05 GMT"}); got.Code != http.StatusNotModified {
+		t.Errorf("If-Modified-Since current: %d", got.Code)
+	}
+	if got := serve(t, h, "GET", "/", map[string]string{"If-Modified-Since": "Tue, 01 Jan 2030 00:00:00 GMT"}); got.Code != 200 {
+		t.Errorf("If-Modified-Since older: %d", got.Code)
+	}
+	// If-None-Match wins over If-Modified-Since.
+	if got := serve(t, h, "GET", "/", map[string]string{"If-None-Match": `W/"alt"`, "If-Modified-Since": "Wed, 02 Jan 2030 03:04:05 GMT"}); got.Code != 200 {
+		t.Errorf("If-None-Match must win: %d", got.Code)
+	}
+
+	z := serve(t, h, "GET", "/", map[string]string{"Accept-Encoding": "br, gzip"})
+	if z.Header().Get("Content-Encoding") != "gzip" || z.Body.Len() >= len(page) || !strings.Contains(z.Header().Get("Vary"), "Accept-Encoding") {
+		t.Fatalf("gzip: %q, %d bytes", z.Header().Get("Content-Encoding"), z.Body.Len())
+	}
+	zr, err := gzip.NewReader(z.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, _ := io.ReadAll(zr); string(plain) != page {
+		t.Error("gzip body differs")
+	}
+	if z.Header().Get("ETag") != etag {
+		t.Error("the weak ETag is the same for both encodings")
+	}
+	if got := serve(t, h, "GET", "/", map[string]string{"Accept-Encoding": "gzip;q=0"}); got.Header().Get("Content-Encoding") != "" {
+		t.Error("gzip;q=0 must not be compressed")
+	}
+	head := serve(t, h, "HEAD", "/", nil)
+	if head.Code != 200 || head.Body.Len() != 0 || head.Header().Get("ETag") != etag {
+		t.Errorf("HEAD: %d, %d bytes", head.Code, head.Body.Len())
+	}
+	if got := serve(t, h, "GET", "/", map[string]string{"Cookie": "gremium_sitzung=x"}); got.Header().Get("Cache-Control") != "private, no-cache" {
+		t.Errorf("logged-in Cache-Control = %q", got.Header().Get("Cache-Control"))
+	}
+}
+
+func TestLastModifiedNotBeforeToday(t *testing.T) {
+	h := Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "x") }),
+		func(*http.Request) time.Time { return time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC) })
+	lm, err := http.ParseTime(serve(t, h, "GET", "/", nil).Header().Get("Last-Modified"))
+	if err != nil || time.Since(lm) > 25*time.Hour {
+		t.Errorf("Last-Modified %v must not be older than today", lm)
+	}
+}
+
+func TestLeftAlone(t *testing.T) {
+	h := Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/fehlt":
+			http.Error(w, page, http.StatusNotFound)
+		case "/anmelden":
+			http.SetCookie(w, &http.Cookie{Name: "gremium_sitzung", Value: "neu"})
+			fmt.Fprint(w, page)
+		default:
+			w.Write([]byte(page))
+		}
+	}), nil)
+	for _, path := range []string{"/fehlt", "/anmelden"} {
+		got := serve(t, h, "GET", path, map[string]string{"If-None-Match": "*"})
+		if got.Code == http.StatusNotModified || got.Header().Get("ETag") != "" {
+			t.Errorf("%s: %d, ETag %q", path, got.Code, got.Header().Get("ETag"))
+		}
+	}
+	if got := serve(t, h, "POST", "/", map[string]string{"Accept-Encoding": "gzip"}); got.Header().Get("ETag") != "" || got.Body.String() != page {
+		t.Error("POST must pass through")
+	}
+	if ct := serve(t, h, "GET", "/", nil).Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/") {
+		t.Errorf("sniffed Content-Type = %q", ct)
+	}
+}
+
+// A handler that flushes streams; nothing waits for its end.
+func TestStreamsPassThrough(t *testing.T) {
+	release := make(chan struct{})
+	h := Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		fmt.Fprint(w, "data: eins\n\n")
+		if err := http.NewResponseController(w).Flush(); err != nil {
+			t.Errorf("flush: %v", err)
+		}
+		<-release
+		fmt.Fprint(w, "data: zwei\n\n")
+	}), nil)
+	ts := httptest.NewServer(h)
+	defer ts.Close()
+	req, _ := http.NewRequest("GET", ts.URL, nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	buf := make([]byte, len("data: eins\n\n"))
+	if _, err := io.ReadFull(res.Body, buf); err != nil || !bytes.Equal(buf, []byte("data: eins\n\n")) {
+		t.Fatalf("first event before the handler ended: %q %v", buf, err)
+	}
+	if res.Header.Get("ETag") != "" || res.Header.Get("Content-Encoding") != "" {
+		t.Error("a stream gets neither ETag nor gzip")
+	}
+	close(release)
+	rest, _ := io.ReadAll(res.Body)
+	if string(rest) != "data: zwei\n\n" {
+		t.Errorf("rest = %q", rest)
+	}
+}
