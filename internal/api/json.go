@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -180,6 +181,9 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// DecisionsPerPage is the page size of /api/v1/beschluesse.
+const DecisionsPerPage = 100
+
 func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	council, err := a.st.BodyByAbbrev(ctx, a.council)
@@ -187,37 +191,60 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	f := store.DecisionFilter{BodyID: council.ID, Status: model.DecisionAdopted, Numbered: true}
-	if y := r.URL.Query().Get("jahr"); y != "" {
+	q := r.URL.Query()
+	f := store.RegisterFilter{BodyID: council.ID, Limit: DecisionsPerPage}
+	if y := q.Get("jahr"); y != "" {
 		if f.Year, err = strconv.Atoi(y); err != nil {
 			apiError(w, http.StatusBadRequest, "jahr muss eine Zahl sein")
 			return
 		}
 	}
-	ds, err := a.st.Decisions(ctx, f)
+	page := 1
+	if p := q.Get("seite"); p != "" {
+		if page, err = strconv.Atoi(p); err != nil || page < 1 {
+			apiError(w, http.StatusBadRequest, "seite muss eine Zahl ab 1 sein")
+			return
+		}
+	}
+	f.Offset = (page - 1) * DecisionsPerPage
+	res, err := a.st.Register(ctx, f)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	numbers, err := a.sessionNumbers(r, council.ID)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
+	numbers := map[int64]int{}
 	out := []Decision{}
-	for _, d := range ds {
+	for _, d := range res.Decisions {
+		if _, ok := numbers[d.SessionID]; d.SessionID != 0 && !ok {
+			se, err := a.st.Session(ctx, d.SessionID)
+			if err != nil {
+				a.fail(w, r, err)
+				return
+			}
+			numbers[d.SessionID] = se.Number
+		}
 		out = append(out, publicDecision(SiteURL(r), d, numbers[d.SessionID]))
 	}
-	writeJSON(w, http.StatusOK, out)
-}
-
-func (a *Server) sessionNumbers(r *http.Request, bodyID int64) (map[int64]int, error) {
-	all, err := a.st.Sessions(r.Context(), bodyID)
-	m := map[int64]int{}
-	for _, se := range all {
-		m[se.ID] = se.Number
+	w.Header().Set("X-Total-Count", strconv.Itoa(res.Total))
+	var links []string
+	link := func(p int, rel string) {
+		v := url.Values{}
+		if f.Year != 0 {
+			v.Set("jahr", strconv.Itoa(f.Year))
+		}
+		v.Set("seite", strconv.Itoa(p))
+		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, SiteURL(r), v.Encode(), rel))
 	}
-	return m, err
+	if page > 1 {
+		link(page-1, "prev")
+	}
+	if page*DecisionsPerPage < res.Total {
+		link(page+1, "next")
+	}
+	if len(links) > 0 {
+		w.Header().Set("Link", strings.Join(links, ", "))
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
@@ -241,12 +268,16 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	numbers, err := a.sessionNumbers(r, council.ID)
-	if err != nil {
-		a.fail(w, r, err)
-		return
+	number := 0
+	if d.SessionID != 0 {
+		se, err := a.st.Session(ctx, d.SessionID)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		number = se.Number
 	}
-	writeJSON(w, http.StatusOK, publicDecision(SiteURL(r), d, numbers[d.SessionID]))
+	writeJSON(w, http.StatusOK, publicDecision(SiteURL(r), d, number))
 }
 
 // FollowUp is a follow-up in the JSON API.

@@ -75,7 +75,18 @@ func TestJSONReads(t *testing.T) {
 	if len(ds) != 3 {
 		t.Errorf("%d decisions in 2025", len(ds))
 	}
+	res, err := http.Get(ts.URL + "/api/v1/beschluesse?jahr=2025&seite=2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.Header.Get("X-Total-Count") != "3" || !strings.Contains(res.Header.Get("Link"), `jahr=2025&seite=1>; rel="prev"`) {
+		t.Errorf("page 2: total %q, link %q", res.Header.Get("X-Total-Count"), res.Header.Get("Link"))
+	}
 	var e map[string]string
+	if code := getJSON(t, ts.URL+"/api/v1/beschluesse?seite=0", &e); code != 400 {
+		t.Errorf("page 0: %d", code)
+	}
 	if code := getJSON(t, ts.URL+"/api/v1/beschluesse?jahr=x", &e); code != 400 || e["error"] == "" {
 		t.Errorf("bad year: %d", code)
 	}

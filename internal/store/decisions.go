@@ -163,12 +163,28 @@ func (s *Store) Decisions(ctx context.Context, f DecisionFilter) ([]model.Decisi
 	if limit <= 0 {
 		limit = -1
 	}
+	var w where
+	if f.BodyID != 0 {
+		w.add("d.body_id = ?", f.BodyID)
+	}
+	if f.SessionID != 0 {
+		w.add("d.session_id = ?", f.SessionID)
+	}
+	if f.ItemID != 0 {
+		w.add("d.item_id = ?", f.ItemID)
+	}
+	if f.Year != 0 {
+		w.add("d.year = ?", f.Year)
+	}
+	if f.Status != "" {
+		w.add("d.status = ?", f.Status)
+	}
+	if f.Numbered {
+		w.add("d.seq > 0")
+	}
 	return queryList(ctx, s.db, scanDecision, "decisions",
-		`SELECT `+decisionCols+` FROM decisions d
-		 WHERE (? = 0 OR d.body_id = ?) AND (? = 0 OR d.session_id = ?) AND (? = 0 OR d.item_id = ?)
-		   AND (? = 0 OR d.year = ?) AND (? = '' OR d.status = ?) AND (? = 0 OR d.seq > 0)
-		 ORDER BY d.seq = 0, d.year DESC, d.seq DESC, d.position, d.id LIMIT ?`,
-		f.BodyID, f.BodyID, f.SessionID, f.SessionID, f.ItemID, f.ItemID, f.Year, f.Year, f.Status, f.Status, f.Numbered, limit)
+		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+`
+		 ORDER BY d.seq = 0, d.year DESC, d.seq DESC, d.position, d.id LIMIT ?`, append(w.args, limit)...)
 }
 
 // ItemDecisions gives the decisions of an agenda item in minutes order, with

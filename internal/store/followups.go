@@ -50,10 +50,17 @@ type FollowUpFilter struct {
 
 // FollowUps gives the follow-ups matching f, in order of creation.
 func (s *Store) FollowUps(ctx context.Context, f FollowUpFilter) ([]model.FollowUp, error) {
-	return queryList(ctx, s.db, scanFollowUp, "follow-ups",
-		`SELECT `+followUpCols+` FROM follow_ups
-		 WHERE (? = 0 OR decision_id = ?) AND (? = 0 OR item_id = ?) AND (? = '' OR status = ?) ORDER BY id`,
-		f.DecisionID, f.DecisionID, f.ItemID, f.ItemID, f.Status, f.Status)
+	var w where
+	if f.DecisionID != 0 {
+		w.add("decision_id = ?", f.DecisionID)
+	}
+	if f.ItemID != 0 {
+		w.add("item_id = ?", f.ItemID)
+	}
+	if f.Status != "" {
+		w.add("status = ?", f.Status)
+	}
+	return queryList(ctx, s.db, scanFollowUp, "follow-ups", `SELECT `+followUpCols+` FROM follow_ups`+w.sql()+` ORDER BY id`, w.args...)
 }
 
 // UpdateFollowUp changes a follow-up; f.Version must be the version read.

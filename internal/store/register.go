@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"gremium/internal/model"
 )
@@ -36,45 +35,37 @@ type RegisterPage struct {
 // Register gives the page of published decisions matching f, newest number
 // first.
 func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, error) {
-	where := []string{"d.body_id = ?", "d.status = ?", "d.seq > 0"}
-	args := []any{f.BodyID, model.DecisionAdopted}
+	var w where
+	w.add("d.body_id = ? AND d.status = ? AND d.seq > 0", f.BodyID, model.DecisionAdopted)
 	if f.Year != 0 {
-		where = append(where, "d.year = ?")
-		args = append(args, f.Year)
+		w.add("d.year = ?", f.Year)
 	}
 	if f.Kind != "" {
-		where = append(where, "d.kind = ?")
-		args = append(args, f.Kind)
+		w.add("d.kind = ?", f.Kind)
 	}
 	if f.SectionID != 0 {
-		where = append(where, "d.item_id IN (SELECT id FROM agenda_items WHERE section_id = ?)")
-		args = append(args, f.SectionID)
+		w.add("d.item_id IN (SELECT id FROM agenda_items WHERE section_id = ?)", f.SectionID)
 	}
 	if f.Reporter != "" {
-		where = append(where, "d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'be' AND value = ?)")
-		args = append(args, f.Reporter)
+		w.add("d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'be' AND value = ?)", f.Reporter)
 	}
 	if f.ConferenceID != 0 {
-		where = append(where, `(d.id IN (SELECT decision_id FROM decision_relevance WHERE conference_id = ? AND relevant = 1)
+		w.add(`(d.id IN (SELECT decision_id FROM decision_relevance WHERE conference_id = ? AND relevant = 1)
 			OR d.item_id IN (SELECT i.id FROM agenda_items i, json_each(i.impact_conferences) j
-				WHERE i.impact_conferences != '[]' AND j.value = ?))`)
-		args = append(args, f.ConferenceID, f.ConferenceID)
+				WHERE i.impact_conferences != '[]' AND j.value = ?))`, f.ConferenceID, f.ConferenceID)
 	}
 	switch f.FollowUps {
 	case "":
 	case model.FollowUpOpen:
-		where = append(where, "d.id IN (SELECT decision_id FROM follow_ups WHERE status = ?)")
-		args = append(args, model.FollowUpOpen)
+		w.add("d.id IN (SELECT decision_id FROM follow_ups WHERE status = ?)", model.FollowUpOpen)
 	case model.FollowUpDone:
-		where = append(where, `d.id IN (SELECT decision_id FROM follow_ups)
-			AND d.id NOT IN (SELECT decision_id FROM follow_ups WHERE status = ? AND decision_id IS NOT NULL)`)
-		args = append(args, model.FollowUpOpen)
+		w.add(`d.id IN (SELECT decision_id FROM follow_ups)
+			AND d.id NOT IN (SELECT decision_id FROM follow_ups WHERE status = ? AND decision_id IS NOT NULL)`, model.FollowUpOpen)
 	default:
 		return RegisterPage{}, fmt.Errorf("store: register: unknown follow-up state %q", f.FollowUps)
 	}
-	cond := strings.Join(where, " AND ")
 	var p RegisterPage
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d WHERE `+cond, args...).Scan(&p.Total); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&p.Total); err != nil {
 		return p, fmt.Errorf("store: register count: %w", err)
 	}
 	limit := f.Limit
@@ -83,8 +74,8 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 	}
 	var err error
 	p.Decisions, err = queryList(ctx, s.db, scanDecision, "register",
-		`SELECT `+decisionCols+` FROM decisions d WHERE `+cond+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
-		append(args, limit, f.Offset)...)
+		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
+		append(w.args, limit, f.Offset)...)
 	return p, err
 }
 

@@ -370,3 +370,25 @@ func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// where collects the conditions of a query filter; building the condition
+// from the fields that are set (rather than "? = 0 OR col = ?") lets SQLite
+// use the indexes.
+type where struct {
+	conds []string
+	args  []any
+}
+
+// add appends a condition with its arguments.
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+// sql gives " WHERE a AND b", or "" without conditions.
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
