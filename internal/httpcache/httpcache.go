@@ -1,7 +1,9 @@
 // Package httpcache makes GET responses cacheable and small: it buffers a
 // response, gives it a validator (ETag from the bytes, Last-Modified from
 // the time of the last change of the data), answers conditional requests
-// with 304 Not Modified and compresses text with gzip.
+// with 304 Not Modified and compresses text with gzip. Public responses of
+// chosen paths are also kept in memory, ready to send, until the data
+// changes.
 //
 // Streams are left alone: a handler that flushes (Server-Sent Events) gets
 // its bytes through unbuffered from that moment on.
@@ -24,34 +26,82 @@ import (
 // MinGzip is the smallest body worth compressing, in bytes.
 const MinGzip = 1024
 
-// Handler wraps h. lastChange gives the time of the last change of the data
-// the pages are built from (zero if unknown). Last-Modified is never before
-// the start of the process (a new program version renders differently) nor
-// before the start of the current day in Germany (pages speak of "today",
-// of deadlines and of coming sessions).
-func Handler(h http.Handler, lastChange func(*http.Request) time.Time) http.Handler {
+// DefaultMaxBytes bounds the memory of the response cache.
+const DefaultMaxBytes = 32 << 20
+
+// Options configure Handler.
+type Options struct {
+	// LastChange gives the time of the last change of the data the pages
+	// are built from (zero if unknown). Last-Modified is never before the
+	// start of the process (a new program version renders differently) nor
+	// before the start of the current day in Germany (pages speak of
+	// "today", of deadlines and of coming sessions).
+	LastChange func(*http.Request) time.Time
+	// Version gives a number that changes with every change of the data;
+	// nil turns the response cache off.
+	Version func() uint64
+	// Cacheable says which requests' responses may be kept; only requests
+	// without cookie and Authorization (the public) are ever kept.
+	Cacheable func(*http.Request) bool
+	// MaxBytes bounds the cache; 0 means DefaultMaxBytes.
+	MaxBytes int
+}
+
+// Handler wraps h as the package comment says.
+func Handler(h http.Handler, o Options) http.Handler {
 	started := time.Now().UTC().Truncate(time.Second)
+	c := newStore(o.MaxBytes)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			h.ServeHTTP(w, r)
 			return
+		}
+		now := time.Now()
+		day := startOfDay(now)
+		keep := o.Version != nil && o.Cacheable != nil && r.Header.Get("Cookie") == "" &&
+			r.Header.Get("Authorization") == "" && o.Cacheable(r)
+		var key string
+		var version uint64
+		if keep {
+			key = cacheKey(r)
+			// Read before rendering: a change during rendering leaves the
+			// entry stale, never a stale entry current.
+			version = o.Version()
+			if p := c.get(key, version, day); p != nil {
+				p.serve(w, r)
+				return
+			}
 		}
 		rec := &recorder{w: w, status: http.StatusOK, req: r}
 		h.ServeHTTP(rec, r)
 		if rec.streaming {
 			return
 		}
+		if rec.status != http.StatusOK || w.Header().Get("Set-Cookie") != "" {
+			rec.sendPlain()
+			return
+		}
 		modified := started
-		if day := startOfDay(time.Now()); day.After(modified) {
+		if day.After(modified) {
 			modified = day
 		}
-		if lastChange != nil {
-			if t := lastChange(r).UTC().Truncate(time.Second); t.After(modified) {
+		if o.LastChange != nil {
+			if t := o.LastChange(r).UTC().Truncate(time.Second); t.After(modified) {
 				modified = t
 			}
 		}
-		rec.finish(modified)
+		p := rec.prepare(modified, keep || acceptsGzip(r))
+		if keep {
+			c.put(key, version, day, p)
+		}
+		p.serve(w, r)
 	})
+}
+
+// cacheKey names a response: the same path gives different bytes for
+// another host or scheme (absolute links in feeds and OParl).
+func cacheKey(r *http.Request) string {
+	return r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.Method + "|" + r.URL.RequestURI()
 }
 
 // recorder buffers a response until the handler is done or flushes.
@@ -104,17 +154,23 @@ func (rec *recorder) Flush() { rec.FlushError() }
 // Unwrap lets http.ResponseController reach the real writer (deadlines).
 func (rec *recorder) Unwrap() http.ResponseWriter { return rec.w }
 
-// finish sends the buffered response with validators, as 304 if the
-// client's copy is current, compressed if the client accepts it.
-func (rec *recorder) finish(modified time.Time) {
+// prepared is a finished response, ready to be sent again.
+type prepared struct {
+	header   http.Header
+	body, gz []byte // gz is nil if not worth compressing
+	etag     string
+	modified time.Time
+}
+
+func (p *prepared) size() int { return len(p.body) + len(p.gz) + 512 }
+
+// prepare completes the buffered 200 response with validators and, if
+// withGzip, a compressed copy.
+func (rec *recorder) prepare(modified time.Time, withGzip bool) *prepared {
 	h := rec.w.Header()
-	body := rec.buf.Bytes()
+	body := append([]byte(nil), rec.buf.Bytes()...)
 	if h.Get("Content-Type") == "" && len(body) > 0 {
 		h.Set("Content-Type", http.DetectContentType(body))
-	}
-	if rec.status != http.StatusOK || h.Get("Set-Cookie") != "" {
-		rec.send(body)
-		return
 	}
 	etag := h.Get("ETag")
 	if etag == "" {
@@ -134,40 +190,64 @@ func (rec *recorder) finish(modified time.Time) {
 			h.Set("Cache-Control", "public, no-cache")
 		}
 	}
-	h.Add("Vary", "Accept-Encoding")
-	if notModified(rec.req, etag, modified) {
-		for _, k := range []string{"Content-Type", "Content-Length", "Content-Encoding"} {
-			h.Del(k)
+	p := &prepared{body: body, etag: etag, modified: modified}
+	if len(body) >= MinGzip && h.Get("Content-Encoding") == "" && compressible(h.Get("Content-Type")) {
+		h.Add("Vary", "Accept-Encoding")
+		if withGzip {
+			if z := compress(body); len(z) < len(body) {
+				p.gz = z
+			}
 		}
-		rec.w.WriteHeader(http.StatusNotModified)
-		return
 	}
-	rec.send(body)
+	h.Del("Content-Length")
+	p.header = h.Clone()
+	return p
 }
 
-// send writes the body, gzipped when worth it and accepted.
-func (rec *recorder) send(body []byte) {
-	h := rec.w.Header()
-	if len(body) >= MinGzip && h.Get("Content-Encoding") == "" && compressible(h.Get("Content-Type")) && acceptsGzip(rec.req) {
-		zb := gzipPool.Get().(*gzipBuffer)
-		defer gzipPool.Put(zb)
-		zb.buf.Reset()
-		zb.w.Reset(&zb.buf)
-		zb.w.Write(body)
-		zb.w.Close()
-		if zb.buf.Len() < len(body) {
-			h.Set("Content-Encoding", "gzip")
-			if !strings.Contains(h.Get("Vary"), "Accept-Encoding") {
-				h.Add("Vary", "Accept-Encoding")
-			}
-			body = zb.buf.Bytes()
-		}
+// serve sends the response, as 304 if the client's copy is current,
+// compressed if the client accepts it.
+func (p *prepared) serve(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	for k, v := range p.header {
+		h[k] = v
+	}
+	if notModified(r, p.etag, p.modified) {
+		h.Del("Content-Type")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := p.body
+	if p.gz != nil && acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		body = p.gz
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// sendPlain sends a response that gets no validators (errors, redirects,
+// responses that set a cookie).
+func (rec *recorder) sendPlain() {
+	if rec.w.Header().Get("Content-Type") == "" && rec.buf.Len() > 0 {
+		rec.w.Header().Set("Content-Type", http.DetectContentType(rec.buf.Bytes()))
+	}
 	rec.w.WriteHeader(rec.status)
 	if rec.req.Method != http.MethodHead {
-		rec.w.Write(body)
+		rec.w.Write(rec.buf.Bytes())
 	}
+}
+
+func compress(body []byte) []byte {
+	zb := gzipPool.Get().(*gzipBuffer)
+	defer gzipPool.Put(zb)
+	zb.buf.Reset()
+	zb.w.Reset(&zb.buf)
+	zb.w.Write(body)
+	zb.w.Close()
+	return append([]byte(nil), zb.buf.Bytes()...)
 }
 
 type gzipBuffer struct {

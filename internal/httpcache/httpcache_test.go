@@ -30,7 +30,7 @@ func TestConditionalAndGzip(t *testing.T) {
 	h := Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, page)
-	}), func(*http.Request) time.Time { return changed })
+	}), Options{LastChange: func(*http.Request) time.Time { return changed }})
 
 	first := serve(t, h, "GET", "/", nil)
 	etag := first.Header().Get("ETag")
@@ -88,7 +88,7 @@ func TestConditionalAndGzip(t *testing.T) {
 
 func TestLastModifiedNotBeforeToday(t *testing.T) {
 	h := Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "x") }),
-		func(*http.Request) time.Time { return time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC) })
+		Options{LastChange: func(*http.Request) time.Time { return time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC) }})
 	lm, err := http.ParseTime(serve(t, h, "GET", "/", nil).Header().Get("Last-Modified"))
 	if err != nil || time.Since(lm) > 25*time.Hour {
 		t.Errorf("Last-Modified %v must not be older than today", lm)
@@ -106,7 +106,7 @@ func TestLeftAlone(t *testing.T) {
 		default:
 			w.Write([]byte(page))
 		}
-	}), nil)
+	}), Options{})
 	for _, path := range []string{"/fehlt", "/anmelden"} {
 		got := serve(t, h, "GET", path, map[string]string{"If-None-Match": "*"})
 		if got.Code == http.StatusNotModified || got.Header().Get("ETag") != "" {
@@ -132,7 +132,7 @@ func TestStreamsPassThrough(t *testing.T) {
 		}
 		<-release
 		fmt.Fprint(w, "data: zwei\n\n")
-	}), nil)
+	}), Options{})
 	ts := httptest.NewServer(h)
 	defer ts.Close()
 	req, _ := http.NewRequest("GET", ts.URL, nil)
@@ -153,5 +153,57 @@ func TestStreamsPassThrough(t *testing.T) {
 	rest, _ := io.ReadAll(res.Body)
 	if string(rest) != "data: zwei\n\n" {
 		t.Errorf("rest = %q", rest)
+	}
+}
+
+func TestResponseCache(t *testing.T) {
+	calls := 0
+	var version uint64 = 1
+	h := Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "%s %d %s", r.Host, version, page)
+	}), Options{
+		Version:   func() uint64 { return version },
+		Cacheable: func(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/beschluesse") },
+	})
+	first := serve(t, h, "GET", "/beschluesse/B-2025/26-IT", nil)
+	second := serve(t, h, "GET", "/beschluesse/B-2025/26-IT", map[string]string{"Accept-Encoding": "gzip"})
+	if calls != 1 || first.Header().Get("ETag") != second.Header().Get("ETag") || second.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatalf("second request: %d renderings, gzip %q", calls, second.Header().Get("Content-Encoding"))
+	}
+	if got := serve(t, h, "GET", "/beschluesse/B-2025/26-IT", map[string]string{"If-None-Match": first.Header().Get("ETag")}); got.Code != http.StatusNotModified || calls != 1 {
+		t.Errorf("conditional hit: %d, %d renderings", got.Code, calls)
+	}
+	serve(t, h, "GET", "/beschluesse/B-2025/26-IT", map[string]string{"Cookie": "gremium_sitzung=x"})
+	serve(t, h, "GET", "/sitzungen/47", nil)
+	serve(t, h, "GET", "/sitzungen/47", nil)
+	if calls != 4 {
+		t.Errorf("logged-in and uncacheable requests must render: %d renderings, want 4", calls)
+	}
+	version++
+	if got := serve(t, h, "GET", "/beschluesse/B-2025/26-IT", nil); calls != 5 || !strings.Contains(got.Body.String(), " 2 ") {
+		t.Errorf("after a change: %d renderings", calls)
+	}
+	r := httptest.NewRequest("GET", "/beschluesse/B-2025/26-IT", nil)
+	r.Host = "anders.example"
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if calls != 6 || !strings.HasPrefix(w.Body.String(), "anders.example") {
+		t.Errorf("another host shares the entry: %d renderings", calls)
+	}
+}
+
+func TestCacheBudget(t *testing.T) {
+	c := newStore(8 * 4096)
+	day := time.Now()
+	for i := 0; i < 100; i++ {
+		c.put(fmt.Sprint(i), 1, day, &prepared{body: make([]byte, 3000)})
+	}
+	if c.use > c.max || len(c.byKey) != c.order.Len() || c.get("99", 1, day) == nil || c.get("0", 1, day) != nil {
+		t.Errorf("budget %d, use %d, %d entries", c.max, c.use, len(c.byKey))
+	}
+	if c.get("99", 2, day) != nil || c.get("99", 1, day) != nil {
+		t.Error("an entry of an old version must go")
 	}
 }

@@ -145,7 +145,7 @@ func FormatDecisionNumber(pattern string, n DecisionNumber) string {
 	})
 }
 
-var decisionRef = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)/(\d{1,4})(?:[^0-9]|$)`)
+var decisionRef = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)/(\d{1,6})(?:[^0-9]|$)`)
 
 // ParseDecisionRef finds a decision number in a reference as people write it:
 // "B-2025/26-IT", "Beschluss 2024/25", "2022/43". It reports false if the

@@ -99,9 +99,12 @@ type Hit struct {
 
 // Result is one page of hits.
 type Result struct {
-	Query   Query
-	Hits    []Hit
-	Total   int
+	Query Query
+	Hits  []Hit
+	Total int
+	// Capped says that more than Total documents match; the most recently
+	// indexed Total of them were ranked.
+	Capped  bool
 	Page    int
 	PerPage int
 }
@@ -114,11 +117,11 @@ func Run(ctx context.Context, st *store.Store, q Query, page, perPage int) (Resu
 	if page < 1 {
 		page = 1
 	}
-	docs, total, err := st.Search(ctx, q.Match, perPage, (page-1)*perPage)
+	docs, total, capped, err := st.Search(ctx, q.Match, perPage, (page-1)*perPage)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Query: q, Total: total, Page: page, PerPage: perPage}
+	res := Result{Query: q, Total: total, Capped: capped, Page: page, PerPage: perPage}
 	for _, d := range docs {
 		res.Hits = append(res.Hits, Hit{Kind: d.Kind, URL: d.URL, Title: d.Title, Date: d.Date, Snippet: Snippet(d.Text, q, 28)})
 	}

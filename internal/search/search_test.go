@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -137,5 +138,44 @@ func TestPagination(t *testing.T) {
 	p2, _ := Run(context.Background(), st, q, 2, 3)
 	if len(p1.Hits) != 3 || len(p2.Hits) != 3 || p1.Hits[0].URL == p2.Hits[0].URL || p1.Pages() != (all.Total+2)/3 {
 		t.Errorf("pages: %d %d, pages %d", len(p1.Hits), len(p2.Hits), p1.Pages())
+	}
+}
+
+// A query matching more than store.SearchCap documents ranks the most
+// recently indexed ones and says so.
+func TestCap(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var docs []store.SearchDoc
+	for i := 0; i < store.SearchCap+20; i++ {
+		text := fmt.Sprintf("Haushalt Nummer %d", i)
+		if i == 3 {
+			// The best match, but indexed first: outside the ranked set.
+			text = "Haushalt Haushalt Haushalt"
+		}
+		docs = append(docs, store.SearchDoc{Kind: "beschluss", URL: fmt.Sprintf("/beschluesse/%d", i), Title: "Haushalt", Text: text, Terms: Terms(text)})
+	}
+	if err := st.ReplaceSearchDocs(ctx, "test", docs); err != nil {
+		t.Fatal(err)
+	}
+	q, _ := Parse("haushalt")
+	r, err := Run(ctx, st, q, 1, 10)
+	if err != nil || !r.Capped || r.Total != store.SearchCap || len(r.Hits) != 10 {
+		t.Fatalf("capped search: %v, capped %v, total %d, %d hits", err, r.Capped, r.Total, len(r.Hits))
+	}
+	if r.Hits[0].URL == "/beschluesse/3" {
+		t.Error("an old document outside the ranked set came first")
+	}
+	last, err := Run(ctx, st, q, r.Pages(), 10)
+	if err != nil || len(last.Hits) == 0 || len(last.Hits) > 10 {
+		t.Errorf("last page: %d hits, %v", len(last.Hits), err)
+	}
+	few, _ := Parse("Nummer 7")
+	if r, _ := Run(ctx, st, few, 1, 10); r.Capped || r.Total == 0 {
+		t.Errorf("a narrow query is not capped: %+v", r.Total)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -48,6 +49,9 @@ const DBFileName = "gremium.db"
 type Store struct {
 	db  *sql.DB
 	now func() time.Time
+	// version counts the changes of the stored data (see Version).
+	version  atomic.Uint64
+	stopPoll func()
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -71,11 +75,69 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.watchOtherWriters(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.stopPoll()
+	return s.db.Close()
+}
+
+// PollInterval is how often the store looks for changes made by other
+// processes (a "gremium import" next to the running server).
+const PollInterval = time.Second
+
+// Version gives a number that changes whenever the stored data changes:
+// at once for changes through this Store, within PollInterval for changes
+// by other processes. Caches of rendered pages key on it.
+func (s *Store) Version() uint64 { return s.version.Load() }
+
+// watchOtherWriters polls SQLite's data_version on a connection of its own:
+// it changes when any other connection commits.
+func (s *Store) watchOtherWriters() error {
+	ctx, cancel := context.WithCancel(context.Background())
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		cancel()
+		return fmt.Errorf("store: watch connection: %w", err)
+	}
+	read := func() (int64, error) {
+		var v int64
+		err := conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v)
+		return v, err
+	}
+	last, err := read()
+	if err != nil {
+		cancel()
+		conn.Close()
+		return fmt.Errorf("store: data version: %w", err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer conn.Close()
+		tick := time.NewTicker(PollInterval)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				if v, err := read(); err == nil && v != last {
+					last = v
+					s.version.Add(1)
+				}
+			}
+		}
+	}()
+	s.stopPoll = func() { cancel(); <-done }
+	return nil
+}
 
 // SetClock replaces the clock used for audit timestamps (for tests).
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
@@ -144,6 +206,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.version.Add(1)
 	return nil
 }
 

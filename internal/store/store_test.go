@@ -8,6 +8,7 @@ import (
 	"sort"
 	"sync"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -549,5 +550,32 @@ func TestApprovalCommentsAndCorrections(t *testing.T) {
 	vs := must[[]MinutesVersion](t)(s.MinutesVersions(ctx, s47))
 	if v != 2 || len(vs) != 2 || vs[0].Text != "Fassung 1" || vs[1].Note != "Tippfehler in TOP 10" {
 		t.Errorf("versions = %+v", vs)
+	}
+}
+
+// The version changes with every change: at once for this store, soon for
+// another process writing to the same database.
+func TestVersion(t *testing.T) {
+	s, dir := newStore(t)
+	v0 := s.Version()
+	fixture(t, s)
+	v1 := s.Version()
+	if v1 == v0 {
+		t.Fatal("a change through the store must change its version")
+	}
+	other, err := Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, err := other.CreateMember(WithActor(context.Background(), "cli"), model.Member{Abbrev: "XX", Name: "Testland", Kind: model.MemberLand}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * PollInterval)
+	for s.Version() == v1 {
+		if time.Now().After(deadline) {
+			t.Fatal("a change by another process never changed the version")
+		}
+		time.Sleep(PollInterval / 10)
 	}
 }

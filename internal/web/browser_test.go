@@ -230,9 +230,14 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 
 	// The public pages.
-	for _, p := range []string{"/", "/sitzungen", "/sitzungen/47", "/sitzungen/47/protokoll", "/beschluesse", "/beschluesse/B-2025/26-IT", "/fachmk", "/fachmk/E-Justice-Rat"} {
+	for _, p := range []string{"/", "/sitzungen", "/sitzungen/47", "/sitzungen/47/protokoll", "/beschluesse", "/beschluesse?jahr=2025&be=HE", "/beschluesse/B-2025/26-IT",
+		"/suche?q=Registermodernisierung", "/fachmk", "/fachmk/E-Justice-Rat"} {
 		b.page(p)
 	}
+	b.page("/beschluesse")
+	b.shot("beschluesse")
+	b.page("/suche?q=Pruefung")
+	b.shot("suche")
 	b.page("/")
 	b.shot("startseite")
 	b.page("/sitzungen/47")

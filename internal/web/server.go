@@ -43,6 +43,9 @@ type Server struct {
 	sessions    *auth.Sessions
 	events      *Broker
 	documentDir string
+	// cacheBytes is the budget of the public response cache; negative
+	// turns it off.
+	cacheBytes int
 }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
@@ -102,7 +105,7 @@ func (s *Server) Handler() http.Handler {
 		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Anfrage abgelehnt",
 			Data: "Diese Anfrage kam nicht von gremium selbst und wurde aus Sicherheitsgründen abgelehnt."})
 	}))
-	cached := httpcache.Handler(mux, func(r *http.Request) time.Time {
+	lastChange := func(r *http.Request) time.Time {
 		t, err := s.st.LastChange(r.Context())
 		if err != nil {
 			s.log.Error("last change", "err", err)
@@ -110,9 +113,40 @@ func (s *Server) Handler() http.Handler {
 			return time.Now()
 		}
 		return t
+	}
+	cached := httpcache.Handler(mux, httpcache.Options{
+		LastChange: lastChange,
+		Version:   s.st.Version,
+		Cacheable: publicRegister,
+		MaxBytes:  s.cacheBytes,
 	})
+	if s.cacheBytes < 0 {
+		cached = httpcache.Handler(mux, httpcache.Options{LastChange: lastChange})
+	}
 	return securityHeaders(s.logRequests(s.withUser(csrf.Handler(cached))))
 }
+
+// publicRegister says whether a request is for the public register, whose
+// answers are the same for every visitor until the data changes: they are
+// kept ready to send (package httpcache).
+func publicRegister(r *http.Request) bool {
+	p := r.URL.Path
+	switch {
+	case p == "/beschluesse", p == "/beschluesse.atom", strings.HasPrefix(p, "/beschluesse/"),
+		strings.HasPrefix(p, "/api/v1/"), p == "/oparl/v1", strings.HasPrefix(p, "/oparl/v1/"),
+		p == "/suche", strings.HasPrefix(p, "/static/"):
+		return true
+	case strings.HasPrefix(p, "/sitzungen/"):
+		// The public minutes, not the live pages.
+		return strings.HasSuffix(p, "/protokoll") || strings.HasSuffix(p, "/protokoll.pdf") || strings.HasSuffix(p, "/protokoll.txt")
+	}
+	return false
+}
+
+// SetResponseCache sets the memory budget in bytes of the public response
+// cache (0: httpcache.DefaultMaxBytes); a negative budget turns it off, so
+// that every request is rendered. Call it before Handler.
+func (s *Server) SetResponseCache(maxBytes int) { s.cacheBytes = maxBytes }
 
 // SetSecureCookies forces the Secure flag on the login cookie (behind a TLS
 // proxy).

@@ -1,0 +1,224 @@
+package bench
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/search"
+	"gremium/internal/store"
+	"gremium/internal/web"
+)
+
+// The benchmarks run once each (-benchtime 1x) and report their own
+// figures; see docs/performance.md for the command. Environment:
+//
+//	GREMIUM_BENCH_DECISIONS  corpus size (default 1000000; sessions = /10)
+//	GREMIUM_BENCH_DIR        where the corpus is kept between runs
+//	GREMIUM_BENCH_SECONDS    length of each load run (default 10)
+//	GREMIUM_BENCH_WORKERS    concurrent clients (default 8)
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
+func benchCorpus(b *testing.B) Corpus {
+	b.Helper()
+	n := envInt("GREMIUM_BENCH_DECISIONS", 1_000_000)
+	dir := os.Getenv("GREMIUM_BENCH_DIR")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), fmt.Sprintf("gremium-bench-%d", n))
+	}
+	start := time.Now()
+	c, err := Open(context.Background(), dir, n, max(1, n/10), func(s string) { b.Logf("%s: %s", time.Since(start).Round(time.Second), s) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("corpus of %d decisions / %d sessions in %s (ready after %s)", c.Decisions, c.Sessions, c.Dir, time.Since(start).Round(time.Second))
+	return c
+}
+
+// serve starts gremium on the corpus; cache false turns the public
+// response cache off.
+func serve(b *testing.B, c Corpus, cache bool) (*httptest.Server, *store.Store) {
+	b.Helper()
+	st, err := store.Open(context.Background(), c.Dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if !cache {
+		srv.SetResponseCache(-1)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	b.Cleanup(ts.Close)
+	return ts, st
+}
+
+// compare loads gremium and the bare handler with the same paths, one
+// after the other, and reports both and their ratio.
+func compare(b *testing.B, name string, ts *httptest.Server, paths []string) {
+	b.Helper()
+	bare, err := Record(ts.URL, paths)
+	if err != nil {
+		b.Fatal(err)
+	}
+	baseline := httptest.NewServer(bare)
+	defer baseline.Close()
+	d := time.Duration(envInt("GREMIUM_BENCH_SECONDS", 10)) * time.Second
+	workers := envInt("GREMIUM_BENCH_WORKERS", 8)
+	ctx := context.Background()
+	Load(ctx, ts.URL, paths, workers, d/5) // warm up caches and connections
+	g := Load(ctx, ts.URL, paths, workers, d)
+	rss, peak := Memory()
+	base := Load(ctx, baseline.URL, paths, workers, d)
+	if g.Errors > 0 || base.Errors > 0 {
+		b.Errorf("%s: %d errors from gremium, %d from the bare handler", name, g.Errors, base.Errors)
+	}
+	ratio := g.PerSecond() / base.PerSecond()
+	fmt.Printf("%s (%d paths, %d bytes each on average, %d workers, GOMAXPROCS %d)\n  gremium %s\n  bare    %s\n  ratio   %.2f of the bare handler's requests/s; RSS %d MB (peak %d MB)\n",
+		name, len(paths), bare.Bytes(), workers, runtime.GOMAXPROCS(0), g, base, ratio, rss>>20, peak>>20)
+	b.ReportMetric(g.PerSecond(), "req/s")
+	b.ReportMetric(base.PerSecond(), "bare-req/s")
+	b.ReportMetric(ratio, "ratio")
+	b.ReportMetric(ms(g.P99), "p99-ms")
+	b.ReportMetric(float64(rss>>20), "RSS-MB")
+}
+
+// The decision page and its JSON form are measured twice: as served (the
+// requested decisions fit the response cache) and rendered on every request
+// (cache off: the cost of a cache miss, e.g. the first request after a
+// change).
+func BenchmarkDecisionPage(b *testing.B) {
+	c := benchCorpus(b)
+	var paths []string
+	for _, l := range c.Labels {
+		paths = append(paths, "/beschluesse/"+l)
+	}
+	for _, cache := range []bool{true, false} {
+		b.Run(fmt.Sprintf("cache=%v", cache), func(b *testing.B) {
+			ts, _ := serve(b, c, cache)
+			for i := 0; i < b.N; i++ {
+				compare(b, fmt.Sprintf("public decision page, response cache %v", cache), ts, paths)
+			}
+		})
+	}
+}
+
+func BenchmarkDecisionJSON(b *testing.B) {
+	c := benchCorpus(b)
+	var paths []string
+	for _, l := range c.Labels {
+		n, _ := model.ParseDecisionRef(l)
+		paths = append(paths, fmt.Sprintf("/api/v1/beschluesse/%d/%d", n.Year, n.Seq))
+	}
+	for _, cache := range []bool{true, false} {
+		b.Run(fmt.Sprintf("cache=%v", cache), func(b *testing.B) {
+			ts, _ := serve(b, c, cache)
+			for i := 0; i < b.N; i++ {
+				compare(b, fmt.Sprintf("JSON API decision, response cache %v", cache), ts, paths)
+			}
+		})
+	}
+}
+
+// searchQueries gives queries over frequent and rare words, two-word
+// queries and a phrase.
+func searchQueries(c Corpus) []string {
+	var qs []string
+	for i, w := range c.Words {
+		qs = append(qs, strings.ToLower(w))
+		if i+1 < len(c.Words) {
+			qs = append(qs, c.Words[i]+" "+c.Words[i+1])
+		}
+	}
+	return append(qs, `"Der IT-Planungsrat nimmt"`, "Pruefung", "Registermodernisierungen")
+}
+
+// BenchmarkSearch measures the search one query at a time: gremium's
+// search (count, page, snippets), the raw FTS5 query it is built on, and
+// the whole search page over HTTP.
+func BenchmarkSearch(b *testing.B) {
+	c := benchCorpus(b)
+	ts, st := serve(b, c, false)
+	ctx := context.Background()
+	queries := searchQueries(c)
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(c.Dir, store.DBFileName)+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	rawSearch := func(match string) error {
+		rows, err := db.QueryContext(ctx, `SELECT url, title, text FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?`, match, web.PerPage)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var u, t, x string
+			if err := rows.Scan(&u, &t, &x); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	rounds := envInt("GREMIUM_BENCH_SEARCH_ROUNDS", 20)
+	for i := 0; i < b.N; i++ {
+		var ours, raw, page []time.Duration
+		for r := 0; r < rounds; r++ {
+			for _, text := range queries {
+				q, ok := search.Parse(text)
+				if !ok {
+					b.Fatalf("query %q", text)
+				}
+				t0 := time.Now()
+				if _, err := search.Run(ctx, st, q, 1, web.PerPage); err != nil {
+					b.Fatal(err)
+				}
+				ours = append(ours, time.Since(t0))
+				t0 = time.Now()
+				if err := rawSearch(q.Match); err != nil {
+					b.Fatal(err)
+				}
+				raw = append(raw, time.Since(t0))
+				t0 = time.Now()
+				res, err := ts.Client().Get(ts.URL + "/suche?q=" + url.QueryEscape(text))
+				if err != nil {
+					b.Fatal(err)
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				page = append(page, time.Since(t0))
+			}
+		}
+		o50, o95, o99 := Percentiles(ours)
+		r50, r95, r99 := Percentiles(raw)
+		p50, p95, p99 := Percentiles(page)
+		fmt.Printf("search (%d queries × %d rounds, one at a time)\n  gremium search  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms\n  raw FTS5 query  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms\n  /suche page     p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms\n  ratio (p95 gremium / raw) %.2f\n",
+			len(queries), rounds, ms(o50), ms(o95), ms(o99), ms(r50), ms(r95), ms(r99), ms(p50), ms(p95), ms(p99), float64(o95)/float64(r95))
+		b.ReportMetric(ms(o95), "p95-ms")
+		b.ReportMetric(ms(r95), "raw-p95-ms")
+		b.ReportMetric(ms(p95), "page-p95-ms")
+		b.ReportMetric(float64(o95)/float64(r95), "ratio")
+	}
+}
