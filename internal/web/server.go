@@ -116,9 +116,9 @@ func (s *Server) Handler() http.Handler {
 	}
 	cached := httpcache.Handler(mux, httpcache.Options{
 		LastChange: lastChange,
-		Version:   s.st.Version,
-		Cacheable: publicRegister,
-		MaxBytes:  s.cacheBytes,
+		Version:    s.st.Version,
+		Cacheable:  publicRegister,
+		MaxBytes:   s.cacheBytes,
 	})
 	if s.cacheBytes < 0 {
 		cached = httpcache.Handler(mux, httpcache.Options{LastChange: lastChange})
