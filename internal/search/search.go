@@ -102,8 +102,8 @@ type Result struct {
 	Query Query
 	Hits  []Hit
 	Total int
-	// Capped says that more than Total documents match; the most recently
-	// indexed Total of them were ranked.
+	// Capped says that more than Total documents match; the hits are then
+	// the most recently indexed first, not ranked (store.SearchCap).
 	Capped  bool
 	Page    int
 	PerPage int

@@ -138,7 +138,7 @@ func (s *Store) Decision(ctx context.Context, id int64) (model.Decision, error) 
 // DecisionByNumber gives a body's decision by its number (2025/26).
 func (s *Store) DecisionByNumber(ctx context.Context, bodyID int64, n model.DecisionNumber) (model.Decision, error) {
 	d, err := queryOne(ctx, s.db, scanDecision, "decision "+n.Short(),
-		`SELECT `+decisionCols+` FROM decisions d WHERE d.body_id = ? AND d.year = ? AND d.seq = ?`, bodyID, n.Year, n.Seq)
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.body_id = ? AND d.year = ? AND d.seq = ? AND d.seq > 0`, bodyID, n.Year, n.Seq)
 	if err != nil {
 		return d, err
 	}

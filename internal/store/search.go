@@ -41,43 +41,32 @@ func (s *Store) SearchCount(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// SearchCap bounds the hits that are ranked: of a query matching more
-// documents, the SearchCap most recently indexed are ranked by relevance
-// (bm25), so that a query for a word in every second decision stays fast.
-const SearchCap = 5000
+// SearchCap bounds relevance ranking: a query matching more documents is
+// answered newest first (most recently indexed), because ranking by BM25
+// needs the statistics of every matching document, which for a word in
+// half a million decisions takes longer than a search may.
+const SearchCap = 1000
 
 // Search runs an FTS5 match expression over the index and gives one page of
-// hits, best first (bm25), and their number. capped reports that more than
-// SearchCap documents match; total is then SearchCap. One pass over the
-// matches ranks and counts them; only the page's rows are read in full.
+// hits and their number. Up to SearchCap matches are ranked by BM25; beyond
+// that capped is true, total is SearchCap and the hits come newest first.
 func (s *Store) Search(ctx context.Context, match string, limit, offset int) (hits []SearchDoc, total int, capped bool, err error) {
-	total = -1
-	hits, err = queryList(ctx, s.db, func(r scanner) (SearchDoc, error) {
-		var d SearchDoc
-		err := r.Scan(&d.Scope, &d.Kind, &d.URL, &d.Title, &d.Text, &d.Date, &total)
-		return d, err
-	}, "search", `WITH hits AS MATERIALIZED (
-			SELECT rowid AS id, bm25(search_index) AS score FROM search_index WHERE search_index MATCH ?
-			ORDER BY rowid DESC LIMIT ?),
-		 page AS (SELECT id, score FROM hits ORDER BY score LIMIT ? OFFSET ?)
-		 SELECT s.scope, s.kind, s.url, s.title, s.text, s.date, (SELECT count(*) FROM hits)
-		 FROM page JOIN search_index s ON s.rowid = page.id ORDER BY page.score`,
-		match, SearchCap+1, limit, offset)
-	if err != nil {
-		return nil, 0, false, err
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (
+			SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)`,
+		match, SearchCap+1).Scan(&total); err != nil {
+		return nil, 0, false, fmt.Errorf("store: search: %w", err)
 	}
-	if total < 0 {
-		// A page past the end: count on its own.
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)`,
-			match, SearchCap+1).Scan(&total); err != nil {
-			return nil, 0, false, fmt.Errorf("store: search: %w", err)
-		}
-	}
+	order := `bm25(search_index)`
 	if total > SearchCap {
 		total, capped = SearchCap, true
-		if len(hits) > 0 && offset+len(hits) > SearchCap {
-			hits = hits[:max(0, SearchCap-offset)]
-		}
+		order = `rowid DESC`
+		limit = max(0, min(limit, SearchCap-offset))
 	}
-	return hits, total, capped, nil
+	hits, err = queryList(ctx, s.db, func(r scanner) (SearchDoc, error) {
+		var d SearchDoc
+		err := r.Scan(&d.Scope, &d.Kind, &d.URL, &d.Title, &d.Text, &d.Date)
+		return d, err
+	}, "search", `SELECT scope, kind, url, title, text, date FROM search_index WHERE search_index MATCH ? ORDER BY `+order+` LIMIT ? OFFSET ?`,
+		match, limit, offset)
+	return hits, total, capped, err
 }

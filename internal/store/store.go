@@ -70,6 +70,10 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	// Keep the connections open: opening one re-reads the schema and
+	// applies the pragmas, which under load costs more than the queries.
+	db.SetMaxOpenConns(MaxConns)
+	db.SetMaxIdleConns(MaxConns)
 	s := &Store{db: db, now: time.Now}
 	if err := s.Migrate(ctx); err != nil {
 		db.Close()
@@ -87,6 +91,10 @@ func (s *Store) Close() error {
 	s.stopPoll()
 	return s.db.Close()
 }
+
+// MaxConns bounds the open database connections (readers run in parallel
+// in WAL mode; writers queue on the write lock anyway).
+const MaxConns = 16
 
 // PollInterval is how often the store looks for changes made by other
 // processes (a "gremium import" next to the running server).
