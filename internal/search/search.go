@@ -93,7 +93,7 @@ type Hit struct {
 	Kind    string
 	URL     string
 	Title   string
-	Date    string
+	Date    model.Date // zero if the document has none
 	Snippet template.HTML // the text around the first match, matches in <mark>
 }
 
@@ -123,7 +123,8 @@ func Run(ctx context.Context, st *store.Store, q Query, page, perPage int) (Resu
 	}
 	res := Result{Query: q, Total: total, Capped: capped, Page: page, PerPage: perPage}
 	for _, d := range docs {
-		res.Hits = append(res.Hits, Hit{Kind: d.Kind, URL: d.URL, Title: d.Title, Date: d.Date, Snippet: Snippet(d.Text, q, 28)})
+		date, _ := model.ParseDate(d.Date) // stored by us as ISO date or ""
+		res.Hits = append(res.Hits, Hit{Kind: d.Kind, URL: d.URL, Title: d.Title, Date: date, Snippet: Snippet(d.Text, q, 28)})
 	}
 	return res, nil
 }

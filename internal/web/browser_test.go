@@ -19,6 +19,7 @@ import (
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -219,6 +220,9 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	if _, err := demo.LoadAccounts(ctx, st); err != nil {
 		t.Fatal(err)
 	}
+	if council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev); err != nil || search.Rebuild(ctx, st, council.ID) != nil {
+		t.Fatalf("search index: %v", err)
+	}
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)
@@ -236,7 +240,7 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	}
 	b.page("/beschluesse")
 	b.shot("beschluesse")
-	b.page("/suche?q=Pruefung")
+	b.page("/suche?q=Laender")
 	b.shot("suche")
 	b.page("/")
 	b.shot("startseite")

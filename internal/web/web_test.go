@@ -370,6 +370,9 @@ func TestSearchPage(t *testing.T) {
 	if !strings.Contains(body, `href="/beschluesse/B-2025/26-IT"`) || !strings.Contains(body, "<mark>Steuerungsgruppe</mark>") {
 		t.Error("phrase search on the page")
 	}
+	if !strings.Contains(body, "· 26.06.2025") || strings.Contains(body, "2025-06-26") {
+		t.Error("hits must show German dates")
+	}
 	if _, body = get(t, ts, "/suche?q=REDACTED"); !strings.Contains(body, "Keine Treffer.") {
 		t.Error("confidential text found")
 	}
