@@ -93,7 +93,7 @@ type Hit struct {
 	Kind    string
 	URL     string
 	Title   string
-	Date    model.Date // zero if the document has none
+	Date    model.Date    // zero if the document has none
 	Snippet template.HTML // the text around the first match, matches in <mark>
 }
 
