@@ -143,19 +143,8 @@ func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 
 func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	nr, err := strconv.Atoi(r.PathValue("nr"))
-	if err != nil {
-		apiError(w, http.StatusNotFound, "Sitzungsnummer erwartet")
-		return
-	}
-	council, err := a.st.BodyByAbbrev(ctx, a.council)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	se, err := a.st.SessionByNumber(ctx, council.ID, nr)
-	if err != nil {
-		a.fail(w, r, err)
+	se, ok := a.sessionOfPath(w, r)
+	if !ok {
 		return
 	}
 	out := sessionOf(SiteURL(r), se)
@@ -183,6 +172,27 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 
 // DecisionsPerPage is the page size of /api/v1/beschluesse.
 const DecisionsPerPage = 100
+
+// sessionOfPath gives the council's session numbered by the path's {nr},
+// or answers the request with 404 itself.
+func (a *Server) sessionOfPath(w http.ResponseWriter, r *http.Request) (model.Session, bool) {
+	nr, err := strconv.Atoi(r.PathValue("nr"))
+	if err != nil {
+		apiError(w, http.StatusNotFound, "Sitzungsnummer erwartet")
+		return model.Session{}, false
+	}
+	council, err := a.st.BodyByAbbrev(r.Context(), a.council)
+	if err != nil {
+		a.fail(w, r, err)
+		return model.Session{}, false
+	}
+	se, err := a.st.SessionByNumber(r.Context(), council.ID, nr)
+	if err != nil {
+		a.fail(w, r, err)
+		return model.Session{}, false
+	}
+	return se, true
+}
 
 func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -473,15 +483,8 @@ func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := store.WithActor(r.Context(), u.Username)
-	nr, _ := strconv.Atoi(r.PathValue("nr"))
-	council, err := a.st.BodyByAbbrev(ctx, a.council)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	se, err := a.st.SessionByNumber(ctx, council.ID, nr)
-	if err != nil {
-		a.fail(w, r, err)
+	se, ok := a.sessionOfPath(w, r)
+	if !ok {
 		return
 	}
 	id, err := a.st.CreateComment(ctx, store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: strings.TrimSpace(in.Text)})

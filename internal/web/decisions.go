@@ -122,35 +122,43 @@ func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQue
 	return f, true, nil
 }
 
-func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
+// registerRequest reads the register's filter from the request and gives
+// the council, the filter and the page of pageSize decisions the filter's
+// page asks for. It answers the request itself on errors (ok false).
+func (s *Server) registerRequest(w http.ResponseWriter, r *http.Request, pageSize int) (council model.Body, q registerQuery, page store.RegisterPage, ok bool) {
 	ctx := r.Context()
 	council, err := s.councilBody(ctx)
 	if err != nil {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
-		return
+		return council, q, page, false
 	}
 	q, msg := parseRegisterQuery(r.URL.Query())
 	if msg != "" {
 		s.badRequest(w, r, msg)
-		return
+		return council, q, page, false
 	}
-	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}}
-	f, ok, err := s.registerFilter(ctx, council.ID, q)
+	f, matchable, err := s.registerFilter(ctx, council.ID, q)
+	if err == nil && matchable {
+		f.Offset, f.Limit = (q.Page-1)*pageSize, pageSize
+		page, err = s.st.Register(ctx, f)
+	}
 	if err != nil {
 		s.serverError(w, r, err)
+		return council, q, page, false
+	}
+	publicDecisions(page.Decisions)
+	return council, q, page, true
+}
+
+func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	council, q, page, ok := s.registerRequest(w, r, RegisterPerPage)
+	if !ok {
 		return
 	}
-	if ok {
-		f.Offset, f.Limit = (q.Page-1)*RegisterPerPage, RegisterPerPage
-		page, err := s.st.Register(ctx, f)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		d.Decisions, d.Total = page.Decisions, page.Total
-	}
+	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}, Decisions: page.Decisions, Total: page.Total}
+	var err error
 	d.Pages = (d.Total + RegisterPerPage - 1) / RegisterPerPage
-	publicDecisions(d.Decisions)
 	if d.Years, err = s.st.RegisterYears(ctx, council.ID); err == nil {
 		if d.Sections, err = s.st.Sections(ctx, council.ID); err == nil {
 			if d.Conferences, err = s.st.Bodies(ctx, model.BodyFachMK); err == nil {

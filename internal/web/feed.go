@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"gremium/internal/api"
-	"gremium/internal/model"
 )
 
 // FeedSize is the number of decisions in the Atom feed.
@@ -50,33 +49,11 @@ type atomText struct {
 // decisionFeed serves the newest published decisions, with the register's
 // filters, as an Atom feed.
 func (s *Server) decisionFeed(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+	council, q, page, ok := s.registerRequest(w, r, FeedSize)
+	if !ok {
 		return
 	}
-	q, msg := parseRegisterQuery(r.URL.Query())
-	if msg != "" {
-		s.badRequest(w, r, msg)
-		return
-	}
-	f, ok, err := s.registerFilter(ctx, council.ID, q)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	var decisions []model.Decision
-	if ok {
-		f.Limit = FeedSize
-		page, err := s.st.Register(ctx, f)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		decisions = page.Decisions
-	}
-	publicDecisions(decisions)
+	decisions := page.Decisions
 	site := api.SiteURL(r)
 	self := site + "/beschluesse.atom"
 	html := site + "/beschluesse"
