@@ -15,20 +15,13 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
 	"gremium/internal/store"
 )
 
 func demoAPI(t *testing.T) (*httptest.Server, *store.Store) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.Store(t)
 	mux := http.NewServeMux()
 	New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev).Register(mux)
 	ts := httptest.NewServer(mux)

@@ -18,9 +18,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
 	"gremium/internal/model"
-	"gremium/internal/search"
-	"gremium/internal/store"
 )
 
 // Browser tests drive Debian's chromium (apt package "chromium") and check
@@ -209,19 +208,9 @@ func TestSessionCycleInBrowser(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.Store(t)
 	if _, err := demo.LoadAccounts(ctx, st); err != nil {
 		t.Fatal(err)
-	}
-	if council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev); err != nil || search.Rebuild(ctx, st, council.ID) != nil {
-		t.Fatalf("search index: %v", err)
 	}
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {

@@ -15,8 +15,8 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
 	"gremium/internal/model"
-	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -25,17 +25,7 @@ import (
 func cycleServer(t *testing.T) (*httptest.Server, *store.Store) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	if itplr, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev); err != nil || search.Rebuild(ctx, st, itplr.ID) != nil {
-		t.Fatalf("search index: %v", err)
-	}
+	st := demotest.Store(t)
 	if _, err := demo.LoadAccounts(ctx, st); err != nil {
 		t.Fatal(err)
 	}

@@ -13,25 +13,14 @@ import (
 	"golang.org/x/net/html"
 
 	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
 	"gremium/internal/model"
-	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
 func demoServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	if itplr, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev); err != nil || search.Rebuild(ctx, st, itplr.ID) != nil {
-		t.Fatalf("search index: %v", err)
-	}
+	st := demotest.Store(t)
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)
