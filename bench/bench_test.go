@@ -40,7 +40,11 @@ func envInt(name string, def int) int {
 
 func benchCorpus(b *testing.B) Corpus {
 	b.Helper()
-	n := envInt("GREMIUM_BENCH_DECISIONS", 1_000_000)
+	return corpusOf(b, envInt("GREMIUM_BENCH_DECISIONS", 1_000_000))
+}
+
+func corpusOf(b *testing.B, n int) Corpus {
+	b.Helper()
 	dir := os.Getenv("GREMIUM_BENCH_DIR")
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), fmt.Sprintf("gremium-bench-%d", n))
@@ -254,5 +258,34 @@ func BenchmarkSearch(b *testing.B) {
 		b.ReportMetric(ms(f95), "full-bm25-p95-ms")
 		b.ReportMetric(ms(p95), "page-p95-ms")
 		b.ReportMetric(float64(o95)/float64(r95), "ratio")
+	}
+}
+
+// BenchmarkOParl measures the OParl interface on its own, smaller corpus
+// (GREMIUM_BENCH_OPARL_DECISIONS, default 10000): OParl answers from a
+// snapshot of all public data, loaded after every change, so it is measured
+// as the first request after a change (the load) and then under load.
+func BenchmarkOParl(b *testing.B) {
+	c := corpusOf(b, envInt("GREMIUM_BENCH_OPARL_DECISIONS", 10_000))
+	for i := 0; i < b.N; i++ {
+		ts, _ := serve(b, c, false)
+		t0 := time.Now()
+		res, err := ts.Client().Get(ts.URL + "/oparl/v1/body/1/paper")
+		if err != nil {
+			b.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		first := time.Since(t0)
+		rss, peak := Memory()
+		fmt.Printf("OParl on %d decisions / %d sessions: first request (snapshot load) %.0f ms; RSS %d MB (peak %d MB)\n",
+			c.Decisions, c.Sessions, ms(first), rss>>20, peak>>20)
+		var paths []string
+		for k := 1; k <= 200; k++ {
+			paths = append(paths, fmt.Sprintf("/oparl/v1/paper/%d", 1+k*max(1, c.Decisions/200)))
+		}
+		paths = append(paths, "/oparl/v1/body/1/paper?page=2", "/oparl/v1/body/1/meeting")
+		compare(b, "OParl objects and lists, response cache off", ts, paths)
+		b.ReportMetric(ms(first), "first-ms")
 	}
 }

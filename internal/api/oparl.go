@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gremium/internal/minutes"
@@ -32,11 +33,21 @@ type Server struct {
 	// a session (a comment), so that open pages update and the search index
 	// follows.
 	OnSessionChange func(r *http.Request, sessionID int64)
+
+	// snapshots are the loaded OParl data by base URL, each good for one
+	// version of the store.
+	mu        sync.Mutex
+	snapshots map[string]snapshot
+}
+
+type snapshot struct {
+	version uint64
+	d       *data
 }
 
 // New gives the API server for the council body (abbreviation).
 func New(st *store.Store, log *slog.Logger, council string) *Server {
-	return &Server{st: st, log: log, council: council, PerPage: 100}
+	return &Server{st: st, log: log, council: council, PerPage: 100, snapshots: map[string]snapshot{}}
 }
 
 // Register adds the API routes to mux.
@@ -106,7 +117,9 @@ func stamp(f map[string]any, t store.Times) {
 	}
 }
 
-// data is everything the OParl objects are built from, loaded per request.
+// data is everything the OParl objects are built from: a snapshot of the
+// public data, loaded again after every change of the store. It is not
+// changed after loading, so requests share it.
 type data struct {
 	b, site  string
 	council  model.Body
@@ -118,6 +131,15 @@ type data struct {
 	papers   []model.Decision
 	times    map[string]map[int64]store.Times
 	removed  []int64 // removed agenda items
+
+	// Lookups built by load.
+	items   map[int64]minutes.Item         // public agenda items by id
+	paperOf map[model.DecisionNumber]int64 // paper id by decision number
+
+	// Lists built on first use: every request of a version shares them.
+	listMu sync.Mutex
+	lists  map[string][]obj
+	byID   map[string]map[string]obj // list name → object id URL → object
 }
 
 func (a *Server) load(ctx context.Context, r *http.Request) (*data, error) {
@@ -177,6 +199,17 @@ func (a *Server) load(ctx context.Context, r *http.Request) (*data, error) {
 		}
 	}
 	sort.Slice(d.removed, func(i, j int) bool { return d.removed[i] < d.removed[j] })
+	d.items = map[int64]minutes.Item{}
+	for _, doc := range d.docs {
+		for _, it := range doc.Items() {
+			d.items[it.ID] = it
+		}
+	}
+	d.paperOf = map[model.DecisionNumber]int64{}
+	for _, p := range d.papers {
+		d.paperOf[p.Number] = p.ID
+	}
+	d.lists, d.byID = map[string][]obj{}, map[string]map[string]obj{}
 	return d, nil
 }
 
@@ -429,24 +462,17 @@ func (d *data) paper(p model.Decision) obj {
 		f["date"] = p.AdoptedOn.String()
 	}
 	// Related papers: the decisions the item builds on that gremium holds.
-	for _, se := range d.sessions {
-		for _, it := range d.docs[se.ID].Items() {
-			if it.ID != p.ItemID {
-				continue
-			}
-			var related []string
-			for _, src := range it.Sources {
-				if n, ok := model.ParseDecisionRef(src); ok {
-					for _, q := range d.papers {
-						if q.Number == n {
-							related = append(related, d.url("paper", q.ID))
-						}
-					}
+	if it, ok := d.items[p.ItemID]; ok {
+		var related []string
+		for _, src := range it.Sources {
+			if n, ok := model.ParseDecisionRef(src); ok {
+				if id, ok := d.paperOf[n]; ok {
+					related = append(related, d.url("paper", id))
 				}
 			}
-			if len(related) > 0 {
-				f["relatedPaper"] = related
-			}
+		}
+		if len(related) > 0 {
+			f["relatedPaper"] = related
 		}
 	}
 	stamp(f, t)
@@ -474,8 +500,35 @@ func (d *data) legislativeTerms() []obj {
 }
 
 // listOf gives all objects of a list kind, in a stable order; deleted
-// objects are included (the caller filters them).
+// objects are included (the caller filters them). The list is built once per
+// snapshot.
 func (d *data) listOf(name string) []obj {
+	d.listMu.Lock()
+	defer d.listMu.Unlock()
+	if l, ok := d.lists[name]; ok {
+		return l
+	}
+	l := d.buildList(name)
+	index := make(map[string]obj, len(l))
+	for _, o := range l {
+		if id, ok := o.fields["id"].(string); ok {
+			index[id] = o
+		}
+	}
+	d.lists[name], d.byID[name] = l, index
+	return l
+}
+
+// inList gives the object of a list by its id URL.
+func (d *data) inList(name, id string) (obj, bool) {
+	d.listOf(name)
+	d.listMu.Lock()
+	defer d.listMu.Unlock()
+	o, ok := d.byID[name][id]
+	return o, ok
+}
+
+func (d *data) buildList(name string) []obj {
 	var out []obj
 	switch name {
 	case "organization":
@@ -549,25 +602,38 @@ func (d *data) find(kind, id string) (obj, bool) {
 			}
 		}
 	case "agendaitem":
-		for _, o := range d.listOf("agendaItem") {
-			if o.fields["id"] == d.url("agendaitem", id) {
-				return o, true
-			}
-		}
+		return d.inList("agendaItem", d.url("agendaitem", id))
 	default:
 		list := map[string]string{"organization": "organization", "person": "person", "membership": "membership", "meeting": "meeting",
 			"paper": "paper", "consultation": "consultation", "file": "file", "location": "locationList"}[kind]
-		for _, o := range d.listOf(list) {
-			if o.fields["id"] == d.url(kind, id) {
-				return o, true
-			}
-		}
+		return d.inList(list, d.url(kind, id))
 	}
 	return obj{}, false
 }
 
-func (a *Server) loadOr500(w http.ResponseWriter, r *http.Request) (*data, bool) {
+// current gives the snapshot for the request's base URL, loading it if the
+// store changed since. Loads run one at a time.
+func (a *Server) current(r *http.Request) (*data, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	version := a.st.Version()
+	key := base(r)
+	if s, ok := a.snapshots[key]; ok && s.version == version {
+		return s.d, nil
+	}
 	d, err := a.load(r.Context(), r)
+	if err != nil {
+		return nil, err
+	}
+	if len(a.snapshots) > 16 {
+		clear(a.snapshots) // many host names: keep it bounded
+	}
+	a.snapshots[key] = snapshot{version: version, d: d}
+	return d, nil
+}
+
+func (a *Server) loadOr500(w http.ResponseWriter, r *http.Request) (*data, bool) {
+	d, err := a.current(r)
 	if err != nil {
 		a.log.Error("oparl", "path", r.URL.Path, "err", err)
 		oparlError(w, http.StatusInternalServerError, "Interner Fehler")

@@ -10,12 +10,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
+	"gremium/internal/model"
 	"gremium/internal/store"
 )
 
@@ -234,3 +236,40 @@ func TestOParlListsAndFilters(t *testing.T) {
 func jsonID(id int64) string { b, _ := json.Marshal(id); return string(b) }
 
 func toJSON(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+// Requests share one loaded snapshot; it is reloaded after a change.
+func TestSnapshotSharedAndRenewed(t *testing.T) {
+	ts, st := demoAPI(t)
+	paths := []string{"/oparl/v1", "/oparl/v1/body/1/paper", "/oparl/v1/body/1/meeting", "/oparl/v1/body/1/agendaItem", "/oparl/v1/body/1/person"}
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, p := range paths {
+				res, err := http.Get(ts.URL + p)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK {
+					t.Errorf("%s: %d", p, res.StatusCode)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	var before struct{ Data []map[string]any }
+	getJSON(t, ts.URL+"/oparl/v1/body/1/person", &before)
+	ctx := store.WithActor(context.Background(), "test")
+	if _, err := st.CreatePerson(ctx, model.Person{Name: "Neue Person", MemberAbbrev: "HB"}); err != nil {
+		t.Fatal(err)
+	}
+	var after struct{ Data []map[string]any }
+	getJSON(t, ts.URL+"/oparl/v1/body/1/person", &after)
+	if len(after.Data) != len(before.Data)+1 {
+		t.Errorf("persons after a change: %d, before %d", len(after.Data), len(before.Data))
+	}
+}
