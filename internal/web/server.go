@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"gremium/internal/api"
@@ -46,6 +47,9 @@ type Server struct {
 	// cacheBytes is the budget of the public response cache; negative
 	// turns it off.
 	cacheBytes int
+	// councilBodyKept and members keep what almost every page needs.
+	councilBodyKept untilChange[model.Body]
+	members         untilChange[map[string]model.Member]
 }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
@@ -289,20 +293,47 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error, notFoun
 	s.serverError(w, r, err)
 }
 
-// councilBody gives the main body.
-func (s *Server) councilBody(ctx context.Context) (model.Body, error) {
-	return s.st.BodyByAbbrev(ctx, s.council)
+// untilChange keeps a value loaded from the store until the store's
+// version changes; almost every page needs the main body and the members.
+type untilChange[T any] struct {
+	mu      sync.Mutex
+	loaded  bool
+	version uint64
+	value   T
 }
 
-// memberMap gives all members by abbreviation, for speaker names.
-func (s *Server) memberMap(ctx context.Context) (map[string]model.Member, error) {
-	ms, err := s.st.Members(ctx)
+// get gives the kept value, loading it first if the store changed since.
+func (c *untilChange[T]) get(version uint64, load func() (T, error)) (T, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.loaded && c.version == version {
+		return c.value, nil
+	}
+	v, err := load()
 	if err != nil {
-		return nil, err
+		return v, err
 	}
-	m := make(map[string]model.Member, len(ms))
-	for _, x := range ms {
-		m[x.Abbrev] = x
-	}
-	return m, nil
+	c.loaded, c.version, c.value = true, version, v
+	return v, nil
+}
+
+// councilBody gives the main body.
+func (s *Server) councilBody(ctx context.Context) (model.Body, error) {
+	return s.councilBodyKept.get(s.st.Version(), func() (model.Body, error) { return s.st.BodyByAbbrev(ctx, s.council) })
+}
+
+// memberMap gives all members by abbreviation, for speaker names. The map
+// is shared: callers only read it.
+func (s *Server) memberMap(ctx context.Context) (map[string]model.Member, error) {
+	return s.members.get(s.st.Version(), func() (map[string]model.Member, error) {
+		ms, err := s.st.Members(ctx)
+		if err != nil {
+			return nil, err
+		}
+		m := make(map[string]model.Member, len(ms))
+		for _, x := range ms {
+			m[x.Abbrev] = x
+		}
+		return m, nil
+	})
 }
