@@ -14,13 +14,8 @@ import (
 // runConfig dispatches "gremium config ks FILE.csv".
 func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	usage := "Usage: gremium config ks FILE.csv [--data DIR]\n  loads Königsteiner-Schlüssel tables (header land,kuerzel,<year>…; '#' comments)"
-	if len(args) == 0 || args[0] != "ks" {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
-			fmt.Fprintln(stdout, usage)
-			return exitOK
-		}
-		fmt.Fprintln(stderr, usage)
-		return exitUsage
+	if code, ok := onlySub(args, "ks", usage, stdout, stderr); !ok {
+		return code
 	}
 	fs := newFlags("config ks", "config ks FILE.csv [--data DIR]", stdout, stderr)
 	data := dataFlag(fs)

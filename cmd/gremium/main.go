@@ -90,6 +90,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // newFlags makes a flag set for a subcommand that reports usage errors
 // instead of exiting.
+// onlySub checks that a command with a single subcommand got it: it prints
+// the usage for help (exit 0) or anything else (exit 2) and reports whether
+// to go on.
+func onlySub(args []string, sub, usage string, stdout, stderr io.Writer) (int, bool) {
+	if len(args) > 0 && args[0] == sub {
+		return exitOK, true
+	}
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		fmt.Fprintln(stdout, usage)
+		return exitOK, false
+	}
+	fmt.Fprintln(stderr, usage)
+	return exitUsage, false
+}
+
 func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)

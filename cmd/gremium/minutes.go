@@ -18,13 +18,8 @@ import (
 
 // runImport dispatches "gremium import <what>".
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "minutes" {
-		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-			fmt.Fprintln(stdout, "Usage: gremium import minutes FILE [--session N] [--data DIR]")
-			return exitOK
-		}
-		fmt.Fprintln(stderr, "Usage: gremium import minutes FILE [--session N] [--data DIR]")
-		return exitUsage
+	if code, ok := onlySub(args, "minutes", "Usage: gremium import minutes FILE [--session N] [--data DIR]", stdout, stderr); !ok {
+		return code
 	}
 	return runImportMinutes(ctx, args[1:], stdout, stderr)
 }
@@ -151,13 +146,8 @@ func parseOptions(ctx context.Context, st *store.Store, bodyID int64) (minutes.O
 // runExport dispatches "gremium export <what>".
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	usage := "Usage: gremium export minutes N [--format text|pdf] [--internal] [--out FILE] [--data DIR]"
-	if len(args) == 0 || args[0] != "minutes" {
-		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-			fmt.Fprintln(stdout, usage)
-			return exitOK
-		}
-		fmt.Fprintln(stderr, usage)
-		return exitUsage
+	if code, ok := onlySub(args, "minutes", usage, stdout, stderr); !ok {
+		return code
 	}
 	fs := newFlags("export minutes", "export minutes N [--format text|pdf] [--internal] [--out FILE] [--data DIR]", stdout, stderr)
 	data := dataFlag(fs)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -15,14 +16,7 @@ import (
 func demoSession47(t *testing.T) (*store.Store, int64) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.Store(t)
 	b, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 	se, err := st.SessionByNumber(ctx, b.ID, 47)
 	if err != nil {

@@ -358,17 +358,28 @@ func (s *Server) debriefPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "debrief.html", view{Title: "Nachbesprechung der " + se.Title(), Active: "sitzungen", Data: d})
 }
 
-func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
+// debriefForm gives the session and the assembled debrief for a posted
+// debrief form, or answers the request itself (ok false).
+func (s *Server) debriefForm(w http.ResponseWriter, r *http.Request) (model.Session, debriefData, bool) {
 	se, ok := s.debriefSession(w, r)
 	if !ok || !s.parseForm(w, r) {
-		return
+		return se, debriefData{}, false
 	}
-	ctx := r.Context()
 	d, err := s.assembleDebrief(r, se)
 	if err != nil {
 		s.serverError(w, r, err)
+		return se, d, false
+	}
+	return se, d, true
+}
+
+func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
+	se, d, ok := s.debriefForm(w, r)
+	if !ok {
 		return
 	}
+	ctx := r.Context()
+	var err error
 	db := d.Debrief
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		s.badRequest(w, r, "Das Datum ist ungültig.")
@@ -398,16 +409,11 @@ func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
-	se, ok := s.debriefSession(w, r)
-	if !ok || !s.parseForm(w, r) {
+	se, d, ok := s.debriefForm(w, r)
+	if !ok {
 		return
 	}
 	ctx := r.Context()
-	d, err := s.assembleDebrief(r, se)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
 	if !d.Saved {
 		s.badRequest(w, r, "Bitte die Nachbesprechung zuerst speichern.")
 		return
