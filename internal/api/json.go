@@ -3,7 +3,6 @@ package api
 import (
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -46,20 +45,6 @@ func (a *Server) registerJSON(mux *http.ServeMux) {
 	for _, r := range routes {
 		mux.HandleFunc(r.Method+" "+r.Path, r.Handler(a))
 	}
-}
-
-// apiError answers with {"error": "..."} in German.
-func apiError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
-}
-
-func (a *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	if errors.Is(err, store.ErrNotFound) {
-		apiError(w, http.StatusNotFound, "nicht gefunden")
-		return
-	}
-	a.log.Error("api", "path", r.URL.Path, "err", err)
-	apiError(w, http.StatusInternalServerError, "interner Fehler")
 }
 
 func (a *Server) openAPI(w http.ResponseWriter, r *http.Request) {
@@ -426,7 +411,7 @@ func (a *Server) tokenUser(w http.ResponseWriter, r *http.Request) (*model.User,
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
-		apiError(w, http.StatusBadRequest, "ungültiges JSON: "+err.Error())
+		apiError(w, http.StatusBadRequest, "Der Inhalt der Anfrage ist kein gültiges JSON-Objekt dieser Operation.")
 		return false
 	}
 	return true
@@ -449,18 +434,11 @@ func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	err := a.st.CastVote(store.WithActor(r.Context(), u.Username), id, u.MemberAbbrev, model.VoteChoice(in.Vote))
-	switch {
-	case err == nil:
-		writeJSON(w, http.StatusOK, map[string]string{"mitglied": u.MemberAbbrev, "stimme": in.Vote})
-	case errors.Is(err, store.ErrProcedureClosed):
-		apiError(w, http.StatusConflict, "das Umlaufverfahren ist geschlossen")
-	case errors.Is(err, store.ErrNotFound):
-		apiError(w, http.StatusNotFound, "Umlaufverfahren nicht gefunden")
-	case strings.Contains(err.Error(), "a vote is"):
-		apiError(w, http.StatusBadRequest, "stimme muss ja, nein oder enthaltung sein")
-	default:
+	if err != nil {
 		a.fail(w, r, err)
+		return
 	}
+	writeJSON(w, http.StatusOK, map[string]string{"mitglied": u.MemberAbbrev, "stimme": in.Vote})
 }
 
 func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
@@ -489,10 +467,6 @@ func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
 	}
 	id, err := a.st.CreateComment(ctx, store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: strings.TrimSpace(in.Text)})
 	if err != nil {
-		if strings.Contains(err.Error(), "only draft minutes") {
-			apiError(w, http.StatusConflict, "Kommentare sind nur zum Protokollentwurf möglich")
-			return
-		}
 		a.fail(w, r, err)
 		return
 	}

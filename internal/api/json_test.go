@@ -173,7 +173,7 @@ func TestJSONWritesNeedToken(t *testing.T) {
 	if got := post("/api/v1/sitzungen/47/kommentare", dltToken, `{"kommentar":"Bitte ergänzen."}`); got != 201 {
 		t.Errorf("comment by DLT: %d", got)
 	}
-	if got := post("/api/v1/sitzungen/46/kommentare", heToken, `{"kommentar":"zu spät"}`); got != 409 {
+	if got := post("/api/v1/sitzungen/46/kommentare", heToken, `{"kommentar":"zu spät"}`); got != 422 {
 		t.Errorf("comment on approved minutes: %d", got)
 	}
 }

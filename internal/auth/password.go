@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"gremium/internal/model"
 	"strings"
 
 	"golang.org/x/crypto/argon2"
@@ -30,7 +31,7 @@ const MinPasswordLength = 12
 // ($argon2id$v=19$m=…,t=…,p=…$salt$hash).
 func HashPassword(password string) (string, error) {
 	if len([]rune(password)) < MinPasswordLength {
-		return "", fmt.Errorf("auth: password must have at least %d characters", MinPasswordLength)
+		return "", model.InputError("Das Passwort muss mindestens %d Zeichen lang sein.", MinPasswordLength)
 	}
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {

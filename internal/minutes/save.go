@@ -26,7 +26,7 @@ const (
 // Sections the body does not know yet are added to it.
 func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document) (int64, Outcome, error) {
 	if doc.Session.Number <= 0 {
-		return 0, "", fmt.Errorf("minutes: the document names no session number (header line \"47. …sitzung\")")
+		return 0, "", model.InputError("Das Protokoll nennt keine Sitzungsnummer (Kopfzeile „47. …sitzung“ fehlt).")
 	}
 	outcome := Created
 	if cur, err := st.SessionByNumber(ctx, bodyID, doc.Session.Number); err == nil {

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -111,18 +110,18 @@ func (it AgendaItem) Label() string {
 // Validate checks an agenda item.
 func (it AgendaItem) Validate() error {
 	if it.SessionID == 0 {
-		return fmt.Errorf("model: agenda item needs a session")
+		return InputError("Ein Tagesordnungspunkt gehört zu einer Sitzung; die Sitzung fehlt.")
 	}
 	switch it.Status {
 	case "", ItemRegistered, ItemAccepted, ItemDeclined:
 	default:
-		return fmt.Errorf("model: agenda item %q: unknown status %q", it.Title, it.Status)
+		return InputError("Der Status „%s“ eines Tagesordnungspunkts ist unbekannt.", it.Status)
 	}
 	if !it.Goal.Valid() {
-		return fmt.Errorf("model: agenda item %q: unknown goal %q", it.Title, it.Goal)
+		return InputError("Das Ziel „%s“ ist unbekannt; möglich sind Beschluss, Diskussion, Kenntnisnahme und Bericht.", it.Goal)
 	}
 	if strings.ContainsAny(it.Number, " \t\n") {
-		return fmt.Errorf("model: agenda item number %q must not contain spaces", it.Number)
+		return InputError("Die TOP-Nummer „%s“ darf keine Leerzeichen enthalten.", it.Number)
 	}
 	return nil
 }

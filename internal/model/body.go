@@ -1,7 +1,5 @@
 package model
 
-import "fmt"
-
 // BodyKind says what kind of body (Gremium) a Body is.
 type BodyKind string
 
@@ -65,10 +63,10 @@ type Body struct {
 // Validate checks the fields a body must have.
 func (b Body) Validate() error {
 	if b.Abbrev == "" || b.Name == "" {
-		return fmt.Errorf("model: body needs abbreviation and name")
+		return InputError("Ein Gremium braucht Kürzel und Namen.")
 	}
 	if !b.Kind.Valid() {
-		return fmt.Errorf("model: body %s: unknown kind %q", b.Abbrev, b.Kind)
+		return InputError("Die Art „%s“ des Gremiums %s ist unbekannt.", b.Kind, b.Abbrev)
 	}
 	if b.DecisionPattern != "" {
 		if err := ValidateDecisionPattern(b.DecisionPattern); err != nil {

@@ -35,7 +35,7 @@ func ParseDate(s string) (Date, error) {
 			return DateOf(t), nil
 		}
 	}
-	return Date{}, fmt.Errorf("model: invalid date %q (expected YYYY-MM-DD or TT.MM.JJJJ)", s)
+	return Date{}, InputError("„%s“ ist kein gültiges Datum; bitte im Format TT.MM.JJJJ angeben.", s)
 }
 
 // IsZero reports whether the date is unknown.

@@ -115,11 +115,11 @@ var patternToken = regexp.MustCompile(`\{(JJJJ|NN|N)\}`)
 // other braces.
 func ValidateDecisionPattern(p string) error {
 	if !strings.Contains(p, "{JJJJ}") || !(strings.Contains(p, "{NN}") || strings.Contains(p, "{N}")) {
-		return fmt.Errorf("model: numbering pattern %q needs {JJJJ} and {NN} or {N}", p)
+		return InputError("Das Nummernmuster „%s“ braucht {JJJJ} und {NN} oder {N}.", p)
 	}
 	rest := patternToken.ReplaceAllString(p, "")
 	if strings.ContainsAny(rest, "{}") {
-		return fmt.Errorf("model: numbering pattern %q has an unknown placeholder", p)
+		return InputError("Das Nummernmuster „%s“ enthält einen unbekannten Platzhalter.", p)
 	}
 	return nil
 }
@@ -190,30 +190,30 @@ type Decision struct {
 // Validate checks a decision.
 func (d Decision) Validate() error {
 	if d.BodyID == 0 {
-		return fmt.Errorf("model: decision needs a body")
+		return InputError("Ein Beschluss gehört zu einem Gremium; das Gremium fehlt.")
 	}
 	switch d.Kind {
 	case KindDecision, KindRecommendation:
 	default:
-		return fmt.Errorf("model: decision: unknown kind %q", d.Kind)
+		return InputError("Die Beschlussart „%s“ ist unbekannt; möglich sind Beschluss und Empfehlung.", d.Kind)
 	}
 	switch d.Status {
 	case DecisionDraft, DecisionAdopted, DecisionRejected:
 	default:
-		return fmt.Errorf("model: decision: unknown status %q", d.Status)
+		return InputError("Der Beschlussstatus „%s“ ist unbekannt.", d.Status)
 	}
 	switch d.Scope {
 	case ScopeAll, ScopeConsenting:
 	default:
-		return fmt.Errorf("model: decision: unknown scope %q", d.Scope)
+		return InputError("Der Geltungsbereich „%s“ ist unbekannt.", d.Scope)
 	}
 	seen := map[string]bool{}
 	for _, v := range d.Votes {
 		if !v.Choice.Valid() {
-			return fmt.Errorf("model: decision: vote of %s: unknown choice %q", v.Member, v.Choice)
+			return InputError("Die Stimme „%s“ von %s ist unbekannt; möglich sind ja, nein und Enthaltung.", v.Choice, v.Member)
 		}
 		if seen[v.Member] {
-			return fmt.Errorf("model: decision: %s voted twice", v.Member)
+			return InputError("%s hat zweimal abgestimmt; jedes Mitglied hat eine Stimme.", v.Member)
 		}
 		seen[v.Member] = true
 	}

@@ -3,6 +3,12 @@ package model
 import (
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +44,61 @@ func TestErrorClasses(t *testing.T) {
 	e := fmt.Errorf("ctx: %w", &Error{Class: ErrConflict, Reason: "r", Err: cause})
 	if !errors.Is(e, cause) || !errors.Is(e, ErrConflict) || errors.Is(e, ErrNotFound) {
 		t.Error("errors.Is must see the cause and the class, and nothing else")
+	}
+}
+
+// TestNoErrorTextClassification keeps the house rule: no code outside tests
+// decides what an error is by its message text (strings.Contains(err.Error(),
+// …), err.Error() == …). Errors carry a Class instead.
+func TestNoErrorTextClassification(t *testing.T) {
+	root := filepath.Join("..", "..")
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		isErrorCall := func(e ast.Expr) bool {
+			c, ok := e.(*ast.CallExpr)
+			if !ok || len(c.Args) != 0 {
+				return false
+			}
+			sel, ok := c.Fun.(*ast.SelectorExpr)
+			return ok && sel.Sel.Name == "Error"
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				sel, ok := n.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				if pkg, ok := sel.X.(*ast.Ident); ok && (pkg.Name == "strings" || pkg.Name == "bytes") {
+					for _, a := range n.Args {
+						if isErrorCall(a) {
+							t.Errorf("%s: %s.%s on an error's text", fset.Position(n.Pos()), pkg.Name, sel.Sel.Name)
+						}
+					}
+				}
+			case *ast.BinaryExpr:
+				if (n.Op == token.EQL || n.Op == token.NEQ) && (isErrorCall(n.X) || isErrorCall(n.Y)) {
+					t.Errorf("%s: comparison of an error's text", fset.Position(n.Pos()))
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

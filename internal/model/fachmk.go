@@ -38,13 +38,13 @@ const (
 // (memberKind is the kind of a.Member), and it is assigned by decision.
 func (a Assignment) Validate(memberKind MemberKind) error {
 	if a.ConferenceID == 0 {
-		return fmt.Errorf("model: spokesperson assignment needs a FachMK")
+		return InputError("Eine Sprecherfunktion gehört zu einer Fachministerkonferenz; die FachMK fehlt.")
 	}
 	if !memberKind.Votes() {
-		return fmt.Errorf("model: spokesperson %s: only the Bund or a Land (IT-PLR members) can hold the function", a.Member)
+		return RuleError("%s kann nicht Sprecher:in sein: nur ein Mitglied des IT-Planungsrats mit Stimme (der Bund oder ein Land) kann die Funktion innehaben; sie ist an diese Mitgliedschaft gebunden.", a.Member)
 	}
 	if _, ok := ParseDecisionRef(a.DecisionRef); !ok {
-		return fmt.Errorf("model: spokesperson %s: the function is assigned by decision; %q is no decision number", a.Member, a.DecisionRef)
+		return RuleError("Die Sprecherfunktion wird per Beschluss vergeben; „%s“ ist keine Beschlussnummer (z. B. B-2025/31-IT).", a.DecisionRef)
 	}
 	return nil
 }
@@ -77,10 +77,10 @@ func (a Assignment) StatusLabel(lastHeldSession int) string {
 // the given date; it takes effect with the next regular session.
 func (a *Assignment) AnnounceResignation(on Date, nextRegularSession int) error {
 	if a.EndsWithSession > 0 {
-		return fmt.Errorf("model: resignation of %s already announced (endet mit der %d. Sitzung)", a.Member, a.EndsWithSession)
+		return RuleError("Der Rücktritt von %s ist bereits angekündigt (endet mit der %d. Sitzung).", a.Member, a.EndsWithSession)
 	}
 	if nextRegularSession <= a.StartSession {
-		return fmt.Errorf("model: resignation of %s must take effect at a session after its assignment", a.Member)
+		return RuleError("Der Rücktritt von %s kann erst mit einer Sitzung nach der Übertragung wirksam werden.", a.Member)
 	}
 	a.ResignationOn = on
 	a.EndsWithSession = nextRegularSession
@@ -251,10 +251,10 @@ type EvaluationAnswer struct {
 // Validate checks an answer.
 func (a EvaluationAnswer) Validate() error {
 	if a.Score < 1 || a.Score > 5 {
-		return fmt.Errorf("model: evaluation score must be between 1 and 5, got %d", a.Score)
+		return InputError("Die Bewertung muss zwischen 1 und 5 liegen, nicht %d.", a.Score)
 	}
 	if a.Respondent == "" || a.Year == 0 || a.QuestionID == 0 {
-		return fmt.Errorf("model: evaluation answer needs question, year and respondent")
+		return InputError("Eine Antwort der Evaluation braucht Frage, Jahr und antwortende Person.")
 	}
 	return nil
 }

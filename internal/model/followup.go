@@ -49,13 +49,13 @@ type FollowUp struct {
 // Validate checks a follow-up.
 func (f FollowUp) Validate() error {
 	if f.Text == "" {
-		return fmt.Errorf("model: follow-up needs a text")
+		return InputError("Ein Auftrag braucht einen Text.")
 	}
 	if !f.Status.Valid() {
-		return fmt.Errorf("model: follow-up: unknown status %q", f.Status)
+		return InputError("Der Status „%s“ eines Auftrags ist unbekannt.", f.Status)
 	}
 	if f.DueSession < 0 {
-		return fmt.Errorf("model: follow-up: session deadline must be positive")
+		return InputError("Die Frist „zur N. Sitzung“ braucht eine positive Sitzungsnummer.")
 	}
 	return nil
 }

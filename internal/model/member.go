@@ -1,7 +1,5 @@
 package model
 
-import "fmt"
-
 // MemberKind says how a member takes part in the IT-Planungsrat.
 type MemberKind string
 
@@ -53,10 +51,10 @@ type Member struct {
 // Validate checks the fields a member must have.
 func (m Member) Validate() error {
 	if m.Abbrev == "" || m.Name == "" {
-		return fmt.Errorf("model: member needs abbreviation and name")
+		return InputError("Ein Mitglied braucht Kürzel und Namen.")
 	}
 	if !m.Kind.Valid() {
-		return fmt.Errorf("model: member %s: unknown kind %q", m.Abbrev, m.Kind)
+		return InputError("Die Mitgliedsart „%s“ von %s ist unbekannt.", m.Kind, m.Abbrev)
 	}
 	return nil
 }
@@ -74,7 +72,7 @@ type Person struct {
 // Validate checks the fields a person must have.
 func (p Person) Validate() error {
 	if p.Name == "" {
-		return fmt.Errorf("model: person needs a name")
+		return InputError("Eine Person braucht einen Namen.")
 	}
 	return nil
 }

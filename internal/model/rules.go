@@ -22,16 +22,16 @@ func CheckApplication(applicants []string, kinds map[string]MemberKind) error {
 		case MemberLand:
 			laender[a] = true
 		default:
-			return fmt.Errorf("model: %s kann keinen Beschluss beantragen; antragsberechtigt sind der Bund oder drei Länder", a)
+			return RuleError("%s kann keinen Beschluss beantragen; antragsberechtigt sind der Bund oder drei Länder.", a)
 		}
 	}
 	if len(laender) >= 3 {
 		return nil
 	}
 	if len(applicants) == 0 {
-		return fmt.Errorf("model: ein Beschlussvorschlag braucht den Antrag des Bundes oder dreier Länder")
+		return RuleError("Ein Beschlussvorschlag braucht den Antrag des Bundes oder dreier Länder.")
 	}
-	return fmt.Errorf("model: beantragt von %s; nötig ist der Antrag des Bundes oder dreier Länder", strings.Join(applicants, ", "))
+	return RuleError("Beantragt von %s; nötig ist der Antrag des Bundes oder dreier Länder.", strings.Join(applicants, ", "))
 }
 
 // DefaultQuorum is the default minimum of voting members present: the

@@ -104,14 +104,14 @@ func (s Session) TimeSpan() string {
 // Validate checks the fields a session must have.
 func (s Session) Validate() error {
 	if s.Number <= 0 {
-		return fmt.Errorf("model: session number must be positive")
+		return InputError("Die Sitzungsnummer muss eine positive Zahl sein.")
 	}
 	if !s.Status.Valid() {
-		return fmt.Errorf("model: session %d: unknown status %q", s.Number, s.Status)
+		return InputError("Der Status „%s“ der %d. Sitzung ist unbekannt.", s.Status, s.Number)
 	}
 	for _, t := range []string{s.StartTime, s.EndTime} {
 		if t != "" && !validClock(t) {
-			return fmt.Errorf("model: session %d: invalid time %q (expected HH:MM)", s.Number, t)
+			return InputError("„%s“ ist keine gültige Uhrzeit; bitte im Format HH:MM angeben.", t)
 		}
 	}
 	return nil

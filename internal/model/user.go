@@ -1,7 +1,5 @@
 package model
 
-import "fmt"
-
 // Role is what a user is in gremium; the permission check in package auth
 // decides by role (and, for members, by the member they act for).
 type Role string
@@ -61,16 +59,16 @@ type User struct {
 // Validate checks an account.
 func (u User) Validate() error {
 	if u.Username == "" || u.Name == "" {
-		return fmt.Errorf("model: account needs user name and name")
+		return InputError("Ein Konto braucht Benutzernamen und Namen.")
 	}
 	if !u.Role.Valid() {
-		return fmt.Errorf("model: account %s: unknown role %q", u.Username, u.Role)
+		return InputError("Die Rolle „%s“ ist unbekannt.", u.Role)
 	}
 	if (u.Role == RoleMember || u.Role == RoleAdvisory || u.Role == RoleSpokesperson) && u.MemberAbbrev == "" {
-		return fmt.Errorf("model: account %s: the role %s needs the member it acts for", u.Username, u.Role.Label())
+		return InputError("Die Rolle %s braucht das Mitglied, für das das Konto handelt.", u.Role.Label())
 	}
 	if u.Role == RoleFachMK && u.ConferenceID == 0 {
-		return fmt.Errorf("model: account %s: a FachMK secretariat needs its conference", u.Username)
+		return InputError("Ein Konto einer FachMK-Geschäftsstelle braucht seine Fachministerkonferenz.")
 	}
 	return nil
 }

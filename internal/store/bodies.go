@@ -83,7 +83,7 @@ func scanContact(r scanner) (model.Contact, error) {
 // CreateContact stores a secretariat contact of a body.
 func (s *Store) CreateContact(ctx context.Context, c model.Contact) (int64, error) {
 	if c.BodyID == 0 || c.Name == "" {
-		return 0, fmt.Errorf("store: contact needs body and name")
+		return 0, model.InputError("Ein Kontakt braucht Gremium und Namen.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -121,7 +121,7 @@ func scanConferenceDate(r scanner) (model.ConferenceDate, error) {
 // unique; an empty UID gets one derived from body and date.
 func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate) (int64, error) {
 	if c.BodyID == 0 || c.Starts.IsZero() {
-		return 0, fmt.Errorf("store: conference date needs body and start date")
+		return 0, model.InputError("Ein Konferenztermin braucht die Konferenz und ein Anfangsdatum.")
 	}
 	if c.UID == "" {
 		c.UID = fmt.Sprintf("fachmk-%d-%s@gremium", c.BodyID, c.Starts)
@@ -147,7 +147,7 @@ func (s *Store) ConferenceDates(ctx context.Context, bodyID int64, from model.Da
 // UpdateConferenceDate changes a conference date.
 func (s *Store) UpdateConferenceDate(ctx context.Context, c model.ConferenceDate) error {
 	if c.Starts.IsZero() {
-		return fmt.Errorf("store: conference date needs a start date")
+		return model.InputError("Ein Konferenztermin braucht ein Anfangsdatum.")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updatePlain(ctx, tx, "conference_dates", "conference_date", c.ID, `title = ?, starts_on = ?, ends_on = ?, place = ?`,
@@ -164,7 +164,7 @@ func scanSection(r scanner) (model.Section, error) {
 // CreateSection stores an agenda section (Schwerpunktthema) of a body.
 func (s *Store) CreateSection(ctx context.Context, c model.Section) (int64, error) {
 	if c.BodyID == 0 || c.Name == "" {
-		return 0, fmt.Errorf("store: section needs body and name")
+		return 0, model.InputError("Ein Abschnitt der Tagesordnung braucht Gremium und Namen.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -184,7 +184,7 @@ func (s *Store) Sections(ctx context.Context, bodyID int64) ([]model.Section, er
 // UpdateSection changes a section.
 func (s *Store) UpdateSection(ctx context.Context, c model.Section) error {
 	if c.Name == "" {
-		return fmt.Errorf("store: section needs a name")
+		return model.InputError("Ein Abschnitt der Tagesordnung braucht einen Namen.")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updatePlain(ctx, tx, "sections", "section", c.ID, `name = ?, position = ?, consent = ?`, c.Name, c.Position, c.Consent)

@@ -69,7 +69,7 @@ type Comment struct {
 // draft minutes take comments.
 func (s *Store) CreateComment(ctx context.Context, c Comment) (int64, error) {
 	if c.Text == "" {
-		return 0, fmt.Errorf("store: comment needs a text")
+		return 0, model.InputError("Der Kommentar ist leer.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -78,7 +78,7 @@ func (s *Store) CreateComment(ctx context.Context, c Comment) (int64, error) {
 			return notFound(err, fmt.Sprintf("session %d", c.SessionID))
 		}
 		if status != model.StatusMinutesDraft {
-			return fmt.Errorf("store: only draft minutes take comments (status %s)", status.Label())
+			return model.RuleError("Kommentare sind nur zum Protokollentwurf möglich; das Protokoll ist im Status „%s“.", status.Label())
 		}
 		id, err = s.insert(ctx, tx, "comment", c.Member,
 			`INSERT INTO minutes_comments (session_id, author, member, text, created_at) VALUES (?, ?, ?, ?, ?)`,
@@ -145,14 +145,14 @@ func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber in
 			return err
 		}
 		if cur.Status != model.StatusMinutesDraft {
-			return fmt.Errorf("store: the minutes of the %d. Sitzung are not a draft (status %s)", cur.Number, cur.Status.Label())
+			return model.RuleError("Das Protokoll der %d. Sitzung liegt nicht als Entwurf vor (Status „%s“).", cur.Number, cur.Status.Label())
 		}
 		var approving model.SessionStatus
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE body_id = ? AND number = ?`, cur.BodyID, approvingNumber).Scan(&approving); err != nil {
 			return notFound(err, fmt.Sprintf("session %d", approvingNumber))
 		}
 		if approving != model.StatusRunning || approvingNumber <= cur.Number {
-			return fmt.Errorf("store: minutes are approved in a later session while it runs (the %d. Sitzung is %s)", approvingNumber, approving.Label())
+			return model.RuleError("Ein Protokoll wird in einer späteren Sitzung genehmigt, während diese läuft; die %d. Sitzung ist „%s“.", approvingNumber, approving.Label())
 		}
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, cur.Version, `status = ?, approved_in = ?`, model.StatusMinutesApproved, approvingNumber); err != nil {
 			return err
@@ -169,7 +169,7 @@ func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber in
 // version number.
 func (s *Store) CorrectMinutes(ctx context.Context, id int64, stand model.Date, note, text string) (int, error) {
 	if note == "" || text == "" {
-		return 0, fmt.Errorf("store: a correction needs a note and the corrected text")
+		return 0, model.InputError("Eine Korrektur braucht eine Begründung und den korrigierten Text.")
 	}
 	var v int
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -178,7 +178,7 @@ func (s *Store) CorrectMinutes(ctx context.Context, id int64, stand model.Date, 
 			return notFound(err, fmt.Sprintf("session %d", id))
 		}
 		if status != model.StatusMinutesApproved {
-			return fmt.Errorf("store: only approved minutes are corrected by a new version; draft minutes are edited directly")
+			return model.RuleError("Nur ein genehmigtes Protokoll wird durch eine neue Fassung korrigiert; ein Entwurf wird direkt bearbeitet.")
 		}
 		v, err = s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: id, Stand: stand, Note: note, Text: text})
 		return err
@@ -194,7 +194,7 @@ func (s *Store) SetCurrentItem(ctx context.Context, sessionID, itemID int64) err
 			return notFound(err, fmt.Sprintf("session %d", sessionID))
 		}
 		if status != model.StatusRunning {
-			return fmt.Errorf("store: the current item is set while the session runs (status %s)", status.Label())
+			return model.RuleError("Ein TOP kann nur während der laufenden Sitzung aufgerufen werden; die Sitzung ist „%s“.", status.Label())
 		}
 		return s.updatePlain(ctx, tx, "sessions", "session", sessionID, `current_item_id = ?, version = version + 1`, itemID)
 	})

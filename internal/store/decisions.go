@@ -66,7 +66,7 @@ func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, er
 		return 0, err
 	}
 	if d.Status == model.DecisionDraft && !d.Number.IsZero() {
-		return 0, fmt.Errorf("store: a draft decision gets its number on adoption")
+		return 0, model.RuleError("Ein Beschlussvorschlag erhält seine Nummer erst mit der Beschlussfassung.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -223,7 +223,7 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 			return fmt.Errorf("store: decision %s is %s: %w", cur.DisplayTitle(), cur.Status.Label(), ErrImmutable)
 		}
 		if d.Status != model.DecisionDraft {
-			return fmt.Errorf("store: use AdoptDecision or RejectDecision to decide on %s", cur.DisplayTitle())
+			return model.RuleError("Über %s wird durch Abstimmung entschieden, nicht durch Bearbeiten.", cur.DisplayTitle())
 		}
 		if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
 			return err
@@ -243,7 +243,7 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 // same moment. result is the result phrase for the minutes.
 func (s *Store) AdoptDecision(ctx context.Context, id int64, version int, on model.Date, result string, votes []model.Vote) (model.Decision, error) {
 	if on.IsZero() {
-		return model.Decision{}, fmt.Errorf("store: adopt decision %d: date of adoption missing", id)
+		return model.Decision{}, model.InputError("Das Datum der Beschlussfassung fehlt.")
 	}
 	var out model.Decision
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -327,7 +327,7 @@ func (s *Store) AdoptConsentAgenda(ctx context.Context, sessionID int64, on mode
 			return err
 		}
 		if len(drafts) == 0 {
-			return fmt.Errorf("store: the consent agenda has no decision proposals to adopt")
+			return model.RuleError("Auf der Grünen Liste steht kein offener Beschlussvorschlag.")
 		}
 		for _, d := range drafts {
 			adopted, err := s.adoptTx(ctx, tx, d.ID, -1, on, result, votes)
@@ -372,7 +372,7 @@ func (s *Store) RejectDecision(ctx context.Context, id int64, version int, on mo
 
 // ErrNoQuorum means a decision was to be recorded in a session whose quorum
 // is not established.
-var ErrNoQuorum = errors.New("store: the session's quorum (Beschlussfähigkeit) is not established")
+var ErrNoQuorum error = &model.Error{Class: model.ErrRule, Reason: "Die Beschlussfähigkeit ist nicht festgestellt; ohne sie kann kein Beschluss gefasst werden."}
 
 func checkQuorum(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 	var quorum string
@@ -392,7 +392,7 @@ func checkApplicants(ctx context.Context, tx *sql.Tx, applicants []string) error
 	for _, a := range applicants {
 		var k model.MemberKind
 		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, a).Scan(&k); err != nil {
-			return fmt.Errorf("model: %s ist kein Mitglied", a)
+			return model.InputError("„%s“ ist kein Mitglied des IT-Planungsrats.", a)
 		}
 		kinds[a] = k
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"gremium/internal/model"
@@ -25,6 +26,9 @@ func scanAssignment(r scanner) (model.Assignment, error) {
 
 func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assignment) error {
 	m, err := queryOne(ctx, tx, scanMember, "member "+a.Member, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, a.Member)
+	if errors.Is(err, ErrNotFound) {
+		return model.InputError("„%s“ ist kein erfasstes Mitglied des IT-Planungsrats.", a.Member)
+	}
 	if err != nil {
 		return err
 	}
@@ -36,7 +40,7 @@ func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assi
 		return notFound(err, fmt.Sprintf("body %d", a.ConferenceID))
 	}
 	if kind != model.BodyFachMK {
-		return fmt.Errorf("store: spokespersons are assigned to a FachMK, body %d is %s", a.ConferenceID, kind.Label())
+		return model.RuleError("Sprecher:innen werden einer Fachministerkonferenz zugeordnet, nicht einem Gremium der Art „%s“.", kind.Label())
 	}
 	return nil
 }
@@ -105,7 +109,7 @@ func replaceDebriefEntries(ctx context.Context, tx *sql.Tx, id int64, entries []
 // entries. A session has at most one debrief.
 func (s *Store) CreateDebrief(ctx context.Context, d model.Debrief) (int64, error) {
 	if d.SessionID == 0 {
-		return 0, fmt.Errorf("store: debrief needs a session")
+		return 0, model.InputError("Eine Nachbesprechung gehört zu einer Sitzung; die Sitzung fehlt.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -149,7 +153,7 @@ func (s *Store) UpdateDebrief(ctx context.Context, d model.Debrief) error {
 // CreateBriefing stores a briefing with its first version.
 func (s *Store) CreateBriefing(ctx context.Context, b model.Briefing, first model.BriefingVersion) (int64, error) {
 	if b.Title == "" || first.Content == "" {
-		return 0, fmt.Errorf("store: briefing needs title and content")
+		return 0, model.InputError("Ein Briefing braucht Titel und Inhalt.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -165,7 +169,7 @@ func (s *Store) CreateBriefing(ctx context.Context, b model.Briefing, first mode
 
 func (s *Store) addBriefingVersion(ctx context.Context, tx *sql.Tx, id int64, version int, v model.BriefingVersion) error {
 	if v.Content == "" {
-		return fmt.Errorf("store: briefing version needs content")
+		return model.InputError("Die neue Fassung des Briefings ist leer.")
 	}
 	if _, err := tx.ExecContext(ctx,
 		`INSERT INTO briefing_versions (briefing_id, version, stand, author, content, saved_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -242,10 +246,10 @@ func scanRequest(r scanner) (model.Request, error) {
 
 func validateRequest(q model.Request) error {
 	if q.ConferenceID == 0 || q.Title == "" {
-		return fmt.Errorf("store: request needs FachMK and title")
+		return model.InputError("Ein Anliegen braucht die Fachministerkonferenz und einen Titel.")
 	}
 	if !q.Status.Valid() {
-		return fmt.Errorf("store: request: unknown status %q", q.Status)
+		return model.InputError("Der Status „%s“ eines Anliegens ist unbekannt.", q.Status)
 	}
 	return nil
 }
@@ -297,7 +301,7 @@ func scanTask(r scanner) (model.Task, error) {
 // CreateTask stores a row of the role/task matrix.
 func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
 	if t.Text == "" {
-		return 0, fmt.Errorf("store: task needs a text")
+		return 0, model.InputError("Eine Aufgabe braucht einen Text.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -316,7 +320,7 @@ func (s *Store) Tasks(ctx context.Context) ([]model.Task, error) {
 // UpdateTask changes a row of the role/task matrix.
 func (s *Store) UpdateTask(ctx context.Context, t model.Task) error {
 	if t.Text == "" {
-		return fmt.Errorf("store: task needs a text")
+		return model.InputError("Eine Aufgabe braucht einen Text.")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updatePlain(ctx, tx, "tasks", "task", t.ID, `position = ?, text = ?, spokesperson = ?, fitko = ?`, t.Position, t.Text, t.Spokesperson, t.FITKO)
@@ -332,7 +336,7 @@ func scanQuestion(r scanner) (model.EvaluationQuestion, error) {
 // CreateQuestion stores an evaluation question.
 func (s *Store) CreateQuestion(ctx context.Context, q model.EvaluationQuestion) (int64, error) {
 	if q.Text == "" {
-		return 0, fmt.Errorf("store: evaluation question needs a text")
+		return 0, model.InputError("Eine Evaluationsfrage braucht einen Text.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -351,7 +355,7 @@ func (s *Store) Questions(ctx context.Context) ([]model.EvaluationQuestion, erro
 // UpdateQuestion changes an evaluation question.
 func (s *Store) UpdateQuestion(ctx context.Context, q model.EvaluationQuestion) error {
 	if q.Text == "" {
-		return fmt.Errorf("store: evaluation question needs a text")
+		return model.InputError("Eine Evaluationsfrage braucht einen Text.")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updatePlain(ctx, tx, "evaluation_questions", "evaluation_question", q.ID, `position = ?, grp = ?, text = ?`, q.Position, q.Group, q.Text)

@@ -133,7 +133,7 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 	}
 	for _, m := range mi.Remarks {
 		if !m.Kind.Valid() {
-			return fmt.Errorf("store: remark: unknown kind %q", m.Kind)
+			return model.InputError("Die Zeilenart „%s“ ist unbekannt.", m.Kind)
 		}
 		if _, err := s.insert(ctx, tx, "remark", string(m.Kind),
 			`INSERT INTO remarks (item_id, position, kind, text, confidential) VALUES (?, ?, ?, ?, ?)`,
@@ -214,7 +214,7 @@ func (s *Store) removeDecision(ctx context.Context, tx *sql.Tx, d model.Decision
 		return fmt.Errorf("store: decision references: %w", err)
 	}
 	if refs > 0 {
-		return fmt.Errorf("store: decision %s is referred to by follow-ups or debriefs and cannot be removed by an import", d.DisplayTitle())
+		return model.RuleError("%s ist mit Aufträgen oder einer Nachbesprechung verknüpft und kann durch einen Import nicht entfernt werden.", d.DisplayTitle())
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM votes WHERE decision_id = ?`, d.ID); err != nil {
 		return fmt.Errorf("store: remove votes: %w", err)
@@ -234,7 +234,7 @@ func (s *Store) removeItem(ctx context.Context, tx *sql.Tx, itemID int64) error 
 		return fmt.Errorf("store: item references: %w", err)
 	}
 	if refs > 0 {
-		return fmt.Errorf("store: agenda item %d is referred to by follow-ups or requests and cannot be removed by an import", itemID)
+		return model.RuleError("Ein Tagesordnungspunkt ist mit Aufträgen oder Anliegen verknüpft und kann durch einen Import nicht entfernt werden.")
 	}
 	ds, err := queryList(ctx, tx, scanDecision, "decisions", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ?`, itemID)
 	if err != nil {

@@ -26,7 +26,7 @@ func scanContribution(r scanner) (model.Contribution, error) {
 // CreateContribution stores one speaker's contribution to a discussion.
 func (s *Store) CreateContribution(ctx context.Context, c model.Contribution) (int64, error) {
 	if c.ItemID == 0 || c.Speaker == "" {
-		return 0, fmt.Errorf("store: contribution needs agenda item and speaker")
+		return 0, model.InputError("Ein Wortbeitrag braucht TOP und Sprecher:in.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -50,7 +50,7 @@ func (s *Store) Contributions(ctx context.Context, itemID int64) ([]model.Contri
 // UpdateContribution changes a contribution; c.Version must be the version read.
 func (s *Store) UpdateContribution(ctx context.Context, c model.Contribution) error {
 	if c.Speaker == "" {
-		return fmt.Errorf("store: contribution needs a speaker")
+		return model.InputError("Ein Wortbeitrag braucht eine Sprecherin oder einen Sprecher.")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkItemOpen(ctx, tx, c.ItemID); err != nil {
@@ -70,7 +70,7 @@ func scanNote(r scanner) (model.ProtocolNote, error) {
 // CreateProtocolNote stores a Protokollnotiz.
 func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote) (int64, error) {
 	if n.ItemID == 0 || n.Author == "" || n.Text == "" {
-		return 0, fmt.Errorf("store: protocol note needs agenda item, author and text")
+		return 0, model.InputError("Eine Protokollnotiz braucht TOP, Urheber und Text.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -94,7 +94,7 @@ func (s *Store) ProtocolNotes(ctx context.Context, itemID int64) ([]model.Protoc
 // UpdateProtocolNote changes a protocol note; n.Version must be the version read.
 func (s *Store) UpdateProtocolNote(ctx context.Context, n model.ProtocolNote) error {
 	if n.Author == "" || n.Text == "" {
-		return fmt.Errorf("store: protocol note needs author and text")
+		return model.InputError("Eine Protokollnotiz braucht Urheber und Text.")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkItemOpen(ctx, tx, n.ItemID); err != nil {
@@ -114,7 +114,7 @@ func scanRemark(r scanner) (model.Remark, error) {
 // CreateRemark stores a free minutes row.
 func (s *Store) CreateRemark(ctx context.Context, m model.Remark) (int64, error) {
 	if m.ItemID == 0 || !m.Kind.Valid() {
-		return 0, fmt.Errorf("store: remark needs agenda item and a known kind (got %q)", m.Kind)
+		return 0, model.InputError("Eine Protokollzeile braucht TOP und eine bekannte Art, nicht „%s“.", m.Kind)
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -138,7 +138,7 @@ func (s *Store) Remarks(ctx context.Context, itemID int64) ([]model.Remark, erro
 // UpdateRemark changes a remark; m.Version must be the version read.
 func (s *Store) UpdateRemark(ctx context.Context, m model.Remark) error {
 	if !m.Kind.Valid() {
-		return fmt.Errorf("store: remark: unknown kind %q", m.Kind)
+		return model.InputError("Die Zeilenart „%s“ ist unbekannt.", m.Kind)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkItemOpen(ctx, tx, m.ItemID); err != nil {

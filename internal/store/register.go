@@ -62,7 +62,7 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 		w.add(`d.id IN (SELECT decision_id FROM follow_ups)
 			AND d.id NOT IN (SELECT decision_id FROM follow_ups WHERE status = ? AND decision_id IS NOT NULL)`, model.FollowUpOpen)
 	default:
-		return RegisterPage{}, fmt.Errorf("store: register: unknown follow-up state %q", f.FollowUps)
+		return RegisterPage{}, model.InputError("Der Umsetzungsstand „%s“ ist unbekannt.", f.FollowUps)
 	}
 	var p RegisterPage
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&p.Total); err != nil {

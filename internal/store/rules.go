@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -27,7 +26,7 @@ func (s *Store) SaveShares(ctx context.Context, year int, shares model.Shares) e
 }
 
 // ErrNoShares means no Königsteiner-Schlüssel table applies.
-var ErrNoShares = errors.New("store: no Königsteiner Schlüssel is loaded for that year")
+var ErrNoShares error = &model.Error{Class: model.ErrRule, Reason: "Für dieses Jahr ist kein Königsteiner Schlüssel geladen; ohne ihn lässt sich die qualifizierte Mehrheit nicht feststellen."}
 
 // SharesFor gives the Königsteiner-Schlüssel table valid in a year: the
 // newest table of that year or before, and the year it is of.
@@ -89,7 +88,7 @@ func (s *Store) EstablishQuorum(ctx context.Context, sessionID int64, present []
 			return err
 		}
 		if se.Status != model.StatusRunning {
-			return fmt.Errorf("store: the quorum is established while the session runs (status %s)", se.Status.Label())
+			return model.RuleError("Die Beschlussfähigkeit wird in der laufenden Sitzung festgestellt; die Sitzung ist „%s“.", se.Status.Label())
 		}
 		var min int
 		if err := tx.QueryRowContext(ctx, `SELECT quorum_min FROM bodies WHERE id = ?`, se.BodyID).Scan(&min); err != nil {
@@ -152,13 +151,13 @@ func scanProcedure(r scanner) (model.WrittenProcedure, error) {
 // a deadline. It gives the procedure's id.
 func (s *Store) StartProcedure(ctx context.Context, d model.Decision, rule model.Rule, deadline time.Time) (int64, error) {
 	if !rule.Valid() {
-		return 0, fmt.Errorf("store: written procedure: unknown rule %q", rule)
+		return 0, model.InputError("Die Abstimmungsregel „%s“ ist unbekannt.", rule)
 	}
 	if d.Status != model.DecisionDraft || d.SessionID != 0 || d.ItemID != 0 {
-		return 0, fmt.Errorf("store: a written procedure decides a new proposal outside a session")
+		return 0, model.RuleError("Ein Umlaufverfahren entscheidet über einen neuen Beschlussvorschlag außerhalb einer Sitzung.")
 	}
 	if !deadline.After(s.now()) {
-		return 0, fmt.Errorf("store: the deadline of a written procedure must lie in the future")
+		return 0, model.InputError("Die Frist eines Umlaufverfahrens muss in der Zukunft liegen.")
 	}
 	if err := d.Validate(); err != nil {
 		return 0, err
@@ -205,13 +204,13 @@ func (s *Store) Procedures(ctx context.Context) ([]model.WrittenProcedure, error
 }
 
 // ErrProcedureClosed means a vote came after the deadline or the close.
-var ErrProcedureClosed = errors.New("store: the written procedure is closed")
+var ErrProcedureClosed error = &model.Error{Class: model.ErrRule, Reason: "Das Umlaufverfahren ist abgeschlossen; Stimmen können nicht mehr abgegeben werden."}
 
 // CastVote records a member's vote in an open written procedure. A member
 // may change its vote until the deadline; every vote is in the audit log.
 func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, choice model.VoteChoice) error {
 	if choice != model.VoteYes && choice != model.VoteNo && choice != model.VoteAbstain {
-		return fmt.Errorf("store: a vote is ja, nein or enthaltung, not %q", choice)
+		return model.InputError("Eine Stimme ist ja, nein oder Enthaltung, nicht „%s“.", choice)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		p, err := queryOne(ctx, tx, scanProcedure, fmt.Sprintf("procedure %d", procedureID), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, procedureID)
@@ -224,7 +223,7 @@ func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, 
 		}
 		var kind model.MemberKind
 		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil || !kind.Votes() {
-			return fmt.Errorf("store: %s has no vote", member)
+			return model.RuleError("%s ist nicht stimmberechtigt.", member)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO procedure_votes (procedure_id, member_abbrev, choice, voted_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (procedure_id, member_abbrev) DO UPDATE SET choice = excluded.choice, voted_at = excluded.voted_at`,

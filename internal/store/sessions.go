@@ -29,7 +29,7 @@ func scanSession(r scanner) (model.Session, error) {
 // SetSessionStatus.
 func (s *Store) CreateSession(ctx context.Context, se model.Session) (int64, error) {
 	if se.BodyID == 0 {
-		return 0, fmt.Errorf("store: session needs a body")
+		return 0, model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
 	}
 	if err := se.Validate(); err != nil {
 		return 0, err
@@ -88,7 +88,7 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 			return err
 		}
 		if !cur.Status.CanMoveTo(next) {
-			return fmt.Errorf("store: session %d: cannot move from %q to %q", cur.Number, cur.Status.Label(), next.Label())
+			return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
 		}
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?`, next); err != nil {
 			return err

@@ -20,7 +20,8 @@ import (
 	"time"
 
 	"github.com/pressly/goose/v3"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"gremium/internal/model"
 )
@@ -28,18 +29,21 @@ import (
 //go:embed migrations/sqlite/*.sql
 var sqliteMigrations embed.FS
 
-// Errors the store returns; test them with errors.Is.
+// Errors the store returns; test them with errors.Is. They are classed
+// errors (model.Error) with a German reason, so front ends answer them
+// without knowing the store: errors.Is(err, model.ErrNotFound) holds for
+// ErrNotFound and for every other not-found error.
 var (
 	// ErrNotFound means the row does not exist.
-	ErrNotFound = errors.New("store: not found")
+	ErrNotFound error = &model.Error{Class: model.ErrNotFound, Reason: "Der Eintrag existiert nicht (mehr)."}
 	// ErrConflict means the row was changed by someone else since it was read
 	// (its version no longer matches).
-	ErrConflict = errors.New("store: conflict: the record was changed in the meantime")
+	ErrConflict error = &model.Error{Class: model.ErrConflict, Reason: "Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert, die andere bleibt erhalten."}
 	// ErrImmutable means the row may no longer change: an adopted decision or
 	// the minutes of a session whose minutes are approved.
-	ErrImmutable = errors.New("store: record is immutable")
+	ErrImmutable error = &model.Error{Class: model.ErrRule, Reason: "Das Protokoll dieser Sitzung ist genehmigt oder der Beschluss ist gefasst; beides ist unveränderlich. Korrekturen werden als neue Fassung angelegt."}
 	// ErrDuplicate means a row with the same natural key exists.
-	ErrDuplicate = errors.New("store: duplicate")
+	ErrDuplicate error = &model.Error{Class: model.ErrConflict, Reason: "Ein Eintrag mit dieser Nummer oder diesem Namen existiert bereits."}
 )
 
 // DBFileName is the name of the SQLite file inside the data directory.
@@ -47,8 +51,9 @@ const DBFileName = "gremium.db"
 
 // Store is gremium's database.
 type Store struct {
-	db  *sql.DB
-	now func() time.Time
+	db   *sql.DB
+	path string
+	now  func() time.Time
 	// version counts the changes of the stored data (see Version).
 	version  atomic.Uint64
 	stopPoll func()
@@ -74,7 +79,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	// applies the pragmas, which under load costs more than the queries.
 	db.SetMaxOpenConns(MaxConns)
 	db.SetMaxIdleConns(MaxConns)
-	s := &Store{db: db, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now}
 	if err := s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -85,6 +90,9 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// Path gives the path of the database file.
+func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
@@ -287,9 +295,14 @@ func (s *Store) updatePlain(ctx context.Context, tx *sql.Tx, table, entity strin
 	return s.audit(ctx, tx, "update", entity, id, "")
 }
 
+// isUniqueViolation recognises a violated UNIQUE or PRIMARY KEY constraint
+// by SQLite's extended result code, never by the message text.
 func isUniqueViolation(err error) bool {
-	// SQLite says "UNIQUE constraint failed", PostgreSQL "duplicate key".
-	return err != nil && (strings.Contains(err.Error(), "UNIQUE constraint failed") || strings.Contains(err.Error(), "duplicate key"))
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 }
 
 func notFound(err error, what string) error {

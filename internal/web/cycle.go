@@ -120,69 +120,6 @@ func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-func (s *Server) badRequest(w http.ResponseWriter, r *http.Request, msg string) {
-	s.render(w, r, http.StatusBadRequest, "error.html", view{Title: "Eingabe nicht möglich", Data: msg})
-}
-
-// conflict answers a stale edit: the other edit is kept, nothing is lost.
-func (s *Server) conflict(w http.ResponseWriter, r *http.Request, back string) {
-	if r.Header.Get("HX-Request") == "true" {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusConflict)
-		fmt.Fprint(w, `<span class="save-state conflict" role="alert">Nicht gespeichert: jemand anderes hat diesen Eintrag inzwischen geändert. Bitte laden Sie die Seite neu; Ihre Eingabe steht noch im Feld.</span>`)
-		return
-	}
-	s.render(w, r, http.StatusConflict, "error.html", view{Title: "Bearbeitungskonflikt",
-		Data: "Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert, die andere bleibt erhalten. Bitte öffnen Sie die Seite neu und übertragen Sie Ihre Änderung: " + back})
-}
-
-// storeError answers an error of a store write in German.
-func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error, back string) {
-	switch {
-	case errors.Is(err, store.ErrConflict):
-		s.conflict(w, r, back)
-	case errors.Is(err, store.ErrImmutable):
-		s.render(w, r, http.StatusConflict, "error.html", view{Title: "Nicht mehr änderbar",
-			Data: "Das Protokoll dieser Sitzung ist genehmigt oder der Beschluss ist gefasst; beides ist unveränderlich. Korrekturen werden als neue Fassung angelegt."})
-	case errors.Is(err, store.ErrNotFound):
-		s.notFound(w, r, "Der Eintrag existiert nicht (mehr).")
-	case errors.Is(err, store.ErrNoQuorum):
-		s.badRequest(w, r, "Die Beschlussfähigkeit ist nicht festgestellt; ohne sie kann kein Beschluss festgehalten werden.")
-	case errors.Is(err, store.ErrDuplicate):
-		s.badRequest(w, r, "Ein Eintrag mit dieser Nummer oder diesem Namen existiert bereits.")
-	default:
-		if strings.HasPrefix(err.Error(), "model:") || strings.HasPrefix(err.Error(), "store:") {
-			s.log.Info("refused", "path", r.URL.Path, "err", err)
-			s.badRequest(w, r, "Die Änderung ist so nicht möglich: "+germanReason(err.Error()))
-			return
-		}
-		s.serverError(w, r, err)
-	}
-}
-
-// germanReason turns the store's reasons that users meet into German.
-func germanReason(msg string) string {
-	switch {
-	case strings.Contains(msg, "cannot move from"):
-		return "Dieser Statuswechsel ist nicht vorgesehen; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt."
-	case strings.Contains(msg, "only draft minutes take comments"):
-		return "Kommentare sind nur zum Protokollentwurf möglich."
-	case strings.Contains(msg, "approved in a later session"):
-		return "Ein Protokoll wird in einer späteren Sitzung genehmigt, während diese läuft."
-	case strings.Contains(msg, "are not a draft"):
-		return "Dieses Protokoll liegt nicht als Entwurf vor."
-	case strings.Contains(msg, "consent agenda has no decision proposals"):
-		return "Auf der Grünen Liste steht kein offener Beschlussvorschlag."
-	case strings.Contains(msg, "current item is set while"):
-		return "Ein TOP kann nur während der laufenden Sitzung aufgerufen werden."
-	case strings.Contains(msg, "quorum is established while"):
-		return "Die Beschlussfähigkeit wird in der laufenden Sitzung festgestellt."
-	case strings.HasPrefix(msg, "model: "):
-		return strings.TrimPrefix(msg, "model: ")
-	}
-	return "Die Eingabe ist unvollständig oder widersprüchlich."
-}
-
 // back redirects after a successful POST (303), with a notice.
 func back(w http.ResponseWriter, r *http.Request, to, notice string) {
 	if notice != "" {
@@ -319,7 +256,7 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 	}
 	id, err := s.st.CreateSession(ctx, se)
 	if err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	if err := s.standardItems(r, council, id, se.Number); err != nil {
@@ -484,7 +421,7 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		// The draft carries the date it was made as its "Stand".
 		se.MinutesStand = today()
 		if err := s.st.UpdateSession(ctx, se); err != nil {
-			s.storeError(w, r, err, "")
+			s.fail(w, r, err, "")
 			return
 		}
 		se.Version++
@@ -494,7 +431,7 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 			err = s.st.SetSessionStatus(ctx, se.ID, se.Version, next)
 		}
 		if err != nil {
-			s.storeError(w, r, err, "")
+			s.fail(w, r, err, "")
 			return
 		}
 	}
@@ -513,7 +450,7 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 	se.AgendaPublished = true
 	se.Version = formVersion(r)
 	if err := s.st.UpdateSession(r.Context(), se); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.changed(r, se.ID)
@@ -620,7 +557,11 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(proposal) > 0 {
 		if err := s.checkApplicants(r, applicants); err != nil {
-			problems = append(problems, err.Error())
+			if model.ClassOf(err) == model.ErrInternal {
+				s.serverError(w, r, err)
+				return
+			}
+			problems = append(problems, model.ReasonOf(err))
 		}
 	}
 	if len(problems) > 0 {
@@ -638,7 +579,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		Position: 1000, Flags: model.ItemFlags{Decision: goal == model.GoalDecision}}
 	itemID, err := s.st.CreateItem(ctx, it)
 	if err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	if len(proposal) > 0 {
@@ -646,7 +587,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: itemID,
 			Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: it.Title, Points: numberedFormPoints(proposal), Position: 1,
 			Applicants: applicants}); err != nil {
-			s.storeError(w, r, err, "")
+			s.fail(w, r, err, "")
 			return
 		}
 	}
@@ -731,7 +672,7 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.st.UpdateItem(ctx, it); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung#tagesordnung", se.Number), "„"+it.Title+"“: "+it.Status.Label())
@@ -756,7 +697,7 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	}
 	it.Consent = f.Get("gruene_liste") == "1"
 	if err := s.st.UpdateItem(r.Context(), it); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.changed(r, se.ID)
@@ -776,7 +717,7 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
 		delta = -1
 	}
 	if err := s.st.MoveItem(r.Context(), it.ID, delta); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.changed(r, se.ID)
@@ -857,7 +798,7 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 	itemID, _ := strconv.ParseInt(r.FormValue("top"), 10, 64)
 	if _, err := s.st.CreateDocument(r.Context(), store.Document{SessionID: se.ID, ItemID: itemID,
 		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name}); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	to := fmt.Sprintf("/sitzungen/%d", se.Number)
@@ -905,7 +846,7 @@ func (s *Server) commentMinutes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := s.st.CreateComment(r.Context(), store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text}); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d#kommentare", se.Number), "Ihr Kommentar zum Protokollentwurf ist gespeichert.")
@@ -947,7 +888,7 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.st.ApproveMinutes(ctx, old.ID, se.Number, text); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.changed(r, old.ID)
@@ -971,7 +912,7 @@ func (s *Server) correctMinutes(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := s.st.CorrectMinutes(r.Context(), se.ID, today(), note, text)
 	if err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung#fassungen", se.Number), fmt.Sprintf("Fassung %d ist angelegt; die genehmigte Fassung bleibt erhalten.", v))
@@ -1012,8 +953,5 @@ func (s *Server) checkApplicants(r *http.Request, applicants []string) error {
 	for _, m := range all {
 		kinds[m.Abbrev] = m.Kind
 	}
-	if err := model.CheckApplication(applicants, kinds); err != nil {
-		return errors.New(strings.TrimPrefix(err.Error(), "model: "))
-	}
-	return nil
+	return model.CheckApplication(applicants, kinds)
 }

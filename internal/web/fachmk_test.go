@@ -112,7 +112,7 @@ func TestSpokespersonsInTheBrowserPages(t *testing.T) {
 		{url.Values{"mitglied": {"HE"}, "person": {"Stefan Sauer"}, "beschluss": {"per Zuruf"}}, "per Beschluss vergeben"},
 		{url.Values{"mitglied": {"DLT"}, "beschluss": {"B-2025/31-IT"}}, "Mitglied des IT-Planungsrats"},
 	} {
-		if code, body := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", bad.form); code != http.StatusBadRequest || !strings.Contains(body, bad.msg) {
+		if code, body := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", bad.form); code != http.StatusUnprocessableEntity || !strings.Contains(body, bad.msg) {
 			t.Errorf("assignment %v: %d", bad.form, code)
 		}
 	}

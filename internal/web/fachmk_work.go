@@ -182,7 +182,7 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err := s.st.SaveAssessments(r.Context(), p.Decision.ID, lines); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, fmt.Sprintf("/steckbrief/%d", p.Decision.ID), "Der Beschluss-Steckbrief ist gespeichert.")
@@ -402,7 +402,7 @@ func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
 		_, err = s.st.CreateDebrief(ctx, db)
 	}
 	if err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), "Die Nachbesprechung ist gespeichert.")
@@ -438,7 +438,7 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 	db.Sent = true
 	db.Version = formVersion(r)
 	if err := s.st.UpdateDebrief(ctx, db); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), fmt.Sprintf("Die Einladung an %d Empfänger liegt im Postausgang.", len(recipients)))
@@ -514,22 +514,6 @@ func (s *Server) nextRegularSession(r *http.Request) (int, error) {
 	return last + 1, nil
 }
 
-// germanAssignmentError turns the rules' reasons into German.
-func germanAssignmentError(err error) string {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "only the Bund or a Land"):
-		return "Sprecher:in kann nur ein Mitglied des IT-Planungsrats sein (Bund oder ein Land); die Funktion ist an diese Mitgliedschaft geknüpft."
-	case strings.Contains(msg, "assigned by decision"):
-		return "Die Sprecherfunktion wird per Beschluss vergeben: bitte die Beschlussnummer angeben (z. B. B-2025/31-IT)."
-	case strings.Contains(msg, "already announced"):
-		return "Der Rücktritt ist bereits angekündigt."
-	case strings.Contains(msg, "member"):
-		return "Dieses Mitglied ist nicht erfasst."
-	}
-	return "Die Zuordnung ist so nicht möglich."
-}
-
 func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
 	b, ok := s.conferenceAction(w, r)
 	if !ok {
@@ -554,11 +538,7 @@ func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
 		a.PersonID = p.ID
 	}
 	if _, err := s.st.CreateAssignment(ctx, a); err != nil {
-		if strings.HasPrefix(err.Error(), "model:") || strings.Contains(err.Error(), "member") {
-			s.badRequest(w, r, germanAssignmentError(err))
-			return
-		}
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Die Sprecherfunktion ist vergeben.")
@@ -592,12 +572,12 @@ func (s *Server) resignSpokesperson(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := a.AnnounceResignation(today(), next); err != nil {
-		s.badRequest(w, r, germanAssignmentError(err))
+		s.fail(w, r, err, "")
 		return
 	}
 	a.Version = formVersion(r)
 	if err := s.st.UpdateAssignment(ctx, a); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	b, _ := s.st.Body(ctx, a.ConferenceID)
@@ -684,7 +664,7 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := s.st.CreateConferenceDate(ctx, d); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Der Termin ist eingetragen.")
@@ -723,7 +703,7 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.st.CreateConferenceDate(ctx, d); errors.Is(err, store.ErrDuplicate) {
 			known++
 		} else if err != nil {
-			s.storeError(w, r, err, "")
+			s.fail(w, r, err, "")
 			return
 		} else {
 			added++
@@ -777,7 +757,7 @@ func parseTerms(s string) ([]model.Term, error) {
 		if i := strings.LastIndex(l, ":"); i > 0 {
 			w, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(l[i+1:]), ",", ".", 1), 64)
 			if err != nil || w <= 0 {
-				return nil, fmt.Errorf("„%s“: das Gewicht muss eine positive Zahl sein", l)
+				return nil, model.InputError("Stichwort „%s“: das Gewicht muss eine positive Zahl sein.", l)
 			}
 			t = model.Term{Term: strings.TrimSpace(l[:i]), Weight: w}
 		}
@@ -794,13 +774,13 @@ func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	terms, err := parseTerms(r.PostFormValue("begriffe"))
 	if err != nil {
-		s.badRequest(w, r, "Stichworte: "+err.Error())
+		s.fail(w, r, err, "")
 		return
 	}
 	b.Terms, b.Chair, b.TopicProfile, b.Notes = terms, strings.TrimSpace(r.PostFormValue("vorsitz")), strings.TrimSpace(r.PostFormValue("profil")), strings.TrimSpace(r.PostFormValue("hinweise"))
 	b.Version = formVersion(r)
 	if err := s.st.UpdateBody(ctx, b); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Das Profil ist gespeichert.")
@@ -823,7 +803,7 @@ func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := s.st.CreateContact(ctx, c); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Die Ansprechperson ist eingetragen.")

@@ -11,6 +11,7 @@ import (
 
 // funcs are the template helpers shared by all pages.
 var funcs = template.FuncMap{
+	"isErrorPage": func(v any) bool { _, ok := v.(errorPage); return ok },
 	"date": func(d model.Date) string {
 		if d.IsZero() {
 			return "nicht erfasst"

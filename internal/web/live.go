@@ -161,7 +161,7 @@ func (s *Server) callItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.st.SetCurrentItem(r.Context(), se.ID, it.ID); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.saved(w, r, se, it.ID, it.Label()+" ist aufgerufen.")
@@ -187,7 +187,7 @@ func (s *Server) addContribution(w http.ResponseWriter, r *http.Request) {
 		_, err = s.st.CreateContribution(ctx, model.Contribution{ItemID: it.ID, Position: pos, Speaker: speaker, Points: points, Confidential: r.PostFormValue("vertraulich") == "1"})
 	}
 	if err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.saved(w, r, se, it.ID, "Wortbeitrag von "+speaker+" gespeichert.")
@@ -234,7 +234,7 @@ func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
 	c.Points = formLines(r.PostFormValue("punkte"))
 	c.Confidential = r.PostFormValue("vertraulich") == "1"
 	if err := s.st.UpdateContribution(r.Context(), c); err != nil {
-		s.storeError(w, r, err, r.PostFormValue("punkte"))
+		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
 		return
 	}
 	s.saved(w, r, se, c.ItemID, "Wortbeitrag gespeichert.")
@@ -261,7 +261,7 @@ func (s *Server) addNote(w http.ResponseWriter, r *http.Request) {
 		err = s.st.UpdateItem(ctx, it)
 	}
 	if err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.saved(w, r, se, it.ID, "Protokollnotiz ("+author+") gespeichert.")
@@ -281,7 +281,7 @@ func (s *Server) editNote(w http.ResponseWriter, r *http.Request) {
 	n.Text = strings.Join(formLines(r.PostFormValue("text")), "\n")
 	n.Confidential = r.PostFormValue("vertraulich") == "1"
 	if err := s.st.UpdateProtocolNote(r.Context(), n); err != nil {
-		s.storeError(w, r, err, r.PostFormValue("text"))
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
 		return
 	}
 	s.saved(w, r, se, n.ItemID, "Protokollnotiz gespeichert.")
@@ -303,7 +303,7 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 		_, err = s.st.CreateRemark(ctx, model.Remark{ItemID: it.ID, Position: pos, Kind: model.RemarkText, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
 	}
 	if err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.saved(w, r, se, it.ID, "Vermerk gespeichert.")
@@ -331,7 +331,7 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	applicants := splitFormList(r.PostFormValue("antrag"))
 	if err := s.checkApplicants(r, applicants); err != nil {
-		s.badRequest(w, r, err.Error())
+		s.fail(w, r, err, "")
 		return
 	}
 	pos, err := s.st.NextPosition(ctx, it.ID)
@@ -348,7 +348,7 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		err = s.st.UpdateItem(ctx, it)
 	}
 	if err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.saved(w, r, se, it.ID, "Beschlussvorschlag gespeichert.")
@@ -378,7 +378,7 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 		d.Points = numberedFormPoints(points)
 	}
 	if err := s.st.UpdateDecision(r.Context(), d); err != nil {
-		s.storeError(w, r, err, r.PostFormValue("punkte"))
+		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
 		return
 	}
 	s.saved(w, r, se, d.ItemID, "Beschlussvorschlag gespeichert.")
@@ -394,7 +394,7 @@ func formVotes(r *http.Request, voters []model.Member) (map[string]model.VoteCho
 			c = model.VoteNone
 		}
 		if !c.Valid() {
-			return nil, nil, fmt.Errorf("unbekannte Stimme %q für %s", c, m.Abbrev)
+			return nil, nil, model.InputError("Die Stimme „%s“ für %s ist unbekannt; möglich sind ja, nein, Enthaltung oder keine Stimme.", c, m.Abbrev)
 		}
 		votes[m.Abbrev] = c
 		list = append(list, model.Vote{Member: m.Abbrev, Choice: c})
@@ -415,7 +415,7 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	votes, list, err := formVotes(r, voters)
 	if err != nil {
-		s.badRequest(w, r, err.Error())
+		s.fail(w, r, err, "")
 		return
 	}
 	rule := model.Rule(r.PostFormValue("regel"))
@@ -441,7 +441,7 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 	if d.Scope == model.ScopeConsenting {
 		d.Version = formVersion(r)
 		if err := s.st.UpdateDecision(ctx, d); err != nil {
-			s.storeError(w, r, err, "")
+			s.fail(w, r, err, "")
 			return
 		}
 		d.Version++
@@ -452,14 +452,14 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 	if tally.Adopted {
 		adopted, err := s.st.AdoptDecision(ctx, d.ID, d.Version, on, phrase, list)
 		if err != nil {
-			s.storeError(w, r, err, "")
+			s.fail(w, r, err, "")
 			return
 		}
 		s.saved(w, r, se, d.ItemID, fmt.Sprintf("%s %s: %s (%s)", adopted.Kind.Label(), adopted.Label, phrase, tally.Reason))
 		return
 	}
 	if err := s.st.RejectDecision(ctx, d.ID, d.Version, on, phrase, list); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.saved(w, r, se, d.ItemID, "Abgelehnt: "+tally.Reason)
@@ -481,7 +481,7 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 	}
 	votes, list, err := formVotes(r, voters)
 	if err != nil {
-		s.badRequest(w, r, err.Error())
+		s.fail(w, r, err, "")
 		return
 	}
 	tally, err := model.Count(model.RuleUnanimous, voters, votes, nil)
@@ -493,7 +493,7 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 	res.Note = "Grüne Liste, en bloc"
 	adopted, err := s.st.AdoptConsentAgenda(r.Context(), se.ID, se.Date, res.Phrase(), list)
 	if err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.changed(r, se.ID)
@@ -530,13 +530,13 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	if _, err := s.st.CreateFollowUp(ctx, f); err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	if !it.Flags.FollowUp {
 		it.Flags.FollowUp = true
 		if err := s.st.UpdateItem(ctx, it); err != nil {
-			s.storeError(w, r, err, "")
+			s.fail(w, r, err, "")
 			return
 		}
 	}
@@ -608,7 +608,7 @@ func (s *Server) establishQuorum(w http.ResponseWriter, r *http.Request) {
 	}
 	ok, reason, err := s.st.EstablishQuorum(r.Context(), se.ID, r.PostForm["anwesend"])
 	if err != nil {
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	s.changed(r, se.ID)

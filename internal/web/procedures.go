@@ -9,7 +9,6 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
-	"gremium/internal/store"
 )
 
 // Written procedures (Umlaufverfahren): the secretariat starts one on a
@@ -115,11 +114,11 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		Points: numberedFormPoints(points), Applicants: splitFormList(f["antrag"])}
 	id, err := s.st.StartProcedure(ctx, d, rule, deadline)
 	if err != nil {
-		if strings.HasPrefix(err.Error(), "model:") {
-			fail(strings.TrimPrefix(err.Error(), "model: "))
+		if c := model.ClassOf(err); c == model.ErrRule || c == model.ErrInput {
+			fail(model.ReasonOf(err))
 			return
 		}
-		s.storeError(w, r, err, "")
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Das Umlaufverfahren ist eingeleitet; die Mitglieder können bis zur Frist abstimmen.")
@@ -196,16 +195,7 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	choice := model.VoteChoice(r.PostFormValue("stimme"))
 	if err := s.st.CastVote(r.Context(), id, u.MemberAbbrev, choice); err != nil {
-		switch {
-		case err == store.ErrProcedureClosed:
-			s.render(w, r, http.StatusConflict, "error.html", view{Title: "Abstimmung beendet", Data: "Die Frist dieses Umlaufverfahrens ist abgelaufen; es wurde keine Stimme mehr angenommen."})
-		case strings.Contains(err.Error(), "has no vote"):
-			s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Kein Stimmrecht", Data: "Nur der Bund und die Länder stimmen ab."})
-		case strings.Contains(err.Error(), "a vote is"):
-			s.badRequest(w, r, "Bitte Ja, Nein oder Enthaltung wählen.")
-		default:
-			s.storeError(w, r, err, "")
-		}
+		s.fail(w, r, err, "")
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Ihre Stimme ist gespeichert. Sie können sie bis zur Frist ändern.")

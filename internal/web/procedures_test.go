@@ -84,7 +84,7 @@ func TestWrittenProcedurePages(t *testing.T) {
 	if !strings.Contains(page, "Umlaufverfahren seit der letzten Sitzung") || !strings.Contains(page, d.Label) {
 		t.Error("the next minutes do not list the written procedure")
 	}
-	if code, _ := do(t, he, "POST", ts.URL+path+"/stimme", url.Values{"stimme": {"nein"}}); code != http.StatusConflict {
+	if code, _ := do(t, he, "POST", ts.URL+path+"/stimme", url.Values{"stimme": {"nein"}}); code != http.StatusUnprocessableEntity {
 		t.Errorf("vote after the close: %d", code)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"context"
 	"embed"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -127,7 +126,7 @@ func (s *Server) Handler() http.Handler {
 	if s.cacheBytes < 0 {
 		cached = httpcache.Handler(mux, httpcache.Options{LastChange: lastChange})
 	}
-	return securityHeaders(s.logRequests(s.withUser(csrf.Handler(cached))))
+	return securityHeaders(withRequestID(s.logRequests(s.withUser(csrf.Handler(cached)))))
 }
 
 // publicRegister says whether a request is for the public register, whose
@@ -230,7 +229,7 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		h.ServeHTTP(sw, r)
-		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start))
+		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start), "request_id", requestID(r))
 	})
 }
 
@@ -267,30 +266,6 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	buf.WriteTo(w)
-}
-
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request, msg string) {
-	s.render(w, r, http.StatusNotFound, "error.html", view{Title: "Nicht gefunden", Data: msg})
-}
-
-func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	s.log.Error("request failed", "path", r.URL.Path, "err", err)
-	// The error page itself must not depend on a template that may be broken.
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
-	fmt.Fprint(w, `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler – gremium</title></head>`+
-		`<body><main><h1>Ein interner Fehler ist aufgetreten</h1><p>Die Seite konnte nicht angezeigt werden. Bitte versuchen Sie es später erneut.</p>`+
-		`<p><a href="/">Zur Startseite</a></p></main></body></html>`)
-}
-
-// fail answers a store error: not found gives 404 with the message, anything
-// else 500.
-func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error, notFoundMsg string) {
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, r, notFoundMsg)
-		return
-	}
-	s.serverError(w, r, err)
 }
 
 // untilChange keeps a value loaded from the store until the store's

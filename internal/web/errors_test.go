@@ -1,0 +1,109 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
+	"gremium/internal/model"
+)
+
+// lockedBuffer is a log sink that handlers may write to concurrently.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestStoreFailureIsInternal injects a database failure into the writes of
+// three handlers (a trigger that aborts the statement, as a full disk or an
+// I/O error would): each must answer 500 and log at Error with the request
+// id, never 400/422 with a made-up reason.
+func TestStoreFailureIsInternal(t *testing.T) {
+	ctx := context.Background()
+	st := demotest.Store(t)
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	var logs lockedBuffer
+	srv, err := New(st, slog.New(slog.NewTextHandler(&logs, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	sid, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Status: model.StatusPlanned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var itemIDs []int64
+	for _, title := range []string{"Erster", "Zweiter"} {
+		id, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Title: title, Status: model.ItemAccepted, Goal: model.GoalNoting})
+		if err != nil {
+			t.Fatal(err)
+		}
+		itemIDs = append(itemIDs, id)
+	}
+	umk, _ := st.BodyByAbbrev(ctx, "UMK")
+
+	db, err := sql.Open("sqlite", "file:"+st.Path()+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, table := range []string{"agenda_items", "bodies"} {
+		if _, err := db.Exec(fmt.Sprintf(`CREATE TRIGGER fail_%s BEFORE UPDATE ON %s BEGIN SELECT RAISE(ABORT, 'injected failure'); END`, table, table)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(`CREATE TRIGGER fail_assign BEFORE INSERT ON spokesperson_assignments BEGIN SELECT RAISE(ABORT, 'injected failure'); END`); err != nil {
+		t.Fatal(err)
+	}
+
+	gs := client(t, ts, "geschaeftsstelle")
+	for _, c := range []struct {
+		name, path string
+		form       url.Values
+	}{
+		{"move item", fmt.Sprintf("/tops/%d/verschieben", itemIDs[1]), url.Values{"richtung": {"hoch"}}},
+		{"assign spokesperson", "/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "beschluss": {"B-2025/31-IT"}, "sitzung": {"47"}}},
+		{"edit conference", "/fachmk/UMK", url.Values{"version": {fmt.Sprint(umk.Version)}, "begriffe": {"Klima"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			before := strings.Count(logs.String(), "level=ERROR")
+			code, body := do(t, gs, "POST", ts.URL+c.path, c.form)
+			if code != http.StatusInternalServerError {
+				t.Fatalf("status %d, want 500; body: %.300s", code, body)
+			}
+			if strings.Contains(body, "injected") || strings.Contains(body, "nicht erfasst") {
+				t.Error("the page shows the internal error or a made-up reason")
+			}
+			l := logs.String()
+			if strings.Count(l, "level=ERROR") != before+1 || !strings.Contains(l, "injected failure") || !strings.Contains(l, "request_id=") {
+				t.Errorf("no Error log line with the cause and the request id:\n%s", l)
+			}
+		})
+	}
+}
