@@ -60,7 +60,9 @@ func (s *Store) loadVotes(ctx context.Context, q queryer, d *model.Decision) err
 // CreateDecision stores a decision. A draft (Beschlussvorschlag) has no
 // number; it gets one from AdoptDecision. A decision recorded from the past
 // may carry its known number: the body's counter for that year is then
-// raised so that new adoptions continue after it.
+// raised so that new adoptions continue after it. A draft on an agenda item
+// ticks the item's box "Beschluss"; a zero Position places the decision
+// after the item's last row.
 func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, error) {
 	if err := d.Validate(); err != nil {
 		return 0, err
@@ -80,8 +82,18 @@ func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, er
 				return err
 			}
 		}
-		id, err = s.createDecisionTx(ctx, tx, d)
-		return err
+		if d.ItemID != 0 {
+			if d.Position, err = placeRow(ctx, tx, d.ItemID, d.Position); err != nil {
+				return err
+			}
+		}
+		if id, err = s.createDecisionTx(ctx, tx, d); err != nil {
+			return err
+		}
+		if d.ItemID != 0 && d.Status == model.DecisionDraft {
+			return s.setItemFlag(ctx, tx, d.ItemID, "flag_decision")
+		}
+		return nil
 	})
 	return id, err
 }

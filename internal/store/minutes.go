@@ -23,7 +23,8 @@ func scanContribution(r scanner) (model.Contribution, error) {
 	return c, err
 }
 
-// CreateContribution stores one speaker's contribution to a discussion.
+// CreateContribution stores one speaker's contribution to a discussion; a
+// zero Position places it after the item's last row.
 func (s *Store) CreateContribution(ctx context.Context, c model.Contribution) (int64, error) {
 	if c.ItemID == 0 || c.Speaker == "" {
 		return 0, model.InputError("Ein Wortbeitrag braucht TOP und Sprecher:in.")
@@ -31,6 +32,9 @@ func (s *Store) CreateContribution(ctx context.Context, c model.Contribution) (i
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		if err := checkItemOpen(ctx, tx, c.ItemID); err != nil {
+			return err
+		}
+		if c.Position, err = placeRow(ctx, tx, c.ItemID, c.Position); err != nil {
 			return err
 		}
 		id, err = s.insert(ctx, tx, "contribution", c.Speaker,
@@ -67,7 +71,8 @@ func scanNote(r scanner) (model.ProtocolNote, error) {
 	return n, err
 }
 
-// CreateProtocolNote stores a Protokollnotiz.
+// CreateProtocolNote stores a Protokollnotiz and ticks the item's box
+// "Protokollnotiz"; a zero Position places it after the item's last row.
 func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote) (int64, error) {
 	if n.ItemID == 0 || n.Author == "" || n.Text == "" {
 		return 0, model.InputError("Eine Protokollnotiz braucht TOP, Urheber und Text.")
@@ -77,10 +82,16 @@ func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote) (i
 		if err := checkItemOpen(ctx, tx, n.ItemID); err != nil {
 			return err
 		}
+		if n.Position, err = placeRow(ctx, tx, n.ItemID, n.Position); err != nil {
+			return err
+		}
 		id, err = s.insert(ctx, tx, "protocol_note", n.Author,
 			`INSERT INTO protocol_notes (item_id, position, author, text, confidential) VALUES (?, ?, ?, ?, ?)`,
 			n.ItemID, n.Position, n.Author, n.Text, n.Confidential)
-		return err
+		if err != nil {
+			return err
+		}
+		return s.setItemFlag(ctx, tx, n.ItemID, "flag_note")
 	})
 	return id, err
 }
@@ -111,7 +122,8 @@ func scanRemark(r scanner) (model.Remark, error) {
 	return m, err
 }
 
-// CreateRemark stores a free minutes row.
+// CreateRemark stores a free minutes row; a zero Position places it after
+// the item's last row.
 func (s *Store) CreateRemark(ctx context.Context, m model.Remark) (int64, error) {
 	if m.ItemID == 0 || !m.Kind.Valid() {
 		return 0, model.InputError("Eine Protokollzeile braucht TOP und eine bekannte Art, nicht „%s“.", m.Kind)
@@ -119,6 +131,9 @@ func (s *Store) CreateRemark(ctx context.Context, m model.Remark) (int64, error)
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		if err := checkItemOpen(ctx, tx, m.ItemID); err != nil {
+			return err
+		}
+		if m.Position, err = placeRow(ctx, tx, m.ItemID, m.Position); err != nil {
 			return err
 		}
 		id, err = s.insert(ctx, tx, "remark", string(m.Kind),
@@ -161,10 +176,10 @@ func (s *Store) ProtocolNote(ctx context.Context, id int64) (model.ProtocolNote,
 		`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes WHERE id = ?`, id)
 }
 
-// NextPosition gives the position after the last minutes row of an item.
-func (s *Store) NextPosition(ctx context.Context, itemID int64) (int, error) {
+// nextPosition gives the position after the last minutes row of an item.
+func nextPosition(ctx context.Context, q queryer, itemID int64) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT MAX(p) FROM (
+	err := q.QueryRowContext(ctx, `SELECT MAX(p) FROM (
 		SELECT COALESCE(MAX(position), 0) AS p FROM contributions WHERE item_id = ?
 		UNION ALL SELECT COALESCE(MAX(position), 0) FROM protocol_notes WHERE item_id = ?
 		UNION ALL SELECT COALESCE(MAX(position), 0) FROM remarks WHERE item_id = ?
@@ -173,4 +188,28 @@ func (s *Store) NextPosition(ctx context.Context, itemID int64) (int, error) {
 		return 0, fmt.Errorf("store: next position: %w", err)
 	}
 	return n + 1, nil
+}
+
+// placeRow gives the position of a new minutes row of an item: pos if set,
+// else the place after the item's last row, read inside the writing
+// transaction so concurrent writers never share a position.
+func placeRow(ctx context.Context, tx *sql.Tx, itemID int64, pos int) (int, error) {
+	if pos != 0 {
+		return pos, nil
+	}
+	return nextPosition(ctx, tx, itemID)
+}
+
+// setItemFlag ticks an outcome box of an item (Protokollnotiz, Beschluss)
+// inside tx when a row of that kind is added. The flag follows from the row,
+// so the item's version is kept and open edits of the item stay valid.
+func (s *Store) setItemFlag(ctx context.Context, tx *sql.Tx, itemID int64, column string) error {
+	res, err := tx.ExecContext(ctx, "UPDATE agenda_items SET "+column+" = 1 WHERE id = ? AND "+column+" = 0", itemID)
+	if err != nil {
+		return fmt.Errorf("store: set %s of item %d: %w", column, itemID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	return s.audit(ctx, tx, "update", "agenda_item", itemID, column)
 }

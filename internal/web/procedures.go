@@ -15,14 +15,6 @@ import (
 // proposal with a deadline, the members vote online until then, the closing
 // loop (package notify) decides at the deadline.
 
-func (s *Server) procedureRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /umlaufverfahren", s.procedureList)
-	mux.HandleFunc("GET /umlaufverfahren/neu", s.newProcedurePage)
-	mux.HandleFunc("POST /umlaufverfahren", s.startProcedure)
-	mux.HandleFunc("GET /umlaufverfahren/{id}", s.procedurePage)
-	mux.HandleFunc("POST /umlaufverfahren/{id}/stimme", s.castVote)
-}
-
 type procedureRow struct {
 	Procedure model.WrittenProcedure
 	Decision  model.Decision

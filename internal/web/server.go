@@ -17,7 +17,6 @@ import (
 	"sync"
 	"time"
 
-	"gremium/internal/api"
 	"gremium/internal/auth"
 	"gremium/internal/httpcache"
 	"gremium/internal/model"
@@ -77,30 +76,7 @@ func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 // Handler gives the HTTP handler with all routes.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
-	mux.HandleFunc("GET /{$}", s.home)
-	mux.HandleFunc("GET /sitzungen", s.sessionList)
-	mux.HandleFunc("GET /sitzungen/{nr}", s.sessionPage)
-	mux.HandleFunc("GET /sitzungen/{nr}/protokoll", s.protocolPage)
-	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.pdf", s.protocolPDF)
-	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.txt", s.protocolText)
-	mux.HandleFunc("GET /beschluesse", s.decisionList)
-	mux.HandleFunc("GET /beschluesse.atom", s.decisionFeed)
-	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
-	mux.HandleFunc("GET /fachmk", s.conferenceList)
-	mux.HandleFunc("GET /suche", s.searchPage)
-	mux.HandleFunc("GET /fachmk/{abbrev}", s.conferencePage)
-	s.cycleRoutes(mux)
-	s.procedureRoutes(mux)
-	s.fachmkRoutes(mux)
-	open := api.New(s.st, s.log, s.council)
-	open.OnSessionChange = s.changed
-	open.Register(mux)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.notFound(w, r, "Diese Seite gibt es nicht.")
-	})
+	s.routes(mux)
 	// Cross-origin state-changing requests (CSRF) are refused before any
 	// handler runs.
 	csrf := http.NewCrossOriginProtection()

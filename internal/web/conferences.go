@@ -1,91 +1,13 @@
 package web
 
+// The conferences (FachMK): list, page, profile and contacts.
+
 import (
-	"net/http"
-	"time"
-
 	"gremium/internal/model"
+	"net/http"
+	"strings"
+	"time"
 )
-
-// spokesperson is an assignment with the names a page shows.
-type spokesperson struct {
-	model.Assignment
-	MemberName string
-	Person     model.Person
-	Status     string
-}
-
-type conferenceRow struct {
-	Body          model.Body
-	ActsFor       model.Body
-	Spokespersons []spokesperson // in office (active or ending)
-	Vacant        bool
-}
-
-func (s *Server) conferenceRows(r *http.Request) ([]conferenceRow, error) {
-	ctx := r.Context()
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		return nil, err
-	}
-	last, err := s.st.LastHeldSession(ctx, council.ID)
-	if err != nil {
-		return nil, err
-	}
-	bodies, err := s.st.Bodies(ctx, model.BodyFachMK)
-	if err != nil {
-		return nil, err
-	}
-	byID := map[int64]model.Body{}
-	for _, b := range bodies {
-		byID[b.ID] = b
-	}
-	all, err := s.spokespersons(r, 0, last)
-	if err != nil {
-		return nil, err
-	}
-	rows := make([]conferenceRow, 0, len(bodies))
-	for _, b := range bodies {
-		row := conferenceRow{Body: b, ActsFor: byID[b.ActsForID]}
-		var mine []model.Assignment
-		for _, sp := range all {
-			if sp.ConferenceID != b.ID {
-				continue
-			}
-			mine = append(mine, sp.Assignment)
-			if sp.Assignment.Status(last) != model.AssignmentEnded {
-				row.Spokespersons = append(row.Spokespersons, sp)
-			}
-		}
-		row.Vacant = model.Vacant(mine, last)
-		rows = append(rows, row)
-	}
-	return rows, nil
-}
-
-// spokespersons gives the assignments of a FachMK (0: all) with names.
-func (s *Server) spokespersons(r *http.Request, conferenceID int64, lastHeld int) ([]spokesperson, error) {
-	ctx := r.Context()
-	as, err := s.st.Assignments(ctx, conferenceID)
-	if err != nil {
-		return nil, err
-	}
-	members, err := s.memberMap(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]spokesperson, 0, len(as))
-	for _, a := range as {
-		sp := spokesperson{Assignment: a, MemberName: members[a.Member].Name, Status: a.StatusLabel(lastHeld)}
-		if a.PersonID != 0 {
-			if sp.Person, err = s.st.Person(ctx, a.PersonID); err != nil {
-				return nil, err
-			}
-		}
-		out = append(out, sp)
-	}
-	return out, nil
-}
 
 func (s *Server) conferenceList(w http.ResponseWriter, r *http.Request) {
 	rows, err := s.conferenceRows(r)
@@ -173,4 +95,47 @@ func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "conference.html", view{Title: b.Name, Active: "fachmk", Data: d})
+}
+
+func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.conferenceAction(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	terms, err := parseTerms(r.PostFormValue("begriffe"))
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	b.Terms, b.Chair, b.TopicProfile, b.Notes = terms, strings.TrimSpace(r.PostFormValue("vorsitz")), strings.TrimSpace(r.PostFormValue("profil")), strings.TrimSpace(r.PostFormValue("hinweise"))
+	b.Version = formVersion(r)
+	if err := s.st.UpdateBody(ctx, b); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, "/fachmk/"+b.Abbrev, "Das Profil ist gespeichert.")
+}
+
+func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.conferenceAction(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	c := model.Contact{BodyID: b.ID, Name: strings.TrimSpace(r.PostFormValue("name")), Role: strings.TrimSpace(r.PostFormValue("rolle")),
+		Email: strings.TrimSpace(r.PostFormValue("email")), Phone: strings.TrimSpace(r.PostFormValue("telefon"))}
+	if c.Name == "" {
+		s.badRequest(w, r, "Bitte den Namen der Ansprechperson angeben.")
+		return
+	}
+	if c.Email != "" && !strings.Contains(c.Email, "@") {
+		s.badRequest(w, r, "Die E-Mail-Adresse ist ungültig.")
+		return
+	}
+	if _, err := s.st.CreateContact(ctx, c); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, "/fachmk/"+b.Abbrev, "Die Ansprechperson ist eingetragen.")
 }

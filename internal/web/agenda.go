@@ -1,0 +1,261 @@
+package web
+
+// The secretariat's page of a session: status steps, registrations,
+// building the agenda (sections, numbers, order), publishing.
+
+import (
+	"errors"
+	"fmt"
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/relevance"
+	"gremium/internal/store"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+type manageData struct {
+	Session       model.Session
+	Next          model.SessionStatus
+	NextLabel     string
+	Registrations []model.AgendaItem
+	Declined      []model.AgendaItem
+	Items         []model.AgendaItem
+	Sections      []model.Section
+	Members       map[string]model.Member
+	Conferences   map[int64]model.Body
+	Documents     []store.Document
+	Comments      []store.Comment
+	ToApprove     []model.Session
+	Versions      []store.MinutesVersion
+	Notice        string
+	// Proposals are the FachMK gremium proposes for each item, by item id.
+	Proposals map[int64][]relevance.Proposal
+}
+
+// nextStep gives the next status of a session and the button's label.
+func nextStep(st model.SessionStatus) (model.SessionStatus, string) {
+	switch st {
+	case model.StatusPlanned:
+		return model.StatusConvened, "Sitzung einberufen"
+	case model.StatusConvened:
+		return model.StatusRunning, "Sitzung eröffnen"
+	case model.StatusRunning:
+		return model.StatusEnded, "Sitzung beenden"
+	case model.StatusEnded:
+		return model.StatusMinutesDraft, "Protokollentwurf erstellen und an die Mitglieder verteilen"
+	}
+	return "", ""
+}
+
+func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
+		return
+	}
+	council, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	d := manageData{Session: se, Notice: r.URL.Query().Get("hinweis"), Conferences: map[int64]model.Body{}}
+	d.Next, d.NextLabel = nextStep(se.Status)
+	items, err := s.st.Items(ctx, se.ID)
+	if err == nil {
+		for _, it := range items {
+			switch it.Status {
+			case model.ItemRegistered:
+				d.Registrations = append(d.Registrations, it)
+			case model.ItemDeclined:
+				d.Declined = append(d.Declined, it)
+			default:
+				d.Items = append(d.Items, it)
+			}
+		}
+		d.Sections, err = s.st.Sections(ctx, council.ID)
+	}
+	if err == nil {
+		d.Members, err = s.memberMap(ctx)
+	}
+	if err == nil {
+		var confs []model.Body
+		confs, err = s.st.Bodies(ctx, model.BodyFachMK)
+		for _, c := range confs {
+			d.Conferences[c.ID] = c
+		}
+	}
+	if err == nil {
+		var engine *relevance.Engine
+		if engine, _, err = s.relevanceEngine(r); err == nil {
+			d.Proposals = map[int64][]relevance.Proposal{}
+			for _, it := range append(append([]model.AgendaItem{}, d.Registrations...), d.Items...) {
+				d.Proposals[it.ID] = engine.Propose(itemText(it))
+			}
+		}
+	}
+	if err == nil {
+		d.Documents, err = s.st.Documents(ctx, se.ID)
+	}
+	if err == nil {
+		d.Comments, err = s.st.Comments(ctx, se.ID)
+	}
+	if err == nil {
+		d.Versions, err = s.st.MinutesVersions(ctx, se.ID)
+	}
+	if err == nil && se.Status == model.StatusRunning {
+		var all []model.Session
+		all, err = s.st.Sessions(ctx, council.ID)
+		for _, o := range all {
+			if o.Number < se.Number && o.Status == model.StatusMinutesDraft {
+				d.ToApprove = append(d.ToApprove, o)
+			}
+		}
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "manage.html", view{Title: se.Title() + " – Verwaltung", Active: "sitzungen", Data: d})
+}
+
+func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	next := model.SessionStatus(r.PostFormValue("naechster"))
+	if want, _ := nextStep(se.Status); next != want || want == "" {
+		// Approval is no status step: the next session approves minutes.
+		s.badRequest(w, r, "Dieser Statuswechsel ist hier nicht möglich. Ein Protokoll wird in der folgenden Sitzung genehmigt.")
+		return
+	}
+	if next == model.StatusMinutesDraft {
+		// The draft carries the date it was made as its "Stand".
+		se.MinutesStand = today()
+		if err := s.st.UpdateSession(ctx, se); err != nil {
+			s.fail(w, r, err, "")
+			return
+		}
+		se.Version++
+	}
+	if err := s.st.SetSessionStatus(ctx, se.ID, formVersion(r), next); err != nil {
+		if next == model.StatusMinutesDraft && errors.Is(err, store.ErrConflict) {
+			err = s.st.SetSessionStatus(ctx, se.ID, se.Version, next)
+		}
+		if err != nil {
+			s.fail(w, r, err, "")
+			return
+		}
+	}
+	s.changed(r, se.ID)
+	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), "Status: "+next.Label())
+}
+
+func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	se.AgendaPublished = true
+	se.Version = formVersion(r)
+	if err := s.st.UpdateSession(r.Context(), se); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), "Die Tagesordnung ist veröffentlicht.")
+}
+
+func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	it, se, ok := s.itemFromPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	it.Version = formVersion(r)
+	switch r.PostFormValue("entscheidung") {
+	case "annehmen":
+		items, err := s.st.Items(ctx, se.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		last := 0
+		for _, o := range items {
+			if o.Status == model.ItemAccepted && o.Position > last {
+				last = o.Position
+			}
+		}
+		it.Status, it.Position = model.ItemAccepted, last+1
+	case "ablehnen":
+		it.Status = model.ItemDeclined
+	default:
+		s.badRequest(w, r, "Bitte „annehmen“ oder „ablehnen“ wählen.")
+		return
+	}
+	if err := s.st.UpdateItem(ctx, it); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung#tagesordnung", se.Number), "„"+it.Title+"“: "+it.Status.Label())
+}
+
+func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	it, se, ok := s.itemFromPath(w, r)
+	if !ok {
+		return
+	}
+	f := r.PostForm
+	it.Version = formVersion(r)
+	it.Number = strings.TrimSpace(f.Get("nummer"))
+	if t := strings.TrimSpace(f.Get("titel")); t != "" {
+		it.Title = confidentialMarks(t)
+	}
+	if id, err := strconv.ParseInt(f.Get("abschnitt"), 10, 64); err == nil {
+		it.SectionID = id
+	}
+	it.Consent = f.Get("gruene_liste") == "1"
+	if err := s.st.UpdateItem(r.Context(), it); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung#top-%d", se.Number, it.ID), "Gespeichert.")
+}
+
+func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	it, se, ok := s.itemFromPath(w, r)
+	if !ok {
+		return
+	}
+	delta := 1
+	if r.PostFormValue("richtung") == "hoch" {
+		delta = -1
+	}
+	if err := s.st.MoveItem(r.Context(), it.ID, delta); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	to := fmt.Sprintf("/sitzungen/%d/verwaltung#top-%d", se.Number, it.ID)
+	if r.PostFormValue("zurueck") == "live" {
+		to = fmt.Sprintf("/sitzungen/%d/live", se.Number)
+	}
+	back(w, r, to, fmt.Sprintf("„%s“ wurde verschoben.", it.Title))
+}

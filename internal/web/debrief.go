@@ -1,0 +1,307 @@
+package web
+
+// The debrief (Nachbesprechung) for the FachMK secretariats.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/report"
+	"gremium/internal/store"
+	"net/http"
+	"sort"
+	"strings"
+)
+
+type debriefEntry struct {
+	model.DebriefEntry
+	Decision   model.Decision
+	Conference model.Body
+	Include    bool
+}
+
+type debriefGroup struct {
+	Conference model.Body
+	Entries    []debriefEntry
+	Contacts   []model.Contact
+}
+
+type debriefData struct {
+	Session  model.Session
+	Debrief  model.Debrief
+	Saved    bool
+	Entries  []debriefEntry
+	Groups   []debriefGroup
+	Invitees []string
+	Notice   string
+}
+
+// assembleDebrief builds the debrief pack of a session: the stored one, or
+// a proposal from the decision profiles (relevant = yes) and, for decisions
+// without profile, the registering member's impact statement.
+func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData, error) {
+	ctx := r.Context()
+	d := debriefData{Session: se, Notice: r.URL.Query().Get("hinweis")}
+	bodies, err := s.st.Bodies(ctx, model.BodyFachMK)
+	if err != nil {
+		return d, err
+	}
+	byID := map[int64]model.Body{}
+	for _, b := range bodies {
+		byID[b.ID] = b
+	}
+	decisions, err := s.st.Decisions(ctx, store.DecisionFilter{SessionID: se.ID, Status: model.DecisionAdopted})
+	if err != nil {
+		return d, err
+	}
+	decByID := map[int64]model.Decision{}
+	for _, dec := range decisions {
+		decByID[dec.ID] = dec
+	}
+	if saved, err := s.st.DebriefOfSession(ctx, se.ID); err == nil {
+		d.Debrief, d.Saved = saved, true
+		for _, e := range saved.Entries {
+			d.Entries = append(d.Entries, debriefEntry{DebriefEntry: e, Decision: decByID[e.DecisionID], Conference: byID[e.ConferenceID], Include: true})
+		}
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return d, err
+	} else {
+		for _, dec := range decisions {
+			presenter := ""
+			var stated []int64
+			if dec.ItemID != 0 {
+				if it, err := s.st.Item(ctx, dec.ItemID); err == nil {
+					presenter = it.RegisteredBy
+					if presenter == "" && len(it.Reporters) > 0 {
+						presenter = it.Reporters[0]
+					}
+					stated = it.Impact.ConferenceIDs
+				}
+			}
+			as, err := s.st.Assessments(ctx, dec.ID)
+			if err != nil {
+				return d, err
+			}
+			var confs []int64
+			if len(as) > 0 {
+				for _, a := range as {
+					if a.Relevant {
+						confs = append(confs, a.ConferenceID)
+					}
+				}
+			} else {
+				confs = stated
+			}
+			for _, c := range confs {
+				d.Entries = append(d.Entries, debriefEntry{DebriefEntry: model.DebriefEntry{DecisionID: dec.ID, ConferenceID: c, Presenter: presenter},
+					Decision: dec, Conference: byID[c], Include: true})
+			}
+		}
+		d.Debrief = model.Debrief{SessionID: se.ID, Place: "Videokonferenz"}
+		if !se.Date.IsZero() {
+			d.Debrief.HeldOn = model.DateOf(se.Date.Time().AddDate(0, 0, 14))
+		}
+	}
+	groups := map[int64]*debriefGroup{}
+	var order []int64
+	for _, e := range d.Entries {
+		g, ok := groups[e.ConferenceID]
+		if !ok {
+			g = &debriefGroup{Conference: e.Conference}
+			if g.Contacts, err = s.st.Contacts(ctx, e.ConferenceID); err != nil {
+				return d, err
+			}
+			groups[e.ConferenceID] = g
+			order = append(order, e.ConferenceID)
+		}
+		g.Entries = append(g.Entries, e)
+	}
+	sort.Slice(order, func(i, j int) bool { return groups[order[i]].Conference.Name < groups[order[j]].Conference.Name })
+	for _, id := range order {
+		d.Groups = append(d.Groups, *groups[id])
+		d.Invitees = append(d.Invitees, "Geschäftsstelle der "+groups[id].Conference.Name)
+	}
+	if d.Debrief.Invitation == "" {
+		d.Debrief.Invitation = debriefInvitation(d)
+	}
+	return d, nil
+}
+
+// debriefInvitation drafts the invitation text.
+func debriefInvitation(d debriefData) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Sehr geehrte Damen und Herren,\n\nzur Nachbesprechung der %d. Sitzung des IT-Planungsrats", d.Session.Number)
+	if !d.Session.Date.IsZero() {
+		fmt.Fprintf(&b, " vom %s", d.Session.Date.German())
+	}
+	b.WriteString(" laden wir die Geschäftsstellen der Fachministerkonferenzen herzlich ein")
+	if !d.Debrief.HeldOn.IsZero() {
+		fmt.Fprintf(&b, " am %s", d.Debrief.HeldOn.German())
+	}
+	if d.Debrief.Place != "" {
+		fmt.Fprintf(&b, " (%s)", d.Debrief.Place)
+	}
+	b.WriteString(".\n\nVorgestellt werden die für Ihre Konferenz relevanten Beschlüsse, jeweils durch das einreichende Mitglied:\n")
+	for _, g := range d.Groups {
+		fmt.Fprintf(&b, "\n%s:\n", g.Conference.Name)
+		for _, e := range g.Entries {
+			fmt.Fprintf(&b, "- %s %s (Vorstellung: %s)\n", e.Decision.Label, report.Clean(e.Decision.Title), e.Presenter)
+		}
+	}
+	b.WriteString("\nMit freundlichen Grüßen\nGeschäftsstelle des IT-Planungsrats (FITKO)")
+	return b.String()
+}
+
+func (s *Server) debriefSession(w http.ResponseWriter, r *http.Request) (model.Session, bool) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
+		return model.Session{}, false
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return se, false
+	}
+	switch se.Status {
+	case model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved:
+		return se, true
+	}
+	s.badRequest(w, r, "Die Nachbesprechung wird nach dem Ende der Sitzung zusammengestellt.")
+	return se, false
+}
+
+func (s *Server) debriefPage(w http.ResponseWriter, r *http.Request) {
+	se, ok := s.debriefSession(w, r)
+	if !ok {
+		return
+	}
+	d, err := s.assembleDebrief(r, se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "debrief.html", view{Title: "Nachbesprechung der " + se.Title(), Active: "sitzungen", Data: d})
+}
+
+// debriefForm gives the session and the assembled debrief for a posted
+// debrief form, or answers the request itself (ok false).
+func (s *Server) debriefForm(w http.ResponseWriter, r *http.Request) (model.Session, debriefData, bool) {
+	se, ok := s.debriefSession(w, r)
+	if !ok || !s.parseForm(w, r) {
+		return se, debriefData{}, false
+	}
+	d, err := s.assembleDebrief(r, se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return se, d, false
+	}
+	return se, d, true
+}
+
+func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
+	se, d, ok := s.debriefForm(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	var err error
+	db := d.Debrief
+	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
+		s.badRequest(w, r, "Das Datum ist ungültig.")
+		return
+	}
+	db.Place = strings.TrimSpace(r.PostFormValue("ort"))
+	db.Invitation = r.PostFormValue("einladung")
+	db.Entries = nil
+	for i, e := range d.Entries {
+		if r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) != "1" {
+			continue
+		}
+		e.Presenter = strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i)))
+		db.Entries = append(db.Entries, e.DebriefEntry)
+	}
+	if d.Saved {
+		db.Version = formVersion(r)
+		err = s.st.UpdateDebrief(ctx, db)
+	} else {
+		_, err = s.st.CreateDebrief(ctx, db)
+	}
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), "Die Nachbesprechung ist gespeichert.")
+}
+
+func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
+	se, d, ok := s.debriefForm(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	if !d.Saved {
+		s.badRequest(w, r, "Bitte die Nachbesprechung zuerst speichern.")
+		return
+	}
+	var recipients []string
+	for _, g := range d.Groups {
+		for _, c := range g.Contacts {
+			if c.Email != "" {
+				recipients = append(recipients, c.Email)
+			}
+		}
+		if len(g.Contacts) == 0 {
+			recipients = append(recipients, "Geschäftsstelle "+g.Conference.Abbrev)
+		}
+	}
+	if _, err := s.st.QueueMessage(ctx, store.Message{Kind: "einladung", Recipients: recipients,
+		Subject: fmt.Sprintf("Einladung zur Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number), Body: d.Debrief.Invitation}); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	db := d.Debrief
+	db.Sent = true
+	db.Version = formVersion(r)
+	if err := s.st.UpdateDebrief(ctx, db); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), fmt.Sprintf("Die Einladung an %d Empfänger liegt im Postausgang.", len(recipients)))
+}
+
+func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
+	se, ok := s.debriefSession(w, r)
+	if !ok {
+		return
+	}
+	d, err := s.assembleDebrief(r, se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	stamp := se.Date.Time()
+	rep := report.New(fmt.Sprintf("Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number), stamp)
+	when := d.Debrief.HeldOn.German()
+	if when == "" {
+		when = "Termin offen"
+	}
+	rep.Paragraph("Termin: " + when + "\nOrt: " + d.Debrief.Place + "\nEingeladen: " + strings.Join(d.Invitees, ", "))
+	for _, g := range d.Groups {
+		rep.Heading(g.Conference.Name)
+		var rows [][]string
+		for _, e := range g.Entries {
+			rows = append(rows, []string{e.Decision.Label, report.Clean(model.PublicText(e.Decision.Title)), e.Presenter})
+		}
+		rep.Table([]string{"Beschluss", "Titel", "Vorstellung durch"}, []float64{0.2, 0.6, 0.2}, rows)
+	}
+	rep.Heading("Einladung")
+	rep.Paragraph(report.Clean(d.Debrief.Invitation))
+	var buf bytes.Buffer
+	if err := rep.Write(&buf); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="nachbesprechung-%d.pdf"`, se.Number))
+	buf.WriteTo(w)
+}

@@ -1,0 +1,129 @@
+package web
+
+// Documents of a session: upload and download.
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"gremium/internal/auth"
+	"gremium/internal/store"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// SetDocumentDir sets where uploaded documents are kept (normally the
+// "dokumente" folder of the data directory).
+func (s *Server) SetDocumentDir(dir string) { s.documentDir = dir }
+
+// MaxDocumentSize is the largest document accepted for upload.
+const MaxDocumentSize = 20 << 20
+
+// documentKind checks an upload by its first bytes and its name: PDF and
+// DOCX are accepted.
+func documentKind(name string, head []byte) (string, bool) {
+	lower := strings.ToLower(name)
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF-")) && strings.HasSuffix(lower, ".pdf"):
+		return "application/pdf", true
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) && strings.HasSuffix(lower, ".docx"):
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true
+	}
+	return "", false
+}
+
+func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.UploadDocument, "")
+	if !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, MaxDocumentSize+64<<10)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		s.badRequest(w, r, fmt.Sprintf("Die Datei ist zu groß (höchstens %d MB) oder das Formular fehlerhaft.", MaxDocumentSize>>20))
+		return
+	}
+	file, header, err := r.FormFile("datei")
+	if err != nil {
+		s.badRequest(w, r, "Bitte eine Datei auswählen.")
+		return
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, MaxDocumentSize+1))
+	if err != nil || len(data) > MaxDocumentSize {
+		s.badRequest(w, r, fmt.Sprintf("Die Datei ist zu groß (höchstens %d MB).", MaxDocumentSize>>20))
+		return
+	}
+	ctype, ok := documentKind(header.Filename, data)
+	if !ok {
+		s.badRequest(w, r, "Es können nur PDF- und DOCX-Dateien hochgeladen werden.")
+		return
+	}
+	if s.documentDir == "" {
+		s.serverError(w, r, errors.New("web: no document directory configured"))
+		return
+	}
+	sum := sha256.Sum256(data)
+	name := hex.EncodeToString(sum[:])
+	if err := os.MkdirAll(s.documentDir, 0o750); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	path := filepath.Join(s.documentDir, name)
+	if _, err := os.Stat(path); err != nil {
+		tmp := path + ".tmp"
+		if err := os.WriteFile(tmp, data, 0o640); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	itemID, _ := strconv.ParseInt(r.FormValue("top"), 10, 64)
+	if _, err := s.st.CreateDocument(r.Context(), store.Document{SessionID: se.ID, ItemID: itemID,
+		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name}); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	to := fmt.Sprintf("/sitzungen/%d", se.Number)
+	if auth.Can(u, auth.ManageSessions, "") {
+		to += "/verwaltung#dokumente"
+	}
+	back(w, r, to, "„"+filepath.Base(header.Filename)+"“ ist hochgeladen.")
+}
+
+func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Dieses Dokument gibt es nicht.")
+		return
+	}
+	d, err := s.st.Document(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Dokument gibt es nicht.")
+		return
+	}
+	f, err := os.Open(filepath.Join(s.documentDir, d.SHA256))
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	defer f.Close()
+	w.Header().Set("Content-Type", d.ContentType)
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", d.Filename))
+	http.ServeContent(w, r, "", d.Created, f)
+}

@@ -1,0 +1,131 @@
+package web
+
+// Form helpers shared by the page families: reading posted forms, lists
+// and points typed into text areas, confidential marks, redirects.
+
+import (
+	"fmt"
+	"gremium/internal/model"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// parseForm reads a urlencoded form of bounded size.
+func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	if err := r.ParseForm(); err != nil {
+		s.badRequest(w, r, "Das Formular konnte nicht gelesen werden (zu groß oder fehlerhaft).")
+		return false
+	}
+	return true
+}
+
+// back redirects after a successful POST (303), with a notice.
+func back(w http.ResponseWriter, r *http.Request, to, notice string) {
+	if notice != "" {
+		sep := "?"
+		if strings.Contains(to, "?") {
+			sep = "&"
+		}
+		anchor := ""
+		if i := strings.Index(to, "#"); i >= 0 {
+			to, anchor = to[:i], to[i:]
+		}
+		to += sep + "hinweis=" + url.QueryEscape(notice) + anchor
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// lines splits a textarea into non-empty trimmed lines, turning [[…]] into
+// confidential passages.
+func formLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, confidentialMarks(l))
+		}
+	}
+	return out
+}
+
+// confidentialMarks turns the typed form [[…]] into redaction marks.
+func confidentialMarks(s string) string {
+	return strings.NewReplacer("[[", model.RedactOpen, "]]", model.RedactClose).Replace(strings.TrimSpace(s))
+}
+
+// editableMarks turns redaction marks back into [[…]] for a form field.
+func editableMarks(s string) string {
+	return strings.NewReplacer(model.RedactOpen, "[[", model.RedactClose, "]]").Replace(s)
+}
+
+func formVersion(r *http.Request) int {
+	v, _ := strconv.Atoi(r.PostFormValue("version"))
+	return v
+}
+
+func today() model.Date { return model.DateOf(time.Now()) }
+
+func splitFormList(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// numberedFormPoints turns textarea lines into decision points; "1. …"
+// keeps its number, other lines are numbered in order when there are
+// several.
+func numberedFormPoints(lines []string) []model.Point {
+	var out []model.Point
+	for i, l := range lines {
+		if n := leadingNumber(l); n > 0 {
+			out = append(out, model.Point{Label: fmt.Sprintf("%d.", n), Text: strings.TrimSpace(l[strings.Index(l, ".")+1:])})
+			continue
+		}
+		p := model.Point{Text: l}
+		if len(lines) > 1 {
+			p.Label = fmt.Sprintf("%d.", i+1)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func leadingNumber(s string) int {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i >= len(s) || s[i] != '.' || i+1 >= len(s) || s[i+1] != ' ' {
+		return 0
+	}
+	n, _ := strconv.Atoi(s[:i])
+	return n
+}
+
+// parseTerms reads "Begriff:Gewicht" lines (weight 1 if none).
+func parseTerms(s string) ([]model.Term, error) {
+	var out []model.Term
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		t := model.Term{Term: l, Weight: 1}
+		if i := strings.LastIndex(l, ":"); i > 0 {
+			w, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(l[i+1:]), ",", ".", 1), 64)
+			if err != nil || w <= 0 {
+				return nil, model.InputError("Stichwort „%s“: das Gewicht muss eine positive Zahl sein.", l)
+			}
+			t = model.Term{Term: strings.TrimSpace(l[:i]), Weight: w}
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}

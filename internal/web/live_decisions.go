@@ -1,0 +1,241 @@
+package web
+
+// Decisions in a running session: proposals, votes, the Grüne Liste en
+// bloc, follow-ups.
+
+import (
+	"fmt"
+	"gremium/internal/auth"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
+	_, it, se, ok := s.liveItem(w, r)
+	if !ok {
+		return
+	}
+	points := formLines(r.PostFormValue("punkte"))
+	if len(points) == 0 {
+		s.badRequest(w, r, "Ein Beschlussvorschlag braucht mindestens einen Punkt.")
+		return
+	}
+	kind := model.KindDecision
+	if r.PostFormValue("art") == string(model.KindRecommendation) {
+		kind = model.KindRecommendation
+	}
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	applicants := splitFormList(r.PostFormValue("antrag"))
+	if err := s.checkApplicants(r, applicants); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	title := confidentialMarks(r.PostFormValue("titel"))
+	if title == "" {
+		title = minutes.DecisionTitle(it)
+	}
+	_, err = s.st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: it.ID, Kind: kind,
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: numberedFormPoints(points), Applicants: applicants})
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.saved(w, r, se, it.ID, "Beschlussvorschlag gespeichert.")
+}
+
+// draftFromPath gives an open decision proposal and checks the rights.
+func (s *Server) draftFromPath(w http.ResponseWriter, r *http.Request) (*model.User, model.Decision, model.Session, bool) {
+	d, err := s.st.Decision(r.Context(), rowID(r))
+	if err != nil {
+		s.fail(w, r, err, "Diesen Beschlussvorschlag gibt es nicht.")
+		return nil, d, model.Session{}, false
+	}
+	u, se, ok := s.liveRow(w, r, d.ItemID)
+	return u, d, se, ok
+}
+
+func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
+	_, d, se, ok := s.draftFromPath(w, r)
+	if !ok {
+		return
+	}
+	d.Version = formVersion(r)
+	if t := strings.TrimSpace(r.PostFormValue("titel")); t != "" {
+		d.Title = confidentialMarks(t)
+	}
+	if points := formLines(r.PostFormValue("punkte")); len(points) > 0 {
+		d.Points = numberedFormPoints(points)
+	}
+	if err := s.st.UpdateDecision(r.Context(), d); err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
+		return
+	}
+	s.saved(w, r, se, d.ItemID, "Beschlussvorschlag gespeichert.")
+}
+
+// formVotes reads the vote grid: one field "stimme_<Kürzel>" per voter.
+func formVotes(r *http.Request, voters []model.Member) (map[string]model.VoteChoice, []model.Vote, error) {
+	votes := map[string]model.VoteChoice{}
+	var list []model.Vote
+	for _, m := range voters {
+		c := model.VoteChoice(r.PostFormValue("stimme_" + m.Abbrev))
+		if c == "" {
+			c = model.VoteNone
+		}
+		if !c.Valid() {
+			return nil, nil, model.InputError("Die Stimme „%s“ für %s ist unbekannt; möglich sind ja, nein, Enthaltung oder keine Stimme.", c, m.Abbrev)
+		}
+		votes[m.Abbrev] = c
+		list = append(list, model.Vote{Member: m.Abbrev, Choice: c})
+	}
+	return votes, list, nil
+}
+
+func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
+	_, d, se, ok := s.draftFromPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	voters, err := s.votingMembers(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	votes, list, err := formVotes(r, voters)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	rule := model.Rule(r.PostFormValue("regel"))
+	on := se.Date
+	if on.IsZero() {
+		on = today()
+	}
+	var shares model.Shares
+	if rule == model.RuleQualified {
+		if shares, _, err = s.st.SharesFor(ctx, on.Year); err != nil {
+			s.badRequest(w, r, fmt.Sprintf("Für die qualifizierte Mehrheit ist kein Königsteiner Schlüssel für %d geladen (gremium config ks DATEI.csv).", on.Year))
+			return
+		}
+	}
+	tally, err := model.Count(rule, voters, votes, shares)
+	if err != nil {
+		s.badRequest(w, r, "Die Abstimmung kann so nicht ausgewertet werden.")
+		return
+	}
+	if r.PostFormValue("geltung") == "zustimmende" {
+		d.Scope = model.ScopeConsenting
+	}
+	if d.Scope == model.ScopeConsenting {
+		d.Version = formVersion(r)
+		if err := s.st.UpdateDecision(ctx, d); err != nil {
+			s.fail(w, r, err, "")
+			return
+		}
+		d.Version++
+	} else {
+		d.Version = formVersion(r)
+	}
+	phrase := tally.Phrase()
+	if tally.Adopted {
+		adopted, err := s.st.AdoptDecision(ctx, d.ID, d.Version, on, phrase, list)
+		if err != nil {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.saved(w, r, se, d.ItemID, fmt.Sprintf("%s %s: %s (%s)", adopted.Kind.Label(), adopted.Label, phrase, tally.Reason))
+		return
+	}
+	if err := s.st.RejectDecision(ctx, d.ID, d.Version, on, phrase, list); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.saved(w, r, se, d.ItemID, "Abgelehnt: "+tally.Reason)
+}
+
+func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
+	if !ok {
+		return
+	}
+	if se.Status != model.StatusRunning {
+		s.badRequest(w, r, "Die Grüne Liste wird in der laufenden Sitzung beschlossen.")
+		return
+	}
+	voters, err := s.votingMembers(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	votes, list, err := formVotes(r, voters)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	tally, err := model.Count(model.RuleUnanimous, voters, votes, nil)
+	if err != nil || !tally.Adopted {
+		s.badRequest(w, r, "Die Grüne Liste wird einstimmig beschlossen; bei Gegenstimmen ist der betroffene TOP einzeln zu behandeln.")
+		return
+	}
+	res := tally.Result()
+	res.Note = "Grüne Liste, en bloc"
+	adopted, err := s.st.AdoptConsentAgenda(r.Context(), se.ID, se.Date, res.Phrase(), list)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	var labels []string
+	for _, d := range adopted {
+		labels = append(labels, d.Label)
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), "Grüne Liste beschlossen: "+strings.Join(labels, ", "))
+}
+
+func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
+	_, it, se, ok := s.liveItem(w, r)
+	if !ok {
+		return
+	}
+	f := model.FollowUp{ItemID: it.ID, Text: confidentialMarks(r.PostFormValue("text")), Responsible: strings.TrimSpace(r.PostFormValue("verantwortlich")), Status: model.FollowUpOpen}
+	var err error
+	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
+		s.badRequest(w, r, "Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
+		return
+	}
+	if v := strings.TrimSpace(r.PostFormValue("frist_sitzung")); v != "" {
+		if f.DueSession, err = strconv.Atoi(v); err != nil || f.DueSession <= 0 {
+			s.badRequest(w, r, "Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
+			return
+		}
+	}
+	if id, err := strconv.ParseInt(r.PostFormValue("beschluss"), 10, 64); err == nil {
+		f.DecisionID = id
+	}
+	if f.Text == "" || f.Responsible == "" {
+		s.badRequest(w, r, "Ein Auftrag braucht den Auftrag und die verantwortliche Stelle.")
+		return
+	}
+	ctx := r.Context()
+	if _, err := s.st.CreateFollowUp(ctx, f); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	if !it.Flags.FollowUp {
+		it.Flags.FollowUp = true
+		if err := s.st.UpdateItem(ctx, it); err != nil {
+			s.fail(w, r, err, "")
+			return
+		}
+	}
+	s.saved(w, r, se, it.ID, "Auftrag an "+f.Responsible+" gespeichert.")
+}

@@ -1,0 +1,126 @@
+package web
+
+// Lookups shared by the page families: the session or item a path names,
+// the voting members, the conference an action is for.
+
+import (
+	"fmt"
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/store"
+	"net/http"
+	"strconv"
+)
+
+// sessionFromPath gives the council's session named by {nr}, answering the
+// request itself if there is none.
+func (s *Server) sessionFromPath(w http.ResponseWriter, r *http.Request) (model.Body, model.Session, bool) {
+	ctx := r.Context()
+	nr, err := strconv.Atoi(r.PathValue("nr"))
+	if err != nil || nr <= 0 {
+		s.notFound(w, r, "Sitzungen werden mit ihrer Nummer aufgerufen, zum Beispiel /sitzungen/47.")
+		return model.Body{}, model.Session{}, false
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+		return model.Body{}, model.Session{}, false
+	}
+	se, err := s.st.SessionByNumber(ctx, council.ID, nr)
+	if err != nil {
+		s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", nr))
+		return model.Body{}, model.Session{}, false
+	}
+	return council, se, true
+}
+
+// sessionAction checks the right to an action, reads the form and finds the
+// session named by {nr}; it answers the request itself and reports false if
+// any of that fails.
+func (s *Server) sessionAction(w http.ResponseWriter, r *http.Request, a auth.Action) (*model.User, model.Body, model.Session, bool) {
+	u, ok := s.require(w, r, a, "")
+	if !ok || !s.parseForm(w, r) {
+		return nil, model.Body{}, model.Session{}, false
+	}
+	council, se, ok := s.sessionFromPath(w, r)
+	return u, council, se, ok
+}
+
+// itemFromPath gives the agenda item named by {id} and its session.
+func (s *Server) itemFromPath(w http.ResponseWriter, r *http.Request) (model.AgendaItem, model.Session, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Diesen Tagesordnungspunkt gibt es nicht.")
+		return model.AgendaItem{}, model.Session{}, false
+	}
+	it, err := s.st.Item(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Diesen Tagesordnungspunkt gibt es nicht.")
+		return model.AgendaItem{}, model.Session{}, false
+	}
+	se, err := s.st.Session(r.Context(), it.SessionID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return model.AgendaItem{}, model.Session{}, false
+	}
+	return it, se, true
+}
+
+func (s *Server) votingMembers(r *http.Request) ([]model.Member, error) {
+	all, err := s.st.Members(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Member
+	for _, m := range all {
+		if m.Kind.Votes() {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// checkApplicants checks a decision proposal's applicants (the Bund or three
+// Länder) and gives the reason in German.
+func (s *Server) checkApplicants(r *http.Request, applicants []string) error {
+	all, err := s.st.Members(r.Context())
+	if err != nil {
+		return err
+	}
+	kinds := map[string]model.MemberKind{}
+	for _, m := range all {
+		kinds[m.Abbrev] = m.Kind
+	}
+	return model.CheckApplication(applicants, kinds)
+}
+
+// conferenceAction checks the secretariat's right, reads the form and finds
+// the FachMK named by {abbrev}.
+func (s *Server) conferenceAction(w http.ResponseWriter, r *http.Request) (model.Body, bool) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return model.Body{}, false
+	}
+	b, err := s.st.BodyByAbbrev(r.Context(), r.PathValue("abbrev"))
+	if err != nil || b.Kind != model.BodyFachMK {
+		if err == nil {
+			err = store.ErrNotFound
+		}
+		s.fail(w, r, err, "Diese Fachministerkonferenz ist nicht erfasst.")
+		return b, false
+	}
+	return b, true
+}
+
+// nextRegularSession gives the number of the next IT-PLR session not yet
+// held: a resignation takes effect with it.
+func (s *Server) nextRegularSession(r *http.Request) (int, error) {
+	council, err := s.councilBody(r.Context())
+	if err != nil {
+		return 0, err
+	}
+	last, err := s.st.LastHeldSession(r.Context(), council.ID)
+	if err != nil {
+		return 0, err
+	}
+	return last + 1, nil
+}

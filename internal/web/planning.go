@@ -1,0 +1,128 @@
+package web
+
+// Planning a session: the form and the new session with its standard items.
+
+import (
+	"fmt"
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+type newSessionData struct {
+	Session model.Session
+	Members []model.Member
+	Error   string
+}
+
+func (s *Server) newSessionPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
+		return
+	}
+	council, err := s.councilBody(r.Context())
+	if err != nil {
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+		return
+	}
+	sessions, err := s.st.Sessions(r.Context(), council.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	next := 1
+	if len(sessions) > 0 {
+		next = sessions[0].Number + 1
+	}
+	members, err := s.votingMembers(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "session_new.html", view{Title: "Neue Sitzung", Active: "sitzungen",
+		Data: newSessionData{Session: model.Session{Number: next, StartTime: "09:00", EndTime: "13:00"}, Members: members}})
+}
+
+func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+		return
+	}
+	members, err := s.votingMembers(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	se := model.Session{BodyID: council.ID, Status: model.StatusPlanned, StartTime: r.PostFormValue("beginn"), EndTime: r.PostFormValue("ende"),
+		Place: strings.TrimSpace(r.PostFormValue("ort")), Chair: r.PostFormValue("vorsitz")}
+	var problems []string
+	if se.Number, err = strconv.Atoi(r.PostFormValue("nummer")); err != nil || se.Number <= 0 {
+		problems = append(problems, "Die Nummer der Sitzung muss eine positive Zahl sein.")
+	}
+	if se.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || se.Date.IsZero() {
+		problems = append(problems, "Bitte ein gültiges Datum angeben (TT.MM.JJJJ).")
+	}
+	if se.RegistrationDeadline, err = model.ParseDate(r.PostFormValue("anmeldeschluss")); err != nil {
+		problems = append(problems, "Der Anmeldeschluss ist kein gültiges Datum.")
+	}
+	if err := se.Validate(); err != nil && len(problems) == 0 {
+		problems = append(problems, "Beginn und Ende bitte als HH:MM angeben.")
+	}
+	if len(problems) == 0 {
+		if _, err := s.st.SessionByNumber(ctx, council.ID, se.Number); err == nil {
+			problems = append(problems, fmt.Sprintf("Die %d. Sitzung gibt es bereits.", se.Number))
+		}
+	}
+	if len(problems) > 0 {
+		s.render(w, r, http.StatusUnprocessableEntity, "session_new.html", view{Title: "Neue Sitzung", Active: "sitzungen",
+			Data: newSessionData{Session: se, Members: members, Error: strings.Join(problems, " ")}})
+		return
+	}
+	id, err := s.st.CreateSession(ctx, se)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	if err := s.standardItems(r, council, id, se.Number); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), fmt.Sprintf("Die %d. Sitzung ist angelegt.", se.Number))
+}
+
+// standardItems puts the items every agenda carries on a new session: the
+// welcome with the approval of the last minutes, and "Reporting FachMK"
+// (concept section 2.1).
+func (s *Server) standardItems(r *http.Request, council model.Body, sessionID int64, number int) error {
+	ctx := r.Context()
+	sections, err := s.st.Sections(ctx, council.ID)
+	if err != nil {
+		return err
+	}
+	sec := func(name string) int64 {
+		for _, x := range sections {
+			if x.Name == name {
+				return x.ID
+			}
+		}
+		return 0
+	}
+	welcome := []string{"Begrüßung durch den Vorsitz des IT-Planungsrats", "Feststellung der Beschlussfähigkeit"}
+	if number > 1 {
+		welcome = append(welcome, fmt.Sprintf("Bestätigung des Protokolls der %d. Sitzung", number-1))
+	}
+	welcome = append(welcome, "Feststellung der finalen Tagesordnung", "Beschluss über den Vorschlag der Grünen Liste")
+	if _, err := s.st.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, SectionID: sec("Begrüßung"), Number: "00", Title: "Begrüßung",
+		Points: welcome, Position: 1, Status: model.ItemAccepted}); err != nil {
+		return err
+	}
+	_, err = s.st.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, SectionID: sec("Übergreifendes"), Title: model.ReportingFachMKTitle,
+		Goal: model.GoalReport, Position: 2, Status: model.ItemAccepted})
+	return err
+}

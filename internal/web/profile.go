@@ -1,0 +1,160 @@
+package web
+
+// The decision profile (Beschluss-Steckbrief) with FachMK relevance.
+
+import (
+	"fmt"
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/relevance"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// relevanceEngine compiles the FachMK topic profiles.
+func (s *Server) relevanceEngine(r *http.Request) (*relevance.Engine, []model.Body, error) {
+	bodies, err := s.st.Bodies(r.Context(), model.BodyFachMK)
+	if err != nil {
+		return nil, nil, err
+	}
+	var profiles []relevance.Profile
+	for _, b := range bodies {
+		profiles = append(profiles, relevance.Profile{ConferenceID: b.ID, Abbrev: b.Abbrev, Name: b.Name, Terms: b.Terms})
+	}
+	return relevance.New(profiles), bodies, nil
+}
+
+// itemText is the text of an item that relevance looks at.
+func itemText(it model.AgendaItem) string {
+	return model.InternalText(it.Title + ". " + strings.Join(it.Points, ". "))
+}
+
+func decisionText(d model.Decision) string {
+	var b strings.Builder
+	b.WriteString(d.Title + ". ")
+	for _, p := range d.Points {
+		b.WriteString(p.Text + " ")
+	}
+	return model.InternalText(b.String())
+}
+
+type profileData struct {
+	Decision    model.Decision
+	Item        model.AgendaItem
+	HasItem     bool
+	Session     model.Session
+	Proposals   []relevance.Proposal
+	Proposed    map[int64]relevance.Proposal
+	Conferences []model.Body
+	Assessed    map[int64]model.Assessment
+	Stated      map[int64]bool // the registering member's impact statement
+	CanEdit     bool
+	Notice      string
+}
+
+// canAssess reports whether the user may fill in the decision profile: the
+// secretariat, or a member among the item's reporting members.
+func canAssess(u *model.User, it model.AgendaItem) bool {
+	if auth.Can(u, auth.ManageSessions, "") {
+		return true
+	}
+	if u == nil || u.Role != model.RoleMember {
+		return false
+	}
+	for _, r := range it.Reporters {
+		if r == u.MemberAbbrev {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) loadProfile(w http.ResponseWriter, r *http.Request) (profileData, bool) {
+	ctx := r.Context()
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	d, err := s.st.Decision(ctx, id)
+	if err != nil {
+		s.fail(w, r, err, "Diesen Beschluss gibt es nicht.")
+		return profileData{}, false
+	}
+	p := profileData{Decision: d, Assessed: map[int64]model.Assessment{}, Stated: map[int64]bool{}, Proposed: map[int64]relevance.Proposal{}, Notice: r.URL.Query().Get("hinweis")}
+	text := decisionText(d)
+	if d.ItemID != 0 {
+		if p.Item, err = s.st.Item(ctx, d.ItemID); err == nil {
+			p.HasItem = true
+			text = itemText(p.Item) + " " + text
+			for _, c := range p.Item.Impact.ConferenceIDs {
+				p.Stated[c] = true
+			}
+		}
+	}
+	if d.SessionID != 0 {
+		p.Session, _ = s.st.Session(ctx, d.SessionID)
+	}
+	engine, bodies, err := s.relevanceEngine(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return p, false
+	}
+	p.Conferences = bodies
+	p.Proposals = engine.Propose(text)
+	for _, pr := range p.Proposals {
+		p.Proposed[pr.ConferenceID] = pr
+	}
+	as, err := s.st.Assessments(ctx, d.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return p, false
+	}
+	for _, a := range as {
+		p.Assessed[a.ConferenceID] = a
+	}
+	p.CanEdit = canAssess(s.user(r), p.Item)
+	return p, true
+}
+
+func (s *Server) profilePage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	p, ok := s.loadProfile(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "profile.html", view{Title: "Beschluss-Steckbrief: " + p.Decision.DisplayTitle(), Active: "beschluesse", Data: p})
+}
+
+func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	p, ok := s.loadProfile(w, r)
+	if !ok {
+		return
+	}
+	if !p.CanEdit {
+		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung", Data: "Den Beschluss-Steckbrief füllt die berichterstattende Stelle oder die Geschäftsstelle aus."})
+		return
+	}
+	var lines []model.Assessment
+	for _, c := range p.Conferences {
+		switch r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) {
+		case "ja", "nein":
+			lines = append(lines, model.Assessment{ConferenceID: c.ID, Relevant: r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) == "ja",
+				Reason: strings.TrimSpace(r.PostFormValue(fmt.Sprintf("grund_%d", c.ID))), AssessedBy: u.Name})
+		}
+	}
+	for _, l := range lines {
+		if l.Relevant && l.Reason == "" {
+			s.badRequest(w, r, "Bitte für jede als relevant markierte Fachministerkonferenz kurz begründen.")
+			return
+		}
+	}
+	if err := s.st.SaveAssessments(r.Context(), p.Decision.ID, lines); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, fmt.Sprintf("/steckbrief/%d", p.Decision.ID), "Der Beschluss-Steckbrief ist gespeichert.")
+}

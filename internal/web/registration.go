@@ -1,0 +1,153 @@
+package web
+
+// Agenda registration by members (with the FachMK-impact statement, GO § 4).
+
+import (
+	"fmt"
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+type registerData struct {
+	Session     model.Session
+	Members     []model.Member
+	Member      string // the member registering
+	Conferences []model.Body
+	Goals       []model.Goal
+	Form        url.Values
+	Error       string
+	Late        bool
+}
+
+func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.RegisterItem, "")
+	if !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	s.renderRegister(w, r, http.StatusOK, se, u, url.Values{}, "")
+}
+
+func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status int, se model.Session, u *model.User, form url.Values, msg string) {
+	ctx := r.Context()
+	members, err := s.votingMembers(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	conferences, err := s.st.Bodies(ctx, model.BodyFachMK)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	member := u.MemberAbbrev
+	if u.Role == model.RoleSecretariat {
+		member = "" // the secretariat registers for any member
+	}
+	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Error: msg,
+		Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(today())}
+	s.render(w, r, status, "register.html", view{Title: "TOP anmelden – " + se.Title(), Active: "sitzungen", Data: d})
+}
+
+func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
+	u, _, se, ok := s.sessionAction(w, r, auth.RegisterItem)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	f := r.PostForm
+	member := u.MemberAbbrev
+	if u.Role == model.RoleSecretariat {
+		member = f.Get("mitglied")
+	}
+	if !auth.Can(u, auth.RegisterItem, member) || member == "" {
+		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung", Data: "Sie können Tagesordnungspunkte nur für Ihr eigenes Mitglied anmelden."})
+		return
+	}
+	var problems []string
+	if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
+		problems = append(problems, "Für diese Sitzung können keine Tagesordnungspunkte mehr angemeldet werden.")
+	}
+	title := strings.TrimSpace(f.Get("titel"))
+	if title == "" {
+		problems = append(problems, "Bitte einen Titel angeben.")
+	}
+	goal := model.Goal(f.Get("ziel"))
+	if !goal.Valid() || goal == model.GoalNone {
+		problems = append(problems, "Bitte das Ziel des TOP wählen.")
+	}
+	impact := model.Impact{Note: strings.TrimSpace(f.Get("fachmk_hinweis"))}
+	switch f.Get("fachmk") {
+	case "keine":
+		impact.Stated = true
+	case "betroffen":
+		impact.Stated = true
+		for _, v := range f["fachmk_ids"] {
+			if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+				impact.ConferenceIDs = append(impact.ConferenceIDs, id)
+			}
+		}
+		if len(impact.ConferenceIDs) == 0 {
+			problems = append(problems, "Bitte die betroffenen Fachministerkonferenzen ankreuzen oder „keine betroffen“ wählen.")
+		}
+	default:
+		problems = append(problems, "Bitte angeben, ob Fachplanungen von Fachministerkonferenzen betroffen sind (GO § 4).")
+	}
+	proposal := formLines(f.Get("beschlussvorschlag"))
+	if goal == model.GoalDecision && len(proposal) == 0 {
+		problems = append(problems, "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
+	}
+	applicants := splitFormList(f.Get("antrag"))
+	if len(applicants) == 0 {
+		applicants = []string{member}
+	}
+	if len(proposal) > 0 {
+		if err := s.checkApplicants(r, applicants); err != nil {
+			if model.ClassOf(err) == model.ErrInternal {
+				s.serverError(w, r, err)
+				return
+			}
+			problems = append(problems, model.ReasonOf(err))
+		}
+	}
+	if len(problems) > 0 {
+		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, strings.Join(problems, " "))
+		return
+	}
+	reporters := splitFormList(f.Get("berichterstattung"))
+	if len(reporters) == 0 {
+		reporters = []string{member}
+	}
+	now := time.Now()
+	it := model.AgendaItem{SessionID: se.ID, Title: confidentialMarks(title), Points: formLines(f.Get("punkte")), Goal: goal,
+		Sources: splitFormList(f.Get("quelle")), Reporters: reporters, Impact: impact, Status: model.ItemRegistered,
+		RegisteredBy: member, RegisteredAt: now, Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(model.DateOf(now)),
+		Position: 1000, Flags: model.ItemFlags{Decision: goal == model.GoalDecision}}
+	itemID, err := s.st.CreateItem(ctx, it)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	if len(proposal) > 0 {
+		council, _ := s.councilBody(ctx)
+		if _, err := s.st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: itemID,
+			Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: it.Title, Points: numberedFormPoints(proposal), Position: 1,
+			Applicants: applicants}); err != nil {
+			s.fail(w, r, err, "")
+			return
+		}
+	}
+	notice := "Der TOP ist angemeldet. Die Geschäftsstelle entscheidet über die Aufnahme."
+	if it.Late {
+		notice = "Der TOP ist angemeldet – nach Anmeldeschluss; er ist als verspätet gekennzeichnet."
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d", se.Number), notice)
+}

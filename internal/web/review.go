@@ -1,0 +1,123 @@
+package web
+
+// Draft minutes: comments, approval, corrections as new versions.
+
+import (
+	"bytes"
+	"fmt"
+	"gremium/internal/auth"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+	"gremium/internal/store"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+func (s *Server) commentMinutes(w http.ResponseWriter, r *http.Request) {
+	u, _, se, ok := s.sessionAction(w, r, auth.CommentMinutes)
+	if !ok {
+		return
+	}
+	text := strings.TrimSpace(r.PostFormValue("kommentar"))
+	if text == "" {
+		s.badRequest(w, r, "Bitte einen Kommentar eingeben.")
+		return
+	}
+	if _, err := s.st.CreateComment(r.Context(), store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text}); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d#kommentare", se.Number), "Ihr Kommentar zum Protokollentwurf ist gespeichert.")
+}
+
+// internalText exports a session's minutes (internal version) as text, the
+// form kept for approved versions.
+func (s *Server) internalText(r *http.Request, sessionID int64) (string, error) {
+	doc, err := minutes.Load(r.Context(), s.st, sessionID, model.Internal)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if err := minutes.Export(&buf, doc); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
+	_, council, se, ok := s.sessionAction(w, r, auth.ApproveMinutes)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	n, err := strconv.Atoi(r.PostFormValue("protokoll"))
+	if err != nil {
+		s.badRequest(w, r, "Bitte das zu genehmigende Protokoll wählen.")
+		return
+	}
+	old, err := s.st.SessionByNumber(ctx, council.ID, n)
+	if err != nil {
+		s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", n))
+		return
+	}
+	text, err := s.internalText(r, old.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.st.ApproveMinutes(ctx, old.ID, se.Number, text); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, old.ID)
+	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), fmt.Sprintf("Das Protokoll der %d. Sitzung ist genehmigt und damit unveränderlich.", n))
+}
+
+func (s *Server) correctMinutes(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.ManageSessions)
+	if !ok {
+		return
+	}
+	note := strings.TrimSpace(r.PostFormValue("anlass"))
+	text := r.PostFormValue("text")
+	if note == "" || strings.TrimSpace(text) == "" {
+		s.badRequest(w, r, "Eine Berichtigung braucht einen Anlass und den berichtigten Text.")
+		return
+	}
+	if _, _, err := minutes.Parse(strings.NewReader(text), minutes.Options{}); err != nil {
+		s.badRequest(w, r, "Der berichtigte Text kann nicht gelesen werden.")
+		return
+	}
+	v, err := s.st.CorrectMinutes(r.Context(), se.ID, today(), note, text)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung#fassungen", se.Number), fmt.Sprintf("Fassung %d ist angelegt; die genehmigte Fassung bleibt erhalten.", v))
+}
+
+func (s *Server) minutesVersion(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	v, _ := strconv.Atoi(r.PathValue("v"))
+	versions, err := s.st.MinutesVersions(r.Context(), se.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, mv := range versions {
+		if mv.Version == v {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			io.WriteString(w, mv.Text)
+			return
+		}
+	}
+	s.notFound(w, r, "Diese Fassung gibt es nicht.")
+}

@@ -1,0 +1,117 @@
+package web
+
+import (
+	"fmt"
+	"io/fs"
+	"net/http"
+
+	"gremium/internal/api"
+)
+
+// routes registers every page of gremium in one place (the JSON API and
+// OParl register their own routes in internal/api, mounted here).
+func (s *Server) routes(mux *http.ServeMux) {
+	static, _ := fs.Sub(staticFS, "static")
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
+
+	// Public pages: home, sessions and minutes, the register, search.
+	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("GET /sitzungen", s.sessionList)
+	mux.HandleFunc("GET /sitzungen/{nr}", s.sessionPage)
+	mux.HandleFunc("GET /sitzungen/{nr}/protokoll", s.protocolPage)
+	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.pdf", s.protocolPDF)
+	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.txt", s.protocolText)
+	mux.HandleFunc("GET /beschluesse", s.decisionList)
+	mux.HandleFunc("GET /beschluesse.atom", s.decisionFeed)
+	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
+	mux.HandleFunc("GET /suche", s.searchPage)
+
+	// Accounts (login.go).
+	mux.HandleFunc("GET /anmelden", s.loginPage)
+	mux.HandleFunc("POST /anmelden", s.login)
+	mux.HandleFunc("POST /abmelden", s.logout)
+
+	// Planning a session (planning.go) and building its agenda (agenda.go).
+	mux.HandleFunc("GET /sitzungen/neu", s.newSessionPage)
+	mux.HandleFunc("POST /sitzungen", s.createSession)
+	mux.HandleFunc("GET /sitzungen/{nr}/verwaltung", s.managePage)
+	mux.HandleFunc("POST /sitzungen/{nr}/status", s.advanceSession)
+	mux.HandleFunc("POST /sitzungen/{nr}/veroeffentlichen", s.publishAgenda)
+	mux.HandleFunc("POST /tops/{id}", s.updateItem)
+	mux.HandleFunc("POST /tops/{id}/entscheidung", s.decideRegistration)
+	mux.HandleFunc("POST /tops/{id}/verschieben", s.moveItem)
+
+	// Agenda registration by members (registration.go).
+	mux.HandleFunc("GET /sitzungen/{nr}/anmeldung", s.registerPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/anmeldung", s.registerItem)
+
+	// Documents (documents.go).
+	mux.HandleFunc("POST /sitzungen/{nr}/dokumente", s.uploadDocument)
+	mux.HandleFunc("GET /dokumente/{id}", s.downloadDocument)
+
+	// Minutes review: comments, approval, corrections (review.go).
+	mux.HandleFunc("POST /sitzungen/{nr}/kommentare", s.commentMinutes)
+	mux.HandleFunc("POST /sitzungen/{nr}/genehmigen", s.approveMinutes)
+	mux.HandleFunc("POST /sitzungen/{nr}/berichtigung", s.correctMinutes)
+	mux.HandleFunc("GET /sitzungen/{nr}/protokoll/fassungen/{v}", s.minutesVersion)
+
+	// Live minutes (live.go) and decisions in session (live_decisions.go).
+	mux.HandleFunc("GET /sitzungen/{nr}/live", s.livePage)
+	mux.HandleFunc("GET /sitzungen/{nr}/live/ereignisse", s.liveEvents)
+	mux.HandleFunc("GET /sitzungen/{nr}/live/stand", s.liveState)
+	mux.HandleFunc("POST /sitzungen/{nr}/beschlussfaehigkeit", s.establishQuorum)
+	mux.HandleFunc("POST /tops/{id}/aufrufen", s.callItem)
+	mux.HandleFunc("POST /tops/{id}/beitraege", s.addContribution)
+	mux.HandleFunc("POST /beitraege/{rid}", s.editContribution)
+	mux.HandleFunc("POST /tops/{id}/notizen", s.addNote)
+	mux.HandleFunc("POST /notizen/{rid}", s.editNote)
+	mux.HandleFunc("POST /tops/{id}/vermerke", s.addRemark)
+	mux.HandleFunc("POST /tops/{id}/beschluesse", s.addDecision)
+	mux.HandleFunc("POST /entwuerfe/{rid}", s.editDecision)
+	mux.HandleFunc("POST /entwuerfe/{rid}/abstimmung", s.voteDecision)
+	mux.HandleFunc("POST /sitzungen/{nr}/gruene-liste", s.adoptConsentAgenda)
+	mux.HandleFunc("POST /tops/{id}/auftraege", s.addFollowUp)
+
+	// Written procedures (procedures.go).
+	mux.HandleFunc("GET /umlaufverfahren", s.procedureList)
+	mux.HandleFunc("GET /umlaufverfahren/neu", s.newProcedurePage)
+	mux.HandleFunc("POST /umlaufverfahren", s.startProcedure)
+	mux.HandleFunc("GET /umlaufverfahren/{id}", s.procedurePage)
+	mux.HandleFunc("POST /umlaufverfahren/{id}/stimme", s.castVote)
+
+	// Decision profile (profile.go) and debrief (debrief.go).
+	mux.HandleFunc("GET /steckbrief/{id}", s.profilePage)
+	mux.HandleFunc("POST /steckbrief/{id}", s.saveProfile)
+	mux.HandleFunc("GET /sitzungen/{nr}/nachbesprechung", s.debriefPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/nachbesprechung", s.saveDebrief)
+	mux.HandleFunc("POST /sitzungen/{nr}/nachbesprechung/versenden", s.sendDebrief)
+	mux.HandleFunc("GET /sitzungen/{nr}/nachbesprechung.pdf", s.debriefPDF)
+
+	// Conferences (conferences.go), spokespersons (spokespersons.go),
+	// conference dates (calendar.go).
+	mux.HandleFunc("GET /fachmk", s.conferenceList)
+	mux.HandleFunc("GET /fachmk/{abbrev}", s.conferencePage)
+	mux.HandleFunc("POST /fachmk/{abbrev}", s.editConference)
+	mux.HandleFunc("POST /fachmk/{abbrev}/kontakte", s.addContact)
+	mux.HandleFunc("POST /fachmk/{abbrev}/sprecher", s.assignSpokesperson)
+	mux.HandleFunc("POST /sprecher/{id}/ruecktritt", s.resignSpokesperson)
+	mux.HandleFunc("GET /fachmk/sprecher.csv", s.spokespersonsCSV)
+	mux.HandleFunc("GET /fachmk/sprecher.pdf", s.spokespersonsPDF)
+	mux.HandleFunc("POST /fachmk/{abbrev}/termine", s.addConferenceDate)
+	mux.HandleFunc("POST /fachmk/termine/import", s.importConferenceDates)
+	mux.HandleFunc("GET /fachmk/termine.ics", s.calendarFeed)
+	mux.HandleFunc("GET /fachmk/{abbrev}/termine.ics", s.calendarFeed)
+
+	// The personal page (mine.go).
+	mux.HandleFunc("GET /mein-bereich", s.myPage)
+
+	// OParl and the JSON API.
+	open := api.New(s.st, s.log, s.council)
+	open.OnSessionChange = s.changed
+	open.Register(mux)
+
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.notFound(w, r, "Diese Seite gibt es nicht.")
+	})
+}

@@ -1,0 +1,229 @@
+package web
+
+// Spokespersons: assignment, resignation, the overview as CSV and PDF.
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/report"
+	"gremium/internal/store"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// spokesperson is an assignment with the names a page shows.
+type spokesperson struct {
+	model.Assignment
+	MemberName string
+	Person     model.Person
+	Status     string
+}
+
+type conferenceRow struct {
+	Body          model.Body
+	ActsFor       model.Body
+	Spokespersons []spokesperson // in office (active or ending)
+	Vacant        bool
+}
+
+func (s *Server) conferenceRows(r *http.Request) ([]conferenceRow, error) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		return nil, err
+	}
+	last, err := s.st.LastHeldSession(ctx, council.ID)
+	if err != nil {
+		return nil, err
+	}
+	bodies, err := s.st.Bodies(ctx, model.BodyFachMK)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]model.Body{}
+	for _, b := range bodies {
+		byID[b.ID] = b
+	}
+	all, err := s.spokespersons(r, 0, last)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]conferenceRow, 0, len(bodies))
+	for _, b := range bodies {
+		row := conferenceRow{Body: b, ActsFor: byID[b.ActsForID]}
+		var mine []model.Assignment
+		for _, sp := range all {
+			if sp.ConferenceID != b.ID {
+				continue
+			}
+			mine = append(mine, sp.Assignment)
+			if sp.Assignment.Status(last) != model.AssignmentEnded {
+				row.Spokespersons = append(row.Spokespersons, sp)
+			}
+		}
+		row.Vacant = model.Vacant(mine, last)
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// spokespersons gives the assignments of a FachMK (0: all) with names.
+func (s *Server) spokespersons(r *http.Request, conferenceID int64, lastHeld int) ([]spokesperson, error) {
+	ctx := r.Context()
+	as, err := s.st.Assignments(ctx, conferenceID)
+	if err != nil {
+		return nil, err
+	}
+	members, err := s.memberMap(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]spokesperson, 0, len(as))
+	for _, a := range as {
+		sp := spokesperson{Assignment: a, MemberName: members[a.Member].Name, Status: a.StatusLabel(lastHeld)}
+		if a.PersonID != 0 {
+			if sp.Person, err = s.st.Person(ctx, a.PersonID); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, sp)
+	}
+	return out, nil
+}
+
+func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.conferenceAction(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	a := model.Assignment{ConferenceID: b.ID, Member: r.PostFormValue("mitglied"), DecisionRef: strings.TrimSpace(r.PostFormValue("beschluss")), StartOn: today()}
+	if n, err := strconv.Atoi(r.PostFormValue("sitzung")); err == nil {
+		a.StartSession = n
+	}
+	if name := strings.TrimSpace(r.PostFormValue("person")); name != "" {
+		p, err := s.st.PersonByName(ctx, name)
+		if errors.Is(err, store.ErrNotFound) {
+			var id int64
+			id, err = s.st.CreatePerson(ctx, model.Person{Name: name, Function: strings.TrimSpace(r.PostFormValue("funktion")), MemberAbbrev: a.Member})
+			p.ID = id
+		}
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		a.PersonID = p.ID
+	}
+	if _, err := s.st.CreateAssignment(ctx, a); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, "/fachmk/"+b.Abbrev, "Die Sprecherfunktion ist vergeben.")
+}
+
+func (s *Server) resignSpokesperson(w http.ResponseWriter, r *http.Request) {
+	_, ok := s.require(w, r, auth.ManageSessions, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	ctx := r.Context()
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	all, err := s.st.Assignments(ctx, 0)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var a model.Assignment
+	for _, x := range all {
+		if x.ID == id {
+			a = x
+		}
+	}
+	if a.ID == 0 {
+		s.notFound(w, r, "Diese Sprecherfunktion gibt es nicht.")
+		return
+	}
+	next, err := s.nextRegularSession(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := a.AnnounceResignation(today(), next); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	a.Version = formVersion(r)
+	if err := s.st.UpdateAssignment(ctx, a); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	b, _ := s.st.Body(ctx, a.ConferenceID)
+	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("Der Rücktritt ist angekündigt; die Funktion endet mit der %d. Sitzung.", next))
+}
+
+// overviewRows gives Tabelle 4 as rows: FachMK, Land, person, function,
+// decision, status.
+func (s *Server) overviewRows(r *http.Request) ([][]string, error) {
+	rows, err := s.conferenceRows(r)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]string
+	for _, c := range rows {
+		if c.Vacant {
+			out = append(out, []string{c.Body.Name, "", "", "", "", "vakant"})
+			continue
+		}
+		for _, sp := range c.Spokespersons {
+			out = append(out, []string{c.Body.Name, sp.MemberName, sp.Person.Name, sp.Person.Function, sp.DecisionRef, sp.Status})
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) spokespersonsCSV(w http.ResponseWriter, r *http.Request) {
+	rows, err := s.overviewRows(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="fachpolitische-sprecherinnen.csv"`)
+	w.Write([]byte("\ufeff")) // byte order mark: spreadsheet programs read UTF-8
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	cw.Write([]string{"FachMK", "Land", "Sprecher:in", "Funktion", "Beschluss", "Status"})
+	cw.WriteAll(rows)
+}
+
+func (s *Server) spokespersonsPDF(w http.ResponseWriter, r *http.Request) {
+	rows, err := s.overviewRows(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	rep := report.New("Übersicht der fachpolitischen Sprecher:innen des IT-Planungsrats", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	rep.Paragraph("Stand: " + today().German())
+	var table [][]string
+	for _, row := range rows {
+		person := row[2]
+		if row[3] != "" {
+			person += "\n" + row[3]
+		}
+		table = append(table, []string{row[0], row[1], person, row[5]})
+	}
+	rep.Table([]string{"Fachministerkonferenz", "Land", "Sprecher:in", "Status"}, []float64{0.3, 0.15, 0.4, 0.15}, table)
+	var buf bytes.Buffer
+	if err := rep.Write(&buf); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	buf.WriteTo(w)
+}
