@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/search"
 	"gremium/internal/store"
 )
@@ -47,7 +48,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gremium demo:", err)
 		return exitFail
 	}
-	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
 	if err == nil {
 		err = search.Rebuild(ctx, st, council.ID)
 	}

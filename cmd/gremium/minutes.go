@@ -9,7 +9,7 @@ import (
 	"io"
 	"os"
 
-	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/search"
@@ -48,16 +48,12 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	defer st.Close()
 	ctx = store.WithActor(ctx, "import")
-	if err := demo.LoadCouncil(ctx, st); err != nil {
-		fmt.Fprintln(stderr, "gremium import minutes:", err)
-		return exitFail
-	}
-	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	council, err := itplr.Setup(ctx, st)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
-	opts, err := parseOptions(ctx, st, council.ID)
+	opts, err := minutes.StoredOptions(ctx, st, council.ID)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
@@ -125,24 +121,6 @@ func flagTakesValue(a string) bool {
 	return false
 }
 
-// parseOptions gives the parser the body's sections and the members'
-// abbreviations as speakers.
-func parseOptions(ctx context.Context, st *store.Store, bodyID int64) (minutes.Options, error) {
-	sections, err := st.Sections(ctx, bodyID)
-	if err != nil {
-		return minutes.Options{}, err
-	}
-	members, err := st.Members(ctx)
-	if err != nil {
-		return minutes.Options{}, err
-	}
-	opts := minutes.Options{Sections: sections}
-	for _, m := range members {
-		opts.Speakers = append(opts.Speakers, m.Abbrev)
-	}
-	return opts, nil
-}
-
 // runExport dispatches "gremium export <what>".
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	usage := "Usage: gremium export minutes N [--format text|pdf] [--internal] [--out FILE] [--data DIR]"
@@ -176,7 +154,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFail
 	}
 	defer st.Close()
-	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium export minutes:", err)
 		return exitFail

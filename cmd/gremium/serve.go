@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/notify"
 	"gremium/internal/search"
@@ -70,10 +70,12 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, s
 			log.Info("database is not empty, demo data not loaded (use 'gremium demo' to add missing demo records)", "data", data)
 		}
 	}
-	if _, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev); errors.Is(err, store.ErrNotFound) {
-		log.Warn("no IT-Planungsrat in the database yet; start with --demo or run 'gremium demo'")
+	// The council's reference data (members, body, sections) is there from
+	// the first start, demo or not.
+	if _, err := itplr.Setup(store.WithActor(ctx, "setup"), st); err != nil {
+		return err
 	}
-	srv, err := web.New(st, log, demo.CouncilAbbrev)
+	srv, err := web.New(st, log, itplr.CouncilAbbrev)
 	if err != nil {
 		return err
 	}
@@ -92,7 +94,7 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, s
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	if n, err := st.SearchCount(ctx); err == nil && n == 0 {
-		if council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev); err == nil {
+		if council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev); err == nil {
 			if err := search.Rebuild(ctx, st, council.ID); err != nil {
 				return fmt.Errorf("search index: %w", err)
 			}

@@ -18,7 +18,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gremium/internal/minutes"
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -26,8 +26,9 @@ import (
 // Actor is the name under which the demo data appears in the audit log.
 const Actor = "demo"
 
-// CouncilAbbrev is the abbreviation of the IT-Planungsrat body.
-const CouncilAbbrev = "IT-PLR"
+// CouncilAbbrev is the abbreviation of the IT-Planungsrat body (the same as
+// itplr.CouncilAbbrev, kept here for the tests that load the demo).
+const CouncilAbbrev = itplr.CouncilAbbrev
 
 //go:embed briefing-2023.txt
 var briefing2023 string
@@ -36,17 +37,8 @@ var briefing2023 string
 func Load(ctx context.Context, s *store.Store) error {
 	ctx = store.WithActor(ctx, Actor)
 	l := loader{s: s, bodies: map[string]int64{}, personIDs: map[string]int64{}}
-	return l.run(ctx, l.members, l.bodiesAndProfiles, l.sections, l.persons, l.spokespersons,
+	return l.run(ctx, l.council, l.conferences, l.persons, l.spokespersons,
 		l.session46, l.session47, l.tasks, l.evaluation, l.briefing)
-}
-
-// LoadCouncil adds only what any IT-PLR installation needs before its first
-// import: the members, the IT-Planungsrat body with its numbering pattern,
-// the FachMK and the agenda sections. What exists already is left as it is.
-func LoadCouncil(ctx context.Context, s *store.Store) error {
-	ctx = store.WithActor(ctx, "setup")
-	l := loader{s: s, bodies: map[string]int64{}, personIDs: map[string]int64{}}
-	return l.run(ctx, l.members, l.bodiesAndProfiles, l.sections)
 }
 
 func (l *loader) run(ctx context.Context, steps ...func(context.Context) error) error {
@@ -60,49 +52,21 @@ func (l *loader) run(ctx context.Context, steps ...func(context.Context) error) 
 
 type loader struct {
 	s         *store.Store
-	council   int64
+	councilID int64
 	bodies    map[string]int64 // abbreviation → id
 	personIDs map[string]int64 // name → id
 }
 
-func (l *loader) members(ctx context.Context) error {
-	existing, err := l.s.Members(ctx)
+// council adds the IT-PLR's reference data (package itplr): members, the
+// council body, its sections.
+func (l *loader) council(ctx context.Context) error {
+	c, err := itplr.Setup(ctx, l.s)
 	if err != nil {
 		return err
 	}
-	have := map[string]bool{}
-	for _, m := range existing {
-		have[m.Abbrev] = true
-	}
-	for i, m := range Members() {
-		if have[m.Abbrev] {
-			continue
-		}
-		m.Position = i
-		if _, err := l.s.CreateMember(ctx, m); err != nil {
-			return err
-		}
-	}
+	l.councilID = c.ID
+	l.bodies[c.Abbrev] = c.ID
 	return nil
-}
-
-// Members gives the members of the IT-Planungsrat: the Bund, the 16 Länder,
-// the advisory members and the regular guests.
-func Members() []model.Member {
-	ms := []model.Member{{Abbrev: "Bund", Name: "Bund", Kind: model.MemberBund}}
-	for _, l := range [][2]string{{"BW", "Baden-Württemberg"}, {"BY", "Bayern"}, {"BE", "Berlin"}, {"BB", "Brandenburg"}, {"HB", "Bremen"},
-		{"HH", "Hamburg"}, {"HE", "Hessen"}, {"MV", "Mecklenburg-Vorpommern"}, {"NI", "Niedersachsen"}, {"NW", "Nordrhein-Westfalen"},
-		{"RP", "Rheinland-Pfalz"}, {"SL", "Saarland"}, {"SN", "Sachsen"}, {"ST", "Sachsen-Anhalt"}, {"SH", "Schleswig-Holstein"}, {"TH", "Thüringen"}} {
-		ms = append(ms, model.Member{Abbrev: l[0], Name: l[1], Kind: model.MemberLand})
-	}
-	return append(ms,
-		model.Member{Abbrev: "DST", Name: "Deutscher Städtetag", Kind: model.MemberAdvisory},
-		model.Member{Abbrev: "DLT", Name: "Deutscher Landkreistag", Kind: model.MemberAdvisory},
-		model.Member{Abbrev: "DStGB", Name: "Deutscher Städte- und Gemeindebund", Kind: model.MemberAdvisory},
-		model.Member{Abbrev: "BfDI", Name: "Bundesbeauftragte für den Datenschutz und die Informationsfreiheit", Kind: model.MemberAdvisory},
-		model.Member{Abbrev: "BSI", Name: "Bundesamt für Sicherheit in der Informationstechnik", Kind: model.MemberGuest},
-		model.Member{Abbrev: "FITKO", Name: "Föderale IT-Kooperation (Geschäftsstelle)", Kind: model.MemberGuest},
-	)
 }
 
 // ensureBody creates the body unless one with its abbreviation exists, and
@@ -124,19 +88,10 @@ func (l *loader) ensureBody(ctx context.Context, b model.Body) (int64, bool, err
 	return id, true, nil
 }
 
-func (l *loader) bodiesAndProfiles(ctx context.Context) error {
-	id, created, err := l.ensureBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: CouncilAbbrev, Name: "IT-Planungsrat",
-		Chair: "MV (2025)", DecisionPattern: model.DefaultDecisionPattern,
-		Notes: "Entscheidet durch Beschluss oder Empfehlung (IT-Staatsvertrag §1). Geschäftsstelle: FITKO."})
-	if err != nil {
-		return err
-	}
-	l.council = id
-	if created {
-		if _, err := l.s.CreateContact(ctx, model.Contact{BodyID: id, Name: "Geschäftsstelle des IT-Planungsrats (FITKO)", Role: "Geschäftsstelle", Email: "itplr@fitko.de"}); err != nil {
-			return err
-		}
-	}
+// conferences adds the FachMK with their topic profiles and the steering
+// group of the demo.
+func (l *loader) conferences(ctx context.Context) error {
+	id := l.councilID
 	for _, c := range Conferences() {
 		actsFor := c.ActsForAbbrev
 		b := c.Body
@@ -147,7 +102,7 @@ func (l *loader) bodiesAndProfiles(ctx context.Context) error {
 			return err
 		}
 	}
-	_, _, err = l.ensureBody(ctx, model.Body{Kind: model.BodySteeringGroup, Abbrev: "SG NOOTS", Name: "Steuerungsgruppe NOOTS", ParentID: id,
+	_, _, err := l.ensureBody(ctx, model.Body{Kind: model.BodySteeringGroup, Abbrev: "SG NOOTS", Name: "Steuerungsgruppe NOOTS", ParentID: id,
 		Notes: "Eingerichtet mit Beschluss B-2025/26-IT im Sinne des § 3 Abs. 4 NOOTS-Staatsvertrag. Stimmberechtigt: Bund, BY, HE, NW, BB, HH, SL."})
 	return err
 }
@@ -220,28 +175,4 @@ func Conferences() []Conference {
 		fachmk("JFMK", "Jugend- und Familienministerkonferenz", "", terms("Familienministerkonferenz:2", "JFMK:2", "Elterngeld:2", "ELFEConnect:2", "Jugend", "Familie", "Kinder", "Kindergeld", "Kita")),
 		fachmk("AMK", "Agrarministerkonferenz", "", terms("Agrarministerkonferenz:2", "AMK:2", "Agrar", "Landwirtschaft", "Forst", "Ernährung", "Tierhaltung", "Fischerei")),
 	}
-}
-
-// Sections gives the agenda sections (Schwerpunktthemen) of the IT-PLR.
-func Sections() []model.Section { return minutes.DefaultSections() }
-
-func (l *loader) sections(ctx context.Context) error {
-	existing, err := l.s.Sections(ctx, l.council)
-	if err != nil {
-		return err
-	}
-	have := map[string]bool{}
-	for _, s := range existing {
-		have[s.Name] = true
-	}
-	for _, s := range Sections() {
-		if have[s.Name] {
-			continue
-		}
-		s.BodyID = l.council
-		if _, err := l.s.CreateSection(ctx, s); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -229,12 +230,12 @@ func Session47() []Item {
 }
 
 func (l *loader) session46(ctx context.Context) error {
-	if _, err := l.s.SessionByNumber(ctx, l.council, 46); err == nil || !errors.Is(err, store.ErrNotFound) {
+	if _, err := l.s.SessionByNumber(ctx, l.councilID, 46); err == nil || !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
 	// The 46th session is known only as the predecessor whose minutes the
 	// 47th approved ("Einstimmige Bestätigung des Protokolls der 46. Sitzung").
-	_, err := l.s.CreateSession(ctx, model.Session{BodyID: l.council, Number: 46, Status: model.StatusMinutesApproved, ApprovedIn: 47})
+	_, err := l.s.CreateSession(ctx, model.Session{BodyID: l.councilID, Number: 46, Status: model.StatusMinutesApproved, ApprovedIn: 47})
 	return err
 }
 
@@ -244,7 +245,7 @@ func Session47Document() minutes.Document {
 	doc := minutes.Document{Audience: model.Internal, Session: model.Session{Number: 47, Date: session47Date, StartTime: "09:00", EndTime: "12:15",
 		Place: "Schwerin", Chair: "MV", Status: model.StatusMinutesDraft, MinutesStand: model.NewDate(2025, 12, 8)}}
 	consent := map[string]bool{}
-	for _, sec := range minutes.DefaultSections() {
+	for _, sec := range itplr.Sections() {
 		consent[sec.Name] = sec.Consent
 	}
 	for _, it := range Session47() {
@@ -283,10 +284,10 @@ func documentRow(it model.AgendaItem, r Row) minutes.Row {
 }
 
 func (l *loader) session47(ctx context.Context) error {
-	if _, err := l.s.SessionByNumber(ctx, l.council, 47); err == nil || !errors.Is(err, store.ErrNotFound) {
+	if _, err := l.s.SessionByNumber(ctx, l.councilID, 47); err == nil || !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
-	sessionID, _, err := minutes.Save(ctx, l.s, l.council, Session47Document())
+	sessionID, _, err := minutes.Save(ctx, l.s, l.councilID, Session47Document())
 	if err != nil {
 		return err
 	}

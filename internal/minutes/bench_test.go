@@ -54,7 +54,7 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(int64(len(input)))
 	b.ResetTimer()
 	for b.Loop() {
-		if _, _, err := minutes.Parse(bytes.NewReader(input), minutes.Options{}); err != nil {
+		if _, _, err := minutes.Parse(bytes.NewReader(input), itplrOptions()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -65,7 +65,7 @@ func BenchmarkParseSeed(b *testing.B) {
 	input := readSeed(b)
 	b.SetBytes(int64(len(input)))
 	for b.Loop() {
-		if _, _, err := minutes.Parse(bytes.NewReader(input), minutes.Options{}); err != nil {
+		if _, _, err := minutes.Parse(bytes.NewReader(input), itplrOptions()); err != nil {
 			b.Fatal(err)
 		}
 	}

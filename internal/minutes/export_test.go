@@ -17,7 +17,7 @@ func roundTrip(t *testing.T, doc minutes.Document) (minutes.Document, string) {
 	if err := minutes.Export(&buf, doc); err != nil {
 		t.Fatal(err)
 	}
-	again, warnings, err := minutes.Parse(bytes.NewReader(buf.Bytes()), minutes.Options{})
+	again, warnings, err := minutes.Parse(bytes.NewReader(buf.Bytes()), itplrOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

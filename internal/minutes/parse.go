@@ -14,25 +14,6 @@ import (
 	"gremium/internal/model"
 )
 
-// DefaultSections are the agenda sections (Schwerpunktthemen) of the
-// IT-Planungsrat, used when the parser is given none.
-func DefaultSections() []model.Section {
-	names := []string{"Begrüßung", "Informationssicherheit", "Datennutzung", "Digitale Transformation", "Digitale Infrastruktur",
-		"Digitale Anwendungen", "Übergreifendes", "Grüne Liste"}
-	out := make([]model.Section, len(names))
-	for i, n := range names {
-		out[i] = model.Section{Name: n, Position: i, Consent: n == "Grüne Liste"}
-	}
-	return out
-}
-
-// DefaultSpeakers are the speaker abbreviations of the IT-Planungsrat's
-// members and guests, used when the parser is given none.
-func DefaultSpeakers() []string {
-	return []string{"Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH",
-		"DST", "DLT", "DStGB", "BfDI", "BSI", "FITKO"}
-}
-
 // BlackedOutText is the text kept for a row the source shows only as black
 // bars: confidential, its content unknown.
 const BlackedOutText = "Diskussion (im veröffentlichten Protokoll vollständig geschwärzt; Inhalt liegt nicht vor)"
@@ -42,11 +23,12 @@ const SourceRedaction = "[REDACTED]"
 
 // Options configure Parse.
 type Options struct {
-	// Sections are the body's agenda sections; nil means DefaultSections.
+	// Sections are the body's agenda sections (itplr.Sections for the
+	// IT-PLR); a heading not among them is kept as text.
 	Sections []model.Section
-	// Speakers are known speaker abbreviations (member abbreviations); nil
-	// means DefaultSpeakers. Other speakers are recognised by their form
-	// (two or more capitals: "BMDS:").
+	// Speakers are known speaker abbreviations (member abbreviations,
+	// itplr.Speakers for the IT-PLR). Other speakers are recognised by
+	// their form (two or more capitals: "BMDS:").
 	Speakers []string
 	// Progress, if set, is called every 10,000 lines with the line number.
 	Progress func(line int)
@@ -100,12 +82,6 @@ type parser struct {
 }
 
 func newParser(opts Options) *parser {
-	if opts.Sections == nil {
-		opts.Sections = DefaultSections()
-	}
-	if opts.Speakers == nil {
-		opts.Speakers = DefaultSpeakers()
-	}
 	p := &parser{opts: opts, sections: map[string]model.Section{}, speakers: map[string]bool{}}
 	for _, s := range opts.Sections {
 		p.sections[s.Name] = s

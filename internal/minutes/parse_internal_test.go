@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode"
 
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 )
 
@@ -34,7 +35,7 @@ func words(s string) []string {
 // the parsed document, or that a warning names the line.
 func TestNothingIsDropped(t *testing.T) {
 	src := seedOrSkip(t)
-	doc, warnings, err := Parse(bytes.NewReader(src), Options{})
+	doc, warnings, err := Parse(bytes.NewReader(src), testOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +88,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("ON\tDiskussion HE: › a. HH: › b\t\t\t\n\t<p>c</p> <p>BY:</p> <p>➤ d</p>\t\t\t\n[illegible]\n")
 	f.Add("\t<p>2. Der IT-Planungsrat</p>\t\t\t\nPN\tProtokollnotiz (Berlin) [REDACTED]\t\t\t\n\tDer Beschluss wird einstimmig, bei Enthaltung von [REDACTED] beschlossen.\t\t\t\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		doc, _, err := Parse(strings.NewReader(in), Options{})
+		doc, _, err := Parse(strings.NewReader(in), testOptions())
 		if err != nil {
 			return // only overlong lines fail, and they fail cleanly
 		}
@@ -95,8 +96,13 @@ func FuzzParse(f *testing.F) {
 		if err := Export(&buf, doc); err != nil {
 			t.Fatalf("export: %v", err)
 		}
-		if _, _, err := Parse(&buf, Options{}); err != nil {
+		if _, _, err := Parse(&buf, testOptions()); err != nil {
 			t.Fatalf("export does not parse: %v", err)
 		}
 	})
+}
+
+// testOptions gives the parser the IT-Planungsrat's reference data.
+func testOptions() Options {
+	return Options{Sections: itplr.Sections(), Speakers: itplr.Speakers()}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -32,7 +33,7 @@ func readSeed(t testing.TB) []byte {
 
 func parseSeed(t *testing.T) (minutes.Document, []minutes.Warning) {
 	t.Helper()
-	doc, warnings, err := minutes.Parse(strings.NewReader(string(readSeed(t))), minutes.Options{})
+	doc, warnings, err := minutes.Parse(strings.NewReader(string(readSeed(t))), itplrOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +185,7 @@ func TestSaveIsIdempotentAndUpdatesInPlace(t *testing.T) {
 	// A corrected file: a typo fixed in decision 30, one contribution less.
 	corrected := strings.Replace(string(readSeed(t)), "Die Förderung dieses Vorhaben", "Die Förderung dieses Vorhabens", 1)
 	corrected = strings.Replace(corrected, `<p>DLT:</p> <p>➤ Unterstützung der Ausführungen aus SH zu einem kommunalen Lagebild.</p>`, "", 1)
-	doc2, _, err := minutes.Parse(strings.NewReader(corrected), minutes.Options{})
+	doc2, _, err := minutes.Parse(strings.NewReader(corrected), itplrOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,5 +258,41 @@ func TestApprovedMinutesRefuseImport(t *testing.T) {
 	doc.Session.Place = "Rostock"
 	if _, _, err := minutes.Save(ctx, st, bodyID, doc); !errors.Is(err, store.ErrImmutable) {
 		t.Errorf("import into approved minutes: %v", err)
+	}
+}
+
+// itplrOptions gives the parser the IT-Planungsrat's reference data.
+func itplrOptions() minutes.Options {
+	return minutes.Options{Sections: itplr.Sections(), Speakers: itplr.Speakers()}
+}
+
+// TestFailedImportAddsNoSection: the sections an import adds are part of its
+// transaction; a failed import leaves none behind.
+func TestFailedImportAddsNoSection(t *testing.T) {
+	ctx := context.Background()
+	st, bodyID := newStore(t)
+	doc, _ := parseSeed(t)
+	bad := doc
+	bad.Sections = append([]minutes.Section(nil), doc.Sections...)
+	last := &bad.Sections[len(bad.Sections)-1]
+	last.Name = "Ein neuer Schwerpunkt"
+	last.Items = append([]minutes.Item(nil), last.Items...)
+	broken := *doc.Items()[8].Rows[0].Decision
+	broken.Kind = "unbekannt"
+	tail := last.Items[len(last.Items)-1]
+	tail.Rows = append([]minutes.Row{{Kind: minutes.RowDecision, Decision: &broken}}, tail.Rows...)
+	last.Items[len(last.Items)-1] = tail
+	if _, _, err := minutes.Save(ctx, st, bodyID, bad); err == nil {
+		t.Fatal("invalid import accepted")
+	}
+	sections, err := st.Sections(ctx, bodyID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sections) != 0 {
+		t.Errorf("the failed import left %d sections behind", len(sections))
+	}
+	if _, err := st.SessionByNumber(ctx, bodyID, doc.Session.Number); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the failed import left its session behind: %v", err)
 	}
 }

@@ -23,7 +23,8 @@ const (
 // Save stores a document (as Parse gives it) as the minutes of the body's
 // session with the document's number, in one transaction. Saving the same
 // content again changes nothing; different content updates in place.
-// Sections the body does not know yet are added to it.
+// Sections the body does not know yet are added to it, in the same
+// transaction.
 func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document) (int64, Outcome, error) {
 	if doc.Session.Number <= 0 {
 		return 0, "", model.InputError("Das Protokoll nennt keine Sitzungsnummer (Kopfzeile „47. …sitzung“ fehlt).")
@@ -41,15 +42,10 @@ func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document) (int
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return 0, "", err
 	}
-	sectionIDs, err := ensureSections(ctx, st, bodyID, doc)
-	if err != nil {
-		return 0, "", err
-	}
 	var items []store.MinutesItem
 	for _, sec := range doc.Sections {
 		for _, it := range sec.Items {
-			mi := store.MinutesItem{Item: it.AgendaItem}
-			mi.Item.SectionID = sectionIDs[sec.Name]
+			mi := store.MinutesItem{Section: model.Section{Name: sec.Name, Consent: sec.Consent}, Item: it.AgendaItem}
 			mi.Item.Position = len(items) + 1
 			for pos, r := range it.Rows {
 				pos++ // positions start at 1
@@ -74,28 +70,6 @@ func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document) (int
 		return 0, "", fmt.Errorf("minutes: save %d. Sitzung: %w", doc.Session.Number, err)
 	}
 	return id, outcome, nil
-}
-
-func ensureSections(ctx context.Context, st *store.Store, bodyID int64, doc Document) (map[string]int64, error) {
-	have, err := st.Sections(ctx, bodyID)
-	if err != nil {
-		return nil, err
-	}
-	ids := map[string]int64{}
-	for _, s := range have {
-		ids[s.Name] = s.ID
-	}
-	for _, sec := range doc.Sections {
-		if _, ok := ids[sec.Name]; ok || sec.Name == "" {
-			continue
-		}
-		id, err := st.CreateSection(ctx, model.Section{BodyID: bodyID, Name: sec.Name, Position: len(ids) + 1, Consent: sec.Consent})
-		if err != nil {
-			return nil, err
-		}
-		ids[sec.Name] = id
-	}
-	return ids, nil
 }
 
 // Comparable gives the content of a document without what storage adds (ids,
@@ -133,4 +107,22 @@ func nilIfEmpty[T any](s []T) []T {
 		return nil
 	}
 	return s
+}
+
+// StoredOptions gives the parser a body's stored sections and the members'
+// abbreviations as speakers.
+func StoredOptions(ctx context.Context, st *store.Store, bodyID int64) (Options, error) {
+	sections, err := st.Sections(ctx, bodyID)
+	if err != nil {
+		return Options{}, err
+	}
+	members, err := st.Members(ctx)
+	if err != nil {
+		return Options{}, err
+	}
+	opts := Options{Sections: sections}
+	for _, m := range members {
+		opts.Speakers = append(opts.Speakers, m.Abbrev)
+	}
+	return opts, nil
 }

@@ -17,9 +17,11 @@ type Date struct {
 // NewDate returns the date y-m-d.
 func NewDate(y int, m time.Month, d int) Date { return Date{Year: y, Month: m, Day: d} }
 
-// DateOf returns the calendar date of t in t's location.
+// DateOf returns the German calendar date of t: its date in Europe/Berlin,
+// whatever the server's zone (a midnight UTC from Date.Time maps back to
+// the same date).
 func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
+	y, m, d := t.In(Berlin).Date()
 	return Date{y, m, d}
 }
 

@@ -206,3 +206,19 @@ func TestValidate(t *testing.T) {
 		t.Error("bad pattern accepted")
 	}
 }
+
+func TestDateOfIsGermanDate(t *testing.T) {
+	for _, c := range []struct {
+		at   time.Time
+		want Date
+	}{
+		{time.Date(2025, 6, 25, 22, 30, 0, 0, time.UTC), NewDate(2025, 6, 26)}, // 00:30 MESZ
+		{time.Date(2025, 12, 31, 23, 30, 0, 0, time.UTC), NewDate(2026, 1, 1)}, // 00:30 MEZ
+		{time.Date(2025, 6, 25, 21, 59, 0, 0, time.UTC), NewDate(2025, 6, 25)}, // 23:59 MESZ
+		{NewDate(2025, 3, 30).Time(), NewDate(2025, 3, 30)},                    // a Date round-trips
+	} {
+		if got := DateOf(c.at); got != c.want {
+			t.Errorf("DateOf(%v) = %v, want %v", c.at, got, c.want)
+		}
+	}
+}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -20,11 +20,11 @@ func TestRunClosesDueProcedures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := demo.LoadCouncil(ctx, st); err != nil {
+	council, err := itplr.Setup(ctx, st)
+	if err != nil {
 		t.Fatal(err)
 	}
-	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	pid, err := st.StartProcedure(ctx, model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+	pid, err := st.StartProcedure(ctx, model.Decision{BodyID: council.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
 		Title: "Kurz", Applicants: []string{"Bund"}}, model.RuleUnanimous, time.Now().Add(2*time.Second))
 	if err != nil {
 		t.Fatal(err)

@@ -21,6 +21,8 @@ func scanFollowUp(r scanner) (model.FollowUp, error) {
 }
 
 // CreateFollowUp stores a follow-up (Auftrag).
+//
+// A follow-up on an agenda item ticks the item's box "Follow-Up".
 func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, error) {
 	if err := f.Validate(); err != nil {
 		return 0, err
@@ -31,7 +33,10 @@ func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, er
 			`INSERT INTO follow_ups (decision_id, item_id, text, responsible, due_on, due_session, status, done_on)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String())
-		return err
+		if err != nil || f.ItemID == 0 {
+			return err
+		}
+		return s.setItemFlag(ctx, tx, f.ItemID, "flag_followup")
 	})
 	return id, err
 }

@@ -12,6 +12,10 @@ import (
 // MinutesItem is an agenda item with its minutes rows, as SaveMinutes takes
 // them. Row positions must be set; ids are ignored.
 type MinutesItem struct {
+	// Section names the item's section (Name and Consent; the id is found
+	// or the section added by SaveMinutes); an empty name leaves the
+	// item's SectionID as it is.
+	Section       model.Section
 	Item          model.AgendaItem
 	Contributions []model.Contribution
 	Notes         []model.ProtocolNote
@@ -71,9 +75,16 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		if err != nil {
 			return err
 		}
+		sectionIDs, err := s.sectionsByName(ctx, tx, bodyID, items)
+		if err != nil {
+			return err
+		}
 		for i, mi := range items {
 			it := mi.Item
 			it.SessionID = sessionID
+			if mi.Section.Name != "" {
+				it.SectionID = sectionIDs[mi.Section.Name]
+			}
 			if err := it.Validate(); err != nil {
 				return err
 			}
@@ -107,6 +118,36 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		return s.audit(ctx, tx, "import", "session", sessionID, fmt.Sprintf("%d items", len(items)))
 	})
 	return sessionID, err
+}
+
+// sectionsByName gives the ids of the sections the items name, adding those
+// the body does not know yet (after its last section), inside tx.
+func (s *Store) sectionsByName(ctx context.Context, tx *sql.Tx, bodyID int64, items []MinutesItem) (map[string]int64, error) {
+	have, err := queryList(ctx, tx, scanSection, "sections",
+		`SELECT id, body_id, name, position, consent FROM sections WHERE body_id = ? ORDER BY position, id`, bodyID)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]int64{}
+	last := 0
+	for _, sec := range have {
+		ids[sec.Name] = sec.ID
+		last = max(last, sec.Position)
+	}
+	for _, mi := range items {
+		name := mi.Section.Name
+		if _, ok := ids[name]; ok || name == "" {
+			continue
+		}
+		last++
+		id, err := s.insert(ctx, tx, "section", name,
+			`INSERT INTO sections (body_id, name, position, consent) VALUES (?, ?, ?, ?)`, bodyID, name, last, mi.Section.Consent)
+		if err != nil {
+			return nil, err
+		}
+		ids[name] = id
+	}
+	return ids, nil
 }
 
 // replaceRows replaces an item's rows; decisions are updated in place where

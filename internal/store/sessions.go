@@ -36,14 +36,19 @@ func (s *Store) CreateSession(ctx context.Context, se model.Session) (int64, err
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		id, err = s.insert(ctx, tx, "session", se.Title(),
-			`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in, registration_deadline, agenda_published)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			se.BodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.Status, se.MinutesStand.String(), se.ApprovedIn,
-			se.RegistrationDeadline.String(), se.AgendaPublished)
+		id, err = s.insertSession(ctx, tx, se)
 		return err
 	})
 	return id, err
+}
+
+// insertSession inserts a session inside tx.
+func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, se model.Session) (int64, error) {
+	return s.insert(ctx, tx, "session", se.Title(),
+		`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in, registration_deadline, agenda_published)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		se.BodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.Status, se.MinutesStand.String(), se.ApprovedIn,
+		se.RegistrationDeadline.String(), se.AgendaPublished)
 }
 
 // Session gives the session with the id.
@@ -90,7 +95,12 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		if !cur.Status.CanMoveTo(next) {
 			return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
 		}
-		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?`, next); err != nil {
+		stand := cur.MinutesStand
+		if next == model.StatusMinutesDraft {
+			// The draft carries the date it was made as its "Stand".
+			stand = model.DateOf(s.now())
+		}
+		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, "status", "session", id, string(next))
@@ -177,13 +187,85 @@ func (s *Store) CreateItem(ctx context.Context, it model.AgendaItem) (int64, err
 		if err := checkSessionOpen(ctx, tx, it.SessionID); err != nil {
 			return err
 		}
-		id, err = s.insert(ctx, tx, "agenda_item", it.Label(),
-			`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters,
-			   flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-			   impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			append([]any{it.SessionID}, itemArgs(it)...)...)
+		id, err = s.insertItem(ctx, tx, it)
 		return err
+	})
+	return id, err
+}
+
+// insertItem inserts an agenda item inside tx.
+func (s *Store) insertItem(ctx context.Context, tx *sql.Tx, it model.AgendaItem) (int64, error) {
+	return s.insert(ctx, tx, "agenda_item", it.Label(),
+		`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters,
+		   flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
+		   impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		append([]any{it.SessionID}, itemArgs(it)...)...)
+}
+
+// RegisterItem stores a member's registration of an agenda item and, if
+// given, its decision proposal (a draft on the item, applicants checked) in
+// one transaction: either both are stored or neither.
+func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal *model.Decision) (int64, error) {
+	if err := it.Validate(); err != nil {
+		return 0, err
+	}
+	if proposal != nil {
+		proposal.Status = model.DecisionDraft
+		if err := proposal.Validate(); err != nil {
+			return 0, err
+		}
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if err := checkSessionOpen(ctx, tx, it.SessionID); err != nil {
+			return err
+		}
+		if id, err = s.insertItem(ctx, tx, it); err != nil {
+			return err
+		}
+		if proposal == nil {
+			return nil
+		}
+		if err := checkApplicants(ctx, tx, proposal.Applicants); err != nil {
+			return err
+		}
+		d := *proposal
+		d.SessionID, d.ItemID = it.SessionID, id
+		if d.Position, err = placeRow(ctx, tx, id, d.Position); err != nil {
+			return err
+		}
+		_, err = s.createDecisionTx(ctx, tx, d)
+		return err
+	})
+	return id, err
+}
+
+// PlanSession creates a session with the standard items every agenda of
+// its body carries (model.AgendaItem with SessionID unset), in one
+// transaction.
+func (s *Store) PlanSession(ctx context.Context, se model.Session, standard []model.AgendaItem) (int64, error) {
+	if se.BodyID == 0 {
+		return 0, model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
+	}
+	if err := se.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if id, err = s.insertSession(ctx, tx, se); err != nil {
+			return err
+		}
+		for _, it := range standard {
+			it.SessionID = id
+			if err := it.Validate(); err != nil {
+				return err
+			}
+			if _, err := s.insertItem(ctx, tx, it); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return id, err
 }

@@ -4,7 +4,6 @@ package web
 // building the agenda (sections, numbers, order), publishing.
 
 import (
-	"errors"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -133,23 +132,9 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Dieser Statuswechsel ist hier nicht möglich. Ein Protokoll wird in der folgenden Sitzung genehmigt.")
 		return
 	}
-	if next == model.StatusMinutesDraft {
-		// The draft carries the date it was made as its "Stand".
-		se.MinutesStand = today()
-		if err := s.st.UpdateSession(ctx, se); err != nil {
-			s.fail(w, r, err, "")
-			return
-		}
-		se.Version++
-	}
 	if err := s.st.SetSessionStatus(ctx, se.ID, formVersion(r), next); err != nil {
-		if next == model.StatusMinutesDraft && errors.Is(err, store.ErrConflict) {
-			err = s.st.SetSessionStatus(ctx, se.ID, se.Version, next)
-		}
-		if err != nil {
-			s.fail(w, r, err, "")
-			return
-		}
+		s.fail(w, r, err, "")
+		return
 	}
 	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), "Status: "+next.Label())

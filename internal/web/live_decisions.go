@@ -230,12 +230,5 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	if !it.Flags.FollowUp {
-		it.Flags.FollowUp = true
-		if err := s.st.UpdateItem(ctx, it); err != nil {
-			s.fail(w, r, err, "")
-			return
-		}
-	}
 	s.saved(w, r, se, it.ID, "Auftrag an "+f.Responsible+" gespeichert.")
 }

@@ -5,6 +5,7 @@ package web
 import (
 	"fmt"
 	"gremium/internal/auth"
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"net/http"
 	"strconv"
@@ -84,45 +85,14 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 			Data: newSessionData{Session: se, Members: members, Error: strings.Join(problems, " ")}})
 		return
 	}
-	id, err := s.st.CreateSession(ctx, se)
+	sections, err := s.st.Sections(ctx, council.ID)
 	if err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
-	if err := s.standardItems(r, council, id, se.Number); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	if _, err := s.st.PlanSession(ctx, se, itplr.StandardItems(se.Number, sections)); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), fmt.Sprintf("Die %d. Sitzung ist angelegt.", se.Number))
-}
-
-// standardItems puts the items every agenda carries on a new session: the
-// welcome with the approval of the last minutes, and "Reporting FachMK"
-// (concept section 2.1).
-func (s *Server) standardItems(r *http.Request, council model.Body, sessionID int64, number int) error {
-	ctx := r.Context()
-	sections, err := s.st.Sections(ctx, council.ID)
-	if err != nil {
-		return err
-	}
-	sec := func(name string) int64 {
-		for _, x := range sections {
-			if x.Name == name {
-				return x.ID
-			}
-		}
-		return 0
-	}
-	welcome := []string{"Begrüßung durch den Vorsitz des IT-Planungsrats", "Feststellung der Beschlussfähigkeit"}
-	if number > 1 {
-		welcome = append(welcome, fmt.Sprintf("Bestätigung des Protokolls der %d. Sitzung", number-1))
-	}
-	welcome = append(welcome, "Feststellung der finalen Tagesordnung", "Beschluss über den Vorschlag der Grünen Liste")
-	if _, err := s.st.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, SectionID: sec("Begrüßung"), Number: "00", Title: "Begrüßung",
-		Points: welcome, Position: 1, Status: model.ItemAccepted}); err != nil {
-		return err
-	}
-	_, err = s.st.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, SectionID: sec("Übergreifendes"), Title: model.ReportingFachMKTitle,
-		Goal: model.GoalReport, Position: 2, Status: model.ItemAccepted})
-	return err
 }

@@ -131,19 +131,19 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		Sources: splitFormList(f.Get("quelle")), Reporters: reporters, Impact: impact, Status: model.ItemRegistered,
 		RegisteredBy: member, RegisteredAt: now, Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(model.DateOf(now)),
 		Position: 1000, Flags: model.ItemFlags{Decision: goal == model.GoalDecision}}
-	itemID, err := s.st.CreateItem(ctx, it)
-	if err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
+	var draft *model.Decision
 	if len(proposal) > 0 {
-		council, _ := s.councilBody(ctx)
-		if _, err := s.st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: itemID,
-			Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: it.Title, Points: numberedFormPoints(proposal), Position: 1,
-			Applicants: applicants}); err != nil {
-			s.fail(w, r, err, "")
+		council, err := s.councilBody(ctx)
+		if err != nil {
+			s.serverError(w, r, err)
 			return
 		}
+		draft = &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+			Title: it.Title, Points: numberedFormPoints(proposal), Applicants: applicants}
+	}
+	if _, err := s.st.RegisterItem(ctx, it, draft); err != nil {
+		s.fail(w, r, err, "")
+		return
 	}
 	notice := "Der TOP ist angemeldet. Die Geschäftsstelle entscheidet über die Aufnahme."
 	if it.Late {

@@ -86,7 +86,17 @@ func (s *Server) correctMinutes(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Eine Berichtigung braucht einen Anlass und den berichtigten Text.")
 		return
 	}
-	if _, _, err := minutes.Parse(strings.NewReader(text), minutes.Options{}); err != nil {
+	council, err := s.councilBody(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	opts, err := minutes.StoredOptions(r.Context(), s.st, council.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if _, _, err := minutes.Parse(strings.NewReader(text), opts); err != nil {
 		s.badRequest(w, r, "Der berichtigte Text kann nicht gelesen werden.")
 		return
 	}
