@@ -257,7 +257,9 @@ func (s *Store) noticeDecisionRelevant(ctx context.Context, tx *sql.Tx, decision
 
 // DebriefRef gives the ref of the messages of the n-th sending of a
 // debrief's invitation.
-func DebriefRef(debriefID int64, n int) string { return fmt.Sprintf("nachbesprechung:%d:%d", debriefID, n) }
+func DebriefRef(debriefID int64, n int) string {
+	return fmt.Sprintf("nachbesprechung:%d:%d", debriefID, n)
+}
 
 // SendDebriefInvitation saves the debrief as given (date, place,
 // invitation text, entries; d.Version must be the version read) and queues
