@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -51,7 +51,7 @@ func fixture(t *testing.T) (*store.Store, *testClock) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := demo.LoadCouncil(ctx, st); err != nil {
+	if _, err := itplr.Setup(ctx, st); err != nil {
 		t.Fatal(err)
 	}
 	clock := &testClock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
@@ -89,7 +89,7 @@ func subscribe(t *testing.T, st *store.Store, username string, role model.Role, 
 func publishAgenda(t *testing.T, st *store.Store, n int) {
 	t.Helper()
 	ctx := context.Background()
-	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)
 	}
