@@ -33,6 +33,7 @@ type smtpServer struct {
 
 	mu       sync.Mutex
 	srv      *smtp.Server
+	ln       net.Listener
 	mails    []receivedMail
 	hold     chan struct{} // if set, Data waits on it after keeping the message
 	accepted chan struct{} // signalled when a held message was kept
@@ -70,7 +71,7 @@ func (s *smtpServer) serve(ln net.Listener) {
 	srv.AllowInsecureAuth = false // AUTH only after STARTTLS
 	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
 	s.mu.Lock()
-	s.srv = srv
+	s.srv, s.ln = srv, ln
 	s.mu.Unlock()
 	go srv.Serve(ln)
 }
@@ -78,10 +79,13 @@ func (s *smtpServer) serve(ln net.Listener) {
 // stop closes the listener and every connection: the server is down.
 func (s *smtpServer) stop() {
 	s.mu.Lock()
-	srv := s.srv
-	s.srv = nil
+	srv, ln := s.srv, s.ln
+	s.srv, s.ln = nil, nil
 	s.mu.Unlock()
 	if srv != nil {
+		// The listener is closed here too: Serve may not have registered
+		// it with the server yet.
+		ln.Close()
 		srv.Close()
 	}
 }

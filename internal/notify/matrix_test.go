@@ -30,6 +30,7 @@ type matrixServer struct {
 
 	mu       sync.Mutex
 	srv      *http.Server
+	ln       net.Listener
 	rooms    map[string]bool
 	events   []matrixEvent
 	txns     map[string]string // access token + txnId → event_id
@@ -66,17 +67,20 @@ func (m *matrixServer) serve(ln net.Listener) {
 	mux.HandleFunc("PUT /_matrix/client/v3/rooms/{roomId}/send/{eventType}/{txnId}", m.send)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	m.mu.Lock()
-	m.srv = srv
+	m.srv, m.ln = srv, ln
 	m.mu.Unlock()
 	go srv.Serve(ln)
 }
 
 func (m *matrixServer) stop() {
 	m.mu.Lock()
-	srv := m.srv
-	m.srv = nil
+	srv, ln := m.srv, m.ln
+	m.srv, m.ln = nil, nil
 	m.mu.Unlock()
 	if srv != nil {
+		// The listener is closed here too: Serve may not have registered
+		// it with the server yet.
+		ln.Close()
 		srv.Close()
 	}
 }
