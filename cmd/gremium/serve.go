@@ -107,7 +107,13 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, s
 		ln.Close()
 		return err
 	}
+	srv.SetOutbox(worker)
+	// The loops stop with ctx or when serving fails; the worker finishes a
+	// send under way first, and the store stays open until it recorded it.
 	var background sync.WaitGroup
+	defer background.Wait()
+	ctx, stopBackground := context.WithCancel(ctx)
+	defer stopBackground()
 	background.Go(func() {
 		(&notify.Reminders{Store: st, Log: log, OnClose: func(closed []model.WrittenProcedure) {
 			for _, p := range closed {
@@ -118,10 +124,7 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, s
 			worker.Wake()
 		}}).Run(ctx)
 	})
-	// The worker finishes a send under way after ctx ends; the store stays
-	// open until it has recorded it.
 	background.Go(func() { worker.Run(ctx) })
-	defer background.Wait()
 	fmt.Fprintf(stdout, "gremium %s serves http://%s/ (data: %s)\n", buildVersion(), ln.Addr(), data)
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()

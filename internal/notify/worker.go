@@ -150,21 +150,32 @@ func (w *Worker) Wake() {
 }
 
 // Run delivers due notifications until ctx ends: at start, every
-// PollInterval and when woken. It returns after the send under way, if
-// any, is recorded.
+// PollInterval (for retries that fall due), when woken, and within a
+// second after the store changed (a change may have queued messages; the
+// store's version is an atomic counter, so watching it costs nothing). It
+// returns after the send under way, if any, is recorded.
 func (w *Worker) Run(ctx context.Context) {
 	wake := w.wakeup()
-	tick := time.NewTicker(orDuration(w.PollInterval, DefaultPollInterval))
-	defer tick.Stop()
+	poll := time.NewTicker(orDuration(w.PollInterval, DefaultPollInterval))
+	defer poll.Stop()
+	watch := time.NewTicker(time.Second)
+	defer watch.Stop()
 	for {
+		seen := w.Store.Version()
 		if _, err := w.RunOnce(ctx); err != nil && ctx.Err() == nil {
 			w.log().Error("outbox", "err", err)
 		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		case <-wake:
+		for changed := false; !changed; {
+			select {
+			case <-ctx.Done():
+				return
+			case <-poll.C:
+				changed = true
+			case <-wake:
+				changed = true
+			case <-watch.C:
+				changed = w.Store.Version() != seen
+			}
 		}
 	}
 }
