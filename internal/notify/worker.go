@@ -49,11 +49,14 @@ func IsPermanent(err error) bool {
 const (
 	DefaultPollInterval = 5 * time.Second
 	DefaultBaseDelay    = 30 * time.Second
-	DefaultMaxDelay     = time.Hour
-	// DefaultMaxAttempts with the delays above keeps retrying for about 18
-	// hours (30 s, 1, 2, 4, … min, then hourly) before a message counts as
-	// failed.
-	DefaultMaxAttempts = 24
+	// DefaultMaxDelay stays below the 30 minutes for which a homeserver
+	// (Synapse) is sure to remember a transaction id, so that a retry
+	// after a lost answer is still recognised as the same message.
+	DefaultMaxDelay = 20 * time.Minute
+	// DefaultMaxAttempts with the delays above keeps retrying for about 15
+	// hours (30 s, 1, 2, 4, 8, 16 min, then every 20 min) before a message
+	// counts as failed.
+	DefaultMaxAttempts = 50
 	DefaultSendTimeout = time.Minute
 )
 

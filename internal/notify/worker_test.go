@@ -15,7 +15,7 @@ func TestDelay(t *testing.T) {
 		attempt int
 		want    time.Duration
 	}{
-		{1, 30 * time.Second}, {2, time.Minute}, {3, 2 * time.Minute}, {7, 32 * time.Minute}, {8, time.Hour}, {24, time.Hour}, {1000, time.Hour},
+		{1, 30 * time.Second}, {2, time.Minute}, {3, 2 * time.Minute}, {6, 16 * time.Minute}, {7, 20 * time.Minute}, {50, 20 * time.Minute}, {1000, 20 * time.Minute},
 	} {
 		t.Run(time.Duration(tc.attempt).String(), func(t *testing.T) {
 			if got := w.Delay(tc.attempt); got != tc.want {
