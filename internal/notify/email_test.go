@@ -26,7 +26,7 @@ import (
 // it accepted. It can be stopped and started again on the same address,
 // and it can hold a message after accepting it, before it answers.
 type smtpServer struct {
-	t    *testing.T
+	t    testing.TB
 	addr string
 	cert tls.Certificate
 	Pool *x509.CertPool
@@ -50,7 +50,7 @@ type receivedMail struct {
 
 const smtpUser, smtpPassword = "gremium", "geheim"
 
-func startSMTP(t *testing.T) *smtpServer {
+func startSMTP(t testing.TB) *smtpServer {
 	t.Helper()
 	cert, pool := selfSigned(t)
 	s := &smtpServer{t: t, cert: cert, Pool: pool}

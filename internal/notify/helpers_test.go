@@ -43,7 +43,7 @@ func (c *testClock) Add(d time.Duration) {
 
 // fixture gives a store with the IT-PLR (members, sections) and a clock
 // shared by store and worker.
-func fixture(t *testing.T) (*store.Store, *testClock) {
+func fixture(t testing.TB) (*store.Store, *testClock) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, t.TempDir())
@@ -61,7 +61,7 @@ func fixture(t *testing.T) (*store.Store, *testClock) {
 
 // subscribe creates an account that wants the events on one channel at
 // the address.
-func subscribe(t *testing.T, st *store.Store, username string, role model.Role, member string, ch model.Channel, addr string, events ...model.Event) int64 {
+func subscribe(t testing.TB, st *store.Store, username string, role model.Role, member string, ch model.Channel, addr string, events ...model.Event) int64 {
 	t.Helper()
 	ctx := context.Background()
 	uid, err := st.CreateUser(ctx, model.User{Username: username, Name: "Konto " + username, Role: role, MemberAbbrev: member}, "x")
@@ -86,7 +86,7 @@ func subscribe(t *testing.T, st *store.Store, username string, role model.Role, 
 
 // publishAgenda plans session n of the IT-PLR and publishes its agenda:
 // the change that queues "Tagesordnung veröffentlicht".
-func publishAgenda(t *testing.T, st *store.Store, n int) {
+func publishAgenda(t testing.TB, st *store.Store, n int) {
 	t.Helper()
 	ctx := context.Background()
 	council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
@@ -108,7 +108,7 @@ func publishAgenda(t *testing.T, st *store.Store, n int) {
 }
 
 // outbox gives every notification, oldest first.
-func outbox(t *testing.T, st *store.Store) []model.Notification {
+func outbox(t testing.TB, st *store.Store) []model.Notification {
 	t.Helper()
 	list, _, err := st.Notifications(context.Background(), store.OutboxFilter{Limit: 1000})
 	if err != nil {
@@ -124,7 +124,7 @@ func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, n
 
 // selfSigned gives a server certificate for 127.0.0.1 and a pool that
 // trusts it.
-func selfSigned(t *testing.T) (tls.Certificate, *x509.CertPool) {
+func selfSigned(t testing.TB) (tls.Certificate, *x509.CertPool) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -155,7 +155,7 @@ func selfSigned(t *testing.T) (tls.Certificate, *x509.CertPool) {
 
 // listenAgain listens on addr again after a server on it stopped; the port
 // may take a moment to be free.
-func listenAgain(t *testing.T, addr string) net.Listener {
+func listenAgain(t testing.TB, addr string) net.Listener {
 	t.Helper()
 	var err error
 	for range 50 {
@@ -170,7 +170,7 @@ func listenAgain(t *testing.T, addr string) net.Listener {
 }
 
 // waitFor waits until cond holds, at most 10 s.
-func waitFor(t *testing.T, what string, cond func() bool) {
+func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for !cond() {

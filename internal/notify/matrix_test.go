@@ -24,7 +24,7 @@ import (
 // the request idempotent per access token: a repeated txnId gets the
 // event_id of the first request and creates no event.
 type matrixServer struct {
-	t     *testing.T
+	t     testing.TB
 	addr  string
 	token string
 
@@ -46,7 +46,7 @@ type matrixEvent struct {
 	Content matrixMessage
 }
 
-func startMatrix(t *testing.T, rooms ...string) *matrixServer {
+func startMatrix(t testing.TB, rooms ...string) *matrixServer {
 	t.Helper()
 	m := &matrixServer{t: t, token: "syt_gremium_token", rooms: map[string]bool{}, txns: map[string]string{}}
 	for _, r := range rooms {
