@@ -309,3 +309,26 @@ func TestMigrationKeepsOldOutbox(t *testing.T) {
 		t.Errorf("events = %s, %s", list[0].Event, list[2].Event)
 	}
 }
+
+// TestProcedureClosesOnTheBerlinDate: a written procedure whose deadline is
+// half past midnight in Berlin (still the evening before in UTC) is decided
+// on the Berlin date, whatever the server's zone.
+func TestProcedureClosesOnTheBerlinDate(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	clock := time.Date(2025, 9, 1, 10, 0, 0, 0, time.UTC)
+	s.SetClock(func() time.Time { return clock })
+	deadline := time.Date(2025, 9, 3, 22, 30, 0, 0, time.UTC) // 04.09.2025, 00:30 in Berlin
+	pid := must[int64](t)(s.StartProcedure(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Mitternacht", Applicants: []string{"Bund"}}, model.RuleUnanimous, deadline))
+	for _, m := range []string{"Bund", "HE", "HH"} {
+		check(t, s.CastVote(ctx, pid, m, model.VoteYes))
+	}
+	must[[]model.WrittenProcedure](t)(s.CloseDueProcedures(ctx, deadline.Add(time.Minute)))
+	p := must[model.WrittenProcedure](t)(s.Procedure(ctx, pid))
+	d := must[model.Decision](t)(s.Decision(ctx, p.DecisionID))
+	if d.AdoptedOn != model.NewDate(2025, 9, 4) {
+		t.Errorf("adopted on %s, want 04.09.2025 (Berlin)", d.AdoptedOn.German())
+	}
+}
