@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"gremium/internal/demo"
@@ -27,6 +28,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	withDemo := fs.Bool("demo", false, "load the demo data and demo accounts if the database is empty")
 	secure := fs.Bool("secure-cookies", os.Getenv("GREMIUM_SECURE_COOKIES") == "1", "mark the login cookie Secure also for plain HTTP (behind a TLS proxy; env GREMIUM_SECURE_COOKIES=1)")
 	verbose := fs.Bool("verbose", false, "log every request")
+	delivery := notifyFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
@@ -35,14 +37,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	if err := serve(ctx, log, *addr, *data, *withDemo, *secure, stdout); err != nil {
+	if err := serve(ctx, log, *addr, *data, *withDemo, *secure, delivery, stdout); err != nil {
 		log.Error("gremium serve failed", "err", err)
 		return exitFail
 	}
 	return exitOK
 }
 
-func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, secure bool, stdout io.Writer) error {
+func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, secure bool, delivery *notifyConfig, stdout io.Writer) error {
 	st, err := store.Open(ctx, data)
 	if err != nil {
 		return err
@@ -100,13 +102,29 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, s
 			}
 		}
 	}
-	go notify.Run(ctx, st, notify.DefaultInterval, log, func(closed []model.WrittenProcedure) {
-		for _, p := range closed {
-			if err := search.IndexDecision(ctx, st, p.DecisionID); err != nil {
-				log.Error("search index", "decision", p.DecisionID, "err", err)
+	worker, err := delivery.worker(st, log, ln.Addr().String())
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	srv.SetOutbox(worker)
+	// The loops stop with ctx or when serving fails; the worker finishes a
+	// send under way first, and the store stays open until it recorded it.
+	var background sync.WaitGroup
+	defer background.Wait()
+	ctx, stopBackground := context.WithCancel(ctx)
+	defer stopBackground()
+	background.Go(func() {
+		(&notify.Reminders{Store: st, Log: log, OnClose: func(closed []model.WrittenProcedure) {
+			for _, p := range closed {
+				if err := search.IndexDecision(ctx, st, p.DecisionID); err != nil {
+					log.Error("search index", "decision", p.DecisionID, "err", err)
+				}
 			}
-		}
+			worker.Wake()
+		}}).Run(ctx)
 	})
+	background.Go(func() { worker.Run(ctx) })
 	fmt.Fprintf(stdout, "gremium %s serves http://%s/ (data: %s)\n", buildVersion(), ln.Addr(), data)
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()

@@ -16,6 +16,7 @@ const (
 	ApproveMinutes Action = "approve_minutes" // record the approval of minutes in a session
 	ManageAccounts Action = "manage_accounts" // create accounts (the CLI does this today)
 	Vote           Action = "vote"            // vote in a written procedure (for one's own member)
+	ManageOutbox   Action = "manage_outbox"   // see the outbox of notifications, retry and cancel messages
 )
 
 // allowed says which roles may take an action at all; member-bound actions
@@ -30,6 +31,7 @@ var allowed = map[Action][]model.Role{
 	ApproveMinutes: {model.RoleSecretariat},
 	ManageAccounts: {model.RoleSecretariat},
 	Vote:           {model.RoleMember},
+	ManageOutbox:   {model.RoleSecretariat},
 }
 
 // Can reports whether the user may take the action; u is nil for the public.

@@ -1,7 +1,9 @@
 // Package notify owns what gremium does on its own time: the loop that
-// closes written procedures at their deadline and records reminders in the
-// outbox. Sending the outbox (SMTP, Matrix) is a later step; until then the
-// messages stay recorded in the store.
+// closes written procedures at their deadline and queues reminders
+// (Reminders), and the worker that delivers the outbox (Worker) over e-mail
+// (SMTP) and Matrix. Notifications themselves are queued by the store in
+// the transaction of the change that causes them; see docs/notifications.md
+// for the delivery guarantee.
 package notify
 
 import (
@@ -13,26 +15,55 @@ import (
 	"gremium/internal/store"
 )
 
-// DefaultInterval is how often the loop looks for due procedures.
+// DefaultInterval is how often the reminder loop looks for due procedures.
 const DefaultInterval = 30 * time.Second
 
-// Run closes due written procedures every interval until ctx ends. It runs
-// once at start, so procedures whose deadline passed while the server was
-// stopped close right away. Several instances may run at once: closing is
-// transactional and skips procedures another instance closed.
-func Run(ctx context.Context, st *store.Store, interval time.Duration, log *slog.Logger, onClose func([]model.WrittenProcedure)) {
+// Reminders is the loop that closes due written procedures and queues the
+// reminders a day before their deadline.
+type Reminders struct {
+	Store    *store.Store
+	Interval time.Duration    // 0: DefaultInterval
+	Now      func() time.Time // the clock; nil: time.Now
+	Log      *slog.Logger
+	// OnClose, if set, is called with the procedures each run closed.
+	OnClose func([]model.WrittenProcedure)
+}
+
+// RunOnce closes the procedures due now and queues the reminders due now.
+func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, error) {
+	now := time.Now
+	if r.Now != nil {
+		now = r.Now
+	}
+	return r.Store.CloseDueProcedures(ctx, now())
+}
+
+// Run runs RunOnce every interval until ctx ends. It runs once at start, so
+// procedures whose deadline passed while the server was stopped close right
+// away. Several instances may run at once: closing is transactional and
+// skips procedures another instance closed, and a reminder's key queues it
+// once.
+func (r *Reminders) Run(ctx context.Context) {
+	interval := r.Interval
+	if interval <= 0 {
+		interval = DefaultInterval
+	}
+	log := r.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
-		closed, err := st.CloseDueProcedures(ctx, time.Now())
+		closed, err := r.RunOnce(ctx)
 		if err != nil && ctx.Err() == nil {
 			log.Error("closing written procedures", "err", err)
 		}
 		for _, p := range closed {
 			log.Info("written procedure closed", "procedure", p.ID, "decision", p.DecisionID, "result", p.Result)
 		}
-		if len(closed) > 0 && onClose != nil {
-			onClose(closed)
+		if len(closed) > 0 && r.OnClose != nil {
+			r.OnClose(closed)
 		}
 		select {
 		case <-ctx.Done():

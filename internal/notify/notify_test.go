@@ -33,7 +33,9 @@ func TestRunClosesDueProcedures(t *testing.T) {
 		t.Fatal(err)
 	}
 	closed := make(chan struct{}, 1)
-	go Run(ctx, st, 50*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)), func([]model.WrittenProcedure) { closed <- struct{}{} })
+	r := &Reminders{Store: st, Interval: 50 * time.Millisecond, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		OnClose: func([]model.WrittenProcedure) { closed <- struct{}{} }}
+	go r.Run(ctx)
 	select {
 	case <-closed:
 	case <-time.After(10 * time.Second):

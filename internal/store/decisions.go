@@ -318,6 +318,9 @@ func (s *Store) adoptTx(ctx context.Context, tx *sql.Tx, id int64, version int, 
 	if err := s.audit(ctx, tx, "adopt", "decision", id, label); err != nil {
 		return cur, err
 	}
+	if err := s.noticeDecisionRelevant(ctx, tx, id); err != nil {
+		return cur, err
+	}
 	out, err := currentDecision(ctx, tx, id)
 	if err != nil {
 		return out, err

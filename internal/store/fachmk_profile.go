@@ -10,7 +10,8 @@ import (
 )
 
 // SaveAssessments replaces the decision profile (Beschluss-Steckbrief) of a
-// decision with the given lines.
+// decision with the given lines. For an adopted decision, the FachMK marked
+// relevant are notified in the same transaction.
 func (s *Store) SaveAssessments(ctx context.Context, decisionID int64, lines []model.Assessment) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM decision_relevance WHERE decision_id = ?`, decisionID); err != nil {
@@ -23,7 +24,10 @@ func (s *Store) SaveAssessments(ctx context.Context, decisionID int64, lines []m
 				return fmt.Errorf("store: decision profile: %w", err)
 			}
 		}
-		return s.audit(ctx, tx, "assess", "decision", decisionID, fmt.Sprintf("%d FachMK", len(lines)))
+		if err := s.audit(ctx, tx, "assess", "decision", decisionID, fmt.Sprintf("%d FachMK", len(lines))); err != nil {
+			return err
+		}
+		return s.noticeDecisionRelevant(ctx, tx, decisionID)
 	})
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"gremium/internal/model"
@@ -148,7 +147,8 @@ func scanProcedure(r scanner) (model.WrittenProcedure, error) {
 
 // StartProcedure starts a written procedure (Umlaufverfahren) on a new
 // decision proposal (d must be a draft outside any session) with a rule and
-// a deadline. It gives the procedure's id.
+// a deadline. It gives the procedure's id. The notification that the
+// procedure started is queued in the same transaction.
 func (s *Store) StartProcedure(ctx context.Context, d model.Decision, rule model.Rule, deadline time.Time) (int64, error) {
 	if !rule.Valid() {
 		return 0, model.InputError("Die Abstimmungsregel „%s“ ist unbekannt.", rule)
@@ -174,7 +174,10 @@ func (s *Store) StartProcedure(ctx context.Context, d model.Decision, rule model
 		id, err = s.insert(ctx, tx, "procedure", d.Title,
 			`INSERT INTO written_procedures (decision_id, rule, started_at, deadline) VALUES (?, ?, ?, ?)`,
 			decisionID, rule, s.now().UTC().Format(time.RFC3339), deadline.UTC().Format(time.RFC3339))
-		return err
+		if err != nil {
+			return err
+		}
+		return s.noticeProcedureStarted(ctx, tx, id)
 	})
 	return id, err
 }
@@ -321,8 +324,10 @@ func closingActor(ctx context.Context) context.Context { return WithActor(ctx, "
 // voted in a written procedure are reminded.
 const ReminderLead = 24 * time.Hour
 
-// remind records, once per procedure, a reminder to the voting members who
-// have not voted yet, when the deadline is less than ReminderLead away.
+// remind queues, once per procedure, a reminder to the accounts of the
+// voting members who have not voted yet and subscribed to it, when the
+// deadline is less than ReminderLead away; the reminder and the mark that
+// it was queued are one transaction.
 func (s *Store) remind(ctx context.Context, now time.Time) error {
 	due, err := queryList(ctx, s.db, scanProcedure, "procedures to remind",
 		`SELECT `+procedureCols+` FROM written_procedures WHERE status = ? AND reminded = 0 AND deadline <= ? AND deadline > ?`,
@@ -355,11 +360,8 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 				return err
 			}
 			if len(missing) > 0 {
-				body := fmt.Sprintf("Im Umlaufverfahren „%s“ endet die Frist am %s um %s Uhr. Noch keine Stimme abgegeben haben: %s. "+
-					"Ohne Stimme wird Enthaltung gewertet.", d.Title, model.DateOf(p.Deadline.In(time.Local)).German(), p.Deadline.In(time.Local).Format("15:04"), strings.Join(missing, ", "))
-				if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, recipients, subject, body, created_at) VALUES (?, ?, ?, ?, ?)`,
-					"erinnerung", toJSON(missing), "Erinnerung: Umlaufverfahren „"+d.Title+"“", body, now.UTC().Format(time.RFC3339)); err != nil {
-					return fmt.Errorf("store: outbox: %w", err)
+				if err := s.noticeProcedureClosing(ctx, tx, p, d.Title, missing); err != nil {
+					return err
 				}
 			}
 			_, err = tx.ExecContext(ctx, `UPDATE written_procedures SET reminded = 1 WHERE id = ?`, p.ID)
@@ -370,32 +372,6 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 		}
 	}
 	return nil
-}
-
-// Message is an entry of the outbox: a reminder or an invitation to send.
-type Message struct {
-	ID         int64
-	Kind       string
-	Recipients []string
-	Subject    string
-	Body       string
-	Created    time.Time
-	Sent       time.Time
-}
-
-// Outbox gives the messages not yet sent, oldest first.
-func (s *Store) Outbox(ctx context.Context) ([]Message, error) {
-	return queryList(ctx, s.db, func(r scanner) (Message, error) {
-		var m Message
-		var recipients, created, sent string
-		if err := r.Scan(&m.ID, &m.Kind, &recipients, &m.Subject, &m.Body, &created, &sent); err != nil {
-			return m, err
-		}
-		m.Created, _ = time.Parse(time.RFC3339, created)
-		var err error
-		m.Recipients, err = fromJSON[string](recipients)
-		return m, err
-	}, "outbox", `SELECT id, kind, recipients, subject, body, created_at, sent_at FROM outbox WHERE sent_at = '' ORDER BY id`)
 }
 
 // ProcedureDecisions gives the decisions taken by written procedure whose
@@ -415,16 +391,4 @@ func (s *Store) ProcedureDecisions(ctx context.Context, bodyID int64, after, unt
 		}
 	}
 	return ds, nil
-}
-
-// QueueMessage records a message in the outbox.
-func (s *Store) QueueMessage(ctx context.Context, m Message) (int64, error) {
-	var id int64
-	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		id, err = s.insert(ctx, tx, "message", m.Subject,
-			`INSERT INTO outbox (kind, recipients, subject, body, created_at) VALUES (?, ?, ?, ?, ?)`,
-			m.Kind, toJSON(nonNil(m.Recipients)), m.Subject, m.Body, s.now().UTC().Format(time.RFC3339))
-		return err
-	})
-	return id, err
 }

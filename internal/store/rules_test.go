@@ -129,12 +129,19 @@ func TestWrittenProcedureAcrossRestart(t *testing.T) {
 	if strings.Join(votes, ";") != "Bund ja;HE nein;HE ja" {
 		t.Errorf("vote log = %v", votes)
 	}
-	// A day before the deadline the members without a vote are reminded, once.
+	// A day before the deadline the accounts of the members without a vote
+	// that asked for it are reminded, once.
+	for _, m := range []string{"HE", "HH"} {
+		uid := must[int64](t)(s.CreateUser(ctx, model.User{Username: strings.ToLower(m), Name: "Büro " + m, Role: model.RoleMember, MemberAbbrev: m}, "x"))
+		check(t, s.SaveNotificationSettings(ctx, model.NotificationSettings{UserID: uid, Email: strings.ToLower(m) + "@example.org", DueDays: 14,
+			Subscriptions: []model.Subscription{{Event: model.EventProcedureClosing, Channel: model.ChannelEmail}}}))
+	}
 	clock = deadline.Add(-12 * time.Hour)
 	must[[]model.WrittenProcedure](t)(s.CloseDueProcedures(ctx, clock))
 	must[[]model.WrittenProcedure](t)(s.CloseDueProcedures(ctx, clock))
-	out := must[[]Message](t)(s.Outbox(ctx))
-	if len(out) != 1 || strings.Join(out[0].Recipients, ",") != "HH" || !strings.Contains(out[0].Body, "Enthaltung") {
+	out, _, err := s.Notifications(ctx, OutboxFilter{Event: model.EventProcedureClosing})
+	check(t, err)
+	if len(out) != 1 || out[0].Recipient != "hh@example.org" || !strings.Contains(out[0].Body, "Enthaltung") {
 		t.Errorf("reminders = %+v", out)
 	}
 	// The server stops before the deadline …

@@ -69,23 +69,33 @@ func (s *Store) Sessions(ctx context.Context, bodyID int64) ([]model.Session, er
 }
 
 // UpdateSession changes a session's data (not its status: see
-// SetSessionStatus); se.Version must be the version read.
+// SetSessionStatus); se.Version must be the version read. An update that
+// publishes the agenda queues its notification in the same transaction.
 func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 	if err := se.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.updateVersioned(ctx, tx, "sessions", "session", se.ID, se.Version,
+		wasPublished := agendaPublished(ctx, tx, se.ID)
+		if err := s.updateVersioned(ctx, tx, "sessions", "session", se.ID, se.Version,
 			`number = ?, date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?, approved_in = ?,
 			 registration_deadline = ?, agenda_published = ?, current_item_id = ?`,
 			se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.MinutesStand.String(), se.ApprovedIn,
-			se.RegistrationDeadline.String(), se.AgendaPublished, se.CurrentItemID)
+			se.RegistrationDeadline.String(), se.AgendaPublished, se.CurrentItemID); err != nil {
+			return err
+		}
+		if se.AgendaPublished && !wasPublished {
+			return s.noticeAgendaPublished(ctx, tx, se.ID)
+		}
+		return nil
 	})
 }
 
 // SetSessionStatus moves a session one step along the cycle (geplant →
 // einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll
-// genehmigt). Any other move is refused.
+// genehmigt). Any other move is refused. Moving to "Protokoll im Entwurf"
+// distributes the draft minutes: the notification that they are open for
+// comment is queued in the same transaction.
 func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, next model.SessionStatus) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
@@ -102,6 +112,11 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		}
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
 			return err
+		}
+		if next == model.StatusMinutesDraft {
+			if err := s.noticeMinutesForComment(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		return s.audit(ctx, tx, "status", "session", id, string(next))
 	})

@@ -36,6 +36,8 @@ type debriefData struct {
 	Groups   []debriefGroup
 	Invitees []string
 	Notice   string
+	// Delivery is the state of the latest invitation's messages.
+	Delivery model.Delivery
 }
 
 // assembleDebrief builds the debrief pack of a session: the stored one, or
@@ -62,6 +64,9 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 	}
 	if saved, err := s.st.DebriefOfSession(ctx, se.ID); err == nil {
 		d.Debrief, d.Saved = saved, true
+		if d.Delivery, err = s.st.DebriefDelivery(ctx, saved.ID); err != nil {
+			return d, err
+		}
 		for _, e := range saved.Entries {
 			d.Entries = append(d.Entries, debriefEntry{DebriefEntry: e, Decision: decByID[e.DecisionID], Conference: byID[e.ConferenceID], Include: true})
 		}
@@ -198,17 +203,14 @@ func (s *Server) debriefForm(w http.ResponseWriter, r *http.Request) (model.Sess
 	return se, d, true
 }
 
-func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
-	se, d, ok := s.debriefForm(w, r)
-	if !ok {
-		return
-	}
-	ctx := r.Context()
-	var err error
+// debriefFromForm gives the debrief as the posted form has it: date,
+// place, invitation text and the entries ticked, with their presenters.
+func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData) (model.Debrief, bool) {
 	db := d.Debrief
+	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		s.badRequest(w, r, "Das Datum ist ungültig.")
-		return
+		return db, false
 	}
 	db.Place = strings.TrimSpace(r.PostFormValue("ort"))
 	db.Invitation = r.PostFormValue("einladung")
@@ -220,11 +222,24 @@ func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
 		e.Presenter = strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i)))
 		db.Entries = append(db.Entries, e.DebriefEntry)
 	}
+	db.Version = formVersion(r)
+	return db, true
+}
+
+func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
+	se, d, ok := s.debriefForm(w, r)
+	if !ok {
+		return
+	}
+	db, ok := s.debriefFromForm(w, r, d)
+	if !ok {
+		return
+	}
+	var err error
 	if d.Saved {
-		db.Version = formVersion(r)
-		err = s.st.UpdateDebrief(ctx, db)
+		err = s.st.UpdateDebrief(r.Context(), db)
 	} else {
-		_, err = s.st.CreateDebrief(ctx, db)
+		_, err = s.st.CreateDebrief(r.Context(), db)
 	}
 	if err != nil {
 		s.fail(w, r, err, "")
@@ -233,40 +248,30 @@ func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
 	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), "Die Nachbesprechung ist gespeichert.")
 }
 
+// sendDebrief saves the debrief as the form shows it and queues its
+// invitation in one transaction; the page says "versandt" once the sender
+// has handed every message over.
 func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 	se, d, ok := s.debriefForm(w, r)
 	if !ok {
 		return
 	}
-	ctx := r.Context()
 	if !d.Saved {
 		s.badRequest(w, r, "Bitte die Nachbesprechung zuerst speichern.")
 		return
 	}
-	var recipients []string
-	for _, g := range d.Groups {
-		for _, c := range g.Contacts {
-			if c.Email != "" {
-				recipients = append(recipients, c.Email)
-			}
-		}
-		if len(g.Contacts) == 0 {
-			recipients = append(recipients, "Geschäftsstelle "+g.Conference.Abbrev)
-		}
-	}
-	if _, err := s.st.QueueMessage(ctx, store.Message{Kind: "einladung", Recipients: recipients,
-		Subject: fmt.Sprintf("Einladung zur Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number), Body: d.Debrief.Invitation}); err != nil {
-		s.serverError(w, r, err)
+	db, ok := s.debriefFromForm(w, r, d)
+	if !ok {
 		return
 	}
-	db := d.Debrief
-	db.Sent = true
-	db.Version = formVersion(r)
-	if err := s.st.UpdateDebrief(ctx, db); err != nil {
+	n, err := s.st.SendDebriefInvitation(r.Context(), db, fmt.Sprintf("Einladung zur Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number))
+	if err != nil {
 		s.fail(w, r, err, "")
 		return
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), fmt.Sprintf("Die Einladung an %d Empfänger liegt im Postausgang.", len(recipients)))
+	s.wakeOutbox()
+	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number),
+		fmt.Sprintf("Die Einladung liegt mit %d Nachrichten im Postausgang; „versandt“ steht hier, sobald alle gesendet sind.", n))
 }
 
 func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {

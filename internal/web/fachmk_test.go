@@ -77,13 +77,7 @@ func TestDecisionProfileAndDebrief(t *testing.T) {
 	if err != nil || len(db.Entries) != 2 || db.HeldOn != model.NewDate(2025, 7, 10) {
 		t.Fatalf("saved debrief = %+v %v", db, err)
 	}
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", url.Values{"version": {fmt.Sprint(db.Version)}}); code != http.StatusSeeOther {
-		t.Fatalf("send: %d", code)
-	}
-	out, _ := st.Outbox(ctx)
-	if len(out) != 1 || out[0].Kind != "einladung" || !strings.Contains(out[0].Subject, "47. Sitzung") {
-		t.Errorf("outbox = %+v", out)
-	}
+	checkDebriefDelivery(t, ts, st, gs, db)
 	res, pdf := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil)
 	if res != http.StatusOK || !strings.HasPrefix(pdf, "%PDF-") {
 		t.Errorf("debrief PDF: %d", res)

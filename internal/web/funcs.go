@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"time"
 
 	"gremium/internal/minutes"
 	"gremium/internal/model"
@@ -19,6 +20,15 @@ var funcs = template.FuncMap{
 		return d.German()
 	},
 	"decisionURL": decisionURL,
+	// berlinTime shows a point in time as "05.03.2026, 10:00 Uhr" in
+	// Europe/Berlin ("" for the zero time).
+	"berlinTime": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		t = t.In(model.Berlin)
+		return model.DateOf(t).German() + ", " + t.Format("15:04") + " Uhr"
+	},
 	"memberName": func(members map[string]model.Member, abbrev string) string {
 		if m, ok := members[abbrev]; ok {
 			return m.Name

@@ -106,6 +106,13 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// The personal page (mine.go).
 	mux.HandleFunc("GET /mein-bereich", s.myPage)
 
+	// Notification settings and the outbox (notifications.go).
+	mux.HandleFunc("GET /benachrichtigungen", s.preferencesPage)
+	mux.HandleFunc("POST /benachrichtigungen", s.savePreferences)
+	mux.HandleFunc("GET /postausgang", s.outboxPage)
+	mux.HandleFunc("POST /postausgang/{id}/erneut", s.retryNotification)
+	mux.HandleFunc("POST /postausgang/{id}/abbrechen", s.cancelNotification)
+
 	// OParl and the JSON API.
 	open := api.New(s.st, s.log, s.council)
 	open.OnSessionChange = s.changed

@@ -48,6 +48,8 @@ type Server struct {
 	// councilBodyKept and members keep what almost every page needs.
 	councilBodyKept untilChange[model.Body]
 	members         untilChange[map[string]model.Member]
+	// outbox is the delivery worker (see SetOutbox); nil: none runs.
+	outbox Outbox
 }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
@@ -231,7 +233,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	}
 	v.User = s.user(r)
 	v.Can = map[string]bool{}
-	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes} {
+	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes, auth.ManageOutbox} {
 		v.Can[string(a)] = auth.Can(v.User, a, "")
 	}
 	var buf bytes.Buffer

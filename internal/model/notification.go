@@ -1,0 +1,344 @@
+package model
+
+import (
+	"net/mail"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Channel is the way a notification (Benachrichtigung) reaches its
+// recipient: an e-mail or a message in a Matrix room.
+type Channel string
+
+// Channels.
+const (
+	ChannelEmail  Channel = "email"
+	ChannelMatrix Channel = "matrix"
+)
+
+// Channels lists the channels in the order the pages show them.
+var Channels = []Channel{ChannelEmail, ChannelMatrix}
+
+// Label gives the German name of the channel.
+func (c Channel) Label() string {
+	switch c {
+	case ChannelEmail:
+		return "E-Mail"
+	case ChannelMatrix:
+		return "Matrix"
+	}
+	return string(c)
+}
+
+// Valid reports whether c is a known channel.
+func (c Channel) Valid() bool { return c == ChannelEmail || c == ChannelMatrix }
+
+// CheckAddress checks a recipient address of the channel: an e-mail address
+// ("name@example.org") or the id of a Matrix room ("!abc:example.org"). It
+// gives an input error with a German reason.
+func (c Channel) CheckAddress(addr string) error {
+	switch c {
+	case ChannelEmail:
+		a, err := mail.ParseAddress(addr)
+		if err != nil || a.Address != addr || !strings.Contains(addr, "@") {
+			return InputError("„%s“ ist keine gültige E-Mail-Adresse (Form: name@beispiel.de).", addr)
+		}
+		return nil
+	case ChannelMatrix:
+		local, server, ok := strings.Cut(strings.TrimPrefix(addr, "!"), ":")
+		if !strings.HasPrefix(addr, "!") || !ok || local == "" || server == "" || strings.ContainsAny(addr, " \t\r\n/") {
+			return InputError("„%s“ ist keine Matrix-Raum-ID (Form: !abcdef:matrix.beispiel.de; in Element unter Raumeinstellungen → Erweitert).", addr)
+		}
+		return nil
+	}
+	return InputError("Den Kanal „%s“ gibt es nicht.", string(c))
+}
+
+// Event is an occasion users may subscribe to (Benachrichtigungsanlass).
+type Event string
+
+// Events. Producers that do not exist yet use the names already, so that
+// users can subscribe before the first message is sent.
+const (
+	// EventAgendaPublished: the agenda of a session is published.
+	EventAgendaPublished Event = "tagesordnung"
+	// EventDecisionRelevant: an adopted decision is marked relevant for the
+	// user's FachMK.
+	EventDecisionRelevant Event = "beschluss_relevant"
+	// EventFollowUpDue: a follow-up (Auftrag) of the user's member is due in
+	// the number of days the user chose (NotificationSettings.DueDays).
+	EventFollowUpDue Event = "auftrag_faellig"
+	// EventFollowUpOverdue: a follow-up of the user's member is overdue.
+	EventFollowUpOverdue Event = "auftrag_ueberfaellig"
+	// EventProcedureStarted: a written procedure (Umlaufverfahren) starts.
+	EventProcedureStarted Event = "umlauf_gestartet"
+	// EventProcedureClosing: a written procedure ends within a day and the
+	// user's member has not voted.
+	EventProcedureClosing Event = "umlauf_frist"
+	// EventMinutesForComment: the draft minutes are released for comment.
+	EventMinutesForComment Event = "protokoll_kommentierung"
+	// EventDebriefInvitation: the invitation to a debrief (Nachbesprechung).
+	EventDebriefInvitation Event = "nachbesprechung"
+)
+
+// Events lists the events in the order the preferences page shows them.
+var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation}
+
+// Label gives the German name of the event.
+func (e Event) Label() string {
+	switch e {
+	case EventAgendaPublished:
+		return "Neue Tagesordnung veröffentlicht"
+	case EventDecisionRelevant:
+		return "Beschluss für meine Fachministerkonferenz relevant"
+	case EventFollowUpDue:
+		return "Auftrag bald fällig"
+	case EventFollowUpOverdue:
+		return "Auftrag überfällig"
+	case EventProcedureStarted:
+		return "Umlaufverfahren gestartet"
+	case EventProcedureClosing:
+		return "Umlaufverfahren endet morgen (ohne meine Stimme)"
+	case EventMinutesForComment:
+		return "Protokollentwurf zur Kommentierung"
+	case EventDebriefInvitation:
+		return "Einladung zur Nachbesprechung"
+	}
+	return string(e)
+}
+
+// Valid reports whether e is a known event.
+func (e Event) Valid() bool {
+	for _, v := range Events {
+		if v == e {
+			return true
+		}
+	}
+	return false
+}
+
+// eventRoles says which roles may receive an event: what an event's message
+// tells must be something the role may read.
+var eventRoles = map[Event][]Role{
+	EventAgendaPublished:   {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
+	EventDecisionRelevant:  {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+	EventFollowUpDue:       {RoleSecretariat, RoleMember, RoleAdvisory},
+	EventFollowUpOverdue:   {RoleSecretariat, RoleMember, RoleAdvisory},
+	EventProcedureStarted:  {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
+	EventProcedureClosing:  {RoleMember},
+	EventMinutesForComment: {RoleSecretariat, RoleMember, RoleAdvisory},
+	EventDebriefInvitation: {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+}
+
+// For reports whether users of the role may subscribe to the event.
+func (e Event) For(r Role) bool {
+	for _, v := range eventRoles[e] {
+		if v == r {
+			return true
+		}
+	}
+	return false
+}
+
+// EventsFor lists the events users of the role may subscribe to.
+func EventsFor(r Role) []Event {
+	var out []Event
+	for _, e := range Events {
+		if e.For(r) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// DeliveryState is the state of a notification in the outbox.
+type DeliveryState string
+
+// Delivery states: a notification waits (also between retries), is sent
+// (handed to the mail server or the Matrix homeserver), failed for good, or
+// was cancelled by the secretariat.
+const (
+	DeliveryWaiting   DeliveryState = "wartend"
+	DeliverySent      DeliveryState = "gesendet"
+	DeliveryFailed    DeliveryState = "fehlgeschlagen"
+	DeliveryCancelled DeliveryState = "abgebrochen"
+)
+
+// DeliveryStates lists the states in the order the admin page shows them.
+var DeliveryStates = []DeliveryState{DeliveryWaiting, DeliveryFailed, DeliverySent, DeliveryCancelled}
+
+// Label gives the German name of the state.
+func (s DeliveryState) Label() string {
+	switch s {
+	case DeliveryWaiting:
+		return "wartend"
+	case DeliverySent:
+		return "gesendet"
+	case DeliveryFailed:
+		return "fehlgeschlagen"
+	case DeliveryCancelled:
+		return "abgebrochen"
+	}
+	return string(s)
+}
+
+// Valid reports whether s is a known state.
+func (s DeliveryState) Valid() bool {
+	for _, v := range DeliveryStates {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Notification is one message in the outbox (Postausgang): one recipient on
+// one channel. It is written in the same transaction as the change that
+// caused it; its Key makes it unique, so the same occasion never queues it
+// twice and a sender can tell the receiving side that a repeated delivery is
+// the same message (the SMTP Message-ID, the Matrix transaction id).
+type Notification struct {
+	ID  int64
+	Key string // idempotency key, unique
+	// Event is the occasion; Ref names the object that caused it
+	// ("nachbesprechung:3:1"), so a page can show the delivery of its
+	// messages.
+	Event Event
+	Ref   string
+	// Channel and Recipient say where the message goes: an e-mail address
+	// or a Matrix room id. RecipientName says who that is, for the admin
+	// page; UserID is the account it is for, 0 for an outside address.
+	Channel       Channel
+	Recipient     string
+	RecipientName string
+	UserID        int64
+	Subject       string
+	Body          string // plain text, German, public text only
+	Link          string // path on this server ("/sitzungen/48"), may be empty
+	State         DeliveryState
+	Attempts      int       // sending attempts so far
+	NextAttempt   time.Time // when the next attempt is due (while waiting)
+	LastError     string    // the last attempt's error, if any
+	Created       time.Time
+	Sent          time.Time // when the sender handed it over; zero before
+	// ClaimedUntil is set while a sender works on the message: until then
+	// no other sender takes it.
+	ClaimedUntil time.Time
+}
+
+// InFlight reports whether a sender is working on the notification at now.
+func (n Notification) InFlight(now time.Time) bool {
+	return n.State == DeliveryWaiting && now.Before(n.ClaimedUntil)
+}
+
+// Delivery sums up the delivery of a group of notifications (the messages
+// of one invitation).
+type Delivery struct {
+	Waiting, Sent, Failed, Cancelled int
+	LastSent                         time.Time
+}
+
+// Total gives the number of notifications.
+func (d Delivery) Total() int { return d.Waiting + d.Sent + d.Failed + d.Cancelled }
+
+// Done reports whether every notification that is not cancelled was sent
+// (and at least one was).
+func (d Delivery) Done() bool { return d.Sent > 0 && d.Waiting == 0 && d.Failed == 0 }
+
+// Label gives the German summary: "versandt", "in Warteschlange (1 von 3
+// versandt)", "fehlgeschlagen (1 von 3)", "nicht versandt".
+func (d Delivery) Label() string {
+	active := d.Waiting + d.Sent + d.Failed
+	switch {
+	case d.Total() == 0:
+		return "nicht versandt"
+	case d.Done():
+		return "versandt"
+	case d.Failed > 0:
+		return "fehlgeschlagen (" + itoa(d.Failed) + " von " + itoa(active) + ")"
+	case d.Waiting > 0:
+		return "in Warteschlange (" + itoa(d.Sent) + " von " + itoa(active) + " versandt)"
+	}
+	return "abgebrochen"
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// Subscription is one event a user wants on one channel.
+type Subscription struct {
+	Event   Event
+	Channel Channel
+}
+
+// DefaultDueDays is how many days before its deadline a follow-up is
+// announced when the user has not chosen.
+const DefaultDueDays = 14
+
+// NotificationSettings are a user's choices: the addresses per channel and
+// which events arrive on which channel.
+type NotificationSettings struct {
+	UserID        int64
+	Email         string // e-mail address, may be empty
+	MatrixRoom    string // Matrix room id, may be empty
+	DueDays       int    // "Auftrag bald fällig": days before the deadline
+	Subscriptions []Subscription
+	Saved         bool // false: the user never saved; the values are defaults
+	Version       int
+}
+
+// Address gives the user's address on the channel ("" if none).
+func (s NotificationSettings) Address(c Channel) string {
+	switch c {
+	case ChannelEmail:
+		return s.Email
+	case ChannelMatrix:
+		return s.MatrixRoom
+	}
+	return ""
+}
+
+// Wants reports whether the user subscribed to the event on the channel.
+func (s NotificationSettings) Wants(e Event, c Channel) bool {
+	for _, v := range s.Subscriptions {
+		if v.Event == e && v.Channel == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Validate checks the settings of a user of the role: addresses well
+// formed, every subscription an event of the role on a channel with an
+// address, DueDays between 1 and 90.
+func (s NotificationSettings) Validate(r Role) error {
+	if s.Email != "" {
+		if err := ChannelEmail.CheckAddress(s.Email); err != nil {
+			return err
+		}
+	}
+	if s.MatrixRoom != "" {
+		if err := ChannelMatrix.CheckAddress(s.MatrixRoom); err != nil {
+			return err
+		}
+	}
+	if s.DueDays < 1 || s.DueDays > 90 {
+		return InputError("Die Vorlaufzeit für fällige Aufträge muss zwischen 1 und 90 Tagen liegen.")
+	}
+	for _, v := range s.Subscriptions {
+		if !v.Channel.Valid() || !v.Event.Valid() {
+			return InputError("Diese Benachrichtigung gibt es nicht.")
+		}
+		if !v.Event.For(r) {
+			return RuleError("„%s“ steht der Rolle %s nicht zur Verfügung.", v.Event.Label(), r.Label())
+		}
+		if s.Address(v.Channel) == "" {
+			if v.Channel == ChannelEmail {
+				return InputError("Für „%s“ per E-Mail fehlt die E-Mail-Adresse.", v.Event.Label())
+			}
+			return InputError("Für „%s“ per Matrix fehlt die Matrix-Raum-ID.", v.Event.Label())
+		}
+	}
+	return nil
+}

@@ -1,0 +1,480 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// The outbox (Postausgang): every notification is a row written in the
+// transaction of the change that caused it. A sender (package notify)
+// claims a due row, sends it and records the result; see
+// docs/notifications.md for the delivery guarantee.
+
+const notificationCols = `id, key, event, ref, channel, recipient, recipient_name, COALESCE(user_id, 0), subject, body, link,
+	state, attempts, next_attempt_at, last_error, claimed_until, created_at, sent_at`
+
+func scanNotification(r scanner) (model.Notification, error) {
+	var n model.Notification
+	var next, claimed, created, sent string
+	if err := r.Scan(&n.ID, &n.Key, &n.Event, &n.Ref, &n.Channel, &n.Recipient, &n.RecipientName, &n.UserID, &n.Subject, &n.Body, &n.Link,
+		&n.State, &n.Attempts, &next, &n.LastError, &claimed, &created, &sent); err != nil {
+		return n, err
+	}
+	n.NextAttempt, _ = time.Parse(time.RFC3339, next)
+	n.ClaimedUntil, _ = time.Parse(time.RFC3339, claimed)
+	n.Created, _ = time.Parse(time.RFC3339, created)
+	n.Sent, _ = time.Parse(time.RFC3339, sent)
+	return n, nil
+}
+
+// outboxTime formats a time for the outbox: RFC 3339 in UTC, fixed width,
+// so that times compare as text.
+func outboxTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// queueNotification writes one notification inside tx. A row with the same
+// key is kept as it is (the occasion was queued before): it reports
+// whether a row was written.
+func (s *Store) queueNotification(ctx context.Context, tx *sql.Tx, n model.Notification) (bool, error) {
+	if n.Key == "" || !n.Channel.Valid() || !n.Event.Valid() || n.Recipient == "" {
+		return false, fmt.Errorf("store: notification needs key, event, channel and recipient: %+v", n)
+	}
+	if n.Ref == "" {
+		n.Ref = n.Key
+	}
+	now := outboxTime(s.now())
+	res, err := tx.ExecContext(ctx, `INSERT INTO outbox (key, event, ref, channel, recipient, recipient_name, user_id, subject, body, link,
+		state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+		n.Key, n.Event, n.Ref, n.Channel, n.Recipient, n.RecipientName, nullID(n.UserID), n.Subject, n.Body, n.Link,
+		model.DeliveryWaiting, now, now)
+	if err != nil {
+		return false, fmt.Errorf("store: queue notification: %w", err)
+	}
+	k, _ := res.RowsAffected()
+	return k > 0, nil
+}
+
+// Notice is an occasion to tell the subscribers of an event about: the
+// producer of an event (a store operation) builds one and queues it with
+// notifySubscribers inside its own transaction, or with QueueNotice.
+type Notice struct {
+	Event model.Event
+	// Key names the occasion once ("tagesordnung:12"); each row's key adds
+	// the user and the channel, so queueing the same occasion again queues
+	// nothing.
+	Key string
+	// Ref names the object the messages belong to; defaults to Key.
+	Ref     string
+	Subject string
+	// Body is German plain text. It leaves gremium by mail: it must hold
+	// public text only (model.PublicText for anything from the minutes).
+	Body string
+	Link string // path on this server, e.g. "/sitzungen/48"
+	// To narrows the subscribers: nil sends to every subscriber whose role
+	// may receive the event.
+	To func(Subscriber) bool
+}
+
+// Subscriber is a user who wants an event on a channel.
+type Subscriber struct {
+	User    model.User
+	Channel model.Channel
+	Address string // e-mail address or Matrix room id
+	DueDays int    // the user's lead time for EventFollowUpDue
+}
+
+// Subscribers gives the enabled users who subscribed to the event, with the
+// channel and address, by user and channel. Users whose role may not
+// receive the event are left out.
+func (s *Store) Subscribers(ctx context.Context, event model.Event) ([]Subscriber, error) {
+	return subscribers(ctx, s.db, event)
+}
+
+func subscribers(ctx context.Context, q queryer, event model.Event) ([]Subscriber, error) {
+	list, err := queryList(ctx, q, func(r scanner) (Subscriber, error) {
+		var sub Subscriber
+		var email, room string
+		u := &sub.User
+		err := r.Scan(&u.ID, &u.Username, &u.Name, &u.Role, &u.MemberAbbrev, &u.ConferenceID, &u.Disabled, &sub.Channel, &email, &room, &sub.DueDays)
+		sub.Address = model.NotificationSettings{Email: email, MatrixRoom: room}.Address(sub.Channel)
+		return sub, err
+	}, "subscribers", `SELECT u.id, u.username, u.name, u.role, u.member_abbrev, COALESCE(u.conference_id, 0), u.disabled,
+			sub.channel, ns.email, ns.matrix_room, ns.due_days
+		FROM notification_subscriptions sub JOIN users u ON u.id = sub.user_id JOIN notification_settings ns ON ns.user_id = u.id
+		WHERE sub.event = ? AND u.disabled = 0 ORDER BY u.id, sub.channel`, event)
+	if err != nil {
+		return nil, err
+	}
+	out := list[:0]
+	for _, sub := range list {
+		if sub.Address != "" && event.For(sub.User.Role) {
+			out = append(out, sub)
+		}
+	}
+	return out, nil
+}
+
+// notifySubscribers queues the notice for every subscriber of its event
+// inside tx and gives the number of rows written.
+func (s *Store) notifySubscribers(ctx context.Context, tx *sql.Tx, n Notice) (int, error) {
+	subs, err := subscribers(ctx, tx, n.Event)
+	if err != nil {
+		return 0, err
+	}
+	count := 0
+	for _, sub := range subs {
+		if n.To != nil && !n.To(sub) {
+			continue
+		}
+		ok, err := s.queueNotification(ctx, tx, model.Notification{
+			Key:   fmt.Sprintf("%s/u%d/%s", n.Key, sub.User.ID, sub.Channel),
+			Event: n.Event, Ref: refOr(n.Ref, n.Key),
+			Channel: sub.Channel, Recipient: sub.Address, RecipientName: sub.User.Name, UserID: sub.User.ID,
+			Subject: n.Subject, Body: n.Body, Link: n.Link,
+		})
+		if err != nil {
+			return count, err
+		}
+		if ok {
+			count++
+		}
+	}
+	return count, nil
+}
+
+func refOr(ref, key string) string {
+	if ref != "" {
+		return ref
+	}
+	return key
+}
+
+// QueueNotice queues a notice for the subscribers of its event in a
+// transaction of its own, for producers outside the store (a reminder that
+// changes nothing else). It gives the number of messages queued.
+func (s *Store) QueueNotice(ctx context.Context, n Notice) (int, error) {
+	var count int
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		count, err = s.notifySubscribers(ctx, tx, n)
+		return err
+	})
+	return count, err
+}
+
+// ---- the sender's side ----
+
+// ClaimNotification takes the oldest due notification on one of the
+// channels for a sender: it stays "wartend" but no other sender takes it
+// until now+lease, and its attempts count up. ok is false when nothing is
+// due. The claim token must be given back with NotificationSent or
+// NotificationFailed. When nothing is due it only reads, so an idle sender
+// does not change the database (and the caches keyed on its version).
+func (s *Store) ClaimNotification(ctx context.Context, now time.Time, lease time.Duration, channels []model.Channel) (n model.Notification, claim string, ok bool, err error) {
+	if len(channels) == 0 {
+		return n, "", false, nil
+	}
+	var buf [16]byte
+	if _, err := rand.Read(buf[:]); err != nil {
+		return n, "", false, fmt.Errorf("store: claim token: %w", err)
+	}
+	claim = hex.EncodeToString(buf[:])
+	due := []any{model.DeliveryWaiting, outboxTime(now), outboxTime(now)}
+	marks := make([]string, len(channels))
+	args := append([]any{}, due...)
+	for i, c := range channels {
+		marks[i] = "?"
+		args = append(args, c)
+	}
+	for range 5 { // another sender may take the candidate first
+		var id int64
+		err := s.db.QueryRowContext(ctx, `SELECT id FROM outbox WHERE state = ? AND next_attempt_at <= ? AND claimed_until <= ?
+			AND channel IN (`+strings.Join(marks, ", ")+`) ORDER BY next_attempt_at, id LIMIT 1`, args...).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return n, "", false, nil
+		} else if err != nil {
+			return n, "", false, fmt.Errorf("store: claim notification: %w", err)
+		}
+		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			res, err := tx.ExecContext(ctx, `UPDATE outbox SET claim = ?, claimed_until = ?, attempts = attempts + 1
+				WHERE id = ? AND state = ? AND next_attempt_at <= ? AND claimed_until <= ?`,
+				append([]any{claim, outboxTime(now.Add(lease)), id}, due...)...)
+			if err != nil {
+				return fmt.Errorf("store: claim notification: %w", err)
+			}
+			if k, _ := res.RowsAffected(); k == 0 {
+				return nil
+			}
+			n, err = queryOne(ctx, tx, scanNotification, "notification", `SELECT `+notificationCols+` FROM outbox WHERE id = ?`, id)
+			ok = err == nil
+			return err
+		})
+		if err != nil || ok {
+			return n, claim, ok, err
+		}
+	}
+	return n, "", false, nil
+}
+
+// ErrClaimLost means a sender's claim on a notification ended before it
+// recorded the result (the lease ran out and another sender took it, or
+// the secretariat changed it).
+var ErrClaimLost = errors.New("store: the claim on the notification was lost")
+
+// NotificationSent records that the sender handed the claimed notification
+// over (to the mail server, to the Matrix homeserver).
+func (s *Store) NotificationSent(ctx context.Context, id int64, claim string, now time.Time) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ?, sent_at = ?, claim = '', claimed_until = '', last_error = ''
+			WHERE id = ? AND claim = ? AND state = ?`, model.DeliverySent, outboxTime(now), id, claim, model.DeliveryWaiting)
+		if err != nil {
+			return fmt.Errorf("store: notification %d sent: %w", id, err)
+		}
+		if k, _ := res.RowsAffected(); k == 0 {
+			return fmt.Errorf("store: notification %d sent: %w", id, ErrClaimLost)
+		}
+		return s.audit(WithActor(ctx, "postausgang"), tx, "sent", "notification", id, "")
+	})
+}
+
+// NotificationFailed records a failed attempt on the claimed notification:
+// with a zero retry time it failed for good ("fehlgeschlagen"), otherwise it
+// waits until retry.
+func (s *Store) NotificationFailed(ctx context.Context, id int64, claim string, reason string, retry time.Time) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		state, next := model.DeliveryWaiting, ""
+		if retry.IsZero() {
+			state = model.DeliveryFailed
+		} else {
+			next = outboxTime(retry)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ?, next_attempt_at = COALESCE(NULLIF(?, ''), next_attempt_at),
+			last_error = ?, claim = '', claimed_until = '' WHERE id = ? AND claim = ? AND state = ?`,
+			state, next, reason, id, claim, model.DeliveryWaiting)
+		if err != nil {
+			return fmt.Errorf("store: notification %d failed: %w", id, err)
+		}
+		if k, _ := res.RowsAffected(); k == 0 {
+			return fmt.Errorf("store: notification %d failed: %w", id, ErrClaimLost)
+		}
+		if state == model.DeliveryFailed {
+			return s.audit(WithActor(ctx, "postausgang"), tx, "failed", "notification", id, reason)
+		}
+		return nil
+	})
+}
+
+// ---- the secretariat's side ----
+
+// OutboxFilter selects notifications for the outbox page.
+type OutboxFilter struct {
+	State  model.DeliveryState // "" for all
+	Event  model.Event         // "" for all
+	Limit  int                 // 0: 100
+	Offset int
+}
+
+// Notifications gives the notifications matching f, the newest first, and
+// how many match in all.
+func (s *Store) Notifications(ctx context.Context, f OutboxFilter) ([]model.Notification, int, error) {
+	if f.Limit <= 0 {
+		f.Limit = 100
+	}
+	var conds []string
+	var args []any
+	if f.State != "" {
+		conds, args = append(conds, "state = ?"), append(args, f.State)
+	}
+	if f.Event != "" {
+		conds, args = append(conds, "event = ?"), append(args, f.Event)
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox`+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: outbox: %w", err)
+	}
+	list, err := queryList(ctx, s.db, scanNotification, "outbox",
+		`SELECT `+notificationCols+` FROM outbox`+where+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	return list, total, err
+}
+
+// Notification gives one notification.
+func (s *Store) Notification(ctx context.Context, id int64) (model.Notification, error) {
+	return queryOne(ctx, s.db, scanNotification, fmt.Sprintf("notification %d", id), `SELECT `+notificationCols+` FROM outbox WHERE id = ?`, id)
+}
+
+// OutboxCounts gives the number of notifications per state.
+func (s *Store) OutboxCounts(ctx context.Context) (map[model.DeliveryState]int, error) {
+	out := map[model.DeliveryState]int{}
+	rows, err := s.db.QueryContext(ctx, `SELECT state, COUNT(*) FROM outbox GROUP BY state`)
+	if err != nil {
+		return nil, fmt.Errorf("store: outbox counts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st model.DeliveryState
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, fmt.Errorf("store: outbox counts: %w", err)
+		}
+		out[st] = n
+	}
+	return out, rows.Err()
+}
+
+// RetryNotification sends a failed or cancelled notification again, or a
+// waiting one now instead of after its backoff: it waits, due now, with its
+// attempts counted afresh. A sent notification and one a sender is working
+// on are refused.
+func (s *Store) RetryNotification(ctx context.Context, id int64) error {
+	return s.changeNotification(ctx, id, "retry", func(n model.Notification, now time.Time) (string, []any, error) {
+		if n.State == model.DeliverySent {
+			return "", nil, model.RuleError("Diese Nachricht ist bereits gesendet; sie wird nicht noch einmal gesendet.")
+		}
+		return `state = ?, attempts = 0, next_attempt_at = ?`, []any{model.DeliveryWaiting, outboxTime(now)}, nil
+	})
+}
+
+// CancelNotification cancels a waiting or failed notification: it is not
+// sent (until someone retries it). A sent notification and one a sender is
+// working on are refused.
+func (s *Store) CancelNotification(ctx context.Context, id int64) error {
+	return s.changeNotification(ctx, id, "cancel", func(n model.Notification, now time.Time) (string, []any, error) {
+		switch n.State {
+		case model.DeliverySent:
+			return "", nil, model.RuleError("Diese Nachricht ist bereits gesendet und kann nicht mehr abgebrochen werden.")
+		case model.DeliveryCancelled:
+			return "", nil, model.RuleError("Diese Nachricht ist bereits abgebrochen.")
+		}
+		return `state = ?`, []any{model.DeliveryCancelled}, nil
+	})
+}
+
+// changeNotification runs an admin action on a notification that no sender
+// is working on, in one transaction with its audit line.
+func (s *Store) changeNotification(ctx context.Context, id int64, action string, set func(model.Notification, time.Time) (string, []any, error)) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		n, err := queryOne(ctx, tx, scanNotification, fmt.Sprintf("notification %d", id), `SELECT `+notificationCols+` FROM outbox WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		if n.InFlight(now) {
+			return model.RuleError("Diese Nachricht wird gerade gesendet; bitte in einer Minute erneut versuchen.")
+		}
+		cols, args, err := set(n, now)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET `+cols+`, claim = '', claimed_until = '' WHERE id = ?`, append(args, id)...); err != nil {
+			return fmt.Errorf("store: %s notification %d: %w", action, id, err)
+		}
+		return s.audit(ctx, tx, action, "notification", id, n.Recipient)
+	})
+}
+
+// Delivery sums up the delivery of the notifications with the ref.
+func (s *Store) Delivery(ctx context.Context, ref string) (model.Delivery, error) {
+	var d model.Delivery
+	rows, err := s.db.QueryContext(ctx, `SELECT state, COUNT(*), MAX(sent_at) FROM outbox WHERE ref = ? GROUP BY state`, ref)
+	if err != nil {
+		return d, fmt.Errorf("store: delivery: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st model.DeliveryState
+		var n int
+		var last string
+		if err := rows.Scan(&st, &n, &last); err != nil {
+			return d, fmt.Errorf("store: delivery: %w", err)
+		}
+		switch st {
+		case model.DeliveryWaiting:
+			d.Waiting = n
+		case model.DeliverySent:
+			d.Sent = n
+			d.LastSent, _ = time.Parse(time.RFC3339, last)
+		case model.DeliveryFailed:
+			d.Failed = n
+		case model.DeliveryCancelled:
+			d.Cancelled = n
+		}
+	}
+	return d, rows.Err()
+}
+
+// ---- preferences ----
+
+// NotificationSettings gives a user's notification settings; a user who
+// never saved gets the defaults (no addresses, nothing subscribed) with
+// Saved false.
+func (s *Store) NotificationSettings(ctx context.Context, userID int64) (model.NotificationSettings, error) {
+	set := model.NotificationSettings{UserID: userID, DueDays: model.DefaultDueDays}
+	err := s.db.QueryRowContext(ctx, `SELECT email, matrix_room, due_days, version FROM notification_settings WHERE user_id = ?`, userID).
+		Scan(&set.Email, &set.MatrixRoom, &set.DueDays, &set.Version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return set, nil
+	} else if err != nil {
+		return set, fmt.Errorf("store: notification settings: %w", err)
+	}
+	set.Saved = true
+	set.Subscriptions, err = queryList(ctx, s.db, func(r scanner) (model.Subscription, error) {
+		var v model.Subscription
+		return v, r.Scan(&v.Event, &v.Channel)
+	}, "subscriptions", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`, userID)
+	return set, err
+}
+
+// SaveNotificationSettings stores a user's settings and replaces the
+// subscriptions. set.Version must be the version read (0 when the user
+// never saved); a stale version gives a conflict.
+func (s *Store) SaveNotificationSettings(ctx context.Context, set model.NotificationSettings) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		u, err := queryOne(ctx, tx, scanUser, fmt.Sprintf("user %d", set.UserID), `SELECT `+userCols+` FROM users WHERE id = ?`, set.UserID)
+		if err != nil {
+			return err
+		}
+		if err := set.Validate(u.Role); err != nil {
+			return err
+		}
+		var id int64
+		err = tx.QueryRowContext(ctx, `SELECT id FROM notification_settings WHERE user_id = ?`, set.UserID).Scan(&id)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if set.Version != 0 {
+				return fmt.Errorf("store: notification settings of user %d: %w", set.UserID, ErrConflict)
+			}
+			if _, err := s.insert(ctx, tx, "notification settings", u.Username,
+				`INSERT INTO notification_settings (user_id, email, matrix_room, due_days) VALUES (?, ?, ?, ?)`,
+				set.UserID, set.Email, set.MatrixRoom, set.DueDays); err != nil {
+				return err
+			}
+		case err != nil:
+			return fmt.Errorf("store: notification settings: %w", err)
+		default:
+			if err := s.updateVersioned(ctx, tx, "notification_settings", "notification settings", id, set.Version,
+				`email = ?, matrix_room = ?, due_days = ?`, set.Email, set.MatrixRoom, set.DueDays); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM notification_subscriptions WHERE user_id = ?`, set.UserID); err != nil {
+			return fmt.Errorf("store: subscriptions: %w", err)
+		}
+		for _, v := range set.Subscriptions {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO notification_subscriptions (user_id, event, channel) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+				set.UserID, v.Event, v.Channel); err != nil {
+				return fmt.Errorf("store: subscriptions: %w", err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,372 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// The producers of notifications: each runs inside the transaction of the
+// change that causes it, so a change and its messages are committed
+// together or not at all. Texts are German and public (model.PublicText):
+// what leaves gremium by mail or Matrix never carries a confidential
+// passage; the link leads to the full text after login.
+
+// sessionHeading gives "48. Sitzung (IT-Planungsrat)" and the session.
+func sessionHeading(ctx context.Context, tx *sql.Tx, sessionID int64) (model.Session, string, error) {
+	se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", sessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, sessionID)
+	if err != nil {
+		return se, "", err
+	}
+	var body string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM bodies WHERE id = ?`, se.BodyID).Scan(&body); err != nil {
+		return se, "", notFound(err, "body")
+	}
+	return se, fmt.Sprintf("%s (%s)", se.Title(), body), nil
+}
+
+// sessionWhen gives "am 12.03.2026, 09:00 – 12:15 Uhr, in Berlin" as far as
+// known.
+func sessionWhen(se model.Session) string {
+	var parts []string
+	if !se.Date.IsZero() {
+		parts = append(parts, "am "+se.Date.German())
+	}
+	if t := se.TimeSpan(); t != "" {
+		parts = append(parts, t)
+	}
+	if se.Place != "" {
+		parts = append(parts, "in "+se.Place)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// agendaPublished reports whether the session's agenda is published now.
+func agendaPublished(ctx context.Context, tx *sql.Tx, sessionID int64) bool {
+	var published bool
+	_ = tx.QueryRowContext(ctx, `SELECT agenda_published FROM sessions WHERE id = ?`, sessionID).Scan(&published)
+	return published
+}
+
+// noticeAgendaPublished queues "Neue Tagesordnung veröffentlicht" with the
+// public agenda for the subscribers.
+func (s *Store) noticeAgendaPublished(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	se, heading, err := sessionHeading(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	items, err := queryList(ctx, tx, scanItem, "items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status = ? ORDER BY position, id`,
+		sessionID, model.ItemAccepted)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Die Tagesordnung der %s", heading)
+	if when := sessionWhen(se); when != "" {
+		b.WriteString(" " + when)
+	}
+	b.WriteString(" ist veröffentlicht.\n")
+	if len(items) > 0 {
+		b.WriteString("\nTagesordnung:\n")
+		for _, it := range items {
+			title := model.PublicText(it.Title)
+			if it.Number != "" {
+				fmt.Fprintf(&b, "TOP %s  %s\n", it.Number, title)
+			} else {
+				fmt.Fprintf(&b, "–  %s\n", title)
+			}
+		}
+	}
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventAgendaPublished,
+		Key:     fmt.Sprintf("tagesordnung:%d", sessionID),
+		Subject: "Tagesordnung veröffentlicht: " + heading,
+		Body:    b.String(),
+		Link:    fmt.Sprintf("/sitzungen/%d", se.Number),
+	})
+	return err
+}
+
+// noticeMinutesForComment queues "Protokollentwurf zur Kommentierung" when
+// the draft minutes are distributed to the members.
+func (s *Store) noticeMinutesForComment(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	se, heading, err := sessionHeading(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	body := fmt.Sprintf("Der Entwurf des Protokolls der %s liegt zur Kommentierung vor.", heading)
+	if !se.MinutesStand.IsZero() {
+		body += fmt.Sprintf(" Stand: %s.", se.MinutesStand.German())
+	}
+	body += " Anmerkungen können auf der Seite der Sitzung eingetragen werden; genehmigt wird das Protokoll in der folgenden Sitzung."
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventMinutesForComment,
+		Key:     fmt.Sprintf("protokoll_kommentierung:%d", sessionID),
+		Subject: "Protokollentwurf zur Kommentierung: " + heading,
+		Body:    body,
+		Link:    fmt.Sprintf("/sitzungen/%d/protokoll", se.Number),
+	})
+	return err
+}
+
+// berlinTime gives "12.03.2026, 18:00 Uhr" in Europe/Berlin.
+func berlinTime(t time.Time) string {
+	t = t.In(model.Berlin)
+	return model.DateOf(t).German() + ", " + t.Format("15:04") + " Uhr"
+}
+
+// noticeProcedureStarted queues "Umlaufverfahren gestartet".
+func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedureID int64) error {
+	p, err := queryOne(ctx, tx, scanProcedure, fmt.Sprintf("procedure %d", procedureID), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, procedureID)
+	if err != nil {
+		return err
+	}
+	d, err := currentDecision(ctx, tx, p.DecisionID)
+	if err != nil {
+		return err
+	}
+	title := model.PublicText(d.Title)
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventProcedureStarted,
+		Key:     fmt.Sprintf("umlauf_gestartet:%d", procedureID),
+		Subject: "Umlaufverfahren gestartet: „" + title + "“",
+		Body: fmt.Sprintf("Die Geschäftsstelle hat das Umlaufverfahren „%s“ gestartet (%s).\nFrist: %s. "+
+			"Abstimmen können Bund und Länder bis zur Frist; ohne Stimme wird Enthaltung gewertet.", title, p.Rule.Label(), berlinTime(p.Deadline)),
+		Link: fmt.Sprintf("/umlaufverfahren/%d", procedureID),
+	})
+	return err
+}
+
+// noticeProcedureClosing queues the reminder a day before the deadline to
+// the member accounts whose member has not voted (missing).
+func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, p model.WrittenProcedure, title string, missing []string) error {
+	open := map[string]bool{}
+	for _, m := range missing {
+		open[m] = true
+	}
+	title = model.PublicText(title)
+	_, err := s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventProcedureClosing,
+		Key:     fmt.Sprintf("umlauf_frist:%d", p.ID),
+		Subject: "Erinnerung: Umlaufverfahren „" + title + "“ endet " + berlinTime(p.Deadline),
+		Body: fmt.Sprintf("Im Umlaufverfahren „%s“ endet die Frist am %s. Noch keine Stimme abgegeben haben: %s. "+
+			"Ohne Stimme wird Enthaltung gewertet.", title, berlinTime(p.Deadline), strings.Join(missing, ", ")),
+		Link: fmt.Sprintf("/umlaufverfahren/%d", p.ID),
+		To: func(sub Subscriber) bool {
+			return sub.User.Role == model.RoleMember && open[sub.User.MemberAbbrev]
+		},
+	})
+	return err
+}
+
+// spokespersonMembers gives the members whose spokesperson is in office
+// (or not yet out of office) for the FachMK.
+func spokespersonMembers(ctx context.Context, tx *sql.Tx, conferenceIDs []int64) (map[int64]map[string]bool, error) {
+	out := map[int64]map[string]bool{}
+	for _, id := range conferenceIDs {
+		members, err := queryList(ctx, tx, func(r scanner) (string, error) {
+			var m string
+			return m, r.Scan(&m)
+		}, "spokespersons", `SELECT member_abbrev FROM spokesperson_assignments WHERE conference_id = ?
+			AND (ends_with_session = 0 OR ends_with_session > (SELECT COALESCE(MAX(number), 0) FROM sessions WHERE status IN (?, ?, ?)))`,
+			id, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = map[string]bool{}
+		for _, m := range members {
+			out[id][m] = true
+		}
+	}
+	return out, nil
+}
+
+// forConference reports whether a subscriber belongs to one of the FachMK:
+// its FachMK secretariat, a spokesperson's member in office for it, or the
+// IT-PLR's secretariat.
+func forConference(sub Subscriber, confs []int64, speakers map[int64]map[string]bool) bool {
+	u := sub.User
+	switch u.Role {
+	case model.RoleSecretariat:
+		return true
+	case model.RoleFachMK:
+		for _, c := range confs {
+			if u.ConferenceID == c {
+				return true
+			}
+		}
+	case model.RoleSpokesperson:
+		for _, c := range confs {
+			if speakers[c][u.MemberAbbrev] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noticeDecisionRelevant queues "Beschluss für meine Fachministerkonferenz
+// relevant" for every FachMK the decision profile marks relevant, once the
+// decision is adopted (before, it is not public). Called when the profile
+// is saved and when the decision is adopted; the keys keep it to one
+// message per decision, FachMK and recipient.
+func (s *Store) noticeDecisionRelevant(ctx context.Context, tx *sql.Tx, decisionID int64) error {
+	d, err := currentDecision(ctx, tx, decisionID)
+	if err != nil {
+		return err
+	}
+	if d.Status != model.DecisionAdopted || d.Label == "" {
+		return nil
+	}
+	type conf struct {
+		id   int64
+		name string
+	}
+	confs, err := queryList(ctx, tx, func(r scanner) (conf, error) {
+		var c conf
+		return c, r.Scan(&c.id, &c.name)
+	}, "relevant conferences", `SELECT b.id, b.name FROM decision_relevance r JOIN bodies b ON b.id = r.conference_id
+		WHERE r.decision_id = ? AND r.relevant = 1 ORDER BY b.name`, decisionID)
+	if err != nil || len(confs) == 0 {
+		return err
+	}
+	for _, c := range confs {
+		speakers, err := spokespersonMembers(ctx, tx, []int64{c.id})
+		if err != nil {
+			return err
+		}
+		ids := []int64{c.id}
+		if _, err := s.notifySubscribers(ctx, tx, Notice{
+			Event:   model.EventDecisionRelevant,
+			Key:     fmt.Sprintf("beschluss_relevant:%d:%d", decisionID, c.id),
+			Subject: fmt.Sprintf("Beschluss %s ist für die %s relevant", d.Label, c.name),
+			Body: fmt.Sprintf("Der Beschluss %s „%s“ vom %s ist im Beschluss-Steckbrief als relevant für die %s eingestuft.",
+				d.Label, model.PublicText(d.Title), d.AdoptedOn.German(), c.name),
+			Link: "/beschluesse/" + d.Label,
+			To:   func(sub Subscriber) bool { return forConference(sub, ids, speakers) },
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DebriefRef gives the ref of the messages of the n-th sending of a
+// debrief's invitation.
+func DebriefRef(debriefID int64, n int) string {
+	return fmt.Sprintf("nachbesprechung:%d:%d", debriefID, n)
+}
+
+// SendDebriefInvitation saves the debrief as given (date, place,
+// invitation text, entries; d.Version must be the version read) and queues
+// its invitation, all in one transaction: one e-mail to every contact
+// address of the FachMK in the debrief, and a message to every subscriber
+// of the event who belongs to one of them (their FachMK secretariat
+// accounts, their spokespersons) and to the secretariat's subscribers. An
+// address gets one message even if it is named twice. It gives the number
+// of messages queued; with no address at all it refuses and saves nothing.
+func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subject string) (int, error) {
+	if len(d.Entries) == 0 {
+		return 0, model.RuleError("Die Nachbesprechung enthält keinen Beschluss; es gibt nichts, wozu eingeladen werden könnte.")
+	}
+	if strings.TrimSpace(d.Invitation) == "" || strings.TrimSpace(subject) == "" {
+		return 0, model.InputError("Die Einladung braucht einen Betreff und einen Text.")
+	}
+	var count int
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
+			`held_on = ?, place = ?, sent = 1, invitation = ?, invitations = invitations + 1`, d.HeldOn.String(), d.Place, d.Invitation); err != nil {
+			return err
+		}
+		if err := replaceDebriefEntries(ctx, tx, d.ID, d.Entries); err != nil {
+			return err
+		}
+		var seq int
+		if err := tx.QueryRowContext(ctx, `SELECT invitations FROM debriefs WHERE id = ?`, d.ID).Scan(&seq); err != nil {
+			return fmt.Errorf("store: debrief: %w", err)
+		}
+		ref := DebriefRef(d.ID, seq)
+		var confs []int64
+		seen := map[int64]bool{}
+		for _, e := range d.Entries {
+			if !seen[e.ConferenceID] {
+				seen[e.ConferenceID] = true
+				confs = append(confs, e.ConferenceID)
+			}
+		}
+		queued := map[string]bool{} // channel + address
+		queue := func(n model.Notification) error {
+			addr := string(n.Channel) + ":" + strings.ToLower(n.Recipient)
+			if queued[addr] {
+				return nil
+			}
+			queued[addr] = true
+			n.Key, n.Ref, n.Event = ref+"/"+addr, ref, model.EventDebriefInvitation
+			n.Subject, n.Body = subject, d.Invitation
+			ok, err := s.queueNotification(ctx, tx, n)
+			if ok {
+				count++
+			}
+			return err
+		}
+		for _, c := range confs {
+			contacts, err := queryList(ctx, tx, func(r scanner) (model.Notification, error) {
+				var n model.Notification
+				var name, abbrev string
+				err := r.Scan(&name, &abbrev, &n.Recipient)
+				n.Channel, n.RecipientName = model.ChannelEmail, name+" ("+abbrev+")"
+				return n, err
+			}, "contacts", `SELECT c.name, b.abbrev, TRIM(c.email) FROM contacts c JOIN bodies b ON b.id = c.body_id
+				WHERE c.body_id = ? AND TRIM(c.email) != '' ORDER BY c.id`, c)
+			if err != nil {
+				return err
+			}
+			for _, n := range contacts {
+				if model.ChannelEmail.CheckAddress(n.Recipient) != nil {
+					continue // a contact kept without a usable address
+				}
+				if err := queue(n); err != nil {
+					return err
+				}
+			}
+		}
+		speakers, err := spokespersonMembers(ctx, tx, confs)
+		if err != nil {
+			return err
+		}
+		subs, err := subscribers(ctx, tx, model.EventDebriefInvitation)
+		if err != nil {
+			return err
+		}
+		for _, sub := range subs {
+			if !forConference(sub, confs, speakers) {
+				continue
+			}
+			if err := queue(model.Notification{Channel: sub.Channel, Recipient: sub.Address, RecipientName: sub.User.Name, UserID: sub.User.ID}); err != nil {
+				return err
+			}
+		}
+		if count == 0 {
+			return model.RuleError("Für keine der Fachministerkonferenzen dieser Nachbesprechung ist eine E-Mail-Adresse hinterlegt, und niemand hat die Einladung abonniert; die Einladung wurde nicht versandt. Bitte zuerst Kontakte mit E-Mail-Adresse bei den Fachministerkonferenzen eintragen.")
+		}
+		return s.audit(ctx, tx, "invite", "debrief", d.ID, fmt.Sprintf("%d Nachrichten", count))
+	})
+	return count, err
+}
+
+// DebriefDelivery gives the delivery of the latest invitation of a debrief
+// (no messages if it was never sent).
+func (s *Store) DebriefDelivery(ctx context.Context, debriefID int64) (model.Delivery, error) {
+	var seq int
+	if err := s.db.QueryRowContext(ctx, `SELECT invitations FROM debriefs WHERE id = ?`, debriefID).Scan(&seq); err != nil {
+		return model.Delivery{}, notFound(err, fmt.Sprintf("debrief %d", debriefID))
+	}
+	if seq == 0 {
+		return model.Delivery{}, nil
+	}
+	return s.Delivery(ctx, DebriefRef(debriefID, seq))
+}

@@ -1,0 +1,232 @@
+package web
+
+// Notifications: every user's choice of events and channels
+// (/benachrichtigungen) and the secretariat's outbox (/postausgang).
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// Outbox is the delivery worker as the pages see it (notify.Worker).
+type Outbox interface {
+	// Wake makes the worker look for due messages now.
+	Wake()
+	// Channels gives the channels it can send on.
+	Channels() []model.Channel
+}
+
+// SetOutbox tells the pages which worker delivers the outbox: they wake it
+// after queueing messages and show which channels are set up.
+func (s *Server) SetOutbox(o Outbox) { s.outbox = o }
+
+// wakeOutbox makes the worker send what was just queued.
+func (s *Server) wakeOutbox() {
+	if s.outbox != nil {
+		s.outbox.Wake()
+	}
+}
+
+// channelReady reports which channels the server can send on, by channel
+// name (for the templates).
+func (s *Server) channelReady() map[string]bool {
+	out := map[string]bool{}
+	if s.outbox != nil {
+		for _, c := range s.outbox.Channels() {
+			out[string(c)] = true
+		}
+	}
+	return out
+}
+
+// requireLogin answers the request itself unless someone is logged in.
+func (s *Server) requireLogin(w http.ResponseWriter, r *http.Request) (*model.User, bool) {
+	if u := s.user(r); u != nil && !u.Disabled {
+		return u, true
+	}
+	if r.Method == http.MethodGet {
+		http.Redirect(w, r, "/anmelden?weiter="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return nil, false
+	}
+	s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung", Data: "Bitte zuerst anmelden."})
+	return nil, false
+}
+
+// eventHints say when an event's message comes.
+var eventHints = map[model.Event]string{
+	model.EventAgendaPublished:   "wenn die Geschäftsstelle die Tagesordnung einer Sitzung veröffentlicht, mit der Liste der Tagesordnungspunkte",
+	model.EventDecisionRelevant:  "wenn ein gefasster Beschluss im Beschluss-Steckbrief als relevant für Ihre Fachministerkonferenz eingestuft ist",
+	model.EventFollowUpDue:       "wenn ein Auftrag Ihres Mitglieds in der unten gewählten Zahl von Tagen fällig wird",
+	model.EventFollowUpOverdue:   "wenn ein Auftrag Ihres Mitglieds überfällig ist",
+	model.EventProcedureStarted:  "wenn ein Umlaufverfahren beginnt, mit Frist und Link zur Abstimmung",
+	model.EventProcedureClosing:  "einen Tag vor Fristende, solange Ihr Mitglied noch nicht abgestimmt hat",
+	model.EventMinutesForComment: "wenn der Protokollentwurf einer Sitzung an die Mitglieder verteilt wird",
+	model.EventDebriefInvitation: "die Einladung zur Nachbesprechung einer Sitzung für Ihre Fachministerkonferenz",
+}
+
+type prefCell struct {
+	Event   model.Event
+	Channel model.Channel
+	Checked bool
+}
+
+type prefRow struct {
+	Event model.Event
+	Hint  string
+	Cells []prefCell
+}
+
+type prefData struct {
+	Settings model.NotificationSettings
+	Rows     []prefRow
+	Channels []model.Channel
+	Ready    map[string]bool
+	DueDays  bool // the role can subscribe to "Auftrag bald fällig"
+	Notice   string
+	Error    string
+}
+
+func prefPage(u *model.User, set model.NotificationSettings, ready map[string]bool) prefData {
+	d := prefData{Settings: set, Channels: model.Channels, Ready: ready}
+	for _, e := range model.EventsFor(u.Role) {
+		row := prefRow{Event: e, Hint: eventHints[e]}
+		for _, c := range model.Channels {
+			row.Cells = append(row.Cells, prefCell{Event: e, Channel: c, Checked: set.Wants(e, c)})
+		}
+		d.Rows = append(d.Rows, row)
+		if e == model.EventFollowUpDue {
+			d.DueDays = true
+		}
+	}
+	return d
+}
+
+func (s *Server) preferencesPage(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.requireLogin(w, r)
+	if !ok {
+		return
+	}
+	set, err := s.st.NotificationSettings(r.Context(), u.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := prefPage(u, set, s.channelReady())
+	d.Notice = r.URL.Query().Get("hinweis")
+	s.render(w, r, http.StatusOK, "notifications.html", view{Title: "Benachrichtigungen", Active: "benachrichtigungen", Data: d})
+}
+
+func (s *Server) savePreferences(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.requireLogin(w, r)
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	set := model.NotificationSettings{UserID: u.ID, Version: formVersion(r),
+		Email: strings.TrimSpace(r.PostFormValue("email")), MatrixRoom: strings.TrimSpace(r.PostFormValue("matrix")), DueDays: model.DefaultDueDays}
+	if v := strings.TrimSpace(r.PostFormValue("vorlauf")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			n = -1 // refused by Validate with its reason
+		}
+		set.DueDays = n
+	}
+	for _, v := range r.PostForm["abo"] {
+		e, c, _ := strings.Cut(v, ":")
+		set.Subscriptions = append(set.Subscriptions, model.Subscription{Event: model.Event(e), Channel: model.Channel(c)})
+	}
+	if err := s.st.SaveNotificationSettings(r.Context(), set); err != nil {
+		switch model.ClassOf(err) {
+		case model.ErrInput, model.ErrRule:
+			// Shown with what was typed, so nothing is lost.
+			d := prefPage(u, set, s.channelReady())
+			d.Error = model.ReasonOf(err)
+			s.render(w, r, http.StatusUnprocessableEntity, "notifications.html", view{Title: "Benachrichtigungen", Active: "benachrichtigungen", Data: d})
+		default:
+			s.fail(w, r, err, "")
+		}
+		return
+	}
+	back(w, r, "/benachrichtigungen", "Ihre Benachrichtigungen sind gespeichert.")
+}
+
+// ---- the outbox (Postausgang) for the secretariat ----
+
+const outboxPageSize = 50
+
+type outboxData struct {
+	Items    []model.Notification
+	Counts   map[model.DeliveryState]int
+	States   []model.DeliveryState
+	State    model.DeliveryState
+	Total    int
+	Page     int
+	Pages    int
+	Channels []model.Channel
+	Ready    map[string]bool
+	Now      time.Time
+	Notice   string
+}
+
+func (s *Server) outboxPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageOutbox, ""); !ok {
+		return
+	}
+	ctx := r.Context()
+	d := outboxData{States: model.DeliveryStates, Channels: model.Channels, Ready: s.channelReady(), Now: time.Now(), Notice: r.URL.Query().Get("hinweis")}
+	if st := model.DeliveryState(r.URL.Query().Get("zustand")); st.Valid() {
+		d.State = st
+	}
+	d.Page, _ = strconv.Atoi(r.URL.Query().Get("seite"))
+	d.Page = max(d.Page, 1)
+	var err error
+	d.Items, d.Total, err = s.st.Notifications(ctx, store.OutboxFilter{State: d.State, Limit: outboxPageSize, Offset: (d.Page - 1) * outboxPageSize})
+	if err == nil {
+		d.Counts, err = s.st.OutboxCounts(ctx)
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Pages = (d.Total + outboxPageSize - 1) / outboxPageSize
+	s.render(w, r, http.StatusOK, "outbox.html", view{Title: "Postausgang", Active: "postausgang", Data: d})
+}
+
+// outboxAction runs retry or cancel on the notification {id}.
+func (s *Server) outboxAction(w http.ResponseWriter, r *http.Request, act func(*store.Store, *http.Request, int64) error, done string) {
+	if _, ok := s.require(w, r, auth.ManageOutbox, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Diese Nachricht gibt es nicht.")
+		return
+	}
+	if err := act(s.st, r, id); err != nil {
+		s.fail(w, r, err, "Diese Nachricht gibt es nicht.")
+		return
+	}
+	s.wakeOutbox()
+	to := "/postausgang"
+	if st := r.PostFormValue("zustand"); model.DeliveryState(st).Valid() {
+		to += "?zustand=" + st
+	}
+	back(w, r, to, fmt.Sprintf(done, id))
+}
+
+func (s *Server) retryNotification(w http.ResponseWriter, r *http.Request) {
+	s.outboxAction(w, r, func(st *store.Store, r *http.Request, id int64) error { return st.RetryNotification(r.Context(), id) },
+		"Nachricht %d wird erneut gesendet.")
+}
+
+func (s *Server) cancelNotification(w http.ResponseWriter, r *http.Request) {
+	s.outboxAction(w, r, func(st *store.Store, r *http.Request, id int64) error { return st.CancelNotification(r.Context(), id) },
+		"Nachricht %d ist abgebrochen und wird nicht gesendet.")
+}

@@ -1,0 +1,206 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"gremium/internal/model"
+	"gremium/internal/notify"
+	"gremium/internal/store"
+)
+
+// recordingSender stands in for the mail server: it keeps what it was
+// handed, or refuses while fail is set.
+type recordingSender struct {
+	mu   sync.Mutex
+	sent []model.Notification
+	fail bool
+}
+
+func (r *recordingSender) Send(_ context.Context, n model.Notification, _ string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.fail {
+		return notify.Permanent(errors.New("550 mailbox unavailable"))
+	}
+	r.sent = append(r.sent, n)
+	return nil
+}
+
+func TestPreferencesPage(t *testing.T) {
+	ts, st := cycleServer(t)
+	if code, _ := do(t, client(t, ts, ""), "GET", ts.URL+"/benachrichtigungen", nil); code != http.StatusSeeOther {
+		t.Errorf("anonymous: %d, want a redirect to the login", code)
+	}
+	he := client(t, ts, "hessen")
+	code, page := do(t, he, "GET", ts.URL+"/benachrichtigungen", nil)
+	if code != http.StatusOK || !strings.Contains(page, `value="umlauf_frist:matrix"`) || strings.Contains(page, `value="nachbesprechung:email"`) {
+		t.Fatalf("member's page: %d", code)
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Errorf("preferences page: %s", p)
+	}
+	for _, tc := range []struct {
+		name   string
+		form   url.Values
+		status int
+		want   string
+	}{
+		{"address missing for the channel", url.Values{"version": {"0"}, "abo": {"umlauf_frist:email"}}, http.StatusUnprocessableEntity, "fehlt die E-Mail-Adresse"},
+		{"bad room id, typed values kept", url.Values{"version": {"0"}, "email": {"buero@hessen.example"}, "matrix": {"#hessen:matrix.org"}, "abo": {"umlauf_frist:email"}},
+			http.StatusUnprocessableEntity, "keine Matrix-Raum-ID"},
+		{"event of another role", url.Values{"version": {"0"}, "email": {"buero@hessen.example"}, "abo": {"nachbesprechung:email"}}, http.StatusUnprocessableEntity, "steht der Rolle Mitglied nicht zur Verfügung"},
+		{"saved", url.Values{"version": {"0"}, "email": {"buero@hessen.example"}, "vorlauf": {"3"}, "abo": {"umlauf_frist:email", "tagesordnung:email"}}, http.StatusSeeOther, ""},
+		{"stale form", url.Values{"version": {"0"}, "email": {"x@hessen.example"}}, http.StatusConflict, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, body := do(t, he, "POST", ts.URL+"/benachrichtigungen", tc.form)
+			if code != tc.status || !strings.Contains(body, tc.want) {
+				t.Errorf("POST: %d, want %d with %q", code, tc.status, tc.want)
+			}
+			if code == http.StatusUnprocessableEntity && !strings.Contains(body, `value="`+tc.form.Get("email")+`"`) {
+				t.Error("the typed address is gone")
+			}
+		})
+	}
+	_, page = do(t, he, "GET", ts.URL+"/benachrichtigungen", nil)
+	if !strings.Contains(page, `value="umlauf_frist:email" checked`) || strings.Contains(page, `value="umlauf_gestartet:email" checked`) || !strings.Contains(page, `value="3"`) {
+		t.Error("saved choices not shown")
+	}
+	u, _, _ := st.UserLogin(context.Background(), "hessen")
+	set, _ := st.NotificationSettings(context.Background(), u.ID)
+	if set.Email != "buero@hessen.example" || set.DueDays != 3 || len(set.Subscriptions) != 2 {
+		t.Errorf("stored = %+v", set)
+	}
+	// The FachMK secretariat (no internal rights) has its own events.
+	_, page = do(t, client(t, ts, "fmk"), "GET", ts.URL+"/benachrichtigungen", nil)
+	if !strings.Contains(page, `value="nachbesprechung:email"`) || strings.Contains(page, "umlauf_gestartet") {
+		t.Error("the FachMK secretariat's events are wrong")
+	}
+}
+
+// checkDebriefDelivery sends the debrief invitation from the page and
+// follows its delivery: refused while nobody can receive it, then "in
+// Warteschlange" until the sender has handed every message over, then
+// "versandt".
+func checkDebriefDelivery(t *testing.T, ts *httptest.Server, st *store.Store, gs *http.Client, db model.Debrief) {
+	t.Helper()
+	ctx := context.Background()
+	send := url.Values{"version": {fmt.Sprint(db.Version)}, "datum": {"2025-07-17"}, "ort": {"Berlin"}, "einladung": {"Einladung zum 17.07.2025"},
+		"aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
+	code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", send)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "keine der Fachministerkonferenzen") {
+		t.Fatalf("send without any address: %d", code)
+	}
+	// The FMK secretariat asks for the invitation by e-mail; the WMK gets
+	// a contact with an address.
+	if code, _ := do(t, client(t, ts, "fmk"), "POST", ts.URL+"/benachrichtigungen",
+		url.Values{"version": {"0"}, "email": {"gs@fmk.example"}, "abo": {"nachbesprechung:email"}}); code != http.StatusSeeOther {
+		t.Fatalf("FMK preferences: %d", code)
+	}
+	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: wmk.ID, Name: "Geschäftsstelle WMK", Email: "gs@wmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", send); code != http.StatusSeeOther {
+		t.Fatalf("send: %d", code)
+	}
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if !strings.Contains(page, "Einladung: <strong>in Warteschlange (0 von 2 versandt)</strong>") || !strings.Contains(page, `value="Berlin"`) {
+		t.Fatalf("before the sender ran, the page says:\n%s", section(page, "nb-versand"))
+	}
+	rec := &recordingSender{}
+	w := &notify.Worker{Store: st, Senders: map[model.Channel]notify.Sender{model.ChannelEmail: rec}}
+	if n, err := w.RunOnce(ctx); n != 2 || err != nil {
+		t.Fatalf("sender: %d, %v", n, err)
+	}
+	_, page = do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if !strings.Contains(page, "Einladung: <strong>versandt</strong>") {
+		t.Errorf("after sending, the page says:\n%s", section(page, "nb-versand"))
+	}
+	got := map[string]bool{}
+	for _, n := range rec.sent {
+		got[n.Recipient] = true
+		if n.Body != "Einladung zum 17.07.2025" || !strings.Contains(n.Subject, "47. Sitzung") {
+			t.Errorf("message = %+v", n)
+		}
+	}
+	if !got["gs@fmk.example"] || !got["gs@wmk.example"] {
+		t.Errorf("recipients = %v", got)
+	}
+}
+
+// section gives the line of page with the id, for failure messages.
+func section(page, id string) string {
+	i := strings.Index(page, `id="`+id+`"`)
+	if i < 0 {
+		return "(no element " + id + ")"
+	}
+	end := strings.Index(page[i:], "\n")
+	if end < 0 {
+		end = len(page) - i
+	}
+	return page[i : i+end]
+}
+
+func TestOutboxPage(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	for _, user := range []string{"hessen", "bund"} {
+		u, _, _ := st.UserLogin(ctx, user)
+		if err := st.SaveNotificationSettings(ctx, model.NotificationSettings{UserID: u.ID, Email: user + "@example.org", DueDays: 14,
+			Subscriptions: []model.Subscription{{Event: model.EventAgendaPublished, Channel: model.ChannelEmail}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := st.QueueNotice(ctx, store.Notice{Event: model.EventAgendaPublished, Key: "test", Subject: "Tagesordnung der 48. Sitzung", Body: "Text"}); n != 2 || err != nil {
+		t.Fatalf("queued %d, %v", n, err)
+	}
+	rec := &recordingSender{fail: true}
+	w := &notify.Worker{Store: st, Senders: map[model.Channel]notify.Sender{model.ChannelEmail: rec}}
+	w.RunOnce(ctx)
+
+	if code, _ := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/postausgang", nil); code != http.StatusForbidden {
+		t.Errorf("a member opened the outbox: %d", code)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	code, page := do(t, gs, "GET", ts.URL+"/postausgang", nil)
+	if code != http.StatusOK || !strings.Contains(page, "fehlgeschlagen (2)") || !strings.Contains(page, "550 mailbox unavailable") ||
+		!strings.Contains(page, "hessen@example.org") || !strings.Contains(page, "Erneut senden") {
+		t.Fatalf("outbox page: %d", code)
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Errorf("outbox page: %s", p)
+	}
+	list, _, _ := st.Notifications(ctx, store.OutboxFilter{})
+	retry, cancel := list[0].ID, list[1].ID
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/postausgang/%d/abbrechen", ts.URL, cancel), url.Values{}); code != http.StatusSeeOther {
+		t.Errorf("cancel: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/postausgang/%d/erneut", ts.URL, retry), url.Values{"zustand": {"fehlgeschlagen"}}); code != http.StatusSeeOther {
+		t.Errorf("retry: %d", code)
+	}
+	rec.mu.Lock()
+	rec.fail = false
+	rec.mu.Unlock()
+	if n, _ := w.RunOnce(ctx); n != 1 || len(rec.sent) != 1 || rec.sent[0].ID != retry {
+		t.Fatalf("after retry and cancel: sent %d %+v", n, rec.sent)
+	}
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/postausgang/%d/abbrechen", ts.URL, retry), url.Values{}); code != http.StatusUnprocessableEntity || !strings.Contains(body, "bereits gesendet") {
+		t.Errorf("cancel of a sent message: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/postausgang/999999/erneut", url.Values{}); code != http.StatusNotFound {
+		t.Errorf("unknown message: %d", code)
+	}
+	_, page = do(t, gs, "GET", ts.URL+"/postausgang?zustand=gesendet", nil)
+	if !strings.Contains(page, "gesendet (1)") || !strings.Contains(page, `im Zustand „gesendet“`) || strings.Contains(page, "Erneut senden") {
+		t.Error("the filtered outbox page is wrong")
+	}
+}
