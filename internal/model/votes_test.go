@@ -44,14 +44,6 @@ func votesOf(def VoteChoice, overrides map[string]VoteChoice) map[string]VoteCho
 	return v
 }
 
-func no(ms ...string) map[string]VoteChoice {
-	m := map[string]VoteChoice{}
-	for _, x := range ms {
-		m[x] = VoteNo
-	}
-	return m
-}
-
 func with(base map[string]VoteChoice, c VoteChoice, ms ...string) map[string]VoteChoice {
 	out := map[string]VoteChoice{}
 	for k, v := range base {
