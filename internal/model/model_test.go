@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -33,26 +34,91 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestRedaction(t *testing.T) {
-	tests := []struct{ in, public, internal string }{
-		{"offen", "offen", "offen"},
-		{"bei Enthaltung von ⟦HE⟧ beschlossen", "bei Enthaltung von [geschwärzt] beschlossen", "bei Enthaltung von HE beschlossen"},
-		{"⟦a⟧ und ⟦b⟧", "[geschwärzt] und [geschwärzt]", "a und b"},
-		{"Anfang ⟦geheim ohne Ende", "Anfang [geschwärzt]", "Anfang geheim ohne Ende"},
+	tests := []struct{ name, in, public, internal string }{
+		{"no marks", "offen", "offen", "offen"},
+		{"one passage", "bei Enthaltung von ⟦HE⟧ beschlossen", "bei Enthaltung von [geschwärzt] beschlossen", "bei Enthaltung von HE beschlossen"},
+		{"two passages", "⟦a⟧ und ⟦b⟧", "[geschwärzt] und [geschwärzt]", "a und b"},
+		{"open without close", "Anfang ⟦geheim ohne Ende", "Anfang [geschwärzt]", "Anfang geheim ohne Ende"},
+		{"nested", "⟦a ⟦b⟧ SECRET⟧", "[geschwärzt]", "a b SECRET"},
+		{"nested inside text", "Vor ⟦a ⟦b⟧ SECRET⟧ nach", "Vor [geschwärzt] nach", "Vor a b SECRET nach"},
+		{"nested twice", "⟦⟦⟦x⟧ y⟧ SECRET⟧ offen", "[geschwärzt] offen", "x y SECRET offen"},
+		{"nested without close", "⟦a ⟦b⟧ SECRET", "[geschwärzt]", "a b SECRET"},
+		{"stray close", "SECRET⟧ offen", "[geschwärzt] offen", "SECRET offen"},
+		{"stray close after a passage", "⟦a⟧ SECRET⟧ offen", "[geschwärzt] offen", "a SECRET offen"},
+		{"stray close alone", "offen ⟦a⟧⟧", "offen [geschwärzt]", "offen a"},
+		{"empty passage", "x ⟦⟧ y", "x [geschwärzt] y", "x  y"},
 	}
 	for _, tt := range tests {
-		if got := PublicText(tt.in); got != tt.public {
-			t.Errorf("PublicText(%q) = %q, want %q", tt.in, got, tt.public)
-		}
-		if got := InternalText(tt.in); got != tt.internal {
-			t.Errorf("InternalText(%q) = %q, want %q", tt.in, got, tt.internal)
-		}
-		if got := Internal.Text(tt.in); got != tt.in {
-			t.Errorf("Internal.Text(%q) = %q: the internal audience keeps the marks", tt.in, got)
-		}
-		var zero Audience
-		if zero.Text(tt.in) != PublicText(tt.in) {
-			t.Errorf("the zero Audience must be public")
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := PublicText(tt.in); got != tt.public {
+				t.Errorf("PublicText(%q) = %q, want %q", tt.in, got, tt.public)
+			}
+			if got := InternalText(tt.in); got != tt.internal {
+				t.Errorf("InternalText(%q) = %q, want %q", tt.in, got, tt.internal)
+			}
+			if got := Internal.Text(tt.in); got != tt.in {
+				t.Errorf("Internal.Text(%q) = %q: the internal audience keeps the marks", tt.in, got)
+			}
+			var zero Audience
+			if zero.Text(tt.in) != PublicText(tt.in) {
+				t.Errorf("the zero Audience must be public")
+			}
+			balanced, _ := BalanceMarks(tt.in)
+			if p, _ := CheckMarks(balanced); p != MarksOK {
+				t.Errorf("BalanceMarks(%q) = %q: %v", tt.in, balanced, p)
+			}
+			if PublicText(balanced) != tt.public {
+				t.Errorf("BalanceMarks(%q) = %q changes the public text to %q", tt.in, balanced, PublicText(balanced))
+			}
+		})
+	}
+}
+
+// TestConfidentialMarks: the typed form [[…]] becomes marks; unbalanced or
+// nested marks are an input error with a German reason.
+func TestConfidentialMarks(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		problem        MarkProblem
+	}{
+		{"plain", "  offen ", "offen", MarksOK},
+		{"one passage", "Kosten [[12 Mio.]] EUR", "Kosten ⟦12 Mio.⟧ EUR", MarksOK},
+		{"two passages", "[[a]] und [[b]]", "⟦a⟧ und ⟦b⟧", MarksOK},
+		{"marks typed directly", "⟦a⟧", "⟦a⟧", MarksOK},
+		{"single brackets", "[a] und ]b[", "[a] und ]b[", MarksOK},
+		{"nested", "[[a [[b]] SECRET]]", "", MarksNested},
+		{"open without close", "Anfang [[geheim", "", MarksUnclosed},
+		{"close without open", "geheim]] offen", "", MarksUnopened},
+		{"close before open", "]]a[[", "", MarksUnopened},
+		{"typed and direct mixed", "[[a⟧ ⟦b]] c]]", "", MarksUnopened},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ConfidentialMarks(tt.in)
+			if tt.problem == MarksOK {
+				if err != nil || got != tt.want {
+					t.Fatalf("ConfidentialMarks(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("ConfidentialMarks(%q) = %q, want an error", tt.in, got)
+			}
+			if ClassOf(err) != ErrInput || ReasonOf(err) == "" {
+				t.Errorf("error %v: want an input error with a reason", err)
+			}
+			if got != "" {
+				t.Errorf("ConfidentialMarks(%q) gave %q with its error", tt.in, got)
+			}
+			if p, _ := CheckMarks(strings.NewReplacer("[[", RedactOpen, "]]", RedactClose).Replace(tt.in)); p != tt.problem {
+				t.Errorf("CheckMarks(%q) = %v, want %v", tt.in, p, tt.problem)
+			}
+		})
+	}
+	_, err := ConfidentialMarks("Anfang [[geheim")
+	want := "Die Markierung vertraulicher Passagen ist unvollständig: zu „[[“ fehlt das schließende „]]“ (bei „Anfang [[geheim“)."
+	if ReasonOf(err) != want {
+		t.Errorf("reason = %q, want %q", ReasonOf(err), want)
 	}
 }
 
