@@ -57,7 +57,9 @@ func Parse(r io.Reader, opts Options) (Document, []Warning, error) {
 		if opts.Progress != nil && p.line%10000 == 0 {
 			opts.Progress(p.line)
 		}
-		p.parseLine(strings.TrimRight(sc.Text(), "\r"))
+		line := strings.TrimRight(sc.Text(), "\r")
+		p.checkMarks(line)
+		p.parseLine(line)
 	}
 	if err := sc.Err(); err != nil {
 		return Document{}, p.warnings, fmt.Errorf("minutes: read line %d: %w", p.line+1, err)
@@ -96,6 +98,24 @@ func newParser(opts Options) *parser {
 
 func (p *parser) warn(format string, args ...any) {
 	p.warnings = append(p.warnings, Warning{Line: p.line, Message: fmt.Sprintf(format, args...)})
+}
+
+// checkMarks reports a line whose confidentiality marks are not balanced or
+// are nested. Its texts are stored balanced all the same (see redactionMarks
+// and pieces), read so that nothing a mark may have meant as confidential is
+// published.
+func (p *parser) checkMarks(line string) {
+	if !model.HasRedaction(line) {
+		return
+	}
+	switch problem, _ := model.CheckMarks(line); problem {
+	case model.MarksUnclosed:
+		p.warn("confidentiality marks: %v; the text from the mark to the end of the row is kept confidential", problem)
+	case model.MarksUnopened:
+		p.warn("confidentiality marks: %v; the text before the mark is kept confidential", problem)
+	case model.MarksNested:
+		p.warn("confidentiality marks: %v; kept as one confidential passage up to the outer closing mark", problem)
+	}
 }
 
 var (
@@ -848,6 +868,12 @@ func splitNumbered(text string, next int) []model.Point {
 	if seg := strings.TrimSpace(text[start:]); seg != "" || label != "" {
 		out = append(out, model.Point{Label: label, Text: seg})
 	}
+	if len(out) > 1 && model.HasRedaction(text) {
+		texts := model.CarryMarks(pointTexts(out))
+		for i := range out {
+			out[i].Text = texts[i]
+		}
+	}
 	return out
 }
 
@@ -920,15 +946,30 @@ func pieces(content string) []piece {
 		}
 		out = append(out, piece{bullet: bullet, text: text})
 	}
+	if len(out) > 1 && model.HasRedaction(s) {
+		// A passage marked across paragraphs or points stays confidential
+		// in each of them.
+		texts := make([]string, len(out))
+		for i, pc := range out {
+			texts[i] = pc.text
+		}
+		for i, t := range model.CarryMarks(texts) {
+			out[i].text = t
+		}
+	}
 	return out
 }
 
-// redactionMarks turns the source's "[REDACTED]" into a marked passage.
+// redactionMarks turns the source's "[REDACTED]" into a marked passage
+// (also where the text has marked ones already) and stores the marks
+// balanced and unnested: a passage whose marks are not is kept as
+// confidential as any reading of them makes it (model.Passages).
 func redactionMarks(s string) string {
-	if !strings.Contains(s, SourceRedaction) || strings.Contains(s, model.RedactOpen+SourceRedaction) {
-		return s
+	if strings.Contains(s, SourceRedaction) {
+		s = strings.ReplaceAll(s, SourceRedaction, model.Redact(SourceRedaction))
 	}
-	return strings.ReplaceAll(s, SourceRedaction, model.Redact(SourceRedaction))
+	s, _ = model.BalanceMarks(s)
+	return s
 }
 
 func abbreviate(s string) string {

@@ -74,6 +74,30 @@ func TestRedaction(t *testing.T) {
 	}
 }
 
+// TestCarryMarks: a marked text split into parts keeps every confidential
+// word confidential in every part.
+func TestCarryMarks(t *testing.T) {
+	tests := []struct {
+		name        string
+		parts, want []string
+	}{
+		{"no marks", []string{"a", "b"}, []string{"a", "b"}},
+		{"balanced parts", []string{"a ⟦b⟧", "⟦c⟧ d"}, []string{"a ⟦b⟧", "⟦c⟧ d"}},
+		{"across three parts", []string{"a ⟦b", "c", "d⟧ e"}, []string{"a ⟦b⟧", "⟦c⟧", "⟦d⟧ e"}},
+		{"nested across parts", []string{"⟦a ⟦b", "c⟧ d", "e⟧ f"}, []string{"⟦a b⟧", "⟦c d⟧", "⟦e⟧ f"}},
+		{"never closed", []string{"a ⟦b", "c"}, []string{"a ⟦b⟧", "⟦c⟧"}},
+		{"stray close", []string{"a", "b⟧ c"}, []string{"a", "⟦b⟧ c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := CarryMarks(tt.parts)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("CarryMarks(%q) = %q, want %q", tt.parts, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestConfidentialMarks: the typed form [[…]] becomes marks; unbalanced or
 // nested marks are an input error with a German reason.
 func TestConfidentialMarks(t *testing.T) {

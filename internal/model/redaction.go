@@ -145,6 +145,49 @@ func BalanceMarks(s string) (string, bool) {
 	return b.String(), b.String() == s
 }
 
+// CarryMarks balances the parts of a text that was split (into paragraphs,
+// list points, numbered points): a passage still open at the end of a part
+// continues into the next parts, which then start inside it. Each part comes
+// back with balanced, unnested marks, so a part stored or shown on its own
+// keeps confidential what was marked in the whole.
+func CarryMarks(parts []string) []string {
+	out := make([]string, len(parts))
+	depth := 0
+	for i, p := range parts {
+		if depth == 0 && !HasRedaction(p) {
+			out[i] = p
+			continue
+		}
+		s := strings.Repeat(RedactOpen, depth) + p
+		depth = openDepth(s)
+		out[i], _ = BalanceMarks(s)
+	}
+	return out
+}
+
+// openDepth gives how many passages are still open at the end of s, read as
+// Passages reads it (a stray close mark closes nothing).
+func openDepth(s string) int {
+	depth := 0
+	for s != "" {
+		switch {
+		case strings.HasPrefix(s, RedactOpen):
+			depth++
+			s = s[len(RedactOpen):]
+		case strings.HasPrefix(s, RedactClose):
+			depth = max(depth-1, 0)
+			s = s[len(RedactClose):]
+		default:
+			i := strings.IndexAny(s, RedactOpen+RedactClose)
+			if i < 0 {
+				return depth
+			}
+			s = s[i:]
+		}
+	}
+	return depth
+}
+
 // MarkProblem says what is wrong with the redaction marks of a text.
 type MarkProblem int
 
