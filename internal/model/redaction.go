@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Redaction marks. A passage between RedactOpen and RedactClose is
@@ -52,7 +53,8 @@ type Passage struct {
 //     mark was lost, for example when a marked text was split in two).
 //
 // So every piece of a text split anywhere keeps its confidential parts
-// confidential. A confidential passage may be empty ("⟦⟧").
+// confidential. A confidential passage may be empty ("⟦⟧"). Bytes that are
+// not UTF-8 come back as U+FFFD.
 func Passages(s string) []Passage {
 	if !HasRedaction(s) {
 		if s == "" {
@@ -60,6 +62,9 @@ func Passages(s string) []Passage {
 		}
 		return []Passage{{Text: s}}
 	}
+	// Invalid UTF-8 is replaced first: two invalid pieces joined around a
+	// mark could otherwise form a new mark in the output.
+	s = strings.ToValidUTF8(s, string(utf8.RuneError))
 	var out []Passage
 	var buf strings.Builder
 	emit := func(confidential bool) {
