@@ -83,6 +83,9 @@ func TestImportUnbalancedMarks(t *testing.T) {
 		"ON\t<p>HH:</p> <ul><li>SECRET⟧ offen</li></ul>\t\t\t",
 		"PN\t<p>Protokollnotiz (Berlin)</p> <p>offen [REDACTED] und ⟦[REDACTED]⟧</p>\t\t\t",
 		"\t<div class=\"vermerk\"><p>Vermerk ⟦SECRET</p> <p>SECRET⟧ offen</p></div>\t\t\t",
+		"04\t<p>Punkte</p>\tBeschluss\t⟦SECRET⟧\tHE, ⟦SECRET⟧",
+		"PN\t<p>Protokollnotiz (⟦SECRET⟧)</p> <p>Text</p>\t\t\t",
+		"BV\t<p>Beschluss (ohne Nummer)</p> <ol><li>1. Erstens ⟦SECRET. 2. SECRET. 3. SECRET⟧ offen.</li></ol>\t\t\t",
 	}, "\n") + "\n"
 	doc, warnings, err := minutes.Parse(strings.NewReader(in), minutes.Options{})
 	if err != nil {
@@ -92,7 +95,7 @@ func TestImportUnbalancedMarks(t *testing.T) {
 	for _, w := range warnings {
 		lines[w.Line] = true
 	}
-	for _, l := range []int{4, 5, 6} {
+	for _, l := range []int{4, 5, 6, 9, 10} {
 		if !lines[l] {
 			t.Errorf("no warning for the marks on line %d; warnings: %v", l, warnings)
 		}
@@ -122,7 +125,8 @@ func TestImportUnbalancedMarks(t *testing.T) {
 			t.Errorf("public export of the import contains %q:\n%s", secret, text)
 		}
 	}
-	for _, want := range []string{"offen [geschwärzt]", "[geschwärzt] offen", "offen [geschwärzt] und [geschwärzt]"} {
+	for _, want := range []string{"offen [geschwärzt]", "[geschwärzt] offen", "offen [geschwärzt] und [geschwärzt]", "1. Erstens [geschwärzt]",
+		"2. [geschwärzt]", "3. [geschwärzt] offen."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("public export lacks %q:\n%s", want, text)
 		}
