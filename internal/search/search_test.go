@@ -225,3 +225,51 @@ func TestCap(t *testing.T) {
 		t.Errorf("a narrow query is not capped: %+v", r.Total)
 	}
 }
+
+// FuzzParse feeds arbitrary search queries (the ?q= of /suche) to the
+// query parser and runs them on a real FTS5 index: no query may make the
+// search fail (a syntax error would be a 500), and a snippet holds no markup
+// but <mark>.
+//
+//	go test ./internal/search -run '^$' -fuzz FuzzParse -fuzztime 20s
+func FuzzParse(f *testing.F) {
+	for _, seed := range []string{"", "Prüfung", `"Steuerungsgruppe NOOTS" Beschluss`, `"`, `a"b"c"`, "NEAR(a b)", "a OR b NOT c", "* ^ : ( ) -", "<script>", "ÄÖÜß 2025/26"} {
+		f.Add(seed)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, f.TempDir())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { st.Close() })
+	text := `Der IT-Planungsrat <b>beschließt</b> die "Prüfung" & mehr: NEAR(a b) OR * ^ 2025/26`
+	if err := st.ReplaceSearchDocs(ctx, "fuzz", []store.SearchDoc{{Kind: "beschluss", URL: "/x", Title: "x", Text: text, Terms: Terms(text)}}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		query, ok := Parse(q)
+		if !ok {
+			if query.Match != "" {
+				t.Fatalf("Parse(%q) gives no words but the expression %q", q, query.Match)
+			}
+			return
+		}
+		if len(query.Parts) == 0 {
+			t.Fatalf("Parse(%q) has words but no parts", q)
+		}
+		for _, part := range query.Parts {
+			for _, term := range part {
+				if term == "" || strings.ContainsAny(term, `" `) {
+					t.Fatalf("Parse(%q): term %q would break the expression %s", q, term, query.Match)
+				}
+			}
+		}
+		if _, err := Run(ctx, st, query, 1, 10); err != nil {
+			t.Fatalf("search %q (%s): %v", q, query.Match, err)
+		}
+		snippet := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(string(Snippet(text+" "+q, query, 28)))
+		if strings.ContainsAny(snippet, "<>") {
+			t.Fatalf("snippet for %q holds markup: %s", q, snippet)
+		}
+	})
+}
