@@ -5,12 +5,14 @@ package web
 
 import (
 	"fmt"
-	"gremium/internal/model"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"gremium/internal/model"
 )
 
 // parseForm reads a urlencoded form of bounded size.
@@ -134,7 +136,9 @@ func parseTerms(s string) ([]model.Term, error) {
 		t := model.Term{Term: l, Weight: 1}
 		if i := strings.LastIndex(l, ":"); i > 0 {
 			w, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(l[i+1:]), ",", ".", 1), 64)
-			if err != nil || w <= 0 {
+			// NaN and ±Inf parse as floats but are no weights (and cannot
+			// be stored as JSON).
+			if err != nil || !(w > 0) || math.IsInf(w, 0) {
 				return nil, model.InputError("Stichwort „%s“: das Gewicht muss eine positive Zahl sein.", l)
 			}
 			t = model.Term{Term: strings.TrimSpace(l[:i]), Weight: w}
