@@ -20,10 +20,12 @@ func TestParseDate(t *testing.T) {
 		{"morgen", Date{}, true},
 	}
 	for _, tt := range tests {
-		got, err := ParseDate(tt.in)
-		if (err != nil) != tt.wantErr || got != tt.want {
-			t.Errorf("ParseDate(%q) = %v, %v; want %v, err=%v", tt.in, got, err, tt.want, tt.wantErr)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseDate(tt.in)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Errorf("ParseDate(%q) = %v, %v; want %v, err=%v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+		})
 	}
 	if s := NewDate(2025, time.December, 8).German(); s != "08.12.2025" {
 		t.Errorf("German() = %q", s)
@@ -173,15 +175,19 @@ func TestDecisionNumbers(t *testing.T) {
 		{"2025/0", DecisionNumber{}, false},
 	}
 	for _, tt := range refs {
-		got, ok := ParseDecisionRef(tt.in)
-		if ok != tt.ok || got != tt.want {
-			t.Errorf("ParseDecisionRef(%q) = %v, %v", tt.in, got, ok)
-		}
+		t.Run("ref "+tt.in, func(t *testing.T) {
+			got, ok := ParseDecisionRef(tt.in)
+			if ok != tt.ok || got != tt.want {
+				t.Errorf("ParseDecisionRef(%q) = %v, %v", tt.in, got, ok)
+			}
+		})
 	}
 	for p, ok := range map[string]bool{"B-{JJJJ}/{NN}-IT": true, "{JJJJ}-{N}": true, "B-{NN}": false, "{JJJJ}/{NN}/{X}": false} {
-		if err := ValidateDecisionPattern(p); (err == nil) != ok {
-			t.Errorf("ValidateDecisionPattern(%q) = %v", p, err)
-		}
+		t.Run("pattern "+p, func(t *testing.T) {
+			if err := ValidateDecisionPattern(p); (err == nil) != ok {
+				t.Errorf("ValidateDecisionPattern(%q) = %v", p, err)
+			}
+		})
 	}
 }
 
@@ -214,25 +220,28 @@ func TestSessionCycle(t *testing.T) {
 func TestFollowUpDeadline(t *testing.T) {
 	today := NewDate(2025, time.September, 1)
 	tests := []struct {
+		name     string
 		f        FollowUp
 		deadline string
 		overdue  bool
 	}{
-		{FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 8, 31)}, "31.08.2025", true},
-		{FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 9, 1)}, "01.09.2025", false},
-		{FollowUp{Status: FollowUpOpen, DueSession: 49}, "zur 49. Sitzung", false},
-		{FollowUp{Status: FollowUpOpen, DueSession: 47}, "zur 47. Sitzung", true},
-		{FollowUp{Status: FollowUpDone, DueSession: 47}, "zur 47. Sitzung", false},
-		{FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 12, 1), DueSession: 48}, "01.12.2025, spätestens zur 48. Sitzung", false},
-		{FollowUp{Status: FollowUpOpen}, "", false},
+		{"date passed", FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 8, 31)}, "31.08.2025", true},
+		{"date today", FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 9, 1)}, "01.09.2025", false},
+		{"next session", FollowUp{Status: FollowUpOpen, DueSession: 49}, "zur 49. Sitzung", false},
+		{"this session", FollowUp{Status: FollowUpOpen, DueSession: 47}, "zur 47. Sitzung", true},
+		{"done", FollowUp{Status: FollowUpDone, DueSession: 47}, "zur 47. Sitzung", false},
+		{"date and session", FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 12, 1), DueSession: 48}, "01.12.2025, spätestens zur 48. Sitzung", false},
+		{"no deadline", FollowUp{Status: FollowUpOpen}, "", false},
 	}
 	for _, tt := range tests {
-		if got := tt.f.Deadline(); got != tt.deadline {
-			t.Errorf("Deadline() = %q, want %q", got, tt.deadline)
-		}
-		if got := tt.f.Overdue(today, 47); got != tt.overdue {
-			t.Errorf("Overdue(%+v) = %v", tt.f, got)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.f.Deadline(); got != tt.deadline {
+				t.Errorf("Deadline() = %q, want %q", got, tt.deadline)
+			}
+			if got := tt.f.Overdue(today, 47); got != tt.overdue {
+				t.Errorf("Overdue(%+v) = %v", tt.f, got)
+			}
+		})
 	}
 }
 
@@ -307,8 +316,10 @@ func TestDateOfIsGermanDate(t *testing.T) {
 		{time.Date(2025, 6, 25, 21, 59, 0, 0, time.UTC), NewDate(2025, 6, 25)}, // 23:59 MESZ
 		{NewDate(2025, 3, 30).Time(), NewDate(2025, 3, 30)},                    // a Date round-trips
 	} {
-		if got := DateOf(c.at); got != c.want {
-			t.Errorf("DateOf(%v) = %v, want %v", c.at, got, c.want)
-		}
+		t.Run(c.at.Format(time.RFC3339), func(t *testing.T) {
+			if got := DateOf(c.at); got != c.want {
+				t.Errorf("DateOf(%v) = %v, want %v", c.at, got, c.want)
+			}
+		})
 	}
 }

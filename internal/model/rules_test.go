@@ -19,9 +19,11 @@ func TestCheckApplication(t *testing.T) {
 		{[]string{"DLT"}, false},
 		{nil, false},
 	} {
-		if err := CheckApplication(tt.applicants, kinds); (err == nil) != tt.ok {
-			t.Errorf("CheckApplication(%v) = %v", tt.applicants, err)
-		}
+		t.Run(strings.Join(tt.applicants, ","), func(t *testing.T) {
+			if err := CheckApplication(tt.applicants, kinds); (err == nil) != tt.ok {
+				t.Errorf("CheckApplication(%v) = %v", tt.applicants, err)
+			}
+		})
 	}
 	if err := CheckApplication([]string{"HE"}, kinds); err == nil || !strings.Contains(err.Error(), "Bundes oder dreier Länder") {
 		t.Errorf("message: %v", err)
