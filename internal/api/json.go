@@ -179,6 +179,29 @@ func (a *Server) sessionOfPath(w http.ResponseWriter, r *http.Request) (model.Se
 	return se, true
 }
 
+// maxDecisionsPage bounds the page number of /api/v1/beschluesse, so that
+// the offset (page−1)·DecisionsPerPage never overflows.
+const maxDecisionsPage = 1_000_000
+
+// parseDecisionsQuery reads the query of /api/v1/beschluesse: the year
+// (jahr, 0 for all) and the page (seite, from 1); msg says in German what is
+// wrong.
+func parseDecisionsQuery(q url.Values) (year, page int, msg string) {
+	var err error
+	if y := q.Get("jahr"); y != "" {
+		if year, err = strconv.Atoi(y); err != nil {
+			return 0, 0, "jahr muss eine Zahl sein"
+		}
+	}
+	page = 1
+	if p := q.Get("seite"); p != "" {
+		if page, err = strconv.Atoi(p); err != nil || page < 1 || page > maxDecisionsPage {
+			return 0, 0, fmt.Sprintf("seite muss eine Zahl von 1 bis %d sein", maxDecisionsPage)
+		}
+	}
+	return year, page, ""
+}
+
 func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	council, err := a.st.BodyByAbbrev(ctx, a.council)
@@ -186,22 +209,12 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	q := r.URL.Query()
-	f := store.RegisterFilter{BodyID: council.ID, Limit: DecisionsPerPage}
-	if y := q.Get("jahr"); y != "" {
-		if f.Year, err = strconv.Atoi(y); err != nil {
-			apiError(w, http.StatusBadRequest, "jahr muss eine Zahl sein")
-			return
-		}
+	year, page, msg := parseDecisionsQuery(r.URL.Query())
+	if msg != "" {
+		apiError(w, http.StatusBadRequest, msg)
+		return
 	}
-	page := 1
-	if p := q.Get("seite"); p != "" {
-		if page, err = strconv.Atoi(p); err != nil || page < 1 {
-			apiError(w, http.StatusBadRequest, "seite muss eine Zahl ab 1 sein")
-			return
-		}
-	}
-	f.Offset = (page - 1) * DecisionsPerPage
+	f := store.RegisterFilter{BodyID: council.ID, Year: year, Limit: DecisionsPerPage, Offset: (page - 1) * DecisionsPerPage}
 	res, err := a.st.Register(ctx, f)
 	if err != nil {
 		a.fail(w, r, err)

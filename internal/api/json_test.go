@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -176,4 +178,40 @@ func TestJSONWritesNeedToken(t *testing.T) {
 	if got := post("/api/v1/sitzungen/46/kommentare", heToken, `{"kommentar":"zu spät"}`); got != 422 {
 		t.Errorf("comment on approved minutes: %d", got)
 	}
+}
+
+// FuzzParseDecisionsQuery feeds arbitrary query strings to the query of
+// /api/v1/beschluesse: an accepted page has an offset that does not
+// overflow, and the year and page read back from the links the answer
+// gives (jahr=…&seite=…).
+//
+//	go test ./internal/api -run '^$' -fuzz FuzzParseDecisionsQuery -fuzztime 20s
+func FuzzParseDecisionsQuery(f *testing.F) {
+	for _, seed := range []string{"", "jahr=2025", "seite=2", "jahr=x", "seite=0", "seite=9223372036854775807", "jahr=-1&seite=%2B3"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		year, page, msg := parseDecisionsQuery(v)
+		if msg != "" {
+			if year != 0 || page != 0 {
+				t.Fatalf("parseDecisionsQuery(%q) = %d, %d with %q", raw, year, page, msg)
+			}
+			return
+		}
+		if page < 1 || (page-1)*DecisionsPerPage < 0 || (page-1)*DecisionsPerPage/DecisionsPerPage != page-1 {
+			t.Fatalf("parseDecisionsQuery(%q): page %d gives no valid offset", raw, page)
+		}
+		link := url.Values{"seite": {strconv.Itoa(page)}}
+		if year != 0 {
+			link.Set("jahr", strconv.Itoa(year))
+		}
+		y2, p2, msg := parseDecisionsQuery(link)
+		if msg != "" || y2 != year || p2 != page {
+			t.Fatalf("parseDecisionsQuery(%q) = %d, %d, but its link %q reads as %d, %d, %q", raw, year, page, link.Encode(), y2, p2, msg)
+		}
+	})
 }

@@ -57,7 +57,9 @@ func Parse(r io.Reader, opts Options) (Document, []Warning, error) {
 		if opts.Progress != nil && p.line%10000 == 0 {
 			opts.Progress(p.line)
 		}
-		p.parseLine(strings.TrimRight(sc.Text(), "\r"))
+		line := strings.TrimRight(sc.Text(), "\r")
+		p.checkMarks(line)
+		p.parseLine(line)
 	}
 	if err := sc.Err(); err != nil {
 		return Document{}, p.warnings, fmt.Errorf("minutes: read line %d: %w", p.line+1, err)
@@ -96,6 +98,35 @@ func newParser(opts Options) *parser {
 
 func (p *parser) warn(format string, args ...any) {
 	p.warnings = append(p.warnings, Warning{Line: p.line, Message: fmt.Sprintf(format, args...)})
+}
+
+// plain gives the value of a field that has no confidential passages (a
+// place, a source, a member, a number): marks in it are reported, and the
+// value is kept as the public would see it, so nothing marked is published.
+func (p *parser) plain(field, value string) string {
+	if !model.HasRedaction(value) {
+		return value
+	}
+	p.warn("confidentiality marks in %s %q cannot be kept; kept as %q", field, abbreviate(value), model.PublicText(value))
+	return model.PublicText(value)
+}
+
+// checkMarks reports a line whose confidentiality marks are not balanced or
+// are nested. Its texts are stored balanced all the same (see redactionMarks
+// and pieces), read so that nothing a mark may have meant as confidential is
+// published.
+func (p *parser) checkMarks(line string) {
+	if !model.HasRedaction(line) {
+		return
+	}
+	switch problem, _ := model.CheckMarks(line); problem {
+	case model.MarksUnclosed:
+		p.warn("confidentiality marks: %v; the text from the mark to the end of the row is kept confidential", problem)
+	case model.MarksUnopened:
+		p.warn("confidentiality marks: %v; the text before the mark is kept confidential", problem)
+	case model.MarksNested:
+		p.warn("confidentiality marks: %v; kept as one confidential passage up to the outer closing mark", problem)
+	}
 }
 
 var (
@@ -205,7 +236,7 @@ func (p *parser) headerField(name, value string) {
 		}
 		p.doc.Session.MinutesStand = d
 	case "Ort":
-		p.doc.Session.Place = value
+		p.doc.Session.Place = p.plain("Ort", value)
 	case "Zeitlicher Ablauf":
 		if m := clockSpan.FindStringSubmatch(value); m != nil {
 			p.doc.Session.StartTime, p.doc.Session.EndTime = clock(m[1]), clock(m[2])
@@ -298,12 +329,12 @@ func (p *parser) itemRow(number string, cells []string) {
 	goal := model.Goal(cell(cells, 2))
 	if !goal.Valid() {
 		p.warn("unknown Ziel %q on %s; kept as a point", goal, p.cur.Label())
-		p.cur.Points = append(p.cur.Points, "Ziel: "+string(goal))
+		p.cur.Points = append(p.cur.Points, redactionMarks("Ziel: "+string(goal)))
 		goal = model.GoalNone
 	}
 	p.cur.Goal = goal
-	p.cur.Sources = splitList(cell(cells, 3))
-	p.cur.Reporters = splitList(cell(cells, 4))
+	p.cur.Sources = splitList(p.plain("Quelle", cell(cells, 3)))
+	p.cur.Reporters = splitList(p.plain("BE", cell(cells, 4)))
 	if len(cells) > 5 {
 		if extra := strings.TrimSpace(strings.Join(cells[5:], " ")); extra != "" {
 			p.warn("extra cells on %s kept as raw text: %q", p.cur.Label(), abbreviate(extra))
@@ -656,7 +687,7 @@ func (p *parser) decisionField(d *model.Decision, name, value string) {
 				p.warn("vote %q is not \"<member> ja|nein|enthaltung|keine\"", strings.TrimSpace(v))
 				continue
 			}
-			d.Votes = append(d.Votes, model.Vote{Member: f[0], Choice: model.VoteChoice(f[1])})
+			d.Votes = append(d.Votes, model.Vote{Member: p.plain("Stimmen", f[0]), Choice: model.VoteChoice(f[1])})
 		}
 	}
 }
@@ -680,7 +711,7 @@ func (p *parser) decisionRow(content string) {
 			kind, ps = m[1], ps[1:]
 		} else if m := decisionHeader.FindStringSubmatch(ps[0].text); m != nil {
 			if _, ok := model.ParseDecisionRef(m[2]); ok {
-				kind, label = m[1], m[2]
+				kind, label = m[1], p.plain("decision number", m[2])
 				ps[0].text = strings.TrimSpace(ps[0].text[len(m[0]):])
 				if ps[0].text == "" {
 					ps = ps[1:]
@@ -749,7 +780,7 @@ func (p *parser) noteRow(content string) {
 	author := ""
 	if len(ps) > 0 {
 		if m := noteHeader.FindStringSubmatch(ps[0].text); m != nil {
-			author = m[1]
+			author = p.plain("Protokollnotiz author", m[1])
 			ps[0].text = strings.TrimSpace(ps[0].text[len(m[0]):])
 			if ps[0].text == "" {
 				ps = ps[1:]
@@ -848,6 +879,12 @@ func splitNumbered(text string, next int) []model.Point {
 	if seg := strings.TrimSpace(text[start:]); seg != "" || label != "" {
 		out = append(out, model.Point{Label: label, Text: seg})
 	}
+	if len(out) > 1 && model.HasRedaction(text) {
+		texts := model.CarryMarks(pointTexts(out))
+		for i := range out {
+			out[i].Text = texts[i]
+		}
+	}
 	return out
 }
 
@@ -920,15 +957,30 @@ func pieces(content string) []piece {
 		}
 		out = append(out, piece{bullet: bullet, text: text})
 	}
+	if len(out) > 1 && model.HasRedaction(s) {
+		// A passage marked across paragraphs or points stays confidential
+		// in each of them.
+		texts := make([]string, len(out))
+		for i, pc := range out {
+			texts[i] = pc.text
+		}
+		for i, t := range model.CarryMarks(texts) {
+			out[i].text = t
+		}
+	}
 	return out
 }
 
-// redactionMarks turns the source's "[REDACTED]" into a marked passage.
+// redactionMarks turns the source's "[REDACTED]" into a marked passage
+// (also where the text has marked ones already) and stores the marks
+// balanced and unnested: a passage whose marks are not is kept as
+// confidential as any reading of them makes it (model.Passages).
 func redactionMarks(s string) string {
-	if !strings.Contains(s, SourceRedaction) || strings.Contains(s, model.RedactOpen+SourceRedaction) {
-		return s
+	if strings.Contains(s, SourceRedaction) {
+		s = strings.ReplaceAll(s, SourceRedaction, model.Redact(SourceRedaction))
 	}
-	return strings.ReplaceAll(s, SourceRedaction, model.Redact(SourceRedaction))
+	s, _ = model.BalanceMarks(s)
+	return s
 }
 
 func abbreviate(s string) string {

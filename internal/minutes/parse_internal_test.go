@@ -78,8 +78,9 @@ func TestNothingIsDropped(t *testing.T) {
 	}
 }
 
-// FuzzParse feeds arbitrary text to the parser: it must never panic, and
-// what it exports must parse again.
+// FuzzParse feeds arbitrary text to the parser: it must never panic, every
+// text keeps balanced confidentiality marks, what it exports must parse
+// again, and its public version shows no mark.
 func FuzzParse(f *testing.F) {
 	if b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt")); err == nil {
 		f.Add(string(b))
@@ -87,10 +88,30 @@ func FuzzParse(f *testing.F) {
 	f.Add("47. Sitzung\nDatum: 26.06.2025\nGrüne Liste\nTOP\tThema\tZiel\tQuelle\tBE\n08\tA › B\tBeschluss\tB-2025/13-IT\tHH\nBV\tBeschluss B-2025/26-IT <ol> 1. Der X. 2. Die Y.\t\t\t\n")
 	f.Add("ON\tDiskussion HE: › a. HH: › b\t\t\t\n\t<p>c</p> <p>BY:</p> <p>➤ d</p>\t\t\t\n[illegible]\n")
 	f.Add("\t<p>2. Der IT-Planungsrat</p>\t\t\t\nPN\tProtokollnotiz (Berlin) [REDACTED]\t\t\t\n\tDer Beschluss wird einstimmig, bei Enthaltung von [REDACTED] beschlossen.\t\t\t\n")
+	f.Add("Ort: ⟦Geheimort\nTOP\tÜbergreifendes\tZiel\tQuelle\tBE\n03\t<p>Thema ⟦a ⟦b⟧ c⟧</p>\tBeschluss\t⟦Q⟧\tHE⟧\n" +
+		"ON\t<p>HE:</p> <ul><li>offen ⟦x</li><li>y</li></ul>\t\t\t\nPN\t<p>Protokollnotiz (⟦Berlin⟧)</p> <p>z⟧ offen</p>\t\t\t\n" +
+		"BV\t<p>Beschluss B-2026/04-IT⟦</p> <ol><li>1. ⟦a. 2. B⟧</li></ol> <p>Stimmen: ⟦HE⟧ ja</p>\t\t\t\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		doc, _, err := Parse(strings.NewReader(in), testOptions())
 		if err != nil {
 			return // only overlong lines fail, and they fail cleanly
+		}
+		for _, it := range doc.Items() {
+			texts := append([]string{it.Title}, it.Points...)
+			for _, r := range it.Rows {
+				texts = append(append(texts, r.Text), r.Points...)
+				if d := r.Decision; d != nil {
+					texts = append(texts, d.Title, d.Result)
+					for _, pt := range d.Points {
+						texts = append(texts, pt.Text)
+					}
+				}
+			}
+			for _, s := range texts {
+				if problem, _ := model.CheckMarks(s); problem != model.MarksOK {
+					t.Fatalf("text %q of %s kept with unbalanced marks: %v", s, it.Label(), problem)
+				}
+			}
 		}
 		var buf bytes.Buffer
 		if err := Export(&buf, doc); err != nil {
@@ -98,6 +119,14 @@ func FuzzParse(f *testing.F) {
 		}
 		if _, _, err := Parse(&buf, testOptions()); err != nil {
 			t.Fatalf("export does not parse: %v", err)
+		}
+		// Nothing marked reaches the public version.
+		buf.Reset()
+		if err := Export(&buf, Redacted(doc, model.Public)); err != nil {
+			t.Fatalf("public export: %v", err)
+		}
+		if public := buf.String(); model.HasRedaction(public) {
+			t.Fatalf("public export shows a confidentiality mark:\n%s", public)
 		}
 	})
 }

@@ -209,7 +209,15 @@ func (r *pdfRenderer) show(s string) string {
 	if !model.HasRedaction(s) {
 		return s
 	}
-	return strings.NewReplacer(model.RedactOpen, "[vertraulich: ", model.RedactClose, "]").Replace(s)
+	var b strings.Builder
+	for _, ps := range model.Passages(s) {
+		if ps.Confidential {
+			b.WriteString("[vertraulich: " + ps.Text + "]")
+		} else {
+			b.WriteString(ps.Text)
+		}
+	}
+	return b.String()
 }
 
 func (r *pdfRenderer) item(it Item) {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -19,10 +20,12 @@ func TestParseDate(t *testing.T) {
 		{"morgen", Date{}, true},
 	}
 	for _, tt := range tests {
-		got, err := ParseDate(tt.in)
-		if (err != nil) != tt.wantErr || got != tt.want {
-			t.Errorf("ParseDate(%q) = %v, %v; want %v, err=%v", tt.in, got, err, tt.want, tt.wantErr)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseDate(tt.in)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Errorf("ParseDate(%q) = %v, %v; want %v, err=%v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+		})
 	}
 	if s := NewDate(2025, time.December, 8).German(); s != "08.12.2025" {
 		t.Errorf("German() = %q", s)
@@ -33,26 +36,115 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestRedaction(t *testing.T) {
-	tests := []struct{ in, public, internal string }{
-		{"offen", "offen", "offen"},
-		{"bei Enthaltung von ⟦HE⟧ beschlossen", "bei Enthaltung von [geschwärzt] beschlossen", "bei Enthaltung von HE beschlossen"},
-		{"⟦a⟧ und ⟦b⟧", "[geschwärzt] und [geschwärzt]", "a und b"},
-		{"Anfang ⟦geheim ohne Ende", "Anfang [geschwärzt]", "Anfang geheim ohne Ende"},
+	tests := []struct{ name, in, public, internal string }{
+		{"no marks", "offen", "offen", "offen"},
+		{"one passage", "bei Enthaltung von ⟦HE⟧ beschlossen", "bei Enthaltung von [geschwärzt] beschlossen", "bei Enthaltung von HE beschlossen"},
+		{"two passages", "⟦a⟧ und ⟦b⟧", "[geschwärzt] und [geschwärzt]", "a und b"},
+		{"open without close", "Anfang ⟦geheim ohne Ende", "Anfang [geschwärzt]", "Anfang geheim ohne Ende"},
+		{"nested", "⟦a ⟦b⟧ SECRET⟧", "[geschwärzt]", "a b SECRET"},
+		{"nested inside text", "Vor ⟦a ⟦b⟧ SECRET⟧ nach", "Vor [geschwärzt] nach", "Vor a b SECRET nach"},
+		{"nested twice", "⟦⟦⟦x⟧ y⟧ SECRET⟧ offen", "[geschwärzt] offen", "x y SECRET offen"},
+		{"nested without close", "⟦a ⟦b⟧ SECRET", "[geschwärzt]", "a b SECRET"},
+		{"stray close", "SECRET⟧ offen", "[geschwärzt] offen", "SECRET offen"},
+		{"stray close after a passage", "⟦a⟧ SECRET⟧ offen", "[geschwärzt] offen", "a SECRET offen"},
+		{"stray close alone", "offen ⟦a⟧⟧", "offen [geschwärzt]", "offen a"},
+		{"empty passage", "x ⟦⟧ y", "x [geschwärzt] y", "x  y"},
 	}
 	for _, tt := range tests {
-		if got := PublicText(tt.in); got != tt.public {
-			t.Errorf("PublicText(%q) = %q, want %q", tt.in, got, tt.public)
-		}
-		if got := InternalText(tt.in); got != tt.internal {
-			t.Errorf("InternalText(%q) = %q, want %q", tt.in, got, tt.internal)
-		}
-		if got := Internal.Text(tt.in); got != tt.in {
-			t.Errorf("Internal.Text(%q) = %q: the internal audience keeps the marks", tt.in, got)
-		}
-		var zero Audience
-		if zero.Text(tt.in) != PublicText(tt.in) {
-			t.Errorf("the zero Audience must be public")
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := PublicText(tt.in); got != tt.public {
+				t.Errorf("PublicText(%q) = %q, want %q", tt.in, got, tt.public)
+			}
+			if got := InternalText(tt.in); got != tt.internal {
+				t.Errorf("InternalText(%q) = %q, want %q", tt.in, got, tt.internal)
+			}
+			if got := Internal.Text(tt.in); got != tt.in {
+				t.Errorf("Internal.Text(%q) = %q: the internal audience keeps the marks", tt.in, got)
+			}
+			var zero Audience
+			if zero.Text(tt.in) != PublicText(tt.in) {
+				t.Errorf("the zero Audience must be public")
+			}
+			balanced, _ := BalanceMarks(tt.in)
+			if p, _ := CheckMarks(balanced); p != MarksOK {
+				t.Errorf("BalanceMarks(%q) = %q: %v", tt.in, balanced, p)
+			}
+			if PublicText(balanced) != tt.public {
+				t.Errorf("BalanceMarks(%q) = %q changes the public text to %q", tt.in, balanced, PublicText(balanced))
+			}
+		})
+	}
+}
+
+// TestCarryMarks: a marked text split into parts keeps every confidential
+// word confidential in every part.
+func TestCarryMarks(t *testing.T) {
+	tests := []struct {
+		name        string
+		parts, want []string
+	}{
+		{"no marks", []string{"a", "b"}, []string{"a", "b"}},
+		{"balanced parts", []string{"a ⟦b⟧", "⟦c⟧ d"}, []string{"a ⟦b⟧", "⟦c⟧ d"}},
+		{"across three parts", []string{"a ⟦b", "c", "d⟧ e"}, []string{"a ⟦b⟧", "⟦c⟧", "⟦d⟧ e"}},
+		{"nested across parts", []string{"⟦a ⟦b", "c⟧ d", "e⟧ f"}, []string{"⟦a b⟧", "⟦c d⟧", "⟦e⟧ f"}},
+		{"never closed", []string{"a ⟦b", "c"}, []string{"a ⟦b⟧", "⟦c⟧"}},
+		{"stray close", []string{"a", "b⟧ c"}, []string{"a", "⟦b⟧ c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := CarryMarks(tt.parts)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("CarryMarks(%q) = %q, want %q", tt.parts, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestConfidentialMarks: the typed form [[…]] becomes marks; unbalanced or
+// nested marks are an input error with a German reason.
+func TestConfidentialMarks(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		problem        MarkProblem
+	}{
+		{"plain", "  offen ", "offen", MarksOK},
+		{"one passage", "Kosten [[12 Mio.]] EUR", "Kosten ⟦12 Mio.⟧ EUR", MarksOK},
+		{"two passages", "[[a]] und [[b]]", "⟦a⟧ und ⟦b⟧", MarksOK},
+		{"marks typed directly", "⟦a⟧", "⟦a⟧", MarksOK},
+		{"single brackets", "[a] und ]b[", "[a] und ]b[", MarksOK},
+		{"nested", "[[a [[b]] SECRET]]", "", MarksNested},
+		{"open without close", "Anfang [[geheim", "", MarksUnclosed},
+		{"close without open", "geheim]] offen", "", MarksUnopened},
+		{"close before open", "]]a[[", "", MarksUnopened},
+		{"typed and direct mixed", "[[a⟧ ⟦b]] c]]", "", MarksUnopened},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ConfidentialMarks(tt.in)
+			if tt.problem == MarksOK {
+				if err != nil || got != tt.want {
+					t.Fatalf("ConfidentialMarks(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("ConfidentialMarks(%q) = %q, want an error", tt.in, got)
+			}
+			if ClassOf(err) != ErrInput || ReasonOf(err) == "" {
+				t.Errorf("error %v: want an input error with a reason", err)
+			}
+			if got != "" {
+				t.Errorf("ConfidentialMarks(%q) gave %q with its error", tt.in, got)
+			}
+			if p, _ := CheckMarks(strings.NewReplacer("[[", RedactOpen, "]]", RedactClose).Replace(tt.in)); p != tt.problem {
+				t.Errorf("CheckMarks(%q) = %v, want %v", tt.in, p, tt.problem)
+			}
+		})
+	}
+	_, err := ConfidentialMarks("Anfang [[geheim")
+	want := "Die Markierung vertraulicher Passagen ist unvollständig: zu „[[“ fehlt das schließende „]]“ (bei „Anfang [[geheim“)."
+	if ReasonOf(err) != want {
+		t.Errorf("reason = %q, want %q", ReasonOf(err), want)
 	}
 }
 
@@ -83,15 +175,19 @@ func TestDecisionNumbers(t *testing.T) {
 		{"2025/0", DecisionNumber{}, false},
 	}
 	for _, tt := range refs {
-		got, ok := ParseDecisionRef(tt.in)
-		if ok != tt.ok || got != tt.want {
-			t.Errorf("ParseDecisionRef(%q) = %v, %v", tt.in, got, ok)
-		}
+		t.Run("ref "+tt.in, func(t *testing.T) {
+			got, ok := ParseDecisionRef(tt.in)
+			if ok != tt.ok || got != tt.want {
+				t.Errorf("ParseDecisionRef(%q) = %v, %v", tt.in, got, ok)
+			}
+		})
 	}
 	for p, ok := range map[string]bool{"B-{JJJJ}/{NN}-IT": true, "{JJJJ}-{N}": true, "B-{NN}": false, "{JJJJ}/{NN}/{X}": false} {
-		if err := ValidateDecisionPattern(p); (err == nil) != ok {
-			t.Errorf("ValidateDecisionPattern(%q) = %v", p, err)
-		}
+		t.Run("pattern "+p, func(t *testing.T) {
+			if err := ValidateDecisionPattern(p); (err == nil) != ok {
+				t.Errorf("ValidateDecisionPattern(%q) = %v", p, err)
+			}
+		})
 	}
 }
 
@@ -124,25 +220,28 @@ func TestSessionCycle(t *testing.T) {
 func TestFollowUpDeadline(t *testing.T) {
 	today := NewDate(2025, time.September, 1)
 	tests := []struct {
+		name     string
 		f        FollowUp
 		deadline string
 		overdue  bool
 	}{
-		{FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 8, 31)}, "31.08.2025", true},
-		{FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 9, 1)}, "01.09.2025", false},
-		{FollowUp{Status: FollowUpOpen, DueSession: 49}, "zur 49. Sitzung", false},
-		{FollowUp{Status: FollowUpOpen, DueSession: 47}, "zur 47. Sitzung", true},
-		{FollowUp{Status: FollowUpDone, DueSession: 47}, "zur 47. Sitzung", false},
-		{FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 12, 1), DueSession: 48}, "01.12.2025, spätestens zur 48. Sitzung", false},
-		{FollowUp{Status: FollowUpOpen}, "", false},
+		{"date passed", FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 8, 31)}, "31.08.2025", true},
+		{"date today", FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 9, 1)}, "01.09.2025", false},
+		{"next session", FollowUp{Status: FollowUpOpen, DueSession: 49}, "zur 49. Sitzung", false},
+		{"this session", FollowUp{Status: FollowUpOpen, DueSession: 47}, "zur 47. Sitzung", true},
+		{"done", FollowUp{Status: FollowUpDone, DueSession: 47}, "zur 47. Sitzung", false},
+		{"date and session", FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 12, 1), DueSession: 48}, "01.12.2025, spätestens zur 48. Sitzung", false},
+		{"no deadline", FollowUp{Status: FollowUpOpen}, "", false},
 	}
 	for _, tt := range tests {
-		if got := tt.f.Deadline(); got != tt.deadline {
-			t.Errorf("Deadline() = %q, want %q", got, tt.deadline)
-		}
-		if got := tt.f.Overdue(today, 47); got != tt.overdue {
-			t.Errorf("Overdue(%+v) = %v", tt.f, got)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.f.Deadline(); got != tt.deadline {
+				t.Errorf("Deadline() = %q, want %q", got, tt.deadline)
+			}
+			if got := tt.f.Overdue(today, 47); got != tt.overdue {
+				t.Errorf("Overdue(%+v) = %v", tt.f, got)
+			}
+		})
 	}
 }
 
@@ -217,8 +316,10 @@ func TestDateOfIsGermanDate(t *testing.T) {
 		{time.Date(2025, 6, 25, 21, 59, 0, 0, time.UTC), NewDate(2025, 6, 25)}, // 23:59 MESZ
 		{NewDate(2025, 3, 30).Time(), NewDate(2025, 3, 30)},                    // a Date round-trips
 	} {
-		if got := DateOf(c.at); got != c.want {
-			t.Errorf("DateOf(%v) = %v, want %v", c.at, got, c.want)
-		}
+		t.Run(c.at.Format(time.RFC3339), func(t *testing.T) {
+			if got := DateOf(c.at); got != c.want {
+				t.Errorf("DateOf(%v) = %v, want %v", c.at, got, c.want)
+			}
+		})
 	}
 }

@@ -1,46 +1,293 @@
 package model
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
 
 // Redaction marks. A passage between RedactOpen and RedactClose is
 // confidential (geschwärzt): the internal minutes show it, the public version
 // replaces it with RedactedPlaceholder. The marks are characters that do not
 // occur in German administrative text, so no escaping is needed.
+//
+// Marks are read as a balanced structure (see Passages): a passage marked
+// inside a marked passage belongs to it, and whatever the marks are, no text
+// that any reading could take as confidential is published. Texts a user
+// types are checked with ConfidentialMarks and stored balanced and unnested.
 const (
 	RedactOpen          = "⟦"
 	RedactClose         = "⟧"
 	RedactedPlaceholder = "[geschwärzt]"
 )
 
+// The typed form of the marks in form fields: [[vertraulich]].
+const (
+	TypedOpen  = "[["
+	TypedClose = "]]"
+)
+
 // Redact wraps s in redaction marks.
 func Redact(s string) string { return RedactOpen + s + RedactClose }
 
-// HasRedaction reports whether s contains a redaction mark.
-func HasRedaction(s string) bool { return strings.Contains(s, RedactOpen) }
+// HasRedaction reports whether s contains a redaction mark (an opening or a
+// stray closing one).
+func HasRedaction(s string) bool {
+	return strings.Contains(s, RedactOpen) || strings.Contains(s, RedactClose)
+}
 
-// PublicText returns s with every marked passage replaced by
-// RedactedPlaceholder. An opening mark without a closing mark redacts the rest
-// of the text: when in doubt, nothing confidential is shown.
+// Passage is a run of a text that is either confidential or public; its Text
+// holds no redaction marks.
+type Passage struct {
+	Text         string
+	Confidential bool
+}
+
+// Passages splits s at its redaction marks. The marks nest: an opening mark
+// inside a marked passage opens a level inside it, and the passage ends only
+// at the close mark that matches its opening, so "⟦a ⟦b⟧ c⟧" is one
+// confidential passage "a b c". When in doubt, text is confidential:
+//   - an opening mark without its close makes the rest of s confidential;
+//   - a close mark without an opening mark is never shown, and the text
+//     before it, back to the previous passage, is confidential (its opening
+//     mark was lost, for example when a marked text was split in two).
+//
+// So every piece of a text split anywhere keeps its confidential parts
+// confidential. A confidential passage may be empty ("⟦⟧"). Bytes that are
+// not UTF-8 come back as U+FFFD.
+func Passages(s string) []Passage {
+	if !HasRedaction(s) {
+		if s == "" {
+			return nil
+		}
+		return []Passage{{Text: s}}
+	}
+	// Invalid UTF-8 is replaced first: two invalid pieces joined around a
+	// mark could otherwise form a new mark in the output.
+	s = strings.ToValidUTF8(s, string(utf8.RuneError))
+	var out []Passage
+	var buf strings.Builder
+	emit := func(confidential bool) {
+		t := buf.String()
+		buf.Reset()
+		if !confidential && t == "" {
+			return
+		}
+		out = append(out, Passage{Text: t, Confidential: confidential})
+	}
+	depth := 0
+	for s != "" {
+		switch {
+		case strings.HasPrefix(s, RedactOpen):
+			if depth == 0 {
+				emit(false)
+			}
+			depth++
+			s = s[len(RedactOpen):]
+		case strings.HasPrefix(s, RedactClose):
+			switch {
+			case depth > 1:
+				depth--
+			case depth == 1:
+				depth = 0
+				emit(true)
+			case buf.Len() > 0: // a stray close: what came before was marked
+				if n := len(out); n > 0 && out[n-1].Confidential {
+					out[n-1].Text += buf.String()
+					buf.Reset()
+				} else {
+					emit(true)
+				}
+			}
+			s = s[len(RedactClose):]
+		default:
+			i := strings.IndexAny(s, RedactOpen+RedactClose)
+			if i < 0 {
+				i = len(s)
+			}
+			buf.WriteString(s[:i])
+			s = s[i:]
+		}
+	}
+	emit(depth > 0)
+	return out
+}
+
+// PublicText returns s with every confidential passage (see Passages)
+// replaced by RedactedPlaceholder: nested marks are redacted up to the close
+// that matches the outer opening, an opening mark without a close redacts the
+// rest of the text, and a stray close mark is never shown.
 func PublicText(s string) string {
-	if !strings.Contains(s, RedactOpen) {
+	if !HasRedaction(s) {
 		return s
 	}
 	var b strings.Builder
-	for {
-		i := strings.Index(s, RedactOpen)
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+	for _, p := range Passages(s) {
+		if p.Confidential {
+			b.WriteString(RedactedPlaceholder)
+		} else {
+			b.WriteString(p.Text)
 		}
-		b.WriteString(s[:i])
-		b.WriteString(RedactedPlaceholder)
-		rest := s[i+len(RedactOpen):]
-		j := strings.Index(rest, RedactClose)
-		if j < 0 {
-			return b.String()
-		}
-		s = rest[j+len(RedactClose):]
 	}
+	return b.String()
+}
+
+// BalanceMarks rewrites s so that its marks are balanced and not nested,
+// keeping every passage as confidential as Passages reads it, and reports
+// whether s was already so. Imports use it on texts they did not make.
+func BalanceMarks(s string) (string, bool) {
+	if !HasRedaction(s) {
+		return s, true
+	}
+	var b strings.Builder
+	for _, p := range Passages(s) {
+		if p.Confidential {
+			b.WriteString(Redact(p.Text))
+		} else {
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String(), b.String() == s
+}
+
+// CarryMarks balances the parts of a text that was split (into paragraphs,
+// list points, numbered points): a passage still open at the end of a part
+// continues into the next parts, which then start inside it. Each part comes
+// back with balanced, unnested marks, so a part stored or shown on its own
+// keeps confidential what was marked in the whole.
+func CarryMarks(parts []string) []string {
+	out := make([]string, len(parts))
+	depth := 0
+	for i, p := range parts {
+		if depth == 0 && !HasRedaction(p) {
+			out[i] = p
+			continue
+		}
+		s := strings.Repeat(RedactOpen, depth) + p
+		depth = openDepth(s)
+		out[i], _ = BalanceMarks(s)
+	}
+	return out
+}
+
+// openDepth gives how many passages are still open at the end of s, read as
+// Passages reads it (a stray close mark closes nothing).
+func openDepth(s string) int {
+	depth := 0
+	for s != "" {
+		switch {
+		case strings.HasPrefix(s, RedactOpen):
+			depth++
+			s = s[len(RedactOpen):]
+		case strings.HasPrefix(s, RedactClose):
+			depth = max(depth-1, 0)
+			s = s[len(RedactClose):]
+		default:
+			i := strings.IndexAny(s, RedactOpen+RedactClose)
+			if i < 0 {
+				return depth
+			}
+			s = s[i:]
+		}
+	}
+	return depth
+}
+
+// MarkProblem says what is wrong with the redaction marks of a text.
+type MarkProblem int
+
+// The problems CheckMarks finds.
+const (
+	// MarksOK: balanced and not nested (or no marks at all).
+	MarksOK MarkProblem = iota
+	// MarksUnclosed: an opening mark has no close mark.
+	MarksUnclosed
+	// MarksUnopened: a close mark has no opening mark.
+	MarksUnopened
+	// MarksNested: a passage is marked inside a marked passage.
+	MarksNested
+)
+
+// String gives the problem in English, for logs and import warnings.
+func (p MarkProblem) String() string {
+	switch p {
+	case MarksOK:
+		return "balanced"
+	case MarksUnclosed:
+		return "an opening mark ⟦ has no closing mark ⟧"
+	case MarksUnopened:
+		return "a closing mark ⟧ has no opening mark ⟦"
+	case MarksNested:
+		return "a passage is marked inside a marked passage"
+	}
+	return fmt.Sprintf("mark problem %d", int(p))
+}
+
+// CheckMarks reports the first problem with the redaction marks of s, and
+// the byte offset in s of the mark at fault.
+func CheckMarks(s string) (MarkProblem, int) {
+	open := -1
+	for i := 0; i < len(s); {
+		switch {
+		case strings.HasPrefix(s[i:], RedactOpen):
+			if open >= 0 {
+				return MarksNested, i
+			}
+			open = i
+			i += len(RedactOpen)
+		case strings.HasPrefix(s[i:], RedactClose):
+			if open < 0 {
+				return MarksUnopened, i
+			}
+			open = -1
+			i += len(RedactClose)
+		default:
+			i++
+		}
+	}
+	if open >= 0 {
+		return MarksUnclosed, open
+	}
+	return MarksOK, 0
+}
+
+// ConfidentialMarks turns the typed form of confidential passages in a form
+// field, [[…]], into redaction marks (typed redaction marks count as well).
+// Marks that are not balanced or that are nested are an InputError with a
+// German sentence saying what is wrong, so that nothing is stored whose
+// confidential part is in doubt.
+func ConfidentialMarks(typed string) (string, error) {
+	s := strings.TrimSpace(typed)
+	if !strings.Contains(s, TypedOpen) && !strings.Contains(s, TypedClose) && !HasRedaction(s) {
+		return s, nil
+	}
+	s = strings.NewReplacer(TypedOpen, RedactOpen, TypedClose, RedactClose).Replace(s)
+	problem, at := CheckMarks(s)
+	switch problem {
+	case MarksUnclosed:
+		return "", InputError("Die Markierung vertraulicher Passagen ist unvollständig: zu „[[“ fehlt das schließende „]]“ (bei „%s“).", markContext(s, at))
+	case MarksUnopened:
+		return "", InputError("Die Markierung vertraulicher Passagen ist unvollständig: zu „]]“ fehlt das öffnende „[[“ (bei „%s“).", markContext(s, at))
+	case MarksNested:
+		return "", InputError("Vertrauliche Passagen dürfen nicht verschachtelt werden: innerhalb von „[[…]]“ steht ein weiteres „[[“ (bei „%s“).", markContext(s, at))
+	}
+	return s, nil
+}
+
+// markContext gives a short piece of s around byte offset at, in the typed
+// form, to show the user where a mark is wrong.
+func markContext(s string, at int) string {
+	const width = 24
+	before, after := []rune(s[:at]), []rune(s[at:])
+	prefix, suffix := "", ""
+	if len(before) > width {
+		before, prefix = before[len(before)-width:], "…"
+	}
+	if len(after) > width {
+		after, suffix = after[:width], "…"
+	}
+	ctx := prefix + string(before) + string(after) + suffix
+	return strings.NewReplacer(RedactOpen, TypedOpen, RedactClose, TypedClose).Replace(ctx)
 }
 
 // InternalText returns s with the redaction marks removed, for the internal

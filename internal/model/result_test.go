@@ -25,22 +25,25 @@ func TestParseResult(t *testing.T) {
 		{"abgelehnt bei Gegenstimmen von BY", Result{Against: []string{"BY"}}, "abgelehnt bei Gegenstimmen von BY"},
 	}
 	for _, tt := range tests {
-		got, ok := ParseResult(tt.in)
-		if !ok || !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("ParseResult(%q) = %+v, %v; want %+v", tt.in, got, ok, tt.want)
-			continue
-		}
-		if p := got.Phrase(); p != tt.phrase {
-			t.Errorf("Phrase(%q) = %q, want %q", tt.in, p, tt.phrase)
-		}
-		// The phrase reads back to the same result.
-		if again, ok := ParseResult(got.Phrase()); !ok || !reflect.DeepEqual(again, got) {
-			t.Errorf("ParseResult(Phrase()) = %+v, want %+v", again, got)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := ParseResult(tt.in)
+			if !ok || !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("ParseResult(%q) = %+v, %v; want %+v", tt.in, got, ok, tt.want)
+			}
+			if p := got.Phrase(); p != tt.phrase {
+				t.Errorf("Phrase(%q) = %q, want %q", tt.in, p, tt.phrase)
+			}
+			// The phrase reads back to the same result.
+			if again, ok := ParseResult(got.Phrase()); !ok || !reflect.DeepEqual(again, got) {
+				t.Errorf("ParseResult(Phrase()) = %+v, want %+v", again, got)
+			}
+		})
 	}
 	for _, none := range []string{"", "Feststellung der Beschlussfähigkeit.", "Dank für Projektberücksichtigung."} {
-		if r, ok := ParseResult(none); ok {
-			t.Errorf("ParseResult(%q) = %+v, want no result", none, r)
-		}
+		t.Run("no result "+none, func(t *testing.T) {
+			if r, ok := ParseResult(none); ok {
+				t.Errorf("ParseResult(%q) = %+v, want no result", none, r)
+			}
+		})
 	}
 }

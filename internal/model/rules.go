@@ -57,8 +57,9 @@ func CheckQuorum(voters []Member, present map[string]bool, min int) (bool, strin
 
 // ParseShares reads Königsteiner-Schlüssel tables from CSV: comment lines
 // start with "#", the header is "land,kuerzel,<year>,<year>…", each row a
-// Land with its share per year (percent, decimal point). It gives the shares
-// per year and checks that each year has all 16 Länder.
+// Land with its share per year (percent, decimal point, above 0 and at most
+// 100). It gives the shares per year and checks that each year has 16
+// distinct Länder.
 func ParseShares(r io.Reader) (map[int]Shares, error) {
 	var body strings.Builder
 	sc := bufio.NewScanner(r)
@@ -78,23 +79,34 @@ func ParseShares(r io.Reader) (map[int]Shares, error) {
 		return nil, fmt.Errorf("model: Königsteiner Schlüssel: header must be land,kuerzel,<year>…")
 	}
 	years := make([]int, len(rows[0])-2)
+	out := map[int]Shares{}
 	for i, h := range rows[0][2:] {
 		if years[i], err = strconv.Atoi(strings.TrimSpace(h)); err != nil || years[i] < 1949 {
 			return nil, fmt.Errorf("model: Königsteiner Schlüssel: %q is no year", h)
 		}
+		if _, dup := out[years[i]]; dup {
+			return nil, fmt.Errorf("model: Königsteiner Schlüssel: year %d appears twice", years[i])
+		}
+		out[years[i]] = Shares{}
 	}
-	out := map[int]Shares{}
-	for _, y := range years {
-		out[y] = Shares{}
-	}
+	seen := map[string]bool{}
 	for n, row := range rows[1:] {
 		if len(row) != len(rows[0]) {
 			return nil, fmt.Errorf("model: Königsteiner Schlüssel: row %d has %d fields, want %d", n+2, len(row), len(rows[0]))
 		}
 		abbrev := strings.TrimSpace(row[1])
+		if abbrev == "" {
+			return nil, fmt.Errorf("model: Königsteiner Schlüssel: row %d has no kuerzel", n+2)
+		}
+		if seen[abbrev] {
+			return nil, fmt.Errorf("model: Königsteiner Schlüssel: row %d: %q appears twice", n+2, abbrev)
+		}
+		seen[abbrev] = true
 		for i, v := range row[2:] {
 			share, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			if err != nil || share <= 0 {
+			// A share is a percentage: NaN and ±Inf parse as floats but
+			// are none (NaN fails every comparison).
+			if err != nil || !(share > 0 && share <= 100) {
 				return nil, fmt.Errorf("model: Königsteiner Schlüssel: %s %d: %q is no share", abbrev, years[i], v)
 			}
 			out[years[i]][abbrev] = share

@@ -19,9 +19,11 @@ func TestCheckApplication(t *testing.T) {
 		{[]string{"DLT"}, false},
 		{nil, false},
 	} {
-		if err := CheckApplication(tt.applicants, kinds); (err == nil) != tt.ok {
-			t.Errorf("CheckApplication(%v) = %v", tt.applicants, err)
-		}
+		t.Run(strings.Join(tt.applicants, ","), func(t *testing.T) {
+			if err := CheckApplication(tt.applicants, kinds); (err == nil) != tt.ok {
+				t.Errorf("CheckApplication(%v) = %v", tt.applicants, err)
+			}
+		})
 	}
 	if err := CheckApplication([]string{"HE"}, kinds); err == nil || !strings.Contains(err.Error(), "Bundes oder dreier Länder") {
 		t.Errorf("message: %v", err)
@@ -58,15 +60,24 @@ func TestParseShares(t *testing.T) {
 	if len(got) != 2 || got[2015]["HE"] != 6.25 || got[2016]["NW"] != 6.0 {
 		t.Errorf("shares = %v", got)
 	}
-	for _, bad := range []string{
-		"land,kuerzel,2016\nBayern,BY,15.5\n",
-		"land,kuerzel,zwanzig\n",
-		"name,abk,2016\n",
-		"land,kuerzel,2016\nBayern,BY,viel\n",
+	for _, tt := range []struct{ name, csv string }{
+		{"one Land", "land,kuerzel,2016\nBayern,BY,15.5\n"},
+		{"no year", "land,kuerzel,zwanzig\n"},
+		{"wrong header", "name,abk,2016\n"},
+		{"no number", "land,kuerzel,2016\nBayern,BY,viel\n"},
+		// Found by FuzzParseShares: NaN and Inf parse as floats.
+		{"NaN", strings.Replace(csvText, "6.25", "NaN", 1)},
+		{"Inf", strings.Replace(csvText, "6.0", "+Inf", 1)},
+		{"over 100 percent", strings.Replace(csvText, "6.25", "150", 1)},
+		{"a Land twice", csvText + "Baden-Württemberg,BW,13,13\n"},
+		{"a year twice", strings.Replace(csvText, "2015,2016", "2016,2016", 1)},
+		{"no kuerzel", strings.Replace(csvText, ",BY,", ",,", 1) + "Bayern,BY,6.25,6.0\n"},
 	} {
-		if _, err := ParseShares(strings.NewReader(bad)); err == nil {
-			t.Errorf("accepted %q", bad)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := ParseShares(strings.NewReader(tt.csv)); err == nil {
+				t.Errorf("accepted %q", tt.csv)
+			}
+		})
 	}
 }
 

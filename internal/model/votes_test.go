@@ -44,14 +44,6 @@ func votesOf(def VoteChoice, overrides map[string]VoteChoice) map[string]VoteCho
 	return v
 }
 
-func no(ms ...string) map[string]VoteChoice {
-	m := map[string]VoteChoice{}
-	for _, x := range ms {
-		m[x] = VoteNo
-	}
-	return m
-}
-
 func with(base map[string]VoteChoice, c VoteChoice, ms ...string) map[string]VoteChoice {
 	out := map[string]VoteChoice{}
 	for k, v := range base {
@@ -76,20 +68,21 @@ func runCases(t *testing.T, rule Rule, shares Shares, cases []voteCase) {
 		t.Fatalf("%s: only %d cases", rule, len(cases))
 	}
 	for _, c := range cases {
-		tally, err := Count(rule, voters(), c.votes, shares)
-		if err != nil {
-			t.Errorf("%s/%s: %v", rule, c.name, err)
-			continue
-		}
-		if tally.Adopted != c.adopted {
-			t.Errorf("%s/%s: adopted = %v (%s), want %v", rule, c.name, tally.Adopted, tally.Reason, c.adopted)
-		}
-		if c.phrase != "" && tally.Phrase() != c.phrase {
-			t.Errorf("%s/%s: phrase %q, want %q", rule, c.name, tally.Phrase(), c.phrase)
-		}
-		if tally.Reason == "" {
-			t.Errorf("%s/%s: no reason given", rule, c.name)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			tally, err := Count(rule, voters(), c.votes, shares)
+			if err != nil {
+				t.Fatalf("%s: %v", rule, err)
+			}
+			if tally.Adopted != c.adopted {
+				t.Errorf("%s: adopted = %v (%s), want %v", rule, tally.Adopted, tally.Reason, c.adopted)
+			}
+			if c.phrase != "" && tally.Phrase() != c.phrase {
+				t.Errorf("%s: phrase %q, want %q", rule, tally.Phrase(), c.phrase)
+			}
+			if tally.Reason == "" {
+				t.Errorf("%s: no reason given", rule)
+			}
+		})
 	}
 }
 
@@ -197,17 +190,18 @@ func TestQualifiedMajority(t *testing.T) {
 		t.Fatalf("only %d cases", len(cases))
 	}
 	for _, c := range cases {
-		tally, err := Count(RuleQualified, voters(), c.votes, c.shares)
-		if err != nil {
-			t.Errorf("%s: %v", c.name, err)
-			continue
-		}
-		if tally.Adopted != c.adopted {
-			t.Errorf("%s: adopted = %v (%s), want %v", c.name, tally.Adopted, tally.Reason, c.adopted)
-		}
-		if c.phrase != "" && tally.Phrase() != c.phrase {
-			t.Errorf("%s: phrase %q, want %q", c.name, tally.Phrase(), c.phrase)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			tally, err := Count(RuleQualified, voters(), c.votes, c.shares)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tally.Adopted != c.adopted {
+				t.Errorf("adopted = %v (%s), want %v", tally.Adopted, tally.Reason, c.adopted)
+			}
+			if c.phrase != "" && tally.Phrase() != c.phrase {
+				t.Errorf("phrase %q, want %q", tally.Phrase(), c.phrase)
+			}
+		})
 	}
 	// The reason names the share in German form.
 	tally, _ := Count(RuleQualified, voters(), all, ks2016)

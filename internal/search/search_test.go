@@ -127,6 +127,52 @@ func TestSearchNeverLeaks(t *testing.T) {
 	}
 }
 
+// TestSearchNestedMarks: nested, unclosed and stray confidentiality marks
+// in minutes rows and decisions give the index no confidential word, and the
+// snippets of the public part show none.
+func TestSearchNestedMarks(t *testing.T) {
+	st := indexed(t)
+	ctx := context.Background()
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	it := items[1]
+	if _, err := st.CreateContribution(ctx, model.Contribution{ItemID: it.ID, Position: 99, Speaker: "HE",
+		Points: []string{"Offenes Vorhaben ⟦Deck ⟦namen⟧ Wombat⟧ bleibt", "Kosten ⟦Tapir ohne Ende"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it.ID, Position: 100, Author: "Hessen", Text: "Quokka⟧ Hinweis offen"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateDecision(ctx, model.Decision{BodyID: itplr.ID, SessionID: s47.ID, ItemID: it.ID, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 90}, AdoptedOn: s47.Date,
+		Title: "Vorhaben ⟦⟦Ozelot⟧ Ozelot⟧", Result: "einstimmig ⟦x ⟦y⟧ Ozelot⟧",
+		Points: []model.Point{{Label: "1.", Text: "Der Rat nimmt das Vorhaben ⟦Lemur ⟦Lemur⟧ Lemur⟧ zur Kenntnis."}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := IndexSession(ctx, st, s47.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{"Wombat", "Deck", "namen", "Tapir", "Quokka", "Ozelot", "Lemur"} {
+		if r := search(t, st, secret); r.Total != 0 {
+			t.Errorf("confidential %q found: %s", secret, urls(r))
+		}
+	}
+	for _, q := range []string{"Offenes Vorhaben", "Hinweis offen", "Rat nimmt Vorhaben Kenntnis"} {
+		r := search(t, st, q)
+		if r.Total == 0 {
+			t.Errorf("%q: the public part is not found", q)
+		}
+		for _, h := range r.Hits {
+			for _, secret := range []string{"Wombat", "Tapir", "Quokka", "Ozelot", "Lemur", "⟦", "⟧"} {
+				if strings.Contains(string(h.Snippet)+h.Title, secret) {
+					t.Errorf("%q: hit %s shows %q: %s %s", q, h.URL, secret, h.Title, h.Snippet)
+				}
+			}
+		}
+	}
+}
+
 func TestPagination(t *testing.T) {
 	st := indexed(t)
 	q, _ := Parse("IT-Planungsrat")
@@ -178,4 +224,52 @@ func TestCap(t *testing.T) {
 	if r, _ := Run(ctx, st, few, 1, 10); r.Capped || r.Total == 0 {
 		t.Errorf("a narrow query is not capped: %+v", r.Total)
 	}
+}
+
+// FuzzParse feeds arbitrary search queries (the ?q= of /suche) to the
+// query parser and runs them on a real FTS5 index: no query may make the
+// search fail (a syntax error would be a 500), and a snippet holds no markup
+// but <mark>.
+//
+//	go test ./internal/search -run '^$' -fuzz FuzzParse -fuzztime 20s
+func FuzzParse(f *testing.F) {
+	for _, seed := range []string{"", "Prüfung", `"Steuerungsgruppe NOOTS" Beschluss`, `"`, `a"b"c"`, "NEAR(a b)", "a OR b NOT c", "* ^ : ( ) -", "<script>", "ÄÖÜß 2025/26"} {
+		f.Add(seed)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, f.TempDir())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { st.Close() })
+	text := `Der IT-Planungsrat <b>beschließt</b> die "Prüfung" & mehr: NEAR(a b) OR * ^ 2025/26`
+	if err := st.ReplaceSearchDocs(ctx, "fuzz", []store.SearchDoc{{Kind: "beschluss", URL: "/x", Title: "x", Text: text, Terms: Terms(text)}}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		query, ok := Parse(q)
+		if !ok {
+			if query.Match != "" {
+				t.Fatalf("Parse(%q) gives no words but the expression %q", q, query.Match)
+			}
+			return
+		}
+		if len(query.Parts) == 0 {
+			t.Fatalf("Parse(%q) has words but no parts", q)
+		}
+		for _, part := range query.Parts {
+			for _, term := range part {
+				if term == "" || strings.ContainsAny(term, `" `) {
+					t.Fatalf("Parse(%q): term %q would break the expression %s", q, term, query.Match)
+				}
+			}
+		}
+		if _, err := Run(ctx, st, query, 1, 10); err != nil {
+			t.Fatalf("search %q (%s): %v", q, query.Match, err)
+		}
+		snippet := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(string(Snippet(text+" "+q, query, 28)))
+		if strings.ContainsAny(snippet, "<>") {
+			t.Fatalf("snippet for %q holds markup: %s", q, snippet)
+		}
+	})
 }

@@ -207,7 +207,12 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	it.Version = formVersion(r)
 	it.Number = strings.TrimSpace(f.Get("nummer"))
 	if t := strings.TrimSpace(f.Get("titel")); t != "" {
-		it.Title = confidentialMarks(t)
+		title, err := model.ConfidentialMarks(t)
+		if err != nil {
+			s.failKeeping(w, r, err, "", t)
+			return
+		}
+		it.Title = title
 	}
 	if id, err := strconv.ParseInt(f.Get("abschnitt"), 10, 64); err == nil {
 		it.SectionID = id

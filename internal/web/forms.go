@@ -5,12 +5,14 @@ package web
 
 import (
 	"fmt"
-	"gremium/internal/model"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"gremium/internal/model"
 )
 
 // parseForm reads a urlencoded form of bounded size.
@@ -39,21 +41,35 @@ func back(w http.ResponseWriter, r *http.Request, to, notice string) {
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
-// lines splits a textarea into non-empty trimmed lines, turning [[…]] into
-// confidential passages.
-func formLines(s string) []string {
+// formLines splits a textarea into non-empty trimmed lines (points), each
+// with its [[…]] turned into confidential passages. A line whose marks are
+// unbalanced or nested is an input error with a German reason (the caller
+// stores nothing): a passage never runs from one point into the next.
+func formLines(s string) ([]string, error) {
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, confidentialMarks(l))
+			marked, err := model.ConfidentialMarks(l)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, marked)
 		}
 	}
-	return out
+	return out, nil
 }
 
-// confidentialMarks turns the typed form [[…]] into redaction marks.
-func confidentialMarks(s string) string {
-	return strings.NewReplacer("[[", model.RedactOpen, "]]", model.RedactClose).Replace(strings.TrimSpace(s))
+// formText reads a textarea as one text: its non-empty trimmed lines joined
+// by line breaks, [[…]] turned into confidential passages (which may run
+// over several lines). Unbalanced or nested marks are an input error.
+func formText(s string) (string, error) {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return model.ConfidentialMarks(strings.Join(lines, "\n"))
 }
 
 // editableMarks turns redaction marks back into [[…]] for a form field.
@@ -120,7 +136,9 @@ func parseTerms(s string) ([]model.Term, error) {
 		t := model.Term{Term: l, Weight: 1}
 		if i := strings.LastIndex(l, ":"); i > 0 {
 			w, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(l[i+1:]), ",", ".", 1), 64)
-			if err != nil || w <= 0 {
+			// NaN and ±Inf parse as floats but are no weights (and cannot
+			// be stored as JSON).
+			if err != nil || !(w > 0) || math.IsInf(w, 0) {
 				return nil, model.InputError("Stichwort „%s“: das Gewicht muss eine positive Zahl sein.", l)
 			}
 			t = model.Term{Term: strings.TrimSpace(l[:i]), Weight: w}

@@ -123,28 +123,22 @@ type rowView struct {
 	Public  bool
 }
 
-// marked escapes s and shows its confidential passages (⟦…⟧) as <mark>; a
-// public text has none left, so this only matters for the internal version.
+// marked escapes s and shows its confidential passages (⟦…⟧, read as
+// model.Passages reads them) as <mark>; a public text has none left, so this
+// only matters for the internal version.
 func marked(s string) template.HTML {
 	if !model.HasRedaction(s) {
 		return template.HTML(template.HTMLEscapeString(s))
 	}
 	var b strings.Builder
-	for {
-		i := strings.Index(s, model.RedactOpen)
-		if i < 0 {
-			b.WriteString(template.HTMLEscapeString(s))
-			return template.HTML(b.String())
+	for _, p := range model.Passages(s) {
+		if p.Confidential {
+			b.WriteString(`<mark class="confidential" title="vertraulich">` + template.HTMLEscapeString(p.Text) + `</mark>`)
+		} else {
+			b.WriteString(template.HTMLEscapeString(p.Text))
 		}
-		b.WriteString(template.HTMLEscapeString(s[:i]))
-		rest := s[i+len(model.RedactOpen):]
-		j := strings.Index(rest, model.RedactClose)
-		if j < 0 {
-			j = len(rest)
-		}
-		b.WriteString(`<mark class="confidential" title="vertraulich">` + template.HTMLEscapeString(rest[:j]) + `</mark>`)
-		s = strings.TrimPrefix(rest[j:], model.RedactClose)
 	}
+	return template.HTML(b.String())
 }
 
 // decisionURL gives the permanent address of a numbered decision:

@@ -158,13 +158,17 @@ func (s *Server) addContribution(w http.ResponseWriter, r *http.Request) {
 	if other := strings.TrimSpace(r.PostFormValue("sprecher_andere")); other != "" {
 		speaker = other
 	}
-	points := formLines(r.PostFormValue("punkte"))
+	points, err := formLines(r.PostFormValue("punkte"))
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
+		return
+	}
 	if speaker == "" || len(points) == 0 {
 		s.badRequest(w, r, "Ein Wortbeitrag braucht die sprechende Stelle und mindestens einen Punkt.")
 		return
 	}
 	ctx := r.Context()
-	_, err := s.st.CreateContribution(ctx, model.Contribution{ItemID: it.ID, Speaker: speaker, Points: points, Confidential: r.PostFormValue("vertraulich") == "1"})
+	_, err = s.st.CreateContribution(ctx, model.Contribution{ItemID: it.ID, Speaker: speaker, Points: points, Confidential: r.PostFormValue("vertraulich") == "1"})
 	if err != nil {
 		s.fail(w, r, err, "")
 		return
@@ -210,7 +214,10 @@ func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
 	if sp := strings.TrimSpace(r.PostFormValue("sprecher")); sp != "" {
 		c.Speaker = sp
 	}
-	c.Points = formLines(r.PostFormValue("punkte"))
+	if c.Points, err = formLines(r.PostFormValue("punkte")); err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
+		return
+	}
 	c.Confidential = r.PostFormValue("vertraulich") == "1"
 	if err := s.st.UpdateContribution(r.Context(), c); err != nil {
 		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
@@ -225,13 +232,17 @@ func (s *Server) addNote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	author := strings.TrimSpace(r.PostFormValue("autor"))
-	text := strings.Join(formLines(r.PostFormValue("text")), "\n")
+	text, err := formText(r.PostFormValue("text"))
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return
+	}
 	if author == "" || text == "" {
 		s.badRequest(w, r, "Eine Protokollnotiz braucht das Mitglied und den Text.")
 		return
 	}
 	ctx := r.Context()
-	_, err := s.st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it.ID, Author: author, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
+	_, err = s.st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it.ID, Author: author, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
 	if err != nil {
 		s.fail(w, r, err, "")
 		return
@@ -250,7 +261,10 @@ func (s *Server) editNote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n.Version = formVersion(r)
-	n.Text = strings.Join(formLines(r.PostFormValue("text")), "\n")
+	if n.Text, err = formText(r.PostFormValue("text")); err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return
+	}
 	n.Confidential = r.PostFormValue("vertraulich") == "1"
 	if err := s.st.UpdateProtocolNote(r.Context(), n); err != nil {
 		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
@@ -264,13 +278,17 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	text := strings.Join(formLines(r.PostFormValue("text")), "\n")
+	text, err := formText(r.PostFormValue("text"))
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return
+	}
 	if text == "" {
 		s.badRequest(w, r, "Bitte einen Text eingeben.")
 		return
 	}
 	ctx := r.Context()
-	_, err := s.st.CreateRemark(ctx, model.Remark{ItemID: it.ID, Kind: model.RemarkText, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
+	_, err = s.st.CreateRemark(ctx, model.Remark{ItemID: it.ID, Kind: model.RemarkText, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
 	if err != nil {
 		s.fail(w, r, err, "")
 		return

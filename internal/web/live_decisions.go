@@ -18,7 +18,11 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	points := formLines(r.PostFormValue("punkte"))
+	points, err := formLines(r.PostFormValue("punkte"))
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
+		return
+	}
 	if len(points) == 0 {
 		s.badRequest(w, r, "Ein Beschlussvorschlag braucht mindestens einen Punkt.")
 		return
@@ -38,7 +42,11 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	title := confidentialMarks(r.PostFormValue("titel"))
+	title, err := model.ConfidentialMarks(r.PostFormValue("titel"))
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("titel"))
+		return
+	}
 	if title == "" {
 		title = minutes.DecisionTitle(it)
 	}
@@ -69,9 +77,19 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Version = formVersion(r)
 	if t := strings.TrimSpace(r.PostFormValue("titel")); t != "" {
-		d.Title = confidentialMarks(t)
+		title, err := model.ConfidentialMarks(t)
+		if err != nil {
+			s.failKeeping(w, r, err, "", t)
+			return
+		}
+		d.Title = title
 	}
-	if points := formLines(r.PostFormValue("punkte")); len(points) > 0 {
+	points, err := formLines(r.PostFormValue("punkte"))
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
+		return
+	}
+	if len(points) > 0 {
 		d.Points = numberedFormPoints(points)
 	}
 	if err := s.st.UpdateDecision(r.Context(), d); err != nil {
@@ -206,8 +224,12 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	f := model.FollowUp{ItemID: it.ID, Text: confidentialMarks(r.PostFormValue("text")), Responsible: strings.TrimSpace(r.PostFormValue("verantwortlich")), Status: model.FollowUpOpen}
-	var err error
+	text, err := model.ConfidentialMarks(r.PostFormValue("text"))
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return
+	}
+	f := model.FollowUp{ItemID: it.ID, Text: text, Responsible: strings.TrimSpace(r.PostFormValue("verantwortlich")), Status: model.FollowUpOpen}
 	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
 		s.badRequest(w, r, "Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
 		return

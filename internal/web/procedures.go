@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"gremium/internal/auth"
@@ -72,8 +71,17 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf",
 			Data: newProcedureData{Rules: []model.Rule{model.RuleUnanimous, model.RuleQualified, model.RuleSimple}, Form: f, Error: msg}})
 	}
-	points := formLines(f["punkte"])
-	if strings.TrimSpace(f["titel"]) == "" || len(points) == 0 {
+	points, err := formLines(f["punkte"])
+	if err != nil {
+		fail(model.ReasonOf(err))
+		return
+	}
+	title, err := model.ConfidentialMarks(f["titel"])
+	if err != nil {
+		fail(model.ReasonOf(err))
+		return
+	}
+	if title == "" || len(points) == 0 {
 		fail("Bitte Titel und Beschlusspunkte angeben.")
 		return
 	}
@@ -102,7 +110,7 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 	if f["art"] == string(model.KindRecommendation) {
 		kind = model.KindRecommendation
 	}
-	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: confidentialMarks(f["titel"]),
+	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title,
 		Points: numberedFormPoints(points), Applicants: splitFormList(f["antrag"])}
 	id, err := s.st.StartProcedure(ctx, d, rule, deadline)
 	if err != nil {

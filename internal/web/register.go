@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -66,6 +67,11 @@ func (q registerQuery) Query() string {
 // Active says whether any filter is set.
 func (q registerQuery) Active() bool { return q.Query() != "" }
 
+// maxRegisterPage bounds the page number, so that the offset of a page
+// (page−1)·page size never overflows (a huge page once wrapped round to a
+// negative offset and showed the first page under its number).
+const maxRegisterPage = 1_000_000
+
 // parseRegisterQuery reads the filter; the error is a German message.
 func parseRegisterQuery(v url.Values) (registerQuery, string) {
 	var q registerQuery
@@ -97,6 +103,9 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 	if p := v.Get("seite"); p != "" {
 		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 {
 			return q, "Die Seite muss eine Zahl ab 1 sein."
+		}
+		if q.Page > maxRegisterPage {
+			return q, fmt.Sprintf("Das Register hat höchstens %d Seiten.", maxRegisterPage)
 		}
 	}
 	if q.Page == 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/xml"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -178,4 +179,58 @@ func TestPublicCaching(t *testing.T) {
 	if res.Header.Get("ETag") == before {
 		t.Error("the decision page changed (continuation) but kept its ETag")
 	}
+}
+
+// FuzzParseRegisterQuery feeds arbitrary query strings to the register's
+// filter: an accepted filter has a valid kind, implementation state and a
+// page whose offset does not overflow, and reads back unchanged from the
+// address it gives for its links; a refused one has a German message.
+//
+//	go test ./internal/web -run '^$' -fuzz FuzzParseRegisterQuery -fuzztime 20s
+func FuzzParseRegisterQuery(f *testing.F) {
+	for _, seed := range []string{"", "jahr=2025&fachmk=FMK&be=HE", "thema=3&art=empfehlung&umsetzung=offen&seite=2", "jahr=zwanzig",
+		"seite=0", "seite=9223372036854775807", "art=x", "umsetzung=nie", "fachmk=+IMK+&be=%20", "jahr=%2B2025", "thema=-1"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		q, msg := parseRegisterQuery(v)
+		if msg != "" {
+			if !strings.HasSuffix(msg, ".") {
+				t.Fatalf("parseRegisterQuery(%q): message %q is no sentence", raw, msg)
+			}
+			return
+		}
+		if q.Page < 1 || (q.Page-1)*RegisterPerPage < 0 || (q.Page-1)*RegisterPerPage/RegisterPerPage != q.Page-1 {
+			t.Fatalf("parseRegisterQuery(%q): page %d gives no valid offset", raw, q.Page)
+		}
+		switch q.Kind {
+		case "", model.KindDecision, model.KindRecommendation:
+		default:
+			t.Fatalf("parseRegisterQuery(%q): kind %q", raw, q.Kind)
+		}
+		switch q.FollowUps {
+		case "", model.FollowUpOpen, model.FollowUpDone:
+		default:
+			t.Fatalf("parseRegisterQuery(%q): follow-up state %q", raw, q.FollowUps)
+		}
+		link := q.Query()
+		if q.Page > 1 {
+			link += "&seite=" + strconv.Itoa(q.Page)
+		}
+		back, err := url.ParseQuery(link)
+		if err != nil {
+			t.Fatalf("link %q of %q: %v", link, raw, err)
+		}
+		again, msg := parseRegisterQuery(back)
+		if msg != "" || again != q {
+			t.Fatalf("parseRegisterQuery(%q) = %+v, but its link %q reads as %+v, %q", raw, q, link, again, msg)
+		}
+		if q.Active() != (q.Query() != "") {
+			t.Fatalf("Active() disagrees with Query() %q", q.Query())
+		}
+	})
 }

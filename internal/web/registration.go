@@ -101,7 +101,18 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	default:
 		problems = append(problems, "Bitte angeben, ob Fachplanungen von Fachministerkonferenzen betroffen sind (GO § 4).")
 	}
-	proposal := formLines(f.Get("beschlussvorschlag"))
+	proposal, err := formLines(f.Get("beschlussvorschlag"))
+	if err != nil {
+		problems = append(problems, "Beschlussvorschlag: "+model.ReasonOf(err))
+	}
+	markedTitle, err := model.ConfidentialMarks(title)
+	if err != nil {
+		problems = append(problems, "Titel: "+model.ReasonOf(err))
+	}
+	points, err := formLines(f.Get("punkte"))
+	if err != nil {
+		problems = append(problems, "Unterpunkte: "+model.ReasonOf(err))
+	}
 	if goal == model.GoalDecision && len(proposal) == 0 {
 		problems = append(problems, "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
 	}
@@ -127,7 +138,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		reporters = []string{member}
 	}
 	now := time.Now()
-	it := model.AgendaItem{SessionID: se.ID, Title: confidentialMarks(title), Points: formLines(f.Get("punkte")), Goal: goal,
+	it := model.AgendaItem{SessionID: se.ID, Title: markedTitle, Points: points, Goal: goal,
 		Sources: splitFormList(f.Get("quelle")), Reporters: reporters, Impact: impact, Status: model.ItemRegistered,
 		RegisteredBy: member, RegisteredAt: now, Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(model.DateOf(now)),
 		Position: 1000, Flags: model.ItemFlags{Decision: goal == model.GoalDecision}}

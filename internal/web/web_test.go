@@ -307,10 +307,19 @@ func TestProtocolVersions(t *testing.T) {
 }
 
 func TestMarked(t *testing.T) {
-	got := string(marked("a <b> ⟦geheim & so⟧ c ⟦offen"))
-	want := `a &lt;b&gt; <mark class="confidential" title="vertraulich">geheim &amp; so</mark> c <mark class="confidential" title="vertraulich">offen</mark>`
-	if got != want {
-		t.Errorf("marked = %s", got)
+	const m = `<mark class="confidential" title="vertraulich">`
+	tests := []struct{ name, in, want string }{
+		{"plain", "a <b>", "a &lt;b&gt;"},
+		{"passages", "a <b> ⟦geheim & so⟧ c ⟦offen", "a &lt;b&gt; " + m + "geheim &amp; so</mark> c " + m + "offen</mark>"},
+		{"nested", "a ⟦b ⟦c⟧ d⟧ e", "a " + m + "b c d</mark> e"},
+		{"stray close", "geheim⟧ offen", m + "geheim</mark> offen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(marked(tt.in)); got != tt.want {
+				t.Errorf("marked(%q) = %s, want %s", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
