@@ -1,0 +1,299 @@
+package relevance
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+)
+
+// The word list for compound splitting: our own list of German word parts
+// (see the header of the file for its source). Profile terms that the list
+// cannot split are added to it when an Engine is built.
+//
+//go:embed woerter.txt
+var wordList string
+
+// minPart is the shortest dictionary part of a compound ("Bau", "Amt").
+const minPart = 3
+
+// minUnknown is the shortest part of a compound that is not in the
+// dictionary; see split.
+const minUnknown = 4
+
+// minKnownBeforeUnknownHead is how many letters the known parts before an
+// unknown last part must have together ("Justiz|vollzugsanstalt").
+const minKnownBeforeUnknownHead = 6
+
+// linkingElements are the Fugenelemente that may stand between two parts of
+// a compound: "Arbeit-s-markt", "Hund-e-steuer", "Kind-er-geld",
+// "Rente-n-versicherung", "Person-en-stand"; "" for none ("Bau|antrag").
+var linkingElements = []string{"", "s", "es", "n", "en", "er", "e", "ns"}
+
+// stopwords are function words; they are never a part of a compound and never
+// added to the dictionary.
+var stopwords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("der die das des dem den ein eine einer eines einem einen und oder aber fur von vom zu zum zur mit auf aus bei im in am an als nach uber unter vor durch gegen ohne um sowie bis ob wie was wer wo nicht kein keine ist sind wird werden wurde hat haben sein ihre ihr sich es er sie wir neue neuer neues neuen") {
+		stopwords[w] = true
+	}
+	base = newLexicon()
+	for _, line := range strings.Split(wordList, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			base.add(fold(w))
+		}
+	}
+}
+
+// fold lower-cases a word and folds umlauts and ß ("Straßenverkehrsbehörde"
+// → "strassenverkehrsbehorde"), so that spellings with and without them
+// match. orig gives, for each rune of the folded word, the index of the
+// rune of the original word it comes from.
+func fold(word string) string {
+	f, _ := foldMap(word)
+	return f
+}
+
+func foldMap(word string) (string, []int) {
+	var b strings.Builder
+	var orig []int
+	i := 0
+	for _, r := range word {
+		switch r = unicode.ToLower(r); r {
+		case 'ä':
+			b.WriteRune('a')
+			orig = append(orig, i)
+		case 'ö':
+			b.WriteRune('o')
+			orig = append(orig, i)
+		case 'ü':
+			b.WriteRune('u')
+			orig = append(orig, i)
+		case 'ß':
+			b.WriteString("ss")
+			orig = append(orig, i, i)
+		default:
+			b.WriteRune(r)
+			orig = append(orig, i)
+		}
+		i++
+	}
+	return b.String(), orig
+}
+
+// lexicon is the dictionary of word parts: atoms ("bau", "antrag") and
+// lexicalised compounds that must not be split ("landwirtschaft").
+type lexicon struct {
+	entries map[string]bool
+	// forms maps the form a part takes before another part to its entry:
+	// the entry itself and its stem ("schul" for "schule", "wohn" for
+	// "wohnen").
+	forms map[string]string
+	// stems maps a stem to the entries with it, for the last part, which
+	// may be inflected ("antrage" → "antrag").
+	stems map[string][]string
+}
+
+var base *lexicon
+
+func newLexicon() *lexicon {
+	return &lexicon{entries: map[string]bool{}, forms: map[string]string{}, stems: map[string][]string{}}
+}
+
+// clone copies the lexicon, so an Engine can add its terms.
+func (l *lexicon) clone() *lexicon {
+	c := newLexicon()
+	for k := range l.entries {
+		c.entries[k] = true
+	}
+	for k, v := range l.forms {
+		c.forms[k] = v
+	}
+	for k, v := range l.stems {
+		c.stems[k] = append([]string(nil), v...)
+	}
+	return c
+}
+
+// add puts a folded word into the lexicon.
+func (l *lexicon) add(w string) {
+	if len([]rune(w)) < minPart || l.entries[w] || stopwords[w] {
+		return
+	}
+	l.entries[w] = true
+	// An entry's own form wins over another entry's stem ("bau" over the
+	// stem of "bauer").
+	l.forms[w] = w
+	st := Stem(w)
+	if _, taken := l.forms[st]; !taken && len([]rune(st)) >= minPart {
+		l.forms[st] = w
+	}
+	l.stems[st] = append(l.stems[st], w)
+}
+
+// final finds the entry of a last part, which may be inflected.
+func (l *lexicon) final(seg string) (string, bool) {
+	if l.entries[seg] {
+		return seg, true
+	}
+	cands := l.stems[Stem(seg)]
+	best, bestLen := "", -1
+	for _, c := range cands {
+		n := commonPrefix(c, seg)
+		if n > bestLen || n == bestLen && c < best {
+			best, bestLen = c, n
+		}
+	}
+	return best, bestLen >= 0
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// part is one part of a word: the dictionary entry it is ("" if the part is
+// not in the dictionary) and where it starts and ends in the folded word
+// (in runes; a linking element after it is not part of it).
+type part struct {
+	entry      string
+	start, end int
+}
+
+// segmentation is a candidate split of a word, compared by cost.
+type segmentation struct {
+	parts    []part
+	unknown  int // parts not in the dictionary (at most one)
+	known    int // letters in known parts
+	linkRune int // letters in linking elements
+}
+
+func (s segmentation) better(o segmentation) bool {
+	if s.unknown != o.unknown {
+		return s.unknown < o.unknown
+	}
+	if len(s.parts) != len(o.parts) {
+		return len(s.parts) < len(o.parts)
+	}
+	if s.linkRune != o.linkRune {
+		return s.linkRune < o.linkRune
+	}
+	return s.known > o.known
+}
+
+// split splits a folded word into parts. The word itself, if it is in the
+// dictionary (possibly inflected), is one part. Otherwise the split with the
+// fewest parts wins, each part a dictionary entry of at least minPart
+// letters, a linking element allowed after every part but the last. One
+// part may be missing from the dictionary: the first, if the known last
+// part (the head, which carries the meaning) follows ("Hunde|steuer" with
+// "Hund" unknown), or the last, if the known parts before it have at least
+// minKnownBeforeUnknownHead letters. A word that cannot be split is one
+// unknown part.
+func (l *lexicon) split(w string) []part {
+	rs := []rune(w)
+	n := len(rs)
+	if stopwords[w] {
+		return []part{{start: 0, end: n}}
+	}
+	if e, ok := l.final(w); ok {
+		return []part{{entry: e, start: 0, end: n}}
+	}
+	// mods[i] is the best split of rs[:i] into parts that are followed by
+	// another part; nil if there is none.
+	mods := make([]*segmentation, n+1)
+	mods[0] = &segmentation{}
+	for i := 0; i < n; i++ {
+		if mods[i] == nil {
+			continue
+		}
+		for k := i + minPart; k < n; k++ {
+			seg := string(rs[i:k])
+			e, known := l.forms[seg]
+			if !known && (i != 0 || k < minUnknown) {
+				continue
+			}
+			for _, link := range linkingElements {
+				end := k + len(link)
+				if end >= n || string(rs[k:end]) != link {
+					continue
+				}
+				c := segmentation{parts: append(append([]part(nil), mods[i].parts...), part{entry: e, start: i, end: k}),
+					unknown: mods[i].unknown, known: mods[i].known, linkRune: mods[i].linkRune + len(link)}
+				if known {
+					c.known += k - i
+				} else {
+					c.unknown++
+				}
+				if mods[end] == nil || c.better(*mods[end]) {
+					mods[end] = &c
+				}
+			}
+		}
+	}
+	var best *segmentation
+	for j := minPart; j+minPart <= n; j++ {
+		m := mods[j]
+		if m == nil {
+			continue
+		}
+		seg := string(rs[j:])
+		c := segmentation{parts: append(append([]part(nil), m.parts...), part{start: j, end: n}), unknown: m.unknown, known: m.known, linkRune: m.linkRune}
+		if e, ok := l.final(seg); ok {
+			c.parts[len(c.parts)-1].entry = e
+			c.known += n - j
+		} else if m.unknown == 0 && m.known >= minKnownBeforeUnknownHead && n-j >= minUnknown {
+			c.unknown++
+		} else {
+			continue
+		}
+		if c.unknown > 1 {
+			continue
+		}
+		if best == nil || c.better(*best) {
+			best = &c
+		}
+	}
+	if best == nil {
+		return []part{{start: 0, end: n}}
+	}
+	return best.parts
+}
+
+// Split shows how a word is split for matching, with "|" between the parts
+// ("Bauantrag" → "Bau|antrag", "Schulverwaltung" → "Schul|verwaltung"); a
+// linking element stays with the part before it ("Arbeits|markt").
+func Split(word string) string {
+	return showSplit(word, base.split(fold(word)))
+}
+
+// showSplit writes the original word with "|" where a part begins.
+func showSplit(word string, parts []part) string {
+	if len(parts) < 2 {
+		return word
+	}
+	_, orig := foldMap(word)
+	cuts := map[int]bool{}
+	for _, p := range parts[1:] {
+		if p.start < len(orig) {
+			cuts[orig[p.start]] = true
+		}
+	}
+	var b strings.Builder
+	i := 0
+	for _, r := range word {
+		if cuts[i] {
+			b.WriteByte('|')
+		}
+		b.WriteRune(r)
+		i++
+	}
+	return b.String()
+}
