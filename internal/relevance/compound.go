@@ -16,9 +16,12 @@ var wordList string
 // minPart is the shortest dictionary part of a compound ("Bau", "Amt").
 const minPart = 3
 
-// minUnknown is the shortest part of a compound that is not in the
-// dictionary; see split.
-const minUnknown = 4
+// minUnknown is the shortest first part of a compound that is not in the
+// dictionary, minUnknownHead the shortest such last part; see split.
+const (
+	minUnknown     = 4
+	minUnknownHead = 5
+)
 
 // minKnownBeforeUnknownHead is how many letters the known parts before an
 // unknown last part must have together ("Justiz|vollzugsanstalt").
@@ -140,6 +143,10 @@ func (l *lexicon) final(seg string) (string, bool) {
 	if l.entries[seg] {
 		return seg, true
 	}
+	// English loanwords take a plural -s the stemmer keeps ("Apps").
+	if t, ok := strings.CutSuffix(seg, "s"); ok && l.entries[t] {
+		return t, true
+	}
 	cands := l.stems[Stem(seg)]
 	best, bestLen := "", -1
 	for _, c := range cands {
@@ -195,9 +202,12 @@ func (s segmentation) better(o segmentation) bool {
 // part may be missing from the dictionary: the first, if the known last
 // part (the head, which carries the meaning) follows ("Hunde|steuer" with
 // "Hund" unknown), or the last, if the known parts before it have at least
-// minKnownBeforeUnknownHead letters. A word that cannot be split is one
-// unknown part.
-func (l *lexicon) split(w string) []part {
+// minKnownBeforeUnknownHead letters; both only for a noun (a capitalised
+// word), since lower-case words are verbs and adjectives whose endings look
+// like heads ("verein|fachen"). A word that cannot be split is one unknown
+// part.
+func (l *lexicon) split(w string, noun bool) []part {
+	guess := true
 	rs := []rune(w)
 	n := len(rs)
 	if stopwords[w] {
@@ -205,6 +215,9 @@ func (l *lexicon) split(w string) []part {
 	}
 	if e, ok := l.final(w); ok {
 		return []part{{entry: e, start: 0, end: n}}
+	}
+	if !noun {
+		guess = false
 	}
 	// mods[i] is the best split of rs[:i] into parts that are followed by
 	// another part; nil if there is none.
@@ -217,7 +230,7 @@ func (l *lexicon) split(w string) []part {
 		for k := i + minPart; k < n; k++ {
 			seg := string(rs[i:k])
 			e, known := l.forms[seg]
-			if !known && (i != 0 || k < minUnknown) {
+			if !known && (!guess || i != 0 || k < minUnknown) {
 				continue
 			}
 			for _, link := range linkingElements {
@@ -249,7 +262,7 @@ func (l *lexicon) split(w string) []part {
 		if e, ok := l.final(seg); ok {
 			c.parts[len(c.parts)-1].entry = e
 			c.known += n - j
-		} else if m.unknown == 0 && m.known >= minKnownBeforeUnknownHead && n-j >= minUnknown {
+		} else if guess && m.unknown == 0 && m.known >= minKnownBeforeUnknownHead && n-j >= minUnknownHead {
 			c.unknown++
 		} else {
 			continue
@@ -267,11 +280,21 @@ func (l *lexicon) split(w string) []part {
 	return best.parts
 }
 
-// Split shows how a word is split for matching, with "|" between the parts
-// ("Bauantrag" → "Bau|antrag", "Schulverwaltung" → "Schul|verwaltung"); a
-// linking element stays with the part before it ("Arbeits|markt").
+// Split shows how a word is split for matching with the dictionary alone,
+// with "|" between the parts ("Bauantrag" → "Bau|antrag",
+// "Schulverwaltung" → "Schul|verwaltung"); a linking element stays with
+// the part before it ("Arbeits|markt"). Engine.Split also knows the
+// profiles' terms.
 func Split(word string) string {
-	return showSplit(word, base.split(fold(word)))
+	return showSplit(word, base.split(fold(word), isNoun(word)))
+}
+
+// isNoun reports whether a word is capitalised, as German nouns are.
+func isNoun(word string) bool {
+	for _, r := range word {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // showSplit writes the original word with "|" where a part begins.

@@ -159,7 +159,7 @@ func New(profiles []Profile) *Engine {
 				if stopwords[f] || len([]rune(f)) < minPart {
 					continue
 				}
-				if hasUnknown(e.lex.split(f)) {
+				if hasUnknown(e.lex.split(f, false)) {
 					if !cloned {
 						e.lex, cloned = base.clone(), true
 					}
@@ -182,6 +182,12 @@ func New(profiles []Profile) *Engine {
 		e.profiles = append(e.profiles, c)
 	}
 	return e
+}
+
+// Split shows how the engine splits a word: with the dictionary and the
+// profiles' terms ("Bau|antrag").
+func (e *Engine) Split(word string) string {
+	return showSplit(word, e.lex.split(fold(word), isNoun(word)))
 }
 
 func hasUnknown(ps []part) bool {
@@ -218,7 +224,7 @@ func (e *Engine) analyse(text string) analysis {
 	var a analysis
 	for _, w := range tokens(text) {
 		f := fold(w)
-		ps := e.lex.split(f)
+		ps := e.lex.split(f, isNoun(w))
 		rs := []rune(f)
 		for _, p := range ps {
 			id := p.entry
