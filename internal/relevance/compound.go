@@ -207,7 +207,6 @@ func (s segmentation) better(o segmentation) bool {
 // like heads ("verein|fachen"). A word that cannot be split is one unknown
 // part.
 func (l *lexicon) split(w string, noun bool) []part {
-	guess := true
 	rs := []rune(w)
 	n := len(rs)
 	if stopwords[w] {
@@ -216,9 +215,18 @@ func (l *lexicon) split(w string, noun bool) []part {
 	if e, ok := l.final(w); ok {
 		return []part{{entry: e, start: 0, end: n}}
 	}
-	if !noun {
-		guess = false
+	if ps := l.splitCompound(w, noun); ps != nil {
+		return ps
 	}
+	return []part{{start: 0, end: n}}
+}
+
+// splitCompound splits a folded word into at least two parts as split
+// describes; nil if it cannot.
+func (l *lexicon) splitCompound(w string, noun bool) []part {
+	rs := []rune(w)
+	n := len(rs)
+	guess := noun
 	// mods[i] is the best split of rs[:i] into parts that are followed by
 	// another part; nil if there is none.
 	mods := make([]*segmentation, n+1)
@@ -275,7 +283,7 @@ func (l *lexicon) split(w string, noun bool) []part {
 		}
 	}
 	if best == nil {
-		return []part{{start: 0, end: n}}
+		return nil
 	}
 	return best.parts
 }

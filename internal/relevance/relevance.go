@@ -151,20 +151,34 @@ type Engine struct {
 // found inside compounds too ("Justiz" in "Justiz|cloud").
 func New(profiles []Profile) *Engine {
 	e := &Engine{lex: base}
-	cloned := false
+	// Term words the dictionary cannot split; those that split into the
+	// others ("Justizcloud" into "Justiz" and "Cloud") are not added, so
+	// the order of the terms does not matter.
+	var cands []string
+	seen := map[string]bool{}
 	for _, p := range profiles {
 		for _, t := range p.Terms {
 			for _, w := range tokens(t.Term) {
 				f := fold(w)
-				if stopwords[f] || len([]rune(f)) < minPart {
+				if stopwords[f] || len([]rune(f)) < minPart || seen[f] {
 					continue
 				}
-				if hasUnknown(e.lex.split(f, false)) {
-					if !cloned {
-						e.lex, cloned = base.clone(), true
-					}
-					e.lex.add(f)
+				seen[f] = true
+				if hasUnknown(base.split(f, false)) {
+					cands = append(cands, f)
 				}
+			}
+		}
+	}
+	if len(cands) > 0 {
+		all := base.clone()
+		for _, c := range cands {
+			all.add(c)
+		}
+		e.lex = base.clone()
+		for _, c := range cands {
+			if ps := all.splitCompound(c, false); ps == nil || hasUnknown(ps) {
+				e.lex.add(c)
 			}
 		}
 	}
