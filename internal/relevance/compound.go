@@ -147,15 +147,19 @@ func (l *lexicon) final(seg string) (string, bool) {
 	if t, ok := strings.CutSuffix(seg, "s"); ok && l.entries[t] {
 		return t, true
 	}
-	cands := l.stems[Stem(seg)]
-	best, bestLen := "", -1
-	for _, c := range cands {
-		n := commonPrefix(c, seg)
-		if n > bestLen || n == bestLen && c < best {
-			best, bestLen = c, n
+	// An inflected form is the entry with an ending ("antrage", "arzte",
+	// "gerichten") or the entry less its final letter ("schul"); a shorter
+	// word with the same stem is another word ("dung" is not "dunger").
+	best := ""
+	for _, c := range l.stems[Stem(seg)] {
+		if !strings.HasPrefix(seg, c) && !(strings.HasPrefix(c, seg) && len(c)-len(seg) <= 1) {
+			continue
+		}
+		if best == "" || commonPrefix(c, seg) > commonPrefix(best, seg) || commonPrefix(c, seg) == commonPrefix(best, seg) && c < best {
+			best = c
 		}
 	}
-	return best, bestLen >= 0
+	return best, best != ""
 }
 
 func commonPrefix(a, b string) int {
