@@ -159,6 +159,14 @@ func (l *lexicon) final(seg string) (string, bool) {
 			best = c
 		}
 	}
+	if best == "" {
+		// Plurals the stemmer does not reduce ("Titeln").
+		for _, end := range []string{"n", "en", "e", "s", "es", "er", "ern"} {
+			if t, ok := strings.CutSuffix(seg, end); ok && l.entries[t] {
+				return t, true
+			}
+		}
+	}
 	return best, best != ""
 }
 
@@ -190,26 +198,42 @@ func (s segmentation) better(o segmentation) bool {
 	if s.unknown != o.unknown {
 		return s.unknown < o.unknown
 	}
+	// With a guessed part, the split that knows more of the word wins
+	// ("Anwohner|park|ausweis" over "Anwohnerpark|ausweis").
+	if s.known != o.known {
+		return s.known > o.known
+	}
 	if len(s.parts) != len(o.parts) {
 		return len(s.parts) < len(o.parts)
 	}
-	if s.linkRune != o.linkRune {
-		return s.linkRune < o.linkRune
+	return s.linkRune < o.linkRune
+}
+
+// suffixes are derivational endings; a guessed last part that begins with
+// one is an ending, not a word ("gewerb|liche").
+var suffixes = []string{"lich", "isch", "ung", "heit", "keit", "ier", "bar", "sam", "los", "haft", "ig", "end"}
+
+func looksLikeSuffix(seg string) bool {
+	for _, x := range suffixes {
+		if strings.HasPrefix(seg, x) {
+			return true
+		}
 	}
-	return s.known > o.known
+	return false
 }
 
 // split splits a folded word into parts. The word itself, if it is in the
-// dictionary (possibly inflected), is one part. Otherwise the split with the
-// fewest parts wins, each part a dictionary entry of at least minPart
-// letters, a linking element allowed after every part but the last. One
-// part may be missing from the dictionary: the first, if the known last
-// part (the head, which carries the meaning) follows ("Hunde|steuer" with
-// "Hund" unknown), or the last, if the known parts before it have at least
-// minKnownBeforeUnknownHead letters; both only for a noun (a capitalised
-// word), since lower-case words are verbs and adjectives whose endings look
-// like heads ("verein|fachen"). A word that cannot be split is one unknown
-// part.
+// dictionary (possibly inflected), is one part. Otherwise the word is split
+// into parts of at least minPart letters, a linking element allowed after
+// every part but the last; the split with fewest guessed parts, then most
+// known letters, then fewest parts wins. A guessed part (not in the
+// dictionary, at most one, only in a noun — a capitalised word — since
+// lower-case words are verbs and adjectives whose endings look like parts)
+// has at least minUnknown letters and stands before a known last part (the
+// head, which carries the meaning: "Hunde|steuer" with "Hund" unknown), or
+// is the last part itself if the known parts before it have at least
+// minKnownBeforeUnknownHead letters and it does not begin like a
+// derivational ending. A word that cannot be split is one unknown part.
 func (l *lexicon) split(w string, noun bool) []part {
 	rs := []rune(w)
 	n := len(rs)
@@ -242,7 +266,7 @@ func (l *lexicon) splitCompound(w string, noun bool) []part {
 		for k := i + minPart; k < n; k++ {
 			seg := string(rs[i:k])
 			e, known := l.forms[seg]
-			if !known && (!guess || i != 0 || k < minUnknown) {
+			if !known && (!guess || mods[i].unknown > 0 || k-i < minUnknown) {
 				continue
 			}
 			for _, link := range linkingElements {
@@ -274,7 +298,7 @@ func (l *lexicon) splitCompound(w string, noun bool) []part {
 		if e, ok := l.final(seg); ok {
 			c.parts[len(c.parts)-1].entry = e
 			c.known += n - j
-		} else if guess && m.unknown == 0 && m.known >= minKnownBeforeUnknownHead && n-j >= minUnknownHead {
+		} else if guess && m.unknown == 0 && m.known >= minKnownBeforeUnknownHead && n-j >= minUnknownHead && !looksLikeSuffix(seg) {
 			c.unknown++
 		} else {
 			continue
