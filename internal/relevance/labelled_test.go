@@ -107,7 +107,7 @@ func TestTitles(t *testing.T) {
 	var set map[string]json.RawMessage
 	readJSON(t, "testdata/titles.json", &set)
 	n := 0
-	for _, name := range []string{"tuning", "test1", "test2"} {
+	for _, name := range []string{"tuning", "test1", "test2", "test3"} {
 		var items []labelledItem
 		if err := json.Unmarshal(set[name], &items); err != nil {
 			t.Fatalf("%s: %v", name, err)
