@@ -24,9 +24,24 @@ import (
 	"gremium/internal/model"
 )
 
-// Threshold is the score from which a conference is proposed: the
-// conference named or a term of weight 2, or two of its topics.
-const Threshold = 2.0
+// Threshold is the score from which a conference is proposed for a text:
+// the conference named or a term of weight 2, or two of its topics. A short
+// text — an agenda title, at most ShortText words — needs only
+// ShortThreshold, one topic: a title names its subject in few words, while
+// a longer text touches many topics in passing.
+const (
+	Threshold      = 2.0
+	ShortThreshold = 1.0
+	ShortText      = 12
+)
+
+// thresholdFor gives the threshold for a text of n words.
+func thresholdFor(n int) float64 {
+	if n <= ShortText {
+		return ShortThreshold
+	}
+	return Threshold
+}
 
 // Bounds of learning: every confirmation of a term moves its weight up by
 // LearnStep times the profile's weight, every rejection down; the factor
@@ -278,6 +293,13 @@ func (a analysis) find(ids []string) (string, bool) {
 
 // score gives every conference with at least one matched term.
 func (e *Engine) score(text string) []Proposal {
+	props, _ := e.scoreWithThreshold(text)
+	return props
+}
+
+// scoreWithThreshold gives every conference with at least one matched term
+// and the threshold for the text.
+func (e *Engine) scoreWithThreshold(text string) ([]Proposal, float64) {
 	a := e.analyse(text)
 	var out []Proposal
 	for _, p := range e.profiles {
@@ -292,14 +314,16 @@ func (e *Engine) score(text string) []Proposal {
 			out = append(out, prop)
 		}
 	}
-	return out
+	return out, thresholdFor(len(a.words))
 }
 
-// Propose gives the conferences whose score reaches Threshold, best first.
+// Propose gives the conferences whose score reaches the threshold for the
+// text (Threshold, or ShortThreshold for a short text), best first.
 func (e *Engine) Propose(text string) []Proposal {
 	var out []Proposal
-	for _, p := range e.score(text) {
-		if p.Score >= Threshold {
+	props, threshold := e.scoreWithThreshold(text)
+	for _, p := range props {
+		if p.Score >= threshold {
 			out = append(out, p)
 		}
 	}
@@ -318,8 +342,9 @@ func (e *Engine) Propose(text string) []Proposal {
 // the text got the conference proposed (a rejection of a conference that was
 // not proposed teaches nothing).
 func (e *Engine) Evidence(text string, conferenceID int64, relevant bool) []string {
-	for _, p := range e.score(text) {
-		if p.ConferenceID != conferenceID || !relevant && p.Score < Threshold {
+	props, threshold := e.scoreWithThreshold(text)
+	for _, p := range props {
+		if p.ConferenceID != conferenceID || !relevant && p.Score < threshold {
 			continue
 		}
 		var keys []string

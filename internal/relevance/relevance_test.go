@@ -122,7 +122,7 @@ func TestLearnedWeights(t *testing.T) {
 func TestEvidence(t *testing.T) {
 	e := New([]Profile{
 		{ConferenceID: 1, Abbrev: "BMK", Name: "Bauministerkonferenz", Terms: []model.Term{{Term: "Bau", Weight: 1}, {Term: "Bauantrag", Weight: 2}, {Term: "Miete", Weight: 1}}},
-		{ConferenceID: 2, Abbrev: "FMK", Name: "Finanzministerkonferenz", Terms: []model.Term{{Term: "Gebühr", Weight: 1}}},
+		{ConferenceID: 2, Abbrev: "FMK", Name: "Finanzministerkonferenz", Terms: []model.Term{{Term: "Gebühr", Weight: 0.5}}},
 	})
 	text := "Gebühren für den digitalen Bauantrag"
 	for _, tc := range []struct {
