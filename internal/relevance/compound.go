@@ -3,6 +3,8 @@ package relevance
 import (
 	_ "embed"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -57,9 +59,10 @@ func init() {
 // match. orig gives, for each rune of the folded word, the index of the
 // rune of the original word it comes from.
 func fold(word string) string {
-	f, _ := foldMap(word)
-	return f
+	return folder.Replace(strings.ToLower(word))
 }
+
+var folder = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss")
 
 func foldMap(word string) (string, []int) {
 	var b strings.Builder
@@ -91,6 +94,10 @@ func foldMap(word string) (string, []int) {
 // lexicon is the dictionary of word parts: atoms ("bau", "antrag") and
 // lexicalised compounds that must not be split ("landwirtschaft").
 type lexicon struct {
+	// splits caches split results (a lexicon does not change once an
+	// Engine uses it); at most maxCachedSplits words.
+	splits  sync.Map
+	cached  atomic.Int64
 	entries map[string]bool
 	// forms maps the form a part takes before another part to its entry:
 	// the entry itself and its stem ("schul" for "schule", "wohn" for
@@ -235,6 +242,24 @@ func looksLikeSuffix(seg string) bool {
 // minKnownBeforeUnknownHead letters and it does not begin like a
 // derivational ending. A word that cannot be split is one unknown part.
 func (l *lexicon) split(w string, noun bool) []part {
+	key := w
+	if noun {
+		key = "N" + w
+	}
+	if ps, ok := l.splits.Load(key); ok {
+		return ps.([]part)
+	}
+	ps := l.splitUncached(w, noun)
+	if l.cached.Add(1) <= maxCachedSplits {
+		l.splits.Store(key, ps)
+	}
+	return ps
+}
+
+// maxCachedSplits bounds the split cache of a lexicon.
+const maxCachedSplits = 100000
+
+func (l *lexicon) splitUncached(w string, noun bool) []part {
 	rs := []rune(w)
 	n := len(rs)
 	if stopwords[w] {

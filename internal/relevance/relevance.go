@@ -12,10 +12,12 @@
 package relevance
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/blevesearch/snowballstem"
@@ -186,16 +188,7 @@ func New(profiles []Profile) *Engine {
 		}
 	}
 	if len(cands) > 0 {
-		all := base.clone()
-		for _, c := range cands {
-			all.add(c)
-		}
-		e.lex = base.clone()
-		for _, c := range cands {
-			if ps := all.splitCompound(c, false); ps == nil || hasUnknown(ps) {
-				e.lex.add(c)
-			}
-		}
+		e.lex = lexiconFor(cands)
 	}
 	for _, p := range profiles {
 		c := compiled{Profile: p}
@@ -217,6 +210,38 @@ func New(profiles []Profile) *Engine {
 // profiles' terms ("Bau|antrag").
 func (e *Engine) Split(word string) string {
 	return showSplit(word, e.lex.split(fold(word), isNoun(word)))
+}
+
+// lastLexicon keeps the lexicon built for the last set of term words:
+// profiles change seldom, and building one costs far more than a request.
+var lastLexicon atomic.Pointer[keyedLexicon]
+
+type keyedLexicon struct {
+	key string
+	lex *lexicon
+}
+
+// lexiconFor gives the base lexicon with the term words that it cannot
+// split.
+func lexiconFor(cands []string) *lexicon {
+	sorted := slices.Clone(cands)
+	slices.Sort(sorted)
+	key := strings.Join(sorted, "\x00")
+	if k := lastLexicon.Load(); k != nil && k.key == key {
+		return k.lex
+	}
+	all := base.clone()
+	for _, c := range cands {
+		all.add(c)
+	}
+	lex := base.clone()
+	for _, c := range cands {
+		if ps := all.splitCompound(c, false); ps == nil || hasUnknown(ps) {
+			lex.add(c)
+		}
+	}
+	lastLexicon.Store(&keyedLexicon{key: key, lex: lex})
+	return lex
 }
 
 func hasUnknown(ps []part) bool {
