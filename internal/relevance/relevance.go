@@ -1,16 +1,23 @@
 // Package relevance proposes which Fachministerkonferenzen (FachMK) an
 // agenda item or a decision concerns, from its German text and the
-// conferences' topic profiles (weighted terms). Words are compared by their
-// Snowball stems, so inflected forms match; a term also matches as part of a
-// compound ("Cloud" in "Justizcloud"). Every proposal names the terms that
-// matched and the words they matched in. Proposals only help: the member's
-// impact statement and the reporting member's assessment are what count.
+// conferences' topic profiles (weighted terms). Words are folded (case,
+// umlauts, ß), split into the parts of a German compound with a dictionary
+// of word parts ("Bauantrag" → "Bau|antrag", "Hundesteuer" →
+// "Hunde|steuer"), and the last part is compared by its Snowball stem, so
+// inflected forms match. Every proposal names the terms that matched, the
+// words they matched in with their split, and the weights: the profile's,
+// moved by what the secretariat and the reporting members confirmed and
+// rejected (Feedback). Proposals only help: the member's impact statement
+// and the reporting member's assessment are what count.
 package relevance
 
 import (
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/blevesearch/snowballstem"
@@ -19,12 +26,55 @@ import (
 	"gremium/internal/model"
 )
 
-// Threshold is the score from which a conference is proposed: the
-// conference named (weight 2), or two of its topics.
-const Threshold = 2.0
+// Threshold is the score from which a conference is proposed for a text:
+// the conference named or a term of weight 2, or two of its topics. A short
+// text — an agenda title, at most ShortText words — needs only
+// ShortThreshold, one topic: a title names its subject in few words, while
+// a longer text touches many topics in passing.
+const (
+	Threshold      = 2.0
+	ShortThreshold = 1.0
+	ShortText      = 12
+)
 
-// minCompound is the shortest stem that matches as part of a compound word.
-const minCompound = 5
+// thresholdFor gives the threshold for a text of n words.
+func thresholdFor(n int) float64 {
+	if n <= ShortText {
+		return ShortThreshold
+	}
+	return Threshold
+}
+
+// Bounds of learning: every confirmation of a term moves its weight up by
+// LearnStep times the profile's weight, every rejection down; the factor
+// stays between MinFactor and MaxFactor.
+const (
+	LearnStep = 0.25
+	MinFactor = 0.25
+	MaxFactor = 2.0
+)
+
+// Feedback is what assessments taught one term of a conference: how often
+// the term was found in a text whose relevance for the conference was
+// confirmed, and how often in a text for which the proposed conference was
+// rejected.
+type Feedback struct {
+	Confirmed int
+	Rejected  int
+}
+
+// Factor is the learned factor of the term's weight: 1 + LearnStep ×
+// (confirmed − rejected), bounded to [MinFactor, MaxFactor].
+func (f Feedback) Factor() float64 {
+	x := 1 + LearnStep*float64(f.Confirmed-f.Rejected)
+	return min(max(x, MinFactor), MaxFactor)
+}
+
+// TermKey is the key under which a term's feedback is kept: the term
+// folded (case, umlauts, ß), with single spaces.
+func TermKey(term string) string {
+	return strings.Join(strings.Fields(fold(term)), " ")
+}
 
 // Profile is a FachMK's topic profile.
 type Profile struct {
@@ -32,13 +82,41 @@ type Profile struct {
 	Abbrev       string
 	Name         string
 	Terms        []model.Term
+	// Feedback is what assessments taught, by TermKey; nil if nothing.
+	Feedback map[string]Feedback
 }
 
 // Match is one term of a profile found in a text.
 type Match struct {
-	Term   string  // the profile's term
-	Weight float64 // its weight
-	Found  string  // the words of the text it matched
+	Term     string   // the profile's term
+	Weight   float64  // its weight as learned
+	Base     float64  // its weight in the profile
+	Feedback Feedback // what moved the weight
+	Found    string   // the words of the text it matched, with compounds split: "Bau|antrag"
+}
+
+// Learned reports whether assessments moved the term's weight.
+func (m Match) Learned() bool { return m.Weight != m.Base }
+
+// String shows the match: "Bau (Bau|antrag)", "Wohngeld (gelerntes
+// Gewicht 2,5 statt 2)".
+func (m Match) String() string {
+	var notes []string
+	if !strings.EqualFold(m.Term, m.Found) {
+		notes = append(notes, m.Found)
+	}
+	if m.Learned() {
+		notes = append(notes, "gelerntes Gewicht "+Number(m.Weight)+" statt "+Number(m.Base))
+	}
+	if len(notes) == 0 {
+		return m.Term
+	}
+	return m.Term + " (" + strings.Join(notes, "; ") + ")"
+}
+
+// Number formats a weight or score the German way: "2", "1,25".
+func Number(x float64) string {
+	return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", ",", 1)
 }
 
 // Proposal is a conference proposed for a text, with the evidence.
@@ -50,23 +128,28 @@ type Proposal struct {
 	Matches      []Match
 }
 
-// Terms lists the matched terms, for display: "Justiz (Justizcloud), Cloud".
+// Terms lists the matched terms, for display: "Justiz (Justiz|cloud),
+// Cloud (Justiz|cloud)".
 func (p Proposal) Terms() string {
-	var parts []string
-	for _, m := range p.Matches {
-		if strings.EqualFold(m.Term, m.Found) {
-			parts = append(parts, m.Term)
-		} else {
-			parts = append(parts, m.Term+" ("+m.Found+")")
-		}
+	parts := make([]string, len(p.Matches))
+	for i, m := range p.Matches {
+		parts[i] = m.String()
 	}
 	return strings.Join(parts, ", ")
 }
 
+// ScoreText is the score for display, to two decimals at most: "3", "2,5".
+func (p Proposal) ScoreText() string {
+	return Number(float64(int(p.Score*100+0.5)) / 100)
+}
+
 type term struct {
-	text   string
-	stems  []string
-	weight float64
+	text     string
+	key      string
+	ids      []string // the term's parts
+	base     float64
+	weight   float64
+	feedback Feedback
 }
 
 type compiled struct {
@@ -76,41 +159,197 @@ type compiled struct {
 
 // Engine proposes conferences for texts; it is safe for concurrent use.
 type Engine struct {
+	lex      *lexicon
 	profiles []compiled
 }
 
-// New compiles the profiles.
+// New compiles the profiles. A word of a term that the dictionary cannot
+// split into known parts becomes a dictionary entry itself, so that it is
+// found inside compounds too ("Justiz" in "Justiz|cloud").
 func New(profiles []Profile) *Engine {
-	e := &Engine{}
+	e := &Engine{lex: base}
+	// Term words the dictionary cannot split; those that split into the
+	// others ("Justizcloud" into "Justiz" and "Cloud") are not added, so
+	// the order of the terms does not matter.
+	var cands []string
+	seen := map[string]bool{}
+	for _, p := range profiles {
+		for _, t := range p.Terms {
+			for _, w := range tokens(t.Term) {
+				f := fold(w)
+				if stopwords[f] || len([]rune(f)) < minPart || seen[f] {
+					continue
+				}
+				seen[f] = true
+				if hasUnknown(base.split(f, false)) {
+					cands = append(cands, f)
+				}
+			}
+		}
+	}
+	if len(cands) > 0 {
+		e.lex = lexiconFor(cands)
+	}
 	for _, p := range profiles {
 		c := compiled{Profile: p}
 		for _, t := range p.Terms {
-			stems := stemAll(tokens(t.Term))
-			if len(stems) == 0 || t.Weight <= 0 {
+			ids := e.analyse(t.Term).ids()
+			if len(ids) == 0 || t.Weight <= 0 {
 				continue
 			}
-			c.terms = append(c.terms, term{text: t.Term, stems: stems, weight: t.Weight})
+			key := TermKey(t.Term)
+			fb := p.Feedback[key]
+			c.terms = append(c.terms, term{text: t.Term, key: key, ids: ids, base: t.Weight, weight: t.Weight * fb.Factor(), feedback: fb})
 		}
 		e.profiles = append(e.profiles, c)
 	}
 	return e
 }
 
-// Propose gives the conferences whose score reaches Threshold, best first.
-func (e *Engine) Propose(text string) []Proposal {
-	words := tokens(text)
-	stems := stemAll(words)
+// Split shows how the engine splits a word: with the dictionary and the
+// profiles' terms ("Bau|antrag").
+func (e *Engine) Split(word string) string {
+	return showSplit(word, e.lex.split(fold(word), isNoun(word)))
+}
+
+// lastLexicon keeps the lexicon built for the last set of term words:
+// profiles change seldom, and building one costs far more than a request.
+var lastLexicon atomic.Pointer[keyedLexicon]
+
+type keyedLexicon struct {
+	key string
+	lex *lexicon
+}
+
+// lexiconFor gives the base lexicon with the term words that it cannot
+// split.
+func lexiconFor(cands []string) *lexicon {
+	sorted := slices.Clone(cands)
+	slices.Sort(sorted)
+	key := strings.Join(sorted, "\x00")
+	if k := lastLexicon.Load(); k != nil && k.key == key {
+		return k.lex
+	}
+	all := base.clone()
+	for _, c := range cands {
+		all.add(c)
+	}
+	lex := base.clone()
+	for _, c := range cands {
+		if ps := all.splitCompound(c, false); ps == nil || hasUnknown(ps) {
+			lex.add(c)
+		}
+	}
+	lastLexicon.Store(&keyedLexicon{key: key, lex: lex})
+	return lex
+}
+
+func hasUnknown(ps []part) bool {
+	for _, p := range ps {
+		if p.entry == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// analysis is a text split into words and the words into parts.
+type analysis struct {
+	words []string
+	parts [][]part
+	flat  []flatPart
+}
+
+// flatPart is one part of the text, in order across words.
+type flatPart struct {
+	id   string // the dictionary entry, or "?" and the folded part
+	word int
+}
+
+func (a analysis) ids() []string {
+	out := make([]string, len(a.flat))
+	for i, f := range a.flat {
+		out[i] = f.id
+	}
+	return out
+}
+
+func (e *Engine) analyse(text string) analysis {
+	var a analysis
+	for _, w := range tokens(text) {
+		f := fold(w)
+		ps := e.lex.split(f, isNoun(w))
+		rs := []rune(f)
+		for _, p := range ps {
+			id := p.entry
+			if id == "" {
+				id = "?" + string(rs[p.start:p.end])
+			}
+			a.flat = append(a.flat, flatPart{id: id, word: len(a.words)})
+		}
+		a.words = append(a.words, w)
+		a.parts = append(a.parts, ps)
+	}
+	return a
+}
+
+// find looks for a term's parts as consecutive parts of the text and gives
+// the words they are in, shown with their split.
+func (a analysis) find(ids []string) (string, bool) {
+	for i := 0; i+len(ids) <= len(a.flat); i++ {
+		match := true
+		for j, id := range ids {
+			if a.flat[i+j].id != id {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		var words []string
+		for w := a.flat[i].word; w <= a.flat[i+len(ids)-1].word; w++ {
+			words = append(words, showSplit(a.words[w], a.parts[w]))
+		}
+		return strings.Join(words, " "), true
+	}
+	return "", false
+}
+
+// score gives every conference with at least one matched term.
+func (e *Engine) score(text string) []Proposal {
+	props, _ := e.scoreWithThreshold(text)
+	return props
+}
+
+// scoreWithThreshold gives every conference with at least one matched term
+// and the threshold for the text.
+func (e *Engine) scoreWithThreshold(text string) ([]Proposal, float64) {
+	a := e.analyse(text)
 	var out []Proposal
 	for _, p := range e.profiles {
 		prop := Proposal{ConferenceID: p.ConferenceID, Abbrev: p.Abbrev, Name: p.Name}
 		for _, t := range p.terms {
-			if found, ok := find(t.stems, stems, words); ok {
+			if found, ok := a.find(t.ids); ok {
 				prop.Score += t.weight
-				prop.Matches = append(prop.Matches, Match{Term: t.text, Weight: t.weight, Found: found})
+				prop.Matches = append(prop.Matches, Match{Term: t.text, Weight: t.weight, Base: t.base, Feedback: t.feedback, Found: found})
 			}
 		}
-		if prop.Score >= Threshold {
+		if len(prop.Matches) > 0 {
 			out = append(out, prop)
+		}
+	}
+	return out, thresholdFor(len(a.words))
+}
+
+// Propose gives the conferences whose score reaches the threshold for the
+// text (Threshold, or ShortThreshold for a short text), best first.
+func (e *Engine) Propose(text string) []Proposal {
+	var out []Proposal
+	props, threshold := e.scoreWithThreshold(text)
+	for _, p := range props {
+		if p.Score >= threshold {
+			out = append(out, p)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -122,31 +361,62 @@ func (e *Engine) Propose(text string) []Proposal {
 	return out
 }
 
-// find looks for a term's stems in the text: a one-word term as a word or as
-// part of a compound, a longer term as consecutive words.
-func find(term, stems, words []string) (string, bool) {
-	if len(term) == 1 {
-		t := term[0]
-		for i, s := range stems {
-			if s == t || len(t) >= minCompound && (strings.HasPrefix(s, t) || strings.HasSuffix(s, t)) {
-				return words[i], true
+// Evidence gives the terms (by TermKey) that an assessment of a conference
+// for a text teaches: if the conference is confirmed as relevant, every term
+// of its profile found in the text; if it is rejected, the terms found when
+// the text got the conference proposed (a rejection of a conference that was
+// not proposed teaches nothing).
+func (e *Engine) Evidence(text string, conferenceID int64, relevant bool) []string {
+	props, threshold := e.scoreWithThreshold(text)
+	for _, p := range props {
+		if p.ConferenceID != conferenceID || !relevant && p.Score < threshold {
+			continue
+		}
+		var keys []string
+		seen := map[string]bool{}
+		for _, c := range e.profiles {
+			if c.ConferenceID != conferenceID {
+				continue
+			}
+			for _, m := range p.Matches {
+				for _, t := range c.terms {
+					if t.text == m.Term && !seen[t.key] {
+						seen[t.key] = true
+						keys = append(keys, t.key)
+					}
+				}
 			}
 		}
-		return "", false
+		return keys
 	}
-	for i := 0; i+len(term) <= len(stems); i++ {
-		match := true
-		for j, t := range term {
-			if stems[i+j] != t {
-				match = false
-				break
-			}
-		}
-		if match {
-			return strings.Join(words[i:i+len(term)], " "), true
-		}
+	return nil
+}
+
+// ItemText is the text of an agenda item that proposals look at: title and
+// points, confidential passages included (proposals are internal).
+func ItemText(it model.AgendaItem) string {
+	return model.InternalText(it.Title + ". " + strings.Join(it.Points, ". "))
+}
+
+// DecisionText is the text of a decision that proposals look at: title and
+// points.
+func DecisionText(d model.Decision) string {
+	var b strings.Builder
+	b.WriteString(d.Title + ". ")
+	for _, p := range d.Points {
+		b.WriteString(p.Text + " ")
 	}
-	return "", false
+	return model.InternalText(b.String())
+}
+
+// AssessmentText is the text a decision profile (Beschluss-Steckbrief) is
+// proposed from: the agenda item's text (if the decision has one, it.ID ≠ 0)
+// and the decision's.
+func AssessmentText(d model.Decision, it model.AgendaItem) string {
+	if it.ID == 0 {
+		return DecisionText(d)
+	}
+	return ItemText(it) + " " + DecisionText(d)
 }
 
 // tokens splits a text into words (letters and digits); hyphens split
@@ -164,12 +434,4 @@ func Stem(word string) string {
 	env.SetCurrent(strings.ToLower(word))
 	german.Stem(env)
 	return env.Current()
-}
-
-func stemAll(words []string) []string {
-	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = Stem(w)
-	}
-	return out
 }

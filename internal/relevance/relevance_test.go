@@ -1,6 +1,7 @@
 package relevance
 
 import (
+	"slices"
 	"testing"
 
 	"gremium/internal/model"
@@ -16,6 +17,38 @@ func TestStem(t *testing.T) {
 	}
 }
 
+func TestSplit(t *testing.T) {
+	for _, tc := range []struct{ word, want string }{
+		{"Bauantrag", "Bau|antrag"},
+		{"Bauanträge", "Bau|anträge"},
+		{"Schulverwaltung", "Schul|verwaltung"},
+		{"Fahrzeugzulassung", "Fahrzeug|zulassung"},
+		{"Arbeitsmarkt", "Arbeits|markt"},                      // Fugen-s
+		{"Bundesamt", "Bundes|amt"},                            // -es
+		{"Hundesteuer", "Hunde|steuer"},                        // -e
+		{"Kinderbetreuung", "Kinder|betreuung"},                // -er
+		{"Rentenversicherung", "Renten|versicherung"},          // -n
+		{"Personendaten", "Personen|daten"},                    // -en
+		{"Straßenverkehrsbehörde", "Straßen|verkehrs|behörde"}, // ß, several parts
+		{"STRASSENVERKEHR", "STRASSEN|VERKEHR"},                // case, ß folded
+		{"Schülerakte", "Schüler|akte"},                        // umlaut
+		{"Landwirtschaft", "Landwirtschaft"},                   // lexicalised, not "Land|wirtschaft"
+		{"Baustein", "Baustein"},                               // not "Bau|stein"
+		{"Steuerung", "Steuerung"},                             // not the tax
+		{"Bauer", "Bauer"},
+		{"vereinfachen", "vereinfachen"},
+		{"digitalisieren", "digitalisieren"}, // no guessed head in lower-case words
+		{"Verwaltung", "Verwaltung"},
+		{"Ausbau", "Ausbau"}, // "aus" is too short to guess
+	} {
+		t.Run(tc.word, func(t *testing.T) {
+			if got := Split(tc.word); got != tc.want {
+				t.Errorf("Split(%q) = %q, want %q", tc.word, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestProposeExplains(t *testing.T) {
 	e := New([]Profile{
 		{ConferenceID: 1, Abbrev: "E-Justice-Rat", Name: "E-Justice-Rat", Terms: []model.Term{{Term: "Justiz", Weight: 1}, {Term: "Cloud", Weight: 1}, {Term: "elektronischer Rechtsverkehr", Weight: 2}}},
@@ -25,10 +58,92 @@ func TestProposeExplains(t *testing.T) {
 	if len(got) != 1 || got[0].Abbrev != "E-Justice-Rat" || got[0].Score != 4 {
 		t.Fatalf("proposals = %+v", got)
 	}
-	if terms := got[0].Terms(); terms != "Justiz (Justizcloud), Cloud (Justizcloud), elektronischer Rechtsverkehr (elektronische Rechtsverkehr)" {
+	if terms := got[0].Terms(); terms != "Justiz (Justiz|cloud), Cloud (Justiz|cloud), elektronischer Rechtsverkehr (elektronische Rechtsverkehr)" {
 		t.Errorf("terms = %q", terms)
 	}
 	if len(e.Propose("Der IT-Planungsrat tagt in Schwerin.")) != 0 {
 		t.Error("a text without terms got a proposal")
+	}
+}
+
+func TestCompoundsMatchProfileTerms(t *testing.T) {
+	e := New([]Profile{
+		{ConferenceID: 1, Abbrev: "BMK", Name: "Bauministerkonferenz", Terms: []model.Term{{Term: "Bau", Weight: 1}, {Term: "Antrag", Weight: 1}, {Term: "Wohngeld", Weight: 2}}},
+		{ConferenceID: 2, Abbrev: "KMK", Name: "Kultusministerkonferenz", Terms: []model.Term{{Term: "Schule", Weight: 1}, {Term: "Verwaltung", Weight: 1}}},
+		{ConferenceID: 3, Abbrev: "VMK", Name: "Verkehrsministerkonferenz", Terms: []model.Term{{Term: "Fahrzeug", Weight: 1}, {Term: "Zulassung", Weight: 1}}},
+		{ConferenceID: 4, Abbrev: "FMK", Name: "Finanzministerkonferenz", Terms: []model.Term{{Term: "Steuer", Weight: 2}}},
+	})
+	for _, tc := range []struct{ text, want, terms string }{
+		{"Digitaler Bauantrag", "BMK", "Bau (Bau|antrag), Antrag (Bau|antrag)"},
+		{"Bauanträge digital einreichen", "BMK", "Bau (Bau|anträge), Antrag (Bau|anträge)"},
+		{"Neue Schulverwaltungssoftware", "KMK", "Schule (Schul|verwaltungs|software), Verwaltung (Schul|verwaltungs|software)"},
+		{"Fahrzeugzulassung", "VMK", "Fahrzeug (Fahrzeug|zulassung), Zulassung (Fahrzeug|zulassung)"},
+		{"Digitale Hundesteuer", "FMK", "Steuer (Hunde|steuer)"},
+		{"Online-Antrag auf Wohngeld", "BMK", "Antrag, Wohngeld"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			got := e.Propose(tc.text)
+			if len(got) != 1 || got[0].Abbrev != tc.want || got[0].Terms() != tc.terms {
+				t.Fatalf("proposals = %+v", got)
+			}
+		})
+	}
+	if got := e.Propose("Steuerung der Gesamtprogrammleitung"); len(got) != 0 {
+		t.Errorf("Steuerung proposed %+v", got)
+	}
+}
+
+func TestLearnedWeights(t *testing.T) {
+	terms := []model.Term{{Term: "Wohngeld", Weight: 2}, {Term: "Miete", Weight: 1}}
+	for _, tc := range []struct {
+		name string
+		fb   Feedback
+		want float64
+	}{
+		{"none", Feedback{}, 2},
+		{"confirmed twice", Feedback{Confirmed: 2}, 3},
+		{"bounded above", Feedback{Confirmed: 40}, 4},
+		{"rejected once", Feedback{Rejected: 1}, 1.5},
+		{"bounded below", Feedback{Rejected: 40}, 0.5},
+		{"both", Feedback{Confirmed: 3, Rejected: 1}, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := New([]Profile{{ConferenceID: 1, Abbrev: "BMK", Name: "Bauministerkonferenz", Terms: terms, Feedback: map[string]Feedback{TermKey("Wohngeld"): tc.fb}}})
+			got := Scores(e, "Wohngeld online")
+			if len(got) != 1 || got[0].Score != tc.want || got[0].Matches[0].Base != 2 || got[0].Matches[0].Feedback != tc.fb {
+				t.Fatalf("scores = %+v", got)
+			}
+		})
+	}
+	e := New([]Profile{{ConferenceID: 1, Abbrev: "BMK", Name: "Bauministerkonferenz", Terms: terms, Feedback: map[string]Feedback{"wohngeld": {Confirmed: 2}}}})
+	if got := e.Propose("Wohngeld online")[0].Terms(); got != "Wohngeld (gelerntes Gewicht 3 statt 2)" {
+		t.Errorf("terms = %q", got)
+	}
+}
+
+func TestEvidence(t *testing.T) {
+	e := New([]Profile{
+		{ConferenceID: 1, Abbrev: "BMK", Name: "Bauministerkonferenz", Terms: []model.Term{{Term: "Bau", Weight: 1}, {Term: "Bauantrag", Weight: 2}, {Term: "Miete", Weight: 1}}},
+		{ConferenceID: 2, Abbrev: "FMK", Name: "Finanzministerkonferenz", Terms: []model.Term{{Term: "Gebühr", Weight: 0.5}}},
+	})
+	text := "Gebühren für den digitalen Bauantrag"
+	for _, tc := range []struct {
+		name     string
+		conf     int64
+		relevant bool
+		want     []string
+	}{
+		{"confirmed: the terms found", 1, true, []string{"bau", "bauantrag"}},
+		{"rejected and proposed: the terms found", 1, false, []string{"bau", "bauantrag"}},
+		{"confirmed below the threshold: the terms found", 2, true, []string{"gebuhr"}},
+		{"rejected but not proposed: nothing", 2, false, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := e.Evidence(text, tc.conf, tc.relevant)
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Evidence = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

@@ -7,28 +7,103 @@ import (
 	"time"
 
 	"gremium/internal/model"
+	"gremium/internal/relevance"
 )
 
 // SaveAssessments replaces the decision profile (Beschluss-Steckbrief) of a
-// decision with the given lines. For an adopted decision, the FachMK marked
-// relevant are notified in the same transaction.
+// decision with the given lines, and in the same transaction lets the FachMK
+// topic profiles learn from it: for a conference assessed as relevant, its
+// terms found in the text of the decision (and its agenda item) are
+// confirmed; for a conference that gremium proposed and the assessment
+// rejects, they are rejected (relevance.Engine.Evidence). Saving the profile
+// again replaces what it taught, so a profile teaches once. For an adopted
+// decision, the FachMK marked relevant are notified in the same transaction.
 func (s *Store) SaveAssessments(ctx context.Context, decisionID int64, lines []model.Assessment) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM decision_relevance WHERE decision_id = ?`, decisionID); err != nil {
-			return fmt.Errorf("store: decision profile: %w", err)
+		d, err := queryOne(ctx, tx, scanDecision, fmt.Sprintf("decision %d", decisionID), `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`, decisionID)
+		if err != nil {
+			return err
+		}
+		var it model.AgendaItem
+		if d.ItemID != 0 {
+			if it, err = queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", d.ItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, d.ItemID); err != nil {
+				return err
+			}
+		}
+		// What the other decisions taught: this one's earlier save must not
+		// decide whether its conferences count as proposed.
+		profiles, _, err := relevanceProfiles(ctx, tx, decisionID)
+		if err != nil {
+			return err
+		}
+		engine := relevance.New(profiles)
+		text := relevance.AssessmentText(d, it)
+		for _, q := range []string{`DELETE FROM decision_relevance WHERE decision_id = ?`, `DELETE FROM relevance_feedback WHERE decision_id = ?`} {
+			if _, err := tx.ExecContext(ctx, q, decisionID); err != nil {
+				return fmt.Errorf("store: decision profile: %w", err)
+			}
 		}
 		now := s.now().UTC().Format(time.RFC3339)
+		learned := 0
 		for _, a := range lines {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO decision_relevance (decision_id, conference_id, relevant, reason, assessed_by, assessed_at) VALUES (?, ?, ?, ?, ?, ?)`,
 				decisionID, a.ConferenceID, a.Relevant, a.Reason, a.AssessedBy, now); err != nil {
 				return fmt.Errorf("store: decision profile: %w", err)
 			}
+			for _, key := range engine.Evidence(text, a.ConferenceID, a.Relevant) {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO relevance_feedback (decision_id, conference_id, term, relevant) VALUES (?, ?, ?, ?)`,
+					decisionID, a.ConferenceID, key, a.Relevant); err != nil {
+					return fmt.Errorf("store: relevance feedback: %w", err)
+				}
+				learned++
+			}
 		}
-		if err := s.audit(ctx, tx, "assess", "decision", decisionID, fmt.Sprintf("%d FachMK", len(lines))); err != nil {
+		if err := s.audit(ctx, tx, "assess", "decision", decisionID, fmt.Sprintf("%d FachMK, %d Begriffe gelernt", len(lines), learned)); err != nil {
 			return err
 		}
 		return s.noticeDecisionRelevant(ctx, tx, decisionID)
 	})
+}
+
+// RelevanceProfiles gives the FachMK and their topic profiles with what the
+// decision profiles taught (relevance.Profile.Feedback), for proposals.
+func (s *Store) RelevanceProfiles(ctx context.Context) ([]relevance.Profile, []model.Body, error) {
+	return relevanceProfiles(ctx, s.db, 0)
+}
+
+// relevanceProfiles reads the FachMK profiles with the feedback of every
+// decision but except (0 for none).
+func relevanceProfiles(ctx context.Context, q queryer, except int64) ([]relevance.Profile, []model.Body, error) {
+	bodies, err := queryList(ctx, q, scanBody, "bodies", `SELECT `+bodyCols+` FROM bodies WHERE kind = ? ORDER BY name`, model.BodyFachMK)
+	if err != nil {
+		return nil, nil, err
+	}
+	type fb struct {
+		conference int64
+		term       string
+		feedback   relevance.Feedback
+	}
+	rows, err := queryList(ctx, q, func(r scanner) (fb, error) {
+		var f fb
+		err := r.Scan(&f.conference, &f.term, &f.feedback.Confirmed, &f.feedback.Rejected)
+		return f, err
+	}, "relevance feedback", `SELECT conference_id, term, SUM(relevant), SUM(1 - relevant) FROM relevance_feedback
+		WHERE decision_id != ? GROUP BY conference_id, term`, except)
+	if err != nil {
+		return nil, nil, err
+	}
+	learned := map[int64]map[string]relevance.Feedback{}
+	for _, f := range rows {
+		if learned[f.conference] == nil {
+			learned[f.conference] = map[string]relevance.Feedback{}
+		}
+		learned[f.conference][f.term] = f.feedback
+	}
+	profiles := make([]relevance.Profile, len(bodies))
+	for i, b := range bodies {
+		profiles[i] = relevance.Profile{ConferenceID: b.ID, Abbrev: b.Abbrev, Name: b.Name, Terms: b.Terms, Feedback: learned[b.ID]}
+	}
+	return profiles, bodies, nil
 }
 
 // Assessments gives the decision profile of a decision.

@@ -257,8 +257,10 @@ func (s *Store) removeDecision(ctx context.Context, tx *sql.Tx, d model.Decision
 	if refs > 0 {
 		return model.RuleError("%s ist mit Aufträgen oder einer Nachbesprechung verknüpft und kann durch einen Import nicht entfernt werden.", d.DisplayTitle())
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM votes WHERE decision_id = ?`, d.ID); err != nil {
-		return fmt.Errorf("store: remove votes: %w", err)
+	for _, q := range []string{`DELETE FROM votes WHERE decision_id = ?`, `DELETE FROM relevance_feedback WHERE decision_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, d.ID); err != nil {
+			return fmt.Errorf("store: remove decision rows: %w", err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM decisions WHERE id = ?`, d.ID); err != nil {
 		return fmt.Errorf("store: remove decision: %w", err)

@@ -88,7 +88,7 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 		if engine, _, err = s.relevanceEngine(r); err == nil {
 			d.Proposals = map[int64][]relevance.Proposal{}
 			for _, it := range append(append([]model.AgendaItem{}, d.Registrations...), d.Items...) {
-				d.Proposals[it.ID] = engine.Propose(itemText(it))
+				d.Proposals[it.ID] = engine.Propose(relevance.ItemText(it))
 			}
 		}
 	}

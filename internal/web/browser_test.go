@@ -302,7 +302,7 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	}
 	b.page("/sitzungen/48/verwaltung")
 	b.shot("verwaltung-anmeldungen")
-	if !strings.Contains(b.text("main"), "Vorschlag von gremium: E-Justice-Rat (Justiz (Justizcloud), Cloud (Justizcloud))") {
+	if !strings.Contains(b.text("main"), "Vorschlag von gremium: E-Justice-Rat (Cloud (Justiz|cloud), Justizcloud (Justiz|cloud), Justiz (Justiz|cloud)); Justizministerkonferenz (Justiz (Justiz|cloud))") {
 		t.Error("no relevance proposal for Hessen's registration")
 	}
 	for _, id := range []int64{heItem.ID, bundItem.ID} {

@@ -47,9 +47,22 @@ func TestDecisionProfileAndDebrief(t *testing.T) {
 		t.Fatalf("Hessen's profile of 27: %d", code)
 	}
 	gs := client(t, ts, "geschaeftsstelle")
+	// The secretariat adds a term to the WMK profile; decision 26 gets the
+	// WMK proposed with it.
+	wmkTerms := "NOOTS:2\nRegistermodernisierung:2"
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/WMK", url.Values{"begriffe": {wmkTerms}, "profil": {wmk.TopicProfile}, "version": {fmt.Sprint(wmk.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("edit WMK terms: %d", code)
+	}
+	if _, page := do(t, gs, "GET", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d26), nil); !strings.Contains(page, "Wirtschaftsministerkonferenz</strong> – Punktzahl 2: NOOTS") {
+		t.Errorf("no WMK proposal from the new term")
+	}
 	form26 := url.Values{fmt.Sprintf("relevant_%d", wmk.ID): {"ja"}, fmt.Sprintf("grund_%d", wmk.ID): {"Registermodernisierung (NOOTS)"}}
 	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d26), form26); code != http.StatusSeeOther {
 		t.Fatalf("secretariat's profile of 26: %d", code)
+	}
+	// Saving taught the profiles: the proposal shows the learned weight.
+	if _, page := do(t, gs, "GET", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d26), nil); !strings.Contains(page, "Punktzahl 2,5: NOOTS (gelerntes Gewicht 2,5 statt 2)") {
+		t.Errorf("no learned weight on the profile page after the assessment")
 	}
 	if code, _ := do(t, client(t, ts, "fmk"), "GET", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d26), nil); code != http.StatusForbidden {
 		t.Errorf("a FachMK secretariat sees the internal profile: %d", code)

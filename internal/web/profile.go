@@ -12,31 +12,14 @@ import (
 	"strings"
 )
 
-// relevanceEngine compiles the FachMK topic profiles.
+// relevanceEngine compiles the FachMK topic profiles with what the decision
+// profiles taught them.
 func (s *Server) relevanceEngine(r *http.Request) (*relevance.Engine, []model.Body, error) {
-	bodies, err := s.st.Bodies(r.Context(), model.BodyFachMK)
+	profiles, bodies, err := s.st.RelevanceProfiles(r.Context())
 	if err != nil {
 		return nil, nil, err
 	}
-	var profiles []relevance.Profile
-	for _, b := range bodies {
-		profiles = append(profiles, relevance.Profile{ConferenceID: b.ID, Abbrev: b.Abbrev, Name: b.Name, Terms: b.Terms})
-	}
 	return relevance.New(profiles), bodies, nil
-}
-
-// itemText is the text of an item that relevance looks at.
-func itemText(it model.AgendaItem) string {
-	return model.InternalText(it.Title + ". " + strings.Join(it.Points, ". "))
-}
-
-func decisionText(d model.Decision) string {
-	var b strings.Builder
-	b.WriteString(d.Title + ". ")
-	for _, p := range d.Points {
-		b.WriteString(p.Text + " ")
-	}
-	return model.InternalText(b.String())
 }
 
 type profileData struct {
@@ -79,11 +62,9 @@ func (s *Server) loadProfile(w http.ResponseWriter, r *http.Request) (profileDat
 		return profileData{}, false
 	}
 	p := profileData{Decision: d, Assessed: map[int64]model.Assessment{}, Stated: map[int64]bool{}, Proposed: map[int64]relevance.Proposal{}, Notice: r.URL.Query().Get("hinweis")}
-	text := decisionText(d)
 	if d.ItemID != 0 {
 		if p.Item, err = s.st.Item(ctx, d.ItemID); err == nil {
 			p.HasItem = true
-			text = itemText(p.Item) + " " + text
 			for _, c := range p.Item.Impact.ConferenceIDs {
 				p.Stated[c] = true
 			}
@@ -98,7 +79,12 @@ func (s *Server) loadProfile(w http.ResponseWriter, r *http.Request) (profileDat
 		return p, false
 	}
 	p.Conferences = bodies
-	p.Proposals = engine.Propose(text)
+	var it model.AgendaItem
+	if p.HasItem {
+		it = p.Item
+	}
+	// The same text the store learns from when the profile is saved.
+	p.Proposals = engine.Propose(relevance.AssessmentText(d, it))
 	for _, pr := range p.Proposals {
 		p.Proposed[pr.ConferenceID] = pr
 	}
