@@ -163,7 +163,10 @@ func (s *Store) provider() (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	return goose.NewProvider(goose.DialectSQLite3, s.db, sub)
+	// Migrations are numbered in ranges by the feature that brought them,
+	// so a database may have a higher number applied than one added later:
+	// apply such missing migrations instead of refusing to start.
+	return goose.NewProvider(goose.DialectSQLite3, s.db, sub, goose.WithAllowOutofOrder(true))
 }
 
 // Migrate applies all pending schema migrations.

@@ -579,3 +579,23 @@ func TestVersion(t *testing.T) {
 		time.Sleep(PollInterval / 10)
 	}
 }
+
+// TestMissingMigrationIsApplied: migrations come in numbered ranges per
+// feature, so a database can have a higher number applied than one merged
+// later; opening it applies the missing one.
+func TestMissingMigrationIsApplied(t *testing.T) {
+	ctx := context.Background()
+	s, dir := newStore(t)
+	_, err := s.db.Exec(`DROP TABLE relevance_feedback`)
+	check(t, err)
+	_, err = s.db.Exec(`DELETE FROM goose_db_version WHERE version_id = 40`)
+	check(t, err)
+	check(t, s.Close())
+	s2, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatalf("reopen with a missing migration: %v", err)
+	}
+	defer s2.Close()
+	var n int
+	check(t, s2.db.QueryRow(`SELECT COUNT(*) FROM relevance_feedback`).Scan(&n))
+}
