@@ -153,10 +153,8 @@ func (s *Store) sectionsByName(ctx context.Context, tx *sql.Tx, bodyID int64, it
 // replaceRows replaces an item's rows; decisions are updated in place where
 // they match.
 func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, itemID int64, mi MinutesItem) error {
-	for _, table := range []string{"contributions", "protocol_notes", "remarks"} {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE item_id = ?", itemID); err != nil {
-			return fmt.Errorf("store: clear %s: %w", table, err)
-		}
+	if err := s.clearRows(ctx, tx, itemID); err != nil {
+		return err
 	}
 	for _, c := range mi.Contributions {
 		if _, err := s.insert(ctx, tx, "contribution", c.Speaker,
@@ -257,6 +255,9 @@ func (s *Store) removeDecision(ctx context.Context, tx *sql.Tx, d model.Decision
 	if refs > 0 {
 		return model.RuleError("%s ist mit Aufträgen oder einer Nachbesprechung verknüpft und kann durch einen Import nicht entfernt werden.", d.DisplayTitle())
 	}
+	if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
+		return err
+	}
 	for _, q := range []string{`DELETE FROM votes WHERE decision_id = ?`, `DELETE FROM relevance_feedback WHERE decision_id = ?`} {
 		if _, err := tx.ExecContext(ctx, q, d.ID); err != nil {
 			return fmt.Errorf("store: remove decision rows: %w", err)
@@ -288,13 +289,39 @@ func (s *Store) removeItem(ctx context.Context, tx *sql.Tx, itemID int64) error 
 			return err
 		}
 	}
-	for _, table := range []string{"contributions", "protocol_notes", "remarks"} {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE item_id = ?", itemID); err != nil {
-			return fmt.Errorf("store: clear %s: %w", table, err)
-		}
+	if err := s.clearRows(ctx, tx, itemID); err != nil {
+		return err
+	}
+	if err := s.touch(ctx, tx, "agenda_item", itemID); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE id = ?`, itemID); err != nil {
 		return fmt.Errorf("store: remove item: %w", err)
 	}
 	return s.audit(ctx, tx, "remove", "agenda_item", itemID, "")
+}
+
+// clearRows deletes the minutes rows (contributions, protocol notes,
+// remarks) of an item; each is logged as removed.
+func (s *Store) clearRows(ctx context.Context, tx *sql.Tx, itemID int64) error {
+	for _, r := range []struct{ table, entity string }{
+		{"contributions", "contribution"}, {"protocol_notes", "protocol_note"}, {"remarks", "remark"},
+	} {
+		ids, err := queryList(ctx, tx, func(sc scanner) (int64, error) {
+			var id int64
+			return id, sc.Scan(&id)
+		}, r.table, "SELECT id FROM "+r.table+" WHERE item_id = ? ORDER BY id", itemID)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := s.touch(ctx, tx, r.entity, id); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+r.table+" WHERE item_id = ?", itemID); err != nil {
+			return fmt.Errorf("store: clear %s: %w", r.table, err)
+		}
+	}
+	return nil
 }
