@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -346,6 +345,9 @@ type changeSet struct {
 	// content is set when an entry records more than a login event: only
 	// then do cached pages become stale.
 	content bool
+	// quiet marks a transaction that changes no content even if it writes
+	// no entry (a logout with an unknown token).
+	quiet bool
 }
 
 func newChangeSet() *changeSet { return &changeSet{byKey: map[changeKey]*pendingChange{}} }
@@ -376,6 +378,14 @@ func (s *Store) pending(ctx context.Context, tx *sql.Tx, entity string, id int64
 	return cs, p, nil
 }
 
+// quiet marks tx as a login transaction: it leaves the data version (and
+// with it the cached pages) alone.
+func (s *Store) quiet(tx *sql.Tx) {
+	if cs := s.changes(tx); cs != nil {
+		cs.quiet = true
+	}
+}
+
 // touch records the state of an object before the transaction changes it.
 // Every write calls it (insert, updateVersioned and updatePlain do) before
 // the statement that changes the object or its dependent rows; touching an
@@ -399,7 +409,8 @@ func (s *Store) created(ctx context.Context, tx *sql.Tx, entity string, id int64
 		return err
 	}
 	if p.tracked || len(p.actions) > 0 {
-		if err := s.writeChange(ctx, tx, cs, p); err != nil {
+		// The row with this id now is the new one: the old one is gone.
+		if err := s.writeChange(ctx, tx, cs, p, true); err != nil {
 			return err
 		}
 		delete(cs.byKey, p.key)
@@ -432,7 +443,7 @@ func (s *Store) flushChanges(ctx context.Context, tx *sql.Tx) error {
 	cs := s.changes(tx)
 	for i := 0; i < len(cs.list); i++ { // writeChange may not add to the list, but be safe
 		if p := cs.list[i]; !p.done {
-			if err := s.writeChange(ctx, tx, cs, p); err != nil {
+			if err := s.writeChange(ctx, tx, cs, p, false); err != nil {
 				return err
 			}
 		}
@@ -440,9 +451,9 @@ func (s *Store) flushChanges(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// writeChange writes the entry of one object: its state now against the
-// state recorded by touch or created.
-func (s *Store) writeChange(ctx context.Context, tx *sql.Tx, cs *changeSet, p *pendingChange) error {
+// writeChange writes the entry of one object: its state now (or, if gone,
+// its absence) against the state recorded by touch or created.
+func (s *Store) writeChange(ctx context.Context, tx *sql.Tx, cs *changeSet, p *pendingChange, gone bool) error {
 	p.done = true
 	var old, new string
 	action := ""
@@ -455,9 +466,12 @@ func (s *Store) writeChange(ctx context.Context, tx *sql.Tx, cs *changeSet, p *p
 		if !p.tracked {
 			return fmt.Errorf("store: audit %s %s %d: the state before the change was not recorded (touch missing)", action, p.key.entity, p.key.id)
 		}
-		after, err := snapshot(ctx, tx, p.entity, p.key.id)
-		if err != nil {
-			return err
+		var after state
+		if !gone {
+			var err error
+			if after, err = snapshot(ctx, tx, p.entity, p.key.id); err != nil {
+				return err
+			}
 		}
 		var changed bool
 		old, new, changed = diff(p.before, after)
@@ -562,14 +576,4 @@ func entryHash(e auditRow) string {
 		h.Write([]byte{'\n'})
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// sortedKeys gives the keys of a map in order (for stable output).
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

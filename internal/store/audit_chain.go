@@ -132,22 +132,33 @@ type verifier struct {
 // check judges the entry cur, looking at the entry after it (nil at the
 // end) to tell an inserted entry from a deleted one.
 func (v *verifier) check(cur, next *auditRow) *AuditProblem {
-	linked := cur.PrevHash == v.prev.Hash
 	sound := entryHash(*cur) == cur.Hash
+	was := cur.ID // the number the entry was written with
+	if !sound {
+		was = originalID(*cur)
+	}
+	intact := sound || was != cur.ID // the content is as written, maybe renumbered
+	linked := cur.PrevHash == v.prev.Hash
 	gap := cur.ID != v.prev.ID+1
 	skipped := next != nil && next.PrevHash == v.prev.Hash && next.PrevHash != cur.Hash
+	renumbered := ""
+	if was != cur.ID {
+		renumbered = fmt.Sprintf(" Eintrag %d wurde als Eintrag %d geschrieben und umnummeriert.", cur.ID, was)
+	}
 	p := func(kind, format string, args ...any) *AuditProblem {
 		return &AuditProblem{EntryID: cur.ID, Kind: kind, Reason: fmt.Sprintf(format, args...)}
 	}
 	switch {
-	case linked && sound && !gap:
-		// intact
 	case skipped:
 		return p(AuditInserted, "Eintrag %d wurde nachträglich eingefügt: der folgende Eintrag %d schließt an Eintrag %d an.", cur.ID, next.ID, v.prev.ID)
+	case linked && sound && !gap:
+		// intact
 	case gap && sound && cur.ID > v.prev.ID+1:
-		return p(AuditDeleted, "Vor Eintrag %d fehlen die Einträge %s (gelöscht).", cur.ID, idRange(v.prev.ID+1, cur.ID-1))
-	case !linked && sound:
-		return p(AuditDeleted, "Vor Eintrag %d fehlt mindestens ein Eintrag (gelöscht): sein Vorgänger-Hash passt nicht zu Eintrag %d.", cur.ID, v.prev.ID)
+		return p(AuditDeleted, "Vor Eintrag %d %s (gelöscht).", cur.ID, missing(v.prev.ID+1, cur.ID-1))
+	case !linked && intact:
+		return p(AuditDeleted, "Vor Eintrag %d fehlt mindestens ein Eintrag (gelöscht): sein Vorgänger-Hash passt nicht zu Eintrag %d.%s", cur.ID, v.prev.ID, renumbered)
+	case linked && intact:
+		return p(AuditAltered, "Eintrag %d wurde verändert: seine Nummer.%s", cur.ID, renumbered)
 	case linked:
 		return p(AuditAltered, "Eintrag %d wurde verändert: sein Inhalt passt nicht mehr zu seinem Hash.", cur.ID)
 	case next == nil:
@@ -167,6 +178,28 @@ func (v *verifier) check(cur, next *auditRow) *AuditProblem {
 	return nil
 }
 
+// maxRenumber bounds the search for an entry's original number.
+const maxRenumber = 10000
+
+// originalID finds the number an entry whose hash does not match was
+// written with, if only its number changed (entries renumbered after a
+// deletion or to make room for an insertion); otherwise it gives e.ID.
+func originalID(e auditRow) int64 {
+	id := e.ID
+	for k := int64(1); k <= maxRenumber; k++ {
+		for _, try := range []int64{id + k, id - k} {
+			if try <= 0 {
+				continue
+			}
+			e.ID = try
+			if entryHash(e) == e.Hash {
+				return try
+			}
+		}
+	}
+	return id
+}
+
 // headMissing reports a kept head that the chain does not contain.
 func (v *verifier) headMissing() *AuditProblem {
 	if v.head.Hash == "" || v.headFound {
@@ -174,17 +207,19 @@ func (v *verifier) headMissing() *AuditProblem {
 	}
 	if v.head.ID > v.prev.ID {
 		return &AuditProblem{EntryID: v.head.ID, Kind: AuditDeleted,
-			Reason: fmt.Sprintf("Die Kette endet mit Eintrag %d, der hinterlegte Kopf ist Eintrag %d: die Einträge %s fehlen (gelöscht).", v.prev.ID, v.head.ID, idRange(v.prev.ID+1, v.head.ID))}
+			Reason: fmt.Sprintf("Die Kette endet mit Eintrag %d, der hinterlegte Kopf ist Eintrag %d: es %s (gelöscht).", v.prev.ID, v.head.ID, missing(v.prev.ID+1, v.head.ID))}
 	}
 	return &AuditProblem{EntryID: v.head.ID, Kind: AuditHeadLost,
 		Reason: fmt.Sprintf("Der hinterlegte Hash %s kommt in der Kette nicht vor: sie wurde neu berechnet (Einträge verändert, eingefügt oder gelöscht).", short(v.head.Hash))}
 }
 
-func idRange(from, to int64) string {
+// missing names the missing entries from … to: "fehlt Eintrag 5", "fehlen
+// die Einträge 5 bis 9".
+func missing(from, to int64) string {
 	if from == to {
-		return strconv.FormatInt(from, 10)
+		return fmt.Sprintf("fehlt Eintrag %d", from)
 	}
-	return fmt.Sprintf("%d bis %d", from, to)
+	return fmt.Sprintf("fehlen die Einträge %d bis %d", from, to)
 }
 
 func short(hash string) string {

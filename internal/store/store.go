@@ -244,7 +244,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
-	if cs.content || len(cs.list) == 0 {
+	if cs.content || !cs.quiet {
 		// Logins change no page: they leave cached pages valid.
 		s.version.Add(1)
 	}

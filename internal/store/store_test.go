@@ -22,6 +22,7 @@ func newStore(t *testing.T) (*Store, string) {
 		t.Fatalf("open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
+	guardAudit(t, s)
 	return s, dir
 }
 

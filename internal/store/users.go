@@ -80,6 +80,7 @@ func (s *Store) SetPassword(ctx context.Context, id int64, passwordHash string) 
 // the client address of WithClientAddr).
 func (s *Store) CreateLoginSession(ctx context.Context, tokenHash string, userID int64, expires time.Time) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		s.quiet(tx)
 		var username string
 		if err := tx.QueryRowContext(ctx, `SELECT username FROM users WHERE id = ?`, userID).Scan(&username); err != nil {
 			return notFound(err, fmt.Sprintf("user %d", userID))
@@ -105,6 +106,7 @@ func (s *Store) LoginSessionUser(ctx context.Context, tokenHash string, now time
 // nothing.
 func (s *Store) DeleteLoginSession(ctx context.Context, tokenHash string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		s.quiet(tx)
 		var userID int64
 		var username string
 		err := tx.QueryRowContext(ctx, `SELECT u.id, u.username FROM login_sessions l JOIN users u ON u.id = l.user_id WHERE l.token_hash = ?`,
@@ -135,6 +137,7 @@ func (s *Store) RecordLoginFailure(ctx context.Context, username string) error {
 		username = string(r[:maxLoggedName]) + "…"
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		s.quiet(tx)
 		var userID int64
 		var disabled bool
 		why := "falsches Passwort"
