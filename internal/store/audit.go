@@ -151,10 +151,10 @@ func auditValue(col string, v any) any {
 type state map[string]any
 
 // snapshot reads the recorded state of an object inside tx.
-func snapshot(ctx context.Context, tx *sql.Tx, e *auditEntity, id int64) (state, error) {
+func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, e *auditEntity, id int64) (state, error) {
 	st := state{}
 	if e.table != "" {
-		list, err := rowMaps(ctx, tx, "SELECT * FROM "+e.table+" WHERE id = ?", id)
+		list, err := s.rowMaps(ctx, tx, "SELECT * FROM "+e.table+" WHERE id = ?", id)
 		if err != nil {
 			return nil, fmt.Errorf("store: audit snapshot of %s %d: %w", e.Name, id, err)
 		}
@@ -164,7 +164,7 @@ func snapshot(ctx context.Context, tx *sql.Tx, e *auditEntity, id int64) (state,
 		st = list[0]
 	}
 	for _, p := range e.parts {
-		list, err := rowMaps(ctx, tx, p.query, id)
+		list, err := s.rowMaps(ctx, tx, p.query, id)
 		if err != nil {
 			return nil, fmt.Errorf("store: audit snapshot of %s %d (%s): %w", e.Name, id, p.name, err)
 		}
@@ -178,8 +178,12 @@ func snapshot(ctx context.Context, tx *sql.Tx, e *auditEntity, id int64) (state,
 }
 
 // rowMaps runs query and gives every row as column → audit value.
-func rowMaps(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]state, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
+func (s *Store) rowMaps(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]state, error) {
+	stmt, err := s.prepared(ctx, tx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -348,9 +352,32 @@ type changeSet struct {
 	// quiet marks a transaction that changes no content even if it writes
 	// no entry (a logout with an unknown token).
 	quiet bool
+	// stmts are the audit's statements, prepared once per transaction
+	// (preparing is most of the cost of a statement); the transaction's end
+	// closes them.
+	stmts map[string]*sql.Stmt
 }
 
-func newChangeSet() *changeSet { return &changeSet{byKey: map[changeKey]*pendingChange{}} }
+func newChangeSet() *changeSet {
+	return &changeSet{byKey: map[changeKey]*pendingChange{}, stmts: map[string]*sql.Stmt{}}
+}
+
+// prepared gives the statement for query, prepared in tx once.
+func (s *Store) prepared(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	cs := s.changes(tx)
+	if cs == nil {
+		return nil, fmt.Errorf("store: audit statement outside a transaction of the store")
+	}
+	if st, ok := cs.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	cs.stmts[query] = st
+	return st, nil
+}
 
 // changes gives the change set of a transaction begun by inTx.
 func (s *Store) changes(tx *sql.Tx) *changeSet {
@@ -395,7 +422,7 @@ func (s *Store) touch(ctx context.Context, tx *sql.Tx, entity string, id int64) 
 	if err != nil || p.tracked || !p.entity.tracked() {
 		return err
 	}
-	p.before, err = snapshot(ctx, tx, p.entity, id)
+	p.before, err = s.snapshot(ctx, tx, p.entity, id)
 	p.tracked = err == nil
 	return err
 }
@@ -469,7 +496,7 @@ func (s *Store) writeChange(ctx context.Context, tx *sql.Tx, cs *changeSet, p *p
 		var after state
 		if !gone {
 			var err error
-			if after, err = snapshot(ctx, tx, p.entity, p.key.id); err != nil {
+			if after, err = s.snapshot(ctx, tx, p.entity, p.key.id); err != nil {
 				return err
 			}
 		}
@@ -532,10 +559,12 @@ func (s *Store) appendEntry(ctx context.Context, tx *sql.Tx, cs *changeSet, e au
 	e.ID = cs.head.ID + 1
 	e.PrevHash = cs.head.Hash
 	e.Hash = entryHash(e)
-	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, old_values, new_values, prev_hash, hash)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, e.At, e.Actor, e.Action, e.Entity, e.EntityID, e.Detail, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
+	stmt, err := s.prepared(ctx, tx, `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, old_values, new_values, prev_hash, hash)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("store: audit: %w", err)
+	}
+	if _, err := stmt.ExecContext(ctx, e.ID, e.At, e.Actor, e.Action, e.Entity, e.EntityID, e.Detail, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
 		return fmt.Errorf("store: audit %s %s %d: %w", e.Action, e.Entity, e.EntityID, err)
 	}
 	cs.head = AuditHead{ID: e.ID, Hash: e.Hash}
@@ -576,4 +605,34 @@ func entryHash(e auditRow) string {
 		h.Write([]byte{'\n'})
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// auditActions are the German names of the logged actions.
+var auditActions = map[string]string{
+	"create": "angelegt", "update": "geändert", "remove": "entfernt",
+	"adopt": "beschlossen", "reject": "abgelehnt", "correct": "berichtigt",
+	"status": "Status geändert", "approve": "genehmigt", "version": "neue Fassung",
+	"move": "verschoben", "import": "importiert", "quorum": "Beschlussfähigkeit festgestellt",
+	"vote": "abgestimmt", "close": "ausgewertet", "remind": "erinnert",
+	"assess": "Relevanz bewertet", "answer": "beantwortet", "load": "geladen",
+	"token": "API-Token angelegt", "password": "Passwort geändert",
+	"login": "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
+}
+
+// AuditActionLabel gives the German name of a logged action (the action
+// itself if it has none).
+func AuditActionLabel(action string) string {
+	if l, ok := auditActions[action]; ok {
+		return l
+	}
+	return action
+}
+
+// AuditKindLabel gives the German name of a kind of object (the name
+// itself if it is not known).
+func AuditKindLabel(entity string) string {
+	if e := entityByName(entity); e != nil {
+		return e.Label
+	}
+	return entity
 }

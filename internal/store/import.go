@@ -302,25 +302,44 @@ func (s *Store) removeItem(ctx context.Context, tx *sql.Tx, itemID int64) error 
 }
 
 // clearRows deletes the minutes rows (contributions, protocol notes,
-// remarks) of an item; each is logged as removed.
+// remarks) of an item; each is logged as removed. One query finds them, so
+// that a new item costs one statement.
 func (s *Store) clearRows(ctx context.Context, tx *sql.Tx, itemID int64) error {
-	for _, r := range []struct{ table, entity string }{
-		{"contributions", "contribution"}, {"protocol_notes", "protocol_note"}, {"remarks", "remark"},
-	} {
-		ids, err := queryList(ctx, tx, func(sc scanner) (int64, error) {
-			var id int64
-			return id, sc.Scan(&id)
-		}, r.table, "SELECT id FROM "+r.table+" WHERE item_id = ? ORDER BY id", itemID)
-		if err != nil {
+	stmt, err := s.prepared(ctx, tx, `SELECT 'contribution', id FROM contributions WHERE item_id = ?1
+		UNION ALL SELECT 'protocol_note', id FROM protocol_notes WHERE item_id = ?1
+		UNION ALL SELECT 'remark', id FROM remarks WHERE item_id = ?1`)
+	if err != nil {
+		return fmt.Errorf("store: minutes rows: %w", err)
+	}
+	type row struct {
+		entity string
+		id     int64
+	}
+	var rows []row
+	res, err := stmt.QueryContext(ctx, itemID)
+	if err != nil {
+		return fmt.Errorf("store: minutes rows: %w", err)
+	}
+	for res.Next() {
+		var r row
+		if err := res.Scan(&r.entity, &r.id); err != nil {
+			res.Close()
+			return fmt.Errorf("store: minutes rows: %w", err)
+		}
+		rows = append(rows, r)
+	}
+	res.Close()
+	if err := res.Err(); err != nil || len(rows) == 0 {
+		return err
+	}
+	for _, r := range rows {
+		if err := s.touch(ctx, tx, r.entity, r.id); err != nil {
 			return err
 		}
-		for _, id := range ids {
-			if err := s.touch(ctx, tx, r.entity, id); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM "+r.table+" WHERE item_id = ?", itemID); err != nil {
-			return fmt.Errorf("store: clear %s: %w", r.table, err)
+	}
+	for _, table := range []string{"contributions", "protocol_notes", "remarks"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE item_id = ?", itemID); err != nil {
+			return fmt.Errorf("store: clear %s: %w", table, err)
 		}
 	}
 	return nil
