@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -362,7 +363,10 @@ func newChangeSet() *changeSet {
 	return &changeSet{byKey: map[changeKey]*pendingChange{}, stmts: map[string]*sql.Stmt{}}
 }
 
-// prepared gives the statement for query, prepared in tx once.
+// prepared gives the statement for query in tx, once per transaction. The
+// audit's queries are prepared when the store opens (prepareAudit), and
+// database/sql keeps them prepared on every connection they ran on, so a
+// transaction does not parse them again.
 func (s *Store) prepared(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
 	cs := s.changes(tx)
 	if cs == nil {
@@ -371,12 +375,46 @@ func (s *Store) prepared(ctx context.Context, tx *sql.Tx, query string) (*sql.St
 	if st, ok := cs.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
+	var st *sql.Stmt
+	if shared, ok := s.auditStmts[query]; ok {
+		st = tx.StmtContext(ctx, shared)
+	} else {
+		var err error
+		if st, err = tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
 	}
 	cs.stmts[query] = st
 	return st, nil
+}
+
+// auditQueries are the statements every audited write runs.
+func auditQueries() []string {
+	qs := []string{insertAuditEntry, selectAuditHead, selectItemRows}
+	for _, e := range auditEntities {
+		if e.table != "" {
+			qs = append(qs, "SELECT * FROM "+e.table+" WHERE id = ?")
+		}
+		for _, p := range e.parts {
+			qs = append(qs, p.query)
+		}
+	}
+	return qs
+}
+
+// prepareAudit prepares the audit's statements once, when the store opens
+// (preparing later, inside a transaction that holds a connection, could
+// wait for a free one).
+func (s *Store) prepareAudit(ctx context.Context) error {
+	s.auditStmts = map[string]*sql.Stmt{}
+	for _, q := range auditQueries() {
+		st, err := s.db.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("store: prepare %q: %w", q, err)
+		}
+		s.auditStmts[q] = st
+	}
+	return nil
 }
 
 // changes gives the change set of a transaction begun by inTx.
@@ -550,17 +588,20 @@ type auditRow struct {
 // appending to it, so the chain cannot fork.
 func (s *Store) appendEntry(ctx context.Context, tx *sql.Tx, cs *changeSet, e auditRow) error {
 	if !cs.headLoaded {
-		h, err := auditHead(ctx, tx)
+		stmt, err := s.prepared(ctx, tx, selectAuditHead)
 		if err != nil {
-			return err
+			return fmt.Errorf("store: audit head: %w", err)
 		}
-		cs.head, cs.headLoaded = h, true
+		err = stmt.QueryRowContext(ctx).Scan(&cs.head.ID, &cs.head.Hash)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: audit head: %w", err)
+		}
+		cs.headLoaded = true
 	}
 	e.ID = cs.head.ID + 1
 	e.PrevHash = cs.head.Hash
 	e.Hash = entryHash(e)
-	stmt, err := s.prepared(ctx, tx, `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, old_values, new_values, prev_hash, hash)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	stmt, err := s.prepared(ctx, tx, insertAuditEntry)
 	if err != nil {
 		return fmt.Errorf("store: audit: %w", err)
 	}
@@ -571,10 +612,16 @@ func (s *Store) appendEntry(ctx context.Context, tx *sql.Tx, cs *changeSet, e au
 	return nil
 }
 
+const (
+	insertAuditEntry = `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, old_values, new_values, prev_hash, hash)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	selectAuditHead = `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`
+)
+
 // auditHead reads the newest entry's id and hash (zero for an empty log).
 func auditHead(ctx context.Context, q queryer) (AuditHead, error) {
 	var h AuditHead
-	err := q.QueryRowContext(ctx, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&h.ID, &h.Hash)
+	err := q.QueryRowContext(ctx, selectAuditHead).Scan(&h.ID, &h.Hash)
 	if err != nil && err != sql.ErrNoRows {
 		return h, fmt.Errorf("store: audit head: %w", err)
 	}

@@ -98,3 +98,29 @@ func BenchmarkVerifyAudit(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "entries/s")
 }
+
+// BenchmarkUpdateFollowUp is one interactive edit: a follow-up's text
+// changed, one transaction with its audit entry.
+func BenchmarkUpdateFollowUp(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.CreateFollowUp(ctx, model.FollowUp{Text: "Auftrag", Responsible: "HE", Status: model.FollowUpOpen})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for n := range b.N {
+		f, err := s.FollowUp(ctx, id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f.Text = fmt.Sprintf("Auftrag, Fassung %d", n)
+		if err := s.UpdateFollowUp(ctx, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

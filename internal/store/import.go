@@ -301,13 +301,16 @@ func (s *Store) removeItem(ctx context.Context, tx *sql.Tx, itemID int64) error 
 	return s.audit(ctx, tx, "remove", "agenda_item", itemID, "")
 }
 
+// selectItemRows finds the minutes rows of an item, for clearRows.
+const selectItemRows = `SELECT 'contribution', id FROM contributions WHERE item_id = ?1
+		UNION ALL SELECT 'protocol_note', id FROM protocol_notes WHERE item_id = ?1
+		UNION ALL SELECT 'remark', id FROM remarks WHERE item_id = ?1`
+
 // clearRows deletes the minutes rows (contributions, protocol notes,
 // remarks) of an item; each is logged as removed. One query finds them, so
 // that a new item costs one statement.
 func (s *Store) clearRows(ctx context.Context, tx *sql.Tx, itemID int64) error {
-	stmt, err := s.prepared(ctx, tx, `SELECT 'contribution', id FROM contributions WHERE item_id = ?1
-		UNION ALL SELECT 'protocol_note', id FROM protocol_notes WHERE item_id = ?1
-		UNION ALL SELECT 'remark', id FROM remarks WHERE item_id = ?1`)
+	stmt, err := s.prepared(ctx, tx, selectItemRows)
 	if err != nil {
 		return fmt.Errorf("store: minutes rows: %w", err)
 	}

@@ -61,6 +61,8 @@ type Store struct {
 	// txChanges holds the audit changes of each open transaction (inTx).
 	txMu      sync.Mutex
 	txChanges map[*sql.Tx]*changeSet
+	// auditStmts are the audit's statements, prepared at Open.
+	auditStmts map[string]*sql.Stmt
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -88,6 +90,10 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.prepareAudit(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := s.watchOtherWriters(); err != nil {
 		db.Close()
 		return nil, err
@@ -101,6 +107,9 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database.
 func (s *Store) Close() error {
 	s.stopPoll()
+	for _, st := range s.auditStmts {
+		st.Close()
+	}
 	return s.db.Close()
 }
 
