@@ -81,9 +81,11 @@ var auditEntities = []auditEntity{
 	{AuditKind{"task", "Aufgabe"}, "tasks", nil},
 	{AuditKind{"evaluation_question", "Evaluationsfrage"}, "evaluation_questions", nil},
 	{AuditKind{"evaluation_answer", "Evaluationsantwort"}, "evaluation_answers", nil},
-	{AuditKind{"message", "Nachricht (Postausgang)"}, "outbox", nil},
+	{AuditKind{"notification", "Nachricht (Postausgang)"}, "outbox", nil},
 	{AuditKind{"user", "Konto"}, "users", []auditPart{
-		{"api_tokens", `SELECT name, created_at FROM api_tokens WHERE user_id = ? ORDER BY created_at, name`}}},
+		{"api_tokens", `SELECT name, created_at FROM api_tokens WHERE user_id = ? ORDER BY created_at, name`},
+		{"benachrichtigungen", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`}}},
+	{AuditKind{"notification_settings", "Benachrichtigungseinstellungen"}, "notification_settings", nil},
 	{AuditKind{"ks_shares", "Königsteiner Schlüssel"}, "", []auditPart{
 		{"anteile", `SELECT abbrev, share FROM ks_shares WHERE year = ? ORDER BY abbrev`}}},
 	{AuditKind{LoginEntity, "Anmeldung"}, "", nil},
@@ -663,7 +665,10 @@ var auditActions = map[string]string{
 	"vote": "abgestimmt", "close": "ausgewertet", "remind": "erinnert",
 	"assess": "Relevanz bewertet", "answer": "beantwortet", "load": "geladen",
 	"token": "API-Token angelegt", "password": "Passwort geändert",
-	"login": "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
+	"claim": "zum Senden übernommen", "sent": "gesendet", "failed": "endgültig fehlgeschlagen",
+	"retry_later": "Zustellung fehlgeschlagen, neuer Versuch geplant", "retry": "erneut zu senden", "cancel": "abgebrochen",
+	"invite": "Einladung versandt",
+	"login":  "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
 }
 
 // AuditActionLabel gives the German name of a logged action (the action

@@ -126,3 +126,55 @@ func TestAuditGuardCatchesUnloggedWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// unaudited are the tables whose rows are not recorded in the audit log,
+// each with the reason (docs/architecture.md, "The audit log").
+var unaudited = map[string]string{
+	"audit_log":         "the log itself",
+	"goose_db_version":  "the schema version, written by migrations",
+	"decision_counters": "the number a counter gives is recorded in the decision's entry",
+	"item_refs":         "lookup rows kept by triggers from agenda_items",
+	"search_index":      "derived from the recorded data, rebuilt at any time",
+}
+
+// TestEveryTableAudited fails for a table that is neither recorded by an
+// audited entity nor listed in unaudited with a reason: a new table must
+// choose.
+func TestEveryTableAudited(t *testing.T) {
+	s, _ := newStore(t)
+	guarded := map[string]bool{}
+	for _, g := range guardedTables() {
+		guarded[g.table] = true
+	}
+	tables, err := queryList(context.Background(), s.db, func(r scanner) (string, error) {
+		var n string
+		return n, r.Scan(&n)
+	}, "tables", `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'test_changes'
+		AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'search_index_%' ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range tables {
+		if !guarded[name] && unaudited[name] == "" {
+			t.Errorf("table %s is neither audited (auditEntities in audit.go) nor listed in unaudited with a reason", name)
+		}
+	}
+}
+
+// bypassStore runs a statement directly on the database, as a test's
+// shortcut for a change the store has no operation for yet (disabling an
+// account); the audit guard does not count it.
+func bypassStore(t *testing.T, s *Store, query string, args ...any) {
+	t.Helper()
+	ctx := context.Background()
+	var before int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(rowid), 0) FROM test_changes`).Scan(&before); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, query, args...); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM test_changes WHERE rowid > ?`, before); err != nil {
+		t.Fatal(err)
+	}
+}

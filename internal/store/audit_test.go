@@ -73,7 +73,15 @@ func TestAuditEveryWritePath(t *testing.T) {
 	})
 	t.Run("document and message", func(t *testing.T) {
 		id(s.CreateDocument(ctx, Document{SessionID: sessionID, Filename: "vorlage.pdf", ContentType: "application/pdf", Size: 3, SHA256: "abc", UploadedBy: "gs"}))
-		id(s.QueueMessage(ctx, Message{Kind: "einladung", Recipients: []string{"imk@example.org"}, Subject: "Einladung", Body: "…"}))
+		check(t, s.inTx(ctx, func(tx *sql.Tx) error {
+			_, err := s.queueNotification(ctx, tx, model.Notification{Key: "test/1", Event: model.EventAgendaPublished, Channel: model.ChannelEmail,
+				Recipient: "imk@example.org", Subject: "Einladung", Body: "…"})
+			return err
+		}))
+		last := entriesAfter(t, s, headID(t, s)-1)[0]
+		if last.Entity != "notification" || last.Action != "create" || !strings.Contains(last.After, `"recipient":"imk@example.org"`) {
+			t.Errorf("queued message entry: %+v", last)
+		}
 	})
 	t.Run("accounts and logins", func(t *testing.T) {
 		uid := id(s.CreateUser(ctx, model.User{Username: "he1", Name: "Büro Hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, "$argon2id$geheim-1"))
