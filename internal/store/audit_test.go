@@ -111,6 +111,11 @@ func TestAuditEveryWritePath(t *testing.T) {
 		if s.Version() != version || !must[time.Time](t)(s.LastChange(ctx)).Equal(changed) {
 			t.Errorf("a login counted as a change of content")
 		}
+		// A name of any length typed into the login form is logged cut short.
+		check(t, s.RecordLoginFailure(login, strings.Repeat("ä", 5000)))
+		if e := entriesAfter(t, s, headID(t, s)-1)[0]; len([]rune(e.Actor)) != maxLoggedName+1 || e.EntityID != 0 {
+			t.Errorf("long user name logged as %d runes", len([]rune(e.Actor)))
+		}
 		check(t, s.SetPassword(ctx, uid, "$argon2id$geheim-2"))
 		last := entriesAfter(t, s, headID(t, s)-1)[0]
 		if last.Action != "password" || !strings.Contains(last.After, `"password_hash":"verborgen:`) ||
