@@ -58,7 +58,8 @@ var auditEntities = []auditEntity{
 	{AuditKind{"remark", "Vermerk"}, "remarks", nil},
 	{AuditKind{"decision", "Beschluss"}, "decisions", []auditPart{
 		{"stimmen", `SELECT member_abbrev, choice FROM votes WHERE decision_id = ? ORDER BY member_abbrev`},
-		{"fachmk_relevanz", `SELECT conference_id, relevant, reason, assessed_by FROM decision_relevance WHERE decision_id = ? ORDER BY conference_id`}}},
+		{"fachmk_relevanz", `SELECT conference_id, relevant, reason, assessed_by FROM decision_relevance WHERE decision_id = ? ORDER BY conference_id`},
+		{"gelernte_begriffe", `SELECT conference_id, term, relevant FROM relevance_feedback WHERE decision_id = ? ORDER BY conference_id, term`}}},
 	{AuditKind{"procedure", "Umlaufverfahren"}, "written_procedures", []auditPart{
 		{"stimmen", `SELECT member_abbrev, choice, voted_at FROM procedure_votes WHERE procedure_id = ? ORDER BY member_abbrev`}}},
 	{AuditKind{"follow_up", "Auftrag"}, "follow_ups", nil},

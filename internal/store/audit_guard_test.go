@@ -60,6 +60,9 @@ func guardAudit(t *testing.T, s *Store) {
 		}
 	}
 	t.Cleanup(func() {
+		if s.closed.Load() {
+			return // the test closed the store itself (and may have reopened the file)
+		}
 		missing, err := unauditedChanges(ctx, s)
 		if err != nil {
 			t.Errorf("audit guard: %v", err)

@@ -63,6 +63,7 @@ type Store struct {
 	txChanges map[*sql.Tx]*changeSet
 	// auditStmts are the audit's statements, prepared at Open.
 	auditStmts map[string]*sql.Stmt
+	closed     atomic.Bool
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -106,6 +107,9 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.closed.Swap(true) {
+		return nil // closed already
+	}
 	s.stopPoll()
 	for _, st := range s.auditStmts {
 		st.Close()
