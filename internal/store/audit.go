@@ -482,7 +482,7 @@ func (s *Store) created(ctx context.Context, tx *sql.Tx, entity string, id int64
 			return err
 		}
 		delete(cs.byKey, p.key)
-		if cs, p, err = s.pending(ctx, tx, entity, id); err != nil {
+		if _, p, err = s.pending(ctx, tx, entity, id); err != nil {
 			return err
 		}
 	}
