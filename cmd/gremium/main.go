@@ -4,7 +4,8 @@
 //
 //	gremium <command> [flags]
 //
-// Commands: serve, migrate, demo, import, export, user, config, version. "gremium <command> --help" shows a
+// Commands: serve, migrate, demo, import, export, user, config, audit,
+// backup, restore, version. "gremium <command> --help" shows a
 // command's flags. Exit codes: 0 success, 1 failure, 2 usage error.
 package main
 
@@ -55,6 +56,9 @@ func commands() []command {
 		{"export", "export minutes N: write a session's minutes as text or PDF", runExport},
 		{"user", "user add|list: manage accounts", runUser},
 		{"config", "config ks FILE.csv: load Königsteiner-Schlüssel tables", runConfig},
+		{"audit", "audit verify|head: check the hash chain of the audit log, print its head", runAudit},
+		{"backup", "backup FILE: write the database and documents into a tar archive, also while serving", runBackup},
+		{"restore", "restore FILE: restore a backup into an empty data directory", runRestore},
 		{"version", "print the version", runVersion},
 	}
 }

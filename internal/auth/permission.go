@@ -17,6 +17,7 @@ const (
 	ManageAccounts Action = "manage_accounts" // create accounts (the CLI does this today)
 	Vote           Action = "vote"            // vote in a written procedure (for one's own member)
 	ManageOutbox   Action = "manage_outbox"   // see the outbox of notifications, retry and cancel messages
+	ViewAudit      Action = "view_audit"      // read and export the audit log (Änderungsprotokoll)
 )
 
 // allowed says which roles may take an action at all; member-bound actions
@@ -32,6 +33,7 @@ var allowed = map[Action][]model.Role{
 	ManageAccounts: {model.RoleSecretariat},
 	Vote:           {model.RoleMember},
 	ManageOutbox:   {model.RoleSecretariat},
+	ViewAudit:      {model.RoleSecretariat},
 }
 
 // Can reports whether the user may take the action; u is nil for the public.

@@ -259,15 +259,22 @@ func (a EvaluationAnswer) Validate() error {
 	return nil
 }
 
-// AuditEntry is one line of the audit log: who changed what, when.
+// AuditEntry is one line of the audit log: who changed what, when, and
+// the changed values before and after.
 type AuditEntry struct {
 	ID       int64
 	At       time.Time
 	Actor    string
-	Action   string // "create", "update", "adopt", …
-	Entity   string // "session", "decision", …
+	Action   string // "create", "update", "adopt", "login", …
+	Entity   string // "session", "decision", "login", …
 	EntityID int64
 	Detail   string
+	// Before and After are JSON objects of the recorded columns (for a
+	// creation only After, for a removal only Before, otherwise the
+	// changed columns); "" when the entry records an event only.
+	Before, After string
+	// Hash chains the entry to the one before (see the store's audit chain).
+	Hash string
 }
 
 // Assessment is one line of a decision profile (Beschluss-Steckbrief): is

@@ -439,7 +439,9 @@ func TestPermanentFailureAndAdminActions(t *testing.T) {
 	for _, e := range audit {
 		actions = append(actions, e.Action)
 	}
-	if strings.Join(actions, ",") != "failed,cancel,retry,sent" {
+	// Every change of the message is in the log: queued, claimed by the
+	// sender, failed, cancelled, retried, claimed again, sent.
+	if strings.Join(actions, ",") != "create,claim,failed,cancel,retry,claim,sent" {
 		t.Errorf("audit = %v", actions)
 	}
 }

@@ -127,6 +127,9 @@ func (s *Store) addMinutesVersion(ctx context.Context, tx *sql.Tx, v MinutesVers
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM minutes_versions WHERE session_id = ?`, v.SessionID).Scan(&next); err != nil {
 		return 0, fmt.Errorf("store: minutes version: %w", err)
 	}
+	if err := s.touch(ctx, tx, "minutes", v.SessionID); err != nil {
+		return 0, err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO minutes_versions (session_id, version, stand, note, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		v.SessionID, next, v.Stand.String(), v.Note, v.Text, actorFrom(ctx), s.now().UTC().Format(time.RFC3339)); err != nil {
 		return 0, fmt.Errorf("store: minutes version: %w", err)
@@ -228,6 +231,9 @@ func (s *Store) MoveItem(ctx context.Context, itemID int64, delta int) error {
 		}
 		items[i], items[j] = items[j], items[i]
 		for k, it := range items {
+			if err := s.touch(ctx, tx, "agenda_item", it.ID); err != nil {
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET position = ?, version = version + 1 WHERE id = ?`, k+1, it.ID); err != nil {
 				return fmt.Errorf("store: move item: %w", err)
 			}

@@ -171,6 +171,9 @@ func (s *Store) addBriefingVersion(ctx context.Context, tx *sql.Tx, id int64, ve
 	if v.Content == "" {
 		return model.InputError("Die neue Fassung des Briefings ist leer.")
 	}
+	if err := s.touch(ctx, tx, "briefing", id); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx,
 		`INSERT INTO briefing_versions (briefing_id, version, stand, author, content, saved_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		id, version, v.Stand.String(), v.Author, v.Content, s.now().UTC().Format("2006-01-02T15:04:05Z")); err != nil {
@@ -371,11 +374,26 @@ func (s *Store) SaveAnswer(ctx context.Context, a model.EvaluationAnswer) (int64
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var existing int64
+		switch err := tx.QueryRowContext(ctx, `SELECT id FROM evaluation_answers WHERE question_id = ? AND year = ? AND respondent = ?`,
+			a.QuestionID, a.Year, a.Respondent).Scan(&existing); {
+		case err == nil:
+			if err := s.touch(ctx, tx, "evaluation_answer", existing); err != nil {
+				return err
+			}
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("store: save answer: %w", err)
+		}
 		if err := tx.QueryRowContext(ctx,
 			`INSERT INTO evaluation_answers (question_id, year, respondent, score, comment) VALUES (?, ?, ?, ?, ?)
 			 ON CONFLICT (question_id, year, respondent) DO UPDATE SET score = excluded.score, comment = excluded.comment
 			 RETURNING id`, a.QuestionID, a.Year, a.Respondent, a.Score, a.Comment).Scan(&id); err != nil {
 			return fmt.Errorf("store: save answer: %w", err)
+		}
+		if existing == 0 {
+			if err := s.created(ctx, tx, "evaluation_answer", id); err != nil {
+				return err
+			}
 		}
 		return s.audit(ctx, tx, "answer", "evaluation_answer", id, fmt.Sprintf("%s %d: %d", a.Respondent, a.Year, a.Score))
 	})

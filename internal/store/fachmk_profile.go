@@ -38,6 +38,9 @@ func (s *Store) SaveAssessments(ctx context.Context, decisionID int64, lines []m
 		}
 		engine := relevance.New(profiles)
 		text := relevance.AssessmentText(d, it)
+		if err := s.touch(ctx, tx, "decision", decisionID); err != nil {
+			return err
+		}
 		for _, q := range []string{`DELETE FROM decision_relevance WHERE decision_id = ?`, `DELETE FROM relevance_feedback WHERE decision_id = ?`} {
 			if _, err := tx.ExecContext(ctx, q, decisionID); err != nil {
 				return fmt.Errorf("store: decision profile: %w", err)

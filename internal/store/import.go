@@ -153,10 +153,8 @@ func (s *Store) sectionsByName(ctx context.Context, tx *sql.Tx, bodyID int64, it
 // replaceRows replaces an item's rows; decisions are updated in place where
 // they match.
 func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, itemID int64, mi MinutesItem) error {
-	for _, table := range []string{"contributions", "protocol_notes", "remarks"} {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE item_id = ?", itemID); err != nil {
-			return fmt.Errorf("store: clear %s: %w", table, err)
-		}
+	if err := s.clearRows(ctx, tx, itemID); err != nil {
+		return err
 	}
 	for _, c := range mi.Contributions {
 		if _, err := s.insert(ctx, tx, "contribution", c.Speaker,
@@ -257,6 +255,9 @@ func (s *Store) removeDecision(ctx context.Context, tx *sql.Tx, d model.Decision
 	if refs > 0 {
 		return model.RuleError("%s ist mit Aufträgen oder einer Nachbesprechung verknüpft und kann durch einen Import nicht entfernt werden.", d.DisplayTitle())
 	}
+	if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
+		return err
+	}
 	for _, q := range []string{`DELETE FROM votes WHERE decision_id = ?`, `DELETE FROM relevance_feedback WHERE decision_id = ?`} {
 		if _, err := tx.ExecContext(ctx, q, d.ID); err != nil {
 			return fmt.Errorf("store: remove decision rows: %w", err)
@@ -288,13 +289,61 @@ func (s *Store) removeItem(ctx context.Context, tx *sql.Tx, itemID int64) error 
 			return err
 		}
 	}
-	for _, table := range []string{"contributions", "protocol_notes", "remarks"} {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE item_id = ?", itemID); err != nil {
-			return fmt.Errorf("store: clear %s: %w", table, err)
-		}
+	if err := s.clearRows(ctx, tx, itemID); err != nil {
+		return err
+	}
+	if err := s.touch(ctx, tx, "agenda_item", itemID); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE id = ?`, itemID); err != nil {
 		return fmt.Errorf("store: remove item: %w", err)
 	}
 	return s.audit(ctx, tx, "remove", "agenda_item", itemID, "")
+}
+
+// selectItemRows finds the minutes rows of an item, for clearRows.
+const selectItemRows = `SELECT 'contribution', id FROM contributions WHERE item_id = ?1
+		UNION ALL SELECT 'protocol_note', id FROM protocol_notes WHERE item_id = ?1
+		UNION ALL SELECT 'remark', id FROM remarks WHERE item_id = ?1`
+
+// clearRows deletes the minutes rows (contributions, protocol notes,
+// remarks) of an item; each is logged as removed. One query finds them, so
+// that a new item costs one statement.
+func (s *Store) clearRows(ctx context.Context, tx *sql.Tx, itemID int64) error {
+	stmt, err := s.prepared(ctx, tx, selectItemRows)
+	if err != nil {
+		return fmt.Errorf("store: minutes rows: %w", err)
+	}
+	type row struct {
+		entity string
+		id     int64
+	}
+	var rows []row
+	res, err := stmt.QueryContext(ctx, itemID)
+	if err != nil {
+		return fmt.Errorf("store: minutes rows: %w", err)
+	}
+	for res.Next() {
+		var r row
+		if err := res.Scan(&r.entity, &r.id); err != nil {
+			res.Close()
+			return fmt.Errorf("store: minutes rows: %w", err)
+		}
+		rows = append(rows, r)
+	}
+	res.Close()
+	if err := res.Err(); err != nil || len(rows) == 0 {
+		return err
+	}
+	for _, r := range rows {
+		if err := s.touch(ctx, tx, r.entity, r.id); err != nil {
+			return err
+		}
+	}
+	for _, table := range []string{"contributions", "protocol_notes", "remarks"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE item_id = ?", itemID); err != nil {
+			return fmt.Errorf("store: clear %s: %w", table, err)
+		}
+	}
+	return nil
 }

@@ -204,6 +204,9 @@ func placeRow(ctx context.Context, tx *sql.Tx, itemID int64, pos int) (int, erro
 // inside tx when a row of that kind is added. The flag follows from the row,
 // so the item's version is kept and open edits of the item stay valid.
 func (s *Store) setItemFlag(ctx context.Context, tx *sql.Tx, itemID int64, column string) error {
+	if err := s.touch(ctx, tx, "agenda_item", itemID); err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, "UPDATE agenda_items SET "+column+" = 1 WHERE id = ? AND "+column+" = 0", itemID)
 	if err != nil {
 		return fmt.Errorf("store: set %s of item %d: %w", column, itemID, err)

@@ -57,8 +57,17 @@ func (s *Store) queueNotification(ctx context.Context, tx *sql.Tx, n model.Notif
 	if err != nil {
 		return false, fmt.Errorf("store: queue notification: %w", err)
 	}
-	k, _ := res.RowsAffected()
-	return k > 0, nil
+	if k, _ := res.RowsAffected(); k == 0 {
+		return false, nil
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return false, fmt.Errorf("store: queue notification: %w", err)
+	}
+	if err := s.created(ctx, tx, "notification", id); err != nil {
+		return false, err
+	}
+	return true, s.audit(ctx, tx, "create", "notification", id, string(n.Event)+" an "+n.Recipient)
 }
 
 // Notice is an occasion to tell the subscribers of an event about: the
@@ -202,6 +211,10 @@ func (s *Store) ClaimNotification(ctx context.Context, now time.Time, lease time
 			return n, "", false, fmt.Errorf("store: claim notification: %w", err)
 		}
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			sender := WithActor(ctx, "postausgang")
+			if err := s.touch(sender, tx, "notification", id); err != nil {
+				return err
+			}
 			res, err := tx.ExecContext(ctx, `UPDATE outbox SET claim = ?, claimed_until = ?, attempts = attempts + 1
 				WHERE id = ? AND state = ? AND next_attempt_at <= ? AND claimed_until <= ?`,
 				append([]any{claim, outboxTime(now.Add(lease)), id}, due...)...)
@@ -212,8 +225,10 @@ func (s *Store) ClaimNotification(ctx context.Context, now time.Time, lease time
 				return nil
 			}
 			n, err = queryOne(ctx, tx, scanNotification, "notification", `SELECT `+notificationCols+` FROM outbox WHERE id = ?`, id)
-			ok = err == nil
-			return err
+			if ok = err == nil; !ok {
+				return err
+			}
+			return s.audit(sender, tx, "claim", "notification", id, "")
 		})
 		if err != nil || ok {
 			return n, claim, ok, err
@@ -231,6 +246,9 @@ var ErrClaimLost = errors.New("store: the claim on the notification was lost")
 // over (to the mail server, to the Matrix homeserver).
 func (s *Store) NotificationSent(ctx context.Context, id int64, claim string, now time.Time) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.touch(WithActor(ctx, "postausgang"), tx, "notification", id); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ?, sent_at = ?, claim = '', claimed_until = '', last_error = ''
 			WHERE id = ? AND claim = ? AND state = ?`, model.DeliverySent, outboxTime(now), id, claim, model.DeliveryWaiting)
 		if err != nil {
@@ -248,6 +266,9 @@ func (s *Store) NotificationSent(ctx context.Context, id int64, claim string, no
 // waits until retry.
 func (s *Store) NotificationFailed(ctx context.Context, id int64, claim string, reason string, retry time.Time) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.touch(WithActor(ctx, "postausgang"), tx, "notification", id); err != nil {
+			return err
+		}
 		state, next := model.DeliveryWaiting, ""
 		if retry.IsZero() {
 			state = model.DeliveryFailed
@@ -263,10 +284,11 @@ func (s *Store) NotificationFailed(ctx context.Context, id int64, claim string, 
 		if k, _ := res.RowsAffected(); k == 0 {
 			return fmt.Errorf("store: notification %d failed: %w", id, ErrClaimLost)
 		}
+		action := "retry_later" // the entry records the attempt, the error and the next try
 		if state == model.DeliveryFailed {
-			return s.audit(WithActor(ctx, "postausgang"), tx, "failed", "notification", id, reason)
+			action = "failed"
 		}
-		return nil
+		return s.audit(WithActor(ctx, "postausgang"), tx, action, "notification", id, reason)
 	})
 }
 
@@ -375,6 +397,9 @@ func (s *Store) changeNotification(ctx context.Context, id int64, action string,
 		if err != nil {
 			return err
 		}
+		if err := s.touch(ctx, tx, "notification", id); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET `+cols+`, claim = '', claimed_until = '' WHERE id = ?`, append(args, id)...); err != nil {
 			return fmt.Errorf("store: %s notification %d: %w", action, id, err)
 		}
@@ -453,7 +478,7 @@ func (s *Store) SaveNotificationSettings(ctx context.Context, set model.Notifica
 			if set.Version != 0 {
 				return fmt.Errorf("store: notification settings of user %d: %w", set.UserID, ErrConflict)
 			}
-			if _, err := s.insert(ctx, tx, "notification settings", u.Username,
+			if _, err := s.insert(ctx, tx, "notification_settings", u.Username,
 				`INSERT INTO notification_settings (user_id, email, matrix_room, due_days) VALUES (?, ?, ?, ?)`,
 				set.UserID, set.Email, set.MatrixRoom, set.DueDays); err != nil {
 				return err
@@ -461,10 +486,13 @@ func (s *Store) SaveNotificationSettings(ctx context.Context, set model.Notifica
 		case err != nil:
 			return fmt.Errorf("store: notification settings: %w", err)
 		default:
-			if err := s.updateVersioned(ctx, tx, "notification_settings", "notification settings", id, set.Version,
+			if err := s.updateVersioned(ctx, tx, "notification_settings", "notification_settings", id, set.Version,
 				`email = ?, matrix_room = ?, due_days = ?`, set.Email, set.MatrixRoom, set.DueDays); err != nil {
 				return err
 			}
+		}
+		if err := s.touch(ctx, tx, "user", set.UserID); err != nil { // the subscriptions are part of the account's record
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM notification_subscriptions WHERE user_id = ?`, set.UserID); err != nil {
 			return fmt.Errorf("store: subscriptions: %w", err)

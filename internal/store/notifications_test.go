@@ -108,9 +108,7 @@ func TestProducersQueueInTheirTransaction(t *testing.T) {
 	account(t, s, model.User{Username: "hamburg", Role: model.RoleMember, MemberAbbrev: "HH"}, model.ChannelMatrix, "!hh:matrix.example", model.EventsFor(model.RoleMember)...)
 	account(t, s, model.User{Username: "dlt", Role: model.RoleAdvisory, MemberAbbrev: "DLT"}, model.ChannelEmail, "dlt@example.org", model.EventsFor(model.RoleAdvisory)...)
 	off := account(t, s, model.User{Username: "weg", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "weg@example.org", model.EventsFor(model.RoleMember)...)
-	if _, err := s.db.ExecContext(ctx, `UPDATE users SET disabled = 1 WHERE id = ?`, off); err != nil {
-		t.Fatal(err)
-	}
+	bypassStore(t, s, `UPDATE users SET disabled = 1 WHERE id = ?`, off)
 
 	t.Run("agenda published", func(t *testing.T) {
 		id := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2026, 6, 18), Place: "Berlin", Status: model.StatusPlanned}))
@@ -248,7 +246,7 @@ func TestDebriefInvitation(t *testing.T) {
 	saved.Entries = []model.DebriefEntry{{DecisionID: dec, ConferenceID: jmk}}
 	saved.Place = "geändert"
 	account(t, s, model.User{Username: "x", Role: model.RoleSecretariat}, model.ChannelEmail, "x@fitko.example") // subscribed to nothing
-	s.db.ExecContext(ctx, `DELETE FROM notification_subscriptions WHERE user_id = (SELECT id FROM users WHERE username = 'jumiko')`)
+	bypassStore(t, s, `DELETE FROM notification_subscriptions WHERE user_id = (SELECT id FROM users WHERE username = 'jumiko')`)
 	if _, err := s.SendDebriefInvitation(ctx, saved, "Einladung"); !errors.Is(err, model.ErrRule) || model.ReasonOf(err) == "" {
 		t.Errorf("no address: %v", err)
 	}

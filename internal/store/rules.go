@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"gremium/internal/model"
@@ -12,6 +13,9 @@ import (
 // SaveShares stores (or replaces) the Königsteiner-Schlüssel table of a year.
 func (s *Store) SaveShares(ctx context.Context, year int, shares model.Shares) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.touch(ctx, tx, "ks_shares", int64(year)); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM ks_shares WHERE year = ?`, year); err != nil {
 			return fmt.Errorf("store: shares: %w", err)
 		}
@@ -98,6 +102,9 @@ func (s *Store) EstablishQuorum(ctx context.Context, sessionID int64, present []
 			return err
 		}
 		isPresent := map[string]bool{}
+		if err := s.touch(ctx, tx, "session", sessionID); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM session_attendance WHERE session_id = ?`, sessionID); err != nil {
 			return fmt.Errorf("store: attendance: %w", err)
 		}
@@ -228,6 +235,9 @@ func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, 
 		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil || !kind.Votes() {
 			return model.RuleError("%s ist nicht stimmberechtigt.", member)
 		}
+		if err := s.touch(ctx, tx, "procedure", procedureID); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO procedure_votes (procedure_id, member_abbrev, choice, voted_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (procedure_id, member_abbrev) DO UPDATE SET choice = excluded.choice, voted_at = excluded.voted_at`,
 			procedureID, member, choice, now.UTC().Format(time.RFC3339)); err != nil {
@@ -263,6 +273,14 @@ func (s *Store) CloseDueProcedures(ctx context.Context, now time.Time) ([]model.
 			}
 			if status != model.ProcedureOpen {
 				return nil // another instance closed it meanwhile
+			}
+			for _, t := range []struct {
+				entity string
+				id     int64
+			}{{"procedure", p.ID}, {"decision", p.DecisionID}} {
+				if err := s.touch(closingActor(ctx), tx, t.entity, t.id); err != nil {
+					return err
+				}
 			}
 			voters, err := votingMembers(ctx, tx)
 			if err != nil {
@@ -364,8 +382,13 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 					return err
 				}
 			}
-			_, err = tx.ExecContext(ctx, `UPDATE written_procedures SET reminded = 1 WHERE id = ?`, p.ID)
-			return err
+			if err := s.touch(closingActor(ctx), tx, "procedure", p.ID); err != nil {
+				return err
+			}
+			if _, err = tx.ExecContext(ctx, `UPDATE written_procedures SET reminded = 1 WHERE id = ?`, p.ID); err != nil {
+				return fmt.Errorf("store: remind: %w", err)
+			}
+			return s.audit(closingActor(ctx), tx, "remind", "procedure", p.ID, strings.Join(missing, ", "))
 		})
 		if err != nil {
 			return err

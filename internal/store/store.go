@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -57,6 +58,12 @@ type Store struct {
 	// version counts the changes of the stored data (see Version).
 	version  atomic.Uint64
 	stopPoll func()
+	// txChanges holds the audit changes of each open transaction (inTx).
+	txMu      sync.Mutex
+	txChanges map[*sql.Tx]*changeSet
+	// auditStmts are the audit's statements, prepared at Open.
+	auditStmts map[string]*sql.Stmt
+	closed     atomic.Bool
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -79,8 +86,12 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	// applies the pragmas, which under load costs more than the queries.
 	db.SetMaxOpenConns(MaxConns)
 	db.SetMaxIdleConns(MaxConns)
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now, txChanges: map[*sql.Tx]*changeSet{}}
 	if err := s.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.prepareAudit(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -96,7 +107,13 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.closed.Swap(true) {
+		return nil // closed already
+	}
 	s.stopPoll()
+	for _, st := range s.auditStmts {
+		st.Close()
+	}
 	return s.db.Close()
 }
 
@@ -166,7 +183,8 @@ func (s *Store) provider() (*goose.Provider, error) {
 	// Migrations are numbered in ranges by the feature that brought them,
 	// so a database may have a higher number applied than one added later:
 	// apply such missing migrations instead of refusing to start.
-	return goose.NewProvider(goose.DialectSQLite3, s.db, sub, goose.WithAllowOutofOrder(true))
+	return goose.NewProvider(goose.DialectSQLite3, s.db, sub, goose.WithAllowOutofOrder(true),
+		goose.WithGoMigrations(goose.NewGoMigration(31, &goose.GoFunc{RunTx: sealAuditLog}, nil)))
 }
 
 // Migrate applies all pending schema migrations.
@@ -212,37 +230,43 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// inTx runs fn in one transaction: all or nothing.
+// inTx runs fn in one transaction: all or nothing. The audit entries of
+// the changes fn made are written at its end, in the same transaction.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
+	cs := newChangeSet()
+	s.txMu.Lock()
+	s.txChanges[tx] = cs
+	s.txMu.Unlock()
+	defer func() {
+		s.txMu.Lock()
+		delete(s.txChanges, tx)
+		s.txMu.Unlock()
+	}()
 	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := s.flushChanges(ctx, tx); err != nil {
 		tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
-	s.version.Add(1)
+	if cs.content || !cs.quiet {
+		// Logins change no page: they leave cached pages valid.
+		s.version.Add(1)
+	}
 	return nil
 }
 
 // auditTime is the audit log's time format: fixed width, so that times sort
 // as text.
 const auditTime = "2006-01-02T15:04:05.000000000Z"
-
-// audit writes one line of the audit log inside tx.
-func (s *Store) audit(ctx context.Context, tx *sql.Tx, action, entity string, id int64, detail string) error {
-	_, err := tx.ExecContext(ctx,
-		`INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-		s.now().UTC().Format(auditTime), actorFrom(ctx), action, entity, id, detail)
-	if err != nil {
-		return fmt.Errorf("store: audit %s %s: %w", action, entity, err)
-	}
-	return nil
-}
 
 // insert runs an INSERT inside tx, audits it and gives the new row's id.
 func (s *Store) insert(ctx context.Context, tx *sql.Tx, entity, detail, query string, args ...any) (int64, error) {
@@ -257,6 +281,9 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, entity, detail, query st
 	if err != nil {
 		return 0, fmt.Errorf("store: create %s: %w", entity, err)
 	}
+	if err := s.created(ctx, tx, entity, id); err != nil {
+		return 0, err
+	}
 	return id, s.audit(ctx, tx, "create", entity, id, detail)
 }
 
@@ -264,6 +291,9 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, entity, detail, query st
 // id = ? AND version = ?" inside tx and audits it. A stale version gives
 // ErrConflict, a missing row ErrNotFound.
 func (s *Store) updateVersioned(ctx context.Context, tx *sql.Tx, table, entity string, id int64, version int, set string, args ...any) error {
+	if err := s.touch(ctx, tx, entity, id); err != nil {
+		return err
+	}
 	args = append(args, id, version)
 	res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET "+set+", version = version + 1 WHERE id = ? AND version = ?", args...)
 	if err != nil {
@@ -284,6 +314,9 @@ func (s *Store) updateVersioned(ctx context.Context, tx *sql.Tx, table, entity s
 
 // updatePlain runs an unversioned UPDATE by id and audits it.
 func (s *Store) updatePlain(ctx context.Context, tx *sql.Tx, table, entity string, id int64, set string, args ...any) error {
+	if err := s.touch(ctx, tx, entity, id); err != nil {
+		return err
+	}
 	args = append(args, id)
 	res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET "+set+" WHERE id = ?", args...)
 	if err != nil {
@@ -355,19 +388,17 @@ func parseDate(s string) model.Date {
 // AuditLog gives the audit entries for one entity, oldest first.
 func (s *Store) AuditLog(ctx context.Context, entity string, id int64) ([]model.AuditEntry, error) {
 	rows, err := s.db.QueryContext(ctx,
-		`SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
+		`SELECT `+auditCols+` FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: audit log: %w", err)
 	}
 	defer rows.Close()
 	var out []model.AuditEntry
 	for rows.Next() {
-		var e model.AuditEntry
-		var at string
-		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Detail); err != nil {
+		e, err := scanAuditEntry(rows)
+		if err != nil {
 			return nil, fmt.Errorf("store: audit log: %w", err)
 		}
-		e.At, _ = time.Parse(time.RFC3339Nano, at)
 		out = append(out, e)
 	}
 	return out, rows.Err()
@@ -440,11 +471,12 @@ func (s *Store) EntityTimes(ctx context.Context, entity string) (map[int64]Times
 	return out, rows.Err()
 }
 
-// LastChange gives the time of the newest entry of the audit log: the last
-// change of anything stored (zero for an empty store).
+// LastChange gives the time of the newest entry of the audit log that is
+// not a login event: the last change of anything stored (zero for an empty
+// store). The partial index audit_log_content keeps this one index step.
 func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
 	var at string
-	err := s.db.QueryRowContext(ctx, `SELECT at FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&at)
+	err := s.db.QueryRowContext(ctx, `SELECT at FROM audit_log WHERE entity <> 'login' ORDER BY id DESC LIMIT 1`).Scan(&at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return time.Time{}, nil
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -21,6 +22,7 @@ func newStore(t *testing.T) (*Store, string) {
 		t.Fatalf("open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
+	guardAudit(t, s)
 	return s, dir
 }
 
@@ -304,8 +306,17 @@ func TestDecisionsAdoptAndImmutable(t *testing.T) {
 			t.Errorf("audit actor = %q", e.Actor)
 		}
 	}
-	if !reflect.DeepEqual(actions, []string{"create", "update", "update", "adopt"}) {
+	// One entry per operation: the adoption's update and its votes are one
+	// "adopt" entry with the changed values before and after.
+	if !reflect.DeepEqual(actions, []string{"create", "update", "adopt"}) {
 		t.Errorf("audit actions = %v", actions)
+	}
+	if a := log[len(log)-1]; !strings.Contains(a.Before, `"status":"entwurf"`) || !strings.Contains(a.After, `"label":"B-2025/27-IT"`) ||
+		!strings.Contains(a.After, `{"choice":"ja","member_abbrev":"Bund"}`) || strings.Contains(a.After, `"title"`) {
+		t.Errorf("adopt entry: before %s\nafter %s", a.Before, a.After)
+	}
+	if u := log[1]; !strings.Contains(u.After, `Er bittet`) || !strings.Contains(u.After, `"member_abbrev":"HE"`) {
+		t.Errorf("update entry: before %s\nafter %s", u.Before, u.After)
 	}
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -65,19 +66,31 @@ func (s *Store) SetPassword(ctx context.Context, id int64, passwordHash string) 
 		if err := s.updatePlain(ctx, tx, "users", "user", id, `password_hash = ?`, passwordHash); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM login_sessions WHERE user_id = ?`, id)
-		return err
+		res, err := tx.ExecContext(ctx, `DELETE FROM login_sessions WHERE user_id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("store: end login sessions: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		return s.audit(ctx, tx, "password", "user", id, fmt.Sprintf("%d Anmeldungen beendet", n))
 	})
 }
 
 // CreateLoginSession records a login; only the hash of the token is kept.
+// The audit log gets a "login" entry under the account's user name (with
+// the client address of WithClientAddr).
 func (s *Store) CreateLoginSession(ctx context.Context, tokenHash string, userID int64, expires time.Time) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO login_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
-		tokenHash, userID, s.now().UTC().Format(time.RFC3339), expires.UTC().Format(time.RFC3339))
-	if err != nil {
-		return fmt.Errorf("store: login session: %w", err)
-	}
-	return nil
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		s.quiet(tx)
+		var username string
+		if err := tx.QueryRowContext(ctx, `SELECT username FROM users WHERE id = ?`, userID).Scan(&username); err != nil {
+			return notFound(err, fmt.Sprintf("user %d", userID))
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO login_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+			tokenHash, userID, s.now().UTC().Format(time.RFC3339), expires.UTC().Format(time.RFC3339)); err != nil {
+			return fmt.Errorf("store: login session: %w", err)
+		}
+		return s.audit(WithActor(ctx, username), tx, "login", LoginEntity, userID, clientDetail(ctx, ""))
+	})
 }
 
 // LoginSessionUser gives the account of a valid, unexpired login session.
@@ -88,15 +101,85 @@ func (s *Store) LoginSessionUser(ctx context.Context, tokenHash string, now time
 		 WHERE l.token_hash = ? AND l.expires_at > ? AND u.disabled = 0`, tokenHash, now.UTC().Format(time.RFC3339))
 }
 
-// DeleteLoginSession ends a login session (logout).
+// DeleteLoginSession ends a login session (logout); the audit log gets a
+// "logout" entry under the account's user name. An unknown token changes
+// nothing.
 func (s *Store) DeleteLoginSession(ctx context.Context, tokenHash string) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM login_sessions WHERE token_hash = ?`, tokenHash)
-	return err
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		s.quiet(tx)
+		var userID int64
+		var username string
+		err := tx.QueryRowContext(ctx, `SELECT u.id, u.username FROM login_sessions l JOIN users u ON u.id = l.user_id WHERE l.token_hash = ?`,
+			tokenHash).Scan(&userID, &username)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("store: logout: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM login_sessions WHERE token_hash = ?`, tokenHash); err != nil {
+			return fmt.Errorf("store: logout: %w", err)
+		}
+		return s.audit(WithActor(ctx, username), tx, "logout", LoginEntity, userID, clientDetail(ctx, ""))
+	})
+}
+
+// maxLoggedName bounds the user name a failed login writes to the audit
+// log (whatever length was typed).
+const maxLoggedName = 64
+
+// RecordLoginFailure writes a failed login for the user name typed to the
+// audit log (action "login_failed", the account's id or 0 for an unknown
+// name, why it failed and the client address of WithClientAddr). The
+// caller has already refused the login; this only records it.
+func (s *Store) RecordLoginFailure(ctx context.Context, username string) error {
+	if r := []rune(username); len(r) > maxLoggedName {
+		username = string(r[:maxLoggedName]) + "…"
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		s.quiet(tx)
+		var userID int64
+		var disabled bool
+		why := "falsches Passwort"
+		err := tx.QueryRowContext(ctx, `SELECT id, disabled FROM users WHERE username = ?`, username).Scan(&userID, &disabled)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			why = "unbekannter Benutzername"
+		case err != nil:
+			return fmt.Errorf("store: failed login: %w", err)
+		case disabled:
+			why = "Konto gesperrt"
+		}
+		return s.audit(WithActor(ctx, username), tx, "login_failed", LoginEntity, userID, clientDetail(ctx, why))
+	})
+}
+
+type clientKey struct{}
+
+// WithClientAddr returns a context whose login, logout and failed-login
+// entries record the client's network address.
+func WithClientAddr(ctx context.Context, addr string) context.Context {
+	return context.WithValue(ctx, clientKey{}, addr)
+}
+
+// clientDetail joins a reason and the client address of ctx.
+func clientDetail(ctx context.Context, reason string) string {
+	addr, _ := ctx.Value(clientKey{}).(string)
+	switch {
+	case addr == "":
+		return reason
+	case reason == "":
+		return "Adresse " + addr
+	}
+	return reason + ", Adresse " + addr
 }
 
 // CreateAPIToken records an API token (its hash) for an account.
 func (s *Store) CreateAPIToken(ctx context.Context, tokenHash string, userID int64, name string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.touch(ctx, tx, "user", userID); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)`,
 			tokenHash, userID, name, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return fmt.Errorf("store: api token: %w", err)

@@ -430,6 +430,9 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	b.shot("nachbesprechung")
 	b.page("/umlaufverfahren")
 	b.page("/umlaufverfahren/neu")
+	b.page("/aenderungsprotokoll?objekt=decision")
+	b.shot("aenderungsprotokoll")
+	b.page("/aenderungsprotokoll?von=01.01.2000&pruefen=1")
 	b.logout()
 
 	// 8. Hessen fills in the decision profile of its decision.

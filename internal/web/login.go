@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gremium/internal/auth"
+	"gremium/internal/store"
 )
 
 type loginData struct {
@@ -33,12 +34,17 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := loginData{Username: strings.TrimSpace(r.PostFormValue("benutzer")), Next: safeNext(r.PostFormValue("weiter"))}
+	// Logins and failed logins go into the audit log with the address.
+	r = r.WithContext(store.WithClientAddr(r.Context(), r.RemoteAddr))
 	if _, err := s.sessions.Login(w, r, d.Username, r.PostFormValue("passwort")); err != nil {
 		if !errors.Is(err, auth.ErrLoginFailed) {
 			s.serverError(w, r, err)
 			return
 		}
 		s.log.Info("login failed", "user", d.Username, "remote", r.RemoteAddr)
+		if err := s.st.RecordLoginFailure(r.Context(), d.Username); err != nil {
+			s.log.Error("audit log: failed login", "request_id", requestID(r), "err", err)
+		}
 		d.Error = "Benutzername oder Passwort sind falsch."
 		s.render(w, r, http.StatusUnauthorized, "login.html", view{Title: "Anmelden", Data: d})
 		return
@@ -47,6 +53,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	r = r.WithContext(store.WithClientAddr(r.Context(), r.RemoteAddr))
 	if err := s.sessions.Logout(w, r); err != nil {
 		s.serverError(w, r, err)
 		return

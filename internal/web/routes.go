@@ -113,6 +113,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /postausgang/{id}/erneut", s.retryNotification)
 	mux.HandleFunc("POST /postausgang/{id}/abbrechen", s.cancelNotification)
 
+	// The audit log for the secretariat (auditlog.go).
+	mux.HandleFunc("GET /aenderungsprotokoll", s.auditPage)
+	mux.HandleFunc("GET /aenderungsprotokoll.csv", s.auditCSV)
+
 	// OParl and the JSON API.
 	open := api.New(s.st, s.log, s.council)
 	open.OnSessionChange = s.changed

@@ -215,7 +215,7 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 // navigation entry and the page's own data; render adds the user.
 type view struct {
 	Title  string
-	Active string // "start", "sitzungen", "beschluesse", "fachmk"
+	Active string // "start", "sitzungen", "beschluesse", "fachmk", "protokoll" …
 	Data   any
 	User   *model.User
 	// Can lists what the user may do (by action name), for showing only
@@ -233,7 +233,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	}
 	v.User = s.user(r)
 	v.Can = map[string]bool{}
-	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes, auth.ManageOutbox} {
+	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes, auth.ManageOutbox, auth.ViewAudit} {
 		v.Can[string(a)] = auth.Can(v.User, a, "")
 	}
 	var buf bytes.Buffer

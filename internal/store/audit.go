@@ -1,0 +1,691 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// The audit log (table audit_log) records every change: who, when, what
+// (action, entity, id) and the changed columns before and after. Entries are
+// written in the transaction of the change, at its end, one per changed
+// object (see changeSet), and each is hash-chained to the one before it
+// (see entryHash and VerifyAudit in audit_chain.go).
+
+// AuditKind is a kind of object the audit log records.
+type AuditKind struct {
+	Name  string // as stored in audit_log.entity: "decision"
+	Label string // German, for the audit page: "Beschluss"
+}
+
+// auditEntity says where the recorded state of one kind of object is read
+// from: its row (by id) and the dependent rows that belong to it.
+type auditEntity struct {
+	AuditKind
+	table string      // the table of its rows, keyed by id ("" if it has no row of its own)
+	parts []auditPart // dependent rows recorded as lists
+}
+
+// auditPart is a list of dependent rows, read with one query whose only
+// parameter is the object's id; the query orders the rows.
+type auditPart struct{ name, query string }
+
+// LoginEntity is the entity of login, logout and failed-login entries; its
+// id is the account's (0 for an unknown user name). These entries record
+// events, not changes of stored objects.
+const LoginEntity = "login"
+
+// auditEntities are the audited kinds of objects. Every store write names
+// one of them; an object whose state is read before and after the change
+// is "tracked" (see touch).
+var auditEntities = []auditEntity{
+	{AuditKind{"session", "Sitzung"}, "sessions", []auditPart{
+		{"anwesend", `SELECT member_abbrev FROM session_attendance WHERE session_id = ? ORDER BY member_abbrev`}}},
+	{AuditKind{"agenda_item", "TOP"}, "agenda_items", nil},
+	{AuditKind{"contribution", "Wortbeitrag (ON)"}, "contributions", nil},
+	{AuditKind{"protocol_note", "Protokollnotiz (PN)"}, "protocol_notes", nil},
+	{AuditKind{"remark", "Vermerk"}, "remarks", nil},
+	{AuditKind{"decision", "Beschluss"}, "decisions", []auditPart{
+		{"stimmen", `SELECT member_abbrev, choice FROM votes WHERE decision_id = ? ORDER BY member_abbrev`},
+		{"fachmk_relevanz", `SELECT conference_id, relevant, reason, assessed_by FROM decision_relevance WHERE decision_id = ? ORDER BY conference_id`},
+		{"gelernte_begriffe", `SELECT conference_id, term, relevant FROM relevance_feedback WHERE decision_id = ? ORDER BY conference_id, term`}}},
+	{AuditKind{"procedure", "Umlaufverfahren"}, "written_procedures", []auditPart{
+		{"stimmen", `SELECT member_abbrev, choice, voted_at FROM procedure_votes WHERE procedure_id = ? ORDER BY member_abbrev`}}},
+	{AuditKind{"follow_up", "Auftrag"}, "follow_ups", nil},
+	{AuditKind{"minutes", "Protokollfassung"}, "", []auditPart{
+		{"fassungen", `SELECT version, stand, note, text, created_by, created_at FROM minutes_versions WHERE session_id = ? ORDER BY version`}}},
+	{AuditKind{"comment", "Kommentar zum Protokoll"}, "minutes_comments", nil},
+	{AuditKind{"document", "Dokument"}, "documents", nil},
+	{AuditKind{"body", "Gremium"}, "bodies", nil},
+	{AuditKind{"section", "Schwerpunktthema"}, "sections", nil},
+	{AuditKind{"contact", "Kontakt"}, "contacts", nil},
+	{AuditKind{"conference_date", "FachMK-Termin"}, "conference_dates", nil},
+	{AuditKind{"member", "Mitglied"}, "members", nil},
+	{AuditKind{"person", "Person"}, "persons", nil},
+	{AuditKind{"assignment", "Sprecherfunktion"}, "spokesperson_assignments", nil},
+	{AuditKind{"debrief", "Nachbesprechung"}, "debriefs", []auditPart{
+		{"eintraege", `SELECT position, decision_id, conference_id, presenter FROM debrief_entries WHERE debrief_id = ? ORDER BY position`}}},
+	{AuditKind{"briefing", "Briefing"}, "briefings", []auditPart{
+		{"fassungen", `SELECT version, stand, author, content, saved_at FROM briefing_versions WHERE briefing_id = ? ORDER BY version`}}},
+	{AuditKind{"request", "Anliegen"}, "requests", nil},
+	{AuditKind{"task", "Aufgabe"}, "tasks", nil},
+	{AuditKind{"evaluation_question", "Evaluationsfrage"}, "evaluation_questions", nil},
+	{AuditKind{"evaluation_answer", "Evaluationsantwort"}, "evaluation_answers", nil},
+	{AuditKind{"notification", "Nachricht (Postausgang)"}, "outbox", nil},
+	{AuditKind{"user", "Konto"}, "users", []auditPart{
+		{"api_tokens", `SELECT name, created_at FROM api_tokens WHERE user_id = ? ORDER BY created_at, name`},
+		{"benachrichtigungen", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`}}},
+	{AuditKind{"notification_settings", "Benachrichtigungseinstellungen"}, "notification_settings", nil},
+	{AuditKind{"ks_shares", "Königsteiner Schlüssel"}, "", []auditPart{
+		{"anteile", `SELECT abbrev, share FROM ks_shares WHERE year = ? ORDER BY abbrev`}}},
+	{AuditKind{LoginEntity, "Anmeldung"}, "", nil},
+}
+
+// AuditKinds gives the kinds of objects the audit log records, in the
+// order of the audit page's filter.
+func AuditKinds() []AuditKind {
+	out := make([]AuditKind, len(auditEntities))
+	for i, e := range auditEntities {
+		out[i] = e.AuditKind
+	}
+	return out
+}
+
+func entityByName(name string) *auditEntity {
+	for i := range auditEntities {
+		if auditEntities[i].Name == name {
+			return &auditEntities[i]
+		}
+	}
+	return nil
+}
+
+// tracked reports whether the entity has a state to record before and
+// after a change (everything but login events).
+func (e *auditEntity) tracked() bool { return e.table != "" || len(e.parts) > 0 }
+
+// secretColumns are never written to the audit log; a fingerprint shows
+// that they changed.
+var secretColumns = map[string]bool{"password_hash": true, "token_hash": true}
+
+// maxAuditValue is the longest text recorded verbatim; longer texts (the
+// minutes of a session as text, long briefings) are recorded by their
+// SHA-256 and length, which proves what they were without copying them.
+const maxAuditValue = 8 << 10
+
+// auditValue turns a column value into what the log records.
+func auditValue(col string, v any) any {
+	switch x := v.(type) {
+	case []byte:
+		if !utf8.Valid(x) {
+			return "base64:" + base64.StdEncoding.EncodeToString(x)
+		}
+		v = string(x)
+	case time.Time:
+		v = x.UTC().Format(time.RFC3339Nano)
+	}
+	s, ok := v.(string)
+	if !ok {
+		return v
+	}
+	if secretColumns[col] {
+		sum := sha256.Sum256([]byte(s))
+		return "verborgen:" + hex.EncodeToString(sum[:6])
+	}
+	if len(s) > maxAuditValue {
+		sum := sha256.Sum256([]byte(s))
+		return fmt.Sprintf("sha256:%s (%d Bytes)", hex.EncodeToString(sum[:]), len(s))
+	}
+	return s
+}
+
+// state is the recorded state of one object: column or part name → value.
+// nil means that the object does not exist.
+type state map[string]any
+
+// snapshot reads the recorded state of an object inside tx.
+func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, e *auditEntity, id int64) (state, error) {
+	st := state{}
+	if e.table != "" {
+		list, err := s.rowMaps(ctx, tx, "SELECT * FROM "+e.table+" WHERE id = ?", id)
+		if err != nil {
+			return nil, fmt.Errorf("store: audit snapshot of %s %d: %w", e.Name, id, err)
+		}
+		if len(list) == 0 {
+			return nil, nil
+		}
+		st = list[0]
+	}
+	for _, p := range e.parts {
+		list, err := s.rowMaps(ctx, tx, p.query, id)
+		if err != nil {
+			return nil, fmt.Errorf("store: audit snapshot of %s %d (%s): %w", e.Name, id, p.name, err)
+		}
+		parts := make([]any, len(list))
+		for i, m := range list {
+			parts[i] = map[string]any(m)
+		}
+		st[p.name] = parts
+	}
+	return st, nil
+}
+
+// rowMaps runs query and gives every row as column → audit value.
+func (s *Store) rowMaps(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]state, error) {
+	stmt, err := s.prepared(ctx, tx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	var out []state
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		m := state{}
+		for i, c := range cols {
+			m[c] = auditValue(c, vals[i])
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// compactJSON encodes v without HTML escaping; map keys are sorted, so
+// equal values give equal bytes.
+func compactJSON(v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		// States hold only strings, numbers, nil and lists of such maps.
+		panic(err)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// diff gives the recorded before and after of a change: for a created
+// object everything after, for a removed one everything before, otherwise
+// the changed columns only, and of the parts the rows that went away
+// (before) and the rows that came (after). Empty parts are left out.
+func diff(before, after state) (old, new string, changed bool) {
+	switch {
+	case before == nil && after == nil:
+		return "", "", false
+	case before == nil:
+		return "", compactJSON(withoutEmpty(after)), true
+	case after == nil:
+		return compactJSON(withoutEmpty(before)), "", true
+	}
+	o, n := map[string]any{}, map[string]any{}
+	keys := map[string]bool{}
+	for k := range before {
+		keys[k] = true
+	}
+	for k := range after {
+		keys[k] = true
+	}
+	for k := range keys {
+		b, a := before[k], after[k]
+		bl, isList := b.([]any)
+		al, _ := a.([]any)
+		if isList || al != nil {
+			gone, came := listDiff(bl, al)
+			if len(gone) > 0 {
+				o[k] = gone
+			}
+			if len(came) > 0 {
+				n[k] = came
+			}
+			continue
+		}
+		if compactJSON(b) != compactJSON(a) {
+			o[k], n[k] = b, a
+		}
+	}
+	if len(o) == 0 && len(n) == 0 {
+		return "", "", false
+	}
+	old, new = "{}", "{}"
+	if len(o) > 0 {
+		old = compactJSON(o)
+	}
+	if len(n) > 0 {
+		new = compactJSON(n)
+	}
+	return old, new, true
+}
+
+// listDiff compares two lists of rows as multisets.
+func listDiff(before, after []any) (gone, came []any) {
+	count := map[string]int{}
+	for _, a := range after {
+		count[compactJSON(a)]++
+	}
+	for _, b := range before {
+		k := compactJSON(b)
+		if count[k] > 0 {
+			count[k]--
+			continue
+		}
+		gone = append(gone, b)
+	}
+	count = map[string]int{}
+	for _, b := range before {
+		count[compactJSON(b)]++
+	}
+	for _, a := range after {
+		k := compactJSON(a)
+		if count[k] > 0 {
+			count[k]--
+			continue
+		}
+		came = append(came, a)
+	}
+	return gone, came
+}
+
+func withoutEmpty(s state) state {
+	out := state{}
+	for k, v := range s {
+		if l, ok := v.([]any); ok && len(l) == 0 {
+			continue
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// changeKey names one object.
+type changeKey struct {
+	entity string
+	id     int64
+}
+
+// pendingChange is the audit entry of one object being built during a
+// transaction.
+type pendingChange struct {
+	key     changeKey
+	entity  *auditEntity
+	tracked bool  // before holds the state before the transaction touched the object
+	before  state // nil: the object did not exist
+	actions []string
+	details []string
+	actor   string
+	done    bool
+}
+
+// changeSet collects the changes of one transaction. The store writes one
+// audit entry per changed object when the transaction's work is done (in
+// the order the objects were first touched), so that the entry holds the
+// object's whole change, dependent rows included, however the work was
+// split into statements.
+type changeSet struct {
+	list  []*pendingChange
+	byKey map[changeKey]*pendingChange
+	// the newest entry of the chain, read once per transaction
+	headLoaded bool
+	head       AuditHead
+	// content is set when an entry records more than a login event: only
+	// then do cached pages become stale.
+	content bool
+	// quiet marks a transaction that changes no content even if it writes
+	// no entry (a logout with an unknown token).
+	quiet bool
+	// stmts are the audit's statements, prepared once per transaction
+	// (preparing is most of the cost of a statement); the transaction's end
+	// closes them.
+	stmts map[string]*sql.Stmt
+}
+
+func newChangeSet() *changeSet {
+	return &changeSet{byKey: map[changeKey]*pendingChange{}, stmts: map[string]*sql.Stmt{}}
+}
+
+// prepared gives the statement for query in tx, once per transaction. The
+// audit's queries are prepared when the store opens (prepareAudit), and
+// database/sql keeps them prepared on every connection they ran on, so a
+// transaction does not parse them again.
+func (s *Store) prepared(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	cs := s.changes(tx)
+	if cs == nil {
+		return nil, fmt.Errorf("store: audit statement outside a transaction of the store")
+	}
+	if st, ok := cs.stmts[query]; ok {
+		return st, nil
+	}
+	var st *sql.Stmt
+	if shared, ok := s.auditStmts[query]; ok {
+		st = tx.StmtContext(ctx, shared)
+	} else {
+		var err error
+		if st, err = tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+	}
+	cs.stmts[query] = st
+	return st, nil
+}
+
+// auditQueries are the statements every audited write runs.
+func auditQueries() []string {
+	qs := []string{insertAuditEntry, selectAuditHead, selectItemRows}
+	for _, e := range auditEntities {
+		if e.table != "" {
+			qs = append(qs, "SELECT * FROM "+e.table+" WHERE id = ?")
+		}
+		for _, p := range e.parts {
+			qs = append(qs, p.query)
+		}
+	}
+	return qs
+}
+
+// prepareAudit prepares the audit's statements once, when the store opens
+// (preparing later, inside a transaction that holds a connection, could
+// wait for a free one).
+func (s *Store) prepareAudit(ctx context.Context) error {
+	s.auditStmts = map[string]*sql.Stmt{}
+	for _, q := range auditQueries() {
+		st, err := s.db.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("store: prepare %q: %w", q, err)
+		}
+		s.auditStmts[q] = st
+	}
+	return nil
+}
+
+// changes gives the change set of a transaction begun by inTx.
+func (s *Store) changes(tx *sql.Tx) *changeSet {
+	s.txMu.Lock()
+	defer s.txMu.Unlock()
+	return s.txChanges[tx]
+}
+
+func (s *Store) pending(ctx context.Context, tx *sql.Tx, entity string, id int64) (*changeSet, *pendingChange, error) {
+	cs := s.changes(tx)
+	if cs == nil {
+		return nil, nil, fmt.Errorf("store: audit %s %d outside a transaction of the store", entity, id)
+	}
+	k := changeKey{entity, id}
+	if p := cs.byKey[k]; p != nil {
+		return cs, p, nil
+	}
+	e := entityByName(entity)
+	if e == nil {
+		return nil, nil, fmt.Errorf("store: audit: unknown entity %q", entity)
+	}
+	p := &pendingChange{key: k, entity: e, actor: actorFrom(ctx)}
+	cs.list = append(cs.list, p)
+	cs.byKey[k] = p
+	return cs, p, nil
+}
+
+// quiet marks tx as a login transaction: it leaves the data version (and
+// with it the cached pages) alone.
+func (s *Store) quiet(tx *sql.Tx) {
+	if cs := s.changes(tx); cs != nil {
+		cs.quiet = true
+	}
+}
+
+// touch records the state of an object before the transaction changes it.
+// Every write calls it (insert, updateVersioned and updatePlain do) before
+// the statement that changes the object or its dependent rows; touching an
+// object twice keeps the first state.
+func (s *Store) touch(ctx context.Context, tx *sql.Tx, entity string, id int64) error {
+	_, p, err := s.pending(ctx, tx, entity, id)
+	if err != nil || p.tracked || !p.entity.tracked() {
+		return err
+	}
+	p.before, err = s.snapshot(ctx, tx, p.entity, id)
+	p.tracked = err == nil
+	return err
+}
+
+// created records that the object was just inserted: its state before was
+// "not there". If the transaction had removed an object with the same id
+// before (SQLite reuses the highest id), that removal is logged first.
+func (s *Store) created(ctx context.Context, tx *sql.Tx, entity string, id int64) error {
+	cs, p, err := s.pending(ctx, tx, entity, id)
+	if err != nil {
+		return err
+	}
+	if p.tracked || len(p.actions) > 0 {
+		// The row with this id now is the new one: the old one is gone.
+		if err := s.writeChange(ctx, tx, cs, p, true); err != nil {
+			return err
+		}
+		delete(cs.byKey, p.key)
+		if _, p, err = s.pending(ctx, tx, entity, id); err != nil {
+			return err
+		}
+	}
+	p.tracked, p.before = true, nil
+	return nil
+}
+
+// audit notes an action on an object in tx, with a short detail (a label,
+// a count, a vote) for the log. Its entry is written at the end of the
+// transaction; the object must have been touched before it was changed.
+func (s *Store) audit(ctx context.Context, tx *sql.Tx, action, entity string, id int64, detail string) error {
+	_, p, err := s.pending(ctx, tx, entity, id)
+	if err != nil {
+		return err
+	}
+	p.actions = append(p.actions, action)
+	if detail != "" && !slices.Contains(p.details, detail) {
+		p.details = append(p.details, detail)
+	}
+	p.actor = actorFrom(ctx)
+	return nil
+}
+
+// flushChanges writes the audit entries of a transaction's changes.
+func (s *Store) flushChanges(ctx context.Context, tx *sql.Tx) error {
+	cs := s.changes(tx)
+	for i := 0; i < len(cs.list); i++ { // writeChange may not add to the list, but be safe
+		if p := cs.list[i]; !p.done {
+			if err := s.writeChange(ctx, tx, cs, p, false); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeChange writes the entry of one object: its state now (or, if gone,
+// its absence) against the state recorded by touch or created.
+func (s *Store) writeChange(ctx context.Context, tx *sql.Tx, cs *changeSet, p *pendingChange, gone bool) error {
+	p.done = true
+	var old, new string
+	action := ""
+	for _, a := range p.actions {
+		if a != "update" && a != "create" {
+			action = a // the last specific action names the change
+		}
+	}
+	if p.entity.tracked() {
+		if !p.tracked {
+			return fmt.Errorf("store: audit %s %s %d: the state before the change was not recorded (touch missing)", action, p.key.entity, p.key.id)
+		}
+		var after state
+		if !gone {
+			var err error
+			if after, err = s.snapshot(ctx, tx, p.entity, p.key.id); err != nil {
+				return err
+			}
+		}
+		var changed bool
+		old, new, changed = diff(p.before, after)
+		if !changed && len(p.actions) == 0 {
+			return nil // touched, but nothing changed
+		}
+		switch {
+		case p.before == nil && after != nil && p.entity.table != "":
+			action = "create"
+		case p.before != nil && after == nil && p.entity.table != "":
+			action = "remove"
+		case action == "":
+			action = "update"
+		}
+	}
+	if action == "" {
+		action = "update"
+	}
+	if p.key.entity != LoginEntity {
+		cs.content = true
+	}
+	return s.appendEntry(ctx, tx, cs, auditRow{
+		At: s.now().UTC().Format(auditTime), Actor: p.actor, Action: action,
+		Entity: p.key.entity, EntityID: p.key.id, Detail: strings.Join(p.details, "; "),
+		Before: old, After: new,
+	})
+}
+
+// auditRow is one row of audit_log as stored.
+type auditRow struct {
+	ID       int64
+	At       string // auditTime, UTC
+	Actor    string
+	Action   string
+	Entity   string
+	EntityID int64
+	Detail   string
+	Before   string // JSON object of the recorded columns before, "" if none
+	After    string // JSON object of the recorded columns after, "" if none
+	PrevHash string
+	Hash     string
+}
+
+// appendEntry adds an entry to the end of the chain. The transaction holds
+// SQLite's write lock from its BEGIN (the store's transactions are
+// IMMEDIATE, in every process that opens the database through the store),
+// and in WAL mode a writing transaction always reads the newest committed
+// state: no other writer can add an entry between reading the head and
+// appending to it, so the chain cannot fork.
+func (s *Store) appendEntry(ctx context.Context, tx *sql.Tx, cs *changeSet, e auditRow) error {
+	if !cs.headLoaded {
+		stmt, err := s.prepared(ctx, tx, selectAuditHead)
+		if err != nil {
+			return fmt.Errorf("store: audit head: %w", err)
+		}
+		err = stmt.QueryRowContext(ctx).Scan(&cs.head.ID, &cs.head.Hash)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: audit head: %w", err)
+		}
+		cs.headLoaded = true
+	}
+	e.ID = cs.head.ID + 1
+	e.PrevHash = cs.head.Hash
+	e.Hash = entryHash(e)
+	stmt, err := s.prepared(ctx, tx, insertAuditEntry)
+	if err != nil {
+		return fmt.Errorf("store: audit: %w", err)
+	}
+	if _, err := stmt.ExecContext(ctx, e.ID, e.At, e.Actor, e.Action, e.Entity, e.EntityID, e.Detail, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
+		return fmt.Errorf("store: audit %s %s %d: %w", e.Action, e.Entity, e.EntityID, err)
+	}
+	cs.head = AuditHead{ID: e.ID, Hash: e.Hash}
+	return nil
+}
+
+const (
+	insertAuditEntry = `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, old_values, new_values, prev_hash, hash)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	selectAuditHead = `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`
+)
+
+// auditHead reads the newest entry's id and hash (zero for an empty log).
+func auditHead(ctx context.Context, q queryer) (AuditHead, error) {
+	var h AuditHead
+	err := q.QueryRowContext(ctx, selectAuditHead).Scan(&h.ID, &h.Hash)
+	if err != nil && err != sql.ErrNoRows {
+		return h, fmt.Errorf("store: audit head: %w", err)
+	}
+	return h, nil
+}
+
+// auditEncodingVersion starts the hashed encoding of every entry.
+const auditEncodingVersion = "gremium-audit-v1\n"
+
+// entryHash gives the hash of an entry: hex SHA-256 over
+//
+//	"gremium-audit-v1\n" + field(id) + field(at) + field(actor) + field(action) +
+//	field(entity) + field(entity_id) + field(detail) + field(old_values) +
+//	field(new_values) + field(prev_hash)
+//
+// where field(x) is the decimal length of x in bytes, ":", x and "\n"
+// (numbers in decimal). The length prefix makes the encoding unambiguous
+// whatever the texts contain; prev_hash links the entry to the one before
+// it ("" for the first entry).
+func entryHash(e auditRow) string {
+	h := sha256.New()
+	h.Write([]byte(auditEncodingVersion))
+	for _, f := range []string{strconv.FormatInt(e.ID, 10), e.At, e.Actor, e.Action, e.Entity,
+		strconv.FormatInt(e.EntityID, 10), e.Detail, e.Before, e.After, e.PrevHash} {
+		h.Write([]byte(strconv.Itoa(len(f))))
+		h.Write([]byte{':'})
+		h.Write([]byte(f))
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// auditActions are the German names of the logged actions.
+var auditActions = map[string]string{
+	"create": "angelegt", "update": "geändert", "remove": "entfernt",
+	"adopt": "beschlossen", "reject": "abgelehnt", "correct": "berichtigt",
+	"status": "Status geändert", "approve": "genehmigt", "version": "neue Fassung",
+	"move": "verschoben", "import": "importiert", "quorum": "Beschlussfähigkeit festgestellt",
+	"vote": "abgestimmt", "close": "ausgewertet", "remind": "erinnert",
+	"assess": "Relevanz bewertet", "answer": "beantwortet", "load": "geladen",
+	"token": "API-Token angelegt", "password": "Passwort geändert",
+	"claim": "zum Senden übernommen", "sent": "gesendet", "failed": "endgültig fehlgeschlagen",
+	"retry_later": "Zustellung fehlgeschlagen, neuer Versuch geplant", "retry": "erneut zu senden", "cancel": "abgebrochen",
+	"invite": "Einladung versandt",
+	"login":  "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
+}
+
+// AuditActionLabel gives the German name of a logged action (the action
+// itself if it has none).
+func AuditActionLabel(action string) string {
+	if l, ok := auditActions[action]; ok {
+		return l
+	}
+	return action
+}
+
+// AuditKindLabel gives the German name of a kind of object (the name
+// itself if it is not known).
+func AuditKindLabel(entity string) string {
+	if e := entityByName(entity); e != nil {
+		return e.Label
+	}
+	return entity
+}

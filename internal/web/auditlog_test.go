@@ -1,0 +1,163 @@
+package web
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// TestAuditLogPage checks who may read the audit log, its filters, paging
+// and CSV export, and that logins, logouts and failed logins are in it.
+func TestAuditLogPage(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+
+	// A failed login, then a login and logout of Hessen.
+	if code, _ := do(t, client(t, ts, ""), "POST", ts.URL+"/anmelden", url.Values{"benutzer": {"hessen"}, "passwort": {"falsch"}}); code != http.StatusUnauthorized {
+		t.Fatalf("wrong password: %d", code)
+	}
+	he := client(t, ts, "hessen")
+	if code, _ := do(t, he, "POST", ts.URL+"/abmelden", nil); code != http.StatusSeeOther {
+		t.Fatalf("logout: %d", code)
+	}
+	// A follow-up text a spreadsheet would run as a formula.
+	if _, err := st.CreateFollowUp(store.WithActor(ctx, "=HYPERLINK(\"http://evil.example\")"), model.FollowUp{Text: "=1+2", Responsible: "HE", Status: model.FollowUpOpen}); err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("who may read it", func(t *testing.T) {
+		for _, tt := range []struct {
+			user string
+			code int
+		}{{"", http.StatusSeeOther}, {"hessen", http.StatusForbidden}, {"dlt", http.StatusForbidden}, {"sprecher-hb", http.StatusForbidden}, {"fmk", http.StatusForbidden}} {
+			for _, path := range []string{"/aenderungsprotokoll", "/aenderungsprotokoll.csv"} {
+				if code, _ := do(t, client(t, ts, tt.user), "GET", ts.URL+path, nil); code != tt.code {
+					t.Errorf("%q GET %s = %d, want %d", tt.user, path, code, tt.code)
+				}
+			}
+		}
+	})
+
+	gs := client(t, ts, "geschaeftsstelle")
+	t.Run("logins", func(t *testing.T) {
+		code, page := do(t, gs, "GET", ts.URL+"/aenderungsprotokoll?objekt=login", nil)
+		if code != http.StatusOK {
+			t.Fatalf("GET: %d", code)
+		}
+		for _, want := range []string{"Anmeldung fehlgeschlagen", "falsches Passwort, Adresse 127.0.0.1:", ">angemeldet<", ">abgemeldet<", `href="/aenderungsprotokoll"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("login entries lack %q", want)
+			}
+		}
+		if strings.Contains(page, "Beschluss ") {
+			t.Error("the filter on logins shows other entries")
+		}
+	})
+	t.Run("filters", func(t *testing.T) {
+		tests := []struct {
+			query, want, not string
+			code             int
+		}{
+			{"wer=hessen", "hessen", ">demo<", http.StatusOK},
+			{"objekt=decision&nr=1", "Beschluss 1", "Beschluss 2<", http.StatusOK},
+			{"von=01.01.2000&bis=31.12.2000", "Keine Einträge für diese Auswahl", "", http.StatusOK},
+			{"von=32.13.2025", "ist kein Datum", "", http.StatusBadRequest},
+			{"von=02.01.2025&bis=01.01.2025", "Der Zeitraum endet vor seinem Beginn.", "", http.StatusBadRequest},
+			{"nr=5", "Bitte wählen Sie zur Objektnummer die Objektart.", "", http.StatusBadRequest},
+			{"objekt=tabelle", "Diese Objektart gibt es nicht.", "", http.StatusBadRequest},
+		}
+		for _, tt := range tests {
+			code, page := do(t, gs, "GET", ts.URL+"/aenderungsprotokoll?"+tt.query, nil)
+			if code != tt.code || !strings.Contains(page, tt.want) || (tt.not != "" && strings.Contains(page, tt.not)) {
+				t.Errorf("?%s: %d, want %d with %q without %q", tt.query, code, tt.code, tt.want, tt.not)
+			}
+		}
+		// Today's entries, in German dates.
+		code, page := do(t, gs, "GET", ts.URL+"/aenderungsprotokoll?von="+today().German()+"&bis="+today().German(), nil)
+		if code != http.StatusOK || !strings.Contains(page, "Anmeldung fehlgeschlagen") {
+			t.Errorf("today's entries: %d", code)
+		}
+	})
+	t.Run("paging", func(t *testing.T) {
+		_, first := do(t, gs, "GET", ts.URL+"/aenderungsprotokoll", nil)
+		if strings.Contains(first, "Neuere Einträge") || !strings.Contains(first, "Ältere Einträge") {
+			t.Fatal("first page: wrong paging links")
+		}
+		i := strings.Index(first, `rel="next"`)
+		href := first[strings.LastIndex(first[:i], `href="`)+6 : i-2]
+		href = strings.ReplaceAll(href, "&amp;", "&")
+		code, second := do(t, gs, "GET", ts.URL+href, nil)
+		if code != http.StatusOK || !strings.Contains(second, "Neuere Einträge") || !strings.Contains(href, "vor=") {
+			t.Fatalf("second page %s: %d", href, code)
+		}
+		if problems := wellFormedProblems(second); len(problems) > 0 {
+			t.Errorf("second page not well formed: %v", problems)
+		}
+	})
+	t.Run("chain check", func(t *testing.T) {
+		_, page := do(t, gs, "GET", ts.URL+"/aenderungsprotokoll?pruefen=1", nil)
+		if !strings.Contains(page, "Die Kette ist intakt") || !strings.Contains(page, "gremium audit verify --head ") {
+			t.Error("the chain check does not report an intact chain")
+		}
+	})
+	t.Run("csv", func(t *testing.T) {
+		res, err := gs.Get(ts.URL + "/aenderungsprotokoll.csv?objekt=follow_up")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !strings.Contains(res.Header.Get("Content-Disposition"), "aenderungsprotokoll-") {
+			t.Errorf("headers: %v", res.Header)
+		}
+		r := csv.NewReader(res.Body)
+		r.Comma = ';'
+		r.FieldsPerRecord = -1
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) < 2 || strings.TrimPrefix(rows[0][0], "\ufeff") != "Nr." || rows[0][9] != "Hash" {
+			t.Fatalf("csv = %v", rows)
+		}
+		found := false
+		for _, row := range rows[1:] {
+			for _, cell := range row {
+				if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+					t.Errorf("cell %q can run as a formula", cell)
+				}
+			}
+			if row[2] == `'=HYPERLINK("http://evil.example")` && row[4] == "Auftrag" && strings.Contains(row[8], `"text":"=1+2"`) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("the follow-up's entry is not in the export: %v", rows)
+		}
+	})
+}
+
+func TestCSVCell(t *testing.T) {
+	for in, want := range map[string]string{"": "", "Text": "Text", "=1+2": "'=1+2", "+49": "'+49", "-1": "'-1", "@SUM(A1)": "'@SUM(A1)",
+		"\t=1": "'\t=1", "\r=1": "'\r=1", "a=b": "a=b"} {
+		if got := csvCell(in); got != want {
+			t.Errorf("csvCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAuditChanges(t *testing.T) {
+	got := auditChanges(`{"status":"entwurf","adopted_on":"","stimmen":[{"member_abbrev":"HE","choice":"nein"}]}`,
+		`{"status":"beschlossen","adopted_on":"2025-06-26","stimmen":[{"member_abbrev":"HE","choice":"ja"}],"seq":27}`)
+	want := []auditChange{{"adopted_on", "(leer)", "2025-06-26"}, {"seq", "", "27"}, {"status", "entwurf", "beschlossen"},
+		{"stimmen", "choice=nein member_abbrev=HE", "choice=ja member_abbrev=HE"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("auditChanges = %v\nwant %v", got, want)
+	}
+}
