@@ -26,7 +26,6 @@ type notifyConfig struct {
 	smtpPassFile string
 	smtpFrom     string
 	matrixURL    string
-	matrixToken  string // from the file or GREMIUM_MATRIX_TOKEN
 	matrixFile   string
 }
 

@@ -45,7 +45,7 @@ func TestText(t *testing.T) {
 	if MessageID("k", "gremium <gremium@itplr.example>") != MessageID("k", "gremium@itplr.example") || !strings.HasSuffix(MessageID("k", "x"), "@gremium.invalid") {
 		t.Error("Message-ID domain")
 	}
-	if TxnID("a") == TxnID("b") || TxnID("a") != TxnID("a") {
+	if a1, a2 := TxnID("a"), TxnID("a"); TxnID("a") == TxnID("b") || a1 != a2 {
 		t.Error("transaction ids")
 	}
 }
