@@ -13,7 +13,7 @@ import (
 	"gremium/internal/store"
 )
 
-func demoSession47(t *testing.T) (*store.Store, int64) {
+func demoSession47(t testing.TB) (*store.Store, int64) {
 	t.Helper()
 	ctx := context.Background()
 	st := demotest.Store(t)
@@ -99,5 +99,48 @@ func TestPublicVersionHidesRedactions(t *testing.T) {
 	}
 	if !strings.Contains(in, model.Redact("[REDACTED]")) {
 		t.Error("the internal document lost the redaction marks")
+	}
+}
+
+// TestLoadQueriesFixed: assembling the minutes costs the same number of
+// queries however many items and rows the session has (it was five per
+// item).
+func TestLoadQueriesFixed(t *testing.T) {
+	st, id := demoSession47(t)
+	ctx := context.Background()
+	queries := func() (uint64, int) {
+		before := store.QueryCount()
+		doc, err := minutes.Load(ctx, st, id, model.Internal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return store.QueryCount() - before, len(doc.Items())
+	}
+	first, items := queries()
+	se, err := st.Session(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		it, err := st.CreateItem(ctx, model.AgendaItem{SessionID: id, Number: fmt.Sprintf("9%d", i), Title: "Zusatz", Status: model.ItemAccepted})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CreateContribution(ctx, model.Contribution{ItemID: it, Speaker: "HE", Points: []string{"Beitrag"}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it, Author: "Hessen", Text: "Notiz"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CreateDecision(ctx, model.Decision{BodyID: se.BodyID, SessionID: id, ItemID: it, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Vorschlag", Applicants: []string{"Bund"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	second, more := queries()
+	if more != items+5 {
+		t.Fatalf("items = %d, want %d", more, items+5)
+	}
+	if second != first || first > 13 {
+		t.Errorf("queries: %d with %d items, %d with %d items; want the same, at most 13", first, items, second, more)
 	}
 }

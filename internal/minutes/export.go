@@ -28,7 +28,11 @@ func Export(w io.Writer, doc Document) error {
 	e.line("")
 	e.line(title)
 	e.line("")
-	e.line("Protokoll")
+	if doc.Draft() {
+		e.line(DraftTitle)
+	} else {
+		e.line("Protokoll")
+	}
 	e.line("")
 	e.line("Datum: " + se.Date.German())
 	if se.StartTime != "" && se.EndTime != "" {
@@ -172,7 +176,15 @@ func (e *exporter) exportRow(it Item, r Row) {
 func decisionContent(it Item, d model.Decision, sessionDate model.Date) string {
 	var b strings.Builder
 	head := d.Kind.Label() + " " + d.Label
-	if d.Label == "" {
+	switch {
+	case !d.Public():
+		// A proposal has no number before it is adopted; the parser reads
+		// the status back from this head.
+		head = d.ProposalLabel()
+		if d.Kind == model.KindRecommendation {
+			head += " (Empfehlung)"
+		}
+	case d.Label == "":
 		head = d.Kind.Label() + " (ohne Nummer)"
 	}
 	b.WriteString("<p>" + esc(head) + "</p>")
