@@ -41,7 +41,7 @@ var routes = []route{
 	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
 }
 
-func (a *Server) registerJSON(mux *http.ServeMux) {
+func (a *Server) registerJSON(mux Mux) {
 	for _, r := range routes {
 		mux.HandleFunc(r.Method+" "+r.Path, r.Handler(a))
 	}

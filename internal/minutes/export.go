@@ -30,6 +30,8 @@ func Export(w io.Writer, doc Document) error {
 	e.line("")
 	if doc.Draft() {
 		e.line(DraftTitle)
+		e.line("")
+		e.line(DraftNote)
 	} else {
 		e.line("Protokoll")
 	}

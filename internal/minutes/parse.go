@@ -201,7 +201,7 @@ func (p *parser) plainLine(s string) {
 		p.doc.Session.Number, _ = strconv.Atoi(m[1])
 		return
 	}
-	if (s == "Protokoll" || s == DraftTitle) && len(p.items) == 0 {
+	if (s == "Protokoll" || s == DraftTitle || s == DraftNote) && len(p.items) == 0 {
 		return
 	}
 	if _, ok := p.sections[s]; ok {
