@@ -422,13 +422,13 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 // reader reads public surfaces for one audience and reports the markers
 // it finds.
 type reader struct {
-	name   string
-	c      *http.Client
-	ts     *httptest.Server
-	seen   map[string]bool
-	leaks  []string
-	reads  int
-	marks  []string
+	name  string
+	c     *http.Client
+	ts    *httptest.Server
+	seen  map[string]bool
+	leaks []string
+	reads int
+	marks []string
 }
 
 // found lists the markers (and confidentiality marks) in text.
