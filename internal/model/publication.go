@@ -170,3 +170,19 @@ func (a Audience) Texts(ss []string) []string {
 	}
 	return out
 }
+
+// SeesItem reports whether the audience — the user u (nil for the public)
+// reading with audience a — may see an agenda item of session s at all.
+// An accepted item is on the agenda and follows it (SeesAgenda). A
+// registration that is not accepted, pending or declined, is seen only by
+// the secretariat and by the member that registered it, not by the other
+// members.
+func (a Audience) SeesItem(it AgendaItem, s Session, u *User) bool {
+	if it.Status == ItemAccepted || it.Status == "" {
+		return a.SeesAgenda(s)
+	}
+	if a != Internal || u == nil || u.Disabled {
+		return false
+	}
+	return u.Role == RoleSecretariat || u.Role == RoleMember && u.MemberAbbrev != "" && u.MemberAbbrev == it.RegisteredBy
+}

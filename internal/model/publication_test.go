@@ -143,3 +143,41 @@ func TestFollowUpAndItemGate(t *testing.T) {
 		t.Error("SeesRow")
 	}
 }
+
+func TestItemGate(t *testing.T) {
+	planned := Session{Status: StatusPlanned}
+	published := Session{Status: StatusPlanned, AgendaPublished: true}
+	he := &User{Role: RoleMember, MemberAbbrev: "HE"}
+	by := &User{Role: RoleMember, MemberAbbrev: "BY"}
+	gs := &User{Role: RoleSecretariat}
+	guest := &User{Role: RoleAdvisory, MemberAbbrev: "DLT"}
+	registration := AgendaItem{Status: ItemRegistered, RegisteredBy: "HE"}
+	declined := AgendaItem{Status: ItemDeclined, RegisteredBy: "HE"}
+	accepted := AgendaItem{Status: ItemAccepted, RegisteredBy: "HE"}
+	tests := []struct {
+		name string
+		a    Audience
+		u    *User
+		it   AgendaItem
+		s    Session
+		want bool
+	}{
+		{"registering member sees the registration", Internal, he, registration, planned, true},
+		{"secretariat sees the registration", Internal, gs, registration, planned, true},
+		{"another member does not", Internal, by, registration, planned, false},
+		{"a guest does not", Internal, guest, registration, planned, false},
+		{"the public does not", Public, nil, registration, published, false},
+		{"another member does not see a declined one", Internal, by, declined, planned, false},
+		{"a disabled account does not", Internal, &User{Role: RoleSecretariat, Disabled: true}, registration, planned, false},
+		{"accepted item, unpublished agenda, member", Internal, by, accepted, planned, true},
+		{"accepted item, unpublished agenda, public", Public, nil, accepted, planned, false},
+		{"accepted item, published agenda, public", Public, nil, accepted, published, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.a.SeesItem(tc.it, tc.s, tc.u); got != tc.want {
+				t.Errorf("SeesItem = %v", got)
+			}
+		})
+	}
+}

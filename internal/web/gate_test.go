@@ -117,6 +117,19 @@ func TestPublicationGateCases(t *testing.T) {
 		}
 	})
 
+	t.Run("a pending registration's profile only for the registering member and the secretariat", func(t *testing.T) {
+		path := ls.ts.URL + "/steckbrief/" + strconv.FormatInt(p.registrationProposal, 10)
+		for user, want := range map[string]int{"hessen": http.StatusOK, "geschaeftsstelle": http.StatusOK, "bund": http.StatusNotFound, "dlt": http.StatusNotFound} {
+			code, body := do(t, client(t, ls.ts, user), "GET", path, nil)
+			if code != want {
+				t.Errorf("%s: %d, want %d", user, code, want)
+			}
+			if want != http.StatusOK && strings.Contains(body, leakMark+"Registration") {
+				t.Errorf("%s sees the registration", user)
+			}
+		}
+	})
+
 	t.Run("OParl and the JSON API show no agenda before it is public", func(t *testing.T) {
 		council, _ := ls.st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
 		s48, _ := ls.st.SessionByNumber(context.Background(), council.ID, 48)

@@ -63,6 +63,9 @@ type planted struct {
 	// draft47, rejected47 are markers in a proposal and a rejected proposal
 	// in the released draft minutes of the 47th session.
 	draft47, rejected47 string
+	// registrationProposal is the proposal of Hessen's pending registration
+	// for the 48th session.
+	registrationProposal int64
 }
 
 // plantSecrets puts a marker into every confidential or unpublished field;
@@ -110,8 +113,9 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	p.proposalTitle = secret("ProposalTitle")
 	proposal(s48, it48, p.proposalTitle, secret("ProposalPoint"))
 	must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it48, Text: secret("FollowUpAgenda"), Responsible: "HE", Status: model.FollowUpOpen}))
-	must(st.CreateItem(ctx, model.AgendaItem{SessionID: s48, SectionID: sec, Title: secret("RegistrationTitle"), Points: []string{secret("RegistrationPoint")},
+	reg48 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s48, SectionID: sec, Title: secret("RegistrationTitle"), Points: []string{secret("RegistrationPoint")},
 		Status: model.ItemRegistered, RegisteredBy: "HE", RegisteredAt: time.Now()}))
+	p.registrationProposal = proposal(s48, reg48, secret("RegistrationProposal"), secret("RegistrationProposalPoint"))
 	must(st.CreateDocument(ctx, store.Document{SessionID: s48, Filename: secret("UploadName") + ".pdf", ContentType: "application/pdf", Size: 4, SHA256: "0000", UploadedBy: "hessen"}))
 
 	// The 49th session runs: its agenda is public, its minutes are not yet.
