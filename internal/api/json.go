@@ -332,9 +332,9 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 		se, seen := sessionOfItem[f.ItemID]
 		if !seen && f.ItemID != 0 {
 			it, err := a.st.Item(ctx, f.ItemID)
-			if err == nil && it.Status == model.ItemAccepted {
+			if err == nil {
 				var s model.Session
-				if s, err = a.st.Session(ctx, it.SessionID); err == nil {
+				if s, err = a.st.Session(ctx, it.SessionID); err == nil && model.Public.SeesItem(it, s, nil) {
 					se = &s
 				}
 			}

@@ -136,7 +136,7 @@ func (e *exporter) item(it Item, a model.Audience) {
 	e.line(number + "\t" + title + bulletList(it.Points) + "\t" + string(it.Goal) + "\t" + esc(strings.Join(it.Sources, ", ")) + "\t" + esc(strings.Join(it.Reporters, ", ")))
 	e.row("", checkboxes(it.Flags))
 	for _, r := range it.Rows {
-		if r.Confidential && a != model.Internal {
+		if !a.SeesRow(r.Confidential) {
 			// The public version shows a black bar and nothing else.
 			e.row(string(r.Kind), `<div style="background-color: black; height: 1em; width: 500px;"></div>`)
 			continue

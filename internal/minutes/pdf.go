@@ -327,7 +327,7 @@ func (r *pdfRenderer) checkboxes(f model.ItemFlags) {
 func (r *pdfRenderer) row(row Row) {
 	var spans []span
 	switch {
-	case row.Confidential && r.audience == model.Public:
+	case !r.audience.SeesRow(row.Confidential):
 		if row.Speaker != "" {
 			spans = append(spans, span{text: row.Speaker + ":", style: "B"})
 		}

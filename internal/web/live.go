@@ -300,7 +300,7 @@ func (s *Server) loadLiveState(r *http.Request, se model.Session) (liveStateData
 	ctx := r.Context()
 	a := s.audienceOf(r)
 	if se.CurrentItemID != 0 && a.SeesAgenda(se) {
-		if it, err := s.st.Item(ctx, se.CurrentItemID); err == nil && it.Status == model.ItemAccepted {
+		if it, err := s.st.Item(ctx, se.CurrentItemID); err == nil && a.SeesItem(it, se, s.user(r)) {
 			d.Current, d.HasItem = a.Item(it), true
 		}
 	}
