@@ -144,3 +144,75 @@ func TestLoadQueriesFixed(t *testing.T) {
 		t.Errorf("queries: %d with %d items, %d with %d items; want the same, at most 13", first, items, second, more)
 	}
 }
+
+// TestRedactedFollowsTheGate: which parts of a session's minutes the
+// public gets, by the session's state; the internal audience gets all.
+func TestRedactedFollowsTheGate(t *testing.T) {
+	adopted := &model.Decision{ID: 1, Status: model.DecisionAdopted, Label: "B-2025/95-IT", Title: "angenommen"}
+	draft := &model.Decision{ID: 2, Status: model.DecisionDraft, Title: "Vorschlag"}
+	rejected := &model.Decision{ID: 3, Status: model.DecisionRejected, Title: "abgelehnt"}
+	item := minutes.Item{AgendaItem: model.AgendaItem{ID: 9, Title: "TOP", Status: model.ItemAccepted, Impact: model.Impact{Note: "Betroffenheit"}},
+		Rows: []minutes.Row{
+			{Kind: minutes.RowDiscussion, Speaker: "HE", Points: []string{"Beitrag"}},
+			{Kind: minutes.RowDecision, Decision: adopted},
+			{Kind: minutes.RowDecision, Decision: draft},
+			{Kind: minutes.RowDecision, Decision: rejected},
+			{Kind: minutes.RowNote, Speaker: "Hessen", Text: "geheim", Confidential: true},
+		},
+		FollowUps: []model.FollowUp{{Text: "aus Diskussion"}, {Text: "aus Beschluss", DecisionID: 1}, {Text: "aus Vorschlag", DecisionID: 2}}}
+	doc := minutes.Document{Audience: model.Internal, Sections: []minutes.Section{{Name: "Übergreifendes", Items: []minutes.Item{item}}},
+		WrittenProcedures: []model.Decision{*adopted, *rejected}}
+	shape := func(d minutes.Document) string {
+		var parts []string
+		for _, it := range d.Items() {
+			parts = append(parts, "TOP")
+			for _, r := range it.Rows {
+				switch {
+				case r.Decision != nil:
+					parts = append(parts, "BV:"+r.Decision.Title)
+				case r.Text == "" && len(r.Points) == 0:
+					parts = append(parts, string(r.Kind)+":leer")
+				default:
+					parts = append(parts, string(r.Kind))
+				}
+			}
+			for _, f := range it.FollowUps {
+				parts = append(parts, "A:"+f.Text)
+			}
+			if it.Impact.Note != "" {
+				parts = append(parts, "Betroffenheit")
+			}
+		}
+		for _, w := range d.WrittenProcedures {
+			parts = append(parts, "UV:"+w.Title)
+		}
+		return strings.Join(parts, " ")
+	}
+	tests := []struct {
+		status    model.SessionStatus
+		published bool
+		public    string
+	}{
+		{model.StatusPlanned, false, "UV:angenommen"},
+		{model.StatusConvened, true, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
+		{model.StatusRunning, false, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
+		{model.StatusEnded, false, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
+		{model.StatusMinutesDraft, false, "TOP ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
+		{model.StatusMinutesApproved, false, "TOP ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
+	}
+	const internal = "TOP ON BV:angenommen BV:Vorschlag BV:abgelehnt PN A:aus Diskussion A:aus Beschluss A:aus Vorschlag Betroffenheit UV:angenommen UV:abgelehnt"
+	for _, tc := range tests {
+		t.Run(string(tc.status), func(t *testing.T) {
+			doc.Session = model.Session{Status: tc.status, AgendaPublished: tc.published}
+			if got := shape(minutes.Redacted(doc, model.Public)); got != tc.public {
+				t.Errorf("public:\n got %s\nwant %s", got, tc.public)
+			}
+			if got := shape(minutes.Redacted(doc, model.Internal)); got != internal {
+				t.Errorf("internal:\n got %s\nwant %s", got, internal)
+			}
+			if got := minutes.Redacted(doc, model.Public).Draft(); got != (tc.status != model.StatusMinutesApproved) {
+				t.Errorf("Draft = %v", got)
+			}
+		})
+	}
+}
