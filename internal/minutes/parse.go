@@ -1024,7 +1024,7 @@ func (p *parser) finish() Document {
 			}
 			for ii := range doc.Sections[si].Items {
 				for _, r := range doc.Sections[si].Items[ii].Rows {
-					if r.Decision != nil && r.Decision.Result == "" {
+					if r.Decision != nil && r.Decision.Result == "" && r.Decision.Status != model.DecisionDraft {
 						r.Decision.Result = res.Phrase()
 					}
 				}
@@ -1033,7 +1033,7 @@ func (p *parser) finish() Document {
 	}
 	for _, it := range p.items {
 		for _, r := range it.Rows {
-			if r.Decision != nil && r.Decision.AdoptedOn.IsZero() {
+			if r.Decision != nil && r.Decision.AdoptedOn.IsZero() && r.Decision.Status != model.DecisionDraft {
 				r.Decision.AdoptedOn = doc.Session.Date
 			}
 		}
