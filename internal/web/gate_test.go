@@ -10,6 +10,7 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/model"
 	"gremium/internal/pdftest"
+	"gremium/internal/store"
 )
 
 // TestPublicationGateCases: the leaks found in issue 12, one by one, each
@@ -88,13 +89,13 @@ func TestPublicationGateCases(t *testing.T) {
 
 	t.Run("debrief invitation and PDF carry the public title only", func(t *testing.T) {
 		ls.sendDebrief(t)
-		out, err := ls.st.Outbox(context.Background())
+		out, _, err := ls.st.Notifications(context.Background(), store.OutboxFilter{Event: model.EventDebriefInvitation})
 		if err != nil || len(out) == 0 {
 			t.Fatalf("outbox: %v %v", out, err)
 		}
-		msg := out[len(out)-1]
+		msg := out[0]
 		if strings.Contains(msg.Body, p.debriefTitle) || !strings.Contains(msg.Body, carrier+" "+model.RedactedPlaceholder) {
-			t.Errorf("invitation to %v:\n%s", msg.Recipients, msg.Body)
+			t.Errorf("invitation to %s:\n%s", msg.Recipient, msg.Body)
 		}
 		if strings.ContainsAny(msg.Body, model.RedactOpen+model.RedactClose) {
 			t.Error("the invitation carries confidentiality marks")
