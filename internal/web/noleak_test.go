@@ -131,14 +131,17 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	// public, the proposals on them are not.
 	s50 := must(st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 50, Status: model.StatusConvened, AgendaPublished: true, Date: model.NewDate(2026, 3, 5), Place: "Berlin"}))
 	it50 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s50, SectionID: sec, Number: "01", Title: hidden("AgendaTitleMarked"),
-		Points: []string{hidden("AgendaPointMarked")}, Status: model.ItemAccepted, Impact: model.Impact{Stated: true, Note: secret("ImpactNotePublished")}}))
+		Points: []string{hidden("AgendaPointMarked"), "⟦x ⟦y⟧ " + secret("AgendaPointNested") + "⟧", carrier + " ⟦" + secret("AgendaPointUnclosed")},
+		Status: model.ItemAccepted, Impact: model.Impact{Stated: true, Note: secret("ImpactNotePublished")}}))
 	proposal(s50, it50, secret("PublishedAgendaProposal"), secret("PublishedAgendaProposalPoint"))
 
 	// The 47th session: its draft minutes are released (public, "Entwurf").
 	it47 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s47.ID, SectionID: sec, Number: "99", Title: hidden("ItemTitleMarked"),
 		Points: []string{hidden("ItemPointMarked")}, Status: model.ItemAccepted, Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk.ID}, Note: secret("ImpactNote47")}}))
 	must(st.CreateContribution(ctx, model.Contribution{ItemID: it47, Speaker: "HE", Points: []string{secret("ContributionConfidential")}, Confidential: true}))
-	must(st.CreateContribution(ctx, model.Contribution{ItemID: it47, Speaker: "BY", Points: []string{hidden("ContributionMarked")}}))
+	must(st.CreateContribution(ctx, model.Contribution{ItemID: it47, Speaker: "BY", Points: []string{hidden("ContributionMarked"),
+		// Nested and stray marks (model.Passages): all of it is confidential.
+		carrier + " ⟦a ⟦b⟧ " + secret("ContributionNested") + "⟧ offen", secret("ContributionStrayClose") + "⟧ danach offen"}}))
 	must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it47, Author: "Hessen", Text: secret("NoteConfidential"), Confidential: true}))
 	must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it47, Author: "Bayern", Text: hidden("NoteMarked")}))
 	must(st.CreateRemark(ctx, model.Remark{ItemID: it47, Kind: model.RemarkText, Text: secret("RemarkConfidential"), Confidential: true}))
