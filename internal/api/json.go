@@ -41,7 +41,7 @@ var routes = []route{
 	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
 }
 
-func (a *Server) registerJSON(mux *http.ServeMux) {
+func (a *Server) registerJSON(mux Mux) {
 	for _, r := range routes {
 		mux.HandleFunc(r.Method+" "+r.Path, r.Handler(a))
 	}
@@ -93,13 +93,19 @@ type Decision struct {
 	URL     string        `json:"url"`
 }
 
-func publicDecision(site string, d model.Decision, session int) Decision {
-	pts := make([]model.Point, len(d.Points))
-	for i, p := range d.Points {
-		pts[i] = model.Point{Label: p.Label, Text: model.PublicText(p.Text)}
+// publicDecision gives the decision as the public may see it (the
+// publication gate, model.Public.Decision); false if it is not public.
+func publicDecision(site string, d model.Decision, session int) (Decision, bool) {
+	d, ok := model.Public.Decision(d)
+	if !ok {
+		return Decision{}, false
 	}
-	return Decision{Number: d.Label, Kind: d.Kind.Label(), Title: model.PublicText(d.Title), Points: pts, Result: model.PublicText(d.Result),
-		Scope: string(d.Scope), Date: d.AdoptedOn.String(), Session: session, URL: site + "/beschluesse/" + d.Label}
+	pts := d.Points
+	if pts == nil {
+		pts = []model.Point{}
+	}
+	return Decision{Number: d.Label, Kind: d.Kind.Label(), Title: d.Title, Points: pts, Result: d.Result,
+		Scope: string(d.Scope), Date: d.AdoptedOn.String(), Session: session, URL: site + "/beschluesse/" + d.Label}, true
 }
 
 func sessionOf(site string, se model.Session) Session {
@@ -133,23 +139,24 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := sessionOf(SiteURL(r), se)
-	if se.AgendaPublished || se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
-		doc, err := minutes.Load(ctx, a.st, se.ID, model.Public)
-		if err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		for _, sec := range doc.Sections {
-			for _, it := range sec.Items {
-				item := Item{Number: it.Number, Title: it.Title, Section: sec.Name, Points: it.Points, Goal: string(it.Goal), Sources: it.Sources,
-					Reporters: it.Reporters, Consent: it.Consent}
-				for _, row := range it.Rows {
-					if d := row.Decision; d != nil && d.Status == model.DecisionAdopted && d.Label != "" {
-						item.Decisions = append(item.Decisions, publicDecision(SiteURL(r), *d, se.Number))
+	// The public minutes hold the agenda only once it is public.
+	doc, err := minutes.Load(ctx, a.st, se.ID, model.Public)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	for _, sec := range doc.Sections {
+		for _, it := range sec.Items {
+			item := Item{Number: it.Number, Title: it.Title, Section: sec.Name, Points: it.Points, Goal: string(it.Goal), Sources: it.Sources,
+				Reporters: it.Reporters, Consent: it.Consent}
+			for _, row := range it.Rows {
+				if d := row.Decision; d != nil && d.Label != "" {
+					if pd, ok := publicDecision(SiteURL(r), *d, se.Number); ok {
+						item.Decisions = append(item.Decisions, pd)
 					}
 				}
-				out.Items = append(out.Items, item)
 			}
+			out.Items = append(out.Items, item)
 		}
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -231,7 +238,9 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 			}
 			numbers[d.SessionID] = se.Number
 		}
-		out = append(out, publicDecision(SiteURL(r), d, numbers[d.SessionID]))
+		if pd, ok := publicDecision(SiteURL(r), d, numbers[d.SessionID]); ok {
+			out = append(out, pd)
+		}
 	}
 	w.Header().Set("X-Total-Count", strconv.Itoa(res.Total))
 	var links []string
@@ -269,7 +278,7 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := a.st.DecisionByNumber(ctx, council.ID, model.DecisionNumber{Year: year, Seq: seq})
-	if err == nil && d.Status != model.DecisionAdopted {
+	if err == nil && !d.Public() {
 		err = store.ErrNotFound
 	}
 	if err != nil {
@@ -285,7 +294,8 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		}
 		number = se.Number
 	}
-	writeJSON(w, http.StatusOK, publicDecision(SiteURL(r), d, number))
+	pd, _ := publicDecision(SiteURL(r), d, number)
+	writeJSON(w, http.StatusOK, pd)
 }
 
 // FollowUp is a follow-up in the JSON API.
@@ -306,12 +316,41 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := []FollowUp{}
+	sessionOfItem := map[int64]*model.Session{}
 	for _, f := range fs {
-		fu := FollowUp{Text: model.PublicText(f.Text), Responsible: f.Responsible, DueDate: f.DueDate.String(), DueSession: f.DueSession, Status: string(f.Status)}
+		// The publication gate decides by the follow-up's decision or, for
+		// one from the discussion, by the minutes of its session.
+		var dec *model.Decision
 		if f.DecisionID != 0 {
-			if d, err := a.st.Decision(ctx, f.DecisionID); err == nil && d.Status == model.DecisionAdopted {
-				fu.Decision = d.Label
+			d, err := a.st.Decision(ctx, f.DecisionID)
+			if err != nil {
+				a.fail(w, r, err)
+				return
 			}
+			dec = &d
+		}
+		se, seen := sessionOfItem[f.ItemID]
+		if !seen && f.ItemID != 0 {
+			it, err := a.st.Item(ctx, f.ItemID)
+			if err == nil {
+				var s model.Session
+				if s, err = a.st.Session(ctx, it.SessionID); err == nil && model.Public.SeesItem(it, s, nil) {
+					se = &s
+				}
+			}
+			if err != nil {
+				a.fail(w, r, err)
+				return
+			}
+			sessionOfItem[f.ItemID] = se
+		}
+		if !model.Public.SeesFollowUp(f, dec, se) {
+			continue
+		}
+		f = model.Public.FollowUp(f)
+		fu := FollowUp{Text: f.Text, Responsible: f.Responsible, DueDate: f.DueDate.String(), DueSession: f.DueSession, Status: string(f.Status)}
+		if dec != nil {
+			fu.Decision = dec.Label
 		}
 		out = append(out, fu)
 	}

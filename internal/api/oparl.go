@@ -50,8 +50,14 @@ func New(st *store.Store, log *slog.Logger, council string) *Server {
 	return &Server{st: st, log: log, council: council, PerPage: 100, snapshots: map[string]snapshot{}}
 }
 
+// Mux is where the API registers its routes: an *http.ServeMux, or a
+// recorder in tests.
+type Mux interface {
+	HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request))
+}
+
 // Register adds the API routes to mux.
-func (a *Server) Register(mux *http.ServeMux) {
+func (a *Server) Register(mux Mux) {
 	mux.HandleFunc("GET /oparl/v1", a.system)
 	mux.HandleFunc("GET /oparl/v1/body", a.bodies)
 	for _, name := range oparlObjects {
@@ -158,12 +164,10 @@ func (a *Server) load(ctx context.Context, r *http.Request) (*data, error) {
 	}
 	for i := len(all) - 1; i >= 0; i-- { // oldest first: a stable order
 		se := all[i]
+		// The public minutes hold no agenda before it is public.
 		doc, err := minutes.Load(ctx, a.st, se.ID, model.Public)
 		if err != nil {
 			return nil, err
-		}
-		if !se.AgendaPublished && (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) {
-			doc.Sections = nil // the agenda is not public yet
 		}
 		d.docs[se.ID] = doc
 		d.sessions = append(d.sessions, se)
@@ -180,14 +184,7 @@ func (a *Server) load(ctx context.Context, r *http.Request) (*data, error) {
 		return nil, err
 	}
 	sort.Slice(papers, func(i, j int) bool { return papers[i].ID < papers[j].ID })
-	for i := range papers {
-		p := &papers[i]
-		p.Title, p.Result = model.PublicText(p.Title), model.PublicText(p.Result)
-		for j := range p.Points {
-			p.Points[j].Text = model.PublicText(p.Points[j].Text)
-		}
-	}
-	d.papers = papers
+	d.papers = model.Public.Decisions(papers)
 	for _, e := range []string{"body", "person", "assignment", "session", "agenda_item", "decision"} {
 		if d.times[e], err = a.st.EntityTimes(ctx, e); err != nil {
 			return nil, err
@@ -372,7 +369,7 @@ func (d *data) location(se model.Session) obj {
 // decisionOf gives the public, numbered decision of an item, if any.
 func (d *data) decisionOf(it minutes.Item) *model.Decision {
 	for _, r := range it.Rows {
-		if r.Decision != nil && r.Decision.Status == model.DecisionAdopted && r.Decision.Label != "" {
+		if r.Decision != nil && r.Decision.Public() && r.Decision.Label != "" {
 			return r.Decision
 		}
 	}

@@ -67,6 +67,17 @@ type Document struct {
 	WrittenProcedures []model.Decision
 }
 
+// Draft reports whether the minutes are not yet approved: every rendering
+// (page, PDF, text) marks them "Entwurf" (model.Session.MinutesApproved).
+func (d Document) Draft() bool { return !d.Session.MinutesApproved() }
+
+// DraftTitle is the heading of minutes that are not yet approved, where
+// approved minutes say "Protokoll".
+const DraftTitle = "Protokoll – Entwurf"
+
+// DraftNote says on every rendering of draft minutes what the mark means.
+const DraftNote = "Entwurf: Dieses Protokoll ist noch nicht genehmigt und kann sich bis zu seiner Genehmigung ändern."
+
 // Items gives all items of the document in order.
 func (d Document) Items() []Item {
 	var out []Item
@@ -76,7 +87,11 @@ func (d Document) Items() []Item {
 	return out
 }
 
-// Load assembles the minutes of a session for the audience.
+// Load assembles the minutes of a session for the audience. It runs the
+// same number of queries whatever the number of agenda items (about a
+// dozen: the session, its body and sections, its items, one query per kind
+// of row for all items, the written procedures since the previous session)
+// and never reads the body's other sessions.
 func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.Audience) (Document, error) {
 	se, err := st.Session(ctx, sessionID)
 	if err != nil {
@@ -86,45 +101,17 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 	if err != nil {
 		return Document{}, err
 	}
-	sections, err := st.Sections(ctx, se.BodyID)
-	if err != nil {
-		return Document{}, err
-	}
-	sectionByID := map[int64]model.Section{}
-	for _, s := range sections {
-		sectionByID[s.ID] = s
-	}
-	items, err := st.Items(ctx, sessionID)
-	if err != nil {
-		return Document{}, err
-	}
 	doc := Document{Audience: model.Internal, Body: body, Session: se}
-	for _, it := range items {
-		if it.Status != model.ItemAccepted {
-			continue // registrations are not (yet) on the agenda
-		}
-		item, err := loadItem(ctx, st, it)
-		if err != nil {
-			return Document{}, fmt.Errorf("minutes: %s: %w", it.Label(), err)
-		}
-		sec := sectionByID[it.SectionID]
-		if n := len(doc.Sections); n == 0 || doc.Sections[n-1].Name != sec.Name {
-			doc.Sections = append(doc.Sections, Section{Name: sec.Name, Consent: sec.Consent})
-		}
-		last := &doc.Sections[len(doc.Sections)-1]
-		last.Items = append(last.Items, item)
-	}
-	if !se.Date.IsZero() {
-		var prev model.Date
-		all, err := st.Sessions(ctx, se.BodyID)
-		if err != nil {
+	if audience.SeesAgenda(se) {
+		if doc.Sections, err = loadSections(ctx, st, se); err != nil {
 			return Document{}, err
 		}
+	}
+	if !se.Date.IsZero() {
 		// The newest earlier session with a date bounds the period.
-		for _, o := range all {
-			if o.Number < se.Number && !o.Date.IsZero() && (prev.IsZero() || prev.Before(o.Date)) {
-				prev = o.Date
-			}
+		prev, err := st.PreviousSessionDate(ctx, se.BodyID, se.Number)
+		if err != nil {
+			return Document{}, err
 		}
 		if doc.WrittenProcedures, err = st.ProcedureDecisions(ctx, se.BodyID, prev, se.Date); err != nil {
 			return Document{}, err
@@ -133,111 +120,129 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 	return Redacted(doc, audience), nil
 }
 
-func loadItem(ctx context.Context, st *store.Store, it model.AgendaItem) (Item, error) {
-	item := Item{AgendaItem: it}
-	contributions, err := st.Contributions(ctx, it.ID)
+// loadSections gives the accepted agenda items of a session with their
+// minutes rows, grouped in runs of one section.
+func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Section, error) {
+	sections, err := st.Sections(ctx, se.BodyID)
 	if err != nil {
-		return item, err
+		return nil, err
 	}
-	for _, c := range contributions {
+	sectionByID := map[int64]model.Section{}
+	for _, s := range sections {
+		sectionByID[s.ID] = s
+	}
+	items, err := st.Items(ctx, se.ID)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.SessionRows(ctx, se.ID)
+	if err != nil {
+		return nil, fmt.Errorf("minutes: %d. Sitzung: %w", se.Number, err)
+	}
+	var out []Section
+	for _, it := range items {
+		if it.Status != model.ItemAccepted {
+			continue // registrations are not (yet) on the agenda
+		}
+		item := assembleItem(it, rows)
+		sec := sectionByID[it.SectionID]
+		if n := len(out); n == 0 || out[n-1].Name != sec.Name {
+			out = append(out, Section{Name: sec.Name, Consent: sec.Consent})
+		}
+		last := &out[len(out)-1]
+		last.Items = append(last.Items, item)
+	}
+	return out, nil
+}
+
+// assembleItem puts an item's rows of all kinds into minutes order.
+func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
+	item := Item{AgendaItem: it, FollowUps: rows.FollowUps[it.ID]}
+	for _, c := range rows.Contributions[it.ID] {
 		item.Rows = append(item.Rows, Row{Kind: RowDiscussion, Speaker: c.Speaker, Points: c.Points, Confidential: c.Confidential, ID: c.ID, Version: c.Version, position: c.Position})
 	}
-	decisions, err := st.ItemDecisions(ctx, it.ID)
-	if err != nil {
-		return item, err
-	}
-	for _, d := range decisions {
+	for _, d := range rows.Decisions[it.ID] {
 		d := d
 		item.Rows = append(item.Rows, Row{Kind: RowDecision, Decision: &d, ID: d.ID, Version: d.Version, position: d.Position})
 	}
-	notes, err := st.ProtocolNotes(ctx, it.ID)
-	if err != nil {
-		return item, err
-	}
-	for _, n := range notes {
+	for _, n := range rows.Notes[it.ID] {
 		item.Rows = append(item.Rows, Row{Kind: RowNote, Speaker: n.Author, Text: n.Text, Confidential: n.Confidential, ID: n.ID, Version: n.Version, position: n.Position})
 	}
-	remarks, err := st.Remarks(ctx, it.ID)
-	if err != nil {
-		return item, err
-	}
-	for _, m := range remarks {
+	for _, m := range rows.Remarks[it.ID] {
 		item.Rows = append(item.Rows, Row{Kind: RowText, RemarkKind: m.Kind, Text: m.Text, Confidential: m.Confidential, ID: m.ID, Version: m.Version, position: m.Position})
 	}
 	slices.SortStableFunc(item.Rows, func(x, y Row) int { return cmp.Compare(x.position, y.position) })
-	item.FollowUps, err = st.FollowUps(ctx, store.FollowUpFilter{ItemID: it.ID})
-	return item, err
+	return item
 }
 
-// Redacted gives a copy of doc as the audience may see it. For the public,
-// marked passages become "[geschwärzt]" and confidential rows keep only their
-// kind (and speaker); the internal audience gets the document unchanged,
-// redaction marks included. Every rendering of minutes goes through here.
+// Redacted gives a copy of doc as the audience may see it; every rendering
+// of minutes goes through here, and it decides only by the publication
+// gate in package model. For the public: no agenda before it is public
+// (model.Session.AgendaPublic); before the draft minutes are released
+// (model.Session.MinutesPublic) only the adopted decisions of each item;
+// never a proposal or a rejected proposal (model.Decision.Public); marked
+// passages become "[geschwärzt]", confidential rows keep only their kind
+// (and speaker), follow-ups only with their adopted decision or the
+// released minutes. The internal audience gets the document unchanged,
+// redaction marks included.
 func Redacted(doc Document, a model.Audience) Document {
 	out := doc
 	out.Audience = a
-	out.WrittenProcedures = make([]model.Decision, len(doc.WrittenProcedures))
-	for i, d := range doc.WrittenProcedures {
-		d.Title, d.Result = a.Text(d.Title), a.Text(d.Result)
-		d.Points = slices.Clone(d.Points)
-		for j := range d.Points {
-			d.Points[j].Text = a.Text(d.Points[j].Text)
-		}
-		out.WrittenProcedures[i] = d
+	out.WrittenProcedures = a.Decisions(doc.WrittenProcedures)
+	out.Sections = nil
+	if !a.SeesAgenda(doc.Session) {
+		return out
 	}
-	out.Sections = make([]Section, len(doc.Sections))
-	for si, sec := range doc.Sections {
+	minutesShown := a.SeesMinutes(doc.Session)
+	// A follow-up follows its decision, wherever in the minutes that is.
+	decisions := map[int64]*model.Decision{}
+	for _, it := range doc.Items() {
+		for _, r := range it.Rows {
+			if r.Decision != nil {
+				decisions[r.Decision.ID] = r.Decision
+			}
+		}
+	}
+	for _, sec := range doc.Sections {
 		sec.Items = slices.Clone(sec.Items)
 		for ii, it := range sec.Items {
-			it.Title = a.Text(it.Title)
-			it.Points = textAll(a, it.Points)
-			it.Impact.Note = a.Text(it.Impact.Note)
-			rows := make([]Row, len(it.Rows))
-			for ri, r := range it.Rows {
-				if hidden(r, a) {
+			it.AgendaItem = a.Item(it.AgendaItem)
+			var rows []Row
+			for _, r := range it.Rows {
+				if r.Decision != nil {
+					if !a.SeesDecision(*r.Decision) {
+						continue // a proposal, or a rejected one
+					}
+				} else if !minutesShown {
+					continue
+				}
+				if !a.SeesRow(r.Confidential) {
 					r.Points, r.Text = nil, ""
 					if r.Decision != nil {
 						d := model.Decision{ID: r.Decision.ID, Kind: r.Decision.Kind, Label: r.Decision.Label, Number: r.Decision.Number, Status: r.Decision.Status}
 						r.Decision = &d
 					}
 				} else {
-					r.Points = textAll(a, r.Points)
+					r.Points = a.Texts(r.Points)
 					r.Text = a.Text(r.Text)
 					if r.Decision != nil {
-						d := *r.Decision
-						d.Title, d.Result = a.Text(d.Title), a.Text(d.Result)
-						d.Points = slices.Clone(d.Points)
-						for i := range d.Points {
-							d.Points[i].Text = a.Text(d.Points[i].Text)
-						}
+						d, _ := a.Decision(*r.Decision)
 						r.Decision = &d
 					}
 				}
-				rows[ri] = r
+				rows = append(rows, r)
 			}
 			it.Rows = rows
-			fus := slices.Clone(it.FollowUps)
-			for i := range fus {
-				fus[i].Text = a.Text(fus[i].Text)
+			var fus []model.FollowUp
+			for _, f := range it.FollowUps {
+				if a.SeesFollowUp(f, decisions[f.DecisionID], &doc.Session) {
+					fus = append(fus, a.FollowUp(f))
+				}
 			}
 			it.FollowUps = fus
 			sec.Items[ii] = it
 		}
-		out.Sections[si] = sec
-	}
-	return out
-}
-
-// hidden reports whether a row's content must not reach the audience.
-func hidden(r Row, a model.Audience) bool { return r.Confidential && a.IsPublic() }
-
-func textAll(a model.Audience, ss []string) []string {
-	if ss == nil {
-		return nil
-	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = a.Text(s)
+		out.Sections = append(out.Sections, sec)
 	}
 	return out
 }

@@ -13,7 +13,7 @@ import (
 	"gremium/internal/store"
 )
 
-func demoSession47(t *testing.T) (*store.Store, int64) {
+func demoSession47(t testing.TB) (*store.Store, int64) {
 	t.Helper()
 	ctx := context.Background()
 	st := demotest.Store(t)
@@ -99,5 +99,120 @@ func TestPublicVersionHidesRedactions(t *testing.T) {
 	}
 	if !strings.Contains(in, model.Redact("[REDACTED]")) {
 		t.Error("the internal document lost the redaction marks")
+	}
+}
+
+// TestLoadQueriesFixed: assembling the minutes costs the same number of
+// queries however many items and rows the session has (it was five per
+// item).
+func TestLoadQueriesFixed(t *testing.T) {
+	st, id := demoSession47(t)
+	ctx := context.Background()
+	queries := func() (uint64, int) {
+		before := store.QueryCount()
+		doc, err := minutes.Load(ctx, st, id, model.Internal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return store.QueryCount() - before, len(doc.Items())
+	}
+	first, items := queries()
+	se, err := st.Session(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		it, err := st.CreateItem(ctx, model.AgendaItem{SessionID: id, Number: fmt.Sprintf("9%d", i), Title: "Zusatz", Status: model.ItemAccepted})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CreateContribution(ctx, model.Contribution{ItemID: it, Speaker: "HE", Points: []string{"Beitrag"}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it, Author: "Hessen", Text: "Notiz"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CreateDecision(ctx, model.Decision{BodyID: se.BodyID, SessionID: id, ItemID: it, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Vorschlag", Applicants: []string{"Bund"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	second, more := queries()
+	if more != items+5 {
+		t.Fatalf("items = %d, want %d", more, items+5)
+	}
+	if second != first || first > 13 {
+		t.Errorf("queries: %d with %d items, %d with %d items; want the same, at most 13", first, items, second, more)
+	}
+}
+
+// TestRedactedFollowsTheGate: which parts of a session's minutes the
+// public gets, by the session's state; the internal audience gets all.
+func TestRedactedFollowsTheGate(t *testing.T) {
+	adopted := &model.Decision{ID: 1, Status: model.DecisionAdopted, Label: "B-2025/95-IT", Title: "angenommen"}
+	draft := &model.Decision{ID: 2, Status: model.DecisionDraft, Title: "Vorschlag"}
+	rejected := &model.Decision{ID: 3, Status: model.DecisionRejected, Title: "abgelehnt"}
+	item := minutes.Item{AgendaItem: model.AgendaItem{ID: 9, Title: "TOP", Status: model.ItemAccepted, Impact: model.Impact{Note: "Betroffenheit"}},
+		Rows: []minutes.Row{
+			{Kind: minutes.RowDiscussion, Speaker: "HE", Points: []string{"Beitrag"}},
+			{Kind: minutes.RowDecision, Decision: adopted},
+			{Kind: minutes.RowDecision, Decision: draft},
+			{Kind: minutes.RowDecision, Decision: rejected},
+			{Kind: minutes.RowNote, Speaker: "Hessen", Text: "geheim", Confidential: true},
+		},
+		FollowUps: []model.FollowUp{{Text: "aus Diskussion"}, {Text: "aus Beschluss", DecisionID: 1}, {Text: "aus Vorschlag", DecisionID: 2}}}
+	doc := minutes.Document{Audience: model.Internal, Sections: []minutes.Section{{Name: "Übergreifendes", Items: []minutes.Item{item}}},
+		WrittenProcedures: []model.Decision{*adopted, *rejected}}
+	shape := func(d minutes.Document) string {
+		var parts []string
+		for _, it := range d.Items() {
+			parts = append(parts, "TOP")
+			for _, r := range it.Rows {
+				switch {
+				case r.Decision != nil:
+					parts = append(parts, "BV:"+r.Decision.Title)
+				case r.Text == "" && len(r.Points) == 0:
+					parts = append(parts, string(r.Kind)+":leer")
+				default:
+					parts = append(parts, string(r.Kind))
+				}
+			}
+			for _, f := range it.FollowUps {
+				parts = append(parts, "A:"+f.Text)
+			}
+			if it.Impact.Note != "" {
+				parts = append(parts, "Betroffenheit")
+			}
+		}
+		for _, w := range d.WrittenProcedures {
+			parts = append(parts, "UV:"+w.Title)
+		}
+		return strings.Join(parts, " ")
+	}
+	tests := []struct {
+		status    model.SessionStatus
+		published bool
+		public    string
+	}{
+		{model.StatusPlanned, false, "UV:angenommen"},
+		{model.StatusConvened, true, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
+		{model.StatusRunning, false, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
+		{model.StatusEnded, false, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
+		{model.StatusMinutesDraft, false, "TOP ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
+		{model.StatusMinutesApproved, false, "TOP ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
+	}
+	const internal = "TOP ON BV:angenommen BV:Vorschlag BV:abgelehnt PN A:aus Diskussion A:aus Beschluss A:aus Vorschlag Betroffenheit UV:angenommen UV:abgelehnt"
+	for _, tc := range tests {
+		t.Run(string(tc.status), func(t *testing.T) {
+			doc.Session = model.Session{Status: tc.status, AgendaPublished: tc.published}
+			if got := shape(minutes.Redacted(doc, model.Public)); got != tc.public {
+				t.Errorf("public:\n got %s\nwant %s", got, tc.public)
+			}
+			if got := shape(minutes.Redacted(doc, model.Internal)); got != internal {
+				t.Errorf("internal:\n got %s\nwant %s", got, internal)
+			}
+			if got := minutes.Redacted(doc, model.Public).Draft(); got != (tc.status != model.StatusMinutesApproved) {
+				t.Errorf("Draft = %v", got)
+			}
+		})
 	}
 }

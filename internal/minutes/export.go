@@ -28,7 +28,13 @@ func Export(w io.Writer, doc Document) error {
 	e.line("")
 	e.line(title)
 	e.line("")
-	e.line("Protokoll")
+	if doc.Draft() {
+		e.line(DraftTitle)
+		e.line("")
+		e.line(DraftNote)
+	} else {
+		e.line("Protokoll")
+	}
 	e.line("")
 	e.line("Datum: " + se.Date.German())
 	if se.StartTime != "" && se.EndTime != "" {
@@ -130,7 +136,7 @@ func (e *exporter) item(it Item, a model.Audience) {
 	e.line(number + "\t" + title + bulletList(it.Points) + "\t" + string(it.Goal) + "\t" + esc(strings.Join(it.Sources, ", ")) + "\t" + esc(strings.Join(it.Reporters, ", ")))
 	e.row("", checkboxes(it.Flags))
 	for _, r := range it.Rows {
-		if r.Confidential && a != model.Internal {
+		if !a.SeesRow(r.Confidential) {
 			// The public version shows a black bar and nothing else.
 			e.row(string(r.Kind), `<div style="background-color: black; height: 1em; width: 500px;"></div>`)
 			continue
@@ -172,7 +178,15 @@ func (e *exporter) exportRow(it Item, r Row) {
 func decisionContent(it Item, d model.Decision, sessionDate model.Date) string {
 	var b strings.Builder
 	head := d.Kind.Label() + " " + d.Label
-	if d.Label == "" {
+	switch {
+	case !d.Public():
+		// A proposal has no number before it is adopted; the parser reads
+		// the status back from this head.
+		head = d.ProposalLabel()
+		if d.Kind == model.KindRecommendation {
+			head += " (Empfehlung)"
+		}
+	case d.Label == "":
 		head = d.Kind.Label() + " (ohne Nummer)"
 	}
 	b.WriteString("<p>" + esc(head) + "</p>")

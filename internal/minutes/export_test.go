@@ -53,11 +53,16 @@ func TestExportRoundTripEdgeCases(t *testing.T) {
 		Votes: []model.Vote{{Member: "Bund", Choice: model.VoteYes}, {Member: "BY", Choice: model.VoteNo}, {Member: "HE", Choice: model.VoteAbstain}}}
 	rejected := &model.Decision{Kind: model.KindDecision, Status: model.DecisionRejected, Scope: model.ScopeAll, Result: "abgelehnt",
 		AdoptedOn: model.NewDate(2026, 3, 1), Title: "Antrag", Points: []model.Point{{Text: "Ein Antrag ohne Nummer."}}}
+	// A proposal is written as "Beschlussvorschlag" (without number) and
+	// read back as one.
+	proposal := &model.Decision{Kind: model.KindRecommendation, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Vorschlag", Points: []model.Point{{Label: "1.", Text: "Noch offen."}}}
 	doc := minutes.Document{Audience: model.Internal, Session: model.Session{Number: 50, Date: model.NewDate(2026, 3, 1), Place: "Berlin"},
 		Sections: []minutes.Section{{Name: "Übergreifendes", Items: []minutes.Item{
 			{AgendaItem: model.AgendaItem{Number: "", Title: "Antrag", Goal: model.GoalDecision, Reporters: []string{"HE"}},
 				Rows: []minutes.Row{
 					{Kind: minutes.RowDecision, Decision: rejected},
+					{Kind: minutes.RowDecision, Decision: proposal},
 					{Kind: minutes.RowText, RemarkKind: model.RemarkText, Text: "wird vertagt"},
 				}},
 			{AgendaItem: model.AgendaItem{Number: "03a", Title: "Tabs\tund \"Zeichen\"", Points: []string{"a", "b ⟦geheim⟧"}, Flags: model.ItemFlags{FollowUp: true}},
@@ -71,6 +76,11 @@ func TestExportRoundTripEdgeCases(t *testing.T) {
 				}},
 		}}}}
 	again, text := roundTrip(t, doc)
+	for _, head := range []string{"<p>abgelehnter Beschlussvorschlag</p>", "<p>Beschlussvorschlag (Empfehlung)</p>", "Protokoll – Entwurf"} {
+		if !strings.Contains(text, head) {
+			t.Errorf("export lacks %q", head)
+		}
+	}
 	want := minutes.Comparable(doc)
 	want.Sections[0].Items[1].Title = "Tabs und \"Zeichen\"" // a tab is a cell separator
 	if got := minutes.Comparable(again); !reflect.DeepEqual(got, want) {

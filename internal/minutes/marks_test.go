@@ -17,7 +17,7 @@ func nestedMarksDocument() minutes.Document {
 	d := &model.Decision{Kind: model.KindDecision, Number: model.DecisionNumber{Year: 2026, Seq: 4}, Label: "B-2026/04-IT",
 		Title: "Titel ⟦x ⟦y⟧ SECRET⟧", Status: model.DecisionAdopted, Scope: model.ScopeAll, Result: "einstimmig ⟦a ⟦b⟧ SECRET⟧",
 		AdoptedOn: model.NewDate(2026, 3, 1), Points: []model.Point{{Label: "1.", Text: nested}, {Label: "2.", Text: "Zweitens ⟦SECRET ohne Ende"}}}
-	return minutes.Document{Audience: model.Internal, Session: model.Session{Number: 50, Date: model.NewDate(2026, 3, 1), Place: "Berlin"},
+	return minutes.Document{Audience: model.Internal, Session: model.Session{Number: 50, Date: model.NewDate(2026, 3, 1), Place: "Berlin", Status: model.StatusMinutesDraft},
 		WrittenProcedures: []model.Decision{{Kind: model.KindDecision, Label: "B-2026/01-IT", Status: model.DecisionAdopted,
 			Title: "Umlauf ⟦⟦SECRET⟧ SECRET⟧", Result: "einstimmig", Points: []model.Point{{Label: "1.", Text: nested}}}},
 		Sections: []minutes.Section{{Name: "Übergreifendes", Items: []minutes.Item{

@@ -201,7 +201,7 @@ func (p *parser) plainLine(s string) {
 		p.doc.Session.Number, _ = strconv.Atoi(m[1])
 		return
 	}
-	if s == "Protokoll" && len(p.items) == 0 {
+	if (s == "Protokoll" || s == DraftTitle || s == DraftNote) && len(p.items) == 0 {
 		return
 	}
 	if _, ok := p.sections[s]; ok {
@@ -651,6 +651,7 @@ func startsLower(s string) bool {
 var (
 	decisionHeader   = regexp.MustCompile(`^(Beschluss|Empfehlung)\s+(\S+)\s*`)
 	unnumberedHeader = regexp.MustCompile(`^(Beschluss|Empfehlung) \(ohne Nummer\)$`)
+	proposalHeader   = regexp.MustCompile(`^(abgelehnter )?Beschlussvorschlag( \(Empfehlung\))?$`)
 	decisionField    = regexp.MustCompile(`^(Ergebnis|Titel|Geltung|Stimmen|Beschlossen am):\s*(.*)$`)
 )
 
@@ -706,9 +707,18 @@ func (p *parser) newDecision(kind, label string) *model.Decision {
 func (p *parser) decisionRow(content string) {
 	ps := pieces(content)
 	var kind, label string
+	var status model.DecisionStatus
 	if len(ps) > 0 && !ps[0].bullet {
 		if m := unnumberedHeader.FindStringSubmatch(ps[0].text); m != nil {
 			kind, ps = m[1], ps[1:]
+		} else if m := proposalHeader.FindStringSubmatch(ps[0].text); m != nil {
+			kind, status, ps = "Beschluss", model.DecisionDraft, ps[1:]
+			if m[2] != "" {
+				kind = "Empfehlung"
+			}
+			if m[1] != "" {
+				status = model.DecisionRejected
+			}
 		} else if m := decisionHeader.FindStringSubmatch(ps[0].text); m != nil {
 			if _, ok := model.ParseDecisionRef(m[2]); ok {
 				kind, label = m[1], p.plain("decision number", m[2])
@@ -723,6 +733,11 @@ func (p *parser) decisionRow(content string) {
 		p.warn("decision row on %s without a decision number", p.cur.Label())
 	}
 	d := p.newDecision(kind, label)
+	if status == model.DecisionDraft {
+		d.Status, d.AdoptedOn = status, model.Date{}
+	} else if status != "" {
+		d.Status = status
+	}
 	d.Title = DecisionTitle(p.cur.AgendaItem)
 	var body []piece
 	for _, pc := range ps {
@@ -1009,7 +1024,7 @@ func (p *parser) finish() Document {
 			}
 			for ii := range doc.Sections[si].Items {
 				for _, r := range doc.Sections[si].Items[ii].Rows {
-					if r.Decision != nil && r.Decision.Result == "" {
+					if r.Decision != nil && r.Decision.Result == "" && r.Decision.Status != model.DecisionDraft {
 						r.Decision.Result = res.Phrase()
 					}
 				}
@@ -1018,7 +1033,7 @@ func (p *parser) finish() Document {
 	}
 	for _, it := range p.items {
 		for _, r := range it.Rows {
-			if r.Decision != nil && r.Decision.AdoptedOn.IsZero() {
+			if r.Decision != nil && r.Decision.AdoptedOn.IsZero() && r.Decision.Status != model.DecisionDraft {
 				r.Decision.AdoptedOn = doc.Session.Date
 			}
 		}

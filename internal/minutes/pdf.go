@@ -62,6 +62,9 @@ func WritePDF(w io.Writer, doc Document) error {
 	if !doc.Session.MinutesStand.IsZero() {
 		footer += " – Stand: " + doc.Session.MinutesStand.German()
 	}
+	if doc.Draft() {
+		footer += " – Entwurf"
+	}
 	if doc.Audience == model.Public {
 		footer += " – öffentliche Fassung"
 	} else {
@@ -116,7 +119,11 @@ func (r *pdfRenderer) header(doc Document) {
 	}
 	p.MultiCell(pageWidth, 8, name, "", "L", false)
 	p.SetFont("go", "B", 13)
-	p.CellFormat(pageWidth, 8, "Protokoll", "", 1, "L", false, 0, "")
+	title := "Protokoll"
+	if doc.Draft() {
+		title = DraftTitle
+	}
+	p.CellFormat(pageWidth, 8, title, "", 1, "L", false, 0, "")
 	p.Ln(2)
 	p.SetFont("go", "", 10)
 	field := func(label, value string) {
@@ -134,6 +141,11 @@ func (r *pdfRenderer) header(doc Document) {
 	field("Ort", se.Place)
 	field("Vorsitz", se.Chair)
 	field("Stand", se.MinutesStand.German())
+	if doc.Draft() {
+		p.Ln(2)
+		p.SetFont("go", "B", 9)
+		p.MultiCell(pageWidth, 4.5, DraftNote, "", "L", false)
+	}
 	if doc.Audience == model.Public {
 		p.Ln(2)
 		p.SetFont("go", "I", 9)
@@ -315,7 +327,7 @@ func (r *pdfRenderer) checkboxes(f model.ItemFlags) {
 func (r *pdfRenderer) row(row Row) {
 	var spans []span
 	switch {
-	case row.Confidential && r.audience == model.Public:
+	case !r.audience.SeesRow(row.Confidential):
 		if row.Speaker != "" {
 			spans = append(spans, span{text: row.Speaker + ":", style: "B"})
 		}
@@ -327,11 +339,7 @@ func (r *pdfRenderer) row(row Row) {
 		}
 	case row.Kind == RowDecision:
 		d := row.Decision
-		head := d.Kind.Label() + " " + d.Label
-		if d.Label == "" {
-			head = d.Kind.Label() + " (Nummer im Protokoll nicht lesbar)"
-		}
-		spans = append(spans, span{text: head, style: "B"})
+		spans = append(spans, span{text: d.ProposalLabel(), style: "B"})
 		for _, pt := range d.Points {
 			text := r.show(pt.Text)
 			if pt.Label != "" {

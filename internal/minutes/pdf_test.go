@@ -2,37 +2,17 @@ package minutes_test
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"gremium/internal/demo"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/pdftest"
 )
 
 // pdfText extracts the text of a PDF with poppler's pdftotext.
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext (Debian package poppler-utils) is needed in CI")
-		}
-		t.Skip("pdftotext not installed (apt-get install poppler-utils); skipping PDF text checks")
-	}
-	path := filepath.Join(t.TempDir(), "p.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
-}
+func pdfText(t *testing.T, pdf []byte) string { return pdftest.Text(t, pdf) }
 
 func renderPDF(t *testing.T, doc minutes.Document) []byte {
 	t.Helper()

@@ -2,17 +2,23 @@
 // paragraphs and tables — with the Go fonts embedded (umlauts, ß, „“, –).
 // The minutes have their own renderer in package minutes; this is for lists
 // such as the spokesperson overview and the debrief pack.
+//
+// Reports are read outside gremium — by the public and by the FachMK
+// secretariats — so every text a report is given is written as the public
+// may see it (the publication gate, model.Public.Text): a confidential
+// passage becomes "[geschwärzt]", whoever built the report.
 package report
 
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/go-pdf/fpdf"
+
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
+	"gremium/internal/model"
 )
 
 const (
@@ -29,6 +35,7 @@ type Report struct {
 // New starts an A4 report with a title and a footer with page numbers; the
 // date fixes the creation date so the same report gives the same bytes.
 func New(title string, date time.Time) *Report {
+	title = Clean(title)
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(true, margin)
@@ -56,6 +63,7 @@ func New(title string, date time.Time) *Report {
 
 // Heading adds a section heading.
 func (r *Report) Heading(s string) {
+	s = Clean(s)
 	r.pdf.Ln(2)
 	r.pdf.SetFont("go", "B", 12)
 	r.pdf.MultiCell(width, 6, s, "", "L", false)
@@ -63,6 +71,7 @@ func (r *Report) Heading(s string) {
 
 // Paragraph adds text; line breaks start new lines.
 func (r *Report) Paragraph(s string) {
+	s = Clean(s)
 	r.pdf.SetFont("go", "", 10)
 	r.pdf.MultiCell(width, line, s, "", "L", false)
 	r.pdf.Ln(1)
@@ -84,7 +93,7 @@ func (r *Report) Table(header []string, widths []float64, rows [][]string) {
 		lines := 1
 		wrapped := make([][]string, len(cells))
 		for i, c := range cells {
-			wrapped[i] = p.SplitText(c, cols[i]-2)
+			wrapped[i] = p.SplitText(Clean(c), cols[i]-2)
 			if len(wrapped[i]) == 0 {
 				wrapped[i] = []string{""}
 			}
@@ -126,6 +135,8 @@ func (r *Report) Write(w io.Writer) error {
 	return r.pdf.Output(w)
 }
 
-// Clean makes text safe for the report's fonts: characters the Go fonts
-// lack (the confidentiality marks) are dropped.
-func Clean(s string) string { return strings.NewReplacer("⟦", "", "⟧", "").Replace(s) }
+// Clean gives text as a report may show it: as the public may see it, a
+// confidential passage replaced by "[geschwärzt]" (which also keeps the
+// confidentiality marks, which the Go fonts lack, out of the PDF). It
+// used to drop the marks and keep the confidential text.
+func Clean(s string) string { return model.Public.Text(s) }

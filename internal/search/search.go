@@ -176,7 +176,9 @@ func Snippet(text string, q Query, n int) template.HTML {
 }
 
 // IndexSession (re)indexes the public texts of a session: its decisions, its
-// agenda items (once the agenda is public) and its minutes rows.
+// agenda items and its minutes rows, as far as the publication gate shows
+// them to the public (minutes.Load for model.Public): nothing of an
+// unpublished agenda, minutes rows once released, adopted decisions only.
 func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
 	doc, err := minutes.Load(ctx, st, sessionID, model.Public)
 	if err != nil {
@@ -184,11 +186,7 @@ func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
 	}
 	se := doc.Session
 	var docs []store.SearchDoc
-	public := se.AgendaPublished || (se.Status != model.StatusPlanned && se.Status != model.StatusConvened)
 	for _, it := range doc.Items() {
-		if !public {
-			break
-		}
 		title := strings.TrimSpace(it.Label() + " " + it.Title)
 		body := strings.Join(it.Points, " ")
 		docs = append(docs, store.SearchDoc{Kind: "top", URL: fmt.Sprintf("/sitzungen/%d#top-%d", se.Number, it.ID),
@@ -196,12 +194,12 @@ func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
 		var rows []string
 		for _, r := range it.Rows {
 			switch {
-			case r.Confidential:
+			case !model.Public.SeesRow(r.Confidential):
 				continue // its content is not public
 			case r.Decision != nil:
 				d := r.Decision
-				if d.Status != model.DecisionAdopted || d.Label == "" {
-					continue
+				if !d.Public() || d.Label == "" {
+					continue // only numbered decisions have a page
 				}
 				var pts []string
 				for _, p := range d.Points {
@@ -235,13 +233,13 @@ func IndexDecision(ctx context.Context, st *store.Store, id int64) error {
 		return err
 	}
 	var docs []store.SearchDoc
-	if d.Status == model.DecisionAdopted && d.Label != "" {
+	if d, public := model.Public.Decision(d); public && d.Label != "" {
 		var pts []string
 		for _, p := range d.Points {
-			pts = append(pts, strings.TrimSpace(p.Label+" "+model.PublicText(p.Text)))
+			pts = append(pts, strings.TrimSpace(p.Label+" "+p.Text))
 		}
-		text := strings.Join(pts, " ") + " " + model.PublicText(d.Result)
-		title := model.PublicText(d.DisplayTitle())
+		text := strings.Join(pts, " ") + " " + d.Result
+		title := d.DisplayTitle()
 		docs = append(docs, store.SearchDoc{Kind: "beschluss", URL: "/beschluesse/" + d.Label, Title: title, Text: text, Date: d.AdoptedOn.String(),
 			Terms: Terms(d.Label + " " + title + " " + text)})
 	}

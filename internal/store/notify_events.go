@@ -219,7 +219,8 @@ func (s *Store) noticeDecisionRelevant(ctx context.Context, tx *sql.Tx, decision
 	if err != nil {
 		return err
 	}
-	if d.Status != model.DecisionAdopted || d.Label == "" {
+	d, public := model.Public.Decision(d)
+	if !public || d.Label == "" {
 		return nil
 	}
 	type conf struct {
@@ -245,7 +246,7 @@ func (s *Store) noticeDecisionRelevant(ctx context.Context, tx *sql.Tx, decision
 			Key:     fmt.Sprintf("beschluss_relevant:%d:%d", decisionID, c.id),
 			Subject: fmt.Sprintf("Beschluss %s ist für die %s relevant", d.Label, c.name),
 			Body: fmt.Sprintf("Der Beschluss %s „%s“ vom %s ist im Beschluss-Steckbrief als relevant für die %s eingestuft.",
-				d.Label, model.PublicText(d.Title), d.AdoptedOn.German(), c.name),
+				d.Label, d.Title, d.AdoptedOn.German(), c.name),
 			Link: "/beschluesse/" + d.Label,
 			To:   func(sub Subscriber) bool { return forConference(sub, ids, speakers) },
 		}); err != nil {
@@ -306,7 +307,9 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 			}
 			queued[addr] = true
 			n.Key, n.Ref, n.Event = ref+"/"+addr, ref, model.EventDebriefInvitation
-			n.Subject, n.Body = subject, d.Invitation
+			// The invitation leaves gremium: as the public may see it
+			// (the publication gate), whatever was typed into it.
+			n.Subject, n.Body = model.Public.Text(subject), model.Public.Text(d.Invitation)
 			ok, err := s.queueNotification(ctx, tx, n)
 			if ok {
 				count++

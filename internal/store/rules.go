@@ -408,10 +408,5 @@ func (s *Store) ProcedureDecisions(ctx context.Context, bodyID int64, after, unt
 	if err != nil {
 		return nil, err
 	}
-	for i := range ds {
-		if err := s.loadVotes(ctx, s.db, &ds[i]); err != nil {
-			return nil, err
-		}
-	}
-	return ds, nil
+	return ds, s.loadVotesOf(ctx, s.db, ds)
 }

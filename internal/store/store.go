@@ -409,6 +409,7 @@ type scanner interface{ Scan(...any) error }
 
 // queryList runs query and scans every row with scan.
 func queryList[T any](ctx context.Context, q queryer, scan func(scanner) (T, error), what, query string, args ...any) ([]T, error) {
+	queries.Add(1)
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
@@ -430,6 +431,7 @@ func queryList[T any](ctx context.Context, q queryer, scan func(scanner) (T, err
 
 // queryOne runs query and scans its single row; no row gives ErrNotFound.
 func queryOne[T any](ctx context.Context, q queryer, scan func(scanner) (T, error), what, query string, args ...any) (T, error) {
+	queries.Add(1)
 	v, err := scan(q.QueryRowContext(ctx, query, args...))
 	if err != nil {
 		return v, notFound(err, what)

@@ -58,6 +58,9 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 	if err != nil {
 		return d, err
 	}
+	// The debrief goes to the FachMK secretariats, outside gremium: it is
+	// built from the decisions as the public sees them.
+	decisions = model.Public.Decisions(decisions)
 	decByID := map[int64]model.Decision{}
 	for _, dec := range decisions {
 		decByID[dec.ID] = dec
@@ -152,7 +155,7 @@ func debriefInvitation(d debriefData) string {
 	for _, g := range d.Groups {
 		fmt.Fprintf(&b, "\n%s:\n", g.Conference.Name)
 		for _, e := range g.Entries {
-			fmt.Fprintf(&b, "- %s %s (Vorstellung: %s)\n", e.Decision.Label, report.Clean(e.Decision.Title), e.Presenter)
+			fmt.Fprintf(&b, "- %s %s (Vorstellung: %s)\n", e.Decision.Label, model.Public.Text(e.Decision.Title), e.Presenter)
 		}
 	}
 	b.WriteString("\nMit freundlichen Grüßen\nGeschäftsstelle des IT-Planungsrats (FITKO)")
@@ -295,12 +298,12 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 		rep.Heading(g.Conference.Name)
 		var rows [][]string
 		for _, e := range g.Entries {
-			rows = append(rows, []string{e.Decision.Label, report.Clean(model.PublicText(e.Decision.Title)), e.Presenter})
+			rows = append(rows, []string{e.Decision.Label, e.Decision.Title, e.Presenter})
 		}
 		rep.Table([]string{"Beschluss", "Titel", "Vorstellung durch"}, []float64{0.2, 0.6, 0.2}, rows)
 	}
 	rep.Heading("Einladung")
-	rep.Paragraph(report.Clean(d.Debrief.Invitation))
+	rep.Paragraph(d.Debrief.Invitation)
 	var buf bytes.Buffer
 	if err := rep.Write(&buf); err != nil {
 		s.serverError(w, r, err)

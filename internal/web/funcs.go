@@ -29,6 +29,8 @@ var funcs = template.FuncMap{
 		t = t.In(model.Berlin)
 		return model.DateOf(t).German() + ", " + t.Format("15:04") + " Uhr"
 	},
+	"draftTitle": func() string { return minutes.DraftTitle },
+	"draftNote":  func() string { return minutes.DraftNote },
 	"memberName": func(members map[string]model.Member, abbrev string) string {
 		if m, ok := members[abbrev]; ok {
 			return m.Name

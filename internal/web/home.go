@@ -40,7 +40,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	publicDecisions(d.Decisions)
+	d.Decisions = model.Public.Decisions(d.Decisions)
 	conferences, err := s.st.Bodies(ctx, model.BodyFachMK)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -54,19 +54,4 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	d.OpenTasks = len(open)
 	s.render(w, r, http.StatusOK, "home.html", view{Title: council.Name, Active: "start", Data: d})
-}
-
-// publicDecisions redacts the texts of decisions for public pages.
-func publicDecisions(ds []model.Decision) {
-	for i := range ds {
-		publicDecision(&ds[i])
-	}
-}
-
-func publicDecision(d *model.Decision) {
-	d.Title = model.PublicText(d.Title)
-	d.Result = model.PublicText(d.Result)
-	for i := range d.Points {
-		d.Points[i].Text = model.PublicText(d.Points[i].Text)
-	}
 }

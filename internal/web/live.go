@@ -13,16 +13,6 @@ import (
 	"gremium/internal/store"
 )
 
-// editable reports whether the minutes of a session can be recorded now:
-// while it runs, and afterwards until they are approved.
-func editable(se model.Session) bool {
-	switch se.Status {
-	case model.StatusRunning, model.StatusEnded, model.StatusMinutesDraft:
-		return true
-	}
-	return false
-}
-
 type liveData struct {
 	Session  model.Session
 	Doc      minutes.Document
@@ -113,7 +103,7 @@ func (s *Server) liveItem(w http.ResponseWriter, r *http.Request) (*model.User, 
 	if !ok {
 		return nil, it, se, false
 	}
-	if !editable(se) {
+	if !se.MinutesEditable() {
 		s.render(w, r, http.StatusConflict, "error.html", view{Title: "Protokoll nicht änderbar",
 			Data: "Das Protokoll kann während der Sitzung und bis zu seiner Genehmigung geführt werden."})
 		return nil, it, se, false
@@ -308,21 +298,17 @@ type liveStateData struct {
 func (s *Server) loadLiveState(r *http.Request, se model.Session) (liveStateData, error) {
 	d := liveStateData{Session: se}
 	ctx := r.Context()
-	if se.CurrentItemID != 0 {
-		if it, err := s.st.Item(ctx, se.CurrentItemID); err == nil {
-			it.Title = s.audienceOf(r).Text(it.Title)
-			d.Current, d.HasItem = it, true
+	a := s.audienceOf(r)
+	if se.CurrentItemID != 0 && a.SeesAgenda(se) {
+		if it, err := s.st.Item(ctx, se.CurrentItemID); err == nil && a.SeesItem(it, se, s.user(r)) {
+			d.Current, d.HasItem = a.Item(it), true
 		}
 	}
 	ds, err := s.st.Decisions(ctx, store.DecisionFilter{SessionID: se.ID, Status: model.DecisionAdopted})
 	if err != nil {
 		return d, err
 	}
-	a := s.audienceOf(r)
-	for _, dec := range ds {
-		dec.Title, dec.Result = a.Text(dec.Title), a.Text(dec.Result)
-		d.Decisions = append(d.Decisions, dec)
-	}
+	d.Decisions = a.Decisions(ds)
 	return d, nil
 }
 

@@ -73,6 +73,12 @@ func (s *Server) loadProfile(w http.ResponseWriter, r *http.Request) (profileDat
 	if d.SessionID != 0 {
 		p.Session, _ = s.st.Session(ctx, d.SessionID)
 	}
+	if p.HasItem && !s.audienceOf(r).SeesItem(p.Item, p.Session, s.user(r)) {
+		// A pending registration is the registering member's and the
+		// secretariat's; the others do not learn that it exists.
+		s.notFound(w, r, "Diesen Beschluss gibt es nicht.")
+		return profileData{}, false
+	}
 	engine, bodies, err := s.relevanceEngine(r)
 	if err != nil {
 		s.serverError(w, r, err)

@@ -155,7 +155,8 @@ func (s *Server) registerRequest(w http.ResponseWriter, r *http.Request, pageSiz
 		s.serverError(w, r, err)
 		return council, q, page, false
 	}
-	publicDecisions(page.Decisions)
+	// The register is public for every visitor.
+	page.Decisions = model.Public.Decisions(page.Decisions)
 	return council, q, page, true
 }
 
@@ -223,8 +224,14 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	dec, err := s.st.DecisionByNumber(ctx, council.ID, n)
-	if err != nil || dec.Status != model.DecisionAdopted {
-		if err == nil || errors.Is(err, store.ErrNotFound) {
+	if err == nil {
+		var public bool
+		if dec, public = model.Public.Decision(dec); !public {
+			err = store.ErrNotFound
+		}
+	}
+	if err != nil {
+		if errors.Is(err, store.ErrNotFound) {
 			s.notFound(w, r, "Der Beschluss "+model.FormatDecisionNumber(council.DecisionPattern, n)+" ist in gremium nicht erfasst.")
 			return
 		}
@@ -236,7 +243,6 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, decisionURL(dec.Label), http.StatusMovedPermanently)
 		return
 	}
-	publicDecision(&dec)
 	d := decisionData{Decision: dec}
 	if dec.SessionID != 0 {
 		if d.Session, err = s.st.Session(ctx, dec.SessionID); err != nil {
@@ -249,16 +255,20 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		d.Item.Title = model.PublicText(d.Item.Title)
+		d.Item = model.Public.Item(d.Item)
 		d.HasItem = true
 	}
 	if d.FollowUps, err = s.st.FollowUps(ctx, store.FollowUpFilter{DecisionID: dec.ID}); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	for i := range d.FollowUps {
-		d.FollowUps[i].Text = model.PublicText(d.FollowUps[i].Text)
+	var shown []model.FollowUp
+	for _, f := range d.FollowUps {
+		if model.Public.SeesFollowUp(f, &dec, &d.Session) {
+			shown = append(shown, model.Public.FollowUp(f))
+		}
 	}
+	d.FollowUps = shown
 	if d.Members, err = s.memberMap(ctx); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -271,6 +281,6 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	publicDecisions(d.CitedBy)
+	d.CitedBy = model.Public.Decisions(d.CitedBy)
 	s.render(w, r, http.StatusOK, "decision.html", view{Title: "Beschluss " + dec.Label, Active: "beschluesse", Data: d})
 }

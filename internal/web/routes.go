@@ -8,9 +8,17 @@ import (
 	"gremium/internal/api"
 )
 
+// router is where routes are registered: an *http.ServeMux, or in tests a
+// recorder that lists the patterns (the no-leak test crawls every GET
+// route).
+type router interface {
+	Handle(pattern string, handler http.Handler)
+	HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request))
+}
+
 // routes registers every page of gremium in one place (the JSON API and
 // OParl register their own routes in internal/api, mounted here).
-func (s *Server) routes(mux *http.ServeMux) {
+func (s *Server) routes(mux router) {
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })

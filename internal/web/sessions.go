@@ -120,13 +120,10 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 		title = "Protokoll der " + title
 	}
 	d := sessionData{Doc: doc, Members: members, Known: known, Notice: r.URL.Query().Get("hinweis"),
-		Running: se.Status == model.StatusRunning, Editable: editable(se),
-		CanRegister: se.Status == model.StatusPlanned || se.Status == model.StatusConvened}
+		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),
+		CanRegister:   se.Status == model.StatusPlanned || se.Status == model.StatusConvened,
+		AgendaVisible: doc.Audience.SeesAgenda(se)}
 	u := s.user(r)
-	d.AgendaVisible = se.AgendaPublished || se.Status != model.StatusPlanned && se.Status != model.StatusConvened || auth.Can(u, auth.ViewInternal, "")
-	if !d.AgendaVisible {
-		d.Doc.Sections = nil
-	}
 	if d.Running {
 		if d.Live, err = s.loadLiveState(r, se); err != nil {
 			s.serverError(w, r, err)
@@ -193,7 +190,7 @@ func (s *Server) knownDecisions(ctx context.Context, bodyID int64, refs []string
 			continue
 		}
 		d, err := s.st.DecisionByNumber(ctx, bodyID, n)
-		if err == nil {
+		if err == nil && d.Public() {
 			known[ref] = decisionURL(d.Label)
 		}
 	}

@@ -280,7 +280,7 @@ func TestEmptyDatabase(t *testing.T) {
 func TestProtocolVersions(t *testing.T) {
 	ts := demoServer(t)
 	_, page := get(t, ts, "/sitzungen/47/protokoll")
-	for _, want := range []string{"<h1>Protokoll</h1>", "47. Sitzung des IT-Planungsrats", `<th scope="col">Ziel</th>`, `<th scope="col">Thema</th>`,
+	for _, want := range []string{"<h1>Protokoll – Entwurf</h1>", "noch nicht genehmigt", "47. Sitzung des IT-Planungsrats", `<th scope="col">Ziel</th>`, `<th scope="col">Thema</th>`,
 		"Steuerungsgruppe NOOTS", "Protokollnotiz (Hamburg)", "[geschwärzt]", "08.12.2025", `href="/sitzungen/47/protokoll.pdf"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("protocol page lacks %q", want)
@@ -291,7 +291,7 @@ func TestProtocolVersions(t *testing.T) {
 		t.Errorf("pdf: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}
 	res, text := get(t, ts, "/sitzungen/47/protokoll.txt")
-	if res.StatusCode != http.StatusOK || !strings.Contains(text, "TOP\tThema\tZiel\tQuelle\tBE") {
+	if res.StatusCode != http.StatusOK || !strings.Contains(text, "TOP\tThema\tZiel\tQuelle\tBE") || !strings.Contains(text, "Protokoll – Entwurf") {
 		t.Errorf("text: %d", res.StatusCode)
 	}
 	for _, body := range []string{page, text} {

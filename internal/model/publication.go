@@ -1,0 +1,188 @@
+package model
+
+import "slices"
+
+// The publication gate. Whether an audience may see an object, or which
+// version of it, is decided here and nowhere else; every surface — HTML
+// pages, minutes PDF and text, feeds, calendars, CSV, OParl, the JSON API,
+// the search index, outgoing messages and report PDFs — asks these
+// functions instead of looking at statuses itself:
+//
+//   - a session's agenda is public once published, and from the start of
+//     the session on (Session.AgendaPublic);
+//   - its minutes rows (discussion, notes, free text, follow-ups from the
+//     discussion) are public once the draft is released for comments
+//     ("Protokoll im Entwurf") and after approval (Session.MinutesPublic);
+//     until approval the public version is marked "Entwurf"
+//     (Session.MinutesApproved);
+//   - a decision is public once adopted; a proposal (Beschlussvorschlag)
+//     and a rejected proposal never are (Decision.Public);
+//   - a confidential row shows only its kind (Audience.SeesRow), a marked
+//     passage inside a text becomes "[geschwärzt]" (Audience.Text, with the
+//     marks parsed by PublicText).
+//
+// The Audience methods below apply these rules for one audience and give
+// the copy of an object that audience may see. The internal audience sees
+// everything, confidential marks included.
+
+// AgendaPublic reports whether the session's agenda may be shown to the
+// public: once the secretariat published it, and in any case from the
+// start of the session on. A session in an unknown status keeps it
+// internal.
+func (s Session) AgendaPublic() bool {
+	return s.AgendaPublished || s.Status.index() >= StatusRunning.index()
+}
+
+// MinutesPublic reports whether the minutes rows of the session may be
+// shown to the public: once the draft is released (Protokoll im Entwurf)
+// and after approval. While the session runs and until the draft is
+// released, the public sees the agenda and the adopted decisions only.
+func (s Session) MinutesPublic() bool {
+	return s.Status == StatusMinutesDraft || s.Status == StatusMinutesApproved
+}
+
+// MinutesApproved reports whether the session's minutes are approved; the
+// public minutes of a session whose minutes are not approved are marked
+// "Entwurf".
+func (s Session) MinutesApproved() bool { return s.Status == StatusMinutesApproved }
+
+// MinutesEditable reports whether the minutes of the session can be
+// recorded now: while it runs, and afterwards until they are approved.
+func (s Session) MinutesEditable() bool {
+	switch s.Status {
+	case StatusRunning, StatusEnded, StatusMinutesDraft:
+		return true
+	}
+	return false
+}
+
+// Public reports whether the decision may be shown to the public: only an
+// adopted decision. A proposal (Beschlussvorschlag, the draft) and a
+// rejected proposal are internal wherever they appear.
+func (d Decision) Public() bool { return d.Status == DecisionAdopted }
+
+// ProposalLabel gives how a decision is named where its number would
+// stand: its number once adopted, "Beschlussvorschlag" for a proposal (it
+// has no number before it is adopted), "abgelehnter Beschlussvorschlag"
+// for a rejected one, and for an adopted decision whose number the source
+// does not show "(Nummer im Protokoll nicht lesbar)".
+func (d Decision) ProposalLabel() string {
+	switch d.Status {
+	case DecisionDraft:
+		return "Beschlussvorschlag"
+	case DecisionRejected:
+		return "abgelehnter Beschlussvorschlag"
+	}
+	if d.Label == "" {
+		return d.Kind.Label() + " (Nummer im Protokoll nicht lesbar)"
+	}
+	return d.Kind.Label() + " " + d.Label
+}
+
+// FollowUpPublic reports whether a follow-up may be shown to the public.
+// One given by a decision (decision not nil) is public with the adopted
+// decision; one from the discussion is public with the minutes of its
+// session (session not nil). Without either it stays internal.
+func FollowUpPublic(f FollowUp, decision *Decision, session *Session) bool {
+	if f.DecisionID != 0 {
+		return decision != nil && decision.ID == f.DecisionID && decision.Public()
+	}
+	return session != nil && session.MinutesPublic()
+}
+
+// SeesAgenda reports whether the audience may see the session's agenda.
+func (a Audience) SeesAgenda(s Session) bool { return a == Internal || s.AgendaPublic() }
+
+// SeesMinutes reports whether the audience may see the session's minutes
+// rows.
+func (a Audience) SeesMinutes(s Session) bool { return a == Internal || s.MinutesPublic() }
+
+// SeesDecision reports whether the audience may see the decision at all.
+func (a Audience) SeesDecision(d Decision) bool { return a == Internal || d.Public() }
+
+// SeesRow reports whether the audience may see the content of a minutes
+// row; a confidential row shows the public only its kind (and speaker).
+func (a Audience) SeesRow(confidential bool) bool { return a == Internal || !confidential }
+
+// SeesFollowUp reports whether the audience may see a follow-up (see
+// FollowUpPublic).
+func (a Audience) SeesFollowUp(f FollowUp, decision *Decision, session *Session) bool {
+	return a == Internal || FollowUpPublic(f, decision, session)
+}
+
+// Decision gives the decision as the audience may see it — title, points
+// and result with marked passages replaced for the public — and false if
+// the audience may not see it at all. The points are copied, so the
+// caller's decision is left unchanged.
+func (a Audience) Decision(d Decision) (Decision, bool) {
+	if !a.SeesDecision(d) {
+		return Decision{}, false
+	}
+	d.Title, d.Result = a.Text(d.Title), a.Text(d.Result)
+	d.Points = slices.Clone(d.Points)
+	for i := range d.Points {
+		d.Points[i].Text = a.Text(d.Points[i].Text)
+	}
+	return d, true
+}
+
+// Decisions gives the decisions the audience may see, as it may see them,
+// in the given order.
+func (a Audience) Decisions(ds []Decision) []Decision {
+	out := make([]Decision, 0, len(ds))
+	for _, d := range ds {
+		if v, ok := a.Decision(d); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Item gives an agenda item's texts as the audience may see them. The
+// registering member's FachMK impact note is part of the registration and
+// stays internal. Whether the item may be shown at all follows from its
+// session (SeesAgenda) and its status (only accepted items are on the
+// agenda).
+func (a Audience) Item(it AgendaItem) AgendaItem {
+	it.Title = a.Text(it.Title)
+	it.Points = a.Texts(it.Points)
+	if a == Internal {
+		return it
+	}
+	it.Impact.Note = ""
+	return it
+}
+
+// FollowUp gives a follow-up's text as the audience may see it.
+func (a Audience) FollowUp(f FollowUp) FollowUp {
+	f.Text = a.Text(f.Text)
+	return f
+}
+
+// Texts gives a copy of ss with every text as the audience may see it.
+func (a Audience) Texts(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = a.Text(s)
+	}
+	return out
+}
+
+// SeesItem reports whether the audience — the user u (nil for the public)
+// reading with audience a — may see an agenda item of session s at all.
+// An accepted item is on the agenda and follows it (SeesAgenda). A
+// registration that is not accepted, pending or declined, is seen only by
+// the secretariat and by the member that registered it, not by the other
+// members.
+func (a Audience) SeesItem(it AgendaItem, s Session, u *User) bool {
+	if it.Status == ItemAccepted || it.Status == "" {
+		return a.SeesAgenda(s)
+	}
+	if a != Internal || u == nil || u.Disabled {
+		return false
+	}
+	return u.Role == RoleSecretariat || u.Role == RoleMember && u.MemberAbbrev != "" && u.MemberAbbrev == it.RegisteredBy
+}

@@ -1,0 +1,183 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSessionGate(t *testing.T) {
+	tests := []struct {
+		status                              SessionStatus
+		published                           bool
+		agenda, minutes, approved, editable bool
+	}{
+		{StatusPlanned, false, false, false, false, false},
+		{StatusPlanned, true, true, false, false, false},
+		{StatusConvened, false, false, false, false, false},
+		{StatusConvened, true, true, false, false, false},
+		{StatusRunning, false, true, false, false, true},
+		{StatusEnded, false, true, false, false, true},
+		{StatusMinutesDraft, false, true, true, false, true},
+		{StatusMinutesApproved, false, true, true, true, false},
+		{"", false, false, false, false, false},
+		{"unbekannt", false, false, false, false, false},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.status)+map[bool]string{true: "/veröffentlicht", false: ""}[tc.published], func(t *testing.T) {
+			s := Session{Status: tc.status, AgendaPublished: tc.published}
+			if got := s.AgendaPublic(); got != tc.agenda {
+				t.Errorf("AgendaPublic = %v", got)
+			}
+			if got := s.MinutesPublic(); got != tc.minutes {
+				t.Errorf("MinutesPublic = %v", got)
+			}
+			if got := s.MinutesApproved(); got != tc.approved {
+				t.Errorf("MinutesApproved = %v", got)
+			}
+			if got := s.MinutesEditable(); got != tc.editable {
+				t.Errorf("MinutesEditable = %v", got)
+			}
+			if !Internal.SeesAgenda(s) || !Internal.SeesMinutes(s) {
+				t.Error("the internal audience sees every agenda and the minutes")
+			}
+			if Public.SeesAgenda(s) != tc.agenda || Public.SeesMinutes(s) != tc.minutes {
+				t.Error("the public sees what the session's state allows")
+			}
+		})
+	}
+}
+
+func TestDecisionGate(t *testing.T) {
+	secret := Redact("GEHEIM")
+	base := Decision{ID: 7, Kind: KindDecision, Title: "Titel " + secret, Result: "einstimmig " + secret,
+		Points: []Point{{Label: "1.", Text: "Punkt " + secret}}}
+	tests := []struct {
+		status DecisionStatus
+		label  string
+		public bool
+		name   string
+	}{
+		{DecisionDraft, "", false, "Beschlussvorschlag"},
+		{DecisionRejected, "", false, "abgelehnter Beschlussvorschlag"},
+		{DecisionAdopted, "B-2025/26-IT", true, "Beschluss B-2025/26-IT"},
+		{DecisionAdopted, "", true, "Beschluss (Nummer im Protokoll nicht lesbar)"},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.status)+tc.label, func(t *testing.T) {
+			d := base
+			d.Status, d.Label = tc.status, tc.label
+			d.Points = []Point{{Label: "1.", Text: "Punkt " + secret}}
+			if d.Public() != tc.public {
+				t.Errorf("Public = %v", d.Public())
+			}
+			if got := d.ProposalLabel(); got != tc.name {
+				t.Errorf("ProposalLabel = %q, want %q", got, tc.name)
+			}
+			pub, ok := Public.Decision(d)
+			if ok != tc.public {
+				t.Fatalf("Public.Decision ok = %v", ok)
+			}
+			if ok && (strings.Contains(pub.Title+pub.Result+pub.Points[0].Text, "GEHEIM") || !strings.Contains(pub.Title, RedactedPlaceholder)) {
+				t.Errorf("public decision = %+v", pub)
+			}
+			if !strings.Contains(d.Points[0].Text, "GEHEIM") {
+				t.Error("the caller's decision was changed")
+			}
+			in, ok := Internal.Decision(d)
+			if !ok || in.Title != d.Title {
+				t.Errorf("internal decision = %+v, %v", in, ok)
+			}
+			if n := len(Public.Decisions([]Decision{d, d})); (n == 2) != tc.public {
+				t.Errorf("Public.Decisions kept %d", n)
+			}
+		})
+	}
+}
+
+func TestFollowUpAndItemGate(t *testing.T) {
+	adopted := Decision{ID: 3, Status: DecisionAdopted}
+	draft := Decision{ID: 3, Status: DecisionDraft}
+	other := Decision{ID: 4, Status: DecisionAdopted}
+	released := Session{Status: StatusMinutesDraft}
+	running := Session{Status: StatusRunning}
+	tests := []struct {
+		name     string
+		f        FollowUp
+		decision *Decision
+		session  *Session
+		public   bool
+	}{
+		{"of an adopted decision", FollowUp{DecisionID: 3}, &adopted, &running, true},
+		{"of a proposal", FollowUp{DecisionID: 3}, &draft, &released, false},
+		{"decision not given", FollowUp{DecisionID: 3}, nil, &released, false},
+		{"another decision given", FollowUp{DecisionID: 3}, &other, &released, false},
+		{"from the released minutes", FollowUp{ItemID: 1}, nil, &released, true},
+		{"from a running session", FollowUp{ItemID: 1}, nil, &running, false},
+		{"session not given", FollowUp{ItemID: 1}, nil, nil, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := FollowUpPublic(tc.f, tc.decision, tc.session); got != tc.public {
+				t.Errorf("FollowUpPublic = %v", got)
+			}
+			if !Internal.SeesFollowUp(tc.f, tc.decision, tc.session) {
+				t.Error("the internal audience sees every follow-up")
+			}
+		})
+	}
+	it := AgendaItem{Title: "T " + Redact("X"), Points: []string{Redact("Y")}, Impact: Impact{Note: "Notiz"}}
+	pub := Public.Item(it)
+	if strings.Contains(pub.Title+strings.Join(pub.Points, ""), "X") || strings.Contains(pub.Points[0], "Y") || pub.Impact.Note != "" {
+		t.Errorf("public item = %+v", pub)
+	}
+	if it.Points[0] != Redact("Y") {
+		t.Error("the caller's item was changed")
+	}
+	if in := Internal.Item(it); in.Impact.Note != "Notiz" || in.Title != it.Title {
+		t.Errorf("internal item = %+v", in)
+	}
+	if f := Public.FollowUp(FollowUp{Text: Redact("Z")}); strings.Contains(f.Text, "Z") {
+		t.Errorf("public follow-up = %q", f.Text)
+	}
+	if Public.SeesRow(true) || !Public.SeesRow(false) || !Internal.SeesRow(true) {
+		t.Error("SeesRow")
+	}
+}
+
+func TestItemGate(t *testing.T) {
+	planned := Session{Status: StatusPlanned}
+	published := Session{Status: StatusPlanned, AgendaPublished: true}
+	he := &User{Role: RoleMember, MemberAbbrev: "HE"}
+	by := &User{Role: RoleMember, MemberAbbrev: "BY"}
+	gs := &User{Role: RoleSecretariat}
+	guest := &User{Role: RoleAdvisory, MemberAbbrev: "DLT"}
+	registration := AgendaItem{Status: ItemRegistered, RegisteredBy: "HE"}
+	declined := AgendaItem{Status: ItemDeclined, RegisteredBy: "HE"}
+	accepted := AgendaItem{Status: ItemAccepted, RegisteredBy: "HE"}
+	tests := []struct {
+		name string
+		a    Audience
+		u    *User
+		it   AgendaItem
+		s    Session
+		want bool
+	}{
+		{"registering member sees the registration", Internal, he, registration, planned, true},
+		{"secretariat sees the registration", Internal, gs, registration, planned, true},
+		{"another member does not", Internal, by, registration, planned, false},
+		{"a guest does not", Internal, guest, registration, planned, false},
+		{"the public does not", Public, nil, registration, published, false},
+		{"another member does not see a declined one", Internal, by, declined, planned, false},
+		{"a disabled account does not", Internal, &User{Role: RoleSecretariat, Disabled: true}, registration, planned, false},
+		{"accepted item, unpublished agenda, member", Internal, by, accepted, planned, true},
+		{"accepted item, unpublished agenda, public", Public, nil, accepted, planned, false},
+		{"accepted item, published agenda, public", Public, nil, accepted, published, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.a.SeesItem(tc.it, tc.s, tc.u); got != tc.want {
+				t.Errorf("SeesItem = %v", got)
+			}
+		})
+	}
+}

@@ -1,0 +1,143 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"gremium/internal/model"
+)
+
+// The minutes of a session read at once: one query per kind of row for all
+// agenda items of the session, so assembling the minutes costs the same
+// number of queries however many items the session has.
+
+// SessionRows are the minutes rows and follow-ups of all agenda items of a
+// session, each by item id in minutes order.
+type SessionRows struct {
+	Contributions map[int64][]model.Contribution
+	Decisions     map[int64][]model.Decision // with their votes
+	Notes         map[int64][]model.ProtocolNote
+	Remarks       map[int64][]model.Remark
+	FollowUps     map[int64][]model.FollowUp
+}
+
+// itemsOfSession selects the ids of a session's agenda items.
+const itemsOfSession = `SELECT id FROM agenda_items WHERE session_id = ?`
+
+// SessionRows gives the minutes rows and follow-ups of every agenda item of
+// the session (registrations included; the caller picks the items it
+// shows), in six queries.
+func (s *Store) SessionRows(ctx context.Context, sessionID int64) (SessionRows, error) {
+	var out SessionRows
+	cs, err := queryList(ctx, s.db, scanContribution, "session contributions",
+		`SELECT id, item_id, position, speaker, points, confidential, version FROM contributions
+		 WHERE item_id IN (`+itemsOfSession+`) ORDER BY item_id, position, id`, sessionID)
+	if err != nil {
+		return out, err
+	}
+	out.Contributions = byItem(cs, func(c model.Contribution) int64 { return c.ItemID })
+	ns, err := queryList(ctx, s.db, scanNote, "session protocol notes",
+		`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes
+		 WHERE item_id IN (`+itemsOfSession+`) ORDER BY item_id, position, id`, sessionID)
+	if err != nil {
+		return out, err
+	}
+	out.Notes = byItem(ns, func(n model.ProtocolNote) int64 { return n.ItemID })
+	rs, err := queryList(ctx, s.db, scanRemark, "session remarks",
+		`SELECT id, item_id, position, kind, text, confidential, version FROM remarks
+		 WHERE item_id IN (`+itemsOfSession+`) ORDER BY item_id, position, id`, sessionID)
+	if err != nil {
+		return out, err
+	}
+	out.Remarks = byItem(rs, func(r model.Remark) int64 { return r.ItemID })
+	fs, err := queryList(ctx, s.db, scanFollowUp, "session follow-ups",
+		`SELECT `+followUpCols+` FROM follow_ups WHERE item_id IN (`+itemsOfSession+`) ORDER BY id`, sessionID)
+	if err != nil {
+		return out, err
+	}
+	out.FollowUps = byItem(fs, func(f model.FollowUp) int64 { return f.ItemID })
+	ds, err := queryList(ctx, s.db, scanDecision, "session decisions",
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id IN (`+itemsOfSession+`) ORDER BY d.item_id, d.position, d.id`, sessionID)
+	if err != nil {
+		return out, err
+	}
+	votes, err := queryList(ctx, s.db, scanDecisionVote, "session votes",
+		`SELECT v.decision_id, v.member_abbrev, v.choice FROM votes v LEFT JOIN members m ON m.abbrev = v.member_abbrev
+		 WHERE v.decision_id IN (SELECT id FROM decisions WHERE item_id IN (`+itemsOfSession+`))
+		 ORDER BY v.decision_id, COALESCE(m.position, 999), v.member_abbrev`, sessionID)
+	if err != nil {
+		return out, err
+	}
+	attachVotes(ds, votes)
+	out.Decisions = byItem(ds, func(d model.Decision) int64 { return d.ItemID })
+	return out, nil
+}
+
+// PreviousSessionDate gives the date of the body's session before the
+// numbered one — the newest earlier-numbered session with a date — or the
+// zero date if there is none. It reads one row through the (body, number)
+// index, not the body's sessions.
+func (s *Store) PreviousSessionDate(ctx context.Context, bodyID int64, number int) (model.Date, error) {
+	ds, err := queryList(ctx, s.db, func(r scanner) (model.Date, error) {
+		var d string
+		err := r.Scan(&d)
+		return parseDate(d), err
+	}, "previous session date",
+		`SELECT date FROM sessions WHERE body_id = ? AND number < ? AND date != '' ORDER BY number DESC LIMIT 1`, bodyID, number)
+	if err != nil || len(ds) == 0 {
+		return model.Date{}, err
+	}
+	return ds[0], nil
+}
+
+// decisionVote is a vote with the decision it belongs to.
+type decisionVote struct {
+	decisionID int64
+	vote       model.Vote
+}
+
+func scanDecisionVote(r scanner) (decisionVote, error) {
+	var v decisionVote
+	return v, r.Scan(&v.decisionID, &v.vote.Member, &v.vote.Choice)
+}
+
+// attachVotes gives each decision its votes from a list of votes of
+// several decisions.
+func attachVotes(ds []model.Decision, votes []decisionVote) {
+	by := map[int64][]model.Vote{}
+	for _, v := range votes {
+		by[v.decisionID] = append(by[v.decisionID], v.vote)
+	}
+	for i := range ds {
+		ds[i].Votes = by[ds[i].ID]
+	}
+}
+
+// loadVotesOf gives every decision of ds its votes, in one query.
+func (s *Store) loadVotesOf(ctx context.Context, q queryer, ds []model.Decision) error {
+	if len(ds) == 0 {
+		return nil
+	}
+	args := make([]any, len(ds))
+	for i, d := range ds {
+		args[i] = d.ID
+	}
+	votes, err := queryList(ctx, q, scanDecisionVote, "votes",
+		`SELECT v.decision_id, v.member_abbrev, v.choice FROM votes v LEFT JOIN members m ON m.abbrev = v.member_abbrev
+		 WHERE v.decision_id IN (?`+strings.Repeat(", ?", len(ds)-1)+`)
+		 ORDER BY v.decision_id, COALESCE(m.position, 999), v.member_abbrev`, args...)
+	if err != nil {
+		return err
+	}
+	attachVotes(ds, votes)
+	return nil
+}
+
+// byItem groups rows by their item id, keeping their order.
+func byItem[T any](rows []T, item func(T) int64) map[int64][]T {
+	out := map[int64][]T{}
+	for _, r := range rows {
+		out[item(r)] = append(out[item(r)], r)
+	}
+	return out
+}
