@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"gremium/internal/auth"
+	"gremium/internal/model"
 	"gremium/internal/store"
 	"io"
 	"net/http"
@@ -47,10 +48,32 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	bySecretariat := auth.Can(u, auth.ManageSessions, "")
+	if !se.Status.OpenForDocuments(bySecretariat) {
+		msg := "Unterlagen können Mitglieder nur zu geplanten oder einberufenen Sitzungen hochladen; danach nimmt sie die Geschäftsstelle entgegen."
+		if bySecretariat {
+			msg = "Das Protokoll dieser Sitzung ist genehmigt; es können keine Dokumente mehr hinzugefügt werden."
+		}
+		s.fail(w, r, model.RuleError("%s", msg), "")
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, MaxDocumentSize+64<<10)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		s.badRequest(w, r, fmt.Sprintf("Die Datei ist zu groß (höchstens %d MB) oder das Formular fehlerhaft.", MaxDocumentSize>>20))
 		return
+	}
+	itemID, _ := strconv.ParseInt(r.FormValue("top"), 10, 64)
+	if itemID != 0 && !bySecretariat {
+		// A member attaches documents to its own registrations only.
+		it, err := s.st.Item(r.Context(), itemID)
+		if err != nil && !errors.Is(err, model.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+		if err != nil || it.SessionID != se.ID || it.RegisteredBy != u.MemberAbbrev {
+			s.fail(w, r, model.ForbiddenError("Sie können Unterlagen nur zu Ihren eigenen Anmeldungen dieser Sitzung hochladen."), "")
+			return
+		}
 	}
 	file, header, err := r.FormFile("datei")
 	if err != nil {
@@ -90,7 +113,6 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	itemID, _ := strconv.ParseInt(r.FormValue("top"), 10, 64)
 	if _, err := s.st.CreateDocument(r.Context(), store.Document{SessionID: se.ID, ItemID: itemID,
 		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name}); err != nil {
 		s.fail(w, r, err, "")

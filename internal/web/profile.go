@@ -3,11 +3,13 @@ package web
 // The decision profile (Beschluss-Steckbrief) with FachMK relevance.
 
 import (
+	"errors"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/relevance"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -33,7 +35,9 @@ type profileData struct {
 	Assessed    map[int64]model.Assessment
 	Stated      map[int64]bool // the registering member's impact statement
 	CanEdit     bool
-	Notice      string
+	// Version is the profile's version the form was made from; a save
+	// based on an older one is refused (409).
+	Version int
 }
 
 // canAssess reports whether the user may fill in the decision profile: the
@@ -53,6 +57,24 @@ func canAssess(u *model.User, it model.AgendaItem) bool {
 	return false
 }
 
+// canReadProfile reports whether the user may read the profile of a
+// decision: every internal user once its item is on the agenda; while the
+// item is only registered (or was declined), just the secretariat and the
+// members it names — the registering member, the applicants and the
+// reporting members.
+func canReadProfile(u *model.User, d model.Decision, it model.AgendaItem, hasItem bool) bool {
+	if !auth.Can(u, auth.ViewInternal, "") {
+		return false
+	}
+	if !hasItem || it.Status == model.ItemAccepted || auth.Can(u, auth.ManageSessions, "") {
+		return true
+	}
+	if u.Role != model.RoleMember {
+		return false
+	}
+	return u.MemberAbbrev == it.RegisteredBy || slices.Contains(d.Applicants, u.MemberAbbrev) || slices.Contains(it.Reporters, u.MemberAbbrev)
+}
+
 func (s *Server) loadProfile(w http.ResponseWriter, r *http.Request) (profileData, bool) {
 	ctx := r.Context()
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -61,14 +83,25 @@ func (s *Server) loadProfile(w http.ResponseWriter, r *http.Request) (profileDat
 		s.fail(w, r, err, "Diesen Beschluss gibt es nicht.")
 		return profileData{}, false
 	}
-	p := profileData{Decision: d, Assessed: map[int64]model.Assessment{}, Stated: map[int64]bool{}, Proposed: map[int64]relevance.Proposal{}, Notice: r.URL.Query().Get("hinweis")}
+	p := profileData{Decision: d, Assessed: map[int64]model.Assessment{}, Stated: map[int64]bool{}, Proposed: map[int64]relevance.Proposal{}}
 	if d.ItemID != 0 {
 		if p.Item, err = s.st.Item(ctx, d.ItemID); err == nil {
 			p.HasItem = true
 			for _, c := range p.Item.Impact.ConferenceIDs {
 				p.Stated[c] = true
 			}
+		} else if !errors.Is(err, model.ErrNotFound) {
+			s.serverError(w, r, err)
+			return p, false
 		}
+	}
+	if !canReadProfile(s.user(r), d, p.Item, p.HasItem) {
+		s.fail(w, r, model.ForbiddenError("Die Anmeldung zu diesem Beschlussvorschlag ist noch nicht auf der Tagesordnung; ihren Steckbrief sehen nur die Geschäftsstelle und die genannten Mitglieder."), "")
+		return p, false
+	}
+	if p.Version, err = s.st.ProfileVersion(ctx, d.ID); err != nil {
+		s.fail(w, r, err, "Diesen Beschluss gibt es nicht.")
+		return p, false
 	}
 	if d.SessionID != 0 {
 		p.Session, _ = s.st.Session(ctx, d.SessionID)
@@ -144,7 +177,7 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if err := s.st.SaveAssessments(r.Context(), p.Decision.ID, lines); err != nil {
+	if err := s.st.SaveAssessments(r.Context(), p.Decision.ID, formVersion(r), lines); err != nil {
 		s.fail(w, r, err, "")
 		return
 	}
