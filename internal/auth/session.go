@@ -196,7 +196,8 @@ func (m *Sessions) start(w http.ResponseWriter, r *http.Request, userID int64, c
 	if err != nil {
 		return err
 	}
-	login := store.NewLogin{TokenHash: tokenHash(token), UserID: userID, Expires: m.now().Add(m.TTL)}
+	now := m.now()
+	login := store.NewLogin{TokenHash: tokenHash(token), UserID: userID, At: now, Expires: now.Add(m.TTL)}
 	if c, err := r.Cookie(m.cookieName(r)); err == nil && c.Value != "" {
 		login.Replaces = tokenHash(c.Value)
 	}

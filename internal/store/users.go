@@ -94,8 +94,10 @@ func (s *Store) ResetPassword(ctx context.Context, id int64, passwordHash string
 type NewLogin struct {
 	TokenHash string
 	UserID    int64
-	Expires   time.Time
-	Replaces  string
+	// At is the time of the login (the start of the idle timeout; the
+	// store's clock if zero), Expires its end at the latest.
+	At, Expires time.Time
+	Replaces    string
 }
 
 // ChangePassword sets the password the account holder chose: every login
@@ -206,7 +208,11 @@ func (s *Store) createLoginSession(ctx context.Context, tx *sql.Tx, login NewLog
 			return fmt.Errorf("store: replace login session: %w", err)
 		}
 	}
-	now := timeText(s.now())
+	at := login.At
+	if at.IsZero() {
+		at = s.now()
+	}
+	now := timeText(at)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO login_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
 		login.TokenHash, login.UserID, now, timeText(login.Expires)); err != nil {
 		return fmt.Errorf("store: login session: %w", err)
