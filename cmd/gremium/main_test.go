@@ -179,8 +179,8 @@ func TestUserAdd(t *testing.T) {
 	if code, _, _ := runCmd("user", "add", "--username", "he1", "--name", "Doppelt", "--role", "mitglied", "--member", "HE", "--data", dir); code != exitFail {
 		t.Errorf("duplicate user name accepted")
 	}
-	if _, out, _ := runCmd("user", "list", "--data", dir); !strings.Contains(out, "he1") {
-		t.Errorf("user list: %s", out)
+	if _, out, _ := runCmd("user", "list", "--data", dir); !strings.Contains(out, "he1") || !strings.Contains(out, "must change password") {
+		t.Errorf("user list (a generated password must be changed at the first login): %s", out)
 	}
 }
 
@@ -310,5 +310,21 @@ func TestUserTokensPasswordAndDisable(t *testing.T) {
 	}
 	if code, _, _ := runCmd("user", "password", "--data", dir); code != exitUsage {
 		t.Errorf("password without --username: exit %d", code)
+	}
+}
+
+func TestServeAccountFlags(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("GREMIUM_OIDC_CLIENT_ID", "")
+	for _, bad := range [][]string{
+		{"--idle-timeout", "10s"},
+		{"--idle-timeout", "bald"},
+		{"--oidc-issuer", "https://idp.example/realms/itplr"},
+		{"--oidc-issuer", "https://idp.example/realms/itplr", "--oidc-client-id", "gremium"},
+		{"--oidc-issuer", "https://idp.example/realms/itplr", "--oidc-client-id", "gremium", "--oidc-redirect-url", "https://g.example/anmelden/oidc/rueckruf", "--oidc-client-secret-file", "/nonexistent"},
+	} {
+		if code, _, errs := runCmd(append([]string{"serve", "--data", dir}, bad...)...); code != exitUsage {
+			t.Errorf("serve %v: exit %d (%s)", bad, code, errs)
+		}
 	}
 }

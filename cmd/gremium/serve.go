@@ -44,7 +44,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&o.clientIPHeader, "client-ip-header", os.Getenv("GREMIUM_CLIENT_IP_HEADER"), "`header` with the client address set by a reverse proxy (X-Forwarded-For or X-Real-IP); only behind a proxy that sets it (env GREMIUM_CLIENT_IP_HEADER)")
 	fs.StringVar(&o.oidc.Issuer, "oidc-issuer", os.Getenv("GREMIUM_OIDC_ISSUER"), "OpenID Connect issuer `URL`; turns on login with the provider (env GREMIUM_OIDC_ISSUER)")
 	fs.StringVar(&o.oidc.ClientID, "oidc-client-id", os.Getenv("GREMIUM_OIDC_CLIENT_ID"), "OpenID Connect client `id` (env GREMIUM_OIDC_CLIENT_ID)")
-	fs.StringVar(&o.oidc.ClientSecret, "oidc-client-secret", os.Getenv("GREMIUM_OIDC_CLIENT_SECRET"), "OpenID Connect client `secret`; prefer the environment, a flag shows in the process list (env GREMIUM_OIDC_CLIENT_SECRET)")
+	secretFile := fs.String("oidc-client-secret-file", os.Getenv("GREMIUM_OIDC_CLIENT_SECRET_FILE"), "`file` holding the OpenID Connect client secret (or env GREMIUM_OIDC_CLIENT_SECRET)")
 	fs.StringVar(&o.oidc.RedirectURL, "oidc-redirect-url", os.Getenv("GREMIUM_OIDC_REDIRECT_URL"), "gremium's callback `URL` as registered at the provider: https://HOST/anmelden/oidc/rueckruf (env GREMIUM_OIDC_REDIRECT_URL)")
 	fs.StringVar(&o.oidc.Label, "oidc-label", envOr("GREMIUM_OIDC_LABEL", "Single Sign-on"), "the provider's `name` on the login page (env GREMIUM_OIDC_LABEL)")
 	scopes := fs.String("oidc-scopes", envOr("GREMIUM_OIDC_SCOPES", "profile"), "`scopes` to ask for besides openid, separated by spaces (env GREMIUM_OIDC_SCOPES)")
@@ -65,6 +65,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	o.oidc.Scopes = strings.Fields(*scopes)
+	if o.oidc.ClientSecret, err = secret(*secretFile, "GREMIUM_OIDC_CLIENT_SECRET"); err != nil {
+		fmt.Fprintln(stderr, "gremium serve: OIDC client secret:", err)
+		return exitUsage
+	}
 	if o.oidc.Issuer != "" {
 		if err := o.oidc.Validate(); err != nil {
 			fmt.Fprintln(stderr, "gremium serve:", err, "(--oidc-issuer needs --oidc-client-id and --oidc-redirect-url)")

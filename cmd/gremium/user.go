@@ -338,6 +338,8 @@ func addUser(ctx context.Context, data string, u model.User, fachmk string, from
 		return usageError(err.Error())
 	}
 	password := auth.RandomPassword()
+	// A generated password is for the first login only (ASVS 2.3.1).
+	u.MustChangePassword = !fromStdin
 	if fromStdin {
 		line, err := bufio.NewReader(stdin).ReadString('\n')
 		if err != nil && err != io.EOF {

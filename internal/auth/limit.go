@@ -129,10 +129,29 @@ func AddressKey(addr string) string {
 	return "a:" + ip.String()
 }
 
+// Attempt admits a login attempt for the keys, or refuses it with a
+// *ThrottledError. An admitted attempt counts as a failure at once, so that
+// parallel attempts cannot slip through while the first ones are still
+// being checked; a correct password takes it back (Succeed, Refund). It
+// reports whether the attempt, if it fails, locks a key out.
+func (l *Limiter) Attempt(keys ...string) (locks bool, err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err := l.check(keys); err != nil {
+		return false, err
+	}
+	return l.fail(keys), nil
+}
+
 // Check gives a *ThrottledError if any of the keys may not try now.
 func (l *Limiter) Check(keys ...string) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.check(keys)
+}
+
+// check is Check with l.mu held.
+func (l *Limiter) check(keys []string) error {
 	now := l.now()
 	var worst *ThrottledError
 	for _, k := range keys {
@@ -156,6 +175,11 @@ func (l *Limiter) Check(keys ...string) error {
 func (l *Limiter) Fail(keys ...string) (locked bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.fail(keys)
+}
+
+// fail is Fail with l.mu held.
+func (l *Limiter) fail(keys []string) (locked bool) {
 	now := l.now()
 	for _, k := range keys {
 		p := policyOf(k)
@@ -188,12 +212,26 @@ func (l *Limiter) Fail(keys ...string) (locked bool) {
 }
 
 // Succeed forgets the failures of a key (the account after a correct
-// password). Addresses are not forgiven by a success: an attacker with one
-// valid account must not reset the count of the address they guess from.
+// password).
 func (l *Limiter) Succeed(key string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	delete(l.entries, key)
+}
+
+// Refund takes back the failure an admitted attempt counted for a key (the
+// address after a correct password). Earlier failures stay: an attacker
+// with one valid account must not wipe the count of the address they
+// guess from.
+func (l *Limiter) Refund(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if f := l.entries[key]; f != nil && f.count > 0 {
+		f.count--
+		if f.count <= policyOf(key).Free {
+			f.next = time.Time{}
+		}
+	}
 }
 
 // makeRoom keeps the map below MaxEntries; l.mu is held.

@@ -182,3 +182,33 @@ func TestSigner(t *testing.T) {
 		t.Error("an expired value passes")
 	}
 }
+
+// TestParallelAttemptsCountAtOnce: 40 attempts at the same moment get no
+// more through than the free ones and the first delayed one.
+func TestParallelAttemptsCountAtOnce(t *testing.T) {
+	l := NewLimiter()
+	c := &clock{t: time.Now()}
+	l.now = c.now
+	var admitted atomic.Int32
+	var wg sync.WaitGroup
+	for range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := l.Attempt(AccountKey("hessen"), AddressKey("192.0.2.1")); err == nil {
+				admitted.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := admitted.Load(); n != int32(AccountPolicy.Free+1) {
+		t.Errorf("%d of 40 parallel attempts admitted, want %d", n, AccountPolicy.Free+1)
+	}
+	// A correct password gives the address its attempt back and forgets
+	// the account.
+	l.Succeed(AccountKey("hessen"))
+	l.Refund(AddressKey("192.0.2.1"))
+	if err := l.Check(AccountKey("hessen"), AddressKey("192.0.2.1")); err != nil {
+		t.Errorf("after a success: %v", err)
+	}
+}

@@ -144,29 +144,37 @@ func (m *Sessions) HashPassword(ctx context.Context, password string) (string, e
 func (m *Sessions) verify(r *http.Request, username, password, failReason string) (model.User, error) {
 	ctx := r.Context()
 	keys := []string{AccountKey(username), AddressKey(m.ClientAddr(r))}
-	if err := m.Limiter.Check(keys...); err != nil {
+	locks, err := m.Limiter.Attempt(keys...)
+	if err != nil {
 		return model.User{}, err
 	}
 	u, hash, err := m.st.UserLogin(ctx, username)
 	switch {
-	case errors.Is(err, store.ErrNotFound):
-		hash = dummyHash
-	case err != nil:
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		m.Limiter.Refund(keys[0])
+		m.Limiter.Refund(keys[1])
 		return model.User{}, err
+	case err != nil:
+		hash = dummyHash
 	case u.OIDCSubject != "" || hash == "":
 		hash = dummyHash // logs in at the provider, never with a password here
 	}
 	ok, err := m.checkPassword(ctx, hash, password)
 	if err != nil {
+		// Not checked (too busy, or the client left): no failure of the
+		// password.
+		m.Limiter.Refund(keys[0])
+		m.Limiter.Refund(keys[1])
 		return model.User{}, err
 	}
 	if ok && hash != dummyHash && !u.Disabled {
 		m.Limiter.Succeed(keys[0])
+		m.Limiter.Refund(keys[1])
 		return u, nil
 	}
 	actx := m.auditContext(r)
-	if m.Limiter.Fail(keys...) {
-		failReason += "; weitere Versuche vorübergehend gesperrt"
+	if locks {
+		actx = store.WithFailureNote(actx, "weitere Versuche vorübergehend gesperrt")
 	}
 	if failReason != "" {
 		actx = store.WithFailureReason(actx, failReason)

@@ -112,6 +112,7 @@ func (s *Server) logoutEverywhere(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
+	w.Header().Set("Clear-Site-Data", `"cache"`)
 	back(w, r, "/anmelden", "Sie sind auf allen Geräten abgemeldet.")
 }
 

@@ -12,6 +12,7 @@ import (
 	"gremium/internal/model"
 	"gremium/internal/store"
 	"io"
+	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -146,6 +147,22 @@ func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	defer f.Close()
 	w.Header().Set("Content-Type", d.ContentType)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", d.Filename))
+	w.Header().Set("Content-Disposition", attachment(d.Filename))
 	http.ServeContent(w, r, "", d.Created, f)
+}
+
+// attachment gives the Content-Disposition of a download under the
+// uploader's file name: quoted, with non-ASCII names in the RFC 2231 form,
+// and with characters that could break the header dropped.
+func attachment(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '"' || r == '\\' {
+			return '_'
+		}
+		return r
+	}, name)
+	if v := mime.FormatMediaType("attachment", map[string]string{"filename": name}); v != "" {
+		return v
+	}
+	return "attachment"
 }

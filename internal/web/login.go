@@ -80,6 +80,8 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// The browser drops the pages it kept of the login.
+	w.Header().Set("Clear-Site-Data", `"cache"`)
 	back(w, r, "/", "Sie sind abgemeldet.")
 }
 

@@ -325,3 +325,16 @@ func startTLSServer(t *testing.T, srv *Server) *httptest.Server {
 	t.Cleanup(ts.Close)
 	return ts
 }
+
+func TestAttachmentNames(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Unterlage.pdf", `attachment; filename=Unterlage.pdf`},
+		{"Bericht HE.pdf", `attachment; filename="Bericht HE.pdf"`},
+		{"Übersicht.pdf", `attachment; filename*=utf-8''%C3%9Cbersicht.pdf`},
+		{"a\"\r\nSet-Cookie: x=1.pdf", `attachment; filename="a___Set-Cookie: x=1.pdf"`},
+	} {
+		if got := attachment(tt.in); got != tt.want {
+			t.Errorf("attachment(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
