@@ -9,7 +9,6 @@ import (
 	"gremium/internal/model"
 	"gremium/internal/relevance"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -57,24 +56,6 @@ func canAssess(u *model.User, it model.AgendaItem) bool {
 	return false
 }
 
-// canReadProfile reports whether the user may read the profile of a
-// decision: every internal user once its item is on the agenda; while the
-// item is only registered (or was declined), just the secretariat and the
-// members it names — the registering member, the applicants and the
-// reporting members.
-func canReadProfile(u *model.User, d model.Decision, it model.AgendaItem, hasItem bool) bool {
-	if !auth.Can(u, auth.ViewInternal, "") {
-		return false
-	}
-	if !hasItem || it.Status == model.ItemAccepted || auth.Can(u, auth.ManageSessions, "") {
-		return true
-	}
-	if u.Role != model.RoleMember {
-		return false
-	}
-	return u.MemberAbbrev == it.RegisteredBy || slices.Contains(d.Applicants, u.MemberAbbrev) || slices.Contains(it.Reporters, u.MemberAbbrev)
-}
-
 func (s *Server) loadProfile(w http.ResponseWriter, r *http.Request) (profileData, bool) {
 	ctx := r.Context()
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -95,22 +76,19 @@ func (s *Server) loadProfile(w http.ResponseWriter, r *http.Request) (profileDat
 			return p, false
 		}
 	}
-	if !canReadProfile(s.user(r), d, p.Item, p.HasItem) {
-		s.fail(w, r, model.ForbiddenError("Die Anmeldung zu diesem Beschlussvorschlag ist noch nicht auf der Tagesordnung; ihren Steckbrief sehen nur die Geschäftsstelle und die genannten Mitglieder."), "")
-		return p, false
+	if d.SessionID != 0 {
+		p.Session, _ = s.st.Session(ctx, d.SessionID)
+	}
+	if p.HasItem && !s.audienceOf(r).SeesProposal(d, p.Item, p.Session, s.user(r)) {
+		// A pending registration is the secretariat's and its members'
+		// (registering, applicants, reporting); the others do not learn
+		// that it exists.
+		s.notFound(w, r, "Diesen Beschluss gibt es nicht.")
+		return profileData{}, false
 	}
 	if p.Version, err = s.st.ProfileVersion(ctx, d.ID); err != nil {
 		s.fail(w, r, err, "Diesen Beschluss gibt es nicht.")
 		return p, false
-	}
-	if d.SessionID != 0 {
-		p.Session, _ = s.st.Session(ctx, d.SessionID)
-	}
-	if p.HasItem && !s.audienceOf(r).SeesItem(p.Item, p.Session, s.user(r)) {
-		// A pending registration is the registering member's and the
-		// secretariat's; the others do not learn that it exists.
-		s.notFound(w, r, "Diesen Beschluss gibt es nicht.")
-		return profileData{}, false
 	}
 	engine, bodies, err := s.relevanceEngine(r)
 	if err != nil {
