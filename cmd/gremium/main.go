@@ -54,7 +54,7 @@ func commands() []command {
 		{"demo", "add the demo data (IT-PLR sessions 46 and 47, FachMK, spokespersons) to the database", runDemo},
 		{"import", "import minutes FILE: import minutes in the published text layout", runImport},
 		{"export", "export minutes N: write a session's minutes as text or PDF", runExport},
-		{"user", "user add|list: manage accounts", runUser},
+		{"user", "user add|list|token|tokens|revoke|password|disable|enable: manage accounts and API tokens", runUser},
 		{"config", "config ks FILE.csv: load Königsteiner-Schlüssel tables", runConfig},
 		{"audit", "audit verify|head: check the hash chain of the audit log, print its head", runAudit},
 		{"backup", "backup FILE: write the database and documents into a tar archive, also while serving", runBackup},

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"gremium/internal/auth"
+	"gremium/internal/model"
 	"gremium/internal/store"
 )
 
@@ -178,8 +179,8 @@ func TestUserAdd(t *testing.T) {
 	if code, _, _ := runCmd("user", "add", "--username", "he1", "--name", "Doppelt", "--role", "mitglied", "--member", "HE", "--data", dir); code != exitFail {
 		t.Errorf("duplicate user name accepted")
 	}
-	if _, out, _ := runCmd("user", "list", "--data", dir); !strings.Contains(out, "he1") {
-		t.Errorf("user list: %s", out)
+	if _, out, _ := runCmd("user", "list", "--data", dir); !strings.Contains(out, "he1") || !strings.Contains(out, "must change password") {
+		t.Errorf("user list (a generated password must be changed at the first login): %s", out)
 	}
 }
 
@@ -238,5 +239,92 @@ func TestConfigKS(t *testing.T) {
 	}
 	if code, _, _ := runCmd("config", "ks"); code != exitUsage {
 		t.Errorf("missing file: %d", code)
+	}
+}
+
+func TestUserTokensPasswordAndDisable(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := runCmd("demo", "--data", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	if code, _, errs := runCmd("user", "add", "--username", "hessen", "--name", "Büro Hessen", "--role", "mitglied", "--member", "HE", "--data", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	for _, bad := range []string{"0d", "x", "2001-01-01", "99999d"} {
+		if code, _, _ := runCmd("user", "token", "--username", "hessen", "--expires", bad, "--data", dir); code != exitUsage {
+			t.Errorf("--expires %s: exit %d", bad, code)
+		}
+	}
+	date := time.Now().In(model.Berlin).AddDate(0, 2, 0).Format("2006-01-02")
+	_, out1, _ := runCmd("user", "token", "--username", "hessen", "--label", "Portal", "--expires", "30d", "--data", dir)
+	_, out2, _ := runCmd("user", "token", "--username", "hessen", "--label", "Statistik", "--expires", date, "--data", dir)
+	t1, t2 := strings.TrimSpace(out1), strings.TrimSpace(out2)
+	code, list, _ := runCmd("user", "tokens", "--username", "hessen", "--data", dir)
+	if code != exitOK || !strings.Contains(list, "Portal") || !strings.Contains(list, "Statistik") || strings.Contains(list, t1) ||
+		!strings.Contains(list, "valid until "+time.Now().In(model.Berlin).AddDate(0, 2, 0).Format("02.01.2006")+" 23:59") {
+		t.Fatalf("tokens: %d\n%s", code, list)
+	}
+	id := strings.Fields(strings.Split(list, "\n")[0])[0] // newest first: Statistik
+	if code, _, errs := runCmd("user", "revoke", "--username", "hessen", "--token", id, "--data", dir); code != exitOK {
+		t.Fatalf("revoke: %s", errs)
+	}
+	if code, _, _ := runCmd("user", "revoke", "--username", "hessen", "--token", id, "--data", dir); code != exitFail {
+		t.Errorf("revoking twice: exit %d", code)
+	}
+	tokenUser := func(token string) *model.User {
+		st, err := store.Open(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header.Set("Authorization", "Bearer "+token)
+		return auth.TokenUser(context.Background(), st, r)
+	}
+	if tokenUser(t2) != nil || tokenUser(t1) == nil {
+		t.Error("revocation hit the wrong token")
+	}
+	// Disabled accounts' tokens are refused until the account is enabled.
+	if code, out, _ := runCmd("user", "disable", "--username", "hessen", "--data", dir); code != exitOK || !strings.Contains(out, "disabled") {
+		t.Fatalf("disable: %d %s", code, out)
+	}
+	if tokenUser(t1) != nil {
+		t.Error("a disabled account's token is accepted")
+	}
+	if code, _, _ := runCmd("user", "token", "--username", "hessen", "--data", dir); code != exitFail {
+		t.Errorf("token for a disabled account: exit %d", code)
+	}
+	if _, out, _ := runCmd("user", "list", "--data", dir); !strings.Contains(out, "disabled") {
+		t.Errorf("list: %s", out)
+	}
+	if code, _, _ := runCmd("user", "enable", "--username", "hessen", "--data", dir); code != exitOK || tokenUser(t1) == nil {
+		t.Error("enable")
+	}
+	// A reset password is printed once and must be changed.
+	code, out, _ := runCmd("user", "password", "--username", "hessen", "--data", dir)
+	if code != exitOK || !strings.Contains(out, "password: ") {
+		t.Fatalf("password: %d %s", code, out)
+	}
+	if _, out, _ := runCmd("user", "list", "--data", dir); !strings.Contains(out, "must change password") {
+		t.Errorf("list after reset: %s", out)
+	}
+	if code, _, _ := runCmd("user", "password", "--data", dir); code != exitUsage {
+		t.Errorf("password without --username: exit %d", code)
+	}
+}
+
+func TestServeAccountFlags(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("GREMIUM_OIDC_CLIENT_ID", "")
+	for _, bad := range [][]string{
+		{"--idle-timeout", "10s"},
+		{"--idle-timeout", "bald"},
+		{"--oidc-issuer", "https://idp.example/realms/itplr"},
+		{"--oidc-issuer", "https://idp.example/realms/itplr", "--oidc-client-id", "gremium"},
+		{"--oidc-issuer", "https://idp.example/realms/itplr", "--oidc-client-id", "gremium", "--oidc-redirect-url", "https://g.example/anmelden/oidc/rueckruf", "--oidc-client-secret-file", "/nonexistent"},
+	} {
+		if code, _, errs := runCmd(append([]string{"serve", "--data", dir}, bad...)...); code != exitUsage {
+			t.Errorf("serve %v: exit %d (%s)", bad, code, errs)
+		}
 	}
 }

@@ -9,9 +9,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
+	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
@@ -21,30 +23,72 @@ import (
 	"gremium/internal/web"
 )
 
+// serveOptions are the settings of "gremium serve".
+type serveOptions struct {
+	addr, data     string
+	withDemo       bool
+	secure         bool
+	idle           time.Duration
+	clientIPHeader string
+	oidc           auth.OIDCConfig
+}
+
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "serve [--addr HOST:PORT] [--data DIR] [--demo]", stdout, stderr)
-	addr := fs.String("addr", envOr("GREMIUM_ADDR", "127.0.0.1:8080"), "`address` to listen on (env GREMIUM_ADDR)")
+	var o serveOptions
+	fs.StringVar(&o.addr, "addr", envOr("GREMIUM_ADDR", "127.0.0.1:8080"), "`address` to listen on (env GREMIUM_ADDR)")
 	data := dataFlag(fs)
-	withDemo := fs.Bool("demo", false, "load the demo data and demo accounts if the database is empty")
-	secure := fs.Bool("secure-cookies", os.Getenv("GREMIUM_SECURE_COOKIES") == "1", "mark the login cookie Secure also for plain HTTP (behind a TLS proxy; env GREMIUM_SECURE_COOKIES=1)")
+	fs.BoolVar(&o.withDemo, "demo", false, "load the demo data and demo accounts if the database is empty")
+	fs.BoolVar(&o.secure, "secure-cookies", os.Getenv("GREMIUM_SECURE_COOKIES") == "1", "mark cookies Secure and send HSTS also for plain HTTP (behind a TLS proxy; env GREMIUM_SECURE_COOKIES=1)")
+	idle := fs.String("idle-timeout", envOr("GREMIUM_IDLE_TIMEOUT", auth.DefaultIdle.String()), "a login ends after this `duration` without a request (env GREMIUM_IDLE_TIMEOUT)")
+	fs.StringVar(&o.clientIPHeader, "client-ip-header", os.Getenv("GREMIUM_CLIENT_IP_HEADER"), "`header` with the client address set by a reverse proxy (X-Forwarded-For or X-Real-IP); only behind a proxy that sets it (env GREMIUM_CLIENT_IP_HEADER)")
+	fs.StringVar(&o.oidc.Issuer, "oidc-issuer", os.Getenv("GREMIUM_OIDC_ISSUER"), "OpenID Connect issuer `URL`; turns on login with the provider (env GREMIUM_OIDC_ISSUER)")
+	fs.StringVar(&o.oidc.ClientID, "oidc-client-id", os.Getenv("GREMIUM_OIDC_CLIENT_ID"), "OpenID Connect client `id` (env GREMIUM_OIDC_CLIENT_ID)")
+	secretFile := fs.String("oidc-client-secret-file", os.Getenv("GREMIUM_OIDC_CLIENT_SECRET_FILE"), "`file` holding the OpenID Connect client secret (or env GREMIUM_OIDC_CLIENT_SECRET)")
+	fs.StringVar(&o.oidc.RedirectURL, "oidc-redirect-url", os.Getenv("GREMIUM_OIDC_REDIRECT_URL"), "gremium's callback `URL` as registered at the provider: https://HOST/anmelden/oidc/rueckruf (env GREMIUM_OIDC_REDIRECT_URL)")
+	fs.StringVar(&o.oidc.Label, "oidc-label", envOr("GREMIUM_OIDC_LABEL", "Single Sign-on"), "the provider's `name` on the login page (env GREMIUM_OIDC_LABEL)")
+	scopes := fs.String("oidc-scopes", envOr("GREMIUM_OIDC_SCOPES", "profile"), "`scopes` to ask for besides openid, separated by spaces (env GREMIUM_OIDC_SCOPES)")
+	fs.StringVar(&o.oidc.UsernameClaim, "oidc-username-claim", envOr("GREMIUM_OIDC_USERNAME_CLAIM", "preferred_username"), "`claim` with the user name (env GREMIUM_OIDC_USERNAME_CLAIM)")
+	fs.StringVar(&o.oidc.NameClaim, "oidc-name-claim", envOr("GREMIUM_OIDC_NAME_CLAIM", "name"), "`claim` with the full name (env GREMIUM_OIDC_NAME_CLAIM)")
+	fs.StringVar(&o.oidc.RoleClaim, "oidc-role-claim", envOr("GREMIUM_OIDC_ROLE_CLAIM", "gremium_role"), "`claim` with the role, a string or list; dotted paths reach nested claims, e.g. realm_access.roles (env GREMIUM_OIDC_ROLE_CLAIM)")
+	fs.StringVar(&o.oidc.MemberClaim, "oidc-member-claim", envOr("GREMIUM_OIDC_MEMBER_CLAIM", "gremium_member"), "`claim` with the member abbreviation: HE, Bund, DLT … (env GREMIUM_OIDC_MEMBER_CLAIM)")
+	fs.StringVar(&o.oidc.ConferenceClaim, "oidc-fachmk-claim", envOr("GREMIUM_OIDC_FACHMK_CLAIM", "gremium_fachmk"), "`claim` with the FachMK abbreviation of FachMK accounts (env GREMIUM_OIDC_FACHMK_CLAIM)")
 	verbose := fs.Bool("verbose", false, "log every request")
 	delivery := notifyFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
+	}
+	o.data = *data
+	var err error
+	if o.idle, err = time.ParseDuration(*idle); err != nil || o.idle < time.Minute {
+		fmt.Fprintln(stderr, "gremium serve: --idle-timeout must be a duration of at least 1m, like 30m")
+		return exitUsage
+	}
+	o.oidc.Scopes = strings.Fields(*scopes)
+	if o.oidc.ClientSecret, err = secret(*secretFile, "GREMIUM_OIDC_CLIENT_SECRET"); err != nil {
+		fmt.Fprintln(stderr, "gremium serve: OIDC client secret:", err)
+		return exitUsage
+	}
+	if o.oidc.Issuer != "" {
+		if err := o.oidc.Validate(); err != nil {
+			fmt.Fprintln(stderr, "gremium serve:", err, "(--oidc-issuer needs --oidc-client-id and --oidc-redirect-url)")
+			return exitUsage
+		}
 	}
 	level := slog.LevelInfo
 	if *verbose {
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	if err := serve(ctx, log, *addr, *data, *withDemo, *secure, delivery, stdout); err != nil {
+	if err := serve(ctx, log, o, delivery, stdout); err != nil {
 		log.Error("gremium serve failed", "err", err)
 		return exitFail
 	}
 	return exitOK
 }
 
-func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, secure bool, delivery *notifyConfig, stdout io.Writer) error {
+func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *notifyConfig, stdout io.Writer) error {
+	addr, data, withDemo := o.addr, o.data, o.withDemo
 	st, err := store.Open(ctx, data)
 	if err != nil {
 		return err
@@ -82,7 +126,15 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, s
 		return err
 	}
 	srv.SetDocumentDir(filepath.Join(data, "dokumente"))
-	srv.SetSecureCookies(secure)
+	srv.SetSecureCookies(o.secure)
+	srv.SetIdleTimeout(o.idle)
+	srv.SetClientIPHeader(o.clientIPHeader)
+	if o.oidc.Issuer != "" {
+		if err := srv.SetOIDC(ctx, o.oidc); err != nil {
+			return fmt.Errorf("oidc: %w", err)
+		}
+		log.Info("OpenID Connect login on", "issuer", o.oidc.Issuer, "client", o.oidc.ClientID)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -135,5 +136,141 @@ func TestLoginLogout(t *testing.T) {
 	r4.AddCookie(w4.Result().Cookies()[0])
 	if u := m.User(ctx, r4); u != nil {
 		t.Error("expired session accepted")
+	}
+}
+
+// loginStore gives a store with the account "gs" (password
+// "geheimes-passwort-1") and a session manager on a settable clock.
+func loginStore(t *testing.T) (*store.Store, *Sessions, *clock, int64) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	h, _ := HashPassword("geheimes-passwort-1")
+	id, err := st.CreateUser(ctx, model.User{Username: "gs", Name: "Geschäftsstelle", Role: model.RoleSecretariat}, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &clock{t: time.Now()}
+	m := NewSessions(st)
+	m.now, m.Limiter.now = c.now, c.now
+	return st, m, c, id
+}
+
+func loginCookie(t *testing.T, m *Sessions, r *http.Request, user, password string) (*http.Cookie, error) {
+	t.Helper()
+	w := httptest.NewRecorder()
+	if _, err := m.Login(w, r, user, password); err != nil {
+		return nil, err
+	}
+	for _, c := range w.Result().Cookies() {
+		if c.Name == CookieName {
+			return c, nil
+		}
+	}
+	t.Fatal("no login cookie")
+	return nil, nil
+}
+
+func withCookie(c *http.Cookie) *http.Request {
+	r := httptest.NewRequest("GET", "/", nil)
+	r.AddCookie(c)
+	return r
+}
+
+func TestIdleTimeoutAndRotation(t *testing.T) {
+	ctx := context.Background()
+	_, m, c, _ := loginStore(t)
+	first, err := loginCookie(t, m, httptest.NewRequest("POST", "/anmelden", nil), "gs", "geheimes-passwort-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Used every 20 minutes, the login lasts; 31 idle minutes end it.
+	for range 3 {
+		c.add(20 * time.Minute)
+		if m.User(ctx, withCookie(first)) == nil {
+			t.Fatal("an active login ended")
+		}
+	}
+	c.add(31 * time.Minute)
+	if m.User(ctx, withCookie(first)) != nil {
+		t.Error("an idle login still counts")
+	}
+	// A login from a browser that has a session replaces it: new token,
+	// the old one is void.
+	second, err := loginCookie(t, m, httptest.NewRequest("POST", "/anmelden", nil), "gs", "geheimes-passwort-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest("POST", "/anmelden", nil)
+	r.AddCookie(second)
+	third, err := loginCookie(t, m, r, "gs", "geheimes-passwort-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Value == second.Value {
+		t.Fatal("the token did not change")
+	}
+	if m.User(ctx, withCookie(second)) != nil || m.User(ctx, withCookie(third)) == nil {
+		t.Error("rotation: the old session still counts or the new one does not")
+	}
+	// 12 hours at most, however active.
+	for range 12 * 3 {
+		c.add(20 * time.Minute)
+		m.User(ctx, withCookie(third))
+	}
+	if m.User(ctx, withCookie(third)) != nil {
+		t.Error("a login outlived 12 hours")
+	}
+}
+
+func TestLoginProtectionAndAudit(t *testing.T) {
+	ctx := context.Background()
+	st, m, c, id := loginStore(t)
+	r := httptest.NewRequest("POST", "/anmelden", nil)
+	r.RemoteAddr = "192.0.2.7:4711"
+	// Known and unknown names are answered alike, failure by failure.
+	for i := range 4 {
+		for _, name := range []string{"gs", "niemand"} {
+			if _, err := loginCookie(t, m, r, name, "falsch-falsch-falsch"); err != ErrLoginFailed {
+				t.Fatalf("%s, failure %d: %v", name, i+1, err)
+			}
+		}
+	}
+	for _, name := range []string{"gs", "niemand"} {
+		var te *ThrottledError
+		if _, err := loginCookie(t, m, r, name, "geheimes-passwort-1"); !errors.As(err, &te) || te.Wait != time.Second {
+			t.Errorf("%s after 4 failures: %v", name, err)
+		}
+	}
+	c.add(time.Second)
+	cookie, err := loginCookie(t, m, r, "gs", "geheimes-passwort-1")
+	if err != nil {
+		t.Fatalf("login after the wait: %v", err)
+	}
+	if err := m.Logout(httptest.NewRecorder(), func() *http.Request { x := withCookie(cookie); x.RemoteAddr = r.RemoteAddr; return x }()); err != nil {
+		t.Fatal(err)
+	}
+	log, err := st.AuditLog(ctx, store.LoginEntity, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, e := range log {
+		actions = append(actions, e.Action)
+		if e.Actor != "gs" || !strings.Contains(e.Detail, "192.0.2.7") {
+			t.Errorf("entry %+v", e)
+		}
+	}
+	if strings.Join(actions, " ") != "login_failed login_failed login_failed login_failed login logout" {
+		// (the throttled attempts are not checked and so not logged)
+		t.Errorf("audit actions %v", actions)
+	}
+	unknown, _ := st.AuditLog(ctx, store.LoginEntity, 0)
+	if len(unknown) != 4 || unknown[0].Actor != "niemand" || !strings.Contains(unknown[0].Detail, "unbekannter Benutzername") {
+		t.Errorf("failed logins of an unknown name: %+v", unknown)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"gremium/internal/model"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -24,14 +25,37 @@ const (
 	saltLen      = 16
 )
 
-// MinPasswordLength is the shortest password accepted.
-const MinPasswordLength = 12
+// MinPasswordLength is the shortest password accepted, MaxPasswordLength
+// the longest (OWASP ASVS 2.1.1 and 2.1.2: at least 12, up to at least 64
+// and at most 128 characters).
+const (
+	MinPasswordLength = 12
+	MaxPasswordLength = 128
+)
+
+// CheckNewPassword checks a new password: its length, and that it is not a
+// single repeated character. Any other characters are allowed, spaces and
+// emoji included, and nothing else is imposed (no composition rules).
+func CheckNewPassword(password string) error {
+	n := utf8.RuneCountInString(password)
+	if n < MinPasswordLength {
+		return model.InputError("Das Passwort muss mindestens %d Zeichen lang sein.", MinPasswordLength)
+	}
+	if n > MaxPasswordLength {
+		return model.InputError("Das Passwort darf höchstens %d Zeichen lang sein.", MaxPasswordLength)
+	}
+	first, _ := utf8.DecodeRuneInString(password)
+	if strings.Trim(password, string(first)) == "" {
+		return model.InputError("Das Passwort darf nicht aus einem einzigen wiederholten Zeichen bestehen.")
+	}
+	return nil
+}
 
 // HashPassword gives the argon2id hash of a password in the PHC string form
 // ($argon2id$v=19$m=…,t=…,p=…$salt$hash).
 func HashPassword(password string) (string, error) {
-	if len([]rune(password)) < MinPasswordLength {
-		return "", model.InputError("Das Passwort muss mindestens %d Zeichen lang sein.", MinPasswordLength)
+	if err := CheckNewPassword(password); err != nil {
+		return "", err
 	}
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {

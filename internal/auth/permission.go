@@ -14,7 +14,7 @@ const (
 	UploadDocument Action = "upload_document" // attach documents
 	CommentMinutes Action = "comment_minutes" // comment on draft minutes
 	ApproveMinutes Action = "approve_minutes" // record the approval of minutes in a session
-	ManageAccounts Action = "manage_accounts" // create accounts (the CLI does this today)
+	ManageAccounts Action = "manage_accounts" // see all accounts, reset passwords, disable accounts (the CLI creates them)
 	Vote           Action = "vote"            // vote in a written procedure (for one's own member)
 	ManageOutbox   Action = "manage_outbox"   // see the outbox of notifications, retry and cancel messages
 	ViewAudit      Action = "view_audit"      // read and export the audit log (Änderungsprotokoll)

@@ -7,35 +7,68 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"net"
 	"net/http"
-	"strings"
+	"runtime"
 	"time"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
 
-// CookieName is the name of the login cookie.
+// CookieName is the name of the login cookie over plain HTTP; with Secure
+// cookies it is SecureCookieName.
 const CookieName = "gremium_sitzung"
 
+// SecureCookieName is the login cookie's name when it is Secure: the
+// __Host- prefix makes browsers refuse it unless it is Secure, host-only
+// and for the path /, so no subdomain can set or shadow it.
+const SecureCookieName = "__Host-" + CookieName
+
 // ErrLoginFailed means user name or password were wrong (deliberately not
-// saying which).
+// saying which), or the account is disabled.
 var ErrLoginFailed = errors.New("auth: user name or password wrong")
 
-// Sessions manages logins in the store.
+// Sessions manages logins in the store: password checks under the login
+// protection (Limiter, Pool), login sessions with an absolute and an idle
+// timeout, a new token at every login.
 type Sessions struct {
 	st *store.Store
-	// TTL is how long a login lasts.
+	// TTL is how long a login lasts at most.
 	TTL time.Duration
+	// Idle ends a login that was not used for this long.
+	Idle time.Duration
 	// Secure forces the Secure flag on the cookie (set it behind a TLS
 	// proxy); requests over TLS always get it.
 	Secure bool
-	now    func() time.Time
+	// Limiter delays and locks out repeated failures; Pool bounds the
+	// password checks running at once.
+	Limiter *Limiter
+	Pool    *Pool
+	// ClientAddr gives a request's client address (for the limiter and the
+	// audit log); the default is the connection's peer.
+	ClientAddr func(*http.Request) string
+	now        func() time.Time
 }
 
-// NewSessions gives a session manager with a 12-hour login.
+// DefaultIdle is the default idle timeout (OWASP ASVS 3.3.2, level 2).
+const DefaultIdle = 30 * time.Minute
+
+// NewSessions gives a session manager with a 12-hour login that ends after
+// 30 idle minutes, and password checks bounded to the number of CPUs (at
+// least two) with 64 waiting.
 func NewSessions(st *store.Store) *Sessions {
-	return &Sessions{st: st, TTL: 12 * time.Hour, now: time.Now}
+	return &Sessions{st: st, TTL: 12 * time.Hour, Idle: DefaultIdle, Limiter: NewLimiter(),
+		Pool: NewPool(max(2, runtime.GOMAXPROCS(0)), 64), ClientAddr: PeerAddr, now: time.Now}
+}
+
+// PeerAddr gives the address of the connection's peer (without the port).
+func PeerAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 func tokenHash(token string) string {
@@ -43,86 +76,239 @@ func tokenHash(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// Login checks the password and sets the login cookie.
-func (m *Sessions) Login(w http.ResponseWriter, r *http.Request, username, password string) (model.User, error) {
-	ctx := r.Context()
-	u, hash, err := m.st.UserLogin(ctx, username)
-	if err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			// Spend the same time as a real check, so response times do
-			// not reveal which user names exist.
-			CheckPassword("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g", password)
-			return model.User{}, ErrLoginFailed
-		}
-		return model.User{}, err
-	}
-	ok, err := CheckPassword(hash, password)
-	if err != nil {
-		return model.User{}, err
-	}
-	if !ok || u.Disabled {
-		return model.User{}, ErrLoginFailed
-	}
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return model.User{}, err
-	}
-	token := base64.RawURLEncoding.EncodeToString(raw)
-	expires := m.now().Add(m.TTL)
-	if err := m.st.CreateLoginSession(ctx, tokenHash(token), u.ID, expires); err != nil {
-		return model.User{}, err
-	}
-	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: token, Path: "/", Expires: expires, HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: m.Secure || r.TLS != nil})
-	return u, nil
-}
-
-// User gives the logged-in user of a request, or nil for the public.
-func (m *Sessions) User(ctx context.Context, r *http.Request) *model.User {
-	c, err := r.Cookie(CookieName)
-	if err != nil || c.Value == "" {
-		return nil
-	}
-	u, err := m.st.LoginSessionUser(ctx, tokenHash(c.Value), m.now())
-	if err != nil {
-		return nil
-	}
-	return &u
-}
-
-// Logout ends the login session and clears the cookie.
-func (m *Sessions) Logout(w http.ResponseWriter, r *http.Request) error {
-	if c, err := r.Cookie(CookieName); err == nil {
-		if err := m.st.DeleteLoginSession(r.Context(), tokenHash(c.Value)); err != nil {
-			return err
-		}
-	}
-	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: m.Secure || r.TLS != nil})
-	return nil
-}
-
-// NewAPIToken makes a token for an account's system and stores its hash; the
-// token itself is shown once.
-func NewAPIToken(ctx context.Context, st *store.Store, userID int64, name string) (string, error) {
+func newToken() (string, error) {
 	raw := make([]byte, 32)
 	if _, err := rand.Read(raw); err != nil {
 		return "", err
 	}
-	token := "grm_" + base64.RawURLEncoding.EncodeToString(raw)
-	return token, st.CreateAPIToken(ctx, tokenHash(token), userID, name)
+	return base64.RawURLEncoding.EncodeToString(raw), nil
 }
 
-// TokenUser gives the account of a request's "Authorization: Bearer" token,
-// or nil.
-func TokenUser(ctx context.Context, st *store.Store, r *http.Request) *model.User {
-	h := r.Header.Get("Authorization")
-	if !strings.HasPrefix(h, "Bearer ") {
+// dummyHash is checked for unknown user names, so that response times do
+// not reveal which names exist.
+const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"
+
+// secure reports whether the request's cookies are Secure.
+func (m *Sessions) secure(r *http.Request) bool { return m.Secure || r.TLS != nil }
+
+// SecureRequest reports whether cookies set for the request are Secure:
+// over TLS, or always with Secure (behind a TLS proxy).
+func (m *Sessions) SecureRequest(r *http.Request) bool { return m.secure(r) }
+
+func (m *Sessions) cookieName(r *http.Request) string {
+	if m.secure(r) {
+		return SecureCookieName
+	}
+	return CookieName
+}
+
+// auditContext adds the client address for the audit log.
+func (m *Sessions) auditContext(r *http.Request) context.Context {
+	return store.WithClientAddr(r.Context(), m.ClientAddr(r))
+}
+
+// Throttled gives the *ThrottledError if a login for the user name from
+// the request's address must wait, or nil.
+func (m *Sessions) Throttled(r *http.Request, username string) error {
+	return m.Limiter.Check(AccountKey(username), AddressKey(m.ClientAddr(r)))
+}
+
+// checkPassword runs one password check in the pool.
+func (m *Sessions) checkPassword(ctx context.Context, hash, password string) (bool, error) {
+	var ok bool
+	var err error
+	if perr := m.Pool.Do(ctx, func() { ok, err = CheckPassword(hash, password) }); perr != nil {
+		return false, perr
+	}
+	return ok, err
+}
+
+// HashPassword hashes a new password in the pool (hashing takes the same
+// memory as checking).
+func (m *Sessions) HashPassword(ctx context.Context, password string) (string, error) {
+	if err := CheckNewPassword(password); err != nil {
+		return "", err
+	}
+	var h string
+	var err error
+	if perr := m.Pool.Do(ctx, func() { h, err = HashPassword(password) }); perr != nil {
+		return "", perr
+	}
+	return h, err
+}
+
+// verify checks a user name and password under the login protection: it
+// gives the account, a *ThrottledError (too many failures), ErrBusy (too
+// many checks waiting) or ErrLoginFailed. Failures are counted and written
+// to the audit log.
+func (m *Sessions) verify(r *http.Request, username, password, failReason string) (model.User, error) {
+	ctx := r.Context()
+	keys := []string{AccountKey(username), AddressKey(m.ClientAddr(r))}
+	locks, err := m.Limiter.Attempt(keys...)
+	if err != nil {
+		return model.User{}, err
+	}
+	u, hash, err := m.st.UserLogin(ctx, username)
+	switch {
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		m.Limiter.Refund(keys[0])
+		m.Limiter.Refund(keys[1])
+		return model.User{}, err
+	case err != nil:
+		hash = dummyHash
+	case u.OIDCSubject != "" || hash == "":
+		hash = dummyHash // logs in at the provider, never with a password here
+	}
+	ok, err := m.checkPassword(ctx, hash, password)
+	if err != nil {
+		// Not checked (too busy, or the client left): no failure of the
+		// password.
+		m.Limiter.Refund(keys[0])
+		m.Limiter.Refund(keys[1])
+		return model.User{}, err
+	}
+	if ok && hash != dummyHash && !u.Disabled {
+		m.Limiter.Succeed(keys[0])
+		m.Limiter.Refund(keys[1])
+		return u, nil
+	}
+	actx := m.auditContext(r)
+	if locks {
+		actx = store.WithFailureNote(actx, "weitere Versuche vorübergehend gesperrt")
+	}
+	if failReason != "" {
+		actx = store.WithFailureReason(actx, failReason)
+	}
+	if err := m.st.RecordLoginFailure(actx, username); err != nil {
+		return model.User{}, err
+	}
+	return model.User{}, ErrLoginFailed
+}
+
+// Login checks the password and sets a new login cookie; a login session
+// the browser had before ends (the token changes at every login).
+func (m *Sessions) Login(w http.ResponseWriter, r *http.Request, username, password string) (model.User, error) {
+	u, err := m.verify(r, username, password, "")
+	if err != nil {
+		return model.User{}, err
+	}
+	return u, m.start(w, r, u.ID, func(login store.NewLogin) error {
+		return m.st.CreateLoginSession(m.auditContext(r), login)
+	})
+}
+
+// start makes a new login token, lets create store its session and sets
+// the cookie.
+func (m *Sessions) start(w http.ResponseWriter, r *http.Request, userID int64, create func(store.NewLogin) error) error {
+	token, err := newToken()
+	if err != nil {
+		return err
+	}
+	now := m.now()
+	login := store.NewLogin{TokenHash: tokenHash(token), UserID: userID, At: now, Expires: now.Add(m.TTL)}
+	if c, err := r.Cookie(m.cookieName(r)); err == nil && c.Value != "" {
+		login.Replaces = tokenHash(c.Value)
+	}
+	if err := create(login); err != nil {
+		return err
+	}
+	http.SetCookie(w, &http.Cookie{Name: m.cookieName(r), Value: token, Path: "/", Expires: login.Expires, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: m.secure(r)})
+	return nil
+}
+
+// touchEvery is how stale a session's last use may be before a request
+// records it again (one write a minute per active user, not one per
+// request).
+const touchEvery = time.Minute
+
+// User gives the logged-in user of a request, or nil for the public. A
+// login unused for longer than Idle has ended.
+func (m *Sessions) User(ctx context.Context, r *http.Request) *model.User {
+	c, err := r.Cookie(m.cookieName(r))
+	if err != nil || c.Value == "" {
 		return nil
 	}
-	u, err := st.APITokenUser(ctx, tokenHash(strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))))
+	now := m.now()
+	h := tokenHash(c.Value)
+	l, err := m.st.LoginSessionUser(ctx, h, now, now.Add(-m.Idle))
 	if err != nil {
 		return nil
 	}
-	return &u
+	if now.Sub(l.LastSeen) >= touchEvery {
+		// A failed note of activity only shortens the login.
+		_ = m.st.TouchLoginSession(ctx, h, now)
+	}
+	return &l.User
+}
+
+func (m *Sessions) clearCookie(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: m.cookieName(r), Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: m.secure(r)})
+}
+
+// Logout ends the login session and clears the cookie.
+func (m *Sessions) Logout(w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(m.cookieName(r)); err == nil {
+		if err := m.st.DeleteLoginSession(m.auditContext(r), tokenHash(c.Value)); err != nil {
+			return err
+		}
+	}
+	m.clearCookie(w, r)
+	return nil
+}
+
+// LogoutEverywhere ends every login session of the account ("überall
+// abmelden") and clears this browser's cookie.
+func (m *Sessions) LogoutEverywhere(w http.ResponseWriter, r *http.Request, u *model.User) error {
+	if err := m.st.EndLoginSessions(m.auditContext(r), u.ID); err != nil {
+		return err
+	}
+	m.clearCookie(w, r)
+	return nil
+}
+
+// ErrWrongPassword means the current password given to change it was
+// wrong.
+var ErrWrongPassword error = model.InputError("Das bisherige Passwort ist nicht richtig.")
+
+// ChangePassword sets the account holder's new password after checking
+// the current one (under the login protection: wrong current passwords
+// count as failed logins). Every other login of the account ends; this
+// browser gets a new one.
+func (m *Sessions) ChangePassword(w http.ResponseWriter, r *http.Request, u *model.User, current, next string) error {
+	if u.OIDCSubject != "" {
+		return model.RuleError("Dieses Konto meldet sich über den Identitätsdienst an; sein Passwort wird dort geändert.")
+	}
+	if err := CheckNewPassword(next); err != nil {
+		return err
+	}
+	if current == next {
+		return model.InputError("Das neue Passwort muss sich vom bisherigen unterscheiden.")
+	}
+	if _, err := m.verify(r, u.Username, current, "falsches Passwort bei der Passwortänderung"); err != nil {
+		if errors.Is(err, ErrLoginFailed) {
+			return ErrWrongPassword
+		}
+		return err
+	}
+	hash, err := m.HashPassword(r.Context(), next)
+	if err != nil {
+		return err
+	}
+	return m.start(w, r, u.ID, func(login store.NewLogin) error {
+		return m.st.ChangePassword(m.auditContext(r), hash, login)
+	})
+}
+
+// ResetPassword gives an account a new random password that it must change
+// at its next login; its login sessions end. The password is shown once to
+// whoever reset it.
+func (m *Sessions) ResetPassword(ctx context.Context, userID int64) (string, error) {
+	password := RandomPassword()
+	hash, err := m.HashPassword(ctx, password)
+	if err != nil {
+		return "", err
+	}
+	return password, m.st.ResetPassword(ctx, userID, hash)
 }

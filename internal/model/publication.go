@@ -186,3 +186,19 @@ func (a Audience) SeesItem(it AgendaItem, s Session, u *User) bool {
 	}
 	return u.Role == RoleSecretariat || u.Role == RoleMember && u.MemberAbbrev != "" && u.MemberAbbrev == it.RegisteredBy
 }
+
+// SeesProposal reports whether the audience may see the decision proposal
+// d of agenda item it (its decision profile): whoever sees the item, and,
+// while the item is a registration not yet on the agenda, also the
+// members the registration names — the applicants of the proposal and the
+// reporting members, who prepare it with the registering member. Other
+// members do not see it.
+func (a Audience) SeesProposal(d Decision, it AgendaItem, s Session, u *User) bool {
+	if a.SeesItem(it, s, u) {
+		return true
+	}
+	if a != Internal || u == nil || u.Disabled || u.Role != RoleMember || u.MemberAbbrev == "" {
+		return false
+	}
+	return slices.Contains(d.Applicants, u.MemberAbbrev) || slices.Contains(it.Reporters, u.MemberAbbrev)
+}

@@ -181,3 +181,37 @@ func TestItemGate(t *testing.T) {
 		})
 	}
 }
+
+func TestSeesProposal(t *testing.T) {
+	planned := Session{Status: StatusPlanned}
+	he := &User{Role: RoleMember, MemberAbbrev: "HE"}
+	by := &User{Role: RoleMember, MemberAbbrev: "BY"}
+	bund := &User{Role: RoleMember, MemberAbbrev: "Bund"}
+	sn := &User{Role: RoleMember, MemberAbbrev: "SN"}
+	guest := &User{Role: RoleAdvisory, MemberAbbrev: "BY"}
+	d := Decision{Applicants: []string{"HE", "Bund"}}
+	registration := AgendaItem{Status: ItemRegistered, RegisteredBy: "HE", Reporters: []string{"HE", "BY"}}
+	accepted := AgendaItem{Status: ItemAccepted, RegisteredBy: "HE"}
+	for _, tc := range []struct {
+		name string
+		a    Audience
+		u    *User
+		it   AgendaItem
+		want bool
+	}{
+		{"registering member", Internal, he, registration, true},
+		{"an applicant", Internal, bund, registration, true},
+		{"a reporting member", Internal, by, registration, true},
+		{"a member not named", Internal, sn, registration, false},
+		{"a guest acting for a named member", Internal, guest, registration, false},
+		{"the public", Public, nil, registration, false},
+		{"a disabled applicant", Internal, &User{Role: RoleMember, MemberAbbrev: "Bund", Disabled: true}, registration, false},
+		{"on the agenda: every member", Internal, sn, accepted, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.a.SeesProposal(d, tc.it, planned, tc.u); got != tc.want {
+				t.Errorf("SeesProposal = %v", got)
+			}
+		})
+	}
+}

@@ -127,3 +127,13 @@ func validClock(t string) bool {
 	}
 	return h >= 0 && h < 24 && m >= 0 && m < 60
 }
+
+// OpenForDocuments reports whether documents may be uploaded to a session
+// in this status: by members while it is open for registrations (planned
+// or convened), by the secretariat until its minutes are approved.
+func (s SessionStatus) OpenForDocuments(bySecretariat bool) bool {
+	if bySecretariat {
+		return s.Valid() && s != StatusMinutesApproved
+	}
+	return s == StatusPlanned || s == StatusConvened
+}

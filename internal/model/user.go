@@ -1,5 +1,7 @@
 package model
 
+import "time"
+
 // Role is what a user is in gremium; the permission check in package auth
 // decides by role (and, for members, by the member they act for).
 type Role string
@@ -54,7 +56,29 @@ type User struct {
 	MemberAbbrev string
 	ConferenceID int64
 	Disabled     bool
+	// MustChangePassword is set when the secretariat reset the password:
+	// the account chooses a new one before anything else.
+	MustChangePassword bool
+	// OIDCSubject names the account at an OpenID Connect provider
+	// ("issuer subject"); such accounts have no password in gremium.
+	OIDCSubject string
 }
+
+// APIToken is a token a member's system calls the JSON API with; it acts
+// with its account's rights until it expires or is revoked. Only a hash of
+// the token is stored.
+type APIToken struct {
+	ID      int64
+	UserID  int64
+	Name    string
+	Created time.Time
+	// Expires is the end of its validity; zero for tokens made before
+	// tokens had an expiry (they stay valid until revoked).
+	Expires time.Time
+}
+
+// Expired reports whether the token is no longer valid at now.
+func (t APIToken) Expired(now time.Time) bool { return !t.Expires.IsZero() && !now.Before(t.Expires) }
 
 // Validate checks an account.
 func (u User) Validate() error {

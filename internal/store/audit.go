@@ -84,7 +84,7 @@ var auditEntities = []auditEntity{
 	{AuditKind{"evaluation_answer", "Evaluationsantwort"}, "evaluation_answers", nil},
 	{AuditKind{"notification", "Nachricht (Postausgang)"}, "outbox", nil},
 	{AuditKind{"user", "Konto"}, "users", []auditPart{
-		{"api_tokens", `SELECT name, created_at FROM api_tokens WHERE user_id = ? ORDER BY created_at, name`},
+		{"api_tokens", `SELECT id, name, created_at, expires_at FROM api_tokens WHERE user_id = ? ORDER BY id`},
 		{"benachrichtigungen", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`}}},
 	{AuditKind{"notification_settings", "Benachrichtigungseinstellungen"}, "notification_settings", nil},
 	{AuditKind{"ks_shares", "Königsteiner Schlüssel"}, "", []auditPart{

@@ -65,7 +65,7 @@ func TestAuditEveryWritePath(t *testing.T) {
 		if len(log) != 3 || log[0].Action != "adopt" || !strings.Contains(log[0].After, adopted[0].Label) {
 			t.Errorf("consent agenda entries: %+v", log)
 		}
-		check(t, s.SaveAssessments(ctx, adopted[0].ID, []model.Assessment{{ConferenceID: bodyID, Relevant: true, Reason: "IMK betroffen", AssessedBy: "HH"}}))
+		check(t, s.SaveAssessments(ctx, adopted[0].ID, profileVersion(t, s, adopted[0].ID), []model.Assessment{{ConferenceID: bodyID, Relevant: true, Reason: "IMK betroffen", AssessedBy: "HH"}}))
 		last := entriesAfter(t, s, headID(t, s)-1)[0]
 		if last.Action != "assess" || !strings.Contains(last.After, `"reason":"IMK betroffen"`) {
 			t.Errorf("profile entry: %+v", last)
@@ -85,11 +85,11 @@ func TestAuditEveryWritePath(t *testing.T) {
 	})
 	t.Run("accounts and logins", func(t *testing.T) {
 		uid := id(s.CreateUser(ctx, model.User{Username: "he1", Name: "Büro Hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, "$argon2id$geheim-1"))
-		check(t, s.CreateAPIToken(ctx, "tokenhash-1", uid, "Landesportal"))
+		must[int64](t)(s.CreateAPIToken(ctx, "tokenhash-1", uid, "Landesportal", time.Now().Add(24*time.Hour)))
 		version, changed := s.Version(), must[time.Time](t)(s.LastChange(ctx))
 		before := headID(t, s)
 		login := WithClientAddr(context.Background(), "192.0.2.7:5000")
-		check(t, s.CreateLoginSession(login, "sessionhash-1", uid, time.Now().Add(time.Hour)))
+		check(t, s.CreateLoginSession(login, NewLogin{TokenHash: "sessionhash-1", UserID: uid, Expires: time.Now().Add(time.Hour)}))
 		check(t, s.RecordLoginFailure(login, "he1"))
 		check(t, s.RecordLoginFailure(login, "niemand"))
 		check(t, s.DeleteLoginSession(login, "sessionhash-1"))

@@ -37,6 +37,22 @@ const documentCols = `id, session_id, COALESCE(item_id, 0), filename, content_ty
 func (s *Store) CreateDocument(ctx context.Context, d Document) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		var status model.SessionStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE id = ?`, d.SessionID).Scan(&status); err != nil {
+			return notFound(err, fmt.Sprintf("session %d", d.SessionID))
+		}
+		if status == model.StatusMinutesApproved {
+			return model.RuleError("Das Protokoll dieser Sitzung ist genehmigt; es können keine Dokumente mehr hinzugefügt werden.")
+		}
+		if d.ItemID != 0 {
+			var sessionID int64
+			if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, d.ItemID).Scan(&sessionID); err != nil {
+				return notFound(err, fmt.Sprintf("agenda item %d", d.ItemID))
+			}
+			if sessionID != d.SessionID {
+				return model.InputError("Der Tagesordnungspunkt gehört nicht zu dieser Sitzung.")
+			}
+		}
 		id, err = s.insert(ctx, tx, "document", d.Filename,
 			`INSERT INTO documents (session_id, item_id, filename, content_type, size, sha256, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.SessionID, nullID(d.ItemID), d.Filename, d.ContentType, d.Size, d.SHA256, d.UploadedBy, s.now().UTC().Format(time.RFC3339))

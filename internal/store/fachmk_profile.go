@@ -18,7 +18,10 @@ import (
 // rejects, they are rejected (relevance.Engine.Evidence). Saving the profile
 // again replaces what it taught, so a profile teaches once. For an adopted
 // decision, the FachMK marked relevant are notified in the same transaction.
-func (s *Store) SaveAssessments(ctx context.Context, decisionID int64, lines []model.Assessment) error {
+// version is the profile's version the lines were made from
+// (ProfileVersion): if someone saved the profile since, nothing changes and
+// the error is ErrConflict.
+func (s *Store) SaveAssessments(ctx context.Context, decisionID int64, version int, lines []model.Assessment) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		d, err := queryOne(ctx, tx, scanDecision, fmt.Sprintf("decision %d", decisionID), `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`, decisionID)
 		if err != nil {
@@ -40,6 +43,13 @@ func (s *Store) SaveAssessments(ctx context.Context, decisionID int64, lines []m
 		text := relevance.AssessmentText(d, it)
 		if err := s.touch(ctx, tx, "decision", decisionID); err != nil {
 			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE decisions SET profile_version = profile_version + 1 WHERE id = ? AND profile_version = ?`, decisionID, version)
+		if err != nil {
+			return fmt.Errorf("store: decision profile: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("store: decision profile %d (version %d): %w", decisionID, version, ErrConflict)
 		}
 		for _, q := range []string{`DELETE FROM decision_relevance WHERE decision_id = ?`, `DELETE FROM relevance_feedback WHERE decision_id = ?`} {
 			if _, err := tx.ExecContext(ctx, q, decisionID); err != nil {
@@ -119,4 +129,14 @@ func (s *Store) Assessments(ctx context.Context, decisionID int64) ([]model.Asse
 		return a, err
 	}, "decision profile", `SELECT r.decision_id, r.conference_id, r.relevant, r.reason, r.assessed_by, r.assessed_at
 		FROM decision_relevance r JOIN bodies b ON b.id = r.conference_id WHERE r.decision_id = ? ORDER BY b.name`, decisionID)
+}
+
+// ProfileVersion gives the version of a decision's profile, to be sent
+// back with a save (SaveAssessments).
+func (s *Store) ProfileVersion(ctx context.Context, decisionID int64) (int, error) {
+	var v int
+	if err := s.db.QueryRowContext(ctx, `SELECT profile_version FROM decisions WHERE id = ?`, decisionID).Scan(&v); err != nil {
+		return 0, notFound(err, fmt.Sprintf("decision %d", decisionID))
+	}
+	return v, nil
 }

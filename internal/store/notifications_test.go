@@ -267,13 +267,13 @@ func TestDecisionRelevantNotice(t *testing.T) {
 	it := id(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "5", Title: "Gesundheit", Status: model.ItemAccepted}))
 	dec := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: it, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
 		Title: "Gesundheitsdaten " + model.Redact("geheim"), Applicants: []string{"Bund"}}))
-	check(t, s.SaveAssessments(ctx, dec, []model.Assessment{{ConferenceID: fmk, Relevant: true, AssessedBy: "HE"}, {ConferenceID: other, Relevant: false}}))
+	check(t, s.SaveAssessments(ctx, dec, profileVersion(t, s, dec), []model.Assessment{{ConferenceID: fmk, Relevant: true, AssessedBy: "HE"}, {ConferenceID: other, Relevant: false}}))
 	if got := queued(t, s, model.EventDecisionRelevant); len(got) != 0 {
 		t.Fatalf("a draft was announced: %v", got)
 	}
 	d := must[model.Decision](t)(s.Decision(ctx, dec))
 	must[model.Decision](t)(s.AdoptDecision(ctx, dec, d.Version, model.NewDate(2025, 6, 26), "einstimmig", nil))
-	check(t, s.SaveAssessments(ctx, dec, []model.Assessment{{ConferenceID: fmk, Relevant: true, AssessedBy: "HE"}}))
+	check(t, s.SaveAssessments(ctx, dec, profileVersion(t, s, dec), []model.Assessment{{ConferenceID: fmk, Relevant: true, AssessedBy: "HE"}}))
 	list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventDecisionRelevant})
 	if len(list) != 1 || list[0].Recipient != "gmk@example.org" || strings.Contains(list[0].Body, "geheim") || !strings.HasPrefix(list[0].Link, "/beschluesse/B-2025/") {
 		t.Errorf("notifications = %+v", list)

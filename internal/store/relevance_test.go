@@ -40,7 +40,7 @@ func TestAssessmentsTeachProfiles(t *testing.T) {
 		return model.Assessment{ConferenceID: conf, Relevant: relevant, Reason: "Prüfung", AssessedBy: "Geschäftsstelle"}
 	}
 
-	check(t, s.SaveAssessments(ctx, dec, []model.Assessment{confirm(bmk, true), confirm(fmk, false)}))
+	check(t, s.SaveAssessments(ctx, dec, profileVersion(t, s, dec), []model.Assessment{confirm(bmk, true), confirm(fmk, false)}))
 	got := learned()
 	if got[bmk]["bau"] != (relevance.Feedback{Confirmed: 1}) || got[bmk]["bauantrag"] != (relevance.Feedback{Confirmed: 1}) || len(got[bmk]) != 2 {
 		t.Errorf("BMK learned %v", got[bmk])
@@ -50,13 +50,13 @@ func TestAssessmentsTeachProfiles(t *testing.T) {
 	}
 
 	t.Run("saving again teaches once", func(t *testing.T) {
-		check(t, s.SaveAssessments(ctx, dec, []model.Assessment{confirm(bmk, true), confirm(fmk, false)}))
+		check(t, s.SaveAssessments(ctx, dec, profileVersion(t, s, dec), []model.Assessment{confirm(bmk, true), confirm(fmk, false)}))
 		if got := learned(); got[bmk]["bauantrag"] != (relevance.Feedback{Confirmed: 1}) || got[fmk]["gebuhr"] != (relevance.Feedback{Rejected: 1}) {
 			t.Errorf("learned %v", got)
 		}
 	})
 	t.Run("another decision adds to it and the weights move", func(t *testing.T) {
-		check(t, s.SaveAssessments(ctx, other, []model.Assessment{confirm(bmk, true)}))
+		check(t, s.SaveAssessments(ctx, other, profileVersion(t, s, other), []model.Assessment{confirm(bmk, true)}))
 		if got := learned(); got[bmk]["bauantrag"] != (relevance.Feedback{Confirmed: 2}) {
 			t.Errorf("learned %v", got[bmk])
 		}
@@ -68,7 +68,7 @@ func TestAssessmentsTeachProfiles(t *testing.T) {
 		}
 	})
 	t.Run("a changed verdict replaces what the decision taught", func(t *testing.T) {
-		check(t, s.SaveAssessments(ctx, dec, []model.Assessment{confirm(bmk, false)}))
+		check(t, s.SaveAssessments(ctx, dec, profileVersion(t, s, dec), []model.Assessment{confirm(bmk, false)}))
 		got := learned()
 		if got[bmk]["bauantrag"] != (relevance.Feedback{Confirmed: 1, Rejected: 1}) || len(got[fmk]) != 0 {
 			t.Errorf("learned %v", got)
@@ -76,7 +76,7 @@ func TestAssessmentsTeachProfiles(t *testing.T) {
 	})
 	t.Run("a failed save teaches nothing", func(t *testing.T) {
 		before := learned()
-		if err := s.SaveAssessments(ctx, other, []model.Assessment{confirm(bmk, false), confirm(9999, true)}); err == nil {
+		if err := s.SaveAssessments(ctx, other, profileVersion(t, s, other), []model.Assessment{confirm(bmk, false), confirm(9999, true)}); err == nil {
 			t.Fatal("an assessment of an unknown conference was saved")
 		}
 		if got := learned(); got[bmk]["bauantrag"] != before[bmk]["bauantrag"] {

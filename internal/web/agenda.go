@@ -28,7 +28,6 @@ type manageData struct {
 	Comments      []store.Comment
 	ToApprove     []model.Session
 	Versions      []store.MinutesVersion
-	Notice        string
 	// Proposals are the FachMK gremium proposes for each item, by item id.
 	Proposals map[int64][]relevance.Proposal
 }
@@ -57,7 +56,7 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	d := manageData{Session: se, Notice: r.URL.Query().Get("hinweis"), Conferences: map[int64]model.Body{}}
+	d := manageData{Session: se, Conferences: map[int64]model.Body{}}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	items, err := s.st.Items(ctx, se.ID)
 	if err == nil {

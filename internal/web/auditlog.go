@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"gremium/internal/auth"
+	"gremium/internal/csvout"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -260,16 +260,6 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, status, "auditlog.html", view{Title: "Änderungsprotokoll", Active: "protokoll", Data: d})
 }
 
-// csvCell neutralises a spreadsheet formula: a cell that begins with = + -
-// @ (or a tab or carriage return, which some programs skip before them)
-// gets a leading apostrophe, so that it is shown as text, never run.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
 func (s *Server) auditCSV(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ViewAudit, ""); !ok {
 		return
@@ -283,17 +273,12 @@ func (s *Server) auditCSV(w http.ResponseWriter, r *http.Request) {
 	f.Before, f.After = 0, 0
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="aenderungsprotokoll-%s.csv"`, today().String()))
-	w.Write([]byte("\ufeff")) // byte order mark: spreadsheet programs read UTF-8
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
+	cw := csvout.NewWriter(w) // formula cells neutralised
 	cw.Write([]string{"Nr.", "Zeit", "Wer", "Aktion", "Objektart", "Objekt-Nr.", "Angabe", "Vorher", "Nachher", "Hash"})
 	err := s.st.EachAuditEntry(r.Context(), f, func(e model.AuditEntry) error {
 		row := []string{strconv.FormatInt(e.ID, 10), e.At.In(model.Berlin).Format("02.01.2006 15:04:05"), e.Actor,
 			store.AuditActionLabel(e.Action), store.AuditKindLabel(e.Entity), strconv.FormatInt(e.EntityID, 10),
 			e.Detail, e.Before, e.After, e.Hash}
-		for i := range row {
-			row[i] = csvCell(row[i])
-		}
 		return cw.Write(row)
 	})
 	if err != nil {

@@ -51,7 +51,7 @@ func TestAuditLogPage(t *testing.T) {
 		if code != http.StatusOK {
 			t.Fatalf("GET: %d", code)
 		}
-		for _, want := range []string{"Anmeldung fehlgeschlagen", "falsches Passwort, Adresse 127.0.0.1:", ">angemeldet<", ">abgemeldet<", `href="/aenderungsprotokoll"`} {
+		for _, want := range []string{"Anmeldung fehlgeschlagen", "falsches Passwort, Adresse 127.0.0.1<", ">angemeldet<", ">abgemeldet<", `href="/aenderungsprotokoll"`} {
 			if !strings.Contains(page, want) {
 				t.Errorf("login entries lack %q", want)
 			}
@@ -141,15 +141,6 @@ func TestAuditLogPage(t *testing.T) {
 			t.Errorf("the follow-up's entry is not in the export: %v", rows)
 		}
 	})
-}
-
-func TestCSVCell(t *testing.T) {
-	for in, want := range map[string]string{"": "", "Text": "Text", "=1+2": "'=1+2", "+49": "'+49", "-1": "'-1", "@SUM(A1)": "'@SUM(A1)",
-		"\t=1": "'\t=1", "\r=1": "'\r=1", "a=b": "a=b"} {
-		if got := csvCell(in); got != want {
-			t.Errorf("csvCell(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 func TestAuditChanges(t *testing.T) {

@@ -19,7 +19,6 @@ func (s *Server) conferenceList(w http.ResponseWriter, r *http.Request) {
 }
 
 type conferenceData struct {
-	Notice        string
 	Voters        []model.Member
 	Body          model.Body
 	ActsFor       model.Body
@@ -52,7 +51,7 @@ func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := conferenceData{Body: b, Notice: r.URL.Query().Get("hinweis")}
+	d := conferenceData{Body: b}
 	if d.Voters, err = s.st.VotingMembers(ctx); err != nil {
 		s.serverError(w, r, err)
 		return

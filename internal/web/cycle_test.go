@@ -274,13 +274,52 @@ func upload(t *testing.T, c *http.Client, u, filename string, content []byte) (i
 	return res.StatusCode, string(b)
 }
 
+// uploadTo posts a document with form fields.
+func uploadTo(t *testing.T, c *http.Client, u string, fields map[string]string, filename string, content []byte) (int, string) {
+	t.Helper()
+	var body strings.Builder
+	ctype := multipartWriter(&body, fields, "datei", filename, string(content))
+	req, _ := http.NewRequest("POST", u, strings.NewReader(body.String()))
+	req.Header.Set("Content-Type", ctype)
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// planSession48 lets the secretariat plan the 48th session and Hessen
+// register an item for it; it gives the session and the item.
+func planSession48(t *testing.T, ts *httptest.Server, st *store.Store) (model.Session, model.AgendaItem) {
+	t.Helper()
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2026-11-20"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}, "vorsitz": {"MV"}}); code != http.StatusSeeOther {
+		t.Fatalf("create session 48: %d %s", code, body)
+	}
+	he := client(t, ts, "hessen")
+	if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Hessischer Bericht"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration by HE: %d %s", code, body)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s48, _ := st.SessionByNumber(ctx, itplr.ID, 48)
+	items, _ := st.Items(ctx, s48.ID)
+	return s48, items[len(items)-1]
+}
+
 func TestDocuments(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
+	s48, mine := planSession48(t, ts, st)
 	he := client(t, ts, "hessen")
 	pdf := []byte("%PDF-1.4\n% Unterlage\n")
-	if code, body := upload(t, he, ts.URL+"/sitzungen/47/dokumente", "Unterlage.pdf", pdf); code != http.StatusSeeOther {
+	if code, body := upload(t, he, ts.URL+"/sitzungen/48/dokumente", "Unterlage.pdf", pdf); code != http.StatusSeeOther {
 		t.Fatalf("upload pdf: %d %s", code, body)
+	}
+	if code, body := uploadTo(t, he, ts.URL+"/sitzungen/48/dokumente", map[string]string{"top": fmt.Sprint(mine.ID)}, "Anlage.pdf", pdf); code != http.StatusSeeOther {
+		t.Fatalf("upload to the own registration: %d %s", code, body)
 	}
 	for _, bad := range []struct {
 		name    string
@@ -291,17 +330,15 @@ func TestDocuments(t *testing.T) {
 		{"falsch.pdf", []byte("kein pdf"), "nur PDF- und DOCX-Dateien"},
 		{"gross.pdf", append([]byte("%PDF-"), make([]byte, MaxDocumentSize)...), "zu groß"},
 	} {
-		if code, body := upload(t, he, ts.URL+"/sitzungen/47/dokumente", bad.name, bad.content); code != http.StatusBadRequest || !strings.Contains(body, bad.msg) {
+		if code, body := upload(t, he, ts.URL+"/sitzungen/48/dokumente", bad.name, bad.content); code != http.StatusBadRequest || !strings.Contains(body, bad.msg) {
 			t.Errorf("upload %s: %d", bad.name, code)
 		}
 	}
-	if code, _ := upload(t, client(t, ts, "dlt"), ts.URL+"/sitzungen/47/dokumente", "x.pdf", pdf); code != http.StatusForbidden {
+	if code, _ := upload(t, client(t, ts, "dlt"), ts.URL+"/sitzungen/48/dokumente", "x.pdf", pdf); code != http.StatusForbidden {
 		t.Errorf("upload by an advisory member: %d", code)
 	}
-	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
-	docs, _ := st.Documents(ctx, s47.ID)
-	if len(docs) != 1 || docs[0].Filename != "Unterlage.pdf" || docs[0].ContentType != "application/pdf" {
+	docs, _ := st.Documents(ctx, s48.ID)
+	if len(docs) != 2 || docs[0].Filename != "Unterlage.pdf" || docs[0].ContentType != "application/pdf" || docs[1].ItemID != mine.ID {
 		t.Fatalf("documents = %+v", docs)
 	}
 	path := fmt.Sprintf("%s/dokumente/%d", ts.URL, docs[0].ID)
@@ -313,6 +350,59 @@ func TestDocuments(t *testing.T) {
 	}
 	if code, _ := do(t, client(t, ts, ""), "GET", path, nil); code != http.StatusSeeOther {
 		t.Errorf("download by the public: %d", code)
+	}
+}
+
+// TestUploadsOnlyToOpenSessionsAndOwnItems: members upload only to sessions
+// open for registrations and only to their own registrations; nobody
+// attaches a document to another session's item or to a session whose
+// minutes are approved.
+func TestUploadsOnlyToOpenSessionsAndOwnItems(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s48, heItem := planSession48(t, ts, st)
+	by := client(t, ts, "bund")
+	if code, body := do(t, by, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Bericht des Bundes"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration by Bund: %d %s", code, body)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items47, _ := st.Items(ctx, s47.ID)
+	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
+	pdf := []byte("%PDF-1.4\n")
+	for _, tt := range []struct {
+		name   string
+		c      *http.Client
+		path   string
+		item   int64
+		status int
+	}{
+		{"member to a session whose minutes are in draft", he, "/sitzungen/47/dokumente", 0, http.StatusUnprocessableEntity},
+		{"member to an approved session", he, "/sitzungen/46/dokumente", 0, http.StatusUnprocessableEntity},
+		{"member to another member's registration", he, "/sitzungen/48/dokumente", heItem.ID + 1, http.StatusForbidden},
+		{"member to another session's item", he, "/sitzungen/48/dokumente", items47[1].ID, http.StatusForbidden},
+		{"secretariat to an approved session", gs, "/sitzungen/46/dokumente", 0, http.StatusUnprocessableEntity},
+		{"secretariat to another session's item", gs, "/sitzungen/48/dokumente", items47[1].ID, http.StatusBadRequest},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fields := map[string]string{}
+			if tt.item != 0 {
+				fields["top"] = fmt.Sprint(tt.item)
+			}
+			if code, body := uploadTo(t, tt.c, ts.URL+tt.path, fields, "x.pdf", pdf); code != tt.status {
+				t.Errorf("status %d, want %d: %s", code, tt.status, between(body, "<main", "</main>"))
+			}
+		})
+	}
+	for _, se := range []int64{s47.ID, s48.ID} {
+		if docs, _ := st.Documents(ctx, se); len(docs) != 0 {
+			t.Errorf("session %d has documents: %+v", se, docs)
+		}
+	}
+	// The secretariat still adds documents after the session, until the
+	// minutes are approved.
+	if code, body := upload(t, gs, ts.URL+"/sitzungen/47/dokumente", "Nachtrag.pdf", pdf); code != http.StatusSeeOther {
+		t.Errorf("secretariat to a session with draft minutes: %d %s", code, body)
 	}
 }
 

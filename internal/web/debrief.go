@@ -35,7 +35,6 @@ type debriefData struct {
 	Entries  []debriefEntry
 	Groups   []debriefGroup
 	Invitees []string
-	Notice   string
 	// Delivery is the state of the latest invitation's messages.
 	Delivery model.Delivery
 }
@@ -45,7 +44,7 @@ type debriefData struct {
 // without profile, the registering member's impact statement.
 func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData, error) {
 	ctx := r.Context()
-	d := debriefData{Session: se, Notice: r.URL.Query().Get("hinweis")}
+	d := debriefData{Session: se}
 	bodies, err := s.st.Bodies(ctx, model.BodyFachMK)
 	if err != nil {
 		return d, err

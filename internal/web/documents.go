@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"gremium/internal/auth"
+	"gremium/internal/model"
 	"gremium/internal/store"
 	"io"
+	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -47,10 +49,32 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	bySecretariat := auth.Can(u, auth.ManageSessions, "")
+	if !se.Status.OpenForDocuments(bySecretariat) {
+		msg := "Unterlagen können Mitglieder nur zu geplanten oder einberufenen Sitzungen hochladen; danach nimmt sie die Geschäftsstelle entgegen."
+		if bySecretariat {
+			msg = "Das Protokoll dieser Sitzung ist genehmigt; es können keine Dokumente mehr hinzugefügt werden."
+		}
+		s.fail(w, r, model.RuleError("%s", msg), "")
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, MaxDocumentSize+64<<10)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		s.badRequest(w, r, fmt.Sprintf("Die Datei ist zu groß (höchstens %d MB) oder das Formular fehlerhaft.", MaxDocumentSize>>20))
 		return
+	}
+	itemID, _ := strconv.ParseInt(r.FormValue("top"), 10, 64)
+	if itemID != 0 && !bySecretariat {
+		// A member attaches documents to its own registrations only.
+		it, err := s.st.Item(r.Context(), itemID)
+		if err != nil && !errors.Is(err, model.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+		if err != nil || it.SessionID != se.ID || it.RegisteredBy != u.MemberAbbrev {
+			s.fail(w, r, model.ForbiddenError("Sie können Unterlagen nur zu Ihren eigenen Anmeldungen dieser Sitzung hochladen."), "")
+			return
+		}
 	}
 	file, header, err := r.FormFile("datei")
 	if err != nil {
@@ -90,7 +114,6 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	itemID, _ := strconv.ParseInt(r.FormValue("top"), 10, 64)
 	if _, err := s.st.CreateDocument(r.Context(), store.Document{SessionID: se.ID, ItemID: itemID,
 		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name}); err != nil {
 		s.fail(w, r, err, "")
@@ -124,6 +147,22 @@ func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	defer f.Close()
 	w.Header().Set("Content-Type", d.ContentType)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", d.Filename))
+	w.Header().Set("Content-Disposition", attachment(d.Filename))
 	http.ServeContent(w, r, "", d.Created, f)
+}
+
+// attachment gives the Content-Disposition of a download under the
+// uploader's file name: quoted, with non-ASCII names in the RFC 2231 form,
+// and with characters that could break the header dropped.
+func attachment(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '"' || r == '\\' {
+			return '_'
+		}
+		return r
+	}, name)
+	if v := mime.FormatMediaType("attachment", map[string]string{"filename": name}); v != "" {
+		return v
+	}
+	return "attachment"
 }

@@ -196,9 +196,13 @@ func TestConferenceCalendarAndProfile(t *testing.T) {
 			t.Fatal(err)
 		}
 		res.Body.Close()
-		loc, _ := url.QueryUnescape(res.Header.Get("Location"))
-		if res.StatusCode != http.StatusSeeOther || !strings.Contains(loc, want) {
+		loc := res.Header.Get("Location")
+		if res.StatusCode != http.StatusSeeOther || loc != "/fachmk/JFMK" {
 			t.Errorf("import round %d: %d %s", round, res.StatusCode, loc)
+		}
+		// The notice is on the page the browser is sent to.
+		if _, page := do(t, gs, "GET", ts.URL+loc, nil); !strings.Contains(page, want) {
+			t.Errorf("import round %d: notice %q not on the page", round, want)
 		}
 	}
 	// The spokesperson for FMK and JFMK (HB) sees the dates on their page.

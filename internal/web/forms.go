@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -25,19 +24,10 @@ func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// back redirects after a successful POST (303), with a notice.
+// back redirects after a successful POST (303); the next page shows the
+// notice (kept in a signed cookie, see setNotice).
 func back(w http.ResponseWriter, r *http.Request, to, notice string) {
-	if notice != "" {
-		sep := "?"
-		if strings.Contains(to, "?") {
-			sep = "&"
-		}
-		anchor := ""
-		if i := strings.Index(to, "#"); i >= 0 {
-			to, anchor = to[:i], to[i:]
-		}
-		to += sep + "hinweis=" + url.QueryEscape(notice) + anchor
-	}
+	setNotice(w, r, notice)
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 

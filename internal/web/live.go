@@ -23,7 +23,6 @@ type liveData struct {
 	Voters   []model.Member
 	Speakers []model.Member
 	Rules    []model.Rule
-	Notice   string
 	Consent  int // open proposals on the consent agenda
 	Present  map[string]bool
 }
@@ -42,7 +41,7 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := liveData{Session: se, Doc: doc, Notice: r.URL.Query().Get("hinweis"), Drafts: map[int64]model.Decision{},
+	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{},
 		Rules: []model.Rule{model.RuleUnanimous, model.RuleSimple, model.RuleQualified}}
 	want, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
 	if want == 0 {

@@ -1,11 +1,19 @@
 package web
 
+// Logging in and out: local accounts with their password (under the login
+// protection of package auth) and, when configured, OpenID Connect.
+
 import (
+	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"gremium/internal/auth"
+	"gremium/internal/model"
 	"gremium/internal/store"
 )
 
@@ -13,18 +21,20 @@ type loginData struct {
 	Username string
 	Next     string
 	Error    string
+	// OIDC names the OpenID Connect provider ("" if none is configured).
+	OIDC string
 }
 
-// safeNext keeps a redirect target on this site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/"
+func (s *Server) loginData(next string) loginData {
+	d := loginData{Next: safeNext(next)}
+	if s.oidc != nil {
+		d.OIDC = s.oidc.Label()
 	}
-	return next
+	return d
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "login.html", view{Title: "Anmelden", Data: loginData{Next: safeNext(r.URL.Query().Get("weiter"))}})
+	s.render(w, r, http.StatusOK, "login.html", view{Title: "Anmelden", Data: s.loginData(r.URL.Query().Get("weiter"))})
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
@@ -33,30 +43,136 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "error.html", view{Title: "Ungültige Anfrage", Data: "Das Formular konnte nicht gelesen werden."})
 		return
 	}
-	d := loginData{Username: strings.TrimSpace(r.PostFormValue("benutzer")), Next: safeNext(r.PostFormValue("weiter"))}
-	// Logins and failed logins go into the audit log with the address.
-	r = r.WithContext(store.WithClientAddr(r.Context(), r.RemoteAddr))
-	if _, err := s.sessions.Login(w, r, d.Username, r.PostFormValue("passwort")); err != nil {
-		if !errors.Is(err, auth.ErrLoginFailed) {
-			s.serverError(w, r, err)
-			return
-		}
-		s.log.Info("login failed", "user", d.Username, "remote", r.RemoteAddr)
-		if err := s.st.RecordLoginFailure(r.Context(), d.Username); err != nil {
-			s.log.Error("audit log: failed login", "request_id", requestID(r), "err", err)
-		}
-		d.Error = "Benutzername oder Passwort sind falsch."
-		s.render(w, r, http.StatusUnauthorized, "login.html", view{Title: "Anmelden", Data: d})
+	d := s.loginData(r.PostFormValue("weiter"))
+	d.Username = strings.TrimSpace(r.PostFormValue("benutzer"))
+	_, err := s.sessions.Login(w, r, d.Username, r.PostFormValue("passwort"))
+	if err == nil {
+		http.Redirect(w, r, d.Next, http.StatusSeeOther)
 		return
 	}
-	http.Redirect(w, r, d.Next, http.StatusSeeOther)
+	var throttled *auth.ThrottledError
+	status := http.StatusUnauthorized
+	switch {
+	case errors.As(err, &throttled):
+		s.log.Info("login throttled", "user", d.Username, "remote", s.sessions.ClientAddr(r), "wait", throttled.Wait, "locked", throttled.Locked)
+		status, d.Error = http.StatusTooManyRequests, throttled.Message()
+		w.Header().Set("Retry-After", strconv.Itoa(int((throttled.Wait+time.Second-1)/time.Second)))
+	case errors.Is(err, auth.ErrBusy):
+		s.log.Warn("login refused: too many password checks waiting", "remote", s.sessions.ClientAddr(r))
+		status, d.Error = http.StatusServiceUnavailable, "Der Anmeldedienst ist gerade ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut."
+		w.Header().Set("Retry-After", "5")
+	case errors.Is(err, auth.ErrLoginFailed):
+		s.log.Info("login failed", "user", d.Username, "remote", s.sessions.ClientAddr(r))
+		d.Error = "Benutzername oder Passwort sind falsch."
+		// Say at once when the next attempt must wait, not only after it.
+		if errors.As(s.sessions.Throttled(r, d.Username), &throttled) {
+			d.Error += " " + throttled.Message()
+		}
+	default:
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, status, "login.html", view{Title: "Anmelden", Data: d})
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
-	r = r.WithContext(store.WithClientAddr(r.Context(), r.RemoteAddr))
 	if err := s.sessions.Logout(w, r); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	// The browser drops the pages it kept of the login.
+	w.Header().Set("Clear-Site-Data", `"cache"`)
+	back(w, r, "/", "Sie sind abgemeldet.")
+}
+
+// SetOIDC turns on the OpenID Connect login beside the local accounts.
+// Call it before Handler.
+func (s *Server) SetOIDC(ctx context.Context, cfg auth.OIDCConfig) error {
+	sg, err := s.signer(ctx)
+	if err != nil {
+		return err
+	}
+	o, err := auth.NewOIDC(cfg, sg)
+	if err != nil {
+		return err
+	}
+	s.oidc = o
+	return nil
+}
+
+// oidcStart sends the browser to the identity provider.
+func (s *Server) oidcStart(w http.ResponseWriter, r *http.Request) {
+	if s.oidc == nil {
+		s.notFound(w, r, "Die Anmeldung über einen Identitätsdienst ist nicht eingerichtet.")
+		return
+	}
+	if err := s.oidc.Start(w, r, safeNext(r.URL.Query().Get("weiter")), s.sessions.SecureRequest(r)); err != nil {
+		s.log.Error("oidc start", "err", err, "request_id", requestID(r))
+		s.oidcRefused(w, r, http.StatusBadGateway, "Der Identitätsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut oder melden Sie sich mit Benutzername und Passwort an.")
+	}
+}
+
+// oidcCallback takes the provider's answer and logs the user in.
+func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
+	if s.oidc == nil {
+		s.notFound(w, r, "Die Anmeldung über einen Identitätsdienst ist nicht eingerichtet.")
+		return
+	}
+	id, err := s.oidc.Finish(w, r, s.sessions.SecureRequest(r))
+	var refused *auth.OIDCError
+	if errors.As(err, &refused) {
+		s.log.Info("oidc login refused", "err", err, "remote", s.sessions.ClientAddr(r), "request_id", requestID(r))
+		if id.Username != "" {
+			s.recordOIDCFailure(r, id.Username, refused.Reason)
+		}
+		s.oidcRefused(w, r, http.StatusForbidden, refused.Reason)
+		return
+	}
+	if err != nil {
+		s.log.Error("oidc callback", "err", err, "request_id", requestID(r))
+		s.oidcRefused(w, r, http.StatusBadGateway, "Der Identitätsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.")
+		return
+	}
+	u := model.User{Username: id.Username, Name: id.Name, Role: id.Role, MemberAbbrev: id.Member, OIDCSubject: id.Subject}
+	if u.Role == model.RoleFachMK {
+		b, err := s.st.BodyByAbbrev(r.Context(), id.Conference)
+		if err != nil || b.Kind != model.BodyFachMK {
+			s.recordOIDCFailure(r, id.Username, "unbekannte FachMK")
+			s.oidcRefused(w, r, http.StatusForbidden, fmt.Sprintf("Die Fachministerkonferenz „%s“ aus Ihrem Konto beim Identitätsdienst ist in gremium nicht bekannt.", id.Conference))
+			return
+		}
+		u.ConferenceID = b.ID
+	}
+	if u.Role != model.RoleMember && u.Role != model.RoleAdvisory && u.Role != model.RoleSpokesperson {
+		u.MemberAbbrev = ""
+	}
+	if _, err := s.sessions.LoginOIDC(w, r, u); err != nil {
+		switch {
+		case errors.Is(err, store.ErrDuplicate):
+			err = model.ConflictError("Ein anderes Konto heißt schon „%s“. Bitte wenden Sie sich an die Geschäftsstelle.", u.Username)
+		case errors.Is(err, store.ErrNotFound):
+			err = model.InputError("Das Mitglied „%s“ aus Ihrem Konto beim Identitätsdienst ist in gremium nicht bekannt.", u.MemberAbbrev)
+		}
+		if model.ClassOf(err) != model.ErrInternal {
+			s.recordOIDCFailure(r, id.Username, model.ReasonOf(err))
+			s.oidcRefused(w, r, http.StatusForbidden, model.ReasonOf(err))
+			return
+		}
+		s.serverError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, safeNext(id.Next), http.StatusSeeOther)
+}
+
+func (s *Server) recordOIDCFailure(r *http.Request, username, reason string) {
+	ctx := store.WithFailureReason(store.WithClientAddr(r.Context(), s.sessions.ClientAddr(r)), "Identitätsdienst: "+reason)
+	if err := s.st.RecordLoginFailure(ctx, username); err != nil {
+		s.log.Error("audit failed oidc login", "err", err, "request_id", requestID(r))
+	}
+}
+
+func (s *Server) oidcRefused(w http.ResponseWriter, r *http.Request, status int, reason string) {
+	d := s.loginData("/")
+	d.Error = reason
+	s.render(w, r, status, "login.html", view{Title: "Anmelden", Data: d})
 }

@@ -158,7 +158,11 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		Title: carrier + " " + model.Redact(p.debriefTitle), Points: []model.Point{{Label: "1.", Text: hidden("DecisionPointMarked")}},
 		Result: "einstimmig " + model.Redact(secret("DecisionResultMarked"))}))
 	must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it47, DecisionID: adopted, Text: hidden("FollowUpMarked"), Responsible: "FITKO", Status: model.FollowUpOpen}))
-	if err := st.SaveAssessments(ctx, adopted, []model.Assessment{{DecisionID: adopted, ConferenceID: fmk.ID, Relevant: true,
+	pv, err := st.ProfileVersion(ctx, adopted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveAssessments(ctx, adopted, pv, []model.Assessment{{DecisionID: adopted, ConferenceID: fmk.ID, Relevant: true,
 		Reason: secret("ProfileReason"), AssessedBy: "geschaeftsstelle"}}); err != nil {
 		t.Fatal(err)
 	}

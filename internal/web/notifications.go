@@ -90,7 +90,6 @@ type prefData struct {
 	Channels []model.Channel
 	Ready    map[string]bool
 	DueDays  bool // the role can subscribe to "Auftrag bald fällig"
-	Notice   string
 	Error    string
 }
 
@@ -120,7 +119,6 @@ func (s *Server) preferencesPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := prefPage(u, set, s.channelReady())
-	d.Notice = r.URL.Query().Get("hinweis")
 	s.render(w, r, http.StatusOK, "notifications.html", view{Title: "Benachrichtigungen", Active: "benachrichtigungen", Data: d})
 }
 
@@ -172,7 +170,6 @@ type outboxData struct {
 	Channels []model.Channel
 	Ready    map[string]bool
 	Now      time.Time
-	Notice   string
 }
 
 func (s *Server) outboxPage(w http.ResponseWriter, r *http.Request) {
@@ -180,7 +177,7 @@ func (s *Server) outboxPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	d := outboxData{States: model.DeliveryStates, Channels: model.Channels, Ready: s.channelReady(), Now: time.Now(), Notice: r.URL.Query().Get("hinweis")}
+	d := outboxData{States: model.DeliveryStates, Channels: model.Channels, Ready: s.channelReady(), Now: time.Now()}
 	if st := model.DeliveryState(r.URL.Query().Get("zustand")); st.Valid() {
 		d.State = st
 	}

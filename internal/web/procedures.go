@@ -134,7 +134,6 @@ type procedureData struct {
 	CanVote   bool
 	Tally     model.Tally // the count so far, for the secretariat
 	ShowTally bool
-	Notice    string
 }
 
 func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
@@ -159,7 +158,7 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}, Notice: r.URL.Query().Get("hinweis")}
+	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}}
 	for _, v := range p.Votes {
 		data.Votes[v.Member] = v.Choice
 	}

@@ -3,6 +3,7 @@ package web
 // The decision profile (Beschluss-Steckbrief) with FachMK relevance.
 
 import (
+	"errors"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -33,7 +34,9 @@ type profileData struct {
 	Assessed    map[int64]model.Assessment
 	Stated      map[int64]bool // the registering member's impact statement
 	CanEdit     bool
-	Notice      string
+	// Version is the profile's version the form was made from; a save
+	// based on an older one is refused (409).
+	Version int
 }
 
 // canAssess reports whether the user may fill in the decision profile: the
@@ -61,23 +64,31 @@ func (s *Server) loadProfile(w http.ResponseWriter, r *http.Request) (profileDat
 		s.fail(w, r, err, "Diesen Beschluss gibt es nicht.")
 		return profileData{}, false
 	}
-	p := profileData{Decision: d, Assessed: map[int64]model.Assessment{}, Stated: map[int64]bool{}, Proposed: map[int64]relevance.Proposal{}, Notice: r.URL.Query().Get("hinweis")}
+	p := profileData{Decision: d, Assessed: map[int64]model.Assessment{}, Stated: map[int64]bool{}, Proposed: map[int64]relevance.Proposal{}}
 	if d.ItemID != 0 {
 		if p.Item, err = s.st.Item(ctx, d.ItemID); err == nil {
 			p.HasItem = true
 			for _, c := range p.Item.Impact.ConferenceIDs {
 				p.Stated[c] = true
 			}
+		} else if !errors.Is(err, model.ErrNotFound) {
+			s.serverError(w, r, err)
+			return p, false
 		}
 	}
 	if d.SessionID != 0 {
 		p.Session, _ = s.st.Session(ctx, d.SessionID)
 	}
-	if p.HasItem && !s.audienceOf(r).SeesItem(p.Item, p.Session, s.user(r)) {
-		// A pending registration is the registering member's and the
-		// secretariat's; the others do not learn that it exists.
+	if p.HasItem && !s.audienceOf(r).SeesProposal(d, p.Item, p.Session, s.user(r)) {
+		// A pending registration is the secretariat's and its members'
+		// (registering, applicants, reporting); the others do not learn
+		// that it exists.
 		s.notFound(w, r, "Diesen Beschluss gibt es nicht.")
 		return profileData{}, false
+	}
+	if p.Version, err = s.st.ProfileVersion(ctx, d.ID); err != nil {
+		s.fail(w, r, err, "Diesen Beschluss gibt es nicht.")
+		return p, false
 	}
 	engine, bodies, err := s.relevanceEngine(r)
 	if err != nil {
@@ -144,7 +155,7 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if err := s.st.SaveAssessments(r.Context(), p.Decision.ID, lines); err != nil {
+	if err := s.st.SaveAssessments(r.Context(), p.Decision.ID, formVersion(r), lines); err != nil {
 		s.fail(w, r, err, "")
 		return
 	}

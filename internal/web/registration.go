@@ -8,6 +8,7 @@ import (
 	"gremium/internal/model"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -129,13 +130,23 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 			problems = append(problems, model.ReasonOf(err))
 		}
 	}
-	if len(problems) > 0 {
-		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, strings.Join(problems, " "))
-		return
-	}
 	reporters := splitFormList(f.Get("berichterstattung"))
 	if len(reporters) == 0 {
 		reporters = []string{member}
+	}
+	// A member registers for itself: it cannot put an item on other
+	// members alone (the reporting members fill in the decision profile).
+	if u.Role != model.RoleSecretariat {
+		if !slices.Contains(applicants, member) {
+			problems = append(problems, fmt.Sprintf("Ihr eigenes Mitglied (%s) muss unter den Antragstellenden stehen.", member))
+		}
+		if !slices.Contains(reporters, member) {
+			problems = append(problems, fmt.Sprintf("Ihr eigenes Mitglied (%s) muss zur Berichterstattung gehören.", member))
+		}
+	}
+	if len(problems) > 0 {
+		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, strings.Join(problems, " "))
+		return
 	}
 	now := time.Now()
 	it := model.AgendaItem{SessionID: se.ID, Title: markedTitle, Points: points, Goal: goal,

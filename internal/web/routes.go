@@ -35,10 +35,24 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
 	mux.HandleFunc("GET /suche", s.searchPage)
 
-	// Accounts (login.go).
+	// Logging in and out (login.go), with OpenID Connect when configured.
 	mux.HandleFunc("GET /anmelden", s.loginPage)
 	mux.HandleFunc("POST /anmelden", s.login)
 	mux.HandleFunc("POST /abmelden", s.logout)
+	mux.HandleFunc("GET /anmelden/oidc", s.oidcStart)
+	mux.HandleFunc("GET /anmelden/oidc/rueckruf", s.oidcCallback)
+
+	// The own account and the secretariat's account list (account.go).
+	mux.HandleFunc("GET /konto", s.accountPage)
+	mux.HandleFunc("GET /konto/passwort", s.passwordPage)
+	mux.HandleFunc("POST /konto/passwort", s.changePassword)
+	mux.HandleFunc("POST /konto/abmelden-ueberall", s.logoutEverywhere)
+	mux.HandleFunc("POST /konto/tokens", s.createToken)
+	mux.HandleFunc("POST /konto/tokens/{id}/widerrufen", s.revokeToken)
+	mux.HandleFunc("GET /konten", s.accountList)
+	mux.HandleFunc("POST /konten/{id}/passwort", s.resetPassword)
+	mux.HandleFunc("POST /konten/{id}/sperren", s.setAccountDisabled(true))
+	mux.HandleFunc("POST /konten/{id}/entsperren", s.setAccountDisabled(false))
 
 	// Planning a session (planning.go) and building its agenda (agenda.go).
 	mux.HandleFunc("GET /sitzungen/neu", s.newSessionPage)

@@ -50,6 +50,10 @@ type Server struct {
 	members         untilChange[map[string]model.Member]
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
+	// keys signs notices and the OpenID Connect login state.
+	keys keyRing
+	// oidc is the OpenID Connect login, nil when none is configured.
+	oidc *auth.OIDC
 }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
@@ -104,7 +108,7 @@ func (s *Server) Handler() http.Handler {
 	if s.cacheBytes < 0 {
 		cached = httpcache.Handler(mux, httpcache.Options{LastChange: lastChange})
 	}
-	return securityHeaders(withRequestID(s.logRequests(s.withUser(csrf.Handler(cached)))))
+	return s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
 }
 
 // publicRegister says whether a request is for the public register, whose
@@ -135,15 +139,28 @@ func (s *Server) SetSecureCookies(on bool) { s.sessions.Secure = on }
 
 type userKey struct{}
 
-// withUser looks the logged-in user up once per request.
+// withUser looks the logged-in user up once per request. Pages for a
+// logged-in user are not stored by the browser; an account whose password
+// was reset reaches nothing but the page to choose a new one.
 func (s *Server) withUser(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if u := s.sessions.User(r.Context(), r); u != nil {
+		ctx := context.WithValue(r.Context(), secureKey{}, s.sessions.Secure)
+		if u := s.sessions.User(ctx, r); u != nil {
 			// Changes of the request are logged under the user's name.
-			ctx := store.WithActor(context.WithValue(r.Context(), userKey{}, u), u.Username)
-			r = r.WithContext(ctx)
+			ctx = store.WithActor(context.WithValue(ctx, userKey{}, u), u.Username)
+			w.Header().Set("Cache-Control", "private, no-store")
+			if u.MustChangePassword && !passwordChangeAllowed(r) {
+				r = r.WithContext(ctx)
+				if r.Method == http.MethodGet || r.Method == http.MethodHead {
+					http.Redirect(w, r, "/konto/passwort", http.StatusSeeOther)
+					return
+				}
+				s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Neues Passwort nötig",
+					Data: "Ihr Passwort wurde zurückgesetzt. Bitte wählen Sie zuerst unter „Passwort ändern“ ein neues."})
+				return
+			}
 		}
-		h.ServeHTTP(w, r)
+		h.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
@@ -173,17 +190,6 @@ func (s *Server) require(w http.ResponseWriter, r *http.Request, a auth.Action, 
 func cacheStatic(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "public, max-age=3600")
-		h.ServeHTTP(w, r)
-	})
-}
-
-// securityHeaders sets the headers every response carries.
-func securityHeaders(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hd := w.Header()
-		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
-		hd.Set("X-Content-Type-Options", "nosniff")
-		hd.Set("Referrer-Policy", "same-origin")
 		h.ServeHTTP(w, r)
 	})
 }
@@ -221,6 +227,9 @@ type view struct {
 	// Can lists what the user may do (by action name), for showing only
 	// usable links.
 	Can map[string]bool
+	// Notice is the message of the action that led to this page (a signed
+	// cookie set by back; never taken from the address).
+	Notice string
 }
 
 // render executes a page template into a buffer first, so a template error
@@ -232,8 +241,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		return
 	}
 	v.User = s.user(r)
+	v.Notice = takeNotice(w, r)
 	v.Can = map[string]bool{}
-	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes, auth.ManageOutbox, auth.ViewAudit} {
+	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes, auth.ManageOutbox, auth.ViewAudit, auth.ManageAccounts} {
 		v.Can[string(a)] = auth.Can(v.User, a, "")
 	}
 	var buf bytes.Buffer

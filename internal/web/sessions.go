@@ -55,7 +55,6 @@ type sessionData struct {
 	Comments      []store.Comment
 	Documents     []store.Document
 	Registrations []model.AgendaItem // the user's own pending registrations
-	Notice        string
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
@@ -119,7 +118,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	if page == "minutes.html" {
 		title = "Protokoll der " + title
 	}
-	d := sessionData{Doc: doc, Members: members, Known: known, Notice: r.URL.Query().Get("hinweis"),
+	d := sessionData{Doc: doc, Members: members, Known: known,
 		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),
 		CanRegister:   se.Status == model.StatusPlanned || se.Status == model.StatusConvened,
 		AgendaVisible: doc.Audience.SeesAgenda(se)}

@@ -4,10 +4,10 @@ package web
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"gremium/internal/auth"
+	"gremium/internal/csvout"
 	"gremium/internal/model"
 	"gremium/internal/report"
 	"gremium/internal/store"
@@ -195,11 +195,11 @@ func (s *Server) spokespersonsCSV(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="fachpolitische-sprecherinnen.csv"`)
-	w.Write([]byte("\ufeff")) // byte order mark: spreadsheet programs read UTF-8
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
+	cw := csvout.NewWriter(w)
 	cw.Write([]string{"FachMK", "Land", "Sprecher:in", "Funktion", "Beschluss", "Status"})
-	cw.WriteAll(rows)
+	if err := cw.WriteAll(rows); err != nil {
+		s.log.Error("spokespersons csv", "err", err, "request_id", requestID(r))
+	}
 }
 
 func (s *Server) spokespersonsPDF(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,265 @@
+package web
+
+// The own account (password, "überall abmelden", API tokens) and the
+// secretariat's account list (reset a password, disable an account).
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+)
+
+type accountData struct {
+	Account model.User
+	Tokens  []model.APIToken
+	Now     time.Time
+	// NewToken is shown once, right after it was made.
+	NewToken string
+	// Lifetimes are the validity choices for a new token, in days.
+	Lifetimes []int
+	Error     string
+}
+
+// tokenLifetimes are the choices of a new token's validity in days.
+var tokenLifetimes = []int{30, 90, 180, 365}
+
+// loggedIn gives the logged-in user or sends the public to the login page.
+func (s *Server) loggedIn(w http.ResponseWriter, r *http.Request) (*model.User, bool) {
+	u := s.user(r)
+	if u != nil {
+		return u, true
+	}
+	if r.Method == http.MethodGet {
+		http.Redirect(w, r, "/anmelden?weiter="+r.URL.EscapedPath(), http.StatusSeeOther)
+		return nil, false
+	}
+	s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung", Data: "Bitte melden Sie sich zuerst an."})
+	return nil, false
+}
+
+func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status int, u *model.User, d accountData) {
+	tokens, err := s.st.APITokens(r.Context(), u.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Account, d.Tokens, d.Now, d.Lifetimes = *u, tokens, time.Now(), tokenLifetimes
+	s.render(w, r, status, "account.html", view{Title: "Mein Konto", Active: "konto", Data: d})
+}
+
+func (s *Server) accountPage(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.loggedIn(w, r)
+	if !ok {
+		return
+	}
+	s.renderAccount(w, r, http.StatusOK, u, accountData{})
+}
+
+type passwordData struct {
+	Account model.User
+	Error   string
+}
+
+func (s *Server) passwordPage(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.loggedIn(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "password.html", view{Title: "Passwort ändern", Active: "konto", Data: passwordData{Account: *u}})
+}
+
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.loggedIn(w, r)
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	next := r.PostFormValue("neu")
+	fail := func(status int, msg string) {
+		s.render(w, r, status, "password.html", view{Title: "Passwort ändern", Active: "konto", Data: passwordData{Account: *u, Error: msg}})
+	}
+	if next != r.PostFormValue("wiederholung") {
+		fail(http.StatusBadRequest, "Die beiden neuen Passwörter stimmen nicht überein.")
+		return
+	}
+	err := s.sessions.ChangePassword(w, r, u, r.PostFormValue("bisher"), next)
+	var throttled *auth.ThrottledError
+	switch {
+	case err == nil:
+		back(w, r, "/konto", "Ihr Passwort ist geändert. Alle anderen Anmeldungen Ihres Kontos sind beendet.")
+	case errors.As(err, &throttled):
+		fail(http.StatusTooManyRequests, throttled.Message())
+	case errors.Is(err, auth.ErrBusy):
+		fail(http.StatusServiceUnavailable, "Der Anmeldedienst ist gerade ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut.")
+	case model.ClassOf(err) == model.ErrInput || model.ClassOf(err) == model.ErrRule:
+		fail(http.StatusBadRequest, model.ReasonOf(err))
+	default:
+		s.fail(w, r, err, "")
+	}
+}
+
+func (s *Server) logoutEverywhere(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.loggedIn(w, r)
+	if !ok {
+		return
+	}
+	if err := s.sessions.LogoutEverywhere(w, r, u); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	w.Header().Set("Clear-Site-Data", `"cache"`)
+	back(w, r, "/anmelden", "Sie sind auf allen Geräten abgemeldet.")
+}
+
+func (s *Server) createToken(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.loggedIn(w, r)
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	label := strings.TrimSpace(r.PostFormValue("bezeichnung"))
+	days, _ := strconv.Atoi(r.PostFormValue("tage"))
+	valid := false
+	for _, d := range tokenLifetimes {
+		valid = valid || d == days
+	}
+	switch {
+	case label == "":
+		s.renderAccount(w, r, http.StatusBadRequest, u, accountData{Error: "Bitte geben Sie an, wofür das Token ist (zum Beispiel den Namen des Systems)."})
+		return
+	case len([]rune(label)) > 100:
+		s.renderAccount(w, r, http.StatusBadRequest, u, accountData{Error: "Die Bezeichnung darf höchstens 100 Zeichen lang sein."})
+		return
+	case !valid:
+		s.renderAccount(w, r, http.StatusBadRequest, u, accountData{Error: "Bitte wählen Sie eine der angebotenen Gültigkeitsdauern."})
+		return
+	}
+	token, _, err := auth.NewAPITokenUntil(r.Context(), s.st, u.ID, label, time.Now().AddDate(0, 0, days))
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	// The token is shown in this answer only (never in a cookie or an
+	// address) and not stored by the browser.
+	w.Header().Set("Cache-Control", "no-store")
+	s.renderAccount(w, r, http.StatusCreated, u, accountData{NewToken: token})
+}
+
+func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.loggedIn(w, r)
+	if !ok {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Dieses Token gibt es nicht.")
+		return
+	}
+	if err := s.st.RevokeAPIToken(r.Context(), u.ID, id); err != nil {
+		s.fail(w, r, err, "Dieses Token gibt es nicht (mehr).")
+		return
+	}
+	back(w, r, "/konto#tokens", "Das Token ist widerrufen; Aufrufe damit werden ab sofort abgelehnt.")
+}
+
+type accountsData struct {
+	Accounts    []model.User
+	Conferences map[int64]model.Body
+	// Reset is the account whose password was just reset, with the new
+	// password shown once.
+	Reset    model.User
+	Password string
+	Self     int64
+}
+
+func (s *Server) renderAccounts(w http.ResponseWriter, r *http.Request, status int, d accountsData) {
+	users, err := s.st.Users(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	bodies, err := s.st.Bodies(r.Context(), model.BodyFachMK)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Accounts, d.Conferences = users, map[int64]model.Body{}
+	for _, b := range bodies {
+		d.Conferences[b.ID] = b
+	}
+	if u := s.user(r); u != nil {
+		d.Self = u.ID
+	}
+	s.render(w, r, status, "accounts.html", view{Title: "Konten", Active: "konten", Data: d})
+}
+
+func (s *Server) accountList(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageAccounts, ""); !ok {
+		return
+	}
+	s.renderAccounts(w, r, http.StatusOK, accountsData{})
+}
+
+// accountFromPath checks the right to manage accounts and gives the
+// account named by {id}.
+func (s *Server) accountFromPath(w http.ResponseWriter, r *http.Request) (*model.User, model.User, bool) {
+	me, ok := s.require(w, r, auth.ManageAccounts, "")
+	if !ok {
+		return nil, model.User{}, false
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Dieses Konto gibt es nicht.")
+		return nil, model.User{}, false
+	}
+	u, err := s.st.User(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Konto gibt es nicht.")
+		return nil, model.User{}, false
+	}
+	return me, u, true
+}
+
+func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) {
+	_, u, ok := s.accountFromPath(w, r)
+	if !ok {
+		return
+	}
+	password, err := s.sessions.ResetPassword(r.Context(), u.ID)
+	if errors.Is(err, auth.ErrBusy) {
+		s.fail(w, r, model.RuleError("Der Anmeldedienst ist gerade ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut."), "")
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err, "Dieses Konto gibt es nicht.")
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.renderAccounts(w, r, http.StatusOK, accountsData{Reset: u, Password: password})
+}
+
+func (s *Server) setAccountDisabled(disabled bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		me, u, ok := s.accountFromPath(w, r)
+		if !ok {
+			return
+		}
+		if disabled && me.ID == u.ID {
+			s.fail(w, r, model.RuleError("Sie können Ihr eigenes Konto nicht sperren."), "")
+			return
+		}
+		if err := s.st.SetUserDisabled(r.Context(), u.ID, disabled); err != nil {
+			s.fail(w, r, err, "Dieses Konto gibt es nicht.")
+			return
+		}
+		notice := fmt.Sprintf("Das Konto „%s“ ist wieder freigegeben.", u.Username)
+		if disabled {
+			notice = fmt.Sprintf("Das Konto „%s“ ist gesperrt: seine Anmeldungen sind beendet, Anmeldung und API-Tokens werden abgelehnt.", u.Username)
+		}
+		back(w, r, "/konten", notice)
+	}
+}

@@ -1,0 +1,183 @@
+package web
+
+// Security plumbing shared by every page: the response headers, notices
+// that survive a redirect (signed cookies, never the query string), safe
+// redirect targets after login, the client address behind a proxy, and
+// the gate that sends an account with a reset password to choose a new
+// one.
+
+import (
+	"context"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"gremium/internal/auth"
+)
+
+// securityHeaders sets the headers every response carries. HSTS only when
+// the site is served over TLS (directly or, with --secure-cookies, behind a
+// TLS proxy): over plain HTTP a browser ignores it anyway, and a test
+// set-up on http://127.0.0.1 must not be pinned to HTTPS.
+func (s *Server) securityHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Referrer-Policy", "same-origin")
+		hd.Set("Cross-Origin-Opener-Policy", "same-origin")
+		hd.Set("Permissions-Policy", "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()")
+		if r.TLS != nil || s.sessions.Secure {
+			hd.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// keyRing loads the server's signing key once from the store.
+type keyRing struct {
+	mu     sync.Mutex
+	signer *auth.Signer
+}
+
+// signer gives the signer of notices and login state, loading its key on
+// first use.
+func (s *Server) signer(ctx context.Context) (*auth.Signer, error) {
+	s.keys.mu.Lock()
+	defer s.keys.mu.Unlock()
+	if s.keys.signer == nil {
+		key, err := s.st.ServerKey(ctx, "cookies")
+		if err != nil {
+			return nil, err
+		}
+		s.keys.signer = auth.NewSigner(key)
+	}
+	return s.keys.signer, nil
+}
+
+type signerKey struct{}
+
+// withSigner makes the signer available to back and render (notices).
+func (s *Server) withSigner(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sg, err := s.signer(r.Context())
+		if err != nil {
+			// Without a key there are no notices; the pages still work.
+			s.log.Error("signing key", "err", err, "request_id", requestID(r))
+		} else {
+			r = r.WithContext(context.WithValue(r.Context(), signerKey{}, sg))
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// noticeCookie holds the notice for the next page; noticeTTL is how long it
+// waits to be shown.
+const (
+	noticeCookie  = "gremium_hinweis"
+	noticePurpose = "hinweis"
+	noticeTTL     = 2 * time.Minute
+)
+
+// setNotice keeps a notice for the next page the browser shows: a signed
+// cookie, so that only gremium can put text there (a link with
+// ?hinweis=… cannot).
+func setNotice(w http.ResponseWriter, r *http.Request, notice string) {
+	sg, _ := r.Context().Value(signerKey{}).(*auth.Signer)
+	if sg == nil || notice == "" {
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: noticeCookie, Value: sg.Sign(noticePurpose, notice, noticeTTL), Path: "/",
+		MaxAge: int(noticeTTL / time.Second), HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || secureRequest(r)})
+}
+
+// takeNotice gives the notice kept for this page, if any, and clears it.
+func takeNotice(w http.ResponseWriter, r *http.Request) string {
+	c, err := r.Cookie(noticeCookie)
+	if err != nil {
+		return ""
+	}
+	http.SetCookie(w, &http.Cookie{Name: noticeCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || secureRequest(r)})
+	sg, _ := r.Context().Value(signerKey{}).(*auth.Signer)
+	if sg == nil {
+		return ""
+	}
+	notice, _ := sg.Verify(noticePurpose, c.Value)
+	return notice
+}
+
+type secureKey struct{}
+
+// secureRequest reports whether the server marks cookies Secure
+// (--secure-cookies), as withUser notes in the context.
+func secureRequest(r *http.Request) bool {
+	on, _ := r.Context().Value(secureKey{}).(bool)
+	return on
+}
+
+// safeNext keeps a redirect target after login on this site: a path
+// beginning with one slash. Control characters and spaces are removed
+// first (browsers drop tab, CR and LF in URLs, so "/\t/evil.example" would
+// become the off-site "//evil.example"), and the target is cleaned of
+// backslashes, which some browsers read as slashes.
+func safeNext(next string) string {
+	next = strings.Map(func(c rune) rune {
+		if unicode.IsControl(c) || unicode.IsSpace(c) {
+			return -1
+		}
+		return c
+	}, next)
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || u.User != nil ||
+		!strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsRune(next, '\\') {
+		return "/"
+	}
+	return next
+}
+
+// SetClientIPHeader names the request header that carries the client's
+// address when gremium runs behind a reverse proxy ("X-Forwarded-For" or
+// "X-Real-IP"); the login protection and the audit log then count and
+// record that address instead of the proxy's. Set it only behind a proxy
+// that sets the header: otherwise clients choose their own address. Call
+// it before Handler.
+func (s *Server) SetClientIPHeader(name string) {
+	name = http.CanonicalHeaderKey(strings.TrimSpace(name))
+	if name == "" {
+		s.sessions.ClientAddr = auth.PeerAddr
+		return
+	}
+	s.sessions.ClientAddr = func(r *http.Request) string {
+		// The last address is the one the trusted proxy added.
+		vals := r.Header.Values(name)
+		if len(vals) == 0 {
+			return auth.PeerAddr(r)
+		}
+		parts := strings.Split(vals[len(vals)-1], ",")
+		if ip, err := netip.ParseAddr(strings.TrimSpace(parts[len(parts)-1])); err == nil {
+			return ip.Unmap().String()
+		}
+		return auth.PeerAddr(r)
+	}
+}
+
+// SetIdleTimeout sets after how long without a request a login ends
+// (default auth.DefaultIdle). Call it before Handler.
+func (s *Server) SetIdleTimeout(d time.Duration) {
+	if d > 0 {
+		s.sessions.Idle = d
+	}
+}
+
+// passwordChangeAllowed lists what an account that must choose a new
+// password may still reach.
+func passwordChangeAllowed(r *http.Request) bool {
+	p := r.URL.Path
+	return p == "/konto/passwort" || p == "/abmelden" || p == "/healthz" || strings.HasPrefix(p, "/static/")
+}
