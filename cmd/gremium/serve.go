@@ -17,6 +17,7 @@ import (
 	"gremium/internal/model"
 	"gremium/internal/notify"
 	"gremium/internal/search"
+	"gremium/internal/site"
 	"gremium/internal/store"
 	"gremium/internal/web"
 )
@@ -27,6 +28,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	data := dataFlag(fs)
 	withDemo := fs.Bool("demo", false, "load the demo data and demo accounts if the database is empty")
 	secure := fs.Bool("secure-cookies", os.Getenv("GREMIUM_SECURE_COOKIES") == "1", "mark the login cookie Secure also for plain HTTP (behind a TLS proxy; env GREMIUM_SECURE_COOKIES=1)")
+	publicURL := fs.String("public-url", os.Getenv("GREMIUM_PUBLIC_URL"), "canonical public `URL` of this installation, e.g. https://gremium.example.org; every absolute URL (OParl ids, feeds, calendars, mails) is built from it (env GREMIUM_PUBLIC_URL; default http://ADDR)")
 	verbose := fs.Bool("verbose", false, "log every request")
 	delivery := notifyFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
@@ -37,14 +39,23 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	if err := serve(ctx, log, *addr, *data, *withDemo, *secure, delivery, stdout); err != nil {
+	public := site.FromListenAddr(*addr)
+	if *publicURL != "" {
+		p, err := site.Parse(*publicURL)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+		public = p
+	}
+	if err := serve(ctx, log, *addr, *data, public, *withDemo, *secure, delivery, stdout); err != nil {
 		log.Error("gremium serve failed", "err", err)
 		return exitFail
 	}
 	return exitOK
 }
 
-func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, secure bool, delivery *notifyConfig, stdout io.Writer) error {
+func serve(ctx context.Context, log *slog.Logger, addr, data string, public site.Public, withDemo, secure bool, delivery *notifyConfig, stdout io.Writer) error {
 	st, err := store.Open(ctx, data)
 	if err != nil {
 		return err
@@ -83,6 +94,7 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, withDemo, s
 	}
 	srv.SetDocumentDir(filepath.Join(data, "dokumente"))
 	srv.SetSecureCookies(secure)
+	srv.SetPublicURL(public)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)

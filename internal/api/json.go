@@ -127,7 +127,7 @@ func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []Session{}
 	for _, se := range all {
-		out = append(out, sessionOf(SiteURL(r), se))
+		out = append(out, sessionOf(a.Site.Base(r), se))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -138,7 +138,7 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	out := sessionOf(SiteURL(r), se)
+	out := sessionOf(a.Site.Base(r), se)
 	// The public minutes hold the agenda only once it is public.
 	doc, err := minutes.Load(ctx, a.st, se.ID, model.Public)
 	if err != nil {
@@ -151,7 +151,7 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 				Reporters: it.Reporters, Consent: it.Consent}
 			for _, row := range it.Rows {
 				if d := row.Decision; d != nil && d.Label != "" {
-					if pd, ok := publicDecision(SiteURL(r), *d, se.Number); ok {
+					if pd, ok := publicDecision(a.Site.Base(r), *d, se.Number); ok {
 						item.Decisions = append(item.Decisions, pd)
 					}
 				}
@@ -238,7 +238,7 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 			}
 			numbers[d.SessionID] = se.Number
 		}
-		if pd, ok := publicDecision(SiteURL(r), d, numbers[d.SessionID]); ok {
+		if pd, ok := publicDecision(a.Site.Base(r), d, numbers[d.SessionID]); ok {
 			out = append(out, pd)
 		}
 	}
@@ -250,7 +250,7 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 			v.Set("jahr", strconv.Itoa(f.Year))
 		}
 		v.Set("seite", strconv.Itoa(p))
-		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, SiteURL(r), v.Encode(), rel))
+		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, a.Site.Base(r), v.Encode(), rel))
 	}
 	if page > 1 {
 		link(page-1, "prev")
@@ -294,7 +294,7 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		}
 		number = se.Number
 	}
-	pd, _ := publicDecision(SiteURL(r), d, number)
+	pd, _ := publicDecision(a.Site.Base(r), d, number)
 	writeJSON(w, http.StatusOK, pd)
 }
 

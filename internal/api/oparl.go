@@ -19,6 +19,7 @@ import (
 
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/site"
 	"gremium/internal/store"
 )
 
@@ -33,6 +34,8 @@ type Server struct {
 	// a session (a comment), so that open pages update and the search index
 	// follows.
 	OnSessionChange func(r *http.Request, sessionID int64)
+	// Site is the canonical public address of every absolute URL.
+	Site site.Public
 
 	// snapshots are the loaded OParl data by base URL, each good for one
 	// version of the store.
@@ -87,18 +90,8 @@ type obj struct {
 
 func (o obj) MarshalJSON() ([]byte, error) { return json.Marshal(o.fields) }
 
-// SiteURL gives the absolute address of the site root for the request
-// ("https://gremium.example"), honouring a TLS proxy's X-Forwarded-Proto.
-func SiteURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
-// base gives the absolute URL of the OParl root for the request.
-func base(r *http.Request) string { return SiteURL(r) + "/oparl/v1" }
+// base gives the absolute URL of the OParl root.
+func (a *Server) base(r *http.Request) string { return a.Site.Base(r) + "/oparl/v1" }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -149,7 +142,7 @@ type data struct {
 }
 
 func (a *Server) load(ctx context.Context, r *http.Request) (*data, error) {
-	d := &data{b: base(r), site: SiteURL(r), docs: map[int64]minutes.Document{}, times: map[string]map[int64]store.Times{}}
+	d := &data{b: a.base(r), site: a.Site.Base(r), docs: map[int64]minutes.Document{}, times: map[string]map[int64]store.Times{}}
 	var err error
 	if d.council, err = a.st.BodyByAbbrev(ctx, a.council); err != nil {
 		return nil, err
@@ -614,7 +607,7 @@ func (a *Server) current(r *http.Request) (*data, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	version := a.st.Version()
-	key := base(r)
+	key := a.base(r)
 	if s, ok := a.snapshots[key]; ok && s.version == version {
 		return s.d, nil
 	}

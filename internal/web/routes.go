@@ -128,6 +128,7 @@ func (s *Server) routes(mux router) {
 	// OParl and the JSON API.
 	open := api.New(s.st, s.log, s.council)
 	open.OnSessionChange = s.changed
+	open.Site = s.site
 	open.Register(mux)
 
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

@@ -20,6 +20,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/httpcache"
 	"gremium/internal/model"
+	"gremium/internal/site"
 	"gremium/internal/store"
 )
 
@@ -50,6 +51,9 @@ type Server struct {
 	members         untilChange[map[string]model.Member]
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
+	// site is the canonical public address for absolute URLs (feeds,
+	// calendars, OParl).
+	site site.Public
 }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
@@ -128,6 +132,14 @@ func publicRegister(r *http.Request) bool {
 // cache (0: httpcache.DefaultMaxBytes); a negative budget turns it off, so
 // that every request is rendered. Call it before Handler.
 func (s *Server) SetResponseCache(maxBytes int) { s.cacheBytes = maxBytes }
+
+// SetPublicURL sets the canonical public address from which every absolute
+// URL is built (OParl ids, Atom, iCalendar); requests to another host name
+// are answered with the same URLs. Call it before Handler.
+func (s *Server) SetPublicURL(p site.Public) { s.site = p }
+
+// PublicURL gives the canonical public address (zero if none is set).
+func (s *Server) PublicURL() site.Public { return s.site }
 
 // SetSecureCookies forces the Secure flag on the login cookie (behind a TLS
 // proxy).
