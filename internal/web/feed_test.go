@@ -11,15 +11,19 @@ import (
 	"strings"
 	"testing"
 
+	ics "github.com/arran4/golang-ical"
 	"github.com/mmcdole/gofeed"
 
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
+	"gremium/internal/ical"
+	"gremium/internal/model"
 	"gremium/internal/site"
+	"gremium/internal/store"
 )
 
 // publicServer is the demo server with a configured public URL.
-func publicServer(t *testing.T, public string) *httptest.Server {
+func publicServer(t *testing.T, public string) (*httptest.Server, *store.Store) {
 	t.Helper()
 	st := demotest.Store(t)
 	addContinuation(t, st)
@@ -34,7 +38,7 @@ func publicServer(t *testing.T, public string) *httptest.Server {
 	srv.SetPublicURL(p)
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return ts
+	return ts, st
 }
 
 // getHost sends a GET with a foreign Host header.
@@ -57,7 +61,7 @@ var feedLink = regexp.MustCompile(`<a href="(/beschluesse\.atom[^"]*)"`)
 // selection (it was percent-encoded to ?be%3dHE%26jahr%3d2025 and served
 // the unfiltered feed), and the page links keep the filter too.
 func TestRegisterFeedLinkKeepsSelection(t *testing.T) {
-	ts := publicServer(t, "https://gremium.example.org")
+	ts, _ := publicServer(t, "https://gremium.example.org")
 	_, page := getHost(t, ts, "/beschluesse?be=HB&jahr=2025", "ts.local")
 	m := feedLink.FindStringSubmatch(page)
 	if m == nil {
@@ -83,7 +87,7 @@ func TestRegisterFeedLinkKeepsSelection(t *testing.T) {
 // Feed ids and links come from the public URL, whatever Host the request
 // named; the feed parses as Atom and keeps RFC 4287's rules.
 func TestFeedOnPublicURL(t *testing.T) {
-	ts := publicServer(t, "https://gremium.example.org")
+	ts, _ := publicServer(t, "https://gremium.example.org")
 	for _, host := range []string{"ts.local", "evil.example:8443"} {
 		t.Run(host, func(t *testing.T) {
 			res, body := getHost(t, ts, "/beschluesse.atom?fachmk=FMK", host)
@@ -117,6 +121,72 @@ func TestFeedOnPublicURL(t *testing.T) {
 			}
 			if strings.Contains(body, host) {
 				t.Errorf("the feed names the request's host %s", host)
+			}
+		})
+	}
+}
+
+// Every calendar feed keeps the byte-level rules of RFC 5545, parses back,
+// and names the public URL whatever the Host; the IT-PLR's session
+// calendar is linked from the session list.
+func TestCalendarFeeds(t *testing.T) {
+	ts, st := publicServer(t, "https://gremium.example.org")
+	ctx := store.WithActor(context.Background(), "test")
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	imk, _ := st.BodyByAbbrev(ctx, "IMK")
+	for _, d := range []model.ConferenceDate{
+		{BodyID: fmk.ID, Title: "Frühjahrskonferenz; Teil 1, Beratung", Starts: model.NewDate(2026, 5, 20), Ends: model.NewDate(2026, 5, 21), StartTime: "10:00", EndTime: "13:30", Place: "Lübeck"},
+		{BodyID: imk.ID, Title: "Herbsttagung", Starts: model.NewDate(2026, 11, 4), Place: "Berlin"},
+	} {
+		if _, err := st.CreateConferenceDate(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, list := getHost(t, ts, "/sitzungen", "ts.local")
+	if !strings.Contains(list, `href="/sitzungen.ics"`) {
+		t.Error("the session list does not link the session calendar")
+	}
+	for _, c := range []struct {
+		path   string
+		events int
+		want   []string
+	}{
+		{"/sitzungen.ics", 2, []string{"UID:sitzung-it-plr-47@gremium.example.org", "DTSTART;TZID=Europe/Berlin:20250626T", "URL:https://gremium.example.org/sitzungen/47"}},
+		{"/fachmk/termine.ics", 2, []string{"DTSTART;VALUE=DATE:20261104", "DTSTART;TZID=Europe/Berlin:20260520T100000", "DTEND;TZID=Europe/Berlin:20260521T133000"}},
+		{"/fachmk/FMK/termine.ics", 1, []string{"URL:https://gremium.example.org/fachmk/FMK", `Teil 1\, Beratung`}},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			res, body := getHost(t, ts, c.path, "evil.example")
+			if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/calendar") {
+				t.Fatalf("%d %s", res.StatusCode, res.Header.Get("Content-Type"))
+			}
+			if bad := ical.Check([]byte(body)); bad != nil {
+				t.Errorf("RFC 5545: %v", bad)
+			}
+			cal, err := ics.ParseCalendar(strings.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.events >= 0 && len(cal.Events()) != c.events {
+				t.Errorf("%d events, want %d", len(cal.Events()), c.events)
+			}
+			for _, e := range cal.Events() {
+				if ds, err := e.GetDtStampTime(); err != nil || ds.Year() < 2021 {
+					t.Errorf("DTSTAMP %v %v", ds, err)
+				}
+			}
+			for _, w := range c.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("lacks %q", w)
+				}
+			}
+			if strings.Contains(body, "evil.example") {
+				t.Error("names the request's host")
+			}
+			// UIDs are stable: the same on the next request.
+			_, again := getHost(t, ts, c.path, "ts.local")
+			if again != body {
+				t.Error("the feed changed between two requests without a change")
 			}
 		})
 	}

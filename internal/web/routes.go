@@ -26,6 +26,7 @@ func (s *Server) routes(mux router) {
 	// Public pages: home, sessions and minutes, the register, search.
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /sitzungen", s.sessionList)
+	mux.HandleFunc("GET /sitzungen.ics", s.sessionCalendar)
 	mux.HandleFunc("GET /sitzungen/{nr}", s.sessionPage)
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll", s.protocolPage)
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.pdf", s.protocolPDF)
