@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -16,6 +17,7 @@ import (
 	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/notify"
+	"gremium/internal/oparl"
 	"gremium/internal/search"
 	"gremium/internal/site"
 	"gremium/internal/store"
@@ -29,6 +31,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	withDemo := fs.Bool("demo", false, "load the demo data and demo accounts if the database is empty")
 	secure := fs.Bool("secure-cookies", os.Getenv("GREMIUM_SECURE_COOKIES") == "1", "mark the login cookie Secure also for plain HTTP (behind a TLS proxy; env GREMIUM_SECURE_COOKIES=1)")
 	publicURL := fs.String("public-url", os.Getenv("GREMIUM_PUBLIC_URL"), "canonical public `URL` of this installation, e.g. https://gremium.example.org; every absolute URL (OParl ids, feeds, calendars, mails) is built from it (env GREMIUM_PUBLIC_URL; default http://ADDR)")
+	license := fs.String("license-url", envOr("GREMIUM_LICENSE_URL", oparl.DefaultLicense), "`URL` of the license of the published data, given in OParl (env GREMIUM_LICENSE_URL; default Datenlizenz Deutschland – Namensnennung – 2.0)")
 	verbose := fs.Bool("verbose", false, "log every request")
 	delivery := notifyFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
@@ -48,14 +51,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		public = p
 	}
-	if err := serve(ctx, log, *addr, *data, public, *withDemo, *secure, delivery, stdout); err != nil {
+	if u, err := url.Parse(*license); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		fmt.Fprintf(stderr, "--license-url %q: expected an absolute http(s) URL\n", *license)
+		return exitUsage
+	}
+	if err := serve(ctx, log, *addr, *data, public, *license, *withDemo, *secure, delivery, stdout); err != nil {
 		log.Error("gremium serve failed", "err", err)
 		return exitFail
 	}
 	return exitOK
 }
 
-func serve(ctx context.Context, log *slog.Logger, addr, data string, public site.Public, withDemo, secure bool, delivery *notifyConfig, stdout io.Writer) error {
+func serve(ctx context.Context, log *slog.Logger, addr, data string, public site.Public, license string, withDemo, secure bool, delivery *notifyConfig, stdout io.Writer) error {
 	st, err := store.Open(ctx, data)
 	if err != nil {
 		return err
@@ -95,6 +102,14 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, public site
 	srv.SetDocumentDir(filepath.Join(data, "dokumente"))
 	srv.SetSecureCookies(secure)
 	srv.SetPublicURL(public)
+	srv.SetDataLicense(license)
+	// OParl objects of data written outside the server (a migrated
+	// database, a generated corpus) are built before the first request.
+	if err := st.SyncOParl(ctx, func(done, left int) {
+		log.Info("building OParl objects", "done", done, "left", left)
+	}); err != nil {
+		return fmt.Errorf("oparl: %w", err)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)

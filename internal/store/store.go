@@ -246,7 +246,19 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		delete(s.txChanges, tx)
 		s.txMu.Unlock()
 	}()
+	mark, err := dirtyMark(ctx, tx)
+	if err != nil {
+		tx.Rollback()
+		return err
+	}
 	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	// The OParl objects the change touched, in the same transaction
+	// (before the audit entries are written: OParl's tables are derived
+	// data, not audited).
+	if _, err := s.syncOParl(ctx, tx, mark, 0, false); err != nil {
 		tx.Rollback()
 		return err
 	}

@@ -130,6 +130,7 @@ func (s *Server) routes(mux router) {
 	open := api.New(s.st, s.log, s.council)
 	open.OnSessionChange = s.changed
 	open.Site = s.site
+	open.License = s.license
 	open.Register(mux)
 
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

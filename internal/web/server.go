@@ -54,6 +54,8 @@ type Server struct {
 	// site is the canonical public address for absolute URLs (feeds,
 	// calendars, OParl).
 	site site.Public
+	// license is the URL of the license of the published data (OParl).
+	license string
 }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
@@ -137,6 +139,11 @@ func (s *Server) SetResponseCache(maxBytes int) { s.cacheBytes = maxBytes }
 // URL is built (OParl ids, Atom, iCalendar); requests to another host name
 // are answered with the same URLs. Call it before Handler.
 func (s *Server) SetPublicURL(p site.Public) { s.site = p }
+
+// SetDataLicense sets the URL of the license under which the public data
+// is published (OParl license; default oparl.DefaultLicense). Call it
+// before Handler.
+func (s *Server) SetDataLicense(url string) { s.license = url }
 
 // PublicURL gives the canonical public address (zero if none is set).
 func (s *Server) PublicURL() site.Public { return s.site }
