@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,13 +43,33 @@ var routes = []route{
 }
 
 func (a *Server) registerJSON(mux Mux) {
+	paths := http.NewServeMux()
+	methods := map[string][]string{}
 	for _, r := range routes {
 		mux.HandleFunc(r.Method+" "+r.Path, r.Handler(a))
+		if _, ok := methods[r.Path]; !ok {
+			paths.HandleFunc(r.Path, func(http.ResponseWriter, *http.Request) {})
+		}
+		methods[r.Path] = append(methods[r.Path], r.Method)
 	}
+	// Every other request under /api/ gets a JSON error too: 405 with
+	// Allow where the path exists with other methods, else 404.
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := paths.Handler(r); pattern != "" {
+			allow := methods[pattern]
+			if slices.Contains(allow, http.MethodGet) {
+				allow = append(allow, http.MethodHead)
+			}
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			apiError(w, http.StatusMethodNotAllowed, "Diese Adresse erlaubt die Methode "+r.Method+" nicht (erlaubt: "+strings.Join(allow, ", ")+").")
+			return
+		}
+		apiError(w, http.StatusNotFound, "Diese Adresse gibt es in der API nicht; die Beschreibung steht unter /api/v1/openapi.json.")
+	})
 }
 
 func (a *Server) openAPI(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	w.Write(OpenAPI)
 }

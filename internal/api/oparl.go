@@ -45,8 +45,14 @@ func New(st *store.Store, log *slog.Logger, council string) *Server {
 	return &Server{st: st, log: log, council: council, PerPage: 100}
 }
 
+// Mux is where the API registers its routes: an *http.ServeMux, or a
+// recorder in tests.
+type Mux interface {
+	HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request))
+}
+
 // Register adds the API routes to mux.
-func (a *Server) Register(mux *http.ServeMux) {
+func (a *Server) Register(mux Mux) {
 	mux.HandleFunc("GET /oparl/v1", a.system)
 	mux.HandleFunc("GET /oparl/v1/body", a.bodies)
 	for kind := range oparl.Types {
