@@ -167,8 +167,15 @@ func (c *client) list(first string) []map[string]any {
 		for _, e := range data {
 			out = append(out, e.(map[string]any))
 		}
+		if total, ok := page["pagination"].(map[string]any)["totalElements"].(float64); ok && u == first && next(links) == "" && int(total) != len(data) {
+			c.t.Errorf("%s: totalElements %v, %d objects", u, total, len(data))
+		}
 		next, _ := links["next"].(string)
 		if next != "" {
+			// 2.3: one canonical form of the query (parameters sorted).
+			if p, err := url.Parse(next); err != nil || p.RawQuery != p.Query().Encode() {
+				c.t.Errorf("%s: next link %s is not in canonical form", u, next)
+			}
 			// 2.5: the links keep the filters.
 			for k, v := range filters {
 				if got := filtersOf(next)[k]; got != v {
@@ -178,8 +185,15 @@ func (c *client) list(first string) []map[string]any {
 		}
 		u = next
 	}
+	if len(out) > 0 {
+		if total, ok := c.object(first)["pagination"].(map[string]any)["totalElements"].(float64); ok && int(total) != len(out) {
+			c.t.Errorf("%s: totalElements %v, the pages hold %d objects", first, total, len(out))
+		}
+	}
 	return out
 }
+
+func next(links map[string]any) string { n, _ := links["next"].(string); return n }
 
 func filtersOf(u string) map[string]string {
 	out := map[string]string{}
