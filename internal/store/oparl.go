@@ -79,6 +79,12 @@ type oparlSync struct {
 	persons   map[int64]*model.Person
 	assigns   map[int64]*model.Assignment
 	lastHeld  int
+
+	// sessionsChanged: some session changed, so the years and the ends of
+	// spokesperson terms are built again (once per batch).
+	sessionsChanged bool
+	// years are the years with a session of the council (loaded once).
+	years map[int64]bool
 }
 
 // dirtyMark gives the newest row of oparl_dirty; a transaction builds the
@@ -235,28 +241,9 @@ func (y *oparlSync) expand(entity string, id int64) error {
 		if err := y.addAll(oparl.KindAgendaItem, `SELECT id FROM agenda_items WHERE session_id = ?`, id); err != nil {
 			return err
 		}
-		// Years, and the end of spokesperson terms, follow the sessions.
-		if err := y.addAll(oparl.KindLegislativeTerm, `SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM sessions WHERE body_id = ? AND date != ''`, y.council.ID); err != nil {
-			return err
-		}
-		if err := y.addAll(oparl.KindLegislativeTerm, `SELECT src FROM oparl_objects WHERE kind = ? AND src IS NOT NULL`, oparl.KindLegislativeTerm); err != nil {
-			return err
-		}
-		y.add(oparl.KindBody, y.council.ID)
-		rows, err := y.tx.QueryContext(y.ctx, `SELECT id, COALESCE(person_id, 0) FROM spokesperson_assignments WHERE ends_with_session > 0`)
-		if err != nil {
-			return fmt.Errorf("store: oparl: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var a, p int64
-			if err := rows.Scan(&a, &p); err != nil {
-				return fmt.Errorf("store: oparl: %w", err)
-			}
-			y.add(oparl.KindMembership, a)
-			y.add(oparl.KindPerson, p)
-		}
-		return rows.Err()
+		// Years, and the end of spokesperson terms, follow the sessions:
+		// marked once per batch (sessionsChanged).
+		y.sessionsChanged = true
 	case "meeting":
 		y.add(oparl.KindMeeting, id)
 		y.add(oparl.KindFile, id)
@@ -449,9 +436,17 @@ func (y *oparlSync) computeVisible(k oparlKey) (bool, error) {
 		d, err := y.decision(k.src)
 		return y.paperPublic(d), err
 	case oparl.KindLegislativeTerm:
-		var n int
-		err := y.tx.QueryRowContext(y.ctx, `SELECT COUNT(*) FROM sessions WHERE body_id = ? AND date LIKE ?`, y.council.ID, strconv.FormatInt(k.src, 10)+"-%").Scan(&n)
-		return n > 0, err
+		if y.years == nil {
+			ids, err := y.ids(`SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM sessions WHERE body_id = ? AND date != ''`, y.council.ID)
+			if err != nil {
+				return false, err
+			}
+			y.years = map[int64]bool{}
+			for _, id := range ids {
+				y.years[id] = true
+			}
+		}
+		return y.years[k.src], nil
 	}
 	return false, fmt.Errorf("store: oparl: unknown kind %q", k.kind)
 }
@@ -518,8 +513,40 @@ func (y *oparlSync) allocate(k oparlKey) (int64, error) {
 	return cand, nil
 }
 
+// sessionsTouch marks what follows from the sessions as a whole: the years
+// (legislative terms, and the Body that embeds them) and the memberships
+// that end with a session.
+func (y *oparlSync) sessionsTouch() error {
+	if err := y.addAll(oparl.KindLegislativeTerm, `SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM sessions WHERE body_id = ? AND date != ''`, y.council.ID); err != nil {
+		return err
+	}
+	if err := y.addAll(oparl.KindLegislativeTerm, `SELECT src FROM oparl_objects WHERE kind = ? AND src IS NOT NULL`, oparl.KindLegislativeTerm); err != nil {
+		return err
+	}
+	y.add(oparl.KindBody, y.council.ID)
+	rows, err := y.tx.QueryContext(y.ctx, `SELECT id, COALESCE(person_id, 0) FROM spokesperson_assignments WHERE ends_with_session > 0`)
+	if err != nil {
+		return fmt.Errorf("store: oparl: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, p int64
+		if err := rows.Scan(&a, &p); err != nil {
+			return fmt.Errorf("store: oparl: %w", err)
+		}
+		y.add(oparl.KindMembership, a)
+		y.add(oparl.KindPerson, p)
+	}
+	return rows.Err()
+}
+
 // run builds every marked object, children first.
 func (y *oparlSync) run() error {
+	if y.sessionsChanged {
+		if err := y.sessionsTouch(); err != nil {
+			return err
+		}
+	}
 	for _, kind := range oparlOrder {
 		srcs := make([]int64, 0, len(y.want[kind]))
 		for src := range y.want[kind] {
