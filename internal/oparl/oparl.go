@@ -118,8 +118,29 @@ func Hash(b []byte) string {
 // Expand replaces the placeholders of stored JSON by the public URL and
 // the license URL.
 func Expand(b []byte, base, license string) []byte {
-	b = bytes.ReplaceAll(b, []byte(Base), []byte(base))
-	return bytes.ReplaceAll(b, []byte(License), []byte(license))
+	return AppendExpanded(make([]byte, 0, len(b)+len(b)/8), b, base, license)
+}
+
+// AppendExpanded appends stored JSON to dst with the placeholders replaced,
+// in one pass.
+func AppendExpanded(dst, b []byte, base, license string) []byte {
+	// Both placeholders are EE 80 80 / EE 80 81 in UTF-8.
+	for {
+		i := bytes.IndexByte(b, 0xEE)
+		if i < 0 || i+2 >= len(b) {
+			return append(dst, b...)
+		}
+		dst = append(dst, b[:i]...)
+		switch {
+		case b[i+1] == 0x80 && b[i+2] == 0x80:
+			dst = append(dst, base...)
+		case b[i+1] == 0x80 && b[i+2] == 0x81:
+			dst = append(dst, license...)
+		default:
+			dst = append(dst, b[i:i+3]...)
+		}
+		b = b[i+3:]
+	}
 }
 
 // Embedded gives an object's stored JSON as it is written inside its

@@ -1106,7 +1106,11 @@ type OParlPage struct {
 // one).
 func (s *Store) OParlObject(ctx context.Context, kind string, id int64) ([]byte, error) {
 	var raw []byte
-	err := s.db.QueryRowContext(ctx, `SELECT json FROM oparl_objects WHERE kind = ? AND id = ?`, kind, id).Scan(&raw)
+	st, err := s.readStmt(ctx, `SELECT json FROM oparl_objects WHERE kind = ? AND id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	err = st.QueryRowContext(ctx, kind, id).Scan(&raw)
 	if err != nil {
 		return nil, notFound(err, "oparl object")
 	}
@@ -1116,7 +1120,11 @@ func (s *Store) OParlObject(ctx context.Context, kind string, id int64) ([]byte,
 // OParlBodyID gives the public id of the OParl body (the council).
 func (s *Store) OParlBodyID(ctx context.Context) (int64, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND deleted = 0 ORDER BY id LIMIT 1`, oparl.KindBody).Scan(&id)
+	st, err := s.readStmt(ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND deleted = 0 ORDER BY id LIMIT 1`)
+	if err != nil {
+		return 0, err
+	}
+	err = st.QueryRowContext(ctx, oparl.KindBody).Scan(&id)
 	if err != nil {
 		return 0, notFound(err, "oparl body")
 	}
@@ -1167,7 +1175,11 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter) (OPar
 		orderBy = " ORDER BY " + order + ", id"
 		sel = "SELECT json, id, " + order + " FROM oparl_objects"
 	}
-	rows, err := s.db.QueryContext(ctx, sel+w.sql()+orderBy+" LIMIT ?", append(w.args, limit+1)...)
+	st, err := s.readStmt(ctx, sel+w.sql()+orderBy+" LIMIT ?")
+	if err != nil {
+		return OParlPage{}, err
+	}
+	rows, err := st.QueryContext(ctx, append(w.args, limit+1)...)
 	if err != nil {
 		return OParlPage{}, fmt.Errorf("store: oparl list: %w", err)
 	}
@@ -1192,8 +1204,11 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter) (OPar
 		return OParlPage{}, fmt.Errorf("store: oparl list: %w", err)
 	}
 	if f.CreatedSince.IsZero() && f.CreatedUntil.IsZero() && f.ModifiedSince.IsZero() && f.ModifiedUntil.IsZero() {
-		err := s.db.QueryRowContext(ctx, `SELECT COALESCE((SELECT live FROM oparl_counts WHERE kind = ?), 0)`, kind).Scan(&page.Total)
+		st, err := s.readStmt(ctx, `SELECT COALESCE((SELECT live FROM oparl_counts WHERE kind = ?), 0)`)
 		if err != nil {
+			return OParlPage{}, err
+		}
+		if err := st.QueryRowContext(ctx, kind).Scan(&page.Total); err != nil {
 			return OParlPage{}, fmt.Errorf("store: oparl count: %w", err)
 		}
 	}
@@ -1210,4 +1225,23 @@ func (s *Store) OParlCouncilOrganization(ctx context.Context) (int64, error) {
 		return 0, notFound(err, "oparl council organization")
 	}
 	return id, nil
+}
+
+// readStmt gives the prepared statement of a read query, prepared once per
+// store (database/sql prepares it on each connection when first used
+// there): the OParl reads are few fixed texts, and compiling them took a
+// tenth of a request.
+func (s *Store) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("store: prepare: %w", err)
+	}
+	if old, loaded := s.stmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return old.(*sql.Stmt), nil
+	}
+	return st, nil
 }

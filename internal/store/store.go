@@ -64,6 +64,8 @@ type Store struct {
 	// auditStmts are the audit's statements, prepared at Open.
 	auditStmts map[string]*sql.Stmt
 	closed     atomic.Bool
+	// stmts holds prepared read statements by query text (readStmt).
+	stmts sync.Map
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -114,6 +116,10 @@ func (s *Store) Close() error {
 	for _, st := range s.auditStmts {
 		st.Close()
 	}
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
 	return s.db.Close()
 }
 

@@ -49,6 +49,7 @@ type Server struct {
 	// councilBodyKept and members keep what almost every page needs.
 	councilBodyKept untilChange[model.Body]
 	members         untilChange[map[string]model.Member]
+	lastChange      untilChange[time.Time]
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
 	// site is the canonical public address for absolute URLs (feeds,
@@ -93,7 +94,9 @@ func (s *Server) Handler() http.Handler {
 			Data: "Diese Anfrage kam nicht von gremium selbst und wurde aus Sicherheitsgründen abgelehnt."})
 	}))
 	lastChange := func(r *http.Request) time.Time {
-		t, err := s.st.LastChange(r.Context())
+		// The last change only moves with the store's version: one query
+		// per version, not per request.
+		t, err := s.lastChange.get(s.st.Version(), func() (time.Time, error) { return s.st.LastChange(r.Context()) })
 		if err != nil {
 			s.log.Error("last change", "err", err)
 			// Without it every response counts as changed now.
