@@ -187,11 +187,12 @@ func Tombstone(kind string, id int64) Object {
 	return Object{"id": URL(kind, id), "type": NS + Types[kind], "deleted": true}
 }
 
-// System is the entry point. product names the product's website.
+// System is the entry point. product names the product's website; gremium
+// has none apart from the installation, so the server gives its start
+// page.
 func System(bodyList, product string) Object {
-	o := Object{"id": Root, "type": NS + "System", "oparlVersion": NS, "name": "gremium", "license": License,
-		"body": bodyList, "website": Web("/"), "web": Web("/"), "product": product, "vendor": product}
-	return o
+	return Object{"id": Root, "type": NS + "System", "oparlVersion": NS, "name": "gremium", "license": License,
+		"body": bodyList, "website": Web("/"), "web": Web("/"), "product": product}
 }
 
 // Body is the council (the IT-PLR). terms and mainOrg are embedded.
