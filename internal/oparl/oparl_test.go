@@ -12,8 +12,8 @@ func TestAppendExpanded(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{`{"id":"` + Root + `/paper/1","license":"` + License + `"}`, `{"id":"https://g.example/oparl/v1/paper/1","license":"https://lic.example/by"}`},
 		{`"Prüfung €"`, `"Prüfung €"`}, // other characters starting with 0xE2/0xC3 stay
-		{"\ue002", "\ue002"},            // a neighbour of the placeholders stays
-		{"x\xee", "x\xee"},              // a cut sequence at the end stays
+		{"\ue002", "\ue002"},           // a neighbour of the placeholders stays
+		{"x\xee", "x\xee"},             // a cut sequence at the end stays
 		{"", ""},
 	} {
 		t.Run(c.in, func(t *testing.T) {
