@@ -42,7 +42,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	public := site.FromListenAddr(*addr)
+	var public site.Public // zero: http:// and the address listened on
 	if *publicURL != "" {
 		p, err := site.Parse(*publicURL)
 		if err != nil {
@@ -101,7 +101,6 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, public site
 	}
 	srv.SetDocumentDir(filepath.Join(data, "dokumente"))
 	srv.SetSecureCookies(secure)
-	srv.SetPublicURL(public)
 	srv.SetDataLicense(license)
 	// OParl objects of data written outside the server (a migrated
 	// database, a generated corpus) are built before the first request.
@@ -114,6 +113,10 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, public site
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
+	if !public.IsSet() {
+		public = site.FromListenAddr(ln.Addr().String())
+	}
+	srv.SetPublicURL(public)
 	httpSrv := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -129,7 +132,7 @@ func serve(ctx context.Context, log *slog.Logger, addr, data string, public site
 			}
 		}
 	}
-	worker, err := delivery.worker(st, log, ln.Addr().String())
+	worker, err := delivery.worker(st, log, public)
 	if err != nil {
 		ln.Close()
 		return err
