@@ -93,15 +93,26 @@ func compare(b *testing.B, name string, ts *httptest.Server, paths []string) {
 	workers := envInt("GREMIUM_BENCH_WORKERS", 8)
 	ctx := context.Background()
 	Load(ctx, ts.URL, paths, workers, d/5) // warm up caches and connections
+	c0 := CPUTime()
 	g := Load(ctx, ts.URL, paths, workers, d)
+	c1 := CPUTime()
 	rss, peak := Memory()
 	base := Load(ctx, baseline.URL, paths, workers, d)
+	c2 := CPUTime()
 	if g.Errors > 0 || base.Errors > 0 {
 		b.Errorf("%s: %d errors from gremium, %d from the bare handler", name, g.Errors, base.Errors)
 	}
 	ratio := g.PerSecond() / base.PerSecond()
 	fmt.Printf("%s (%d paths, %d bytes each on average, %d workers, GOMAXPROCS %d)\n  gremium %s\n  bare    %s\n  ratio   %.2f of the bare handler's requests/s; RSS %d MB (peak %d MB)\n",
 		name, len(paths), bare.Bytes(), workers, runtime.GOMAXPROCS(0), g, base, ratio, rss>>20, peak>>20)
+	// Processor time per request (server and clients, this process):
+	// their ratio is what the requests/s ratio would be with the two cores
+	// to ourselves.
+	if g.Requests > 0 && base.Requests > 0 {
+		gc, bc := (c1-c0)/time.Duration(g.Requests), (c2-c1)/time.Duration(base.Requests)
+		fmt.Printf("  CPU per request: gremium %s, bare %s; ratio %.2f\n", gc, bc, float64(bc)/float64(gc))
+		b.ReportMetric(float64(bc)/float64(gc), "cpu-ratio")
+	}
 	b.ReportMetric(g.PerSecond(), "req/s")
 	b.ReportMetric(base.PerSecond(), "bare-req/s")
 	b.ReportMetric(ratio, "ratio")
