@@ -11,9 +11,10 @@ package store
 // longer public stay as tombstones with deleted: true; public ids are never
 // given twice within a kind.
 //
-// What is public is decided by the publication rules below, which mirror
-// what the public pages show: the agenda of a session once published or
-// held, accepted items only, adopted and numbered decisions.
+// What is public is decided by the publication gate in model (agenda,
+// items, decisions, their public texts); OParl adds that a Paper has a
+// number and that a session's File (its public minutes PDF) exists once
+// the session has ended, as the register shows them.
 
 import (
 	"context"
@@ -101,7 +102,10 @@ func dirtyMark(ctx context.Context, tx *sql.Tx) (int64, error) {
 // rows, 0: all) inside tx and removes those rows. backfill marks rows
 // written outside the store (at start): new objects then take their times
 // from the audit log instead of now. It gives the number of rows done.
-func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int, backfill bool) (int, error) {
+//
+// at is the time of the change as the audit log records it (auditTime; empty:
+// now).
+func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int, backfill bool, at string) (int, error) {
 	q := `SELECT seq, entity, id FROM oparl_dirty WHERE seq > ? ORDER BY seq`
 	args := []any{mark}
 	if limit > 0 {
@@ -136,7 +140,13 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 	if _, err := tx.ExecContext(ctx, `DELETE FROM oparl_dirty WHERE seq > ? AND seq <= ?`, mark, last); err != nil {
 		return 0, fmt.Errorf("store: oparl dirty: %w", err)
 	}
-	y := &oparlSync{ctx: ctx, tx: tx, now: s.now().UTC().Format(oparlTime), backfill: backfill,
+	now := at
+	if len(now) >= 19 {
+		now = now[:19] + "Z"
+	} else {
+		now = s.now().UTC().Format(oparlTime)
+	}
+	y := &oparlSync{ctx: ctx, tx: tx, now: now, backfill: backfill,
 		want: map[string]map[int64]bool{}, visible: map[oparlKey]bool{}, pid: map[oparlKey]int64{},
 		taken: map[string]map[int64]bool{}, maxID: map[string]int64{}, counts: map[string]int{},
 		sessions: map[int64]*model.Session{}, items: map[int64]*model.AgendaItem{}, decisions: map[int64]*model.Decision{},
@@ -350,16 +360,6 @@ func (y *oparlSync) councilSession(id int64) (*model.Session, error) {
 	return se, nil
 }
 
-// agendaPublic: the agenda is public once published, and from the start of
-// the session on.
-func agendaPublic(se model.Session) bool {
-	switch se.Status {
-	case model.StatusPlanned, model.StatusConvened:
-		return se.AgendaPublished
-	}
-	return true
-}
-
 // minutesHeld: the public minutes exist once the session has ended.
 func minutesHeld(se model.Session) bool {
 	switch se.Status {
@@ -369,19 +369,21 @@ func minutesHeld(se model.Session) bool {
 	return false
 }
 
-// paperPublic: adopted, numbered decisions of the council.
+// paperPublic: the council's decisions the publication gate shows the
+// public (adopted), with a number (the register's papers).
 func (y *oparlSync) paperPublic(d *model.Decision) bool {
-	return d != nil && d.BodyID == y.council.ID && d.Status == model.DecisionAdopted && d.Number.Seq > 0
+	return d != nil && d.BodyID == y.council.ID && model.Public.SeesDecision(*d) && d.Number.Seq > 0
 }
 
-// publicItem gives the item if it is on a public agenda of the council.
+// publicItem gives the item if the publication gate shows it to the public
+// (an accepted item on a public agenda) in a session of the council.
 func (y *oparlSync) publicItem(id int64) (*model.AgendaItem, *model.Session, error) {
 	it, err := y.item(id)
-	if err != nil || it == nil || it.Status != model.ItemAccepted {
+	if err != nil || it == nil {
 		return nil, nil, err
 	}
 	se, err := y.councilSession(it.SessionID)
-	if err != nil || se == nil || !agendaPublic(*se) {
+	if err != nil || se == nil || !model.Public.SeesItem(*it, *se, nil) {
 		return nil, nil, err
 	}
 	return it, se, nil
@@ -893,8 +895,7 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		pub := *it
-		pub.Title = model.PublicText(it.Title)
+		pub := model.Public.Item(*it)
 		var dec *model.Decision
 		var consultation int64
 		ds, err := y.ids(`SELECT id FROM decisions WHERE item_id = ? ORDER BY position, id`, it.ID)
@@ -1009,15 +1010,11 @@ func (y *oparlSync) sectionName(id int64) (string, error) {
 	return name, err
 }
 
-// publicDecision gives the public texts of a decision.
+// publicDecision gives a decision as the publication gate shows it to the
+// public (callers checked paperPublic).
 func publicDecision(d model.Decision) model.Decision {
-	d.Title, d.Result = model.PublicText(d.Title), model.PublicText(d.Result)
-	pts := make([]model.Point, len(d.Points))
-	for i, p := range d.Points {
-		pts[i] = model.Point{Label: p.Label, Text: model.PublicText(p.Text)}
-	}
-	d.Points = pts
-	return d
+	p, _ := model.Public.Decision(d)
+	return p
 }
 
 // SyncOParl builds the OParl objects of rows changed outside the store (a
@@ -1040,7 +1037,7 @@ func (s *Store) SyncOParl(ctx context.Context, progress func(done, left int)) er
 		}
 		var n int
 		err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-			n, err = s.syncOParl(ctx, tx, 0, batch, true)
+			n, err = s.syncOParl(ctx, tx, 0, batch, true, "")
 			return err
 		})
 		if err != nil {

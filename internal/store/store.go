@@ -261,14 +261,14 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
-	// The OParl objects the change touched, in the same transaction
-	// (before the audit entries are written: OParl's tables are derived
-	// data, not audited).
-	if _, err := s.syncOParl(ctx, tx, mark, 0, false); err != nil {
+	if err := s.flushChanges(ctx, tx); err != nil {
 		tx.Rollback()
 		return err
 	}
-	if err := s.flushChanges(ctx, tx); err != nil {
+	// The OParl objects the change touched, in the same transaction, at
+	// the time the audit log gives the change (OParl's tables are derived
+	// data, not audited).
+	if _, err := s.syncOParl(ctx, tx, mark, 0, false, cs.lastAt); err != nil {
 		tx.Rollback()
 		return err
 	}
