@@ -9,6 +9,7 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -27,6 +28,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	_ "modernc.org/sqlite" // the database, opened beside the store
 
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
@@ -803,4 +805,52 @@ func idNum(id string) int {
 	var n int
 	fmt.Sscan(id[strings.LastIndex(id, "/")+1:], &n)
 	return n
+}
+
+// TestOParlBuiltForStoredData: data written before OParl was built (a
+// database of an older version, a corpus written directly) is built by
+// store.SyncOParl at start: the same objects with the same ids, created
+// taken from the audit log.
+func TestOParlBuiltForStoredData(t *testing.T) {
+	c, st, _ := oparlServer(t)
+	before := c.walk(50)
+	db, err := sql.Open("sqlite", "file:"+st.Path()+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// What migration 00051 finds and marks in an older database.
+	for _, q := range []string{
+		`DELETE FROM oparl_objects`, `DELETE FROM oparl_counts`, `DELETE FROM oparl_dirty`,
+		`INSERT INTO oparl_dirty (entity, id) SELECT 'body', id FROM bodies`,
+		`INSERT INTO oparl_dirty (entity, id) SELECT 'person', id FROM persons`,
+		`INSERT INTO oparl_dirty (entity, id) SELECT 'assignment', id FROM spokesperson_assignments`,
+		`INSERT INTO oparl_dirty (entity, id) SELECT 'session', id FROM sessions`,
+		`INSERT INTO oparl_dirty (entity, id) SELECT 'decision', id FROM decisions`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	progressed := false
+	if err := st.SyncOParl(context.Background(), func(done, left int) { progressed = true }); err != nil {
+		t.Fatal(err)
+	}
+	if !progressed {
+		t.Error("no progress reported")
+	}
+	after := c.walk(50)
+	if len(after) != len(before) {
+		t.Errorf("%d objects before, %d after the build", len(before), len(after))
+	}
+	for id, o := range before {
+		a, ok := after[id]
+		if !ok {
+			t.Errorf("%s missing after the build", id)
+			continue
+		}
+		if a["type"] != o["type"] || a["created"] != o["created"] {
+			t.Errorf("%s: created %v, before %v", id, a["created"], o["created"])
+		}
+	}
 }

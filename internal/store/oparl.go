@@ -757,12 +757,22 @@ func (y *oparlSync) sourceGone(k oparlKey) (bool, error) {
 // auditTimes gives created and modified of a source row from the audit
 // log (now if it has none), in whole seconds.
 func (y *oparlSync) auditTimes(k oparlKey) (string, string, error) {
-	entity := oparlAuditEntity[k.kind]
-	if entity == "" {
-		return y.now, y.now, nil
-	}
 	var first, last sql.NullString
-	if err := y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id = ?`, entity, k.src).Scan(&first, &last); err != nil {
+	var err error
+	switch k.kind {
+	case oparl.KindSystem: // the installation began with its council
+		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MIN(at) FROM audit_log WHERE entity = 'body' AND entity_id = ?`, y.council.ID).Scan(&first, &last)
+	case oparl.KindLegislativeTerm: // a year, from its sessions
+		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(a.at), MAX(a.at) FROM sessions s JOIN audit_log a ON a.entity = 'session' AND a.entity_id = s.id
+			WHERE s.body_id = ? AND s.date LIKE ?`, y.council.ID, strconv.FormatInt(k.src, 10)+"-%").Scan(&first, &last)
+	default:
+		entity := oparlAuditEntity[k.kind]
+		if entity == "" {
+			return y.now, y.now, nil
+		}
+		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id = ?`, entity, k.src).Scan(&first, &last)
+	}
+	if err != nil {
 		return "", "", fmt.Errorf("store: oparl audit times: %w", err)
 	}
 	if !first.Valid || len(first.String) < 19 || len(last.String) < 19 {
