@@ -93,15 +93,26 @@ func compare(b *testing.B, name string, ts *httptest.Server, paths []string) {
 	workers := envInt("GREMIUM_BENCH_WORKERS", 8)
 	ctx := context.Background()
 	Load(ctx, ts.URL, paths, workers, d/5) // warm up caches and connections
+	c0 := CPUTime()
 	g := Load(ctx, ts.URL, paths, workers, d)
+	c1 := CPUTime()
 	rss, peak := Memory()
 	base := Load(ctx, baseline.URL, paths, workers, d)
+	c2 := CPUTime()
 	if g.Errors > 0 || base.Errors > 0 {
 		b.Errorf("%s: %d errors from gremium, %d from the bare handler", name, g.Errors, base.Errors)
 	}
 	ratio := g.PerSecond() / base.PerSecond()
 	fmt.Printf("%s (%d paths, %d bytes each on average, %d workers, GOMAXPROCS %d)\n  gremium %s\n  bare    %s\n  ratio   %.2f of the bare handler's requests/s; RSS %d MB (peak %d MB)\n",
 		name, len(paths), bare.Bytes(), workers, runtime.GOMAXPROCS(0), g, base, ratio, rss>>20, peak>>20)
+	// Processor time per request (server and clients, this process):
+	// their ratio is what the requests/s ratio would be with the two cores
+	// to ourselves.
+	if g.Requests > 0 && base.Requests > 0 {
+		gc, bc := (c1-c0)/time.Duration(g.Requests), (c2-c1)/time.Duration(base.Requests)
+		fmt.Printf("  CPU per request: gremium %s, bare %s; ratio %.2f\n", gc, bc, float64(bc)/float64(gc))
+		b.ReportMetric(float64(bc)/float64(gc), "cpu-ratio")
+	}
 	b.ReportMetric(g.PerSecond(), "req/s")
 	b.ReportMetric(base.PerSecond(), "bare-req/s")
 	b.ReportMetric(ratio, "ratio")
@@ -261,31 +272,119 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
-// BenchmarkOParl measures the OParl interface on its own, smaller corpus
-// (GREMIUM_BENCH_OPARL_DECISIONS, default 10000): OParl answers from a
-// snapshot of all public data, loaded after every change, so it is measured
-// as the first request after a change (the load) and then under load.
+// BenchmarkOParl measures OParl served from SQL on its own corpus
+// (GREMIUM_BENCH_OPARL_DECISIONS, default 100000): first list pages, deep
+// pages (keyset, spread over the whole list), single objects spread over
+// the corpus — each against a bare handler with the same bytes, response
+// cache off — and the first request after a write against one without.
+// The OParl objects of a generated corpus are built once when it is first
+// opened (store.SyncOParl); that time is reported too.
 func BenchmarkOParl(b *testing.B) {
-	c := corpusOf(b, envInt("GREMIUM_BENCH_OPARL_DECISIONS", 10_000))
+	c := corpusOf(b, envInt("GREMIUM_BENCH_OPARL_DECISIONS", 100_000))
+	ctx := context.Background()
+	st, err := store.Open(ctx, c.Dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	t0 := time.Now()
+	rows := 0
+	if err := st.SyncOParl(ctx, func(done, left int) {
+		rows = done + left
+		if done%100_000 < 2000 {
+			b.Logf("OParl build: %d rows done, %d left", done, left)
+		}
+	}); err != nil {
+		b.Fatal(err)
+	}
+	if rows > 0 {
+		fmt.Printf("OParl objects built for %d changed rows in %s (once per generated corpus)\n", rows, time.Since(t0).Round(time.Second))
+	}
+	st.Close()
+	sample := func(db *sql.DB, kind string, n int) []int64 {
+		var total int64
+		if err := db.QueryRowContext(ctx, `SELECT MAX(id) FROM oparl_objects WHERE kind = ?`, kind).Scan(&total); err != nil {
+			b.Fatal(err)
+		}
+		var ids []int64
+		for k := 1; k <= n; k++ {
+			var id int64
+			err := db.QueryRowContext(ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND deleted = 0 AND id >= ? ORDER BY id LIMIT 1`, kind, total*int64(k)/int64(n+1)).Scan(&id)
+			if err == nil {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
 	for i := 0; i < b.N; i++ {
-		ts, _ := serve(b, c, false)
+		ts, st := serve(b, c, false)
+		db, err := sql.Open("sqlite", "file:"+filepath.Join(c.Dir, store.DBFileName)+"?mode=ro")
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, err := st.OParlBodyID(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		list := func(name string) string { return fmt.Sprintf("/oparl/v1/body/%d/%s", body, name) }
+		first := []string{list("paper"), list("agendaItem"), list("consultation"), list("meeting"), list("person"), list("organization"),
+			list("paper") + "?limit=20", list("agendaItem") + "?omit_internal=true"}
+		var deep, objects []string
+		for _, id := range sample(db, "paper", 100) {
+			deep = append(deep, list("paper")+"?after="+strconv.FormatInt(id, 10))
+			objects = append(objects, fmt.Sprintf("/oparl/v1/paper/%d", id))
+		}
+		for _, id := range sample(db, "agendaitem", 100) {
+			deep = append(deep, list("agendaItem")+"?after="+strconv.FormatInt(id, 10))
+			objects = append(objects, fmt.Sprintf("/oparl/v1/agendaitem/%d", id))
+		}
+		for _, id := range sample(db, "meeting", 50) {
+			objects = append(objects, fmt.Sprintf("/oparl/v1/meeting/%d", id))
+		}
+		for _, id := range sample(db, "consultation", 50) {
+			objects = append(objects, fmt.Sprintf("/oparl/v1/consultation/%d", id))
+		}
+		db.Close()
+		fmt.Printf("OParl on %d decisions / %d sessions\n", c.Decisions, c.Sessions)
+		compare(b, "OParl first list pages, response cache off", ts, first)
+		compare(b, "OParl deep list pages (keyset), response cache off", ts, deep)
+		compare(b, "OParl objects spread over the corpus, response cache off", ts, objects)
+		afterWrite(b, ts, st, append([]string{list("paper"), list("person")}, objects[:20]...))
+	}
+}
+
+// afterWrite times the first request after a write (a change of a
+// person, which also changes the Person list) against the same request
+// without a write before it, one at a time.
+func afterWrite(b *testing.B, ts *httptest.Server, st *store.Store, paths []string) {
+	b.Helper()
+	ctx := store.WithActor(context.Background(), "bench")
+	get := func(p string) time.Duration {
 		t0 := time.Now()
-		res, err := ts.Client().Get(ts.URL + "/oparl/v1/body/1/paper")
+		res, err := ts.Client().Get(ts.URL + p)
 		if err != nil {
 			b.Fatal(err)
 		}
 		io.Copy(io.Discard, res.Body)
 		res.Body.Close()
-		first := time.Since(t0)
-		rss, peak := Memory()
-		fmt.Printf("OParl on %d decisions / %d sessions: first request (snapshot load) %.0f ms; RSS %d MB (peak %d MB)\n",
-			c.Decisions, c.Sessions, ms(first), rss>>20, peak>>20)
-		var paths []string
-		for k := 1; k <= 200; k++ {
-			paths = append(paths, fmt.Sprintf("/oparl/v1/paper/%d", 1+k*max(1, c.Decisions/200)))
-		}
-		paths = append(paths, "/oparl/v1/body/1/paper?page=2", "/oparl/v1/body/1/meeting")
-		compare(b, "OParl objects and lists, response cache off", ts, paths)
-		b.ReportMetric(ms(first), "first-ms")
+		return time.Since(t0)
 	}
+	id, err := st.CreatePerson(ctx, model.Person{Name: "Bench Person", MemberAbbrev: "HB"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var after, calm []time.Duration
+	for r := 0; r < 20; r++ {
+		for _, p := range paths {
+			calm = append(calm, get(p))
+			if err := st.UpdatePerson(ctx, model.Person{ID: id, Name: fmt.Sprintf("Bench Person %d", r), MemberAbbrev: "HB"}); err != nil {
+				b.Fatal(err)
+			}
+			after = append(after, get(p))
+		}
+	}
+	a50, a95, a99 := Percentiles(after)
+	c50, c95, c99 := Percentiles(calm)
+	fmt.Printf("OParl first request after a write (%d requests, one at a time)\n  after a write  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms\n  no write before p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms\n",
+		len(after), ms(a50), ms(a95), ms(a99), ms(c50), ms(c95), ms(c99))
+	b.ReportMetric(ms(a99), "after-write-p99-ms")
 }

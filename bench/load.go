@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -164,4 +165,16 @@ func Memory() (rss, peak int64) {
 		}
 	}
 	return rss, peak
+}
+
+// CPUTime gives the processor time (user and system) this process has used
+// so far. Divided by the requests of a load run it gives the processor cost
+// of a request — server and load clients together — which, unlike
+// requests per second, does not depend on what else the machine runs.
+func CPUTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -10,15 +10,16 @@ import (
 
 	"gremium/internal/model"
 	"gremium/internal/notify"
+	"gremium/internal/site"
 	"gremium/internal/store"
 )
 
-// notifyConfig is the delivery configuration of "gremium serve": where
-// links in messages point, the SMTP server and the Matrix homeserver.
+// notifyConfig is the delivery configuration of "gremium serve": the SMTP
+// server and the Matrix homeserver. Links in messages are built from the
+// public URL (--public-url), like every absolute URL.
 // Secrets come from the environment or a file, never from a flag (flags are
 // visible in the process list).
 type notifyConfig struct {
-	baseURL      string
 	smtpHost     string
 	smtpPort     int
 	smtpSecurity string
@@ -33,7 +34,6 @@ type notifyConfig struct {
 func notifyFlags(fs *flag.FlagSet) *notifyConfig {
 	c := &notifyConfig{}
 	port, _ := strconv.Atoi(os.Getenv("GREMIUM_SMTP_PORT"))
-	fs.StringVar(&c.baseURL, "base-url", os.Getenv("GREMIUM_BASE_URL"), "public `URL` of this server, for the links in messages (env GREMIUM_BASE_URL; default http://ADDR)")
 	fs.StringVar(&c.smtpHost, "smtp-host", os.Getenv("GREMIUM_SMTP_HOST"), "SMTP `host` for e-mail; empty: no e-mail (env GREMIUM_SMTP_HOST)")
 	fs.IntVar(&c.smtpPort, "smtp-port", port, "SMTP `port`; 0: 587 with starttls, 465 with tls, 25 with none (env GREMIUM_SMTP_PORT)")
 	fs.StringVar(&c.smtpSecurity, "smtp-security", envOr("GREMIUM_SMTP_SECURITY", notify.SMTPStartTLS), "SMTP transport security: starttls (required), tls or none (env GREMIUM_SMTP_SECURITY)")
@@ -61,11 +61,8 @@ func secret(file, env string) (string, error) {
 // worker builds the outbox worker: a sender for every configured channel.
 // A channel that is configured wrongly stops the start; one that is not
 // configured leaves its messages waiting in the outbox.
-func (c *notifyConfig) worker(st *store.Store, log *slog.Logger, addr string) (*notify.Worker, error) {
-	w := &notify.Worker{Store: st, Log: log, Senders: map[model.Channel]notify.Sender{}, BaseURL: c.baseURL}
-	if w.BaseURL == "" {
-		w.BaseURL = "http://" + addr
-	}
+func (c *notifyConfig) worker(st *store.Store, log *slog.Logger, public site.Public) (*notify.Worker, error) {
+	w := &notify.Worker{Store: st, Log: log, Senders: map[model.Channel]notify.Sender{}, BaseURL: public.String()}
 	if c.smtpHost != "" {
 		pass, err := secret(c.smtpPassFile, "GREMIUM_SMTP_PASSWORD")
 		if err != nil {

@@ -11,11 +11,12 @@ import (
 	"testing"
 
 	"gremium/internal/model"
+	"gremium/internal/site"
 	"gremium/internal/store"
 )
 
 func TestNotifyConfig(t *testing.T) {
-	for _, v := range []string{"GREMIUM_BASE_URL", "GREMIUM_SMTP_HOST", "GREMIUM_SMTP_PORT", "GREMIUM_SMTP_SECURITY", "GREMIUM_SMTP_USER",
+	for _, v := range []string{"GREMIUM_SMTP_HOST", "GREMIUM_SMTP_PORT", "GREMIUM_SMTP_SECURITY", "GREMIUM_SMTP_USER",
 		"GREMIUM_SMTP_PASSWORD", "GREMIUM_SMTP_PASSWORD_FILE", "GREMIUM_SMTP_FROM", "GREMIUM_MATRIX_HOMESERVER", "GREMIUM_MATRIX_TOKEN", "GREMIUM_MATRIX_TOKEN_FILE"} {
 		t.Setenv(v, "")
 	}
@@ -48,7 +49,7 @@ func TestNotifyConfig(t *testing.T) {
 			if err := fs.Parse(tc.args); err != nil {
 				t.Fatal(err)
 			}
-			w, err := c.worker(st, log, "127.0.0.1:8080")
+			w, err := c.worker(st, log, site.FromListenAddr("127.0.0.1:8080"))
 			if (err == nil) != tc.ok {
 				t.Fatalf("worker: %v", err)
 			}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,7 +19,9 @@ import (
 	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/notify"
+	"gremium/internal/oparl"
 	"gremium/internal/search"
+	"gremium/internal/site"
 	"gremium/internal/store"
 	"gremium/internal/web"
 )
@@ -31,6 +34,12 @@ type serveOptions struct {
 	idle           time.Duration
 	clientIPHeader string
 	oidc           auth.OIDCConfig
+	// publicURL is the canonical public address as given, public its
+	// parsed form (zero: http:// and the address listened on).
+	publicURL string
+	public    site.Public
+	// license is the URL of the license of the published data (OParl).
+	license string
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -53,6 +62,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&o.oidc.RoleClaim, "oidc-role-claim", envOr("GREMIUM_OIDC_ROLE_CLAIM", "gremium_role"), "`claim` with the role, a string or list; dotted paths reach nested claims, e.g. realm_access.roles (env GREMIUM_OIDC_ROLE_CLAIM)")
 	fs.StringVar(&o.oidc.MemberClaim, "oidc-member-claim", envOr("GREMIUM_OIDC_MEMBER_CLAIM", "gremium_member"), "`claim` with the member abbreviation: HE, Bund, DLT … (env GREMIUM_OIDC_MEMBER_CLAIM)")
 	fs.StringVar(&o.oidc.ConferenceClaim, "oidc-fachmk-claim", envOr("GREMIUM_OIDC_FACHMK_CLAIM", "gremium_fachmk"), "`claim` with the FachMK abbreviation of FachMK accounts (env GREMIUM_OIDC_FACHMK_CLAIM)")
+	fs.StringVar(&o.publicURL, "public-url", os.Getenv("GREMIUM_PUBLIC_URL"), "canonical public `URL` of this installation, e.g. https://gremium.example.org; every absolute URL (OParl ids, feeds, calendars, mails) is built from it (env GREMIUM_PUBLIC_URL; default http://ADDR)")
+	fs.StringVar(&o.license, "license-url", envOr("GREMIUM_LICENSE_URL", oparl.DefaultLicense), "`URL` of the license of the published data, given in OParl (env GREMIUM_LICENSE_URL; default Datenlizenz Deutschland – Namensnennung – 2.0)")
 	verbose := fs.Bool("verbose", false, "log every request")
 	delivery := notifyFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
@@ -80,6 +91,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	if o.publicURL != "" {
+		p, err := site.Parse(o.publicURL)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+		o.public = p
+	}
+	if u, err := url.Parse(o.license); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		fmt.Fprintf(stderr, "--license-url %q: expected an absolute http(s) URL\n", o.license)
+		return exitUsage
+	}
 	if err := serve(ctx, log, o, delivery, stdout); err != nil {
 		log.Error("gremium serve failed", "err", err)
 		return exitFail
@@ -89,6 +112,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *notifyConfig, stdout io.Writer) error {
 	addr, data, withDemo := o.addr, o.data, o.withDemo
+	public := o.public
 	st, err := store.Open(ctx, data)
 	if err != nil {
 		return err
@@ -126,6 +150,14 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *noti
 		return err
 	}
 	srv.SetDocumentDir(filepath.Join(data, "dokumente"))
+	srv.SetDataLicense(o.license)
+	// OParl objects of data written outside the server (a migrated
+	// database, a generated corpus) are built before the first request.
+	if err := st.SyncOParl(ctx, func(done, left int) {
+		log.Info("building OParl objects", "done", done, "left", left)
+	}); err != nil {
+		return fmt.Errorf("oparl: %w", err)
+	}
 	srv.SetSecureCookies(o.secure)
 	srv.SetIdleTimeout(o.idle)
 	srv.SetClientIPHeader(o.clientIPHeader)
@@ -139,6 +171,10 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *noti
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
+	if !public.IsSet() {
+		public = site.FromListenAddr(ln.Addr().String())
+	}
+	srv.SetPublicURL(public)
 	httpSrv := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -154,7 +190,7 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *noti
 			}
 		}
 	}
-	worker, err := delivery.worker(st, log, ln.Addr().String())
+	worker, err := delivery.worker(st, log, public)
 	if err != nil {
 		ln.Close()
 		return err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,13 +43,33 @@ var routes = []route{
 }
 
 func (a *Server) registerJSON(mux Mux) {
+	paths := http.NewServeMux()
+	methods := map[string][]string{}
 	for _, r := range routes {
 		mux.HandleFunc(r.Method+" "+r.Path, r.Handler(a))
+		if _, ok := methods[r.Path]; !ok {
+			paths.HandleFunc(r.Path, func(http.ResponseWriter, *http.Request) {})
+		}
+		methods[r.Path] = append(methods[r.Path], r.Method)
 	}
+	// Every other request under /api/ gets a JSON error too: 405 with
+	// Allow where the path exists with other methods, else 404.
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := paths.Handler(r); pattern != "" {
+			allow := methods[pattern]
+			if slices.Contains(allow, http.MethodGet) {
+				allow = append(allow, http.MethodHead)
+			}
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			apiError(w, http.StatusMethodNotAllowed, "Diese Adresse erlaubt die Methode "+r.Method+" nicht (erlaubt: "+strings.Join(allow, ", ")+").")
+			return
+		}
+		apiError(w, http.StatusNotFound, "Diese Adresse gibt es in der API nicht; die Beschreibung steht unter /api/v1/openapi.json.")
+	})
 }
 
 func (a *Server) openAPI(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	w.Write(OpenAPI)
 }
@@ -127,7 +148,7 @@ func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []Session{}
 	for _, se := range all {
-		out = append(out, sessionOf(SiteURL(r), se))
+		out = append(out, sessionOf(a.Site.Base(r), se))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -138,7 +159,7 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	out := sessionOf(SiteURL(r), se)
+	out := sessionOf(a.Site.Base(r), se)
 	// The public minutes hold the agenda only once it is public.
 	doc, err := minutes.Load(ctx, a.st, se.ID, model.Public)
 	if err != nil {
@@ -151,7 +172,7 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 				Reporters: it.Reporters, Consent: it.Consent}
 			for _, row := range it.Rows {
 				if d := row.Decision; d != nil && d.Label != "" {
-					if pd, ok := publicDecision(SiteURL(r), *d, se.Number); ok {
+					if pd, ok := publicDecision(a.Site.Base(r), *d, se.Number); ok {
 						item.Decisions = append(item.Decisions, pd)
 					}
 				}
@@ -238,7 +259,7 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 			}
 			numbers[d.SessionID] = se.Number
 		}
-		if pd, ok := publicDecision(SiteURL(r), d, numbers[d.SessionID]); ok {
+		if pd, ok := publicDecision(a.Site.Base(r), d, numbers[d.SessionID]); ok {
 			out = append(out, pd)
 		}
 	}
@@ -250,7 +271,7 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 			v.Set("jahr", strconv.Itoa(f.Year))
 		}
 		v.Set("seite", strconv.Itoa(p))
-		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, SiteURL(r), v.Encode(), rel))
+		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, a.Site.Base(r), v.Encode(), rel))
 	}
 	if page > 1 {
 		link(page-1, "prev")
@@ -294,7 +315,7 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		}
 		number = se.Number
 	}
-	pd, _ := publicDecision(SiteURL(r), d, number)
+	pd, _ := publicDecision(a.Site.Base(r), d, number)
 	writeJSON(w, http.StatusOK, pd)
 }
 

@@ -131,6 +131,11 @@ func (rec *recorder) Write(p []byte) (int, error) {
 		return rec.w.Write(p)
 	}
 	rec.wroteHeader = true
+	if rec.buf.Len() == 0 {
+		// Handlers that build their answer first write it at once: one
+		// allocation of the right size instead of doubling up to it.
+		rec.buf.Grow(len(p))
+	}
 	return rec.buf.Write(p)
 }
 
@@ -168,7 +173,8 @@ func (p *prepared) size() int { return len(p.body) + len(p.gz) + 512 }
 // withGzip, a compressed copy.
 func (rec *recorder) prepare(modified time.Time, withGzip bool) *prepared {
 	h := rec.w.Header()
-	body := append([]byte(nil), rec.buf.Bytes()...)
+	// The recorder lives for one request: its buffer becomes the body.
+	body := rec.buf.Bytes()
 	if h.Get("Content-Type") == "" && len(body) > 0 {
 		h.Set("Content-Type", http.DetectContentType(body))
 	}

@@ -1,29 +1,216 @@
-// Package ical reads and writes iCalendar (RFC 5545) files of FachMK session
-// dates: the overview FITKO keeps of the conferences' upcoming sessions.
+// Package ical reads and writes iCalendar (RFC 5545): the feeds of the
+// IT-PLR's sessions and of the FachMK dates (the overview FITKO keeps of the
+// conferences' upcoming sessions), the personal feed, and the import of
+// FachMK dates from .ics files.
+//
+// Write is hand-written to keep the letter of the RFC that calendar clients
+// rely on: CRLF line ends (3.1), lines folded at 75 octets without splitting
+// a UTF-8 sequence (3.1), TEXT escaping of backslash, ";", "," and every
+// line break including a bare CR (3.3.11), DTSTAMP on every event (3.6.1),
+// timed events in TZID=Europe/Berlin with the VTIMEZONE that defines it
+// (3.2.19, 3.6.5), all-day events as VALUE=DATE with the exclusive end
+// (3.6.1). Reading uses github.com/arran4/golang-ical.
 package ical
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	ics "github.com/arran4/golang-ical"
 
 	"gremium/internal/model"
 )
 
-// Write writes the dates as an iCalendar file with all-day events; names
-// maps a body id to the conference's name (used in the summary).
-func Write(w io.Writer, calName string, dates []model.ConferenceDate, names map[int64]string, stamp time.Time) error {
-	cal := ics.NewCalendar()
-	cal.SetMethod(ics.MethodPublish)
-	cal.SetProductId("-//gremium//FachMK-Termine//DE")
-	cal.SetName(calName)
-	cal.SetXWRCalName(calName)
+// Event is one VEVENT: either all day (Date set, Time zero) or timed.
+type Event struct {
+	// UID names the event for ever (RFC 5545 3.8.4.7); a feed gives the
+	// same event the same UID on every request.
+	UID      string
+	Summary  string
+	Location string
+	// Description is plain text; line breaks are kept.
+	Description string
+	// URL is the absolute address of the event's page.
+	URL string
+	// Start and End of a timed event (End may be zero: no DTEND).
+	Start, End time.Time
+	// FirstDay and LastDay of an all-day event (LastDay inclusive; zero
+	// for a one-day event). Used when Start is zero.
+	FirstDay, LastDay model.Date
+}
+
+// Timed says whether the event has a time of day.
+func (e Event) Timed() bool { return !e.Start.IsZero() }
+
+// Calendar is one VCALENDAR.
+type Calendar struct {
+	// Name is shown by clients as the calendar's name (NAME, RFC 7986,
+	// and X-WR-CALNAME).
+	Name string
+	// Stamp is the DTSTAMP of every event: when the information was last
+	// revised in gremium (the store's last change), so that the feed is
+	// the same bytes until something changes.
+	Stamp  time.Time
+	Events []Event
+}
+
+// ProdID identifies gremium as the producer (RFC 5545 3.7.3).
+const ProdID = "-//gremium//gremium//DE"
+
+// TZID is the time zone of every timed event.
+const TZID = "Europe/Berlin"
+
+// vtimezone defines Europe/Berlin with the EU rules (last Sunday of March
+// and October) in force since 1996.
+var vtimezone = []string{
+	"BEGIN:VTIMEZONE",
+	"TZID:Europe/Berlin",
+	"X-LIC-LOCATION:Europe/Berlin",
+	"BEGIN:DAYLIGHT",
+	"TZOFFSETFROM:+0100",
+	"TZOFFSETTO:+0200",
+	"TZNAME:CEST",
+	"DTSTART:19700329T020000",
+	"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+	"END:DAYLIGHT",
+	"BEGIN:STANDARD",
+	"TZOFFSETFROM:+0200",
+	"TZOFFSETTO:+0100",
+	"TZNAME:CET",
+	"DTSTART:19701025T030000",
+	"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+	"END:STANDARD",
+	"END:VTIMEZONE",
+}
+
+// Write writes the calendar as an iCalendar stream.
+func Write(w io.Writer, c Calendar) error {
+	bw := bufio.NewWriter(w)
+	line := func(s string) { writeFolded(bw, s) }
+	line("BEGIN:VCALENDAR")
+	line("VERSION:2.0")
+	line("PRODID:" + ProdID)
+	line("CALSCALE:GREGORIAN")
+	line("METHOD:PUBLISH")
+	if c.Name != "" {
+		line("NAME:" + EscapeText(c.Name))
+		line("X-WR-CALNAME:" + EscapeText(c.Name))
+	}
+	timed := false
+	for _, e := range c.Events {
+		timed = timed || e.Timed()
+	}
+	if timed {
+		line("X-WR-TIMEZONE:" + TZID)
+		for _, l := range vtimezone {
+			line(l)
+		}
+	}
+	stamp := c.Stamp.UTC().Format("20060102T150405Z")
+	for _, e := range c.Events {
+		line("BEGIN:VEVENT")
+		line("UID:" + EscapeText(e.UID))
+		line("DTSTAMP:" + stamp)
+		if e.Timed() {
+			line("DTSTART;TZID=" + TZID + ":" + localTime(e.Start))
+			if !e.End.IsZero() && e.End.After(e.Start) {
+				line("DTEND;TZID=" + TZID + ":" + localTime(e.End))
+			}
+		} else {
+			last := e.LastDay
+			if last.IsZero() || last.Before(e.FirstDay) {
+				last = e.FirstDay
+			}
+			line("DTSTART;VALUE=DATE:" + dateValue(e.FirstDay))
+			// DTEND of an all-day event is the day after the last day.
+			line("DTEND;VALUE=DATE:" + dateValue(model.DateOf(last.Time().AddDate(0, 0, 1))))
+		}
+		line("SUMMARY:" + EscapeText(e.Summary))
+		if e.Location != "" {
+			line("LOCATION:" + EscapeText(e.Location))
+		}
+		if e.Description != "" {
+			line("DESCRIPTION:" + EscapeText(e.Description))
+		}
+		if e.URL != "" {
+			line("URL:" + e.URL)
+		}
+		line("TRANSP:OPAQUE")
+		line("END:VEVENT")
+	}
+	line("END:VCALENDAR")
+	return bw.Flush()
+}
+
+func localTime(t time.Time) string { return t.In(model.Berlin).Format("20060102T150405") }
+
+func dateValue(d model.Date) string { return fmt.Sprintf("%04d%02d%02d", d.Year, d.Month, d.Day) }
+
+// EscapeText escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon,
+// comma, and every line break — CRLF, LF and a bare CR — as \n. Other
+// control characters, which TEXT does not allow, are dropped.
+func EscapeText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\':
+			b.WriteString(`\\`)
+		case c == ';':
+			b.WriteString(`\;`)
+		case c == ',':
+			b.WriteString(`\,`)
+		case c == '\r':
+			b.WriteString(`\n`)
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\t':
+			b.WriteByte(c)
+		case c < 0x20 || c == 0x7f:
+			// not allowed in TEXT
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// MaxLine is the longest content line in octets, without the CRLF (RFC
+// 5545 3.1).
+const MaxLine = 75
+
+// writeFolded writes one content line, folded into lines of at most
+// MaxLine octets (a continuation line starts with a space, which counts),
+// never inside a UTF-8 sequence, each ended by CRLF.
+func writeFolded(w *bufio.Writer, s string) {
+	limit := MaxLine
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		w.WriteString(s[:cut])
+		w.WriteString("\r\n ")
+		s = s[cut:]
+		limit = MaxLine - 1
+	}
+	w.WriteString(s)
+	w.WriteString("\r\n")
+}
+
+// ConferenceEvents gives the events of FachMK dates; names maps a body id
+// to the conference's name (used in the summary), link gives the page of a
+// body id.
+func ConferenceEvents(dates []model.ConferenceDate, names map[int64]string, link func(bodyID int64) string) []Event {
+	out := make([]Event, 0, len(dates))
 	for _, d := range dates {
-		e := cal.AddEvent(d.UID)
-		e.SetDtStampTime(stamp)
 		summary := d.Title
 		if n := names[d.BodyID]; n != "" {
 			if summary == "" {
@@ -32,23 +219,62 @@ func Write(w io.Writer, calName string, dates []model.ConferenceDate, names map[
 				summary = n + ": " + summary
 			}
 		}
-		e.SetSummary(summary)
-		e.SetAllDayStartAt(d.Starts.Time())
-		end := d.Ends
-		if end.IsZero() {
-			end = d.Starts
+		e := Event{UID: d.UID, Summary: summary, Location: d.Place, FirstDay: d.Starts, LastDay: d.Ends}
+		if link != nil {
+			e.URL = link(d.BodyID)
 		}
-		// DTEND of an all-day event is the day after the last day.
-		e.SetAllDayEndAt(end.Time().AddDate(0, 0, 1))
-		if d.Place != "" {
-			e.SetLocation(d.Place)
+		if start, ok := clock(d.Starts, d.StartTime); ok {
+			e.Start = start
+			last := d.Ends
+			if last.IsZero() {
+				last = d.Starts
+			}
+			if end, ok := clock(last, d.EndTime); ok {
+				e.End = end
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// clock gives the Berlin time of a date at "HH:MM".
+func clock(d model.Date, hhmm string) (time.Time, bool) {
+	if d.IsZero() || hhmm == "" {
+		return time.Time{}, false
+	}
+	t, err := time.ParseInLocation("2006-01-02 15:04", d.String()+" "+hhmm, model.Berlin)
+	return t, err == nil
+}
+
+// SessionEvent gives the event of a session of a body ("47. Sitzung des
+// IT-Planungsrats"): timed when its times are known, else all day. The UID
+// is built from the body and the session number, which never change, and
+// the host of the public address.
+func SessionEvent(host, bodyAbbrev, bodyName string, se model.Session, url string) Event {
+	e := Event{UID: fmt.Sprintf("sitzung-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
+		Summary: fmt.Sprintf("%d. Sitzung des %ss", se.Number, bodyName), Location: se.Place, URL: url,
+		FirstDay: se.Date}
+	if start, ok := clock(se.Date, se.StartTime); ok {
+		e.Start = start
+		if end, ok := clock(se.Date, se.EndTime); ok {
+			e.End = end
 		}
 	}
-	return cal.SerializeTo(w)
+	return e
+}
+
+// DeadlineEvent gives the all-day event of a deadline on a date, such as a
+// follow-up (Auftrag) due then. The personal feed of a user combines these
+// with SessionEvent and ConferenceEvents in one Calendar and writes it with
+// Write.
+func DeadlineEvent(uid, summary string, due model.Date, url string) Event {
+	return Event{UID: uid, Summary: summary, FirstDay: due, URL: url}
 }
 
 // Read reads the events of an iCalendar file as conference dates (without
-// body). Events without a start are refused with their summary in the error.
+// body). Timed events keep their times (in Europe/Berlin); events without a
+// start are refused with their summary in the error.
 func Read(r io.Reader) ([]model.ConferenceDate, error) {
 	cal, err := ics.ParseCalendar(r)
 	if err != nil {
@@ -56,29 +282,81 @@ func Read(r io.Reader) ([]model.ConferenceDate, error) {
 	}
 	var out []model.ConferenceDate
 	for _, e := range cal.Events() {
-		d := model.ConferenceDate{UID: e.Id()}
+		d := model.ConferenceDate{UID: cleanText(e.Id())}
 		if p := e.GetProperty(ics.ComponentPropertySummary); p != nil {
-			d.Title = p.Value
+			d.Title = cleanText(p.Value)
 		}
 		if p := e.GetProperty(ics.ComponentPropertyLocation); p != nil {
-			d.Place = p.Value
+			d.Place = cleanText(p.Value)
 		}
-		start, err := e.GetAllDayStartAt()
-		if err != nil {
-			if start, err = e.GetStartAt(); err != nil {
-				return nil, fmt.Errorf("ical: event %q has no start", d.Title)
-			}
+		p := e.GetProperty(ics.ComponentPropertyDtStart)
+		if p == nil {
+			return nil, fmt.Errorf("ical: event %q has no start", d.Title)
 		}
-		d.Starts = model.DateOf(start)
-		if end, err := e.GetAllDayEndAt(); err == nil {
-			last := model.DateOf(end.AddDate(0, 0, -1))
-			if last != d.Starts {
-				d.Ends = last
+		if allDay(p) {
+			start, err := e.GetAllDayStartAt()
+			if err != nil {
+				return nil, fmt.Errorf("ical: event %q: start: %w", d.Title, err)
 			}
-		} else if end, err := e.GetEndAt(); err == nil && model.DateOf(end) != d.Starts {
-			d.Ends = model.DateOf(end)
+			d.Starts = model.DateOf(start)
+			if end, err := e.GetAllDayEndAt(); err == nil {
+				// DTEND of an all-day event is exclusive.
+				if last := model.DateOf(end.AddDate(0, 0, -1)); last != d.Starts && d.Starts.Before(last) {
+					d.Ends = last
+				}
+			}
+		} else {
+			floatingInBerlin(p)
+			if q := e.GetProperty(ics.ComponentPropertyDtEnd); q != nil {
+				floatingInBerlin(q)
+			}
+			start, err := e.GetStartAt()
+			if err != nil {
+				return nil, fmt.Errorf("ical: event %q: start: %w", d.Title, err)
+			}
+			start = start.In(model.Berlin)
+			d.Starts, d.StartTime = model.DateOf(start), start.Format("15:04")
+			if end, err := e.GetEndAt(); err == nil && end.After(start) {
+				end = end.In(model.Berlin)
+				d.EndTime = end.Format("15:04")
+				if last := model.DateOf(end); last != d.Starts {
+					d.Ends = last
+				}
+			}
 		}
 		out = append(out, d)
 	}
 	return out, nil
+}
+
+// cleanText gives a text as gremium keeps it: line breaks as LF, no other
+// control characters (TEXT allows none but HTAB).
+func cleanText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// floatingInBerlin reads a floating time (no TZID, no Z) as German time,
+// not as the server's zone.
+func floatingInBerlin(p *ics.IANAProperty) {
+	if _, ok := p.ICalParameters["TZID"]; !ok && !strings.HasSuffix(strings.TrimSpace(p.Value), "Z") {
+		if p.ICalParameters == nil {
+			p.ICalParameters = map[string][]string{}
+		}
+		p.ICalParameters["TZID"] = []string{TZID}
+	}
+}
+
+// allDay says whether a DTSTART is a DATE (VALUE=DATE or eight digits).
+func allDay(p *ics.IANAProperty) bool {
+	if v := p.ICalParameters["VALUE"]; len(v) > 0 && strings.EqualFold(v[0], "DATE") {
+		return true
+	}
+	return len(strings.TrimSpace(p.Value)) == 8
 }

@@ -6,30 +6,130 @@ import (
 	"testing"
 	"time"
 
+	ics "github.com/arran4/golang-ical"
+
 	"gremium/internal/model"
 )
 
-func TestRoundTrip(t *testing.T) {
-	dates := []model.ConferenceDate{
-		{BodyID: 1, Title: "Frühjahrskonferenz", Starts: model.NewDate(2026, 5, 20), Ends: model.NewDate(2026, 5, 21), Place: "Lübeck", UID: "imk-2026-1@gremium"},
-		{BodyID: 2, Starts: model.NewDate(2026, 6, 4), UID: "kmk-2026-1@gremium"},
-	}
+func stamp() time.Time { return time.Date(2026, 3, 2, 14, 5, 9, 0, time.UTC) }
+
+func TestWriteKeepsTheRFC(t *testing.T) {
+	long := strings.Repeat("Digitalministerkonferenz – Länderübergreifende Zusammenarbeit, ", 4)
+	cal := Calendar{Name: "Sitzungen; Termine, alle", Stamp: stamp(), Events: []Event{
+		{UID: "a@gremium.example.org", Summary: long, Description: "Zeile 1\r\nZeile 2\nZeile 3\rZeile 4\\Ende; mit, Zeichen", Location: "Berlin, Alt-Moabit 140",
+			Start: time.Date(2026, 6, 25, 9, 30, 0, 0, model.Berlin), End: time.Date(2026, 6, 25, 16, 0, 0, 0, model.Berlin), URL: "https://gremium.example.org/sitzungen/48"},
+		{UID: "b@gremium.example.org", Summary: "ÄÖÜ" + strings.Repeat("ß", 60), FirstDay: model.NewDate(2026, 12, 3), LastDay: model.NewDate(2026, 12, 4)},
+		{UID: "c@gremium.example.org", Summary: "Winter", Start: time.Date(2026, 1, 15, 10, 0, 0, 0, model.Berlin)},
+	}}
 	var buf bytes.Buffer
-	if err := Write(&buf, "FachMK-Termine", dates, map[int64]string{1: "Innenministerkonferenz", 2: "Kultusministerkonferenz"}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+	if err := Write(&buf, cal); err != nil {
 		t.Fatal(err)
 	}
-	text := buf.String()
-	for _, want := range []string{"BEGIN:VCALENDAR", "SUMMARY:Innenministerkonferenz: Frühjahrskonferenz", "DTSTART;VALUE=DATE:20260520", "DTEND;VALUE=DATE:20260522", "LOCATION:Lübeck", "UID:kmk-2026-1@gremium"} {
+	out := buf.Bytes()
+	if bad := Check(out); bad != nil {
+		t.Errorf("RFC 5545 broken:\n%s\n%s", strings.Join(bad, "\n"), out)
+	}
+	text := string(out)
+	for _, want := range []string{
+		"DTSTAMP:20260302T140509Z\r\n",
+		"DTSTART;TZID=Europe/Berlin:20260625T093000\r\n",
+		"DTEND;TZID=Europe/Berlin:20260625T160000\r\n",
+		"DTSTART;TZID=Europe/Berlin:20260115T100000\r\n",
+		"DTSTART;VALUE=DATE:20261203\r\n", "DTEND;VALUE=DATE:20261205\r\n",
+		"BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n",
+		`NAME:Sitzungen\; Termine\, alle`,
+		`LOCATION:Berlin\, Alt-Moabit 140`,
+	} {
 		if !strings.Contains(text, want) {
-			t.Errorf("calendar lacks %q:\n%s", want, text)
+			t.Errorf("lacks %q", want)
 		}
 	}
-	back, err := Read(strings.NewReader(text))
+	// Parsed back by an independent reader.
+	parsed, err := ics.ParseCalendar(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(back) != 2 || back[0].Starts != dates[0].Starts || back[0].Ends != dates[0].Ends || back[0].Place != "Lübeck" || back[1].Ends != (model.Date{}) || back[1].UID != "kmk-2026-1@gremium" {
-		t.Errorf("read back = %+v", back)
+	evs := parsed.Events()
+	if len(evs) != 3 {
+		t.Fatalf("%d events", len(evs))
+	}
+	if got := evs[0].GetProperty(ics.ComponentPropertySummary).Value; got != long {
+		t.Errorf("folded summary comes back as %q", got)
+	}
+	if got := evs[0].GetProperty(ics.ComponentPropertyDescription).Value; got != `Zeile 1\nZeile 2\nZeile 3\nZeile 4\\Ende\; mit\, Zeichen` && got != "Zeile 1\nZeile 2\nZeile 3\nZeile 4\\Ende; mit, Zeichen" {
+		t.Errorf("description comes back as %q", got)
+	}
+	start, err := evs[0].GetStartAt()
+	if err != nil || !start.Equal(time.Date(2026, 6, 25, 7, 30, 0, 0, time.UTC)) {
+		t.Errorf("timed start = %v, %v", start, err)
+	}
+	if ds, err := evs[0].GetDtStampTime(); err != nil || !ds.Equal(stamp()) {
+		t.Errorf("DTSTAMP = %v, %v", ds, err)
+	}
+	if got := evs[1].GetProperty(ics.ComponentPropertySummary).Value; got != "ÄÖÜ"+strings.Repeat("ß", 60) {
+		t.Errorf("umlauts across a fold: %q", got)
+	}
+}
+
+func TestEscapeText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"a,b;c\\d", `a\,b\;c\\d`},
+		{"eins\r\nzwei", `eins\nzwei`},
+		{"eins\rzwei", `eins\nzwei`},
+		{"eins\nzwei", `eins\nzwei`},
+		{"bell\x07", "bell"},
+	} {
+		t.Run(c.in, func(t *testing.T) {
+			if got := EscapeText(c.in); got != c.want {
+				t.Errorf("EscapeText(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func TestFoldingIsUTF8Safe(t *testing.T) {
+	for n := 60; n < 90; n++ {
+		s := "SUMMARY:" + strings.Repeat("x", n%3) + strings.Repeat("€", n)
+		var buf bytes.Buffer
+		Write(&buf, Calendar{Stamp: stamp(), Events: []Event{{UID: "u", Summary: s[8:], FirstDay: model.NewDate(2026, 1, 1)}}})
+		if bad := Check(buf.Bytes()); bad != nil {
+			t.Fatalf("n=%d: %v", n, bad)
+		}
+	}
+}
+
+// An imported timed event stays timed (it came back as an all-day event
+// whose end equalled its start); all-day events keep their exclusive end.
+func TestReadKeepsTimes(t *testing.T) {
+	in := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//DE\r\n" +
+		"BEGIN:VEVENT\r\nUID:t1@x\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:IMK Frühjahr\r\nDTSTART;TZID=Europe/Berlin:20260617T100000\r\nDTEND;TZID=Europe/Berlin:20260619T130000\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:t2@x\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:UTC\r\nDTSTART:20260105T080000Z\r\nDTEND:20260105T093000Z\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:t3@x\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:schwebend\r\nDTSTART:20260710T090000\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:d1@x\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:ganztägig\r\nDTSTART;VALUE=DATE:20261203\r\nDTEND;VALUE=DATE:20261205\r\nEND:VEVENT\r\n" +
+		"END:VCALENDAR\r\n"
+	got, err := Read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []model.ConferenceDate{
+		{UID: "t1@x", Title: "IMK Frühjahr", Starts: model.NewDate(2026, 6, 17), Ends: model.NewDate(2026, 6, 19), StartTime: "10:00", EndTime: "13:00"},
+		{UID: "t2@x", Title: "UTC", Starts: model.NewDate(2026, 1, 5), StartTime: "09:00", EndTime: "10:30"},
+		{UID: "t3@x", Title: "schwebend", Starts: model.NewDate(2026, 7, 10), StartTime: "09:00"},
+		{UID: "d1@x", Title: "ganztägig", Starts: model.NewDate(2026, 12, 3), Ends: model.NewDate(2026, 12, 4)},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("read %d events", len(got))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("event %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	// And written again, the timed one is timed.
+	var buf bytes.Buffer
+	Write(&buf, Calendar{Stamp: stamp(), Events: ConferenceEvents(got, nil, nil)})
+	if !strings.Contains(buf.String(), "DTSTART;TZID=Europe/Berlin:20260617T100000\r\nDTEND;TZID=Europe/Berlin:20260619T130000\r\n") {
+		t.Errorf("timed event written as\n%s", buf.String())
 	}
 	if _, err := Read(strings.NewReader("kein Kalender")); err == nil {
 		t.Error("garbage accepted")
@@ -53,7 +153,7 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		var buf bytes.Buffer
-		if err := Write(&buf, "Termine", dates, nil, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		if err := Write(&buf, Calendar{Name: "Termine", Stamp: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Events: ConferenceEvents(dates, nil, nil)}); err != nil {
 			t.Fatalf("write: %v", err)
 		}
 		back, err := Read(&buf)
@@ -69,4 +169,40 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCheckFindsBreaks(t *testing.T) {
+	good := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nEND:VCALENDAR\r\n"
+	for name, in := range map[string]string{
+		"LF":        strings.ReplaceAll(good, "\r\n", "\n"),
+		"long":      strings.Replace(good, "PRODID:x", "PRODID:"+strings.Repeat("x", 80), 1),
+		"split":     strings.Replace(good, "PRODID:x", "PRODID:"+strings.Repeat("x", 66)+"\xc3\r\n \xa4", 1),
+		"no stamp":  strings.Replace(good, "END:VCALENDAR", "BEGIN:VEVENT\r\nUID:1\r\nDTSTART:20260101T000000Z\r\nEND:VEVENT\r\nEND:VCALENDAR", 1),
+		"no VTZ":    strings.Replace(good, "END:VCALENDAR", "BEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20260101T100000\r\nEND:VEVENT\r\nEND:VCALENDAR", 1),
+		"bare CR":   strings.Replace(good, "PRODID:x", "PRODID:x\ry", 1),
+		"unbalance": strings.Replace(good, "END:VCALENDAR\r\n", "", 1),
+	} {
+		t.Run(name, func(t *testing.T) {
+			if Check([]byte(in)) == nil {
+				t.Errorf("%s not found", name)
+			}
+		})
+	}
+	if bad := Check([]byte(good)); bad != nil {
+		t.Errorf("good calendar: %v", bad)
+	}
+}
+
+func TestDeadlineEvent(t *testing.T) {
+	var buf bytes.Buffer
+	e := DeadlineEvent("auftrag-7@gremium.example.org", "Frist: Bericht zur 50. Sitzung", model.NewDate(2026, 8, 31), "https://gremium.example.org/mein-bereich")
+	if err := Write(&buf, Calendar{Name: "Meine Termine", Stamp: stamp(), Events: []Event{e}}); err != nil {
+		t.Fatal(err)
+	}
+	if bad := Check(buf.Bytes()); bad != nil {
+		t.Error(bad)
+	}
+	if !strings.Contains(buf.String(), "DTSTART;VALUE=DATE:20260831\r\nDTEND;VALUE=DATE:20260901\r\n") {
+		t.Errorf("deadline:\n%s", buf.String())
+	}
 }

@@ -94,8 +94,12 @@ type ConferenceDate struct {
 	Title  string // "Frühjahrskonferenz 2026"
 	Starts Date
 	Ends   Date // zero for a one-day session
-	Place  string
-	UID    string // stable identifier, also used as iCalendar UID
+	// StartTime and EndTime ("09:30", Europe/Berlin) are empty for an
+	// all-day date; EndTime is on the last day.
+	StartTime string
+	EndTime   string
+	Place     string
+	UID       string // stable identifier, also used as iCalendar UID
 }
 
 // Section is an agenda section (Schwerpunktthema) of a body: Begrüßung,

@@ -350,6 +350,9 @@ type changeSet struct {
 	// the newest entry of the chain, read once per transaction
 	headLoaded bool
 	head       AuditHead
+	// lastAt is the time of the newest entry written (auditTime); the
+	// OParl objects the transaction changes take it as their modified time.
+	lastAt string
 	// content is set when an entry records more than a login event: only
 	// then do cached pages become stale.
 	content bool
@@ -612,6 +615,7 @@ func (s *Store) appendEntry(ctx context.Context, tx *sql.Tx, cs *changeSet, e au
 		return fmt.Errorf("store: audit %s %s %d: %w", e.Action, e.Entity, e.EntityID, err)
 	}
 	cs.head = AuditHead{ID: e.ID, Hash: e.Hash}
+	cs.lastAt = e.At
 	return nil
 }
 

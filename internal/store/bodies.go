@@ -110,7 +110,7 @@ func (s *Store) UpdateContact(ctx context.Context, c model.Contact) error {
 func scanConferenceDate(r scanner) (model.ConferenceDate, error) {
 	var c model.ConferenceDate
 	var starts, ends string
-	if err := r.Scan(&c.ID, &c.BodyID, &c.Title, &starts, &ends, &c.Place, &c.UID); err != nil {
+	if err := r.Scan(&c.ID, &c.BodyID, &c.Title, &starts, &ends, &c.Place, &c.UID, &c.StartTime, &c.EndTime); err != nil {
 		return c, err
 	}
 	c.Starts, c.Ends = parseDate(starts), parseDate(ends)
@@ -129,8 +129,8 @@ func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.insert(ctx, tx, "conference_date", c.UID,
-			`INSERT INTO conference_dates (body_id, title, starts_on, ends_on, place, uid) VALUES (?, ?, ?, ?, ?, ?)`,
-			c.BodyID, c.Title, c.Starts.String(), c.Ends.String(), c.Place, c.UID)
+			`INSERT INTO conference_dates (body_id, title, starts_on, ends_on, place, uid, start_time, end_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.BodyID, c.Title, c.Starts.String(), c.Ends.String(), c.Place, c.UID, c.StartTime, c.EndTime)
 		return err
 	})
 	return id, err
@@ -140,7 +140,7 @@ func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate
 // after from (the zero Date: all), earliest first.
 func (s *Store) ConferenceDates(ctx context.Context, bodyID int64, from model.Date) ([]model.ConferenceDate, error) {
 	return queryList(ctx, s.db, scanConferenceDate, "conference dates",
-		`SELECT id, body_id, title, starts_on, ends_on, place, uid FROM conference_dates
+		`SELECT id, body_id, title, starts_on, ends_on, place, uid, start_time, end_time FROM conference_dates
 		 WHERE (? = 0 OR body_id = ?) AND starts_on >= ? ORDER BY starts_on, id`, bodyID, bodyID, from.String())
 }
 
@@ -150,8 +150,8 @@ func (s *Store) UpdateConferenceDate(ctx context.Context, c model.ConferenceDate
 		return model.InputError("Ein Konferenztermin braucht ein Anfangsdatum.")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.updatePlain(ctx, tx, "conference_dates", "conference_date", c.ID, `title = ?, starts_on = ?, ends_on = ?, place = ?`,
-			c.Title, c.Starts.String(), c.Ends.String(), c.Place)
+		return s.updatePlain(ctx, tx, "conference_dates", "conference_date", c.ID, `title = ?, starts_on = ?, ends_on = ?, place = ?, start_time = ?, end_time = ?`,
+			c.Title, c.Starts.String(), c.Ends.String(), c.Place, c.StartTime, c.EndTime)
 	})
 }
 

@@ -64,6 +64,8 @@ type Store struct {
 	// auditStmts are the audit's statements, prepared at Open.
 	auditStmts map[string]*sql.Stmt
 	closed     atomic.Bool
+	// stmts holds prepared read statements by query text (readStmt).
+	stmts sync.Map
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -114,6 +116,10 @@ func (s *Store) Close() error {
 	for _, st := range s.auditStmts {
 		st.Close()
 	}
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
 	return s.db.Close()
 }
 
@@ -246,11 +252,23 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		delete(s.txChanges, tx)
 		s.txMu.Unlock()
 	}()
+	mark, err := dirtyMark(ctx, tx)
+	if err != nil {
+		tx.Rollback()
+		return err
+	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err
 	}
 	if err := s.flushChanges(ctx, tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	// The OParl objects the change touched, in the same transaction, at
+	// the time the audit log gives the change (OParl's tables are derived
+	// data, not audited).
+	if _, err := s.syncOParl(ctx, tx, mark, 0, false, cs.lastAt); err != nil {
 		tx.Rollback()
 		return err
 	}

@@ -5,13 +5,15 @@ package web
 import (
 	"errors"
 	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
 	"gremium/internal/auth"
 	"gremium/internal/ical"
 	"gremium/internal/model"
 	"gremium/internal/store"
-	"net/http"
-	"strings"
-	"time"
 )
 
 func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
@@ -28,6 +30,24 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 	}
 	if d.Ends, err = model.ParseDate(r.PostFormValue("ende")); err != nil || (!d.Ends.IsZero() && d.Ends.Before(d.Starts)) {
 		s.badRequest(w, r, "Das Ende liegt vor dem Beginn.")
+		return
+	}
+	for _, t := range []struct {
+		field string
+		into  *string
+	}{{"von", &d.StartTime}, {"bis", &d.EndTime}} {
+		v := strings.TrimSpace(r.PostFormValue(t.field))
+		if v == "" {
+			continue
+		}
+		if _, err := time.Parse("15:04", v); err != nil {
+			s.badRequest(w, r, "Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30.")
+			return
+		}
+		*t.into = v
+	}
+	if d.StartTime == "" && d.EndTime != "" {
+		s.badRequest(w, r, "Eine Endzeit braucht eine Anfangszeit.")
 		return
 	}
 	if _, err := s.st.CreateConferenceDate(ctx, d); err != nil {
@@ -79,6 +99,26 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("%d Termine übernommen, %d waren schon erfasst.", added, known))
 }
 
+// calendarStamp gives the DTSTAMP of a feed: the last change of the stored
+// data, so a feed is the same bytes until something changes.
+func (s *Server) calendarStamp(r *http.Request) time.Time {
+	t, err := s.st.LastChange(r.Context())
+	if err != nil || t.IsZero() {
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+// writeCalendar sends a calendar.
+func (s *Server) writeCalendar(w http.ResponseWriter, r *http.Request, c ical.Calendar) {
+	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+	if err := ical.Write(w, c); err != nil {
+		s.log.Error("calendar feed", "path", r.URL.Path, "err", err)
+	}
+}
+
+// calendarFeed serves the dates of one FachMK (/fachmk/{abbrev}/termine.ics)
+// or of all (/fachmk/termine.ics).
 func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	bodies, err := s.st.Bodies(ctx, model.BodyFachMK)
@@ -86,11 +126,11 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	names := map[int64]string{}
+	names, abbrevs := map[int64]string{}, map[int64]string{}
 	var bodyID int64
 	title := "Sitzungstermine der Fachministerkonferenzen"
 	for _, b := range bodies {
-		names[b.ID] = b.Name
+		names[b.ID], abbrevs[b.ID] = b.Name, b.Abbrev
 		if b.Abbrev == r.PathValue("abbrev") {
 			bodyID, title = b.ID, "Sitzungstermine: "+b.Name
 		}
@@ -104,8 +144,34 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
-	if err := ical.Write(w, title, dates, names, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
-		s.log.Error("calendar feed", "err", err)
+	link := func(id int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(abbrevs[id])) }
+	s.writeCalendar(w, r, ical.Calendar{Name: title, Stamp: s.calendarStamp(r), Events: ical.ConferenceEvents(dates, names, link)})
+}
+
+// sessionCalendar serves the sessions of the IT-PLR (/sitzungen.ics).
+func (s *Server) sessionCalendar(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+		return
 	}
+	sessions, err := s.st.Sessions(ctx, council.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	host := "gremium"
+	if u, err := url.Parse(s.site.Base(r)); err == nil && u.Hostname() != "" {
+		host = u.Hostname()
+	}
+	c := ical.Calendar{Name: "Sitzungen des " + council.Name + "s", Stamp: s.calendarStamp(r)}
+	for i := len(sessions) - 1; i >= 0; i-- { // earliest first
+		se := sessions[i]
+		if se.Date.IsZero() {
+			continue
+		}
+		c.Events = append(c.Events, ical.SessionEvent(host, council.Abbrev, council.Name, se, s.site.URL(r, fmt.Sprintf("/sitzungen/%d", se.Number))))
+	}
+	s.writeCalendar(w, r, c)
 }

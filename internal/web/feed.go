@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strings"
 	"time"
-
-	"gremium/internal/api"
 )
 
 // FeedSize is the number of decisions in the Atom feed.
@@ -54,7 +52,7 @@ func (s *Server) decisionFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	decisions := page.Decisions
-	site := api.SiteURL(r)
+	site := s.site.Base(r)
 	self := site + "/beschluesse.atom"
 	html := site + "/beschluesse"
 	if qs := q.Query(); qs != "" {

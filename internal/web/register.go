@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -62,6 +63,26 @@ func (q registerQuery) Query() string {
 		v.Set("umsetzung", string(q.FollowUps))
 	}
 	return v.Encode()
+}
+
+// FeedURL gives the address of the Atom feed of this selection. It is a
+// template.URL so that html/template does not percent-encode its "=" and
+// "&" as if the whole query were one value (that served the unfiltered
+// feed).
+func (q registerQuery) FeedURL() template.URL {
+	if qs := q.Query(); qs != "" {
+		return template.URL("/beschluesse.atom?" + qs)
+	}
+	return "/beschluesse.atom"
+}
+
+// PageURL gives the address of page n of this selection.
+func (q registerQuery) PageURL(n int) template.URL {
+	v := q.Query()
+	if v != "" {
+		v += "&"
+	}
+	return template.URL("/beschluesse?" + v + "seite=" + strconv.Itoa(n))
 }
 
 // Active says whether any filter is set.

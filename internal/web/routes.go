@@ -26,6 +26,7 @@ func (s *Server) routes(mux router) {
 	// Public pages: home, sessions and minutes, the register, search.
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /sitzungen", s.sessionList)
+	mux.HandleFunc("GET /sitzungen.ics", s.sessionCalendar)
 	mux.HandleFunc("GET /sitzungen/{nr}", s.sessionPage)
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll", s.protocolPage)
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.pdf", s.protocolPDF)
@@ -142,6 +143,8 @@ func (s *Server) routes(mux router) {
 	// OParl and the JSON API.
 	open := api.New(s.st, s.log, s.council)
 	open.OnSessionChange = s.changed
+	open.Site = s.site
+	open.License = s.license
 	open.Register(mux)
 
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

@@ -20,6 +20,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/httpcache"
 	"gremium/internal/model"
+	"gremium/internal/site"
 	"gremium/internal/store"
 )
 
@@ -48,12 +49,18 @@ type Server struct {
 	// councilBodyKept and members keep what almost every page needs.
 	councilBodyKept untilChange[model.Body]
 	members         untilChange[map[string]model.Member]
+	lastChange      untilChange[time.Time]
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
 	// keys signs notices and the OpenID Connect login state.
 	keys keyRing
 	// oidc is the OpenID Connect login, nil when none is configured.
 	oidc *auth.OIDC
+	// site is the canonical public address for absolute URLs (feeds,
+	// calendars, OParl).
+	site site.Public
+	// license is the URL of the license of the published data (OParl).
+	license string
 }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
@@ -91,7 +98,9 @@ func (s *Server) Handler() http.Handler {
 			Data: "Diese Anfrage kam nicht von gremium selbst und wurde aus Sicherheitsgründen abgelehnt."})
 	}))
 	lastChange := func(r *http.Request) time.Time {
-		t, err := s.st.LastChange(r.Context())
+		// The last change only moves with the store's version: one query
+		// per version, not per request.
+		t, err := s.lastChange.get(s.st.Version(), func() (time.Time, error) { return s.st.LastChange(r.Context()) })
 		if err != nil {
 			s.log.Error("last change", "err", err)
 			// Without it every response counts as changed now.
@@ -132,6 +141,19 @@ func publicRegister(r *http.Request) bool {
 // cache (0: httpcache.DefaultMaxBytes); a negative budget turns it off, so
 // that every request is rendered. Call it before Handler.
 func (s *Server) SetResponseCache(maxBytes int) { s.cacheBytes = maxBytes }
+
+// SetPublicURL sets the canonical public address from which every absolute
+// URL is built (OParl ids, Atom, iCalendar); requests to another host name
+// are answered with the same URLs. Call it before Handler.
+func (s *Server) SetPublicURL(p site.Public) { s.site = p }
+
+// SetDataLicense sets the URL of the license under which the public data
+// is published (OParl license; default oparl.DefaultLicense). Call it
+// before Handler.
+func (s *Server) SetDataLicense(url string) { s.license = url }
+
+// PublicURL gives the canonical public address (zero if none is set).
+func (s *Server) PublicURL() site.Public { return s.site }
 
 // SetSecureCookies forces the Secure flag on the login cookie (behind a TLS
 // proxy).

@@ -161,7 +161,13 @@ func (s *Server) protocolPDF(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="protokoll-%d.pdf"`, doc.Session.Number))
+	// The OParl File's accessUrl must not be sent as attachment, its
+	// downloadUrl (…?herunterladen=1) must (OParl 1.1, 2.7).
+	disposition := "inline"
+	if r.URL.Query().Get("herunterladen") == "1" {
+		disposition = "attachment"
+	}
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`%s; filename="protokoll-%d.pdf"`, disposition, doc.Session.Number))
 	buf.WriteTo(w)
 }
 

@@ -1,0 +1,226 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"gremium/internal/api"
+	"gremium/internal/auth"
+	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
+	"gremium/internal/model"
+	"gremium/internal/web"
+)
+
+const openAPIID = "https://gremium.test/openapi.json"
+
+// pointer escapes a JSON pointer token.
+func pointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// TestOpenAPILiveResponses sends requests to every operation of the JSON
+// API — successes and the errors each documents — and validates every
+// answer against the OpenAPI document: the status is described for the
+// operation, the body matches the schema of that response, the described
+// headers are sent. Unknown paths and methods under /api/ answer JSON.
+func TestOpenAPILiveResponses(t *testing.T) {
+	var doc map[string]any
+	if err := json.Unmarshal(api.OpenAPI, &doc); err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	res, _ := jsonschema.UnmarshalJSON(bytes.NewReader(api.OpenAPI))
+	if err := c.AddResource(openAPIID, res); err != nil {
+		t.Fatal(err)
+	}
+	paths := doc["paths"].(map[string]any)
+	// response gives the described response of an operation for a status
+	// (or its default) and its JSON pointer.
+	response := func(method, path string, status int) (map[string]any, string) {
+		op, _ := paths[path].(map[string]any)[strings.ToLower(method)].(map[string]any)
+		if op == nil {
+			return nil, ""
+		}
+		rs := op["responses"].(map[string]any)
+		code := fmt.Sprint(status)
+		r, ok := rs[code].(map[string]any)
+		ptr := "#/paths/" + pointer(path) + "/" + strings.ToLower(method) + "/responses/" + code
+		if !ok && status >= 500 {
+			r, ptr = rs["default"].(map[string]any), "#/paths/"+pointer(path)+"/"+strings.ToLower(method)+"/responses/default"
+		}
+		if r == nil {
+			return nil, ""
+		}
+		if ref, ok := r["$ref"].(string); ok {
+			name := strings.TrimPrefix(ref, "#/components/responses/")
+			return doc["components"].(map[string]any)["responses"].(map[string]any)[name].(map[string]any), ref
+		}
+		return r, ptr
+	}
+
+	st := demotest.Store(t)
+	ctx := context.Background()
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	he, _, _ := st.UserLogin(ctx, "hessen")
+	dlt, _, _ := st.UserLogin(ctx, "dlt")
+	heToken, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
+	dltToken, _ := auth.NewAPIToken(ctx, st, dlt.ID, "DLT")
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	open, err := st.StartProcedure(ctx, model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Umlauf", Applicants: []string{"Bund"}}, model.RuleUnanimous, time.Now().Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+
+	vote := fmt.Sprintf("/api/v1/umlaufverfahren/%d/stimme", open)
+	cases := []struct {
+		method, path, op, token, body string
+		want                          int
+	}{
+		{"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", "", 200},
+		{"GET", "/api/v1/sitzungen", "/api/v1/sitzungen", "", "", 200},
+		{"GET", "/api/v1/sitzungen/47", "/api/v1/sitzungen/{nr}", "", "", 200},
+		{"GET", "/api/v1/sitzungen/46", "/api/v1/sitzungen/{nr}", "", "", 200},
+		{"GET", "/api/v1/sitzungen/99", "/api/v1/sitzungen/{nr}", "", "", 404},
+		{"GET", "/api/v1/sitzungen/x", "/api/v1/sitzungen/{nr}", "", "", 404},
+		{"GET", "/api/v1/beschluesse", "/api/v1/beschluesse", "", "", 200},
+		{"GET", "/api/v1/beschluesse?jahr=2025&seite=1", "/api/v1/beschluesse", "", "", 200},
+		{"GET", "/api/v1/beschluesse?jahr=zwanzig", "/api/v1/beschluesse", "", "", 400},
+		{"GET", "/api/v1/beschluesse?seite=0", "/api/v1/beschluesse", "", "", 400},
+		{"GET", "/api/v1/beschluesse/2025/26", "/api/v1/beschluesse/{jahr}/{nr}", "", "", 200},
+		{"GET", "/api/v1/beschluesse/2020/1", "/api/v1/beschluesse/{jahr}/{nr}", "", "", 404},
+		{"GET", "/api/v1/auftraege", "/api/v1/auftraege", "", "", 200},
+		{"GET", "/api/v1/auftraege?status=offen", "/api/v1/auftraege", "", "", 200},
+		{"GET", "/api/v1/fachmk", "/api/v1/fachmk", "", "", 200},
+		{"GET", "/api/v1/sprecher", "/api/v1/sprecher", "", "", 200},
+		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", "", `{"stimme":"ja"}`, 401},
+		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", "grm_falsch", `{"stimme":"ja"}`, 401},
+		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", dltToken, `{"stimme":"ja"}`, 403},
+		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", heToken, `{"stimme":"vielleicht"}`, 400},
+		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", heToken, `kein json`, 400},
+		{"POST", "/api/v1/umlaufverfahren/99999/stimme", "/api/v1/umlaufverfahren/{id}/stimme", heToken, `{"stimme":"ja"}`, 404},
+		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", heToken, `{"stimme":"ja"}`, 200},
+		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", dltToken, `{"kommentar":"Bitte ergänzen."}`, 201},
+		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", "", `{"kommentar":"x"}`, 401},
+		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", dltToken, `{"kommentar":"  "}`, 400},
+		{"POST", "/api/v1/sitzungen/99/kommentare", "/api/v1/sitzungen/{nr}/kommentare", dltToken, `{"kommentar":"x"}`, 404},
+		{"POST", "/api/v1/sitzungen/46/kommentare", "/api/v1/sitzungen/{nr}/kommentare", heToken, `{"kommentar":"zu spät"}`, 422},
+	}
+	covered := map[string]bool{}
+	for _, tc := range cases {
+		t.Run(tc.method+" "+tc.path+" "+fmt.Sprint(tc.want), func(t *testing.T) {
+			req, _ := http.NewRequest(tc.method, ts.URL+tc.path, strings.NewReader(tc.body))
+			if tc.body != "" {
+				req.Header.Set("Content-Type", "application/json")
+			}
+			if tc.token != "" {
+				req.Header.Set("Authorization", "Bearer "+tc.token)
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != tc.want {
+				t.Errorf("status %d, want %d: %s", res.StatusCode, tc.want, body)
+			}
+			r, ptr := response(tc.method, tc.op, res.StatusCode)
+			if r == nil {
+				t.Fatalf("status %d of %s %s is not described", res.StatusCode, tc.method, tc.op)
+			}
+			covered[tc.method+" "+tc.op] = true
+			for h := range mapOf(r["headers"]) {
+				if res.Header.Get(h) == "" && res.StatusCode < 300 && h != "Link" {
+					t.Errorf("header %s described but not sent", h)
+				}
+			}
+			content := mapOf(r["content"])
+			if len(content) == 0 {
+				if len(body) > 0 {
+					t.Errorf("a body is sent but not described: %s", body)
+				}
+				return
+			}
+			if !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
+				t.Errorf("Content-Type %q", res.Header.Get("Content-Type"))
+			}
+			sch, err := c.Compile(openAPIID + ptr + "/content/application~1json/schema")
+			if err != nil {
+				t.Fatalf("schema %s: %v", ptr, err)
+			}
+			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
+			if err != nil {
+				t.Fatalf("not JSON: %v: %s", err, body)
+			}
+			if err := sch.Validate(inst); err != nil {
+				t.Errorf("answer does not match %s: %v\n%s", ptr, err, body)
+			}
+		})
+	}
+	for path, ops := range paths {
+		for method := range ops.(map[string]any) {
+			if !covered[strings.ToUpper(method)+" "+path] {
+				t.Errorf("operation %s %s has no live test", strings.ToUpper(method), path)
+			}
+		}
+	}
+
+	// Unknown paths and wrong methods under /api/ are JSON errors.
+	for _, tc := range []struct {
+		method, path string
+		want         int
+		allow        string
+	}{
+		{"GET", "/api/v1/gibtsnicht", 404, ""},
+		{"GET", "/api/v2/sitzungen", 404, ""},
+		{"DELETE", "/api/v1/sitzungen/47", 405, "GET, HEAD"},
+		{"GET", "/api/v1/umlaufverfahren/1/stimme", 405, "POST"},
+		{"PUT", "/api/v1/beschluesse", 405, "GET, HEAD"},
+	} {
+		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
+			req, _ := http.NewRequest(tc.method, ts.URL+tc.path, nil)
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var e map[string]any
+			err = json.NewDecoder(res.Body).Decode(&e)
+			res.Body.Close()
+			if res.StatusCode != tc.want || err != nil || e["error"] == "" || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") || res.Header.Get("Allow") != tc.allow {
+				t.Errorf("%d %s %v Allow %q", res.StatusCode, res.Header.Get("Content-Type"), e, res.Header.Get("Allow"))
+			}
+			inst, _ := json.Marshal(e)
+			v, _ := jsonschema.UnmarshalJSON(bytes.NewReader(inst))
+			sch, _ := c.Compile(openAPIID + "#/components/schemas/Error")
+			if err := sch.Validate(v); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func mapOf(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
+}

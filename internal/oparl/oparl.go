@@ -1,0 +1,471 @@
+// Package oparl builds the objects of OParl 1.1, the standard interface of
+// German council information systems, from gremium's public data. It does
+// no I/O: the store calls it inside the transaction of every change and
+// keeps the JSON of each object (store/oparl.go); internal/api serves that
+// JSON. Texts given here must already be the public version (the
+// publication gate in model decides what is public).
+//
+// The JSON holds two placeholders that the server replaces when it sends
+// it: Base for the canonical public URL and License for the license URL, so
+// that neither is frozen into the stored objects.
+package oparl
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// NS is the OParl 1.1 namespace; types are NS + "Meeting" and so on.
+const NS = "https://schema.oparl.org/1.1/"
+
+// Base stands for the public URL of the installation in stored JSON;
+// License for the license URL. Both are private-use characters that Text
+// removes from every text, so no content can contain them.
+const (
+	Base    = "\uE000"
+	License = "\uE001"
+)
+
+// Root is the OParl entry point (the System object) in stored JSON.
+const Root = Base + "/oparl/v1"
+
+// DefaultLicense is the license of the published data unless configured:
+// Datenlizenz Deutschland – Namensnennung – Version 2.0, which German
+// public bodies use for open data.
+const DefaultLicense = "https://www.govdata.de/dl-de/by-2-0"
+
+// Kinds of objects: the word in the URL, and the OParl type.
+const (
+	KindSystem          = "system"
+	KindBody            = "body"
+	KindOrganization    = "organization"
+	KindPerson          = "person"
+	KindMembership      = "membership"
+	KindMeeting         = "meeting"
+	KindAgendaItem      = "agendaitem"
+	KindPaper           = "paper"
+	KindConsultation    = "consultation"
+	KindFile            = "file"
+	KindLocation        = "location"
+	KindLegislativeTerm = "legislativeterm"
+)
+
+// Types maps a kind to its OParl type name.
+var Types = map[string]string{
+	KindSystem: "System", KindBody: "Body", KindOrganization: "Organization", KindPerson: "Person",
+	KindMembership: "Membership", KindMeeting: "Meeting", KindAgendaItem: "AgendaItem", KindPaper: "Paper",
+	KindConsultation: "Consultation", KindFile: "File", KindLocation: "Location", KindLegislativeTerm: "LegislativeTerm",
+}
+
+// Lists maps the name of each list of a Body (as in its URL) to the kind
+// of its objects.
+var Lists = map[string]string{
+	"organization": KindOrganization, "person": KindPerson, "meeting": KindMeeting, "paper": KindPaper,
+	"agendaItem": KindAgendaItem, "consultation": KindConsultation, "file": KindFile,
+	"locationList": KindLocation, "legislativeTermList": KindLegislativeTerm, "membership": KindMembership,
+}
+
+// URL gives the id of an object in stored JSON.
+func URL(kind string, id int64) string { return Root + "/" + kind + "/" + strconv.FormatInt(id, 10) }
+
+// Web gives the address of an HTML page of the site in stored JSON.
+func Web(path string) string { return Base + path }
+
+// Text gives s without the placeholder characters.
+func Text(s string) string {
+	if !strings.ContainsAny(s, Base+License) {
+		return s
+	}
+	return strings.NewReplacer(Base, "", License, "").Replace(s)
+}
+
+// TimeFormat is how OParl writes a date-time (yyyy-mm-ddThh:mm:ss±hh:mm,
+// chapter 2.4), here in German time.
+const TimeFormat = "2006-01-02T15:04:05-07:00"
+
+// Time writes t as OParl date-time in German time.
+func Time(t time.Time) string { return t.In(model.Berlin).Format(TimeFormat) }
+
+// Object is an OParl object under construction.
+type Object map[string]any
+
+// Marshal writes v as compact JSON without HTML escaping (chapter 2.4:
+// XML/HTML string escaping must not be used).
+func Marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// Hash gives the hash of an object's content.
+func Hash(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:16])
+}
+
+// Expand replaces the placeholders of stored JSON by the public URL and
+// the license URL.
+func Expand(b []byte, base, license string) []byte {
+	return AppendExpanded(make([]byte, 0, len(b)+len(b)/8), b, base, license)
+}
+
+// AppendExpanded appends stored JSON to dst with the placeholders replaced,
+// in one pass.
+func AppendExpanded(dst, b []byte, base, license string) []byte {
+	// Both placeholders are EE 80 80 / EE 80 81 in UTF-8.
+	for {
+		i := bytes.IndexByte(b, 0xEE)
+		if i < 0 || i+2 >= len(b) {
+			return append(dst, b...)
+		}
+		dst = append(dst, b[:i]...)
+		switch {
+		case b[i+1] == 0x80 && b[i+2] == 0x80:
+			dst = append(dst, base...)
+		case b[i+1] == 0x80 && b[i+2] == 0x81:
+			dst = append(dst, license...)
+		default:
+			dst = append(dst, b[i:i+3]...)
+		}
+		b = b[i+3:]
+	}
+}
+
+// Embedded gives an object's stored JSON as it is written inside its
+// parent: without the reference back to the parent (chapter 3: "Bei der
+// internen Ausgabe wird beim internen Objekt auf die Rückreferenz auf das
+// Elternobjekt verzichtet").
+func Embedded(raw []byte, backref string) (json.RawMessage, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("oparl: embed: %w", err)
+	}
+	delete(m, backref)
+	return Marshal(m)
+}
+
+// Without gives stored JSON without the named keys (for omit_internal).
+func Without(raw []byte, keys ...string) ([]byte, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("oparl: omit: %w", err)
+	}
+	for _, k := range keys {
+		delete(m, k)
+	}
+	return Marshal(m)
+}
+
+// Internal lists the embedded lists that omit_internal leaves out, by kind
+// (chapter 2.5).
+var Internal = map[string][]string{
+	KindMeeting: {"agendaItem", "auxiliaryFile"},
+	KindPerson:  {"membership"},
+	KindBody:    {"legislativeTerm"},
+	KindPaper:   {"location", "auxiliaryFile"},
+}
+
+func newObject(kind string, id int64) Object {
+	return Object{"id": URL(kind, id), "type": NS + Types[kind], "license": License}
+}
+
+// Tombstone is what is left of a deleted or depublished object (chapter
+// 2.8): id, type, deleted; the store adds created and modified.
+func Tombstone(kind string, id int64) Object {
+	return Object{"id": URL(kind, id), "type": NS + Types[kind], "deleted": true}
+}
+
+// System is the entry point. product names the product's website; gremium
+// has none apart from the installation, so the server gives its start
+// page.
+func System(bodyList, product string) Object {
+	return Object{"id": Root, "type": NS + "System", "oparlVersion": NS, "name": "gremium", "license": License,
+		"body": bodyList, "website": Web("/"), "web": Web("/"), "product": product}
+}
+
+// Body is the council (the IT-PLR). terms and mainOrg are embedded.
+func Body(b model.Body, id int64, mainOrg json.RawMessage, terms []json.RawMessage) Object {
+	o := newObject(KindBody, id)
+	self := URL(KindBody, id)
+	o["system"] = Root
+	o["name"], o["shortName"] = Text(b.Name), Text(b.Abbrev)
+	o["website"], o["web"] = Web("/"), Web("/")
+	for list := range Lists {
+		o[list] = self + "/" + list
+	}
+	if terms == nil {
+		terms = []json.RawMessage{}
+	}
+	o["legislativeTerm"] = terms
+	o["classification"] = "Bund-Länder-Gremium"
+	if mainOrg != nil {
+		o["mainOrganization"] = mainOrg
+	}
+	return o
+}
+
+// Organization is a body of gremium: the council, a FachMK, a steering
+// group.
+func Organization(b model.Body, id, bodyID, parentID int64, memberships []int64, council bool) Object {
+	o := newObject(KindOrganization, id)
+	o["body"] = URL(KindBody, bodyID)
+	o["name"], o["shortName"] = Text(b.Name), Text(b.Abbrev)
+	o["meeting"] = URL(KindOrganization, id) + "/meeting"
+	o["web"] = Web("/fachmk/" + pathEscape(b.Abbrev))
+	switch {
+	case council:
+		o["organizationType"], o["classification"], o["web"] = "Gremium", b.Kind.Label(), Web("/")
+	case b.Kind == model.BodyFachMK:
+		o["organizationType"], o["classification"] = "Sonstiges", "Fachministerkonferenz"
+		if b.ActsForID != 0 {
+			o["classification"] = "Gremium einer Fachministerkonferenz"
+		}
+	default:
+		o["organizationType"], o["classification"], o["web"] = "Gremium", b.Kind.Label(), Web("/")
+	}
+	if parentID != 0 {
+		o["subOrganizationOf"] = URL(KindOrganization, parentID)
+	}
+	if len(memberships) > 0 {
+		var ms []string
+		for _, m := range memberships {
+			ms = append(ms, URL(KindMembership, m))
+		}
+		o["membership"] = ms
+	}
+	return o
+}
+
+// Person is a member's representative or a spokesperson.
+func Person(p model.Person, id, bodyID int64, memberships []json.RawMessage) Object {
+	o := newObject(KindPerson, id)
+	o["body"] = URL(KindBody, bodyID)
+	o["name"] = Text(p.Name)
+	if p.Function != "" {
+		o["status"] = []string{Text(p.Function)}
+	}
+	if len(memberships) > 0 {
+		o["membership"] = memberships
+	}
+	return o
+}
+
+// Membership is a spokesperson assignment (fachpolitische:r Sprecher:in).
+func Membership(a model.Assignment, id, personID, orgID int64, ended model.Date) Object {
+	o := newObject(KindMembership, id)
+	o["person"] = URL(KindPerson, personID)
+	o["organization"] = URL(KindOrganization, orgID)
+	o["role"] = "Fachpolitische:r Sprecher:in des IT-Planungsrats (" + Text(a.Member) + ")"
+	o["votingRight"] = false
+	if !a.StartOn.IsZero() {
+		o["startDate"] = a.StartOn.String()
+	}
+	if !ended.IsZero() {
+		o["endDate"] = ended.String()
+	}
+	return o
+}
+
+// MeetingState gives OParl's meetingState of a session status.
+func MeetingState(s model.SessionStatus) string {
+	switch s {
+	case model.StatusPlanned:
+		return "geplant"
+	case model.StatusConvened:
+		return "eingeladen"
+	case model.StatusRunning:
+		return "laufend"
+	}
+	return "durchgeführt"
+}
+
+func dateTime(d model.Date, clock string) (string, bool) {
+	if d.IsZero() || clock == "" {
+		return "", false
+	}
+	t, err := time.ParseInLocation("2006-01-02 15:04", d.String()+" "+clock, model.Berlin)
+	if err != nil {
+		return "", false
+	}
+	return Time(t), true
+}
+
+// Meeting is a session of the council; location, file and items are
+// embedded (nil: none).
+func Meeting(se model.Session, id int64, councilName string, orgID int64, location, file json.RawMessage, items []json.RawMessage) Object {
+	o := newObject(KindMeeting, id)
+	o["name"] = fmt.Sprintf("%d. Sitzung des %ss", se.Number, Text(councilName))
+	o["meetingState"] = MeetingState(se.Status)
+	o["organization"] = []string{URL(KindOrganization, orgID)}
+	o["web"] = Web(fmt.Sprintf("/sitzungen/%d", se.Number))
+	if s, ok := dateTime(se.Date, se.StartTime); ok {
+		o["start"] = s
+	} else if s, ok := dateTime(se.Date, "00:00"); ok {
+		o["start"] = s
+	}
+	if e, ok := dateTime(se.Date, se.EndTime); ok {
+		o["end"] = e
+	}
+	if location != nil {
+		o["location"] = location
+	}
+	if file != nil {
+		o["resultsProtocol"] = file
+	}
+	if len(items) > 0 {
+		o["agendaItem"] = items
+	}
+	return o
+}
+
+// AgendaItem is a public agenda item (TOP). dec is its public, numbered
+// decision (nil: none) with the id of its consultation.
+func AgendaItem(it model.AgendaItem, se model.Session, id, meetingID int64, section string, dec *model.Decision, consultationID int64) Object {
+	o := newObject(KindAgendaItem, id)
+	o["meeting"] = URL(KindMeeting, meetingID)
+	o["order"] = it.Position
+	o["public"] = true
+	o["web"] = Web(fmt.Sprintf("/sitzungen/%d#top-%d", se.Number, it.ID))
+	if it.Number != "" {
+		o["number"] = Text(it.Number)
+	}
+	name := it.Title
+	if name == "" {
+		name = it.Label()
+	}
+	o["name"] = Text(name)
+	if section != "" {
+		o["keyword"] = []string{Text(section)}
+	}
+	if dec != nil && consultationID != 0 {
+		o["consultation"] = URL(KindConsultation, consultationID)
+		if dec.Result != "" {
+			o["result"] = Text(dec.Result)
+		}
+		var pts []string
+		for _, p := range dec.Points {
+			pts = append(pts, strings.TrimSpace(Text(p.Label+" "+p.Text)))
+		}
+		if len(pts) > 0 {
+			o["resolutionText"] = strings.Join(pts, "\n")
+		}
+	}
+	return o
+}
+
+// Paper is a public decision (Beschluss, Beschlussempfehlung) with its
+// consultation embedded; related are the papers of the decisions its
+// agenda item builds on (Quelle).
+func Paper(d model.Decision, id, bodyID int64, consultation json.RawMessage, related []int64, keywords []string) Object {
+	o := newObject(KindPaper, id)
+	name := d.Title
+	if name == "" {
+		name = d.Label
+	}
+	o["body"] = URL(KindBody, bodyID)
+	o["name"] = Text(name)
+	o["reference"] = Text(d.Label)
+	o["paperType"] = d.Kind.Label()
+	o["web"] = Web("/beschluesse/" + d.Label)
+	if !d.AdoptedOn.IsZero() {
+		o["date"] = d.AdoptedOn.String()
+	}
+	if consultation != nil {
+		o["consultation"] = []json.RawMessage{consultation}
+	}
+	if len(related) > 0 {
+		var rs []string
+		for _, r := range related {
+			rs = append(rs, URL(KindPaper, r))
+		}
+		o["relatedPaper"] = rs
+	}
+	var kw []string
+	for _, k := range keywords {
+		if k != "" {
+			kw = append(kw, Text(k))
+		}
+	}
+	if len(kw) > 0 {
+		o["keyword"] = kw
+	}
+	return o
+}
+
+// Consultation is the treatment of a paper in a session (or in written
+// procedure when meetingID is 0).
+func Consultation(d model.Decision, id, paperID, itemID, meetingID, orgID int64) Object {
+	o := newObject(KindConsultation, id)
+	o["paper"] = URL(KindPaper, paperID)
+	o["organization"] = []string{URL(KindOrganization, orgID)}
+	o["authoritative"] = true
+	o["role"] = "Beschlussfassung"
+	if itemID != 0 {
+		o["agendaItem"] = URL(KindAgendaItem, itemID)
+	}
+	if meetingID != 0 {
+		o["meeting"] = URL(KindMeeting, meetingID)
+	} else {
+		o["role"] = "Beschlussfassung im Umlaufverfahren"
+	}
+	return o
+}
+
+// File is the public minutes of a session as PDF.
+func File(se model.Session, id, meetingID int64) Object {
+	o := newObject(KindFile, id)
+	o["name"] = fmt.Sprintf("Protokoll der %d. Sitzung (öffentliche Fassung)", se.Number)
+	o["fileName"] = fmt.Sprintf("protokoll-%d.pdf", se.Number)
+	o["mimeType"] = "application/pdf"
+	o["accessUrl"] = Web(fmt.Sprintf("/sitzungen/%d/protokoll.pdf", se.Number))
+	o["downloadUrl"] = Web(fmt.Sprintf("/sitzungen/%d/protokoll.pdf?herunterladen=1", se.Number))
+	o["meeting"] = []string{URL(KindMeeting, meetingID)}
+	o["web"] = Web(fmt.Sprintf("/sitzungen/%d/protokoll", se.Number))
+	if !se.MinutesStand.IsZero() {
+		o["date"] = se.MinutesStand.String()
+	}
+	return o
+}
+
+// Location is the venue of a session.
+func Location(se model.Session, id, meetingID int64) Object {
+	o := newObject(KindLocation, id)
+	o["description"] = Text(se.Place)
+	o["locality"] = Text(se.Place)
+	o["meeting"] = []string{URL(KindMeeting, meetingID)}
+	return o
+}
+
+// LegislativeTerm is a year of the council (the chair rotates yearly).
+func LegislativeTerm(year int, id, bodyID int64) Object {
+	o := newObject(KindLegislativeTerm, id)
+	o["body"] = URL(KindBody, bodyID)
+	o["name"] = fmt.Sprintf("Vorsitzjahr %d", year)
+	o["startDate"] = fmt.Sprintf("%d-01-01", year)
+	o["endDate"] = fmt.Sprintf("%d-12-31", year)
+	return o
+}
+
+func pathEscape(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}

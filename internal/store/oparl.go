@@ -1,0 +1,1254 @@
+package store
+
+// OParl 1.1 from SQL. Every public OParl object is one row of
+// oparl_objects holding its JSON (package oparl builds it). Triggers on the
+// source tables (migration 00051) write the changed rows to oparl_dirty;
+// before a transaction of the store commits, syncOParl builds the objects
+// of those rows again — and of every object that embeds them, children
+// before parents — so that a change and the OParl objects it changes are
+// one transaction. An object's modified time changes only when its content
+// (embedded objects included) changes. Objects that are deleted or no
+// longer public stay as tombstones with deleted: true; public ids are never
+// given twice within a kind.
+//
+// What is public is decided by the publication gate in model (agenda,
+// items, decisions, their public texts); OParl adds that a Paper has a
+// number and that a session's File (its public minutes PDF) exists once
+// the session has ended, as the register shows them.
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gremium/internal/model"
+	"gremium/internal/oparl"
+)
+
+// oparlTime is how oparl_objects keeps created and modified: UTC, whole
+// seconds (the precision OParl shows), so a filter with an object's own
+// time finds that object.
+const oparlTime = "2006-01-02T15:04:05Z"
+
+// oparlOrder is the order in which kinds are built: embedded objects
+// before the objects that embed them.
+var oparlOrder = []string{
+	oparl.KindLegislativeTerm, oparl.KindMembership, oparl.KindAgendaItem, oparl.KindConsultation,
+	oparl.KindFile, oparl.KindLocation, oparl.KindOrganization,
+	oparl.KindPerson, oparl.KindMeeting, oparl.KindPaper,
+	oparl.KindBody, oparl.KindSystem,
+}
+
+// oparlAuditEntity names the audit-log entity an OParl kind is built from
+// (for the times of objects built from data that was stored before).
+var oparlAuditEntity = map[string]string{
+	oparl.KindMeeting: "session", oparl.KindFile: "session", oparl.KindLocation: "session",
+	oparl.KindAgendaItem: "agenda_item", oparl.KindPaper: "decision", oparl.KindConsultation: "decision",
+	oparl.KindOrganization: "body", oparl.KindBody: "body", oparl.KindPerson: "person", oparl.KindMembership: "assignment",
+}
+
+type oparlKey struct {
+	kind string
+	src  int64
+}
+
+// oparlSync builds the OParl objects of one batch of dirty rows.
+type oparlSync struct {
+	ctx      context.Context
+	tx       *sql.Tx
+	now      string
+	backfill bool
+	council  model.Body
+
+	want    map[string]map[int64]bool
+	visible map[oparlKey]bool
+	pid     map[oparlKey]int64
+	taken   map[string]map[int64]bool
+	maxID   map[string]int64
+	counts  map[string]int
+
+	sessions  map[int64]*model.Session
+	items     map[int64]*model.AgendaItem
+	decisions map[int64]*model.Decision
+	bodies    map[int64]*model.Body
+	persons   map[int64]*model.Person
+	assigns   map[int64]*model.Assignment
+	lastHeld  int
+
+	// sessionsChanged: some session changed, so the years and the ends of
+	// spokesperson terms are built again (once per batch).
+	sessionsChanged bool
+	// years are the years with a session of the council (loaded once).
+	years map[int64]bool
+}
+
+// dirtyMark gives the newest row of oparl_dirty; a transaction builds the
+// rows after the mark it took when it began.
+func dirtyMark(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var mark int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM oparl_dirty`).Scan(&mark); err != nil {
+		return 0, fmt.Errorf("store: oparl mark: %w", err)
+	}
+	return mark, nil
+}
+
+// syncOParl builds the objects of the dirty rows after mark (at most limit
+// rows, 0: all) inside tx and removes those rows. backfill marks rows
+// written outside the store (at start): new objects then take their times
+// from the audit log instead of now. It gives the number of rows done.
+//
+// at is the time of the change as the audit log records it (auditTime; empty:
+// now).
+func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int, backfill bool, at string) (int, error) {
+	q := `SELECT seq, entity, id FROM oparl_dirty WHERE seq > ? ORDER BY seq`
+	args := []any{mark}
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return 0, fmt.Errorf("store: oparl dirty: %w", err)
+	}
+	type dirty struct {
+		entity string
+		id     int64
+	}
+	var ds []dirty
+	last := mark
+	for rows.Next() {
+		var d dirty
+		if err := rows.Scan(&last, &d.entity, &d.id); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("store: oparl dirty: %w", err)
+		}
+		ds = append(ds, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("store: oparl dirty: %w", err)
+	}
+	if len(ds) == 0 {
+		return 0, nil
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM oparl_dirty WHERE seq > ? AND seq <= ?`, mark, last); err != nil {
+		return 0, fmt.Errorf("store: oparl dirty: %w", err)
+	}
+	now := at
+	if len(now) >= 19 {
+		now = now[:19] + "Z"
+	} else {
+		now = s.now().UTC().Format(oparlTime)
+	}
+	y := &oparlSync{ctx: ctx, tx: tx, now: now, backfill: backfill,
+		want: map[string]map[int64]bool{}, visible: map[oparlKey]bool{}, pid: map[oparlKey]int64{},
+		taken: map[string]map[int64]bool{}, maxID: map[string]int64{}, counts: map[string]int{},
+		sessions: map[int64]*model.Session{}, items: map[int64]*model.AgendaItem{}, decisions: map[int64]*model.Decision{},
+		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{}}
+	council, err := queryOne(ctx, tx, scanBody, "oparl council",
+		`SELECT `+bodyCols+` FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil)
+	if errors.Is(err, ErrNotFound) {
+		return len(ds), nil // nothing is published without the council
+	}
+	if err != nil {
+		return 0, err
+	}
+	y.council = council
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ? AND status IN (?, ?, ?)`,
+		council.ID, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved).Scan(&y.lastHeld); err != nil {
+		return 0, fmt.Errorf("store: oparl last session: %w", err)
+	}
+	var known int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM oparl_objects WHERE kind = ?`, oparl.KindBody).Scan(&known); err != nil {
+		return 0, fmt.Errorf("store: oparl body: %w", err)
+	}
+	if known == 0 {
+		// The council is new (or OParl was never built): build everything.
+		if err := y.everything(); err != nil {
+			return 0, err
+		}
+	}
+	for _, d := range ds {
+		if err := y.expand(d.entity, d.id); err != nil {
+			return 0, err
+		}
+	}
+	if err := y.run(); err != nil {
+		return 0, err
+	}
+	return len(ds), nil
+}
+
+func (y *oparlSync) add(kind string, src int64) {
+	if src == 0 && kind != oparl.KindSystem {
+		return
+	}
+	if y.want[kind] == nil {
+		y.want[kind] = map[int64]bool{}
+	}
+	y.want[kind][src] = true
+}
+
+func (y *oparlSync) ids(query string, args ...any) ([]int64, error) {
+	rows, err := y.tx.QueryContext(y.ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: oparl: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: oparl: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+func (y *oparlSync) addAll(kind, query string, args ...any) error {
+	ids, err := y.ids(query, args...)
+	for _, id := range ids {
+		y.add(kind, id)
+	}
+	return err
+}
+
+// everything marks every object for building.
+func (y *oparlSync) everything() error {
+	for _, q := range []struct{ entity, query string }{
+		{"body", `SELECT id FROM bodies`}, {"person", `SELECT id FROM persons`},
+		{"assignment", `SELECT id FROM spokesperson_assignments`}, {"session", `SELECT id FROM sessions`},
+		{"decision", `SELECT id FROM decisions`},
+	} {
+		ids, err := y.ids(q.query)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := y.expand(q.entity, id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// expand marks the objects that a changed source row touches: its own and
+// every object that embeds or names them.
+func (y *oparlSync) expand(entity string, id int64) error {
+	switch entity {
+	case "session":
+		y.add(oparl.KindMeeting, id)
+		y.add(oparl.KindFile, id)
+		y.add(oparl.KindLocation, id)
+		if err := y.addAll(oparl.KindAgendaItem, `SELECT id FROM agenda_items WHERE session_id = ?`, id); err != nil {
+			return err
+		}
+		// Years, and the end of spokesperson terms, follow the sessions:
+		// marked once per batch (sessionsChanged).
+		y.sessionsChanged = true
+	case "meeting":
+		y.add(oparl.KindMeeting, id)
+		y.add(oparl.KindFile, id)
+	case "agenda_item":
+		y.add(oparl.KindAgendaItem, id)
+		it, err := y.item(id)
+		if err != nil || it == nil {
+			return err
+		}
+		y.add(oparl.KindMeeting, it.SessionID)
+		y.add(oparl.KindFile, it.SessionID)
+		ds, err := y.ids(`SELECT id FROM decisions WHERE item_id = ?`, id)
+		for _, d := range ds {
+			y.add(oparl.KindPaper, d)
+			y.add(oparl.KindConsultation, d)
+		}
+		return err
+	case "decision":
+		y.add(oparl.KindPaper, id)
+		y.add(oparl.KindConsultation, id)
+		d, err := y.decision(id)
+		if err != nil || d == nil {
+			return err
+		}
+		if d.ItemID != 0 {
+			if err := y.expand("agenda_item", d.ItemID); err != nil {
+				return err
+			}
+		}
+		if d.Label != "" {
+			// Papers whose item builds on this decision name it.
+			return y.addAll(oparl.KindPaper, `SELECT d.id FROM item_refs r JOIN decisions d ON d.item_id = r.item_id WHERE r.kind = 'quelle' AND r.value = ?`, d.Label)
+		}
+	case "body":
+		y.add(oparl.KindOrganization, id)
+		if id == y.council.ID {
+			y.add(oparl.KindBody, id)
+			y.add(oparl.KindSystem, 0)
+		}
+	case "person":
+		y.add(oparl.KindPerson, id)
+	case "assignment":
+		y.add(oparl.KindMembership, id)
+		a, err := y.assignment(id)
+		if err != nil || a == nil {
+			return err
+		}
+		y.add(oparl.KindPerson, a.PersonID)
+		y.add(oparl.KindOrganization, a.ConferenceID)
+	}
+	return nil
+}
+
+// Loading source rows (nil: the row is gone).
+
+func load[T any](y *oparlSync, cache map[int64]*T, id int64, scan func(scanner) (T, error), what, query string) (*T, error) {
+	if v, ok := cache[id]; ok {
+		return v, nil
+	}
+	v, err := queryOne(y.ctx, y.tx, scan, what, query, id)
+	if errors.Is(err, ErrNotFound) {
+		cache[id] = nil
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	cache[id] = &v
+	return &v, nil
+}
+
+func (y *oparlSync) session(id int64) (*model.Session, error) {
+	return load(y, y.sessions, id, scanSession, "oparl session", `SELECT `+sessionCols+` FROM sessions WHERE id = ?`)
+}
+
+func (y *oparlSync) item(id int64) (*model.AgendaItem, error) {
+	return load(y, y.items, id, scanItem, "oparl item", `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`)
+}
+
+func (y *oparlSync) decision(id int64) (*model.Decision, error) {
+	return load(y, y.decisions, id, scanDecision, "oparl decision", `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`)
+}
+
+func (y *oparlSync) body(id int64) (*model.Body, error) {
+	return load(y, y.bodies, id, scanBody, "oparl body", `SELECT `+bodyCols+` FROM bodies WHERE id = ?`)
+}
+
+func (y *oparlSync) person(id int64) (*model.Person, error) {
+	return load(y, y.persons, id, scanPerson, "oparl person", `SELECT `+personCols+` FROM persons WHERE id = ?`)
+}
+
+func (y *oparlSync) assignment(id int64) (*model.Assignment, error) {
+	return load(y, y.assigns, id, scanAssignment, "oparl assignment", `SELECT `+assignmentCols+` FROM spokesperson_assignments WHERE id = ?`)
+}
+
+// Publication rules.
+
+// councilSession gives the session if it is one of the council's.
+func (y *oparlSync) councilSession(id int64) (*model.Session, error) {
+	se, err := y.session(id)
+	if err != nil || se == nil || se.BodyID != y.council.ID {
+		return nil, err
+	}
+	return se, nil
+}
+
+// minutesHeld: the public minutes exist once the session has ended.
+func minutesHeld(se model.Session) bool {
+	switch se.Status {
+	case model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved:
+		return true
+	}
+	return false
+}
+
+// paperPublic: the council's decisions the publication gate shows the
+// public (adopted), with a number (the register's papers).
+func (y *oparlSync) paperPublic(d *model.Decision) bool {
+	return d != nil && d.BodyID == y.council.ID && model.Public.SeesDecision(*d) && d.Number.Seq > 0
+}
+
+// publicItem gives the item if the publication gate shows it to the public
+// (an accepted item on a public agenda) in a session of the council.
+func (y *oparlSync) publicItem(id int64) (*model.AgendaItem, *model.Session, error) {
+	it, err := y.item(id)
+	if err != nil || it == nil {
+		return nil, nil, err
+	}
+	se, err := y.councilSession(it.SessionID)
+	if err != nil || se == nil || !model.Public.SeesItem(*it, *se, nil) {
+		return nil, nil, err
+	}
+	return it, se, nil
+}
+
+// isVisible says whether the object of a source row is public now.
+func (y *oparlSync) isVisible(k oparlKey) (bool, error) {
+	if v, ok := y.visible[k]; ok {
+		return v, nil
+	}
+	v, err := y.computeVisible(k)
+	if err != nil {
+		return false, err
+	}
+	y.visible[k] = v
+	return v, nil
+}
+
+func (y *oparlSync) computeVisible(k oparlKey) (bool, error) {
+	switch k.kind {
+	case oparl.KindSystem:
+		return true, nil
+	case oparl.KindBody:
+		return k.src == y.council.ID, nil
+	case oparl.KindOrganization:
+		b, err := y.body(k.src)
+		return b != nil, err
+	case oparl.KindPerson:
+		p, err := y.person(k.src)
+		return p != nil, err
+	case oparl.KindMembership:
+		a, err := y.assignment(k.src)
+		return a != nil && a.PersonID != 0, err
+	case oparl.KindMeeting:
+		se, err := y.councilSession(k.src)
+		return se != nil, err
+	case oparl.KindLocation:
+		se, err := y.councilSession(k.src)
+		return se != nil && se.Place != "", err
+	case oparl.KindFile:
+		se, err := y.councilSession(k.src)
+		if err != nil || se == nil || !minutesHeld(*se) {
+			return false, err
+		}
+		var n int
+		err = y.tx.QueryRowContext(y.ctx, `SELECT COUNT(*) FROM agenda_items WHERE session_id = ? AND status = ?`, se.ID, model.ItemAccepted).Scan(&n)
+		return n > 0, err
+	case oparl.KindAgendaItem:
+		it, _, err := y.publicItem(k.src)
+		return it != nil, err
+	case oparl.KindPaper, oparl.KindConsultation:
+		d, err := y.decision(k.src)
+		return y.paperPublic(d), err
+	case oparl.KindLegislativeTerm:
+		if y.years == nil {
+			ids, err := y.ids(`SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM sessions WHERE body_id = ? AND date != ''`, y.council.ID)
+			if err != nil {
+				return false, err
+			}
+			y.years = map[int64]bool{}
+			for _, id := range ids {
+				y.years[id] = true
+			}
+		}
+		return y.years[k.src], nil
+	}
+	return false, fmt.Errorf("store: oparl: unknown kind %q", k.kind)
+}
+
+// ref gives the public id of a source row's object if it is public.
+func (y *oparlSync) ref(kind string, src int64) (int64, error) {
+	if src == 0 && kind != oparl.KindSystem {
+		return 0, nil
+	}
+	k := oparlKey{kind, src}
+	if id, ok := y.pid[k]; ok {
+		return id, nil
+	}
+	v, err := y.isVisible(k)
+	if err != nil || !v {
+		return 0, err
+	}
+	id, err := y.allocate(k)
+	if err != nil {
+		return 0, err
+	}
+	y.pid[k] = id
+	return id, nil
+}
+
+// allocate gives the public id of a visible object: the one it has, else
+// its source row's id if that was never given in the kind, else one more
+// than the highest id ever given.
+func (y *oparlSync) allocate(k oparlKey) (int64, error) {
+	var id int64
+	err := y.tx.QueryRowContext(y.ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND src = ?`, k.kind, k.src).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("store: oparl id: %w", err)
+	}
+	if y.taken[k.kind] == nil {
+		y.taken[k.kind] = map[int64]bool{}
+		var maxID int64
+		if err := y.tx.QueryRowContext(y.ctx, `SELECT COALESCE(MAX(id), 0) FROM oparl_objects WHERE kind = ?`, k.kind).Scan(&maxID); err != nil {
+			return 0, fmt.Errorf("store: oparl id: %w", err)
+		}
+		y.maxID[k.kind] = maxID
+	}
+	cand := k.src
+	if k.kind == oparl.KindSystem {
+		cand = 1
+	}
+	used := y.taken[k.kind][cand] || cand <= 0
+	if !used {
+		var one int
+		err := y.tx.QueryRowContext(y.ctx, `SELECT 1 FROM oparl_objects WHERE kind = ? AND id = ?`, k.kind, cand).Scan(&one)
+		used = err == nil
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return 0, fmt.Errorf("store: oparl id: %w", err)
+		}
+	}
+	if used {
+		cand = y.maxID[k.kind] + 1
+	}
+	y.taken[k.kind][cand] = true
+	y.maxID[k.kind] = max(y.maxID[k.kind], cand)
+	return cand, nil
+}
+
+// sessionsTouch marks what follows from the sessions as a whole: the years
+// (legislative terms, and the Body that embeds them) and the memberships
+// that end with a session.
+func (y *oparlSync) sessionsTouch() error {
+	if err := y.addAll(oparl.KindLegislativeTerm, `SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM sessions WHERE body_id = ? AND date != ''`, y.council.ID); err != nil {
+		return err
+	}
+	if err := y.addAll(oparl.KindLegislativeTerm, `SELECT src FROM oparl_objects WHERE kind = ? AND src IS NOT NULL`, oparl.KindLegislativeTerm); err != nil {
+		return err
+	}
+	y.add(oparl.KindBody, y.council.ID)
+	rows, err := y.tx.QueryContext(y.ctx, `SELECT id, COALESCE(person_id, 0) FROM spokesperson_assignments WHERE ends_with_session > 0`)
+	if err != nil {
+		return fmt.Errorf("store: oparl: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, p int64
+		if err := rows.Scan(&a, &p); err != nil {
+			return fmt.Errorf("store: oparl: %w", err)
+		}
+		y.add(oparl.KindMembership, a)
+		y.add(oparl.KindPerson, p)
+	}
+	return rows.Err()
+}
+
+// run builds every marked object, children first.
+func (y *oparlSync) run() error {
+	if y.sessionsChanged {
+		if err := y.sessionsTouch(); err != nil {
+			return err
+		}
+	}
+	for _, kind := range oparlOrder {
+		srcs := make([]int64, 0, len(y.want[kind]))
+		for src := range y.want[kind] {
+			srcs = append(srcs, src)
+		}
+		sort.Slice(srcs, func(i, j int) bool { return srcs[i] < srcs[j] })
+		for _, src := range srcs {
+			if err := y.build(oparlKey{kind, src}); err != nil {
+				return fmt.Errorf("store: oparl %s %d: %w", kind, src, err)
+			}
+		}
+	}
+	for kind, n := range y.counts {
+		if n == 0 {
+			continue
+		}
+		if _, err := y.tx.ExecContext(y.ctx, `INSERT INTO oparl_counts (kind, live) VALUES (?, ?)
+			ON CONFLICT (kind) DO UPDATE SET live = live + excluded.live`, kind, n); err != nil {
+			return fmt.Errorf("store: oparl counts: %w", err)
+		}
+	}
+	return nil
+}
+
+// stored is a row of oparl_objects.
+type stored struct {
+	id                int64
+	src               sql.NullInt64
+	created, modified string
+	deleted           bool
+	hash              string
+}
+
+func (y *oparlSync) stored(k oparlKey) (*stored, error) {
+	var r stored
+	err := y.tx.QueryRowContext(y.ctx, `SELECT id, src, created, modified, deleted, hash FROM oparl_objects WHERE kind = ? AND src = ?`, k.kind, k.src).
+		Scan(&r.id, &r.src, &r.created, &r.modified, &r.deleted, &r.hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: oparl row: %w", err)
+	}
+	return &r, nil
+}
+
+// embedded gives the stored JSON of the objects a query selects (json,
+// modified), as written inside their parent, and the newest of their
+// modified times.
+func (y *oparlSync) embedded(backref, query string, args ...any) ([]json.RawMessage, string, error) {
+	rows, err := y.tx.QueryContext(y.ctx, query, args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("store: oparl embedded: %w", err)
+	}
+	defer rows.Close()
+	var out []json.RawMessage
+	newest := ""
+	for rows.Next() {
+		var raw []byte
+		var mod string
+		if err := rows.Scan(&raw, &mod); err != nil {
+			return nil, "", fmt.Errorf("store: oparl embedded: %w", err)
+		}
+		e, err := oparl.Embedded(raw, backref)
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, e)
+		newest = max(newest, mod)
+	}
+	return out, newest, rows.Err()
+}
+
+func (y *oparlSync) embeddedOne(backref, kind string, src int64) (json.RawMessage, string, error) {
+	l, mod, err := y.embedded(backref, `SELECT json, modified FROM oparl_objects WHERE kind = ? AND src = ? AND deleted = 0`, kind, src)
+	if err != nil || len(l) == 0 {
+		return nil, "", err
+	}
+	return l[0], mod, nil
+}
+
+// build writes the object of a source row: built anew if public (its
+// modified time changes only if its content did), a tombstone if not.
+func (y *oparlSync) build(k oparlKey) error {
+	visible, err := y.isVisible(k)
+	if err != nil {
+		return err
+	}
+	old, err := y.stored(k)
+	if err != nil {
+		return err
+	}
+	if !visible {
+		return y.tombstone(k, old)
+	}
+	id, err := y.ref(k.kind, k.src)
+	if err != nil {
+		return err
+	}
+	obj, children, err := y.render(k, id)
+	if err != nil {
+		return err
+	}
+	content, err := oparl.Marshal(obj)
+	if err != nil {
+		return err
+	}
+	hash := oparl.Hash(content)
+	if old != nil && !old.deleted && old.hash == hash {
+		return nil
+	}
+	created, modified := y.now, y.now
+	switch {
+	case old != nil:
+		created = old.created
+	case y.backfill:
+		created, modified, err = y.auditTimes(k)
+		if err != nil {
+			return err
+		}
+		modified = max(modified, children)
+	}
+	obj["created"], obj["modified"] = showTime(created), showTime(modified)
+	full, err := oparl.Marshal(obj)
+	if err != nil {
+		return err
+	}
+	if old == nil || old.deleted {
+		y.counts[k.kind]++
+	}
+	_, err = y.tx.ExecContext(y.ctx, `INSERT INTO oparl_objects (kind, id, src, created, modified, deleted, hash, json) VALUES (?, ?, ?, ?, ?, 0, ?, ?)
+		ON CONFLICT (kind, id) DO UPDATE SET src = excluded.src, modified = excluded.modified, deleted = 0, hash = excluded.hash, json = excluded.json`,
+		k.kind, id, k.src, created, modified, hash, full)
+	if err != nil {
+		return fmt.Errorf("store: oparl write: %w", err)
+	}
+	return nil
+}
+
+// tombstone marks the object of a source row deleted (chapter 2.8: id,
+// type and created stay, modified is the time of deletion). Once the source
+// row is gone, the object no longer names it, so a new row with the same
+// rowid gets a new public id.
+func (y *oparlSync) tombstone(k oparlKey, old *stored) error {
+	if old == nil {
+		return nil
+	}
+	gone, err := y.sourceGone(k)
+	if err != nil {
+		return err
+	}
+	var src any = k.src
+	if gone {
+		src = nil
+	}
+	if old.deleted {
+		if gone {
+			_, err := y.tx.ExecContext(y.ctx, `UPDATE oparl_objects SET src = NULL WHERE kind = ? AND id = ?`, k.kind, old.id)
+			return err
+		}
+		return nil
+	}
+	obj := oparl.Tombstone(k.kind, old.id)
+	obj["created"], obj["modified"] = showTime(old.created), showTime(y.now)
+	full, err := oparl.Marshal(obj)
+	if err != nil {
+		return err
+	}
+	y.counts[k.kind]--
+	_, err = y.tx.ExecContext(y.ctx, `UPDATE oparl_objects SET src = ?, modified = ?, deleted = 1, hash = 'deleted', json = ? WHERE kind = ? AND id = ?`,
+		src, y.now, full, k.kind, old.id)
+	if err != nil {
+		return fmt.Errorf("store: oparl tombstone: %w", err)
+	}
+	return nil
+}
+
+// sourceGone says whether the row an object was built from no longer
+// exists.
+func (y *oparlSync) sourceGone(k oparlKey) (bool, error) {
+	var table string
+	switch k.kind {
+	case oparl.KindMeeting, oparl.KindFile, oparl.KindLocation:
+		table = "sessions"
+	case oparl.KindAgendaItem:
+		table = "agenda_items"
+	case oparl.KindPaper, oparl.KindConsultation:
+		table = "decisions"
+	case oparl.KindOrganization, oparl.KindBody:
+		table = "bodies"
+	case oparl.KindPerson:
+		table = "persons"
+	case oparl.KindMembership:
+		table = "spokesperson_assignments"
+	default:
+		return false, nil
+	}
+	var one int
+	err := y.tx.QueryRowContext(y.ctx, "SELECT 1 FROM "+table+" WHERE id = ?", k.src).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return true, nil
+	}
+	return false, err
+}
+
+// auditTimes gives created and modified of a source row from the audit
+// log (now if it has none), in whole seconds.
+func (y *oparlSync) auditTimes(k oparlKey) (string, string, error) {
+	var first, last sql.NullString
+	var err error
+	switch k.kind {
+	case oparl.KindSystem: // the installation began with its council
+		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MIN(at) FROM audit_log WHERE entity = 'body' AND entity_id = ?`, y.council.ID).Scan(&first, &last)
+	case oparl.KindLegislativeTerm: // a year, from its sessions
+		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(a.at), MAX(a.at) FROM sessions s JOIN audit_log a ON a.entity = 'session' AND a.entity_id = s.id
+			WHERE s.body_id = ? AND s.date LIKE ?`, y.council.ID, strconv.FormatInt(k.src, 10)+"-%").Scan(&first, &last)
+	default:
+		entity := oparlAuditEntity[k.kind]
+		if entity == "" {
+			return y.now, y.now, nil
+		}
+		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id = ?`, entity, k.src).Scan(&first, &last)
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("store: oparl audit times: %w", err)
+	}
+	if !first.Valid || len(first.String) < 19 || len(last.String) < 19 {
+		return y.now, y.now, nil
+	}
+	return first.String[:19] + "Z", last.String[:19] + "Z", nil
+}
+
+// showTime writes a stored time as OParl shows it.
+func showTime(s string) string {
+	t, err := time.Parse(oparlTime, s)
+	if err != nil {
+		return s
+	}
+	return oparl.Time(t)
+}
+
+// render builds the object of a visible source row with public id id; it
+// also gives the newest modified time of its embedded objects.
+func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
+	c := y.council
+	bodyID, err := y.ref(oparl.KindBody, c.ID)
+	if err != nil {
+		return nil, "", err
+	}
+	councilOrg, err := y.ref(oparl.KindOrganization, c.ID)
+	if err != nil {
+		return nil, "", err
+	}
+	switch k.kind {
+	case oparl.KindSystem:
+		return oparl.System(oparl.Root+"/body", oparl.Web("/")), "", nil
+	case oparl.KindBody:
+		main, m1, err := y.embeddedOne("body", oparl.KindOrganization, c.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		terms, m2, err := y.embedded("body", `SELECT json, modified FROM oparl_objects WHERE kind = ? AND deleted = 0 ORDER BY id`, oparl.KindLegislativeTerm)
+		if err != nil {
+			return nil, "", err
+		}
+		return oparl.Body(c, id, main, terms), max(m1, m2), nil
+	case oparl.KindOrganization:
+		b, err := y.body(k.src)
+		if err != nil {
+			return nil, "", err
+		}
+		parent, err := y.ref(oparl.KindOrganization, b.ParentID)
+		if err != nil {
+			return nil, "", err
+		}
+		as, err := y.ids(`SELECT id FROM spokesperson_assignments WHERE conference_id = ? AND person_id IS NOT NULL ORDER BY id`, b.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		var ms []int64
+		for _, a := range as {
+			m, err := y.ref(oparl.KindMembership, a)
+			if err != nil {
+				return nil, "", err
+			}
+			if m != 0 {
+				ms = append(ms, m)
+			}
+		}
+		return oparl.Organization(*b, id, bodyID, parent, ms, b.ID == c.ID), "", nil
+	case oparl.KindPerson:
+		p, err := y.person(k.src)
+		if err != nil {
+			return nil, "", err
+		}
+		ms, mod, err := y.embedded("person", `SELECT o.json, o.modified FROM spokesperson_assignments a JOIN oparl_objects o ON o.kind = ? AND o.src = a.id AND o.deleted = 0
+			WHERE a.person_id = ? ORDER BY o.id`, oparl.KindMembership, p.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		return oparl.Person(*p, id, bodyID, ms), mod, nil
+	case oparl.KindMembership:
+		a, err := y.assignment(k.src)
+		if err != nil {
+			return nil, "", err
+		}
+		person, err := y.ref(oparl.KindPerson, a.PersonID)
+		if err != nil {
+			return nil, "", err
+		}
+		org, err := y.ref(oparl.KindOrganization, a.ConferenceID)
+		if err != nil {
+			return nil, "", err
+		}
+		var ended model.Date
+		if a.Status(y.lastHeld) == model.AssignmentEnded {
+			var date string
+			err := y.tx.QueryRowContext(y.ctx, `SELECT date FROM sessions WHERE body_id = ? AND number = ?`, c.ID, a.EndsWithSession).Scan(&date)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return nil, "", fmt.Errorf("store: oparl membership end: %w", err)
+			}
+			ended = parseDate(date)
+		}
+		return oparl.Membership(*a, id, person, org, ended), "", nil
+	case oparl.KindMeeting:
+		se, err := y.session(k.src)
+		if err != nil {
+			return nil, "", err
+		}
+		loc, m1, err := y.embeddedOne("meeting", oparl.KindLocation, se.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		file, m2, err := y.embeddedOne("meeting", oparl.KindFile, se.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		items, m3, err := y.embedded("meeting", `SELECT o.json, o.modified FROM agenda_items i JOIN oparl_objects o ON o.kind = ? AND o.src = i.id AND o.deleted = 0
+			WHERE i.session_id = ? ORDER BY i.position, i.id`, oparl.KindAgendaItem, se.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		return oparl.Meeting(*se, id, c.Name, councilOrg, loc, file, items), max(m1, m2, m3), nil
+	case oparl.KindAgendaItem:
+		it, se, err := y.publicItem(k.src)
+		if err != nil {
+			return nil, "", err
+		}
+		meeting, err := y.ref(oparl.KindMeeting, se.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		section, err := y.sectionName(it.SectionID)
+		if err != nil {
+			return nil, "", err
+		}
+		pub := model.Public.Item(*it)
+		var dec *model.Decision
+		var consultation int64
+		ds, err := y.ids(`SELECT id FROM decisions WHERE item_id = ? ORDER BY position, id`, it.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, did := range ds {
+			d, err := y.decision(did)
+			if err != nil {
+				return nil, "", err
+			}
+			if y.paperPublic(d) {
+				p := publicDecision(*d)
+				dec = &p
+				if consultation, err = y.ref(oparl.KindConsultation, d.ID); err != nil {
+					return nil, "", err
+				}
+				break
+			}
+		}
+		return oparl.AgendaItem(pub, *se, id, meeting, section, dec, consultation), "", nil
+	case oparl.KindPaper:
+		d, err := y.decision(k.src)
+		if err != nil {
+			return nil, "", err
+		}
+		cons, mod, err := y.embeddedOne("paper", oparl.KindConsultation, d.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		var related []int64
+		var keywords []string
+		if d.ItemID != 0 {
+			it, err := y.item(d.ItemID)
+			if err != nil {
+				return nil, "", err
+			}
+			if it != nil {
+				section, err := y.sectionName(it.SectionID)
+				if err != nil {
+					return nil, "", err
+				}
+				keywords = append(keywords, section)
+				for _, src := range it.Sources {
+					n, ok := model.ParseDecisionRef(src)
+					if !ok {
+						continue
+					}
+					ids, err := y.ids(`SELECT id FROM decisions WHERE body_id = ? AND year = ? AND seq = ?`, c.ID, n.Year, n.Seq)
+					if err != nil {
+						return nil, "", err
+					}
+					for _, rid := range ids {
+						r, err := y.ref(oparl.KindPaper, rid)
+						if err != nil {
+							return nil, "", err
+						}
+						if r != 0 && r != id {
+							related = append(related, r)
+						}
+					}
+				}
+			}
+		}
+		return oparl.Paper(publicDecision(*d), id, bodyID, cons, related, keywords), mod, nil
+	case oparl.KindConsultation:
+		d, err := y.decision(k.src)
+		if err != nil {
+			return nil, "", err
+		}
+		paper, err := y.ref(oparl.KindPaper, d.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		item, err := y.ref(oparl.KindAgendaItem, d.ItemID)
+		if err != nil {
+			return nil, "", err
+		}
+		meeting, err := y.ref(oparl.KindMeeting, d.SessionID)
+		if err != nil {
+			return nil, "", err
+		}
+		return oparl.Consultation(*d, id, paper, item, meeting, councilOrg), "", nil
+	case oparl.KindFile, oparl.KindLocation:
+		se, err := y.session(k.src)
+		if err != nil {
+			return nil, "", err
+		}
+		meeting, err := y.ref(oparl.KindMeeting, se.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		if k.kind == oparl.KindFile {
+			return oparl.File(*se, id, meeting), "", nil
+		}
+		return oparl.Location(*se, id, meeting), "", nil
+	case oparl.KindLegislativeTerm:
+		return oparl.LegislativeTerm(int(k.src), id, bodyID), "", nil
+	}
+	return nil, "", fmt.Errorf("unknown kind %q", k.kind)
+}
+
+func (y *oparlSync) sectionName(id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	var name string
+	err := y.tx.QueryRowContext(y.ctx, `SELECT name FROM sections WHERE id = ?`, id).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return name, err
+}
+
+// publicDecision gives a decision as the publication gate shows it to the
+// public (callers checked paperPublic).
+func publicDecision(d model.Decision) model.Decision {
+	p, _ := model.Public.Decision(d)
+	return p
+}
+
+// SyncOParl builds the OParl objects of rows changed outside the store (a
+// new database migrated, a corpus written directly), in transactions of
+// batch rows each; progress, if set, gets the rows done and left. The
+// server calls it before it serves.
+func (s *Store) SyncOParl(ctx context.Context, progress func(done, left int)) error {
+	const batch = 2000
+	done := 0
+	for {
+		var left int
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM oparl_dirty`).Scan(&left); err != nil {
+			return fmt.Errorf("store: oparl backlog: %w", err)
+		}
+		if left == 0 {
+			return nil
+		}
+		if progress != nil {
+			progress(done, left)
+		}
+		var n int
+		err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+			n, err = s.syncOParl(ctx, tx, 0, batch, true, "")
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		done += n
+	}
+}
+
+// OParl lists and objects for the API.
+
+// OParlCursor is where a list page starts: after the object with this
+// time (of the list's order; empty when ordered by id) and id.
+type OParlCursor struct {
+	Time string
+	ID   int64
+}
+
+// String writes the cursor for a URL.
+func (c OParlCursor) String() string {
+	if c.Time == "" {
+		return strconv.FormatInt(c.ID, 10)
+	}
+	return c.Time + "_" + strconv.FormatInt(c.ID, 10)
+}
+
+// ParseOParlCursor reads a cursor written by String.
+func ParseOParlCursor(s string) (OParlCursor, error) {
+	t, id, found := strings.Cut(s, "_")
+	if !found {
+		t, id = "", s
+	}
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || n < 0 {
+		return OParlCursor{}, model.InputError("Ungültige Listenposition.")
+	}
+	if t != "" {
+		if _, err := time.Parse(oparlTime, t); err != nil {
+			return OParlCursor{}, model.InputError("Ungültige Listenposition.")
+		}
+	}
+	return OParlCursor{Time: t, ID: n}, nil
+}
+
+// OParlFilter selects a list page. Zero times are no bound; bounds include
+// the objects whose time equals them (compared in whole seconds).
+type OParlFilter struct {
+	CreatedSince, CreatedUntil, ModifiedSince, ModifiedUntil time.Time
+	Limit                                                    int
+	After                                                    *OParlCursor
+}
+
+// OParlPage is a page of a list: the objects' JSON (with the placeholders
+// of package oparl), the cursor of the next page (nil on the last) and the
+// number of objects of the unfiltered list (-1 when filtered).
+type OParlPage struct {
+	Objects [][]byte
+	Next    *OParlCursor
+	Total   int
+}
+
+// OParlObject gives the stored JSON of an object (a tombstone for a deleted
+// one).
+func (s *Store) OParlObject(ctx context.Context, kind string, id int64) ([]byte, error) {
+	var raw []byte
+	st, err := s.readStmt(ctx, `SELECT json FROM oparl_objects WHERE kind = ? AND id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	err = st.QueryRowContext(ctx, kind, id).Scan(&raw)
+	if err != nil {
+		return nil, notFound(err, "oparl object")
+	}
+	return raw, nil
+}
+
+// OParlBodyID gives the public id of the OParl body (the council).
+func (s *Store) OParlBodyID(ctx context.Context) (int64, error) {
+	var id int64
+	st, err := s.readStmt(ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND deleted = 0 ORDER BY id LIMIT 1`)
+	if err != nil {
+		return 0, err
+	}
+	err = st.QueryRowContext(ctx, oparl.KindBody).Scan(&id)
+	if err != nil {
+		return 0, notFound(err, "oparl body")
+	}
+	return id, nil
+}
+
+// OParlList gives a page of the objects of a kind, ordered by id — or, with
+// a modified (created) filter, by modified (created) time and id, so that
+// the index serves the filter. Deleted objects are listed only with
+// ModifiedSince (chapter 2.5). Paging is by key, not offset: a deep page
+// costs what the first costs.
+func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter) (OParlPage, error) {
+	order := "id"
+	switch {
+	case !f.ModifiedSince.IsZero() || !f.ModifiedUntil.IsZero():
+		order = "modified"
+	case !f.CreatedSince.IsZero() || !f.CreatedUntil.IsZero():
+		order = "created"
+	}
+	w := where{}
+	w.add("kind = ?", kind)
+	if f.ModifiedSince.IsZero() {
+		w.add("deleted = 0")
+	}
+	bound := func(col, op string, t time.Time) {
+		if !t.IsZero() {
+			w.add(col+" "+op+" ?", t.UTC().Truncate(time.Second).Format(oparlTime))
+		}
+	}
+	bound("created", ">=", f.CreatedSince)
+	bound("created", "<=", f.CreatedUntil)
+	bound("modified", ">=", f.ModifiedSince)
+	bound("modified", "<=", f.ModifiedUntil)
+	if f.After != nil {
+		if order == "id" {
+			w.add("id > ?", f.After.ID)
+		} else {
+			w.add("("+order+", id) > (?, ?)", f.After.Time, f.After.ID)
+		}
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	orderBy := " ORDER BY id"
+	sel := "SELECT json, id, '' FROM oparl_objects"
+	if order != "id" {
+		orderBy = " ORDER BY " + order + ", id"
+		sel = "SELECT json, id, " + order + " FROM oparl_objects"
+	}
+	st, err := s.readStmt(ctx, sel+w.sql()+orderBy+" LIMIT ?")
+	if err != nil {
+		return OParlPage{}, err
+	}
+	rows, err := st.QueryContext(ctx, append(w.args, limit+1)...)
+	if err != nil {
+		return OParlPage{}, fmt.Errorf("store: oparl list: %w", err)
+	}
+	defer rows.Close()
+	page := OParlPage{Total: -1}
+	var last OParlCursor
+	for rows.Next() {
+		var raw []byte
+		var c OParlCursor
+		if err := rows.Scan(&raw, &c.ID, &c.Time); err != nil {
+			return OParlPage{}, fmt.Errorf("store: oparl list: %w", err)
+		}
+		if len(page.Objects) == limit {
+			next := last
+			page.Next = &next
+			break
+		}
+		page.Objects = append(page.Objects, raw)
+		last = c
+	}
+	if err := rows.Err(); err != nil {
+		return OParlPage{}, fmt.Errorf("store: oparl list: %w", err)
+	}
+	if f.CreatedSince.IsZero() && f.CreatedUntil.IsZero() && f.ModifiedSince.IsZero() && f.ModifiedUntil.IsZero() {
+		st, err := s.readStmt(ctx, `SELECT COALESCE((SELECT live FROM oparl_counts WHERE kind = ?), 0)`)
+		if err != nil {
+			return OParlPage{}, err
+		}
+		if err := st.QueryRowContext(ctx, kind).Scan(&page.Total); err != nil {
+			return OParlPage{}, fmt.Errorf("store: oparl count: %w", err)
+		}
+	}
+	return page, nil
+}
+
+// OParlCouncilOrganization gives the public id of the council's
+// Organization, the one that holds the meetings.
+func (s *Store) OParlCouncilOrganization(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT o.id FROM oparl_objects o JOIN bodies b ON b.id = o.src
+		WHERE o.kind = ? AND o.deleted = 0 AND b.kind = ? ORDER BY b.id LIMIT 1`, oparl.KindOrganization, model.BodyPlanningCouncil).Scan(&id)
+	if err != nil {
+		return 0, notFound(err, "oparl council organization")
+	}
+	return id, nil
+}
+
+// readStmt gives the prepared statement of a read query, prepared once per
+// store (database/sql prepares it on each connection when first used
+// there): the OParl reads are few fixed texts, and compiling them took a
+// tenth of a request.
+func (s *Store) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("store: prepare: %w", err)
+	}
+	if old, loaded := s.stmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return old.(*sql.Stmt), nil
+	}
+	return st, nil
+}

@@ -1,0 +1,193 @@
+package web
+
+import (
+	"context"
+	"html"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/mmcdole/gofeed"
+
+	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
+	"gremium/internal/ical"
+	"gremium/internal/model"
+	"gremium/internal/site"
+	"gremium/internal/store"
+)
+
+// publicServer is the demo server with a configured public URL.
+func publicServer(t *testing.T, public string) (*httptest.Server, *store.Store) {
+	t.Helper()
+	st := demotest.Store(t)
+	addContinuation(t, st)
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := site.Parse(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetPublicURL(p)
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts, st
+}
+
+// getHost sends a GET with a foreign Host header.
+func getHost(t *testing.T, ts *httptest.Server, path, host string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequestWithContext(context.Background(), "GET", ts.URL+path, nil)
+	req.Host = host
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res, string(b)
+}
+
+var feedLink = regexp.MustCompile(`<a href="(/beschluesse\.atom[^"]*)"`)
+
+// The register's "Atom-Feed dieser Auswahl" link gives the feed of that
+// selection (it was percent-encoded to ?be%3dHE%26jahr%3d2025 and served
+// the unfiltered feed), and the page links keep the filter too.
+func TestRegisterFeedLinkKeepsSelection(t *testing.T) {
+	ts, _ := publicServer(t, "https://gremium.example.org")
+	_, page := getHost(t, ts, "/beschluesse?be=HB&jahr=2025", "ts.local")
+	m := feedLink.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no feed link on the register page")
+	}
+	href := html.UnescapeString(m[1])
+	if href != "/beschluesse.atom?be=HB&jahr=2025" {
+		t.Errorf("feed link = %q", href)
+	}
+	res, body := getHost(t, ts, href, "ts.local")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("feed: %d", res.StatusCode)
+	}
+	feed, err := gofeed.NewParser().ParseString(body)
+	if err != nil {
+		t.Fatalf("feed does not parse: %v", err)
+	}
+	if feed.FeedType != "atom" || len(feed.Items) != 1 || !strings.HasSuffix(feed.Items[0].Link, "/beschluesse/B-2025/40-IT") {
+		t.Errorf("selection feed: type %s, %d items", feed.FeedType, len(feed.Items))
+	}
+}
+
+// Feed ids and links come from the public URL, whatever Host the request
+// named; the feed parses as Atom and keeps RFC 4287's rules.
+func TestFeedOnPublicURL(t *testing.T) {
+	ts, _ := publicServer(t, "https://gremium.example.org")
+	for _, host := range []string{"ts.local", "evil.example:8443"} {
+		t.Run(host, func(t *testing.T) {
+			res, body := getHost(t, ts, "/beschluesse.atom?fachmk=FMK", host)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("feed: %d", res.StatusCode)
+			}
+			feed, err := gofeed.NewParser().ParseString(body)
+			if err != nil {
+				t.Fatalf("feed does not parse: %v", err)
+			}
+			if feed.FeedType != "atom" || feed.Title == "" || feed.UpdatedParsed == nil || len(feed.Authors) == 0 {
+				t.Errorf("feed head: %+v", feed)
+			}
+			if feed.FeedLink != "https://gremium.example.org/beschluesse.atom?fachmk=FMK" || feed.Link != "https://gremium.example.org/beschluesse?fachmk=FMK" {
+				t.Errorf("feed links: self %q, alternate %q", feed.FeedLink, feed.Link)
+			}
+			if len(feed.Items) == 0 {
+				t.Fatal("no entries")
+			}
+			seen := map[string]bool{}
+			for _, e := range feed.Items {
+				// RFC 4287 4.1.2: every entry has id, title, updated; ids
+				// are IRIs that do not repeat.
+				if !strings.HasPrefix(e.GUID, "https://gremium.example.org/beschluesse/") || e.Title == "" || e.UpdatedParsed == nil || seen[e.GUID] {
+					t.Errorf("entry %+v", e)
+				}
+				seen[e.GUID] = true
+				if !strings.HasPrefix(e.Link, "https://gremium.example.org/") {
+					t.Errorf("entry link %q", e.Link)
+				}
+			}
+			if strings.Contains(body, host) {
+				t.Errorf("the feed names the request's host %s", host)
+			}
+		})
+	}
+}
+
+// Every calendar feed keeps the byte-level rules of RFC 5545, parses back,
+// and names the public URL whatever the Host; the IT-PLR's session
+// calendar is linked from the session list.
+func TestCalendarFeeds(t *testing.T) {
+	ts, st := publicServer(t, "https://gremium.example.org")
+	ctx := store.WithActor(context.Background(), "test")
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	imk, _ := st.BodyByAbbrev(ctx, "IMK")
+	for _, d := range []model.ConferenceDate{
+		{BodyID: fmk.ID, Title: "Frühjahrskonferenz; Teil 1, Beratung", Starts: model.NewDate(2026, 5, 20), Ends: model.NewDate(2026, 5, 21), StartTime: "10:00", EndTime: "13:30", Place: "Lübeck"},
+		{BodyID: imk.ID, Title: "Herbsttagung", Starts: model.NewDate(2026, 11, 4), Place: "Berlin"},
+	} {
+		if _, err := st.CreateConferenceDate(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, list := getHost(t, ts, "/sitzungen", "ts.local")
+	if !strings.Contains(list, `href="/sitzungen.ics"`) {
+		t.Error("the session list does not link the session calendar")
+	}
+	for _, c := range []struct {
+		path   string
+		events int
+		want   []string
+	}{
+		{"/sitzungen.ics", 2, []string{"UID:sitzung-it-plr-47@gremium.example.org", "DTSTART;TZID=Europe/Berlin:20250626T", "URL:https://gremium.example.org/sitzungen/47"}},
+		{"/fachmk/termine.ics", 2, []string{"DTSTART;VALUE=DATE:20261104", "DTSTART;TZID=Europe/Berlin:20260520T100000", "DTEND;TZID=Europe/Berlin:20260521T133000"}},
+		{"/fachmk/FMK/termine.ics", 1, []string{"URL:https://gremium.example.org/fachmk/FMK", `Teil 1\, Beratung`}},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			res, body := getHost(t, ts, c.path, "evil.example")
+			if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/calendar") {
+				t.Fatalf("%d %s", res.StatusCode, res.Header.Get("Content-Type"))
+			}
+			if bad := ical.Check([]byte(body)); bad != nil {
+				t.Errorf("RFC 5545: %v", bad)
+			}
+			cal, err := ics.ParseCalendar(strings.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.events >= 0 && len(cal.Events()) != c.events {
+				t.Errorf("%d events, want %d", len(cal.Events()), c.events)
+			}
+			for _, e := range cal.Events() {
+				if ds, err := e.GetDtStampTime(); err != nil || ds.Year() < 2021 {
+					t.Errorf("DTSTAMP %v %v", ds, err)
+				}
+			}
+			for _, w := range c.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("lacks %q", w)
+				}
+			}
+			if strings.Contains(body, "evil.example") {
+				t.Error("names the request's host")
+			}
+			// UIDs are stable: the same on the next request.
+			_, again := getHost(t, ts, c.path, "ts.local")
+			if again != body {
+				t.Error("the feed changed between two requests without a change")
+			}
+		})
+	}
+}
