@@ -276,7 +276,7 @@ func (a analysis) ids() []string {
 
 func (e *Engine) analyse(text string) analysis {
 	var a analysis
-	for _, w := range tokens(text) {
+	for _, w := range e.completeElliptic(wordTokens(text)) {
 		f := fold(w)
 		ps := e.lex.split(f, isNoun(w))
 		rs := []rune(f)
@@ -422,7 +422,77 @@ func AssessmentText(d model.Decision, it model.AgendaItem) string {
 // tokens splits a text into words (letters and digits); hyphens split
 // words, so "Cloud-Computing" is "Cloud", "Computing".
 func tokens(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// token is a word of a text; elliptic marks the first member of a compound
+// whose head is left out to follow later ("Kinder-" in "Kinder- und
+// Jugendhilfe").
+type token struct {
+	word     string
+	elliptic bool
+}
+
+// wordTokens splits a text into words as tokens does and marks a word
+// followed by a hyphen and then a space, a comma or the end as elliptic.
+func wordTokens(s string) []token {
+	var out []token
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if !isWordRune(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isWordRune(rs[j]) {
+			j++
+		}
+		t := token{word: string(rs[i:j])}
+		if j < len(rs) && (rs[j] == '-' || rs[j] == '‐') && (j+1 == len(rs) || unicode.IsSpace(rs[j+1]) || rs[j+1] == ',') {
+			t.elliptic = true
+		}
+		out = append(out, t)
+		i = j
+	}
+	return out
+}
+
+// conjunctions join the members of a coordination with ellipsis.
+var conjunctions = map[string]bool{"und": true, "oder": true, "sowie": true, "bzw": true, "beziehungsweise": true}
+
+// completeElliptic gives the words of a text with every elliptic first
+// member completed by the head of the compound that the coordination ends
+// with: "Kinder- und Jugendhilfe" is "Kinderhilfe und Jugendhilfe",
+// "Hochwasser-, Starkregen- und Dürreportal" is "Hochwasserportal,
+// Starkregenportal und Dürreportal". A member stays as it is when no
+// conjunction follows or the last word is no compound.
+func (e *Engine) completeElliptic(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.word
+		if !t.elliptic {
+			continue
+		}
+		j, conj := i+1, false
+		for j < len(toks) && (toks[j].elliptic || conjunctions[strings.ToLower(toks[j].word)]) {
+			conj = conj || conjunctions[strings.ToLower(toks[j].word)]
+			j++
+		}
+		if !conj || j == len(toks) {
+			continue
+		}
+		last := toks[j].word
+		ps := e.lex.split(fold(last), isNoun(last))
+		if len(ps) < 2 {
+			continue
+		}
+		_, orig := foldMap(last)
+		head := []rune(last)[orig[ps[len(ps)-1].start]:]
+		out[i] = t.word + string(head)
+	}
+	return out
 }
 
 var envPool = sync.Pool{New: func() any { return snowballstem.NewEnv("") }}

@@ -40,6 +40,20 @@ func TestSplit(t *testing.T) {
 		{"digitalisieren", "digitalisieren"}, // no guessed head in lower-case words
 		{"Verwaltung", "Verwaltung"},
 		{"Ausbau", "Ausbau"}, // "aus" is too short to guess
+		// Round 4: only -e and the infinitive ending are dropped before
+		// another part, and linking elements fit the part's ending, so
+		// "Wasser" is not "Wasse|r…" or "Wass-e-".
+		{"Wasserentnahmen", "Wasser|entnahmen"},
+		{"Schulamt", "Schul|amt"},   // -e dropped
+		{"Wohngeld", "Wohngeld"},    // an entry of its own
+		{"Impfpass", "Impf|pass"},   // infinitive ending dropped
+		{"Bauernhof", "Bauern|hof"}, // -n after -er
+		// Adjectives derived from nouns split into the noun and the suffix.
+		{"schulische", "schul|ische"},
+		{"tierärztliche", "tier|ärzt|liche"},
+		{"frühkindlichen", "früh|kind|lichen"},
+		{"öffentliche", "öffentliche"}, // no known noun
+		{"Fisch", "Fisch"},             // too short for a suffix
 	} {
 		t.Run(tc.word, func(t *testing.T) {
 			if got := Split(tc.word); got != tc.want {
@@ -145,5 +159,56 @@ func TestEvidence(t *testing.T) {
 				t.Errorf("Evidence = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestLinkFits(t *testing.T) {
+	for _, tc := range []struct {
+		seg, link string
+		truncated bool
+		want      bool
+	}{
+		{"hund", "e", false, true},
+		{"wasser", "e", false, false},
+		{"rente", "n", false, true},
+		{"bauer", "n", false, true},
+		{"arbeit", "s", false, true},
+		{"rente", "s", false, false},
+		{"name", "ns", false, true},
+		{"bund", "es", false, true},
+		{"person", "en", false, true},
+		{"kind", "er", false, true},
+		{"wasser", "er", false, false},
+		{"schul", "", true, true},
+		{"schul", "s", true, false},
+	} {
+		t.Run(tc.seg+"+"+tc.link, func(t *testing.T) {
+			if got := linkFits(tc.seg, tc.link, tc.truncated); got != tc.want {
+				t.Errorf("linkFits(%q, %q, %v) = %v", tc.seg, tc.link, tc.truncated, got)
+			}
+		})
+	}
+}
+
+func TestEllipticCompounds(t *testing.T) {
+	e := New([]Profile{
+		{ConferenceID: 1, Abbrev: "UMK", Name: "Umweltministerkonferenz", Terms: []model.Term{{Term: "Hochwasserportal", Weight: 2}}},
+		{ConferenceID: 2, Abbrev: "JFMK", Name: "Jugend- und Familienministerkonferenz", Terms: []model.Term{{Term: "Kinderhilfe", Weight: 2}}},
+	})
+	for _, tc := range []struct{ text, want, terms string }{
+		{"Landesweites Hochwasser- und Starkregenportal", "UMK", "Hochwasserportal (Hochwasser|portal)"},
+		{"Hochwasser-, Dürre- oder Starkregenportal", "UMK", "Hochwasserportal (Hochwasser|portal)"},
+		{"Kinder- und Jugendhilfe", "JFMK", "Kinderhilfe (Kinder|hilfe)"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			got := e.Propose(tc.text)
+			if len(got) != 1 || got[0].Abbrev != tc.want || got[0].Terms() != tc.terms {
+				t.Fatalf("proposals = %+v", got)
+			}
+		})
+	}
+	// Without a conjunction the hyphen is no ellipsis.
+	if got := e.Propose("Hochwasser- Starkregenportal"); len(got) != 0 {
+		t.Errorf("proposals = %+v", got)
 	}
 }
