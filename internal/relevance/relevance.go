@@ -35,6 +35,12 @@ const (
 	Threshold      = 2.0
 	ShortThreshold = 1.0
 	ShortText      = 12
+	// WeakThreshold is the score from which, in a short text in which no
+	// conference reaches ShortThreshold, the best-scored conferences are
+	// proposed all the same, marked Weak: a title names one subject, and a
+	// context word ("Kasse" in "Kassenführung", "Insolvenz" in
+	// "Insolvenzbekanntmachungen") is then the best evidence there is.
+	WeakThreshold = 0.5
 )
 
 // thresholdFor gives the threshold for a text of n words.
@@ -108,6 +114,7 @@ func (m Match) String() string {
 	if m.Learned() {
 		notes = append(notes, "gelerntes Gewicht "+Number(m.Weight)+" statt "+Number(m.Base))
 	}
+
 	if len(notes) == 0 {
 		return m.Term
 	}
@@ -126,6 +133,9 @@ type Proposal struct {
 	Name         string
 	Score        float64
 	Matches      []Match
+	// Weak marks a proposal below the threshold: the best evidence in a
+	// short text in which no conference reaches the threshold.
+	Weak bool
 }
 
 // Terms lists the matched terms, for display: "Justiz (Justiz|cloud),
@@ -318,13 +328,13 @@ func (a analysis) find(ids []string) (string, bool) {
 
 // score gives every conference with at least one matched term.
 func (e *Engine) score(text string) []Proposal {
-	props, _ := e.scoreWithThreshold(text)
+	props, _ := e.scored(text)
 	return props
 }
 
-// scoreWithThreshold gives every conference with at least one matched term
-// and the threshold for the text.
-func (e *Engine) scoreWithThreshold(text string) ([]Proposal, float64) {
+// scored gives every conference with at least one matched term and the
+// number of words of the text.
+func (e *Engine) scored(text string) ([]Proposal, int) {
 	a := e.analyse(text)
 	var out []Proposal
 	for _, p := range e.profiles {
@@ -339,17 +349,29 @@ func (e *Engine) scoreWithThreshold(text string) ([]Proposal, float64) {
 			out = append(out, prop)
 		}
 	}
-	return out, thresholdFor(len(a.words))
+	return out, len(a.words)
 }
 
-// Propose gives the conferences whose score reaches the threshold for the
-// text (Threshold, or ShortThreshold for a short text), best first.
-func (e *Engine) Propose(text string) []Proposal {
+// proposed selects from the scored conferences of a text of n words those
+// that are proposed: those whose score reaches the threshold for the text
+// and, in a short text where none does, the best-scored ones if their
+// score reaches WeakThreshold (marked Weak). Best first.
+func proposed(props []Proposal, n int) []Proposal {
 	var out []Proposal
-	props, threshold := e.scoreWithThreshold(text)
+	threshold := thresholdFor(n)
+	best := 0.0
 	for _, p := range props {
 		if p.Score >= threshold {
 			out = append(out, p)
+		}
+		best = max(best, p.Score)
+	}
+	if len(out) == 0 && n <= ShortText && best >= WeakThreshold {
+		for _, p := range props {
+			if p.Score == best {
+				p.Weak = true
+				out = append(out, p)
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -361,15 +383,26 @@ func (e *Engine) Propose(text string) []Proposal {
 	return out
 }
 
+// Propose gives the conferences proposed for the text, best first: those
+// whose score reaches the threshold (Threshold, or ShortThreshold for a
+// short text) and, in a short text where none does, the best-scored ones
+// from WeakThreshold on, marked Weak.
+func (e *Engine) Propose(text string) []Proposal {
+	return proposed(e.scored(text))
+}
+
 // Evidence gives the terms (by TermKey) that an assessment of a conference
 // for a text teaches: if the conference is confirmed as relevant, every term
 // of its profile found in the text; if it is rejected, the terms found when
 // the text got the conference proposed (a rejection of a conference that was
 // not proposed teaches nothing).
 func (e *Engine) Evidence(text string, conferenceID int64, relevant bool) []string {
-	props, threshold := e.scoreWithThreshold(text)
+	props, n := e.scored(text)
+	if !relevant {
+		props = proposed(props, n)
+	}
 	for _, p := range props {
-		if p.ConferenceID != conferenceID || !relevant && p.Score < threshold {
+		if p.ConferenceID != conferenceID {
 			continue
 		}
 		var keys []string

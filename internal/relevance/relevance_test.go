@@ -212,3 +212,40 @@ func TestEllipticCompounds(t *testing.T) {
 		t.Errorf("proposals = %+v", got)
 	}
 }
+
+func TestWeakProposals(t *testing.T) {
+	e := New([]Profile{
+		{ConferenceID: 1, Abbrev: "FMK", Name: "Finanzministerkonferenz", Terms: []model.Term{{Term: "Kasse", Weight: 0.5}, {Term: "Steuer", Weight: 2}}},
+		{ConferenceID: 2, Abbrev: "VMK", Name: "Verkehrsministerkonferenz", Terms: []model.Term{{Term: "Genehmigung", Weight: 0.5}}},
+		{ConferenceID: 3, Abbrev: "EnMK", Name: "Energieministerkonferenz", Terms: []model.Term{{Term: "Genehmigung", Weight: 0.5}}},
+	})
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+		weak       bool
+	}{
+		{"a context word alone in a title", "Elektronische Kassenführung der Landesbehörden", []string{"FMK"}, true},
+		{"a tie: all best-scored", "Digitale Ausnahmegenehmigungen", []string{"EnMK", "VMK"}, true},
+		{"one at the threshold: no weak ones", "Kassen und Hundesteuer mit Ausnahmegenehmigungen", []string{"FMK"}, false},
+		{"a long text needs the threshold", "Die Kassenführung der Landesbehörden wird in den nächsten beiden Jahren schrittweise auf ein neues System umgestellt", nil, false},
+		{"nothing matched", "Bestätigung der Tagesordnung", nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, p := range e.Propose(tc.text) {
+				got = append(got, p.Abbrev)
+				if p.Weak != tc.weak {
+					t.Errorf("%s: weak = %v", p.Abbrev, p.Weak)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("proposed %v, want %v", got, tc.want)
+			}
+		})
+	}
+	// A weak proposal that is rejected teaches: it was proposed.
+	if got := e.Evidence("Elektronische Kassenführung", 1, false); !slices.Equal(got, []string{"kasse"}) {
+		t.Errorf("Evidence = %v", got)
+	}
+}
