@@ -54,6 +54,9 @@ func TestSplit(t *testing.T) {
 		{"frühkindlichen", "früh|kind|lichen"},
 		{"öffentliche", "öffentliche"}, // no known noun
 		{"Fisch", "Fisch"},             // too short for a suffix
+		// Round 4: general parts of administrative words.
+		{"Insolvenzbekanntmachungen", "Insolvenz|bekanntmachungen"},
+		{"Schuleingangsuntersuchungen", "Schul|eingangs|untersuchungen"},
 	} {
 		t.Run(tc.word, func(t *testing.T) {
 			if got := Split(tc.word); got != tc.want {
