@@ -2,6 +2,7 @@ package relevance
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -206,12 +207,14 @@ func (l *lexicon) final(seg string) (string, bool) {
 	if t, ok := strings.CutSuffix(seg, "s"); ok && l.entries[t] {
 		return t, true
 	}
-	// An inflected form is the entry with an ending ("antrage", "arzte",
-	// "gerichten") or the entry less its final letter ("schul"); a shorter
-	// word with the same stem is another word ("dung" is not "dunger").
+	// An inflected form is the entry with an inflection ending ("antrage",
+	// "arzte", "gerichten") or the entry less its final letter ("schul"); a
+	// shorter word with the same stem is another word ("dung" is not
+	// "dunger"), and a derivational ending makes another word too
+	// ("wirtschaftung" is not "Wirtschaft" inflected).
 	best := ""
 	for _, c := range l.stems[Stem(seg)] {
-		if !strings.HasPrefix(seg, c) && !(strings.HasPrefix(c, seg) && len(c)-len(seg) <= 1) {
+		if rest, ok := strings.CutPrefix(seg, c); ok && !slices.Contains(inflections, rest) || !ok && !(strings.HasPrefix(c, seg) && len(c)-len(seg) <= 1) {
 			continue
 		}
 		if best == "" || commonPrefix(c, seg) > commonPrefix(best, seg) || commonPrefix(c, seg) == commonPrefix(best, seg) && c < best {
@@ -236,6 +239,10 @@ func commonPrefix(a, b string) int {
 	}
 	return n
 }
+
+// inflections are the endings of inflected German nouns, adjectives and
+// verbs.
+var inflections = []string{"", "e", "n", "en", "s", "es", "er", "ern", "em", "ns", "nen", "t", "et", "st"}
 
 // part is one part of a word: the dictionary entry it is ("" if the part is
 // not in the dictionary) and where it starts and ends in the folded word
@@ -266,6 +273,13 @@ func (s segmentation) better(o segmentation) bool {
 		return len(s.parts) < len(o.parts)
 	}
 	return s.linkRune < o.linkRune
+}
+
+// plausibleGuess reports whether a part not in the dictionary can be a
+// German word: it has a vowel and does not end in "c", which in German
+// only stands in "ch", "ck" and "sch" ("bewirtsc|haftung" cuts "sch").
+func plausibleGuess(seg string) bool {
+	return strings.ContainsAny(seg, "aeiouy") && !strings.HasSuffix(seg, "c")
 }
 
 // suffixes are derivational endings; a guessed last part that begins with
@@ -392,7 +406,7 @@ func (l *lexicon) splitCompound(w string, noun bool) []part {
 		for k := i + minPart; k < n; k++ {
 			seg := string(rs[i:k])
 			e, known := l.forms[seg]
-			if !known && (!guess || mods[i].unknown > 0 || k-i < minUnknown) {
+			if !known && (!guess || mods[i].unknown > 0 || k-i < minUnknown || !plausibleGuess(seg)) {
 				continue
 			}
 			for _, link := range linkingElements {
