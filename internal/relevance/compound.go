@@ -242,7 +242,7 @@ func commonPrefix(a, b string) int {
 
 // inflections are the endings of inflected German nouns, adjectives and
 // verbs.
-var inflections = []string{"", "e", "n", "en", "s", "es", "er", "ern", "em", "ns", "nen", "t", "et", "st"}
+var inflections = []string{"", "e", "n", "en", "s", "es", "er", "ern", "em", "ns", "nen", "se", "sen", "ses", "t", "et", "st"}
 
 // part is one part of a word: the dictionary entry it is ("" if the part is
 // not in the dictionary) and where it starts and ends in the folded word

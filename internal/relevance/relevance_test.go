@@ -257,3 +257,24 @@ func TestWeakProposals(t *testing.T) {
 		t.Errorf("Evidence = %v", got)
 	}
 }
+
+func TestInflectedForms(t *testing.T) {
+	for _, tc := range []struct{ form, want string }{
+		{"antrage", "antrag"},
+		{"gerichten", "gericht"},
+		{"zeugnisse", "zeugnis"}, // -nis doubles its s
+		{"schul", "schule"},      // less its final letter
+		{"wirtschaftung", ""},    // a derivational ending makes another word
+		{"dung", ""},             // a shorter word is another word
+	} {
+		t.Run(tc.form, func(t *testing.T) {
+			l := base.clone()
+			for _, w := range []string{"antrag", "gericht", "zeugnis", "schule", "wirtschaft", "dunger"} {
+				l.add(w)
+			}
+			if got, _ := l.final(tc.form); got != tc.want {
+				t.Errorf("final(%q) = %q, want %q", tc.form, got, tc.want)
+			}
+		})
+	}
+}
