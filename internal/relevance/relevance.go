@@ -336,10 +336,18 @@ func (e *Engine) score(text string) []Proposal {
 // number of words of the text.
 func (e *Engine) scored(text string) ([]Proposal, int) {
 	a := e.analyse(text)
+	// Only a term whose first part is in the text can match.
+	present := make(map[string]bool, len(a.flat))
+	for _, f := range a.flat {
+		present[f.id] = true
+	}
 	var out []Proposal
 	for _, p := range e.profiles {
 		prop := Proposal{ConferenceID: p.ConferenceID, Abbrev: p.Abbrev, Name: p.Name}
 		for _, t := range p.terms {
+			if !present[t.ids[0]] {
+				continue
+			}
 			if found, ok := a.find(t.ids); ok {
 				prop.Score += t.weight
 				prop.Matches = append(prop.Matches, Match{Term: t.text, Weight: t.weight, Base: t.base, Feedback: t.feedback, Found: found})
