@@ -2,6 +2,7 @@ package relevance
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -135,14 +136,66 @@ func (l *lexicon) add(w string) {
 		return
 	}
 	l.entries[w] = true
-	// An entry's own form wins over another entry's stem ("bau" over the
-	// stem of "bauer").
+	// An entry's own form wins over another entry's truncated form ("bau"
+	// over the form of "bauen").
 	l.forms[w] = w
-	st := Stem(w)
-	if _, taken := l.forms[st]; !taken && len([]rune(st)) >= minPart {
-		l.forms[st] = w
+	for _, t := range truncations(w) {
+		if _, taken := l.forms[t]; !taken && len([]rune(t)) >= minPart {
+			l.forms[t] = w
+		}
 	}
+	st := Stem(w)
 	l.stems[st] = append(l.stems[st], w)
+}
+
+// truncations are the forms other than itself that a word takes before
+// another part of a compound: a noun drops its final -e ("Schul|buch",
+// "Sprach|kurs"), a verb its infinitive ending ("Wohn|geld", "Impf|pass",
+// "Wander|weg"). No other ending is dropped: "Wasser" is never "Wass-".
+func truncations(w string) []string {
+	var out []string
+	switch {
+	case strings.HasSuffix(w, "ern") || strings.HasSuffix(w, "eln"):
+		out = append(out, w[:len(w)-1])
+	case strings.HasSuffix(w, "en"):
+		out = append(out, w[:len(w)-2])
+	case strings.HasSuffix(w, "e"):
+		out = append(out, w[:len(w)-1])
+	}
+	return out
+}
+
+// linkFits reports whether a linking element may follow a part of a
+// compound, by the part's ending (German word formation): "-e" and "-er"
+// follow a consonant ("Hund-e-", "Kind-er-") but not "-er", "-el", "-en"
+// ("Wasser-e-" is no German); "-n" follows "-e", "-el" or "-er"
+// ("Rente-n-", "Bauer-n-"); "-ns" follows "-e" ("Name-ns-"); "-en" and
+// "-es" follow no "-e" ("Person-en-", "Bund-es-"); "-s" follows no vowel and
+// no s-sound ("Arbeit-s-"). A truncated form ("Schul-") takes none.
+func linkFits(seg, link string, truncated bool) bool {
+	if link == "" {
+		return true
+	}
+	if truncated || seg == "" {
+		return false
+	}
+	last := seg[len(seg)-1]
+	vowel := strings.IndexByte("aeiouy", last) >= 0
+	switch link {
+	case "e":
+		return !vowel && !strings.HasSuffix(seg, "er") && !strings.HasSuffix(seg, "el") && !strings.HasSuffix(seg, "en") && !strings.HasSuffix(seg, "em")
+	case "er":
+		return !vowel && !strings.HasSuffix(seg, "er") && !strings.HasSuffix(seg, "el") && !strings.HasSuffix(seg, "en")
+	case "n":
+		return last == 'e' || strings.HasSuffix(seg, "el") || strings.HasSuffix(seg, "er")
+	case "ns":
+		return last == 'e'
+	case "en", "es":
+		return last != 'e'
+	case "s":
+		return !vowel && last != 's' && last != 'x' && last != 'z'
+	}
+	return false
 }
 
 // final finds the entry of a last part, which may be inflected.
@@ -154,12 +207,14 @@ func (l *lexicon) final(seg string) (string, bool) {
 	if t, ok := strings.CutSuffix(seg, "s"); ok && l.entries[t] {
 		return t, true
 	}
-	// An inflected form is the entry with an ending ("antrage", "arzte",
-	// "gerichten") or the entry less its final letter ("schul"); a shorter
-	// word with the same stem is another word ("dung" is not "dunger").
+	// An inflected form is the entry with an inflection ending ("antrage",
+	// "arzte", "gerichten") or the entry less its final letter ("schul"); a
+	// shorter word with the same stem is another word ("dung" is not
+	// "dunger"), and a derivational ending makes another word too
+	// ("wirtschaftung" is not "Wirtschaft" inflected).
 	best := ""
 	for _, c := range l.stems[Stem(seg)] {
-		if !strings.HasPrefix(seg, c) && !(strings.HasPrefix(c, seg) && len(c)-len(seg) <= 1) {
+		if rest, ok := strings.CutPrefix(seg, c); ok && !slices.Contains(inflections, rest) || !ok && !(strings.HasPrefix(c, seg) && len(c)-len(seg) <= 1) {
 			continue
 		}
 		if best == "" || commonPrefix(c, seg) > commonPrefix(best, seg) || commonPrefix(c, seg) == commonPrefix(best, seg) && c < best {
@@ -184,6 +239,10 @@ func commonPrefix(a, b string) int {
 	}
 	return n
 }
+
+// inflections are the endings of inflected German nouns, adjectives and
+// verbs.
+var inflections = []string{"", "e", "n", "en", "s", "es", "er", "ern", "em", "ns", "nen", "se", "sen", "ses", "t", "et", "st"}
 
 // part is one part of a word: the dictionary entry it is ("" if the part is
 // not in the dictionary) and where it starts and ends in the folded word
@@ -214,6 +273,13 @@ func (s segmentation) better(o segmentation) bool {
 		return len(s.parts) < len(o.parts)
 	}
 	return s.linkRune < o.linkRune
+}
+
+// plausibleGuess reports whether a part not in the dictionary can be a
+// German word: it has a vowel and does not end in "c", which in German
+// only stands in "ch", "ck" and "sch" ("bewirtsc|haftung" cuts "sch").
+func plausibleGuess(seg string) bool {
+	return strings.ContainsAny(seg, "aeiouy") && !strings.HasSuffix(seg, "c")
 }
 
 // suffixes are derivational endings; a guessed last part that begins with
@@ -268,10 +334,59 @@ func (l *lexicon) splitUncached(w string, noun bool) []part {
 	if e, ok := l.final(w); ok {
 		return []part{{entry: e, start: 0, end: n}}
 	}
+	if ps := l.splitAdjective(w); ps != nil {
+		return ps
+	}
 	if ps := l.splitCompound(w, noun); ps != nil {
 		return ps
 	}
 	return []part{{start: 0, end: n}}
+}
+
+// adjectiveSuffixes are the endings that derive an adjective from a noun
+// ("gericht|lich", "schul|isch", "tierärzt|lich"), longest first.
+var adjectiveSuffixes = []string{"lich", "isch"}
+
+// adjectiveEndings are the inflection endings of an adjective.
+var adjectiveEndings = []string{"en", "em", "er", "es", "e", ""}
+
+// splitAdjective splits an adjective derived from a noun into the noun's
+// parts and the suffix ("gerichtlichen" → "gericht|lichen",
+// "fachgerichtlich" → "fach|gericht|lich", "schulische" →
+// "schul|ische"), so that it matches the noun's terms. The noun must be
+// known entirely (an entry, its truncated form, or a compound of entries
+// without a guessed part); the suffix is a part of its own ("-lich",
+// "-isch") that no noun term matches. Nil if the word is no such
+// adjective.
+func (l *lexicon) splitAdjective(w string) []part {
+	rs := []rune(w)
+	for _, end := range adjectiveEndings {
+		stem, ok := strings.CutSuffix(w, end)
+		if !ok {
+			continue
+		}
+		for _, suf := range adjectiveSuffixes {
+			b, ok := strings.CutSuffix(stem, suf)
+			if !ok || len([]rune(b)) < minPart {
+				continue
+			}
+			nb := len([]rune(b))
+			suffix := part{entry: "-" + suf, start: nb, end: len(rs)}
+			if e, ok := l.forms[b]; ok {
+				return []part{{entry: e, start: 0, end: nb}, suffix}
+			}
+			// The noun's last part, too, must be the entry or its
+			// truncated form, not an inflected form ("elektron" is not
+			// "Elektro" with a plural ending).
+			if ps := l.splitCompound(b, false); ps != nil && !hasUnknown(ps) {
+				last := ps[len(ps)-1]
+				if l.forms[string([]rune(b)[last.start:])] == last.entry {
+					return append(ps, suffix)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // splitCompound splits a folded word into at least two parts as split
@@ -291,12 +406,12 @@ func (l *lexicon) splitCompound(w string, noun bool) []part {
 		for k := i + minPart; k < n; k++ {
 			seg := string(rs[i:k])
 			e, known := l.forms[seg]
-			if !known && (!guess || mods[i].unknown > 0 || k-i < minUnknown) {
+			if !known && (!guess || mods[i].unknown > 0 || k-i < minUnknown || !plausibleGuess(seg)) {
 				continue
 			}
 			for _, link := range linkingElements {
 				end := k + len(link)
-				if end >= n || string(rs[k:end]) != link {
+				if end >= n || string(rs[k:end]) != link || !linkFits(seg, link, known && e != seg) {
 					continue
 				}
 				c := segmentation{parts: append(append([]part(nil), mods[i].parts...), part{entry: e, start: i, end: k}),

@@ -99,24 +99,36 @@ func TestPrecisionRecall(t *testing.T) {
 }
 
 // TestTitles measures the proposals on agenda titles that do not name their
-// conference (testdata/titles.json): the tuning part, on which profiles and
-// dictionary were tuned; test1, measured untuned in round 1 and tuned on in
-// round 2; test2, measured untuned at the end of round 2.
-// docs/relevance.md records the figures; the floors only catch regressions.
+// conference (testdata/titles.json), part by part: tuning, on which
+// profiles and dictionary were tuned from round 1 on; test1, test2 and
+// test3 and test4, each measured once untuned at the end of its round (1
+// to 4) and tuned on afterwards. docs/relevance.md records the figures
+// (the untuned ones are what counts); the floors only catch regressions:
+// on every part recall stays at 0.9 or more with at most 0.3 wrong
+// conferences per item.
 func TestTitles(t *testing.T) {
 	var set map[string]json.RawMessage
 	readJSON(t, "testdata/titles.json", &set)
 	n := 0
-	for _, name := range []string{"tuning", "test1", "test2", "test3"} {
+	for _, part := range []struct {
+		name             string
+		minRecall, wrong float64
+	}{
+		{"tuning", 0.9, 0.3},
+		{"test1", 0.9, 0.3},
+		{"test2", 0.9, 0.3},
+		{"test3", 0.9, 0.3},
+		{"test4", 0.9, 0.3},
+	} {
 		var items []labelledItem
-		if err := json.Unmarshal(set[name], &items); err != nil {
-			t.Fatalf("%s: %v", name, err)
+		if err := json.Unmarshal(set[part.name], &items); err != nil {
+			t.Fatalf("%s: %v", part.name, err)
 		}
 		n += len(items)
-		t.Run(name, func(t *testing.T) {
+		t.Run(part.name, func(t *testing.T) {
 			f := measure(t, demoEngine(), items)
-			if f.recall() < 0.6 || f.wrongPerItem() > 1.5 {
-				t.Errorf("recall %.2f, wrong per item %.2f: below the floor (recall 0.6, at most 1.5 wrong per item)", f.recall(), f.wrongPerItem())
+			if f.recall() < part.minRecall || f.wrongPerItem() > part.wrong {
+				t.Errorf("recall %.2f, wrong per item %.2f: below the floor (recall %.2f, at most %.2f wrong per item)", f.recall(), f.wrongPerItem(), part.minRecall, part.wrong)
 			}
 		})
 	}

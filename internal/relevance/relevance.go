@@ -35,6 +35,12 @@ const (
 	Threshold      = 2.0
 	ShortThreshold = 1.0
 	ShortText      = 12
+	// WeakThreshold is the score from which, in a short text in which no
+	// conference reaches ShortThreshold, the best-scored conferences are
+	// proposed all the same, marked Weak: a title names one subject, and a
+	// context word ("Kasse" in "Kassenführung", "Insolvenz" in
+	// "Insolvenzbekanntmachungen") is then the best evidence there is.
+	WeakThreshold = 0.5
 )
 
 // thresholdFor gives the threshold for a text of n words.
@@ -108,6 +114,7 @@ func (m Match) String() string {
 	if m.Learned() {
 		notes = append(notes, "gelerntes Gewicht "+Number(m.Weight)+" statt "+Number(m.Base))
 	}
+
 	if len(notes) == 0 {
 		return m.Term
 	}
@@ -126,6 +133,9 @@ type Proposal struct {
 	Name         string
 	Score        float64
 	Matches      []Match
+	// Weak marks a proposal below the threshold: the best evidence in a
+	// short text in which no conference reaches the threshold.
+	Weak bool
 }
 
 // Terms lists the matched terms, for display: "Justiz (Justiz|cloud),
@@ -276,7 +286,7 @@ func (a analysis) ids() []string {
 
 func (e *Engine) analyse(text string) analysis {
 	var a analysis
-	for _, w := range tokens(text) {
+	for _, w := range e.completeElliptic(wordTokens(text)) {
 		f := fold(w)
 		ps := e.lex.split(f, isNoun(w))
 		rs := []rune(f)
@@ -318,18 +328,26 @@ func (a analysis) find(ids []string) (string, bool) {
 
 // score gives every conference with at least one matched term.
 func (e *Engine) score(text string) []Proposal {
-	props, _ := e.scoreWithThreshold(text)
+	props, _ := e.scored(text)
 	return props
 }
 
-// scoreWithThreshold gives every conference with at least one matched term
-// and the threshold for the text.
-func (e *Engine) scoreWithThreshold(text string) ([]Proposal, float64) {
+// scored gives every conference with at least one matched term and the
+// number of words of the text.
+func (e *Engine) scored(text string) ([]Proposal, int) {
 	a := e.analyse(text)
+	// Only a term whose first part is in the text can match.
+	present := make(map[string]bool, len(a.flat))
+	for _, f := range a.flat {
+		present[f.id] = true
+	}
 	var out []Proposal
 	for _, p := range e.profiles {
 		prop := Proposal{ConferenceID: p.ConferenceID, Abbrev: p.Abbrev, Name: p.Name}
 		for _, t := range p.terms {
+			if !present[t.ids[0]] {
+				continue
+			}
 			if found, ok := a.find(t.ids); ok {
 				prop.Score += t.weight
 				prop.Matches = append(prop.Matches, Match{Term: t.text, Weight: t.weight, Base: t.base, Feedback: t.feedback, Found: found})
@@ -339,17 +357,29 @@ func (e *Engine) scoreWithThreshold(text string) ([]Proposal, float64) {
 			out = append(out, prop)
 		}
 	}
-	return out, thresholdFor(len(a.words))
+	return out, len(a.words)
 }
 
-// Propose gives the conferences whose score reaches the threshold for the
-// text (Threshold, or ShortThreshold for a short text), best first.
-func (e *Engine) Propose(text string) []Proposal {
+// proposed selects from the scored conferences of a text of n words those
+// that are proposed: those whose score reaches the threshold for the text
+// and, in a short text where none does, the best-scored ones if their
+// score reaches WeakThreshold (marked Weak). Best first.
+func proposed(props []Proposal, n int) []Proposal {
 	var out []Proposal
-	props, threshold := e.scoreWithThreshold(text)
+	threshold := thresholdFor(n)
+	best := 0.0
 	for _, p := range props {
 		if p.Score >= threshold {
 			out = append(out, p)
+		}
+		best = max(best, p.Score)
+	}
+	if len(out) == 0 && n <= ShortText && best >= WeakThreshold {
+		for _, p := range props {
+			if p.Score == best {
+				p.Weak = true
+				out = append(out, p)
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -361,15 +391,26 @@ func (e *Engine) Propose(text string) []Proposal {
 	return out
 }
 
+// Propose gives the conferences proposed for the text, best first: those
+// whose score reaches the threshold (Threshold, or ShortThreshold for a
+// short text) and, in a short text where none does, the best-scored ones
+// from WeakThreshold on, marked Weak.
+func (e *Engine) Propose(text string) []Proposal {
+	return proposed(e.scored(text))
+}
+
 // Evidence gives the terms (by TermKey) that an assessment of a conference
 // for a text teaches: if the conference is confirmed as relevant, every term
 // of its profile found in the text; if it is rejected, the terms found when
 // the text got the conference proposed (a rejection of a conference that was
 // not proposed teaches nothing).
 func (e *Engine) Evidence(text string, conferenceID int64, relevant bool) []string {
-	props, threshold := e.scoreWithThreshold(text)
+	props, n := e.scored(text)
+	if !relevant {
+		props = proposed(props, n)
+	}
 	for _, p := range props {
-		if p.ConferenceID != conferenceID || !relevant && p.Score < threshold {
+		if p.ConferenceID != conferenceID {
 			continue
 		}
 		var keys []string
@@ -422,7 +463,77 @@ func AssessmentText(d model.Decision, it model.AgendaItem) string {
 // tokens splits a text into words (letters and digits); hyphens split
 // words, so "Cloud-Computing" is "Cloud", "Computing".
 func tokens(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// token is a word of a text; elliptic marks the first member of a compound
+// whose head is left out to follow later ("Kinder-" in "Kinder- und
+// Jugendhilfe").
+type token struct {
+	word     string
+	elliptic bool
+}
+
+// wordTokens splits a text into words as tokens does and marks a word
+// followed by a hyphen and then a space, a comma or the end as elliptic.
+func wordTokens(s string) []token {
+	var out []token
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if !isWordRune(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isWordRune(rs[j]) {
+			j++
+		}
+		t := token{word: string(rs[i:j])}
+		if j < len(rs) && (rs[j] == '-' || rs[j] == '‐') && (j+1 == len(rs) || unicode.IsSpace(rs[j+1]) || rs[j+1] == ',') {
+			t.elliptic = true
+		}
+		out = append(out, t)
+		i = j
+	}
+	return out
+}
+
+// conjunctions join the members of a coordination with ellipsis.
+var conjunctions = map[string]bool{"und": true, "oder": true, "sowie": true, "bzw": true, "beziehungsweise": true}
+
+// completeElliptic gives the words of a text with every elliptic first
+// member completed by the head of the compound that the coordination ends
+// with: "Kinder- und Jugendhilfe" is "Kinderhilfe und Jugendhilfe",
+// "Hochwasser-, Starkregen- und Dürreportal" is "Hochwasserportal,
+// Starkregenportal und Dürreportal". A member stays as it is when no
+// conjunction follows or the last word is no compound.
+func (e *Engine) completeElliptic(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.word
+		if !t.elliptic {
+			continue
+		}
+		j, conj := i+1, false
+		for j < len(toks) && (toks[j].elliptic || conjunctions[strings.ToLower(toks[j].word)]) {
+			conj = conj || conjunctions[strings.ToLower(toks[j].word)]
+			j++
+		}
+		if !conj || j == len(toks) {
+			continue
+		}
+		last := toks[j].word
+		ps := e.lex.split(fold(last), isNoun(last))
+		if len(ps) < 2 {
+			continue
+		}
+		_, orig := foldMap(last)
+		head := []rune(last)[orig[ps[len(ps)-1].start]:]
+		out[i] = t.word + string(head)
+	}
+	return out
 }
 
 var envPool = sync.Pool{New: func() any { return snowballstem.NewEnv("") }}
