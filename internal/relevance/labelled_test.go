@@ -102,10 +102,13 @@ func TestPrecisionRecall(t *testing.T) {
 // conference (testdata/titles.json), part by part: tuning, on which
 // profiles and dictionary were tuned from round 1 on; test1, test2 and
 // test3 and test4, each measured once untuned at the end of its round (1
-// to 4) and tuned on afterwards. docs/relevance.md records the figures
-// (the untuned ones are what counts); the floors only catch regressions:
-// on every part recall stays at 0.9 or more with at most 0.3 wrong
-// conferences per item.
+// to 4) and tuned on afterwards; test5, written after round 4 and measured
+// once on the round-4 code, not tuned on. docs/relevance.md records the
+// figures (the untuned ones are what counts); the floors only catch
+// regressions: on every tuned part recall stays at 0.9 or more with at
+// most 0.3 wrong conferences per item; on the untuned test5 the floor is
+// the one held-out parts had until round 3 (recall 0.6, at most 1.5 wrong
+// per item), set before it was measured.
 func TestTitles(t *testing.T) {
 	var set map[string]json.RawMessage
 	readJSON(t, "testdata/titles.json", &set)
@@ -119,6 +122,7 @@ func TestTitles(t *testing.T) {
 		{"test2", 0.9, 0.3},
 		{"test3", 0.9, 0.3},
 		{"test4", 0.9, 0.3},
+		{"test5", 0.6, 1.5},
 	} {
 		var items []labelledItem
 		if err := json.Unmarshal(set[part.name], &items); err != nil {
