@@ -93,10 +93,12 @@ func (r Result) Phrase() string {
 	switch {
 	case !r.Adopted:
 		s = "abgelehnt"
-		if len(r.Against) > 0 {
+		switch {
+		case len(r.Against) > 0 && len(r.Abstaining) > 0:
+			s += " bei Gegenstimmen von " + joinMembers(r.Against) + " und Enthaltung von " + joinMembers(r.Abstaining)
+		case len(r.Against) > 0:
 			s += " bei Gegenstimmen von " + joinMembers(r.Against)
-		}
-		if len(r.Abstaining) > 0 {
+		case len(r.Abstaining) > 0:
 			s += " bei Enthaltung von " + joinMembers(r.Abstaining)
 		}
 	case r.Unanimous:
