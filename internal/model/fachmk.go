@@ -12,28 +12,20 @@ type Assignment struct {
 	ID           int64
 	ConferenceID int64  // the FachMK (body)
 	Member       string // member abbreviation (Bund or a Land)
-	// PersonID is the person the assigning decision names; 0 if it names
-	// none, and then the spokesperson is whoever represents the member in
-	// the IT-Planungsrat (Member.RepresentativeID, see SpokespersonID).
-	PersonID     int64
-	DecisionRef  string // the decision that assigned it: "B-2022/43-IT"
-	StartSession int    // the session whose decision assigned it; 0 if unknown
-	StartOn      Date
+	// PersonID is the person who holds the function: the one the assigning
+	// decision names, or — FollowsRepresentative — whoever represents the
+	// member in the IT-Planungsrat now (Member.RepresentativeID), since the
+	// function is tied to the member's IT-PLR membership (concept 1.2).
+	PersonID              int64
+	FollowsRepresentative bool
+	DecisionRef           string // the decision that assigned it: "B-2022/43-IT"
+	StartSession          int    // the session whose decision assigned it; 0 if unknown
+	StartOn               Date
 	// Resignation: announced on ResignationOn, takes effect with the next
 	// regular IT-PLR session EndsWithSession (concept section 1.2).
 	ResignationOn   Date
 	EndsWithSession int
 	Version         int
-}
-
-// SpokespersonID gives the person who holds the function: the person the
-// decision names, or else the member's current representative (the
-// function is tied to the member's IT-PLR membership, concept 1.2).
-func (a Assignment) SpokespersonID(representative int64) int64 {
-	if a.PersonID != 0 {
-		return a.PersonID
-	}
-	return representative
 }
 
 // AssignmentStatus is where an assignment stands.

@@ -76,6 +76,10 @@ func memberList(s string) []string {
 	return out
 }
 
+// JoinMembers gives a list of members as German prose: "HE", "BY und SN",
+// "BY, HE und SN".
+func JoinMembers(ms []string) string { return joinMembers(ms) }
+
 // joinMembers gives "HE", "BY und SN", "BY, HE und SN".
 func joinMembers(ms []string) string {
 	switch len(ms) {

@@ -145,6 +145,9 @@ type WrittenProcedure struct {
 	// procedure approves (Bestätigung des Protokolls im Umlaufverfahren);
 	// 0 for any other decision.
 	ApprovesSession int
+	// MinutesText is the text of the minutes the procedure approves, as
+	// sent to the members; it becomes the approved version.
+	MinutesText string
 	// EndedEarly: the secretariat ended it before the deadline because
 	// every voting member had voted.
 	EndedEarly bool

@@ -8,11 +8,11 @@ import (
 	"gremium/internal/model"
 )
 
-const memberCols = `id, abbrev, name, kind, position`
+const memberCols = `id, abbrev, name, kind, position, COALESCE(representative_id, 0)`
 
 func scanMember(r scanner) (model.Member, error) {
 	var m model.Member
-	err := r.Scan(&m.ID, &m.Abbrev, &m.Name, &m.Kind, &m.Position)
+	err := r.Scan(&m.ID, &m.Abbrev, &m.Name, &m.Kind, &m.Position, &m.RepresentativeID)
 	return m, err
 }
 
@@ -38,6 +38,32 @@ func (s *Store) Member(ctx context.Context, abbrev string) (model.Member, error)
 // Members gives all members in list order.
 func (s *Store) Members(ctx context.Context) ([]model.Member, error) {
 	return queryList(ctx, s.db, scanMember, "members", `SELECT `+memberCols+` FROM members ORDER BY position, abbrev`)
+}
+
+// SetRepresentative records the person who now represents a member in the
+// IT-Planungsrat; the person must act for that member. Spokesperson
+// assignments that name no person follow the representative.
+func (s *Store) SetRepresentative(ctx context.Context, member string, personID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		p, err := queryOne(ctx, tx, scanPerson, fmt.Sprintf("person %d", personID), `SELECT `+personCols+` FROM persons WHERE id = ?`, personID)
+		if err != nil {
+			return err
+		}
+		if p.MemberAbbrev != member {
+			return model.RuleError("%s handelt nicht für %s und kann es nicht im IT-Planungsrat vertreten.", p.Name, member)
+		}
+		var id int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM members WHERE abbrev = ?`, member).Scan(&id); err != nil {
+			return model.NotFoundError("Das Mitglied „%s“ gibt es nicht.", member)
+		}
+		if err := s.touch(ctx, tx, "member", id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE members SET representative_id = ? WHERE id = ?`, personID, id); err != nil {
+			return fmt.Errorf("store: representative: %w", err)
+		}
+		return s.audit(ctx, tx, "representative", "member", id, member+" "+p.Name)
+	})
 }
 
 // UpdateMember changes a member's name, kind and position (the abbreviation

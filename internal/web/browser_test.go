@@ -19,6 +19,7 @@ import (
 
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 )
 
@@ -195,6 +196,23 @@ func (b *browserRun) waitNewPage(what string) {
 	b.run(what+": page", chromedp.WaitVisible("main h1", chromedp.ByQuery))
 }
 
+// gridVotes clicks a choice for every voting member in a vote grid: "ja"
+// unless other names another choice (nein, enth, keine).
+func gridVotes(prefix string, other map[string]string) []chromedp.Action {
+	var out []chromedp.Action
+	for _, m := range itplr.Members() {
+		if !m.Kind.Votes() {
+			continue
+		}
+		c := "ja"
+		if o, ok := other[m.Abbrev]; ok {
+			c = o
+		}
+		out = append(out, chromedp.Click(fmt.Sprintf("#%s-%s-%s", prefix, m.Abbrev, c), chromedp.ByID))
+	}
+	return out
+}
+
 func (b *browserRun) text(sel string) string {
 	b.t.Helper()
 	var s string
@@ -347,7 +365,8 @@ func TestSessionCycleInBrowser(t *testing.T) {
 		t.Fatalf("Hessen's proposal = %+v", drafts)
 	}
 	d := drafts[0]
-	b.run("vote with one abstention", chromedp.Click(fmt.Sprintf("#v%d-BY-enth", d.ID), chromedp.ByID))
+	// The grid starts at "keine Stimme": every show of hands is entered.
+	b.run("vote with one abstention", gridVotes(fmt.Sprintf("v%d", d.ID), map[string]string{"BY": "enth"})...)
 	b.shot("live-protokoll")
 	b.submit("vote", fmt.Sprintf(`form[action="/entwuerfe/%d/abstimmung"]`, d.ID))
 	b.run("open protocol note", chromedp.Click(`details:has(#neu-pn) summary`, chromedp.ByQuery))
@@ -361,6 +380,7 @@ func TestSessionCycleInBrowser(t *testing.T) {
 		chromedp.SendKeys("#neu-verantw", "HE", chromedp.ByID),
 		chromedp.SendKeys("#neu-fristsitzung", "50", chromedp.ByID))
 	b.submit("save follow-up", fmt.Sprintf(`form[action="/tops/%d/auftraege"]`, heItem.ID))
+	b.run("Grüne Liste: all Ja", gridVotes("gl", nil)...)
 	b.submit("adopt the Grüne Liste", `form[action="/sitzungen/48/gruene-liste"]`)
 	if notice := b.text(".notice-box"); !strings.Contains(notice, "Grüne Liste beschlossen: B-2025/") {
 		t.Errorf("consent agenda: %q", notice)

@@ -123,7 +123,11 @@ func TestSpokespersonsInTheBrowserPages(t *testing.T) {
 			t.Errorf("assignment %v: %d", bad.form, code)
 		}
 	}
-	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "person": {"Ina-Maria Ulbrich"}, "beschluss": {"B-2025/31-IT"}, "sitzung": {"47"}}); code != http.StatusSeeOther {
+	// The decision must be in the register (B-2025/31-IT is not).
+	if code, body := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "beschluss": {"B-2025/31-IT"}, "sitzung": {"47"}}); code != http.StatusUnprocessableEntity || !strings.Contains(body, "nicht im Beschlussregister") {
+		t.Errorf("assignment citing a decision not in the register: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "person": {"Ina-Maria Ulbrich"}, "beschluss": {"B-2025/26-IT"}, "sitzung": {"47"}}); code != http.StatusSeeOther {
 		t.Fatalf("assign AMK: %d", code)
 	}
 	_, overview := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk", nil)

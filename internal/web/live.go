@@ -22,7 +22,6 @@ type liveData struct {
 	Members  map[string]model.Member
 	Voters   []model.Member
 	Speakers []model.Member
-	Rules    []model.Rule
 	Consent  int // open proposals on the consent agenda
 	Present  map[string]bool
 }
@@ -41,8 +40,7 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{},
-		Rules: []model.Rule{model.RuleUnanimous, model.RuleSimple, model.RuleQualified}}
+	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{}}
 	want, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
 	if want == 0 {
 		want = se.CurrentItemID
@@ -79,10 +77,11 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d.Present = map[string]bool{}
-	for _, a := range present {
-		d.Present[a] = true
+	var order []int64
+	for _, it := range doc.Items() {
+		order = append(order, it.ID)
 	}
+	d.Present = model.PresentAt(present, order, d.Current.ID)
 	for _, m := range all {
 		if m.Kind.Votes() {
 			d.Voters = append(d.Voters, m)
@@ -344,7 +343,24 @@ func (s *Server) establishQuorum(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ok, reason, err := s.st.EstablishQuorum(r.Context(), se.ID, r.PostForm["anwesend"])
+	members, err := s.st.Members(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	present := map[string]bool{}
+	for _, a := range r.PostForm["anwesend"] {
+		present[a] = true
+	}
+	var list []model.Attendance
+	for _, m := range members {
+		p := model.Absent
+		if present[m.Abbrev] {
+			p = model.Present
+		}
+		list = append(list, model.Attendance{Member: m.Abbrev, Presence: p})
+	}
+	ok, reason, err := s.st.SaveAttendance(r.Context(), se.ID, list)
 	if err != nil {
 		s.fail(w, r, err, "")
 		return

@@ -8,6 +8,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // Written procedures (Umlaufverfahren): the secretariat starts one on a
@@ -42,7 +43,7 @@ func (s *Server) procedureList(w http.ResponseWriter, r *http.Request) {
 }
 
 type newProcedureData struct {
-	Rules []model.Rule
+	Rules model.DecisionRules // the body's rules, stated beside the kinds
 	Form  map[string]string
 	Error string
 }
@@ -51,10 +52,15 @@ func (s *Server) newProcedurePage(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
 		return
 	}
+	council, err := s.councilBody(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	deadline := time.Now().Add(7 * 24 * time.Hour)
 	s.render(w, r, http.StatusOK, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf",
-		Data: newProcedureData{Rules: []model.Rule{model.RuleUnanimous, model.RuleQualified, model.RuleSimple},
-			Form: map[string]string{"frist_datum": deadline.Format("2006-01-02"), "frist_zeit": "12:00"}}})
+		Data: newProcedureData{Rules: council.Rules,
+			Form: map[string]string{"frist_datum": model.BerlinDate(deadline).String(), "frist_zeit": "12:00"}}})
 }
 
 func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
@@ -64,12 +70,17 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	f := map[string]string{}
-	for _, k := range []string{"titel", "punkte", "antrag", "regel", "frist_datum", "frist_zeit", "art"} {
+	for _, k := range []string{"titel", "punkte", "antrag", "frist_datum", "frist_zeit", "art", "alle"} {
 		f[k] = r.PostFormValue(k)
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	fail := func(msg string) {
 		s.render(w, r, http.StatusUnprocessableEntity, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf",
-			Data: newProcedureData{Rules: []model.Rule{model.RuleUnanimous, model.RuleQualified, model.RuleSimple}, Form: f, Error: msg}})
+			Data: newProcedureData{Rules: council.Rules, Form: f, Error: msg}})
 	}
 	points, err := formLines(f["punkte"])
 	if err != nil {
@@ -85,25 +96,10 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		fail("Bitte Titel und Beschlusspunkte angeben.")
 		return
 	}
-	deadline, err := time.ParseInLocation("2006-01-02 15:04", f["frist_datum"]+" "+f["frist_zeit"], time.Local)
+	// German time, whatever the server's zone (model.Berlin).
+	deadline, err := model.ParseBerlinTime(f["frist_datum"], f["frist_zeit"])
 	if err != nil || !deadline.After(time.Now()) {
-		fail("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit).")
-		return
-	}
-	rule := model.Rule(f["regel"])
-	if !rule.Valid() {
-		fail("Bitte die Mehrheitsregel wählen.")
-		return
-	}
-	if rule == model.RuleQualified {
-		if _, _, err := s.st.SharesFor(ctx, deadline.Year()); err != nil {
-			fail("Für die qualifizierte Mehrheit ist kein Königsteiner Schlüssel geladen (gremium config ks DATEI.csv).")
-			return
-		}
-	}
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
+		fail("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
 		return
 	}
 	kind := model.KindDecision
@@ -111,8 +107,8 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		kind = model.KindRecommendation
 	}
 	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title,
-		Points: numberedFormPoints(points), Applicants: splitFormList(f["antrag"])}
-	id, err := s.st.StartProcedure(ctx, d, rule, deadline)
+		Points: numberedFormPoints(points), Applicants: splitFormList(f["antrag"]), AllMustConsent: f["alle"] == "1"}
+	id, err := s.st.StartProcedure(ctx, store.ProcedureStart{Decision: d, Deadline: deadline})
 	if err != nil {
 		if c := model.ClassOf(err); c == model.ErrRule || c == model.ErrInput {
 			fail(model.ReasonOf(err))
@@ -134,6 +130,7 @@ type procedureData struct {
 	CanVote   bool
 	Tally     model.Tally // the count so far, for the secretariat
 	ShowTally bool
+	Rule      model.Rule // the rule of the decision's kind
 }
 
 func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
@@ -153,12 +150,17 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	voters, err := s.st.VotingMembers(ctx)
+	voters, err := s.st.BodyVoters(ctx, d.BodyID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}}
+	body, err := s.st.Body(ctx, d.BodyID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind)}
 	for _, v := range p.Votes {
 		data.Votes[v.Member] = v.Choice
 	}
@@ -171,11 +173,12 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		data.CanVote = isVoter && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && time.Now().Before(p.Deadline)
 	}
 	if auth.Can(u, auth.ManageSessions, "") && p.Status == model.ProcedureOpen {
-		var shares model.Shares
-		if p.Rule == model.RuleQualified {
-			shares, _, _ = s.st.SharesFor(ctx, p.Deadline.Year())
+		b := model.Ballot{Kind: d.Kind, Rule: data.Rule, AllMustConsent: d.AllMustConsent, Voters: voters, Written: true,
+			Votes: model.ProcedureVotes(voters, p.Votes)}
+		if b.Rule.NeedsShares() {
+			b.Shares, b.SharesYear, _ = s.st.SharesFor(ctx, model.BerlinDate(p.Deadline).Year)
 		}
-		if t, err := model.Count(p.Rule, voters, model.ProcedureVotes(voters, p.Votes), shares); err == nil {
+		if t, err := model.Count(b); err == nil {
 			data.Tally, data.ShowTally = t, true
 		}
 	}
