@@ -293,6 +293,31 @@ func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member str
 	return s.audit(ctx, tx, action, "vote", voteID, detail)
 }
 
+// CastShowOfHands enters, in one transaction, the votes the secretariat saw
+// by show of hands in an open vote, for members without a device; each is
+// marked as such in the audit log. Members with keine Stimme are skipped. A
+// vote for a member not present refuses the whole entry.
+func (s *Store) CastShowOfHands(ctx context.Context, voteID int64, votes map[string]model.VoteChoice) (int, error) {
+	n := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		members := make([]string, 0, len(votes))
+		for m := range votes {
+			members = append(members, m)
+		}
+		slices.Sort(members)
+		for _, m := range members {
+			if c := votes[m]; c != model.VoteNone && c != "" {
+				if err := s.castTx(ctx, tx, voteID, m, c, true); err != nil {
+					return err
+				}
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
 // VoteOutcome is what closing a vote decided.
 type VoteOutcome struct {
 	Decisions []model.Decision // adopted or rejected, in agenda order

@@ -49,6 +49,15 @@ func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assi
 	if err := a.Validate(m.Kind); err != nil {
 		return err
 	}
+	if a.PersonID != 0 && !a.FollowsRepresentative {
+		p, err := queryOne(ctx, tx, scanPerson, fmt.Sprintf("person %d", a.PersonID), `SELECT `+personCols+` FROM persons WHERE id = ?`, a.PersonID)
+		if err != nil {
+			return err
+		}
+		if p.MemberAbbrev != "" && p.MemberAbbrev != a.Member {
+			return model.RuleError("%s handelt für %s; Sprecher:in für %s kann nur eine Person dieses Mitglieds sein.", p.Name, p.MemberAbbrev, a.Member)
+		}
+	}
 	var kind model.BodyKind
 	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, a.ConferenceID).Scan(&kind); err != nil {
 		return notFound(err, fmt.Sprintf("body %d", a.ConferenceID))

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -19,6 +20,8 @@ var funcs = template.FuncMap{
 		return d.German()
 	},
 	"decisionURL": decisionURL,
+	// ruleOf gives a body's rule for a kind of decision ("beschluss").
+	"ruleOf": func(r model.DecisionRules, kind any) model.Rule { return r.For(model.DecisionKind(fmt.Sprint(kind))) },
 	// berlinTime shows an instant in German time: "26.06.2025, 17:00 Uhr".
 	"berlinTime": model.BerlinDateTime,
 	"draftTitle": func() string { return minutes.DraftTitle },

@@ -23,7 +23,14 @@ type liveData struct {
 	Voters   []model.Member
 	Speakers []model.Member
 	Consent  int // open proposals on the consent agenda
-	Present  map[string]bool
+	// Present are the voters present or represented at the current item,
+	// ConsentPresent at the item called (where the Grüne Liste is voted).
+	Present        map[string]bool
+	ConsentPresent map[string]bool
+	PresentCount   int
+	Vote           voteView            // the open vote, if any
+	Rules          model.DecisionRules // the body's rules, stated beside the proposals
+	SharesWarning  string
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
@@ -82,10 +89,29 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		order = append(order, it.ID)
 	}
 	d.Present = model.PresentAt(present, order, d.Current.ID)
-	for _, m := range all {
-		if m.Kind.Votes() {
-			d.Voters = append(d.Voters, m)
+	d.ConsentPresent = model.PresentAt(present, order, se.CurrentItemID)
+	if d.Voters, err = s.votingMembers(r); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, m := range d.Voters {
+		if d.Present[m.Abbrev] {
+			d.PresentCount++
 		}
+	}
+	if d.Vote, err = s.loadVoteView(r, se); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Rules = council.Rules
+	if d.SharesWarning, err = s.sharesWarning(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "live.html", view{Title: "Live-Protokoll – " + se.Title(), Active: "sitzungen", Data: d})
 }
@@ -287,6 +313,7 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 // ---- the live view for participants ----
 
 type liveStateData struct {
+	Vote      voteView // the open vote, if any
 	Session   model.Session
 	Current   model.AgendaItem
 	HasItem   bool
@@ -304,6 +331,9 @@ func (s *Server) loadLiveState(r *http.Request, se model.Session) (liveStateData
 	}
 	ds, err := s.st.Decisions(ctx, store.DecisionFilter{SessionID: se.ID, Status: model.DecisionAdopted})
 	if err != nil {
+		return d, err
+	}
+	if d.Vote, err = s.loadVoteView(r, se); err != nil {
 		return d, err
 	}
 	d.Decisions = a.Decisions(ds)
@@ -336,39 +366,4 @@ func (s *Server) liveState(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	buf.WriteTo(w)
-}
-
-func (s *Server) establishQuorum(w http.ResponseWriter, r *http.Request) {
-	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
-	if !ok {
-		return
-	}
-	members, err := s.st.Members(r.Context())
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	present := map[string]bool{}
-	for _, a := range r.PostForm["anwesend"] {
-		present[a] = true
-	}
-	var list []model.Attendance
-	for _, m := range members {
-		p := model.Absent
-		if present[m.Abbrev] {
-			p = model.Present
-		}
-		list = append(list, model.Attendance{Member: m.Abbrev, Presence: p})
-	}
-	ok, reason, err := s.st.SaveAttendance(r.Context(), se.ID, list)
-	if err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
-	s.changed(r, se.ID)
-	notice := "Feststellung der Beschlussfähigkeit: " + reason
-	if !ok {
-		notice += ". Beschlüsse können erst nach erneuter Feststellung festgehalten werden."
-	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), notice)
 }

@@ -51,7 +51,8 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		title = minutes.DecisionTitle(it)
 	}
 	_, err = s.st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: it.ID, Kind: kind,
-		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: numberedFormPoints(points), Applicants: applicants})
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: numberedFormPoints(points), Applicants: applicants,
+		AllMustConsent: r.PostFormValue("alle") == "1"})
 	if err != nil {
 		s.fail(w, r, err, "")
 		return

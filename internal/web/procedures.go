@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"gremium/internal/auth"
@@ -46,6 +47,27 @@ type newProcedureData struct {
 	Rules model.DecisionRules // the body's rules, stated beside the kinds
 	Form  map[string]string
 	Error string
+	// DraftMinutes are the sessions whose draft minutes a procedure can
+	// approve.
+	DraftMinutes  []model.Session
+	SharesWarning string
+}
+
+// newProcedureData gives the form's data: the rules, the draft minutes and
+// the warning about the Königsteiner Schlüssel.
+func (s *Server) newProcedureForm(r *http.Request, council model.Body, f map[string]string, msg string) (newProcedureData, error) {
+	d := newProcedureData{Rules: council.Rules, Form: f, Error: msg}
+	all, err := s.st.Sessions(r.Context(), council.ID)
+	if err != nil {
+		return d, err
+	}
+	for _, se := range all {
+		if se.Status == model.StatusMinutesDraft {
+			d.DraftMinutes = append(d.DraftMinutes, se)
+		}
+	}
+	d.SharesWarning, err = s.sharesWarning(r.Context())
+	return d, err
 }
 
 func (s *Server) newProcedurePage(w http.ResponseWriter, r *http.Request) {
@@ -57,10 +79,13 @@ func (s *Server) newProcedurePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	deadline := time.Now().Add(7 * 24 * time.Hour)
-	s.render(w, r, http.StatusOK, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf",
-		Data: newProcedureData{Rules: council.Rules,
-			Form: map[string]string{"frist_datum": model.BerlinDate(deadline).String(), "frist_zeit": "12:00"}}})
+	deadline := s.clock().Add(7 * 24 * time.Hour)
+	d, err := s.newProcedureForm(r, council, map[string]string{"frist_datum": model.BerlinDate(deadline).String(), "frist_zeit": "12:00"}, "")
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf", Data: d})
 }
 
 func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
@@ -70,7 +95,7 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	f := map[string]string{}
-	for _, k := range []string{"titel", "punkte", "antrag", "frist_datum", "frist_zeit", "art", "alle"} {
+	for _, k := range []string{"titel", "punkte", "antrag", "frist_datum", "frist_zeit", "art", "alle", "protokoll"} {
 		f[k] = r.PostFormValue(k)
 	}
 	council, err := s.councilBody(ctx)
@@ -79,8 +104,34 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fail := func(msg string) {
-		s.render(w, r, http.StatusUnprocessableEntity, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf",
-			Data: newProcedureData{Rules: council.Rules, Form: f, Error: msg}})
+		d, err := s.newProcedureForm(r, council, f, msg)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.render(w, r, http.StatusUnprocessableEntity, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf", Data: d})
+	}
+	// A procedure may approve draft minutes (Bestätigung des Protokolls im
+	// Umlaufverfahren): the text sent to the members becomes the approved
+	// version.
+	var ps store.ProcedureStart
+	if n, err := strconv.Atoi(f["protokoll"]); err == nil && n > 0 {
+		se, err := s.st.SessionByNumber(ctx, council.ID, n)
+		if err != nil {
+			s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", n))
+			return
+		}
+		if ps.MinutesText, err = s.internalText(r, se.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		ps.ApprovesSession = n
+		if strings.TrimSpace(f["titel"]) == "" {
+			f["titel"] = fmt.Sprintf("Bestätigung des Protokolls der %d. Sitzung", n)
+		}
+		if strings.TrimSpace(f["punkte"]) == "" {
+			f["punkte"] = fmt.Sprintf("Der IT-Planungsrat bestätigt das Protokoll seiner %d. Sitzung.", n)
+		}
 	}
 	points, err := formLines(f["punkte"])
 	if err != nil {
@@ -98,7 +149,7 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 	}
 	// German time, whatever the server's zone (model.Berlin).
 	deadline, err := model.ParseBerlinTime(f["frist_datum"], f["frist_zeit"])
-	if err != nil || !deadline.After(time.Now()) {
+	if err != nil || !deadline.After(s.clock()) {
 		fail("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
 		return
 	}
@@ -108,7 +159,8 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 	}
 	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title,
 		Points: numberedFormPoints(points), Applicants: splitFormList(f["antrag"]), AllMustConsent: f["alle"] == "1"}
-	id, err := s.st.StartProcedure(ctx, store.ProcedureStart{Decision: d, Deadline: deadline})
+	ps.Decision, ps.Deadline = d, deadline
+	id, err := s.st.StartProcedure(ctx, ps)
 	if err != nil {
 		if c := model.ClassOf(err); c == model.ErrRule || c == model.ErrInput {
 			fail(model.ReasonOf(err))
@@ -131,6 +183,9 @@ type procedureData struct {
 	Tally     model.Tally // the count so far, for the secretariat
 	ShowTally bool
 	Rule      model.Rule // the rule of the decision's kind
+	// CanEnd: the secretariat may end it now, as every member has voted.
+	CanEnd        bool
+	SharesWarning string
 }
 
 func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
@@ -170,7 +225,7 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		for _, m := range voters {
 			isVoter = isVoter || m.Abbrev == u.MemberAbbrev
 		}
-		data.CanVote = isVoter && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && time.Now().Before(p.Deadline)
+		data.CanVote = isVoter && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && s.clock().Before(p.Deadline)
 	}
 	if auth.Can(u, auth.ManageSessions, "") && p.Status == model.ProcedureOpen {
 		b := model.Ballot{Kind: d.Kind, Rule: data.Rule, AllMustConsent: d.AllMustConsent, Voters: voters, Written: true,
@@ -180,6 +235,13 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		}
 		if t, err := model.Count(b); err == nil {
 			data.Tally, data.ShowTally = t, true
+		}
+		data.CanEnd = p.CanEndEarly(voters) == nil
+	}
+	if data.Rule.NeedsShares() {
+		if data.SharesWarning, err = s.sharesWarning(ctx); err != nil {
+			s.serverError(w, r, err)
+			return
 		}
 	}
 	s.render(w, r, http.StatusOK, "procedure.html", view{Title: "Umlaufverfahren: " + d.Title, Active: "umlauf", Data: data})
@@ -201,4 +263,19 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Ihre Stimme ist gespeichert. Sie können sie bis zur Frist ändern.")
+}
+
+// endProcedureEarly closes a written procedure before its deadline, which
+// the secretariat may do only when every voting member has voted.
+func (s *Server) endProcedureEarly(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	p, err := s.st.EndProcedureEarly(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Umlaufverfahren gibt es nicht.")
+		return
+	}
+	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Das Umlaufverfahren ist vorzeitig beendet: "+p.Result)
 }
