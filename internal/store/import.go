@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -59,10 +60,13 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", se.Number),
 			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, bodyID, se.Number)
-		var err2 error
+		// Without a chair in the text: the session's recorded one, else the
+		// rotation's of its year.
+		rotation := ""
 		if se.Chair == "" && !se.Date.IsZero() {
-			if se.Chair, err2 = chairOfYear(ctx, tx, bodyID, se.Date.Year); err2 != nil {
-				return err2
+			var err error
+			if rotation, err = chairOfYear(ctx, tx, bodyID, se.Date.Year); err != nil {
+				return err
 			}
 		}
 		switch {
@@ -70,7 +74,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			sessionID, err = s.insert(ctx, tx, "session", se.Title(),
 				`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in)
 				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				bodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.Status, se.MinutesStand.String(), se.ApprovedIn)
+				bodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, cmp.Or(se.Chair, rotation), se.Status, se.MinutesStand.String(), se.ApprovedIn)
 			if err != nil {
 				return err
 			}
@@ -84,10 +88,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			if cur.Status == model.StatusRunning {
 				return model.RuleError("Die %d. Sitzung läuft; ihr Protokoll wird live geführt und kann nicht importiert werden.", cur.Number)
 			}
-			chair := se.Chair
-			if chair == "" {
-				chair = cur.Chair
-			}
+			chair := cmp.Or(se.Chair, cur.Chair, rotation)
 			if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, cur.Version,
 				`date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?`,
 				se.Date.String(), se.StartTime, se.EndTime, se.Place, chair, se.MinutesStand.String()); err != nil {
