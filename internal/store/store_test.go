@@ -490,7 +490,8 @@ func TestFachMKLayer(t *testing.T) {
 	id := must[int64](t)
 	bodyID, sessionID := fixture(t, s)
 	fmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
-	pid := id(s.CreatePerson(ctx, model.Person{Name: "Dr. Martin Hagen", MemberAbbrev: "HB"}))
+	hagen := id(s.CreatePerson(ctx, model.Person{Name: "Dr. Martin Hagen", MemberAbbrev: "HB"}))
+	pid := id(s.CreatePerson(ctx, model.Person{Name: "Stefan Sauer", MemberAbbrev: "HE"}))
 
 	// Assignments follow the rules of concept section 1.2 and cite a
 	// decision the IT-Planungsrat took: here one before gremium.
@@ -506,6 +507,10 @@ func TestFachMKLayer(t *testing.T) {
 	}
 	if _, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: bodyID, Member: "HE", DecisionRef: "B-2022/43-IT"}); err == nil {
 		t.Error("assignment to a non-FachMK accepted")
+	}
+	// A person of another member cannot hold HE's function.
+	if _, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE", PersonID: hagen, DecisionRef: "B-2022/43-IT"}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("HE's function held by a person of HB: %v", err)
 	}
 	aid := id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE", PersonID: pid, DecisionRef: "B-2022/43-IT", StartSession: 39}))
 	as := must[[]model.Assignment](t)(s.Assignments(ctx, fmk))
