@@ -27,7 +27,7 @@ import (
 
 // lawServer is the demo with accounts (and one for Saarland) behind a
 // server whose clock the test may set.
-func lawServer(t *testing.T) (*httptest.Server, *store.Store, *Server) {
+func lawServer(t testing.TB) (*httptest.Server, *store.Store, *Server) {
 	t.Helper()
 	ctx := context.Background()
 	st := demotest.Store(t)
@@ -51,7 +51,7 @@ func lawServer(t *testing.T) (*httptest.Server, *store.Store, *Server) {
 // runningSession plans the 48th session (12.03.2026), runs it and puts a
 // proposal of kind on TOP 5; the members in absent are not there, all
 // other voting members are. It gives the session, the item and the draft.
-func runningSession(t *testing.T, st *store.Store, kind model.DecisionKind, absent ...string) (int64, int64, int64) {
+func runningSession(t testing.TB, st *store.Store, kind model.DecisionKind, absent ...string) (int64, int64, int64) {
 	t.Helper()
 	ctx := context.Background()
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
