@@ -200,21 +200,49 @@ func (sub voteSubject) ballot(ctx context.Context, tx *sql.Tx, d model.Decision,
 	return b, nil
 }
 
+// VoteOption changes how a vote is opened.
+type VoteOption func(*voteOptions)
+
+type voteOptions struct{ consentingOnly bool }
+
+// ConsentingOnly makes the proposal bind only the members that consent
+// ("gilt nur für die zustimmenden Mitglieder"), set in the same
+// transaction that opens the vote.
+func ConsentingOnly() VoteOption { return func(o *voteOptions) { o.consentingOnly = true } }
+
 // OpenVote opens a vote in a running session on a draft decision of the
 // session (decisionID 0: on the Grüne Liste en bloc). It is refused while
 // another vote of the session is open, without an established quorum, or
 // when the decision cannot be taken with the members present (a Beschluss
 // without the Bund). It gives the vote's id.
-func (s *Store) OpenVote(ctx context.Context, sessionID, decisionID int64) (int64, error) {
+func (s *Store) OpenVote(ctx context.Context, sessionID, decisionID int64, opts ...VoteOption) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		id, err = s.openVoteTx(ctx, tx, sessionID, decisionID)
+		id, err = s.openVoteTx(ctx, tx, sessionID, decisionID, opts)
 		return err
 	})
 	return id, err
 }
 
-func (s *Store) openVoteTx(ctx context.Context, tx *sql.Tx, sessionID, decisionID int64) (int64, error) {
+func (s *Store) openVoteTx(ctx context.Context, tx *sql.Tx, sessionID, decisionID int64, opts []VoteOption) (int64, error) {
+	var o voteOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	if o.consentingOnly && decisionID != 0 {
+		d, err := currentDecision(ctx, tx, decisionID)
+		if err != nil {
+			return 0, err
+		}
+		if d.Status != model.DecisionDraft {
+			return 0, fmt.Errorf("store: decision %s is already %s: %w", d.DisplayTitle(), d.Status.Label(), ErrImmutable)
+		}
+		if d.Scope != model.ScopeConsenting {
+			if err := s.updatePlain(ctx, tx, "decisions", "decision", decisionID, `scope = ?, version = version + 1`, model.ScopeConsenting); err != nil {
+				return 0, err
+			}
+		}
+	}
 	sub, err := s.subjectTx(ctx, tx, sessionID, decisionID)
 	if err != nil {
 		return 0, err
@@ -430,10 +458,10 @@ func (s *Store) CancelVote(ctx context.Context, voteID int64) error {
 // entered by the secretariat — and closes it. Members without a vote in
 // votes (keine Stimme) are not entered; a vote for a member not present is
 // refused and nothing is recorded.
-func (s *Store) RecordShowOfHands(ctx context.Context, sessionID, decisionID int64, votes map[string]model.VoteChoice) (VoteOutcome, error) {
+func (s *Store) RecordShowOfHands(ctx context.Context, sessionID, decisionID int64, votes map[string]model.VoteChoice, opts ...VoteOption) (VoteOutcome, error) {
 	var out VoteOutcome
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		id, err := s.openVoteTx(ctx, tx, sessionID, decisionID)
+		id, err := s.openVoteTx(ctx, tx, sessionID, decisionID, opts)
 		if err != nil {
 			return err
 		}

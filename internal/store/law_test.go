@@ -523,3 +523,30 @@ func TestChairSessionsAndSpokespersons(t *testing.T) {
 		t.Errorf("after resignation: %+v", as[0])
 	}
 }
+
+// TestConsentingOnlyAndRepresentativeByName: the binding scope is set in
+// the vote's own transaction; the register names who is bound; a
+// representative named by the secretariat becomes a person of the member.
+func TestConsentingOnlyAndRepresentativeByName(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, sessionID := lawFixture(t, s)
+	id := draftIn(t, s, bodyID, sessionID, model.KindDecision, "Nur für die Zustimmenden")
+	out := must[VoteOutcome](t)(s.RecordShowOfHands(ctx, sessionID, id, with(votesOf(model.VoteYes, voters...), model.VoteAbstain, "BY", "HE"), ConsentingOnly()))
+	d := out.Decisions[0]
+	if d.Scope != model.ScopeConsenting || len(d.Bound()) != 15 || slices.Contains(d.Bound(), "BY") {
+		t.Errorf("decision %s bound %v", d.Scope, d.Bound())
+	}
+	reg := must[RegisterPage](t)(s.Register(ctx, RegisterFilter{BodyID: bodyID, Limit: 10}))
+	if len(reg.Decisions) != 1 || len(reg.Decisions[0].Bound()) != 15 {
+		t.Errorf("the register does not know whom it binds: %+v", reg.Decisions)
+	}
+	if err := s.SetRepresentativeNamed(ctx, "DLT", "Jemand"); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("DLT given a representative: %v", err)
+	}
+	check(t, s.SetRepresentativeNamed(ctx, "HB", "Neue Staatsrätin"))
+	m := must[model.Member](t)(s.Member(ctx, "HB"))
+	if p := must[model.Person](t)(s.Person(ctx, m.RepresentativeID)); p.Name != "Neue Staatsrätin" || p.MemberAbbrev != "HB" {
+		t.Errorf("representative = %+v", p)
+	}
+}

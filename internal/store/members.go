@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -45,25 +47,58 @@ func (s *Store) Members(ctx context.Context) ([]model.Member, error) {
 // assignments that name no person follow the representative.
 func (s *Store) SetRepresentative(ctx context.Context, member string, personID int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		p, err := queryOne(ctx, tx, scanPerson, fmt.Sprintf("person %d", personID), `SELECT `+personCols+` FROM persons WHERE id = ?`, personID)
-		if err != nil {
-			return err
-		}
-		if p.MemberAbbrev != member {
-			return model.RuleError("%s handelt nicht für %s und kann es nicht im IT-Planungsrat vertreten.", p.Name, member)
-		}
-		var id int64
-		if err := tx.QueryRowContext(ctx, `SELECT id FROM members WHERE abbrev = ?`, member).Scan(&id); err != nil {
+		return s.setRepresentativeTx(ctx, tx, member, personID)
+	})
+}
+
+// SetRepresentativeNamed records the person named as the member's
+// representative in one transaction; a name not known yet becomes a person
+// of the member.
+func (s *Store) SetRepresentativeNamed(ctx context.Context, member, name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return model.InputError("Bitte die Person nennen, die %s im IT-Planungsrat vertritt.", member)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var kind model.MemberKind
+		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil {
 			return model.NotFoundError("Das Mitglied „%s“ gibt es nicht.", member)
 		}
-		if err := s.touch(ctx, tx, "member", id); err != nil {
+		if !kind.Votes() {
+			return model.RuleError("Im IT-Planungsrat vertreten werden der Bund und die Länder; %s ist %s.", member, kind.Label())
+		}
+		p, err := queryOne(ctx, tx, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? AND member_abbrev = ? ORDER BY id LIMIT 1`, name, member)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			if p.ID, err = s.insert(ctx, tx, "person", name, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, name, member); err != nil {
+				return err
+			}
+		case err != nil:
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE members SET representative_id = ? WHERE id = ?`, personID, id); err != nil {
-			return fmt.Errorf("store: representative: %w", err)
-		}
-		return s.audit(ctx, tx, "representative", "member", id, member+" "+p.Name)
+		return s.setRepresentativeTx(ctx, tx, member, p.ID)
 	})
+}
+
+func (s *Store) setRepresentativeTx(ctx context.Context, tx *sql.Tx, member string, personID int64) error {
+	p, err := queryOne(ctx, tx, scanPerson, fmt.Sprintf("person %d", personID), `SELECT `+personCols+` FROM persons WHERE id = ?`, personID)
+	if err != nil {
+		return err
+	}
+	if p.MemberAbbrev != member {
+		return model.RuleError("%s handelt nicht für %s und kann es nicht im IT-Planungsrat vertreten.", p.Name, member)
+	}
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM members WHERE abbrev = ?`, member).Scan(&id); err != nil {
+		return model.NotFoundError("Das Mitglied „%s“ gibt es nicht.", member)
+	}
+	if err := s.touch(ctx, tx, "member", id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE members SET representative_id = ? WHERE id = ?`, personID, id); err != nil {
+		return fmt.Errorf("store: representative: %w", err)
+	}
+	return s.audit(ctx, tx, "representative", "member", id, member+" "+p.Name)
 }
 
 // UpdateMember changes a member's name, kind and position (the abbreviation

@@ -466,3 +466,34 @@ func TestDecisionCorrectionAndSharesYear(t *testing.T) {
 		t.Errorf("the adopted decision changed: %+v", got)
 	}
 }
+
+// TestRepresentativeAndBinding: the spokesperson follows the member's new
+// representative; a decision that binds only the consenting members says
+// whom, in the register and on its page.
+func TestRepresentativeAndBinding(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/fachmk/vertretung", url.Values{"mitglied": {"HB"}, "person": {"X"}}); code != http.StatusForbidden {
+		t.Errorf("a member changed a representative: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/vertretung", url.Values{"mitglied": {"HB"}, "person": {"Neue Staatsrätin"}, "zurueck": {"/fachmk/FMK"}}); code != http.StatusSeeOther {
+		t.Fatalf("new representative: %d", code)
+	}
+	if _, page := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK", nil); !strings.Contains(page, "Neue Staatsrätin") || strings.Contains(page, "Dr. Martin Hagen") {
+		t.Error("the FMK's spokesperson for HB does not follow the new representative")
+	}
+	// A show of hands on a decision for the consenting members only.
+	_, _, d := runningSession(t, st, model.KindDecision)
+	form := everyoneBut("ja", "BY")
+	form.Set("stimme_BY", "enthaltung")
+	form.Set("geltung", "zustimmende")
+	form.Set("version", "1")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), form); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d", code)
+	}
+	for path, bound := range map[string]string{"/beschluesse": "Bund, BW, BE, BB", "/beschluesse/B-2026/01-IT": "Bund, Baden-Württemberg, Berlin, Brandenburg"} {
+		if _, page := do(t, client(t, ts, ""), "GET", ts.URL+path, nil); !strings.Contains(page, "nur für die zustimmenden Mitglieder: "+bound) {
+			t.Errorf("%s does not say whom the decision binds", path)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/store"
 	"net/http"
 	"strconv"
 	"strings"
@@ -137,15 +138,11 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	if r.PostFormValue("geltung") == "zustimmende" && d.Scope != model.ScopeConsenting {
-		d.Scope = model.ScopeConsenting
-		d.Version = formVersion(r)
-		if err := s.st.UpdateDecision(ctx, d); err != nil {
-			s.fail(w, r, err, "")
-			return
-		}
+	var opts []store.VoteOption
+	if r.PostFormValue("geltung") == "zustimmende" {
+		opts = append(opts, store.ConsentingOnly())
 	}
-	out, err := s.st.RecordShowOfHands(ctx, se.ID, d.ID, votes)
+	out, err := s.st.RecordShowOfHands(ctx, se.ID, d.ID, votes, opts...)
 	if err != nil {
 		s.fail(w, r, err, "")
 		return

@@ -137,6 +137,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /fachmk/{abbrev}/sprecher", s.assignSpokesperson)
 	mux.HandleFunc("POST /sprecher/{id}/ruecktritt", s.resignSpokesperson)
 	mux.HandleFunc("POST /fachmk/fruehere-beschluesse", s.saveEarlierDecision)
+	mux.HandleFunc("POST /fachmk/vertretung", s.setRepresentative)
 	mux.HandleFunc("GET /fachmk/sprecher.csv", s.spokespersonsCSV)
 	mux.HandleFunc("GET /fachmk/sprecher.pdf", s.spokespersonsPDF)
 	mux.HandleFunc("POST /fachmk/{abbrev}/termine", s.addConferenceDate)

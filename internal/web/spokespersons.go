@@ -279,3 +279,21 @@ func (s *Server) saveEarlierDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	back(w, r, "/fachmk#fruehere", fmt.Sprintf("Der frühere Beschluss %s ist erfasst und kann zitiert werden.", model.FormatDecisionNumber(council.DecisionPattern, n)))
 }
+
+// setRepresentative records who represents a member in the IT-Planungsrat
+// now; spokesperson functions that name no person follow.
+func (s *Server) setRepresentative(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	member := r.PostFormValue("mitglied")
+	if err := s.st.SetRepresentativeNamed(r.Context(), member, r.PostFormValue("person")); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	to := "/fachmk"
+	if c := r.PostFormValue("zurueck"); strings.HasPrefix(c, "/fachmk/") {
+		to = c
+	}
+	back(w, r, to, fmt.Sprintf("%s wird im IT-Planungsrat jetzt von %s vertreten; Sprecherfunktionen ohne eigene Person folgen.", member, strings.TrimSpace(r.PostFormValue("person"))))
+}

@@ -15,6 +15,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // voteView is the state of a session's vote as a page shows it.
@@ -217,7 +218,11 @@ func (s *Server) openDraftVote(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if _, err := s.st.OpenVote(r.Context(), se.ID, d.ID); err != nil {
+	var opts []store.VoteOption
+	if r.PostFormValue("geltung") == "zustimmende" {
+		opts = append(opts, store.ConsentingOnly())
+	}
+	if _, err := s.st.OpenVote(r.Context(), se.ID, d.ID, opts...); err != nil {
 		s.fail(w, r, err, "")
 		return
 	}
