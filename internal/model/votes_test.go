@@ -165,7 +165,7 @@ func situations() []situation {
 			adopted: false, phrase: "abgelehnt bei Gegenstimmen von BY, HB, NI, RP und ST"},
 		{name: "Länder A (66,55 %), Tabelle 2016", kind: KindDecision, year: 2016, votes: with(allYes, VoteNo, "BY", "HB", "NI", "RP", "ST"),
 			adopted: false, phrase: "abgelehnt bei Gegenstimmen von BY, HB, NI, RP und ST"},
-		{name: "Länder B (66,60 %), Tabelle 2014", kind: KindDecision, year: 2014, votes: with(allYes, VoteAbstain, "HH", "MV", "NW", "RP", "TH"),
+		{name: "Länder B (66,60 %), Tabelle 2014", kind: KindDecision, year: 2014, votes: with(votes(VoteYes, bundAnd(setB)...), VoteAbstain, "HH", "MV", "NW", "RP", "TH"),
 			adopted: false, phrase: "abgelehnt bei Enthaltung von HH, MV, NW, RP und TH"},
 		{name: "Länder B (66,67 %), Tabelle 2015", kind: KindDecision, year: 2015, votes: with(allYes, VoteAbstain, "HH", "MV", "NW", "RP", "TH"),
 			adopted: true, phrase: "einstimmig, bei Enthaltung von HH, MV, NW, RP und TH"},
@@ -175,7 +175,7 @@ func situations() []situation {
 			adopted: true, phrase: "mehrheitlich bei Gegenstimmen von BY, BE, NI und SH"},
 		{name: "zwölf Länder C (66,71 %), Tabelle 2015", kind: KindDecision, year: 2015, votes: with(allYes, VoteNo, "BY", "BE", "NI", "SH"),
 			adopted: true, phrase: "mehrheitlich bei Gegenstimmen von BY, BE, NI und SH"},
-		{name: "zwölf Länder C (66,661 %), Tabelle 2016", kind: KindDecision, year: 2016, votes: with(allYes, VoteNo, "BY", "BE", "NI", "SH"),
+		{name: "zwölf Länder C (66,661 %), Tabelle 2016", kind: KindDecision, year: 2016, votes: with(votes(VoteYes, bundAnd(setC)...), VoteNo, "BY", "BE", "NI", "SH"),
 			adopted: false, phrase: "abgelehnt bei Gegenstimmen von BY, BE, NI und SH"},
 
 		// --- Empfehlung in session (§ 1 Abs. 7 Satz 2, GO § 7 Abs. 4) ---

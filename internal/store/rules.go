@@ -126,7 +126,7 @@ func bodyVoters(ctx context.Context, tx *sql.Tx, bodyID int64) (model.Body, []mo
 
 // ---- attendance and quorum ----
 
-const attendanceCols = `member_abbrev, presence, person, from_item_id, until_item_id`
+const attendanceCols = `a.member_abbrev, a.presence, a.person, a.from_item_id, a.until_item_id`
 
 func scanAttendance(r scanner) (model.Attendance, error) {
 	var a model.Attendance
@@ -142,7 +142,7 @@ func (s *Store) Attendance(ctx context.Context, sessionID int64) ([]model.Attend
 
 func attendance(ctx context.Context, q queryer, sessionID int64) ([]model.Attendance, error) {
 	return queryList(ctx, q, scanAttendance, "attendance",
-		`SELECT a.member_abbrev, a.presence, a.person, a.from_item_id, a.until_item_id FROM session_attendance a
+		`SELECT `+attendanceCols+` FROM session_attendance a
 		 LEFT JOIN members m ON m.abbrev = a.member_abbrev WHERE a.session_id = ? ORDER BY COALESCE(m.position, 999), a.member_abbrev`, sessionID)
 }
 
