@@ -209,8 +209,12 @@ func TestMembersVoteInTheBrowser(t *testing.T) {
 		t.Errorf("%d votes marked as show of hands in the audit log, want 13", shown)
 	}
 
-	// 5. The internal and the public minutes show the result and the
-	// attendance; the public version names no persons.
+	// 5. The secretariat ends the session and releases the draft minutes;
+	// the internal and the public minutes show the result and the
+	// attendance, the public version names no persons.
+	gs.page("/sitzungen/48/verwaltung")
+	gs.submit("end session", `form[action="/sitzungen/48/status"]`)
+	gs.submit("draft minutes", `form[action="/sitzungen/48/status"]`)
 	gs.page("/sitzungen/48/protokoll")
 	internal := gs.text("main")
 	for _, want := range []string{"Anwesenheit", "vertreten durch Dr. Vertretung Hessen", "Saarland", "abwesend", "einstimmig, bei Enthaltung von BY",

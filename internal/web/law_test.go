@@ -264,6 +264,17 @@ func TestMembersVoteFromTheirAccounts(t *testing.T) {
 	if err := saveRepresentation(ctx, st, sid); err != nil {
 		t.Fatal(err)
 	}
+	// The public sees the minutes (and so the attendance) once the draft
+	// is released.
+	for _, next := range []model.SessionStatus{model.StatusEnded, model.StatusMinutesDraft} {
+		se, err := st.Session(ctx, sid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetSessionStatus(ctx, sid, se.Version, next); err != nil {
+			t.Fatal(err)
+		}
+	}
 	_, internal := do(t, gs, "GET", ts.URL+"/sitzungen/48/protokoll", nil)
 	_, pub := do(t, client(t, ts, ""), "GET", ts.URL+"/sitzungen/48/protokoll", nil)
 	for name, page := range map[string]string{"internal": internal, "public": pub} {
