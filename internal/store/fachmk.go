@@ -109,6 +109,13 @@ func (s *Store) UpdateAssignment(ctx context.Context, a model.Assignment) error 
 		if err := s.validateAssignment(ctx, tx, a); err != nil {
 			return err
 		}
+		// The person the assignment named before — its own or the member's
+		// representative — loses the OParl membership if the person changes.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id)
+			SELECT 'person', COALESCE(a.person_id, m.representative_id) `+assignmentFrom+`
+			WHERE a.id = ? AND COALESCE(a.person_id, m.representative_id) IS NOT NULL`, a.ID); err != nil {
+			return fmt.Errorf("store: assignment: %w", err)
+		}
 		return s.updateVersioned(ctx, tx, "spokesperson_assignments", "assignment", a.ID, a.Version,
 			`person_id = ?, decision_ref = ?, start_session = ?, start_on = ?, resignation_on = ?, ends_with_session = ?`,
 			namedPerson(a), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)

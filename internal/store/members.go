@@ -95,7 +95,19 @@ func (s *Store) setRepresentativeTx(ctx context.Context, tx *sql.Tx, member stri
 	if err := s.touch(ctx, tx, "member", id); err != nil {
 		return err
 	}
+	// The spokesperson functions without a person of their own follow the
+	// representative: their OParl memberships move from the old person to
+	// the new one (the triggers of migration 00051 watch the assignments,
+	// not the members).
+	if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id)
+		SELECT 'person', representative_id FROM members WHERE id = ? AND representative_id IS NOT NULL`, id); err != nil {
+		return fmt.Errorf("store: representative: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE members SET representative_id = ? WHERE id = ?`, personID, id); err != nil {
+		return fmt.Errorf("store: representative: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id)
+		SELECT 'assignment', id FROM spokesperson_assignments WHERE member_abbrev = ? AND person_id IS NULL`, member); err != nil {
 		return fmt.Errorf("store: representative: %w", err)
 	}
 	return s.audit(ctx, tx, "representative", "member", id, member+" "+p.Name)
