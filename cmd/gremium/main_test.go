@@ -234,7 +234,7 @@ func TestConfigKS(t *testing.T) {
 	}
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("land,kuerzel,2017\nBayern,BY,15\n"), 0o644)
-	if code, _, errs := runCmd("config", "ks", bad, "--data", dir); code != exitFail || !strings.Contains(errs, "want 16") {
+	if code, _, errs := runCmd("config", "ks", bad, "--data", dir); code != exitFail || !strings.Contains(errs, "statt 16") {
 		t.Errorf("incomplete table: %d %s", code, errs)
 	}
 	if code, _, _ := runCmd("config", "ks"); code != exitUsage {

@@ -582,7 +582,7 @@ func addSession(t *testing.T, st *store.Store, number int, status model.SessionS
 		items = append(items, mi)
 	}
 	id, err := st.SaveMinutes(ctx, council.ID, model.Session{Number: number, Date: model.NewDate(2026, 3, 2), StartTime: "10:00", EndTime: "12:00",
-		Place: "Berlin", Status: status}, items)
+		Place: "Berlin", Status: status}, items, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -685,7 +685,7 @@ func TestOParlDeletedAndModified(t *testing.T) {
 		}
 		keep = append(keep, store.MinutesItem{Item: it, Decisions: ds})
 	}
-	if _, err := st.SaveMinutes(ctx, council.ID, se, keep); err != nil {
+	if _, err := st.SaveMinutes(ctx, council.ID, se, keep, nil); err != nil {
 		t.Fatal(err)
 	}
 	gone = c.object(third["id"].(string))
@@ -852,5 +852,71 @@ func TestOParlBuiltForStoredData(t *testing.T) {
 		if a["type"] != o["type"] || a["created"] != o["created"] {
 			t.Errorf("%s: created %v, before %v", id, a["created"], o["created"])
 		}
+	}
+}
+
+// TestOParlMembershipFollowsRepresentative: a spokesperson function without
+// a person of its own is held by the member's representative; when the
+// secretariat records a new representative, the OParl Membership and both
+// Persons change in the same transaction.
+func TestOParlMembershipFollowsRepresentative(t *testing.T) {
+	c, st, _ := oparlServer(t)
+	ctx := store.WithActor(context.Background(), "test")
+	all, err := st.Assignments(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var follows model.Assignment
+	for _, a := range all {
+		if a.FollowsRepresentative && a.PersonID != 0 {
+			follows = a
+			break
+		}
+	}
+	if follows.ID == 0 {
+		t.Fatal("the demo has no spokesperson function that follows the representative")
+	}
+	old, err := st.Person(ctx, follows.PersonID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := c.object(root)
+	body := c.list(sys["body"].(string))[0]
+	memberships := func(name string) []any {
+		p := findBy(c.list(body["person"].(string)), "name", name)
+		if p == nil {
+			return nil
+		}
+		ms, _ := p["membership"].([]any)
+		return ms
+	}
+	before := len(memberships(old.Name))
+	if before == 0 {
+		t.Fatalf("the OParl person %s lists no membership of the function it holds as representative", old.Name)
+	}
+	if err := st.SetRepresentativeNamed(ctx, follows.Member, "Neue Vertretung"); err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for _, a := range all {
+		if a.FollowsRepresentative && a.Member == follows.Member {
+			moved++
+		}
+	}
+	if got := len(memberships("Neue Vertretung")); got != moved {
+		t.Errorf("the new representative has %d OParl memberships, want %d", got, moved)
+	}
+	person := findBy(c.list(body["person"].(string)), "name", "Neue Vertretung")
+	for _, m := range memberships("Neue Vertretung") {
+		m := m.(map[string]any)
+		if p, named := m["person"]; named && p != person["id"] { // embedded in its person, a membership may leave it out
+			t.Errorf("membership %v names the person %v, not the new representative %v", m["id"], m["person"], person["id"])
+		}
+		if own := c.object(m["id"].(string)); own["person"] != person["id"] {
+			t.Errorf("the membership object %v names the person %v", m["id"], own["person"])
+		}
+	}
+	if got := len(memberships(old.Name)); got != before-moved {
+		t.Errorf("the former representative keeps %d OParl memberships, want %d", got, before-moved)
 	}
 }

@@ -39,6 +39,7 @@ var routes = []route{
 	{"GET", "/api/v1/fachmk", func(a *Server) http.HandlerFunc { return a.apiConferences }},
 	{"GET", "/api/v1/sprecher", func(a *Server) http.HandlerFunc { return a.apiSpokespersons }},
 	{"POST", "/api/v1/umlaufverfahren/{id}/stimme", func(a *Server) http.HandlerFunc { return a.apiVote }},
+	{"POST", "/api/v1/sitzungen/{nr}/abstimmung/stimme", func(a *Server) http.HandlerFunc { return a.apiSessionVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
 }
 
@@ -112,6 +113,13 @@ type Decision struct {
 	Date    string        `json:"datum,omitempty"`
 	Session int           `json:"sitzung,omitempty"`
 	URL     string        `json:"url"`
+	// SharesYear is the Königsteiner-Schlüssel table the result was
+	// counted by, CountReason the count's explanation.
+	SharesYear  int    `json:"koenigsteinerSchluessel,omitempty"`
+	CountReason string `json:"auszaehlung,omitempty"`
+	// Bound are the members a decision that binds only the consenting
+	// members binds.
+	Bound []string `json:"bindet,omitempty"`
 }
 
 // publicDecision gives the decision as the public may see it (the
@@ -126,7 +134,8 @@ func publicDecision(site string, d model.Decision, session int) (Decision, bool)
 		pts = []model.Point{}
 	}
 	return Decision{Number: d.Label, Kind: d.Kind.Label(), Title: d.Title, Points: pts, Result: d.Result,
-		Scope: string(d.Scope), Date: d.AdoptedOn.String(), Session: session, URL: site + "/beschluesse/" + d.Label}, true
+		Scope: string(d.Scope), Date: d.AdoptedOn.String(), Session: session, URL: site + "/beschluesse/" + d.Label,
+		SharesYear: d.SharesYear, CountReason: d.CountReason, Bound: d.Bound()}, true
 }
 
 func sessionOf(site string, se model.Session) Session {
@@ -510,6 +519,47 @@ func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		a.fail(w, r, err)
 		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"mitglied": u.MemberAbbrev, "stimme": in.Vote})
+}
+
+// apiSessionVote casts the vote of the token's member in the vote open in a
+// session: the member's system votes as its account would on the web.
+func (a *Server) apiSessionVote(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return
+	}
+	if !auth.Can(u, auth.Vote, u.MemberAbbrev) {
+		apiError(w, http.StatusForbidden, "nur Mitglieder (Bund und Länder) stimmen ab")
+		return
+	}
+	var in struct {
+		Vote string `json:"stimme"`
+	}
+	if !decodeBody(w, r, &in) {
+		return
+	}
+	se, ok := a.sessionOfPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := store.WithActor(r.Context(), u.Username)
+	v, open, err := a.st.OpenSessionVote(ctx, se.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if !open {
+		a.fail(w, r, model.RuleError("In der %d. Sitzung läuft zurzeit keine Abstimmung.", se.Number))
+		return
+	}
+	if err := a.st.CastSessionVote(ctx, v.ID, u.MemberAbbrev, model.VoteChoice(in.Vote), false); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if a.OnSessionChange != nil {
+		a.OnSessionChange(r, se.ID)
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"mitglied": u.MemberAbbrev, "stimme": in.Vote})
 }

@@ -14,6 +14,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestOpenAPIDescribesEveryRoute keeps the hand-written OpenAPI document and
@@ -134,8 +135,8 @@ func TestJSONWritesNeedToken(t *testing.T) {
 	heToken, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
 	dltToken, _ := auth.NewAPIToken(ctx, st, dlt.ID, "DLT")
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	pid, err := st.StartProcedure(ctx, model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
-		Title: "Umlauf", Applicants: []string{"Bund"}}, model.RuleUnanimous, time.Now().Add(time.Hour))
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Umlauf", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,7 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
 	"gremium/internal/model"
+	"gremium/internal/store"
 	"gremium/internal/web"
 )
 
@@ -80,11 +81,12 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	heToken, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
 	dltToken, _ := auth.NewAPIToken(ctx, st, dlt.ID, "DLT")
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	open, err := st.StartProcedure(ctx, model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
-		Title: "Umlauf", Applicants: []string{"Bund"}}, model.RuleUnanimous, time.Now().Add(time.Hour))
+	open, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Umlauf", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
+	runningVote(t, st, itplr.ID)
 	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)
@@ -120,6 +122,12 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", heToken, `kein json`, 400},
 		{"POST", "/api/v1/umlaufverfahren/99999/stimme", "/api/v1/umlaufverfahren/{id}/stimme", heToken, `{"stimme":"ja"}`, 404},
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", heToken, `{"stimme":"ja"}`, 200},
+		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", "", `{"stimme":"ja"}`, 401},
+		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", dltToken, `{"stimme":"ja"}`, 403},
+		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"vielleicht"}`, 400},
+		{"POST", "/api/v1/sitzungen/99/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"ja"}`, 404},
+		{"POST", "/api/v1/sitzungen/47/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"ja"}`, 422},
+		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"ja"}`, 200},
 		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", dltToken, `{"kommentar":"Bitte ergänzen."}`, 201},
 		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", "", `{"kommentar":"x"}`, 401},
 		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", dltToken, `{"kommentar":"  "}`, 400},
@@ -223,4 +231,46 @@ func TestOpenAPILiveResponses(t *testing.T) {
 func mapOf(v any) map[string]any {
 	m, _ := v.(map[string]any)
 	return m
+}
+
+// runningVote gives the council a running 48th session with every voting
+// member present and a vote open on a Beschluss proposal.
+func runningVote(t *testing.T, st *store.Store, councilID int64) {
+	t.Helper()
+	ctx := context.Background()
+	sid, err := st.PlanSession(ctx, model.Session{BodyID: councilID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
+		se, _ := st.Session(ctx, sid)
+		if err := st.SetSessionStatus(ctx, sid, se.Version, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: "Rahmenarchitektur", Position: 1, Status: model.ItemAccepted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.CreateDecision(ctx, model.Decision{BodyID: councilID, SessionID: sid, ItemID: item, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Rahmenarchitektur", Applicants: []string{"Bund"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	members, err := st.Members(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []model.Attendance
+	for _, m := range members {
+		if m.Kind.Votes() {
+			list = append(list, model.Attendance{Member: m.Abbrev, Presence: model.Present})
+		}
+	}
+	if ok, reason, err := st.SaveAttendance(ctx, sid, list); err != nil || !ok {
+		t.Fatalf("attendance: %v %s", err, reason)
+	}
+	if _, err := st.OpenVote(ctx, sid, d); err != nil {
+		t.Fatal(err)
+	}
 }

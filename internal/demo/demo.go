@@ -37,7 +37,7 @@ var briefing2023 string
 func Load(ctx context.Context, s *store.Store) error {
 	ctx = store.WithActor(ctx, Actor)
 	l := loader{s: s, bodies: map[string]int64{}, personIDs: map[string]int64{}}
-	return l.run(ctx, l.council, l.conferences, l.persons, l.spokespersons,
+	return l.run(ctx, l.council, l.conferences, l.persons, l.representatives, l.spokespersons,
 		l.session46, l.session47, l.tasks, l.evaluation, l.briefing)
 }
 

@@ -49,6 +49,38 @@ func (l *loader) persons(ctx context.Context) error {
 	return nil
 }
 
+// Representatives gives the persons of Tabelle 4 who represent their
+// member in the IT-Planungsrat (the spokesperson function is tied to that
+// membership, concept 1.2): the spokespersons follow them.
+func Representatives() map[string]string {
+	return map[string]string{"BE": "Martina Klement", "Bund": "Markus Richter", "HB": "Dr. Martin Hagen", "TH": "Dr. Hartmut Schubert",
+		"HH": "Jan Pörksen", "SH": "Dirk Schrödter", "NI": "Stephan Manke", "MV": "Ina-Maria Ulbrich", "RP": "Dr. Fedor Ruhose",
+		"HE": "Stefan Sauer", "NW": "Daniel Sieveke", "ST": "Bernd Schlömer"}
+}
+
+func (l *loader) representatives(ctx context.Context) error {
+	ms, err := l.s.Members(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		name, ok := Representatives()[m.Abbrev]
+		if !ok || m.RepresentativeID != 0 {
+			continue // a representative recorded already is kept
+		}
+		if err := l.s.SetRepresentative(ctx, m.Abbrev, l.personIDs[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SpokespersonDecisionDate is the date recorded for decision 2022/43, which
+// was taken before gremium: the concept names only the year. Assumed: the
+// 39th session of 10.11.2022, the last regular session of 2022, which took
+// decision 2022/40 (it-planungsrat.de/beschluss/2022-40).
+var SpokespersonDecisionDate = model.NewDate(2022, 11, 10)
+
 // Spokesperson is a row of Tabelle 4: a FachMK, the member and the person.
 type Spokesperson struct {
 	Conference string // FachMK abbreviation
@@ -82,6 +114,18 @@ func Spokespersons() []Spokesperson {
 }
 
 func (l *loader) spokespersons(ctx context.Context) error {
+	earlier, err := l.s.EarlierDecisions(ctx, l.councilID)
+	if err != nil {
+		return err
+	}
+	if len(earlier) == 0 {
+		n, _ := model.ParseDecisionRef(SpokespersonDecision)
+		if _, err := l.s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: l.councilID, Number: n, AdoptedOn: SpokespersonDecisionDate,
+			Title: "Fachpolitische Sprecher:innen",
+			Note:  "Vor gremium gefasst; das Konzept (2024) nennt nur das Jahr. Datum angenommen: 39. Sitzung am 10.11.2022 (Beschluss 2022/40 dieser Sitzung)."}); err != nil {
+			return err
+		}
+	}
 	have, err := l.s.Assignments(ctx, 0)
 	if err != nil {
 		return err
@@ -95,8 +139,13 @@ func (l *loader) spokespersons(ctx context.Context) error {
 		if withAssignments[conf] {
 			continue // this FachMK's history is already recorded
 		}
-		if _, err := l.s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: sp.Member,
-			PersonID: l.personIDs[sp.Person], DecisionRef: SpokespersonDecision}); err != nil {
+		// The person is the member's representative: the assignment follows
+		// it (no person of its own).
+		a := model.Assignment{ConferenceID: conf, Member: sp.Member, DecisionRef: SpokespersonDecision}
+		if Representatives()[sp.Member] != sp.Person {
+			a.PersonID = l.personIDs[sp.Person]
+		}
+		if _, err := l.s.CreateAssignment(ctx, a); err != nil {
 			return err
 		}
 	}

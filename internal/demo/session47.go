@@ -235,7 +235,7 @@ func (l *loader) session46(ctx context.Context) error {
 	}
 	// The 46th session is known only as the predecessor whose minutes the
 	// 47th approved ("Einstimmige Bestätigung des Protokolls der 46. Sitzung").
-	_, err := l.s.CreateSession(ctx, model.Session{BodyID: l.councilID, Number: 46, Status: model.StatusMinutesApproved, ApprovedIn: 47})
+	_, err := l.s.CreateSession(ctx, model.Session{BodyID: l.councilID, Number: 46, Status: model.StatusMinutesApproved, ApprovedIn: 47, ApprovedOn: session47Date})
 	return err
 }
 

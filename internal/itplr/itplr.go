@@ -46,10 +46,11 @@ func Members() []model.Member {
 	return ms
 }
 
-// Council gives the IT-Planungsrat body.
+// Council gives the IT-Planungsrat body with its decision rules
+// (IT-Staatsvertrag § 1 Abs. 7, GO § 7; docs/decision-rules.md).
 func Council() model.Body {
 	return model.Body{Kind: model.BodyPlanningCouncil, Abbrev: CouncilAbbrev, Name: "IT-Planungsrat",
-		Chair: "MV (2025)", DecisionPattern: model.DefaultDecisionPattern,
+		Chair: "MV (2025)", DecisionPattern: model.DefaultDecisionPattern, Rules: model.ITPLRRules(),
 		Notes: "Entscheidet durch Beschluss oder Empfehlung (IT-Staatsvertrag §1). Geschäftsstelle: FITKO."}
 }
 
@@ -102,9 +103,22 @@ func StandardItems(number int, sections []model.Section) []model.AgendaItem {
 	}
 }
 
+// Chairs gives the rotation of the IT-PLR's chair (Vorsitz), which changes
+// yearly between the Bund and the Länder, the Länder in alphabetical order
+// (it-planungsrat.de, "Die Zusammensetzung des IT-Planungsrats"). Named by
+// the sources: 2019 Bremen (finanzen.bremen.de), 2023 Hessen (fitko.de),
+// 2024 the Bund and 2025 Mecklenburg-Vorpommern (it-planungsrat.de); the
+// other years follow from the rotation.
+func Chairs() []model.ChairTerm {
+	return []model.ChairTerm{{Year: 2019, Member: "HB"}, {Year: 2020, Member: "Bund"}, {Year: 2021, Member: "HH"}, {Year: 2022, Member: "Bund"},
+		{Year: 2023, Member: "HE"}, {Year: 2024, Member: "Bund"}, {Year: 2025, Member: "MV"}, {Year: 2026, Member: "Bund"}}
+}
+
 // Setup adds what any IT-PLR installation needs before its first session
-// or import: the members, the council body and its agenda sections. What
-// exists already is left as it is, so Setup may run at every start.
+// or import: the members, the council body and its agenda sections, the
+// chair's rotation. What exists already is left as it is, so Setup may run
+// at every start. (The Königsteiner Schlüssel is built in:
+// model.BuiltinShares.)
 func Setup(ctx context.Context, st *store.Store) (model.Body, error) {
 	existing, err := st.Members(ctx)
 	if err != nil {
@@ -147,6 +161,17 @@ func Setup(ctx context.Context, st *store.Store) (model.Body, error) {
 		s.BodyID = council.ID
 		if _, err := st.CreateSection(ctx, s); err != nil {
 			return model.Body{}, fmt.Errorf("itplr: section %s: %w", s.Name, err)
+		}
+	}
+	chairs, err := st.Chairs(ctx, council.ID)
+	if err != nil {
+		return model.Body{}, fmt.Errorf("itplr: %w", err)
+	}
+	if len(chairs) == 0 { // a rotation recorded already is kept
+		for _, c := range Chairs() {
+			if err := st.SetChair(ctx, council.ID, c.Year, c.Member); err != nil {
+				return model.Body{}, fmt.Errorf("itplr: chair %d: %w", c.Year, err)
+			}
 		}
 	}
 	return council, nil

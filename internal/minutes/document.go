@@ -65,6 +65,23 @@ type Document struct {
 	// WrittenProcedures are the decisions taken by written procedure
 	// (Umlaufverfahren) since the previous session, which the minutes list.
 	WrittenProcedures []model.Decision
+	// Attendance is the attendance list (Anwesenheit) once the secretariat
+	// has recorded one: every voting and advisory member with how it took
+	// part. The public version names the members only, not the persons.
+	Attendance []AttendanceLine
+}
+
+// AttendanceLine is one member's line of the attendance list in the
+// minutes.
+type AttendanceLine struct {
+	Member   model.Member
+	Presence model.Presence
+	// Person is who attended for the member (the representative for one
+	// represented); empty in the public version.
+	Person string
+	// From and Until are the labels of the items a member arrived for and
+	// left after ("TOP 5"); empty when it was there throughout.
+	From, Until string
 }
 
 // Draft reports whether the minutes are not yet approved: every rendering
@@ -117,7 +134,44 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 			return Document{}, err
 		}
 	}
+	if doc.Attendance, err = loadAttendance(ctx, st, sessionID, doc.Items()); err != nil {
+		return Document{}, err
+	}
 	return Redacted(doc, audience), nil
+}
+
+// loadAttendance gives the attendance lines of a session, or none if no
+// list was recorded: the voting and advisory members in list order, those
+// without a line absent; guests only when they are listed.
+func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, items []Item) ([]AttendanceLine, error) {
+	list, err := st.Attendance(ctx, sessionID)
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	members, err := st.Members(ctx)
+	if err != nil {
+		return nil, err
+	}
+	label := map[int64]string{}
+	for _, it := range items {
+		label[it.ID] = it.Label()
+	}
+	listed := map[string]model.Attendance{}
+	for _, a := range list {
+		listed[a.Member] = a
+	}
+	var out []AttendanceLine
+	for _, m := range members {
+		a, ok := listed[m.Abbrev]
+		if !ok && m.Kind == model.MemberGuest {
+			continue
+		}
+		if !ok {
+			a = model.Attendance{Member: m.Abbrev, Presence: model.Absent}
+		}
+		out = append(out, AttendanceLine{Member: m, Presence: a.Presence, Person: a.Person, From: label[a.FromItemID], Until: label[a.UntilItemID]})
+	}
+	return out, nil
 }
 
 // loadSections gives the accepted agenda items of a session with their
@@ -188,6 +242,16 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 func Redacted(doc Document, a model.Audience) Document {
 	out := doc
 	out.Audience = a
+	out.Attendance = nil
+	if a.SeesMinutes(doc.Session) {
+		out.Attendance = slices.Clone(doc.Attendance)
+		if a.IsPublic() {
+			// The public attendance list names the members, not the persons.
+			for i := range out.Attendance {
+				out.Attendance[i].Person = ""
+			}
+		}
+	}
 	out.WrittenProcedures = a.Decisions(doc.WrittenProcedures)
 	out.Sections = nil
 	if !a.SeesAgenda(doc.Session) {

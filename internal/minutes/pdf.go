@@ -81,6 +81,7 @@ func WritePDF(w io.Writer, doc Document) error {
 	r := &pdfRenderer{pdf: pdf, audience: doc.Audience}
 	pdf.AddPage()
 	r.header(doc)
+	r.attendance(doc.Attendance)
 	r.writtenProcedures(doc.WrittenProcedures)
 	for _, sec := range doc.Sections {
 		r.section(sec)
@@ -350,6 +351,12 @@ func (r *pdfRenderer) row(row Row) {
 		if d.Result != "" {
 			spans = append(spans, span{text: "Ergebnis: " + r.show(d.Result), style: "B"})
 		}
+		if d.SharesYear != 0 {
+			spans = append(spans, span{text: fmt.Sprintf("Königsteiner Schlüssel %d – %s", d.SharesYear, d.CountReason), style: "I"})
+		}
+		if b := d.Bound(); len(b) > 0 {
+			spans = append(spans, span{text: "Gilt nur für die zustimmenden Mitglieder: " + strings.Join(b, ", "), style: "I"})
+		}
 	case row.Kind == RowNote:
 		spans = append(spans, span{text: "Protokollnotiz (" + row.Speaker + ")", style: "B"}, span{text: r.show(row.Text)})
 	case row.RemarkKind == model.RemarkIllegible:
@@ -392,6 +399,41 @@ func (r *pdfRenderer) row(row Row) {
 		}
 	}
 	drawSegment(segStart, len(lines))
+}
+
+// attendance lists who took part (the public version names no persons).
+func (r *pdfRenderer) attendance(lines []AttendanceLine) {
+	if len(lines) == 0 {
+		return
+	}
+	p := r.pdf
+	p.SetFont("go", "B", 12)
+	p.CellFormat(pageWidth, 7, "Anwesenheit", "", 1, "L", false, 0, "")
+	var spans []span
+	for _, l := range lines {
+		text := l.Member.Name + ": " + l.Presence.Label()
+		if l.Person != "" {
+			if l.Presence == model.Represented {
+				text += " durch " + l.Person
+			} else {
+				text += " (" + l.Person + ")"
+			}
+		}
+		if l.From != "" {
+			text += ", ab " + l.From
+		}
+		if l.Until != "" {
+			text += ", bis " + l.Until
+		}
+		spans = append(spans, span{text: text})
+	}
+	out := r.layout(spans, pageWidth)
+	if p.GetY()+float64(len(out))*lineHeight > r.limit() {
+		p.AddPage()
+	}
+	r.drawLines(out, pageMargin, p.GetY())
+	p.SetXY(pageMargin, p.GetY()+float64(len(out))*lineHeight+2)
+	p.Ln(3)
 }
 
 // writtenProcedures lists the decisions taken by written procedure since the

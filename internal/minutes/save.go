@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -65,11 +66,55 @@ func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document) (int
 			items = append(items, mi)
 		}
 	}
-	id, err := st.SaveMinutes(ctx, bodyID, doc.Session, items)
+	approval, err := approvalOf(ctx, st, bodyID, doc)
+	if err != nil {
+		return 0, "", err
+	}
+	id, err := st.SaveMinutes(ctx, bodyID, doc.Session, items, approval)
 	if err != nil {
 		return 0, "", fmt.Errorf("minutes: save %d. Sitzung: %w", doc.Session.Number, err)
 	}
 	return id, outcome, nil
+}
+
+// approvalOf finds the approval of earlier minutes that doc records
+// ("Bestätigung des Protokolls der 46. Sitzung" in its agenda or minutes)
+// and, when that session's minutes are a draft in the store, gives its text
+// to keep as the approved version.
+func approvalOf(ctx context.Context, st *store.Store, bodyID int64, doc Document) (*store.MinutesApproval, error) {
+	n := 0
+	for _, sec := range doc.Sections {
+		for _, it := range sec.Items {
+			texts := append([]string{it.Title}, it.Points...)
+			for _, r := range it.Rows {
+				texts = append(append(texts, r.Text), r.Points...)
+			}
+			for _, t := range texts {
+				if m, ok := model.MinutesApprovalRef(t); ok && m < doc.Session.Number && n == 0 {
+					n = m
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	earlier, err := st.SessionByNumber(ctx, bodyID, n)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && earlier.Status != model.StatusMinutesDraft) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	old, err := Load(ctx, st, earlier.ID, model.Internal)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := Export(&buf, old); err != nil {
+		return nil, err
+	}
+	return &store.MinutesApproval{Session: n, Text: buf.String()}, nil
 }
 
 // Comparable gives the content of a document without what storage adds (ids,

@@ -57,13 +57,29 @@ type Body struct {
 	Notes           string
 	DecisionPattern string // numbering pattern, see FormatDecisionNumber; "" for bodies without own decisions
 	QuorumMin       int    // voting members present for a quorum; 0 means DefaultQuorum
-	Version         int
+	// Rules are the body's decision rules: the rule per kind of decision
+	// and who votes. The zero value means the IT-Planungsrat's rules.
+	Rules   DecisionRules
+	Version int
+}
+
+// Quorum gives the least number of voting members present for a quorum.
+func (b Body) Quorum() int {
+	if b.QuorumMin > 0 {
+		return b.QuorumMin
+	}
+	return DefaultQuorum
 }
 
 // Validate checks the fields a body must have.
 func (b Body) Validate() error {
 	if b.Abbrev == "" || b.Name == "" {
 		return InputError("Ein Gremium braucht Kürzel und Namen.")
+	}
+	if !b.Rules.IsZero() {
+		if err := b.Rules.Validate(); err != nil {
+			return err
+		}
 	}
 	if !b.Kind.Valid() {
 		return InputError("Die Art „%s“ des Gremiums %s ist unbekannt.", b.Kind, b.Abbrev)

@@ -78,3 +78,35 @@ var Berlin = func() *time.Location {
 	}
 	return time.FixedZone("MEZ", 3600)
 }()
+
+// ParseBerlinTime reads a date ("2025-06-26" or "26.06.2025") and a time of
+// day ("17:00") as German time (Europe/Berlin), whatever the server's zone:
+// the one way deadlines are entered.
+func ParseBerlinTime(date, clock string) (time.Time, error) {
+	d, err := ParseDate(date)
+	if err != nil || d.IsZero() {
+		return time.Time{}, InputError("Bitte ein gültiges Datum angeben (TT.MM.JJJJ).")
+	}
+	clock = strings.TrimSpace(clock)
+	if !validClock(clock) {
+		return time.Time{}, InputError("Bitte eine gültige Uhrzeit angeben (HH:MM).")
+	}
+	var h, m int
+	fmt.Sscanf(clock, "%d:%d", &h, &m)
+	return time.Date(d.Year, d.Month, d.Day, h, m, 0, 0, Berlin), nil
+}
+
+// BerlinDate gives the calendar date of t in German time.
+func BerlinDate(t time.Time) Date { return DateOf(t.In(Berlin)) }
+
+// BerlinClock gives the time of day of t in German time: "17:00".
+func BerlinClock(t time.Time) string { return t.In(Berlin).Format("15:04") }
+
+// BerlinDateTime gives t in German time as users read it: "26.06.2025,
+// 17:00 Uhr".
+func BerlinDateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return BerlinDate(t).German() + ", " + BerlinClock(t) + " Uhr"
+}

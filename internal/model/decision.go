@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // DecisionKind is Beschluss or Empfehlung (IT-Staatsvertrag §1).
@@ -184,7 +185,100 @@ type Decision struct {
 	// Applicants are the members who applied for the decision (the Bund or
 	// three Länder); empty for decisions recorded from the past.
 	Applicants []string
-	Version    int
+	// AllMustConsent: the decision needs, in addition to the rule of its
+	// kind, the consent of every voting member ("Zustimmung aller
+	// Mitglieder erforderlich", e.g. a founding decision).
+	AllMustConsent bool
+	// SharesYear is the year of the Königsteiner-Schlüssel table the count
+	// used (0: none was needed, or a result recorded from the past).
+	SharesYear int
+	// CountReason is the count's explanation in German ("angenommen: Bund
+	// und 16 Länder mit 100,0 % der Finanzierungsanteile (Königsteiner
+	// Schlüssel 2016)"); empty for results recorded from the past.
+	CountReason string
+	// Corrections are the corrections (Berichtigungen) of an adopted
+	// decision, oldest first; the decision itself stays as adopted.
+	Corrections []DecisionCorrection
+	Version     int
+}
+
+// Bound gives the members a decision binds when it binds only those that
+// consented (Scope = ScopeConsenting): the members that voted Ja. It is nil
+// for decisions that bind all members.
+func (d Decision) Bound() []string {
+	if d.Scope != ScopeConsenting {
+		return nil
+	}
+	var out []string
+	for _, v := range d.Votes {
+		if v.Choice == VoteYes {
+			out = append(out, v.Member)
+		}
+	}
+	return out
+}
+
+// Current gives the decision's text as last corrected: the newest
+// correction's title and points, or the decision's own.
+func (d Decision) Current() (string, []Point) {
+	if n := len(d.Corrections); n > 0 {
+		c := d.Corrections[n-1]
+		return c.Title, c.Points
+	}
+	return d.Title, d.Points
+}
+
+// DecisionCorrection is a correction (Berichtigung) of an adopted decision:
+// a new version of its title and points with the reason. The decision as
+// adopted is kept unchanged; its number, result and votes are never
+// corrected.
+type DecisionCorrection struct {
+	ID         int64
+	DecisionID int64
+	Version    int // 1 for the first correction
+	Title      string
+	Points     []Point
+	Reason     string
+	By         string
+	At         time.Time
+}
+
+// Validate checks a correction.
+func (c DecisionCorrection) Validate() error {
+	if strings.TrimSpace(c.Reason) == "" {
+		return InputError("Eine Berichtigung braucht ihren Anlass.")
+	}
+	if strings.TrimSpace(c.Title) == "" && len(c.Points) == 0 {
+		return InputError("Eine Berichtigung braucht den berichtigten Titel oder die berichtigten Beschlusspunkte.")
+	}
+	return nil
+}
+
+// EarlierDecision marks a decision taken before the body used gremium (not
+// held in its register) with its number and date, so that it can be cited,
+// e.g. by a spokesperson assignment (B-2022/43-IT).
+type EarlierDecision struct {
+	ID        int64
+	BodyID    int64
+	Number    DecisionNumber
+	Label     string // "B-2022/43-IT"
+	AdoptedOn Date
+	Title     string
+	Note      string // where it is documented
+}
+
+// Validate checks that the earlier decision has its number and date.
+func (e EarlierDecision) Validate() error {
+	if e.Number.IsZero() {
+		return InputError("Ein früherer Beschluss braucht seine Nummer (z. B. B-2022/43-IT).")
+	}
+	if e.AdoptedOn.IsZero() {
+		return InputError("Ein früherer Beschluss braucht sein Datum.")
+	}
+	if e.AdoptedOn.Year != e.Number.Year {
+		return InputError("Beschluss %s kann nicht am %s gefasst sein: Nummer und Datum nennen verschiedene Jahre.", e.Number.Short(), e.AdoptedOn.German())
+	}
+	return nil
 }
 
 // Validate checks a decision.

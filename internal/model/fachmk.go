@@ -12,10 +12,15 @@ type Assignment struct {
 	ID           int64
 	ConferenceID int64  // the FachMK (body)
 	Member       string // member abbreviation (Bund or a Land)
-	PersonID     int64  // 0 if no person is named
-	DecisionRef  string // the decision that assigned it: "B-2022/43-IT"
-	StartSession int    // the session whose decision assigned it; 0 if unknown
-	StartOn      Date
+	// PersonID is the person who holds the function: the one the assigning
+	// decision names, or — FollowsRepresentative — whoever represents the
+	// member in the IT-Planungsrat now (Member.RepresentativeID), since the
+	// function is tied to the member's IT-PLR membership (concept 1.2).
+	PersonID              int64
+	FollowsRepresentative bool
+	DecisionRef           string // the decision that assigned it: "B-2022/43-IT"
+	StartSession          int    // the session whose decision assigned it; 0 if unknown
+	StartOn               Date
 	// Resignation: announced on ResignationOn, takes effect with the next
 	// regular IT-PLR session EndsWithSession (concept section 1.2).
 	ResignationOn   Date

@@ -46,6 +46,10 @@ type Member struct {
 	Name     string // "Hessen", "Deutscher Landkreistag"
 	Kind     MemberKind
 	Position int // order in lists (Bund first, then Länder alphabetically by Kürzel)
+	// RepresentativeID is the person who currently represents the member in
+	// the IT-Planungsrat (0: not recorded). Spokesperson assignments that
+	// name no person follow it.
+	RepresentativeID int64
 }
 
 // Validate checks the fields a member must have.

@@ -123,6 +123,17 @@ func (a Audience) Decision(d Decision) (Decision, bool) {
 	for i := range d.Points {
 		d.Points[i].Text = a.Text(d.Points[i].Text)
 	}
+	// A correction is a version of the decision's text: the same marks
+	// apply to it.
+	d.Corrections = slices.Clone(d.Corrections)
+	for i := range d.Corrections {
+		c := &d.Corrections[i]
+		c.Title, c.Reason = a.Text(c.Title), a.Text(c.Reason)
+		c.Points = slices.Clone(c.Points)
+		for j := range c.Points {
+			c.Points[j].Text = a.Text(c.Points[j].Text)
+		}
+	}
 	return d, true
 }
 

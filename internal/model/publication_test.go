@@ -215,3 +215,30 @@ func TestSeesProposal(t *testing.T) {
 		})
 	}
 }
+
+// TestDecisionGateCorrections: a correction is a version of the decision's
+// text; the public sees it with the same marks blacked out, and the
+// caller's decision stays as it was.
+func TestDecisionGateCorrections(t *testing.T) {
+	secret := Redact("GEHEIM")
+	d := Decision{ID: 7, Kind: KindDecision, Status: DecisionAdopted, Label: "B-2026/01-IT", Title: "Titel",
+		Corrections: []DecisionCorrection{{Version: 1, Title: "Berichtigt " + secret, Reason: "Schreibfehler " + secret,
+			Points: []Point{{Label: "1.", Text: "Punkt " + secret}}}}}
+	pub, ok := Public.Decision(d)
+	if !ok {
+		t.Fatal("an adopted decision is not public")
+	}
+	c := pub.Corrections[0]
+	if strings.Contains(c.Title+c.Reason+c.Points[0].Text, "GEHEIM") || !strings.Contains(c.Title, RedactedPlaceholder) {
+		t.Errorf("public correction = %+v", c)
+	}
+	if title, points := pub.Current(); strings.Contains(title+points[0].Text, "GEHEIM") {
+		t.Errorf("the public current version shows the confidential text: %q %+v", title, points)
+	}
+	if orig := d.Corrections[0]; !strings.Contains(orig.Title+orig.Reason+orig.Points[0].Text, "GEHEIM") {
+		t.Error("the caller's correction was changed")
+	}
+	if in, _ := Internal.Decision(d); in.Corrections[0].Title != d.Corrections[0].Title {
+		t.Error("the internal reader does not see the correction as written")
+	}
+}

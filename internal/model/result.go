@@ -76,6 +76,10 @@ func memberList(s string) []string {
 	return out
 }
 
+// JoinMembers gives a list of members as German prose: "HE", "BY und SN",
+// "BY, HE und SN".
+func JoinMembers(ms []string) string { return joinMembers(ms) }
+
 // joinMembers gives "HE", "BY und SN", "BY, HE und SN".
 func joinMembers(ms []string) string {
 	switch len(ms) {
@@ -93,10 +97,12 @@ func (r Result) Phrase() string {
 	switch {
 	case !r.Adopted:
 		s = "abgelehnt"
-		if len(r.Against) > 0 {
+		switch {
+		case len(r.Against) > 0 && len(r.Abstaining) > 0:
+			s += " bei Gegenstimmen von " + joinMembers(r.Against) + " und Enthaltung von " + joinMembers(r.Abstaining)
+		case len(r.Against) > 0:
 			s += " bei Gegenstimmen von " + joinMembers(r.Against)
-		}
-		if len(r.Abstaining) > 0 {
+		case len(r.Abstaining) > 0:
 			s += " bei Enthaltung von " + joinMembers(r.Abstaining)
 		}
 	case r.Unanimous:

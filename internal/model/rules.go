@@ -73,33 +73,33 @@ func ParseShares(r io.Reader) (map[int]Shares, error) {
 	}
 	rows, err := csv.NewReader(strings.NewReader(body.String())).ReadAll()
 	if err != nil {
-		return nil, fmt.Errorf("model: Königsteiner Schlüssel: %w", err)
+		return nil, &Error{Class: ErrInput, Reason: "Die Tabelle des Königsteiner Schlüssels ist kein gültiges CSV.", Err: err}
 	}
 	if len(rows) < 2 || len(rows[0]) < 3 || strings.ToLower(rows[0][1]) != "kuerzel" {
-		return nil, fmt.Errorf("model: Königsteiner Schlüssel: header must be land,kuerzel,<year>…")
+		return nil, InputError("Die Tabelle des Königsteiner Schlüssels braucht die Kopfzeile land,kuerzel,<Jahr>….")
 	}
 	years := make([]int, len(rows[0])-2)
 	out := map[int]Shares{}
 	for i, h := range rows[0][2:] {
 		if years[i], err = strconv.Atoi(strings.TrimSpace(h)); err != nil || years[i] < 1949 {
-			return nil, fmt.Errorf("model: Königsteiner Schlüssel: %q is no year", h)
+			return nil, InputError("Königsteiner Schlüssel: „%s“ ist keine Jahreszahl.", h)
 		}
 		if _, dup := out[years[i]]; dup {
-			return nil, fmt.Errorf("model: Königsteiner Schlüssel: year %d appears twice", years[i])
+			return nil, InputError("Königsteiner Schlüssel: das Jahr %d steht zweimal in der Kopfzeile.", years[i])
 		}
 		out[years[i]] = Shares{}
 	}
 	seen := map[string]bool{}
 	for n, row := range rows[1:] {
 		if len(row) != len(rows[0]) {
-			return nil, fmt.Errorf("model: Königsteiner Schlüssel: row %d has %d fields, want %d", n+2, len(row), len(rows[0]))
+			return nil, InputError("Königsteiner Schlüssel: Zeile %d hat %d Felder statt %d.", n+2, len(row), len(rows[0]))
 		}
 		abbrev := strings.TrimSpace(row[1])
 		if abbrev == "" {
-			return nil, fmt.Errorf("model: Königsteiner Schlüssel: row %d has no kuerzel", n+2)
+			return nil, InputError("Königsteiner Schlüssel: Zeile %d nennt kein Kürzel.", n+2)
 		}
 		if seen[abbrev] {
-			return nil, fmt.Errorf("model: Königsteiner Schlüssel: row %d: %q appears twice", n+2, abbrev)
+			return nil, InputError("Königsteiner Schlüssel: Zeile %d: „%s“ steht zweimal in der Tabelle.", n+2, abbrev)
 		}
 		seen[abbrev] = true
 		for i, v := range row[2:] {
@@ -107,14 +107,14 @@ func ParseShares(r io.Reader) (map[int]Shares, error) {
 			// A share is a percentage: NaN and ±Inf parse as floats but
 			// are none (NaN fails every comparison).
 			if err != nil || !(share > 0 && share <= 100) {
-				return nil, fmt.Errorf("model: Königsteiner Schlüssel: %s %d: %q is no share", abbrev, years[i], v)
+				return nil, InputError("Königsteiner Schlüssel: %s %d: „%s“ ist kein Anteil.", abbrev, years[i], v)
 			}
 			out[years[i]][abbrev] = share
 		}
 	}
 	for y, s := range out {
 		if len(s) != 16 {
-			return nil, fmt.Errorf("model: Königsteiner Schlüssel %d has %d Länder, want 16", y, len(s))
+			return nil, InputError("Der Königsteiner Schlüssel %d nennt %d Länder statt 16.", y, len(s))
 		}
 	}
 	return out, nil
@@ -130,22 +130,62 @@ const (
 )
 
 // WrittenProcedure is an Umlaufverfahren: a decision taken between sessions
-// by the members' votes until a deadline.
+// by the members' votes until a deadline. Its rule follows from the kind of
+// its decision and the body's rules; there is none to choose.
 type WrittenProcedure struct {
 	ID         int64
 	DecisionID int64
-	Rule       Rule
 	Started    time.Time
-	Deadline   time.Time
+	Deadline   time.Time // an instant; shown and entered in Europe/Berlin
 	Status     ProcedureStatus
 	Closed     time.Time
 	Result     string // the result phrase, once closed
 	Reminded   bool
+	// ApprovesSession is the number of the session whose minutes the
+	// procedure approves (Bestätigung des Protokolls im Umlaufverfahren);
+	// 0 for any other decision.
+	ApprovesSession int
+	// MinutesText is the text of the minutes the procedure approves, as
+	// sent to the members; it becomes the approved version.
+	MinutesText string
+	// EndedEarly: the secretariat ended it before the deadline because
+	// every voting member had voted.
+	EndedEarly bool
 	Votes      []Vote
 }
 
+// Voted gives the voting members who have cast a vote, in list order.
+func (p WrittenProcedure) Voted(voters []Member) []string {
+	cast := map[string]bool{}
+	for _, v := range p.Votes {
+		if v.Choice != VoteNone && v.Choice != "" {
+			cast[v.Member] = true
+		}
+	}
+	var out []string
+	for _, m := range voters {
+		if cast[m.Abbrev] {
+			out = append(out, m.Abbrev)
+		}
+	}
+	return out
+}
+
+// CanEndEarly checks that a written procedure may end before its deadline:
+// only when every voting member has voted (otherwise a member would lose
+// the time the deadline gave it).
+func (p WrittenProcedure) CanEndEarly(voters []Member) error {
+	if p.Status != ProcedureOpen {
+		return RuleError("Das Umlaufverfahren ist bereits beendet.")
+	}
+	if n := len(p.Voted(voters)); n < len(voters) {
+		return RuleError("Das Umlaufverfahren kann erst vorzeitig beendet werden, wenn alle %d stimmberechtigten Mitglieder abgestimmt haben (bisher %d).", len(voters), n)
+	}
+	return nil
+}
+
 // ProcedureVotes gives the votes of a closing written procedure: a voting
-// member who did not vote counts as abstaining (GO §7 (4)).
+// member who did not vote counts as abstaining (GO § 7 Abs. 4 Satz 2).
 func ProcedureVotes(voters []Member, cast []Vote) map[string]VoteChoice {
 	out := map[string]VoteChoice{}
 	for _, m := range voters {

@@ -1,6 +1,10 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+)
 
 // SessionStatus is the stage of a Sitzung in the session cycle.
 type SessionStatus string
@@ -80,9 +84,106 @@ type Session struct {
 	CurrentItemID        int64 // the item under discussion while the session runs
 	// Quorum is the result of the quorum check at the session's start
 	// (Feststellung der Beschlussfähigkeit): "" not checked, "ja", "nein".
-	Quorum  string
-	Version int // optimistic locking
+	Quorum string
+	// Kind tells regular sessions from special ones (Sondersitzung); ""
+	// counts as regular.
+	Kind SessionKind
+	// Applicants are the members who applied for a special session (the
+	// Bund or three Länder).
+	Applicants []string
+	// ApprovedOn is the date the minutes were approved; zero while not.
+	ApprovedOn Date
+	Version    int // optimistic locking
 }
+
+// SessionKind tells a regular session (ordentliche Sitzung) from a special
+// one (Sondersitzung).
+type SessionKind string
+
+// Session kinds.
+const (
+	SessionRegular SessionKind = "ordentlich"
+	// SessionSpecial is a Sondersitzung, held on application of the Bund or
+	// three Länder.
+	SessionSpecial SessionKind = "sonder"
+)
+
+// Label gives the German name.
+func (k SessionKind) Label() string {
+	if k == SessionSpecial {
+		return "Sondersitzung"
+	}
+	return "ordentliche Sitzung"
+}
+
+// IsRegular reports whether the session is a regular one.
+func (s Session) IsRegular() bool { return s.Kind != SessionSpecial }
+
+// Held reports whether the session has taken place (it ended).
+func (s Session) Held() bool {
+	switch s.Status {
+	case StatusEnded, StatusMinutesDraft, StatusMinutesApproved:
+		return true
+	}
+	return false
+}
+
+// NextRegularSession gives the number of the next regular session that has
+// not yet been held, among the sessions of a body that exist (planned,
+// convened or running): a spokesperson's resignation takes effect with it
+// (concept 1.2). It gives a rule error when none is planned, rather than a
+// number that does not exist.
+func NextRegularSession(sessions []Session) (int, error) {
+	lastHeld := 0
+	for _, s := range sessions {
+		if s.Held() && s.Number > lastHeld {
+			lastHeld = s.Number
+		}
+	}
+	next := 0
+	for _, s := range sessions {
+		if s.IsRegular() && !s.Held() && s.Number > lastHeld && (next == 0 || s.Number < next) {
+			next = s.Number
+		}
+	}
+	if next == 0 {
+		return 0, RuleError("Es ist keine nächste ordentliche Sitzung geplant; bitte zuerst die Sitzung anlegen, mit der der Rücktritt wirksam wird.")
+	}
+	return next, nil
+}
+
+// ChairTerm is one year of the chair's rotation (Vorsitz): the IT-PLR's
+// chair changes yearly between the Bund and the Länder, the Länder in
+// alphabetical order. The rotation is data of the body.
+type ChairTerm struct {
+	Year   int
+	Member string // member abbreviation
+}
+
+// ChairOf gives the chair of a year from the rotation, or "" if the
+// rotation does not name one.
+func ChairOf(terms []ChairTerm, year int) string {
+	for _, t := range terms {
+		if t.Year == year {
+			return t.Member
+		}
+	}
+	return ""
+}
+
+// MinutesApprovalRef finds "Bestätigung des Protokolls der 46. Sitzung" (or
+// "Genehmigung des Protokolls der 46. Sitzung") in a text and gives the
+// session number it names.
+func MinutesApprovalRef(text string) (int, bool) {
+	m := approvalRef.FindStringSubmatch(text)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(m[1])
+	return n, err == nil && n > 0
+}
+
+var approvalRef = regexp.MustCompile(`(?i)(?:Bestätigung|Genehmigung)\s+des\s+Protokolls\s+der\s+(\d+)\.\s*Sitzung`)
 
 // HasQuorum reports whether the session was found to have a quorum.
 func (s Session) HasQuorum() bool { return s.Quorum == "ja" }

@@ -6,44 +6,197 @@ import (
 	"strings"
 )
 
-// Rule is how a vote is decided.
-type Rule string
+// The decision rules of a body are data (DecisionRules), applied by Count.
+// No rule is ever offered as a choice per vote: the kind of the decision
+// (Beschluss or Empfehlung) fixes the rule. "Einstimmig" is not a rule but a
+// description of a result without Nein (Result.Phrase).
+//
+// Legal sources for the IT-Planungsrat (docs/decision-rules.md):
+//   - IT-Staatsvertrag § 1 Abs. 7 Satz 1: Beschlüsse need the consent of the
+//     Bund and of a majority of eleven Länder that represents at least two
+//     thirds of their financing shares under the Königsteiner Schlüssel.
+//   - IT-Staatsvertrag § 1 Abs. 7 Satz 2: Empfehlungen need a simple majority
+//     of the members present.
+//   - GO IT-PLR § 7 Abs. 4: abstentions do not count when the required
+//     majority is computed; in written procedure (§ 8) a member who does not
+//     vote abstains.
 
-// Rules (IT-Staatsvertrag §1 (5) and practice).
+// RuleKind is the kind of majority a Rule asks for.
+type RuleKind string
+
+// Rule kinds.
 const (
-	// RuleUnanimous: no member votes against; abstentions do not break
-	// unanimity ("einstimmig, bei Enthaltung von HE"). At least one Ja.
-	RuleUnanimous Rule = "einstimmig"
-	// RuleQualified: the Bund votes Ja, and at least eleven Länder vote Ja
-	// whose Königsteiner-Schlüssel shares add up to at least two thirds of
-	// the Länder's shares (binding Beschlüsse).
-	RuleQualified Rule = "qualifiziert"
-	// RuleSimple: more Ja than Nein among Bund and Länder (Empfehlungen).
-	RuleSimple Rule = "einfach"
+	// RuleQualified: the consent of the Bund (if Rule.Federal) and of at
+	// least Rule.Laender Länder that hold at least Rule.Share of the Länder's
+	// financing shares (Königsteiner Schlüssel).
+	RuleQualified RuleKind = "qualifiziert"
+	// RuleSimple: a simple majority, counted as Rule.Basis says.
+	RuleSimple RuleKind = "einfach"
 )
 
-// Label gives the German name of the rule.
-func (r Rule) Label() string {
-	switch r {
-	case RuleUnanimous:
-		return "Einstimmigkeit"
-	case RuleQualified:
-		return "Bund und elf Länder mit zwei Dritteln der Finanzierungsanteile"
-	case RuleSimple:
-		return "einfache Mehrheit"
-	}
-	return string(r)
+// MajorityBasis says what a simple majority is counted against.
+type MajorityBasis string
+
+// Majority bases.
+const (
+	// BasisVotesCast: more Ja than Nein among the votes cast by the members
+	// present; abstentions do not count (GO § 7 Abs. 4). The default.
+	BasisVotesCast MajorityBasis = "abgegebene_stimmen"
+	// BasisPresent: Ja from more than half of the voting members present
+	// (the literal reading of "Mehrheit der anwesenden Mitglieder").
+	BasisPresent MajorityBasis = "anwesende_mitglieder"
+)
+
+// Rule is how a decision of one kind is decided. It is data of the body
+// (Body.Rules), so that another conference can configure its own.
+type Rule struct {
+	Kind RuleKind `json:"art"`
+	// Federal: the consent of the Bund is required (qualified rule).
+	Federal bool `json:"bund,omitempty"`
+	// Laender is the least number of consenting Länder (qualified rule).
+	Laender int `json:"laender,omitempty"`
+	// Share is the least fraction of the Länder's financing shares that the
+	// consenting Länder hold (qualified rule); 0 means no share condition.
+	Share float64 `json:"anteil,omitempty"`
+	// Basis says how a simple majority is counted (simple rule).
+	Basis MajorityBasis `json:"basis,omitempty"`
 }
 
-// Valid reports whether r is a known rule.
-func (r Rule) Valid() bool { return r == RuleUnanimous || r == RuleQualified || r == RuleSimple }
-
-// QualifiedLaender and QualifiedShare are the thresholds of the qualified
-// majority.
+// The IT-Planungsrat's thresholds (IT-Staatsvertrag § 1 Abs. 7 Satz 1).
 const (
 	QualifiedLaender = 11
 	QualifiedShare   = 2.0 / 3.0
 )
+
+// StaatsvertragRule is the rule for Beschlüsse of the IT-Planungsrat:
+// the Bund and eleven Länder with two thirds of the financing shares
+// (IT-Staatsvertrag § 1 Abs. 7 Satz 1).
+var StaatsvertragRule = Rule{Kind: RuleQualified, Federal: true, Laender: QualifiedLaender, Share: QualifiedShare}
+
+// SimpleMajorityRule is the rule for Empfehlungen of the IT-Planungsrat:
+// a simple majority of the members present (IT-Staatsvertrag § 1 Abs. 7
+// Satz 2), counted over the votes cast because abstentions do not count
+// (GO § 7 Abs. 4).
+var SimpleMajorityRule = Rule{Kind: RuleSimple, Basis: BasisVotesCast}
+
+// Validate checks a rule.
+func (r Rule) Validate() error {
+	switch r.Kind {
+	case RuleQualified:
+		if r.Laender < 0 || r.Share < 0 || r.Share > 1 || (!r.Federal && r.Laender == 0 && r.Share == 0) {
+			return InputError("Die qualifizierte Mehrheit braucht den Bund, eine Zahl von Ländern oder einen Anteil zwischen 0 und 1.")
+		}
+	case RuleSimple:
+		if r.Basis != BasisVotesCast && r.Basis != BasisPresent {
+			return InputError("Die einfache Mehrheit braucht ihre Grundlage (abgegebene Stimmen oder anwesende Mitglieder).")
+		}
+	default:
+		return InputError("Unbekannte Mehrheitsregel „%s“.", r.Kind)
+	}
+	return nil
+}
+
+// NeedsShares reports whether counting under the rule needs the
+// Königsteiner Schlüssel.
+func (r Rule) NeedsShares() bool { return r.Kind == RuleQualified && r.Share > 0 }
+
+// Label gives the rule in German, as the pages state it.
+func (r Rule) Label() string {
+	switch r.Kind {
+	case RuleQualified:
+		var parts []string
+		if r.Federal {
+			parts = append(parts, "Zustimmung des Bundes")
+		}
+		if r.Laender > 0 {
+			l := fmt.Sprintf("von mindestens %d Ländern", r.Laender)
+			if r.Share > 0 {
+				l += " mit " + shareWords(r.Share) + " der Finanzierungsanteile (Königsteiner Schlüssel)"
+			}
+			parts = append(parts, l)
+		} else if r.Share > 0 {
+			parts = append(parts, "von Ländern mit "+shareWords(r.Share)+" der Finanzierungsanteile (Königsteiner Schlüssel)")
+		}
+		return strings.Join(parts, " und ")
+	case RuleSimple:
+		if r.Basis == BasisPresent {
+			return "einfache Mehrheit der anwesenden Mitglieder"
+		}
+		return "einfache Mehrheit der abgegebenen Stimmen (Enthaltungen zählen nicht)"
+	}
+	return string(r.Kind)
+}
+
+func shareWords(f float64) string {
+	if math.Abs(f-2.0/3.0) < 1e-9 {
+		return "mindestens zwei Dritteln"
+	}
+	return "mindestens " + percent(f)
+}
+
+// percent gives a fraction as German percent with one decimal: "81,3 %".
+func percent(f float64) string {
+	return strings.Replace(fmt.Sprintf("%.1f", f*100), ".", ",", 1) + " %"
+}
+
+// DecisionRules is the part of a body's statute that decides votes: the
+// rule per kind of decision, the quorum and who votes. It is data of the
+// body (Body.Rules).
+type DecisionRules struct {
+	// Decision is the rule for Beschlüsse, Recommendation the one for
+	// Empfehlungen.
+	Decision       Rule `json:"beschluss"`
+	Recommendation Rule `json:"empfehlung"`
+	// Voters are the voting members by abbreviation; empty means the Bund
+	// and all Länder (IT-Staatsvertrag § 1 Abs. 2). Advisory members and
+	// guests never vote, whatever is listed.
+	Voters []string `json:"stimmberechtigt,omitempty"`
+}
+
+// ITPLRRules are the IT-Planungsrat's decision rules.
+func ITPLRRules() DecisionRules {
+	return DecisionRules{Decision: StaatsvertragRule, Recommendation: SimpleMajorityRule}
+}
+
+// IsZero reports whether no rules are set (a body recorded before rules
+// were data); such a body gets ITPLRRules.
+func (r DecisionRules) IsZero() bool { return r.Decision.Kind == "" && r.Recommendation.Kind == "" }
+
+// For gives the rule for a kind of decision.
+func (r DecisionRules) For(kind DecisionKind) Rule {
+	if r.IsZero() {
+		r = ITPLRRules()
+	}
+	if kind == KindRecommendation {
+		return r.Recommendation
+	}
+	return r.Decision
+}
+
+// Validate checks both rules.
+func (r DecisionRules) Validate() error {
+	if err := r.Decision.Validate(); err != nil {
+		return err
+	}
+	return r.Recommendation.Validate()
+}
+
+// VotersOf gives the voting members of a body in list order: those listed
+// in r.Voters, or the Bund and all Länder when the list is empty. Members
+// without a vote (advisory, guests) are never among them.
+func (r DecisionRules) VotersOf(members []Member) []Member {
+	listed := map[string]bool{}
+	for _, v := range r.Voters {
+		listed[v] = true
+	}
+	var out []Member
+	for _, m := range members {
+		if m.Kind.Votes() && (len(listed) == 0 || listed[m.Abbrev]) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
 
 // Shares are the Länder's financing shares (Königsteiner Schlüssel) by
 // abbreviation, in any unit; they are normalised over the Länder listed.
@@ -62,67 +215,204 @@ func (s Shares) Normalised() Shares {
 	return out
 }
 
-// Tally is the outcome of a vote under a rule.
-type Tally struct {
-	Rule       Rule
-	Adopted    bool
-	Yes        []string // members voting Ja, in list order
-	No         []string
-	Abstaining []string
-	NotVoting  []string // voting members without a vote (keine Stimme)
-	LaenderYes int
-	ShareYes   float64 // normalised share of the Länder voting Ja (qualified rule)
-	BundYes    bool
-	Reason     string   // in German, for the minutes and the UI
-	Bound      []string // ScopeConsenting: the members bound (those voting Ja)
+// Ballot is everything a count needs: the decision's kind and rule, who may
+// vote, who is there and the votes.
+type Ballot struct {
+	Kind DecisionKind
+	Rule Rule
+	// AllMustConsent: the decision needs, in addition to its rule, the
+	// consent of every voting member ("Zustimmung aller Mitglieder
+	// erforderlich"); an abstention or absence is no consent.
+	AllMustConsent bool
+	// Voters are the body's voting members in list order (DecisionRules.
+	// VotersOf), present or not.
+	Voters []Member
+	// Written marks a written procedure (Umlaufverfahren): every voter
+	// takes part, and one who has not voted abstains (GO § 7 Abs. 4 Satz 2).
+	Written bool
+	// Present are the voters present or validly represented at the vote (in
+	// session; ignored in written procedure). Only they may vote.
+	Present map[string]bool
+	// Quorum is the least number of voters present (Beschlussfähigkeit);
+	// 0 means no quorum check. Not used in written procedure.
+	Quorum int
+	// Votes maps a member's abbreviation to its vote; a missing entry is no
+	// vote (keine Stimme).
+	Votes map[string]VoteChoice
+	// Shares are the Königsteiner-Schlüssel shares used, of the table of
+	// SharesYear; needed when the rule has a share condition.
+	Shares     Shares
+	SharesYear int
 }
 
-// Result gives the structured result of the tally.
+// Tally is the outcome of a count.
+type Tally struct {
+	Kind    DecisionKind
+	Rule    Rule
+	Adopted bool
+	// Members by vote, in list order. NotVoting are voters present without
+	// a vote; Absent are voters neither present nor represented.
+	Yes, No, Abstaining, NotVoting, Absent []string
+	LaenderYes                             int
+	ShareYes                               float64 // normalised share of the Länder voting Ja
+	BundYes                                bool
+	SharesYear                             int // the Königsteiner-Schlüssel table used; 0 if none was needed
+	Written                                bool
+	// Reason explains the outcome in German ("angenommen: Bund und 12
+	// Länder mit 81,3 % der Finanzierungsanteile (Königsteiner Schlüssel
+	// 2016)").
+	Reason string
+	// Bound are the members a decision that binds only the consenting
+	// members binds: those voting Ja.
+	Bound []string
+}
+
+// Result gives the result as the minutes phrase it.
 func (t Tally) Result() Result {
 	r := Result{Adopted: t.Adopted, Against: t.No, Abstaining: t.Abstaining}
 	r.Unanimous = t.Adopted && len(t.No) == 0
+	if t.Written {
+		r.Note = "Umlaufverfahren"
+	}
 	return r
 }
 
-// Phrase gives the standard phrase for the minutes.
+// Phrase gives the standard phrase for the minutes: "einstimmig, bei
+// Enthaltung von HE" — a description derived from the votes.
 func (t Tally) Phrase() string { return t.Result().Phrase() }
 
-// Count decides a vote. voters are the members entitled to vote, in list
-// order (Bund and Länder; advisory members and guests never vote); votes
-// maps their abbreviation to their vote (a missing entry is no vote). The
-// Länder are the voters other than bund. shares are needed for the
-// qualified rule only.
-func Count(rule Rule, voters []Member, votes map[string]VoteChoice, shares Shares) (Tally, error) {
-	t := Tally{Rule: rule}
-	if !rule.Valid() {
-		return t, fmt.Errorf("model: unknown voting rule %q", rule)
+// Feasible checks, before a vote in session, that the decision can be taken
+// at all with the members present: the quorum, and for a qualified rule
+// the Bund and enough Länder (and shares) present. It gives a rule error
+// with the German reason if not.
+func Feasible(b Ballot) error {
+	if err := b.Rule.Validate(); err != nil {
+		return err
+	}
+	if b.Written {
+		return nil
+	}
+	present := 0
+	var presentLaender []string
+	bundPresent, hasBund := false, false
+	for _, m := range b.Voters {
+		if m.Kind == MemberBund {
+			hasBund = true
+		}
+		if !b.Present[m.Abbrev] {
+			continue
+		}
+		present++
+		if m.Kind == MemberBund {
+			bundPresent = true
+		} else {
+			presentLaender = append(presentLaender, m.Abbrev)
+		}
+	}
+	if b.Quorum > 0 && present < b.Quorum {
+		return RuleError("Nicht beschlussfähig: nur %d von %d stimmberechtigten Mitgliedern sind anwesend oder vertreten (nötig: %d).", present, len(b.Voters), b.Quorum)
+	}
+	if b.AllMustConsent && present < len(b.Voters) {
+		return RuleError("Dieser %s braucht die Zustimmung aller Mitglieder; es sind aber nur %d von %d anwesend oder vertreten.", b.Kind.Label(), present, len(b.Voters))
+	}
+	if b.Rule.Kind != RuleQualified {
+		return nil
+	}
+	if b.Rule.Federal && (!hasBund || !bundPresent) {
+		return RuleError("Ohne den anwesenden oder vertretenen Bund kann kein %s gefasst werden (Zustimmung des Bundes erforderlich).", b.Kind.Label())
+	}
+	if len(presentLaender) < b.Rule.Laender {
+		return RuleError("Es sind nur %d Länder anwesend oder vertreten; ein %s braucht die Zustimmung von mindestens %d Ländern.", len(presentLaender), b.Kind.Label(), b.Rule.Laender)
+	}
+	if b.Rule.Share > 0 {
+		norm, err := normalisedShares(b)
+		if err != nil {
+			return err
+		}
+		var sum float64
+		for _, l := range presentLaender {
+			sum += norm[l]
+		}
+		if !atLeast(sum, b.Rule.Share) {
+			return RuleError("Die anwesenden oder vertretenen Länder halten nur %s der Finanzierungsanteile (Königsteiner Schlüssel %d); nötig sind %s.", percent(sum), b.SharesYear, shareWords(b.Rule.Share))
+		}
+	}
+	return nil
+}
+
+// atLeast compares shares rounded to nine decimals, so that exactly two
+// thirds counts as two thirds despite floating point.
+func atLeast(share, need float64) bool { return math.Round(share*1e9) >= math.Round(need*1e9) }
+
+// normalisedShares gives the ballot's shares normalised over the Länder of
+// the table and checks that every voting Land has one.
+func normalisedShares(b Ballot) (Shares, error) {
+	if len(b.Shares) == 0 {
+		return nil, RuleError("Für die Mehrheit nach dem Königsteiner Schlüssel ist keine Tabelle geladen (gremium config ks DATEI.csv).")
+	}
+	norm := b.Shares.Normalised()
+	for _, m := range b.Voters {
+		if _, ok := norm[m.Abbrev]; m.Kind == MemberLand && !ok {
+			return nil, RuleError("Der Königsteiner Schlüssel %d hat keinen Anteil für %s.", b.SharesYear, m.Abbrev)
+		}
+	}
+	return norm, nil
+}
+
+// Count decides a vote under the ballot's rule. It refuses (with a rule
+// error naming the member) a vote of anyone who is not a voter or, in
+// session, not present or represented; in written procedure a voter
+// without a vote abstains.
+func Count(b Ballot) (Tally, error) {
+	t := Tally{Kind: b.Kind, Rule: b.Rule, Written: b.Written}
+	if b.Kind != KindDecision && b.Kind != KindRecommendation {
+		return t, InputError("Unbekannte Art der Entscheidung „%s“.", b.Kind)
+	}
+	if err := b.Rule.Validate(); err != nil {
+		return t, err
 	}
 	entitled := map[string]Member{}
-	for _, m := range voters {
+	for _, m := range b.Voters {
 		if !m.Kind.Votes() {
-			return t, fmt.Errorf("model: %s (%s) has no vote", m.Abbrev, m.Kind.Label())
+			return t, RuleError("%s hat als %s kein Stimmrecht.", m.Abbrev, m.Kind.Label())
 		}
 		entitled[m.Abbrev] = m
 	}
-	for abbrev := range votes {
-		if _, ok := entitled[abbrev]; !ok {
-			return t, fmt.Errorf("model: %s is not entitled to vote", abbrev)
+	for abbrev, c := range b.Votes {
+		if !c.Valid() && c != "" {
+			return t, InputError("Unbekannte Stimme „%s“ für %s.", c, abbrev)
 		}
+		if _, ok := entitled[abbrev]; !ok {
+			if c == VoteNone || c == "" {
+				continue
+			}
+			return t, RuleError("%s ist nicht stimmberechtigt; seine Stimme kann nicht gezählt werden.", abbrev)
+		}
+		if !b.Written && !b.Present[abbrev] && c != VoteNone && c != "" {
+			return t, RuleError("%s ist nicht anwesend und nicht vertreten; für %s kann keine Stimme abgegeben werden.", abbrev, abbrev)
+		}
+	}
+	if err := Feasible(b); err != nil {
+		return t, err
 	}
 	var norm Shares
-	if rule == RuleQualified {
-		if len(shares) == 0 {
-			return t, fmt.Errorf("model: the qualified majority needs the Königsteiner Schlüssel; none is loaded")
+	if b.Rule.NeedsShares() {
+		var err error
+		if norm, err = normalisedShares(b); err != nil {
+			return t, err
 		}
-		norm = shares.Normalised()
-		for _, m := range voters {
-			if _, ok := norm[m.Abbrev]; m.Kind == MemberLand && !ok {
-				return t, fmt.Errorf("model: the Königsteiner Schlüssel has no share for %s", m.Abbrev)
-			}
-		}
+		t.SharesYear = b.SharesYear
 	}
-	for _, m := range voters {
-		switch c := votes[m.Abbrev]; c {
+	for _, m := range b.Voters {
+		c := b.Votes[m.Abbrev]
+		switch {
+		case !b.Written && !b.Present[m.Abbrev]:
+			t.Absent = append(t.Absent, m.Abbrev)
+			continue
+		case b.Written && (c == VoteNone || c == ""):
+			c = VoteAbstain // GO § 7 Abs. 4 Satz 2
+		}
+		switch c {
 		case VoteYes:
 			t.Yes = append(t.Yes, m.Abbrev)
 			if m.Kind == MemberBund {
@@ -135,47 +425,76 @@ func Count(rule Rule, voters []Member, votes map[string]VoteChoice, shares Share
 			t.No = append(t.No, m.Abbrev)
 		case VoteAbstain:
 			t.Abstaining = append(t.Abstaining, m.Abbrev)
-		case VoteNone, "":
+		default:
 			t.NotVoting = append(t.NotVoting, m.Abbrev)
-		default:
-			return t, fmt.Errorf("model: unknown vote %q of %s", c, m.Abbrev)
 		}
 	}
-	switch rule {
-	case RuleUnanimous:
-		t.Adopted = len(t.No) == 0 && len(t.Yes) > 0
-		switch {
-		case t.Adopted:
-			t.Reason = fmt.Sprintf("angenommen: %d Ja-Stimmen, keine Gegenstimme", len(t.Yes))
-		case len(t.Yes) == 0:
-			t.Reason = "abgelehnt: keine Ja-Stimme"
-		default:
-			t.Reason = "abgelehnt: Gegenstimmen von " + joinMembers(t.No)
-		}
-	case RuleSimple:
-		t.Adopted = len(t.Yes) > len(t.No)
-		verdict := "abgelehnt"
-		if t.Adopted {
-			verdict = "angenommen"
-		}
-		t.Reason = fmt.Sprintf("%s: %d Ja- gegen %d Nein-Stimmen", verdict, len(t.Yes), len(t.No))
+	var reason string
+	switch b.Rule.Kind {
 	case RuleQualified:
-		// Round to nine decimals so that exactly two thirds counts as two
-		// thirds despite floating point.
-		enoughShare := math.Round(t.ShareYes*1e9) >= math.Round(QualifiedShare*1e9)
-		t.Adopted = t.BundYes && t.LaenderYes >= QualifiedLaender && enoughShare
-		pct := strings.Replace(fmt.Sprintf("%.1f", t.ShareYes*100), ".", ",", 1)
-		switch {
-		case t.Adopted:
-			t.Reason = fmt.Sprintf("angenommen: Bund und %d Länder mit %s %% der Finanzierungsanteile", t.LaenderYes, pct)
-		case !t.BundYes:
-			t.Reason = "abgelehnt: ohne Zustimmung des Bundes"
-		case t.LaenderYes < QualifiedLaender:
-			t.Reason = fmt.Sprintf("abgelehnt: nur %d Länder stimmen zu (nötig: %d)", t.LaenderYes, QualifiedLaender)
-		default:
-			t.Reason = fmt.Sprintf("abgelehnt: die zustimmenden Länder haben nur %s %% der Finanzierungsanteile (nötig: zwei Drittel)", pct)
-		}
+		t.Adopted, reason = t.qualified(b.Rule)
+	case RuleSimple:
+		t.Adopted, reason = t.simple(b.Rule, len(b.Voters)-len(t.Absent))
 	}
+	if t.Adopted && b.AllMustConsent && len(t.Yes) < len(b.Voters) {
+		var missing []string
+		yes := map[string]bool{}
+		for _, y := range t.Yes {
+			yes[y] = true
+		}
+		for _, m := range b.Voters {
+			if !yes[m.Abbrev] {
+				missing = append(missing, m.Abbrev)
+			}
+		}
+		t.Adopted = false
+		reason = "abgelehnt: die Zustimmung aller Mitglieder ist erforderlich; es fehlt die Zustimmung von " + joinMembers(missing)
+	}
+	t.Reason = reason
 	t.Bound = append([]string(nil), t.Yes...)
 	return t, nil
+}
+
+// qualified decides under a qualified rule.
+func (t Tally) qualified(r Rule) (bool, string) {
+	ks := ""
+	if t.SharesYear != 0 {
+		ks = fmt.Sprintf(" (Königsteiner Schlüssel %d)", t.SharesYear)
+	}
+	switch {
+	case r.Federal && !t.BundYes:
+		return false, "abgelehnt: ohne Zustimmung des Bundes"
+	case t.LaenderYes < r.Laender:
+		return false, fmt.Sprintf("abgelehnt: nur %d Länder stimmen zu (nötig: %d)", t.LaenderYes, r.Laender)
+	case r.Share > 0 && !atLeast(t.ShareYes, r.Share):
+		return false, fmt.Sprintf("abgelehnt: die zustimmenden Länder haben nur %s der Finanzierungsanteile (nötig: %s)%s", percent(t.ShareYes), shareWords(r.Share), ks)
+	}
+	who := fmt.Sprintf("%d Länder", t.LaenderYes)
+	if t.BundYes {
+		who = "Bund und " + who
+	}
+	if r.Share > 0 {
+		return true, fmt.Sprintf("angenommen: %s mit %s der Finanzierungsanteile%s", who, percent(t.ShareYes), ks)
+	}
+	return true, "angenommen: " + who
+}
+
+// simple decides under a simple-majority rule; present is the number of
+// voters present (or all voters in written procedure).
+func (t Tally) simple(r Rule, present int) (bool, string) {
+	yes, no := len(t.Yes), len(t.No)
+	if r.Basis == BasisPresent {
+		ok := 2*yes > present
+		verdict := "abgelehnt"
+		if ok {
+			verdict = "angenommen"
+		}
+		return ok, fmt.Sprintf("%s: %d Ja-Stimmen von %d anwesenden Mitgliedern (nötig: mehr als die Hälfte)", verdict, yes, present)
+	}
+	ok := yes > no
+	verdict := "abgelehnt"
+	if ok {
+		verdict = "angenommen"
+	}
+	return ok, fmt.Sprintf("%s: %d Ja- gegen %d Nein-Stimmen, Enthaltungen zählen nicht", verdict, yes, no)
 }

@@ -24,13 +24,17 @@ func TestRunClosesDueProcedures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pid, err := st.StartProcedure(ctx, model.Decision{BodyID: council.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
-		Title: "Kurz", Applicants: []string{"Bund"}}, model.RuleUnanimous, time.Now().Add(2*time.Second))
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Kurz", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(2 * time.Second)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.CastVote(ctx, pid, "Bund", model.VoteYes); err != nil {
-		t.Fatal(err)
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			if err := st.CastVote(ctx, pid, m.Abbrev, model.VoteYes); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	closed := make(chan struct{}, 1)
 	r := &Reminders{Store: st, Interval: 50 * time.Millisecond, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),

@@ -51,7 +51,7 @@ const LoginEntity = "login"
 // is "tracked" (see touch).
 var auditEntities = []auditEntity{
 	{AuditKind{"session", "Sitzung"}, "sessions", []auditPart{
-		{"anwesend", `SELECT member_abbrev FROM session_attendance WHERE session_id = ? ORDER BY member_abbrev`}}},
+		{"anwesenheit", `SELECT member_abbrev, presence, person, from_item_id, until_item_id FROM session_attendance WHERE session_id = ? ORDER BY member_abbrev`}}},
 	{AuditKind{"agenda_item", "TOP"}, "agenda_items", nil},
 	{AuditKind{"contribution", "Wortbeitrag (ON)"}, "contributions", nil},
 	{AuditKind{"protocol_note", "Protokollnotiz (PN)"}, "protocol_notes", nil},
@@ -59,7 +59,11 @@ var auditEntities = []auditEntity{
 	{AuditKind{"decision", "Beschluss"}, "decisions", []auditPart{
 		{"stimmen", `SELECT member_abbrev, choice FROM votes WHERE decision_id = ? ORDER BY member_abbrev`},
 		{"fachmk_relevanz", `SELECT conference_id, relevant, reason, assessed_by FROM decision_relevance WHERE decision_id = ? ORDER BY conference_id`},
-		{"gelernte_begriffe", `SELECT conference_id, term, relevant FROM relevance_feedback WHERE decision_id = ? ORDER BY conference_id, term`}}},
+		{"gelernte_begriffe", `SELECT conference_id, term, relevant FROM relevance_feedback WHERE decision_id = ? ORDER BY conference_id, term`},
+		{"berichtigungen", `SELECT version, title, points, reason, created_by, created_at FROM decision_corrections WHERE decision_id = ? ORDER BY version`}}},
+	{AuditKind{"vote", "Abstimmung in der Sitzung"}, "ballots", []auditPart{
+		{"stimmen", `SELECT member_abbrev, choice, cast_by, show_of_hands, cast_at FROM ballot_votes WHERE ballot_id = ? ORDER BY member_abbrev`}}},
+	{AuditKind{"earlier_decision", "Früherer Beschluss"}, "earlier_decisions", nil},
 	{AuditKind{"procedure", "Umlaufverfahren"}, "written_procedures", []auditPart{
 		{"stimmen", `SELECT member_abbrev, choice, voted_at FROM procedure_votes WHERE procedure_id = ? ORDER BY member_abbrev`}}},
 	{AuditKind{"follow_up", "Auftrag"}, "follow_ups", nil},
@@ -67,7 +71,8 @@ var auditEntities = []auditEntity{
 		{"fassungen", `SELECT version, stand, note, text, created_by, created_at FROM minutes_versions WHERE session_id = ? ORDER BY version`}}},
 	{AuditKind{"comment", "Kommentar zum Protokoll"}, "minutes_comments", nil},
 	{AuditKind{"document", "Dokument"}, "documents", nil},
-	{AuditKind{"body", "Gremium"}, "bodies", nil},
+	{AuditKind{"body", "Gremium"}, "bodies", []auditPart{
+		{"vorsitz", `SELECT year, member_abbrev FROM body_chairs WHERE body_id = ? ORDER BY year`}}},
 	{AuditKind{"section", "Schwerpunktthema"}, "sections", nil},
 	{AuditKind{"contact", "Kontakt"}, "contacts", nil},
 	{AuditKind{"conference_date", "FachMK-Termin"}, "conference_dates", nil},

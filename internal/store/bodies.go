@@ -3,22 +3,41 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 
 	"gremium/internal/model"
 )
 
-const bodyCols = `id, kind, abbrev, name, COALESCE(parent_id, 0), COALESCE(acts_for_id, 0), chair, topic_profile, terms, notes, decision_pattern, quorum_min, version`
+const bodyCols = `id, kind, abbrev, name, COALESCE(parent_id, 0), COALESCE(acts_for_id, 0), chair, topic_profile, terms, notes, decision_pattern, quorum_min, decision_rules, version`
 
 func scanBody(r scanner) (model.Body, error) {
 	var b model.Body
-	var terms string
-	if err := r.Scan(&b.ID, &b.Kind, &b.Abbrev, &b.Name, &b.ParentID, &b.ActsForID, &b.Chair, &b.TopicProfile, &terms, &b.Notes, &b.DecisionPattern, &b.QuorumMin, &b.Version); err != nil {
+	var terms, rules string
+	if err := r.Scan(&b.ID, &b.Kind, &b.Abbrev, &b.Name, &b.ParentID, &b.ActsForID, &b.Chair, &b.TopicProfile, &terms, &b.Notes, &b.DecisionPattern, &b.QuorumMin, &rules, &b.Version); err != nil {
 		return b, err
 	}
 	var err error
 	b.Terms, err = fromJSON[model.Term](terms)
+	if err == nil && rules != "" {
+		if err = json.Unmarshal([]byte(rules), &b.Rules); err != nil {
+			err = fmt.Errorf("store: decision rules of %s: %w", b.Abbrev, err)
+		}
+	}
 	return b, err
+}
+
+// rulesJSON stores a body's decision rules; the zero value (the
+// IT-Planungsrat's rules) is stored as ”.
+func rulesJSON(r model.DecisionRules) string {
+	if r.IsZero() {
+		return ""
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		panic(err) // plain data: always marshals
+	}
+	return string(b)
 }
 
 // CreateBody stores a new body (IT-PLR, FachMK, steering group).
@@ -35,9 +54,9 @@ func (s *Store) CreateBody(ctx context.Context, b model.Body) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.insert(ctx, tx, "body", b.Abbrev,
-			`INSERT INTO bodies (kind, abbrev, name, parent_id, acts_for_id, chair, topic_profile, terms, notes, decision_pattern, quorum_min)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern, b.QuorumMin)
+			`INSERT INTO bodies (kind, abbrev, name, parent_id, acts_for_id, chair, topic_profile, terms, notes, decision_pattern, quorum_min, decision_rules)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern, b.QuorumMin, rulesJSON(b.Rules))
 		return err
 	})
 	return id, err
@@ -69,8 +88,8 @@ func (s *Store) UpdateBody(ctx context.Context, b model.Body) error {
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updateVersioned(ctx, tx, "bodies", "body", b.ID, b.Version,
-			`kind = ?, abbrev = ?, name = ?, parent_id = ?, acts_for_id = ?, chair = ?, topic_profile = ?, terms = ?, notes = ?, decision_pattern = ?, quorum_min = ?`,
-			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern, b.QuorumMin)
+			`kind = ?, abbrev = ?, name = ?, parent_id = ?, acts_for_id = ?, chair = ?, topic_profile = ?, terms = ?, notes = ?, decision_pattern = ?, quorum_min = ?, decision_rules = ?`,
+			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern, b.QuorumMin, rulesJSON(b.Rules))
 	})
 }
 
@@ -189,4 +208,38 @@ func (s *Store) UpdateSection(ctx context.Context, c model.Section) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updatePlain(ctx, tx, "sections", "section", c.ID, `name = ?, position = ?, consent = ?`, c.Name, c.Position, c.Consent)
 	})
+}
+
+// SetChair records the chair of a body for a year (the rotation of the
+// Vorsitz between the Bund and the Länder is data).
+func (s *Store) SetChair(ctx context.Context, bodyID int64, year int, member string) error {
+	if year < 1949 || member == "" {
+		return model.InputError("Der Vorsitz braucht Jahr und Mitglied.")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var kind model.MemberKind
+		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil || !kind.Votes() {
+			return model.RuleError("Den Vorsitz führt der Bund oder ein Land; „%s“ ist keines von beiden.", member)
+		}
+		if err := s.touch(ctx, tx, "body", bodyID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO body_chairs (body_id, year, member_abbrev) VALUES (?, ?, ?)
+			ON CONFLICT (body_id, year) DO UPDATE SET member_abbrev = excluded.member_abbrev`, bodyID, year, member); err != nil {
+			return fmt.Errorf("store: chair: %w", err)
+		}
+		return s.audit(ctx, tx, "chair", "body", bodyID, fmt.Sprintf("%d %s", year, member))
+	})
+}
+
+// Chairs gives a body's chair rotation, oldest year first.
+func (s *Store) Chairs(ctx context.Context, bodyID int64) ([]model.ChairTerm, error) {
+	return chairs(ctx, s.db, bodyID)
+}
+
+func chairs(ctx context.Context, q queryer, bodyID int64) ([]model.ChairTerm, error) {
+	return queryList(ctx, q, func(r scanner) (model.ChairTerm, error) {
+		var t model.ChairTerm
+		return t, r.Scan(&t.Year, &t.Member)
+	}, "chairs", `SELECT year, member_abbrev FROM body_chairs WHERE body_id = ? ORDER BY year`, bodyID)
 }

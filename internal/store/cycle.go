@@ -154,33 +154,77 @@ func (s *Store) addMinutesVersion(ctx context.Context, tx *sql.Tx, v MinutesVers
 }
 
 // ApproveMinutes records that the session approvingNumber approved the
-// draft minutes of session id (Bestätigung des Protokolls): the minutes
-// become immutable, and text — their content at approval — is kept as
-// version 1. approvingNumber must be a running session of the same body.
+// draft minutes of session id (Bestätigung des Protokolls der N. Sitzung):
+// the minutes become immutable with the approving session's date, and text
+// — their content at approval — is kept as version 1. approvingNumber must
+// be a later session of the same body that is running, and its agenda must
+// carry "Bestätigung des Protokolls der N. Sitzung" (as an item or one of
+// its points). Minutes are also approved by written procedure
+// (StartProcedure with ApprovesSession) and by importing the minutes of the
+// session that approved them (SaveMinutes).
 func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber int, text string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
 		if err != nil {
 			return err
 		}
-		if cur.Status != model.StatusMinutesDraft {
-			return model.RuleError("Das Protokoll der %d. Sitzung liegt nicht als Entwurf vor (Status „%s“).", cur.Number, cur.Status.Label())
-		}
-		var approving model.SessionStatus
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE body_id = ? AND number = ?`, cur.BodyID, approvingNumber).Scan(&approving); err != nil {
-			return notFound(err, fmt.Sprintf("session %d", approvingNumber))
-		}
-		if approving != model.StatusRunning || approvingNumber <= cur.Number {
-			return model.RuleError("Ein Protokoll wird in einer späteren Sitzung genehmigt, während diese läuft; die %d. Sitzung ist „%s“.", approvingNumber, approving.Label())
-		}
-		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, cur.Version, `status = ?, approved_in = ?`, model.StatusMinutesApproved, approvingNumber); err != nil {
+		approving, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", approvingNumber),
+			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, cur.BodyID, approvingNumber)
+		if err != nil {
 			return err
 		}
-		if _, err := s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: id, Stand: cur.MinutesStand, Note: fmt.Sprintf("genehmigt in der %d. Sitzung", approvingNumber), Text: text}); err != nil {
+		if approving.Status != model.StatusRunning || approvingNumber <= cur.Number {
+			return model.RuleError("Ein Protokoll wird in einer späteren Sitzung genehmigt, während diese läuft; die %d. Sitzung ist „%s“.", approvingNumber, approving.Status.Label())
+		}
+		items, err := queryList(ctx, tx, scanItem, "agenda items",
+			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status = ? ORDER BY position, id`, approving.ID, model.ItemAccepted)
+		if err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, "approve", "session", id, fmt.Sprint(approvingNumber))
+		if !agendaApproves(items, cur.Number) {
+			return model.RuleError("Die „Bestätigung des Protokolls der %d. Sitzung“ steht nicht auf der Tagesordnung der %d. Sitzung; bitte sie dort aufnehmen.", cur.Number, approvingNumber)
+		}
+		on := approving.Date
+		if on.IsZero() {
+			on = model.BerlinDate(s.now())
+		}
+		return s.approveMinutesTx(ctx, tx, cur.BodyID, cur.Number, approvingNumber, on, text, fmt.Sprintf("genehmigt in der %d. Sitzung", approvingNumber))
 	})
+}
+
+// agendaApproves reports whether an agenda carries the approval of the
+// minutes of session n, as an item's title or one of its points.
+func agendaApproves(items []model.AgendaItem, n int) bool {
+	for _, it := range items {
+		for _, t := range append([]string{it.Title}, it.Points...) {
+			if m, ok := model.MinutesApprovalRef(t); ok && m == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// approveMinutesTx sets the draft minutes of a body's session number to
+// approved on a date inside tx — approvingNumber is the session that
+// approved them (0: by written procedure) — and keeps text as the approved
+// version.
+func (s *Store) approveMinutesTx(ctx context.Context, tx *sql.Tx, bodyID int64, number, approvingNumber int, on model.Date, text, note string) error {
+	cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", number), `SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, bodyID, number)
+	if err != nil {
+		return err
+	}
+	if cur.Status != model.StatusMinutesDraft {
+		return model.RuleError("Das Protokoll der %d. Sitzung liegt nicht als Entwurf vor (Status „%s“).", cur.Number, cur.Status.Label())
+	}
+	if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, cur.Version, `status = ?, approved_in = ?, approved_on = ?`,
+		model.StatusMinutesApproved, approvingNumber, on.String()); err != nil {
+		return err
+	}
+	if _, err := s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: cur.ID, Stand: cur.MinutesStand, Note: note, Text: text}); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, "approve", "session", cur.ID, note+" am "+on.German())
 }
 
 // CorrectMinutes keeps a correction (Berichtigung) of approved minutes as a

@@ -5,18 +5,19 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"gremium/internal/model"
 )
 
 const decisionCols = `d.id, d.body_id, COALESCE(d.session_id, 0), COALESCE(d.item_id, 0), d.position, d.kind, d.year, d.seq, d.label,
-	d.title, d.points, d.status, d.result, d.scope, d.adopted_on, d.applicants, d.version`
+	d.title, d.points, d.status, d.result, d.scope, d.adopted_on, d.applicants, d.all_must_consent, d.ks_year, d.count_reason, d.version`
 
 func scanDecision(r scanner) (model.Decision, error) {
 	var d model.Decision
 	var points, adopted, applicants string
 	if err := r.Scan(&d.ID, &d.BodyID, &d.SessionID, &d.ItemID, &d.Position, &d.Kind, &d.Number.Year, &d.Number.Seq, &d.Label,
-		&d.Title, &points, &d.Status, &d.Result, &d.Scope, &adopted, &applicants, &d.Version); err != nil {
+		&d.Title, &points, &d.Status, &d.Result, &d.Scope, &adopted, &applicants, &d.AllMustConsent, &d.SharesYear, &d.CountReason, &d.Version); err != nil {
 		return d, err
 	}
 	d.AdoptedOn = parseDate(adopted)
@@ -58,11 +59,16 @@ func (s *Store) loadVotes(ctx context.Context, q queryer, d *model.Decision) err
 }
 
 // CreateDecision stores a decision. A draft (Beschlussvorschlag) has no
-// number; it gets one from AdoptDecision. A decision recorded from the past
-// may carry its known number: the body's counter for that year is then
-// raised so that new adoptions continue after it. A draft on an agenda item
-// ticks the item's box "Beschluss"; a zero Position places the decision
-// after the item's last row.
+// number; it is decided only by a count under the body's rule: a vote in
+// session (OpenBallot … CloseBallot, RecordShowOfHands) or a written
+// procedure. A decision recorded from the past (adopted or rejected, as
+// the demo or a bench corpus records them) keeps its recorded result and
+// votes and may carry its known number: the body's counter for that year is
+// then raised so that new adoptions continue after it. It cannot belong to
+// a session that is still planned or running in gremium: there decisions
+// are taken by vote. A draft on an agenda item ticks the item's box
+// "Beschluss"; a zero Position places the decision after the item's last
+// row.
 func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, error) {
 	if err := d.Validate(); err != nil {
 		return 0, err
@@ -79,6 +85,10 @@ func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, er
 		}
 		if d.Status == model.DecisionDraft {
 			if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
+				return err
+			}
+		} else if d.SessionID != 0 {
+			if err := checkRecordedFromPast(ctx, tx, d.SessionID); err != nil {
 				return err
 			}
 		}
@@ -98,6 +108,21 @@ func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, er
 	return id, err
 }
 
+// checkRecordedFromPast refuses a decided decision recorded for a session
+// that has not ended: a session held in gremium decides by vote.
+func checkRecordedFromPast(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	var status model.SessionStatus
+	var number int
+	if err := tx.QueryRowContext(ctx, `SELECT status, number FROM sessions WHERE id = ?`, sessionID).Scan(&status, &number); err != nil {
+		return notFound(err, fmt.Sprintf("session %d", sessionID))
+	}
+	switch status {
+	case model.StatusPlanned, model.StatusConvened, model.StatusRunning:
+		return model.RuleError("In der %d. Sitzung wird durch Abstimmung beschlossen; ein Beschluss kann dort nicht als bereits gefasst erfasst werden.", number)
+	}
+	return nil
+}
+
 // createDecisionTx inserts a decision with its votes inside tx; a known
 // number raises the body's counter for that year.
 func (s *Store) createDecisionTx(ctx context.Context, tx *sql.Tx, d model.Decision) (int64, error) {
@@ -112,10 +137,12 @@ func (s *Store) createDecisionTx(ctx context.Context, tx *sql.Tx, d model.Decisi
 		detail = d.Title
 	}
 	id, err := s.insert(ctx, tx, "decision", detail,
-		`INSERT INTO decisions (body_id, session_id, item_id, position, kind, year, seq, label, title, points, status, result, scope, adopted_on, applicants)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		`INSERT INTO decisions (body_id, session_id, item_id, position, kind, year, seq, label, title, points, status, result, scope, adopted_on, applicants,
+		   all_must_consent, ks_year, count_reason)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.BodyID, nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Number.Year, d.Number.Seq, d.Label,
-		d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String(), toJSON(nonNil(d.Applicants)))
+		d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String(), toJSON(nonNil(d.Applicants)),
+		d.AllMustConsent, d.SharesYear, d.CountReason)
 	if err != nil {
 		return 0, err
 	}
@@ -138,13 +165,16 @@ func (s *Store) raiseCounter(ctx context.Context, tx *sql.Tx, bodyID int64, n mo
 	return model.FormatDecisionNumber(pattern, n), nil
 }
 
-// Decision gives the decision with the id, with its votes.
+// Decision gives the decision with the id, with its votes and corrections.
 func (s *Store) Decision(ctx context.Context, id int64) (model.Decision, error) {
 	d, err := queryOne(ctx, s.db, scanDecision, fmt.Sprintf("decision %d", id), `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`, id)
 	if err != nil {
 		return d, err
 	}
-	return d, s.loadVotes(ctx, s.db, &d)
+	if err := s.loadVotes(ctx, s.db, &d); err != nil {
+		return d, err
+	}
+	return d, loadCorrections(ctx, s.db, &d)
 }
 
 // DecisionByNumber gives a body's decision by its number (2025/26).
@@ -154,7 +184,10 @@ func (s *Store) DecisionByNumber(ctx context.Context, bodyID int64, n model.Deci
 	if err != nil {
 		return d, err
 	}
-	return d, s.loadVotes(ctx, s.db, &d)
+	if err := s.loadVotes(ctx, s.db, &d); err != nil {
+		return d, err
+	}
+	return d, loadCorrections(ctx, s.db, &d)
 }
 
 // DecisionFilter selects decisions; zero fields select all.
@@ -219,9 +252,10 @@ func currentDecision(ctx context.Context, tx *sql.Tx, id int64) (model.Decision,
 	return queryOne(ctx, tx, scanDecision, fmt.Sprintf("decision %d", id), `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`, id)
 }
 
-// UpdateDecision changes a draft decision (title, points, scope, votes, …);
-// d.Version must be the version read. Adopted and rejected decisions are
-// immutable.
+// UpdateDecision changes a draft decision (title, points, scope, kind,
+// "Zustimmung aller Mitglieder erforderlich", …); d.Version must be the
+// version read. Its votes and result come only from a count. Adopted and
+// rejected decisions are immutable (see CorrectDecision).
 func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 	if err := d.Validate(); err != nil {
 		return err
@@ -240,34 +274,25 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 		if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
 			return err
 		}
-		if err := s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version,
-			`session_id = ?, item_id = ?, position = ?, kind = ?, title = ?, points = ?, scope = ?, applicants = ?`,
-			nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Title, toJSON(nonNil(d.Points)), d.Scope, toJSON(nonNil(d.Applicants))); err != nil {
+		if open, err := openBallotOf(ctx, tx, d.ID); err != nil {
 			return err
+		} else if open {
+			return model.RuleError("Über %s wird gerade abgestimmt; der Vorschlag kann erst nach der Abstimmung geändert werden.", cur.DisplayTitle())
 		}
-		return replaceVotes(ctx, tx, d.ID, d.Votes)
+		// The votes of a draft are never set here: they come from a count.
+		return s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version,
+			`session_id = ?, item_id = ?, position = ?, kind = ?, title = ?, points = ?, scope = ?, applicants = ?, all_must_consent = ?`,
+			nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Title, toJSON(nonNil(d.Points)), d.Scope, toJSON(nonNil(d.Applicants)), d.AllMustConsent)
 	})
 }
 
-// AdoptDecision adopts a draft decision on the given date: it gets the next
-// number of its body for that year, in the same transaction, so numbers are
-// gapless and in order of adoption even when decisions are adopted at the
-// same moment. result is the result phrase for the minutes.
-func (s *Store) AdoptDecision(ctx context.Context, id int64, version int, on model.Date, result string, votes []model.Vote) (model.Decision, error) {
-	if on.IsZero() {
-		return model.Decision{}, model.InputError("Das Datum der Beschlussfassung fehlt.")
-	}
-	var out model.Decision
-	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = s.adoptTx(ctx, tx, id, version, on, result, votes)
-		return err
-	})
-	return out, err
-}
-
-// adoptTx adopts a draft decision inside tx (see AdoptDecision); version -1
-// skips the version check (the caller holds the decision in the same tx).
-func (s *Store) adoptTx(ctx context.Context, tx *sql.Tx, id int64, version int, on model.Date, result string, votes []model.Vote) (model.Decision, error) {
+// decideTx records the outcome of a count on a draft decision inside tx:
+// adopted, it gets the next number of its body for the year of on, in the
+// same transaction, so numbers are gapless and in order of adoption even
+// when decisions are decided at the same moment; rejected, it gets none.
+// phrase is the result phrase for the minutes, votes the votes as counted.
+// No other path sets a decision adopted.
+func (s *Store) decideTx(ctx context.Context, tx *sql.Tx, id int64, tally model.Tally, phrase string, on model.Date, votes []model.Vote) (model.Decision, error) {
 	cur, err := currentDecision(ctx, tx, id)
 	if err != nil {
 		return cur, err
@@ -275,47 +300,49 @@ func (s *Store) adoptTx(ctx context.Context, tx *sql.Tx, id int64, version int, 
 	if cur.Status != model.DecisionDraft {
 		return cur, fmt.Errorf("store: decision %s is already %s: %w", cur.DisplayTitle(), cur.Status.Label(), ErrImmutable)
 	}
-	if version < 0 {
-		version = cur.Version
-	}
-	if cur.Version != version {
-		return cur, fmt.Errorf("store: adopt decision %d (version %d): %w", id, version, ErrConflict)
+	if on.IsZero() {
+		return cur, model.InputError("Das Datum der Beschlussfassung fehlt.")
 	}
 	if cur.SessionID != 0 {
 		if err := checkSessionOpen(ctx, tx, cur.SessionID); err != nil {
 			return cur, err
 		}
-		if err := checkQuorum(ctx, tx, cur.SessionID); err != nil {
+	}
+	action, status := "reject", model.DecisionRejected
+	var n model.DecisionNumber
+	label := ""
+	if tally.Adopted {
+		action, status = "adopt", model.DecisionAdopted
+		pattern, err := bodyPattern(ctx, tx, cur.BodyID)
+		if err != nil {
 			return cur, err
 		}
+		var seq int
+		if err := tx.QueryRowContext(ctx,
+			`INSERT INTO decision_counters (body_id, year, last) VALUES (?, ?, 1)
+			 ON CONFLICT (body_id, year) DO UPDATE SET last = decision_counters.last + 1
+			 RETURNING last`, cur.BodyID, on.Year).Scan(&seq); err != nil {
+			return cur, fmt.Errorf("store: next decision number: %w", err)
+		}
+		n = model.DecisionNumber{Year: on.Year, Seq: seq}
+		label = model.FormatDecisionNumber(pattern, n)
 	}
-	pattern, err := bodyPattern(ctx, tx, cur.BodyID)
-	if err != nil {
-		return cur, err
-	}
-	var seq int
-	if err := tx.QueryRowContext(ctx,
-		`INSERT INTO decision_counters (body_id, year, last) VALUES (?, ?, 1)
-		 ON CONFLICT (body_id, year) DO UPDATE SET last = decision_counters.last + 1
-		 RETURNING last`, cur.BodyID, on.Year).Scan(&seq); err != nil {
-		return cur, fmt.Errorf("store: next decision number: %w", err)
-	}
-	n := model.DecisionNumber{Year: on.Year, Seq: seq}
-	label := model.FormatDecisionNumber(pattern, n)
-	if err := s.updateVersioned(ctx, tx, "decisions", "decision", id, version,
-		`status = ?, year = ?, seq = ?, label = ?, result = ?, adopted_on = ?`,
-		model.DecisionAdopted, n.Year, n.Seq, label, result, on.String()); err != nil {
+	if err := s.updateVersioned(ctx, tx, "decisions", "decision", id, cur.Version,
+		`status = ?, year = ?, seq = ?, label = ?, result = ?, adopted_on = ?, ks_year = ?, count_reason = ?`,
+		status, n.Year, n.Seq, label, phrase, on.String(), tally.SharesYear, tally.Reason); err != nil {
 		if errors.Is(err, ErrDuplicate) {
 			return cur, fmt.Errorf("store: decision number %s already taken: %w", label, err)
 		}
 		return cur, err
 	}
-	if votes != nil {
-		if err := replaceVotes(ctx, tx, id, votes); err != nil {
-			return cur, err
-		}
+	if err := replaceVotes(ctx, tx, id, votes); err != nil {
+		return cur, err
 	}
-	if err := s.audit(ctx, tx, "adopt", "decision", id, label); err != nil {
+	detail := label
+	if detail == "" {
+		detail = tally.Reason
+	}
+	if err := s.audit(ctx, tx, action, "decision", id, detail); err != nil {
 		return cur, err
 	}
 	if err := s.noticeDecisionRelevant(ctx, tx, id); err != nil {
@@ -328,61 +355,149 @@ func (s *Store) adoptTx(ctx context.Context, tx *sql.Tx, id int64, version int, 
 	return out, s.loadVotes(ctx, tx, &out)
 }
 
-// AdoptConsentAgenda adopts, with one vote, every draft decision of the
-// session's items on the consent agenda (Grüne Liste), numbered in agenda
-// order, all in one transaction. It gives the adopted decisions.
-func (s *Store) AdoptConsentAgenda(ctx context.Context, sessionID int64, on model.Date, result string, votes []model.Vote) ([]model.Decision, error) {
-	var out []model.Decision
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		drafts, err := queryList(ctx, tx, scanDecision, "consent decisions",
-			`SELECT `+decisionCols+` FROM decisions d JOIN agenda_items i ON i.id = d.item_id
-			 WHERE i.session_id = ? AND i.consent = 1 AND i.status = ? AND d.status = ? ORDER BY i.position, d.position, d.id`,
-			sessionID, model.ItemAccepted, model.DecisionDraft)
-		if err != nil {
-			return err
+// countedVotes lists the votes of a tally in list order, as they are kept
+// with the decision: the voters present with their vote (keine for a
+// present member who did not vote); absent members get no entry, so no
+// vote is ever shown for them.
+func countedVotes(voters []model.Member, t model.Tally) []model.Vote {
+	by := map[string]model.VoteChoice{}
+	for _, m := range t.Yes {
+		by[m] = model.VoteYes
+	}
+	for _, m := range t.No {
+		by[m] = model.VoteNo
+	}
+	for _, m := range t.Abstaining {
+		by[m] = model.VoteAbstain
+	}
+	for _, m := range t.NotVoting {
+		by[m] = model.VoteNone
+	}
+	var out []model.Vote
+	for _, m := range voters {
+		if c, ok := by[m.Abbrev]; ok {
+			out = append(out, model.Vote{Member: m.Abbrev, Choice: c})
 		}
-		if len(drafts) == 0 {
-			return model.RuleError("Auf der Grünen Liste steht kein offener Beschlussvorschlag.")
-		}
-		for _, d := range drafts {
-			adopted, err := s.adoptTx(ctx, tx, d.ID, -1, on, result, votes)
-			if err != nil {
-				return err
-			}
-			out = append(out, adopted)
-		}
-		return nil
-	})
-	return out, err
+	}
+	return out
 }
 
-// RejectDecision records that a draft decision was not adopted. It gets no
-// number and becomes immutable.
-func (s *Store) RejectDecision(ctx context.Context, id int64, version int, on model.Date, result string, votes []model.Vote) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := currentDecision(ctx, tx, id)
+// CorrectDecision keeps a correction (Berichtigung) of an adopted or
+// rejected decision as a new version with its reason; the decision as
+// decided stays unchanged, and its number, result and votes are never
+// corrected. It gives the correction's version number.
+func (s *Store) CorrectDecision(ctx context.Context, c model.DecisionCorrection) (int, error) {
+	if err := c.Validate(); err != nil {
+		return 0, err
+	}
+	var v int
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := currentDecision(ctx, tx, c.DecisionID)
 		if err != nil {
 			return err
 		}
-		if cur.Status != model.DecisionDraft {
-			return fmt.Errorf("store: decision %s is already %s: %w", cur.DisplayTitle(), cur.Status.Label(), ErrImmutable)
+		if cur.Status == model.DecisionDraft {
+			return model.RuleError("Ein Beschlussvorschlag wird bearbeitet, nicht berichtigt.")
 		}
-		if cur.SessionID != 0 {
-			if err := checkQuorum(ctx, tx, cur.SessionID); err != nil {
-				return err
-			}
+		if c.Title == "" {
+			c.Title = cur.Title
 		}
-		if err := s.updateVersioned(ctx, tx, "decisions", "decision", id, version,
-			`status = ?, result = ?, adopted_on = ?`, model.DecisionRejected, result, on.String()); err != nil {
+		if len(c.Points) == 0 {
+			c.Points = cur.Points
+		}
+		if err := s.touch(ctx, tx, "decision", c.DecisionID); err != nil {
 			return err
 		}
-		if votes != nil {
-			if err := replaceVotes(ctx, tx, id, votes); err != nil {
-				return err
-			}
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM decision_corrections WHERE decision_id = ?`, c.DecisionID).Scan(&v); err != nil {
+			return fmt.Errorf("store: correction: %w", err)
 		}
-		return s.audit(ctx, tx, "reject", "decision", id, "")
+		if _, err := tx.ExecContext(ctx, `INSERT INTO decision_corrections (decision_id, version, title, points, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			c.DecisionID, v, c.Title, toJSON(nonNil(c.Points)), c.Reason, actorFrom(ctx), s.now().UTC().Format(time.RFC3339)); err != nil {
+			return fmt.Errorf("store: correction: %w", err)
+		}
+		return s.audit(ctx, tx, "correct", "decision", c.DecisionID, fmt.Sprintf("Berichtigung %d: %s", v, c.Reason))
 	})
+	return v, err
+}
+
+func loadCorrections(ctx context.Context, q queryer, d *model.Decision) error {
+	cs, err := queryList(ctx, q, func(r scanner) (model.DecisionCorrection, error) {
+		var c model.DecisionCorrection
+		var points, at string
+		if err := r.Scan(&c.DecisionID, &c.Version, &c.Title, &points, &c.Reason, &c.By, &at); err != nil {
+			return c, err
+		}
+		c.At, _ = time.Parse(time.RFC3339, at)
+		var err error
+		c.Points, err = fromJSON[model.Point](points)
+		return c, err
+	}, "corrections", `SELECT decision_id, version, title, points, reason, created_by, created_at FROM decision_corrections WHERE decision_id = ? ORDER BY version`, d.ID)
+	d.Corrections = cs
+	return err
+}
+
+// SaveEarlierDecision records a decision taken before the body used
+// gremium, with its number and date, so that it can be cited (a
+// spokesperson assignment by B-2022/43-IT). A decision of that number in the
+// register is refused: it needs no marker.
+func (s *Store) SaveEarlierDecision(ctx context.Context, e model.EarlierDecision) (int64, error) {
+	if err := e.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM decisions WHERE body_id = ? AND year = ? AND seq = ? AND seq > 0`, e.BodyID, e.Number.Year, e.Number.Seq).Scan(&n); err != nil {
+			return fmt.Errorf("store: earlier decision: %w", err)
+		}
+		if n > 0 {
+			return model.ConflictError("Beschluss %s steht im Beschlussregister; er braucht keinen Vermerk als früherer Beschluss.", e.Number.Short())
+		}
+		pattern, err := bodyPattern(ctx, tx, e.BodyID)
+		if err != nil {
+			return err
+		}
+		e.Label = model.FormatDecisionNumber(pattern, e.Number)
+		id, err = s.insert(ctx, tx, "earlier_decision", e.Label,
+			`INSERT INTO earlier_decisions (body_id, year, seq, label, adopted_on, title, note) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			e.BodyID, e.Number.Year, e.Number.Seq, e.Label, e.AdoptedOn.String(), e.Title, e.Note)
+		return err
+	})
+	return id, err
+}
+
+// EarlierDecisions gives the earlier decisions of a body, by number.
+func (s *Store) EarlierDecisions(ctx context.Context, bodyID int64) ([]model.EarlierDecision, error) {
+	return queryList(ctx, s.db, scanEarlier, "earlier decisions",
+		`SELECT id, body_id, year, seq, label, adopted_on, title, note FROM earlier_decisions WHERE body_id = ? ORDER BY year, seq`, bodyID)
+}
+
+func scanEarlier(r scanner) (model.EarlierDecision, error) {
+	var e model.EarlierDecision
+	var on string
+	err := r.Scan(&e.ID, &e.BodyID, &e.Number.Year, &e.Number.Seq, &e.Label, &on, &e.Title, &e.Note)
+	e.AdoptedOn = parseDate(on)
+	return e, err
+}
+
+// citedDecision checks that a decision number cited by ref exists: as an
+// adopted decision of the body in the register, or marked as an earlier
+// decision not held in gremium.
+func citedDecision(ctx context.Context, tx *sql.Tx, bodyID int64, ref string) error {
+	n, ok := model.ParseDecisionRef(ref)
+	if !ok {
+		return model.RuleError("„%s“ ist keine Beschlussnummer (z. B. B-2025/31-IT).", ref)
+	}
+	var found int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM decisions WHERE body_id = ? AND year = ? AND seq = ? AND seq > 0 AND status = ?)
+		+ (SELECT COUNT(*) FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?)`,
+		bodyID, n.Year, n.Seq, model.DecisionAdopted, bodyID, n.Year, n.Seq).Scan(&found); err != nil {
+		return fmt.Errorf("store: cited decision: %w", err)
+	}
+	if found == 0 {
+		return model.RuleError("Beschluss %s steht nicht im Beschlussregister; bitte einen gefassten Beschluss angeben oder ihn als früheren Beschluss mit Nummer und Datum erfassen.", n.Short())
+	}
+	return nil
 }
 
 // ErrNoQuorum means a decision was to be recorded in a session whose quorum

@@ -12,16 +12,30 @@ import (
 // The spokesperson / FachMK collaboration layer: assignments, debriefs,
 // briefings, requests, the role/task matrix and the evaluation.
 
-const assignmentCols = `id, conference_id, member_abbrev, COALESCE(person_id, 0), decision_ref, start_session, start_on, resignation_on, ends_with_session, version`
+// assignmentCols give an assignment's person as the person the decision
+// names, or else the member's current representative (FollowsRepresentative).
+const assignmentCols = `a.id, a.conference_id, a.member_abbrev, COALESCE(a.person_id, m.representative_id, 0), a.person_id IS NULL,
+	a.decision_ref, a.start_session, a.start_on, a.resignation_on, a.ends_with_session, a.version`
+
+const assignmentFrom = ` FROM spokesperson_assignments a LEFT JOIN members m ON m.abbrev = a.member_abbrev`
 
 func scanAssignment(r scanner) (model.Assignment, error) {
 	var a model.Assignment
 	var start, resign string
-	if err := r.Scan(&a.ID, &a.ConferenceID, &a.Member, &a.PersonID, &a.DecisionRef, &a.StartSession, &start, &resign, &a.EndsWithSession, &a.Version); err != nil {
+	if err := r.Scan(&a.ID, &a.ConferenceID, &a.Member, &a.PersonID, &a.FollowsRepresentative, &a.DecisionRef, &a.StartSession, &start, &resign, &a.EndsWithSession, &a.Version); err != nil {
 		return a, err
 	}
 	a.StartOn, a.ResignationOn = parseDate(start), parseDate(resign)
 	return a, nil
+}
+
+// namedPerson gives the person_id to store: none when the assignment
+// follows the member's representative.
+func namedPerson(a model.Assignment) any {
+	if a.FollowsRepresentative {
+		return nil
+	}
+	return nullID(a.PersonID)
 }
 
 func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assignment) error {
@@ -35,6 +49,15 @@ func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assi
 	if err := a.Validate(m.Kind); err != nil {
 		return err
 	}
+	if a.PersonID != 0 && !a.FollowsRepresentative {
+		p, err := queryOne(ctx, tx, scanPerson, fmt.Sprintf("person %d", a.PersonID), `SELECT `+personCols+` FROM persons WHERE id = ?`, a.PersonID)
+		if err != nil {
+			return err
+		}
+		if p.MemberAbbrev != "" && p.MemberAbbrev != a.Member {
+			return model.RuleError("%s handelt für %s; Sprecher:in für %s kann nur eine Person dieses Mitglieds sein.", p.Name, p.MemberAbbrev, a.Member)
+		}
+	}
 	var kind model.BodyKind
 	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, a.ConferenceID).Scan(&kind); err != nil {
 		return notFound(err, fmt.Sprintf("body %d", a.ConferenceID))
@@ -42,7 +65,17 @@ func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assi
 	if kind != model.BodyFachMK {
 		return model.RuleError("Sprecher:innen werden einer Fachministerkonferenz zugeordnet, nicht einem Gremium der Art „%s“.", kind.Label())
 	}
-	return nil
+	// The assigning decision must be one the IT-Planungsrat took: in the
+	// register, or marked as an earlier decision with number and date.
+	var council int64
+	err = tx.QueryRowContext(ctx, `SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil).Scan(&council)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.RuleError("Ohne den IT-Planungsrat als Gremium kann keine Sprecherfunktion per Beschluss vergeben werden.")
+	}
+	if err != nil {
+		return fmt.Errorf("store: council: %w", err)
+	}
+	return citedDecision(ctx, tx, council, a.DecisionRef)
 }
 
 // CreateAssignment records a spokesperson assignment. The rules of concept
@@ -56,7 +89,7 @@ func (s *Store) CreateAssignment(ctx context.Context, a model.Assignment) (int64
 		id, err = s.insert(ctx, tx, "assignment", a.Member+" "+a.DecisionRef,
 			`INSERT INTO spokesperson_assignments (conference_id, member_abbrev, person_id, decision_ref, start_session, start_on, resignation_on, ends_with_session)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ConferenceID, a.Member, nullID(a.PersonID), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
+			a.ConferenceID, a.Member, namedPerson(a), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
 		return err
 	})
 	return id, err
@@ -66,7 +99,7 @@ func (s *Store) CreateAssignment(ctx context.Context, a model.Assignment) (int64
 // the full history.
 func (s *Store) Assignments(ctx context.Context, conferenceID int64) ([]model.Assignment, error) {
 	return queryList(ctx, s.db, scanAssignment, "assignments",
-		`SELECT `+assignmentCols+` FROM spokesperson_assignments WHERE ? = 0 OR conference_id = ? ORDER BY conference_id, id`, conferenceID, conferenceID)
+		`SELECT `+assignmentCols+assignmentFrom+` WHERE ? = 0 OR a.conference_id = ? ORDER BY a.conference_id, a.id`, conferenceID, conferenceID)
 }
 
 // UpdateAssignment changes an assignment (for example to record a
@@ -76,9 +109,16 @@ func (s *Store) UpdateAssignment(ctx context.Context, a model.Assignment) error 
 		if err := s.validateAssignment(ctx, tx, a); err != nil {
 			return err
 		}
+		// The person the assignment named before — its own or the member's
+		// representative — loses the OParl membership if the person changes.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id)
+			SELECT 'person', COALESCE(a.person_id, m.representative_id) `+assignmentFrom+`
+			WHERE a.id = ? AND COALESCE(a.person_id, m.representative_id) IS NOT NULL`, a.ID); err != nil {
+			return fmt.Errorf("store: assignment: %w", err)
+		}
 		return s.updateVersioned(ctx, tx, "spokesperson_assignments", "assignment", a.ID, a.Version,
 			`person_id = ?, decision_ref = ?, start_session = ?, start_on = ?, resignation_on = ?, ends_with_session = ?`,
-			nullID(a.PersonID), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
+			namedPerson(a), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
 	})
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -23,15 +24,32 @@ type MinutesItem struct {
 	Decisions     []model.Decision
 }
 
+// MinutesApproval is an approval of earlier minutes that imported minutes
+// record ("Bestätigung des Protokolls der 46. Sitzung"): the session
+// number and the text of its minutes, kept as the approved version.
+type MinutesApproval struct {
+	Session int
+	Text    string
+}
+
 // SaveMinutes stores the minutes of a body's session in one transaction:
 // the session (created if its number is new, its header updated otherwise),
 // the items (matched to the existing ones by order and updated in place,
 // surplus ones removed) and their rows (replaced). Decisions are matched by
 // number, unnumbered ones by order, so a corrected import keeps their ids.
-// While the minutes are not approved, recorded decisions may be corrected
-// this way (audited as "correct"); approved minutes refuse with ErrImmutable
-// and nothing changes.
-func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session, items []MinutesItem) (int64, error) {
+// While the minutes are not approved, decisions recorded from the past may
+// be corrected this way (audited as "correct"); approved minutes refuse
+// with ErrImmutable and nothing changes.
+//
+// An import never decides in gremium's place: it cannot turn an open
+// proposal into a decision, cannot change the result or votes of a
+// decision counted in gremium (in session or by written procedure), and is
+// refused for a session that is running. Decisions new to gremium are
+// records from the past and keep their recorded result. A session without
+// a chair in the text gets the chair of its year from the body's rotation.
+// approval, if set, approves the draft minutes of that earlier session with
+// this session's date in the same transaction.
+func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session, items []MinutesItem, approval *MinutesApproval) (int64, error) {
 	if se.Status == "" {
 		se.Status = model.StatusMinutesDraft
 	}
@@ -42,12 +60,21 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", se.Number),
 			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, bodyID, se.Number)
+		// Without a chair in the text: the session's recorded one, else the
+		// rotation's of its year.
+		rotation := ""
+		if se.Chair == "" && !se.Date.IsZero() {
+			var err error
+			if rotation, err = chairOfYear(ctx, tx, bodyID, se.Date.Year); err != nil {
+				return err
+			}
+		}
 		switch {
 		case errors.Is(err, ErrNotFound):
 			sessionID, err = s.insert(ctx, tx, "session", se.Title(),
 				`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in)
 				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				bodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.Status, se.MinutesStand.String(), se.ApprovedIn)
+				bodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, cmp.Or(se.Chair, rotation), se.Status, se.MinutesStand.String(), se.ApprovedIn)
 			if err != nil {
 				return err
 			}
@@ -58,10 +85,10 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			if err := checkSessionOpen(ctx, tx, cur.ID); err != nil {
 				return err
 			}
-			chair := se.Chair
-			if chair == "" {
-				chair = cur.Chair
+			if cur.Status == model.StatusRunning {
+				return model.RuleError("Die %d. Sitzung läuft; ihr Protokoll wird live geführt und kann nicht importiert werden.", cur.Number)
 			}
+			chair := cmp.Or(se.Chair, cur.Chair, rotation)
 			if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, cur.Version,
 				`date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?`,
 				se.Date.String(), se.StartTime, se.EndTime, se.Place, chair, se.MinutesStand.String()); err != nil {
@@ -115,7 +142,22 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 				return err
 			}
 		}
-		return s.audit(ctx, tx, "import", "session", sessionID, fmt.Sprintf("%d items", len(items)))
+		if err := s.audit(ctx, tx, "import", "session", sessionID, fmt.Sprintf("%d items", len(items))); err != nil {
+			return err
+		}
+		if approval != nil {
+			var status model.SessionStatus
+			err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE body_id = ? AND number = ?`, bodyID, approval.Session).Scan(&status)
+			if err == nil && status == model.StatusMinutesDraft && approval.Session < se.Number {
+				on := se.Date
+				if on.IsZero() {
+					on = model.BerlinDate(s.now())
+				}
+				return s.approveMinutesTx(ctx, tx, bodyID, approval.Session, se.Number, on, approval.Text,
+					fmt.Sprintf("genehmigt in der %d. Sitzung (laut importiertem Protokoll)", se.Number))
+			}
+		}
+		return nil
 	})
 	return sessionID, err
 }
@@ -185,6 +227,11 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 	if err != nil {
 		return err
 	}
+	for i := range old {
+		if err := s.loadVotes(ctx, tx, &old[i]); err != nil {
+			return err
+		}
+	}
 	used := make([]bool, len(old))
 	match := func(d model.Decision) int {
 		for i, o := range old {
@@ -218,6 +265,19 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 			continue
 		}
 		used[i] = true
+		if err := importMayChange(old[i], d); err != nil {
+			return err
+		}
+		if old[i].CountReason != "" {
+			// Counted in gremium: the import keeps it as it is, only its
+			// place among the rows may change.
+			if d.Position != old[i].Position {
+				if err := s.updatePlain(ctx, tx, "decisions", "decision", old[i].ID, `position = ?`, d.Position); err != nil {
+					return err
+				}
+			}
+			continue
+		}
 		if err := s.updatePlain(ctx, tx, "decisions", "decision", old[i].ID,
 			`position = ?, kind = ?, title = ?, points = ?, status = ?, result = ?, scope = ?, adopted_on = ?, applicants = ?, version = version + 1`,
 			d.Position, d.Kind, d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String(), toJSON(nonNil(d.Applicants))); err != nil {
@@ -238,6 +298,42 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 		}
 	}
 	return nil
+}
+
+// importMayChange refuses an import that would decide in gremium's place:
+// a proposal still open in gremium imported as decided, or a decision
+// counted in gremium imported with another result, number or votes.
+func importMayChange(old, d model.Decision) error {
+	if old.Status == model.DecisionDraft && d.Status != model.DecisionDraft {
+		return model.RuleError("%s ist in gremium ein offener Beschlussvorschlag; beschlossen wird er durch Abstimmung, nicht durch einen Import.", old.DisplayTitle())
+	}
+	if old.CountReason == "" {
+		return nil
+	}
+	if d.Status != old.Status || d.Number != old.Number || d.Result != old.Result || !sameVotes(d.Votes, old.Votes) {
+		return model.RuleError("%s wurde in gremium abgestimmt (%s); ein Import ändert weder Ergebnis noch Nummer noch Stimmen. Berichtigungen werden als neue Fassung angelegt.", old.DisplayTitle(), old.Result)
+	}
+	return nil
+}
+
+// sameVotes compares vote lists; an import that gives none keeps them.
+func sameVotes(a, b []model.Vote) bool {
+	if len(a) == 0 {
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	by := map[string]model.VoteChoice{}
+	for _, v := range b {
+		by[v.Member] = v.Choice
+	}
+	for _, v := range a {
+		if by[v.Member] != v.Choice {
+			return false
+		}
+	}
+	return true
 }
 
 // removeDecision deletes an unnumbered decision that a corrected import no

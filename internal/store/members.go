@@ -3,16 +3,18 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
 
-const memberCols = `id, abbrev, name, kind, position`
+const memberCols = `id, abbrev, name, kind, position, COALESCE(representative_id, 0)`
 
 func scanMember(r scanner) (model.Member, error) {
 	var m model.Member
-	err := r.Scan(&m.ID, &m.Abbrev, &m.Name, &m.Kind, &m.Position)
+	err := r.Scan(&m.ID, &m.Abbrev, &m.Name, &m.Kind, &m.Position, &m.RepresentativeID)
 	return m, err
 }
 
@@ -38,6 +40,77 @@ func (s *Store) Member(ctx context.Context, abbrev string) (model.Member, error)
 // Members gives all members in list order.
 func (s *Store) Members(ctx context.Context) ([]model.Member, error) {
 	return queryList(ctx, s.db, scanMember, "members", `SELECT `+memberCols+` FROM members ORDER BY position, abbrev`)
+}
+
+// SetRepresentative records the person who now represents a member in the
+// IT-Planungsrat; the person must act for that member. Spokesperson
+// assignments that name no person follow the representative.
+func (s *Store) SetRepresentative(ctx context.Context, member string, personID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.setRepresentativeTx(ctx, tx, member, personID)
+	})
+}
+
+// SetRepresentativeNamed records the person named as the member's
+// representative in one transaction; a name not known yet becomes a person
+// of the member.
+func (s *Store) SetRepresentativeNamed(ctx context.Context, member, name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return model.InputError("Bitte die Person nennen, die %s im IT-Planungsrat vertritt.", member)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var kind model.MemberKind
+		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil {
+			return model.NotFoundError("Das Mitglied „%s“ gibt es nicht.", member)
+		}
+		if !kind.Votes() {
+			return model.RuleError("Im IT-Planungsrat vertreten werden der Bund und die Länder; %s ist %s.", member, kind.Label())
+		}
+		p, err := queryOne(ctx, tx, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? AND member_abbrev = ? ORDER BY id LIMIT 1`, name, member)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			if p.ID, err = s.insert(ctx, tx, "person", name, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, name, member); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		}
+		return s.setRepresentativeTx(ctx, tx, member, p.ID)
+	})
+}
+
+func (s *Store) setRepresentativeTx(ctx context.Context, tx *sql.Tx, member string, personID int64) error {
+	p, err := queryOne(ctx, tx, scanPerson, fmt.Sprintf("person %d", personID), `SELECT `+personCols+` FROM persons WHERE id = ?`, personID)
+	if err != nil {
+		return err
+	}
+	if p.MemberAbbrev != member {
+		return model.RuleError("%s handelt nicht für %s und kann es nicht im IT-Planungsrat vertreten.", p.Name, member)
+	}
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM members WHERE abbrev = ?`, member).Scan(&id); err != nil {
+		return model.NotFoundError("Das Mitglied „%s“ gibt es nicht.", member)
+	}
+	if err := s.touch(ctx, tx, "member", id); err != nil {
+		return err
+	}
+	// The spokesperson functions without a person of their own follow the
+	// representative: their OParl memberships move from the old person to
+	// the new one (the triggers of migration 00051 watch the assignments,
+	// not the members).
+	if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id)
+		SELECT 'person', representative_id FROM members WHERE id = ? AND representative_id IS NOT NULL`, id); err != nil {
+		return fmt.Errorf("store: representative: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE members SET representative_id = ? WHERE id = ?`, personID, id); err != nil {
+		return fmt.Errorf("store: representative: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id)
+		SELECT 'assignment', id FROM spokesperson_assignments WHERE member_abbrev = ? AND person_id IS NULL`, member); err != nil {
+		return fmt.Errorf("store: representative: %w", err)
+	}
+	return s.audit(ctx, tx, "representative", "member", id, member+" "+p.Name)
 }
 
 // UpdateMember changes a member's name, kind and position (the abbreviation

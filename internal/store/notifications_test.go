@@ -160,8 +160,8 @@ func TestProducersQueueInTheirTransaction(t *testing.T) {
 
 	t.Run("written procedure started and closing", func(t *testing.T) {
 		deadline := clock.Add(72 * time.Hour)
-		pid := must[int64](t)(s.StartProcedure(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
-			Title: "Umlauf zur Cloud", Applicants: []string{"Bund"}}, model.RuleUnanimous, deadline))
+		pid := must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+			Title: "Umlauf zur Cloud", Applicants: []string{"Bund"}}, Deadline: deadline}))
 		want := "!hh:matrix.example dlt@example.org gs@fitko.example he@example.org"
 		if got := strings.Join(queued(t, s, model.EventProcedureStarted), " "); got != want {
 			t.Errorf("started: recipients = %s", got)
@@ -189,6 +189,7 @@ func TestDebriefInvitation(t *testing.T) {
 	id(s.CreateContact(ctx, model.Contact{BodyID: fmk, Name: "Geschäftsstelle GMK", Email: "gs@gmk.example"}))
 	id(s.CreateContact(ctx, model.Contact{BodyID: fmk, Name: "Vorsitz", Email: "GS@gmk.example"})) // the same address
 	id(s.CreateContact(ctx, model.Contact{BodyID: jmk, Name: "Telefon only"}))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: bodyID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
 	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE", DecisionRef: "B-2022/43-IT"}))
 	account(t, s, model.User{Username: "gmk", Role: model.RoleFachMK, ConferenceID: fmk}, model.ChannelMatrix, "!gmk:matrix.example", model.EventDebriefInvitation)
 	account(t, s, model.User{Username: "jumiko", Role: model.RoleFachMK, ConferenceID: jmk}, model.ChannelEmail, "jumiko@example.org", model.EventDebriefInvitation)
@@ -196,6 +197,9 @@ func TestDebriefInvitation(t *testing.T) {
 	account(t, s, model.User{Username: "sprecher-hh", Role: model.RoleSpokesperson, MemberAbbrev: "HH"}, model.ChannelEmail, "sprecher@hh.example", model.EventDebriefInvitation)
 	account(t, s, model.User{Username: "mitglied", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "ignored@he.example", model.EventAgendaPublished)
 
+	// A decision recorded as taken belongs to a session that has ended.
+	se := must[model.Session](t)(s.Session(ctx, sessionID))
+	check(t, s.SetSessionStatus(ctx, sessionID, se.Version, model.StatusEnded))
 	dec := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll,
 		Title: "Gesundheitsdaten", Number: model.DecisionNumber{Year: 2025, Seq: 30}}))
 	dbID := id(s.CreateDebrief(ctx, model.Debrief{SessionID: sessionID, Entries: []model.DebriefEntry{{DecisionID: dec, ConferenceID: fmk}}}))
@@ -258,7 +262,7 @@ func TestDebriefInvitation(t *testing.T) {
 func TestDecisionRelevantNotice(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
-	bodyID, sessionID := fixture(t, s)
+	bodyID, sessionID := lawFixture(t, s)
 	id := must[int64](t)
 	fmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
 	other := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "UMK", Name: "Umweltministerkonferenz"}))
@@ -271,8 +275,7 @@ func TestDecisionRelevantNotice(t *testing.T) {
 	if got := queued(t, s, model.EventDecisionRelevant); len(got) != 0 {
 		t.Fatalf("a draft was announced: %v", got)
 	}
-	d := must[model.Decision](t)(s.Decision(ctx, dec))
-	must[model.Decision](t)(s.AdoptDecision(ctx, dec, d.Version, model.NewDate(2025, 6, 26), "einstimmig", nil))
+	must[VoteOutcome](t)(s.RecordShowOfHands(ctx, sessionID, dec, votesOf(model.VoteYes, voters...)))
 	check(t, s.SaveAssessments(ctx, dec, profileVersion(t, s, dec), []model.Assessment{{ConferenceID: fmk, Relevant: true, AssessedBy: "HE"}}))
 	list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventDecisionRelevant})
 	if len(list) != 1 || list[0].Recipient != "gmk@example.org" || strings.Contains(list[0].Body, "geheim") || !strings.HasPrefix(list[0].Link, "/beschluesse/B-2025/") {
@@ -314,13 +317,13 @@ func TestMigrationKeepsOldOutbox(t *testing.T) {
 func TestProcedureClosesOnTheBerlinDate(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
-	bodyID, _ := fixture(t, s)
+	bodyID, _ := lawFixture(t, s)
 	clock := time.Date(2025, 9, 1, 10, 0, 0, 0, time.UTC)
 	s.SetClock(func() time.Time { return clock })
 	deadline := time.Date(2025, 9, 3, 22, 30, 0, 0, time.UTC) // 04.09.2025, 00:30 in Berlin
-	pid := must[int64](t)(s.StartProcedure(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
-		Title: "Mitternacht", Applicants: []string{"Bund"}}, model.RuleUnanimous, deadline))
-	for _, m := range []string{"Bund", "HE", "HH"} {
+	pid := must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Mitternacht", Applicants: []string{"Bund"}}, Deadline: deadline}))
+	for _, m := range voters {
 		check(t, s.CastVote(ctx, pid, m, model.VoteYes))
 	}
 	must[[]model.WrittenProcedure](t)(s.CloseDueProcedures(ctx, deadline.Add(time.Minute)))

@@ -130,12 +130,17 @@ func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedur
 		return err
 	}
 	title := model.PublicText(d.Title)
+	body, _, err := bodyVoters(ctx, tx, d.BodyID)
+	if err != nil {
+		return err
+	}
+	rule := d.Kind.Label() + ": " + body.Rules.For(d.Kind).Label()
 	_, err = s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventProcedureStarted,
 		Key:     fmt.Sprintf("umlauf_gestartet:%d", procedureID),
 		Subject: "Umlaufverfahren gestartet: „" + title + "“",
 		Body: fmt.Sprintf("Die Geschäftsstelle hat das Umlaufverfahren „%s“ gestartet (%s).\nFrist: %s. "+
-			"Abstimmen können Bund und Länder bis zur Frist; ohne Stimme wird Enthaltung gewertet.", title, p.Rule.Label(), berlinTime(p.Deadline)),
+			"Abstimmen können Bund und Länder bis zur Frist; ohne Stimme wird Enthaltung gewertet.", title, rule, berlinTime(p.Deadline)),
 		Link: fmt.Sprintf("/umlaufverfahren/%d", procedureID),
 	})
 	return err

@@ -346,7 +346,7 @@ func (y *oparlSync) person(id int64) (*model.Person, error) {
 }
 
 func (y *oparlSync) assignment(id int64) (*model.Assignment, error) {
-	return load(y, y.assigns, id, scanAssignment, "oparl assignment", `SELECT `+assignmentCols+` FROM spokesperson_assignments WHERE id = ?`)
+	return load(y, y.assigns, id, scanAssignment, "oparl assignment", `SELECT `+assignmentCols+assignmentFrom+` WHERE a.id = ?`)
 }
 
 // Publication rules.
@@ -526,7 +526,7 @@ func (y *oparlSync) sessionsTouch() error {
 		return err
 	}
 	y.add(oparl.KindBody, y.council.ID)
-	rows, err := y.tx.QueryContext(y.ctx, `SELECT id, COALESCE(person_id, 0) FROM spokesperson_assignments WHERE ends_with_session > 0`)
+	rows, err := y.tx.QueryContext(y.ctx, `SELECT a.id, COALESCE(a.person_id, m.representative_id, 0)`+assignmentFrom+` WHERE a.ends_with_session > 0`)
 	if err != nil {
 		return fmt.Errorf("store: oparl: %w", err)
 	}
@@ -824,7 +824,7 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		as, err := y.ids(`SELECT id FROM spokesperson_assignments WHERE conference_id = ? AND person_id IS NOT NULL ORDER BY id`, b.ID)
+		as, err := y.ids(`SELECT a.id`+assignmentFrom+` WHERE a.conference_id = ? AND COALESCE(a.person_id, m.representative_id) IS NOT NULL ORDER BY a.id`, b.ID)
 		if err != nil {
 			return nil, "", err
 		}
@@ -845,7 +845,8 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 			return nil, "", err
 		}
 		ms, mod, err := y.embedded("person", `SELECT o.json, o.modified FROM spokesperson_assignments a JOIN oparl_objects o ON o.kind = ? AND o.src = a.id AND o.deleted = 0
-			WHERE a.person_id = ? ORDER BY o.id`, oparl.KindMembership, p.ID)
+			LEFT JOIN members m ON m.abbrev = a.member_abbrev
+			WHERE COALESCE(a.person_id, m.representative_id) = ? ORDER BY o.id`, oparl.KindMembership, p.ID)
 		if err != nil {
 			return nil, "", err
 		}

@@ -76,7 +76,19 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 	p.Decisions, err = queryList(ctx, s.db, scanDecision, "register",
 		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
 		append(w.args, limit, f.Offset)...)
-	return p, err
+	if err != nil {
+		return p, err
+	}
+	// A decision that binds only the consenting members shows which: its
+	// votes are loaded (such decisions are rare, so the page stays cheap).
+	for i := range p.Decisions {
+		if p.Decisions[i].Scope == model.ScopeConsenting {
+			if err := s.loadVotes(ctx, s.db, &p.Decisions[i]); err != nil {
+				return p, err
+			}
+		}
+	}
+	return p, nil
 }
 
 // RegisterYears gives the years that have published decisions, newest

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -32,42 +33,58 @@ func (s *Store) SaveShares(ctx context.Context, year int, shares model.Shares) e
 var ErrNoShares error = &model.Error{Class: model.ErrRule, Reason: "Für dieses Jahr ist kein Königsteiner Schlüssel geladen; ohne ihn lässt sich die qualifizierte Mehrheit nicht feststellen."}
 
 // SharesFor gives the Königsteiner-Schlüssel table valid in a year: the
-// newest table of that year or before, and the year it is of.
+// newest table of that year or before, and the year it is of. Tables
+// loaded with SaveShares come first; the built-in ones (2014–2016,
+// model.BuiltinShares) fill in, so the rule works without any loading.
 func (s *Store) SharesFor(ctx context.Context, year int) (model.Shares, int, error) {
 	return sharesFor(ctx, s.db, year)
 }
 
-func sharesFor(ctx context.Context, q queryer, year int) (model.Shares, int, error) {
-	var valid sql.NullInt64
-	if err := q.QueryRowContext(ctx, `SELECT MAX(year) FROM ks_shares WHERE year <= ?`, year).Scan(&valid); err != nil {
-		return nil, 0, fmt.Errorf("store: shares: %w", err)
-	}
-	if !valid.Valid {
-		return nil, 0, fmt.Errorf("%w (%d)", ErrNoShares, year)
-	}
-	rows, err := q.QueryContext(ctx, `SELECT abbrev, share FROM ks_shares WHERE year = ?`, valid.Int64)
+func allShares(ctx context.Context, q queryer) (map[int]model.Shares, error) {
+	out := model.BuiltinShares()
+	loaded := map[int]model.Shares{}
+	rows, err := q.QueryContext(ctx, `SELECT year, abbrev, share FROM ks_shares`)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: shares: %w", err)
+		return nil, fmt.Errorf("store: shares: %w", err)
 	}
 	defer rows.Close()
-	out := model.Shares{}
 	for rows.Next() {
+		var y int
 		var a string
 		var v float64
-		if err := rows.Scan(&a, &v); err != nil {
-			return nil, 0, err
+		if err := rows.Scan(&y, &a, &v); err != nil {
+			return nil, fmt.Errorf("store: shares: %w", err)
 		}
-		out[a] = v
+		if loaded[y] == nil {
+			loaded[y] = model.Shares{}
+		}
+		loaded[y][a] = v
 	}
-	return out, int(valid.Int64), rows.Err()
+	for y, sh := range loaded {
+		out[y] = sh // a loaded table replaces the built-in one of its year
+	}
+	return out, rows.Err()
 }
 
-// SharesYears lists the years with a loaded table.
+func sharesFor(ctx context.Context, q queryer, year int) (model.Shares, int, error) {
+	all, err := allShares(ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	sh, y, ok := model.SharesFor(all, year)
+	if !ok {
+		return nil, 0, fmt.Errorf("%w (%d)", ErrNoShares, year)
+	}
+	return sh, y, nil
+}
+
+// SharesYears lists the years with a table, loaded or built in.
 func (s *Store) SharesYears(ctx context.Context) ([]int, error) {
-	return queryList(ctx, s.db, func(r scanner) (int, error) {
-		var y int
-		return y, r.Scan(&y)
-	}, "shares years", `SELECT DISTINCT year FROM ks_shares ORDER BY year`)
+	all, err := allShares(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	return model.SharesYears(all), nil
 }
 
 // VotingMembers gives the members with a vote (Bund and Länder) in list order.
@@ -80,9 +97,174 @@ func votingMembers(ctx context.Context, q queryer) ([]model.Member, error) {
 		`SELECT `+memberCols+` FROM members WHERE kind IN (?, ?) ORDER BY position, abbrev`, model.MemberBund, model.MemberLand)
 }
 
-// EstablishQuorum records who is present at a session and the result of the
-// quorum check under the body's rule; it gives the check's reason.
-func (s *Store) EstablishQuorum(ctx context.Context, sessionID int64, present []string) (bool, string, error) {
+// BodyVoters gives a body's voting members under its rules (for the
+// IT-Planungsrat: the Bund and the 16 Länder) in list order.
+func (s *Store) BodyVoters(ctx context.Context, bodyID int64) ([]model.Member, error) {
+	b, err := s.Body(ctx, bodyID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := votingMembers(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	return b.Rules.VotersOf(all), nil
+}
+
+// bodyVoters gives a body, its rules and voters inside tx.
+func bodyVoters(ctx context.Context, tx *sql.Tx, bodyID int64) (model.Body, []model.Member, error) {
+	b, err := queryOne(ctx, tx, scanBody, fmt.Sprintf("body %d", bodyID), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, bodyID)
+	if err != nil {
+		return b, nil, err
+	}
+	all, err := votingMembers(ctx, tx)
+	if err != nil {
+		return b, nil, err
+	}
+	return b, b.Rules.VotersOf(all), nil
+}
+
+// ---- attendance and quorum ----
+
+const attendanceCols = `a.member_abbrev, a.presence, a.person, a.from_item_id, a.until_item_id`
+
+func scanAttendance(r scanner) (model.Attendance, error) {
+	var a model.Attendance
+	err := r.Scan(&a.Member, &a.Presence, &a.Person, &a.FromItemID, &a.UntilItemID)
+	return a, err
+}
+
+// Attendance gives a session's attendance list in member order; members
+// without a line are absent.
+func (s *Store) Attendance(ctx context.Context, sessionID int64) ([]model.Attendance, error) {
+	return attendance(ctx, s.db, sessionID)
+}
+
+func attendance(ctx context.Context, q queryer, sessionID int64) ([]model.Attendance, error) {
+	return queryList(ctx, q, scanAttendance, "attendance",
+		`SELECT `+attendanceCols+` FROM session_attendance a
+		 LEFT JOIN members m ON m.abbrev = a.member_abbrev WHERE a.session_id = ? ORDER BY COALESCE(m.position, 999), a.member_abbrev`, sessionID)
+}
+
+// itemOrder gives the ids of a session's accepted items in agenda order.
+func itemOrder(ctx context.Context, q queryer, sessionID int64) ([]int64, error) {
+	return queryList(ctx, q, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, "item order", `SELECT id FROM agenda_items WHERE session_id = ? AND status = ? ORDER BY position, id`, sessionID, model.ItemAccepted)
+}
+
+// presentAt gives the members present or represented at an item of a
+// session (itemID 0: everyone not absent).
+func presentAt(ctx context.Context, q queryer, sessionID, itemID int64) (map[string]bool, error) {
+	list, err := attendance(ctx, q, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	order, err := itemOrder(ctx, q, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	return model.PresentAt(list, order, itemID), nil
+}
+
+// SaveAttendance replaces a session's attendance list (Anwesenheitsliste)
+// in one transaction: who is present, represented (by a person of the same
+// member — a new name becomes a person of that member) or absent, and who
+// arrives late or leaves early. While the session runs, the quorum is
+// established again from the list (Feststellung der Beschlussfähigkeit),
+// and its result and reason are given. Approved minutes refuse.
+func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []model.Attendance) (bool, string, error) {
+	var ok bool
+	var reason string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", sessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, sessionID)
+		if err != nil {
+			return err
+		}
+		if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
+			return err
+		}
+		if open, err := hasOpenBallot(ctx, tx, sessionID); err != nil {
+			return err
+		} else if open {
+			return model.RuleError("Während einer Abstimmung bleibt die Anwesenheit unverändert; bitte die Abstimmung zuerst schließen oder abbrechen.")
+		}
+		items := map[int64]bool{}
+		order, err := itemOrder(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		for _, id := range order {
+			items[id] = true
+		}
+		if err := s.touch(ctx, tx, "session", sessionID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM session_attendance WHERE session_id = ?`, sessionID); err != nil {
+			return fmt.Errorf("store: attendance: %w", err)
+		}
+		seen := map[string]bool{}
+		var lines []string
+		for _, a := range list {
+			a.Person = strings.TrimSpace(a.Person)
+			if seen[a.Member] {
+				return model.InputError("%s steht zweimal in der Anwesenheitsliste.", a.Member)
+			}
+			seen[a.Member] = true
+			if _, err := queryOne(ctx, tx, scanMember, "member "+a.Member, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, a.Member); err != nil {
+				if errors.Is(err, ErrNotFound) {
+					return model.InputError("„%s“ ist kein Mitglied.", a.Member)
+				}
+				return err
+			}
+			personMember := ""
+			if a.Person != "" {
+				p, err := queryOne(ctx, tx, scanPerson, "person "+a.Person, `SELECT `+personCols+` FROM persons WHERE name = ? ORDER BY member_abbrev = ? DESC, id LIMIT 1`, a.Person, a.Member)
+				switch {
+				case err == nil:
+					personMember = p.MemberAbbrev
+				case errors.Is(err, ErrNotFound):
+					if a.Presence == model.Represented {
+						if _, err := s.insert(ctx, tx, "person", a.Person, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, a.Person, a.Member); err != nil {
+							return err
+						}
+					}
+				default:
+					return err
+				}
+			}
+			if err := a.Validate(personMember); err != nil {
+				return err
+			}
+			for _, id := range []int64{a.FromItemID, a.UntilItemID} {
+				if id != 0 && !items[id] {
+					return model.InputError("Ankunft oder Weggang von %s nennt einen TOP, der nicht auf der Tagesordnung steht.", a.Member)
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO session_attendance (session_id, member_abbrev, presence, person, from_item_id, until_item_id) VALUES (?, ?, ?, ?, ?, ?)`,
+				sessionID, a.Member, a.Presence, a.Person, a.FromItemID, a.UntilItemID); err != nil {
+				return fmt.Errorf("store: attendance: %w", err)
+			}
+			lines = append(lines, a.Member+" "+string(a.Presence))
+		}
+		if err := s.audit(ctx, tx, "attendance", "session", sessionID, strings.Join(lines, ", ")); err != nil {
+			return err
+		}
+		if se.Status != model.StatusRunning {
+			return nil
+		}
+		ok, reason, err = s.quorumTx(ctx, tx, se)
+		return err
+	})
+	return ok, reason, err
+}
+
+// EstablishQuorum checks, while a session runs, whether it has a quorum
+// under its body's rule, from the attendance at the current item (or at
+// the start), records the result (Feststellung der Beschlussfähigkeit) and
+// gives the reason.
+func (s *Store) EstablishQuorum(ctx context.Context, sessionID int64) (bool, string, error) {
 	var ok bool
 	var reason string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -93,57 +275,44 @@ func (s *Store) EstablishQuorum(ctx context.Context, sessionID int64, present []
 		if se.Status != model.StatusRunning {
 			return model.RuleError("Die Beschlussfähigkeit wird in der laufenden Sitzung festgestellt; die Sitzung ist „%s“.", se.Status.Label())
 		}
-		var min int
-		if err := tx.QueryRowContext(ctx, `SELECT quorum_min FROM bodies WHERE id = ?`, se.BodyID).Scan(&min); err != nil {
-			return notFound(err, "body")
-		}
-		voters, err := votingMembers(ctx, tx)
-		if err != nil {
-			return err
-		}
-		isPresent := map[string]bool{}
-		if err := s.touch(ctx, tx, "session", sessionID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM session_attendance WHERE session_id = ?`, sessionID); err != nil {
-			return fmt.Errorf("store: attendance: %w", err)
-		}
-		for _, a := range present {
-			if isPresent[a] {
-				continue
-			}
-			isPresent[a] = true
-			if _, err := tx.ExecContext(ctx, `INSERT INTO session_attendance (session_id, member_abbrev) VALUES (?, ?)`, sessionID, a); err != nil {
-				return fmt.Errorf("store: attendance: %w", err)
-			}
-		}
-		ok, reason = model.CheckQuorum(voters, isPresent, min)
-		result := "nein"
-		if ok {
-			result = "ja"
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET quorum = ?, version = version + 1 WHERE id = ?`, result, sessionID); err != nil {
-			return fmt.Errorf("store: quorum: %w", err)
-		}
-		return s.audit(ctx, tx, "quorum", "session", sessionID, reason)
+		ok, reason, err = s.quorumTx(ctx, tx, se)
+		return err
 	})
 	return ok, reason, err
 }
 
-// Attendance gives the members recorded present at a session.
-func (s *Store) Attendance(ctx context.Context, sessionID int64) ([]string, error) {
-	return queryList(ctx, s.db, func(r scanner) (string, error) {
-		var a string
-		return a, r.Scan(&a)
-	}, "attendance", `SELECT member_abbrev FROM session_attendance WHERE session_id = ? ORDER BY member_abbrev`, sessionID)
+// quorumTx establishes the quorum of a running session inside tx.
+func (s *Store) quorumTx(ctx context.Context, tx *sql.Tx, se model.Session) (bool, string, error) {
+	body, voters, err := bodyVoters(ctx, tx, se.BodyID)
+	if err != nil {
+		return false, "", err
+	}
+	present, err := presentAt(ctx, tx, se.ID, se.CurrentItemID)
+	if err != nil {
+		return false, "", err
+	}
+	ok, reason := model.CheckQuorum(voters, present, body.Quorum())
+	result := "nein"
+	if ok {
+		result = "ja"
+	}
+	if err := s.touch(ctx, tx, "session", se.ID); err != nil {
+		return false, "", err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET quorum = ?, version = version + 1 WHERE id = ?`, result, se.ID); err != nil {
+		return false, "", fmt.Errorf("store: quorum: %w", err)
+	}
+	return ok, reason, s.audit(ctx, tx, "quorum", "session", se.ID, reason)
 }
 
-const procedureCols = `id, decision_id, rule, started_at, deadline, status, closed_at, result, reminded`
+// ---- written procedures ----
+
+const procedureCols = `id, decision_id, started_at, deadline, status, closed_at, result, reminded, approves_session, minutes_text, ended_early`
 
 func scanProcedure(r scanner) (model.WrittenProcedure, error) {
 	var p model.WrittenProcedure
 	var started, deadline, closed string
-	if err := r.Scan(&p.ID, &p.DecisionID, &p.Rule, &started, &deadline, &p.Status, &closed, &p.Result, &p.Reminded); err != nil {
+	if err := r.Scan(&p.ID, &p.DecisionID, &started, &deadline, &p.Status, &closed, &p.Result, &p.Reminded, &p.ApprovesSession, &p.MinutesText, &p.EndedEarly); err != nil {
 		return p, err
 	}
 	p.Started, _ = time.Parse(time.RFC3339, started)
@@ -152,35 +321,64 @@ func scanProcedure(r scanner) (model.WrittenProcedure, error) {
 	return p, nil
 }
 
+// ProcedureStart is what starting a written procedure takes.
+type ProcedureStart struct {
+	// Decision is the new proposal: a draft outside any session. Its kind
+	// fixes the rule (the body's rules); there is none to choose.
+	Decision model.Decision
+	// Deadline is the instant the procedure closes (entered in German
+	// time, model.ParseBerlinTime).
+	Deadline time.Time
+	// ApprovesSession is the number of the session whose minutes the
+	// procedure approves, with MinutesText the text sent to the members;
+	// 0 for any other decision.
+	ApprovesSession int
+	MinutesText     string
+}
+
 // StartProcedure starts a written procedure (Umlaufverfahren) on a new
-// decision proposal (d must be a draft outside any session) with a rule and
-// a deadline. It gives the procedure's id. The notification that the
-// procedure started is queued in the same transaction.
-func (s *Store) StartProcedure(ctx context.Context, d model.Decision, rule model.Rule, deadline time.Time) (int64, error) {
-	if !rule.Valid() {
-		return 0, model.InputError("Die Abstimmungsregel „%s“ ist unbekannt.", rule)
-	}
+// decision proposal with a deadline, in one transaction. It gives the
+// procedure's id. The notification that the procedure started is queued in
+// the same transaction.
+func (s *Store) StartProcedure(ctx context.Context, ps ProcedureStart) (int64, error) {
+	d := ps.Decision
 	if d.Status != model.DecisionDraft || d.SessionID != 0 || d.ItemID != 0 {
 		return 0, model.RuleError("Ein Umlaufverfahren entscheidet über einen neuen Beschlussvorschlag außerhalb einer Sitzung.")
 	}
-	if !deadline.After(s.now()) {
+	if !ps.Deadline.After(s.now()) {
 		return 0, model.InputError("Die Frist eines Umlaufverfahrens muss in der Zukunft liegen.")
 	}
 	if err := d.Validate(); err != nil {
 		return 0, err
+	}
+	if ps.ApprovesSession != 0 && strings.TrimSpace(ps.MinutesText) == "" {
+		return 0, model.InputError("Für die Bestätigung eines Protokolls im Umlaufverfahren fehlt der Text des Protokolls.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
 			return err
 		}
+		if ps.ApprovesSession != 0 {
+			var status model.SessionStatus
+			if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE body_id = ? AND number = ?`, d.BodyID, ps.ApprovesSession).Scan(&status); err != nil {
+				return notFound(err, fmt.Sprintf("session %d", ps.ApprovesSession))
+			}
+			if status != model.StatusMinutesDraft {
+				return model.RuleError("Bestätigt werden kann nur ein Protokollentwurf; das Protokoll der %d. Sitzung ist „%s“.", ps.ApprovesSession, status.Label())
+			}
+		}
 		decisionID, err := s.createDecisionTx(ctx, tx, d)
 		if err != nil {
 			return err
 		}
+		rule := "" // the rule follows the kind; the column keeps the rule applied, for the record
+		if body, _, err := bodyVoters(ctx, tx, d.BodyID); err == nil {
+			rule = body.Rules.For(d.Kind).Label()
+		}
 		id, err = s.insert(ctx, tx, "procedure", d.Title,
-			`INSERT INTO written_procedures (decision_id, rule, started_at, deadline) VALUES (?, ?, ?, ?)`,
-			decisionID, rule, s.now().UTC().Format(time.RFC3339), deadline.UTC().Format(time.RFC3339))
+			`INSERT INTO written_procedures (decision_id, rule, started_at, deadline, approves_session, minutes_text) VALUES (?, ?, ?, ?, ?, ?)`,
+			decisionID, rule, s.now().UTC().Format(time.RFC3339), ps.Deadline.UTC().Format(time.RFC3339), ps.ApprovesSession, ps.MinutesText)
 		if err != nil {
 			return err
 		}
@@ -207,10 +405,20 @@ func procedureVotes(ctx context.Context, q queryer, id int64) ([]model.Vote, err
 		WHERE v.procedure_id = ? ORDER BY COALESCE(m.position, 999)`, id)
 }
 
-// Procedures gives the written procedures, open ones first, newest first.
+// Procedures gives the written procedures with the votes cast so far, open
+// ones first, newest first.
 func (s *Store) Procedures(ctx context.Context) ([]model.WrittenProcedure, error) {
-	return queryList(ctx, s.db, scanProcedure, "procedures",
+	ps, err := queryList(ctx, s.db, scanProcedure, "procedures",
 		`SELECT `+procedureCols+` FROM written_procedures ORDER BY status = 'geschlossen', deadline DESC, id DESC`)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ps {
+		if ps[i].Votes, err = procedureVotes(ctx, s.db, ps[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return ps, nil
 }
 
 // ErrProcedureClosed means a vote came after the deadline or the close.
@@ -218,6 +426,7 @@ var ErrProcedureClosed error = &model.Error{Class: model.ErrRule, Reason: "Das U
 
 // CastVote records a member's vote in an open written procedure. A member
 // may change its vote until the deadline; every vote is in the audit log.
+// Only the body's voting members vote.
 func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, choice model.VoteChoice) error {
 	if choice != model.VoteYes && choice != model.VoteNo && choice != model.VoteAbstain {
 		return model.InputError("Eine Stimme ist ja, nein oder Enthaltung, nicht „%s“.", choice)
@@ -231,8 +440,15 @@ func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, 
 		if p.Status != model.ProcedureOpen || !now.Before(p.Deadline) {
 			return ErrProcedureClosed
 		}
-		var kind model.MemberKind
-		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil || !kind.Votes() {
+		d, err := currentDecision(ctx, tx, p.DecisionID)
+		if err != nil {
+			return err
+		}
+		_, voters, err := bodyVoters(ctx, tx, d.BodyID)
+		if err != nil {
+			return err
+		}
+		if !isVoter(voters, member) {
 			return model.RuleError("%s ist nicht stimmberechtigt.", member)
 		}
 		if err := s.touch(ctx, tx, "procedure", procedureID); err != nil {
@@ -247,10 +463,57 @@ func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, 
 	})
 }
 
+func isVoter(voters []model.Member, abbrev string) bool {
+	for _, m := range voters {
+		if m.Abbrev == abbrev {
+			return true
+		}
+	}
+	return false
+}
+
+// EndProcedureEarly closes an open written procedure before its deadline,
+// which the secretariat may do only when every voting member has voted. It
+// gives the closed procedure.
+func (s *Store) EndProcedureEarly(ctx context.Context, procedureID int64) (model.WrittenProcedure, error) {
+	var out model.WrittenProcedure
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		p, err := queryOne(ctx, tx, scanProcedure, fmt.Sprintf("procedure %d", procedureID), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, procedureID)
+		if err != nil {
+			return err
+		}
+		if p.Votes, err = procedureVotes(ctx, tx, p.ID); err != nil {
+			return err
+		}
+		d, err := currentDecision(ctx, tx, p.DecisionID)
+		if err != nil {
+			return err
+		}
+		_, voters, err := bodyVoters(ctx, tx, d.BodyID)
+		if err != nil {
+			return err
+		}
+		if err := p.CanEndEarly(voters); err != nil {
+			return err
+		}
+		if err := s.touch(ctx, tx, "procedure", p.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE written_procedures SET ended_early = 1 WHERE id = ?`, p.ID); err != nil {
+			return fmt.Errorf("store: end procedure: %w", err)
+		}
+		p.EndedEarly = true
+		out, err = s.closeProcedureTx(ctx, tx, p, s.now())
+		return err
+	})
+	return out, err
+}
+
 // CloseDueProcedures closes every open written procedure whose deadline has
-// passed: the votes are counted under its rule (no vote counts as
-// abstention), the decision is adopted — getting the next number of its
-// year — or rejected. Each procedure closes in its own transaction, so a
+// passed: the votes are counted under the rule of the decision's kind (no
+// vote counts as abstention), the decision is adopted — getting the next
+// number of its year — or rejected; a procedure approving minutes approves
+// them when adopted. Each procedure closes in its own transaction, so a
 // stop in the middle leaves it open for the next run and never closes it
 // twice. It also records reminders a day before the deadline. It gives the
 // procedures closed.
@@ -274,65 +537,80 @@ func (s *Store) CloseDueProcedures(ctx context.Context, now time.Time) ([]model.
 			if status != model.ProcedureOpen {
 				return nil // another instance closed it meanwhile
 			}
-			for _, t := range []struct {
-				entity string
-				id     int64
-			}{{"procedure", p.ID}, {"decision", p.DecisionID}} {
-				if err := s.touch(closingActor(ctx), tx, t.entity, t.id); err != nil {
-					return err
-				}
+			done, err := s.closeProcedureTx(closingActor(ctx), tx, p, now)
+			if err == nil {
+				closed = append(closed, done)
 			}
-			voters, err := votingMembers(ctx, tx)
-			if err != nil {
-				return err
-			}
-			cast, err := procedureVotes(ctx, tx, p.ID)
-			if err != nil {
-				return err
-			}
-			votes := model.ProcedureVotes(voters, cast)
-			on := model.DateOf(p.Deadline.In(time.Local))
-			var shares model.Shares
-			if p.Rule == model.RuleQualified {
-				if shares, _, err = sharesFor(ctx, tx, on.Year); err != nil {
-					return err
-				}
-			}
-			tally, err := model.Count(p.Rule, voters, votes, shares)
-			if err != nil {
-				return err
-			}
-			var list []model.Vote
-			for _, m := range voters {
-				list = append(list, model.Vote{Member: m.Abbrev, Choice: votes[m.Abbrev]})
-			}
-			phrase := tally.Phrase() + " (Umlaufverfahren)"
-			if tally.Adopted {
-				if _, err := s.adoptTx(ctx, tx, p.DecisionID, -1, on, phrase, list); err != nil {
-					return err
-				}
-			} else {
-				if _, err := tx.ExecContext(ctx, `UPDATE decisions SET status = ?, result = ?, adopted_on = ?, version = version + 1 WHERE id = ?`,
-					model.DecisionRejected, phrase, on.String(), p.DecisionID); err != nil {
-					return fmt.Errorf("store: reject: %w", err)
-				}
-				if err := replaceVotes(ctx, tx, p.DecisionID, list); err != nil {
-					return err
-				}
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE written_procedures SET status = ?, closed_at = ?, result = ? WHERE id = ?`,
-				model.ProcedureClosed, now.UTC().Format(time.RFC3339), phrase, p.ID); err != nil {
-				return fmt.Errorf("store: close procedure: %w", err)
-			}
-			p.Status, p.Result, p.Closed = model.ProcedureClosed, phrase, now
-			closed = append(closed, p)
-			return s.audit(closingActor(ctx), tx, "close", "procedure", p.ID, tally.Reason)
+			return err
 		})
 		if err != nil {
 			return closed, fmt.Errorf("store: close written procedure %d: %w", p.ID, err)
 		}
 	}
 	return closed, nil
+}
+
+// closeProcedureTx counts and closes an open written procedure inside tx.
+// The decision's date is the day of the close in German time (for a close
+// at the deadline: the deadline's day), which also picks the
+// Königsteiner-Schlüssel table.
+func (s *Store) closeProcedureTx(ctx context.Context, tx *sql.Tx, p model.WrittenProcedure, now time.Time) (model.WrittenProcedure, error) {
+	for _, t := range []struct {
+		entity string
+		id     int64
+	}{{"procedure", p.ID}, {"decision", p.DecisionID}} {
+		if err := s.touch(ctx, tx, t.entity, t.id); err != nil {
+			return p, err
+		}
+	}
+	d, err := currentDecision(ctx, tx, p.DecisionID)
+	if err != nil {
+		return p, err
+	}
+	body, voters, err := bodyVoters(ctx, tx, d.BodyID)
+	if err != nil {
+		return p, err
+	}
+	cast, err := procedureVotes(ctx, tx, p.ID)
+	if err != nil {
+		return p, err
+	}
+	closedAt := p.Deadline
+	if now.Before(closedAt) {
+		closedAt = now // ended early
+	}
+	on := model.BerlinDate(closedAt)
+	b := model.Ballot{Kind: d.Kind, Rule: body.Rules.For(d.Kind), AllMustConsent: d.AllMustConsent, Voters: voters, Written: true,
+		Votes: model.ProcedureVotes(voters, cast)}
+	if b.Rule.NeedsShares() {
+		if b.Shares, b.SharesYear, err = sharesFor(ctx, tx, on.Year); err != nil {
+			return p, err
+		}
+	}
+	tally, err := model.Count(b)
+	if err != nil {
+		return p, err
+	}
+	phrase := tally.Phrase()
+	var list []model.Vote
+	for _, m := range voters {
+		list = append(list, model.Vote{Member: m.Abbrev, Choice: b.Votes[m.Abbrev]})
+	}
+	if _, err := s.decideTx(ctx, tx, p.DecisionID, tally, phrase, on, list); err != nil {
+		return p, err
+	}
+	if tally.Adopted && p.ApprovesSession != 0 {
+		if err := s.approveMinutesTx(ctx, tx, d.BodyID, p.ApprovesSession, 0, on, p.MinutesText,
+			fmt.Sprintf("bestätigt im Umlaufverfahren (%s)", model.BerlinDateTime(closedAt))); err != nil {
+			return p, err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE written_procedures SET status = ?, closed_at = ?, result = ? WHERE id = ?`,
+		model.ProcedureClosed, now.UTC().Format(time.RFC3339), phrase, p.ID); err != nil {
+		return p, fmt.Errorf("store: close procedure: %w", err)
+	}
+	p.Status, p.Result, p.Closed, p.Votes = model.ProcedureClosed, phrase, now, cast
+	return p, s.audit(ctx, tx, "close", "procedure", p.ID, tally.Reason)
 }
 
 // closingActor marks the closing loop as the actor of its changes.
@@ -355,7 +633,11 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 	}
 	for _, p := range due {
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
-			voters, err := votingMembers(ctx, tx)
+			d, err := currentDecision(ctx, tx, p.DecisionID)
+			if err != nil {
+				return err
+			}
+			_, voters, err := bodyVoters(ctx, tx, d.BodyID)
 			if err != nil {
 				return err
 			}
@@ -372,10 +654,6 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 				if !voted[m.Abbrev] {
 					missing = append(missing, m.Abbrev)
 				}
-			}
-			d, err := currentDecision(ctx, tx, p.DecisionID)
-			if err != nil {
-				return err
 			}
 			if len(missing) > 0 {
 				if err := s.noticeProcedureClosing(ctx, tx, p, d.Title, missing); err != nil {

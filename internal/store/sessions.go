@@ -11,17 +11,42 @@ import (
 )
 
 const sessionCols = `id, body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in,
-	registration_deadline, agenda_published, current_item_id, quorum, version`
+	registration_deadline, agenda_published, current_item_id, quorum, kind, applicants, approved_on, version`
 
 func scanSession(r scanner) (model.Session, error) {
 	var s model.Session
-	var date, stand, deadline string
+	var date, stand, deadline, applicants, approved string
 	if err := r.Scan(&s.ID, &s.BodyID, &s.Number, &date, &s.StartTime, &s.EndTime, &s.Place, &s.Chair, &s.Status, &stand, &s.ApprovedIn,
-		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Quorum, &s.Version); err != nil {
+		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Quorum, &s.Kind, &applicants, &approved, &s.Version); err != nil {
 		return s, err
 	}
-	s.Date, s.MinutesStand, s.RegistrationDeadline = parseDate(date), parseDate(stand), parseDate(deadline)
-	return s, nil
+	s.Date, s.MinutesStand, s.RegistrationDeadline, s.ApprovedOn = parseDate(date), parseDate(stand), parseDate(deadline), parseDate(approved)
+	var err error
+	s.Applicants, err = fromJSON[string](applicants)
+	return s, err
+}
+
+// checkSessionKind checks a special session's application: the Bund or
+// three Länder (as for decisions).
+func checkSessionKind(ctx context.Context, tx *sql.Tx, se model.Session) error {
+	switch se.Kind {
+	case "", model.SessionRegular:
+		return nil
+	case model.SessionSpecial:
+		if err := checkApplicants(ctx, tx, se.Applicants); err != nil {
+			return model.RuleError("Eine Sondersitzung findet auf Antrag des Bundes oder dreier Länder statt. %s", model.ReasonOf(err))
+		}
+		return nil
+	}
+	return model.InputError("Unbekannte Sitzungsart „%s“.", se.Kind)
+}
+
+// sessionKind stores the zero kind as regular.
+func sessionKind(k model.SessionKind) model.SessionKind {
+	if k == "" {
+		return model.SessionRegular
+	}
+	return k
 }
 
 // CreateSession stores a new session. Any status is accepted, so that past
@@ -44,11 +69,21 @@ func (s *Store) CreateSession(ctx context.Context, se model.Session) (int64, err
 
 // insertSession inserts a session inside tx.
 func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, se model.Session) (int64, error) {
+	if err := checkSessionKind(ctx, tx, se); err != nil {
+		return 0, err
+	}
+	if se.Chair == "" && !se.Date.IsZero() {
+		var err error
+		if se.Chair, err = chairOfYear(ctx, tx, se.BodyID, se.Date.Year); err != nil {
+			return 0, err
+		}
+	}
 	return s.insert(ctx, tx, "session", se.Title(),
-		`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in, registration_deadline, agenda_published)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in, registration_deadline, agenda_published,
+		   kind, applicants, approved_on)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		se.BodyID, se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.Status, se.MinutesStand.String(), se.ApprovedIn,
-		se.RegistrationDeadline.String(), se.AgendaPublished)
+		se.RegistrationDeadline.String(), se.AgendaPublished, sessionKind(se.Kind), toJSON(nonNil(se.Applicants)), se.ApprovedOn.String())
 }
 
 // Session gives the session with the id.
@@ -76,12 +111,15 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkSessionKind(ctx, tx, se); err != nil {
+			return err
+		}
 		wasPublished := agendaPublished(ctx, tx, se.ID)
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", se.ID, se.Version,
 			`number = ?, date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?, approved_in = ?,
-			 registration_deadline = ?, agenda_published = ?, current_item_id = ?`,
+			 registration_deadline = ?, agenda_published = ?, current_item_id = ?, kind = ?, applicants = ?`,
 			se.Number, se.Date.String(), se.StartTime, se.EndTime, se.Place, se.Chair, se.MinutesStand.String(), se.ApprovedIn,
-			se.RegistrationDeadline.String(), se.AgendaPublished, se.CurrentItemID); err != nil {
+			se.RegistrationDeadline.String(), se.AgendaPublished, se.CurrentItemID, sessionKind(se.Kind), toJSON(nonNil(se.Applicants))); err != nil {
 			return err
 		}
 		if se.AgendaPublished && !wasPublished {
@@ -322,4 +360,25 @@ func (s *Store) LastHeldSession(ctx context.Context, bodyID int64) (int, error) 
 		return 0, fmt.Errorf("store: last held session: %w", err)
 	}
 	return n, nil
+}
+
+// chairOfYear gives the chair of a body in a year from its rotation ("" if
+// the rotation does not name one).
+func chairOfYear(ctx context.Context, q queryer, bodyID int64, year int) (string, error) {
+	terms, err := chairs(ctx, q, bodyID)
+	if err != nil {
+		return "", err
+	}
+	return model.ChairOf(terms, year), nil
+}
+
+// NextRegularSession gives the number of a body's next regular session not
+// yet held, among the sessions that exist: a spokesperson's resignation
+// takes effect with it. Without a planned one it gives a rule error.
+func (s *Store) NextRegularSession(ctx context.Context, bodyID int64) (int, error) {
+	all, err := s.Sessions(ctx, bodyID)
+	if err != nil {
+		return 0, err
+	}
+	return model.NextRegularSession(all)
 }

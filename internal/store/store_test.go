@@ -43,7 +43,42 @@ func check(t *testing.T, err error) {
 	}
 }
 
-// fixture creates the IT-PLR, some members and session 47.
+// laender are the 16 Länder in list order.
+var laender = []string{"BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"}
+
+// voters are the Bund and the Länder.
+var voters = append([]string{"Bund"}, laender...)
+
+// testMembers are the IT-PLR's voting members, an advisory member and a
+// guest.
+func testMembers() []model.Member {
+	names := map[string]string{"HE": "Hessen", "HH": "Hamburg", "SL": "Saarland", "BY": "Bayern", "NW": "Nordrhein-Westfalen"}
+	ms := []model.Member{{Abbrev: "Bund", Name: "Bund", Kind: model.MemberBund}}
+	for _, l := range laender {
+		name := names[l]
+		if name == "" {
+			name = "Land " + l
+		}
+		ms = append(ms, model.Member{Abbrev: l, Name: name, Kind: model.MemberLand})
+	}
+	return append(ms, model.Member{Abbrev: "DLT", Name: "Deutscher Landkreistag", Kind: model.MemberAdvisory},
+		model.Member{Abbrev: "FITKO", Name: "FITKO", Kind: model.MemberGuest})
+}
+
+// attending gives an attendance list: the members named present, all
+// others absent.
+func attending(present ...string) []model.Attendance {
+	var out []model.Attendance
+	for _, m := range present {
+		out = append(out, model.Attendance{Member: m, Presence: model.Present})
+	}
+	return out
+}
+
+// fixture creates the IT-PLR with a quorum of 2, some members (Bund, HE,
+// HH, DLT) and session 47, running, with them present and the quorum
+// established: 7 audit entries. No Beschluss can pass here (it needs
+// eleven Länder); lawFixture has the full membership.
 func fixture(t *testing.T, s *Store) (bodyID, sessionID int64) {
 	t.Helper()
 	ctx := context.Background()
@@ -55,7 +90,27 @@ func fixture(t *testing.T, s *Store) (bodyID, sessionID int64) {
 		id(s.CreateMember(ctx, m))
 	}
 	sessionID = id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 47, Date: model.NewDate(2025, 6, 26), StartTime: "09:00", EndTime: "12:15", Place: "Schwerin", Chair: "MV", Status: model.StatusRunning}))
-	if ok, reason, err := s.EstablishQuorum(ctx, sessionID, []string{"Bund", "HE", "HH", "DLT"}); err != nil || !ok {
+	if ok, reason, err := s.SaveAttendance(ctx, sessionID, attending("Bund", "HE", "HH", "DLT")); err != nil || !ok {
+		t.Fatalf("quorum: %v %s", err, reason)
+	}
+	return bodyID, sessionID
+}
+
+// lawFixture creates the IT-PLR (its rules: the Staatsvertrag's, quorum 9),
+// the Bund, the 16 Länder, an advisory member and a guest, and session 47,
+// running, with every voting member and DLT present and the quorum
+// established.
+func lawFixture(t *testing.T, s *Store) (bodyID, sessionID int64) {
+	t.Helper()
+	ctx := context.Background()
+	id := must[int64](t)
+	bodyID = id(s.CreateBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: "IT-PLR", Name: "IT-Planungsrat", DecisionPattern: model.DefaultDecisionPattern}))
+	for i, m := range testMembers() {
+		m.Position = i
+		id(s.CreateMember(ctx, m))
+	}
+	sessionID = id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 47, Date: model.NewDate(2025, 6, 26), StartTime: "09:00", EndTime: "12:15", Place: "Schwerin", Chair: "MV", Status: model.StatusRunning}))
+	if ok, reason, err := s.SaveAttendance(ctx, sessionID, attending(append(voters, "DLT")...)); err != nil || !ok {
 		t.Fatalf("quorum: %v %s", err, reason)
 	}
 	return bodyID, sessionID
@@ -234,15 +289,25 @@ func TestSessionsItemsAndMinutesRows(t *testing.T) {
 	}
 }
 
+// votesOf gives every member in ms the choice c.
+func votesOf(c model.VoteChoice, ms ...string) map[string]model.VoteChoice {
+	out := map[string]model.VoteChoice{}
+	for _, m := range ms {
+		out[m] = c
+	}
+	return out
+}
+
 func TestDecisionsAdoptAndImmutable(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := WithActor(context.Background(), "test")
 	id := must[int64](t)
-	bodyID, sessionID := fixture(t, s)
+	bodyID, sessionID := lawFixture(t, s)
 	itemID := id(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "12", Title: "EfA"}))
+	ended := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
 
 	// A decision from the past with its known number raises the counter.
-	id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: itemID, Kind: model.KindDecision,
+	id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: ended, Kind: model.KindDecision,
 		Number: model.DecisionNumber{Year: 2025, Seq: 26}, Status: model.DecisionAdopted, Scope: model.ScopeAll, Result: "einstimmig",
 		Points: []model.Point{{Text: "Der IT-Planungsrat richtet … ein."}}}))
 	old := must[model.Decision](t)(s.DecisionByNumber(ctx, bodyID, model.DecisionNumber{Year: 2025, Seq: 26}))
@@ -253,27 +318,30 @@ func TestDecisionsAdoptAndImmutable(t *testing.T) {
 		Number: model.DecisionNumber{Year: 2025, Seq: 3}}); err == nil {
 		t.Error("a draft with a number must be refused")
 	}
+	// In a running session a decision is taken by vote, never recorded as taken.
+	if _, err := s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: itemID, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Result: "einstimmig"}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("adopted decision created in a running session: %v", err)
+	}
 
 	draftID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: itemID, Kind: model.KindDecision,
 		Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll, Title: "Grobkonzept", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt"}}}))
 	d := must[model.Decision](t)(s.Decision(ctx, draftID))
 	d.Points = append(d.Points, model.Point{Label: "2.", Text: "Er bittet"})
-	d.Votes = []model.Vote{{Member: "HE", Choice: model.VoteAbstain}}
+	d.Votes = []model.Vote{{Member: "HE", Choice: model.VoteYes}} // never stored: votes come from a count
 	check(t, s.UpdateDecision(ctx, d))
 	if err := s.UpdateDecision(ctx, d); !errors.Is(err, ErrConflict) {
 		t.Errorf("stale decision update: %v", err)
 	}
 	d = must[model.Decision](t)(s.Decision(ctx, draftID))
-	if len(d.Points) != 2 || len(d.Votes) != 1 {
+	if len(d.Points) != 2 || len(d.Votes) != 0 {
 		t.Fatalf("decision = %+v", d)
 	}
-	if _, err := s.AdoptDecision(ctx, draftID, d.Version-1, model.NewDate(2025, 6, 26), "einstimmig", nil); !errors.Is(err, ErrConflict) {
-		t.Errorf("adopt with stale version: %v", err)
-	}
-	votes := []model.Vote{{Member: "Bund", Choice: model.VoteYes}, {Member: "HE", Choice: model.VoteAbstain}, {Member: "HH", Choice: model.VoteYes}}
-	adopted, err := s.AdoptDecision(ctx, draftID, d.Version, model.NewDate(2025, 6, 26), "einstimmig, bei Enthaltung von HE", votes)
+	out, err := s.RecordShowOfHands(ctx, sessionID, draftID, votesOf(model.VoteYes, voters...))
 	check(t, err)
-	if adopted.Label != "B-2025/27-IT" || adopted.Status != model.DecisionAdopted || len(adopted.Votes) != 3 || adopted.Votes[0].Member != "Bund" {
+	adopted := out.Decisions[0]
+	if adopted.Label != "B-2025/27-IT" || adopted.Status != model.DecisionAdopted || len(adopted.Votes) != 17 || adopted.Votes[0].Member != "Bund" ||
+		adopted.Result != "einstimmig" || adopted.SharesYear != 2016 || adopted.CountReason == "" {
 		t.Fatalf("adopted = %+v", adopted)
 	}
 	adopted.Title = "geändert"
@@ -281,13 +349,24 @@ func TestDecisionsAdoptAndImmutable(t *testing.T) {
 	if err := s.UpdateDecision(ctx, adopted); !errors.Is(err, ErrImmutable) {
 		t.Errorf("adopted decision changed: %v", err)
 	}
-	if _, err := s.AdoptDecision(ctx, draftID, adopted.Version, model.NewDate(2025, 6, 26), "", nil); !errors.Is(err, ErrImmutable) {
+	if _, err := s.RecordShowOfHands(ctx, sessionID, draftID, votesOf(model.VoteYes, voters...)); !errors.Is(err, ErrImmutable) {
 		t.Errorf("adopted twice: %v", err)
 	}
 
-	rejID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindRecommendation, Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll}))
-	check(t, s.RejectDecision(ctx, rejID, 1, model.NewDate(2025, 6, 26), "abgelehnt", nil))
-	if r := must[model.Decision](t)(s.Decision(ctx, rejID)); r.Status != model.DecisionRejected || r.Label != "" {
+	// Corrections are new versions; the adopted decision stays as it was.
+	if _, err := s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: draftID, Title: "Grobkonzept NOOTS"}); model.ClassOf(err) != model.ErrInput {
+		t.Errorf("correction without reason: %v", err)
+	}
+	v := must[int](t)(s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: draftID, Title: "Grobkonzept NOOTS", Reason: "Titel unvollständig"}))
+	got := must[model.Decision](t)(s.Decision(ctx, draftID))
+	if title, _ := got.Current(); v != 1 || got.Title != "Grobkonzept" || title != "Grobkonzept NOOTS" || len(got.Corrections) != 1 || got.Result != "einstimmig" {
+		t.Errorf("after correction: %+v", got)
+	}
+
+	rejID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: itemID, Kind: model.KindRecommendation,
+		Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll}))
+	check(t, ignore(s.RecordShowOfHands(ctx, sessionID, rejID, votesOf(model.VoteNo, voters...))))
+	if r := must[model.Decision](t)(s.Decision(ctx, rejID)); r.Status != model.DecisionRejected || r.Label != "" || r.Result != "abgelehnt bei Gegenstimmen von Bund, BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH und TH" {
 		t.Errorf("rejected = %+v", r)
 	}
 
@@ -307,29 +386,35 @@ func TestDecisionsAdoptAndImmutable(t *testing.T) {
 		}
 	}
 	// One entry per operation: the adoption's update and its votes are one
-	// "adopt" entry with the changed values before and after.
-	if !reflect.DeepEqual(actions, []string{"create", "update", "adopt"}) {
+	// "adopt" entry with the changed values before and after; the
+	// correction is one more.
+	if !reflect.DeepEqual(actions, []string{"create", "update", "adopt", "correct"}) {
 		t.Errorf("audit actions = %v", actions)
 	}
-	if a := log[len(log)-1]; !strings.Contains(a.Before, `"status":"entwurf"`) || !strings.Contains(a.After, `"label":"B-2025/27-IT"`) ||
+	if a := log[2]; !strings.Contains(a.Before, `"status":"entwurf"`) || !strings.Contains(a.After, `"label":"B-2025/27-IT"`) ||
 		!strings.Contains(a.After, `{"choice":"ja","member_abbrev":"Bund"}`) || strings.Contains(a.After, `"title"`) {
 		t.Errorf("adopt entry: before %s\nafter %s", a.Before, a.After)
 	}
-	if u := log[1]; !strings.Contains(u.After, `Er bittet`) || !strings.Contains(u.After, `"member_abbrev":"HE"`) {
+	if u := log[1]; !strings.Contains(u.After, `Er bittet`) || strings.Contains(u.After, `"member_abbrev":"HE"`) {
 		t.Errorf("update entry: before %s\nafter %s", u.Before, u.After)
 	}
 }
+
+// ignore drops a result, keeping the error.
+func ignore[T any](_ T, err error) error { return err }
 
 // TestDecisionNumberingConcurrent adopts many decisions at once: every one
 // gets a number, numbers are 1..n without gap or double.
 func TestDecisionNumberingConcurrent(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
-	bodyID, _ := fixture(t, s)
+	bodyID, sessionID := lawFixture(t, s)
+	itemID := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Viele Beschlüsse"}))
 	const n = 40
 	ids := make([]int64, n)
 	for i := range ids {
-		ids[i] = must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll, Title: fmt.Sprint(i)}))
+		ids[i] = must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: itemID, Kind: model.KindDecision,
+			Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll, Title: fmt.Sprint(i)}))
 	}
 	var wg sync.WaitGroup
 	errs := make(chan error, n)
@@ -337,7 +422,7 @@ func TestDecisionNumberingConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func(id int64) {
 			defer wg.Done()
-			_, err := s.AdoptDecision(ctx, id, 1, model.NewDate(2026, 3, 1), "einstimmig", nil)
+			_, err := s.RecordShowOfHands(ctx, sessionID, id, votesOf(model.VoteYes, voters...))
 			errs <- err
 		}(id)
 	}
@@ -348,7 +433,7 @@ func TestDecisionNumberingConcurrent(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ds := must[[]model.Decision](t)(s.Decisions(ctx, DecisionFilter{BodyID: bodyID, Year: 2026}))
+	ds := must[[]model.Decision](t)(s.Decisions(ctx, DecisionFilter{BodyID: bodyID, Year: 2025}))
 	var seqs []int
 	for _, d := range ds {
 		seqs = append(seqs, d.Number.Seq)
@@ -362,9 +447,16 @@ func TestDecisionNumberingConcurrent(t *testing.T) {
 	if len(seqs) != n {
 		t.Fatalf("got %d numbers", len(seqs))
 	}
-	// A new year starts at 1 again.
-	id := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll}))
-	if d, err := s.AdoptDecision(ctx, id, 1, model.NewDate(2027, 1, 5), "", nil); err != nil || d.Label != "B-2027/01-IT" {
+	// A new year starts at 1 again: a written procedure closing in 2027.
+	s.SetClock(func() time.Time { return time.Date(2026, 12, 30, 12, 0, 0, 0, model.Berlin) })
+	pid := must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Applicants: []string{"Bund"}, Scope: model.ScopeAll}, Deadline: time.Date(2027, 1, 5, 12, 0, 0, 0, model.Berlin)}))
+	for _, m := range voters {
+		check(t, s.CastVote(ctx, pid, m, model.VoteYes))
+	}
+	check(t, ignore(s.CloseDueProcedures(ctx, time.Date(2027, 1, 5, 12, 0, 0, 0, model.Berlin))))
+	p := must[model.WrittenProcedure](t)(s.Procedure(ctx, pid))
+	if d, err := s.Decision(ctx, p.DecisionID); err != nil || d.Label != "B-2027/01-IT" {
 		t.Errorf("new year: %v %v", d.Label, err)
 	}
 }
@@ -398,9 +490,15 @@ func TestFachMKLayer(t *testing.T) {
 	id := must[int64](t)
 	bodyID, sessionID := fixture(t, s)
 	fmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
-	pid := id(s.CreatePerson(ctx, model.Person{Name: "Dr. Martin Hagen", MemberAbbrev: "HB"}))
+	hagen := id(s.CreatePerson(ctx, model.Person{Name: "Dr. Martin Hagen", MemberAbbrev: "HB"}))
+	pid := id(s.CreatePerson(ctx, model.Person{Name: "Stefan Sauer", MemberAbbrev: "HE"}))
 
-	// Assignments follow the rules of concept section 1.2.
+	// Assignments follow the rules of concept section 1.2 and cite a
+	// decision the IT-Planungsrat took: here one before gremium.
+	if _, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE", DecisionRef: "B-2022/43-IT"}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("assignment citing an unknown decision: %v", err)
+	}
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: bodyID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
 	if _, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "DLT", DecisionRef: "B-2022/43-IT"}); err == nil {
 		t.Error("advisory member as spokesperson accepted")
 	}
@@ -409,6 +507,10 @@ func TestFachMKLayer(t *testing.T) {
 	}
 	if _, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: bodyID, Member: "HE", DecisionRef: "B-2022/43-IT"}); err == nil {
 		t.Error("assignment to a non-FachMK accepted")
+	}
+	// A person of another member cannot hold HE's function.
+	if _, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE", PersonID: hagen, DecisionRef: "B-2022/43-IT"}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("HE's function held by a person of HB: %v", err)
 	}
 	aid := id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE", PersonID: pid, DecisionRef: "B-2022/43-IT", StartSession: 39}))
 	as := must[[]model.Assignment](t)(s.Assignments(ctx, fmk))
@@ -422,6 +524,7 @@ func TestFachMKLayer(t *testing.T) {
 	}
 
 	decID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 27}}))
+	_ = sessionID
 	dbid := id(s.CreateDebrief(ctx, model.Debrief{SessionID: sessionID, Place: "Videokonferenz", Entries: []model.DebriefEntry{{DecisionID: decID, ConferenceID: fmk, Presenter: "HE"}}}))
 	db := must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID))
 	if db.ID != dbid || len(db.Entries) != 1 || db.Entries[0].Presenter != "HE" {
@@ -544,14 +647,19 @@ func TestApprovalCommentsAndCorrections(t *testing.T) {
 	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung"); err == nil {
 		t.Error("approval by a session that does not exist")
 	}
-	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Status: model.StatusConvened}))
+	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusConvened}))
 	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung"); err == nil {
 		t.Error("approval by a session that does not run")
 	}
 	se48 := must[model.Session](t)(s.Session(ctx, s48))
 	check(t, s.SetSessionStatus(ctx, s48, se48.Version, model.StatusRunning))
+	// The approval needs its place on the agenda of the 48th session.
+	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung"); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("approval without the agenda item: %v", err)
+	}
+	must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Begrüßung", Points: []string{"Feststellung der Beschlussfähigkeit", "Bestätigung des Protokolls der 47. Sitzung"}}))
 	check(t, s.ApproveMinutes(ctx, s47, 48, "Fassung 1"))
-	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusMinutesApproved || got.ApprovedIn != 48 {
+	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusMinutesApproved || got.ApprovedIn != 48 || got.ApprovedOn != model.NewDate(2025, 11, 20) {
 		t.Errorf("after approval: %+v", got)
 	}
 	if err := s.ApproveMinutes(ctx, s47, 48, "nochmal"); err == nil {

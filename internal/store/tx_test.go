@@ -79,7 +79,8 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 			// Session 46 with draft minutes, 47 running with one item.
 			s46 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
 			se47 := must[model.Session](t)(s.SessionByNumber(ctx, bodyID, 47))
-			must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: se47.ID, Title: "TOP 1", Status: model.ItemAccepted}))
+			must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: se47.ID, Title: "TOP 1", Status: model.ItemAccepted,
+				Points: []string{"Bestätigung des Protokolls der 46. Sitzung"}}))
 			before := map[string]int{}
 			for _, tb := range c.tables {
 				before[tb] = count(t, s, tb)

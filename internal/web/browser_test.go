@@ -19,6 +19,7 @@ import (
 
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 )
 
@@ -195,6 +196,38 @@ func (b *browserRun) waitNewPage(what string) {
 	b.run(what+": page", chromedp.WaitVisible("main h1", chromedp.ByQuery))
 }
 
+// gridVotes clicks a choice for every voting member in a vote grid: "ja"
+// unless other names another choice (nein, enth, keine).
+func gridVotes(prefix string, other map[string]string) []chromedp.Action {
+	var out []chromedp.Action
+	for _, m := range itplr.Members() {
+		if !m.Kind.Votes() {
+			continue
+		}
+		c := "ja"
+		if o, ok := other[m.Abbrev]; ok {
+			c = o
+		}
+		out = append(out, chromedp.Click(fmt.Sprintf("#%s-%s-%s", prefix, m.Abbrev, c), chromedp.ByID))
+	}
+	return out
+}
+
+// attend enters the attendance of a running session: every voting member
+// present except those in absent; saving establishes the quorum.
+func (b *browserRun) attend(session int, absent map[string]bool) {
+	b.t.Helper()
+	b.page(fmt.Sprintf("/sitzungen/%d/anwesenheit", session))
+	var actions []chromedp.Action
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() && !absent[m.Abbrev] {
+			actions = append(actions, chromedp.SetValue("#anw-"+m.Abbrev, "anwesend", chromedp.ByID))
+		}
+	}
+	b.run("attendance", actions...)
+	b.submit("save attendance", fmt.Sprintf(`form[action="/sitzungen/%d/anwesenheit"]`, session))
+}
+
 func (b *browserRun) text(sel string) string {
 	b.t.Helper()
 	var s string
@@ -218,7 +251,7 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	}
 	srv.SetDocumentDir(t.TempDir())
 	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	t.Cleanup(ts.Close) // after the browsers (cleanups run last first): their live connections end with them
 	b := newBrowser(t, ts.URL)
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 
@@ -330,9 +363,9 @@ func TestSessionCycleInBrowser(t *testing.T) {
 		t.Fatalf("session 48 after opening: %+v", se)
 	}
 
-	// 4. The session runs: quorum, then live minutes of Hessen's item.
-	b.page(fmt.Sprintf("/sitzungen/48/live?top=%d", heItem.ID))
-	b.submit("establish quorum", `form[action="/sitzungen/48/beschlussfaehigkeit"]`)
+	// 4. The session runs: attendance and quorum, then live minutes of
+	// Hessen's item.
+	b.attend(48, nil)
 	if notice := b.text(".notice-box"); !strings.Contains(notice, "beschlussfähig: 17 von 17") {
 		t.Errorf("quorum: %q", notice)
 	}
@@ -347,7 +380,10 @@ func TestSessionCycleInBrowser(t *testing.T) {
 		t.Fatalf("Hessen's proposal = %+v", drafts)
 	}
 	d := drafts[0]
-	b.run("vote with one abstention", chromedp.Click(fmt.Sprintf("#v%d-BY-enth", d.ID), chromedp.ByID))
+	// A show of hands in one step; the grid starts at "keine Stimme":
+	// every show of hands is entered.
+	b.run("open the show-of-hands form", chromedp.Click(fmt.Sprintf(`details:has(form[action="/entwuerfe/%d/abstimmung"]) summary`, d.ID), chromedp.ByQuery))
+	b.run("vote with one abstention", gridVotes(fmt.Sprintf("v%d", d.ID), map[string]string{"BY": "enth"})...)
 	b.shot("live-protokoll")
 	b.submit("vote", fmt.Sprintf(`form[action="/entwuerfe/%d/abstimmung"]`, d.ID))
 	b.run("open protocol note", chromedp.Click(`details:has(#neu-pn) summary`, chromedp.ByQuery))
@@ -361,6 +397,8 @@ func TestSessionCycleInBrowser(t *testing.T) {
 		chromedp.SendKeys("#neu-verantw", "HE", chromedp.ByID),
 		chromedp.SendKeys("#neu-fristsitzung", "50", chromedp.ByID))
 	b.submit("save follow-up", fmt.Sprintf(`form[action="/tops/%d/auftraege"]`, heItem.ID))
+	b.run("open the Grüne Liste form", chromedp.Click(`details:has(form[action="/sitzungen/48/gruene-liste"]) summary`, chromedp.ByQuery))
+	b.run("Grüne Liste: all Ja", gridVotes("gl", nil)...)
 	b.submit("adopt the Grüne Liste", `form[action="/sitzungen/48/gruene-liste"]`)
 	if notice := b.text(".notice-box"); !strings.Contains(notice, "Grüne Liste beschlossen: B-2025/") {
 		t.Errorf("consent agenda: %q", notice)
@@ -408,8 +446,7 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	b.submit("create session 49", `form[action="/sitzungen"]`)
 	b.submit("convene 49", `form[action="/sitzungen/49/status"]`)
 	b.submit("open 49", `form[action="/sitzungen/49/status"]`)
-	b.page("/sitzungen/49/live")
-	b.submit("quorum in 49", `form[action="/sitzungen/49/beschlussfaehigkeit"]`)
+	b.attend(49, nil)
 	b.page("/sitzungen/49/verwaltung")
 	b.submit("approve the minutes of 48", `form[action="/sitzungen/49/genehmigen"]`)
 	if se, _ := st.SessionByNumber(ctx, itplr.ID, 48); se.Status != model.StatusMinutesApproved || se.ApprovedIn != 49 {

@@ -6,7 +6,6 @@ import (
 	"gremium/internal/model"
 	"net/http"
 	"strings"
-	"time"
 )
 
 func (s *Server) conferenceList(w http.ResponseWriter, r *http.Request) {
@@ -85,7 +84,7 @@ func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if d.Dates, err = s.st.ConferenceDates(ctx, b.ID, model.DateOf(time.Now())); err != nil {
+	if d.Dates, err = s.st.ConferenceDates(ctx, b.ID, today()); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

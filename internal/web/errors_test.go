@@ -88,7 +88,7 @@ func TestStoreFailureIsInternal(t *testing.T) {
 		form       url.Values
 	}{
 		{"move item", fmt.Sprintf("/tops/%d/verschieben", itemIDs[1]), url.Values{"richtung": {"hoch"}}},
-		{"assign spokesperson", "/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "beschluss": {"B-2025/31-IT"}, "sitzung": {"47"}}},
+		{"assign spokesperson", "/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "beschluss": {"B-2025/26-IT"}, "sitzung": {"47"}}},
 		{"edit conference", "/fachmk/UMK", url.Values{"version": {fmt.Sprint(umk.Version)}, "begriffe": {"Klima"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

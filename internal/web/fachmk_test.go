@@ -123,7 +123,11 @@ func TestSpokespersonsInTheBrowserPages(t *testing.T) {
 			t.Errorf("assignment %v: %d", bad.form, code)
 		}
 	}
-	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "person": {"Ina-Maria Ulbrich"}, "beschluss": {"B-2025/31-IT"}, "sitzung": {"47"}}); code != http.StatusSeeOther {
+	// The decision must be in the register (B-2025/31-IT is not).
+	if code, body := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "beschluss": {"B-2025/31-IT"}, "sitzung": {"47"}}); code != http.StatusUnprocessableEntity || !strings.Contains(body, "nicht im Beschlussregister") {
+		t.Errorf("assignment citing a decision not in the register: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "person": {"Ina-Maria Ulbrich"}, "beschluss": {"B-2025/26-IT"}, "sitzung": {"47"}}); code != http.StatusSeeOther {
 		t.Fatalf("assign AMK: %d", code)
 	}
 	_, overview := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk", nil)
@@ -134,14 +138,29 @@ func TestSpokespersonsInTheBrowserPages(t *testing.T) {
 	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"HE"}, "beschluss": {"B-2025/31-IT"}}); code != http.StatusForbidden {
 		t.Errorf("a member assigned a spokesperson: %d", code)
 	}
-	// Resignation: announced now, effective with the next session (48).
+	// Resignation: announced now, effective with the next regular session
+	// — one that exists: without a planned session it is refused rather
+	// than given a number that does not exist (before, "48" was invented).
 	amk, _ := st.BodyByAbbrev(context.Background(), "AMK")
 	as, _ := st.Assignments(context.Background(), amk.ID)
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/sprecher/%d/ruecktritt", ts.URL, as[0].ID), url.Values{"version": {fmt.Sprint(as[0].Version)}}); code != http.StatusSeeOther {
+	resign := url.Values{"version": {fmt.Sprint(as[0].Version)}}
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/sprecher/%d/ruecktritt", ts.URL, as[0].ID), resign); code != http.StatusUnprocessableEntity || !strings.Contains(body, "keine nächste ordentliche Sitzung geplant") {
+		t.Errorf("resignation without a planned session: %d", code)
+	}
+	itplr, _ := st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
+	if _, err := st.CreateSession(context.Background(), model.Session{BodyID: itplr.ID, Number: 48, Status: model.StatusPlanned, Kind: model.SessionSpecial, Applicants: []string{"Bund"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateSession(context.Background(), model.Session{BodyID: itplr.ID, Number: 49, Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/sprecher/%d/ruecktritt", ts.URL, as[0].ID), resign); code != http.StatusSeeOther {
 		t.Fatalf("resignation: %d", code)
 	}
-	if _, page := do(t, gs, "GET", ts.URL+"/fachmk/AMK", nil); !strings.Contains(page, "endet mit der 48. Sitzung") {
-		t.Error("the resignation is not shown as ending with the 48th session")
+	// The 48th is a special session: the resignation takes effect with the
+	// 49th, the next regular one.
+	if _, page := do(t, gs, "GET", ts.URL+"/fachmk/AMK", nil); !strings.Contains(page, "endet mit der 49. Sitzung") {
+		t.Error("the resignation is not shown as ending with the 49th session")
 	}
 	// Exports.
 	res, err := http.Get(ts.URL + "/fachmk/sprecher.csv")

@@ -72,7 +72,8 @@ func formVersion(r *http.Request) int {
 	return v
 }
 
-func today() model.Date { return model.DateOf(time.Now()) }
+// today is the date in German time, whatever the server's zone.
+func today() model.Date { return model.BerlinDate(time.Now()) }
 
 func splitFormList(s string) []string {
 	var out []string

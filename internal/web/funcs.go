@@ -1,10 +1,10 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
-	"time"
 
 	"gremium/internal/minutes"
 	"gremium/internal/model"
@@ -20,15 +20,10 @@ var funcs = template.FuncMap{
 		return d.German()
 	},
 	"decisionURL": decisionURL,
-	// berlinTime shows a point in time as "05.03.2026, 10:00 Uhr" in
-	// Europe/Berlin ("" for the zero time).
-	"berlinTime": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		t = t.In(model.Berlin)
-		return model.DateOf(t).German() + ", " + t.Format("15:04") + " Uhr"
-	},
+	// ruleOf gives a body's rule for a kind of decision ("beschluss").
+	"ruleOf": func(r model.DecisionRules, kind any) model.Rule { return r.For(model.DecisionKind(fmt.Sprint(kind))) },
+	// berlinTime shows an instant in German time: "26.06.2025, 17:00 Uhr".
+	"berlinTime": model.BerlinDateTime,
 	"draftTitle": func() string { return minutes.DraftTitle },
 	"draftNote":  func() string { return minutes.DraftNote },
 	"memberName": func(members map[string]model.Member, abbrev string) string {
@@ -46,9 +41,11 @@ var funcs = template.FuncMap{
 		// a is model.Public or model.Internal (templates may pass 0 or 1).
 		return rowView{Row: r, Members: members, Public: a.IsPublic()}
 	},
-	"marked":     marked,
-	"has":        slices.Contains[[]string, string],
-	"voteGrid":   func(voters []model.Member, prefix string) voteGridView { return voteGridView{voters, prefix} },
+	"marked": marked,
+	"has":    slices.Contains[[]string, string],
+	"voteGrid": func(voters []model.Member, present map[string]bool, prefix string) voteGridView {
+		return voteGridView{voters, present, prefix}
+	},
 	"rowIDOf":    func(r minutes.Row) int64 { return r.ID },
 	"rowVersion": func(r minutes.Row) int { return r.Version },
 	"decisionsOf": func(rows []minutes.Row) []model.Decision {
@@ -111,11 +108,13 @@ type reportersView struct {
 	Members map[string]model.Member
 }
 
-// voteGridView is what the "vote-grid" template gets; Prefix keeps the ids
-// of several grids on one page apart.
+// voteGridView is what the "vote-grid" template gets: every voter, with a
+// choice only for those present (starting at "keine Stimme"); Prefix keeps
+// the ids of several grids on one page apart.
 type voteGridView struct {
-	Voters []model.Member
-	Prefix string
+	Voters  []model.Member
+	Present map[string]bool // members present or represented; the others are shown absent
+	Prefix  string
 }
 
 // rowView is what the "minutes-row" template gets.

@@ -22,9 +22,15 @@ type liveData struct {
 	Members  map[string]model.Member
 	Voters   []model.Member
 	Speakers []model.Member
-	Rules    []model.Rule
 	Consent  int // open proposals on the consent agenda
-	Present  map[string]bool
+	// Present are the voters present or represented at the current item,
+	// ConsentPresent at the item called (where the Grüne Liste is voted).
+	Present        map[string]bool
+	ConsentPresent map[string]bool
+	PresentCount   int
+	Vote           voteView            // the open vote, if any
+	Rules          model.DecisionRules // the body's rules, stated beside the proposals
+	SharesWarning  string
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
@@ -41,8 +47,7 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{},
-		Rules: []model.Rule{model.RuleUnanimous, model.RuleSimple, model.RuleQualified}}
+	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{}}
 	want, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
 	if want == 0 {
 		want = se.CurrentItemID
@@ -79,14 +84,34 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d.Present = map[string]bool{}
-	for _, a := range present {
-		d.Present[a] = true
+	var order []int64
+	for _, it := range doc.Items() {
+		order = append(order, it.ID)
 	}
-	for _, m := range all {
-		if m.Kind.Votes() {
-			d.Voters = append(d.Voters, m)
+	d.Present = model.PresentAt(present, order, d.Current.ID)
+	d.ConsentPresent = model.PresentAt(present, order, se.CurrentItemID)
+	if d.Voters, err = s.votingMembers(r); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, m := range d.Voters {
+		if d.Present[m.Abbrev] {
+			d.PresentCount++
 		}
+	}
+	if d.Vote, err = s.loadVoteView(r, se); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Rules = council.Rules
+	if d.SharesWarning, err = s.sharesWarning(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "live.html", view{Title: "Live-Protokoll – " + se.Title(), Active: "sitzungen", Data: d})
 }
@@ -288,6 +313,7 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 // ---- the live view for participants ----
 
 type liveStateData struct {
+	Vote      voteView // the open vote, if any
 	Session   model.Session
 	Current   model.AgendaItem
 	HasItem   bool
@@ -305,6 +331,9 @@ func (s *Server) loadLiveState(r *http.Request, se model.Session) (liveStateData
 	}
 	ds, err := s.st.Decisions(ctx, store.DecisionFilter{SessionID: se.ID, Status: model.DecisionAdopted})
 	if err != nil {
+		return d, err
+	}
+	if d.Vote, err = s.loadVoteView(r, se); err != nil {
 		return d, err
 	}
 	d.Decisions = a.Decisions(ds)
@@ -337,22 +366,4 @@ func (s *Server) liveState(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	buf.WriteTo(w)
-}
-
-func (s *Server) establishQuorum(w http.ResponseWriter, r *http.Request) {
-	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
-	if !ok {
-		return
-	}
-	ok, reason, err := s.st.EstablishQuorum(r.Context(), se.ID, r.PostForm["anwesend"])
-	if err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
-	s.changed(r, se.ID)
-	notice := "Feststellung der Beschlussfähigkeit: " + reason
-	if !ok {
-		notice += ". Beschlüsse können erst nach erneuter Feststellung festgehalten werden."
-	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), notice)
 }

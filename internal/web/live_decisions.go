@@ -8,6 +8,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/store"
 	"net/http"
 	"strconv"
 	"strings"
@@ -51,7 +52,8 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		title = minutes.DecisionTitle(it)
 	}
 	_, err = s.st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: it.ID, Kind: kind,
-		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: numberedFormPoints(points), Applicants: applicants})
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: numberedFormPoints(points), Applicants: applicants,
+		AllMustConsent: r.PostFormValue("alle") == "1"})
 	if err != nil {
 		s.fail(w, r, err, "")
 		return
@@ -117,6 +119,9 @@ func formVotes(r *http.Request, voters []model.Member) (map[string]model.VoteCho
 	return votes, list, nil
 }
 
+// voteDecision records a vote taken by show of hands on a proposal: the
+// secretariat's grid lists the members present; the count follows the rule
+// of the decision's kind (store.RecordShowOfHands).
 func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 	_, d, se, ok := s.draftFromPath(w, r)
 	if !ok {
@@ -128,56 +133,26 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	votes, list, err := formVotes(r, voters)
+	votes, _, err := formVotes(r, voters)
 	if err != nil {
 		s.fail(w, r, err, "")
 		return
 	}
-	rule := model.Rule(r.PostFormValue("regel"))
-	on := se.Date
-	if on.IsZero() {
-		on = today()
-	}
-	var shares model.Shares
-	if rule == model.RuleQualified {
-		if shares, _, err = s.st.SharesFor(ctx, on.Year); err != nil {
-			s.badRequest(w, r, fmt.Sprintf("Für die qualifizierte Mehrheit ist kein Königsteiner Schlüssel für %d geladen (gremium config ks DATEI.csv).", on.Year))
-			return
-		}
-	}
-	tally, err := model.Count(rule, voters, votes, shares)
-	if err != nil {
-		s.badRequest(w, r, "Die Abstimmung kann so nicht ausgewertet werden.")
-		return
-	}
+	var opts []store.VoteOption
 	if r.PostFormValue("geltung") == "zustimmende" {
-		d.Scope = model.ScopeConsenting
+		opts = append(opts, store.ConsentingOnly())
 	}
-	if d.Scope == model.ScopeConsenting {
-		d.Version = formVersion(r)
-		if err := s.st.UpdateDecision(ctx, d); err != nil {
-			s.fail(w, r, err, "")
-			return
-		}
-		d.Version++
-	} else {
-		d.Version = formVersion(r)
-	}
-	phrase := tally.Phrase()
-	if tally.Adopted {
-		adopted, err := s.st.AdoptDecision(ctx, d.ID, d.Version, on, phrase, list)
-		if err != nil {
-			s.fail(w, r, err, "")
-			return
-		}
-		s.saved(w, r, se, d.ItemID, fmt.Sprintf("%s %s: %s (%s)", adopted.Kind.Label(), adopted.Label, phrase, tally.Reason))
-		return
-	}
-	if err := s.st.RejectDecision(ctx, d.ID, d.Version, on, phrase, list); err != nil {
+	out, err := s.st.RecordShowOfHands(ctx, se.ID, d.ID, votes, opts...)
+	if err != nil {
 		s.fail(w, r, err, "")
 		return
 	}
-	s.saved(w, r, se, d.ItemID, "Abgelehnt: "+tally.Reason)
+	decided := out.Decisions[0]
+	if decided.Status == model.DecisionAdopted {
+		s.saved(w, r, se, d.ItemID, fmt.Sprintf("%s %s: %s (%s)", decided.Kind.Label(), decided.Label, out.Phrase, out.Tally.Reason))
+		return
+	}
+	s.saved(w, r, se, d.ItemID, "Abgelehnt: "+out.Tally.Reason)
 }
 
 func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
@@ -185,35 +160,24 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if se.Status != model.StatusRunning {
-		s.badRequest(w, r, "Die Grüne Liste wird in der laufenden Sitzung beschlossen.")
-		return
-	}
 	voters, err := s.votingMembers(r)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	votes, list, err := formVotes(r, voters)
+	votes, _, err := formVotes(r, voters)
 	if err != nil {
 		s.fail(w, r, err, "")
 		return
 	}
-	tally, err := model.Count(model.RuleUnanimous, voters, votes, nil)
-	if err != nil || !tally.Adopted {
-		s.badRequest(w, r, "Die Grüne Liste wird einstimmig beschlossen; bei Gegenstimmen ist der betroffene TOP einzeln zu behandeln.")
-		return
-	}
-	res := tally.Result()
-	res.Note = "Grüne Liste, en bloc"
-	adopted, err := s.st.AdoptConsentAgenda(r.Context(), se.ID, se.Date, res.Phrase(), list)
+	out, err := s.st.RecordShowOfHands(r.Context(), se.ID, 0, votes)
 	if err != nil {
 		s.fail(w, r, err, "")
 		return
 	}
 	s.changed(r, se.ID)
 	var labels []string
-	for _, d := range adopted {
+	for _, d := range out.Decisions {
 		labels = append(labels, d.Label)
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), "Grüne Liste beschlossen: "+strings.Join(labels, ", "))

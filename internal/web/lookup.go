@@ -4,6 +4,7 @@ package web
 // the voting members, the conference an action is for.
 
 import (
+	"context"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -67,17 +68,26 @@ func (s *Server) itemFromPath(w http.ResponseWriter, r *http.Request) (model.Age
 }
 
 func (s *Server) votingMembers(r *http.Request) ([]model.Member, error) {
-	all, err := s.st.Members(r.Context())
+	council, err := s.councilBody(r.Context())
 	if err != nil {
 		return nil, err
 	}
-	var out []model.Member
-	for _, m := range all {
-		if m.Kind.Votes() {
-			out = append(out, m)
-		}
+	return s.st.BodyVoters(r.Context(), council.ID)
+}
+
+// sharesWarning gives the warning the pages with qualified results show
+// when the newest Königsteiner-Schlüssel table is more than three years
+// old, or "".
+func (s *Server) sharesWarning(ctx context.Context) (string, error) {
+	years, err := s.st.SharesYears(ctx)
+	if err != nil {
+		return "", err
 	}
-	return out, nil
+	newest := 0
+	if len(years) > 0 {
+		newest = years[len(years)-1]
+	}
+	return model.SharesOutdated(newest, model.BerlinDate(s.clock()).Year), nil
 }
 
 // checkApplicants checks a decision proposal's applicants (the Bund or three
@@ -109,18 +119,4 @@ func (s *Server) conferenceAction(w http.ResponseWriter, r *http.Request) (model
 		return b, false
 	}
 	return b, true
-}
-
-// nextRegularSession gives the number of the next IT-PLR session not yet
-// held: a resignation takes effect with it.
-func (s *Server) nextRegularSession(r *http.Request) (int, error) {
-	council, err := s.councilBody(r.Context())
-	if err != nil {
-		return 0, err
-	}
-	last, err := s.st.LastHeldSession(r.Context(), council.ID)
-	if err != nil {
-		return 0, err
-	}
-	return last + 1, nil
 }

@@ -83,7 +83,7 @@ func TestFormsRefuseUnbalancedMarks(t *testing.T) {
 	nested := "Offen [[a [[b]] SECRET]] offen"
 	unclosed := "Offen [[SECRET"
 	stray := "SECRET]] offen"
-	deadline := url.Values{"frist_datum": {"2099-01-01"}, "frist_zeit": {"12:00"}, "regel": {string(model.RuleUnanimous)}, "antrag": {"Bund"}}
+	deadline := url.Values{"frist_datum": {"2099-01-01"}, "frist_zeit": {"12:00"}, "antrag": {"Bund"}}
 	with := func(v url.Values, k, val string) url.Values {
 		out := url.Values{}
 		for kk, vv := range v {

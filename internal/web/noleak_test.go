@@ -173,10 +173,10 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 
 	// Written procedures: one open, one rejected.
 	deadline := time.Now().Add(time.Hour)
-	must(st.StartProcedure(ctx, model.Decision{BodyID: council.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
-		Title: secret("ProcedureOpen"), Points: []model.Point{{Label: "1.", Text: secret("ProcedureOpenPoint")}}, Applicants: []string{"Bund"}}, model.RuleUnanimous, deadline))
-	rejected := must(st.StartProcedure(ctx, model.Decision{BodyID: council.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
-		Title: secret("ProcedureRejected"), Points: []model.Point{{Label: "1.", Text: secret("ProcedureRejectedPoint")}}, Applicants: []string{"Bund"}}, model.RuleUnanimous, deadline))
+	must(st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: secret("ProcedureOpen"), Points: []model.Point{{Label: "1.", Text: secret("ProcedureOpenPoint")}}, Applicants: []string{"Bund"}}, Deadline: deadline}))
+	rejected := must(st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: secret("ProcedureRejected"), Points: []model.Point{{Label: "1.", Text: secret("ProcedureRejectedPoint")}}, Applicants: []string{"Bund"}}, Deadline: deadline}))
 	if err := st.CastVote(ctx, rejected, "BW", model.VoteNo); err != nil {
 		t.Fatal(err)
 	}

@@ -61,7 +61,12 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	se := model.Session{BodyID: council.ID, Status: model.StatusPlanned, StartTime: r.PostFormValue("beginn"), EndTime: r.PostFormValue("ende"),
-		Place: strings.TrimSpace(r.PostFormValue("ort")), Chair: r.PostFormValue("vorsitz")}
+		Place: strings.TrimSpace(r.PostFormValue("ort")), Chair: r.PostFormValue("vorsitz"), Kind: model.SessionRegular}
+	if r.PostFormValue("art") == string(model.SessionSpecial) {
+		// A Sondersitzung takes place on application of the Bund or three
+		// Länder; the store checks the application.
+		se.Kind, se.Applicants = model.SessionSpecial, splitFormList(r.PostFormValue("antrag"))
+	}
 	var problems []string
 	if se.Number, err = strconv.Atoi(r.PostFormValue("nummer")); err != nil || se.Number <= 0 {
 		problems = append(problems, "Die Nummer der Sitzung muss eine positive Zahl sein.")

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // Written procedures (Umlaufverfahren): the secretariat starts one on a
@@ -42,19 +44,48 @@ func (s *Server) procedureList(w http.ResponseWriter, r *http.Request) {
 }
 
 type newProcedureData struct {
-	Rules []model.Rule
+	Rules model.DecisionRules // the body's rules, stated beside the kinds
 	Form  map[string]string
 	Error string
+	// DraftMinutes are the sessions whose draft minutes a procedure can
+	// approve.
+	DraftMinutes  []model.Session
+	SharesWarning string
+}
+
+// newProcedureData gives the form's data: the rules, the draft minutes and
+// the warning about the Königsteiner Schlüssel.
+func (s *Server) newProcedureForm(r *http.Request, council model.Body, f map[string]string, msg string) (newProcedureData, error) {
+	d := newProcedureData{Rules: council.Rules, Form: f, Error: msg}
+	all, err := s.st.Sessions(r.Context(), council.ID)
+	if err != nil {
+		return d, err
+	}
+	for _, se := range all {
+		if se.Status == model.StatusMinutesDraft {
+			d.DraftMinutes = append(d.DraftMinutes, se)
+		}
+	}
+	d.SharesWarning, err = s.sharesWarning(r.Context())
+	return d, err
 }
 
 func (s *Server) newProcedurePage(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
 		return
 	}
-	deadline := time.Now().Add(7 * 24 * time.Hour)
-	s.render(w, r, http.StatusOK, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf",
-		Data: newProcedureData{Rules: []model.Rule{model.RuleUnanimous, model.RuleQualified, model.RuleSimple},
-			Form: map[string]string{"frist_datum": deadline.Format("2006-01-02"), "frist_zeit": "12:00"}}})
+	council, err := s.councilBody(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	deadline := s.clock().Add(7 * 24 * time.Hour)
+	d, err := s.newProcedureForm(r, council, map[string]string{"frist_datum": model.BerlinDate(deadline).String(), "frist_zeit": "12:00"}, "")
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf", Data: d})
 }
 
 func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
@@ -64,12 +95,43 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	f := map[string]string{}
-	for _, k := range []string{"titel", "punkte", "antrag", "regel", "frist_datum", "frist_zeit", "art"} {
+	for _, k := range []string{"titel", "punkte", "antrag", "frist_datum", "frist_zeit", "art", "alle", "protokoll"} {
 		f[k] = r.PostFormValue(k)
 	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	fail := func(msg string) {
-		s.render(w, r, http.StatusUnprocessableEntity, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf",
-			Data: newProcedureData{Rules: []model.Rule{model.RuleUnanimous, model.RuleQualified, model.RuleSimple}, Form: f, Error: msg}})
+		d, err := s.newProcedureForm(r, council, f, msg)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.render(w, r, http.StatusUnprocessableEntity, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf", Data: d})
+	}
+	// A procedure may approve draft minutes (Bestätigung des Protokolls im
+	// Umlaufverfahren): the text sent to the members becomes the approved
+	// version.
+	var ps store.ProcedureStart
+	if n, err := strconv.Atoi(f["protokoll"]); err == nil && n > 0 {
+		se, err := s.st.SessionByNumber(ctx, council.ID, n)
+		if err != nil {
+			s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", n))
+			return
+		}
+		if ps.MinutesText, err = s.internalText(r, se.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		ps.ApprovesSession = n
+		if strings.TrimSpace(f["titel"]) == "" {
+			f["titel"] = fmt.Sprintf("Bestätigung des Protokolls der %d. Sitzung", n)
+		}
+		if strings.TrimSpace(f["punkte"]) == "" {
+			f["punkte"] = fmt.Sprintf("Der IT-Planungsrat bestätigt das Protokoll seiner %d. Sitzung.", n)
+		}
 	}
 	points, err := formLines(f["punkte"])
 	if err != nil {
@@ -85,25 +147,10 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		fail("Bitte Titel und Beschlusspunkte angeben.")
 		return
 	}
-	deadline, err := time.ParseInLocation("2006-01-02 15:04", f["frist_datum"]+" "+f["frist_zeit"], time.Local)
-	if err != nil || !deadline.After(time.Now()) {
-		fail("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit).")
-		return
-	}
-	rule := model.Rule(f["regel"])
-	if !rule.Valid() {
-		fail("Bitte die Mehrheitsregel wählen.")
-		return
-	}
-	if rule == model.RuleQualified {
-		if _, _, err := s.st.SharesFor(ctx, deadline.Year()); err != nil {
-			fail("Für die qualifizierte Mehrheit ist kein Königsteiner Schlüssel geladen (gremium config ks DATEI.csv).")
-			return
-		}
-	}
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
+	// German time, whatever the server's zone (model.Berlin).
+	deadline, err := model.ParseBerlinTime(f["frist_datum"], f["frist_zeit"])
+	if err != nil || !deadline.After(s.clock()) {
+		fail("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
 		return
 	}
 	kind := model.KindDecision
@@ -111,8 +158,9 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		kind = model.KindRecommendation
 	}
 	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title,
-		Points: numberedFormPoints(points), Applicants: splitFormList(f["antrag"])}
-	id, err := s.st.StartProcedure(ctx, d, rule, deadline)
+		Points: numberedFormPoints(points), Applicants: splitFormList(f["antrag"]), AllMustConsent: f["alle"] == "1"}
+	ps.Decision, ps.Deadline = d, deadline
+	id, err := s.st.StartProcedure(ctx, ps)
 	if err != nil {
 		if c := model.ClassOf(err); c == model.ErrRule || c == model.ErrInput {
 			fail(model.ReasonOf(err))
@@ -134,6 +182,10 @@ type procedureData struct {
 	CanVote   bool
 	Tally     model.Tally // the count so far, for the secretariat
 	ShowTally bool
+	Rule      model.Rule // the rule of the decision's kind
+	// CanEnd: the secretariat may end it now, as every member has voted.
+	CanEnd        bool
+	SharesWarning string
 }
 
 func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
@@ -153,12 +205,17 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	voters, err := s.st.VotingMembers(ctx)
+	voters, err := s.st.BodyVoters(ctx, d.BodyID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}}
+	body, err := s.st.Body(ctx, d.BodyID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind)}
 	for _, v := range p.Votes {
 		data.Votes[v.Member] = v.Choice
 	}
@@ -168,15 +225,23 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		for _, m := range voters {
 			isVoter = isVoter || m.Abbrev == u.MemberAbbrev
 		}
-		data.CanVote = isVoter && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && time.Now().Before(p.Deadline)
+		data.CanVote = isVoter && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && s.clock().Before(p.Deadline)
 	}
 	if auth.Can(u, auth.ManageSessions, "") && p.Status == model.ProcedureOpen {
-		var shares model.Shares
-		if p.Rule == model.RuleQualified {
-			shares, _, _ = s.st.SharesFor(ctx, p.Deadline.Year())
+		b := model.Ballot{Kind: d.Kind, Rule: data.Rule, AllMustConsent: d.AllMustConsent, Voters: voters, Written: true,
+			Votes: model.ProcedureVotes(voters, p.Votes)}
+		if b.Rule.NeedsShares() {
+			b.Shares, b.SharesYear, _ = s.st.SharesFor(ctx, model.BerlinDate(p.Deadline).Year)
 		}
-		if t, err := model.Count(p.Rule, voters, model.ProcedureVotes(voters, p.Votes), shares); err == nil {
+		if t, err := model.Count(b); err == nil {
 			data.Tally, data.ShowTally = t, true
+		}
+		data.CanEnd = p.CanEndEarly(voters) == nil
+	}
+	if data.Rule.NeedsShares() {
+		if data.SharesWarning, err = s.sharesWarning(ctx); err != nil {
+			s.serverError(w, r, err)
+			return
 		}
 	}
 	s.render(w, r, http.StatusOK, "procedure.html", view{Title: "Umlaufverfahren: " + d.Title, Active: "umlauf", Data: data})
@@ -198,4 +263,19 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Ihre Stimme ist gespeichert. Sie können sie bis zur Frist ändern.")
+}
+
+// endProcedureEarly closes a written procedure before its deadline, which
+// the secretariat may do only when every voting member has voted.
+func (s *Server) endProcedureEarly(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	p, err := s.st.EndProcedureEarly(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Umlaufverfahren gibt es nicht.")
+		return
+	}
+	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Das Umlaufverfahren ist vorzeitig beendet: "+p.Result)
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -229,6 +230,11 @@ type decisionData struct {
 	// CitedBy are the published decisions that name this one as source:
 	// "wird fortgeführt durch".
 	CitedBy []model.Decision
+	// Original is the decision as adopted when it has been corrected; the
+	// page shows the corrected text (Decision) first.
+	Original      model.Decision
+	Corrected     bool
+	SharesWarning string
 }
 
 func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
@@ -303,5 +309,52 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.CitedBy = model.Public.Decisions(d.CitedBy)
+	if len(dec.Corrections) > 0 {
+		d.Original, d.Corrected = dec, true
+		d.Decision.Title, d.Decision.Points = dec.Current()
+	}
+	if dec.SharesYear != 0 {
+		if d.SharesWarning, err = s.sharesWarning(ctx); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, http.StatusOK, "decision.html", view{Title: "Beschluss " + dec.Label, Active: "beschluesse", Data: d})
+}
+
+// correctDecision keeps a correction (Berichtigung) of an adopted decision
+// as a new version with its reason; the decision as adopted stays.
+func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	title, err := model.ConfidentialMarks(r.PostFormValue("titel"))
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	points, err := formLines(r.PostFormValue("punkte"))
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	c := model.DecisionCorrection{DecisionID: id, Title: title, Reason: strings.TrimSpace(r.PostFormValue("anlass"))}
+	if len(points) > 0 {
+		c.Points = numberedFormPoints(points)
+	}
+	v, err := s.st.CorrectDecision(r.Context(), c)
+	if err != nil {
+		s.failKeeping(w, r, err, "Diesen Beschluss gibt es nicht.", r.PostFormValue("punkte"))
+		return
+	}
+	d, err := s.st.Decision(r.Context(), id)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.SessionID != 0 {
+		s.changed(r, d.SessionID)
+	}
+	back(w, r, decisionURL(d.Label), fmt.Sprintf("Berichtigung %d ist gespeichert; die beschlossene Fassung bleibt erhalten.", v))
 }

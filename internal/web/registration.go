@@ -151,7 +151,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	now := time.Now()
 	it := model.AgendaItem{SessionID: se.ID, Title: markedTitle, Points: points, Goal: goal,
 		Sources: splitFormList(f.Get("quelle")), Reporters: reporters, Impact: impact, Status: model.ItemRegistered,
-		RegisteredBy: member, RegisteredAt: now, Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(model.DateOf(now)),
+		RegisteredBy: member, RegisteredAt: now, Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(model.BerlinDate(now)),
 		Position: 1000, Flags: model.ItemFlags{Decision: goal == model.GoalDecision}}
 	var draft *model.Decision
 	if len(proposal) > 0 {

@@ -84,6 +84,8 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /sitzungen/{nr}/live/ereignisse", s.liveEvents)
 	mux.HandleFunc("GET /sitzungen/{nr}/live/stand", s.liveState)
 	mux.HandleFunc("POST /sitzungen/{nr}/beschlussfaehigkeit", s.establishQuorum)
+	mux.HandleFunc("GET /sitzungen/{nr}/anwesenheit", s.attendancePage)
+	mux.HandleFunc("POST /sitzungen/{nr}/anwesenheit", s.saveAttendance)
 	mux.HandleFunc("POST /tops/{id}/aufrufen", s.callItem)
 	mux.HandleFunc("POST /tops/{id}/beitraege", s.addContribution)
 	mux.HandleFunc("POST /beitraege/{rid}", s.editContribution)
@@ -96,12 +98,27 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /sitzungen/{nr}/gruene-liste", s.adoptConsentAgenda)
 	mux.HandleFunc("POST /tops/{id}/auftraege", s.addFollowUp)
 
+	// Votes in session: opened by the secretariat, cast by the members
+	// themselves (votes.go).
+	mux.HandleFunc("POST /entwuerfe/{rid}/abstimmung/eroeffnen", s.openDraftVote)
+	mux.HandleFunc("POST /sitzungen/{nr}/gruene-liste/eroeffnen", s.openConsentVote)
+	mux.HandleFunc("GET /sitzungen/{nr}/abstimmung", s.myVotePage)
+	mux.HandleFunc("GET /sitzungen/{nr}/abstimmung/stand", s.voteState)
+	mux.HandleFunc("POST /abstimmungen/{id}/stimme", s.castOwnVote)
+	mux.HandleFunc("POST /abstimmungen/{id}/handzeichen", s.enterShowOfHands)
+	mux.HandleFunc("POST /abstimmungen/{id}/schliessen", s.closeVote)
+	mux.HandleFunc("POST /abstimmungen/{id}/abbrechen", s.cancelVote)
+
 	// Written procedures (procedures.go).
 	mux.HandleFunc("GET /umlaufverfahren", s.procedureList)
 	mux.HandleFunc("GET /umlaufverfahren/neu", s.newProcedurePage)
 	mux.HandleFunc("POST /umlaufverfahren", s.startProcedure)
 	mux.HandleFunc("GET /umlaufverfahren/{id}", s.procedurePage)
 	mux.HandleFunc("POST /umlaufverfahren/{id}/stimme", s.castVote)
+	mux.HandleFunc("POST /umlaufverfahren/{id}/beenden", s.endProcedureEarly)
+
+	// Corrections of decisions (register.go).
+	mux.HandleFunc("POST /berichtigungen/{id}", s.correctDecision)
 
 	// Decision profile (profile.go) and debrief (debrief.go).
 	mux.HandleFunc("GET /steckbrief/{id}", s.profilePage)
@@ -119,6 +136,8 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /fachmk/{abbrev}/kontakte", s.addContact)
 	mux.HandleFunc("POST /fachmk/{abbrev}/sprecher", s.assignSpokesperson)
 	mux.HandleFunc("POST /sprecher/{id}/ruecktritt", s.resignSpokesperson)
+	mux.HandleFunc("POST /fachmk/fruehere-beschluesse", s.saveEarlierDecision)
+	mux.HandleFunc("POST /fachmk/vertretung", s.setRepresentative)
 	mux.HandleFunc("GET /fachmk/sprecher.csv", s.spokespersonsCSV)
 	mux.HandleFunc("GET /fachmk/sprecher.pdf", s.spokespersonsPDF)
 	mux.HandleFunc("POST /fachmk/{abbrev}/termine", s.addConferenceDate)

@@ -61,6 +61,20 @@ type Server struct {
 	site site.Public
 	// license is the URL of the license of the published data (OParl).
 	license string
+	// now is the clock of deadlines and "today" (time.Now; tests set it).
+	now func() time.Time
+}
+
+// SetClock replaces the clock the pages use for deadlines and "today"
+// (for tests; the store has its own, store.SetClock).
+func (s *Server) SetClock(now func() time.Time) { s.now = now }
+
+// clock gives the current time.
+func (s *Server) clock() time.Time {
+	if s.now != nil {
+		return s.now()
+	}
+	return time.Now()
 }
 
 // New builds the server for the store; council names the main body ("IT-PLR").

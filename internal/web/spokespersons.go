@@ -107,7 +107,21 @@ func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
 	if n, err := strconv.Atoi(r.PostFormValue("sitzung")); err == nil {
 		a.StartSession = n
 	}
-	if name := strings.TrimSpace(r.PostFormValue("person")); name != "" {
+	member, err := s.st.Member(ctx, a.Member)
+	if err != nil {
+		s.fail(w, r, model.InputError("„%s“ ist kein erfasstes Mitglied des IT-Planungsrats.", a.Member), "")
+		return
+	}
+	// The function follows the member's representative unless the decision
+	// names someone else: a name equal to the representative's is no
+	// person of the assignment's own.
+	var representative string
+	if member.RepresentativeID != 0 {
+		if p, err := s.st.Person(ctx, member.RepresentativeID); err == nil {
+			representative = p.Name
+		}
+	}
+	if name := strings.TrimSpace(r.PostFormValue("person")); name != "" && name != representative {
 		p, err := s.st.PersonByName(ctx, name)
 		if errors.Is(err, store.ErrNotFound) {
 			var id int64
@@ -149,9 +163,16 @@ func (s *Server) resignSpokesperson(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Diese Sprecherfunktion gibt es nicht.")
 		return
 	}
-	next, err := s.nextRegularSession(r)
+	council, err := s.councilBody(ctx)
 	if err != nil {
 		s.serverError(w, r, err)
+		return
+	}
+	// The next regular session that exists (planned or convened), never a
+	// number that does not.
+	next, err := s.st.NextRegularSession(ctx, council.ID)
+	if err != nil {
+		s.fail(w, r, err, "")
 		return
 	}
 	if err := a.AnnounceResignation(today(), next); err != nil {
@@ -226,4 +247,53 @@ func (s *Server) spokespersonsPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/pdf")
 	buf.WriteTo(w)
+}
+
+// saveEarlierDecision records a decision taken before gremium (number and
+// date), so that spokesperson assignments can cite it.
+func (s *Server) saveEarlierDecision(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	n, ok := model.ParseDecisionRef(r.PostFormValue("nummer"))
+	if !ok {
+		s.badRequest(w, r, "Bitte die Nummer des Beschlusses angeben, z. B. B-2022/43-IT.")
+		return
+	}
+	on, err := model.ParseDate(r.PostFormValue("datum"))
+	if err != nil {
+		s.badRequest(w, r, "Bitte das Datum des Beschlusses angeben (TT.MM.JJJJ).")
+		return
+	}
+	e := model.EarlierDecision{BodyID: council.ID, Number: n, AdoptedOn: on, Title: strings.TrimSpace(r.PostFormValue("titel")),
+		Note: strings.TrimSpace(r.PostFormValue("hinweis"))}
+	if _, err := s.st.SaveEarlierDecision(ctx, e); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, "/fachmk#fruehere", fmt.Sprintf("Der frühere Beschluss %s ist erfasst und kann zitiert werden.", model.FormatDecisionNumber(council.DecisionPattern, n)))
+}
+
+// setRepresentative records who represents a member in the IT-Planungsrat
+// now; spokesperson functions that name no person follow.
+func (s *Server) setRepresentative(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	member := r.PostFormValue("mitglied")
+	if err := s.st.SetRepresentativeNamed(r.Context(), member, r.PostFormValue("person")); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	to := "/fachmk"
+	if c := r.PostFormValue("zurueck"); strings.HasPrefix(c, "/fachmk/") {
+		to = c
+	}
+	back(w, r, to, fmt.Sprintf("%s wird im IT-Planungsrat jetzt von %s vertreten; Sprecherfunktionen ohne eigene Person folgen.", member, strings.TrimSpace(r.PostFormValue("person"))))
 }

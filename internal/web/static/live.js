@@ -3,14 +3,21 @@
 // live box. Without JavaScript, reloading the page shows the same.
 (function () {
   "use strict";
-  var box = document.querySelector("[data-live-events]");
-  if (!box || !window.EventSource) {
+  if (!window.EventSource) {
     return;
   }
-  var source = new EventSource(box.getAttribute("data-live-events"));
-  source.addEventListener("update", function () {
-    if (window.htmx) {
-      window.htmx.ajax("GET", box.getAttribute("data-live-state"), { target: "#live-stand", swap: "outerHTML" });
-    }
+  // Every box with data-live-events refreshes its part of the page
+  // (data-live-target, by default the live box) on each event.
+  var boxes = document.querySelectorAll("[data-live-events]");
+  boxes.forEach(function (box) {
+    var source = new EventSource(box.getAttribute("data-live-events"));
+    source.addEventListener("update", function () {
+      if (window.htmx) {
+        window.htmx.ajax("GET", box.getAttribute("data-live-state"), {
+          target: box.getAttribute("data-live-target") || "#live-stand",
+          swap: "outerHTML"
+        });
+      }
+    });
   });
 })();

@@ -1,0 +1,110 @@
+package model
+
+import "strings"
+
+// Presence is how a member takes part in a session (Anwesenheit).
+type Presence string
+
+// Presences.
+const (
+	// Present: the member's own representative attends.
+	Present Presence = "anwesend"
+	// Represented: another person of the same member attends for it
+	// (vertreten durch …).
+	Represented Presence = "vertreten"
+	// Absent: nobody attends for the member.
+	Absent Presence = "abwesend"
+)
+
+// Label gives the German word.
+func (p Presence) Label() string {
+	switch p {
+	case Present:
+		return "anwesend"
+	case Represented:
+		return "vertreten"
+	case Absent:
+		return "abwesend"
+	}
+	return string(p)
+}
+
+// Valid reports whether p is a known presence.
+func (p Presence) Valid() bool { return p == Present || p == Represented || p == Absent }
+
+// Attendance is one line of a session's attendance list
+// (Anwesenheitsliste): a member, how it takes part, who attends for it, and
+// — when it arrives late or leaves early — the agenda items it is there for.
+type Attendance struct {
+	Member   string // member abbreviation
+	Presence Presence
+	// Person is who attends for the member; for Represented the
+	// representative, who must be a person of the same member.
+	Person string
+	// FromItemID is the item the member arrives for (0: from the start);
+	// UntilItemID the last item it is there for (0: until the end).
+	FromItemID  int64
+	UntilItemID int64
+}
+
+// Validate checks a line: a known presence, a representative for a member
+// represented, and no items for an absent member. personMember is the
+// member the named person acts for ("" if the person is not known yet).
+func (a Attendance) Validate(personMember string) error {
+	if a.Member == "" {
+		return InputError("Eine Zeile der Anwesenheitsliste braucht das Mitglied.")
+	}
+	if !a.Presence.Valid() {
+		return InputError("Unbekannte Anwesenheit „%s“ für %s.", a.Presence, a.Member)
+	}
+	if a.Presence == Represented && strings.TrimSpace(a.Person) == "" {
+		return InputError("Für die Vertretung von %s bitte die vertretende Person angeben.", a.Member)
+	}
+	if a.Person != "" && personMember != "" && personMember != a.Member {
+		return RuleError("%s handelt für %s und kann %s nicht vertreten; vertreten kann nur eine Person desselben Mitglieds.", a.Person, personMember, a.Member)
+	}
+	if a.Presence == Absent && (a.FromItemID != 0 || a.UntilItemID != 0) {
+		return InputError("%s ist abwesend; Ankunft und Weggang gibt es nur für Anwesende.", a.Member)
+	}
+	return nil
+}
+
+// PresentAt gives the members present or represented while the item with
+// id itemID is discussed; order lists the session's item ids in agenda
+// order. Arrival and leaving are taken in that order, so a moved item
+// ("TOP 10 wird vorgezogen") counts where it was discussed. For an item not
+// in order (0: a vote outside any item) every member not absent counts.
+func PresentAt(list []Attendance, order []int64, itemID int64) map[string]bool {
+	pos := map[int64]int{}
+	for i, id := range order {
+		pos[id] = i
+	}
+	at, known := pos[itemID]
+	out := map[string]bool{}
+	for _, a := range list {
+		if a.Presence != Present && a.Presence != Represented {
+			continue
+		}
+		if known {
+			if from, ok := pos[a.FromItemID]; a.FromItemID != 0 && ok && at < from {
+				continue
+			}
+			if until, ok := pos[a.UntilItemID]; a.UntilItemID != 0 && ok && at > until {
+				continue
+			}
+		}
+		out[a.Member] = true
+	}
+	return out
+}
+
+// AttendanceFor gives the line of a member, or an absent line if the list
+// has none: a member not listed is absent.
+func AttendanceFor(list []Attendance, member string) Attendance {
+	for _, a := range list {
+		if a.Member == member {
+			return a
+		}
+	}
+	return Attendance{Member: member, Presence: Absent}
+}

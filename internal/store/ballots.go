@@ -1,0 +1,486 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// Votes in session (Abstimmungen): the secretariat opens a vote on a
+// proposal or on the Grüne Liste, the members present cast their votes
+// themselves (or the secretariat enters a show of hands for them), the
+// secretariat closes it, and the count under the rule of the decision's
+// kind adopts or rejects. This and the written procedure are the only
+// paths that decide a draft (decideTx).
+
+const sessionVoteCols = `id, session_id, COALESCE(decision_id, 0), item_id, status, opened_at, opened_by, closed_at, result`
+
+func scanSessionVote(r scanner) (model.SessionVote, error) {
+	var v model.SessionVote
+	var opened, closed string
+	if err := r.Scan(&v.ID, &v.SessionID, &v.DecisionID, &v.ItemID, &v.Status, &opened, &v.OpenedBy, &closed, &v.Result); err != nil {
+		return v, err
+	}
+	v.OpenedAt, _ = time.Parse(time.RFC3339, opened)
+	v.ClosedAt, _ = time.Parse(time.RFC3339, closed)
+	return v, nil
+}
+
+func sessionVoteTx(ctx context.Context, q queryer, id int64) (model.SessionVote, error) {
+	v, err := queryOne(ctx, q, scanSessionVote, fmt.Sprintf("vote %d", id), `SELECT `+sessionVoteCols+` FROM ballots WHERE id = ?`, id)
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return v, model.NotFoundError("Diese Abstimmung gibt es nicht.")
+		}
+		return v, err
+	}
+	v.Votes, err = queryList(ctx, q, func(r scanner) (model.CastVote, error) {
+		var c model.CastVote
+		var at string
+		err := r.Scan(&c.Member, &c.Choice, &c.CastBy, &c.ShowOfHands, &at)
+		c.At, _ = time.Parse(time.RFC3339, at)
+		return c, err
+	}, "ballot votes", `SELECT b.member_abbrev, b.choice, b.cast_by, b.show_of_hands, b.cast_at FROM ballot_votes b
+		LEFT JOIN members m ON m.abbrev = b.member_abbrev WHERE b.ballot_id = ? ORDER BY COALESCE(m.position, 999)`, id)
+	return v, err
+}
+
+// SessionVote gives a vote in session with the votes cast.
+func (s *Store) SessionVote(ctx context.Context, id int64) (model.SessionVote, error) {
+	return sessionVoteTx(ctx, s.db, id)
+}
+
+// OpenSessionVote gives the vote open in a session, and false if none is.
+func (s *Store) OpenSessionVote(ctx context.Context, sessionID int64) (model.SessionVote, bool, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM ballots WHERE session_id = ? AND status = ?`, sessionID, model.VoteOpen).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.SessionVote{}, false, nil
+	}
+	if err != nil {
+		return model.SessionVote{}, false, fmt.Errorf("store: open vote: %w", err)
+	}
+	v, err := sessionVoteTx(ctx, s.db, id)
+	return v, err == nil, err
+}
+
+// SessionVotes gives the votes of a session, oldest first, with the votes
+// cast (the minutes and the audit show them).
+func (s *Store) SessionVotes(ctx context.Context, sessionID int64) ([]model.SessionVote, error) {
+	ids, err := queryList(ctx, s.db, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, "votes", `SELECT id FROM ballots WHERE session_id = ? ORDER BY id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.SessionVote, 0, len(ids))
+	for _, id := range ids {
+		v, err := sessionVoteTx(ctx, s.db, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func hasOpenBallot(ctx context.Context, q queryer, sessionID int64) (bool, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE session_id = ? AND status = ?`, sessionID, model.VoteOpen).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: open vote: %w", err)
+	}
+	return n > 0, nil
+}
+
+func openBallotOf(ctx context.Context, q queryer, decisionID int64) (bool, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE decision_id = ? AND status = ?`, decisionID, model.VoteOpen).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: open vote: %w", err)
+	}
+	return n > 0, nil
+}
+
+// voteSubject is what a vote decides: one draft, or the drafts of the Grüne
+// Liste; with the session, the body, its voters and who is present.
+type voteSubject struct {
+	session model.Session
+	body    model.Body
+	voters  []model.Member
+	drafts  []model.Decision
+	itemID  int64
+	present map[string]bool
+	on      model.Date // the date of the decisions
+}
+
+// subjectTx gathers the subject of a vote on decisionID (0: the Grüne
+// Liste) in a running session with an established quorum, and checks that
+// each decision can be taken with the members present.
+func (s *Store) subjectTx(ctx context.Context, tx *sql.Tx, sessionID, decisionID int64) (voteSubject, error) {
+	var sub voteSubject
+	se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", sessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, sessionID)
+	if err != nil {
+		return sub, err
+	}
+	if se.Status != model.StatusRunning {
+		return sub, model.RuleError("Abgestimmt wird in der laufenden Sitzung; die %s ist „%s“.", se.Title(), se.Status.Label())
+	}
+	if err := checkQuorum(ctx, tx, sessionID); err != nil {
+		return sub, err
+	}
+	sub.session = se
+	sub.on = s.voteDate(se)
+	if sub.body, sub.voters, err = bodyVoters(ctx, tx, se.BodyID); err != nil {
+		return sub, err
+	}
+	if decisionID != 0 {
+		d, err := currentDecision(ctx, tx, decisionID)
+		if err != nil {
+			return sub, err
+		}
+		if d.SessionID != sessionID {
+			return sub, model.RuleError("%s gehört nicht zur %s.", d.DisplayTitle(), se.Title())
+		}
+		if d.Status != model.DecisionDraft {
+			return sub, fmt.Errorf("store: decision %s is already %s: %w", d.DisplayTitle(), d.Status.Label(), ErrImmutable)
+		}
+		sub.drafts, sub.itemID = []model.Decision{d}, d.ItemID
+	} else {
+		sub.drafts, err = queryList(ctx, tx, scanDecision, "consent decisions",
+			`SELECT `+decisionCols+` FROM decisions d JOIN agenda_items i ON i.id = d.item_id
+			 WHERE i.session_id = ? AND i.consent = 1 AND i.status = ? AND d.status = ? ORDER BY i.position, d.position, d.id`,
+			sessionID, model.ItemAccepted, model.DecisionDraft)
+		if err != nil {
+			return sub, err
+		}
+		if len(sub.drafts) == 0 {
+			return sub, model.RuleError("Auf der Grünen Liste steht kein offener Beschlussvorschlag.")
+		}
+		sub.itemID = se.CurrentItemID
+	}
+	if sub.present, err = presentAt(ctx, tx, sessionID, sub.itemID); err != nil {
+		return sub, err
+	}
+	for _, d := range sub.drafts {
+		b, err := sub.ballot(ctx, tx, d, nil)
+		if err != nil {
+			return sub, err
+		}
+		if err := model.Feasible(b); err != nil {
+			return sub, err
+		}
+	}
+	return sub, nil
+}
+
+// voteDate is the date of the decisions of a session: its date, or today in
+// German time when the session has none.
+func (s *Store) voteDate(se model.Session) model.Date {
+	if !se.Date.IsZero() {
+		return se.Date
+	}
+	return model.BerlinDate(s.now())
+}
+
+// ballot builds the count's input for one draft of the subject.
+func (sub voteSubject) ballot(ctx context.Context, tx *sql.Tx, d model.Decision, votes map[string]model.VoteChoice) (model.Ballot, error) {
+	b := model.Ballot{Kind: d.Kind, Rule: sub.body.Rules.For(d.Kind), AllMustConsent: d.AllMustConsent, Voters: sub.voters,
+		Present: sub.present, Quorum: sub.body.Quorum(), Votes: votes}
+	if b.Rule.NeedsShares() {
+		var err error
+		if b.Shares, b.SharesYear, err = sharesFor(ctx, tx, sub.on.Year); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// VoteOption changes how a vote is opened.
+type VoteOption func(*voteOptions)
+
+type voteOptions struct{ consentingOnly bool }
+
+// ConsentingOnly makes the proposal bind only the members that consent
+// ("gilt nur für die zustimmenden Mitglieder"), set in the same
+// transaction that opens the vote.
+func ConsentingOnly() VoteOption { return func(o *voteOptions) { o.consentingOnly = true } }
+
+// OpenVote opens a vote in a running session on a draft decision of the
+// session (decisionID 0: on the Grüne Liste en bloc). It is refused while
+// another vote of the session is open, without an established quorum, or
+// when the decision cannot be taken with the members present (a Beschluss
+// without the Bund). It gives the vote's id.
+func (s *Store) OpenVote(ctx context.Context, sessionID, decisionID int64, opts ...VoteOption) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.openVoteTx(ctx, tx, sessionID, decisionID, opts)
+		return err
+	})
+	return id, err
+}
+
+func (s *Store) openVoteTx(ctx context.Context, tx *sql.Tx, sessionID, decisionID int64, opts []VoteOption) (int64, error) {
+	var o voteOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	if o.consentingOnly && decisionID != 0 {
+		d, err := currentDecision(ctx, tx, decisionID)
+		if err != nil {
+			return 0, err
+		}
+		if d.Status != model.DecisionDraft {
+			return 0, fmt.Errorf("store: decision %s is already %s: %w", d.DisplayTitle(), d.Status.Label(), ErrImmutable)
+		}
+		if d.Scope != model.ScopeConsenting {
+			if err := s.updatePlain(ctx, tx, "decisions", "decision", decisionID, `scope = ?, version = version + 1`, model.ScopeConsenting); err != nil {
+				return 0, err
+			}
+		}
+	}
+	sub, err := s.subjectTx(ctx, tx, sessionID, decisionID)
+	if err != nil {
+		return 0, err
+	}
+	if open, err := hasOpenBallot(ctx, tx, sessionID); err != nil {
+		return 0, err
+	} else if open {
+		return 0, model.ConflictError("In dieser Sitzung läuft bereits eine Abstimmung; sie muss zuerst geschlossen oder abgebrochen werden.")
+	}
+	detail := "Grüne Liste"
+	if decisionID != 0 {
+		detail = sub.drafts[0].Title
+	}
+	return s.insert(ctx, tx, "vote", detail,
+		`INSERT INTO ballots (session_id, decision_id, item_id, opened_at, opened_by) VALUES (?, ?, ?, ?, ?)`,
+		sessionID, nullID(decisionID), sub.itemID, s.now().UTC().Format(time.RFC3339), actorFrom(ctx))
+}
+
+// CastSessionVote records the vote of a member in an open vote in session:
+// from the member's own account or API token, or — showOfHands — entered by
+// the secretariat from a show of hands, which the audit log marks as such.
+// Only a voting member present or represented at the vote's item votes; it
+// may change its vote until the vote closes.
+func (s *Store) CastSessionVote(ctx context.Context, voteID int64, member string, choice model.VoteChoice, showOfHands bool) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.castTx(ctx, tx, voteID, member, choice, showOfHands)
+	})
+}
+
+func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member string, choice model.VoteChoice, showOfHands bool) error {
+	if choice != model.VoteYes && choice != model.VoteNo && choice != model.VoteAbstain {
+		return model.InputError("Eine Stimme ist ja, nein oder Enthaltung, nicht „%s“.", choice)
+	}
+	v, err := sessionVoteTx(ctx, tx, voteID)
+	if err != nil {
+		return err
+	}
+	if v.Status != model.VoteOpen {
+		return model.RuleError("Diese Abstimmung ist beendet; Stimmen werden nicht mehr angenommen.")
+	}
+	se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", v.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, v.SessionID)
+	if err != nil {
+		return err
+	}
+	_, voters, err := bodyVoters(ctx, tx, se.BodyID)
+	if err != nil {
+		return err
+	}
+	if !isVoter(voters, member) {
+		return model.RuleError("%s ist nicht stimmberechtigt.", member)
+	}
+	present, err := presentAt(ctx, tx, v.SessionID, v.ItemID)
+	if err != nil {
+		return err
+	}
+	if !present[member] {
+		return model.RuleError("%s ist laut Anwesenheitsliste nicht anwesend und nicht vertreten; für %s kann keine Stimme abgegeben werden.", member, member)
+	}
+	if err := s.touch(ctx, tx, "vote", voteID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO ballot_votes (ballot_id, member_abbrev, choice, cast_by, show_of_hands, cast_at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (ballot_id, member_abbrev) DO UPDATE SET choice = excluded.choice, cast_by = excluded.cast_by,
+		  show_of_hands = excluded.show_of_hands, cast_at = excluded.cast_at`,
+		voteID, member, choice, actorFrom(ctx), showOfHands, s.now().UTC().Format(time.RFC3339)); err != nil {
+		return fmt.Errorf("store: vote: %w", err)
+	}
+	// While the vote is open nobody sees how a member voted; the audit log
+	// names the choice only for a show of hands, which all saw.
+	detail := member + " hat abgestimmt"
+	action := "vote"
+	if showOfHands {
+		action = "vote_show_of_hands"
+		detail = fmt.Sprintf("%s: %s (Handzeichen, erfasst von der Geschäftsstelle)", member, choice)
+	}
+	return s.audit(ctx, tx, action, "vote", voteID, detail)
+}
+
+// CastShowOfHands enters, in one transaction, the votes the secretariat saw
+// by show of hands in an open vote, for members without a device; each is
+// marked as such in the audit log. Members with keine Stimme are skipped. A
+// vote for a member not present refuses the whole entry.
+func (s *Store) CastShowOfHands(ctx context.Context, voteID int64, votes map[string]model.VoteChoice) (int, error) {
+	n := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		members := make([]string, 0, len(votes))
+		for m := range votes {
+			members = append(members, m)
+		}
+		slices.Sort(members)
+		for _, m := range members {
+			if c := votes[m]; c != model.VoteNone && c != "" {
+				if err := s.castTx(ctx, tx, voteID, m, c, true); err != nil {
+					return err
+				}
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+// VoteOutcome is what closing a vote decided.
+type VoteOutcome struct {
+	Decisions []model.Decision // adopted or rejected, in agenda order
+	Tally     model.Tally      // the count (of the first decision on the Grüne Liste)
+	Phrase    string
+}
+
+// CloseVote closes an open vote in session and decides by the count under
+// the rule of each decision's kind: adopted decisions get the next numbers
+// of their year. The Grüne Liste is adopted en bloc only without a Nein and
+// when every decision on it passes; otherwise the close is refused and the
+// secretariat cancels the vote and takes the items singly.
+func (s *Store) CloseVote(ctx context.Context, voteID int64) (VoteOutcome, error) {
+	var out VoteOutcome
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = s.closeVoteTx(ctx, tx, voteID)
+		return err
+	})
+	return out, err
+}
+
+func (s *Store) closeVoteTx(ctx context.Context, tx *sql.Tx, voteID int64) (VoteOutcome, error) {
+	var out VoteOutcome
+	v, err := sessionVoteTx(ctx, tx, voteID)
+	if err != nil {
+		return out, err
+	}
+	if v.Status != model.VoteOpen {
+		return out, model.RuleError("Diese Abstimmung ist bereits beendet.")
+	}
+	sub, err := s.subjectTx(ctx, tx, v.SessionID, v.DecisionID)
+	if err != nil {
+		return out, err
+	}
+	sub.itemID = v.ItemID
+	if sub.present, err = presentAt(ctx, tx, v.SessionID, v.ItemID); err != nil {
+		return out, err
+	}
+	votes := v.Choices()
+	tallies := make([]model.Tally, len(sub.drafts))
+	for i, d := range sub.drafts {
+		b, err := sub.ballot(ctx, tx, d, votes)
+		if err != nil {
+			return out, err
+		}
+		if tallies[i], err = model.Count(b); err != nil {
+			return out, err
+		}
+	}
+	if v.Consent() {
+		for i, t := range tallies {
+			if len(t.No) > 0 {
+				return out, model.RuleError("Gegenstimme von %s: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. Bitte die Abstimmung abbrechen und die betroffenen TOPs einzeln behandeln.", model.JoinMembers(t.No))
+			}
+			if !t.Adopted {
+				return out, model.RuleError("%s wäre nicht beschlossen (%s); die Grüne Liste kann so nicht en bloc beschlossen werden. Bitte die Abstimmung abbrechen und den TOP einzeln behandeln.", sub.drafts[i].DisplayTitle(), t.Reason)
+			}
+		}
+	}
+	for i, d := range sub.drafts {
+		res := tallies[i].Result()
+		if v.Consent() {
+			res.Note = "Grüne Liste, en bloc"
+		}
+		phrase := res.Phrase()
+		decided, err := s.decideTx(ctx, tx, d.ID, tallies[i], phrase, sub.on, countedVotes(sub.voters, tallies[i]))
+		if err != nil {
+			return out, err
+		}
+		out.Decisions = append(out.Decisions, decided)
+		if i == 0 {
+			out.Tally, out.Phrase = tallies[i], phrase
+		}
+	}
+	if err := s.touch(ctx, tx, "vote", voteID); err != nil {
+		return out, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE ballots SET status = ?, closed_at = ?, result = ? WHERE id = ?`,
+		model.VoteClosed, s.now().UTC().Format(time.RFC3339), out.Phrase, voteID); err != nil {
+		return out, fmt.Errorf("store: close vote: %w", err)
+	}
+	return out, s.audit(ctx, tx, "close", "vote", voteID, out.Tally.Reason)
+}
+
+// CancelVote ends an open vote without a decision (for example when the
+// Grüne Liste met a Nein); its votes stay in the record.
+func (s *Store) CancelVote(ctx context.Context, voteID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		v, err := sessionVoteTx(ctx, tx, voteID)
+		if err != nil {
+			return err
+		}
+		if v.Status != model.VoteOpen {
+			return model.RuleError("Diese Abstimmung ist bereits beendet.")
+		}
+		if err := s.touch(ctx, tx, "vote", voteID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE ballots SET status = ?, closed_at = ? WHERE id = ?`,
+			model.VoteCancelled, s.now().UTC().Format(time.RFC3339), voteID); err != nil {
+			return fmt.Errorf("store: cancel vote: %w", err)
+		}
+		return s.audit(ctx, tx, "cancel", "vote", voteID, "")
+	})
+}
+
+// RecordShowOfHands records a vote taken by show of hands in one step, in
+// one transaction: it opens a vote on the draft (decisionID 0: the Grüne
+// Liste), enters each member's vote as seen — marked in the audit log as
+// entered by the secretariat — and closes it. Members without a vote in
+// votes (keine Stimme) are not entered; a vote for a member not present is
+// refused and nothing is recorded.
+func (s *Store) RecordShowOfHands(ctx context.Context, sessionID, decisionID int64, votes map[string]model.VoteChoice, opts ...VoteOption) (VoteOutcome, error) {
+	var out VoteOutcome
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		id, err := s.openVoteTx(ctx, tx, sessionID, decisionID, opts)
+		if err != nil {
+			return err
+		}
+		members := make([]string, 0, len(votes))
+		for m := range votes {
+			members = append(members, m)
+		}
+		slices.Sort(members)
+		for _, m := range members {
+			c := votes[m]
+			if c == model.VoteNone || c == "" {
+				continue
+			}
+			if err := s.castTx(ctx, tx, id, m, c, true); err != nil {
+				return err
+			}
+		}
+		out, err = s.closeVoteTx(ctx, tx, id)
+		return err
+	})
+	return out, err
+}

@@ -1,0 +1,133 @@
+package web
+
+// The attendance list (Anwesenheit) of a session, entered by the
+// secretariat: who is present, represented by a person of the same member,
+// or absent, and who arrives late or leaves early. Only members present or
+// represented at an item can vote on it; the minutes show the list.
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+)
+
+type attendanceRow struct {
+	Member model.Member
+	Line   model.Attendance
+	// Persons are the known persons of the member, offered as names.
+	Persons []string
+}
+
+type attendanceData struct {
+	Session model.Session
+	Rows    []attendanceRow
+	Items   []minutes.Item
+	Quorum  int
+}
+
+func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok {
+		return
+	}
+	council, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	list, err := s.st.Attendance(ctx, se.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	members, err := s.st.Members(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	persons, err := s.st.Persons(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	doc, err := minutes.Load(ctx, s.st, se.ID, model.Internal)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum()}
+	for _, m := range members {
+		row := attendanceRow{Member: m, Line: model.AttendanceFor(list, m.Abbrev)}
+		for _, p := range persons {
+			if p.MemberAbbrev == m.Abbrev {
+				row.Persons = append(row.Persons, p.Name)
+			}
+		}
+		d.Rows = append(d.Rows, row)
+	}
+	s.render(w, r, http.StatusOK, "attendance.html", view{Title: "Anwesenheit – " + se.Title(), Active: "sitzungen", Data: d})
+}
+
+// saveAttendance stores the whole list in one transaction; while the
+// session runs it also establishes the quorum again.
+func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	members, err := s.st.Members(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var list []model.Attendance
+	for _, m := range members {
+		p := model.Presence(r.PostFormValue("anwesenheit_" + m.Abbrev))
+		if p == "" || p == model.Absent {
+			continue // not listed: absent
+		}
+		a := model.Attendance{Member: m.Abbrev, Presence: p, Person: strings.TrimSpace(r.PostFormValue("person_" + m.Abbrev))}
+		a.FromItemID, _ = strconv.ParseInt(r.PostFormValue("ab_"+m.Abbrev), 10, 64)
+		a.UntilItemID, _ = strconv.ParseInt(r.PostFormValue("bis_"+m.Abbrev), 10, 64)
+		list = append(list, a)
+	}
+	quorum, reason, err := s.st.SaveAttendance(ctx, se.ID, list)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	notice := fmt.Sprintf("Die Anwesenheit ist gespeichert (%d Mitglieder anwesend oder vertreten).", len(list))
+	if reason != "" {
+		notice += " Feststellung der Beschlussfähigkeit: " + reason + "."
+		if !quorum {
+			notice += " Beschlüsse sind erst wieder möglich, wenn genug Mitglieder anwesend sind."
+		}
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/anwesenheit", se.Number), notice)
+}
+
+// establishQuorum checks the quorum again from the recorded attendance
+// (Feststellung der Beschlussfähigkeit).
+func (s *Server) establishQuorum(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
+	if !ok {
+		return
+	}
+	ok, reason, err := s.st.EstablishQuorum(r.Context(), se.ID)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	notice := "Feststellung der Beschlussfähigkeit: " + reason
+	if !ok {
+		notice += ". Beschlüsse können erst nach erneuter Feststellung gefasst werden; bitte die Anwesenheit prüfen."
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), notice)
+}

@@ -1,0 +1,510 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/auth"
+	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
+	"gremium/internal/itplr"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// The web side of issue 11: no rule to choose, an empty vote grid without
+// absent members, members voting themselves, German deadlines, the real
+// vote count, corrections as new versions, the Königsteiner-Schlüssel year.
+
+// lawServer is the demo with accounts (and one for Saarland) behind a
+// server whose clock the test may set.
+func lawServer(t testing.TB) (*httptest.Server, *store.Store, *Server) {
+	t.Helper()
+	ctx := context.Background()
+	st := demotest.Store(t)
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	hash, _ := auth.HashPassword(demo.AccountPassword)
+	if _, err := st.CreateUser(ctx, model.User{Username: "saarland", Name: "Büro Saarland", Role: model.RoleMember, MemberAbbrev: "SL"}, hash); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetResponseCache(-1)
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return ts, st, srv
+}
+
+// runningSession plans the 48th session (12.03.2026), runs it and puts a
+// proposal of kind on TOP 5; the members in absent are not there, all
+// other voting members are. It gives the session, the item and the draft.
+func runningSession(t testing.TB, st *store.Store, kind model.DecisionKind, absent ...string) (int64, int64, int64) {
+	t.Helper()
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	sections, _ := st.Sections(ctx, council.ID)
+	sid, err := st.PlanSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned},
+		itplr.StandardItems(48, sections))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
+		se, _ := st.Session(ctx, sid)
+		if err := st.SetSessionStatus(ctx, sid, se.Version, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	se, _ := st.Session(ctx, sid)
+	se.AgendaPublished = true
+	if err := st.UpdateSession(ctx, se); err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "5", Title: "Föderale Rahmenarchitektur", Position: 3, Status: model.ItemAccepted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: sid, ItemID: item, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Föderale Rahmenarchitektur", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt die Rahmenarchitektur."}}, Applicants: []string{"Bund"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []model.Attendance
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() && !contains(absent, m.Abbrev) {
+			list = append(list, model.Attendance{Member: m.Abbrev, Presence: model.Present})
+		}
+	}
+	if ok, reason, err := st.SaveAttendance(ctx, sid, list); err != nil || !ok {
+		t.Fatalf("attendance: %v %s", err, reason)
+	}
+	return sid, item, d
+}
+
+func contains(ms []string, m string) bool {
+	for _, x := range ms {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// everyoneBut gives the form votes: choice c for every voting member but
+// those in but.
+func everyoneBut(c string, but ...string) url.Values {
+	v := url.Values{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() && !contains(but, m.Abbrev) {
+			v.Set("stimme_"+m.Abbrev, c)
+		}
+	}
+	return v
+}
+
+// TestNoRuleToChoose: the rule follows the kind; before, the live page and
+// the written-procedure form offered "Einstimmigkeit", "einfache Mehrheit"
+// and the qualified majority as a free choice.
+func TestNoRuleToChoose(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	_, item, _ := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	for _, path := range []string{"/umlaufverfahren/neu", fmt.Sprintf("/sitzungen/48/live?top=%d", item)} {
+		code, body := do(t, gs, "GET", ts.URL+path, nil)
+		if code != http.StatusOK || strings.Contains(body, `name="regel"`) || strings.Contains(body, "Mehrheitsregel") {
+			t.Errorf("%s offers a rule to choose (%d)", path, code)
+		}
+		if !strings.Contains(body, "Zustimmung des Bundes und von mindestens 11 Ländern mit mindestens zwei Dritteln der Finanzierungsanteile") {
+			t.Errorf("%s does not state the rule of a Beschluss", path)
+		}
+	}
+	// A "regel" sent anyway changes nothing: the Bund alone does not adopt.
+	deadline := time.Now().Add(48 * time.Hour)
+	form := url.Values{"titel": {"Nur der Bund"}, "punkte": {"Der IT-Planungsrat beschließt."}, "antrag": {"Bund"}, "regel": {"einstimmig"},
+		"frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/umlaufverfahren", form); code != http.StatusSeeOther {
+		t.Fatalf("start: %d", code)
+	}
+	ps, _ := st.Procedures(ctx)
+	if err := st.CastVote(ctx, ps[0].ID, "Bund", model.VoteYes); err != nil {
+		t.Fatal(err)
+	}
+	closed, _ := st.CloseDueProcedures(ctx, deadline.Add(time.Minute))
+	if d, _ := st.Decision(ctx, closed[0].DecisionID); d.Status != model.DecisionRejected || d.Label != "" {
+		t.Errorf("the Bund alone adopted a Beschluss in written procedure: %s %s %q", d.Status, d.Label, d.Result)
+	}
+}
+
+// TestVoteGridStartsEmpty: before, every member started at "Ja", absent
+// ones included, and "Saarland: ja" was published for an absent Saarland.
+func TestVoteGridStartsEmpty(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	_, item, d := runningSession(t, st, model.KindDecision, "SL")
+	gs := client(t, ts, "geschaeftsstelle")
+	_, body := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)
+	if regexp.MustCompile(`value="ja"\s+checked`).MatchString(body) || !regexp.MustCompile(`value="keine"\s+checked`).MatchString(body) {
+		t.Error("the vote grid does not start at \"keine Stimme\"")
+	}
+	if strings.Contains(body, `name="stimme_SL"`) || !regexp.MustCompile(`Saarland</th>\s*<td colspan="4">abwesend`).MatchString(body) {
+		t.Error("absent Saarland is offered as a choice instead of shown absent")
+	}
+	// A vote sent for absent Saarland is refused and nothing is recorded.
+	code, page := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), everyoneBut("ja"))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "SL ist laut Anwesenheitsliste nicht anwesend") {
+		t.Errorf("vote for absent SL: %d", code)
+	}
+	if got, _ := st.Decision(ctx, d); got.Status != model.DecisionDraft || len(got.Votes) != 0 {
+		t.Errorf("after the refusal: %+v", got)
+	}
+	// Without SL the show of hands adopts, with its table year.
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), everyoneBut("ja", "SL")); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d", code)
+	}
+	if got, _ := st.Decision(ctx, d); got.Label != "B-2026/01-IT" || got.Result != "einstimmig" || got.SharesYear != 2016 {
+		t.Errorf("decision: %s %q %d", got.Label, got.Result, got.SharesYear)
+	}
+}
+
+// TestMembersVoteFromTheirAccounts: the secretariat opens a vote; members
+// vote from their accounts or API tokens; who has voted is shown, not how;
+// an absent or advisory member cannot vote; the secretariat closes.
+func TestMembersVoteFromTheirAccounts(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindDecision, "SL")
+	gs := client(t, ts, "geschaeftsstelle")
+	he := client(t, ts, "hessen")
+	if _, body := do(t, he, "GET", ts.URL+"/sitzungen/48/abstimmung", nil); !strings.Contains(body, "Zurzeit läuft keine Abstimmung") {
+		t.Error("a vote is shown before one was opened")
+	}
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusForbidden {
+		t.Errorf("a member opened a vote: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	v, open, _ := st.OpenSessionVote(ctx, sid)
+	if !open {
+		t.Fatal("no vote open")
+	}
+	_, body := do(t, he, "GET", ts.URL+"/sitzungen/48/abstimmung", nil)
+	if !strings.Contains(body, `name="stimme"`) || !strings.Contains(body, "Föderale Rahmenarchitektur") {
+		t.Fatal("Hessen gets no ballot")
+	}
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"enthaltung"}}); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's vote: %d", code)
+	}
+	// The Bund votes through its API token.
+	bund, _, _ := st.UserLogin(ctx, "bund")
+	token, _ := auth.NewAPIToken(ctx, st, bund.ID, "Bundesportal")
+	dlt, _, _ := st.UserLogin(ctx, "dlt")
+	dltToken, _ := auth.NewAPIToken(ctx, st, dlt.ID, "DLT")
+	saar, _, _ := st.UserLogin(ctx, "saarland")
+	slToken, _ := auth.NewAPIToken(ctx, st, saar.ID, "Saarland")
+	api := func(token, body string) int {
+		req, _ := http.NewRequest("POST", ts.URL+"/api/v1/sitzungen/48/abstimmung/stimme", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	for _, c := range []struct {
+		token, body string
+		want        int
+	}{{token, `{"stimme":"ja"}`, 200}, {dltToken, `{"stimme":"ja"}`, 403}, {slToken, `{"stimme":"ja"}`, 422}, {token, `{"stimme":"vielleicht"}`, 400}} {
+		if got := api(c.token, c.body); got != c.want {
+			t.Errorf("API vote %s: %d, want %d", c.body, got, c.want)
+		}
+	}
+	if code, _ := do(t, client(t, ts, "saarland"), "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"ja"}}); code != http.StatusUnprocessableEntity {
+		t.Errorf("absent Saarland voted on the web: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "dlt"), "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"ja"}}); code != http.StatusForbidden {
+		t.Errorf("an advisory member voted: %d", code)
+	}
+	// Who has voted is shown, how is not.
+	_, live := do(t, gs, "GET", ts.URL+"/sitzungen/48/live", nil)
+	if !strings.Contains(live, "Abgestimmt haben 2 von 16") || strings.Contains(live, "enthaltung</td>") {
+		t.Error("the live page does not show who has voted, or shows how")
+	}
+	_, public := do(t, client(t, ts, ""), "GET", ts.URL+"/sitzungen/48", nil)
+	if !strings.Contains(public, "Abstimmung läuft") || !strings.Contains(public, "2 von 16 haben abgestimmt") || strings.Contains(public, "Bund, HE") {
+		t.Error("the public live box does not show the count only")
+	}
+	// The secretariat enters the rest by show of hands and closes.
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), everyoneBut("ja", "SL", "Bund", "HE")); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/schliessen", ts.URL, v.ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("close: %d", code)
+	}
+	got, _ := st.Decision(ctx, d)
+	if got.Label != "B-2026/01-IT" || got.Result != "einstimmig, bei Enthaltung von HE" {
+		t.Errorf("decision %s %q", got.Label, got.Result)
+	}
+	// The minutes show the attendance; the public version names no person.
+	if err := saveRepresentation(ctx, st, sid); err != nil {
+		t.Fatal(err)
+	}
+	// The public sees the minutes (and so the attendance) once the draft
+	// is released.
+	for _, next := range []model.SessionStatus{model.StatusEnded, model.StatusMinutesDraft} {
+		se, err := st.Session(ctx, sid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetSessionStatus(ctx, sid, se.Version, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, internal := do(t, gs, "GET", ts.URL+"/sitzungen/48/protokoll", nil)
+	_, pub := do(t, client(t, ts, ""), "GET", ts.URL+"/sitzungen/48/protokoll", nil)
+	for name, page := range map[string]string{"internal": internal, "public": pub} {
+		for _, want := range []string{"Anwesenheit", "Saarland", "abwesend", "einstimmig, bei Enthaltung von HE", "Königsteiner Schlüssel 2016"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the %s minutes lack %q", name, want)
+			}
+		}
+	}
+	if !strings.Contains(internal, "vertreten durch Frau Vertretung") || strings.Contains(pub, "Frau Vertretung") {
+		t.Error("the representative is missing internally or shown publicly")
+	}
+}
+
+// saveRepresentation records, after the vote, that BW was represented
+// (attendance is frozen only while a vote is open).
+func saveRepresentation(ctx context.Context, st *store.Store, sid int64) error {
+	list, err := st.Attendance(ctx, sid)
+	if err != nil {
+		return err
+	}
+	for i := range list {
+		if list[i].Member == "BW" {
+			list[i].Presence, list[i].Person = model.Represented, "Frau Vertretung"
+		}
+	}
+	_, _, err = st.SaveAttendance(ctx, sid, list)
+	return err
+}
+
+func TestAttendancePage(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, _ := runningSession(t, st, model.KindDecision)
+	if _, err := st.CreatePerson(ctx, model.Person{Name: "Referentin Bayern", MemberAbbrev: "BY"}); err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "GET", ts.URL+"/sitzungen/48/anwesenheit", nil); code != http.StatusOK || !strings.Contains(body, `name="anwesenheit_SL"`) {
+		t.Fatalf("attendance page: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48/anwesenheit", nil); code != http.StatusForbidden {
+		t.Errorf("a member sees the attendance form: %d", code)
+	}
+	form := url.Values{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			form.Set("anwesenheit_"+m.Abbrev, "anwesend")
+		}
+	}
+	form.Set("anwesenheit_HE", "vertreten")
+	form.Set("person_HE", "Referentin Bayern")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "vertreten kann nur eine Person desselben Mitglieds") {
+		t.Errorf("HE represented by a person of BY: %d", code)
+	}
+	form.Set("person_HE", "Staatssekretär Vertretung")
+	form.Set("anwesenheit_SL", "abwesend")
+	code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form)
+	if code != http.StatusSeeOther {
+		t.Fatalf("save: %d", code)
+	}
+	list, _ := st.Attendance(ctx, sid)
+	if a := model.AttendanceFor(list, "HE"); a.Presence != model.Represented || a.Person != "Staatssekretär Vertretung" {
+		t.Errorf("HE = %+v", a)
+	}
+	if a := model.AttendanceFor(list, "SL"); a.Presence != model.Absent {
+		t.Errorf("SL = %+v", a)
+	}
+	if se, _ := st.Session(ctx, sid); !se.HasQuorum() {
+		t.Error("saving the attendance of a running session did not establish the quorum")
+	}
+}
+
+// TestWrittenProcedureDeadlineInGermanTime: on a server in UTC, a deadline
+// entered as "now + 2 minutes" in German time closes on time. Before, the
+// web read it in the server's zone (time.Local): "17:00" closed at 18:00
+// MEZ. The clock is injected; nobody waits.
+func TestWrittenProcedureDeadlineInGermanTime(t *testing.T) {
+	old := time.Local
+	time.Local = time.UTC
+	defer func() { time.Local = old }()
+	ts, st, srv := lawServer(t)
+	ctx := context.Background()
+	now := time.Now().Truncate(time.Minute)
+	srv.SetClock(func() time.Time { return now })
+	st.SetClock(func() time.Time { return now })
+	due := now.Add(2 * time.Minute)
+	gs := client(t, ts, "geschaeftsstelle")
+	form := url.Values{"titel": {"Frist"}, "punkte": {"Der IT-Planungsrat beschließt."}, "antrag": {"Bund"},
+		"frist_datum": {model.BerlinDate(due).String()}, "frist_zeit": {model.BerlinClock(due)}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/umlaufverfahren", form); code != http.StatusSeeOther {
+		t.Fatalf("start: %d", code)
+	}
+	ps, _ := st.Procedures(ctx)
+	if len(ps) != 1 || !ps[0].Deadline.Equal(due) {
+		t.Fatalf("deadline %v, want %v (German %s)", ps[0].Deadline, due, model.BerlinClock(due))
+	}
+	_, page := do(t, gs, "GET", fmt.Sprintf("%s/umlaufverfahren/%d", ts.URL, ps[0].ID), nil)
+	if !strings.Contains(page, model.BerlinDateTime(due)) {
+		t.Errorf("the page does not show the deadline in German time (%s)", model.BerlinDateTime(due))
+	}
+	if got, _ := st.CloseDueProcedures(ctx, due.Add(-time.Second)); len(got) != 0 {
+		t.Fatal("closed before the deadline")
+	}
+	if got, _ := st.CloseDueProcedures(ctx, due); len(got) != 1 {
+		t.Fatal("not closed at the deadline")
+	}
+}
+
+// TestProcedureListAndEarlyEnd: the list shows the real number of votes
+// (before: always 0, the votes were not loaded); the secretariat can end a
+// procedure early only when every member has voted.
+func TestProcedureListAndEarlyEnd(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Früh", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(72 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []string{"Bund", "HE"} {
+		if err := st.CastVote(ctx, pid, m, model.VoteYes); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	if _, body := do(t, gs, "GET", ts.URL+"/umlaufverfahren", nil); !strings.Contains(body, "2 Stimmen") {
+		t.Error("the list does not show the two votes cast")
+	}
+	path := fmt.Sprintf("%s/umlaufverfahren/%d", ts.URL, pid)
+	if _, body := do(t, gs, "GET", path, nil); strings.Contains(body, "/beenden") {
+		t.Error("early end offered before every member voted")
+	}
+	if code, _ := do(t, gs, "POST", path+"/beenden", nil); code != http.StatusUnprocessableEntity {
+		t.Errorf("ended early with 2 votes: %d", code)
+	}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() && m.Abbrev != "Bund" && m.Abbrev != "HE" {
+			if err := st.CastVote(ctx, pid, m.Abbrev, model.VoteNo); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, body := do(t, gs, "GET", path, nil); !strings.Contains(body, "/beenden") {
+		t.Error("no early end when all have voted")
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", path+"/beenden", nil); code != http.StatusForbidden {
+		t.Errorf("a member ended the procedure: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", path+"/beenden", nil); code != http.StatusSeeOther {
+		t.Fatalf("early end: %d", code)
+	}
+	if p, _ := st.Procedure(ctx, pid); p.Status != model.ProcedureClosed || !strings.HasPrefix(p.Result, "abgelehnt") {
+		t.Errorf("procedure %+v", p)
+	}
+}
+
+// TestDecisionCorrectionAndSharesYear: an adopted decision is corrected as
+// a new version (before: not at all); its page states the table year of
+// the count and warns that the newest table is old.
+func TestDecisionCorrectionAndSharesYear(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindDecision)
+	votes := map[string]model.VoteChoice{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			votes[m.Abbrev] = model.VoteYes
+		}
+	}
+	if _, err := st.RecordShowOfHands(ctx, sid, d, votes); err != nil {
+		t.Fatal(err)
+	}
+	page := "/beschluesse/B-2026/01-IT"
+	_, body := do(t, client(t, ts, ""), "GET", ts.URL+page, nil)
+	for _, want := range []string{"Königsteiner Schlüssel 2016", "angenommen: Bund und 16 Länder mit 100,0 % der Finanzierungsanteile", "älter als drei Jahre"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the decision page lacks %q", want)
+		}
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/berichtigungen/%d", ts.URL, d), url.Values{"anlass": {"x"}, "titel": {"y"}}); code != http.StatusForbidden {
+		t.Errorf("a member corrected a decision: %d", code)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/berichtigungen/%d", ts.URL, d), url.Values{"titel": {"Föderale Rahmenarchitektur 2026"}}); code != http.StatusBadRequest {
+		t.Errorf("correction without reason: %d", code)
+	}
+	form := url.Values{"titel": {"Föderale Rahmenarchitektur 2026"}, "punkte": {"1. Der IT-Planungsrat beschließt die föderale Rahmenarchitektur 2026."}, "anlass": {"Jahreszahl ergänzt"}}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/berichtigungen/%d", ts.URL, d), form); code != http.StatusSeeOther {
+		t.Fatalf("correction: %d", code)
+	}
+	_, body = do(t, client(t, ts, ""), "GET", ts.URL+page, nil)
+	for _, want := range []string{"berichtigte Fassung", "Föderale Rahmenarchitektur 2026", "Jahreszahl ergänzt", "Beschlossene Fassung", "Der IT-Planungsrat beschließt die Rahmenarchitektur."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the corrected decision page lacks %q", want)
+		}
+	}
+	if got, _ := st.Decision(ctx, d); got.Title != "Föderale Rahmenarchitektur" || got.Result != "einstimmig" {
+		t.Errorf("the adopted decision changed: %+v", got)
+	}
+}
+
+// TestRepresentativeAndBinding: the spokesperson follows the member's new
+// representative; a decision that binds only the consenting members says
+// whom, in the register and on its page.
+func TestRepresentativeAndBinding(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/fachmk/vertretung", url.Values{"mitglied": {"HB"}, "person": {"X"}}); code != http.StatusForbidden {
+		t.Errorf("a member changed a representative: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/vertretung", url.Values{"mitglied": {"HB"}, "person": {"Neue Staatsrätin"}, "zurueck": {"/fachmk/FMK"}}); code != http.StatusSeeOther {
+		t.Fatalf("new representative: %d", code)
+	}
+	if _, page := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK", nil); !strings.Contains(page, "Neue Staatsrätin") || strings.Contains(page, "Dr. Martin Hagen") {
+		t.Error("the FMK's spokesperson for HB does not follow the new representative")
+	}
+	// A show of hands on a decision for the consenting members only.
+	_, _, d := runningSession(t, st, model.KindDecision)
+	form := everyoneBut("ja", "BY")
+	form.Set("stimme_BY", "enthaltung")
+	form.Set("geltung", "zustimmende")
+	form.Set("version", "1")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), form); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d", code)
+	}
+	for path, bound := range map[string]string{"/beschluesse": "Bund, BW, BE, BB", "/beschluesse/B-2026/01-IT": "Bund, Baden-Württemberg, Berlin, Brandenburg"} {
+		if _, page := do(t, client(t, ts, ""), "GET", ts.URL+path, nil); !strings.Contains(page, "nur für die zustimmenden Mitglieder: "+bound) {
+			t.Errorf("%s does not say whom the decision binds", path)
+		}
+	}
+}

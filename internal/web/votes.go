@@ -1,0 +1,316 @@
+package web
+
+// Votes in session: the secretariat opens a vote on a proposal (or on the
+// Grüne Liste en bloc); each member present votes from its own account on
+// /sitzungen/{nr}/abstimmung (or through its API token); everyone sees who
+// has voted, nobody sees how until the secretariat closes the vote; the
+// secretariat may enter a show of hands for members without a device. The
+// result and the number follow from the rule of the decision's kind.
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// voteView is the state of a session's vote as a page shows it.
+type voteView struct {
+	Session model.Session
+	Open    bool
+	Vote    model.SessionVote
+	// Subject are the decisions voted on: one proposal, or the proposals on
+	// the Grüne Liste.
+	Subject []model.Decision
+	Voters  []model.Member
+	Present map[string]bool
+	Voted   map[string]bool
+	// VotedList names who has voted, in list order; PresentCount is the
+	// number of voters present or represented.
+	VotedList    []string
+	PresentCount int
+	// MyMember is the member the user votes for; MyVote its vote so far
+	// (a member sees its own vote), CanVote whether it may vote now.
+	MyMember string
+	MyVote   model.VoteChoice
+	CanVote  bool
+	Internal bool // who has voted is shown to internal readers
+}
+
+// loadVoteView gives the state of the open vote of a session for the user.
+func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, error) {
+	ctx := r.Context()
+	v := voteView{Session: se, Voted: map[string]bool{}, Present: map[string]bool{}}
+	u := s.user(r)
+	v.Internal = auth.Can(u, auth.ViewInternal, "")
+	vote, open, err := s.st.OpenSessionVote(ctx, se.ID)
+	if err != nil || !open {
+		return v, err
+	}
+	v.Open, v.Vote = true, vote
+	if v.Voters, err = s.votingMembers(r); err != nil {
+		return v, err
+	}
+	list, err := s.st.Attendance(ctx, se.ID)
+	if err != nil {
+		return v, err
+	}
+	items, err := s.st.Items(ctx, se.ID)
+	if err != nil {
+		return v, err
+	}
+	var order []int64
+	for _, it := range items {
+		if it.Status == model.ItemAccepted {
+			order = append(order, it.ID)
+		}
+	}
+	v.Present = model.PresentAt(list, order, vote.ItemID)
+	for _, m := range v.Voters {
+		if v.Present[m.Abbrev] {
+			v.PresentCount++
+		}
+	}
+	v.VotedList = vote.Voted(v.Voters)
+	for _, m := range v.VotedList {
+		v.Voted[m] = true
+	}
+	if vote.Consent() {
+		ds, err := s.consentDrafts(r, se)
+		if err != nil {
+			return v, err
+		}
+		v.Subject = ds
+	} else {
+		d, err := s.st.Decision(ctx, vote.DecisionID)
+		if err != nil {
+			return v, err
+		}
+		v.Subject = []model.Decision{d}
+	}
+	a := s.audienceOf(r)
+	for i := range v.Subject {
+		v.Subject[i].Title = a.Text(v.Subject[i].Title)
+		for j := range v.Subject[i].Points {
+			v.Subject[i].Points[j].Text = a.Text(v.Subject[i].Points[j].Text)
+		}
+	}
+	if u != nil && u.Role == model.RoleMember {
+		v.MyMember = u.MemberAbbrev
+		v.MyVote = vote.Choices()[u.MemberAbbrev]
+		v.CanVote = auth.Can(u, auth.Vote, u.MemberAbbrev) && v.Present[u.MemberAbbrev]
+	}
+	return v, nil
+}
+
+// consentDrafts gives the open proposals on the session's Grüne Liste.
+func (s *Server) consentDrafts(r *http.Request, se model.Session) ([]model.Decision, error) {
+	items, err := s.st.Items(r.Context(), se.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Decision
+	for _, it := range items {
+		if !it.Consent || it.Status != model.ItemAccepted {
+			continue
+		}
+		ds, err := s.st.ItemDecisions(r.Context(), it.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ds {
+			if d.Status == model.DecisionDraft {
+				out = append(out, d)
+			}
+		}
+	}
+	return out, nil
+}
+
+// myVotePage is where a member votes during a running session; it works
+// without JavaScript (a form and a reload) and updates itself with it.
+func (s *Server) myVotePage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	v, err := s.loadVoteView(r, se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "vote.html", view{Title: "Abstimmung – " + se.Title(), Active: "sitzungen", Data: v})
+}
+
+// voteState answers the vote box of a session's pages (htmx, after a
+// live event).
+func (s *Server) voteState(w http.ResponseWriter, r *http.Request) {
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	v, err := s.loadVoteView(r, se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := s.pages["vote.html"].ExecuteTemplate(&buf, "vote-state", v); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	buf.WriteTo(w)
+}
+
+// sessionVoteFromPath gives the vote named by {id} and its session.
+func (s *Server) sessionVoteFromPath(w http.ResponseWriter, r *http.Request) (model.SessionVote, model.Session, bool) {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	v, err := s.st.SessionVote(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Diese Abstimmung gibt es nicht.")
+		return v, model.Session{}, false
+	}
+	se, err := s.st.Session(r.Context(), v.SessionID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return v, se, false
+	}
+	return v, se, true
+}
+
+func voteURL(se model.Session) string { return fmt.Sprintf("/sitzungen/%d/abstimmung", se.Number) }
+
+// castOwnVote records the vote of the user's member.
+func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
+	u := s.user(r)
+	if u == nil || !auth.Can(u, auth.Vote, u.MemberAbbrev) {
+		s.require(w, r, auth.Vote, "-")
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	v, se, ok := s.sessionVoteFromPath(w, r)
+	if !ok {
+		return
+	}
+	choice := model.VoteChoice(r.PostFormValue("stimme"))
+	if err := s.st.CastSessionVote(r.Context(), v.ID, u.MemberAbbrev, choice, false); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.events.Publish(se.ID)
+	back(w, r, voteURL(se), "Ihre Stimme ist gespeichert. Sie können sie ändern, bis die Geschäftsstelle die Abstimmung schließt.")
+}
+
+// openDraftVote opens a vote on a proposal: the members vote themselves.
+func (s *Server) openDraftVote(w http.ResponseWriter, r *http.Request) {
+	_, d, se, ok := s.draftFromPath(w, r)
+	if !ok {
+		return
+	}
+	var opts []store.VoteOption
+	if r.PostFormValue("geltung") == "zustimmende" {
+		opts = append(opts, store.ConsentingOnly())
+	}
+	if _, err := s.st.OpenVote(r.Context(), se.ID, d.ID, opts...); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.saved(w, r, se, d.ItemID, "Die Abstimmung ist eröffnet: die anwesenden Mitglieder stimmen jetzt unter "+voteURL(se)+" ab.")
+}
+
+// openConsentVote opens a vote on the Grüne Liste en bloc.
+func (s *Server) openConsentVote(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
+	if !ok {
+		return
+	}
+	if _, err := s.st.OpenVote(r.Context(), se.ID, 0); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	back(w, r, fmt.Sprintf("/sitzungen/%d/live#abstimmung", se.Number), "Die Abstimmung über die Grüne Liste ist eröffnet.")
+}
+
+// voteAction checks the secretariat's rights for a change of an open vote.
+func (s *Server) voteAction(w http.ResponseWriter, r *http.Request) (model.SessionVote, model.Session, bool) {
+	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok || !s.parseForm(w, r) {
+		return model.SessionVote{}, model.Session{}, false
+	}
+	return s.sessionVoteFromPath(w, r)
+}
+
+// enterShowOfHands enters the votes the secretariat saw by show of hands,
+// for members without a device.
+func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
+	v, se, ok := s.voteAction(w, r)
+	if !ok {
+		return
+	}
+	voters, err := s.votingMembers(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	votes, _, err := formVotes(r, voters)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	n, err := s.st.CastShowOfHands(r.Context(), v.ID, votes)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	back(w, r, fmt.Sprintf("/sitzungen/%d/live#abstimmung", se.Number), fmt.Sprintf("%d Stimmen per Handzeichen erfasst (im Protokoll der Änderungen als solche vermerkt).", n))
+}
+
+// closeVote closes the vote: the count decides under the rule of the
+// decision's kind.
+func (s *Server) closeVote(w http.ResponseWriter, r *http.Request) {
+	v, se, ok := s.voteAction(w, r)
+	if !ok {
+		return
+	}
+	out, err := s.st.CloseVote(r.Context(), v.ID)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	var notice string
+	for _, d := range out.Decisions {
+		if d.Status == model.DecisionAdopted {
+			notice += fmt.Sprintf("%s %s: %s. ", d.Kind.Label(), d.Label, d.Result)
+		} else {
+			notice += fmt.Sprintf("%s abgelehnt: %s. ", d.Kind.Label(), d.Result)
+		}
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), notice+"("+out.Tally.Reason+")")
+}
+
+// cancelVote ends the vote without a decision.
+func (s *Server) cancelVote(w http.ResponseWriter, r *http.Request) {
+	v, se, ok := s.voteAction(w, r)
+	if !ok {
+		return
+	}
+	if err := s.st.CancelVote(r.Context(), v.ID); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), "Die Abstimmung ist abgebrochen; es wurde nichts beschlossen.")
+}
