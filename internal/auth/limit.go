@@ -100,6 +100,14 @@ func NewLimiter() *Limiter {
 	return &Limiter{entries: map[string]*failures{}, MaxEntries: 100_000, now: time.Now}
 }
 
+// SetClock replaces the limiter's clock (tests: waits that do not run out
+// while a slow machine answers).
+func (l *Limiter) SetClock(now func() time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.now = now
+}
+
 // policyOf gives the policy of a key by its prefix.
 func policyOf(key string) Policy {
 	if strings.HasPrefix(key, "a:") {

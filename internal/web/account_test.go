@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"gremium/internal/demo"
 	"gremium/internal/store"
@@ -246,7 +247,11 @@ func TestAPITokensListAndRevoke(t *testing.T) {
 // an unknown name alike, with the same message — and the failures are in
 // the audit log.
 func TestLoginThrottledAlikeForUnknownNames(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, srv := cycleServerOf(t)
+	// The limiter's clock stands still, so the waits it gives do not run
+	// out however slowly the machine answers.
+	frozen := time.Now()
+	srv.sessions.Limiter.SetClock(func() time.Time { return frozen })
 	ctx := context.Background()
 	answers := map[string][]string{}
 	for _, name := range []string{"hessen", "gibt-es-nicht"} {

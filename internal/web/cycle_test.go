@@ -24,6 +24,14 @@ import (
 // account.
 func cycleServer(t *testing.T) (*httptest.Server, *store.Store) {
 	t.Helper()
+	ts, st, _ := cycleServerOf(t)
+	return ts, st
+}
+
+// cycleServerOf is cycleServer that also gives the Server, for tests that
+// set its clocks.
+func cycleServerOf(t *testing.T) (*httptest.Server, *store.Store, *Server) {
+	t.Helper()
 	ctx := context.Background()
 	st := demotest.Store(t)
 	if _, err := demo.LoadAccounts(ctx, st); err != nil {
@@ -41,7 +49,7 @@ func cycleServer(t *testing.T) (*httptest.Server, *store.Store) {
 	srv.SetDocumentDir(t.TempDir())
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return ts, st
+	return ts, st, srv
 }
 
 // client gives an HTTP client logged in as user ("" for the public) that
