@@ -176,8 +176,10 @@ func (c *pgConn) PrepareContext(ctx context.Context, query string) (driver.Stmt,
 	}
 	return &pgStmt{st.(*stdlib.Stmt), ownTables(query)}, nil
 }
-func (c *pgConn) Close() error              { return c.c.Close() }
-func (c *pgConn) Begin() (driver.Tx, error) { return c.c.BeginTx(context.Background(), driver.TxOptions{}) }
+func (c *pgConn) Close() error { return c.c.Close() }
+func (c *pgConn) Begin() (driver.Tx, error) {
+	return c.c.BeginTx(context.Background(), driver.TxOptions{})
+}
 func (c *pgConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
 	return c.c.BeginTx(ctx, opts)
 }
