@@ -53,6 +53,7 @@ func commands() []command {
 	return []command{
 		{"serve", "run the web server (add --demo to load the demo data into an empty database)", runServe},
 		{"migrate", "create or upgrade the database schema", runMigrate},
+		{"migrate-data", "copy a whole installation between SQLite and PostgreSQL, checked by counts and checksums", runMigrateData},
 		{"demo", "add the demo data (IT-PLR sessions 46 and 47, FachMK, spokespersons) to the database", runDemo},
 		{"import", "import minutes FILE: import minutes in the published text layout", runImport},
 		{"export", "export minutes N: write a session's minutes as text or PDF", runExport},
