@@ -69,6 +69,25 @@ func (s *Store) OpenSessionVote(ctx context.Context, sessionID int64) (model.Ses
 	return v, err == nil, err
 }
 
+// SecretVotes tells which votes in session do not yet reveal their
+// choices: those open now and any with a higher id than the newest known
+// (opened after this call). Readers of the audit log use it to hide how a
+// member voted until the vote is closed.
+func (s *Store) SecretVotes(ctx context.Context) (func(id int64) bool, error) {
+	var maxID int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM ballots`).Scan(&maxID); err != nil {
+		return nil, fmt.Errorf("store: secret votes: %w", err)
+	}
+	open, err := queryList(ctx, s.db, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, "open votes", `SELECT id FROM ballots WHERE status = ?`, model.VoteOpen)
+	if err != nil {
+		return nil, err
+	}
+	return func(id int64) bool { return id > maxID || slices.Contains(open, id) }, nil
+}
+
 // SessionVotes gives the votes of a session, oldest first, with the votes
 // cast (the minutes and the audit show them).
 func (s *Store) SessionVotes(ctx context.Context, sessionID int64) ([]model.SessionVote, error) {
