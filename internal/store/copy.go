@@ -96,6 +96,11 @@ func CopyAll(ctx context.Context, dst, src *Store) (CopyReport, error) {
 		return rep, fmt.Errorf("store: copy: commit: %w", err)
 	}
 	dst.version.Add(1)
+	// Fresh tables have no statistics: without them the planner scans
+	// where an index would do (a decision page took 0.2 s on PostgreSQL).
+	if _, err := dst.db.ExecContext(ctx, `ANALYZE`); err != nil {
+		return rep, fmt.Errorf("store: copy: analyze: %w", err)
+	}
 	for _, t := range tables {
 		a, err := src.checkTable(ctx, t)
 		if err != nil {
