@@ -306,7 +306,7 @@ const noLimit = 1 << 62
 // column col, with the integers in its column "value".
 func (s *Store) jsonInts(col string) string {
 	if s.isPG() {
-		return "(SELECT CAST(e AS BIGINT) AS value FROM json_array_elements_text(CAST(" + col + " AS json)) e)"
+		return "LATERAL (SELECT CAST(e AS BIGINT) AS value FROM json_array_elements_text(CAST(" + col + " AS json)) e)"
 	}
 	return "json_each(" + col + ")"
 }

@@ -1,0 +1,38 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// TestRegisterByConference: the register's FachMK filter finds a decision
+// whose agenda item names the conference in its impact statement (a JSON
+// list read with json_each on SQLite and json_array_elements_text on
+// PostgreSQL; the PostgreSQL form failed without LATERAL).
+func TestRegisterByConference(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	// Decisions recorded as adopted belong to a session held before.
+	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
+	fmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	other := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Haushalt", Status: model.ItemAccepted,
+		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk}}}))
+	must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: item, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 3}, Title: "Mittel"}))
+	for _, c := range []struct {
+		conference int64
+		want       int
+	}{{fmk, 1}, {other, 0}} {
+		p, err := s.Register(ctx, RegisterFilter{BodyID: bodyID, ConferenceID: c.conference})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != c.want || len(p.Decisions) != c.want {
+			t.Errorf("conference %d: %d decisions (total %d), want %d", c.conference, len(p.Decisions), p.Total, c.want)
+		}
+	}
+}
