@@ -65,6 +65,14 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /tops/{id}/entscheidung", s.decideRegistration)
 	mux.HandleFunc("POST /tops/{id}/verschieben", s.moveItem)
 
+	// Editing, moving, cancelling, deleting a session; the session
+	// calendar (schedule.go).
+	mux.HandleFunc("GET /sitzungen/{nr}/bearbeiten", s.editSessionPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/bearbeiten", s.editSession)
+	mux.HandleFunc("POST /sitzungen/{nr}/absagen", s.cancelSession)
+	mux.HandleFunc("POST /sitzungen/{nr}/loeschen", s.deleteSession)
+	mux.HandleFunc("GET /sitzungen/kalender", s.sessionCalendarPage)
+
 	// Agenda registration by members (registration.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/anmeldung", s.registerPage)
 	mux.HandleFunc("POST /sitzungen/{nr}/anmeldung", s.registerItem)
