@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -112,5 +113,50 @@ func TestEditMoveCancelDeleteSessionWeb(t *testing.T) {
 	}
 	if code, _ := do(t, pub, "GET", ts.URL+"/sitzungen/49", nil); code != http.StatusNotFound {
 		t.Fatalf("deleted session page: %d", code)
+	}
+}
+
+// TestCancelledMeetingInOParl: OParl's Meeting says cancelled.
+func TestCancelledMeetingInOParl(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s48, _ := planSession48(t, ts, st)
+	if err := st.CancelSession(ctx, s48.ID, s48.Version, "Umlaufverfahren statt Sitzung"); err != nil {
+		t.Fatal(err)
+	}
+	pub := client(t, ts, "")
+	var bodies struct {
+		Data []struct {
+			Meeting string `json:"meeting"`
+		} `json:"data"`
+	}
+	_, raw := do(t, pub, "GET", ts.URL+"/oparl/v1/body", nil)
+	if err := json.Unmarshal([]byte(raw), &bodies); err != nil || len(bodies.Data) == 0 {
+		t.Fatalf("bodies: %v %s", err, raw)
+	}
+	var meetings struct {
+		Data []struct {
+			Name      string `json:"name"`
+			Cancelled bool   `json:"cancelled"`
+		} `json:"data"`
+	}
+	u := strings.Replace(bodies.Data[0].Meeting, "http://gremium.invalid", ts.URL, 1)
+	_, raw = do(t, pub, "GET", u, nil)
+	if err := json.Unmarshal([]byte(raw), &meetings); err != nil {
+		t.Fatalf("meetings at %s: %v %s", u, err, raw)
+	}
+	found := false
+	for _, m := range meetings.Data {
+		if strings.HasPrefix(m.Name, "48. Sitzung") {
+			found = true
+			if !m.Cancelled {
+				t.Error("meeting 48 is not cancelled in OParl")
+			}
+		} else if m.Cancelled {
+			t.Errorf("%s is cancelled in OParl", m.Name)
+		}
+	}
+	if !found {
+		t.Fatalf("meeting 48 not in %s", u)
 	}
 }
