@@ -47,6 +47,12 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	if se.Status.MinutesFrozen() {
+		// Approved minutes are immutable: no edit form at all, a banner,
+		// and the way to a structured correction (corrections.go).
+		s.renderFrozenMinutes(w, r, se, doc)
+		return
+	}
 	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{}}
 	want, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
 	if want == 0 {
@@ -127,9 +133,8 @@ func (s *Server) liveItem(w http.ResponseWriter, r *http.Request) (*model.User, 
 	if !ok {
 		return nil, it, se, false
 	}
-	if !se.MinutesEditable() {
-		s.render(w, r, http.StatusConflict, "error.html", view{Title: "Protokoll nicht änderbar",
-			Data: "Das Protokoll kann während der Sitzung und bis zu seiner Genehmigung geführt werden."})
+	if err := minutesEditable(se); err != nil {
+		s.fail(w, r, err, "")
 		return nil, it, se, false
 	}
 	return u, it, se, true
@@ -211,7 +216,26 @@ func (s *Server) liveRow(w http.ResponseWriter, r *http.Request, itemID int64) (
 		s.serverError(w, r, err)
 		return nil, se, false
 	}
+	if err := minutesEditable(se); err != nil {
+		// Answered through fail: an autosave (htmx) gets a short message
+		// for its save slot, never a whole page in the form.
+		s.fail(w, r, err, "")
+		return nil, se, false
+	}
 	return u, se, true
+}
+
+// minutesEditable gives the rule error for a change to the minutes of a
+// session that cannot take one now: before it runs, and after approval
+// (then only a correction as a new version is possible).
+func minutesEditable(se model.Session) error {
+	if se.MinutesEditable() {
+		return nil
+	}
+	if se.Status.MinutesFrozen() {
+		return model.RuleError("Das Protokoll der %d. Sitzung ist genehmigt und kann nicht mehr geändert werden; eine Berichtigung wird als neue Fassung angelegt.", se.Number)
+	}
+	return model.RuleError("Das Protokoll kann während der Sitzung und bis zu seiner Genehmigung geführt werden; die %d. Sitzung ist „%s“.", se.Number, se.StatusLabel())
 }
 
 func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {

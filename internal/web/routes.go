@@ -86,6 +86,10 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /sitzungen/{nr}/genehmigen", s.approveMinutes)
 	mux.HandleFunc("POST /sitzungen/{nr}/berichtigung", s.correctMinutes)
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll/fassungen/{v}", s.minutesVersion)
+	// Structured corrections of approved minutes (corrections.go).
+	mux.HandleFunc("GET /sitzungen/{nr}/berichtigen", s.correctionPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/berichtigungen", s.proposeCorrection)
+	mux.HandleFunc("POST /protokollberichtigungen/{id}/genehmigen", s.approveCorrection)
 
 	// Live minutes (live.go) and decisions in session (live_decisions.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/live", s.livePage)
