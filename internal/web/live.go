@@ -31,6 +31,8 @@ type liveData struct {
 	Vote           voteView            // the open vote, if any
 	Rules          model.DecisionRules // the body's rules, stated beside the proposals
 	SharesWarning  string
+	// Panel is the speakers' list of the item viewed (speakers.go).
+	Panel livePanel
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
@@ -115,6 +117,11 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Rules = council.Rules
+	d.Panel.Speakers = d.Speakers
+	if d.Panel.Floor, err = s.loadFloor(r, se, d.Current.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if d.SharesWarning, err = s.sharesWarning(ctx); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -337,6 +344,9 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 // ---- the live view for participants ----
 
 type liveStateData struct {
+	// Floor is the speakers' list of the called item for the user (nil
+	// for the public): its own request for the floor (speakers.go).
+	Floor     *floorView
 	Vote      voteView // the open vote, if any
 	Session   model.Session
 	Current   model.AgendaItem
@@ -361,6 +371,11 @@ func (s *Server) loadLiveState(r *http.Request, se model.Session) (liveStateData
 		return d, err
 	}
 	d.Decisions = a.Decisions(ds)
+	if a == model.Internal && d.HasItem {
+		if d.Floor, err = s.loadFloor(r, se, d.Current.ID); err != nil {
+			return d, err
+		}
+	}
 	return d, nil
 }
 

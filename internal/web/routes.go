@@ -110,6 +110,15 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /sitzungen/{nr}/gruene-liste", s.adoptConsentAgenda)
 	mux.HandleFunc("POST /tops/{id}/auftraege", s.addFollowUp)
 
+	// The speakers' list and the projector view (speakers.go).
+	mux.HandleFunc("POST /sitzungen/{nr}/wortmeldungen", s.requestFloor)
+	mux.HandleFunc("POST /wortmeldungen/{id}/zurueckziehen", s.withdrawFloor)
+	mux.HandleFunc("POST /sitzungen/{nr}/redeliste/weiter", s.nextSpeaker)
+	mux.HandleFunc("POST /sitzungen/{nr}/redeliste/beenden", s.endTurn)
+	mux.HandleFunc("GET /sitzungen/{nr}/redeliste", s.speakersPanel)
+	mux.HandleFunc("GET /sitzungen/{nr}/beamer", s.projector)
+	mux.HandleFunc("GET /sitzungen/{nr}/beamer/stand", s.projectorState)
+
 	// Votes in session: opened by the secretariat, cast by the members
 	// themselves (votes.go).
 	mux.HandleFunc("POST /entwuerfe/{rid}/abstimmung/eroeffnen", s.openDraftVote)
