@@ -146,9 +146,31 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	beamer.run("projector shows the result", chromedp.WaitVisible(`//div[@class="beamer-result"]//p[contains(., "einstimmig")]`, chromedp.BySearch))
 	beamer.check("projector with result")
 
-	// 9. Approve the minutes of the 47th session; 10. end the session.
+	// 9. Approve the minutes of the 47th session — while another tab has
+	// its live page open; 10. end the session.
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	items47, _ := st.Items(ctx, s47.ID)
+	var row47 model.Contribution
+	for _, it := range items47 {
+		if cs, _ := st.Contributions(ctx, it.ID); len(cs) > 0 && row47.ID == 0 {
+			row47 = cs[0]
+		}
+	}
+	old := gs.another()
+	old.login("geschaeftsstelle")
+	old.page(fmt.Sprintf("/sitzungen/47/live?top=%d", row47.ItemID))
 	gs.page("/sitzungen/48/verwaltung")
 	gs.submit("approve 47", `form[action="/sitzungen/48/genehmigen"]`)
+	// The old tab's autosave: a short message in the save slot, never a
+	// page pasted into the form.
+	old.run("type into approved minutes", chromedp.SendKeys(fmt.Sprintf("#pk-%d", row47.ID), " ergänzt", chromedp.ByID))
+	slot := fmt.Sprintf(`//form[@action="/beitraege/%d"]//span[contains(@class, "conflict")]`, row47.ID)
+	old.run("refusal shown", chromedp.WaitVisible(slot, chromedp.BySearch))
+	var inForm string
+	old.run("read the form", chromedp.InnerHTML(fmt.Sprintf(`form[action="/beitraege/%d"]`, row47.ID), &inForm, chromedp.ByQuery))
+	if !strings.Contains(inForm, "genehmigt") || strings.Contains(inForm, "<h1") || strings.Contains(inForm, "<main") || strings.Contains(inForm, "<html") {
+		t.Errorf("autosave on approved minutes put into the form: %s", inForm)
+	}
 	gs.submit("end 48", `form[action="/sitzungen/48/status"]`)
 	if se, _ := st.SessionByNumber(ctx, council.ID, 48); se.Status != model.StatusEnded {
 		t.Fatalf("48: %s", se.Status)
