@@ -99,6 +99,9 @@ func TestEditMoveCancelSession(t *testing.T) {
 	if err := s.EditSession(ctx, c); model.ClassOf(err) != model.ErrRule {
 		t.Fatalf("edit of a cancelled session: %v", err)
 	}
+	if _, err := s.RegisterItem(ctx, model.AgendaItem{SessionID: id, Title: "Spät", RegisteredBy: "HE", Status: model.ItemRegistered, Impact: model.Impact{Stated: true}}, nil); model.ClassOf(err) != model.ErrRule {
+		t.Fatalf("registration for a cancelled session: %v", err)
+	}
 	if err := s.SetSessionStatus(ctx, id, se.Version, model.StatusConvened); model.ClassOf(err) != model.ErrRule {
 		t.Fatalf("convening a cancelled session: %v", err)
 	}

@@ -280,6 +280,9 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 		if err := checkSessionOpen(ctx, tx, it.SessionID); err != nil {
 			return err
 		}
+		if err := checkNotCancelled(ctx, tx, it.SessionID); err != nil {
+			return err
+		}
 		if id, err = s.insertItem(ctx, tx, it); err != nil {
 			return err
 		}

@@ -101,6 +101,13 @@ func TestEditMoveCancelDeleteSessionWeb(t *testing.T) {
 	if _, body := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); strings.Contains(body, `action="/sitzungen/48/status"`) {
 		t.Error("a cancelled session can still be convened")
 	}
+	he := client(t, ts, "hessen")
+	if _, body := do(t, he, "GET", ts.URL+"/sitzungen/48", nil); strings.Contains(body, `href="/sitzungen/48/anmeldung"`) {
+		t.Error("a cancelled session offers registration")
+	}
+	if code, _ := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Noch ein Punkt"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code == http.StatusSeeOther {
+		t.Error("a registration for a cancelled session was accepted")
+	}
 
 	// An empty session planned by mistake goes.
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-03-11"}, "beginn": {"09:00"}, "ende": {"13:00"}}); code != http.StatusSeeOther {
