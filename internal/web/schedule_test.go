@@ -92,6 +92,9 @@ func TestEditMoveCancelDeleteSessionWeb(t *testing.T) {
 			t.Errorf("%s does not show the cancellation", path)
 		}
 	}
+	if _, js := do(t, pub, "GET", ts.URL+"/api/v1/sitzungen/48", nil); !strings.Contains(js, `"abgesagt":"Die Themen gehen ins Umlaufverfahren."`) || !strings.Contains(js, `"verlegtVom":"2026-11-20"`) {
+		t.Errorf("the JSON API does not say that 48 is cancelled and moved: %s", js)
+	}
 	_, feed := do(t, pub, "GET", ts.URL+"/sitzungen.ics", nil)
 	ev := feed[strings.Index(feed, "UID:sitzung-it-plr-48@"):]
 	ev = ev[:strings.Index(ev, "END:VEVENT")]
