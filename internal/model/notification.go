@@ -80,11 +80,14 @@ const (
 	EventMinutesForComment Event = "protokoll_kommentierung"
 	// EventDebriefInvitation: the invitation to a debrief (Nachbesprechung).
 	EventDebriefInvitation Event = "nachbesprechung"
+	// EventSessionChanged: a session is moved to another date or time, or
+	// cancelled.
+	EventSessionChanged Event = "sitzung_geaendert"
 )
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation}
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged}
 
 // Label gives the German name of the event.
 func (e Event) Label() string {
@@ -105,6 +108,8 @@ func (e Event) Label() string {
 		return "Protokollentwurf zur Kommentierung"
 	case EventDebriefInvitation:
 		return "Einladung zur Nachbesprechung"
+	case EventSessionChanged:
+		return "Sitzung verlegt oder abgesagt"
 	}
 	return string(e)
 }
@@ -130,6 +135,7 @@ var eventRoles = map[Event][]Role{
 	EventProcedureClosing:  {RoleMember},
 	EventMinutesForComment: {RoleSecretariat, RoleMember, RoleAdvisory},
 	EventDebriefInvitation: {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+	EventSessionChanged:    {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
 }
 
 // For reports whether users of the role may subscribe to the event.

@@ -70,6 +70,8 @@ var auditEntities = []auditEntity{
 	{AuditKind{"minutes", "Protokollfassung"}, "", []auditPart{
 		{"fassungen", `SELECT version, stand, note, text, created_by, created_at FROM minutes_versions WHERE session_id = ? ORDER BY version`}}},
 	{AuditKind{"comment", "Kommentar zum Protokoll"}, "minutes_comments", nil},
+	{AuditKind{"minutes_correction", "Berichtigung des Protokolls"}, "minutes_corrections", nil},
+	{AuditKind{"speaker_request", "Wortmeldung (Redeliste)"}, "speaker_requests", nil},
 	{AuditKind{"document", "Dokument"}, "documents", nil},
 	{AuditKind{"body", "Gremium"}, "bodies", []auditPart{
 		{"vorsitz", `SELECT year, member_abbrev FROM body_chairs WHERE body_id = ? ORDER BY year`}}},

@@ -127,6 +127,31 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it49, Text: secret("RunningFollowUp"), Responsible: "HE", Status: model.FollowUpOpen}))
 	proposal(s49, it49, secret("RunningProposal"), secret("RunningProposalPoint"))
 
+	// The 44th session's minutes are approved and corrected (issue 13):
+	// an approved correction of a confidential row, an approved correction
+	// whose new text carries a marked passage, and a proposed correction
+	// (internal until approved).
+	s44 := must(st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 44, Status: model.StatusMinutesDraft, Date: model.NewDate(2024, 6, 20), Place: "Berlin"}))
+	it44 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s44, SectionID: sec, Number: "01", Title: carrier + " berichtigt", Status: model.ItemAccepted}))
+	on44 := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "HE", Points: []string{carrier + " vorher"}}))
+	conf44 := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "BY", Points: []string{secret("CorrectedRowBefore")}, Confidential: true}))
+	pn44 := must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it44, Author: "Hessen", Text: carrier + " Notiz"}))
+	if se44, err := st.Session(ctx, s44); err != nil {
+		t.Fatal(err)
+	} else if err := st.SetSessionStatus(ctx, s44, se44.Version, model.StatusMinutesApproved); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []model.MinutesCorrection{
+		{RowKind: "ON", RowID: on44, After: carrier + " nachher " + model.Redact(secret("CorrectionMarked")), Reason: "Ergänzung " + model.Redact(secret("CorrectionReasonMarked"))},
+		{RowKind: "ON", RowID: conf44, After: secret("CorrectedRowAfter"), Reason: secret("CorrectionConfidentialRowReason")},
+	} {
+		id := must(st.ProposeMinutesCorrection(ctx, c))
+		if _, err := st.ApproveMinutesCorrection(ctx, id, 49, "Fassung"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(st.ProposeMinutesCorrection(ctx, model.MinutesCorrection{RowKind: "PN", RowID: pn44, After: secret("CorrectionProposedText"), Reason: secret("CorrectionProposedReason")}))
+
 	// The 50th session is planned with a published agenda: the items are
 	// public, the proposals on them are not.
 	s50 := must(st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 50, Status: model.StatusConvened, AgendaPublished: true, Date: model.NewDate(2026, 3, 5), Place: "Berlin"}))

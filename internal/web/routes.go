@@ -65,6 +65,14 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /tops/{id}/entscheidung", s.decideRegistration)
 	mux.HandleFunc("POST /tops/{id}/verschieben", s.moveItem)
 
+	// Editing, moving, cancelling, deleting a session; the session
+	// calendar (schedule.go).
+	mux.HandleFunc("GET /sitzungen/{nr}/bearbeiten", s.editSessionPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/bearbeiten", s.editSession)
+	mux.HandleFunc("POST /sitzungen/{nr}/absagen", s.cancelSession)
+	mux.HandleFunc("POST /sitzungen/{nr}/loeschen", s.deleteSession)
+	mux.HandleFunc("GET /sitzungen/kalender", s.sessionCalendarPage)
+
 	// Agenda registration by members (registration.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/anmeldung", s.registerPage)
 	mux.HandleFunc("POST /sitzungen/{nr}/anmeldung", s.registerItem)
@@ -78,6 +86,10 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /sitzungen/{nr}/genehmigen", s.approveMinutes)
 	mux.HandleFunc("POST /sitzungen/{nr}/berichtigung", s.correctMinutes)
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll/fassungen/{v}", s.minutesVersion)
+	// Structured corrections of approved minutes (corrections.go).
+	mux.HandleFunc("GET /sitzungen/{nr}/berichtigen", s.correctionPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/berichtigungen", s.proposeCorrection)
+	mux.HandleFunc("POST /protokollberichtigungen/{id}/genehmigen", s.approveCorrection)
 
 	// Live minutes (live.go) and decisions in session (live_decisions.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/live", s.livePage)
@@ -97,6 +109,15 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /entwuerfe/{rid}/abstimmung", s.voteDecision)
 	mux.HandleFunc("POST /sitzungen/{nr}/gruene-liste", s.adoptConsentAgenda)
 	mux.HandleFunc("POST /tops/{id}/auftraege", s.addFollowUp)
+
+	// The speakers' list and the projector view (speakers.go).
+	mux.HandleFunc("POST /sitzungen/{nr}/wortmeldungen", s.requestFloor)
+	mux.HandleFunc("POST /wortmeldungen/{id}/zurueckziehen", s.withdrawFloor)
+	mux.HandleFunc("POST /sitzungen/{nr}/redeliste/weiter", s.nextSpeaker)
+	mux.HandleFunc("POST /sitzungen/{nr}/redeliste/beenden", s.endTurn)
+	mux.HandleFunc("GET /sitzungen/{nr}/redeliste", s.speakersPanel)
+	mux.HandleFunc("GET /sitzungen/{nr}/beamer", s.projector)
+	mux.HandleFunc("GET /sitzungen/{nr}/beamer/stand", s.projectorState)
 
 	// Votes in session: opened by the secretariat, cast by the members
 	// themselves (votes.go).

@@ -55,6 +55,8 @@ type sessionData struct {
 	Comments      []store.Comment
 	Documents     []store.Document
 	Registrations []model.AgendaItem // the user's own pending registrations
+	// Corrections of approved minutes, as the audience may see them.
+	Corrections []model.MinutesCorrection
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
@@ -120,8 +122,16 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	}
 	d := sessionData{Doc: doc, Members: members, Known: known,
 		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),
-		CanRegister:   se.Status == model.StatusPlanned || se.Status == model.StatusConvened,
+		CanRegister:   (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !se.Cancelled(),
 		AgendaVisible: doc.Audience.SeesAgenda(se)}
+	if se.Status.MinutesFrozen() {
+		cs, err := s.st.MinutesCorrections(ctx, se.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Corrections = doc.Audience.MinutesCorrections(cs)
+	}
 	u := s.user(r)
 	if d.Running {
 		if d.Live, err = s.loadLiveState(r, se); err != nil {
