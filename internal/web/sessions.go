@@ -131,7 +131,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	}
 	if auth.Can(u, auth.ViewInternal, "") {
 		if d.Comments, err = s.st.Comments(ctx, se.ID); err == nil {
-			d.Documents, err = s.st.Documents(ctx, se.ID)
+			d.Documents, err = s.visibleDocuments(ctx, u, se)
 		}
 		if err == nil && u.MemberAbbrev != "" {
 			var items []model.AgendaItem
