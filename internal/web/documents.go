@@ -77,6 +77,11 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	kind := model.DocumentKind(r.FormValue("art"))
+	if kind != "" && !kind.Valid() {
+		s.badRequest(w, r, "Bitte die Art des Dokuments wählen: Beschlussvorschlag, Bericht, Präsentation oder Tischvorlage.")
+		return
+	}
 	file, header, err := r.FormFile("datei")
 	if err != nil {
 		s.badRequest(w, r, "Bitte eine Datei auswählen.")
@@ -116,7 +121,7 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if _, err := s.st.CreateDocument(r.Context(), store.Document{SessionID: se.ID, ItemID: itemID,
-		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name}); err != nil {
+		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name, Kind: kind}); err != nil {
 		s.fail(w, r, err, "")
 		return
 	}

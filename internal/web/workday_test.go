@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
@@ -352,4 +353,66 @@ func mustBodyAbbrev(t *testing.T, st *store.Store, abbrev string) model.Body {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestDocumentsPerItemWithNotes: documents are listed per agenda item with
+// kind, version and upload date; a member's note is private until shared
+// with its office, and never reaches another member.
+func TestDocumentsPerItemWithNotes(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s48, mine := planSession48(t, ts, st)
+	he := client(t, ts, "hessen")
+	pdf := []byte("%PDF-1.4\n")
+	for _, name := range []string{"Vorschlag.pdf", "Vorschlag-neu.pdf"} {
+		if code, body := uploadTo(t, he, ts.URL+"/sitzungen/48/dokumente", map[string]string{"top": fmt.Sprint(mine.ID), "art": "beschlussvorschlag"}, name, pdf); code != http.StatusSeeOther {
+			t.Fatalf("upload %s: %d %s", name, code, body)
+		}
+	}
+	if code, _ := uploadTo(t, he, ts.URL+"/sitzungen/48/dokumente", map[string]string{"art": "brief"}, "x.pdf", pdf); code != http.StatusBadRequest {
+		t.Errorf("unknown kind: %d", code)
+	}
+	docs, _ := st.Documents(ctx, s48.ID)
+	if len(docs) != 2 || docs[1].Version != 2 || docs[1].Kind != model.DocProposal {
+		t.Fatalf("documents = %+v", docs)
+	}
+	_, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil)
+	dok := between(page, `id="h-dok"`, "</section>")
+	for _, want := range []string{"Hessischer Bericht (Anmeldung: angemeldet)", "Vorschlag-neu.pdf</a> – Beschlussvorschlag, Fassung 2, hochgeladen am "} {
+		if !strings.Contains(dok, want) {
+			t.Errorf("document list lacks %q:\n%s", want, dok)
+		}
+	}
+	// A second account of Hessen's office, and Bund.
+	hash, _ := auth.HashPassword(demo.AccountPassword)
+	if _, err := st.CreateUser(ctx, model.User{Username: "hessen2", Name: "Referentin Hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, hash); err != nil {
+		t.Fatal(err)
+	}
+	he2 := client(t, ts, "hessen2")
+	note := "Hessen stimmt nur mit Finanzierungsvorbehalt zu"
+	path := fmt.Sprintf("%s/dokumente/%d/notiz", ts.URL, docs[1].ID)
+	if code, _ := do(t, he, "POST", path, url.Values{"notiz": {note}}); code != http.StatusSeeOther {
+		t.Fatalf("note: %d", code)
+	}
+	sees := func(c *http.Client) bool {
+		_, page := do(t, c, "GET", ts.URL+"/sitzungen/48", nil)
+		return strings.Contains(page, "Finanzierungsvorbehalt")
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	if !sees(he) || sees(he2) || sees(gs) {
+		t.Errorf("private note: author %v, office %v, secretariat %v", sees(he), sees(he2), sees(gs))
+	}
+	if code, _ := do(t, he, "POST", path, url.Values{"notiz": {note}, "teilen": {"1"}}); code != http.StatusSeeOther {
+		t.Fatalf("share: %d", code)
+	}
+	if !sees(he2) || sees(gs) {
+		t.Errorf("shared note: office %v, secretariat %v", sees(he2), sees(gs))
+	}
+	// Bund may not even see Hessen's registration's document, nor note on it.
+	if code, _ := do(t, client(t, ts, "bund"), "POST", path, url.Values{"notiz": {"x"}}); code != http.StatusNotFound {
+		t.Errorf("Bund notes on Hessen's pending document: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, ""), "POST", path, url.Values{"notiz": {"x"}}); code != http.StatusSeeOther && code != http.StatusForbidden {
+		t.Errorf("the public notes: %d", code)
+	}
 }
