@@ -49,6 +49,15 @@ type Item struct {
 	FollowUps []model.FollowUp
 }
 
+// IllegibleMarker is how every rendering shows a part the source document
+// marks "[illegible]"; UnplacedLabel introduces a fragment of the source
+// that could not be placed. The pages are German; the importer's English
+// marker stays only in the data it reads.
+const (
+	IllegibleMarker = "[unleserlich]"
+	UnplacedLabel   = "nicht zugeordneter Text"
+)
+
 // Section is a run of consecutive items of one agenda section.
 type Section struct {
 	Name    string
@@ -202,8 +211,12 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 		return nil, err
 	}
 	sectionByID := map[int64]model.Section{}
+	var consent model.Section
 	for _, s := range sections {
 		sectionByID[s.ID] = s
+		if s.Consent && consent.ID == 0 {
+			consent = s
+		}
 	}
 	items, err := st.Items(ctx, se.ID)
 	if err != nil {
@@ -220,6 +233,11 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 		}
 		item := assembleItem(it, rows)
 		sec := sectionByID[it.SectionID]
+		if it.Consent && !sec.Consent && consent.ID != 0 {
+			// An item put on the Grüne Liste belongs to its section,
+			// whatever section it was registered under.
+			sec = consent
+		}
 		if n := len(out); n == 0 || out[n-1].Name != sec.Name {
 			out = append(out, Section{Name: sec.Name, Consent: sec.Consent})
 		}

@@ -73,6 +73,10 @@ var auditEntities = []auditEntity{
 	{AuditKind{"minutes_correction", "Berichtigung des Protokolls"}, "minutes_corrections", nil},
 	{AuditKind{"speaker_request", "Wortmeldung (Redeliste)"}, "speaker_requests", nil},
 	{AuditKind{"document", "Dokument"}, "documents", nil},
+	// A note on a document is private to its author (or its office): the
+	// log records that it changed, its length and sharing, never its text.
+	{AuditKind{"document_note", "Notiz zu einem Dokument"}, "", []auditPart{
+		{"notiz", `SELECT document_id, user_id, member, shared, length(text) AS zeichen, updated_at FROM document_notes WHERE id = ?`}}},
 	{AuditKind{"body", "Gremium"}, "bodies", []auditPart{
 		{"vorsitz", `SELECT year, member_abbrev FROM body_chairs WHERE body_id = ? ORDER BY year`}}},
 	{AuditKind{"section", "Schwerpunktthema"}, "sections", nil},

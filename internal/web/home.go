@@ -52,6 +52,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// Only the follow-ups the viewer may see are counted: the public
+	// never counts those of proposals or unreleased minutes.
+	if open, err = s.visibleFollowUps(ctx, s.audienceOf(r), s.user(r), open); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	d.OpenTasks = len(open)
 	s.render(w, r, http.StatusOK, "home.html", view{Title: council.Name, Active: "start", Data: d})
 }

@@ -121,6 +121,19 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	// The 49th session runs: its agenda is public, its minutes are not yet.
 	s49 := must(st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 49, Status: model.StatusRunning, Date: model.NewDate(2025, 12, 4), Place: "Berlin"}))
 	it49 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s49, SectionID: sec, Number: "01", Title: carrier + " laufend", Status: model.ItemAccepted}))
+	// Members' notes on a document of the running session: one private,
+	// one shared with the own office (never public).
+	doc49 := must(st.CreateDocument(ctx, store.Document{SessionID: s49, ItemID: it49, Filename: "Vorlage.pdf", ContentType: "application/pdf", Size: 4, SHA256: "0000", UploadedBy: "hessen", Kind: model.DocProposal}))
+	for _, n := range []struct {
+		user   string
+		shared bool
+	}{{"hessen", false}, {"bund", true}} {
+		u, _, err := st.UserLogin(ctx, n.user)
+		if err != nil {
+			t.Fatal(err)
+		}
+		must(st.SaveDocumentNote(ctx, model.DocumentNote{DocumentID: doc49, UserID: u.ID, Member: u.MemberAbbrev, Author: u.Name, Text: secret("DocumentNote" + n.user), Shared: n.shared}))
+	}
 	must(st.CreateContribution(ctx, model.Contribution{ItemID: it49, Speaker: "HE", Points: []string{carrier + " " + secret("RunningContribution")}}))
 	must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it49, Author: "Hessen", Text: secret("RunningNote")}))
 	must(st.CreateRemark(ctx, model.Remark{ItemID: it49, Kind: model.RemarkText, Text: secret("RunningRemark")}))

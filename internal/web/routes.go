@@ -80,6 +80,7 @@ func (s *Server) routes(mux router) {
 	// Documents (documents.go).
 	mux.HandleFunc("POST /sitzungen/{nr}/dokumente", s.uploadDocument)
 	mux.HandleFunc("GET /dokumente/{id}", s.downloadDocument)
+	mux.HandleFunc("POST /dokumente/{id}/notiz", s.saveDocumentNote)
 
 	// Minutes review: comments, approval, corrections (review.go).
 	mux.HandleFunc("POST /sitzungen/{nr}/kommentare", s.commentMinutes)

@@ -54,6 +54,8 @@ type sessionData struct {
 	Editable      bool
 	Comments      []store.Comment
 	Documents     []store.Document
+	DocGroups     []docGroup // the documents by agenda item, with the viewer's notes
+	DocKinds      []model.DocumentKind
 	Registrations []model.AgendaItem // the user's own pending registrations
 	// Corrections of approved minutes, as the audience may see them.
 	Corrections []model.MinutesCorrection
@@ -141,8 +143,12 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	}
 	if auth.Can(u, auth.ViewInternal, "") {
 		if d.Comments, err = s.st.Comments(ctx, se.ID); err == nil {
-			d.Documents, err = s.st.Documents(ctx, se.ID)
+			d.Documents, err = s.visibleDocuments(ctx, u, se)
 		}
+		if err == nil {
+			d.DocGroups, err = s.documentGroups(ctx, u, se, d.Documents)
+		}
+		d.DocKinds = model.DocumentKinds
 		if err == nil && u.MemberAbbrev != "" {
 			var items []model.AgendaItem
 			items, err = s.st.Items(ctx, se.ID)
