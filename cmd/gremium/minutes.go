@@ -41,7 +41,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	defer f.Close()
-	st, err := store.Open(ctx, *data)
+	st, err := openStore(ctx, fs, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
@@ -148,7 +148,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "gremium export minutes: unknown format %q (text or pdf)\n", *format)
 		return exitUsage
 	}
-	st, err := store.Open(ctx, *data)
+	st, err := openStore(ctx, fs, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium export minutes:", err)
 		return exitFail

@@ -29,6 +29,7 @@ import (
 // serveOptions are the settings of "gremium serve".
 type serveOptions struct {
 	addr, data     string
+	database       string // PostgreSQL URL; "" for SQLite in data
 	withDemo       bool
 	secure         bool
 	idle           time.Duration
@@ -70,6 +71,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	o.data = *data
+	o.database = fs.Lookup("database").Value.String()
 	var err error
 	if o.idle, err = time.ParseDuration(*idle); err != nil || o.idle < time.Minute {
 		fmt.Fprintln(stderr, "gremium serve: --idle-timeout must be a duration of at least 1m, like 30m")
@@ -113,7 +115,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *notifyConfig, stdout io.Writer) error {
 	addr, data, withDemo := o.addr, o.data, o.withDemo
 	public := o.public
-	st, err := store.Open(ctx, data)
+	st, err := store.OpenDatabase(ctx, o.database, data)
 	if err != nil {
 		return err
 	}

@@ -206,7 +206,7 @@ type DecisionFilter struct {
 func (s *Store) Decisions(ctx context.Context, f DecisionFilter) ([]model.Decision, error) {
 	limit := f.Limit
 	if limit <= 0 {
-		limit = -1
+		limit = noLimit
 	}
 	var w where
 	if f.BodyID != 0 {

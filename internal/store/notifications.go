@@ -50,19 +50,15 @@ func (s *Store) queueNotification(ctx context.Context, tx *sql.Tx, n model.Notif
 		n.Ref = n.Key
 	}
 	now := outboxTime(s.now())
-	res, err := tx.ExecContext(ctx, `INSERT INTO outbox (key, event, ref, channel, recipient, recipient_name, user_id, subject, body, link,
+	id, written, err := s.insertID(ctx, tx, `INSERT INTO outbox (key, event, ref, channel, recipient, recipient_name, user_id, subject, body, link,
 		state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
 		n.Key, n.Event, n.Ref, n.Channel, n.Recipient, n.RecipientName, nullID(n.UserID), n.Subject, n.Body, n.Link,
 		model.DeliveryWaiting, now, now)
 	if err != nil {
 		return false, fmt.Errorf("store: queue notification: %w", err)
 	}
-	if k, _ := res.RowsAffected(); k == 0 {
+	if !written {
 		return false, nil
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return false, fmt.Errorf("store: queue notification: %w", err)
 	}
 	if err := s.created(ctx, tx, "notification", id); err != nil {
 		return false, err

@@ -51,7 +51,7 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 	}
 	if f.ConferenceID != 0 {
 		w.add(`(d.id IN (SELECT decision_id FROM decision_relevance WHERE conference_id = ? AND relevant = 1)
-			OR d.item_id IN (SELECT i.id FROM agenda_items i, json_each(i.impact_conferences) j
+			OR d.item_id IN (SELECT i.id FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j
 				WHERE i.impact_conferences != '[]' AND j.value = ?))`, f.ConferenceID, f.ConferenceID)
 	}
 	switch f.FollowUps {
@@ -70,7 +70,7 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 	}
 	limit := f.Limit
 	if limit <= 0 {
-		limit = -1
+		limit = noLimit
 	}
 	var err error
 	p.Decisions, err = queryList(ctx, s.db, scanDecision, "register",

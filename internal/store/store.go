@@ -66,6 +66,11 @@ type Store struct {
 	closed     atomic.Bool
 	// stmts holds prepared read statements by query text (readStmt).
 	stmts sync.Map
+	// dialect is the engine ("" for SQLite); pgURL the PostgreSQL
+	// database (postgres.go); hub the cross-instance messages (cluster.go).
+	dialect Dialect
+	pgURL   string
+	hub     *clusterHub
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -182,14 +187,18 @@ func (s *Store) watchOtherWriters() error {
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 func (s *Store) provider() (*goose.Provider, error) {
-	sub, err := fs.Sub(sqliteMigrations, "migrations/sqlite")
+	migrations, dir, dialect := fs.FS(sqliteMigrations), "migrations/sqlite", goose.DialectSQLite3
+	if s.isPG() {
+		migrations, dir, dialect = postgresMigrations, "migrations/postgres", goose.DialectPostgres
+	}
+	sub, err := fs.Sub(migrations, dir)
 	if err != nil {
 		return nil, err
 	}
 	// Migrations are numbered in ranges by the feature that brought them,
 	// so a database may have a higher number applied than one added later:
 	// apply such missing migrations instead of refusing to start.
-	return goose.NewProvider(goose.DialectSQLite3, s.db, sub, goose.WithAllowOutofOrder(true),
+	return goose.NewProvider(dialect, s.db, sub, goose.WithAllowOutofOrder(true),
 		goose.WithGoMigrations(goose.NewGoMigration(31, &goose.GoFunc{RunTx: sealAuditLog}, nil)))
 }
 
@@ -243,6 +252,15 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
+	if s.isPG() {
+		// One writer at a time across all instances, as SQLite's write
+		// lock: the audit chain and the gapless numbers build on the last
+		// committed row. The lock ends with the transaction.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, lockWrite); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("store: write lock: %w", err)
+		}
+	}
 	cs := newChangeSet()
 	s.txMu.Lock()
 	s.txChanges[tx] = cs
@@ -272,6 +290,13 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
+	if s.isPG() && (cs.content || !cs.quiet) {
+		// The other instances bump their data version when this commits.
+		if err := s.notifyChanged(ctx, tx); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
@@ -288,15 +313,11 @@ const auditTime = "2006-01-02T15:04:05.000000000Z"
 
 // insert runs an INSERT inside tx, audits it and gives the new row's id.
 func (s *Store) insert(ctx context.Context, tx *sql.Tx, entity, detail, query string, args ...any) (int64, error) {
-	res, err := tx.ExecContext(ctx, query, args...)
+	id, _, err := s.insertID(ctx, tx, query, args...)
 	if err != nil {
 		if isUniqueViolation(err) {
 			return 0, fmt.Errorf("store: create %s %s: %w", entity, detail, ErrDuplicate)
 		}
-		return 0, fmt.Errorf("store: create %s: %w", entity, err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
 		return 0, fmt.Errorf("store: create %s: %w", entity, err)
 	}
 	if err := s.created(ctx, tx, entity, id); err != nil {
@@ -350,8 +371,12 @@ func (s *Store) updatePlain(ctx context.Context, tx *sql.Tx, table, entity strin
 }
 
 // isUniqueViolation recognises a violated UNIQUE or PRIMARY KEY constraint
-// by SQLite's extended result code, never by the message text.
+// by SQLite's extended result code or PostgreSQL's SQLSTATE, never by the
+// message text.
 func isUniqueViolation(err error) bool {
+	if isPGUniqueViolation(err) {
+		return true
+	}
 	var e *sqlite.Error
 	if !errors.As(err, &e) {
 		return false

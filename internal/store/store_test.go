@@ -17,7 +17,7 @@ import (
 func newStore(t *testing.T) (*Store, string) {
 	t.Helper()
 	dir := t.TempDir()
-	s, err := Open(context.Background(), dir)
+	s, err := testOpen(t, context.Background(), dir)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
@@ -581,12 +581,12 @@ func TestFachMKLayer(t *testing.T) {
 func TestRestartKeepsData(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
-	s, err := Open(ctx, dir)
+	s, err := testOpen(t, ctx, dir)
 	check(t, err)
 	fixture(t, s)
 	check(t, s.Close())
 
-	s2, err := Open(ctx, dir)
+	s2, err := testOpen(t, ctx, dir)
 	check(t, err)
 	defer s2.Close()
 	b := must[model.Body](t)(s2.BodyByAbbrev(ctx, "IT-PLR"))
@@ -682,7 +682,7 @@ func TestVersion(t *testing.T) {
 	if v1 == v0 {
 		t.Fatal("a change through the store must change its version")
 	}
-	other, err := Open(context.Background(), dir)
+	other, err := testOpen(t, context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -710,7 +710,7 @@ func TestMissingMigrationIsApplied(t *testing.T) {
 	_, err = s.db.Exec(`DELETE FROM goose_db_version WHERE version_id = 40`)
 	check(t, err)
 	check(t, s.Close())
-	s2, err := Open(ctx, dir)
+	s2, err := testOpen(t, ctx, dir)
 	if err != nil {
 		t.Fatalf("reopen with a missing migration: %v", err)
 	}

@@ -343,12 +343,9 @@ func (s *Store) CreateAPIToken(ctx context.Context, tokenHash string, userID int
 		if err := s.touch(ctx, tx, "user", userID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-			tokenHash, userID, name, timeText(s.now()), timeText(expires))
-		if err != nil {
-			return fmt.Errorf("store: api token: %w", err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
+		var err error
+		if id, _, err = s.insertID(ctx, tx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+			tokenHash, userID, name, timeText(s.now()), timeText(expires)); err != nil {
 			return fmt.Errorf("store: api token: %w", err)
 		}
 		return s.audit(ctx, tx, "token", "user", userID, fmt.Sprintf("Token %d „%s“ bis %s", id, name, timeText(expires)))

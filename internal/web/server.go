@@ -82,6 +82,7 @@ func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 	s := &Server{st: st, log: log, pages: map[string]*template.Template{}, council: council,
 		sessions: auth.NewSessions(st), events: NewBroker()}
 	s.audienceOf = func(r *http.Request) model.Audience { return auth.Audience(s.user(r)) }
+	s.wireCluster()
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
