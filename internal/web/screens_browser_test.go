@@ -52,6 +52,7 @@ var screenPages = []screenPage{
 	{"", "/sitzungen/46", "sitzung-46"},
 	{"", "/sitzungen/48", "sitzung-48-laufend"},
 	{"", "/sitzungen/48/live", "live-48"},
+	{"", "/sitzungen/kalender", "sitzungskalender"},
 	{"", "/beschluesse", "beschluesse"},
 	{"", "/beschluesse/B-2025/26-IT", "beschluss-2025-26"},
 	{"", "/beschluesse/{umlauf}", "beschluss-umlauf"},
@@ -67,6 +68,9 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/sitzungen/48/live", "live-protokoll-48"},
 	{"geschaeftsstelle", "/sitzungen/48/anwesenheit", "anwesenheit-48"},
 	{"geschaeftsstelle", "/sitzungen/48/abstimmung", "abstimmung-48"},
+	{"geschaeftsstelle", "/sitzungen/48/bearbeiten", "sitzung-48-bearbeiten"},
+	{"geschaeftsstelle", "/sitzungen/48/beamer", "beamer-48"},
+	{"geschaeftsstelle", "/sitzungen/47/berichtigen", "protokoll-47-berichtigen"},
 	{"geschaeftsstelle", "/sitzungen/47", "sitzung-47-intern"},
 	{"geschaeftsstelle", "/sitzungen/47/protokoll/fassungen/1", "protokoll-47-fassung"},
 	{"geschaeftsstelle", "/sitzungen/47/nachbesprechung", "nachbesprechung-47"},
@@ -108,7 +112,7 @@ var screenPages = []screenPage{
 var screenSkipped = []string{
 	"/static/", "/healthz", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
 	"/beschluesse.atom", "/dokumente/{id}", "/sitzungen/{nr}/live/ereignisse", "/sitzungen/{nr}/live/stand",
-	"/sitzungen/{nr}/abstimmung/stand", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",
+	"/sitzungen/{nr}/abstimmung/stand", "/sitzungen/{nr}/redeliste", "/sitzungen/{nr}/beamer/stand", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",
 	"/fachmk/termine.ics", "/fachmk/{abbrev}/termine.ics", "/aenderungsprotokoll.csv", "/anmelden/oidc", "/anmelden/oidc/rueckruf",
 	"/",
 }
