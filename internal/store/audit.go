@@ -66,7 +66,9 @@ var auditEntities = []auditEntity{
 	{AuditKind{"earlier_decision", "Früherer Beschluss"}, "earlier_decisions", nil},
 	{AuditKind{"procedure", "Umlaufverfahren"}, "written_procedures", []auditPart{
 		{"stimmen", `SELECT member_abbrev, choice, voted_at FROM procedure_votes WHERE procedure_id = ? ORDER BY member_abbrev`}}},
-	{AuditKind{"follow_up", "Auftrag"}, "follow_ups", nil},
+	{AuditKind{"follow_up", "Auftrag"}, "follow_ups", []auditPart{
+		{"kommentare", `SELECT author, member, text, created_at FROM follow_up_comments WHERE follow_up_id = ? ORDER BY id`}}},
+	{AuditKind{"follow_up_dismissal", "verworfener Auftragsvorschlag"}, "follow_up_dismissals", nil},
 	{AuditKind{"minutes", "Protokollfassung"}, "", []auditPart{
 		{"fassungen", `SELECT version, stand, note, text, created_by, created_at FROM minutes_versions WHERE session_id = ? ORDER BY version`}}},
 	{AuditKind{"comment", "Kommentar zum Protokoll"}, "minutes_comments", nil},
@@ -677,8 +679,8 @@ var auditActions = map[string]string{
 	"token": "API-Token angelegt", "password": "Passwort geändert",
 	"claim": "zum Senden übernommen", "sent": "gesendet", "failed": "endgültig fehlgeschlagen",
 	"retry_later": "Zustellung fehlgeschlagen, neuer Versuch geplant", "retry": "erneut zu senden", "cancel": "abgebrochen",
-	"invite": "Einladung versandt",
-	"login":  "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
+	"invite": "Einladung versandt", "comment": "kommentiert",
+	"login": "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
 }
 
 // AuditActionLabel gives the German name of a logged action (the action
