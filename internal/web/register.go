@@ -225,8 +225,13 @@ type decisionData struct {
 	Item      model.AgendaItem
 	HasItem   bool
 	FollowUps []model.FollowUp
-	Members   map[string]model.Member
-	Known     map[string]string
+	// Implementation is the decision's state rolled up from its follow-ups;
+	// PerLand the state in each Land a decision binding only the consenting
+	// Länder binds.
+	Implementation model.Implementation
+	PerLand        []model.LandImplementation
+	Members        map[string]model.Member
+	Known          map[string]string
 	// CitedBy are the published decisions that name this one as source:
 	// "wird fortgeführt durch".
 	CitedBy []model.Decision
@@ -296,6 +301,10 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.FollowUps = shown
+	d.Implementation = model.ImplementationOf(shown)
+	if bound := dec.Bound(); len(bound) > 0 && len(shown) > 0 {
+		d.PerLand = model.ImplementationPerLand(bound, shown)
+	}
 	if d.Members, err = s.memberMap(ctx); err != nil {
 		s.serverError(w, r, err)
 		return
