@@ -60,6 +60,7 @@ const (
 	SourceDecision     FollowUpSource = "beschluss"
 	SourceContribution FollowUpSource = "wortbeitrag"
 	SourceNote         FollowUpSource = "protokollnotiz"
+	SourceRemark       FollowUpSource = "vermerk" // a free text row of the minutes
 )
 
 // Label gives the German name of the source.
@@ -71,6 +72,8 @@ func (s FollowUpSource) Label() string {
 		return "Wortbeitrag"
 	case SourceNote:
 		return "Protokollnotiz"
+	case SourceRemark:
+		return "Text im Protokoll"
 	}
 	return "Tagesordnungspunkt"
 }

@@ -46,8 +46,8 @@ func checkFollowUpRefs(ctx context.Context, tx *sql.Tx, f model.FollowUp) error 
 	}
 	switch f.Source {
 	case model.SourceItem, model.SourceDecision:
-	case model.SourceContribution, model.SourceNote:
-		table := map[model.FollowUpSource]string{model.SourceContribution: "contributions", model.SourceNote: "protocol_notes"}[f.Source]
+	case model.SourceContribution, model.SourceNote, model.SourceRemark:
+		table := map[model.FollowUpSource]string{model.SourceContribution: "contributions", model.SourceNote: "protocol_notes", model.SourceRemark: "remarks"}[f.Source]
 		var itemID int64
 		if err := tx.QueryRowContext(ctx, `SELECT item_id FROM `+table+` WHERE id = ?`, f.SourceID).Scan(&itemID); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {

@@ -3,15 +3,21 @@ package web
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"gremium/internal/demo"
+	"gremium/internal/itplr"
+	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -192,5 +198,104 @@ func TestHomeLinksOpenFollowUps(t *testing.T) {
 	}
 	if _, page := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+"/auftraege", nil); strings.Contains(page, "Interner Auftrag") {
 		t.Error("the public sees a follow-up of unpublished minutes")
+	}
+}
+
+// TestFollowUpProposalsFromImport: importing the seed minutes proposes its
+// follow-ups on the proposals page (the Unternehmenskonto audit "zur 49.
+// Sitzung", the institute "bis zum 31.08.2025", the project plan "zur 48.
+// Sitzung"); the secretariat confirms one — a follow-up linked to its
+// source row — and dismisses another; neither is proposed again.
+func TestFollowUpProposalsFromImport(t *testing.T) {
+	seed, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt"))
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip("seed minutes not found; run with ../shared beside the repository")
+	}
+	ctx := store.WithActor(context.Background(), "import")
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	council, err := itplr.Setup(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, err := minutes.StoredOptions(ctx, st, council.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := minutes.Parse(strings.NewReader(string(seed)), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sessionID, _, err := minutes.Save(ctx, st, council.ID, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+
+	page := ts.URL + "/sitzungen/47/auftragsvorschlaege"
+	if code, _ := do(t, client(t, ts, "hessen"), "GET", page, nil); code != http.StatusForbidden {
+		t.Errorf("a member sees the proposals: %d", code)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	code, body := do(t, gs, "GET", page, nil)
+	if code != http.StatusOK {
+		t.Fatalf("proposals page: %d", code)
+	}
+	if p := wellFormedProblems(body); len(p) > 0 {
+		t.Errorf("proposals page: %v", p)
+	}
+	for _, want := range []string{"spätestens zur 49. Sitzung", "bis zum 31.08.2025", "spätestens zur 48. Sitzung"} {
+		if !strings.Contains(body, "Gefunden: „"+want) && !strings.Contains(body, want+"“") {
+			t.Errorf("no proposal found by %q", want)
+		}
+	}
+	props, err := minutes.StoredProposals(ctx, st, sessionID)
+	if err != nil || len(props) != 7 {
+		t.Fatalf("%d proposals, %v", len(props), err)
+	}
+	var audit, bund minutes.Proposal
+	for _, p := range props {
+		if strings.Contains(p.Sentence, "Unternehmenskontos") {
+			audit = p
+		}
+		if strings.Contains(p.Sentence, "Verteidigungsklausel") {
+			bund = p
+		}
+	}
+	confirm := url.Values{"schluessel": {audit.Key}, "aktion": {"bestaetigen"}, "text": {"Audit der Kostenstrukturen des Unternehmenskontos"},
+		"verantwortlich": {"FITKO"}, "frist_sitzung": {"49"}}
+	if code, _ := do(t, gs, "POST", page, confirm); code != http.StatusSeeOther {
+		t.Fatalf("confirm: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", page, confirm); code != http.StatusConflict {
+		t.Errorf("confirmed twice: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", page, url.Values{"schluessel": {bund.Key}, "aktion": {"verwerfen"}}); code != http.StatusSeeOther {
+		t.Fatalf("dismiss: %d", code)
+	}
+	fs, _ := st.FollowUps(ctx, store.FollowUpFilter{})
+	if len(fs) != 1 || fs[0].DueSession != 49 || fs[0].Responsible != "FITKO" || fs[0].Source != model.SourceRemark || fs[0].SourceID == 0 || fs[0].ProposalKey != audit.Key {
+		t.Fatalf("follow-ups after confirming: %+v", fs)
+	}
+	if props, _ := minutes.StoredProposals(ctx, st, sessionID); len(props) != 5 {
+		t.Errorf("%d proposals left, want 5", len(props))
+	}
+	// The follow-up links to its source, and the list shows it.
+	if _, body := do(t, gs, "GET", fmt.Sprintf("%s/auftraege/%d", ts.URL, fs[0].ID), nil); !strings.Contains(body, "Text im Protokoll in <a href=\"/sitzungen/47#top-") {
+		t.Errorf("follow-up page without its source:\n%s", body)
 	}
 }

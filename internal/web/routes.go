@@ -45,6 +45,8 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /auftraege/{id}/stand", s.reportFollowUp)
 	mux.HandleFunc("POST /auftraege/{id}/kommentare", s.commentFollowUp)
 	mux.HandleFunc("GET /mitglieder/{mitglied}/auftraege", s.memberFollowUps)
+	mux.HandleFunc("GET /sitzungen/{nr}/auftragsvorschlaege", s.followUpProposals)
+	mux.HandleFunc("POST /sitzungen/{nr}/auftragsvorschlaege", s.handleFollowUpProposal)
 
 	// Logging in and out (login.go), with OpenID Connect when configured.
 	mux.HandleFunc("GET /anmelden", s.loginPage)
