@@ -299,3 +299,42 @@ func TestFollowUpProposalsFromImport(t *testing.T) {
 		t.Errorf("follow-up page without its source:\n%s", body)
 	}
 }
+
+// TestRegisterImplementationState: a decision's follow-ups roll up into
+// its state in the register and its filter (offen → in Umsetzung →
+// umgesetzt), and the decision page shows it.
+func TestRegisterImplementationState(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	f := demoFollowUp(t, st, "wissenschaftlichen Instituts")
+	pub := client(t, hs.ts, "")
+	listed := func(state string) bool {
+		_, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse?umsetzung="+state, nil)
+		return strings.Contains(body, ">B-2025/27-IT<")
+	}
+	check := func(want string) {
+		t.Helper()
+		for _, s := range []string{"offen", "in_umsetzung", "umgesetzt"} {
+			if got := listed(s); got != (s == want) {
+				t.Errorf("state %s: B-2025/27-IT listed under %s = %v", want, s, got)
+			}
+		}
+		_, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse/B-2025/27-IT", nil)
+		label := map[string]string{"offen": "offen", "in_umsetzung": "in Umsetzung", "umgesetzt": "umgesetzt"}[want]
+		if !strings.Contains(body, "Stand der Umsetzung: <strong>"+label+"</strong>") {
+			t.Errorf("decision page without the state %q", label)
+		}
+	}
+	check("offen")
+	if err := st.ReportFollowUp(ctx, store.FollowUpReport{ID: f.ID, Version: f.Version, Status: model.FollowUpInProgress}); err != nil {
+		t.Fatal(err)
+	}
+	check("in_umsetzung")
+	if err := st.ReportFollowUp(ctx, store.FollowUpReport{ID: f.ID, Version: f.Version + 1, Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 8, 20), EvidenceText: "Institut beauftragt"}); err != nil {
+		t.Fatal(err)
+	}
+	check("umgesetzt")
+	if _, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse", nil); !strings.Contains(body, "Umsetzung: umgesetzt") {
+		t.Error("register list without the state")
+	}
+}
