@@ -92,7 +92,8 @@ var auditEntities = []auditEntity{
 	{AuditKind{"notification", "Nachricht (Postausgang)"}, "outbox", nil},
 	{AuditKind{"user", "Konto"}, "users", []auditPart{
 		{"api_tokens", `SELECT id, name, created_at, expires_at FROM api_tokens WHERE user_id = ? ORDER BY id`},
-		{"benachrichtigungen", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`}}},
+		{"benachrichtigungen", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`},
+		{"kalender", `SELECT id, created_at FROM calendar_tokens WHERE user_id = ? ORDER BY id`}}},
 	{AuditKind{"notification_settings", "Benachrichtigungseinstellungen"}, "notification_settings", nil},
 	{AuditKind{"ks_shares", "Königsteiner Schlüssel"}, "", []auditPart{
 		{"anteile", `SELECT abbrev, share FROM ks_shares WHERE year = ? ORDER BY abbrev`}}},
@@ -679,7 +680,7 @@ var auditActions = map[string]string{
 	"token": "API-Token angelegt", "password": "Passwort geändert",
 	"claim": "zum Senden übernommen", "sent": "gesendet", "failed": "endgültig fehlgeschlagen",
 	"retry_later": "Zustellung fehlgeschlagen, neuer Versuch geplant", "retry": "erneut zu senden", "cancel": "abgebrochen",
-	"invite": "Einladung versandt", "comment": "kommentiert",
+	"invite": "Einladung versandt", "comment": "kommentiert", "calendar": "Kalenderadresse geändert",
 	"login": "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
 }
 

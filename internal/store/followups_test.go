@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -73,5 +74,32 @@ func TestReportFollowUp(t *testing.T) {
 	}
 	if h := must[map[string]bool](t)(s.HandledFollowUpProposals(ctx, sessionID)); !h["k1"] || !h["k2"] || len(h) != 2 {
 		t.Errorf("handled = %v", h)
+	}
+}
+
+// TestCalendarToken: one address per account, replaced by a new one,
+// revoked; every change is in the account's audit record (the guard of
+// newStore checks it).
+func TestCalendarToken(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	uid := must[int64](t)(s.CreateUser(ctx, model.User{Username: "gs", Name: "Geschäftsstelle", Role: model.RoleSecretariat}, "x"))
+	check(t, s.SetCalendarToken(ctx, uid, "h1"))
+	if u, err := s.CalendarTokenUser(ctx, "h1"); err != nil || u.ID != uid {
+		t.Fatalf("token user: %+v %v", u, err)
+	}
+	check(t, s.SetCalendarToken(ctx, uid, "h2"))
+	if _, err := s.CalendarTokenUser(ctx, "h1"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("replaced token still works: %v", err)
+	}
+	if since := must[time.Time](t)(s.CalendarTokenSince(ctx, uid)); since.IsZero() {
+		t.Error("no time of the address")
+	}
+	check(t, s.RevokeCalendarToken(ctx, uid))
+	if _, err := s.CalendarTokenUser(ctx, "h2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("revoked token still works: %v", err)
+	}
+	if err := s.RevokeCalendarToken(ctx, uid); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("revoking nothing: %v", err)
 	}
 }

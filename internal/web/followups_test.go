@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"gremium/internal/demo"
+	"gremium/internal/ical"
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
@@ -336,5 +337,74 @@ func TestRegisterImplementationState(t *testing.T) {
 	check("umgesetzt")
 	if _, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse", nil); !strings.Contains(body, "Umsetzung: umgesetzt") {
 		t.Error("register list without the state")
+	}
+}
+
+// TestPersonalCalendarFeed: Hessen's office makes a private calendar
+// address; the feed holds the sessions and the deadline of Hessen's
+// follow-up (not the Bund's), passes the iCalendar check, and stops
+// working when a new address is made or it is revoked.
+func TestPersonalCalendarFeed(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	se, _ := st.SessionByNumber(ctx, council.ID, 48)
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: se.ID, Number: "02", Title: "Bericht"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: item, Text: "Zahlen " + model.Redact("intern") + " liefern", Responsible: "Hessen", DueDate: model.NewDate(2025, 10, 15), Status: model.FollowUpOpen}); err != nil {
+		t.Fatal(err)
+	}
+	he := client(t, hs.ts, "hessen")
+	if code, _ := do(t, client(t, hs.ts, ""), "POST", hs.ts.URL+"/mein-kalender", url.Values{}); code != http.StatusForbidden {
+		t.Errorf("the public makes a calendar address: %d", code)
+	}
+	newAddress := func() string {
+		t.Helper()
+		code, page := do(t, he, "POST", hs.ts.URL+"/mein-kalender", url.Values{})
+		m := regexp.MustCompile(`value="(https?://[^"]+/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
+		if code != http.StatusOK || m == nil {
+			t.Fatalf("new address: %d\n%s", code, page)
+		}
+		if p := wellFormedProblems(page); len(p) > 0 {
+			t.Errorf("calendar page: %v", p)
+		}
+		return strings.TrimPrefix(m[1], "http://gremium.example")
+	}
+	feedPath := func(u string) string { i := strings.Index(u, "/kalender/"); return u[i:] }
+	first := feedPath(newAddress())
+	pub := client(t, hs.ts, "")
+	code, feed := do(t, pub, "GET", hs.ts.URL+first, nil)
+	if code != http.StatusOK {
+		t.Fatalf("feed: %d", code)
+	}
+	if bad := ical.Check([]byte(feed)); len(bad) > 0 {
+		t.Errorf("feed breaks RFC 5545: %v", bad)
+	}
+	unfolded := strings.ReplaceAll(feed, "\r\n ", "")
+	for _, want := range []string{"SUMMARY:Frist Auftrag: Zahlen [geschwärzt] liefern", "DTSTART;VALUE=DATE:20251015", "48. Sitzung des IT-Planungsrats"} {
+		if !strings.Contains(unfolded, want) {
+			t.Errorf("feed without %q:\n%s", want, unfolded)
+		}
+	}
+	if strings.Contains(unfolded, "intern") || strings.Contains(unfolded, "Matrix-Protokoll") {
+		t.Error("feed holds a confidential passage or another member's follow-up")
+	}
+	second := feedPath(newAddress())
+	if code, _ := do(t, pub, "GET", hs.ts.URL+first, nil); code != http.StatusNotFound {
+		t.Errorf("old address after a new one: %d", code)
+	}
+	if code, _ := do(t, pub, "GET", hs.ts.URL+second, nil); code != http.StatusOK {
+		t.Errorf("new address: %d", code)
+	}
+	if code, _ := do(t, he, "POST", hs.ts.URL+"/mein-kalender/widerrufen", url.Values{}); code != http.StatusSeeOther {
+		t.Errorf("revoke: %d", code)
+	}
+	if code, _ := do(t, pub, "GET", hs.ts.URL+second, nil); code != http.StatusNotFound {
+		t.Errorf("revoked address: %d", code)
+	}
+	if code, _ := do(t, pub, "GET", hs.ts.URL+"/kalender/kal_unbekannt.ics", nil); code != http.StatusNotFound {
+		t.Errorf("unknown address: %d", code)
 	}
 }

@@ -403,6 +403,10 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 			return abbrevs, nil
 		case "mitglied":
 			return []string{"HE", "FITKO", "Bund"}, nil
+		case "datei":
+			// The personal calendar: its address is a secret of the
+			// account (TestPersonalCalendarFeed); a guessed one finds nothing.
+			return []string{"kal_unbekannt.ics", "x.ics"}, nil
 		case "v":
 			return []string{"1", "2"}, nil
 		case "id":

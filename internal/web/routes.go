@@ -47,6 +47,11 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /mitglieder/{mitglied}/auftraege", s.memberFollowUps)
 	mux.HandleFunc("GET /sitzungen/{nr}/auftragsvorschlaege", s.followUpProposals)
 	mux.HandleFunc("POST /sitzungen/{nr}/auftragsvorschlaege", s.handleFollowUpProposal)
+	// The personal calendar feed at a private, revocable address (personal_feed.go).
+	mux.HandleFunc("GET /mein-kalender", s.calendarPage)
+	mux.HandleFunc("POST /mein-kalender", s.newCalendarAddress)
+	mux.HandleFunc("POST /mein-kalender/widerrufen", s.revokeCalendarAddress)
+	mux.HandleFunc("GET /kalender/{datei}", s.personalCalendar)
 
 	// Logging in and out (login.go), with OpenID Connect when configured.
 	mux.HandleFunc("GET /anmelden", s.loginPage)
