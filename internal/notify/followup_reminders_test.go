@@ -101,3 +101,70 @@ func TestFollowUpReminders(t *testing.T) {
 		}
 	}
 }
+
+// TestConferenceReminder: seven days before a FachMK session its
+// spokesperson in office (and the secretariat) get the reminder with the
+// briefings' titles and the link; once; the spokesperson of another FachMK
+// does not.
+func TestConferenceReminder(t *testing.T) {
+	ctx := context.Background()
+	st, clock := fixture(t) // 02.03.2026
+	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	gmk, err := st.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	umk, err := st.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "UMK", Name: "Umweltministerkonferenz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []model.Assignment{{ConferenceID: gmk, Member: "HB", DecisionRef: "B-2022/43-IT"}, {ConferenceID: umk, Member: "BY", DecisionRef: "B-2022/43-IT"}} {
+		if _, err := st.CreateAssignment(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.CreateBriefing(ctx, model.Briefing{ConferenceID: gmk, Title: "Briefing GMK Juni 2026"},
+		model.BriefingVersion{Stand: model.NewDate(2026, 2, 1), Author: "FITKO", Content: "Inhalt"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: gmk, Title: "99. GMK", Starts: model.NewDate(2026, 3, 12), Place: "Bremen", UID: "gmk-99@test"}); err != nil {
+		t.Fatal(err)
+	}
+	ev := model.EventConferenceSoon
+	subscribe(t, st, "sprecher-hb", model.RoleSpokesperson, "HB", model.ChannelEmail, "hb@example.org", ev)
+	subscribe(t, st, "sprecher-by", model.RoleSpokesperson, "BY", model.ChannelEmail, "by@example.org", ev)
+	subscribe(t, st, "gs", model.RoleSecretariat, "", model.ChannelEmail, "gs@example.org", ev)
+	r := &Reminders{Store: st, Now: clock.Now}
+	run := func() []model.Notification {
+		t.Helper()
+		before := len(outbox(t, st))
+		for i := 0; i < 2; i++ {
+			if _, err := r.RunOnce(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return outbox(t, st)[before:]
+	}
+	if got := run(); len(got) != 0 { // 10 days before
+		t.Fatalf("queued 10 days before: %+v", got)
+	}
+	clock.Add(3 * 24 * time.Hour) // 05.03.2026: 7 days before
+	got := run()
+	to := map[string]bool{}
+	for _, n := range got {
+		to[n.Recipient] = true
+		if n.Link != "/mein-bereich" || !strings.Contains(n.Body, "„Briefing GMK Juni 2026“") || !strings.Contains(n.Body, "am 12.03.2026 in Bremen") {
+			t.Errorf("message: %+v", n)
+		}
+	}
+	if len(got) != 2 || !to["hb@example.org"] || !to["gs@example.org"] {
+		t.Errorf("recipients %v, want the GMK's spokesperson and the secretariat", to)
+	}
+	clock.Add(24 * time.Hour)
+	if got := run(); len(got) != 0 {
+		t.Errorf("queued again: %+v", got)
+	}
+}

@@ -33,7 +33,8 @@ type Reminders struct {
 
 // RunOnce closes the procedures due now and queues the reminders due now:
 // written procedures ending within a day, follow-ups due soon or overdue
-// (store.QueueFollowUpReminders).
+// (store.QueueFollowUpReminders), FachMK sessions in 7 days
+// (store.QueueConferenceReminders).
 func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, error) {
 	now := time.Now
 	if r.Now != nil {
@@ -42,6 +43,9 @@ func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, erro
 	closed, err := r.Store.CloseDueProcedures(ctx, now())
 	if _, ferr := r.Store.QueueFollowUpReminders(ctx, now()); ferr != nil {
 		err = errors.Join(err, fmt.Errorf("follow-up reminders: %w", ferr))
+	}
+	if _, cerr := r.Store.QueueConferenceReminders(ctx, now()); cerr != nil {
+		err = errors.Join(err, fmt.Errorf("FachMK reminders: %w", cerr))
 	}
 	return closed, err
 }

@@ -154,3 +154,89 @@ func shorten(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// ConferenceLeadDays is how many days before a FachMK session its
+// spokespersons are reminded, with the link to their briefings.
+const ConferenceLeadDays = 7
+
+// QueueConferenceReminders queues, in one transaction, "Sitzung meiner
+// Fachministerkonferenz in 7 Tagen" for every FachMK date that starts
+// within the next 7 days (German time, not yet begun): to the subscribed
+// spokespersons in office for that FachMK and the secretariat's
+// subscribers, with the titles of the FachMK's briefings and the link to
+// them. Its key names the date and its day, so each is queued once (again
+// if the date moves). It gives the number of messages queued.
+func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (int, error) {
+	today := model.BerlinDate(now)
+	last := model.DateOf(today.Time().AddDate(0, 0, ConferenceLeadDays))
+	n := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		n = 0
+		s.quiet(tx)
+		type due struct {
+			id, bodyID                 int64
+			title, place, starts, name string
+		}
+		dates, err := queryList(ctx, tx, func(r scanner) (due, error) {
+			var d due
+			return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.name)
+		}, "conference dates due", `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
+			FROM conference_dates c JOIN bodies b ON b.id = c.body_id WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`,
+			today.String(), last.String())
+		if err != nil {
+			return err
+		}
+		for _, d := range dates {
+			speakers, err := spokespersonMembers(ctx, tx, []int64{d.bodyID})
+			if err != nil {
+				return err
+			}
+			briefings, err := queryList(ctx, tx, func(r scanner) (string, error) {
+				var t string
+				return t, r.Scan(&t)
+			}, "briefings", `SELECT title FROM briefings WHERE conference_id = ? ORDER BY id`, d.bodyID)
+			if err != nil {
+				return err
+			}
+			starts := parseDate(d.starts)
+			what := d.name
+			if d.title != "" {
+				what += " (" + d.title + ")"
+			}
+			body := fmt.Sprintf("Die %s tagt am %s", what, starts.German())
+			if d.place != "" {
+				body += " in " + d.place
+			}
+			body += ".\n"
+			if len(briefings) > 0 {
+				body += "Briefings und Handakten: "
+				for i, b := range briefings {
+					if i > 0 {
+						body += "; "
+					}
+					body += "„" + model.PublicText(b) + "“"
+				}
+				body += " – unter „Mein Bereich“.\n"
+			} else {
+				body += "Für diese Fachministerkonferenz ist noch kein Briefing erfasst.\n"
+			}
+			k, err := s.notifySubscribers(ctx, tx, Notice{
+				Event:   model.EventConferenceSoon,
+				Key:     fmt.Sprintf("fachmk_termin:%d:%s", d.id, starts),
+				Ref:     fmt.Sprintf("fachmk_termin:%d", d.id),
+				Subject: fmt.Sprintf("%s tagt am %s", d.name, starts.German()),
+				Body:    body,
+				Link:    "/mein-bereich",
+				To: func(sub Subscriber) bool {
+					return forConference(sub, []int64{d.bodyID}, speakers) && sub.User.Role != model.RoleFachMK
+				},
+			})
+			if err != nil {
+				return err
+			}
+			n += k
+		}
+		return nil
+	})
+	return n, err
+}
