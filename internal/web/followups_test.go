@@ -20,6 +20,7 @@ import (
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/pdftest"
 	"gremium/internal/store"
 )
 
@@ -165,6 +166,11 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 	code, csv := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", hs.ts.URL+"/auftraege.csv?status=ueberfaellig", nil)
 	if code != http.StatusOK || strings.Count(csv, "\n") != 2 || !strings.Contains(csv, "31.08.2025") {
 		t.Errorf("csv %d:\n%s", code, csv)
+	}
+	code, pdf := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", hs.ts.URL+"/auftraege.pdf?status=ausstehend", nil)
+	text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
+	if code != http.StatusOK || !strings.Contains(text, "Stand der Aufträge") || !strings.Contains(text, "4 Aufträge, davon 1 überfällig") {
+		t.Errorf("pdf %d:\n%s", code, text)
 	}
 }
 
