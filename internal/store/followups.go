@@ -350,3 +350,22 @@ func (s *Store) HandledFollowUpProposals(ctx context.Context, sessionID int64) (
 	}
 	return out, nil
 }
+
+// FollowUpDecisions gives the decisions with the ids, by id, in one query:
+// what lists of follow-ups need to ask the publication gate and to link
+// the decision (votes and corrections are not loaded; see Decision).
+func (s *Store) FollowUpDecisions(ctx context.Context, ids []int64) (map[int64]model.Decision, error) {
+	out := make(map[int64]model.Decision, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := queryList(ctx, s.db, scanDecision, "follow-up decisions",
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.id IN (SELECT value FROM json_each(?))`, toJSON(ids))
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range list {
+		out[d.ID] = d
+	}
+	return out, nil
+}

@@ -28,9 +28,9 @@ type followUpView struct {
 	Deadline string
 	Due      model.Date
 	Overdue  bool
-	// Decision is the follow-up's decision as the audience sees it (Label
-	// empty if none or not visible).
-	Decision model.Decision
+	// DecisionLabel is the number of the follow-up's decision if the
+	// audience may see the decision ("" if none or not visible).
+	DecisionLabel string
 	// DueSession is the session the follow-up is due to, if planned.
 	DueSession *model.Session
 }
@@ -46,8 +46,8 @@ func (v followUpView) StateLabel() string {
 // SourceURL gives the address of the row or item the follow-up was given
 // in ("" if none is known).
 func (v followUpView) SourceURL() string {
-	if v.Source == model.SourceDecision && v.Decision.Label != "" {
-		return decisionURL(v.Decision.Label)
+	if v.Source == model.SourceDecision && v.DecisionLabel != "" {
+		return decisionURL(v.DecisionLabel)
 	}
 	if v.SessionNumber == 0 {
 		return ""
@@ -98,6 +98,19 @@ func (q followUpQuery) values() url.Values {
 		v.Set("beschluss", strconv.FormatInt(q.Decision, 10))
 	}
 	return v
+}
+
+// PageURL gives the address of page n of the list at base with the same
+// filter.
+func (q followUpQuery) PageURL(base string, n int) string {
+	v := q.values()
+	if n > 1 {
+		v.Set("seite", strconv.Itoa(n))
+	}
+	if e := v.Encode(); e != "" {
+		return base + "?" + e
+	}
+	return base
 }
 
 // ExportURL gives the address of the export in the format ("csv", "pdf")
@@ -169,20 +182,22 @@ func (s *Server) visibleFollowUps(r *http.Request, f store.FollowUpFilter) ([]fo
 	for i := range sessions {
 		byID[sessions[i].ID], byNumber[sessions[i].Number] = &sessions[i], &sessions[i]
 	}
-	decisions := map[int64]*model.Decision{}
+	var ids []int64
+	for _, e := range entries {
+		if e.DecisionID != 0 {
+			ids = append(ids, e.DecisionID)
+		}
+	}
+	decisions, err := s.st.FollowUpDecisions(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	now := s.clock()
 	out := make([]followUpView, 0, len(entries))
 	for _, e := range entries {
 		var dec *model.Decision
-		if e.DecisionID != 0 {
-			if dec = decisions[e.DecisionID]; dec == nil {
-				d, err := s.st.Decision(ctx, e.DecisionID)
-				if err != nil {
-					return nil, err
-				}
-				dec = &d
-				decisions[e.DecisionID] = dec
-			}
+		if d, ok := decisions[e.DecisionID]; ok {
+			dec = &d
 		}
 		if !a.SeesFollowUp(e.FollowUp, dec, byID[e.SessionID]) {
 			continue
@@ -190,57 +205,74 @@ func (s *Server) visibleFollowUps(r *http.Request, f store.FollowUpFilter) ([]fo
 		e.FollowUp = a.FollowUp(e.FollowUp)
 		e.ItemTitle = a.Text(e.ItemTitle)
 		v := followUpView{FollowUpEntry: e, DueSession: byNumber[e.DueSession]}
-		if dec != nil {
-			if d, ok := a.Decision(*dec); ok {
-				v.Decision = d
-			}
+		if dec != nil && a.SeesDecision(*dec) {
+			v.DecisionLabel = dec.Label
 		}
 		v.Deadline = e.DeadlineAt(v.DueSession)
 		v.Due = e.DueAt(v.DueSession)
 		v.Overdue = e.OverdueAt(now, v.DueSession)
 		out = append(out, v)
 	}
-	rank := func(v followUpView) int {
+	// Sorted through an index: the views are large to move.
+	rank := make([]int, len(out))
+	for i, v := range out {
 		switch {
 		case v.Overdue:
-			return 0
+			rank[i] = 0
 		case v.Status.Pending():
-			return 1
+			rank[i] = 1
+		default:
+			rank[i] = 2
 		}
-		return 2
 	}
-	slices.SortStableFunc(out, func(x, y followUpView) int {
-		if rx, ry := rank(x), rank(y); rx != ry {
-			return rx - ry
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		if rank[i] != rank[j] {
+			return rank[i] - rank[j]
 		}
+		x, y := out[i].Due, out[j].Due
 		switch {
-		case x.Due == y.Due:
+		case x == y:
 			return 0
-		case x.Due.IsZero():
+		case x.IsZero():
 			return 1
-		case y.Due.IsZero():
+		case y.IsZero():
 			return -1
-		case x.Due.Before(y.Due):
+		case x.Before(y):
 			return -1
 		}
 		return 1
 	})
+	sorted := make([]followUpView, len(out))
+	for k, i := range order {
+		sorted[k] = out[i]
+	}
+	out = sorted
 	return out, nil
 }
 
+// FollowUpsPerPage is how many follow-ups a page of the list shows.
+const FollowUpsPerPage = 100
+
 // followUpsData is the list page's data.
 type followUpsData struct {
-	Heading  string
-	Intro    string
-	Action   string // the address the filter form sends to
-	Filter   followUpQuery
-	FixedFor string // the member of a per-member page
-	List     []followUpView
-	Overdue  int
-	Pending  int
-	Members  []model.Member
-	Sessions []model.Session
-	Statuses []statusOption
+	// Page and Pages: the list is cut into pages of FollowUpsPerPage;
+	// Total, Overdue and Pending count the whole list.
+	Page, Pages, Total int
+	Heading            string
+	Intro              string
+	Action             string // the address the filter form sends to
+	Filter             followUpQuery
+	FixedFor           string // the member of a per-member page
+	List               []followUpView
+	Overdue            int
+	Pending            int
+	Members            []model.Member
+	Sessions           []model.Session
+	Statuses           []statusOption
 }
 
 // followUpsFor reads the filtered list for the request.
@@ -314,7 +346,7 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, q follo
 		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
 		return
 	}
-	d.Filter, d.List, d.Statuses = q, list, followUpStatusOptions
+	d.Filter, d.Statuses, d.Total = q, followUpStatusOptions, len(list)
 	for _, v := range list {
 		if v.Overdue {
 			d.Overdue++
@@ -323,6 +355,17 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, q follo
 			d.Pending++
 		}
 	}
+	d.Pages = max(1, (len(list)+FollowUpsPerPage-1)/FollowUpsPerPage)
+	d.Page = 1
+	if p := r.URL.Query().Get("seite"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > d.Pages {
+			s.badRequest(w, r, fmt.Sprintf("Die Seite muss eine Zahl von 1 bis %d sein.", d.Pages))
+			return
+		}
+		d.Page = n
+	}
+	d.List = list[(d.Page-1)*FollowUpsPerPage : min(len(list), d.Page*FollowUpsPerPage)]
 	if d.Members, err = s.st.Members(ctx); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -346,7 +389,7 @@ func exportRows(list []followUpView) ([]string, [][]string) {
 	rows := make([][]string, 0, len(list))
 	for _, v := range list {
 		rows = append(rows, []string{strconv.FormatInt(v.ID, 10), v.Text, v.Responsible, v.Deadline, v.StateLabel(),
-			v.ItemLabel(), v.Decision.Label, v.DoneOn.German(), v.EvidenceText})
+			v.ItemLabel(), v.DecisionLabel, v.DoneOn.German(), v.EvidenceText})
 	}
 	return header, rows
 }
@@ -618,8 +661,52 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 }
 
 // openFollowUps counts the pending follow-ups the request's audience may
-// see (the home page's "Offene Aufträge").
+// see (the home page's "Offene Aufträge"). Both counts are kept until the
+// data changes: whether a follow-up is pending or public does not depend
+// on the clock.
 func (s *Server) openFollowUps(r *http.Request) (int, error) {
-	list, err := s.visibleFollowUps(r, store.FollowUpFilter{Pending: true})
-	return len(list), err
+	ctx := r.Context()
+	counts, err := s.openFollowUpCounts.get(s.st.Version(), func() ([2]int, error) {
+		entries, err := s.st.FollowUpEntries(ctx, store.FollowUpFilter{Pending: true})
+		if err != nil {
+			return [2]int{}, err
+		}
+		council, err := s.councilBody(ctx)
+		if err != nil {
+			return [2]int{}, err
+		}
+		sessions, err := s.st.Sessions(ctx, council.ID)
+		if err != nil {
+			return [2]int{}, err
+		}
+		byID := map[int64]*model.Session{}
+		for i := range sessions {
+			byID[sessions[i].ID] = &sessions[i]
+		}
+		var ids []int64
+		for _, e := range entries {
+			if e.DecisionID != 0 {
+				ids = append(ids, e.DecisionID)
+			}
+		}
+		decisions, err := s.st.FollowUpDecisions(ctx, ids)
+		if err != nil {
+			return [2]int{}, err
+		}
+		public := 0
+		for _, e := range entries {
+			var dec *model.Decision
+			if d, ok := decisions[e.DecisionID]; ok {
+				dec = &d
+			}
+			if model.Public.SeesFollowUp(e.FollowUp, dec, byID[e.SessionID]) {
+				public++
+			}
+		}
+		return [2]int{public, len(entries)}, nil
+	})
+	if s.audienceOf(r) == model.Internal {
+		return counts[1], err
+	}
+	return counts[0], err
 }

@@ -414,3 +414,29 @@ func TestPersonalCalendarFeed(t *testing.T) {
 		t.Errorf("unknown address: %d", code)
 	}
 }
+
+// TestFollowUpListPages: the list shows 100 follow-ups a page, counts all
+// of them, keeps the filter in the page links and refuses a page that does
+// not exist.
+func TestFollowUpListPages(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	f := demoFollowUp(t, st, "Matrix-Protokoll")
+	for i := 0; i < 120; i++ {
+		if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: f.ItemID, Text: fmt.Sprintf("Auftrag %d", i), Responsible: "HE", Status: model.FollowUpOpen}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gs := client(t, hs.ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", hs.ts.URL+"/auftraege?mitglied=HE", nil)
+	if n := strings.Count(page, `<h2><a href="/auftraege/`); n != 100 || !strings.Contains(page, "120 Aufträge für diese Auswahl, Seite 1 von 2") ||
+		!strings.Contains(page, `href="/auftraege?mitglied=HE&amp;seite=2" rel="next"`) {
+		t.Errorf("page 1: %d follow-ups\n%s", n, page)
+	}
+	if _, page := do(t, gs, "GET", hs.ts.URL+"/auftraege?mitglied=HE&seite=2", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 20 {
+		t.Error("page 2")
+	}
+	if code, _ := do(t, gs, "GET", hs.ts.URL+"/auftraege?seite=3", nil); code != http.StatusBadRequest {
+		t.Errorf("page 3 of 2: %d", code)
+	}
+}
