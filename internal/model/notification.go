@@ -87,7 +87,11 @@ const (
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged}
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon}
+
+// EventConferenceSoon: a session of a FachMK the user is spokesperson for
+// is 7 days away; the message links the briefings (docs/followups.md).
+const EventConferenceSoon Event = "fachmk_termin"
 
 // Label gives the German name of the event.
 func (e Event) Label() string {
@@ -110,6 +114,8 @@ func (e Event) Label() string {
 		return "Einladung zur Nachbesprechung"
 	case EventSessionChanged:
 		return "Sitzung verlegt oder abgesagt"
+	case EventConferenceSoon:
+		return "Sitzung meiner Fachministerkonferenz in 7 Tagen (mit Briefing)"
 	}
 	return string(e)
 }
@@ -136,6 +142,7 @@ var eventRoles = map[Event][]Role{
 	EventMinutesForComment: {RoleSecretariat, RoleMember, RoleAdvisory},
 	EventDebriefInvitation: {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventSessionChanged:    {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
+	EventConferenceSoon:    {RoleSecretariat, RoleSpokesperson},
 }
 
 // For reports whether users of the role may subscribe to the event.

@@ -47,17 +47,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.FachMK = len(conferences)
-	open, err := s.st.FollowUps(ctx, store.FollowUpFilter{Status: model.FollowUpOpen})
-	if err != nil {
+	// Only what the viewer may see is counted (followups.go).
+	if d.OpenTasks, err = s.openFollowUps(r); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	// Only the follow-ups the viewer may see are counted: the public
-	// never counts those of proposals or unreleased minutes.
-	if open, err = s.visibleFollowUps(ctx, s.audienceOf(r), s.user(r), open); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	d.OpenTasks = len(open)
 	s.render(w, r, http.StatusOK, "home.html", view{Title: council.Name, Active: "start", Data: d})
 }

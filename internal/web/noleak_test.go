@@ -195,7 +195,16 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 95}, AdoptedOn: s47.Date,
 		Title: carrier + " " + model.Redact(p.debriefTitle), Points: []model.Point{{Label: "1.", Text: hidden("DecisionPointMarked")}},
 		Result: "einstimmig " + model.Redact(secret("DecisionResultMarked"))}))
-	must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it47, DecisionID: adopted, Text: hidden("FollowUpMarked"), Responsible: "FITKO", Status: model.FollowUpOpen}))
+	publicFollowUp := must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it47, DecisionID: adopted, Text: hidden("FollowUpMarked"), Responsible: "FITKO", Status: model.FollowUpOpen}))
+	// A public follow-up's comments stay internal; its evidence shows marked
+	// passages redacted.
+	if err := st.ReportFollowUp(ctx, store.FollowUpReport{ID: publicFollowUp, Version: 1, Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 9, 1),
+		EvidenceText: hidden("FollowUpEvidenceMarked"), Comment: secret("FollowUpComment"), Author: "hessen", Member: "HE"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DismissFollowUpProposal(ctx, s47.ID, "probe", secret("DismissedProposal"), "geschaeftsstelle"); err != nil {
+		t.Fatal(err)
+	}
 	pv, err := st.ProfileVersion(ctx, adopted)
 	if err != nil {
 		t.Fatal(err)
@@ -407,6 +416,11 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 	for _, p := range procs {
 		procIDs = append(procIDs, ids(p.ID)...)
 	}
+	fus, _ := ls.st.FollowUps(ctx, store.FollowUpFilter{})
+	var followUpIDs []string
+	for _, f := range fus {
+		followUpIDs = append(followUpIDs, ids(f.ID)...)
+	}
 	all := slices.Concat(sessionIDs, itemIDs, decisionIDs, bodyIDs, personIDs, assignIDs, procIDs, docIDs, years)
 
 	pattern = strings.ReplaceAll(pattern, "{$}", "")
@@ -425,6 +439,12 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 			return labels, nil
 		case "abbrev":
 			return abbrevs, nil
+		case "mitglied":
+			return []string{"HE", "FITKO", "Bund"}, nil
+		case "datei":
+			// The personal calendar: its address is a secret of the
+			// account (TestPersonalCalendarFeed); a guessed one finds nothing.
+			return []string{"kal_unbekannt.ics", "x.ics"}, nil
 		case "v":
 			return []string{"1", "2"}, nil
 		case "id":
@@ -435,6 +455,8 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 				return decisionIDs, nil
 			case strings.HasPrefix(pattern, "/umlaufverfahren/"):
 				return procIDs, nil
+			case strings.HasPrefix(pattern, "/auftraege/"):
+				return followUpIDs, nil
 			case strings.HasPrefix(pattern, "/oparl/v1/body/"), strings.HasPrefix(pattern, "/oparl/v1/organization/"):
 				return bodyIDs, nil
 			case strings.HasPrefix(pattern, "/oparl/v1/person/"):

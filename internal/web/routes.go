@@ -36,6 +36,23 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
 	mux.HandleFunc("GET /suche", s.searchPage)
 
+	// Follow-ups (followups.go): the list, per member, one follow-up, its
+	// progress reported by the responsible office, exports.
+	mux.HandleFunc("GET /auftraege", s.followUpList)
+	mux.HandleFunc("GET /auftraege.csv", s.followUpCSV)
+	mux.HandleFunc("GET /auftraege.pdf", s.followUpPDF)
+	mux.HandleFunc("GET /auftraege/{id}", s.followUpPage)
+	mux.HandleFunc("POST /auftraege/{id}/stand", s.reportFollowUp)
+	mux.HandleFunc("POST /auftraege/{id}/kommentare", s.commentFollowUp)
+	mux.HandleFunc("GET /mitglieder/{mitglied}/auftraege", s.memberFollowUps)
+	mux.HandleFunc("GET /sitzungen/{nr}/auftragsvorschlaege", s.followUpProposals)
+	mux.HandleFunc("POST /sitzungen/{nr}/auftragsvorschlaege", s.handleFollowUpProposal)
+	// The personal calendar feed at a private, revocable address (personal_feed.go).
+	mux.HandleFunc("GET /mein-kalender", s.calendarPage)
+	mux.HandleFunc("POST /mein-kalender", s.newCalendarAddress)
+	mux.HandleFunc("POST /mein-kalender/widerrufen", s.revokeCalendarAddress)
+	mux.HandleFunc("GET /kalender/{datei}", s.personalCalendar)
+
 	// Logging in and out (login.go), with OpenID Connect when configured.
 	mux.HandleFunc("GET /anmelden", s.loginPage)
 	mux.HandleFunc("POST /anmelden", s.login)
