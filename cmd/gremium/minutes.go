@@ -94,6 +94,22 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 	}
 	fmt.Fprintf(stdout, "%d. Sitzung: %s (%d items, %d decisions, %d warnings)\n", doc.Session.Number, outcome, items, decisions, len(warnings))
+	// Follow-ups the wording proposes, for the secretariat to confirm.
+	proposals, err := minutes.StoredProposals(ctx, st, sessionID)
+	if err != nil {
+		fmt.Fprintln(stderr, "gremium import minutes: follow-up proposals:", err)
+		return exitFail
+	}
+	if len(proposals) > 0 {
+		fmt.Fprintf(stdout, "%d proposed follow-ups, to confirm at /sitzungen/%d/auftragsvorschlaege:\n", len(proposals), doc.Session.Number)
+		for _, p := range proposals {
+			deadline := p.FollowUp().Deadline()
+			if deadline == "" {
+				deadline = "no deadline"
+			}
+			fmt.Fprintf(stdout, "  %s (%s): %s [%s; %s]\n", p.ItemLabel, p.Source.Label(), p.Sentence, deadline, p.Responsible)
+		}
+	}
 	return exitOK
 }
 

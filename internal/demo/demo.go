@@ -38,7 +38,18 @@ func Load(ctx context.Context, s *store.Store) error {
 	ctx = store.WithActor(ctx, Actor)
 	l := loader{s: s, bodies: map[string]int64{}, personIDs: map[string]int64{}}
 	return l.run(ctx, l.council, l.conferences, l.persons, l.representatives, l.spokespersons,
-		l.session46, l.session47, l.tasks, l.evaluation, l.briefing)
+		l.session45, l.session46, l.session47, l.tasks, l.evaluation, l.briefing)
+}
+
+// LoadCalendar adds, to a store with the demo data, the FachMK dates of
+// the next twelve months (counted from today, so they are never stale)
+// and a contact of each FachMK's secretariat, where a conference has none.
+// The served demo loads it after Load; the tests' fixture (demotest) does
+// not, so that it stays the same whatever the day.
+func LoadCalendar(ctx context.Context, s *store.Store) error {
+	ctx = store.WithActor(ctx, Actor)
+	l := loader{s: s, bodies: map[string]int64{}, personIDs: map[string]int64{}}
+	return l.run(ctx, l.council, l.conferences, l.conferenceCalendar)
 }
 
 func (l *loader) run(ctx context.Context, steps ...func(context.Context) error) error {

@@ -3,8 +3,10 @@ package demo
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"gremium/internal/auth"
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -257,15 +259,40 @@ func (l *loader) briefing(ctx context.Context) error {
 // made only by "gremium serve --demo" on an empty database.
 const AccountPassword = "demo-gremium-2025"
 
-// Accounts gives the demo accounts: one per role.
+// Accounts gives the demo accounts: one per role — the secretariat, the
+// office of every voting member (the Bund and all 16 Länder), an advisory
+// member, a spokesperson and the secretariat of a FachMK (FachMKAccount,
+// bound to the Finanzministerkonferenz when the accounts are loaded).
 func Accounts() []model.User {
-	return []model.User{
+	out := []model.User{
 		{Username: "geschaeftsstelle", Name: "Geschäftsstelle IT-PLR (FITKO)", Role: model.RoleSecretariat, MemberAbbrev: "FITKO"},
 		{Username: "hessen", Name: "Büro des IT-PLR-Mitglieds Hessen", Role: model.RoleMember, MemberAbbrev: "HE"},
 		{Username: "bund", Name: "Büro des IT-PLR-Mitglieds Bund", Role: model.RoleMember, MemberAbbrev: "Bund"},
 		{Username: "dlt", Name: "Deutscher Landkreistag", Role: model.RoleAdvisory, MemberAbbrev: "DLT"},
 		{Username: "sprecher-hb", Name: "Dr. Martin Hagen", Role: model.RoleSpokesperson, MemberAbbrev: "HB"},
+		{Username: FachMKAccount, Name: "Geschäftsstelle der Finanzministerkonferenz", Role: model.RoleFachMK},
 	}
+	for _, m := range itplr.Members() {
+		if m.Kind != model.MemberLand || m.Abbrev == "HE" {
+			continue
+		}
+		out = append(out, model.User{Username: landUsername(m.Name), Name: "Büro des IT-PLR-Mitglieds " + m.Name, Role: model.RoleMember, MemberAbbrev: m.Abbrev})
+	}
+	return out
+}
+
+// FachMKAccount is the user name of the demo account of a FachMK
+// secretariat (the Finanzministerkonferenz, FachMKAccountConference).
+const FachMKAccount = "fmk-geschaeftsstelle"
+
+// FachMKAccountConference is the abbreviation of the FachMK the demo's
+// FachMK account acts for.
+const FachMKAccountConference = "FMK"
+
+// landUsername gives the demo user name of a Land: its name in lower case
+// ASCII, "Baden-Württemberg" → "baden-wuerttemberg".
+func landUsername(name string) string {
+	return strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss").Replace(strings.ToLower(name))
 }
 
 // LoadAccounts creates the demo accounts that do not exist yet and gives
@@ -279,6 +306,16 @@ func LoadAccounts(ctx context.Context, s *store.Store) ([]model.User, error) {
 	for _, u := range Accounts() {
 		if _, _, err := s.UserLogin(ctx, u.Username); err == nil {
 			continue
+		}
+		if u.Role == model.RoleFachMK {
+			b, err := s.BodyByAbbrev(ctx, FachMKAccountConference)
+			if errors.Is(err, store.ErrNotFound) {
+				continue // the conferences of the demo are not loaded
+			}
+			if err != nil {
+				return nil, err
+			}
+			u.ConferenceID = b.ID
 		}
 		if _, err := s.CreateUser(store.WithActor(ctx, Actor), u, hash); err != nil {
 			return nil, err

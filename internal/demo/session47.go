@@ -229,16 +229,6 @@ func Session47() []Item {
 	}
 }
 
-func (l *loader) session46(ctx context.Context) error {
-	if _, err := l.s.SessionByNumber(ctx, l.councilID, 46); err == nil || !errors.Is(err, store.ErrNotFound) {
-		return err
-	}
-	// The 46th session is known only as the predecessor whose minutes the
-	// 47th approved ("Einstimmige Bestätigung des Protokolls der 46. Sitzung").
-	_, err := l.s.CreateSession(ctx, model.Session{BodyID: l.councilID, Number: 46, Status: model.StatusMinutesApproved, ApprovedIn: 47, ApprovedOn: session47Date})
-	return err
-}
-
 // Session47Document gives the 47th session as a minutes document, the form
 // the importer stores and the parser produces.
 func Session47Document() minutes.Document {

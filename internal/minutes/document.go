@@ -49,6 +49,15 @@ type Item struct {
 	FollowUps []model.FollowUp
 }
 
+// IllegibleMarker is how every rendering shows a part the source document
+// marks "[illegible]"; UnplacedLabel introduces a fragment of the source
+// that could not be placed. The pages are German; the importer's English
+// marker stays only in the data it reads.
+const (
+	IllegibleMarker = "[unleserlich]"
+	UnplacedLabel   = "nicht zugeordneter Text"
+)
+
 // Section is a run of consecutive items of one agenda section.
 type Section struct {
 	Name    string
@@ -87,6 +96,26 @@ type AttendanceLine struct {
 // Draft reports whether the minutes are not yet approved: every rendering
 // (page, PDF, text) marks them "Entwurf" (model.Session.MinutesApproved).
 func (d Document) Draft() bool { return !d.Session.MinutesApproved() }
+
+// ApprovalNote gives how approved minutes say so on every rendering:
+// "genehmigt in der 48. Sitzung am 12.03.2026", "genehmigt im
+// Umlaufverfahren am …", or "" while they are a draft.
+func (d Document) ApprovalNote() string {
+	se := d.Session
+	if !se.MinutesApproved() {
+		return ""
+	}
+	note := "genehmigt"
+	if se.ApprovedIn > 0 {
+		note += fmt.Sprintf(" in der %d. Sitzung", se.ApprovedIn)
+	} else if !se.ApprovedOn.IsZero() {
+		note += " im Umlaufverfahren"
+	}
+	if !se.ApprovedOn.IsZero() {
+		note += " am " + se.ApprovedOn.German()
+	}
+	return note
+}
 
 // DraftTitle is the heading of minutes that are not yet approved, where
 // approved minutes say "Protokoll".
@@ -182,8 +211,12 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 		return nil, err
 	}
 	sectionByID := map[int64]model.Section{}
+	var consent model.Section
 	for _, s := range sections {
 		sectionByID[s.ID] = s
+		if s.Consent && consent.ID == 0 {
+			consent = s
+		}
 	}
 	items, err := st.Items(ctx, se.ID)
 	if err != nil {
@@ -200,6 +233,11 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 		}
 		item := assembleItem(it, rows)
 		sec := sectionByID[it.SectionID]
+		if it.Consent && !sec.Consent && consent.ID != 0 {
+			// An item put on the Grüne Liste belongs to its section,
+			// whatever section it was registered under.
+			sec = consent
+		}
 		if n := len(out); n == 0 || out[n-1].Name != sec.Name {
 			out = append(out, Section{Name: sec.Name, Consent: sec.Consent})
 		}

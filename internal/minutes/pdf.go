@@ -64,6 +64,8 @@ func WritePDF(w io.Writer, doc Document) error {
 	}
 	if doc.Draft() {
 		footer += " – Entwurf"
+	} else if note := doc.ApprovalNote(); note != "" {
+		footer += " – " + note
 	}
 	if doc.Audience == model.Public {
 		footer += " – öffentliche Fassung"
@@ -142,6 +144,9 @@ func (r *pdfRenderer) header(doc Document) {
 	field("Ort", se.Place)
 	field("Vorsitz", se.Chair)
 	field("Stand", se.MinutesStand.German())
+	if note := doc.ApprovalNote(); note != "" {
+		field("Genehmigt", strings.TrimPrefix(note, "genehmigt "))
+	}
 	if doc.Draft() {
 		p.Ln(2)
 		p.SetFont("go", "B", 9)
@@ -360,9 +365,9 @@ func (r *pdfRenderer) row(row Row) {
 	case row.Kind == RowNote:
 		spans = append(spans, span{text: "Protokollnotiz (" + row.Speaker + ")", style: "B"}, span{text: r.show(row.Text)})
 	case row.RemarkKind == model.RemarkIllegible:
-		spans = append(spans, span{text: row.Text + " – im Quelldokument nicht lesbar", style: "I"})
+		spans = append(spans, span{text: IllegibleMarker + " – im Quelldokument nicht lesbar", style: "I"})
 	case row.RemarkKind == model.RemarkRaw:
-		spans = append(spans, span{text: "Nicht zuordenbarer Textteil aus dem Quelldokument:", style: "I"}, span{text: r.show(row.Text)})
+		spans = append(spans, span{text: UnplacedLabel + ":", style: "I"}, span{text: r.show(row.Text)})
 	default:
 		spans = append(spans, span{text: r.show(row.Text)})
 	}

@@ -42,7 +42,7 @@ func TestPublicPDFHasNoRedactedText(t *testing.T) {
 	for _, want := range []string{"47. Sitzung des IT-Planungsrats", "Protokoll", "26.06.2025", "09:00 – 12:15 Uhr", "Schwerin",
 		"Stand: 08.12.2025", "Seite 1 von", "Begrüßung", "Beschlussfähigkeit", "Grüne Liste", "Steuerungsgruppe NOOTS",
 		"Beschluss B-2025/26-IT", "Protokollnotiz (Berlin)", "Protokollnotiz (Hamburg)", "[geschwärzt]", "Ziel", "Quelle",
-		"B-2022/42-IT", "ST, FITKO", "1. Der IT-Planungsrat beschließt die Verlängerung", "[illegible]", "öffentliche Fassung"} {
+		"B-2022/42-IT", "ST, FITKO", "1. Der IT-Planungsrat beschließt die Verlängerung", "[unleserlich]", "öffentliche Fassung"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("public PDF lacks %q", want)
 		}

@@ -77,6 +77,22 @@ func (c VoteChoice) Valid() bool {
 	return false
 }
 
+// Label gives the choice as the pages show it: "Ja", "Nein",
+// "Enthaltung", "keine Stimme abgegeben".
+func (c VoteChoice) Label() string {
+	switch c {
+	case VoteYes:
+		return "Ja"
+	case VoteNo:
+		return "Nein"
+	case VoteAbstain:
+		return "Enthaltung"
+	case VoteNone:
+		return "keine Stimme abgegeben"
+	}
+	return string(c)
+}
+
 // Vote is a member's vote on a decision.
 type Vote struct {
 	Member string // member abbreviation

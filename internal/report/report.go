@@ -93,7 +93,7 @@ func (r *Report) Table(header []string, widths []float64, rows [][]string) {
 		lines := 1
 		wrapped := make([][]string, len(cells))
 		for i, c := range cells {
-			wrapped[i] = p.SplitText(Clean(c), cols[i]-2)
+			wrapped[i] = wrapWords(Clean(c), cols[i]-2, p.GetStringWidth)
 			if len(wrapped[i]) == 0 {
 				wrapped[i] = []string{""}
 			}

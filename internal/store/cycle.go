@@ -20,17 +20,19 @@ type Document struct {
 	SHA256      string // the file's name in the data directory's documents folder
 	UploadedBy  string
 	Created     time.Time
+	Kind        model.DocumentKind // "" for documents uploaded before kinds existed
+	Version     int                // 1, 2 … per session, item and kind
 }
 
 func scanDocument(r scanner) (Document, error) {
 	var d Document
 	var created string
-	err := r.Scan(&d.ID, &d.SessionID, &d.ItemID, &d.Filename, &d.ContentType, &d.Size, &d.SHA256, &d.UploadedBy, &created)
+	err := r.Scan(&d.ID, &d.SessionID, &d.ItemID, &d.Filename, &d.ContentType, &d.Size, &d.SHA256, &d.UploadedBy, &created, &d.Kind, &d.Version)
 	d.Created, _ = time.Parse(time.RFC3339, created)
 	return d, err
 }
 
-const documentCols = `id, session_id, COALESCE(item_id, 0), filename, content_type, size, sha256, uploaded_by, created_at`
+const documentCols = `id, session_id, COALESCE(item_id, 0), filename, content_type, size, sha256, uploaded_by, created_at, kind, version`
 
 // CreateDocument records an uploaded file (the bytes are stored by the
 // caller under d.SHA256).
@@ -53,9 +55,21 @@ func (s *Store) CreateDocument(ctx context.Context, d Document) (int64, error) {
 				return model.InputError("Der Tagesordnungspunkt gehört nicht zu dieser Sitzung.")
 			}
 		}
+		if d.Kind != "" && !d.Kind.Valid() {
+			return model.InputError("Die Art „%s“ eines Dokuments ist unbekannt.", d.Kind)
+		}
+		// A later upload of the same kind to the same item (or to the
+		// session in general) is the next version of that document.
+		version := 1
+		if d.Kind != "" {
+			if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM documents WHERE session_id = ? AND COALESCE(item_id, 0) = ? AND kind = ?`,
+				d.SessionID, d.ItemID, d.Kind).Scan(&version); err != nil {
+				return fmt.Errorf("store: document version: %w", err)
+			}
+		}
 		id, err = s.insert(ctx, tx, "document", d.Filename,
-			`INSERT INTO documents (session_id, item_id, filename, content_type, size, sha256, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.SessionID, nullID(d.ItemID), d.Filename, d.ContentType, d.Size, d.SHA256, d.UploadedBy, s.now().UTC().Format(time.RFC3339))
+			`INSERT INTO documents (session_id, item_id, filename, content_type, size, sha256, uploaded_by, created_at, kind, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.SessionID, nullID(d.ItemID), d.Filename, d.ContentType, d.Size, d.SHA256, d.UploadedBy, s.now().UTC().Format(time.RFC3339), d.Kind, version)
 		return err
 	})
 	return id, err

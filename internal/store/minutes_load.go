@@ -51,7 +51,7 @@ func (s *Store) SessionRows(ctx context.Context, sessionID int64) (SessionRows, 
 	}
 	out.Remarks = byItem(rs, func(r model.Remark) int64 { return r.ItemID })
 	fs, err := queryList(ctx, s.db, scanFollowUp, "session follow-ups",
-		`SELECT `+followUpCols+` FROM follow_ups WHERE item_id IN (`+itemsOfSession+`) ORDER BY id`, sessionID)
+		`SELECT `+followUpCols+` FROM follow_ups f WHERE f.item_id IN (`+itemsOfSession+`) ORDER BY f.id`, sessionID)
 	if err != nil {
 		return out, err
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -19,9 +20,9 @@ type RegisterFilter struct {
 	ConferenceID int64
 	Reporter     string // member abbreviation among the item's reporters (BE)
 	Kind         model.DecisionKind
-	// FollowUps is "offen" (an order from the decision is open) or
-	// "erledigt" (it has orders and none is open).
-	FollowUps model.FollowUpStatus
+	// FollowUps is the implementation state rolled up from the decision's
+	// follow-ups (model.ImplementationOf): offen, in Umsetzung, umgesetzt.
+	FollowUps model.Implementation
 	Offset    int
 	Limit     int // 0: all
 }
@@ -54,13 +55,27 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 			OR d.item_id IN (SELECT i.id FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j
 				WHERE i.impact_conferences != '[]' AND j.value = ?))`, f.ConferenceID, f.ConferenceID)
 	}
+	// The states of model.ImplementationOf, in SQL.
+	has := func(statuses ...model.FollowUpStatus) string {
+		in := strings.TrimSuffix(strings.Repeat("?, ", len(statuses)), ", ")
+		return "EXISTS (SELECT 1 FROM follow_ups fu WHERE fu.decision_id = d.id AND fu.status IN (" + in + "))"
+	}
+	args := func(statuses ...model.FollowUpStatus) []any {
+		out := make([]any, len(statuses))
+		for i, x := range statuses {
+			out[i] = x
+		}
+		return out
+	}
+	open, work, done := model.FollowUpOpen, model.FollowUpInProgress, model.FollowUpDone
 	switch f.FollowUps {
 	case "":
-	case model.FollowUpOpen:
-		w.add("d.id IN (SELECT decision_id FROM follow_ups WHERE status = ?)", model.FollowUpOpen)
-	case model.FollowUpDone:
-		w.add(`d.id IN (SELECT decision_id FROM follow_ups)
-			AND d.id NOT IN (SELECT decision_id FROM follow_ups WHERE status = ? AND decision_id IS NOT NULL)`, model.FollowUpOpen)
+	case model.ImplementationOpen:
+		w.add(has(open)+" AND NOT "+has(work, done), append(args(open), args(work, done)...)...)
+	case model.ImplementationProgress:
+		w.add(has(open, work)+" AND "+has(work, done), append(args(open, work), args(work, done)...)...)
+	case model.ImplementationDone:
+		w.add(has(done)+" AND NOT "+has(open, work), append(args(done), args(open, work)...)...)
 	default:
 		return RegisterPage{}, model.InputError("Der Umsetzungsstand „%s“ ist unbekannt.", f.FollowUps)
 	}
@@ -109,4 +124,32 @@ func (s *Store) CitingDecisions(ctx context.Context, bodyID int64, label string)
 		 WHERE d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'quelle' AND value = ?)
 		   AND d.body_id = ? AND d.status = ? AND d.seq > 0
 		 ORDER BY d.year, d.seq`, label, bodyID, model.DecisionAdopted)
+}
+
+// Implementations gives the implementation state of each of the decisions
+// (by id) that has follow-ups, rolled up by model.ImplementationOf.
+func (s *Store) Implementations(ctx context.Context, decisionIDs []int64) (map[int64]model.Implementation, error) {
+	out := map[int64]model.Implementation{}
+	if len(decisionIDs) == 0 {
+		return out, nil
+	}
+	in := strings.TrimSuffix(strings.Repeat("?, ", len(decisionIDs)), ", ")
+	args := make([]any, len(decisionIDs))
+	for i, id := range decisionIDs {
+		args[i] = id
+	}
+	fs, err := queryList(ctx, s.db, scanFollowUp, "implementations", `SELECT `+followUpCols+` FROM follow_ups f WHERE f.decision_id IN (`+in+`) ORDER BY f.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	by := map[int64][]model.FollowUp{}
+	for _, f := range fs {
+		by[f.DecisionID] = append(by[f.DecisionID], f)
+	}
+	for id, list := range by {
+		if st := model.ImplementationOf(list); st != model.ImplementationNone {
+			out[id] = st
+		}
+	}
+	return out, nil
 }

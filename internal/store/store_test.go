@@ -469,6 +469,10 @@ func TestFollowUps(t *testing.T) {
 	fid := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: "Audit der Kostenstrukturen", Responsible: "FITKO", DueSession: 49, Status: model.FollowUpOpen}))
 	f := must[model.FollowUp](t)(s.FollowUp(ctx, fid))
 	f.Status, f.DoneOn = model.FollowUpDone, model.NewDate(2025, 11, 1)
+	if err := s.UpdateFollowUp(ctx, f); !errors.Is(err, model.ErrInput) {
+		t.Errorf("done without evidence: %v", err)
+	}
+	f.EvidenceText = "Bericht in der 49. Sitzung vorgelegt"
 	check(t, s.UpdateFollowUp(ctx, f))
 	if err := s.UpdateFollowUp(ctx, f); !errors.Is(err, ErrConflict) {
 		t.Errorf("stale follow-up: %v", err)

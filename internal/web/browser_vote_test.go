@@ -15,7 +15,6 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
-	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
 	"gremium/internal/itplr"
@@ -68,13 +67,7 @@ func TestMembersVoteInTheBrowser(t *testing.T) {
 	if _, err := demo.LoadAccounts(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	hash, _ := auth.HashPassword(demo.AccountPassword)
-	for _, u := range []model.User{{Username: "bayern", Name: "Büro Bayern", Role: model.RoleMember, MemberAbbrev: "BY"},
-		{Username: "saarland", Name: "Büro Saarland", Role: model.RoleMember, MemberAbbrev: "SL"}} {
-		if _, err := st.CreateUser(ctx, u, hash); err != nil {
-			t.Fatal(err)
-		}
-	}
+	// The demo accounts include the offices of Bayern and the Saarland.
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)

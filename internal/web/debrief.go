@@ -215,17 +215,47 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 		return db, false
 	}
 	db.Place = strings.TrimSpace(r.PostFormValue("ort"))
-	db.Invitation = r.PostFormValue("einladung")
+	db.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
+	if strings.TrimSpace(db.Invitation) == strings.TrimSpace(debriefInvitation(d)) {
+		// The text the form showed was the drafted one: it is drafted
+		// again from the date, place and decisions being saved, never kept
+		// with the old ones (an empty text is drafted when shown or sent).
+		db.Invitation = ""
+	}
 	db.Entries = nil
+	var included []debriefEntry
 	for i, e := range d.Entries {
 		if r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) != "1" {
 			continue
 		}
 		e.Presenter = strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i)))
 		db.Entries = append(db.Entries, e.DebriefEntry)
+		included = append(included, e)
 	}
 	db.Version = formVersion(r)
+	if db.Invitation == "" && r.URL.Path == fmt.Sprintf("/sitzungen/%d/nachbesprechung/versenden", d.Session.Number) {
+		// Sent: the text is drafted now, from what is being sent.
+		db.Invitation = debriefInvitation(debriefData{Session: d.Session, Debrief: db, Groups: groupDebrief(included)})
+	}
 	return db, true
+}
+
+// groupDebrief groups debrief entries by conference, in the order of the
+// conferences' names (the invitation's and the PDF's order).
+func groupDebrief(entries []debriefEntry) []debriefGroup {
+	var out []debriefGroup
+	at := map[int64]int{}
+	for _, e := range entries {
+		i, ok := at[e.ConferenceID]
+		if !ok {
+			i = len(out)
+			at[e.ConferenceID] = i
+			out = append(out, debriefGroup{Conference: e.Conference})
+		}
+		out[i].Entries = append(out[i].Entries, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Conference.Name < out[j].Conference.Name })
+	return out
 }
 
 func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {

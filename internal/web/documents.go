@@ -4,6 +4,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -76,6 +77,11 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	kind := model.DocumentKind(r.FormValue("art"))
+	if kind != "" && !kind.Valid() {
+		s.badRequest(w, r, "Bitte die Art des Dokuments wählen: Beschlussvorschlag, Bericht, Präsentation oder Tischvorlage.")
+		return
+	}
 	file, header, err := r.FormFile("datei")
 	if err != nil {
 		s.badRequest(w, r, "Bitte eine Datei auswählen.")
@@ -115,7 +121,7 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if _, err := s.st.CreateDocument(r.Context(), store.Document{SessionID: se.ID, ItemID: itemID,
-		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name}); err != nil {
+		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name, Kind: kind}); err != nil {
 		s.fail(w, r, err, "")
 		return
 	}
@@ -127,7 +133,8 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -138,6 +145,13 @@ func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) {
 	d, err := s.st.Document(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err, "Dieses Dokument gibt es nicht.")
+		return
+	}
+	if ok, err := s.seesDocument(r.Context(), u, d); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if !ok {
+		s.notFound(w, r, "Dieses Dokument gibt es nicht.")
 		return
 	}
 	f, err := os.Open(filepath.Join(s.documentDir, d.SHA256))
@@ -165,4 +179,41 @@ func attachment(name string) string {
 		return v
 	}
 	return "attachment"
+}
+
+// seesDocument reports whether u may see the document: one attached to an
+// agenda item follows the item (a pending or declined registration only
+// the secretariat and the registering member, model.Audience.SeesItem).
+func (s *Server) seesDocument(ctx context.Context, u *model.User, d store.Document) (bool, error) {
+	if d.ItemID == 0 {
+		return true, nil
+	}
+	it, err := s.st.Item(ctx, d.ItemID)
+	if err != nil {
+		return false, err
+	}
+	se, err := s.st.Session(ctx, it.SessionID)
+	if err != nil {
+		return false, err
+	}
+	return auth.Audience(u).SeesItem(it, se, u), nil
+}
+
+// visibleDocuments gives the documents of a session that u may see.
+func (s *Server) visibleDocuments(ctx context.Context, u *model.User, se model.Session) ([]store.Document, error) {
+	all, err := s.st.Documents(ctx, se.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []store.Document
+	for _, d := range all {
+		ok, err := s.seesDocument(ctx, u, d)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }

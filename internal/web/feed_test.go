@@ -151,7 +151,7 @@ func TestCalendarFeeds(t *testing.T) {
 		events int
 		want   []string
 	}{
-		{"/sitzungen.ics", 2, []string{"UID:sitzung-it-plr-47@gremium.example.org", "DTSTART;TZID=Europe/Berlin:20250626T", "URL:https://gremium.example.org/sitzungen/47"}},
+		{"/sitzungen.ics", 4, []string{"UID:sitzung-it-plr-47@gremium.example.org", "DTSTART;TZID=Europe/Berlin:20250626T", "URL:https://gremium.example.org/sitzungen/47"}},
 		{"/fachmk/termine.ics", 2, []string{"DTSTART;VALUE=DATE:20261104", "DTSTART;TZID=Europe/Berlin:20260520T100000", "DTEND;TZID=Europe/Berlin:20260521T133000"}},
 		{"/fachmk/FMK/termine.ics", 1, []string{"URL:https://gremium.example.org/fachmk/FMK", `Teil 1\, Beratung`}},
 	} {

@@ -47,11 +47,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.FachMK = len(conferences)
-	open, err := s.st.FollowUps(ctx, store.FollowUpFilter{Status: model.FollowUpOpen})
-	if err != nil {
+	// Only what the viewer may see is counted (followups.go).
+	if d.OpenTasks, err = s.openFollowUps(r); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	d.OpenTasks = len(open)
 	s.render(w, r, http.StatusOK, "home.html", view{Title: council.Name, Active: "start", Data: d})
 }

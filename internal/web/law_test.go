@@ -35,8 +35,10 @@ func lawServer(t testing.TB) (*httptest.Server, *store.Store, *Server) {
 		t.Fatal(err)
 	}
 	hash, _ := auth.HashPassword(demo.AccountPassword)
-	if _, err := st.CreateUser(ctx, model.User{Username: "saarland", Name: "Büro Saarland", Role: model.RoleMember, MemberAbbrev: "SL"}, hash); err != nil {
-		t.Fatal(err)
+	if _, _, err := st.UserLogin(ctx, "saarland"); err != nil { // the demo has one
+		if _, err := st.CreateUser(ctx, model.User{Username: "saarland", Name: "Büro Saarland", Role: model.RoleMember, MemberAbbrev: "SL"}, hash); err != nil {
+			t.Fatal(err)
+		}
 	}
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {

@@ -1,11 +1,26 @@
 package web
 
-// The personal page (Mein Bereich).
+// The personal page (Mein Bereich): one page per role, built from
+// sections. A member office sees what it has to do (open votes in session
+// and in written procedure, its registrations, the follow-ups it owes,
+// draft minutes waiting for its comments); a spokesperson the decisions
+// relevant for their conferences since the last session and the
+// conferences' next dates; the secretariat what waits for it
+// (registrations to accept, drafts to release, procedures closing,
+// debriefs due). Further panels (briefings, tasks of the spokespersons)
+// are sections of their own in mine.html.
 
 import (
+	"context"
+	"errors"
+	"net/http"
+	"slices"
+	"sort"
+	"strings"
+
 	"gremium/internal/auth"
 	"gremium/internal/model"
-	"net/http"
+	"gremium/internal/store"
 )
 
 type myConference struct {
@@ -13,11 +28,73 @@ type myConference struct {
 	Dates []model.ConferenceDate
 }
 
+// myVote is a vote in a running session the member may still cast.
+type myVote struct {
+	Session model.Session
+	Title   string // the proposal's title, or "Grüne Liste"
+	Voted   bool
+}
+
+// myProcedure is an open written procedure with the member's own vote.
+type myProcedure struct {
+	Procedure model.WrittenProcedure
+	Decision  model.Decision
+	Own       model.VoteChoice // "" while the member has not voted
+	Votes     int
+}
+
+// myRegistration is an agenda item with its session.
+type myRegistration struct {
+	Item    model.AgendaItem
+	Session model.Session
+}
+
+// myDraft is a session whose draft minutes take comments.
+type myDraft struct {
+	Session   model.Session
+	Commented bool
+}
+
+// myRelevant is a decision relevant for one of the spokesperson's
+// conferences.
+type myRelevant struct {
+	Decision   model.Decision
+	Conference model.Body
+	Reason     string
+}
+
+// myDebrief is a held session whose debrief invitation is not sent.
+type myDebrief struct {
+	Session  model.Session
+	Relevant int  // decisions assessed as relevant for a FachMK
+	Saved    bool // a debrief is stored (not yet sent)
+}
+
 type myData struct {
-	User        *model.User
+	User *model.User
+	// Office, Spokesperson, Secretariat: which sections the page has.
+	Office, Spokesperson, Secretariat bool
+	Voter                             bool // the member votes (Bund, Länder)
+
+	// Member office.
+	SessionVotes  []myVote
+	Procedures    []myProcedure
+	Registrations []myRegistration
+	FollowUps     []model.FollowUp
+	Drafts        []myDraft
+
+	// Spokesperson.
 	Conferences []myConference
+	LastSession int // the number of the last session held
+	Relevant    []myRelevant
 	Tasks       []model.Task
 	Briefings   []model.Briefing
+
+	// Secretariat.
+	Pending  []myRegistration
+	Release  []model.Session // ended sessions whose draft minutes are not released
+	Closing  []myProcedure   // open written procedures, nearest deadline first
+	Debriefs []myDebrief
 }
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
@@ -26,40 +103,280 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	d := myData{User: u}
-	last := 0
-	if council, err := s.councilBody(ctx); err == nil {
-		last, _ = s.st.LastHeldSession(ctx, council.ID)
-	}
-	as, err := s.st.Assignments(ctx, 0)
+	council, err := s.councilBody(ctx)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	seen := map[int64]bool{}
-	for _, a := range as {
-		if a.Member != u.MemberAbbrev || a.Status(last) == model.AssignmentEnded || seen[a.ConferenceID] {
+	d := myData{User: u,
+		Office:       (u.Role == model.RoleMember || u.Role == model.RoleAdvisory) && u.MemberAbbrev != "",
+		Spokesperson: u.Role == model.RoleSpokesperson,
+		Secretariat:  u.Role == model.RoleSecretariat}
+	steps := []func(context.Context, model.Body, *myData) error{}
+	if d.Office {
+		steps = append(steps, s.myOffice)
+	}
+	if d.Spokesperson {
+		steps = append(steps, s.mySpokesperson)
+	}
+	if d.Secretariat {
+		steps = append(steps, s.mySecretariat)
+	}
+	for _, step := range steps {
+		if err := step(ctx, council, &d); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, "mine.html", view{Title: "Mein Bereich", Active: "mein", Data: d})
+}
+
+// myOffice fills the sections of a member office.
+func (s *Server) myOffice(ctx context.Context, council model.Body, d *myData) error {
+	member := d.User.MemberAbbrev
+	m, err := s.st.Member(ctx, member)
+	if err != nil {
+		return err
+	}
+	d.Voter = m.Kind.Votes()
+	if d.Voter {
+		running, err := s.st.SessionsInStatus(ctx, council.ID, model.StatusRunning)
+		if err != nil {
+			return err
+		}
+		for _, se := range running {
+			v, open, err := s.st.OpenSessionVote(ctx, se.ID)
+			if err != nil {
+				return err
+			}
+			if !open {
+				continue
+			}
+			mv := myVote{Session: se, Title: "Grüne Liste (Beschluss en bloc)"}
+			if v.DecisionID != 0 {
+				dec, err := s.st.Decision(ctx, v.DecisionID)
+				if err != nil {
+					return err
+				}
+				mv.Title = or(dec.Title, "Beschlussvorschlag")
+			}
+			for _, c := range v.Votes {
+				mv.Voted = mv.Voted || c.Member == member
+			}
+			d.SessionVotes = append(d.SessionVotes, mv)
+		}
+		if d.Procedures, err = s.openProcedures(ctx, member); err != nil {
+			return err
+		}
+	}
+	items, err := s.st.RegistrationsOf(ctx, council.ID, member, 20)
+	if err != nil {
+		return err
+	}
+	if d.Registrations, err = s.withSessions(ctx, items); err != nil {
+		return err
+	}
+	open, err := s.st.FollowUps(ctx, store.FollowUpFilter{Status: model.FollowUpOpen})
+	if err != nil {
+		return err
+	}
+	var owed []model.FollowUp
+	for _, f := range open {
+		if owes(f.Responsible, member) {
+			owed = append(owed, f)
+		}
+	}
+	if d.FollowUps, err = s.visibleFollowUpList(ctx, model.Internal, d.User, owed); err != nil {
+		return err
+	}
+	drafts, err := s.st.SessionsInStatus(ctx, council.ID, model.StatusMinutesDraft)
+	if err != nil {
+		return err
+	}
+	for _, se := range drafts {
+		cs, err := s.st.Comments(ctx, se.ID)
+		if err != nil {
+			return err
+		}
+		md := myDraft{Session: se}
+		for _, c := range cs {
+			md.Commented = md.Commented || c.Member == member
+		}
+		d.Drafts = append(d.Drafts, md)
+	}
+	return nil
+}
+
+// owes reports whether a follow-up's responsible ("HE", "HE, FITKO",
+// "Bund und Länder") names the member.
+func owes(responsible, member string) bool {
+	for _, f := range strings.FieldsFunc(responsible, func(r rune) bool { return r == ',' || r == ';' || r == '/' || r == ' ' }) {
+		if f == member {
+			return true
+		}
+	}
+	return false
+}
+
+func or(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+// openProcedures gives the open written procedures, nearest deadline
+// first, with the member's own vote ("" for the secretariat).
+func (s *Server) openProcedures(ctx context.Context, member string) ([]myProcedure, error) {
+	ps, err := s.st.Procedures(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []myProcedure
+	for _, p := range ps {
+		if p.Status != model.ProcedureOpen {
 			continue
 		}
-		seen[a.ConferenceID] = true
+		dec, err := s.st.Decision(ctx, p.DecisionID)
+		if err != nil {
+			return nil, err
+		}
+		mp := myProcedure{Procedure: p, Decision: dec, Votes: len(p.Votes)}
+		for _, v := range p.Votes {
+			if v.Member == member {
+				mp.Own = v.Choice
+			}
+		}
+		out = append(out, mp)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Procedure.Deadline.Before(out[j].Procedure.Deadline) })
+	return out, nil
+}
+
+// withSessions pairs agenda items with their sessions.
+func (s *Server) withSessions(ctx context.Context, items []model.AgendaItem) ([]myRegistration, error) {
+	sessions := map[int64]model.Session{}
+	var out []myRegistration
+	for _, it := range items {
+		se, ok := sessions[it.SessionID]
+		if !ok {
+			var err error
+			if se, err = s.st.Session(ctx, it.SessionID); err != nil {
+				return nil, err
+			}
+			sessions[it.SessionID] = se
+		}
+		out = append(out, myRegistration{Item: it, Session: se})
+	}
+	return out, nil
+}
+
+// mySpokesperson fills the sections of a spokesperson: their conferences
+// with the next dates, the decisions assessed as relevant for them since
+// the last session, the tasks and briefings.
+func (s *Server) mySpokesperson(ctx context.Context, council model.Body, d *myData) error {
+	last, err := s.st.LastHeldSession(ctx, council.ID)
+	if err != nil {
+		return err
+	}
+	d.LastSession = last
+	as, err := s.st.Assignments(ctx, 0)
+	if err != nil {
+		return err
+	}
+	bodies := map[int64]model.Body{}
+	var ids []int64
+	for _, a := range as {
+		if a.Member != d.User.MemberAbbrev || a.Status(last) == model.AssignmentEnded || slices.Contains(ids, a.ConferenceID) {
+			continue
+		}
+		ids = append(ids, a.ConferenceID)
 		b, err := s.st.Body(ctx, a.ConferenceID)
 		if err != nil {
-			s.serverError(w, r, err)
-			return
+			return err
 		}
+		bodies[b.ID] = b
 		dates, err := s.st.ConferenceDates(ctx, b.ID, today())
 		if err != nil {
-			s.serverError(w, r, err)
-			return
+			return err
+		}
+		if len(dates) > 3 {
+			dates = dates[:3]
 		}
 		d.Conferences = append(d.Conferences, myConference{Body: b, Dates: dates})
 	}
-	if d.Tasks, err = s.st.Tasks(ctx); err == nil {
-		d.Briefings, err = s.st.Briefings(ctx, 0)
+	if last > 0 && len(ids) > 0 {
+		se, err := s.st.SessionByNumber(ctx, council.ID, last)
+		if err != nil {
+			return err
+		}
+		rel, err := s.st.RelevantDecisionsSince(ctx, ids, se.ID, se.Date)
+		if err != nil {
+			return err
+		}
+		for _, rd := range rel {
+			dec, ok := model.Internal.Decision(rd.Decision)
+			if !ok {
+				continue
+			}
+			d.Relevant = append(d.Relevant, myRelevant{Decision: dec, Conference: bodies[rd.ConferenceID], Reason: rd.Reason})
+		}
 	}
+	if d.Tasks, err = s.st.Tasks(ctx); err != nil {
+		return err
+	}
+	d.Briefings, err = s.st.Briefings(ctx, 0)
+	return err
+}
+
+// mySecretariat fills what waits for the secretariat.
+func (s *Server) mySecretariat(ctx context.Context, council model.Body, d *myData) error {
+	pending, err := s.st.PendingRegistrations(ctx, council.ID)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "mine.html", view{Title: "Mein Bereich", Active: "mein", Data: d})
+	if d.Pending, err = s.withSessions(ctx, pending); err != nil {
+		return err
+	}
+	if d.Release, err = s.st.SessionsInStatus(ctx, council.ID, model.StatusEnded); err != nil {
+		return err
+	}
+	if d.Closing, err = s.openProcedures(ctx, ""); err != nil {
+		return err
+	}
+	held, err := s.st.SessionsInStatus(ctx, council.ID, model.StatusEnded, model.StatusMinutesDraft)
+	if err != nil {
+		return err
+	}
+	conferences, err := s.st.Bodies(ctx, model.BodyFachMK)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for _, b := range conferences {
+		ids = append(ids, b.ID)
+	}
+	for _, se := range held {
+		db, err := s.st.DebriefOfSession(ctx, se.ID)
+		saved := err == nil
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if saved && db.Sent {
+			continue
+		}
+		rel, err := s.st.RelevantDecisionsSince(ctx, ids, se.ID, model.Date{})
+		if err != nil {
+			return err
+		}
+		seen := map[int64]bool{}
+		for _, rd := range rel {
+			seen[rd.Decision.ID] = true
+		}
+		if len(seen) == 0 && !saved {
+			continue
+		}
+		d.Debriefs = append(d.Debriefs, myDebrief{Session: se, Relevant: len(seen), Saved: saved})
+	}
+	return nil
 }

@@ -121,11 +121,49 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	// The 49th session runs: its agenda is public, its minutes are not yet.
 	s49 := must(st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 49, Status: model.StatusRunning, Date: model.NewDate(2025, 12, 4), Place: "Berlin"}))
 	it49 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s49, SectionID: sec, Number: "01", Title: carrier + " laufend", Status: model.ItemAccepted}))
+	// Members' notes on a document of the running session: one private,
+	// one shared with the own office (never public).
+	doc49 := must(st.CreateDocument(ctx, store.Document{SessionID: s49, ItemID: it49, Filename: "Vorlage.pdf", ContentType: "application/pdf", Size: 4, SHA256: "0000", UploadedBy: "hessen", Kind: model.DocProposal}))
+	for _, n := range []struct {
+		user   string
+		shared bool
+	}{{"hessen", false}, {"bund", true}} {
+		u, _, err := st.UserLogin(ctx, n.user)
+		if err != nil {
+			t.Fatal(err)
+		}
+		must(st.SaveDocumentNote(ctx, model.DocumentNote{DocumentID: doc49, UserID: u.ID, Member: u.MemberAbbrev, Author: u.Name, Text: secret("DocumentNote" + n.user), Shared: n.shared}))
+	}
 	must(st.CreateContribution(ctx, model.Contribution{ItemID: it49, Speaker: "HE", Points: []string{carrier + " " + secret("RunningContribution")}}))
 	must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it49, Author: "Hessen", Text: secret("RunningNote")}))
 	must(st.CreateRemark(ctx, model.Remark{ItemID: it49, Kind: model.RemarkText, Text: secret("RunningRemark")}))
 	must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it49, Text: secret("RunningFollowUp"), Responsible: "HE", Status: model.FollowUpOpen}))
 	proposal(s49, it49, secret("RunningProposal"), secret("RunningProposalPoint"))
+
+	// The 44th session's minutes are approved and corrected (issue 13):
+	// an approved correction of a confidential row, an approved correction
+	// whose new text carries a marked passage, and a proposed correction
+	// (internal until approved).
+	s44 := must(st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 44, Status: model.StatusMinutesDraft, Date: model.NewDate(2024, 6, 20), Place: "Berlin"}))
+	it44 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s44, SectionID: sec, Number: "01", Title: carrier + " berichtigt", Status: model.ItemAccepted}))
+	on44 := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "HE", Points: []string{carrier + " vorher"}}))
+	conf44 := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "BY", Points: []string{secret("CorrectedRowBefore")}, Confidential: true}))
+	pn44 := must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it44, Author: "Hessen", Text: carrier + " Notiz"}))
+	if se44, err := st.Session(ctx, s44); err != nil {
+		t.Fatal(err)
+	} else if err := st.SetSessionStatus(ctx, s44, se44.Version, model.StatusMinutesApproved); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []model.MinutesCorrection{
+		{RowKind: "ON", RowID: on44, After: carrier + " nachher " + model.Redact(secret("CorrectionMarked")), Reason: "Ergänzung " + model.Redact(secret("CorrectionReasonMarked"))},
+		{RowKind: "ON", RowID: conf44, After: secret("CorrectedRowAfter"), Reason: secret("CorrectionConfidentialRowReason")},
+	} {
+		id := must(st.ProposeMinutesCorrection(ctx, c))
+		if _, err := st.ApproveMinutesCorrection(ctx, id, 49, "Fassung"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(st.ProposeMinutesCorrection(ctx, model.MinutesCorrection{RowKind: "PN", RowID: pn44, After: secret("CorrectionProposedText"), Reason: secret("CorrectionProposedReason")}))
 
 	// The 50th session is planned with a published agenda: the items are
 	// public, the proposals on them are not.
@@ -157,7 +195,16 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 95}, AdoptedOn: s47.Date,
 		Title: carrier + " " + model.Redact(p.debriefTitle), Points: []model.Point{{Label: "1.", Text: hidden("DecisionPointMarked")}},
 		Result: "einstimmig " + model.Redact(secret("DecisionResultMarked"))}))
-	must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it47, DecisionID: adopted, Text: hidden("FollowUpMarked"), Responsible: "FITKO", Status: model.FollowUpOpen}))
+	publicFollowUp := must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it47, DecisionID: adopted, Text: hidden("FollowUpMarked"), Responsible: "FITKO", Status: model.FollowUpOpen}))
+	// A public follow-up's comments stay internal; its evidence shows marked
+	// passages redacted.
+	if err := st.ReportFollowUp(ctx, store.FollowUpReport{ID: publicFollowUp, Version: 1, Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 9, 1),
+		EvidenceText: hidden("FollowUpEvidenceMarked"), Comment: secret("FollowUpComment"), Author: "hessen", Member: "HE"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DismissFollowUpProposal(ctx, s47.ID, "probe", secret("DismissedProposal"), "geschaeftsstelle"); err != nil {
+		t.Fatal(err)
+	}
 	pv, err := st.ProfileVersion(ctx, adopted)
 	if err != nil {
 		t.Fatal(err)
@@ -369,6 +416,11 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 	for _, p := range procs {
 		procIDs = append(procIDs, ids(p.ID)...)
 	}
+	fus, _ := ls.st.FollowUps(ctx, store.FollowUpFilter{})
+	var followUpIDs []string
+	for _, f := range fus {
+		followUpIDs = append(followUpIDs, ids(f.ID)...)
+	}
 	all := slices.Concat(sessionIDs, itemIDs, decisionIDs, bodyIDs, personIDs, assignIDs, procIDs, docIDs, years)
 
 	pattern = strings.ReplaceAll(pattern, "{$}", "")
@@ -387,6 +439,12 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 			return labels, nil
 		case "abbrev":
 			return abbrevs, nil
+		case "mitglied":
+			return []string{"HE", "FITKO", "Bund"}, nil
+		case "datei":
+			// The personal calendar: its address is a secret of the
+			// account (TestPersonalCalendarFeed); a guessed one finds nothing.
+			return []string{"kal_unbekannt.ics", "x.ics"}, nil
 		case "v":
 			return []string{"1", "2"}, nil
 		case "id":
@@ -397,6 +455,8 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 				return decisionIDs, nil
 			case strings.HasPrefix(pattern, "/umlaufverfahren/"):
 				return procIDs, nil
+			case strings.HasPrefix(pattern, "/auftraege/"):
+				return followUpIDs, nil
 			case strings.HasPrefix(pattern, "/oparl/v1/body/"), strings.HasPrefix(pattern, "/oparl/v1/organization/"):
 				return bodyIDs, nil
 			case strings.HasPrefix(pattern, "/oparl/v1/person/"):

@@ -26,8 +26,10 @@ type decisionListData struct {
 	Conferences []model.Body
 	Members     []model.Member
 	Filter      registerQuery
-	Total       int
-	Page, Pages int
+	// Implementation is the state of each listed decision with follow-ups.
+	Implementation map[int64]model.Implementation
+	Total          int
+	Page, Pages    int
 }
 
 // registerQuery is the register's filter as given in the address.
@@ -37,7 +39,7 @@ type registerQuery struct {
 	Conference string // FachMK abbreviation
 	Reporter   string // member abbreviation
 	Kind       model.DecisionKind
-	FollowUps  model.FollowUpStatus
+	FollowUps  model.Implementation
 	Page       int
 }
 
@@ -116,11 +118,13 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 	default:
 		return q, "Die Art muss „beschluss“ oder „empfehlung“ sein."
 	}
-	switch f := model.FollowUpStatus(v.Get("umsetzung")); f {
-	case "", model.FollowUpOpen, model.FollowUpDone:
+	switch f := model.Implementation(v.Get("umsetzung")); f {
+	case "", model.ImplementationOpen, model.ImplementationProgress, model.ImplementationDone:
 		q.FollowUps = f
+	case "erledigt": // the address of the filter before "in Umsetzung" existed
+		q.FollowUps = model.ImplementationDone
 	default:
-		return q, "Der Umsetzungsstand muss „offen“ oder „erledigt“ sein."
+		return q, "Der Umsetzungsstand muss „offen“, „in_umsetzung“ oder „umgesetzt“ sein."
 	}
 	if p := v.Get("seite"); p != "" {
 		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 {
@@ -191,6 +195,14 @@ func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
 	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}, Decisions: page.Decisions, Total: page.Total}
 	var err error
 	d.Pages = (d.Total + RegisterPerPage - 1) / RegisterPerPage
+	ids := make([]int64, len(d.Decisions))
+	for i, dec := range d.Decisions {
+		ids[i] = dec.ID
+	}
+	if d.Implementation, err = s.st.Implementations(ctx, ids); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if d.Years, err = s.st.RegisterYears(ctx, council.ID); err == nil {
 		if d.Sections, err = s.st.Sections(ctx, council.ID); err == nil {
 			if d.Conferences, err = s.st.Bodies(ctx, model.BodyFachMK); err == nil {
@@ -225,8 +237,13 @@ type decisionData struct {
 	Item      model.AgendaItem
 	HasItem   bool
 	FollowUps []model.FollowUp
-	Members   map[string]model.Member
-	Known     map[string]string
+	// Implementation is the decision's state rolled up from its follow-ups;
+	// PerLand the state in each Land a decision binding only the consenting
+	// Länder binds.
+	Implementation model.Implementation
+	PerLand        []model.LandImplementation
+	Members        map[string]model.Member
+	Known          map[string]string
 	// CitedBy are the published decisions that name this one as source:
 	// "wird fortgeführt durch".
 	CitedBy []model.Decision
@@ -296,6 +313,10 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.FollowUps = shown
+	d.Implementation = model.ImplementationOf(shown)
+	if bound := dec.Bound(); len(bound) > 0 && len(shown) > 0 {
+		d.PerLand = model.ImplementationPerLand(bound, shown)
+	}
 	if d.Members, err = s.memberMap(ctx); err != nil {
 		s.serverError(w, r, err)
 		return

@@ -75,9 +75,10 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 		query      string
 		want, lack []string
 	}{
-		{"", []string{">B-2025/40-IT<", ">B-2025/26-IT<", ">B-2025/27-IT<", "4 Beschlüsse"}, nil},
+		{"", []string{">B-2025/40-IT<", ">B-2025/26-IT<", ">B-2025/27-IT<", ">B-2024/48-IT<", "7 Beschlüsse"}, nil},
 		{"?jahr=2025", []string{"B-2025/40-IT", "B-2025/26-IT"}, nil},
-		{"?jahr=2024", []string{"Keine Beschlüsse für diese Auswahl"}, []string{"B-2025/26-IT"}},
+		{"?jahr=2024", []string{"B-2024/48-IT", "1 Beschluss"}, []string{"B-2025/26-IT"}},
+		{"?jahr=2023", []string{"Keine Beschlüsse für diese Auswahl"}, []string{"B-2025/26-IT"}},
 		{"?be=HB", []string{">B-2025/40-IT<"}, []string{"B-2025/27-IT"}},
 		{"?be=HE", []string{">B-2025/27-IT<"}, []string{"B-2025/40-IT"}},
 		{"?fachmk=FMK", []string{"B-2025/40-IT"}, []string{"B-2025/27-IT"}},
@@ -129,7 +130,7 @@ func TestRegisterFeedAndNoLeak(t *testing.T) {
 	if err := xml.Unmarshal([]byte(feed), &parsed); err != nil {
 		t.Fatalf("feed is not XML: %v", err)
 	}
-	if len(parsed.Entries) != 4 || !strings.HasSuffix(parsed.Entries[0].ID, "/beschluesse/B-2025/40-IT") {
+	if len(parsed.Entries) != 7 || !strings.HasSuffix(parsed.Entries[0].ID, "/beschluesse/B-2025/40-IT") {
 		t.Errorf("feed entries: %+v", parsed.Entries)
 	}
 	_, filtered := get(t, ts, "/beschluesse.atom?be=HB")
@@ -213,7 +214,7 @@ func FuzzParseRegisterQuery(f *testing.F) {
 			t.Fatalf("parseRegisterQuery(%q): kind %q", raw, q.Kind)
 		}
 		switch q.FollowUps {
-		case "", model.FollowUpOpen, model.FollowUpDone:
+		case "", model.ImplementationOpen, model.ImplementationProgress, model.ImplementationDone:
 		default:
 			t.Fatalf("parseRegisterQuery(%q): follow-up state %q", raw, q.FollowUps)
 		}

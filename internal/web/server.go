@@ -50,6 +50,9 @@ type Server struct {
 	councilBodyKept untilChange[model.Body]
 	members         untilChange[map[string]model.Member]
 	lastChange      untilChange[time.Time]
+	// openFollowUpCounts keeps the home page's count of open follow-ups
+	// for the public and the internal audience (followups.go).
+	openFollowUpCounts untilChange[[2]int]
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
 	// keys signs notices and the OpenID Connect login state.

@@ -54,7 +54,11 @@ type sessionData struct {
 	Editable      bool
 	Comments      []store.Comment
 	Documents     []store.Document
+	DocGroups     []docGroup // the documents by agenda item, with the viewer's notes
+	DocKinds      []model.DocumentKind
 	Registrations []model.AgendaItem // the user's own pending registrations
+	// Corrections of approved minutes, as the audience may see them.
+	Corrections []model.MinutesCorrection
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
@@ -120,8 +124,16 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	}
 	d := sessionData{Doc: doc, Members: members, Known: known,
 		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),
-		CanRegister:   se.Status == model.StatusPlanned || se.Status == model.StatusConvened,
+		CanRegister:   (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !se.Cancelled(),
 		AgendaVisible: doc.Audience.SeesAgenda(se)}
+	if se.Status.MinutesFrozen() {
+		cs, err := s.st.MinutesCorrections(ctx, se.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Corrections = doc.Audience.MinutesCorrections(cs)
+	}
 	u := s.user(r)
 	if d.Running {
 		if d.Live, err = s.loadLiveState(r, se); err != nil {
@@ -131,8 +143,12 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	}
 	if auth.Can(u, auth.ViewInternal, "") {
 		if d.Comments, err = s.st.Comments(ctx, se.ID); err == nil {
-			d.Documents, err = s.st.Documents(ctx, se.ID)
+			d.Documents, err = s.visibleDocuments(ctx, u, se)
 		}
+		if err == nil {
+			d.DocGroups, err = s.documentGroups(ctx, u, se, d.Documents)
+		}
+		d.DocKinds = model.DocumentKinds
 		if err == nil && u.MemberAbbrev != "" {
 			var items []model.AgendaItem
 			items, err = s.st.Items(ctx, se.ID)

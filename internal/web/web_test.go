@@ -148,7 +148,7 @@ func TestSession47Page(t *testing.T) {
 		"47. Sitzung des IT-Planungsrats", "26.06.2025", "09:00 – 12:15 Uhr", "Schwerin", "08.12.2025",
 		"Steuerungsgruppe NOOTS", `<a href="/beschluesse/B-2025/26-IT">B-2025/26-IT</a>`,
 		"Protokollnotiz (Berlin)", "Protokollnotiz (Hamburg)", "Protokollnotiz (FITKO)", "Protokollnotiz (Hessen)",
-		"Grüne Liste", "Bericht des Themenpaten", "Kooperation D21", "[illegible]", "[geschwärzt]",
+		"Grüne Liste", "Bericht des Themenpaten", "Kooperation D21", "[unleserlich]", "[geschwärzt]",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("session 47 page lacks %q", want)

@@ -1,0 +1,85 @@
+package demo
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// TestSessionsBeforeThe47th: the 46th session was an empty shell; the
+// sessions 45–47 now have date, agenda and decisions, each approved by the
+// next; every FachMK has dates in the next twelve months and a contact.
+func TestSessionsBeforeThe47th(t *testing.T) {
+	s := loaded(t)
+	ctx := context.Background()
+	if err := LoadCalendar(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if err := LoadCalendar(ctx, s); err != nil { // idempotent
+		t.Fatal(err)
+	}
+	council, _ := s.BodyByAbbrev(ctx, CouncilAbbrev)
+	for _, tt := range []struct {
+		nr         int
+		date       model.Date
+		decisions  []string
+		approvedIn int
+	}{
+		{45, session45Date, []string{"B-2024/48-IT"}, 46},
+		{46, session46Date, []string{"B-2025/13-IT", "B-2025/19-IT"}, 47},
+	} {
+		se, err := s.SessionByNumber(ctx, council.ID, tt.nr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if se.Date != tt.date || se.Place == "" || se.Status != model.StatusMinutesApproved || se.ApprovedIn != tt.approvedIn {
+			t.Errorf("session %d: %+v", tt.nr, se)
+		}
+		items, _ := s.Items(ctx, se.ID)
+		if len(items) < 3 {
+			t.Errorf("session %d: %d items", tt.nr, len(items))
+		}
+		ds, _ := s.Decisions(ctx, store.DecisionFilter{SessionID: se.ID, Status: model.DecisionAdopted})
+		var got []string
+		for _, d := range ds {
+			got = append(got, d.Label)
+		}
+		if len(got) != len(tt.decisions) {
+			t.Errorf("session %d decisions %v, want %v", tt.nr, got, tt.decisions)
+		}
+		for _, want := range tt.decisions {
+			if d, err := s.DecisionByNumber(ctx, council.ID, mustRef(t, want)); err != nil || d.SessionID != se.ID {
+				t.Errorf("%s: %v %+v", want, err, d)
+			}
+		}
+	}
+	today := model.BerlinDate(time.Now())
+	end := model.DateOf(today.Time().AddDate(1, 0, 0))
+	for _, c := range Conferences() {
+		b, _ := s.BodyByAbbrev(ctx, c.Abbrev)
+		dates, _ := s.ConferenceDates(ctx, b.ID, today)
+		if len(dates) != 2 {
+			t.Errorf("%s: %d dates", c.Abbrev, len(dates))
+		}
+		for _, d := range dates {
+			if d.Starts.Time().After(end.Time()) {
+				t.Errorf("%s: date %s beyond twelve months", c.Abbrev, d.Starts)
+			}
+		}
+		if cs, _ := s.Contacts(ctx, b.ID); len(cs) == 0 || cs[0].Email == "" {
+			t.Errorf("%s: contacts %+v", c.Abbrev, cs)
+		}
+	}
+}
+
+func mustRef(t *testing.T, ref string) model.DecisionNumber {
+	t.Helper()
+	n, ok := model.ParseDecisionRef(ref)
+	if !ok {
+		t.Fatalf("ref %s", ref)
+	}
+	return n
+}

@@ -1,0 +1,104 @@
+package store
+
+// Notes of members on documents (model.DocumentNote): one per document and
+// account, private or shared with the author's office.
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// MaxNoteLength is the longest note accepted, in characters.
+const MaxNoteLength = 4000
+
+// SaveDocumentNote stores the author's note on a document, replacing their
+// earlier one; an empty text removes it. It gives the note's id (0 when
+// removed).
+func (s *Store) SaveDocumentNote(ctx context.Context, n model.DocumentNote) (int64, error) {
+	n.Text = strings.TrimSpace(n.Text)
+	if len([]rune(n.Text)) > MaxNoteLength {
+		return 0, model.InputError("Eine Notiz darf höchstens %d Zeichen lang sein.", MaxNoteLength)
+	}
+	if n.UserID == 0 || n.DocumentID == 0 {
+		return 0, model.InputError("Eine Notiz gehört zu einem Dokument und einem Konto.")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var doc int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE id = ?`, n.DocumentID).Scan(&doc); err != nil {
+			return notFound(err, fmt.Sprintf("document %d", n.DocumentID))
+		}
+		err := tx.QueryRowContext(ctx, `SELECT id FROM document_notes WHERE document_id = ? AND user_id = ?`, n.DocumentID, n.UserID).Scan(&id)
+		exists := err == nil
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: document note: %w", err)
+		}
+		if !exists {
+			if n.Text == "" {
+				return nil // nothing to remove
+			}
+			// The id is taken before the insert, so the audit log reads
+			// the note's state before (none) and after.
+			if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM document_notes`).Scan(&id); err != nil {
+				return fmt.Errorf("store: document note: %w", err)
+			}
+		}
+		if err := s.touch(ctx, tx, "document_note", id); err != nil {
+			return err
+		}
+		now := s.now().UTC().Format(time.RFC3339)
+		action := "update"
+		switch {
+		case n.Text == "":
+			action = "remove"
+			_, err = tx.ExecContext(ctx, `DELETE FROM document_notes WHERE id = ?`, id)
+		case exists:
+			_, err = tx.ExecContext(ctx, `UPDATE document_notes SET text = ?, shared = ?, member = ?, author = ?, updated_at = ? WHERE id = ?`,
+				n.Text, n.Shared, n.Member, n.Author, now, id)
+		default:
+			action = "create"
+			_, err = tx.ExecContext(ctx, `INSERT INTO document_notes (id, document_id, user_id, member, author, text, shared, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				id, n.DocumentID, n.UserID, n.Member, n.Author, n.Text, n.Shared, now)
+		}
+		if err != nil {
+			return fmt.Errorf("store: document note: %w", err)
+		}
+		return s.audit(ctx, tx, action, "document_note", id, fmt.Sprintf("Dokument %d", n.DocumentID))
+	})
+	if n.Text == "" {
+		id = 0
+	}
+	return id, err
+}
+
+// DocumentNotesFor gives the notes on the session's documents that u may
+// read (model.DocumentNote.SeesNote): u's own, and those shared with u's
+// office; by document, own note first.
+func (s *Store) DocumentNotesFor(ctx context.Context, sessionID int64, u *model.User) (map[int64][]model.DocumentNote, error) {
+	out := map[int64][]model.DocumentNote{}
+	if u == nil {
+		return out, nil
+	}
+	notes, err := queryList(ctx, s.db, func(r scanner) (model.DocumentNote, error) {
+		var n model.DocumentNote
+		return n, r.Scan(&n.ID, &n.DocumentID, &n.UserID, &n.Member, &n.Author, &n.Text, &n.Shared)
+	}, "document notes", `SELECT n.id, n.document_id, n.user_id, n.member, n.author, n.text, n.shared FROM document_notes n
+		JOIN documents d ON d.id = n.document_id
+		WHERE d.session_id = ? AND (n.user_id = ? OR (n.shared AND n.member <> '' AND n.member = ?))
+		ORDER BY n.document_id, n.user_id <> ?, n.id`, sessionID, u.ID, u.MemberAbbrev, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range notes {
+		if n.SeesNote(u) {
+			out[n.DocumentID] = append(out[n.DocumentID], n)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,111 @@
+package store
+
+// Queries of the personal page (Mein Bereich): what waits for a member
+// office, a spokesperson or the secretariat. Each is one indexed query, so
+// the page stays cheap on a large register.
+
+import (
+	"context"
+	"strings"
+
+	"gremium/internal/model"
+)
+
+// RegistrationsOf gives the agenda items a member registered (at most
+// limit, all for 0), newest session first.
+func (s *Store) RegistrationsOf(ctx context.Context, bodyID int64, member string, limit int) ([]model.AgendaItem, error) {
+	return queryList(ctx, s.db, scanItem, "registrations",
+		`SELECT `+itemCols+` FROM agenda_items WHERE registered_by = ? AND session_id IN (SELECT id FROM sessions WHERE body_id = ?)
+		 ORDER BY (SELECT number FROM sessions WHERE sessions.id = agenda_items.session_id) DESC, position, id LIMIT ?`, member, bodyID, limitOrAll(limit))
+}
+
+// PendingRegistrations gives the registrations that wait for the
+// secretariat's decision, in sessions still being prepared (geplant,
+// einberufen).
+func (s *Store) PendingRegistrations(ctx context.Context, bodyID int64) ([]model.AgendaItem, error) {
+	return queryList(ctx, s.db, scanItem, "pending registrations",
+		`SELECT `+itemCols+` FROM agenda_items WHERE status = ? AND session_id IN (SELECT id FROM sessions WHERE body_id = ? AND status IN (?, ?))
+		 ORDER BY (SELECT number FROM sessions WHERE sessions.id = agenda_items.session_id), registered_at, id`,
+		model.ItemRegistered, bodyID, model.StatusPlanned, model.StatusConvened)
+}
+
+// SessionsInStatus gives the body's sessions in one of the statuses,
+// oldest first.
+func (s *Store) SessionsInStatus(ctx context.Context, bodyID int64, statuses ...model.SessionStatus) ([]model.Session, error) {
+	if len(statuses) == 0 {
+		return nil, nil
+	}
+	args := []any{bodyID}
+	for _, st := range statuses {
+		args = append(args, st)
+	}
+	all, err := queryList(ctx, s.db, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, "sessions", `SELECT id FROM sessions WHERE body_id = ? AND status IN (?`+strings.Repeat(", ?", len(statuses)-1)+`) ORDER BY number`, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Session, 0, len(all))
+	for _, id := range all {
+		se, err := s.Session(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, se)
+	}
+	return out, nil
+}
+
+// RelevantDecision is an adopted decision assessed as relevant for a
+// FachMK in its decision profile.
+type RelevantDecision struct {
+	Decision     model.Decision
+	ConferenceID int64
+	Reason       string
+}
+
+// RelevantDecisionsSince gives the adopted decisions assessed as relevant
+// for one of the conferences, taken in the session sessionID or adopted on
+// or after the day since (written procedures after that session), newest
+// first.
+func (s *Store) RelevantDecisionsSince(ctx context.Context, conferenceIDs []int64, sessionID int64, since model.Date) ([]RelevantDecision, error) {
+	if len(conferenceIDs) == 0 {
+		return nil, nil
+	}
+	args := []any{model.DecisionAdopted}
+	for _, id := range conferenceIDs {
+		args = append(args, id)
+	}
+	cond := "d.session_id = ?"
+	args = append(args, sessionID)
+	if !since.IsZero() {
+		cond += " OR d.adopted_on >= ?"
+		args = append(args, since.String())
+	}
+	return queryList(ctx, s.db, func(r scanner) (RelevantDecision, error) {
+		var rd RelevantDecision
+		d, err := scanDecision(multiScanner{r, []any{&rd.ConferenceID, &rd.Reason}})
+		rd.Decision = d
+		return rd, err
+	}, "relevant decisions",
+		`SELECT `+decisionCols+`, r.conference_id, r.reason FROM decisions d JOIN decision_relevance r ON r.decision_id = d.id
+		 WHERE d.status = ? AND r.relevant AND r.conference_id IN (?`+strings.Repeat(", ?", len(conferenceIDs)-1)+`) AND (`+cond+`)
+		 ORDER BY d.year DESC, d.seq DESC, d.id DESC`, args...)
+}
+
+// multiScanner appends more destinations to a scan, so a row scanner of
+// one table can read a row that carries further columns after its own.
+type multiScanner struct {
+	r    scanner
+	more []any
+}
+
+func (m multiScanner) Scan(dest ...any) error { return m.r.Scan(append(dest, m.more...)...) }
+
+func limitOrAll(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
+}

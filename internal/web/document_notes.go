@@ -1,0 +1,120 @@
+package web
+
+// Documents per agenda item (kind, version, upload date) and the members'
+// own notes on them (private, or shared with the own office).
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// docView is a document as the session page lists it, with the notes the
+// viewer may read and the viewer's own note (for the form).
+type docView struct {
+	store.Document
+	Notes []model.DocumentNote // shared notes of the viewer's office
+	Own   model.DocumentNote
+}
+
+// docGroup is the documents of one agenda item, or of the session in
+// general (Item zero).
+type docGroup struct {
+	Label string
+	Docs  []docView
+}
+
+// documentGroups groups the documents the viewer may see by agenda item,
+// in agenda order, the session's general documents first.
+func (s *Server) documentGroups(ctx context.Context, u *model.User, se model.Session, docs []store.Document) ([]docGroup, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	items, err := s.st.Items(ctx, se.ID)
+	if err != nil {
+		return nil, err
+	}
+	notes, err := s.st.DocumentNotesFor(ctx, se.ID, u)
+	if err != nil {
+		return nil, err
+	}
+	byItem := map[int64][]docView{}
+	for _, d := range docs {
+		v := docView{Document: d}
+		for _, n := range notes[d.ID] {
+			if n.UserID == u.ID {
+				v.Own = n
+			} else {
+				v.Notes = append(v.Notes, n)
+			}
+		}
+		byItem[d.ItemID] = append(byItem[d.ItemID], v)
+	}
+	var out []docGroup
+	if g := byItem[0]; len(g) > 0 {
+		out = append(out, docGroup{Label: "Zur Sitzung allgemein", Docs: g})
+	}
+	for _, it := range items {
+		if g := byItem[it.ID]; len(g) > 0 {
+			label := it.Title
+			if it.Status == model.ItemAccepted {
+				label = it.Label() + " – " + it.Title
+			} else {
+				label += " (Anmeldung: " + it.Status.Label() + ")"
+			}
+			out = append(out, docGroup{Label: label, Docs: g})
+		}
+	}
+	return out, nil
+}
+
+// saveDocumentNote stores the user's own note on a document: private, or
+// shared with the own office; an empty text removes it.
+func (s *Server) saveDocumentNote(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Dieses Dokument gibt es nicht.")
+		return
+	}
+	d, err := s.st.Document(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Dokument gibt es nicht.")
+		return
+	}
+	if ok, err := s.seesDocument(r.Context(), u, d); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if !ok {
+		s.notFound(w, r, "Dieses Dokument gibt es nicht.")
+		return
+	}
+	se, err := s.st.Session(r.Context(), d.SessionID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	n := model.DocumentNote{DocumentID: d.ID, UserID: u.ID, Member: u.MemberAbbrev, Author: u.Name,
+		Text: r.PostFormValue("notiz"), Shared: r.PostFormValue("teilen") == "1" && u.MemberAbbrev != ""}
+	nid, err := s.st.SaveDocumentNote(r.Context(), n)
+	if err != nil {
+		s.failKeeping(w, r, err, "", n.Text)
+		return
+	}
+	msg := "Ihre Notiz ist gespeichert; nur Sie sehen sie."
+	switch {
+	case nid == 0:
+		msg = "Ihre Notiz ist gelöscht."
+	case n.Shared:
+		msg = "Ihre Notiz ist gespeichert und für Ihr Büro sichtbar."
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d#dok-%d", se.Number, d.ID), msg)
+}

@@ -1,0 +1,101 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// TestMyPagePerRole: "Mein Bereich" was the same thin page for member
+// offices and spokespersons. A spokesperson now sees the decision marked
+// relevant for their conference; a member office its pending votes, its
+// registrations, the follow-ups it owes and the draft minutes to comment;
+// the secretariat what waits for it.
+func TestMyPagePerRole(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	council := mustBody(t, st)
+	// Hessen registers for the 48th session; a written procedure runs.
+	_, reg := planSession48(t, ts, st)
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Empfehlung zum Cloud-Einsatz", Points: []model.Point{{Label: "1.", Text: "Text."}}, Applicants: []string{"Bund"}}, Deadline: time.Now().Add(72 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CastVote(ctx, pid, "Bund", model.VoteYes); err != nil {
+		t.Fatal(err)
+	}
+	// A follow-up of the 47th session for Hessen.
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	items47, _ := st.Items(ctx, s47.ID)
+	if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items47[1].ID, Text: "Hessen berichtet zur Informationssicherheit", Responsible: "HE", Status: model.FollowUpOpen}); err != nil {
+		t.Fatal(err)
+	}
+	// Decision 26 is marked relevant for a conference of Bremen's spokesperson.
+	var hbConf model.Body
+	as, _ := st.Assignments(ctx, 0)
+	for _, a := range as {
+		if a.Member == "HB" {
+			hbConf, _ = st.Body(ctx, a.ConferenceID)
+			break
+		}
+	}
+	if hbConf.ID == 0 {
+		t.Fatal("no conference of HB in the demo")
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	form := url.Values{fmt.Sprintf("relevant_%d", hbConf.ID): {"ja"}, fmt.Sprintf("grund_%d", hbConf.ID): {"betrifft die Registermodernisierung"}}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, 26)), form); code != http.StatusSeeOther {
+		t.Fatalf("profile of 26: %d", code)
+	}
+
+	page := func(who string) string {
+		code, body := do(t, client(t, ts, who), "GET", ts.URL+"/mein-bereich", nil)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", who, code)
+		}
+		for _, p := range wellFormedProblems(body) {
+			t.Errorf("%s: %s", who, p)
+		}
+		return between(body, "<main", "</main>")
+	}
+	check := func(who, body string, want, not []string) {
+		t.Helper()
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: missing %q", who, w)
+			}
+		}
+		for _, n := range not {
+			if strings.Contains(body, n) {
+				t.Errorf("%s: shows %q", who, n)
+			}
+		}
+	}
+	he := page("hessen")
+	check("hessen", he, []string{"Offene Abstimmungen", "Empfehlung zum Cloud-Einsatz", "Ihre Stimme fehlt",
+		reg.Title, "48. Sitzung: angemeldet", "Hessen berichtet zur Informationssicherheit", "Protokoll der 47. Sitzung", "noch kein Kommentar von Ihnen"},
+		[]string{"Anmeldungen zur Entscheidung", "Relevante Beschlüsse"})
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, pid), url.Values{"stimme": {"enthaltung"}}); code != http.StatusSeeOther {
+		t.Fatalf("vote: %d", code)
+	}
+	check("hessen after voting", page("hessen"), []string{"Ihre Stimme: Enthaltung"}, nil)
+	by := page("bund")
+	check("bund", by, []string{"Ihre Stimme: Ja"}, []string{reg.Title, "Hessen berichtet"})
+	hb := page("sprecher-hb")
+	check("sprecher-hb", hb, []string{"Relevante Beschlüsse seit der 47. Sitzung", "B-2025/26-IT", "relevant für die " + hbConf.Name, "betrifft die Registermodernisierung", hbConf.Name},
+		[]string{"Offene Abstimmungen", "Anmeldungen zur Entscheidung"})
+	sec := page("geschaeftsstelle")
+	check("geschaeftsstelle", sec, []string{"Anmeldungen zur Entscheidung", reg.Title, "angemeldet von HE", "Laufende Umlaufverfahren", "Empfehlung zum Cloud-Einsatz",
+		"2 Stimmen abgegeben", "Nachbesprechung der 47. Sitzung", "1 relevanter Beschluss"}, []string{"Ihre Stimme fehlt"})
+	if code, _ := do(t, client(t, ts, ""), "GET", ts.URL+"/mein-bereich", nil); code != http.StatusSeeOther {
+		t.Errorf("the public reaches Mein Bereich: %d", code)
+	}
+}

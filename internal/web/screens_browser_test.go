@@ -1,0 +1,325 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// The screenshot walk: every page of every role, opened in chromium at
+// 1366 px and at 320 px width, checked with axe-core and for sideways
+// scrolling; with GREMIUM_SCREENSHOTS=DIR it writes one JPEG per page and
+// width (viewport 900 px high) to DIR, named ROLE-PAGE-1366.jpg and
+// ROLE-PAGE-320.jpg. TestScreenPagesCoverEveryRoute fails for an HTML page
+// registered in routes.go that the walk does not visit, so a new page gets
+// its place in screenPages (and its screenshots) when it lands.
+//
+//	GREMIUM_SCREENSHOTS=$PWD/docs/screenshots GREMIUM_AXE=/path/to/axe.min.js \
+//	  go test -count=1 -run TestEveryPageInBrowser ./internal/web/
+
+// screenPage is one page of the walk: who opens it, its address and the
+// name of its screenshots. {procedure}, {decision} and {conference} are
+// filled from the walk's data.
+type screenPage struct {
+	role, path, name string
+}
+
+// screenRoles are the accounts of the walk, in order ("" is the public).
+var screenRoles = []string{"", "geschaeftsstelle", "hessen", "dlt", "sprecher-hb", demo.FachMKAccount}
+
+// screenPages lists the pages per role.
+var screenPages = []screenPage{
+	{"", "/", "startseite"},
+	{"", "/sitzungen", "sitzungen"},
+	{"", "/sitzungen/47", "sitzung-47"},
+	{"", "/sitzungen/47/protokoll", "protokoll-47"},
+	{"", "/sitzungen/46", "sitzung-46"},
+	{"", "/sitzungen/48", "sitzung-48-laufend"},
+	{"", "/sitzungen/48/live", "live-48"},
+	{"", "/sitzungen/kalender", "sitzungskalender"},
+	{"", "/auftraege", "auftraege"},
+	{"", "/auftraege/{followup}", "auftrag"},
+	{"", "/mitglieder/HE/auftraege", "auftraege-hessen"},
+	{"", "/beschluesse", "beschluesse"},
+	{"", "/beschluesse/B-2025/26-IT", "beschluss-2025-26"},
+	{"", "/beschluesse/{umlauf}", "beschluss-umlauf"},
+	{"", "/fachmk", "fachmk"},
+	{"", "/fachmk/{conference}", "fachmk-konferenz"},
+	{"", "/suche?q=Laender", "suche"},
+	{"", "/anmelden", "anmelden"},
+
+	{"geschaeftsstelle", "/mein-bereich", "mein-bereich"},
+	{"geschaeftsstelle", "/sitzungen/neu", "sitzung-planen"},
+	{"geschaeftsstelle", "/sitzungen/49/verwaltung", "verwaltung-49-anmeldungen"},
+	{"geschaeftsstelle", "/sitzungen/48/verwaltung", "verwaltung-48"},
+	{"geschaeftsstelle", "/sitzungen/48/live", "live-protokoll-48"},
+	{"geschaeftsstelle", "/sitzungen/48/anwesenheit", "anwesenheit-48"},
+	{"geschaeftsstelle", "/sitzungen/48/abstimmung", "abstimmung-48"},
+	{"geschaeftsstelle", "/sitzungen/48/bearbeiten", "sitzung-48-bearbeiten"},
+	{"geschaeftsstelle", "/auftraege", "auftraege"},
+	{"geschaeftsstelle", "/auftraege/{followup}", "auftrag"},
+	{"geschaeftsstelle", "/sitzungen/47/auftragsvorschlaege", "auftragsvorschlaege-47"},
+	{"geschaeftsstelle", "/sitzungen/48/beamer", "beamer-48"},
+	{"geschaeftsstelle", "/sitzungen/47/berichtigen", "protokoll-47-berichtigen"},
+	{"geschaeftsstelle", "/sitzungen/47", "sitzung-47-intern"},
+	{"geschaeftsstelle", "/sitzungen/47/protokoll/fassungen/1", "protokoll-47-fassung"},
+	{"geschaeftsstelle", "/sitzungen/47/nachbesprechung", "nachbesprechung-47"},
+	{"geschaeftsstelle", "/umlaufverfahren", "umlaufverfahren"},
+	{"geschaeftsstelle", "/umlaufverfahren/neu", "umlaufverfahren-neu"},
+	{"geschaeftsstelle", "/umlaufverfahren/{procedure}", "umlaufverfahren-stand"},
+	{"geschaeftsstelle", "/steckbrief/{decision}", "steckbrief"},
+	{"geschaeftsstelle", "/fachmk/{conference}", "fachmk-bearbeiten"},
+	{"geschaeftsstelle", "/konten", "konten"},
+	{"geschaeftsstelle", "/konto", "konto"},
+	{"geschaeftsstelle", "/benachrichtigungen", "benachrichtigungen"},
+	{"geschaeftsstelle", "/postausgang", "postausgang"},
+	{"geschaeftsstelle", "/aenderungsprotokoll", "aenderungsprotokoll"},
+
+	{"hessen", "/mein-bereich", "mein-bereich"},
+	{"hessen", "/sitzungen/49", "sitzung-49"},
+	{"hessen", "/mitglieder/HE/auftraege", "auftraege-hessen"},
+	{"hessen", "/mein-kalender", "mein-kalender"},
+	{"hessen", "/sitzungen/49/anmeldung", "top-anmelden"},
+	{"hessen", "/sitzungen/48/abstimmung", "abstimmung-48"},
+	{"hessen", "/sitzungen/47", "sitzung-47-intern"},
+	{"hessen", "/umlaufverfahren/{procedure}", "umlaufverfahren-stimme"},
+	{"hessen", "/steckbrief/{decision}", "steckbrief"},
+	{"hessen", "/konto/passwort", "passwort"},
+	{"hessen", "/benachrichtigungen", "benachrichtigungen"},
+
+	{"dlt", "/mein-bereich", "mein-bereich"},
+	{"dlt", "/sitzungen/48/live", "live-48"},
+
+	{"sprecher-hb", "/mein-bereich", "mein-bereich"},
+	{"sprecher-hb", "/fachmk", "fachmk"},
+
+	{demo.FachMKAccount, "/", "startseite"},
+	{demo.FachMKAccount, "/konto", "konto"},
+	{demo.FachMKAccount, "/benachrichtigungen", "benachrichtigungen"},
+}
+
+// screenSkipped are the GET routes that are no HTML page of their own:
+// files, feeds, event streams, the fragments htmx loads into a page, the
+// OpenID Connect redirects, the APIs.
+var screenSkipped = []string{
+	"/static/", "/healthz", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
+	"/beschluesse.atom", "/dokumente/{id}", "/sitzungen/{nr}/live/ereignisse", "/sitzungen/{nr}/live/stand",
+	"/sitzungen/{nr}/abstimmung/stand", "/sitzungen/{nr}/redeliste", "/sitzungen/{nr}/beamer/stand",
+	"/auftraege.csv", "/auftraege.pdf", "/kalender/{datei}", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",
+	"/fachmk/termine.ics", "/fachmk/{abbrev}/termine.ics", "/aenderungsprotokoll.csv", "/anmelden/oidc", "/anmelden/oidc/rueckruf",
+	"/",
+}
+
+// TestScreenPagesCoverEveryRoute: every HTML page registered in routes.go
+// is visited by the screenshot walk (or listed as no page of its own).
+func TestScreenPagesCoverEveryRoute(t *testing.T) {
+	_, st := cycleServer(t)
+	srv, err := New(st, nil, demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &patternRecorder{ServeMux: http.NewServeMux()}
+	srv.routes(rec)
+	covered := map[string]bool{}
+	for _, p := range screenPages {
+		path := strings.NewReplacer("{procedure}", "1", "{decision}", "1", "{conference}", "FMK", "{umlauf}", "B-2026/01-IT", "{followup}", "1").Replace(p.path)
+		r := httptest.NewRequest("GET", path, nil)
+		_, pattern := rec.Handler(r)
+		covered[strings.TrimPrefix(pattern, "GET ")] = true
+	}
+	skipped := map[string]bool{}
+	for _, s := range screenSkipped {
+		skipped[s] = true
+	}
+	for _, p := range rec.patterns {
+		path, ok := strings.CutPrefix(p, "GET ")
+		if !ok || skipped[path] || covered[path] || strings.HasPrefix(path, "/oparl") || strings.HasPrefix(path, "/api/") {
+			continue
+		}
+		t.Errorf("page %s is not in the screenshot walk (screenPages) nor listed in screenSkipped", path)
+	}
+}
+
+// screenState brings the demo into a working day: the 48th session
+// running with a vote open, the 49th planned with a pending registration
+// and a document, a written procedure open and one adopted, a decision
+// assessed for a FachMK; it gives the values of the placeholders.
+func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	council := mustBody(t, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	he := client(t, ts, "hessen")
+	_, report := planSession48(t, ts, st)
+	if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Leitlinien für offene Verwaltungsdaten"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Leitlinien für offene Verwaltungsdaten."}, "antrag": {"HE, HH, BY"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration with proposal: %d %s", code, between(body, "<main", "</main>"))
+	}
+	items, _ := st.Items(ctx, report.SessionID)
+	item := items[len(items)-1]
+	for _, it := range []model.AgendaItem{report, item} {
+		it, _ = st.Item(ctx, it.ID)
+		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"entscheidung": {"annehmen"}, "version": {fmt.Sprint(it.Version)}}); code != http.StatusSeeOther {
+			t.Fatalf("accept: %d", code)
+		}
+	}
+	item, _ = st.Item(ctx, item.ID)
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d", ts.URL, item.ID), url.Values{"version": {fmt.Sprint(item.Version)}, "nummer": {"09"},
+		"titel": {item.Title}, "abschnitt": {"0"}, "gruene_liste": {"1"}}); code != http.StatusSeeOther {
+		t.Fatalf("Grüne Liste: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", sessionVersion(t, st, 48)); code != http.StatusSeeOther {
+		t.Fatalf("publish: %d", code)
+	}
+	s48, _ := st.SessionByNumber(ctx, council.ID, 48)
+	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
+		s48, _ = st.SessionByNumber(ctx, council.ID, 48)
+		if err := st.SetSessionStatus(ctx, s48.ID, s48.Version, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-03-18"}, "beginn": {"10:00"}, "ende": {"14:00"}, "ort": {"Hamburg"}, "vorsitz": {"Bund"}}); code != http.StatusSeeOther {
+		t.Fatalf("create session 49: %d %s", code, body)
+	}
+	if code, body := do(t, he, "POST", ts.URL+"/sitzungen/49/anmeldung", url.Values{"titel": {"Digitale Verwaltungsleistungen in Hessen"}, "ziel": {"Kenntnisnahme"}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration for 49: %d %s", code, body)
+	}
+	if code, body := upload(t, he, ts.URL+"/sitzungen/49/dokumente", "Bericht-Hessen.pdf", []byte("%PDF-1.4\n")); code != http.StatusSeeOther {
+		t.Fatalf("upload: %d %s", code, body)
+	}
+	umlauf := adoptInWrittenProcedure(t, st, "Empfehlung zur Barrierefreiheit digitaler Angebote")
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Empfehlung zum Einsatz offener Standards", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat empfiehlt offene Standards."}},
+		Applicants: []string{"Bund"}}, Deadline: time.Now().Add(72 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CastVote(ctx, pid, "Bund", model.VoteYes); err != nil {
+		t.Fatal(err)
+	}
+	d27 := decisionID(t, st, 27)
+	fmk := mustBodyAbbrev(t, st, "FMK")
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d27), url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"ja"}, fmt.Sprintf("grund_%d", fmk.ID): {"Finanzierung der EfA-Leistungen"}}); code != http.StatusSeeOther {
+		t.Fatalf("profile: %d", code)
+	}
+	// A follow-up of an adopted decision, which the public sees too.
+	var followUp int64
+	fs, err := st.FollowUps(ctx, store.FollowUpFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.DecisionID != 0 && followUp == 0 {
+			followUp = f.ID
+		}
+	}
+	return map[string]string{"{procedure}": fmt.Sprint(pid), "{decision}": fmt.Sprint(d27), "{conference}": "FMK", "{umlauf}": umlauf.Label,
+		"{followup}": fmt.Sprint(followUp)}
+}
+
+// TestEveryPageInBrowser walks screenPages: axe clean, no sideways scroll
+// at 1366 and 320 px, screenshots with GREMIUM_SCREENSHOTS.
+func TestEveryPageInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	ts, st := cycleServer(t)
+	fill := strings.NewReplacer(flatten(screenState(t, ts, st))...)
+	b := newBrowser(t, ts.URL)
+	shots := os.Getenv("GREMIUM_SCREENSHOTS")
+	// Open the vote of the running session now, so that the vote pages
+	// show it (the walk's logins do not change it).
+	openConsentVote(t, ts, st)
+	for _, role := range screenRoles {
+		if role != "" {
+			b.login(role)
+		}
+		for _, p := range screenPages {
+			if p.role != role {
+				continue
+			}
+			who := or(role, "oeffentlich")
+			name := who + "-" + p.name
+			path := fill.Replace(p.path)
+			for _, width := range []int64{1366, 320} {
+				b.run("viewport", chromedp.EmulateViewport(width, 900))
+				b.run("open "+path, chromedp.Navigate(b.base+path), chromedp.WaitVisible("main h1", chromedp.ByQuery))
+				if width == 1366 {
+					b.visited = map[string]bool{} // every role's view is checked
+					b.check(name)
+				}
+				var fits bool
+				b.run("scroll width", chromedp.Evaluate(`document.documentElement.scrollWidth <= window.innerWidth`, &fits))
+				if !fits {
+					var wide string
+					b.run("wide elements", chromedp.Evaluate(`Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest("table, pre, .scroll"))).slice(0, 6).map(e => e.tagName + "." + e.className + "#" + e.id + " " + Math.round(e.getBoundingClientRect().right)).join("; ")`, &wide))
+					t.Errorf("%s (%s) scrolls sideways at %d px: %s", path, who, width, wide)
+				}
+				if shots != "" {
+					var jpg []byte
+					b.run("screenshot "+name, chromedp.ActionFunc(func(ctx context.Context) error {
+						var err error
+						jpg, err = page.CaptureScreenshot().WithFormat(page.CaptureScreenshotFormatJpeg).WithQuality(60).Do(ctx)
+						return err
+					}))
+					if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s-%d.jpg", name, width)), jpg, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+		b.run("reset viewport", emulation.ClearDeviceMetricsOverride(), chromedp.EmulateViewport(1366, 900))
+		if role != "" {
+			b.page("/")
+			b.logout()
+		}
+	}
+}
+
+// openConsentVote opens the vote on the Grüne Liste of the running 48th
+// session.
+func openConsentVote(t *testing.T, ts *httptest.Server, st *store.Store) {
+	t.Helper()
+	gs := client(t, ts, "geschaeftsstelle")
+	form := sessionVersion(t, st, 48)
+	for _, m := range []string{"Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"} {
+		form.Set("anwesenheit_"+m, "anwesend")
+	}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form); code != http.StatusSeeOther {
+		t.Fatalf("attendance: %d %s", code, between(body, "<main", "</main>"))
+	}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/gruene-liste/eroeffnen", sessionVersion(t, st, 48)); code != http.StatusSeeOther {
+		t.Fatalf("open the vote: %d %s", code, between(body, "<main", "</main>"))
+	}
+}
+
+// flatten gives a map as old, new pairs for strings.NewReplacer, longest
+// key first.
+func flatten(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
+	var out []string
+	for _, k := range keys {
+		out = append(out, k, m[k])
+	}
+	return out
+}
