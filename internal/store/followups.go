@@ -149,8 +149,10 @@ func (f FollowUpFilter) where() where {
 		w.add(`COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id)) IN (SELECT id FROM agenda_items WHERE session_id = ?)`, f.SessionID)
 	}
 	if f.Member != "" {
-		// Narrowed here, decided exactly by model.FollowUp.ResponsibleIs.
-		w.add("instr(lower(f.responsible), lower(?)) > 0", f.Member)
+		// Narrowed here, decided exactly by model.FollowUp.ResponsibleIs
+		// (a LIKE wildcard in f.Member only widens the narrowing; LIKE
+		// rather than instr, which PostgreSQL lacks).
+		w.add("lower(f.responsible) LIKE '%' || lower(?) || '%'", f.Member)
 	}
 	return w
 }

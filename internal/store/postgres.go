@@ -310,3 +310,19 @@ func (s *Store) jsonInts(col string) string {
 	}
 	return "json_each(" + col + ")"
 }
+
+// foreignKeysTo gives a query for the foreign keys that refer to the
+// tables named (constants of the store, not input): rows of the referring
+// table, its column and the table referred to, ordered by table.
+func (s *Store) foreignKeysTo(tables ...string) string {
+	in := "'" + strings.Join(tables, "', '") + "'"
+	if s.isPG() {
+		return `SELECT kcu.table_name, kcu.column_name, ccu.table_name FROM information_schema.table_constraints tc
+			JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
+			JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema
+			WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema() AND ccu.table_name IN (` + in + `)
+			ORDER BY kcu.table_name, kcu.column_name`
+	}
+	return `SELECT m.name, p."from", p."table" FROM sqlite_master m, pragma_foreign_key_list(m.name) p
+		WHERE m.type = 'table' AND p."table" IN (` + in + `) ORDER BY m.name`
+}
