@@ -362,7 +362,7 @@ func (s *Store) FollowUpDecisions(ctx context.Context, ids []int64) (map[int64]m
 		return out, nil
 	}
 	list, err := queryList(ctx, s.db, scanDecision, "follow-up decisions",
-		`SELECT `+decisionCols+` FROM decisions d WHERE d.id IN (SELECT value FROM json_each(?))`, toJSON(ids))
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.id IN (SELECT value FROM `+s.jsonInts("?")+` j)`, toJSON(ids))
 	if err != nil {
 		return nil, err
 	}

@@ -36,3 +36,25 @@ func TestRegisterByConference(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpDecisionsByIDs: the decisions of a list of follow-ups come in
+// one query over a JSON list of ids (json_each on SQLite, a LATERAL
+// json_array_elements_text on PostgreSQL, where the SQLite form failed).
+func TestFollowUpDecisionsByIDs(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
+	var ids []int64
+	for i := range 3 {
+		ids = append(ids, must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision,
+			Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 10 + i}, Title: "Auftrag"})))
+	}
+	got, err := s.FollowUpDecisions(ctx, []int64{ids[0], ids[2], 9999})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[ids[0]].ID != ids[0] || got[ids[2]].ID != ids[2] {
+		t.Errorf("decisions %v of %v", got, ids)
+	}
+}
