@@ -90,7 +90,7 @@ func (s *Store) RelevantDecisionsSince(ctx context.Context, conferenceIDs []int6
 		return rd, err
 	}, "relevant decisions",
 		`SELECT `+decisionCols+`, r.conference_id, r.reason FROM decisions d JOIN decision_relevance r ON r.decision_id = d.id
-		 WHERE d.status = ? AND r.relevant AND r.conference_id IN (?`+strings.Repeat(", ?", len(conferenceIDs)-1)+`) AND (`+cond+`)
+		 WHERE d.status = ? AND r.relevant <> 0 AND r.conference_id IN (?`+strings.Repeat(", ?", len(conferenceIDs)-1)+`) AND (`+cond+`)
 		 ORDER BY d.year DESC, d.seq DESC, d.id DESC`, args...)
 }
 

@@ -58,3 +58,29 @@ func TestFollowUpDecisionsByIDs(t *testing.T) {
 		t.Errorf("decisions %v of %v", got, ids)
 	}
 }
+
+// TestRelevantDecisionsSince: a FachMK's "Mein Bereich" lists the decisions
+// assessed as relevant for it (the flag is an integer column on both
+// engines; PostgreSQL refused it as a bare condition).
+func TestRelevantDecisionsSince(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
+	fmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	gmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	dec := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 4}, Title: "Gebühren"}))
+	check(t, s.SaveAssessments(ctx, dec, profileVersion(t, s, dec), []model.Assessment{
+		{ConferenceID: fmk, Relevant: true, Reason: "Gebühren", AssessedBy: "Geschäftsstelle"},
+		{ConferenceID: gmk, Relevant: false, Reason: "nicht betroffen", AssessedBy: "Geschäftsstelle"}}))
+	for conf, want := range map[int64]int{fmk: 1, gmk: 0} {
+		got, err := s.RelevantDecisionsSince(ctx, []int64{conf}, sessionID, model.Date{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != want {
+			t.Errorf("conference %d: %d relevant decisions, want %d", conf, len(got), want)
+		}
+	}
+}
