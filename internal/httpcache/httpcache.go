@@ -104,6 +104,14 @@ func cacheKey(r *http.Request) string {
 	return r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.Method + "|" + r.URL.RequestURI()
 }
 
+// ETag gives the validator of a body as this package makes it (a weak
+// tag from its SHA-256): handlers that keep a rendered body set it
+// beforehand, so that it is not computed again on every request.
+func ETag(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `W/"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+}
+
 // recorder buffers a response until the handler is done or flushes.
 type recorder struct {
 	w           http.ResponseWriter
@@ -180,8 +188,7 @@ func (rec *recorder) prepare(modified time.Time, withGzip bool) *prepared {
 	}
 	etag := h.Get("ETag")
 	if etag == "" {
-		sum := sha256.Sum256(body)
-		etag = `W/"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+		etag = ETag(body)
 		h.Set("ETag", etag)
 	}
 	if h.Get("Last-Modified") == "" {

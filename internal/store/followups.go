@@ -43,7 +43,7 @@ func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, er
 
 // FollowUp gives the follow-up with the id.
 func (s *Store) FollowUp(ctx context.Context, id int64) (model.FollowUp, error) {
-	return queryOne(ctx, s.db, scanFollowUp, fmt.Sprintf("follow-up %d", id), `SELECT `+followUpCols+` FROM follow_ups WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanFollowUp, fmt.Sprintf("follow-up %d", id), `SELECT `+followUpCols+` FROM follow_ups WHERE id = ?`, id)
 }
 
 // FollowUpFilter selects follow-ups; zero fields select all.
@@ -65,7 +65,7 @@ func (s *Store) FollowUps(ctx context.Context, f FollowUpFilter) ([]model.Follow
 	if f.Status != "" {
 		w.add("status = ?", f.Status)
 	}
-	return queryList(ctx, s.db, scanFollowUp, "follow-ups", `SELECT `+followUpCols+` FROM follow_ups`+w.sql()+` ORDER BY id`, w.args...)
+	return queryList(ctx, s.rd, scanFollowUp, "follow-ups", `SELECT `+followUpCols+` FROM follow_ups`+w.sql()+` ORDER BY id`, w.args...)
 }
 
 // UpdateFollowUp changes a follow-up; f.Version must be the version read.

@@ -73,7 +73,7 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 		limit = -1
 	}
 	var err error
-	p.Decisions, err = queryList(ctx, s.db, scanDecision, "register",
+	p.Decisions, err = queryList(ctx, s.rd, scanDecision, "register",
 		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
 		append(w.args, limit, f.Offset)...)
 	if err != nil {
@@ -83,7 +83,7 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 	// votes are loaded (such decisions are rare, so the page stays cheap).
 	for i := range p.Decisions {
 		if p.Decisions[i].Scope == model.ScopeConsenting {
-			if err := s.loadVotes(ctx, s.db, &p.Decisions[i]); err != nil {
+			if err := s.loadVotes(ctx, s.rd, &p.Decisions[i]); err != nil {
 				return p, err
 			}
 		}
@@ -94,7 +94,7 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 // RegisterYears gives the years that have published decisions, newest
 // first.
 func (s *Store) RegisterYears(ctx context.Context, bodyID int64) ([]int, error) {
-	return queryList(ctx, s.db, func(r scanner) (int, error) {
+	return queryList(ctx, s.rd, func(r scanner) (int, error) {
 		var y int
 		return y, r.Scan(&y)
 	}, "register years", `SELECT DISTINCT year FROM decisions WHERE body_id = ? AND status = ? AND seq > 0 ORDER BY year DESC`,
@@ -104,7 +104,7 @@ func (s *Store) RegisterYears(ctx context.Context, bodyID int64) ([]int, error) 
 // CitingDecisions gives the published decisions whose agenda item names the
 // decision label as a source (Quelle): the decisions that continue it.
 func (s *Store) CitingDecisions(ctx context.Context, bodyID int64, label string) ([]model.Decision, error) {
-	return queryList(ctx, s.db, scanDecision, "citing decisions",
+	return queryList(ctx, s.rd, scanDecision, "citing decisions",
 		`SELECT `+decisionCols+` FROM decisions d
 		 WHERE d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'quelle' AND value = ?)
 		   AND d.body_id = ? AND d.status = ? AND d.seq > 0

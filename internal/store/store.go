@@ -66,6 +66,10 @@ type Store struct {
 	closed     atomic.Bool
 	// stmts holds prepared read statements by query text (readStmt).
 	stmts sync.Map
+	// rd runs reads outside transactions through prepared statements.
+	rd *reader
+	// pages writes rendered public pages in the background (pages.go).
+	pages pageWriter
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -89,6 +93,8 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	db.SetMaxOpenConns(MaxConns)
 	db.SetMaxIdleConns(MaxConns)
 	s := &Store{db: db, path: path, now: time.Now, txChanges: map[*sql.Tx]*changeSet{}}
+	s.rd = &reader{s: s}
+	s.pages.db = db
 	if err := s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -113,6 +119,7 @@ func (s *Store) Close() error {
 		return nil // closed already
 	}
 	s.stopPoll()
+	s.pages.stop()
 	for _, st := range s.auditStmts {
 		st.Close()
 	}
@@ -264,6 +271,13 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := s.flushChanges(ctx, tx); err != nil {
 		tx.Rollback()
 		return err
+	}
+	if cs.content || !cs.quiet {
+		// Stored public pages were rendered from the data before.
+		if err := bumpPageGeneration(ctx, tx); err != nil {
+			tx.Rollback()
+			return err
+		}
 	}
 	// The OParl objects the change touched, in the same transaction, at
 	// the time the audit log gives the change (OParl's tables are derived

@@ -46,6 +46,9 @@ type Server struct {
 	// cacheBytes is the budget of the public response cache; negative
 	// turns it off.
 	cacheBytes int
+	// noStoredPages turns off the pages rendered once per change
+	// (rendered.go).
+	noStoredPages bool
 	// councilBodyKept and members keep what almost every page needs.
 	councilBodyKept untilChange[model.Body]
 	members         untilChange[map[string]model.Member]
@@ -122,14 +125,15 @@ func (s *Server) Handler() http.Handler {
 		}
 		return t
 	}
-	cached := httpcache.Handler(mux, httpcache.Options{
+	pages := s.storedPages(mux)
+	cached := httpcache.Handler(pages, httpcache.Options{
 		LastChange: lastChange,
 		Version:    s.st.Version,
 		Cacheable:  publicRegister,
 		MaxBytes:   s.cacheBytes,
 	})
 	if s.cacheBytes < 0 {
-		cached = httpcache.Handler(mux, httpcache.Options{LastChange: lastChange})
+		cached = httpcache.Handler(pages, httpcache.Options{LastChange: lastChange})
 	}
 	return s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
 }
