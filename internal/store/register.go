@@ -35,6 +35,38 @@ type RegisterPage struct {
 // Register gives the page of published decisions matching f, newest number
 // first.
 func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, error) {
+	w, err := registerWhere(f)
+	if err != nil {
+		return RegisterPage{}, err
+	}
+	var p RegisterPage
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&p.Total); err != nil {
+		return p, fmt.Errorf("store: register count: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	p.Decisions, err = queryList(ctx, s.rd, scanDecision, "register",
+		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
+		append(w.args, limit, f.Offset)...)
+	if err != nil {
+		return p, err
+	}
+	// A decision that binds only the consenting members shows which: its
+	// votes are loaded (such decisions are rare, so the page stays cheap).
+	for i := range p.Decisions {
+		if p.Decisions[i].Scope == model.ScopeConsenting {
+			if err := s.loadVotes(ctx, s.rd, &p.Decisions[i]); err != nil {
+				return p, err
+			}
+		}
+	}
+	return p, nil
+}
+
+// registerWhere gives the conditions of the register's filter f.
+func registerWhere(f RegisterFilter) (where, error) {
 	var w where
 	w.add("d.body_id = ? AND d.status = ? AND d.seq > 0", f.BodyID, model.DecisionAdopted)
 	if f.Year != 0 {
@@ -62,33 +94,9 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 		w.add(`d.id IN (SELECT decision_id FROM follow_ups)
 			AND d.id NOT IN (SELECT decision_id FROM follow_ups WHERE status = ? AND decision_id IS NOT NULL)`, model.FollowUpOpen)
 	default:
-		return RegisterPage{}, model.InputError("Der Umsetzungsstand „%s“ ist unbekannt.", f.FollowUps)
+		return w, model.InputError("Der Umsetzungsstand „%s“ ist unbekannt.", f.FollowUps)
 	}
-	var p RegisterPage
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&p.Total); err != nil {
-		return p, fmt.Errorf("store: register count: %w", err)
-	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = -1
-	}
-	var err error
-	p.Decisions, err = queryList(ctx, s.rd, scanDecision, "register",
-		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
-		append(w.args, limit, f.Offset)...)
-	if err != nil {
-		return p, err
-	}
-	// A decision that binds only the consenting members shows which: its
-	// votes are loaded (such decisions are rare, so the page stays cheap).
-	for i := range p.Decisions {
-		if p.Decisions[i].Scope == model.ScopeConsenting {
-			if err := s.loadVotes(ctx, s.rd, &p.Decisions[i]); err != nil {
-				return p, err
-			}
-		}
-	}
-	return p, nil
+	return w, nil
 }
 
 // RegisterYears gives the years that have published decisions, newest

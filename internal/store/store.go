@@ -455,6 +455,7 @@ func queryList[T any](ctx context.Context, q queryer, scan func(scanner) (T, err
 		}
 		out = append(out, v)
 	}
+	rowsRead.Add(uint64(len(out)))
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
@@ -468,6 +469,7 @@ func queryOne[T any](ctx context.Context, q queryer, scan func(scanner) (T, erro
 	if err != nil {
 		return v, notFound(err, what)
 	}
+	rowsRead.Add(1)
 	return v, nil
 }
 

@@ -53,6 +53,10 @@ type Server struct {
 	councilBodyKept untilChange[model.Body]
 	members         untilChange[map[string]model.Member]
 	lastChange      untilChange[time.Time]
+	// registerOpts and registerTotals keep the register's filter choices
+	// and numbers of matches (register_pages.go).
+	registerOpts   untilChange[registerOptions]
+	registerTotals registerTotals
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
 	// keys signs notices and the OpenID Connect login state.
