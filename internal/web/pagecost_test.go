@@ -180,3 +180,79 @@ func TestRegisterKeysetPaging(t *testing.T) {
 		}
 	}
 }
+
+// The start page, the session list and the register read a fixed number of
+// statements and — the start page and a register page — a fixed number of
+// rows, however many sessions and decisions there are (the start page once
+// read every session and every open follow-up, the session list every
+// session).
+func TestListPagesFixedQueries(t *testing.T) {
+	h, st := costServer(t)
+	paths := []string{"/", "/sitzungen", "/sitzungen?jahr=2025", "/beschluesse", "/beschluesse?jahr=2025"}
+	type costs struct{ q, r uint64 }
+	measure := func() map[string]costs {
+		out := map[string]costs{}
+		for _, p := range paths {
+			cost(t, h, p) // kept values loaded once per data version
+			q, r := cost(t, h, p)
+			out[p] = costs{q, r}
+		}
+		return out
+	}
+	add := func(from, to int) {
+		for n := from; n < to; n++ {
+			addHeldSession(t, st, n, 2031+n-100, 3)
+		}
+	}
+	// Full pages first, then as many sessions and decisions again.
+	add(100, 140)
+	before := measure()
+	add(140, 180)
+	after := measure()
+	for _, p := range paths {
+		b, a := before[p], after[p]
+		if a.q != b.q {
+			t.Errorf("%s: %d statements before, %d with 40 sessions and 120 decisions more", p, b.q, a.q)
+		}
+		if a.r != b.r {
+			t.Errorf("%s: %d rows before, %d with 40 sessions and 120 decisions more", p, b.r, a.r)
+		}
+		t.Logf("%s: %d statements, %d rows (then %d, %d)", p, b.q, b.r, a.q, a.r)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/sitzungen", nil))
+	if body := rec.Body.String(); !strings.Contains(body, "179. Sitzung") || strings.Contains(body, "178. Sitzung") {
+		t.Error("the session list does not show the newest year only")
+	}
+}
+
+// The public live box is kept per data version: viewers after a change get
+// the new box, not the kept one; a logged-in viewer's box is rendered for
+// them.
+func TestLiveBoxKeptUntilChange(t *testing.T) {
+	ctx := context.Background()
+	ts, st, _ := lawServer(t)
+	sid, _, d := runningSession(t, st, model.KindDecision, "SL")
+	const box = "/sitzungen/48/live/stand"
+	_, before := get(t, ts, box)
+	if _, again := get(t, ts, box); again != before {
+		t.Fatal("the same data gave two different boxes")
+	}
+	vote, err := st.OpenVote(ctx, sid, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, opened := get(t, ts, box)
+	if opened == before {
+		t.Fatal("the box did not change when the vote opened")
+	}
+	if err := st.CastSessionVote(ctx, vote, "HE", model.VoteYes, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, voted := get(t, ts, box); voted == opened {
+		t.Error("the box did not change when a member voted")
+	}
+	if code, body := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+box, nil); code != http.StatusOK || body == "" {
+		t.Errorf("box for a logged-in viewer: %d", code)
+	}
+}

@@ -57,6 +57,12 @@ type Server struct {
 	// and numbers of matches (register_pages.go).
 	registerOpts   untilChange[registerOptions]
 	registerTotals registerTotals
+	// openTasks and sessionYears keep what the start page and the session
+	// list count (home.go, sessions_list.go).
+	openTasks    untilChange[int]
+	sessionYears untilChange[[]int]
+	// liveBoxKept keeps the public live box per session (live_box.go).
+	liveBoxKept liveBoxes
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
 	// keys signs notices and the OpenID Connect login state.

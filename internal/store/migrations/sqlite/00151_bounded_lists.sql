@@ -1,0 +1,12 @@
+-- +goose Up
+-- The start page and the session list read a bounded part of the sessions
+-- (docs/performance.md): the coming sessions by status, a year of
+-- sessions by date; the number of open follow-ups by status.
+CREATE INDEX sessions_status ON sessions(body_id, status);
+CREATE INDEX sessions_date ON sessions(body_id, date);
+CREATE INDEX follow_ups_status ON follow_ups(status);
+
+-- +goose Down
+DROP INDEX follow_ups_status;
+DROP INDEX sessions_date;
+DROP INDEX sessions_status;
