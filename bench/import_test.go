@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,8 +12,11 @@ import (
 	"time"
 
 	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/search"
+	"gremium/internal/store"
 )
 
 // syntheticMinutes builds the minutes of one session with n items, cycling
@@ -100,4 +104,49 @@ func BenchmarkImportMinutes(b *testing.B) {
 func lastLines(s string, n int) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+// BenchmarkImportInProcess is BenchmarkImportMinutes without the process:
+// the same steps in this process (parse, store, search index), for
+// profiling (-cpuprofile).
+func BenchmarkImportInProcess(b *testing.B) {
+	var text bytes.Buffer
+	if err := minutes.Export(&text, syntheticMinutes(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 2000))); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(text.Len()))
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		ctx := store.WithActor(context.Background(), "import")
+		st, err := store.Open(ctx, filepath.Join(b.TempDir(), "data"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := demo.Load(ctx, st); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		council, err := itplr.Setup(ctx, st)
+		if err != nil {
+			b.Fatal(err)
+		}
+		opts, err := minutes.StoredOptions(ctx, st, council.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, _, err := minutes.Parse(bytes.NewReader(text.Bytes()), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		id, _, err := minutes.Save(ctx, st, council.ID, doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := search.IndexSession(ctx, st, id); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
 }

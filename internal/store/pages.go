@@ -221,3 +221,14 @@ func (w *pageWriter) write(batch []pageJob) error {
 	}
 	return tx.Commit()
 }
+
+// PageGeneration gives the generation of the stored data: it grows with
+// every committed change of content (in any process), so that validators
+// can be keyed on it instead of hashing the bytes of an answer.
+func (s *Store) PageGeneration(ctx context.Context) (int64, error) {
+	var gen int64
+	if err := s.rd.QueryRowContext(ctx, `SELECT gen FROM page_generation WHERE id = 1`).Scan(&gen); err != nil {
+		return 0, fmt.Errorf("store: page generation: %w", err)
+	}
+	return gen, nil
+}

@@ -2,11 +2,8 @@ package web
 
 import (
 	"bytes"
-	"fmt"
 	"net/http"
-	"os"
 	"strings"
-	"sync"
 	"time"
 
 	"gremium/internal/httpcache"
@@ -50,14 +47,7 @@ func storedPage(r *http.Request) bool {
 
 // renderEpoch names the build of the program: stored pages of another
 // build are not served (templates and handlers may have changed).
-var renderEpoch = sync.OnceValue(func() string {
-	if exe, err := os.Executable(); err == nil {
-		if fi, err := os.Stat(exe); err == nil {
-			return fmt.Sprintf("%s|%d|%d", exe, fi.Size(), fi.ModTime().UnixNano())
-		}
-	}
-	return fmt.Sprintf("start|%d", time.Now().UnixNano())
-})
+var renderEpoch = httpcache.Build
 
 // storedPages serves the pages of storedPage from the store, rendering
 // and storing those not stored for the current data.
@@ -125,3 +115,37 @@ func (rec *pageRecorder) Write(p []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the writer below.
 func (rec *pageRecorder) Unwrap() http.ResponseWriter { return rec.ResponseWriter }
+
+// fastStored answers a public request for a stored page before the rest
+// of the middleware (user lookup, signer, cross-origin check, response
+// buffering): the security headers, a request id, the stored bytes with
+// their validators (httpcache.ServeKept). Everything else — a miss, a
+// client that asks for gzip (compressed by httpcache), a logged-in visitor
+// — takes the full way. lastModified gives the time of the last change.
+func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) time.Time) http.Handler {
+	started := time.Now().UTC().Truncate(time.Second)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.noStoredPages || !storedPage(r) || httpcache.AcceptsGzip(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		key := r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.Path
+		now := s.clock()
+		p, _, ok, err := s.st.StoredPage(r.Context(), key, renderEpoch(), model.BerlinDate(now).String())
+		if err != nil || !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		s.setSecurityHeaders(w, r)
+		hd := w.Header()
+		id := newRequestID()
+		hd["X-Request-Id"] = []string{id}
+		for _, line := range strings.Split(p.Headers, "\n") {
+			if name, value, ok := strings.Cut(line, ": "); ok {
+				hd.Set(name, value)
+			}
+		}
+		httpcache.ServeKept(w, r, p.Body, p.ETag, httpcache.LastModified(started, time.Now(), lastModified(r)))
+		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", http.StatusOK, "stored", true, "request_id", id)
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -40,6 +41,36 @@ func plant(t *testing.T, st *store.Store, base, path string) {
 	if p, _, ok, err := st.StoredPage(ctx, key, renderEpoch(), day); err != nil || !ok || string(p.Body) != storedMarker {
 		t.Fatalf("planted page not stored: %v %v", ok, err)
 	}
+}
+
+// getPlain fetches a page as a client that does not ask for gzip (the way
+// of fastStored); get asks for gzip (the full middleware).
+func getPlain(t *testing.T, base, path string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", base+path, nil)
+	req.Header.Set("Accept-Encoding", "identity")
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, string(b)
+}
+
+// getEach fetches path both ways and fails unless both give the same
+// bytes; it gives the body.
+func getEach(t *testing.T, ts *httptest.Server, path string) string {
+	t.Helper()
+	_, zipped := get(t, ts, path)
+	_, plain := getPlain(t, ts.URL, path)
+	if zipped != plain {
+		t.Fatalf("%s: with gzip %.100q, without %.100q", path, zipped, plain)
+	}
+	return plain
 }
 
 // Public decision pages and JSON decisions are rendered once per change
@@ -85,9 +116,40 @@ func TestStoredPages(t *testing.T) {
 		if err != nil || !ok || string(stored.Body) != first {
 			t.Fatalf("%s not stored as answered (ok %v, err %v)", p, ok, err)
 		}
-		again, second := get(t, ts, p)
-		if second != first || again.Header.Get("Content-Type") != res.Header.Get("Content-Type") || again.Header.Get("ETag") != res.Header.Get("ETag") {
-			t.Errorf("%s from the store differs: %q", p, again.Header)
+		// From the store, the short way (no gzip asked) and the full
+		// way: the same bytes and headers as rendered.
+		for _, fetch := range []func() (*http.Response, string){
+			func() (*http.Response, string) { return getPlain(t, ts.URL, p) },
+			func() (*http.Response, string) { return get(t, ts, p) },
+		} {
+			again, second := fetch()
+			if second != first {
+				t.Errorf("%s from the store differs", p)
+			}
+			for name := range res.Header {
+				switch name {
+				case "Date", "X-Request-Id", "Content-Length", "Content-Encoding":
+					continue
+				}
+				if again.Header.Get(name) != res.Header.Get(name) {
+					t.Errorf("%s from the store: %s %q, rendered %q", p, name, again.Header.Get(name), res.Header.Get(name))
+				}
+			}
+			if again.Header.Get("X-Request-Id") == "" {
+				t.Errorf("%s from the store without a request id", p)
+			}
+			// A current copy is not sent again.
+			req, _ := http.NewRequest("GET", ts.URL+p, nil)
+			req.Header.Set("Accept-Encoding", "identity")
+			req.Header.Set("If-None-Match", res.Header.Get("ETag"))
+			nm, err := http.DefaultTransport.RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			nm.Body.Close()
+			if nm.StatusCode != http.StatusNotModified {
+				t.Errorf("%s with its ETag: %d", p, nm.StatusCode)
+			}
 		}
 	}
 	if _, body := get(t, ts, json); !strings.Contains(body, `"nummer"`) && !strings.Contains(body, "2025") {
@@ -96,7 +158,7 @@ func TestStoredPages(t *testing.T) {
 
 	// A planted page is served: the lookup answers, nothing is rendered.
 	plant(t, st, ts.URL, page)
-	if _, body := get(t, ts, page); body != storedMarker {
+	if body := getEach(t, ts, page); body != storedMarker {
 		t.Fatalf("stored page not served: %.200s", body)
 	}
 	// A logged-in visitor gets the page rendered for them.
@@ -104,7 +166,7 @@ func TestStoredPages(t *testing.T) {
 		t.Errorf("logged-in visitor got the stored page: %.200s", body)
 	}
 	// With a query the page is not taken from the store.
-	if _, body := get(t, ts, page+"?x=1"); body == storedMarker {
+	if _, body := getPlain(t, ts.URL, page+"?x=1"); body == storedMarker {
 		t.Error("a request with a query got the stored page")
 	}
 
@@ -134,7 +196,7 @@ func TestStoredPages(t *testing.T) {
 	for _, w := range writes {
 		plant(t, st, ts.URL, page)
 		w.write(t)
-		_, body := get(t, ts, page)
+		body := getEach(t, ts, page)
 		if body == storedMarker || !strings.Contains(body, w.want) {
 			t.Errorf("after %s: stale page or %q missing: %.200s", w.name, w.want, body)
 		}
@@ -143,7 +205,7 @@ func TestStoredPages(t *testing.T) {
 	// The publication gate: the stored page of a decision with internal
 	// marks holds none of them; a draft is neither answered nor stored.
 	for range 2 {
-		_, body := get(t, ts, "/beschluesse/B-2025/40-IT")
+		body := getEach(t, ts, "/beschluesse/B-2025/40-IT")
 		if strings.Contains(body, "Streitpunkt") || strings.Contains(body, "Kostenrahmen") || !strings.Contains(body, "Fortschreibung NOOTS") {
 			t.Errorf("decision with internal marks: %.300s", body)
 		}

@@ -145,7 +145,8 @@ func (s *Server) Handler() http.Handler {
 	if s.cacheBytes < 0 {
 		cached = httpcache.Handler(pages, httpcache.Options{LastChange: lastChange})
 	}
-	return s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
+	full := s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
+	return s.fastStored(full, lastChange)
 }
 
 // publicRegister says whether a request is for the public register, whose
