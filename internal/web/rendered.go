@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -29,7 +30,9 @@ var storedHeaders = []string{"Content-Type", "Access-Control-Allow-Origin", "Lin
 func (s *Server) SetStoredPages(on bool) { s.noStoredPages = !on }
 
 // storedPage says whether the request is for a page kept rendered: a
-// public GET or HEAD without query of a decision page or a JSON decision.
+// public GET or HEAD without query of a decision page, a JSON decision, an
+// OParl object or the first page of an OParl list. (Addresses with a query
+// are not kept: their number is not bounded by the data.)
 func storedPage(r *http.Request) bool {
 	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" ||
 		r.Header.Get("Cookie") != "" || r.Header.Get("Authorization") != "" {
@@ -42,12 +45,18 @@ func storedPage(r *http.Request) bool {
 	if rest, ok := strings.CutPrefix(p, "/api/v1/beschluesse/"); ok {
 		return strings.Count(rest, "/") == 1
 	}
-	return false
+	return strings.HasPrefix(p, "/oparl/v1/")
 }
 
 // renderEpoch names the build of the program: stored pages of another
 // build are not served (templates and handlers may have changed).
 var renderEpoch = httpcache.Build
+
+// pageEpoch names what besides the data a stored page depends on: the
+// build, the public address and the data license of the configuration.
+func (s *Server) pageEpoch() string {
+	return renderEpoch() + "|" + s.site.String() + "|" + s.license
+}
 
 // storedPages serves the pages of storedPage from the store, rendering
 // and storing those not stored for the current data.
@@ -58,7 +67,7 @@ func (s *Server) storedPages(h http.Handler) http.Handler {
 			return
 		}
 		key := r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.Path
-		epoch, day := renderEpoch(), model.BerlinDate(s.clock()).String()
+		epoch, day := s.pageEpoch(), model.BerlinDate(s.clock()).String()
 		p, gen, ok, err := s.st.StoredPage(r.Context(), key, epoch, day)
 		if err != nil {
 			s.log.Error("stored page", "err", err)
@@ -91,8 +100,12 @@ func (s *Server) storedPages(h http.Handler) http.Handler {
 			}
 		}
 		body := rec.buf.Bytes()
+		etag := w.Header().Get("ETag") // the handler's own validator, if any
+		if etag == "" {
+			etag = httpcache.ETag(body)
+		}
 		s.st.StorePage(store.RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day,
-			Headers: headers.String(), ETag: httpcache.ETag(body), Body: body})
+			Headers: headers.String(), ETag: etag, Body: body})
 	})
 }
 
@@ -131,7 +144,7 @@ func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) 
 		}
 		key := r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.Path
 		now := s.clock()
-		p, _, ok, err := s.st.StoredPage(r.Context(), key, renderEpoch(), model.BerlinDate(now).String())
+		p, _, ok, err := s.st.StoredPage(r.Context(), key, s.pageEpoch(), model.BerlinDate(now).String())
 		if err != nil || !ok {
 			next.ServeHTTP(w, r)
 			return
@@ -146,6 +159,8 @@ func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) 
 			}
 		}
 		httpcache.ServeKept(w, r, p.Body, p.ETag, httpcache.LastModified(started, time.Now(), lastModified(r)))
-		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", http.StatusOK, "stored", true, "request_id", id)
+		if s.log.Enabled(r.Context(), slog.LevelDebug) {
+			s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", http.StatusOK, "stored", true, "request_id", id)
+		}
 	})
 }

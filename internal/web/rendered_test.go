@@ -23,22 +23,22 @@ const storedMarker = "AUS-DEM-SPEICHER"
 
 // plant stores a marker page for path as if it had been rendered from the
 // current data today by this build.
-func plant(t *testing.T, st *store.Store, base, path string) {
+func plant(t *testing.T, srv *Server, st *store.Store, base, path string) {
 	t.Helper()
 	ctx := context.Background()
 	u, _ := url.Parse(base)
 	key := u.Host + "||" + path
 	day := model.BerlinDate(time.Now()).String()
-	_, gen, _, err := st.StoredPage(ctx, key, renderEpoch(), day)
+	_, gen, _, err := st.StoredPage(ctx, key, srv.pageEpoch(), day)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.StorePage(store.RenderedPage{Key: key, Gen: gen, Epoch: renderEpoch(), Day: day,
+	st.StorePage(store.RenderedPage{Key: key, Gen: gen, Epoch: srv.pageEpoch(), Day: day,
 		Headers: "Content-Type: text/html; charset=utf-8\n", ETag: `W/"planted"`, Body: []byte(storedMarker)})
 	if err := st.FlushPages(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if p, _, ok, err := st.StoredPage(ctx, key, renderEpoch(), day); err != nil || !ok || string(p.Body) != storedMarker {
+	if p, _, ok, err := st.StoredPage(ctx, key, srv.pageEpoch(), day); err != nil || !ok || string(p.Body) != storedMarker {
 		t.Fatalf("planted page not stored: %v %v", ok, err)
 	}
 }
@@ -103,7 +103,7 @@ func TestStoredPages(t *testing.T) {
 	const page, json = "/beschluesse/B-2025/26-IT", "/api/v1/beschluesse/2025/26"
 
 	// Rendered on the first request, stored, the same bytes the second time.
-	for _, p := range []string{page, json} {
+	for _, p := range []string{page, json, "/oparl/v1/body", "/oparl/v1/body/1/paper"} {
 		res, first := get(t, ts, p)
 		if res.StatusCode != 200 {
 			t.Fatalf("%s: %d", p, res.StatusCode)
@@ -112,7 +112,7 @@ func TestStoredPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		u, _ := url.Parse(ts.URL)
-		stored, _, ok, err := st.StoredPage(ctx, u.Host+"||"+p, renderEpoch(), model.BerlinDate(time.Now()).String())
+		stored, _, ok, err := st.StoredPage(ctx, u.Host+"||"+p, srv.pageEpoch(), model.BerlinDate(time.Now()).String())
 		if err != nil || !ok || string(stored.Body) != first {
 			t.Fatalf("%s not stored as answered (ok %v, err %v)", p, ok, err)
 		}
@@ -157,7 +157,7 @@ func TestStoredPages(t *testing.T) {
 	}
 
 	// A planted page is served: the lookup answers, nothing is rendered.
-	plant(t, st, ts.URL, page)
+	plant(t, srv, st, ts.URL, page)
 	if body := getEach(t, ts, page); body != storedMarker {
 		t.Fatalf("stored page not served: %.200s", body)
 	}
@@ -194,7 +194,7 @@ func TestStoredPages(t *testing.T) {
 		}, "Zweite Berichtigung von nebenan"},
 	}
 	for _, w := range writes {
-		plant(t, st, ts.URL, page)
+		plant(t, srv, st, ts.URL, page)
 		w.write(t)
 		body := getEach(t, ts, page)
 		if body == storedMarker || !strings.Contains(body, w.want) {
@@ -212,7 +212,7 @@ func TestStoredPages(t *testing.T) {
 		st.FlushPages(ctx)
 	}
 	u, _ := url.Parse(ts.URL)
-	stored, _, ok, _ := st.StoredPage(ctx, u.Host+"||/beschluesse/B-2025/40-IT", renderEpoch(), model.BerlinDate(time.Now()).String())
+	stored, _, ok, _ := st.StoredPage(ctx, u.Host+"||/beschluesse/B-2025/40-IT", srv.pageEpoch(), model.BerlinDate(time.Now()).String())
 	if !ok || strings.Contains(string(stored.Body), "Streitpunkt") || strings.Contains(string(stored.Body), "Kostenrahmen") {
 		t.Errorf("stored page with internal marks (stored %v)", ok)
 	}
