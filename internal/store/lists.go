@@ -24,10 +24,11 @@ func (s *Store) ComingSessions(ctx context.Context, bodyID int64) ([]model.Sessi
 }
 
 // RecentSessions gives a body's n newest sessions that are not coming
-// (held, minutes in draft or approved, cancelled …), newest number first.
+// (held, minutes in draft or approved, cancelled …), newest first (by date,
+// then number: a walk down the date index that stops after n).
 func (s *Store) RecentSessions(ctx context.Context, bodyID int64, n int) ([]model.Session, error) {
 	return queryList(ctx, s.rd, scanSession, "recent sessions",
-		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND status NOT IN (?, ?, ?) ORDER BY number DESC LIMIT ?`,
+		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND status NOT IN (?, ?, ?) ORDER BY date DESC, number DESC LIMIT ?`,
 		append(append([]any{bodyID}, comingStatuses...), n)...)
 }
 
@@ -52,17 +53,18 @@ func (s *Store) SessionYears(ctx context.Context, bodyID int64) ([]int, error) {
 }
 
 // SessionsOfYear gives up to limit of a body's sessions dated in year,
-// newest number first; before, if not 0, keeps those numbered below it
-// (keyset: the next page starts after the last number shown).
-func (s *Store) SessionsOfYear(ctx context.Context, bodyID int64, year, before, limit int) ([]model.Session, error) {
+// newest first (by date, then number); after, if not 0, is the number of
+// the last session of the previous page: the page continues after it
+// (keyset on date and number, one range of the date index).
+func (s *Store) SessionsOfYear(ctx context.Context, bodyID int64, year, after, limit int) ([]model.Session, error) {
 	from, to := model.NewDate(year, 1, 1).String(), model.NewDate(year+1, 1, 1).String()
 	q := `SELECT ` + sessionCols + ` FROM sessions WHERE body_id = ? AND date >= ? AND date < ?`
 	args := []any{bodyID, from, to}
-	if before > 0 {
-		q += ` AND number < ?`
-		args = append(args, before)
+	if after > 0 {
+		q += ` AND (date, number) < (SELECT date, number FROM sessions WHERE body_id = ? AND number = ?)`
+		args = append(args, bodyID, after)
 	}
-	return queryList(ctx, s.rd, scanSession, fmt.Sprintf("sessions of %d", year), q+` ORDER BY number DESC LIMIT ?`, append(args, limit)...)
+	return queryList(ctx, s.rd, scanSession, fmt.Sprintf("sessions of %d", year), q+` ORDER BY date DESC, number DESC LIMIT ?`, append(args, limit)...)
 }
 
 // CountFollowUps gives the number of follow-ups with the status.

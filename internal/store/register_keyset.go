@@ -29,10 +29,12 @@ func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c Register
 	order := ` ORDER BY d.year DESC, d.seq DESC`
 	switch {
 	case !c.After.IsZero():
-		w.add("(d.year > ? OR (d.year = ? AND d.seq > ?))", c.After.Year, c.After.Year, c.After.Seq)
+		// A row value: one range of the register's index (an OR of the
+		// two conditions is not).
+		w.add("(d.year, d.seq) > (?, ?)", c.After.Year, c.After.Seq)
 		order = ` ORDER BY d.year, d.seq`
 	case !c.Before.IsZero():
-		w.add("(d.year < ? OR (d.year = ? AND d.seq < ?))", c.Before.Year, c.Before.Year, c.Before.Seq)
+		w.add("(d.year, d.seq) < (?, ?)", c.Before.Year, c.Before.Seq)
 	}
 	args := append(w.args, limit)
 	tail := ` LIMIT ?`

@@ -64,16 +64,22 @@ func addHeldSession(t *testing.T, st *store.Store, number, year, n int) {
 	}
 }
 
-// cost gives the statements and rows the store read to answer path.
+// cost gives the statements and rows the store read to answer path: the
+// least of three requests (the counters are global; work in the background
+// of other tests' servers can only add to them).
 func cost(t *testing.T, h http.Handler, path string) (queries, rows uint64) {
 	t.Helper()
-	q0, r0 := store.QueryCount(), store.RowsRead()
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
-	if rec.Code != http.StatusOK {
-		t.Fatalf("%s: %d", path, rec.Code)
+	queries, rows = ^uint64(0), ^uint64(0)
+	for range 3 {
+		q0, r0 := store.QueryCount(), store.RowsRead()
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d", path, rec.Code)
+		}
+		queries, rows = min(queries, store.QueryCount()-q0), min(rows, store.RowsRead()-r0)
 	}
-	return store.QueryCount() - q0, store.RowsRead() - r0
+	return queries, rows
 }
 
 // A decision page costs the same whatever the size of its session: the

@@ -30,7 +30,8 @@ var storedHeaders = []string{"Content-Type", "Access-Control-Allow-Origin", "Lin
 func (s *Server) SetStoredPages(on bool) { s.noStoredPages = !on }
 
 // storedPage says whether the request is for a page kept rendered: a
-// public GET or HEAD without query of a decision page, a JSON decision, an
+// public GET or HEAD without query of the start page, the first page of
+// the register or the session list, a decision page, a JSON decision, an
 // OParl object or the first page of an OParl list. (Addresses with a query
 // are not kept: their number is not bounded by the data.)
 func storedPage(r *http.Request) bool {
@@ -39,6 +40,10 @@ func storedPage(r *http.Request) bool {
 		return false
 	}
 	p := r.URL.Path
+	switch p {
+	case "/", "/beschluesse", "/sitzungen":
+		return true
+	}
 	if rest, ok := strings.CutPrefix(p, "/beschluesse/"); ok {
 		return rest != ""
 	}

@@ -103,7 +103,7 @@ func TestStoredPages(t *testing.T) {
 	const page, json = "/beschluesse/B-2025/26-IT", "/api/v1/beschluesse/2025/26"
 
 	// Rendered on the first request, stored, the same bytes the second time.
-	for _, p := range []string{page, json, "/oparl/v1/body", "/oparl/v1/body/1/paper"} {
+	for _, p := range []string{page, json, "/oparl/v1/body", "/oparl/v1/body/1/paper", "/", "/beschluesse", "/sitzungen"} {
 		res, first := get(t, ts, p)
 		if res.StatusCode != 200 {
 			t.Fatalf("%s: %d", p, res.StatusCode)

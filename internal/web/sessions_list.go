@@ -28,7 +28,7 @@ type sessionListData struct {
 
 // sessionList shows the sessions of one year (?jahr=, the newest year with
 // sessions by default), newest first, SessionsPerPage at a time; the next
-// page continues after the last number shown (?vor=). It never reads all
+// page continues after the last session shown (?vor=its number). It never reads all
 // sessions: the years are kept per data version, a page is one index range.
 func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()

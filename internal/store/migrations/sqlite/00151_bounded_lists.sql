@@ -1,9 +1,10 @@
 -- +goose Up
 -- The start page and the session list read a bounded part of the sessions
 -- (docs/performance.md): the coming sessions by status, a year of
--- sessions by date; the number of open follow-ups by status.
+-- sessions by date (newest first, keyset on date and number); the number
+-- of open follow-ups by status.
 CREATE INDEX sessions_status ON sessions(body_id, status);
-CREATE INDEX sessions_date ON sessions(body_id, date);
+CREATE INDEX sessions_date ON sessions(body_id, date, number);
 CREATE INDEX follow_ups_status ON follow_ups(status);
 
 -- +goose Down
