@@ -48,3 +48,30 @@ func BenchmarkStoredPageInProcess(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkDeepRegisterInProcess renders register pages deep in the corpus
+// (keyset) through the whole middleware in this process, for profiling.
+func BenchmarkDeepRegisterInProcess(b *testing.B) {
+	c := benchCorpus(b)
+	st, err := store.Open(b.Context(), c.Dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv.SetResponseCache(-1)
+	h := srv.Handler()
+	paths := registerDeepPaths(c, 200)
+	i := 0
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", paths[i%len(paths)], nil))
+		if rec.Code != 200 {
+			b.Fatal(rec.Code)
+		}
+		i++
+	}
+}
