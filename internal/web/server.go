@@ -63,6 +63,8 @@ type Server struct {
 	license string
 	// now is the clock of deadlines and "today" (time.Now; tests set it).
 	now func() time.Time
+	// ops holds the metrics and who may read them (ops.go).
+	ops *ops
 }
 
 // SetClock replaces the clock the pages use for deadlines and "today"
@@ -82,6 +84,8 @@ func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 	s := &Server{st: st, log: log, pages: map[string]*template.Template{}, council: council,
 		sessions: auth.NewSessions(st), events: NewBroker()}
 	s.audienceOf = func(r *http.Request) model.Audience { return auth.Audience(s.user(r)) }
+	s.events.render, s.events.onError = s.renderPublicBox, s.liveBoxFailed
+	s.ops = s.newOps()
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -131,7 +135,7 @@ func (s *Server) Handler() http.Handler {
 	if s.cacheBytes < 0 {
 		cached = httpcache.Handler(mux, httpcache.Options{LastChange: lastChange})
 	}
-	return s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
+	return s.instrument(mux, s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached)))))))
 }
 
 // publicRegister says whether a request is for the public register, whose
