@@ -76,6 +76,9 @@ func TestServeJSONLogs(t *testing.T) {
 		}
 		ids[p] = res.Header.Get("X-Request-ID")
 	}
+	if code, out, errs := runCmd("probe", "--url", base+"/readyz"); code != exitOK {
+		t.Errorf("probe of the running server: exit %d (%s%s)", code, out, errs)
+	}
 	cancel()
 	select {
 	case code := <-done:
@@ -85,7 +88,10 @@ func TestServeJSONLogs(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop")
 	}
-	logged := map[string]string{}
+	if code, _, _ := runCmd("probe", "--url", base+"/readyz"); code != exitFail {
+		t.Errorf("probe of the stopped server: exit %d, want %d", code, exitFail)
+	}
+	logged := map[string]bool{} // path and request id
 	for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
 		var rec map[string]any
 		if err := json.Unmarshal([]byte(l), &rec); err != nil {
@@ -93,12 +99,27 @@ func TestServeJSONLogs(t *testing.T) {
 		}
 		if rec["msg"] == "request" {
 			path, _ := rec["path"].(string)
-			logged[path], _ = rec["request_id"].(string)
+			id, _ := rec["request_id"].(string)
+			logged[path+" "+id] = true
 		}
 	}
 	for p, id := range ids {
-		if id == "" || logged[p] != id {
-			t.Errorf("%s: answer has request id %q, log line %q", p, id, logged[p])
+		if id == "" || !logged[p+" "+id] {
+			t.Errorf("%s: no request line with the answer's request id %q", p, id)
+		}
+	}
+}
+
+func TestProbeURL(t *testing.T) {
+	for addr, want := range map[string]string{
+		"0.0.0.0:8080":   "http://127.0.0.1:8080/readyz",
+		":9000":          "http://127.0.0.1:9000/readyz",
+		"[::]:8080":      "http://127.0.0.1:8080/readyz",
+		"10.0.0.5:8080":  "http://10.0.0.5:8080/readyz",
+		"127.0.0.1:8080": "http://127.0.0.1:8080/readyz",
+	} {
+		if got := probeURL(addr); got != want {
+			t.Errorf("probeURL(%q) = %q, want %q", addr, got, want)
 		}
 	}
 }
