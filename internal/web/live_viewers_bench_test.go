@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,7 +37,8 @@ import (
 // iterations give p50, p99 and max (ms); "drops" counts viewers that did
 // not see a change within 30 s; "cpu-ms/op" is the CPU time of the process
 // (server and viewers) per change, the figure that does not depend on what
-// else runs on the machine. GREMIUM_LIVE_VIEWERS sets the number of
+// else runs on the machine; "KiB/viewer" the heap and stacks in use per
+// open stream, the server's and the viewer's side together. GREMIUM_LIVE_VIEWERS sets the number of
 // viewers (default 2000).
 //
 //	go test ./internal/web -run '^$' -bench LiveViewers -benchtime 20x -count 1
@@ -63,8 +65,10 @@ func BenchmarkLiveViewers(b *testing.B) {
 		fetch bool
 	}{{"Push", false}, {"PushAndFetch", true}} {
 		b.Run(mode.name, func(b *testing.B) {
+			mem0 := inUse()
 			lv := connectViewers(b, srv, ts.URL, n, mode.fetch)
 			defer lv.close()
+			perViewer := float64(inUse()-mem0) / float64(n) / 1024
 			var lat []time.Duration
 			drops, i := 0, 0
 			cpu0 := cpuTime(b)
@@ -101,6 +105,7 @@ func BenchmarkLiveViewers(b *testing.B) {
 			b.ReportMetric(pct(1), "max-ms")
 			b.ReportMetric(float64(drops), "drops")
 			b.ReportMetric(float64(n), "viewers")
+			b.ReportMetric(perViewer, "KiB/viewer")
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(max(i, 1)), "cpu-ms/op")
 		})
 	}
@@ -114,6 +119,14 @@ func cpuTime(b *testing.B) time.Duration {
 		b.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// inUse gives the heap and stack memory in use after a collection.
+func inUse() int64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapInuse + m.StackInuse)
 }
 
 // viewerRound is one change the viewers wait for.
