@@ -33,7 +33,7 @@
     if (!fresh || fresh.id !== "live-stand") {
       return false;
     }
-    target.replaceChildren.apply(target, Array.prototype.slice.call(fresh.childNodes));
+    target.innerHTML = fresh.innerHTML;
     return true;
   }
 
