@@ -134,7 +134,8 @@ func (s *Server) metricsAllowed(r *http.Request) bool {
 
 // metrics serves the Prometheus exposition to those allowed.
 func (s *Server) metrics() http.Handler {
-	h := promhttp.HandlerFor(s.ops.reg, promhttp.HandlerOpts{})
+	// httpcache compresses for clients that ask, as for every answer.
+	h := promhttp.HandlerFor(s.ops.reg, promhttp.HandlerOpts{DisableCompression: true})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.metricsAllowed(r) {
 			s.log.Info("metrics refused", "addr", auth.PeerAddr(r), "request_id", requestID(r))
