@@ -631,6 +631,8 @@ func (ls *leakServer) crawl(t *testing.T) []string {
 		leaks = append(leaks, rd.leaks...)
 		reads += rd.reads
 	}
+	// The live box pushed to public viewers of the running session (events.go).
+	leaks = append(leaks, livePushLeaks(t, ls, 49, markers)...)
 
 	// The search index itself: no marker is a term of any public document.
 	for _, m := range markers {

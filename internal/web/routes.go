@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"io/fs"
 	"net/http"
 
@@ -21,7 +20,10 @@ type router interface {
 func (s *Server) routes(mux router) {
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
+	// Operations (ops.go): liveness, readiness, Prometheus metrics.
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.Handle("GET /metrics", s.metrics())
 
 	// Public pages: home, sessions and minutes, the register, search.
 	mux.HandleFunc("GET /{$}", s.home)

@@ -118,7 +118,7 @@ var screenPages = []screenPage{
 // files, feeds, event streams, the fragments htmx loads into a page, the
 // OpenID Connect redirects, the APIs.
 var screenSkipped = []string{
-	"/static/", "/healthz", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
+	"/static/", "/healthz", "/readyz", "/metrics", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
 	"/beschluesse.atom", "/dokumente/{id}", "/sitzungen/{nr}/live/ereignisse", "/sitzungen/{nr}/live/stand",
 	"/sitzungen/{nr}/abstimmung/stand", "/sitzungen/{nr}/redeliste", "/sitzungen/{nr}/beamer/stand",
 	"/auftraege.csv", "/auftraege.pdf", "/kalender/{datei}", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",

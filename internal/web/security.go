@@ -168,6 +168,7 @@ func safeNext(next string) string {
 // it before Handler.
 func (s *Server) SetClientIPHeader(name string) {
 	name = http.CanonicalHeaderKey(strings.TrimSpace(name))
+	s.ops.clientIPHeader = name
 	if name == "" {
 		s.sessions.ClientAddr = auth.PeerAddr
 		return

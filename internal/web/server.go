@@ -78,6 +78,8 @@ type Server struct {
 	license string
 	// now is the clock of deadlines and "today" (time.Now; tests set it).
 	now func() time.Time
+	// ops holds the metrics and who may read them (ops.go).
+	ops *ops
 }
 
 // SetClock replaces the clock the pages use for deadlines and "today"
@@ -98,6 +100,8 @@ func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 		sessions: auth.NewSessions(st), events: NewBroker()}
 	s.audienceOf = func(r *http.Request) model.Audience { return auth.Audience(s.user(r)) }
 	s.wireCluster()
+	s.events.render, s.events.onError = s.renderPublicBox, s.liveBoxFailed
+	s.ops = s.newOps()
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -149,7 +153,7 @@ func (s *Server) Handler() http.Handler {
 		cached = httpcache.Handler(pages, httpcache.Options{LastChange: lastChange})
 	}
 	full := s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
-	return s.fastStored(full, lastChange)
+	return s.instrument(mux, s.fastStored(full, lastChange))
 }
 
 // publicRegister says whether a request is for the public register, whose
