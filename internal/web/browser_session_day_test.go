@@ -77,6 +77,11 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 		t.Errorf("the move is not shown: %q", box)
 	}
 	gs.shot("sitzung-verlegt")
+	noSidewaysScroll(t, gs, "sitzung-verlegt")
+	gs.page("/sitzungen/48/bearbeiten")
+	noSidewaysScroll(t, gs, "sitzung-bearbeiten")
+	gs.page("/sitzungen/kalender?jahr=2026")
+	noSidewaysScroll(t, gs, "sitzungskalender")
 
 	// An item with a proposal (the registration is tested elsewhere).
 	s48, _ = st.SessionByNumber(ctx, council.ID, 48)
@@ -123,6 +128,7 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	beamer.run("projector shows the speaker", chromedp.WaitVisible(`//p[@class="beamer-name"][contains(., "Hessen")]`, chromedp.BySearch))
 	beamer.check("projector with speaker")
 	beamer.shot("beamer-ansicht")
+	noSidewaysScroll(t, beamer, "beamer-ansicht")
 	he.run("Hessen is told", chromedp.WaitVisible(`//div[@id="live-stand"]//strong[contains(., "Sie haben das Wort")]`, chromedp.BySearch))
 
 	// 7. The turn ends: Hessen's ON row is there, ready for the points.
@@ -137,6 +143,15 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 		t.Errorf("points not saved: %+v", c)
 	}
 	gs.shot("redeliste-live")
+	// The live page as a whole is issue 13's item 9 (another helper): here
+	// the speakers' list itself must fit at 320 px.
+	var fits bool
+	gs.run("speakers' list at 320 px", chromedp.EmulateViewport(320, 800),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("#redeliste, #redeliste *")).every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)`, &fits),
+		chromedp.EmulateViewport(1280, 1000))
+	if !fits {
+		t.Error("the speakers' list does not fit at 320 px")
+	}
 
 	// 8. Vote by show of hands; the projector shows the result.
 	gs.page(fmt.Sprintf("/sitzungen/48/live?top=%d", itemID))
@@ -184,7 +199,9 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	if !gs.absentNode("textarea") {
 		t.Error("the approved minutes still have an edit field")
 	}
+	noSidewaysScroll(t, gs, "protokoll-genehmigt")
 	gs.clickTo("pick a row", `.row-action a`)
+	noSidewaysScroll(t, gs, "berichtigung")
 	gs.run("correct the text", chromedp.SetValue("#ber-text", "Der Bund berichtet ausführlich über den Stand.", chromedp.ByID),
 		chromedp.SendKeys("#ber-grund", "Der Beitrag war verkürzt wiedergegeben.", chromedp.ByID))
 	gs.submit("propose the correction", `form[action="/sitzungen/47/berichtigungen"]`)
@@ -193,4 +210,5 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 		t.Errorf("history: %q", hist)
 	}
 	gs.shot("berichtigung-diff")
+	noSidewaysScroll(t, gs, "berichtigung-diff")
 }
