@@ -121,6 +121,9 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 		t.Error("the public sees a proposed correction")
 	}
 	// Approved in the running 48th session.
+	if _, m47 := do(t, gs, "GET", ts.URL+"/sitzungen/47/verwaltung", nil); !strings.Contains(m47, "Protokoll: <strong>genehmigt") {
+		t.Error("the management page does not name the minutes' stage")
+	}
 	_, manage := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
 	list, _ := st.MinutesCorrections(ctx, s47.ID)
 	if len(list) != 1 || !strings.Contains(manage, fmt.Sprintf("/protokollberichtigungen/%d/genehmigen", list[0].ID)) {
