@@ -160,6 +160,9 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	gs.run("hands", gridVotes(fmt.Sprintf("v%d", dID), nil)...)
 	gs.submit("vote", fmt.Sprintf(`form[action="/entwuerfe/%d/abstimmung"]`, dID))
 	beamer.run("projector shows the result", chromedp.WaitVisible(`//div[@class="beamer-result"]//p[contains(., "einstimmig")]`, chromedp.BySearch))
+	if kicker := beamer.text(".beamer-kicker"); kicker != "Beschlossen" {
+		t.Errorf("projector result: %q", kicker)
+	}
 	delete(beamer.visited, "/sitzungen/48/beamer")
 	beamer.check("projector with result")
 
