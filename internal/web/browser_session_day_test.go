@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -108,6 +109,9 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	beamer := gs.another()
 	beamer.login("bund")
 	beamer.page("/sitzungen/48/beamer")
+	for deadline := time.Now().Add(20 * time.Second); srv.events.Viewers(s48.ID) < 1 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond) // the projector's stream is connected
+	}
 	he := gs.another()
 	he.login("hessen")
 
@@ -124,6 +128,12 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 		t.Errorf("Hessen does not see its place: %q", he.text("#live-stand"))
 	}
 	gs.run("the list shows Hessen", chromedp.WaitVisible(`//section[@id="redeliste"]//li[contains(., "Hessen")]`, chromedp.BySearch))
+	// Three pages follow the session's stream now (the live page, the
+	// projector, Hessen's page): wait until all are connected, or a signal
+	// may reach a page that connects late on a loaded machine.
+	for deadline := time.Now().Add(20 * time.Second); srv.events.Viewers(s48.ID) < 3 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+	}
 	gs.submit("give the floor", `form[action="/sitzungen/48/redeliste/weiter"]`)
 	beamer.run("projector shows the speaker", chromedp.WaitVisible(`//p[@class="beamer-name"][contains(., "Hessen")]`, chromedp.BySearch))
 	delete(beamer.visited, "/sitzungen/48/beamer") // axe again, on the state with a speaker
