@@ -47,7 +47,7 @@ func nextStep(st model.SessionStatus) (model.SessionStatus, string) {
 	case model.StatusRunning:
 		return model.StatusEnded, "Sitzung beenden"
 	case model.StatusEnded:
-		return model.StatusMinutesDraft, "Protokollentwurf erstellen und an die Mitglieder verteilen"
+		return model.StatusMinutesDraft, "Protokollentwurf zur Kommentierung freigeben und an die Mitglieder verteilen"
 	}
 	return "", ""
 }

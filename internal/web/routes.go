@@ -104,7 +104,6 @@ func (s *Server) routes(mux router) {
 	// Minutes review: comments, approval, corrections (review.go).
 	mux.HandleFunc("POST /sitzungen/{nr}/kommentare", s.commentMinutes)
 	mux.HandleFunc("POST /sitzungen/{nr}/genehmigen", s.approveMinutes)
-	mux.HandleFunc("POST /sitzungen/{nr}/berichtigung", s.correctMinutes)
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll/fassungen/{v}", s.minutesVersion)
 	// Structured corrections of approved minutes (corrections.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/berichtigen", s.correctionPage)
