@@ -80,11 +80,15 @@ const (
 	EventMinutesForComment Event = "protokoll_kommentierung"
 	// EventDebriefInvitation: the invitation to a debrief (Nachbesprechung).
 	EventDebriefInvitation Event = "nachbesprechung"
+	// EventRequest: a request (Anliegen) of a FachMK is submitted or its
+	// state changes (the secretariat hears of all, a FachMK secretariat of
+	// its own).
+	EventRequest Event = "anliegen"
 )
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation}
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventRequest}
 
 // Label gives the German name of the event.
 func (e Event) Label() string {
@@ -105,6 +109,8 @@ func (e Event) Label() string {
 		return "Protokollentwurf zur Kommentierung"
 	case EventDebriefInvitation:
 		return "Einladung zur Nachbesprechung"
+	case EventRequest:
+		return "Anliegen einer Fachministerkonferenz eingegangen oder geändert"
 	}
 	return string(e)
 }
@@ -130,6 +136,7 @@ var eventRoles = map[Event][]Role{
 	EventProcedureClosing:  {RoleMember},
 	EventMinutesForComment: {RoleSecretariat, RoleMember, RoleAdvisory},
 	EventDebriefInvitation: {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+	EventRequest:           {RoleSecretariat, RoleFachMK},
 }
 
 // For reports whether users of the role may subscribe to the event.

@@ -213,3 +213,20 @@ func (a Audience) SeesProposal(d Decision, it AgendaItem, s Session, u *User) bo
 	}
 	return slices.Contains(d.Applicants, u.MemberAbbrev) || slices.Contains(it.Reporters, u.MemberAbbrev)
 }
+
+// Reports gives the spokespersons' reports under "Reporting FachMK" of the
+// session as the audience may see them: internal until the agenda is
+// public (on the agenda, inMinutes false) or the minutes are public (in
+// the minutes), with marked passages replaced for the public; nil if the
+// audience may not see them.
+func (a Audience) Reports(s Session, inMinutes bool, rs []FachMKReport) []FachMKReport {
+	if inMinutes && !a.SeesMinutes(s) || !inMinutes && !a.SeesAgenda(s) {
+		return nil
+	}
+	out := make([]FachMKReport, len(rs))
+	for i, r := range rs {
+		r.Text = a.Text(r.Text)
+		out[i] = r
+	}
+	return out
+}

@@ -275,12 +275,12 @@ func (s *Store) Briefings(ctx context.Context, conferenceID int64) ([]model.Brie
 	}, "briefings", `SELECT id, COALESCE(conference_id, 0), title FROM briefings WHERE ? = 0 OR conference_id = ? ORDER BY id`, conferenceID, conferenceID)
 }
 
-const requestCols = `id, conference_id, title, text, received_on, via, status, COALESCE(item_id, 0), version`
+const requestCols = `id, conference_id, title, text, received_on, via, status, COALESCE(item_id, 0), submitted_by, reason, outcome, version`
 
 func scanRequest(r scanner) (model.Request, error) {
 	var q model.Request
 	var received string
-	if err := r.Scan(&q.ID, &q.ConferenceID, &q.Title, &q.Text, &received, &q.Via, &q.Status, &q.ItemID, &q.Version); err != nil {
+	if err := r.Scan(&q.ID, &q.ConferenceID, &q.Title, &q.Text, &received, &q.Via, &q.Status, &q.ItemID, &q.SubmittedBy, &q.Reason, &q.Outcome, &q.Version); err != nil {
 		return q, err
 	}
 	q.ReceivedOn = parseDate(received)
@@ -297,19 +297,24 @@ func validateRequest(q model.Request) error {
 	return nil
 }
 
-// CreateRequest stores an Anliegen of a FachMK.
+// CreateRequest stores an Anliegen of a FachMK as the secretariat records
+// it (the demo, an import); SubmitRequest is the FachMK's own submission.
 func (s *Store) CreateRequest(ctx context.Context, q model.Request) (int64, error) {
 	if err := validateRequest(q); err != nil {
 		return 0, err
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		id, err = s.insert(ctx, tx, "request", q.Title,
-			`INSERT INTO requests (conference_id, title, text, received_on, via, status, item_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			q.ConferenceID, q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID))
+		id, err = s.insertRequest(ctx, tx, q)
 		return err
 	})
 	return id, err
+}
+
+func (s *Store) insertRequest(ctx context.Context, tx *sql.Tx, q model.Request) (int64, error) {
+	return s.insert(ctx, tx, "request", q.Title,
+		`INSERT INTO requests (conference_id, title, text, received_on, via, status, item_id, submitted_by, reason, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		q.ConferenceID, q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID), q.SubmittedBy, q.Reason, q.Outcome)
 }
 
 // Request gives the request with the id.
@@ -329,10 +334,14 @@ func (s *Store) UpdateRequest(ctx context.Context, q model.Request) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.updateVersioned(ctx, tx, "requests", "request", q.ID, q.Version,
-			`title = ?, text = ?, received_on = ?, via = ?, status = ?, item_id = ?`,
-			q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID))
+		return s.updateRequest(ctx, tx, q)
 	})
+}
+
+func (s *Store) updateRequest(ctx context.Context, tx *sql.Tx, q model.Request) error {
+	return s.updateVersioned(ctx, tx, "requests", "request", q.ID, q.Version,
+		`title = ?, text = ?, received_on = ?, via = ?, status = ?, item_id = ?, reason = ?, outcome = ?`,
+		q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID), q.Reason, q.Outcome)
 }
 
 func scanTask(r scanner) (model.Task, error) {
