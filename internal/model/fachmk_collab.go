@@ -173,9 +173,9 @@ func (s Score) German() string {
 // EvaluationResults are the answers of all rounds summed up: per question
 // and year, and per FachMK and year (the trend over the years).
 type EvaluationResults struct {
-	Years        []int                     // the years with answers, ascending
-	ByQuestion   map[int64]map[int]Score   // question → year → score
-	ByConference map[int64]map[int]Score   // FachMK → year → score
+	Years        []int                      // the years with answers, ascending
+	ByQuestion   map[int64]map[int]Score    // question → year → score
+	ByConference map[int64]map[int]Score    // FachMK → year → score
 	Comments     map[int64]map[int][]string // question → year → comments
 }
 
