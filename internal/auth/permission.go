@@ -18,6 +18,8 @@ const (
 	Vote           Action = "vote"            // vote in a written procedure (for one's own member)
 	ManageOutbox   Action = "manage_outbox"   // see the outbox of notifications, retry and cancel messages
 	ViewAudit      Action = "view_audit"      // read and export the audit log (Änderungsprotokoll)
+	SubmitRequest  Action = "submit_request"  // submit a request (Anliegen) of a FachMK to the IT-PLR
+	Evaluate       Action = "evaluate"        // answer the yearly evaluation (spokespersons, FachMK secretariats)
 )
 
 // allowed says which roles may take an action at all; member-bound actions
@@ -34,6 +36,8 @@ var allowed = map[Action][]model.Role{
 	Vote:           {model.RoleMember},
 	ManageOutbox:   {model.RoleSecretariat},
 	ViewAudit:      {model.RoleSecretariat},
+	SubmitRequest:  {model.RoleSecretariat, model.RoleFachMK},
+	Evaluate:       {model.RoleSpokesperson, model.RoleFachMK},
 }
 
 // Can reports whether the user may take the action; u is nil for the public.

@@ -145,6 +145,13 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /fachmk/termine.ics", s.calendarFeed)
 	mux.HandleFunc("GET /fachmk/{abbrev}/termine.ics", s.calendarFeed)
 
+	// FachMK collaboration II (issue 16): requests (requests.go).
+	mux.HandleFunc("GET /anliegen", s.requestList)
+	mux.HandleFunc("POST /anliegen", s.submitRequest)
+	mux.HandleFunc("GET /anliegen/{id}", s.requestPage)
+	mux.HandleFunc("POST /anliegen/{id}/status", s.setRequestStatus)
+	mux.HandleFunc("POST /anliegen/{id}/top", s.requestToItem)
+
 	// The personal page (mine.go).
 	mux.HandleFunc("GET /mein-bereich", s.myPage)
 
