@@ -94,4 +94,3 @@ func TestRequestsThroughThePages(t *testing.T) {
 		t.Error("the submitter does not see the reason of the refusal")
 	}
 }
-
