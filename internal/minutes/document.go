@@ -47,6 +47,9 @@ type Item struct {
 	model.AgendaItem
 	Rows      []Row
 	FollowUps []model.FollowUp
+	// Reports are the spokespersons' reports, under the standard item
+	// "Reporting FachMK" only.
+	Reports []model.FachMKReport
 }
 
 // Section is a run of consecutive items of one agenda section.
@@ -123,6 +126,9 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 		if doc.Sections, err = loadSections(ctx, st, se); err != nil {
 			return Document{}, err
 		}
+		if err := attachReports(ctx, st, &doc); err != nil {
+			return Document{}, err
+		}
 	}
 	if !se.Date.IsZero() {
 		// The newest earlier session with a date bounds the period.
@@ -138,6 +144,24 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 		return Document{}, err
 	}
 	return Redacted(doc, audience), nil
+}
+
+// attachReports puts the spokespersons' reports of the session under its
+// standard item "Reporting FachMK" (the first item with that title).
+func attachReports(ctx context.Context, st *store.Store, doc *Document) error {
+	reports, err := st.Reports(ctx, doc.Session.ID)
+	if err != nil || len(reports) == 0 {
+		return err
+	}
+	for si := range doc.Sections {
+		for ii := range doc.Sections[si].Items {
+			if it := &doc.Sections[si].Items[ii]; it.Title == model.ReportingFachMKTitle {
+				it.Reports = reports
+				return nil
+			}
+		}
+	}
+	return nil
 }
 
 // loadAttendance gives the attendance lines of a session, or none if no
@@ -271,6 +295,7 @@ func Redacted(doc Document, a model.Audience) Document {
 		sec.Items = slices.Clone(sec.Items)
 		for ii, it := range sec.Items {
 			it.AgendaItem = a.Item(it.AgendaItem)
+			it.Reports = a.Reports(doc.Session, it.Reports)
 			var rows []Row
 			for _, r := range it.Rows {
 				if r.Decision != nil {

@@ -58,6 +58,7 @@ type FachMKReport struct {
 	ID           int64
 	SessionID    int64
 	ConferenceID int64
+	Conference   string // the FachMK's name, as read
 	Member       string // the spokesperson's member
 	Author       string // the account's name
 	Text         string

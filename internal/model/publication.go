@@ -215,12 +215,12 @@ func (a Audience) SeesProposal(d Decision, it AgendaItem, s Session, u *User) bo
 }
 
 // Reports gives the spokespersons' reports under "Reporting FachMK" of the
-// session as the audience may see them: internal until the agenda is
-// public (on the agenda, inMinutes false) or the minutes are public (in
-// the minutes), with marked passages replaced for the public; nil if the
+// session as the audience may see them: internal until the session's
+// agenda is public (and so in the minutes, which are never public before
+// the agenda), with marked passages replaced for the public; nil if the
 // audience may not see them.
-func (a Audience) Reports(s Session, inMinutes bool, rs []FachMKReport) []FachMKReport {
-	if inMinutes && !a.SeesMinutes(s) || !inMinutes && !a.SeesAgenda(s) {
+func (a Audience) Reports(s Session, rs []FachMKReport) []FachMKReport {
+	if !a.SeesAgenda(s) || len(rs) == 0 {
 		return nil
 	}
 	out := make([]FachMKReport, len(rs))

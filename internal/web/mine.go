@@ -18,6 +18,7 @@ type myData struct {
 	Conferences []myConference
 	Tasks       []model.Task
 	Briefings   []model.Briefing
+	Collab      myCollab // issue 16: reports, briefings, evaluation (mine_collab.go)
 }
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
@@ -58,6 +59,10 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 		d.Briefings, err = s.st.Briefings(ctx, 0)
 	}
 	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Collab, err = s.myCollab(r, u); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -190,6 +190,27 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		}
 	}
 
+	// Issue 16: the spokespersons' reports are internal until the agenda
+	// is public (the 48th), and then show without their marked passages
+	// (the 50th); requests are internal and their own FachMK's only (the
+	// FachMK reader is the FMK's secretariat).
+	must(st.CreateItem(ctx, model.AgendaItem{SessionID: s48, SectionID: sec, Title: model.ReportingFachMKTitle, Status: model.ItemAccepted, Position: 90}))
+	must(st.CreateItem(ctx, model.AgendaItem{SessionID: s50, SectionID: sec, Title: model.ReportingFachMKTitle, Status: model.ItemAccepted, Position: 90}))
+	if err := st.SaveReport(ctx, model.FachMKReport{SessionID: s48, ConferenceID: fmk.ID, Member: "HB", Author: "Dr. Martin Hagen", Text: carrier + " " + secret("ReportUnpublished")}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveReport(ctx, model.FachMKReport{SessionID: s50, ConferenceID: fmk.ID, Member: "HB", Author: "Dr. Martin Hagen", Text: hidden("ReportMarked")}, true); err != nil {
+		t.Fatal(err)
+	}
+	amk, err := st.BodyByAbbrev(ctx, "AMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	amkRequest := must(st.SubmitRequest(ctx, model.Request{ConferenceID: amk.ID, Title: secret("RequestTitle"), Text: secret("RequestText"), SubmittedBy: "amk"}))
+	if err := st.SetRequestStatus(ctx, amkRequest, 1, model.RequestDeclined, secret("RequestReason")); err != nil {
+		t.Fatal(err)
+	}
+
 	// Briefings and the evaluation are internal.
 	must(st.CreateBriefing(ctx, model.Briefing{ConferenceID: fmk.ID, Title: secret("BriefingTitle")},
 		model.BriefingVersion{Stand: model.NewDate(2025, 7, 1), Author: "FITKO", Content: secret("BriefingContent")}))
@@ -369,6 +390,11 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 	for _, p := range procs {
 		procIDs = append(procIDs, ids(p.ID)...)
 	}
+	requests, _ := ls.st.Requests(ctx, 0)
+	var requestIDs []string
+	for _, q := range requests {
+		requestIDs = append(requestIDs, ids(q.ID)...)
+	}
 	all := slices.Concat(sessionIDs, itemIDs, decisionIDs, bodyIDs, personIDs, assignIDs, procIDs, docIDs, years)
 
 	pattern = strings.ReplaceAll(pattern, "{$}", "")
@@ -397,6 +423,8 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 				return decisionIDs, nil
 			case strings.HasPrefix(pattern, "/umlaufverfahren/"):
 				return procIDs, nil
+			case strings.HasPrefix(pattern, "/anliegen/"):
+				return requestIDs, nil
 			case strings.HasPrefix(pattern, "/oparl/v1/body/"), strings.HasPrefix(pattern, "/oparl/v1/organization/"):
 				return bodyIDs, nil
 			case strings.HasPrefix(pattern, "/oparl/v1/person/"):

@@ -151,6 +151,9 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /anliegen/{id}", s.requestPage)
 	mux.HandleFunc("POST /anliegen/{id}/status", s.setRequestStatus)
 	mux.HandleFunc("POST /anliegen/{id}/top", s.requestToItem)
+	// "Reporting FachMK" (reports.go).
+	mux.HandleFunc("GET /sitzungen/{nr}/reporting-fachmk", s.reportsPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/reporting-fachmk", s.saveReport)
 
 	// The personal page (mine.go).
 	mux.HandleFunc("GET /mein-bereich", s.myPage)
