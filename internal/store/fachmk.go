@@ -413,4 +413,3 @@ func (s *Store) UpdateQuestion(ctx context.Context, q model.EvaluationQuestion) 
 		return s.updatePlain(ctx, tx, "evaluation_questions", "evaluation_question", q.ID, `position = ?, grp = ?, text = ?`, q.Position, q.Group, q.Text)
 	})
 }
-
