@@ -154,6 +154,16 @@ func (s *Server) routes(mux router) {
 	// "Reporting FachMK" (reports.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/reporting-fachmk", s.reportsPage)
 	mux.HandleFunc("POST /sitzungen/{nr}/reporting-fachmk", s.saveReport)
+	// The yearly evaluation (evaluation.go).
+	mux.HandleFunc("GET /evaluation", s.evaluationPage)
+	mux.HandleFunc("POST /evaluation/runden", s.openRound)
+	mux.HandleFunc("POST /evaluation/fragen", s.addQuestion)
+	mux.HandleFunc("POST /evaluation/{jahr}/fragen", s.setRoundQuestions)
+	mux.HandleFunc("POST /evaluation/{jahr}/schliessen", s.closeRound)
+	mux.HandleFunc("POST /evaluation/{jahr}/antworten", s.submitAnswers)
+	mux.HandleFunc("GET /evaluation/ergebnisse", s.evaluationResultsPage)
+	mux.HandleFunc("GET /evaluation/ergebnisse.csv", s.evaluationCSV)
+	mux.HandleFunc("GET /evaluation/ergebnisse.pdf", s.evaluationPDF)
 
 	// The personal page (mine.go).
 	mux.HandleFunc("GET /mein-bereich", s.myPage)
