@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -214,9 +215,16 @@ func (s *Store) addBriefingVersion(ctx context.Context, tx *sql.Tx, id int64, ve
 	if err := s.touch(ctx, tx, "briefing", id); err != nil {
 		return err
 	}
+	for _, k := range v.KeyMessages {
+		var ok int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM key_messages WHERE id = ?`, k).Scan(&ok); err != nil {
+			return notFound(err, fmt.Sprintf("key message %d", k))
+		}
+	}
 	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO briefing_versions (briefing_id, version, stand, author, content, saved_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		id, version, v.Stand.String(), v.Author, v.Content, s.now().UTC().Format("2006-01-02T15:04:05Z")); err != nil {
+		`INSERT INTO briefing_versions (briefing_id, version, stand, author, content, saved_at, key_messages, questions, decisions_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, version, v.Stand.String(), v.Author, v.Content, s.now().UTC().Format("2006-01-02T15:04:05Z"),
+		toJSON(nonNil(v.KeyMessages)), strings.Join(v.Questions, "\n"), v.DecisionsSince.String()); err != nil {
 		if isUniqueViolation(err) {
 			return fmt.Errorf("store: briefing %d version %d: %w", id, version, ErrConflict)
 		}
@@ -255,14 +263,19 @@ func (s *Store) Briefing(ctx context.Context, id int64) (model.Briefing, error) 
 	}
 	b.Versions, err = queryList(ctx, s.db, func(r scanner) (model.BriefingVersion, error) {
 		var v model.BriefingVersion
-		var stand, saved string
-		if err := r.Scan(&v.Version, &stand, &v.Author, &v.Content, &saved); err != nil {
+		var stand, saved, keys, questions, since string
+		if err := r.Scan(&v.Version, &stand, &v.Author, &v.Content, &saved, &keys, &questions, &since); err != nil {
 			return v, err
 		}
-		v.Stand = parseDate(stand)
+		v.Stand, v.DecisionsSince = parseDate(stand), parseDate(since)
 		v.Saved, _ = timeParse(saved)
-		return v, nil
-	}, "briefing versions", `SELECT version, stand, author, content, saved_at FROM briefing_versions WHERE briefing_id = ? ORDER BY version`, id)
+		if questions != "" {
+			v.Questions = strings.Split(questions, "\n")
+		}
+		var err error
+		v.KeyMessages, err = fromJSON[int64](keys)
+		return v, err
+	}, "briefing versions", `SELECT version, stand, author, content, saved_at, key_messages, questions, decisions_since FROM briefing_versions WHERE briefing_id = ? ORDER BY version`, id)
 	return b, err
 }
 

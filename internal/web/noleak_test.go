@@ -212,8 +212,10 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	}
 
 	// Briefings and the evaluation are internal.
+	key := must(st.CreateKeyMessage(ctx, model.KeyMessage{Title: secret("KeyMessageTitle"), Text: secret("KeyMessageText")}))
 	must(st.CreateBriefing(ctx, model.Briefing{ConferenceID: fmk.ID, Title: secret("BriefingTitle")},
-		model.BriefingVersion{Stand: model.NewDate(2025, 7, 1), Author: "FITKO", Content: secret("BriefingContent")}))
+		model.BriefingVersion{Stand: model.NewDate(2025, 7, 1), Author: "FITKO", Content: secret("BriefingContent"),
+			KeyMessages: []int64{key}, Questions: []string{secret("GuidingQuestion")}}))
 	if qs, err := st.Questions(ctx); err == nil && len(qs) > 0 {
 		must(st.SaveAnswer(ctx, model.EvaluationAnswer{QuestionID: qs[0].ID, Year: 2025, Respondent: "HB", Score: 3, Comment: secret("EvaluationComment")}))
 	}

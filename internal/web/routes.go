@@ -164,6 +164,13 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /evaluation/ergebnisse", s.evaluationResultsPage)
 	mux.HandleFunc("GET /evaluation/ergebnisse.csv", s.evaluationCSV)
 	mux.HandleFunc("GET /evaluation/ergebnisse.pdf", s.evaluationPDF)
+	// Briefings and dossiers with key messages (briefings.go).
+	mux.HandleFunc("GET /briefings", s.briefingList)
+	mux.HandleFunc("POST /briefings", s.createBriefing)
+	mux.HandleFunc("GET /briefings/{id}", s.briefingPage)
+	mux.HandleFunc("POST /briefings/{id}", s.saveBriefingVersion)
+	mux.HandleFunc("GET /briefings/{id}/pdf", s.briefingPDF)
+	mux.HandleFunc("POST /kernbotschaften", s.saveKeyMessage)
 
 	// The personal page (mine.go).
 	mux.HandleFunc("GET /mein-bereich", s.myPage)
