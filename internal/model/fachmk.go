@@ -247,6 +247,7 @@ type Task struct {
 	Text         string
 	Spokesperson Responsibility
 	FITKO        Responsibility
+	Recurrence   Recurrence // how often the task is due per FachMK
 }
 
 // EvaluationQuestion is a question of the annual evaluation (concept

@@ -280,3 +280,76 @@ func DiffLines(a, b []string) []DiffLine {
 	}
 	return out
 }
+
+// Recurrence says how often a task of the role/task matrix is due for a
+// FachMK.
+type Recurrence string
+
+// Recurrences.
+const (
+	RecurOnce    Recurrence = "einmalig"
+	RecurSession Recurrence = "je_sitzung" // for every IT-PLR session
+	RecurYear    Recurrence = "jaehrlich"
+)
+
+// Recurrences lists the recurrences in the order forms offer them.
+var Recurrences = []Recurrence{RecurOnce, RecurSession, RecurYear}
+
+// Label gives the German name.
+func (r Recurrence) Label() string {
+	switch r {
+	case RecurSession:
+		return "je IT-PLR-Sitzung"
+	case RecurYear:
+		return "jährlich"
+	}
+	return "einmalig"
+}
+
+// Valid reports whether r is a known recurrence.
+func (r Recurrence) Valid() bool { return r == RecurOnce || r == RecurSession || r == RecurYear }
+
+// Concerns reports whether the task is on the checklists: someone —
+// spokesperson or FITKO — is responsible or supporting.
+func (t Task) Concerns() bool {
+	return t.Spokesperson != ResponsibilityNone || t.FITKO != ResponsibilityNone
+}
+
+// TaskCheck is the state of a task for one FachMK and one period ("" for a
+// one-off task, the session number for a task per IT-PLR session, the year
+// for a yearly one), with its evidence.
+type TaskCheck struct {
+	ID           int64
+	TaskID       int64
+	ConferenceID int64
+	Period       string
+	Due          Date
+	Done         bool
+	DoneOn       Date
+	Note         string
+	Document     string // title or address of the document that proves it
+	DoneBy       string
+	Version      int
+}
+
+// Validate checks a check: done needs its date.
+func (c TaskCheck) Validate() error {
+	if c.TaskID == 0 || c.ConferenceID == 0 {
+		return InputError("Ein Eintrag der Aufgabenliste gehört zu einer Aufgabe und einer Fachministerkonferenz.")
+	}
+	if c.Done && c.DoneOn.IsZero() {
+		return InputError("Bitte geben Sie an, wann die Aufgabe erledigt wurde.")
+	}
+	return nil
+}
+
+// PeriodLabel gives the period in German: "", "48. Sitzung", "2026".
+func PeriodLabel(r Recurrence, period string) string {
+	switch {
+	case period == "":
+		return ""
+	case r == RecurSession:
+		return period + ". Sitzung"
+	}
+	return period
+}

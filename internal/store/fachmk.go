@@ -359,19 +359,38 @@ func (s *Store) updateRequest(ctx context.Context, tx *sql.Tx, q model.Request) 
 
 func scanTask(r scanner) (model.Task, error) {
 	var t model.Task
-	err := r.Scan(&t.ID, &t.Position, &t.Text, &t.Spokesperson, &t.FITKO)
+	err := r.Scan(&t.ID, &t.Position, &t.Text, &t.Spokesperson, &t.FITKO, &t.Recurrence)
 	return t, err
 }
 
-// CreateTask stores a row of the role/task matrix.
-func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
+func validateTask(t model.Task) error {
 	if t.Text == "" {
-		return 0, model.InputError("Eine Aufgabe braucht einen Text.")
+		return model.InputError("Eine Aufgabe braucht einen Text.")
+	}
+	if !t.Recurrence.Valid() {
+		return model.InputError("Die Wiederholung „%s“ einer Aufgabe ist unbekannt.", t.Recurrence)
+	}
+	for _, r := range []model.Responsibility{t.Spokesperson, t.FITKO} {
+		if r != model.ResponsibilityNone && r != model.ResponsibilityLead && r != model.ResponsibilitySupporting {
+			return model.InputError("„%s“ ist keine Rolle der Aufgabenverteilung.", r)
+		}
+	}
+	return nil
+}
+
+// CreateTask stores a row of the role/task matrix (one-off unless the task
+// says otherwise).
+func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
+	if t.Recurrence == "" {
+		t.Recurrence = model.RecurOnce
+	}
+	if err := validateTask(t); err != nil {
+		return 0, err
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.insert(ctx, tx, "task", t.Text,
-			`INSERT INTO tasks (position, text, spokesperson, fitko) VALUES (?, ?, ?, ?)`, t.Position, t.Text, t.Spokesperson, t.FITKO)
+			`INSERT INTO tasks (position, text, spokesperson, fitko, recurrence) VALUES (?, ?, ?, ?, ?)`, t.Position, t.Text, t.Spokesperson, t.FITKO, t.Recurrence)
 		return err
 	})
 	return id, err
@@ -379,16 +398,17 @@ func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
 
 // Tasks gives the role/task matrix in order.
 func (s *Store) Tasks(ctx context.Context) ([]model.Task, error) {
-	return queryList(ctx, s.db, scanTask, "tasks", `SELECT id, position, text, spokesperson, fitko FROM tasks ORDER BY position, id`)
+	return queryList(ctx, s.db, scanTask, "tasks", `SELECT id, position, text, spokesperson, fitko, recurrence FROM tasks ORDER BY position, id`)
 }
 
 // UpdateTask changes a row of the role/task matrix.
 func (s *Store) UpdateTask(ctx context.Context, t model.Task) error {
-	if t.Text == "" {
-		return model.InputError("Eine Aufgabe braucht einen Text.")
+	if err := validateTask(t); err != nil {
+		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.updatePlain(ctx, tx, "tasks", "task", t.ID, `position = ?, text = ?, spokesperson = ?, fitko = ?`, t.Position, t.Text, t.Spokesperson, t.FITKO)
+		return s.updatePlain(ctx, tx, "tasks", "task", t.ID, `position = ?, text = ?, spokesperson = ?, fitko = ?, recurrence = ?`,
+			t.Position, t.Text, t.Spokesperson, t.FITKO, t.Recurrence)
 	})
 }
 

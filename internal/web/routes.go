@@ -171,6 +171,12 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /briefings/{id}", s.saveBriefingVersion)
 	mux.HandleFunc("GET /briefings/{id}/pdf", s.briefingPDF)
 	mux.HandleFunc("POST /kernbotschaften", s.saveKeyMessage)
+	// Task checklists from the role/task matrix (tasks.go).
+	mux.HandleFunc("GET /aufgaben", s.matrixPage)
+	mux.HandleFunc("POST /aufgaben", s.saveTask)
+	mux.HandleFunc("POST /aufgaben/{id}", s.saveTask)
+	mux.HandleFunc("GET /fachmk/{abbrev}/aufgaben", s.checklistPage)
+	mux.HandleFunc("POST /fachmk/{abbrev}/aufgaben", s.saveCheck)
 
 	// The personal page (mine.go).
 	mux.HandleFunc("GET /mein-bereich", s.myPage)
