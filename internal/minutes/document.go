@@ -147,17 +147,16 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 }
 
 // attachReports puts the spokespersons' reports of the session under its
-// standard item "Reporting FachMK" (the first item with that title).
+// standard item "Reporting FachMK" (the first item with that title); a
+// session without that item (one imported from old minutes) costs no
+// query.
 func attachReports(ctx context.Context, st *store.Store, doc *Document) error {
-	reports, err := st.Reports(ctx, doc.Session.ID)
-	if err != nil || len(reports) == 0 {
-		return err
-	}
 	for si := range doc.Sections {
 		for ii := range doc.Sections[si].Items {
 			if it := &doc.Sections[si].Items[ii]; it.Title == model.ReportingFachMKTitle {
-				it.Reports = reports
-				return nil
+				var err error
+				it.Reports, err = st.Reports(ctx, doc.Session.ID)
+				return err
 			}
 		}
 	}

@@ -363,7 +363,12 @@ func scanTask(r scanner) (model.Task, error) {
 	return t, err
 }
 
-func validateTask(t model.Task) error {
+// validateTask checks a row of the matrix; a task without a rhythm is a
+// one-off task.
+func validateTask(t *model.Task) error {
+	if t.Recurrence == "" {
+		t.Recurrence = model.RecurOnce
+	}
 	if t.Text == "" {
 		return model.InputError("Eine Aufgabe braucht einen Text.")
 	}
@@ -381,10 +386,7 @@ func validateTask(t model.Task) error {
 // CreateTask stores a row of the role/task matrix (one-off unless the task
 // says otherwise).
 func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
-	if t.Recurrence == "" {
-		t.Recurrence = model.RecurOnce
-	}
-	if err := validateTask(t); err != nil {
+	if err := validateTask(&t); err != nil {
 		return 0, err
 	}
 	var id int64
@@ -403,7 +405,7 @@ func (s *Store) Tasks(ctx context.Context) ([]model.Task, error) {
 
 // UpdateTask changes a row of the role/task matrix.
 func (s *Store) UpdateTask(ctx context.Context, t model.Task) error {
-	if err := validateTask(t); err != nil {
+	if err := validateTask(&t); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
