@@ -435,6 +435,11 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 	rep := report.New("Evaluation der Zusammenarbeit von IT-Planungsrat und Fachministerkonferenzen", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
 	rep.Paragraph("Mittelwerte auf der Skala 1 (trifft nicht zu) bis 5 (trifft voll zu), mit der Zahl der Antworten, je Jahr – für die Klausurtagung.")
 	table := func(b resultBlock) {
+		bars := make([]report.Bar, len(b.Rows))
+		for i, row := range b.Rows {
+			bars[i] = report.Bar{Label: row.Label, Value: row.Score.Mean(), Text: row.Score.German()}
+		}
+		rep.Bars(bars, 5)
 		rows := make([][]string, len(b.Rows))
 		for i, row := range b.Rows {
 			rows[i] = []string{row.Label, row.Score.German(), strconv.Itoa(row.Score.N)}

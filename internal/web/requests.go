@@ -33,6 +33,7 @@ type requestsData struct {
 	Conferences []model.Body // the secretariat chooses the conference
 	Own         model.Body   // the FachMK secretariat's conference
 	CanSubmit   bool
+	CanEvaluate bool // a FachMK secretariat also answers the yearly evaluation
 	Form        map[string]string
 	Error       string
 }
@@ -74,7 +75,7 @@ func (s *Server) renderRequests(w http.ResponseWriter, r *http.Request, status i
 		s.serverError(w, r, err)
 		return
 	}
-	d := requestsData{CanSubmit: auth.Can(u, auth.SubmitRequest, ""), Form: form, Error: msg}
+	d := requestsData{CanSubmit: auth.Can(u, auth.SubmitRequest, ""), CanEvaluate: auth.Can(u, auth.Evaluate, ""), Form: form, Error: msg}
 	if u.Role == model.RoleSecretariat {
 		d.Conferences = all
 	}
