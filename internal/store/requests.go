@@ -172,6 +172,18 @@ func (s *Store) RequestOfItem(ctx context.Context, itemID int64) (model.Request,
 	return queryOne(ctx, s.db, scanRequest, fmt.Sprintf("request of item %d", itemID), `SELECT `+requestCols+` FROM requests WHERE item_id = ?`, itemID)
 }
 
+// RequestsOfSession gives the requests that became items of a session, by
+// item id.
+func (s *Store) RequestsOfSession(ctx context.Context, sessionID int64) (map[int64]model.Request, error) {
+	qs, err := queryList(ctx, s.db, scanRequest, "requests of session", `SELECT `+requestCols+` FROM requests
+		WHERE item_id IN (SELECT id FROM agenda_items WHERE session_id = ?)`, sessionID)
+	out := map[int64]model.Request{}
+	for _, q := range qs {
+		out[q.ItemID] = q
+	}
+	return out, err
+}
+
 // requestFollowsItem lets the outcome of an agenda item flow back to the
 // request it came from, inside the transaction that decided it: a declined
 // registration declines the request (with that reason), an adopted or

@@ -71,7 +71,7 @@ func TestRequestsThroughThePages(t *testing.T) {
 	if _, page := do(t, fmk, "GET", path, nil); !strings.Contains(page, "als TOP angemeldet") || !strings.Contains(page, "48. Sitzung") {
 		t.Errorf("the submitter does not see the registration")
 	}
-	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); !strings.Contains(page, fmt.Sprintf("Anliegen Nr. %d", q.ID)) {
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); !strings.Contains(page, fmt.Sprintf(`<a href="/anliegen/%d">aus Anliegen Nr. %d</a>`, q.ID, q.ID)) {
 		t.Error("the registration does not link back to the request")
 	}
 	// A second request is declined with a reason the submitter reads.
