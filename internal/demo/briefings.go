@@ -39,7 +39,7 @@ func briefingSection(heading string) string {
 		case t != "" && !strings.HasPrefix(t, "-"):
 			return strings.Join(out, "\n")
 		case t != "":
-			out = append(out, t)
+			out = append(out, strings.TrimRight(l, " \t")) // nested bullets keep their indentation
 		}
 	}
 	return strings.Join(out, "\n")

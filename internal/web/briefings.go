@@ -234,7 +234,49 @@ func (s *Server) briefingID(w http.ResponseWriter, r *http.Request) (int64, bool
 	return id, true
 }
 
+// textBlock is a paragraph or a list of a briefing's text: lines starting
+// with "- " are list items ("  - " one level deeper), other lines
+// paragraphs.
+type textBlock struct {
+	Para  string
+	Items []textItem
+}
+
+type textItem struct {
+	Text string
+	Sub  bool
+}
+
+// textBlocks splits a briefing's text into paragraphs and lists.
+func textBlocks(s string) []textBlock {
+	var out []textBlock
+	for _, l := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+		case strings.HasPrefix(t, "- "):
+			item := textItem{Text: strings.TrimSpace(t[2:]), Sub: strings.HasPrefix(l, " ")}
+			if n := len(out); n > 0 && out[n-1].Items != nil {
+				out[n-1].Items = append(out[n-1].Items, item)
+			} else {
+				out = append(out, textBlock{Items: []textItem{item}})
+			}
+		default:
+			out = append(out, textBlock{Para: t})
+		}
+	}
+	return out
+}
+
+// keyBlock is a key message as the page shows it.
+type keyBlock struct {
+	Title  string
+	Blocks []textBlock
+}
+
 type briefingPageData struct {
+	Content     []textBlock
+	Keys        []keyBlock
 	Doc         briefingDoc
 	Latest      int
 	KeyMessages []model.KeyMessage
@@ -259,7 +301,11 @@ func (s *Server) briefingPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Dieses Briefing gibt es nicht.")
 		return
 	}
-	d := briefingPageData{Doc: doc, Latest: doc.Briefing.Latest().Version, Manage: auth.Can(u, auth.ManageSessions, ""), Chosen: map[int64]bool{}}
+	d := briefingPageData{Doc: doc, Latest: doc.Briefing.Latest().Version, Manage: auth.Can(u, auth.ManageSessions, ""), Chosen: map[int64]bool{},
+		Content: textBlocks(doc.Version.Content)}
+	for _, k := range doc.KeyMessages {
+		d.Keys = append(d.Keys, keyBlock{k.Title, textBlocks(k.Text)})
+	}
 	if d.KeyMessages, err = s.st.KeyMessages(r.Context()); err != nil {
 		s.serverError(w, r, err)
 		return
