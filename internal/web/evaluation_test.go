@@ -8,7 +8,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
+	"gremium/internal/model"
 	"gremium/internal/pdftest"
 )
 
@@ -93,5 +95,36 @@ func TestEvaluationThroughThePages(t *testing.T) {
 	// The results are internal.
 	if code, _ := do(t, client(t, ts, "fmk"), "GET", ts.URL+"/evaluation/ergebnisse", nil); code != http.StatusForbidden {
 		t.Errorf("a FachMK secretariat reads the results: %d", code)
+	}
+}
+
+// TestCollaborationPagesAreWellFormed: the pages of issue 16, as the
+// secretariat, a spokesperson and a FachMK secretariat see them, are
+// well-formed HTML.
+func TestCollaborationPagesAreWellFormed(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	bs, _ := st.Briefings(ctx, fmk.ID)
+	qs, _ := st.Requests(ctx, 0)
+	pages := map[string][]string{
+		"geschaeftsstelle": {"/anliegen", fmt.Sprintf("/anliegen/%d", qs[0].ID), "/sitzungen/48/reporting-fachmk", "/evaluation", "/evaluation/ergebnisse",
+			"/briefings", fmt.Sprintf("/briefings/%d", bs[0].ID), "/aufgaben", "/fachmk/FMK/aufgaben", "/sitzungen/48", "/sitzungen/48/verwaltung"},
+		"sprecher-hb": {"/mein-bereich", "/sitzungen/48/reporting-fachmk", "/evaluation", "/fachmk/FMK/aufgaben"},
+		"fmk":         {"/anliegen", "/evaluation", "/fachmk/FMK"},
+	}
+	for user, paths := range pages {
+		c := client(t, ts, user)
+		for _, p := range paths {
+			code, body := do(t, c, "GET", ts.URL+p, nil)
+			if code != http.StatusOK {
+				t.Errorf("%s %s: %d", user, p, code)
+				continue
+			}
+			for _, problem := range wellFormedProblems(body) {
+				t.Errorf("%s %s: %s", user, p, problem)
+			}
+		}
 	}
 }
