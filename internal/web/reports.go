@@ -30,6 +30,7 @@ type reportsData struct {
 	All         []reportSlot // every spokesperson in office (the secretariat's overview)
 	Secretariat bool
 	Closed      bool
+	Conferences []model.Body // the conferences with a spokesperson in office, once each
 }
 
 // reportSlots gives every report owed for the session: each conference
@@ -87,6 +88,13 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	d := reportsData{Session: se, Deadline: model.ReportDeadline(se), Secretariat: u.Role == model.RoleSecretariat, All: slots,
 		Closed: se.Status == model.StatusEnded || se.Status == model.StatusMinutesDraft || se.Status == model.StatusMinutesApproved}
 	d.Late = !d.Deadline.IsZero() && d.Deadline.Before(today())
+	seen := map[int64]bool{}
+	for _, sl := range slots {
+		if !seen[sl.Conference.ID] {
+			seen[sl.Conference.ID] = true
+			d.Conferences = append(d.Conferences, sl.Conference)
+		}
+	}
 	if u.Role == model.RoleSpokesperson {
 		for _, sl := range slots {
 			if sl.Member == u.MemberAbbrev {
