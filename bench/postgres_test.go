@@ -238,7 +238,7 @@ func BenchmarkImportEngines(b *testing.B) {
 	total := 0
 	for i := 0; total < 10<<20; i++ {
 		var text bytes.Buffer
-		doc := syntheticMinutes(200, 100+i)
+		doc := syntheticMinutes(100+i, 200)
 		if err := minutes.Export(&text, doc); err != nil {
 			b.Fatal(err)
 		}
@@ -289,35 +289,4 @@ func BenchmarkImportEngines(b *testing.B) {
 			b.ReportMetric(float64(total)/(1<<20)/d.Seconds(), "MB/s")
 		})
 	}
-}
-
-// syntheticMinutes builds the minutes of session number with n items,
-// cycling through the items of the 47th session with fresh item and
-// decision numbers (as internal/minutes' parse benchmark does).
-func syntheticMinutes(n, number int) minutes.Document {
-	src := demo.Session47Document()
-	items := src.Items()
-	doc := minutes.Document{Audience: model.Internal, Session: src.Session, Body: model.Body{Name: "IT-Planungsrat"}}
-	doc.Session.Number = number
-	seq := 0
-	for i := 0; i < n; i++ {
-		it := items[i%len(items)]
-		it.Number = fmt.Sprintf("%02d", i+1)
-		rows := make([]minutes.Row, len(it.Rows))
-		for j, r := range it.Rows {
-			if r.Decision != nil {
-				d := *r.Decision
-				if !d.Number.IsZero() {
-					seq++
-					d.Number = model.DecisionNumber{Year: 1900 + number%100, Seq: seq}
-					d.Label = fmt.Sprintf("B-%d/%02d-IT", 1900+number%100, seq)
-				}
-				r.Decision = &d
-			}
-			rows[j] = r
-		}
-		it.Rows = rows
-		doc.Sections = append(doc.Sections, minutes.Section{Name: src.Sections[i%len(src.Sections)].Name, Items: []minutes.Item{it}})
-	}
-	return doc
 }

@@ -5,7 +5,7 @@
 //	gremium <command> [flags]
 //
 // Commands: serve, migrate, demo, import, export, user, config, audit,
-// backup, restore, version. "gremium <command> --help" shows a
+// backup, restore, probe, version. "gremium <command> --help" shows a
 // command's flags. Exit codes: 0 success, 1 failure, 2 usage error.
 package main
 
@@ -62,6 +62,7 @@ func commands() []command {
 		{"audit", "audit verify|head: check the hash chain of the audit log, print its head", runAudit},
 		{"backup", "backup FILE: write the database and documents into a tar archive, also while serving", runBackup},
 		{"restore", "restore FILE: restore a backup into an empty data directory", runRestore},
+		{"probe", "check that a running server is ready (GET /readyz; the container's health check)", runProbe},
 		{"version", "print the version", runVersion},
 	}
 }

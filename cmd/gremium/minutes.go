@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
@@ -59,6 +60,19 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	opts.Progress = func(line int) { fmt.Fprintf(stderr, "… %d lines read\n", line) }
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	start := time.Now()
+	phase := start
+	// progress writes a line on stderr when a phase of the import ends.
+	progress := func(what string) {
+		now := time.Now()
+		fmt.Fprintf(stderr, "… %s in %s (%.1f MB/s of the file so far)\n", what, now.Sub(phase).Round(time.Millisecond),
+			float64(size)/1e6/now.Sub(start).Seconds())
+		phase = now
+	}
 	doc, warnings, err := minutes.Parse(bufio.NewReader(f), opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -70,6 +84,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if *session > 0 {
 		doc.Session.Number = *session
 	}
+	progress(fmt.Sprintf("parsed %d bytes", size))
 	sessionID, outcome, err := minutes.Save(ctx, st, council.ID, doc)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -78,11 +93,13 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 		return exitFail
 	}
+	progress("stored")
 	if outcome != minutes.Unchanged {
 		if err := search.IndexSession(ctx, st, sessionID); err != nil {
 			fmt.Fprintln(stderr, "gremium import minutes: search index:", err)
 			return exitFail
 		}
+		progress("search index updated")
 	}
 	items, decisions := 0, 0
 	for _, it := range doc.Items() {

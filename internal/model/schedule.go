@@ -76,3 +76,18 @@ func CheckScheduleReason(reason, what string) (string, error) {
 	}
 	return reason, nil
 }
+
+// MinutesStage gives the stage of the session's minutes in their life
+// cycle — draft (being written) → released for comments → approved — as
+// the secretariat's pages name it, or "" before the session runs.
+func (s Session) MinutesStage() string {
+	switch s.Status {
+	case StatusRunning, StatusEnded:
+		return "Entwurf – wird von der Geschäftsstelle geführt"
+	case StatusMinutesDraft:
+		return "Entwurf – zur Kommentierung freigegeben"
+	case StatusMinutesApproved:
+		return "genehmigt – unveränderlich, Berichtigungen als neue Fassung"
+	}
+	return ""
+}

@@ -81,7 +81,7 @@ func (s *Store) AuditEntries(ctx context.Context, f AuditFilter) (AuditPage, err
 	case f.Before > 0:
 		w.add("id < ?", f.Before)
 	}
-	list, err := queryList(ctx, s.db, scanAuditEntry, "audit entries",
+	list, err := queryList(ctx, s.rd, scanAuditEntry, "audit entries",
 		`SELECT `+auditCols+` FROM audit_log`+w.sql()+` ORDER BY id `+order+fmt.Sprintf(` LIMIT %d`, limit+1), w.args...)
 	if err != nil {
 		return page, err

@@ -52,20 +52,20 @@ func sessionVoteTx(ctx context.Context, q queryer, id int64) (model.SessionVote,
 
 // SessionVote gives a vote in session with the votes cast.
 func (s *Store) SessionVote(ctx context.Context, id int64) (model.SessionVote, error) {
-	return sessionVoteTx(ctx, s.db, id)
+	return sessionVoteTx(ctx, s.rd, id)
 }
 
 // OpenSessionVote gives the vote open in a session, and false if none is.
 func (s *Store) OpenSessionVote(ctx context.Context, sessionID int64) (model.SessionVote, bool, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM ballots WHERE session_id = ? AND status = ?`, sessionID, model.VoteOpen).Scan(&id)
+	err := s.rd.QueryRowContext(ctx, `SELECT id FROM ballots WHERE session_id = ? AND status = ?`, sessionID, model.VoteOpen).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.SessionVote{}, false, nil
 	}
 	if err != nil {
 		return model.SessionVote{}, false, fmt.Errorf("store: open vote: %w", err)
 	}
-	v, err := sessionVoteTx(ctx, s.db, id)
+	v, err := sessionVoteTx(ctx, s.rd, id)
 	return v, err == nil, err
 }
 
@@ -91,7 +91,7 @@ func (s *Store) SecretVotes(ctx context.Context) (func(id int64) bool, error) {
 // SessionVotes gives the votes of a session, oldest first, with the votes
 // cast (the minutes and the audit show them).
 func (s *Store) SessionVotes(ctx context.Context, sessionID int64) ([]model.SessionVote, error) {
-	ids, err := queryList(ctx, s.db, func(r scanner) (int64, error) {
+	ids, err := queryList(ctx, s.rd, func(r scanner) (int64, error) {
 		var id int64
 		return id, r.Scan(&id)
 	}, "votes", `SELECT id FROM ballots WHERE session_id = ? ORDER BY id`, sessionID)
@@ -100,7 +100,7 @@ func (s *Store) SessionVotes(ctx context.Context, sessionID int64) ([]model.Sess
 	}
 	out := make([]model.SessionVote, 0, len(ids))
 	for _, id := range ids {
-		v, err := sessionVoteTx(ctx, s.db, id)
+		v, err := sessionVoteTx(ctx, s.rd, id)
 		if err != nil {
 			return nil, err
 		}

@@ -113,7 +113,7 @@ func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, er
 
 // FollowUp gives the follow-up with the id.
 func (s *Store) FollowUp(ctx context.Context, id int64) (model.FollowUp, error) {
-	return queryOne(ctx, s.db, scanFollowUp, fmt.Sprintf("follow-up %d", id), `SELECT `+followUpCols+` FROM follow_ups f WHERE f.id = ?`, id)
+	return queryOne(ctx, s.rd, scanFollowUp, fmt.Sprintf("follow-up %d", id), `SELECT `+followUpCols+` FROM follow_ups f WHERE f.id = ?`, id)
 }
 
 // FollowUpFilter selects follow-ups; zero fields select all.

@@ -99,7 +99,7 @@ type Subscriber struct {
 // channel and address, by user and channel. Users whose role may not
 // receive the event are left out.
 func (s *Store) Subscribers(ctx context.Context, event model.Event) ([]Subscriber, error) {
-	return subscribers(ctx, s.db, event)
+	return subscribers(ctx, s.rd, event)
 }
 
 func subscribers(ctx context.Context, q queryer, event model.Event) ([]Subscriber, error) {
@@ -320,14 +320,14 @@ func (s *Store) Notifications(ctx context.Context, f OutboxFilter) ([]model.Noti
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox`+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: outbox: %w", err)
 	}
-	list, err := queryList(ctx, s.db, scanNotification, "outbox",
+	list, err := queryList(ctx, s.rd, scanNotification, "outbox",
 		`SELECT `+notificationCols+` FROM outbox`+where+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
 	return list, total, err
 }
 
 // Notification gives one notification.
 func (s *Store) Notification(ctx context.Context, id int64) (model.Notification, error) {
-	return queryOne(ctx, s.db, scanNotification, fmt.Sprintf("notification %d", id), `SELECT `+notificationCols+` FROM outbox WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanNotification, fmt.Sprintf("notification %d", id), `SELECT `+notificationCols+` FROM outbox WHERE id = ?`, id)
 }
 
 // OutboxCounts gives the number of notifications per state.
@@ -448,7 +448,7 @@ func (s *Store) NotificationSettings(ctx context.Context, userID int64) (model.N
 		return set, fmt.Errorf("store: notification settings: %w", err)
 	}
 	set.Saved = true
-	set.Subscriptions, err = queryList(ctx, s.db, func(r scanner) (model.Subscription, error) {
+	set.Subscriptions, err = queryList(ctx, s.rd, func(r scanner) (model.Subscription, error) {
 		var v model.Subscription
 		return v, r.Scan(&v.Event, &v.Channel)
 	}, "subscriptions", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`, userID)

@@ -36,6 +36,38 @@ type RegisterPage struct {
 // Register gives the page of published decisions matching f, newest number
 // first.
 func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, error) {
+	w, err := s.registerWhere(f)
+	if err != nil {
+		return RegisterPage{}, err
+	}
+	var p RegisterPage
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&p.Total); err != nil {
+		return p, fmt.Errorf("store: register count: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = noLimit
+	}
+	p.Decisions, err = queryList(ctx, s.rd, scanDecision, "register",
+		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
+		append(w.args, limit, f.Offset)...)
+	if err != nil {
+		return p, err
+	}
+	// A decision that binds only the consenting members shows which: its
+	// votes are loaded (such decisions are rare, so the page stays cheap).
+	for i := range p.Decisions {
+		if p.Decisions[i].Scope == model.ScopeConsenting {
+			if err := s.loadVotes(ctx, s.rd, &p.Decisions[i]); err != nil {
+				return p, err
+			}
+		}
+	}
+	return p, nil
+}
+
+// registerWhere gives the conditions of the register's filter f.
+func (s *Store) registerWhere(f RegisterFilter) (where, error) {
 	var w where
 	w.add("d.body_id = ? AND d.status = ? AND d.seq > 0", f.BodyID, model.DecisionAdopted)
 	if f.Year != 0 {
@@ -77,39 +109,15 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 	case model.ImplementationDone:
 		w.add(has(done)+" AND NOT "+has(open, work), append(args(done), args(open, work)...)...)
 	default:
-		return RegisterPage{}, model.InputError("Der Umsetzungsstand „%s“ ist unbekannt.", f.FollowUps)
+		return w, model.InputError("Der Umsetzungsstand „%s“ ist unbekannt.", f.FollowUps)
 	}
-	var p RegisterPage
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&p.Total); err != nil {
-		return p, fmt.Errorf("store: register count: %w", err)
-	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = noLimit
-	}
-	var err error
-	p.Decisions, err = queryList(ctx, s.db, scanDecision, "register",
-		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
-		append(w.args, limit, f.Offset)...)
-	if err != nil {
-		return p, err
-	}
-	// A decision that binds only the consenting members shows which: its
-	// votes are loaded (such decisions are rare, so the page stays cheap).
-	for i := range p.Decisions {
-		if p.Decisions[i].Scope == model.ScopeConsenting {
-			if err := s.loadVotes(ctx, s.db, &p.Decisions[i]); err != nil {
-				return p, err
-			}
-		}
-	}
-	return p, nil
+	return w, nil
 }
 
 // RegisterYears gives the years that have published decisions, newest
 // first.
 func (s *Store) RegisterYears(ctx context.Context, bodyID int64) ([]int, error) {
-	return queryList(ctx, s.db, func(r scanner) (int, error) {
+	return queryList(ctx, s.rd, func(r scanner) (int, error) {
 		var y int
 		return y, r.Scan(&y)
 	}, "register years", `SELECT DISTINCT year FROM decisions WHERE body_id = ? AND status = ? AND seq > 0 ORDER BY year DESC`,
@@ -119,7 +127,7 @@ func (s *Store) RegisterYears(ctx context.Context, bodyID int64) ([]int, error) 
 // CitingDecisions gives the published decisions whose agenda item names the
 // decision label as a source (Quelle): the decisions that continue it.
 func (s *Store) CitingDecisions(ctx context.Context, bodyID int64, label string) ([]model.Decision, error) {
-	return queryList(ctx, s.db, scanDecision, "citing decisions",
+	return queryList(ctx, s.rd, scanDecision, "citing decisions",
 		`SELECT `+decisionCols+` FROM decisions d
 		 WHERE d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'quelle' AND value = ?)
 		   AND d.body_id = ? AND d.status = ? AND d.seq > 0

@@ -147,6 +147,11 @@ func TestDeleteSessionOnlyWhileEmpty(t *testing.T) {
 	if items := must[[]model.AgendaItem](t)(s.Items(ctx, id)); len(items) != 0 {
 		t.Fatalf("items left: %v", items)
 	}
+	// Its OParl Meeting stays as a tombstone (public ids are never reused).
+	var tombstones int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM oparl_objects WHERE kind = 'meeting' AND deleted = 1`).Scan(&tombstones); err != nil || tombstones != 1 {
+		t.Errorf("OParl tombstones of meetings: %d %v", tombstones, err)
+	}
 
 	// With a registration the session is not empty.
 	id = must[int64](t)(s.PlanSession(ctx, model.Session{BodyID: bodyID, Number: 49, Date: model.NewDate(2026, 6, 12), Status: model.StatusPlanned}, standard))

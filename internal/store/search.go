@@ -82,7 +82,7 @@ func (s *Store) Search(ctx context.Context, parts [][]string, limit, offset int)
 		}
 		limit = max(0, min(limit, SearchCap-offset))
 	}
-	hits, err = queryList(ctx, s.db, func(r scanner) (SearchDoc, error) {
+	hits, err = queryList(ctx, s.rd, func(r scanner) (SearchDoc, error) {
 		var d SearchDoc
 		err := r.Scan(&d.Scope, &d.Kind, &d.URL, &d.Title, &d.Text, &d.Date)
 		return d, err

@@ -91,18 +91,18 @@ func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, se model.Session)
 
 // Session gives the session with the id.
 func (s *Store) Session(ctx context.Context, id int64) (model.Session, error) {
-	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
 }
 
 // SessionByNumber gives a body's session by its number (47).
 func (s *Store) SessionByNumber(ctx context.Context, bodyID int64, number int) (model.Session, error) {
-	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session %d", number),
+	return queryOne(ctx, s.rd, scanSession, fmt.Sprintf("session %d", number),
 		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, bodyID, number)
 }
 
 // Sessions gives a body's sessions, newest first.
 func (s *Store) Sessions(ctx context.Context, bodyID int64) ([]model.Session, error) {
-	return queryList(ctx, s.db, scanSession, "sessions",
+	return queryList(ctx, s.rd, scanSession, "sessions",
 		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? ORDER BY number DESC`, bodyID)
 }
 
@@ -334,12 +334,12 @@ func (s *Store) PlanSession(ctx context.Context, se model.Session, standard []mo
 
 // Item gives the agenda item with the id.
 func (s *Store) Item(ctx context.Context, id int64) (model.AgendaItem, error) {
-	return queryOne(ctx, s.db, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
 }
 
 // Items gives the agenda of a session in order.
 func (s *Store) Items(ctx context.Context, sessionID int64) ([]model.AgendaItem, error) {
-	return queryList(ctx, s.db, scanItem, "agenda items",
+	return queryList(ctx, s.rd, scanItem, "agenda items",
 		`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
 }
 
@@ -352,10 +352,14 @@ func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
 		if err := checkItemOpen(ctx, tx, it.ID); err != nil {
 			return err
 		}
-		return s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
+		if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
 			`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
 			 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
-			 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?`, itemArgs(it)...)
+			 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?`, itemArgs(it)...); err != nil {
+			return err
+		}
+		// A declined registration that came from a request declines it.
+		return s.requestFollowsItem(ctx, tx, it.ID)
 	})
 }
 

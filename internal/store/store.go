@@ -71,6 +71,10 @@ type Store struct {
 	dialect Dialect
 	pgURL   string
 	hub     *clusterHub
+	// rd runs reads outside transactions through prepared statements.
+	rd *reader
+	// pages writes rendered public pages in the background (pages.go).
+	pages pageWriter
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -94,6 +98,8 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	db.SetMaxOpenConns(MaxConns)
 	db.SetMaxIdleConns(MaxConns)
 	s := &Store{db: db, path: path, now: time.Now, txChanges: map[*sql.Tx]*changeSet{}}
+	s.rd = &reader{s: s}
+	s.pages.db = db
 	if err := s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -118,6 +124,7 @@ func (s *Store) Close() error {
 		return nil // closed already
 	}
 	s.stopPoll()
+	s.pages.stop()
 	for _, st := range s.auditStmts {
 		st.Close()
 	}
@@ -282,6 +289,13 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := s.flushChanges(ctx, tx); err != nil {
 		tx.Rollback()
 		return err
+	}
+	if cs.content || !cs.quiet {
+		// Stored public pages were rendered from the data before.
+		if err := bumpPageGeneration(ctx, tx); err != nil {
+			tx.Rollback()
+			return err
+		}
 	}
 	// The OParl objects the change touched, in the same transaction, at
 	// the time the audit log gives the change (OParl's tables are derived
@@ -466,6 +480,7 @@ func queryList[T any](ctx context.Context, q queryer, scan func(scanner) (T, err
 		}
 		out = append(out, v)
 	}
+	rowsRead.Add(uint64(len(out)))
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
@@ -479,6 +494,7 @@ func queryOne[T any](ctx context.Context, q queryer, scan func(scanner) (T, erro
 	if err != nil {
 		return v, notFound(err, what)
 	}
+	rowsRead.Add(1)
 	return v, nil
 }
 

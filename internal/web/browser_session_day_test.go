@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -77,6 +78,11 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 		t.Errorf("the move is not shown: %q", box)
 	}
 	gs.shot("sitzung-verlegt")
+	noSidewaysScroll(t, gs, "sitzung-verlegt")
+	gs.page("/sitzungen/48/bearbeiten")
+	noSidewaysScroll(t, gs, "sitzung-bearbeiten")
+	gs.page("/sitzungen/kalender?jahr=2026")
+	noSidewaysScroll(t, gs, "sitzungskalender")
 
 	// An item with a proposal (the registration is tested elsewhere).
 	s48, _ = st.SessionByNumber(ctx, council.ID, 48)
@@ -103,6 +109,9 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	beamer := gs.another()
 	beamer.login("bund")
 	beamer.page("/sitzungen/48/beamer")
+	for deadline := time.Now().Add(20 * time.Second); srv.events.Viewers(s48.ID) < 1 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond) // the projector's stream is connected
+	}
 	he := gs.another()
 	he.login("hessen")
 
@@ -119,10 +128,18 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 		t.Errorf("Hessen does not see its place: %q", he.text("#live-stand"))
 	}
 	gs.run("the list shows Hessen", chromedp.WaitVisible(`//section[@id="redeliste"]//li[contains(., "Hessen")]`, chromedp.BySearch))
+	// Three pages follow the session's stream now (the live page, the
+	// projector, Hessen's page): wait until all are connected, or a signal
+	// may reach a page that connects late on a loaded machine.
+	for deadline := time.Now().Add(20 * time.Second); srv.events.Viewers(s48.ID) < 3 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+	}
 	gs.submit("give the floor", `form[action="/sitzungen/48/redeliste/weiter"]`)
 	beamer.run("projector shows the speaker", chromedp.WaitVisible(`//p[@class="beamer-name"][contains(., "Hessen")]`, chromedp.BySearch))
+	delete(beamer.visited, "/sitzungen/48/beamer") // axe again, on the state with a speaker
 	beamer.check("projector with speaker")
 	beamer.shot("beamer-ansicht")
+	noSidewaysScroll(t, beamer, "beamer-ansicht")
 	he.run("Hessen is told", chromedp.WaitVisible(`//div[@id="live-stand"]//strong[contains(., "Sie haben das Wort")]`, chromedp.BySearch))
 
 	// 7. The turn ends: Hessen's ON row is there, ready for the points.
@@ -137,6 +154,15 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 		t.Errorf("points not saved: %+v", c)
 	}
 	gs.shot("redeliste-live")
+	// The live page as a whole is issue 13's item 9 (another helper): here
+	// the speakers' list itself must fit at 320 px.
+	var fits bool
+	gs.run("speakers' list at 320 px", chromedp.EmulateViewport(320, 800),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("#redeliste, #redeliste *")).every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)`, &fits),
+		chromedp.EmulateViewport(1280, 1000))
+	if !fits {
+		t.Error("the speakers' list does not fit at 320 px")
+	}
 
 	// 8. Vote by show of hands; the projector shows the result.
 	gs.page(fmt.Sprintf("/sitzungen/48/live?top=%d", itemID))
@@ -144,6 +170,10 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	gs.run("hands", gridVotes(fmt.Sprintf("v%d", dID), nil)...)
 	gs.submit("vote", fmt.Sprintf(`form[action="/entwuerfe/%d/abstimmung"]`, dID))
 	beamer.run("projector shows the result", chromedp.WaitVisible(`//div[@class="beamer-result"]//p[contains(., "einstimmig")]`, chromedp.BySearch))
+	if kicker := beamer.text(".beamer-kicker"); kicker != "Beschlossen" {
+		t.Errorf("projector result: %q", kicker)
+	}
+	delete(beamer.visited, "/sitzungen/48/beamer")
 	beamer.check("projector with result")
 
 	// 9. Approve the minutes of the 47th session — while another tab has
@@ -184,7 +214,9 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	if !gs.absentNode("textarea") {
 		t.Error("the approved minutes still have an edit field")
 	}
+	noSidewaysScroll(t, gs, "protokoll-genehmigt")
 	gs.clickTo("pick a row", `.row-action a`)
+	noSidewaysScroll(t, gs, "berichtigung")
 	gs.run("correct the text", chromedp.SetValue("#ber-text", "Der Bund berichtet ausführlich über den Stand.", chromedp.ByID),
 		chromedp.SendKeys("#ber-grund", "Der Beitrag war verkürzt wiedergegeben.", chromedp.ByID))
 	gs.submit("propose the correction", `form[action="/sitzungen/47/berichtigungen"]`)
@@ -193,4 +225,5 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 		t.Errorf("history: %q", hist)
 	}
 	gs.shot("berichtigung-diff")
+	noSidewaysScroll(t, gs, "berichtigung-diff")
 }

@@ -60,6 +60,9 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	if p := wellFormedProblems(live); p != nil {
 		t.Fatalf("read-only page: %v", p)
 	}
+	if _, att := do(t, gs, "GET", ts.URL+"/sitzungen/47/anwesenheit", nil); strings.Contains(att, "<form method=\"post\" action=\"/sitzungen/47/anwesenheit\"") || !strings.Contains(att, "ist genehmigt") {
+		t.Error("the attendance of approved minutes is still a form")
+	}
 	// A contribution of 47 to correct.
 	items, _ := st.Items(ctx, s47.ID)
 	var c model.Contribution
@@ -121,6 +124,11 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 		t.Error("the public sees a proposed correction")
 	}
 	// Approved in the running 48th session.
+	if _, m47 := do(t, gs, "GET", ts.URL+"/sitzungen/47/verwaltung", nil); !strings.Contains(m47, "Protokoll: <strong>genehmigt") {
+		t.Error("the management page does not name the minutes' stage")
+	} else if strings.Contains(m47, "<textarea") || strings.Contains(m47, `action="/tops/`) || strings.Contains(m47, `/dokumente"`) || wellFormedProblems(m47) != nil {
+		t.Errorf("the management page of approved minutes still has edit forms: %v", wellFormedProblems(m47))
+	}
 	_, manage := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
 	list, _ := st.MinutesCorrections(ctx, s47.ID)
 	if len(list) != 1 || !strings.Contains(manage, fmt.Sprintf("/protokollberichtigungen/%d/genehmigen", list[0].ID)) {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -388,21 +387,19 @@ func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) liveState(w http.ResponseWriter, r *http.Request) {
+	// The version before anything is read: a change while the box is
+	// rendered leaves it stale for a later version, never current.
+	version := s.st.Version()
 	_, se, ok := s.sessionFromPath(w, r)
 	if !ok {
 		return
 	}
-	d, err := s.loadLiveState(r, se)
+	box, err := s.liveBox(r, se, version)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	var buf bytes.Buffer
-	if err := s.pages["session.html"].ExecuteTemplate(&buf, "live-state", d); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	buf.WriteTo(w)
+	w.Write(box)
 }

@@ -127,13 +127,12 @@ type calendarMonth struct {
 }
 
 type sessionCalendarData struct {
-	Council      model.Body
-	Year         int
-	Prev, Next   int // neighbouring years with sessions (0: none)
-	Months       []calendarMonth
-	Members      map[string]model.Member
-	CanManage    bool
-	ThisMonthKey string
+	Council    model.Body
+	Year       int
+	Prev, Next int // neighbouring years with sessions (0: none)
+	Months     []calendarMonth
+	Members    map[string]model.Member
+	CanManage  bool
 }
 
 // germanMonths are the month names of the calendar.

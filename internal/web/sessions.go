@@ -13,33 +13,6 @@ import (
 	"gremium/internal/store"
 )
 
-type sessionListData struct {
-	Council  model.Body
-	Sessions []model.Session
-	Members  map[string]model.Member
-}
-
-func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
-		return
-	}
-	sessions, err := s.st.Sessions(ctx, council.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	members, err := s.memberMap(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "sessions.html", view{Title: "Sitzungen", Active: "sitzungen",
-		Data: sessionListData{Council: council, Sessions: sessions, Members: members}})
-}
-
 type sessionData struct {
 	Doc     minutes.Document
 	Members map[string]model.Member

@@ -11,7 +11,7 @@ ALTER TABLE follow_ups ADD COLUMN evidence_document_id INTEGER;
 ALTER TABLE follow_ups ADD COLUMN evidence_decision_id INTEGER;
 ALTER TABLE follow_ups ADD COLUMN evidence_item_id INTEGER;
 ALTER TABLE follow_ups ADD COLUMN proposal_key TEXT NOT NULL DEFAULT '';
-CREATE INDEX follow_ups_status ON follow_ups(status);
+CREATE INDEX IF NOT EXISTS follow_ups_status ON follow_ups(status);
 
 CREATE TABLE follow_up_comments (
     id           INTEGER PRIMARY KEY,
@@ -34,7 +34,7 @@ CREATE TABLE follow_up_dismissals (
 -- +goose Down
 DROP TABLE follow_up_dismissals;
 DROP TABLE follow_up_comments;
-DROP INDEX follow_ups_status;
+DROP INDEX IF EXISTS follow_ups_status;
 ALTER TABLE follow_ups DROP COLUMN proposal_key;
 ALTER TABLE follow_ups DROP COLUMN evidence_item_id;
 ALTER TABLE follow_ups DROP COLUMN evidence_decision_id;
