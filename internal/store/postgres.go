@@ -67,6 +67,8 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 	s := &Store{db: db, dialect: Postgres, pgURL: url, now: time.Now, txChanges: map[*sql.Tx]*changeSet{}}
 	s.rd = &reader{s: s}
 	s.pages.db = db
+	s.rd = &reader{s: s}
+	s.pages.db = db
 	// Two instances starting at once on an empty database must not both
 	// create the schema.
 	if err := s.withSessionLock(ctx, lockMigrate, s.Migrate); err != nil {
