@@ -213,8 +213,9 @@ func (w *pageWriter) write(batch []pageJob) error {
 		}
 	}
 	if gen > w.pruned && time.Since(w.lastPrune) > PagePruneInterval {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM rendered_pages WHERE rowid IN
-			(SELECT rowid FROM rendered_pages WHERE gen < ? LIMIT ?)`, gen, PagePruneBatch); err != nil {
+		// By key, not rowid, which PostgreSQL does not have.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM rendered_pages WHERE key IN
+			(SELECT key FROM rendered_pages WHERE gen < ? LIMIT ?)`, gen, PagePruneBatch); err != nil {
 			return err
 		}
 		w.pruned, w.lastPrune = gen, time.Now()
