@@ -47,6 +47,10 @@ type Item struct {
 	model.AgendaItem
 	Rows      []Row
 	FollowUps []model.FollowUp
+	// Recommendation is the Beschlussempfehlung the preparatory body (the
+	// AL-Runde) gave for the item, as far as the audience may see it
+	// (model.Audience.SeesRecommendation: internal by default); nil if none.
+	Recommendation *model.Recommendation
 }
 
 // Section is a run of consecutive items of one agenda section.
@@ -121,6 +125,9 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 	doc := Document{Audience: model.Internal, Body: body, Session: se}
 	if audience.SeesAgenda(se) {
 		if doc.Sections, err = loadSections(ctx, st, se); err != nil {
+			return Document{}, err
+		}
+		if err := attachRecommendations(ctx, st, se.ID, doc.Sections); err != nil {
 			return Document{}, err
 		}
 	}
@@ -271,6 +278,9 @@ func Redacted(doc Document, a model.Audience) Document {
 		sec.Items = slices.Clone(sec.Items)
 		for ii, it := range sec.Items {
 			it.AgendaItem = a.Item(it.AgendaItem)
+			if it.Recommendation != nil && !a.SeesRecommendation(*it.Recommendation) {
+				it.Recommendation = nil // the AL-Runde's recommendations are internal
+			}
 			var rows []Row
 			for _, r := range it.Rows {
 				if r.Decision != nil {
@@ -309,4 +319,21 @@ func Redacted(doc Document, a model.Audience) Document {
 		out.Sections = append(out.Sections, sec)
 	}
 	return out
+}
+
+// attachRecommendations gives each item the Beschlussempfehlung given for
+// it, if any (Redacted removes it for an audience that may not see it).
+func attachRecommendations(ctx context.Context, st *store.Store, sessionID int64, sections []Section) error {
+	recs, err := st.GivenRecommendations(ctx, sessionID)
+	if err != nil || len(recs) == 0 {
+		return err
+	}
+	for si := range sections {
+		for ii := range sections[si].Items {
+			if r, ok := recs[sections[si].Items[ii].ID]; ok {
+				sections[si].Items[ii].Recommendation = &r
+			}
+		}
+	}
+	return nil
 }

@@ -72,7 +72,9 @@ var auditEntities = []auditEntity{
 	{AuditKind{"comment", "Kommentar zum Protokoll"}, "minutes_comments", nil},
 	{AuditKind{"document", "Dokument"}, "documents", nil},
 	{AuditKind{"body", "Gremium"}, "bodies", []auditPart{
-		{"vorsitz", `SELECT year, member_abbrev FROM body_chairs WHERE body_id = ? ORDER BY year`}}},
+		{"vorsitz", `SELECT year, member_abbrev FROM body_chairs WHERE body_id = ? ORDER BY year`},
+		{"delegierte", `SELECT member_abbrev, person_id, deputy FROM body_delegates WHERE body_id = ? ORDER BY member_abbrev, deputy, person_id`}}},
+	{AuditKind{"recommendation", "Beschlussempfehlung"}, "recommendations", nil},
 	{AuditKind{"section", "Schwerpunktthema"}, "sections", nil},
 	{AuditKind{"contact", "Kontakt"}, "contacts", nil},
 	{AuditKind{"conference_date", "FachMK-Termin"}, "conference_dates", nil},

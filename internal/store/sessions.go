@@ -5,21 +5,25 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gremium/internal/model"
 )
 
 const sessionCols = `id, body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in,
-	registration_deadline, agenda_published, current_item_id, quorum, kind, applicants, approved_on, version`
+	registration_deadline, agenda_published, current_item_id, quorum, kind, applicants, approved_on, version,
+	(SELECT slug || char(31) || abbrev || char(31) || internal FROM bodies WHERE bodies.id = sessions.body_id)`
 
 func scanSession(r scanner) (model.Session, error) {
 	var s model.Session
 	var date, stand, deadline, applicants, approved string
+	var body sql.NullString
 	if err := r.Scan(&s.ID, &s.BodyID, &s.Number, &date, &s.StartTime, &s.EndTime, &s.Place, &s.Chair, &s.Status, &stand, &s.ApprovedIn,
-		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Quorum, &s.Kind, &applicants, &approved, &s.Version); err != nil {
+		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Quorum, &s.Kind, &applicants, &approved, &s.Version, &body); err != nil {
 		return s, err
 	}
+	s.BodySlug, s.BodyAbbrev, s.Internal = splitSessionBody(body.String)
 	s.Date, s.MinutesStand, s.RegistrationDeadline, s.ApprovedOn = parseDate(date), parseDate(stand), parseDate(deadline), parseDate(approved)
 	var err error
 	s.Applicants, err = fromJSON[string](applicants)
@@ -381,4 +385,15 @@ func (s *Store) NextRegularSession(ctx context.Context, bodyID int64) (int, erro
 		return 0, err
 	}
 	return model.NextRegularSession(all)
+}
+
+// splitSessionBody reads the body's slug, abbreviation and internal flag
+// that sessionCols reads with a session (one column, separated by the unit
+// separator).
+func splitSessionBody(v string) (slug, abbrev string, internal bool) {
+	parts := strings.SplitN(v, "\x1f", 3)
+	if len(parts) != 3 {
+		return "", "", false
+	}
+	return parts[0], parts[1], parts[2] == "1"
 }

@@ -5,6 +5,7 @@ package web
 import (
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/store"
 	"net/http"
 )
 
@@ -18,6 +19,9 @@ type myData struct {
 	Conferences []myConference
 	Tasks       []model.Task
 	Briefings   []model.Briefing
+	// Awaiting are the member's registered items that still await the
+	// AL-Runde's recommendation (alrunde.go).
+	Awaiting []store.AwaitingItem
 }
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
@@ -53,6 +57,12 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		d.Conferences = append(d.Conferences, myConference{Body: b, Dates: dates})
+	}
+	if u.MemberAbbrev != "" {
+		if d.Awaiting, err = s.st.AwaitingRecommendation(ctx, u.MemberAbbrev); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	if d.Tasks, err = s.st.Tasks(ctx); err == nil {
 		d.Briefings, err = s.st.Briefings(ctx, 0)
