@@ -38,7 +38,7 @@ func Load(ctx context.Context, s *store.Store) error {
 	ctx = store.WithActor(ctx, Actor)
 	l := loader{s: s, bodies: map[string]int64{}, personIDs: map[string]int64{}}
 	return l.run(ctx, l.council, l.conferences, l.persons, l.representatives, l.spokespersons,
-		l.session46, l.session47, l.tasks, l.evaluation, l.briefing)
+		l.session46, l.session47, l.alRunde39, l.tasks, l.evaluation, l.briefing)
 }
 
 func (l *loader) run(ctx context.Context, steps ...func(context.Context) error) error {

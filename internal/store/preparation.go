@@ -264,20 +264,9 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 		} else if rec.Kind == model.RecommendAdoptChanged {
 			return model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title)
 		}
-		// The item of the preparatory session that carries it: taken over
-		// from the registration once.
-		var itemID int64
-		err = tx.QueryRowContext(ctx, `SELECT item_id FROM recommendations WHERE session_id = ? AND target_item_id = ? ORDER BY id LIMIT 1`, se.ID, target.ID).Scan(&itemID)
-		if errors.Is(err, sql.ErrNoRows) {
-			var pos int
-			if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ?`, se.ID).Scan(&pos); err != nil {
-				return fmt.Errorf("store: position: %w", err)
-			}
-			itemID, err = s.insertItem(ctx, tx, model.AgendaItem{SessionID: se.ID, Title: target.Title, Points: target.Points, Goal: model.GoalDecision,
-				Sources: target.Sources, Reporters: target.Reporters, Position: pos, Status: model.ItemAccepted, RegisteredBy: target.RegisteredBy})
-		}
+		itemID, err := s.prepItemTx(ctx, tx, se, target)
 		if err != nil {
-			return fmt.Errorf("store: recommendation item: %w", err)
+			return err
 		}
 		text := "Die " + se.BodyAbbrev + " empfiehlt dem IT-Planungsrat zu „" + target.Title + "“: " + rec.Summary() + "."
 		points := []model.Point{{Text: text}}
@@ -299,6 +288,83 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 		return err
 	})
 	return recID, draftID, err
+}
+
+// prepItemTx gives the item of the preparatory session that carries the
+// recommendations on a target item: taken over from the registration
+// (title, points, sources, reporters) the first time.
+func (s *Store) prepItemTx(ctx context.Context, tx *sql.Tx, se model.Session, target model.AgendaItem) (int64, error) {
+	var itemID int64
+	err := tx.QueryRowContext(ctx, `SELECT item_id FROM recommendations WHERE session_id = ? AND target_item_id = ? ORDER BY id LIMIT 1`, se.ID, target.ID).Scan(&itemID)
+	if !errors.Is(err, sql.ErrNoRows) {
+		if err != nil {
+			return 0, fmt.Errorf("store: recommendation item: %w", err)
+		}
+		return itemID, nil
+	}
+	var pos int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ?`, se.ID).Scan(&pos); err != nil {
+		return 0, fmt.Errorf("store: position: %w", err)
+	}
+	return s.insertItem(ctx, tx, model.AgendaItem{SessionID: se.ID, Title: target.Title, Points: target.Points, Goal: model.GoalDecision,
+		Sources: target.Sources, Reporters: target.Reporters, Position: pos, Status: model.ItemAccepted, RegisteredBy: target.RegisteredBy})
+}
+
+// RecordRecommendation records a recommendation given in a past
+// preparatory session (the demo, imported minutes): as recorded, without a
+// count, like decisions recorded from the past; its item of the
+// preparatory session is taken over from the target item unless rec.ItemID
+// names one of that session's items. The box "Beschlussempfehlung
+// (IT-PLR)" of that item is set. It never decides anything.
+func (s *Store) RecordRecommendation(ctx context.Context, rec model.Recommendation) (int64, error) {
+	if err := rec.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkRecordedFromPast(ctx, tx, rec.SessionID); err != nil {
+			return err
+		}
+		se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", rec.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, rec.SessionID)
+		if err != nil {
+			return err
+		}
+		target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", rec.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, rec.TargetItemID)
+		if err != nil {
+			return err
+		}
+		var ok int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions p JOIN bodies b ON b.id = p.body_id JOIN sessions t ON t.body_id = b.prepares_id
+			WHERE p.id = ? AND t.id = ?`, se.ID, target.SessionID).Scan(&ok); err != nil {
+			return fmt.Errorf("store: bodies of a recommendation: %w", err)
+		}
+		if ok == 0 {
+			return model.RuleError("Die %s gibt keine Empfehlungen zu Sitzungen dieses Gremiums.", se.Title())
+		}
+		itemID := rec.ItemID
+		if itemID == 0 {
+			if itemID, err = s.prepItemTx(ctx, tx, se, target); err != nil {
+				return err
+			}
+		} else {
+			var of int64
+			if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, itemID).Scan(&of); err != nil || of != se.ID {
+				return model.InputError("Der TOP der Empfehlung gehört nicht zur %s.", se.Title())
+			}
+		}
+		var proposal sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT MIN(id) FROM decisions WHERE item_id = ?`, target.ID).Scan(&proposal); err != nil {
+			return fmt.Errorf("store: proposal of item: %w", err)
+		}
+		if id, err = s.insert(ctx, tx, "recommendation", target.Title,
+			`INSERT INTO recommendations (body_id, session_id, item_id, target_item_id, target_decision_id, kind, green_list, points, consent_state, reference)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			se.BodyID, se.ID, itemID, target.ID, nullID(proposal.Int64), rec.Kind, rec.GreenList, toJSON(nonNil(rec.Points)), rec.Consent, rec.Reference); err != nil {
+			return err
+		}
+		return s.setItemFlag(ctx, tx, itemID, "flag_recommendation")
+	})
+	return id, err
 }
 
 // recommendationDecidedTx lets a Beschlussempfehlung take effect in the

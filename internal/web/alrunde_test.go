@@ -34,7 +34,7 @@ func runPrepVote(t *testing.T, st *store.Store, sessionID, draftID int64) store.
 }
 
 // plantPreparatory puts AL-Runde content with markers into the store for
-// the no-leak test: the 39th AL-Runde prepares the 50th session (whose
+// the no-leak test: the 40th AL-Runde prepares the 50th session (the demo has the 39th) (whose
 // agenda is public), its minutes are released as a draft (public for a
 // council session), it gives an adopted recommendation with a changed text
 // for an item of the 50th session, proposed for the Grüne Liste; its items,
@@ -52,7 +52,7 @@ func plantPreparatory(t *testing.T, st *store.Store, p *planted, target int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	al, err := st.CreateSession(ctx, model.Session{BodyID: prep.ID, Number: 39, Status: model.StatusRunning, AgendaPublished: true,
+	al, err := st.CreateSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Status: model.StatusRunning, AgendaPublished: true,
 		Date: model.NewDate(2026, 2, 12), Place: carrier + " " + secret("PrepPlace")})
 	if err != nil {
 		t.Fatal(err)
