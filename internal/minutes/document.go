@@ -322,15 +322,19 @@ func Redacted(doc Document, a model.Audience) Document {
 }
 
 // attachRecommendations gives each item the Beschlussempfehlung given for
-// it, if any (Redacted removes it for an audience that may not see it).
+// it (an item of the IT-PLR) or carried by it (an item of the AL-Runde), if
+// any; Redacted removes it for an audience that may not see it.
 func attachRecommendations(ctx context.Context, st *store.Store, sessionID int64, sections []Section) error {
-	recs, err := st.GivenRecommendations(ctx, sessionID)
-	if err != nil || len(recs) == 0 {
+	byTarget, byItem, err := st.SessionRecommendations(ctx, sessionID)
+	if err != nil {
 		return err
 	}
 	for si := range sections {
 		for ii := range sections[si].Items {
-			if r, ok := recs[sections[si].Items[ii].ID]; ok {
+			id := sections[si].Items[ii].ID
+			if r, ok := byTarget[id]; ok {
+				sections[si].Items[ii].Recommendation = &r
+			} else if r, ok := byItem[id]; ok {
 				sections[si].Items[ii].Recommendation = &r
 			}
 		}

@@ -2,6 +2,9 @@ package model
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -232,4 +235,38 @@ func (r Recommendation) CanPull(target Session) bool {
 		return true
 	}
 	return false
+}
+
+// Line gives the recommendation as one line of the minutes: caption and
+// summary ("Beschlussempfehlung der 39. AL-Runde vom 05.06.2025: Annahme wie
+// vorgeschlagen, ohne Aussprache (Grüne Liste)"); ParseRecommendationLine
+// reads it back.
+func (r Recommendation) Line() string { return r.Caption() + ": " + r.Summary() }
+
+var recommendationLine = regexp.MustCompile(`^Beschlussempfehlung der (\d+)\.\s+(\S+)(?: vom (\d{2}\.\d{2}\.\d{4}))?: (.+?)(, ohne Aussprache \(Grüne Liste\))?$`)
+
+// ParseRecommendationLine reads a line written by Recommendation.Line: the
+// number and body of the preparatory session, its date, the kind and
+// whether the Grüne Liste was recommended; Reference keeps the line.
+func ParseRecommendationLine(s string) (Recommendation, bool) {
+	s = strings.TrimSpace(s)
+	m := recommendationLine.FindStringSubmatch(s)
+	if m == nil {
+		return Recommendation{}, false
+	}
+	r := Recommendation{BodyAbbrev: m[2], GreenList: m[5] != "", Reference: s}
+	r.SessionNumber, _ = strconv.Atoi(m[1])
+	if m[3] != "" {
+		d, err := ParseDate(m[3])
+		if err != nil {
+			return Recommendation{}, false
+		}
+		r.SessionDate = d
+	}
+	for _, k := range RecommendationKinds {
+		if k.Label() == m[4] {
+			r.Kind = k
+		}
+	}
+	return r, r.Kind != "" && r.SessionNumber > 0
 }

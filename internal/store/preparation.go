@@ -195,17 +195,34 @@ func (s *Store) Recommendations(ctx context.Context, f RecommendationFilter) ([]
 // GivenRecommendations gives, per item of the prepared session, the newest
 // recommendation given for it (adopted by the preparatory body).
 func (s *Store) GivenRecommendations(ctx context.Context, targetSessionID int64) (map[int64]model.Recommendation, error) {
-	all, err := s.Recommendations(ctx, RecommendationFilter{TargetSessionID: targetSessionID})
+	byTarget, _, err := s.SessionRecommendations(ctx, targetSessionID)
+	return byTarget, err
+}
+
+// SessionRecommendations gives, in one query, the newest recommendation
+// given for each item of a session: byTarget for the items of a prepared
+// session (the IT-PLR's), byItem for the items of a preparatory session
+// that carry them (the AL-Runde's).
+func (s *Store) SessionRecommendations(ctx context.Context, sessionID int64) (byTarget, byItem map[int64]model.Recommendation, err error) {
+	all, err := queryList(ctx, s.db, scanRecommendation, "recommendations",
+		`SELECT `+recommendationCols+recommendationFrom+` JOIN agenda_items t ON t.id = r.target_item_id
+		 WHERE t.session_id = ? OR r.session_id = ? ORDER BY r.id DESC`, sessionID, sessionID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := map[int64]model.Recommendation{}
+	byTarget, byItem = map[int64]model.Recommendation{}, map[int64]model.Recommendation{}
 	for _, r := range all {
-		if _, seen := out[r.TargetItemID]; !seen && r.Given() {
-			out[r.TargetItemID] = r
+		if !r.Given() {
+			continue
+		}
+		if _, seen := byTarget[r.TargetItemID]; !seen && r.SessionID != sessionID {
+			byTarget[r.TargetItemID] = r
+		}
+		if _, seen := byItem[r.ItemID]; !seen && r.SessionID == sessionID {
+			byItem[r.ItemID] = r
 		}
 	}
-	return out, nil
+	return byTarget, byItem, nil
 }
 
 // ProposeRecommendation records a proposal of a Beschlussempfehlung in a
