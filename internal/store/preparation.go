@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -36,25 +37,41 @@ type Delegate struct {
 	Deputy bool
 }
 
-// SetDelegate names a person of a member in a body, as its delegate or as
-// deputy; the person must be a person of that member.
-func (s *Store) SetDelegate(ctx context.Context, bodyID int64, member string, personID int64, deputy bool) error {
+// SetDelegate names a person of a member in a body (the AL-Runde), as its
+// delegate or as deputy, in one transaction: the person of that member with
+// the name, created if the member has none of that name. Only the Bund and
+// the Länder name persons; a name given again changes only whether the
+// person is deputy.
+func (s *Store) SetDelegate(ctx context.Context, bodyID int64, member, name string, deputy bool) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return model.InputError("Bitte die Person nennen, die %s benennt.", member)
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var of string
-		if err := tx.QueryRowContext(ctx, `SELECT member_abbrev FROM persons WHERE id = ?`, personID).Scan(&of); err != nil {
-			return notFound(err, fmt.Sprintf("person %d", personID))
+		var kind model.MemberKind
+		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil {
+			return model.NotFoundError("Das Mitglied „%s“ gibt es nicht.", member)
 		}
-		if of != member {
-			return model.RuleError("Für %s kann nur eine Person von %s benannt werden.", member, member)
+		if !kind.Votes() {
+			return model.RuleError("Personen benennen der Bund und die Länder; %s ist %s.", member, kind.Label())
+		}
+		p, err := queryOne(ctx, tx, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? AND member_abbrev = ? ORDER BY id LIMIT 1`, name, member)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			if p.ID, err = s.insert(ctx, tx, "person", name, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, name, member); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
 		}
 		if err := s.touch(ctx, tx, "body", bodyID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO body_delegates (body_id, member_abbrev, person_id, deputy) VALUES (?, ?, ?, ?)
-			ON CONFLICT (body_id, member_abbrev, person_id) DO UPDATE SET deputy = excluded.deputy`, bodyID, member, personID, deputy); err != nil {
+			ON CONFLICT (body_id, member_abbrev, person_id) DO UPDATE SET deputy = excluded.deputy`, bodyID, member, p.ID, deputy); err != nil {
 			return fmt.Errorf("store: delegate: %w", err)
 		}
-		return s.audit(ctx, tx, "update", "body", bodyID, "Benennung "+member)
+		return s.audit(ctx, tx, "update", "body", bodyID, "Benennung "+member+": "+name)
 	})
 }
 

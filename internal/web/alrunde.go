@@ -26,6 +26,7 @@ func (s *Server) preparationRoutes(mux router) {
 	const se = "/gremien/{gremium}/sitzungen/{nr}"
 	mux.HandleFunc("GET /gremien/{gremium}", s.prepBodyPage)
 	mux.HandleFunc("POST /gremien/{gremium}/planung", s.planSessionPair)
+	mux.HandleFunc("POST /gremien/{gremium}/benennungen", s.nameDelegate)
 	mux.HandleFunc("GET "+se, s.sessionPage)
 	mux.HandleFunc("GET "+se+"/protokoll", s.protocolPage)
 	mux.HandleFunc("GET "+se+"/protokoll.pdf", s.protocolPDF)
@@ -82,6 +83,7 @@ type prepBodyData struct {
 	Body      model.Body
 	Prepared  model.Body
 	Delegates []store.Delegate
+	Voters    []model.Member
 	Sessions  []prepRow
 	Upcoming  []plannedRow
 	// Form: the proposal of the next pair for the planning form.
@@ -121,7 +123,10 @@ func (s *Server) prepBodyPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	d := prepBodyData{Body: b, Prepared: prepared}
 	var err error
-	if d.Delegates, err = s.st.Delegates(ctx, b.ID); err != nil {
+	if d.Delegates, err = s.st.Delegates(ctx, b.ID); err == nil {
+		d.Voters, err = s.st.BodyVoters(ctx, b.ID)
+	}
+	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -160,7 +165,7 @@ func (s *Server) prepBodyPage(w http.ResponseWriter, r *http.Request) {
 		d.Upcoming = append(d.Upcoming, row)
 	}
 	d.NextMain, d.NextPrep = max(d.NextMain, 1), max(d.NextPrep, 1)
-	s.render(w, r, http.StatusOK, "alrunde_body.html", view{Title: b.Name, Active: "sitzungen", Data: d})
+	s.render(w, r, http.StatusOK, "alrunde_body.html", view{Title: b.Name, Active: "alrunde", Data: d})
 }
 
 // planSessionPair plans a session of the prepared body and the
@@ -455,4 +460,25 @@ func (s *Server) pullFromGreenList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, se.Path()+"/empfehlungen", fmt.Sprintf("Der TOP ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", member))
+}
+
+// nameDelegate records a member's named person in the body, or a deputy.
+func (s *Server) nameDelegate(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	b, _, ok := s.prepBody(w, r)
+	if !ok {
+		return
+	}
+	member, name, deputy := r.PostFormValue("mitglied"), r.PostFormValue("name"), r.PostFormValue("vertretung") == "1"
+	if err := s.st.SetDelegate(r.Context(), b.ID, member, name, deputy); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	role := "benannt"
+	if deputy {
+		role = "als Vertretung benannt"
+	}
+	back(w, r, "/gremien/"+b.Preparation.Slug+"#benennungen", fmt.Sprintf("%s ist für %s in der %s %s.", strings.TrimSpace(name), member, b.Abbrev, role))
 }

@@ -2,8 +2,17 @@ package web
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
 	"testing"
 
+	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/search"
@@ -112,5 +121,89 @@ func plantPreparatory(t *testing.T, st *store.Store, p *planted, target int64) {
 	// it out of the index.
 	if err := search.IndexSession(ctx, st, al); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPreparatoryBodyPages: the AL-Runde's pages are internal; the
+// secretariat names persons and deputies; the next AL-Runde approves the
+// minutes of the one before through the session cycle's own page; only
+// voting members pull from the Grüne Liste.
+func TestPreparatoryBodyPages(t *testing.T) {
+	ctx := context.Background()
+	st := demotest.Store(t)
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	public := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, path := range []string{"/gremien/al-runde", "/gremien/al-runde/sitzungen/39", "/gremien/al-runde/sitzungen/39/protokoll", "/gremien/al-runde/sitzungen/39/protokoll.txt", "/sitzungen/47/empfehlungen"} {
+		resp, err := public.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/anmelden") {
+			t.Errorf("public %s: %d %s", path, resp.StatusCode, resp.Header.Get("Location"))
+		}
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "GET", ts.URL+"/gremien/keine-runde/sitzungen/1", nil); code != http.StatusNotFound {
+		t.Errorf("unknown body: %d", code)
+	}
+	// The 47th session's agenda shows the recommendations internally.
+	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/47", nil); code != http.StatusOK || !strings.Contains(page, "Beschlussempfehlung der 39. AL-Runde vom 05.06.2025") {
+		t.Errorf("47th session internally: %d", code)
+	}
+	if code, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/39/protokoll", nil); code != http.StatusOK || !strings.Contains(page, "39. AL-Runde") ||
+		!strings.Contains(page, "nachvollziehbare Projektplanung") {
+		t.Errorf("minutes of the 39th AL-Runde: %d", code)
+	}
+	// Persons and deputies.
+	for _, f := range []url.Values{{"mitglied": {"HE"}, "name": {"Dr. Abteilungsleitung Hessen"}}, {"mitglied": {"HE"}, "name": {"Vertretung Hessen"}, "vertretung": {"1"}}} {
+		if code, body := do(t, gs, "POST", ts.URL+"/gremien/al-runde/benennungen", f); code != http.StatusSeeOther {
+			t.Fatalf("naming: %d %s", code, body)
+		}
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/gremien/al-runde/benennungen", url.Values{"mitglied": {"DLT"}, "name": {"X"}}); code != http.StatusUnprocessableEntity {
+		t.Errorf("an advisory member names a person: %d", code)
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde", nil); !strings.Contains(page, "Dr. Abteilungsleitung Hessen") || !strings.Contains(page, "Vertretung") {
+		t.Error("the named persons are not listed")
+	}
+	// The 40th AL-Runde approves the minutes of the 39th.
+	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	al39, _ := st.SessionByNumber(ctx, prep.ID, 39)
+	if err := st.SetSessionStatus(ctx, al39.ID, al39.Version, model.StatusMinutesDraft); err != nil {
+		t.Fatal(err)
+	}
+	sections, _ := st.Sections(ctx, prep.ID)
+	if _, err := st.PlanSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Date: model.NewDate(2025, 9, 4), Status: model.StatusRunning},
+		itplr.PrepStandardItems(40, sections)); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := do(t, gs, "POST", ts.URL+"/gremien/al-runde/sitzungen/40/genehmigen", url.Values{"protokoll": {"39"}}); code != http.StatusSeeOther {
+		t.Fatalf("approval: %d %s", code, body)
+	}
+	if se, _ := st.Session(ctx, al39.ID); se.Status != model.StatusMinutesApproved || se.ApprovedIn != 40 {
+		t.Errorf("39th AL-Runde after the approval: %s, approved in %d", se.Status, se.ApprovedIn)
+	}
+	// The IT-PLR's 47th session is over: its Grüne Liste can no longer be
+	// changed; an advisory member may not pull at all.
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	recs := mustRecs(t, st, s47.ID)
+	if len(recs) != 4 {
+		t.Fatalf("%d recommendations for the 47th", len(recs))
+	}
+	if code, _ := do(t, client(t, ts, "dlt"), "POST", fmt.Sprintf("%s/empfehlungen/%d/herausnehmen", ts.URL, recs[1].ID), nil); code != http.StatusForbidden {
+		t.Errorf("an advisory member pulled: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/empfehlungen/%d/herausnehmen", ts.URL, recs[1].ID), nil); code != http.StatusUnprocessableEntity {
+		t.Errorf("pulled after the session: %d", code)
 	}
 }
