@@ -119,7 +119,7 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	to := fmt.Sprintf("%s", se.Path())
+	to := se.Path()
 	if auth.Can(u, auth.ManageSessions, "") {
 		to += "/verwaltung#dokumente"
 	}
