@@ -59,7 +59,7 @@ func TestTwoStageCycleInTheBrowser(t *testing.T) {
 	if notice := gs.text(".notice-box"); !strings.Contains(notice, "40. AL-Runde am 19.02.2026; Anmeldeschluss 05.02.2026, Unterlagen bis 12.02.2026") {
 		t.Fatalf("planning: %q", notice)
 	}
-	gs.shot("alrunde-planung")
+	noSidewaysScroll(t, gs, "alrunde-planung")
 	main, err := st.SessionByNumber(ctx, council.ID, 48)
 	if err != nil || main.RegistrationDeadline != model.NewDate(2026, 2, 5) {
 		t.Fatalf("48th session: %+v, %v", main, err)
@@ -116,6 +116,7 @@ func TestTwoStageCycleInTheBrowser(t *testing.T) {
 		t.Fatalf("attendance: %q", notice)
 	}
 	gs.page("/gremien/al-runde/sitzungen/40/empfehlungen")
+	noSidewaysScroll(t, gs, "alrunde-empfehlungen")
 	form := fmt.Sprintf(`section[aria-labelledby="e-%d"] form`, itemA)
 	gs.run("green list", chromedp.Click(fmt.Sprintf("#g-%d", itemA), chromedp.ByID))
 	gs.submit("propose", form)
@@ -191,7 +192,7 @@ func TestTwoStageCycleInTheBrowser(t *testing.T) {
 	if notice := he.text(".notice-box"); !strings.Contains(notice, "auf Wunsch von HE von der Grünen Liste genommen") {
 		t.Errorf("pull: %q", notice)
 	}
-	he.shot("alrunde-gruene-liste")
+	noSidewaysScroll(t, he, "alrunde-gruene-liste")
 
 	// 5. The 48th session: the Grüne Liste is adopted en bloc; item B is
 	// still open, to be treated singly.
