@@ -221,9 +221,13 @@ func (s *Store) GivenRecommendations(ctx context.Context, targetSessionID int64)
 // session (the IT-PLR's), byItem for the items of a preparatory session
 // that carry them (the AL-Runde's).
 func (s *Store) SessionRecommendations(ctx context.Context, sessionID int64) (byTarget, byItem map[int64]model.Recommendation, err error) {
+	// Two indexed lookups (by the items' target, by the session), not an
+	// OR over a join.
 	all, err := queryList(ctx, s.db, scanRecommendation, "recommendations",
-		`SELECT `+recommendationCols+recommendationFrom+` JOIN agenda_items t ON t.id = r.target_item_id
-		 WHERE t.session_id = ? OR r.session_id = ? ORDER BY r.id DESC`, sessionID, sessionID)
+		`SELECT `+recommendationCols+recommendationFrom+`
+		 WHERE r.id IN (SELECT x.id FROM agenda_items t JOIN recommendations x ON x.target_item_id = t.id WHERE t.session_id = ?
+		                UNION SELECT id FROM recommendations WHERE session_id = ?)
+		 ORDER BY r.id DESC`, sessionID, sessionID)
 	if err != nil {
 		return nil, nil, err
 	}
