@@ -196,3 +196,81 @@ func TestPreparatoryContentIsInternal(t *testing.T) {
 		t.Errorf("the 49th session was left behind: %d sessions, had %d", len(after), len(before))
 	}
 }
+
+// TestPreparationOperationsAreOneTransaction fails the last step of each
+// operation of the two-stage cycle and finds nothing of it left behind.
+func TestPreparationOperationsAreOneTransaction(t *testing.T) {
+	ctx := context.Background()
+	changed := []model.Point{{Label: "1.", Text: "Geänderter Text."}}
+	cases := []struct {
+		name, kind, table string
+		setup             func(t *testing.T, s *Store, f prepFixture) int64
+		op                func(s *Store, f prepFixture, arg int64) error
+	}{
+		{"proposing a recommendation", "INSERT", "recommendations", nil,
+			func(s *Store, f prepFixture, _ int64) error {
+				_, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true})
+				return err
+			}},
+		{"the count that gives a recommendation", "UPDATE", "recommendations",
+			func(t *testing.T, s *Store, f prepFixture) int64 {
+				_, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemB,
+					Kind: model.RecommendAdoptChanged, GreenList: true, Points: changed}))
+				return draft
+			},
+			func(s *Store, f prepFixture, draft int64) error {
+				_, err := s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...))
+				return err
+			}},
+		{"confirming the Grüne Liste", "UPDATE", "recommendations",
+			func(t *testing.T, s *Store, f prepFixture) int64 {
+				rec, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}))
+				must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...)))
+				return rec
+			},
+			func(s *Store, f prepFixture, rec int64) error {
+				r, err := s.Recommendation(ctx, rec)
+				if err != nil {
+					return err
+				}
+				return s.ConfirmGreenList(ctx, rec, r.Version)
+			}},
+		{"planning both sessions", "UPDATE", "sessions", nil,
+			func(s *Store, f prepFixture, _ int64) error {
+				_, _, err := s.PlanSessionPair(ctx, model.Session{BodyID: f.council, Number: 49, Status: model.StatusPlanned}, nil,
+					model.Session{BodyID: f.prep, Number: 41, Status: model.StatusPlanned}, nil)
+				return err
+			}},
+	}
+	dump := func(t *testing.T, s *Store) string {
+		t.Helper()
+		var out string
+		check(t, s.db.QueryRow(`SELECT (SELECT COUNT(*) FROM sessions) || '/' || (SELECT COUNT(*) FROM agenda_items) || '/' || (SELECT COUNT(*) FROM decisions)
+			|| '/' || (SELECT COUNT(*) FROM recommendations) || '/' || (SELECT COUNT(*) FROM audit_log) || '/' ||
+			(SELECT group_concat(status || points) FROM decisions) || '/' || (SELECT group_concat(consent || flag_recommendation || COALESCE(section_id, 0)) FROM agenda_items)
+			|| '/' || COALESCE((SELECT group_concat(consent_state || original_points) FROM recommendations), '')`).Scan(&out))
+		return out
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, _ := newStore(t)
+			f := newPrepFixture(t, s)
+			var arg int64
+			if c.setup != nil {
+				arg = c.setup(t, s, f)
+			}
+			before := dump(t, s)
+			failOn(t, s, c.kind, c.table)
+			err := c.op(s, f, arg)
+			if err == nil {
+				t.Fatal("the operation succeeded although its last step failed")
+			}
+			if model.ClassOf(err) != model.ErrInternal {
+				t.Errorf("class %v, want internal: %v", model.ClassOf(err), err)
+			}
+			if after := dump(t, s); after != before {
+				t.Errorf("the failed operation left changes behind:\n%s\n%s", before, after)
+			}
+		})
+	}
+}
