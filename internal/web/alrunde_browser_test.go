@@ -180,6 +180,7 @@ func TestTwoStageCycleInTheBrowser(t *testing.T) {
 		strings.Count(page, "auf der Grünen Liste") != 2 {
 		t.Errorf("recommendations of the 48th session: %q", page)
 	}
+	gs.shot("alrunde-empfehlungen-itplr")
 	// The agenda shows the item on the Grüne Liste with its recommendation.
 	gs.page("/sitzungen/48")
 	if txt := gs.text(fmt.Sprintf("#top-%d", itemA)); !strings.Contains(txt, "Beschlussempfehlung der 40. AL-Runde vom 19.02.2026") {
