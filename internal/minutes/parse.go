@@ -395,6 +395,9 @@ func (p *parser) continuation(content string) {
 			p.cur.Recommendation = &rec
 			return
 		}
+		// Never kept as a minutes row: the recommendation is internal.
+		p.warn("recommendation not understood and left out on %s: %q", p.cur.Label(), abbreviate(m[1]))
+		return
 	}
 	if blackedOut(content) {
 		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: BlackedOutText, Confidential: true})

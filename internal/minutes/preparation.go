@@ -114,6 +114,9 @@ func LinkRecommendations(ctx context.Context, st *store.Store, sessionID int64, 
 			if rec.GreenList && targetItem.Consent {
 				rec.Consent = model.ConsentConfirmed
 			}
+		case ref.SessionNumber == 0:
+			notes = append(notes, fmt.Sprintf("%s: eine Empfehlung im Umlaufverfahren wird beim Einlesen nicht verknüpft", stored[i].Label()))
+			continue
 		default:
 			// An item of the IT-PLR: the recommendation of the AL-Runde
 			// session the line names.

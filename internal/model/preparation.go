@@ -72,6 +72,10 @@ func (p Preparation) ScheduleWith(date, prep Date) PrepSchedule {
 
 func addDays(d Date, n int) Date { return DateOf(d.Time().AddDate(0, 0, n).Add(12 * time.Hour)) }
 
+// DaysAfter gives the date n calendar days after d (before it for a
+// negative n).
+func DaysAfter(d Date, n int) Date { return addDays(d, n) }
+
 // Validate checks a preparatory body's settings.
 func (p Preparation) Validate() error {
 	if p.LeadWeeks < 0 || p.RegistrationDays < 0 || p.DocumentDays < 0 {
@@ -184,9 +188,14 @@ type Recommendation struct {
 // decision is adopted).
 func (r Recommendation) Given() bool { return r.Status == DecisionAdopted }
 
-// Caption gives "Beschlussempfehlung der 39. AL-Runde vom 02.10.2025".
+// Caption gives "Beschlussempfehlung der 39. AL-Runde vom 02.10.2025", or
+// for one decided in written procedure "Beschlussempfehlung der AL-Runde im
+// Umlaufverfahren vom 02.10.2025".
 func (r Recommendation) Caption() string {
 	s := fmt.Sprintf("Beschlussempfehlung der %d. %s", r.SessionNumber, r.BodyAbbrev)
+	if r.SessionNumber == 0 {
+		s = "Beschlussempfehlung der " + r.BodyAbbrev + " im Umlaufverfahren"
+	}
 	if !r.SessionDate.IsZero() {
 		s += " vom " + r.SessionDate.German()
 	}
@@ -243,30 +252,33 @@ func (r Recommendation) CanPull(target Session) bool {
 // reads it back.
 func (r Recommendation) Line() string { return r.Caption() + ": " + r.Summary() }
 
-var recommendationLine = regexp.MustCompile(`^Beschlussempfehlung der (\d+)\.\s+(\S+)(?: vom (\d{2}\.\d{2}\.\d{4}))?: (.+?)(, ohne Aussprache \(Grüne Liste\))?$`)
+var recommendationLine = regexp.MustCompile(`^Beschlussempfehlung der (?:(\d+)\.\s+(\S+)|(\S+) im Umlaufverfahren)(?: vom (\d{2}\.\d{2}\.\d{4}))?: (.+?)(, ohne Aussprache \(Grüne Liste\))?$`)
 
 // ParseRecommendationLine reads a line written by Recommendation.Line: the
-// number and body of the preparatory session, its date, the kind and
-// whether the Grüne Liste was recommended; Reference keeps the line.
+// number and body of the preparatory session (number 0 for a written
+// procedure), its date, the kind and whether the Grüne Liste was
+// recommended; Reference keeps the line.
 func ParseRecommendationLine(s string) (Recommendation, bool) {
 	s = strings.TrimSpace(s)
 	m := recommendationLine.FindStringSubmatch(s)
 	if m == nil {
 		return Recommendation{}, false
 	}
-	r := Recommendation{BodyAbbrev: m[2], GreenList: m[5] != "", Reference: s}
-	r.SessionNumber, _ = strconv.Atoi(m[1])
-	if m[3] != "" {
-		d, err := ParseDate(m[3])
+	r := Recommendation{BodyAbbrev: m[2] + m[3], GreenList: m[6] != "", Reference: s}
+	if m[1] != "" {
+		r.SessionNumber, _ = strconv.Atoi(m[1])
+	}
+	if m[4] != "" {
+		d, err := ParseDate(m[4])
 		if err != nil {
 			return Recommendation{}, false
 		}
 		r.SessionDate = d
 	}
 	for _, k := range RecommendationKinds {
-		if k.Label() == m[4] {
+		if k.Label() == m[5] {
 			r.Kind = k
 		}
 	}
-	return r, r.Kind != "" && r.SessionNumber > 0
+	return r, r.Kind != "" && (r.SessionNumber > 0 || m[3] != "")
 }

@@ -33,6 +33,7 @@ func TestRecommendationLineRoundTrip(t *testing.T) {
 		{SessionNumber: 40, BodyAbbrev: "AL-Runde", SessionDate: NewDate(2026, 2, 19), Kind: RecommendAdoptChanged},
 		{SessionNumber: 7, BodyAbbrev: "AL-Runde", Kind: RecommendReject},
 		{SessionNumber: 8, BodyAbbrev: "AL-Runde", SessionDate: NewDate(2026, 1, 2), Kind: RecommendDiscuss},
+		{BodyAbbrev: "AL-Runde", SessionDate: NewDate(2026, 1, 9), Kind: RecommendAdopt, GreenList: true}, // written procedure
 	} {
 		line := r.Line()
 		got, ok := ParseRecommendationLine(line)

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -162,11 +163,13 @@ func (s *Store) PreparingSession(ctx context.Context, sessionID int64) (model.Se
 		`SELECT `+sessionCols+` FROM sessions WHERE prepares_session_id = ? ORDER BY number DESC LIMIT 1`, sessionID)
 }
 
-const recommendationCols = `r.id, r.body_id, r.session_id, r.item_id, COALESCE(r.decision_id, 0), r.target_item_id, COALESCE(r.target_decision_id, 0),
-	r.kind, r.green_list, r.points, r.original_points, r.consent_state, r.pulled_by, r.reference, r.version,
-	s.number, s.date, b.abbrev, COALESCE(d.status, ''), b.internal`
+// A recommendation decided in written procedure has no session: its date
+// is the day of the decision.
+const recommendationCols = `r.id, r.body_id, COALESCE(r.session_id, 0), COALESCE(r.item_id, 0), COALESCE(r.decision_id, 0), r.target_item_id,
+	COALESCE(r.target_decision_id, 0), r.kind, r.green_list, r.points, r.original_points, r.consent_state, r.pulled_by, r.reference, r.version,
+	COALESCE(s.number, 0), COALESCE(s.date, d.adopted_on, ''), b.abbrev, COALESCE(d.status, ''), b.internal`
 
-const recommendationFrom = ` FROM recommendations r JOIN sessions s ON s.id = r.session_id JOIN bodies b ON b.id = r.body_id
+const recommendationFrom = ` FROM recommendations r LEFT JOIN sessions s ON s.id = r.session_id JOIN bodies b ON b.id = r.body_id
 	LEFT JOIN decisions d ON d.id = r.decision_id`
 
 func scanRecommendation(sc scanner) (model.Recommendation, error) {
@@ -328,6 +331,80 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 	return recID, draftID, err
 }
 
+// ProposeRecommendationByProcedure lets the preparatory body decide a
+// recommendation in written procedure (GO § 8a with § 8) between its
+// sessions, in one transaction: the proposal (of the kind of the item's
+// proposal, as in a session) and the procedure with its deadline, and the
+// recommendation, given when the procedure adopts the proposal. rec.BodyID
+// is the preparatory body. It gives the recommendation's id and the
+// procedure's.
+func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.Recommendation, deadline time.Time) (recID, procID int64, err error) {
+	if err := rec.Validate(); err != nil {
+		return 0, 0, err
+	}
+	if !deadline.After(s.now()) {
+		return 0, 0, model.InputError("Die Frist eines Umlaufverfahrens muss in der Zukunft liegen.")
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		var abbrev string
+		var prepares int64
+		if err := tx.QueryRowContext(ctx, `SELECT abbrev, COALESCE(prepares_id, 0) FROM bodies WHERE id = ?`, rec.BodyID).Scan(&abbrev, &prepares); err != nil {
+			return notFound(err, fmt.Sprintf("body %d", rec.BodyID))
+		}
+		target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", rec.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, rec.TargetItemID)
+		if err != nil {
+			return err
+		}
+		se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", target.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, target.SessionID)
+		if err != nil {
+			return err
+		}
+		if prepares == 0 || se.BodyID != prepares {
+			return model.RuleError("Die %s gibt keine Empfehlungen zu Sitzungen dieses Gremiums.", abbrev)
+		}
+		if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
+			return model.RuleError("Die %s ist „%s“; eine Empfehlung im Umlaufverfahren kommt vor der Sitzung.", se.Title(), se.Status.Label())
+		}
+		if target.Status == model.ItemDeclined {
+			return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
+		}
+		var pending int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
+			WHERE r.target_item_id = ? AND (d.status IS NULL OR d.status != ?)`, target.ID, model.DecisionRejected).Scan(&pending); err != nil {
+			return fmt.Errorf("store: recommendations of item: %w", err)
+		}
+		if pending > 0 {
+			return fmt.Errorf("store: %s has a recommendation already: %w", target.Title, model.ConflictError("Zu diesem TOP liegt schon eine Empfehlung oder ein Empfehlungsvorschlag vor."))
+		}
+		kind, applicants := model.KindRecommendation, []string{"Bund"}
+		proposals, err := queryList(ctx, tx, scanDecision, "proposals", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? AND d.status = ? ORDER BY d.position, d.id`,
+			target.ID, model.DecisionDraft)
+		if err != nil {
+			return err
+		}
+		if len(proposals) > 0 {
+			rec.TargetDecisionID, kind, applicants = proposals[0].ID, proposals[0].Kind, proposals[0].Applicants
+		} else if rec.Kind == model.RecommendAdoptChanged {
+			return model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title)
+		}
+		points := []model.Point{{Text: "Die " + abbrev + " empfiehlt dem IT-Planungsrat zu „" + target.Title + "“ (" + se.Title() + "): " + rec.Summary() + "."}}
+		for _, p := range rec.Points {
+			points = append(points, model.Point{Label: p.Label, Text: "Geänderter Text: " + p.Text})
+		}
+		var decisionID int64
+		procID, decisionID, err = s.startProcedureTx(ctx, tx, ProcedureStart{Deadline: deadline, Decision: model.Decision{BodyID: rec.BodyID, Kind: kind,
+			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Beschlussempfehlung: " + target.Title, Points: points, Applicants: applicants}})
+		if err != nil {
+			return err
+		}
+		recID, err = s.insert(ctx, tx, "recommendation", target.Title,
+			`INSERT INTO recommendations (body_id, decision_id, target_item_id, target_decision_id, kind, green_list, points) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			rec.BodyID, decisionID, target.ID, nullID(rec.TargetDecisionID), rec.Kind, rec.GreenList, toJSON(nonNil(rec.Points)))
+		return err
+	})
+	return recID, procID, err
+}
+
 // prepItemTx gives the item of the preparatory session that carries the
 // recommendations on a target item: taken over from the registration
 // (title, points, sources, reporters) the first time.
@@ -420,8 +497,10 @@ func (s *Store) recommendationDecidedTx(ctx context.Context, tx *sql.Tx, d model
 		return err
 	}
 	for _, r := range recs {
-		if err := s.setItemFlag(ctx, tx, r.ItemID, "flag_recommendation"); err != nil {
-			return err
+		if r.ItemID != 0 { // decided in written procedure: no item carries it
+			if err := s.setItemFlag(ctx, tx, r.ItemID, "flag_recommendation"); err != nil {
+				return err
+			}
 		}
 		set, args := `consent_state = ?`, []any{r.Consent}
 		if r.GreenList {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -272,5 +273,36 @@ func TestPreparationOperationsAreOneTransaction(t *testing.T) {
 				t.Errorf("the failed operation left changes behind:\n%s\n%s", before, after)
 			}
 		})
+	}
+}
+
+// TestRecommendationInWrittenProcedure: the AL-Runde decides a
+// recommendation between its sessions in written procedure (GO § 8a with
+// § 8), under the same rules; given when the procedure adopts it.
+func TestRecommendationInWrittenProcedure(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	deadline := time.Now().Add(48 * time.Hour)
+	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.council, TargetItemID: f.itemA, Kind: model.RecommendAdopt}, deadline); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("the council recommends to itself: %v", err)
+	}
+	rec, proc := must2[int64, int64](t)(s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}, deadline))
+	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendDiscuss}, deadline); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("a second procedure on the same item: %v", err)
+	}
+	for _, m := range voters {
+		check(t, s.CastVote(ctx, proc, m, model.VoteYes))
+	}
+	if _, err := s.EndProcedureEarly(ctx, proc); err != nil {
+		t.Fatal(err)
+	}
+	r := must[model.Recommendation](t)(s.Recommendation(ctx, rec))
+	today := model.BerlinDate(time.Now())
+	if !r.Given() || r.Consent != model.ConsentProposed || r.Caption() != "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom "+today.German() {
+		t.Errorf("recommendation by written procedure: %+v (%s)", r, r.Caption())
+	}
+	if given := must[map[int64]model.Recommendation](t)(s.GivenRecommendations(ctx, f.main)); given[f.itemA].ID != rec {
+		t.Errorf("not among the given recommendations: %+v", given)
 	}
 }

@@ -50,6 +50,7 @@ func (s *Server) preparationRoutes(mux router) {
 	mux.HandleFunc("GET "+se+"/empfehlungen", s.recommendationsPage)
 	mux.HandleFunc("POST "+se+"/empfehlungen", s.proposeRecommendation)
 	mux.HandleFunc("GET /sitzungen/{nr}/empfehlungen", s.recommendationsPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/empfehlungen/umlaufverfahren", s.recommendationByProcedure)
 	mux.HandleFunc("POST /empfehlungen/{id}/bestaetigen", s.confirmGreenList)
 	mux.HandleFunc("POST /empfehlungen/{id}/herausnehmen", s.pullFromGreenList)
 }
@@ -253,6 +254,13 @@ type recommendationsData struct {
 	Given       []model.Recommendation
 	Items2Title map[int64]string
 	Target      model.Session
+	// Awaiting are the council session's registered items without a
+	// recommendation given or under way, for which the secretariat can
+	// have the preparatory body decide in written procedure (PrepBody).
+	Awaiting []model.AgendaItem
+	PrepBody model.Body
+	HasPrep  bool
+	Deadline model.Date // proposed deadline of such a procedure
 }
 
 // recommendationsPage shows, for a preparatory session, the registered
@@ -325,6 +333,24 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
+		all, err := s.st.Recommendations(ctx, store.RecommendationFilter{TargetSessionID: se.ID})
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		underWay := map[int64]bool{}
+		for _, rc := range all {
+			if rc.Status != model.DecisionRejected {
+				underWay[rc.TargetItemID] = true
+			}
+		}
+		if d.PrepBody, err = s.st.PreparatoryBody(ctx, body.ID); err == nil {
+			d.HasPrep = true
+			d.Deadline = model.DaysAfter(today(), 7)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
 		items, err := s.st.Items(ctx, se.ID)
 		if err != nil {
 			s.serverError(w, r, err)
@@ -334,6 +360,9 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 			d.Items2Title[it.ID] = strings.TrimSpace(it.Label() + " " + it.Title)
 			if rc, ok := given[it.ID]; ok {
 				d.Given = append(d.Given, rc)
+			}
+			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.Status != model.ItemDeclined {
+				d.Awaiting = append(d.Awaiting, it)
 			}
 		}
 	}
@@ -481,4 +510,46 @@ func (s *Server) nameDelegate(w http.ResponseWriter, r *http.Request) {
 		role = "als Vertretung benannt"
 	}
 	back(w, r, "/gremien/"+b.Preparation.Slug+"#benennungen", fmt.Sprintf("%s ist für %s in der %s %s.", strings.TrimSpace(name), member, b.Abbrev, role))
+}
+
+// recommendationByProcedure has the preparatory body decide a
+// recommendation on a registered item in written procedure (GO § 8a with
+// § 8); the members vote on the procedure's page.
+func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Request) {
+	_, body, se, ok := s.sessionAction(w, r, auth.ManageSessions)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	prep, err := s.st.PreparatoryBody(ctx, body.ID)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Gremium hat kein vorbereitendes Gremium.")
+		return
+	}
+	target, err := strconv.ParseInt(r.PostFormValue("top"), 10, 64)
+	if err != nil {
+		s.badRequest(w, r, "Bitte den TOP wählen, zu dem die Empfehlung gegeben wird.")
+		return
+	}
+	deadline, err := model.ParseBerlinTime(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"))
+	if err != nil || !deadline.After(s.clock()) {
+		s.badRequest(w, r, "Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
+		return
+	}
+	lines, err := formLines(r.PostFormValue("text"))
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return
+	}
+	rec := model.Recommendation{BodyID: prep.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
+		GreenList: r.PostFormValue("gruene_liste") == "1"}
+	if rec.Kind == model.RecommendAdoptChanged {
+		rec.Points = numberedFormPoints(lines)
+	}
+	_, proc, err := s.st.ProposeRecommendationByProcedure(ctx, rec, deadline)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", proc), fmt.Sprintf("Das Umlaufverfahren der %s über die Empfehlung zur %s ist eingeleitet.", prep.Abbrev, se.Title()))
 }

@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
@@ -117,6 +119,33 @@ func plantPreparatory(t *testing.T, st *store.Store, p *planted, target int64) {
 			t.Fatal(err)
 		}
 	}
+	// A recommendation decided in written procedure, adopted: on Hessen's
+	// registration for the 48th session.
+	s48, _ := st.SessionByNumber(ctx, council.ID, 48)
+	items48, _ := st.Items(ctx, s48.ID)
+	var reg int64
+	for _, it := range items48 {
+		if it.Status == model.ItemRegistered {
+			reg = it.ID
+		}
+	}
+	_, proc, err := st.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: prep.ID, TargetItemID: reg, Kind: model.RecommendAdoptChanged,
+		Points: []model.Point{{Label: "1.", Text: carrier + " " + secret("ProcedureRecommendationText")}}}, time.Now().Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			if err := st.CastVote(ctx, proc, m.Abbrev, model.VoteYes); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if p, err := st.EndProcedureEarly(ctx, proc); err != nil {
+		t.Fatal(err)
+	} else if d, _ := st.Decision(ctx, p.DecisionID); d.Status != model.DecisionAdopted {
+		t.Fatalf("the procedure's recommendation: %s", d.Status)
+	}
 	// A change of the session reindexes it (web/search.go): the gate keeps
 	// it out of the index.
 	if err := search.IndexSession(ctx, st, al); err != nil {
@@ -205,5 +234,63 @@ func TestPreparatoryBodyPages(t *testing.T) {
 	}
 	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/empfehlungen/%d/herausnehmen", ts.URL, recs[1].ID), nil); code != http.StatusUnprocessableEntity {
 		t.Errorf("pulled after the session: %d", code)
+	}
+}
+
+// TestRecommendationByProcedurePage: the secretariat has the AL-Runde
+// decide a recommendation in written procedure from the IT-PLR session's
+// page of recommendations; once the procedure adopts it, the page shows it.
+func TestRecommendationByProcedurePage(t *testing.T) {
+	ctx := context.Background()
+	st := demotest.Store(t)
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s48, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: s48, Title: "Föderales Datenportal", Goal: model.GoalDecision, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Scope: model.ScopeAll,
+		Title: "Föderales Datenportal", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt das Portal."}}, Applicants: []string{"Bund"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); code != http.StatusOK || !strings.Contains(page, "Umlaufverfahren der AL-Runde einleiten") {
+		t.Fatalf("recommendations page: %d", code)
+	}
+	deadline := model.DaysAfter(model.BerlinDate(time.Now()), 3)
+	code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
+		"empfehlung": {"annehmen"}, "gruene_liste": {"1"}, "frist_datum": {deadline.German()}, "frist_zeit": {"12:00"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("start: %d", code)
+	}
+	ps, _ := st.Procedures(ctx)
+	proc := ps[len(ps)-1]
+	// The members vote on the procedure's page; Hessen from its account.
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, proc.ID), url.Values{"stimme": {"ja"}}); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's vote: %d", code)
+	}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() && m.Abbrev != "HE" {
+			if err := st.CastVote(ctx, proc.ID, m.Abbrev, model.VoteYes); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := st.EndProcedureEarly(ctx, proc.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); !strings.Contains(page, "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom "+model.BerlinDate(time.Now()).German()) ||
+		!strings.Contains(page, "für die Grüne Liste vorgeschlagen") {
+		t.Error("the recommendation by written procedure is not shown")
 	}
 }

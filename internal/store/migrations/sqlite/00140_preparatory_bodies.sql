@@ -27,7 +27,8 @@ ALTER TABLE sessions ADD COLUMN prepares_session_id INTEGER REFERENCES sessions(
 -- A Beschlussempfehlung: the preparatory body's decision (decision_id, a
 -- proposal decided by a count under the body's rules) on a registered item
 -- of the prepared body (target_item_id), carried by an item of the
--- preparatory session (item_id). points: the changed text of an "adopt
+-- preparatory session (session_id, item_id; both NULL for a recommendation
+-- decided in written procedure, GO § 8). points: the changed text of an "adopt
 -- with changes"; original_points: the proposal's text before the change,
 -- kept when the recommendation is adopted. green_list: recommended for
 -- adoption without discussion; consent_state: '' (none), 'vorgeschlagen',
@@ -35,8 +36,8 @@ ALTER TABLE sessions ADD COLUMN prepares_session_id INTEGER REFERENCES sessions(
 CREATE TABLE recommendations (
     id                 INTEGER PRIMARY KEY,
     body_id            INTEGER NOT NULL REFERENCES bodies(id),
-    session_id         INTEGER NOT NULL REFERENCES sessions(id),
-    item_id            INTEGER NOT NULL REFERENCES agenda_items(id),
+    session_id         INTEGER REFERENCES sessions(id),
+    item_id            INTEGER REFERENCES agenda_items(id),
     decision_id        INTEGER REFERENCES decisions(id),
     target_item_id     INTEGER NOT NULL REFERENCES agenda_items(id),
     target_decision_id INTEGER REFERENCES decisions(id),
