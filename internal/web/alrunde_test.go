@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -292,5 +293,57 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); !strings.Contains(page, "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom "+model.BerlinDate(time.Now()).German()) ||
 		!strings.Contains(page, "für die Grüne Liste vorgeschlagen") {
 		t.Error("the recommendation by written procedure is not shown")
+	}
+}
+
+// TestPreparatoryBodyNotInOParl: OParl publishes the council and the
+// FachMK as organizations, not the AL-Runde, an internal body.
+func TestPreparatoryBodyNotInOParl(t *testing.T) {
+	ctx := context.Background()
+	st := demotest.Store(t)
+	if err := st.SyncOParl(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	bodyID, err := st.OParlBodyID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	next := fmt.Sprintf("%s/oparl/v1/body/%d/organization", ts.URL, bodyID)
+	for pages := 0; next != "" && pages < 50; pages++ {
+		resp, err := http.Get(next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page struct {
+			Data  []map[string]any `json:"data"`
+			Links struct {
+				Next string `json:"next"`
+			} `json:"links"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range page.Data {
+			fmt.Fprintln(&all, o["name"], o["shortName"])
+		}
+		next = ""
+		if page.Links.Next != "" {
+			next = strings.Replace(page.Links.Next, "https://", "http://", 1)
+			if u, err := url.Parse(page.Links.Next); err == nil {
+				next = ts.URL + u.RequestURI()
+			}
+		}
+	}
+	if !strings.Contains(all.String(), "IT-Planungsrat") || strings.Contains(all.String(), "Abteilungsleiterrunde") || strings.Contains(all.String(), "AL-Runde") {
+		t.Errorf("OParl organizations:\n%s", all.String())
 	}
 }
