@@ -216,6 +216,9 @@ type Decision struct {
 	// decision, oldest first; the decision itself stays as adopted.
 	Corrections []DecisionCorrection
 	Version     int
+	// Internal is read from the decision's body: a decision of an internal
+	// body (the AL-Runde's recommendations) is never public.
+	Internal bool
 }
 
 // Bound gives the members a decision binds when it binds only those that

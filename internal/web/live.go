@@ -147,7 +147,7 @@ func (s *Server) liveItem(w http.ResponseWriter, r *http.Request) (*model.User, 
 }
 
 func liveURL(se model.Session, itemID int64) string {
-	return fmt.Sprintf("/sitzungen/%d/live?top=%d#top-%d", se.Number, itemID, itemID)
+	return fmt.Sprintf("%s/live?top=%d#top-%d", se.Path(), itemID, itemID)
 }
 
 // saved answers a successful change: htmx requests get a short status, other

@@ -232,6 +232,10 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /aenderungsprotokoll", s.auditPage)
 	mux.HandleFunc("GET /aenderungsprotokoll.csv", s.auditCSV)
 
+	// Preparatory bodies (the AL-Runde), their recommendations and the
+	// Grüne Liste that follows from them (alrunde.go).
+	s.preparationRoutes(mux)
+
 	// OParl and the JSON API.
 	open := api.New(s.st, s.log, s.council)
 	open.OnSessionChange = s.changed

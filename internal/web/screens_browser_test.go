@@ -72,6 +72,11 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/sitzungen/48/anwesenheit", "anwesenheit-48"},
 	{"geschaeftsstelle", "/sitzungen/48/abstimmung", "abstimmung-48"},
 	{"geschaeftsstelle", "/sitzungen/48/bearbeiten", "sitzung-48-bearbeiten"},
+	{"geschaeftsstelle", "/gremien/al-runde", "al-runde"},
+	{"geschaeftsstelle", "/gremien/al-runde/sitzungen/39", "al-runde-39"},
+	{"geschaeftsstelle", "/gremien/al-runde/sitzungen/39/verwaltung", "al-runde-39-verwaltung"},
+	{"geschaeftsstelle", "/gremien/al-runde/sitzungen/39/empfehlungen", "al-runde-39-empfehlungen"},
+	{"geschaeftsstelle", "/sitzungen/49/empfehlungen", "empfehlungen-49"},
 	{"geschaeftsstelle", "/anliegen", "anliegen"},
 	{"geschaeftsstelle", "/anliegen/{request}", "anliegen-einzeln"},
 	{"geschaeftsstelle", "/briefings", "briefings"},
@@ -139,6 +144,17 @@ var screenSkipped = []string{
 	"/evaluation/ergebnisse.csv", "/evaluation/ergebnisse.pdf", "/briefings/{id}/pdf", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",
 	"/fachmk/termine.ics", "/fachmk/{abbrev}/termine.ics", "/aenderungsprotokoll.csv", "/anmelden/oidc", "/anmelden/oidc/rueckruf",
 	"/",
+	// The AL-Runde's session pages are the IT-PLR's (the same handlers and
+	// templates under the body's address), visited there; its overview,
+	// session, management and recommendation pages are in the walk.
+	"/gremien/{gremium}/sitzungen/{nr}/protokoll", "/gremien/{gremium}/sitzungen/{nr}/protokoll.pdf",
+	"/gremien/{gremium}/sitzungen/{nr}/protokoll.txt", "/gremien/{gremium}/sitzungen/{nr}/berichtigen",
+	"/gremien/{gremium}/sitzungen/{nr}/bearbeiten", "/gremien/{gremium}/sitzungen/{nr}/redeliste",
+	"/gremien/{gremium}/sitzungen/{nr}/beamer", "/gremien/{gremium}/sitzungen/{nr}/beamer/stand",
+	"/gremien/{gremium}/sitzungen/{nr}/protokoll/fassungen/{v}", "/gremien/{gremium}/sitzungen/{nr}/live",
+	"/gremien/{gremium}/sitzungen/{nr}/live/ereignisse", "/gremien/{gremium}/sitzungen/{nr}/live/stand",
+	"/gremien/{gremium}/sitzungen/{nr}/anwesenheit", "/gremien/{gremium}/sitzungen/{nr}/abstimmung",
+	"/gremien/{gremium}/sitzungen/{nr}/abstimmung/stand",
 }
 
 // TestScreenPagesCoverEveryRoute: every HTML page registered in routes.go

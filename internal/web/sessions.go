@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
@@ -38,19 +37,8 @@ type sessionData struct {
 // visitor; it answers the request itself and reports false if it cannot.
 func (s *Server) sessionMinutes(w http.ResponseWriter, r *http.Request) (minutes.Document, bool) {
 	ctx := r.Context()
-	nr, err := strconv.Atoi(r.PathValue("nr"))
-	if err != nil || nr <= 0 {
-		s.notFound(w, r, "Sitzungen werden mit ihrer Nummer aufgerufen, zum Beispiel /sitzungen/47.")
-		return minutes.Document{}, false
-	}
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
-		return minutes.Document{}, false
-	}
-	se, err := s.st.SessionByNumber(ctx, council.ID, nr)
-	if err != nil {
-		s.fail(w, r, err, "Die "+strconv.Itoa(nr)+". Sitzung ist nicht erfasst.")
+	_, se, ok := s.sessionFromPath(w, r) // the council's, or /gremien/{gremium}/… (alrunde.go)
+	if !ok {
 		return minutes.Document{}, false
 	}
 	doc, err := minutes.Load(ctx, s.st, se.ID, s.audienceOf(r))
