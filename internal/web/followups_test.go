@@ -440,3 +440,33 @@ func TestFollowUpListPages(t *testing.T) {
 		t.Errorf("page 3 of 2: %d", code)
 	}
 }
+
+// TestImplementationPerLand: a decision that binds only the consenting
+// Länder shows its implementation state per bound Land on its page.
+func TestImplementationPerLand(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	f := demoFollowUp(t, st, "Matrix-Protokoll")
+	dec, err := st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: s47.ID, ItemID: f.ItemID, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeConsenting, Number: model.DecisionNumber{Year: 2025, Seq: 91}, AdoptedOn: s47.Date,
+		Title: "Gemeinsames Portal", Points: []model.Point{{Label: "1.", Text: "BY und HB führen das Portal ein."}}, Result: "mehrheitlich",
+		Votes: []model.Vote{{Member: "BY", Choice: model.VoteYes}, {Member: "HB", Choice: model.VoteYes}, {Member: "HE", Choice: model.VoteNo}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fu := range []model.FollowUp{
+		{Text: "Einführung in Bayern", Responsible: "BY", Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 8, 1), EvidenceText: "in Betrieb"},
+		{Text: "Einführung in Bremen", Responsible: "HB", Status: model.FollowUpOpen},
+	} {
+		fu.DecisionID, fu.ItemID = dec, f.ItemID
+		if _, err := st.CreateFollowUp(ctx, fu); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, page := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+"/beschluesse/B-2025/91-IT", nil)
+	if !strings.Contains(page, "Stand der Umsetzung: <strong>in Umsetzung</strong> – je Land: BY umgesetzt, HB offen") {
+		t.Errorf("decision page without the state per Land:\n%s", page)
+	}
+}
