@@ -454,6 +454,7 @@ type followUpData struct {
 	Comments  []model.FollowUpComment
 	MayReport bool
 	MayNote   bool
+	MayEdit   bool
 	Documents []store.Document
 	Evidence  struct {
 		DocName  string
@@ -519,6 +520,7 @@ func (s *Server) followUpPage(w http.ResponseWriter, r *http.Request) {
 	d := followUpData{F: v, Statuses: model.FollowUpStatuses, Today: model.BerlinDate(s.clock()).String()}
 	internal := s.audienceOf(r) == model.Internal
 	d.MayReport = s.mayReport(ctx, u, v.FollowUp)
+	d.MayEdit = auth.Can(u, auth.RecordMinutes, "")
 	d.MayNote = internal
 	var err error
 	if internal {
@@ -629,6 +631,47 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d", v.ID), "Stand des Auftrags gespeichert: "+rep.Status.Label()+".")
+}
+
+// editFollowUp lets the secretariat correct a follow-up's text,
+// responsible ones and deadline (its state is reported, see
+// reportFollowUp).
+func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	v, ok := s.followUpFromPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	f, err := s.st.FollowUp(ctx, v.ID)
+	if err != nil {
+		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+		return
+	}
+	f.Version = formVersion(r)
+	if f.Text, err = model.ConfidentialMarks(strings.TrimSpace(r.PostFormValue("text"))); err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return
+	}
+	f.Responsible = strings.TrimSpace(r.PostFormValue("verantwortlich"))
+	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
+		s.badRequest(w, r, "Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
+		return
+	}
+	f.DueSession = 0
+	if n := strings.TrimSpace(r.PostFormValue("frist_sitzung")); n != "" {
+		if f.DueSession, err = strconv.Atoi(n); err != nil || f.DueSession <= 0 {
+			s.badRequest(w, r, "Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
+			return
+		}
+	}
+	if err := s.st.UpdateFollowUp(ctx, f); err != nil {
+		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+		return
+	}
+	back(w, r, fmt.Sprintf("/auftraege/%d", f.ID), "Auftrag gespeichert.")
 }
 
 // commentFollowUp adds a comment (internal) to a follow-up.

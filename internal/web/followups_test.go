@@ -152,6 +152,23 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 	if _, page := do(t, client(t, hs.ts, ""), "GET", path, nil); strings.Contains(page, "Geprüft.") || strings.Contains(page, "Stand speichern") {
 		t.Error("the public sees the comment or the form")
 	}
+	// The secretariat corrects text, responsible ones and deadline; a member
+	// may not.
+	g := demoFollowUp(t, st, "Verteidigungsklausel")
+	edit := url.Values{"version": {fmt.Sprint(g.Version)}, "text": {"Prüfung der Verteidigungsklausel [[intern]]"}, "verantwortlich": {"Bund, BMDS"}, "frist_sitzung": {"49"}}
+	if code, _ := do(t, bund, "POST", fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, g.ID), edit); code != http.StatusForbidden {
+		t.Errorf("a member edits: %d", code)
+	}
+	if code, _ := do(t, client(t, hs.ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, g.ID), edit); code != http.StatusSeeOther {
+		t.Fatalf("edit: %d", code)
+	}
+	if got, _ := st.FollowUp(context.Background(), g.ID); got.DueSession != 49 || got.Responsible != "Bund, BMDS" || got.Text != "Prüfung der Verteidigungsklausel "+model.Redact("intern") {
+		t.Errorf("after the edit: %+v", got)
+	}
+	if code, _ := do(t, client(t, hs.ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, g.ID), edit); code != http.StatusConflict {
+		t.Errorf("stale edit: %d", code)
+	}
+
 	// The per-member page and the filters.
 	if _, page := do(t, bund, "GET", hs.ts.URL+"/mitglieder/Bund/auftraege", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 2 || !strings.Contains(page, "Was Bund schuldet") {
 		t.Errorf("per member page:\n%s", page)
