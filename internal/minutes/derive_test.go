@@ -184,4 +184,13 @@ func TestFollowUpPhrases(t *testing.T) {
 	if ps := d.Propose(doc); len(ps) != 0 {
 		t.Errorf("proposed again: %+v", ps)
 	}
+	doc = item(on("Bitte an den Bund, dies zu prüfen."))
+	doc.Sections[0].Items[0].FollowUps = []model.FollowUp{{Responsible: "Bund"}}
+	if ps := d.Propose(doc); len(ps) != 0 {
+		t.Errorf("proposed again without a deadline: %+v", ps)
+	}
+	doc.Sections[0].Items[0].FollowUps = []model.FollowUp{{Responsible: "HE"}}
+	if ps := d.Propose(doc); len(ps) != 1 {
+		t.Errorf("another member's follow-up hides the proposal: %+v", ps)
+	}
 }
