@@ -487,3 +487,43 @@ func TestImplementationPerLand(t *testing.T) {
 		t.Errorf("decision page without the state per Land:\n%s", page)
 	}
 }
+
+// TestLivePageProposals: the live page shows the follow-ups the current
+// item's wording proposes (here Hessen's protocol note "spätestens zur 48.
+// Sitzung" in the demo's TOP 12) and confirms one in place, back to the
+// item; the demo's own follow-ups are not proposed again.
+func TestLivePageProposals(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	f := demoFollowUp(t, st, "wissenschaftlichen Instituts")
+	gs := client(t, hs.ts, "geschaeftsstelle")
+	live := fmt.Sprintf("%s/sitzungen/47/live?top=%d", hs.ts.URL, f.ItemID)
+	code, page := do(t, gs, "GET", live, nil)
+	if code != http.StatusOK || !strings.Contains(page, "Auftragsvorschläge aus dem Protokoll") || !strings.Contains(page, "gefunden: „spätestens zur 48. Sitzung“") {
+		t.Fatalf("live page %d without the proposal:\n%s", code, page)
+	}
+	if strings.Contains(page, "gefunden: „bis zum 31.08.2025“") {
+		t.Error("the demo's follow-up proposed again")
+	}
+	m := regexp.MustCompile(`name="schluessel" value="([^"]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no proposal form")
+	}
+	res, err := gs.PostForm(hs.ts.URL+"/sitzungen/47/auftragsvorschlaege", url.Values{"schluessel": {m[1]}, "zurueck": {"live"}, "aktion": {"bestaetigen"},
+		"text": {"Projektplanung vorlegen"}, "verantwortlich": {"BY, HB"}, "frist_sitzung": {"48"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != fmt.Sprintf("/sitzungen/47/live?top=%d", f.ItemID) {
+		t.Errorf("confirm: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	fs, _ := st.FollowUps(ctx, store.FollowUpFilter{ItemID: f.ItemID})
+	last := fs[len(fs)-1]
+	if last.Text != "Projektplanung vorlegen" || last.Source != model.SourceNote || last.DueSession != 48 {
+		t.Errorf("confirmed: %+v", last)
+	}
+	if _, page := do(t, gs, "GET", live, nil); strings.Contains(page, "spätestens zur 48. Sitzung“") {
+		t.Error("the confirmed proposal is still proposed")
+	}
+}

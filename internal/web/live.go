@@ -31,6 +31,9 @@ type liveData struct {
 	Vote           voteView            // the open vote, if any
 	Rules          model.DecisionRules // the body's rules, stated beside the proposals
 	SharesWarning  string
+	// Proposals are follow-ups the current item's wording proposes
+	// (followup_proposals.go).
+	Proposals []minutes.Proposal
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
@@ -79,6 +82,10 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Speakers = all
+	if d.Proposals, err = s.itemProposals(ctx, doc, d.Current.ID, all); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	present, err := s.st.Attendance(ctx, se.ID)
 	if err != nil {
 		s.serverError(w, r, err)
