@@ -361,6 +361,15 @@ func TestRegisterImplementationState(t *testing.T) {
 	if _, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse", nil); !strings.Contains(body, "Umsetzung: umgesetzt") {
 		t.Error("register list without the state")
 	}
+	// The deadline "zur 49. Sitzung" shows the planned session's date.
+	g, _ := st.FollowUp(ctx, f.ID)
+	g.DueSession = 49
+	if err := st.UpdateFollowUp(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse/B-2025/27-IT", nil); !strings.Contains(body, "Frist: 31.08.2025, spätestens 49. Sitzung (19.03.2026)") {
+		t.Error("decision page without the due session's date")
+	}
 }
 
 // TestPersonalCalendarFeed: Hessen's office makes a private calendar
