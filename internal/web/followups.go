@@ -8,6 +8,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -626,6 +627,16 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 			rep.EvidenceDecisionID = dec.ID
 		}
 	}
+	if rep.Status == model.FollowUpDone {
+		if n := strings.TrimSpace(r.PostFormValue("nachweis_sitzung")); n != "" {
+			id, err := s.evidenceItem(ctx, n, strings.TrimSpace(r.PostFormValue("nachweis_top")))
+			if err != nil {
+				s.fail(w, r, err, "")
+				return
+			}
+			rep.EvidenceItemID = id
+		}
+	}
 	if err := s.st.ReportFollowUp(ctx, rep); err != nil {
 		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
 		return
@@ -672,6 +683,36 @@ func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d", f.ID), "Auftrag gespeichert.")
+}
+
+// evidenceItem finds the agenda item that closed a follow-up by the
+// session's number and the item's number ("48", "05").
+func (s *Server) evidenceItem(ctx context.Context, session, item string) (int64, error) {
+	nr, err := strconv.Atoi(session)
+	if err != nil || nr <= 0 || item == "" {
+		return 0, model.InputError("Der Tagesordnungspunkt des Nachweises wird mit Sitzung und TOP-Nummer angegeben, zum Beispiel 48 und 05.")
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		return 0, err
+	}
+	se, err := s.st.SessionByNumber(ctx, council.ID, nr)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0, model.InputError("Die %d. Sitzung ist nicht erfasst.", nr)
+	}
+	if err != nil {
+		return 0, err
+	}
+	items, err := s.st.Items(ctx, se.ID)
+	if err != nil {
+		return 0, err
+	}
+	for _, it := range items {
+		if it.Number == item || strings.TrimLeft(it.Number, "0") == strings.TrimLeft(item, "0") && it.Number != "" {
+			return it.ID, nil
+		}
+	}
+	return 0, model.InputError("Die %d. Sitzung hat keinen TOP %s.", nr, item)
 }
 
 // commentFollowUp adds a comment (internal) to a follow-up.

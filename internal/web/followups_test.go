@@ -536,3 +536,27 @@ func TestLivePageProposals(t *testing.T) {
 		t.Error("the confirmed proposal is still proposed")
 	}
 }
+
+// TestFollowUpDoneByItem: the evidence of a follow-up may be the agenda
+// item that closed it, named by session and TOP number.
+func TestFollowUpDoneByItem(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	f := demoFollowUp(t, st, "Verteidigungsklausel")
+	bund := client(t, hs.ts, "bund")
+	path := fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, f.ID)
+	form := url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"2025-08-30"}, "nachweis_sitzung": {"47"}, "nachweis_top": {"99"}}
+	if code, page := do(t, bund, "POST", path+"/stand", form); code != http.StatusBadRequest || !strings.Contains(page, "keinen TOP 99") {
+		t.Errorf("unknown TOP: %d", code)
+	}
+	form.Set("nachweis_top", "10")
+	if code, _ := do(t, bund, "POST", path+"/stand", form); code != http.StatusSeeOther {
+		t.Fatalf("report: %d", code)
+	}
+	got, _ := st.FollowUp(context.Background(), f.ID)
+	if got.Status != model.FollowUpDone || got.EvidenceItemID == 0 {
+		t.Errorf("after the report: %+v", got)
+	}
+	if _, page := do(t, client(t, hs.ts, ""), "GET", path, nil); !strings.Contains(page, `Erledigt in</dt><dd><a href="/sitzungen/47#top-`) {
+		t.Errorf("the public page without the closing item:\n%s", page)
+	}
+}
