@@ -124,7 +124,7 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 	case "erledigt": // the address of the filter before "in Umsetzung" existed
 		q.FollowUps = model.ImplementationDone
 	default:
-		return q, "Der Umsetzungsstand muss „offen“, „in_umsetzung“ oder „umgesetzt“ sein."
+		return q, "Der Umsetzungsstand muss „offen“, „in Umsetzung“ oder „umgesetzt“ sein."
 	}
 	if p := v.Get("seite"); p != "" {
 		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 {
