@@ -18,6 +18,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/csvout"
+	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/report"
 	"gremium/internal/store"
@@ -742,6 +743,36 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d#kommentare", v.ID), "Kommentar gespeichert.")
+}
+
+// followUpDeadlines gives the deadline of each follow-up of a minutes
+// document with its due session's date once planned ("49. Sitzung
+// (19.03.2026)").
+func (s *Server) followUpDeadlines(ctx context.Context, bodyID int64, doc minutes.Document) (map[int64]string, error) {
+	out := map[int64]string{}
+	var sessions []model.Session
+	loaded := false
+	for _, it := range doc.Items() {
+		for _, f := range it.FollowUps {
+			var due *model.Session
+			if f.DueSession > 0 {
+				if !loaded {
+					var err error
+					if sessions, err = s.st.Sessions(ctx, bodyID); err != nil {
+						return nil, err
+					}
+					loaded = true
+				}
+				for i := range sessions {
+					if sessions[i].Number == f.DueSession {
+						due = &sessions[i]
+					}
+				}
+			}
+			out[f.ID] = f.DeadlineAt(due)
+		}
+	}
+	return out, nil
 }
 
 // openFollowUps counts the pending follow-ups the request's audience may

@@ -114,6 +114,9 @@ func TestDemoFollowUpsOverdue(t *testing.T) {
 			if !strings.Contains(page, "49. Sitzung (19.03.2026)") {
 				t.Error("the planned due session is not shown with its date")
 			}
+			if _, page := do(t, gs, "GET", hs.ts.URL+"/sitzungen/47", nil); !strings.Contains(page, "Frist: 49. Sitzung (19.03.2026)") {
+				t.Error("the session page does not show the due session's date")
+			}
 		})
 	}
 }

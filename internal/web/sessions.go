@@ -55,6 +55,9 @@ type sessionData struct {
 	Comments      []store.Comment
 	Documents     []store.Document
 	Registrations []model.AgendaItem // the user's own pending registrations
+	// Deadlines gives each follow-up's deadline with its due session's
+	// date once planned (followups.go).
+	Deadlines map[int64]string
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
@@ -122,6 +125,10 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),
 		CanRegister:   se.Status == model.StatusPlanned || se.Status == model.StatusConvened,
 		AgendaVisible: doc.Audience.SeesAgenda(se)}
+	if d.Deadlines, err = s.followUpDeadlines(ctx, council.ID, doc); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	u := s.user(r)
 	if d.Running {
 		if d.Live, err = s.loadLiveState(r, se); err != nil {
