@@ -32,6 +32,9 @@ type liveData struct {
 	SharesWarning  string
 	// Panel is the speakers' list of the item viewed (speakers.go).
 	Panel livePanel
+	// Proposals are follow-ups the current item's wording proposes
+	// (followup_proposals.go).
+	Proposals []minutes.Proposal
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
@@ -86,6 +89,10 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Speakers = all
+	if d.Proposals, err = s.itemProposals(ctx, doc, d.Current.ID, all); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	present, err := s.st.Attendance(ctx, se.ID)
 	if err != nil {
 		s.serverError(w, r, err)

@@ -44,6 +44,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /auftraege.csv", s.followUpCSV)
 	mux.HandleFunc("GET /auftraege.pdf", s.followUpPDF)
 	mux.HandleFunc("GET /auftraege/{id}", s.followUpPage)
+	mux.HandleFunc("POST /auftraege/{id}", s.editFollowUp)
 	mux.HandleFunc("POST /auftraege/{id}/stand", s.reportFollowUp)
 	mux.HandleFunc("POST /auftraege/{id}/kommentare", s.commentFollowUp)
 	mux.HandleFunc("GET /mitglieder/{mitglied}/auftraege", s.memberFollowUps)

@@ -31,6 +31,9 @@ type sessionData struct {
 	Registrations []model.AgendaItem // the user's own pending registrations
 	// Corrections of approved minutes, as the audience may see them.
 	Corrections []model.MinutesCorrection
+	// Deadlines gives each follow-up's deadline with its due session's
+	// date once planned (followups.go).
+	Deadlines map[int64]string
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
@@ -94,6 +97,10 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 			return
 		}
 		d.Corrections = doc.Audience.MinutesCorrections(cs)
+	}
+	if d.Deadlines, err = s.followUpDeadlines(ctx, council.ID, doc); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	u := s.user(r)
 	if d.Running {
