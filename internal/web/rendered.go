@@ -30,19 +30,28 @@ var storedHeaders = []string{"Content-Type", "Access-Control-Allow-Origin", "Lin
 func (s *Server) SetStoredPages(on bool) { s.noStoredPages = !on }
 
 // storedPage says whether the request is for a page kept rendered: a
-// public GET or HEAD without query of the start page, the first page of
-// the register or the session list, a decision page, a JSON decision, an
-// OParl object or the first page of an OParl list. (Addresses with a query
-// are not kept: their number is not bounded by the data.)
+// public GET or HEAD of the start page, the register and the session list
+// (with their queries: filters, keyset, year), a decision page and a JSON
+// decision (without query), or OParl (objects and list pages, with their
+// queries). Addresses with a query are not bounded by the data: the store
+// bounds the bytes of the stored pages (store.DefaultPageBudget).
 func storedPage(r *http.Request) bool {
-	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" ||
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) ||
 		r.Header.Get("Cookie") != "" || r.Header.Get("Authorization") != "" {
 		return false
 	}
 	p := r.URL.Path
 	switch p {
-	case "/", "/beschluesse", "/sitzungen":
+	case "/":
+		return r.URL.RawQuery == ""
+	case "/beschluesse", "/sitzungen":
 		return true
+	}
+	if strings.HasPrefix(p, "/oparl/v1/") {
+		return true
+	}
+	if r.URL.RawQuery != "" {
+		return false
 	}
 	if rest, ok := strings.CutPrefix(p, "/beschluesse/"); ok {
 		return rest != ""
@@ -50,7 +59,12 @@ func storedPage(r *http.Request) bool {
 	if rest, ok := strings.CutPrefix(p, "/api/v1/beschluesse/"); ok {
 		return strings.Count(rest, "/") == 1
 	}
-	return strings.HasPrefix(p, "/oparl/v1/")
+	return false
+}
+
+// pageKey names what a stored page answers: host, scheme, path and query.
+func pageKey(r *http.Request) string {
+	return r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.RequestURI()
 }
 
 // renderEpoch names the build of the program: stored pages of another
@@ -71,7 +85,7 @@ func (s *Server) storedPages(h http.Handler) http.Handler {
 			h.ServeHTTP(w, r)
 			return
 		}
-		key := r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.Path
+		key := pageKey(r)
 		epoch, day := s.pageEpoch(), model.BerlinDate(s.clock()).String()
 		p, gen, ok, err := s.st.StoredPage(r.Context(), key, epoch, day)
 		if err != nil {
@@ -147,7 +161,7 @@ func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) 
 			next.ServeHTTP(w, r)
 			return
 		}
-		key := r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.Path
+		key := pageKey(r)
 		now := s.clock()
 		p, _, ok, err := s.st.StoredPage(r.Context(), key, s.pageEpoch(), model.BerlinDate(now).String())
 		if err != nil || !ok {
