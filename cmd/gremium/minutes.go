@@ -42,6 +42,19 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	defer f.Close()
+	start := time.Now()
+	phase := start
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	// progress writes a line on stderr when a phase of the import ends.
+	progress := func(what string) {
+		now := time.Now()
+		fmt.Fprintf(stderr, "… %s in %s (%.1f MB/s of the file so far)\n", what, now.Sub(phase).Round(time.Millisecond),
+			float64(size)/1e6/now.Sub(start).Seconds())
+		phase = now
+	}
 	st, err := store.Open(ctx, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -60,19 +73,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	opts.Progress = func(line int) { fmt.Fprintf(stderr, "… %d lines read\n", line) }
-	size := int64(0)
-	if fi, err := f.Stat(); err == nil {
-		size = fi.Size()
-	}
-	start := time.Now()
-	phase := start
-	// progress writes a line on stderr when a phase of the import ends.
-	progress := func(what string) {
-		now := time.Now()
-		fmt.Fprintf(stderr, "… %s in %s (%.1f MB/s of the file so far)\n", what, now.Sub(phase).Round(time.Millisecond),
-			float64(size)/1e6/now.Sub(start).Seconds())
-		phase = now
-	}
+	progress("opened the database")
 	doc, warnings, err := minutes.Parse(bufio.NewReader(f), opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
