@@ -53,10 +53,8 @@ type Server struct {
 	councilBodyKept untilChange[model.Body]
 	members         untilChange[map[string]model.Member]
 	lastChange      untilChange[time.Time]
-	// registerOpts and registerTotals keep the register's filter choices
-	// and numbers of matches (register_pages.go).
-	registerOpts   untilChange[registerOptions]
-	registerTotals registerTotals
+	// registerOpts keeps the register's filter choices (register_pages.go).
+	registerOpts untilChange[registerOptions]
 	// openTasks and sessionYears keep what the start page and the session
 	// list count (home.go, sessions_list.go).
 	openTasks    untilChange[int]
