@@ -134,3 +134,18 @@ func (s *Store) SessionsByID(ctx context.Context, ids []int64) (map[int64]model.
 	}
 	return out, err
 }
+
+// DecisionLabel gives the label and whether a body's decision with number
+// n is published (adopted), without its votes and corrections: one
+// statement, for links to the decisions an agenda item names as sources.
+func (s *Store) DecisionLabel(ctx context.Context, bodyID int64, n model.DecisionNumber) (label string, public bool, err error) {
+	var status model.DecisionStatus
+	err = s.rd.QueryRowContext(ctx, `SELECT label, status FROM decisions WHERE body_id = ? AND year = ? AND seq = ? AND seq > 0`,
+		bodyID, n.Year, n.Seq).Scan(&label, &status)
+	if err != nil {
+		return "", false, notFound(err, "decision "+n.Short())
+	}
+	queries.Add(1)
+	rowsRead.Add(1)
+	return label, model.Decision{Status: status}.Public(), nil
+}
