@@ -12,12 +12,13 @@ import (
 	"gremium/internal/store"
 )
 
-// Public pages rendered once per change: a public decision page and the
-// JSON of a decision are stored in the database (store.StorePage) the
+// Public pages rendered once per change: the public pages of storedPage
+// (decision pages, JSON decisions, the register, the start page, the
+// session list, OParl) are stored in the database (store.StorePage) the
 // first time the public asks for them after a change, and served from
 // there with one lookup until the next change of content, the next day or
-// another build of the program (docs/performance.md, "Rendered once per
-// change"). What is stored is exactly what the handler answered the public
+// another build or configuration of the program (docs/performance.md,
+// "Rendered once per change"). What is stored is exactly what the handler answered the public
 // — rendered for a visitor without login, through the publication gate —
 // so nothing reaches the public that the handler would not give it.
 
