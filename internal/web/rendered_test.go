@@ -157,6 +157,19 @@ func TestStoredPages(t *testing.T) {
 		t.Errorf("JSON decision: %s", body)
 	}
 
+	// HEAD of a stored page: its headers, no body.
+	req, _ := http.NewRequest("HEAD", ts.URL+page, nil)
+	req.Header.Set("Accept-Encoding", "identity")
+	head, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(head.Body)
+	head.Body.Close()
+	if head.StatusCode != 200 || len(b) != 0 || head.Header.Get("ETag") == "" || head.Header.Get("Content-Security-Policy") == "" {
+		t.Errorf("HEAD of a stored page: %d, %d bytes, %v", head.StatusCode, len(b), head.Header)
+	}
+
 	// A planted page is served: the lookup answers, nothing is rendered.
 	plant(t, srv, st, ts.URL, page)
 	if body := getEach(t, ts, page); body != storedMarker {
