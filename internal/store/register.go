@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"gremium/internal/model"
@@ -41,8 +40,8 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 		return RegisterPage{}, err
 	}
 	var p RegisterPage
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&p.Total); err != nil {
-		return p, fmt.Errorf("store: register count: %w", err)
+	if p.Total, err = s.RegisterCount(ctx, f); err != nil {
+		return p, err
 	}
 	limit := f.Limit
 	if limit <= 0 {

@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -80,7 +79,7 @@ func BenchmarkLiveViewers(b *testing.B) {
 			perViewer := float64(inUse()-mem0) / float64(n) / 1024
 			var lat []time.Duration
 			drops, i := 0, 0
-			cpu0 := cpuTime(b)
+			cpu0 := cpuTime()
 			for b.Loop() {
 				r := &viewerRound{n: i + 1, marker: markers[i%2], left: make(chan struct{})}
 				r.pending.Store(int64(n))
@@ -101,7 +100,7 @@ func BenchmarkLiveViewers(b *testing.B) {
 				i++
 			}
 			b.StopTimer()
-			cpu := cpuTime(b) - cpu0
+			cpu := cpuTime() - cpu0
 			slices.Sort(lat)
 			pct := func(p float64) float64 {
 				if len(lat) == 0 {
@@ -120,16 +119,6 @@ func BenchmarkLiveViewers(b *testing.B) {
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(max(i, 1)), "cpu-ms/op")
 		})
 	}
-}
-
-// cpuTime gives the CPU time (user and system) the process used so far:
-// server and viewers, whatever else runs on the machine.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // inUse gives the heap and stack memory in use after a collection.

@@ -178,9 +178,9 @@ func (s *Server) knownDecisions(ctx context.Context, bodyID int64, refs []string
 		if !ok {
 			continue
 		}
-		d, err := s.st.DecisionByNumber(ctx, bodyID, n)
-		if err == nil && d.Public() {
-			known[ref] = decisionURL(d.Label)
+		label, public, err := s.st.DecisionLabel(ctx, bodyID, n)
+		if err == nil && public {
+			known[ref] = decisionURL(label)
 		}
 	}
 	return known, nil
