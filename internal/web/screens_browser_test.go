@@ -215,6 +215,10 @@ func TestEveryPageInBrowser(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ts, st := cycleServer(t)
+	// The FachMK dates and contacts of the served demo.
+	if err := demo.LoadCalendar(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
 	fill := strings.NewReplacer(flatten(screenState(t, ts, st))...)
 	b := newBrowser(t, ts.URL)
 	shots := os.Getenv("GREMIUM_SCREENSHOTS")
