@@ -15,7 +15,6 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
-	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
 	"gremium/internal/itplr"
@@ -68,11 +67,10 @@ func TestMembersVoteInTheBrowser(t *testing.T) {
 	if _, err := demo.LoadAccounts(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	hash, _ := auth.HashPassword(demo.AccountPassword)
-	for _, u := range []model.User{{Username: "bayern", Name: "Büro Bayern", Role: model.RoleMember, MemberAbbrev: "BY"},
-		{Username: "saarland", Name: "Büro Saarland", Role: model.RoleMember, MemberAbbrev: "SL"}} {
-		if _, err := st.CreateUser(ctx, u, hash); err != nil {
-			t.Fatal(err)
+	// The demo has an account for every Land ("bayern", "saarland" …).
+	for _, name := range []string{"bayern", "saarland"} {
+		if _, _, err := st.UserLogin(ctx, name); err != nil {
+			t.Fatalf("demo account %s: %v", name, err)
 		}
 	}
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
