@@ -209,7 +209,8 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 }
 
 // TestEveryPageInBrowser walks screenPages: axe clean, no sideways scroll
-// at 1366 and 320 px, screenshots with GREMIUM_SCREENSHOTS.
+// at 1366 and 320 px, no heading wider than its box (the home page's
+// overflowed its card), screenshots with GREMIUM_SCREENSHOTS.
 func TestEveryPageInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -249,6 +250,11 @@ func TestEveryPageInBrowser(t *testing.T) {
 					var wide string
 					b.run("wide elements", chromedp.Evaluate(`Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest("table, pre, .scroll"))).slice(0, 6).map(e => e.tagName + "." + e.className + "#" + e.id + " " + Math.round(e.getBoundingClientRect().right)).join("; ")`, &wide))
 					t.Errorf("%s (%s) scrolls sideways at %d px: %s", path, who, width, wide)
+				}
+				var cut string
+				b.run("headings", chromedp.Evaluate(`Array.from(document.querySelectorAll("main h1, main h2, main h3")).filter(h => h.scrollWidth > h.clientWidth + 1).map(h => h.textContent.trim()).join("; ")`, &cut))
+				if cut != "" {
+					t.Errorf("%s (%s) at %d px: headings wider than their box: %s", path, who, width, cut)
 				}
 				if shots != "" {
 					var jpg []byte
