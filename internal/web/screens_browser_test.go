@@ -210,7 +210,8 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 
 // TestEveryPageInBrowser walks screenPages: axe clean, no sideways scroll
 // at 1366 and 320 px, no heading wider than its box (the home page's
-// overflowed its card), screenshots with GREMIUM_SCREENSHOTS.
+// overflowed its card), no agenda list numbered twice ("1. TOP 00"),
+// screenshots with GREMIUM_SCREENSHOTS.
 func TestEveryPageInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -255,6 +256,11 @@ func TestEveryPageInBrowser(t *testing.T) {
 				b.run("headings", chromedp.Evaluate(`Array.from(document.querySelectorAll("main h1, main h2, main h3")).filter(h => h.scrollWidth > h.clientWidth + 1).map(h => h.textContent.trim()).join("; ")`, &cut))
 				if cut != "" {
 					t.Errorf("%s (%s) at %d px: headings wider than their box: %s", path, who, width, cut)
+				}
+				var twice string
+				b.run("numbering", chromedp.Evaluate(`Array.from(document.querySelectorAll("main ol")).filter(o => getComputedStyle(o).listStyleType !== "none" && /^\s*TOP\b/.test((o.querySelector("li") || {}).textContent || "")).map(o => (o.querySelector("li").textContent || "").trim().slice(0, 30)).join("; ")`, &twice))
+				if twice != "" {
+					t.Errorf("%s (%s): agenda list numbered twice (a list number before the TOP number): %s", path, who, twice)
 				}
 				if shots != "" {
 					var jpg []byte
