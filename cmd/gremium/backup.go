@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,7 +25,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if code, ok := parse(fs, rest, stdout); !ok {
 		return code
 	}
-	st, err := openExisting(ctx, *data)
+	st, err := openExisting(ctx, fs, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium backup:", err)
 		return exitFail
@@ -89,7 +90,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if code, ok := parse(fs, args[1:], stdout); !ok {
 			return code
 		}
-		st, err := openExisting(ctx, *data)
+		st, err := openExisting(ctx, fs, *data)
 		if err != nil {
 			fmt.Fprintln(stderr, "gremium audit head:", err)
 			return exitFail
@@ -129,7 +130,7 @@ func runAuditVerify(ctx context.Context, args []string, stdout, stderr io.Writer
 			return exitUsage
 		}
 	}
-	st, err := openExisting(ctx, *data)
+	st, err := openExisting(ctx, fs, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium audit verify:", err)
 		return exitFail
@@ -154,7 +155,10 @@ func runAuditVerify(ctx context.Context, args []string, stdout, stderr io.Writer
 
 // openExisting opens the store of a data directory that must hold a
 // database already (checking one must not create an empty one).
-func openExisting(ctx context.Context, dir string) (*store.Store, error) {
+func openExisting(ctx context.Context, fs *flag.FlagSet, dir string) (*store.Store, error) {
+	if f := fs.Lookup("database"); f != nil && f.Value.String() != "" {
+		return openStore(ctx, fs, dir)
+	}
 	if _, err := os.Stat(filepath.Join(dir, store.DBFileName)); err != nil {
 		return nil, fmt.Errorf("no database in %s: %w", dir, err)
 	}

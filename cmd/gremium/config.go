@@ -37,7 +37,7 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "gremium config ks:", err)
 		return exitFail
 	}
-	st, err := store.Open(ctx, *data)
+	st, err := openStore(ctx, fs, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium config ks:", err)
 		return exitFail

@@ -8,7 +8,6 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/itplr"
 	"gremium/internal/search"
-	"gremium/internal/store"
 )
 
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -17,7 +16,7 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
-	st, err := store.Open(ctx, *data) // Open applies pending migrations
+	st, err := openStore(ctx, fs, *data) // Open applies pending migrations
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium migrate:", err)
 		return exitFail
@@ -38,7 +37,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
-	st, err := store.Open(ctx, *data)
+	st, err := openStore(ctx, fs, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium demo:", err)
 		return exitFail

@@ -5,7 +5,7 @@
 //	gremium <command> [flags]
 //
 // Commands: serve, migrate, demo, import, export, user, config, audit,
-// backup, restore, version. "gremium <command> --help" shows a
+// backup, restore, probe, version. "gremium <command> --help" shows a
 // command's flags. Exit codes: 0 success, 1 failure, 2 usage error.
 package main
 
@@ -20,6 +20,8 @@ import (
 	"runtime/debug"
 	"syscall"
 	_ "time/tzdata" // Europe/Berlin also where the system has no zone data
+
+	"gremium/internal/store"
 )
 
 // Exit codes.
@@ -51,6 +53,7 @@ func commands() []command {
 	return []command{
 		{"serve", "run the web server (add --demo to load the demo data into an empty database)", runServe},
 		{"migrate", "create or upgrade the database schema", runMigrate},
+		{"migrate-data", "copy a whole installation between SQLite and PostgreSQL, checked by counts and checksums", runMigrateData},
 		{"demo", "add the demo data (IT-PLR sessions 46 and 47, FachMK, spokespersons) to the database", runDemo},
 		{"import", "import minutes FILE: import minutes in the published text layout", runImport},
 		{"export", "export minutes N: write a session's minutes as text or PDF", runExport},
@@ -59,6 +62,7 @@ func commands() []command {
 		{"audit", "audit verify|head: check the hash chain of the audit log, print its head", runAudit},
 		{"backup", "backup FILE: write the database and documents into a tar archive, also while serving", runBackup},
 		{"restore", "restore FILE: restore a backup into an empty data directory", runRestore},
+		{"probe", "check that a running server is ready (GET /readyz; the container's health check)", runProbe},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -139,9 +143,21 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 	return exitOK, true
 }
 
-// dataFlag adds the --data flag every database command takes.
+// dataFlag adds the --data flag every database command takes, and
+// --database for a PostgreSQL database (openStore reads it).
 func dataFlag(fs *flag.FlagSet) *string {
+	fs.String("database", os.Getenv("GREMIUM_DATABASE_URL"), "PostgreSQL database `URL` (postgres://user@host/db) instead of SQLite in the data directory; documents stay in the data directory (env GREMIUM_DATABASE_URL)")
 	return fs.String("data", envOr("GREMIUM_DATA", "./gremium-data"), "data `directory` holding the SQLite database (env GREMIUM_DATA)")
+}
+
+// openStore opens the database of a command: the PostgreSQL database of
+// its --database flag, or else SQLite in the data directory dir.
+func openStore(ctx context.Context, fs *flag.FlagSet, dir string) (*store.Store, error) {
+	var database string
+	if f := fs.Lookup("database"); f != nil {
+		database = f.Value.String()
+	}
+	return store.OpenDatabase(ctx, database, dir)
 }
 
 func envOr(key, fallback string) string {

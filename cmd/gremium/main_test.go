@@ -126,6 +126,15 @@ func TestImportAndExportMinutes(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "47. Sitzung: created (9 items, 4 decisions, 1 warnings)") || !strings.Contains(out, ":line 75:") {
 		t.Fatalf("first import: %d\n%s\n%s", code, out, errs)
 	}
+	// The import proposes the follow-ups of the minutes (docs/followups.md).
+	for _, want := range []string{"7 proposed follow-ups, to confirm at /sitzungen/47/auftragsvorschlaege",
+		"Audit der Kostenstrukturen des Unternehmenskontos durchzuführen und die Ergebnisse spätestens zur 49. Sitzung des IT-Planungsrats vorzulegen. [zur 49. Sitzung; FITKO]",
+		"Beauftragung eines wissenschaftlichen Instituts bis zum 31.08.2025 durchzuführen. [31.08.2025; PG EfA-Finanzierung, FITKO]",
+		"spätestens zur 48. Sitzung des IT-Planungsrats, zur Kenntnisnahme zur Verfügung gestellt wird. [zur 48. Sitzung; ]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("import output without %q:\n%s", want, out)
+		}
+	}
 	if code, out, _ = runCmd("import", "minutes", "--data", dir, seed); code != exitOK || !strings.Contains(out, "unchanged") {
 		t.Fatalf("second import: %d %s", code, out)
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
@@ -41,7 +42,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	defer f.Close()
-	st, err := store.Open(ctx, *data)
+	st, err := openStore(ctx, fs, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
@@ -59,6 +60,19 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	opts.Progress = func(line int) { fmt.Fprintf(stderr, "… %d lines read\n", line) }
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	start := time.Now()
+	phase := start
+	// progress writes a line on stderr when a phase of the import ends.
+	progress := func(what string) {
+		now := time.Now()
+		fmt.Fprintf(stderr, "… %s in %s (%.1f MB/s of the file so far)\n", what, now.Sub(phase).Round(time.Millisecond),
+			float64(size)/1e6/now.Sub(start).Seconds())
+		phase = now
+	}
 	doc, warnings, err := minutes.Parse(bufio.NewReader(f), opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -70,6 +84,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if *session > 0 {
 		doc.Session.Number = *session
 	}
+	progress(fmt.Sprintf("parsed %d bytes", size))
 	sessionID, outcome, err := minutes.Save(ctx, st, council.ID, doc)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -78,11 +93,13 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 		return exitFail
 	}
+	progress("stored")
 	if outcome != minutes.Unchanged {
 		if err := search.IndexSession(ctx, st, sessionID); err != nil {
 			fmt.Fprintln(stderr, "gremium import minutes: search index:", err)
 			return exitFail
 		}
+		progress("search index updated")
 	}
 	items, decisions := 0, 0
 	for _, it := range doc.Items() {
@@ -94,6 +111,22 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 	}
 	fmt.Fprintf(stdout, "%d. Sitzung: %s (%d items, %d decisions, %d warnings)\n", doc.Session.Number, outcome, items, decisions, len(warnings))
+	// Follow-ups the wording proposes, for the secretariat to confirm.
+	proposals, err := minutes.StoredProposals(ctx, st, sessionID)
+	if err != nil {
+		fmt.Fprintln(stderr, "gremium import minutes: follow-up proposals:", err)
+		return exitFail
+	}
+	if len(proposals) > 0 {
+		fmt.Fprintf(stdout, "%d proposed follow-ups, to confirm at /sitzungen/%d/auftragsvorschlaege:\n", len(proposals), doc.Session.Number)
+		for _, p := range proposals {
+			deadline := p.FollowUp().Deadline()
+			if deadline == "" {
+				deadline = "no deadline"
+			}
+			fmt.Fprintf(stdout, "  %s (%s): %s [%s; %s]\n", p.ItemLabel, p.Source.Label(), p.Sentence, deadline, p.Responsible)
+		}
+	}
 	return exitOK
 }
 
@@ -148,7 +181,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "gremium export minutes: unknown format %q (text or pdf)\n", *format)
 		return exitUsage
 	}
-	st, err := store.Open(ctx, *data)
+	st, err := openStore(ctx, fs, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium export minutes:", err)
 		return exitFail

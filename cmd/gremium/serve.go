@@ -29,6 +29,7 @@ import (
 // serveOptions are the settings of "gremium serve".
 type serveOptions struct {
 	addr, data     string
+	database       string // PostgreSQL URL; "" for SQLite in data
 	withDemo       bool
 	secure         bool
 	idle           time.Duration
@@ -40,6 +41,8 @@ type serveOptions struct {
 	public    site.Public
 	// license is the URL of the license of the published data (OParl).
 	license string
+	// ops are logging, metrics access and live stream limits (ops.go).
+	ops *opsConfig
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -64,12 +67,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&o.oidc.ConferenceClaim, "oidc-fachmk-claim", envOr("GREMIUM_OIDC_FACHMK_CLAIM", "gremium_fachmk"), "`claim` with the FachMK abbreviation of FachMK accounts (env GREMIUM_OIDC_FACHMK_CLAIM)")
 	fs.StringVar(&o.publicURL, "public-url", os.Getenv("GREMIUM_PUBLIC_URL"), "canonical public `URL` of this installation, e.g. https://gremium.example.org; every absolute URL (OParl ids, feeds, calendars, mails) is built from it (env GREMIUM_PUBLIC_URL; default http://ADDR)")
 	fs.StringVar(&o.license, "license-url", envOr("GREMIUM_LICENSE_URL", oparl.DefaultLicense), "`URL` of the license of the published data, given in OParl (env GREMIUM_LICENSE_URL; default Datenlizenz Deutschland – Namensnennung – 2.0)")
-	verbose := fs.Bool("verbose", false, "log every request")
+	o.ops = opsFlags(fs)
 	delivery := notifyFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
 	o.data = *data
+	o.database = fs.Lookup("database").Value.String()
 	var err error
 	if o.idle, err = time.ParseDuration(*idle); err != nil || o.idle < time.Minute {
 		fmt.Fprintln(stderr, "gremium serve: --idle-timeout must be a duration of at least 1m, like 30m")
@@ -86,11 +90,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return exitUsage
 		}
 	}
-	level := slog.LevelInfo
-	if *verbose {
-		level = slog.LevelDebug
+	if err := o.ops.check(); err != nil {
+		fmt.Fprintln(stderr, "gremium serve:", err)
+		return exitUsage
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	log, err := o.ops.logger(stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "gremium serve:", err)
+		return exitUsage
+	}
 	if o.publicURL != "" {
 		p, err := site.Parse(o.publicURL)
 		if err != nil {
@@ -113,7 +121,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *notifyConfig, stdout io.Writer) error {
 	addr, data, withDemo := o.addr, o.data, o.withDemo
 	public := o.public
-	st, err := store.Open(ctx, data)
+	st, err := store.OpenDatabase(ctx, o.database, data)
 	if err != nil {
 		return err
 	}
@@ -164,6 +172,9 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *noti
 	srv.SetSecureCookies(o.secure)
 	srv.SetIdleTimeout(o.idle)
 	srv.SetClientIPHeader(o.clientIPHeader)
+	if err := o.ops.apply(srv); err != nil {
+		return err
+	}
 	if o.oidc.Issuer != "" {
 		if err := srv.SetOIDC(ctx, o.oidc); err != nil {
 			return fmt.Errorf("oidc: %w", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -60,7 +61,7 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
-	st, err := store.Open(ctx, *data)
+	st, err := openStore(ctx, fs, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium user list:", err)
 		return exitFail
@@ -89,12 +90,12 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) i
 
 // accountCommand opens the store and finds the account of --username for a
 // subcommand; it reports the exit code when it fails.
-func accountCommand(ctx context.Context, name, data, username string, stderr io.Writer) (*store.Store, model.User, int, bool) {
+func accountCommand(ctx context.Context, fs *flag.FlagSet, name, data, username string, stderr io.Writer) (*store.Store, model.User, int, bool) {
 	if strings.TrimSpace(username) == "" {
 		fmt.Fprintf(stderr, "gremium user %s: --username is required\n", name)
 		return nil, model.User{}, exitUsage, false
 	}
-	st, err := store.Open(ctx, data)
+	st, err := openStore(ctx, fs, data)
 	if err != nil {
 		fmt.Fprintf(stderr, "gremium user %s: %v\n", name, err)
 		return nil, model.User{}, exitFail, false
@@ -121,7 +122,7 @@ func runUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return code
 	}
 	u := model.User{Username: strings.TrimSpace(*username), Name: strings.TrimSpace(*name), Role: model.Role(*role), MemberAbbrev: *member}
-	if err := addUser(ctx, *data, u, *fachmk, *fromStdin, stdin, stdout); err != nil {
+	if err := addUser(ctx, fs, *data, u, *fachmk, *fromStdin, stdin, stdout); err != nil {
 		fmt.Fprintln(stderr, "gremium user add:", err)
 		if _, isUsage := err.(usageError); isUsage {
 			return exitUsage
@@ -169,7 +170,7 @@ func runUserToken(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintln(stderr, "gremium user token:", err)
 		return exitUsage
 	}
-	st, u, code, ok := accountCommand(ctx, "token", *data, *username, stderr)
+	st, u, code, ok := accountCommand(ctx, fs, "token", *data, *username, stderr)
 	if !ok {
 		return code
 	}
@@ -197,7 +198,7 @@ func runUserTokens(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
-	st, u, code, ok := accountCommand(ctx, "tokens", *data, *username, stderr)
+	st, u, code, ok := accountCommand(ctx, fs, "tokens", *data, *username, stderr)
 	if !ok {
 		return code
 	}
@@ -234,7 +235,7 @@ func runUserRevoke(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintln(stderr, "gremium user revoke: --token is required")
 		return exitUsage
 	}
-	st, u, code, ok := accountCommand(ctx, "revoke", *data, *username, stderr)
+	st, u, code, ok := accountCommand(ctx, fs, "revoke", *data, *username, stderr)
 	if !ok {
 		return code
 	}
@@ -272,7 +273,7 @@ func runUserPassword(ctx context.Context, args []string, stdin io.Reader, stdout
 		fmt.Fprintln(stderr, "gremium user password:", model.ReasonOf(err))
 		return exitUsage
 	}
-	st, u, code, ok := accountCommand(ctx, "password", *data, *username, stderr)
+	st, u, code, ok := accountCommand(ctx, fs, "password", *data, *username, stderr)
 	if !ok {
 		return code
 	}
@@ -296,7 +297,7 @@ func runUserDisable(ctx context.Context, which string, args []string, stdout, st
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
-	st, u, code, ok := accountCommand(ctx, which, *data, *username, stderr)
+	st, u, code, ok := accountCommand(ctx, fs, which, *data, *username, stderr)
 	if !ok {
 		return code
 	}
@@ -318,11 +319,11 @@ type usageError string
 
 func (e usageError) Error() string { return string(e) }
 
-func addUser(ctx context.Context, data string, u model.User, fachmk string, fromStdin bool, stdin io.Reader, stdout io.Writer) error {
+func addUser(ctx context.Context, fs *flag.FlagSet, data string, u model.User, fachmk string, fromStdin bool, stdin io.Reader, stdout io.Writer) error {
 	if !u.Role.Valid() {
 		return usageError(fmt.Sprintf("unknown role %q (geschaeftsstelle, mitglied, gast, sprecher, fachmk)", u.Role))
 	}
-	st, err := store.Open(ctx, data)
+	st, err := openStore(ctx, fs, data)
 	if err != nil {
 		return err
 	}

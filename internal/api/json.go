@@ -85,8 +85,12 @@ type Session struct {
 	Chair        string `json:"vorsitz,omitempty"`
 	Status       string `json:"status"`
 	MinutesStand string `json:"protokollStand,omitempty"`
-	URL          string `json:"url"`
-	Items        []Item `json:"tagesordnung,omitempty"`
+	// Cancelled is the public reason of a cancellation, MovedFrom the date
+	// of the latest move (issue 13).
+	Cancelled string `json:"abgesagt,omitempty"`
+	MovedFrom string `json:"verlegtVom,omitempty"`
+	URL       string `json:"url"`
+	Items     []Item `json:"tagesordnung,omitempty"`
 }
 
 // Item is a public agenda item in the JSON API.
@@ -140,7 +144,8 @@ func publicDecision(site string, d model.Decision, session int) (Decision, bool)
 
 func sessionOf(site string, se model.Session) Session {
 	return Session{Number: se.Number, Date: se.Date.String(), Start: se.StartTime, End: se.EndTime, Place: se.Place, Chair: se.Chair,
-		Status: string(se.Status), MinutesStand: se.MinutesStand.String(), URL: fmt.Sprintf("%s/sitzungen/%d", site, se.Number)}
+		Status: string(se.Status), MinutesStand: se.MinutesStand.String(), URL: fmt.Sprintf("%s/sitzungen/%d", site, se.Number),
+		Cancelled: model.PublicText(se.Schedule.CancelledReason), MovedFrom: se.Schedule.PreviousDate.String()}
 }
 
 func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {

@@ -38,6 +38,8 @@ type Server struct {
 	// License is the URL of the license of the published data (OParl
 	// license); empty means oparl.DefaultLicense.
 	License string
+	// gen keeps the data generation of the validators (oparl_etag.go).
+	gen generation
 }
 
 // New gives the API server for the council body (abbreviation).
@@ -143,10 +145,14 @@ func (a *Server) object(kind string) http.HandlerFunc {
 		if !ok {
 			return
 		}
+		etag := a.oparlETag(r.Context(), r)
 		raw, err := a.st.OParlObject(r.Context(), kind, id)
 		if err != nil {
 			a.oparlFail(w, r, err)
 			return
+		}
+		if etag != "" {
+			w.Header().Set("ETag", etag)
 		}
 		a.writeOParl(w, r, raw)
 	}
@@ -257,6 +263,7 @@ func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string)
 		}
 		f.After = &c
 	}
+	etag := a.oparlETag(r.Context(), r)
 	p := store.OParlPage{Total: 0}
 	if kind != "" {
 		var err error
@@ -323,6 +330,9 @@ func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string)
 	tail, _ = oparl.Marshal(links)
 	buf = append(buf, tail...)
 	buf = append(buf, '}')
+	if etag != "" {
+		w.Header().Set("ETag", etag)
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	w.Write(buf)

@@ -18,6 +18,7 @@ const (
 	Vote           Action = "vote"            // vote in a written procedure (for one's own member)
 	ManageOutbox   Action = "manage_outbox"   // see the outbox of notifications, retry and cancel messages
 	ViewAudit      Action = "view_audit"      // read and export the audit log (Änderungsprotokoll)
+	RequestFloor   Action = "request_floor"   // ask for the floor in a running session (Redeliste; for one's own member)
 )
 
 // allowed says which roles may take an action at all; member-bound actions
@@ -34,6 +35,7 @@ var allowed = map[Action][]model.Role{
 	Vote:           {model.RoleMember},
 	ManageOutbox:   {model.RoleSecretariat},
 	ViewAudit:      {model.RoleSecretariat},
+	RequestFloor:   {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
 }
 
 // Can reports whether the user may take the action; u is nil for the public.

@@ -51,7 +51,8 @@ func Session45() []Item {
 					pt("1.", "Der IT-Planungsrat beschließt die gemeinsame Finanzierung der EfA-Leistungen nach dem vorgestellten Modell (Beispieltext der Demo)."),
 					pt("2.", "Die FITKO berichtet dem IT-Planungsrat spätestens zur 47. Sitzung über den Stand der Umsetzung.")),
 			},
-			FollowUps: []FollowUp{{FollowUp: model.FollowUp{Text: "Bericht über den Stand der gemeinsamen EfA-Finanzierung", Responsible: "FITKO", DueSession: 47, Status: model.FollowUpDone}, OfDecision: true}}},
+			FollowUps: []FollowUp{{FollowUp: model.FollowUp{Text: "Bericht über den Stand der gemeinsamen EfA-Finanzierung", Responsible: "FITKO", DueSession: 47, Status: model.FollowUpDone,
+				DoneOn: session47Date, EvidenceText: "Bericht der FITKO in der 47. Sitzung (Beispieltext der Demo)."}, OfDecision: true}}},
 		{Section: "Übergreifendes", Title: model.ReportingFachMKTitle, Goal: model.GoalReport,
 			Rows: []Row{on("HB", "Berichtet aus der Finanzministerkonferenz (Beispieltext der Demo).")}},
 	}

@@ -14,7 +14,9 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -81,16 +83,11 @@ func Handler(h http.Handler, o Options) http.Handler {
 			rec.sendPlain()
 			return
 		}
-		modified := started
-		if day.After(modified) {
-			modified = day
-		}
+		var last time.Time
 		if o.LastChange != nil {
-			if t := o.LastChange(r).UTC().Truncate(time.Second); t.After(modified) {
-				modified = t
-			}
+			last = o.LastChange(r)
 		}
-		p := rec.prepare(modified, keep || acceptsGzip(r))
+		p := rec.prepare(LastModified(started, now, last), keep || acceptsGzip(r))
 		if keep {
 			c.put(key, version, day, p)
 		}
@@ -103,6 +100,26 @@ func Handler(h http.Handler, o Options) http.Handler {
 func cacheKey(r *http.Request) string {
 	return r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.Method + "|" + r.URL.RequestURI()
 }
+
+// ETag gives the validator of a body as this package makes it (a weak
+// tag from its SHA-256): handlers that keep a rendered body set it
+// beforehand, so that it is not computed again on every request.
+func ETag(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `W/"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+}
+
+// Build names the build of the running program (its executable's path,
+// size and time): answers kept or validated across requests are only good
+// for the build that made them.
+var Build = sync.OnceValue(func() string {
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			return fmt.Sprintf("%s|%d|%d", exe, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return fmt.Sprintf("start|%d", time.Now().UnixNano())
+})
 
 // recorder buffers a response until the handler is done or flushes.
 type recorder struct {
@@ -180,8 +197,7 @@ func (rec *recorder) prepare(modified time.Time, withGzip bool) *prepared {
 	}
 	etag := h.Get("ETag")
 	if etag == "" {
-		sum := sha256.Sum256(body)
-		etag = `W/"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+		etag = ETag(body)
 		h.Set("ETag", etag)
 	}
 	if h.Get("Last-Modified") == "" {
@@ -306,6 +322,51 @@ func compressible(contentType string) bool {
 	ct = strings.TrimSpace(strings.ToLower(ct))
 	return strings.HasPrefix(ct, "text/") || strings.HasSuffix(ct, "json") || strings.HasSuffix(ct, "xml") ||
 		ct == "application/javascript" || ct == "image/svg+xml"
+}
+
+// LastModified gives the Last-Modified time of an answer (see
+// Options.LastChange): the last change of the data, but not before the
+// start of the program (started) nor the start of the current day in
+// Germany.
+func LastModified(started, now, lastChange time.Time) time.Time {
+	modified := started
+	if day := startOfDay(now); day.After(modified) {
+		modified = day
+	}
+	if t := lastChange.UTC().Truncate(time.Second); t.After(modified) {
+		modified = t
+	}
+	return modified
+}
+
+// AcceptsGzip says whether the client accepts gzip-compressed answers.
+func AcceptsGzip(r *http.Request) bool { return acceptsGzip(r) }
+
+// ServeKept sends a body kept ready by the caller (a stored page) as this
+// package sends the responses it keeps: validators, 304 Not Modified for a
+// current copy, the public Cache-Control and Vary of compressible text.
+// The caller has set the content type and etag is the body's validator;
+// it is for clients that did not ask for gzip (the body goes as it is).
+func ServeKept(w http.ResponseWriter, r *http.Request, body []byte, etag string, modified time.Time) {
+	h := w.Header()
+	h.Set("ETag", etag)
+	h.Set("Last-Modified", modified.Format(http.TimeFormat))
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "public, no-cache")
+	}
+	if len(body) >= MinGzip && compressible(h.Get("Content-Type")) {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	if notModified(r, etag, modified) {
+		h.Del("Content-Type")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
 }
 
 func startOfDay(t time.Time) time.Time {

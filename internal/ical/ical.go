@@ -41,6 +41,13 @@ type Event struct {
 	// FirstDay and LastDay of an all-day event (LastDay inclusive; zero
 	// for a one-day event). Used when Start is zero.
 	FirstDay, LastDay model.Date
+	// Cancelled marks a cancelled event (STATUS:CANCELLED, RFC 5545
+	// 3.8.1.11); it stays in the feed so that clients remove or strike it.
+	Cancelled bool
+	// Sequence is the revision of the event (SEQUENCE, RFC 5545 3.8.7.4):
+	// raised by every change of its date, time or place and by a
+	// cancellation, so that clients replace their copy. 0 is not written.
+	Sequence int
 }
 
 // Timed says whether the event has a time of day.
@@ -115,6 +122,9 @@ func Write(w io.Writer, c Calendar) error {
 		line("BEGIN:VEVENT")
 		line("UID:" + EscapeText(e.UID))
 		line("DTSTAMP:" + stamp)
+		if e.Sequence > 0 {
+			line(fmt.Sprintf("SEQUENCE:%d", e.Sequence))
+		}
 		if e.Timed() {
 			line("DTSTART;TZID=" + TZID + ":" + localTime(e.Start))
 			if !e.End.IsZero() && e.End.After(e.Start) {
@@ -139,7 +149,12 @@ func Write(w io.Writer, c Calendar) error {
 		if e.URL != "" {
 			line("URL:" + e.URL)
 		}
-		line("TRANSP:OPAQUE")
+		if e.Cancelled {
+			line("STATUS:CANCELLED")
+			line("TRANSP:TRANSPARENT")
+		} else {
+			line("TRANSP:OPAQUE")
+		}
 		line("END:VEVENT")
 	}
 	line("END:VCALENDAR")
@@ -254,7 +269,17 @@ func clock(d model.Date, hhmm string) (time.Time, bool) {
 func SessionEvent(host, bodyAbbrev, bodyName string, se model.Session, url string) Event {
 	e := Event{UID: fmt.Sprintf("sitzung-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
 		Summary: fmt.Sprintf("%d. Sitzung des %ss", se.Number, bodyName), Location: se.Place, URL: url,
-		FirstDay: se.Date}
+		FirstDay: se.Date, Cancelled: se.Cancelled(), Sequence: se.Schedule.Sequence}
+	// The reasons are public (model.CheckScheduleReason refuses marks).
+	switch {
+	case se.Cancelled():
+		e.Summary = "Abgesagt: " + e.Summary
+		e.Description = "Die Sitzung ist abgesagt. Grund: " + model.PublicText(se.Schedule.CancelledReason)
+	case !se.Schedule.PreviousDate.IsZero():
+		e.Description = "Verlegt vom " + se.Schedule.PreviousDate.German() + ". Grund: " + model.PublicText(se.Schedule.ChangeNote)
+	case se.Schedule.ChangeNote != "":
+		e.Description = "Zeit geändert. Grund: " + model.PublicText(se.Schedule.ChangeNote)
+	}
 	if start, ok := clock(se.Date, se.StartTime); ok {
 		e.Start = start
 		if end, ok := clock(se.Date, se.EndTime); ok {

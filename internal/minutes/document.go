@@ -97,6 +97,26 @@ type AttendanceLine struct {
 // (page, PDF, text) marks them "Entwurf" (model.Session.MinutesApproved).
 func (d Document) Draft() bool { return !d.Session.MinutesApproved() }
 
+// ApprovalNote gives how approved minutes say so on every rendering:
+// "genehmigt in der 48. Sitzung am 12.03.2026", "genehmigt im
+// Umlaufverfahren am …", or "" while they are a draft.
+func (d Document) ApprovalNote() string {
+	se := d.Session
+	if !se.MinutesApproved() {
+		return ""
+	}
+	note := "genehmigt"
+	if se.ApprovedIn > 0 {
+		note += fmt.Sprintf(" in der %d. Sitzung", se.ApprovedIn)
+	} else if !se.ApprovedOn.IsZero() {
+		note += " im Umlaufverfahren"
+	}
+	if !se.ApprovedOn.IsZero() {
+		note += " am " + se.ApprovedOn.German()
+	}
+	return note
+}
+
 // DraftTitle is the heading of minutes that are not yet approved, where
 // approved minutes say "Protokoll".
 const DraftTitle = "Protokoll – Entwurf"

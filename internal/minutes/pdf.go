@@ -64,6 +64,8 @@ func WritePDF(w io.Writer, doc Document) error {
 	}
 	if doc.Draft() {
 		footer += " – Entwurf"
+	} else if note := doc.ApprovalNote(); note != "" {
+		footer += " – " + note
 	}
 	if doc.Audience == model.Public {
 		footer += " – öffentliche Fassung"
@@ -142,6 +144,9 @@ func (r *pdfRenderer) header(doc Document) {
 	field("Ort", se.Place)
 	field("Vorsitz", se.Chair)
 	field("Stand", se.MinutesStand.German())
+	if note := doc.ApprovalNote(); note != "" {
+		field("Genehmigt", strings.TrimPrefix(note, "genehmigt "))
+	}
 	if doc.Draft() {
 		p.Ln(2)
 		p.SetFont("go", "B", 9)

@@ -1,22 +1,33 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
-// FollowUpStatus is the state of an Auftrag.
+// FollowUpStatus is the state of an Auftrag. "überfällig" is not a status:
+// it is computed from the deadline (OverdueAt).
 type FollowUpStatus string
 
 // Follow-up statuses.
 const (
-	FollowUpOpen    FollowUpStatus = "offen"
-	FollowUpDone    FollowUpStatus = "erledigt"
-	FollowUpDropped FollowUpStatus = "entfallen"
+	FollowUpOpen       FollowUpStatus = "offen"
+	FollowUpInProgress FollowUpStatus = "in_arbeit"
+	FollowUpDone       FollowUpStatus = "erledigt"
+	FollowUpDropped    FollowUpStatus = "entfallen"
 )
+
+// FollowUpStatuses lists the statuses in the order of the forms.
+var FollowUpStatuses = []FollowUpStatus{FollowUpOpen, FollowUpInProgress, FollowUpDone, FollowUpDropped}
 
 // Label gives the German name.
 func (s FollowUpStatus) Label() string {
 	switch s {
 	case FollowUpOpen:
 		return "offen"
+	case FollowUpInProgress:
+		return "in Arbeit"
 	case FollowUpDone:
 		return "erledigt"
 	case FollowUpDropped:
@@ -27,7 +38,44 @@ func (s FollowUpStatus) Label() string {
 
 // Valid reports whether s is a known status.
 func (s FollowUpStatus) Valid() bool {
-	return s == FollowUpOpen || s == FollowUpDone || s == FollowUpDropped
+	for _, v := range FollowUpStatuses {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Pending reports whether work on the follow-up is still owed (offen or in
+// Arbeit): only such follow-ups can be overdue or count as open.
+func (s FollowUpStatus) Pending() bool { return s == FollowUpOpen || s == FollowUpInProgress }
+
+// FollowUpSource is the kind of minutes row a follow-up was given in.
+type FollowUpSource string
+
+// Sources of a follow-up. The zero value means the agenda item as a whole
+// (a follow-up entered on the live page without a row).
+const (
+	SourceItem         FollowUpSource = ""
+	SourceDecision     FollowUpSource = "beschluss"
+	SourceContribution FollowUpSource = "wortbeitrag"
+	SourceNote         FollowUpSource = "protokollnotiz"
+	SourceRemark       FollowUpSource = "vermerk" // a free text row of the minutes
+)
+
+// Label gives the German name of the source.
+func (s FollowUpSource) Label() string {
+	switch s {
+	case SourceDecision:
+		return "Beschluss"
+	case SourceContribution:
+		return "Wortbeitrag"
+	case SourceNote:
+		return "Protokollnotiz"
+	case SourceRemark:
+		return "Text im Protokoll"
+	}
+	return "Tagesordnungspunkt"
 }
 
 // FollowUp is an Auftrag from a decision or a discussion: who does what by
@@ -38,17 +86,31 @@ type FollowUp struct {
 	DecisionID  int64 // 0 if the follow-up comes from discussion
 	ItemID      int64 // the agenda item it arose in; 0 if none
 	Text        string
-	Responsible string // member abbreviation or body: "FITKO", "PG EfA-Finanzierung"
+	Responsible string // member abbreviations or bodies: "FITKO", "PG EfA-Finanzierung, FITKO"
 	DueDate     Date
 	DueSession  int
 	Status      FollowUpStatus
-	DoneOn      Date
+	// Source is the kind of row the follow-up was given in, SourceID that
+	// row's id (a contribution or protocol note; for a decision DecisionID).
+	Source   FollowUpSource
+	SourceID int64
+	// The evidence of an erledigt follow-up: the date, a text, a document,
+	// or the decision or agenda item that closed it.
+	DoneOn             Date
+	EvidenceText       string
+	EvidenceDocumentID int64
+	EvidenceDecisionID int64
+	EvidenceItemID     int64
+	// ProposalKey names the proposal (from the minutes' wording) the
+	// secretariat confirmed into this follow-up; "" if entered directly.
+	ProposalKey string
 	Version     int
 }
 
-// Validate checks a follow-up.
+// Validate checks a follow-up: a text, a known status, and for erledigt
+// the evidence (a date and at least one of text, document, decision, item).
 func (f FollowUp) Validate() error {
-	if f.Text == "" {
+	if strings.TrimSpace(f.Text) == "" {
 		return InputError("Ein Auftrag braucht einen Text.")
 	}
 	if !f.Status.Valid() {
@@ -57,12 +119,25 @@ func (f FollowUp) Validate() error {
 	if f.DueSession < 0 {
 		return InputError("Die Frist „zur N. Sitzung“ braucht eine positive Sitzungsnummer.")
 	}
+	if f.Status == FollowUpDone {
+		if f.DoneOn.IsZero() {
+			return InputError("Ein erledigter Auftrag braucht das Datum der Erledigung.")
+		}
+		if strings.TrimSpace(f.EvidenceText) == "" && f.EvidenceDocumentID == 0 && f.EvidenceDecisionID == 0 && f.EvidenceItemID == 0 {
+			return InputError("Ein erledigter Auftrag braucht einen Nachweis: einen Text, ein Dokument oder den Beschluss bzw. Tagesordnungspunkt, der ihn erledigt hat.")
+		}
+	}
 	return nil
 }
 
 // Deadline gives the deadline in words: "31.08.2025", "zur 49. Sitzung",
 // both joined, or "" if there is none.
-func (f FollowUp) Deadline() string {
+func (f FollowUp) Deadline() string { return f.DeadlineAt(nil) }
+
+// DeadlineAt gives the deadline in words with the due session as planned
+// (nil if it is not planned): "49. Sitzung (12.11.2025)" once the session
+// has a date, "zur 49. Sitzung" before.
+func (f FollowUp) DeadlineAt(due *Session) string {
 	var s string
 	if !f.DueDate.IsZero() {
 		s = f.DueDate.German()
@@ -71,19 +146,215 @@ func (f FollowUp) Deadline() string {
 		if s != "" {
 			s += ", spätestens "
 		}
-		s += fmt.Sprintf("zur %d. Sitzung", f.DueSession)
+		if due != nil && due.Number == f.DueSession && !due.Date.IsZero() {
+			s += fmt.Sprintf("%d. Sitzung (%s)", f.DueSession, due.Date.German())
+		} else {
+			s += fmt.Sprintf("zur %d. Sitzung", f.DueSession)
+		}
 	}
 	return s
 }
 
-// Overdue reports whether an open follow-up has passed its deadline, given
+// Overdue reports whether a pending follow-up has passed its deadline, given
 // today's date and the number of the last session that has taken place.
 func (f FollowUp) Overdue(today Date, lastSession int) bool {
-	if f.Status != FollowUpOpen {
+	if !f.Status.Pending() {
 		return false
 	}
 	if !f.DueDate.IsZero() && f.DueDate.Before(today) {
 		return true
 	}
 	return f.DueSession > 0 && lastSession >= f.DueSession
+}
+
+// OverdueAt reports whether a pending follow-up is überfällig at now: its
+// date has passed (German time), or the session it is due to has started
+// (due is that session, nil if it is not planned).
+func (f FollowUp) OverdueAt(now time.Time, due *Session) bool {
+	if !f.Status.Pending() {
+		return false
+	}
+	if !f.DueDate.IsZero() && f.DueDate.Before(BerlinDate(now)) {
+		return true
+	}
+	return f.DueSession > 0 && due != nil && due.Number == f.DueSession && due.StartedAt(now)
+}
+
+// DueAt gives the day the follow-up is due: its date, or the date of the
+// session it is due to (nil or without a date: none); the earlier of both.
+func (f FollowUp) DueAt(due *Session) Date {
+	d := f.DueDate
+	if f.DueSession > 0 && due != nil && due.Number == f.DueSession && !due.Date.IsZero() {
+		if d.IsZero() || due.Date.Before(d) {
+			d = due.Date
+		}
+	}
+	return d
+}
+
+// StartedAt reports whether the session has started at now: it runs or has
+// been held, or its planned start (date and time, German time; the start of
+// the day without a time) has passed.
+func (s Session) StartedAt(now time.Time) bool {
+	if s.Status == StatusRunning || s.Held() {
+		return true
+	}
+	if s.Date.IsZero() {
+		return false
+	}
+	clock := s.StartTime
+	if !validClock(clock) {
+		clock = "00:00"
+	}
+	start, err := ParseBerlinTime(s.Date.String(), clock)
+	return err == nil && !now.Before(start)
+}
+
+// Responsibles gives the responsible members or bodies one by one: the
+// text split at commas, semicolons and "und".
+func (f FollowUp) Responsibles() []string {
+	repl := strings.NewReplacer(";", ",", " und ", ",", " sowie ", ",")
+	var out []string
+	for _, p := range strings.Split(repl.Replace(f.Responsible), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ResponsibleIs reports whether the member or body (its abbreviation, as
+// written) is one of the responsible ones.
+func (f FollowUp) ResponsibleIs(who string) bool {
+	who = strings.TrimSpace(who)
+	if who == "" {
+		return false
+	}
+	for _, r := range f.Responsibles() {
+		if strings.EqualFold(r, who) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasEvidence reports whether any evidence of the follow-up's completion is
+// recorded.
+func (f FollowUp) HasEvidence() bool {
+	return !f.DoneOn.IsZero() || f.EvidenceText != "" || f.EvidenceDocumentID != 0 || f.EvidenceDecisionID != 0 || f.EvidenceItemID != 0
+}
+
+// FollowUpComment is a comment on a follow-up: progress reported by a
+// member's office or a note of the secretariat. Comments are internal.
+type FollowUpComment struct {
+	ID         int64
+	FollowUpID int64
+	Author     string // the account's name
+	Member     string // the member the author acts for ("" for the secretariat)
+	Text       string
+	At         time.Time
+}
+
+// Implementation is the state of a decision's implementation
+// (Beschlusscontrolling), rolled up from its follow-ups.
+type Implementation string
+
+// Implementation states; the zero value means the decision gives no
+// follow-up.
+const (
+	ImplementationNone     Implementation = ""
+	ImplementationOpen     Implementation = "offen"
+	ImplementationProgress Implementation = "in_umsetzung"
+	ImplementationDone     Implementation = "umgesetzt"
+)
+
+// Implementations lists the states a register filter offers.
+var Implementations = []Implementation{ImplementationOpen, ImplementationProgress, ImplementationDone}
+
+// Label gives the German name.
+func (i Implementation) Label() string {
+	switch i {
+	case ImplementationOpen:
+		return "offen"
+	case ImplementationProgress:
+		return "in Umsetzung"
+	case ImplementationDone:
+		return "umgesetzt"
+	}
+	return "ohne Aufträge"
+}
+
+// Valid reports whether i is a state a filter may ask for.
+func (i Implementation) Valid() bool {
+	for _, v := range Implementations {
+		if v == i {
+			return true
+		}
+	}
+	return false
+}
+
+// ImplementationOf rolls follow-ups up into the state of their decision:
+// umgesetzt when none is pending and at least one is erledigt, offen while
+// every follow-up is still offen, in Umsetzung in between (one in Arbeit,
+// or some erledigt and some pending). Dropped follow-ups count for nothing.
+func ImplementationOf(fs []FollowUp) Implementation {
+	var pending, started, done int
+	for _, f := range fs {
+		switch f.Status {
+		case FollowUpOpen:
+			pending++
+		case FollowUpInProgress:
+			pending++
+			started++
+		case FollowUpDone:
+			done++
+		}
+	}
+	switch {
+	case pending == 0 && done == 0:
+		return ImplementationNone
+	case pending == 0:
+		return ImplementationDone
+	case started == 0 && done == 0:
+		return ImplementationOpen
+	}
+	return ImplementationProgress
+}
+
+// LandImplementation is the implementation state of a decision in one Land.
+type LandImplementation struct {
+	Land  string
+	State Implementation
+}
+
+// ImplementationPerLand gives, for a decision that binds only some Länder
+// (lands, in their order), the state in each of them: from the follow-ups
+// naming that Land, together with those naming no Land of the list (they
+// are addressed to all).
+func ImplementationPerLand(lands []string, fs []FollowUp) []LandImplementation {
+	var common []FollowUp
+	for _, f := range fs {
+		named := false
+		for _, l := range lands {
+			if f.ResponsibleIs(l) {
+				named = true
+				break
+			}
+		}
+		if !named {
+			common = append(common, f)
+		}
+	}
+	out := make([]LandImplementation, 0, len(lands))
+	for _, l := range lands {
+		own := append([]FollowUp(nil), common...)
+		for _, f := range fs {
+			if f.ResponsibleIs(l) {
+				own = append(own, f)
+			}
+		}
+		out = append(out, LandImplementation{Land: l, State: ImplementationOf(own)})
+	}
+	return out
 }

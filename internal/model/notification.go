@@ -80,11 +80,18 @@ const (
 	EventMinutesForComment Event = "protokoll_kommentierung"
 	// EventDebriefInvitation: the invitation to a debrief (Nachbesprechung).
 	EventDebriefInvitation Event = "nachbesprechung"
+	// EventSessionChanged: a session is moved to another date or time, or
+	// cancelled.
+	EventSessionChanged Event = "sitzung_geaendert"
 )
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation}
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon}
+
+// EventConferenceSoon: a session of a FachMK the user is spokesperson for
+// is 7 days away; the message links the briefings (docs/followups.md).
+const EventConferenceSoon Event = "fachmk_termin"
 
 // Label gives the German name of the event.
 func (e Event) Label() string {
@@ -105,6 +112,10 @@ func (e Event) Label() string {
 		return "Protokollentwurf zur Kommentierung"
 	case EventDebriefInvitation:
 		return "Einladung zur Nachbesprechung"
+	case EventSessionChanged:
+		return "Sitzung verlegt oder abgesagt"
+	case EventConferenceSoon:
+		return "Sitzung meiner Fachministerkonferenz in 7 Tagen (mit Briefing)"
 	}
 	return string(e)
 }
@@ -130,6 +141,8 @@ var eventRoles = map[Event][]Role{
 	EventProcedureClosing:  {RoleMember},
 	EventMinutesForComment: {RoleSecretariat, RoleMember, RoleAdvisory},
 	EventDebriefInvitation: {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+	EventSessionChanged:    {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
+	EventConferenceSoon:    {RoleSecretariat, RoleSpokesperson},
 }
 
 // For reports whether users of the role may subscribe to the event.

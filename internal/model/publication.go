@@ -164,9 +164,17 @@ func (a Audience) Item(it AgendaItem) AgendaItem {
 	return it
 }
 
-// FollowUp gives a follow-up's text as the audience may see it.
+// FollowUp gives a follow-up's texts as the audience may see them: the
+// task, the responsible ones and the evidence with marked passages
+// replaced; the evidence document (a session document, internal) only for
+// the internal audience. Its comments are internal and not part of it.
 func (a Audience) FollowUp(f FollowUp) FollowUp {
 	f.Text = a.Text(f.Text)
+	f.Responsible = a.Text(f.Responsible)
+	f.EvidenceText = a.Text(f.EvidenceText)
+	if a != Internal {
+		f.EvidenceDocumentID = 0
+	}
 	return f
 }
 

@@ -93,7 +93,10 @@ type Session struct {
 	Applicants []string
 	// ApprovedOn is the date the minutes were approved; zero while not.
 	ApprovedOn Date
-	Version    int // optimistic locking
+	// Schedule: cancellation (Absage), rescheduling (Verlegung) and the
+	// calendar sequence (see schedule.go).
+	Schedule SessionSchedule
+	Version  int // optimistic locking
 }
 
 // SessionKind tells a regular session (ordentliche Sitzung) from a special
@@ -142,7 +145,7 @@ func NextRegularSession(sessions []Session) (int, error) {
 	}
 	next := 0
 	for _, s := range sessions {
-		if s.IsRegular() && !s.Held() && s.Number > lastHeld && (next == 0 || s.Number < next) {
+		if s.IsRegular() && !s.Held() && !s.Cancelled() && s.Number > lastHeld && (next == 0 || s.Number < next) {
 			next = s.Number
 		}
 	}
@@ -215,7 +218,7 @@ func (s Session) Validate() error {
 			return InputError("„%s“ ist keine gültige Uhrzeit; bitte im Format HH:MM angeben.", t)
 		}
 	}
-	return nil
+	return CheckTimeSpan(s.StartTime, s.EndTime)
 }
 
 func validClock(t string) bool {

@@ -8,6 +8,8 @@ package notify
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -29,13 +31,23 @@ type Reminders struct {
 	OnClose func([]model.WrittenProcedure)
 }
 
-// RunOnce closes the procedures due now and queues the reminders due now.
+// RunOnce closes the procedures due now and queues the reminders due now:
+// written procedures ending within a day, follow-ups due soon or overdue
+// (store.QueueFollowUpReminders), FachMK sessions in 7 days
+// (store.QueueConferenceReminders).
 func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, error) {
 	now := time.Now
 	if r.Now != nil {
 		now = r.Now
 	}
-	return r.Store.CloseDueProcedures(ctx, now())
+	closed, err := r.Store.CloseDueProcedures(ctx, now())
+	if _, ferr := r.Store.QueueFollowUpReminders(ctx, now()); ferr != nil {
+		err = errors.Join(err, fmt.Errorf("follow-up reminders: %w", ferr))
+	}
+	if _, cerr := r.Store.QueueConferenceReminders(ctx, now()); cerr != nil {
+		err = errors.Join(err, fmt.Errorf("FachMK reminders: %w", cerr))
+	}
+	return closed, err
 }
 
 // Run runs RunOnce every interval until ctx ends. It runs once at start, so

@@ -308,6 +308,10 @@ func Meeting(se model.Session, id int64, councilName string, orgID int64, locati
 	o := newObject(KindMeeting, id)
 	o["name"] = fmt.Sprintf("%d. Sitzung des %ss", se.Number, Text(councilName))
 	o["meetingState"] = MeetingState(se.Status)
+	if se.Cancelled() {
+		// OParl 1.1, 3.7: cancelled marks a meeting that was called off.
+		o["cancelled"] = true
+	}
 	o["organization"] = []string{URL(KindOrganization, orgID)}
 	o["web"] = Web(fmt.Sprintf("/sitzungen/%d", se.Number))
 	if s, ok := dateTime(se.Date, se.StartTime); ok {

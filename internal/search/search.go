@@ -117,7 +117,7 @@ func Run(ctx context.Context, st *store.Store, q Query, page, perPage int) (Resu
 	if page < 1 {
 		page = 1
 	}
-	docs, total, capped, err := st.Search(ctx, q.Match, perPage, (page-1)*perPage)
+	docs, total, capped, err := st.Search(ctx, q.Parts, perPage, (page-1)*perPage)
 	if err != nil {
 		return Result{}, err
 	}

@@ -66,10 +66,14 @@ var auditEntities = []auditEntity{
 	{AuditKind{"earlier_decision", "Früherer Beschluss"}, "earlier_decisions", nil},
 	{AuditKind{"procedure", "Umlaufverfahren"}, "written_procedures", []auditPart{
 		{"stimmen", `SELECT member_abbrev, choice, voted_at FROM procedure_votes WHERE procedure_id = ? ORDER BY member_abbrev`}}},
-	{AuditKind{"follow_up", "Auftrag"}, "follow_ups", nil},
+	{AuditKind{"follow_up", "Auftrag"}, "follow_ups", []auditPart{
+		{"kommentare", `SELECT author, member, text, created_at FROM follow_up_comments WHERE follow_up_id = ? ORDER BY id`}}},
+	{AuditKind{"follow_up_dismissal", "verworfener Auftragsvorschlag"}, "follow_up_dismissals", nil},
 	{AuditKind{"minutes", "Protokollfassung"}, "", []auditPart{
 		{"fassungen", `SELECT version, stand, note, text, created_by, created_at FROM minutes_versions WHERE session_id = ? ORDER BY version`}}},
 	{AuditKind{"comment", "Kommentar zum Protokoll"}, "minutes_comments", nil},
+	{AuditKind{"minutes_correction", "Berichtigung des Protokolls"}, "minutes_corrections", nil},
+	{AuditKind{"speaker_request", "Wortmeldung (Redeliste)"}, "speaker_requests", nil},
 	{AuditKind{"document", "Dokument"}, "documents", nil},
 	// A note on a document is private to its author (or its office): the
 	// log records that it changed, its length and sharing, never its text.
@@ -94,7 +98,8 @@ var auditEntities = []auditEntity{
 	{AuditKind{"notification", "Nachricht (Postausgang)"}, "outbox", nil},
 	{AuditKind{"user", "Konto"}, "users", []auditPart{
 		{"api_tokens", `SELECT id, name, created_at, expires_at FROM api_tokens WHERE user_id = ? ORDER BY id`},
-		{"benachrichtigungen", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`}}},
+		{"benachrichtigungen", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`},
+		{"kalender", `SELECT id, created_at FROM calendar_tokens WHERE user_id = ? ORDER BY id`}}},
 	{AuditKind{"notification_settings", "Benachrichtigungseinstellungen"}, "notification_settings", nil},
 	{AuditKind{"ks_shares", "Königsteiner Schlüssel"}, "", []auditPart{
 		{"anteile", `SELECT abbrev, share FROM ks_shares WHERE year = ? ORDER BY abbrev`}}},
@@ -681,8 +686,8 @@ var auditActions = map[string]string{
 	"token": "API-Token angelegt", "password": "Passwort geändert",
 	"claim": "zum Senden übernommen", "sent": "gesendet", "failed": "endgültig fehlgeschlagen",
 	"retry_later": "Zustellung fehlgeschlagen, neuer Versuch geplant", "retry": "erneut zu senden", "cancel": "abgebrochen",
-	"invite": "Einladung versandt",
-	"login":  "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
+	"invite": "Einladung versandt", "comment": "kommentiert", "calendar": "Kalenderadresse geändert",
+	"login": "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
 }
 
 // AuditActionLabel gives the German name of a logged action (the action

@@ -81,7 +81,7 @@ func (s *Store) AuditEntries(ctx context.Context, f AuditFilter) (AuditPage, err
 	case f.Before > 0:
 		w.add("id < ?", f.Before)
 	}
-	list, err := queryList(ctx, s.db, scanAuditEntry, "audit entries",
+	list, err := queryList(ctx, s.rd, scanAuditEntry, "audit entries",
 		`SELECT `+auditCols+` FROM audit_log`+w.sql()+` ORDER BY id `+order+fmt.Sprintf(` LIMIT %d`, limit+1), w.args...)
 	if err != nil {
 		return page, err
@@ -102,9 +102,9 @@ func (s *Store) AuditEntries(ctx context.Context, f AuditFilter) (AuditPage, err
 	exists := func(cond string, id int64) (bool, error) {
 		w := where{conds: slices.Clone(base.conds), args: slices.Clone(base.args)}
 		w.add(cond, id)
-		var one int
-		err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM audit_log`+w.sql()+`)`, w.args...).Scan(&one)
-		return one == 1, err
+		var found bool // SQLite gives 0 or 1, PostgreSQL a boolean
+		err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM audit_log`+w.sql()+`)`, w.args...).Scan(&found)
+		return found, err
 	}
 	if order == "ASC" {
 		page.Newer = more

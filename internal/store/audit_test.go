@@ -172,9 +172,7 @@ func TestAuditVerify(t *testing.T) {
 	setup := func(t *testing.T) (*Store, *sql.DB) {
 		s, dir := newStore(t)
 		fixture(t, s)
-		raw, err := sql.Open("sqlite", "file:"+filepath.Join(dir, DBFileName)+"?_pragma=busy_timeout(5000)")
-		check(t, err)
-		t.Cleanup(func() { raw.Close() })
+		raw := rawDB(t, s, dir)
 		// The guard's own triggers would note the tampering; it is the
 		// point here.
 		t.Cleanup(func() { raw.Exec(`DELETE FROM test_changes`) })
@@ -334,6 +332,7 @@ func TestParseAuditHead(t *testing.T) {
 // TestAuditChainOfOlderDatabase opens a database written before the chain
 // existed: migration 31 chains its entries, numbered without gaps.
 func TestAuditChainOfOlderDatabase(t *testing.T) {
+	onlySQLite(t, "writes an SQLite file of an older schema")
 	ctx := context.Background()
 	dir := t.TempDir()
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, DBFileName))
@@ -351,7 +350,7 @@ func TestAuditChainOfOlderDatabase(t *testing.T) {
 		}
 	}
 	db.Close()
-	s, err := Open(ctx, dir)
+	s, err := testOpen(t, ctx, dir)
 	check(t, err)
 	defer s.Close()
 	rep := must[AuditReport](t)(s.VerifyAudit(ctx, AuditHead{}))

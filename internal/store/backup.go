@@ -13,6 +13,9 @@ import (
 // before it began. The copy is compact (no free pages) and needs no WAL
 // file beside it.
 func (s *Store) SnapshotTo(ctx context.Context, path string) error {
+	if s.isPG() {
+		return fmt.Errorf("store: snapshot: a PostgreSQL database is backed up with pg_dump, or copied into an SQLite file with gremium migrate-data --to sqlite:FILE")
+	}
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("store: snapshot: %s exists", path)
 	}

@@ -52,27 +52,46 @@ func sessionVoteTx(ctx context.Context, q queryer, id int64) (model.SessionVote,
 
 // SessionVote gives a vote in session with the votes cast.
 func (s *Store) SessionVote(ctx context.Context, id int64) (model.SessionVote, error) {
-	return sessionVoteTx(ctx, s.db, id)
+	return sessionVoteTx(ctx, s.rd, id)
 }
 
 // OpenSessionVote gives the vote open in a session, and false if none is.
 func (s *Store) OpenSessionVote(ctx context.Context, sessionID int64) (model.SessionVote, bool, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM ballots WHERE session_id = ? AND status = ?`, sessionID, model.VoteOpen).Scan(&id)
+	err := s.rd.QueryRowContext(ctx, `SELECT id FROM ballots WHERE session_id = ? AND status = ?`, sessionID, model.VoteOpen).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.SessionVote{}, false, nil
 	}
 	if err != nil {
 		return model.SessionVote{}, false, fmt.Errorf("store: open vote: %w", err)
 	}
-	v, err := sessionVoteTx(ctx, s.db, id)
+	v, err := sessionVoteTx(ctx, s.rd, id)
 	return v, err == nil, err
+}
+
+// SecretVotes tells which votes in session do not yet reveal their
+// choices: those open now and any with a higher id than the newest known
+// (opened after this call). Readers of the audit log use it to hide how a
+// member voted until the vote is closed.
+func (s *Store) SecretVotes(ctx context.Context) (func(id int64) bool, error) {
+	var maxID int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM ballots`).Scan(&maxID); err != nil {
+		return nil, fmt.Errorf("store: secret votes: %w", err)
+	}
+	open, err := queryList(ctx, s.db, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, "open votes", `SELECT id FROM ballots WHERE status = ?`, model.VoteOpen)
+	if err != nil {
+		return nil, err
+	}
+	return func(id int64) bool { return id > maxID || slices.Contains(open, id) }, nil
 }
 
 // SessionVotes gives the votes of a session, oldest first, with the votes
 // cast (the minutes and the audit show them).
 func (s *Store) SessionVotes(ctx context.Context, sessionID int64) ([]model.SessionVote, error) {
-	ids, err := queryList(ctx, s.db, func(r scanner) (int64, error) {
+	ids, err := queryList(ctx, s.rd, func(r scanner) (int64, error) {
 		var id int64
 		return id, r.Scan(&id)
 	}, "votes", `SELECT id FROM ballots WHERE session_id = ? ORDER BY id`, sessionID)
@@ -81,7 +100,7 @@ func (s *Store) SessionVotes(ctx context.Context, sessionID int64) ([]model.Sess
 	}
 	out := make([]model.SessionVote, 0, len(ids))
 	for _, id := range ids {
-		v, err := sessionVoteTx(ctx, s.db, id)
+		v, err := sessionVoteTx(ctx, s.rd, id)
 		if err != nil {
 			return nil, err
 		}

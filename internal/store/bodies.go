@@ -64,17 +64,17 @@ func (s *Store) CreateBody(ctx context.Context, b model.Body) (int64, error) {
 
 // Body gives the body with the id.
 func (s *Store) Body(ctx context.Context, id int64) (model.Body, error) {
-	return queryOne(ctx, s.db, scanBody, fmt.Sprintf("body %d", id), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanBody, fmt.Sprintf("body %d", id), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, id)
 }
 
 // BodyByAbbrev gives the body with the abbreviation ("IT-PLR", "FMK").
 func (s *Store) BodyByAbbrev(ctx context.Context, abbrev string) (model.Body, error) {
-	return queryOne(ctx, s.db, scanBody, "body "+abbrev, `SELECT `+bodyCols+` FROM bodies WHERE abbrev = ?`, abbrev)
+	return queryOne(ctx, s.rd, scanBody, "body "+abbrev, `SELECT `+bodyCols+` FROM bodies WHERE abbrev = ?`, abbrev)
 }
 
 // Bodies gives the bodies of a kind by name; the empty kind gives all.
 func (s *Store) Bodies(ctx context.Context, kind model.BodyKind) ([]model.Body, error) {
-	return queryList(ctx, s.db, scanBody, "bodies",
+	return queryList(ctx, s.rd, scanBody, "bodies",
 		`SELECT `+bodyCols+` FROM bodies WHERE ? = '' OR kind = ? ORDER BY name`, kind, kind)
 }
 
@@ -115,7 +115,7 @@ func (s *Store) CreateContact(ctx context.Context, c model.Contact) (int64, erro
 
 // Contacts gives the contacts of a body.
 func (s *Store) Contacts(ctx context.Context, bodyID int64) ([]model.Contact, error) {
-	return queryList(ctx, s.db, scanContact, "contacts",
+	return queryList(ctx, s.rd, scanContact, "contacts",
 		`SELECT id, body_id, name, role, email, phone FROM contacts WHERE body_id = ? ORDER BY id`, bodyID)
 }
 
@@ -158,7 +158,7 @@ func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate
 // ConferenceDates gives the dates of a body (0: of all bodies) starting on or
 // after from (the zero Date: all), earliest first.
 func (s *Store) ConferenceDates(ctx context.Context, bodyID int64, from model.Date) ([]model.ConferenceDate, error) {
-	return queryList(ctx, s.db, scanConferenceDate, "conference dates",
+	return queryList(ctx, s.rd, scanConferenceDate, "conference dates",
 		`SELECT id, body_id, title, starts_on, ends_on, place, uid, start_time, end_time FROM conference_dates
 		 WHERE (? = 0 OR body_id = ?) AND starts_on >= ? ORDER BY starts_on, id`, bodyID, bodyID, from.String())
 }
@@ -196,7 +196,7 @@ func (s *Store) CreateSection(ctx context.Context, c model.Section) (int64, erro
 
 // Sections gives the sections of a body in order.
 func (s *Store) Sections(ctx context.Context, bodyID int64) ([]model.Section, error) {
-	return queryList(ctx, s.db, scanSection, "sections",
+	return queryList(ctx, s.rd, scanSection, "sections",
 		`SELECT id, body_id, name, position, consent FROM sections WHERE body_id = ? ORDER BY position, id`, bodyID)
 }
 
@@ -234,7 +234,7 @@ func (s *Store) SetChair(ctx context.Context, bodyID int64, year int, member str
 
 // Chairs gives a body's chair rotation, oldest year first.
 func (s *Store) Chairs(ctx context.Context, bodyID int64) ([]model.ChairTerm, error) {
-	return chairs(ctx, s.db, bodyID)
+	return chairs(ctx, s.rd, bodyID)
 }
 
 func chairs(ctx context.Context, q queryer, bodyID int64) ([]model.ChairTerm, error) {

@@ -77,12 +77,12 @@ func (s *Store) CreateDocument(ctx context.Context, d Document) (int64, error) {
 
 // Document gives the document with the id.
 func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
-	return queryOne(ctx, s.db, scanDocument, fmt.Sprintf("document %d", id), `SELECT `+documentCols+` FROM documents WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanDocument, fmt.Sprintf("document %d", id), `SELECT `+documentCols+` FROM documents WHERE id = ?`, id)
 }
 
 // Documents gives the documents of a session.
 func (s *Store) Documents(ctx context.Context, sessionID int64) ([]Document, error) {
-	return queryList(ctx, s.db, scanDocument, "documents", `SELECT `+documentCols+` FROM documents WHERE session_id = ? ORDER BY id`, sessionID)
+	return queryList(ctx, s.rd, scanDocument, "documents", `SELECT `+documentCols+` FROM documents WHERE session_id = ? ORDER BY id`, sessionID)
 }
 
 // Comment is a member's comment on draft minutes.
@@ -120,7 +120,7 @@ func (s *Store) CreateComment(ctx context.Context, c Comment) (int64, error) {
 
 // Comments gives the comments on a session's minutes, oldest first.
 func (s *Store) Comments(ctx context.Context, sessionID int64) ([]Comment, error) {
-	return queryList(ctx, s.db, func(r scanner) (Comment, error) {
+	return queryList(ctx, s.rd, func(r scanner) (Comment, error) {
 		var c Comment
 		var created string
 		err := r.Scan(&c.ID, &c.SessionID, &c.Author, &c.Member, &c.Text, &created)
@@ -142,7 +142,7 @@ type MinutesVersion struct {
 
 // MinutesVersions gives the kept versions of a session's minutes, oldest first.
 func (s *Store) MinutesVersions(ctx context.Context, sessionID int64) ([]MinutesVersion, error) {
-	return queryList(ctx, s.db, func(r scanner) (MinutesVersion, error) {
+	return queryList(ctx, s.rd, func(r scanner) (MinutesVersion, error) {
 		var v MinutesVersion
 		var stand, created string
 		err := r.Scan(&v.SessionID, &v.Version, &stand, &v.Note, &v.Text, &v.CreatedBy, &created)

@@ -167,27 +167,27 @@ func (s *Store) raiseCounter(ctx context.Context, tx *sql.Tx, bodyID int64, n mo
 
 // Decision gives the decision with the id, with its votes and corrections.
 func (s *Store) Decision(ctx context.Context, id int64) (model.Decision, error) {
-	d, err := queryOne(ctx, s.db, scanDecision, fmt.Sprintf("decision %d", id), `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`, id)
+	d, err := queryOne(ctx, s.rd, scanDecision, fmt.Sprintf("decision %d", id), `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`, id)
 	if err != nil {
 		return d, err
 	}
-	if err := s.loadVotes(ctx, s.db, &d); err != nil {
+	if err := s.loadVotes(ctx, s.rd, &d); err != nil {
 		return d, err
 	}
-	return d, loadCorrections(ctx, s.db, &d)
+	return d, loadCorrections(ctx, s.rd, &d)
 }
 
 // DecisionByNumber gives a body's decision by its number (2025/26).
 func (s *Store) DecisionByNumber(ctx context.Context, bodyID int64, n model.DecisionNumber) (model.Decision, error) {
-	d, err := queryOne(ctx, s.db, scanDecision, "decision "+n.Short(),
+	d, err := queryOne(ctx, s.rd, scanDecision, "decision "+n.Short(),
 		`SELECT `+decisionCols+` FROM decisions d WHERE d.body_id = ? AND d.year = ? AND d.seq = ? AND d.seq > 0`, bodyID, n.Year, n.Seq)
 	if err != nil {
 		return d, err
 	}
-	if err := s.loadVotes(ctx, s.db, &d); err != nil {
+	if err := s.loadVotes(ctx, s.rd, &d); err != nil {
 		return d, err
 	}
-	return d, loadCorrections(ctx, s.db, &d)
+	return d, loadCorrections(ctx, s.rd, &d)
 }
 
 // DecisionFilter selects decisions; zero fields select all.
@@ -206,7 +206,7 @@ type DecisionFilter struct {
 func (s *Store) Decisions(ctx context.Context, f DecisionFilter) ([]model.Decision, error) {
 	limit := f.Limit
 	if limit <= 0 {
-		limit = -1
+		limit = noLimit
 	}
 	var w where
 	if f.BodyID != 0 {
@@ -227,7 +227,7 @@ func (s *Store) Decisions(ctx context.Context, f DecisionFilter) ([]model.Decisi
 	if f.Numbered {
 		w.add("d.seq > 0")
 	}
-	return queryList(ctx, s.db, scanDecision, "decisions",
+	return queryList(ctx, s.rd, scanDecision, "decisions",
 		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+`
 		 ORDER BY d.seq = 0, d.year DESC, d.seq DESC, d.position, d.id LIMIT ?`, append(w.args, limit)...)
 }
@@ -235,13 +235,13 @@ func (s *Store) Decisions(ctx context.Context, f DecisionFilter) ([]model.Decisi
 // ItemDecisions gives the decisions of an agenda item in minutes order, with
 // their votes.
 func (s *Store) ItemDecisions(ctx context.Context, itemID int64) ([]model.Decision, error) {
-	ds, err := queryList(ctx, s.db, scanDecision, "decisions",
+	ds, err := queryList(ctx, s.rd, scanDecision, "decisions",
 		`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? ORDER BY d.position, d.id`, itemID)
 	if err != nil {
 		return nil, err
 	}
 	for i := range ds {
-		if err := s.loadVotes(ctx, s.db, &ds[i]); err != nil {
+		if err := s.loadVotes(ctx, s.rd, &ds[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -468,7 +468,7 @@ func (s *Store) SaveEarlierDecision(ctx context.Context, e model.EarlierDecision
 
 // EarlierDecisions gives the earlier decisions of a body, by number.
 func (s *Store) EarlierDecisions(ctx context.Context, bodyID int64) ([]model.EarlierDecision, error) {
-	return queryList(ctx, s.db, scanEarlier, "earlier decisions",
+	return queryList(ctx, s.rd, scanEarlier, "earlier decisions",
 		`SELECT id, body_id, year, seq, label, adopted_on, title, note FROM earlier_decisions WHERE body_id = ? ORDER BY year, seq`, bodyID)
 }
 

@@ -98,7 +98,7 @@ func (s *Store) CreateAssignment(ctx context.Context, a model.Assignment) (int64
 // Assignments gives the assignments of a FachMK (0: of all), oldest first:
 // the full history.
 func (s *Store) Assignments(ctx context.Context, conferenceID int64) ([]model.Assignment, error) {
-	return queryList(ctx, s.db, scanAssignment, "assignments",
+	return queryList(ctx, s.rd, scanAssignment, "assignments",
 		`SELECT `+assignmentCols+assignmentFrom+` WHERE ? = 0 OR a.conference_id = ? ORDER BY a.conference_id, a.id`, conferenceID, conferenceID)
 }
 
@@ -166,12 +166,12 @@ func (s *Store) CreateDebrief(ctx context.Context, d model.Debrief) (int64, erro
 
 // DebriefOfSession gives the debrief of a session, with its entries.
 func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.Debrief, error) {
-	d, err := queryOne(ctx, s.db, scanDebrief, fmt.Sprintf("debrief of session %d", sessionID),
+	d, err := queryOne(ctx, s.rd, scanDebrief, fmt.Sprintf("debrief of session %d", sessionID),
 		`SELECT id, session_id, held_on, place, sent, invitation, version FROM debriefs WHERE session_id = ?`, sessionID)
 	if err != nil {
 		return d, err
 	}
-	d.Entries, err = queryList(ctx, s.db, func(r scanner) (model.DebriefEntry, error) {
+	d.Entries, err = queryList(ctx, s.rd, func(r scanner) (model.DebriefEntry, error) {
 		var e model.DebriefEntry
 		return e, r.Scan(&e.DecisionID, &e.ConferenceID, &e.Presenter)
 	}, "debrief entries", `SELECT decision_id, conference_id, presenter FROM debrief_entries WHERE debrief_id = ? ORDER BY position`, d.ID)
@@ -246,14 +246,14 @@ func (s *Store) AddBriefingVersion(ctx context.Context, id int64, basedOn int, v
 
 // Briefing gives a briefing with all its versions.
 func (s *Store) Briefing(ctx context.Context, id int64) (model.Briefing, error) {
-	b, err := queryOne(ctx, s.db, func(r scanner) (model.Briefing, error) {
+	b, err := queryOne(ctx, s.rd, func(r scanner) (model.Briefing, error) {
 		var b model.Briefing
 		return b, r.Scan(&b.ID, &b.ConferenceID, &b.Title)
 	}, fmt.Sprintf("briefing %d", id), `SELECT id, COALESCE(conference_id, 0), title FROM briefings WHERE id = ?`, id)
 	if err != nil {
 		return b, err
 	}
-	b.Versions, err = queryList(ctx, s.db, func(r scanner) (model.BriefingVersion, error) {
+	b.Versions, err = queryList(ctx, s.rd, func(r scanner) (model.BriefingVersion, error) {
 		var v model.BriefingVersion
 		var stand, saved string
 		if err := r.Scan(&v.Version, &stand, &v.Author, &v.Content, &saved); err != nil {
@@ -269,7 +269,7 @@ func (s *Store) Briefing(ctx context.Context, id int64) (model.Briefing, error) 
 // Briefings gives the ids and titles of the briefings for a FachMK (0: all
 // briefings), without versions.
 func (s *Store) Briefings(ctx context.Context, conferenceID int64) ([]model.Briefing, error) {
-	return queryList(ctx, s.db, func(r scanner) (model.Briefing, error) {
+	return queryList(ctx, s.rd, func(r scanner) (model.Briefing, error) {
 		var b model.Briefing
 		return b, r.Scan(&b.ID, &b.ConferenceID, &b.Title)
 	}, "briefings", `SELECT id, COALESCE(conference_id, 0), title FROM briefings WHERE ? = 0 OR conference_id = ? ORDER BY id`, conferenceID, conferenceID)
@@ -314,12 +314,12 @@ func (s *Store) CreateRequest(ctx context.Context, q model.Request) (int64, erro
 
 // Request gives the request with the id.
 func (s *Store) Request(ctx context.Context, id int64) (model.Request, error) {
-	return queryOne(ctx, s.db, scanRequest, fmt.Sprintf("request %d", id), `SELECT `+requestCols+` FROM requests WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanRequest, fmt.Sprintf("request %d", id), `SELECT `+requestCols+` FROM requests WHERE id = ?`, id)
 }
 
 // Requests gives the requests of a FachMK (0: all), newest first.
 func (s *Store) Requests(ctx context.Context, conferenceID int64) ([]model.Request, error) {
-	return queryList(ctx, s.db, scanRequest, "requests",
+	return queryList(ctx, s.rd, scanRequest, "requests",
 		`SELECT `+requestCols+` FROM requests WHERE ? = 0 OR conference_id = ? ORDER BY received_on DESC, id DESC`, conferenceID, conferenceID)
 }
 
@@ -357,7 +357,7 @@ func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
 
 // Tasks gives the role/task matrix in order.
 func (s *Store) Tasks(ctx context.Context) ([]model.Task, error) {
-	return queryList(ctx, s.db, scanTask, "tasks", `SELECT id, position, text, spokesperson, fitko FROM tasks ORDER BY position, id`)
+	return queryList(ctx, s.rd, scanTask, "tasks", `SELECT id, position, text, spokesperson, fitko FROM tasks ORDER BY position, id`)
 }
 
 // UpdateTask changes a row of the role/task matrix.
@@ -392,7 +392,7 @@ func (s *Store) CreateQuestion(ctx context.Context, q model.EvaluationQuestion) 
 
 // Questions gives the evaluation questions in order.
 func (s *Store) Questions(ctx context.Context) ([]model.EvaluationQuestion, error) {
-	return queryList(ctx, s.db, scanQuestion, "evaluation questions", `SELECT id, position, grp, text FROM evaluation_questions ORDER BY position, id`)
+	return queryList(ctx, s.rd, scanQuestion, "evaluation questions", `SELECT id, position, grp, text FROM evaluation_questions ORDER BY position, id`)
 }
 
 // UpdateQuestion changes an evaluation question.
@@ -442,7 +442,7 @@ func (s *Store) SaveAnswer(ctx context.Context, a model.EvaluationAnswer) (int64
 
 // Answers gives the answers of a year (0: all years).
 func (s *Store) Answers(ctx context.Context, year int) ([]model.EvaluationAnswer, error) {
-	return queryList(ctx, s.db, func(r scanner) (model.EvaluationAnswer, error) {
+	return queryList(ctx, s.rd, func(r scanner) (model.EvaluationAnswer, error) {
 		var a model.EvaluationAnswer
 		return a, r.Scan(&a.ID, &a.QuestionID, &a.Year, &a.Respondent, &a.Score, &a.Comment)
 	}, "evaluation answers", `SELECT id, question_id, year, respondent, score, comment FROM evaluation_answers

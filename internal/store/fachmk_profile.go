@@ -81,7 +81,7 @@ func (s *Store) SaveAssessments(ctx context.Context, decisionID int64, version i
 // RelevanceProfiles gives the FachMK and their topic profiles with what the
 // decision profiles taught (relevance.Profile.Feedback), for proposals.
 func (s *Store) RelevanceProfiles(ctx context.Context) ([]relevance.Profile, []model.Body, error) {
-	return relevanceProfiles(ctx, s.db, 0)
+	return relevanceProfiles(ctx, s.rd, 0)
 }
 
 // relevanceProfiles reads the FachMK profiles with the feedback of every
@@ -121,7 +121,7 @@ func relevanceProfiles(ctx context.Context, q queryer, except int64) ([]relevanc
 
 // Assessments gives the decision profile of a decision.
 func (s *Store) Assessments(ctx context.Context, decisionID int64) ([]model.Assessment, error) {
-	return queryList(ctx, s.db, func(r scanner) (model.Assessment, error) {
+	return queryList(ctx, s.rd, func(r scanner) (model.Assessment, error) {
 		var a model.Assessment
 		var at string
 		err := r.Scan(&a.DecisionID, &a.ConferenceID, &a.Relevant, &a.Reason, &a.AssessedBy, &at)

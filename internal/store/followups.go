@@ -3,36 +3,106 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"gremium/internal/model"
 )
 
-const followUpCols = `id, COALESCE(decision_id, 0), COALESCE(item_id, 0), text, responsible, due_on, due_session, status, done_on, version`
+const followUpCols = `f.id, COALESCE(f.decision_id, 0), COALESCE(f.item_id, 0), f.text, f.responsible, f.due_on, f.due_session, f.status, f.done_on,
+	f.source_kind, f.source_id, f.evidence_text, COALESCE(f.evidence_document_id, 0), COALESCE(f.evidence_decision_id, 0), COALESCE(f.evidence_item_id, 0),
+	f.proposal_key, f.version`
 
 func scanFollowUp(r scanner) (model.FollowUp, error) {
 	var f model.FollowUp
 	var due, done string
-	if err := r.Scan(&f.ID, &f.DecisionID, &f.ItemID, &f.Text, &f.Responsible, &due, &f.DueSession, &f.Status, &done, &f.Version); err != nil {
+	if err := r.Scan(&f.ID, &f.DecisionID, &f.ItemID, &f.Text, &f.Responsible, &due, &f.DueSession, &f.Status, &done,
+		&f.Source, &f.SourceID, &f.EvidenceText, &f.EvidenceDocumentID, &f.EvidenceDecisionID, &f.EvidenceItemID,
+		&f.ProposalKey, &f.Version); err != nil {
 		return f, err
 	}
 	f.DueDate, f.DoneOn = parseDate(due), parseDate(done)
 	return f, nil
 }
 
+// checkFollowUpRefs checks inside tx that the rows a follow-up names exist:
+// its source row (in its item) and the evidence's document, decision and
+// item.
+func checkFollowUpRefs(ctx context.Context, tx *sql.Tx, f model.FollowUp) error {
+	exists := func(table string, id int64, what string) error {
+		if id == 0 {
+			return nil
+		}
+		var one int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE id = ?`, id).Scan(&one); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return model.InputError("%s existiert nicht (mehr).", what)
+			}
+			return fmt.Errorf("store: follow-up reference %s %d: %w", table, id, err)
+		}
+		return nil
+	}
+	switch f.Source {
+	case model.SourceItem, model.SourceDecision:
+	case model.SourceContribution, model.SourceNote, model.SourceRemark:
+		table := map[model.FollowUpSource]string{model.SourceContribution: "contributions", model.SourceNote: "protocol_notes", model.SourceRemark: "remarks"}[f.Source]
+		var itemID int64
+		if err := tx.QueryRowContext(ctx, `SELECT item_id FROM `+table+` WHERE id = ?`, f.SourceID).Scan(&itemID); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return model.InputError("Die Quelle des Auftrags (%s) existiert nicht (mehr).", f.Source.Label())
+			}
+			return fmt.Errorf("store: follow-up source: %w", err)
+		}
+		if f.ItemID != 0 && itemID != f.ItemID {
+			return model.InputError("Die Quelle des Auftrags gehört zu einem anderen Tagesordnungspunkt.")
+		}
+	default:
+		return model.InputError("Die Quelle „%s“ eines Auftrags ist unbekannt.", f.Source)
+	}
+	if err := exists("documents", f.EvidenceDocumentID, "Das Dokument des Nachweises"); err != nil {
+		return err
+	}
+	if err := exists("decisions", f.EvidenceDecisionID, "Der Beschluss des Nachweises"); err != nil {
+		return err
+	}
+	return exists("agenda_items", f.EvidenceItemID, "Der Tagesordnungspunkt des Nachweises")
+}
+
 // CreateFollowUp stores a follow-up (Auftrag).
 //
-// A follow-up on an agenda item ticks the item's box "Follow-Up".
+// A follow-up on an agenda item ticks the item's box "Follow-Up". A
+// follow-up confirmed from a proposal (ProposalKey set) is refused with
+// ErrDuplicate when that proposal was confirmed already.
 func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, error) {
 	if err := f.Validate(); err != nil {
 		return 0, err
 	}
+	if f.Source == model.SourceDecision && f.SourceID == 0 {
+		f.SourceID = f.DecisionID
+	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if err := checkFollowUpRefs(ctx, tx, f); err != nil {
+			return err
+		}
+		if f.ProposalKey != "" {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM follow_ups WHERE proposal_key = ?) + (SELECT count(*) FROM follow_up_dismissals WHERE proposal_key = ?)`,
+				f.ProposalKey, f.ProposalKey).Scan(&n); err != nil {
+				return fmt.Errorf("store: follow-up proposal: %w", err)
+			}
+			if n > 0 {
+				return fmt.Errorf("store: follow-up proposal %s: %w", f.ProposalKey, ErrDuplicate)
+			}
+		}
 		id, err = s.insert(ctx, tx, "follow_up", f.Responsible,
-			`INSERT INTO follow_ups (decision_id, item_id, text, responsible, due_on, due_session, status, done_on)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String())
+			`INSERT INTO follow_ups (decision_id, item_id, text, responsible, due_on, due_session, status, done_on,
+				source_kind, source_id, evidence_text, evidence_document_id, evidence_decision_id, evidence_item_id, proposal_key)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String(),
+			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ProposalKey)
 		if err != nil || f.ItemID == 0 {
 			return err
 		}
@@ -43,7 +113,7 @@ func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, er
 
 // FollowUp gives the follow-up with the id.
 func (s *Store) FollowUp(ctx context.Context, id int64) (model.FollowUp, error) {
-	return queryOne(ctx, s.db, scanFollowUp, fmt.Sprintf("follow-up %d", id), `SELECT `+followUpCols+` FROM follow_ups WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanFollowUp, fmt.Sprintf("follow-up %d", id), `SELECT `+followUpCols+` FROM follow_ups f WHERE f.id = ?`, id)
 }
 
 // FollowUpFilter selects follow-ups; zero fields select all.
@@ -51,21 +121,92 @@ type FollowUpFilter struct {
 	DecisionID int64
 	ItemID     int64
 	Status     model.FollowUpStatus
+	// SessionID selects the follow-ups given in a session (by their item,
+	// or their decision's item).
+	SessionID int64
+	// Pending selects the follow-ups still owed (offen, in Arbeit).
+	Pending bool
+	// Member selects the follow-ups whose responsible ones include the
+	// member or body (as written, e.g. "HE", "FITKO").
+	Member string
+}
+
+func (f FollowUpFilter) where() where {
+	var w where
+	if f.DecisionID != 0 {
+		w.add("f.decision_id = ?", f.DecisionID)
+	}
+	if f.ItemID != 0 {
+		w.add("f.item_id = ?", f.ItemID)
+	}
+	if f.Status != "" {
+		w.add("f.status = ?", f.Status)
+	}
+	if f.Pending {
+		w.add("f.status IN (?, ?)", model.FollowUpOpen, model.FollowUpInProgress)
+	}
+	if f.SessionID != 0 {
+		w.add(`COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id)) IN (SELECT id FROM agenda_items WHERE session_id = ?)`, f.SessionID)
+	}
+	if f.Member != "" {
+		// Narrowed here, decided exactly by model.FollowUp.ResponsibleIs.
+		w.add("instr(lower(f.responsible), lower(?)) > 0", f.Member)
+	}
+	return w
 }
 
 // FollowUps gives the follow-ups matching f, in order of creation.
 func (s *Store) FollowUps(ctx context.Context, f FollowUpFilter) ([]model.FollowUp, error) {
-	var w where
-	if f.DecisionID != 0 {
-		w.add("decision_id = ?", f.DecisionID)
+	w := f.where()
+	list, err := queryList(ctx, s.db, scanFollowUp, "follow-ups", `SELECT `+followUpCols+` FROM follow_ups f`+w.sql()+` ORDER BY f.id`, w.args...)
+	if err != nil || f.Member == "" {
+		return list, err
 	}
-	if f.ItemID != 0 {
-		w.add("item_id = ?", f.ItemID)
+	out := list[:0]
+	for _, fu := range list {
+		if fu.ResponsibleIs(f.Member) {
+			out = append(out, fu)
+		}
 	}
-	if f.Status != "" {
-		w.add("status = ?", f.Status)
+	return out, nil
+}
+
+// FollowUpEntry is a follow-up with the session and agenda item it was
+// given in (zero if it has none).
+type FollowUpEntry struct {
+	model.FollowUp
+	SessionID     int64
+	SessionNumber int
+	ItemNumber    string
+	ItemTitle     string
+}
+
+// FollowUpEntries gives the follow-ups matching f with their session and
+// item, in order of creation.
+func (s *Store) FollowUpEntries(ctx context.Context, f FollowUpFilter) ([]FollowUpEntry, error) {
+	w := f.where()
+	list, err := queryList(ctx, s.db, func(r scanner) (FollowUpEntry, error) {
+		var e FollowUpEntry
+		var due, done string
+		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.DueSession, &e.Status, &done,
+			&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
+			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.ItemNumber, &e.ItemTitle)
+		e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
+		return e, err
+	}, "follow-up entries", `SELECT `+followUpCols+`, COALESCE(se.id, 0), COALESCE(se.number, 0), COALESCE(i.number, ''), COALESCE(i.title, '')
+		FROM follow_ups f
+		LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id))
+		LEFT JOIN sessions se ON se.id = i.session_id`+w.sql()+` ORDER BY f.id`, w.args...)
+	if err != nil || f.Member == "" {
+		return list, err
 	}
-	return queryList(ctx, s.db, scanFollowUp, "follow-ups", `SELECT `+followUpCols+` FROM follow_ups`+w.sql()+` ORDER BY id`, w.args...)
+	out := list[:0]
+	for _, e := range list {
+		if e.ResponsibleIs(f.Member) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // UpdateFollowUp changes a follow-up; f.Version must be the version read.
@@ -74,8 +215,157 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f model.FollowUp) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkFollowUpRefs(ctx, tx, f); err != nil {
+			return err
+		}
 		return s.updateVersioned(ctx, tx, "follow_ups", "follow_up", f.ID, f.Version,
-			`decision_id = ?, item_id = ?, text = ?, responsible = ?, due_on = ?, due_session = ?, status = ?, done_on = ?`,
-			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String())
+			`decision_id = ?, item_id = ?, text = ?, responsible = ?, due_on = ?, due_session = ?, status = ?, done_on = ?,
+			 source_kind = ?, source_id = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?`,
+			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String(),
+			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID))
 	})
+}
+
+// FollowUpReport is what a responsible member's office or the secretariat
+// reports on a follow-up: its new status, the evidence when it is erledigt,
+// and a comment on the progress.
+type FollowUpReport struct {
+	ID                 int64
+	Version            int // the version read
+	Status             model.FollowUpStatus
+	DoneOn             model.Date
+	EvidenceText       string
+	EvidenceDocumentID int64
+	EvidenceDecisionID int64
+	EvidenceItemID     int64
+	Comment            string
+	Author             string // the account's name
+	Member             string // the member the author acts for; "" for the secretariat
+}
+
+// ReportFollowUp records a report on a follow-up in one transaction: the
+// status and evidence (a status that is not erledigt clears the evidence)
+// and the comment, if any. A stale version gives ErrConflict.
+func (s *Store) ReportFollowUp(ctx context.Context, rep FollowUpReport) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		f, err := queryOne(ctx, tx, scanFollowUp, fmt.Sprintf("follow-up %d", rep.ID), `SELECT `+followUpCols+` FROM follow_ups f WHERE f.id = ?`, rep.ID)
+		if err != nil {
+			return err
+		}
+		if f.Version != rep.Version {
+			return fmt.Errorf("store: report follow-up %d (version %d): %w", rep.ID, rep.Version, ErrConflict)
+		}
+		f.Status = rep.Status
+		f.DoneOn, f.EvidenceText, f.EvidenceDocumentID, f.EvidenceDecisionID, f.EvidenceItemID =
+			model.Date{}, "", 0, 0, 0
+		if rep.Status == model.FollowUpDone {
+			f.DoneOn, f.EvidenceText, f.EvidenceDocumentID, f.EvidenceDecisionID, f.EvidenceItemID =
+				rep.DoneOn, strings.TrimSpace(rep.EvidenceText), rep.EvidenceDocumentID, rep.EvidenceDecisionID, rep.EvidenceItemID
+		}
+		if err := f.Validate(); err != nil {
+			return err
+		}
+		if err := checkFollowUpRefs(ctx, tx, f); err != nil {
+			return err
+		}
+		if err := s.updateVersioned(ctx, tx, "follow_ups", "follow_up", f.ID, f.Version,
+			`status = ?, done_on = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?`,
+			f.Status, f.DoneOn.String(), f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID)); err != nil {
+			return err
+		}
+		if c := strings.TrimSpace(rep.Comment); c != "" {
+			return s.addFollowUpComment(ctx, tx, model.FollowUpComment{FollowUpID: f.ID, Author: rep.Author, Member: rep.Member, Text: c})
+		}
+		return nil
+	})
+}
+
+// AddFollowUpComment adds a comment to a follow-up.
+func (s *Store) AddFollowUpComment(ctx context.Context, c model.FollowUpComment) error {
+	if strings.TrimSpace(c.Text) == "" {
+		return model.InputError("Ein Kommentar braucht einen Text.")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var one int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM follow_ups WHERE id = ?`, c.FollowUpID).Scan(&one); err != nil {
+			return notFound(err, fmt.Sprintf("follow-up %d", c.FollowUpID))
+		}
+		return s.addFollowUpComment(ctx, tx, c)
+	})
+}
+
+// addFollowUpComment inserts a comment inside tx; the comments are a part
+// of the follow-up's audit record.
+func (s *Store) addFollowUpComment(ctx context.Context, tx *sql.Tx, c model.FollowUpComment) error {
+	if err := s.touch(ctx, tx, "follow_up", c.FollowUpID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO follow_up_comments (follow_up_id, author, member, text, created_at) VALUES (?, ?, ?, ?, ?)`,
+		c.FollowUpID, c.Author, c.Member, strings.TrimSpace(c.Text), s.now().UTC().Format(time.RFC3339)); err != nil {
+		return fmt.Errorf("store: follow-up comment: %w", err)
+	}
+	return s.audit(ctx, tx, "comment", "follow_up", c.FollowUpID, c.Member)
+}
+
+// FollowUpComments gives the comments on a follow-up, oldest first.
+func (s *Store) FollowUpComments(ctx context.Context, followUpID int64) ([]model.FollowUpComment, error) {
+	return queryList(ctx, s.db, func(r scanner) (model.FollowUpComment, error) {
+		var c model.FollowUpComment
+		var at string
+		err := r.Scan(&c.ID, &c.FollowUpID, &c.Author, &c.Member, &c.Text, &at)
+		c.At, _ = time.Parse(time.RFC3339, at)
+		return c, err
+	}, "follow-up comments", `SELECT id, follow_up_id, author, member, text, created_at FROM follow_up_comments WHERE follow_up_id = ? ORDER BY id`, followUpID)
+}
+
+// DismissFollowUpProposal records that the secretariat dismissed a proposed
+// follow-up of a session, so that it is not proposed again.
+func (s *Store) DismissFollowUpProposal(ctx context.Context, sessionID int64, key, text, by string) error {
+	if key == "" {
+		return model.InputError("Der Vorschlag ist unbekannt.")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := s.insert(ctx, tx, "follow_up_dismissal", key,
+			`INSERT INTO follow_up_dismissals (session_id, proposal_key, text, dismissed_by) VALUES (?, ?, ?, ?)`, sessionID, key, text, by)
+		return err
+	})
+}
+
+// HandledFollowUpProposals gives the keys of a session's proposals that
+// were confirmed (a follow-up carries the key) or dismissed.
+func (s *Store) HandledFollowUpProposals(ctx context.Context, sessionID int64) (map[string]bool, error) {
+	keys, err := queryList(ctx, s.db, func(r scanner) (string, error) {
+		var k string
+		return k, r.Scan(&k)
+	}, "handled proposals", `SELECT proposal_key FROM follow_up_dismissals WHERE session_id = ?
+		UNION SELECT f.proposal_key FROM follow_ups f WHERE f.proposal_key != ''
+			AND COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id)) IN (SELECT id FROM agenda_items WHERE session_id = ?)`,
+		sessionID, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		out[k] = true
+	}
+	return out, nil
+}
+
+// FollowUpDecisions gives the decisions with the ids, by id, in one query:
+// what lists of follow-ups need to ask the publication gate and to link
+// the decision (votes and corrections are not loaded; see Decision).
+func (s *Store) FollowUpDecisions(ctx context.Context, ids []int64) (map[int64]model.Decision, error) {
+	out := make(map[int64]model.Decision, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := queryList(ctx, s.db, scanDecision, "follow-up decisions",
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.id IN (SELECT value FROM json_each(?))`, toJSON(ids))
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range list {
+		out[d.ID] = d
+	}
+	return out, nil
 }

@@ -34,12 +34,12 @@ func (s *Store) CreateMember(ctx context.Context, m model.Member) (int64, error)
 
 // Member gives the member with the abbreviation.
 func (s *Store) Member(ctx context.Context, abbrev string) (model.Member, error) {
-	return queryOne(ctx, s.db, scanMember, "member "+abbrev, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, abbrev)
+	return queryOne(ctx, s.rd, scanMember, "member "+abbrev, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, abbrev)
 }
 
 // Members gives all members in list order.
 func (s *Store) Members(ctx context.Context) ([]model.Member, error) {
-	return queryList(ctx, s.db, scanMember, "members", `SELECT `+memberCols+` FROM members ORDER BY position, abbrev`)
+	return queryList(ctx, s.rd, scanMember, "members", `SELECT `+memberCols+` FROM members ORDER BY position, abbrev`)
 }
 
 // SetRepresentative records the person who now represents a member in the
@@ -148,17 +148,17 @@ func (s *Store) CreatePerson(ctx context.Context, p model.Person) (int64, error)
 
 // Person gives the person with the id.
 func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
-	return queryOne(ctx, s.db, scanPerson, fmt.Sprintf("person %d", id), `SELECT `+personCols+` FROM persons WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanPerson, fmt.Sprintf("person %d", id), `SELECT `+personCols+` FROM persons WHERE id = ?`, id)
 }
 
 // PersonByName gives the first person with exactly this name.
 func (s *Store) PersonByName(ctx context.Context, name string) (model.Person, error) {
-	return queryOne(ctx, s.db, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? ORDER BY id LIMIT 1`, name)
+	return queryOne(ctx, s.rd, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? ORDER BY id LIMIT 1`, name)
 }
 
 // Persons gives all persons by name.
 func (s *Store) Persons(ctx context.Context) ([]model.Person, error) {
-	return queryList(ctx, s.db, scanPerson, "persons", `SELECT `+personCols+` FROM persons ORDER BY name`)
+	return queryList(ctx, s.rd, scanPerson, "persons", `SELECT `+personCols+` FROM persons ORDER BY name`)
 }
 
 // UpdatePerson changes a person.

@@ -47,7 +47,7 @@ func (s *Store) CreateContribution(ctx context.Context, c model.Contribution) (i
 
 // Contributions gives an item's contributions in order.
 func (s *Store) Contributions(ctx context.Context, itemID int64) ([]model.Contribution, error) {
-	return queryList(ctx, s.db, scanContribution, "contributions",
+	return queryList(ctx, s.rd, scanContribution, "contributions",
 		`SELECT id, item_id, position, speaker, points, confidential, version FROM contributions WHERE item_id = ? ORDER BY position, id`, itemID)
 }
 
@@ -98,7 +98,7 @@ func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote) (i
 
 // ProtocolNotes gives an item's protocol notes in order.
 func (s *Store) ProtocolNotes(ctx context.Context, itemID int64) ([]model.ProtocolNote, error) {
-	return queryList(ctx, s.db, scanNote, "protocol notes",
+	return queryList(ctx, s.rd, scanNote, "protocol notes",
 		`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes WHERE item_id = ? ORDER BY position, id`, itemID)
 }
 
@@ -146,7 +146,7 @@ func (s *Store) CreateRemark(ctx context.Context, m model.Remark) (int64, error)
 
 // Remarks gives an item's free rows in order.
 func (s *Store) Remarks(ctx context.Context, itemID int64) ([]model.Remark, error) {
-	return queryList(ctx, s.db, scanRemark, "remarks",
+	return queryList(ctx, s.rd, scanRemark, "remarks",
 		`SELECT id, item_id, position, kind, text, confidential, version FROM remarks WHERE item_id = ? ORDER BY position, id`, itemID)
 }
 
@@ -166,13 +166,13 @@ func (s *Store) UpdateRemark(ctx context.Context, m model.Remark) error {
 
 // Contribution gives the contribution with the id.
 func (s *Store) Contribution(ctx context.Context, id int64) (model.Contribution, error) {
-	return queryOne(ctx, s.db, scanContribution, fmt.Sprintf("contribution %d", id),
+	return queryOne(ctx, s.rd, scanContribution, fmt.Sprintf("contribution %d", id),
 		`SELECT id, item_id, position, speaker, points, confidential, version FROM contributions WHERE id = ?`, id)
 }
 
 // ProtocolNote gives the protocol note with the id.
 func (s *Store) ProtocolNote(ctx context.Context, id int64) (model.ProtocolNote, error) {
-	return queryOne(ctx, s.db, scanNote, fmt.Sprintf("protocol note %d", id),
+	return queryOne(ctx, s.rd, scanNote, fmt.Sprintf("protocol note %d", id),
 		`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes WHERE id = ?`, id)
 }
 

@@ -29,39 +29,39 @@ const itemsOfSession = `SELECT id FROM agenda_items WHERE session_id = ?`
 // shows), in six queries.
 func (s *Store) SessionRows(ctx context.Context, sessionID int64) (SessionRows, error) {
 	var out SessionRows
-	cs, err := queryList(ctx, s.db, scanContribution, "session contributions",
+	cs, err := queryList(ctx, s.rd, scanContribution, "session contributions",
 		`SELECT id, item_id, position, speaker, points, confidential, version FROM contributions
 		 WHERE item_id IN (`+itemsOfSession+`) ORDER BY item_id, position, id`, sessionID)
 	if err != nil {
 		return out, err
 	}
 	out.Contributions = byItem(cs, func(c model.Contribution) int64 { return c.ItemID })
-	ns, err := queryList(ctx, s.db, scanNote, "session protocol notes",
+	ns, err := queryList(ctx, s.rd, scanNote, "session protocol notes",
 		`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes
 		 WHERE item_id IN (`+itemsOfSession+`) ORDER BY item_id, position, id`, sessionID)
 	if err != nil {
 		return out, err
 	}
 	out.Notes = byItem(ns, func(n model.ProtocolNote) int64 { return n.ItemID })
-	rs, err := queryList(ctx, s.db, scanRemark, "session remarks",
+	rs, err := queryList(ctx, s.rd, scanRemark, "session remarks",
 		`SELECT id, item_id, position, kind, text, confidential, version FROM remarks
 		 WHERE item_id IN (`+itemsOfSession+`) ORDER BY item_id, position, id`, sessionID)
 	if err != nil {
 		return out, err
 	}
 	out.Remarks = byItem(rs, func(r model.Remark) int64 { return r.ItemID })
-	fs, err := queryList(ctx, s.db, scanFollowUp, "session follow-ups",
-		`SELECT `+followUpCols+` FROM follow_ups WHERE item_id IN (`+itemsOfSession+`) ORDER BY id`, sessionID)
+	fs, err := queryList(ctx, s.rd, scanFollowUp, "session follow-ups",
+		`SELECT `+followUpCols+` FROM follow_ups f WHERE f.item_id IN (`+itemsOfSession+`) ORDER BY f.id`, sessionID)
 	if err != nil {
 		return out, err
 	}
 	out.FollowUps = byItem(fs, func(f model.FollowUp) int64 { return f.ItemID })
-	ds, err := queryList(ctx, s.db, scanDecision, "session decisions",
+	ds, err := queryList(ctx, s.rd, scanDecision, "session decisions",
 		`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id IN (`+itemsOfSession+`) ORDER BY d.item_id, d.position, d.id`, sessionID)
 	if err != nil {
 		return out, err
 	}
-	votes, err := queryList(ctx, s.db, scanDecisionVote, "session votes",
+	votes, err := queryList(ctx, s.rd, scanDecisionVote, "session votes",
 		`SELECT v.decision_id, v.member_abbrev, v.choice FROM votes v LEFT JOIN members m ON m.abbrev = v.member_abbrev
 		 WHERE v.decision_id IN (SELECT id FROM decisions WHERE item_id IN (`+itemsOfSession+`))
 		 ORDER BY v.decision_id, COALESCE(m.position, 999), v.member_abbrev`, sessionID)
@@ -78,7 +78,7 @@ func (s *Store) SessionRows(ctx context.Context, sessionID int64) (SessionRows, 
 // zero date if there is none. It reads one row through the (body, number)
 // index, not the body's sessions.
 func (s *Store) PreviousSessionDate(ctx context.Context, bodyID int64, number int) (model.Date, error) {
-	ds, err := queryList(ctx, s.db, func(r scanner) (model.Date, error) {
+	ds, err := queryList(ctx, s.rd, func(r scanner) (model.Date, error) {
 		var d string
 		err := r.Scan(&d)
 		return parseDate(d), err

@@ -50,19 +50,15 @@ func (s *Store) queueNotification(ctx context.Context, tx *sql.Tx, n model.Notif
 		n.Ref = n.Key
 	}
 	now := outboxTime(s.now())
-	res, err := tx.ExecContext(ctx, `INSERT INTO outbox (key, event, ref, channel, recipient, recipient_name, user_id, subject, body, link,
+	id, written, err := s.insertID(ctx, tx, `INSERT INTO outbox (key, event, ref, channel, recipient, recipient_name, user_id, subject, body, link,
 		state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
 		n.Key, n.Event, n.Ref, n.Channel, n.Recipient, n.RecipientName, nullID(n.UserID), n.Subject, n.Body, n.Link,
 		model.DeliveryWaiting, now, now)
 	if err != nil {
 		return false, fmt.Errorf("store: queue notification: %w", err)
 	}
-	if k, _ := res.RowsAffected(); k == 0 {
+	if !written {
 		return false, nil
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return false, fmt.Errorf("store: queue notification: %w", err)
 	}
 	if err := s.created(ctx, tx, "notification", id); err != nil {
 		return false, err
@@ -103,7 +99,7 @@ type Subscriber struct {
 // channel and address, by user and channel. Users whose role may not
 // receive the event are left out.
 func (s *Store) Subscribers(ctx context.Context, event model.Event) ([]Subscriber, error) {
-	return subscribers(ctx, s.db, event)
+	return subscribers(ctx, s.rd, event)
 }
 
 func subscribers(ctx context.Context, q queryer, event model.Event) ([]Subscriber, error) {
@@ -324,14 +320,14 @@ func (s *Store) Notifications(ctx context.Context, f OutboxFilter) ([]model.Noti
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox`+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: outbox: %w", err)
 	}
-	list, err := queryList(ctx, s.db, scanNotification, "outbox",
+	list, err := queryList(ctx, s.rd, scanNotification, "outbox",
 		`SELECT `+notificationCols+` FROM outbox`+where+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
 	return list, total, err
 }
 
 // Notification gives one notification.
 func (s *Store) Notification(ctx context.Context, id int64) (model.Notification, error) {
-	return queryOne(ctx, s.db, scanNotification, fmt.Sprintf("notification %d", id), `SELECT `+notificationCols+` FROM outbox WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanNotification, fmt.Sprintf("notification %d", id), `SELECT `+notificationCols+` FROM outbox WHERE id = ?`, id)
 }
 
 // OutboxCounts gives the number of notifications per state.
@@ -452,7 +448,7 @@ func (s *Store) NotificationSettings(ctx context.Context, userID int64) (model.N
 		return set, fmt.Errorf("store: notification settings: %w", err)
 	}
 	set.Saved = true
-	set.Subscriptions, err = queryList(ctx, s.db, func(r scanner) (model.Subscription, error) {
+	set.Subscriptions, err = queryList(ctx, s.rd, func(r scanner) (model.Subscription, error) {
 		var v model.Subscription
 		return v, r.Scan(&v.Event, &v.Channel)
 	}, "subscriptions", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`, userID)

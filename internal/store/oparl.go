@@ -566,7 +566,7 @@ func (y *oparlSync) run() error {
 			continue
 		}
 		if _, err := y.tx.ExecContext(y.ctx, `INSERT INTO oparl_counts (kind, live) VALUES (?, ?)
-			ON CONFLICT (kind) DO UPDATE SET live = live + excluded.live`, kind, n); err != nil {
+			ON CONFLICT (kind) DO UPDATE SET live = oparl_counts.live + excluded.live`, kind, n); err != nil {
 			return fmt.Errorf("store: oparl counts: %w", err)
 		}
 	}

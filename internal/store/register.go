@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -19,9 +20,9 @@ type RegisterFilter struct {
 	ConferenceID int64
 	Reporter     string // member abbreviation among the item's reporters (BE)
 	Kind         model.DecisionKind
-	// FollowUps is "offen" (an order from the decision is open) or
-	// "erledigt" (it has orders and none is open).
-	FollowUps model.FollowUpStatus
+	// FollowUps is the implementation state rolled up from the decision's
+	// follow-ups (model.ImplementationOf): offen, in Umsetzung, umgesetzt.
+	FollowUps model.Implementation
 	Offset    int
 	Limit     int // 0: all
 }
@@ -35,6 +36,38 @@ type RegisterPage struct {
 // Register gives the page of published decisions matching f, newest number
 // first.
 func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, error) {
+	w, err := s.registerWhere(f)
+	if err != nil {
+		return RegisterPage{}, err
+	}
+	var p RegisterPage
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&p.Total); err != nil {
+		return p, fmt.Errorf("store: register count: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = noLimit
+	}
+	p.Decisions, err = queryList(ctx, s.rd, scanDecision, "register",
+		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
+		append(w.args, limit, f.Offset)...)
+	if err != nil {
+		return p, err
+	}
+	// A decision that binds only the consenting members shows which: its
+	// votes are loaded (such decisions are rare, so the page stays cheap).
+	for i := range p.Decisions {
+		if p.Decisions[i].Scope == model.ScopeConsenting {
+			if err := s.loadVotes(ctx, s.rd, &p.Decisions[i]); err != nil {
+				return p, err
+			}
+		}
+	}
+	return p, nil
+}
+
+// registerWhere gives the conditions of the register's filter f.
+func (s *Store) registerWhere(f RegisterFilter) (where, error) {
 	var w where
 	w.add("d.body_id = ? AND d.status = ? AND d.seq > 0", f.BodyID, model.DecisionAdopted)
 	if f.Year != 0 {
@@ -51,50 +84,40 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 	}
 	if f.ConferenceID != 0 {
 		w.add(`(d.id IN (SELECT decision_id FROM decision_relevance WHERE conference_id = ? AND relevant = 1)
-			OR d.item_id IN (SELECT i.id FROM agenda_items i, json_each(i.impact_conferences) j
+			OR d.item_id IN (SELECT i.id FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j
 				WHERE i.impact_conferences != '[]' AND j.value = ?))`, f.ConferenceID, f.ConferenceID)
 	}
+	// The states of model.ImplementationOf, in SQL.
+	has := func(statuses ...model.FollowUpStatus) string {
+		in := strings.TrimSuffix(strings.Repeat("?, ", len(statuses)), ", ")
+		return "EXISTS (SELECT 1 FROM follow_ups fu WHERE fu.decision_id = d.id AND fu.status IN (" + in + "))"
+	}
+	args := func(statuses ...model.FollowUpStatus) []any {
+		out := make([]any, len(statuses))
+		for i, x := range statuses {
+			out[i] = x
+		}
+		return out
+	}
+	open, work, done := model.FollowUpOpen, model.FollowUpInProgress, model.FollowUpDone
 	switch f.FollowUps {
 	case "":
-	case model.FollowUpOpen:
-		w.add("d.id IN (SELECT decision_id FROM follow_ups WHERE status = ?)", model.FollowUpOpen)
-	case model.FollowUpDone:
-		w.add(`d.id IN (SELECT decision_id FROM follow_ups)
-			AND d.id NOT IN (SELECT decision_id FROM follow_ups WHERE status = ? AND decision_id IS NOT NULL)`, model.FollowUpOpen)
+	case model.ImplementationOpen:
+		w.add(has(open)+" AND NOT "+has(work, done), append(args(open), args(work, done)...)...)
+	case model.ImplementationProgress:
+		w.add(has(open, work)+" AND "+has(work, done), append(args(open, work), args(work, done)...)...)
+	case model.ImplementationDone:
+		w.add(has(done)+" AND NOT "+has(open, work), append(args(done), args(open, work)...)...)
 	default:
-		return RegisterPage{}, model.InputError("Der Umsetzungsstand „%s“ ist unbekannt.", f.FollowUps)
+		return w, model.InputError("Der Umsetzungsstand „%s“ ist unbekannt.", f.FollowUps)
 	}
-	var p RegisterPage
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&p.Total); err != nil {
-		return p, fmt.Errorf("store: register count: %w", err)
-	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = -1
-	}
-	var err error
-	p.Decisions, err = queryList(ctx, s.db, scanDecision, "register",
-		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
-		append(w.args, limit, f.Offset)...)
-	if err != nil {
-		return p, err
-	}
-	// A decision that binds only the consenting members shows which: its
-	// votes are loaded (such decisions are rare, so the page stays cheap).
-	for i := range p.Decisions {
-		if p.Decisions[i].Scope == model.ScopeConsenting {
-			if err := s.loadVotes(ctx, s.db, &p.Decisions[i]); err != nil {
-				return p, err
-			}
-		}
-	}
-	return p, nil
+	return w, nil
 }
 
 // RegisterYears gives the years that have published decisions, newest
 // first.
 func (s *Store) RegisterYears(ctx context.Context, bodyID int64) ([]int, error) {
-	return queryList(ctx, s.db, func(r scanner) (int, error) {
+	return queryList(ctx, s.rd, func(r scanner) (int, error) {
 		var y int
 		return y, r.Scan(&y)
 	}, "register years", `SELECT DISTINCT year FROM decisions WHERE body_id = ? AND status = ? AND seq > 0 ORDER BY year DESC`,
@@ -104,9 +127,37 @@ func (s *Store) RegisterYears(ctx context.Context, bodyID int64) ([]int, error) 
 // CitingDecisions gives the published decisions whose agenda item names the
 // decision label as a source (Quelle): the decisions that continue it.
 func (s *Store) CitingDecisions(ctx context.Context, bodyID int64, label string) ([]model.Decision, error) {
-	return queryList(ctx, s.db, scanDecision, "citing decisions",
+	return queryList(ctx, s.rd, scanDecision, "citing decisions",
 		`SELECT `+decisionCols+` FROM decisions d
 		 WHERE d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'quelle' AND value = ?)
 		   AND d.body_id = ? AND d.status = ? AND d.seq > 0
 		 ORDER BY d.year, d.seq`, label, bodyID, model.DecisionAdopted)
+}
+
+// Implementations gives the implementation state of each of the decisions
+// (by id) that has follow-ups, rolled up by model.ImplementationOf.
+func (s *Store) Implementations(ctx context.Context, decisionIDs []int64) (map[int64]model.Implementation, error) {
+	out := map[int64]model.Implementation{}
+	if len(decisionIDs) == 0 {
+		return out, nil
+	}
+	in := strings.TrimSuffix(strings.Repeat("?, ", len(decisionIDs)), ", ")
+	args := make([]any, len(decisionIDs))
+	for i, id := range decisionIDs {
+		args[i] = id
+	}
+	fs, err := queryList(ctx, s.db, scanFollowUp, "implementations", `SELECT `+followUpCols+` FROM follow_ups f WHERE f.decision_id IN (`+in+`) ORDER BY f.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	by := map[int64][]model.FollowUp{}
+	for _, f := range fs {
+		by[f.DecisionID] = append(by[f.DecisionID], f)
+	}
+	for id, list := range by {
+		if st := model.ImplementationOf(list); st != model.ImplementationNone {
+			out[id] = st
+		}
+	}
+	return out, nil
 }

@@ -37,7 +37,7 @@ var ErrNoShares error = &model.Error{Class: model.ErrRule, Reason: "Für dieses 
 // loaded with SaveShares come first; the built-in ones (2014–2016,
 // model.BuiltinShares) fill in, so the rule works without any loading.
 func (s *Store) SharesFor(ctx context.Context, year int) (model.Shares, int, error) {
-	return sharesFor(ctx, s.db, year)
+	return sharesFor(ctx, s.rd, year)
 }
 
 func allShares(ctx context.Context, q queryer) (map[int]model.Shares, error) {
@@ -137,7 +137,7 @@ func scanAttendance(r scanner) (model.Attendance, error) {
 // Attendance gives a session's attendance list in member order; members
 // without a line are absent.
 func (s *Store) Attendance(ctx context.Context, sessionID int64) ([]model.Attendance, error) {
-	return attendance(ctx, s.db, sessionID)
+	return attendance(ctx, s.rd, sessionID)
 }
 
 func attendance(ctx context.Context, q queryer, sessionID int64) ([]model.Attendance, error) {
@@ -389,11 +389,11 @@ func (s *Store) StartProcedure(ctx context.Context, ps ProcedureStart) (int64, e
 
 // Procedure gives a written procedure with the votes cast so far.
 func (s *Store) Procedure(ctx context.Context, id int64) (model.WrittenProcedure, error) {
-	p, err := queryOne(ctx, s.db, scanProcedure, fmt.Sprintf("procedure %d", id), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, id)
+	p, err := queryOne(ctx, s.rd, scanProcedure, fmt.Sprintf("procedure %d", id), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, id)
 	if err != nil {
 		return p, err
 	}
-	p.Votes, err = procedureVotes(ctx, s.db, id)
+	p.Votes, err = procedureVotes(ctx, s.rd, id)
 	return p, err
 }
 
@@ -408,13 +408,13 @@ func procedureVotes(ctx context.Context, q queryer, id int64) ([]model.Vote, err
 // Procedures gives the written procedures with the votes cast so far, open
 // ones first, newest first.
 func (s *Store) Procedures(ctx context.Context) ([]model.WrittenProcedure, error) {
-	ps, err := queryList(ctx, s.db, scanProcedure, "procedures",
+	ps, err := queryList(ctx, s.rd, scanProcedure, "procedures",
 		`SELECT `+procedureCols+` FROM written_procedures ORDER BY status = 'geschlossen', deadline DESC, id DESC`)
 	if err != nil {
 		return nil, err
 	}
 	for i := range ps {
-		if ps[i].Votes, err = procedureVotes(ctx, s.db, ps[i].ID); err != nil {
+		if ps[i].Votes, err = procedureVotes(ctx, s.rd, ps[i].ID); err != nil {
 			return nil, err
 		}
 	}
@@ -521,7 +521,7 @@ func (s *Store) CloseDueProcedures(ctx context.Context, now time.Time) ([]model.
 	if err := s.remind(ctx, now); err != nil {
 		return nil, err
 	}
-	due, err := queryList(ctx, s.db, scanProcedure, "due procedures",
+	due, err := queryList(ctx, s.rd, scanProcedure, "due procedures",
 		`SELECT `+procedureCols+` FROM written_procedures WHERE status = ? AND deadline <= ? ORDER BY deadline, id`,
 		model.ProcedureOpen, now.UTC().Format(time.RFC3339))
 	if err != nil {
@@ -625,7 +625,7 @@ const ReminderLead = 24 * time.Hour
 // deadline is less than ReminderLead away; the reminder and the mark that
 // it was queued are one transaction.
 func (s *Store) remind(ctx context.Context, now time.Time) error {
-	due, err := queryList(ctx, s.db, scanProcedure, "procedures to remind",
+	due, err := queryList(ctx, s.rd, scanProcedure, "procedures to remind",
 		`SELECT `+procedureCols+` FROM written_procedures WHERE status = ? AND reminded = 0 AND deadline <= ? AND deadline > ?`,
 		model.ProcedureOpen, now.Add(ReminderLead).UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
 	if err != nil {
@@ -679,12 +679,12 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 // procedure closed after the day after and up to the day until, for the
 // minutes' section "Umlaufverfahren seit der letzten Sitzung".
 func (s *Store) ProcedureDecisions(ctx context.Context, bodyID int64, after, until model.Date) ([]model.Decision, error) {
-	ds, err := queryList(ctx, s.db, scanDecision, "procedure decisions",
+	ds, err := queryList(ctx, s.rd, scanDecision, "procedure decisions",
 		`SELECT `+decisionCols+` FROM decisions d JOIN written_procedures p ON p.decision_id = d.id
 		 WHERE d.body_id = ? AND p.status = ? AND d.adopted_on > ? AND d.adopted_on <= ? ORDER BY d.adopted_on, d.seq, d.id`,
 		bodyID, model.ProcedureClosed, after.String(), until.String())
 	if err != nil {
 		return nil, err
 	}
-	return ds, s.loadVotesOf(ctx, s.db, ds)
+	return ds, s.loadVotesOf(ctx, s.rd, ds)
 }

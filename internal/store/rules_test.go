@@ -116,7 +116,7 @@ func TestSharesFromTheOfficialTable(t *testing.T) {
 func TestWrittenProcedureAcrossRestart(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
-	s, err := Open(ctx, dir)
+	s, err := testOpen(t, ctx, dir)
 	check(t, err)
 	bodyID, _ := lawFixture(t, s)
 	clock := time.Date(2025, 9, 1, 10, 0, 0, 0, time.UTC)
@@ -173,7 +173,7 @@ func TestWrittenProcedureAcrossRestart(t *testing.T) {
 	// The server stops before the deadline …
 	check(t, s.Close())
 	// … and starts again after it.
-	s2, err := Open(ctx, dir)
+	s2, err := testOpen(t, ctx, dir)
 	check(t, err)
 	defer s2.Close()
 	after := deadline.Add(time.Minute)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
+	"unicode"
 )
 
 // SearchDoc is one public document of the search index. Scope groups the
@@ -47,26 +49,81 @@ func (s *Store) SearchCount(ctx context.Context) (int, error) {
 // half a million decisions takes longer than a search may.
 const SearchCap = 1000
 
-// Search runs an FTS5 match expression over the index and gives one page of
-// hits and their number. Up to SearchCap matches are ranked by BM25; beyond
+// Search finds the documents whose terms contain every part: a part is
+// one term, or the terms of a phrase in this order (index form, see package
+// search: folded, stemmed words of letters and digits). It gives one page
+// of hits and their number. Up to SearchCap matches are ranked (BM25 on
+// SQLite, ts_rank_cd with the 'german' configuration on PostgreSQL); beyond
 // that capped is true, total is SearchCap and the hits come newest first.
-func (s *Store) Search(ctx context.Context, match string, limit, offset int) (hits []SearchDoc, total int, capped bool, err error) {
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (
-			SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)`,
-		match, SearchCap+1).Scan(&total); err != nil {
+func (s *Store) Search(ctx context.Context, parts [][]string, limit, offset int) (hits []SearchDoc, total int, capped bool, err error) {
+	match, ok := s.matchExpr(parts)
+	if !ok {
+		return nil, 0, false, nil
+	}
+	count := `SELECT count(*) FROM (
+			SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)`
+	if s.isPG() {
+		count = `SELECT count(*) FROM (
+			SELECT id FROM search_index WHERE tsv @@ to_tsquery('german', ?) LIMIT ?) x`
+	}
+	if err := s.db.QueryRowContext(ctx, count, match, SearchCap+1).Scan(&total); err != nil {
 		return nil, 0, false, fmt.Errorf("store: search: %w", err)
 	}
-	order := `bm25(search_index)`
+	query := `SELECT scope, kind, url, title, text, date FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ? OFFSET ?`
+	if s.isPG() {
+		query = `SELECT scope, kind, url, title, text, date FROM search_index, to_tsquery('german', ?) q WHERE tsv @@ q
+			ORDER BY ts_rank_cd(tsv, q) DESC, id DESC LIMIT ? OFFSET ?`
+	}
 	if total > SearchCap {
 		total, capped = SearchCap, true
-		order = `rowid DESC`
+		query = `SELECT scope, kind, url, title, text, date FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`
+		if s.isPG() {
+			query = `SELECT scope, kind, url, title, text, date FROM search_index WHERE tsv @@ to_tsquery('german', ?) ORDER BY id DESC LIMIT ? OFFSET ?`
+		}
 		limit = max(0, min(limit, SearchCap-offset))
 	}
-	hits, err = queryList(ctx, s.db, func(r scanner) (SearchDoc, error) {
+	hits, err = queryList(ctx, s.rd, func(r scanner) (SearchDoc, error) {
 		var d SearchDoc
 		err := r.Scan(&d.Scope, &d.Kind, &d.URL, &d.Title, &d.Text, &d.Date)
 		return d, err
-	}, "search", `SELECT scope, kind, url, title, text, date FROM search_index WHERE search_index MATCH ? ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		match, limit, offset)
+	}, "search", query, match, limit, offset)
 	return hits, total, capped, err
+}
+
+// matchExpr writes the parts of a search as the engine's match expression:
+// FTS5's `terms : ("a" AND "b c")` or the tsquery `a & (b <-> c)`. Only
+// letters and digits of the terms are kept, so no term can change the
+// expression's syntax. It gives false when no term is left.
+func (s *Store) matchExpr(parts [][]string) (string, bool) {
+	var exprs []string
+	for _, part := range parts {
+		var ws []string
+		for _, t := range part {
+			t = strings.Map(func(r rune) rune {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					return r
+				}
+				return -1
+			}, t)
+			if t != "" {
+				ws = append(ws, t)
+			}
+		}
+		switch {
+		case len(ws) == 0:
+		case s.isPG() && len(ws) == 1:
+			exprs = append(exprs, ws[0])
+		case s.isPG():
+			exprs = append(exprs, "("+strings.Join(ws, " <-> ")+")")
+		default:
+			exprs = append(exprs, `"`+strings.Join(ws, " ")+`"`)
+		}
+	}
+	if len(exprs) == 0 {
+		return "", false
+	}
+	if s.isPG() {
+		return strings.Join(exprs, " & "), true
+	}
+	return "terms : (" + strings.Join(exprs, " AND ") + ")", true
 }

@@ -11,16 +11,19 @@ import (
 )
 
 const sessionCols = `id, body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in,
-	registration_deadline, agenda_published, current_item_id, quorum, kind, applicants, approved_on, version`
+	registration_deadline, agenda_published, current_item_id, quorum, kind, applicants, approved_on, version,
+	cancelled_reason, cancelled_on, previous_date, change_note, sequence`
 
 func scanSession(r scanner) (model.Session, error) {
 	var s model.Session
-	var date, stand, deadline, applicants, approved string
+	var date, stand, deadline, applicants, approved, cancelled, previous string
 	if err := r.Scan(&s.ID, &s.BodyID, &s.Number, &date, &s.StartTime, &s.EndTime, &s.Place, &s.Chair, &s.Status, &stand, &s.ApprovedIn,
-		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Quorum, &s.Kind, &applicants, &approved, &s.Version); err != nil {
+		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Quorum, &s.Kind, &applicants, &approved, &s.Version,
+		&s.Schedule.CancelledReason, &cancelled, &previous, &s.Schedule.ChangeNote, &s.Schedule.Sequence); err != nil {
 		return s, err
 	}
 	s.Date, s.MinutesStand, s.RegistrationDeadline, s.ApprovedOn = parseDate(date), parseDate(stand), parseDate(deadline), parseDate(approved)
+	s.Schedule.CancelledOn, s.Schedule.PreviousDate = parseDate(cancelled), parseDate(previous)
 	var err error
 	s.Applicants, err = fromJSON[string](applicants)
 	return s, err
@@ -88,18 +91,18 @@ func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, se model.Session)
 
 // Session gives the session with the id.
 func (s *Store) Session(ctx context.Context, id int64) (model.Session, error) {
-	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
 }
 
 // SessionByNumber gives a body's session by its number (47).
 func (s *Store) SessionByNumber(ctx context.Context, bodyID int64, number int) (model.Session, error) {
-	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session %d", number),
+	return queryOne(ctx, s.rd, scanSession, fmt.Sprintf("session %d", number),
 		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, bodyID, number)
 }
 
 // Sessions gives a body's sessions, newest first.
 func (s *Store) Sessions(ctx context.Context, bodyID int64) ([]model.Session, error) {
-	return queryList(ctx, s.db, scanSession, "sessions",
+	return queryList(ctx, s.rd, scanSession, "sessions",
 		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? ORDER BY number DESC`, bodyID)
 }
 
@@ -139,6 +142,9 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
 		if err != nil {
 			return err
+		}
+		if cur.Cancelled() {
+			return model.RuleError("Die %d. Sitzung ist abgesagt; ihr Status kann nicht mehr wechseln.", cur.Number)
 		}
 		if !cur.Status.CanMoveTo(next) {
 			return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
@@ -274,6 +280,9 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 		if err := checkSessionOpen(ctx, tx, it.SessionID); err != nil {
 			return err
 		}
+		if err := checkNotCancelled(ctx, tx, it.SessionID); err != nil {
+			return err
+		}
 		if id, err = s.insertItem(ctx, tx, it); err != nil {
 			return err
 		}
@@ -325,12 +334,12 @@ func (s *Store) PlanSession(ctx context.Context, se model.Session, standard []mo
 
 // Item gives the agenda item with the id.
 func (s *Store) Item(ctx context.Context, id int64) (model.AgendaItem, error) {
-	return queryOne(ctx, s.db, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
 }
 
 // Items gives the agenda of a session in order.
 func (s *Store) Items(ctx context.Context, sessionID int64) ([]model.AgendaItem, error) {
-	return queryList(ctx, s.db, scanItem, "agenda items",
+	return queryList(ctx, s.rd, scanItem, "agenda items",
 		`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
 }
 

@@ -66,6 +66,15 @@ type Store struct {
 	closed     atomic.Bool
 	// stmts holds prepared read statements by query text (readStmt).
 	stmts sync.Map
+	// dialect is the engine ("" for SQLite); pgURL the PostgreSQL
+	// database (postgres.go); hub the cross-instance messages (cluster.go).
+	dialect Dialect
+	pgURL   string
+	hub     *clusterHub
+	// rd runs reads outside transactions through prepared statements.
+	rd *reader
+	// pages writes rendered public pages in the background (pages.go).
+	pages pageWriter
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -89,6 +98,8 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	db.SetMaxOpenConns(MaxConns)
 	db.SetMaxIdleConns(MaxConns)
 	s := &Store{db: db, path: path, now: time.Now, txChanges: map[*sql.Tx]*changeSet{}}
+	s.rd = &reader{s: s}
+	s.pages.db = db
 	if err := s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -113,6 +124,7 @@ func (s *Store) Close() error {
 		return nil // closed already
 	}
 	s.stopPoll()
+	s.pages.stop()
 	for _, st := range s.auditStmts {
 		st.Close()
 	}
@@ -182,14 +194,18 @@ func (s *Store) watchOtherWriters() error {
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 func (s *Store) provider() (*goose.Provider, error) {
-	sub, err := fs.Sub(sqliteMigrations, "migrations/sqlite")
+	migrations, dir, dialect := fs.FS(sqliteMigrations), "migrations/sqlite", goose.DialectSQLite3
+	if s.isPG() {
+		migrations, dir, dialect = postgresMigrations, "migrations/postgres", goose.DialectPostgres
+	}
+	sub, err := fs.Sub(migrations, dir)
 	if err != nil {
 		return nil, err
 	}
 	// Migrations are numbered in ranges by the feature that brought them,
 	// so a database may have a higher number applied than one added later:
 	// apply such missing migrations instead of refusing to start.
-	return goose.NewProvider(goose.DialectSQLite3, s.db, sub, goose.WithAllowOutofOrder(true),
+	return goose.NewProvider(dialect, s.db, sub, goose.WithAllowOutofOrder(true),
 		goose.WithGoMigrations(goose.NewGoMigration(31, &goose.GoFunc{RunTx: sealAuditLog}, nil)))
 }
 
@@ -243,6 +259,15 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
+	if s.isPG() {
+		// One writer at a time across all instances, as SQLite's write
+		// lock: the audit chain and the gapless numbers build on the last
+		// committed row. The lock ends with the transaction.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, lockWrite); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("store: write lock: %w", err)
+		}
+	}
 	cs := newChangeSet()
 	s.txMu.Lock()
 	s.txChanges[tx] = cs
@@ -265,12 +290,26 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
+	if cs.content || !cs.quiet {
+		// Stored public pages were rendered from the data before.
+		if err := bumpPageGeneration(ctx, tx); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
 	// The OParl objects the change touched, in the same transaction, at
 	// the time the audit log gives the change (OParl's tables are derived
 	// data, not audited).
 	if _, err := s.syncOParl(ctx, tx, mark, 0, false, cs.lastAt); err != nil {
 		tx.Rollback()
 		return err
+	}
+	if s.isPG() && (cs.content || !cs.quiet) {
+		// The other instances bump their data version when this commits.
+		if err := s.notifyChanged(ctx, tx); err != nil {
+			tx.Rollback()
+			return err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
@@ -288,15 +327,11 @@ const auditTime = "2006-01-02T15:04:05.000000000Z"
 
 // insert runs an INSERT inside tx, audits it and gives the new row's id.
 func (s *Store) insert(ctx context.Context, tx *sql.Tx, entity, detail, query string, args ...any) (int64, error) {
-	res, err := tx.ExecContext(ctx, query, args...)
+	id, _, err := s.insertID(ctx, tx, query, args...)
 	if err != nil {
 		if isUniqueViolation(err) {
 			return 0, fmt.Errorf("store: create %s %s: %w", entity, detail, ErrDuplicate)
 		}
-		return 0, fmt.Errorf("store: create %s: %w", entity, err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
 		return 0, fmt.Errorf("store: create %s: %w", entity, err)
 	}
 	if err := s.created(ctx, tx, entity, id); err != nil {
@@ -350,8 +385,12 @@ func (s *Store) updatePlain(ctx context.Context, tx *sql.Tx, table, entity strin
 }
 
 // isUniqueViolation recognises a violated UNIQUE or PRIMARY KEY constraint
-// by SQLite's extended result code, never by the message text.
+// by SQLite's extended result code or PostgreSQL's SQLSTATE, never by the
+// message text.
 func isUniqueViolation(err error) bool {
+	if isPGUniqueViolation(err) {
+		return true
+	}
 	var e *sqlite.Error
 	if !errors.As(err, &e) {
 		return false
@@ -441,6 +480,7 @@ func queryList[T any](ctx context.Context, q queryer, scan func(scanner) (T, err
 		}
 		out = append(out, v)
 	}
+	rowsRead.Add(uint64(len(out)))
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
@@ -454,6 +494,7 @@ func queryOne[T any](ctx context.Context, q queryer, scan func(scanner) (T, erro
 	if err != nil {
 		return v, notFound(err, what)
 	}
+	rowsRead.Add(1)
 	return v, nil
 }
 

@@ -17,7 +17,7 @@ import (
 func newStore(t *testing.T) (*Store, string) {
 	t.Helper()
 	dir := t.TempDir()
-	s, err := Open(context.Background(), dir)
+	s, err := testOpen(t, context.Background(), dir)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
@@ -469,6 +469,10 @@ func TestFollowUps(t *testing.T) {
 	fid := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: "Audit der Kostenstrukturen", Responsible: "FITKO", DueSession: 49, Status: model.FollowUpOpen}))
 	f := must[model.FollowUp](t)(s.FollowUp(ctx, fid))
 	f.Status, f.DoneOn = model.FollowUpDone, model.NewDate(2025, 11, 1)
+	if err := s.UpdateFollowUp(ctx, f); !errors.Is(err, model.ErrInput) {
+		t.Errorf("done without evidence: %v", err)
+	}
+	f.EvidenceText = "Bericht in der 49. Sitzung vorgelegt"
 	check(t, s.UpdateFollowUp(ctx, f))
 	if err := s.UpdateFollowUp(ctx, f); !errors.Is(err, ErrConflict) {
 		t.Errorf("stale follow-up: %v", err)
@@ -581,12 +585,12 @@ func TestFachMKLayer(t *testing.T) {
 func TestRestartKeepsData(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
-	s, err := Open(ctx, dir)
+	s, err := testOpen(t, ctx, dir)
 	check(t, err)
 	fixture(t, s)
 	check(t, s.Close())
 
-	s2, err := Open(ctx, dir)
+	s2, err := testOpen(t, ctx, dir)
 	check(t, err)
 	defer s2.Close()
 	b := must[model.Body](t)(s2.BodyByAbbrev(ctx, "IT-PLR"))
@@ -682,7 +686,7 @@ func TestVersion(t *testing.T) {
 	if v1 == v0 {
 		t.Fatal("a change through the store must change its version")
 	}
-	other, err := Open(context.Background(), dir)
+	other, err := testOpen(t, context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -710,7 +714,7 @@ func TestMissingMigrationIsApplied(t *testing.T) {
 	_, err = s.db.Exec(`DELETE FROM goose_db_version WHERE version_id = 40`)
 	check(t, err)
 	check(t, s.Close())
-	s2, err := Open(ctx, dir)
+	s2, err := testOpen(t, ctx, dir)
 	if err != nil {
 		t.Fatalf("reopen with a missing migration: %v", err)
 	}

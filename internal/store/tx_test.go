@@ -13,6 +13,15 @@ import (
 // from now on, as a full disk or an I/O error would in that step.
 func failOn(t *testing.T, s *Store, kind, table string) {
 	t.Helper()
+	if s.isPG() {
+		_, err := s.db.Exec(`CREATE OR REPLACE FUNCTION test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN RAISE EXCEPTION 'injected failure'; END; $$`)
+		check(t, err)
+		_, err = s.db.Exec(fmt.Sprintf(`CREATE TRIGGER fail_%s_%s BEFORE %s ON %s FOR EACH ROW EXECUTE FUNCTION test_fail()`,
+			kind, table, kind, table))
+		check(t, err)
+		return
+	}
 	_, err := s.db.Exec(fmt.Sprintf(`CREATE TRIGGER fail_%s_%s BEFORE %s ON %s BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
 		kind, table, kind, table))
 	check(t, err)
@@ -86,7 +95,7 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 				before[tb] = count(t, s, tb)
 			}
 			var stored string
-			check(t, s.db.QueryRow(`SELECT group_concat(status || minutes_stand || approved_in || version) FROM sessions`).Scan(&stored))
+			check(t, s.db.QueryRow(sessionsState(s)).Scan(&stored))
 			failOn(t, s, c.kind, c.table)
 			err := c.op(s, bodyID, s46, se47.ID)
 			if err == nil {
@@ -101,7 +110,7 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 				}
 			}
 			var after string
-			check(t, s.db.QueryRow(`SELECT group_concat(status || minutes_stand || approved_in || version) FROM sessions`).Scan(&after))
+			check(t, s.db.QueryRow(sessionsState(s)).Scan(&after))
 			if after != stored {
 				t.Errorf("sessions changed: %s → %s", stored, after)
 			}
@@ -161,4 +170,12 @@ func TestConcurrentRowsGapless(t *testing.T) {
 	if len(got) != n {
 		t.Fatalf("%d rows, want %d", len(got), n)
 	}
+}
+
+// sessionsState gives a query for the state of all sessions as one text.
+func sessionsState(s *Store) string {
+	if s.isPG() {
+		return `SELECT string_agg(status || minutes_stand || approved_in || version, ',' ORDER BY id) FROM sessions`
+	}
+	return `SELECT group_concat(status || minutes_stand || approved_in || version) FROM sessions`
 }

@@ -51,14 +51,14 @@ func (s *Store) createUser(ctx context.Context, tx *sql.Tx, u model.User, passwo
 
 // User gives the account with the id.
 func (s *Store) User(ctx context.Context, id int64) (model.User, error) {
-	return queryOne(ctx, s.db, scanUser, fmt.Sprintf("user %d", id), `SELECT `+userCols+` FROM users WHERE id = ?`, id)
+	return queryOne(ctx, s.rd, scanUser, fmt.Sprintf("user %d", id), `SELECT `+userCols+` FROM users WHERE id = ?`, id)
 }
 
 // UserLogin gives the account with the user name and its password hash
 // ("" for accounts of an OpenID Connect provider).
 func (s *Store) UserLogin(ctx context.Context, username string) (model.User, string, error) {
 	var hash string
-	u, err := queryOne(ctx, s.db, func(r scanner) (model.User, error) {
+	u, err := queryOne(ctx, s.rd, func(r scanner) (model.User, error) {
 		var u model.User
 		err := r.Scan(&u.ID, &u.Username, &u.Name, &u.Role, &u.MemberAbbrev, &u.ConferenceID, &u.Disabled, &u.MustChangePassword, &u.OIDCSubject, &hash)
 		return u, err
@@ -68,7 +68,7 @@ func (s *Store) UserLogin(ctx context.Context, username string) (model.User, str
 
 // Users gives all accounts by user name.
 func (s *Store) Users(ctx context.Context) ([]model.User, error) {
-	return queryList(ctx, s.db, scanUser, "users", `SELECT `+userCols+` FROM users ORDER BY username`)
+	return queryList(ctx, s.rd, scanUser, "users", `SELECT `+userCols+` FROM users ORDER BY username`)
 }
 
 // SetPassword replaces an account's password hash and ends its login
@@ -233,7 +233,7 @@ type LoginSession struct {
 // LoginSessionUser gives the enabled account of a login session that has
 // not expired at now and was used after idleSince.
 func (s *Store) LoginSessionUser(ctx context.Context, tokenHash string, now, idleSince time.Time) (LoginSession, error) {
-	return queryOne(ctx, s.db, func(r scanner) (LoginSession, error) {
+	return queryOne(ctx, s.rd, func(r scanner) (LoginSession, error) {
 		var l LoginSession
 		var seen string
 		u := &l.User
@@ -343,12 +343,9 @@ func (s *Store) CreateAPIToken(ctx context.Context, tokenHash string, userID int
 		if err := s.touch(ctx, tx, "user", userID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-			tokenHash, userID, name, timeText(s.now()), timeText(expires))
-		if err != nil {
-			return fmt.Errorf("store: api token: %w", err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
+		var err error
+		if id, _, err = s.insertID(ctx, tx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+			tokenHash, userID, name, timeText(s.now()), timeText(expires)); err != nil {
 			return fmt.Errorf("store: api token: %w", err)
 		}
 		return s.audit(ctx, tx, "token", "user", userID, fmt.Sprintf("Token %d „%s“ bis %s", id, name, timeText(expires)))
@@ -370,7 +367,7 @@ func scanAPIToken(r scanner) (model.APIToken, error) {
 // APITokens gives the API tokens of an account, newest first (expired
 // ones too, until they are revoked).
 func (s *Store) APITokens(ctx context.Context, userID int64) ([]model.APIToken, error) {
-	return queryList(ctx, s.db, scanAPIToken, "api tokens",
+	return queryList(ctx, s.rd, scanAPIToken, "api tokens",
 		`SELECT id, user_id, name, created_at, expires_at FROM api_tokens WHERE user_id = ? ORDER BY id DESC`, userID)
 }
 
@@ -395,7 +392,7 @@ func (s *Store) RevokeAPIToken(ctx context.Context, userID, tokenID int64) error
 // APITokenUser gives the enabled account of an API token that has not
 // expired at now.
 func (s *Store) APITokenUser(ctx context.Context, tokenHash string, now time.Time) (model.User, error) {
-	return queryOne(ctx, s.db, scanUser, "api token",
+	return queryOne(ctx, s.rd, scanUser, "api token",
 		`SELECT `+userColsOf+` FROM api_tokens t JOIN users u ON u.id = t.user_id
 		 WHERE t.token_hash = ? AND u.disabled = 0 AND (t.expires_at = '' OR t.expires_at > ?)`, tokenHash, timeText(now))
 }

@@ -28,6 +28,11 @@ type manageData struct {
 	Comments      []store.Comment
 	ToApprove     []model.Session
 	Versions      []store.MinutesVersion
+	// CorrectionsToApprove are proposed corrections of earlier minutes
+	// that this running session may approve (corrections.go), with the
+	// numbers of the sessions they correct.
+	CorrectionsToApprove []model.MinutesCorrection
+	CorrectionSessions   map[int64]int
 	// Proposals are the FachMK gremium proposes for each item, by item id.
 	Proposals map[int64][]relevance.Proposal
 }
@@ -42,7 +47,7 @@ func nextStep(st model.SessionStatus) (model.SessionStatus, string) {
 	case model.StatusRunning:
 		return model.StatusEnded, "Sitzung beenden"
 	case model.StatusEnded:
-		return model.StatusMinutesDraft, "Protokollentwurf erstellen und an die Mitglieder verteilen"
+		return model.StatusMinutesDraft, "Protokollentwurf zur Kommentierung freigeben und an die Mitglieder verteilen"
 	}
 	return "", ""
 }
@@ -99,6 +104,9 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 	}
 	if err == nil {
 		d.Versions, err = s.st.MinutesVersions(ctx, se.ID)
+	}
+	if err == nil && se.Status == model.StatusRunning {
+		d.CorrectionsToApprove, d.CorrectionSessions, err = s.st.ProposedCorrections(ctx, council.ID)
 	}
 	if err == nil && se.Status == model.StatusRunning {
 		var all []model.Session

@@ -185,6 +185,48 @@ func auditValueText(raw json.RawMessage) string {
 	return string(raw)
 }
 
+// hiddenChoice stands in the audit log for the choice of a vote cast in
+// a vote that is still open.
+const hiddenChoice = "verdeckt bis zum Abschluss der Abstimmung"
+
+// hideOpenVoteChoices hides, in an entry about a vote in session that is
+// still open (secret tells which), how each member voted: the live page
+// shows only who has voted until the vote is closed, and the audit log
+// must not tell more. Votes by show of hands, which everybody saw, stay.
+// The stored entry and its hash are unchanged; only the display is.
+func hideOpenVoteChoices(e model.AuditEntry, secret func(int64) bool) model.AuditEntry {
+	if e.Entity != "vote" || !secret(e.EntityID) {
+		return e
+	}
+	hide := func(state string) string {
+		var m map[string]json.RawMessage
+		if json.Unmarshal([]byte(state), &m) != nil {
+			return state
+		}
+		var rows []map[string]json.RawMessage
+		if json.Unmarshal(m["stimmen"], &rows) != nil {
+			return state
+		}
+		hidden, _ := json.Marshal(hiddenChoice)
+		for _, row := range rows {
+			if sh := string(row["show_of_hands"]); sh == "1" || sh == "true" {
+				continue
+			}
+			if _, ok := row["choice"]; ok {
+				row["choice"] = hidden
+			}
+		}
+		m["stimmen"], _ = json.Marshal(rows)
+		out, err := json.Marshal(m)
+		if err != nil {
+			return state
+		}
+		return string(out)
+	}
+	e.Before, e.After = hide(e.Before), hide(e.After)
+	return e
+}
+
 // auditChanges lists the fields of an entry's before and after, sorted.
 func auditChanges(before, after string) []auditChange {
 	var b, a map[string]json.RawMessage
@@ -242,7 +284,13 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
+		secret, err := s.st.SecretVotes(ctx)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 		for _, e := range page.Entries {
+			e = hideOpenVoteChoices(e, secret)
 			row := auditRow{AuditEntry: e, When: e.At.In(model.Berlin).Format("02.01.2006 15:04:05"),
 				ActionLabel: store.AuditActionLabel(e.Action), KindLabel: store.AuditKindLabel(e.Entity),
 				Changes: auditChanges(e.Before, e.After)}
@@ -273,9 +321,15 @@ func (s *Server) auditCSV(w http.ResponseWriter, r *http.Request) {
 	f.Before, f.After = 0, 0
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="aenderungsprotokoll-%s.csv"`, today().String()))
+	secret, err := s.st.SecretVotes(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	cw := csvout.NewWriter(w) // formula cells neutralised
 	cw.Write([]string{"Nr.", "Zeit", "Wer", "Aktion", "Objektart", "Objekt-Nr.", "Angabe", "Vorher", "Nachher", "Hash"})
-	err := s.st.EachAuditEntry(r.Context(), f, func(e model.AuditEntry) error {
+	err = s.st.EachAuditEntry(r.Context(), f, func(e model.AuditEntry) error {
+		e = hideOpenVoteChoices(e, secret)
 		row := []string{strconv.FormatInt(e.ID, 10), e.At.In(model.Berlin).Format("02.01.2006 15:04:05"), e.Actor,
 			store.AuditActionLabel(e.Action), store.AuditKindLabel(e.Entity), strconv.FormatInt(e.EntityID, 10),
 			e.Detail, e.Before, e.After, e.Hash}

@@ -415,6 +415,11 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	if !strings.Contains(b.text("#live-stand"), "Justizcloud") {
 		t.Error("the live view does not show the current item")
 	}
+	// The page's event stream must be connected before the change, or the
+	// signal reaches nobody (a loaded machine connects late).
+	for deadline := time.Now().Add(20 * time.Second); srv.events.Viewers(s48.ID) == 0 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+	}
 	if err := st.SetCurrentItem(ctx, s48.ID, bundItem.ID); err != nil {
 		t.Fatal(err)
 	}

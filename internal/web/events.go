@@ -1,48 +1,201 @@
 package web
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
-// Broker fans out "this session changed" signals to the live viewers of a
-// session (Server-Sent Events). It holds no data: a viewer that hears of a
-// change fetches the current state, so a missed signal costs nothing.
+// Stream limits by default (see SetStreamLimits and docs/configuration.md).
+const (
+	// DefaultMaxStreams is the default number of live streams one instance
+	// keeps open at a time.
+	DefaultMaxStreams = 5000
+	// DefaultMaxStreamsPerAddr is the default number of live streams of one
+	// client address (an office behind one NAT address counts once).
+	DefaultMaxStreamsPerAddr = 100
+)
+
+// Why a stream was refused (errors.Is).
+var (
+	errStreamsInstance = errors.New("web: live streams: instance limit reached")
+	errStreamsAddress  = errors.New("web: live streams: address limit reached")
+)
+
+// Broker fans out "this session changed" to the live viewers of a session
+// (Server-Sent Events). A logged-in viewer's box depends on who looks
+// (internal items, the own vote), so it hears only that the session changed
+// and fetches its box. Public viewers all see the same box: it is rendered
+// once per change (render) and sent in the event itself, so that 2,000
+// public viewers cost one rendering, not 2,000 requests. A missed event
+// costs nothing: the next one carries the whole box again.
 type Broker struct {
-	mu   sync.Mutex
-	subs map[int64]map[chan struct{}]bool
+	mu      sync.Mutex
+	subs    map[int64]map[*viewer]struct{}
+	total   int
+	perAddr map[string]int
+	// maxTotal and maxPerAddr bound the open streams (0: no bound).
+	maxTotal, maxPerAddr int
+	// render gives the public box of a session (nil: public viewers fetch
+	// theirs like everyone else).
+	render func(ctx context.Context, sessionID int64) ([]byte, error)
+	// dirty marks sessions changed since their worker last rendered;
+	// running marks sessions whose worker runs (one per session, so
+	// renderings of a session never overtake each other).
+	dirty, running map[int64]bool
+	// refusedInstance and refusedAddress count refused streams (metrics).
+	refusedInstance, refusedAddress atomic.Uint64
+	// onError reports a failed rendering (the viewers then fetch).
+	onError func(sessionID int64, err error)
 }
 
-// NewBroker gives an empty broker.
-func NewBroker() *Broker { return &Broker{subs: map[int64]map[chan struct{}]bool{}} }
+// viewer is one open stream. Its channel holds the newest event not yet
+// sent; a newer one replaces it (the box is always whole).
+type viewer struct {
+	ch     chan []byte
+	public bool
+}
 
-// Subscribe registers a viewer of a session; call the returned function to
-// leave.
-func (b *Broker) Subscribe(sessionID int64) (<-chan struct{}, func()) {
-	ch := make(chan struct{}, 1)
+// NewBroker gives an empty broker with the default stream limits.
+func NewBroker() *Broker {
+	return &Broker{subs: map[int64]map[*viewer]struct{}{}, perAddr: map[string]int{},
+		maxTotal: DefaultMaxStreams, maxPerAddr: DefaultMaxStreamsPerAddr,
+		dirty: map[int64]bool{}, running: map[int64]bool{}}
+}
+
+// SetLimits sets the most streams open at a time on this instance and per
+// client address; 0 means no bound.
+func (b *Broker) SetLimits(total, perAddr int) {
 	b.mu.Lock()
-	if b.subs[sessionID] == nil {
-		b.subs[sessionID] = map[chan struct{}]bool{}
+	defer b.mu.Unlock()
+	b.maxTotal, b.maxPerAddr = max(total, 0), max(perAddr, 0)
+}
+
+// subscribe registers a viewer of a session from a client address, unless
+// a limit is reached (errStreamsInstance, errStreamsAddress); call the
+// returned function to leave.
+func (b *Broker) subscribe(sessionID int64, addr string, public bool) (*viewer, func(), error) {
+	v := &viewer{ch: make(chan []byte, 1), public: public}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.maxTotal > 0 && b.total >= b.maxTotal {
+		b.refusedInstance.Add(1)
+		return nil, nil, errStreamsInstance
 	}
-	b.subs[sessionID][ch] = true
-	b.mu.Unlock()
-	return ch, func() {
+	if b.maxPerAddr > 0 && b.perAddr[addr] >= b.maxPerAddr {
+		b.refusedAddress.Add(1)
+		return nil, nil, errStreamsAddress
+	}
+	if b.subs[sessionID] == nil {
+		b.subs[sessionID] = map[*viewer]struct{}{}
+	}
+	b.subs[sessionID][v] = struct{}{}
+	b.total++
+	b.perAddr[addr]++
+	var once sync.Once
+	return v, func() {
+		once.Do(func() {
+			b.mu.Lock()
+			defer b.mu.Unlock()
+			delete(b.subs[sessionID], v)
+			if len(b.subs[sessionID]) == 0 {
+				delete(b.subs, sessionID)
+			}
+			b.total--
+			if b.perAddr[addr]--; b.perAddr[addr] <= 0 {
+				delete(b.perAddr, addr)
+			}
+		})
+	}, nil
+}
+
+// Publish tells every viewer of a session that it changed. It never
+// blocks: the public box is rendered by the session's worker, which
+// renders once for any number of changes that arrive while it works.
+func (b *Broker) Publish(sessionID int64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.subs[sessionID]) == 0 {
+		return
+	}
+	b.dirty[sessionID] = true
+	if !b.running[sessionID] {
+		b.running[sessionID] = true
+		go b.work(sessionID)
+	}
+}
+
+// updateSignal is the event of a viewer that fetches its box itself.
+var updateSignal = []byte("event: update\ndata: {}\n\n")
+
+// work renders the public box of a session and hands the events out until
+// no change is left.
+func (b *Broker) work(sessionID int64) {
+	for {
 		b.mu.Lock()
-		delete(b.subs[sessionID], ch)
+		if !b.dirty[sessionID] || len(b.subs[sessionID]) == 0 {
+			delete(b.dirty, sessionID)
+			delete(b.running, sessionID)
+			b.mu.Unlock()
+			return
+		}
+		delete(b.dirty, sessionID)
+		public := false
+		for v := range b.subs[sessionID] {
+			public = public || v.public
+		}
+		render := b.render
+		b.mu.Unlock()
+		boxEvent := updateSignal
+		if public && render != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			box, err := render(ctx, sessionID)
+			cancel()
+			if err != nil {
+				if b.onError != nil {
+					b.onError(sessionID, err)
+				}
+			} else {
+				boxEvent = stateEvent(box)
+			}
+		}
+		b.mu.Lock()
+		for v := range b.subs[sessionID] {
+			if v.public {
+				v.offer(boxEvent)
+			} else {
+				v.offer(updateSignal)
+			}
+		}
 		b.mu.Unlock()
 	}
 }
 
-// Publish tells every viewer of a session that it changed. It never blocks:
-// a viewer with a signal pending already knows.
-func (b *Broker) Publish(sessionID int64) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for ch := range b.subs[sessionID] {
+// stateEvent is the event that carries the public box: {"stand": HTML}.
+func stateEvent(box []byte) []byte {
+	data, _ := json.Marshal(struct {
+		Stand string `json:"stand"`
+	}{string(box)})
+	return append(append([]byte("event: update\ndata: "), data...), "\n\n"...)
+}
+
+// offer puts an event in the viewer's slot, replacing one not yet sent.
+func (v *viewer) offer(ev []byte) {
+	for {
 		select {
-		case ch <- struct{}{}:
+		case v.ch <- ev:
+			return
+		default:
+		}
+		select {
+		case <-v.ch:
 		default:
 		}
 	}
@@ -55,20 +208,69 @@ func (b *Broker) Viewers(sessionID int64) int {
 	return len(b.subs[sessionID])
 }
 
+// Streams gives the number of open live streams of this instance.
+func (b *Broker) Streams() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.total
+}
+
+// SetStreamLimits sets how many live streams (Server-Sent Events) this
+// instance keeps open at a time, in all and per client address (the
+// address as SetClientIPHeader determines it); 0 means no bound. A stream
+// over the bound is answered 503 (instance) or 429 (address) and the page
+// falls back to fetching its box every 30 seconds. Call it before Handler.
+func (s *Server) SetStreamLimits(total, perAddr int) { s.events.SetLimits(total, perAddr) }
+
+// renderPublicBox gives the live box of a session as the public sees it:
+// the answer of GET /sitzungen/{nr}/live/stand without a login, so that the
+// box in the event and the fetched box are the same bytes under the same
+// publication rules.
+func (s *Server) renderPublicBox(ctx context.Context, sessionID int64) ([]byte, error) {
+	se, err := s.st.Session(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	path := "/sitzungen/" + strconv.Itoa(se.Number) + "/live/stand"
+	r, err := http.NewRequestWithContext(ctx, http.MethodGet, path, nil)
+	if err != nil {
+		return nil, err
+	}
+	r.SetPathValue("nr", strconv.Itoa(se.Number))
+	w := newBufferWriter()
+	s.liveState(w, r)
+	if w.status != http.StatusOK {
+		return nil, fmt.Errorf("web: public live box of session %d: status %d", sessionID, w.status)
+	}
+	return w.buf.Bytes(), nil
+}
+
 // serveEvents streams "update" events for a session until the client leaves.
+// A stream over the limits is refused: 503 when this instance has as many
+// as it keeps, 429 when the client's address has.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, sessionID int64) {
+	v, leave, err := s.events.subscribe(sessionID, s.sessions.ClientAddr(r), s.user(r) == nil)
+	if err != nil {
+		status, msg := http.StatusServiceUnavailable, "Die Live-Ansicht hat gerade zu viele Zuschauer. Die Seite aktualisiert sich stattdessen alle 30 Sekunden."
+		if errors.Is(err, errStreamsAddress) {
+			status, msg = http.StatusTooManyRequests, "Von Ihrer Adresse sind zu viele Live-Ansichten geöffnet. Die Seite aktualisiert sich stattdessen alle 30 Sekunden."
+		}
+		s.log.Info("live stream refused", "path", r.URL.Path, "status", status, "request_id", requestID(r), "err", err)
+		w.Header().Set("Retry-After", "30")
+		w.Header().Set("Cache-Control", "no-store")
+		http.Error(w, msg, status)
+		return
+	}
+	defer leave()
 	rc := http.NewResponseController(w)
-	flusher := flushFunc(rc.Flush)
 	// A live stream outlives the server's write timeout.
 	rc.SetWriteDeadline(time.Time{})
-	ch, leave := s.events.Subscribe(sessionID)
-	defer leave()
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Accel-Buffering", "no")
 	fmt.Fprint(w, "retry: 3000\n: verbunden\n\n")
-	if err := flusher.Flush(); err != nil {
+	if err := rc.Flush(); err != nil {
 		s.log.Error("live events: streaming unsupported", "err", err)
 		return
 	}
@@ -78,18 +280,44 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, sessionID i
 		select {
 		case <-r.Context().Done():
 			return
-		case <-ch:
-			fmt.Fprint(w, "event: update\ndata: {}\n\n")
-			flusher.Flush()
+		case ev := <-v.ch:
+			if _, err := w.Write(ev); err != nil {
+				return
+			}
+			if rc.Flush() != nil {
+				return
+			}
 		case <-keepAlive.C:
 			fmt.Fprint(w, ": keep-alive\n\n")
-			flusher.Flush()
+			if rc.Flush() != nil {
+				return
+			}
 		}
 	}
 }
 
-// flushFunc adapts http.ResponseController.Flush.
-type flushFunc func() error
+// bufferWriter keeps an answer in memory (renderPublicBox).
+type bufferWriter struct {
+	header http.Header
+	status int
+	buf    bytes.Buffer
+}
 
-// Flush sends what is buffered to the client.
-func (f flushFunc) Flush() error { return f() }
+func newBufferWriter() *bufferWriter {
+	return &bufferWriter{header: http.Header{}, status: http.StatusOK}
+}
+
+// Header gives the answer's header (kept, never sent).
+func (w *bufferWriter) Header() http.Header { return w.header }
+
+// WriteHeader records the status.
+func (w *bufferWriter) WriteHeader(code int) { w.status = code }
+
+// Write keeps the body.
+func (w *bufferWriter) Write(p []byte) (int, error) { return w.buf.Write(p) }
+
+// liveBoxFailed logs a public box that could not be rendered; its viewers
+// fetch the box themselves instead.
+func (s *Server) liveBoxFailed(sessionID int64, err error) {
+	s.log.Error("live box", "session", sessionID, "err", err)
+}

@@ -23,20 +23,15 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt. Starten Sie gremium mit --demo, um die Demodaten zu laden.")
 		return
 	}
-	sessions, err := s.st.Sessions(ctx, council.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
+	// A bounded read: the coming sessions by status, the five newest
+	// others, the five newest decisions (not all sessions of the corpus).
 	d := homeData{Council: council}
-	for _, se := range sessions {
-		if se.Status == model.StatusPlanned || se.Status == model.StatusConvened || se.Status == model.StatusRunning {
-			d.Upcoming = append(d.Upcoming, se)
-		} else if len(d.Recent) < 5 {
-			d.Recent = append(d.Recent, se)
+	if d.Upcoming, err = s.st.ComingSessions(ctx, council.ID); err == nil {
+		if d.Recent, err = s.st.RecentSessions(ctx, council.ID, 5); err == nil {
+			d.Decisions, err = s.st.RegisterKeyset(ctx, store.RegisterFilter{BodyID: council.ID}, store.RegisterCursor{}, 5)
 		}
 	}
-	if d.Decisions, err = s.st.Decisions(ctx, store.DecisionFilter{BodyID: council.ID, Status: model.DecisionAdopted, Numbered: true, Limit: 5}); err != nil {
+	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -47,17 +42,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.FachMK = len(conferences)
-	open, err := s.st.FollowUps(ctx, store.FollowUpFilter{Status: model.FollowUpOpen})
-	if err != nil {
+	// Only what the viewer may see is counted (followups.go).
+	if d.OpenTasks, err = s.openFollowUps(r); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	// Only the follow-ups the viewer may see are counted: the public
-	// never counts those of proposals or unreleased minutes.
-	if open, err = s.visibleFollowUps(ctx, s.audienceOf(r), s.user(r), open); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	d.OpenTasks = len(open)
 	s.render(w, r, http.StatusOK, "home.html", view{Title: council.Name, Active: "start", Data: d})
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -31,6 +30,8 @@ type liveData struct {
 	Vote           voteView            // the open vote, if any
 	Rules          model.DecisionRules // the body's rules, stated beside the proposals
 	SharesWarning  string
+	// Panel is the speakers' list of the item viewed (speakers.go).
+	Panel livePanel
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
@@ -45,6 +46,12 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 	doc, err := minutes.Load(ctx, s.st, se.ID, model.Internal)
 	if err != nil {
 		s.serverError(w, r, err)
+		return
+	}
+	if se.Status.MinutesFrozen() {
+		// Approved minutes are immutable: no edit form at all, a banner,
+		// and the way to a structured correction (corrections.go).
+		s.renderFrozenMinutes(w, r, se, doc)
 		return
 	}
 	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{}}
@@ -109,6 +116,11 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Rules = council.Rules
+	d.Panel.Speakers = d.Speakers
+	if d.Panel.Floor, err = s.loadFloor(r, se, d.Current.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if d.SharesWarning, err = s.sharesWarning(ctx); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -127,9 +139,8 @@ func (s *Server) liveItem(w http.ResponseWriter, r *http.Request) (*model.User, 
 	if !ok {
 		return nil, it, se, false
 	}
-	if !se.MinutesEditable() {
-		s.render(w, r, http.StatusConflict, "error.html", view{Title: "Protokoll nicht änderbar",
-			Data: "Das Protokoll kann während der Sitzung und bis zu seiner Genehmigung geführt werden."})
+	if err := minutesEditable(se); err != nil {
+		s.fail(w, r, err, "")
 		return nil, it, se, false
 	}
 	return u, it, se, true
@@ -211,7 +222,26 @@ func (s *Server) liveRow(w http.ResponseWriter, r *http.Request, itemID int64) (
 		s.serverError(w, r, err)
 		return nil, se, false
 	}
+	if err := minutesEditable(se); err != nil {
+		// Answered through fail: an autosave (htmx) gets a short message
+		// for its save slot, never a whole page in the form.
+		s.fail(w, r, err, "")
+		return nil, se, false
+	}
 	return u, se, true
+}
+
+// minutesEditable gives the rule error for a change to the minutes of a
+// session that cannot take one now: before it runs, and after approval
+// (then only a correction as a new version is possible).
+func minutesEditable(se model.Session) error {
+	if se.MinutesEditable() {
+		return nil
+	}
+	if se.Status.MinutesFrozen() {
+		return model.RuleError("Das Protokoll der %d. Sitzung ist genehmigt und kann nicht mehr geändert werden; eine Berichtigung wird als neue Fassung angelegt.", se.Number)
+	}
+	return model.RuleError("Das Protokoll kann während der Sitzung und bis zu seiner Genehmigung geführt werden; die %d. Sitzung ist „%s“.", se.Number, se.StatusLabel())
 }
 
 func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
@@ -313,6 +343,9 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 // ---- the live view for participants ----
 
 type liveStateData struct {
+	// Floor is the speakers' list of the called item for the user (nil
+	// for the public): its own request for the floor (speakers.go).
+	Floor     *floorView
 	Vote      voteView // the open vote, if any
 	Session   model.Session
 	Current   model.AgendaItem
@@ -337,6 +370,11 @@ func (s *Server) loadLiveState(r *http.Request, se model.Session) (liveStateData
 		return d, err
 	}
 	d.Decisions = a.Decisions(ds)
+	if a == model.Internal && d.HasItem {
+		if d.Floor, err = s.loadFloor(r, se, d.Current.ID); err != nil {
+			return d, err
+		}
+	}
 	return d, nil
 }
 
@@ -349,21 +387,19 @@ func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) liveState(w http.ResponseWriter, r *http.Request) {
+	// The version before anything is read: a change while the box is
+	// rendered leaves it stale for a later version, never current.
+	version := s.st.Version()
 	_, se, ok := s.sessionFromPath(w, r)
 	if !ok {
 		return
 	}
-	d, err := s.loadLiveState(r, se)
+	box, err := s.liveBox(r, se, version)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	var buf bytes.Buffer
-	if err := s.pages["session.html"].ExecuteTemplate(&buf, "live-state", d); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	buf.WriteTo(w)
+	w.Write(box)
 }

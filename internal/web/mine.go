@@ -186,7 +186,7 @@ func (s *Server) myOffice(ctx context.Context, council model.Body, d *myData) er
 			owed = append(owed, f)
 		}
 	}
-	if d.FollowUps, err = s.visibleFollowUps(ctx, model.Internal, d.User, owed); err != nil {
+	if d.FollowUps, err = s.visibleFollowUpList(ctx, model.Internal, d.User, owed); err != nil {
 		return err
 	}
 	drafts, err := s.st.SessionsInStatus(ctx, council.ID, model.StatusMinutesDraft)

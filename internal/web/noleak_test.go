@@ -140,6 +140,31 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it49, Text: secret("RunningFollowUp"), Responsible: "HE", Status: model.FollowUpOpen}))
 	proposal(s49, it49, secret("RunningProposal"), secret("RunningProposalPoint"))
 
+	// The 44th session's minutes are approved and corrected (issue 13):
+	// an approved correction of a confidential row, an approved correction
+	// whose new text carries a marked passage, and a proposed correction
+	// (internal until approved).
+	s44 := must(st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 44, Status: model.StatusMinutesDraft, Date: model.NewDate(2024, 6, 20), Place: "Berlin"}))
+	it44 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s44, SectionID: sec, Number: "01", Title: carrier + " berichtigt", Status: model.ItemAccepted}))
+	on44 := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "HE", Points: []string{carrier + " vorher"}}))
+	conf44 := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "BY", Points: []string{secret("CorrectedRowBefore")}, Confidential: true}))
+	pn44 := must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it44, Author: "Hessen", Text: carrier + " Notiz"}))
+	if se44, err := st.Session(ctx, s44); err != nil {
+		t.Fatal(err)
+	} else if err := st.SetSessionStatus(ctx, s44, se44.Version, model.StatusMinutesApproved); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []model.MinutesCorrection{
+		{RowKind: "ON", RowID: on44, After: carrier + " nachher " + model.Redact(secret("CorrectionMarked")), Reason: "Ergänzung " + model.Redact(secret("CorrectionReasonMarked"))},
+		{RowKind: "ON", RowID: conf44, After: secret("CorrectedRowAfter"), Reason: secret("CorrectionConfidentialRowReason")},
+	} {
+		id := must(st.ProposeMinutesCorrection(ctx, c))
+		if _, err := st.ApproveMinutesCorrection(ctx, id, 49, "Fassung"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(st.ProposeMinutesCorrection(ctx, model.MinutesCorrection{RowKind: "PN", RowID: pn44, After: secret("CorrectionProposedText"), Reason: secret("CorrectionProposedReason")}))
+
 	// The 50th session is planned with a published agenda: the items are
 	// public, the proposals on them are not.
 	s50 := must(st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 50, Status: model.StatusConvened, AgendaPublished: true, Date: model.NewDate(2026, 3, 5), Place: "Berlin"}))
@@ -170,7 +195,16 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 95}, AdoptedOn: s47.Date,
 		Title: carrier + " " + model.Redact(p.debriefTitle), Points: []model.Point{{Label: "1.", Text: hidden("DecisionPointMarked")}},
 		Result: "einstimmig " + model.Redact(secret("DecisionResultMarked"))}))
-	must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it47, DecisionID: adopted, Text: hidden("FollowUpMarked"), Responsible: "FITKO", Status: model.FollowUpOpen}))
+	publicFollowUp := must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it47, DecisionID: adopted, Text: hidden("FollowUpMarked"), Responsible: "FITKO", Status: model.FollowUpOpen}))
+	// A public follow-up's comments stay internal; its evidence shows marked
+	// passages redacted.
+	if err := st.ReportFollowUp(ctx, store.FollowUpReport{ID: publicFollowUp, Version: 1, Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 9, 1),
+		EvidenceText: hidden("FollowUpEvidenceMarked"), Comment: secret("FollowUpComment"), Author: "hessen", Member: "HE"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DismissFollowUpProposal(ctx, s47.ID, "probe", secret("DismissedProposal"), "geschaeftsstelle"); err != nil {
+		t.Fatal(err)
+	}
 	pv, err := st.ProfileVersion(ctx, adopted)
 	if err != nil {
 		t.Fatal(err)
@@ -382,6 +416,11 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 	for _, p := range procs {
 		procIDs = append(procIDs, ids(p.ID)...)
 	}
+	fus, _ := ls.st.FollowUps(ctx, store.FollowUpFilter{})
+	var followUpIDs []string
+	for _, f := range fus {
+		followUpIDs = append(followUpIDs, ids(f.ID)...)
+	}
 	all := slices.Concat(sessionIDs, itemIDs, decisionIDs, bodyIDs, personIDs, assignIDs, procIDs, docIDs, years)
 
 	pattern = strings.ReplaceAll(pattern, "{$}", "")
@@ -400,6 +439,12 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 			return labels, nil
 		case "abbrev":
 			return abbrevs, nil
+		case "mitglied":
+			return []string{"HE", "FITKO", "Bund"}, nil
+		case "datei":
+			// The personal calendar: its address is a secret of the
+			// account (TestPersonalCalendarFeed); a guessed one finds nothing.
+			return []string{"kal_unbekannt.ics", "x.ics"}, nil
 		case "v":
 			return []string{"1", "2"}, nil
 		case "id":
@@ -410,6 +455,8 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 				return decisionIDs, nil
 			case strings.HasPrefix(pattern, "/umlaufverfahren/"):
 				return procIDs, nil
+			case strings.HasPrefix(pattern, "/auftraege/"):
+				return followUpIDs, nil
 			case strings.HasPrefix(pattern, "/oparl/v1/body/"), strings.HasPrefix(pattern, "/oparl/v1/organization/"):
 				return bodyIDs, nil
 			case strings.HasPrefix(pattern, "/oparl/v1/person/"):
@@ -559,14 +606,23 @@ func (ls *leakServer) crawl(t *testing.T) []string {
 	for _, b := range bodies {
 		paths = append(paths, "/beschluesse?fachmk="+url.QueryEscape(b.Abbrev), "/beschluesse.atom?fachmk="+url.QueryEscape(b.Abbrev))
 	}
-	paths = append(paths, "/beschluesse?jahr=2025", "/beschluesse?seite=2", "/beschluesse?be=HE", "/beschluesse.atom?jahr=2025",
+	paths = append(paths, "/beschluesse?jahr=2025", "/beschluesse?seite=2", "/beschluesse?vor=2025-40&seite=2", "/beschluesse?nach=2025-1&seite=2",
+		"/sitzungen?jahr=2025", "/sitzungen?jahr=2024", "/beschluesse?be=HE", "/beschluesse.atom?jahr=2025",
 		"/api/v1/auftraege?status=offen", "/api/v1/beschluesse?jahr=2025", "/suche?q="+carrier, "/suche?q=Protokoll", "/suche?q=Beschluss",
 		"/suche?q=geschwärzt", "/suche?q=Beschlussvorschlag")
 	reads := 0
-	for _, who := range []string{"", "fmk"} {
+	// The public reads everything twice: the second time the pages
+	// rendered once per change come from the store (rendered.go).
+	for i, who := range []string{"", "fmk", ""} {
 		name := "öffentlich"
 		if who != "" {
 			name = "FachMK-Geschäftsstelle"
+		}
+		if i == 2 {
+			name = "öffentlich, gespeicherte Seiten"
+			if err := ls.st.FlushPages(ctx); err != nil {
+				t.Fatal(err)
+			}
 		}
 		rd := &reader{name: name, c: client(t, ls.ts, who), ts: ls.ts, seen: map[string]bool{}, marks: markers}
 		for _, p := range paths {
@@ -575,6 +631,8 @@ func (ls *leakServer) crawl(t *testing.T) []string {
 		leaks = append(leaks, rd.leaks...)
 		reads += rd.reads
 	}
+	// The live box pushed to public viewers of the running session (events.go).
+	leaks = append(leaks, livePushLeaks(t, ls, 49, markers)...)
 
 	// The search index itself: no marker is a term of any public document.
 	for _, m := range markers {

@@ -70,6 +70,7 @@ var eventHints = map[model.Event]string{
 	model.EventProcedureClosing:  "einen Tag vor Fristende, solange Ihr Mitglied noch nicht abgestimmt hat",
 	model.EventMinutesForComment: "wenn der Protokollentwurf einer Sitzung an die Mitglieder verteilt wird",
 	model.EventDebriefInvitation: "die Einladung zur Nachbesprechung einer Sitzung für Ihre Fachministerkonferenz",
+	model.EventConferenceSoon:    "sieben Tage vor einer Sitzung der Fachministerkonferenz, für die Sie Sprecher:in sind, mit dem Link zu Briefings und Handakten",
 }
 
 type prefCell struct {

@@ -78,7 +78,9 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 		problems = append(problems, "Der Anmeldeschluss ist kein gültiges Datum.")
 	}
 	if err := se.Validate(); err != nil && len(problems) == 0 {
-		problems = append(problems, "Beginn und Ende bitte als HH:MM angeben.")
+		// The reason names the field: a time that is no time, or an end
+		// before the start ("13:00 – 09:00").
+		problems = append(problems, model.ReasonOf(err))
 	}
 	if len(problems) == 0 {
 		if _, err := s.st.SessionByNumber(ctx, council.ID, se.Number); err == nil {

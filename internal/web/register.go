@@ -26,8 +26,13 @@ type decisionListData struct {
 	Conferences []model.Body
 	Members     []model.Member
 	Filter      registerQuery
-	Total       int
-	Page, Pages int
+	// Implementation is the state of each listed decision with follow-ups.
+	Implementation map[int64]model.Implementation
+	Total          int
+	Page, Pages    int
+	// PrevURL and NextURL are the neighbouring pages, by keyset ("" at
+	// either end).
+	PrevURL, NextURL template.URL
 }
 
 // registerQuery is the register's filter as given in the address.
@@ -37,7 +42,7 @@ type registerQuery struct {
 	Conference string // FachMK abbreviation
 	Reporter   string // member abbreviation
 	Kind       model.DecisionKind
-	FollowUps  model.FollowUpStatus
+	FollowUps  model.Implementation
 	Page       int
 }
 
@@ -77,15 +82,6 @@ func (q registerQuery) FeedURL() template.URL {
 	return "/beschluesse.atom"
 }
 
-// PageURL gives the address of page n of this selection.
-func (q registerQuery) PageURL(n int) template.URL {
-	v := q.Query()
-	if v != "" {
-		v += "&"
-	}
-	return template.URL("/beschluesse?" + v + "seite=" + strconv.Itoa(n))
-}
-
 // Active says whether any filter is set.
 func (q registerQuery) Active() bool { return q.Query() != "" }
 
@@ -116,11 +112,13 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 	default:
 		return q, "Die Art muss „beschluss“ oder „empfehlung“ sein."
 	}
-	switch f := model.FollowUpStatus(v.Get("umsetzung")); f {
-	case "", model.FollowUpOpen, model.FollowUpDone:
+	switch f := model.Implementation(v.Get("umsetzung")); f {
+	case "", model.ImplementationOpen, model.ImplementationProgress, model.ImplementationDone:
 		q.FollowUps = f
+	case "erledigt": // the address of the filter before "in Umsetzung" existed
+		q.FollowUps = model.ImplementationDone
 	default:
-		return q, "Der Umsetzungsstand muss „offen“ oder „erledigt“ sein."
+		return q, "Der Umsetzungsstand muss „offen“, „in_umsetzung“ oder „umgesetzt“ sein."
 	}
 	if p := v.Get("seite"); p != "" {
 		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 {
@@ -184,32 +182,69 @@ func (s *Server) registerRequest(w http.ResponseWriter, r *http.Request, pageSiz
 
 func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	council, q, page, ok := s.registerRequest(w, r, RegisterPerPage)
-	if !ok {
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}, Decisions: page.Decisions, Total: page.Total}
-	var err error
-	d.Pages = (d.Total + RegisterPerPage - 1) / RegisterPerPage
-	if d.Years, err = s.st.RegisterYears(ctx, council.ID); err == nil {
-		if d.Sections, err = s.st.Sections(ctx, council.ID); err == nil {
-			if d.Conferences, err = s.st.Bodies(ctx, model.BodyFachMK); err == nil {
-				d.Members, err = s.st.Members(ctx)
+	q, msg := parseRegisterQuery(r.URL.Query())
+	if msg == "" {
+		var c registerCursorOf
+		if c, msg = parseRegisterCursor(r.URL.Query()); msg == "" {
+			s.registerListPage(w, r, council, q, c.cursor)
+			return
+		}
+	}
+	s.badRequest(w, r, msg)
+}
+
+// registerListPage renders a page of the register: one statement for the
+// page, one for its sessions; the number of matches and the choices of the
+// filter are kept per data version (register_pages.go).
+func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, council model.Body, q registerQuery, c store.RegisterCursor) {
+	ctx := r.Context()
+	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}}
+	f, matchable, err := s.registerFilter(ctx, council.ID, q)
+	if err == nil && matchable {
+		if d.Total, err = s.registerTotal(ctx, f); err == nil {
+			f.Offset = (q.Page - 1) * RegisterPerPage
+			d.Decisions, err = s.st.RegisterKeyset(ctx, f, c, RegisterPerPage)
+		}
+	}
+	var opts registerOptions
+	if err == nil {
+		opts, err = s.registerChoices(ctx, council.ID)
+	}
+	if err == nil {
+		// The register is public for every visitor.
+		d.Decisions = model.Public.Decisions(d.Decisions)
+		ids := make([]int64, 0, len(d.Decisions))
+		for _, dec := range d.Decisions {
+			if dec.SessionID != 0 {
+				ids = append(ids, dec.SessionID)
 			}
 		}
+		d.Sessions, err = s.st.SessionsByID(ctx, ids)
+	}
+	if err == nil {
+		ids := make([]int64, len(d.Decisions))
+		for i, dec := range d.Decisions {
+			ids[i] = dec.ID
+		}
+		d.Implementation, err = s.st.Implementations(ctx, ids)
 	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	for _, dec := range d.Decisions {
-		if _, seen := d.Sessions[dec.SessionID]; dec.SessionID != 0 && !seen {
-			se, err := s.st.Session(ctx, dec.SessionID)
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			d.Sessions[se.ID] = se
+	d.Years, d.Sections, d.Conferences, d.Members = opts.Years, opts.Sections, opts.Conferences, opts.Members
+	d.Pages = (d.Total + RegisterPerPage - 1) / RegisterPerPage
+	if n := len(d.Decisions); n > 0 {
+		if q.Page > 1 {
+			d.PrevURL = q.cursorURL("nach", d.Decisions[0].Number, q.Page-1)
+		}
+		if q.Page < d.Pages && n == RegisterPerPage {
+			d.NextURL = q.cursorURL("vor", d.Decisions[n-1].Number, q.Page+1)
 		}
 	}
 	title := "Beschlüsse"
@@ -225,8 +260,13 @@ type decisionData struct {
 	Item      model.AgendaItem
 	HasItem   bool
 	FollowUps []model.FollowUp
-	Members   map[string]model.Member
-	Known     map[string]string
+	// Implementation is the decision's state rolled up from its follow-ups;
+	// PerLand the state in each Land a decision binding only the consenting
+	// Länder binds.
+	Implementation model.Implementation
+	PerLand        []model.LandImplementation
+	Members        map[string]model.Member
+	Known          map[string]string
 	// CitedBy are the published decisions that name this one as source:
 	// "wird fortgeführt durch".
 	CitedBy []model.Decision
@@ -296,6 +336,10 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.FollowUps = shown
+	d.Implementation = model.ImplementationOf(shown)
+	if bound := dec.Bound(); len(bound) > 0 && len(shown) > 0 {
+		d.PerLand = model.ImplementationPerLand(bound, shown)
+	}
 	if d.Members, err = s.memberMap(ctx); err != nil {
 		s.serverError(w, r, err)
 		return

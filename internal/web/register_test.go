@@ -214,7 +214,7 @@ func FuzzParseRegisterQuery(f *testing.F) {
 			t.Fatalf("parseRegisterQuery(%q): kind %q", raw, q.Kind)
 		}
 		switch q.FollowUps {
-		case "", model.FollowUpOpen, model.FollowUpDone:
+		case "", model.ImplementationOpen, model.ImplementationProgress, model.ImplementationDone:
 		default:
 			t.Fatalf("parseRegisterQuery(%q): follow-up state %q", raw, q.FollowUps)
 		}

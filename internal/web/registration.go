@@ -74,7 +74,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var problems []string
-	if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
+	if se.Status != model.StatusPlanned && se.Status != model.StatusConvened || se.Cancelled() {
 		problems = append(problems, "Für diese Sitzung können keine Tagesordnungspunkte mehr angemeldet werden.")
 	}
 	title := strings.TrimSpace(f.Get("titel"))

@@ -1,6 +1,7 @@
 package web
 
-// Draft minutes: comments, approval, corrections as new versions.
+// Draft minutes: comments, approval, the kept versions (structured
+// corrections of approved minutes are in corrections.go).
 
 import (
 	"bytes"
@@ -73,39 +74,6 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 	}
 	s.changed(r, old.ID)
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), fmt.Sprintf("Das Protokoll der %d. Sitzung ist genehmigt und damit unveränderlich.", n))
-}
-
-func (s *Server) correctMinutes(w http.ResponseWriter, r *http.Request) {
-	_, _, se, ok := s.sessionAction(w, r, auth.ManageSessions)
-	if !ok {
-		return
-	}
-	note := strings.TrimSpace(r.PostFormValue("anlass"))
-	text := r.PostFormValue("text")
-	if note == "" || strings.TrimSpace(text) == "" {
-		s.badRequest(w, r, "Eine Berichtigung braucht einen Anlass und den berichtigten Text.")
-		return
-	}
-	council, err := s.councilBody(r.Context())
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	opts, err := minutes.StoredOptions(r.Context(), s.st, council.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if _, _, err := minutes.Parse(strings.NewReader(text), opts); err != nil {
-		s.badRequest(w, r, "Der berichtigte Text kann nicht gelesen werden.")
-		return
-	}
-	v, err := s.st.CorrectMinutes(r.Context(), se.ID, today(), note, text)
-	if err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung#fassungen", se.Number), fmt.Sprintf("Fassung %d ist angelegt; die genehmigte Fassung bleibt erhalten.", v))
 }
 
 func (s *Server) minutesVersion(w http.ResponseWriter, r *http.Request) {

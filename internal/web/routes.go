@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"io/fs"
 	"net/http"
 
@@ -21,7 +20,10 @@ type router interface {
 func (s *Server) routes(mux router) {
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
+	// Operations (ops.go): liveness, readiness, Prometheus metrics.
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.Handle("GET /metrics", s.metrics())
 
 	// Public pages: home, sessions and minutes, the register, search.
 	mux.HandleFunc("GET /{$}", s.home)
@@ -35,6 +37,23 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /beschluesse.atom", s.decisionFeed)
 	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
 	mux.HandleFunc("GET /suche", s.searchPage)
+
+	// Follow-ups (followups.go): the list, per member, one follow-up, its
+	// progress reported by the responsible office, exports.
+	mux.HandleFunc("GET /auftraege", s.followUpList)
+	mux.HandleFunc("GET /auftraege.csv", s.followUpCSV)
+	mux.HandleFunc("GET /auftraege.pdf", s.followUpPDF)
+	mux.HandleFunc("GET /auftraege/{id}", s.followUpPage)
+	mux.HandleFunc("POST /auftraege/{id}/stand", s.reportFollowUp)
+	mux.HandleFunc("POST /auftraege/{id}/kommentare", s.commentFollowUp)
+	mux.HandleFunc("GET /mitglieder/{mitglied}/auftraege", s.memberFollowUps)
+	mux.HandleFunc("GET /sitzungen/{nr}/auftragsvorschlaege", s.followUpProposals)
+	mux.HandleFunc("POST /sitzungen/{nr}/auftragsvorschlaege", s.handleFollowUpProposal)
+	// The personal calendar feed at a private, revocable address (personal_feed.go).
+	mux.HandleFunc("GET /mein-kalender", s.calendarPage)
+	mux.HandleFunc("POST /mein-kalender", s.newCalendarAddress)
+	mux.HandleFunc("POST /mein-kalender/widerrufen", s.revokeCalendarAddress)
+	mux.HandleFunc("GET /kalender/{datei}", s.personalCalendar)
 
 	// Logging in and out (login.go), with OpenID Connect when configured.
 	mux.HandleFunc("GET /anmelden", s.loginPage)
@@ -65,6 +84,14 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /tops/{id}/entscheidung", s.decideRegistration)
 	mux.HandleFunc("POST /tops/{id}/verschieben", s.moveItem)
 
+	// Editing, moving, cancelling, deleting a session; the session
+	// calendar (schedule.go).
+	mux.HandleFunc("GET /sitzungen/{nr}/bearbeiten", s.editSessionPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/bearbeiten", s.editSession)
+	mux.HandleFunc("POST /sitzungen/{nr}/absagen", s.cancelSession)
+	mux.HandleFunc("POST /sitzungen/{nr}/loeschen", s.deleteSession)
+	mux.HandleFunc("GET /sitzungen/kalender", s.sessionCalendarPage)
+
 	// Agenda registration by members (registration.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/anmeldung", s.registerPage)
 	mux.HandleFunc("POST /sitzungen/{nr}/anmeldung", s.registerItem)
@@ -77,8 +104,11 @@ func (s *Server) routes(mux router) {
 	// Minutes review: comments, approval, corrections (review.go).
 	mux.HandleFunc("POST /sitzungen/{nr}/kommentare", s.commentMinutes)
 	mux.HandleFunc("POST /sitzungen/{nr}/genehmigen", s.approveMinutes)
-	mux.HandleFunc("POST /sitzungen/{nr}/berichtigung", s.correctMinutes)
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll/fassungen/{v}", s.minutesVersion)
+	// Structured corrections of approved minutes (corrections.go).
+	mux.HandleFunc("GET /sitzungen/{nr}/berichtigen", s.correctionPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/berichtigungen", s.proposeCorrection)
+	mux.HandleFunc("POST /protokollberichtigungen/{id}/genehmigen", s.approveCorrection)
 
 	// Live minutes (live.go) and decisions in session (live_decisions.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/live", s.livePage)
@@ -98,6 +128,15 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /entwuerfe/{rid}/abstimmung", s.voteDecision)
 	mux.HandleFunc("POST /sitzungen/{nr}/gruene-liste", s.adoptConsentAgenda)
 	mux.HandleFunc("POST /tops/{id}/auftraege", s.addFollowUp)
+
+	// The speakers' list and the projector view (speakers.go).
+	mux.HandleFunc("POST /sitzungen/{nr}/wortmeldungen", s.requestFloor)
+	mux.HandleFunc("POST /wortmeldungen/{id}/zurueckziehen", s.withdrawFloor)
+	mux.HandleFunc("POST /sitzungen/{nr}/redeliste/weiter", s.nextSpeaker)
+	mux.HandleFunc("POST /sitzungen/{nr}/redeliste/beenden", s.endTurn)
+	mux.HandleFunc("GET /sitzungen/{nr}/redeliste", s.speakersPanel)
+	mux.HandleFunc("GET /sitzungen/{nr}/beamer", s.projector)
+	mux.HandleFunc("GET /sitzungen/{nr}/beamer/stand", s.projectorState)
 
 	// Votes in session: opened by the secretariat, cast by the members
 	// themselves (votes.go).

@@ -52,6 +52,10 @@ var screenPages = []screenPage{
 	{"", "/sitzungen/46", "sitzung-46"},
 	{"", "/sitzungen/48", "sitzung-48-laufend"},
 	{"", "/sitzungen/48/live", "live-48"},
+	{"", "/sitzungen/kalender", "sitzungskalender"},
+	{"", "/auftraege", "auftraege"},
+	{"", "/auftraege/{followup}", "auftrag"},
+	{"", "/mitglieder/HE/auftraege", "auftraege-hessen"},
 	{"", "/beschluesse", "beschluesse"},
 	{"", "/beschluesse/B-2025/26-IT", "beschluss-2025-26"},
 	{"", "/beschluesse/{umlauf}", "beschluss-umlauf"},
@@ -67,6 +71,12 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/sitzungen/48/live", "live-protokoll-48"},
 	{"geschaeftsstelle", "/sitzungen/48/anwesenheit", "anwesenheit-48"},
 	{"geschaeftsstelle", "/sitzungen/48/abstimmung", "abstimmung-48"},
+	{"geschaeftsstelle", "/sitzungen/48/bearbeiten", "sitzung-48-bearbeiten"},
+	{"geschaeftsstelle", "/auftraege", "auftraege"},
+	{"geschaeftsstelle", "/auftraege/{followup}", "auftrag"},
+	{"geschaeftsstelle", "/sitzungen/47/auftragsvorschlaege", "auftragsvorschlaege-47"},
+	{"geschaeftsstelle", "/sitzungen/48/beamer", "beamer-48"},
+	{"geschaeftsstelle", "/sitzungen/47/berichtigen", "protokoll-47-berichtigen"},
 	{"geschaeftsstelle", "/sitzungen/47", "sitzung-47-intern"},
 	{"geschaeftsstelle", "/sitzungen/47/protokoll/fassungen/1", "protokoll-47-fassung"},
 	{"geschaeftsstelle", "/sitzungen/47/nachbesprechung", "nachbesprechung-47"},
@@ -83,6 +93,8 @@ var screenPages = []screenPage{
 
 	{"hessen", "/mein-bereich", "mein-bereich"},
 	{"hessen", "/sitzungen/49", "sitzung-49"},
+	{"hessen", "/mitglieder/HE/auftraege", "auftraege-hessen"},
+	{"hessen", "/mein-kalender", "mein-kalender"},
 	{"hessen", "/sitzungen/49/anmeldung", "top-anmelden"},
 	{"hessen", "/sitzungen/48/abstimmung", "abstimmung-48"},
 	{"hessen", "/sitzungen/47", "sitzung-47-intern"},
@@ -106,9 +118,10 @@ var screenPages = []screenPage{
 // files, feeds, event streams, the fragments htmx loads into a page, the
 // OpenID Connect redirects, the APIs.
 var screenSkipped = []string{
-	"/static/", "/healthz", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
+	"/static/", "/healthz", "/readyz", "/metrics", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
 	"/beschluesse.atom", "/dokumente/{id}", "/sitzungen/{nr}/live/ereignisse", "/sitzungen/{nr}/live/stand",
-	"/sitzungen/{nr}/abstimmung/stand", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",
+	"/sitzungen/{nr}/abstimmung/stand", "/sitzungen/{nr}/redeliste", "/sitzungen/{nr}/beamer/stand",
+	"/auftraege.csv", "/auftraege.pdf", "/kalender/{datei}", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",
 	"/fachmk/termine.ics", "/fachmk/{abbrev}/termine.ics", "/aenderungsprotokoll.csv", "/anmelden/oidc", "/anmelden/oidc/rueckruf",
 	"/",
 }
@@ -125,7 +138,7 @@ func TestScreenPagesCoverEveryRoute(t *testing.T) {
 	srv.routes(rec)
 	covered := map[string]bool{}
 	for _, p := range screenPages {
-		path := strings.NewReplacer("{procedure}", "1", "{decision}", "1", "{conference}", "FMK", "{umlauf}", "B-2026/01-IT").Replace(p.path)
+		path := strings.NewReplacer("{procedure}", "1", "{decision}", "1", "{conference}", "FMK", "{umlauf}", "B-2026/01-IT", "{followup}", "1").Replace(p.path)
 		r := httptest.NewRequest("GET", path, nil)
 		_, pattern := rec.Handler(r)
 		covered[strings.TrimPrefix(pattern, "GET ")] = true
@@ -205,7 +218,19 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d27), url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"ja"}, fmt.Sprintf("grund_%d", fmk.ID): {"Finanzierung der EfA-Leistungen"}}); code != http.StatusSeeOther {
 		t.Fatalf("profile: %d", code)
 	}
-	return map[string]string{"{procedure}": fmt.Sprint(pid), "{decision}": fmt.Sprint(d27), "{conference}": "FMK", "{umlauf}": umlauf.Label}
+	// A follow-up of an adopted decision, which the public sees too.
+	var followUp int64
+	fs, err := st.FollowUps(ctx, store.FollowUpFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.DecisionID != 0 && followUp == 0 {
+			followUp = f.ID
+		}
+	}
+	return map[string]string{"{procedure}": fmt.Sprint(pid), "{decision}": fmt.Sprint(d27), "{conference}": "FMK", "{umlauf}": umlauf.Label,
+		"{followup}": fmt.Sprint(followUp)}
 }
 
 // TestEveryPageInBrowser walks screenPages: axe clean, no sideways scroll

@@ -10,7 +10,7 @@ import (
 // changed tells the live viewers of a session that it changed and brings the
 // search index of the session up to date.
 func (s *Server) changed(r *http.Request, sessionID int64) {
-	s.events.Publish(sessionID)
+	s.publishLive(r.Context(), sessionID)
 	if err := search.IndexSession(r.Context(), s.st, sessionID); err != nil {
 		s.log.Error("search index", "session", sessionID, "err", err)
 	}

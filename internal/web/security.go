@@ -25,19 +25,38 @@ import (
 // set-up on http://127.0.0.1 must not be pinned to HTTPS.
 func (s *Server) securityHeaders(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hd := w.Header()
-		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-		hd.Set("X-Content-Type-Options", "nosniff")
-		hd.Set("X-Frame-Options", "DENY")
-		hd.Set("Referrer-Policy", "same-origin")
-		hd.Set("Cross-Origin-Opener-Policy", "same-origin")
-		hd.Set("Permissions-Policy", "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()")
-		if r.TLS != nil || s.sessions.Secure {
-			hd.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-		}
+		s.setSecurityHeaders(w, r)
 		h.ServeHTTP(w, r)
 	})
 }
+
+// setSecurityHeaders sets the headers of securityHeaders. The values are
+// shared slices of length = capacity (an Add elsewhere copies them).
+func (s *Server) setSecurityHeaders(w http.ResponseWriter, r *http.Request) {
+	hd := w.Header()
+	for _, kv := range securityHeaderValues {
+		hd[kv.name] = kv.value
+	}
+	if r.TLS != nil || s.sessions.Secure {
+		hd["Strict-Transport-Security"] = hstsValue
+	}
+}
+
+// securityHeaderValues are the headers every response carries, in
+// canonical form.
+var securityHeaderValues = []struct {
+	name  string
+	value []string
+}{
+	{"Content-Security-Policy", []string{"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"}},
+	{"X-Content-Type-Options", []string{"nosniff"}},
+	{"X-Frame-Options", []string{"DENY"}},
+	{"Referrer-Policy", []string{"same-origin"}},
+	{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
+	{"Permissions-Policy", []string{"accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"}},
+}
+
+var hstsValue = []string{"max-age=31536000; includeSubDomains"}
 
 // keyRing loads the server's signing key once from the store.
 type keyRing struct {
@@ -149,6 +168,7 @@ func safeNext(next string) string {
 // it before Handler.
 func (s *Server) SetClientIPHeader(name string) {
 	name = http.CanonicalHeaderKey(strings.TrimSpace(name))
+	s.ops.clientIPHeader = name
 	if name == "" {
 		s.sessions.ClientAddr = auth.PeerAddr
 		return

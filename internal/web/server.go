@@ -46,10 +46,25 @@ type Server struct {
 	// cacheBytes is the budget of the public response cache; negative
 	// turns it off.
 	cacheBytes int
+	// noStoredPages turns off the pages rendered once per change
+	// (rendered.go).
+	noStoredPages bool
 	// councilBodyKept and members keep what almost every page needs.
 	councilBodyKept untilChange[model.Body]
 	members         untilChange[map[string]model.Member]
 	lastChange      untilChange[time.Time]
+	// openFollowUpCounts keeps the home page's count of open follow-ups
+	// for the public and the internal audience (followups.go).
+	openFollowUpCounts untilChange[[2]int]
+	// registerOpts and registerTotals keep the register's filter choices
+	// and numbers of matches (register_pages.go).
+	registerOpts   untilChange[registerOptions]
+	registerTotals registerTotals
+	// sessionYears keeps the years the session
+	// list links (sessions_list.go).
+	sessionYears untilChange[[]int]
+	// liveBoxKept keeps the public live box per session (live_box.go).
+	liveBoxKept liveBoxes
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
 	// keys signs notices and the OpenID Connect login state.
@@ -63,6 +78,8 @@ type Server struct {
 	license string
 	// now is the clock of deadlines and "today" (time.Now; tests set it).
 	now func() time.Time
+	// ops holds the metrics and who may read them (ops.go).
+	ops *ops
 }
 
 // SetClock replaces the clock the pages use for deadlines and "today"
@@ -82,6 +99,9 @@ func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 	s := &Server{st: st, log: log, pages: map[string]*template.Template{}, council: council,
 		sessions: auth.NewSessions(st), events: NewBroker()}
 	s.audienceOf = func(r *http.Request) model.Audience { return auth.Audience(s.user(r)) }
+	s.wireCluster()
+	s.events.render, s.events.onError = s.renderPublicBox, s.liveBoxFailed
+	s.ops = s.newOps()
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -122,16 +142,18 @@ func (s *Server) Handler() http.Handler {
 		}
 		return t
 	}
-	cached := httpcache.Handler(mux, httpcache.Options{
+	pages := s.storedPages(mux)
+	cached := httpcache.Handler(pages, httpcache.Options{
 		LastChange: lastChange,
 		Version:    s.st.Version,
 		Cacheable:  publicRegister,
 		MaxBytes:   s.cacheBytes,
 	})
 	if s.cacheBytes < 0 {
-		cached = httpcache.Handler(mux, httpcache.Options{LastChange: lastChange})
+		cached = httpcache.Handler(pages, httpcache.Options{LastChange: lastChange})
 	}
-	return s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
+	full := s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
+	return s.instrument(mux, s.fastStored(full, lastChange))
 }
 
 // publicRegister says whether a request is for the public register, whose

@@ -13,33 +13,6 @@ import (
 	"gremium/internal/store"
 )
 
-type sessionListData struct {
-	Council  model.Body
-	Sessions []model.Session
-	Members  map[string]model.Member
-}
-
-func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
-		return
-	}
-	sessions, err := s.st.Sessions(ctx, council.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	members, err := s.memberMap(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "sessions.html", view{Title: "Sitzungen", Active: "sitzungen",
-		Data: sessionListData{Council: council, Sessions: sessions, Members: members}})
-}
-
 type sessionData struct {
 	Doc     minutes.Document
 	Members map[string]model.Member
@@ -57,6 +30,8 @@ type sessionData struct {
 	DocGroups     []docGroup // the documents by agenda item, with the viewer's notes
 	DocKinds      []model.DocumentKind
 	Registrations []model.AgendaItem // the user's own pending registrations
+	// Corrections of approved minutes, as the audience may see them.
+	Corrections []model.MinutesCorrection
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
@@ -122,8 +97,16 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	}
 	d := sessionData{Doc: doc, Members: members, Known: known,
 		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),
-		CanRegister:   se.Status == model.StatusPlanned || se.Status == model.StatusConvened,
+		CanRegister:   (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !se.Cancelled(),
 		AgendaVisible: doc.Audience.SeesAgenda(se)}
+	if se.Status.MinutesFrozen() {
+		cs, err := s.st.MinutesCorrections(ctx, se.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Corrections = doc.Audience.MinutesCorrections(cs)
+	}
 	u := s.user(r)
 	if d.Running {
 		if d.Live, err = s.loadLiveState(r, se); err != nil {

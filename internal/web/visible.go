@@ -9,13 +9,13 @@ import (
 	"gremium/internal/model"
 )
 
-// visibleFollowUps keeps the follow-ups the audience a — the user u (nil
+// visibleFollowUpList keeps the follow-ups the audience a — the user u (nil
 // for the public) — may see: the item they arose in must be visible to u
 // (a registration only to the secretariat and the registering member), and
 // the publication gate decides the rest (a follow-up of a decision with
 // the adopted decision, one from the discussion with the released
 // minutes).
-func (s *Server) visibleFollowUps(ctx context.Context, a model.Audience, u *model.User, list []model.FollowUp) ([]model.FollowUp, error) {
+func (s *Server) visibleFollowUpList(ctx context.Context, a model.Audience, u *model.User, list []model.FollowUp) ([]model.FollowUp, error) {
 	decisions := map[int64]*model.Decision{}
 	sessions := map[int64]*model.Session{} // by item; nil: the item is not visible
 	var out []model.FollowUp

@@ -208,7 +208,7 @@ func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	s.events.Publish(se.ID)
+	s.publishLive(r.Context(), se.ID)
 	back(w, r, voteURL(se), "Ihre Stimme ist gespeichert. Sie können sie ändern, bis die Geschäftsstelle die Abstimmung schließt.")
 }
 

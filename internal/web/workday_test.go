@@ -199,7 +199,7 @@ func TestHomeCountsOnlyVisibleFollowUps(t *testing.T) {
 	ctx := context.Background()
 	count := func(who string) string {
 		_, page := do(t, client(t, ts, who), "GET", ts.URL+"/", nil)
-		return between(page, "Offene Aufträge aus Sitzungen: ", "</p>")
+		return between(page, "Offene Aufträge aus Sitzungen: ", "</a>")
 	}
 	before := count("")
 	_, it := planSession48(t, ts, st)

@@ -1,22 +1,80 @@
 // Live updates of a running session: the server sends an event whenever the
-// session changes (Server-Sent Events) and htmx fetches the new state of the
-// live box. Without JavaScript, reloading the page shows the same.
+// session changes (Server-Sent Events). For the public the event carries the
+// new live box itself ({"stand": HTML}); otherwise htmx fetches the new state
+// of the box. When the server refuses the stream (too many viewers: 503 or
+// 429) or the browser has no EventSource, the box is fetched every 30
+// seconds instead. Without JavaScript, reloading the page shows the same.
 (function () {
   "use strict";
-  if (!window.EventSource) {
-    return;
+  // How often a page without a stream fetches its box; a page (or a
+  // browser test) may set window.gremiumLivePollMs before this script runs.
+  var POLL_MS = window.gremiumLivePollMs || 30000;
+
+  function fetchBox(box) {
+    if (window.htmx) {
+      window.htmx.ajax("GET", box.getAttribute("data-live-state"), {
+        target: box.getAttribute("data-live-target") || "#live-stand",
+        swap: "outerHTML"
+      });
+    }
   }
-  // Every box with data-live-events refreshes its part of the page
-  // (data-live-target, by default the live box) on each event.
+
+  // showBox puts a pushed box in place: the children of the live region
+  // are replaced, the region itself stays, so screen readers announce the
+  // change (aria-live).
+  function showBox(html) {
+    var target = document.getElementById("live-stand");
+    if (!target) {
+      return false;
+    }
+    var t = document.createElement("template");
+    t.innerHTML = html;
+    var fresh = t.content.firstElementChild;
+    if (!fresh || fresh.id !== "live-stand") {
+      return false;
+    }
+    target.innerHTML = fresh.innerHTML;
+    return true;
+  }
+
+  function poll(box) {
+    if (box.getAttribute("data-live-polling")) {
+      return;
+    }
+    box.setAttribute("data-live-polling", "1");
+    var note = document.createElement("p");
+    note.className = "live-fallback";
+    note.textContent = "Die Live-Verbindung ist gerade nicht verfügbar; der Stand wird alle 30 Sekunden aktualisiert.";
+    box.appendChild(note);
+    // A little jitter, so that refused viewers do not all come at once.
+    window.setInterval(function () { fetchBox(box); }, POLL_MS + Math.floor(Math.random() * POLL_MS / 6));
+  }
+
   var boxes = document.querySelectorAll("[data-live-events]");
   boxes.forEach(function (box) {
+    if (!window.EventSource) {
+      poll(box);
+      return;
+    }
+    var ownBox = !box.getAttribute("data-live-target");
     var source = new EventSource(box.getAttribute("data-live-events"));
-    source.addEventListener("update", function () {
-      if (window.htmx) {
-        window.htmx.ajax("GET", box.getAttribute("data-live-state"), {
-          target: box.getAttribute("data-live-target") || "#live-stand",
-          swap: "outerHTML"
-        });
+    source.addEventListener("update", function (ev) {
+      var data = null;
+      try {
+        data = JSON.parse(ev.data || "{}");
+      } catch (e) {
+        data = null;
+      }
+      if (ownBox && data && typeof data.stand === "string" && showBox(data.stand)) {
+        return;
+      }
+      fetchBox(box);
+    });
+    source.addEventListener("error", function () {
+      // CLOSED: the server refused the stream (or answered something
+      // else); the browser does not try again, so the page polls.
+      if (source.readyState === EventSource.CLOSED) {
+        poll(box);
       }
     });
   });

@@ -1,0 +1,152 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/itplr"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+	"gremium/internal/search"
+	"gremium/internal/store"
+)
+
+// syntheticMinutes builds the minutes of one session with n items, cycling
+// through the items of the 47th session with fresh item and decision
+// numbers (as internal/minutes' BenchmarkParse does).
+func syntheticMinutes(number, n int) minutes.Document {
+	src := demo.Session47Document()
+	items := src.Items()
+	doc := minutes.Document{Audience: model.Internal, Session: src.Session, Body: model.Body{Name: "IT-Planungsrat"}}
+	doc.Session.Number = number
+	seq := 0
+	for i := 0; i < n; i++ {
+		it := items[i%len(items)]
+		it.Number = fmt.Sprintf("%02d", i+1)
+		rows := make([]minutes.Row, len(it.Rows))
+		for j, r := range it.Rows {
+			if r.Decision != nil {
+				d := *r.Decision
+				if !d.Number.IsZero() {
+					seq++
+					d.Number = model.DecisionNumber{Year: 2030, Seq: seq}
+					d.Label = fmt.Sprintf("B-2030/%02d-IT", seq)
+				}
+				r.Decision = &d
+			}
+			rows[j] = r
+		}
+		it.Rows = rows
+		doc.Sections = append(doc.Sections, minutes.Section{Name: src.Sections[i%len(src.Sections)].Name, Items: []minutes.Item{it}})
+	}
+	return doc
+}
+
+// BenchmarkImportMinutes measures `gremium import minutes` end to end — the
+// built program, a fresh data directory with the demo data, one file of
+// minutes of GREMIUM_BENCH_IMPORT_ITEMS items (default 2000, about 5 MB):
+// parse, store (one transaction with its audit entries and OParl objects),
+// search index. It reports MB/s of the file.
+//
+//	go test ./bench -run '^$' -bench ImportMinutes -benchtime 3x
+func BenchmarkImportMinutes(b *testing.B) {
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "gremium")
+	build := exec.Command("go", "build", "-o", bin, "../cmd/gremium")
+	if out, err := build.CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	var text bytes.Buffer
+	if err := minutes.Export(&text, syntheticMinutes(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 2000))); err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(dir, "protokoll.txt")
+	if err := os.WriteFile(file, text.Bytes(), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	var total time.Duration
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		data := filepath.Join(dir, fmt.Sprintf("data-%d", i))
+		if out, err := exec.Command(bin, "demo", "--data", data).CombinedOutput(); err != nil {
+			// Older programs have no "demo" command: load it by serving once.
+			b.Fatalf("demo data: %v\n%s", err, out)
+		}
+		b.StartTimer()
+		t0 := time.Now()
+		cmd := exec.Command(bin, "import", "minutes", file, "--data", data)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			b.Fatalf("import: %v\n%s\n%s", err, out, stderr.String())
+		}
+		total += time.Since(t0)
+		if i == 0 {
+			fmt.Printf("import of %d bytes: %s  stderr: %q\n", text.Len(), strings.TrimSpace(string(out)), lastLines(stderr.String(), 3))
+		}
+	}
+	mbps := float64(text.Len()) * float64(b.N) / total.Seconds() / 1e6
+	fmt.Printf("gremium import minutes end to end: %.1f MB/s (%d bytes, %s per import)\n", mbps, text.Len(), (total / time.Duration(b.N)).Round(time.Millisecond))
+	b.SetBytes(int64(text.Len()))
+	b.ReportMetric(mbps, "MB/s-end-to-end")
+}
+
+// lastLines gives the last n lines of s.
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+// BenchmarkImportInProcess is BenchmarkImportMinutes without the process:
+// the same steps in this process (parse, store, search index), for
+// profiling (-cpuprofile).
+func BenchmarkImportInProcess(b *testing.B) {
+	var text bytes.Buffer
+	if err := minutes.Export(&text, syntheticMinutes(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 2000))); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(text.Len()))
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		ctx := store.WithActor(context.Background(), "import")
+		st, err := store.Open(ctx, filepath.Join(b.TempDir(), "data"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := demo.Load(ctx, st); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		council, err := itplr.Setup(ctx, st)
+		if err != nil {
+			b.Fatal(err)
+		}
+		opts, err := minutes.StoredOptions(ctx, st, council.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, _, err := minutes.Parse(bytes.NewReader(text.Bytes()), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		id, _, err := minutes.Save(ctx, st, council.ID, doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := search.IndexSession(ctx, st, id); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+}

@@ -1,0 +1,292 @@
+package bench
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver for the raw statements
+
+	"gremium/internal/demo"
+	"gremium/internal/itplr"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+	"gremium/internal/search"
+	"gremium/internal/store"
+	"gremium/internal/store/storetest"
+	"gremium/internal/web"
+)
+
+// The engines side by side (docs/performance.md, "PostgreSQL"): the same
+// corpus, the same requests, in one run, on SQLite and on PostgreSQL.
+//
+//	GREMIUM_BENCH_DATABASE  a postgres:// URL of a database for the corpus:
+//	                        filled from the SQLite corpus (store.CopyAll)
+//	                        when it is empty, kept for later runs
+
+// engineStore is one engine's store of the corpus.
+type engineStore struct {
+	name string
+	st   *store.Store
+	raw  *sql.DB // the same database past the store, for raw statements
+}
+
+// engines opens the corpus on SQLite and, with GREMIUM_BENCH_DATABASE, on
+// PostgreSQL (copying it there first if that database is empty).
+func engines(b *testing.B, c Corpus) []engineStore {
+	b.Helper()
+	ctx := context.Background()
+	lite, err := store.Open(ctx, c.Dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { lite.Close() })
+	raw, err := sql.Open("sqlite", "file:"+filepath.Join(c.Dir, store.DBFileName)+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { raw.Close() })
+	out := []engineStore{{"sqlite", lite, raw}}
+	url := os.Getenv("GREMIUM_BENCH_DATABASE")
+	if url == "" {
+		b.Log("PostgreSQL not measured: GREMIUM_BENCH_DATABASE is not set")
+		return out
+	}
+	pg, err := store.OpenDatabase(ctx, url, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { pg.Close() })
+	if n, err := pg.SearchCount(ctx); err != nil {
+		b.Fatal(err)
+	} else if n == 0 {
+		start := time.Now()
+		rep, err := store.CopyAll(ctx, pg, lite)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var rows int64
+		for _, t := range rep.Tables {
+			rows += t.Rows
+		}
+		d := time.Since(start)
+		fmt.Printf("copied the corpus into PostgreSQL (store.CopyAll, as gremium migrate-data): %d rows in %s, %.0f rows/s, checked\n",
+			rows, d.Round(time.Second), float64(rows)/d.Seconds())
+	}
+	pgRaw, err := sql.Open("pgx", url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { pgRaw.Close() })
+	return append(out, engineStore{"postgres", pg, pgRaw})
+}
+
+// serveStore starts gremium on st with the response cache off.
+func serveStore(b *testing.B, st *store.Store) *httptest.Server {
+	b.Helper()
+	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv.SetResponseCache(-1)
+	ts := httptest.NewServer(srv.Handler())
+	b.Cleanup(ts.Close)
+	return ts
+}
+
+// BenchmarkEngines measures, per engine and against the bare handler with
+// the same bytes, with the response cache off (every request a cache
+// miss): decision pages and JSON decisions spread over the corpus, the
+// register's first page and deep pages; then the search one query at a
+// time against the raw statements it runs on that engine.
+func BenchmarkEngines(b *testing.B) {
+	c := benchCorpus(b)
+	var pages, jsons, deep []string
+	for _, l := range c.Labels {
+		pages = append(pages, "/beschluesse/"+l)
+		n, _ := model.ParseDecisionRef(l)
+		jsons = append(jsons, fmt.Sprintf("/api/v1/beschluesse/%d/%d", n.Year, n.Seq))
+	}
+	last := max(1, c.Decisions/web.RegisterPerPage)
+	for i := 0; i < 200; i++ {
+		deep = append(deep, fmt.Sprintf("/beschluesse?seite=%d", 1+i*last/200))
+	}
+	for _, e := range engines(b, c) {
+		ts := serveStore(b, e.st)
+		b.Run(e.name+"/decision-page", func(b *testing.B) {
+			compare(b, e.name+": decision page, cache miss", ts, pages)
+		})
+		b.Run(e.name+"/decision-json", func(b *testing.B) {
+			compare(b, e.name+": JSON decision, cache miss", ts, jsons)
+		})
+		b.Run(e.name+"/register-first", func(b *testing.B) {
+			compare(b, e.name+": /beschluesse page 1, uncached", ts, []string{"/beschluesse"})
+		})
+		b.Run(e.name+"/register-deep", func(b *testing.B) {
+			compare(b, e.name+": /beschluesse deep pages, uncached", ts, deep)
+		})
+		b.Run(e.name+"/search", func(b *testing.B) {
+			searchEngine(b, c, e)
+		})
+	}
+}
+
+// searchEngine runs the corpus queries one at a time through search.Run
+// and as the raw statements the store runs for them on this engine.
+func searchEngine(b *testing.B, c Corpus, e engineStore) {
+	ctx := context.Background()
+	pg := e.name == "postgres"
+	rawSearch := func(q search.Query) error {
+		match, count, page := q.Match, `SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)`,
+			`SELECT url, title, text FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?`
+		capped := `SELECT url, title, text FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?`
+		if pg {
+			match = tsquery(q)
+			count = `SELECT count(*) FROM (SELECT id FROM search_index WHERE tsv @@ to_tsquery('german', $1) LIMIT $2) x`
+			page = `SELECT url, title, text FROM search_index, to_tsquery('german', $1) q WHERE tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC, id DESC LIMIT $2`
+			capped = `SELECT url, title, text FROM search_index WHERE tsv @@ to_tsquery('german', $1) ORDER BY id DESC LIMIT $2`
+		}
+		var n int
+		if err := e.raw.QueryRowContext(ctx, count, match, store.SearchCap+1).Scan(&n); err != nil {
+			return err
+		}
+		if n > store.SearchCap {
+			page = capped
+		}
+		rows, err := e.raw.QueryContext(ctx, page, match, web.PerPage)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var u, t, x string
+			if err := rows.Scan(&u, &t, &x); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	rounds := envInt("GREMIUM_BENCH_SEARCH_ROUNDS", 20)
+	var ours, raw []time.Duration
+	for r := 0; r < rounds; r++ {
+		for _, text := range searchQueries(c) {
+			q, ok := search.Parse(text)
+			if !ok {
+				b.Fatalf("query %q", text)
+			}
+			t0 := time.Now()
+			if _, err := search.Run(ctx, e.st, q, 1, web.PerPage); err != nil {
+				b.Fatal(err)
+			}
+			ours = append(ours, time.Since(t0))
+			t0 = time.Now()
+			if err := rawSearch(q); err != nil {
+				b.Fatal(err)
+			}
+			raw = append(raw, time.Since(t0))
+		}
+	}
+	o50, o95, o99 := Percentiles(ours)
+	r50, r95, r99 := Percentiles(raw)
+	fmt.Printf("%s: search (%d queries × %d rounds)\n  gremium search  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms\n  raw SQL         p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms\n  ratio (p95) %.2f\n",
+		e.name, len(searchQueries(c)), rounds, ms(o50), ms(o95), ms(o99), ms(r50), ms(r95), ms(r99), float64(o95)/float64(r95))
+	b.ReportMetric(ms(o95), "p95-ms")
+	b.ReportMetric(ms(r95), "raw-p95-ms")
+	b.ReportMetric(float64(o95)/float64(r95), "ratio")
+}
+
+// tsquery writes a parsed query as the store does for PostgreSQL.
+func tsquery(q search.Query) string {
+	var s string
+	for i, part := range q.Parts {
+		if i > 0 {
+			s += " & "
+		}
+		if len(part) == 1 {
+			s += part[0]
+			continue
+		}
+		s += "("
+		for j, w := range part {
+			if j > 0 {
+				s += " <-> "
+			}
+			s += w
+		}
+		s += ")"
+	}
+	return s
+}
+
+// BenchmarkImportEngines imports about 10 MB of minutes (synthetic
+// sessions of 200 items in the published layout) end to end — parse, save
+// in one transaction per session, index for search — into an empty
+// database of each engine, as "gremium import minutes" does, and reports
+// MB/s.
+func BenchmarkImportEngines(b *testing.B) {
+	ctx := store.WithActor(context.Background(), "import")
+	var files [][]byte
+	total := 0
+	for i := 0; total < 10<<20; i++ {
+		var text bytes.Buffer
+		doc := syntheticMinutes(100+i, 200)
+		if err := minutes.Export(&text, doc); err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, text.Bytes())
+		total += text.Len()
+	}
+	type eng struct{ name, db string }
+	list := []eng{{"sqlite", ""}}
+	if os.Getenv(storetest.EnvPostgres) != "" {
+		list = append(list, eng{"postgres", ""})
+	}
+	for _, e := range list {
+		b.Run(e.name, func(b *testing.B) {
+			db := e.db
+			if e.name == "postgres" {
+				db = storetest.NewPostgresDB(b)
+			}
+			st, err := store.OpenDatabase(ctx, db, b.TempDir())
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			council, err := itplr.Setup(ctx, st)
+			if err != nil {
+				b.Fatal(err)
+			}
+			opts, err := minutes.StoredOptions(ctx, st, council.ID)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(total))
+			start := time.Now()
+			for _, f := range files {
+				doc, _, err := minutes.Parse(bufio.NewReader(bytes.NewReader(f)), opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				id, _, err := minutes.Save(ctx, st, council.ID, doc)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := search.IndexSession(ctx, st, id); err != nil {
+					b.Fatal(err)
+				}
+			}
+			d := time.Since(start)
+			fmt.Printf("%s: import of %d sessions, %.1f MB end to end in %s: %.2f MB/s\n", e.name, len(files), float64(total)/(1<<20), d.Round(time.Millisecond), float64(total)/(1<<20)/d.Seconds())
+			b.ReportMetric(float64(total)/(1<<20)/d.Seconds(), "MB/s")
+		})
+	}
+}

@@ -1,0 +1,290 @@
+package minutes
+
+// Follow-ups proposed from the wording of the minutes: deadline phrases in
+// decision points, contributions and protocol notes ("bis zum 31.08.2025",
+// "spätestens zur 49. Sitzung", "bis zur 48. Sitzung", "zur nächsten
+// Sitzung"), requests ("Bitte an den Bund …") and items whose Follow-Up box
+// is ticked. The secretariat confirms or dismisses each proposal; nothing
+// here creates a follow-up (docs/followups.md).
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// Proposal is a follow-up proposed from the minutes, with the phrase that
+// gave rise to it.
+type Proposal struct {
+	// Key names the proposal stably across imports of the same minutes:
+	// the session, the item and the sentence.
+	Key        string
+	ItemID     int64
+	ItemLabel  string
+	DecisionID int64
+	Source     model.FollowUpSource
+	SourceID   int64 // the row (contribution, note; for a decision the decision)
+	// Sentence is the sentence of the minutes the proposal is drawn from;
+	// Phrase the words that made it one.
+	Sentence    string
+	Phrase      string
+	Responsible string
+	DueDate     model.Date
+	DueSession  int
+}
+
+// FollowUp gives the proposal as the follow-up it would become.
+func (p Proposal) FollowUp() model.FollowUp {
+	return model.FollowUp{ItemID: p.ItemID, DecisionID: p.DecisionID, Text: p.Sentence, Responsible: p.Responsible,
+		DueDate: p.DueDate, DueSession: p.DueSession, Status: model.FollowUpOpen, Source: p.Source, SourceID: p.SourceID, ProposalKey: p.Key}
+}
+
+var (
+	// "bis zum 31.08.2025", "spätestens zum 1. September 2025" is not
+	// covered: the minutes write dates with digits.
+	dueDate = regexp.MustCompile(`(?i)\b(?:bis\s+(?:spätestens\s+)?(?:zum\s+)?|spätestens\s+(?:bis\s+)?(?:zum\s+)?)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})`)
+	// "spätestens zur 49. Sitzung", "bis zur 48. Sitzung", "spätestens bis
+	// zur 48. Sitzung des IT-Planungsrats".
+	dueSession = regexp.MustCompile(`(?i)\b(?:(?:spätestens|bis)\s+(?:bis\s+)?)?zur\s+(\d{1,3})\.\s+Sitzung`)
+	// "zur nächsten Sitzung", "bis zur nächsten Sitzung".
+	dueNext = regexp.MustCompile(`(?i)\b(?:bis\s+|spätestens\s+)?zur\s+nächsten\s+Sitzung`)
+	// "Bitte an den Bund", "Bittet Bund darum", and in a decision "Der
+	// IT-Planungsrat beauftragt die FITKO", "Er bittet die PG …".
+	request  = regexp.MustCompile(`\bBitte\s+an\s+|\b[Bb]ittet\s+(?:den\s+|die\s+|das\s+)?\S+(?:\s+\S+)?\s+darum\b`)
+	ordering = regexp.MustCompile(`\b(?:beauftragt|bittet)\s+(?:den\s+|die\s+|das\s+)?[A-ZÄÖÜ]`)
+	// Who is asked or ordered: "beauftragt die FITKO", "bittet die PG
+	// EfA-Finanzierung und die FITKO", "Bitte an den Bund".
+	addressee = regexp.MustCompile(`(?:[Bb]eauftragt|[Bb]ittet|Bitte\s+an)\s+(?:den\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:den\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?`)
+	// sentenceEnd is a full stop, question or exclamation mark before
+	// white space; a full stop after a digit ("49. Sitzung", "31.08.")
+	// ends no sentence (checked in sentences).
+	sentenceEnd = regexp.MustCompile(`[.!?](\s+)`)
+	// pointNumber is a decision point's leading number ("2. Der …").
+	pointNumber = regexp.MustCompile(`^\s*\d+\.\s+`)
+)
+
+// sentences splits a text into sentences.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for _, m := range sentenceEnd.FindAllStringSubmatchIndex(text, -1) {
+		if m[0] > 0 {
+			prev := text[m[0]-1]
+			if prev >= '0' && prev <= '9' {
+				continue
+			}
+			// "bzw.", "z. B.", "Nr.": a lower-case word after the stop
+			// continues the sentence.
+			if m[1] < len(text) {
+				next := text[m[1]:]
+				if r := []rune(next); len(r) > 0 && strings.ToLower(string(r[0])) == string(r[0]) && strings.ToUpper(string(r[0])) != string(r[0]) {
+					continue
+				}
+			}
+		}
+		if s := strings.TrimSpace(text[start : m[0]+1]); s != "" {
+			out = append(out, s)
+		}
+		start = m[1]
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// Deriver finds follow-ups in minutes. Members maps the names the minutes
+// use for members ("Bayern", "Bund", "FITKO") to their abbreviations.
+type Deriver struct {
+	Members map[string]string
+}
+
+// NewDeriver gives a deriver that knows the members by name and
+// abbreviation.
+func NewDeriver(members []model.Member) Deriver {
+	m := map[string]string{}
+	for _, x := range members {
+		m[strings.ToLower(x.Abbrev)] = x.Abbrev
+		m[strings.ToLower(x.Name)] = x.Abbrev
+	}
+	return Deriver{Members: m}
+}
+
+// finding is a follow-up phrase found in one sentence.
+type finding struct {
+	phrase      string
+	responsible string
+	date        model.Date
+	session     int
+}
+
+// inSentence looks for a follow-up in one sentence of session number
+// current; ok is false if there is none. In a decision (decision true) an
+// order ("beauftragt die FITKO") is one without a deadline too.
+func (d Deriver) inSentence(s string, current int, decision bool) (finding, bool) {
+	var f finding
+	if m := dueDate.FindStringSubmatch(s); m != nil {
+		day, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		year, _ := strconv.Atoi(m[3])
+		if date, err := model.ParseDate(fmt.Sprintf("%04d-%02d-%02d", year, month, day)); err == nil && !date.IsZero() {
+			f.date, f.phrase = date, m[0]
+		}
+	}
+	if m := dueSession.FindStringSubmatch(s); m != nil {
+		f.session, _ = strconv.Atoi(m[1])
+		f.phrase = join(f.phrase, m[0])
+	} else if m := dueNext.FindString(s); m != "" && current > 0 {
+		f.session = current + 1
+		f.phrase = join(f.phrase, m)
+	}
+	req := request.FindString(s)
+	if req == "" && decision {
+		req = ordering.FindString(s)
+	}
+	if f.phrase == "" && req == "" {
+		return f, false
+	}
+	if req != "" && f.phrase == "" {
+		f.phrase = strings.TrimSpace(req)
+	}
+	f.responsible = d.responsible(s)
+	return f, true
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " … " + b
+}
+
+// responsible names who a sentence asks or orders: the members it knows by
+// their abbreviation, others (a project group) as written.
+func (d Deriver) responsible(s string) string {
+	m := addressee.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	var out []string
+	for _, name := range m[1:] {
+		name = strings.TrimRight(strings.TrimSpace(name), ",.;:")
+		if name == "" {
+			continue
+		}
+		if abbrev, ok := d.Members[strings.ToLower(name)]; ok {
+			name = abbrev
+		}
+		out = append(out, name)
+	}
+	return strings.Join(out, ", ")
+}
+
+// Propose gives the follow-ups the minutes' wording proposes, item by item
+// in the order of the minutes: each sentence of a decision point, a
+// contribution or a protocol note with a deadline phrase or a request, and
+// for an item whose Follow-Up box is ticked but whose rows hold no such
+// sentence, one proposal for the item as a whole. Follow-ups the item has
+// already (same deadline) are not proposed again.
+func (d Deriver) Propose(doc Document) []Proposal {
+	var out []Proposal
+	current := doc.Session.Number
+	for _, it := range doc.Items() {
+		found := 0
+		add := func(p Proposal, f finding) {
+			p.ItemID, p.ItemLabel = it.ID, it.Label()
+			p.Phrase, p.Responsible, p.DueDate, p.DueSession = f.phrase, f.responsible, f.date, f.session
+			p.Key = proposalKey(current, it.AgendaItem, p.Sentence)
+			found++
+			for _, have := range it.FollowUps {
+				if have.ProposalKey == p.Key || have.DueDate == p.DueDate && have.DueSession == p.DueSession && (have.DueSession != 0 || !have.DueDate.IsZero()) {
+					return
+				}
+			}
+			out = append(out, p)
+		}
+		for _, r := range it.Rows {
+			var texts []string
+			p := Proposal{}
+			switch r.Kind {
+			case RowDecision:
+				if r.Decision == nil {
+					continue
+				}
+				p.Source, p.SourceID, p.DecisionID = model.SourceDecision, r.Decision.ID, r.Decision.ID
+				for _, pt := range r.Decision.Points {
+					texts = append(texts, pt.Text)
+				}
+			case RowDiscussion:
+				p.Source, p.SourceID = model.SourceContribution, r.ID
+				texts = r.Points
+			case RowNote:
+				p.Source, p.SourceID = model.SourceNote, r.ID
+				texts = []string{r.Text}
+			case RowText:
+				// A fragment the import could not place (a decision
+				// continued after a page break) or free text.
+				p.Source, p.SourceID = model.SourceRemark, r.ID
+				texts = []string{r.Text}
+			default:
+				continue
+			}
+			for _, text := range texts {
+				for _, s := range sentences(text) {
+					s = pointNumber.ReplaceAllString(s, "")
+					if f, ok := d.inSentence(s, current, r.Kind == RowDecision || r.Kind == RowText); ok {
+						q := p
+						q.Sentence = s
+						add(q, f)
+					}
+				}
+			}
+		}
+		if found == 0 && it.Flags.FollowUp && len(it.FollowUps) == 0 {
+			title := it.Title
+			if title == "" {
+				title = it.Label()
+			}
+			add(Proposal{Sentence: "Follow-Up zu „" + title + "“ (im Protokoll angekreuzt)", Phrase: "Follow-Up angekreuzt"}, finding{phrase: "Follow-Up angekreuzt"})
+		}
+	}
+	return out
+}
+
+// proposalKey names a proposal by session, item and sentence.
+func proposalKey(session int, it model.AgendaItem, sentence string) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%d\x00%s\x00%s\x00%s", session, it.Number, it.Title, sentence)))
+	return fmt.Sprintf("s%d-%s", session, hex.EncodeToString(h[:8]))
+}
+
+// StoredProposals gives the proposals of a stored session's minutes that
+// the secretariat has neither confirmed nor dismissed: after an import, and
+// during the session as the live page records rows.
+func StoredProposals(ctx context.Context, st *store.Store, sessionID int64) ([]Proposal, error) {
+	doc, err := Load(ctx, st, sessionID, model.Internal)
+	if err != nil {
+		return nil, err
+	}
+	members, err := st.Members(ctx)
+	if err != nil {
+		return nil, err
+	}
+	handled, err := st.HandledFollowUpProposals(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	var out []Proposal
+	for _, p := range NewDeriver(members).Propose(doc) {
+		if !handled[p.Key] {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,191 @@
+package model
+
+import (
+	"strings"
+	"time"
+)
+
+// MinutesCorrection is a Berichtigung of one row of approved minutes: the
+// secretariat picks the row (a discussion row, a protocol note or a free
+// text), edits its text and gives the reason. It is proposed first and
+// approved like the minutes (in a later session while it runs); the
+// approval changes the row and keeps the minutes as a new version, the
+// approved versions stay.
+type MinutesCorrection struct {
+	ID        int64
+	SessionID int64
+	ItemID    int64
+	// RowKind is "ON" (contribution: one point per line), "PN" (protocol
+	// note) or "text" (free remark); RowID the row's id.
+	RowKind string
+	RowID   int64
+	// RowVersion is the row's version when the correction was proposed:
+	// the approval is refused if the row changed since.
+	RowVersion int
+	Speaker    string // the row's speaker or author, for the display
+	// Confidential: the row is confidential; its correction stays
+	// internal like the row.
+	Confidential bool
+	Before       string
+	After        string
+	Reason       string
+	Status       CorrectionStatus
+	CreatedBy    string
+	CreatedAt    time.Time
+	ApprovedIn   int  // the session that approved it
+	ApprovedOn   Date // zero while proposed
+	// MinutesVersion is the version of the minutes the approval made.
+	MinutesVersion int
+	Version        int
+}
+
+// CorrectionStatus is the stage of a correction.
+type CorrectionStatus string
+
+// Correction stages.
+const (
+	CorrectionProposed CorrectionStatus = "vorgeschlagen"
+	CorrectionApproved CorrectionStatus = "genehmigt"
+)
+
+// Label gives the German name of the stage.
+func (s CorrectionStatus) Label() string {
+	if s == CorrectionApproved {
+		return "genehmigt"
+	}
+	return "zur Genehmigung vorgeschlagen"
+}
+
+// RowKindLabel gives the German name of the corrected row's kind.
+func (c MinutesCorrection) RowKindLabel() string {
+	switch c.RowKind {
+	case "ON":
+		return "Wortbeitrag"
+	case "PN":
+		return "Protokollnotiz"
+	}
+	return "Vermerk"
+}
+
+// Validate checks a proposed correction: a known kind of row, a reason,
+// a text that differs from the row's, and balanced confidential marks.
+func (c MinutesCorrection) Validate() error {
+	switch c.RowKind {
+	case "ON", "PN", "text":
+	default:
+		return InputError("Berichtigt werden Wortbeiträge, Protokollnotizen und Vermerke; Beschlüsse werden auf ihrer Seite berichtigt.")
+	}
+	if strings.TrimSpace(c.Reason) == "" {
+		return InputError("Eine Berichtigung braucht einen Grund.")
+	}
+	if strings.TrimSpace(c.After) == "" {
+		return InputError("Der berichtigte Text ist leer; eine Zeile wird nicht durch eine Berichtigung entfernt.")
+	}
+	if strings.TrimSpace(c.After) == strings.TrimSpace(c.Before) {
+		return InputError("Der berichtigte Text ist derselbe wie bisher; es gibt nichts zu berichtigen.")
+	}
+	return nil
+}
+
+// MinutesCorrection gives the correction as the audience may see it, and
+// false if it may not see it at all: the public sees an approved
+// correction of a row that is not confidential, with its texts and reason
+// through the same marks as every minutes text (a passage marked
+// confidential in the corrected text stays "[geschwärzt]").
+func (a Audience) MinutesCorrection(c MinutesCorrection) (MinutesCorrection, bool) {
+	if a != Internal && (c.Status != CorrectionApproved || c.Confidential) {
+		return MinutesCorrection{}, false
+	}
+	c.Before, c.After, c.Reason, c.Speaker = a.Text(c.Before), a.Text(c.After), a.Text(c.Reason), a.Text(c.Speaker)
+	return c, true
+}
+
+// MinutesCorrections gives the corrections the audience may see.
+func (a Audience) MinutesCorrections(cs []MinutesCorrection) []MinutesCorrection {
+	out := make([]MinutesCorrection, 0, len(cs))
+	for _, c := range cs {
+		if v, ok := a.MinutesCorrection(c); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// DiffPart is a run of words of a diff: kept, removed or added.
+type DiffPart struct {
+	Op   byte // '=', '-', '+'
+	Text string
+}
+
+// WordDiff compares two texts word by word (line breaks count as words)
+// and gives the runs kept, removed and added, in order: the visible diff
+// of a correction. It is a longest-common-subsequence diff, quadratic in
+// the number of words, which is small for one row.
+func WordDiff(before, after string) []DiffPart {
+	a, b := diffWords(before), diffWords(after)
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []DiffPart
+	add := func(op byte, w string) {
+		if k := len(out) - 1; k >= 0 && out[k].Op == op {
+			out[k].Text += w
+			return
+		}
+		out = append(out, DiffPart{op, w})
+	}
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case a[i] == b[j]:
+			add('=', a[i])
+			i, j = i+1, j+1
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			add('-', a[i])
+			i++
+		default:
+			add('+', b[j])
+			j++
+		}
+	}
+	for ; i < n; i++ {
+		add('-', a[i])
+	}
+	for ; j < m; j++ {
+		add('+', b[j])
+	}
+	return out
+}
+
+// diffWords splits a text into words, each with the spaces after it, and
+// line breaks of their own.
+func diffWords(s string) []string {
+	var out []string
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			out = append(out, "\n")
+		}
+		start := 0
+		for k := 0; k < len(line); k++ {
+			if line[k] == ' ' && (k+1 == len(line) || line[k+1] != ' ') {
+				out = append(out, line[start:k+1])
+				start = k + 1
+			}
+		}
+		if start < len(line) {
+			out = append(out, line[start:])
+		}
+	}
+	return out
+}

@@ -1,0 +1,80 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+// TestFollowUpOverdueAt: a date deadline is overdue the day after (German
+// time); "zur N. Sitzung" once that session has started — by its status or
+// by its planned start — and only while the follow-up is pending.
+func TestFollowUpOverdueAt(t *testing.T) {
+	s49 := &Session{Number: 49, Date: NewDate(2026, 3, 19), StartTime: "10:00", Status: StatusPlanned}
+	before := time.Date(2026, 3, 19, 8, 59, 0, 0, time.UTC) // 09:59 in Berlin
+	after := time.Date(2026, 3, 19, 9, 0, 0, 0, time.UTC)   // 10:00 in Berlin
+	tests := []struct {
+		name string
+		f    FollowUp
+		due  *Session
+		now  time.Time
+		want bool
+	}{
+		{"date, the day itself", FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 8, 31)}, nil, time.Date(2025, 8, 31, 21, 59, 0, 0, time.UTC), false},
+		{"date, next day in Berlin", FollowUp{Status: FollowUpOpen, DueDate: NewDate(2025, 8, 31)}, nil, time.Date(2025, 8, 31, 22, 0, 0, 0, time.UTC), true},
+		{"in Arbeit counts", FollowUp{Status: FollowUpInProgress, DueDate: NewDate(2025, 8, 31)}, nil, after, true},
+		{"erledigt never", FollowUp{Status: FollowUpDone, DueDate: NewDate(2025, 8, 31)}, nil, after, false},
+		{"session not planned", FollowUp{Status: FollowUpOpen, DueSession: 49}, nil, after, false},
+		{"session before its start", FollowUp{Status: FollowUpOpen, DueSession: 49}, s49, before, false},
+		{"session started by time", FollowUp{Status: FollowUpOpen, DueSession: 49}, s49, after, true},
+		{"session running early", FollowUp{Status: FollowUpOpen, DueSession: 49}, &Session{Number: 49, Status: StatusRunning}, before, true},
+		{"another session", FollowUp{Status: FollowUpOpen, DueSession: 48}, s49, after, false},
+	}
+	for _, tt := range tests {
+		if got := tt.f.OverdueAt(tt.now, tt.due); got != tt.want {
+			t.Errorf("%s: OverdueAt = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	f := FollowUp{DueSession: 49}
+	if got := f.DeadlineAt(s49); got != "49. Sitzung (19.03.2026)" {
+		t.Errorf("DeadlineAt = %q", got)
+	}
+	if got := f.DeadlineAt(nil); got != "zur 49. Sitzung" {
+		t.Errorf("DeadlineAt(nil) = %q", got)
+	}
+}
+
+func TestFollowUpResponsibles(t *testing.T) {
+	f := FollowUp{Responsible: "PG EfA-Finanzierung, FITKO; BY und HB"}
+	got := f.Responsibles()
+	if len(got) != 4 || got[0] != "PG EfA-Finanzierung" || got[3] != "HB" {
+		t.Errorf("Responsibles = %q", got)
+	}
+	if !f.ResponsibleIs("fitko") || f.ResponsibleIs("H") || f.ResponsibleIs("") {
+		t.Error("ResponsibleIs")
+	}
+}
+
+func TestImplementationOf(t *testing.T) {
+	o, w, d, x := FollowUp{Status: FollowUpOpen}, FollowUp{Status: FollowUpInProgress}, FollowUp{Status: FollowUpDone}, FollowUp{Status: FollowUpDropped}
+	tests := []struct {
+		fs   []FollowUp
+		want Implementation
+	}{
+		{nil, ImplementationNone},
+		{[]FollowUp{x}, ImplementationNone},
+		{[]FollowUp{o, o}, ImplementationOpen},
+		{[]FollowUp{o, w}, ImplementationProgress},
+		{[]FollowUp{o, d}, ImplementationProgress},
+		{[]FollowUp{d, x}, ImplementationDone},
+	}
+	for i, tt := range tests {
+		if got := ImplementationOf(tt.fs); got != tt.want {
+			t.Errorf("%d: ImplementationOf = %q, want %q", i, got, tt.want)
+		}
+	}
+	per := ImplementationPerLand([]string{"BY", "HB", "HH"}, []FollowUp{
+		{Status: FollowUpDone, Responsible: "BY"}, {Status: FollowUpInProgress, Responsible: "HB"}, {Status: FollowUpOpen, Responsible: "HH"}})
+	if len(per) != 3 || per[0].State != ImplementationDone || per[1].State != ImplementationProgress || per[2].State != ImplementationOpen {
+		t.Errorf("per Land = %+v", per)
+	}
+}

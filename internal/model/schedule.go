@@ -1,0 +1,93 @@
+package model
+
+import "strings"
+
+// SessionSchedule is what happened to a session's date after it was
+// planned: a cancellation (Absage) with its reason, a rescheduling
+// (Verlegung) with the date it was moved from and its reason, and the
+// iCalendar SEQUENCE that every change of date, time or place or a
+// cancellation raises, so that calendar clients replace their copy.
+type SessionSchedule struct {
+	// CancelledReason is the reason of the cancellation; "" while the
+	// session is not cancelled. It is public (the session's page, the
+	// list, the calendar), so it must not carry confidential marks.
+	CancelledReason string
+	CancelledOn     Date
+	// PreviousDate is the date the session was moved from by the latest
+	// rescheduling (zero if it never moved to another day).
+	PreviousDate Date
+	// ChangeNote is the reason of the latest rescheduling (public).
+	ChangeNote string
+	// Sequence is the iCalendar SEQUENCE of the session's event.
+	Sequence int
+}
+
+// Cancelled reports whether the session is cancelled (abgesagt).
+func (s Session) Cancelled() bool { return s.Schedule.CancelledReason != "" }
+
+// StatusLabel gives the status as the lists show it: "abgesagt" for a
+// cancelled session, otherwise the cycle's label.
+func (s Session) StatusLabel() string {
+	if s.Cancelled() {
+		return "abgesagt"
+	}
+	return s.Status.Label()
+}
+
+// CheckTimeSpan refuses a time span whose end is not after its start
+// ("13:00 – 09:00"). Both are "HH:MM" or empty; an empty end is allowed
+// (an open end).
+func CheckTimeSpan(start, end string) error {
+	if start == "" || end == "" || !validClock(start) || !validClock(end) {
+		return nil
+	}
+	if end <= start {
+		return InputError("Die Sitzung kann nicht um %s Uhr enden, wenn sie um %s Uhr beginnt; das Ende muss nach dem Beginn liegen.", end, start)
+	}
+	return nil
+}
+
+// Schedulable reports why the date of the session can no longer be
+// changed or the session cancelled: once it has started (laufend or
+// later) or after a cancellation. It gives nil while it can.
+func (s Session) Schedulable() error {
+	if s.Cancelled() {
+		return RuleError("Die %d. Sitzung ist abgesagt; sie kann nicht mehr geändert werden.", s.Number)
+	}
+	if s.Status != StatusPlanned && s.Status != StatusConvened {
+		return RuleError("Die %d. Sitzung hat bereits begonnen („%s“); Termin, Ort und Vorsitz können nur vorher geändert, die Sitzung nur vorher abgesagt werden.", s.Number, s.Status.Label())
+	}
+	return nil
+}
+
+// CheckScheduleReason checks the reason of a cancellation or
+// rescheduling: required, plain (it is public: no confidential marks) and
+// short enough for a list.
+func CheckScheduleReason(reason, what string) (string, error) {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return "", InputError("Bitte einen Grund für die %s angeben; er wird öffentlich gezeigt und den Mitgliedern mitgeteilt.", what)
+	}
+	if strings.Contains(reason, "[[") || strings.Contains(reason, "]]") {
+		return "", InputError("Der Grund für die %s ist öffentlich und kann keine vertraulichen Passagen enthalten.", what)
+	}
+	if len([]rune(reason)) > 500 {
+		return "", InputError("Der Grund für die %s ist zu lang (höchstens 500 Zeichen).", what)
+	}
+	return reason, nil
+}
+
+// MinutesStage gives the stage of the session's minutes in their life
+// cycle — draft (being written) → released for comments → approved — as
+// the secretariat's pages name it, or "" before the session runs.
+func (s Session) MinutesStage() string {
+	switch s.Status {
+	case StatusRunning, StatusEnded:
+		return "Entwurf – wird von der Geschäftsstelle geführt"
+	case StatusMinutesDraft:
+		return "Entwurf – zur Kommentierung freigegeben"
+	case StatusMinutesApproved:
+		return "genehmigt – unveränderlich, Berichtigungen als neue Fassung"
+	}
+	return ""
+}

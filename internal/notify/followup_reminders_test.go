@@ -1,0 +1,170 @@
+package notify
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/itplr"
+	"gremium/internal/model"
+)
+
+// TestFollowUpReminders: with the injectable clock moving day by day, a
+// follow-up of Hessen due on a date gives "bald fällig" at the user's lead
+// time (14 days) and 3 days before, then "überfällig" once a week; each
+// reminder once, only to the responsible member and the secretariat; a
+// follow-up due "zur 49. Sitzung" is overdue once that session starts; an
+// erledigt follow-up gives no more reminders.
+func TestFollowUpReminders(t *testing.T) {
+	ctx := context.Background()
+	st, clock := fixture(t) // 02.03.2026, 10:00 in Berlin
+	events := []model.Event{model.EventFollowUpDue, model.EventFollowUpOverdue}
+	subscribe(t, st, "hessen", model.RoleMember, "HE", model.ChannelEmail, "he@example.org", events...)
+	subscribe(t, st, "bayern", model.RoleMember, "BY", model.ChannelEmail, "by@example.org", events...)
+	subscribe(t, st, "gs", model.RoleSecretariat, "", model.ChannelMatrix, "!gs:matrix.example", events...)
+	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	s47, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 47, Date: model.NewDate(2026, 2, 26), Status: model.StatusEnded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 49, Date: model.NewDate(2026, 6, 18), StartTime: "10:00", Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byDate, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: item, Text: "Bericht zur Evaluation", Responsible: "Hessen", DueDate: model.NewDate(2026, 3, 22), Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bySession, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: item, Text: "Audit vorlegen", Responsible: "FITKO", DueSession: 49, Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Reminders{Store: st, Now: clock.Now}
+	seen := 0
+	step := func(days int, want ...string) {
+		t.Helper()
+		clock.Add(time.Duration(days) * 24 * time.Hour)
+		for i := 0; i < 2; i++ { // the second run queues nothing more
+			if _, err := r.RunOnce(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		all := outbox(t, st)
+		var got []string
+		for _, n := range all[seen:] {
+			kind := strings.SplitN(n.Key, ":", 2)[0]
+			parts := strings.Split(strings.SplitN(n.Key, "/", 2)[0], ":")
+			got = append(got, kind+":"+parts[1]+":"+parts[len(parts)-1]+" "+n.Recipient)
+		}
+		seen = len(all)
+		sort.Strings(got)
+		sort.Strings(want)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: queued\n  %s\nwant\n  %s", model.BerlinDate(clock.Now()).German(), strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+		}
+	}
+	d, s := strconv.FormatInt(byDate, 10), strconv.FormatInt(bySession, 10)
+	step(0) // 20 days before
+	step(6, "auftrag_faellig:"+d+":vorlauf he@example.org", "auftrag_faellig:"+d+":vorlauf !gs:matrix.example")
+	step(5)
+	step(6, "auftrag_faellig:"+d+":3t he@example.org", "auftrag_faellig:"+d+":3t !gs:matrix.example")
+	step(3) // the day itself: not yet overdue
+	step(1, "auftrag_ueberfaellig:"+d+":w0 he@example.org", "auftrag_ueberfaellig:"+d+":w0 !gs:matrix.example")
+	step(6)
+	step(1, "auftrag_ueberfaellig:"+d+":w1 he@example.org", "auftrag_ueberfaellig:"+d+":w1 !gs:matrix.example")
+	// Hessen reports it done: no more reminders.
+	f, _ := st.FollowUp(ctx, byDate)
+	f.Status, f.DoneOn, f.EvidenceText = model.FollowUpDone, model.NewDate(2026, 3, 30), "Bericht versandt"
+	if err := st.UpdateFollowUp(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	step(7)
+	// The 49th session on 18.06.2026: 14 days before, 3 days before, and
+	// overdue once it has started (10:00 in Berlin); FITKO has no member
+	// account here, so only the secretariat hears of it.
+	clock.t = time.Date(2026, 6, 4, 7, 0, 0, 0, time.UTC)
+	step(0, "auftrag_faellig:"+s+":vorlauf !gs:matrix.example")
+	step(11, "auftrag_faellig:"+s+":3t !gs:matrix.example")
+	clock.t = time.Date(2026, 6, 18, 7, 59, 0, 0, time.UTC)
+	step(0)
+	clock.t = time.Date(2026, 6, 18, 8, 0, 0, 0, time.UTC)
+	step(0, "auftrag_ueberfaellig:"+s+":w0 !gs:matrix.example")
+	for _, n := range outbox(t, st) {
+		if n.Link != "/auftraege/"+d && n.Link != "/auftraege/"+s {
+			t.Errorf("link %q", n.Link)
+		}
+	}
+}
+
+// TestConferenceReminder: seven days before a FachMK session its
+// spokesperson in office (and the secretariat) get the reminder with the
+// briefings' titles and the link; once; the spokesperson of another FachMK
+// does not.
+func TestConferenceReminder(t *testing.T) {
+	ctx := context.Background()
+	st, clock := fixture(t) // 02.03.2026
+	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	gmk, err := st.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	umk, err := st.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "UMK", Name: "Umweltministerkonferenz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []model.Assignment{{ConferenceID: gmk, Member: "HB", DecisionRef: "B-2022/43-IT"}, {ConferenceID: umk, Member: "BY", DecisionRef: "B-2022/43-IT"}} {
+		if _, err := st.CreateAssignment(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.CreateBriefing(ctx, model.Briefing{ConferenceID: gmk, Title: "Briefing GMK Juni 2026"},
+		model.BriefingVersion{Stand: model.NewDate(2026, 2, 1), Author: "FITKO", Content: "Inhalt"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: gmk, Title: "99. GMK", Starts: model.NewDate(2026, 3, 12), Place: "Bremen", UID: "gmk-99@test"}); err != nil {
+		t.Fatal(err)
+	}
+	ev := model.EventConferenceSoon
+	subscribe(t, st, "sprecher-hb", model.RoleSpokesperson, "HB", model.ChannelEmail, "hb@example.org", ev)
+	subscribe(t, st, "sprecher-by", model.RoleSpokesperson, "BY", model.ChannelEmail, "by@example.org", ev)
+	subscribe(t, st, "gs", model.RoleSecretariat, "", model.ChannelEmail, "gs@example.org", ev)
+	r := &Reminders{Store: st, Now: clock.Now}
+	run := func() []model.Notification {
+		t.Helper()
+		before := len(outbox(t, st))
+		for i := 0; i < 2; i++ {
+			if _, err := r.RunOnce(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return outbox(t, st)[before:]
+	}
+	if got := run(); len(got) != 0 { // 10 days before
+		t.Fatalf("queued 10 days before: %+v", got)
+	}
+	clock.Add(3 * 24 * time.Hour) // 05.03.2026: 7 days before
+	got := run()
+	to := map[string]bool{}
+	for _, n := range got {
+		to[n.Recipient] = true
+		if n.Link != "/mein-bereich" || !strings.Contains(n.Body, "„Briefing GMK Juni 2026“") || !strings.Contains(n.Body, "am 12.03.2026 in Bremen") {
+			t.Errorf("message: %+v", n)
+		}
+	}
+	if len(got) != 2 || !to["hb@example.org"] || !to["gs@example.org"] {
+		t.Errorf("recipients %v, want the GMK's spokesperson and the secretariat", to)
+	}
+	clock.Add(24 * time.Hour)
+	if got := run(); len(got) != 0 {
+		t.Errorf("queued again: %+v", got)
+	}
+}

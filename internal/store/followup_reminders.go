@@ -1,0 +1,242 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// DueSoonDays is the second reminder before a follow-up's deadline, after
+// the one at the lead time each user chose (model.DefaultDueDays).
+const DueSoonDays = 3
+
+// FollowUpReminderCount says how many reminder messages a run queued.
+type FollowUpReminderCount struct {
+	Due, Overdue int
+}
+
+// QueueFollowUpReminders queues, in one transaction, the reminders of the
+// pending follow-ups at now (German time): "Auftrag bald fällig" when the
+// deadline is at most the user's lead time away (default 14 days) and again
+// at most 3 days before, "Auftrag überfällig" once a week after the
+// deadline passed (by date, or by the start of the session it is due to).
+// Recipients are the subscribers whose member is responsible for the
+// follow-up, and the secretariat's subscribers. Each reminder's key names
+// the follow-up, its due day and the occasion, so repeated runs (and
+// several instances) queue it once; a changed deadline gives new reminders.
+func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (FollowUpReminderCount, error) {
+	var n FollowUpReminderCount
+	today := model.BerlinDate(now)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		n = FollowUpReminderCount{}
+		// A run that queues nothing changes no content: cached pages stay.
+		s.quiet(tx)
+		w := FollowUpFilter{Pending: true}.where()
+		entries, err := queryList(ctx, tx, func(r scanner) (FollowUpEntry, error) {
+			var e FollowUpEntry
+			var due, done string
+			err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.DueSession, &e.Status, &done,
+				&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
+				&e.ProposalKey, &e.Version, &e.SessionID)
+			e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
+			return e, err
+		}, "pending follow-ups", `SELECT `+followUpCols+`, COALESCE(i.session_id, 0) FROM follow_ups f
+			LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id))`+w.sql()+` ORDER BY f.id`, w.args...)
+		if err != nil {
+			return err
+		}
+		names := map[string]string{}
+		members, err := queryList(ctx, tx, func(r scanner) ([2]string, error) {
+			var m [2]string
+			return m, r.Scan(&m[0], &m[1])
+		}, "member names", `SELECT abbrev, name FROM members`)
+		if err != nil {
+			return err
+		}
+		for _, m := range members {
+			names[m[0]] = m[1]
+		}
+		for _, e := range entries {
+			var due *model.Session
+			if e.DueSession > 0 && e.SessionID != 0 {
+				se, err := queryOne(ctx, tx, scanSession, "due session", `SELECT `+sessionCols+` FROM sessions
+					WHERE body_id = (SELECT body_id FROM sessions WHERE id = ?) AND number = ?`, e.SessionID, e.DueSession)
+				if err == nil {
+					due = &se
+				} else if !errors.Is(err, ErrNotFound) {
+					return err
+				}
+			}
+			dueOn := e.DueAt(due)
+			if dueOn.IsZero() {
+				continue
+			}
+			days := int(dueOn.Time().Sub(today.Time()).Hours() / 24)
+			text := model.PublicText(e.Text)
+			deadline := model.PublicText(e.DeadlineAt(due))
+			to := func(sub Subscriber) bool {
+				u := sub.User
+				return u.Role == model.RoleSecretariat || u.MemberAbbrev != "" && (e.ResponsibleIs(u.MemberAbbrev) || e.ResponsibleIs(names[u.MemberAbbrev]))
+			}
+			link := fmt.Sprintf("/auftraege/%d", e.ID)
+			if e.OverdueAt(now, due) {
+				week := 0
+				if days < 0 {
+					week = (-days - 1) / 7
+				}
+				k, err := s.notifySubscribers(ctx, tx, Notice{
+					Event:   model.EventFollowUpOverdue,
+					Key:     fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w%d", e.ID, dueOn, week),
+					Ref:     fmt.Sprintf("auftrag:%d", e.ID),
+					Subject: "Auftrag überfällig: " + shorten(text, 80),
+					Body: fmt.Sprintf("Der Auftrag „%s“ (verantwortlich: %s) ist überfällig. Frist: %s.\n"+
+						"Bitte melden Sie den Stand oder die Erledigung mit Nachweis.", text, model.PublicText(e.Responsible), deadline),
+					Link: link, To: to,
+				})
+				if err != nil {
+					return err
+				}
+				n.Overdue += k
+				continue
+			}
+			if days < 0 || days > maxLeadDays {
+				continue
+			}
+			for _, occasion := range []struct {
+				key  string
+				when func(Subscriber) bool
+			}{
+				{"vorlauf", func(sub Subscriber) bool { return days > DueSoonDays && days <= leadDays(sub) }},
+				{fmt.Sprintf("%dt", DueSoonDays), func(Subscriber) bool { return days <= DueSoonDays }},
+			} {
+				k, err := s.notifySubscribers(ctx, tx, Notice{
+					Event:   model.EventFollowUpDue,
+					Key:     fmt.Sprintf("auftrag_faellig:%d:%s:%s", e.ID, dueOn, occasion.key),
+					Ref:     fmt.Sprintf("auftrag:%d", e.ID),
+					Subject: fmt.Sprintf("Auftrag fällig am %s: %s", dueOn.German(), shorten(text, 80)),
+					Body: fmt.Sprintf("Der Auftrag „%s“ (verantwortlich: %s) ist fällig: %s, noch %d Tage.\n"+
+						"Bitte melden Sie den Stand oder die Erledigung mit Nachweis.", text, model.PublicText(e.Responsible), deadline, days),
+					Link: link,
+					To:   func(sub Subscriber) bool { return to(sub) && occasion.when(sub) },
+				})
+				if err != nil {
+					return err
+				}
+				n.Due += k
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+// maxLeadDays is the longest lead time a user may choose
+// (model.NotificationSettings.Validate).
+const maxLeadDays = 90
+
+// leadDays is the subscriber's lead time for "Auftrag bald fällig".
+func leadDays(sub Subscriber) int {
+	if sub.DueDays <= 0 {
+		return model.DefaultDueDays
+	}
+	return sub.DueDays
+}
+
+// shorten cuts a text to at most n runes, with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// ConferenceLeadDays is how many days before a FachMK session its
+// spokespersons are reminded, with the link to their briefings.
+const ConferenceLeadDays = 7
+
+// QueueConferenceReminders queues, in one transaction, "Sitzung meiner
+// Fachministerkonferenz in 7 Tagen" for every FachMK date that starts
+// within the next 7 days (German time, not yet begun): to the subscribed
+// spokespersons in office for that FachMK and the secretariat's
+// subscribers, with the titles of the FachMK's briefings and the link to
+// them. Its key names the date and its day, so each is queued once (again
+// if the date moves). It gives the number of messages queued.
+func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (int, error) {
+	today := model.BerlinDate(now)
+	last := model.DateOf(today.Time().AddDate(0, 0, ConferenceLeadDays))
+	n := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		n = 0
+		s.quiet(tx)
+		type due struct {
+			id, bodyID                 int64
+			title, place, starts, name string
+		}
+		dates, err := queryList(ctx, tx, func(r scanner) (due, error) {
+			var d due
+			return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.name)
+		}, "conference dates due", `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
+			FROM conference_dates c JOIN bodies b ON b.id = c.body_id WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`,
+			today.String(), last.String())
+		if err != nil {
+			return err
+		}
+		for _, d := range dates {
+			speakers, err := spokespersonMembers(ctx, tx, []int64{d.bodyID})
+			if err != nil {
+				return err
+			}
+			briefings, err := queryList(ctx, tx, func(r scanner) (string, error) {
+				var t string
+				return t, r.Scan(&t)
+			}, "briefings", `SELECT title FROM briefings WHERE conference_id = ? ORDER BY id`, d.bodyID)
+			if err != nil {
+				return err
+			}
+			starts := parseDate(d.starts)
+			what := d.name
+			if d.title != "" {
+				what += " (" + d.title + ")"
+			}
+			body := fmt.Sprintf("Die %s tagt am %s", what, starts.German())
+			if d.place != "" {
+				body += " in " + d.place
+			}
+			body += ".\n"
+			if len(briefings) > 0 {
+				body += "Briefings und Handakten: "
+				for i, b := range briefings {
+					if i > 0 {
+						body += "; "
+					}
+					body += "„" + model.PublicText(b) + "“"
+				}
+				body += " – unter „Mein Bereich“.\n"
+			} else {
+				body += "Für diese Fachministerkonferenz ist noch kein Briefing erfasst.\n"
+			}
+			k, err := s.notifySubscribers(ctx, tx, Notice{
+				Event:   model.EventConferenceSoon,
+				Key:     fmt.Sprintf("fachmk_termin:%d:%s", d.id, starts),
+				Ref:     fmt.Sprintf("fachmk_termin:%d", d.id),
+				Subject: fmt.Sprintf("%s tagt am %s", d.name, starts.German()),
+				Body:    body,
+				Link:    "/mein-bereich",
+				To: func(sub Subscriber) bool {
+					return forConference(sub, []int64{d.bodyID}, speakers) && sub.User.Role != model.RoleFachMK
+				},
+			})
+			if err != nil {
+				return err
+			}
+			n += k
+		}
+		return nil
+	})
+	return n, err
+}

@@ -1,0 +1,234 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// RenderedPage is a public page as rendered once per change: its bytes and
+// the headers its handler set (content type and the like), ready to send.
+type RenderedPage struct {
+	Key     string // what the page answers: host, scheme and path
+	Gen     int64  // the generation of the data it was rendered from
+	Epoch   string // the program build that rendered it
+	Day     string // the day it was rendered for (pages speak of "today")
+	Headers string // "Name: value" lines
+	ETag    string
+	Body    []byte
+}
+
+// StoredPage gives the page stored under key if it was rendered from the
+// current data by the same build on the same day (ok true). Otherwise it
+// gives the current generation of the data, read before the caller renders
+// the page: a page stored under it is never served if a change commits
+// while it is rendered. One statement, two index lookups.
+func (s *Store) StoredPage(ctx context.Context, key, epoch, day string) (p RenderedPage, gen int64, ok bool, err error) {
+	var headers, etag sql.NullString
+	var body []byte
+	err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, p.body FROM page_generation g
+		LEFT JOIN rendered_pages p ON p.key = ? AND p.gen = g.gen AND p.epoch = ? AND p.day = ?
+		WHERE g.id = 1`, key, epoch, day).Scan(&gen, &headers, &etag, &body)
+	if err != nil {
+		return p, 0, false, fmt.Errorf("store: stored page: %w", err)
+	}
+	if !headers.Valid {
+		return p, gen, false, nil
+	}
+	return RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day, Headers: headers.String, ETag: etag.String, Body: body}, gen, true, nil
+}
+
+// bumpPageGeneration marks every stored page as rendered from old data; it
+// runs in the transaction of every change of content (inTx).
+func bumpPageGeneration(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE page_generation SET gen = gen + 1 WHERE id = 1`); err != nil {
+		return fmt.Errorf("store: page generation: %w", err)
+	}
+	return nil
+}
+
+// pageWriter writes rendered pages in the background, many in one
+// transaction, so that a request never waits for the write lock.
+type pageWriter struct {
+	// mu guards queue against Close: senders hold it for reading.
+	mu      sync.RWMutex
+	stopped bool
+	queue   chan pageJob
+	done    chan struct{}
+	db      *sql.DB
+	// pruned is the generation below which stored pages were last removed.
+	pruned    int64
+	lastPrune time.Time
+}
+
+// pageJob is a page to write, or (flush not nil) a request to report when
+// everything queued before it is written.
+type pageJob struct {
+	page  RenderedPage
+	flush chan struct{}
+}
+
+// PageQueue bounds the pages waiting to be written; a page that finds the
+// queue full is not stored (it is rendered again on its next request).
+const PageQueue = 4096
+
+// StorePage keeps a rendered page for later requests; it is written in the
+// background (see FlushPages).
+func (s *Store) StorePage(p RenderedPage) {
+	s.pages.send(pageJob{page: p}, false)
+}
+
+// FlushPages waits until the pages given to StorePage before are written
+// (for tests and benchmarks).
+func (s *Store) FlushPages(ctx context.Context) error {
+	done := make(chan struct{})
+	if !s.pages.send(pageJob{flush: done}, true) {
+		return nil
+	}
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// send queues a job, starting the writer first if needed; wait says whether
+// to wait for room in the queue (else a job that finds it full is dropped).
+// It reports whether the job was queued.
+func (w *pageWriter) send(j pageJob, wait bool) bool {
+	w.mu.RLock()
+	if w.queue == nil && !w.stopped {
+		w.mu.RUnlock()
+		w.mu.Lock()
+		if w.queue == nil && !w.stopped {
+			w.start()
+		}
+		w.mu.Unlock()
+		w.mu.RLock()
+	}
+	defer w.mu.RUnlock()
+	if w.stopped {
+		return false
+	}
+	if wait {
+		w.queue <- j
+		return true
+	}
+	select {
+	case w.queue <- j:
+		return true
+	default:
+		return false
+	}
+}
+
+// start runs the writer; w.mu is held.
+func (w *pageWriter) start() {
+	w.queue = make(chan pageJob, PageQueue)
+	w.done = make(chan struct{})
+	go func() {
+		defer close(w.done)
+		for job := range w.queue {
+			batch := []pageJob{job}
+		more:
+			for len(batch) < 256 {
+				select {
+				case j, ok := <-w.queue:
+					if !ok {
+						break more
+					}
+					batch = append(batch, j)
+				default:
+					break more
+				}
+			}
+			// An error leaves the pages unstored: they are rendered
+			// again on their next request.
+			_ = w.write(batch)
+		}
+	}()
+}
+
+// stop ends the writer after the queued pages (Store.Close).
+func (w *pageWriter) stop() {
+	w.mu.Lock()
+	w.stopped = true
+	q := w.queue
+	w.mu.Unlock()
+	if q != nil {
+		close(q)
+		<-w.done
+	}
+}
+
+// PagePruneInterval is how often pages of older generations are removed
+// (at most PagePruneBatch at a time): the table holds about the pages
+// requested since the last change.
+const (
+	PagePruneInterval = 10 * time.Second
+	PagePruneBatch    = 5000
+)
+
+// write stores a batch of pages in one transaction and reports the
+// flushes in it done.
+func (w *pageWriter) write(batch []pageJob) error {
+	var flushes []chan struct{}
+	defer func() {
+		for _, f := range flushes {
+			close(f)
+		}
+	}()
+	for _, j := range batch {
+		if j.flush != nil {
+			flushes = append(flushes, j.flush)
+		}
+	}
+	if len(flushes) == len(batch) {
+		return nil
+	}
+	ctx := context.Background()
+	tx, err := w.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var gen int64
+	for _, j := range batch {
+		if j.flush != nil {
+			continue
+		}
+		p := j.page
+		gen = max(gen, p.Gen)
+		// A page of an older generation never replaces a newer one.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO rendered_pages (key, gen, epoch, day, headers, etag, body)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (key) DO UPDATE SET gen = excluded.gen, epoch = excluded.epoch, day = excluded.day,
+				headers = excluded.headers, etag = excluded.etag, body = excluded.body
+			WHERE excluded.gen >= rendered_pages.gen`,
+			p.Key, p.Gen, p.Epoch, p.Day, p.Headers, p.ETag, p.Body); err != nil {
+			return err
+		}
+	}
+	if gen > w.pruned && time.Since(w.lastPrune) > PagePruneInterval {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM rendered_pages WHERE rowid IN
+			(SELECT rowid FROM rendered_pages WHERE gen < ? LIMIT ?)`, gen, PagePruneBatch); err != nil {
+			return err
+		}
+		w.pruned, w.lastPrune = gen, time.Now()
+	}
+	return tx.Commit()
+}
+
+// PageGeneration gives the generation of the stored data: it grows with
+// every committed change of content (in any process), so that validators
+// can be keyed on it instead of hashing the bytes of an answer.
+func (s *Store) PageGeneration(ctx context.Context) (int64, error) {
+	var gen int64
+	if err := s.rd.QueryRowContext(ctx, `SELECT gen FROM page_generation WHERE id = 1`).Scan(&gen); err != nil {
+		return 0, fmt.Errorf("store: page generation: %w", err)
+	}
+	return gen, nil
+}

@@ -1,0 +1,280 @@
+package store
+
+// Editing, moving, cancelling and deleting a session before it takes
+// place. Each is one transaction; a move or a cancellation queues its
+// announcement to the members in the outbox in the same transaction.
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"gremium/internal/model"
+)
+
+// SessionChange is an edit of a session that has not yet begun: its date,
+// time span, place, chair, kind and registration deadline. Reason is the
+// reason of a rescheduling (Verlegung): required when the date or the
+// time changes, public and announced to the members.
+type SessionChange struct {
+	ID                   int64
+	Version              int
+	Date                 model.Date
+	StartTime, EndTime   string
+	Place                string
+	Chair                string // "": the year's chair from the body's rotation
+	Kind                 model.SessionKind
+	Applicants           []string
+	RegistrationDeadline model.Date
+	Reason               string
+}
+
+// loadSessionTx reads a session inside tx.
+func loadSessionTx(ctx context.Context, tx *sql.Tx, id int64) (model.Session, error) {
+	return queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
+}
+
+// EditSession changes a session that has not yet begun (geplant or
+// einberufen, not cancelled); c.Version must be the version read. A change
+// of date or time is a rescheduling: it needs a reason, keeps the former
+// date, and is announced to the members. Any change of date, time or
+// place raises the calendar SEQUENCE. The session works for any body.
+func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
+	if c.Date.IsZero() {
+		return model.InputError("Bitte ein gültiges Datum angeben (TT.MM.JJJJ).")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := loadSessionTx(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		if err := cur.Schedulable(); err != nil {
+			return err
+		}
+		next := cur
+		next.Date, next.StartTime, next.EndTime = c.Date, c.StartTime, c.EndTime
+		next.Place, next.Chair, next.RegistrationDeadline = strings.TrimSpace(c.Place), c.Chair, c.RegistrationDeadline
+		next.Kind, next.Applicants = sessionKind(c.Kind), c.Applicants
+		if next.Kind == model.SessionRegular {
+			next.Applicants = nil
+		}
+		if err := next.Validate(); err != nil {
+			return err
+		}
+		if err := checkSessionKind(ctx, tx, next); err != nil {
+			return err
+		}
+		if next.Chair == "" {
+			if next.Chair, err = chairOfYear(ctx, tx, next.BodyID, next.Date.Year); err != nil {
+				return err
+			}
+		}
+		moved := next.Date != cur.Date || next.StartTime != cur.StartTime || next.EndTime != cur.EndTime
+		sched := cur.Schedule
+		if moved {
+			if sched.ChangeNote, err = model.CheckScheduleReason(c.Reason, "Verlegung"); err != nil {
+				return err
+			}
+			if next.Date != cur.Date {
+				sched.PreviousDate = cur.Date
+			}
+		}
+		if moved || next.Place != cur.Place {
+			sched.Sequence++
+		}
+		if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, c.Version,
+			`date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, registration_deadline = ?, kind = ?, applicants = ?,
+			 previous_date = ?, change_note = ?, sequence = ?`,
+			next.Date.String(), next.StartTime, next.EndTime, next.Place, next.Chair, next.RegistrationDeadline.String(),
+			next.Kind, toJSON(nonNil(next.Applicants)), sched.PreviousDate.String(), sched.ChangeNote, sched.Sequence); err != nil {
+			return err
+		}
+		if !moved {
+			return nil
+		}
+		next.Schedule = sched
+		return s.noticeSessionMoved(ctx, tx, cur, next)
+	})
+}
+
+// CancelSession cancels a session that has not yet begun (Absage) with a
+// public reason; the session stays (its number is not given again), shown
+// as "abgesagt" everywhere, and the cancellation is announced to the
+// members in the same transaction.
+func (s *Store) CancelSession(ctx context.Context, id int64, version int, reason string) error {
+	reason, err := model.CheckScheduleReason(reason, "Absage")
+	if err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := loadSessionTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := cur.Schedulable(); err != nil {
+			return err
+		}
+		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version,
+			`cancelled_reason = ?, cancelled_on = ?, sequence = sequence + 1, current_item_id = 0`,
+			reason, model.DateOf(s.now()).String()); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, "status", "session", id, "abgesagt"); err != nil {
+			return err
+		}
+		cur.Schedule.CancelledReason = reason
+		return s.noticeSessionCancelled(ctx, tx, cur)
+	})
+}
+
+// DeleteSession removes a session planned by mistake, only while it is
+// empty: still planned, agenda not published, no registration, no minutes
+// row, decision, document, comment, attendance, vote or anything else that
+// refers to it or its items; its standard items go with it. Anything else
+// is cancelled instead (CancelSession).
+func (s *Store) DeleteSession(ctx context.Context, id int64, version int) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := loadSessionTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.Version != version {
+			return fmt.Errorf("store: delete session %d (version %d): %w", id, version, ErrConflict)
+		}
+		refusal := model.RuleError("Die %d. Sitzung ist nicht leer und kann daher nicht gelöscht werden; bitte stattdessen absagen.", cur.Number)
+		if cur.Status != model.StatusPlanned || cur.AgendaPublished {
+			return refusal
+		}
+		items, err := queryList(ctx, tx, scanItem, "items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ?`, id)
+		if err != nil {
+			return err
+		}
+		var itemIDs []int64
+		for _, it := range items {
+			if it.RegisteredBy != "" {
+				return refusal
+			}
+			itemIDs = append(itemIDs, it.ID)
+		}
+		n, err := referringRows(ctx, tx, id, itemIDs)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return refusal
+		}
+		for _, itemID := range itemIDs {
+			if err := s.removeItem(ctx, tx, itemID); err != nil {
+				return err
+			}
+		}
+		if err := s.touch(ctx, tx, "session", id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: delete session %d: %w", id, err)
+		}
+		return s.audit(ctx, tx, "remove", "session", id, cur.Title())
+	})
+}
+
+// referringRows counts the rows of any table that refer to the session or
+// to one of its items by a foreign key, except the items themselves. It
+// reads the foreign keys from the schema, so a table added later is
+// covered without a change here.
+func referringRows(ctx context.Context, tx *sql.Tx, sessionID int64, itemIDs []int64) (int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT m.name, p."from", p."table" FROM sqlite_master m, pragma_foreign_key_list(m.name) p
+		WHERE m.type = 'table' AND p."table" IN ('sessions', 'agenda_items') ORDER BY m.name`)
+	if err != nil {
+		return 0, fmt.Errorf("store: foreign keys: %w", err)
+	}
+	type ref struct{ table, column, target string }
+	var refs []ref
+	for rows.Next() {
+		var r ref
+		if err := rows.Scan(&r.table, &r.column, &r.target); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("store: foreign keys: %w", err)
+		}
+		refs = append(refs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("store: foreign keys: %w", err)
+	}
+	total := 0
+	for _, r := range refs {
+		if r.table == "agenda_items" && r.target == "sessions" {
+			continue
+		}
+		var ids []int64
+		if r.target == "sessions" {
+			ids = []int64{sessionID}
+		} else {
+			ids = slices.Clone(itemIDs)
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		args := make([]any, len(ids))
+		for i, v := range ids {
+			args[i] = v
+		}
+		var n int
+		q := fmt.Sprintf(`SELECT COUNT(*) FROM %q WHERE %q IN (?%s)`, r.table, r.column, strings.Repeat(", ?", len(ids)-1))
+		if err := tx.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("store: rows of %s: %w", r.table, err)
+		}
+		total += n
+	}
+	return total, nil
+}
+
+// noticeSessionMoved queues "Sitzung verlegt" for the subscribers.
+func (s *Store) noticeSessionMoved(ctx context.Context, tx *sql.Tx, before, after model.Session) error {
+	_, heading, err := sessionHeading(ctx, tx, after.ID)
+	if err != nil {
+		return err
+	}
+	body := fmt.Sprintf("Die %s findet nicht wie geplant %s statt, sondern %s.\nGrund: %s",
+		heading, sessionWhen(before), sessionWhen(after), after.Schedule.ChangeNote)
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventSessionChanged,
+		Key:     fmt.Sprintf("sitzung_verlegt:%d:%d", after.ID, after.Schedule.Sequence),
+		Subject: "Sitzung verlegt: " + heading,
+		Body:    body,
+		Link:    fmt.Sprintf("/sitzungen/%d", after.Number),
+	})
+	return err
+}
+
+// noticeSessionCancelled queues "Sitzung abgesagt" for the subscribers.
+func (s *Store) noticeSessionCancelled(ctx context.Context, tx *sql.Tx, se model.Session) error {
+	_, heading, err := sessionHeading(ctx, tx, se.ID)
+	if err != nil {
+		return err
+	}
+	body := fmt.Sprintf("Die %s %s ist abgesagt.\nGrund: %s", heading, sessionWhen(se), se.Schedule.CancelledReason)
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventSessionChanged,
+		Key:     fmt.Sprintf("sitzung_abgesagt:%d", se.ID),
+		Subject: "Sitzung abgesagt: " + heading,
+		Body:    body,
+		Link:    fmt.Sprintf("/sitzungen/%d", se.Number),
+	})
+	return err
+}
+
+// checkNotCancelled refuses registrations for a cancelled session.
+func checkNotCancelled(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	se, err := loadSessionTx(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	if se.Cancelled() {
+		return model.RuleError("Die %d. Sitzung ist abgesagt; für sie werden keine Tagesordnungspunkte angemeldet.", se.Number)
+	}
+	return nil
+}

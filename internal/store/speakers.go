@@ -1,0 +1,182 @@
+package store
+
+// The speakers' list (Redeliste) of a running session. Each operation is
+// one transaction; SQLite transactions of the store begin IMMEDIATE, so
+// concurrent requests for the floor queue and the positions they compute
+// inside the transaction are gapless and never shared. Ending a turn
+// creates the discussion row (ON) of the speaker in the same transaction.
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"gremium/internal/model"
+)
+
+const speakerCols = `id, session_id, item_id, speaker, requested_by, requested_at, position, status, started_at, ended_at, COALESCE(contribution_id, 0), version`
+
+func scanSpeaker(r scanner) (model.SpeakerRequest, error) {
+	var q model.SpeakerRequest
+	var requested, started, ended string
+	err := r.Scan(&q.ID, &q.SessionID, &q.ItemID, &q.Speaker, &q.RequestedBy, &requested, &q.Position, &q.Status, &started, &ended, &q.ContributionID, &q.Version)
+	q.RequestedAt, _ = time.Parse(time.RFC3339Nano, requested)
+	q.StartedAt, _ = time.Parse(time.RFC3339Nano, started)
+	q.EndedAt, _ = time.Parse(time.RFC3339Nano, ended)
+	return q, err
+}
+
+// runningItem checks that the item belongs to the session and the session
+// runs.
+func runningItem(ctx context.Context, tx *sql.Tx, sessionID, itemID int64) (model.Session, error) {
+	se, err := loadSessionTx(ctx, tx, sessionID)
+	if err != nil {
+		return se, err
+	}
+	if se.Status != model.StatusRunning {
+		return se, model.RuleError("Die Redeliste wird während der laufenden Sitzung geführt; die %d. Sitzung ist „%s“.", se.Number, se.StatusLabel())
+	}
+	var owner int64
+	if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, itemID).Scan(&owner); err != nil {
+		return se, notFound(err, fmt.Sprintf("agenda item %d", itemID))
+	}
+	if owner != sessionID {
+		return se, model.NotFoundError("Dieser Tagesordnungspunkt gehört nicht zur %d. Sitzung.", se.Number)
+	}
+	return se, nil
+}
+
+// RequestFloor puts a speaker (a member's abbreviation) at the end of the
+// speakers' list of an item of a running session and gives the request's
+// id. A speaker who already waits or speaks on the item is refused.
+func (s *Store) RequestFloor(ctx context.Context, sessionID, itemID int64, speaker string) (int64, error) {
+	if speaker == "" {
+		return 0, model.InputError("Bitte angeben, wer sich zu Wort meldet.")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := runningItem(ctx, tx, sessionID, itemID); err != nil {
+			return err
+		}
+		var known int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM members WHERE abbrev = ?`, speaker).Scan(&known); err != nil {
+			return fmt.Errorf("store: member %s: %w", speaker, err)
+		}
+		if known == 0 {
+			return model.InputError("„%s“ ist kein Mitglied des Gremiums.", speaker)
+		}
+		var pos int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM speaker_requests WHERE item_id = ?`, itemID).Scan(&pos); err != nil {
+			return fmt.Errorf("store: speakers' list position: %w", err)
+		}
+		var err error
+		id, err = s.insert(ctx, tx, "speaker_request", speaker,
+			`INSERT INTO speaker_requests (session_id, item_id, speaker, requested_by, requested_at, position, status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			sessionID, itemID, speaker, actorFrom(ctx), s.now().UTC().Format(time.RFC3339Nano), pos, model.SpeakerWaiting)
+		if errors.Is(err, ErrDuplicate) {
+			return model.ConflictError("%s steht bereits auf der Redeliste dieses Tagesordnungspunkts.", speaker)
+		}
+		return err
+	})
+	return id, err
+}
+
+// WithdrawFloor takes a waiting request off the list (the member changed
+// its mind, or the secretariat removes it).
+func (s *Store) WithdrawFloor(ctx context.Context, id int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		q, err := queryOne(ctx, tx, scanSpeaker, fmt.Sprintf("speaker request %d", id), `SELECT `+speakerCols+` FROM speaker_requests WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if q.Status != model.SpeakerWaiting {
+			return model.RuleError("Nur eine wartende Wortmeldung kann zurückgezogen werden; %s %s.", q.Speaker, q.Status.Label())
+		}
+		return s.updateVersioned(ctx, tx, "speaker_requests", "speaker_request", id, q.Version, `status = ?`, model.SpeakerWithdrawn)
+	})
+}
+
+// endTurnTx ends the turn of whoever speaks in the session: the request is
+// done and the speaker's discussion row (ON) is created, empty, after the
+// item's last row, ready for the secretariat to type the points. It gives
+// the row's id (0 if nobody spoke).
+func (s *Store) endTurnTx(ctx context.Context, tx *sql.Tx, sessionID int64) (int64, error) {
+	q, err := queryOne(ctx, tx, scanSpeaker, "current speaker", `SELECT `+speakerCols+` FROM speaker_requests WHERE session_id = ? AND status = ?`,
+		sessionID, model.SpeakerSpeaking)
+	if errors.Is(err, ErrNotFound) {
+		return 0, nil
+	} else if err != nil {
+		return 0, err
+	}
+	if err := checkItemOpen(ctx, tx, q.ItemID); err != nil {
+		return 0, err
+	}
+	pos, err := nextPosition(ctx, tx, q.ItemID)
+	if err != nil {
+		return 0, err
+	}
+	rowID, err := s.insert(ctx, tx, "contribution", q.Speaker,
+		`INSERT INTO contributions (item_id, position, speaker, points, confidential) VALUES (?, ?, ?, '[]', 0)`, q.ItemID, pos, q.Speaker)
+	if err != nil {
+		return 0, err
+	}
+	return rowID, s.updateVersioned(ctx, tx, "speaker_requests", "speaker_request", q.ID, q.Version, `status = ?, ended_at = ?, contribution_id = ?`,
+		model.SpeakerDone, s.now().UTC().Format(time.RFC3339Nano), rowID)
+}
+
+// EndTurn ends the current speaker's turn (see endTurnTx) and gives the id
+// of the discussion row it created (0 if nobody spoke).
+func (s *Store) EndTurn(ctx context.Context, sessionID int64) (int64, error) {
+	var rowID int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		se, err := loadSessionTx(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		if se.Status != model.StatusRunning {
+			return model.RuleError("Die Redeliste wird während der laufenden Sitzung geführt.")
+		}
+		rowID, err = s.endTurnTx(ctx, tx, sessionID)
+		return err
+	})
+	return rowID, err
+}
+
+// NextSpeaker ends the current turn (creating its discussion row) and
+// gives the floor to the first who waits on the item. It gives the id of
+// the row created (0 if nobody spoke) and whether someone has the floor
+// now.
+func (s *Store) NextSpeaker(ctx context.Context, sessionID, itemID int64) (rowID int64, started bool, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := runningItem(ctx, tx, sessionID, itemID); err != nil {
+			return err
+		}
+		if rowID, err = s.endTurnTx(ctx, tx, sessionID); err != nil {
+			return err
+		}
+		q, err := queryOne(ctx, tx, scanSpeaker, "next speaker",
+			`SELECT `+speakerCols+` FROM speaker_requests WHERE item_id = ? AND status = ? ORDER BY position LIMIT 1`, itemID, model.SpeakerWaiting)
+		if errors.Is(err, ErrNotFound) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		started = true
+		return s.updateVersioned(ctx, tx, "speaker_requests", "speaker_request", q.ID, q.Version, `status = ?, started_at = ?`,
+			model.SpeakerSpeaking, s.now().UTC().Format(time.RFC3339Nano))
+	})
+	return rowID, started, err
+}
+
+// SpeakerRequests gives the speakers' list of an item in order.
+func (s *Store) SpeakerRequests(ctx context.Context, itemID int64) ([]model.SpeakerRequest, error) {
+	return queryList(ctx, s.db, scanSpeaker, "speakers' list",
+		`SELECT `+speakerCols+` FROM speaker_requests WHERE item_id = ? ORDER BY position`, itemID)
+}
+
+// SpeakerRequest gives one request for the floor.
+func (s *Store) SpeakerRequest(ctx context.Context, id int64) (model.SpeakerRequest, error) {
+	return queryOne(ctx, s.db, scanSpeaker, fmt.Sprintf("speaker request %d", id), `SELECT `+speakerCols+` FROM speaker_requests WHERE id = ?`, id)
+}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// TestSpeakersList: requests keep their order, a speaker waits only once,
+// the next speaker gets the floor, and ending a turn creates the ON row of
+// that speaker in the same transaction.
+func TestSpeakersList(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	_, sessionID := fixture(t, s)
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Cloud", Status: model.ItemAccepted}))
+	he := must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HE"))
+	must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HH"))
+	if _, err := s.RequestFloor(ctx, sessionID, item, "HE"); model.ClassOf(err) != model.ErrConflict {
+		t.Fatalf("HE twice: %v", err)
+	}
+	if _, err := s.RequestFloor(ctx, sessionID, item, "XX"); model.ClassOf(err) != model.ErrInput {
+		t.Fatalf("unknown member: %v", err)
+	}
+	must[int64](t)(s.RequestFloor(ctx, sessionID, item, "Bund"))
+	check(t, s.WithdrawFloor(ctx, must[int64](t)(s.RequestFloor(ctx, sessionID, item, "DLT"))))
+
+	row, started, err := s.NextSpeaker(ctx, sessionID, item)
+	if err != nil || row != 0 || !started {
+		t.Fatalf("first speaker: %d %v %v", row, started, err)
+	}
+	l := model.ListOf(must[[]model.SpeakerRequest](t)(s.SpeakerRequests(ctx, item)))
+	if l.Current == nil || l.Current.ID != he || l.Current.StartedAt.IsZero() || len(l.Waiting) != 2 || l.Waiting[0].Speaker != "HH" || l.PlaceOf("Bund") != 2 {
+		t.Fatalf("list after the first turn began: %+v", l)
+	}
+	// HE may ask again only after speaking.
+	if _, err := s.RequestFloor(ctx, sessionID, item, "HE"); model.ClassOf(err) != model.ErrConflict {
+		t.Fatalf("HE while speaking: %v", err)
+	}
+	row, started, err = s.NextSpeaker(ctx, sessionID, item)
+	if err != nil || row == 0 || !started {
+		t.Fatalf("next speaker: %d %v %v", row, started, err)
+	}
+	c := must[model.Contribution](t)(s.Contribution(ctx, row))
+	if c.Speaker != "HE" || c.ItemID != item || len(c.Points) != 0 {
+		t.Fatalf("ON row of HE's turn: %+v", c)
+	}
+	row, err = s.EndTurn(ctx, sessionID)
+	if err != nil || row == 0 || must[model.Contribution](t)(s.Contribution(ctx, row)).Speaker != "HH" {
+		t.Fatalf("end HH's turn: %d %v", row, err)
+	}
+	if row, err := s.EndTurn(ctx, sessionID); err != nil || row != 0 {
+		t.Fatalf("end with nobody speaking: %d %v", row, err)
+	}
+	l = model.ListOf(must[[]model.SpeakerRequest](t)(s.SpeakerRequests(ctx, item)))
+	if l.Current != nil || len(l.Done) != 2 || len(l.Waiting) != 1 || l.Done[0].ContributionID == 0 {
+		t.Fatalf("list at the end: %+v", l)
+	}
+	must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HE"))
+}
+
+// TestSpeakersListConcurrent: requests that arrive at the same time get
+// distinct, gapless places, and a speaker who asks twice at once is on the
+// list once.
+func TestSpeakersListConcurrent(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	_, sessionID := lawFixture(t, s)
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Cloud", Status: model.ItemAccepted}))
+	// Eight members, each asking twice at the same moment: enough to
+	// race, few enough for a loaded machine's busy timeout.
+	speakers := append([]string{}, voters[:8]...)
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*len(speakers))
+	for _, sp := range speakers {
+		for range 2 { // each asks twice at once
+			wg.Add(1)
+			go func(sp string) {
+				defer wg.Done()
+				_, err := s.RequestFloor(ctx, sessionID, item, sp)
+				errs <- err
+			}(sp)
+		}
+	}
+	wg.Wait()
+	close(errs)
+	conflicts := 0
+	for err := range errs {
+		if err != nil {
+			if !errors.Is(err, model.ErrConflict) {
+				t.Fatalf("concurrent request: %v", err)
+			}
+			conflicts++
+		}
+	}
+	list := must[[]model.SpeakerRequest](t)(s.SpeakerRequests(ctx, item))
+	if len(list) != len(speakers) || conflicts != len(speakers) {
+		t.Fatalf("%d on the list, %d refused, want %d each", len(list), conflicts, len(speakers))
+	}
+	var names []string
+	for i, q := range list {
+		if q.Position != i+1 {
+			t.Fatalf("place %d has position %d", i+1, q.Position)
+		}
+		names = append(names, q.Speaker)
+	}
+	sort.Strings(names)
+	sort.Strings(speakers)
+	if fmt.Sprint(names) != fmt.Sprint(speakers) {
+		t.Fatalf("on the list: %v", names)
+	}
+}
+
+// TestSpeakersListNeedsRunningSession: before or after the session there
+// is no list.
+func TestSpeakersListNeedsRunningSession(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	id := must[int64](t)(s.PlanSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned},
+		[]model.AgendaItem{{Number: "00", Title: "Begrüßung"}}))
+	items := must[[]model.AgendaItem](t)(s.Items(ctx, id))
+	if _, err := s.RequestFloor(ctx, id, items[0].ID, "HE"); model.ClassOf(err) != model.ErrRule {
+		t.Fatalf("request in a planned session: %v", err)
+	}
+}

@@ -1,0 +1,262 @@
+package web
+
+// Approved minutes: the read-only page instead of the live editor, and
+// structured corrections (Berichtigungen) — pick the row, edit its text,
+// give the reason — proposed and approved like the minutes, shown with
+// their diff and history.
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+)
+
+type frozenMinutesData struct {
+	Session     model.Session
+	Doc         minutes.Document
+	Members     map[string]model.Member
+	Corrections []model.MinutesCorrection
+	// Pending maps "ON-12" to true for rows with a proposed correction.
+	Pending map[string]bool
+}
+
+// rowKey names a row for a correction ("ON-12"), or "" for rows that are
+// corrected elsewhere (decisions on their page).
+func rowKey(row minutes.Row) string {
+	switch row.Kind {
+	case minutes.RowDiscussion:
+		return fmt.Sprintf("ON-%d", row.ID)
+	case minutes.RowNote:
+		return fmt.Sprintf("PN-%d", row.ID)
+	case minutes.RowText:
+		return fmt.Sprintf("text-%d", row.ID)
+	}
+	return ""
+}
+
+// renderFrozenMinutes is the live page of a session whose minutes are
+// approved: read-only, with a banner, and a "Berichtigen" link per row.
+func (s *Server) renderFrozenMinutes(w http.ResponseWriter, r *http.Request, se model.Session, doc minutes.Document) {
+	ctx := r.Context()
+	d := frozenMinutesData{Session: se, Doc: doc, Pending: map[string]bool{}}
+	var err error
+	if d.Members, err = s.memberMap(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Corrections, err = s.st.MinutesCorrections(ctx, se.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, c := range d.Corrections {
+		if c.Status == model.CorrectionProposed {
+			d.Pending[fmt.Sprintf("%s-%d", c.RowKind, c.RowID)] = true
+		}
+	}
+	s.render(w, r, http.StatusOK, "minutes_frozen.html", view{Title: "Genehmigtes Protokoll – " + se.Title(), Active: "sitzungen", Data: d})
+}
+
+type correctionFormData struct {
+	Session model.Session
+	Item    minutes.Item
+	Row     minutes.Row
+	Kind    string
+	Text    string // the row's text for editing ([[…]] marks)
+	Reason  string
+	Error   string
+}
+
+// correctionRow finds the row named by art and zeile in the internal
+// minutes of the session.
+func correctionRow(doc minutes.Document, kind string, id int64) (minutes.Item, minutes.Row, bool) {
+	for _, it := range doc.Items() {
+		for _, row := range it.Rows {
+			if row.ID == id && row.Kind != minutes.RowDecision && correctionKind(row.Kind) == kind {
+				return it, row, true
+			}
+		}
+	}
+	return minutes.Item{}, minutes.Row{}, false
+}
+
+// rowText gives a row's text for editing: the points of a contribution
+// one per line, with confidential marks as [[…]].
+func rowText(row minutes.Row) string {
+	if row.Kind == minutes.RowDiscussion {
+		return editableMarks(strings.Join(row.Points, "\n"))
+	}
+	return editableMarks(row.Text)
+}
+
+func (s *Server) correctionPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	kind := r.URL.Query().Get("art")
+	id, _ := strconv.ParseInt(r.URL.Query().Get("zeile"), 10, 64)
+	s.renderCorrectionForm(w, r, http.StatusOK, se, kind, id, "", "", "")
+}
+
+func (s *Server) renderCorrectionForm(w http.ResponseWriter, r *http.Request, status int, se model.Session, kind string, id int64, text, reason, problem string) {
+	if !se.Status.MinutesFrozen() {
+		s.fail(w, r, model.RuleError("Nur ein genehmigtes Protokoll wird berichtigt; das Protokoll der %d. Sitzung wird direkt im Live-Protokoll bearbeitet.", se.Number), "")
+		return
+	}
+	doc, err := minutes.Load(r.Context(), s.st, se.ID, model.Internal)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	it, row, ok := correctionRow(doc, kind, id)
+	if !ok {
+		s.notFound(w, r, "Diese Zeile gibt es im Protokoll nicht; bitte die Zeile im genehmigten Protokoll wählen.")
+		return
+	}
+	if text == "" {
+		text = rowText(row)
+	}
+	d := correctionFormData{Session: se, Item: it, Row: row, Kind: kind, Text: text, Reason: reason, Error: problem}
+	s.render(w, r, status, "minutes_correction.html", view{Title: "Berichtigung – " + se.Title(), Active: "sitzungen", Data: d})
+}
+
+func (s *Server) proposeCorrection(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.ManageSessions)
+	if !ok {
+		return
+	}
+	kind := r.PostFormValue("art")
+	id, _ := strconv.ParseInt(r.PostFormValue("zeile"), 10, 64)
+	typed, reason := r.PostFormValue("text"), r.PostFormValue("grund")
+	var after string
+	var err error
+	if kind == "ON" {
+		var points []string
+		points, err = formLines(typed)
+		after = strings.Join(points, "\n")
+	} else {
+		after, err = formText(typed)
+	}
+	if err == nil {
+		_, err = s.st.ProposeMinutesCorrection(r.Context(), model.MinutesCorrection{SessionID: se.ID, RowKind: kind, RowID: id, After: after, Reason: reason})
+	}
+	switch model.ClassOf(err) {
+	case model.ErrInput, model.ErrConflict:
+		s.renderCorrectionForm(w, r, http.StatusUnprocessableEntity, se, kind, id, typed, reason, model.ReasonOf(err))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err, "Diese Zeile gibt es im Protokoll nicht.")
+		return
+	}
+	s.changed(r, se.ID)
+	back(w, r, fmt.Sprintf("/sitzungen/%d/live#berichtigungen", se.Number),
+		"Die Berichtigung ist angelegt; sie wird wie das Protokoll in der nächsten Sitzung genehmigt.")
+}
+
+// correctedText is the internal minutes of the session as text with the
+// correction applied: the version kept at its approval.
+func (s *Server) correctedText(r *http.Request, c model.MinutesCorrection) (string, error) {
+	doc, err := minutes.Load(r.Context(), s.st, c.SessionID, model.Internal)
+	if err != nil {
+		return "", err
+	}
+	for si := range doc.Sections {
+		for ii := range doc.Sections[si].Items {
+			rows := doc.Sections[si].Items[ii].Rows
+			for ri := range rows {
+				if rows[ri].ID != c.RowID || rows[ri].Kind == minutes.RowDecision || correctionKind(rows[ri].Kind) != c.RowKind {
+					continue
+				}
+				if c.RowKind == "ON" {
+					rows[ri].Points = strings.Split(c.After, "\n")
+				} else {
+					rows[ri].Text = c.After
+				}
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := minutes.Export(&buf, doc); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+func (s *Server) approveCorrection(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ApproveMinutes, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	ctx := r.Context()
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	c, err := s.st.MinutesCorrection(ctx, id)
+	if err != nil {
+		s.fail(w, r, err, "Diese Berichtigung gibt es nicht.")
+		return
+	}
+	n, err := strconv.Atoi(r.PostFormValue("sitzung"))
+	if err != nil {
+		s.badRequest(w, r, "Bitte die Sitzung angeben, in der die Berichtigung genehmigt wird.")
+		return
+	}
+	text, err := s.correctedText(r, c)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v, err := s.st.ApproveMinutesCorrection(ctx, id, n, text)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, c.SessionID)
+	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", n), fmt.Sprintf("Die Berichtigung ist genehmigt; das Protokoll liegt nun in Fassung %d vor.", v))
+}
+
+// diffHTML renders a correction's word diff: removed words struck
+// through (<del>), added ones underlined (<ins>), each with a text for
+// screen readers. Confidential marks show as [[…]] (internal view only;
+// public texts have passed the gate and carry none).
+func diffHTML(before, after string) template.HTML {
+	var b strings.Builder
+	for _, p := range model.WordDiff(editableMarks(before), editableMarks(after)) {
+		t := strings.ReplaceAll(template.HTMLEscapeString(p.Text), "\n", "<br>")
+		switch p.Op {
+		case '-':
+			b.WriteString(`<del><span class="visually-hidden">entfernt: </span>` + t + `</del>`)
+		case '+':
+			b.WriteString(`<ins><span class="visually-hidden">eingefügt: </span>` + t + `</ins>`)
+		default:
+			b.WriteString(t)
+		}
+	}
+	return template.HTML(b.String())
+}
+
+func init() {
+	// The template functions of this file (kept here, beside their use).
+	funcs["diffHTML"] = diffHTML
+	funcs["rowKey"] = rowKey
+	funcs["rowKind"] = func(row minutes.Row) string { return correctionKind(row.Kind) }
+	funcs["rowKindLabel"] = func(row minutes.Row) string {
+		return model.MinutesCorrection{RowKind: correctionKind(row.Kind)}.RowKindLabel()
+	}
+}
+
+// correctionKind gives the row kind as a correction names it.
+func correctionKind(k minutes.RowKind) string {
+	if k == minutes.RowText {
+		return "text"
+	}
+	return string(k)
+}

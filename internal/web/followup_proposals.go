@@ -1,0 +1,99 @@
+package web
+
+// Proposed follow-ups (Auftragsvorschläge): the follow-ups the wording of a
+// session's minutes proposes, after an import or while the live page
+// records rows; the secretariat confirms (and may correct) or dismisses
+// each one (minutes.StoredProposals, docs/followups.md).
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+)
+
+// proposalsData is the proposals page's data.
+type proposalsData struct {
+	Session   model.Session
+	Proposals []minutes.Proposal
+}
+
+func (s *Server) followUpProposals(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	props, err := minutes.StoredProposals(r.Context(), s.st, se.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "followup_proposals.html", view{Title: fmt.Sprintf("Auftragsvorschläge der %d. Sitzung", se.Number), Active: "auftraege",
+		Data: proposalsData{Session: se, Proposals: props}})
+}
+
+// handleFollowUpProposal confirms (aktion=bestaetigen, with the corrected
+// text, responsible ones and deadline) or dismisses (aktion=verwerfen) one
+// proposal.
+func (s *Server) handleFollowUpProposal(w http.ResponseWriter, r *http.Request) {
+	u, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	props, err := minutes.StoredProposals(ctx, s.st, se.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	key := r.PostFormValue("schluessel")
+	var p *minutes.Proposal
+	for i := range props {
+		if props[i].Key == key {
+			p = &props[i]
+		}
+	}
+	if p == nil {
+		s.fail(w, r, model.ConflictError("Dieser Vorschlag ist bereits bestätigt oder verworfen."), "")
+		return
+	}
+	to := fmt.Sprintf("/sitzungen/%d/auftragsvorschlaege", se.Number)
+	if r.PostFormValue("aktion") == "verwerfen" {
+		if err := s.st.DismissFollowUpProposal(ctx, se.ID, p.Key, p.Sentence, u.Username); err != nil {
+			s.fail(w, r, err, "")
+			return
+		}
+		back(w, r, to, "Vorschlag verworfen.")
+		return
+	}
+	f := p.FollowUp()
+	if f.Text, err = model.ConfidentialMarks(strings.TrimSpace(r.PostFormValue("text"))); err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return
+	}
+	f.Responsible = strings.TrimSpace(r.PostFormValue("verantwortlich"))
+	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
+		s.badRequest(w, r, "Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
+		return
+	}
+	f.DueSession = 0
+	if v := strings.TrimSpace(r.PostFormValue("frist_sitzung")); v != "" {
+		if f.DueSession, err = strconv.Atoi(v); err != nil || f.DueSession <= 0 {
+			s.badRequest(w, r, "Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
+			return
+		}
+	}
+	id, err := s.st.CreateFollowUp(ctx, f)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, to, fmt.Sprintf("Auftrag %d angelegt.", id))
+}

@@ -1,0 +1,64 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"gremium/internal/model"
+)
+
+// TestFollowUpsInBrowser: with the clock past their deadlines the demo's
+// follow-ups show as overdue on the follow-up page; the Bund's office
+// marks its follow-up done with evidence. Every page is axe-clean and does
+// not scroll sideways at 320 px.
+func TestFollowUpsInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	hs, st := followUpServer(t, time.Date(2026, 4, 1, 12, 0, 0, 0, model.Berlin))
+	f := demoFollowUp(t, st, "Matrix-Protokoll")
+	b := newBrowser(t, hs.ts.URL)
+	b.login("bund")
+
+	b.page("/auftraege")
+	if s := b.text(`p[role="status"]`); !strings.Contains(s, "3 überfällig") {
+		t.Errorf("follow-up page status: %q", s)
+	}
+	if s := b.text("ul.followup-list > li:first-child"); !strings.Contains(s, "überfällig") {
+		t.Errorf("first follow-up is not the overdue one: %q", s)
+	}
+	noSidewaysScroll(t, b, "auftraege")
+
+	b.page("/mitglieder/Bund/auftraege")
+	noSidewaysScroll(t, b, "auftraege-bund")
+
+	path := fmt.Sprintf("/auftraege/%d", f.ID)
+	b.page(path)
+	b.run("report done with evidence",
+		chromedp.Click("#st-erledigt", chromedp.ByID),
+		chromedp.SetValue("#erledigt-am", "2026-03-30", chromedp.ByID),
+		chromedp.SendKeys("#nachweis", "Keine Projekte wurden unterbrochen; Mitteilung an BW vom 30.03.2026.", chromedp.ByID),
+		chromedp.SendKeys("#stand-kommentar", "Abgestimmt mit dem BMDS.", chromedp.ByID))
+	b.submit("report", fmt.Sprintf(`form[action="%s/stand"]`, path))
+	if s := b.text("#stand"); s != "erledigt" {
+		t.Errorf("state after the report: %q", s)
+	}
+	if s := b.text("#h-nachweis + dl"); !strings.Contains(s, "30.03.2026") || !strings.Contains(s, "Mitteilung an BW") {
+		t.Errorf("evidence shown: %q", s)
+	}
+	noSidewaysScroll(t, b, "auftrag-erledigt")
+
+	got, err := st.FollowUp(context.Background(), f.ID)
+	if err != nil || got.Status != model.FollowUpDone || got.DoneOn != model.NewDate(2026, 3, 30) || !strings.Contains(got.EvidenceText, "Mitteilung an BW") {
+		t.Errorf("stored: %+v, %v", got, err)
+	}
+	cs, _ := st.FollowUpComments(context.Background(), f.ID)
+	if len(cs) != 1 || cs[0].Member != "Bund" {
+		t.Errorf("comments: %+v", cs)
+	}
+}

@@ -1,0 +1,442 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/ical"
+	"gremium/internal/itplr"
+	"gremium/internal/minutes"
+	"gremium/internal/model"
+	"gremium/internal/pdftest"
+	"gremium/internal/store"
+)
+
+// httpServer is a test server with its Server (for the clock).
+type httpServer struct {
+	ts  *httptest.Server
+	srv *Server
+}
+
+// followUpServer is the demo with accounts, the 48th and 49th sessions
+// planned (20.11.2025 and 19.03.2026) and the server's clock at now.
+func followUpServer(t *testing.T, now time.Time) (*httpServer, *store.Store) {
+	t.Helper()
+	ts, st, srv := cycleServerOf(t)
+	srv.SetClock(func() time.Time { return now })
+	ctx := context.Background()
+	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, d := range map[int]model.Date{48: model.NewDate(2025, 11, 20), 49: model.NewDate(2026, 3, 19)} {
+		if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: n, Date: d, StartTime: "10:00", Status: model.StatusPlanned}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &httpServer{ts, srv}, st
+}
+
+// demoFollowUp finds a demo follow-up by a word of its text.
+func demoFollowUp(t *testing.T, st *store.Store, word string) model.FollowUp {
+	t.Helper()
+	fs, err := st.FollowUps(context.Background(), store.FollowUpFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if strings.Contains(f.Text, word) {
+			return f
+		}
+	}
+	t.Fatalf("no demo follow-up with %q", word)
+	return model.FollowUp{}
+}
+
+// TestDemoFollowUpsOverdue: with the clock past their deadlines, the demo's
+// follow-ups with a deadline show as overdue on the follow-up page, first,
+// with the due session's date; before, none is.
+func TestDemoFollowUpsOverdue(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		now     time.Time
+		overdue []string
+	}{
+		{"before every deadline", time.Date(2025, 7, 1, 10, 0, 0, 0, model.Berlin), nil},
+		{"after 31.08.2025", time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin), []string{"wissenschaftlichen Instituts"}},
+		{"48th session started", time.Date(2025, 11, 20, 10, 0, 0, 0, model.Berlin), []string{"wissenschaftlichen Instituts", "Agrarministerkonferenz"}},
+		{"49th session started", time.Date(2026, 3, 19, 10, 30, 0, 0, model.Berlin), []string{"wissenschaftlichen Instituts", "Agrarministerkonferenz", "Unternehmenskontos"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			hs, _ := followUpServer(t, tt.now)
+			gs := client(t, hs.ts, "geschaeftsstelle")
+			code, page := do(t, gs, "GET", hs.ts.URL+"/auftraege", nil)
+			if code != http.StatusOK {
+				t.Fatalf("list: %d", code)
+			}
+			if p := wellFormedProblems(page); len(p) > 0 {
+				t.Errorf("list page: %v", p)
+			}
+			items := regexp.MustCompile(`(?s)<li( class="overdue")?>\s*<h2><a href="/auftraege/\d+">(.*?)</a>`).FindAllStringSubmatch(page, -1)
+			if len(items) != 6 {
+				t.Fatalf("%d follow-ups listed, want the demo's 6 (one of them done)", len(items))
+			}
+			for i, m := range items {
+				want := i < len(tt.overdue)
+				if got := m[1] != ""; got != want {
+					t.Errorf("follow-up %d %q overdue = %v, want %v", i, m[2], got, want)
+				}
+			}
+			for _, w := range tt.overdue {
+				found := false
+				for _, m := range items[:len(tt.overdue)] {
+					found = found || strings.Contains(m[2], w)
+				}
+				if !found {
+					t.Errorf("%q not among the overdue ones listed first", w)
+				}
+			}
+			if tt.overdue == nil && strings.Contains(page, "überfällig</span>") {
+				t.Error("overdue shown before any deadline")
+			}
+			if !strings.Contains(page, "49. Sitzung (19.03.2026)") {
+				t.Error("the planned due session is not shown with its date")
+			}
+		})
+	}
+}
+
+// TestFollowUpReportByMemberOffice: the Bund's office marks its follow-up
+// done with evidence; Hessen, not responsible, may not; erledigt without
+// evidence is refused; the comment is internal.
+func TestFollowUpReportByMemberOffice(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	f := demoFollowUp(t, st, "Matrix-Protokoll")
+	path := fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, f.ID)
+	form := url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"2025-08-28"}, "kommentar": {"Geprüft."}}
+
+	he := client(t, hs.ts, "hessen")
+	if _, page := do(t, he, "GET", path, nil); strings.Contains(page, "Stand speichern") {
+		t.Error("Hessen is offered the report form for the Bund's follow-up")
+	}
+	if code, _ := do(t, he, "POST", path+"/stand", form); code != http.StatusForbidden {
+		t.Errorf("Hessen reports the Bund's follow-up: %d", code)
+	}
+	bund := client(t, hs.ts, "bund")
+	if code, page := do(t, bund, "POST", path+"/stand", form); code != http.StatusBadRequest || !strings.Contains(page, "Nachweis") {
+		t.Errorf("erledigt without evidence: %d", code)
+	}
+	form.Set("nachweis", "Keine Projekte wurden unterbrochen; Mitteilung an BW vom 28.08.2025.")
+	if code, _ := do(t, bund, "POST", path+"/stand", form); code != http.StatusSeeOther {
+		t.Fatalf("Bund reports: %d", code)
+	}
+	got, _ := st.FollowUp(context.Background(), f.ID)
+	if got.Status != model.FollowUpDone || got.DoneOn != model.NewDate(2025, 8, 28) || !strings.Contains(got.EvidenceText, "Mitteilung an BW") {
+		t.Errorf("after the report: %+v", got)
+	}
+	if _, page := do(t, bund, "GET", path, nil); !strings.Contains(page, "Nachweis der Erledigung") || !strings.Contains(page, "Geprüft.") {
+		t.Error("evidence or comment missing on the page")
+	}
+	if _, page := do(t, client(t, hs.ts, ""), "GET", path, nil); strings.Contains(page, "Geprüft.") || strings.Contains(page, "Stand speichern") {
+		t.Error("the public sees the comment or the form")
+	}
+	// The per-member page and the filters.
+	if _, page := do(t, bund, "GET", hs.ts.URL+"/mitglieder/Bund/auftraege", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 2 || !strings.Contains(page, "Was Bund schuldet") {
+		t.Errorf("per member page:\n%s", page)
+	}
+	if _, page := do(t, bund, "GET", hs.ts.URL+"/auftraege?mitglied=Bund&status=ausstehend", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 1 {
+		t.Error("filter member and pending")
+	}
+	if code, _ := do(t, bund, "GET", hs.ts.URL+"/auftraege?status=kaputt", nil); code != http.StatusBadRequest {
+		t.Errorf("unknown status: %d", code)
+	}
+	// Exports.
+	code, csv := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", hs.ts.URL+"/auftraege.csv?status=ueberfaellig", nil)
+	if code != http.StatusOK || strings.Count(csv, "\n") != 2 || !strings.Contains(csv, "31.08.2025") {
+		t.Errorf("csv %d:\n%s", code, csv)
+	}
+	code, pdf := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", hs.ts.URL+"/auftraege.pdf?status=ausstehend", nil)
+	text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
+	if code != http.StatusOK || !strings.Contains(text, "Stand der Aufträge") || !strings.Contains(text, "4 Aufträge, davon 1 überfällig") {
+		t.Errorf("pdf %d:\n%s", code, text)
+	}
+}
+
+// TestHomeLinksOpenFollowUps: "Offene Aufträge" links to the list and
+// counts only what the viewer may see.
+func TestHomeLinksOpenFollowUps(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	// A follow-up of a session whose minutes are not public.
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	se, _ := st.SessionByNumber(ctx, council.ID, 48)
+	itemID, err := st.CreateItem(ctx, model.AgendaItem{SessionID: se.ID, Number: "01", Title: "Intern"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: "Interner Auftrag", Responsible: "HE", Status: model.FollowUpOpen}); err != nil {
+		t.Fatal(err)
+	}
+	count := func(c *http.Client) string {
+		_, page := do(t, c, "GET", hs.ts.URL+"/", nil)
+		m := regexp.MustCompile(`<a href="/auftraege\?status=ausstehend">Offene Aufträge aus Sitzungen: (\d+)</a>`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatal("home page without the link to the follow-ups")
+		}
+		return m[1]
+	}
+	if got := count(client(t, hs.ts, "geschaeftsstelle")); got != "6" {
+		t.Errorf("secretariat counts %s, want 6", got)
+	}
+	if got := count(client(t, hs.ts, "")); got != "5" {
+		t.Errorf("public counts %s, want 5", got)
+	}
+	if _, page := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+"/auftraege", nil); strings.Contains(page, "Interner Auftrag") {
+		t.Error("the public sees a follow-up of unpublished minutes")
+	}
+}
+
+// TestFollowUpProposalsFromImport: importing the seed minutes proposes its
+// follow-ups on the proposals page (the Unternehmenskonto audit "zur 49.
+// Sitzung", the institute "bis zum 31.08.2025", the project plan "zur 48.
+// Sitzung"); the secretariat confirms one — a follow-up linked to its
+// source row — and dismisses another; neither is proposed again.
+func TestFollowUpProposalsFromImport(t *testing.T) {
+	seed, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt"))
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip("seed minutes not found; run with ../shared beside the repository")
+	}
+	ctx := store.WithActor(context.Background(), "import")
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	council, err := itplr.Setup(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, err := minutes.StoredOptions(ctx, st, council.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := minutes.Parse(strings.NewReader(string(seed)), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sessionID, _, err := minutes.Save(ctx, st, council.ID, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+
+	page := ts.URL + "/sitzungen/47/auftragsvorschlaege"
+	if code, _ := do(t, client(t, ts, "hessen"), "GET", page, nil); code != http.StatusForbidden {
+		t.Errorf("a member sees the proposals: %d", code)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	code, body := do(t, gs, "GET", page, nil)
+	if code != http.StatusOK {
+		t.Fatalf("proposals page: %d", code)
+	}
+	if p := wellFormedProblems(body); len(p) > 0 {
+		t.Errorf("proposals page: %v", p)
+	}
+	for _, want := range []string{"spätestens zur 49. Sitzung", "bis zum 31.08.2025", "spätestens zur 48. Sitzung"} {
+		if !strings.Contains(body, "Gefunden: „"+want) && !strings.Contains(body, want+"“") {
+			t.Errorf("no proposal found by %q", want)
+		}
+	}
+	props, err := minutes.StoredProposals(ctx, st, sessionID)
+	if err != nil || len(props) != 7 {
+		t.Fatalf("%d proposals, %v", len(props), err)
+	}
+	var audit, bund minutes.Proposal
+	for _, p := range props {
+		if strings.Contains(p.Sentence, "Unternehmenskontos") {
+			audit = p
+		}
+		if strings.Contains(p.Sentence, "Verteidigungsklausel") {
+			bund = p
+		}
+	}
+	confirm := url.Values{"schluessel": {audit.Key}, "aktion": {"bestaetigen"}, "text": {"Audit der Kostenstrukturen des Unternehmenskontos"},
+		"verantwortlich": {"FITKO"}, "frist_sitzung": {"49"}}
+	if code, _ := do(t, gs, "POST", page, confirm); code != http.StatusSeeOther {
+		t.Fatalf("confirm: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", page, confirm); code != http.StatusConflict {
+		t.Errorf("confirmed twice: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", page, url.Values{"schluessel": {bund.Key}, "aktion": {"verwerfen"}}); code != http.StatusSeeOther {
+		t.Fatalf("dismiss: %d", code)
+	}
+	fs, _ := st.FollowUps(ctx, store.FollowUpFilter{})
+	if len(fs) != 1 || fs[0].DueSession != 49 || fs[0].Responsible != "FITKO" || fs[0].Source != model.SourceRemark || fs[0].SourceID == 0 || fs[0].ProposalKey != audit.Key {
+		t.Fatalf("follow-ups after confirming: %+v", fs)
+	}
+	if props, _ := minutes.StoredProposals(ctx, st, sessionID); len(props) != 5 {
+		t.Errorf("%d proposals left, want 5", len(props))
+	}
+	// The follow-up links to its source, and the list shows it.
+	if _, body := do(t, gs, "GET", fmt.Sprintf("%s/auftraege/%d", ts.URL, fs[0].ID), nil); !strings.Contains(body, "Text im Protokoll in <a href=\"/sitzungen/47#top-") {
+		t.Errorf("follow-up page without its source:\n%s", body)
+	}
+}
+
+// TestRegisterImplementationState: a decision's follow-ups roll up into
+// its state in the register and its filter (offen → in Umsetzung →
+// umgesetzt), and the decision page shows it.
+func TestRegisterImplementationState(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	f := demoFollowUp(t, st, "wissenschaftlichen Instituts")
+	pub := client(t, hs.ts, "")
+	listed := func(state string) bool {
+		_, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse?umsetzung="+state, nil)
+		return strings.Contains(body, ">B-2025/27-IT<")
+	}
+	check := func(want string) {
+		t.Helper()
+		for _, s := range []string{"offen", "in_umsetzung", "umgesetzt"} {
+			if got := listed(s); got != (s == want) {
+				t.Errorf("state %s: B-2025/27-IT listed under %s = %v", want, s, got)
+			}
+		}
+		_, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse/B-2025/27-IT", nil)
+		label := map[string]string{"offen": "offen", "in_umsetzung": "in Umsetzung", "umgesetzt": "umgesetzt"}[want]
+		if !strings.Contains(body, "Stand der Umsetzung: <strong>"+label+"</strong>") {
+			t.Errorf("decision page without the state %q", label)
+		}
+	}
+	check("offen")
+	if err := st.ReportFollowUp(ctx, store.FollowUpReport{ID: f.ID, Version: f.Version, Status: model.FollowUpInProgress}); err != nil {
+		t.Fatal(err)
+	}
+	check("in_umsetzung")
+	if err := st.ReportFollowUp(ctx, store.FollowUpReport{ID: f.ID, Version: f.Version + 1, Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 8, 20), EvidenceText: "Institut beauftragt"}); err != nil {
+		t.Fatal(err)
+	}
+	check("umgesetzt")
+	if _, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse", nil); !strings.Contains(body, "Umsetzung: umgesetzt") {
+		t.Error("register list without the state")
+	}
+}
+
+// TestPersonalCalendarFeed: Hessen's office makes a private calendar
+// address; the feed holds the sessions and the deadline of Hessen's
+// follow-up (not the Bund's), passes the iCalendar check, and stops
+// working when a new address is made or it is revoked.
+func TestPersonalCalendarFeed(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	se, _ := st.SessionByNumber(ctx, council.ID, 48)
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: se.ID, Number: "02", Title: "Bericht"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: item, Text: "Zahlen " + model.Redact("intern") + " liefern", Responsible: "Hessen", DueDate: model.NewDate(2025, 10, 15), Status: model.FollowUpOpen}); err != nil {
+		t.Fatal(err)
+	}
+	he := client(t, hs.ts, "hessen")
+	if code, _ := do(t, client(t, hs.ts, ""), "POST", hs.ts.URL+"/mein-kalender", url.Values{}); code != http.StatusForbidden {
+		t.Errorf("the public makes a calendar address: %d", code)
+	}
+	newAddress := func() string {
+		t.Helper()
+		code, page := do(t, he, "POST", hs.ts.URL+"/mein-kalender", url.Values{})
+		m := regexp.MustCompile(`value="(https?://[^"]+/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
+		if code != http.StatusOK || m == nil {
+			t.Fatalf("new address: %d\n%s", code, page)
+		}
+		if p := wellFormedProblems(page); len(p) > 0 {
+			t.Errorf("calendar page: %v", p)
+		}
+		return strings.TrimPrefix(m[1], "http://gremium.example")
+	}
+	feedPath := func(u string) string { i := strings.Index(u, "/kalender/"); return u[i:] }
+	first := feedPath(newAddress())
+	pub := client(t, hs.ts, "")
+	code, feed := do(t, pub, "GET", hs.ts.URL+first, nil)
+	if code != http.StatusOK {
+		t.Fatalf("feed: %d", code)
+	}
+	if bad := ical.Check([]byte(feed)); len(bad) > 0 {
+		t.Errorf("feed breaks RFC 5545: %v", bad)
+	}
+	unfolded := strings.ReplaceAll(feed, "\r\n ", "")
+	for _, want := range []string{"SUMMARY:Frist Auftrag: Zahlen [geschwärzt] liefern", "DTSTART;VALUE=DATE:20251015", "48. Sitzung des IT-Planungsrats"} {
+		if !strings.Contains(unfolded, want) {
+			t.Errorf("feed without %q:\n%s", want, unfolded)
+		}
+	}
+	if strings.Contains(unfolded, "intern") || strings.Contains(unfolded, "Matrix-Protokoll") {
+		t.Error("feed holds a confidential passage or another member's follow-up")
+	}
+	second := feedPath(newAddress())
+	if code, _ := do(t, pub, "GET", hs.ts.URL+first, nil); code != http.StatusNotFound {
+		t.Errorf("old address after a new one: %d", code)
+	}
+	if code, _ := do(t, pub, "GET", hs.ts.URL+second, nil); code != http.StatusOK {
+		t.Errorf("new address: %d", code)
+	}
+	if code, _ := do(t, he, "POST", hs.ts.URL+"/mein-kalender/widerrufen", url.Values{}); code != http.StatusSeeOther {
+		t.Errorf("revoke: %d", code)
+	}
+	if code, _ := do(t, pub, "GET", hs.ts.URL+second, nil); code != http.StatusNotFound {
+		t.Errorf("revoked address: %d", code)
+	}
+	if code, _ := do(t, pub, "GET", hs.ts.URL+"/kalender/kal_unbekannt.ics", nil); code != http.StatusNotFound {
+		t.Errorf("unknown address: %d", code)
+	}
+}
+
+// TestFollowUpListPages: the list shows 100 follow-ups a page, counts all
+// of them, keeps the filter in the page links and refuses a page that does
+// not exist.
+func TestFollowUpListPages(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	f := demoFollowUp(t, st, "Matrix-Protokoll")
+	for i := 0; i < 120; i++ {
+		if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: f.ItemID, Text: fmt.Sprintf("Auftrag %d", i), Responsible: "HE", Status: model.FollowUpOpen}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gs := client(t, hs.ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", hs.ts.URL+"/auftraege?mitglied=HE", nil)
+	if n := strings.Count(page, `<h2><a href="/auftraege/`); n != 100 || !strings.Contains(page, "120 Aufträge für diese Auswahl, Seite 1 von 2") ||
+		!strings.Contains(page, `href="/auftraege?mitglied=HE&amp;seite=2" rel="next"`) {
+		t.Errorf("page 1: %d follow-ups\n%s", n, page)
+	}
+	if _, page := do(t, gs, "GET", hs.ts.URL+"/auftraege?mitglied=HE&seite=2", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 20 {
+		t.Error("page 2")
+	}
+	if code, _ := do(t, gs, "GET", hs.ts.URL+"/auftraege?seite=3", nil); code != http.StatusBadRequest {
+		t.Errorf("page 3 of 2: %d", code)
+	}
+}

@@ -1,0 +1,253 @@
+//go:build unix
+
+package web
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// BenchmarkLiveViewers measures what 2,000 viewers of a running session's
+// live box wait for after a change: from the change (the current item is
+// set in the store, then published as the handlers do) until each viewer
+// holds the new box. All viewers are public and connected over loopback,
+// each with its own stream. Sub-benchmarks:
+//
+//   - Push: the box comes in the event (what public viewers get now).
+//   - PushAndFetch: every viewer fetches GET …/live/stand after the event
+//     (what logged-in viewers do, and what every viewer did before the box
+//     was sent in the event).
+//
+// Each iteration is one change; the latencies of all viewers in all
+// iterations give p50, p99 and max (ms); "drops" counts viewers that did
+// not see a change within 30 s; "cpu-ms/op" is the CPU time of the process
+// (server and viewers) per change, the figure that does not depend on what
+// else runs on the machine; "KiB/viewer" the heap and stacks in use per
+// open stream, the server's and the viewer's side together. GREMIUM_LIVE_VIEWERS sets the number of
+// viewers (default 2000).
+//
+//	go test ./internal/web -run '^$' -bench LiveViewers -benchtime 20x -count 1
+func BenchmarkLiveViewers(b *testing.B) {
+	n := 2000
+	if v, err := strconv.Atoi(os.Getenv("GREMIUM_LIVE_VIEWERS")); err == nil && v > 0 {
+		n = v
+	}
+	ctx := context.Background()
+	ts, st, srv := lawServer(b)
+	srv.SetStreamLimits(0, 0) // every viewer comes from 127.0.0.1
+	sid, _, _ := runningSession(b, st, model.KindDecision)
+	var items []int64
+	for i, title := range []string{"Benchmarkpunkt A", "Benchmarkpunkt B"} {
+		id, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: strconv.Itoa(10 + i), Title: title, Position: 10 + i, Status: model.ItemAccepted})
+		if err != nil {
+			b.Fatal(err)
+		}
+		items = append(items, id)
+	}
+	markers := []string{"Benchmarkpunkt A", "Benchmarkpunkt B"}
+	for _, mode := range []struct {
+		name  string
+		fetch bool
+	}{{"Push", false}, {"PushAndFetch", true}} {
+		b.Run(mode.name, func(b *testing.B) {
+			mem0 := inUse()
+			lv := connectViewers(b, srv, ts.URL, n, mode.fetch)
+			defer lv.close()
+			perViewer := float64(inUse()-mem0) / float64(n) / 1024
+			var lat []time.Duration
+			drops, i := 0, 0
+			cpu0 := cpuTime(b)
+			for b.Loop() {
+				r := &viewerRound{n: i + 1, marker: markers[i%2], left: make(chan struct{})}
+				r.pending.Store(int64(n))
+				lv.round.Store(r)
+				r.start = time.Now()
+				if err := st.SetCurrentItem(ctx, sid, items[i%2]); err != nil {
+					b.Fatal(err)
+				}
+				srv.events.Publish(sid)
+				select {
+				case <-r.left:
+				case <-time.After(30 * time.Second):
+				}
+				r.mu.Lock()
+				lat = append(lat, r.lat...)
+				drops += n - len(r.lat)
+				r.mu.Unlock()
+				i++
+			}
+			b.StopTimer()
+			cpu := cpuTime(b) - cpu0
+			slices.Sort(lat)
+			pct := func(p float64) float64 {
+				if len(lat) == 0 {
+					return 0
+				}
+				return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+			}
+			b.ReportMetric(pct(0.50), "p50-ms")
+			b.ReportMetric(pct(0.99), "p99-ms")
+			b.ReportMetric(pct(1), "max-ms")
+			b.ReportMetric(float64(drops), "drops")
+			b.ReportMetric(float64(n), "viewers")
+			b.ReportMetric(perViewer, "KiB/viewer")
+			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(max(i, 1)), "cpu-ms/op")
+		})
+	}
+}
+
+// cpuTime gives the CPU time (user and system) the process used so far:
+// server and viewers, whatever else runs on the machine.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// inUse gives the heap and stack memory in use after a collection.
+func inUse() int64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapInuse + m.StackInuse)
+}
+
+// viewerRound is one change the viewers wait for.
+type viewerRound struct {
+	n      int
+	marker string
+	start  time.Time
+	mu     sync.Mutex
+	lat    []time.Duration
+	// pending counts the viewers still waiting; left closes at 0.
+	pending atomic.Int64
+	left    chan struct{}
+}
+
+// seen records that a viewer holds the new box.
+func (r *viewerRound) seen() {
+	d := time.Since(r.start)
+	r.mu.Lock()
+	r.lat = append(r.lat, d)
+	r.mu.Unlock()
+	if r.pending.Add(-1) == 0 {
+		close(r.left)
+	}
+}
+
+// liveViewers are the open streams of a benchmark.
+type liveViewers struct {
+	round  atomic.Pointer[viewerRound]
+	cancel func()
+	wg     sync.WaitGroup
+	tr     *http.Transport
+}
+
+// connectViewers opens n public streams of the 48th session; each viewer
+// reads its events, fetches the box after each one if fetch is set, and
+// reports when it holds the box of the current round.
+func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool) *liveViewers {
+	b.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	lv := &liveViewers{cancel: cancel, tr: &http.Transport{MaxIdleConnsPerHost: n, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}}
+	streams := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 0}}
+	fetcher := &http.Client{Transport: lv.tr}
+	sem := make(chan struct{}, 64) // connect 64 at a time
+	errs := make(chan error, n)
+	for range n {
+		sem <- struct{}{}
+		lv.wg.Go(func() {
+			req, _ := http.NewRequestWithContext(ctx, "GET", base+"/sitzungen/48/live/ereignisse", nil)
+			res, err := streams.Do(req)
+			<-sem
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				errs <- fmt.Errorf("stream: %d", res.StatusCode)
+				return
+			}
+			lv.watch(ctx, bufio.NewReader(res.Body), fetcher, base, fetch)
+		})
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for srv.events.Streams() < n {
+		select {
+		case err := <-errs:
+			cancel()
+			b.Fatal(err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			b.Fatalf("only %d of %d streams open", srv.events.Streams(), n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return lv
+}
+
+// watch is one viewer.
+func (lv *liveViewers) watch(ctx context.Context, rd *bufio.Reader, fetcher *http.Client, base string, fetch bool) {
+	last := 0
+	var data strings.Builder
+	for {
+		line, err := rd.ReadString('\n')
+		if err != nil {
+			return
+		}
+		switch {
+		case strings.HasPrefix(line, "data: "):
+			data.WriteString(line[len("data: ") : len(line)-1])
+			continue
+		case line != "\n" || data.Len() == 0:
+			continue
+		}
+		box := data.String()
+		data.Reset()
+		r := lv.round.Load()
+		if r == nil || r.n == last {
+			continue
+		}
+		if fetch {
+			req, _ := http.NewRequestWithContext(ctx, "GET", base+"/sitzungen/48/live/stand", nil)
+			res, err := fetcher.Do(req)
+			if err != nil {
+				return
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			box = string(body)
+		}
+		if strings.Contains(box, r.marker) {
+			last = r.n
+			r.seen()
+		}
+	}
+}
+
+// close ends every stream.
+func (lv *liveViewers) close() {
+	lv.cancel()
+	lv.wg.Wait()
+	lv.tr.CloseIdleConnections()
+}

@@ -1,0 +1,132 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// The register's pages by keyset: the links to the next and previous page
+// carry the number of the last (first) decision shown ("?vor=1990-17",
+// "?nach=1990-68"), so a deep page is one index range like the first, and
+// the number of matches is counted once per data version and filter, not
+// per request.
+
+// registerCursorOf is the cursor of a register address.
+type registerCursorOf struct{ cursor store.RegisterCursor }
+
+// parseRegisterCursor reads "vor" or "nach" (year-number); the error is a
+// German message.
+func parseRegisterCursor(v url.Values) (registerCursorOf, string) {
+	var c registerCursorOf
+	for _, name := range []string{"vor", "nach"} {
+		raw := v.Get(name)
+		if raw == "" {
+			continue
+		}
+		y, n, ok := strings.Cut(raw, "-")
+		year, err1 := strconv.Atoi(y)
+		seq, err2 := strconv.Atoi(n)
+		if !ok || err1 != nil || err2 != nil || year < 1900 || year > 9999 || seq < 1 || seq > 1_000_000_000 {
+			return c, "Die Stelle im Register muss als Jahr-Nummer angegeben sein, zum Beispiel ?vor=2025-17."
+		}
+		num := model.DecisionNumber{Year: year, Seq: seq}
+		if name == "vor" {
+			c.cursor.Before = num
+		} else {
+			c.cursor.After = num
+		}
+	}
+	if !c.cursor.Before.IsZero() && !c.cursor.After.IsZero() {
+		return c, "Die Stelle im Register ist entweder „vor“ oder „nach“ einem Beschluss, nicht beides."
+	}
+	return c, ""
+}
+
+// cursorURL gives the address of page n of this selection that starts
+// next to decision num (dir "vor": older ones, "nach": newer ones); the
+// first page has no cursor.
+func (q registerQuery) cursorURL(dir string, num model.DecisionNumber, n int) template.URL {
+	v := q.Query()
+	if n <= 1 {
+		if v == "" {
+			return "/beschluesse"
+		}
+		return template.URL("/beschluesse?" + v)
+	}
+	if v != "" {
+		v += "&"
+	}
+	return template.URL(fmt.Sprintf("/beschluesse?%s%s=%d-%d&seite=%d", v, dir, num.Year, num.Seq, n))
+}
+
+// registerOptions are the choices of the register's filter form.
+type registerOptions struct {
+	Years       []int
+	Sections    []model.Section
+	Conferences []model.Body
+	Members     []model.Member
+}
+
+// registerChoices gives the choices of the filter form, kept per data
+// version (the years are a scan of the register's index).
+func (s *Server) registerChoices(ctx context.Context, councilID int64) (registerOptions, error) {
+	return s.registerOpts.get(s.st.Version(), func() (o registerOptions, err error) {
+		if o.Years, err = s.st.RegisterYears(ctx, councilID); err != nil {
+			return o, err
+		}
+		if o.Sections, err = s.st.Sections(ctx, councilID); err != nil {
+			return o, err
+		}
+		if o.Conferences, err = s.st.Bodies(ctx, model.BodyFachMK); err != nil {
+			return o, err
+		}
+		o.Members, err = s.st.Members(ctx)
+		return o, err
+	})
+}
+
+// maxKeptTotals bounds the filters whose number of matches is kept.
+const maxKeptTotals = 1024
+
+// registerTotals keeps the number of matches per filter for one data
+// version.
+type registerTotals struct {
+	mu      sync.Mutex
+	version uint64
+	byKey   map[store.RegisterFilter]int
+}
+
+// registerTotal gives the number of decisions matching f, counted once per
+// data version and filter.
+func (s *Server) registerTotal(ctx context.Context, f store.RegisterFilter) (int, error) {
+	f.Offset, f.Limit = 0, 0
+	version := s.st.Version()
+	t := &s.registerTotals
+	t.mu.Lock()
+	if t.version != version || t.byKey == nil {
+		t.version, t.byKey = version, map[store.RegisterFilter]int{}
+	}
+	n, ok := t.byKey[f]
+	t.mu.Unlock()
+	if ok {
+		return n, nil
+	}
+	n, err := s.st.RegisterCount(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	t.mu.Lock()
+	if t.version == version && len(t.byKey) < maxKeptTotals {
+		t.byKey[f] = n
+	}
+	t.mu.Unlock()
+	return n, nil
+}

@@ -1,0 +1,171 @@
+package web
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"gremium/internal/httpcache"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// Public pages rendered once per change: a public decision page and the
+// JSON of a decision are stored in the database (store.StorePage) the
+// first time the public asks for them after a change, and served from
+// there with one lookup until the next change of content, the next day or
+// another build of the program (docs/performance.md, "Rendered once per
+// change"). What is stored is exactly what the handler answered the public
+// — rendered for a visitor without login, through the publication gate —
+// so nothing reaches the public that the handler would not give it.
+
+// storedHeaders are the headers of a stored page's response that its
+// handler sets and that are kept with its bytes.
+var storedHeaders = []string{"Content-Type", "Access-Control-Allow-Origin", "Link"}
+
+// SetStoredPages turns pages rendered once per change on (the default) or
+// off (every request renders; for benchmarks). Call it before Handler.
+func (s *Server) SetStoredPages(on bool) { s.noStoredPages = !on }
+
+// storedPage says whether the request is for a page kept rendered: a
+// public GET or HEAD without query of the start page, the first page of
+// the register or the session list, a decision page, a JSON decision, an
+// OParl object or the first page of an OParl list. (Addresses with a query
+// are not kept: their number is not bounded by the data.)
+func storedPage(r *http.Request) bool {
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" ||
+		r.Header.Get("Cookie") != "" || r.Header.Get("Authorization") != "" {
+		return false
+	}
+	p := r.URL.Path
+	switch p {
+	case "/", "/beschluesse", "/sitzungen":
+		return true
+	}
+	if rest, ok := strings.CutPrefix(p, "/beschluesse/"); ok {
+		return rest != ""
+	}
+	if rest, ok := strings.CutPrefix(p, "/api/v1/beschluesse/"); ok {
+		return strings.Count(rest, "/") == 1
+	}
+	return strings.HasPrefix(p, "/oparl/v1/")
+}
+
+// renderEpoch names the build of the program: stored pages of another
+// build are not served (templates and handlers may have changed).
+var renderEpoch = httpcache.Build
+
+// pageEpoch names what besides the data a stored page depends on: the
+// build, the public address and the data license of the configuration.
+func (s *Server) pageEpoch() string {
+	return renderEpoch() + "|" + s.site.String() + "|" + s.license
+}
+
+// storedPages serves the pages of storedPage from the store, rendering
+// and storing those not stored for the current data.
+func (s *Server) storedPages(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.noStoredPages || !storedPage(r) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		key := r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.Path
+		epoch, day := s.pageEpoch(), model.BerlinDate(s.clock()).String()
+		p, gen, ok, err := s.st.StoredPage(r.Context(), key, epoch, day)
+		if err != nil {
+			s.log.Error("stored page", "err", err)
+			h.ServeHTTP(w, r)
+			return
+		}
+		if ok {
+			hd := w.Header()
+			for _, line := range strings.Split(p.Headers, "\n") {
+				if name, value, ok := strings.Cut(line, ": "); ok {
+					hd.Set(name, value)
+				}
+			}
+			hd.Set("ETag", p.ETag)
+			w.WriteHeader(http.StatusOK)
+			if r.Method != http.MethodHead {
+				w.Write(p.Body)
+			}
+			return
+		}
+		rec := &pageRecorder{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		if rec.status != http.StatusOK || r.Method != http.MethodGet || w.Header().Get("Set-Cookie") != "" || rec.buf.Len() == 0 {
+			return
+		}
+		var headers strings.Builder
+		for _, name := range storedHeaders {
+			if v := w.Header().Get(name); v != "" {
+				headers.WriteString(name + ": " + v + "\n")
+			}
+		}
+		body := rec.buf.Bytes()
+		etag := w.Header().Get("ETag") // the handler's own validator, if any
+		if etag == "" {
+			etag = httpcache.ETag(body)
+		}
+		s.st.StorePage(store.RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day,
+			Headers: headers.String(), ETag: etag, Body: body})
+	})
+}
+
+// pageRecorder passes a response through and keeps a copy of its body.
+type pageRecorder struct {
+	http.ResponseWriter
+	status int
+	buf    bytes.Buffer
+}
+
+func (rec *pageRecorder) WriteHeader(code int) {
+	rec.status = code
+	rec.ResponseWriter.WriteHeader(code)
+}
+
+func (rec *pageRecorder) Write(p []byte) (int, error) {
+	rec.buf.Write(p)
+	return rec.ResponseWriter.Write(p)
+}
+
+// Unwrap lets http.ResponseController reach the writer below.
+func (rec *pageRecorder) Unwrap() http.ResponseWriter { return rec.ResponseWriter }
+
+// fastStored answers a public request for a stored page before the rest
+// of the middleware (user lookup, signer, cross-origin check, response
+// buffering): the security headers, a request id, the stored bytes with
+// their validators (httpcache.ServeKept). Everything else — a miss, a
+// client that asks for gzip (compressed by httpcache), a logged-in visitor
+// — takes the full way. lastModified gives the time of the last change.
+func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) time.Time) http.Handler {
+	started := time.Now().UTC().Truncate(time.Second)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.noStoredPages || !storedPage(r) || httpcache.AcceptsGzip(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		key := r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.Path
+		now := s.clock()
+		p, _, ok, err := s.st.StoredPage(r.Context(), key, s.pageEpoch(), model.BerlinDate(now).String())
+		if err != nil || !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		s.setSecurityHeaders(w, r)
+		hd := w.Header()
+		id := newRequestID()
+		hd["X-Request-Id"] = []string{id}
+		for _, line := range strings.Split(p.Headers, "\n") {
+			if name, value, ok := strings.Cut(line, ": "); ok {
+				hd.Set(name, value)
+			}
+		}
+		httpcache.ServeKept(w, r, p.Body, p.ETag, httpcache.LastModified(started, time.Now(), lastModified(r)))
+		if s.log.Enabled(r.Context(), slog.LevelDebug) {
+			s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", http.StatusOK, "stored", true, "request_id", id)
+		}
+	})
+}

@@ -1,0 +1,187 @@
+package web
+
+// Editing, moving, cancelling and deleting a session before it takes
+// place, and the session calendar (a month list).
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+type sessionEditData struct {
+	Session model.Session
+	Members []model.Member
+	// Change is what the form shows: the stored session, or what was
+	// typed when a change was refused.
+	Change store.SessionChange
+	Error  string
+	// Deletable: nothing refers to the session yet (the store checks it
+	// again when deleting).
+	Deletable bool
+}
+
+func (s *Server) editSessionPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	s.renderSessionEdit(w, r, http.StatusOK, se, store.SessionChange{ID: se.ID, Version: se.Version, Date: se.Date,
+		StartTime: se.StartTime, EndTime: se.EndTime, Place: se.Place, Chair: se.Chair, Kind: se.Kind, Applicants: se.Applicants,
+		RegistrationDeadline: se.RegistrationDeadline}, "")
+}
+
+func (s *Server) renderSessionEdit(w http.ResponseWriter, r *http.Request, status int, se model.Session, c store.SessionChange, problem string) {
+	members, err := s.votingMembers(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := sessionEditData{Session: se, Members: members, Change: c, Error: problem,
+		Deletable: se.Status == model.StatusPlanned && !se.AgendaPublished}
+	s.render(w, r, status, "session_edit.html", view{Title: se.Title() + " bearbeiten", Active: "sitzungen", Data: d})
+}
+
+func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.ManageSessions)
+	if !ok {
+		return
+	}
+	c := store.SessionChange{ID: se.ID, Version: formVersion(r), StartTime: strings.TrimSpace(r.PostFormValue("beginn")),
+		EndTime: strings.TrimSpace(r.PostFormValue("ende")), Place: r.PostFormValue("ort"), Chair: r.PostFormValue("vorsitz"),
+		Kind: model.SessionRegular, Reason: r.PostFormValue("grund")}
+	if r.PostFormValue("art") == string(model.SessionSpecial) {
+		c.Kind, c.Applicants = model.SessionSpecial, splitFormList(r.PostFormValue("antrag"))
+	}
+	var problems []string
+	var err error
+	if c.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || c.Date.IsZero() {
+		problems = append(problems, "Bitte ein gültiges Datum angeben (TT.MM.JJJJ).")
+	}
+	if c.RegistrationDeadline, err = model.ParseDate(r.PostFormValue("anmeldeschluss")); err != nil {
+		problems = append(problems, "Der Anmeldeschluss ist kein gültiges Datum.")
+	}
+	if len(problems) == 0 {
+		err = s.st.EditSession(r.Context(), c)
+		switch model.ClassOf(err) {
+		case model.ErrInput, model.ErrRule:
+			problems = append(problems, model.ReasonOf(err))
+		default:
+			if err != nil {
+				s.fail(w, r, err, "")
+				return
+			}
+		}
+	}
+	if len(problems) > 0 {
+		s.renderSessionEdit(w, r, http.StatusUnprocessableEntity, se, c, strings.Join(problems, " "))
+		return
+	}
+	s.changed(r, se.ID)
+	notice := fmt.Sprintf("Die Angaben zur %d. Sitzung sind gespeichert.", se.Number)
+	if c.Date != se.Date || c.StartTime != se.StartTime || c.EndTime != se.EndTime {
+		notice = fmt.Sprintf("Die %d. Sitzung ist verlegt; die Mitglieder werden benachrichtigt.", se.Number)
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), notice)
+}
+
+func (s *Server) cancelSession(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.ManageSessions)
+	if !ok {
+		return
+	}
+	if err := s.st.CancelSession(r.Context(), se.ID, formVersion(r), r.PostFormValue("grund")); err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("grund"))
+		return
+	}
+	s.changed(r, se.ID)
+	back(w, r, fmt.Sprintf("/sitzungen/%d", se.Number), fmt.Sprintf("Die %d. Sitzung ist abgesagt; die Mitglieder werden benachrichtigt.", se.Number))
+}
+
+func (s *Server) deleteSession(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.ManageSessions)
+	if !ok {
+		return
+	}
+	if err := s.st.DeleteSession(r.Context(), se.ID, formVersion(r)); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	back(w, r, "/sitzungen", fmt.Sprintf("Die %d. Sitzung ist gelöscht.", se.Number))
+}
+
+// calendarMonth is one month of the session calendar.
+type calendarMonth struct {
+	Label    string // "März 2026"
+	Sessions []model.Session
+}
+
+type sessionCalendarData struct {
+	Council    model.Body
+	Year       int
+	Prev, Next int // neighbouring years with sessions (0: none)
+	Months     []calendarMonth
+	Members    map[string]model.Member
+	CanManage  bool
+}
+
+// germanMonths are the month names of the calendar.
+var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+
+// sessionCalendarPage is the session calendar: the sessions of a year by
+// month, cancelled and moved ones marked (/sitzungen/kalender?jahr=2026).
+func (s *Server) sessionCalendarPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+		return
+	}
+	year := today().Year
+	if q := r.URL.Query().Get("jahr"); q != "" {
+		if year, err = strconv.Atoi(q); err != nil || year < 1900 || year > 2999 {
+			s.badRequest(w, r, "Bitte ein Jahr angeben, zum Beispiel ?jahr=2026.")
+			return
+		}
+	}
+	sessions, err := s.st.Sessions(ctx, council.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	members, err := s.memberMap(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := sessionCalendarData{Council: council, Year: year, Members: members, CanManage: auth.Can(s.user(r), auth.ManageSessions, "")}
+	byMonth := map[time.Month][]model.Session{}
+	for i := len(sessions) - 1; i >= 0; i-- { // oldest first
+		se := sessions[i]
+		switch y := se.Date.Year; {
+		case se.Date.IsZero():
+		case y == year:
+			byMonth[se.Date.Month] = append(byMonth[se.Date.Month], se)
+		case y < year && y > d.Prev:
+			d.Prev = y
+		case y > year && (d.Next == 0 || y < d.Next):
+			d.Next = y
+		}
+	}
+	for m := time.January; m <= time.December; m++ {
+		if list := byMonth[m]; len(list) > 0 {
+			d.Months = append(d.Months, calendarMonth{Label: fmt.Sprintf("%s %d", germanMonths[m-1], year), Sessions: list})
+		}
+	}
+	s.render(w, r, http.StatusOK, "session_calendar.html", view{Title: fmt.Sprintf("Sitzungskalender %d", year), Active: "sitzungen", Data: d})
+}

@@ -1,0 +1,172 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+)
+
+// TestPlanSessionLinkAndTimeSpan: nothing linked to /sitzungen/neu, and a
+// session could be created as "13:00 – 09:00 Uhr".
+func TestPlanSessionLinkAndTimeSpan(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	if _, body := do(t, gs, "GET", ts.URL+"/sitzungen", nil); !strings.Contains(body, `href="/sitzungen/neu"`) || !strings.Contains(body, "Sitzung planen") {
+		t.Error("the session list has no \"Sitzung planen\" for the secretariat")
+	}
+	if _, body := do(t, client(t, ts, ""), "GET", ts.URL+"/sitzungen", nil); strings.Contains(body, `href="/sitzungen/neu"`) {
+		t.Error("the public sees \"Sitzung planen\"")
+	}
+	code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2026-11-20"}, "beginn": {"13:00"}, "ende": {"09:00"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "muss nach dem Beginn liegen") {
+		t.Fatalf("13:00 – 09:00: %d %s", code, body)
+	}
+	itplr, _ := st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
+	if _, err := st.SessionByNumber(context.Background(), itplr.ID, 48); err == nil {
+		t.Fatal("the refused session was stored")
+	}
+}
+
+// TestEditMoveCancelDeleteSessionWeb: a planned session can be edited,
+// moved (with its reason, shown publicly, in the calendar page and the
+// feed), cancelled (STATUS:CANCELLED) and, while empty, deleted.
+func TestEditMoveCancelDeleteSessionWeb(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s48, _ := planSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	pub := client(t, ts, "")
+	if _, body := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); !strings.Contains(body, `href="/sitzungen/48/bearbeiten"`) {
+		t.Fatal("no edit link on the management page")
+	}
+	if code, body := do(t, gs, "GET", ts.URL+"/sitzungen/48/bearbeiten", nil); code != http.StatusOK || !strings.Contains(body, "Sitzung absagen") || wellFormedProblems(body) != nil {
+		t.Fatalf("edit page: %d %v", code, wellFormedProblems(body))
+	}
+	// Members may not.
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/sitzungen/48/absagen", url.Values{"version": {strconv.Itoa(s48.Version)}, "grund": {"x"}}); code != http.StatusForbidden {
+		t.Fatalf("member cancels: %d", code)
+	}
+	form := url.Values{"version": {strconv.Itoa(s48.Version)}, "datum": {"2026-11-27"}, "beginn": {"13:00"}, "ende": {"09:00"}, "ort": {"Berlin"}, "grund": {"Terminkollision"}}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/bearbeiten", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "muss nach dem Beginn liegen") || !strings.Contains(body, `value="Terminkollision"`) {
+		t.Fatalf("13:00 – 09:00 on edit: %d", code)
+	}
+	form.Set("beginn", "10:00")
+	form.Set("ende", "14:00")
+	form.Del("grund")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/bearbeiten", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "Grund für die Verlegung") {
+		t.Fatalf("move without reason: %d", code)
+	}
+	form.Set("grund", "Terminkollision mit der MPK")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/bearbeiten", form); code != http.StatusSeeOther {
+		t.Fatalf("move: %d %s", code, body)
+	}
+	if _, body := do(t, pub, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(body, "vom 20.11.2026 auf den 27.11.2026") || !strings.Contains(body, "Terminkollision mit der MPK") {
+		t.Error("the public session page does not say that the session moved")
+	}
+	if _, body := do(t, pub, "GET", ts.URL+"/sitzungen/kalender?jahr=2026", nil); !strings.Contains(body, "November 2026") || !strings.Contains(body, "verlegt vom 20.11.2026") || wellFormedProblems(body) != nil {
+		t.Errorf("calendar page: %v", wellFormedProblems(body))
+	}
+	if _, body := do(t, pub, "GET", ts.URL+"/sitzungen.ics", nil); !strings.Contains(body, "SEQUENCE:1\r\n") {
+		t.Error("the feed has no SEQUENCE for the moved session")
+	}
+
+	se, _ := st.Session(ctx, s48.ID)
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/absagen", url.Values{"version": {strconv.Itoa(se.Version)}, "grund": {""}}); code != http.StatusBadRequest {
+		t.Fatalf("cancel without a reason: %d", code)
+	}
+	// A session with a registration cannot be deleted.
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/loeschen", url.Values{"version": {strconv.Itoa(se.Version)}}); code != http.StatusUnprocessableEntity {
+		t.Fatalf("delete of a session with a registration: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/absagen", url.Values{"version": {strconv.Itoa(se.Version)}, "grund": {"Die Themen gehen ins Umlaufverfahren."}}); code != http.StatusSeeOther {
+		t.Fatalf("cancel: %d", code)
+	}
+	for _, path := range []string{"/sitzungen/48", "/sitzungen", "/sitzungen/kalender?jahr=2026"} {
+		if _, body := do(t, pub, "GET", ts.URL+path, nil); !strings.Contains(body, "abgesagt") || !strings.Contains(body, "Die Themen gehen ins Umlaufverfahren.") {
+			t.Errorf("%s does not show the cancellation", path)
+		}
+	}
+	if _, js := do(t, pub, "GET", ts.URL+"/api/v1/sitzungen/48", nil); !strings.Contains(js, `"abgesagt":"Die Themen gehen ins Umlaufverfahren."`) || !strings.Contains(js, `"verlegtVom":"2026-11-20"`) {
+		t.Errorf("the JSON API does not say that 48 is cancelled and moved: %s", js)
+	}
+	_, feed := do(t, pub, "GET", ts.URL+"/sitzungen.ics", nil)
+	ev := feed[strings.Index(feed, "UID:sitzung-it-plr-48@"):]
+	ev = ev[:strings.Index(ev, "END:VEVENT")]
+	if !strings.Contains(ev, "STATUS:CANCELLED\r\n") || !strings.Contains(ev, "SEQUENCE:2\r\n") {
+		t.Errorf("cancelled event in the feed:\n%s", ev)
+	}
+	if _, body := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); strings.Contains(body, `action="/sitzungen/48/status"`) {
+		t.Error("a cancelled session can still be convened")
+	}
+	he := client(t, ts, "hessen")
+	if _, body := do(t, he, "GET", ts.URL+"/sitzungen/48", nil); strings.Contains(body, `href="/sitzungen/48/anmeldung"`) {
+		t.Error("a cancelled session offers registration")
+	}
+	if code, _ := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Noch ein Punkt"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code == http.StatusSeeOther {
+		t.Error("a registration for a cancelled session was accepted")
+	}
+
+	// An empty session planned by mistake goes.
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-03-11"}, "beginn": {"09:00"}, "ende": {"13:00"}}); code != http.StatusSeeOther {
+		t.Fatalf("plan 49: %d %s", code, body)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s49, _ := st.SessionByNumber(ctx, itplr.ID, 49)
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/49/loeschen", url.Values{"version": {strconv.Itoa(s49.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("delete empty 49: %d", code)
+	}
+	if code, _ := do(t, pub, "GET", ts.URL+"/sitzungen/49", nil); code != http.StatusNotFound {
+		t.Fatalf("deleted session page: %d", code)
+	}
+}
+
+// TestCancelledMeetingInOParl: OParl's Meeting says cancelled.
+func TestCancelledMeetingInOParl(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s48, _ := planSession48(t, ts, st)
+	if err := st.CancelSession(ctx, s48.ID, s48.Version, "Umlaufverfahren statt Sitzung"); err != nil {
+		t.Fatal(err)
+	}
+	pub := client(t, ts, "")
+	var bodies struct {
+		Data []struct {
+			Meeting string `json:"meeting"`
+		} `json:"data"`
+	}
+	_, raw := do(t, pub, "GET", ts.URL+"/oparl/v1/body", nil)
+	if err := json.Unmarshal([]byte(raw), &bodies); err != nil || len(bodies.Data) == 0 {
+		t.Fatalf("bodies: %v %s", err, raw)
+	}
+	var meetings struct {
+		Data []struct {
+			Name      string `json:"name"`
+			Cancelled bool   `json:"cancelled"`
+		} `json:"data"`
+	}
+	u := strings.Replace(bodies.Data[0].Meeting, "http://gremium.invalid", ts.URL, 1)
+	_, raw = do(t, pub, "GET", u, nil)
+	if err := json.Unmarshal([]byte(raw), &meetings); err != nil {
+		t.Fatalf("meetings at %s: %v %s", u, err, raw)
+	}
+	found := false
+	for _, m := range meetings.Data {
+		if strings.HasPrefix(m.Name, "48. Sitzung") {
+			found = true
+			if !m.Cancelled {
+				t.Error("meeting 48 is not cancelled in OParl")
+			}
+		} else if m.Cancelled {
+			t.Errorf("%s is cancelled in OParl", m.Name)
+		}
+	}
+	if !found {
+		t.Fatalf("meeting 48 not in %s", u)
+	}
+}

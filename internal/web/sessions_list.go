@@ -1,0 +1,78 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"strconv"
+
+	"gremium/internal/model"
+)
+
+// SessionsPerPage bounds a page of the session list (a year has a handful
+// of sessions in practice; a generated corpus has thousands).
+const SessionsPerPage = 100
+
+type sessionListData struct {
+	Council  model.Body
+	Sessions []model.Session
+	Members  map[string]model.Member
+	// Years are the years with sessions, newest first; Year is the one
+	// shown.
+	Years []int
+	Year  int
+	// NextURL continues the year's list after the last session shown.
+	NextURL template.URL
+	// More says the page continues an earlier one of the same year.
+	More bool
+}
+
+// sessionList shows the sessions of one year (?jahr=, the newest year with
+// sessions by default), newest first, SessionsPerPage at a time; the next
+// page continues after the last session shown (?vor=its number). It never reads all
+// sessions: the years are kept per data version, a page is one index range.
+func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+		return
+	}
+	years, err := s.sessionYears.get(s.st.Version(), func() ([]int, error) { return s.st.SessionYears(ctx, council.ID) })
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := sessionListData{Council: council, Years: years}
+	if len(years) > 0 {
+		d.Year = years[0]
+	}
+	if y := r.URL.Query().Get("jahr"); y != "" {
+		if d.Year, err = strconv.Atoi(y); err != nil || d.Year < 1900 || d.Year > 9999 {
+			s.badRequest(w, r, "Das Jahr muss eine vierstellige Zahl sein, zum Beispiel ?jahr=2025.")
+			return
+		}
+	}
+	before := 0
+	if v := r.URL.Query().Get("vor"); v != "" {
+		if before, err = strconv.Atoi(v); err != nil || before < 1 {
+			s.badRequest(w, r, "Die Stelle in der Liste ist eine Sitzungsnummer, zum Beispiel ?vor=40.")
+			return
+		}
+		d.More = true
+	}
+	if d.Year != 0 {
+		if d.Sessions, err = s.st.SessionsOfYear(ctx, council.ID, d.Year, before, SessionsPerPage+1); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	if len(d.Sessions) > SessionsPerPage {
+		d.Sessions = d.Sessions[:SessionsPerPage]
+		d.NextURL = template.URL("/sitzungen?jahr=" + strconv.Itoa(d.Year) + "&vor=" + strconv.Itoa(d.Sessions[SessionsPerPage-1].Number))
+	}
+	if d.Members, err = s.memberMap(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "sessions.html", view{Title: "Sitzungen " + strconv.Itoa(d.Year), Active: "sitzungen", Data: d})
+}

@@ -1,0 +1,343 @@
+package web
+
+// The speakers' list (Redeliste) of a running session — members ask for
+// the floor from their own device, or the secretariat enters them — and
+// the projector view (Beamer-Ansicht) for the room. Both update through
+// the session's live event stream (events.go).
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+func init() {
+	funcs["berlinClock"] = func(t time.Time) string { return t.In(model.Berlin).Format("15:04") }
+	funcs["unixMilli"] = func(t time.Time) int64 { return t.UnixMilli() }
+}
+
+// livePanel is the speakers' list panel of the live page: the list and
+// the members the secretariat may enter.
+type livePanel struct {
+	Floor    *floorView
+	Speakers []model.Member
+}
+
+// floorView is the speakers' list of the called item as one user sees it.
+type floorView struct {
+	Session model.Session
+	ItemID  int64
+	List    model.SpeakersList
+	Now     time.Time
+	// Member is the user's member (""): it may ask for the floor for it;
+	// Place is its place among those waiting (0: not waiting), OwnID the
+	// id of its waiting request.
+	Member     string
+	Place      int
+	OwnID      int64
+	Speaking   bool // the user's member has the floor
+	CanRequest bool
+	Members    map[string]model.Member
+}
+
+// loadFloor gives the speakers' list of an item for the user of r.
+func (s *Server) loadFloor(r *http.Request, se model.Session, itemID int64) (*floorView, error) {
+	f := &floorView{Session: se, ItemID: itemID, Now: time.Now()}
+	if itemID == 0 {
+		return f, nil
+	}
+	reqs, err := s.st.SpeakerRequests(r.Context(), itemID)
+	if err != nil {
+		return nil, err
+	}
+	if f.Members, err = s.memberMap(r.Context()); err != nil {
+		return nil, err
+	}
+	f.List = model.ListOf(reqs)
+	u := s.user(r)
+	if u != nil && u.MemberAbbrev != "" && auth.Can(u, auth.RequestFloor, u.MemberAbbrev) {
+		f.Member = u.MemberAbbrev
+		f.Place = f.List.PlaceOf(u.MemberAbbrev)
+		for _, q := range f.List.Waiting {
+			if q.Speaker == u.MemberAbbrev {
+				f.OwnID = q.ID
+			}
+		}
+		f.Speaking = f.List.Current != nil && f.List.Current.Speaker == u.MemberAbbrev
+		f.CanRequest = se.Status == model.StatusRunning && f.Place == 0 && !f.Speaking
+	}
+	return f, nil
+}
+
+// floorItem gives the item of a floor action: the one named in the form
+// ("top"), else the item called in the session.
+func floorItem(r *http.Request, se model.Session) (int64, error) {
+	if id, err := strconv.ParseInt(r.PostFormValue("top"), 10, 64); err == nil && id > 0 {
+		return id, nil
+	}
+	if se.CurrentItemID == 0 {
+		return 0, model.RuleError("Es ist noch kein Tagesordnungspunkt aufgerufen; Wortmeldungen gelten dem aufgerufenen TOP.")
+	}
+	return se.CurrentItemID, nil
+}
+
+// floorBack answers a floor action: the live page for the secretariat,
+// the session page for members.
+func (s *Server) floorBack(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, notice string) {
+	s.changed(r, se.ID)
+	to := fmt.Sprintf("/sitzungen/%d#live-stand", se.Number)
+	if auth.Can(s.user(r), auth.RecordMinutes, "") {
+		to = liveURL(se, itemID)
+	}
+	back(w, r, to, notice)
+}
+
+func (s *Server) requestFloor(w http.ResponseWriter, r *http.Request) {
+	u, _, se, ok := s.sessionAction(w, r, auth.RequestFloor)
+	if !ok {
+		return
+	}
+	speaker := u.MemberAbbrev
+	if other := r.PostFormValue("sprecher"); other != "" && u.Role == model.RoleSecretariat {
+		speaker = other
+	}
+	if !auth.Can(u, auth.RequestFloor, speaker) || speaker == "" {
+		s.fail(w, r, model.ForbiddenError("Eine Wortmeldung gibt ein Mitglied für sich selbst ab; die Geschäftsstelle trägt andere ein."), "")
+		return
+	}
+	itemID, err := floorItem(r, se)
+	if err == nil {
+		_, err = s.st.RequestFloor(r.Context(), se.ID, itemID, speaker)
+	}
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.floorBack(w, r, se, itemID, fmt.Sprintf("Wortmeldung von %s ist auf der Redeliste.", speaker))
+}
+
+func (s *Server) withdrawFloor(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.RequestFloor, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	q, err := s.st.SpeakerRequest(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Diese Wortmeldung gibt es nicht.")
+		return
+	}
+	if !auth.Can(u, auth.RequestFloor, q.Speaker) {
+		s.fail(w, r, model.ForbiddenError("Eine Wortmeldung zieht das Mitglied selbst oder die Geschäftsstelle zurück."), "")
+		return
+	}
+	se, err := s.st.Session(r.Context(), q.SessionID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.st.WithdrawFloor(r.Context(), id); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.floorBack(w, r, se, q.ItemID, fmt.Sprintf("Die Wortmeldung von %s ist zurückgezogen.", q.Speaker))
+}
+
+func (s *Server) nextSpeaker(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
+	if !ok {
+		return
+	}
+	itemID, err := floorItem(r, se)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	rowID, started, err := s.st.NextSpeaker(r.Context(), se.ID, itemID)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	notice := "Niemand wartet auf der Redeliste."
+	if started {
+		notice = "Das Wort hat die nächste Person auf der Redeliste."
+	}
+	to := liveURL(se, itemID)
+	if rowID != 0 {
+		// The ended turn's row, ready to type the points.
+		to = fmt.Sprintf("/sitzungen/%d/live?top=%d#pk-%d", se.Number, itemID, rowID)
+		notice = "Der Wortbeitrag ist als Zeile angelegt; bitte die Punkte eintragen. " + notice
+	}
+	back(w, r, to, notice)
+}
+
+func (s *Server) endTurn(w http.ResponseWriter, r *http.Request) {
+	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
+	if !ok {
+		return
+	}
+	rowID, err := s.st.EndTurn(r.Context(), se.ID)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	if rowID == 0 {
+		back(w, r, liveURL(se, se.CurrentItemID), "Es hat gerade niemand das Wort.")
+		return
+	}
+	c, err := s.st.Contribution(r.Context(), rowID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/live?top=%d#pk-%d", se.Number, c.ItemID, rowID),
+		fmt.Sprintf("Der Wortbeitrag von %s ist als Zeile angelegt; bitte die Punkte eintragen.", c.Speaker))
+}
+
+// projectorData is the content of the projector view.
+type projectorData struct {
+	Session model.Session
+	Body    model.Body
+	Item    model.AgendaItem
+	HasItem bool
+	Floor   *floorView
+	Vote    voteView
+	// Result is the latest decided proposal of the called item (adopted
+	// or rejected), shown once its vote is closed.
+	Result    *model.Decision
+	HasResult bool
+}
+
+// loadProjector gathers the projector view of a session for the user.
+func (s *Server) loadProjector(r *http.Request, se model.Session) (projectorData, error) {
+	ctx := r.Context()
+	d := projectorData{Session: se}
+	var err error
+	if d.Body, err = s.councilBody(ctx); err != nil {
+		return d, err
+	}
+	a := s.audienceOf(r)
+	if se.CurrentItemID != 0 && a.SeesAgenda(se) {
+		if it, err := s.st.Item(ctx, se.CurrentItemID); err == nil && a.SeesItem(it, se, s.user(r)) {
+			d.Item, d.HasItem = a.Item(it), true
+		}
+	}
+	if d.Floor, err = s.loadFloor(r, se, d.Item.ID); err != nil {
+		return d, err
+	}
+	if d.Vote, err = s.loadVoteView(r, se); err != nil {
+		return d, err
+	}
+	if d.HasItem {
+		ds, err := s.st.Decisions(ctx, store.DecisionFilter{SessionID: se.ID})
+		if err != nil {
+			return d, err
+		}
+		for _, dec := range ds {
+			if dec.ItemID != d.Item.ID || (dec.Status != model.DecisionAdopted && dec.Status != model.DecisionRejected) {
+				continue
+			}
+			if d.Result == nil || d.Result.AdoptedOn.Before(dec.AdoptedOn) || dec.AdoptedOn == d.Result.AdoptedOn && dec.ID > d.Result.ID {
+				v := dec
+				d.Result = &v
+			}
+		}
+		if d.Result != nil {
+			// The rejected proposal is internal: the projector shows the
+			// room what this viewer may see (the gate).
+			if v, ok := a.Decision(*d.Result); ok {
+				d.Result, d.HasResult = &v, true
+			} else if a == model.Internal {
+				d.HasResult = true
+			} else {
+				d.Result = nil
+			}
+		}
+	}
+	return d, nil
+}
+
+// projector is the full-screen page for the room (Beamer-Ansicht): the
+// called item, the speaker with the elapsed time, the queue, and the vote
+// result once closed. It needs a login (the room is the council's).
+func (s *Server) projector(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	d, err := s.loadProjector(r, se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.writeFragment(w, r, "projector.html", "projector", d)
+}
+
+// projectorState is the changing part of the projector view, fetched on
+// every event of the session's stream.
+func (s *Server) projectorState(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	d, err := s.loadProjector(r, se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.writeFragment(w, r, "projector.html", "projector-state", d)
+}
+
+// writeFragment executes one named template of a page's set (a page of
+// its own, or the part an event refreshes) without the site layout.
+func (s *Server) writeFragment(w http.ResponseWriter, r *http.Request, page, name string, data any) {
+	var buf bytes.Buffer
+	if err := s.pages[page].ExecuteTemplate(&buf, name, data); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	buf.WriteTo(w)
+}
+
+// speakersPanel is the speakers' list of the live page (?top= the item
+// viewed), fetched on every event of the session's stream.
+func (s *Server) speakersPanel(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	itemID, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
+	if itemID == 0 {
+		itemID = se.CurrentItemID
+	}
+	f, err := s.loadFloor(r, se, itemID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	all, err := s.st.Members(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.writeFragment(w, r, "live.html", "speakers-panel", livePanel{Floor: f, Speakers: all})
+}

@@ -1,0 +1,113 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// TestSpeakersListWeb: members ask for the floor from their own account,
+// the secretariat enters others; the order is kept; the next speaker gets
+// the floor; ending a turn leads to the speaker's new ON row; the
+// projector view shows item, speaker and queue, and needs a login.
+func TestSpeakersListWeb(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se := runSession48(t, ts, st)
+	items, _ := st.Items(ctx, se.ID)
+	item := items[0]
+	gs := client(t, ts, "geschaeftsstelle")
+	he := client(t, ts, "hessen")
+	bund := client(t, ts, "bund")
+	// Nothing called yet: a member's request has no item.
+	if code, _ := do(t, he, "POST", ts.URL+"/sitzungen/48/wortmeldungen", nil); code != http.StatusUnprocessableEntity {
+		t.Fatalf("request without a called item: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/aufrufen", ts.URL, item.ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("call item: %d", code)
+	}
+	if _, body := do(t, he, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(body, `action="/sitzungen/48/wortmeldungen"`) {
+		t.Fatal("the member's session page offers no request for the floor")
+	}
+	if code, _ := do(t, he, "POST", ts.URL+"/sitzungen/48/wortmeldungen", url.Values{"sprecher": {"BY"}}); code != http.StatusSeeOther {
+		t.Fatalf("HE asks: %d", code)
+	}
+	// A member cannot enter another member (the field is ignored: HE is
+	// already on the list).
+	if code, _ := do(t, he, "POST", ts.URL+"/sitzungen/48/wortmeldungen", url.Values{"sprecher": {"BY"}}); code != http.StatusConflict {
+		t.Fatalf("HE asks twice: %d", code)
+	}
+	if code, _ := do(t, bund, "POST", ts.URL+"/sitzungen/48/wortmeldungen", nil); code != http.StatusSeeOther {
+		t.Fatalf("Bund asks: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/wortmeldungen", url.Values{"sprecher": {"BY"}, "top": {strconv.FormatInt(item.ID, 10)}}); code != http.StatusSeeOther {
+		t.Fatalf("the secretariat enters BY: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "sprecher-hb"), "POST", ts.URL+"/sitzungen/48/wortmeldungen", nil); code != http.StatusForbidden {
+		t.Fatalf("a spokesperson asks: %d", code)
+	}
+	if _, body := do(t, bund, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(body, "Platz 2") {
+		t.Error("the Bund does not see its place")
+	}
+	list, _ := st.SpeakerRequests(ctx, item.ID)
+	if len(list) != 3 || list[0].Speaker != "HE" || list[1].Speaker != "Bund" || list[2].Speaker != "BY" {
+		t.Fatalf("list: %+v", list)
+	}
+	// The Bund withdraws; Hessen may not withdraw for the Bund.
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/wortmeldungen/%d/zurueckziehen", ts.URL, list[1].ID), nil); code != http.StatusForbidden {
+		t.Fatalf("HE withdraws the Bund: %d", code)
+	}
+	if code, _ := do(t, bund, "POST", fmt.Sprintf("%s/wortmeldungen/%d/zurueckziehen", ts.URL, list[1].ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("Bund withdraws: %d", code)
+	}
+
+	// The live page shows the list; "next" gives HE the floor.
+	_, live := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item.ID), nil)
+	if !strings.Contains(live, `id="redeliste"`) || !strings.Contains(live, "Nächste Wortmeldung aufrufen") || wellFormedProblems(live) != nil {
+		t.Fatalf("live page list: %v", wellFormedProblems(live))
+	}
+	if code, _ := do(t, he, "POST", ts.URL+"/sitzungen/48/redeliste/weiter", nil); code != http.StatusForbidden {
+		t.Fatalf("a member moves the list: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/redeliste/weiter", url.Values{"top": {strconv.FormatInt(item.ID, 10)}}); code != http.StatusSeeOther {
+		t.Fatalf("next: %d", code)
+	}
+	if _, body := do(t, he, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(body, "Sie haben das Wort.") {
+		t.Error("Hessen is not told it has the floor")
+	}
+	// The projector view: a page of its own, for logged-in users.
+	if code, _ := do(t, client(t, ts, ""), "GET", ts.URL+"/sitzungen/48/beamer", nil); code != http.StatusSeeOther {
+		t.Fatalf("projector for the public: %d", code)
+	}
+	code, beamer := do(t, gs, "GET", ts.URL+"/sitzungen/48/beamer", nil)
+	if code != http.StatusOK || !strings.Contains(beamer, "Das Wort hat") || !strings.Contains(beamer, "Hessen") || !strings.Contains(beamer, "Bayern") ||
+		!strings.Contains(beamer, item.Title) || !strings.Contains(beamer, `data-live-state="/sitzungen/48/beamer/stand"`) || wellFormedProblems(beamer) != nil {
+		t.Fatalf("projector: %d %v", code, wellFormedProblems(beamer))
+	}
+	if _, state := do(t, gs, "GET", ts.URL+"/sitzungen/48/beamer/stand", nil); !strings.HasPrefix(state, `<div id="beamer"`) {
+		t.Fatalf("projector state: %.80s", state)
+	}
+	// Ending HE's turn leads to its new ON row.
+	res, err := gs.PostForm(ts.URL+"/sitzungen/48/redeliste/beenden", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	cs, _ := st.Contributions(ctx, item.ID)
+	if len(cs) == 0 || cs[len(cs)-1].Speaker != "HE" {
+		t.Fatalf("no ON row for HE: %+v", cs)
+	}
+	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, fmt.Sprintf("#pk-%d", cs[len(cs)-1].ID)) {
+		t.Fatalf("end turn → %d %s", res.StatusCode, loc)
+	}
+	list, _ = st.SpeakerRequests(ctx, item.ID)
+	if l := model.ListOf(list); l.Current != nil || len(l.Waiting) != 1 || l.Waiting[0].Speaker != "BY" {
+		t.Fatalf("list after the turn: %+v", l)
+	}
+}
