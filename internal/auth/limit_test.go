@@ -136,6 +136,10 @@ func TestPoolBoundsParallelChecks(t *testing.T) {
 			busy++
 		}
 	}
+	// The two admitted checks may still be starting on a loaded machine.
+	for deadline := time.Now().Add(5 * time.Second); running.Load() < 2 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
 	close(release)
 	wg.Wait()
 	close(results)
@@ -150,9 +154,9 @@ func TestPoolBoundsParallelChecks(t *testing.T) {
 	// A wait longer than MaxWait gives ErrBusy.
 	p = NewPool(1, 1)
 	p.MaxWait = 50 * time.Millisecond
-	hold := make(chan struct{})
-	go p.Do(context.Background(), func() { <-hold })
-	time.Sleep(10 * time.Millisecond)
+	hold, holding := make(chan struct{}), make(chan struct{})
+	go p.Do(context.Background(), func() { close(holding); <-hold })
+	<-holding // the one slot is taken (a fixed sleep was not enough on a loaded machine)
 	if err := p.Do(context.Background(), func() {}); !errors.Is(err, ErrBusy) {
 		t.Errorf("long wait: %v", err)
 	}

@@ -19,6 +19,8 @@ const (
 	ManageOutbox   Action = "manage_outbox"   // see the outbox of notifications, retry and cancel messages
 	ViewAudit      Action = "view_audit"      // read and export the audit log (Änderungsprotokoll)
 	RequestFloor   Action = "request_floor"   // ask for the floor in a running session (Redeliste; for one's own member)
+	SubmitRequest  Action = "submit_request"  // submit a request (Anliegen) of a FachMK to the IT-PLR
+	Evaluate       Action = "evaluate"        // answer the yearly evaluation (spokespersons, FachMK secretariats)
 )
 
 // allowed says which roles may take an action at all; member-bound actions
@@ -36,6 +38,8 @@ var allowed = map[Action][]model.Role{
 	ManageOutbox:   {model.RoleSecretariat},
 	ViewAudit:      {model.RoleSecretariat},
 	RequestFloor:   {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
+	SubmitRequest:  {model.RoleSecretariat, model.RoleFachMK},
+	Evaluate:       {model.RoleSpokesperson, model.RoleFachMK},
 }
 
 // Can reports whether the user may take the action; u is nil for the public.

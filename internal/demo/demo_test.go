@@ -57,7 +57,7 @@ func count(t *testing.T, s *store.Store) counts {
 func TestLoadIsIdempotent(t *testing.T) {
 	s := loaded(t)
 	first := count(t, s)
-	want := counts{members: 23, bodies: 18, sessions: 3, items: 16, decisions: 7, assignments: 18, tasks: 9, questions: 5, followUps: 6, requests: 1, briefings: 1}
+	want := counts{members: 23, bodies: 18, sessions: 3, items: 16, decisions: 7, assignments: 18, tasks: 9, questions: 5, followUps: 6, requests: 1, briefings: 2}
 	if first != want {
 		t.Fatalf("after first load: %+v, want %+v", first, want)
 	}

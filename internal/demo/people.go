@@ -173,7 +173,7 @@ func Tasks() []model.Task {
 	}
 	out := make([]model.Task, len(rows))
 	for i, r := range rows {
-		out[i] = model.Task{Position: i + 1, Text: r.text, Spokesperson: r.sp, FITKO: r.fitko}
+		out[i] = model.Task{Position: i + 1, Text: r.text, Spokesperson: r.sp, FITKO: r.fitko, Recurrence: TaskRecurrence(r.text)}
 	}
 	return out
 }

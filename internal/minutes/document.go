@@ -47,6 +47,9 @@ type Item struct {
 	model.AgendaItem
 	Rows      []Row
 	FollowUps []model.FollowUp
+	// Reports are the spokespersons' reports, under the standard item
+	// "Reporting FachMK" only.
+	Reports []model.FachMKReport
 }
 
 // IllegibleMarker is how every rendering shows a part the source document
@@ -152,6 +155,9 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 		if doc.Sections, err = loadSections(ctx, st, se); err != nil {
 			return Document{}, err
 		}
+		if err := attachReports(ctx, st, &doc); err != nil {
+			return Document{}, err
+		}
 	}
 	if !se.Date.IsZero() {
 		// The newest earlier session with a date bounds the period.
@@ -167,6 +173,23 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 		return Document{}, err
 	}
 	return Redacted(doc, audience), nil
+}
+
+// attachReports puts the spokespersons' reports of the session under its
+// standard item "Reporting FachMK" (the first item with that title); a
+// session without that item (one imported from old minutes) costs no
+// query.
+func attachReports(ctx context.Context, st *store.Store, doc *Document) error {
+	for si := range doc.Sections {
+		for ii := range doc.Sections[si].Items {
+			if it := &doc.Sections[si].Items[ii]; it.Title == model.ReportingFachMKTitle {
+				var err error
+				it.Reports, err = st.Reports(ctx, doc.Session.ID)
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // loadAttendance gives the attendance lines of a session, or none if no
@@ -309,6 +332,7 @@ func Redacted(doc Document, a model.Audience) Document {
 		sec.Items = slices.Clone(sec.Items)
 		for ii, it := range sec.Items {
 			it.AgendaItem = a.Item(it.AgendaItem)
+			it.Reports = a.Reports(doc.Session, it.Reports)
 			var rows []Row
 			for _, r := range it.Rows {
 				if r.Decision != nil {

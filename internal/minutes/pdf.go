@@ -248,6 +248,9 @@ func (r *pdfRenderer) item(it Item) {
 	for _, pt := range it.Points {
 		titleSpans = append(titleSpans, span{text: "› " + r.show(pt)})
 	}
+	for _, rep := range it.Reports {
+		titleSpans = append(titleSpans, span{text: "Bericht " + rep.Member + " für die " + rep.Conference + ": " + r.show(rep.Text)})
+	}
 	cols := [5][]span{{{text: label, style: "B"}}, titleSpans, {{text: string(it.Goal)}}, {{text: strings.Join(it.Sources, ", ")}}, {{text: strings.Join(it.Reporters, ", ")}}}
 	// Lay out every column, then draw the row as high as its tallest column.
 	var laid [5][]span

@@ -140,6 +140,14 @@ type BriefingVersion struct {
 	Author  string
 	Content string // plain text with "- " bullets and blank-line paragraphs
 	Saved   time.Time
+	// KeyMessages are the ids of the shared key messages (Kernbotschaften)
+	// the version includes, in order.
+	KeyMessages []int64
+	// Questions are the guiding questions for kick-off talks.
+	Questions []string
+	// DecisionsSince is the date from which gremium lists the decisions
+	// relevant to the conference (zero: all).
+	DecisionsSince Date
 }
 
 // Latest gives the newest version, or the zero version if there is none.
@@ -199,7 +207,15 @@ type Request struct {
 	Via          string // who brought it in: member abbreviation or "Geschäftsstelle"
 	Status       RequestStatus
 	ItemID       int64 // the agenda item it became; 0 if none
-	Version      int
+	// SubmittedBy is the user name of the FachMK secretariat's account that
+	// submitted it ("" when the secretariat recorded it).
+	SubmittedBy string
+	// Reason is why the request was declined; the submitter sees it.
+	Reason string
+	// Outcome is what became of the agenda item, written when its decision
+	// is taken or its registration declined ("Beschluss B-2025/31-IT").
+	Outcome string
+	Version int
 }
 
 // Responsibility is a cell of the role/task matrix (concept Tabelle 3).
@@ -231,6 +247,7 @@ type Task struct {
 	Text         string
 	Spokesperson Responsibility
 	FITKO        Responsibility
+	Recurrence   Recurrence // how often the task is due per FachMK
 }
 
 // EvaluationQuestion is a question of the annual evaluation (concept
@@ -249,8 +266,12 @@ type EvaluationAnswer struct {
 	QuestionID int64
 	Year       int
 	Respondent string // member abbreviation or FachMK abbreviation
-	Score      int
-	Comment    string
+	// ConferenceID is the FachMK the answer concerns: a spokesperson
+	// answers per conference, a FachMK secretariat for its own.
+	ConferenceID int64
+	Role         Role // RoleSpokesperson or RoleFachMK
+	Score        int
+	Comment      string
 }
 
 // Validate checks an answer.

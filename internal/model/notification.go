@@ -83,11 +83,15 @@ const (
 	// EventSessionChanged: a session is moved to another date or time, or
 	// cancelled.
 	EventSessionChanged Event = "sitzung_geaendert"
+	// EventRequest: a request (Anliegen) of a FachMK is submitted or its
+	// state changes (the secretariat hears of all, a FachMK secretariat of
+	// its own).
+	EventRequest Event = "anliegen"
 )
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon}
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
 // is 7 days away; the message links the briefings (docs/followups.md).
@@ -116,6 +120,8 @@ func (e Event) Label() string {
 		return "Sitzung verlegt oder abgesagt"
 	case EventConferenceSoon:
 		return "Sitzung meiner Fachministerkonferenz in 7 Tagen (mit Briefing)"
+	case EventRequest:
+		return "Anliegen einer Fachministerkonferenz eingegangen oder geändert"
 	}
 	return string(e)
 }
@@ -143,6 +149,7 @@ var eventRoles = map[Event][]Role{
 	EventDebriefInvitation: {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventSessionChanged:    {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
 	EventConferenceSoon:    {RoleSecretariat, RoleSpokesperson},
+	EventRequest:           {RoleSecretariat, RoleFachMK},
 }
 
 // For reports whether users of the role may subscribe to the event.

@@ -38,7 +38,7 @@ func TestEventsForRoles(t *testing.T) {
 		role Role
 		want []Event
 	}{
-		{RoleFachMK, []Event{EventAgendaPublished, EventDecisionRelevant, EventDebriefInvitation}},
+		{RoleFachMK, []Event{EventAgendaPublished, EventDecisionRelevant, EventDebriefInvitation, EventRequest}},
 		{RoleMember, []Event{EventAgendaPublished, EventFollowUpDue, EventFollowUpOverdue, EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventSessionChanged}},
 		{RolePublic, nil},
 	} {

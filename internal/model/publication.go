@@ -221,3 +221,20 @@ func (a Audience) SeesProposal(d Decision, it AgendaItem, s Session, u *User) bo
 	}
 	return slices.Contains(d.Applicants, u.MemberAbbrev) || slices.Contains(it.Reporters, u.MemberAbbrev)
 }
+
+// Reports gives the spokespersons' reports under "Reporting FachMK" of the
+// session as the audience may see them: internal until the session's
+// agenda is public (and so in the minutes, which are never public before
+// the agenda), with marked passages replaced for the public; nil if the
+// audience may not see them.
+func (a Audience) Reports(s Session, rs []FachMKReport) []FachMKReport {
+	if !a.SeesAgenda(s) || len(rs) == 0 {
+		return nil
+	}
+	out := make([]FachMKReport, len(rs))
+	for i, r := range rs {
+		r.Text = a.Text(r.Text)
+		out[i] = r
+	}
+	return out
+}

@@ -127,6 +127,42 @@ func (r *Report) Table(header []string, widths []float64, rows [][]string) {
 	p.Ln(2)
 }
 
+// Bar is one bar of a chart: its label, its value and the text shown
+// beside it.
+type Bar struct {
+	Label string
+	Value float64
+	Text  string
+}
+
+// Bars adds a horizontal bar chart: one row per bar with its label, a bar
+// as long as its value relative to max, and its text; the numbers stay
+// readable as text in the PDF.
+func (r *Report) Bars(bars []Bar, max float64) {
+	p := r.pdf
+	const labelW, textW, h = 30.0, 22.0, 5.5
+	barW := width - labelW - textW
+	_, ph := p.GetPageSize()
+	if p.GetY()+float64(len(bars))*h+4 > ph-margin-6 {
+		p.AddPage()
+	}
+	p.SetFont("go", "", 9)
+	for _, b := range bars {
+		x, y := p.GetX(), p.GetY()
+		p.CellFormat(labelW, h, Clean(b.Label), "", 0, "L", false, 0, "")
+		p.SetFillColor(240, 242, 245)
+		p.Rect(x+labelW, y+1, barW, h-2, "F")
+		if max > 0 && b.Value > 0 {
+			p.SetFillColor(31, 78, 121)
+			p.Rect(x+labelW, y+1, barW*min(b.Value/max, 1), h-2, "F")
+		}
+		p.SetXY(x+labelW+barW+2, y)
+		p.CellFormat(textW-2, h, Clean(b.Text), "", 0, "L", false, 0, "")
+		p.SetXY(margin, y+h)
+	}
+	p.Ln(2)
+}
+
 // Write finishes the report.
 func (r *Report) Write(w io.Writer) error {
 	if err := r.pdf.Error(); err != nil {

@@ -95,6 +95,11 @@ var auditEntities = []auditEntity{
 	{AuditKind{"task", "Aufgabe"}, "tasks", nil},
 	{AuditKind{"evaluation_question", "Evaluationsfrage"}, "evaluation_questions", nil},
 	{AuditKind{"evaluation_answer", "Evaluationsantwort"}, "evaluation_answers", nil},
+	{AuditKind{"evaluation_round", "Evaluationsrunde"}, "evaluation_rounds", []auditPart{
+		{"fragen", `SELECT position, question_id FROM evaluation_round_questions WHERE round_id = ? ORDER BY position`}}},
+	{AuditKind{"fachmk_report", "Bericht (Reporting FachMK)"}, "fachmk_reports", nil},
+	{AuditKind{"key_message", "Kernbotschaft"}, "key_messages", nil},
+	{AuditKind{"task_check", "Aufgabe einer FachMK (Checkliste)"}, "task_checks", nil},
 	{AuditKind{"notification", "Nachricht (Postausgang)"}, "outbox", nil},
 	{AuditKind{"user", "Konto"}, "users", []auditPart{
 		{"api_tokens", `SELECT id, name, created_at, expires_at FROM api_tokens WHERE user_id = ? ORDER BY id`},

@@ -348,6 +348,10 @@ func (s *Store) decideTx(ctx context.Context, tx *sql.Tx, id int64, tally model.
 	if err := s.noticeDecisionRelevant(ctx, tx, id); err != nil {
 		return cur, err
 	}
+	// The request the item came from learns the outcome (requests.go).
+	if err := s.requestFollowsItem(ctx, tx, cur.ItemID); err != nil {
+		return cur, err
+	}
 	out, err := currentDecision(ctx, tx, id)
 	if err != nil {
 		return out, err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -214,9 +215,16 @@ func (s *Store) addBriefingVersion(ctx context.Context, tx *sql.Tx, id int64, ve
 	if err := s.touch(ctx, tx, "briefing", id); err != nil {
 		return err
 	}
+	for _, k := range v.KeyMessages {
+		var ok int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM key_messages WHERE id = ?`, k).Scan(&ok); err != nil {
+			return notFound(err, fmt.Sprintf("key message %d", k))
+		}
+	}
 	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO briefing_versions (briefing_id, version, stand, author, content, saved_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		id, version, v.Stand.String(), v.Author, v.Content, s.now().UTC().Format("2006-01-02T15:04:05Z")); err != nil {
+		`INSERT INTO briefing_versions (briefing_id, version, stand, author, content, saved_at, key_messages, questions, decisions_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, version, v.Stand.String(), v.Author, v.Content, s.now().UTC().Format("2006-01-02T15:04:05Z"),
+		toJSON(nonNil(v.KeyMessages)), strings.Join(v.Questions, "\n"), v.DecisionsSince.String()); err != nil {
 		if isUniqueViolation(err) {
 			return fmt.Errorf("store: briefing %d version %d: %w", id, version, ErrConflict)
 		}
@@ -255,14 +263,19 @@ func (s *Store) Briefing(ctx context.Context, id int64) (model.Briefing, error) 
 	}
 	b.Versions, err = queryList(ctx, s.rd, func(r scanner) (model.BriefingVersion, error) {
 		var v model.BriefingVersion
-		var stand, saved string
-		if err := r.Scan(&v.Version, &stand, &v.Author, &v.Content, &saved); err != nil {
+		var stand, saved, keys, questions, since string
+		if err := r.Scan(&v.Version, &stand, &v.Author, &v.Content, &saved, &keys, &questions, &since); err != nil {
 			return v, err
 		}
-		v.Stand = parseDate(stand)
+		v.Stand, v.DecisionsSince = parseDate(stand), parseDate(since)
 		v.Saved, _ = timeParse(saved)
-		return v, nil
-	}, "briefing versions", `SELECT version, stand, author, content, saved_at FROM briefing_versions WHERE briefing_id = ? ORDER BY version`, id)
+		if questions != "" {
+			v.Questions = strings.Split(questions, "\n")
+		}
+		var err error
+		v.KeyMessages, err = fromJSON[int64](keys)
+		return v, err
+	}, "briefing versions", `SELECT version, stand, author, content, saved_at, key_messages, questions, decisions_since FROM briefing_versions WHERE briefing_id = ? ORDER BY version`, id)
 	return b, err
 }
 
@@ -275,12 +288,12 @@ func (s *Store) Briefings(ctx context.Context, conferenceID int64) ([]model.Brie
 	}, "briefings", `SELECT id, COALESCE(conference_id, 0), title FROM briefings WHERE ? = 0 OR conference_id = ? ORDER BY id`, conferenceID, conferenceID)
 }
 
-const requestCols = `id, conference_id, title, text, received_on, via, status, COALESCE(item_id, 0), version`
+const requestCols = `id, conference_id, title, text, received_on, via, status, COALESCE(item_id, 0), submitted_by, reason, outcome, version`
 
 func scanRequest(r scanner) (model.Request, error) {
 	var q model.Request
 	var received string
-	if err := r.Scan(&q.ID, &q.ConferenceID, &q.Title, &q.Text, &received, &q.Via, &q.Status, &q.ItemID, &q.Version); err != nil {
+	if err := r.Scan(&q.ID, &q.ConferenceID, &q.Title, &q.Text, &received, &q.Via, &q.Status, &q.ItemID, &q.SubmittedBy, &q.Reason, &q.Outcome, &q.Version); err != nil {
 		return q, err
 	}
 	q.ReceivedOn = parseDate(received)
@@ -297,19 +310,24 @@ func validateRequest(q model.Request) error {
 	return nil
 }
 
-// CreateRequest stores an Anliegen of a FachMK.
+// CreateRequest stores an Anliegen of a FachMK as the secretariat records
+// it (the demo, an import); SubmitRequest is the FachMK's own submission.
 func (s *Store) CreateRequest(ctx context.Context, q model.Request) (int64, error) {
 	if err := validateRequest(q); err != nil {
 		return 0, err
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		id, err = s.insert(ctx, tx, "request", q.Title,
-			`INSERT INTO requests (conference_id, title, text, received_on, via, status, item_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			q.ConferenceID, q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID))
+		id, err = s.insertRequest(ctx, tx, q)
 		return err
 	})
 	return id, err
+}
+
+func (s *Store) insertRequest(ctx context.Context, tx *sql.Tx, q model.Request) (int64, error) {
+	return s.insert(ctx, tx, "request", q.Title,
+		`INSERT INTO requests (conference_id, title, text, received_on, via, status, item_id, submitted_by, reason, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		q.ConferenceID, q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID), q.SubmittedBy, q.Reason, q.Outcome)
 }
 
 // Request gives the request with the id.
@@ -329,27 +347,52 @@ func (s *Store) UpdateRequest(ctx context.Context, q model.Request) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.updateVersioned(ctx, tx, "requests", "request", q.ID, q.Version,
-			`title = ?, text = ?, received_on = ?, via = ?, status = ?, item_id = ?`,
-			q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID))
+		return s.updateRequest(ctx, tx, q)
 	})
+}
+
+func (s *Store) updateRequest(ctx context.Context, tx *sql.Tx, q model.Request) error {
+	return s.updateVersioned(ctx, tx, "requests", "request", q.ID, q.Version,
+		`title = ?, text = ?, received_on = ?, via = ?, status = ?, item_id = ?, reason = ?, outcome = ?`,
+		q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID), q.Reason, q.Outcome)
 }
 
 func scanTask(r scanner) (model.Task, error) {
 	var t model.Task
-	err := r.Scan(&t.ID, &t.Position, &t.Text, &t.Spokesperson, &t.FITKO)
+	err := r.Scan(&t.ID, &t.Position, &t.Text, &t.Spokesperson, &t.FITKO, &t.Recurrence)
 	return t, err
 }
 
-// CreateTask stores a row of the role/task matrix.
-func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
+// validateTask checks a row of the matrix; a task without a rhythm is a
+// one-off task.
+func validateTask(t *model.Task) error {
+	if t.Recurrence == "" {
+		t.Recurrence = model.RecurOnce
+	}
 	if t.Text == "" {
-		return 0, model.InputError("Eine Aufgabe braucht einen Text.")
+		return model.InputError("Eine Aufgabe braucht einen Text.")
+	}
+	if !t.Recurrence.Valid() {
+		return model.InputError("Die Wiederholung „%s“ einer Aufgabe ist unbekannt.", t.Recurrence)
+	}
+	for _, r := range []model.Responsibility{t.Spokesperson, t.FITKO} {
+		if r != model.ResponsibilityNone && r != model.ResponsibilityLead && r != model.ResponsibilitySupporting {
+			return model.InputError("„%s“ ist keine Rolle der Aufgabenverteilung.", r)
+		}
+	}
+	return nil
+}
+
+// CreateTask stores a row of the role/task matrix (one-off unless the task
+// says otherwise).
+func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
+	if err := validateTask(&t); err != nil {
+		return 0, err
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.insert(ctx, tx, "task", t.Text,
-			`INSERT INTO tasks (position, text, spokesperson, fitko) VALUES (?, ?, ?, ?)`, t.Position, t.Text, t.Spokesperson, t.FITKO)
+			`INSERT INTO tasks (position, text, spokesperson, fitko, recurrence) VALUES (?, ?, ?, ?, ?)`, t.Position, t.Text, t.Spokesperson, t.FITKO, t.Recurrence)
 		return err
 	})
 	return id, err
@@ -357,16 +400,17 @@ func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
 
 // Tasks gives the role/task matrix in order.
 func (s *Store) Tasks(ctx context.Context) ([]model.Task, error) {
-	return queryList(ctx, s.rd, scanTask, "tasks", `SELECT id, position, text, spokesperson, fitko FROM tasks ORDER BY position, id`)
+	return queryList(ctx, s.rd, scanTask, "tasks", `SELECT id, position, text, spokesperson, fitko, recurrence FROM tasks ORDER BY position, id`)
 }
 
 // UpdateTask changes a row of the role/task matrix.
 func (s *Store) UpdateTask(ctx context.Context, t model.Task) error {
-	if t.Text == "" {
-		return model.InputError("Eine Aufgabe braucht einen Text.")
+	if err := validateTask(&t); err != nil {
+		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.updatePlain(ctx, tx, "tasks", "task", t.ID, `position = ?, text = ?, spokesperson = ?, fitko = ?`, t.Position, t.Text, t.Spokesperson, t.FITKO)
+		return s.updatePlain(ctx, tx, "tasks", "task", t.ID, `position = ?, text = ?, spokesperson = ?, fitko = ?, recurrence = ?`,
+			t.Position, t.Text, t.Spokesperson, t.FITKO, t.Recurrence)
 	})
 }
 
@@ -403,48 +447,4 @@ func (s *Store) UpdateQuestion(ctx context.Context, q model.EvaluationQuestion) 
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updatePlain(ctx, tx, "evaluation_questions", "evaluation_question", q.ID, `position = ?, grp = ?, text = ?`, q.Position, q.Group, q.Text)
 	})
-}
-
-// SaveAnswer stores a respondent's answer to a question for a year; a second
-// answer by the same respondent for the same question and year replaces the
-// first (and the audit log keeps both events).
-func (s *Store) SaveAnswer(ctx context.Context, a model.EvaluationAnswer) (int64, error) {
-	if err := a.Validate(); err != nil {
-		return 0, err
-	}
-	var id int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var existing int64
-		switch err := tx.QueryRowContext(ctx, `SELECT id FROM evaluation_answers WHERE question_id = ? AND year = ? AND respondent = ?`,
-			a.QuestionID, a.Year, a.Respondent).Scan(&existing); {
-		case err == nil:
-			if err := s.touch(ctx, tx, "evaluation_answer", existing); err != nil {
-				return err
-			}
-		case !errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("store: save answer: %w", err)
-		}
-		if err := tx.QueryRowContext(ctx,
-			`INSERT INTO evaluation_answers (question_id, year, respondent, score, comment) VALUES (?, ?, ?, ?, ?)
-			 ON CONFLICT (question_id, year, respondent) DO UPDATE SET score = excluded.score, comment = excluded.comment
-			 RETURNING id`, a.QuestionID, a.Year, a.Respondent, a.Score, a.Comment).Scan(&id); err != nil {
-			return fmt.Errorf("store: save answer: %w", err)
-		}
-		if existing == 0 {
-			if err := s.created(ctx, tx, "evaluation_answer", id); err != nil {
-				return err
-			}
-		}
-		return s.audit(ctx, tx, "answer", "evaluation_answer", id, fmt.Sprintf("%s %d: %d", a.Respondent, a.Year, a.Score))
-	})
-	return id, err
-}
-
-// Answers gives the answers of a year (0: all years).
-func (s *Store) Answers(ctx context.Context, year int) ([]model.EvaluationAnswer, error) {
-	return queryList(ctx, s.rd, func(r scanner) (model.EvaluationAnswer, error) {
-		var a model.EvaluationAnswer
-		return a, r.Scan(&a.ID, &a.QuestionID, &a.Year, &a.Respondent, &a.Score, &a.Comment)
-	}, "evaluation answers", `SELECT id, question_id, year, respondent, score, comment FROM evaluation_answers
-		WHERE ? = 0 OR year = ? ORDER BY year, question_id, respondent`, year, year)
 }

@@ -352,10 +352,14 @@ func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
 		if err := checkItemOpen(ctx, tx, it.ID); err != nil {
 			return err
 		}
-		return s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
+		if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
 			`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
 			 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
-			 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?`, itemArgs(it)...)
+			 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?`, itemArgs(it)...); err != nil {
+			return err
+		}
+		// A declined registration that came from a request declines it.
+		return s.requestFollowsItem(ctx, tx, it.ID)
 	})
 }
 

@@ -76,6 +76,19 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 				_, err = s.CreateFollowUp(ctx, model.FollowUp{ItemID: items[0].ID, Text: "Bitte an den Bund", Responsible: "Bund", Status: model.FollowUpOpen})
 				return err
 			}},
+		{"a request becomes an agenda registration", "UPDATE", "requests", []string{"agenda_items"},
+			func(s *Store, bodyID, s46, sessionID int64) error {
+				conf, err := s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"})
+				if err != nil {
+					return err
+				}
+				id, err := s.SubmitRequest(ctx, model.Request{ConferenceID: conf, Title: "Grundsteuer digital"})
+				if err != nil {
+					return err
+				}
+				_, err = s.RequestToItem(ctx, id, 1, RequestItem{SessionID: sessionID})
+				return err
+			}},
 		{"minutes approval keeps its version", "INSERT", "minutes_versions", []string{"sessions", "minutes_versions", "audit_log"},
 			func(s *Store, bodyID, s46, sessionID int64) error {
 				return s.ApproveMinutes(ctx, s46, 47, "Protokoll der 46. Sitzung")

@@ -35,6 +35,8 @@ type manageData struct {
 	CorrectionSessions   map[int64]int
 	// Proposals are the FachMK gremium proposes for each item, by item id.
 	Proposals map[int64][]relevance.Proposal
+	// Requests are the requests (Anliegen) items came from, by item id.
+	Requests map[int64]model.Request
 }
 
 // nextStep gives the next status of a session and the button's label.
@@ -95,6 +97,9 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 				d.Proposals[it.ID] = engine.Propose(relevance.ItemText(it))
 			}
 		}
+	}
+	if err == nil {
+		d.Requests, err = s.st.RequestsOfSession(ctx, se.ID)
 	}
 	if err == nil {
 		d.Documents, err = s.st.Documents(ctx, se.ID)

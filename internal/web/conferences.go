@@ -27,6 +27,7 @@ type conferenceData struct {
 	Contacts      []model.Contact
 	Dates         []model.ConferenceDate
 	Requests      []model.Request
+	SeesRequests  bool
 }
 
 func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
@@ -88,9 +89,12 @@ func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if d.Requests, err = s.st.Requests(ctx, b.ID); err != nil {
-		s.serverError(w, r, err)
-		return
+	// Requests are internal and their FachMK's own (requests.go).
+	if d.SeesRequests = seesRequestsOf(s.user(r), b.ID); d.SeesRequests {
+		if d.Requests, err = s.st.Requests(ctx, b.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	s.render(w, r, http.StatusOK, "conference.html", view{Title: b.Name, Active: "fachmk", Data: d})
 }

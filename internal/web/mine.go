@@ -95,6 +95,7 @@ type myData struct {
 	Release  []model.Session // ended sessions whose draft minutes are not released
 	Closing  []myProcedure   // open written procedures, nearest deadline first
 	Debriefs []myDebrief
+	Collab   myCollab // issue 16: reports, briefings, evaluation (mine_collab.go)
 }
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
@@ -124,6 +125,13 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, step := range steps {
 		if err := step(ctx, council, &d); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	// Only spokespersons report and keep briefings.
+	if d.Spokesperson {
+		if d.Collab, err = s.myCollab(r, u); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

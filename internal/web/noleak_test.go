@@ -237,9 +237,32 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		}
 	}
 
+	// Issue 16: the spokespersons' reports are internal until the agenda
+	// is public (the 48th), and then show without their marked passages
+	// (the 50th); requests are internal and their own FachMK's only (the
+	// FachMK reader is the FMK's secretariat).
+	must(st.CreateItem(ctx, model.AgendaItem{SessionID: s48, SectionID: sec, Title: model.ReportingFachMKTitle, Status: model.ItemAccepted, Position: 90}))
+	must(st.CreateItem(ctx, model.AgendaItem{SessionID: s50, SectionID: sec, Title: model.ReportingFachMKTitle, Status: model.ItemAccepted, Position: 90}))
+	if err := st.SaveReport(ctx, model.FachMKReport{SessionID: s48, ConferenceID: fmk.ID, Member: "HB", Author: "Dr. Martin Hagen", Text: carrier + " " + secret("ReportUnpublished")}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveReport(ctx, model.FachMKReport{SessionID: s50, ConferenceID: fmk.ID, Member: "HB", Author: "Dr. Martin Hagen", Text: hidden("ReportMarked")}, true); err != nil {
+		t.Fatal(err)
+	}
+	amk, err := st.BodyByAbbrev(ctx, "AMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	amkRequest := must(st.SubmitRequest(ctx, model.Request{ConferenceID: amk.ID, Title: secret("RequestTitle"), Text: secret("RequestText"), SubmittedBy: "amk"}))
+	if err := st.SetRequestStatus(ctx, amkRequest, 1, model.RequestDeclined, secret("RequestReason")); err != nil {
+		t.Fatal(err)
+	}
+
 	// Briefings and the evaluation are internal.
+	key := must(st.CreateKeyMessage(ctx, model.KeyMessage{Title: secret("KeyMessageTitle"), Text: secret("KeyMessageText")}))
 	must(st.CreateBriefing(ctx, model.Briefing{ConferenceID: fmk.ID, Title: secret("BriefingTitle")},
-		model.BriefingVersion{Stand: model.NewDate(2025, 7, 1), Author: "FITKO", Content: secret("BriefingContent")}))
+		model.BriefingVersion{Stand: model.NewDate(2025, 7, 1), Author: "FITKO", Content: secret("BriefingContent"),
+			KeyMessages: []int64{key}, Questions: []string{secret("GuidingQuestion")}}))
 	if qs, err := st.Questions(ctx); err == nil && len(qs) > 0 {
 		must(st.SaveAnswer(ctx, model.EvaluationAnswer{QuestionID: qs[0].ID, Year: 2025, Respondent: "HB", Score: 3, Comment: secret("EvaluationComment")}))
 	}
@@ -421,6 +444,11 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 	for _, f := range fus {
 		followUpIDs = append(followUpIDs, ids(f.ID)...)
 	}
+	requests, _ := ls.st.Requests(ctx, 0)
+	var requestIDs []string
+	for _, q := range requests {
+		requestIDs = append(requestIDs, ids(q.ID)...)
+	}
 	all := slices.Concat(sessionIDs, itemIDs, decisionIDs, bodyIDs, personIDs, assignIDs, procIDs, docIDs, years)
 
 	pattern = strings.ReplaceAll(pattern, "{$}", "")
@@ -457,6 +485,8 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 				return procIDs, nil
 			case strings.HasPrefix(pattern, "/auftraege/"):
 				return followUpIDs, nil
+			case strings.HasPrefix(pattern, "/anliegen/"):
+				return requestIDs, nil
 			case strings.HasPrefix(pattern, "/oparl/v1/body/"), strings.HasPrefix(pattern, "/oparl/v1/organization/"):
 				return bodyIDs, nil
 			case strings.HasPrefix(pattern, "/oparl/v1/person/"):

@@ -81,7 +81,7 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 		{"?jahr=2023", []string{"Keine Beschlüsse für diese Auswahl"}, []string{"B-2025/26-IT"}},
 		{"?be=HB", []string{">B-2025/40-IT<"}, []string{"B-2025/27-IT"}},
 		{"?be=HE", []string{">B-2025/27-IT<"}, []string{"B-2025/40-IT"}},
-		{"?fachmk=FMK", []string{"B-2025/40-IT"}, []string{"B-2025/27-IT"}},
+		{"?fachmk=FMK", []string{"B-2025/40-IT", "B-2025/27-IT"}, []string{"B-2025/26-IT", "B-2025/30-IT"}}, // 27: the demo states the FMK affected (demo/briefings.go)
 		{"?fachmk=GIBTESNICHT", []string{"Keine Beschlüsse"}, []string{"B-2025/40-IT"}},
 		{"?umsetzung=offen", []string{"B-2025/40-IT"}, []string{"B-2025/26-IT"}},
 		{"?art=empfehlung", nil, []string{"B-2025/40-IT"}},

@@ -185,6 +185,39 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /fachmk/termine.ics", s.calendarFeed)
 	mux.HandleFunc("GET /fachmk/{abbrev}/termine.ics", s.calendarFeed)
 
+	// FachMK collaboration II (issue 16): requests (requests.go).
+	mux.HandleFunc("GET /anliegen", s.requestList)
+	mux.HandleFunc("POST /anliegen", s.submitRequest)
+	mux.HandleFunc("GET /anliegen/{id}", s.requestPage)
+	mux.HandleFunc("POST /anliegen/{id}/status", s.setRequestStatus)
+	mux.HandleFunc("POST /anliegen/{id}/top", s.requestToItem)
+	// "Reporting FachMK" (reports.go).
+	mux.HandleFunc("GET /sitzungen/{nr}/reporting-fachmk", s.reportsPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/reporting-fachmk", s.saveReport)
+	// The yearly evaluation (evaluation.go).
+	mux.HandleFunc("GET /evaluation", s.evaluationPage)
+	mux.HandleFunc("POST /evaluation/runden", s.openRound)
+	mux.HandleFunc("POST /evaluation/fragen", s.addQuestion)
+	mux.HandleFunc("POST /evaluation/{jahr}/fragen", s.setRoundQuestions)
+	mux.HandleFunc("POST /evaluation/{jahr}/schliessen", s.closeRound)
+	mux.HandleFunc("POST /evaluation/{jahr}/antworten", s.submitAnswers)
+	mux.HandleFunc("GET /evaluation/ergebnisse", s.evaluationResultsPage)
+	mux.HandleFunc("GET /evaluation/ergebnisse.csv", s.evaluationCSV)
+	mux.HandleFunc("GET /evaluation/ergebnisse.pdf", s.evaluationPDF)
+	// Briefings and dossiers with key messages (briefings.go).
+	mux.HandleFunc("GET /briefings", s.briefingList)
+	mux.HandleFunc("POST /briefings", s.createBriefing)
+	mux.HandleFunc("GET /briefings/{id}", s.briefingPage)
+	mux.HandleFunc("POST /briefings/{id}", s.saveBriefingVersion)
+	mux.HandleFunc("GET /briefings/{id}/pdf", s.briefingPDF)
+	mux.HandleFunc("POST /kernbotschaften", s.saveKeyMessage)
+	// Task checklists from the role/task matrix (tasks.go).
+	mux.HandleFunc("GET /aufgaben", s.matrixPage)
+	mux.HandleFunc("POST /aufgaben", s.saveTask)
+	mux.HandleFunc("POST /aufgaben/{id}", s.saveTask)
+	mux.HandleFunc("GET /fachmk/{abbrev}/aufgaben", s.checklistPage)
+	mux.HandleFunc("POST /fachmk/{abbrev}/aufgaben", s.saveCheck)
+
 	// The personal page (mine.go).
 	mux.HandleFunc("GET /mein-bereich", s.myPage)
 

@@ -72,6 +72,15 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/sitzungen/48/anwesenheit", "anwesenheit-48"},
 	{"geschaeftsstelle", "/sitzungen/48/abstimmung", "abstimmung-48"},
 	{"geschaeftsstelle", "/sitzungen/48/bearbeiten", "sitzung-48-bearbeiten"},
+	{"geschaeftsstelle", "/anliegen", "anliegen"},
+	{"geschaeftsstelle", "/anliegen/{request}", "anliegen-einzeln"},
+	{"geschaeftsstelle", "/briefings", "briefings"},
+	{"geschaeftsstelle", "/briefings/{briefing}", "briefing"},
+	{"geschaeftsstelle", "/aufgaben", "aufgaben"},
+	{"geschaeftsstelle", "/fachmk/FMK/aufgaben", "aufgaben-fmk"},
+	{"geschaeftsstelle", "/evaluation", "evaluation"},
+	{"geschaeftsstelle", "/evaluation/ergebnisse", "evaluation-ergebnisse"},
+	{"geschaeftsstelle", "/sitzungen/49/reporting-fachmk", "reporting-fachmk-49"},
 	{"geschaeftsstelle", "/auftraege", "auftraege"},
 	{"geschaeftsstelle", "/auftraege/{followup}", "auftrag"},
 	{"geschaeftsstelle", "/sitzungen/47/auftragsvorschlaege", "auftragsvorschlaege-47"},
@@ -108,9 +117,14 @@ var screenPages = []screenPage{
 
 	{"sprecher-hb", "/mein-bereich", "mein-bereich"},
 	{"sprecher-hb", "/fachmk", "fachmk"},
+	{"sprecher-hb", "/sitzungen/49/reporting-fachmk", "reporting-fachmk-49"},
+	{"sprecher-hb", "/briefings/{briefing}", "briefing"},
+	{"sprecher-hb", "/evaluation", "evaluation"},
 
 	{demo.FachMKAccount, "/", "startseite"},
 	{demo.FachMKAccount, "/konto", "konto"},
+	{demo.FachMKAccount, "/anliegen", "anliegen"},
+	{demo.FachMKAccount, "/evaluation", "evaluation"},
 	{demo.FachMKAccount, "/benachrichtigungen", "benachrichtigungen"},
 }
 
@@ -121,7 +135,8 @@ var screenSkipped = []string{
 	"/static/", "/healthz", "/readyz", "/metrics", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
 	"/beschluesse.atom", "/dokumente/{id}", "/sitzungen/{nr}/live/ereignisse", "/sitzungen/{nr}/live/stand",
 	"/sitzungen/{nr}/abstimmung/stand", "/sitzungen/{nr}/redeliste", "/sitzungen/{nr}/beamer/stand",
-	"/auftraege.csv", "/auftraege.pdf", "/kalender/{datei}", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",
+	"/auftraege.csv", "/auftraege.pdf", "/kalender/{datei}",
+	"/evaluation/ergebnisse.csv", "/evaluation/ergebnisse.pdf", "/briefings/{id}/pdf", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",
 	"/fachmk/termine.ics", "/fachmk/{abbrev}/termine.ics", "/aenderungsprotokoll.csv", "/anmelden/oidc", "/anmelden/oidc/rueckruf",
 	"/",
 }
@@ -138,7 +153,7 @@ func TestScreenPagesCoverEveryRoute(t *testing.T) {
 	srv.routes(rec)
 	covered := map[string]bool{}
 	for _, p := range screenPages {
-		path := strings.NewReplacer("{procedure}", "1", "{decision}", "1", "{conference}", "FMK", "{umlauf}", "B-2026/01-IT", "{followup}", "1").Replace(p.path)
+		path := strings.NewReplacer("{procedure}", "1", "{decision}", "1", "{conference}", "FMK", "{umlauf}", "B-2026/01-IT", "{followup}", "1", "{request}", "1", "{briefing}", "1").Replace(p.path)
 		r := httptest.NewRequest("GET", path, nil)
 		_, pattern := rec.Handler(r)
 		covered[strings.TrimPrefix(pattern, "GET ")] = true
@@ -229,8 +244,16 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 			followUp = f.ID
 		}
 	}
+	requests, err := st.Requests(ctx, 0)
+	if err != nil || len(requests) == 0 {
+		t.Fatalf("the demo's requests: %v", err)
+	}
+	fmkBriefings, err := st.Briefings(ctx, fmk.ID)
+	if err != nil || len(fmkBriefings) == 0 {
+		t.Fatalf("the demo's FMK briefing: %v", err)
+	}
 	return map[string]string{"{procedure}": fmt.Sprint(pid), "{decision}": fmt.Sprint(d27), "{conference}": "FMK", "{umlauf}": umlauf.Label,
-		"{followup}": fmt.Sprint(followUp)}
+		"{followup}": fmt.Sprint(followUp), "{request}": fmt.Sprint(requests[0].ID), "{briefing}": fmt.Sprint(fmkBriefings[0].ID)}
 }
 
 // TestEveryPageInBrowser walks screenPages: axe clean, no sideways scroll

@@ -1,0 +1,65 @@
+package demo
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// TestDemoCollaboration: the demo has two closed evaluation rounds with
+// answers of spokespersons (and FachMK secretariats in 2025), the key
+// messages of the sample briefing, and the FMK's dossier with them.
+func TestDemoCollaboration(t *testing.T) {
+	s := loaded(t)
+	ctx := context.Background()
+	for _, year := range EvaluationYears {
+		r, err := s.Round(ctx, year)
+		if err != nil || r.Status != model.RoundClosed || len(r.QuestionIDs) != 5 {
+			t.Errorf("round %d: %+v %v", year, r, err)
+		}
+		as, _ := s.Answers(ctx, year)
+		roles := map[model.Role]int{}
+		for _, a := range as {
+			roles[a.Role]++
+			if a.Score < 1 || a.Score > 5 {
+				t.Errorf("score %d", a.Score)
+			}
+		}
+		if roles[model.RoleSpokesperson] < 40 || (year >= 2025) != (roles[model.RoleFachMK] > 0) {
+			t.Errorf("answers of %d by role: %v", year, roles)
+		}
+	}
+	res := model.Summarise(mustAnswers(t, s))
+	if len(res.Years) != 2 {
+		t.Errorf("years: %v", res.Years)
+	}
+	k, err := s.KeyMessageByTitle(ctx, "Novellierung des Onlinezugangsgesetzes")
+	if err != nil || !strings.Contains(k.Text, "Das 2017 erlassene OZG") || strings.Contains(k.Text, "Priorisierung") {
+		t.Errorf("key message: %+v %v", k, err)
+	}
+	if qs := GuidingQuestions(); len(qs) != 8 || !strings.HasPrefix(qs[0], "Welche Digitalisierungsthemen") {
+		t.Errorf("guiding questions: %q", qs)
+	}
+	fmk, _ := s.BodyByAbbrev(ctx, "FMK")
+	bs, _ := s.Briefings(ctx, fmk.ID)
+	if len(bs) != 1 {
+		t.Fatalf("FMK briefings: %+v", bs)
+	}
+	b, _ := s.Briefing(ctx, bs[0].ID)
+	if v := b.Latest(); len(v.KeyMessages) != 2 || len(v.Questions) != 8 || v.DecisionsSince.IsZero() {
+		t.Errorf("FMK dossier: %+v", v)
+	}
+}
+
+func mustAnswers(t *testing.T, s interface {
+	Answers(context.Context, int) ([]model.EvaluationAnswer, error)
+}) []model.EvaluationAnswer {
+	t.Helper()
+	as, err := s.Answers(context.Background(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return as
+}

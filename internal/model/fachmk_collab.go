@@ -1,0 +1,355 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// FachMK collaboration II (issue 16): the rules of requests (Anliegen), the
+// spokespersons' reports under "Reporting FachMK", the yearly evaluation
+// and its results, key messages of briefings and the diff of versions.
+
+// Final reports whether a request has reached its end (erledigt, abgelehnt).
+func (s RequestStatus) Final() bool { return s == RequestDone || s == RequestDeclined }
+
+// SetStatus moves the request to a new status by the secretariat's hand.
+// A declined request needs the reason, which the submitter sees; a request
+// that has reached its end stays there; "als TOP angemeldet" is reached
+// only by turning the request into an agenda registration (AgendaItem).
+func (q *Request) SetStatus(to RequestStatus, reason string) error {
+	reason = strings.TrimSpace(reason)
+	switch {
+	case !to.Valid():
+		return InputError("Der Status „%s“ eines Anliegens ist unbekannt.", to)
+	case q.Status.Final():
+		return RuleError("Das Anliegen ist bereits %s; der Status ändert sich nicht mehr.", q.Status.Label())
+	case to == RequestOnAgenda && q.ItemID == 0:
+		return RuleError("„als TOP angemeldet“ ergibt sich aus der Anmeldung als Tagesordnungspunkt; bitte das Anliegen als TOP anmelden.")
+	case to == RequestDeclined && reason == "":
+		return InputError("Bitte begründen Sie die Ablehnung; die Begründung sieht die FachMK-Geschäftsstelle.")
+	case to == RequestDeclined && q.ItemID != 0:
+		return RuleError("Das Anliegen ist bereits als TOP angemeldet; über die Anmeldung entscheidet die Tagesordnung.")
+	}
+	q.Status = to
+	if to == RequestDeclined {
+		q.Reason = reason
+	}
+	return nil
+}
+
+// CanBecomeItem reports whether the request may still be turned into an
+// agenda registration: once only, and not after it was settled.
+func (q Request) CanBecomeItem() error {
+	if q.ItemID != 0 {
+		return RuleError("Das Anliegen ist bereits als TOP angemeldet.")
+	}
+	if q.Status.Final() {
+		return RuleError("Das Anliegen ist bereits %s.", q.Status.Label())
+	}
+	return nil
+}
+
+// FachMKReport is a spokesperson's short report for one FachMK before an
+// IT-PLR session, shown under the standard item "Reporting FachMK" (concept
+// section 2.1).
+type FachMKReport struct {
+	ID           int64
+	SessionID    int64
+	ConferenceID int64
+	Conference   string // the FachMK's name, as read
+	Member       string // the spokesperson's member
+	Author       string // the account's name
+	Text         string
+	Saved        time.Time
+	Version      int
+}
+
+// ReportLeadDays is how many days before the session the reports are due.
+const ReportLeadDays = 7
+
+// ReportDeadline gives the last day on which spokespersons enter their
+// reports for the session: a week before it (zero if the session has no
+// date).
+func ReportDeadline(s Session) Date {
+	if s.Date.IsZero() {
+		return Date{}
+	}
+	t := s.Date.Time().AddDate(0, 0, -ReportLeadDays)
+	return Date{t.Year(), t.Month(), t.Day()}
+}
+
+// Validate checks a report against its session on the day it is saved:
+// a text is required, and after the deadline only the secretariat may
+// still enter or correct it (secretariat true).
+func (r FachMKReport) Validate(s Session, today Date, secretariat bool) error {
+	if strings.TrimSpace(r.Text) == "" {
+		return InputError("Der Bericht ist leer.")
+	}
+	if r.SessionID == 0 || r.ConferenceID == 0 || r.Member == "" {
+		return InputError("Ein Bericht gehört zu einer Sitzung, einer Fachministerkonferenz und einem Mitglied.")
+	}
+	if s.Status.index() >= StatusEnded.index() {
+		return RuleError("Die %s hat bereits stattgefunden; Berichte für sie sind abgeschlossen.", s.Title())
+	}
+	if d := ReportDeadline(s); !secretariat && !d.IsZero() && d.Before(today) {
+		return RuleError("Die Frist für Berichte zur %s endete am %s; bitte wenden Sie sich an die Geschäftsstelle.", s.Title(), d.German())
+	}
+	return nil
+}
+
+// RoundStatus is where a yearly evaluation round stands.
+type RoundStatus string
+
+// Round statuses.
+const (
+	RoundOpen   RoundStatus = "offen"
+	RoundClosed RoundStatus = "abgeschlossen"
+)
+
+// Label gives the German name.
+func (s RoundStatus) Label() string {
+	if s == RoundOpen {
+		return "offen für Antworten"
+	}
+	return "abgeschlossen"
+}
+
+// EvaluationRound is the yearly evaluation (concept section 4): opened by
+// the secretariat with the year's questions, answered by spokespersons and
+// FachMK secretariats, closed by the secretariat.
+type EvaluationRound struct {
+	ID          int64
+	Year        int
+	Status      RoundStatus
+	QuestionIDs []int64 // the year's questions, in order
+	Opened      time.Time
+	Closed      time.Time
+	Version     int
+}
+
+// Accepts reports whether the round takes answers (and changes of its
+// questions); it gives the reason if not.
+func (r EvaluationRound) Accepts() error {
+	if r.Status != RoundOpen {
+		return RuleError("Die Evaluationsrunde %d ist abgeschlossen; Antworten sind nicht mehr möglich.", r.Year)
+	}
+	return nil
+}
+
+// Asks reports whether the question belongs to the round.
+func (r EvaluationRound) Asks(questionID int64) bool {
+	for _, id := range r.QuestionIDs {
+		if id == questionID {
+			return true
+		}
+	}
+	return false
+}
+
+// Score is a mean of answers on the 1–5 scale and how many answers it
+// rests on.
+type Score struct {
+	Sum, N int
+}
+
+// Mean gives the average (0 without answers).
+func (s Score) Mean() float64 {
+	if s.N == 0 {
+		return 0
+	}
+	return float64(s.Sum) / float64(s.N)
+}
+
+// German gives the mean with one decimal and a comma: "3,7"; "–" without
+// answers.
+func (s Score) German() string {
+	if s.N == 0 {
+		return "–"
+	}
+	return strings.Replace(fmt.Sprintf("%.1f", s.Mean()), ".", ",", 1)
+}
+
+// EvaluationResults are the answers of all rounds summed up: per question
+// and year, and per FachMK and year (the trend over the years).
+type EvaluationResults struct {
+	Years        []int                      // the years with answers, ascending
+	ByQuestion   map[int64]map[int]Score    // question → year → score
+	ByConference map[int64]map[int]Score    // FachMK → year → score
+	Comments     map[int64]map[int][]string // question → year → comments
+}
+
+// Summarise sums the answers up.
+func Summarise(answers []EvaluationAnswer) EvaluationResults {
+	res := EvaluationResults{ByQuestion: map[int64]map[int]Score{}, ByConference: map[int64]map[int]Score{}, Comments: map[int64]map[int][]string{}}
+	seen := map[int]bool{}
+	add := func(m map[int64]map[int]Score, k int64, year, score int) {
+		if m[k] == nil {
+			m[k] = map[int]Score{}
+		}
+		s := m[k][year]
+		s.Sum += score
+		s.N++
+		m[k][year] = s
+	}
+	for _, a := range answers {
+		if !seen[a.Year] {
+			seen[a.Year] = true
+			res.Years = append(res.Years, a.Year)
+		}
+		add(res.ByQuestion, a.QuestionID, a.Year, a.Score)
+		if a.ConferenceID != 0 {
+			add(res.ByConference, a.ConferenceID, a.Year, a.Score)
+		}
+		if c := strings.TrimSpace(a.Comment); c != "" {
+			if res.Comments[a.QuestionID] == nil {
+				res.Comments[a.QuestionID] = map[int][]string{}
+			}
+			res.Comments[a.QuestionID][a.Year] = append(res.Comments[a.QuestionID][a.Year], c)
+		}
+	}
+	sort.Ints(res.Years)
+	return res
+}
+
+// KeyMessage is a Kernbotschaft: a text block shared by briefings, kept
+// once and included by reference ("Novellierung des
+// Onlinezugangsgesetzes").
+type KeyMessage struct {
+	ID      int64
+	Title   string
+	Text    string
+	Version int
+}
+
+// DiffOp says whether a line of a diff is kept, removed or added.
+type DiffOp int
+
+// Diff operations.
+const (
+	DiffSame DiffOp = iota
+	DiffRemoved
+	DiffAdded
+)
+
+// DiffLine is one line of a diff between two texts.
+type DiffLine struct {
+	Op   DiffOp
+	Text string
+}
+
+// DiffLines compares two texts line by line (longest common subsequence)
+// and gives the lines of both in order, each kept, removed or added.
+func DiffLines(a, b []string) []DiffLine {
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []DiffLine
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, DiffLine{DiffSame, a[i]})
+			i++
+			j++
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			out = append(out, DiffLine{DiffRemoved, a[i]})
+			i++
+		default:
+			out = append(out, DiffLine{DiffAdded, b[j]})
+			j++
+		}
+	}
+	for ; i < n; i++ {
+		out = append(out, DiffLine{DiffRemoved, a[i]})
+	}
+	for ; j < m; j++ {
+		out = append(out, DiffLine{DiffAdded, b[j]})
+	}
+	return out
+}
+
+// Recurrence says how often a task of the role/task matrix is due for a
+// FachMK.
+type Recurrence string
+
+// Recurrences.
+const (
+	RecurOnce    Recurrence = "einmalig"
+	RecurSession Recurrence = "je_sitzung" // for every IT-PLR session
+	RecurYear    Recurrence = "jaehrlich"
+)
+
+// Recurrences lists the recurrences in the order forms offer them.
+var Recurrences = []Recurrence{RecurOnce, RecurSession, RecurYear}
+
+// Label gives the German name.
+func (r Recurrence) Label() string {
+	switch r {
+	case RecurSession:
+		return "je IT-PLR-Sitzung"
+	case RecurYear:
+		return "jährlich"
+	}
+	return "einmalig"
+}
+
+// Valid reports whether r is a known recurrence.
+func (r Recurrence) Valid() bool { return r == RecurOnce || r == RecurSession || r == RecurYear }
+
+// Concerns reports whether the task is on the checklists: someone —
+// spokesperson or FITKO — is responsible or supporting.
+func (t Task) Concerns() bool {
+	return t.Spokesperson != ResponsibilityNone || t.FITKO != ResponsibilityNone
+}
+
+// TaskCheck is the state of a task for one FachMK and one period ("" for a
+// one-off task, the session number for a task per IT-PLR session, the year
+// for a yearly one), with its evidence.
+type TaskCheck struct {
+	ID           int64
+	TaskID       int64
+	ConferenceID int64
+	Period       string
+	Due          Date
+	Done         bool
+	DoneOn       Date
+	Note         string
+	Document     string // title or address of the document that proves it
+	DoneBy       string
+	Version      int
+}
+
+// Validate checks a check: done needs its date.
+func (c TaskCheck) Validate() error {
+	if c.TaskID == 0 || c.ConferenceID == 0 {
+		return InputError("Ein Eintrag der Aufgabenliste gehört zu einer Aufgabe und einer Fachministerkonferenz.")
+	}
+	if c.Done && c.DoneOn.IsZero() {
+		return InputError("Bitte geben Sie an, wann die Aufgabe erledigt wurde.")
+	}
+	return nil
+}
+
+// PeriodLabel gives the period in German: "", "48. Sitzung", "2026".
+func PeriodLabel(r Recurrence, period string) string {
+	switch {
+	case period == "":
+		return ""
+	case r == RecurSession:
+		return period + ". Sitzung"
+	}
+	return period
+}

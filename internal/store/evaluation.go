@@ -1,0 +1,239 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"gremium/internal/model"
+)
+
+// The yearly evaluation (concept section 4, Tabelle 2): rounds opened and
+// closed by the secretariat, their questions chosen per year from the
+// catalogue, the answers of spokespersons and FachMK secretariats.
+
+func scanRound(r scanner) (model.EvaluationRound, error) {
+	var x model.EvaluationRound
+	var opened, closed string
+	if err := r.Scan(&x.ID, &x.Year, &x.Status, &opened, &closed, &x.Version); err != nil {
+		return x, err
+	}
+	x.Opened, _ = timeParse(opened)
+	x.Closed, _ = timeParse(closed)
+	return x, nil
+}
+
+const roundCols = `id, year, status, opened_at, closed_at, version`
+
+func (s *Store) roundQuestions(ctx context.Context, q queryer, r *model.EvaluationRound) error {
+	ids, err := queryList(ctx, q, func(sc scanner) (int64, error) {
+		var id int64
+		return id, sc.Scan(&id)
+	}, "round questions", `SELECT question_id FROM evaluation_round_questions WHERE round_id = ? ORDER BY position`, r.ID)
+	r.QuestionIDs = ids
+	return err
+}
+
+// Rounds gives the evaluation rounds, newest year first, with their
+// questions.
+func (s *Store) Rounds(ctx context.Context) ([]model.EvaluationRound, error) {
+	list, err := queryList(ctx, s.db, scanRound, "rounds", `SELECT `+roundCols+` FROM evaluation_rounds ORDER BY year DESC`)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		if err := s.roundQuestions(ctx, s.db, &list[i]); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}
+
+// Round gives the round of a year, with its questions.
+func (s *Store) Round(ctx context.Context, year int) (model.EvaluationRound, error) {
+	r, err := queryOne(ctx, s.db, scanRound, fmt.Sprintf("evaluation round %d", year), `SELECT `+roundCols+` FROM evaluation_rounds WHERE year = ?`, year)
+	if err != nil {
+		return r, err
+	}
+	return r, s.roundQuestions(ctx, s.db, &r)
+}
+
+func roundTx(ctx context.Context, tx *sql.Tx, year int) (model.EvaluationRound, error) {
+	r, err := queryOne(ctx, tx, scanRound, fmt.Sprintf("evaluation round %d", year), `SELECT `+roundCols+` FROM evaluation_rounds WHERE year = ?`, year)
+	if err != nil {
+		return r, err
+	}
+	ids, err := queryList(ctx, tx, func(sc scanner) (int64, error) {
+		var id int64
+		return id, sc.Scan(&id)
+	}, "round questions", `SELECT question_id FROM evaluation_round_questions WHERE round_id = ? ORDER BY position`, r.ID)
+	r.QuestionIDs = ids
+	return r, err
+}
+
+// setRoundQuestions replaces the questions of a round inside tx; every
+// id must be a question of the catalogue.
+func setRoundQuestions(ctx context.Context, tx *sql.Tx, roundID int64, ids []int64) error {
+	if len(ids) == 0 {
+		return model.InputError("Eine Evaluationsrunde braucht mindestens eine Frage.")
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM evaluation_round_questions WHERE round_id = ?`, roundID); err != nil {
+		return fmt.Errorf("store: round questions: %w", err)
+	}
+	for i, id := range ids {
+		var ok int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM evaluation_questions WHERE id = ?`, id).Scan(&ok); err != nil {
+			return notFound(err, fmt.Sprintf("evaluation question %d", id))
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO evaluation_round_questions (round_id, position, question_id) VALUES (?, ?, ?)`, roundID, i, id); err != nil {
+			if isUniqueViolation(err) {
+				return model.InputError("Eine Frage ist doppelt gewählt.")
+			}
+			return fmt.Errorf("store: round questions: %w", err)
+		}
+	}
+	return nil
+}
+
+// OpenRound opens the evaluation round of a year with the questions given
+// (in order). A year has one round.
+func (s *Store) OpenRound(ctx context.Context, year int, questionIDs []int64) (int64, error) {
+	if year < 2000 || year > 2200 {
+		return 0, model.InputError("„%d“ ist kein Jahr für eine Evaluationsrunde.", year)
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insert(ctx, tx, "evaluation_round", fmt.Sprint(year),
+			`INSERT INTO evaluation_rounds (year, status, opened_at) VALUES (?, ?, ?)`, year, model.RoundOpen, s.now().UTC().Format("2006-01-02T15:04:05Z"))
+		if errors.Is(err, ErrDuplicate) {
+			return model.RuleError("Für %d gibt es bereits eine Evaluationsrunde.", year)
+		}
+		if err != nil {
+			return err
+		}
+		return setRoundQuestions(ctx, tx, id, questionIDs)
+	})
+	return id, err
+}
+
+// SetRoundQuestions changes the questions of an open round that has no
+// answers yet; version is the round's version read.
+func (s *Store) SetRoundQuestions(ctx context.Context, year, version int, questionIDs []int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		r, err := roundTx(ctx, tx, year)
+		if err != nil {
+			return err
+		}
+		if err := r.Accepts(); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM evaluation_answers WHERE year = ?`, year).Scan(&n); err != nil {
+			return fmt.Errorf("store: round questions: %w", err)
+		}
+		if n > 0 {
+			return model.RuleError("Zur Runde %d liegen schon Antworten vor; die Fragen bleiben, wie sie beantwortet werden.", year)
+		}
+		if err := s.updateVersioned(ctx, tx, "evaluation_rounds", "evaluation_round", r.ID, version, `status = status`); err != nil {
+			return err
+		}
+		return setRoundQuestions(ctx, tx, r.ID, questionIDs)
+	})
+}
+
+// CloseRound closes the round of a year: no more answers.
+func (s *Store) CloseRound(ctx context.Context, year, version int) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		r, err := roundTx(ctx, tx, year)
+		if err != nil {
+			return err
+		}
+		if err := r.Accepts(); err != nil {
+			return err
+		}
+		return s.updateVersioned(ctx, tx, "evaluation_rounds", "evaluation_round", r.ID, version, `status = ?, closed_at = ?`,
+			model.RoundClosed, s.now().UTC().Format("2006-01-02T15:04:05Z"))
+	})
+}
+
+// SubmitAnswers stores one respondent's answers for one conference in the
+// open round of the year, all or none; an answer given before is replaced
+// (the audit log keeps both).
+func (s *Store) SubmitAnswers(ctx context.Context, year int, answers []model.EvaluationAnswer) error {
+	if len(answers) == 0 {
+		return model.InputError("Bitte beantworten Sie mindestens eine Frage.")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		r, err := roundTx(ctx, tx, year)
+		if err != nil {
+			return err
+		}
+		if err := r.Accepts(); err != nil {
+			return err
+		}
+		for _, a := range answers {
+			a.Year = year
+			if !r.Asks(a.QuestionID) {
+				return model.InputError("Die Frage %d gehört nicht zur Evaluationsrunde %d.", a.QuestionID, year)
+			}
+			if _, err := s.saveAnswer(ctx, tx, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// SaveAnswer stores a respondent's answer to a question for a year outside
+// a round's form (answers recorded from the past); a second answer by the
+// same respondent for the same question, year and conference replaces the
+// first (and the audit log keeps both events).
+func (s *Store) SaveAnswer(ctx context.Context, a model.EvaluationAnswer) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.saveAnswer(ctx, tx, a)
+		return err
+	})
+	return id, err
+}
+
+func (s *Store) saveAnswer(ctx context.Context, tx *sql.Tx, a model.EvaluationAnswer) (int64, error) {
+	if err := a.Validate(); err != nil {
+		return 0, err
+	}
+	if a.Role == "" {
+		a.Role = model.RoleSpokesperson
+	}
+	var existing, id int64
+	switch err := tx.QueryRowContext(ctx, `SELECT id FROM evaluation_answers WHERE question_id = ? AND year = ? AND respondent = ? AND conference_id = ?`,
+		a.QuestionID, a.Year, a.Respondent, a.ConferenceID).Scan(&existing); {
+	case err == nil:
+		if err := s.touch(ctx, tx, "evaluation_answer", existing); err != nil {
+			return 0, err
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, fmt.Errorf("store: save answer: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx,
+		`INSERT INTO evaluation_answers (question_id, year, respondent, conference_id, role, score, comment) VALUES (?, ?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (question_id, year, respondent, conference_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, role = excluded.role
+		 RETURNING id`, a.QuestionID, a.Year, a.Respondent, a.ConferenceID, a.Role, a.Score, a.Comment).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: save answer: %w", err)
+	}
+	if existing == 0 {
+		if err := s.created(ctx, tx, "evaluation_answer", id); err != nil {
+			return 0, err
+		}
+	}
+	return id, s.audit(ctx, tx, "answer", "evaluation_answer", id, fmt.Sprintf("%s %d: %d", a.Respondent, a.Year, a.Score))
+}
+
+// Answers gives the answers of a year (0: all years).
+func (s *Store) Answers(ctx context.Context, year int) ([]model.EvaluationAnswer, error) {
+	return queryList(ctx, s.db, func(r scanner) (model.EvaluationAnswer, error) {
+		var a model.EvaluationAnswer
+		return a, r.Scan(&a.ID, &a.QuestionID, &a.Year, &a.Respondent, &a.ConferenceID, &a.Role, &a.Score, &a.Comment)
+	}, "evaluation answers", `SELECT id, question_id, year, respondent, conference_id, role, score, comment FROM evaluation_answers
+		WHERE ? = 0 OR year = ? ORDER BY year, question_id, respondent, conference_id`, year, year)
+}

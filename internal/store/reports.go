@@ -1,0 +1,82 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"gremium/internal/model"
+)
+
+// The spokespersons' short reports under the standard item "Reporting
+// FachMK" (concept section 2.1).
+
+const reportCols = `r.id, r.session_id, r.conference_id, b.name, r.member_abbrev, r.author, r.text, r.saved_at, r.version`
+
+func scanReport(sc scanner) (model.FachMKReport, error) {
+	var r model.FachMKReport
+	var saved string
+	if err := sc.Scan(&r.ID, &r.SessionID, &r.ConferenceID, &r.Conference, &r.Member, &r.Author, &r.Text, &saved, &r.Version); err != nil {
+		return r, err
+	}
+	r.Saved, _ = timeParse(saved)
+	return r, nil
+}
+
+// Reports gives the reports for a session, by conference name and member.
+func (s *Store) Reports(ctx context.Context, sessionID int64) ([]model.FachMKReport, error) {
+	return queryList(ctx, s.db, scanReport, "reports", `SELECT `+reportCols+` FROM fachmk_reports r JOIN bodies b ON b.id = r.conference_id
+		WHERE r.session_id = ? ORDER BY b.name, r.member_abbrev`, sessionID)
+}
+
+// SaveReport stores a spokesperson's report for a session and a FachMK, or
+// replaces it (r.Version is the version read; 0 for a new report). The
+// member must hold the spokesperson function for the conference (not yet
+// ended); after the deadline (model.ReportDeadline) only the secretariat
+// may still save (bySecretariat).
+func (s *Store) SaveReport(ctx context.Context, r model.FachMKReport, bySecretariat bool) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", r.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, r.SessionID)
+		if err != nil {
+			return err
+		}
+		if err := r.Validate(se, model.DateOf(s.now()), bySecretariat); err != nil {
+			return err
+		}
+		var last int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ? AND status IN (?, ?, ?)`,
+			se.BodyID, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved).Scan(&last); err != nil {
+			return fmt.Errorf("store: report: %w", err)
+		}
+		as, err := queryList(ctx, tx, scanAssignment, "assignments", `SELECT `+assignmentCols+assignmentFrom+` WHERE a.conference_id = ? AND a.member_abbrev = ?`,
+			r.ConferenceID, r.Member)
+		if err != nil {
+			return err
+		}
+		holds := false
+		for _, a := range as {
+			holds = holds || a.Status(last) != model.AssignmentEnded
+		}
+		if !holds {
+			return model.RuleError("%s ist nicht Sprecher:in dieser Fachministerkonferenz; berichten können nur die Sprecher:innen im Amt.", r.Member)
+		}
+		var id int64
+		err = tx.QueryRowContext(ctx, `SELECT id FROM fachmk_reports WHERE session_id = ? AND conference_id = ? AND member_abbrev = ?`,
+			r.SessionID, r.ConferenceID, r.Member).Scan(&id)
+		now := s.now().UTC().Format("2006-01-02T15:04:05Z")
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if r.Version != 0 {
+				return fmt.Errorf("store: report of %s: %w", r.Member, ErrConflict)
+			}
+			_, err := s.insert(ctx, tx, "fachmk_report", fmt.Sprintf("%s, %d. Sitzung", r.Member, se.Number),
+				`INSERT INTO fachmk_reports (session_id, conference_id, member_abbrev, author, text, saved_at) VALUES (?, ?, ?, ?, ?, ?)`,
+				r.SessionID, r.ConferenceID, r.Member, r.Author, r.Text, now)
+			return err
+		case err != nil:
+			return fmt.Errorf("store: report: %w", err)
+		}
+		return s.updateVersioned(ctx, tx, "fachmk_reports", "fachmk_report", id, r.Version, `author = ?, text = ?, saved_at = ?`, r.Author, r.Text, now)
+	})
+}

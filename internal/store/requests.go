@@ -1,0 +1,240 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gremium/internal/model"
+)
+
+// Requests (Anliegen) of a FachMK secretariat to the IT-PLR (concept
+// section 2.1): submitted, tracked, turned into an agenda registration,
+// and told what became of it. Each step is one transaction with its
+// audit entries and its messages in the outbox.
+
+// RequestItem is the agenda registration a request becomes: the session
+// and the section (Schwerpunktthema) the secretariat chose.
+type RequestItem struct {
+	SessionID int64
+	SectionID int64
+}
+
+// conferenceName gives the name of a body inside tx.
+func conferenceName(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+	var name string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM bodies WHERE id = ? AND kind = ?`, id, model.BodyFachMK).Scan(&name); err != nil {
+		return "", notFound(err, fmt.Sprintf("conference %d", id))
+	}
+	return name, nil
+}
+
+// noticeRequest queues the message about a request's new state for the
+// secretariat and the FachMK secretariats of its conference who subscribed.
+// The text is public (model.PublicText): it leaves gremium.
+func (s *Store) noticeRequest(ctx context.Context, tx *sql.Tx, q model.Request, what string) error {
+	name, err := conferenceName(ctx, tx, q.ConferenceID)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Anliegen der %s: %s\n\nStand: %s", name, model.PublicText(q.Title), q.Status.Label())
+	if q.Status == model.RequestDeclined && q.Reason != "" {
+		fmt.Fprintf(&b, "\nBegründung: %s", model.PublicText(q.Reason))
+	}
+	if q.Outcome != "" {
+		fmt.Fprintf(&b, "\nErgebnis: %s", model.PublicText(q.Outcome))
+	}
+	b.WriteString("\n")
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventRequest,
+		Key:     fmt.Sprintf("anliegen:%d:%s:%d", q.ID, q.Status, q.Version),
+		Ref:     fmt.Sprintf("anliegen:%d", q.ID),
+		Subject: fmt.Sprintf("Anliegen %s: %s", what, model.PublicText(q.Title)),
+		Body:    b.String(),
+		Link:    fmt.Sprintf("/anliegen/%d", q.ID),
+		To: func(sub Subscriber) bool {
+			return sub.User.Role == model.RoleSecretariat || sub.User.ConferenceID == q.ConferenceID
+		},
+	})
+	return err
+}
+
+// requestTx reads a request inside tx.
+func requestTx(ctx context.Context, tx *sql.Tx, id int64) (model.Request, error) {
+	return queryOne(ctx, tx, scanRequest, fmt.Sprintf("request %d", id), `SELECT `+requestCols+` FROM requests WHERE id = ?`, id)
+}
+
+// SubmitRequest stores a request a FachMK secretariat submitted through
+// the form (status eingegangen, received today) and tells the secretariat.
+func (s *Store) SubmitRequest(ctx context.Context, q model.Request) (int64, error) {
+	q.Title, q.Text = strings.TrimSpace(q.Title), strings.TrimSpace(q.Text)
+	q.Status, q.ItemID, q.Reason, q.Outcome = model.RequestReceived, 0, "", ""
+	if q.ReceivedOn.IsZero() {
+		q.ReceivedOn = model.DateOf(s.now())
+	}
+	if err := validateRequest(q); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if _, err := conferenceName(ctx, tx, q.ConferenceID); err != nil {
+			return err
+		}
+		if id, err = s.insertRequest(ctx, tx, q); err != nil {
+			return err
+		}
+		q.ID, q.Version = id, 1
+		return s.noticeRequest(ctx, tx, q, "eingegangen")
+	})
+	return id, err
+}
+
+// SetRequestStatus moves a request to a new status (in Prüfung, erledigt,
+// abgelehnt with the reason); version is the version read.
+func (s *Store) SetRequestStatus(ctx context.Context, id int64, version int, to model.RequestStatus, reason string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		q, err := requestTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if q.Version != version {
+			return fmt.Errorf("store: request %d is at version %d, not %d: %w", id, q.Version, version, ErrConflict)
+		}
+		if err := q.SetStatus(to, reason); err != nil {
+			return err
+		}
+		if err := s.updateRequest(ctx, tx, q); err != nil {
+			return err
+		}
+		q.Version++
+		return s.noticeRequest(ctx, tx, q, q.Status.Label())
+	})
+}
+
+// RequestToItem turns a request into an agenda registration of the
+// session in one step: the item carries the request's title and text, the
+// FachMK-impact statement names the conference and the request, and the
+// request is "als TOP angemeldet" with the item. version is the request's
+// version read. It gives the item's id.
+func (s *Store) RequestToItem(ctx context.Context, id int64, version int, to RequestItem) (int64, error) {
+	var itemID int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		q, err := requestTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if q.Version != version {
+			return fmt.Errorf("store: request %d is at version %d, not %d: %w", id, q.Version, version, ErrConflict)
+		}
+		if err := q.CanBecomeItem(); err != nil {
+			return err
+		}
+		name, err := conferenceName(ctx, tx, q.ConferenceID)
+		if err != nil {
+			return err
+		}
+		if err := checkSessionOpen(ctx, tx, to.SessionID); err != nil {
+			return err
+		}
+		var points []string
+		for _, l := range strings.Split(q.Text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				points = append(points, l)
+			}
+		}
+		it := model.AgendaItem{SessionID: to.SessionID, SectionID: to.SectionID, Title: q.Title, Points: points,
+			Goal: model.GoalDiscussion, Reporters: []string{"FITKO"}, Status: model.ItemRegistered,
+			RegisteredBy: "FITKO", RegisteredAt: s.now(),
+			Impact: model.Impact{Stated: true, ConferenceIDs: []int64{q.ConferenceID},
+				Note: fmt.Sprintf("Anliegen der %s vom %s (Anliegen Nr. %d, /anliegen/%d)", name, q.ReceivedOn.German(), q.ID, q.ID)}}
+		if err := it.Validate(); err != nil {
+			return err
+		}
+		if itemID, err = s.insertItem(ctx, tx, it); err != nil {
+			return err
+		}
+		q.ItemID, q.Status = itemID, model.RequestOnAgenda
+		if err := s.updateRequest(ctx, tx, q); err != nil {
+			return err
+		}
+		q.Version++
+		return s.noticeRequest(ctx, tx, q, "als TOP angemeldet")
+	})
+	return itemID, err
+}
+
+// RequestOfItem gives the request an agenda item came from (ErrNotFound
+// if none).
+func (s *Store) RequestOfItem(ctx context.Context, itemID int64) (model.Request, error) {
+	return queryOne(ctx, s.db, scanRequest, fmt.Sprintf("request of item %d", itemID), `SELECT `+requestCols+` FROM requests WHERE item_id = ?`, itemID)
+}
+
+// RequestsOfSession gives the requests that became items of a session, by
+// item id.
+func (s *Store) RequestsOfSession(ctx context.Context, sessionID int64) (map[int64]model.Request, error) {
+	qs, err := queryList(ctx, s.db, scanRequest, "requests of session", `SELECT `+requestCols+` FROM requests
+		WHERE item_id IN (SELECT id FROM agenda_items WHERE session_id = ?)`, sessionID)
+	out := map[int64]model.Request{}
+	for _, q := range qs {
+		out[q.ItemID] = q
+	}
+	return out, err
+}
+
+// requestFollowsItem lets the outcome of an agenda item flow back to the
+// request it came from, inside the transaction that decided it: a declined
+// registration declines the request (with that reason), an adopted or
+// rejected decision on the item settles it (erledigt, with the decision as
+// outcome). Requests already settled stay as they are.
+func (s *Store) requestFollowsItem(ctx context.Context, tx *sql.Tx, itemID int64) error {
+	if itemID == 0 {
+		return nil
+	}
+	q, err := queryOne(ctx, tx, scanRequest, "request", `SELECT `+requestCols+` FROM requests WHERE item_id = ?`, itemID)
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil
+		}
+		return err
+	}
+	if q.Status.Final() {
+		return nil
+	}
+	var status model.ItemStatus
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM agenda_items WHERE id = ?`, itemID).Scan(&status); err != nil {
+		return notFound(err, fmt.Sprintf("agenda item %d", itemID))
+	}
+	var outcomes []string
+	if status == model.ItemDeclined {
+		q.Status, q.Reason = model.RequestDeclined, "Die Geschäftsstelle hat die Anmeldung nicht in die Tagesordnung aufgenommen."
+		q.Outcome = "Anmeldung als TOP nicht aufgenommen"
+	} else {
+		decisions, err := queryList(ctx, tx, scanDecisionStatus, "decisions of item",
+			`SELECT status, label, kind FROM decisions WHERE item_id = ? AND status <> ? ORDER BY id`, itemID, model.DecisionDraft)
+		if err != nil {
+			return err
+		}
+		if len(decisions) == 0 {
+			return nil
+		}
+		for _, d := range decisions {
+			outcomes = append(outcomes, d.ProposalLabel())
+		}
+		q.Status, q.Outcome = model.RequestDone, strings.Join(outcomes, ", ")
+	}
+	if err := s.updateRequest(ctx, tx, q); err != nil {
+		return err
+	}
+	q.Version++
+	return s.noticeRequest(ctx, tx, q, q.Status.Label())
+}
+
+// scanDecisionStatus reads the status, label and kind of a decision.
+func scanDecisionStatus(r scanner) (model.Decision, error) {
+	var d model.Decision
+	err := r.Scan(&d.Status, &d.Label, &d.Kind)
+	return d, err
+}

@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// requestFixture gives the fixture with a FachMK, a FachMK secretariat's
+// account and the secretariat's account, both subscribed to requests by
+// e-mail, and a planned 48th session.
+func requestFixture(t *testing.T, s *Store) (conf, session48 int64) {
+	t.Helper()
+	ctx := context.Background()
+	id := must[int64](t)
+	bodyID, _ := lawFixture(t, s)
+	conf = id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	other := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	for _, u := range []model.User{{Username: "fmk", Name: "GS FMK", Role: model.RoleFachMK, ConferenceID: conf},
+		{Username: "gmk", Name: "GS GMK", Role: model.RoleFachMK, ConferenceID: other},
+		{Username: "gs", Name: "FITKO", Role: model.RoleSecretariat}} {
+		uid := id(s.CreateUser(ctx, u, "x"))
+		check(t, s.SaveNotificationSettings(ctx, model.NotificationSettings{UserID: uid, Email: u.Username + "@example.org", DueDays: 7,
+			Subscriptions: []model.Subscription{{Event: model.EventRequest, Channel: model.ChannelEmail}}}))
+	}
+	session48 = id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 6), Status: model.StatusPlanned}))
+	return conf, session48
+}
+
+// outboxTo gives the subjects of the outbox messages to a recipient.
+func outboxTo(t *testing.T, s *Store, recipient string) []string {
+	t.Helper()
+	msgs, _, err := s.Notifications(context.Background(), OutboxFilter{Limit: 1000})
+	check(t, err)
+	var out []string
+	for _, m := range msgs {
+		if m.Recipient == recipient {
+			out = append(out, m.Subject)
+		}
+	}
+	return out
+}
+
+func TestRequestLifecycle(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "fmk")
+	conf, s48 := requestFixture(t, s)
+	id := must[int64](t)(s.SubmitRequest(ctx, model.Request{ConferenceID: conf, Title: "Digitale Steuerbescheide", Text: "Bitte um Befassung\nmit dem Zeitplan", SubmittedBy: "fmk"}))
+	q := must[model.Request](t)(s.Request(ctx, id))
+	if q.Status != model.RequestReceived || q.SubmittedBy != "fmk" || q.ReceivedOn.IsZero() {
+		t.Fatalf("submitted request: %+v", q)
+	}
+	if got := outboxTo(t, s, "gs@example.org"); len(got) != 1 || !strings.Contains(got[0], "eingegangen") {
+		t.Errorf("secretariat's messages: %v", got)
+	}
+	if got := outboxTo(t, s, "gmk@example.org"); len(got) != 0 {
+		t.Errorf("another FachMK hears of the request: %v", got)
+	}
+	// Declining needs a reason; a stale version is a conflict.
+	if err := s.SetRequestStatus(ctx, id, q.Version, model.RequestDeclined, ""); model.ClassOf(err) != model.ErrInput {
+		t.Errorf("declined without reason: %v", err)
+	}
+	if err := s.SetRequestStatus(ctx, id, q.Version+1, model.RequestInReview, ""); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("stale version: %v", err)
+	}
+	if err := s.SetRequestStatus(ctx, id, q.Version, model.RequestOnAgenda, ""); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("on the agenda without an item: %v", err)
+	}
+	check(t, s.SetRequestStatus(ctx, id, q.Version, model.RequestInReview, ""))
+	q = must[model.Request](t)(s.Request(ctx, id))
+	// One action: the registration, linked both ways.
+	itemID := must[int64](t)(s.RequestToItem(ctx, id, q.Version, RequestItem{SessionID: s48}))
+	q = must[model.Request](t)(s.Request(ctx, id))
+	it := must[model.AgendaItem](t)(s.Item(ctx, itemID))
+	if q.Status != model.RequestOnAgenda || q.ItemID != itemID || it.Status != model.ItemRegistered || it.Title != "Digitale Steuerbescheide" ||
+		len(it.Points) != 2 || !it.Impact.Stated || len(it.Impact.ConferenceIDs) != 1 || it.Impact.ConferenceIDs[0] != conf {
+		t.Fatalf("request %+v, item %+v", q, it)
+	}
+	if back := must[model.Request](t)(s.RequestOfItem(ctx, itemID)); back.ID != id {
+		t.Errorf("item links back to request %d", back.ID)
+	}
+	if _, err := s.RequestToItem(ctx, id, q.Version, RequestItem{SessionID: s48}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("a second registration: %v", err)
+	}
+	if got := outboxTo(t, s, "fmk@example.org"); len(got) != 3 {
+		t.Errorf("submitter's messages: %v", got)
+	}
+	// The registration is declined: the request follows, with the reason.
+	it.Status = model.ItemDeclined
+	check(t, s.UpdateItem(ctx, it))
+	q = must[model.Request](t)(s.Request(ctx, id))
+	if q.Status != model.RequestDeclined || q.Reason == "" || q.Outcome == "" {
+		t.Errorf("request after the declined registration: %+v", q)
+	}
+}
+
+func TestRequestFollowsDecision(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	conf, _ := requestFixture(t, s)
+	council, err := s.BodyByAbbrev(ctx, "IT-PLR")
+	check(t, err)
+	s47, err := s.SessionByNumber(ctx, council.ID, 47)
+	check(t, err)
+	id := must[int64](t)(s.SubmitRequest(ctx, model.Request{ConferenceID: conf, Title: "Grundsteuer digital", SubmittedBy: "fmk"}))
+	itemID := must[int64](t)(s.RequestToItem(ctx, id, 1, RequestItem{SessionID: s47.ID}))
+	it := must[model.AgendaItem](t)(s.Item(ctx, itemID))
+	it.Status = model.ItemAccepted
+	check(t, s.UpdateItem(ctx, it))
+	if q := must[model.Request](t)(s.Request(ctx, id)); q.Status != model.RequestOnAgenda {
+		t.Fatalf("accepting the registration changed the request: %+v", q)
+	}
+	d := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: s47.ID, ItemID: itemID, Kind: model.KindDecision,
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Grundsteuer", Points: []model.Point{{Label: "1.", Text: "Der IT-PLR nimmt Kenntnis."}}, Applicants: []string{"Bund"}}))
+	if _, err := s.RecordShowOfHands(ctx, s47.ID, d, votesOf(model.VoteYes, append([]string{"Bund"}, laender...)...)); err != nil {
+		t.Fatal(err)
+	}
+	q := must[model.Request](t)(s.Request(ctx, id))
+	dec := must[model.Decision](t)(s.Decision(ctx, d))
+	if q.Status != model.RequestDone || !strings.Contains(q.Outcome, dec.Label) || dec.Label == "" {
+		t.Errorf("request after the decision %q: %+v", dec.Label, q)
+	}
+}

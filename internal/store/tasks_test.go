@@ -1,0 +1,34 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+func TestTaskChecks(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	id := must[int64](t)
+	conf := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	once := id(s.CreateTask(ctx, model.Task{Position: 1, Text: "Auftaktgespräch", Spokesperson: model.ResponsibilityLead, FITKO: model.ResponsibilitySupporting}))
+	yearly := id(s.CreateTask(ctx, model.Task{Position: 2, Text: "Handakte", FITKO: model.ResponsibilityLead, Recurrence: model.RecurYear}))
+	nobody := id(s.CreateTask(ctx, model.Task{Position: 3, Text: "Niemand"}))
+	if _, err := s.CreateTask(ctx, model.Task{Text: "x", Recurrence: "monatlich"}); model.ClassOf(err) != model.ErrInput {
+		t.Errorf("unknown recurrence: %v", err)
+	}
+	if err := s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: once, ConferenceID: conf, Period: "2026"}); model.ClassOf(err) != model.ErrInput {
+		t.Errorf("a period for a one-off task: %v", err)
+	}
+	if err := s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: nobody, ConferenceID: conf}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("a task nobody carries: %v", err)
+	}
+	check(t, s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: once, ConferenceID: conf, Due: model.NewDate(2026, 7, 4)}))
+	check(t, s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: once, ConferenceID: conf, Version: 1, Due: model.NewDate(2026, 7, 4), Done: true, DoneOn: model.NewDate(2026, 6, 30), Note: "mit dem FMK-Vorsitz"}))
+	check(t, s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: yearly, ConferenceID: conf, Period: "2025", Done: true, DoneOn: model.NewDate(2025, 12, 1)}))
+	cs := must[[]model.TaskCheck](t)(s.TaskChecks(ctx, conf))
+	if len(cs) != 2 || !cs[0].Done || cs[0].Note != "mit dem FMK-Vorsitz" || cs[0].Due != model.NewDate(2026, 7, 4) || cs[0].Version != 2 {
+		t.Errorf("checks: %+v", cs)
+	}
+}

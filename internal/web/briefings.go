@@ -1,0 +1,496 @@
+package web
+
+// Briefings and dossiers (Handakten) per FachMK (concept section 5.2):
+// living, versioned documents. A version holds the free text, the shared
+// key messages it includes, the guiding questions for kick-off talks and
+// the date from which gremium lists the relevant decisions; gremium fills
+// the sections on decisions, open follow-ups, next dates and
+// spokespersons itself when the briefing is shown or exported.
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/report"
+	"gremium/internal/store"
+)
+
+// briefingDoc is a briefing version with the sections gremium fills.
+type briefingDoc struct {
+	Briefing      model.Briefing
+	Version       model.BriefingVersion
+	Conference    model.Body // zero for a briefing for all spokespersons
+	KeyMessages   []model.KeyMessage
+	Decisions     []model.Decision
+	FollowUps     []briefingFollowUp
+	Dates         []model.ConferenceDate
+	Spokespersons []spokesperson
+	Made          model.Date
+}
+
+// briefingFollowUp is an open follow-up with the decision it comes from.
+type briefingFollowUp struct {
+	model.FollowUp
+	Decision string
+}
+
+// loadBriefingDoc assembles version v (0: the newest) of a briefing.
+func (s *Server) loadBriefingDoc(r *http.Request, id int64, v int) (briefingDoc, error) {
+	ctx := r.Context()
+	var d briefingDoc
+	b, err := s.st.Briefing(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	d.Briefing, d.Version, d.Made = b, b.Latest(), today()
+	if v != 0 {
+		found := false
+		for _, x := range b.Versions {
+			if x.Version == v {
+				d.Version, found = x, true
+			}
+		}
+		if !found {
+			return d, model.NotFoundError("Diese Fassung des Briefings gibt es nicht.")
+		}
+	}
+	all, err := s.st.KeyMessages(ctx)
+	if err != nil {
+		return d, err
+	}
+	for _, k := range d.Version.KeyMessages {
+		for _, m := range all {
+			if m.ID == k {
+				d.KeyMessages = append(d.KeyMessages, m)
+			}
+		}
+	}
+	if b.ConferenceID == 0 {
+		return d, nil
+	}
+	if d.Conference, err = s.st.Body(ctx, b.ConferenceID); err != nil {
+		return d, err
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		return d, err
+	}
+	page, err := s.st.Register(ctx, store.RegisterFilter{BodyID: council.ID, ConferenceID: b.ConferenceID})
+	if err != nil {
+		return d, err
+	}
+	for _, dec := range page.Decisions {
+		if d.Version.DecisionsSince.IsZero() || !dec.AdoptedOn.Before(d.Version.DecisionsSince) {
+			d.Decisions = append(d.Decisions, dec)
+			fus, err := s.st.FollowUps(ctx, store.FollowUpFilter{DecisionID: dec.ID, Status: model.FollowUpOpen})
+			if err != nil {
+				return d, err
+			}
+			for _, f := range fus {
+				d.FollowUps = append(d.FollowUps, briefingFollowUp{f, dec.Label})
+			}
+		}
+	}
+	if d.Dates, err = s.st.ConferenceDates(ctx, b.ConferenceID, d.Made); err != nil {
+		return d, err
+	}
+	last, err := s.st.LastHeldSession(ctx, council.ID)
+	if err != nil {
+		return d, err
+	}
+	sps, err := s.spokespersons(r, b.ConferenceID, last)
+	if err != nil {
+		return d, err
+	}
+	for _, sp := range sps {
+		if sp.Assignment.Status(last) != model.AssignmentEnded {
+			d.Spokespersons = append(d.Spokespersons, sp)
+		}
+	}
+	return d, nil
+}
+
+// briefingText gives a version as lines, for the comparison of versions:
+// the text, the names of the key messages, the guiding questions and the
+// date of the decisions.
+func briefingText(v model.BriefingVersion, keys map[int64]string) []string {
+	lines := strings.Split(v.Content, "\n")
+	lines = append(lines, "", "Kernbotschaften:")
+	for _, k := range v.KeyMessages {
+		lines = append(lines, "- "+keys[k])
+	}
+	lines = append(lines, "", "Leitfragen:")
+	for _, q := range v.Questions {
+		lines = append(lines, "- "+q)
+	}
+	if !v.DecisionsSince.IsZero() {
+		lines = append(lines, "", "Beschlüsse seit "+v.DecisionsSince.German())
+	}
+	return lines
+}
+
+type briefingsData struct {
+	Briefings   []briefingRow
+	Conferences []model.Body
+	KeyMessages []model.KeyMessage
+	Manage      bool
+}
+
+type briefingRow struct {
+	model.Briefing
+	Conference model.Body
+}
+
+func (s *Server) briefingList(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	byID, all, err := s.conferenceByID(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	bs, err := s.st.Briefings(ctx, 0)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := briefingsData{Conferences: all, Manage: auth.Can(u, auth.ManageSessions, "")}
+	for _, b := range bs {
+		d.Briefings = append(d.Briefings, briefingRow{b, byID[b.ConferenceID]})
+	}
+	if d.KeyMessages, err = s.st.KeyMessages(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "briefings.html", view{Title: "Briefings und Handakten", Active: "mein", Data: d})
+}
+
+// briefingForm reads a version from the form.
+func briefingForm(r *http.Request, author string) (model.BriefingVersion, error) {
+	v := model.BriefingVersion{Author: author, Stand: today()}
+	var err error
+	if v.Content, err = formText(r.PostFormValue("inhalt")); err != nil {
+		return v, err
+	}
+	for _, l := range strings.Split(r.PostFormValue("leitfragen"), "\n") {
+		if l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "-")); l != "" {
+			v.Questions = append(v.Questions, l)
+		}
+	}
+	for _, k := range r.PostForm["kernbotschaft"] {
+		if id, err := strconv.ParseInt(k, 10, 64); err == nil {
+			v.KeyMessages = append(v.KeyMessages, id)
+		}
+	}
+	if v.DecisionsSince, err = model.ParseDate(r.PostFormValue("seit")); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+
+func (s *Server) createBriefing(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.ManageSessions, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	b := model.Briefing{Title: strings.TrimSpace(r.PostFormValue("titel"))}
+	if abbrev := r.PostFormValue("fachmk"); abbrev != "" {
+		conf, err := s.st.BodyByAbbrev(r.Context(), abbrev)
+		if err != nil || conf.Kind != model.BodyFachMK {
+			s.badRequest(w, r, "Bitte wählen Sie eine Fachministerkonferenz oder „für alle“.")
+			return
+		}
+		b.ConferenceID = conf.ID
+	}
+	v, err := briefingForm(r, u.Name)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	id, err := s.st.CreateBriefing(r.Context(), b, v)
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("inhalt"))
+		return
+	}
+	back(w, r, fmt.Sprintf("/briefings/%d", id), "Das Briefing ist angelegt.")
+}
+
+// briefingID reads {id} of the path.
+func (s *Server) briefingID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Dieses Briefing gibt es nicht.")
+		return 0, false
+	}
+	return id, true
+}
+
+// textBlock is a paragraph or a list of a briefing's text: lines starting
+// with "- " are list items ("  - " one level deeper), other lines
+// paragraphs.
+type textBlock struct {
+	Para  string
+	Items []textItem
+}
+
+type textItem struct {
+	Text string
+	Sub  bool
+}
+
+// textBlocks splits a briefing's text into paragraphs and lists.
+func textBlocks(s string) []textBlock {
+	var out []textBlock
+	for _, l := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+		case strings.HasPrefix(t, "- "):
+			item := textItem{Text: strings.TrimSpace(t[2:]), Sub: strings.HasPrefix(l, " ")}
+			if n := len(out); n > 0 && out[n-1].Items != nil {
+				out[n-1].Items = append(out[n-1].Items, item)
+			} else {
+				out = append(out, textBlock{Items: []textItem{item}})
+			}
+		default:
+			out = append(out, textBlock{Para: t})
+		}
+	}
+	return out
+}
+
+// keyBlock is a key message as the page shows it.
+type keyBlock struct {
+	Title  string
+	Blocks []textBlock
+}
+
+type briefingPageData struct {
+	Content     []textBlock
+	Keys        []keyBlock
+	Doc         briefingDoc
+	Latest      int
+	KeyMessages []model.KeyMessage
+	Chosen      map[int64]bool
+	Manage      bool
+	Diff        []model.DiffLine
+	From, To    int
+}
+
+func (s *Server) briefingPage(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok {
+		return
+	}
+	id, ok := s.briefingID(w, r)
+	if !ok {
+		return
+	}
+	v, _ := strconv.Atoi(r.URL.Query().Get("fassung"))
+	doc, err := s.loadBriefingDoc(r, id, v)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Briefing gibt es nicht.")
+		return
+	}
+	d := briefingPageData{Doc: doc, Latest: doc.Briefing.Latest().Version, Manage: auth.Can(u, auth.ManageSessions, ""), Chosen: map[int64]bool{},
+		Content: textBlocks(doc.Version.Content)}
+	for _, k := range doc.KeyMessages {
+		d.Keys = append(d.Keys, keyBlock{k.Title, textBlocks(k.Text)})
+	}
+	if d.KeyMessages, err = s.st.KeyMessages(r.Context()); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, k := range doc.Briefing.Latest().KeyMessages {
+		d.Chosen[k] = true
+	}
+	// The comparison of two versions (?von=1&bis=2).
+	q := r.URL.Query()
+	if q.Get("von") != "" {
+		d.From, _ = strconv.Atoi(q.Get("von"))
+		d.To, _ = strconv.Atoi(q.Get("bis"))
+		var from, to *model.BriefingVersion
+		for i, x := range doc.Briefing.Versions {
+			if x.Version == d.From {
+				from = &doc.Briefing.Versions[i]
+			}
+			if x.Version == d.To {
+				to = &doc.Briefing.Versions[i]
+			}
+		}
+		if from == nil || to == nil {
+			s.notFound(w, r, "Diese Fassungen des Briefings gibt es nicht.")
+			return
+		}
+		names := map[int64]string{}
+		for _, k := range d.KeyMessages {
+			names[k.ID] = k.Title
+		}
+		d.Diff = model.DiffLines(briefingText(*from, names), briefingText(*to, names))
+	}
+	s.render(w, r, http.StatusOK, "briefing.html", view{Title: doc.Briefing.Title, Active: "mein", Data: d})
+}
+
+func (s *Server) saveBriefingVersion(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.ManageSessions, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	id, ok := s.briefingID(w, r)
+	if !ok {
+		return
+	}
+	v, err := briefingForm(r, u.Name)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	if err := s.st.AddBriefingVersion(r.Context(), id, formVersion(r), v); err != nil {
+		s.failKeeping(w, r, err, "Dieses Briefing gibt es nicht.", r.PostFormValue("inhalt"))
+		return
+	}
+	back(w, r, fmt.Sprintf("/briefings/%d", id), "Die neue Fassung ist gespeichert.")
+}
+
+func (s *Server) saveKeyMessage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	text, err := formText(r.PostFormValue("text"))
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	k := model.KeyMessage{Title: strings.TrimSpace(r.PostFormValue("titel")), Text: text, Version: formVersion(r)}
+	if id, _ := strconv.ParseInt(r.PostFormValue("id"), 10, 64); id != 0 {
+		k.ID = id
+		err = s.st.UpdateKeyMessage(r.Context(), k)
+	} else {
+		_, err = s.st.CreateKeyMessage(r.Context(), k)
+	}
+	if err != nil {
+		s.failKeeping(w, r, err, "Diese Kernbotschaft gibt es nicht.", r.PostFormValue("text"))
+		return
+	}
+	back(w, r, "/briefings#kernbotschaften", "Die Kernbotschaft „"+k.Title+"“ ist gespeichert; jedes Briefing, das sie enthält, zeigt den neuen Text.")
+}
+
+// writeBriefingPDF renders a briefing with its sources, through the report
+// package (which shows every text as the public may see it).
+func writeBriefingPDF(d briefingDoc, w *bytes.Buffer) error {
+	rep := report.New(d.Briefing.Title, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	head := fmt.Sprintf("Stand: %s (Fassung %d, %s)", d.Version.Stand.German(), d.Version.Version, d.Version.Author)
+	if d.Conference.ID != 0 {
+		head = d.Conference.Name + " – " + head
+	}
+	rep.Paragraph(head)
+	rep.Paragraph(d.Version.Content)
+	if len(d.KeyMessages) > 0 {
+		rep.Heading("Zentrale Botschaften")
+		for _, k := range d.KeyMessages {
+			rep.Heading(k.Title)
+			rep.Paragraph(k.Text)
+		}
+	}
+	if d.Conference.ID != 0 {
+		title := "Beschlüsse des IT-Planungsrats mit Bezug zur " + d.Conference.Name
+		if !d.Version.DecisionsSince.IsZero() {
+			title += " seit " + d.Version.DecisionsSince.German()
+		}
+		rep.Heading(title)
+		if len(d.Decisions) == 0 {
+			rep.Paragraph("Keine.")
+		}
+		var rows [][]string
+		for _, dec := range d.Decisions {
+			rows = append(rows, []string{dec.Label, dec.AdoptedOn.German(), dec.Title})
+		}
+		if rows != nil {
+			rep.Table([]string{"Beschluss", "vom", "Titel"}, []float64{0.2, 0.15, 0.65}, rows)
+		}
+		rep.Heading("Offene Aufträge aus diesen Beschlüssen")
+		if len(d.FollowUps) == 0 {
+			rep.Paragraph("Keine.")
+		}
+		for _, f := range d.FollowUps {
+			line := fmt.Sprintf("%s: %s – %s", f.Decision, f.Text, f.Responsible)
+			if dl := f.Deadline(); dl != "" {
+				line += ", Frist: " + dl
+			}
+			rep.Paragraph(line)
+		}
+		rep.Heading("Nächste Sitzungstermine der " + d.Conference.Name)
+		if len(d.Dates) == 0 {
+			rep.Paragraph("Keine Termine erfasst.")
+		}
+		for _, dt := range d.Dates {
+			line := dt.Starts.German()
+			if !dt.Ends.IsZero() {
+				line += " bis " + dt.Ends.German()
+			}
+			if dt.Title != "" {
+				line += ": " + dt.Title
+			}
+			if dt.Place != "" {
+				line += ", " + dt.Place
+			}
+			rep.Paragraph(line)
+		}
+		rep.Heading("Fachpolitische Sprecher:innen")
+		for _, sp := range d.Spokespersons {
+			line := sp.MemberName
+			if sp.Person.Name != "" {
+				line += ": " + sp.Person.Name
+			}
+			rep.Paragraph(line + " (" + sp.DecisionRef + ")")
+		}
+	}
+	if len(d.Version.Questions) > 0 {
+		rep.Heading("Leitfragen für Auftaktgespräche")
+		rep.Paragraph("– " + strings.Join(d.Version.Questions, "\n– "))
+	}
+	rep.Heading("Quellen")
+	sources := []string{"Konzept zur Zusammenarbeit der fachpolitischen Sprecher:innen des IT-Planungsrats mit den Fachministerkonferenzen (Abschnitt 5.2: exemplarisches Briefing)"}
+	for _, dec := range d.Decisions {
+		sources = append(sources, fmt.Sprintf("Beschluss %s des IT-Planungsrats vom %s: /beschluesse/%s", dec.Label, dec.AdoptedOn.German(), dec.Label))
+	}
+	if d.Conference.ID != 0 {
+		sources = append(sources, "Sitzungstermine: Terminübersicht der Fachministerkonferenzen in gremium (/fachmk/"+d.Conference.Abbrev+"/termine.ics), Stand "+d.Made.German(),
+			"Sprecher:innen: Übersicht der fachpolitischen Sprecher:innen (/fachmk/sprecher.csv), Stand "+d.Made.German())
+	}
+	rep.Paragraph("– " + strings.Join(sources, "\n– "))
+	return rep.Write(w)
+}
+
+func (s *Server) briefingPDF(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	id, ok := s.briefingID(w, r)
+	if !ok {
+		return
+	}
+	v, _ := strconv.Atoi(r.URL.Query().Get("fassung"))
+	d, err := s.loadBriefingDoc(r, id, v)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Briefing gibt es nicht.")
+		return
+	}
+	var buf bytes.Buffer
+	if err := writeBriefingPDF(d, &buf); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="briefing-%d.pdf"`, id))
+	buf.WriteTo(w)
+}

@@ -1,0 +1,115 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/pdftest"
+)
+
+// TestBriefingFMK: the demo's dossier for the Finanzministerkonferenz shows
+// and exports (PDF with sources) its key messages, its relevant demo
+// decisions, the next dates and the spokespersons; a new version keeps the
+// old one, the comparison shows what changed, a stale save is refused, a
+// changed key message shows in the briefing; the spokesperson finds the
+// current briefing on the personal page.
+func TestBriefingFMK(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	bs, _ := st.Briefings(ctx, fmk.ID)
+	if len(bs) != 1 {
+		t.Fatalf("FMK briefings: %+v", bs)
+	}
+	id := bs[0].ID
+	// The FMK's next dates (the demo's calendar may have more).
+	next := model.DateOf(time.Now().AddDate(0, 2, 0))
+	if _, err := st.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: fmk.ID, Title: "Finanzministerkonferenz", Starts: next, Place: "Berlin", UID: "test-fmk@gremium"}); err != nil {
+		t.Fatal(err)
+	}
+	dates, _ := st.ConferenceDates(ctx, fmk.ID, today())
+	if len(dates) == 0 {
+		t.Fatal("no next FMK dates")
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	path := fmt.Sprintf("%s/briefings/%d", ts.URL, id)
+	_, page := do(t, gs, "GET", path, nil)
+	for _, want := range []string{"Novellierung des Onlinezugangsgesetzes", "B-2025/27-IT", dates[0].Starts.German(), "Dr. Martin Hagen", "Welche Digitalisierungsthemen"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("briefing page lacks %q", want)
+		}
+	}
+	pdfText := func(p string) string {
+		res, err := gs.Get(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return strings.Join(strings.Fields(pdftest.Text(t, b)), " ")
+	}
+	txt := pdfText(path + "/pdf")
+	for _, want := range []string{"Handakte Finanzministerkonferenz", "B-2025/27-IT", "Gemeinsame EfA-Finanzierung", dates[0].Starts.German(), "Quellen",
+		"Beschluss B-2025/27-IT des IT-Planungsrats vom 26.06.2025", "Das 2017 erlassene OZG", "Offene Aufträge"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("briefing PDF lacks %q:\n%s", want, txt)
+		}
+	}
+	if strings.Contains(txt, "B-2025/26-IT") {
+		t.Error("the FMK PDF lists a decision not relevant to the FMK")
+	}
+	// A new version: the text changes, a key message is dropped.
+	b, _ := st.Briefing(ctx, id)
+	v1 := b.Latest()
+	kms, _ := st.KeyMessages(ctx)
+	form := url.Values{"inhalt": {v1.Content + "\nNeu: Steuerverwaltung und ELSTER als Anknüpfungspunkt."}, "leitfragen": {strings.Join(v1.Questions, "\n")},
+		"seit": {"2025-01-01"}, "version": {fmt.Sprint(v1.Version)}}
+	for _, k := range kms {
+		if k.Title == "Novellierung des Onlinezugangsgesetzes" {
+			form.Add("kernbotschaft", fmt.Sprint(k.ID))
+		}
+	}
+	if code, body := do(t, gs, "POST", path, form); code != http.StatusSeeOther {
+		t.Fatalf("new version: %d %s", code, body)
+	}
+	if code, _ := do(t, gs, "POST", path, form); code != http.StatusConflict {
+		t.Errorf("a save based on the old version: %d", code)
+	}
+	b, _ = st.Briefing(ctx, id)
+	if len(b.Versions) != 2 || b.Versions[0].Content != v1.Content || b.Versions[1].Author != "Geschäftsstelle IT-PLR (FITKO)" {
+		t.Fatalf("versions: %+v", b.Versions)
+	}
+	_, page = do(t, gs, "GET", path+"?von=1&bis=2", nil)
+	if !strings.Contains(page, `<p class="diff-add"><span class="visually-hidden">hinzugefügt: </span>Neu: Steuerverwaltung und ELSTER als Anknüpfungspunkt.</p>`) ||
+		!strings.Contains(page, `<p class="diff-del"><span class="visually-hidden">entfernt: </span>- Priorisierung innerhalb der OZG-Umsetzung</p>`) {
+		t.Errorf("the comparison does not show the changes")
+	}
+	if _, page := do(t, gs, "GET", path+"?fassung=1", nil); !strings.Contains(page, "Priorisierung innerhalb der OZG-Umsetzung") {
+		t.Error("the old version is not kept")
+	}
+	// A key message changes once, for every briefing that includes it.
+	k, _ := st.KeyMessageByTitle(ctx, "Novellierung des Onlinezugangsgesetzes")
+	if code, _ := do(t, gs, "POST", ts.URL+"/kernbotschaften", url.Values{"id": {fmt.Sprint(k.ID)}, "version": {fmt.Sprint(k.Version)}, "titel": {k.Title},
+		"text": {"- Das OZG-Änderungsgesetz ist in Kraft (Stand 2026)."}}); code != http.StatusSeeOther {
+		t.Fatalf("update key message: %d", code)
+	}
+	if _, page := do(t, gs, "GET", path, nil); !strings.Contains(page, "Das OZG-Änderungsgesetz ist in Kraft") {
+		t.Error("the changed key message is not in the briefing")
+	}
+	// The spokesperson's page shows the current briefing of the FMK.
+	if _, page := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, fmt.Sprintf(`<a href="/briefings/%d">%s</a> – Finanzministerkonferenz, Stand %s (Fassung 2)`, id, demo.FMKBriefingTitle, today().German())) {
+		t.Error("the spokesperson's page lacks the current FMK briefing")
+	}
+	// Internal: the FachMK secretariat and the public do not read it.
+	if code, _ := do(t, client(t, ts, "fmk"), "GET", path, nil); code != http.StatusForbidden {
+		t.Errorf("the FMK secretariat reads the internal briefing: %d", code)
+	}
+}

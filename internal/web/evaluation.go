@@ -1,0 +1,470 @@
+package web
+
+// The yearly evaluation (concept section 4, Tabelle 2): the secretariat
+// opens the round with the year's questions and closes it; spokespersons
+// and FachMK secretariats answer; the results per question and per FachMK
+// with the trend over the years as SVG charts with tables, CSV and PDF.
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"gremium/internal/auth"
+	"gremium/internal/csvout"
+	"gremium/internal/model"
+	"gremium/internal/report"
+)
+
+// respondentSlot is one questionnaire a user fills in: as whom, for which
+// conference, with the answers given so far.
+type respondentSlot struct {
+	Respondent string
+	Role       model.Role
+	Conference model.Body
+	Answers    map[int64]model.EvaluationAnswer
+}
+
+type evaluationData struct {
+	Rounds    []model.EvaluationRound
+	Open      *model.EvaluationRound
+	Questions []model.EvaluationQuestion
+	ByID      map[int64]model.EvaluationQuestion
+	Slots     []respondentSlot
+	Manage    bool
+	NextYear  int
+	Answered  map[int]int // year → number of answers
+	InOpen    map[int64]bool
+	Scale     []int
+}
+
+// respondentSlots gives the questionnaires the user answers: a
+// spokesperson one per conference in office, a FachMK secretariat one for
+// its conference.
+func (s *Server) respondentSlots(r *http.Request, u *model.User) ([]respondentSlot, error) {
+	ctx := r.Context()
+	if !auth.Can(u, auth.Evaluate, "") {
+		return nil, nil
+	}
+	byID, _, err := s.conferenceByID(r)
+	if err != nil {
+		return nil, err
+	}
+	if u.Role == model.RoleFachMK {
+		b, ok := byID[u.ConferenceID]
+		if !ok {
+			return nil, nil
+		}
+		return []respondentSlot{{Respondent: b.Abbrev, Role: model.RoleFachMK, Conference: b}}, nil
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		return nil, err
+	}
+	last, err := s.st.LastHeldSession(ctx, council.ID)
+	if err != nil {
+		return nil, err
+	}
+	as, err := s.st.Assignments(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []respondentSlot
+	seen := map[int64]bool{}
+	for _, a := range as {
+		if a.Member != u.MemberAbbrev || a.Status(last) == model.AssignmentEnded || seen[a.ConferenceID] {
+			continue
+		}
+		seen[a.ConferenceID] = true
+		out = append(out, respondentSlot{Respondent: a.Member, Role: model.RoleSpokesperson, Conference: byID[a.ConferenceID]})
+	}
+	return out, nil
+}
+
+func (s *Server) evaluationPage(w http.ResponseWriter, r *http.Request) {
+	u := s.user(r)
+	if !auth.Can(u, auth.ViewInternal, "") && !auth.Can(u, auth.Evaluate, "") {
+		s.require(w, r, auth.ViewInternal, "")
+		return
+	}
+	ctx := r.Context()
+	d := evaluationData{Manage: auth.Can(u, auth.ManageSessions, ""), ByID: map[int64]model.EvaluationQuestion{}, Answered: map[int]int{},
+		InOpen: map[int64]bool{}, Scale: []int{1, 2, 3, 4, 5}}
+	var err error
+	if d.Rounds, err = s.st.Rounds(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Questions, err = s.st.Questions(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, q := range d.Questions {
+		d.ByID[q.ID] = q
+	}
+	d.NextYear = today().Year
+	for i, rd := range d.Rounds {
+		if rd.Status == model.RoundOpen && d.Open == nil {
+			d.Open = &d.Rounds[i]
+		}
+		if rd.Year >= d.NextYear {
+			d.NextYear = rd.Year + 1
+		}
+	}
+	answers, err := s.st.Answers(ctx, 0)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, a := range answers {
+		d.Answered[a.Year]++
+	}
+	if d.Open != nil {
+		for _, id := range d.Open.QuestionIDs {
+			d.InOpen[id] = true
+		}
+		if d.Slots, err = s.respondentSlots(r, u); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for i := range d.Slots {
+			d.Slots[i].Answers = map[int64]model.EvaluationAnswer{}
+			for _, a := range answers {
+				if a.Year == d.Open.Year && a.Respondent == d.Slots[i].Respondent && a.ConferenceID == d.Slots[i].Conference.ID {
+					d.Slots[i].Answers[a.QuestionID] = a
+				}
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "evaluation.html", view{Title: "Evaluation der Zusammenarbeit", Active: "mein", Data: d})
+}
+
+// formQuestionIDs reads the checked questions ("frage" values) in the
+// catalogue's order.
+func formQuestionIDs(r *http.Request) []int64 {
+	var ids []int64
+	for _, v := range r.PostForm["frage"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+func (s *Server) openRound(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	year, err := strconv.Atoi(r.PostFormValue("jahr"))
+	if err != nil {
+		s.badRequest(w, r, "Bitte das Jahr der Runde angeben.")
+		return
+	}
+	if _, err := s.st.OpenRound(r.Context(), year, formQuestionIDs(r)); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, "/evaluation", fmt.Sprintf("Die Evaluationsrunde %d ist eröffnet.", year))
+}
+
+func (s *Server) addQuestion(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	qs, err := s.st.Questions(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	q := model.EvaluationQuestion{Position: len(qs) + 1, Group: strings.TrimSpace(r.PostFormValue("gruppe")), Text: strings.TrimSpace(r.PostFormValue("text"))}
+	if _, err := s.st.CreateQuestion(r.Context(), q); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, "/evaluation", "Die Frage ist in den Fragenkatalog aufgenommen.")
+}
+
+// roundAction checks the secretariat's right and reads the year of the
+// path.
+func (s *Server) roundAction(w http.ResponseWriter, r *http.Request) (int, bool) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return 0, false
+	}
+	year, err := strconv.Atoi(r.PathValue("jahr"))
+	if err != nil {
+		s.notFound(w, r, "Diese Evaluationsrunde gibt es nicht.")
+		return 0, false
+	}
+	return year, true
+}
+
+func (s *Server) setRoundQuestions(w http.ResponseWriter, r *http.Request) {
+	year, ok := s.roundAction(w, r)
+	if !ok {
+		return
+	}
+	if err := s.st.SetRoundQuestions(r.Context(), year, formVersion(r), formQuestionIDs(r)); err != nil {
+		s.fail(w, r, err, "Diese Evaluationsrunde gibt es nicht.")
+		return
+	}
+	back(w, r, "/evaluation", fmt.Sprintf("Die Fragen der Runde %d sind gespeichert.", year))
+}
+
+func (s *Server) closeRound(w http.ResponseWriter, r *http.Request) {
+	year, ok := s.roundAction(w, r)
+	if !ok {
+		return
+	}
+	if err := s.st.CloseRound(r.Context(), year, formVersion(r)); err != nil {
+		s.fail(w, r, err, "Diese Evaluationsrunde gibt es nicht.")
+		return
+	}
+	back(w, r, "/evaluation/ergebnisse", fmt.Sprintf("Die Evaluationsrunde %d ist abgeschlossen.", year))
+}
+
+func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.Evaluate, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	year, err := strconv.Atoi(r.PathValue("jahr"))
+	if err != nil {
+		s.notFound(w, r, "Diese Evaluationsrunde gibt es nicht.")
+		return
+	}
+	slots, err := s.respondentSlots(r, u)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var slot *respondentSlot
+	for i := range slots {
+		if slots[i].Conference.Abbrev == r.PostFormValue("fachmk") {
+			slot = &slots[i]
+		}
+	}
+	if slot == nil {
+		s.fail(w, r, model.ForbiddenError("Sie beantworten die Evaluation nur für Ihre eigenen Fachministerkonferenzen."), "")
+		return
+	}
+	rd, err := s.st.Round(r.Context(), year)
+	if err != nil {
+		s.fail(w, r, err, "Diese Evaluationsrunde gibt es nicht.")
+		return
+	}
+	var answers []model.EvaluationAnswer
+	for _, qid := range rd.QuestionIDs {
+		v := r.PostFormValue(fmt.Sprintf("wert_%d", qid))
+		comment := strings.TrimSpace(r.PostFormValue(fmt.Sprintf("kommentar_%d", qid)))
+		if v == "" {
+			continue
+		}
+		score, err := strconv.Atoi(v)
+		if err != nil {
+			s.badRequest(w, r, "Die Bewertung ist eine Zahl von 1 bis 5.")
+			return
+		}
+		answers = append(answers, model.EvaluationAnswer{QuestionID: qid, Respondent: slot.Respondent, ConferenceID: slot.Conference.ID, Role: slot.Role, Score: score, Comment: comment})
+	}
+	if err := s.st.SubmitAnswers(r.Context(), year, answers); err != nil {
+		s.fail(w, r, err, "Diese Evaluationsrunde gibt es nicht.")
+		return
+	}
+	back(w, r, "/evaluation", fmt.Sprintf("Ihre Antworten für die %s sind gespeichert. Danke!", slot.Conference.Name))
+}
+
+// chartRow is one line of a results table and one bar of its chart.
+type chartRow struct {
+	Label string
+	Score model.Score
+}
+
+// resultBlock is a chart with its table: a question or a FachMK over the
+// years.
+type resultBlock struct {
+	ID    string
+	Title string
+	Rows  []chartRow
+	Chart template.HTML
+	Notes []string // comments
+}
+
+type resultsData struct {
+	Years        []int
+	ByQuestion   []resultBlock
+	ByConference []resultBlock
+	Rounds       []model.EvaluationRound
+}
+
+// evaluationResults sums up all answers of closed and open rounds.
+func (s *Server) evaluationResults(r *http.Request) (resultsData, error) {
+	ctx := r.Context()
+	var d resultsData
+	qs, err := s.st.Questions(ctx)
+	if err != nil {
+		return d, err
+	}
+	answers, err := s.st.Answers(ctx, 0)
+	if err != nil {
+		return d, err
+	}
+	_, bodies, err := s.conferenceByID(r)
+	if err != nil {
+		return d, err
+	}
+	if d.Rounds, err = s.st.Rounds(ctx); err != nil {
+		return d, err
+	}
+	res := model.Summarise(answers)
+	d.Years = res.Years
+	block := func(id, title string, scores map[int]model.Score) resultBlock {
+		b := resultBlock{ID: id, Title: title}
+		for _, y := range res.Years {
+			b.Rows = append(b.Rows, chartRow{Label: strconv.Itoa(y), Score: scores[y]})
+		}
+		b.Chart = barChart(id, title, b.Rows)
+		return b
+	}
+	for _, q := range qs {
+		if len(res.ByQuestion[q.ID]) == 0 {
+			continue
+		}
+		b := block(fmt.Sprintf("frage-%d", q.ID), q.Text, res.ByQuestion[q.ID])
+		for _, y := range res.Years {
+			for _, c := range res.Comments[q.ID][y] {
+				b.Notes = append(b.Notes, fmt.Sprintf("%d: %s", y, c))
+			}
+		}
+		d.ByQuestion = append(d.ByQuestion, b)
+	}
+	for _, c := range bodies {
+		if len(res.ByConference[c.ID]) == 0 {
+			continue
+		}
+		d.ByConference = append(d.ByConference, block("fachmk-"+strings.ToLower(c.Abbrev), c.Name, res.ByConference[c.ID]))
+	}
+	return d, nil
+}
+
+// barChart draws the mean scores (1–5) as an accessible SVG bar chart: the
+// image has a title and a description that gives every number, and the
+// page shows the same numbers as a table beside it.
+func barChart(id, title string, rows []chartRow) template.HTML {
+	const w, h, left, bottom, top = 320.0, 180.0, 28.0, 24.0, 10.0
+	plotH := h - bottom - top
+	var b strings.Builder
+	var desc []string
+	for _, r := range rows {
+		desc = append(desc, fmt.Sprintf("%s: %s", r.Label, r.Score.German()))
+	}
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="%s-t %s-d" xmlns="http://www.w3.org/2000/svg">`, w, h, id, id)
+	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">Mittelwert auf der Skala 1 bis 5 je Jahr: %s</desc>`,
+		id, template.HTMLEscapeString(title), id, template.HTMLEscapeString(strings.Join(desc, "; ")))
+	for v := 1; v <= 5; v++ {
+		y := top + plotH - plotH*float64(v)/5
+		fmt.Fprintf(&b, `<line x1="%.0f" x2="%.0f" y1="%.1f" y2="%.1f" stroke="#c8ccd2" stroke-width="1"/><text x="%.0f" y="%.1f" font-size="11" text-anchor="end" fill="#333">%d</text>`,
+			left, w-4, y, y, left-6, y+4, v)
+	}
+	n := max(len(rows), 1)
+	slot := (w - left - 8) / float64(n)
+	bar := min(slot*0.6, 60)
+	for i, r := range rows {
+		x := left + 4 + slot*float64(i) + (slot-bar)/2
+		bh := plotH * r.Score.Mean() / 5
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#1f4e79"/>`, x, top+plotH-bh, bar, bh)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="11" text-anchor="middle" fill="#1a1a1a">%s</text>`, x+bar/2, top+plotH-bh-3, r.Score.German())
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="11" text-anchor="middle" fill="#333">%s</text>`, x+bar/2, h-8, template.HTMLEscapeString(r.Label))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+func (s *Server) evaluationResultsPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	d, err := s.evaluationResults(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "evaluation_results.html", view{Title: "Ergebnisse der Evaluation", Active: "mein", Data: d})
+}
+
+func (s *Server) evaluationCSV(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	d, err := s.evaluationResults(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="evaluation.csv"`)
+	cw := csvout.NewWriter(w)
+	cw.Write([]string{"Auswertung", "Frage oder Fachministerkonferenz", "Jahr", "Mittelwert", "Antworten"})
+	for _, part := range []struct {
+		kind   string
+		blocks []resultBlock
+	}{{"je Frage", d.ByQuestion}, {"je Fachministerkonferenz", d.ByConference}} {
+		for _, b := range part.blocks {
+			for _, row := range b.Rows {
+				cw.Write([]string{part.kind, b.Title, row.Label, row.Score.German(), strconv.Itoa(row.Score.N)})
+			}
+		}
+	}
+	if err := cw.Flush(); err != nil {
+		s.log.Error("evaluation csv", "err", err)
+	}
+}
+
+func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	d, err := s.evaluationResults(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	rep := report.New("Evaluation der Zusammenarbeit von IT-Planungsrat und Fachministerkonferenzen", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	rep.Paragraph("Mittelwerte auf der Skala 1 (trifft nicht zu) bis 5 (trifft voll zu), mit der Zahl der Antworten, je Jahr – für die Klausurtagung.")
+	table := func(b resultBlock) {
+		bars := make([]report.Bar, len(b.Rows))
+		for i, row := range b.Rows {
+			bars[i] = report.Bar{Label: row.Label, Value: row.Score.Mean(), Text: row.Score.German()}
+		}
+		rep.Bars(bars, 5)
+		rows := make([][]string, len(b.Rows))
+		for i, row := range b.Rows {
+			rows[i] = []string{row.Label, row.Score.German(), strconv.Itoa(row.Score.N)}
+		}
+		rep.Table([]string{"Jahr", "Mittelwert", "Antworten"}, []float64{0.3, 0.35, 0.35}, rows)
+	}
+	rep.Heading("Ergebnisse je Frage")
+	for _, b := range d.ByQuestion {
+		rep.Paragraph(b.Title)
+		table(b)
+		for _, n := range b.Notes {
+			rep.Paragraph("Anmerkung " + n)
+		}
+	}
+	rep.Heading("Ergebnisse je Fachministerkonferenz")
+	for _, b := range d.ByConference {
+		rep.Paragraph(b.Title)
+		table(b)
+	}
+	var buf bytes.Buffer
+	if err := rep.Write(&buf); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="evaluation.pdf"`)
+	buf.WriteTo(w)
+}

@@ -1,0 +1,130 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+	"gremium/internal/pdftest"
+)
+
+// TestEvaluationThroughThePages: the secretariat opens the round, a
+// spokesperson and a FachMK secretariat answer, the round closes, the
+// results show the new year beside the demo's two past rounds, as charts
+// with tables, CSV and PDF.
+func TestEvaluationThroughThePages(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	qs, err := st.Questions(ctx)
+	if err != nil || len(qs) < 5 {
+		t.Fatalf("questions: %v %v", qs, err)
+	}
+	// The demo's past rounds give the trend already.
+	_, page := do(t, gs, "GET", ts.URL+"/evaluation/ergebnisse", nil)
+	for _, want := range []string{"<svg", "2024", "2025", qs[0].Text, "Finanzministerkonferenz", `role="img"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("results page lacks %q", want)
+		}
+	}
+	open := url.Values{"jahr": {"2026"}}
+	for _, q := range qs[:3] {
+		open.Add("frage", fmt.Sprint(q.ID))
+	}
+	if code, body := do(t, gs, "POST", ts.URL+"/evaluation/runden", open); code != http.StatusSeeOther {
+		t.Fatalf("open round: %d %s", code, body)
+	}
+	hb := client(t, ts, "sprecher-hb")
+	_, page = do(t, hb, "GET", ts.URL+"/evaluation", nil)
+	if !strings.Contains(page, "Fragebogen für die Finanzministerkonferenz") || strings.Contains(page, qs[4].Text) {
+		t.Fatalf("the spokesperson's questionnaire is wrong")
+	}
+	answers := url.Values{"fachmk": {"FMK"}, fmt.Sprintf("wert_%d", qs[0].ID): {"5"}, fmt.Sprintf("wert_%d", qs[1].ID): {"4"},
+		fmt.Sprintf("kommentar_%d", qs[1].ID): {"Gemeinsamer Workshop zur E-Rechnung"}}
+	if code, body := do(t, hb, "POST", ts.URL+"/evaluation/2026/antworten", answers); code != http.StatusSeeOther {
+		t.Fatalf("answers: %d %s", code, body)
+	}
+	if code, _ := do(t, hb, "POST", ts.URL+"/evaluation/2026/antworten", url.Values{"fachmk": {"GMK"}, fmt.Sprintf("wert_%d", qs[0].ID): {"1"}}); code != http.StatusForbidden {
+		t.Errorf("answer for a conference HB does not speak for: %d", code)
+	}
+	if code, _ := do(t, hb, "POST", ts.URL+"/evaluation/2026/antworten", url.Values{"fachmk": {"FMK"}, fmt.Sprintf("wert_%d", qs[0].ID): {"7"}}); code != http.StatusBadRequest {
+		t.Errorf("score 7: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "fmk"), "POST", ts.URL+"/evaluation/2026/antworten", url.Values{"fachmk": {"FMK"}, fmt.Sprintf("wert_%d", qs[0].ID): {"3"}}); code != http.StatusSeeOther {
+		t.Errorf("the FachMK secretariat's answer: %d", code)
+	}
+	r, _ := st.Round(ctx, 2026)
+	if code, _ := do(t, gs, "POST", ts.URL+"/evaluation/2026/schliessen", url.Values{"version": {fmt.Sprint(r.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("close: %d", code)
+	}
+	if code, _ := do(t, hb, "POST", ts.URL+"/evaluation/2026/antworten", answers); code != http.StatusUnprocessableEntity {
+		t.Errorf("answer after closing: %d", code)
+	}
+	_, page = do(t, gs, "GET", ts.URL+"/evaluation/ergebnisse", nil)
+	i := strings.Index(page, qs[0].Text+"</h3>")
+	if i < 0 {
+		t.Fatal("no block for the first question")
+	}
+	block := page[i:]
+	block = block[:strings.Index(block, "</section>")]
+	if !strings.Contains(block, `<th scope="row">2026</th><td>4,0</td><td>2</td>`) || !strings.Contains(block, "2026: 4,0") {
+		t.Errorf("2026 result of question 1 (5 and 3 → 4,0 of 2):\n%s", block)
+	}
+	if !strings.Contains(page, "Gemeinsamer Workshop zur E-Rechnung") {
+		t.Error("the comment is missing")
+	}
+	_, csv := do(t, gs, "GET", ts.URL+"/evaluation/ergebnisse.csv", nil)
+	if !strings.HasPrefix(csv, "\ufeff") || !strings.Contains(csv, "je Frage;"+qs[0].Text+";2026;4,0;2") {
+		t.Errorf("csv:\n%s", csv)
+	}
+	res, err := gs.Get(ts.URL + "/evaluation/ergebnisse.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if txt := strings.Join(strings.Fields(pdftest.Text(t, pdf)), " "); !strings.Contains(txt, "2026 4,0 2") || !strings.Contains(txt, "Finanzministerkonferenz") {
+		t.Errorf("pdf text:\n%s", txt)
+	}
+	// The results are internal.
+	if code, _ := do(t, client(t, ts, "fmk"), "GET", ts.URL+"/evaluation/ergebnisse", nil); code != http.StatusForbidden {
+		t.Errorf("a FachMK secretariat reads the results: %d", code)
+	}
+}
+
+// TestCollaborationPagesAreWellFormed: the pages of issue 16, as the
+// secretariat, a spokesperson and a FachMK secretariat see them, are
+// well-formed HTML.
+func TestCollaborationPagesAreWellFormed(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	bs, _ := st.Briefings(ctx, fmk.ID)
+	qs, _ := st.Requests(ctx, 0)
+	pages := map[string][]string{
+		"geschaeftsstelle": {"/anliegen", fmt.Sprintf("/anliegen/%d", qs[0].ID), "/sitzungen/48/reporting-fachmk", "/evaluation", "/evaluation/ergebnisse",
+			"/briefings", fmt.Sprintf("/briefings/%d", bs[0].ID), "/aufgaben", "/fachmk/FMK/aufgaben", "/sitzungen/48", "/sitzungen/48/verwaltung"},
+		"sprecher-hb": {"/mein-bereich", "/sitzungen/48/reporting-fachmk", "/evaluation", "/fachmk/FMK/aufgaben"},
+		"fmk":         {"/anliegen", "/evaluation", "/fachmk/FMK"},
+	}
+	for user, paths := range pages {
+		c := client(t, ts, user)
+		for _, p := range paths {
+			code, body := do(t, c, "GET", ts.URL+p, nil)
+			if code != http.StatusOK {
+				t.Errorf("%s %s: %d", user, p, code)
+				continue
+			}
+			for _, problem := range wellFormedProblems(body) {
+				t.Errorf("%s %s: %s", user, p, problem)
+			}
+		}
+	}
+}

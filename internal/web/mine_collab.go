@@ -1,0 +1,83 @@
+package web
+
+// The panel of "Mein Bereich" for the FachMK collaboration (issue 16): the
+// next session's "Reporting FachMK", and (with later items) the briefings
+// and the evaluation.
+
+import (
+	"net/http"
+
+	"gremium/internal/model"
+)
+
+// myCollab is what the personal page shows of the collaboration.
+type myCollab struct {
+	// NextSession is the next IT-PLR session that takes reports (zero if
+	// none is planned), with the reports' deadline.
+	NextSession model.Session
+	Deadline    model.Date
+	// Briefings are the current briefings of the user's conferences (as
+	// spokesperson), with their newest version.
+	Briefings []myBriefing
+}
+
+// myBriefing is a briefing with the conference and its current version.
+type myBriefing struct {
+	model.Briefing
+	Conference model.Body
+	Current    model.BriefingVersion
+}
+
+func (s *Server) myCollab(r *http.Request, u *model.User) (myCollab, error) {
+	var c myCollab
+	council, err := s.councilBody(r.Context())
+	if err != nil {
+		return c, nil // no council yet: nothing to report to
+	}
+	all, err := s.st.Sessions(r.Context(), council.ID)
+	if err != nil {
+		return c, err
+	}
+	for _, se := range all {
+		if se.Status == model.StatusPlanned || se.Status == model.StatusConvened {
+			if c.NextSession.ID == 0 || se.Number < c.NextSession.Number {
+				c.NextSession = se
+			}
+		}
+	}
+	c.Deadline = model.ReportDeadline(c.NextSession)
+	if u.Role != model.RoleSpokesperson {
+		return c, nil
+	}
+	last, err := s.st.LastHeldSession(r.Context(), council.ID)
+	if err != nil {
+		return c, err
+	}
+	as, err := s.st.Assignments(r.Context(), 0)
+	if err != nil {
+		return c, err
+	}
+	byID, _, err := s.conferenceByID(r)
+	if err != nil {
+		return c, err
+	}
+	seen := map[int64]bool{}
+	for _, a := range as {
+		if a.Member != u.MemberAbbrev || a.Status(last) == model.AssignmentEnded || seen[a.ConferenceID] {
+			continue
+		}
+		seen[a.ConferenceID] = true
+		bs, err := s.st.Briefings(r.Context(), a.ConferenceID)
+		if err != nil {
+			return c, err
+		}
+		for _, b := range bs {
+			full, err := s.st.Briefing(r.Context(), b.ID)
+			if err != nil {
+				return c, err
+			}
+			c.Briefings = append(c.Briefings, myBriefing{Briefing: b, Conference: byID[a.ConferenceID], Current: full.Latest()})
+		}
+	}
+	return c, nil
+}

@@ -1,0 +1,137 @@
+package web
+
+// "Reporting FachMK": the spokespersons enter their short reports for a
+// session by the deadline; the reports appear under the standard item on
+// the agenda and in the minutes (through the gate, model.Audience.Reports).
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+)
+
+// reportSlot is one report a spokesperson owes: a conference of one
+// member, with the report if there is one.
+type reportSlot struct {
+	Conference model.Body
+	Member     string
+	Report     model.FachMKReport // zero if not yet entered
+}
+
+type reportsData struct {
+	Session     model.Session
+	Deadline    model.Date
+	Late        bool
+	Mine        []reportSlot // the user's own (a spokesperson's)
+	All         []reportSlot // every spokesperson in office (the secretariat's overview)
+	Secretariat bool
+	Closed      bool
+	Conferences []model.Body // the conferences with a spokesperson in office, once each
+}
+
+// reportSlots gives every report owed for the session: each conference
+// with each member in office as its spokesperson, with the reports
+// entered.
+func (s *Server) reportSlots(r *http.Request, se model.Session) ([]reportSlot, error) {
+	ctx := r.Context()
+	last, err := s.st.LastHeldSession(ctx, se.BodyID)
+	if err != nil {
+		return nil, err
+	}
+	as, err := s.st.Assignments(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	reports, err := s.st.Reports(ctx, se.ID)
+	if err != nil {
+		return nil, err
+	}
+	byKey := map[string]model.FachMKReport{}
+	for _, rep := range reports {
+		byKey[fmt.Sprintf("%d/%s", rep.ConferenceID, rep.Member)] = rep
+	}
+	bodies, _, err := s.conferenceByID(r)
+	if err != nil {
+		return nil, err
+	}
+	var out []reportSlot
+	seen := map[string]bool{}
+	for _, a := range as {
+		key := fmt.Sprintf("%d/%s", a.ConferenceID, a.Member)
+		if a.Status(last) == model.AssignmentEnded || seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, reportSlot{Conference: bodies[a.ConferenceID], Member: a.Member, Report: byKey[key]})
+	}
+	return out, nil
+}
+
+func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok {
+		return
+	}
+	_, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	slots, err := s.reportSlots(r, se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := reportsData{Session: se, Deadline: model.ReportDeadline(se), Secretariat: u.Role == model.RoleSecretariat, All: slots,
+		Closed: se.Status == model.StatusEnded || se.Status == model.StatusMinutesDraft || se.Status == model.StatusMinutesApproved}
+	d.Late = !d.Deadline.IsZero() && d.Deadline.Before(today())
+	seen := map[int64]bool{}
+	for _, sl := range slots {
+		if !seen[sl.Conference.ID] {
+			seen[sl.Conference.ID] = true
+			d.Conferences = append(d.Conferences, sl.Conference)
+		}
+	}
+	if u.Role == model.RoleSpokesperson {
+		for _, sl := range slots {
+			if sl.Member == u.MemberAbbrev {
+				d.Mine = append(d.Mine, sl)
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "reports.html", view{Title: "Reporting FachMK – " + se.Title(), Active: "mein", Data: d})
+}
+
+func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
+	u, _, se, ok := s.sessionAction(w, r, auth.ViewInternal)
+	if !ok {
+		return
+	}
+	secretariat := u.Role == model.RoleSecretariat
+	member := u.MemberAbbrev
+	if secretariat {
+		member = r.PostFormValue("mitglied")
+	} else if u.Role != model.RoleSpokesperson {
+		s.fail(w, r, model.ForbiddenError("Berichte unter „Reporting FachMK“ geben die fachpolitischen Sprecher:innen ab."), "")
+		return
+	}
+	conf, err := s.st.BodyByAbbrev(r.Context(), r.PostFormValue("fachmk"))
+	if err != nil || conf.Kind != model.BodyFachMK {
+		s.badRequest(w, r, "Bitte wählen Sie die Fachministerkonferenz, für die Sie berichten.")
+		return
+	}
+	text, err := formText(r.PostFormValue("bericht"))
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	rep := model.FachMKReport{SessionID: se.ID, ConferenceID: conf.ID, Member: member, Author: u.Name, Text: strings.TrimSpace(text), Version: formVersion(r)}
+	if err := s.st.SaveReport(r.Context(), rep, secretariat); err != nil {
+		s.failKeeping(w, r, err, "", text)
+		return
+	}
+	back(w, r, "/sitzungen/"+strconv.Itoa(se.Number)+"/reporting-fachmk", "Der Bericht für die "+conf.Name+" ist gespeichert.")
+}

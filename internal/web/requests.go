@@ -1,0 +1,253 @@
+package web
+
+// Requests (Anliegen) of the FachMK secretariats to the IT-PLR: the form,
+// the list, the page of one request with the secretariat's actions.
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// seesRequestsOf reports whether the user may read the requests of a
+// conference: everyone internal, and a FachMK secretariat its own.
+func seesRequestsOf(u *model.User, conferenceID int64) bool {
+	if auth.Can(u, auth.ViewInternal, "") {
+		return true
+	}
+	return u != nil && !u.Disabled && u.Role == model.RoleFachMK && u.ConferenceID == conferenceID
+}
+
+// requestRow is a request with its conference for the pages.
+type requestRow struct {
+	model.Request
+	Conference model.Body
+}
+
+type requestsData struct {
+	Requests    []requestRow
+	Conferences []model.Body // the secretariat chooses the conference
+	Own         model.Body   // the FachMK secretariat's conference
+	CanSubmit   bool
+	CanEvaluate bool // a FachMK secretariat also answers the yearly evaluation
+	Form        map[string]string
+	Error       string
+}
+
+// conferenceByID gives every FachMK by id.
+func (s *Server) conferenceByID(r *http.Request) (map[int64]model.Body, []model.Body, error) {
+	all, err := s.st.Bodies(r.Context(), model.BodyFachMK)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := map[int64]model.Body{}
+	for _, b := range all {
+		m[b.ID] = b
+	}
+	return m, all, nil
+}
+
+func (s *Server) requestList(w http.ResponseWriter, r *http.Request) {
+	s.renderRequests(w, r, http.StatusOK, nil, "")
+}
+
+func (s *Server) renderRequests(w http.ResponseWriter, r *http.Request, status int, form map[string]string, msg string) {
+	u := s.user(r)
+	if u == nil {
+		http.Redirect(w, r, "/anmelden?weiter=%2Fanliegen", http.StatusSeeOther)
+		return
+	}
+	if !auth.Can(u, auth.ViewInternal, "") && !(u.Role == model.RoleFachMK && !u.Disabled) {
+		s.fail(w, r, model.ForbiddenError("Die Anliegen sehen die Geschäftsstelle, die Mitglieder und die Geschäftsstellen der Fachministerkonferenzen."), "")
+		return
+	}
+	byID, all, err := s.conferenceByID(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	qs, err := s.st.Requests(r.Context(), 0)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := requestsData{CanSubmit: auth.Can(u, auth.SubmitRequest, ""), CanEvaluate: auth.Can(u, auth.Evaluate, ""), Form: form, Error: msg}
+	if u.Role == model.RoleSecretariat {
+		d.Conferences = all
+	}
+	d.Own = byID[u.ConferenceID]
+	for _, q := range qs {
+		if seesRequestsOf(u, q.ConferenceID) {
+			d.Requests = append(d.Requests, requestRow{q, byID[q.ConferenceID]})
+		}
+	}
+	s.render(w, r, status, "requests.html", view{Title: "Anliegen an den IT-Planungsrat", Active: "fachmk", Data: d})
+}
+
+func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.SubmitRequest, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	form := map[string]string{"titel": strings.TrimSpace(r.PostFormValue("titel")), "text": strings.TrimSpace(r.PostFormValue("text")), "fachmk": r.PostFormValue("fachmk")}
+	q := model.Request{Title: form["titel"], Text: form["text"], SubmittedBy: u.Username, ConferenceID: u.ConferenceID, Via: "FachMK-Geschäftsstelle"}
+	if u.Role == model.RoleSecretariat {
+		b, err := s.st.BodyByAbbrev(r.Context(), form["fachmk"])
+		if err != nil || b.Kind != model.BodyFachMK {
+			s.renderRequests(w, r, http.StatusBadRequest, form, "Bitte wählen Sie die Fachministerkonferenz, deren Anliegen Sie erfassen.")
+			return
+		}
+		q.ConferenceID, q.Via = b.ID, "Geschäftsstelle"
+	}
+	if q.Title == "" {
+		s.renderRequests(w, r, http.StatusBadRequest, form, "Bitte geben Sie dem Anliegen einen Titel.")
+		return
+	}
+	id, err := s.st.SubmitRequest(r.Context(), q)
+	if err != nil {
+		if model.ClassOf(err) == model.ErrInput || model.ClassOf(err) == model.ErrRule {
+			s.renderRequests(w, r, http.StatusBadRequest, form, model.ReasonOf(err))
+			return
+		}
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, "/anliegen/"+strconv.FormatInt(id, 10), "Das Anliegen ist eingegangen. Den Stand sehen Sie hier.")
+}
+
+type requestData struct {
+	Request    model.Request
+	Conference model.Body
+	Item       *model.AgendaItem
+	Session    *model.Session
+	Sessions   []model.Session // open sessions a registration can go to
+	Sections   []model.Section
+	Statuses   []model.RequestStatus
+	Manage     bool
+}
+
+// requestFromPath loads the request of the path and checks that the user
+// may read it.
+func (s *Server) requestFromPath(w http.ResponseWriter, r *http.Request) (model.Request, bool) {
+	u := s.user(r)
+	if u == nil && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/anmelden?weiter="+r.URL.EscapedPath(), http.StatusSeeOther)
+		return model.Request{}, false
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Dieses Anliegen gibt es nicht.")
+		return model.Request{}, false
+	}
+	q, err := s.st.Request(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Anliegen gibt es nicht.")
+		return q, false
+	}
+	if !seesRequestsOf(u, q.ConferenceID) {
+		// The requests of another conference are not even confirmed to
+		// exist.
+		s.notFound(w, r, "Dieses Anliegen gibt es nicht.")
+		return q, false
+	}
+	return q, true
+}
+
+func (s *Server) requestPage(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.requestFromPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	u := s.user(r)
+	d := requestData{Request: q, Manage: auth.Can(u, auth.ManageSessions, ""),
+		Statuses: []model.RequestStatus{model.RequestInReview, model.RequestDone, model.RequestDeclined}}
+	var err error
+	if d.Conference, err = s.st.Body(ctx, q.ConferenceID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if q.ItemID != 0 {
+		it, err := s.st.Item(ctx, q.ItemID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		se, err := s.st.Session(ctx, it.SessionID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Item, d.Session = &it, &se
+	}
+	if d.Manage && q.ItemID == 0 && !q.Status.Final() {
+		council, err := s.councilBody(ctx)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		all, err := s.st.Sessions(ctx, council.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, se := range all {
+			if se.Status == model.StatusPlanned || se.Status == model.StatusConvened {
+				d.Sessions = append(d.Sessions, se)
+			}
+		}
+		if d.Sections, err = s.st.Sections(ctx, council.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, "request.html", view{Title: "Anliegen: " + q.Title, Active: "fachmk", Data: d})
+}
+
+func (s *Server) setRequestStatus(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	q, ok := s.requestFromPath(w, r)
+	if !ok {
+		return
+	}
+	to := model.RequestStatus(r.PostFormValue("status"))
+	if err := s.st.SetRequestStatus(r.Context(), q.ID, formVersion(r), to, r.PostFormValue("begruendung")); err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("begruendung"))
+		return
+	}
+	back(w, r, "/anliegen/"+strconv.FormatInt(q.ID, 10), "Der Stand des Anliegens ist gespeichert: "+to.Label()+".")
+}
+
+func (s *Server) requestToItem(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	q, ok := s.requestFromPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	number, _ := strconv.Atoi(r.PostFormValue("sitzung"))
+	se, err := s.st.SessionByNumber(ctx, council.ID, number)
+	if err != nil {
+		s.fail(w, r, err, "Bitte wählen Sie eine geplante Sitzung.")
+		return
+	}
+	section, _ := strconv.ParseInt(r.PostFormValue("abschnitt"), 10, 64)
+	if _, err := s.st.RequestToItem(ctx, q.ID, formVersion(r), store.RequestItem{SessionID: se.ID, SectionID: section}); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, "/anliegen/"+strconv.FormatInt(q.ID, 10), "Das Anliegen ist als TOP zur "+se.Title()+" angemeldet.")
+}

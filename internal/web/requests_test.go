@@ -1,0 +1,96 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// TestRequestsThroughThePages: a FachMK secretariat submits a request, the
+// secretariat turns it into an agenda registration, the submitter sees the
+// state; a declined request shows its reason to the submitter; nobody else
+// outside gremium sees the requests.
+func TestRequestsThroughThePages(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmk := client(t, ts, "fmk")
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, page := do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {""}}); code != http.StatusBadRequest || !strings.Contains(page, "Titel") {
+		t.Errorf("request without title: %d", code)
+	}
+	code, _ := do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"Digitale Grundsteuererklärung"}, "text": {"Bitte um Befassung\nZeitplan 2026"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("submit: %d", code)
+	}
+	fmkBody, _ := st.BodyByAbbrev(ctx, "FMK")
+	qs, _ := st.Requests(ctx, fmkBody.ID)
+	if len(qs) == 0 || qs[0].Title != "Digitale Grundsteuererklärung" {
+		t.Fatalf("requests of the FMK: %+v", qs)
+	}
+	q := qs[0]
+	path := fmt.Sprintf("%s/anliegen/%d", ts.URL, q.ID)
+	if _, page := do(t, fmk, "GET", path, nil); !strings.Contains(page, "eingegangen") || strings.Contains(page, "Als TOP anmelden") {
+		t.Errorf("submitter's view of the new request")
+	}
+	// The public and another conference's request.
+	if code, _ := do(t, client(t, ts, ""), "GET", path, nil); code != http.StatusSeeOther {
+		t.Errorf("public reads a request: %d", code)
+	}
+	amk, _ := st.BodyByAbbrev(ctx, "AMK")
+	amkQs, _ := st.Requests(ctx, amk.ID)
+	if len(amkQs) == 0 {
+		t.Fatal("the demo has no AMK request")
+	}
+	if code, _ := do(t, fmk, "GET", fmt.Sprintf("%s/anliegen/%d", ts.URL, amkQs[0].ID), nil); code != http.StatusNotFound {
+		t.Errorf("FMK reads the AMK's request: %d", code)
+	}
+	if _, page := do(t, fmk, "GET", ts.URL+"/anliegen", nil); strings.Contains(page, amkQs[0].Title) {
+		t.Error("the FMK's list shows the AMK's request")
+	}
+	if _, page := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/AMK", nil); strings.Contains(page, amkQs[0].Title) {
+		t.Error("the public conference page shows a request")
+	}
+	// The FachMK may not act as the secretariat.
+	if code, _ := do(t, fmk, "POST", path+"/top", url.Values{"sitzung": {"48"}, "version": {"1"}}); code != http.StatusForbidden {
+		t.Errorf("FMK registers its own request: %d", code)
+	}
+	// The secretariat registers it for the 48th session in one action.
+	planSession48(t, ts, st)
+	_, page := do(t, gs, "GET", path, nil)
+	if !strings.Contains(page, "Als TOP anmelden") {
+		t.Fatal("no registration form for the secretariat")
+	}
+	if code, body := do(t, gs, "POST", path+"/top", url.Values{"sitzung": {"48"}, "abschnitt": {"0"}, "version": {fmt.Sprint(q.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("register: %d %s", code, body)
+	}
+	if _, page := do(t, fmk, "GET", path, nil); !strings.Contains(page, "als TOP angemeldet") || !strings.Contains(page, "48. Sitzung") {
+		t.Errorf("the submitter does not see the registration")
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); !strings.Contains(page, fmt.Sprintf(`<a href="/anliegen/%d">aus Anliegen Nr. %d</a>`, q.ID, q.ID)) {
+		t.Error("the registration does not link back to the request")
+	}
+	// A second request is declined with a reason the submitter reads.
+	do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"Zweites Anliegen"}})
+	qs, _ = st.Requests(ctx, fmkBody.ID)
+	var second model.Request
+	for _, x := range qs {
+		if x.Title == "Zweites Anliegen" {
+			second = x
+		}
+	}
+	p2 := fmt.Sprintf("%s/anliegen/%d", ts.URL, second.ID)
+	if code, _ := do(t, gs, "POST", p2+"/status", url.Values{"status": {"abgelehnt"}, "version": {fmt.Sprint(second.Version)}}); code != http.StatusBadRequest {
+		t.Errorf("declined without reason: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", p2+"/status", url.Values{"status": {"abgelehnt"}, "begruendung": {"Zuständig ist der Bund allein."}, "version": {fmt.Sprint(second.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("decline: %d", code)
+	}
+	if _, page := do(t, fmk, "GET", p2, nil); !strings.Contains(page, "abgelehnt") || !strings.Contains(page, "Zuständig ist der Bund allein.") {
+		t.Error("the submitter does not see the reason of the refusal")
+	}
+}

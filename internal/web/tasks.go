@@ -1,0 +1,265 @@
+package web
+
+// Task checklists from the role/task matrix (Tabelle 3, concept 5.1): per
+// FachMK, each task that the spokesperson or FITKO carries is due once,
+// for every IT-PLR session or yearly; its check records the evidence
+// (date, note, document). The matrix itself is editable data.
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+)
+
+// checklistRow is one task of a FachMK's checklist in the current period.
+type checklistRow struct {
+	Task        model.Task
+	Period      string
+	PeriodLabel string
+	Due         model.Date
+	Check       model.TaskCheck
+	History     []model.TaskCheck // the other periods, done or not
+}
+
+type checklistData struct {
+	Conference model.Body
+	Rows       []checklistRow
+	Done, Open int
+	CanEdit    bool
+	Session    model.Session // the IT-PLR session the per-session tasks are for
+}
+
+// currentSession gives the next IT-PLR session (planned, convened or
+// running), or else the last one.
+func (s *Server) currentSession(r *http.Request) (model.Session, error) {
+	council, err := s.councilBody(r.Context())
+	if err != nil {
+		return model.Session{}, err
+	}
+	all, err := s.st.Sessions(r.Context(), council.ID)
+	if err != nil {
+		return model.Session{}, err
+	}
+	var next, last model.Session
+	for _, se := range all {
+		switch se.Status {
+		case model.StatusPlanned, model.StatusConvened, model.StatusRunning:
+			if next.ID == 0 || se.Number < next.Number {
+				next = se
+			}
+		default:
+			if se.Number > last.Number {
+				last = se
+			}
+		}
+	}
+	if next.ID != 0 {
+		return next, nil
+	}
+	return last, nil
+}
+
+// mayCheck reports whether the user keeps the checklist of the conference:
+// the secretariat, or a spokesperson of it in office.
+func (s *Server) mayCheck(r *http.Request, u *model.User, conferenceID int64) (bool, error) {
+	if auth.Can(u, auth.ManageSessions, "") {
+		return true, nil
+	}
+	if u == nil || u.Role != model.RoleSpokesperson {
+		return false, nil
+	}
+	slots, err := s.respondentSlots(r, u)
+	if err != nil {
+		return false, err
+	}
+	for _, sl := range slots {
+		if sl.Conference.ID == conferenceID {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// period gives the period a task is due in now, its label and due date.
+func taskPeriod(t model.Task, se model.Session) (string, model.Date) {
+	switch t.Recurrence {
+	case model.RecurSession:
+		if se.Number == 0 {
+			return "", model.Date{}
+		}
+		return strconv.Itoa(se.Number), se.Date
+	case model.RecurYear:
+		y := today().Year
+		return strconv.Itoa(y), model.NewDate(y, 12, 31)
+	}
+	return "", model.Date{}
+}
+
+func (s *Server) checklistPage(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	b, err := s.st.BodyByAbbrev(ctx, r.PathValue("abbrev"))
+	if err != nil || b.Kind != model.BodyFachMK {
+		s.notFound(w, r, "Diese Fachministerkonferenz ist nicht erfasst.")
+		return
+	}
+	d := checklistData{Conference: b}
+	if d.CanEdit, err = s.mayCheck(r, u, b.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Session, err = s.currentSession(r); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	tasks, err := s.st.Tasks(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	checks, err := s.st.TaskChecks(ctx, b.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, t := range tasks {
+		if !t.Concerns() || (t.Recurrence == model.RecurSession && d.Session.ID == 0) {
+			continue
+		}
+		row := checklistRow{Task: t}
+		row.Period, row.Due = taskPeriod(t, d.Session)
+		row.PeriodLabel = model.PeriodLabel(t.Recurrence, row.Period)
+		for _, c := range checks {
+			switch {
+			case c.TaskID != t.ID:
+			case c.Period == row.Period:
+				row.Check = c
+			default:
+				row.History = append(row.History, c)
+			}
+		}
+		if !row.Check.Due.IsZero() {
+			row.Due = row.Check.Due
+		}
+		if row.Check.Done {
+			d.Done++
+		} else {
+			d.Open++
+		}
+		d.Rows = append(d.Rows, row)
+	}
+	s.render(w, r, http.StatusOK, "checklist.html", view{Title: "Aufgaben – " + b.Name, Active: "fachmk", Data: d})
+}
+
+func (s *Server) saveCheck(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	ctx := r.Context()
+	b, err := s.st.BodyByAbbrev(ctx, r.PathValue("abbrev"))
+	if err != nil || b.Kind != model.BodyFachMK {
+		s.notFound(w, r, "Diese Fachministerkonferenz ist nicht erfasst.")
+		return
+	}
+	if may, err := s.mayCheck(r, u, b.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if !may {
+		s.fail(w, r, model.ForbiddenError("Die Aufgabenliste führen die Sprecher:innen dieser Fachministerkonferenz und die Geschäftsstelle."), "")
+		return
+	}
+	taskID, _ := strconv.ParseInt(r.PostFormValue("aufgabe"), 10, 64)
+	c := model.TaskCheck{TaskID: taskID, ConferenceID: b.ID, Period: r.PostFormValue("zeitraum"), Done: r.PostFormValue("erledigt") == "ja",
+		Note: strings.TrimSpace(r.PostFormValue("notiz")), Document: strings.TrimSpace(r.PostFormValue("dokument")), DoneBy: u.Name, Version: formVersion(r)}
+	if c.DoneOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	if c.Due, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	if !c.Done {
+		c.DoneOn = model.Date{}
+	}
+	if err := s.st.SaveTaskCheck(ctx, c); err != nil {
+		s.failKeeping(w, r, err, "Diese Aufgabe gibt es nicht.", c.Note)
+		return
+	}
+	back(w, r, fmt.Sprintf("/fachmk/%s/aufgaben#aufgabe-%d", b.Abbrev, taskID), "Die Aufgabe ist gespeichert.")
+}
+
+type matrixData struct {
+	Tasks       []model.Task
+	Manage      bool
+	Forms       []taskFormRow // one per task, and the last for a new task
+	Conferences []model.Body
+}
+
+// taskFormRow is the secretariat's form for one row of the matrix.
+type taskFormRow struct {
+	Task             model.Task
+	Recurrences      []model.Recurrence
+	Responsibilities []model.Responsibility
+}
+
+func (s *Server) matrixPage(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok {
+		return
+	}
+	tasks, err := s.st.Tasks(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	_, confs, err := s.conferenceByID(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := matrixData{Tasks: tasks, Manage: auth.Can(u, auth.ManageSessions, ""), Conferences: confs}
+	resp := []model.Responsibility{model.ResponsibilityNone, model.ResponsibilityLead, model.ResponsibilitySupporting}
+	for _, t := range append(tasks, model.Task{Position: len(tasks) + 1, Recurrence: model.RecurOnce}) {
+		d.Forms = append(d.Forms, taskFormRow{Task: t, Recurrences: model.Recurrences, Responsibilities: resp})
+	}
+	s.render(w, r, http.StatusOK, "matrix.html", view{Title: "Rollen- und Aufgabenverteilung", Active: "mein", Data: d})
+}
+
+// taskForm reads a row of the matrix from the form.
+func taskForm(r *http.Request) model.Task {
+	pos, _ := strconv.Atoi(r.PostFormValue("position"))
+	return model.Task{Position: pos, Text: strings.TrimSpace(r.PostFormValue("text")),
+		Spokesperson: model.Responsibility(r.PostFormValue("sprecher")), FITKO: model.Responsibility(r.PostFormValue("fitko")),
+		Recurrence: model.Recurrence(r.PostFormValue("wiederholung"))}
+}
+
+func (s *Server) saveTask(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	t := taskForm(r)
+	var err error
+	if r.PathValue("id") != "" {
+		if t.ID, err = strconv.ParseInt(r.PathValue("id"), 10, 64); err != nil {
+			s.notFound(w, r, "Diese Aufgabe gibt es nicht.")
+			return
+		}
+		err = s.st.UpdateTask(r.Context(), t)
+	} else {
+		_, err = s.st.CreateTask(r.Context(), t)
+	}
+	if err != nil {
+		s.fail(w, r, err, "Diese Aufgabe gibt es nicht.")
+		return
+	}
+	back(w, r, "/aufgaben", "Die Aufgabe „"+t.Text+"“ ist gespeichert.")
+}
