@@ -333,12 +333,14 @@ func (d Decision) Validate() error {
 	return nil
 }
 
-// DisplayTitle gives the number and title, or a placeholder for an unnumbered
-// decision.
+// DisplayTitle gives the number and title; without a number, the name
+// ProposalLabel gives ("Beschlussvorschlag – …" for a proposal).
 func (d Decision) DisplayTitle() string {
 	label := d.Label
 	if label == "" {
-		label = d.Kind.Label() + " (ohne Nummer)"
+		// A proposal has no number before it is adopted: it is named
+		// as ProposalLabel names it ("Beschlussvorschlag").
+		label = d.ProposalLabel()
 	}
 	if d.Title == "" {
 		return label
