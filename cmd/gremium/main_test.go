@@ -337,3 +337,70 @@ func TestServeAccountFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestImportPreparatoryMinutes imports the AL-Runde's minutes in the
+// published layout (detected from the header, or named with --body) and the
+// IT-PLR's minutes that refer to its recommendations: the items are linked
+// to the recommendations found by reference, whichever comes first.
+func TestImportPreparatoryMinutes(t *testing.T) {
+	demoDir, dir := t.TempDir(), t.TempDir()
+	if code, _, errs := runCmd("demo", "--data", demoDir); code != exitOK {
+		t.Fatal(errs)
+	}
+	al := filepath.Join(demoDir, "al39.txt")
+	s47 := filepath.Join(demoDir, "47.txt")
+	if code, _, errs := runCmd("export", "minutes", "39", "--body", "AL-Runde", "--data", demoDir); code != exitFail || !strings.Contains(errs, "internal") {
+		t.Errorf("the AL-Runde's minutes exported for the public: %d %s", code, errs)
+	}
+	for _, e := range [][]string{{"39", "--body", "AL-Runde", "--out", al}, {"47", "--out", s47}} {
+		if code, _, errs := runCmd(append([]string{"export", "minutes", "--internal", "--data", demoDir}, e...)...); code != exitOK {
+			t.Fatalf("export %v: %s", e, errs)
+		}
+	}
+	text, _ := os.ReadFile(s47)
+	if !strings.Contains(string(text), `<p class="beschlussempfehlung">Beschlussempfehlung der 39. AL-Runde vom 05.06.2025: Annahme wie vorgeschlagen, ohne Aussprache (Grüne Liste)</p>`) {
+		t.Fatalf("the internal export of the 47th session lacks the recommendations:\n%.2000s", text)
+	}
+	// The IT-PLR's minutes first: the AL-Runde is not there yet.
+	code, out, errs := runCmd("import", "minutes", s47, "--data", dir)
+	if code != exitOK || !strings.Contains(out, "die 39. Sitzung der AL-Runde ist nicht erfasst") {
+		t.Fatalf("import of the 47th: %d %s %s", code, out, errs)
+	}
+	// The AL-Runde's minutes, detected from the header: its items link to
+	// the 47th session's items of the same title.
+	code, out, errs = runCmd("import", "minutes", al, "--data", dir)
+	if code != exitOK || !strings.Contains(out, "39. Sitzung (AL-Runde): created") || !strings.Contains(out, "3 Beschlussempfehlungen verknüpft") {
+		t.Fatalf("import of the 39th AL-Runde: %d %s %s", code, out, errs)
+	}
+	// The IT-PLR's minutes again: the item without a title cannot be
+	// matched with an item of the AL-Runde; nothing is added to its minutes.
+	code, out, errs = runCmd("import", "minutes", s47, "--data", dir)
+	if code != exitOK || strings.Contains(out, "verknüpft\n") || !strings.Contains(out, "kein TOP „“ in der 39. AL-Runde") {
+		t.Fatalf("second import of the 47th: %d %s %s", code, out, errs)
+	}
+	st, err := store.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, "IT-PLR")
+	se, _ := st.SessionByNumber(ctx, council.ID, 47)
+	given, err := st.GivenRecommendations(ctx, se.ID)
+	if err != nil || len(given) != 3 {
+		t.Fatalf("%d recommendations linked, want 3: %v", len(given), err)
+	}
+	green := 0
+	for _, r := range given {
+		if r.Consent == model.ConsentConfirmed {
+			green++
+		}
+	}
+	if green != 3 {
+		t.Errorf("%d on the Grüne Liste, want 3", green)
+	}
+	// Named with --body, the same file is recognised as unchanged.
+	if code, out, errs := runCmd("import", "minutes", al, "--body", "AL-Runde", "--data", dir); code != exitOK || !strings.Contains(out, "unchanged") {
+		t.Errorf("import with --body: %d %s %s", code, out, errs)
+	}
+}

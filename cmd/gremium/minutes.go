@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -19,16 +20,17 @@ import (
 
 // runImport dispatches "gremium import <what>".
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if code, ok := onlySub(args, "minutes", "Usage: gremium import minutes FILE [--session N] [--data DIR]", stdout, stderr); !ok {
+	if code, ok := onlySub(args, "minutes", "Usage: gremium import minutes FILE [--session N] [--body ABBREV] [--data DIR]", stdout, stderr); !ok {
 		return code
 	}
 	return runImportMinutes(ctx, args[1:], stdout, stderr)
 }
 
 func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("import minutes", "import minutes FILE [--session N] [--data DIR]", stdout, stderr)
+	fs := newFlags("import minutes", "import minutes FILE [--session N] [--body ABBREV] [--data DIR]", stdout, stderr)
 	data := dataFlag(fs)
 	session := fs.Int("session", 0, "session `number` to store the minutes as (default: the number in the file's header)")
+	bodyFlag := fs.String("body", "", "`abbreviation` of the body the minutes are of, e.g. AL-Runde (default: the body the header names, else the IT-PLR)")
 	file, rest, code, ok := fileArg(fs, args, stdout)
 	if !ok {
 		return code
@@ -36,12 +38,11 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if code, ok := parse(fs, rest, stdout); !ok {
 		return code
 	}
-	f, err := os.Open(file)
+	text, err := os.ReadFile(file)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
-	defer f.Close()
 	st, err := openStore(ctx, fs, *data)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -54,16 +55,30 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
-	opts, err := minutes.StoredOptions(ctx, st, council.ID)
+	// The body: named by --body, or by the header ("39. Sitzung der
+	// AL-Runde"), else the council.
+	body, headerNumber := council, 0
+	if *bodyFlag != "" {
+		if body, err = st.BodyByAbbrev(ctx, *bodyFlag); err != nil {
+			fmt.Fprintf(stderr, "gremium import minutes: no body %q: %v\n", *bodyFlag, err)
+			return exitUsage
+		}
+		if b, n, ok := minutes.DetectBody(string(text), []model.Body{body}); ok && b.ID == body.ID {
+			headerNumber = n
+		}
+	} else if all, err := st.Bodies(ctx, ""); err != nil {
+		fmt.Fprintln(stderr, "gremium import minutes:", err)
+		return exitFail
+	} else if b, n, ok := minutes.DetectBody(string(text), all); ok {
+		body, headerNumber = b, n
+	}
+	opts, err := minutes.StoredOptions(ctx, st, body.ID)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
 	opts.Progress = func(line int) { fmt.Fprintf(stderr, "… %d lines read\n", line) }
-	size := int64(0)
-	if fi, err := f.Stat(); err == nil {
-		size = fi.Size()
-	}
+	size := int64(len(text))
 	start := time.Now()
 	phase := start
 	// progress writes a line on stderr when a phase of the import ends.
@@ -73,7 +88,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 			float64(size)/1e6/now.Sub(start).Seconds())
 		phase = now
 	}
-	doc, warnings, err := minutes.Parse(bufio.NewReader(f), opts)
+	doc, warnings, err := minutes.Parse(bufio.NewReader(bytes.NewReader(text)), opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
@@ -81,11 +96,14 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	for _, w := range warnings {
 		fmt.Fprintf(stdout, "%s:%s\n", file, w)
 	}
+	if doc.Session.Number == 0 {
+		doc.Session.Number = headerNumber
+	}
 	if *session > 0 {
 		doc.Session.Number = *session
 	}
 	progress(fmt.Sprintf("parsed %d bytes", size))
-	sessionID, outcome, err := minutes.Save(ctx, st, council.ID, doc)
+	sessionID, outcome, err := minutes.Save(ctx, st, body.ID, doc)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		if errors.Is(err, store.ErrImmutable) {
@@ -101,6 +119,23 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 		progress("search index updated")
 	}
+	if body.Preparation.PreparesID != 0 {
+		if err := linkPrepared(ctx, st, sessionID, body); err != nil {
+			fmt.Fprintln(stderr, "gremium import minutes:", err)
+			return exitFail
+		}
+	}
+	linked, notes, err := minutes.LinkRecommendations(ctx, st, sessionID, doc)
+	if err != nil {
+		fmt.Fprintln(stderr, "gremium import minutes:", err)
+		return exitFail
+	}
+	for _, n := range notes {
+		fmt.Fprintf(stdout, "%s: Beschlussempfehlung nicht verknüpft: %s\n", file, n)
+	}
+	if linked > 0 {
+		fmt.Fprintf(stdout, "%d Beschlussempfehlungen verknüpft\n", linked)
+	}
 	items, decisions := 0, 0
 	for _, it := range doc.Items() {
 		items++
@@ -110,7 +145,11 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "%d. Sitzung: %s (%d items, %d decisions, %d warnings)\n", doc.Session.Number, outcome, items, decisions, len(warnings))
+	label := fmt.Sprintf("%d. Sitzung", doc.Session.Number)
+	if body.ID != council.ID {
+		label += " (" + body.Abbrev + ")"
+	}
+	fmt.Fprintf(stdout, "%s: %s (%d items, %d decisions, %d warnings)\n", label, outcome, items, decisions, len(warnings))
 	// Follow-ups the wording proposes, for the secretariat to confirm.
 	proposals, err := minutes.StoredProposals(ctx, st, sessionID)
 	if err != nil {
@@ -118,7 +157,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	if len(proposals) > 0 {
-		fmt.Fprintf(stdout, "%d proposed follow-ups, to confirm at /sitzungen/%d/auftragsvorschlaege:\n", len(proposals), doc.Session.Number)
+		fmt.Fprintf(stdout, "%d proposed follow-ups, to confirm at %s/auftragsvorschlaege:\n", len(proposals), model.Session{Number: doc.Session.Number, BodySlug: body.Preparation.Slug}.Path())
 		for _, p := range proposals {
 			deadline := p.FollowUp().Deadline()
 			if deadline == "" {
@@ -146,7 +185,7 @@ func fileArg(fs *flag.FlagSet, args []string, stdout io.Writer) (string, []strin
 }
 
 func flagTakesValue(a string) bool {
-	for _, f := range []string{"-data", "--data", "-session", "--session", "-out", "--out", "-format", "--format"} {
+	for _, f := range []string{"-data", "--data", "-session", "--session", "-out", "--out", "-format", "--format", "-body", "--body"} {
 		if a == f {
 			return true
 		}
@@ -156,11 +195,12 @@ func flagTakesValue(a string) bool {
 
 // runExport dispatches "gremium export <what>".
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	usage := "Usage: gremium export minutes N [--format text|pdf] [--internal] [--out FILE] [--data DIR]"
+	usage := "Usage: gremium export minutes N [--format text|pdf] [--internal] [--body ABBREV] [--out FILE] [--data DIR]"
 	if code, ok := onlySub(args, "minutes", usage, stdout, stderr); !ok {
 		return code
 	}
-	fs := newFlags("export minutes", "export minutes N [--format text|pdf] [--internal] [--out FILE] [--data DIR]", stdout, stderr)
+	fs := newFlags("export minutes", "export minutes N [--format text|pdf] [--internal] [--body ABBREV] [--out FILE] [--data DIR]", stdout, stderr)
+	bodyFlag := fs.String("body", itplr.CouncilAbbrev, "`abbreviation` of the body whose session it is, e.g. AL-Runde")
 	data := dataFlag(fs)
 	format := fs.String("format", "text", "`format`: text (the published layout) or pdf")
 	internal := fs.Bool("internal", false, "include confidential passages (default: the public, redacted version)")
@@ -187,12 +227,12 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFail
 	}
 	defer st.Close()
-	council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	body, err := st.BodyByAbbrev(ctx, *bodyFlag)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium export minutes:", err)
 		return exitFail
 	}
-	se, err := st.SessionByNumber(ctx, council.ID, n)
+	se, err := st.SessionByNumber(ctx, body.ID, n)
 	if err != nil {
 		fmt.Fprintf(stderr, "gremium export minutes: session %d: %v\n", n, err)
 		return exitFail
@@ -200,6 +240,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	audience := model.Public
 	if *internal {
 		audience = model.Internal
+	} else if !audience.SeesSession(se) {
+		fmt.Fprintf(stderr, "gremium export minutes: the minutes of the %s are internal; export them with --internal\n", se.Title())
+		return exitFail
 	}
 	doc, err := minutes.Load(ctx, st, se.ID, audience)
 	if err != nil {
@@ -226,4 +269,32 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFail
 	}
 	return exitOK
+}
+
+// linkPrepared ties an imported session of a preparatory body to the
+// session it prepares, when it is tied to none: the prepared body's first
+// session after it.
+func linkPrepared(ctx context.Context, st *store.Store, sessionID int64, body model.Body) error {
+	if _, err := st.PreparedSession(ctx, sessionID); !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	se, err := st.Session(ctx, sessionID)
+	if err != nil || se.Date.IsZero() {
+		return err
+	}
+	sessions, err := st.Sessions(ctx, body.Preparation.PreparesID)
+	if err != nil {
+		return err
+	}
+	var next *model.Session
+	for i := range sessions {
+		c := &sessions[i]
+		if se.Date.Before(c.Date) && (next == nil || c.Date.Before(next.Date)) {
+			next = c
+		}
+	}
+	if next == nil {
+		return nil
+	}
+	return st.LinkPreparedSession(ctx, sessionID, next.ID)
 }

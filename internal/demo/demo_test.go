@@ -57,7 +57,7 @@ func count(t *testing.T, s *store.Store) counts {
 func TestLoadIsIdempotent(t *testing.T) {
 	s := loaded(t)
 	first := count(t, s)
-	want := counts{members: 23, bodies: 18, sessions: 3, items: 16, decisions: 7, assignments: 18, tasks: 9, questions: 5, followUps: 6, requests: 1, briefings: 2}
+	want := counts{members: 23, bodies: 19, sessions: 3, items: 16, decisions: 7, assignments: 18, tasks: 9, questions: 5, followUps: 6, requests: 1, briefings: 2}
 	if first != want {
 		t.Fatalf("after first load: %+v, want %+v", first, want)
 	}
@@ -178,3 +178,57 @@ func TestTranscriptionMatchesSeed(t *testing.T) {
 }
 
 func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestAlRunde39 checks the demo's 39th AL-Runde: it prepares the 47th
+// session, with a recommendation for each of the 47th session's decisions,
+// those of the Grüne Liste for adoption without discussion.
+func TestAlRunde39(t *testing.T) {
+	s := loaded(t)
+	ctx := context.Background()
+	prep, err := s.BodyByAbbrev(ctx, "AL-Runde")
+	if err != nil {
+		t.Fatal(err)
+	}
+	al, err := s.SessionByNumber(ctx, prep.ID, 39)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if al.Title() != "39. AL-Runde" || al.Date != model.NewDate(2025, 6, 5) || !al.Internal {
+		t.Errorf("39th AL-Runde: %q %s internal=%v", al.Title(), al.Date, al.Internal)
+	}
+	council, _ := s.BodyByAbbrev(ctx, CouncilAbbrev)
+	s47, _ := s.SessionByNumber(ctx, council.ID, 47)
+	if p, err := s.PreparedSession(ctx, al.ID); err != nil || p.ID != s47.ID {
+		t.Fatalf("prepares %+v, %v", p, err)
+	}
+	given, err := s.GivenRecommendations(ctx, s47.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := s.Items(ctx, s47.ID)
+	decided, green := 0, 0
+	for _, it := range items {
+		ds, _ := s.ItemDecisions(ctx, it.ID)
+		r, ok := given[it.ID]
+		if (len(ds) > 0) != ok {
+			t.Errorf("%s: %d decisions, recommendation %v", it.Label(), len(ds), ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		decided++
+		if r.GreenList != it.Consent || (it.Consent && r.Consent != model.ConsentConfirmed) || r.Kind != model.RecommendAdopt {
+			t.Errorf("%s: recommendation %+v, consent %v", it.Label(), r, it.Consent)
+		}
+		if it.Consent {
+			green++
+		}
+		if r.Caption() != "Beschlussempfehlung der 39. AL-Runde vom 05.06.2025" {
+			t.Errorf("caption %q", r.Caption())
+		}
+	}
+	if decided != 4 || green != 3 {
+		t.Errorf("%d recommendations, %d for the Grüne Liste; want 4 and 3", decided, green)
+	}
+}

@@ -163,6 +163,9 @@ func Setup(ctx context.Context, st *store.Store) (model.Body, error) {
 			return model.Body{}, fmt.Errorf("itplr: section %s: %w", s.Name, err)
 		}
 	}
+	if err := setupPreparatory(ctx, st, council); err != nil {
+		return model.Body{}, err
+	}
 	chairs, err := st.Chairs(ctx, council.ID)
 	if err != nil {
 		return model.Body{}, fmt.Errorf("itplr: %w", err)

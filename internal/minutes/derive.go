@@ -192,7 +192,8 @@ func (d Deriver) responsible(s string) string {
 // contribution or a protocol note with a deadline phrase or a request, and
 // for an item whose Follow-Up box is ticked but whose rows hold no such
 // sentence, one proposal for the item as a whole. Follow-ups the item has
-// already (same deadline) are not proposed again.
+// already (the same deadline; without a deadline, the same responsible
+// one) are not proposed again.
 func (d Deriver) Propose(doc Document) []Proposal {
 	var out []Proposal
 	current := doc.Session.Number
@@ -204,7 +205,9 @@ func (d Deriver) Propose(doc Document) []Proposal {
 			p.Key = proposalKey(current, it.AgendaItem, p.Sentence)
 			found++
 			for _, have := range it.FollowUps {
-				if have.ProposalKey == p.Key || have.DueDate == p.DueDate && have.DueSession == p.DueSession && (have.DueSession != 0 || !have.DueDate.IsZero()) {
+				sameDeadline := have.DueDate == p.DueDate && have.DueSession == p.DueSession
+				hasDeadline := have.DueSession != 0 || !have.DueDate.IsZero()
+				if have.ProposalKey == p.Key || sameDeadline && (hasDeadline || p.Responsible != "" && have.ResponsibleIs(p.Responsible)) {
 					return
 				}
 			}

@@ -184,4 +184,41 @@ func TestFollowUpPhrases(t *testing.T) {
 	if ps := d.Propose(doc); len(ps) != 0 {
 		t.Errorf("proposed again: %+v", ps)
 	}
+	doc = item(on("Bitte an den Bund, dies zu prüfen."))
+	doc.Sections[0].Items[0].FollowUps = []model.FollowUp{{Responsible: "Bund"}}
+	if ps := d.Propose(doc); len(ps) != 0 {
+		t.Errorf("proposed again without a deadline: %+v", ps)
+	}
+	doc.Sections[0].Items[0].FollowUps = []model.FollowUp{{Responsible: "HE"}}
+	if ps := d.Propose(doc); len(ps) != 1 {
+		t.Errorf("another member's follow-up hides the proposal: %+v", ps)
+	}
+}
+
+// FuzzFollowUpPhrases: any text of a contribution, a note or a decision
+// point gives proposals without failing, each drawn from a sentence of the
+// text, with a deadline that is a valid date or a positive session.
+func FuzzFollowUpPhrases(f *testing.F) {
+	for _, s := range []string{"Bitte an den Bund, dies bis zum 31.08.2025 zu prüfen.", "spätestens zur 49. Sitzung", "zur nächsten Sitzung. Bittet HE darum",
+		"bis zum 99.99.2025", "Der IT-Planungsrat beauftragt die FITKO.", "z. B. bzw. Nr. 5. Sitzung", "", ". . .", "bis zum 1.1.0001"} {
+		f.Add(s)
+	}
+	d := minutes.NewDeriver(itplr.Members())
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := minutes.Document{Session: model.Session{Number: 47}, Sections: []minutes.Section{{Items: []minutes.Item{{
+			AgendaItem: model.AgendaItem{ID: 1, Number: "01"},
+			Rows: []minutes.Row{{Kind: minutes.RowDiscussion, Points: []string{text}}, {Kind: minutes.RowNote, Text: text},
+				{Kind: minutes.RowDecision, Decision: &model.Decision{ID: 2, Points: []model.Point{{Label: "1.", Text: text}}}}}}}}}}
+		for _, p := range d.Propose(doc) {
+			if p.Sentence == "" || !strings.Contains(strings.Join(strings.Fields(text), " "), strings.Join(strings.Fields(p.Sentence), " ")) {
+				t.Errorf("sentence %q not from %q", p.Sentence, text)
+			}
+			if p.DueSession < 0 || !p.DueDate.IsZero() && p.DueDate.Month == 0 {
+				t.Errorf("deadline %+v", p)
+			}
+			if p.Key == "" {
+				t.Error("proposal without key")
+			}
+		}
+	})
 }

@@ -50,6 +50,10 @@ type Item struct {
 	// Reports are the spokespersons' reports, under the standard item
 	// "Reporting FachMK" only.
 	Reports []model.FachMKReport
+	// Recommendation is the Beschlussempfehlung the preparatory body (the
+	// AL-Runde) gave for the item, as far as the audience may see it
+	// (model.Audience.SeesRecommendation: internal by default); nil if none.
+	Recommendation *model.Recommendation
 }
 
 // IllegibleMarker is how every rendering shows a part the source document
@@ -156,6 +160,9 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 			return Document{}, err
 		}
 		if err := attachReports(ctx, st, &doc); err != nil {
+			return Document{}, err
+		}
+		if err := attachRecommendations(ctx, st, se.ID, doc.Sections); err != nil {
 			return Document{}, err
 		}
 	}
@@ -333,6 +340,9 @@ func Redacted(doc Document, a model.Audience) Document {
 		for ii, it := range sec.Items {
 			it.AgendaItem = a.Item(it.AgendaItem)
 			it.Reports = a.Reports(doc.Session, it.Reports)
+			if it.Recommendation != nil && !a.SeesRecommendation(*it.Recommendation) {
+				it.Recommendation = nil // the AL-Runde's recommendations are internal
+			}
 			var rows []Row
 			for _, r := range it.Rows {
 				if r.Decision != nil {
@@ -371,4 +381,25 @@ func Redacted(doc Document, a model.Audience) Document {
 		out.Sections = append(out.Sections, sec)
 	}
 	return out
+}
+
+// attachRecommendations gives each item the Beschlussempfehlung given for
+// it (an item of the IT-PLR) or carried by it (an item of the AL-Runde), if
+// any; Redacted removes it for an audience that may not see it.
+func attachRecommendations(ctx context.Context, st *store.Store, sessionID int64, sections []Section) error {
+	byTarget, byItem, err := st.SessionRecommendations(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	for si := range sections {
+		for ii := range sections[si].Items {
+			id := sections[si].Items[ii].ID
+			if r, ok := byTarget[id]; ok {
+				sections[si].Items[ii].Recommendation = &r
+			} else if r, ok := byItem[id]; ok {
+				sections[si].Items[ii].Recommendation = &r
+			}
+		}
+	}
+	return nil
 }

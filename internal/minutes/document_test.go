@@ -140,8 +140,10 @@ func TestLoadQueriesFixed(t *testing.T) {
 	if more != items+5 {
 		t.Fatalf("items = %d, want %d", more, items+5)
 	}
-	if second != first || first > 13 {
-		t.Errorf("queries: %d with %d items, %d with %d items; want the same, at most 13", first, items, second, more)
+	// 14: one query more since issue 17, the Beschlussempfehlungen of the
+	// AL-Runde for all items at once.
+	if second != first || first > 14 {
+		t.Errorf("queries: %d with %d items, %d with %d items; want the same, at most 14", first, items, second, more)
 	}
 }
 

@@ -22,7 +22,9 @@ func Export(w io.Writer, doc Document) error {
 	e := exporter{w: bw, date: doc.Session.Date}
 	se := doc.Session
 	title := fmt.Sprintf("%d. Sitzung", se.Number)
-	if doc.Body.Name != "" {
+	if doc.Body.Preparation.Slug != "" { // "39. Sitzung der AL-Runde" (DetectBody reads it)
+		title += " der " + doc.Body.Abbrev
+	} else if doc.Body.Name != "" {
 		title += " des " + doc.Body.Name + "s"
 	}
 	e.line("")
@@ -135,6 +137,9 @@ func (e *exporter) item(it Item, a model.Audience) {
 	}
 	e.line(number + "\t" + title + bulletList(it.Points) + "\t" + string(it.Goal) + "\t" + esc(strings.Join(it.Sources, ", ")) + "\t" + esc(strings.Join(it.Reporters, ", ")))
 	e.row("", checkboxes(it.Flags))
+	if it.Recommendation != nil { // only where the audience may see it (Redacted)
+		e.row("", `<p class="beschlussempfehlung">`+esc(it.Recommendation.Line())+"</p>")
+	}
 	for _, r := range it.Rows {
 		if !a.SeesRow(r.Confidential) {
 			// The public version shows a black bar and nothing else.

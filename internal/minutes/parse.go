@@ -388,6 +388,17 @@ func (p *parser) continuation(content string) {
 		return
 	}
 	p.ensureItem()
+	if m := recommendationRow.FindStringSubmatch(content); m != nil {
+		// The AL-Runde's recommendation for the item, as the internal
+		// export writes it: a reference to link, not a minutes row.
+		if rec, ok := model.ParseRecommendationLine(html.UnescapeString(m[1])); ok {
+			p.cur.Recommendation = &rec
+			return
+		}
+		// Never kept as a minutes row: the recommendation is internal.
+		p.warn("recommendation not understood and left out on %s: %q", p.cur.Label(), abbreviate(m[1]))
+		return
+	}
 	if blackedOut(content) {
 		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: BlackedOutText, Confidential: true})
 		return
@@ -812,6 +823,10 @@ func (p *parser) noteRow(content string) {
 	}
 	p.addRow(Row{Kind: RowNote, Speaker: author, Text: redactionMarks(strings.Join(texts, "\n"))})
 }
+
+// recommendationRow is the row of an item's Beschlussempfehlung in the
+// internal export (export.go).
+var recommendationRow = regexp.MustCompile(`^<p class="beschlussempfehlung">(.*)</p>$`)
 
 var noteHeader = regexp.MustCompile(`^Protokollnotiz\s*\(([^)]+)\)\s*`)
 

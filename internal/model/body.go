@@ -8,6 +8,7 @@ const (
 	BodyPlanningCouncil BodyKind = "planungsrat"      // der IT-Planungsrat
 	BodyFachMK          BodyKind = "fachmk"           // eine Fachministerkonferenz (or a body acting for one)
 	BodySteeringGroup   BodyKind = "steuerungsgruppe" // Steuerungsgruppe, Lenkungskreis, AG of the IT-PLR
+	// BodyPreparatory (preparation.go) is a preparatory body: the AL-Runde.
 )
 
 // Label gives the German name of the kind.
@@ -19,6 +20,8 @@ func (k BodyKind) Label() string {
 		return "Fachministerkonferenz"
 	case BodySteeringGroup:
 		return "Steuerungsgruppe"
+	case BodyPreparatory:
+		return "vorbereitendes Gremium"
 	}
 	return string(k)
 }
@@ -26,7 +29,7 @@ func (k BodyKind) Label() string {
 // Valid reports whether k is a known kind.
 func (k BodyKind) Valid() bool {
 	switch k {
-	case BodyPlanningCouncil, BodyFachMK, BodySteeringGroup:
+	case BodyPlanningCouncil, BodyFachMK, BodySteeringGroup, BodyPreparatory:
 		return true
 	}
 	return false
@@ -59,8 +62,11 @@ type Body struct {
 	QuorumMin       int    // voting members present for a quorum; 0 means DefaultQuorum
 	// Rules are the body's decision rules: the rule per kind of decision
 	// and who votes. The zero value means the IT-Planungsrat's rules.
-	Rules   DecisionRules
-	Version int
+	Rules DecisionRules
+	// Preparation ties a preparatory body (the AL-Runde) to the body it
+	// prepares; the zero value for every other body.
+	Preparation Preparation
+	Version     int
 }
 
 // Quorum gives the least number of voting members present for a quorum.
@@ -89,7 +95,7 @@ func (b Body) Validate() error {
 			return err
 		}
 	}
-	return nil
+	return b.Preparation.Validate()
 }
 
 // Contact is a contact person of a body's secretariat (Geschäftsstelle).

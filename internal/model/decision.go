@@ -216,6 +216,9 @@ type Decision struct {
 	// decision, oldest first; the decision itself stays as adopted.
 	Corrections []DecisionCorrection
 	Version     int
+	// Internal is read from the decision's body: a decision of an internal
+	// body (the AL-Runde's recommendations) is never public.
+	Internal bool
 }
 
 // Bound gives the members a decision binds when it binds only those that
@@ -330,12 +333,14 @@ func (d Decision) Validate() error {
 	return nil
 }
 
-// DisplayTitle gives the number and title, or a placeholder for an unnumbered
-// decision.
+// DisplayTitle gives the number and title; without a number, the name
+// ProposalLabel gives ("Beschlussvorschlag – …" for a proposal).
 func (d Decision) DisplayTitle() string {
 	label := d.Label
 	if label == "" {
-		label = d.Kind.Label() + " (ohne Nummer)"
+		// A proposal has no number before it is adopted: it is named
+		// as ProposalLabel names it ("Beschlussvorschlag").
+		label = d.ProposalLabel()
 	}
 	if d.Title == "" {
 		return label

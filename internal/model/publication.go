@@ -17,6 +17,10 @@ import "slices"
 //     (Session.MinutesApproved);
 //   - a decision is public once adopted; a proposal (Beschlussvorschlag)
 //     and a rejected proposal never are (Decision.Public);
+//   - nothing of a session or decision of an internal body (the
+//     AL-Runde, a preparatory body) is public: not the session, its agenda,
+//     its minutes, its decisions nor its recommendations (Session.Internal,
+//     Decision.Internal, Audience.SeesSession, Audience.SeesRecommendation);
 //   - a confidential row shows only its kind (Audience.SeesRow), a marked
 //     passage inside a text becomes "[geschwärzt]" (Audience.Text, with the
 //     marks parsed by PublicText).
@@ -30,7 +34,7 @@ import "slices"
 // start of the session on. A session in an unknown status keeps it
 // internal.
 func (s Session) AgendaPublic() bool {
-	return s.AgendaPublished || s.Status.index() >= StatusRunning.index()
+	return !s.Internal && (s.AgendaPublished || s.Status.index() >= StatusRunning.index())
 }
 
 // MinutesPublic reports whether the minutes rows of the session may be
@@ -38,7 +42,7 @@ func (s Session) AgendaPublic() bool {
 // and after approval. While the session runs and until the draft is
 // released, the public sees the agenda and the adopted decisions only.
 func (s Session) MinutesPublic() bool {
-	return s.Status == StatusMinutesDraft || s.Status == StatusMinutesApproved
+	return !s.Internal && (s.Status == StatusMinutesDraft || s.Status == StatusMinutesApproved)
 }
 
 // MinutesApproved reports whether the session's minutes are approved; the
@@ -59,7 +63,7 @@ func (s Session) MinutesEditable() bool {
 // Public reports whether the decision may be shown to the public: only an
 // adopted decision. A proposal (Beschlussvorschlag, the draft) and a
 // rejected proposal are internal wherever they appear.
-func (d Decision) Public() bool { return d.Status == DecisionAdopted }
+func (d Decision) Public() bool { return !d.Internal && d.Status == DecisionAdopted }
 
 // ProposalLabel gives how a decision is named where its number would
 // stand: its number once adopted, "Beschlussvorschlag" for a proposal (it
@@ -88,6 +92,19 @@ func FollowUpPublic(f FollowUp, decision *Decision, session *Session) bool {
 		return decision != nil && decision.ID == f.DecisionID && decision.Public()
 	}
 	return session != nil && session.MinutesPublic()
+}
+
+// SeesSession reports whether the audience may know of the session at all
+// (its number, date and place): the public not of a session of an
+// internal body (the AL-Runde).
+func (a Audience) SeesSession(s Session) bool { return a == Internal || !s.Internal }
+
+// SeesRecommendation reports whether the audience may see a
+// Beschlussempfehlung: the public only one that its body does not keep
+// internal and that was given (adopted). The AL-Runde keeps its
+// recommendations internal.
+func (a Audience) SeesRecommendation(r Recommendation) bool {
+	return a == Internal || (!r.Internal && r.Given())
 }
 
 // SeesAgenda reports whether the audience may see the session's agenda.

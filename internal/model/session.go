@@ -97,6 +97,23 @@ type Session struct {
 	// calendar sequence (see schedule.go).
 	Schedule SessionSchedule
 	Version  int // optimistic locking
+
+	// Read with the session from its body: the body's address part ("" for
+	// the council: /sitzungen/47; "al-runde": /gremien/al-runde/sitzungen/39),
+	// its abbreviation, and whether the body is internal (the publication
+	// gate keeps such a session off every public surface).
+	BodySlug   string
+	BodyAbbrev string
+	Internal   bool
+}
+
+// Path gives the address of the session's page: /sitzungen/47 for the
+// council, /gremien/al-runde/sitzungen/39 for a body with its own pages.
+func (s Session) Path() string {
+	if s.BodySlug == "" {
+		return fmt.Sprintf("/sitzungen/%d", s.Number)
+	}
+	return fmt.Sprintf("/gremien/%s/sitzungen/%d", s.BodySlug, s.Number)
 }
 
 // SessionKind tells a regular session (ordentliche Sitzung) from a special
@@ -191,8 +208,13 @@ var approvalRef = regexp.MustCompile(`(?i)(?:Bestätigung|Genehmigung)\s+des\s+P
 // HasQuorum reports whether the session was found to have a quorum.
 func (s Session) HasQuorum() bool { return s.Quorum == "ja" }
 
-// Title gives "47. Sitzung".
-func (s Session) Title() string { return fmt.Sprintf("%d. Sitzung", s.Number) }
+// Title gives "47. Sitzung", or for a body with its own pages "39. AL-Runde".
+func (s Session) Title() string {
+	if s.BodySlug != "" && s.BodyAbbrev != "" {
+		return fmt.Sprintf("%d. %s", s.Number, s.BodyAbbrev)
+	}
+	return fmt.Sprintf("%d. Sitzung", s.Number)
+}
 
 // TimeSpan gives "09:00 – 12:15 Uhr", or "" when no times are known.
 func (s Session) TimeSpan() string {

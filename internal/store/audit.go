@@ -80,7 +80,9 @@ var auditEntities = []auditEntity{
 	{AuditKind{"document_note", "Notiz zu einem Dokument"}, "", []auditPart{
 		{"notiz", `SELECT document_id, user_id, member, shared, length(text) AS zeichen, updated_at FROM document_notes WHERE id = ?`}}},
 	{AuditKind{"body", "Gremium"}, "bodies", []auditPart{
-		{"vorsitz", `SELECT year, member_abbrev FROM body_chairs WHERE body_id = ? ORDER BY year`}}},
+		{"vorsitz", `SELECT year, member_abbrev FROM body_chairs WHERE body_id = ? ORDER BY year`},
+		{"delegierte", `SELECT member_abbrev, person_id, deputy FROM body_delegates WHERE body_id = ? ORDER BY member_abbrev, deputy, person_id`}}},
+	{AuditKind{"recommendation", "Beschlussempfehlung"}, "recommendations", nil},
 	{AuditKind{"section", "Schwerpunktthema"}, "sections", nil},
 	{AuditKind{"contact", "Kontakt"}, "contacts", nil},
 	{AuditKind{"conference_date", "FachMK-Termin"}, "conference_dates", nil},

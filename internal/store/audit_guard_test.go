@@ -149,8 +149,8 @@ var unaudited = map[string]string{
 	"oparl_objects":     "the OParl JSON built from the recorded data in the same transaction (store/oparl.go)",
 	"oparl_counts":      "counts of oparl_objects",
 	"oparl_dirty":       "work list of the OParl build, kept by triggers and emptied in the same transaction",
-	"rendered_pages":    "public pages rendered from the recorded data, rebuilt at any time (pages.go)",
-	"page_generation":   "the generation counter that tells rendered_pages which data they were rendered from",
+	"rendered_pages":    "public pages rendered from the recorded data, served until the next change (store/pages.go)",
+	"page_generation":   "counts the changes of content, bumped in the transaction of each change (store/pages.go)",
 }
 
 // TestEveryTableAudited fails for a table that is neither recorded by an

@@ -9,12 +9,14 @@ import (
 	"gremium/internal/model"
 )
 
-const bodyCols = `id, kind, abbrev, name, COALESCE(parent_id, 0), COALESCE(acts_for_id, 0), chair, topic_profile, terms, notes, decision_pattern, quorum_min, decision_rules, version`
+const bodyCols = `id, kind, abbrev, name, COALESCE(parent_id, 0), COALESCE(acts_for_id, 0), chair, topic_profile, terms, notes, decision_pattern, quorum_min, decision_rules, version,
+	COALESCE(prepares_id, 0), slug, internal, lead_weeks, registration_days, document_days`
 
 func scanBody(r scanner) (model.Body, error) {
 	var b model.Body
 	var terms, rules string
-	if err := r.Scan(&b.ID, &b.Kind, &b.Abbrev, &b.Name, &b.ParentID, &b.ActsForID, &b.Chair, &b.TopicProfile, &terms, &b.Notes, &b.DecisionPattern, &b.QuorumMin, &rules, &b.Version); err != nil {
+	if err := r.Scan(&b.ID, &b.Kind, &b.Abbrev, &b.Name, &b.ParentID, &b.ActsForID, &b.Chair, &b.TopicProfile, &terms, &b.Notes, &b.DecisionPattern, &b.QuorumMin, &rules, &b.Version,
+		&b.Preparation.PreparesID, &b.Preparation.Slug, &b.Preparation.Internal, &b.Preparation.LeadWeeks, &b.Preparation.RegistrationDays, &b.Preparation.DocumentDays); err != nil {
 		return b, err
 	}
 	var err error
@@ -54,9 +56,11 @@ func (s *Store) CreateBody(ctx context.Context, b model.Body) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.insert(ctx, tx, "body", b.Abbrev,
-			`INSERT INTO bodies (kind, abbrev, name, parent_id, acts_for_id, chair, topic_profile, terms, notes, decision_pattern, quorum_min, decision_rules)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern, b.QuorumMin, rulesJSON(b.Rules))
+			`INSERT INTO bodies (kind, abbrev, name, parent_id, acts_for_id, chair, topic_profile, terms, notes, decision_pattern, quorum_min, decision_rules,
+			   prepares_id, slug, internal, lead_weeks, registration_days, document_days)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern, b.QuorumMin, rulesJSON(b.Rules),
+			nullID(b.Preparation.PreparesID), b.Preparation.Slug, b.Preparation.Internal, b.Preparation.LeadWeeks, b.Preparation.RegistrationDays, b.Preparation.DocumentDays)
 		return err
 	})
 	return id, err
@@ -88,8 +92,10 @@ func (s *Store) UpdateBody(ctx context.Context, b model.Body) error {
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updateVersioned(ctx, tx, "bodies", "body", b.ID, b.Version,
-			`kind = ?, abbrev = ?, name = ?, parent_id = ?, acts_for_id = ?, chair = ?, topic_profile = ?, terms = ?, notes = ?, decision_pattern = ?, quorum_min = ?, decision_rules = ?`,
-			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern, b.QuorumMin, rulesJSON(b.Rules))
+			`kind = ?, abbrev = ?, name = ?, parent_id = ?, acts_for_id = ?, chair = ?, topic_profile = ?, terms = ?, notes = ?, decision_pattern = ?, quorum_min = ?, decision_rules = ?,
+			 prepares_id = ?, slug = ?, internal = ?, lead_weeks = ?, registration_days = ?, document_days = ?`,
+			b.Kind, b.Abbrev, b.Name, nullID(b.ParentID), nullID(b.ActsForID), b.Chair, b.TopicProfile, toJSON(b.Terms), b.Notes, b.DecisionPattern, b.QuorumMin, rulesJSON(b.Rules),
+			nullID(b.Preparation.PreparesID), b.Preparation.Slug, b.Preparation.Internal, b.Preparation.LeadWeeks, b.Preparation.RegistrationDays, b.Preparation.DocumentDays)
 	})
 }
 

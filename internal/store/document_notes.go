@@ -90,8 +90,8 @@ func (s *Store) DocumentNotesFor(ctx context.Context, sessionID int64, u *model.
 		return n, r.Scan(&n.ID, &n.DocumentID, &n.UserID, &n.Member, &n.Author, &n.Text, &n.Shared)
 	}, "document notes", `SELECT n.id, n.document_id, n.user_id, n.member, n.author, n.text, n.shared FROM document_notes n
 		JOIN documents d ON d.id = n.document_id
-		WHERE d.session_id = ? AND (n.user_id = ? OR (n.shared <> 0 AND n.member <> '' AND n.member = ?))
-		ORDER BY n.document_id, n.user_id <> ?, n.id`, sessionID, u.ID, u.MemberAbbrev, u.ID)
+		WHERE d.session_id = ? AND (n.user_id = ? OR (n.shared = 1 AND n.member <> '' AND n.member = ?))
+		ORDER BY n.document_id, CASE WHEN n.user_id = ? THEN 0 ELSE 1 END, n.id`, sessionID, u.ID, u.MemberAbbrev, u.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -31,101 +31,130 @@ type FollowUpReminderCount struct {
 func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (FollowUpReminderCount, error) {
 	var n FollowUpReminderCount
 	today := model.BerlinDate(now)
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	// The follow-ups and their deadlines are read first, without the write
+	// lock; the transaction only tries the reminders that are due.
+	w := FollowUpFilter{Pending: true}.where()
+	entries, err := queryList(ctx, s.db, func(r scanner) (FollowUpEntry, error) {
+		var e FollowUpEntry
+		var due, done string
+		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.DueSession, &e.Status, &done,
+			&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
+			&e.ProposalKey, &e.Version, &e.SessionID)
+		e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
+		return e, err
+	}, "pending follow-ups", `SELECT `+followUpCols+`, COALESCE(i.session_id, 0) FROM follow_ups f
+		LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id))`+w.sql()+` ORDER BY f.id`, w.args...)
+	if err != nil {
+		return n, err
+	}
+	names := map[string]string{}
+	members, err := queryList(ctx, s.db, func(r scanner) ([2]string, error) {
+		var m [2]string
+		return m, r.Scan(&m[0], &m[1])
+	}, "member names", `SELECT abbrev, name FROM members`)
+	if err != nil {
+		return n, err
+	}
+	for _, m := range members {
+		names[m[0]] = m[1]
+	}
+	type job struct {
+		followUp int64
+		notice   Notice
+		overdue  bool
+	}
+	var jobs []job
+	for _, e := range entries {
+		var due *model.Session
+		if e.DueSession > 0 && e.SessionID != 0 {
+			se, err := queryOne(ctx, s.db, scanSession, "due session", `SELECT `+sessionCols+` FROM sessions
+				WHERE body_id = (SELECT body_id FROM sessions WHERE id = ?) AND number = ?`, e.SessionID, e.DueSession)
+			if err == nil {
+				due = &se
+			} else if !errors.Is(err, ErrNotFound) {
+				return n, err
+			}
+		}
+		dueOn := e.DueAt(due)
+		if dueOn.IsZero() {
+			continue
+		}
+		days := int(dueOn.Time().Sub(today.Time()).Hours() / 24)
+		text := model.PublicText(e.Text)
+		deadline := model.PublicText(e.DeadlineAt(due))
+		to := func(sub Subscriber) bool {
+			u := sub.User
+			return u.Role == model.RoleSecretariat || u.MemberAbbrev != "" && (e.ResponsibleIs(u.MemberAbbrev) || e.ResponsibleIs(names[u.MemberAbbrev]))
+		}
+		link := fmt.Sprintf("/auftraege/%d", e.ID)
+		if e.OverdueAt(now, due) {
+			week := 0
+			if days < 0 {
+				week = (-days - 1) / 7
+			}
+			jobs = append(jobs, job{followUp: e.ID, overdue: true, notice: Notice{
+				Event:   model.EventFollowUpOverdue,
+				Key:     fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w%d", e.ID, dueOn, week),
+				Ref:     fmt.Sprintf("auftrag:%d", e.ID),
+				Subject: "Auftrag überfällig: " + shorten(text, 80),
+				Body: fmt.Sprintf("Der Auftrag „%s“ (verantwortlich: %s) ist überfällig. Frist: %s.\n"+
+					"Bitte melden Sie den Stand oder die Erledigung mit Nachweis.", text, model.PublicText(e.Responsible), deadline),
+				Link: link, To: to,
+			}})
+			continue
+		}
+		if days < 0 || days > maxLeadDays {
+			continue
+		}
+		for _, occasion := range []struct {
+			key  string
+			when func(Subscriber) bool
+		}{
+			{"vorlauf", func(sub Subscriber) bool { return days > DueSoonDays && days <= leadDays(sub) }},
+			{fmt.Sprintf("%dt", DueSoonDays), func(Subscriber) bool { return days <= DueSoonDays }},
+		} {
+			if occasion.key == "vorlauf" && days <= DueSoonDays {
+				continue
+			}
+			when := occasion.when
+			jobs = append(jobs, job{followUp: e.ID, notice: Notice{
+				Event:   model.EventFollowUpDue,
+				Key:     fmt.Sprintf("auftrag_faellig:%d:%s:%s", e.ID, dueOn, occasion.key),
+				Ref:     fmt.Sprintf("auftrag:%d", e.ID),
+				Subject: fmt.Sprintf("Auftrag fällig am %s: %s", dueOn.German(), shorten(text, 80)),
+				Body: fmt.Sprintf("Der Auftrag „%s“ (verantwortlich: %s) ist fällig: %s, noch %d Tage.\n"+
+					"Bitte melden Sie den Stand oder die Erledigung mit Nachweis.", text, model.PublicText(e.Responsible), deadline, days),
+				Link: link,
+				To:   func(sub Subscriber) bool { return to(sub) && when(sub) },
+			}})
+		}
+	}
+	if len(jobs) == 0 {
+		return n, nil
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		n = FollowUpReminderCount{}
 		// A run that queues nothing changes no content: cached pages stay.
 		s.quiet(tx)
-		w := FollowUpFilter{Pending: true}.where()
-		entries, err := queryList(ctx, tx, func(r scanner) (FollowUpEntry, error) {
-			var e FollowUpEntry
-			var due, done string
-			err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.DueSession, &e.Status, &done,
-				&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
-				&e.ProposalKey, &e.Version, &e.SessionID)
-			e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
-			return e, err
-		}, "pending follow-ups", `SELECT `+followUpCols+`, COALESCE(i.session_id, 0) FROM follow_ups f
-			LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id))`+w.sql()+` ORDER BY f.id`, w.args...)
-		if err != nil {
-			return err
-		}
-		names := map[string]string{}
-		members, err := queryList(ctx, tx, func(r scanner) ([2]string, error) {
-			var m [2]string
-			return m, r.Scan(&m[0], &m[1])
-		}, "member names", `SELECT abbrev, name FROM members`)
-		if err != nil {
-			return err
-		}
-		for _, m := range members {
-			names[m[0]] = m[1]
-		}
-		for _, e := range entries {
-			var due *model.Session
-			if e.DueSession > 0 && e.SessionID != 0 {
-				se, err := queryOne(ctx, tx, scanSession, "due session", `SELECT `+sessionCols+` FROM sessions
-					WHERE body_id = (SELECT body_id FROM sessions WHERE id = ?) AND number = ?`, e.SessionID, e.DueSession)
-				if err == nil {
-					due = &se
-				} else if !errors.Is(err, ErrNotFound) {
-					return err
+		for _, j := range jobs {
+			// Reported done (or dropped) since it was read: no reminder.
+			var status model.FollowUpStatus
+			if err := tx.QueryRowContext(ctx, `SELECT status FROM follow_ups WHERE id = ?`, j.followUp).Scan(&status); err != nil {
+				if errors.Is(err, sql.ErrNoRows) {
+					continue
 				}
+				return fmt.Errorf("store: follow-up reminder: %w", err)
 			}
-			dueOn := e.DueAt(due)
-			if dueOn.IsZero() {
+			if !status.Pending() {
 				continue
 			}
-			days := int(dueOn.Time().Sub(today.Time()).Hours() / 24)
-			text := model.PublicText(e.Text)
-			deadline := model.PublicText(e.DeadlineAt(due))
-			to := func(sub Subscriber) bool {
-				u := sub.User
-				return u.Role == model.RoleSecretariat || u.MemberAbbrev != "" && (e.ResponsibleIs(u.MemberAbbrev) || e.ResponsibleIs(names[u.MemberAbbrev]))
+			k, err := s.notifySubscribers(ctx, tx, j.notice)
+			if err != nil {
+				return err
 			}
-			link := fmt.Sprintf("/auftraege/%d", e.ID)
-			if e.OverdueAt(now, due) {
-				week := 0
-				if days < 0 {
-					week = (-days - 1) / 7
-				}
-				k, err := s.notifySubscribers(ctx, tx, Notice{
-					Event:   model.EventFollowUpOverdue,
-					Key:     fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w%d", e.ID, dueOn, week),
-					Ref:     fmt.Sprintf("auftrag:%d", e.ID),
-					Subject: "Auftrag überfällig: " + shorten(text, 80),
-					Body: fmt.Sprintf("Der Auftrag „%s“ (verantwortlich: %s) ist überfällig. Frist: %s.\n"+
-						"Bitte melden Sie den Stand oder die Erledigung mit Nachweis.", text, model.PublicText(e.Responsible), deadline),
-					Link: link, To: to,
-				})
-				if err != nil {
-					return err
-				}
+			if j.overdue {
 				n.Overdue += k
-				continue
-			}
-			if days < 0 || days > maxLeadDays {
-				continue
-			}
-			for _, occasion := range []struct {
-				key  string
-				when func(Subscriber) bool
-			}{
-				{"vorlauf", func(sub Subscriber) bool { return days > DueSoonDays && days <= leadDays(sub) }},
-				{fmt.Sprintf("%dt", DueSoonDays), func(Subscriber) bool { return days <= DueSoonDays }},
-			} {
-				k, err := s.notifySubscribers(ctx, tx, Notice{
-					Event:   model.EventFollowUpDue,
-					Key:     fmt.Sprintf("auftrag_faellig:%d:%s:%s", e.ID, dueOn, occasion.key),
-					Ref:     fmt.Sprintf("auftrag:%d", e.ID),
-					Subject: fmt.Sprintf("Auftrag fällig am %s: %s", dueOn.German(), shorten(text, 80)),
-					Body: fmt.Sprintf("Der Auftrag „%s“ (verantwortlich: %s) ist fällig: %s, noch %d Tage.\n"+
-						"Bitte melden Sie den Stand oder die Erledigung mit Nachweis.", text, model.PublicText(e.Responsible), deadline, days),
-					Link: link,
-					To:   func(sub Subscriber) bool { return to(sub) && occasion.when(sub) },
-				})
-				if err != nil {
-					return err
-				}
+			} else {
 				n.Due += k
 			}
 		}
@@ -170,22 +199,23 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 	today := model.BerlinDate(now)
 	last := model.DateOf(today.Time().AddDate(0, 0, ConferenceLeadDays))
 	n := 0
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	type due struct {
+		id, bodyID                 int64
+		title, place, starts, name string
+	}
+	// Read without the write lock; most runs find no date.
+	dates, err := queryList(ctx, s.db, func(r scanner) (due, error) {
+		var d due
+		return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.name)
+	}, "conference dates due", `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
+		FROM conference_dates c JOIN bodies b ON b.id = c.body_id WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`,
+		today.String(), last.String())
+	if err != nil || len(dates) == 0 {
+		return 0, err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		n = 0
 		s.quiet(tx)
-		type due struct {
-			id, bodyID                 int64
-			title, place, starts, name string
-		}
-		dates, err := queryList(ctx, tx, func(r scanner) (due, error) {
-			var d due
-			return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.name)
-		}, "conference dates due", `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
-			FROM conference_dates c JOIN bodies b ON b.id = c.body_id WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`,
-			today.String(), last.String())
-		if err != nil {
-			return err
-		}
 		for _, d := range dates {
 			speakers, err := spokespersonMembers(ctx, tx, []int64{d.bodyID})
 			if err != nil {

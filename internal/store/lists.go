@@ -2,8 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
-	"strconv"
 
 	"gremium/internal/model"
 )
@@ -32,24 +33,32 @@ func (s *Store) RecentSessions(ctx context.Context, bodyID int64, n int) ([]mode
 		append(append([]any{bodyID}, comingStatuses...), n)...)
 }
 
-// SessionYears gives the years in which a body has sessions, newest first.
-// It reads the date index of all sessions: callers keep it per data
-// version.
+// SessionYears gives the years in which a body has sessions, newest first:
+// one step down the date index per year (the newest date before the start
+// of the last year found), not a read of all sessions. Callers keep it per
+// data version.
 func (s *Store) SessionYears(ctx context.Context, bodyID int64) ([]int, error) {
-	ys, err := queryList(ctx, s.rd, func(r scanner) (string, error) {
-		var y string
-		return y, r.Scan(&y)
-	}, "session years", `SELECT DISTINCT substr(date, 1, 4) FROM sessions WHERE body_id = ? AND date <> '' ORDER BY 1 DESC`, bodyID)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]int, 0, len(ys))
-	for _, y := range ys {
-		if n, err := strconv.Atoi(y); err == nil {
-			out = append(out, n)
+	var out []int
+	before := "9999-12-32"
+	for {
+		var date string
+		err := s.rd.QueryRowContext(ctx, `SELECT date FROM sessions WHERE body_id = ? AND date <> '' AND date < ? ORDER BY date DESC LIMIT 1`,
+			bodyID, before).Scan(&date)
+		if errors.Is(err, sql.ErrNoRows) {
+			return out, nil
 		}
+		if err != nil {
+			return nil, fmt.Errorf("store: session years: %w", err)
+		}
+		queries.Add(1)
+		d, err := model.ParseDate(date)
+		if err != nil || d.Year < 1 {
+			before = date // not a date: step past it
+			continue
+		}
+		out = append(out, d.Year)
+		before = model.NewDate(d.Year, 1, 1).String()
 	}
-	return out, nil
 }
 
 // SessionsOfYear gives up to limit of a body's sessions dated in year,

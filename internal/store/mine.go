@@ -90,7 +90,7 @@ func (s *Store) RelevantDecisionsSince(ctx context.Context, conferenceIDs []int6
 		return rd, err
 	}, "relevant decisions",
 		`SELECT `+decisionCols+`, r.conference_id, r.reason FROM decisions d JOIN decision_relevance r ON r.decision_id = d.id
-		 WHERE d.status = ? AND r.relevant <> 0 AND r.conference_id IN (?`+strings.Repeat(", ?", len(conferenceIDs)-1)+`) AND (`+cond+`)
+		 WHERE d.status = ? AND r.relevant = 1 AND r.conference_id IN (?`+strings.Repeat(", ?", len(conferenceIDs)-1)+`) AND (`+cond+`)
 		 ORDER BY d.year DESC, d.seq DESC, d.id DESC`, args...)
 }
 
@@ -105,7 +105,7 @@ func (m multiScanner) Scan(dest ...any) error { return m.r.Scan(append(dest, m.m
 
 func limitOrAll(n int) int {
 	if n <= 0 {
-		return -1
+		return noLimit
 	}
 	return n
 }

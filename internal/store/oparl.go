@@ -410,7 +410,7 @@ func (y *oparlSync) computeVisible(k oparlKey) (bool, error) {
 		return k.src == y.council.ID, nil
 	case oparl.KindOrganization:
 		b, err := y.body(k.src)
-		return b != nil, err
+		return b != nil && !b.Preparation.Internal, err // an internal body (the AL-Runde) is not published
 	case oparl.KindPerson:
 		p, err := y.person(k.src)
 		return p != nil, err

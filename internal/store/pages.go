@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -61,6 +63,26 @@ type pageWriter struct {
 	// pruned is the generation below which stored pages were last removed.
 	pruned    int64
 	lastPrune time.Time
+	// budget bounds the bytes of the stored bodies (SetPageBudget); used
+	// counts them (read once, then kept by the writer).
+	budget    atomic.Int64
+	used      int64
+	usedKnown bool
+}
+
+// DefaultPageBudget bounds the bytes of stored pages: addresses with a
+// query (a register page after any decision, an OParl page after any
+// object) are not bounded by the data, so the table is. A page that would
+// exceed it is not stored (it is rendered on each request until older
+// pages are removed after the next change).
+const DefaultPageBudget = 512 << 20
+
+// SetPageBudget sets the bytes the stored pages may take (0: the default).
+func (s *Store) SetPageBudget(bytes int64) {
+	if bytes <= 0 {
+		bytes = DefaultPageBudget
+	}
+	s.pages.budget.Store(bytes)
 }
 
 // pageJob is a page to write, or (flush not nil) a request to report when
@@ -195,32 +217,89 @@ func (w *pageWriter) write(batch []pageJob) error {
 		return err
 	}
 	defer tx.Rollback()
+	used := w.used
+	if !w.usedKnown {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(length(body)), 0) FROM rendered_pages`).Scan(&used); err != nil {
+			return err
+		}
+	}
+	budget := w.budget.Load()
+	if budget <= 0 {
+		budget = DefaultPageBudget
+	}
 	var gen int64
+	for _, j := range batch {
+		if j.flush == nil {
+			gen = max(gen, j.page.Gen)
+		}
+	}
+	if gen > w.pruned && (time.Since(w.lastPrune) > PagePruneInterval || used > budget*9/10) {
+		freed, err := prunePages(ctx, tx, gen)
+		if err != nil {
+			return err
+		}
+		used -= freed
+		w.pruned, w.lastPrune = gen, time.Now()
+	}
 	for _, j := range batch {
 		if j.flush != nil {
 			continue
 		}
 		p := j.page
-		gen = max(gen, p.Gen)
+		var old int64
+		if err := tx.QueryRowContext(ctx, `SELECT length(body) FROM rendered_pages WHERE key = ?`, p.Key).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if used-old+int64(len(p.Body)) > budget {
+			continue // over budget: rendered again next time
+		}
 		// A page of an older generation never replaces a newer one.
-		if _, err := tx.ExecContext(ctx, `INSERT INTO rendered_pages (key, gen, epoch, day, headers, etag, body)
+		res, err := tx.ExecContext(ctx, `INSERT INTO rendered_pages (key, gen, epoch, day, headers, etag, body)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (key) DO UPDATE SET gen = excluded.gen, epoch = excluded.epoch, day = excluded.day,
 				headers = excluded.headers, etag = excluded.etag, body = excluded.body
 			WHERE excluded.gen >= rendered_pages.gen`,
-			p.Key, p.Gen, p.Epoch, p.Day, p.Headers, p.ETag, p.Body); err != nil {
+			p.Key, p.Gen, p.Epoch, p.Day, p.Headers, p.ETag, p.Body)
+		if err != nil {
 			return err
 		}
-	}
-	if gen > w.pruned && time.Since(w.lastPrune) > PagePruneInterval {
-		// By key, not rowid, which PostgreSQL does not have.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM rendered_pages WHERE key IN
-			(SELECT key FROM rendered_pages WHERE gen < ? LIMIT ?)`, gen, PagePruneBatch); err != nil {
-			return err
+		if n, _ := res.RowsAffected(); n > 0 {
+			used += int64(len(p.Body)) - old
 		}
-		w.pruned, w.lastPrune = gen, time.Now()
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	w.used, w.usedKnown = used, true
+	return nil
+}
+
+// prunePages removes up to PagePruneBatch pages of generations before gen
+// and gives the bytes freed.
+func prunePages(ctx context.Context, tx *sql.Tx, gen int64) (int64, error) {
+	// By key, not rowid, which PostgreSQL does not have.
+	rows, err := tx.QueryContext(ctx, `DELETE FROM rendered_pages WHERE key IN
+		(SELECT key FROM rendered_pages WHERE gen < ? LIMIT ?) RETURNING length(body)`, gen, PagePruneBatch)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var freed int64
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return 0, err
+		}
+		freed += n
+	}
+	return freed, rows.Err()
+}
+
+// StoredPageBytes gives the bytes of the stored pages' bodies (for tests).
+func (s *Store) StoredPageBytes(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(length(body)), 0) FROM rendered_pages`).Scan(&n)
+	return n, err
 }
 
 // PageGeneration gives the generation of the stored data: it grows with

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"gremium/internal/model"
@@ -41,8 +40,8 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 		return RegisterPage{}, err
 	}
 	var p RegisterPage
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&p.Total); err != nil {
-		return p, fmt.Errorf("store: register count: %w", err)
+	if p.Total, err = s.RegisterCount(ctx, f); err != nil {
+		return p, err
 	}
 	limit := f.Limit
 	if limit <= 0 {
@@ -87,10 +86,12 @@ func (s *Store) registerWhere(f RegisterFilter) (where, error) {
 			OR d.item_id IN (SELECT i.id FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j
 				WHERE i.impact_conferences != '[]' AND j.value = ?))`, f.ConferenceID, f.ConferenceID)
 	}
-	// The states of model.ImplementationOf, in SQL.
+	// The states of model.ImplementationOf, in SQL. "d.id IN (…)" lets
+	// SQLite start from the follow-ups (few) instead of testing every
+	// decision of the register.
 	has := func(statuses ...model.FollowUpStatus) string {
 		in := strings.TrimSuffix(strings.Repeat("?, ", len(statuses)), ", ")
-		return "EXISTS (SELECT 1 FROM follow_ups fu WHERE fu.decision_id = d.id AND fu.status IN (" + in + "))"
+		return "d.id IN (SELECT decision_id FROM follow_ups WHERE decision_id IS NOT NULL AND status IN (" + in + "))"
 	}
 	args := func(statuses ...model.FollowUpStatus) []any {
 		out := make([]any, len(statuses))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"gremium/internal/model"
 )
@@ -69,19 +70,48 @@ func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c Register
 	return ds, nil
 }
 
-// RegisterCount gives the number of published decisions matching f. It
-// reads every match (a million for the whole register): callers keep it
-// per data version.
+// RegisterCount gives the number of published decisions matching f
+// (Offset and Limit do not count). Counting reads every match (a million
+// for the whole register), so the number is kept per data version and
+// filter (up to maxKeptCounts filters).
 func (s *Store) RegisterCount(ctx context.Context, f RegisterFilter) (int, error) {
+	f.Offset, f.Limit = 0, 0
+	version := s.Version()
+	c := &s.registerCounts
+	c.mu.Lock()
+	if c.version != version || c.byFilter == nil {
+		c.version, c.byFilter = version, map[RegisterFilter]int{}
+	}
+	n, ok := c.byFilter[f]
+	c.mu.Unlock()
+	if ok {
+		return n, nil
+	}
 	w, err := s.registerWhere(f)
 	if err != nil {
 		return 0, err
 	}
-	var n int
 	if err := s.rd.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: register count: %w", err)
 	}
+	c.mu.Lock()
+	if c.version == version && len(c.byFilter) < maxKeptCounts {
+		c.byFilter[f] = n
+	}
+	c.mu.Unlock()
 	return n, nil
+}
+
+// maxKeptCounts bounds the filters whose number of matches is kept.
+const maxKeptCounts = 1024
+
+// registerCounts keeps the register's numbers of matches for one data
+// version (read before counting: a change while counting leaves the number
+// for the old version).
+type registerCounts struct {
+	mu       sync.Mutex
+	version  uint64
+	byFilter map[RegisterFilter]int
 }
 
 // SessionsByID gives the sessions with the ids, by id, in one statement.
@@ -103,4 +133,19 @@ func (s *Store) SessionsByID(ctx context.Context, ids []int64) (map[int64]model.
 		out[se.ID] = se
 	}
 	return out, err
+}
+
+// DecisionLabel gives the label and whether a body's decision with number
+// n is published (adopted), without its votes and corrections: one
+// statement, for links to the decisions an agenda item names as sources.
+func (s *Store) DecisionLabel(ctx context.Context, bodyID int64, n model.DecisionNumber) (label string, public bool, err error) {
+	var status model.DecisionStatus
+	err = s.rd.QueryRowContext(ctx, `SELECT label, status FROM decisions WHERE body_id = ? AND year = ? AND seq = ? AND seq > 0`,
+		bodyID, n.Year, n.Seq).Scan(&label, &status)
+	if err != nil {
+		return "", false, notFound(err, "decision "+n.Short())
+	}
+	queries.Add(1)
+	rowsRead.Add(1)
+	return label, model.Decision{Status: status}.Public(), nil
 }

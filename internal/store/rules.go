@@ -355,36 +355,43 @@ func (s *Store) StartProcedure(ctx context.Context, ps ProcedureStart) (int64, e
 		return 0, model.InputError("Für die Bestätigung eines Protokolls im Umlaufverfahren fehlt der Text des Protokolls.")
 	}
 	var id int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
-			return err
-		}
-		if ps.ApprovesSession != 0 {
-			var status model.SessionStatus
-			if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE body_id = ? AND number = ?`, d.BodyID, ps.ApprovesSession).Scan(&status); err != nil {
-				return notFound(err, fmt.Sprintf("session %d", ps.ApprovesSession))
-			}
-			if status != model.StatusMinutesDraft {
-				return model.RuleError("Bestätigt werden kann nur ein Protokollentwurf; das Protokoll der %d. Sitzung ist „%s“.", ps.ApprovesSession, status.Label())
-			}
-		}
-		decisionID, err := s.createDecisionTx(ctx, tx, d)
-		if err != nil {
-			return err
-		}
-		rule := "" // the rule follows the kind; the column keeps the rule applied, for the record
-		if body, _, err := bodyVoters(ctx, tx, d.BodyID); err == nil {
-			rule = body.Rules.For(d.Kind).Label()
-		}
-		id, err = s.insert(ctx, tx, "procedure", d.Title,
-			`INSERT INTO written_procedures (decision_id, rule, started_at, deadline, approves_session, minutes_text) VALUES (?, ?, ?, ?, ?, ?)`,
-			decisionID, rule, s.now().UTC().Format(time.RFC3339), ps.Deadline.UTC().Format(time.RFC3339), ps.ApprovesSession, ps.MinutesText)
-		if err != nil {
-			return err
-		}
-		return s.noticeProcedureStarted(ctx, tx, id)
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, _, err = s.startProcedureTx(ctx, tx, ps)
+		return err
 	})
 	return id, err
+}
+
+// startProcedureTx starts a checked written procedure inside tx; it gives
+// the procedure's id and its decision's.
+func (s *Store) startProcedureTx(ctx context.Context, tx *sql.Tx, ps ProcedureStart) (id, decisionID int64, err error) {
+	d := ps.Decision
+	if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
+		return 0, 0, err
+	}
+	if ps.ApprovesSession != 0 {
+		var status model.SessionStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE body_id = ? AND number = ?`, d.BodyID, ps.ApprovesSession).Scan(&status); err != nil {
+			return 0, 0, notFound(err, fmt.Sprintf("session %d", ps.ApprovesSession))
+		}
+		if status != model.StatusMinutesDraft {
+			return 0, 0, model.RuleError("Bestätigt werden kann nur ein Protokollentwurf; das Protokoll der %d. Sitzung ist „%s“.", ps.ApprovesSession, status.Label())
+		}
+	}
+	if decisionID, err = s.createDecisionTx(ctx, tx, d); err != nil {
+		return 0, 0, err
+	}
+	rule := "" // the rule follows the kind; the column keeps the rule applied, for the record
+	if body, _, err := bodyVoters(ctx, tx, d.BodyID); err == nil {
+		rule = body.Rules.For(d.Kind).Label()
+	}
+	id, err = s.insert(ctx, tx, "procedure", d.Title,
+		`INSERT INTO written_procedures (decision_id, rule, started_at, deadline, approves_session, minutes_text) VALUES (?, ?, ?, ?, ?, ?)`,
+		decisionID, rule, s.now().UTC().Format(time.RFC3339), ps.Deadline.UTC().Format(time.RFC3339), ps.ApprovesSession, ps.MinutesText)
+	if err != nil {
+		return 0, 0, err
+	}
+	return id, decisionID, s.noticeProcedureStarted(ctx, tx, id)
 }
 
 // Procedure gives a written procedure with the votes cast so far.

@@ -12,14 +12,18 @@ import (
 
 const sessionCols = `id, body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in,
 	registration_deadline, agenda_published, current_item_id, quorum, kind, applicants, approved_on, version,
-	cancelled_reason, cancelled_on, previous_date, change_note, sequence`
+	cancelled_reason, cancelled_on, previous_date, change_note, sequence,
+	COALESCE((SELECT slug FROM bodies WHERE bodies.id = sessions.body_id), ''),
+	COALESCE((SELECT abbrev FROM bodies WHERE bodies.id = sessions.body_id), ''),
+	COALESCE((SELECT internal FROM bodies WHERE bodies.id = sessions.body_id), 0)`
 
 func scanSession(r scanner) (model.Session, error) {
 	var s model.Session
 	var date, stand, deadline, applicants, approved, cancelled, previous string
 	if err := r.Scan(&s.ID, &s.BodyID, &s.Number, &date, &s.StartTime, &s.EndTime, &s.Place, &s.Chair, &s.Status, &stand, &s.ApprovedIn,
 		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Quorum, &s.Kind, &applicants, &approved, &s.Version,
-		&s.Schedule.CancelledReason, &cancelled, &previous, &s.Schedule.ChangeNote, &s.Schedule.Sequence); err != nil {
+		&s.Schedule.CancelledReason, &cancelled, &previous, &s.Schedule.ChangeNote, &s.Schedule.Sequence,
+		&s.BodySlug, &s.BodyAbbrev, &s.Internal); err != nil {
 		return s, err
 	}
 	s.Date, s.MinutesStand, s.RegistrationDeadline, s.ApprovedOn = parseDate(date), parseDate(stand), parseDate(deadline), parseDate(approved)

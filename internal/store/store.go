@@ -75,6 +75,9 @@ type Store struct {
 	rd *reader
 	// pages writes rendered public pages in the background (pages.go).
 	pages pageWriter
+	// registerCounts keeps the register's numbers of matches per data
+	// version (register_keyset.go).
+	registerCounts registerCounts
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data

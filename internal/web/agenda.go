@@ -149,7 +149,7 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), "Status: "+next.Label())
+	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), "Status: "+next.Label())
 }
 
 func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
@@ -167,7 +167,7 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), "Die Tagesordnung ist veröffentlicht.")
+	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), "Die Tagesordnung ist veröffentlicht.")
 }
 
 func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
@@ -204,7 +204,7 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung#tagesordnung", se.Number), "„"+it.Title+"“: "+it.Status.Label())
+	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), "„"+it.Title+"“: "+it.Status.Label())
 }
 
 func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
@@ -235,7 +235,7 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung#top-%d", se.Number, it.ID), "Gespeichert.")
+	back(w, r, fmt.Sprintf("%s/verwaltung#top-%d", se.Path(), it.ID), "Gespeichert.")
 }
 
 func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
@@ -255,9 +255,9 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	to := fmt.Sprintf("/sitzungen/%d/verwaltung#top-%d", se.Number, it.ID)
+	to := fmt.Sprintf("%s/verwaltung#top-%d", se.Path(), it.ID)
 	if r.PostFormValue("zurueck") == "live" {
-		to = fmt.Sprintf("/sitzungen/%d/live", se.Number)
+		to = fmt.Sprintf("%s/live", se.Path())
 	}
 	back(w, r, to, fmt.Sprintf("„%s“ wurde verschoben.", it.Title))
 }

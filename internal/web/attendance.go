@@ -109,7 +109,7 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 			notice += " Beschlüsse sind erst wieder möglich, wenn genug Mitglieder anwesend sind."
 		}
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/anwesenheit", se.Number), notice)
+	back(w, r, fmt.Sprintf("%s/anwesenheit", se.Path()), notice)
 }
 
 // establishQuorum checks the quorum again from the recorded attendance
@@ -129,5 +129,5 @@ func (s *Server) establishQuorum(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		notice += ". Beschlüsse können erst nach erneuter Feststellung gefasst werden; bitte die Anwesenheit prüfen."
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), notice)
+	back(w, r, fmt.Sprintf("%s/live", se.Path()), notice)
 }

@@ -160,7 +160,7 @@ func (s *Server) proposeCorrection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("/sitzungen/%d/live#berichtigungen", se.Number),
+	back(w, r, se.Path()+"/live#berichtigungen",
 		"Die Berichtigung ist angelegt; sie wird wie das Protokoll in der nächsten Sitzung genehmigt.")
 }
 
@@ -220,7 +220,12 @@ func (s *Server) approveCorrection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, c.SessionID)
-	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", n), fmt.Sprintf("Die Berichtigung ist genehmigt; das Protokoll liegt nun in Fassung %d vor.", v))
+	// Back to the approving session, in the body of the corrected one.
+	approving := model.Session{Number: n}
+	if corrected, err := s.st.Session(ctx, c.SessionID); err == nil {
+		approving.BodySlug = corrected.BodySlug
+	}
+	back(w, r, approving.Path()+"/verwaltung", fmt.Sprintf("Die Berichtigung ist genehmigt; das Protokoll liegt nun in Fassung %d vor.", v))
 }
 
 // diffHTML renders a correction's word diff: removed words struck

@@ -206,13 +206,15 @@ func (s *Server) debriefForm(w http.ResponseWriter, r *http.Request) (model.Sess
 }
 
 // debriefFromForm gives the debrief as the posted form has it: date,
-// place, invitation text and the entries ticked, with their presenters.
-func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData) (model.Debrief, bool) {
+// place, invitation text and the entries ticked, with their presenters
+// (also given with their decisions and conferences, for drafting the
+// invitation).
+func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData) (model.Debrief, []debriefEntry, bool) {
 	db := d.Debrief
 	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		s.badRequest(w, r, "Das Datum ist ungültig.")
-		return db, false
+		return db, nil, false
 	}
 	db.Place = strings.TrimSpace(r.PostFormValue("ort"))
 	db.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
@@ -233,11 +235,7 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 		included = append(included, e)
 	}
 	db.Version = formVersion(r)
-	if db.Invitation == "" && r.URL.Path == fmt.Sprintf("/sitzungen/%d/nachbesprechung/versenden", d.Session.Number) {
-		// Sent: the text is drafted now, from what is being sent.
-		db.Invitation = debriefInvitation(debriefData{Session: d.Session, Debrief: db, Groups: groupDebrief(included)})
-	}
-	return db, true
+	return db, included, true
 }
 
 // groupDebrief groups debrief entries by conference, in the order of the
@@ -263,7 +261,7 @@ func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	db, ok := s.debriefFromForm(w, r, d)
+	db, _, ok := s.debriefFromForm(w, r, d)
 	if !ok {
 		return
 	}
@@ -292,9 +290,13 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte die Nachbesprechung zuerst speichern.")
 		return
 	}
-	db, ok := s.debriefFromForm(w, r, d)
+	db, included, ok := s.debriefFromForm(w, r, d)
 	if !ok {
 		return
+	}
+	if db.Invitation == "" {
+		// The drafted text is drafted now, from what is being sent.
+		db.Invitation = debriefInvitation(debriefData{Session: se, Debrief: db, Groups: groupDebrief(included)})
 	}
 	n, err := s.st.SendDebriefInvitation(r.Context(), db, fmt.Sprintf("Einladung zur Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number))
 	if err != nil {

@@ -125,7 +125,7 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	to := fmt.Sprintf("/sitzungen/%d", se.Number)
+	to := se.Path()
 	if auth.Can(u, auth.ManageSessions, "") {
 		to += "/verwaltung#dokumente"
 	}

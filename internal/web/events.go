@@ -46,14 +46,19 @@ type Broker struct {
 	// render gives the public box of a session (nil: public viewers fetch
 	// theirs like everyone else).
 	render func(ctx context.Context, sessionID int64) ([]byte, error)
-	// dirty marks sessions changed since their worker last rendered;
-	// running marks sessions whose worker runs (one per session, so
-	// renderings of a session never overtake each other).
-	dirty, running map[int64]bool
+	// dirty holds the sessions changed since their worker last rendered,
+	// with the time of the first such change; running marks sessions whose
+	// worker runs (one per session, so renderings of a session never
+	// overtake each other).
+	dirty   map[int64]time.Time
+	running map[int64]bool
 	// refusedInstance and refusedAddress count refused streams (metrics).
 	refusedInstance, refusedAddress atomic.Uint64
 	// onError reports a failed rendering (the viewers then fetch).
 	onError func(sessionID int64, err error)
+	// observe gets the time from a change to its event handed to every
+	// viewer (metrics).
+	observe func(time.Duration)
 }
 
 // viewer is one open stream. Its channel holds the newest event not yet
@@ -67,7 +72,7 @@ type viewer struct {
 func NewBroker() *Broker {
 	return &Broker{subs: map[int64]map[*viewer]struct{}{}, perAddr: map[string]int{},
 		maxTotal: DefaultMaxStreams, maxPerAddr: DefaultMaxStreamsPerAddr,
-		dirty: map[int64]bool{}, running: map[int64]bool{}}
+		dirty: map[int64]time.Time{}, running: map[int64]bool{}}
 }
 
 // SetLimits sets the most streams open at a time on this instance and per
@@ -125,7 +130,9 @@ func (b *Broker) Publish(sessionID int64) {
 	if len(b.subs[sessionID]) == 0 {
 		return
 	}
-	b.dirty[sessionID] = true
+	if _, ok := b.dirty[sessionID]; !ok {
+		b.dirty[sessionID] = time.Now()
+	}
 	if !b.running[sessionID] {
 		b.running[sessionID] = true
 		go b.work(sessionID)
@@ -140,7 +147,8 @@ var updateSignal = []byte("event: update\ndata: {}\n\n")
 func (b *Broker) work(sessionID int64) {
 	for {
 		b.mu.Lock()
-		if !b.dirty[sessionID] || len(b.subs[sessionID]) == 0 {
+		since, dirty := b.dirty[sessionID]
+		if !dirty || len(b.subs[sessionID]) == 0 {
 			delete(b.dirty, sessionID)
 			delete(b.running, sessionID)
 			b.mu.Unlock()
@@ -174,7 +182,11 @@ func (b *Broker) work(sessionID int64) {
 				v.offer(updateSignal)
 			}
 		}
+		observe := b.observe
 		b.mu.Unlock()
+		if observe != nil {
+			observe(time.Since(since))
+		}
 	}
 }
 

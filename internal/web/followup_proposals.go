@@ -6,6 +6,7 @@ package web
 // each one (minutes.StoredProposals, docs/followups.md).
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -65,6 +66,9 @@ func (s *Server) handleFollowUpProposal(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	to := fmt.Sprintf("/sitzungen/%d/auftragsvorschlaege", se.Number)
+	if r.PostFormValue("zurueck") == "live" {
+		to = fmt.Sprintf("/sitzungen/%d/live?top=%d", se.Number, p.ItemID)
+	}
 	if r.PostFormValue("aktion") == "verwerfen" {
 		if err := s.st.DismissFollowUpProposal(ctx, se.ID, p.Key, p.Sentence, u.Username); err != nil {
 			s.fail(w, r, err, "")
@@ -96,4 +100,20 @@ func (s *Server) handleFollowUpProposal(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	back(w, r, to, fmt.Sprintf("Auftrag %d angelegt.", id))
+}
+
+// itemProposals gives the open proposals of one item of a loaded session
+// document: the live page shows them beside the item being recorded.
+func (s *Server) itemProposals(ctx context.Context, doc minutes.Document, itemID int64, members []model.Member) ([]minutes.Proposal, error) {
+	handled, err := s.st.HandledFollowUpProposals(ctx, doc.Session.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []minutes.Proposal
+	for _, p := range minutes.NewDeriver(members).Propose(doc) {
+		if p.ItemID == itemID && !handled[p.Key] {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }

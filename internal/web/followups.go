@@ -8,6 +8,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -17,6 +18,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/csvout"
+	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/report"
 	"gremium/internal/store"
@@ -479,6 +481,7 @@ type followUpData struct {
 	Comments  []model.FollowUpComment
 	MayReport bool
 	MayNote   bool
+	MayEdit   bool
 	Documents []store.Document
 	Evidence  struct {
 		DocName  string
@@ -544,6 +547,7 @@ func (s *Server) followUpPage(w http.ResponseWriter, r *http.Request) {
 	d := followUpData{F: v, Statuses: model.FollowUpStatuses, Today: model.BerlinDate(s.clock()).String()}
 	internal := s.audienceOf(r) == model.Internal
 	d.MayReport = s.mayReport(ctx, u, v.FollowUp)
+	d.MayEdit = auth.Can(u, auth.RecordMinutes, "")
 	d.MayNote = internal
 	var err error
 	if internal {
@@ -649,11 +653,92 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 			rep.EvidenceDecisionID = dec.ID
 		}
 	}
+	if rep.Status == model.FollowUpDone {
+		if n := strings.TrimSpace(r.PostFormValue("nachweis_sitzung")); n != "" {
+			id, err := s.evidenceItem(ctx, n, strings.TrimSpace(r.PostFormValue("nachweis_top")))
+			if err != nil {
+				s.fail(w, r, err, "")
+				return
+			}
+			rep.EvidenceItemID = id
+		}
+	}
 	if err := s.st.ReportFollowUp(ctx, rep); err != nil {
 		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d", v.ID), "Stand des Auftrags gespeichert: "+rep.Status.Label()+".")
+}
+
+// editFollowUp lets the secretariat correct a follow-up's text,
+// responsible ones and deadline (its state is reported, see
+// reportFollowUp).
+func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	v, ok := s.followUpFromPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	f, err := s.st.FollowUp(ctx, v.ID)
+	if err != nil {
+		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+		return
+	}
+	f.Version = formVersion(r)
+	if f.Text, err = model.ConfidentialMarks(strings.TrimSpace(r.PostFormValue("text"))); err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return
+	}
+	f.Responsible = strings.TrimSpace(r.PostFormValue("verantwortlich"))
+	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
+		s.badRequest(w, r, "Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
+		return
+	}
+	f.DueSession = 0
+	if n := strings.TrimSpace(r.PostFormValue("frist_sitzung")); n != "" {
+		if f.DueSession, err = strconv.Atoi(n); err != nil || f.DueSession <= 0 {
+			s.badRequest(w, r, "Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
+			return
+		}
+	}
+	if err := s.st.UpdateFollowUp(ctx, f); err != nil {
+		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+		return
+	}
+	back(w, r, fmt.Sprintf("/auftraege/%d", f.ID), "Auftrag gespeichert.")
+}
+
+// evidenceItem finds the agenda item that closed a follow-up by the
+// session's number and the item's number ("48", "05").
+func (s *Server) evidenceItem(ctx context.Context, session, item string) (int64, error) {
+	nr, err := strconv.Atoi(session)
+	if err != nil || nr <= 0 || item == "" {
+		return 0, model.InputError("Der Tagesordnungspunkt des Nachweises wird mit Sitzung und TOP-Nummer angegeben, zum Beispiel 48 und 05.")
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		return 0, err
+	}
+	se, err := s.st.SessionByNumber(ctx, council.ID, nr)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0, model.InputError("Die %d. Sitzung ist nicht erfasst.", nr)
+	}
+	if err != nil {
+		return 0, err
+	}
+	items, err := s.st.Items(ctx, se.ID)
+	if err != nil {
+		return 0, err
+	}
+	for _, it := range items {
+		if it.Number == item || strings.TrimLeft(it.Number, "0") == strings.TrimLeft(item, "0") && it.Number != "" {
+			return it.ID, nil
+		}
+	}
+	return 0, model.InputError("Die %d. Sitzung hat keinen TOP %s.", nr, item)
 }
 
 // commentFollowUp adds a comment (internal) to a follow-up.
@@ -683,6 +768,36 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d#kommentare", v.ID), "Kommentar gespeichert.")
+}
+
+// followUpDeadlines gives the deadline of each follow-up of a minutes
+// document with its due session's date once planned ("49. Sitzung
+// (19.03.2026)").
+func (s *Server) followUpDeadlines(ctx context.Context, bodyID int64, doc minutes.Document) (map[int64]string, error) {
+	out := map[int64]string{}
+	var sessions []model.Session
+	loaded := false
+	for _, it := range doc.Items() {
+		for _, f := range it.FollowUps {
+			var due *model.Session
+			if f.DueSession > 0 {
+				if !loaded {
+					var err error
+					if sessions, err = s.st.Sessions(ctx, bodyID); err != nil {
+						return nil, err
+					}
+					loaded = true
+				}
+				for i := range sessions {
+					if sessions[i].Number == f.DueSession {
+						due = &sessions[i]
+					}
+				}
+			}
+			out[f.ID] = f.DeadlineAt(due)
+		}
+	}
+	return out, nil
 }
 
 // openFollowUps counts the pending follow-ups the request's audience may

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestFollowUpsInBrowser: with the clock past their deadlines the demo's
@@ -60,5 +61,28 @@ func TestFollowUpsInBrowser(t *testing.T) {
 	cs, _ := st.FollowUpComments(context.Background(), f.ID)
 	if len(cs) != 1 || cs[0].Member != "Bund" {
 		t.Errorf("comments: %+v", cs)
+	}
+
+	// The personal calendar page, then the secretariat's pages: a
+	// follow-up with the edit form, the proposals of the 47th session.
+	b.page("/mein-kalender")
+	b.submit("new calendar address", `form[action="/mein-kalender"]`)
+	var addr string
+	b.run("read the address", chromedp.Value("#kal-url", &addr, chromedp.ByID))
+	if !strings.Contains(addr, "/kalender/kal_") || !strings.HasSuffix(addr, ".ics") {
+		t.Errorf("calendar address %q", addr)
+	}
+	noSidewaysScroll(t, b, "mein-kalender")
+	b.logout()
+	b.login("geschaeftsstelle")
+	audit := demoFollowUp(t, st, "Unternehmenskontos")
+	b.page(fmt.Sprintf("/auftraege/%d", audit.ID))
+	noSidewaysScroll(t, b, "auftrag-geschaeftsstelle")
+	b.page("/sitzungen/47/auftragsvorschlaege")
+	noSidewaysScroll(t, b, "auftragsvorschlaege")
+	before, _ := st.FollowUps(context.Background(), store.FollowUpFilter{})
+	b.submit("confirm the first proposal", `ul.followup-list > li:first-child form`)
+	if after, _ := st.FollowUps(context.Background(), store.FollowUpFilter{}); len(after) != len(before)+1 || after[len(after)-1].ProposalKey == "" {
+		t.Errorf("confirming a proposal: %d follow-ups before, %d after", len(before), len(after))
 	}
 }

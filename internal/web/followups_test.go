@@ -114,6 +114,9 @@ func TestDemoFollowUpsOverdue(t *testing.T) {
 			if !strings.Contains(page, "49. Sitzung (19.03.2026)") {
 				t.Error("the planned due session is not shown with its date")
 			}
+			if _, page := do(t, gs, "GET", hs.ts.URL+"/sitzungen/47", nil); !strings.Contains(page, "Frist: 49. Sitzung (19.03.2026)") {
+				t.Error("the session page does not show the due session's date")
+			}
 		})
 	}
 }
@@ -152,6 +155,23 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 	if _, page := do(t, client(t, hs.ts, ""), "GET", path, nil); strings.Contains(page, "Geprüft.") || strings.Contains(page, "Stand speichern") {
 		t.Error("the public sees the comment or the form")
 	}
+	// The secretariat corrects text, responsible ones and deadline; a member
+	// may not.
+	g := demoFollowUp(t, st, "Verteidigungsklausel")
+	edit := url.Values{"version": {fmt.Sprint(g.Version)}, "text": {"Prüfung der Verteidigungsklausel [[intern]]"}, "verantwortlich": {"Bund, BMDS"}, "frist_sitzung": {"49"}}
+	if code, _ := do(t, bund, "POST", fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, g.ID), edit); code != http.StatusForbidden {
+		t.Errorf("a member edits: %d", code)
+	}
+	if code, _ := do(t, client(t, hs.ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, g.ID), edit); code != http.StatusSeeOther {
+		t.Fatalf("edit: %d", code)
+	}
+	if got, _ := st.FollowUp(context.Background(), g.ID); got.DueSession != 49 || got.Responsible != "Bund, BMDS" || got.Text != "Prüfung der Verteidigungsklausel "+model.Redact("intern") {
+		t.Errorf("after the edit: %+v", got)
+	}
+	if code, _ := do(t, client(t, hs.ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, g.ID), edit); code != http.StatusConflict {
+		t.Errorf("stale edit: %d", code)
+	}
+
 	// The per-member page and the filters.
 	if _, page := do(t, bund, "GET", hs.ts.URL+"/mitglieder/Bund/auftraege", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 2 || !strings.Contains(page, "Was Bund schuldet") {
 		t.Errorf("per member page:\n%s", page)
@@ -344,6 +364,15 @@ func TestRegisterImplementationState(t *testing.T) {
 	if _, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse", nil); !strings.Contains(body, "Umsetzung: umgesetzt") {
 		t.Error("register list without the state")
 	}
+	// The deadline "zur 49. Sitzung" shows the planned session's date.
+	g, _ := st.FollowUp(ctx, f.ID)
+	g.DueSession = 49
+	if err := st.UpdateFollowUp(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse/B-2025/27-IT", nil); !strings.Contains(body, "Frist: 31.08.2025, spätestens 49. Sitzung (19.03.2026)") {
+		t.Error("decision page without the due session's date")
+	}
 }
 
 // TestPersonalCalendarFeed: Hessen's office makes a private calendar
@@ -438,5 +467,99 @@ func TestFollowUpListPages(t *testing.T) {
 	}
 	if code, _ := do(t, gs, "GET", hs.ts.URL+"/auftraege?seite=3", nil); code != http.StatusBadRequest {
 		t.Errorf("page 3 of 2: %d", code)
+	}
+}
+
+// TestImplementationPerLand: a decision that binds only the consenting
+// Länder shows its implementation state per bound Land on its page.
+func TestImplementationPerLand(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	f := demoFollowUp(t, st, "Matrix-Protokoll")
+	dec, err := st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: s47.ID, ItemID: f.ItemID, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeConsenting, Number: model.DecisionNumber{Year: 2025, Seq: 91}, AdoptedOn: s47.Date,
+		Title: "Gemeinsames Portal", Points: []model.Point{{Label: "1.", Text: "BY und HB führen das Portal ein."}}, Result: "mehrheitlich",
+		Votes: []model.Vote{{Member: "BY", Choice: model.VoteYes}, {Member: "HB", Choice: model.VoteYes}, {Member: "HE", Choice: model.VoteNo}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fu := range []model.FollowUp{
+		{Text: "Einführung in Bayern", Responsible: "BY", Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 8, 1), EvidenceText: "in Betrieb"},
+		{Text: "Einführung in Bremen", Responsible: "HB", Status: model.FollowUpOpen},
+	} {
+		fu.DecisionID, fu.ItemID = dec, f.ItemID
+		if _, err := st.CreateFollowUp(ctx, fu); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, page := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+"/beschluesse/B-2025/91-IT", nil)
+	if !strings.Contains(page, "Stand der Umsetzung: <strong>in Umsetzung</strong> – je Land: BY umgesetzt, HB offen") {
+		t.Errorf("decision page without the state per Land:\n%s", page)
+	}
+}
+
+// TestLivePageProposals: the live page shows the follow-ups the current
+// item's wording proposes (here Hessen's protocol note "spätestens zur 48.
+// Sitzung" in the demo's TOP 12) and confirms one in place, back to the
+// item; the demo's own follow-ups are not proposed again.
+func TestLivePageProposals(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	f := demoFollowUp(t, st, "wissenschaftlichen Instituts")
+	gs := client(t, hs.ts, "geschaeftsstelle")
+	live := fmt.Sprintf("%s/sitzungen/47/live?top=%d", hs.ts.URL, f.ItemID)
+	code, page := do(t, gs, "GET", live, nil)
+	if code != http.StatusOK || !strings.Contains(page, "Auftragsvorschläge aus dem Protokoll") || !strings.Contains(page, "gefunden: „spätestens zur 48. Sitzung“") {
+		t.Fatalf("live page %d without the proposal:\n%s", code, page)
+	}
+	if strings.Contains(page, "gefunden: „bis zum 31.08.2025“") {
+		t.Error("the demo's follow-up proposed again")
+	}
+	m := regexp.MustCompile(`name="schluessel" value="([^"]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no proposal form")
+	}
+	res, err := gs.PostForm(hs.ts.URL+"/sitzungen/47/auftragsvorschlaege", url.Values{"schluessel": {m[1]}, "zurueck": {"live"}, "aktion": {"bestaetigen"},
+		"text": {"Projektplanung vorlegen"}, "verantwortlich": {"BY, HB"}, "frist_sitzung": {"48"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != fmt.Sprintf("/sitzungen/47/live?top=%d", f.ItemID) {
+		t.Errorf("confirm: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	fs, _ := st.FollowUps(ctx, store.FollowUpFilter{ItemID: f.ItemID})
+	last := fs[len(fs)-1]
+	if last.Text != "Projektplanung vorlegen" || last.Source != model.SourceNote || last.DueSession != 48 {
+		t.Errorf("confirmed: %+v", last)
+	}
+	if _, page := do(t, gs, "GET", live, nil); strings.Contains(page, "spätestens zur 48. Sitzung“") {
+		t.Error("the confirmed proposal is still proposed")
+	}
+}
+
+// TestFollowUpDoneByItem: the evidence of a follow-up may be the agenda
+// item that closed it, named by session and TOP number.
+func TestFollowUpDoneByItem(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	f := demoFollowUp(t, st, "Verteidigungsklausel")
+	bund := client(t, hs.ts, "bund")
+	path := fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, f.ID)
+	form := url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"2025-08-30"}, "nachweis_sitzung": {"47"}, "nachweis_top": {"99"}}
+	if code, page := do(t, bund, "POST", path+"/stand", form); code != http.StatusBadRequest || !strings.Contains(page, "keinen TOP 99") {
+		t.Errorf("unknown TOP: %d", code)
+	}
+	form.Set("nachweis_top", "10")
+	if code, _ := do(t, bund, "POST", path+"/stand", form); code != http.StatusSeeOther {
+		t.Fatalf("report: %d", code)
+	}
+	got, _ := st.FollowUp(context.Background(), f.ID)
+	if got.Status != model.FollowUpDone || got.EvidenceItemID == 0 {
+		t.Errorf("after the report: %+v", got)
+	}
+	if _, page := do(t, client(t, hs.ts, ""), "GET", path, nil); !strings.Contains(page, `Erledigt in</dt><dd><a href="/sitzungen/47#top-`) {
+		t.Errorf("the public page without the closing item:\n%s", page)
 	}
 }

@@ -32,6 +32,9 @@ type liveData struct {
 	SharesWarning  string
 	// Panel is the speakers' list of the item viewed (speakers.go).
 	Panel livePanel
+	// Proposals are follow-ups the current item's wording proposes
+	// (followup_proposals.go).
+	Proposals []minutes.Proposal
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
@@ -86,6 +89,10 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Speakers = all
+	if d.Proposals, err = s.itemProposals(ctx, doc, d.Current.ID, all); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	present, err := s.st.Attendance(ctx, se.ID)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -147,7 +154,7 @@ func (s *Server) liveItem(w http.ResponseWriter, r *http.Request) (*model.User, 
 }
 
 func liveURL(se model.Session, itemID int64) string {
-	return fmt.Sprintf("/sitzungen/%d/live?top=%d#top-%d", se.Number, itemID, itemID)
+	return fmt.Sprintf("%s/live?top=%d#top-%d", se.Path(), itemID, itemID)
 }
 
 // saved answers a successful change: htmx requests get a short status, other

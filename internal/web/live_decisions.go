@@ -33,11 +33,6 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		kind = model.KindRecommendation
 	}
 	ctx := r.Context()
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
 	applicants := splitFormList(r.PostFormValue("antrag"))
 	if err := s.checkApplicants(r, applicants); err != nil {
 		s.fail(w, r, err, "")
@@ -51,7 +46,7 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	if title == "" {
 		title = minutes.DecisionTitle(it)
 	}
-	_, err = s.st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: se.ID, ItemID: it.ID, Kind: kind,
+	_, err = s.st.CreateDecision(ctx, model.Decision{BodyID: se.BodyID, SessionID: se.ID, ItemID: it.ID, Kind: kind,
 		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: numberedFormPoints(points), Applicants: applicants,
 		AllMustConsent: r.PostFormValue("alle") == "1"})
 	if err != nil {
@@ -180,7 +175,7 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 	for _, d := range out.Decisions {
 		labels = append(labels, d.Label)
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), "Grüne Liste beschlossen: "+strings.Join(labels, ", "))
+	back(w, r, fmt.Sprintf("%s/live", se.Path()), "Grüne Liste beschlossen: "+strings.Join(labels, ", "))
 }
 
 func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {

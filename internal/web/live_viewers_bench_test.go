@@ -9,13 +9,13 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -32,6 +32,9 @@ import (
 //   - PushAndFetch: every viewer fetches GET …/live/stand after the event
 //     (what logged-in viewers do, and what every viewer did before the box
 //     was sent in the event).
+//   - PushViewersApart: Push with the viewers in a process of their own,
+//     so that "cpu-ms/op" is the server's alone (the latency still
+//     includes the viewers' side, which shares the machine).
 //
 // Each iteration is one change; the latencies of all viewers in all
 // iterations give p50, p99 and max (ms); "drops" counts viewers that did
@@ -61,17 +64,22 @@ func BenchmarkLiveViewers(b *testing.B) {
 	}
 	markers := []string{"Benchmarkpunkt A", "Benchmarkpunkt B"}
 	for _, mode := range []struct {
-		name  string
-		fetch bool
-	}{{"Push", false}, {"PushAndFetch", true}} {
+		name         string
+		fetch, apart bool
+	}{{"Push", false, false}, {"PushAndFetch", true, false}, {"PushViewersApart", false, true}} {
 		b.Run(mode.name, func(b *testing.B) {
 			mem0 := inUse()
-			lv := connectViewers(b, srv, ts.URL, n, mode.fetch)
+			var lv *liveViewers
+			if mode.apart {
+				lv = viewersApart(b, srv, ts.URL, n)
+			} else {
+				lv = connectViewers(b, srv, ts.URL, n, mode.fetch)
+			}
 			defer lv.close()
 			perViewer := float64(inUse()-mem0) / float64(n) / 1024
 			var lat []time.Duration
 			drops, i := 0, 0
-			cpu0 := cpuTime(b)
+			cpu0 := cpuTime()
 			for b.Loop() {
 				r := &viewerRound{n: i + 1, marker: markers[i%2], left: make(chan struct{})}
 				r.pending.Store(int64(n))
@@ -92,7 +100,7 @@ func BenchmarkLiveViewers(b *testing.B) {
 				i++
 			}
 			b.StopTimer()
-			cpu := cpuTime(b) - cpu0
+			cpu := cpuTime() - cpu0
 			slices.Sort(lat)
 			pct := func(p float64) float64 {
 				if len(lat) == 0 {
@@ -105,20 +113,12 @@ func BenchmarkLiveViewers(b *testing.B) {
 			b.ReportMetric(pct(1), "max-ms")
 			b.ReportMetric(float64(drops), "drops")
 			b.ReportMetric(float64(n), "viewers")
-			b.ReportMetric(perViewer, "KiB/viewer")
+			if !mode.apart {
+				b.ReportMetric(perViewer, "KiB/viewer")
+			}
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(max(i, 1)), "cpu-ms/op")
 		})
 	}
-}
-
-// cpuTime gives the CPU time (user and system) the process used so far:
-// server and viewers, whatever else runs on the machine.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // inUse gives the heap and stack memory in use after a collection.
@@ -142,8 +142,11 @@ type viewerRound struct {
 }
 
 // seen records that a viewer holds the new box.
-func (r *viewerRound) seen() {
-	d := time.Since(r.start)
+func (r *viewerRound) seen() { r.seenAt(time.Now()) }
+
+// seenAt records that a viewer held the new box at t.
+func (r *viewerRound) seenAt(t time.Time) {
+	d := t.Sub(r.start)
 	r.mu.Lock()
 	r.lat = append(r.lat, d)
 	r.mu.Unlock()
@@ -249,5 +252,117 @@ func (lv *liveViewers) watch(ctx context.Context, rd *bufio.Reader, fetcher *htt
 func (lv *liveViewers) close() {
 	lv.cancel()
 	lv.wg.Wait()
-	lv.tr.CloseIdleConnections()
+	if lv.tr != nil {
+		lv.tr.CloseIdleConnections()
+	}
+}
+
+// viewersApart runs n viewers in a process of their own
+// (TestLiveViewersProcess), so that the process's CPU time is the
+// server's. The viewers' process reports "A|B UNIXNANO" when a viewer
+// holds a new box.
+func viewersApart(b *testing.B, srv *Server, base string, n int) *liveViewers {
+	b.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestLiveViewersProcess$", "-test.bench=^$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "GREMIUM_LIVE_VIEWERS_URL="+base+"/sitzungen/48/live/ereignisse", "GREMIUM_LIVE_VIEWERS="+strconv.Itoa(n))
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	lv := &liveViewers{}
+	lv.cancel = func() { stdin.Close(); cancel() }
+	lv.wg.Go(func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			marker, at, ok := strings.Cut(sc.Text(), " ")
+			ns, err := strconv.ParseInt(at, 10, 64)
+			if !ok || err != nil {
+				continue
+			}
+			r := lv.round.Load()
+			if r != nil && strings.HasSuffix(r.marker, " "+marker) && ns >= r.start.UnixNano() {
+				r.seenAt(time.Unix(0, ns))
+			}
+		}
+		cmd.Wait()
+	})
+	deadline := time.Now().Add(2 * time.Minute)
+	for srv.events.Streams() < n {
+		if time.Now().After(deadline) {
+			lv.close()
+			b.Fatalf("only %d of %d streams open", srv.events.Streams(), n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return lv
+}
+
+// TestLiveViewersProcess is no test of its own: it is the viewers'
+// process of BenchmarkLiveViewers/PushViewersApart and runs only from
+// there (GREMIUM_LIVE_VIEWERS_URL set). It opens the streams, prints
+// "A|B UNIXNANO" whenever a viewer's box shows the other item, and ends
+// when its standard input closes.
+func TestLiveViewersProcess(t *testing.T) {
+	url := os.Getenv("GREMIUM_LIVE_VIEWERS_URL")
+	if url == "" {
+		t.Skip("the viewers' process of BenchmarkLiveViewers; it runs only from there")
+	}
+	n, _ := strconv.Atoi(os.Getenv("GREMIUM_LIVE_VIEWERS"))
+	lines := make(chan string, n)
+	go func() {
+		w := bufio.NewWriter(os.Stdout)
+		for l := range lines {
+			w.WriteString(l)
+			if len(lines) == 0 {
+				w.Flush()
+			}
+		}
+	}()
+	client := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 0}}
+	sem := make(chan struct{}, 64)
+	for range n {
+		sem <- struct{}{}
+		go func() {
+			res, err := client.Get(url)
+			<-sem
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer res.Body.Close()
+			rd := bufio.NewReader(res.Body)
+			last := ""
+			for {
+				line, err := rd.ReadString('\n')
+				if err != nil {
+					return
+				}
+				if !strings.HasPrefix(line, "data: ") {
+					continue
+				}
+				now := time.Now().UnixNano()
+				marker := ""
+				switch {
+				case strings.Contains(line, "Benchmarkpunkt A"):
+					marker = "A"
+				case strings.Contains(line, "Benchmarkpunkt B"):
+					marker = "B"
+				}
+				if marker != "" && marker != last {
+					last = marker
+					lines <- marker + " " + strconv.FormatInt(now, 10) + "\n"
+				}
+			}
+		}()
+	}
+	io.Copy(io.Discard, os.Stdin)
 }

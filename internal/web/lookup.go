@@ -13,8 +13,9 @@ import (
 	"strconv"
 )
 
-// sessionFromPath gives the council's session named by {nr}, answering the
-// request itself if there is none.
+// sessionFromPath gives the session named by {nr} of the council, or of the
+// body named by {gremium} (/gremien/al-runde/sitzungen/39: pathBody), with
+// its body, answering the request itself if there is none.
 func (s *Server) sessionFromPath(w http.ResponseWriter, r *http.Request) (model.Body, model.Session, bool) {
 	ctx := r.Context()
 	nr, err := strconv.Atoi(r.PathValue("nr"))
@@ -22,15 +23,20 @@ func (s *Server) sessionFromPath(w http.ResponseWriter, r *http.Request) (model.
 		s.notFound(w, r, "Sitzungen werden mit ihrer Nummer aufgerufen, zum Beispiel /sitzungen/47.")
 		return model.Body{}, model.Session{}, false
 	}
-	council, err := s.councilBody(ctx)
+	council, err := s.pathBody(r)
 	if err != nil {
-		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+		s.fail(w, r, err, "Dieses Gremium gibt es nicht.")
 		return model.Body{}, model.Session{}, false
 	}
 	se, err := s.st.SessionByNumber(ctx, council.ID, nr)
 	if err != nil {
 		s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", nr))
 		return model.Body{}, model.Session{}, false
+	}
+	if !auth.Audience(s.user(r)).SeesSession(se) { // a session of an internal body (the AL-Runde)
+		if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+			return model.Body{}, model.Session{}, false
+		}
 	}
 	return council, se, true
 }

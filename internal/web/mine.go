@@ -96,6 +96,9 @@ type myData struct {
 	Closing  []myProcedure   // open written procedures, nearest deadline first
 	Debriefs []myDebrief
 	Collab   myCollab // issue 16: reports, briefings, evaluation (mine_collab.go)
+	// Awaiting are the member's registered items that still await the
+	// AL-Runde's recommendation (alrunde.go).
+	Awaiting []store.AwaitingItem
 }
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
@@ -147,6 +150,10 @@ func (s *Server) myOffice(ctx context.Context, council model.Body, d *myData) er
 		return err
 	}
 	d.Voter = m.Kind.Votes()
+	// The member's items still awaiting the AL-Runde's recommendation.
+	if d.Awaiting, err = s.st.AwaitingRecommendation(ctx, member); err != nil {
+		return err
+	}
 	if d.Voter {
 		running, err := s.st.SessionsInStatus(ctx, council.ID, model.StatusRunning)
 		if err != nil {

@@ -99,3 +99,30 @@ func TestMyPagePerRole(t *testing.T) {
 		t.Errorf("the public reaches Mein Bereich: %d", code)
 	}
 }
+
+// TestMyPageShowsSessionVote: a member office sees the vote open in a
+// running session until it has cast its own.
+func TestMyPageShowsSessionVote(t *testing.T) {
+	ts, st := cycleServer(t)
+	screenState(t, ts, st)
+	openConsentVote(t, ts, st)
+	he := client(t, ts, "hessen")
+	_, page := do(t, he, "GET", ts.URL+"/mein-bereich", nil)
+	votes := between(page, `id="h-abstimmungen"`, "</section>")
+	if !strings.Contains(votes, "Grüne Liste (Beschluss en bloc)</a> – in der 48. Sitzung, <strong>Ihre Stimme fehlt</strong>") {
+		t.Fatalf("open session vote not shown:\n%s", votes)
+	}
+	council := mustBody(t, st)
+	s48, _ := st.SessionByNumber(context.Background(), council.ID, 48)
+	v, open, err := st.OpenSessionVote(context.Background(), s48.ID)
+	if err != nil || !open {
+		t.Fatalf("vote: %v %v", open, err)
+	}
+	if code, body := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"ja"}}); code != http.StatusSeeOther {
+		t.Fatalf("cast: %d %s", code, between(body, "<main", "</main>"))
+	}
+	_, page = do(t, he, "GET", ts.URL+"/mein-bereich", nil)
+	if votes := between(page, `id="h-abstimmungen"`, "</section>"); !strings.Contains(votes, "Ihre Stimme ist abgegeben") {
+		t.Errorf("after voting:\n%s", votes)
+	}
+}

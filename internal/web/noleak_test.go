@@ -266,6 +266,7 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	if qs, err := st.Questions(ctx); err == nil && len(qs) > 0 {
 		must(st.SaveAnswer(ctx, model.EvaluationAnswer{QuestionID: qs[0].ID, Year: 2025, Respondent: "HB", Score: 3, Comment: secret("EvaluationComment")}))
 	}
+	plantPreparatory(t, st, &p, it50) // the AL-Runde (alrunde_test.go)
 	if err := search.Rebuild(ctx, st, council.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -392,7 +393,14 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 		}
 		return out
 	}
-	var sessionIDs, sessionNumbers, years, itemIDs, docIDs []string
+	var sessionIDs, sessionNumbers, years, itemIDs, docIDs, slugs []string
+	for _, b := range bodies {
+		if b.Preparation.Slug != "" { // the AL-Runde's sessions, under /gremien/{gremium}/sitzungen/{nr}
+			slugs = append(slugs, b.Preparation.Slug)
+			own, _ := ls.st.Sessions(ctx, b.ID)
+			sessions = append(sessions, own...)
+		}
+	}
 	seenYear := map[int]bool{}
 	for _, se := range sessions {
 		sessionIDs = append(sessionIDs, ids(se.ID)...)
@@ -473,6 +481,8 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 			// The personal calendar: its address is a secret of the
 			// account (TestPersonalCalendarFeed); a guessed one finds nothing.
 			return []string{"kal_unbekannt.ics", "x.ics"}, nil
+		case "gremium":
+			return slugs, nil
 		case "v":
 			return []string{"1", "2"}, nil
 		case "id":

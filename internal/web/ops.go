@@ -55,7 +55,15 @@ func (s *Server) newOps() *ops {
 		Help:    "Time to answer a request, by route pattern (as registered in routes.go) and status code; live streams are not included.",
 		Buckets: latencyBuckets,
 	}, []string{"route", "code"})
-	o.reg.MustRegister(o.duration,
+	liveUpdate := prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name:    "gremium_live_update_seconds",
+		Help:    "Time from a change of a session to its event handed to every live viewer of the session (the public box rendered once included); sending is the streams' part.",
+		Buckets: latencyBuckets,
+	})
+	s.events.mu.Lock()
+	s.events.observe = func(d time.Duration) { liveUpdate.Observe(d.Seconds()) }
+	s.events.mu.Unlock()
+	o.reg.MustRegister(o.duration, liveUpdate,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		dbCollector{s},

@@ -82,7 +82,7 @@ func TestHealthAndReady(t *testing.T) {
 // outbox.
 func TestMetricsExposition(t *testing.T) {
 	ts, st, srv := lawServer(t)
-	runningSession(t, st, model.KindDecision)
+	sid, _, _ := runningSession(t, st, model.KindDecision)
 	for _, p := range []string{"/sitzungen/47", "/sitzungen/46", "/beschluesse", "/gibt-es-nicht"} {
 		get(t, ts, p)
 	}
@@ -91,6 +91,8 @@ func TestMetricsExposition(t *testing.T) {
 		t.Fatal(s.res.StatusCode)
 	}
 	waitStreams(t, srv.events, 1)
+	srv.events.Publish(sid)
+	s.next(t)
 	res, body := get(t, ts, "/metrics")
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("/metrics from loopback: %d", res.StatusCode)
@@ -101,6 +103,7 @@ func TestMetricsExposition(t *testing.T) {
 		`gremium_http_request_duration_seconds_count{code="200",route="GET /beschluesse"} 1`,
 		`gremium_http_request_duration_seconds_count{code="404",route="/"} 1`,
 		"gremium_live_streams 1",
+		"gremium_live_update_seconds_count 1",
 		`gremium_live_streams_refused_total{limit="address"} 0`,
 		"gremium_db_open_connections ",
 		"gremium_db_max_open_connections 16",

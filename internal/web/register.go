@@ -118,7 +118,7 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 	case "erledigt": // the address of the filter before "in Umsetzung" existed
 		q.FollowUps = model.ImplementationDone
 	default:
-		return q, "Der Umsetzungsstand muss „offen“, „in_umsetzung“ oder „umgesetzt“ sein."
+		return q, "Der Umsetzungsstand muss „offen“, „in Umsetzung“ oder „umgesetzt“ sein."
 	}
 	if p := v.Get("seite"); p != "" {
 		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 {
@@ -265,8 +265,11 @@ type decisionData struct {
 	// Länder binds.
 	Implementation model.Implementation
 	PerLand        []model.LandImplementation
-	Members        map[string]model.Member
-	Known          map[string]string
+	// Deadlines gives each follow-up's deadline with its due session's
+	// date once planned ("49. Sitzung (19.03.2026)").
+	Deadlines map[int64]string
+	Members   map[string]model.Member
+	Known     map[string]string
 	// CitedBy are the published decisions that name this one as source:
 	// "wird fortgeführt durch".
 	CitedBy []model.Decision
@@ -337,6 +340,19 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d.FollowUps = shown
 	d.Implementation = model.ImplementationOf(shown)
+	d.Deadlines = map[int64]string{}
+	for _, f := range shown {
+		var due *model.Session
+		if f.DueSession > 0 {
+			if se, err := s.st.SessionByNumber(ctx, council.ID, f.DueSession); err == nil {
+				due = &se
+			} else if !errors.Is(err, store.ErrNotFound) {
+				s.serverError(w, r, err)
+				return
+			}
+		}
+		d.Deadlines[f.ID] = f.DeadlineAt(due)
+	}
 	if bound := dec.Bound(); len(bound) > 0 && len(shown) > 0 {
 		d.PerLand = model.ImplementationPerLand(bound, shown)
 	}

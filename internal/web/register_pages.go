@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -93,40 +92,8 @@ func (s *Server) registerChoices(ctx context.Context, councilID int64) (register
 	})
 }
 
-// maxKeptTotals bounds the filters whose number of matches is kept.
-const maxKeptTotals = 1024
-
-// registerTotals keeps the number of matches per filter for one data
-// version.
-type registerTotals struct {
-	mu      sync.Mutex
-	version uint64
-	byKey   map[store.RegisterFilter]int
-}
-
-// registerTotal gives the number of decisions matching f, counted once per
-// data version and filter.
+// registerTotal gives the number of decisions matching f; the store keeps
+// it per data version and filter (store.RegisterCount).
 func (s *Server) registerTotal(ctx context.Context, f store.RegisterFilter) (int, error) {
-	f.Offset, f.Limit = 0, 0
-	version := s.st.Version()
-	t := &s.registerTotals
-	t.mu.Lock()
-	if t.version != version || t.byKey == nil {
-		t.version, t.byKey = version, map[store.RegisterFilter]int{}
-	}
-	n, ok := t.byKey[f]
-	t.mu.Unlock()
-	if ok {
-		return n, nil
-	}
-	n, err := s.st.RegisterCount(ctx, f)
-	if err != nil {
-		return 0, err
-	}
-	t.mu.Lock()
-	if t.version == version && len(t.byKey) < maxKeptTotals {
-		t.byKey[f] = n
-	}
-	t.mu.Unlock()
-	return n, nil
+	return s.st.RegisterCount(ctx, f)
 }

@@ -171,5 +171,5 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if it.Late {
 		notice = "Der TOP ist angemeldet – nach Anmeldeschluss; er ist als verspätet gekennzeichnet."
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d", se.Number), notice)
+	back(w, r, se.Path(), notice)
 }

@@ -12,12 +12,13 @@ import (
 	"gremium/internal/store"
 )
 
-// Public pages rendered once per change: a public decision page and the
-// JSON of a decision are stored in the database (store.StorePage) the
+// Public pages rendered once per change: the public pages of storedPage
+// (decision pages, JSON decisions, the register, the start page, the
+// session list, OParl) are stored in the database (store.StorePage) the
 // first time the public asks for them after a change, and served from
 // there with one lookup until the next change of content, the next day or
-// another build of the program (docs/performance.md, "Rendered once per
-// change"). What is stored is exactly what the handler answered the public
+// another build or configuration of the program (docs/performance.md,
+// "Rendered once per change"). What is stored is exactly what the handler answered the public
 // — rendered for a visitor without login, through the publication gate —
 // so nothing reaches the public that the handler would not give it.
 
@@ -30,19 +31,28 @@ var storedHeaders = []string{"Content-Type", "Access-Control-Allow-Origin", "Lin
 func (s *Server) SetStoredPages(on bool) { s.noStoredPages = !on }
 
 // storedPage says whether the request is for a page kept rendered: a
-// public GET or HEAD without query of the start page, the first page of
-// the register or the session list, a decision page, a JSON decision, an
-// OParl object or the first page of an OParl list. (Addresses with a query
-// are not kept: their number is not bounded by the data.)
+// public GET or HEAD of the start page, the register and the session list
+// (with their queries: filters, keyset, year), a decision page and a JSON
+// decision (without query), or OParl (objects and list pages, with their
+// queries). Addresses with a query are not bounded by the data: the store
+// bounds the bytes of the stored pages (store.DefaultPageBudget).
 func storedPage(r *http.Request) bool {
-	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" ||
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) ||
 		r.Header.Get("Cookie") != "" || r.Header.Get("Authorization") != "" {
 		return false
 	}
 	p := r.URL.Path
 	switch p {
-	case "/", "/beschluesse", "/sitzungen":
+	case "/":
+		return r.URL.RawQuery == ""
+	case "/beschluesse", "/sitzungen":
 		return true
+	}
+	if strings.HasPrefix(p, "/oparl/v1/") {
+		return true
+	}
+	if r.URL.RawQuery != "" {
+		return false
 	}
 	if rest, ok := strings.CutPrefix(p, "/beschluesse/"); ok {
 		return rest != ""
@@ -50,7 +60,12 @@ func storedPage(r *http.Request) bool {
 	if rest, ok := strings.CutPrefix(p, "/api/v1/beschluesse/"); ok {
 		return strings.Count(rest, "/") == 1
 	}
-	return strings.HasPrefix(p, "/oparl/v1/")
+	return false
+}
+
+// pageKey names what a stored page answers: host, scheme, path and query.
+func pageKey(r *http.Request) string {
+	return r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.RequestURI()
 }
 
 // renderEpoch names the build of the program: stored pages of another
@@ -71,7 +86,7 @@ func (s *Server) storedPages(h http.Handler) http.Handler {
 			h.ServeHTTP(w, r)
 			return
 		}
-		key := r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.Path
+		key := pageKey(r)
 		epoch, day := s.pageEpoch(), model.BerlinDate(s.clock()).String()
 		p, gen, ok, err := s.st.StoredPage(r.Context(), key, epoch, day)
 		if err != nil {
@@ -147,7 +162,7 @@ func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) 
 			next.ServeHTTP(w, r)
 			return
 		}
-		key := r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.Path
+		key := pageKey(r)
 		now := s.clock()
 		p, _, ok, err := s.st.StoredPage(r.Context(), key, s.pageEpoch(), model.BerlinDate(now).String())
 		if err != nil || !ok {

@@ -103,7 +103,8 @@ func TestStoredPages(t *testing.T) {
 	const page, json = "/beschluesse/B-2025/26-IT", "/api/v1/beschluesse/2025/26"
 
 	// Rendered on the first request, stored, the same bytes the second time.
-	for _, p := range []string{page, json, "/oparl/v1/body", "/oparl/v1/body/1/paper", "/", "/beschluesse", "/sitzungen"} {
+	for _, p := range []string{page, json, "/oparl/v1/body", "/oparl/v1/body/1/paper", "/", "/beschluesse", "/sitzungen",
+		"/beschluesse?vor=2025-30&seite=2", "/sitzungen?jahr=2024", "/oparl/v1/body/1/paper?limit=2"} {
 		res, first := get(t, ts, p)
 		if res.StatusCode != 200 {
 			t.Fatalf("%s: %d", p, res.StatusCode)
@@ -156,6 +157,19 @@ func TestStoredPages(t *testing.T) {
 		t.Errorf("JSON decision: %s", body)
 	}
 
+	// HEAD of a stored page: its headers, no body.
+	req, _ := http.NewRequest("HEAD", ts.URL+page, nil)
+	req.Header.Set("Accept-Encoding", "identity")
+	head, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(head.Body)
+	head.Body.Close()
+	if head.StatusCode != 200 || len(b) != 0 || head.Header.Get("ETag") == "" || head.Header.Get("Content-Security-Policy") == "" {
+		t.Errorf("HEAD of a stored page: %d, %d bytes, %v", head.StatusCode, len(b), head.Header)
+	}
+
 	// A planted page is served: the lookup answers, nothing is rendered.
 	plant(t, srv, st, ts.URL, page)
 	if body := getEach(t, ts, page); body != storedMarker {
@@ -166,7 +180,7 @@ func TestStoredPages(t *testing.T) {
 		t.Errorf("logged-in visitor got the stored page: %.200s", body)
 	}
 	// With a query the page is not taken from the store.
-	if _, body := getPlain(t, ts.URL, page+"?x=1"); body == storedMarker {
+	if _, body := getPlain(t, ts.URL, page+"?x=1"); body == storedMarker || strings.Contains(body, storedMarker) {
 		t.Error("a request with a query got the stored page")
 	}
 
@@ -215,5 +229,38 @@ func TestStoredPages(t *testing.T) {
 	stored, _, ok, _ := st.StoredPage(ctx, u.Host+"||/beschluesse/B-2025/40-IT", srv.pageEpoch(), model.BerlinDate(time.Now()).String())
 	if !ok || strings.Contains(string(stored.Body), "Streitpunkt") || strings.Contains(string(stored.Body), "Kostenrahmen") {
 		t.Errorf("stored page with internal marks (stored %v)", ok)
+	}
+}
+
+// The stored pages keep within their budget of bytes: a page that would
+// exceed it is answered but not stored.
+func TestStoredPagesBudget(t *testing.T) {
+	st := demotest.Store(t)
+	ctx := context.Background()
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetResponseCache(-1)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	st.SetPageBudget(4000)
+	for _, p := range []string{"/beschluesse/B-2025/26-IT", "/beschluesse", "/sitzungen", "/beschluesse?jahr=2025", "/oparl/v1/body/1/paper"} {
+		if res, _ := getPlain(t, ts.URL, p); res.StatusCode != 200 {
+			t.Fatalf("%s: %d", p, res.StatusCode)
+		}
+	}
+	if err := st.FlushPages(ctx); err != nil {
+		t.Fatal(err)
+	}
+	n, err := st.StoredPageBytes(ctx)
+	if err != nil || n > 4000 {
+		t.Errorf("stored %d bytes with a budget of 4000 (%v)", n, err)
+	}
+	st.SetPageBudget(0)
+	getPlain(t, ts.URL, "/beschluesse")
+	st.FlushPages(ctx)
+	if m, _ := st.StoredPageBytes(ctx); m <= n {
+		t.Errorf("with the default budget nothing more was stored (%d bytes, before %d)", m, n)
 	}
 }

@@ -30,7 +30,7 @@ func (s *Server) commentMinutes(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d#kommentare", se.Number), "Ihr Kommentar zum Protokollentwurf ist gespeichert.")
+	back(w, r, fmt.Sprintf("%s#kommentare", se.Path()), "Ihr Kommentar zum Protokollentwurf ist gespeichert.")
 }
 
 // internalText exports a session's minutes (internal version) as text, the
@@ -73,7 +73,7 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, old.ID)
-	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), fmt.Sprintf("Das Protokoll der %d. Sitzung ist genehmigt und damit unveränderlich.", n))
+	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), fmt.Sprintf("Das Protokoll der %d. Sitzung ist genehmigt und damit unveränderlich.", n))
 }
 
 func (s *Server) minutesVersion(w http.ResponseWriter, r *http.Request) {

@@ -44,6 +44,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /auftraege.csv", s.followUpCSV)
 	mux.HandleFunc("GET /auftraege.pdf", s.followUpPDF)
 	mux.HandleFunc("GET /auftraege/{id}", s.followUpPage)
+	mux.HandleFunc("POST /auftraege/{id}", s.editFollowUp)
 	mux.HandleFunc("POST /auftraege/{id}/stand", s.reportFollowUp)
 	mux.HandleFunc("POST /auftraege/{id}/kommentare", s.commentFollowUp)
 	mux.HandleFunc("GET /mitglieder/{mitglied}/auftraege", s.memberFollowUps)
@@ -231,6 +232,10 @@ func (s *Server) routes(mux router) {
 	// The audit log for the secretariat (auditlog.go).
 	mux.HandleFunc("GET /aenderungsprotokoll", s.auditPage)
 	mux.HandleFunc("GET /aenderungsprotokoll.csv", s.auditCSV)
+
+	// Preparatory bodies (the AL-Runde), their recommendations and the
+	// Grüne Liste that follows from them (alrunde.go).
+	s.preparationRoutes(mux)
 
 	// OParl and the JSON API.
 	open := api.New(s.st, s.log, s.council)

@@ -91,7 +91,7 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 	if c.Date != se.Date || c.StartTime != se.StartTime || c.EndTime != se.EndTime {
 		notice = fmt.Sprintf("Die %d. Sitzung ist verlegt; die Mitglieder werden benachrichtigt.", se.Number)
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), notice)
+	back(w, r, se.Path()+"/verwaltung", notice)
 }
 
 func (s *Server) cancelSession(w http.ResponseWriter, r *http.Request) {
@@ -104,7 +104,7 @@ func (s *Server) cancelSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("/sitzungen/%d", se.Number), fmt.Sprintf("Die %d. Sitzung ist abgesagt; die Mitglieder werden benachrichtigt.", se.Number))
+	back(w, r, se.Path(), fmt.Sprintf("Die %d. Sitzung ist abgesagt; die Mitglieder werden benachrichtigt.", se.Number))
 }
 
 func (s *Server) deleteSession(w http.ResponseWriter, r *http.Request) {

@@ -72,6 +72,11 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/sitzungen/48/anwesenheit", "anwesenheit-48"},
 	{"geschaeftsstelle", "/sitzungen/48/abstimmung", "abstimmung-48"},
 	{"geschaeftsstelle", "/sitzungen/48/bearbeiten", "sitzung-48-bearbeiten"},
+	{"geschaeftsstelle", "/gremien/al-runde", "al-runde"},
+	{"geschaeftsstelle", "/gremien/al-runde/sitzungen/39", "al-runde-39"},
+	{"geschaeftsstelle", "/gremien/al-runde/sitzungen/39/verwaltung", "al-runde-39-verwaltung"},
+	{"geschaeftsstelle", "/gremien/al-runde/sitzungen/39/empfehlungen", "al-runde-39-empfehlungen"},
+	{"geschaeftsstelle", "/sitzungen/49/empfehlungen", "empfehlungen-49"},
 	{"geschaeftsstelle", "/anliegen", "anliegen"},
 	{"geschaeftsstelle", "/anliegen/{request}", "anliegen-einzeln"},
 	{"geschaeftsstelle", "/briefings", "briefings"},
@@ -139,6 +144,17 @@ var screenSkipped = []string{
 	"/evaluation/ergebnisse.csv", "/evaluation/ergebnisse.pdf", "/briefings/{id}/pdf", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",
 	"/fachmk/termine.ics", "/fachmk/{abbrev}/termine.ics", "/aenderungsprotokoll.csv", "/anmelden/oidc", "/anmelden/oidc/rueckruf",
 	"/",
+	// The AL-Runde's session pages are the IT-PLR's (the same handlers and
+	// templates under the body's address), visited there; its overview,
+	// session, management and recommendation pages are in the walk.
+	"/gremien/{gremium}/sitzungen/{nr}/protokoll", "/gremien/{gremium}/sitzungen/{nr}/protokoll.pdf",
+	"/gremien/{gremium}/sitzungen/{nr}/protokoll.txt", "/gremien/{gremium}/sitzungen/{nr}/berichtigen",
+	"/gremien/{gremium}/sitzungen/{nr}/bearbeiten", "/gremien/{gremium}/sitzungen/{nr}/redeliste",
+	"/gremien/{gremium}/sitzungen/{nr}/beamer", "/gremien/{gremium}/sitzungen/{nr}/beamer/stand",
+	"/gremien/{gremium}/sitzungen/{nr}/protokoll/fassungen/{v}", "/gremien/{gremium}/sitzungen/{nr}/live",
+	"/gremien/{gremium}/sitzungen/{nr}/live/ereignisse", "/gremien/{gremium}/sitzungen/{nr}/live/stand",
+	"/gremien/{gremium}/sitzungen/{nr}/anwesenheit", "/gremien/{gremium}/sitzungen/{nr}/abstimmung",
+	"/gremien/{gremium}/sitzungen/{nr}/abstimmung/stand",
 }
 
 // TestScreenPagesCoverEveryRoute: every HTML page registered in routes.go
@@ -257,12 +273,18 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 }
 
 // TestEveryPageInBrowser walks screenPages: axe clean, no sideways scroll
-// at 1366 and 320 px, screenshots with GREMIUM_SCREENSHOTS.
+// at 1366 and 320 px, no heading wider than its box (the home page's
+// overflowed its card), no agenda list numbered twice ("1. TOP 00"),
+// screenshots with GREMIUM_SCREENSHOTS.
 func TestEveryPageInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ts, st := cycleServer(t)
+	// The FachMK dates and contacts of the served demo.
+	if err := demo.LoadCalendar(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
 	fill := strings.NewReplacer(flatten(screenState(t, ts, st))...)
 	b := newBrowser(t, ts.URL)
 	shots := os.Getenv("GREMIUM_SCREENSHOTS")
@@ -293,6 +315,16 @@ func TestEveryPageInBrowser(t *testing.T) {
 					var wide string
 					b.run("wide elements", chromedp.Evaluate(`Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest("table, pre, .scroll"))).slice(0, 6).map(e => e.tagName + "." + e.className + "#" + e.id + " " + Math.round(e.getBoundingClientRect().right)).join("; ")`, &wide))
 					t.Errorf("%s (%s) scrolls sideways at %d px: %s", path, who, width, wide)
+				}
+				var cut string
+				b.run("headings", chromedp.Evaluate(`Array.from(document.querySelectorAll("main h1, main h2, main h3")).filter(h => h.scrollWidth > h.clientWidth + 1).map(h => h.textContent.trim()).join("; ")`, &cut))
+				if cut != "" {
+					t.Errorf("%s (%s) at %d px: headings wider than their box: %s", path, who, width, cut)
+				}
+				var twice string
+				b.run("numbering", chromedp.Evaluate(`Array.from(document.querySelectorAll("main ol")).filter(o => getComputedStyle(o).listStyleType !== "none" && /^\s*TOP\b/.test((o.querySelector("li") || {}).textContent || "")).map(o => (o.querySelector("li").textContent || "").trim().slice(0, 30)).join("; ")`, &twice))
+				if twice != "" {
+					t.Errorf("%s (%s): agenda list numbered twice (a list number before the TOP number): %s", path, who, twice)
 				}
 				if shots != "" {
 					var jpg []byte

@@ -56,12 +56,10 @@ type Server struct {
 	// openFollowUpCounts keeps the home page's count of open follow-ups
 	// for the public and the internal audience (followups.go).
 	openFollowUpCounts untilChange[[2]int]
-	// registerOpts and registerTotals keep the register's filter choices
-	// and numbers of matches (register_pages.go).
-	registerOpts   untilChange[registerOptions]
-	registerTotals registerTotals
-	// sessionYears keeps the years the session
-	// list links (sessions_list.go).
+	// registerOpts keeps the register's filter choices (register_pages.go).
+	registerOpts untilChange[registerOptions]
+	// sessionYears keeps the years the session list links
+	// (sessions_list.go).
 	sessionYears untilChange[[]int]
 	// liveBoxKept keeps the public live box per session (live_box.go).
 	liveBoxKept liveBoxes

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
@@ -32,25 +31,17 @@ type sessionData struct {
 	Registrations []model.AgendaItem // the user's own pending registrations
 	// Corrections of approved minutes, as the audience may see them.
 	Corrections []model.MinutesCorrection
+	// Deadlines gives each follow-up's deadline with its due session's
+	// date once planned (followups.go).
+	Deadlines map[int64]string
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
 // visitor; it answers the request itself and reports false if it cannot.
 func (s *Server) sessionMinutes(w http.ResponseWriter, r *http.Request) (minutes.Document, bool) {
 	ctx := r.Context()
-	nr, err := strconv.Atoi(r.PathValue("nr"))
-	if err != nil || nr <= 0 {
-		s.notFound(w, r, "Sitzungen werden mit ihrer Nummer aufgerufen, zum Beispiel /sitzungen/47.")
-		return minutes.Document{}, false
-	}
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
-		return minutes.Document{}, false
-	}
-	se, err := s.st.SessionByNumber(ctx, council.ID, nr)
-	if err != nil {
-		s.fail(w, r, err, "Die "+strconv.Itoa(nr)+". Sitzung ist nicht erfasst.")
+	_, se, ok := s.sessionFromPath(w, r) // the council's, or /gremien/{gremium}/… (alrunde.go)
+	if !ok {
 		return minutes.Document{}, false
 	}
 	doc, err := minutes.Load(ctx, s.st, se.ID, s.audienceOf(r))
@@ -106,6 +97,10 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 			return
 		}
 		d.Corrections = doc.Audience.MinutesCorrections(cs)
+	}
+	if d.Deadlines, err = s.followUpDeadlines(ctx, council.ID, doc); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	u := s.user(r)
 	if d.Running {
@@ -183,9 +178,9 @@ func (s *Server) knownDecisions(ctx context.Context, bodyID int64, refs []string
 		if !ok {
 			continue
 		}
-		d, err := s.st.DecisionByNumber(ctx, bodyID, n)
-		if err == nil && d.Public() {
-			known[ref] = decisionURL(d.Label)
+		label, public, err := s.st.DecisionLabel(ctx, bodyID, n)
+		if err == nil && public {
+			known[ref] = decisionURL(label)
 		}
 	}
 	return known, nil

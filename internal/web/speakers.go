@@ -91,7 +91,7 @@ func floorItem(r *http.Request, se model.Session) (int64, error) {
 // the session page for members.
 func (s *Server) floorBack(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, notice string) {
 	s.changed(r, se.ID)
-	to := fmt.Sprintf("/sitzungen/%d#live-stand", se.Number)
+	to := se.Path() + "#live-stand"
 	if auth.Can(s.user(r), auth.RecordMinutes, "") {
 		to = liveURL(se, itemID)
 	}
@@ -172,7 +172,7 @@ func (s *Server) nextSpeaker(w http.ResponseWriter, r *http.Request) {
 	to := liveURL(se, itemID)
 	if rowID != 0 {
 		// The ended turn's row, ready to type the points.
-		to = fmt.Sprintf("/sitzungen/%d/live?top=%d#pk-%d", se.Number, itemID, rowID)
+		to = fmt.Sprintf("%s/live?top=%d#pk-%d", se.Path(), itemID, rowID)
 		notice = "Der Wortbeitrag ist als Zeile angelegt; bitte die Punkte eintragen. " + notice
 	}
 	back(w, r, to, notice)
@@ -198,7 +198,7 @@ func (s *Server) endTurn(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/live?top=%d#pk-%d", se.Number, c.ItemID, rowID),
+	back(w, r, fmt.Sprintf("%s/live?top=%d#pk-%d", se.Path(), c.ItemID, rowID),
 		fmt.Sprintf("Der Wortbeitrag von %s ist als Zeile angelegt; bitte die Punkte eintragen.", c.Speaker))
 }
 

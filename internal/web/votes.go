@@ -187,7 +187,7 @@ func (s *Server) sessionVoteFromPath(w http.ResponseWriter, r *http.Request) (mo
 	return v, se, true
 }
 
-func voteURL(se model.Session) string { return fmt.Sprintf("/sitzungen/%d/abstimmung", se.Number) }
+func voteURL(se model.Session) string { return fmt.Sprintf("%s/abstimmung", se.Path()) }
 
 // castOwnVote records the vote of the user's member.
 func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
@@ -240,7 +240,7 @@ func (s *Server) openConsentVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("/sitzungen/%d/live#abstimmung", se.Number), "Die Abstimmung über die Grüne Liste ist eröffnet.")
+	back(w, r, fmt.Sprintf("%s/live#abstimmung", se.Path()), "Die Abstimmung über die Grüne Liste ist eröffnet.")
 }
 
 // voteAction checks the secretariat's rights for a change of an open vote.
@@ -274,7 +274,7 @@ func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("/sitzungen/%d/live#abstimmung", se.Number), fmt.Sprintf("%d Stimmen per Handzeichen erfasst (im Protokoll der Änderungen als solche vermerkt).", n))
+	back(w, r, fmt.Sprintf("%s/live#abstimmung", se.Path()), fmt.Sprintf("%d Stimmen per Handzeichen erfasst (im Protokoll der Änderungen als solche vermerkt).", n))
 }
 
 // closeVote closes the vote: the count decides under the rule of the
@@ -298,7 +298,7 @@ func (s *Server) closeVote(w http.ResponseWriter, r *http.Request) {
 			notice += fmt.Sprintf("%s abgelehnt: %s. ", d.Kind.Label(), d.Result)
 		}
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), notice+"("+out.Tally.Reason+")")
+	back(w, r, fmt.Sprintf("%s/live", se.Path()), notice+"("+out.Tally.Reason+")")
 }
 
 // cancelVote ends the vote without a decision.
@@ -312,5 +312,5 @@ func (s *Server) cancelVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("/sitzungen/%d/live", se.Number), "Die Abstimmung ist abgebrochen; es wurde nichts beschlossen.")
+	back(w, r, fmt.Sprintf("%s/live", se.Path()), "Die Abstimmung ist abgebrochen; es wurde nichts beschlossen.")
 }

@@ -182,6 +182,13 @@ func TestProposalBeforeTheSession(t *testing.T) {
 	if !strings.Contains(page, "Beschlussvorschlag") {
 		t.Error("the secretariat does not see the proposal as „Beschlussvorschlag“")
 	}
+	// Its decision profile names it a proposal too (it said "Beschluss
+	// (ohne Nummer)").
+	ds, _ := st.Decisions(ctx, store.DecisionFilter{SessionID: s48.ID})
+	_, profile := do(t, he, "GET", fmt.Sprintf("%s/steckbrief/%d", ts.URL, ds[0].ID), nil)
+	if h1 := between(profile, "<h1>", "</h1>"); !strings.Contains(h1, "Beschlussvorschlag") || strings.Contains(h1, "ohne Nummer") {
+		t.Errorf("profile heading: %s", h1)
+	}
 }
 
 // TestHomeCountsOnlyVisibleFollowUps: the home page counted every open

@@ -1,0 +1,284 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The two-stage cycle (issue 17): a body may have a preparatory body — the
+// Abteilungsleiterrunde (AL-Runde) prepares the IT-Planungsrat — whose
+// sessions come before the prepared body's, whose minutes are internal, and
+// whose recommendations (Beschlussempfehlungen) on the prepared body's
+// registered items decide how those items come to the prepared body's
+// agenda, the Grüne Liste included. The AL-Runde votes by the same rules as
+// the IT-Planungsrat (GO § 8a as amended by decision 2021/14: § 7 Abs. 1–4
+// apply), so its body carries the IT-Planungsrat's DecisionRules as data.
+
+// BodyPreparatory is the kind of a preparatory body (the AL-Runde).
+const BodyPreparatory BodyKind = "vorbereitung"
+
+// Preparation is how a preparatory body is tied to the body it prepares:
+// the data of the two-stage cycle, kept on the preparatory body.
+type Preparation struct {
+	PreparesID int64 // the body prepared (the IT-PLR); 0: this body prepares none
+	// Slug is the part of the address of the body's pages
+	// (/gremien/{slug}/sitzungen/…); "" for the council itself.
+	Slug string
+	// Internal keeps the body's sessions, minutes and decisions off every
+	// public surface (the publication gate reads it).
+	Internal bool
+	// LeadWeeks: the preparatory session is held this many weeks before
+	// the session it prepares.
+	LeadWeeks int
+	// RegistrationDays: the prepared body's registration deadline lies
+	// this many days before the preparatory session (items must reach the
+	// AL-Runde); DocumentDays: the preparatory body's document deadline.
+	RegistrationDays int
+	DocumentDays     int
+}
+
+// PrepSchedule is the derived schedule of one session of the prepared
+// body: the date of its preparatory session, the prepared body's
+// registration deadline and the preparatory body's document deadline.
+type PrepSchedule struct {
+	Session             Date // the prepared body's session (IT-PLR)
+	PrepSession         Date // the preparatory session (AL-Runde)
+	RegistrationClosing Date // Anmeldeschluss for the prepared body
+	DocumentsDue        Date // Unterlagenfrist of the preparatory body
+}
+
+// Schedule derives the preparatory dates of a session of the prepared body
+// held on date. It gives the zero schedule for a zero date.
+func (p Preparation) Schedule(date Date) PrepSchedule {
+	if date.IsZero() {
+		return PrepSchedule{}
+	}
+	return p.ScheduleWith(date, addDays(date, -7*p.LeadWeeks))
+}
+
+// ScheduleWith gives the schedule of a session on date whose preparatory
+// session is held on prep (planned on another day than the lead time
+// gives): the deadlines follow the preparatory session.
+func (p Preparation) ScheduleWith(date, prep Date) PrepSchedule {
+	if prep.IsZero() {
+		return PrepSchedule{Session: date}
+	}
+	return PrepSchedule{Session: date, PrepSession: prep,
+		RegistrationClosing: addDays(prep, -p.RegistrationDays), DocumentsDue: addDays(prep, -p.DocumentDays)}
+}
+
+func addDays(d Date, n int) Date { return DateOf(d.Time().AddDate(0, 0, n).Add(12 * time.Hour)) }
+
+// DaysAfter gives the date n calendar days after d (before it for a
+// negative n).
+func DaysAfter(d Date, n int) Date { return addDays(d, n) }
+
+// Validate checks a preparatory body's settings.
+func (p Preparation) Validate() error {
+	if p.LeadWeeks < 0 || p.RegistrationDays < 0 || p.DocumentDays < 0 {
+		return InputError("Vorlauf und Fristen eines vorbereitenden Gremiums dürfen nicht negativ sein.")
+	}
+	if p.PreparesID != 0 && p.Slug == "" {
+		return InputError("Ein vorbereitendes Gremium braucht ein Adresskürzel (zum Beispiel „al-runde“).")
+	}
+	for _, r := range p.Slug {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return InputError("Das Adresskürzel „%s“ darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten.", p.Slug)
+		}
+	}
+	return nil
+}
+
+// RecommendationKind is what a Beschlussempfehlung recommends.
+type RecommendationKind string
+
+// Recommendation kinds.
+const (
+	RecommendAdopt        RecommendationKind = "annehmen"           // Annahme wie vorgeschlagen
+	RecommendAdoptChanged RecommendationKind = "annehmen_geaendert" // Annahme mit Änderungen
+	RecommendDiscuss      RecommendationKind = "beraten"            // Beratung im IT-Planungsrat
+	RecommendReject       RecommendationKind = "nicht_annehmen"     // keine Annahme
+)
+
+// RecommendationKinds lists the kinds in the order forms offer them.
+var RecommendationKinds = []RecommendationKind{RecommendAdopt, RecommendAdoptChanged, RecommendDiscuss, RecommendReject}
+
+// Label gives the German wording.
+func (k RecommendationKind) Label() string {
+	switch k {
+	case RecommendAdopt:
+		return "Annahme wie vorgeschlagen"
+	case RecommendAdoptChanged:
+		return "Annahme mit Änderungen"
+	case RecommendDiscuss:
+		return "Beratung im IT-Planungsrat"
+	case RecommendReject:
+		return "keine Annahme"
+	}
+	return string(k)
+}
+
+// Valid reports whether k is a known kind.
+func (k RecommendationKind) Valid() bool {
+	for _, v := range RecommendationKinds {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}
+
+// ConsentState is where an item recommended for the Grüne Liste stands.
+type ConsentState string
+
+// Consent states.
+const (
+	ConsentNone      ConsentState = ""
+	ConsentProposed  ConsentState = "vorgeschlagen"  // recommended, awaiting the secretariat
+	ConsentConfirmed ConsentState = "bestaetigt"     // on the Grüne Liste
+	ConsentPulled    ConsentState = "herausgenommen" // pulled by a member: treated singly
+)
+
+// Label gives the German wording.
+func (c ConsentState) Label() string {
+	switch c {
+	case ConsentProposed:
+		return "für die Grüne Liste vorgeschlagen"
+	case ConsentConfirmed:
+		return "auf der Grünen Liste"
+	case ConsentPulled:
+		return "von der Grünen Liste genommen"
+	}
+	return ""
+}
+
+// Recommendation is a Beschlussempfehlung of a preparatory body on a
+// registered item of the body it prepares. It is decided like any proposal:
+// DecisionID names the preparatory body's decision whose count gives it.
+type Recommendation struct {
+	ID               int64
+	BodyID           int64 // the preparatory body
+	SessionID        int64 // its session
+	ItemID           int64 // the item of its session that carries it
+	DecisionID       int64 // the decision counted; 0 for a recommendation imported without one
+	TargetItemID     int64 // the registered item of the prepared body
+	TargetDecisionID int64 // the proposal on that item; 0 if it has none
+	Kind             RecommendationKind
+	GreenList        bool    // recommended for adoption without discussion
+	Points           []Point // the changed text (adopt with changes)
+	OriginalPoints   []Point // the proposal's text before the change
+	Consent          ConsentState
+	PulledBy         string // the member that took it off the Grüne Liste
+	Reference        string // how an imported IT-PLR minutes named it
+	Version          int
+
+	// Read with it: the preparatory session and body, and the status of
+	// its decision (adopted: the recommendation is given).
+	SessionNumber int
+	SessionDate   Date
+	BodyAbbrev    string
+	Status        DecisionStatus
+	Internal      bool // the preparatory body keeps it internal
+}
+
+// Given reports whether the preparatory body gave the recommendation (its
+// decision is adopted).
+func (r Recommendation) Given() bool { return r.Status == DecisionAdopted }
+
+// Caption gives "Beschlussempfehlung der 39. AL-Runde vom 02.10.2025", or
+// for one decided in written procedure "Beschlussempfehlung der AL-Runde im
+// Umlaufverfahren vom 02.10.2025".
+func (r Recommendation) Caption() string {
+	s := fmt.Sprintf("Beschlussempfehlung der %d. %s", r.SessionNumber, r.BodyAbbrev)
+	if r.SessionNumber == 0 {
+		s = "Beschlussempfehlung der " + r.BodyAbbrev + " im Umlaufverfahren"
+	}
+	if !r.SessionDate.IsZero() {
+		s += " vom " + r.SessionDate.German()
+	}
+	return s
+}
+
+// Summary gives the recommendation in one German sentence part:
+// "Annahme wie vorgeschlagen, ohne Aussprache (Grüne Liste)".
+func (r Recommendation) Summary() string {
+	s := r.Kind.Label()
+	if r.GreenList {
+		s += ", ohne Aussprache (Grüne Liste)"
+	}
+	return s
+}
+
+// Validate checks a recommendation before it is proposed.
+func (r Recommendation) Validate() error {
+	if !r.Kind.Valid() {
+		return InputError("Bitte wählen Sie, was die Beschlussempfehlung empfiehlt.")
+	}
+	if r.GreenList && r.Kind != RecommendAdopt && r.Kind != RecommendAdoptChanged {
+		return InputError("Für die Grüne Liste kann nur die Annahme empfohlen werden.")
+	}
+	if r.Kind == RecommendAdoptChanged && len(r.Points) == 0 {
+		return InputError("Bei „Annahme mit Änderungen“ gehört der geänderte Beschlusstext zur Empfehlung.")
+	}
+	if r.Kind != RecommendAdoptChanged && len(r.Points) > 0 {
+		return InputError("Einen geänderten Beschlusstext gibt es nur bei „Annahme mit Änderungen“.")
+	}
+	if r.TargetItemID == 0 {
+		return InputError("Die Empfehlung gilt einem angemeldeten TOP des IT-Planungsrats; der TOP fehlt.")
+	}
+	return nil
+}
+
+// CanPull reports whether an item on (or proposed for) the Grüne Liste may
+// still be taken off it by a member: before the prepared session ends and
+// while the list has not been adopted.
+func (r Recommendation) CanPull(target Session) bool {
+	if r.Consent != ConsentProposed && r.Consent != ConsentConfirmed {
+		return false
+	}
+	switch target.Status {
+	case StatusPlanned, StatusConvened, StatusRunning:
+		return true
+	}
+	return false
+}
+
+// Line gives the recommendation as one line of the minutes: caption and
+// summary ("Beschlussempfehlung der 39. AL-Runde vom 05.06.2025: Annahme wie
+// vorgeschlagen, ohne Aussprache (Grüne Liste)"); ParseRecommendationLine
+// reads it back.
+func (r Recommendation) Line() string { return r.Caption() + ": " + r.Summary() }
+
+var recommendationLine = regexp.MustCompile(`^Beschlussempfehlung der (?:(\d+)\.\s+(\S+)|(\S+) im Umlaufverfahren)(?: vom (\d{2}\.\d{2}\.\d{4}))?: (.+?)(, ohne Aussprache \(Grüne Liste\))?$`)
+
+// ParseRecommendationLine reads a line written by Recommendation.Line: the
+// number and body of the preparatory session (number 0 for a written
+// procedure), its date, the kind and whether the Grüne Liste was
+// recommended; Reference keeps the line.
+func ParseRecommendationLine(s string) (Recommendation, bool) {
+	s = strings.TrimSpace(s)
+	m := recommendationLine.FindStringSubmatch(s)
+	if m == nil {
+		return Recommendation{}, false
+	}
+	r := Recommendation{BodyAbbrev: m[2] + m[3], GreenList: m[6] != "", Reference: s}
+	if m[1] != "" {
+		r.SessionNumber, _ = strconv.Atoi(m[1])
+	}
+	if m[4] != "" {
+		d, err := ParseDate(m[4])
+		if err != nil {
+			return Recommendation{}, false
+		}
+		r.SessionDate = d
+	}
+	for _, k := range RecommendationKinds {
+		if k.Label() == m[5] {
+			r.Kind = k
+		}
+	}
+	return r, r.Kind != "" && (r.SessionNumber > 0 || m[3] != "")
+}

@@ -1,0 +1,666 @@
+package store
+
+// The two-stage cycle (issue 17): preparatory bodies (the AL-Runde), the
+// pairing of their sessions with the sessions they prepare, their
+// Beschlussempfehlungen and the Grüne Liste proposals that follow from them.
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// BodyBySlug gives the body whose pages live under /gremien/{slug}.
+func (s *Store) BodyBySlug(ctx context.Context, slug string) (model.Body, error) {
+	if slug == "" {
+		return model.Body{}, fmt.Errorf("store: body without slug: %w", ErrNotFound)
+	}
+	return queryOne(ctx, s.db, scanBody, "body "+slug, `SELECT `+bodyCols+` FROM bodies WHERE slug = ?`, slug)
+}
+
+// PreparatoryBody gives the body that prepares the body with the id (the
+// AL-Runde for the IT-PLR), or ErrNotFound if it has none.
+func (s *Store) PreparatoryBody(ctx context.Context, preparedID int64) (model.Body, error) {
+	return queryOne(ctx, s.db, scanBody, fmt.Sprintf("preparatory body of %d", preparedID),
+		`SELECT `+bodyCols+` FROM bodies WHERE prepares_id = ? ORDER BY id LIMIT 1`, preparedID)
+}
+
+// Delegate is a member's named person in a body other than the council (an
+// Abteilungsleiter:in of the AL-Runde) or that person's deputy.
+type Delegate struct {
+	Member string
+	Person model.Person
+	Deputy bool
+}
+
+// SetDelegate names a person of a member in a body (the AL-Runde), as its
+// delegate or as deputy, in one transaction: the person of that member with
+// the name, created if the member has none of that name. Only the Bund and
+// the Länder name persons; a name given again changes only whether the
+// person is deputy.
+func (s *Store) SetDelegate(ctx context.Context, bodyID int64, member, name string, deputy bool) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return model.InputError("Bitte die Person nennen, die %s benennt.", member)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var kind model.MemberKind
+		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil {
+			return model.NotFoundError("Das Mitglied „%s“ gibt es nicht.", member)
+		}
+		if !kind.Votes() {
+			return model.RuleError("Personen benennen der Bund und die Länder; %s ist %s.", member, kind.Label())
+		}
+		p, err := queryOne(ctx, tx, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? AND member_abbrev = ? ORDER BY id LIMIT 1`, name, member)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			if p.ID, err = s.insert(ctx, tx, "person", name, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, name, member); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		}
+		if err := s.touch(ctx, tx, "body", bodyID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO body_delegates (body_id, member_abbrev, person_id, deputy) VALUES (?, ?, ?, ?)
+			ON CONFLICT (body_id, member_abbrev, person_id) DO UPDATE SET deputy = excluded.deputy`, bodyID, member, p.ID, deputy); err != nil {
+			return fmt.Errorf("store: delegate: %w", err)
+		}
+		return s.audit(ctx, tx, "update", "body", bodyID, "Benennung "+member+": "+name)
+	})
+}
+
+// Delegates gives the named persons and deputies of a body, by member
+// order, the delegate before the deputies.
+func (s *Store) Delegates(ctx context.Context, bodyID int64) ([]Delegate, error) {
+	return queryList(ctx, s.db, func(r scanner) (Delegate, error) {
+		var d Delegate
+		return d, r.Scan(&d.Member, &d.Deputy, &d.Person.ID, &d.Person.Name, &d.Person.Function, &d.Person.MemberAbbrev, &d.Person.Email)
+	}, "delegates", `SELECT bd.member_abbrev, bd.deputy, p.id, p.name, p.function, p.member_abbrev, p.email
+		FROM body_delegates bd JOIN persons p ON p.id = bd.person_id LEFT JOIN members m ON m.abbrev = bd.member_abbrev
+		WHERE bd.body_id = ? ORDER BY COALESCE(m.position, 999), bd.deputy, p.name`, bodyID)
+}
+
+// PlanSessionPair plans a session of the prepared body and the session of
+// its preparatory body before it, each with its standard items, in one
+// transaction; the preparatory session is tied to the session it prepares.
+func (s *Store) PlanSessionPair(ctx context.Context, main model.Session, mainStd []model.AgendaItem, prep model.Session, prepStd []model.AgendaItem) (mainID, prepID int64, err error) {
+	for _, se := range []model.Session{main, prep} {
+		if se.BodyID == 0 {
+			return 0, 0, model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
+		}
+		if err := se.Validate(); err != nil {
+			return 0, 0, err
+		}
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		var prepares int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(prepares_id, 0) FROM bodies WHERE id = ?`, prep.BodyID).Scan(&prepares); err != nil {
+			return notFound(err, fmt.Sprintf("body %d", prep.BodyID))
+		}
+		if prepares != main.BodyID {
+			return model.RuleError("Dieses Gremium bereitet die Sitzungen des anderen nicht vor.")
+		}
+		for _, x := range []struct {
+			se  model.Session
+			std []model.AgendaItem
+			id  *int64
+		}{{main, mainStd, &mainID}, {prep, prepStd, &prepID}} {
+			id, err := s.insertSession(ctx, tx, x.se)
+			if err != nil {
+				return err
+			}
+			*x.id = id
+			for _, it := range x.std {
+				it.SessionID = id
+				if err := it.Validate(); err != nil {
+					return err
+				}
+				if _, err := s.insertItem(ctx, tx, it); err != nil {
+					return err
+				}
+			}
+		}
+		return s.updatePlain(ctx, tx, "sessions", "session", prepID, `prepares_session_id = ?`, mainID)
+	})
+	return mainID, prepID, err
+}
+
+// LinkPreparedSession ties a session of a preparatory body to the session
+// of the prepared body it prepares (for sessions planned one by one or
+// imported).
+func (s *Store) LinkPreparedSession(ctx context.Context, prepSessionID, sessionID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var ok int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions p JOIN bodies b ON b.id = p.body_id JOIN sessions t ON t.body_id = b.prepares_id
+			WHERE p.id = ? AND t.id = ?`, prepSessionID, sessionID).Scan(&ok); err != nil {
+			return fmt.Errorf("store: link sessions: %w", err)
+		}
+		if ok == 0 {
+			return model.RuleError("Diese Sitzung bereitet jene nicht vor: die Gremien gehören nicht zusammen.")
+		}
+		return s.updatePlain(ctx, tx, "sessions", "session", prepSessionID, `prepares_session_id = ?`, sessionID)
+	})
+}
+
+// PreparedSession gives the session that a preparatory session prepares,
+// or ErrNotFound if it is tied to none.
+func (s *Store) PreparedSession(ctx context.Context, prepSessionID int64) (model.Session, error) {
+	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session prepared by %d", prepSessionID),
+		`SELECT `+sessionCols+` FROM sessions WHERE id = (SELECT prepares_session_id FROM sessions WHERE id = ?)`, prepSessionID)
+}
+
+// PreparingSession gives the preparatory session of a session (the AL-Runde
+// before an IT-PLR session), or ErrNotFound.
+func (s *Store) PreparingSession(ctx context.Context, sessionID int64) (model.Session, error) {
+	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session preparing %d", sessionID),
+		`SELECT `+sessionCols+` FROM sessions WHERE prepares_session_id = ? ORDER BY number DESC LIMIT 1`, sessionID)
+}
+
+// A recommendation decided in written procedure has no session: its date
+// is the day of the decision.
+const recommendationCols = `r.id, r.body_id, COALESCE(r.session_id, 0), COALESCE(r.item_id, 0), COALESCE(r.decision_id, 0), r.target_item_id,
+	COALESCE(r.target_decision_id, 0), r.kind, r.green_list, r.points, r.original_points, r.consent_state, r.pulled_by, r.reference, r.version,
+	COALESCE(s.number, 0), COALESCE(s.date, d.adopted_on, ''), b.abbrev, COALESCE(d.status, ''), b.internal`
+
+const recommendationFrom = ` FROM recommendations r LEFT JOIN sessions s ON s.id = r.session_id JOIN bodies b ON b.id = r.body_id
+	LEFT JOIN decisions d ON d.id = r.decision_id`
+
+func scanRecommendation(sc scanner) (model.Recommendation, error) {
+	var r model.Recommendation
+	var points, original, date string
+	if err := sc.Scan(&r.ID, &r.BodyID, &r.SessionID, &r.ItemID, &r.DecisionID, &r.TargetItemID, &r.TargetDecisionID,
+		&r.Kind, &r.GreenList, &points, &original, &r.Consent, &r.PulledBy, &r.Reference, &r.Version,
+		&r.SessionNumber, &date, &r.BodyAbbrev, &r.Status, &r.Internal); err != nil {
+		return r, err
+	}
+	if r.DecisionID == 0 { // recorded from imported minutes: given as recorded
+		r.Status = model.DecisionAdopted
+	}
+	r.SessionDate = parseDate(date)
+	var err [2]error
+	r.Points, err[0] = fromJSON[model.Point](points)
+	r.OriginalPoints, err[1] = fromJSON[model.Point](original)
+	return r, errors.Join(err[:]...)
+}
+
+// Recommendation gives the recommendation with the id.
+func (s *Store) Recommendation(ctx context.Context, id int64) (model.Recommendation, error) {
+	return queryOne(ctx, s.db, scanRecommendation, fmt.Sprintf("recommendation %d", id), `SELECT `+recommendationCols+recommendationFrom+` WHERE r.id = ?`, id)
+}
+
+// RecommendationFilter selects recommendations: of a preparatory session,
+// or on the items of a prepared session; zero fields select nothing more.
+type RecommendationFilter struct {
+	SessionID       int64 // the preparatory session
+	TargetSessionID int64 // the session whose items they are on
+}
+
+// Recommendations gives the recommendations of a filter, by the target
+// item's order and newest first; a rejected proposal of a recommendation
+// is listed too (Status tells).
+func (s *Store) Recommendations(ctx context.Context, f RecommendationFilter) ([]model.Recommendation, error) {
+	return queryList(ctx, s.db, scanRecommendation, "recommendations",
+		`SELECT `+recommendationCols+recommendationFrom+` JOIN agenda_items t ON t.id = r.target_item_id
+		 WHERE (? = 0 OR r.session_id = ?) AND (? = 0 OR t.session_id = ?) ORDER BY t.position, t.id, r.id DESC`,
+		f.SessionID, f.SessionID, f.TargetSessionID, f.TargetSessionID)
+}
+
+// GivenRecommendations gives, per item of the prepared session, the newest
+// recommendation given for it (adopted by the preparatory body).
+func (s *Store) GivenRecommendations(ctx context.Context, targetSessionID int64) (map[int64]model.Recommendation, error) {
+	byTarget, _, err := s.SessionRecommendations(ctx, targetSessionID)
+	return byTarget, err
+}
+
+// SessionRecommendations gives, in one query, the newest recommendation
+// given for each item of a session: byTarget for the items of a prepared
+// session (the IT-PLR's), byItem for the items of a preparatory session
+// that carry them (the AL-Runde's).
+func (s *Store) SessionRecommendations(ctx context.Context, sessionID int64) (byTarget, byItem map[int64]model.Recommendation, err error) {
+	// Two indexed lookups (by the items' target, by the session), not an
+	// OR over a join.
+	all, err := queryList(ctx, s.db, scanRecommendation, "recommendations",
+		`SELECT `+recommendationCols+recommendationFrom+`
+		 WHERE r.id IN (SELECT x.id FROM agenda_items t JOIN recommendations x ON x.target_item_id = t.id WHERE t.session_id = ?
+		                UNION SELECT id FROM recommendations WHERE session_id = ?)
+		 ORDER BY r.id DESC`, sessionID, sessionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	byTarget, byItem = map[int64]model.Recommendation{}, map[int64]model.Recommendation{}
+	for _, r := range all {
+		if !r.Given() {
+			continue
+		}
+		if _, seen := byTarget[r.TargetItemID]; !seen && r.SessionID != sessionID {
+			byTarget[r.TargetItemID] = r
+		}
+		if _, seen := byItem[r.ItemID]; !seen && r.SessionID == sessionID {
+			byItem[r.ItemID] = r
+		}
+	}
+	return byTarget, byItem, nil
+}
+
+// ProposeRecommendation records a proposal of a Beschlussempfehlung in a
+// preparatory session (rec.SessionID) on a registered item of the session
+// it prepares (rec.TargetItemID), in one transaction: the item is taken
+// onto the preparatory agenda (once), and the preparatory body's proposal
+// is created as a draft, to be decided by a vote under the body's rules
+// (the kind of the prepared item's proposal: a Beschluss needs the
+// Beschluss rule, GO § 8a with § 7 Abs. 1–4). It gives the recommendation's
+// id and the draft's.
+func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendation) (recID, draftID int64, err error) {
+	if err := rec.Validate(); err != nil {
+		return 0, 0, err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", rec.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, rec.SessionID)
+		if err != nil {
+			return err
+		}
+		if se.Status.MinutesFrozen() {
+			return fmt.Errorf("store: the minutes of %s are approved: %w", se.Title(), ErrImmutable)
+		}
+		var prepared int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(prepares_session_id, 0) FROM sessions WHERE id = ?`, se.ID).Scan(&prepared); err != nil {
+			return fmt.Errorf("store: prepared session: %w", err)
+		}
+		target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", rec.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, rec.TargetItemID)
+		if err != nil {
+			return err
+		}
+		if prepared == 0 || target.SessionID != prepared {
+			return model.RuleError("Die %s empfiehlt nur zu TOPs der Sitzung, die sie vorbereitet.", se.Title())
+		}
+		if target.Status == model.ItemDeclined {
+			return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
+		}
+		var pending int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
+			WHERE r.target_item_id = ? AND r.session_id = ? AND (d.status IS NULL OR d.status != ?)`, target.ID, se.ID, model.DecisionRejected).Scan(&pending); err != nil {
+			return fmt.Errorf("store: recommendations of item: %w", err)
+		}
+		if pending > 0 {
+			return fmt.Errorf("store: %s has a recommendation of %s already: %w", target.Title, se.Title(), model.ConflictError("Zu diesem TOP liegt in dieser Sitzung schon ein Empfehlungsvorschlag vor; über ihn wird abgestimmt."))
+		}
+		// The prepared item's proposal, whose kind the vote follows.
+		// Without a proposal the item has no decision to recommend on; the
+		// recommendation (on how to treat it) is then an Empfehlung.
+		kind, applicants := model.KindRecommendation, []string(nil)
+		proposals, err := queryList(ctx, tx, scanDecision, "proposals", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? AND d.status = ? ORDER BY d.position, d.id`,
+			target.ID, model.DecisionDraft)
+		if err != nil {
+			return err
+		}
+		if len(proposals) > 0 {
+			rec.TargetDecisionID, kind, applicants = proposals[0].ID, proposals[0].Kind, proposals[0].Applicants
+		} else if rec.Kind == model.RecommendAdoptChanged {
+			return model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title)
+		}
+		itemID, err := s.prepItemTx(ctx, tx, se, target)
+		if err != nil {
+			return err
+		}
+		text := "Die " + se.BodyAbbrev + " empfiehlt dem IT-Planungsrat zu „" + target.Title + "“: " + rec.Summary() + "."
+		points := []model.Point{{Text: text}}
+		for _, p := range rec.Points {
+			points = append(points, model.Point{Label: p.Label, Text: "Geänderter Text: " + p.Text})
+		}
+		pos, err := placeRow(ctx, tx, itemID, 0)
+		if err != nil {
+			return err
+		}
+		if draftID, err = s.createDecisionTx(ctx, tx, model.Decision{BodyID: se.BodyID, SessionID: se.ID, ItemID: itemID, Position: pos, Kind: kind,
+			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Beschlussempfehlung: " + target.Title, Points: points, Applicants: applicants}); err != nil {
+			return err
+		}
+		recID, err = s.insert(ctx, tx, "recommendation", target.Title,
+			`INSERT INTO recommendations (body_id, session_id, item_id, decision_id, target_item_id, target_decision_id, kind, green_list, points)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			se.BodyID, se.ID, itemID, draftID, target.ID, nullID(rec.TargetDecisionID), rec.Kind, rec.GreenList, toJSON(nonNil(rec.Points)))
+		return err
+	})
+	return recID, draftID, err
+}
+
+// ProposeRecommendationByProcedure lets the preparatory body decide a
+// recommendation in written procedure (GO § 8a with § 8) between its
+// sessions, in one transaction: the proposal (of the kind of the item's
+// proposal, as in a session) and the procedure with its deadline, and the
+// recommendation, given when the procedure adopts the proposal. rec.BodyID
+// is the preparatory body. It gives the recommendation's id and the
+// procedure's.
+func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.Recommendation, deadline time.Time) (recID, procID int64, err error) {
+	if err := rec.Validate(); err != nil {
+		return 0, 0, err
+	}
+	if !deadline.After(s.now()) {
+		return 0, 0, model.InputError("Die Frist eines Umlaufverfahrens muss in der Zukunft liegen.")
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		var abbrev string
+		var prepares int64
+		if err := tx.QueryRowContext(ctx, `SELECT abbrev, COALESCE(prepares_id, 0) FROM bodies WHERE id = ?`, rec.BodyID).Scan(&abbrev, &prepares); err != nil {
+			return notFound(err, fmt.Sprintf("body %d", rec.BodyID))
+		}
+		target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", rec.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, rec.TargetItemID)
+		if err != nil {
+			return err
+		}
+		se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", target.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, target.SessionID)
+		if err != nil {
+			return err
+		}
+		if prepares == 0 || se.BodyID != prepares {
+			return model.RuleError("Die %s gibt keine Empfehlungen zu Sitzungen dieses Gremiums.", abbrev)
+		}
+		if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
+			return model.RuleError("Die %s ist „%s“; eine Empfehlung im Umlaufverfahren kommt vor der Sitzung.", se.Title(), se.Status.Label())
+		}
+		if target.Status == model.ItemDeclined {
+			return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
+		}
+		var pending int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
+			WHERE r.target_item_id = ? AND (d.status IS NULL OR d.status != ?)`, target.ID, model.DecisionRejected).Scan(&pending); err != nil {
+			return fmt.Errorf("store: recommendations of item: %w", err)
+		}
+		if pending > 0 {
+			return fmt.Errorf("store: %s has a recommendation already: %w", target.Title, model.ConflictError("Zu diesem TOP liegt schon eine Empfehlung oder ein Empfehlungsvorschlag vor."))
+		}
+		kind, applicants := model.KindRecommendation, []string{"Bund"}
+		proposals, err := queryList(ctx, tx, scanDecision, "proposals", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? AND d.status = ? ORDER BY d.position, d.id`,
+			target.ID, model.DecisionDraft)
+		if err != nil {
+			return err
+		}
+		if len(proposals) > 0 {
+			rec.TargetDecisionID, kind, applicants = proposals[0].ID, proposals[0].Kind, proposals[0].Applicants
+		} else if rec.Kind == model.RecommendAdoptChanged {
+			return model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title)
+		}
+		points := []model.Point{{Text: "Die " + abbrev + " empfiehlt dem IT-Planungsrat zu „" + target.Title + "“ (" + se.Title() + "): " + rec.Summary() + "."}}
+		for _, p := range rec.Points {
+			points = append(points, model.Point{Label: p.Label, Text: "Geänderter Text: " + p.Text})
+		}
+		var decisionID int64
+		procID, decisionID, err = s.startProcedureTx(ctx, tx, ProcedureStart{Deadline: deadline, Decision: model.Decision{BodyID: rec.BodyID, Kind: kind,
+			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Beschlussempfehlung: " + target.Title, Points: points, Applicants: applicants}})
+		if err != nil {
+			return err
+		}
+		recID, err = s.insert(ctx, tx, "recommendation", target.Title,
+			`INSERT INTO recommendations (body_id, decision_id, target_item_id, target_decision_id, kind, green_list, points) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			rec.BodyID, decisionID, target.ID, nullID(rec.TargetDecisionID), rec.Kind, rec.GreenList, toJSON(nonNil(rec.Points)))
+		return err
+	})
+	return recID, procID, err
+}
+
+// prepItemTx gives the item of the preparatory session that carries the
+// recommendations on a target item: taken over from the registration
+// (title, points, sources, reporters) the first time.
+func (s *Store) prepItemTx(ctx context.Context, tx *sql.Tx, se model.Session, target model.AgendaItem) (int64, error) {
+	var itemID int64
+	err := tx.QueryRowContext(ctx, `SELECT item_id FROM recommendations WHERE session_id = ? AND target_item_id = ? ORDER BY id LIMIT 1`, se.ID, target.ID).Scan(&itemID)
+	if !errors.Is(err, sql.ErrNoRows) {
+		if err != nil {
+			return 0, fmt.Errorf("store: recommendation item: %w", err)
+		}
+		return itemID, nil
+	}
+	var pos int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ?`, se.ID).Scan(&pos); err != nil {
+		return 0, fmt.Errorf("store: position: %w", err)
+	}
+	return s.insertItem(ctx, tx, model.AgendaItem{SessionID: se.ID, Title: target.Title, Points: target.Points, Goal: model.GoalDecision,
+		Sources: target.Sources, Reporters: target.Reporters, Position: pos, Status: model.ItemAccepted, RegisteredBy: target.RegisteredBy})
+}
+
+// RecordRecommendation records a recommendation given in a past
+// preparatory session (the demo, imported minutes): as recorded, without a
+// count, like decisions recorded from the past; its item of the
+// preparatory session is taken over from the target item unless rec.ItemID
+// names one of that session's items. The box "Beschlussempfehlung
+// (IT-PLR)" of that item is set. It never decides anything.
+func (s *Store) RecordRecommendation(ctx context.Context, rec model.Recommendation) (int64, error) {
+	if err := rec.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkRecordedFromPast(ctx, tx, rec.SessionID); err != nil {
+			return err
+		}
+		se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", rec.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, rec.SessionID)
+		if err != nil {
+			return err
+		}
+		target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", rec.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, rec.TargetItemID)
+		if err != nil {
+			return err
+		}
+		var ok int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions p JOIN bodies b ON b.id = p.body_id JOIN sessions t ON t.body_id = b.prepares_id
+			WHERE p.id = ? AND t.id = ?`, se.ID, target.SessionID).Scan(&ok); err != nil {
+			return fmt.Errorf("store: bodies of a recommendation: %w", err)
+		}
+		if ok == 0 {
+			return model.RuleError("Die %s gibt keine Empfehlungen zu Sitzungen dieses Gremiums.", se.Title())
+		}
+		itemID := rec.ItemID
+		if itemID == 0 {
+			if itemID, err = s.prepItemTx(ctx, tx, se, target); err != nil {
+				return err
+			}
+		} else {
+			var of int64
+			if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, itemID).Scan(&of); err != nil || of != se.ID {
+				return model.InputError("Der TOP der Empfehlung gehört nicht zur %s.", se.Title())
+			}
+		}
+		var proposal sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT MIN(id) FROM decisions WHERE item_id = ?`, target.ID).Scan(&proposal); err != nil {
+			return fmt.Errorf("store: proposal of item: %w", err)
+		}
+		if id, err = s.insert(ctx, tx, "recommendation", target.Title,
+			`INSERT INTO recommendations (body_id, session_id, item_id, target_item_id, target_decision_id, kind, green_list, points, consent_state, reference)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			se.BodyID, se.ID, itemID, target.ID, nullID(proposal.Int64), rec.Kind, rec.GreenList, toJSON(nonNil(rec.Points)), rec.Consent, rec.Reference); err != nil {
+			return err
+		}
+		return s.setItemFlag(ctx, tx, itemID, "flag_recommendation")
+	})
+	return id, err
+}
+
+// recommendationDecidedTx lets a Beschlussempfehlung take effect in the
+// transaction of the count that adopted its decision: the preparatory
+// item's box "Beschlussempfehlung (IT-PLR)" is set; an adoption with
+// changes gives the prepared proposal the changed text (the text before is
+// kept with the recommendation); a recommendation for adoption without
+// discussion proposes the item for the Grüne Liste of the prepared session.
+func (s *Store) recommendationDecidedTx(ctx context.Context, tx *sql.Tx, d model.Decision) error {
+	if d.Status != model.DecisionAdopted {
+		return nil
+	}
+	recs, err := queryList(ctx, tx, scanRecommendation, "recommendations", `SELECT `+recommendationCols+recommendationFrom+` WHERE r.decision_id = ?`, d.ID)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		if r.ItemID != 0 { // decided in written procedure: no item carries it
+			if err := s.setItemFlag(ctx, tx, r.ItemID, "flag_recommendation"); err != nil {
+				return err
+			}
+		}
+		set, args := `consent_state = ?`, []any{r.Consent}
+		if r.GreenList {
+			args[0] = model.ConsentProposed
+		}
+		if r.Kind == model.RecommendAdoptChanged && r.TargetDecisionID != 0 {
+			target, err := currentDecision(ctx, tx, r.TargetDecisionID)
+			if err != nil {
+				return err
+			}
+			if target.Status == model.DecisionDraft {
+				if err := s.updatePlain(ctx, tx, "decisions", "decision", target.ID, `points = ?, version = version + 1`, toJSON(nonNil(r.Points))); err != nil {
+					return err
+				}
+				set += `, original_points = ?`
+				args = append(args, toJSON(nonNil(target.Points)))
+			}
+		}
+		if err := s.updateVersioned(ctx, tx, "recommendations", "recommendation", r.ID, r.Version, set, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ConfirmGreenList puts an item recommended for adoption without
+// discussion on the Grüne Liste of its session (the secretariat's
+// confirmation): the item moves to the body's consent section.
+func (s *Store) ConfirmGreenList(ctx context.Context, recID int64, version int) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		r, err := queryOne(ctx, tx, scanRecommendation, fmt.Sprintf("recommendation %d", recID), `SELECT `+recommendationCols+recommendationFrom+` WHERE r.id = ?`, recID)
+		if err != nil {
+			return err
+		}
+		if r.Consent != model.ConsentProposed {
+			return model.RuleError("Nur ein für die Grüne Liste vorgeschlagener TOP kann bestätigt werden; dieser ist %s.", stateWords(r.Consent))
+		}
+		target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", r.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, r.TargetItemID)
+		if err != nil {
+			return err
+		}
+		if target.Status != model.ItemAccepted {
+			return model.RuleError("„%s“ ist noch nicht auf der Tagesordnung; bitte die Anmeldung zuerst annehmen.", target.Title)
+		}
+		if err := checkSessionOpen(ctx, tx, target.SessionID); err != nil {
+			return err
+		}
+		var consentSection sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT s.id FROM sections s JOIN sessions se ON se.body_id = s.body_id WHERE se.id = ? AND s.consent = 1 ORDER BY s.position LIMIT 1`,
+			target.SessionID).Scan(&consentSection); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: consent section: %w", err)
+		}
+		section := target.SectionID
+		if consentSection.Valid {
+			section = consentSection.Int64
+		}
+		if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", target.ID, `consent = 1, section_id = ?, version = version + 1`, nullID(section)); err != nil {
+			return err
+		}
+		return s.updateVersioned(ctx, tx, "recommendations", "recommendation", r.ID, version, `consent_state = ?, prev_section_id = ?`,
+			model.ConsentConfirmed, nullID(target.SectionID))
+	})
+}
+
+// PullFromGreenList takes an item off the Grüne Liste (or its proposal)
+// at the request of a member, before or in the session: it is then
+// treated singly, back in its section. Not while the list is being voted
+// on.
+func (s *Store) PullFromGreenList(ctx context.Context, recID int64, member string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		r, err := queryOne(ctx, tx, scanRecommendation, fmt.Sprintf("recommendation %d", recID), `SELECT `+recommendationCols+recommendationFrom+` WHERE r.id = ?`, recID)
+		if err != nil {
+			return err
+		}
+		var kind model.MemberKind
+		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil {
+			return notFound(err, "member "+member)
+		}
+		if !kind.Votes() {
+			return model.RuleError("Nur stimmberechtigte Mitglieder (Bund und Länder) können einen TOP von der Grünen Liste nehmen.")
+		}
+		target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", r.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, r.TargetItemID)
+		if err != nil {
+			return err
+		}
+		se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", target.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, target.SessionID)
+		if err != nil {
+			return err
+		}
+		if !r.CanPull(se) {
+			return model.RuleError("„%s“ kann nicht mehr von der Grünen Liste genommen werden (%s, die %s ist %s).", target.Title, stateWords(r.Consent), se.Title(), se.Status.Label())
+		}
+		var open int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE session_id = ? AND decision_id IS NULL AND status = ?`, se.ID, model.VoteOpen).Scan(&open); err != nil {
+			return fmt.Errorf("store: open consent vote: %w", err)
+		}
+		if open > 0 {
+			return model.RuleError("Über die Grüne Liste wird gerade abgestimmt; ein TOP kann erst nach Abbruch der Abstimmung herausgenommen werden.")
+		}
+		if r.Consent == model.ConsentConfirmed {
+			var prev sql.NullInt64
+			if err := tx.QueryRowContext(ctx, `SELECT prev_section_id FROM recommendations WHERE id = ?`, r.ID).Scan(&prev); err != nil {
+				return fmt.Errorf("store: previous section: %w", err)
+			}
+			if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", target.ID, `consent = 0, section_id = ?, version = version + 1`, nullID(prev.Int64)); err != nil {
+				return err
+			}
+		}
+		return s.updateVersioned(ctx, tx, "recommendations", "recommendation", r.ID, r.Version, `consent_state = ?, pulled_by = ?`, model.ConsentPulled, member)
+	})
+}
+
+func stateWords(c model.ConsentState) string {
+	if c == model.ConsentNone {
+		return "nicht für die Grüne Liste empfohlen"
+	}
+	return c.Label()
+}
+
+// AwaitingItem is an item a member registered for a session whose body
+// has a preparatory body, with no recommendation given yet.
+type AwaitingItem struct {
+	Item          model.AgendaItem
+	Session       model.Session
+	PrepSession   int    // the number of the preparatory session, 0 if none is planned
+	PrepBody      string // its body's abbreviation
+	PrepSessionOn model.Date
+}
+
+// AwaitingRecommendation gives the items the member registered for
+// sessions not yet held that still await the preparatory body's
+// recommendation.
+func (s *Store) AwaitingRecommendation(ctx context.Context, member string) ([]AwaitingItem, error) {
+	rows, err := queryList(ctx, s.db, func(r scanner) (AwaitingItem, error) {
+		var a AwaitingItem
+		var sessionID int64
+		var prepNumber sql.NullInt64
+		var prepDate sql.NullString
+		if err := r.Scan(&a.Item.ID, &sessionID, &a.PrepBody, &prepNumber, &prepDate); err != nil {
+			return a, err
+		}
+		a.Item.SessionID, a.PrepSession, a.PrepSessionOn = sessionID, int(prepNumber.Int64), parseDate(prepDate.String)
+		return a, nil
+	}, "awaiting recommendation", `SELECT i.id, i.session_id, pb.abbrev, ps.number, ps.date
+		FROM agenda_items i JOIN sessions se ON se.id = i.session_id JOIN bodies pb ON pb.prepares_id = se.body_id
+		LEFT JOIN sessions ps ON ps.prepares_session_id = se.id AND ps.body_id = pb.id
+		WHERE i.registered_by = ? AND i.status != ? AND se.status IN (?, ?)
+		  AND NOT EXISTS (SELECT 1 FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
+		                  WHERE r.target_item_id = i.id AND (r.decision_id IS NULL OR d.status = ?))
+		ORDER BY se.number, i.position, i.id`, member, model.ItemDeclined, model.StatusPlanned, model.StatusConvened, model.DecisionAdopted)
+	if err != nil {
+		return nil, err
+	}
+	for i := range rows {
+		if rows[i].Item, err = s.Item(ctx, rows[i].Item.ID); err != nil {
+			return nil, err
+		}
+		if rows[i].Session, err = s.Session(ctx, rows[i].Item.SessionID); err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
+}

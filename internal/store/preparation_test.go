@@ -1,0 +1,308 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// prepFixture is the council with a consent section, its preparatory body,
+// the 48th session (planned) and the 40th AL-Runde before it (running, all
+// voting members present), with three registrations for the 48th: two
+// accepted with proposals of the Bund, one without a proposal.
+type prepFixture struct {
+	council, prep        int64
+	main, al             int64
+	consent, section     int64
+	itemA, itemB, itemC  int64
+	proposalA, proposalB int64
+}
+
+func newPrepFixture(t *testing.T, s *Store) prepFixture {
+	t.Helper()
+	ctx := context.Background()
+	id := must[int64](t)
+	var f prepFixture
+	f.council, _ = lawFixture(t, s)
+	f.section = id(s.CreateSection(ctx, model.Section{BodyID: f.council, Name: "Digitale Anwendungen", Position: 1}))
+	f.consent = id(s.CreateSection(ctx, model.Section{BodyID: f.council, Name: "Grüne Liste", Position: 2, Consent: true}))
+	f.prep = id(s.CreateBody(ctx, model.Body{Kind: model.BodyPreparatory, Abbrev: "AL-Runde", Name: "Abteilungsleiterrunde", DecisionPattern: "BE-{JJJJ}/{NN}-AL",
+		Preparation: model.Preparation{PreparesID: f.council, Slug: "al-runde", Internal: true, LeadWeeks: 3, RegistrationDays: 14, DocumentDays: 7}}))
+	var err error
+	f.main, f.al, err = s.PlanSessionPair(ctx, model.Session{BodyID: f.council, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned}, nil,
+		model.Session{BodyID: f.prep, Number: 40, Date: model.NewDate(2026, 2, 19), Status: model.StatusRunning}, nil)
+	check(t, err)
+	register := func(title, member string, proposal bool) (int64, int64) {
+		var p *model.Decision
+		if proposal {
+			p = &model.Decision{BodyID: f.council, Kind: model.KindDecision, Scope: model.ScopeAll, Title: title,
+				Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt " + title + "."}}, Applicants: []string{"Bund"}}
+		}
+		item := id(s.RegisterItem(ctx, model.AgendaItem{SessionID: f.main, SectionID: f.section, Title: title, Goal: model.GoalDecision, Status: model.ItemRegistered,
+			RegisteredBy: member, Impact: model.Impact{Stated: true}}, p))
+		it := must[model.AgendaItem](t)(s.Item(ctx, item))
+		it.Status = model.ItemAccepted
+		check(t, s.UpdateItem(ctx, it))
+		ds := must[[]model.Decision](t)(s.ItemDecisions(ctx, item))
+		if len(ds) == 0 {
+			return item, 0
+		}
+		return item, ds[0].ID
+	}
+	f.itemA, f.proposalA = register("Föderales Datenportal", "HE", true)
+	f.itemB, f.proposalB = register("Registermodernisierung", "Bund", true)
+	f.itemC, _ = register("Bericht Cloud", "HE", false)
+	if ok, reason, err := s.SaveAttendance(ctx, f.al, attending(voters...)); err != nil || !ok {
+		t.Fatalf("quorum: %v %s", err, reason)
+	}
+	return f
+}
+
+func TestRecommendationFollowsTheVoteRules(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+
+	// Only items of the prepared session; the Grüne Liste only for an
+	// adoption; a changed text only with "adopt with changes".
+	s47, _ := s.SessionByNumber(ctx, f.council, 47)
+	foreign := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47.ID, Title: "in der 47. Sitzung", Status: model.ItemAccepted}))
+	if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: foreign, Kind: model.RecommendAdopt}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("a recommendation on an item of another session: %v", err)
+	}
+	if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendReject, GreenList: true}); model.ClassOf(err) != model.ErrInput {
+		t.Errorf("Grüne Liste with 'keine Annahme': %v", err)
+	}
+
+	// The Bund abstains, the 16 Länder vote Ja: a Beschluss of the IT-PLR
+	// would be rejected, and so is the AL-Runde's recommendation on it (GO
+	// § 8a: § 7 Abs. 1–4 apply).
+	_, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}))
+	if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendDiscuss}); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("a second proposal while the first awaits its vote: %v", err)
+	}
+	d := must[model.Decision](t)(s.Decision(ctx, draft))
+	if d.Kind != model.KindDecision || !d.Internal {
+		t.Errorf("the recommendation's proposal: kind %s, internal %v", d.Kind, d.Internal)
+	}
+	out := must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, with(votesOf(model.VoteYes, laender...), model.VoteAbstain, "Bund")))
+	if out.Tally.Adopted {
+		t.Fatal("adopted without the Bund")
+	}
+	if given := must[map[int64]model.Recommendation](t)(s.GivenRecommendations(ctx, f.main)); len(given) != 0 {
+		t.Errorf("a rejected recommendation counts as given: %+v", given)
+	}
+	// Proposed again and adopted: given, proposed for the Grüne Liste,
+	// the box "Beschlussempfehlung (IT-PLR)" of the AL-Runde's item set.
+	recA, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}))
+	if out := must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...))); !out.Tally.Adopted {
+		t.Fatalf("not adopted: %s", out.Tally.Reason)
+	}
+	r := must[model.Recommendation](t)(s.Recommendation(ctx, recA))
+	if !r.Given() || r.Consent != model.ConsentProposed || r.Caption() != "Beschlussempfehlung der 40. AL-Runde vom 19.02.2026" {
+		t.Errorf("recommendation: %+v (%s)", r, r.Caption())
+	}
+	alItem := must[model.AgendaItem](t)(s.Item(ctx, r.ItemID))
+	if !alItem.Flags.Recommendation || alItem.SessionID != f.al || alItem.Title != "Föderales Datenportal" {
+		t.Errorf("the AL-Runde's item: %+v", alItem)
+	}
+	target := must[model.AgendaItem](t)(s.Item(ctx, f.itemA))
+	if target.Consent {
+		t.Error("on the Grüne Liste before the secretariat confirmed")
+	}
+
+	// Adopt with changes: the IT-PLR proposal gets the changed text, the
+	// text before is kept with the recommendation.
+	changed := []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt die Registermodernisierung in geänderter Fassung."}}
+	recB, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemB, Kind: model.RecommendAdoptChanged, Points: changed}))
+	must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...)))
+	pb := must[model.Decision](t)(s.Decision(ctx, f.proposalB))
+	rb := must[model.Recommendation](t)(s.Recommendation(ctx, recB))
+	if len(pb.Points) != 1 || pb.Points[0].Text != changed[0].Text || len(rb.OriginalPoints) != 1 || rb.OriginalPoints[0].Text != "Der IT-Planungsrat beschließt Registermodernisierung." {
+		t.Errorf("changed text: proposal %+v, kept %+v", pb.Points, rb.OriginalPoints)
+	}
+	if rb.Consent != model.ConsentNone {
+		t.Errorf("not recommended for the Grüne Liste, yet %s", rb.Consent)
+	}
+
+	// Members see which of their items still await the AL-Runde.
+	waiting := must[[]AwaitingItem](t)(s.AwaitingRecommendation(ctx, "HE"))
+	if len(waiting) != 1 || waiting[0].Item.ID != f.itemC || waiting[0].PrepSession != 40 || waiting[0].PrepBody != "AL-Runde" {
+		t.Errorf("awaiting for HE: %+v", waiting)
+	}
+
+	// The secretariat confirms: on the Grüne Liste, in its section.
+	check(t, s.ConfirmGreenList(ctx, recA, r.Version))
+	target = must[model.AgendaItem](t)(s.Item(ctx, f.itemA))
+	if !target.Consent || target.SectionID != f.consent {
+		t.Errorf("after the confirmation: consent %v, section %d", target.Consent, target.SectionID)
+	}
+	r = must[model.Recommendation](t)(s.Recommendation(ctx, recA))
+	if err := s.ConfirmGreenList(ctx, recA, r.Version); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("confirmed twice: %v", err)
+	}
+	if err := s.ConfirmGreenList(ctx, recB, rb.Version); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("confirmed without the recommendation for the Grüne Liste: %v", err)
+	}
+	// An advisory member cannot pull it; Hessen can: treated singly, back
+	// in its section.
+	if err := s.PullFromGreenList(ctx, recA, "DLT"); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("an advisory member pulled: %v", err)
+	}
+	check(t, s.PullFromGreenList(ctx, recA, "HE"))
+	target = must[model.AgendaItem](t)(s.Item(ctx, f.itemA))
+	r = must[model.Recommendation](t)(s.Recommendation(ctx, recA))
+	if target.Consent || target.SectionID != f.section || r.Consent != model.ConsentPulled || r.PulledBy != "HE" {
+		t.Errorf("after pulling: consent %v, section %d, %s by %s", target.Consent, target.SectionID, r.Consent, r.PulledBy)
+	}
+	if err := s.PullFromGreenList(ctx, recA, "BY"); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("pulled twice: %v", err)
+	}
+}
+
+func TestPreparatoryContentIsInternal(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	al := must[model.Session](t)(s.Session(ctx, f.al))
+	main := must[model.Session](t)(s.Session(ctx, f.main))
+	if !al.Internal || al.Title() != "40. AL-Runde" || al.Path() != "/gremien/al-runde/sitzungen/40" {
+		t.Errorf("AL session: internal %v, %q, %q", al.Internal, al.Title(), al.Path())
+	}
+	if main.Internal || main.Title() != "48. Sitzung" || main.Path() != "/sitzungen/48" {
+		t.Errorf("IT-PLR session: internal %v, %q, %q", main.Internal, main.Title(), main.Path())
+	}
+	al.Status, al.AgendaPublished = model.StatusMinutesApproved, true
+	if al.AgendaPublic() || al.MinutesPublic() || model.Public.SeesSession(al) {
+		t.Error("the gate shows an AL-Runde session to the public")
+	}
+	if p := must[model.Session](t)(s.PreparedSession(ctx, f.al)); p.ID != f.main {
+		t.Errorf("prepared session %d, want %d", p.ID, f.main)
+	}
+	if p := must[model.Session](t)(s.PreparingSession(ctx, f.main)); p.ID != f.al {
+		t.Errorf("preparing session %d, want %d", p.ID, f.al)
+	}
+	// The pair is planned in one transaction: a clash of numbers leaves
+	// neither session behind.
+	before := must[[]model.Session](t)(s.Sessions(ctx, f.council))
+	_, _, err := s.PlanSessionPair(ctx, model.Session{BodyID: f.council, Number: 49, Status: model.StatusPlanned}, nil,
+		model.Session{BodyID: f.prep, Number: 40, Status: model.StatusPlanned}, nil)
+	if !errors.Is(err, ErrDuplicate) {
+		t.Errorf("planning a second 40th AL-Runde: %v", err)
+	}
+	if after := must[[]model.Session](t)(s.Sessions(ctx, f.council)); len(after) != len(before) {
+		t.Errorf("the 49th session was left behind: %d sessions, had %d", len(after), len(before))
+	}
+}
+
+// TestPreparationOperationsAreOneTransaction fails the last step of each
+// operation of the two-stage cycle and finds nothing of it left behind.
+func TestPreparationOperationsAreOneTransaction(t *testing.T) {
+	ctx := context.Background()
+	changed := []model.Point{{Label: "1.", Text: "Geänderter Text."}}
+	cases := []struct {
+		name, kind, table string
+		setup             func(t *testing.T, s *Store, f prepFixture) int64
+		op                func(s *Store, f prepFixture, arg int64) error
+	}{
+		{"proposing a recommendation", "INSERT", "recommendations", nil,
+			func(s *Store, f prepFixture, _ int64) error {
+				_, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true})
+				return err
+			}},
+		{"the count that gives a recommendation", "UPDATE", "recommendations",
+			func(t *testing.T, s *Store, f prepFixture) int64 {
+				_, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemB,
+					Kind: model.RecommendAdoptChanged, GreenList: true, Points: changed}))
+				return draft
+			},
+			func(s *Store, f prepFixture, draft int64) error {
+				_, err := s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...))
+				return err
+			}},
+		{"confirming the Grüne Liste", "UPDATE", "recommendations",
+			func(t *testing.T, s *Store, f prepFixture) int64 {
+				rec, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}))
+				must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...)))
+				return rec
+			},
+			func(s *Store, f prepFixture, rec int64) error {
+				r, err := s.Recommendation(ctx, rec)
+				if err != nil {
+					return err
+				}
+				return s.ConfirmGreenList(ctx, rec, r.Version)
+			}},
+		{"planning both sessions", "UPDATE", "sessions", nil,
+			func(s *Store, f prepFixture, _ int64) error {
+				_, _, err := s.PlanSessionPair(ctx, model.Session{BodyID: f.council, Number: 49, Status: model.StatusPlanned}, nil,
+					model.Session{BodyID: f.prep, Number: 41, Status: model.StatusPlanned}, nil)
+				return err
+			}},
+	}
+	dump := func(t *testing.T, s *Store) string {
+		t.Helper()
+		var out string
+		check(t, s.db.QueryRow(`SELECT (SELECT COUNT(*) FROM sessions) || '/' || (SELECT COUNT(*) FROM agenda_items) || '/' || (SELECT COUNT(*) FROM decisions)
+			|| '/' || (SELECT COUNT(*) FROM recommendations) || '/' || (SELECT COUNT(*) FROM audit_log) || '/' ||
+			(SELECT group_concat(status || points) FROM decisions) || '/' || (SELECT group_concat(consent || flag_recommendation || COALESCE(section_id, 0)) FROM agenda_items)
+			|| '/' || COALESCE((SELECT group_concat(consent_state || original_points) FROM recommendations), '')`).Scan(&out))
+		return out
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, _ := newStore(t)
+			f := newPrepFixture(t, s)
+			var arg int64
+			if c.setup != nil {
+				arg = c.setup(t, s, f)
+			}
+			before := dump(t, s)
+			failOn(t, s, c.kind, c.table)
+			err := c.op(s, f, arg)
+			if err == nil {
+				t.Fatal("the operation succeeded although its last step failed")
+			}
+			if model.ClassOf(err) != model.ErrInternal {
+				t.Errorf("class %v, want internal: %v", model.ClassOf(err), err)
+			}
+			if after := dump(t, s); after != before {
+				t.Errorf("the failed operation left changes behind:\n%s\n%s", before, after)
+			}
+		})
+	}
+}
+
+// TestRecommendationInWrittenProcedure: the AL-Runde decides a
+// recommendation between its sessions in written procedure (GO § 8a with
+// § 8), under the same rules; given when the procedure adopts it.
+func TestRecommendationInWrittenProcedure(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	deadline := time.Now().Add(48 * time.Hour)
+	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.council, TargetItemID: f.itemA, Kind: model.RecommendAdopt}, deadline); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("the council recommends to itself: %v", err)
+	}
+	rec, proc := must2[int64, int64](t)(s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}, deadline))
+	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendDiscuss}, deadline); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("a second procedure on the same item: %v", err)
+	}
+	for _, m := range voters {
+		check(t, s.CastVote(ctx, proc, m, model.VoteYes))
+	}
+	if _, err := s.EndProcedureEarly(ctx, proc); err != nil {
+		t.Fatal(err)
+	}
+	r := must[model.Recommendation](t)(s.Recommendation(ctx, rec))
+	today := model.BerlinDate(time.Now())
+	if !r.Given() || r.Consent != model.ConsentProposed || r.Caption() != "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom "+today.German() {
+		t.Errorf("recommendation by written procedure: %+v (%s)", r, r.Caption())
+	}
+	if given := must[map[int64]model.Recommendation](t)(s.GivenRecommendations(ctx, f.main)); given[f.itemA].ID != rec {
+		t.Errorf("not among the given recommendations: %+v", given)
+	}
+}

@@ -1,0 +1,566 @@
+package web
+
+// The two-stage cycle (issue 17): the pages of a preparatory body (the
+// AL-Runde) and of its recommendations. The session pages themselves are
+// the session cycle's (agenda.go, attendance.go, live.go, votes.go,
+// review.go), mounted a second time under /gremien/{gremium}/sitzungen/{nr}
+// and parameterised by the body (sessionFromPath → pathBody).
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/itplr"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// preparationRoutes registers the pages of preparatory bodies: the session
+// cycle's pages under the body's address, the body's overview and
+// planning, and the recommendations with the Grüne Liste.
+func (s *Server) preparationRoutes(mux router) {
+	const se = "/gremien/{gremium}/sitzungen/{nr}"
+	mux.HandleFunc("GET /gremien/{gremium}", s.prepBodyPage)
+	mux.HandleFunc("POST /gremien/{gremium}/planung", s.planSessionPair)
+	mux.HandleFunc("POST /gremien/{gremium}/benennungen", s.nameDelegate)
+	mux.HandleFunc("GET "+se, s.sessionPage)
+	mux.HandleFunc("GET "+se+"/protokoll", s.protocolPage)
+	mux.HandleFunc("GET "+se+"/protokoll.pdf", s.protocolPDF)
+	mux.HandleFunc("GET "+se+"/protokoll.txt", s.protocolText)
+	mux.HandleFunc("GET "+se+"/verwaltung", s.managePage)
+	mux.HandleFunc("POST "+se+"/status", s.advanceSession)
+	mux.HandleFunc("POST "+se+"/veroeffentlichen", s.publishAgenda)
+	mux.HandleFunc("POST "+se+"/dokumente", s.uploadDocument)
+	mux.HandleFunc("POST "+se+"/kommentare", s.commentMinutes)
+	mux.HandleFunc("POST "+se+"/genehmigen", s.approveMinutes)
+	mux.HandleFunc("GET "+se+"/berichtigen", s.correctionPage)
+	mux.HandleFunc("POST "+se+"/berichtigungen", s.proposeCorrection)
+	mux.HandleFunc("GET "+se+"/bearbeiten", s.editSessionPage)
+	mux.HandleFunc("POST "+se+"/bearbeiten", s.editSession)
+	mux.HandleFunc("POST "+se+"/absagen", s.cancelSession)
+	mux.HandleFunc("POST "+se+"/loeschen", s.deleteSession)
+	mux.HandleFunc("POST "+se+"/wortmeldungen", s.requestFloor)
+	mux.HandleFunc("POST "+se+"/redeliste/weiter", s.nextSpeaker)
+	mux.HandleFunc("POST "+se+"/redeliste/beenden", s.endTurn)
+	mux.HandleFunc("GET "+se+"/redeliste", s.speakersPanel)
+	mux.HandleFunc("GET "+se+"/beamer", s.projector)
+	mux.HandleFunc("GET "+se+"/beamer/stand", s.projectorState)
+	mux.HandleFunc("GET "+se+"/protokoll/fassungen/{v}", s.minutesVersion)
+	mux.HandleFunc("GET "+se+"/live", s.livePage)
+	mux.HandleFunc("GET "+se+"/live/ereignisse", s.liveEvents)
+	mux.HandleFunc("GET "+se+"/live/stand", s.liveState)
+	mux.HandleFunc("POST "+se+"/beschlussfaehigkeit", s.establishQuorum)
+	mux.HandleFunc("GET "+se+"/anwesenheit", s.attendancePage)
+	mux.HandleFunc("POST "+se+"/anwesenheit", s.saveAttendance)
+	mux.HandleFunc("GET "+se+"/abstimmung", s.myVotePage)
+	mux.HandleFunc("GET "+se+"/abstimmung/stand", s.voteState)
+	mux.HandleFunc("GET "+se+"/empfehlungen", s.recommendationsPage)
+	mux.HandleFunc("POST "+se+"/empfehlungen", s.proposeRecommendation)
+	mux.HandleFunc("GET /sitzungen/{nr}/empfehlungen", s.recommendationsPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/empfehlungen/umlaufverfahren", s.recommendationByProcedure)
+	mux.HandleFunc("POST /empfehlungen/{id}/bestaetigen", s.confirmGreenList)
+	mux.HandleFunc("POST /empfehlungen/{id}/herausnehmen", s.pullFromGreenList)
+}
+
+// pathBody gives the body a session address names: the one of
+// /gremien/{gremium}/…, otherwise the council.
+func (s *Server) pathBody(r *http.Request) (model.Body, error) {
+	if slug := r.PathValue("gremium"); slug != "" {
+		return s.st.BodyBySlug(r.Context(), slug)
+	}
+	return s.councilBody(r.Context())
+}
+
+// prepRow is a session of the preparatory body with the session it
+// prepares and the deadlines derived for it.
+type prepRow struct {
+	Session  model.Session
+	Prepared *model.Session
+	Schedule model.PrepSchedule
+}
+
+// plannedRow is a session of the prepared body not yet held, with the
+// schedule derived for its preparatory session.
+type plannedRow struct {
+	Session  model.Session
+	Prep     *model.Session
+	Schedule model.PrepSchedule
+}
+
+type prepBodyData struct {
+	Body      model.Body
+	Prepared  model.Body
+	Delegates []store.Delegate
+	Voters    []model.Member
+	Sessions  []prepRow
+	Upcoming  []plannedRow
+	// Form: the proposal of the next pair for the planning form.
+	NextMain, NextPrep int
+}
+
+func (s *Server) prepBody(w http.ResponseWriter, r *http.Request) (model.Body, model.Body, bool) {
+	ctx := r.Context()
+	b, err := s.st.BodyBySlug(ctx, r.PathValue("gremium"))
+	if err != nil {
+		s.fail(w, r, err, "Dieses Gremium gibt es nicht.")
+		return b, model.Body{}, false
+	}
+	if b.Preparation.PreparesID == 0 {
+		s.notFound(w, r, "Dieses Gremium bereitet kein anderes vor.")
+		return b, model.Body{}, false
+	}
+	prepared, err := s.st.Body(ctx, b.Preparation.PreparesID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return b, prepared, false
+	}
+	return b, prepared, true
+}
+
+// prepBodyPage shows a preparatory body: its named persons and deputies,
+// its sessions with the sessions they prepare and the derived deadlines,
+// and the planning of both series.
+func (s *Server) prepBodyPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	b, prepared, ok := s.prepBody(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	d := prepBodyData{Body: b, Prepared: prepared}
+	var err error
+	if d.Delegates, err = s.st.Delegates(ctx, b.ID); err == nil {
+		d.Voters, err = s.st.BodyVoters(ctx, b.ID)
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	own, err := s.st.Sessions(ctx, b.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	preparing := map[int64]model.Session{}
+	for _, se := range own {
+		row := prepRow{Session: se}
+		if p, err := s.st.PreparedSession(ctx, se.ID); err == nil {
+			row.Prepared, row.Schedule = &p, b.Preparation.ScheduleWith(p.Date, se.Date)
+			preparing[p.ID] = se
+		} else if !errors.Is(err, store.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Sessions = append(d.Sessions, row)
+		d.NextPrep = max(d.NextPrep, se.Number+1)
+	}
+	mains, err := s.st.Sessions(ctx, prepared.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, se := range mains {
+		d.NextMain = max(d.NextMain, se.Number+1)
+		if se.Held() {
+			continue
+		}
+		row := plannedRow{Session: se, Schedule: b.Preparation.Schedule(se.Date)}
+		if p, ok := preparing[se.ID]; ok {
+			row.Prep, row.Schedule = &p, b.Preparation.ScheduleWith(se.Date, p.Date)
+		}
+		d.Upcoming = append(d.Upcoming, row)
+	}
+	d.NextMain, d.NextPrep = max(d.NextMain, 1), max(d.NextPrep, 1)
+	s.render(w, r, http.StatusOK, "alrunde_body.html", view{Title: b.Name, Active: "alrunde", Data: d})
+}
+
+// planSessionPair plans a session of the prepared body and the
+// preparatory session before it together: the preparatory session's date
+// follows from the lead time unless given, the prepared session's
+// registration deadline from the preparatory session.
+func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	b, prepared, ok := s.prepBody(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	main := model.Session{BodyID: prepared.ID, Status: model.StatusPlanned, Kind: model.SessionRegular, StartTime: r.PostFormValue("beginn"), EndTime: r.PostFormValue("ende"),
+		Place: strings.TrimSpace(r.PostFormValue("ort"))}
+	prep := model.Session{BodyID: b.ID, Status: model.StatusPlanned, Kind: model.SessionRegular, Place: strings.TrimSpace(r.PostFormValue("ort_vorbereitung"))}
+	var problems []string
+	var err error
+	if main.Number, err = strconv.Atoi(r.PostFormValue("nummer")); err != nil || main.Number <= 0 {
+		problems = append(problems, "Die Nummer der Sitzung muss eine positive Zahl sein.")
+	}
+	if prep.Number, err = strconv.Atoi(r.PostFormValue("nummer_vorbereitung")); err != nil || prep.Number <= 0 {
+		problems = append(problems, fmt.Sprintf("Die Nummer der %s muss eine positive Zahl sein.", b.Abbrev))
+	}
+	if main.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || main.Date.IsZero() {
+		problems = append(problems, "Bitte ein gültiges Datum der Sitzung angeben (TT.MM.JJJJ).")
+	}
+	sched := b.Preparation.Schedule(main.Date)
+	if prep.Date, err = model.ParseDate(r.PostFormValue("datum_vorbereitung")); err != nil {
+		problems = append(problems, fmt.Sprintf("Das Datum der %s ist kein gültiges Datum.", b.Abbrev))
+	} else if prep.Date.IsZero() {
+		prep.Date = sched.PrepSession
+	}
+	if len(problems) > 0 {
+		s.badRequest(w, r, strings.Join(problems, " "))
+		return
+	}
+	sched = b.Preparation.ScheduleWith(main.Date, prep.Date)
+	main.RegistrationDeadline = sched.RegistrationClosing
+	if !prep.Date.Before(main.Date) {
+		s.badRequest(w, r, fmt.Sprintf("Die %s tagt vor der Sitzung, die sie vorbereitet.", b.Abbrev))
+		return
+	}
+	mainSections, err := s.st.Sections(ctx, prepared.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	prepSections, err := s.st.Sections(ctx, b.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if _, _, err := s.st.PlanSessionPair(ctx, main, itplr.StandardItems(main.Number, mainSections), prep, itplr.PrepStandardItems(prep.Number, prepSections)); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, "/gremien/"+b.Preparation.Slug, fmt.Sprintf("Geplant: %d. Sitzung am %s und %d. %s am %s; Anmeldeschluss %s, Unterlagen bis %s.",
+		main.Number, main.Date.German(), prep.Number, b.Abbrev, prep.Date.German(), sched.RegistrationClosing.German(), sched.DocumentsDue.German()))
+}
+
+// recItem is a registered item of the prepared session with its
+// recommendations in the preparatory session.
+type recItem struct {
+	Item            model.AgendaItem
+	Recommendations []model.Recommendation
+	Open            bool // a proposal awaits its vote
+	Given           *model.Recommendation
+}
+
+type recommendationsData struct {
+	Session  model.Session // the session of the page
+	Body     model.Body
+	Prep     bool          // the page of a preparatory session
+	Other    model.Session // the prepared session (Prep) or the preparatory one
+	HasOther bool
+	Schedule model.PrepSchedule
+	Items    []recItem
+	Kinds    []model.RecommendationKind
+	Voters   []model.Member
+	// Given are the recommendations given for the items of a prepared
+	// session, in agenda order (the council's view).
+	Given       []model.Recommendation
+	Items2Title map[int64]string
+	Target      model.Session
+	// Awaiting are the council session's registered items without a
+	// recommendation given or under way, for which the secretariat can
+	// have the preparatory body decide in written procedure (PrepBody).
+	Awaiting []model.AgendaItem
+	PrepBody model.Body
+	HasPrep  bool
+	Deadline model.Date // proposed deadline of such a procedure
+}
+
+// recommendationsPage shows, for a preparatory session, the registered
+// items of the session it prepares with the proposals and votes on their
+// recommendations; for a session of the prepared body, the recommendations
+// given for its items with the Grüne Liste to confirm or pull from.
+func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	body, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{}}
+	var err error
+	if d.Voters, err = s.st.BodyVoters(ctx, body.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Prep {
+		d.Other, err = s.st.PreparedSession(ctx, se.ID)
+		d.HasOther = err == nil
+		if d.HasOther {
+			d.Schedule = body.Preparation.ScheduleWith(d.Other.Date, se.Date)
+			items, err := s.st.Items(ctx, d.Other.ID)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			recs, err := s.st.Recommendations(ctx, store.RecommendationFilter{SessionID: se.ID})
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			for _, it := range items {
+				if it.RegisteredBy == "" && it.Goal != model.GoalDecision || it.Status == model.ItemDeclined {
+					continue // the standard items
+				}
+				ri := recItem{Item: it}
+				for _, rc := range recs {
+					if rc.TargetItemID != it.ID {
+						continue
+					}
+					ri.Recommendations = append(ri.Recommendations, rc)
+					switch {
+					case rc.Given():
+						ri.Given = &rc
+					case rc.Status == model.DecisionDraft:
+						ri.Open = true
+					}
+				}
+				d.Items = append(d.Items, ri)
+			}
+		} else if !errors.Is(err, store.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+	} else {
+		d.Target = se
+		if d.Other, err = s.st.PreparingSession(ctx, se.ID); err == nil {
+			d.HasOther = true
+		} else if !errors.Is(err, store.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+		given, err := s.st.GivenRecommendations(ctx, se.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		all, err := s.st.Recommendations(ctx, store.RecommendationFilter{TargetSessionID: se.ID})
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		underWay := map[int64]bool{}
+		for _, rc := range all {
+			if rc.Status != model.DecisionRejected {
+				underWay[rc.TargetItemID] = true
+			}
+		}
+		if d.PrepBody, err = s.st.PreparatoryBody(ctx, body.ID); err == nil {
+			d.HasPrep = true
+			d.Deadline = model.DaysAfter(today(), 7)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+		items, err := s.st.Items(ctx, se.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, it := range items {
+			d.Items2Title[it.ID] = strings.TrimSpace(it.Label() + " " + it.Title)
+			if rc, ok := given[it.ID]; ok {
+				d.Given = append(d.Given, rc)
+			}
+			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.Status != model.ItemDeclined {
+				d.Awaiting = append(d.Awaiting, it)
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "alrunde_recommendations.html", view{Title: se.Title() + " – Beschlussempfehlungen", Active: "sitzungen", Data: d})
+}
+
+// proposeRecommendation records a proposal of a recommendation in a
+// preparatory session; the members decide it by vote on the live page.
+func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
+	_, body, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
+	if !ok {
+		return
+	}
+	if body.Preparation.PreparesID == 0 {
+		s.notFound(w, r, "Dieses Gremium gibt keine Beschlussempfehlungen.")
+		return
+	}
+	target, err := strconv.ParseInt(r.PostFormValue("top"), 10, 64)
+	if err != nil {
+		s.badRequest(w, r, "Bitte den TOP wählen, zu dem die Empfehlung gegeben wird.")
+		return
+	}
+	lines, err := formLines(r.PostFormValue("text"))
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return
+	}
+	rec := model.Recommendation{SessionID: se.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
+		GreenList: r.PostFormValue("gruene_liste") == "1"}
+	if rec.Kind == model.RecommendAdoptChanged {
+		rec.Points = numberedFormPoints(lines)
+	}
+	_, draft, err := s.st.ProposeRecommendation(r.Context(), rec)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	d, err := s.st.Decision(r.Context(), draft)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	back(w, r, liveItemURL(se, d.ItemID), "Der Empfehlungsvorschlag ist angelegt; die Mitglieder stimmen darüber ab.")
+}
+
+// liveItemURL gives the live page of a session at an item.
+func liveItemURL(se model.Session, itemID int64) string {
+	return fmt.Sprintf("%s/live?top=%d#top-%d", se.Path(), itemID, itemID)
+}
+
+// recommendationFromPath gives the recommendation named by {id} and the
+// session of its target item.
+func (s *Server) recommendationFromPath(w http.ResponseWriter, r *http.Request) (model.Recommendation, model.Session, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Diese Beschlussempfehlung gibt es nicht.")
+		return model.Recommendation{}, model.Session{}, false
+	}
+	rec, err := s.st.Recommendation(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Diese Beschlussempfehlung gibt es nicht.")
+		return rec, model.Session{}, false
+	}
+	it, err := s.st.Item(r.Context(), rec.TargetItemID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return rec, model.Session{}, false
+	}
+	se, err := s.st.Session(r.Context(), it.SessionID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return rec, se, false
+	}
+	return rec, se, true
+}
+
+// confirmGreenList is the secretariat's confirmation of an item recommended
+// for the Grüne Liste.
+func (s *Server) confirmGreenList(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	rec, se, ok := s.recommendationFromPath(w, r)
+	if !ok {
+		return
+	}
+	if err := s.st.ConfirmGreenList(r.Context(), rec.ID, formVersion(r)); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, se.Path()+"/empfehlungen", "Der TOP steht auf der Grünen Liste.")
+}
+
+// pullFromGreenList takes an item off the Grüne Liste at the request of a
+// member: a member's account for its own member, the secretariat for the
+// member named in the form (a request made in the session).
+func (s *Server) pullFromGreenList(w http.ResponseWriter, r *http.Request) {
+	u := s.user(r)
+	if !s.parseForm(w, r) {
+		return
+	}
+	member := ""
+	if auth.Can(u, auth.ManageSessions, "") {
+		member = r.PostFormValue("mitglied")
+	} else if u != nil {
+		member = u.MemberAbbrev
+		if _, ok := s.require(w, r, auth.Vote, member); !ok {
+			return
+		}
+	} else {
+		s.require(w, r, auth.Vote, "")
+		return
+	}
+	rec, se, ok := s.recommendationFromPath(w, r)
+	if !ok {
+		return
+	}
+	if member == "" {
+		s.badRequest(w, r, "Bitte das Mitglied angeben, das den TOP von der Grünen Liste nimmt.")
+		return
+	}
+	if err := s.st.PullFromGreenList(r.Context(), rec.ID, member); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, se.Path()+"/empfehlungen", fmt.Sprintf("Der TOP ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", member))
+}
+
+// nameDelegate records a member's named person in the body, or a deputy.
+func (s *Server) nameDelegate(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	b, _, ok := s.prepBody(w, r)
+	if !ok {
+		return
+	}
+	member, name, deputy := r.PostFormValue("mitglied"), r.PostFormValue("name"), r.PostFormValue("vertretung") == "1"
+	if err := s.st.SetDelegate(r.Context(), b.ID, member, name, deputy); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	role := "benannt"
+	if deputy {
+		role = "als Vertretung benannt"
+	}
+	back(w, r, "/gremien/"+b.Preparation.Slug+"#benennungen", fmt.Sprintf("%s ist für %s in der %s %s.", strings.TrimSpace(name), member, b.Abbrev, role))
+}
+
+// recommendationByProcedure has the preparatory body decide a
+// recommendation on a registered item in written procedure (GO § 8a with
+// § 8); the members vote on the procedure's page.
+func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Request) {
+	_, body, se, ok := s.sessionAction(w, r, auth.ManageSessions)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	prep, err := s.st.PreparatoryBody(ctx, body.ID)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Gremium hat kein vorbereitendes Gremium.")
+		return
+	}
+	target, err := strconv.ParseInt(r.PostFormValue("top"), 10, 64)
+	if err != nil {
+		s.badRequest(w, r, "Bitte den TOP wählen, zu dem die Empfehlung gegeben wird.")
+		return
+	}
+	deadline, err := model.ParseBerlinTime(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"))
+	if err != nil || !deadline.After(s.clock()) {
+		s.badRequest(w, r, "Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
+		return
+	}
+	lines, err := formLines(r.PostFormValue("text"))
+	if err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return
+	}
+	rec := model.Recommendation{BodyID: prep.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
+		GreenList: r.PostFormValue("gruene_liste") == "1"}
+	if rec.Kind == model.RecommendAdoptChanged {
+		rec.Points = numberedFormPoints(lines)
+	}
+	_, proc, err := s.st.ProposeRecommendationByProcedure(ctx, rec, deadline)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", proc), fmt.Sprintf("Das Umlaufverfahren der %s über die Empfehlung zur %s ist eingeleitet.", prep.Abbrev, se.Title()))
+}

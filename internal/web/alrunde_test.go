@@ -1,0 +1,349 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
+	"gremium/internal/itplr"
+	"gremium/internal/model"
+	"gremium/internal/search"
+	"gremium/internal/store"
+)
+
+// runPrepVote has all voting members present in a running preparatory
+// session and adopts the draft by a show of hands of all in favour.
+func runPrepVote(t *testing.T, st *store.Store, sessionID, draftID int64) store.VoteOutcome {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	var list []model.Attendance
+	votes := map[string]model.VoteChoice{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			list = append(list, model.Attendance{Member: m.Abbrev, Presence: model.Present})
+			votes[m.Abbrev] = model.VoteYes
+		}
+	}
+	if _, _, err := st.SaveAttendance(ctx, sessionID, list); err != nil {
+		t.Fatal(err)
+	}
+	out, err := st.RecordShowOfHands(ctx, sessionID, draftID, votes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// plantPreparatory puts AL-Runde content with markers into the store for
+// the no-leak test: the 40th AL-Runde prepares the 50th session (the demo has the 39th) (whose
+// agenda is public), its minutes are released as a draft (public for a
+// council session), it gives an adopted recommendation with a changed text
+// for an item of the 50th session, proposed for the Grüne Liste; its items,
+// rows and decisions carry markers. The search index is built for it.
+func plantPreparatory(t *testing.T, st *store.Store, p *planted, target int64) {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "leak-test")
+	secret := p.secret
+	prep, err := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	s50, err := st.SessionByNumber(ctx, council.ID, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	al, err := st.CreateSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Status: model.StatusRunning, AgendaPublished: true,
+		Date: model.NewDate(2026, 2, 12), Place: carrier + " " + secret("PrepPlace")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.LinkPreparedSession(ctx, al, s50.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, draft, err := st.ProposeRecommendation(ctx, model.Recommendation{SessionID: al, TargetItemID: target, Kind: model.RecommendAdoptChanged, GreenList: true,
+		Points: []model.Point{{Label: "1.", Text: carrier + " " + secret("RecommendationChangedText")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: al, Number: "02", Title: carrier + " " + secret("PrepItemTitle"), Points: []string{secret("PrepItemPoint")},
+		Status: model.ItemAccepted, Position: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range []error{
+		func() error {
+			_, err := st.CreateContribution(ctx, model.Contribution{ItemID: item, Speaker: "HE", Points: []string{carrier + " " + secret("PrepContribution")}})
+			return err
+		}(),
+		func() error {
+			_, err := st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: item, Author: "Hessen", Text: carrier + " " + secret("PrepNote")})
+			return err
+		}(),
+		func() error {
+			_, err := st.CreateDecision(ctx, model.Decision{BodyID: prep.ID, SessionID: al, ItemID: item, Kind: model.KindRecommendation, Status: model.DecisionDraft,
+				Scope: model.ScopeAll, Title: carrier + " " + secret("PrepProposal"), Points: []model.Point{{Label: "1.", Text: secret("PrepProposalPoint")}}, Applicants: []string{"Bund"}})
+			return err
+		}(),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The recommendation's own decision is adopted (its text names the
+	// item); its adopted decision must not become public either.
+	d, err := st.Decision(ctx, draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Title = carrier + " " + secret("PrepDecisionTitle")
+	if err := st.UpdateDecision(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if out := runPrepVote(t, st, al, draft); !out.Tally.Adopted {
+		t.Fatalf("the recommendation was not adopted: %+v", out.Tally)
+	}
+	for _, next := range []model.SessionStatus{model.StatusEnded, model.StatusMinutesDraft} {
+		se, _ := st.Session(ctx, al)
+		if err := st.SetSessionStatus(ctx, al, se.Version, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A recommendation decided in written procedure, adopted: on Hessen's
+	// registration for the 48th session.
+	s48, _ := st.SessionByNumber(ctx, council.ID, 48)
+	items48, _ := st.Items(ctx, s48.ID)
+	var reg int64
+	for _, it := range items48 {
+		if it.Status == model.ItemRegistered {
+			reg = it.ID
+		}
+	}
+	_, proc, err := st.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: prep.ID, TargetItemID: reg, Kind: model.RecommendAdoptChanged,
+		Points: []model.Point{{Label: "1.", Text: carrier + " " + secret("ProcedureRecommendationText")}}}, time.Now().Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			if err := st.CastVote(ctx, proc, m.Abbrev, model.VoteYes); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if p, err := st.EndProcedureEarly(ctx, proc); err != nil {
+		t.Fatal(err)
+	} else if d, _ := st.Decision(ctx, p.DecisionID); d.Status != model.DecisionAdopted {
+		t.Fatalf("the procedure's recommendation: %s", d.Status)
+	}
+	// A change of the session reindexes it (web/search.go): the gate keeps
+	// it out of the index.
+	if err := search.IndexSession(ctx, st, al); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPreparatoryBodyPages: the AL-Runde's pages are internal; the
+// secretariat names persons and deputies; the next AL-Runde approves the
+// minutes of the one before through the session cycle's own page; only
+// voting members pull from the Grüne Liste.
+func TestPreparatoryBodyPages(t *testing.T) {
+	ctx := context.Background()
+	st := demotest.Store(t)
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	public := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, path := range []string{"/gremien/al-runde", "/gremien/al-runde/sitzungen/39", "/gremien/al-runde/sitzungen/39/protokoll", "/gremien/al-runde/sitzungen/39/protokoll.txt", "/sitzungen/47/empfehlungen"} {
+		resp, err := public.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/anmelden") {
+			t.Errorf("public %s: %d %s", path, resp.StatusCode, resp.Header.Get("Location"))
+		}
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "GET", ts.URL+"/gremien/keine-runde/sitzungen/1", nil); code != http.StatusNotFound {
+		t.Errorf("unknown body: %d", code)
+	}
+	// The 47th session's agenda shows the recommendations internally.
+	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/47", nil); code != http.StatusOK || !strings.Contains(page, "Beschlussempfehlung der 39. AL-Runde vom 05.06.2025") {
+		t.Errorf("47th session internally: %d", code)
+	}
+	if code, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/39/protokoll", nil); code != http.StatusOK || !strings.Contains(page, "39. AL-Runde") ||
+		!strings.Contains(page, "nachvollziehbare Projektplanung") {
+		t.Errorf("minutes of the 39th AL-Runde: %d", code)
+	}
+	// Persons and deputies.
+	for _, f := range []url.Values{{"mitglied": {"HE"}, "name": {"Dr. Abteilungsleitung Hessen"}}, {"mitglied": {"HE"}, "name": {"Vertretung Hessen"}, "vertretung": {"1"}}} {
+		if code, body := do(t, gs, "POST", ts.URL+"/gremien/al-runde/benennungen", f); code != http.StatusSeeOther {
+			t.Fatalf("naming: %d %s", code, body)
+		}
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/gremien/al-runde/benennungen", url.Values{"mitglied": {"DLT"}, "name": {"X"}}); code != http.StatusUnprocessableEntity {
+		t.Errorf("an advisory member names a person: %d", code)
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde", nil); !strings.Contains(page, "Dr. Abteilungsleitung Hessen") || !strings.Contains(page, "Vertretung") {
+		t.Error("the named persons are not listed")
+	}
+	// The 40th AL-Runde approves the minutes of the 39th.
+	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	al39, _ := st.SessionByNumber(ctx, prep.ID, 39)
+	if err := st.SetSessionStatus(ctx, al39.ID, al39.Version, model.StatusMinutesDraft); err != nil {
+		t.Fatal(err)
+	}
+	sections, _ := st.Sections(ctx, prep.ID)
+	if _, err := st.PlanSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Date: model.NewDate(2025, 9, 4), Status: model.StatusRunning},
+		itplr.PrepStandardItems(40, sections)); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := do(t, gs, "POST", ts.URL+"/gremien/al-runde/sitzungen/40/genehmigen", url.Values{"protokoll": {"39"}}); code != http.StatusSeeOther {
+		t.Fatalf("approval: %d %s", code, body)
+	}
+	if se, _ := st.Session(ctx, al39.ID); se.Status != model.StatusMinutesApproved || se.ApprovedIn != 40 {
+		t.Errorf("39th AL-Runde after the approval: %s, approved in %d", se.Status, se.ApprovedIn)
+	}
+	// The IT-PLR's 47th session is over: its Grüne Liste can no longer be
+	// changed; an advisory member may not pull at all.
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	recs := mustRecs(t, st, s47.ID)
+	if len(recs) != 4 {
+		t.Fatalf("%d recommendations for the 47th", len(recs))
+	}
+	if code, _ := do(t, client(t, ts, "dlt"), "POST", fmt.Sprintf("%s/empfehlungen/%d/herausnehmen", ts.URL, recs[1].ID), nil); code != http.StatusForbidden {
+		t.Errorf("an advisory member pulled: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/empfehlungen/%d/herausnehmen", ts.URL, recs[1].ID), nil); code != http.StatusUnprocessableEntity {
+		t.Errorf("pulled after the session: %d", code)
+	}
+}
+
+// TestRecommendationByProcedurePage: the secretariat has the AL-Runde
+// decide a recommendation in written procedure from the IT-PLR session's
+// page of recommendations; once the procedure adopts it, the page shows it.
+func TestRecommendationByProcedurePage(t *testing.T) {
+	ctx := context.Background()
+	st := demotest.Store(t)
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s48, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: s48, Title: "Föderales Datenportal", Goal: model.GoalDecision, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Scope: model.ScopeAll,
+		Title: "Föderales Datenportal", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt das Portal."}}, Applicants: []string{"Bund"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); code != http.StatusOK || !strings.Contains(page, "Umlaufverfahren der AL-Runde einleiten") {
+		t.Fatalf("recommendations page: %d", code)
+	}
+	deadline := model.DaysAfter(model.BerlinDate(time.Now()), 3)
+	code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
+		"empfehlung": {"annehmen"}, "gruene_liste": {"1"}, "frist_datum": {deadline.German()}, "frist_zeit": {"12:00"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("start: %d", code)
+	}
+	ps, _ := st.Procedures(ctx)
+	proc := ps[len(ps)-1]
+	// The members vote on the procedure's page; Hessen from its account.
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, proc.ID), url.Values{"stimme": {"ja"}}); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's vote: %d", code)
+	}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() && m.Abbrev != "HE" {
+			if err := st.CastVote(ctx, proc.ID, m.Abbrev, model.VoteYes); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := st.EndProcedureEarly(ctx, proc.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); !strings.Contains(page, "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom "+model.BerlinDate(time.Now()).German()) ||
+		!strings.Contains(page, "für die Grüne Liste vorgeschlagen") {
+		t.Error("the recommendation by written procedure is not shown")
+	}
+}
+
+// TestPreparatoryBodyNotInOParl: OParl publishes the council and the
+// FachMK as organizations, not the AL-Runde, an internal body.
+func TestPreparatoryBodyNotInOParl(t *testing.T) {
+	ctx := context.Background()
+	st := demotest.Store(t)
+	if err := st.SyncOParl(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	bodyID, err := st.OParlBodyID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	next := fmt.Sprintf("%s/oparl/v1/body/%d/organization", ts.URL, bodyID)
+	for pages := 0; next != "" && pages < 50; pages++ {
+		resp, err := http.Get(next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page struct {
+			Data  []map[string]any `json:"data"`
+			Links struct {
+				Next string `json:"next"`
+			} `json:"links"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range page.Data {
+			fmt.Fprintln(&all, o["name"], o["shortName"])
+		}
+		next = ""
+		if page.Links.Next != "" {
+			next = strings.Replace(page.Links.Next, "https://", "http://", 1)
+			if u, err := url.Parse(page.Links.Next); err == nil {
+				next = ts.URL + u.RequestURI()
+			}
+		}
+	}
+	if !strings.Contains(all.String(), "IT-Planungsrat") || strings.Contains(all.String(), "Abteilungsleiterrunde") || strings.Contains(all.String(), "AL-Runde") {
+		t.Errorf("OParl organizations:\n%s", all.String())
+	}
+}
