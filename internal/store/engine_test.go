@@ -194,3 +194,12 @@ func rawDB(t testing.TB, s *Store, dir string) *sql.DB {
 	t.Cleanup(func() { db.Close() })
 	return db
 }
+
+// concatRows gives the aggregate that joins expr over the rows into one
+// text: SQLite's group_concat, PostgreSQL's string_agg.
+func concatRows(s *Store, expr string) string {
+	if s.isPG() {
+		return "string_agg(" + expr + ", ',' ORDER BY id)"
+	}
+	return "group_concat(" + expr + ")"
+}

@@ -149,8 +149,10 @@ func (f FollowUpFilter) where() where {
 		w.add(`COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id)) IN (SELECT id FROM agenda_items WHERE session_id = ?)`, f.SessionID)
 	}
 	if f.Member != "" {
-		// Narrowed here, decided exactly by model.FollowUp.ResponsibleIs.
-		w.add("instr(lower(f.responsible), lower(?)) > 0", f.Member)
+		// Narrowed here, decided exactly by model.FollowUp.ResponsibleIs
+		// (a LIKE wildcard in f.Member only widens the narrowing; LIKE
+		// rather than instr, which PostgreSQL lacks).
+		w.add("lower(f.responsible) LIKE '%' || lower(?) || '%'", f.Member)
 	}
 	return w
 }
@@ -360,7 +362,7 @@ func (s *Store) FollowUpDecisions(ctx context.Context, ids []int64) (map[int64]m
 		return out, nil
 	}
 	list, err := queryList(ctx, s.db, scanDecision, "follow-up decisions",
-		`SELECT `+decisionCols+` FROM decisions d WHERE d.id IN (SELECT value FROM json_each(?))`, toJSON(ids))
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.id IN (SELECT value FROM `+s.jsonInts("?")+` j)`, toJSON(ids))
 	if err != nil {
 		return nil, err
 	}

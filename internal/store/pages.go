@@ -277,8 +277,9 @@ func (w *pageWriter) write(batch []pageJob) error {
 // prunePages removes up to PagePruneBatch pages of generations before gen
 // and gives the bytes freed.
 func prunePages(ctx context.Context, tx *sql.Tx, gen int64) (int64, error) {
-	rows, err := tx.QueryContext(ctx, `DELETE FROM rendered_pages WHERE rowid IN
-		(SELECT rowid FROM rendered_pages WHERE gen < ? LIMIT ?) RETURNING length(body)`, gen, PagePruneBatch)
+	// By key, not rowid, which PostgreSQL does not have.
+	rows, err := tx.QueryContext(ctx, `DELETE FROM rendered_pages WHERE key IN
+		(SELECT key FROM rendered_pages WHERE gen < ? LIMIT ?) RETURNING length(body)`, gen, PagePruneBatch)
 	if err != nil {
 		return 0, err
 	}

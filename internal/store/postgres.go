@@ -67,6 +67,8 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 	s := &Store{db: db, dialect: Postgres, pgURL: url, now: time.Now, txChanges: map[*sql.Tx]*changeSet{}}
 	s.rd = &reader{s: s}
 	s.pages.db = db
+	s.rd = &reader{s: s}
+	s.pages.db = db
 	// Two instances starting at once on an empty database must not both
 	// create the schema.
 	if err := s.withSessionLock(ctx, lockMigrate, s.Migrate); err != nil {
@@ -308,7 +310,23 @@ const noLimit = 1 << 62
 // column col, with the integers in its column "value".
 func (s *Store) jsonInts(col string) string {
 	if s.isPG() {
-		return "(SELECT CAST(e AS BIGINT) AS value FROM json_array_elements_text(CAST(" + col + " AS json)) e)"
+		return "LATERAL (SELECT CAST(e AS BIGINT) AS value FROM json_array_elements_text(CAST(" + col + " AS json)) e)"
 	}
 	return "json_each(" + col + ")"
+}
+
+// foreignKeysTo gives a query for the foreign keys that refer to the
+// tables named (constants of the store, not input): rows of the referring
+// table, its column and the table referred to, ordered by table.
+func (s *Store) foreignKeysTo(tables ...string) string {
+	in := "'" + strings.Join(tables, "', '") + "'"
+	if s.isPG() {
+		return `SELECT kcu.table_name, kcu.column_name, ccu.table_name FROM information_schema.table_constraints tc
+			JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
+			JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema
+			WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema() AND ccu.table_name IN (` + in + `)
+			ORDER BY kcu.table_name, kcu.column_name`
+	}
+	return `SELECT m.name, p."from", p."table" FROM sqlite_master m, pragma_foreign_key_list(m.name) p
+		WHERE m.type = 'table' AND p."table" IN (` + in + `) ORDER BY m.name`
 }

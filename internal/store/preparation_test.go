@@ -248,8 +248,8 @@ func TestPreparationOperationsAreOneTransaction(t *testing.T) {
 		var out string
 		check(t, s.db.QueryRow(`SELECT (SELECT COUNT(*) FROM sessions) || '/' || (SELECT COUNT(*) FROM agenda_items) || '/' || (SELECT COUNT(*) FROM decisions)
 			|| '/' || (SELECT COUNT(*) FROM recommendations) || '/' || (SELECT COUNT(*) FROM audit_log) || '/' ||
-			(SELECT group_concat(status || points) FROM decisions) || '/' || (SELECT group_concat(consent || flag_recommendation || COALESCE(section_id, 0)) FROM agenda_items)
-			|| '/' || COALESCE((SELECT group_concat(consent_state || original_points) FROM recommendations), '')`).Scan(&out))
+			(SELECT `+concatRows(s, "status || points")+` FROM decisions) || '/' || (SELECT `+concatRows(s, "consent || ',' || flag_recommendation || ',' || COALESCE(section_id, 0)")+` FROM agenda_items)
+			|| '/' || COALESCE((SELECT `+concatRows(s, "consent_state || original_points")+` FROM recommendations), '')`).Scan(&out))
 		return out
 	}
 	for _, c := range cases {

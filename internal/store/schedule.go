@@ -158,7 +158,7 @@ func (s *Store) DeleteSession(ctx context.Context, id int64, version int) error 
 			}
 			itemIDs = append(itemIDs, it.ID)
 		}
-		n, err := referringRows(ctx, tx, id, itemIDs)
+		n, err := s.referringRows(ctx, tx, id, itemIDs)
 		if err != nil {
 			return err
 		}
@@ -184,9 +184,8 @@ func (s *Store) DeleteSession(ctx context.Context, id int64, version int) error 
 // to one of its items by a foreign key, except the items themselves. It
 // reads the foreign keys from the schema, so a table added later is
 // covered without a change here.
-func referringRows(ctx context.Context, tx *sql.Tx, sessionID int64, itemIDs []int64) (int, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT m.name, p."from", p."table" FROM sqlite_master m, pragma_foreign_key_list(m.name) p
-		WHERE m.type = 'table' AND p."table" IN ('sessions', 'agenda_items') ORDER BY m.name`)
+func (s *Store) referringRows(ctx context.Context, tx *sql.Tx, sessionID int64, itemIDs []int64) (int, error) {
+	rows, err := tx.QueryContext(ctx, s.foreignKeysTo("sessions", "agenda_items"))
 	if err != nil {
 		return 0, fmt.Errorf("store: foreign keys: %w", err)
 	}

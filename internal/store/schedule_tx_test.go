@@ -14,7 +14,7 @@ func TestScheduleSpeakersCorrectionsAreOneTransaction(t *testing.T) {
 	ctx := context.Background()
 	sessions := func(t *testing.T, s *Store) string {
 		var v string
-		check(t, s.db.QueryRow(`SELECT group_concat(status || date || cancelled_reason || sequence || version) FROM sessions`).Scan(&v))
+		check(t, s.db.QueryRow(`SELECT `+concatRows(s, "status || date || cancelled_reason || sequence || version")+` FROM sessions`).Scan(&v))
 		return v
 	}
 	cases := []struct {
@@ -98,7 +98,7 @@ func TestScheduleSpeakersCorrectionsAreOneTransaction(t *testing.T) {
 				t.Errorf("sessions changed: %s → %s", stored, after)
 			}
 			var points string
-			check(t, s.db.QueryRow(`SELECT group_concat(points) FROM contributions`).Scan(&points))
+			check(t, s.db.QueryRow(`SELECT `+concatRows(s, "points")+` FROM contributions`).Scan(&points))
 			if points != `["alt"]` && c.table == "minutes_corrections" {
 				t.Errorf("the corrected row changed: %s", points)
 			}

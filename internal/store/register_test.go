@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// TestRegisterByConference: the register's FachMK filter finds a decision
+// whose agenda item names the conference in its impact statement (a JSON
+// list read with json_each on SQLite and json_array_elements_text on
+// PostgreSQL; the PostgreSQL form failed without LATERAL).
+func TestRegisterByConference(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	// Decisions recorded as adopted belong to a session held before.
+	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
+	fmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	other := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Haushalt", Status: model.ItemAccepted,
+		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk}}}))
+	must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: item, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 3}, Title: "Mittel"}))
+	for _, c := range []struct {
+		conference int64
+		want       int
+	}{{fmk, 1}, {other, 0}} {
+		p, err := s.Register(ctx, RegisterFilter{BodyID: bodyID, ConferenceID: c.conference})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != c.want || len(p.Decisions) != c.want {
+			t.Errorf("conference %d: %d decisions (total %d), want %d", c.conference, len(p.Decisions), p.Total, c.want)
+		}
+	}
+}
+
+// TestFollowUpDecisionsByIDs: the decisions of a list of follow-ups come in
+// one query over a JSON list of ids (json_each on SQLite, a LATERAL
+// json_array_elements_text on PostgreSQL, where the SQLite form failed).
+func TestFollowUpDecisionsByIDs(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
+	var ids []int64
+	for i := range 3 {
+		ids = append(ids, must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision,
+			Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 10 + i}, Title: "Auftrag"})))
+	}
+	got, err := s.FollowUpDecisions(ctx, []int64{ids[0], ids[2], 9999})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[ids[0]].ID != ids[0] || got[ids[2]].ID != ids[2] {
+		t.Errorf("decisions %v of %v", got, ids)
+	}
+}
+
+// TestRelevantDecisionsSince: a FachMK's "Mein Bereich" lists the decisions
+// assessed as relevant for it (the flag is an integer column on both
+// engines; PostgreSQL refused it as a bare condition).
+func TestRelevantDecisionsSince(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
+	fmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	gmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	dec := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 4}, Title: "Gebühren"}))
+	check(t, s.SaveAssessments(ctx, dec, profileVersion(t, s, dec), []model.Assessment{
+		{ConferenceID: fmk, Relevant: true, Reason: "Gebühren", AssessedBy: "Geschäftsstelle"},
+		{ConferenceID: gmk, Relevant: false, Reason: "nicht betroffen", AssessedBy: "Geschäftsstelle"}}))
+	for conf, want := range map[int64]int{fmk: 1, gmk: 0} {
+		got, err := s.RelevantDecisionsSince(ctx, []int64{conf}, sessionID, model.Date{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != want {
+			t.Errorf("conference %d: %d relevant decisions, want %d", conf, len(got), want)
+		}
+	}
+}
