@@ -15,8 +15,6 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"gremium/internal/itplr"
 	"gremium/internal/model"
@@ -103,7 +101,7 @@ func (l *loader) ensureBody(ctx context.Context, b model.Body) (int64, bool, err
 // group of the demo.
 func (l *loader) conferences(ctx context.Context) error {
 	id := l.councilID
-	for _, c := range Conferences() {
+	for _, c := range itplr.Conferences() {
 		actsFor := c.ActsForAbbrev
 		b := c.Body
 		if actsFor != "" {
@@ -116,26 +114,4 @@ func (l *loader) conferences(ctx context.Context) error {
 	_, _, err := l.ensureBody(ctx, model.Body{Kind: model.BodySteeringGroup, Abbrev: "SG NOOTS", Name: "Steuerungsgruppe NOOTS", ParentID: id,
 		Notes: "Eingerichtet mit Beschluss B-2025/26-IT im Sinne des § 3 Abs. 4 NOOTS-Staatsvertrag. Stimmberechtigt: Bund, BY, HE, NW, BB, HH, SL."})
 	return err
-}
-
-// Conference is a FachMK of the demo data; ActsForAbbrev names the
-// conference it acts for (the E-Justice-Rat for the Justizministerkonferenz).
-type Conference struct {
-	model.Body
-	ActsForAbbrev string
-}
-
-// terms parses "Begriff:Gewicht" pairs; a term without weight weighs 1.
-func terms(ts ...string) []model.Term {
-	out := make([]model.Term, len(ts))
-	for i, t := range ts {
-		w := 1.0
-		if j := strings.LastIndex(t, ":"); j > 0 {
-			if v, err := strconv.ParseFloat(t[j+1:], 64); err == nil {
-				t, w = t[:j], v
-			}
-		}
-		out[i] = model.Term{Term: t, Weight: w}
-	}
-	return out
 }

@@ -164,7 +164,7 @@ func (l *loader) session46(ctx context.Context) error {
 func (l *loader) conferenceCalendar(ctx context.Context) error {
 	places := []string{"Berlin", "München", "Hamburg", "Wiesbaden", "Düsseldorf", "Dresden", "Hannover", "Mainz", "Potsdam", "Stuttgart", "Kiel", "Erfurt", "Magdeburg", "Schwerin", "Saarbrücken", "Bremen"}
 	start := model.BerlinDate(time.Now())
-	for i, c := range Conferences() {
+	for i, c := range itplr.Conferences() {
 		id := l.bodies[c.Abbrev]
 		if id == 0 {
 			continue

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -58,7 +59,7 @@ func TestSessionsBeforeThe47th(t *testing.T) {
 	}
 	today := model.BerlinDate(time.Now())
 	end := model.DateOf(today.Time().AddDate(1, 0, 0))
-	for _, c := range Conferences() {
+	for _, c := range itplr.Conferences() {
 		b, _ := s.BodyByAbbrev(ctx, c.Abbrev)
 		dates, _ := s.ConferenceDates(ctx, b.ID, today)
 		if len(dates) != 2 {

@@ -58,8 +58,8 @@ type Item struct {
 
 // IllegibleMarker is how every rendering shows a part the source document
 // marks "[illegible]"; UnplacedLabel introduces a fragment of the source
-// that could not be placed. The pages are German; the importer's English
-// marker stays only in the data it reads.
+// that could not be placed. The pages and the text export are German; the
+// importer reads both markers and stores the source's "[illegible]".
 const (
 	IllegibleMarker = "[unleserlich]"
 	UnplacedLabel   = "nicht zugeordneter Text"

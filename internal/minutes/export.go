@@ -167,8 +167,10 @@ func (e *exporter) exportRow(it Item, r Row) {
 	default:
 		switch {
 		case r.RemarkKind == model.RemarkIllegible:
+			// Written in German; the importer reads it back as the source's
+			// "[illegible]".
 			e.line("")
-			e.line(r.Text)
+			e.line(IllegibleMarker)
 			e.line("")
 		case r.Confidential && r.Text == BlackedOutText:
 			e.row("", `<div style="background-color: black; height: 1em; width: 500px;"></div>`)

@@ -141,7 +141,7 @@ func (p *parser) parseLine(line string) {
 	switch {
 	case trimmed == "":
 		return
-	case trimmed == "[illegible]":
+	case trimmed == "[illegible]" || trimmed == IllegibleMarker: // the source's marker, or ours in an export
 		if p.cur == nil {
 			p.warn("[illegible] before the first agenda item; nothing to attach it to")
 			return

@@ -3,7 +3,7 @@ package relevance_test
 import (
 	"testing"
 
-	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/relevance"
 )
 
@@ -12,7 +12,7 @@ import (
 // kept while the profiles' words stay the same).
 func BenchmarkNew(b *testing.B) {
 	var profiles []relevance.Profile
-	for i, c := range demo.Conferences() {
+	for i, c := range itplr.Conferences() {
 		profiles = append(profiles, relevance.Profile{ConferenceID: int64(i + 1), Abbrev: c.Abbrev, Name: c.Name, Terms: c.Terms})
 	}
 	for b.Loop() {

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/relevance"
 )
 
@@ -23,7 +23,7 @@ type labelled struct {
 // demoEngine compiles the demo's topic profiles.
 func demoEngine() *relevance.Engine {
 	var profiles []relevance.Profile
-	for i, c := range demo.Conferences() {
+	for i, c := range itplr.Conferences() {
 		profiles = append(profiles, relevance.Profile{ConferenceID: int64(i + 1), Abbrev: c.Abbrev, Name: c.Name, Terms: c.Terms})
 	}
 	return relevance.New(profiles)

@@ -9,8 +9,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
@@ -78,21 +76,8 @@ func (s *Server) handleFollowUpProposal(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	f := p.FollowUp()
-	if f.Text, err = model.ConfidentialMarks(strings.TrimSpace(r.PostFormValue("text"))); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+	if !s.readFollowUpForm(w, r, &f) {
 		return
-	}
-	f.Responsible = strings.TrimSpace(r.PostFormValue("verantwortlich"))
-	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
-		s.badRequest(w, r, "Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
-		return
-	}
-	f.DueSession = 0
-	if v := strings.TrimSpace(r.PostFormValue("frist_sitzung")); v != "" {
-		if f.DueSession, err = strconv.Atoi(v); err != nil || f.DueSession <= 0 {
-			s.badRequest(w, r, "Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
-			return
-		}
 	}
 	id, err := s.st.CreateFollowUp(ctx, f)
 	if err != nil {

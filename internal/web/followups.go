@@ -688,21 +688,8 @@ func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Version = formVersion(r)
-	if f.Text, err = model.ConfidentialMarks(strings.TrimSpace(r.PostFormValue("text"))); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+	if !s.readFollowUpForm(w, r, &f) {
 		return
-	}
-	f.Responsible = strings.TrimSpace(r.PostFormValue("verantwortlich"))
-	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
-		s.badRequest(w, r, "Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
-		return
-	}
-	f.DueSession = 0
-	if n := strings.TrimSpace(r.PostFormValue("frist_sitzung")); n != "" {
-		if f.DueSession, err = strconv.Atoi(n); err != nil || f.DueSession <= 0 {
-			s.badRequest(w, r, "Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
-			return
-		}
 	}
 	if err := s.st.UpdateFollowUp(ctx, f); err != nil {
 		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
@@ -858,4 +845,29 @@ func (s *Server) openFollowUps(r *http.Request) (int, error) {
 	// they did not make: counted per request, as the list shows them.
 	list, err := s.visibleFollowUps(r, store.FollowUpFilter{Pending: true})
 	return len(list), err
+}
+
+// readFollowUpForm reads the editable fields of a follow-up — text (with
+// confidential marks), responsible, deadline as a date or "zur N.
+// Sitzung" — into f; on bad input it answers with a German message and
+// gives false.
+func (s *Server) readFollowUpForm(w http.ResponseWriter, r *http.Request, f *model.FollowUp) bool {
+	var err error
+	if f.Text, err = model.ConfidentialMarks(strings.TrimSpace(r.PostFormValue("text"))); err != nil {
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		return false
+	}
+	f.Responsible = strings.TrimSpace(r.PostFormValue("verantwortlich"))
+	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
+		s.badRequest(w, r, "Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
+		return false
+	}
+	f.DueSession = 0
+	if n := strings.TrimSpace(r.PostFormValue("frist_sitzung")); n != "" {
+		if f.DueSession, err = strconv.Atoi(n); err != nil || f.DueSession <= 0 {
+			s.badRequest(w, r, "Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
+			return false
+		}
+	}
+	return true
 }

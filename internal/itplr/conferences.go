@@ -1,13 +1,39 @@
-package demo
+package itplr
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"gremium/internal/model"
 )
 
-// Conferences gives the Fachministerkonferenzen with their topic profiles.
+// Conference is a Fachministerkonferenz of the reference data;
+// ActsForAbbrev names the conference it acts for (the E-Justice-Rat for the
+// Justizministerkonferenz).
+type Conference struct {
+	model.Body
+	ActsForAbbrev string
+}
+
+// terms parses "Begriff:Gewicht" pairs; a term without weight weighs 1.
+func terms(ts ...string) []model.Term {
+	out := make([]model.Term, len(ts))
+	for i, t := range ts {
+		w := 1.0
+		if j := strings.LastIndex(t, ":"); j > 0 {
+			if v, err := strconv.ParseFloat(t[j+1:], 64); err == nil {
+				t, w = t[:j], v
+			}
+		}
+		out[i] = model.Term{Term: t, Weight: w}
+	}
+	return out
+}
+
+// Conferences gives the Fachministerkonferenzen with their topic profiles,
+// the reference data the demo loads and the relevance measurements use
+// (docs/relevance.md).
 // The profile text of the five conferences that concept section 3.1
 // describes is the concept's; for the others it is our own summary of the
 // conference's remit. The terms ("Begriff:Gewicht", weight 1 if none) are
