@@ -203,3 +203,12 @@ func concatRows(s *Store, expr string) string {
 	}
 	return "group_concat(" + expr + ")"
 }
+
+// TestEngineSetting reads GREMIUM_TEST_POSTGRES inside a test, so that the
+// go command's test cache keys this package's result on it (TestMain reads
+// it outside the tests, where the cache does not see it).
+func TestEngineSetting(t *testing.T) {
+	if os.Getenv(envTestPostgres) == "" {
+		t.Logf("%s not set: the store tests run on SQLite only", envTestPostgres)
+	}
+}
