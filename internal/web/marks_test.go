@@ -124,6 +124,12 @@ func TestFormsRefuseUnbalancedMarks(t *testing.T) {
 			if !strings.Contains(page, "Die Markierung vertraulicher Passagen ist unvollständig") && !strings.Contains(page, "dürfen nicht verschachtelt werden") {
 				t.Errorf("no German reason in the answer: %s", page)
 			}
+			// Messages are whole sentences, not "Feld: Satz".
+			for _, field := range []string{"Titel: ", "Unterpunkte: ", "Beschlussvorschlag: "} {
+				if strings.Contains(page, field+"Die Markierung") || strings.Contains(page, field+"Vertrauliche") {
+					t.Errorf("the reason is glued to a field label (%q): %s", field, page)
+				}
+			}
 		})
 	}
 	if all := storedText(t, st); strings.Contains(all, "SECRET") {

@@ -104,15 +104,15 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	}
 	proposal, err := formLines(f.Get("beschlussvorschlag"))
 	if err != nil {
-		problems = append(problems, "Beschlussvorschlag: "+model.ReasonOf(err))
+		problems = append(problems, "Bitte den Beschlussvorschlag prüfen. "+model.ReasonOf(err))
 	}
 	markedTitle, err := model.ConfidentialMarks(title)
 	if err != nil {
-		problems = append(problems, "Titel: "+model.ReasonOf(err))
+		problems = append(problems, "Bitte den Titel prüfen. "+model.ReasonOf(err))
 	}
 	points, err := formLines(f.Get("punkte"))
 	if err != nil {
-		problems = append(problems, "Unterpunkte: "+model.ReasonOf(err))
+		problems = append(problems, "Bitte die Unterpunkte prüfen. "+model.ReasonOf(err))
 	}
 	if goal == model.GoalDecision && len(proposal) == 0 {
 		problems = append(problems, "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
