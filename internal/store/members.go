@@ -60,24 +60,33 @@ func (s *Store) SetRepresentativeNamed(ctx context.Context, member, name string)
 		return model.InputError("Bitte die Person nennen, die %s im IT-Planungsrat vertritt.", member)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var kind model.MemberKind
-		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil {
-			return model.NotFoundError("Das Mitglied „%s“ gibt es nicht.", member)
-		}
-		if !kind.Votes() {
-			return model.RuleError("Im IT-Planungsrat vertreten werden der Bund und die Länder; %s ist %s.", member, kind.Label())
-		}
-		p, err := queryOne(ctx, tx, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? AND member_abbrev = ? ORDER BY id LIMIT 1`, name, member)
-		switch {
-		case errors.Is(err, ErrNotFound):
-			if p.ID, err = s.insert(ctx, tx, "person", name, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, name, member); err != nil {
-				return err
-			}
-		case err != nil:
+		personID, err := s.votingMemberPersonTx(ctx, tx, member, name, "Im IT-Planungsrat vertreten werden der Bund und die Länder")
+		if err != nil {
 			return err
 		}
-		return s.setRepresentativeTx(ctx, tx, member, p.ID)
+		return s.setRepresentativeTx(ctx, tx, member, personID)
 	})
+}
+
+// votingMemberPersonTx gives the person of the voting member (the Bund or
+// a Land) with the name, created if the member has none of that name. A
+// member that does not vote is refused with refusal ("…; HE ist …").
+func (s *Store) votingMemberPersonTx(ctx context.Context, tx *sql.Tx, member, name, refusal string) (int64, error) {
+	var kind model.MemberKind
+	switch err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, model.NotFoundError("Das Mitglied „%s“ gibt es nicht.", member)
+	case err != nil:
+		return 0, fmt.Errorf("store: member %s: %w", member, err)
+	}
+	if !kind.Votes() {
+		return 0, model.RuleError("%s; %s ist %s.", refusal, member, kind.Label())
+	}
+	p, err := queryOne(ctx, tx, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? AND member_abbrev = ? ORDER BY id LIMIT 1`, name, member)
+	if errors.Is(err, ErrNotFound) {
+		return s.insert(ctx, tx, "person", name, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, name, member)
+	}
+	return p.ID, err
 }
 
 func (s *Store) setRepresentativeTx(ctx context.Context, tx *sql.Tx, member string, personID int64) error {

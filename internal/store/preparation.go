@@ -49,27 +49,15 @@ func (s *Store) SetDelegate(ctx context.Context, bodyID int64, member, name stri
 		return model.InputError("Bitte die Person nennen, die %s benennt.", member)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var kind model.MemberKind
-		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil {
-			return model.NotFoundError("Das Mitglied „%s“ gibt es nicht.", member)
-		}
-		if !kind.Votes() {
-			return model.RuleError("Personen benennen der Bund und die Länder; %s ist %s.", member, kind.Label())
-		}
-		p, err := queryOne(ctx, tx, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? AND member_abbrev = ? ORDER BY id LIMIT 1`, name, member)
-		switch {
-		case errors.Is(err, ErrNotFound):
-			if p.ID, err = s.insert(ctx, tx, "person", name, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, name, member); err != nil {
-				return err
-			}
-		case err != nil:
+		personID, err := s.votingMemberPersonTx(ctx, tx, member, name, "Personen benennen der Bund und die Länder")
+		if err != nil {
 			return err
 		}
 		if err := s.touch(ctx, tx, "body", bodyID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO body_delegates (body_id, member_abbrev, person_id, deputy) VALUES (?, ?, ?, ?)
-			ON CONFLICT (body_id, member_abbrev, person_id) DO UPDATE SET deputy = excluded.deputy`, bodyID, member, p.ID, deputy); err != nil {
+			ON CONFLICT (body_id, member_abbrev, person_id) DO UPDATE SET deputy = excluded.deputy`, bodyID, member, personID, deputy); err != nil {
 			return fmt.Errorf("store: delegate: %w", err)
 		}
 		return s.audit(ctx, tx, "update", "body", bodyID, "Benennung "+member+": "+name)
