@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -80,21 +79,8 @@ func (s *Server) saveDocumentNote(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.parseForm(w, r) {
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		s.notFound(w, r, "Dieses Dokument gibt es nicht.")
-		return
-	}
-	d, err := s.st.Document(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err, "Dieses Dokument gibt es nicht.")
-		return
-	}
-	if ok, err := s.seesDocument(r.Context(), u, d); err != nil {
-		s.serverError(w, r, err)
-		return
-	} else if !ok {
-		s.notFound(w, r, "Dieses Dokument gibt es nicht.")
+	d, ok := s.documentFromPath(w, r, u)
+	if !ok {
 		return
 	}
 	se, err := s.st.Session(r.Context(), d.SessionID)

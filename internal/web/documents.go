@@ -137,21 +137,8 @@ func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		s.notFound(w, r, "Dieses Dokument gibt es nicht.")
-		return
-	}
-	d, err := s.st.Document(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err, "Dieses Dokument gibt es nicht.")
-		return
-	}
-	if ok, err := s.seesDocument(r.Context(), u, d); err != nil {
-		s.serverError(w, r, err)
-		return
-	} else if !ok {
-		s.notFound(w, r, "Dieses Dokument gibt es nicht.")
+	d, ok := s.documentFromPath(w, r, u)
+	if !ok {
 		return
 	}
 	f, err := os.Open(filepath.Join(s.documentDir, d.SHA256))
@@ -216,4 +203,28 @@ func (s *Server) visibleDocuments(ctx context.Context, u *model.User, se model.S
 		}
 	}
 	return out, nil
+}
+
+// documentFromPath gives the document named by {id} if the user u may see
+// it; otherwise it has answered 404 (also for a document u may not see, so
+// that its existence is not told) or 500 and gives false.
+func (s *Server) documentFromPath(w http.ResponseWriter, r *http.Request, u *model.User) (store.Document, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Dieses Dokument gibt es nicht.")
+		return store.Document{}, false
+	}
+	d, err := s.st.Document(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Dokument gibt es nicht.")
+		return store.Document{}, false
+	}
+	if ok, err := s.seesDocument(r.Context(), u, d); err != nil {
+		s.serverError(w, r, err)
+		return store.Document{}, false
+	} else if !ok {
+		s.notFound(w, r, "Dieses Dokument gibt es nicht.")
+		return store.Document{}, false
+	}
+	return d, true
 }
