@@ -505,44 +505,24 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 }
 
 func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.tokenUser(w, r)
+	u, vote, ok := a.voteRequest(w, r)
 	if !ok {
 		return
 	}
-	if !auth.Can(u, auth.Vote, u.MemberAbbrev) {
-		apiError(w, http.StatusForbidden, "nur Mitglieder (Bund und Länder) stimmen ab")
-		return
-	}
-	var in struct {
-		Vote string `json:"stimme"`
-	}
-	if !decodeBody(w, r, &in) {
-		return
-	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	err := a.st.CastVote(store.WithActor(r.Context(), u.Username), id, u.MemberAbbrev, model.VoteChoice(in.Vote))
+	err := a.st.CastVote(store.WithActor(r.Context(), u.Username), id, u.MemberAbbrev, vote)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"mitglied": u.MemberAbbrev, "stimme": in.Vote})
+	writeJSON(w, http.StatusOK, map[string]string{"mitglied": u.MemberAbbrev, "stimme": string(vote)})
 }
 
 // apiSessionVote casts the vote of the token's member in the vote open in a
 // session: the member's system votes as its account would on the web.
 func (a *Server) apiSessionVote(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.tokenUser(w, r)
+	u, vote, ok := a.voteRequest(w, r)
 	if !ok {
-		return
-	}
-	if !auth.Can(u, auth.Vote, u.MemberAbbrev) {
-		apiError(w, http.StatusForbidden, "nur Mitglieder (Bund und Länder) stimmen ab")
-		return
-	}
-	var in struct {
-		Vote string `json:"stimme"`
-	}
-	if !decodeBody(w, r, &in) {
 		return
 	}
 	se, ok := a.sessionOfPath(w, r)
@@ -559,14 +539,14 @@ func (a *Server) apiSessionVote(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, model.RuleError("In der %d. Sitzung läuft zurzeit keine Abstimmung.", se.Number))
 		return
 	}
-	if err := a.st.CastSessionVote(ctx, v.ID, u.MemberAbbrev, model.VoteChoice(in.Vote), false); err != nil {
+	if err := a.st.CastSessionVote(ctx, v.ID, u.MemberAbbrev, vote, false); err != nil {
 		a.fail(w, r, err)
 		return
 	}
 	if a.OnSessionChange != nil {
 		a.OnSessionChange(r, se.ID)
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"mitglied": u.MemberAbbrev, "stimme": in.Vote})
+	writeJSON(w, http.StatusOK, map[string]string{"mitglied": u.MemberAbbrev, "stimme": string(vote)})
 }
 
 func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
@@ -575,7 +555,7 @@ func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !auth.Can(u, auth.CommentMinutes, "") {
-		apiError(w, http.StatusForbidden, "keine Berechtigung für Kommentare")
+		apiError(w, http.StatusForbidden, "Kommentare zum Protokoll schreiben nur die Mitglieder, die beratenden Mitglieder und die Geschäftsstelle.")
 		return
 	}
 	var in struct {
@@ -585,7 +565,7 @@ func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if strings.TrimSpace(in.Text) == "" {
-		apiError(w, http.StatusBadRequest, "kommentar fehlt")
+		apiError(w, http.StatusBadRequest, "Der Kommentar fehlt.")
 		return
 	}
 	ctx := store.WithActor(r.Context(), u.Username)
@@ -602,4 +582,25 @@ func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
 		a.OnSessionChange(r, se.ID)
 	}
 	writeJSON(w, http.StatusCreated, map[string]any{"id": id})
+}
+
+// voteRequest reads the vote ({"stimme": …}) of the token's member: only a
+// voting member's account may vote; otherwise it has answered and gives
+// false.
+func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request) (*model.User, model.VoteChoice, bool) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return nil, "", false
+	}
+	if !auth.Can(u, auth.Vote, u.MemberAbbrev) {
+		apiError(w, http.StatusForbidden, "Nur die Mitglieder (Bund und Länder) stimmen ab.")
+		return nil, "", false
+	}
+	var in struct {
+		Vote string `json:"stimme"`
+	}
+	if !decodeBody(w, r, &in) {
+		return nil, "", false
+	}
+	return u, model.VoteChoice(in.Vote), true
 }
