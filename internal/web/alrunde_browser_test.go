@@ -3,16 +3,12 @@ package web
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"gremium/internal/demo"
-	"gremium/internal/demo/demotest"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -30,17 +26,7 @@ func TestTwoStageCycleInTheBrowser(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	// The demo accounts include the office of Bayern.
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
+	ts, st, _ := demoAccountsServer(t) // the demo accounts include the office of Bayern
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
 

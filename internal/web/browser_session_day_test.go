@@ -3,9 +3,6 @@ package web
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gremium/internal/demo"
-	"gremium/internal/demo/demotest"
 	"gremium/internal/model"
 )
 
@@ -37,17 +33,7 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.SetDocumentDir(t.TempDir())
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close) // after the browsers: their live connections end with them
+	ts, st, srv := demoAccountsServer(t) // closed after the browsers: their live connections end with them
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 
 	// 1. Plan: "Sitzung planen" from the list; 13:00 – 09:00 is refused.

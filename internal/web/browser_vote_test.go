@@ -3,10 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -16,7 +13,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gremium/internal/demo"
-	"gremium/internal/demo/demotest"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
 )
@@ -63,17 +59,7 @@ func TestMembersVoteInTheBrowser(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	// The demo accounts include the offices of Bayern and the Saarland.
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close) // after the browsers (cleanups run last first): their live connections end with them
+	ts, st, _ := demoAccountsServer(t) // the demo accounts include the offices of Bayern and the Saarland
 
 	// The 48th session runs; its TOP 5 carries a proposal for a Beschluss.
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)

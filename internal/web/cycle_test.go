@@ -32,14 +32,24 @@ func cycleServer(t *testing.T) (*httptest.Server, *store.Store) {
 // set its clocks.
 func cycleServerOf(t *testing.T) (*httptest.Server, *store.Store, *Server) {
 	t.Helper()
+	ts, st, srv := demoAccountsServer(t)
 	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	hash, _ := auth.HashPassword(demo.AccountPassword)
 	if _, err := st.CreateUser(ctx, model.User{Username: "fmk", Name: "Geschäftsstelle FMK", Role: model.RoleFachMK, ConferenceID: fmk.ID}, hash); err != nil {
+		t.Fatal(err)
+	}
+	return ts, st, srv
+}
+
+// demoAccountsServer serves the demo data with the demo accounts (one per role and
+// every Land) and a document directory of the test; configure runs before
+// the handler is built (e.g. to turn the response cache off). The server
+// is closed when the test ends, after the browsers the test opened later.
+func demoAccountsServer(t testing.TB, configure ...func(*Server)) (*httptest.Server, *store.Store, *Server) {
+	t.Helper()
+	st := demotest.Store(t)
+	if _, err := demo.LoadAccounts(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
@@ -47,6 +57,9 @@ func cycleServerOf(t *testing.T) (*httptest.Server, *store.Store, *Server) {
 		t.Fatal(err)
 	}
 	srv.SetDocumentDir(t.TempDir())
+	for _, c := range configure {
+		c(srv)
+	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return ts, st, srv

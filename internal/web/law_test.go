@@ -3,8 +3,6 @@ package web
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -15,7 +13,6 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/demo"
-	"gremium/internal/demo/demotest"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -29,25 +26,7 @@ import (
 // server whose clock the test may set.
 func lawServer(t testing.TB) (*httptest.Server, *store.Store, *Server) {
 	t.Helper()
-	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	hash, _ := auth.HashPassword(demo.AccountPassword)
-	if _, _, err := st.UserLogin(ctx, "saarland"); err != nil { // the demo has one
-		if _, err := st.CreateUser(ctx, model.User{Username: "saarland", Name: "Büro Saarland", Role: model.RoleMember, MemberAbbrev: "SL"}, hash); err != nil {
-			t.Fatal(err)
-		}
-	}
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.SetResponseCache(-1)
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	return ts, st, srv
+	return demoAccountsServer(t, func(s *Server) { s.SetResponseCache(-1) })
 }
 
 // runningSession plans the 48th session (12.03.2026), runs it and puts a
