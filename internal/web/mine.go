@@ -16,7 +16,6 @@ import (
 	"net/http"
 	"slices"
 	"sort"
-	"strings"
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -80,7 +79,7 @@ type myData struct {
 	SessionVotes  []myVote
 	Procedures    []myProcedure
 	Registrations []myRegistration
-	FollowUps     []model.FollowUp
+	FollowUps     []followUpView
 	Drafts        []myDraft
 
 	// Spokesperson.
@@ -116,7 +115,7 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 		Office:       (u.Role == model.RoleMember || u.Role == model.RoleAdvisory) && u.MemberAbbrev != "",
 		Spokesperson: u.Role == model.RoleSpokesperson,
 		Secretariat:  u.Role == model.RoleSecretariat}
-	steps := []func(context.Context, model.Body, *myData) error{}
+	steps := []func(*http.Request, model.Body, *myData) error{}
 	if d.Office {
 		steps = append(steps, s.myOffice)
 	}
@@ -127,7 +126,7 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 		steps = append(steps, s.mySecretariat)
 	}
 	for _, step := range steps {
-		if err := step(ctx, council, &d); err != nil {
+		if err := step(r, council, &d); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -143,7 +142,8 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // myOffice fills the sections of a member office.
-func (s *Server) myOffice(ctx context.Context, council model.Body, d *myData) error {
+func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error {
+	ctx := r.Context()
 	member := d.User.MemberAbbrev
 	m, err := s.st.Member(ctx, member)
 	if err != nil {
@@ -191,17 +191,8 @@ func (s *Server) myOffice(ctx context.Context, council model.Body, d *myData) er
 	if d.Registrations, err = s.withSessions(ctx, items); err != nil {
 		return err
 	}
-	open, err := s.st.FollowUps(ctx, store.FollowUpFilter{Status: model.FollowUpOpen})
-	if err != nil {
-		return err
-	}
-	var owed []model.FollowUp
-	for _, f := range open {
-		if owes(f.Responsible, member) {
-			owed = append(owed, f)
-		}
-	}
-	if d.FollowUps, err = s.visibleFollowUpList(ctx, model.Internal, d.User, owed); err != nil {
+	// The follow-ups the member owes, as the follow-up pages show them.
+	if d.FollowUps, err = s.visibleFollowUps(r, store.FollowUpFilter{Pending: true, Member: member}); err != nil {
 		return err
 	}
 	drafts, err := s.st.SessionsInStatus(ctx, council.ID, model.StatusMinutesDraft)
@@ -220,17 +211,6 @@ func (s *Server) myOffice(ctx context.Context, council model.Body, d *myData) er
 		d.Drafts = append(d.Drafts, md)
 	}
 	return nil
-}
-
-// owes reports whether a follow-up's responsible ("HE", "HE, FITKO",
-// "Bund und Länder") names the member.
-func owes(responsible, member string) bool {
-	for _, f := range strings.FieldsFunc(responsible, func(r rune) bool { return r == ',' || r == ';' || r == '/' || r == ' ' }) {
-		if f == member {
-			return true
-		}
-	}
-	return false
 }
 
 func or(s, alt string) string {
@@ -289,7 +269,8 @@ func (s *Server) withSessions(ctx context.Context, items []model.AgendaItem) ([]
 // mySpokesperson fills the sections of a spokesperson: their conferences
 // with the next dates, the decisions assessed as relevant for them since
 // the last session, the tasks and briefings.
-func (s *Server) mySpokesperson(ctx context.Context, council model.Body, d *myData) error {
+func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) error {
+	ctx := r.Context()
 	last, err := s.st.LastHeldSession(ctx, council.ID)
 	if err != nil {
 		return err
@@ -345,7 +326,8 @@ func (s *Server) mySpokesperson(ctx context.Context, council model.Body, d *myDa
 }
 
 // mySecretariat fills what waits for the secretariat.
-func (s *Server) mySecretariat(ctx context.Context, council model.Body, d *myData) error {
+func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) error {
+	ctx := r.Context()
 	pending, err := s.st.PendingRegistrations(ctx, council.ID)
 	if err != nil {
 		return err
