@@ -31,10 +31,15 @@ type myBriefing struct {
 func (s *Server) myCollab(r *http.Request, u *model.User) (myCollab, error) {
 	var c myCollab
 	council, err := s.councilBody(r.Context())
-	if err != nil {
+	if model.ClassOf(err) == model.ErrNotFound {
 		return c, nil // no council yet: nothing to report to
 	}
-	all, err := s.st.Sessions(r.Context(), council.ID)
+	if err != nil {
+		return c, err
+	}
+	// The next session is among the coming ones (an index range, not the
+	// whole list of sessions).
+	all, err := s.st.ComingSessions(r.Context(), council.ID)
 	if err != nil {
 		return c, err
 	}
