@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -21,7 +22,13 @@ func TestCopyBetweenEngines(t *testing.T) {
 	pgURL := storetest.NewPostgresDB(t)
 	lite, _ := newStore(t)
 	fixture(t, lite)
-	check(t, lite.ReplaceSearchDocs(ctx, "t", []SearchDoc{{Kind: "beschluss", URL: "/b/1", Title: "Prüfung", Text: "Die Prüfung.", Terms: "pruefung"}}))
+	// More rows than one batch of the copy into SQLite holds (500), and a
+	// rest.
+	docs := []SearchDoc{{Kind: "beschluss", URL: "/b/1", Title: "Prüfung", Text: "Die Prüfung.", Terms: "pruefung"}}
+	for i := range 1234 {
+		docs = append(docs, SearchDoc{Kind: "beschluss", URL: fmt.Sprintf("/b/%d", i+2), Title: "Bericht", Text: "Ein Bericht.", Terms: fmt.Sprintf("bericht nummer%d", i)})
+	}
+	check(t, lite.ReplaceSearchDocs(ctx, "t", docs))
 	check(t, lite.SaveShares(ctx, 2031, map[string]float64{"HE": 7.4, "BY": 15.5}))
 	check(t, lite.SyncOParl(ctx, nil))
 
