@@ -190,7 +190,7 @@ func oparlEngine(b *testing.B, e engineStore, ts *httptest.Server) {
 		list("paper") + "?limit=20", list("agendaItem") + "?omit_internal=true"}
 	// Ids spread evenly over the ids of each kind.
 	spread := func(kind string, n int) []int64 {
-		ids, err := storeInts(ctx, e.st, `SELECT id FROM (SELECT id, ntile(?) OVER (ORDER BY id) AS part FROM oparl_objects WHERE kind = ? AND deleted = 0) x
+		ids, err := storeInts(ctx, e.st, `SELECT MIN(id) FROM (SELECT id, ntile(?) OVER (ORDER BY id) AS part FROM oparl_objects WHERE kind = ? AND deleted = 0) x
 			GROUP BY part ORDER BY part`, n, kind)
 		if err != nil {
 			b.Fatal(err)
@@ -333,9 +333,23 @@ func BenchmarkImportEngines(b *testing.B) {
 	ctx := store.WithActor(context.Background(), "import")
 	var files [][]byte
 	total := 0
+	seq := 0
 	for i := 0; total < 10<<20; i++ {
 		var text bytes.Buffer
 		doc := syntheticMinutes(100+i, 200)
+		// Decision numbers go on from session to session: each session
+		// of syntheticMinutes starts at B-2030/01-IT.
+		for _, sec := range doc.Sections {
+			for _, it := range sec.Items {
+				for _, r := range it.Rows {
+					if r.Decision != nil && !r.Decision.Number.IsZero() {
+						seq++
+						r.Decision.Number.Seq = seq
+						r.Decision.Label = fmt.Sprintf("B-2030/%02d-IT", seq)
+					}
+				}
+			}
+		}
 		if err := minutes.Export(&text, doc); err != nil {
 			b.Fatal(err)
 		}
