@@ -63,6 +63,16 @@ func BenchmarkLists(b *testing.B) {
 // memory (VmRSS sampled, VmHWM at the end).
 func BenchmarkServerMemory(b *testing.B) {
 	c := benchCorpus(b)
+	for i := 0; i < b.N; i++ {
+		serverMemory(b, c, "SQLite", "--data", c.Dir)
+	}
+}
+
+// serverMemory runs `gremium serve` with args (the database of the corpus
+// c) in a process of its own under the load of BenchmarkServerMemory and
+// reports its memory.
+func serverMemory(b *testing.B, c Corpus, engine string, args ...string) {
+	b.Helper()
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "gremium")
 	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/gremium").CombinedOutput(); err != nil {
@@ -74,66 +84,64 @@ func BenchmarkServerMemory(b *testing.B) {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	for i := 0; i < b.N; i++ {
-		cmd := exec.Command(bin, "serve", "--data", c.Dir, "--addr", addr)
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			b.Fatal(err)
-		}
-		stop := func() { cmd.Process.Kill(); cmd.Wait() }
-		base := "http://" + addr
-		for t0 := time.Now(); ; time.Sleep(100 * time.Millisecond) {
-			if res, err := http.Get(base + "/healthz"); err == nil {
-				res.Body.Close()
-				break
-			}
-			if time.Since(t0) > 60*time.Second {
-				stop()
-				b.Fatal("server did not start")
-			}
-		}
-		var paths []string
-		for k, l := range c.Labels {
-			paths = append(paths, "/beschluesse/"+l)
-			if k%4 == 0 {
-				d, _ := model.ParseDecisionRef(l)
-				paths = append(paths, fmt.Sprintf("/api/v1/beschluesse/%d/%d", d.Year, d.Seq))
-			}
-		}
-		paths = append(paths, registerDeepPaths(c, 500)...)
-		for k := 0; k < 50; k++ {
-			paths = append(paths, "/", "/sitzungen", "/beschluesse", "/sitzungen?jahr="+strconv.Itoa(FirstYear+k%years))
-		}
-		for _, q := range searchQueries(c) {
-			paths = append(paths, "/suche?q="+url.QueryEscape(q))
-		}
-		pid := cmd.Process.Pid
-		d := time.Duration(envInt("GREMIUM_BENCH_SECONDS", 10)) * time.Second
-		done := make(chan Stats)
-		go func() { done <- Load(context.Background(), base, paths, envInt("GREMIUM_BENCH_WORKERS", 8), d) }()
-		var maxRSS int64
-		var st Stats
-	sample:
-		for {
-			select {
-			case st = <-done:
-				break sample
-			case <-time.After(50 * time.Millisecond):
-				if rss, _ := processMemory(pid); rss > maxRSS {
-					maxRSS = rss
-				}
-			}
-		}
-		_, peak := processMemory(pid)
-		stop()
-		fmt.Printf("gremium serve on %d decisions, %d paths (decision pages, JSON, register, start page, session lists, searches)\n  %s\n  server RSS: highest sample %d MB, VmHWM %d MB\n",
-			c.Decisions, len(paths), st, maxRSS>>20, peak>>20)
-		if st.Errors > 0 {
-			b.Errorf("%d errors", st.Errors)
-		}
-		b.ReportMetric(float64(peak>>20), "server-peak-MB")
-		b.ReportMetric(float64(maxRSS>>20), "server-RSS-MB")
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", addr}, args...)...)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
 	}
+	stop := func() { cmd.Process.Kill(); cmd.Wait() }
+	base := "http://" + addr
+	for t0 := time.Now(); ; time.Sleep(100 * time.Millisecond) {
+		if res, err := http.Get(base + "/healthz"); err == nil {
+			res.Body.Close()
+			break
+		}
+		if time.Since(t0) > 60*time.Second {
+			stop()
+			b.Fatal("server did not start")
+		}
+	}
+	var paths []string
+	for k, l := range c.Labels {
+		paths = append(paths, "/beschluesse/"+l)
+		if k%4 == 0 {
+			d, _ := model.ParseDecisionRef(l)
+			paths = append(paths, fmt.Sprintf("/api/v1/beschluesse/%d/%d", d.Year, d.Seq))
+		}
+	}
+	paths = append(paths, registerDeepPaths(c, 500)...)
+	for k := 0; k < 50; k++ {
+		paths = append(paths, "/", "/sitzungen", "/beschluesse", "/sitzungen?jahr="+strconv.Itoa(FirstYear+k%years))
+	}
+	for _, q := range searchQueries(c) {
+		paths = append(paths, "/suche?q="+url.QueryEscape(q))
+	}
+	pid := cmd.Process.Pid
+	d := time.Duration(envInt("GREMIUM_BENCH_SECONDS", 10)) * time.Second
+	done := make(chan Stats)
+	go func() { done <- Load(context.Background(), base, paths, envInt("GREMIUM_BENCH_WORKERS", 8), d) }()
+	var maxRSS int64
+	var st Stats
+sample:
+	for {
+		select {
+		case st = <-done:
+			break sample
+		case <-time.After(50 * time.Millisecond):
+			if rss, _ := processMemory(pid); rss > maxRSS {
+				maxRSS = rss
+			}
+		}
+	}
+	_, peak := processMemory(pid)
+	stop()
+	fmt.Printf("%s: gremium serve on %d decisions, %d paths (decision pages, JSON, register, start page, session lists, searches)\n  %s\n  server RSS: highest sample %d MB, VmHWM %d MB\n",
+		engine, c.Decisions, len(paths), st, maxRSS>>20, peak>>20)
+	if st.Errors > 0 {
+		b.Errorf("%d errors", st.Errors)
+	}
+	b.ReportMetric(float64(peak>>20), "server-peak-MB")
+	b.ReportMetric(float64(maxRSS>>20), "server-RSS-MB")
 }
 
 // processMemory reads VmRSS and VmHWM of a process.

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -29,15 +30,18 @@ import (
 // The engines side by side (docs/performance.md, "PostgreSQL"): the same
 // corpus, the same requests, in one run, on SQLite and on PostgreSQL.
 //
-//	GREMIUM_BENCH_DATABASE  a postgres:// URL of a database for the corpus:
-//	                        filled from the SQLite corpus (store.CopyAll)
-//	                        when it is empty, kept for later runs
+//	GREMIUM_BENCH_DATABASE  a postgres:// URL of a database for the corpus
+//	                        (created with LC_COLLATE=C): filled from the
+//	                        SQLite corpus (store.CopyAll, as gremium
+//	                        migrate-data) when it is empty, kept for later
+//	                        runs
 
 // engineStore is one engine's store of the corpus.
 type engineStore struct {
 	name string
 	st   *store.Store
 	raw  *sql.DB // the same database past the store, for raw statements
+	url  string  // the PostgreSQL database; "" for SQLite
 }
 
 // engines opens the corpus on SQLite and, with GREMIUM_BENCH_DATABASE, on
@@ -55,7 +59,7 @@ func engines(b *testing.B, c Corpus) []engineStore {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { raw.Close() })
-	out := []engineStore{{"sqlite", lite, raw}}
+	out := []engineStore{{"sqlite", lite, raw, ""}}
 	url := os.Getenv("GREMIUM_BENCH_DATABASE")
 	if url == "" {
 		b.Log("PostgreSQL not measured: GREMIUM_BENCH_DATABASE is not set")
@@ -79,15 +83,17 @@ func engines(b *testing.B, c Corpus) []engineStore {
 			rows += t.Rows
 		}
 		d := time.Since(start)
-		fmt.Printf("copied the corpus into PostgreSQL (store.CopyAll, as gremium migrate-data): %d rows in %s, %.0f rows/s, checked\n",
-			rows, d.Round(time.Second), float64(rows)/d.Seconds())
+		fmt.Printf("copied the corpus into PostgreSQL (store.CopyAll, as gremium migrate-data): %d rows in %s, %.0f rows/s, checked\n"+
+			"  rows written in %s (%.0f rows/s), VACUUM ANALYZE %s, both sides checked in %s\n",
+			rows, d.Round(time.Second), float64(rows)/d.Seconds(), rep.Copy.Round(time.Second), float64(rows)/rep.Copy.Seconds(),
+			rep.Analyze.Round(time.Second), rep.Check.Round(time.Second))
 	}
 	pgRaw, err := sql.Open("pgx", url)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { pgRaw.Close() })
-	return append(out, engineStore{"postgres", pg, pgRaw})
+	return append(out, engineStore{"postgres", pg, pgRaw, url})
 }
 
 // serveStore starts gremium on st with the response cache off.
@@ -103,23 +109,26 @@ func serveStore(b *testing.B, st *store.Store) *httptest.Server {
 	return ts
 }
 
-// BenchmarkEngines measures, per engine and against the bare handler with
-// the same bytes, with the response cache off (every request a cache
-// miss): decision pages and JSON decisions spread over the corpus, the
-// register's first page and deep pages; then the search one query at a
-// time against the raw statements it runs on that engine.
+// BenchmarkEngines measures, per engine, every figure of issue 18's "Done
+// means" that depends on the engine, each against the bare handler with
+// the same bytes and with the response cache off (every request a cache
+// miss, served from the pages stored once per change): decision pages and
+// JSON decisions spread over the corpus, the register's first page and
+// deep pages (keyset), the start page, OParl first list pages, deep list
+// pages and objects and the first OParl request after a write, the search
+// one query at a time against the raw statements it runs on that engine,
+// and the resident memory of `gremium serve` in a process of its own under
+// 8 clients. The OParl objects are built first where they are missing
+// (store.SyncOParl, as gremium serve does; the time is reported).
 func BenchmarkEngines(b *testing.B) {
 	c := benchCorpus(b)
-	var pages, jsons, deep []string
+	var pages, jsons []string
 	for _, l := range c.Labels {
 		pages = append(pages, "/beschluesse/"+l)
 		n, _ := model.ParseDecisionRef(l)
 		jsons = append(jsons, fmt.Sprintf("/api/v1/beschluesse/%d/%d", n.Year, n.Seq))
 	}
-	last := max(1, c.Decisions/web.RegisterPerPage)
-	for i := 0; i < 200; i++ {
-		deep = append(deep, fmt.Sprintf("/beschluesse?seite=%d", 1+i*last/200))
-	}
+	deep := registerDeepPaths(c, 200)
 	for _, e := range engines(b, c) {
 		ts := serveStore(b, e.st)
 		b.Run(e.name+"/decision-page", func(b *testing.B) {
@@ -129,15 +138,103 @@ func BenchmarkEngines(b *testing.B) {
 			compare(b, e.name+": JSON decision, cache miss", ts, jsons)
 		})
 		b.Run(e.name+"/register-first", func(b *testing.B) {
-			compare(b, e.name+": /beschluesse page 1, uncached", ts, []string{"/beschluesse"})
+			compare(b, e.name+": /beschluesse page 1, cache miss", ts, []string{"/beschluesse"})
 		})
 		b.Run(e.name+"/register-deep", func(b *testing.B) {
-			compare(b, e.name+": /beschluesse deep pages, uncached", ts, deep)
+			compare(b, e.name+": /beschluesse deep pages (keyset), cache miss", ts, deep)
+		})
+		b.Run(e.name+"/start", func(b *testing.B) {
+			compare(b, e.name+": start page /, cache miss", ts, []string{"/"})
+		})
+		b.Run(e.name+"/oparl", func(b *testing.B) {
+			oparlEngine(b, e, ts)
 		})
 		b.Run(e.name+"/search", func(b *testing.B) {
 			searchEngine(b, c, e)
 		})
+		b.Run(e.name+"/server-memory", func(b *testing.B) {
+			args := []string{"--data", c.Dir}
+			if e.name == "postgres" {
+				args = []string{"--database", e.url, "--data", b.TempDir()}
+			}
+			serverMemory(b, c, e.name, args...)
+		})
 	}
+}
+
+// oparlEngine builds the engine's OParl objects where they are missing and
+// measures OParl first list pages, deep list pages (keyset, spread over
+// papers and agenda items) and objects spread over the corpus, and the
+// first request after a write.
+func oparlEngine(b *testing.B, e engineStore, ts *httptest.Server) {
+	ctx := context.Background()
+	t0 := time.Now()
+	rows := 0
+	if err := e.st.SyncOParl(ctx, func(done, left int) {
+		rows = done + left
+		if done%100_000 < 2000 {
+			b.Logf("%s: OParl build: %d rows done, %d left", e.name, done, left)
+		}
+	}); err != nil {
+		b.Fatal(err)
+	}
+	if rows > 0 {
+		fmt.Printf("%s: OParl objects built for %d changed rows in %s (once per database)\n", e.name, rows, time.Since(t0).Round(time.Second))
+	}
+	body, err := e.st.OParlBodyID(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	list := func(name string) string { return fmt.Sprintf("/oparl/v1/body/%d/%s", body, name) }
+	first := []string{list("paper"), list("agendaItem"), list("consultation"), list("meeting"), list("person"), list("organization"),
+		list("paper") + "?limit=20", list("agendaItem") + "?omit_internal=true"}
+	// Ids spread evenly over the ids of each kind.
+	spread := func(kind string, n int) []int64 {
+		ids, err := storeInts(ctx, e.st, `SELECT MIN(id) FROM (SELECT id, ntile(?) OVER (ORDER BY id) AS part FROM oparl_objects WHERE kind = ? AND deleted = 0) x
+			GROUP BY part ORDER BY part`, n, kind)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return ids
+	}
+	var deep, objects []string
+	for _, id := range spread("paper", 100) {
+		deep = append(deep, list("paper")+"?after="+strconv.FormatInt(id, 10))
+		objects = append(objects, fmt.Sprintf("/oparl/v1/paper/%d", id))
+	}
+	for _, id := range spread("agendaitem", 100) {
+		deep = append(deep, list("agendaItem")+"?after="+strconv.FormatInt(id, 10))
+		objects = append(objects, fmt.Sprintf("/oparl/v1/agendaitem/%d", id))
+	}
+	for _, kind := range []string{"meeting", "consultation"} {
+		for _, id := range spread(kind, 50) {
+			objects = append(objects, fmt.Sprintf("/oparl/v1/%s/%d", kind, id))
+		}
+	}
+	compare(b, e.name+": OParl first list pages, cache miss", ts, first)
+	compare(b, e.name+": OParl deep list pages (keyset), cache miss", ts, deep)
+	compare(b, e.name+": OParl objects spread over the corpus, cache miss", ts, objects)
+	fmt.Printf("%s: ", e.name)
+	afterWrite(b, ts, e.st, append([]string{list("paper"), list("person")}, objects[:20]...))
+}
+
+// storeInts reads a column of integers past the store (? placeholders on
+// both engines).
+func storeInts(ctx context.Context, st *store.Store, query string, args ...any) ([]int64, error) {
+	rows, err := st.DBForTests().QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var v int64
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 // searchEngine runs the corpus queries one at a time through search.Run
@@ -236,9 +333,23 @@ func BenchmarkImportEngines(b *testing.B) {
 	ctx := store.WithActor(context.Background(), "import")
 	var files [][]byte
 	total := 0
+	seq := 0
 	for i := 0; total < 10<<20; i++ {
 		var text bytes.Buffer
 		doc := syntheticMinutes(100+i, 200)
+		// Decision numbers go on from session to session: each session
+		// of syntheticMinutes starts at B-2030/01-IT.
+		for _, sec := range doc.Sections {
+			for _, it := range sec.Items {
+				for _, r := range it.Rows {
+					if r.Decision != nil && !r.Decision.Number.IsZero() {
+						seq++
+						r.Decision.Number.Seq = seq
+						r.Decision.Label = fmt.Sprintf("B-2030/%02d-IT", seq)
+					}
+				}
+			}
+		}
 		if err := minutes.Export(&text, doc); err != nil {
 			b.Fatal(err)
 		}

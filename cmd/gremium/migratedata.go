@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gremium/internal/backup"
 	"gremium/internal/store"
@@ -108,7 +109,10 @@ func migrateData(ctx context.Context, src, dst dataLocation, stdout io.Writer) e
 	for _, t := range rep.Tables {
 		rows += t.Rows
 	}
-	fmt.Fprintf(stdout, "copied %d tables, %d rows from %s to %s; every table checked by row count and checksum\n", len(rep.Tables), rows, src, dst)
+	took := rep.Copy + rep.Analyze + rep.Check
+	fmt.Fprintf(stdout, "copied %d tables, %d rows from %s to %s in %s (%.0f rows/s; writing %s, statistics %s, checks %s); every table checked by row count and checksum\n",
+		len(rep.Tables), rows, src, dst, took.Round(time.Millisecond), float64(rows)/took.Seconds(),
+		rep.Copy.Round(time.Millisecond), rep.Analyze.Round(time.Millisecond), rep.Check.Round(time.Millisecond))
 	audit, err := to.VerifyAudit(ctx, rep.Head)
 	if err != nil {
 		return err

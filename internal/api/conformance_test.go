@@ -9,7 +9,6 @@ package api_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -814,11 +813,7 @@ func idNum(id string) int {
 func TestOParlBuiltForStoredData(t *testing.T) {
 	c, st, _ := oparlServer(t)
 	before := c.walk(50)
-	db, err := sql.Open("sqlite", "file:"+st.Path()+"?_pragma=busy_timeout(10000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := st.DBForTests()
 	// What migration 00051 finds and marks in an older database.
 	for _, q := range []string{
 		`DELETE FROM oparl_objects`, `DELETE FROM oparl_counts`, `DELETE FROM oparl_dirty`,

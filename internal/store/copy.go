@@ -7,10 +7,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"math/big"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // Copying a whole installation between engines (gremium migrate-data):
@@ -29,6 +32,9 @@ type TableCheck struct {
 type CopyReport struct {
 	Tables []TableCheck // the tables in the order copied, as checked in the destination
 	Head   AuditHead    // the audit head of both
+	// How long the phases took: writing the rows, the planner statistics
+	// of the destination, the checks of both sides.
+	Copy, Analyze, Check time.Duration
 }
 
 // triggerFilled are tables the destination's triggers write while other
@@ -67,41 +73,18 @@ func CopyAll(ctx context.Context, dst, src *Store) (CopyReport, error) {
 			return rep, fmt.Errorf("store: copy: the destination is not empty (table %s has %d rows)", t, n)
 		}
 	}
-	tx, err := dst.db.BeginTx(ctx, nil)
-	if err != nil {
-		return rep, fmt.Errorf("store: copy: %w", err)
-	}
-	defer tx.Rollback()
+	t0 := time.Now()
 	if dst.isPG() {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, lockWrite); err != nil {
-			return rep, fmt.Errorf("store: copy: %w", err)
-		}
+		err = copyIntoPostgres(ctx, dst, src, tables)
+	} else {
+		err = copyIntoSQLite(ctx, dst, src, tables)
 	}
-	for _, t := range seeded {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
-			return rep, fmt.Errorf("store: copy: %s: %w", t, err)
-		}
-	}
-	for _, t := range tables {
-		if slices.Contains(triggerFilled, t) {
-			continue // below
-		}
-		if err := copyTable(ctx, tx, dst, src, t); err != nil {
-			return rep, err
-		}
-	}
-	for _, t := range triggerFilled {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
-			return rep, fmt.Errorf("store: copy: %s: %w", t, err)
-		}
-		if err := copyTable(ctx, tx, dst, src, t); err != nil {
-			return rep, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return rep, fmt.Errorf("store: copy: commit: %w", err)
+	if err != nil {
+		return rep, err
 	}
 	dst.version.Add(1)
+	t1 := time.Now()
+	rep.Copy = t1.Sub(t0)
 	// Fresh tables have no statistics: without them the planner scans
 	// where an index would do (a decision page took 0.2 s on PostgreSQL).
 	// VACUUM also marks the pages all-visible, for index-only scans.
@@ -112,20 +95,30 @@ func CopyAll(ctx context.Context, dst, src *Store) (CopyReport, error) {
 	if _, err := dst.db.ExecContext(ctx, analyze); err != nil {
 		return rep, fmt.Errorf("store: copy: analyze: %w", err)
 	}
-	for _, t := range tables {
-		a, err := src.checkTable(ctx, t)
-		if err != nil {
-			return rep, err
-		}
-		b, err := dst.checkTable(ctx, t)
-		if err != nil {
-			return rep, err
-		}
-		if a != b {
-			return rep, fmt.Errorf("store: copy: table %s differs after the copy: source %d rows %s, destination %d rows %s", t, a.Rows, a.Sum, b.Rows, b.Sum)
-		}
-		rep.Tables = append(rep.Tables, b)
+	t2 := time.Now()
+	rep.Analyze = t2.Sub(t1)
+	// Both sides are read at once: each is a reader of its own engine.
+	type checks struct {
+		list []TableCheck
+		err  error
 	}
+	srcDone := make(chan checks, 1)
+	go func() {
+		list, err := src.checkTables(ctx, tables)
+		srcDone <- checks{list, err}
+	}()
+	got, err := dst.checkTables(ctx, tables)
+	want := <-srcDone
+	if err := errors.Join(err, want.err); err != nil {
+		return rep, err
+	}
+	for i, b := range got {
+		if a := want.list[i]; a != b {
+			return rep, fmt.Errorf("store: copy: table %s differs after the copy: source %d rows %s, destination %d rows %s", b.Table, a.Rows, a.Sum, b.Rows, b.Sum)
+		}
+	}
+	rep.Tables = got
+	rep.Check = time.Since(t2)
 	h1, err := src.AuditHeadNow(ctx)
 	if err != nil {
 		return rep, err
@@ -146,6 +139,11 @@ func (s *Store) Checks(ctx context.Context) ([]TableCheck, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.checkTables(ctx, tables)
+}
+
+// checkTables gives the row count and checksum of each of tables.
+func (s *Store) checkTables(ctx context.Context, tables []string) ([]TableCheck, error) {
 	var out []TableCheck
 	for _, t := range tables {
 		c, err := s.checkTable(ctx, t)
@@ -260,20 +258,21 @@ func scanString(r scanner) (string, error) {
 	return v, r.Scan(&v)
 }
 
-// copyTable copies every row of table from src into tx of dst, in row id
-// order (a body's parent comes before it).
-func copyTable(ctx context.Context, tx *sql.Tx, dst, src *Store, table string) error {
+// tableRows reads every row of table from src in row id order (a body's
+// parent comes before it), the columns the destination has: to names them
+// in dst. The caller closes rows.
+func tableRows(ctx context.Context, dst, src *Store, table string) (rows *sql.Rows, to []string, err error) {
 	srcCols, err := src.columns(ctx, table)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	dstCols, err := dst.columns(ctx, table)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	srcKey, dstKey := src.keyCol(table, srcCols), dst.keyCol(table, dstCols)
 	// The columns both have, the row id under its name on each side.
-	var from, to []string
+	var from []string
 	if srcKey != "" && dstKey != "" && !slices.Contains(srcCols, srcKey) {
 		from, to = append(from, srcKey), append(to, dstKey)
 	}
@@ -288,38 +287,320 @@ func copyTable(ctx context.Context, tx *sql.Tx, dst, src *Store, table string) e
 	}
 	for _, c := range dstCols {
 		if !slices.Contains(to, c) && c != dstKey {
-			return fmt.Errorf("store: copy: column %s.%s of the destination is missing in the source", table, c)
+			return nil, nil, fmt.Errorf("store: copy: column %s.%s of the destination is missing in the source", table, c)
 		}
 	}
 	order := ""
 	if srcKey != "" {
 		order = " ORDER BY " + srcKey
 	}
-	rows, err := src.db.QueryContext(ctx, `SELECT `+strings.Join(from, ", ")+` FROM `+table+order)
+	rows, err = src.db.QueryContext(ctx, `SELECT `+strings.Join(from, ", ")+` FROM `+table+order)
 	if err != nil {
-		return fmt.Errorf("store: copy: read %s: %w", table, err)
+		return nil, nil, fmt.Errorf("store: copy: read %s: %w", table, err)
 	}
-	defer rows.Close()
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(to)), ", ")
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO `+table+` (`+strings.Join(to, ", ")+`) VALUES (`+marks+`)`)
+	return rows, to, nil
+}
+
+// copyIntoSQLite copies the tables into an SQLite destination in one
+// transaction, many rows per INSERT.
+func copyIntoSQLite(ctx context.Context, dst, src *Store, tables []string) error {
+	tx, err := dst.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: copy: %w", err)
+	}
+	defer tx.Rollback()
+	for _, t := range seeded {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+			return fmt.Errorf("store: copy: %s: %w", t, err)
+		}
+	}
+	copyOne := func(t string) error {
+		rows, to, err := tableRows(ctx, dst, src, t)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		return insertBatched(ctx, tx, t, to, rows)
+	}
+	for _, t := range tables {
+		if slices.Contains(triggerFilled, t) {
+			continue // below
+		}
+		if err := copyOne(t); err != nil {
+			return err
+		}
+	}
+	// The destination's triggers filled these while the others were
+	// copied: they get the source's rows instead.
+	for _, t := range triggerFilled {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+			return fmt.Errorf("store: copy: %s: %w", t, err)
+		}
+		if err := copyOne(t); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: copy: commit: %w", err)
+	}
+	return nil
+}
+
+// sqliteMaxVars is the most parameters one SQLite statement may have.
+const sqliteMaxVars = 32766
+
+// insertBatched writes rows into table of tx, up to 500 rows per INSERT
+// (one prepared statement for the full batches).
+func insertBatched(ctx context.Context, tx *sql.Tx, table string, cols []string, rows *sql.Rows) error {
+	per := max(1, min(500, sqliteMaxVars/len(cols)))
+	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	insert := func(n int) string {
+		return `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES ` + strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
+	}
+	full, err := tx.PrepareContext(ctx, insert(per))
 	if err != nil {
 		return fmt.Errorf("store: copy: %s: %w", table, err)
 	}
-	defer ins.Close()
-	vals := make([]any, len(from))
-	ptrs := make([]any, len(from))
-	for i := range vals {
-		ptrs[i] = &vals[i]
+	defer full.Close()
+	vals := make([]any, 0, per*len(cols))
+	flush := func() error {
+		if len(vals) == 0 {
+			return nil
+		}
+		var err error
+		if len(vals) == cap(vals) {
+			_, err = full.ExecContext(ctx, vals...)
+		} else {
+			_, err = tx.ExecContext(ctx, insert(len(vals)/len(cols)), vals...)
+		}
+		if err != nil {
+			return fmt.Errorf("store: copy: write %s: %w", table, err)
+		}
+		vals = vals[:0]
+		return nil
+	}
+	row := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range row {
+		ptrs[i] = &row[i]
 	}
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return fmt.Errorf("store: copy: read %s: %w", table, err)
 		}
-		if _, err := ins.ExecContext(ctx, vals...); err != nil {
-			return fmt.Errorf("store: copy: write %s: %w", table, err)
+		vals = append(vals, row...)
+		if len(vals) == cap(vals) {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: copy: read %s: %w", table, err)
+	}
+	return flush()
+}
+
+// copyIntoPostgres copies the tables into a PostgreSQL destination in one
+// transaction with COPY … FROM STDIN (pgx's CopyFrom), the tables' own
+// triggers switched off meanwhile: every table they fill (item_refs,
+// oparl_dirty …) is copied from the source as it is, and a row id given
+// needs no trigger. Foreign keys are still checked. Columns filled from a
+// sequence continue after the copied rows.
+func copyIntoPostgres(ctx context.Context, dst, src *Store, tables []string) error {
+	conn, err := dst.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("store: copy: %w", err)
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		pc, ok := dc.(*pgConn)
+		if !ok {
+			return fmt.Errorf("store: copy: not a pgx connection (%T)", dc)
+		}
+		tx, err := pc.c.Conn().Begin(ctx)
+		if err != nil {
+			return fmt.Errorf("store: copy: %w", err)
+		}
+		defer tx.Rollback(context.WithoutCancel(ctx))
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockWrite); err != nil {
+			return fmt.Errorf("store: copy: %w", err)
+		}
+		for _, t := range tables {
+			if _, err := tx.Exec(ctx, `ALTER TABLE `+pgx.Identifier{t}.Sanitize()+` DISABLE TRIGGER USER`); err != nil {
+				return fmt.Errorf("store: copy: %s: %w", t, err)
+			}
+		}
+		for _, t := range seeded {
+			if _, err := tx.Exec(ctx, `DELETE FROM `+pgx.Identifier{t}.Sanitize()); err != nil {
+				return fmt.Errorf("store: copy: %s: %w", t, err)
+			}
+		}
+		rebuild, err := dropForBulk(ctx, tx, tables)
+		if err != nil {
+			return err
+		}
+		for _, t := range tables {
+			if err := copyFromRows(ctx, tx, dst, src, t); err != nil {
+				return err
+			}
+		}
+		for _, q := range rebuild {
+			if _, err := tx.Exec(ctx, q); err != nil {
+				return fmt.Errorf("store: copy: %s: %w", q, err)
+			}
+		}
+		for _, t := range tables {
+			if _, err := tx.Exec(ctx, `ALTER TABLE `+pgx.Identifier{t}.Sanitize()+` ENABLE TRIGGER USER`); err != nil {
+				return fmt.Errorf("store: copy: %s: %w", t, err)
+			}
+		}
+		if err := setSequences(ctx, tx); err != nil {
+			return err
+		}
+		if err := tx.Commit(ctx); err != nil {
+			return fmt.Errorf("store: copy: commit: %w", err)
+		}
+		return nil
+	})
+}
+
+// dropForBulk drops the foreign keys of the tables and their indexes that
+// back no primary key or unique constraint, and gives the statements that
+// make them again: an index built once over all rows (the GIN index of
+// the search above all) and a foreign key checked once by one join cost a
+// fraction of keeping them row by row. Run in the copy's transaction, so
+// a failed copy leaves them as they were.
+func dropForBulk(ctx context.Context, tx pgx.Tx, tables []string) (rebuild []string, err error) {
+	type def struct{ table, name, def string }
+	collect := func(what, q string) ([]def, error) {
+		rows, err := tx.Query(ctx, q, tables)
+		if err != nil {
+			return nil, fmt.Errorf("store: copy: %s: %w", what, err)
+		}
+		out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (def, error) {
+			var d def
+			return d, r.Scan(&d.table, &d.name, &d.def)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("store: copy: %s: %w", what, err)
+		}
+		return out, nil
+	}
+	fks, err := collect("foreign keys", `SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
+		JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace AND t.relname = ANY($1)
+		ORDER BY 1, 2`)
+	if err != nil {
+		return nil, err
+	}
+	for _, fk := range fks {
+		if _, err := tx.Exec(ctx, `ALTER TABLE `+fk.table+` DROP CONSTRAINT `+pgx.Identifier{fk.name}.Sanitize()); err != nil {
+			return nil, fmt.Errorf("store: copy: drop %s: %w", fk.name, err)
+		}
+	}
+	indexes, err := collect("indexes", `SELECT t.relname, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
+		JOIN pg_class t ON t.oid = i.indrelid WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY($1)
+		AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))
+		ORDER BY 1, 2`)
+	if err != nil {
+		return nil, err
+	}
+	for _, ix := range indexes {
+		if _, err := tx.Exec(ctx, `DROP INDEX `+ix.name); err != nil {
+			return nil, fmt.Errorf("store: copy: drop %s: %w", ix.name, err)
+		}
+		rebuild = append(rebuild, ix.def)
+	}
+	for _, fk := range fks {
+		rebuild = append(rebuild, `ALTER TABLE `+fk.table+` ADD CONSTRAINT `+pgx.Identifier{fk.name}.Sanitize()+` `+fk.def)
+	}
+	// More memory for building the indexes, for this transaction only.
+	if _, err := tx.Exec(ctx, `SET LOCAL maintenance_work_mem = '256MB'`); err != nil {
+		return nil, fmt.Errorf("store: copy: %w", err)
+	}
+	return rebuild, nil
+}
+
+// copyFromRows copies one table with COPY.
+func copyFromRows(ctx context.Context, tx pgx.Tx, dst, src *Store, table string) error {
+	rows, to, err := tableRows(ctx, dst, src, table)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	in := &copySource{rows: rows, vals: make([]any, len(to)), ptrs: make([]any, len(to))}
+	for i := range in.vals {
+		in.ptrs[i] = &in.vals[i]
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{table}, to, in); err != nil {
+		return fmt.Errorf("store: copy: write %s: %w", table, err)
+	}
+	return nil
+}
+
+// copySource feeds the rows of the source to pgx's CopyFrom.
+type copySource struct {
+	rows       *sql.Rows
+	vals, ptrs []any
+	err        error
+}
+
+func (c *copySource) Next() bool {
+	if !c.rows.Next() {
+		return false
+	}
+	if err := c.rows.Scan(c.ptrs...); err != nil {
+		c.err = err
+		return false
+	}
+	return true
+}
+
+func (c *copySource) Values() ([]any, error) {
+	for i, v := range c.vals {
+		switch x := v.(type) {
+		case bool: // flags are integers on both engines
+			c.vals[i] = int64(0)
+			if x {
+				c.vals[i] = int64(1)
+			}
+		case time.Time: // as SQLite's driver writes it (convertArgs)
+			c.vals[i] = x.Format(sqliteTime)
+		}
+	}
+	return c.vals, nil
+}
+
+func (c *copySource) Err() error {
+	if c.err != nil {
+		return c.err
+	}
+	return c.rows.Err()
+}
+
+// setSequences lets every column filled from a sequence (identity or
+// serial) continue after the largest value copied.
+func setSequences(ctx context.Context, tx pgx.Tx) error {
+	rows, err := tx.Query(ctx, `SELECT table_name, column_name FROM information_schema.columns
+		WHERE table_schema = current_schema() AND (is_identity = 'YES' OR column_default LIKE 'nextval(%')`)
+	if err != nil {
+		return fmt.Errorf("store: copy: sequences: %w", err)
+	}
+	type col struct{ table, name string }
+	cols, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (col, error) {
+		var c col
+		return c, r.Scan(&c.table, &c.name)
+	})
+	if err != nil {
+		return fmt.Errorf("store: copy: sequences: %w", err)
+	}
+	for _, c := range cols {
+		t, n := pgx.Identifier{c.table}.Sanitize(), pgx.Identifier{c.name}.Sanitize()
+		if _, err := tx.Exec(ctx, `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE(MAX(`+n+`), 0) + 1, false) FROM `+t, t, c.name); err != nil {
+			return fmt.Errorf("store: copy: sequence of %s.%s: %w", c.table, c.name, err)
+		}
+	}
+	return nil
 }
 
 // checkTable counts a table's rows and sums their hashes. A row's hash is
@@ -348,13 +629,15 @@ func (s *Store) checkTable(ctx context.Context, table string) (TableCheck, error
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
-	sum := new(big.Int)
-	mod := new(big.Int).Lsh(big.NewInt(1), 256)
+	var sum [4]uint64 // modulo 2²⁵⁶, the most significant word first
+	h := sha256.New()
+	var d [sha256.Size]byte
+	var buf []byte
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return c, fmt.Errorf("store: check %s: %w", table, err)
 		}
-		h := sha256.New()
+		h.Reset()
 		for _, v := range vals {
 			var b []byte
 			switch x := v.(type) {
@@ -362,9 +645,11 @@ func (s *Store) checkTable(ctx context.Context, table string) (TableCheck, error
 				h.Write([]byte{0})
 				continue
 			case int64:
-				b = strconv.AppendInt(nil, x, 10)
+				buf = strconv.AppendInt(buf[:0], x, 10)
+				b = buf
 			case float64:
-				b = strconv.AppendFloat(nil, x, 'g', -1, 64)
+				buf = strconv.AppendFloat(buf[:0], x, 'g', -1, 64)
+				b = buf
 			case string:
 				b = []byte(x)
 			case []byte:
@@ -383,13 +668,16 @@ func (s *Store) checkTable(ctx context.Context, table string) (TableCheck, error
 			h.Write(n[:])
 			h.Write(b)
 		}
-		sum.Add(sum, new(big.Int).SetBytes(h.Sum(nil)))
-		sum.Mod(sum, mod)
+		h.Sum(d[:0])
+		var carry uint64
+		for i := 3; i >= 0; i-- {
+			sum[i], carry = bits.Add64(sum[i], binary.BigEndian.Uint64(d[8*i:]), carry)
+		}
 		c.Rows++
 	}
 	if err := rows.Err(); err != nil {
 		return c, fmt.Errorf("store: check %s: %w", table, err)
 	}
-	c.Sum = fmt.Sprintf("%064x", sum)
+	c.Sum = fmt.Sprintf("%016x%016x%016x%016x", sum[0], sum[1], sum[2], sum[3])
 	return c, nil
 }

@@ -232,11 +232,14 @@ func convertArgs(own bool, args []driver.NamedValue) []driver.NamedValue {
 				args[i].Value = int64(0)
 			}
 		case time.Time:
-			args[i].Value = v.Format("2006-01-02 15:04:05.999999999-07:00")
+			args[i].Value = v.Format(sqliteTime)
 		}
 	}
 	return args
 }
+
+// sqliteTime is the layout in which SQLite's driver writes a time.
+const sqliteTime = "2006-01-02 15:04:05.999999999-07:00"
 
 // rebound caches rebind's results: the store's statements are constants.
 var rebound sync.Map

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -68,17 +67,12 @@ func TestStoreFailureIsInternal(t *testing.T) {
 	}
 	umk, _ := st.BodyByAbbrev(ctx, "UMK")
 
-	db, err := sql.Open("sqlite", "file:"+st.Path()+"?_pragma=busy_timeout(10000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	for _, table := range []string{"agenda_items", "bodies"} {
-		if _, err := db.Exec(fmt.Sprintf(`CREATE TRIGGER fail_%s BEFORE UPDATE ON %s BEGIN SELECT RAISE(ABORT, 'injected failure'); END`, table, table)); err != nil {
+		if err := st.InjectFailure(ctx, table, "UPDATE"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := db.Exec(`CREATE TRIGGER fail_assign BEFORE INSERT ON spokesperson_assignments BEGIN SELECT RAISE(ABORT, 'injected failure'); END`); err != nil {
+	if err := st.InjectFailure(ctx, "spokesperson_assignments", "INSERT"); err != nil {
 		t.Fatal(err)
 	}
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bufio"
-	"database/sql"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -45,11 +44,7 @@ func TestHealthAndReady(t *testing.T) {
 	}
 
 	// A migration of this build missing from the database: not ready.
-	db, err := sql.Open("sqlite", st.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := st.DBForTests()
 	var last int64
 	if err := db.QueryRow(`SELECT MAX(version_id) FROM goose_db_version`).Scan(&last); err != nil {
 		t.Fatal(err)
@@ -60,7 +55,7 @@ func TestHealthAndReady(t *testing.T) {
 	if res, _ := get(t, ts, "/readyz"); res.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("/readyz with migration %d missing: %d, want 503", last, res.StatusCode)
 	}
-	if _, err := db.Exec(`INSERT INTO goose_db_version (version_id, is_applied) VALUES (?, 1)`, last); err != nil {
+	if _, err := db.Exec(`INSERT INTO goose_db_version (version_id, is_applied) VALUES (?, true)`, last); err != nil {
 		t.Fatal(err)
 	}
 	if res, _ := get(t, ts, "/readyz"); res.StatusCode != http.StatusOK {

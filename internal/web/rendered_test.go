@@ -197,7 +197,7 @@ func TestStoredPages(t *testing.T) {
 		}, "Berichtigter Titel der Zuständigkeit"},
 		{"continuation in a later session", func(t *testing.T) { addContinuation(t, st) }, "B-2025/40-IT"},
 		{"change by another process", func(t *testing.T) {
-			other, err := store.Open(ctx, strings.TrimSuffix(st.Path(), "/"+store.DBFileName))
+			other, err := st.OpenAgain(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -22,12 +22,7 @@ func TestRegistrationIsOneTransaction(t *testing.T) {
 	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Status: model.StatusPlanned}); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", "file:"+st.Path()+"?_pragma=busy_timeout(10000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`CREATE TRIGGER fail_proposal BEFORE INSERT ON decisions BEGIN SELECT RAISE(ABORT, 'injected failure'); END`); err != nil {
+	if err := st.InjectFailure(ctx, "decisions", "INSERT"); err != nil {
 		t.Fatal(err)
 	}
 	he := client(t, ts, "hessen")
@@ -37,7 +32,7 @@ func TestRegistrationIsOneTransaction(t *testing.T) {
 		t.Fatalf("status %d, want 500", code)
 	}
 	var n int
-	if err := db.QueryRow(`SELECT COUNT(*) FROM agenda_items WHERE title = 'Halb gespeichert?'`).Scan(&n); err != nil {
+	if err := st.DBForTests().QueryRow(`SELECT COUNT(*) FROM agenda_items WHERE title = 'Halb gespeichert?'`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	if n != 0 {
@@ -87,7 +82,7 @@ func TestConcurrentRowsGetDistinctPositions(t *testing.T) {
 	}
 	seen := map[int]bool{}
 	for _, q := range []string{"contributions", "protocol_notes", "remarks"} {
-		rows, err := sqlPositions(st.Path(), q, itemID)
+		rows, err := sqlPositions(st.DBForTests(), q, itemID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -105,12 +100,7 @@ func TestConcurrentRowsGetDistinctPositions(t *testing.T) {
 	}
 }
 
-func sqlPositions(path, table string, itemID int64) ([]int, error) {
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
+func sqlPositions(db *sql.DB, table string, itemID int64) ([]int, error) {
 	rows, err := db.Query("SELECT position FROM "+table+" WHERE item_id = ?", itemID)
 	if err != nil {
 		return nil, err
