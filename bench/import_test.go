@@ -108,8 +108,9 @@ func lastLines(s string, n int) string {
 }
 
 // BenchmarkImportInProcess is BenchmarkImportMinutes without the process:
-// the same steps in this process (parse, store, search index), for
-// profiling (-cpuprofile).
+// the same steps in this process (parse, store, search index, linking
+// recommendations, reading the follow-up proposals), for profiling
+// (-cpuprofile).
 func BenchmarkImportInProcess(b *testing.B) {
 	var text bytes.Buffer
 	if err := minutes.Export(&text, syntheticMinutes(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 900))); err != nil {
@@ -144,6 +145,12 @@ func BenchmarkImportInProcess(b *testing.B) {
 			b.Fatal(err)
 		}
 		if err := search.IndexSession(ctx, st, id); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := minutes.LinkRecommendations(ctx, st, id, doc); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := minutes.StoredProposals(ctx, st, id); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

@@ -38,6 +38,17 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if code, ok := parse(fs, rest, stdout); !ok {
 		return code
 	}
+	start := time.Now()
+	phase := start
+	var size int64
+	// progress writes a line on stderr when a phase of the import ends,
+	// with the MB/s of the file since the command started.
+	progress := func(what string) {
+		now := time.Now()
+		fmt.Fprintf(stderr, "… %s in %s (%.1f MB/s of the file so far)\n", what, now.Sub(phase).Round(time.Millisecond),
+			float64(size)/1e6/now.Sub(start).Seconds())
+		phase = now
+	}
 	text, err := os.ReadFile(file)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -49,6 +60,8 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	defer st.Close()
+	size = int64(len(text))
+	progress("opened the database")
 	ctx = store.WithActor(ctx, "import")
 	council, err := itplr.Setup(ctx, st)
 	if err != nil {
@@ -78,16 +91,6 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	opts.Progress = func(line int) { fmt.Fprintf(stderr, "… %d lines read\n", line) }
-	size := int64(len(text))
-	start := time.Now()
-	phase := start
-	// progress writes a line on stderr when a phase of the import ends.
-	progress := func(what string) {
-		now := time.Now()
-		fmt.Fprintf(stderr, "… %s in %s (%.1f MB/s of the file so far)\n", what, now.Sub(phase).Round(time.Millisecond),
-			float64(size)/1e6/now.Sub(start).Seconds())
-		phase = now
-	}
 	doc, warnings, err := minutes.Parse(bufio.NewReader(bytes.NewReader(text)), opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -145,6 +148,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 			}
 		}
 	}
+	progress("recommendations linked")
 	label := fmt.Sprintf("%d. Sitzung", doc.Session.Number)
 	if body.ID != council.ID {
 		label += " (" + body.Abbrev + ")"
@@ -156,6 +160,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintln(stderr, "gremium import minutes: follow-up proposals:", err)
 		return exitFail
 	}
+	progress("follow-up proposals read")
 	if len(proposals) > 0 {
 		fmt.Fprintf(stdout, "%d proposed follow-ups, to confirm at %s/auftragsvorschlaege:\n", len(proposals), model.Session{Number: doc.Session.Number, BodySlug: body.Preparation.Slug}.Path())
 		for _, p := range proposals {
