@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -106,6 +107,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		if err != nil {
 			return err
 		}
+		var rows minutesRows
 		for i, mi := range items {
 			it := mi.Item
 			it.SessionID = sessionID
@@ -116,7 +118,8 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 				return err
 			}
 			var itemID int64
-			if i < len(existing) {
+			isNew := i >= len(existing)
+			if !isNew {
 				itemID = existing[i].ID
 				if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", itemID,
 					`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
@@ -133,9 +136,12 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 				append([]any{sessionID}, itemArgs(it)...)...); err != nil {
 				return err
 			}
-			if err := s.replaceRows(ctx, tx, bodyID, sessionID, itemID, mi); err != nil {
+			if err := s.replaceRows(ctx, tx, bodyID, sessionID, itemID, isNew, mi, &rows); err != nil {
 				return fmt.Errorf("%s: %w", it.Label(), err)
 			}
+		}
+		if err := s.insertMinutesRows(ctx, tx, rows); err != nil {
+			return err
 		}
 		for _, old := range existing[min(len(items), len(existing)):] {
 			if err := s.removeItem(ctx, tx, old.ID); err != nil {
@@ -192,40 +198,36 @@ func (s *Store) sectionsByName(ctx context.Context, tx *sql.Tx, bodyID int64, it
 	return ids, nil
 }
 
-// replaceRows replaces an item's rows; decisions are updated in place where
-// they match.
-func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, itemID int64, mi MinutesItem) error {
-	if err := s.clearRows(ctx, tx, itemID); err != nil {
-		return err
+// replaceRows replaces an item's rows: it clears the old ones and adds the
+// new ones to rows, which SaveMinutes inserts after all items; decisions
+// are updated in place where they match. An item inserted by this import
+// (isNew) has no rows yet: nothing is looked up or cleared.
+func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, itemID int64, isNew bool, mi MinutesItem, rows *minutesRows) error {
+	if !isNew {
+		if err := s.clearRows(ctx, tx, itemID); err != nil {
+			return err
+		}
 	}
 	for _, c := range mi.Contributions {
-		if _, err := s.insert(ctx, tx, "contribution", c.Speaker,
-			`INSERT INTO contributions (item_id, position, speaker, points, confidential) VALUES (?, ?, ?, ?, ?)`,
-			itemID, c.Position, c.Speaker, toJSON(nonNil(c.Points)), c.Confidential); err != nil {
-			return err
-		}
+		rows.contributions = append(rows.contributions, rowInsert{c.Speaker, itemID, c.Position,
+			[]any{c.Speaker, toJSON(nonNil(c.Points)), c.Confidential}})
 	}
 	for _, n := range mi.Notes {
-		if _, err := s.insert(ctx, tx, "protocol_note", n.Author,
-			`INSERT INTO protocol_notes (item_id, position, author, text, confidential) VALUES (?, ?, ?, ?, ?)`,
-			itemID, n.Position, n.Author, n.Text, n.Confidential); err != nil {
-			return err
-		}
+		rows.notes = append(rows.notes, rowInsert{n.Author, itemID, n.Position, []any{n.Author, n.Text, n.Confidential}})
 	}
 	for _, m := range mi.Remarks {
 		if !m.Kind.Valid() {
 			return model.InputError("Die Zeilenart „%s“ ist unbekannt.", m.Kind)
 		}
-		if _, err := s.insert(ctx, tx, "remark", string(m.Kind),
-			`INSERT INTO remarks (item_id, position, kind, text, confidential) VALUES (?, ?, ?, ?, ?)`,
-			itemID, m.Position, m.Kind, m.Text, m.Confidential); err != nil {
+		rows.remarks = append(rows.remarks, rowInsert{string(m.Kind), itemID, m.Position, []any{m.Kind, m.Text, m.Confidential}})
+	}
+	var old []model.Decision
+	if !isNew {
+		var err error
+		if old, err = queryList(ctx, tx, scanDecision, "decisions",
+			`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? ORDER BY d.position, d.id`, itemID); err != nil {
 			return err
 		}
-	}
-	old, err := queryList(ctx, tx, scanDecision, "decisions",
-		`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? ORDER BY d.position, d.id`, itemID)
-	if err != nil {
-		return err
 	}
 	for i := range old {
 		if err := s.loadVotes(ctx, tx, &old[i]); err != nil {
@@ -293,6 +295,103 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 	for i, o := range old {
 		if !used[i] {
 			if err := s.removeDecision(ctx, tx, o); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// minutesRows are the minutes rows an import writes, per table.
+type minutesRows struct{ contributions, notes, remarks []rowInsert }
+
+// rowInsert is one minutes row to insert: its item and position, the
+// values of its other columns, and the detail of its audit entry.
+type rowInsert struct {
+	detail   string
+	itemID   int64
+	position int
+	values   []any
+}
+
+// insertMinutesRows inserts the rows an import collected, table by table.
+func (s *Store) insertMinutesRows(ctx context.Context, tx *sql.Tx, rows minutesRows) error {
+	if err := s.insertRows(ctx, tx, "contributions", "contribution", "speaker, points, confidential", rows.contributions); err != nil {
+		return err
+	}
+	if err := s.insertRows(ctx, tx, "protocol_notes", "protocol_note", "author, text, confidential", rows.notes); err != nil {
+		return err
+	}
+	return s.insertRows(ctx, tx, "remarks", "remark", "kind, text, confidential", rows.remarks)
+}
+
+// rowInsertBatch is how many rows one INSERT of insertRows writes.
+const rowInsertBatch = 100
+
+// insertRows inserts minutes rows into table, rowInsertBatch rows per
+// statement, and audits each as created. The statement gives back each
+// row's id with its item and position (RETURNING), which name the row as
+// long as no two rows share them; where two do, the rows are inserted one
+// by one.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, cols string, rows []rowInsert) error {
+	type key struct {
+		item int64
+		pos  int
+	}
+	seen := make(map[key]bool, len(rows))
+	for _, r := range rows {
+		k := key{r.itemID, r.position}
+		if seen[k] {
+			for _, r := range rows {
+				if _, err := s.insert(ctx, tx, entity, r.detail,
+					`INSERT INTO `+table+` (item_id, position, `+cols+`) VALUES (?, ?, ?, ?, ?)`,
+					append([]any{r.itemID, r.position}, r.values...)...); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		seen[k] = true
+	}
+	const values = ", (?, ?, ?, ?, ?)"
+	for len(rows) > 0 {
+		n := min(len(rows), rowInsertBatch)
+		chunk := rows[:n]
+		rows = rows[n:]
+		args := make([]any, 0, 5*n)
+		for _, r := range chunk {
+			args = append(args, r.itemID, r.position)
+			args = append(args, r.values...)
+		}
+		q := `INSERT INTO ` + table + ` (item_id, position, ` + cols + `) VALUES ` + values[2:] + strings.Repeat(values, n-1) +
+			` RETURNING id, item_id, position`
+		ids := make(map[key]int64, n)
+		res, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("store: create %s: %w", entity, err)
+		}
+		for res.Next() {
+			var id int64
+			var k key
+			if err := res.Scan(&id, &k.item, &k.pos); err != nil {
+				res.Close()
+				return fmt.Errorf("store: create %s: %w", entity, err)
+			}
+			ids[k] = id
+		}
+		res.Close()
+		if err := res.Err(); err != nil {
+			return fmt.Errorf("store: create %s: %w", entity, err)
+		}
+		for _, r := range chunk {
+			id := ids[key{r.itemID, r.position}]
+			if id == 0 {
+				return fmt.Errorf("store: create %s: no id returned for item %d, position %d", entity, r.itemID, r.position)
+			}
+			if err := s.created(ctx, tx, entity, id); err != nil {
+				return err
+			}
+			if err := s.audit(ctx, tx, "create", entity, id, r.detail); err != nil {
 				return err
 			}
 		}
