@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -700,22 +701,84 @@ func (s *Store) readAfter(ctx context.Context, tx *sql.Tx, cs *changeSet) error 
 			if err != nil {
 				return fmt.Errorf("store: audit snapshot of %s: %w", e.Name, err)
 			}
-			for _, p := range chunk {
-				st := found[p.key.id]
-				if st != nil {
-					for _, part := range e.parts {
-						rows, err := s.rowMaps(ctx, tx, part.query, p.key.id)
-						if err != nil {
-							return fmt.Errorf("store: audit snapshot of %s %d (%s): %w", e.Name, p.key.id, part.name, err)
-						}
-						st[part.name] = partList(rows)
+			for _, part := range e.parts {
+				byID, err := s.partsByID(ctx, tx, part, args)
+				if err != nil {
+					return fmt.Errorf("store: audit snapshot of %s (%s): %w", e.Name, part.name, err)
+				}
+				for _, p := range chunk {
+					if st := found[p.key.id]; st != nil {
+						st[part.name] = partList(byID[p.key.id])
 					}
 				}
-				p.after, p.afterRead = st, true
+			}
+			for _, p := range chunk {
+				p.after, p.afterRead = found[p.key.id], true
 			}
 		}
 	}
 	return nil
+}
+
+// partKey is the column under which partsByID reads the id of the object
+// a dependent row belongs to; it is removed from the recorded row.
+const partKey = "audit_part_key"
+
+// partWhere finds the one parameter of a part's query: "WHERE col = ?".
+var partWhere = regexp.MustCompile(`\bWHERE (\w+) = \?`)
+
+// partsByID reads a dependent part of many objects (ids) with one query:
+// the part's query with "col = ?" as "col IN (…)", ordered by the object
+// first, then as the query orders. A query of another shape is run per
+// object.
+func (s *Store) partsByID(ctx context.Context, tx *sql.Tx, part auditPart, ids []any) (map[int64][]state, error) {
+	out := make(map[int64][]state, len(ids))
+	m := partWhere.FindStringSubmatchIndex(part.query)
+	if m == nil || strings.Count(part.query, "?") != 1 || !strings.HasPrefix(part.query, "SELECT ") {
+		for _, id := range ids {
+			rows, err := s.rowMaps(ctx, tx, part.query, id)
+			if err != nil {
+				return nil, err
+			}
+			out[id.(int64)] = rows
+		}
+		return out, nil
+	}
+	col := part.query[m[2]:m[3]]
+	q := "SELECT " + col + " AS " + partKey + ", " + part.query[len("SELECT "):m[0]] +
+		"WHERE " + col + " IN (?" + strings.Repeat(", ?", len(ids)-1) + ")" + part.query[m[1]:]
+	if i := strings.Index(q, " ORDER BY "); i >= 0 {
+		q = q[:i] + " ORDER BY " + partKey + ", " + q[i+len(" ORDER BY "):]
+	} else {
+		q += " ORDER BY " + partKey
+	}
+	rows, err := s.rowMaps(ctx, tx, q, ids...)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		id, ok := asInt64(r[partKey])
+		if !ok {
+			return nil, fmt.Errorf("%s: no integer key", part.name)
+		}
+		delete(r, partKey)
+		out[id] = append(out[id], r)
+	}
+	return out, nil
+}
+
+// asInt64 gives an integer column's value (SQLite gives int64, PostgreSQL
+// int64 or int32 by the column's type).
+func asInt64(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return x, true
+	case int32:
+		return int64(x), true
+	case int:
+		return int64(x), true
+	}
+	return 0, false
 }
 
 // partList turns the rows of a dependent part into the state's list.
@@ -735,7 +798,7 @@ func (s *Store) rowMapsByID(ctx context.Context, tx *sql.Tx, query string, args 
 	}
 	out := make(map[int64]state, len(list))
 	for _, m := range list {
-		id, ok := m["id"].(int64)
+		id, ok := asInt64(m["id"])
 		if !ok {
 			return nil, fmt.Errorf("row without an integer id")
 		}
