@@ -107,7 +107,11 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		if err != nil {
 			return err
 		}
-		var rows minutesRows
+		known, err := knownNumbers(ctx, tx, bodyID, items)
+		if err != nil {
+			return err
+		}
+		rows := minutesRows{known: known, session: se.Number}
 		for i, mi := range items {
 			it := mi.Item
 			it.SessionID = sessionID
@@ -254,15 +258,15 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 		i := match(d)
 		if i < 0 {
 			if !d.Number.IsZero() {
-				var other int
-				err := tx.QueryRowContext(ctx, `SELECT COALESCE(s.number, 0) FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
-					WHERE d.body_id = ? AND d.year = ? AND d.seq = ?`, bodyID, d.Number.Year, d.Number.Seq).Scan(&other)
-				if err == nil {
+				if other, ok := rows.known[d.Number]; ok {
 					return fmt.Errorf("store: decision %s is already recorded (%d. Sitzung): %w", d.Label, other, ErrDuplicate)
 				}
 			}
 			if _, err := s.createDecisionTx(ctx, tx, d); err != nil {
 				return err
+			}
+			if !d.Number.IsZero() {
+				rows.known[d.Number] = rows.session
 			}
 			continue
 		}
@@ -302,8 +306,49 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 	return nil
 }
 
-// minutesRows are the minutes rows an import writes, per table.
-type minutesRows struct{ contributions, notes, remarks []rowInsert }
+// minutesRows are the minutes rows an import writes, per table, and the
+// decision numbers the body has recorded (knownNumbers), with those the
+// import adds.
+type minutesRows struct {
+	contributions, notes, remarks []rowInsert
+	known                         map[model.DecisionNumber]int
+	session                       int // the number of the imported session
+}
+
+// knownNumbers gives the numbers the body's decisions already have in the
+// years of the decisions of items, with the number of their session (0
+// for none): one query instead of one per new decision.
+func knownNumbers(ctx context.Context, tx *sql.Tx, bodyID int64, items []MinutesItem) (map[model.DecisionNumber]int, error) {
+	known := map[model.DecisionNumber]int{}
+	var years []any
+	seen := map[int]bool{}
+	for _, mi := range items {
+		for _, d := range mi.Decisions {
+			if y := d.Number.Year; !d.Number.IsZero() && !seen[y] {
+				seen[y] = true
+				years = append(years, y)
+			}
+		}
+	}
+	if len(years) == 0 {
+		return known, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT d.year, d.seq, COALESCE(s.number, 0) FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+		WHERE d.body_id = ? AND d.year IN (?`+strings.Repeat(", ?", len(years)-1)+`) AND d.seq > 0`, append([]any{bodyID}, years...)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: decision numbers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n model.DecisionNumber
+		var session int
+		if err := rows.Scan(&n.Year, &n.Seq, &session); err != nil {
+			return nil, fmt.Errorf("store: decision numbers: %w", err)
+		}
+		known[n] = session
+	}
+	return known, rows.Err()
+}
 
 // rowInsert is one minutes row to insert: its item and position, the
 // values of its other columns, and the detail of its audit entry.
