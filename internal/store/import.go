@@ -112,6 +112,11 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			return err
 		}
 		rows := minutesRows{known: known, session: se.Number}
+		// The items first (the existing ones updated in place, the new
+		// ones inserted together), then their rows.
+		labels := make([]string, len(items))
+		itemIDs := make([]int64, len(items))
+		var added []rowInsert
 		for i, mi := range items {
 			it := mi.Item
 			it.SessionID = sessionID
@@ -121,27 +126,28 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			if err := it.Validate(); err != nil {
 				return err
 			}
-			var itemID int64
-			isNew := i >= len(existing)
-			if !isNew {
-				itemID = existing[i].ID
-				if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", itemID,
-					`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
-					 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
-					 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?,
-					 version = version + 1`, itemArgs(it)...); err != nil {
-					return err
-				}
-			} else if itemID, err = s.insert(ctx, tx, "agenda_item", it.Label(),
-				`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters,
-				   flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-				   impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				append([]any{sessionID}, itemArgs(it)...)...); err != nil {
+			labels[i] = it.Label()
+			if i >= len(existing) {
+				added = append(added, rowInsert{it.Label(), sessionID, it.Position, itemArgs(it)})
+				continue
+			}
+			itemIDs[i] = existing[i].ID
+			if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", itemIDs[i],
+				`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
+				 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
+				 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?,
+				 version = version + 1`, itemArgs(it)...); err != nil {
 				return err
 			}
-			if err := s.replaceRows(ctx, tx, bodyID, sessionID, itemID, isNew, mi, &rows); err != nil {
-				return fmt.Errorf("%s: %w", it.Label(), err)
+		}
+		ids, err := s.insertRows(ctx, tx, "agenda_items", "agenda_item", "session_id", itemColumns, added)
+		if err != nil {
+			return err
+		}
+		copy(itemIDs[len(existing):], ids)
+		for i, mi := range items {
+			if err := s.replaceRows(ctx, tx, bodyID, sessionID, itemIDs[i], i >= len(existing), mi, &rows); err != nil {
+				return fmt.Errorf("%s: %w", labels[i], err)
 			}
 		}
 		if err := s.insertMinutesRows(ctx, tx, rows); err != nil {
@@ -214,16 +220,16 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 	}
 	for _, c := range mi.Contributions {
 		rows.contributions = append(rows.contributions, rowInsert{c.Speaker, itemID, c.Position,
-			[]any{c.Speaker, toJSON(nonNil(c.Points)), c.Confidential}})
+			[]any{c.Position, c.Speaker, toJSON(nonNil(c.Points)), c.Confidential}})
 	}
 	for _, n := range mi.Notes {
-		rows.notes = append(rows.notes, rowInsert{n.Author, itemID, n.Position, []any{n.Author, n.Text, n.Confidential}})
+		rows.notes = append(rows.notes, rowInsert{n.Author, itemID, n.Position, []any{n.Position, n.Author, n.Text, n.Confidential}})
 	}
 	for _, m := range mi.Remarks {
 		if !m.Kind.Valid() {
 			return model.InputError("Die Zeilenart „%s“ ist unbekannt.", m.Kind)
 		}
-		rows.remarks = append(rows.remarks, rowInsert{string(m.Kind), itemID, m.Position, []any{m.Kind, m.Text, m.Confidential}})
+		rows.remarks = append(rows.remarks, rowInsert{string(m.Kind), itemID, m.Position, []any{m.Position, m.Kind, m.Text, m.Confidential}})
 	}
 	var old []model.Decision
 	if !isNew {
@@ -350,98 +356,125 @@ func knownNumbers(ctx context.Context, tx *sql.Tx, bodyID int64, items []Minutes
 	return known, rows.Err()
 }
 
-// rowInsert is one minutes row to insert: its item and position, the
-// values of its other columns, and the detail of its audit entry.
+// rowInsert is one row to insert by insertRows: the id of the row it
+// belongs to (the item of a minutes row, the session of an item), its
+// position there, the values of its columns after that id (the position
+// among them), and the detail of its audit entry.
 type rowInsert struct {
 	detail   string
-	itemID   int64
+	parentID int64
 	position int
 	values   []any
 }
 
+// itemColumns are the columns of agenda_items after session_id, in the
+// order of itemArgs.
+const itemColumns = `section_id, number, title, points, goal, sources, reporters,
+	flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
+	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late`
+
 // insertMinutesRows inserts the rows an import collected, table by table.
 func (s *Store) insertMinutesRows(ctx context.Context, tx *sql.Tx, rows minutesRows) error {
-	if err := s.insertRows(ctx, tx, "contributions", "contribution", "speaker, points, confidential", rows.contributions); err != nil {
-		return err
+	for _, t := range []struct {
+		table, entity, cols string
+		rows                []rowInsert
+	}{
+		{"contributions", "contribution", "position, speaker, points, confidential", rows.contributions},
+		{"protocol_notes", "protocol_note", "position, author, text, confidential", rows.notes},
+		{"remarks", "remark", "position, kind, text, confidential", rows.remarks},
+	} {
+		if _, err := s.insertRows(ctx, tx, t.table, t.entity, "item_id", t.cols, t.rows); err != nil {
+			return err
+		}
 	}
-	if err := s.insertRows(ctx, tx, "protocol_notes", "protocol_note", "author, text, confidential", rows.notes); err != nil {
-		return err
-	}
-	return s.insertRows(ctx, tx, "remarks", "remark", "kind, text, confidential", rows.remarks)
+	return nil
 }
 
 // rowInsertBatch is how many rows one INSERT of insertRows writes.
 const rowInsertBatch = 100
 
-// insertRows inserts minutes rows into table, rowInsertBatch rows per
-// statement, and audits each as created. The statement gives back each
-// row's id with its item and position (RETURNING), which name the row as
-// long as no two rows share them; where two do, the rows are inserted one
-// by one.
-func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, cols string, rows []rowInsert) error {
-	type key struct {
-		item int64
-		pos  int
+// insertRows inserts rows into table (columns parent, then cols; every
+// row with the same number of values), rowInsertBatch rows per
+// statement, audits each as created and gives their ids in the order of
+// rows. The statement gives back each row's id with its parent and
+// position (RETURNING), which name the row as long as no two rows share
+// them; where two do, the rows are inserted one by one.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, parent, cols string, rows []rowInsert) ([]int64, error) {
+	if len(rows) == 0 {
+		return nil, nil
 	}
+	type key struct {
+		parent int64
+		pos    int
+	}
+	out := make([]int64, 0, len(rows))
+	one := "(?" + strings.Repeat(", ?", len(rows[0].values)) + ")"
 	seen := make(map[key]bool, len(rows))
 	for _, r := range rows {
-		k := key{r.itemID, r.position}
+		k := key{r.parentID, r.position}
 		if seen[k] {
 			for _, r := range rows {
-				if _, err := s.insert(ctx, tx, entity, r.detail,
-					`INSERT INTO `+table+` (item_id, position, `+cols+`) VALUES (?, ?, ?, ?, ?)`,
-					append([]any{r.itemID, r.position}, r.values...)...); err != nil {
-					return err
+				id, err := s.insert(ctx, tx, entity, r.detail, `INSERT INTO `+table+` (`+parent+`, `+cols+`) VALUES `+one,
+					append([]any{r.parentID}, r.values...)...)
+				if err != nil {
+					return nil, err
 				}
+				out = append(out, id)
 			}
-			return nil
+			return out, nil
 		}
 		seen[k] = true
 	}
-	const values = ", (?, ?, ?, ?, ?)"
 	for len(rows) > 0 {
 		n := min(len(rows), rowInsertBatch)
 		chunk := rows[:n]
 		rows = rows[n:]
-		args := make([]any, 0, 5*n)
+		args := make([]any, 0, (1+len(chunk[0].values))*n)
 		for _, r := range chunk {
-			args = append(args, r.itemID, r.position)
+			args = append(args, r.parentID)
 			args = append(args, r.values...)
 		}
-		q := `INSERT INTO ` + table + ` (item_id, position, ` + cols + `) VALUES ` + values[2:] + strings.Repeat(values, n-1) +
-			` RETURNING id, item_id, position`
+		q := `INSERT INTO ` + table + ` (` + parent + `, ` + cols + `) VALUES ` + one + strings.Repeat(", "+one, n-1) +
+			` RETURNING id, ` + parent + `, position`
 		ids := make(map[key]int64, n)
 		res, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
-			return fmt.Errorf("store: create %s: %w", entity, err)
+			if isUniqueViolation(err) {
+				return nil, fmt.Errorf("store: create %s: %w", entity, ErrDuplicate)
+			}
+			return nil, fmt.Errorf("store: create %s: %w", entity, err)
 		}
 		for res.Next() {
 			var id int64
 			var k key
-			if err := res.Scan(&id, &k.item, &k.pos); err != nil {
+			if err := res.Scan(&id, &k.parent, &k.pos); err != nil {
 				res.Close()
-				return fmt.Errorf("store: create %s: %w", entity, err)
+				return nil, fmt.Errorf("store: create %s: %w", entity, err)
 			}
 			ids[k] = id
 		}
 		res.Close()
 		if err := res.Err(); err != nil {
-			return fmt.Errorf("store: create %s: %w", entity, err)
+			if isUniqueViolation(err) {
+				return nil, fmt.Errorf("store: create %s: %w", entity, ErrDuplicate)
+			}
+			return nil, fmt.Errorf("store: create %s: %w", entity, err)
 		}
 		for _, r := range chunk {
-			id := ids[key{r.itemID, r.position}]
+			id := ids[key{r.parentID, r.position}]
 			if id == 0 {
-				return fmt.Errorf("store: create %s: no id returned for item %d, position %d", entity, r.itemID, r.position)
+				return nil, fmt.Errorf("store: create %s: no id returned for %d, position %d", entity, r.parentID, r.position)
 			}
 			if err := s.created(ctx, tx, entity, id); err != nil {
-				return err
+				return nil, err
 			}
 			if err := s.audit(ctx, tx, "create", entity, id, r.detail); err != nil {
-				return err
+				return nil, err
 			}
+			out = append(out, id)
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // importMayChange refuses an import that would decide in gremium's place:

@@ -80,6 +80,9 @@ func TestImportRowsAndAudit(t *testing.T) {
 		t.Fatalf("%d items stored, want %d", len(stored), len(items))
 	}
 	for i, it := range stored {
+		if it.Title != items[i].Item.Title {
+			t.Fatalf("item %d stored as %q", i+1, it.Title)
+		}
 		cs := must[[]model.Contribution](t)(s.Contributions(ctx, it.ID))
 		rs := must[[]model.Remark](t)(s.Remarks(ctx, it.ID))
 		if len(cs) != 2 || cs[0].Speaker != "HE" || cs[1].Speaker != "Bund" || !cs[1].Confidential || len(rs) != len(items[i].Remarks) {
@@ -104,6 +107,21 @@ func TestImportRowsAndAudit(t *testing.T) {
 	}
 	if n := count(t, s, "remarks"); n != len(items) {
 		t.Errorf("%d remarks, want %d", n, len(items))
+	}
+	// Two new items at the same position: the items are inserted one by
+	// one, their rows still together.
+	se.Number = 51
+	items[5].Item.Position = items[4].Item.Position
+	for i := range items {
+		items[i].Decisions[0].Number.Seq += 1000
+	}
+	sessionID, err = s.SaveMinutes(ctx, bodyID, se, items, nil)
+	check(t, err)
+	stored = must[[]model.AgendaItem](t)(s.Items(ctx, sessionID))
+	for i, it := range stored {
+		if rs := must[[]model.Remark](t)(s.Remarks(ctx, it.ID)); it.Title != items[i].Item.Title || len(rs) != 1 {
+			t.Fatalf("item %d of the 51st session: %q with remarks %+v", i+1, it.Title, rs)
+		}
 	}
 	if rep, err := s.VerifyAudit(ctx, AuditHead{}); err != nil || rep.Problem != nil {
 		t.Fatalf("audit chain: %+v, %v", rep.Problem, err)
