@@ -144,7 +144,8 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		if err != nil {
 			return err
 		}
-		copy(itemIDs[len(existing):], ids)
+		// ids are those of the items after the existing ones, if any.
+		copy(itemIDs[min(len(existing), len(items)):], ids)
 		for i, mi := range items {
 			if err := s.replaceRows(ctx, tx, bodyID, sessionID, itemIDs[i], i >= len(existing), mi, &rows); err != nil {
 				return fmt.Errorf("%s: %w", labels[i], err)
