@@ -17,6 +17,7 @@ import (
 	"gremium/internal/model"
 	"gremium/internal/search"
 	"gremium/internal/store"
+	"gremium/internal/store/storetest"
 )
 
 // syntheticMinutes builds the minutes of one session with n items, cycling
@@ -51,11 +52,15 @@ func syntheticMinutes(number, n int) minutes.Document {
 }
 
 // BenchmarkImportMinutes measures `gremium import minutes` end to end — the
-// built program, a fresh data directory with the demo data, one file of
-// minutes of GREMIUM_BENCH_IMPORT_ITEMS items (default 900, about 2 MB;
-// item numbers above 999 are not in the published layout):
-// parse, store (one transaction with its audit entries and OParl objects),
-// search index. It reports MB/s of the file.
+// built program, a fresh database with the demo data, one file of minutes
+// of GREMIUM_BENCH_IMPORT_ITEMS items (default 900, about 2 MB; item
+// numbers above 999 are not in the published layout): open, parse, store
+// (one transaction with its audit entries and OParl objects), search
+// index, linking, follow-up proposals. It reports MB/s of the file, and MB
+// per second of the command's processor time (user + system), which other
+// load of the machine changes less. Sub-benchmark sqlite uses a data
+// directory; postgres (when GREMIUM_TEST_POSTGRES names a server) a fresh
+// database per import.
 //
 //	go test ./bench -run '^$' -bench ImportMinutes -benchtime 3x
 func BenchmarkImportMinutes(b *testing.B) {
@@ -73,32 +78,48 @@ func BenchmarkImportMinutes(b *testing.B) {
 	if err := os.WriteFile(file, text.Bytes(), 0o600); err != nil {
 		b.Fatal(err)
 	}
-	var total time.Duration
-	for i := 0; b.Loop(); i++ {
-		b.StopTimer()
-		data := filepath.Join(dir, fmt.Sprintf("data-%d", i))
-		if out, err := exec.Command(bin, "demo", "--data", data).CombinedOutput(); err != nil {
-			// Older programs have no "demo" command: load it by serving once.
-			b.Fatalf("demo data: %v\n%s", err, out)
-		}
-		b.StartTimer()
-		t0 := time.Now()
-		cmd := exec.Command(bin, "import", "minutes", file, "--data", data)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			b.Fatalf("import: %v\n%s\n%s", err, out, stderr.String())
-		}
-		total += time.Since(t0)
-		if i == 0 {
-			fmt.Printf("import of %d bytes: %s\n  stderr:\n%s\n", text.Len(), lastLines(string(out), 1), lastLines(stderr.String(), 3))
-		}
+	engines := []string{"sqlite"}
+	if os.Getenv(storetest.EnvPostgres) != "" {
+		engines = append(engines, "postgres")
 	}
-	mbps := float64(text.Len()) * float64(b.N) / total.Seconds() / 1e6
-	fmt.Printf("gremium import minutes end to end: %.1f MB/s (%d bytes, %s per import)\n", mbps, text.Len(), (total / time.Duration(b.N)).Round(time.Millisecond))
-	b.SetBytes(int64(text.Len()))
-	b.ReportMetric(mbps, "MB/s-end-to-end")
+	for _, engine := range engines {
+		b.Run(engine, func(b *testing.B) {
+			var total, cpu time.Duration
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				where := []string{"--data", filepath.Join(dir, fmt.Sprintf("%s-%d", engine, i))}
+				if engine == "postgres" {
+					where = append(where, "--database", storetest.NewPostgresDB(b))
+				}
+				if out, err := exec.Command(bin, append([]string{"demo"}, where...)...).CombinedOutput(); err != nil {
+					b.Fatalf("demo data: %v\n%s", err, out)
+				}
+				b.StartTimer()
+				t0 := time.Now()
+				cmd := exec.Command(bin, append([]string{"import", "minutes", file}, where...)...)
+				var stderr bytes.Buffer
+				cmd.Stderr = &stderr
+				out, err := cmd.Output()
+				if err != nil {
+					b.Fatalf("import: %v\n%s\n%s", err, out, stderr.String())
+				}
+				total += time.Since(t0)
+				cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+				if i == 0 {
+					fmt.Printf("%s: import of %d bytes: %s\n  stderr:\n%s\n", engine, text.Len(), lastLines(string(out), 1), stderr.String())
+				}
+			}
+			mbps := float64(text.Len()) * float64(b.N) / total.Seconds() / 1e6
+			// The processor time of the command (user + system, all its
+			// threads; on PostgreSQL without the server's).
+			perCPU := float64(text.Len()) * float64(b.N) / cpu.Seconds() / 1e6
+			fmt.Printf("%s: gremium import minutes end to end: %.1f MB/s (%d bytes, %s per import; %.1f MB per processor second, %s processor time per import)\n",
+				engine, mbps, text.Len(), (total / time.Duration(b.N)).Round(time.Millisecond), perCPU, (cpu / time.Duration(b.N)).Round(time.Millisecond))
+			b.SetBytes(int64(text.Len()))
+			b.ReportMetric(mbps, "MB/s-end-to-end")
+			b.ReportMetric(perCPU, "MB/cpu-s")
+		})
+	}
 }
 
 // lastLines gives the last n lines of s.
@@ -108,8 +129,9 @@ func lastLines(s string, n int) string {
 }
 
 // BenchmarkImportInProcess is BenchmarkImportMinutes without the process:
-// the same steps in this process (parse, store, search index), for
-// profiling (-cpuprofile).
+// the same steps in this process (parse, store, search index, linking
+// recommendations, reading the follow-up proposals), for profiling
+// (-cpuprofile).
 func BenchmarkImportInProcess(b *testing.B) {
 	var text bytes.Buffer
 	if err := minutes.Export(&text, syntheticMinutes(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 900))); err != nil {
@@ -144,6 +166,12 @@ func BenchmarkImportInProcess(b *testing.B) {
 			b.Fatal(err)
 		}
 		if err := search.IndexSession(ctx, st, id); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := minutes.LinkRecommendations(ctx, st, id, doc); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := minutes.StoredProposals(ctx, st, id); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"gremium/internal/itplr"
@@ -38,6 +39,19 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if code, ok := parse(fs, rest, stdout); !ok {
 		return code
 	}
+	start := time.Now()
+	var size int64
+	var progressMu sync.Mutex
+	// progress writes a line on stderr when a step of the import that
+	// began at began ends, with the MB/s of the file since the command
+	// started. Steps after the store run side by side.
+	progress := func(what string, began time.Time) {
+		progressMu.Lock()
+		defer progressMu.Unlock()
+		now := time.Now()
+		fmt.Fprintf(stderr, "… %s in %s (%.1f MB/s of the file so far)\n", what, now.Sub(began).Round(time.Millisecond),
+			float64(size)/1e6/now.Sub(start).Seconds())
+	}
 	text, err := os.ReadFile(file)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -49,6 +63,8 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	defer st.Close()
+	size = int64(len(text))
+	progress("opened the database", start)
 	ctx = store.WithActor(ctx, "import")
 	council, err := itplr.Setup(ctx, st)
 	if err != nil {
@@ -78,16 +94,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	opts.Progress = func(line int) { fmt.Fprintf(stderr, "… %d lines read\n", line) }
-	size := int64(len(text))
-	start := time.Now()
-	phase := start
-	// progress writes a line on stderr when a phase of the import ends.
-	progress := func(what string) {
-		now := time.Now()
-		fmt.Fprintf(stderr, "… %s in %s (%.1f MB/s of the file so far)\n", what, now.Sub(phase).Round(time.Millisecond),
-			float64(size)/1e6/now.Sub(start).Seconds())
-		phase = now
-	}
+	began := time.Now()
 	doc, warnings, err := minutes.Parse(bufio.NewReader(bytes.NewReader(text)), opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -102,7 +109,8 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if *session > 0 {
 		doc.Session.Number = *session
 	}
-	progress(fmt.Sprintf("parsed %d bytes", size))
+	progress(fmt.Sprintf("parsed %d bytes", size), began)
+	began = time.Now()
 	sessionID, outcome, err := minutes.Save(ctx, st, body.ID, doc)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
@@ -111,23 +119,43 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 		return exitFail
 	}
-	progress("stored")
+	progress("stored", began)
+	// The search index and the follow-up proposals read only what Save
+	// stored (not the links to recommendations): they run next to the
+	// linking, each on a processor of its own where there are several.
+	var wg sync.WaitGroup
+	var indexErr, proposalsErr error
 	if outcome != minutes.Unchanged {
-		if err := search.IndexSession(ctx, st, sessionID); err != nil {
-			fmt.Fprintln(stderr, "gremium import minutes: search index:", err)
-			return exitFail
-		}
-		progress("search index updated")
+		wg.Go(func() {
+			began := time.Now()
+			if indexErr = search.IndexSession(ctx, st, sessionID); indexErr == nil {
+				progress("search index updated", began)
+			}
+		})
 	}
-	if body.Preparation.PreparesID != 0 {
-		if err := linkPrepared(ctx, st, sessionID, body); err != nil {
-			fmt.Fprintln(stderr, "gremium import minutes:", err)
-			return exitFail
+	var proposals []minutes.Proposal
+	wg.Go(func() {
+		began := time.Now()
+		if proposals, proposalsErr = minutes.StoredProposals(ctx, st, sessionID); proposalsErr == nil {
+			progress("follow-up proposals read", began)
 		}
+	})
+	began = time.Now()
+	linked, notes, err := linkImported(ctx, st, sessionID, body, doc)
+	if err == nil {
+		progress("recommendations linked", began)
 	}
-	linked, notes, err := minutes.LinkRecommendations(ctx, st, sessionID, doc)
+	wg.Wait()
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
+		return exitFail
+	}
+	if indexErr != nil {
+		fmt.Fprintln(stderr, "gremium import minutes: search index:", indexErr)
+		return exitFail
+	}
+	if proposalsErr != nil {
+		fmt.Fprintln(stderr, "gremium import minutes: follow-up proposals:", proposalsErr)
 		return exitFail
 	}
 	for _, n := range notes {
@@ -151,11 +179,6 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	fmt.Fprintf(stdout, "%s: %s (%d items, %d decisions, %d warnings)\n", label, outcome, items, decisions, len(warnings))
 	// Follow-ups the wording proposes, for the secretariat to confirm.
-	proposals, err := minutes.StoredProposals(ctx, st, sessionID)
-	if err != nil {
-		fmt.Fprintln(stderr, "gremium import minutes: follow-up proposals:", err)
-		return exitFail
-	}
 	if len(proposals) > 0 {
 		fmt.Fprintf(stdout, "%d proposed follow-ups, to confirm at %s/auftragsvorschlaege:\n", len(proposals), model.Session{Number: doc.Session.Number, BodySlug: body.Preparation.Slug}.Path())
 		for _, p := range proposals {
@@ -167,6 +190,17 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 	}
 	return exitOK
+}
+
+// linkImported ties an imported session to the session it prepares (for
+// a preparatory body) and links the recommendations its items record.
+func linkImported(ctx context.Context, st *store.Store, sessionID int64, body model.Body, doc minutes.Document) (int, []string, error) {
+	if body.Preparation.PreparesID != 0 {
+		if err := linkPrepared(ctx, st, sessionID, body); err != nil {
+			return 0, nil, err
+		}
+	}
+	return minutes.LinkRecommendations(ctx, st, sessionID, doc)
 }
 
 // fileArg takes the first non-flag argument as the file name, so that it may

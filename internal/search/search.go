@@ -185,12 +185,26 @@ func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
 		return err
 	}
 	se := doc.Session
+	// The words of a session's minutes repeat: each is stemmed once.
+	stems := map[string]string{}
+	terms := func(text string) string {
+		ws := words(text)
+		for i, w := range ws {
+			t, ok := stems[w]
+			if !ok {
+				t = Term(w)
+				stems[w] = t
+			}
+			ws[i] = t
+		}
+		return strings.Join(ws, " ")
+	}
 	var docs []store.SearchDoc
 	for _, it := range doc.Items() {
 		title := strings.TrimSpace(it.Label() + " " + it.Title)
 		body := strings.Join(it.Points, " ")
 		docs = append(docs, store.SearchDoc{Kind: "top", URL: fmt.Sprintf("/sitzungen/%d#top-%d", se.Number, it.ID),
-			Title: fmt.Sprintf("%s – %d. Sitzung", title, se.Number), Text: body, Date: se.Date.String(), Terms: Terms(title + " " + body)})
+			Title: fmt.Sprintf("%s – %d. Sitzung", title, se.Number), Text: body, Date: se.Date.String(), Terms: terms(title + " " + body)})
 		var rows []string
 		for _, r := range it.Rows {
 			switch {
@@ -207,7 +221,7 @@ func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
 				}
 				text := strings.Join(pts, " ") + " " + d.Result
 				docs = append(docs, store.SearchDoc{Kind: "beschluss", URL: "/beschluesse/" + d.Label, Title: d.DisplayTitle(), Text: text,
-					Date: d.AdoptedOn.String(), Terms: Terms(d.Label + " " + d.Title + " " + text)})
+					Date: d.AdoptedOn.String(), Terms: terms(d.Label + " " + d.Title + " " + text)})
 			case r.Kind == minutes.RowDiscussion:
 				rows = append(rows, r.Speaker+": "+strings.Join(r.Points, " "))
 			case r.Kind == minutes.RowNote:
@@ -219,7 +233,7 @@ func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
 		if len(rows) > 0 {
 			text := strings.Join(rows, " ")
 			docs = append(docs, store.SearchDoc{Kind: "protokoll", URL: fmt.Sprintf("/sitzungen/%d/protokoll#p-top-%d", se.Number, it.ID),
-				Title: fmt.Sprintf("Protokoll %s – %d. Sitzung", title, se.Number), Text: text, Date: se.Date.String(), Terms: Terms(text)})
+				Title: fmt.Sprintf("Protokoll %s – %d. Sitzung", title, se.Number), Text: text, Date: se.Date.String(), Terms: terms(text)})
 		}
 	}
 	return st.ReplaceSearchDocs(ctx, fmt.Sprintf("session:%d", sessionID), docs)

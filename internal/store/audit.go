@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -193,22 +194,26 @@ func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, e *auditEntity, id int
 		if err != nil {
 			return nil, fmt.Errorf("store: audit snapshot of %s %d (%s): %w", e.Name, id, p.name, err)
 		}
-		parts := make([]any, len(list))
-		for i, m := range list {
-			parts[i] = map[string]any(m)
-		}
-		st[p.name] = parts
+		st[p.name] = partList(list)
 	}
 	return st, nil
 }
 
 // rowMaps runs query and gives every row as column → audit value.
 func (s *Store) rowMaps(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]state, error) {
-	stmt, err := s.prepared(ctx, tx, query)
-	if err != nil {
-		return nil, err
+	var rows *sql.Rows
+	var err error
+	if _, shared := s.auditStmts[query]; shared {
+		var stmt *sql.Stmt
+		if stmt, err = s.prepared(ctx, tx, query); err != nil {
+			return nil, err
+		}
+		rows, err = stmt.QueryContext(ctx, args...)
+	} else {
+		// Batches of varying length: the connection keeps them compiled
+		// (stmtCachingConn; pgx caches statements itself).
+		rows, err = tx.QueryContext(ctx, query, args...)
 	}
-	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -236,17 +241,124 @@ func (s *Store) rowMaps(ctx context.Context, tx *sql.Tx, query string, args ...a
 	return out, rows.Err()
 }
 
-// compactJSON encodes v without HTML escaping; map keys are sorted, so
-// equal values give equal bytes.
+// compactJSON encodes v as encoding/json does without HTML escaping; map
+// keys are sorted, so equal values give equal bytes. States hold strings,
+// integers, nil and lists of such maps; those are encoded here directly
+// (encoding/json's reflection was a tenth of an import), anything else
+// through encoding/json.
 func compactJSON(v any) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	return string(appendJSON(make([]byte, 0, 256), v))
+}
+
+// appendJSON appends the compactJSON encoding of v to b.
+func appendJSON(b []byte, v any) []byte {
+	switch x := v.(type) {
+	case nil:
+		return append(b, "null"...)
+	case string:
+		return appendJSONString(b, x)
+	case int64:
+		return strconv.AppendInt(b, x, 10)
+	case int:
+		return strconv.AppendInt(b, int64(x), 10)
+	case bool:
+		return strconv.AppendBool(b, x)
+	case state:
+		return appendJSONObject(b, x)
+	case map[string]any:
+		return appendJSONObject(b, x)
+	case []any:
+		b = append(b, '[')
+		for i, e := range x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSON(b, e)
+		}
+		return append(b, ']')
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		// States hold only strings, numbers, nil and lists of such maps.
 		panic(err)
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+}
+
+// appendJSONObject appends an object with its keys sorted.
+func appendJSONObject(b []byte, m map[string]any) []byte {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		b = appendJSON(b, m[k])
+	}
+	return append(b, '}')
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json does
+// without HTML escaping: control characters escaped, invalid UTF-8 as
+// U+FFFD, U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // diff gives the recorded before and after of a change: for a created
@@ -358,6 +470,10 @@ type pendingChange struct {
 	details []string
 	actor   string
 	done    bool
+	// after is the object's state at the end of the transaction when
+	// flushChanges read it with others of its kind (afterRead).
+	after     state
+	afterRead bool
 }
 
 // changeSet collects the changes of one transaction. The store writes one
@@ -384,6 +500,9 @@ type changeSet struct {
 	// (preparing is most of the cost of a statement); the transaction's end
 	// closes them.
 	stmts map[string]*sql.Stmt
+	// entries are the audit entries built (hash-chained) but not yet
+	// inserted; flushChanges inserts them several at a time.
+	entries []auditRow
 }
 
 func newChangeSet() *changeSet {
@@ -530,9 +649,15 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, action, entity string, id
 	return nil
 }
 
-// flushChanges writes the audit entries of a transaction's changes.
+// flushChanges writes the audit entries of a transaction's changes: it
+// reads the states after the change of all objects of a kind with one
+// query per snapshotBatch objects, builds the entries and inserts them
+// auditInsertBatch at a time.
 func (s *Store) flushChanges(ctx context.Context, tx *sql.Tx) error {
 	cs := s.changes(tx)
+	if err := s.readAfter(ctx, tx, cs); err != nil {
+		return err
+	}
 	for i := 0; i < len(cs.list); i++ { // writeChange may not add to the list, but be safe
 		if p := cs.list[i]; !p.done {
 			if err := s.writeChange(ctx, tx, cs, p, false); err != nil {
@@ -540,7 +665,146 @@ func (s *Store) flushChanges(ctx context.Context, tx *sql.Tx) error {
 			}
 		}
 	}
+	return s.insertEntries(ctx, tx, cs)
+}
+
+// snapshotBatch is how many rows of a table one query of readAfter reads.
+const snapshotBatch = 500
+
+// readAfter reads the state after the transaction of every tracked object
+// whose entry is still to be written, the rows of a table snapshotBatch at
+// a time (the dependent parts per object, as snapshot does).
+func (s *Store) readAfter(ctx context.Context, tx *sql.Tx, cs *changeSet) error {
+	byEntity := map[*auditEntity][]*pendingChange{}
+	var order []*auditEntity
+	for _, p := range cs.list {
+		if p.done || !p.tracked || p.entity.table == "" {
+			continue
+		}
+		if _, ok := byEntity[p.entity]; !ok {
+			order = append(order, p.entity)
+		}
+		byEntity[p.entity] = append(byEntity[p.entity], p)
+	}
+	for _, e := range order {
+		list := byEntity[e]
+		for len(list) > 0 {
+			n := min(len(list), snapshotBatch)
+			chunk := list[:n]
+			list = list[n:]
+			args := make([]any, n)
+			for i, p := range chunk {
+				args[i] = p.key.id
+			}
+			q := "SELECT * FROM " + e.table + " WHERE id IN (?" + strings.Repeat(", ?", n-1) + ")"
+			found, err := s.rowMapsByID(ctx, tx, q, args...)
+			if err != nil {
+				return fmt.Errorf("store: audit snapshot of %s: %w", e.Name, err)
+			}
+			for _, part := range e.parts {
+				byID, err := s.partsByID(ctx, tx, part, args)
+				if err != nil {
+					return fmt.Errorf("store: audit snapshot of %s (%s): %w", e.Name, part.name, err)
+				}
+				for _, p := range chunk {
+					if st := found[p.key.id]; st != nil {
+						st[part.name] = partList(byID[p.key.id])
+					}
+				}
+			}
+			for _, p := range chunk {
+				p.after, p.afterRead = found[p.key.id], true
+			}
+		}
+	}
 	return nil
+}
+
+// partKey is the column under which partsByID reads the id of the object
+// a dependent row belongs to; it is removed from the recorded row.
+const partKey = "audit_part_key"
+
+// partWhere finds the one parameter of a part's query: "WHERE col = ?".
+var partWhere = regexp.MustCompile(`\bWHERE (\w+) = \?`)
+
+// partsByID reads a dependent part of many objects (ids) with one query:
+// the part's query with "col = ?" as "col IN (…)", ordered by the object
+// first, then as the query orders. A query of another shape is run per
+// object.
+func (s *Store) partsByID(ctx context.Context, tx *sql.Tx, part auditPart, ids []any) (map[int64][]state, error) {
+	out := make(map[int64][]state, len(ids))
+	m := partWhere.FindStringSubmatchIndex(part.query)
+	if m == nil || strings.Count(part.query, "?") != 1 || !strings.HasPrefix(part.query, "SELECT ") {
+		for _, id := range ids {
+			rows, err := s.rowMaps(ctx, tx, part.query, id)
+			if err != nil {
+				return nil, err
+			}
+			out[id.(int64)] = rows
+		}
+		return out, nil
+	}
+	col := part.query[m[2]:m[3]]
+	q := "SELECT " + col + " AS " + partKey + ", " + part.query[len("SELECT "):m[0]] +
+		"WHERE " + col + " IN (?" + strings.Repeat(", ?", len(ids)-1) + ")" + part.query[m[1]:]
+	if i := strings.Index(q, " ORDER BY "); i >= 0 {
+		q = q[:i] + " ORDER BY " + partKey + ", " + q[i+len(" ORDER BY "):]
+	} else {
+		q += " ORDER BY " + partKey
+	}
+	rows, err := s.rowMaps(ctx, tx, q, ids...)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		id, ok := asInt64(r[partKey])
+		if !ok {
+			return nil, fmt.Errorf("%s: no integer key", part.name)
+		}
+		delete(r, partKey)
+		out[id] = append(out[id], r)
+	}
+	return out, nil
+}
+
+// asInt64 gives an integer column's value (SQLite gives int64, PostgreSQL
+// int64 or int32 by the column's type).
+func asInt64(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return x, true
+	case int32:
+		return int64(x), true
+	case int:
+		return int64(x), true
+	}
+	return 0, false
+}
+
+// partList turns the rows of a dependent part into the state's list.
+func partList(rows []state) []any {
+	parts := make([]any, len(rows))
+	for i, m := range rows {
+		parts[i] = map[string]any(m)
+	}
+	return parts
+}
+
+// rowMapsByID runs a query of whole rows and gives them by their id.
+func (s *Store) rowMapsByID(ctx context.Context, tx *sql.Tx, query string, args ...any) (map[int64]state, error) {
+	list, err := s.rowMaps(ctx, tx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]state, len(list))
+	for _, m := range list {
+		id, ok := asInt64(m["id"])
+		if !ok {
+			return nil, fmt.Errorf("row without an integer id")
+		}
+		out[id] = m
+	}
+	return out, nil
 }
 
 // writeChange writes the entry of one object: its state now (or, if gone,
@@ -559,7 +823,11 @@ func (s *Store) writeChange(ctx context.Context, tx *sql.Tx, cs *changeSet, p *p
 			return fmt.Errorf("store: audit %s %s %d: the state before the change was not recorded (touch missing)", action, p.key.entity, p.key.id)
 		}
 		var after state
-		if !gone {
+		switch {
+		case gone:
+		case p.afterRead:
+			after = p.after
+		default:
 			var err error
 			if after, err = s.snapshot(ctx, tx, p.entity, p.key.id); err != nil {
 				return err
@@ -628,15 +896,37 @@ func (s *Store) appendEntry(ctx context.Context, tx *sql.Tx, cs *changeSet, e au
 	e.ID = cs.head.ID + 1
 	e.PrevHash = cs.head.Hash
 	e.Hash = entryHash(e)
-	stmt, err := s.prepared(ctx, tx, insertAuditEntry)
-	if err != nil {
-		return fmt.Errorf("store: audit: %w", err)
-	}
-	if _, err := stmt.ExecContext(ctx, e.ID, e.At, e.Actor, e.Action, e.Entity, e.EntityID, e.Detail, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
-		return fmt.Errorf("store: audit %s %s %d: %w", e.Action, e.Entity, e.EntityID, err)
-	}
+	cs.entries = append(cs.entries, e)
 	cs.head = AuditHead{ID: e.ID, Hash: e.Hash}
 	cs.lastAt = e.At
+	return nil
+}
+
+// auditInsertBatch is how many entries one INSERT of insertEntries writes
+// (11 parameters each, far below the engines' limits).
+const auditInsertBatch = 100
+
+// insertEntries inserts the entries appendEntry built, in chain order,
+// auditInsertBatch per statement.
+func (s *Store) insertEntries(ctx context.Context, tx *sql.Tx, cs *changeSet) error {
+	for len(cs.entries) > 0 {
+		n := min(len(cs.entries), auditInsertBatch)
+		chunk := cs.entries[:n]
+		q := insertAuditEntry
+		if n > 1 {
+			q += strings.Repeat(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n-1)
+		}
+		args := make([]any, 0, 11*n)
+		for _, e := range chunk {
+			args = append(args, e.ID, e.At, e.Actor, e.Action, e.Entity, e.EntityID, e.Detail, e.Before, e.After, e.PrevHash, e.Hash)
+		}
+		// The connection keeps the statement compiled (stmtCachingConn;
+		// pgx caches statements itself).
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("store: audit %s %s %d …: %w", chunk[0].Action, chunk[0].Entity, chunk[0].EntityID, err)
+		}
+		cs.entries = cs.entries[n:]
+	}
 	return nil
 }
 

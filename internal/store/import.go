@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -106,6 +107,16 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		if err != nil {
 			return err
 		}
+		known, err := knownNumbers(ctx, tx, bodyID, items)
+		if err != nil {
+			return err
+		}
+		rows := minutesRows{known: known, session: se.Number}
+		// The items first (the existing ones updated in place, the new
+		// ones inserted together), then their rows.
+		labels := make([]string, len(items))
+		itemIDs := make([]int64, len(items))
+		var added []rowInsert
 		for i, mi := range items {
 			it := mi.Item
 			it.SessionID = sessionID
@@ -115,27 +126,33 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			if err := it.Validate(); err != nil {
 				return err
 			}
-			var itemID int64
-			if i < len(existing) {
-				itemID = existing[i].ID
-				if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", itemID,
-					`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
-					 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
-					 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?,
-					 version = version + 1`, itemArgs(it)...); err != nil {
-					return err
-				}
-			} else if itemID, err = s.insert(ctx, tx, "agenda_item", it.Label(),
-				`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters,
-				   flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-				   impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				append([]any{sessionID}, itemArgs(it)...)...); err != nil {
+			labels[i] = it.Label()
+			if i >= len(existing) {
+				added = append(added, rowInsert{it.Label(), sessionID, it.Position, itemArgs(it)})
+				continue
+			}
+			itemIDs[i] = existing[i].ID
+			if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", itemIDs[i],
+				`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
+				 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
+				 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?,
+				 version = version + 1`, itemArgs(it)...); err != nil {
 				return err
 			}
-			if err := s.replaceRows(ctx, tx, bodyID, sessionID, itemID, mi); err != nil {
-				return fmt.Errorf("%s: %w", it.Label(), err)
+		}
+		ids, err := s.insertRows(ctx, tx, "agenda_items", "agenda_item", "session_id", itemColumns, added)
+		if err != nil {
+			return err
+		}
+		// ids are those of the items after the existing ones, if any.
+		copy(itemIDs[min(len(existing), len(items)):], ids)
+		for i, mi := range items {
+			if err := s.replaceRows(ctx, tx, bodyID, sessionID, itemIDs[i], i >= len(existing), mi, &rows); err != nil {
+				return fmt.Errorf("%s: %w", labels[i], err)
 			}
+		}
+		if err := s.insertMinutesRows(ctx, tx, rows); err != nil {
+			return err
 		}
 		for _, old := range existing[min(len(items), len(existing)):] {
 			if err := s.removeItem(ctx, tx, old.ID); err != nil {
@@ -192,40 +209,36 @@ func (s *Store) sectionsByName(ctx context.Context, tx *sql.Tx, bodyID int64, it
 	return ids, nil
 }
 
-// replaceRows replaces an item's rows; decisions are updated in place where
-// they match.
-func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, itemID int64, mi MinutesItem) error {
-	if err := s.clearRows(ctx, tx, itemID); err != nil {
-		return err
+// replaceRows replaces an item's rows: it clears the old ones and adds the
+// new ones to rows, which SaveMinutes inserts after all items; decisions
+// are updated in place where they match. An item inserted by this import
+// (isNew) has no rows yet: nothing is looked up or cleared.
+func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, itemID int64, isNew bool, mi MinutesItem, rows *minutesRows) error {
+	if !isNew {
+		if err := s.clearRows(ctx, tx, itemID); err != nil {
+			return err
+		}
 	}
 	for _, c := range mi.Contributions {
-		if _, err := s.insert(ctx, tx, "contribution", c.Speaker,
-			`INSERT INTO contributions (item_id, position, speaker, points, confidential) VALUES (?, ?, ?, ?, ?)`,
-			itemID, c.Position, c.Speaker, toJSON(nonNil(c.Points)), c.Confidential); err != nil {
-			return err
-		}
+		rows.contributions = append(rows.contributions, rowInsert{c.Speaker, itemID, c.Position,
+			[]any{c.Position, c.Speaker, toJSON(nonNil(c.Points)), c.Confidential}})
 	}
 	for _, n := range mi.Notes {
-		if _, err := s.insert(ctx, tx, "protocol_note", n.Author,
-			`INSERT INTO protocol_notes (item_id, position, author, text, confidential) VALUES (?, ?, ?, ?, ?)`,
-			itemID, n.Position, n.Author, n.Text, n.Confidential); err != nil {
-			return err
-		}
+		rows.notes = append(rows.notes, rowInsert{n.Author, itemID, n.Position, []any{n.Position, n.Author, n.Text, n.Confidential}})
 	}
 	for _, m := range mi.Remarks {
 		if !m.Kind.Valid() {
 			return model.InputError("Die Zeilenart „%s“ ist unbekannt.", m.Kind)
 		}
-		if _, err := s.insert(ctx, tx, "remark", string(m.Kind),
-			`INSERT INTO remarks (item_id, position, kind, text, confidential) VALUES (?, ?, ?, ?, ?)`,
-			itemID, m.Position, m.Kind, m.Text, m.Confidential); err != nil {
+		rows.remarks = append(rows.remarks, rowInsert{string(m.Kind), itemID, m.Position, []any{m.Position, m.Kind, m.Text, m.Confidential}})
+	}
+	var old []model.Decision
+	if !isNew {
+		var err error
+		if old, err = queryList(ctx, tx, scanDecision, "decisions",
+			`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? ORDER BY d.position, d.id`, itemID); err != nil {
 			return err
 		}
-	}
-	old, err := queryList(ctx, tx, scanDecision, "decisions",
-		`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? ORDER BY d.position, d.id`, itemID)
-	if err != nil {
-		return err
 	}
 	for i := range old {
 		if err := s.loadVotes(ctx, tx, &old[i]); err != nil {
@@ -252,15 +265,15 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 		i := match(d)
 		if i < 0 {
 			if !d.Number.IsZero() {
-				var other int
-				err := tx.QueryRowContext(ctx, `SELECT COALESCE(s.number, 0) FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
-					WHERE d.body_id = ? AND d.year = ? AND d.seq = ?`, bodyID, d.Number.Year, d.Number.Seq).Scan(&other)
-				if err == nil {
+				if other, ok := rows.known[d.Number]; ok {
 					return fmt.Errorf("store: decision %s is already recorded (%d. Sitzung): %w", d.Label, other, ErrDuplicate)
 				}
 			}
 			if _, err := s.createDecisionTx(ctx, tx, d); err != nil {
 				return err
+			}
+			if !d.Number.IsZero() {
+				rows.known[d.Number] = rows.session
 			}
 			continue
 		}
@@ -298,6 +311,171 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 		}
 	}
 	return nil
+}
+
+// minutesRows are the minutes rows an import writes, per table, and the
+// decision numbers the body has recorded (knownNumbers), with those the
+// import adds.
+type minutesRows struct {
+	contributions, notes, remarks []rowInsert
+	known                         map[model.DecisionNumber]int
+	session                       int // the number of the imported session
+}
+
+// knownNumbers gives the numbers the body's decisions already have in the
+// years of the decisions of items, with the number of their session (0
+// for none): one query instead of one per new decision.
+func knownNumbers(ctx context.Context, tx *sql.Tx, bodyID int64, items []MinutesItem) (map[model.DecisionNumber]int, error) {
+	known := map[model.DecisionNumber]int{}
+	var years []any
+	seen := map[int]bool{}
+	for _, mi := range items {
+		for _, d := range mi.Decisions {
+			if y := d.Number.Year; !d.Number.IsZero() && !seen[y] {
+				seen[y] = true
+				years = append(years, y)
+			}
+		}
+	}
+	if len(years) == 0 {
+		return known, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT d.year, d.seq, COALESCE(s.number, 0) FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+		WHERE d.body_id = ? AND d.year IN (?`+strings.Repeat(", ?", len(years)-1)+`) AND d.seq > 0`, append([]any{bodyID}, years...)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: decision numbers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n model.DecisionNumber
+		var session int
+		if err := rows.Scan(&n.Year, &n.Seq, &session); err != nil {
+			return nil, fmt.Errorf("store: decision numbers: %w", err)
+		}
+		known[n] = session
+	}
+	return known, rows.Err()
+}
+
+// rowInsert is one row to insert by insertRows: the id of the row it
+// belongs to (the item of a minutes row, the session of an item), its
+// position there, the values of its columns after that id (the position
+// among them), and the detail of its audit entry.
+type rowInsert struct {
+	detail   string
+	parentID int64
+	position int
+	values   []any
+}
+
+// itemColumns are the columns of agenda_items after session_id, in the
+// order of itemArgs.
+const itemColumns = `section_id, number, title, points, goal, sources, reporters,
+	flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
+	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late`
+
+// insertMinutesRows inserts the rows an import collected, table by table.
+func (s *Store) insertMinutesRows(ctx context.Context, tx *sql.Tx, rows minutesRows) error {
+	for _, t := range []struct {
+		table, entity, cols string
+		rows                []rowInsert
+	}{
+		{"contributions", "contribution", "position, speaker, points, confidential", rows.contributions},
+		{"protocol_notes", "protocol_note", "position, author, text, confidential", rows.notes},
+		{"remarks", "remark", "position, kind, text, confidential", rows.remarks},
+	} {
+		if _, err := s.insertRows(ctx, tx, t.table, t.entity, "item_id", t.cols, t.rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rowInsertBatch is how many rows one INSERT of insertRows writes.
+const rowInsertBatch = 100
+
+// insertRows inserts rows into table (columns parent, then cols; every
+// row with the same number of values), rowInsertBatch rows per
+// statement, audits each as created and gives their ids in the order of
+// rows. The statement gives back each row's id with its parent and
+// position (RETURNING), which name the row as long as no two rows share
+// them; where two do, the rows are inserted one by one.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, parent, cols string, rows []rowInsert) ([]int64, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	type key struct {
+		parent int64
+		pos    int
+	}
+	out := make([]int64, 0, len(rows))
+	one := "(?" + strings.Repeat(", ?", len(rows[0].values)) + ")"
+	seen := make(map[key]bool, len(rows))
+	for _, r := range rows {
+		k := key{r.parentID, r.position}
+		if seen[k] {
+			for _, r := range rows {
+				id, err := s.insert(ctx, tx, entity, r.detail, `INSERT INTO `+table+` (`+parent+`, `+cols+`) VALUES `+one,
+					append([]any{r.parentID}, r.values...)...)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, id)
+			}
+			return out, nil
+		}
+		seen[k] = true
+	}
+	for len(rows) > 0 {
+		n := min(len(rows), rowInsertBatch)
+		chunk := rows[:n]
+		rows = rows[n:]
+		args := make([]any, 0, (1+len(chunk[0].values))*n)
+		for _, r := range chunk {
+			args = append(args, r.parentID)
+			args = append(args, r.values...)
+		}
+		q := `INSERT INTO ` + table + ` (` + parent + `, ` + cols + `) VALUES ` + one + strings.Repeat(", "+one, n-1) +
+			` RETURNING id, ` + parent + `, position`
+		ids := make(map[key]int64, n)
+		res, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			if isUniqueViolation(err) {
+				return nil, fmt.Errorf("store: create %s: %w", entity, ErrDuplicate)
+			}
+			return nil, fmt.Errorf("store: create %s: %w", entity, err)
+		}
+		for res.Next() {
+			var id int64
+			var k key
+			if err := res.Scan(&id, &k.parent, &k.pos); err != nil {
+				res.Close()
+				return nil, fmt.Errorf("store: create %s: %w", entity, err)
+			}
+			ids[k] = id
+		}
+		res.Close()
+		if err := res.Err(); err != nil {
+			if isUniqueViolation(err) {
+				return nil, fmt.Errorf("store: create %s: %w", entity, ErrDuplicate)
+			}
+			return nil, fmt.Errorf("store: create %s: %w", entity, err)
+		}
+		for _, r := range chunk {
+			id := ids[key{r.parentID, r.position}]
+			if id == 0 {
+				return nil, fmt.Errorf("store: create %s: no id returned for %d, position %d", entity, r.parentID, r.position)
+			}
+			if err := s.created(ctx, tx, entity, id); err != nil {
+				return nil, err
+			}
+			if err := s.audit(ctx, tx, "create", entity, id, r.detail); err != nil {
+				return nil, err
+			}
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }
 
 // importMayChange refuses an import that would decide in gremium's place:

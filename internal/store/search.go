@@ -26,15 +26,26 @@ func (s *Store) ReplaceSearchDocs(ctx context.Context, scope string, docs []Sear
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE scope = ?`, scope); err != nil {
 			return fmt.Errorf("store: search index: %w", err)
 		}
-		for _, d := range docs {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (scope, kind, url, title, text, date, terms) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				scope, d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms); err != nil {
+		for len(docs) > 0 {
+			n := min(len(docs), searchInsertBatch)
+			args := make([]any, 0, 7*n)
+			for _, d := range docs[:n] {
+				args = append(args, scope, d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms)
+			}
+			q := `INSERT INTO search_index (scope, kind, url, title, text, date, terms) VALUES (?, ?, ?, ?, ?, ?, ?)` +
+				strings.Repeat(`, (?, ?, ?, ?, ?, ?, ?)`, n-1)
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 				return fmt.Errorf("store: search index: %w", err)
 			}
+			docs = docs[n:]
 		}
 		return nil
 	})
 }
+
+// searchInsertBatch is how many documents one INSERT of ReplaceSearchDocs
+// writes (7 parameters each).
+const searchInsertBatch = 100
 
 // SearchCount gives the number of indexed documents.
 func (s *Store) SearchCount(ctx context.Context) (int, error) {

@@ -87,15 +87,11 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		return nil, fmt.Errorf("store: create data directory: %w", err)
 	}
 	path := filepath.Join(dir, DBFileName)
-	// Immediate transactions take the write lock at BEGIN, so concurrent
-	// writers queue on busy_timeout instead of failing on lock upgrade.
-	dsn := "file:" + path + "?_txlock=immediate" +
-		"&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-	db, err := sql.Open("sqlite", dsn)
+	connector, err := sqliteConnector(path)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	db := sql.OpenDB(connector)
 	// Keep the connections open: opening one re-reads the schema and
 	// applies the pragmas, which under load costs more than the queries.
 	db.SetMaxOpenConns(MaxConns)

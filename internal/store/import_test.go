@@ -1,0 +1,129 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// importItem gives an item of imported minutes with two contributions, a
+// protocol note, a remark and a decision numbered 2030/seq.
+func importItem(n, seq int) MinutesItem {
+	return MinutesItem{
+		Item: model.AgendaItem{Number: fmt.Sprint(n), Title: fmt.Sprintf("TOP %d", n), Position: n, Status: model.ItemAccepted},
+		Contributions: []model.Contribution{{Position: 1, Speaker: "HE", Points: []string{"berichtet"}},
+			{Position: 2, Speaker: "Bund", Points: []string{"ergänzt"}, Confidential: true}},
+		Notes:   []model.ProtocolNote{{Position: 3, Author: "HH", Text: "Protokollnotiz"}},
+		Remarks: []model.Remark{{Position: 4, Kind: model.RemarkText, Text: "Freitext"}},
+		Decisions: []model.Decision{{Position: 5, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll, Result: "einstimmig",
+			Number: model.DecisionNumber{Year: 2030, Seq: seq}, Points: []model.Point{{Text: "Der IT-Planungsrat beschließt."}}}},
+	}
+}
+
+// TestImportRefusesRecordedNumbers imports minutes whose decision numbers
+// are already recorded, by another session or twice in the file: refused
+// as duplicates, naming the session, with nothing left behind.
+func TestImportRefusesRecordedNumbers(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "import")
+	bodyID, _ := fixture(t, s)
+	se := func(n int) model.Session {
+		return model.Session{Number: n, Date: model.NewDate(2030, 3, 1), Place: "Berlin", Chair: "Bund"}
+	}
+	_, err := s.SaveMinutes(ctx, bodyID, se(50), []MinutesItem{importItem(1, 1), importItem(2, 2)}, nil)
+	check(t, err)
+	before := count(t, s, "audit_log")
+	for _, c := range []struct {
+		name  string
+		items []MinutesItem
+		want  string
+	}{
+		{"number of another session", []MinutesItem{importItem(1, 3), importItem(2, 2)}, "(50. Sitzung)"},
+		{"number twice in the file", []MinutesItem{importItem(1, 4), importItem(2, 4)}, "(51. Sitzung)"},
+	} {
+		_, err := s.SaveMinutes(ctx, bodyID, se(51), c.items, nil)
+		if !errors.Is(err, ErrDuplicate) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want a duplicate %s", c.name, err, c.want)
+		}
+	}
+	if n := count(t, s, "audit_log"); n != before {
+		t.Errorf("refused imports left %d audit entries", n-before)
+	}
+	if _, err := s.SessionByNumber(ctx, bodyID, 51); !errors.Is(err, ErrNotFound) {
+		t.Errorf("refused imports left the session: %v", err)
+	}
+}
+
+// TestImportRowsAndAudit imports minutes, then a corrected version with
+// fewer rows, and checks the stored rows and that every row has its
+// audit entry with the recorded columns (the rows are inserted many per
+// statement, their ids given back by item and position).
+func TestImportRowsAndAudit(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "import")
+	bodyID, _ := fixture(t, s)
+	se := model.Session{Number: 50, Date: model.NewDate(2030, 3, 1), Place: "Berlin", Chair: "Bund"}
+	var items []MinutesItem
+	for i := range 250 {
+		items = append(items, importItem(i+1, i+1))
+	}
+	// Two rows of one item at the same position: inserted one by one.
+	items[7].Remarks = append(items[7].Remarks, model.Remark{Position: 4, Kind: model.RemarkText, Text: "zweiter Freitext"})
+	sessionID, err := s.SaveMinutes(ctx, bodyID, se, items, nil)
+	check(t, err)
+	stored := must[[]model.AgendaItem](t)(s.Items(ctx, sessionID))
+	if len(stored) != len(items) {
+		t.Fatalf("%d items stored, want %d", len(stored), len(items))
+	}
+	for i, it := range stored {
+		if it.Title != items[i].Item.Title {
+			t.Fatalf("item %d stored as %q", i+1, it.Title)
+		}
+		cs := must[[]model.Contribution](t)(s.Contributions(ctx, it.ID))
+		rs := must[[]model.Remark](t)(s.Remarks(ctx, it.ID))
+		if len(cs) != 2 || cs[0].Speaker != "HE" || cs[1].Speaker != "Bund" || !cs[1].Confidential || len(rs) != len(items[i].Remarks) {
+			t.Fatalf("item %d: contributions %+v, remarks %+v", i+1, cs, rs)
+		}
+		for _, c := range cs {
+			log := must[[]model.AuditEntry](t)(s.AuditLog(ctx, "contribution", c.ID))
+			if len(log) != 1 || log[0].Action != "create" || !strings.Contains(log[0].After, `"speaker":"`+c.Speaker+`"`) {
+				t.Fatalf("audit of contribution %d: %+v", c.ID, log)
+			}
+		}
+	}
+	// The corrected import drops the protocol notes and the second remark.
+	for i := range items {
+		items[i].Notes = nil
+		items[i].Remarks = items[i].Remarks[:1]
+	}
+	_, err = s.SaveMinutes(ctx, bodyID, se, items, nil)
+	check(t, err)
+	if n := count(t, s, "protocol_notes"); n != 0 {
+		t.Errorf("%d protocol notes left", n)
+	}
+	if n := count(t, s, "remarks"); n != len(items) {
+		t.Errorf("%d remarks, want %d", n, len(items))
+	}
+	// Two new items at the same position: the items are inserted one by
+	// one, their rows still together.
+	se.Number = 51
+	items[5].Item.Position = items[4].Item.Position
+	for i := range items {
+		items[i].Decisions[0].Number.Seq += 1000
+	}
+	sessionID, err = s.SaveMinutes(ctx, bodyID, se, items, nil)
+	check(t, err)
+	stored = must[[]model.AgendaItem](t)(s.Items(ctx, sessionID))
+	for i, it := range stored {
+		if rs := must[[]model.Remark](t)(s.Remarks(ctx, it.ID)); it.Title != items[i].Item.Title || len(rs) != 1 {
+			t.Fatalf("item %d of the 51st session: %q with remarks %+v", i+1, it.Title, rs)
+		}
+	}
+	if rep, err := s.VerifyAudit(ctx, AuditHead{}); err != nil || rep.Problem != nil {
+		t.Fatalf("audit chain: %+v, %v", rep.Problem, err)
+	}
+}
