@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
 )
@@ -99,4 +100,23 @@ func BenchmarkPDF50Pages(b *testing.B) {
 		last = buf.Bytes()
 	}
 	b.ReportMetric(float64(pages(last)), "pages")
+}
+
+// BenchmarkPropose measures the follow-up proposals of a session of 900
+// items (what `gremium import minutes` runs after the store), reported as
+// MB/s of the session's exported minutes text.
+func BenchmarkPropose(b *testing.B) {
+	doc := synthetic(900)
+	var text bytes.Buffer
+	if err := minutes.Export(&text, doc); err != nil {
+		b.Fatal(err)
+	}
+	d := minutes.NewDeriver(itplr.Members())
+	b.SetBytes(int64(text.Len()))
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n = len(d.Propose(doc))
+	}
+	b.ReportMetric(float64(n), "proposals")
 }

@@ -15,6 +15,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -62,42 +64,79 @@ var (
 	// Who is asked or ordered: "beauftragt die FITKO", "bittet die PG
 	// EfA-Finanzierung und die FITKO", "Bitte an den Bund".
 	addressee = regexp.MustCompile(`(?:[Bb]eauftragt|[Bb]ittet|Bitte\s+an)\s+(?:den\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:den\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?`)
-	// sentenceEnd is a full stop, question or exclamation mark before
-	// white space; a full stop after a digit ("49. Sitzung", "31.08.")
-	// ends no sentence (checked in sentences).
-	sentenceEnd = regexp.MustCompile(`[.!?](\s+)`)
-	// pointNumber is a decision point's leading number ("2. Der …").
-	pointNumber = regexp.MustCompile(`^\s*\d+\.\s+`)
 )
 
-// sentences splits a text into sentences.
+// sentences splits a text into sentences: at a full stop, question or
+// exclamation mark followed by white space, except after a digit ("49.
+// Sitzung", "31.08.") and before a lower-case word ("bzw.", "z. B.").
+// A hand-written scanner: the regular expression it replaced was most of
+// the follow-up proposals' time.
 func sentences(text string) []string {
 	var out []string
 	start := 0
-	for _, m := range sentenceEnd.FindAllStringSubmatchIndex(text, -1) {
-		if m[0] > 0 {
-			prev := text[m[0]-1]
-			if prev >= '0' && prev <= '9' {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		end := i + 1
+		for end < len(text) && isSpace(text[end]) {
+			end++
+		}
+		if end == i+1 {
+			continue
+		}
+		stop := i
+		i = end - 1
+		if stop > 0 {
+			if prev := text[stop-1]; prev >= '0' && prev <= '9' {
 				continue
 			}
-			// "bzw.", "z. B.", "Nr.": a lower-case word after the stop
-			// continues the sentence.
-			if m[1] < len(text) {
-				next := text[m[1]:]
-				if r := []rune(next); len(r) > 0 && strings.ToLower(string(r[0])) == string(r[0]) && strings.ToUpper(string(r[0])) != string(r[0]) {
-					continue
-				}
+			if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && isLower(r) {
+				continue
 			}
 		}
-		if s := strings.TrimSpace(text[start : m[0]+1]); s != "" {
+		if s := strings.TrimSpace(text[start : stop+1]); s != "" {
 			out = append(out, s)
 		}
-		start = m[1]
+		start = end
 	}
 	if s := strings.TrimSpace(text[start:]); s != "" {
 		out = append(out, s)
 	}
 	return out
+}
+
+// isSpace is white space as the regular expressions' \s: ASCII only.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// isLower tells a letter that is written in lower case and has a capital
+// (not "ß", which has none of its own).
+func isLower(r rune) bool { return unicode.ToLower(r) == r && unicode.ToUpper(r) != r }
+
+// withoutPointNumber drops a decision point's leading number ("2. Der …").
+func withoutPointNumber(s string) string {
+	i := 0
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	digits := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == digits || i >= len(s) || s[i] != '.' {
+		return s
+	}
+	i++
+	rest := i
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	if i == rest {
+		return s
+	}
+	return s[i:]
 }
 
 // Deriver finds follow-ups in minutes. Members maps the names the minutes
@@ -130,7 +169,19 @@ type finding struct {
 // order ("beauftragt die FITKO") is one without a deadline too.
 func (d Deriver) inSentence(s string, current int, decision bool) (finding, bool) {
 	var f finding
-	if m := dueDate.FindStringSubmatch(s); m != nil {
+	// Each phrase needs a word that most sentences lack; looking for those
+	// words first spares the regular expressions almost every sentence
+	// (they were most of an import's follow-up proposals).
+	low := strings.ToLower(s)
+	until := (strings.Contains(low, "bis") || strings.Contains(low, "spätestens")) && strings.ContainsAny(s, "0123456789")
+	to := strings.Contains(low, "zur") && strings.Contains(low, "sitzung")
+	asks := strings.Contains(low, "bitte") || strings.Contains(low, "beauftragt")
+	if !until && !to && !asks {
+		return f, false
+	}
+	if !until {
+		// dueDate needs "bis" or "spätestens" and a date in digits.
+	} else if m := dueDate.FindStringSubmatch(s); m != nil {
 		day, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		year, _ := strconv.Atoi(m[3])
@@ -138,16 +189,22 @@ func (d Deriver) inSentence(s string, current int, decision bool) (finding, bool
 			f.date, f.phrase = date, m[0]
 		}
 	}
-	if m := dueSession.FindStringSubmatch(s); m != nil {
+	if !to {
+		// dueSession and dueNext need "zur" and "Sitzung".
+	} else if m := dueSession.FindStringSubmatch(s); m != nil {
 		f.session, _ = strconv.Atoi(m[1])
 		f.phrase = join(f.phrase, m[0])
 	} else if m := dueNext.FindString(s); m != "" && current > 0 {
 		f.session = current + 1
 		f.phrase = join(f.phrase, m)
 	}
-	req := request.FindString(s)
-	if req == "" && decision {
-		req = ordering.FindString(s)
+	req := ""
+	if asks {
+		// request and ordering need "Bitte"/"bittet" or "beauftragt".
+		req = request.FindString(s)
+		if req == "" && decision {
+			req = ordering.FindString(s)
+		}
 	}
 	if f.phrase == "" && req == "" {
 		return f, false
@@ -241,7 +298,7 @@ func (d Deriver) Propose(doc Document) []Proposal {
 			}
 			for _, text := range texts {
 				for _, s := range sentences(text) {
-					s = pointNumber.ReplaceAllString(s, "")
+					s = withoutPointNumber(s)
 					if f, ok := d.inSentence(s, current, r.Kind == RowDecision || r.Kind == RowText); ok {
 						q := p
 						q.Sentence = s

@@ -1,0 +1,58 @@
+package minutes
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSentencesAsTheRegularExpression: the hand-written sentence scanner
+// and point-number trim split and trim exactly as the regular expressions
+// they replaced, on the seed-like cases and the edge cases.
+func TestSentencesAsTheRegularExpression(t *testing.T) {
+	sentenceEnd := regexp.MustCompile(`[.!?](\s+)`)
+	pointNumber := regexp.MustCompile(`^\s*\d+\.\s+`)
+	byRegexp := func(text string) []string {
+		var out []string
+		start := 0
+		for _, m := range sentenceEnd.FindAllStringSubmatchIndex(text, -1) {
+			if m[0] > 0 {
+				prev := text[m[0]-1]
+				if prev >= '0' && prev <= '9' {
+					continue
+				}
+				if m[1] < len(text) {
+					next := text[m[1]:]
+					if r := []rune(next); len(r) > 0 && strings.ToLower(string(r[0])) == string(r[0]) && strings.ToUpper(string(r[0])) != string(r[0]) {
+						continue
+					}
+				}
+			}
+			if s := strings.TrimSpace(text[start : m[0]+1]); s != "" {
+				out = append(out, s)
+			}
+			start = m[1]
+		}
+		if s := strings.TrimSpace(text[start:]); s != "" {
+			out = append(out, s)
+		}
+		return out
+	}
+	texts := []string{
+		"", ".", ". ", " . x", "Ein Satz. Noch einer! Und? Ende",
+		"Bis zur 49. Sitzung legt Bayern vor. Danke.",
+		"Die Zahlen bzw. die Übersicht werden spätestens zum 01.03.2026 nachgereicht. Bitte an HE.",
+		"z. B. dies. Über alles.\tÄrger\n\nöfter. ßtraße. 1. Punkt. 2. Punkt",
+		"Ende...  Weiter.!? Ja", "Satz.\u00a0Kein Ende, weil NBSP kein \\s ist.", "a.\vB. c.\fD.",
+		"2. Der IT-Planungsrat beauftragt die FITKO.", "  12.  Text", "3.Text", "3. ", "x. y",
+	}
+	for _, text := range texts {
+		if got, want := sentences(text), byRegexp(text); !slices.Equal(got, want) {
+			t.Errorf("sentences(%q) = %q, the regular expression gave %q", text, got, want)
+		}
+		if got, want := withoutPointNumber(text), pointNumber.ReplaceAllString(text, ""); got != want {
+			t.Errorf("withoutPointNumber(%q) = %q, the regular expression gave %q", text, got, want)
+		}
+	}
+}
