@@ -27,7 +27,19 @@ type RenderedPage struct {
 // gives the current generation of the data, read before the caller renders
 // the page: a page stored under it is never served if a change commits
 // while it is rendered. One statement, two index lookups.
+//
+// Large pages are served from memory while the generation stays
+// (pages_hot.go); their Body is shared and must not be changed.
 func (s *Store) StoredPage(ctx context.Context, key, epoch, day string) (p RenderedPage, gen int64, ok bool, err error) {
+	hk := hotKey{key, epoch, day}
+	if !s.pages.hot.empty() {
+		if err := s.rd.QueryRowContext(ctx, `SELECT gen FROM page_generation WHERE id = 1`).Scan(&gen); err != nil {
+			return p, 0, false, fmt.Errorf("store: stored page: %w", err)
+		}
+		if p, ok := s.pages.hot.get(gen, hk); ok {
+			return p, gen, true, nil
+		}
+	}
 	var headers, etag sql.NullString
 	var body []byte
 	err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, p.body FROM page_generation g
@@ -39,7 +51,9 @@ func (s *Store) StoredPage(ctx context.Context, key, epoch, day string) (p Rende
 	if !headers.Valid {
 		return p, gen, false, nil
 	}
-	return RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day, Headers: headers.String, ETag: etag.String, Body: body}, gen, true, nil
+	p = RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day, Headers: headers.String, ETag: etag.String, Body: body}
+	s.pages.hot.put(p)
+	return p, gen, true, nil
 }
 
 // bumpPageGeneration marks every stored page as rendered from old data; it
@@ -68,6 +82,8 @@ type pageWriter struct {
 	budget    atomic.Int64
 	used      int64
 	usedKnown bool
+	// hot keeps the large pages most recently read (pages_hot.go).
+	hot hotPages
 }
 
 // DefaultPageBudget bounds the bytes of stored pages: addresses with a
