@@ -607,6 +607,13 @@ func (y *oparlSync) run() error {
 	return nil
 }
 
+// oparlDecisionByNumber finds the decision a paper's item builds on. The
+// number index is partial (seq > 0): with the number a bound parameter,
+// SQLite uses it only when the query says seq > 0 itself — without, every
+// paper read all decisions of the council, and building a corpus took
+// time growing with the square of its size.
+const oparlDecisionByNumber = `SELECT id FROM decisions WHERE body_id = ? AND year = ? AND seq = ? AND seq > 0`
+
 // embeddedOnce are the kinds embedded whole in one parent (embeddedOne):
 // the parent takes them from memory when they were built in the same
 // build.
@@ -1018,7 +1025,7 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 					if !ok {
 						continue
 					}
-					ids, err := y.ids(`SELECT id FROM decisions WHERE body_id = ? AND year = ? AND seq = ?`, c.ID, n.Year, n.Seq)
+					ids, err := y.ids(oparlDecisionByNumber, c.ID, n.Year, n.Seq)
 					if err != nil {
 						return nil, "", err
 					}
@@ -1110,14 +1117,16 @@ func (s *Store) SyncOParl(ctx context.Context, progress func(done, left int)) er
 	if _, err := s.db.ExecContext(ctx, `DELETE FROM oparl_dirty WHERE seq NOT IN (SELECT MIN(seq) FROM oparl_dirty GROUP BY entity, id)`); err != nil {
 		return fmt.Errorf("store: oparl backlog: %w", err)
 	}
-	done := 0
+	done, left := 0, 0
 	for {
-		var left int
-		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM oparl_dirty`).Scan(&left); err != nil {
-			return fmt.Errorf("store: oparl backlog: %w", err)
-		}
 		if left == 0 {
-			return nil
+			// Counted once, and again when the count is used up.
+			if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM oparl_dirty`).Scan(&left); err != nil {
+				return fmt.Errorf("store: oparl backlog: %w", err)
+			}
+			if left == 0 {
+				return nil
+			}
 		}
 		if progress != nil {
 			progress(done, left)
@@ -1131,6 +1140,10 @@ func (s *Store) SyncOParl(ctx context.Context, progress func(done, left int)) er
 			return err
 		}
 		done += n
+		left = max(0, left-n)
+		if n == 0 {
+			left = 0
+		}
 	}
 }
 
