@@ -22,8 +22,13 @@ const oparlChunk = 100
 // inList gives the placeholder list of a chunk.
 var inList = "(" + strings.TrimSuffix(strings.Repeat("?, ", oparlChunk), ", ") + ")"
 
-// chunks calls fn with the ids in chunks of oparlChunk, padded with 0.
-func chunks(ids []int64, fn func(args []any) error) error {
+// chunks calls fn with the ids in chunks of oparlChunk, padded with 0, and
+// the placeholder list to use; a lone id (a change of one row, the common
+// case of an ordinary transaction) is asked with one placeholder.
+func chunks(ids []int64, fn func(in string, args []any) error) error {
+	if len(ids) == 1 {
+		return fn("(?)", []any{ids[0]})
+	}
 	for len(ids) > 0 {
 		n := min(len(ids), oparlChunk)
 		args := make([]any, oparlChunk)
@@ -33,7 +38,7 @@ func chunks(ids []int64, fn func(args []any) error) error {
 				args[i] = ids[i]
 			}
 		}
-		if err := fn(args); err != nil {
+		if err := fn(inList, args); err != nil {
 			return err
 		}
 		ids = ids[n:]
@@ -62,8 +67,8 @@ func preload[T any](y *oparlSync, cache map[int64]*T, ids []int64, scan func(sca
 	if len(need) == 0 {
 		return nil
 	}
-	err := chunks(need, func(args []any) error {
-		rows, err := y.tx.QueryContext(y.ctx, query+inList, args...)
+	err := chunks(need, func(in string, args []any) error {
+		rows, err := y.tx.QueryContext(y.ctx, query+in, args...)
 		if err != nil {
 			return fmt.Errorf("store: %s: %w", what, err)
 		}
@@ -114,8 +119,8 @@ func (y *oparlSync) preloadItemDecisions(items []int64) error {
 		}
 	}
 	sort.Slice(need, func(i, j int) bool { return need[i] < need[j] })
-	return chunks(need, func(args []any) error {
-		rows, err := y.tx.QueryContext(y.ctx, `SELECT item_id, id FROM decisions WHERE item_id IN `+inList+` ORDER BY item_id, position, id`, args...)
+	return chunks(need, func(in string, args []any) error {
+		rows, err := y.tx.QueryContext(y.ctx, `SELECT item_id, id FROM decisions WHERE item_id IN `+in+` ORDER BY item_id, position, id`, args...)
 		if err != nil {
 			return fmt.Errorf("store: oparl item decisions: %w", err)
 		}
@@ -151,8 +156,8 @@ func (y *oparlSync) preloadStored(kind string, srcs []int64) error {
 			y.rows[oparlKey{kind, src}] = nil
 		}
 	}
-	return chunks(need, func(args []any) error {
-		rows, err := y.tx.QueryContext(y.ctx, `SELECT id, src, created, modified, deleted, hash FROM oparl_objects WHERE kind = ? AND src IN `+inList,
+	return chunks(need, func(in string, args []any) error {
+		rows, err := y.tx.QueryContext(y.ctx, `SELECT id, src, created, modified, deleted, hash FROM oparl_objects WHERE kind = ? AND src IN `+in,
 			append([]any{kind}, args...)...)
 		if err != nil {
 			return fmt.Errorf("store: oparl rows: %w", err)
@@ -183,8 +188,8 @@ func (y *oparlSync) preloadIDsUsed(kind string, srcs []int64) error {
 			y.idUsed[kind][src] = false
 		}
 	}
-	return chunks(need, func(args []any) error {
-		rows, err := y.tx.QueryContext(y.ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND id IN `+inList, append([]any{kind}, args...)...)
+	return chunks(need, func(in string, args []any) error {
+		rows, err := y.tx.QueryContext(y.ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND id IN `+in, append([]any{kind}, args...)...)
 		if err != nil {
 			return fmt.Errorf("store: oparl ids: %w", err)
 		}
@@ -220,8 +225,8 @@ func (y *oparlSync) preloadAuditTimes(kind string, srcs []int64) error {
 			y.audit[entity][src] = [2]string{}
 		}
 	}
-	return chunks(need, func(args []any) error {
-		rows, err := y.tx.QueryContext(y.ctx, `SELECT entity_id, MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id IN `+inList+` GROUP BY entity_id`,
+	return chunks(need, func(in string, args []any) error {
+		rows, err := y.tx.QueryContext(y.ctx, `SELECT entity_id, MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id IN `+in+` GROUP BY entity_id`,
 			append([]any{entity}, args...)...)
 		if err != nil {
 			return fmt.Errorf("store: oparl audit times: %w", err)
@@ -276,6 +281,14 @@ func (y *oparlSync) preloadMarked() error {
 		return err
 	}
 	if err := y.preloadItemDecisions(srcs(oparl.KindAgendaItem)); err != nil {
+		return err
+	}
+	// An item shows its first public decision.
+	var ds []int64
+	for _, it := range srcs(oparl.KindAgendaItem) {
+		ds = append(ds, y.itemDecisions[it]...)
+	}
+	if err := y.preloadDecisions(ds); err != nil {
 		return err
 	}
 	for _, kind := range oparlOrder {
