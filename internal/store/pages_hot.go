@@ -29,14 +29,6 @@ type hotPages struct {
 	bytes int
 }
 
-// empty says whether no page is kept (then the generation is not read
-// separately).
-func (h *hotPages) empty() bool {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return len(h.pages) == 0
-}
-
 // get gives the page kept for k if it is of generation gen; a kept page of
 // another generation is dropped with all others.
 func (h *hotPages) get(gen int64, k hotKey) (RenderedPage, bool) {

@@ -37,8 +37,10 @@ func TestHotPagesFollowGeneration(t *testing.T) {
 	read("h||/klein", "e1", "2026-11-30")
 	// Change the stored bytes behind the store's back (same generation):
 	// the large page comes from memory, the small one from the table.
-	if _, err := s.db.ExecContext(ctx, `UPDATE rendered_pages SET body = ?`, []byte("anders")); err != nil {
-		t.Fatal(err)
+	for key, body := range map[string][]byte{"h||/oparl/v1/body/1/meeting": bytes.Repeat([]byte("y"), hotPageMin+1), "h||/klein": []byte("anders")} {
+		if _, err := s.db.ExecContext(ctx, `UPDATE rendered_pages SET body = ? WHERE key = ?`, body, key); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if b, ok := read("h||/oparl/v1/body/1/meeting", "e1", "2026-11-30"); !ok || b != string(large) {
 		t.Errorf("large page not kept in memory: %v %.20q", ok, b)
