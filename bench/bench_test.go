@@ -294,10 +294,12 @@ func BenchmarkSearch(b *testing.B) {
 // BenchmarkOParl measures OParl served from SQL on its own corpus
 // (GREMIUM_BENCH_OPARL_DECISIONS, default 100000): first list pages, deep
 // pages (keyset, spread over the whole list), single objects spread over
-// the corpus — each against a bare handler with the same bytes, response
-// cache off — and the first request after a write against one without.
-// The OParl objects of a generated corpus are built once when it is first
-// opened (store.SyncOParl); that time is reported too.
+// the corpus — each against a bare handler with the same bytes, with the
+// response cache as the server runs it by default and with it off
+// (GREMIUM_BENCH_OPARL_CACHE=on or off runs only one) — and the first
+// request after a write against one without. The OParl objects of a
+// generated corpus are built once when it is first opened
+// (store.SyncOParl); that time is reported too.
 func BenchmarkOParl(b *testing.B) {
 	c := corpusOf(b, envInt("GREMIUM_BENCH_OPARL_DECISIONS", 100_000))
 	ctx := context.Background()
@@ -334,41 +336,56 @@ func BenchmarkOParl(b *testing.B) {
 		}
 		return ids
 	}
+	modes := []struct {
+		name  string
+		cache bool
+	}{{"response cache on (default)", true}, {"response cache off", false}}
 	for i := 0; i < b.N; i++ {
-		ts, st := serve(b, c, false)
-		db, err := sql.Open("sqlite", "file:"+filepath.Join(c.Dir, store.DBFileName)+"?mode=ro")
-		if err != nil {
-			b.Fatal(err)
+		for _, m := range modes {
+			if v := os.Getenv("GREMIUM_BENCH_OPARL_CACHE"); v != "" && (v == "on") != m.cache {
+				continue
+			}
+			oparlRun(b, c, m.name, m.cache, sample)
 		}
-		body, err := st.OParlBodyID(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
-		list := func(name string) string { return fmt.Sprintf("/oparl/v1/body/%d/%s", body, name) }
-		first := []string{list("paper"), list("agendaItem"), list("consultation"), list("meeting"), list("person"), list("organization"),
-			list("paper") + "?limit=20", list("agendaItem") + "?omit_internal=true"}
-		var deep, objects []string
-		for _, id := range sample(db, "paper", 100) {
-			deep = append(deep, list("paper")+"?after="+strconv.FormatInt(id, 10))
-			objects = append(objects, fmt.Sprintf("/oparl/v1/paper/%d", id))
-		}
-		for _, id := range sample(db, "agendaitem", 100) {
-			deep = append(deep, list("agendaItem")+"?after="+strconv.FormatInt(id, 10))
-			objects = append(objects, fmt.Sprintf("/oparl/v1/agendaitem/%d", id))
-		}
-		for _, id := range sample(db, "meeting", 50) {
-			objects = append(objects, fmt.Sprintf("/oparl/v1/meeting/%d", id))
-		}
-		for _, id := range sample(db, "consultation", 50) {
-			objects = append(objects, fmt.Sprintf("/oparl/v1/consultation/%d", id))
-		}
-		db.Close()
-		fmt.Printf("OParl on %d decisions / %d sessions\n", c.Decisions, c.Sessions)
-		compare(b, "OParl first list pages, response cache off", ts, first)
-		compare(b, "OParl deep list pages (keyset), response cache off", ts, deep)
-		compare(b, "OParl objects spread over the corpus, response cache off", ts, objects)
-		afterWrite(b, ts, st, append([]string{list("paper"), list("person")}, objects[:20]...))
 	}
+}
+
+// oparlRun is one run of BenchmarkOParl with the response cache on or off.
+func oparlRun(b *testing.B, c Corpus, mode string, cache bool, sample func(*sql.DB, string, int) []int64) {
+	ctx := context.Background()
+	ts, st := serve(b, c, cache)
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(c.Dir, store.DBFileName)+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	body, err := st.OParlBodyID(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	list := func(name string) string { return fmt.Sprintf("/oparl/v1/body/%d/%s", body, name) }
+	first := []string{list("paper"), list("agendaItem"), list("consultation"), list("meeting"), list("person"), list("organization"),
+		list("paper") + "?limit=20", list("agendaItem") + "?omit_internal=true"}
+	var deep, objects []string
+	for _, id := range sample(db, "paper", 100) {
+		deep = append(deep, list("paper")+"?after="+strconv.FormatInt(id, 10))
+		objects = append(objects, fmt.Sprintf("/oparl/v1/paper/%d", id))
+	}
+	for _, id := range sample(db, "agendaitem", 100) {
+		deep = append(deep, list("agendaItem")+"?after="+strconv.FormatInt(id, 10))
+		objects = append(objects, fmt.Sprintf("/oparl/v1/agendaitem/%d", id))
+	}
+	for _, id := range sample(db, "meeting", 50) {
+		objects = append(objects, fmt.Sprintf("/oparl/v1/meeting/%d", id))
+	}
+	for _, id := range sample(db, "consultation", 50) {
+		objects = append(objects, fmt.Sprintf("/oparl/v1/consultation/%d", id))
+	}
+	db.Close()
+	fmt.Printf("OParl on %d decisions / %d sessions\n", c.Decisions, c.Sessions)
+	compare(b, "OParl first list pages, "+mode, ts, first)
+	compare(b, "OParl deep list pages (keyset), "+mode, ts, deep)
+	compare(b, "OParl objects spread over the corpus, "+mode, ts, objects)
+	afterWrite(b, ts, st, append([]string{list("paper"), list("person")}, objects[:20]...))
 }
 
 // afterWrite times the first request after a write (a change of a

@@ -53,6 +53,8 @@ func Open(ctx context.Context, dir string, decisions, sessions int, progress fun
 	if b, err := os.ReadFile(filepath.Join(dir, marker)); err == nil {
 		var have Corpus
 		if json.Unmarshal(b, &have) == nil && have.Decisions == decisions && have.Sessions == sessions {
+			// A copied corpus is used where it is, not where it was made.
+			have.Dir = dir
 			return have, nil
 		}
 	}

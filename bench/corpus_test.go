@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -80,5 +82,33 @@ func TestSmallCorpus(t *testing.T) {
 		if s.Requests == 0 || s.Errors != 0 {
 			t.Errorf("load on %s: %+v", base, s)
 		}
+	}
+}
+
+// A copy of a corpus is opened in its own directory: a benchmark that
+// writes (the OParl build) must not write into the corpus it was copied
+// from.
+func TestCorpusCopyIsItsOwn(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if _, err := Open(ctx, dir, 200, 20, nil); err != nil {
+		t.Fatal(err)
+	}
+	cp := t.TempDir()
+	for _, name := range []string{marker, store.DBFileName} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(cp, name), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := Open(ctx, cp, 200, 20, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Dir != cp {
+		t.Errorf("the copy in %s opens the corpus in %s", cp, c.Dir)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -847,7 +848,34 @@ func TestOParlBuiltForStoredData(t *testing.T) {
 		if a["type"] != o["type"] || a["created"] != o["created"] {
 			t.Errorf("%s: created %v, before %v", id, a["created"], o["created"])
 		}
+		// The batched build gives the objects the build per change gave
+		// (modified follows the audit log there).
+		if got, want := withoutModified(a), withoutModified(o); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s after the build:\n%v\nbefore:\n%v", id, got, want)
+		}
 	}
+}
+
+// withoutModified gives a decoded object without its modified times (also
+// those of embedded objects).
+func withoutModified(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, x := range v {
+			if k != "modified" {
+				out[k] = withoutModified(x)
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = withoutModified(x)
+		}
+		return out
+	}
+	return v
 }
 
 // TestOParlMembershipFollowsRepresentative: a spokesperson function without

@@ -264,16 +264,38 @@ func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string)
 		f.After = &c
 	}
 	etag := a.oparlETag(r.Context(), r)
+	omit := q.Get("omit_internal") == "true"
+	base := a.Site.Base(r)
+	lic := a.license()
+	bp := pageBuffers.Get().(*[]byte)
+	defer func() { pageBuffers.Put(bp) }()
+	buf := append((*bp)[:0], `{"data":[`...)
+	first := true
+	// Each object goes from the database's buffer into the answer, its
+	// placeholders replaced on the way: one copy.
+	add := func(raw []byte) error {
+		if !first {
+			buf = append(buf, ',')
+		}
+		first = false
+		if keys := oparl.Internal[kind]; omit && len(keys) > 0 {
+			lean, err := oparl.Without(raw, keys...)
+			if err != nil {
+				return err
+			}
+			raw = lean
+		}
+		buf = oparl.AppendExpanded(buf, raw, base, lic)
+		return nil
+	}
 	p := store.OParlPage{Total: 0}
 	if kind != "" {
 		var err error
-		if p, err = a.st.OParlList(r.Context(), kind, f); err != nil {
+		if p, err = a.st.OParlList(r.Context(), kind, f, add); err != nil {
 			a.oparlFail(w, r, err)
 			return
 		}
 	}
-	omit := q.Get("omit_internal") == "true"
-	base := a.Site.Base(r)
 	link := func(after *store.OParlCursor) string {
 		v := url.Values{}
 		for k, vs := range q {
@@ -288,32 +310,6 @@ func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string)
 			return base + self
 		}
 		return base + self + "?" + v.Encode() // sorted by key: one canonical form
-	}
-	size := 1024
-	for _, raw := range p.Objects {
-		size += len(raw) + len(raw)/8
-	}
-	lic := a.license()
-	bp := pageBuffers.Get().(*[]byte)
-	defer func() { pageBuffers.Put(bp) }()
-	buf := (*bp)[:0]
-	if cap(buf) < size {
-		buf = make([]byte, 0, size)
-	}
-	buf = append(buf, `{"data":[`...)
-	for i, raw := range p.Objects {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		if keys := oparl.Internal[kind]; omit && len(keys) > 0 {
-			lean, err := oparl.Without(raw, keys...)
-			if err != nil {
-				a.oparlFail(w, r, err)
-				return
-			}
-			raw = lean
-		}
-		buf = oparl.AppendExpanded(buf, raw, base, lic)
 	}
 	buf = append(buf, `],"pagination":`...)
 	pag := map[string]any{"elementsPerPage": f.Limit}

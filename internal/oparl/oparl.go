@@ -100,6 +100,9 @@ type Object map[string]any
 // Marshal writes v as compact JSON without HTML escaping (chapter 2.4:
 // XML/HTML string escaping must not be used).
 func Marshal(v any) ([]byte, error) {
+	if o, ok := v.(Object); ok {
+		return appendObject(make([]byte, 0, 512), o)
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -148,24 +151,18 @@ func AppendExpanded(dst, b []byte, base, license string) []byte {
 // internen Ausgabe wird beim internen Objekt auf die Rückreferenz auf das
 // Elternobjekt verzichtet").
 func Embedded(raw []byte, backref string) (json.RawMessage, error) {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, fmt.Errorf("oparl: embed: %w", err)
+	if out, ok := dropMembers(raw, []string{backref}); ok {
+		return out, nil
 	}
-	delete(m, backref)
-	return Marshal(m)
+	return dropMembersDecoded(raw, []string{backref})
 }
 
 // Without gives stored JSON without the named keys (for omit_internal).
 func Without(raw []byte, keys ...string) ([]byte, error) {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, fmt.Errorf("oparl: omit: %w", err)
+	if out, ok := dropMembers(raw, keys); ok {
+		return out, nil
 	}
-	for _, k := range keys {
-		delete(m, k)
-	}
-	return Marshal(m)
+	return dropMembersDecoded(raw, keys)
 }
 
 // Internal lists the embedded lists that omit_internal leaves out, by kind

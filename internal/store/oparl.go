@@ -61,7 +61,7 @@ type oparlKey struct {
 // oparlSync builds the OParl objects of one batch of dirty rows.
 type oparlSync struct {
 	ctx      context.Context
-	tx       *sql.Tx
+	tx       queryer // the transaction, through statements prepared once (txStmts)
 	now      string
 	backfill bool
 	council  model.Body
@@ -80,6 +80,23 @@ type oparlSync struct {
 	persons   map[int64]*model.Person
 	assigns   map[int64]*model.Assignment
 	lastHeld  int
+
+	// rows are the stored objects by key (nil: none), itemDecisions the
+	// decisions of items, audit the first and last audit times of rows by
+	// entity: read in batches (oparl_batch.go).
+	rows          map[oparlKey]*stored
+	itemDecisions map[int64][]int64
+	audit         map[string]map[int64][2]string
+	// idUsed says whether a public id of a kind is given (read in batches
+	// for the source ids of new objects; taken has those given since).
+	idUsed map[string]map[int64]bool
+	// built are the objects of embeddedOnce kinds written in this build,
+	// for their parents.
+	built map[oparlKey]builtObject
+	// pending are the objects built and not yet written (flush).
+	pending [][]any
+	// sections are the names of sections by id.
+	sections map[int64]string
 
 	// sessionsChanged: some session changed, so the years and the ends of
 	// spokesperson terms are built again (once per batch).
@@ -146,11 +163,13 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 	} else {
 		now = s.now().UTC().Format(oparlTime)
 	}
-	y := &oparlSync{ctx: ctx, tx: tx, now: now, backfill: backfill,
+	y := &oparlSync{ctx: ctx, tx: newTxStmts(tx), now: now, backfill: backfill,
 		want: map[string]map[int64]bool{}, visible: map[oparlKey]bool{}, pid: map[oparlKey]int64{},
 		taken: map[string]map[int64]bool{}, maxID: map[string]int64{}, counts: map[string]int{},
 		sessions: map[int64]*model.Session{}, items: map[int64]*model.AgendaItem{}, decisions: map[int64]*model.Decision{},
-		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{}}
+		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{},
+		rows: map[oparlKey]*stored{}, itemDecisions: map[int64][]int64{}, audit: map[string]map[int64][2]string{},
+		idUsed: map[string]map[int64]bool{}, sections: map[int64]string{}, built: map[oparlKey]builtObject{}}
 	council, err := queryOne(ctx, tx, scanBody, "oparl council",
 		`SELECT `+bodyCols+` FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil)
 	if errors.Is(err, ErrNotFound) {
@@ -174,10 +193,20 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 			return 0, err
 		}
 	}
+	byEntity := map[string][]int64{}
+	for _, d := range ds {
+		byEntity[d.entity] = append(byEntity[d.entity], d.id)
+	}
+	if err := y.preloadDirty(byEntity); err != nil {
+		return 0, err
+	}
 	for _, d := range ds {
 		if err := y.expand(d.entity, d.id); err != nil {
 			return 0, err
 		}
+	}
+	if err := y.preloadMarked(); err != nil {
+		return 0, err
 	}
 	if err := y.run(); err != nil {
 		return 0, err
@@ -265,7 +294,7 @@ func (y *oparlSync) expand(entity string, id int64) error {
 		}
 		y.add(oparl.KindMeeting, it.SessionID)
 		y.add(oparl.KindFile, it.SessionID)
-		ds, err := y.ids(`SELECT id FROM decisions WHERE item_id = ?`, id)
+		ds, err := y.itemDecisionIDs(id)
 		for _, d := range ds {
 			y.add(oparl.KindPaper, d)
 			y.add(oparl.KindConsultation, d)
@@ -478,13 +507,12 @@ func (y *oparlSync) ref(kind string, src int64) (int64, error) {
 // its source row's id if that was never given in the kind, else one more
 // than the highest id ever given.
 func (y *oparlSync) allocate(k oparlKey) (int64, error) {
-	var id int64
-	err := y.tx.QueryRowContext(y.ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND src = ?`, k.kind, k.src).Scan(&id)
-	if err == nil {
-		return id, nil
+	old, err := y.stored(k)
+	if err != nil {
+		return 0, err
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("store: oparl id: %w", err)
+	if old != nil {
+		return old.id, nil
 	}
 	if y.taken[k.kind] == nil {
 		y.taken[k.kind] = map[int64]bool{}
@@ -499,7 +527,9 @@ func (y *oparlSync) allocate(k oparlKey) (int64, error) {
 		cand = 1
 	}
 	used := y.taken[k.kind][cand] || cand <= 0
-	if !used {
+	if u, known := y.idUsed[k.kind][cand]; known && !used {
+		used = u
+	} else if !used {
 		var one int
 		err := y.tx.QueryRowContext(y.ctx, `SELECT 1 FROM oparl_objects WHERE kind = ? AND id = ?`, k.kind, cand).Scan(&one)
 		used = err == nil
@@ -560,6 +590,10 @@ func (y *oparlSync) run() error {
 				return fmt.Errorf("store: oparl %s %d: %w", kind, src, err)
 			}
 		}
+		// The objects that embed these are built from the stored rows.
+		if err := y.flush(); err != nil {
+			return err
+		}
 	}
 	for kind, n := range y.counts {
 		if n == 0 {
@@ -573,6 +607,24 @@ func (y *oparlSync) run() error {
 	return nil
 }
 
+// oparlDecisionByNumber finds the decision a paper's item builds on. The
+// number index is partial (seq > 0): with the number a bound parameter,
+// SQLite uses it only when the query says seq > 0 itself — without, every
+// paper read all decisions of the council, and building a corpus took
+// time growing with the square of its size.
+const oparlDecisionByNumber = `SELECT id FROM decisions WHERE body_id = ? AND year = ? AND seq = ? AND seq > 0`
+
+// embeddedOnce are the kinds embedded whole in one parent (embeddedOne):
+// the parent takes them from memory when they were built in the same
+// build.
+var embeddedOnce = map[string]bool{oparl.KindConsultation: true, oparl.KindLocation: true, oparl.KindFile: true, oparl.KindOrganization: true}
+
+// builtObject is an object as written by this build.
+type builtObject struct {
+	json     []byte
+	modified string
+}
+
 // stored is a row of oparl_objects.
 type stored struct {
 	id                int64
@@ -583,15 +635,20 @@ type stored struct {
 }
 
 func (y *oparlSync) stored(k oparlKey) (*stored, error) {
+	if r, ok := y.rows[k]; ok {
+		return r, nil
+	}
 	var r stored
 	err := y.tx.QueryRowContext(y.ctx, `SELECT id, src, created, modified, deleted, hash FROM oparl_objects WHERE kind = ? AND src = ?`, k.kind, k.src).
 		Scan(&r.id, &r.src, &r.created, &r.modified, &r.deleted, &r.hash)
 	if errors.Is(err, sql.ErrNoRows) {
+		y.rows[k] = nil
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: oparl row: %w", err)
 	}
+	y.rows[k] = &r
 	return &r, nil
 }
 
@@ -623,6 +680,10 @@ func (y *oparlSync) embedded(backref, query string, args ...any) ([]json.RawMess
 }
 
 func (y *oparlSync) embeddedOne(backref, kind string, src int64) (json.RawMessage, string, error) {
+	if b, ok := y.built[oparlKey{kind, src}]; ok {
+		e, err := oparl.Embedded(b.json, backref)
+		return e, b.modified, err
+	}
 	l, mod, err := y.embedded(backref, `SELECT json, modified FROM oparl_objects WHERE kind = ? AND src = ? AND deleted = 0`, kind, src)
 	if err != nil || len(l) == 0 {
 		return nil, "", err
@@ -679,12 +740,11 @@ func (y *oparlSync) build(k oparlKey) error {
 	if old == nil || old.deleted {
 		y.counts[k.kind]++
 	}
-	_, err = y.tx.ExecContext(y.ctx, `INSERT INTO oparl_objects (kind, id, src, created, modified, deleted, hash, json) VALUES (?, ?, ?, ?, ?, 0, ?, ?)
-		ON CONFLICT (kind, id) DO UPDATE SET src = excluded.src, modified = excluded.modified, deleted = 0, hash = excluded.hash, json = excluded.json`,
-		k.kind, id, k.src, created, modified, hash, full)
-	if err != nil {
-		return fmt.Errorf("store: oparl write: %w", err)
+	y.pending = append(y.pending, []any{k.kind, id, k.src, created, modified, hash, full})
+	if embeddedOnce[k.kind] {
+		y.built[k] = builtObject{full, modified}
 	}
+	y.rows[k] = &stored{id: id, src: sql.NullInt64{Int64: k.src, Valid: true}, created: created, modified: modified, hash: hash}
 	return nil
 }
 
@@ -706,6 +766,7 @@ func (y *oparlSync) tombstone(k oparlKey, old *stored) error {
 	}
 	if old.deleted {
 		if gone {
+			y.rows[k] = nil
 			_, err := y.tx.ExecContext(y.ctx, `UPDATE oparl_objects SET src = NULL WHERE kind = ? AND id = ?`, k.kind, old.id)
 			return err
 		}
@@ -722,6 +783,11 @@ func (y *oparlSync) tombstone(k oparlKey, old *stored) error {
 		src, y.now, full, k.kind, old.id)
 	if err != nil {
 		return fmt.Errorf("store: oparl tombstone: %w", err)
+	}
+	if gone {
+		y.rows[k] = nil
+	} else {
+		y.rows[k] = &stored{id: old.id, src: old.src, created: old.created, modified: y.now, deleted: true, hash: "deleted"}
 	}
 	return nil
 }
@@ -769,6 +835,10 @@ func (y *oparlSync) auditTimes(k oparlKey) (string, string, error) {
 		entity := oparlAuditEntity[k.kind]
 		if entity == "" {
 			return y.now, y.now, nil
+		}
+		if t, ok := y.audit[entity][k.src]; ok {
+			first.String, first.Valid, last.String, last.Valid = t[0], t[0] != "", t[1], t[1] != ""
+			break
 		}
 		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id = ?`, entity, k.src).Scan(&first, &last)
 	}
@@ -909,7 +979,7 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		pub := model.Public.Item(*it)
 		var dec *model.Decision
 		var consultation int64
-		ds, err := y.ids(`SELECT id FROM decisions WHERE item_id = ? ORDER BY position, id`, it.ID)
+		ds, err := y.itemDecisionIDs(it.ID)
 		if err != nil {
 			return nil, "", err
 		}
@@ -955,7 +1025,7 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 					if !ok {
 						continue
 					}
-					ids, err := y.ids(`SELECT id FROM decisions WHERE body_id = ? AND year = ? AND seq = ?`, c.ID, n.Year, n.Seq)
+					ids, err := y.ids(oparlDecisionByNumber, c.ID, n.Year, n.Seq)
 					if err != nil {
 						return nil, "", err
 					}
@@ -1013,10 +1083,16 @@ func (y *oparlSync) sectionName(id int64) (string, error) {
 	if id == 0 {
 		return "", nil
 	}
+	if name, ok := y.sections[id]; ok {
+		return name, nil
+	}
 	var name string
 	err := y.tx.QueryRowContext(y.ctx, `SELECT name FROM sections WHERE id = ?`, id).Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+		err = nil
+	}
+	if err == nil {
+		y.sections[id] = name
 	}
 	return name, err
 }
@@ -1033,15 +1109,24 @@ func publicDecision(d model.Decision) model.Decision {
 // batch rows each; progress, if set, gets the rows done and left. The
 // server calls it before it serves.
 func (s *Store) SyncOParl(ctx context.Context, progress func(done, left int)) error {
-	const batch = 2000
-	done := 0
+	const batch = 5000
+	// A row written several times (an item inserted, then updated) is
+	// built once: the build reads the data as it is now. Only rows written
+	// outside the store wait here; the store's own transactions build
+	// theirs before they commit.
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM oparl_dirty WHERE seq NOT IN (SELECT MIN(seq) FROM oparl_dirty GROUP BY entity, id)`); err != nil {
+		return fmt.Errorf("store: oparl backlog: %w", err)
+	}
+	done, left := 0, 0
 	for {
-		var left int
-		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM oparl_dirty`).Scan(&left); err != nil {
-			return fmt.Errorf("store: oparl backlog: %w", err)
-		}
 		if left == 0 {
-			return nil
+			// Counted once, and again when the count is used up.
+			if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM oparl_dirty`).Scan(&left); err != nil {
+				return fmt.Errorf("store: oparl backlog: %w", err)
+			}
+			if left == 0 {
+				return nil
+			}
 		}
 		if progress != nil {
 			progress(done, left)
@@ -1055,6 +1140,10 @@ func (s *Store) SyncOParl(ctx context.Context, progress func(done, left int)) er
 			return err
 		}
 		done += n
+		left = max(0, left-n)
+		if n == 0 {
+			left = 0
+		}
 	}
 }
 
@@ -1101,13 +1190,12 @@ type OParlFilter struct {
 	After                                                    *OParlCursor
 }
 
-// OParlPage is a page of a list: the objects' JSON (with the placeholders
-// of package oparl), the cursor of the next page (nil on the last) and the
-// number of objects of the unfiltered list (-1 when filtered).
+// OParlPage is what a list page says besides its objects: the cursor of
+// the next page (nil on the last) and the number of objects of the
+// unfiltered list (-1 when filtered).
 type OParlPage struct {
-	Objects [][]byte
-	Next    *OParlCursor
-	Total   int
+	Next  *OParlCursor
+	Total int
 }
 
 // OParlObject gives the stored JSON of an object (a tombstone for a deleted
@@ -1143,8 +1231,11 @@ func (s *Store) OParlBodyID(ctx context.Context) (int64, error) {
 // a modified (created) filter, by modified (created) time and id, so that
 // the index serves the filter. Deleted objects are listed only with
 // ModifiedSince (chapter 2.5). Paging is by key, not offset: a deep page
-// costs what the first costs.
-func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter) (OParlPage, error) {
+// costs what the first costs. each gets the stored JSON of every object of
+// the page in order (with the placeholders of package oparl); raw is the
+// database's buffer, valid only during the call (a page is 100–180 KB:
+// it is not copied on its way to the answer).
+func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter, each func(raw []byte) error) (OParlPage, error) {
 	order := "id"
 	switch {
 	case !f.ModifiedSince.IsZero() || !f.ModifiedUntil.IsZero():
@@ -1194,18 +1285,22 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter) (OPar
 	defer rows.Close()
 	page := OParlPage{Total: -1}
 	var last OParlCursor
+	n := 0
 	for rows.Next() {
-		var raw []byte
+		var raw sql.RawBytes
 		var c OParlCursor
 		if err := rows.Scan(&raw, &c.ID, &c.Time); err != nil {
 			return OParlPage{}, fmt.Errorf("store: oparl list: %w", err)
 		}
-		if len(page.Objects) == limit {
+		if n == limit {
 			next := last
 			page.Next = &next
 			break
 		}
-		page.Objects = append(page.Objects, raw)
+		if err := each(raw); err != nil {
+			return OParlPage{}, err
+		}
+		n++
 		last = c
 	}
 	if err := rows.Err(); err != nil {

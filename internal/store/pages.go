@@ -27,19 +27,41 @@ type RenderedPage struct {
 // gives the current generation of the data, read before the caller renders
 // the page: a page stored under it is never served if a change commits
 // while it is rendered. One statement, two index lookups.
+//
+// Large pages are served from memory while the generation stays
+// (pages_hot.go); their Body is shared and must not be changed. The one
+// statement reads a large page's length, not its bytes (SQLite reads the
+// length from the record header); they are read by a second statement
+// when the page is not in memory.
 func (s *Store) StoredPage(ctx context.Context, key, epoch, day string) (p RenderedPage, gen int64, ok bool, err error) {
 	var headers, etag sql.NullString
 	var body []byte
-	err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, p.body FROM page_generation g
+	var size sql.NullInt64
+	err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, CASE WHEN length(p.body) < ? THEN p.body END, length(p.body) FROM page_generation g
 		LEFT JOIN rendered_pages p ON p.key = ? AND p.gen = g.gen AND p.epoch = ? AND p.day = ?
-		WHERE g.id = 1`, key, epoch, day).Scan(&gen, &headers, &etag, &body)
+		WHERE g.id = 1`, hotPageMin, key, epoch, day).Scan(&gen, &headers, &etag, &body, &size)
 	if err != nil {
 		return p, 0, false, fmt.Errorf("store: stored page: %w", err)
 	}
 	if !headers.Valid {
 		return p, gen, false, nil
 	}
-	return RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day, Headers: headers.String, ETag: etag.String, Body: body}, gen, true, nil
+	if size.Int64 >= hotPageMin {
+		if p, ok := s.pages.hot.get(gen, hotKey{key, epoch, day}); ok {
+			return p, gen, true, nil
+		}
+		err := s.rd.QueryRowContext(ctx, `SELECT body FROM rendered_pages WHERE key = ? AND gen = ? AND epoch = ? AND day = ?`,
+			key, gen, epoch, day).Scan(&body)
+		if errors.Is(err, sql.ErrNoRows) {
+			return RenderedPage{}, gen, false, nil // removed in between
+		}
+		if err != nil {
+			return RenderedPage{}, 0, false, fmt.Errorf("store: stored page: %w", err)
+		}
+	}
+	p = RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day, Headers: headers.String, ETag: etag.String, Body: body}
+	s.pages.hot.put(p)
+	return p, gen, true, nil
 }
 
 // bumpPageGeneration marks every stored page as rendered from old data; it
@@ -68,6 +90,8 @@ type pageWriter struct {
 	budget    atomic.Int64
 	used      int64
 	usedKnown bool
+	// hot keeps the large pages most recently read (pages_hot.go).
+	hot hotPages
 }
 
 // DefaultPageBudget bounds the bytes of stored pages: addresses with a

@@ -1,0 +1,359 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gremium/internal/model"
+	"gremium/internal/oparl"
+)
+
+// Batched reads of an OParl build: the source rows and the stored objects
+// of all marked keys are read with a few queries per kind of row, before
+// the objects are built, instead of one query per object (a build of the
+// whole corpus marks millions of objects).
+
+// oparlChunk is the number of ids per query: the statement has exactly
+// this many placeholders (the rest filled with 0, which no row has), so it
+// is one prepared text whatever the batch.
+const oparlChunk = 100
+
+// inList gives the placeholder list of a chunk.
+var inList = "(" + strings.TrimSuffix(strings.Repeat("?, ", oparlChunk), ", ") + ")"
+
+// chunks calls fn with the ids in chunks of oparlChunk, padded with 0, and
+// the placeholder list to use; a lone id (a change of one row, the common
+// case of an ordinary transaction) is asked with one placeholder.
+func chunks(ids []int64, fn func(in string, args []any) error) error {
+	if len(ids) == 1 {
+		return fn("(?)", []any{ids[0]})
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), oparlChunk)
+		args := make([]any, oparlChunk)
+		for i := range args {
+			args[i] = int64(0)
+			if i < n {
+				args[i] = ids[i]
+			}
+		}
+		if err := fn(inList, args); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// notCached gives the ids not yet in cache, sorted, without 0 and repeats.
+func notCached[T any](cache map[int64]*T, ids []int64) []int64 {
+	var out []int64
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if _, ok := cache[id]; ok || id == 0 || seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, id)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// preload reads the rows of ids not in cache into it (nil: no such row).
+func preload[T any](y *oparlSync, cache map[int64]*T, ids []int64, scan func(scanner) (T, error), id func(T) int64, what, query string) error {
+	need := notCached(cache, ids)
+	if len(need) == 0 {
+		return nil
+	}
+	err := chunks(need, func(in string, args []any) error {
+		rows, err := y.tx.QueryContext(y.ctx, query+in, args...)
+		if err != nil {
+			return fmt.Errorf("store: %s: %w", what, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			v, err := scan(rows)
+			if err != nil {
+				return fmt.Errorf("store: %s: %w", what, err)
+			}
+			cache[id(v)] = &v
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range need {
+		if _, ok := cache[id]; !ok {
+			cache[id] = nil
+		}
+	}
+	return nil
+}
+
+func (y *oparlSync) preloadSessions(ids []int64) error {
+	return preload(y, y.sessions, ids, scanSession, func(s model.Session) int64 { return s.ID }, "oparl sessions",
+		`SELECT `+sessionCols+` FROM sessions WHERE id IN `)
+}
+
+func (y *oparlSync) preloadItems(ids []int64) error {
+	return preload(y, y.items, ids, scanItem, func(it model.AgendaItem) int64 { return it.ID }, "oparl items",
+		`SELECT `+itemCols+` FROM agenda_items WHERE id IN `)
+}
+
+func (y *oparlSync) preloadDecisions(ids []int64) error {
+	return preload(y, y.decisions, ids, scanDecision, func(d model.Decision) int64 { return d.ID }, "oparl decisions",
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.id IN `)
+}
+
+// preloadItemDecisions reads the decisions of items (ordered by position
+// and id) into itemDecisions.
+func (y *oparlSync) preloadItemDecisions(items []int64) error {
+	var need []int64
+	for _, id := range items {
+		if _, ok := y.itemDecisions[id]; !ok && id != 0 {
+			need = append(need, id)
+			y.itemDecisions[id] = nil
+		}
+	}
+	sort.Slice(need, func(i, j int) bool { return need[i] < need[j] })
+	return chunks(need, func(in string, args []any) error {
+		rows, err := y.tx.QueryContext(y.ctx, `SELECT item_id, id FROM decisions WHERE item_id IN `+in+` ORDER BY item_id, position, id`, args...)
+		if err != nil {
+			return fmt.Errorf("store: oparl item decisions: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var it, d int64
+			if err := rows.Scan(&it, &d); err != nil {
+				return fmt.Errorf("store: oparl item decisions: %w", err)
+			}
+			y.itemDecisions[it] = append(y.itemDecisions[it], d)
+		}
+		return rows.Err()
+	})
+}
+
+// itemDecisionIDs gives the decisions of an item, ordered by position.
+func (y *oparlSync) itemDecisionIDs(item int64) ([]int64, error) {
+	if ds, ok := y.itemDecisions[item]; ok {
+		return ds, nil
+	}
+	if err := y.preloadItemDecisions([]int64{item}); err != nil {
+		return nil, err
+	}
+	return y.itemDecisions[item], nil
+}
+
+// preloadStored reads the stored objects of the marked keys of a kind.
+func (y *oparlSync) preloadStored(kind string, srcs []int64) error {
+	var need []int64
+	for _, src := range srcs {
+		if _, ok := y.rows[oparlKey{kind, src}]; !ok && src != 0 {
+			need = append(need, src)
+			y.rows[oparlKey{kind, src}] = nil
+		}
+	}
+	return chunks(need, func(in string, args []any) error {
+		rows, err := y.tx.QueryContext(y.ctx, `SELECT id, src, created, modified, deleted, hash FROM oparl_objects WHERE kind = ? AND src IN `+in,
+			append([]any{kind}, args...)...)
+		if err != nil {
+			return fmt.Errorf("store: oparl rows: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r stored
+			if err := rows.Scan(&r.id, &r.src, &r.created, &r.modified, &r.deleted, &r.hash); err != nil {
+				return fmt.Errorf("store: oparl rows: %w", err)
+			}
+			y.rows[oparlKey{kind, r.src.Int64}] = &r
+		}
+		return rows.Err()
+	})
+}
+
+// preloadIDsUsed reads which of the source ids of the marked new objects
+// of a kind are public ids of the kind already (a new object takes its
+// source row's id unless it is).
+func (y *oparlSync) preloadIDsUsed(kind string, srcs []int64) error {
+	if y.idUsed[kind] == nil {
+		y.idUsed[kind] = map[int64]bool{}
+	}
+	var need []int64
+	for _, src := range srcs {
+		if _, ok := y.idUsed[kind][src]; !ok && y.rows[oparlKey{kind, src}] == nil && src > 0 {
+			need = append(need, src)
+			y.idUsed[kind][src] = false
+		}
+	}
+	return chunks(need, func(in string, args []any) error {
+		rows, err := y.tx.QueryContext(y.ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND id IN `+in, append([]any{kind}, args...)...)
+		if err != nil {
+			return fmt.Errorf("store: oparl ids: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return fmt.Errorf("store: oparl ids: %w", err)
+			}
+			y.idUsed[kind][id] = true
+		}
+		return rows.Err()
+	})
+}
+
+// preloadAuditTimes reads the audit times of the marked keys of a kind
+// (new objects built from rows stored before take them).
+func (y *oparlSync) preloadAuditTimes(kind string, srcs []int64) error {
+	entity := oparlAuditEntity[kind]
+	if entity == "" {
+		return nil
+	}
+	if y.audit[entity] == nil {
+		y.audit[entity] = map[int64][2]string{}
+	}
+	var need []int64
+	for _, src := range srcs {
+		if r := y.rows[oparlKey{kind, src}]; r != nil {
+			continue // kept: its times stay
+		}
+		if _, ok := y.audit[entity][src]; !ok && src != 0 {
+			need = append(need, src)
+			y.audit[entity][src] = [2]string{}
+		}
+	}
+	return chunks(need, func(in string, args []any) error {
+		rows, err := y.tx.QueryContext(y.ctx, `SELECT entity_id, MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id IN `+in+` GROUP BY entity_id`,
+			append([]any{entity}, args...)...)
+		if err != nil {
+			return fmt.Errorf("store: oparl audit times: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var first, last string
+			if err := rows.Scan(&id, &first, &last); err != nil {
+				return fmt.Errorf("store: oparl audit times: %w", err)
+			}
+			y.audit[entity][id] = [2]string{first, last}
+		}
+		return rows.Err()
+	})
+}
+
+// preloadMarked reads what building the marked objects needs, kind by
+// kind, in batches.
+func (y *oparlSync) preloadMarked() error {
+	srcs := func(kinds ...string) []int64 {
+		var out []int64
+		for _, k := range kinds {
+			for src := range y.want[k] {
+				out = append(out, src)
+			}
+		}
+		return out
+	}
+	if err := y.preloadItems(srcs(oparl.KindAgendaItem)); err != nil {
+		return err
+	}
+	if err := y.preloadDecisions(srcs(oparl.KindPaper, oparl.KindConsultation)); err != nil {
+		return err
+	}
+	var items, sessions []int64
+	for _, d := range y.decisions {
+		if d != nil {
+			items = append(items, d.ItemID)
+			sessions = append(sessions, d.SessionID)
+		}
+	}
+	if err := y.preloadItems(items); err != nil {
+		return err
+	}
+	for _, it := range y.items {
+		if it != nil {
+			sessions = append(sessions, it.SessionID)
+		}
+	}
+	if err := y.preloadSessions(append(sessions, srcs(oparl.KindMeeting, oparl.KindFile, oparl.KindLocation)...)); err != nil {
+		return err
+	}
+	if err := y.preloadItemDecisions(srcs(oparl.KindAgendaItem)); err != nil {
+		return err
+	}
+	// An item shows its first public decision.
+	var ds []int64
+	for _, it := range srcs(oparl.KindAgendaItem) {
+		ds = append(ds, y.itemDecisions[it]...)
+	}
+	if err := y.preloadDecisions(ds); err != nil {
+		return err
+	}
+	for _, kind := range oparlOrder {
+		if err := y.preloadStored(kind, srcs(kind)); err != nil {
+			return err
+		}
+		if err := y.preloadIDsUsed(kind, srcs(kind)); err != nil {
+			return err
+		}
+		if y.backfill {
+			if err := y.preloadAuditTimes(kind, srcs(kind)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// preloadDirty reads the rows that marking the dirty rows needs: their
+// decisions, items and the decisions of those items.
+func (y *oparlSync) preloadDirty(byEntity map[string][]int64) error {
+	if err := y.preloadDecisions(byEntity["decision"]); err != nil {
+		return err
+	}
+	items := append([]int64(nil), byEntity["agenda_item"]...)
+	for _, id := range byEntity["decision"] {
+		if d := y.decisions[id]; d != nil {
+			items = append(items, d.ItemID)
+		}
+	}
+	if err := y.preloadItems(items); err != nil {
+		return err
+	}
+	return y.preloadItemDecisions(items)
+}
+
+// oparlWriteRows is the number of objects one statement writes.
+const oparlWriteRows = 50
+
+const oparlUpsert = `INSERT INTO oparl_objects (kind, id, src, created, modified, deleted, hash, json) VALUES `
+
+const oparlUpsertConflict = ` ON CONFLICT (kind, id) DO UPDATE SET src = excluded.src, modified = excluded.modified, deleted = 0, hash = excluded.hash, json = excluded.json`
+
+// oparlUpsertMany writes oparlWriteRows objects.
+var oparlUpsertMany = oparlUpsert + strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, 0, ?, ?), ", oparlWriteRows), ", ") + oparlUpsertConflict
+
+// flush writes the pending objects: oparlWriteRows in one statement, the
+// rest one by one (two fixed statement texts).
+func (y *oparlSync) flush() error {
+	p := y.pending
+	y.pending = y.pending[:0]
+	for len(p) >= oparlWriteRows {
+		args := make([]any, 0, 7*oparlWriteRows)
+		for _, r := range p[:oparlWriteRows] {
+			args = append(args, r...)
+		}
+		if _, err := y.tx.ExecContext(y.ctx, oparlUpsertMany, args...); err != nil {
+			return fmt.Errorf("store: oparl write: %w", err)
+		}
+		p = p[oparlWriteRows:]
+	}
+	for _, r := range p {
+		if _, err := y.tx.ExecContext(y.ctx, oparlUpsert+`(?, ?, ?, ?, ?, 0, ?, ?)`+oparlUpsertConflict, r...); err != nil {
+			return fmt.Errorf("store: oparl write: %w", err)
+		}
+	}
+	return nil
+}
