@@ -17,10 +17,13 @@ import (
 var comingStatuses = []any{model.StatusPlanned, model.StatusConvened, model.StatusRunning}
 
 // ComingSessions gives a body's sessions that are planned, convened or
-// running, newest number first (few: an index range by status).
+// running, newest number first (few: an index range by status). The
+// order is by +number, an expression: ordered by the column, SQLite walked
+// the (body, number) index over every session of the body to spare the
+// sort of the few.
 func (s *Store) ComingSessions(ctx context.Context, bodyID int64) ([]model.Session, error) {
 	return queryList(ctx, s.rd, scanSession, "coming sessions",
-		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND status IN (?, ?, ?) ORDER BY number DESC`,
+		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND status IN (?, ?, ?) ORDER BY +number DESC`,
 		append([]any{bodyID}, comingStatuses...)...)
 }
 

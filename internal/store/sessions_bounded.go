@@ -106,7 +106,7 @@ func (s *Store) PreparedSessions(ctx context.Context, prepIDs []int64) (map[int6
 	out := map[int64]model.Session{}
 	for _, chunk := range chunks(prepIDs) {
 		args := padded(chunk)
-		links, err := s.prepLinks(ctx, `id IN (`+placeholders(len(args))+`)`, args)
+		links, err := s.prepLinks(ctx, `prepares_session_id IS NOT NULL AND id IN (`+placeholders(len(args))+`)`, args)
 		if err != nil {
 			return nil, err
 		}
@@ -125,6 +125,8 @@ func (s *Store) PreparingSessions(ctx context.Context, prepBodyID int64, mainIDs
 	out := map[int64]model.Session{}
 	for _, chunk := range chunks(mainIDs) {
 		args := padded(chunk)
+		// The IN implies prepares_session_id IS NOT NULL: the partial
+		// index on it serves.
 		links, err := s.prepLinks(ctx, `prepares_session_id IN (`+placeholders(len(args))+`) AND body_id = ?`, append(args, prepBodyID))
 		if err != nil {
 			return nil, err
@@ -145,7 +147,7 @@ func (s *Store) prepLinks(ctx context.Context, where string, args []any) ([]prep
 	return queryList(ctx, s.rd, func(r scanner) (prepLink, error) {
 		var l prepLink
 		return l, r.Scan(&l.prep, &l.main)
-	}, "preparation links", `SELECT id, prepares_session_id FROM sessions WHERE prepares_session_id IS NOT NULL AND `+where+` ORDER BY number DESC`, args...)
+	}, "preparation links", `SELECT id, prepares_session_id FROM sessions WHERE `+where+` ORDER BY number DESC`, args...)
 }
 
 // sessionsOfLinks reads the sessions the links name (by end) in one

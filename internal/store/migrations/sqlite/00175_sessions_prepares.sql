@@ -1,8 +1,18 @@
 -- +goose Up
+-- Sessions by status come newest number first (the coming sessions, the
+-- draft minutes): with the number in the status index one range gives
+-- them in order; without it SQLite walked the (body, number) index over
+-- every session of the body to spare the sort.
+DROP INDEX sessions_status;
+CREATE INDEX sessions_status ON sessions(body_id, status, number);
 -- The session a preparatory session (AL-Runde) prepares is looked up from
 -- the prepared side too (the preparatory body's page, a session's
--- "vorbereitet in"): without an index that read every session.
-CREATE INDEX sessions_prepares ON sessions(prepares_session_id);
+-- "vorbereitet in"): without an index that read every session. Partial:
+-- few sessions prepare another, and the planner's statistics then see
+-- only those.
+CREATE INDEX sessions_prepares ON sessions(prepares_session_id) WHERE prepares_session_id IS NOT NULL;
 
 -- +goose Down
 DROP INDEX sessions_prepares;
+DROP INDEX sessions_status;
+CREATE INDEX sessions_status ON sessions(body_id, status);
