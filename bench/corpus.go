@@ -53,6 +53,9 @@ func Open(ctx context.Context, dir string, decisions, sessions int, progress fun
 	if b, err := os.ReadFile(filepath.Join(dir, marker)); err == nil {
 		var have Corpus
 		if json.Unmarshal(b, &have) == nil && have.Decisions == decisions && have.Sessions == sessions {
+			// Where it is now: a copy of a kept corpus is used, not the
+			// directory it was generated in (which the marker names).
+			have.Dir = dir
 			return have, nil
 		}
 	}

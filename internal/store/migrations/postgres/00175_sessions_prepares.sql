@@ -11,6 +11,11 @@ CREATE INDEX sessions_status ON sessions(body_id, status, number);
 -- few sessions prepare another, and the planner's statistics then see
 -- only those.
 CREATE INDEX sessions_prepares ON sessions(prepares_session_id) WHERE prepares_session_id IS NOT NULL;
+-- Statistics for the new indexes: where the other indexes of sessions have
+-- them (a database once analysed) and these did not, SQLite took the
+-- status index for the newest dated sessions and sorted every session of
+-- the body.
+ANALYZE sessions;
 
 -- +goose Down
 DROP INDEX sessions_prepares;
