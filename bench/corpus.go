@@ -53,7 +53,8 @@ func Open(ctx context.Context, dir string, decisions, sessions int, progress fun
 	if b, err := os.ReadFile(filepath.Join(dir, marker)); err == nil {
 		var have Corpus
 		if json.Unmarshal(b, &have) == nil && have.Decisions == decisions && have.Sessions == sessions {
-			// A copied corpus is used where it is, not where it was made.
+			// Where it is now: a copy of a kept corpus is used, not the
+			// directory it was generated in (which the marker names).
 			have.Dir = dir
 			return have, nil
 		}

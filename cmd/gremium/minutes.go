@@ -316,19 +316,11 @@ func linkPrepared(ctx context.Context, st *store.Store, sessionID int64, body mo
 	if err != nil || se.Date.IsZero() {
 		return err
 	}
-	sessions, err := st.Sessions(ctx, body.Preparation.PreparesID)
-	if err != nil {
-		return err
-	}
-	var next *model.Session
-	for i := range sessions {
-		c := &sessions[i]
-		if se.Date.Before(c.Date) && (next == nil || c.Date.Before(next.Date)) {
-			next = c
-		}
-	}
-	if next == nil {
+	next, err := st.FirstSessionAfter(ctx, body.Preparation.PreparesID, se.Date)
+	if errors.Is(err, store.ErrNotFound) {
 		return nil
+	} else if err != nil {
+		return err
 	}
 	return st.LinkPreparedSession(ctx, sessionID, next.ID)
 }

@@ -155,17 +155,33 @@ func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	all, err := a.st.Sessions(ctx, council.ID)
+	before := 0
+	if v := r.URL.Query().Get("vor"); v != "" {
+		if before, err = strconv.Atoi(v); err != nil || before < 1 {
+			apiError(w, http.StatusBadRequest, "Der Parameter vor ist die Nummer einer Sitzung, zum Beispiel ?vor=40.")
+			return
+		}
+	}
+	page, err := a.st.SessionsBefore(ctx, council.ID, before, SessionsPerPage+1)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
+	if len(page) > SessionsPerPage {
+		page = page[:SessionsPerPage]
+		w.Header().Set("Link", fmt.Sprintf(`<%s/api/v1/sitzungen?vor=%d>; rel="next"`, a.Site.Base(r), page[SessionsPerPage-1].Number))
+	}
 	out := []Session{}
-	for _, se := range all {
+	for _, se := range page {
 		out = append(out, sessionOf(a.Site.Base(r), se))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
+
+// SessionsPerPage is the page size of /api/v1/sitzungen: the next page
+// (Link rel="next") holds the sessions numbered below the last one
+// (?vor=its number).
+const SessionsPerPage = 100
 
 func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()

@@ -132,7 +132,7 @@ func (s *Store) MinutesCorrections(ctx context.Context, sessionID int64) ([]mode
 // for approval, with the number of the session each corrects.
 func (s *Store) ProposedCorrections(ctx context.Context, bodyID int64) ([]model.MinutesCorrection, map[int64]int, error) {
 	list, err := queryList(ctx, s.db, scanCorrection, "proposed corrections",
-		`SELECT `+correctionCols+` FROM minutes_corrections WHERE status = ? AND session_id IN (SELECT id FROM sessions WHERE body_id = ?) ORDER BY id`,
+		`SELECT `+correctionCols+` FROM minutes_corrections WHERE status = ? AND EXISTS (SELECT 1 FROM sessions WHERE sessions.id = minutes_corrections.session_id AND sessions.body_id = ?) ORDER BY id`,
 		model.CorrectionProposed, bodyID)
 	if err != nil {
 		return nil, nil, err

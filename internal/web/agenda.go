@@ -114,10 +114,10 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 		d.CorrectionsToApprove, d.CorrectionSessions, err = s.st.ProposedCorrections(ctx, council.ID)
 	}
 	if err == nil && se.Status == model.StatusRunning {
-		var all []model.Session
-		all, err = s.st.Sessions(ctx, council.ID)
-		for _, o := range all {
-			if o.Number < se.Number && o.Status == model.StatusMinutesDraft {
+		var drafts []model.Session
+		drafts, err = s.st.SessionsWithStatus(ctx, council.ID, model.StatusMinutesDraft)
+		for _, o := range drafts {
+			if o.Number < se.Number {
 				d.ToApprove = append(d.ToApprove, o)
 			}
 		}

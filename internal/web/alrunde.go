@@ -97,10 +97,17 @@ type prepBodyData struct {
 	Delegates []store.Delegate
 	Voters    []model.Member
 	Sessions  []prepRow
-	Upcoming  []plannedRow
+	// Older: the body has older sessions than the PrepSessionsShown
+	// shown.
+	Older    bool
+	Upcoming []plannedRow
 	// Form: the proposal of the next pair for the planning form.
 	NextMain, NextPrep int
 }
+
+// PrepSessionsShown bounds the sessions of a preparatory body its page
+// lists, the newest first.
+const PrepSessionsShown = 30
 
 func (s *Server) prepBody(w http.ResponseWriter, r *http.Request) (model.Body, model.Body, bool) {
 	ctx := r.Context()
@@ -142,41 +149,62 @@ func (s *Server) prepBodyPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	own, err := s.st.Sessions(ctx, b.ID)
+	// Its newest sessions with the sessions they prepare, the prepared
+	// body's coming sessions with the sessions preparing them, and the
+	// highest numbers of both: a fixed number of statements.
+	own, err := s.st.SessionsBefore(ctx, b.ID, 0, PrepSessionsShown+1)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	preparing := map[int64]model.Session{}
+	if len(own) > PrepSessionsShown {
+		own, d.Older = own[:PrepSessionsShown], true
+	}
+	ownIDs := make([]int64, len(own))
+	for i, se := range own {
+		ownIDs[i] = se.ID
+	}
+	preparedBy, err := s.st.PreparedSessions(ctx, ownIDs)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	for _, se := range own {
 		row := prepRow{Session: se}
-		if p, err := s.st.PreparedSession(ctx, se.ID); err == nil {
+		if p, ok := preparedBy[se.ID]; ok {
 			row.Prepared, row.Schedule = &p, b.Preparation.ScheduleWith(p.Date, se.Date)
-			preparing[p.ID] = se
-		} else if !errors.Is(err, store.ErrNotFound) {
-			s.serverError(w, r, err)
-			return
 		}
 		d.Sessions = append(d.Sessions, row)
-		d.NextPrep = max(d.NextPrep, se.Number+1)
 	}
-	mains, err := s.st.Sessions(ctx, prepared.ID)
+	if len(own) > 0 {
+		d.NextPrep = own[0].Number + 1
+	}
+	coming, err := s.st.ComingSessions(ctx, prepared.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	for _, se := range mains {
-		d.NextMain = max(d.NextMain, se.Number+1)
-		if se.Held() {
-			continue
-		}
+	comingIDs := make([]int64, len(coming))
+	for i, se := range coming {
+		comingIDs[i] = se.ID
+	}
+	preparing, err := s.st.PreparingSessions(ctx, b.ID, comingIDs)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, se := range coming {
 		row := plannedRow{Session: se, Schedule: b.Preparation.Schedule(se.Date)}
 		if p, ok := preparing[se.ID]; ok {
 			row.Prep, row.Schedule = &p, b.Preparation.ScheduleWith(se.Date, p.Date)
 		}
 		d.Upcoming = append(d.Upcoming, row)
 	}
-	d.NextMain, d.NextPrep = max(d.NextMain, 1), max(d.NextPrep, 1)
+	if d.NextMain, err = s.st.LastSessionNumber(ctx, prepared.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.NextMain, d.NextPrep = d.NextMain+1, max(d.NextPrep, 1)
 	s.render(w, r, http.StatusOK, "alrunde_body.html", view{Title: b.Name, Active: "alrunde", Data: d})
 }
 

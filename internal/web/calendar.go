@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -156,22 +157,35 @@ func (s *Server) sessionCalendar(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	sessions, err := s.st.Sessions(ctx, council.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
 	host := "gremium"
 	if u, err := url.Parse(s.site.Base(r)); err == nil && u.Hostname() != "" {
 		host = u.Hostname()
 	}
 	c := ical.Calendar{Name: "Sitzungen des " + council.Name + "s", Stamp: s.calendarStamp(r)}
-	for i := len(sessions) - 1; i >= 0; i-- { // earliest first
-		se := sessions[i]
-		if se.Date.IsZero() {
-			continue
-		}
-		c.Events = append(c.Events, ical.SessionEvent(host, council.Abbrev, council.Name, se, s.site.URL(r, fmt.Sprintf("/sitzungen/%d", se.Number))))
+	events, err := s.sessionEvents(r, host, council)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
 	}
+	c.Events = events
 	s.writeCalendar(w, r, c)
+}
+
+// CalendarSessions bounds the sessions of a calendar feed: the newest by
+// date (at four sessions a year, half a century of the council's).
+const CalendarSessions = 200
+
+// sessionEvents gives the events of the council's CalendarSessions newest
+// dated sessions, the lowest number first.
+func (s *Server) sessionEvents(r *http.Request, host string, council model.Body) ([]ical.Event, error) {
+	sessions, err := s.st.NewestDatedSessions(r.Context(), council.ID, CalendarSessions)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(sessions, func(a, b model.Session) int { return a.Number - b.Number })
+	events := make([]ical.Event, 0, len(sessions))
+	for _, se := range sessions {
+		events = append(events, ical.SessionEvent(host, council.Abbrev, council.Name, se, s.site.URL(r, fmt.Sprintf("/sitzungen/%d", se.Number))))
+	}
+	return events, nil
 }

@@ -176,13 +176,9 @@ func (s *Server) visibleFollowUps(r *http.Request, f store.FollowUpFilter) ([]fo
 	if err != nil {
 		return nil, err
 	}
-	sessions, err := s.st.Sessions(ctx, council.ID)
+	byID, byNumber, err := s.followUpSessions(ctx, council.ID, entries)
 	if err != nil {
 		return nil, err
-	}
-	byID, byNumber := map[int64]*model.Session{}, map[int]*model.Session{}
-	for i := range sessions {
-		byID[sessions[i].ID], byNumber[sessions[i].Number] = &sessions[i], &sessions[i]
 	}
 	var ids []int64
 	for _, e := range entries {
@@ -402,11 +398,30 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, q follo
 		s.serverError(w, r, err)
 		return
 	}
-	if d.Sessions, err = s.st.Sessions(ctx, council.ID); err != nil {
+	if d.Sessions, err = s.filterSessions(ctx, council.ID, q.Session); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "followups.html", view{Title: d.Heading, Active: "auftraege", Data: d})
+}
+
+// FilterSessions is how many of the newest sessions the follow-up list's
+// filter offers (and the one chosen, if older).
+const FilterSessions = 30
+
+// filterSessions gives the sessions the follow-up filter offers: the
+// FilterSessions newest and the chosen one (number, 0 for none), newest
+// first.
+func (s *Server) filterSessions(ctx context.Context, councilID int64, chosen int) ([]model.Session, error) {
+	list, err := s.st.SessionsBefore(ctx, councilID, 0, FilterSessions)
+	if err != nil || chosen == 0 || slices.ContainsFunc(list, func(se model.Session) bool { return se.Number == chosen }) {
+		return list, err
+	}
+	se, err := s.st.SessionByNumber(ctx, councilID, chosen)
+	if err != nil {
+		return nil, err
+	}
+	return append(list, se), nil
 }
 
 // exportRows gives the export's header and rows: public text only (the
@@ -762,29 +777,59 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 // (19.03.2026)").
 func (s *Server) followUpDeadlines(ctx context.Context, bodyID int64, doc minutes.Document) (map[int64]string, error) {
 	out := map[int64]string{}
-	var sessions []model.Session
-	loaded := false
+	var numbers []int
+	for _, it := range doc.Items() {
+		for _, f := range it.FollowUps {
+			if f.DueSession > 0 {
+				numbers = append(numbers, f.DueSession)
+			}
+		}
+	}
+	sessions, err := s.st.SessionsByNumber(ctx, bodyID, numbers)
+	if err != nil {
+		return nil, err
+	}
 	for _, it := range doc.Items() {
 		for _, f := range it.FollowUps {
 			var due *model.Session
-			if f.DueSession > 0 {
-				if !loaded {
-					var err error
-					if sessions, err = s.st.Sessions(ctx, bodyID); err != nil {
-						return nil, err
-					}
-					loaded = true
-				}
-				for i := range sessions {
-					if sessions[i].Number == f.DueSession {
-						due = &sessions[i]
-					}
-				}
+			if se, ok := sessions[f.DueSession]; ok {
+				due = &se
 			}
 			out[f.ID] = f.DeadlineAt(due)
 		}
 	}
 	return out, nil
+}
+
+// followUpSessions gives the council's sessions the follow-ups were given
+// in, by id, and those they are due to, by number: the sessions of the
+// listed follow-ups, not all sessions.
+func (s *Server) followUpSessions(ctx context.Context, councilID int64, entries []store.FollowUpEntry) (map[int64]*model.Session, map[int]*model.Session, error) {
+	ids, numbers := make([]int64, 0, len(entries)), make([]int, 0, len(entries))
+	for _, e := range entries {
+		if e.SessionID != 0 {
+			ids = append(ids, e.SessionID)
+		}
+		if e.DueSession > 0 {
+			numbers = append(numbers, e.DueSession)
+		}
+	}
+	given, err := s.st.SessionsOfBody(ctx, councilID, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	due, err := s.st.SessionsByNumber(ctx, councilID, numbers)
+	if err != nil {
+		return nil, nil, err
+	}
+	byID, byNumber := make(map[int64]*model.Session, len(given)), make(map[int]*model.Session, len(due))
+	for id, se := range given {
+		byID[id] = &se
+	}
+	for n, se := range due {
+		byNumber[n] = &se
+	}
+	return byID, byNumber, nil
 }
 
 // openFollowUps counts the pending follow-ups the request's audience may
@@ -802,13 +847,9 @@ func (s *Server) openFollowUps(r *http.Request) (int, error) {
 		if err != nil {
 			return [2]int{}, err
 		}
-		sessions, err := s.st.Sessions(ctx, council.ID)
+		byID, _, err := s.followUpSessions(ctx, council.ID, entries)
 		if err != nil {
 			return [2]int{}, err
-		}
-		byID := map[int64]*model.Session{}
-		for i := range sessions {
-			byID[sessions[i].ID] = &sessions[i]
 		}
 		var ids []int64
 		for _, e := range entries {

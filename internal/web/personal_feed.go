@@ -94,18 +94,9 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		host = pu.Hostname()
 	}
 	c := ical.Calendar{Name: "gremium: Termine und Fristen – " + u.Name, Stamp: s.calendarStamp(r)}
-	sessions, err := s.st.Sessions(ctx, council.ID)
-	if err != nil {
+	if c.Events, err = s.sessionEvents(r, host, council); err != nil {
 		s.serverError(w, r, err)
 		return
-	}
-	byNumber := map[int]*model.Session{}
-	for i := len(sessions) - 1; i >= 0; i-- { // earliest first
-		se := sessions[i]
-		byNumber[se.Number] = &sessions[i]
-		if !se.Date.IsZero() {
-			c.Events = append(c.Events, ical.SessionEvent(host, council.Abbrev, council.Name, se, s.site.URL(r, fmt.Sprintf("/sitzungen/%d", se.Number))))
-		}
 	}
 	// Follow-ups the person's member owes (the secretariat: all), by their
 	// due day. Texts are public text: calendars are often kept by other
@@ -137,6 +128,22 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 		}
+	}
+	// The sessions the follow-ups are due to, by number.
+	dueNumbers := make([]int, 0, len(fus))
+	for _, fu := range fus {
+		if fu.DueSession > 0 {
+			dueNumbers = append(dueNumbers, fu.DueSession)
+		}
+	}
+	dueSessions, err := s.st.SessionsByNumber(ctx, council.ID, dueNumbers)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	byNumber := map[int]*model.Session{}
+	for n, se := range dueSessions {
+		byNumber[n] = &se
 	}
 	for _, fu := range fus {
 		due := fu.DueAt(byNumber[fu.DueSession])

@@ -27,15 +27,12 @@ func (s *Server) newSessionPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	sessions, err := s.st.Sessions(r.Context(), council.ID)
+	last, err := s.st.LastSessionNumber(r.Context(), council.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	next := 1
-	if len(sessions) > 0 {
-		next = sessions[0].Number + 1
-	}
+	next := last + 1
 	members, err := s.votingMembers(r)
 	if err != nil {
 		s.serverError(w, r, err)

@@ -57,14 +57,9 @@ type newProcedureData struct {
 // the warning about the Königsteiner Schlüssel.
 func (s *Server) newProcedureForm(r *http.Request, council model.Body, f map[string]string, msg string) (newProcedureData, error) {
 	d := newProcedureData{Rules: council.Rules, Form: f, Error: msg}
-	all, err := s.st.Sessions(r.Context(), council.ID)
-	if err != nil {
+	var err error
+	if d.DraftMinutes, err = s.st.SessionsWithStatus(r.Context(), council.ID, model.StatusMinutesDraft); err != nil {
 		return d, err
-	}
-	for _, se := range all {
-		if se.Status == model.StatusMinutesDraft {
-			d.DraftMinutes = append(d.DraftMinutes, se)
-		}
 	}
 	d.SharesWarning, err = s.sharesWarning(r.Context())
 	return d, err

@@ -190,12 +190,12 @@ func (s *Server) requestPage(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		all, err := s.st.Sessions(ctx, council.ID)
+		coming, err := s.st.ComingSessions(ctx, council.ID)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
-		for _, se := range all {
+		for _, se := range coming {
 			if se.Status == model.StatusPlanned || se.Status == model.StatusConvened {
 				d.Sessions = append(d.Sessions, se)
 			}

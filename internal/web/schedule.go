@@ -4,8 +4,11 @@ package web
 // place, and the session calendar (a month list).
 
 import (
+	"context"
 	"fmt"
+	"math"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -154,7 +157,14 @@ func (s *Server) sessionCalendarPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	sessions, err := s.st.Sessions(ctx, council.ID)
+	// The year's sessions (one range of the date index) and the
+	// neighbouring years from the years kept per data version.
+	sessions, err := s.st.SessionsOfYear(ctx, council.ID, year, 0, math.MaxInt32)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	years, err := s.councilSessionYears(ctx, council.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -165,18 +175,18 @@ func (s *Server) sessionCalendarPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := sessionCalendarData{Council: council, Year: year, Members: members, CanManage: auth.Can(s.user(r), auth.ManageSessions, "")}
-	byMonth := map[time.Month][]model.Session{}
-	for i := len(sessions) - 1; i >= 0; i-- { // oldest first
-		se := sessions[i]
-		switch y := se.Date.Year; {
-		case se.Date.IsZero():
-		case y == year:
-			byMonth[se.Date.Month] = append(byMonth[se.Date.Month], se)
-		case y < year && y > d.Prev:
-			d.Prev = y
-		case y > year && (d.Next == 0 || y < d.Next):
+	for _, y := range years { // newest first
+		switch {
+		case y > year:
 			d.Next = y
+		case y < year && d.Prev == 0:
+			d.Prev = y
 		}
+	}
+	slices.SortFunc(sessions, func(a, b model.Session) int { return a.Number - b.Number }) // oldest first
+	byMonth := map[time.Month][]model.Session{}
+	for _, se := range sessions {
+		byMonth[se.Date.Month] = append(byMonth[se.Date.Month], se)
 	}
 	for m := time.January; m <= time.December; m++ {
 		if list := byMonth[m]; len(list) > 0 {
@@ -184,4 +194,10 @@ func (s *Server) sessionCalendarPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "session_calendar.html", view{Title: fmt.Sprintf("Sitzungskalender %d", year), Active: "sitzungen", Data: d})
+}
+
+// councilSessionYears gives the years with sessions of the council, newest
+// first, kept per data version.
+func (s *Server) councilSessionYears(ctx context.Context, councilID int64) ([]int, error) {
+	return s.sessionYears.get(s.st.Version(), func() ([]int, error) { return s.st.SessionYears(ctx, councilID) })
 }

@@ -37,7 +37,7 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	years, err := s.sessionYears.get(s.st.Version(), func() ([]int, error) { return s.st.SessionYears(ctx, council.ID) })
+	years, err := s.councilSessionYears(ctx, council.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -40,27 +40,18 @@ func (s *Server) currentSession(r *http.Request) (model.Session, error) {
 	if err != nil {
 		return model.Session{}, err
 	}
-	all, err := s.st.Sessions(r.Context(), council.ID)
+	coming, err := s.st.ComingSessions(r.Context(), council.ID)
 	if err != nil {
 		return model.Session{}, err
 	}
-	var next, last model.Session
-	for _, se := range all {
-		switch se.Status {
-		case model.StatusPlanned, model.StatusConvened, model.StatusRunning:
-			if next.ID == 0 || se.Number < next.Number {
-				next = se
-			}
-		default:
-			if se.Number > last.Number {
-				last = se
-			}
-		}
+	if len(coming) > 0 { // newest number first
+		return coming[len(coming)-1], nil
 	}
-	if next.ID != 0 {
-		return next, nil
+	last, err := s.st.LastHeldSession(r.Context(), council.ID)
+	if err != nil || last == 0 {
+		return model.Session{}, err
 	}
-	return last, nil
+	return s.st.SessionByNumber(r.Context(), council.ID, last)
 }
 
 // mayCheck reports whether the user keeps the checklist of the conference:

@@ -1,0 +1,106 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"strings"
+	"testing"
+
+	"gremium/internal/auth"
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// BenchmarkInternalPages measures the internal pages, feeds and the JSON
+// session list that once read every session of the council (100,000 in
+// the 1M corpus), as the logged-in secretariat sees them, with the
+// response cache and the stored pages off: one request per operation, one
+// after the other (ns/op is the time of one page). The corpus is written
+// to (the demo accounts, a calendar address, the 48th session running for
+// its management page): give GREMIUM_BENCH_DIR a copy of a kept corpus.
+func BenchmarkInternalPages(b *testing.B) {
+	c := benchCorpus(b)
+	ts, st := serveWith(b, c, false, false)
+	ctx := store.WithActor(context.Background(), "bench")
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		b.Fatal(err)
+	}
+	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.SessionByNumber(ctx, council.ID, 48); errors.Is(err, store.ErrNotFound) {
+		if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.NewDate(2026, 3, 12), StartTime: "10:00", EndTime: "13:00",
+			Place: "Berlin", Status: model.StatusRunning}); err != nil {
+			b.Fatal(err)
+		}
+	} else if err != nil {
+		b.Fatal(err)
+	}
+	u, _, err := st.UserLogin(ctx, "geschaeftsstelle")
+	if err != nil {
+		b.Fatal(err)
+	}
+	token, err := auth.NewCalendarToken(ctx, st, u.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := client.PostForm(ts.URL+"/anmelden", url.Values{"benutzer": {"geschaeftsstelle"}, "passwort": {demo.AccountPassword}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		b.Fatalf("login: %d", res.StatusCode)
+	}
+	qs, err := st.Requests(ctx, 0)
+	if err != nil || len(qs) == 0 {
+		b.Fatalf("requests: %v", err)
+	}
+	pages := []struct{ name, path string }{
+		{"new procedure", "/umlaufverfahren/neu"},
+		{"new session", "/sitzungen/neu"},
+		{"running session, management", "/sitzungen/48/verwaltung"},
+		{"session 47 (follow-up deadlines)", "/sitzungen/47"},
+		{"session calendar, 2025", "/sitzungen/kalender?jahr=2025"},
+		{fmt.Sprintf("session calendar, %d (a corpus year)", FirstYear+years/2), fmt.Sprintf("/sitzungen/kalender?jahr=%d", FirstYear+years/2)},
+		{"sessions feed", "/sitzungen.ics"},
+		{"personal feed", "/kalender/" + token + ".ics"},
+		{"follow-ups of a member", "/mitglieder/FITKO/auftraege"},
+		{"FachMK checklist", "/fachmk/FMK/aufgaben"},
+		{"request", fmt.Sprintf("/anliegen/%d", qs[0].ID)},
+		{"AL-Runde", "/gremien/al-runde"},
+		{"JSON sessions", "/api/v1/sitzungen"},
+	}
+	if envInt("GREMIUM_BENCH_FOLLOWUPS", 0) == 1 {
+		// The whole follow-up list (300,000 follow-ups at 1M): seconds a
+		// request, whatever the sessions cost.
+		pages = append(pages, struct{ name, path string }{"follow-ups", "/auftraege"})
+	}
+	for _, p := range pages {
+		b.Run(strings.ReplaceAll(p.name, " ", "_"), func(b *testing.B) {
+			size := 0
+			for b.Loop() {
+				res, err := client.Get(ts.URL + p.path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n, _ := io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK {
+					b.Fatalf("%s: %d", p.path, res.StatusCode)
+				}
+				size = int(n)
+			}
+			b.ReportMetric(float64(size), "bytes/page")
+		})
+	}
+}
