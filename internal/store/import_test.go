@@ -61,7 +61,7 @@ func TestImportRefusesRecordedNumbers(t *testing.T) {
 // TestImportRowsAndAudit imports minutes, then a corrected version with
 // fewer rows, and checks the stored rows and that every row has its
 // audit entry with the recorded columns (the rows are inserted many per
-// statement, their ids given back by item and position).
+// statement, with ids given before).
 func TestImportRowsAndAudit(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := WithActor(context.Background(), "import")
@@ -71,7 +71,7 @@ func TestImportRowsAndAudit(t *testing.T) {
 	for i := range 250 {
 		items = append(items, importItem(i+1, i+1))
 	}
-	// Two rows of one item at the same position: inserted one by one.
+	// Two rows of one item at the same position (once inserted one by one).
 	items[7].Remarks = append(items[7].Remarks, model.Remark{Position: 4, Kind: model.RemarkText, Text: "zweiter Freitext"})
 	sessionID, err := s.SaveMinutes(ctx, bodyID, se, items, nil)
 	check(t, err)
@@ -108,8 +108,7 @@ func TestImportRowsAndAudit(t *testing.T) {
 	if n := count(t, s, "remarks"); n != len(items) {
 		t.Errorf("%d remarks, want %d", n, len(items))
 	}
-	// Two new items at the same position: the items are inserted one by
-	// one, their rows still together.
+	// Two new items at the same position.
 	se.Number = 51
 	items[5].Item.Position = items[4].Item.Position
 	for i := range items {
@@ -121,6 +120,62 @@ func TestImportRowsAndAudit(t *testing.T) {
 	for i, it := range stored {
 		if rs := must[[]model.Remark](t)(s.Remarks(ctx, it.ID)); it.Title != items[i].Item.Title || len(rs) != 1 {
 			t.Fatalf("item %d of the 51st session: %q with remarks %+v", i+1, it.Title, rs)
+		}
+	}
+	if rep, err := s.VerifyAudit(ctx, AuditHead{}); err != nil || rep.Problem != nil {
+		t.Fatalf("audit chain: %+v, %v", rep.Problem, err)
+	}
+}
+
+// TestImportDecisionsTogether imports new decisions (inserted together,
+// with their votes): each keeps its votes and label, the body's counter of
+// each year ends at the highest number imported (not lowered by a smaller
+// one after it), each decision's audit entry records its votes, and the
+// chain verifies.
+func TestImportDecisionsTogether(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "import")
+	bodyID, _ := fixture(t, s)
+	var items []MinutesItem
+	for i, seq := range []int{7, 3, 250, 9} {
+		it := importItem(i+1, seq)
+		it.Decisions[0].Votes = []model.Vote{{Member: "Bund", Choice: model.VoteYes}, {Member: "HE", Choice: model.VoteNo}}
+		if i == 3 {
+			it.Decisions[0].Number = model.DecisionNumber{Year: 2031, Seq: 9}
+			// An unnumbered decision next to it.
+			it.Decisions = append(it.Decisions, model.Decision{Position: 6, Kind: model.KindDecision, Status: model.DecisionRejected,
+				Scope: model.ScopeAll, Result: "abgelehnt", Title: "Antrag", Votes: []model.Vote{{Member: "HH", Choice: model.VoteAbstain}}})
+		}
+		items = append(items, it)
+	}
+	se := model.Session{Number: 50, Date: model.NewDate(2030, 3, 1), Place: "Berlin", Chair: "Bund"}
+	sessionID, err := s.SaveMinutes(ctx, bodyID, se, items, nil)
+	check(t, err)
+	ds := must[[]model.Decision](t)(s.Decisions(ctx, DecisionFilter{SessionID: sessionID}))
+	if len(ds) != 5 {
+		t.Fatalf("%d decisions stored, want 5", len(ds))
+	}
+	for _, d := range ds {
+		full := must[model.Decision](t)(s.Decision(ctx, d.ID))
+		want := 2
+		if d.Number.IsZero() {
+			want = 1
+		} else if d.Label != model.FormatDecisionNumber(model.DefaultDecisionPattern, d.Number) {
+			t.Errorf("decision %s labelled %q", d.Number.Short(), d.Label)
+		}
+		if len(full.Votes) != want {
+			t.Errorf("decision %q: votes %+v", d.DisplayTitle(), full.Votes)
+		}
+		log := must[[]model.AuditEntry](t)(s.AuditLog(ctx, "decision", d.ID))
+		if len(log) != 1 || log[0].Action != "create" || !strings.Contains(log[0].After, `"stimmen":[`) {
+			t.Errorf("audit of decision %q: %+v", d.DisplayTitle(), log)
+		}
+	}
+	for year, want := range map[int]int{2030: 250, 2031: 9} {
+		var last int
+		check(t, s.db.QueryRow(`SELECT last FROM decision_counters WHERE body_id = ? AND year = ?`, bodyID, year).Scan(&last))
+		if last != want {
+			t.Errorf("counter of %d at %d, want %d", year, last, want)
 		}
 	}
 	if rep, err := s.VerifyAudit(ctx, AuditHead{}); err != nil || rep.Problem != nil {

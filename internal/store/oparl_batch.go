@@ -291,6 +291,9 @@ func (y *oparlSync) preloadMarked() error {
 	if err := y.preloadDecisions(ds); err != nil {
 		return err
 	}
+	if err := y.preloadCited(srcs(oparl.KindPaper)); err != nil {
+		return err
+	}
 	for _, kind := range oparlOrder {
 		if err := y.preloadStored(kind, srcs(kind)); err != nil {
 			return err
@@ -353,6 +356,61 @@ func (y *oparlSync) flush() error {
 	for _, r := range p {
 		if _, err := y.tx.ExecContext(y.ctx, oparlUpsert+`(?, ?, ?, ?, ?, 0, ?, ?)`+oparlUpsertConflict, r...); err != nil {
 			return fmt.Errorf("store: oparl write: %w", err)
+		}
+	}
+	return nil
+}
+
+// preloadCited reads the council's decisions that the items of the
+// papers (decision ids, preloaded) build on (their sources that name a
+// decision number) into byNumber: per year, inChunk numbers per query.
+func (y *oparlSync) preloadCited(papers []int64) error {
+	seqs := map[int][]int{}
+	for _, src := range papers {
+		d := y.decisions[src]
+		if d == nil || d.ItemID == 0 {
+			continue
+		}
+		it := y.items[d.ItemID]
+		if it == nil {
+			continue
+		}
+		for _, ref := range it.Sources {
+			n, ok := model.ParseDecisionRef(ref)
+			if _, known := y.byNumber[n]; !ok || known {
+				continue
+			}
+			y.byNumber[n] = nil
+			seqs[n.Year] = append(seqs[n.Year], n.Seq)
+		}
+	}
+	years := make([]int, 0, len(seqs))
+	for year := range seqs {
+		years = append(years, year)
+	}
+	sort.Ints(years)
+	for _, year := range years {
+		for _, chunk := range distinctChunks(seqs[year]) {
+			args := padded(chunk)
+			rows, err := y.tx.QueryContext(y.ctx, oparlDecisionsByNumbers+`(`+placeholders(len(args))+`)`,
+				append([]any{y.council.ID, year}, args...)...)
+			if err != nil {
+				return fmt.Errorf("store: oparl decisions by number: %w", err)
+			}
+			for rows.Next() {
+				var id int64
+				var seq int
+				if err := rows.Scan(&id, &seq); err != nil {
+					rows.Close()
+					return fmt.Errorf("store: oparl decisions by number: %w", err)
+				}
+				n := model.DecisionNumber{Year: year, Seq: seq}
+				y.byNumber[n] = append(y.byNumber[n], id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("store: oparl decisions by number: %w", err)
+			}
 		}
 	}
 	return nil
