@@ -3,6 +3,7 @@ package jsontext
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"testing"
 )
 
@@ -37,5 +38,57 @@ func FuzzAppendString(f *testing.F) {
 		if got, want := AppendString(nil, s), marshal(t, s); !bytes.Equal(got, want) {
 			t.Errorf("AppendString(%q) = %s, encoding/json: %s", s, got, want)
 		}
+	})
+}
+
+// checkStrings compares Strings with json.Unmarshal into a []string: where
+// Strings reads the text, it must give what encoding/json gives.
+func checkStrings(t *testing.T, s string) bool {
+	t.Helper()
+	got, ok := Strings(s)
+	if !ok {
+		return false
+	}
+	var want []string
+	if err := json.Unmarshal([]byte(s), &want); err != nil {
+		t.Errorf("Strings(%q) read what encoding/json refuses: %v", s, err)
+		return true
+	}
+	if !reflect.DeepEqual(got, want) || (got == nil) != (want == nil) {
+		t.Errorf("Strings(%q) = %#v, encoding/json: %#v", s, got, want)
+	}
+	return true
+}
+
+// TestStringsAsEncodingJSON: the lists the store writes are read as
+// encoding/json reads them; what needs more than the simple form is left
+// to encoding/json.
+func TestStringsAsEncodingJSON(t *testing.T) {
+	for _, s := range []string{`[]`, `[""]`, `["a"]`, `["berichtet","ergänzt",""]`, `["<b>&</b>","😀"]`} {
+		if !checkStrings(t, s) {
+			t.Errorf("Strings(%q) left to encoding/json", s)
+		}
+	}
+	for _, s := range []string{``, `null`, `[`, `]`, `[,]`, `["a",]`, `["a" ,"b"]`, `[ "a"]`, `["a\"b"]`, `["a\u00e4"]`,
+		`["a"`, `["a""b"]`, `[1]`, `["a\nb"]`, "[\"a\tb\"]", "[\"\xff\"]", `["a"]]`, `{"a":1}`} {
+		if checkStrings(t, s) {
+			t.Errorf("Strings(%q) read text it should leave to encoding/json", s)
+		}
+	}
+	// Lists written by encoding/json (as the store writes them) round-trip.
+	for _, l := range [][]string{{}, {"x"}, {"a", "b", "c"}, {"Größe", "a/b"}} {
+		b, _ := json.Marshal(l)
+		if !checkStrings(t, string(b)) {
+			t.Errorf("Strings(%s) left to encoding/json", b)
+		}
+	}
+}
+
+// FuzzStrings compares Strings with encoding/json on any input.
+func FuzzStrings(f *testing.F) {
+	f.Add(`["berichtet","ergänzt"]`)
+	f.Add(`["a\"b"]`)
+	f.Fuzz(func(t *testing.T, s string) {
+		checkStrings(t, s)
 	})
 }
