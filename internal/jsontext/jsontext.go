@@ -4,7 +4,10 @@
 // JSON the store keeps (lists of strings) without it.
 package jsontext
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 const hexDigits = "0123456789abcdef"
 
@@ -110,4 +113,27 @@ func Strings(s string) (out []string, ok bool) {
 		}
 		body = body[1:]
 	}
+}
+
+// AppendObject appends m as a JSON object with its keys sorted, as
+// encoding/json writes a map; value appends each value (and may fail).
+func AppendObject[M ~map[string]V, V any](dst []byte, m M, value func(dst []byte, v V) ([]byte, error)) ([]byte, error) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	dst = append(dst, '{')
+	for i, k := range keys {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = AppendString(dst, k)
+		dst = append(dst, ':')
+		var err error
+		if dst, err = value(dst, m[k]); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, '}'), nil
 }

@@ -3,6 +3,7 @@ package jsontext
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"testing"
 )
@@ -91,4 +92,27 @@ func FuzzStrings(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkStrings(t, s)
 	})
+}
+
+// TestAppendObjectAsEncodingJSON: keys sorted and escaped as encoding/json
+// writes a map; an error of a value ends the object.
+func TestAppendObjectAsEncodingJSON(t *testing.T) {
+	m := map[string]string{"z": "letzter", "a": "<erster>", "ä": "Umlaut", "": "leer", "m\"x": "\u2028"}
+	got, err := AppendObject(nil, m, func(dst []byte, v string) ([]byte, error) { return AppendString(dst, v), nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(m); err != nil {
+		t.Fatal(err)
+	}
+	if want := bytes.TrimSuffix(buf.Bytes(), []byte("\n")); !bytes.Equal(got, want) {
+		t.Errorf("AppendObject = %s, encoding/json: %s", got, want)
+	}
+	boom := errors.New("boom")
+	if _, err := AppendObject(nil, m, func(dst []byte, v string) ([]byte, error) { return nil, boom }); !errors.Is(err, boom) {
+		t.Errorf("error of a value: %v", err)
+	}
 }

@@ -263,14 +263,11 @@ func (y *oparlSync) addAll(kind, query string, args ...any) error {
 // markCiting marks the papers whose item builds on a decision of
 // citedLabels (item_refs "quelle"), inChunk labels per query.
 func (y *oparlSync) markCiting() error {
-	for _, chunk := range distinctChunks(y.citedLabels) {
-		args := padded(chunk)
-		if err := y.addAll(oparl.KindPaper, oparlCitingPapers+`(`+placeholders(len(args))+`)`, args...); err != nil {
-			return err
-		}
-	}
+	err := inBatches(y.citedLabels, func(in string, args []any) error {
+		return y.addAll(oparl.KindPaper, oparlCitingPapers+in, args...)
+	})
 	y.citedLabels = nil
-	return nil
+	return err
 }
 
 // oparlCitingPapers finds the decisions of the items that build on
