@@ -409,7 +409,8 @@ type pendingChange struct {
 	actor   string
 	done    bool
 	// after is the object's state at the end of the transaction when
-	// flushChanges read it with others of its kind (afterRead).
+	// flushChanges read it with others of its kind, or its insert gave it
+	// back and nothing wrote to it since (afterRead).
 	after     state
 	afterRead bool
 }
@@ -541,8 +542,14 @@ func (s *Store) quiet(tx *sql.Tx) {
 // object twice keeps the first state.
 func (s *Store) touch(ctx context.Context, tx *sql.Tx, entity string, id int64) error {
 	_, p, err := s.pending(ctx, tx, entity, id)
-	if err != nil || p.tracked || !p.entity.tracked() {
+	if err != nil {
 		return err
+	}
+	// A write follows: a state after known from the object's insert
+	// (insertedAs) is no longer the state after.
+	p.after, p.afterRead = nil, false
+	if p.tracked || !p.entity.tracked() {
+		return nil
 	}
 	p.before, err = s.snapshot(ctx, tx, p.entity, id)
 	p.tracked = err == nil
@@ -568,6 +575,22 @@ func (s *Store) created(ctx context.Context, tx *sql.Tx, entity string, id int64
 		}
 	}
 	p.tracked, p.before = true, nil
+	return nil
+}
+
+// insertedAs records the state of an object just inserted, as the insert
+// gave it back (RETURNING *): flushChanges need not read it again unless a
+// later write touches the object. Only for kinds without dependent parts
+// (the row is the whole state).
+func (s *Store) insertedAs(ctx context.Context, tx *sql.Tx, entity string, id int64, st state) error {
+	_, p, err := s.pending(ctx, tx, entity, id)
+	if err != nil {
+		return err
+	}
+	if len(p.entity.parts) > 0 || st == nil {
+		return fmt.Errorf("store: audit %s %d: no state of the insert to record", entity, id)
+	}
+	p.after, p.afterRead = st, true
 	return nil
 }
 
@@ -613,7 +636,7 @@ func (s *Store) readAfter(ctx context.Context, tx *sql.Tx, cs *changeSet) error 
 	byEntity := map[*auditEntity][]*pendingChange{}
 	var order []*auditEntity
 	for _, p := range cs.list {
-		if p.done || !p.tracked || p.entity.table == "" {
+		if p.done || !p.tracked || p.entity.table == "" || p.afterRead {
 			continue
 		}
 		if _, ok := byEntity[p.entity]; !ok {

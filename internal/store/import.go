@@ -398,7 +398,8 @@ const rowInsertBatch = 100
 // insertRows inserts rows into table (columns id, parent, then cols;
 // every row with the same number of values), rowInsertBatch rows per
 // statement, audits each as created and gives their ids in the order of
-// rows. The ids are given here as the engines give them — the table's
+// rows; the audit takes the state of a kind without dependent parts from
+// the insert (RETURNING *). The ids are given here as the engines give them — the table's
 // highest id plus one (SQLite's rowid; PostgreSQL's trigger gremium_rowid)
 // — read once: the transaction holds the write lock, so no other writer
 // takes one meanwhile. On PostgreSQL this skips the trigger, whose dynamic
@@ -411,6 +412,11 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, paren
 	if err != nil {
 		return nil, err
 	}
+	e := entityByName(entity)
+	if e == nil {
+		return nil, fmt.Errorf("store: insert: unknown entity %q", entity)
+	}
+	whole := len(e.parts) == 0 // the row is the object's whole audited state
 	out := make([]int64, 0, len(rows))
 	one := "(?, ?" + strings.Repeat(", ?", len(rows[0].values)) + ")"
 	for len(rows) > 0 {
@@ -423,7 +429,16 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, paren
 			args = append(args, r.values...)
 		}
 		q := `INSERT INTO ` + table + ` (id, ` + parent + `, ` + cols + `) VALUES ` + one + strings.Repeat(", "+one, n-1)
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+		var inserted map[int64]state
+		var err error
+		if whole {
+			// The rows as stored are their audited state: given back by
+			// the insert instead of read again at the end.
+			inserted, err = s.rowMapsByID(ctx, tx, q+` RETURNING *`, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, q, args...)
+		}
+		if err != nil {
 			if isUniqueViolation(err) {
 				return nil, fmt.Errorf("store: create %s: %w", entity, ErrDuplicate)
 			}
@@ -433,6 +448,11 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, paren
 			id := last + int64(len(out)) + 1
 			if err := s.created(ctx, tx, entity, id); err != nil {
 				return nil, err
+			}
+			if whole {
+				if err := s.insertedAs(ctx, tx, entity, id, inserted[id]); err != nil {
+					return nil, err
+				}
 			}
 			if err := s.audit(ctx, tx, "create", entity, id, r.detail); err != nil {
 				return nil, err

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -177,6 +178,32 @@ func TestImportDecisionsTogether(t *testing.T) {
 		if last != want {
 			t.Errorf("counter of %d at %d, want %d", year, last, want)
 		}
+	}
+	if rep, err := s.VerifyAudit(ctx, AuditHead{}); err != nil || rep.Problem != nil {
+		t.Fatalf("audit chain: %+v, %v", rep.Problem, err)
+	}
+}
+
+// TestInsertedStateStaleAfterWrite: a row inserted by insertRows and
+// changed later in the same transaction is audited with its state at the
+// end, not the state its insert gave back.
+func TestInsertedStateStaleAfterWrite(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "import")
+	_, sessionID := fixture(t, s)
+	itemID := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "1", Title: "TOP"}))
+	var ids []int64
+	check(t, s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if ids, err = s.insertRows(ctx, tx, "remarks", "remark", "item_id", "position, kind, text, confidential",
+			[]rowInsert{{"text", itemID, []any{1, model.RemarkText, "vorher", false}}}); err != nil {
+			return err
+		}
+		return s.updatePlain(ctx, tx, "remarks", "remark", ids[0], `text = ?`, "nachher")
+	}))
+	log := must[[]model.AuditEntry](t)(s.AuditLog(ctx, "remark", ids[0]))
+	if len(log) != 1 || log[0].Action != "create" || !strings.Contains(log[0].After, `"text":"nachher"`) {
+		t.Fatalf("audit of the remark: %+v", log)
 	}
 	if rep, err := s.VerifyAudit(ctx, AuditHead{}); err != nil || rep.Problem != nil {
 		t.Fatalf("audit chain: %+v, %v", rep.Problem, err)
