@@ -123,9 +123,7 @@ func TestImportRowsAndAudit(t *testing.T) {
 			t.Fatalf("item %d of the 51st session: %q with remarks %+v", i+1, it.Title, rs)
 		}
 	}
-	if rep, err := s.VerifyAudit(ctx, AuditHead{}); err != nil || rep.Problem != nil {
-		t.Fatalf("audit chain: %+v, %v", rep.Problem, err)
-	}
+	checkAuditChain(t, s)
 }
 
 // TestImportDecisionsTogether imports new decisions (inserted together,
@@ -179,9 +177,7 @@ func TestImportDecisionsTogether(t *testing.T) {
 			t.Errorf("counter of %d at %d, want %d", year, last, want)
 		}
 	}
-	if rep, err := s.VerifyAudit(ctx, AuditHead{}); err != nil || rep.Problem != nil {
-		t.Fatalf("audit chain: %+v, %v", rep.Problem, err)
-	}
+	checkAuditChain(t, s)
 }
 
 // TestInsertedStateStaleAfterWrite: a row inserted by insertRows and
@@ -205,7 +201,13 @@ func TestInsertedStateStaleAfterWrite(t *testing.T) {
 	if len(log) != 1 || log[0].Action != "create" || !strings.Contains(log[0].After, `"text":"nachher"`) {
 		t.Fatalf("audit of the remark: %+v", log)
 	}
-	if rep, err := s.VerifyAudit(ctx, AuditHead{}); err != nil || rep.Problem != nil {
+	checkAuditChain(t, s)
+}
+
+// checkAuditChain verifies the whole audit chain of s.
+func checkAuditChain(t *testing.T, s *Store) {
+	t.Helper()
+	if rep, err := s.VerifyAudit(context.Background(), AuditHead{}); err != nil || rep.Problem != nil {
 		t.Fatalf("audit chain: %+v, %v", rep.Problem, err)
 	}
 }
