@@ -380,7 +380,19 @@ func listDiff(before, after []any) (gone, came []any) {
 	return gone, came
 }
 
+// withoutEmpty gives s without its empty lists (s itself when it has
+// none, as most rows: it is only encoded).
 func withoutEmpty(s state) state {
+	empty := false
+	for _, v := range s {
+		if l, ok := v.([]any); ok && len(l) == 0 {
+			empty = true
+			break
+		}
+	}
+	if !empty {
+		return s
+	}
 	out := state{}
 	for k, v := range s {
 		if l, ok := v.([]any); ok && len(l) == 0 {
