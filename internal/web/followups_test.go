@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -445,8 +446,8 @@ func TestPersonalCalendarFeed(t *testing.T) {
 }
 
 // TestFollowUpListPages: the list shows 100 follow-ups a page, counts all
-// of them, keeps the filter in the page links and refuses a page that does
-// not exist.
+// of them, keeps the filter in the page links, goes forward and back by the
+// place in the list and refuses a place or page that does not exist.
 func TestFollowUpListPages(t *testing.T) {
 	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
 	ctx := context.Background()
@@ -458,15 +459,24 @@ func TestFollowUpListPages(t *testing.T) {
 	}
 	gs := client(t, hs.ts, "geschaeftsstelle")
 	_, page := do(t, gs, "GET", hs.ts.URL+"/auftraege?mitglied=HE", nil)
+	next := regexp.MustCompile(`href="([^"]*)" rel="next"`).FindStringSubmatch(page)
 	if n := strings.Count(page, `<h2><a href="/auftraege/`); n != 100 || !strings.Contains(page, "120 Aufträge für diese Auswahl, Seite 1 von 2") ||
-		!strings.Contains(page, `href="/auftraege?mitglied=HE&amp;seite=2" rel="next"`) {
-		t.Errorf("page 1: %d follow-ups\n%s", n, page)
+		next == nil || !strings.HasPrefix(next[1], "/auftraege?mitglied=HE&amp;nach=") || strings.Contains(page, `rel="prev"`) {
+		t.Fatalf("page 1: %d follow-ups\n%s", n, page)
 	}
-	if _, page := do(t, gs, "GET", hs.ts.URL+"/auftraege?mitglied=HE&seite=2", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 20 {
-		t.Error("page 2")
+	_, page = do(t, gs, "GET", hs.ts.URL+html.UnescapeString(next[1]), nil)
+	prev := regexp.MustCompile(`href="([^"]*)" rel="prev"`).FindStringSubmatch(page)
+	if strings.Count(page, `<h2><a href="/auftraege/`) != 20 || !strings.Contains(page, "Seite 2 von 2") || strings.Contains(page, `rel="next"`) || prev == nil {
+		t.Fatalf("page 2:\n%s", page)
 	}
-	if code, _ := do(t, gs, "GET", hs.ts.URL+"/auftraege?seite=3", nil); code != http.StatusBadRequest {
-		t.Errorf("page 3 of 2: %d", code)
+	if _, page := do(t, gs, "GET", hs.ts.URL+html.UnescapeString(prev[1]), nil); strings.Count(page, `<h2><a href="/auftraege/`) != 100 ||
+		!strings.Contains(page, "Seite 1 von 2") || !strings.Contains(page, `rel="next"`) || strings.Contains(page, `rel="prev"`) {
+		t.Errorf("back to page 1:\n%s", page)
+	}
+	for _, bad := range []string{"/auftraege?nach=1.9999-99-99.5&seite=3", "/auftraege?nach=x&seite=2", "/auftraege?vor=7.2025-01-01.5&seite=2"} {
+		if code, _ := do(t, gs, "GET", hs.ts.URL+bad, nil); code != http.StatusBadRequest {
+			t.Errorf("%s: %d", bad, code)
+		}
 	}
 }
 
