@@ -573,3 +573,80 @@ func TestFollowUpDoneByItem(t *testing.T) {
 		t.Errorf("the public page without the closing item:\n%s", page)
 	}
 }
+
+// TestFollowUpListReadsOnePage: the follow-up lists read the same
+// statements and rows however many follow-ups there are — one page, not
+// every follow-up with one read of its agenda item each — for the
+// secretariat, the public and a member's page; the CSV export reads a
+// fixed number of statements per 500 follow-ups.
+func TestFollowUpListReadsOnePage(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := store.WithActor(context.Background(), "test")
+	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s48, err := st.SessionByNumber(ctx, council.ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var public model.FollowUp // a demo follow-up the public sees, by its adopted decision
+	fs, err := st.FollowUps(ctx, store.FollowUpFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if d, err := st.Decision(ctx, f.DecisionID); err == nil && d.Public() {
+			public = f
+		}
+	}
+	if public.ID == 0 {
+		t.Fatal("no public demo follow-up")
+	}
+	add := func(n int) {
+		t.Helper()
+		for i := range n {
+			itemID, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s48.ID, Number: fmt.Sprintf("%02d", 50+i%40), Title: "Bericht", Status: model.ItemAccepted})
+			if err != nil {
+				t.Fatal(err)
+			}
+			due := model.NewDate(2025, 8, 1+i%28)
+			if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: fmt.Sprintf("Auftrag %d", i), Responsible: "HE", DueDate: due, Status: model.FollowUpOpen}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.CreateFollowUp(ctx, model.FollowUp{DecisionID: public.DecisionID, Text: fmt.Sprintf("Öffentlich %d", i), Responsible: "BY", Status: model.FollowUpDone,
+				DoneOn: due, EvidenceText: "Bericht"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	gs, pub := client(t, hs.ts, "geschaeftsstelle"), &http.Client{}
+	pages := []struct {
+		name string
+		c    *http.Client
+		path string
+	}{
+		{"list", gs, "/auftraege"},
+		{"public list", pub, "/auftraege"},
+		{"member page", gs, "/mitglieder/HE/auftraege"},
+		{"overdue", gs, "/auftraege?status=ueberfaellig"},
+	}
+	add(120)
+	type cost struct{ queries, rows uint64 }
+	before := map[string]cost{}
+	for _, p := range pages {
+		q, r := clientCost(t, p.c, hs.ts.URL+p.path)
+		before[p.name] = cost{q, r}
+	}
+	csvQ, _ := clientCost(t, gs, hs.ts.URL+"/auftraege.csv")
+	add(400)
+	for _, p := range pages {
+		q, r := clientCost(t, p.c, hs.ts.URL+p.path)
+		if b := before[p.name]; q != b.queries || r != b.rows {
+			t.Errorf("%s: %d statements, %d rows with 800 more follow-ups; %d, %d before", p.name, q, r, b.queries, b.rows)
+		}
+	}
+	if q, _ := clientCost(t, gs, hs.ts.URL+"/auftraege.csv"); q > csvQ+2 {
+		t.Errorf("CSV: %d statements for 800 more follow-ups, %d before", q, csvQ)
+	}
+}
