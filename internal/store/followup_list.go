@@ -104,9 +104,82 @@ func (s *Store) followUpOverdueSQL(q FollowUpListQuery) (string, []any) {
 // FollowUpPage gives up to limit follow-ups of the list in its order:
 // those after the cursor (nil: from the start), or, with before set,
 // those just before it (still in the list's order). It reads one page.
+//
+// The order depends on the clock, so no index gives it whole; it is read
+// in three parts one after the other: the pending follow-ups (overdue
+// first; few against the done ones, sorted), the rest with a due date
+// (sorted), the rest without one (in order of entry: by id through an
+// index, so a deep page stops after its rows). A list narrowed to one
+// decision, item, session or follow-up is small and read in one part.
 func (s *Store) FollowUpPage(ctx context.Context, q FollowUpListQuery, cursor *FollowUpCursor, before bool, limit int) ([]FollowUpListEntry, error) {
+	pending := []any{model.FollowUpOpen, model.FollowUpInProgress}
+	parts := []followUpPart{
+		{cond: "f.status IN (?, ?)", args: pending},
+		{cond: "f.status NOT IN (?, ?) AND (f.due_on <> '' OR (ds.date IS NOT NULL AND ds.date <> ''))", args: pending},
+		{cond: "f.status NOT IN (?, ?) AND f.due_on = '' AND (ds.date IS NULL OR ds.date = '')", args: pending, byID: true},
+	}
+	switch {
+	case q.ID != 0 || q.DecisionID != 0 || q.ItemID != 0 || q.SessionID != 0:
+		parts = []followUpPart{{}}
+	case q.Pending || q.OnlyOverdue || q.Status.Pending():
+		parts = parts[:1]
+	case q.Status != "":
+		parts = parts[1:]
+	}
+	// partOf gives the part a cursor is in.
+	partOf := func(c FollowUpCursor) int {
+		switch {
+		case len(parts) == 1:
+			return 0
+		case c.Rank < 2:
+			return 0
+		case c.Due != noDue:
+			return len(parts) - 2
+		}
+		return len(parts) - 1
+	}
+	start, step := 0, 1
+	if cursor != nil {
+		start = partOf(*cursor)
+	}
+	if before {
+		step = -1
+	}
+	var out []FollowUpListEntry
+	for i := start; i >= 0 && i < len(parts) && len(out) < limit; i += step {
+		c := cursor
+		if i != start {
+			c = nil
+		}
+		list, err := s.followUpPart(ctx, q, parts[i], c, before, limit-len(out))
+		if err != nil {
+			return nil, err
+		}
+		if before {
+			out = append(list, out...)
+		} else {
+			out = append(out, list...)
+		}
+	}
+	return out, nil
+}
+
+// followUpPart is a part of the list's order (see FollowUpPage): its
+// condition and whether it is in order of id alone.
+type followUpPart struct {
+	cond string
+	args []any
+	byID bool
+}
+
+// followUpPart reads up to limit follow-ups of a part of the list after
+// (or before) the cursor, nil: from its start (or end).
+func (s *Store) followUpPart(ctx context.Context, q FollowUpListQuery, part followUpPart, cursor *FollowUpCursor, before bool, limit int) ([]FollowUpListEntry, error) {
 	over, overArgs := s.followUpOverdueSQL(q)
 	w := s.followUpListWhere(q)
+	if part.cond != "" {
+		w.add(part.cond, part.args...)
+	}
 	dueExpr := "CASE WHEN ds.date IS NOT NULL AND ds.date <> '' AND (f.due_on = '' OR ds.date < f.due_on) THEN ds.date ELSE f.due_on END"
 	inner := `SELECT ` + followUpCols + `, COALESCE(se.id, 0) AS se_id, COALESCE(se.number, 0) AS se_number, COALESCE(i.number, '') AS i_number, COALESCE(i.title, '') AS i_title,
 		COALESCE(ds.number, 0) AS ds_number, COALESCE(ds.date, '') AS ds_date, COALESCE(d.label, '') AS d_label, COALESCE(d.status, '') AS d_status, COALESCE(db.internal, 0) AS d_internal,
@@ -116,16 +189,25 @@ func (s *Store) FollowUpPage(ctx context.Context, q FollowUpListQuery, cursor *F
 	args := append(append([]any{}, overArgs...), model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID)
 	args = append(args, w.args...)
 	query := `SELECT * FROM (` + inner + `) x`
-	order := " ORDER BY x.rnk, x.due_key, x.id"
-	if cursor != nil {
-		op := ">"
-		if before {
-			op, order = "<", " ORDER BY x.rnk DESC, x.due_key DESC, x.id DESC"
-		}
-		query += ` WHERE (x.rnk ` + op + ` ? OR (x.rnk = ? AND (x.due_key ` + op + ` ? OR (x.due_key = ? AND x.id ` + op + ` ?))))`
-		args = append(args, cursor.Rank, cursor.Rank, cursor.Due, cursor.Due, cursor.ID)
+	op, desc := ">", ""
+	if before {
+		op, desc = "<", " DESC"
 	}
-	query += order + " LIMIT ?"
+	switch {
+	case part.byID:
+		if cursor != nil {
+			query += ` WHERE x.id ` + op + ` ?`
+			args = append(args, cursor.ID)
+		}
+		query += " ORDER BY x.id" + desc
+	default:
+		if cursor != nil {
+			query += ` WHERE (x.rnk ` + op + ` ? OR (x.rnk = ? AND (x.due_key ` + op + ` ? OR (x.due_key = ? AND x.id ` + op + ` ?))))`
+			args = append(args, cursor.Rank, cursor.Rank, cursor.Due, cursor.Due, cursor.ID)
+		}
+		query += " ORDER BY x.rnk" + desc + ", x.due_key" + desc + ", x.id" + desc
+	}
+	query += " LIMIT ?"
 	args = append(args, limit)
 	list, err := queryList(ctx, s.db, func(r scanner) (FollowUpListEntry, error) {
 		var e FollowUpListEntry
