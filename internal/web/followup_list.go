@@ -348,57 +348,59 @@ func exportRows(list []followUpView) [][]string {
 // exportPage is how many follow-ups an export reads with one query.
 const exportPage = 500
 
-func (s *Server) followUpCSV(w http.ResponseWriter, r *http.Request) {
+// exportQuery reads the export's filter from the address; on bad input it
+// answers and gives false.
+func (s *Server) exportQuery(w http.ResponseWriter, r *http.Request) (store.FollowUpListQuery, bool) {
 	fq, err := parseFollowUpQuery(r)
 	if err != nil {
 		s.fail(w, r, err, "")
-		return
+		return store.FollowUpListQuery{}, false
 	}
 	q, err := s.followUpQueryFor(r, fq)
 	if err != nil {
 		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
+		return store.FollowUpListQuery{}, false
+	}
+	return q, true
+}
+
+func (s *Server) followUpCSV(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.exportQuery(w, r)
+	if !ok {
 		return
 	}
-	// Streamed a page at a time: the first page is read before the
-	// header goes out, so that an error still gives an error page.
-	first, err := s.st.FollowUpPage(r.Context(), q, nil, false, exportPage)
-	if err != nil {
+	// Streamed a page at a time; the header goes out with the first page,
+	// so that an error before it still gives an error page.
+	var cw *csvout.Writer
+	start := func() {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="auftraege.csv"`)
+		cw = csvout.NewWriter(w) // formula cells neutralised
+		cw.Write(exportHeader)
+	}
+	err := s.eachFollowUp(r, q, exportPage, 0, func(list []followUpView) bool {
+		if cw == nil {
+			start()
+		}
+		cw.WriteAll(exportRows(list))
+		return true
+	})
+	switch {
+	case err != nil && cw == nil:
 		s.serverError(w, r, err)
 		return
-	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="auftraege.csv"`)
-	cw := csvout.NewWriter(w) // formula cells neutralised
-	cw.Write(exportHeader)
-	cw.WriteAll(exportRows(followUpViews(q.Audience, first)))
-	if len(first) == exportPage {
-		after := first[len(first)-1].Cursor
-		for {
-			page, err := s.st.FollowUpPage(r.Context(), q, &after, false, exportPage)
-			if err != nil {
-				// The header is out: the cut shows as a short file.
-				s.log.Error("follow-up export", "err", err, "request_id", requestID(r))
-				break
-			}
-			cw.WriteAll(exportRows(followUpViews(q.Audience, page)))
-			if len(page) < exportPage {
-				break
-			}
-			after = page[len(page)-1].Cursor
-		}
+	case err != nil:
+		// The header is out: the cut shows as a short file.
+		s.log.Error("follow-up export", "err", err, "request_id", requestID(r))
+	case cw == nil: // an empty list
+		start()
 	}
 	cw.Flush()
 }
 
 func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
-	fq, err := parseFollowUpQuery(r)
-	if err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
-	q, err := s.followUpQueryFor(r, fq)
-	if err != nil {
-		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
+	q, ok := s.exportQuery(w, r)
+	if !ok {
 		return
 	}
 	total, _, overdue, err := s.followUpCounts(r.Context(), q)

@@ -649,4 +649,12 @@ func TestFollowUpListReadsOnePage(t *testing.T) {
 	if q, _ := clientCost(t, gs, hs.ts.URL+"/auftraege.csv"); q > csvQ+2 {
 		t.Errorf("CSV: %d statements for 800 more follow-ups, %d before", q, csvQ)
 	}
+	// The CSV lists all; the PDF the first 1,000, and says so.
+	if _, csv := do(t, gs, "GET", hs.ts.URL+"/auftraege.csv", nil); strings.Count(csv, "Öffentlich ") != 520 || strings.Count(csv, "Auftrag ") < 520 {
+		t.Errorf("CSV: %d public, %d others", strings.Count(csv, "Öffentlich "), strings.Count(csv, "Auftrag "))
+	}
+	_, pdf := do(t, gs, "GET", hs.ts.URL+"/auftraege.pdf", nil)
+	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); !strings.Contains(text, "Der Bericht zeigt die ersten 1000 Aufträge der Liste") {
+		t.Errorf("PDF without the note on its bound:\n%.2000s", text)
+	}
 }
