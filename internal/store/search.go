@@ -77,25 +77,32 @@ func (s *Store) Search(ctx context.Context, parts [][]string, limit, offset int)
 	newest := `SELECT scope, kind, url, title, text, date FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`
 	if s.isPG() {
 		plan, err := s.pgSearchPlan(ctx, parts)
-		if err != nil {
+		switch {
+		case err != nil:
 			return nil, 0, false, err
+		case plan.ranked:
+			hits, total, err := s.pgRanked(ctx, match, limit, offset)
+			return hits, total, false, err
 		}
 		count, total = plan.count, plan.total
-		query = `SELECT scope, kind, url, title, text, date FROM search_index, to_tsquery('german', ?) q WHERE tsv @@ q
-			ORDER BY ts_rank_cd(tsv, q) DESC, id DESC LIMIT ? OFFSET ?`
 		newest = `SELECT scope, kind, url, title, text, date FROM search_index WHERE tsv @@ to_tsquery('german', ?) ORDER BY id DESC LIMIT ? OFFSET ?`
+		query = ""
 	}
 	if count != "" {
 		if err := s.db.QueryRowContext(ctx, count, match, SearchCap+1).Scan(&total); err != nil {
 			return nil, 0, false, fmt.Errorf("store: search: %w", err)
 		}
 	}
-	if total == 0 {
+	switch {
+	case total == 0:
 		return nil, 0, false, nil
-	}
-	if total > SearchCap {
+	case total > SearchCap:
 		total, capped, query = SearchCap, true, newest
 		limit = max(0, min(limit, SearchCap-offset))
+	case query == "":
+		// PostgreSQL, counted and not more than SearchCap after all.
+		hits, total, err := s.pgRanked(ctx, match, limit, offset)
+		return hits, total, false, err
 	}
 	hits, err = queryList(ctx, s.rd, func(r scanner) (SearchDoc, error) {
 		var d SearchDoc
@@ -105,21 +112,42 @@ func (s *Store) Search(ctx context.Context, parts [][]string, limit, offset int)
 	return hits, total, capped, err
 }
 
+// pgRanked gives a page of the matches of a tsquery ranked by ts_rank_cd
+// and their number, which the same statement counts (there are at most
+// SearchCap). Only past the last page is the number counted on its own.
+func (s *Store) pgRanked(ctx context.Context, match string, limit, offset int) ([]SearchDoc, int, error) {
+	total := 0
+	hits, err := queryList(ctx, s.rd, func(r scanner) (SearchDoc, error) {
+		var d SearchDoc
+		err := r.Scan(&d.Scope, &d.Kind, &d.URL, &d.Title, &d.Text, &d.Date, &total)
+		return d, err
+	}, "search", `SELECT scope, kind, url, title, text, date, count(*) OVER () FROM search_index, to_tsquery('german', ?) q WHERE tsv @@ q
+			ORDER BY ts_rank_cd(tsv, q) DESC, id DESC LIMIT ? OFFSET ?`, match, limit, offset)
+	if err == nil && len(hits) == 0 && offset > 0 {
+		err = s.db.QueryRowContext(ctx, pgCountIndexed, match, SearchCap+1).Scan(&total)
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: search: %w", err)
+	}
+	return hits, total, nil
+}
+
 // pgSearch is how a search finds its number of matches on PostgreSQL.
 type pgSearch struct {
-	count string // the statement counting up to SearchCap+1 matches, "" when total is known
-	total int    // the number of matches when count is ""
+	ranked bool   // at most SearchCap matches: counted while ranked (pgRanked)
+	count  string // else the statement counting up to SearchCap+1 matches, "" when total is known
+	total  int    // the number of matches when count is ""
 }
 
 // Counting statements of pgSearchPlan. Both count up to SearchCap+1
 // matches. The indexed one lets the planner use the GIN index, whose
-// bitmap holds every document of every word before the first match is
-// counted; the scanning one (ts_match_vq is the function of @@, which no
-// index serves) reads the documents one after the other and stops at the
-// last match it needs.
+// bitmap holds every document of every word of the query before the first
+// match is counted; the scanning one (ts_match_vq is the function of @@,
+// which no index serves) reads the documents newest first, the ones a
+// capped search shows, and stops at the last match it needs.
 const (
 	pgCountIndexed = `SELECT count(*) FROM (SELECT FROM search_index WHERE tsv @@ to_tsquery('german', ?) LIMIT ?) x`
-	pgCountScan    = `SELECT count(*) FROM (SELECT FROM search_index WHERE ts_match_vq(tsv, to_tsquery('german', ?)) LIMIT ?) x`
+	pgCountScan    = `SELECT count(*) FROM (SELECT FROM search_index WHERE ts_match_vq(tsv, to_tsquery('german', ?)) ORDER BY id DESC LIMIT ?) x`
 )
 
 // pgSearchPlan decides from the number of documents of each lexeme of the
@@ -127,10 +155,10 @@ const (
 // matches, or gives their number. A word missing from the index means no
 // match. A single word's matches are its documents: no counting. Several
 // words (or a phrase) match at most as often as the rarest: up to SearchCap
-// the GIN index finds them cheaply. Beyond, the expected matches (words
-// taken as independent) say which reads less: the index, at least all the
-// rarest word's documents, or a scan, about (SearchCap+1)·N/expected
-// documents until it has counted SearchCap+1.
+// the GIN index finds them cheaply, counted while ranked. Beyond, the
+// expected matches (words taken as independent) say which reads less: the
+// index, at least all the rarest word's documents, or a scan, about
+// (SearchCap+1)·N/expected documents until it has counted SearchCap+1.
 func (s *Store) pgSearchPlan(ctx context.Context, parts [][]string) (pgSearch, error) {
 	parts = searchWords(parts)
 	var words []string
@@ -159,7 +187,7 @@ func (s *Store) pgSearchPlan(ctx context.Context, parts [][]string) (pgSearch, e
 	case len(parts) == 1 && len(parts[0]) == 1 && len(lexemes) == 1:
 		return pgSearch{total: int(least)}, nil
 	case least <= SearchCap:
-		return pgSearch{count: pgCountIndexed}, nil
+		return pgSearch{ranked: true}, nil
 	}
 	expected := n
 	for _, l := range lexemes {
