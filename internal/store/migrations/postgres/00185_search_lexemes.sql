@@ -46,6 +46,17 @@ END;
 $$;
 -- +goose StatementEnd
 
+-- +goose StatementBegin
+CREATE FUNCTION search_index_lexemes_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM search_index_lexemes;
+    RETURN NULL;
+END;
+$$;
+-- +goose StatementEnd
+
+CREATE TRIGGER search_index_lexemes_truncate AFTER TRUNCATE ON search_index
+    FOR EACH STATEMENT EXECUTE FUNCTION search_index_lexemes_clear();
 CREATE TRIGGER search_index_lexemes_insert AFTER INSERT ON search_index
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_index_lexemes_add();
 CREATE TRIGGER search_index_lexemes_delete AFTER DELETE ON search_index
@@ -60,10 +71,12 @@ CREATE TRIGGER search_index_lexemes_update_new AFTER UPDATE ON search_index
 SELECT search_index_lexemes_rebuild();
 
 -- +goose Down
+DROP TRIGGER search_index_lexemes_truncate ON search_index;
 DROP TRIGGER search_index_lexemes_insert ON search_index;
 DROP TRIGGER search_index_lexemes_delete ON search_index;
 DROP TRIGGER search_index_lexemes_update_old ON search_index;
 DROP TRIGGER search_index_lexemes_update_new ON search_index;
+DROP FUNCTION search_index_lexemes_clear();
 DROP FUNCTION search_index_lexemes_add();
 DROP FUNCTION search_index_lexemes_remove();
 DROP FUNCTION search_index_lexemes_rebuild();
