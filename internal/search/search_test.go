@@ -250,6 +250,12 @@ func testCap(t *testing.T, database string) {
 	if r, err := Run(ctx, st, few, 1, 10); err != nil || r.Total != 0 {
 		t.Errorf("a word no longer indexed: %v, total %d", err, r.Total)
 	}
+	// Ranked pages, and a page past the last, keep the number of matches.
+	for _, c := range []struct{ page, hits int }{{1, 2}, {3, 1}, {4, 0}} {
+		if r, err := Run(ctx, st, q, c.page, 2); err != nil || r.Capped || r.Total != 5 || len(r.Hits) != c.hits {
+			t.Errorf("page %d of 2 hits: %v, capped %v, total %d, %d hits", c.page, err, r.Capped, r.Total, len(r.Hits))
+		}
+	}
 }
 
 // FuzzParse feeds arbitrary search queries (the ?q= of /suche) to the
