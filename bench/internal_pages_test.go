@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -80,16 +82,26 @@ func BenchmarkInternalPages(b *testing.B) {
 		{"AL-Runde", "/gremien/al-runde"},
 		{"JSON sessions", "/api/v1/sitzungen"},
 	}
+	anonymous := map[string]bool{}
 	if envInt("GREMIUM_BENCH_FOLLOWUPS", 0) == 1 {
-		// The whole follow-up list (300,000 follow-ups at 1M): seconds a
-		// request, whatever the sessions cost.
-		pages = append(pages, struct{ name, path string }{"follow-ups", "/auftraege"})
+		// The follow-up list: once every follow-up (300,000 at 1M) a
+		// request, now one page (docs/performance.md, "Follow-up lists at
+		// 1M"); a deep page reached by following "Nächste Seite".
+		pages = append(pages, struct{ name, path string }{"follow-ups", "/auftraege"},
+			struct{ name, path string }{"follow-ups, deep page", deepFollowUpPage(b, client, ts.URL, envInt("GREMIUM_BENCH_FOLLOWUP_PAGE", 50))},
+			struct{ name, path string }{"follow-ups, anonymous", "/auftraege"})
+		anonymous["follow-ups, anonymous"] = true // the public list
 	}
+	anon := &http.Client{CheckRedirect: client.CheckRedirect}
 	for _, p := range pages {
 		b.Run(strings.ReplaceAll(p.name, " ", "_"), func(b *testing.B) {
 			size := 0
+			c := client
+			if anonymous[p.name] {
+				c = anon
+			}
 			for b.Loop() {
-				res, err := client.Get(ts.URL + p.path)
+				res, err := c.Get(ts.URL + p.path)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -103,4 +115,27 @@ func BenchmarkInternalPages(b *testing.B) {
 			b.ReportMetric(float64(size), "bytes/page")
 		})
 	}
+}
+
+// deepFollowUpPage gives the address of page n of the follow-up list (or
+// the last one, if fewer), reached by following its "Nächste Seite" links.
+func deepFollowUpPage(b *testing.B, client *http.Client, base string, n int) string {
+	b.Helper()
+	next := regexp.MustCompile(`href="([^"]*)" rel="next"`)
+	path := "/auftraege"
+	for range n - 1 {
+		res, err := client.Get(base + path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		page, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		m := next.FindSubmatch(page)
+		if m == nil {
+			break
+		}
+		path = html.UnescapeString(string(m[1]))
+	}
+	b.Logf("deep follow-up page: %s", path)
+	return path
 }

@@ -226,17 +226,42 @@ func (f FollowUp) Responsibles() []string {
 // ResponsibleIs reports whether the member or body (its abbreviation, as
 // written) is one of the responsible ones.
 func (f FollowUp) ResponsibleIs(who string) bool {
-	who = strings.TrimSpace(who)
-	if who == "" {
-		return false
-	}
-	for _, r := range f.Responsibles() {
-		if strings.EqualFold(r, who) {
-			return true
-		}
-	}
-	return false
+	key := ResponsibleKey(who)
+	return key != "" && strings.Contains(f.ResponsibleKeys(), ","+key+",")
 }
+
+// ResponsibleKeys gives the responsible ones as the store keeps them for
+// the filter "Verantwortlich": each one case-folded, between commas
+// (",he,fitko,"; "" if none). ResponsibleIs and the store's filter both
+// match ResponsibleKey against it.
+func (f FollowUp) ResponsibleKeys() string {
+	rs := f.Responsibles()
+	if len(rs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString(",")
+		b.WriteString(foldKey(r))
+	}
+	b.WriteString(",")
+	return b.String()
+}
+
+// ResponsibleKey gives the key of one responsible member or body (its
+// abbreviation or name, as written) to look up in ResponsibleKeys: "" if
+// it is empty or could not be one responsible one (it holds a separator).
+func ResponsibleKey(who string) string {
+	who = strings.TrimSpace(who)
+	if who == "" || len((FollowUp{Responsible: who}).Responsibles()) != 1 || strings.ContainsAny(who, ",;") {
+		return ""
+	}
+	return foldKey(who)
+}
+
+// foldKey folds the case of s so that keys equal where strings.EqualFold
+// would.
+func foldKey(s string) string { return strings.ToLower(strings.ToUpper(s)) }
 
 // HasEvidence reports whether any evidence of the follow-up's completion is
 // recorded.

@@ -127,6 +127,53 @@ func (a Audience) SeesFollowUp(f FollowUp, decision *Decision, session *Session)
 	return a == Internal || FollowUpPublic(f, decision, session)
 }
 
+// FollowUpSQL is SeesFollowUp and SeesItem in SQL, for lists of
+// follow-ups read a page at a time: the condition under which the user u
+// (nil for the public), reading with audience a, sees a follow-up given in
+// a session of the council (councilID) or by a decision, and its
+// arguments. It must agree with the Go rules as the follow-up list applies
+// them (FollowUpPublic for the follow-up, SeesItem for the agenda item it
+// was given in, both only for the council's sessions); a store test checks
+// both over a varied fixture. The condition names these rows:
+//
+//	f  follow_ups
+//	d  decisions      LEFT JOIN ON d.id = f.decision_id
+//	db bodies         LEFT JOIN ON db.id = d.body_id
+//	i  agenda_items   LEFT JOIN ON i.id = COALESCE(f.item_id, d.item_id)
+//	se sessions       LEFT JOIN ON se.id = i.session_id
+//	sb bodies         LEFT JOIN ON sb.id = se.body_id
+func (a Audience) FollowUpSQL(u *User, councilID int64) (string, []any) {
+	// council: the follow-up was given in a session of the council (the
+	// sessions the list asks SeesFollowUp and SeesItem about).
+	council := "(se.id IS NOT NULL AND se.body_id = ?)"
+	// seesItem: SeesItem of the item the follow-up was given in, where it
+	// has an item of its own in a council session.
+	var itemSQL string
+	var itemArgs []any
+	switch {
+	case a == Internal && u != nil && !u.Disabled && u.Role == RoleSecretariat:
+		return "1 = 1", nil
+	case a == Internal && u != nil && !u.Disabled && u.Role == RoleMember && u.MemberAbbrev != "":
+		itemSQL, itemArgs = "(i.status IN (?, '') OR i.registered_by = ?)", []any{ItemAccepted, u.MemberAbbrev}
+	case a == Internal:
+		itemSQL, itemArgs = "i.status IN (?, '')", []any{ItemAccepted}
+	default:
+		// SeesAgenda for the public: AgendaPublic.
+		itemSQL = "(i.status IN (?, '') AND COALESCE(sb.internal, 0) = 0 AND (se.agenda_published <> 0 OR se.status IN (?, ?, ?, ?)))"
+		itemArgs = []any{ItemAccepted, StatusRunning, StatusEnded, StatusMinutesDraft, StatusMinutesApproved}
+	}
+	cond := "(COALESCE(f.item_id, 0) = 0 OR NOT " + council + " OR " + itemSQL + ")"
+	args := append([]any{councilID}, itemArgs...)
+	if a == Internal {
+		return cond, args
+	}
+	// FollowUpPublic: with the adopted decision, or with the minutes of
+	// its council session (MinutesPublic).
+	public := `((COALESCE(f.decision_id, 0) <> 0 AND d.id IS NOT NULL AND COALESCE(db.internal, 0) = 0 AND d.status = ?)
+		OR (COALESCE(f.decision_id, 0) = 0 AND ` + council + ` AND COALESCE(sb.internal, 0) = 0 AND se.status IN (?, ?)))`
+	return public + " AND " + cond, append([]any{DecisionAdopted, councilID, StatusMinutesDraft, StatusMinutesApproved}, args...)
+}
+
 // Decision gives the decision as the audience may see it — title, points
 // and result with marked passages replaced for the public — and false if
 // the audience may not see it at all. The points are copied, so the

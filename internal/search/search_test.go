@@ -9,6 +9,7 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/model"
 	"gremium/internal/store"
+	"gremium/internal/store/storetest"
 )
 
 func indexed(t *testing.T) *store.Store {
@@ -188,10 +189,20 @@ func TestPagination(t *testing.T) {
 }
 
 // A query matching more than store.SearchCap documents gives the most
-// recently indexed first and says so.
+// recently indexed first and says so, on both engines (PostgreSQL takes
+// the number of a single word's documents from search_index_lexemes and
+// counts nothing).
 func TestCap(t *testing.T) {
+	for _, eng := range storetest.Engines(t) {
+		t.Run(eng.Name, func(t *testing.T) {
+			testCap(t, eng.Database)
+		})
+	}
+}
+
+func testCap(t *testing.T, database string) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir())
+	st, err := store.OpenDatabase(ctx, database, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,6 +234,27 @@ func TestCap(t *testing.T) {
 	few, _ := Parse("Nummer 7")
 	if r, _ := Run(ctx, st, few, 1, 10); r.Capped || r.Total == 0 {
 		t.Errorf("a narrow query is not capped: %+v", r.Total)
+	}
+	// Two words in nearly every document: counted up to the cap.
+	both, _ := Parse("Haushalt Nummer")
+	if r, err := Run(ctx, st, both, 1, 10); err != nil || !r.Capped || r.Total != store.SearchCap || len(r.Hits) != 10 {
+		t.Errorf("two broad words: %v, capped %v, total %d, %d hits", err, r.Capped, r.Total, len(r.Hits))
+	}
+	// Indexed again with fewer documents, the word is counted anew.
+	if err := st.ReplaceSearchDocs(ctx, "test", docs[:5]); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := Run(ctx, st, q, 1, 10); err != nil || r.Capped || r.Total != 5 || len(r.Hits) != 5 || r.Hits[0].URL != "/beschluesse/3" {
+		t.Errorf("after re-indexing: %v, capped %v, total %d, %d hits", err, r.Capped, r.Total, len(r.Hits))
+	}
+	if r, err := Run(ctx, st, few, 1, 10); err != nil || r.Total != 0 {
+		t.Errorf("a word no longer indexed: %v, total %d", err, r.Total)
+	}
+	// Ranked pages, and a page past the last, keep the number of matches.
+	for _, c := range []struct{ page, hits int }{{1, 2}, {3, 1}, {4, 0}} {
+		if r, err := Run(ctx, st, q, c.page, 2); err != nil || r.Capped || r.Total != 5 || len(r.Hits) != c.hits {
+			t.Errorf("page %d of 2 hits: %v, capped %v, total %d, %d hits", c.page, err, r.Capped, r.Total, len(r.Hits))
+		}
 	}
 }
 

@@ -167,14 +167,15 @@ func (s *Store) keyCol(table string, cols []string) string {
 	return ""
 }
 
-// tables gives the store's tables (not goose's, not SQLite's FTS shadow
-// tables).
+// tables gives the store's tables (not goose's, not the search index's
+// shadow tables: SQLite's FTS5 tables, PostgreSQL's search_index_lexemes,
+// which copyIntoPostgres rebuilds).
 func (s *Store) tables(ctx context.Context) ([]string, error) {
 	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'
 		AND name != 'goose_db_version' ORDER BY name`
 	if s.isPG() {
 		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-			AND table_name != 'goose_db_version' ORDER BY table_name`
+			AND table_name != 'goose_db_version' AND table_name NOT LIKE 'search\_index\_%' ORDER BY table_name`
 	}
 	return queryList(ctx, s.db, scanString, "tables", q)
 }
@@ -449,6 +450,11 @@ func copyIntoPostgres(ctx context.Context, dst, src *Store, tables []string) err
 			if _, err := tx.Exec(ctx, q); err != nil {
 				return fmt.Errorf("store: copy: %s: %w", q, err)
 			}
+		}
+		// The lexeme counts of the search index, which its triggers
+		// keep, are counted once over the copied documents.
+		if _, err := tx.Exec(ctx, `SELECT search_index_lexemes_rebuild()`); err != nil {
+			return fmt.Errorf("store: copy: search index lexemes: %w", err)
 		}
 		for _, t := range tables {
 			if _, err := tx.Exec(ctx, `ALTER TABLE `+pgx.Identifier{t}.Sanitize()+` ENABLE TRIGGER USER`); err != nil {

@@ -64,9 +64,13 @@ func TestCopyBetweenEngines(t *testing.T) {
 	if _, err := CopyAll(ctx, pg, lite); err == nil {
 		t.Error("copied into a database that is not empty")
 	}
-	// The search index answers on the new engine.
+	// The search index answers on the new engine, with the documents per
+	// lexeme counted once after the copy (search_index_lexemes).
 	if hits, _, _, err := pg.Search(ctx, [][]string{{"pruefung"}}, 10, 0); err != nil || len(hits) != 1 {
 		t.Errorf("search after the copy: %v %v", hits, err)
+	}
+	if hits, total, capped, err := pg.Search(ctx, [][]string{{"bericht"}}, 10, 0); err != nil || len(hits) != 10 || total != SearchCap || !capped {
+		t.Errorf("broad search after the copy: %d hits, total %d, capped %v, %v", len(hits), total, capped, err)
 	}
 
 	// And back, into a new SQLite file.

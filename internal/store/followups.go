@@ -99,10 +99,10 @@ func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, er
 		}
 		id, err = s.insert(ctx, tx, "follow_up", f.Responsible,
 			`INSERT INTO follow_ups (decision_id, item_id, text, responsible, due_on, due_session, status, done_on,
-				source_kind, source_id, evidence_text, evidence_document_id, evidence_decision_id, evidence_item_id, proposal_key)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				source_kind, source_id, evidence_text, evidence_document_id, evidence_decision_id, evidence_item_id, proposal_key, responsible_keys)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String(),
-			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ProposalKey)
+			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ProposalKey, f.ResponsibleKeys())
 		if err != nil || f.ItemID == 0 {
 			return err
 		}
@@ -149,10 +149,13 @@ func (f FollowUpFilter) where() where {
 		w.add(`COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id)) IN (SELECT id FROM agenda_items WHERE session_id = ?)`, f.SessionID)
 	}
 	if f.Member != "" {
-		// Narrowed here, decided exactly by model.FollowUp.ResponsibleIs
-		// (a LIKE wildcard in f.Member only widens the narrowing; LIKE
-		// rather than instr, which PostgreSQL lacks).
-		w.add("lower(f.responsible) LIKE '%' || lower(?) || '%'", f.Member)
+		// Exactly model.FollowUp.ResponsibleIs: the key between commas in
+		// the kept keys (LIKE rather than instr, which PostgreSQL lacks).
+		if key := model.ResponsibleKey(f.Member); key != "" {
+			w.add(`f.responsible_keys LIKE ? ESCAPE '\'`, "%,"+likeEscape(key)+",%")
+		} else {
+			w.add("1 = 0")
+		}
 	}
 	return w
 }
@@ -160,17 +163,7 @@ func (f FollowUpFilter) where() where {
 // FollowUps gives the follow-ups matching f, in order of creation.
 func (s *Store) FollowUps(ctx context.Context, f FollowUpFilter) ([]model.FollowUp, error) {
 	w := f.where()
-	list, err := queryList(ctx, s.db, scanFollowUp, "follow-ups", `SELECT `+followUpCols+` FROM follow_ups f`+w.sql()+` ORDER BY f.id`, w.args...)
-	if err != nil || f.Member == "" {
-		return list, err
-	}
-	out := list[:0]
-	for _, fu := range list {
-		if fu.ResponsibleIs(f.Member) {
-			out = append(out, fu)
-		}
-	}
-	return out, nil
+	return queryList(ctx, s.db, scanFollowUp, "follow-ups", `SELECT `+followUpCols+` FROM follow_ups f`+w.sql()+` ORDER BY f.id`, w.args...)
 }
 
 // FollowUpEntry is a follow-up with the session and agenda item it was
@@ -187,7 +180,7 @@ type FollowUpEntry struct {
 // item, in order of creation.
 func (s *Store) FollowUpEntries(ctx context.Context, f FollowUpFilter) ([]FollowUpEntry, error) {
 	w := f.where()
-	list, err := queryList(ctx, s.db, func(r scanner) (FollowUpEntry, error) {
+	return queryList(ctx, s.db, func(r scanner) (FollowUpEntry, error) {
 		var e FollowUpEntry
 		var due, done string
 		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.DueSession, &e.Status, &done,
@@ -199,16 +192,6 @@ func (s *Store) FollowUpEntries(ctx context.Context, f FollowUpFilter) ([]Follow
 		FROM follow_ups f
 		LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id))
 		LEFT JOIN sessions se ON se.id = i.session_id`+w.sql()+` ORDER BY f.id`, w.args...)
-	if err != nil || f.Member == "" {
-		return list, err
-	}
-	out := list[:0]
-	for _, e := range list {
-		if e.ResponsibleIs(f.Member) {
-			out = append(out, e)
-		}
-	}
-	return out, nil
 }
 
 // UpdateFollowUp changes a follow-up; f.Version must be the version read.
@@ -222,9 +205,9 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f model.FollowUp) error {
 		}
 		return s.updateVersioned(ctx, tx, "follow_ups", "follow_up", f.ID, f.Version,
 			`decision_id = ?, item_id = ?, text = ?, responsible = ?, due_on = ?, due_session = ?, status = ?, done_on = ?,
-			 source_kind = ?, source_id = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?`,
+			 source_kind = ?, source_id = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?, responsible_keys = ?`,
 			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String(),
-			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID))
+			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ResponsibleKeys())
 	})
 }
 

@@ -89,25 +89,36 @@ func (s *Store) Search(ctx context.Context, parts [][]string, limit, offset int)
 	}
 	count := `SELECT count(*) FROM (
 			SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)`
-	if s.isPG() {
-		count = `SELECT count(*) FROM (
-			SELECT id FROM search_index WHERE tsv @@ to_tsquery('german', ?) LIMIT ?) x`
-	}
-	if err := s.db.QueryRowContext(ctx, count, match, SearchCap+1).Scan(&total); err != nil {
-		return nil, 0, false, fmt.Errorf("store: search: %w", err)
-	}
 	query := `SELECT scope, kind, url, title, text, date FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ? OFFSET ?`
+	newest := `SELECT scope, kind, url, title, text, date FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`
 	if s.isPG() {
-		query = `SELECT scope, kind, url, title, text, date FROM search_index, to_tsquery('german', ?) q WHERE tsv @@ q
-			ORDER BY ts_rank_cd(tsv, q) DESC, id DESC LIMIT ? OFFSET ?`
-	}
-	if total > SearchCap {
-		total, capped = SearchCap, true
-		query = `SELECT scope, kind, url, title, text, date FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`
-		if s.isPG() {
-			query = `SELECT scope, kind, url, title, text, date FROM search_index WHERE tsv @@ to_tsquery('german', ?) ORDER BY id DESC LIMIT ? OFFSET ?`
+		plan, err := s.pgSearchPlan(ctx, parts)
+		switch {
+		case err != nil:
+			return nil, 0, false, err
+		case plan.ranked:
+			hits, total, err := s.pgRanked(ctx, match, limit, offset)
+			return hits, total, false, err
 		}
+		count, total = plan.count, plan.total
+		newest = `SELECT scope, kind, url, title, text, date FROM search_index WHERE tsv @@ to_tsquery('german', ?) ORDER BY id DESC LIMIT ? OFFSET ?`
+		query = ""
+	}
+	if count != "" {
+		if err := s.db.QueryRowContext(ctx, count, match, SearchCap+1).Scan(&total); err != nil {
+			return nil, 0, false, fmt.Errorf("store: search: %w", err)
+		}
+	}
+	switch {
+	case total == 0:
+		return nil, 0, false, nil
+	case total > SearchCap:
+		total, capped, query = SearchCap, true, newest
 		limit = max(0, min(limit, SearchCap-offset))
+	case query == "":
+		// PostgreSQL, counted and not more than SearchCap after all.
+		hits, total, err := s.pgRanked(ctx, match, limit, offset)
+		return hits, total, false, err
 	}
 	hits, err = queryList(ctx, s.rd, func(r scanner) (SearchDoc, error) {
 		var d SearchDoc
@@ -117,12 +128,98 @@ func (s *Store) Search(ctx context.Context, parts [][]string, limit, offset int)
 	return hits, total, capped, err
 }
 
-// matchExpr writes the parts of a search as the engine's match expression:
-// FTS5's `terms : ("a" AND "b c")` or the tsquery `a & (b <-> c)`. Only
-// letters and digits of the terms are kept, so no term can change the
-// expression's syntax. It gives false when no term is left.
-func (s *Store) matchExpr(parts [][]string) (string, bool) {
-	var exprs []string
+// pgRanked gives a page of the matches of a tsquery ranked by ts_rank_cd
+// and their number, which the same statement counts (there are at most
+// SearchCap). Only past the last page is the number counted on its own.
+func (s *Store) pgRanked(ctx context.Context, match string, limit, offset int) ([]SearchDoc, int, error) {
+	total := 0
+	hits, err := queryList(ctx, s.rd, func(r scanner) (SearchDoc, error) {
+		var d SearchDoc
+		err := r.Scan(&d.Scope, &d.Kind, &d.URL, &d.Title, &d.Text, &d.Date, &total)
+		return d, err
+	}, "search", `SELECT scope, kind, url, title, text, date, count(*) OVER () FROM search_index, to_tsquery('german', ?) q WHERE tsv @@ q
+			ORDER BY ts_rank_cd(tsv, q) DESC, id DESC LIMIT ? OFFSET ?`, match, limit, offset)
+	if err == nil && len(hits) == 0 && offset > 0 {
+		err = s.db.QueryRowContext(ctx, pgCountIndexed, match, SearchCap+1).Scan(&total)
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: search: %w", err)
+	}
+	return hits, total, nil
+}
+
+// pgSearch is how a search finds its number of matches on PostgreSQL.
+type pgSearch struct {
+	ranked bool   // at most SearchCap matches: counted while ranked (pgRanked)
+	count  string // else the statement counting up to SearchCap+1 matches, "" when total is known
+	total  int    // the number of matches when count is ""
+}
+
+// Counting statements of pgSearchPlan. Both count up to SearchCap+1
+// matches. The indexed one lets the planner use the GIN index, whose
+// bitmap holds every document of every word of the query before the first
+// match is counted; the scanning one (ts_match_vq is the function of @@,
+// which no index serves) reads the documents newest first, the ones a
+// capped search shows, and stops at the last match it needs.
+const (
+	pgCountIndexed = `SELECT count(*) FROM (SELECT FROM search_index WHERE tsv @@ to_tsquery('german', ?) LIMIT ?) x`
+	pgCountScan    = `SELECT count(*) FROM (SELECT FROM search_index WHERE ts_match_vq(tsv, to_tsquery('german', ?)) ORDER BY id DESC LIMIT ?) x`
+)
+
+// pgSearchPlan decides from the number of documents of each lexeme of the
+// query (search_index_lexemes, kept by triggers) how to count its
+// matches, or gives their number. A word missing from the index means no
+// match. A single word's matches are its documents: no counting. Several
+// words (or a phrase) match at most as often as the rarest: up to SearchCap
+// the GIN index finds them cheaply, counted while ranked. Beyond, the
+// expected matches (words taken as independent) say which reads less: the
+// index, at least all the rarest word's documents, or a scan, about
+// (SearchCap+1)·N/expected documents until it has counted SearchCap+1.
+func (s *Store) pgSearchPlan(ctx context.Context, parts [][]string) (pgSearch, error) {
+	parts = searchWords(parts)
+	var words []string
+	for _, p := range parts {
+		words = append(words, p...)
+	}
+	type lexeme struct {
+		docs, all float64
+	}
+	lexemes, err := queryList(ctx, s.rd, func(r scanner) (lexeme, error) {
+		var l lexeme
+		return l, r.Scan(&l.docs, &l.all)
+	}, "search lexemes", `SELECT coalesce(x.docs, 0), (SELECT reltuples FROM pg_class WHERE oid = 'search_index'::regclass)
+		FROM unnest(tsvector_to_array(to_tsvector('german', ?))) l LEFT JOIN search_index_lexemes x ON x.lexeme = l`, strings.Join(words, " "))
+	if err != nil || len(lexemes) == 0 {
+		// No lexeme: only stop words, which match nothing.
+		return pgSearch{}, err
+	}
+	least, n := lexemes[0].docs, lexemes[0].all
+	for _, l := range lexemes {
+		least, n = min(least, l.docs), max(n, l.docs)
+	}
+	switch {
+	case least == 0:
+		return pgSearch{}, nil
+	case len(parts) == 1 && len(parts[0]) == 1 && len(lexemes) == 1:
+		return pgSearch{total: int(least)}, nil
+	case least <= SearchCap:
+		return pgSearch{ranked: true}, nil
+	}
+	expected := n
+	for _, l := range lexemes {
+		expected *= l.docs / n
+	}
+	if (SearchCap+1)*n/expected < least {
+		return pgSearch{count: pgCountScan}, nil
+	}
+	return pgSearch{count: pgCountIndexed}, nil
+}
+
+// searchWords keeps the letters and digits of the terms of each part,
+// leaving out terms and parts with none: nothing of a term can change the
+// syntax of a match expression.
+func searchWords(parts [][]string) [][]string {
+	var out [][]string
 	for _, part := range parts {
 		var ws []string
 		for _, t := range part {
@@ -136,8 +233,21 @@ func (s *Store) matchExpr(parts [][]string) (string, bool) {
 				ws = append(ws, t)
 			}
 		}
+		if len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	return out
+}
+
+// matchExpr writes the parts of a search as the engine's match expression:
+// FTS5's `terms : ("a" AND "b c")` or the tsquery `a & (b <-> c)`. Only
+// letters and digits of the terms are kept (searchWords). It gives false
+// when no term is left.
+func (s *Store) matchExpr(parts [][]string) (string, bool) {
+	var exprs []string
+	for _, ws := range searchWords(parts) {
 		switch {
-		case len(ws) == 0:
 		case s.isPG() && len(ws) == 1:
 			exprs = append(exprs, ws[0])
 		case s.isPG():

@@ -206,7 +206,8 @@ func (s *Store) provider() (*goose.Provider, error) {
 	// so a database may have a higher number applied than one added later:
 	// apply such missing migrations instead of refusing to start.
 	return goose.NewProvider(dialect, s.db, sub, goose.WithAllowOutofOrder(true),
-		goose.WithGoMigrations(goose.NewGoMigration(31, &goose.GoFunc{RunTx: sealAuditLog}, nil)))
+		goose.WithGoMigrations(goose.NewGoMigration(31, &goose.GoFunc{RunTx: sealAuditLog}, nil),
+			goose.NewGoMigration(177, &goose.GoFunc{RunTx: fillResponsibleKeys}, nil)))
 }
 
 // Migrate applies all pending schema migrations.

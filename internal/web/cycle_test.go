@@ -29,10 +29,10 @@ func cycleServer(t *testing.T) (*httptest.Server, *store.Store) {
 }
 
 // cycleServerOf is cycleServer that also gives the Server, for tests that
-// set its clocks.
-func cycleServerOf(t *testing.T) (*httptest.Server, *store.Store, *Server) {
+// set its clocks; configure is applied before the handler is built.
+func cycleServerOf(t *testing.T, configure ...func(*Server)) (*httptest.Server, *store.Store, *Server) {
 	t.Helper()
-	ts, st, srv := demoAccountsServer(t)
+	ts, st, srv := demoAccountsServer(t, configure...)
 	ctx := context.Background()
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	hash, _ := auth.HashPassword(demo.AccountPassword)

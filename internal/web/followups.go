@@ -17,10 +17,8 @@ import (
 	"strings"
 
 	"gremium/internal/auth"
-	"gremium/internal/csvout"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
-	"gremium/internal/report"
 	"gremium/internal/store"
 )
 
@@ -102,19 +100,6 @@ func (q followUpQuery) values() url.Values {
 	return v
 }
 
-// PageURL gives the address of page n of the list at base with the same
-// filter.
-func (q followUpQuery) PageURL(base string, n int) string {
-	v := q.values()
-	if n > 1 {
-		v.Set("seite", strconv.Itoa(n))
-	}
-	if e := v.Encode(); e != "" {
-		return base + "?" + e
-	}
-	return base
-}
-
 // ExportURL gives the address of the export in the format ("csv", "pdf")
 // with the same filter.
 func (q followUpQuery) ExportURL(format string) string {
@@ -161,177 +146,6 @@ var followUpStatusOptions = []statusOption{
 	{string(model.FollowUpDone), "erledigt"}, {string(model.FollowUpDropped), "entfallen"},
 }
 
-// visibleFollowUps reads the follow-ups matching f and gives those the
-// request's audience may see, as it may see them, with deadline and
-// overdue state at the server's clock: overdue ones first (earliest due
-// first), then the pending ones by due date, then the rest.
-func (s *Server) visibleFollowUps(r *http.Request, f store.FollowUpFilter) ([]followUpView, error) {
-	ctx := r.Context()
-	a := s.audienceOf(r)
-	entries, err := s.st.FollowUpEntries(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		return nil, err
-	}
-	byID, byNumber, err := s.followUpSessions(ctx, council.ID, entries)
-	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	for _, e := range entries {
-		if e.DecisionID != 0 {
-			ids = append(ids, e.DecisionID)
-		}
-	}
-	decisions, err := s.st.FollowUpDecisions(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	now := s.clock()
-	u := s.user(r)
-	// seesItem: the item a follow-up arose in must be visible to the
-	// viewer (a registration not yet on the agenda only to the secretariat
-	// and the registering member); read once per item.
-	itemSeen := map[int64]bool{}
-	seesItem := func(e store.FollowUpEntry) (bool, error) {
-		if e.ItemID == 0 || byID[e.SessionID] == nil {
-			return true, nil
-		}
-		seen, ok := itemSeen[e.ItemID]
-		if !ok {
-			it, err := s.st.Item(ctx, e.ItemID)
-			if err != nil {
-				return false, err
-			}
-			seen = a.SeesItem(it, *byID[e.SessionID], u)
-			itemSeen[e.ItemID] = seen
-		}
-		return seen, nil
-	}
-	out := make([]followUpView, 0, len(entries))
-	for _, e := range entries {
-		var dec *model.Decision
-		if d, ok := decisions[e.DecisionID]; ok {
-			dec = &d
-		}
-		if !a.SeesFollowUp(e.FollowUp, dec, byID[e.SessionID]) {
-			continue
-		}
-		if ok, err := seesItem(e); err != nil {
-			return nil, err
-		} else if !ok {
-			continue
-		}
-		e.FollowUp = a.FollowUp(e.FollowUp)
-		e.ItemTitle = a.Text(e.ItemTitle)
-		v := followUpView{FollowUpEntry: e, DueSession: byNumber[e.DueSession]}
-		if dec != nil && a.SeesDecision(*dec) {
-			v.DecisionLabel = dec.Label
-		}
-		v.Deadline = e.DeadlineAt(v.DueSession)
-		v.Due = e.DueAt(v.DueSession)
-		v.Overdue = e.OverdueAt(now, v.DueSession)
-		out = append(out, v)
-	}
-	// Sorted through an index: the views are large to move.
-	rank := make([]int, len(out))
-	for i, v := range out {
-		switch {
-		case v.Overdue:
-			rank[i] = 0
-		case v.Status.Pending():
-			rank[i] = 1
-		default:
-			rank[i] = 2
-		}
-	}
-	order := make([]int, len(out))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		if rank[i] != rank[j] {
-			return rank[i] - rank[j]
-		}
-		x, y := out[i].Due, out[j].Due
-		switch {
-		case x == y:
-			return 0
-		case x.IsZero():
-			return 1
-		case y.IsZero():
-			return -1
-		case x.Before(y):
-			return -1
-		}
-		return 1
-	})
-	sorted := make([]followUpView, len(out))
-	for k, i := range order {
-		sorted[k] = out[i]
-	}
-	out = sorted
-	return out, nil
-}
-
-// FollowUpsPerPage is how many follow-ups a page of the list shows.
-const FollowUpsPerPage = 100
-
-// followUpsData is the list page's data.
-type followUpsData struct {
-	// Page and Pages: the list is cut into pages of FollowUpsPerPage;
-	// Total, Overdue and Pending count the whole list.
-	Page, Pages, Total int
-	Heading            string
-	Intro              string
-	Action             string // the address the filter form sends to
-	Filter             followUpQuery
-	FixedFor           string // the member of a per-member page
-	List               []followUpView
-	Overdue            int
-	Pending            int
-	Members            []model.Member
-	Sessions           []model.Session
-	Statuses           []statusOption
-}
-
-// followUpsFor reads the filtered list for the request.
-func (s *Server) followUpsFor(r *http.Request, q followUpQuery) ([]followUpView, error) {
-	f := store.FollowUpFilter{Member: q.Member, DecisionID: q.Decision}
-	switch q.Status {
-	case "ausstehend", "ueberfaellig":
-		f.Pending = true
-	case "":
-	default:
-		f.Status = model.FollowUpStatus(q.Status)
-	}
-	if q.Session != 0 {
-		council, err := s.councilBody(r.Context())
-		if err != nil {
-			return nil, err
-		}
-		se, err := s.st.SessionByNumber(r.Context(), council.ID, q.Session)
-		if err != nil {
-			return nil, err
-		}
-		f.SessionID = se.ID
-	}
-	list, err := s.visibleFollowUps(r, f)
-	if err != nil || q.Status != "ueberfaellig" {
-		return list, err
-	}
-	out := list[:0]
-	for _, v := range list {
-		if v.Overdue {
-			out = append(out, v)
-		}
-	}
-	return out, nil
-}
-
 func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) {
 	q, err := parseFollowUpQuery(r)
 	if err != nil {
@@ -362,49 +176,6 @@ func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 		Intro: "Die Aufträge, für die " + name + " verantwortlich ist (allein oder mit anderen). Überfällige Aufträge stehen oben."})
 }
 
-func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, q followUpQuery, d followUpsData) {
-	ctx := r.Context()
-	list, err := s.followUpsFor(r, q)
-	if err != nil {
-		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
-		return
-	}
-	d.Filter, d.Statuses, d.Total = q, followUpStatusOptions, len(list)
-	for _, v := range list {
-		if v.Overdue {
-			d.Overdue++
-		}
-		if v.Status.Pending() {
-			d.Pending++
-		}
-	}
-	d.Pages = max(1, (len(list)+FollowUpsPerPage-1)/FollowUpsPerPage)
-	d.Page = 1
-	if p := r.URL.Query().Get("seite"); p != "" {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 1 || n > d.Pages {
-			s.badRequest(w, r, fmt.Sprintf("Die Seite muss eine Zahl von 1 bis %d sein.", d.Pages))
-			return
-		}
-		d.Page = n
-	}
-	d.List = list[(d.Page-1)*FollowUpsPerPage : min(len(list), d.Page*FollowUpsPerPage)]
-	if d.Members, err = s.st.Members(ctx); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if d.Sessions, err = s.filterSessions(ctx, council.ID, q.Session); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "followups.html", view{Title: d.Heading, Active: "auftraege", Data: d})
-}
-
 // FilterSessions is how many of the newest sessions the follow-up list's
 // filter offers (and the one chosen, if older).
 const FilterSessions = 30
@@ -424,72 +195,6 @@ func (s *Server) filterSessions(ctx context.Context, councilID int64, chosen int
 	return append(list, se), nil
 }
 
-// exportRows gives the export's header and rows: public text only (the
-// PDF report writes public text anyway; the CSV follows the audience).
-func exportRows(list []followUpView) ([]string, [][]string) {
-	header := []string{"Nr.", "Auftrag", "Verantwortlich", "Frist", "Stand", "Quelle", "Beschluss", "Erledigt am", "Nachweis"}
-	rows := make([][]string, 0, len(list))
-	for _, v := range list {
-		rows = append(rows, []string{strconv.FormatInt(v.ID, 10), v.Text, v.Responsible, v.Deadline, v.StateLabel(),
-			v.ItemLabel(), v.DecisionLabel, v.DoneOn.German(), v.EvidenceText})
-	}
-	return header, rows
-}
-
-func (s *Server) followUpCSV(w http.ResponseWriter, r *http.Request) {
-	q, err := parseFollowUpQuery(r)
-	if err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
-	list, err := s.followUpsFor(r, q)
-	if err != nil {
-		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
-		return
-	}
-	header, rows := exportRows(list)
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="auftraege.csv"`)
-	cw := csvout.NewWriter(w) // formula cells neutralised
-	cw.Write(header)
-	cw.WriteAll(rows)
-	cw.Flush()
-}
-
-func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
-	q, err := parseFollowUpQuery(r)
-	if err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
-	list, err := s.followUpsFor(r, q)
-	if err != nil {
-		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
-		return
-	}
-	now := s.clock()
-	rep := report.New("Stand der Aufträge des IT-Planungsrats", now)
-	overdue := 0
-	for _, v := range list {
-		if v.Overdue {
-			overdue++
-		}
-	}
-	rep.Paragraph(fmt.Sprintf("Stand: %s. %d Aufträge, davon %d überfällig.", model.BerlinDate(now).German(), len(list), overdue))
-	header, rows := exportRows(list)
-	// The PDF leaves out the number and the evidence text (in the CSV).
-	short := make([][]string, len(rows))
-	for i, row := range rows {
-		short[i] = []string{row[1], row[2], row[3], row[4], row[5], row[7]}
-	}
-	rep.Table([]string{header[1], header[2], header[3], header[4], header[5], header[7]}, []float64{60, 28, 28, 22, 30, 19}, short)
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="auftraege.pdf"`)
-	if err := rep.Write(w); err != nil {
-		s.log.Error("follow-up report", "err", err, "request_id", requestID(r))
-	}
-}
-
 // followUpData is the page of one follow-up.
 type followUpData struct {
 	F         followUpView
@@ -506,33 +211,6 @@ type followUpData struct {
 	}
 	Statuses []model.FollowUpStatus
 	Today    string
-}
-
-// followUpFromPath gives the follow-up named by {id} as the request's
-// audience may see it (404 if it may not).
-func (s *Server) followUpFromPath(w http.ResponseWriter, r *http.Request) (followUpView, bool) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		s.notFound(w, r, "Diesen Auftrag gibt es nicht.")
-		return followUpView{}, false
-	}
-	f, err := s.st.FollowUp(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
-		return followUpView{}, false
-	}
-	list, err := s.visibleFollowUps(r, store.FollowUpFilter{DecisionID: f.DecisionID, ItemID: f.ItemID})
-	if err != nil {
-		s.serverError(w, r, err)
-		return followUpView{}, false
-	}
-	for _, v := range list {
-		if v.ID == id {
-			return v, true
-		}
-	}
-	s.notFound(w, r, "Diesen Auftrag gibt es nicht.")
-	return followUpView{}, false
 }
 
 // mayReport reports whether the user may report on the follow-up: the
@@ -799,93 +477,6 @@ func (s *Server) followUpDeadlines(ctx context.Context, bodyID int64, doc minute
 		}
 	}
 	return out, nil
-}
-
-// followUpSessions gives the council's sessions the follow-ups were given
-// in, by id, and those they are due to, by number: the sessions of the
-// listed follow-ups, not all sessions.
-func (s *Server) followUpSessions(ctx context.Context, councilID int64, entries []store.FollowUpEntry) (map[int64]*model.Session, map[int]*model.Session, error) {
-	ids, numbers := make([]int64, 0, len(entries)), make([]int, 0, len(entries))
-	for _, e := range entries {
-		if e.SessionID != 0 {
-			ids = append(ids, e.SessionID)
-		}
-		if e.DueSession > 0 {
-			numbers = append(numbers, e.DueSession)
-		}
-	}
-	given, err := s.st.SessionsOfBody(ctx, councilID, ids)
-	if err != nil {
-		return nil, nil, err
-	}
-	due, err := s.st.SessionsByNumber(ctx, councilID, numbers)
-	if err != nil {
-		return nil, nil, err
-	}
-	byID, byNumber := make(map[int64]*model.Session, len(given)), make(map[int]*model.Session, len(due))
-	for id, se := range given {
-		byID[id] = &se
-	}
-	for n, se := range due {
-		byNumber[n] = &se
-	}
-	return byID, byNumber, nil
-}
-
-// openFollowUps counts the pending follow-ups the request's audience may
-// see (the home page's "Offene Aufträge"). Both counts are kept until the
-// data changes: whether a follow-up is pending or public does not depend
-// on the clock.
-func (s *Server) openFollowUps(r *http.Request) (int, error) {
-	ctx := r.Context()
-	counts, err := s.openFollowUpCounts.get(s.st.Version(), func() ([2]int, error) {
-		entries, err := s.st.FollowUpEntries(ctx, store.FollowUpFilter{Pending: true})
-		if err != nil {
-			return [2]int{}, err
-		}
-		council, err := s.councilBody(ctx)
-		if err != nil {
-			return [2]int{}, err
-		}
-		byID, _, err := s.followUpSessions(ctx, council.ID, entries)
-		if err != nil {
-			return [2]int{}, err
-		}
-		var ids []int64
-		for _, e := range entries {
-			if e.DecisionID != 0 {
-				ids = append(ids, e.DecisionID)
-			}
-		}
-		decisions, err := s.st.FollowUpDecisions(ctx, ids)
-		if err != nil {
-			return [2]int{}, err
-		}
-		public := 0
-		for _, e := range entries {
-			var dec *model.Decision
-			if d, ok := decisions[e.DecisionID]; ok {
-				dec = &d
-			}
-			if model.Public.SeesFollowUp(e.FollowUp, dec, byID[e.SessionID]) {
-				public++
-			}
-		}
-		return [2]int{public, len(entries)}, nil
-	})
-	if err != nil {
-		return 0, err
-	}
-	if s.audienceOf(r) != model.Internal {
-		return counts[0], nil
-	}
-	if u := s.user(r); u != nil && u.Role == model.RoleSecretariat {
-		return counts[1], nil
-	}
-	// Other internal users do not see the follow-ups of registrations
-	// they did not make: counted per request, as the list shows them.
-	list, err := s.visibleFollowUps(r, store.FollowUpFilter{Pending: true})
-	return len(list), err
 }
 
 // readFollowUpForm reads the editable fields of a follow-up — text (with

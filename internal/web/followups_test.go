@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -445,8 +446,8 @@ func TestPersonalCalendarFeed(t *testing.T) {
 }
 
 // TestFollowUpListPages: the list shows 100 follow-ups a page, counts all
-// of them, keeps the filter in the page links and refuses a page that does
-// not exist.
+// of them, keeps the filter in the page links, goes forward and back by the
+// place in the list and refuses a place or page that does not exist.
 func TestFollowUpListPages(t *testing.T) {
 	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
 	ctx := context.Background()
@@ -458,15 +459,24 @@ func TestFollowUpListPages(t *testing.T) {
 	}
 	gs := client(t, hs.ts, "geschaeftsstelle")
 	_, page := do(t, gs, "GET", hs.ts.URL+"/auftraege?mitglied=HE", nil)
+	next := regexp.MustCompile(`href="([^"]*)" rel="next"`).FindStringSubmatch(page)
 	if n := strings.Count(page, `<h2><a href="/auftraege/`); n != 100 || !strings.Contains(page, "120 Aufträge für diese Auswahl, Seite 1 von 2") ||
-		!strings.Contains(page, `href="/auftraege?mitglied=HE&amp;seite=2" rel="next"`) {
-		t.Errorf("page 1: %d follow-ups\n%s", n, page)
+		next == nil || !strings.HasPrefix(next[1], "/auftraege?mitglied=HE&amp;nach=") || strings.Contains(page, `rel="prev"`) {
+		t.Fatalf("page 1: %d follow-ups\n%s", n, page)
 	}
-	if _, page := do(t, gs, "GET", hs.ts.URL+"/auftraege?mitglied=HE&seite=2", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 20 {
-		t.Error("page 2")
+	_, page = do(t, gs, "GET", hs.ts.URL+html.UnescapeString(next[1]), nil)
+	prev := regexp.MustCompile(`href="([^"]*)" rel="prev"`).FindStringSubmatch(page)
+	if strings.Count(page, `<h2><a href="/auftraege/`) != 20 || !strings.Contains(page, "Seite 2 von 2") || strings.Contains(page, `rel="next"`) || prev == nil {
+		t.Fatalf("page 2:\n%s", page)
 	}
-	if code, _ := do(t, gs, "GET", hs.ts.URL+"/auftraege?seite=3", nil); code != http.StatusBadRequest {
-		t.Errorf("page 3 of 2: %d", code)
+	if _, page := do(t, gs, "GET", hs.ts.URL+html.UnescapeString(prev[1]), nil); strings.Count(page, `<h2><a href="/auftraege/`) != 100 ||
+		!strings.Contains(page, "Seite 1 von 2") || !strings.Contains(page, `rel="next"`) || strings.Contains(page, `rel="prev"`) {
+		t.Errorf("back to page 1:\n%s", page)
+	}
+	for _, bad := range []string{"/auftraege?nach=1.9999-99-99.5&seite=3", "/auftraege?nach=x&seite=2", "/auftraege?vor=7.2025-01-01.5&seite=2"} {
+		if code, _ := do(t, gs, "GET", hs.ts.URL+bad, nil); code != http.StatusBadRequest {
+			t.Errorf("%s: %d", bad, code)
+		}
 	}
 }
 
@@ -561,5 +571,90 @@ func TestFollowUpDoneByItem(t *testing.T) {
 	}
 	if _, page := do(t, client(t, hs.ts, ""), "GET", path, nil); !strings.Contains(page, `Erledigt in</dt><dd><a href="/sitzungen/47#top-`) {
 		t.Errorf("the public page without the closing item:\n%s", page)
+	}
+}
+
+// TestFollowUpListReadsOnePage: the follow-up lists read the same
+// statements and rows however many follow-ups there are — one page, not
+// every follow-up with one read of its agenda item each — for the
+// secretariat, the public and a member's page; the CSV export reads a
+// fixed number of statements per 500 follow-ups.
+func TestFollowUpListReadsOnePage(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := store.WithActor(context.Background(), "test")
+	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s48, err := st.SessionByNumber(ctx, council.ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var public model.FollowUp // a demo follow-up the public sees, by its adopted decision
+	fs, err := st.FollowUps(ctx, store.FollowUpFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if d, err := st.Decision(ctx, f.DecisionID); err == nil && d.Public() {
+			public = f
+		}
+	}
+	if public.ID == 0 {
+		t.Fatal("no public demo follow-up")
+	}
+	add := func(n int) {
+		t.Helper()
+		for i := range n {
+			itemID, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s48.ID, Number: fmt.Sprintf("%02d", 50+i%40), Title: "Bericht", Status: model.ItemAccepted})
+			if err != nil {
+				t.Fatal(err)
+			}
+			due := model.NewDate(2025, 8, 1+i%28)
+			if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: fmt.Sprintf("Auftrag %d", i), Responsible: "HE", DueDate: due, Status: model.FollowUpOpen}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.CreateFollowUp(ctx, model.FollowUp{DecisionID: public.DecisionID, Text: fmt.Sprintf("Öffentlich %d", i), Responsible: "BY", Status: model.FollowUpDone,
+				DoneOn: due, EvidenceText: "Bericht"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	gs, pub := client(t, hs.ts, "geschaeftsstelle"), &http.Client{}
+	pages := []struct {
+		name string
+		c    *http.Client
+		path string
+	}{
+		{"list", gs, "/auftraege"},
+		{"public list", pub, "/auftraege"},
+		{"member page", gs, "/mitglieder/HE/auftraege"},
+		{"overdue", gs, "/auftraege?status=ueberfaellig"},
+	}
+	add(120)
+	type cost struct{ queries, rows uint64 }
+	before := map[string]cost{}
+	for _, p := range pages {
+		q, r := clientCost(t, p.c, hs.ts.URL+p.path)
+		before[p.name] = cost{q, r}
+	}
+	csvQ, _ := clientCost(t, gs, hs.ts.URL+"/auftraege.csv")
+	add(400)
+	for _, p := range pages {
+		q, r := clientCost(t, p.c, hs.ts.URL+p.path)
+		if b := before[p.name]; q != b.queries || r != b.rows {
+			t.Errorf("%s: %d statements, %d rows with 800 more follow-ups; %d, %d before", p.name, q, r, b.queries, b.rows)
+		}
+	}
+	if q, _ := clientCost(t, gs, hs.ts.URL+"/auftraege.csv"); q > csvQ+2 {
+		t.Errorf("CSV: %d statements for 800 more follow-ups, %d before", q, csvQ)
+	}
+	// The CSV lists all; the PDF the first 1,000, and says so.
+	if _, csv := do(t, gs, "GET", hs.ts.URL+"/auftraege.csv", nil); strings.Count(csv, "Öffentlich ") != 520 || strings.Count(csv, "Auftrag ") < 520 {
+		t.Errorf("CSV: %d public, %d others", strings.Count(csv, "Öffentlich "), strings.Count(csv, "Auftrag "))
+	}
+	_, pdf := do(t, gs, "GET", hs.ts.URL+"/auftraege.pdf", nil)
+	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); !strings.Contains(text, "Der Bericht zeigt die ersten 1000 Aufträge der Liste") {
+		t.Errorf("PDF without the note on its bound:\n%.2000s", text)
 	}
 }

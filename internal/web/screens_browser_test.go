@@ -90,9 +90,9 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/auftraege/{followup}", "auftrag"},
 	{"geschaeftsstelle", "/sitzungen/47/auftragsvorschlaege", "auftragsvorschlaege-47"},
 	{"geschaeftsstelle", "/sitzungen/48/beamer", "beamer-48"},
-	{"geschaeftsstelle", "/sitzungen/47/berichtigen", "protokoll-47-berichtigen"},
+	{"geschaeftsstelle", "/sitzungen/46/berichtigen?art=text&zeile=2", "protokoll-46-berichtigen"},
 	{"geschaeftsstelle", "/sitzungen/47", "sitzung-47-intern"},
-	{"geschaeftsstelle", "/sitzungen/47/protokoll/fassungen/1", "protokoll-47-fassung"},
+	{"geschaeftsstelle", "/sitzungen/46/protokoll/fassungen/1", "protokoll-46-fassung"},
 	{"geschaeftsstelle", "/sitzungen/47/nachbesprechung", "nachbesprechung-47"},
 	{"geschaeftsstelle", "/umlaufverfahren", "umlaufverfahren"},
 	{"geschaeftsstelle", "/umlaufverfahren/neu", "umlaufverfahren-neu"},
@@ -118,7 +118,7 @@ var screenPages = []screenPage{
 	{"hessen", "/benachrichtigungen", "benachrichtigungen"},
 
 	{"dlt", "/mein-bereich", "mein-bereich"},
-	{"dlt", "/sitzungen/48/live", "live-48"},
+	{"dlt", "/sitzungen/48", "sitzung-48-laufend"},
 
 	{"sprecher-hb", "/mein-bereich", "mein-bereich"},
 	{"sprecher-hb", "/fachmk", "fachmk"},

@@ -1,0 +1,322 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"gremium/internal/model"
+)
+
+// The follow-up list (Aufträge) read a page at a time: visibility,
+// filters, order and counts in SQL, so that a page reads its 100 rows and
+// not every follow-up (issue 18).
+
+// FollowUpListQuery selects the follow-ups of a list as an audience sees
+// them: the filter, the audience (its rule is model.Audience.FollowUpSQL)
+// and the clock, as the date and the due sessions started at the server's
+// "now" (never the database's clock).
+type FollowUpListQuery struct {
+	FollowUpFilter
+	// ID selects one follow-up (its page).
+	ID int64
+	// OnlyOverdue selects the overdue follow-ups ("ueberfaellig").
+	OnlyOverdue bool
+	Audience    model.Audience
+	User        *model.User // nil for the public
+	CouncilID   int64
+	// Today is the German date at now; a pending follow-up whose date is
+	// before it is overdue.
+	Today model.Date
+	// Started are the numbers of the council's sessions that have started
+	// at now (model.Session.StartedAt) among those follow-ups are due to
+	// (FollowUpDueSessions): a pending follow-up due to one is overdue.
+	Started []int
+}
+
+// FollowUpCursor is a place in the list's order: overdue ones first, then
+// the pending ones, then the rest (Rank 0, 1, 2), each by due date (none
+// last), then by id. A page starts after (or ends before) a cursor.
+type FollowUpCursor struct {
+	Rank int
+	Due  string // the due date as stored, "9999-99-99" for none
+	ID   int64
+}
+
+// noDue sorts the follow-ups without a due date last.
+const noDue = "9999-99-99"
+
+// FollowUpListEntry is a follow-up of a list with what the list shows of
+// it, read with it: its session and item, its due session (planned
+// number and date), its decision's number and whether the audience sees
+// the decision, and its place in the order at the query's clock.
+type FollowUpListEntry struct {
+	FollowUpEntry
+	// Planned is the council's session the follow-up is due to, as far as
+	// the list needs it (number and date); nil if it is not planned.
+	Planned *model.Session
+	// DecisionLabel is the number of the follow-up's decision if the
+	// audience sees the decision ("" if none or not visible).
+	DecisionLabel string
+	Due           model.Date
+	Overdue       bool
+	Cursor        FollowUpCursor
+}
+
+// followUpListFrom joins the rows model.Audience.FollowUpSQL names and the
+// due session (one argument: the council's id).
+const followUpListFrom = ` FROM follow_ups f
+	LEFT JOIN decisions d ON d.id = f.decision_id
+	LEFT JOIN bodies db ON db.id = d.body_id
+	LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, d.item_id)
+	LEFT JOIN sessions se ON se.id = i.session_id
+	LEFT JOIN bodies sb ON sb.id = se.body_id
+	LEFT JOIN sessions ds ON ds.body_id = ? AND ds.number = f.due_session AND f.due_session > 0`
+
+// where gives the query's conditions: the filter, the audience's rule and
+// the overdue filter.
+func (s *Store) followUpListWhere(q FollowUpListQuery) where {
+	w := q.FollowUpFilter.where()
+	if q.ID != 0 {
+		w.add("f.id = ?", q.ID)
+	}
+	cond, args := q.Audience.FollowUpSQL(q.User, q.CouncilID)
+	w.add(cond, args...)
+	if q.OnlyOverdue {
+		c, a := s.followUpOverdueSQL(q)
+		w.add(c, a...)
+	}
+	return w
+}
+
+// followUpOverdueSQL is model.FollowUp.OverdueAt in SQL at the query's
+// clock: pending, and its date before today or its due session started.
+func (s *Store) followUpOverdueSQL(q FollowUpListQuery) (string, []any) {
+	started := q.Started
+	if started == nil {
+		started = []int{}
+	}
+	return `(f.status IN (?, ?) AND ((f.due_on <> '' AND f.due_on < ?) OR f.due_session IN (SELECT value FROM ` + s.jsonInts("?") + ` j)))`,
+		[]any{model.FollowUpOpen, model.FollowUpInProgress, q.Today.String(), toJSON(started)}
+}
+
+// FollowUpPage gives up to limit follow-ups of the list in its order:
+// those after the cursor (nil: from the start), or, with before set,
+// those just before it (still in the list's order). It reads one page.
+//
+// The order depends on the clock, so no index gives it whole; it is read
+// in three parts one after the other: the pending follow-ups (overdue
+// first; few against the done ones, sorted), the rest with a due date
+// (sorted), the rest without one (in order of entry: by id through an
+// index, so a deep page stops after its rows). A list narrowed to one
+// decision, item, session or follow-up is small and read in one part.
+func (s *Store) FollowUpPage(ctx context.Context, q FollowUpListQuery, cursor *FollowUpCursor, before bool, limit int) ([]FollowUpListEntry, error) {
+	pending := []any{model.FollowUpOpen, model.FollowUpInProgress}
+	parts := []followUpPart{
+		{cond: "f.status IN (?, ?)", args: pending},
+		{cond: "f.status NOT IN (?, ?) AND (f.due_on <> '' OR (ds.date IS NOT NULL AND ds.date <> ''))", args: pending},
+		{cond: "f.status NOT IN (?, ?) AND f.due_on = '' AND (ds.date IS NULL OR ds.date = '')", args: pending, byID: true},
+	}
+	switch {
+	case q.ID != 0 || q.DecisionID != 0 || q.ItemID != 0 || q.SessionID != 0:
+		parts = []followUpPart{{}}
+	case q.Pending || q.OnlyOverdue || q.Status.Pending():
+		parts = parts[:1]
+	case q.Status != "":
+		parts = parts[1:]
+	}
+	// partOf gives the part a cursor is in.
+	partOf := func(c FollowUpCursor) int {
+		switch {
+		case len(parts) == 1:
+			return 0
+		case c.Rank < 2:
+			return 0
+		case c.Due != noDue:
+			return len(parts) - 2
+		}
+		return len(parts) - 1
+	}
+	start, step := 0, 1
+	if cursor != nil {
+		start = partOf(*cursor)
+	}
+	if before {
+		step = -1
+	}
+	var out []FollowUpListEntry
+	for i := start; i >= 0 && i < len(parts) && len(out) < limit; i += step {
+		c := cursor
+		if i != start {
+			c = nil
+		}
+		list, err := s.followUpPart(ctx, q, parts[i], c, before, limit-len(out))
+		if err != nil {
+			return nil, err
+		}
+		if before {
+			out = append(list, out...)
+		} else {
+			out = append(out, list...)
+		}
+	}
+	return out, nil
+}
+
+// followUpPart is a part of the list's order (see FollowUpPage): its
+// condition and whether it is in order of id alone.
+type followUpPart struct {
+	cond string
+	args []any
+	byID bool
+}
+
+// followUpPart reads up to limit follow-ups of a part of the list after
+// (or before) the cursor, nil: from its start (or end).
+func (s *Store) followUpPart(ctx context.Context, q FollowUpListQuery, part followUpPart, cursor *FollowUpCursor, before bool, limit int) ([]FollowUpListEntry, error) {
+	over, overArgs := s.followUpOverdueSQL(q)
+	w := s.followUpListWhere(q)
+	if part.cond != "" {
+		w.add(part.cond, part.args...)
+	}
+	dueExpr := "CASE WHEN ds.date IS NOT NULL AND ds.date <> '' AND (f.due_on = '' OR ds.date < f.due_on) THEN ds.date ELSE f.due_on END"
+	inner := `SELECT ` + followUpCols + `, COALESCE(se.id, 0) AS se_id, COALESCE(se.number, 0) AS se_number, COALESCE(i.number, '') AS i_number, COALESCE(i.title, '') AS i_title,
+		COALESCE(ds.number, 0) AS ds_number, COALESCE(ds.date, '') AS ds_date, COALESCE(d.label, '') AS d_label, COALESCE(d.status, '') AS d_status, COALESCE(db.internal, 0) AS d_internal,
+		CASE WHEN ` + over + ` THEN 0 WHEN f.status IN (?, ?) THEN 1 ELSE 2 END AS rnk,
+		CASE WHEN (` + dueExpr + `) = '' THEN '` + noDue + `' ELSE (` + dueExpr + `) END AS due_key` +
+		followUpListFrom + w.sql()
+	args := append(append([]any{}, overArgs...), model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID)
+	args = append(args, w.args...)
+	query := `SELECT * FROM (` + inner + `) x`
+	op, desc := ">", ""
+	if before {
+		op, desc = "<", " DESC"
+	}
+	switch {
+	case part.byID:
+		if cursor != nil {
+			query += ` WHERE x.id ` + op + ` ?`
+			args = append(args, cursor.ID)
+		}
+		query += " ORDER BY x.id" + desc
+	default:
+		if cursor != nil {
+			query += ` WHERE (x.rnk ` + op + ` ? OR (x.rnk = ? AND (x.due_key ` + op + ` ? OR (x.due_key = ? AND x.id ` + op + ` ?))))`
+			args = append(args, cursor.Rank, cursor.Rank, cursor.Due, cursor.Due, cursor.ID)
+		}
+		query += " ORDER BY x.rnk" + desc + ", x.due_key" + desc + ", x.id" + desc
+	}
+	query += " LIMIT ?"
+	args = append(args, limit)
+	list, err := queryList(ctx, s.db, func(r scanner) (FollowUpListEntry, error) {
+		var e FollowUpListEntry
+		var due, done, dsDate, dStatus string
+		var dsNumber, dInternal int
+		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.FollowUp.DueSession, &e.Status, &done,
+			&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
+			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.ItemNumber, &e.ItemTitle,
+			&dsNumber, &dsDate, &e.DecisionLabel, &dStatus, &dInternal, &e.Cursor.Rank, &e.Cursor.Due)
+		e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
+		e.Cursor.ID = e.ID
+		if dsNumber != 0 {
+			e.Planned = &model.Session{Number: dsNumber, Date: parseDate(dsDate)}
+		}
+		if !q.Audience.SeesDecision(model.Decision{Status: model.DecisionStatus(dStatus), Internal: dInternal != 0}) {
+			e.DecisionLabel = ""
+		}
+		e.Overdue = e.Cursor.Rank == 0
+		if e.Cursor.Due != noDue {
+			e.Due = parseDate(e.Cursor.Due)
+		}
+		return e, err
+	}, "follow-up page", query, args...)
+	if err != nil || !before {
+		return list, err
+	}
+	for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
+		list[i], list[j] = list[j], list[i]
+	}
+	return list, nil
+}
+
+// FollowUpCounts counts the list's follow-ups and the pending ones among
+// them in one query. Without OnlyOverdue neither depends on the clock: a
+// caller may keep them until the data changes.
+func (s *Store) FollowUpCounts(ctx context.Context, q FollowUpListQuery) (total, pending int, err error) {
+	w := s.followUpListWhere(q)
+	args := append([]any{model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID}, w.args...)
+	type counts struct{ total, pending int }
+	c, err := queryOne(ctx, s.db, func(r scanner) (counts, error) {
+		var c counts
+		return c, r.Scan(&c.total, &c.pending)
+	}, "follow-up counts", `SELECT count(*), COALESCE(SUM(CASE WHEN f.status IN (?, ?) THEN 1 ELSE 0 END), 0)`+followUpListFrom+w.sql(), args...)
+	return c.total, c.pending, err
+}
+
+// FollowUpOverdueCount counts the list's overdue follow-ups at the
+// query's clock, in one query.
+func (s *Store) FollowUpOverdueCount(ctx context.Context, q FollowUpListQuery) (int, error) {
+	q.OnlyOverdue = true
+	w := s.followUpListWhere(q)
+	return queryOne(ctx, s.db, func(r scanner) (int, error) {
+		var n int
+		return n, r.Scan(&n)
+	}, "overdue follow-ups", `SELECT count(*)`+followUpListFrom+w.sql(), append([]any{q.CouncilID}, w.args...)...)
+}
+
+// FollowUpDueSessions gives the council's sessions that pending
+// follow-ups are due to ("zur N. Sitzung"), by number: the sessions whose
+// start makes a follow-up overdue (see FollowUpListQuery.Started).
+func (s *Store) FollowUpDueSessions(ctx context.Context, councilID int64) (map[int]model.Session, error) {
+	list, err := queryList(ctx, s.db, scanSession, "due sessions", `SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number IN
+		(SELECT DISTINCT due_session FROM follow_ups WHERE status IN (?, ?) AND due_session > 0)`, councilID, model.FollowUpOpen, model.FollowUpInProgress)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int]model.Session, len(list))
+	for _, se := range list {
+		out[se.Number] = se
+	}
+	return out, nil
+}
+
+// fillResponsibleKeys is the Go migration 177: it fills the responsible
+// keys (migration 176) of the existing follow-ups.
+func fillResponsibleKeys(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, responsible FROM follow_ups WHERE responsible <> ''`)
+	if err != nil {
+		return fmt.Errorf("store: responsible keys: %w", err)
+	}
+	type row struct {
+		id  int64
+		key string
+	}
+	var list []row
+	for rows.Next() {
+		var r row
+		var responsible string
+		if err := rows.Scan(&r.id, &responsible); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: responsible keys: %w", err)
+		}
+		r.key = model.FollowUp{Responsible: responsible}.ResponsibleKeys()
+		list = append(list, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: responsible keys: %w", err)
+	}
+	for _, r := range list {
+		if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET responsible_keys = ? WHERE id = ?`, r.key, r.id); err != nil {
+			return fmt.Errorf("store: responsible keys: %w", err)
+		}
+	}
+	return nil
+}
+
+// likeEscape escapes the LIKE wildcards of s (with the escape character
+// \).
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

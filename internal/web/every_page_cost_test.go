@@ -1,0 +1,127 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// addPastHistory records the council's sessions numbered from to to−1
+// (plus 1000), held long ago with approved minutes, each with three
+// adopted decisions on agenda items, a follow-up done and one still open
+// past its deadline: what years of the council's work add to the
+// database, written past the store's operations as the benchmark corpus
+// is (bench/corpus.go).
+func addPastHistory(t *testing.T, st *store.Store, from, to int) {
+	t.Helper()
+	ctx := context.Background()
+	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections, err := st.Sections(ctx, council.ID)
+	if err != nil || len(sections) == 0 {
+		t.Fatalf("sections: %v", err)
+	}
+	tx, err := st.DBForTests().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	id := func(q string, args ...any) int64 {
+		t.Helper()
+		var id int64
+		if err := tx.QueryRowContext(ctx, q+" RETURNING id", args...).Scan(&id); err != nil {
+			t.Fatalf("%s: %v", strings.Fields(q)[2], err)
+		}
+		return id
+	}
+	members := []string{"HE", "BY", "Bund", "FITKO"}
+	for n := from; n < to; n++ {
+		year := 1000 + n
+		date := model.NewDate(year, 3, 1+n%28)
+		sessionID := id(`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in)
+			VALUES (?, ?, ?, '10:00', '13:00', 'Berlin', 'Bund', ?, ?, ?)`, council.ID, 1000+n, date.String(), model.StatusMinutesApproved, date.String(), 1001+n)
+		for k := range 3 {
+			reporter := members[(n+k)%len(members)]
+			title := fmt.Sprintf("Vergangener Beschluss %d zu Thema %d", n, k)
+			itemID := id(`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters, flag_decision, position, status)
+				VALUES (?, ?, ?, ?, '[]', 'Beschluss', '[]', ?, 1, ?, 'angenommen')`,
+				sessionID, sections[k%len(sections)].ID, fmt.Sprintf("%02d", k+1), title, `["`+reporter+`"]`, k+1)
+			num := model.DecisionNumber{Year: year, Seq: k + 1}
+			decisionID := id(`INSERT INTO decisions (body_id, session_id, item_id, position, kind, year, seq, label, title, points, status, result, scope, adopted_on)
+				VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, '[{"label":"1.","text":"Der IT-Planungsrat nimmt den Bericht zur Kenntnis."}]', 'beschlossen', 'einstimmig', 'alle', ?)`,
+				council.ID, sessionID, itemID, model.KindDecision, year, num.Seq, model.FormatDecisionNumber(council.DecisionPattern, num), title, date.String())
+			status, due := model.FollowUpDone, ""
+			if k == 0 {
+				status, due = model.FollowUpOpen, date.String()
+			}
+			id(`INSERT INTO follow_ups (decision_id, item_id, text, responsible, due_on, status) VALUES (?, ?, ?, ?, ?, ?)`,
+				decisionID, itemID, "Bericht zu "+title, reporter, due, status)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestEveryPageReadsBoundedRows walks every page of every role in the
+// screenshot walk (screenPages) and holds the statements and rows the
+// store reads for it fixed however long the council's history is: a page
+// that read every session, decision or follow-up of the council cost a
+// minute a request at the benchmark's million decisions (the follow-up
+// list did; issue 18).
+func TestEveryPageReadsBoundedRows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks every page three times; skipped in -short mode")
+	}
+	ts, st, _ := cycleServerOf(t, func(s *Server) { s.SetResponseCache(-1); s.SetStoredPages(false) })
+	if err := demo.LoadCalendar(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	fill := strings.NewReplacer(flatten(screenState(t, ts, st))...)
+	openConsentVote(t, ts, st)
+	clients := map[string]*http.Client{}
+	for _, role := range screenRoles {
+		clients[role] = client(t, ts, role)
+	}
+	type costs struct{ q, r uint64 }
+	measure := func() map[string]costs {
+		out := map[string]costs{}
+		for _, p := range screenPages {
+			// The least of three requests, as clientCost; a page that
+			// sends the public to the login counts what it read for that.
+			c := costs{^uint64(0), ^uint64(0)}
+			for range 3 {
+				q0, r0 := store.QueryCount(), store.RowsRead()
+				if code, _ := do(t, clients[p.role], "GET", ts.URL+fill.Replace(p.path), nil); code != http.StatusOK && (p.role != "" || code != http.StatusSeeOther) {
+					t.Fatalf("%s (%s): %d", p.path, or(p.role, "öffentlich"), code)
+				}
+				c = costs{min(c.q, store.QueryCount()-q0), min(c.r, store.RowsRead()-r0)}
+			}
+			out[p.role+" "+p.path] = c
+		}
+		return out
+	}
+	// Past every bound of the newest sessions first (CalendarSessions),
+	// then as many again.
+	more := CalendarSessions + 10
+	addPastHistory(t, st, 0, more)
+	before := measure()
+	addPastHistory(t, st, more, 2*more)
+	after := measure()
+	for _, p := range screenPages {
+		k := p.role + " " + p.path
+		b, a := before[k], after[k]
+		if a != b {
+			t.Errorf("%s (%s): %d statements, %d rows; with %d past sessions (%d decisions, %d follow-ups) more: %d statements, %d rows",
+				p.path, or(p.role, "öffentlich"), b.q, b.r, more, 3*more, 3*more, a.q, a.r)
+		}
+	}
+}

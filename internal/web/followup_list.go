@@ -1,0 +1,475 @@
+package web
+
+// The follow-up lists read a page at a time (issue 18): the list, the
+// member pages, the exports, "Mein Bereich", a follow-up's page and the
+// home page's count ask the store for what the audience sees, in the
+// list's order, with the clock passed as the server's "now".
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"gremium/internal/csvout"
+	"gremium/internal/model"
+	"gremium/internal/report"
+	"gremium/internal/store"
+)
+
+// FollowUpsPerPage is how many follow-ups a page of the list shows.
+const FollowUpsPerPage = 100
+
+// FollowUpsInPDF is how many follow-ups the PDF report lists at most (the
+// CSV lists all); the report says so when the list is longer.
+const FollowUpsInPDF = 1000
+
+// followUpsData is the list page's data.
+type followUpsData struct {
+	// Page and Pages: the list is cut into pages of FollowUpsPerPage;
+	// Total, Overdue and Pending count the whole list.
+	Page, Pages, Total int
+	Heading            string
+	Intro              string
+	Action             string // the address the filter form sends to
+	Filter             followUpQuery
+	FixedFor           string // the member of a per-member page
+	List               []followUpView
+	Overdue            int
+	Pending            int
+	// PrevURL and NextURL are the addresses of the neighbouring pages
+	// ("" if none).
+	PrevURL, NextURL string
+	Members          []model.Member
+	Sessions         []model.Session
+	Statuses         []statusOption
+}
+
+// keptCounts keeps the clock-free counts of follow-up lists (all,
+// pending) per list and audience until the data changes.
+type keptCounts struct {
+	mu      sync.Mutex
+	version uint64
+	m       map[string][2]int
+}
+
+// maxKeptCounts bounds the lists whose counts are kept (the member filter
+// is free text).
+const maxKeptCounts = 1000
+
+// get gives the counts kept under key, loading them first if the data
+// changed since.
+func (c *keptCounts) get(version uint64, key string, load func() ([2]int, error)) ([2]int, error) {
+	c.mu.Lock()
+	if c.m == nil || c.version != version || len(c.m) >= maxKeptCounts {
+		c.m, c.version = map[string][2]int{}, version
+	}
+	v, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	v, err := load()
+	if err != nil {
+		return v, err
+	}
+	c.mu.Lock()
+	if c.version == version {
+		c.m[key] = v
+	}
+	c.mu.Unlock()
+	return v, nil
+}
+
+// followUpListQuery gives the store's query for the follow-ups matching f
+// as the request's audience sees them, at the server's clock: the due
+// sessions that make follow-ups overdue are kept until the data changes,
+// whether they have started is decided at now (model.Session.StartedAt).
+func (s *Server) followUpListQuery(r *http.Request, f store.FollowUpFilter) (store.FollowUpListQuery, error) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		return store.FollowUpListQuery{}, err
+	}
+	due, err := s.followUpDueSessions.get(s.st.Version(), func() (map[int]model.Session, error) {
+		return s.st.FollowUpDueSessions(ctx, council.ID)
+	})
+	if err != nil {
+		return store.FollowUpListQuery{}, err
+	}
+	now := s.clock()
+	q := store.FollowUpListQuery{FollowUpFilter: f, Audience: s.audienceOf(r), User: s.user(r), CouncilID: council.ID,
+		Today: model.BerlinDate(now), Started: []int{}}
+	for n, se := range due {
+		if se.StartedAt(now) {
+			q.Started = append(q.Started, n)
+		}
+	}
+	return q, nil
+}
+
+// countsKey names a list and its audience for keptCounts.
+func countsKey(q store.FollowUpListQuery) string {
+	u := q.User
+	if u == nil {
+		u = &model.User{}
+	}
+	return fmt.Sprintf("%v|%t|%s|%s|%+v", q.Audience, u.Disabled, u.Role, u.MemberAbbrev, q.FollowUpFilter)
+}
+
+// followUpCounts gives the list's counts: all and pending kept until the
+// data changes, the overdue ones counted at the clock in one query.
+func (s *Server) followUpCounts(ctx context.Context, q store.FollowUpListQuery) (total, pending, overdue int, err error) {
+	overdue, err = s.st.FollowUpOverdueCount(ctx, q)
+	if err != nil || q.OnlyOverdue {
+		// Overdue ones are pending.
+		return overdue, overdue, overdue, err
+	}
+	c, err := s.keptFollowUpCounts(ctx, q)
+	return c[0], c[1], overdue, err
+}
+
+// keptFollowUpCounts gives the list's clock-free counts, all and pending,
+// kept until the data changes.
+func (s *Server) keptFollowUpCounts(ctx context.Context, q store.FollowUpListQuery) ([2]int, error) {
+	return s.followUpCountsKept.get(s.st.Version(), countsKey(q), func() ([2]int, error) {
+		t, p, err := s.st.FollowUpCounts(ctx, q)
+		return [2]int{t, p}, err
+	})
+}
+
+// followUpViews gives the entries of a page as the audience sees them.
+func followUpViews(a model.Audience, entries []store.FollowUpListEntry) []followUpView {
+	out := make([]followUpView, len(entries))
+	for i, e := range entries {
+		e.FollowUp = a.FollowUp(e.FollowUp)
+		e.ItemTitle = a.Text(e.ItemTitle)
+		out[i] = followUpView{FollowUpEntry: e.FollowUpEntry, DueSession: e.Planned, DecisionLabel: e.DecisionLabel,
+			Deadline: e.DeadlineAt(e.Planned), Due: e.Due, Overdue: e.Overdue}
+	}
+	return out
+}
+
+// eachFollowUp calls fn with the follow-ups of the list q, page by page in
+// the list's order (pages of size), until fn gives false or max
+// follow-ups (0: all) were given.
+func (s *Server) eachFollowUp(r *http.Request, q store.FollowUpListQuery, size, max int, fn func([]followUpView) bool) error {
+	var after *store.FollowUpCursor
+	given := 0
+	for {
+		n := size
+		if max > 0 {
+			n = min(size, max-given)
+		}
+		page, err := s.st.FollowUpPage(r.Context(), q, after, false, n)
+		if err != nil {
+			return err
+		}
+		if len(page) > 0 && !fn(followUpViews(q.Audience, page)) {
+			return nil
+		}
+		given += len(page)
+		if len(page) < n || max > 0 && given >= max {
+			return nil
+		}
+		after = &page[len(page)-1].Cursor
+	}
+}
+
+// visibleFollowUps gives all follow-ups matching f the request's audience
+// may see, in the list's order (for short lists: "Mein Bereich").
+func (s *Server) visibleFollowUps(r *http.Request, f store.FollowUpFilter) ([]followUpView, error) {
+	q, err := s.followUpListQuery(r, f)
+	if err != nil {
+		return nil, err
+	}
+	var out []followUpView
+	err = s.eachFollowUp(r, q, 500, 0, func(list []followUpView) bool {
+		out = append(out, list...)
+		return true
+	})
+	return out, err
+}
+
+// followUpQueryFor gives the store's query of the filtered list.
+func (s *Server) followUpQueryFor(r *http.Request, fq followUpQuery) (store.FollowUpListQuery, error) {
+	f := store.FollowUpFilter{Member: fq.Member, DecisionID: fq.Decision}
+	switch fq.Status {
+	case "ausstehend", "ueberfaellig":
+		f.Pending = true
+	case "":
+	default:
+		f.Status = model.FollowUpStatus(fq.Status)
+	}
+	if fq.Session != 0 {
+		council, err := s.councilBody(r.Context())
+		if err != nil {
+			return store.FollowUpListQuery{}, err
+		}
+		se, err := s.st.SessionByNumber(r.Context(), council.ID, fq.Session)
+		if err != nil {
+			return store.FollowUpListQuery{}, err
+		}
+		f.SessionID = se.ID
+	}
+	q, err := s.followUpListQuery(r, f)
+	q.OnlyOverdue = fq.Status == "ueberfaellig"
+	return q, err
+}
+
+// cursorParam gives a place in the list as an address parameter.
+func cursorParam(c store.FollowUpCursor) string {
+	return fmt.Sprintf("%d.%s.%d", c.Rank, c.Due, c.ID)
+}
+
+// parseCursor reads a place in the list from an address parameter.
+func parseCursor(s string) (store.FollowUpCursor, bool) {
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 || len(parts[1]) != 10 {
+		return store.FollowUpCursor{}, false
+	}
+	rank, err1 := strconv.Atoi(parts[0])
+	id, err2 := strconv.ParseInt(parts[2], 10, 64)
+	if err1 != nil || err2 != nil || rank < 0 || rank > 2 || id <= 0 {
+		return store.FollowUpCursor{}, false
+	}
+	return store.FollowUpCursor{Rank: rank, Due: parts[1], ID: id}, true
+}
+
+// pageURL gives the address of the list at base with the filter, the page
+// number and the cursor parameter (name "nach" or "vor"; none for the
+// first page).
+func (q followUpQuery) pageURL(base string, page int, name string, c store.FollowUpCursor) string {
+	v := q.values()
+	if page > 1 {
+		v.Set("seite", strconv.Itoa(page))
+		v.Set(name, cursorParam(c))
+	}
+	if e := v.Encode(); e != "" {
+		return base + "?" + e
+	}
+	return base
+}
+
+func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, fq followUpQuery, d followUpsData) {
+	ctx := r.Context()
+	q, err := s.followUpQueryFor(r, fq)
+	if err != nil {
+		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
+		return
+	}
+	if d.Total, d.Pending, d.Overdue, err = s.followUpCounts(ctx, q); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Filter, d.Statuses = fq, followUpStatusOptions
+	d.Pages = max(1, (d.Total+FollowUpsPerPage-1)/FollowUpsPerPage)
+	d.Page = 1
+	// A page after ("nach") or before ("vor") a place in the list: the
+	// order depends on the clock, no index gives it, but the database then
+	// keeps one page of it, not all the pages before.
+	var cursor *store.FollowUpCursor
+	before := false
+	v := r.URL.Query()
+	for _, name := range []string{"nach", "vor"} {
+		if p := v.Get(name); p != "" {
+			c, ok := parseCursor(p)
+			if !ok {
+				s.badRequest(w, r, "Die Stelle in der Liste der Aufträge ist unbekannt. Bitte beginnen Sie auf der ersten Seite.")
+				return
+			}
+			cursor, before = &c, name == "vor"
+		}
+	}
+	if cursor != nil {
+		n, err := strconv.Atoi(v.Get("seite"))
+		if err != nil || n < 2 || n > d.Pages {
+			s.badRequest(w, r, fmt.Sprintf("Die Seite muss eine Zahl von 2 bis %d sein.", d.Pages))
+			return
+		}
+		d.Page = n
+	}
+	// One more than a page tells whether another page follows.
+	page, err := s.st.FollowUpPage(ctx, q, cursor, before, FollowUpsPerPage+1)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	more := len(page) > FollowUpsPerPage
+	if more && before {
+		page = page[1:]
+	} else if more {
+		page = page[:FollowUpsPerPage]
+	}
+	if before && !more {
+		d.Page = 1 // the first page, whatever the address said
+	}
+	d.List = followUpViews(q.Audience, page)
+	if len(page) > 0 {
+		if d.Page > 1 {
+			d.PrevURL = fq.pageURL(d.Action, d.Page-1, "vor", page[0].Cursor)
+		}
+		if more || before {
+			d.NextURL = fq.pageURL(d.Action, d.Page+1, "nach", page[len(page)-1].Cursor)
+		}
+	}
+	if d.Members, err = s.st.Members(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Sessions, err = s.filterSessions(ctx, council.ID, fq.Session); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "followups.html", view{Title: d.Heading, Active: "auftraege", Data: d})
+}
+
+// exportHeader is the export's header.
+var exportHeader = []string{"Nr.", "Auftrag", "Verantwortlich", "Frist", "Stand", "Quelle", "Beschluss", "Erledigt am", "Nachweis"}
+
+// exportRows gives the export's rows: public text only (the PDF report
+// writes public text anyway; the CSV follows the audience).
+func exportRows(list []followUpView) [][]string {
+	rows := make([][]string, 0, len(list))
+	for _, v := range list {
+		rows = append(rows, []string{strconv.FormatInt(v.ID, 10), v.Text, v.Responsible, v.Deadline, v.StateLabel(),
+			v.ItemLabel(), v.DecisionLabel, v.DoneOn.German(), v.EvidenceText})
+	}
+	return rows
+}
+
+// exportPage is how many follow-ups an export reads with one query.
+const exportPage = 500
+
+// exportQuery reads the export's filter from the address; on bad input it
+// answers and gives false.
+func (s *Server) exportQuery(w http.ResponseWriter, r *http.Request) (store.FollowUpListQuery, bool) {
+	fq, err := parseFollowUpQuery(r)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return store.FollowUpListQuery{}, false
+	}
+	q, err := s.followUpQueryFor(r, fq)
+	if err != nil {
+		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
+		return store.FollowUpListQuery{}, false
+	}
+	return q, true
+}
+
+func (s *Server) followUpCSV(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.exportQuery(w, r)
+	if !ok {
+		return
+	}
+	// Streamed a page at a time; the header goes out with the first page,
+	// so that an error before it still gives an error page.
+	var cw *csvout.Writer
+	start := func() {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="auftraege.csv"`)
+		cw = csvout.NewWriter(w) // formula cells neutralised
+		cw.Write(exportHeader)
+	}
+	err := s.eachFollowUp(r, q, exportPage, 0, func(list []followUpView) bool {
+		if cw == nil {
+			start()
+		}
+		cw.WriteAll(exportRows(list))
+		return true
+	})
+	switch {
+	case err != nil && cw == nil:
+		s.serverError(w, r, err)
+		return
+	case err != nil:
+		// The header is out: the cut shows as a short file.
+		s.log.Error("follow-up export", "err", err, "request_id", requestID(r))
+	case cw == nil: // an empty list
+		start()
+	}
+	cw.Flush()
+}
+
+func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.exportQuery(w, r)
+	if !ok {
+		return
+	}
+	total, _, overdue, err := s.followUpCounts(r.Context(), q)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var rows [][]string
+	if err := s.eachFollowUp(r, q, exportPage, FollowUpsInPDF, func(list []followUpView) bool {
+		rows = append(rows, exportRows(list)...)
+		return true
+	}); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	now := s.clock()
+	rep := report.New("Stand der Aufträge des IT-Planungsrats", now)
+	rep.Paragraph(fmt.Sprintf("Stand: %s. %d Aufträge, davon %d überfällig.", model.BerlinDate(now).German(), total, overdue))
+	if total > len(rows) {
+		rep.Paragraph(fmt.Sprintf("Der Bericht zeigt die ersten %d Aufträge der Liste (die überfälligen zuerst). Alle Aufträge enthält der CSV-Export; eine engere Auswahl (Mitglied, Sitzung, Stand) passt in den Bericht.", len(rows)))
+	}
+	// The PDF leaves out the number and the evidence text (in the CSV).
+	short := make([][]string, len(rows))
+	for i, row := range rows {
+		short[i] = []string{row[1], row[2], row[3], row[4], row[5], row[7]}
+	}
+	h := exportHeader
+	rep.Table([]string{h[1], h[2], h[3], h[4], h[5], h[7]}, []float64{60, 28, 28, 22, 30, 19}, short)
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="auftraege.pdf"`)
+	if err := rep.Write(w); err != nil {
+		s.log.Error("follow-up report", "err", err, "request_id", requestID(r))
+	}
+}
+
+// followUpFromPath gives the follow-up named by {id} as the request's
+// audience may see it (404 if it may not).
+func (s *Server) followUpFromPath(w http.ResponseWriter, r *http.Request) (followUpView, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		s.notFound(w, r, "Diesen Auftrag gibt es nicht.")
+		return followUpView{}, false
+	}
+	q, err := s.followUpListQuery(r, store.FollowUpFilter{})
+	if err != nil {
+		s.serverError(w, r, err)
+		return followUpView{}, false
+	}
+	q.ID = id
+	list, err := s.st.FollowUpPage(r.Context(), q, nil, false, 1)
+	if err != nil {
+		s.serverError(w, r, err)
+		return followUpView{}, false
+	}
+	if len(list) == 0 {
+		s.notFound(w, r, "Diesen Auftrag gibt es nicht.")
+		return followUpView{}, false
+	}
+	return followUpViews(q.Audience, list)[0], true
+}
+
+// openFollowUps counts the pending follow-ups the request's audience may
+// see (the home page's "Offene Aufträge"), kept until the data changes:
+// whether a follow-up is pending or visible does not depend on the clock.
+func (s *Server) openFollowUps(r *http.Request) (int, error) {
+	q, err := s.followUpListQuery(r, store.FollowUpFilter{Pending: true})
+	if err != nil {
+		return 0, err
+	}
+	c, err := s.keptFollowUpCounts(r.Context(), q)
+	return c[0], err
+}
