@@ -61,7 +61,7 @@ type Server struct {
 	// sessionYears keeps the years the session list links
 	// (sessions_list.go).
 	sessionYears untilChange[[]int]
-	// liveBoxKept keeps the public live box per session (live_box.go).
+	// liveBoxKept keeps the live box per session and viewer class (live_box.go).
 	liveBoxKept liveBoxes
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
