@@ -134,8 +134,96 @@ func TestLivePushCarriesPublicBox(t *testing.T) {
 	if !strings.Contains(data.Stand, "Aufgerufen: <strong>TOP 5") && !strings.Contains(data.Stand, "Föderale Rahmenarchitektur") {
 		t.Errorf("pushed box does not show the called item:\n%s", data.Stand)
 	}
-	if ev := member.next(t); ev.Name != "update" || ev.Data != "{}" {
-		t.Errorf("logged-in viewer got %q %q, want the bare signal", ev.Name, ev.Data)
+	if ev := member.next(t); ev.Name != "update" || ev.Data == "{}" {
+		t.Errorf("logged-in viewer got %q %q, want its box", ev.Name, ev.Data)
+	}
+}
+
+// standOf gives the box an event carries ("" for the bare signal).
+func standOf(t *testing.T, ev sseEvent) string {
+	t.Helper()
+	var data struct {
+		Stand string `json:"stand"`
+	}
+	if ev.Name != "update" || json.Unmarshal([]byte(ev.Data), &data) != nil {
+		t.Fatalf("event %q %q", ev.Name, ev.Data)
+	}
+	return data.Stand
+}
+
+// TestLivePushPerLogin: a logged-in viewer's event carries the box its own
+// request would get at that moment — the confidential passage, its own
+// place on the speakers' list and its right to vote, nothing of another
+// viewer's — and once its login has ended (logout), only the bare signal:
+// it fetches and is answered as the public.
+func TestLivePushPerLogin(t *testing.T) {
+	ctx := context.Background()
+	ts, st, srv := lawServer(t)
+	sid, _, d := runningSession(t, st, model.KindDecision, "SL")
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "6", Title: "Haushalt ⟦Verhandlungslinie Bund⟧", Position: 4, Status: model.ItemAccepted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.RequestFloor(ctx, sid, item, "HE"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.OpenVote(ctx, sid, d); err != nil {
+		t.Fatal(err)
+	}
+	url := ts.URL + "/sitzungen/48/live/ereignisse"
+	type viewer struct {
+		user       string
+		want, deny []string
+		c          *http.Client
+		s          *sseStream
+	}
+	viewers := []*viewer{
+		{user: "", want: []string{"Haushalt", model.RedactedPlaceholder}, deny: []string{"Verhandlungslinie", "Wortmeldung", "Jetzt abstimmen"}},
+		{user: "hessen", want: []string{"Verhandlungslinie Bund", "Ihre Wortmeldung steht auf Platz 1", "Jetzt abstimmen"}, deny: []string{model.RedactedPlaceholder, "Wortmeldung (Bund)"}},
+		{user: "bund", want: []string{"Verhandlungslinie Bund", "Wortmeldung (Bund)", "Jetzt abstimmen"}, deny: []string{model.RedactedPlaceholder, "Ihre Wortmeldung"}},
+		{user: "saarland", want: []string{"Verhandlungslinie Bund", "Wortmeldung (SL)"}, deny: []string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen"}},
+		{user: "geschaeftsstelle", want: []string{"Verhandlungslinie Bund", "Wortmeldung (FITKO)"}, deny: []string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen"}},
+	}
+	for i, v := range viewers {
+		v.c = client(t, ts, v.user)
+		v.s = openStream(t, v.c, url, nil)
+		waitStreams(t, srv.events, i+1)
+	}
+	if err := st.SetCurrentItem(ctx, sid, item); err != nil {
+		t.Fatal(err)
+	}
+	srv.events.Publish(sid)
+	for _, v := range viewers {
+		box := standOf(t, v.s.next(t))
+		if _, fetched := do(t, v.c, "GET", ts.URL+"/sitzungen/48/live/stand", nil); box != fetched {
+			t.Errorf("%q: the pushed box differs from its own fetched one:\n%s\n---\n%s", v.user, box, fetched)
+		}
+		for _, w := range v.want {
+			if !strings.Contains(box, w) {
+				t.Errorf("%q: no %q in its pushed box:\n%s", v.user, w, box)
+			}
+		}
+		for _, w := range v.deny {
+			if strings.Contains(box, w) {
+				t.Errorf("%q: %q in its pushed box:\n%s", v.user, w, box)
+			}
+		}
+	}
+	// Hessen logs out in another tab; its open stream must not carry an
+	// internal box any more.
+	hessen := viewers[1]
+	if code, _ := do(t, hessen.c, "POST", ts.URL+"/abmelden", nil); code != http.StatusSeeOther {
+		t.Fatalf("logout: %d", code)
+	}
+	if _, err := st.RequestFloor(ctx, sid, item, "BY"); err != nil {
+		t.Fatal(err)
+	}
+	srv.events.Publish(sid)
+	if box := standOf(t, hessen.s.next(t)); box != "" {
+		t.Errorf("after the logout the stream carried a box:\n%s", box)
+	}
+	if box := standOf(t, viewers[2].s.next(t)); !strings.Contains(box, "Redeliste: HE, BY") {
+		t.Errorf("bund's box after the change:\n%s", box)
 	}
 }
 

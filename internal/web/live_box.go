@@ -13,18 +13,19 @@ import (
 )
 
 // The live box (GET /sitzungen/{nr}/live/stand) is what every viewer of a
-// running session fetches after each update: thousands of requests for the
-// same few boxes right after one change. A box depends on who looks only
-// through the viewer's class (liveClass): the public is one class, and a
-// logged-in viewer's box differs from another's only by the audience, the
-// role and the member (their own vote, their place on the speakers' list,
-// their right to vote or to ask for the floor). So the box is rendered
-// once per session address, class and data version and kept: after a
-// change the first request of a class renders while the others of that
-// class wait for it, then all get the same bytes. A kept box answers
-// without reading the session (the address, the class and the version
-// decide it); what a request still costs is its login (one indexed lookup
-// for a logged-in viewer, none for the public).
+// running session gets after each update: in the event of its live stream
+// (events.go), or by fetching it (pages that poll, a viewer whose login
+// has ended, the pages with a box of their own). A box depends on who
+// looks only through the viewer's class (liveClass): the public is one
+// class, and a logged-in viewer's box differs from another's only by the
+// audience, the role and the member (their right to vote, their place on
+// the speakers' list). So the box is rendered once per session address,
+// class and data version and kept: after a change the first request of a
+// class renders while the others of that class wait for it, then all get
+// the same bytes. A kept box answers without reading the session (the
+// address, the class and the version decide it); what a request still
+// costs is its login (one indexed lookup for a logged-in viewer, none for
+// the public).
 //
 // A logged-in class's box shows how long the current speaker has spoken,
 // so it is kept for the second it was rendered in, not only the version.

@@ -38,11 +38,14 @@ import (
 //   - PushViewersApart: Push with the viewers in a process of their own,
 //     so that "cpu-ms/op" is the server's alone (the latency still
 //     includes the viewers' side, which shares the machine).
-//   - LoggedInFetch: every viewer is logged in (the demo's accounts in
-//     turn: the secretariat, the members, the advisory, the spokesperson
-//     and the FachMK account, each login shared by about 2,000/21
-//     streams), hears the bare signal and fetches its own box with its
-//     cookie, as the pages of logged-in viewers do.
+//   - LoggedIn: every viewer is logged in (the demo's accounts in turn:
+//     the secretariat, the members, the advisory, the spokesperson and the
+//     FachMK account, each login shared by about 2,000/21 streams) and
+//     reads its own box from the event.
+//   - LoggedInFetch: as LoggedIn, but every viewer fetches its own box
+//     with its cookie after the event (what the pages with a box of their
+//     own do, and what logged-in viewers did before their box came in the
+//     event).
 //
 // Each iteration is one change; the latencies of all viewers in all
 // iterations give p50, p99 and max (ms); "drops" counts viewers that did
@@ -76,7 +79,7 @@ func BenchmarkLiveViewers(b *testing.B) {
 		name         string
 		fetch, apart bool
 		logins       []string
-	}{{"Push", false, false, nil}, {"PushAndFetch", true, false, nil}, {"PushViewersApart", false, true, nil}, {"LoggedInFetch", true, false, logins}} {
+	}{{"Push", false, false, nil}, {"PushAndFetch", true, false, nil}, {"PushViewersApart", false, true, nil}, {"LoggedIn", false, false, logins}, {"LoggedInFetch", true, false, logins}} {
 		b.Run(mode.name, func(b *testing.B) {
 			mem0 := inUse()
 			var lv *liveViewers

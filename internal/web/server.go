@@ -98,7 +98,7 @@ func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 		sessions: auth.NewSessions(st), events: NewBroker()}
 	s.audienceOf = func(r *http.Request) model.Audience { return auth.Audience(s.user(r)) }
 	s.wireCluster()
-	s.events.render, s.events.onError = s.renderPublicBox, s.liveBoxFailed
+	s.events.render, s.events.onError = s.renderBoxes, s.liveBoxFailed
 	s.ops = s.newOps()
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
