@@ -246,16 +246,33 @@ func (m *Sessions) LoginUser(ctx context.Context, login string) *model.User {
 	if login == "" {
 		return nil
 	}
+	return m.LoginUsers(ctx, []string{login})[login]
+}
+
+// LoginUsers is LoginUser for many logins at once (the viewers of a live
+// stream at each change): the accounts of the logins still valid, by
+// login, in one statement per few hundred logins; the use of each is
+// noted as LoginUser notes it. On an error it gives none.
+func (m *Sessions) LoginUsers(ctx context.Context, logins []string) map[string]*model.User {
+	out := map[string]*model.User{}
+	if len(logins) == 0 {
+		return out
+	}
 	now := m.now()
-	l, err := m.st.LoginSessionUser(ctx, login, now, now.Add(-m.Idle))
+	ls, err := m.st.LoginSessionUsers(ctx, logins, now, now.Add(-m.Idle))
 	if err != nil {
-		return nil
+		return out
 	}
-	if now.Sub(l.LastSeen) >= touchEvery {
-		// A failed note of activity only shortens the login.
-		_ = m.st.TouchLoginSession(ctx, login, now)
+	var touch []string
+	for login, l := range ls {
+		out[login] = &l.User
+		if now.Sub(l.LastSeen) >= touchEvery {
+			touch = append(touch, login)
+		}
 	}
-	return &l.User
+	// A failed note of activity only shortens the logins.
+	_ = m.st.TouchLoginSessions(ctx, touch, now)
+	return out
 }
 
 func (m *Sessions) clearCookie(w http.ResponseWriter, r *http.Request) {

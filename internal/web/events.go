@@ -288,9 +288,8 @@ func (s *Server) renderBoxes(ctx context.Context, sessionID int64, public bool, 
 		}
 	}
 	boxes := map[string][]byte{}
-	for _, login := range logins {
-		u := s.sessions.LoginUser(ctx, login)
-		if u == nil || u.MustChangePassword {
+	for login, u := range s.sessions.LoginUsers(ctx, logins) {
+		if u.MustChangePassword {
 			continue
 		}
 		b, err := s.renderBoxAs(ctx, se, u)

@@ -5,6 +5,9 @@ package web
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
@@ -21,8 +24,10 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // BenchmarkLiveViewers measures what 2,000 viewers of a running session's
@@ -38,14 +43,15 @@ import (
 //   - PushViewersApart: Push with the viewers in a process of their own,
 //     so that "cpu-ms/op" is the server's alone (the latency still
 //     includes the viewers' side, which shares the machine).
-//   - LoggedIn: every viewer is logged in (the demo's accounts in turn:
-//     the secretariat, the members, the advisory, the spokesperson and the
-//     FachMK account, each login shared by about 2,000/21 streams) and
-//     reads its own box from the event.
-//   - LoggedInFetch: as LoggedIn, but every viewer fetches its own box
-//     with its cookie after the event (what the pages with a box of their
-//     own do, and what logged-in viewers did before their box came in the
-//     event).
+//   - LoggedIn: every viewer is logged in with a login of its own (the
+//     demo's 21 accounts in turn: the secretariat, the members, the
+//     advisory, the spokesperson and the FachMK account) and reads its own
+//     box from the event; at each change all 2,000 logins are looked up.
+//   - LoggedInFetch: every viewer is logged in (the demo's accounts in
+//     turn, each login shared by about 2,000/21 streams) and fetches its
+//     own box with its cookie after the event (what the pages with a box
+//     of their own do, and what logged-in viewers did before their box
+//     came in the event).
 //
 // Each iteration is one change; the latencies of all viewers in all
 // iterations give p50, p99 and max (ms); "drops" counts viewers that did
@@ -75,11 +81,12 @@ func BenchmarkLiveViewers(b *testing.B) {
 	}
 	markers := []string{"Benchmarkpunkt A", "Benchmarkpunkt B"}
 	logins := demoLogins(b, ts.URL)
+	own := ownLogins(b, st, n)
 	for _, mode := range []struct {
 		name         string
 		fetch, apart bool
 		logins       []string
-	}{{"Push", false, false, nil}, {"PushAndFetch", true, false, nil}, {"PushViewersApart", false, true, nil}, {"LoggedIn", false, false, logins}, {"LoggedInFetch", true, false, logins}} {
+	}{{"Push", false, false, nil}, {"PushAndFetch", true, false, nil}, {"PushViewersApart", false, true, nil}, {"LoggedIn", false, false, own}, {"LoggedInFetch", true, false, logins}} {
 		b.Run(mode.name, func(b *testing.B) {
 			mem0 := inUse()
 			var lv *liveViewers
@@ -294,6 +301,29 @@ func demoLogins(b *testing.B, base string) []string {
 			parts = append(parts, c.String())
 		}
 		out = append(out, strings.Join(parts, "; "))
+	}
+	return out
+}
+
+// ownLogins gives the Cookie headers of n logins, one for each viewer, of
+// the demo's accounts in turn (made in the store: n password checks would
+// take minutes).
+func ownLogins(b *testing.B, st *store.Store, n int) []string {
+	b.Helper()
+	ctx := context.Background()
+	accounts := demo.Accounts()
+	out := make([]string, n)
+	for i := range out {
+		u, _, err := st.UserLogin(ctx, accounts[i%len(accounts)].Username)
+		if err != nil {
+			b.Fatal(err)
+		}
+		token := rand.Text()
+		sum := sha256.Sum256([]byte(token))
+		if err := st.CreateLoginSession(ctx, store.NewLogin{TokenHash: hex.EncodeToString(sum[:]), UserID: u.ID, Expires: time.Now().Add(24 * time.Hour)}); err != nil {
+			b.Fatal(err)
+		}
+		out[i] = auth.CookieName + "=" + token
 	}
 	return out
 }
