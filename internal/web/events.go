@@ -51,7 +51,8 @@ type Broker struct {
 	maxTotal, maxPerAddr int
 	// render gives the boxes of a session: the public's when public is
 	// set, and the box of each of the logins that may still have one
-	// (those missing fetch theirs). Nil: every viewer fetches.
+	// (those missing fetch theirs); logins with the same box share its
+	// bytes. Nil: every viewer fetches.
 	render func(ctx context.Context, sessionID int64, public bool, logins []string) ([]byte, map[string][]byte, error)
 	// dirty holds the sessions changed since their worker last rendered,
 	// with the time of the first such change; running marks sessions whose
@@ -192,13 +193,17 @@ func (b *Broker) work(sessionID int64) {
 				if public {
 					boxEvent = stateEvent(box)
 				}
-				// Logins with the same box share its event.
-				shared := map[string][]byte{}
+				// Logins of one class share the bytes of their box
+				// (renderBoxes), and so its event.
+				shared := map[*byte][]byte{}
 				for login, box := range boxes {
-					ev, ok := shared[string(box)]
+					if len(box) == 0 {
+						continue
+					}
+					ev, ok := shared[&box[0]]
 					if !ok {
 						ev = stateEvent(box)
-						shared[string(box)] = ev
+						shared[&box[0]] = ev
 					}
 					loginEvents[login] = ev
 				}
@@ -287,17 +292,25 @@ func (s *Server) renderBoxes(ctx context.Context, sessionID int64, public bool, 
 			return nil, nil, err
 		}
 	}
+	// Viewers of one class get the same box (live_box.go): it is looked
+	// up once per class, and the logins of a class share its bytes.
+	byClass := map[liveClass][]byte{}
 	boxes := map[string][]byte{}
 	for login, u := range s.sessions.LoginUsers(ctx, logins) {
 		if u.MustChangePassword {
 			continue
 		}
-		b, err := s.renderBoxAs(ctx, se, u)
-		if err != nil {
-			s.liveBoxFailed(sessionID, err)
-			continue
+		c := s.liveClassOf((&http.Request{}).WithContext(context.WithValue(ctx, userKey{}, u)))
+		b, ok := byClass[c]
+		if !ok {
+			if b, err = s.renderBoxAs(ctx, se, u); err != nil {
+				s.liveBoxFailed(sessionID, err)
+			}
+			byClass[c] = b
 		}
-		boxes[login] = b
+		if len(b) > 0 {
+			boxes[login] = b
+		}
 	}
 	return box, boxes, nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -28,15 +29,49 @@ func liveBoxOf(t *testing.T, c *http.Client, base string) (int, string) {
 	return res.StatusCode, string(b)
 }
 
-// TestLiveBoxPerClassConcurrent has the public, the secretariat and three
-// members fetch the live box at the same time, again and again, right after
-// each of several changes: the boxes are kept per viewer class, and each
-// viewer must get the box of its own class — the confidential passage of
-// the item's title only internally, its own place on the speakers' list,
-// the link to vote only for a member present — never another's.
-func TestLiveBoxPerClassConcurrent(t *testing.T) {
+// liveClassView is what one viewer's live box must and must not show in
+// classFixture's session.
+type liveClassView struct {
+	user       string
+	want, deny []string
+}
+
+// liveClassViews are the viewers of classFixture: the public, the
+// secretariat and three members, Saarland absent.
+var liveClassViews = []liveClassView{
+	{"", []string{"Haushalt", model.RedactedPlaceholder, "Abstimmung läuft"},
+		[]string{"Verhandlungslinie", "Das Wort hat", "Wortmeldung", "Jetzt abstimmen"}},
+	{"geschaeftsstelle", []string{"Verhandlungslinie Bund", "Wortmeldung (FITKO)"},
+		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen"}},
+	{"hessen", []string{"Verhandlungslinie Bund", "Ihre Wortmeldung steht auf Platz 1", "Jetzt abstimmen"},
+		[]string{model.RedactedPlaceholder, "Wortmeldung (HE)", "Wortmeldung (Bund)"}},
+	{"bund", []string{"Verhandlungslinie Bund", "Wortmeldung (Bund)", "Jetzt abstimmen"},
+		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Wortmeldung (HE)"}},
+	{"saarland", []string{"Verhandlungslinie Bund", "Wortmeldung (SL)"}, // absent: may not vote
+		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen"}},
+}
+
+// check reports what of the view the box lacks or shows wrongly.
+func (v liveClassView) check(t *testing.T, what, box string) {
+	t.Helper()
+	for _, w := range v.want {
+		if !strings.Contains(box, w) {
+			t.Errorf("%s, %q: no %q in its box:\n%s", what, v.user, w, box)
+		}
+	}
+	for _, w := range v.deny {
+		if strings.Contains(box, w) {
+			t.Errorf("%s, %q: %q in its box:\n%s", what, v.user, w, box)
+		}
+	}
+}
+
+// classFixture runs the 48th session with Saarland absent and a vote open,
+// and calls a TOP 6 with a confidential passage in its title on whose
+// speakers' list Hessen stands. It gives the session and TOP 6.
+func classFixture(t *testing.T, st *store.Store) (int64, int64) {
+	t.Helper()
 	ctx := context.Background()
-	ts, st, srv := lawServer(t)
 	sid, _, d := runningSession(t, st, model.KindDecision, "SL")
 	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "6", Title: "Haushalt ⟦Verhandlungslinie Bund⟧", Position: 4, Status: model.ItemAccepted})
 	if err != nil {
@@ -51,24 +86,21 @@ func TestLiveBoxPerClassConcurrent(t *testing.T) {
 	if _, err := st.OpenVote(ctx, sid, d); err != nil {
 		t.Fatal(err)
 	}
-	type viewer struct {
-		user       string
-		want, deny []string
-	}
-	viewers := []viewer{
-		{"", []string{"Haushalt", model.RedactedPlaceholder, "Abstimmung läuft"},
-			[]string{"Verhandlungslinie", "Das Wort hat", "Wortmeldung", "Jetzt abstimmen"}},
-		{"geschaeftsstelle", []string{"Verhandlungslinie Bund", "Wortmeldung (FITKO)"},
-			[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen"}},
-		{"hessen", []string{"Verhandlungslinie Bund", "Ihre Wortmeldung steht auf Platz 1", "Jetzt abstimmen"},
-			[]string{model.RedactedPlaceholder, "Wortmeldung (HE)", "Wortmeldung (Bund)"}},
-		{"bund", []string{"Verhandlungslinie Bund", "Wortmeldung (Bund)", "Jetzt abstimmen"},
-			[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Wortmeldung (HE)"}},
-		{"saarland", []string{"Verhandlungslinie Bund", "Wortmeldung (SL)"}, // absent: may not vote
-			[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen"}},
-	}
-	clients := make([]*http.Client, len(viewers))
-	for i, v := range viewers {
+	return sid, item
+}
+
+// TestLiveBoxPerClassConcurrent has the public, the secretariat and three
+// members fetch the live box at the same time, again and again, right after
+// each of several changes: the boxes are kept per viewer class, and each
+// viewer must get the box of its own class — the confidential passage of
+// the item's title only internally, its own place on the speakers' list,
+// the link to vote only for a member present — never another's.
+func TestLiveBoxPerClassConcurrent(t *testing.T) {
+	ctx := context.Background()
+	ts, st, srv := lawServer(t)
+	sid, _ := classFixture(t, st)
+	clients := make([]*http.Client, len(liveClassViews))
+	for i, v := range liveClassViews {
 		clients[i] = client(t, ts, v.user)
 	}
 	for round := range 4 {
@@ -79,7 +111,7 @@ func TestLiveBoxPerClassConcurrent(t *testing.T) {
 		}
 		srv.events.Publish(sid)
 		var wg sync.WaitGroup
-		for i, v := range viewers {
+		for i, v := range liveClassViews {
 			for range 8 {
 				wg.Go(func() {
 					code, box := liveBoxOf(t, clients[i], ts.URL)
@@ -87,16 +119,7 @@ func TestLiveBoxPerClassConcurrent(t *testing.T) {
 						t.Errorf("round %d, %q: status %d", round, v.user, code)
 						return
 					}
-					for _, w := range v.want {
-						if !strings.Contains(box, w) {
-							t.Errorf("round %d, %q: no %q in its box:\n%s", round, v.user, w, box)
-						}
-					}
-					for _, w := range v.deny {
-						if strings.Contains(box, w) {
-							t.Errorf("round %d, %q: %q in its box:\n%s", round, v.user, w, box)
-						}
-					}
+					v.check(t, fmt.Sprintf("round %d", round), box)
 				})
 			}
 		}
