@@ -225,21 +225,54 @@ const touchEvery = time.Minute
 // User gives the logged-in user of a request, or nil for the public. A
 // login unused for longer than Idle has ended.
 func (m *Sessions) User(ctx context.Context, r *http.Request) *model.User {
+	return m.LoginUser(ctx, m.LoginOf(r))
+}
+
+// LoginOf gives the login of a request: the hash of its session cookie's
+// token ("" without one). With LoginUser it finds the account again
+// without the request — a live stream's viewer at each change.
+func (m *Sessions) LoginOf(r *http.Request) string {
 	c, err := r.Cookie(m.cookieName(r))
 	if err != nil || c.Value == "" {
+		return ""
+	}
+	return tokenHash(c.Value)
+}
+
+// LoginUser gives the account of a login (LoginOf), or nil when there is
+// none or it has ended, as User does for a request; it notes the use
+// (the idle timeout) like a request of the login.
+func (m *Sessions) LoginUser(ctx context.Context, login string) *model.User {
+	if login == "" {
 		return nil
+	}
+	return m.LoginUsers(ctx, []string{login})[login]
+}
+
+// LoginUsers is LoginUser for many logins at once (the viewers of a live
+// stream at each change): the accounts of the logins still valid, by
+// login, in one statement per few hundred logins; the use of each is
+// noted as LoginUser notes it. On an error it gives none.
+func (m *Sessions) LoginUsers(ctx context.Context, logins []string) map[string]*model.User {
+	out := map[string]*model.User{}
+	if len(logins) == 0 {
+		return out
 	}
 	now := m.now()
-	h := tokenHash(c.Value)
-	l, err := m.st.LoginSessionUser(ctx, h, now, now.Add(-m.Idle))
+	ls, err := m.st.LoginSessionUsers(ctx, logins, now, now.Add(-m.Idle))
 	if err != nil {
-		return nil
+		return out
 	}
-	if now.Sub(l.LastSeen) >= touchEvery {
-		// A failed note of activity only shortens the login.
-		_ = m.st.TouchLoginSession(ctx, h, now)
+	var touch []string
+	for login, l := range ls {
+		out[login] = &l.User
+		if now.Sub(l.LastSeen) >= touchEvery {
+			touch = append(touch, login)
+		}
 	}
-	return &l.User
+	// A failed note of activity only shortens the logins.
+	_ = m.st.TouchLoginSessions(ctx, touch, now)
+	return out
 }
 
 func (m *Sessions) clearCookie(w http.ResponseWriter, r *http.Request) {

@@ -2,10 +2,13 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"gremium/internal/model"
 	"gremium/internal/store"
 	"gremium/internal/store/storetest"
 )
@@ -81,6 +84,56 @@ func TestSearchOnBothEngines(t *testing.T) {
 				slices.Sort(got)
 				if !slices.Equal(got, c.want) || res.Total != len(c.want) {
 					t.Errorf("%q: hits %v (total %d), want %v", c.q, got, res.Total, c.want)
+				}
+			}
+		})
+	}
+}
+
+// TestRebuildInBatches: Rebuild reads a body's sessions RebuildBatch at a
+// time (keyset paging), never all at once, and still indexes every one —
+// the oldest, one on a batch's edge and the newest.
+func TestRebuildInBatches(t *testing.T) {
+	for _, eng := range storetest.Engines(t) {
+		t.Run(eng.Name, func(t *testing.T) {
+			ctx := store.WithActor(context.Background(), "test")
+			st, err := store.OpenDatabase(ctx, eng.Database, t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			body, err := st.CreateBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: "IT-PLR", Name: "IT-Planungsrat", DecisionPattern: model.DefaultDecisionPattern})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 2*RebuildBatch + 5
+			titles := map[int]string{1: "Zwiebelturm", n - RebuildBatch: "Kirchturm", n: "Leuchtturm"}
+			for k := 1; k <= n; k++ {
+				sid, err := st.CreateSession(ctx, model.Session{BodyID: body, Number: k, Date: model.NewDate(2000+k/12, time.Month(1+k%12), 10), Status: model.StatusEnded, AgendaPublished: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if title, ok := titles[k]; ok {
+					if _, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: title, Position: 1, Status: model.ItemAccepted}); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			store.ResetLargestRead()
+			if err := Rebuild(ctx, st, body); err != nil {
+				t.Fatal(err)
+			}
+			if most := store.LargestRead(); most > RebuildBatch {
+				t.Errorf("one statement of Rebuild read %d rows (%d sessions); want at most %d", most, n, RebuildBatch)
+			}
+			for k, title := range titles {
+				q, _ := Parse(title)
+				res, err := Run(ctx, st, q, 1, 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Total != 1 || !strings.HasPrefix(res.Hits[0].URL, fmt.Sprintf("/sitzungen/%d#", k)) {
+					t.Errorf("%s (session %d) not indexed: %+v", title, k, res.Hits)
 				}
 			}
 		})

@@ -260,16 +260,27 @@ func IndexDecision(ctx context.Context, st *store.Store, id int64) error {
 	return st.ReplaceSearchDocs(ctx, fmt.Sprintf("decision:%d", id), docs)
 }
 
-// Rebuild indexes everything of a body.
+// RebuildBatch is how many sessions Rebuild reads at a time.
+const RebuildBatch = 200
+
+// Rebuild indexes everything of a body. It walks the body's sessions
+// RebuildBatch at a time down the (body, number) index (keyset paging), so
+// that a body with 100,000 sessions is never read at once.
 func Rebuild(ctx context.Context, st *store.Store, bodyID int64) error {
-	sessions, err := st.Sessions(ctx, bodyID)
-	if err != nil {
-		return err
-	}
-	for _, se := range sessions {
-		if err := IndexSession(ctx, st, se.ID); err != nil {
+	for before := 0; ; {
+		sessions, err := st.SessionsBefore(ctx, bodyID, before, RebuildBatch)
+		if err != nil {
 			return err
 		}
+		for _, se := range sessions {
+			if err := IndexSession(ctx, st, se.ID); err != nil {
+				return err
+			}
+		}
+		if len(sessions) < RebuildBatch {
+			break
+		}
+		before = sessions[len(sessions)-1].Number
 	}
 	ps, err := st.Procedures(ctx)
 	if err != nil {

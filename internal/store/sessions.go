@@ -388,14 +388,3 @@ func chairOfYear(ctx context.Context, q queryer, bodyID int64, year int) (string
 	}
 	return model.ChairOf(terms, year), nil
 }
-
-// NextRegularSession gives the number of a body's next regular session not
-// yet held, among the sessions that exist: a spokesperson's resignation
-// takes effect with it. Without a planned one it gives a rule error.
-func (s *Store) NextRegularSession(ctx context.Context, bodyID int64) (int, error) {
-	all, err := s.Sessions(ctx, bodyID)
-	if err != nil {
-		return 0, err
-	}
-	return model.NextRegularSession(all)
-}

@@ -60,6 +60,58 @@ func (s *Store) FirstSessionAfter(ctx context.Context, bodyID int64, day model.D
 		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND date > ? ORDER BY date, number DESC LIMIT 1`, bodyID, day.String())
 }
 
+// NextRegularSession gives the number of a body's next regular session not
+// yet held, among the sessions that exist: a spokesperson's resignation
+// takes effect with it. Without a planned one it gives a rule error. It
+// reads the number of the last session held (one step of the status index
+// per held status) and then the sessions numbered above it, nextBatch at a
+// time up the (body, number) index, until the first that counts
+// (model.NextRegularSession): never all sessions of the body.
+func (s *Store) NextRegularSession(ctx context.Context, bodyID int64) (int, error) {
+	after, err := s.lastHeldSessionNumber(ctx, bodyID)
+	if err != nil {
+		return 0, err
+	}
+	for {
+		batch, err := queryList(ctx, s.rd, scanSession, "sessions after "+strconv.Itoa(after),
+			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number > ? ORDER BY number LIMIT ?`, bodyID, after, nextBatch)
+		if err != nil {
+			return 0, err
+		}
+		// None of them is held (all come after the last held), so the
+		// rule picks the first regular one not cancelled among them.
+		next, err := model.NextRegularSession(batch)
+		if err == nil || len(batch) < nextBatch {
+			return next, err
+		}
+		after = batch[len(batch)-1].Number
+	}
+}
+
+// nextBatch is how many sessions NextRegularSession reads at a time.
+const nextBatch = 16
+
+// lastHeldSessionNumber gives the highest number of a body's sessions that
+// were held (model.Session.Held; 0 if none was): the highest of each held
+// status, one step of the (body, status, number) index each.
+func (s *Store) lastHeldSessionNumber(ctx context.Context, bodyID int64) (int, error) {
+	var parts []string
+	var args []any
+	for _, st := range model.SessionStatuses {
+		if (model.Session{Status: st}).Held() {
+			parts = append(parts, `SELECT MAX(number) AS n FROM sessions WHERE body_id = ? AND status = ?`)
+			args = append(args, bodyID, st)
+		}
+	}
+	var n int
+	if err := s.rd.QueryRowContext(ctx, `SELECT COALESCE(MAX(n), 0) FROM (`+strings.Join(parts, " UNION ALL ")+`) AS held`, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: last held session: %w", err)
+	}
+	queries.Add(1)
+	rowsRead.Add(1)
+	return n, nil
+}
+
 // SessionsByNumber gives a body's sessions with the numbers, by number
 // (numbers without a session are missing): one statement per inChunk
 // numbers through the (body, number) index.

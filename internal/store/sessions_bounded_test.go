@@ -133,3 +133,53 @@ func TestChunksPadded(t *testing.T) {
 		t.Error("chunks of nothing")
 	}
 }
+
+// NextRegularSession reads the sessions after the last one held, not all
+// of the body: its statements and rows stay the same when more held
+// sessions come before; it walks past more than one batch of sessions that
+// do not count (special, cancelled) and gives the rule error when none is
+// left.
+func TestNextRegularSessionBounded(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	id := must[int64](t)
+	bodyID, s47 := lawFixture(t, s) // 47 running
+	check(t, s.SetSessionStatus(ctx, s47, must[model.Session](t)(s.Session(ctx, s47)).Version, model.StatusEnded))
+	held := func(from, to int) {
+		for n := from; n <= to; n++ {
+			id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: n, Date: model.NewDate(2000+n/4, 1, 10), Status: model.StatusMinutesApproved}))
+		}
+	}
+	held(24, 46)
+	// After the 47th: special sessions over more than one batch, a
+	// cancelled regular one, then the next regular one.
+	for n := 48; n < 48+nextBatch+3; n++ {
+		id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: n, Status: model.StatusPlanned, Kind: model.SessionSpecial, Applicants: []string{"Bund"}}))
+	}
+	cancelled := 48 + nextBatch + 3
+	cid := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: cancelled, Date: model.NewDate(2026, 9, 1), Status: model.StatusPlanned}))
+	check(t, s.CancelSession(ctx, cid, must[model.Session](t)(s.Session(ctx, cid)).Version, "Kein Beratungsbedarf"))
+	want := cancelled + 1
+	id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: want, Date: model.NewDate(2026, 10, 1), Status: model.StatusPlanned}))
+	id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: want + 1, Date: model.NewDate(2026, 11, 1), Status: model.StatusPlanned}))
+	cost := func() (uint64, uint64) {
+		q0, r0 := QueryCount(), RowsRead()
+		if n := must[int](t)(s.NextRegularSession(ctx, bodyID)); n != want {
+			t.Fatalf("next regular session %d, want %d", n, want)
+		}
+		return QueryCount() - q0, RowsRead() - r0
+	}
+	q1, r1 := cost()
+	held(1, 23)
+	if q2, r2 := cost(); q2 != q1 || r2 != r1 {
+		t.Errorf("%d statements, %d rows; with 23 held sessions more: %d statements, %d rows", q1, r1, q2, r2)
+	}
+	// Without a regular session to come: the rule error.
+	for _, n := range []int{want, want + 1} {
+		se := must[model.Session](t)(s.SessionByNumber(ctx, bodyID, n))
+		check(t, s.CancelSession(ctx, se.ID, se.Version, "Entfällt"))
+	}
+	if n, err := s.NextRegularSession(ctx, bodyID); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("no regular session to come: %d %v", n, err)
+	}
+}

@@ -489,7 +489,7 @@ func queryList[T any](ctx context.Context, q queryer, scan func(scanner) (T, err
 		}
 		out = append(out, v)
 	}
-	rowsRead.Add(uint64(len(out)))
+	noteRows(len(out))
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}

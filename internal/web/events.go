@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"gremium/internal/model"
 )
 
 // Stream limits by default (see SetStreamLimits and docs/configuration.md).
@@ -30,12 +32,16 @@ var (
 )
 
 // Broker fans out "this session changed" to the live viewers of a session
-// (Server-Sent Events). A logged-in viewer's box depends on who looks
-// (internal items, the own vote), so it hears only that the session changed
-// and fetches its box. Public viewers all see the same box: it is rendered
-// once per change (render) and sent in the event itself, so that 2,000
-// public viewers cost one rendering, not 2,000 requests. A missed event
-// costs nothing: the next one carries the whole box again.
+// (Server-Sent Events), with the new live box in the event itself, so that
+// 2,000 viewers cost a few renderings, not 2,000 requests. Public viewers
+// all see the same box. A logged-in viewer's box depends on who looks
+// (internal items, the own vote, the place on the speakers' list): at each
+// change the viewer's login is looked up again (a logout, a disabled
+// account or an expired login count at once) and it gets the box that its
+// request for the box would give now, kept per viewer class (live_box.go);
+// a viewer whose login has ended hears only that the session changed and
+// fetches its box. A missed event costs nothing: the next one carries the
+// whole box again.
 type Broker struct {
 	mu      sync.Mutex
 	subs    map[int64]map[*viewer]struct{}
@@ -43,9 +49,11 @@ type Broker struct {
 	perAddr map[string]int
 	// maxTotal and maxPerAddr bound the open streams (0: no bound).
 	maxTotal, maxPerAddr int
-	// render gives the public box of a session (nil: public viewers fetch
-	// theirs like everyone else).
-	render func(ctx context.Context, sessionID int64) ([]byte, error)
+	// render gives the boxes of a session: the public's when public is
+	// set, and the box of each of the logins that may still have one
+	// (those missing fetch theirs); logins with the same box share its
+	// bytes. Nil: every viewer fetches.
+	render func(ctx context.Context, sessionID int64, public bool, logins []string) ([]byte, map[string][]byte, error)
 	// dirty holds the sessions changed since their worker last rendered,
 	// with the time of the first such change; running marks sessions whose
 	// worker runs (one per session, so renderings of a session never
@@ -62,10 +70,11 @@ type Broker struct {
 }
 
 // viewer is one open stream. Its channel holds the newest event not yet
-// sent; a newer one replaces it (the box is always whole).
+// sent; a newer one replaces it (the box is always whole). login is the
+// logged-in viewer's login (auth.Sessions.LoginOf), "" for the public.
 type viewer struct {
-	ch     chan []byte
-	public bool
+	ch    chan []byte
+	login string
 }
 
 // NewBroker gives an empty broker with the default stream limits.
@@ -83,11 +92,12 @@ func (b *Broker) SetLimits(total, perAddr int) {
 	b.maxTotal, b.maxPerAddr = max(total, 0), max(perAddr, 0)
 }
 
-// subscribe registers a viewer of a session from a client address, unless
-// a limit is reached (errStreamsInstance, errStreamsAddress); call the
-// returned function to leave.
-func (b *Broker) subscribe(sessionID int64, addr string, public bool) (*viewer, func(), error) {
-	v := &viewer{ch: make(chan []byte, 1), public: public}
+// subscribe registers a viewer of a session from a client address, with
+// its login ("" for the public), unless a limit is reached
+// (errStreamsInstance, errStreamsAddress); call the returned function to
+// leave.
+func (b *Broker) subscribe(sessionID int64, addr, login string) (*viewer, func(), error) {
+	v := &viewer{ch: make(chan []byte, 1), login: login}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.maxTotal > 0 && b.total >= b.maxTotal {
@@ -142,8 +152,8 @@ func (b *Broker) Publish(sessionID int64) {
 // updateSignal is the event of a viewer that fetches its box itself.
 var updateSignal = []byte("event: update\ndata: {}\n\n")
 
-// work renders the public box of a session and hands the events out until
-// no change is left.
+// work renders the boxes of a session and hands the events out until no
+// change is left.
 func (b *Broker) work(sessionID int64) {
 	for {
 		b.mu.Lock()
@@ -156,29 +166,57 @@ func (b *Broker) work(sessionID int64) {
 		}
 		delete(b.dirty, sessionID)
 		public := false
+		seen := map[string]bool{}
+		var logins []string
 		for v := range b.subs[sessionID] {
-			public = public || v.public
+			switch {
+			case v.login == "":
+				public = true
+			case !seen[v.login]:
+				seen[v.login] = true
+				logins = append(logins, v.login)
+			}
 		}
 		render := b.render
 		b.mu.Unlock()
 		boxEvent := updateSignal
-		if public && render != nil {
+		loginEvents := map[string][]byte{}
+		if render != nil {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			box, err := render(ctx, sessionID)
+			box, boxes, err := render(ctx, sessionID, public, logins)
 			cancel()
 			if err != nil {
 				if b.onError != nil {
 					b.onError(sessionID, err)
 				}
 			} else {
-				boxEvent = stateEvent(box)
+				if public {
+					boxEvent = stateEvent(box)
+				}
+				// Logins of one class share the bytes of their box
+				// (renderBoxes), and so its event.
+				shared := map[*byte][]byte{}
+				for login, box := range boxes {
+					if len(box) == 0 {
+						continue
+					}
+					ev, ok := shared[&box[0]]
+					if !ok {
+						ev = stateEvent(box)
+						shared[&box[0]] = ev
+					}
+					loginEvents[login] = ev
+				}
 			}
 		}
 		b.mu.Lock()
 		for v := range b.subs[sessionID] {
-			if v.public {
+			switch ev, ok := loginEvents[v.login]; {
+			case v.login == "":
 				v.offer(boxEvent)
-			} else {
+			case ok:
+				v.offer(ev)
+			default:
 				v.offer(updateSignal)
 			}
 		}
@@ -234,25 +272,67 @@ func (b *Broker) Streams() int {
 // falls back to fetching its box every 30 seconds. Call it before Handler.
 func (s *Server) SetStreamLimits(total, perAddr int) { s.events.SetLimits(total, perAddr) }
 
-// renderPublicBox gives the live box of a session as the public sees it:
-// the answer of GET /sitzungen/{nr}/live/stand without a login, so that the
-// box in the event and the fetched box are the same bytes under the same
-// publication rules.
-func (s *Server) renderPublicBox(ctx context.Context, sessionID int64) ([]byte, error) {
+// renderBoxes gives the live boxes of a session for its viewers (the
+// Broker's render): the public's if public is set, and the box of each
+// login whose account may still see one. Each is the answer of
+// GET …/live/stand for that viewer at this moment — the same handler, the
+// same publication rules, the same kept box (live_box.go) — so a box in
+// an event is never other than what the viewer's own request would get.
+// A login that has ended, or whose box is not there (a right lost, an
+// error), is left out: its viewer fetches and is answered as its request
+// is.
+func (s *Server) renderBoxes(ctx context.Context, sessionID int64, public bool, logins []string) ([]byte, map[string][]byte, error) {
 	se, err := s.st.Session(ctx, sessionID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	path := "/sitzungen/" + strconv.Itoa(se.Number) + "/live/stand"
-	r, err := http.NewRequestWithContext(ctx, http.MethodGet, path, nil)
+	var box []byte
+	if public {
+		if box, err = s.renderBoxAs(ctx, se, nil); err != nil {
+			return nil, nil, err
+		}
+	}
+	// Viewers of one class get the same box (live_box.go): it is looked
+	// up once per class, and the logins of a class share its bytes.
+	byClass := map[liveClass][]byte{}
+	boxes := map[string][]byte{}
+	for login, u := range s.sessions.LoginUsers(ctx, logins) {
+		if u.MustChangePassword {
+			continue
+		}
+		c := s.liveClassOf((&http.Request{}).WithContext(context.WithValue(ctx, userKey{}, u)))
+		b, ok := byClass[c]
+		if !ok {
+			if b, err = s.renderBoxAs(ctx, se, u); err != nil {
+				s.liveBoxFailed(sessionID, err)
+			}
+			byClass[c] = b
+		}
+		if len(b) > 0 {
+			boxes[login] = b
+		}
+	}
+	return box, boxes, nil
+}
+
+// renderBoxAs gives the answer of GET …/live/stand of a session for the
+// user u (nil: the public).
+func (s *Server) renderBoxAs(ctx context.Context, se model.Session, u *model.User) ([]byte, error) {
+	if u != nil {
+		ctx = context.WithValue(ctx, userKey{}, u)
+	}
+	r, err := http.NewRequestWithContext(ctx, http.MethodGet, se.Path()+"/live/stand", nil)
 	if err != nil {
 		return nil, err
 	}
 	r.SetPathValue("nr", strconv.Itoa(se.Number))
+	if se.BodySlug != "" {
+		r.SetPathValue("gremium", se.BodySlug)
+	}
 	w := newBufferWriter()
 	s.liveState(w, r)
 	if w.status != http.StatusOK {
-		return nil, fmt.Errorf("web: public live box of session %d: status %d", sessionID, w.status)
+		return nil, fmt.Errorf("web: live box of session %d: status %d", se.ID, w.status)
 	}
 	return w.buf.Bytes(), nil
 }
@@ -261,7 +341,11 @@ func (s *Server) renderPublicBox(ctx context.Context, sessionID int64) ([]byte, 
 // A stream over the limits is refused: 503 when this instance has as many
 // as it keeps, 429 when the client's address has.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, sessionID int64) {
-	v, leave, err := s.events.subscribe(sessionID, s.sessions.ClientAddr(r), s.user(r) == nil)
+	login := ""
+	if s.user(r) != nil {
+		login = s.sessions.LoginOf(r)
+	}
+	v, leave, err := s.events.subscribe(sessionID, s.sessions.ClientAddr(r), login)
 	if err != nil {
 		status, msg := http.StatusServiceUnavailable, "Die Live-Ansicht hat gerade zu viele Zuschauer. Die Seite aktualisiert sich stattdessen alle 30 Sekunden."
 		if errors.Is(err, errStreamsAddress) {
@@ -308,7 +392,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, sessionID i
 	}
 }
 
-// bufferWriter keeps an answer in memory (renderPublicBox).
+// bufferWriter keeps an answer in memory (renderBoxAs).
 type bufferWriter struct {
 	header http.Header
 	status int

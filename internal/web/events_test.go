@@ -134,8 +134,65 @@ func TestLivePushCarriesPublicBox(t *testing.T) {
 	if !strings.Contains(data.Stand, "Aufgerufen: <strong>TOP 5") && !strings.Contains(data.Stand, "Föderale Rahmenarchitektur") {
 		t.Errorf("pushed box does not show the called item:\n%s", data.Stand)
 	}
-	if ev := member.next(t); ev.Name != "update" || ev.Data != "{}" {
-		t.Errorf("logged-in viewer got %q %q, want the bare signal", ev.Name, ev.Data)
+	if ev := member.next(t); ev.Name != "update" || ev.Data == "{}" {
+		t.Errorf("logged-in viewer got %q %q, want its box", ev.Name, ev.Data)
+	}
+}
+
+// standOf gives the box an event carries ("" for the bare signal).
+func standOf(t *testing.T, ev sseEvent) string {
+	t.Helper()
+	var data struct {
+		Stand string `json:"stand"`
+	}
+	if ev.Name != "update" || json.Unmarshal([]byte(ev.Data), &data) != nil {
+		t.Fatalf("event %q %q", ev.Name, ev.Data)
+	}
+	return data.Stand
+}
+
+// TestLivePushPerLogin: a logged-in viewer's event carries the box its own
+// request would get at that moment — the confidential passage, its own
+// place on the speakers' list and its right to vote, nothing of another
+// viewer's — and once its login has ended (logout), only the bare signal:
+// it fetches and is answered as the public.
+func TestLivePushPerLogin(t *testing.T) {
+	ctx := context.Background()
+	ts, st, srv := lawServer(t)
+	sid, item := classFixture(t, st)
+	url := ts.URL + "/sitzungen/48/live/ereignisse"
+	clients := make([]*http.Client, len(liveClassViews))
+	streams := make([]*sseStream, len(liveClassViews))
+	for i, v := range liveClassViews {
+		clients[i] = client(t, ts, v.user)
+		streams[i] = openStream(t, clients[i], url, nil)
+		waitStreams(t, srv.events, i+1)
+	}
+	srv.events.Publish(sid)
+	for i, v := range liveClassViews {
+		box := standOf(t, streams[i].next(t))
+		if _, fetched := do(t, clients[i], "GET", ts.URL+"/sitzungen/48/live/stand", nil); box != fetched {
+			t.Errorf("%q: the pushed box differs from its own fetched one:\n%s\n---\n%s", v.user, box, fetched)
+		}
+		v.check(t, "pushed", box)
+	}
+	// Hessen logs out in another tab; its open stream must not carry an
+	// internal box any more.
+	if liveClassViews[2].user != "hessen" || liveClassViews[3].user != "bund" {
+		t.Fatal("the views changed order")
+	}
+	if code, _ := do(t, clients[2], "POST", ts.URL+"/abmelden", nil); code != http.StatusSeeOther {
+		t.Fatalf("logout: %d", code)
+	}
+	if _, err := st.RequestFloor(ctx, sid, item, "BY"); err != nil {
+		t.Fatal(err)
+	}
+	srv.events.Publish(sid)
+	if box := standOf(t, streams[2].next(t)); box != "" {
+		t.Errorf("after the logout the stream carried a box:\n%s", box)
+	}
+	if box := standOf(t, streams[3].next(t)); !strings.Contains(box, "Redeliste: HE, BY") {
+		t.Errorf("bund's box after the change:\n%s", box)
 	}
 }
 

@@ -392,21 +392,3 @@ func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	s.serveEvents(w, r, se.ID)
 }
-
-func (s *Server) liveState(w http.ResponseWriter, r *http.Request) {
-	// The version before anything is read: a change while the box is
-	// rendered leaves it stale for a later version, never current.
-	version := s.st.Version()
-	_, se, ok := s.sessionFromPath(w, r)
-	if !ok {
-		return
-	}
-	box, err := s.liveBox(r, se, version)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Write(box)
-}

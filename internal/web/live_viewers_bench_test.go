@@ -5,9 +5,14 @@ package web
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	neturl "net/url"
 	"os"
 	"os/exec"
 	"runtime"
@@ -19,7 +24,10 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/auth"
+	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // BenchmarkLiveViewers measures what 2,000 viewers of a running session's
@@ -35,6 +43,15 @@ import (
 //   - PushViewersApart: Push with the viewers in a process of their own,
 //     so that "cpu-ms/op" is the server's alone (the latency still
 //     includes the viewers' side, which shares the machine).
+//   - LoggedIn: every viewer is logged in with a login of its own (the
+//     demo's 21 accounts in turn: the secretariat, the members, the
+//     advisory, the spokesperson and the FachMK account) and reads its own
+//     box from the event; at each change all 2,000 logins are looked up.
+//   - LoggedInFetch: every viewer is logged in (the demo's accounts in
+//     turn, each login shared by about 2,000/21 streams) and fetches its
+//     own box with its cookie after the event (what the pages with a box
+//     of their own do, and what logged-in viewers did before their box
+//     came in the event).
 //
 // Each iteration is one change; the latencies of all viewers in all
 // iterations give p50, p99 and max (ms); "drops" counts viewers that did
@@ -63,17 +80,20 @@ func BenchmarkLiveViewers(b *testing.B) {
 		items = append(items, id)
 	}
 	markers := []string{"Benchmarkpunkt A", "Benchmarkpunkt B"}
+	logins := demoLogins(b, ts.URL)
+	own := ownLogins(b, st, n)
 	for _, mode := range []struct {
 		name         string
 		fetch, apart bool
-	}{{"Push", false, false}, {"PushAndFetch", true, false}, {"PushViewersApart", false, true}} {
+		logins       []string
+	}{{"Push", false, false, nil}, {"PushAndFetch", true, false, nil}, {"PushViewersApart", false, true, nil}, {"LoggedIn", false, false, own}, {"LoggedInFetch", true, false, logins}} {
 		b.Run(mode.name, func(b *testing.B) {
 			mem0 := inUse()
 			var lv *liveViewers
 			if mode.apart {
 				lv = viewersApart(b, srv, ts.URL, n)
 			} else {
-				lv = connectViewers(b, srv, ts.URL, n, mode.fetch)
+				lv = connectViewers(b, srv, ts.URL, n, mode.fetch, mode.logins)
 			}
 			defer lv.close()
 			perViewer := float64(inUse()-mem0) / float64(n) / 1024
@@ -163,10 +183,11 @@ type liveViewers struct {
 	tr     *http.Transport
 }
 
-// connectViewers opens n public streams of the 48th session; each viewer
-// reads its events, fetches the box after each one if fetch is set, and
-// reports when it holds the box of the current round.
-func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool) *liveViewers {
+// connectViewers opens n streams of the 48th session, public or, where
+// logins are given, viewer i with the cookie logins[i%len(logins)]; each
+// viewer reads its events, fetches the box after each one if fetch is set,
+// and reports when it holds the box of the current round.
+func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool, logins []string) *liveViewers {
 	b.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	lv := &liveViewers{cancel: cancel, tr: &http.Transport{MaxIdleConnsPerHost: n, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}}
@@ -174,10 +195,17 @@ func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool) *
 	fetcher := &http.Client{Transport: lv.tr}
 	sem := make(chan struct{}, 64) // connect 64 at a time
 	errs := make(chan error, n)
-	for range n {
+	for i := range n {
+		cookie := ""
+		if len(logins) > 0 {
+			cookie = logins[i%len(logins)]
+		}
 		sem <- struct{}{}
 		lv.wg.Go(func() {
 			req, _ := http.NewRequestWithContext(ctx, "GET", base+"/sitzungen/48/live/ereignisse", nil)
+			if cookie != "" {
+				req.Header.Set("Cookie", cookie)
+			}
 			res, err := streams.Do(req)
 			<-sem
 			if err != nil {
@@ -189,7 +217,7 @@ func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool) *
 				errs <- fmt.Errorf("stream: %d", res.StatusCode)
 				return
 			}
-			lv.watch(ctx, bufio.NewReader(res.Body), fetcher, base, fetch)
+			lv.watch(ctx, bufio.NewReader(res.Body), fetcher, base, fetch, cookie)
 		})
 	}
 	deadline := time.Now().Add(2 * time.Minute)
@@ -209,8 +237,8 @@ func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool) *
 	return lv
 }
 
-// watch is one viewer.
-func (lv *liveViewers) watch(ctx context.Context, rd *bufio.Reader, fetcher *http.Client, base string, fetch bool) {
+// watch is one viewer; cookie is its login ("" for the public).
+func (lv *liveViewers) watch(ctx context.Context, rd *bufio.Reader, fetcher *http.Client, base string, fetch bool, cookie string) {
 	last := 0
 	var data strings.Builder
 	for {
@@ -233,6 +261,9 @@ func (lv *liveViewers) watch(ctx context.Context, rd *bufio.Reader, fetcher *htt
 		}
 		if fetch {
 			req, _ := http.NewRequestWithContext(ctx, "GET", base+"/sitzungen/48/live/stand", nil)
+			if cookie != "" {
+				req.Header.Set("Cookie", cookie)
+			}
 			res, err := fetcher.Do(req)
 			if err != nil {
 				return
@@ -246,6 +277,55 @@ func (lv *liveViewers) watch(ctx context.Context, rd *bufio.Reader, fetcher *htt
 			r.seen()
 		}
 	}
+}
+
+// demoLogins logs every demo account in once and gives the Cookie header
+// of each login.
+func demoLogins(b *testing.B, base string) []string {
+	b.Helper()
+	var out []string
+	for _, u := range demo.Accounts() {
+		jar, _ := cookiejar.New(nil)
+		c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		res, err := c.PostForm(base+"/anmelden", neturl.Values{"benutzer": {u.Username}, "passwort": {demo.AccountPassword}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther {
+			b.Fatalf("login %s: %d", u.Username, res.StatusCode)
+		}
+		at, _ := neturl.Parse(base)
+		var parts []string
+		for _, c := range jar.Cookies(at) {
+			parts = append(parts, c.String())
+		}
+		out = append(out, strings.Join(parts, "; "))
+	}
+	return out
+}
+
+// ownLogins gives the Cookie headers of n logins, one for each viewer, of
+// the demo's accounts in turn (made in the store: n password checks would
+// take minutes).
+func ownLogins(b *testing.B, st *store.Store, n int) []string {
+	b.Helper()
+	ctx := context.Background()
+	accounts := demo.Accounts()
+	out := make([]string, n)
+	for i := range out {
+		u, _, err := st.UserLogin(ctx, accounts[i%len(accounts)].Username)
+		if err != nil {
+			b.Fatal(err)
+		}
+		token := rand.Text()
+		sum := sha256.Sum256([]byte(token))
+		if err := st.CreateLoginSession(ctx, store.NewLogin{TokenHash: hex.EncodeToString(sum[:]), UserID: u.ID, Expires: time.Now().Add(24 * time.Hour)}); err != nil {
+			b.Fatal(err)
+		}
+		out[i] = auth.CookieName + "=" + token
+	}
+	return out
 }
 
 // close ends every stream.

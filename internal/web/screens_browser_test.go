@@ -92,7 +92,6 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/sitzungen/48/beamer", "beamer-48"},
 	{"geschaeftsstelle", "/sitzungen/46/berichtigen?art=text&zeile=2", "protokoll-46-berichtigen"},
 	{"geschaeftsstelle", "/sitzungen/47", "sitzung-47-intern"},
-	{"geschaeftsstelle", "/sitzungen/46/protokoll/fassungen/1", "protokoll-46-fassung"},
 	{"geschaeftsstelle", "/sitzungen/47/nachbesprechung", "nachbesprechung-47"},
 	{"geschaeftsstelle", "/umlaufverfahren", "umlaufverfahren"},
 	{"geschaeftsstelle", "/umlaufverfahren/neu", "umlaufverfahren-neu"},
@@ -138,6 +137,7 @@ var screenPages = []screenPage{
 // OpenID Connect redirects, the APIs.
 var screenSkipped = []string{
 	"/static/", "/healthz", "/readyz", "/metrics", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
+	"/sitzungen/{nr}/protokoll/fassungen/{v}", // the text of a version of the minutes, as approved
 	"/beschluesse.atom", "/dokumente/{id}", "/sitzungen/{nr}/live/ereignisse", "/sitzungen/{nr}/live/stand",
 	"/sitzungen/{nr}/abstimmung/stand", "/sitzungen/{nr}/redeliste", "/sitzungen/{nr}/beamer/stand",
 	"/auftraege.csv", "/auftraege.pdf", "/kalender/{datei}",

@@ -63,7 +63,7 @@ type Server struct {
 	// sessionYears keeps the years the session list links
 	// (sessions_list.go).
 	sessionYears untilChange[[]int]
-	// liveBoxKept keeps the public live box per session (live_box.go).
+	// liveBoxKept keeps the live box per session and viewer class (live_box.go).
 	liveBoxKept liveBoxes
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
@@ -100,7 +100,7 @@ func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 		sessions: auth.NewSessions(st), events: NewBroker()}
 	s.audienceOf = func(r *http.Request) model.Audience { return auth.Audience(s.user(r)) }
 	s.wireCluster()
-	s.events.render, s.events.onError = s.renderPublicBox, s.liveBoxFailed
+	s.events.render, s.events.onError = s.renderBoxes, s.liveBoxFailed
 	s.ops = s.newOps()
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
