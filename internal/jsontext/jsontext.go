@@ -1,9 +1,13 @@
 // Package jsontext writes JSON text without reflection, byte for byte as
 // encoding/json does, for the hot paths that build JSON by hand (the OParl
-// objects, the audit log's before/after records).
+// objects, the audit log's before/after records), and reads the simplest
+// JSON the store keeps (lists of strings) without it.
 package jsontext
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 const hexDigits = "0123456789abcdef"
 
@@ -59,4 +63,77 @@ func AppendString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// Strings reads a JSON array of strings in the compact form encoding/json
+// writes when no string needs an escape (`["a","b"]`, `[]`), giving what
+// json.Unmarshal into a []string gives (an empty, non-nil list for `[]`).
+// For any other text — escapes, spaces, null, invalid UTF-8 or control
+// characters — ok is false and the caller decodes with encoding/json.
+func Strings(s string) (out []string, ok bool) {
+	if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
+		return nil, false
+	}
+	body := s[1 : len(s)-1]
+	if body == "" {
+		return []string{}, true
+	}
+	n := 1
+	for i := 0; i < len(body); i++ {
+		if body[i] == ',' {
+			n++
+		}
+	}
+	out = make([]string, 0, n)
+	for {
+		if len(body) < 2 || body[0] != '"' {
+			return nil, false
+		}
+		end := 1
+		for end < len(body) && body[end] != '"' {
+			if c := body[end]; c == '\\' || c < 0x20 {
+				return nil, false
+			}
+			end++
+		}
+		if end == len(body) {
+			return nil, false
+		}
+		str := body[1:end]
+		if !utf8.ValidString(str) {
+			return nil, false
+		}
+		out = append(out, str)
+		body = body[end+1:]
+		if body == "" {
+			return out, true
+		}
+		if body[0] != ',' {
+			return nil, false
+		}
+		body = body[1:]
+	}
+}
+
+// AppendObject appends m as a JSON object with its keys sorted, as
+// encoding/json writes a map; value appends each value (and may fail).
+func AppendObject[M ~map[string]V, V any](dst []byte, m M, value func(dst []byte, v V) ([]byte, error)) ([]byte, error) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	dst = append(dst, '{')
+	for i, k := range keys {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = AppendString(dst, k)
+		dst = append(dst, ':')
+		var err error
+		if dst, err = value(dst, m[k]); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, '}'), nil
 }

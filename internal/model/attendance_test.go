@@ -114,6 +114,10 @@ func TestChairAndApprovalRef(t *testing.T) {
 		{"Einstimmige Bestätigung des Protokolls der 46. Sitzung des IT-Planungsrats.", 46},
 		{"Genehmigung des Protokolls der 12.Sitzung", 12},
 		{"Feststellung der Beschlussfähigkeit", 0},
+		// Case folded as the regular expression folds it, the Kelvin
+		// sign (U+212A) and the long s (U+017F) included.
+		{"GENEHMIGUNG DES PROTOKOLLS DER 7. SITZUNG", 7},
+		{"Genehmigung des Proto\u212Aollſ der 8. Sitzung", 8},
 	} {
 		if n, ok := MinutesApprovalRef(tt.text); n != tt.n || ok != (tt.n > 0) {
 			t.Errorf("%q: %d %v", tt.text, n, ok)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // SessionStatus is the stage of a Sitzung in the session cycle.
@@ -195,6 +196,14 @@ func ChairOf(terms []ChairTerm, year int) string {
 // "Genehmigung des Protokolls der 46. Sitzung") in a text and gives the
 // session number it names.
 func MinutesApprovalRef(text string) (int, bool) {
+	// Most texts (every row of imported minutes is asked) do not name the
+	// minutes: the regular expression, case-insensitive and so without a
+	// literal prefix to look for, runs only on those that do. "protokoll"
+	// has no letter whose case folding strings.ToLower misses (K, the
+	// Kelvin sign, lowers to k).
+	if !strings.Contains(strings.ToLower(text), "protokoll") {
+		return 0, false
+	}
 	m := approvalRef.FindStringSubmatch(text)
 	if m == nil {
 		return 0, false

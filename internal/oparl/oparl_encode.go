@@ -2,7 +2,6 @@ package oparl
 
 import (
 	"encoding/json"
-	"slices"
 	"strconv"
 
 	"gremium/internal/jsontext"
@@ -17,24 +16,7 @@ import (
 
 // appendObject appends o as JSON.
 func appendObject(dst []byte, o Object) ([]byte, error) {
-	keys := make([]string, 0, len(o))
-	for k := range o {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	dst = append(dst, '{')
-	for i, k := range keys {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = jsontext.AppendString(dst, k)
-		dst = append(dst, ':')
-		var err error
-		if dst, err = appendValue(dst, o[k]); err != nil {
-			return nil, err
-		}
-	}
-	return append(dst, '}'), nil
+	return jsontext.AppendObject(dst, o, appendValue)
 }
 
 func appendValue(dst []byte, v any) ([]byte, error) {

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -291,22 +292,12 @@ func appendJSON(b []byte, v any) []byte {
 
 // appendJSONObject appends an object with its keys sorted.
 func appendJSONObject(b []byte, m map[string]any) []byte {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	b = append(b, '{')
-	for i, k := range keys {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = jsontext.AppendString(b, k)
-		b = append(b, ':')
-		b = appendJSON(b, m[k])
-	}
-	return append(b, '}')
+	b, _ = jsontext.AppendObject(b, m, appendJSONValue) // appendJSONValue never fails
+	return b
 }
+
+// appendJSONValue is appendJSON in the form jsontext.AppendObject takes.
+func appendJSONValue(b []byte, v any) ([]byte, error) { return appendJSON(b, v), nil }
 
 // diff gives the recorded before and after of a change: for a created
 // object everything after, for a removed one everything before, otherwise
@@ -389,7 +380,19 @@ func listDiff(before, after []any) (gone, came []any) {
 	return gone, came
 }
 
+// withoutEmpty gives s without its empty lists (s itself when it has
+// none, as most rows: it is only encoded).
 func withoutEmpty(s state) state {
+	empty := false
+	for _, v := range s {
+		if l, ok := v.([]any); ok && len(l) == 0 {
+			empty = true
+			break
+		}
+	}
+	if !empty {
+		return s
+	}
 	out := state{}
 	for k, v := range s {
 		if l, ok := v.([]any); ok && len(l) == 0 {
@@ -418,7 +421,8 @@ type pendingChange struct {
 	actor   string
 	done    bool
 	// after is the object's state at the end of the transaction when
-	// flushChanges read it with others of its kind (afterRead).
+	// flushChanges read it with others of its kind, or its insert gave it
+	// back and nothing wrote to it since (afterRead).
 	after     state
 	afterRead bool
 }
@@ -550,8 +554,14 @@ func (s *Store) quiet(tx *sql.Tx) {
 // object twice keeps the first state.
 func (s *Store) touch(ctx context.Context, tx *sql.Tx, entity string, id int64) error {
 	_, p, err := s.pending(ctx, tx, entity, id)
-	if err != nil || p.tracked || !p.entity.tracked() {
+	if err != nil {
 		return err
+	}
+	// A write follows: a state after known from the object's insert
+	// (insertedAs) is no longer the state after.
+	p.after, p.afterRead = nil, false
+	if p.tracked || !p.entity.tracked() {
+		return nil
 	}
 	p.before, err = s.snapshot(ctx, tx, p.entity, id)
 	p.tracked = err == nil
@@ -580,6 +590,22 @@ func (s *Store) created(ctx context.Context, tx *sql.Tx, entity string, id int64
 	return nil
 }
 
+// insertedAs records the state of an object just inserted, as the insert
+// gave it back (RETURNING *): flushChanges need not read it again unless a
+// later write touches the object. Only for kinds without dependent parts
+// (the row is the whole state).
+func (s *Store) insertedAs(ctx context.Context, tx *sql.Tx, entity string, id int64, st state) error {
+	_, p, err := s.pending(ctx, tx, entity, id)
+	if err != nil {
+		return err
+	}
+	if len(p.entity.parts) > 0 || st == nil {
+		return fmt.Errorf("store: audit %s %d: no state of the insert to record", entity, id)
+	}
+	p.after, p.afterRead = st, true
+	return nil
+}
+
 // audit notes an action on an object in tx, with a short detail (a label,
 // a count, a vote) for the log. Its entry is written at the end of the
 // transaction; the object must have been touched before it was changed.
@@ -598,7 +624,7 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, action, entity string, id
 
 // flushChanges writes the audit entries of a transaction's changes: it
 // reads the states after the change of all objects of a kind with one
-// query per snapshotBatch objects, builds the entries and inserts them
+// query per inChunk objects, builds the entries and inserts them
 // auditInsertBatch at a time.
 func (s *Store) flushChanges(ctx context.Context, tx *sql.Tx) error {
 	cs := s.changes(tx)
@@ -615,17 +641,14 @@ func (s *Store) flushChanges(ctx context.Context, tx *sql.Tx) error {
 	return s.insertEntries(ctx, tx, cs)
 }
 
-// snapshotBatch is how many rows of a table one query of readAfter reads.
-const snapshotBatch = 500
-
 // readAfter reads the state after the transaction of every tracked object
-// whose entry is still to be written, the rows of a table snapshotBatch at
-// a time (the dependent parts per object, as snapshot does).
+// whose entry is still to be written, the rows of a table and each of
+// their dependent parts with one query per inChunk objects (inBatches).
 func (s *Store) readAfter(ctx context.Context, tx *sql.Tx, cs *changeSet) error {
 	byEntity := map[*auditEntity][]*pendingChange{}
 	var order []*auditEntity
 	for _, p := range cs.list {
-		if p.done || !p.tracked || p.entity.table == "" {
+		if p.done || !p.tracked || p.entity.table == "" || p.afterRead {
 			continue
 		}
 		if _, ok := byEntity[p.entity]; !ok {
@@ -635,33 +658,33 @@ func (s *Store) readAfter(ctx context.Context, tx *sql.Tx, cs *changeSet) error 
 	}
 	for _, e := range order {
 		list := byEntity[e]
-		for len(list) > 0 {
-			n := min(len(list), snapshotBatch)
-			chunk := list[:n]
-			list = list[n:]
-			args := make([]any, n)
-			for i, p := range chunk {
-				args[i] = p.key.id
-			}
-			q := "SELECT * FROM " + e.table + " WHERE id IN (?" + strings.Repeat(", ?", n-1) + ")"
-			found, err := s.rowMapsByID(ctx, tx, q, args...)
+		ids := make([]int64, len(list))
+		for i, p := range list {
+			ids[i] = p.key.id
+		}
+		found := make(map[int64]state, len(list))
+		err := inBatches(ids, func(in string, args []any) error {
+			rows, err := s.rowMapsByID(ctx, tx, "SELECT * FROM "+e.table+" WHERE id IN "+in, args...)
 			if err != nil {
 				return fmt.Errorf("store: audit snapshot of %s: %w", e.Name, err)
 			}
 			for _, part := range e.parts {
-				byID, err := s.partsByID(ctx, tx, part, args)
+				byID, err := s.partsByID(ctx, tx, part, in, args)
 				if err != nil {
 					return fmt.Errorf("store: audit snapshot of %s (%s): %w", e.Name, part.name, err)
 				}
-				for _, p := range chunk {
-					if st := found[p.key.id]; st != nil {
-						st[part.name] = partList(byID[p.key.id])
-					}
+				for id, st := range rows {
+					st[part.name] = partList(byID[id])
 				}
 			}
-			for _, p := range chunk {
-				p.after, p.afterRead = found[p.key.id], true
-			}
+			maps.Copy(found, rows)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, p := range list {
+			p.after, p.afterRead = found[p.key.id], true
 		}
 	}
 	return nil
@@ -674,15 +697,18 @@ const partKey = "audit_part_key"
 // partWhere finds the one parameter of a part's query: "WHERE col = ?".
 var partWhere = regexp.MustCompile(`\bWHERE (\w+) = \?`)
 
-// partsByID reads a dependent part of many objects (ids) with one query:
-// the part's query with "col = ?" as "col IN (…)", ordered by the object
-// first, then as the query orders. A query of another shape is run per
-// object.
-func (s *Store) partsByID(ctx context.Context, tx *sql.Tx, part auditPart, ids []any) (map[int64][]state, error) {
-	out := make(map[int64][]state, len(ids))
+// partsByID reads a dependent part of many objects with one query: the
+// part's query with "col = ?" as "col IN in" (the objects' ids in args,
+// see inBatches), ordered by the object first, then as the query orders.
+// A query of another shape is run per object.
+func (s *Store) partsByID(ctx context.Context, tx *sql.Tx, part auditPart, in string, args []any) (map[int64][]state, error) {
+	out := make(map[int64][]state, len(args))
 	m := partWhere.FindStringSubmatchIndex(part.query)
 	if m == nil || strings.Count(part.query, "?") != 1 || !strings.HasPrefix(part.query, "SELECT ") {
-		for _, id := range ids {
+		for _, id := range args {
+			if _, done := out[id.(int64)]; done {
+				continue // a repeat that pads the list
+			}
 			rows, err := s.rowMaps(ctx, tx, part.query, id)
 			if err != nil {
 				return nil, err
@@ -693,13 +719,13 @@ func (s *Store) partsByID(ctx context.Context, tx *sql.Tx, part auditPart, ids [
 	}
 	col := part.query[m[2]:m[3]]
 	q := "SELECT " + col + " AS " + partKey + ", " + part.query[len("SELECT "):m[0]] +
-		"WHERE " + col + " IN (?" + strings.Repeat(", ?", len(ids)-1) + ")" + part.query[m[1]:]
+		"WHERE " + col + " IN " + in + part.query[m[1]:]
 	if i := strings.Index(q, " ORDER BY "); i >= 0 {
 		q = q[:i] + " ORDER BY " + partKey + ", " + q[i+len(" ORDER BY "):]
 	} else {
 		q += " ORDER BY " + partKey
 	}
-	rows, err := s.rowMaps(ctx, tx, q, ids...)
+	rows, err := s.rowMaps(ctx, tx, q, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -84,7 +84,7 @@ func TestPartsByIDAsPerObject(t *testing.T) {
 	check(t, s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, e := range auditEntities {
 			for _, part := range e.parts {
-				got, err := s.partsByID(ctx, tx, part, ids)
+				got, err := s.partsByID(ctx, tx, part, "("+placeholders(len(ids))+")", ids)
 				if err != nil {
 					t.Errorf("%s %s: %v", e.Name, part.name, err)
 					continue

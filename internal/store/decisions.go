@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gremium/internal/model"
@@ -41,12 +43,38 @@ func replaceVotes(ctx context.Context, tx *sql.Tx, decisionID int64, votes []mod
 	if _, err := tx.ExecContext(ctx, `DELETE FROM votes WHERE decision_id = ?`, decisionID); err != nil {
 		return fmt.Errorf("store: votes: %w", err)
 	}
-	for _, v := range votes {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO votes (decision_id, member_abbrev, choice) VALUES (?, ?, ?)`, decisionID, v.Member, v.Choice); err != nil {
-			return fmt.Errorf("store: vote of %s: %w", v.Member, err)
+	return insertVotes(ctx, tx, []int64{decisionID}, [][]model.Vote{votes})
+}
+
+// voteInsertBatch is how many votes one INSERT of insertVotes writes.
+const voteInsertBatch = 200
+
+// insertVotes inserts the votes of decisions (votes[i] those of
+// decisionIDs[i]), voteInsertBatch per statement.
+func insertVotes(ctx context.Context, tx *sql.Tx, decisionIDs []int64, votes [][]model.Vote) error {
+	var args []any
+	flush := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		q := `INSERT INTO votes (decision_id, member_abbrev, choice) VALUES (?, ?, ?)` + strings.Repeat(`, (?, ?, ?)`, len(args)/3-1)
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("store: votes: %w", err)
+		}
+		args = args[:0]
+		return nil
+	}
+	for i, id := range decisionIDs {
+		for _, v := range votes[i] {
+			args = append(args, id, v.Member, v.Choice)
+			if len(args) == 3*voteInsertBatch {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
 		}
 	}
-	return nil
+	return flush()
 }
 
 func (s *Store) loadVotes(ctx context.Context, q queryer, d *model.Decision) error {
@@ -125,45 +153,103 @@ func checkRecordedFromPast(ctx context.Context, tx *sql.Tx, sessionID int64) err
 }
 
 // createDecisionTx inserts a decision with its votes inside tx; a known
-// number raises the body's counter for that year.
+// number raises the body's counter and gives the label.
 func (s *Store) createDecisionTx(ctx context.Context, tx *sql.Tx, d model.Decision) (int64, error) {
 	if !d.Number.IsZero() {
-		var err error
-		if d.Label, err = s.raiseCounter(ctx, tx, d.BodyID, d.Number); err != nil {
+		pattern, err := bodyPattern(ctx, tx, d.BodyID)
+		if err != nil {
 			return 0, err
 		}
+		if err := raiseCounter(ctx, tx, d.BodyID, d.Number); err != nil {
+			return 0, err
+		}
+		d.Label = model.FormatDecisionNumber(pattern, d.Number)
 	}
-	detail := d.Label
-	if detail == "" {
-		detail = d.Title
-	}
-	id, err := s.insert(ctx, tx, "decision", detail,
-		`INSERT INTO decisions (body_id, session_id, item_id, position, kind, year, seq, label, title, points, status, result, scope, adopted_on, applicants,
-		   all_must_consent, ks_year, count_reason)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.BodyID, nullID(d.SessionID), nullID(d.ItemID), d.Position, d.Kind, d.Number.Year, d.Number.Seq, d.Label,
-		d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String(), toJSON(nonNil(d.Applicants)),
-		d.AllMustConsent, d.SharesYear, d.CountReason)
+	id, err := s.insert(ctx, tx, "decision", cmp.Or(d.Label, d.Title),
+		`INSERT INTO decisions (item_id, `+decisionColumns+`) VALUES (?`+strings.Repeat(", ?", decisionValueCount)+`)`,
+		append([]any{nullID(d.ItemID)}, decisionValues(d)...)...)
 	if err != nil {
 		return 0, err
 	}
 	return id, replaceVotes(ctx, tx, id, d.Votes)
 }
 
-// raiseCounter makes sure the body's counter for n's year is at least n's
-// sequence number and gives the formatted label of n.
-func (s *Store) raiseCounter(ctx context.Context, tx *sql.Tx, bodyID int64, n model.DecisionNumber) (string, error) {
-	pattern, err := bodyPattern(ctx, tx, bodyID)
-	if err != nil {
-		return "", err
+// decisionColumns are the columns a new decision sets after item_id, in
+// the order of decisionValues.
+const decisionColumns = `body_id, session_id, position, kind, year, seq, label, title, points, status, result, scope, adopted_on, applicants,
+	all_must_consent, ks_year, count_reason`
+
+// decisionValueCount is the number of decisionColumns.
+const decisionValueCount = 17
+
+// decisionValues gives the values of decisionColumns of a new decision.
+func decisionValues(d model.Decision) []any {
+	return []any{d.BodyID, nullID(d.SessionID), d.Position, d.Kind, d.Number.Year, d.Number.Seq, d.Label,
+		d.Title, toJSON(nonNil(d.Points)), d.Status, d.Result, d.Scope, d.AdoptedOn.String(), toJSON(nonNil(d.Applicants)),
+		d.AllMustConsent, d.SharesYear, d.CountReason}
+}
+
+// insertDecisions inserts decisions of agenda items (an import's new
+// ones) with their votes, many per statement: the numbering pattern of
+// each body is read once, each body's counter of a year raised once to
+// the highest number given, the votes written together.
+func (s *Store) insertDecisions(ctx context.Context, tx *sql.Tx, ds []model.Decision) error {
+	patterns := map[int64]string{}
+	type counter struct {
+		body int64
+		year int
 	}
+	highest := map[counter]int{}
+	var order []counter
+	rows := make([]rowInsert, len(ds))
+	for i, d := range ds {
+		if d.ItemID == 0 {
+			return fmt.Errorf("store: decision %q without an agenda item", d.Title)
+		}
+		if !d.Number.IsZero() {
+			pattern, ok := patterns[d.BodyID]
+			if !ok {
+				var err error
+				if pattern, err = bodyPattern(ctx, tx, d.BodyID); err != nil {
+					return err
+				}
+				patterns[d.BodyID] = pattern
+			}
+			d.Label = model.FormatDecisionNumber(pattern, d.Number)
+			k := counter{d.BodyID, d.Number.Year}
+			if _, ok := highest[k]; !ok {
+				order = append(order, k)
+			}
+			highest[k] = max(highest[k], d.Number.Seq)
+		}
+		rows[i] = rowInsert{cmp.Or(d.Label, d.Title), d.ItemID, decisionValues(d)}
+	}
+	for _, k := range order {
+		if err := raiseCounter(ctx, tx, k.body, model.DecisionNumber{Year: k.year, Seq: highest[k]}); err != nil {
+			return err
+		}
+	}
+	ids, err := s.insertRows(ctx, tx, "decisions", "decision", "item_id", decisionColumns, rows)
+	if err != nil {
+		return err
+	}
+	votes := make([][]model.Vote, len(ds))
+	for i, d := range ds {
+		votes[i] = d.Votes
+	}
+	return insertVotes(ctx, tx, ids, votes)
+}
+
+// raiseCounter makes sure the body's counter for n's year is at least n's
+// sequence number.
+func raiseCounter(ctx context.Context, tx *sql.Tx, bodyID int64, n model.DecisionNumber) error {
 	if _, err := tx.ExecContext(ctx,
 		`INSERT INTO decision_counters (body_id, year, last) VALUES (?, ?, ?)
 		 ON CONFLICT (body_id, year) DO UPDATE SET last = CASE WHEN decision_counters.last > excluded.last THEN decision_counters.last ELSE excluded.last END`,
 		bodyID, n.Year, n.Seq); err != nil {
-		return "", fmt.Errorf("store: decision counter: %w", err)
+		return fmt.Errorf("store: decision counter: %w", err)
 	}
-	return model.FormatDecisionNumber(pattern, n), nil
+	return nil
 }
 
 // Decision gives the decision with the id, with its votes and corrections.

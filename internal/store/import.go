@@ -128,7 +128,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			}
 			labels[i] = it.Label()
 			if i >= len(existing) {
-				added = append(added, rowInsert{it.Label(), sessionID, it.Position, itemArgs(it)})
+				added = append(added, rowInsert{it.Label(), sessionID, itemArgs(it)})
 				continue
 			}
 			itemIDs[i] = existing[i].ID
@@ -150,6 +150,9 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			if err := s.replaceRows(ctx, tx, bodyID, sessionID, itemIDs[i], i >= len(existing), mi, &rows); err != nil {
 				return fmt.Errorf("%s: %w", labels[i], err)
 			}
+		}
+		if err := s.insertDecisions(ctx, tx, rows.decisions); err != nil {
+			return err
 		}
 		if err := s.insertMinutesRows(ctx, tx, rows); err != nil {
 			return err
@@ -211,7 +214,7 @@ func (s *Store) sectionsByName(ctx context.Context, tx *sql.Tx, bodyID int64, it
 
 // replaceRows replaces an item's rows: it clears the old ones and adds the
 // new ones to rows, which SaveMinutes inserts after all items; decisions
-// are updated in place where they match. An item inserted by this import
+// are updated in place where they match, the others added to rows too. An item inserted by this import
 // (isNew) has no rows yet: nothing is looked up or cleared.
 func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, itemID int64, isNew bool, mi MinutesItem, rows *minutesRows) error {
 	if !isNew {
@@ -220,17 +223,17 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 		}
 	}
 	for _, c := range mi.Contributions {
-		rows.contributions = append(rows.contributions, rowInsert{c.Speaker, itemID, c.Position,
+		rows.contributions = append(rows.contributions, rowInsert{c.Speaker, itemID,
 			[]any{c.Position, c.Speaker, toJSON(nonNil(c.Points)), c.Confidential}})
 	}
 	for _, n := range mi.Notes {
-		rows.notes = append(rows.notes, rowInsert{n.Author, itemID, n.Position, []any{n.Position, n.Author, n.Text, n.Confidential}})
+		rows.notes = append(rows.notes, rowInsert{n.Author, itemID, []any{n.Position, n.Author, n.Text, n.Confidential}})
 	}
 	for _, m := range mi.Remarks {
 		if !m.Kind.Valid() {
 			return model.InputError("Die Zeilenart „%s“ ist unbekannt.", m.Kind)
 		}
-		rows.remarks = append(rows.remarks, rowInsert{string(m.Kind), itemID, m.Position, []any{m.Position, m.Kind, m.Text, m.Confidential}})
+		rows.remarks = append(rows.remarks, rowInsert{string(m.Kind), itemID, []any{m.Position, m.Kind, m.Text, m.Confidential}})
 	}
 	var old []model.Decision
 	if !isNew {
@@ -269,9 +272,8 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 					return fmt.Errorf("store: decision %s is already recorded (%d. Sitzung): %w", d.Label, other, ErrDuplicate)
 				}
 			}
-			if _, err := s.createDecisionTx(ctx, tx, d); err != nil {
-				return err
-			}
+			// Inserted with the other new decisions after all items.
+			rows.decisions = append(rows.decisions, d)
 			if !d.Number.IsZero() {
 				rows.known[d.Number] = rows.session
 			}
@@ -318,6 +320,7 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 // import adds.
 type minutesRows struct {
 	contributions, notes, remarks []rowInsert
+	decisions                     []model.Decision // new to the store
 	known                         map[model.DecisionNumber]int
 	session                       int // the number of the imported session
 }
@@ -358,13 +361,11 @@ func knownNumbers(ctx context.Context, tx *sql.Tx, bodyID int64, items []Minutes
 }
 
 // rowInsert is one row to insert by insertRows: the id of the row it
-// belongs to (the item of a minutes row, the session of an item), its
-// position there, the values of its columns after that id (the position
-// among them), and the detail of its audit entry.
+// belongs to (the item of a minutes row, the session of an item), the
+// values of its columns after that id, and the detail of its audit entry.
 type rowInsert struct {
 	detail   string
 	parentID int64
-	position int
 	values   []any
 }
 
@@ -394,80 +395,64 @@ func (s *Store) insertMinutesRows(ctx context.Context, tx *sql.Tx, rows minutesR
 // rowInsertBatch is how many rows one INSERT of insertRows writes.
 const rowInsertBatch = 100
 
-// insertRows inserts rows into table (columns parent, then cols; every
-// row with the same number of values), rowInsertBatch rows per
+// insertRows inserts rows into table (columns id, parent, then cols;
+// every row with the same number of values), rowInsertBatch rows per
 // statement, audits each as created and gives their ids in the order of
-// rows. The statement gives back each row's id with its parent and
-// position (RETURNING), which name the row as long as no two rows share
-// them; where two do, the rows are inserted one by one.
+// rows; the audit takes the state of a kind without dependent parts from
+// the insert (RETURNING *). The ids are given here as the engines give them — the table's
+// highest id plus one (SQLite's rowid; PostgreSQL's trigger gremium_rowid)
+// — read once: the transaction holds the write lock, so no other writer
+// takes one meanwhile. On PostgreSQL this skips the trigger, whose dynamic
+// query per row was most of an import's time there.
 func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, parent, cols string, rows []rowInsert) ([]int64, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
-	type key struct {
-		parent int64
-		pos    int
+	last, err := maxID(ctx, tx, table)
+	if err != nil {
+		return nil, err
 	}
+	e := entityByName(entity)
+	if e == nil {
+		return nil, fmt.Errorf("store: insert: unknown entity %q", entity)
+	}
+	whole := len(e.parts) == 0 // the row is the object's whole audited state
 	out := make([]int64, 0, len(rows))
-	one := "(?" + strings.Repeat(", ?", len(rows[0].values)) + ")"
-	seen := make(map[key]bool, len(rows))
-	for _, r := range rows {
-		k := key{r.parentID, r.position}
-		if seen[k] {
-			for _, r := range rows {
-				id, err := s.insert(ctx, tx, entity, r.detail, `INSERT INTO `+table+` (`+parent+`, `+cols+`) VALUES `+one,
-					append([]any{r.parentID}, r.values...)...)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, id)
-			}
-			return out, nil
-		}
-		seen[k] = true
-	}
+	one := "(?, ?" + strings.Repeat(", ?", len(rows[0].values)) + ")"
 	for len(rows) > 0 {
 		n := min(len(rows), rowInsertBatch)
 		chunk := rows[:n]
 		rows = rows[n:]
-		args := make([]any, 0, (1+len(chunk[0].values))*n)
-		for _, r := range chunk {
-			args = append(args, r.parentID)
+		args := make([]any, 0, (2+len(chunk[0].values))*n)
+		for i, r := range chunk {
+			args = append(args, last+int64(len(out)+i)+1, r.parentID)
 			args = append(args, r.values...)
 		}
-		q := `INSERT INTO ` + table + ` (` + parent + `, ` + cols + `) VALUES ` + one + strings.Repeat(", "+one, n-1) +
-			` RETURNING id, ` + parent + `, position`
-		ids := make(map[key]int64, n)
-		res, err := tx.QueryContext(ctx, q, args...)
+		q := `INSERT INTO ` + table + ` (id, ` + parent + `, ` + cols + `) VALUES ` + one + strings.Repeat(", "+one, n-1)
+		var inserted map[int64]state
+		var err error
+		if whole {
+			// The rows as stored are their audited state: given back by
+			// the insert instead of read again at the end.
+			inserted, err = s.rowMapsByID(ctx, tx, q+` RETURNING *`, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, q, args...)
+		}
 		if err != nil {
 			if isUniqueViolation(err) {
 				return nil, fmt.Errorf("store: create %s: %w", entity, ErrDuplicate)
 			}
 			return nil, fmt.Errorf("store: create %s: %w", entity, err)
 		}
-		for res.Next() {
-			var id int64
-			var k key
-			if err := res.Scan(&id, &k.parent, &k.pos); err != nil {
-				res.Close()
-				return nil, fmt.Errorf("store: create %s: %w", entity, err)
-			}
-			ids[k] = id
-		}
-		res.Close()
-		if err := res.Err(); err != nil {
-			if isUniqueViolation(err) {
-				return nil, fmt.Errorf("store: create %s: %w", entity, ErrDuplicate)
-			}
-			return nil, fmt.Errorf("store: create %s: %w", entity, err)
-		}
 		for _, r := range chunk {
-			id := ids[key{r.parentID, r.position}]
-			if id == 0 {
-				return nil, fmt.Errorf("store: create %s: no id returned for %d, position %d", entity, r.parentID, r.position)
-			}
+			id := last + int64(len(out)) + 1
 			if err := s.created(ctx, tx, entity, id); err != nil {
 				return nil, err
+			}
+			if whole {
+				if err := s.insertedAs(ctx, tx, entity, id, inserted[id]); err != nil {
+					return nil, err
+				}
 			}
 			if err := s.audit(ctx, tx, "create", entity, id, r.detail); err != nil {
 				return nil, err
@@ -476,6 +461,15 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, paren
 		}
 	}
 	return out, nil
+}
+
+// maxID gives the highest id of table (0 if it is empty).
+func maxID(ctx context.Context, tx *sql.Tx, table string) (int64, error) {
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM `+table).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: highest id of %s: %w", table, err)
+	}
+	return id, nil
 }
 
 // importMayChange refuses an import that would decide in gremium's place:

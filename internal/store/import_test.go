@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -61,7 +62,7 @@ func TestImportRefusesRecordedNumbers(t *testing.T) {
 // TestImportRowsAndAudit imports minutes, then a corrected version with
 // fewer rows, and checks the stored rows and that every row has its
 // audit entry with the recorded columns (the rows are inserted many per
-// statement, their ids given back by item and position).
+// statement, with ids given before).
 func TestImportRowsAndAudit(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := WithActor(context.Background(), "import")
@@ -71,7 +72,7 @@ func TestImportRowsAndAudit(t *testing.T) {
 	for i := range 250 {
 		items = append(items, importItem(i+1, i+1))
 	}
-	// Two rows of one item at the same position: inserted one by one.
+	// Two rows of one item at the same position (once inserted one by one).
 	items[7].Remarks = append(items[7].Remarks, model.Remark{Position: 4, Kind: model.RemarkText, Text: "zweiter Freitext"})
 	sessionID, err := s.SaveMinutes(ctx, bodyID, se, items, nil)
 	check(t, err)
@@ -108,8 +109,7 @@ func TestImportRowsAndAudit(t *testing.T) {
 	if n := count(t, s, "remarks"); n != len(items) {
 		t.Errorf("%d remarks, want %d", n, len(items))
 	}
-	// Two new items at the same position: the items are inserted one by
-	// one, their rows still together.
+	// Two new items at the same position.
 	se.Number = 51
 	items[5].Item.Position = items[4].Item.Position
 	for i := range items {
@@ -123,7 +123,91 @@ func TestImportRowsAndAudit(t *testing.T) {
 			t.Fatalf("item %d of the 51st session: %q with remarks %+v", i+1, it.Title, rs)
 		}
 	}
-	if rep, err := s.VerifyAudit(ctx, AuditHead{}); err != nil || rep.Problem != nil {
+	checkAuditChain(t, s)
+}
+
+// TestImportDecisionsTogether imports new decisions (inserted together,
+// with their votes): each keeps its votes and label, the body's counter of
+// each year ends at the highest number imported (not lowered by a smaller
+// one after it), each decision's audit entry records its votes, and the
+// chain verifies.
+func TestImportDecisionsTogether(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "import")
+	bodyID, _ := fixture(t, s)
+	var items []MinutesItem
+	for i, seq := range []int{7, 3, 250, 9} {
+		it := importItem(i+1, seq)
+		it.Decisions[0].Votes = []model.Vote{{Member: "Bund", Choice: model.VoteYes}, {Member: "HE", Choice: model.VoteNo}}
+		if i == 3 {
+			it.Decisions[0].Number = model.DecisionNumber{Year: 2031, Seq: 9}
+			// An unnumbered decision next to it.
+			it.Decisions = append(it.Decisions, model.Decision{Position: 6, Kind: model.KindDecision, Status: model.DecisionRejected,
+				Scope: model.ScopeAll, Result: "abgelehnt", Title: "Antrag", Votes: []model.Vote{{Member: "HH", Choice: model.VoteAbstain}}})
+		}
+		items = append(items, it)
+	}
+	se := model.Session{Number: 50, Date: model.NewDate(2030, 3, 1), Place: "Berlin", Chair: "Bund"}
+	sessionID, err := s.SaveMinutes(ctx, bodyID, se, items, nil)
+	check(t, err)
+	ds := must[[]model.Decision](t)(s.Decisions(ctx, DecisionFilter{SessionID: sessionID}))
+	if len(ds) != 5 {
+		t.Fatalf("%d decisions stored, want 5", len(ds))
+	}
+	for _, d := range ds {
+		full := must[model.Decision](t)(s.Decision(ctx, d.ID))
+		want := 2
+		if d.Number.IsZero() {
+			want = 1
+		} else if d.Label != model.FormatDecisionNumber(model.DefaultDecisionPattern, d.Number) {
+			t.Errorf("decision %s labelled %q", d.Number.Short(), d.Label)
+		}
+		if len(full.Votes) != want {
+			t.Errorf("decision %q: votes %+v", d.DisplayTitle(), full.Votes)
+		}
+		log := must[[]model.AuditEntry](t)(s.AuditLog(ctx, "decision", d.ID))
+		if len(log) != 1 || log[0].Action != "create" || !strings.Contains(log[0].After, `"stimmen":[`) {
+			t.Errorf("audit of decision %q: %+v", d.DisplayTitle(), log)
+		}
+	}
+	for year, want := range map[int]int{2030: 250, 2031: 9} {
+		var last int
+		check(t, s.db.QueryRow(`SELECT last FROM decision_counters WHERE body_id = ? AND year = ?`, bodyID, year).Scan(&last))
+		if last != want {
+			t.Errorf("counter of %d at %d, want %d", year, last, want)
+		}
+	}
+	checkAuditChain(t, s)
+}
+
+// TestInsertedStateStaleAfterWrite: a row inserted by insertRows and
+// changed later in the same transaction is audited with its state at the
+// end, not the state its insert gave back.
+func TestInsertedStateStaleAfterWrite(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "import")
+	_, sessionID := fixture(t, s)
+	itemID := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "1", Title: "TOP"}))
+	var ids []int64
+	check(t, s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if ids, err = s.insertRows(ctx, tx, "remarks", "remark", "item_id", "position, kind, text, confidential",
+			[]rowInsert{{"text", itemID, []any{1, model.RemarkText, "vorher", false}}}); err != nil {
+			return err
+		}
+		return s.updatePlain(ctx, tx, "remarks", "remark", ids[0], `text = ?`, "nachher")
+	}))
+	log := must[[]model.AuditEntry](t)(s.AuditLog(ctx, "remark", ids[0]))
+	if len(log) != 1 || log[0].Action != "create" || !strings.Contains(log[0].After, `"text":"nachher"`) {
+		t.Fatalf("audit of the remark: %+v", log)
+	}
+	checkAuditChain(t, s)
+}
+
+// checkAuditChain verifies the whole audit chain of s.
+func checkAuditChain(t *testing.T, s *Store) {
+	t.Helper()
+	if rep, err := s.VerifyAudit(context.Background(), AuditHead{}); err != nil || rep.Problem != nil {
 		t.Fatalf("audit chain: %+v, %v", rep.Problem, err)
 	}
 }

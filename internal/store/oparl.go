@@ -97,6 +97,13 @@ type oparlSync struct {
 	pending [][]any
 	// sections are the names of sections by id.
 	sections map[int64]string
+	// citedLabels are the labels of changed decisions whose citing papers
+	// are still to be marked (markCiting).
+	citedLabels []string
+	// byNumber are the council's decisions by number, for the numbers the
+	// items of the marked papers build on (read in batches; a number
+	// without a decision is there with none).
+	byNumber map[model.DecisionNumber][]int64
 
 	// sessionsChanged: some session changed, so the years and the ends of
 	// spokesperson terms are built again (once per batch).
@@ -169,7 +176,8 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 		sessions: map[int64]*model.Session{}, items: map[int64]*model.AgendaItem{}, decisions: map[int64]*model.Decision{},
 		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{},
 		rows: map[oparlKey]*stored{}, itemDecisions: map[int64][]int64{}, audit: map[string]map[int64][2]string{},
-		idUsed: map[string]map[int64]bool{}, sections: map[int64]string{}, built: map[oparlKey]builtObject{}}
+		idUsed: map[string]map[int64]bool{}, sections: map[int64]string{}, built: map[oparlKey]builtObject{},
+		byNumber: map[model.DecisionNumber][]int64{}}
 	council, err := queryOne(ctx, tx, scanBody, "oparl council",
 		`SELECT `+bodyCols+` FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil)
 	if errors.Is(err, ErrNotFound) {
@@ -204,6 +212,9 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 		if err := y.expand(d.entity, d.id); err != nil {
 			return 0, err
 		}
+	}
+	if err := y.markCiting(); err != nil {
+		return 0, err
 	}
 	if err := y.preloadMarked(); err != nil {
 		return 0, err
@@ -248,6 +259,20 @@ func (y *oparlSync) addAll(kind, query string, args ...any) error {
 	}
 	return err
 }
+
+// markCiting marks the papers whose item builds on a decision of
+// citedLabels (item_refs "quelle"), inChunk labels per query.
+func (y *oparlSync) markCiting() error {
+	err := inBatches(y.citedLabels, func(in string, args []any) error {
+		return y.addAll(oparl.KindPaper, oparlCitingPapers+in, args...)
+	})
+	y.citedLabels = nil
+	return err
+}
+
+// oparlCitingPapers finds the decisions of the items that build on
+// decisions (by label), followed by the list of labels.
+const oparlCitingPapers = `SELECT d.id FROM item_refs r JOIN decisions d ON d.item_id = r.item_id WHERE r.kind = 'quelle' AND r.value IN `
 
 // everything marks every object for building.
 func (y *oparlSync) everything() error {
@@ -313,8 +338,9 @@ func (y *oparlSync) expand(entity string, id int64) error {
 			}
 		}
 		if d.Label != "" {
-			// Papers whose item builds on this decision name it.
-			return y.addAll(oparl.KindPaper, `SELECT d.id FROM item_refs r JOIN decisions d ON d.item_id = r.item_id WHERE r.kind = 'quelle' AND r.value = ?`, d.Label)
+			// Papers whose item builds on this decision name it: marked
+			// for all changed decisions together (markCiting).
+			y.citedLabels = append(y.citedLabels, d.Label)
 		}
 	case "body":
 		y.add(oparl.KindOrganization, id)
@@ -606,6 +632,11 @@ func (y *oparlSync) run() error {
 	}
 	return nil
 }
+
+// oparlDecisionsByNumbers finds the decisions of a body and year by
+// number, followed by the list of numbers (as oparlDecisionByNumber,
+// through the same index).
+const oparlDecisionsByNumbers = `SELECT id, seq FROM decisions WHERE body_id = ? AND year = ? AND seq > 0 AND seq IN `
 
 // oparlDecisionByNumber finds the decision a paper's item builds on. The
 // number index is partial (seq > 0): with the number a bound parameter,
@@ -1025,9 +1056,12 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 					if !ok {
 						continue
 					}
-					ids, err := y.ids(oparlDecisionByNumber, c.ID, n.Year, n.Seq)
-					if err != nil {
-						return nil, "", err
+					ids, ok := y.byNumber[n]
+					if !ok {
+						var err error
+						if ids, err = y.ids(oparlDecisionByNumber, c.ID, n.Year, n.Seq); err != nil {
+							return nil, "", err
+						}
 					}
 					for _, rid := range ids {
 						r, err := y.ref(oparl.KindPaper, rid)

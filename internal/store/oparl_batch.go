@@ -14,38 +14,6 @@ import (
 // the objects are built, instead of one query per object (a build of the
 // whole corpus marks millions of objects).
 
-// oparlChunk is the number of ids per query: the statement has exactly
-// this many placeholders (the rest filled with 0, which no row has), so it
-// is one prepared text whatever the batch.
-const oparlChunk = 100
-
-// inList gives the placeholder list of a chunk.
-var inList = "(" + strings.TrimSuffix(strings.Repeat("?, ", oparlChunk), ", ") + ")"
-
-// chunks calls fn with the ids in chunks of oparlChunk, padded with 0, and
-// the placeholder list to use; a lone id (a change of one row, the common
-// case of an ordinary transaction) is asked with one placeholder.
-func chunks(ids []int64, fn func(in string, args []any) error) error {
-	if len(ids) == 1 {
-		return fn("(?)", []any{ids[0]})
-	}
-	for len(ids) > 0 {
-		n := min(len(ids), oparlChunk)
-		args := make([]any, oparlChunk)
-		for i := range args {
-			args[i] = int64(0)
-			if i < n {
-				args[i] = ids[i]
-			}
-		}
-		if err := fn(inList, args); err != nil {
-			return err
-		}
-		ids = ids[n:]
-	}
-	return nil
-}
-
 // notCached gives the ids not yet in cache, sorted, without 0 and repeats.
 func notCached[T any](cache map[int64]*T, ids []int64) []int64 {
 	var out []int64
@@ -67,7 +35,7 @@ func preload[T any](y *oparlSync, cache map[int64]*T, ids []int64, scan func(sca
 	if len(need) == 0 {
 		return nil
 	}
-	err := chunks(need, func(in string, args []any) error {
+	err := inBatches(need, func(in string, args []any) error {
 		rows, err := y.tx.QueryContext(y.ctx, query+in, args...)
 		if err != nil {
 			return fmt.Errorf("store: %s: %w", what, err)
@@ -119,7 +87,7 @@ func (y *oparlSync) preloadItemDecisions(items []int64) error {
 		}
 	}
 	sort.Slice(need, func(i, j int) bool { return need[i] < need[j] })
-	return chunks(need, func(in string, args []any) error {
+	return inBatches(need, func(in string, args []any) error {
 		rows, err := y.tx.QueryContext(y.ctx, `SELECT item_id, id FROM decisions WHERE item_id IN `+in+` ORDER BY item_id, position, id`, args...)
 		if err != nil {
 			return fmt.Errorf("store: oparl item decisions: %w", err)
@@ -156,7 +124,7 @@ func (y *oparlSync) preloadStored(kind string, srcs []int64) error {
 			y.rows[oparlKey{kind, src}] = nil
 		}
 	}
-	return chunks(need, func(in string, args []any) error {
+	return inBatches(need, func(in string, args []any) error {
 		rows, err := y.tx.QueryContext(y.ctx, `SELECT id, src, created, modified, deleted, hash FROM oparl_objects WHERE kind = ? AND src IN `+in,
 			append([]any{kind}, args...)...)
 		if err != nil {
@@ -188,7 +156,7 @@ func (y *oparlSync) preloadIDsUsed(kind string, srcs []int64) error {
 			y.idUsed[kind][src] = false
 		}
 	}
-	return chunks(need, func(in string, args []any) error {
+	return inBatches(need, func(in string, args []any) error {
 		rows, err := y.tx.QueryContext(y.ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND id IN `+in, append([]any{kind}, args...)...)
 		if err != nil {
 			return fmt.Errorf("store: oparl ids: %w", err)
@@ -225,7 +193,7 @@ func (y *oparlSync) preloadAuditTimes(kind string, srcs []int64) error {
 			y.audit[entity][src] = [2]string{}
 		}
 	}
-	return chunks(need, func(in string, args []any) error {
+	return inBatches(need, func(in string, args []any) error {
 		rows, err := y.tx.QueryContext(y.ctx, `SELECT entity_id, MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id IN `+in+` GROUP BY entity_id`,
 			append([]any{entity}, args...)...)
 		if err != nil {
@@ -291,6 +259,9 @@ func (y *oparlSync) preloadMarked() error {
 	if err := y.preloadDecisions(ds); err != nil {
 		return err
 	}
+	if err := y.preloadCited(srcs(oparl.KindPaper)); err != nil {
+		return err
+	}
 	for _, kind := range oparlOrder {
 		if err := y.preloadStored(kind, srcs(kind)); err != nil {
 			return err
@@ -353,6 +324,59 @@ func (y *oparlSync) flush() error {
 	for _, r := range p {
 		if _, err := y.tx.ExecContext(y.ctx, oparlUpsert+`(?, ?, ?, ?, ?, 0, ?, ?)`+oparlUpsertConflict, r...); err != nil {
 			return fmt.Errorf("store: oparl write: %w", err)
+		}
+	}
+	return nil
+}
+
+// preloadCited reads the council's decisions that the items of the
+// papers (decision ids, preloaded) build on (their sources that name a
+// decision number) into byNumber: per year, inChunk numbers per query.
+func (y *oparlSync) preloadCited(papers []int64) error {
+	seqs := map[int][]int{}
+	for _, src := range papers {
+		d := y.decisions[src]
+		if d == nil || d.ItemID == 0 {
+			continue
+		}
+		it := y.items[d.ItemID]
+		if it == nil {
+			continue
+		}
+		for _, ref := range it.Sources {
+			n, ok := model.ParseDecisionRef(ref)
+			if _, known := y.byNumber[n]; !ok || known {
+				continue
+			}
+			y.byNumber[n] = nil
+			seqs[n.Year] = append(seqs[n.Year], n.Seq)
+		}
+	}
+	years := make([]int, 0, len(seqs))
+	for year := range seqs {
+		years = append(years, year)
+	}
+	sort.Ints(years)
+	for _, year := range years {
+		err := inBatches(seqs[year], func(in string, args []any) error {
+			rows, err := y.tx.QueryContext(y.ctx, oparlDecisionsByNumbers+in, append([]any{y.council.ID, year}, args...)...)
+			if err != nil {
+				return fmt.Errorf("store: oparl decisions by number: %w", err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var id int64
+				var seq int
+				if err := rows.Scan(&id, &seq); err != nil {
+					return fmt.Errorf("store: oparl decisions by number: %w", err)
+				}
+				n := model.DecisionNumber{Year: year, Seq: seq}
+				y.byNumber[n] = append(y.byNumber[n], id)
+			}
+			return rows.Err()
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil

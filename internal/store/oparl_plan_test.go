@@ -14,7 +14,9 @@ func TestOParlQueriesUseIndexes(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
 	for query, index := range map[string]string{
-		oparlDecisionByNumber: "decisions_number",
+		oparlDecisionByNumber:           "decisions_number",
+		oparlDecisionsByNumbers + "(?)": "decisions_number",
+		oparlCitingPapers + "(?)":       "item_refs_value",
 	} {
 		rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+query, int64(1), 2025, 3)
 		if err != nil {

@@ -26,14 +26,30 @@ func (s *Store) ReplaceSearchDocs(ctx context.Context, scope string, docs []Sear
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE scope = ?`, scope); err != nil {
 			return fmt.Errorf("store: search index: %w", err)
 		}
+		// PostgreSQL: the ids are given here as its trigger gremium_rowid
+		// would (the highest plus one; the transaction holds the write
+		// lock), without the trigger's query per document. SQLite's FTS5
+		// table numbers its rows itself.
+		var last int64
+		cols, one := `scope, kind, url, title, text, date, terms`, `(?, ?, ?, ?, ?, ?, ?)`
+		if s.isPG() && len(docs) > 0 {
+			var err error
+			if last, err = maxID(ctx, tx, "search_index"); err != nil {
+				return err
+			}
+			cols, one = `id, `+cols, `(?, `+one[1:]
+		}
 		for len(docs) > 0 {
 			n := min(len(docs), searchInsertBatch)
-			args := make([]any, 0, 7*n)
+			args := make([]any, 0, 8*n)
 			for _, d := range docs[:n] {
+				if s.isPG() {
+					last++
+					args = append(args, last)
+				}
 				args = append(args, scope, d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms)
 			}
-			q := `INSERT INTO search_index (scope, kind, url, title, text, date, terms) VALUES (?, ?, ?, ?, ?, ?, ?)` +
-				strings.Repeat(`, (?, ?, ?, ?, ?, ?, ?)`, n-1)
+			q := `INSERT INTO search_index (` + cols + `) VALUES ` + one + strings.Repeat(`, `+one, n-1)
 			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 				return fmt.Errorf("store: search index: %w", err)
 			}

@@ -118,18 +118,15 @@ func (s *Store) lastHeldSessionNumber(ctx context.Context, bodyID int64) (int, e
 // numbers through the (body, number) index.
 func (s *Store) SessionsByNumber(ctx context.Context, bodyID int64, numbers []int) (map[int]model.Session, error) {
 	out := map[int]model.Session{}
-	for _, chunk := range distinctChunks(numbers) {
-		args := padded(chunk)
+	err := inBatches(numbers, func(in string, args []any) error {
 		ss, err := queryList(ctx, s.rd, scanSession, "sessions by number",
-			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number IN (`+placeholders(len(args))+`)`, append([]any{bodyID}, args...)...)
-		if err != nil {
-			return nil, err
-		}
+			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number IN `+in, append([]any{bodyID}, args...)...)
 		for _, se := range ss {
 			out[se.Number] = se
 		}
-	}
-	return out, nil
+		return err
+	})
+	return out, err
 }
 
 // SessionsOfBody gives those of the sessions with the ids that belong to
@@ -156,17 +153,14 @@ func (s *Store) SessionsOfBody(ctx context.Context, bodyID int64, ids []int64) (
 // ids, through the primary key.
 func (s *Store) PreparedSessions(ctx context.Context, prepIDs []int64) (map[int64]model.Session, error) {
 	out := map[int64]model.Session{}
-	for _, chunk := range distinctChunks(prepIDs) {
-		args := padded(chunk)
-		links, err := s.prepLinks(ctx, `prepares_session_id IS NOT NULL AND id IN (`+placeholders(len(args))+`)`, args)
+	err := inBatches(prepIDs, func(in string, args []any) error {
+		links, err := s.prepLinks(ctx, `prepares_session_id IS NOT NULL AND id IN `+in, args)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if err := s.sessionsOfLinks(ctx, links, func(l prepLink) int64 { return l.main }, func(l prepLink, se model.Session) { out[l.prep] = se }); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+		return s.sessionsOfLinks(ctx, links, func(l prepLink) int64 { return l.main }, func(l prepLink, se model.Session) { out[l.prep] = se })
+	})
+	return out, err
 }
 
 // PreparingSessions gives, for each of the sessions with the ids, the
@@ -175,19 +169,16 @@ func (s *Store) PreparedSessions(ctx context.Context, prepIDs []int64) (map[int6
 // per inChunk ids, through the index on prepares_session_id.
 func (s *Store) PreparingSessions(ctx context.Context, prepBodyID int64, mainIDs []int64) (map[int64]model.Session, error) {
 	out := map[int64]model.Session{}
-	for _, chunk := range distinctChunks(mainIDs) {
-		args := padded(chunk)
+	err := inBatches(mainIDs, func(in string, args []any) error {
 		// The IN implies prepares_session_id IS NOT NULL: the partial
 		// index on it serves.
-		links, err := s.prepLinks(ctx, `prepares_session_id IN (`+placeholders(len(args))+`) AND body_id = ?`, append(args, prepBodyID))
+		links, err := s.prepLinks(ctx, `prepares_session_id IN `+in+` AND body_id = ?`, append(args, prepBodyID))
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if err := s.sessionsOfLinks(ctx, links, func(l prepLink) int64 { return l.prep }, func(l prepLink, se model.Session) { out[l.main] = se }); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+		return s.sessionsOfLinks(ctx, links, func(l prepLink) int64 { return l.prep }, func(l prepLink, se model.Session) { out[l.main] = se })
+	})
+	return out, err
 }
 
 // prepLink ties a preparatory session to the session it prepares.
@@ -223,49 +214,4 @@ func (s *Store) sessionsOfLinks(ctx context.Context, links []prepLink, end func(
 		}
 	}
 	return nil
-}
-
-// inChunk is the most keys one IN list of the bounded reads holds (far
-// below SQLite's and PostgreSQL's limits of bound parameters).
-const inChunk = 512
-
-// distinctChunks gives the distinct keys in lists of at most inChunk.
-func distinctChunks[K comparable](keys []K) [][]K {
-	seen := make(map[K]bool, len(keys))
-	var out [][]K
-	var cur []K
-	for _, k := range keys {
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		cur = append(cur, k)
-		if len(cur) == inChunk {
-			out, cur = append(out, cur), nil
-		}
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
-}
-
-// padded gives the keys as arguments, padded (by repeating the last key)
-// to 1, 8, 64 or inChunk entries, so that few different statements are
-// prepared.
-func padded[K any](keys []K) []any {
-	n := 1
-	for n < len(keys) {
-		n = min(n*8, inChunk)
-	}
-	args := make([]any, n)
-	for i := range args {
-		args[i] = keys[min(i, len(keys)-1)]
-	}
-	return args
-}
-
-// placeholders gives n comma-separated placeholders.
-func placeholders(n int) string {
-	return "?" + strings.Repeat(", ?", n-1)
 }

@@ -24,6 +24,7 @@ import (
 	"modernc.org/sqlite" // registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
 
+	"gremium/internal/jsontext"
 	"gremium/internal/model"
 )
 
@@ -427,6 +428,14 @@ func fromJSON[T any](s string) ([]T, error) {
 	var v []T
 	if s == "" {
 		return nil, nil
+	}
+	// Lists of strings (points, sources, …), read with every loaded row,
+	// mostly need no escapes: read without reflection.
+	if p, ok := any(&v).(*[]string); ok {
+		if list, ok := jsontext.Strings(s); ok {
+			*p = list
+			return v, nil
+		}
 	}
 	if err := json.Unmarshal([]byte(s), &v); err != nil {
 		return nil, fmt.Errorf("store: decode list: %w", err)
