@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -46,6 +48,40 @@ type FollowUpCursor struct {
 
 // noDue sorts the follow-ups without a due date last.
 const noDue = "9999-99-99"
+
+// String gives the cursor as an address parameter ("0.2026-03-01.17"),
+// read back by ParseFollowUpCursor.
+func (c FollowUpCursor) String() string {
+	return fmt.Sprintf("%d.%s.%d", c.Rank, c.Due, c.ID)
+}
+
+// ParseFollowUpCursor reads a cursor from an address parameter
+// (FollowUpCursor.String); false if it is none.
+func ParseFollowUpCursor(s string) (FollowUpCursor, bool) {
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 || len(parts[1]) != 10 {
+		return FollowUpCursor{}, false
+	}
+	rank, err1 := strconv.Atoi(parts[0])
+	id, err2 := strconv.ParseInt(parts[2], 10, 64)
+	if err1 != nil || err2 != nil || rank < 0 || rank > 2 || id <= 0 {
+		return FollowUpCursor{}, false
+	}
+	return FollowUpCursor{Rank: rank, Due: parts[1], ID: id}, true
+}
+
+// At gives the query at the clock now: Today, and Started from the
+// sessions follow-ups are due to (FollowUpDueSessions) that have started
+// at now (model.Session.StartedAt).
+func (q FollowUpListQuery) At(now time.Time, due map[int]model.Session) FollowUpListQuery {
+	q.Today, q.Started = model.BerlinDate(now), []int{}
+	for n, se := range due {
+		if se.StartedAt(now) {
+			q.Started = append(q.Started, n)
+		}
+	}
+	return q
+}
 
 // FollowUpListEntry is a follow-up of a list with what the list shows of
 // it, read with it: its session and item, its due session (planned
