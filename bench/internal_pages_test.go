@@ -91,6 +91,16 @@ func BenchmarkInternalPages(b *testing.B) {
 			struct{ name, path string }{"follow-ups, deep page", deepFollowUpPage(b, client, ts.URL, envInt("GREMIUM_BENCH_FOLLOWUP_PAGE", 50))},
 			struct{ name, path string }{"follow-ups, anonymous", "/auftraege"})
 		anonymous["follow-ups, anonymous"] = true // the public list
+		// The JSON API's follow-ups: once every follow-up of the status
+		// with three lookups each, now one page as the list.
+		for _, p := range []struct{ name, path string }{
+			{"JSON follow-ups", "/api/v1/auftraege"},
+			{"JSON follow-ups, open", "/api/v1/auftraege?status=offen"},
+			{"JSON follow-ups, done", "/api/v1/auftraege?status=erledigt"},
+		} {
+			pages = append(pages, p)
+			anonymous[p.name] = true
+		}
 	}
 	anon := &http.Client{CheckRedirect: client.CheckRedirect}
 	for _, p := range pages {

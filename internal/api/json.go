@@ -349,65 +349,6 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, pd)
 }
 
-// FollowUp is a follow-up in the JSON API.
-type FollowUp struct {
-	Text        string `json:"auftrag"`
-	Responsible string `json:"verantwortlich"`
-	DueDate     string `json:"frist,omitempty"`
-	DueSession  int    `json:"fristSitzung,omitempty"`
-	Status      string `json:"status"`
-	Decision    string `json:"beschluss,omitempty"`
-}
-
-func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	fs, err := a.st.FollowUps(ctx, store.FollowUpFilter{Status: model.FollowUpStatus(r.URL.Query().Get("status"))})
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	out := []FollowUp{}
-	sessionOfItem := map[int64]*model.Session{}
-	for _, f := range fs {
-		// The publication gate decides by the follow-up's decision or, for
-		// one from the discussion, by the minutes of its session.
-		var dec *model.Decision
-		if f.DecisionID != 0 {
-			d, err := a.st.Decision(ctx, f.DecisionID)
-			if err != nil {
-				a.fail(w, r, err)
-				return
-			}
-			dec = &d
-		}
-		se, seen := sessionOfItem[f.ItemID]
-		if !seen && f.ItemID != 0 {
-			it, err := a.st.Item(ctx, f.ItemID)
-			if err == nil {
-				var s model.Session
-				if s, err = a.st.Session(ctx, it.SessionID); err == nil && model.Public.SeesItem(it, s, nil) {
-					se = &s
-				}
-			}
-			if err != nil {
-				a.fail(w, r, err)
-				return
-			}
-			sessionOfItem[f.ItemID] = se
-		}
-		if !model.Public.SeesFollowUp(f, dec, se) {
-			continue
-		}
-		f = model.Public.FollowUp(f)
-		fu := FollowUp{Text: f.Text, Responsible: f.Responsible, DueDate: f.DueDate.String(), DueSession: f.DueSession, Status: string(f.Status)}
-		if dec != nil {
-			fu.Decision = dec.Label
-		}
-		out = append(out, fu)
-	}
-	writeJSON(w, http.StatusOK, out)
-}
-
 // Conference is a FachMK in the JSON API.
 type Conference struct {
 	Abbrev        string         `json:"kuerzel"`

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -215,4 +216,105 @@ func FuzzParseDecisionsQuery(f *testing.F) {
 			t.Fatalf("parseDecisionsQuery(%q) = %d, %d, but its link %q reads as %d, %d, %q", raw, year, page, link.Encode(), y2, p2, msg)
 		}
 	})
+}
+
+// TestJSONFollowUpPages: /api/v1/auftraege gives 100 follow-ups a page,
+// counts all of them in X-Total-Count, names the next page in Link
+// (keeping the status) and gives every public follow-up once, the pending
+// ones before the rest.
+func TestJSONFollowUpPages(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.DecisionByNumber(ctx, council.ID, model.DecisionNumber{Year: 2025, Seq: 26})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before []FollowUp
+	getJSON(t, ts.URL+"/api/v1/auftraege", &before)
+	for i := range 150 {
+		f := model.FollowUp{DecisionID: d.ID, Text: "Auftrag " + strconv.Itoa(i), Responsible: "HE", Status: model.FollowUpOpen,
+			DueDate: model.NewDate(2020+i%10, time.Month(1+i%12), 1)}
+		if i%3 == 0 {
+			f.Status, f.DoneOn, f.EvidenceText = model.FollowUpDone, model.NewDate(2025, 1, 1), "Bericht liegt vor."
+		}
+		if _, err := st.CreateFollowUp(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// walk follows the pages from u and gives the follow-ups and the
+	// total each page said.
+	walk := func(u, status string) ([]FollowUp, map[string]bool) {
+		t.Helper()
+		var all []FollowUp
+		totals := map[string]bool{}
+		for pages := 0; u != ""; pages++ {
+			if pages > 10 {
+				t.Fatalf("more than 10 pages")
+			}
+			res, err := http.Get(u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var page []FollowUp
+			err = json.NewDecoder(res.Body).Decode(&page)
+			res.Body.Close()
+			if res.StatusCode != 200 || err != nil || len(page) > FollowUpsPerPage {
+				t.Fatalf("%s: %d, %v, %d follow-ups", u, res.StatusCode, err, len(page))
+			}
+			all = append(all, page...)
+			totals[res.Header.Get("X-Total-Count")] = true
+			u = ""
+			if m := regexp.MustCompile(`^<([^>]+)>; rel="next"$`).FindStringSubmatch(res.Header.Get("Link")); m != nil {
+				u = m[1]
+				if q, _ := url.Parse(u); q.Query().Get("status") != status || q.Query().Get("nach") == "" {
+					t.Errorf("next page %s", u)
+				}
+			} else if res.Header.Get("Link") != "" {
+				t.Errorf("Link %q", res.Header.Get("Link"))
+			}
+		}
+		return all, totals
+	}
+	all, totals := walk(ts.URL+"/api/v1/auftraege", "")
+	want := len(before) + 150
+	seen := map[int64]bool{}
+	pendingDone := false
+	for _, f := range all {
+		if seen[f.Number] {
+			t.Errorf("follow-up %d twice", f.Number)
+		}
+		seen[f.Number] = true
+		pending := model.FollowUpStatus(f.Status).Pending()
+		if pending && pendingDone {
+			t.Errorf("pending follow-up %d after a done one", f.Number)
+		}
+		pendingDone = pendingDone || !pending
+		if f.URL != ts.URL+"/auftraege/"+strconv.FormatInt(f.Number, 10) || f.Decision == "" && f.Text == "" {
+			t.Errorf("follow-up %+v", f)
+		}
+	}
+	if len(all) != want || len(totals) != 1 || !totals[strconv.Itoa(want)] {
+		t.Errorf("%d follow-ups in all pages, want %d; X-Total-Count %v", len(all), want, totals)
+	}
+	open, totals := walk(ts.URL+"/api/v1/auftraege?status=offen", "offen")
+	n := 0
+	for _, f := range all {
+		if f.Status == "offen" {
+			n++
+		}
+	}
+	if len(open) != n || n <= FollowUpsPerPage || !totals[strconv.Itoa(n)] {
+		t.Errorf("%d open follow-ups in the pages, %d in all; X-Total-Count %v", len(open), n, totals)
+	}
+	var e map[string]string
+	if code := getJSON(t, ts.URL+"/api/v1/auftraege?status=ueberall", &e); code != 400 || !strings.Contains(e["error"], "status") {
+		t.Errorf("bad status: %d %v", code, e)
+	}
+	if code := getJSON(t, ts.URL+"/api/v1/auftraege?nach=1.2025-13.x", &e); code != 400 || !strings.Contains(e["error"], "nach") {
+		t.Errorf("bad place: %d %v", code, e)
+	}
 }

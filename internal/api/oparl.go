@@ -40,6 +40,12 @@ type Server struct {
 	License string
 	// gen keeps the data generation of the validators (oparl_etag.go).
 	gen generation
+	// Clock gives the time deadlines are measured at (nil: time.Now; the
+	// web server passes its own clock).
+	Clock func() time.Time
+	// followUps keeps what /api/v1/auftraege reads alike for every request
+	// (followups.go).
+	followUps keptFollowUps
 }
 
 // New gives the API server for the council body (abbreviation).

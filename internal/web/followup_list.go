@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 
 	"gremium/internal/csvout"
@@ -99,15 +98,8 @@ func (s *Server) followUpListQuery(r *http.Request, f store.FollowUpFilter) (sto
 	if err != nil {
 		return store.FollowUpListQuery{}, err
 	}
-	now := s.clock()
-	q := store.FollowUpListQuery{FollowUpFilter: f, Audience: s.audienceOf(r), User: s.user(r), CouncilID: council.ID,
-		Today: model.BerlinDate(now), Started: []int{}}
-	for n, se := range due {
-		if se.StartedAt(now) {
-			q.Started = append(q.Started, n)
-		}
-	}
-	return q, nil
+	q := store.FollowUpListQuery{FollowUpFilter: f, Audience: s.audienceOf(r), User: s.user(r), CouncilID: council.ID}
+	return q.At(s.clock(), due), nil
 }
 
 // countsKey names a list and its audience for keptCounts.
@@ -219,25 +211,6 @@ func (s *Server) followUpQueryFor(r *http.Request, fq followUpQuery) (store.Foll
 	return q, err
 }
 
-// cursorParam gives a place in the list as an address parameter.
-func cursorParam(c store.FollowUpCursor) string {
-	return fmt.Sprintf("%d.%s.%d", c.Rank, c.Due, c.ID)
-}
-
-// parseCursor reads a place in the list from an address parameter.
-func parseCursor(s string) (store.FollowUpCursor, bool) {
-	parts := strings.Split(s, ".")
-	if len(parts) != 3 || len(parts[1]) != 10 {
-		return store.FollowUpCursor{}, false
-	}
-	rank, err1 := strconv.Atoi(parts[0])
-	id, err2 := strconv.ParseInt(parts[2], 10, 64)
-	if err1 != nil || err2 != nil || rank < 0 || rank > 2 || id <= 0 {
-		return store.FollowUpCursor{}, false
-	}
-	return store.FollowUpCursor{Rank: rank, Due: parts[1], ID: id}, true
-}
-
 // pageURL gives the address of the list at base with the filter, the page
 // number and the cursor parameter (name "nach" or "vor"; none for the
 // first page).
@@ -245,7 +218,7 @@ func (q followUpQuery) pageURL(base string, page int, name string, c store.Follo
 	v := q.values()
 	if page > 1 {
 		v.Set("seite", strconv.Itoa(page))
-		v.Set(name, cursorParam(c))
+		v.Set(name, c.String())
 	}
 	if e := v.Encode(); e != "" {
 		return base + "?" + e
@@ -275,7 +248,7 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, fq foll
 	v := r.URL.Query()
 	for _, name := range []string{"nach", "vor"} {
 		if p := v.Get(name); p != "" {
-			c, ok := parseCursor(p)
+			c, ok := store.ParseFollowUpCursor(p)
 			if !ok {
 				s.badRequest(w, r, "Die Stelle in der Liste der Aufträge ist unbekannt. Bitte beginnen Sie auf der ersten Seite.")
 				return

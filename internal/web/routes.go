@@ -242,6 +242,7 @@ func (s *Server) routes(mux router) {
 	open.OnSessionChange = s.changed
 	open.Site = s.site
 	open.License = s.license
+	open.Clock = s.clock
 	open.Register(mux)
 
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
