@@ -26,30 +26,20 @@ func (s *Store) ReplaceSearchDocs(ctx context.Context, scope string, docs []Sear
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE scope = ?`, scope); err != nil {
 			return fmt.Errorf("store: search index: %w", err)
 		}
-		// PostgreSQL: the ids are given here as its trigger gremium_rowid
-		// would (the highest plus one; the transaction holds the write
-		// lock), without the trigger's query per document. SQLite's FTS5
-		// table numbers its rows itself.
-		var last int64
-		cols, one := `scope, kind, url, title, text, date, terms`, `(?, ?, ?, ?, ?, ?, ?)`
-		if s.isPG() && len(docs) > 0 {
-			var err error
-			if last, err = maxID(ctx, tx, "search_index"); err != nil {
-				return err
-			}
-			cols, one = `id, `+cols, `(?, `+one[1:]
+		if len(docs) == 0 {
+			return nil
 		}
+		if s.isPG() {
+			return insertSearchDocsPG(ctx, tx, scope, docs)
+		}
+		const one = `(?, ?, ?, ?, ?, ?, ?)`
 		for len(docs) > 0 {
 			n := min(len(docs), searchInsertBatch)
-			args := make([]any, 0, 8*n)
+			args := make([]any, 0, 7*n)
 			for _, d := range docs[:n] {
-				if s.isPG() {
-					last++
-					args = append(args, last)
-				}
 				args = append(args, scope, d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms)
 			}
-			q := `INSERT INTO search_index (` + cols + `) VALUES ` + one + strings.Repeat(`, `+one, n-1)
+			q := `INSERT INTO search_index (scope, kind, url, title, text, date, terms) VALUES ` + one + strings.Repeat(`, `+one, n-1)
 			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 				return fmt.Errorf("store: search index: %w", err)
 			}
@@ -60,8 +50,42 @@ func (s *Store) ReplaceSearchDocs(ctx context.Context, scope string, docs []Sear
 }
 
 // searchInsertBatch is how many documents one INSERT of ReplaceSearchDocs
-// writes (7 parameters each).
+// writes on SQLite (7 parameters each).
 const searchInsertBatch = 100
+
+// insertSearchDocsPG writes the documents of a scope in one statement,
+// one array per column: the statement triggers that keep
+// search_index_lexemes (migration 185) then count and upsert the
+// lexemes of the whole scope once. Written 100 per statement, each
+// statement upserted most of the scope's lexemes again (a session of
+// 2,000 documents holds about 1,500 distinct lexemes): 20 upserts of
+// each lexeme instead of one, 0.36 s of the import's trigger time.
+// The ids are given here as the trigger gremium_rowid would give them
+// (the highest plus one; the transaction holds the write lock), without
+// the trigger's query per document.
+func insertSearchDocsPG(ctx context.Context, tx *sql.Tx, scope string, docs []SearchDoc) error {
+	last, err := maxID(ctx, tx, "search_index")
+	if err != nil {
+		return err
+	}
+	cols := make([][]string, 6)
+	for i := range cols {
+		cols[i] = make([]string, 0, len(docs))
+	}
+	for _, d := range docs {
+		for i, v := range []string{d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms} {
+			cols[i] = append(cols[i], v)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (id, scope, kind, url, title, text, date, terms)
+		SELECT ?::bigint + n, ?, kind, url, title, text, date, terms
+		FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS d(kind, url, title, text, date, terms, n)
+		ORDER BY n`,
+		last, scope, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]); err != nil {
+		return fmt.Errorf("store: search index: %w", err)
+	}
+	return nil
+}
 
 // SearchCount gives the number of indexed documents.
 func (s *Store) SearchCount(ctx context.Context) (int, error) {
