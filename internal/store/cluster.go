@@ -24,7 +24,8 @@ import (
 //     other instance.
 //
 // On SQLite there is one instance per file: Broadcast reaches nobody else,
-// and changes by other processes show through data_version (store.go).
+// and changes by other processes show through the page generation they
+// move (store.go, watchOtherWriters).
 
 // clusterChannel is the LISTEN/NOTIFY channel of gremium.
 const clusterChannel = "gremium"

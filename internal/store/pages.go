@@ -64,13 +64,15 @@ func (s *Store) StoredPage(ctx context.Context, key, epoch, day string) (p Rende
 	return p, gen, true, nil
 }
 
-// bumpPageGeneration marks every stored page as rendered from old data; it
-// runs in the transaction of every change of content (inTx).
-func bumpPageGeneration(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE page_generation SET gen = gen + 1 WHERE id = 1`); err != nil {
-		return fmt.Errorf("store: page generation: %w", err)
+// bumpPageGeneration marks every stored page as rendered from old data and
+// gives the new generation; it runs in the transaction of every change of
+// content (inTx).
+func bumpPageGeneration(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var gen int64
+	if err := tx.QueryRowContext(ctx, `UPDATE page_generation SET gen = gen + 1 WHERE id = 1 RETURNING gen`).Scan(&gen); err != nil {
+		return 0, fmt.Errorf("store: page generation: %w", err)
 	}
-	return nil
+	return gen, nil
 }
 
 // pageWriter writes rendered pages in the background, many in one

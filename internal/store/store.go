@@ -57,7 +57,12 @@ type Store struct {
 	path string
 	now  func() time.Time
 	// version counts the changes of the stored data (see Version).
-	version  atomic.Uint64
+	version atomic.Uint64
+	// knownGen is the page generation (page_generation.gen, moved by every
+	// change of content in any process) this store's version has counted:
+	// its own commits note theirs, the watch of other writers (SQLite)
+	// moves the version only for a generation above it.
+	knownGen atomic.Int64
 	stopPoll func()
 	// txChanges holds the audit changes of each open transaction (inTx).
 	txMu      sync.Mutex
@@ -148,8 +153,13 @@ const PollInterval = time.Second
 // by other processes. Caches of rendered pages key on it.
 func (s *Store) Version() uint64 { return s.version.Load() }
 
-// watchOtherWriters polls SQLite's data_version on a connection of its own:
-// it changes when any other connection commits.
+// watchOtherWriters watches, on a connection of its own, the page
+// generation that every change of content moves in its transaction, by any
+// process (a "gremium import" next to the server): a generation this store
+// has not counted moves the version. (SQLite's data_version, watched
+// before, also moved with this store's own background writes — stored
+// pages, the login touch — and made everything kept per version be read
+// again up to once a second.)
 func (s *Store) watchOtherWriters() error {
 	ctx, cancel := context.WithCancel(context.Background())
 	conn, err := s.db.Conn(ctx)
@@ -158,16 +168,17 @@ func (s *Store) watchOtherWriters() error {
 		return fmt.Errorf("store: watch connection: %w", err)
 	}
 	read := func() (int64, error) {
-		var v int64
-		err := conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v)
-		return v, err
+		var g int64
+		err := conn.QueryRowContext(ctx, `SELECT gen FROM page_generation WHERE id = 1`).Scan(&g)
+		return g, err
 	}
-	last, err := read()
+	g, err := read()
 	if err != nil {
 		cancel()
 		conn.Close()
 		return fmt.Errorf("store: data version: %w", err)
 	}
+	s.noteGeneration(g)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -179,8 +190,7 @@ func (s *Store) watchOtherWriters() error {
 			case <-ctx.Done():
 				return
 			case <-tick.C:
-				if v, err := read(); err == nil && v != last {
-					last = v
+				if g, err := read(); err == nil && s.noteGeneration(g) {
 					s.version.Add(1)
 				}
 			}
@@ -291,9 +301,10 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
+	var gen int64
 	if cs.content || !cs.quiet {
 		// Stored public pages were rendered from the data before.
-		if err := bumpPageGeneration(ctx, tx); err != nil {
+		if gen, err = bumpPageGeneration(ctx, tx); err != nil {
 			tx.Rollback()
 			return err
 		}
@@ -317,9 +328,24 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if cs.content || !cs.quiet {
 		// Logins change no page: they leave cached pages valid.
+		s.noteGeneration(gen)
 		s.version.Add(1)
 	}
 	return nil
+}
+
+// noteGeneration counts page generation g as seen by this store's
+// version; it gives whether g was new.
+func (s *Store) noteGeneration(g int64) bool {
+	for {
+		k := s.knownGen.Load()
+		if g <= k {
+			return false
+		}
+		if s.knownGen.CompareAndSwap(k, g) {
+			return true
+		}
+	}
 }
 
 // auditTime is the audit log's time format: fixed width, so that times sort

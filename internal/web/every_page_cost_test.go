@@ -66,6 +66,11 @@ func addPastHistory(t *testing.T, st *store.Store, from, to int) {
 				decisionID, itemID, "Bericht zu "+title, reporter, due, status)
 		}
 	}
+	// As every change of content, by any process: the stored pages and
+	// whatever is kept per data version were made from the data before.
+	if _, err := tx.ExecContext(ctx, `UPDATE page_generation SET gen = gen + 1 WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}

@@ -641,10 +641,9 @@ func TestFollowUpListReadsOnePage(t *testing.T) {
 	}
 	csvQ, _ := clientCost(t, gs, hs.ts.URL+"/auftraege.csv")
 	add(400)
-	// The store's own writes on its other connections also reach its
-	// watch of other processes' writes (store.PollInterval), which moves
-	// the data version once more a moment later and makes the next
-	// request reload what is kept per version: let that pass first.
+	// Let anything the writes set off in the background pass first (the
+	// store's watch of other processes' writes, store.PollInterval, once
+	// moved the data version again a moment later).
 	time.Sleep(2 * store.PollInterval)
 	for _, p := range pages {
 		q, r := clientCost(t, p.c, hs.ts.URL+p.path)

@@ -105,7 +105,8 @@ func checkBoundedByHistory(t *testing.T, st *store.Store, keys []string, cost fu
 		}
 		return out
 	}
-	// add writes past the store: SQLite's store notices within
+	// add writes past the store, moving the page generation as any
+	// process does with a change of content: SQLite's store notices within
 	// PollInterval and moves its version, which reloads what the server
 	// keeps per version (one more statement in whichever request comes
 	// first). Waiting for that keeps it out of the measures (PostgreSQL's
