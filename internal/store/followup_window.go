@@ -12,7 +12,8 @@ import (
 // the council's session they are due to, the earlier (model.FollowUp.DueAt)
 // — is from to to (both included), in order of that day and id: the
 // earliest ones of the window, or with latest set the latest ones (still
-// earliest first). The personal calendar feed's deadlines.
+// earliest first); limit 0: all of the window. The personal calendar
+// feed's deadlines, and the follow-ups a reminder run looks at.
 //
 // It reads the follow-ups of the window only, found through the indexes
 // on (status, due_on) and (status, due_session) with the council's
@@ -30,8 +31,13 @@ func (s *Store) FollowUpsDueBetween(ctx context.Context, q FollowUpListQuery, fr
 	if latest {
 		desc = " DESC"
 	}
-	query := `SELECT * FROM (` + inner + `) x WHERE x.due_key >= ? AND x.due_key <= ? ORDER BY x.due_key` + desc + `, x.id` + desc + ` LIMIT ?`
-	list, err := queryList(ctx, s.db, scanFollowUpListEntry(q), "follow-ups due", query, append(args, f, t, limit)...)
+	query := `SELECT * FROM (` + inner + `) x WHERE x.due_key >= ? AND x.due_key <= ? ORDER BY x.due_key` + desc + `, x.id` + desc
+	args = append(args, f, t)
+	if limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	list, err := queryList(ctx, s.db, scanFollowUpListEntry(q), "follow-ups due", query, args...)
 	if err != nil || !latest {
 		return list, err
 	}
