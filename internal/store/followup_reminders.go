@@ -201,6 +201,11 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// conferenceDatesDue reads the FachMK dates starting from one day to
+// another, through conference_dates_starts (migration 00230).
+const conferenceDatesDue = `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
+	FROM conference_dates c JOIN bodies b ON b.id = c.body_id WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`
+
 // ConferenceLeadDays is how many days before a FachMK session its
 // spokespersons are reminded, with the link to their briefings.
 const ConferenceLeadDays = 7
@@ -224,9 +229,7 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 	dates, err := queryList(ctx, s.db, func(r scanner) (due, error) {
 		var d due
 		return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.name)
-	}, "conference dates due", `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
-		FROM conference_dates c JOIN bodies b ON b.id = c.body_id WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`,
-		today.String(), last.String())
+	}, "conference dates due", conferenceDatesDue, today.String(), last.String())
 	if err != nil || len(dates) == 0 {
 		return 0, err
 	}

@@ -20,6 +20,17 @@ import (
 // sessions dated in the window (sessions_date): however many follow-ups
 // are done or due long ago, a window reads what is in it.
 func (s *Store) FollowUpsDueBetween(ctx context.Context, q FollowUpListQuery, from, to model.Date, latest bool, limit int) ([]FollowUpListEntry, error) {
+	query, args := s.followUpsDueQuery(q, from, to, latest, limit)
+	list, err := queryList(ctx, s.db, scanFollowUpListEntry(q), "follow-ups due", query, args...)
+	if err != nil || !latest {
+		return list, err
+	}
+	slices.Reverse(list)
+	return list, nil
+}
+
+// followUpsDueQuery gives FollowUpsDueBetween's statement and arguments.
+func (s *Store) followUpsDueQuery(q FollowUpListQuery, from, to model.Date, latest bool, limit int) (string, []any) {
 	q.Pending = true
 	w := s.followUpListWhere(q)
 	f, t := from.String(), to.String()
@@ -37,10 +48,5 @@ func (s *Store) FollowUpsDueBetween(ctx context.Context, q FollowUpListQuery, fr
 		query += ` LIMIT ?`
 		args = append(args, limit)
 	}
-	list, err := queryList(ctx, s.db, scanFollowUpListEntry(q), "follow-ups due", query, args...)
-	if err != nil || !latest {
-		return list, err
-	}
-	slices.Reverse(list)
-	return list, nil
+	return query, args
 }
