@@ -30,6 +30,7 @@ var publicSurfaces = []string{
 	"/api/v1/openapi.json",
 	"/api/v1/sitzungen",
 	"/api/v1/sitzungen?vor=1100",
+	"/api/v1/sitzungen?nach=1100",
 	"/api/v1/sitzungen/47",
 	"/api/v1/beschluesse",
 	"/api/v1/beschluesse?seite=2",
