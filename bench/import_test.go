@@ -14,42 +14,11 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
-	"gremium/internal/model"
+	"gremium/internal/minutes/minutestest"
 	"gremium/internal/search"
 	"gremium/internal/store"
 	"gremium/internal/store/storetest"
 )
-
-// syntheticMinutes builds the minutes of one session with n items, cycling
-// through the items of the 47th session with fresh item and decision
-// numbers (as internal/minutes' BenchmarkParse does).
-func syntheticMinutes(number, n int) minutes.Document {
-	src := demo.Session47Document()
-	items := src.Items()
-	doc := minutes.Document{Audience: model.Internal, Session: src.Session, Body: model.Body{Name: "IT-Planungsrat"}}
-	doc.Session.Number = number
-	seq := 0
-	for i := 0; i < n; i++ {
-		it := items[i%len(items)]
-		it.Number = fmt.Sprintf("%02d", i+1)
-		rows := make([]minutes.Row, len(it.Rows))
-		for j, r := range it.Rows {
-			if r.Decision != nil {
-				d := *r.Decision
-				if !d.Number.IsZero() {
-					seq++
-					d.Number = model.DecisionNumber{Year: 2030, Seq: seq}
-					d.Label = fmt.Sprintf("B-2030/%02d-IT", seq)
-				}
-				r.Decision = &d
-			}
-			rows[j] = r
-		}
-		it.Rows = rows
-		doc.Sections = append(doc.Sections, minutes.Section{Name: src.Sections[i%len(src.Sections)].Name, Items: []minutes.Item{it}})
-	}
-	return doc
-}
 
 // BenchmarkImportMinutes measures `gremium import minutes` end to end — the
 // built program, a fresh database with the demo data, one file of minutes
@@ -71,7 +40,7 @@ func BenchmarkImportMinutes(b *testing.B) {
 		b.Fatalf("build: %v\n%s", err, out)
 	}
 	var text bytes.Buffer
-	if err := minutes.Export(&text, syntheticMinutes(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 900))); err != nil {
+	if err := minutes.Export(&text, minutestest.Synthetic(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 900), 2030)); err != nil {
 		b.Fatal(err)
 	}
 	file := filepath.Join(dir, "protokoll.txt")
@@ -134,7 +103,7 @@ func lastLines(s string, n int) string {
 // (-cpuprofile).
 func BenchmarkImportInProcess(b *testing.B) {
 	var text bytes.Buffer
-	if err := minutes.Export(&text, syntheticMinutes(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 900))); err != nil {
+	if err := minutes.Export(&text, minutestest.Synthetic(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 900), 2030)); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(text.Len()))

@@ -22,6 +22,7 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
+	"gremium/internal/minutes/minutestest"
 	"gremium/internal/model"
 	"gremium/internal/search"
 	"gremium/internal/store"
@@ -402,9 +403,9 @@ func BenchmarkImportEngines(b *testing.B) {
 	seq := 0
 	for i := 0; total < 10<<20; i++ {
 		var text bytes.Buffer
-		doc := syntheticMinutes(100+i, 200)
+		doc := minutestest.Synthetic(100+i, 200, 2030)
 		// Decision numbers go on from session to session: each session
-		// of syntheticMinutes starts at B-2030/01-IT.
+		// of minutestest.Synthetic starts at B-2030/01-IT.
 		for _, sec := range doc.Sections {
 			for _, it := range sec.Items {
 				for _, r := range it.Rows {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,7 +20,8 @@ import (
 
 // FollowUpsPerPage is the page size of /api/v1/auftraege: the next page
 // (Link rel="next") holds the follow-ups after the last one in the list's
-// order (?nach=its place, an opaque parameter).
+// order (?nach=its place, an opaque parameter), the previous page
+// (rel="prev") those before the first one (?vor=its place).
 const FollowUpsPerPage = 100
 
 // FollowUp is a follow-up (Auftrag) in the JSON API.
@@ -90,35 +92,84 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusBadRequest, "Der Parameter status ist offen, in_arbeit, erledigt oder entfallen, zum Beispiel ?status=offen.")
 		return
 	}
-	var after *store.FollowUpCursor
-	if p := v.Get("nach"); p != "" {
-		c, ok := store.ParseFollowUpCursor(p)
-		if !ok {
-			apiError(w, http.StatusBadRequest, `Der Parameter nach ist eine Stelle in der Liste, wie sie der Link rel="next" der vorigen Seite nennt; ohne ihn beginnt die Liste vorn.`)
-			return
+	// ?nach=…: the page after a place in the list; ?vor=…: the page before
+	// it (rel="prev").
+	var cursors [2]*store.FollowUpCursor
+	for i, name := range []string{"nach", "vor"} {
+		if p := v.Get(name); p != "" {
+			c, ok := store.ParseFollowUpCursor(p)
+			if !ok {
+				apiError(w, http.StatusBadRequest, `Die Parameter nach und vor sind eine Stelle in der Liste, wie sie die Links rel="next" und rel="prev" einer Seite nennen; ohne sie beginnt die Liste vorn.`)
+				return
+			}
+			cursors[i] = &c
 		}
-		after = &c
+	}
+	after, before := cursors[0], cursors[1]
+	if after != nil && before != nil {
+		apiError(w, http.StatusBadRequest, "Bitte nur einen der Parameter nach und vor angeben.")
+		return
 	}
 	q, total, err := a.followUpQuery(ctx, status)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	// One more than a page tells whether another page follows.
-	page, err := a.st.FollowUpPage(ctx, q, after, false, FollowUpsPerPage+1)
-	if err != nil {
-		a.fail(w, r, err)
-		return
+	// One more than a page tells whether another page follows (or comes
+	// before); one more row the other way whether there is one there.
+	var page []store.FollowUpListEntry
+	hasPrev, hasNext := false, false
+	if before != nil {
+		if page, err = a.st.FollowUpPage(ctx, q, before, true, FollowUpsPerPage+1); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if hasPrev = len(page) > FollowUpsPerPage; hasPrev {
+			page = page[1:]
+		}
+		if len(page) < FollowUpsPerPage {
+			page = nil // the start of the list: the first page
+		} else if hasNext, err = a.followUpsBeyond(ctx, q, page[len(page)-1].Cursor, false); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+	}
+	if page == nil {
+		if before != nil {
+			after = nil
+		}
+		if page, err = a.st.FollowUpPage(ctx, q, after, false, FollowUpsPerPage+1); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if hasNext = len(page) > FollowUpsPerPage; hasNext {
+			page = page[:FollowUpsPerPage]
+		}
+		if after != nil && len(page) > 0 {
+			if hasPrev, err = a.followUpsBeyond(ctx, q, page[0].Cursor, true); err != nil {
+				a.fail(w, r, err)
+				return
+			}
+		}
 	}
 	base := a.Site.Base(r)
-	if len(page) > FollowUpsPerPage {
-		page = page[:FollowUpsPerPage]
-		next := url.Values{}
+	var links []string
+	link := func(name string, c store.FollowUpCursor, rel string) {
+		u := url.Values{}
 		if status != "" {
-			next.Set("status", string(status))
+			u.Set("status", string(status))
 		}
-		next.Set("nach", page[len(page)-1].Cursor.String())
-		w.Header().Set("Link", fmt.Sprintf(`<%s/api/v1/auftraege?%s>; rel="next"`, base, next.Encode()))
+		u.Set(name, c.String())
+		links = append(links, fmt.Sprintf(`<%s/api/v1/auftraege?%s>; rel="%s"`, base, u.Encode(), rel))
+	}
+	if hasPrev {
+		link("vor", page[0].Cursor, "prev")
+	}
+	if hasNext {
+		link("nach", page[len(page)-1].Cursor, "next")
+	}
+	if len(links) > 0 {
+		w.Header().Set("Link", strings.Join(links, ", "))
 	}
 	w.Header().Set("X-Total-Count", strconv.Itoa(total))
 	out := make([]FollowUp, 0, len(page))
@@ -128,4 +179,11 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 			Status: string(f.Status), Decision: e.DecisionLabel, URL: fmt.Sprintf("%s/auftraege/%d", base, f.ID)})
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// followUpsBeyond reports whether the list has a follow-up after the
+// cursor (before it, with back set): one row read.
+func (a *Server) followUpsBeyond(ctx context.Context, q store.FollowUpListQuery, c store.FollowUpCursor, back bool) (bool, error) {
+	more, err := a.st.FollowUpPage(ctx, q, &c, back, 1)
+	return len(more) > 0, err
 }

@@ -155,21 +155,74 @@ func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	before := 0
-	if v := r.URL.Query().Get("vor"); v != "" {
-		if before, err = strconv.Atoi(v); err != nil || before < 1 {
-			apiError(w, http.StatusBadRequest, "Der Parameter vor ist die Nummer einer Sitzung, zum Beispiel ?vor=40.")
-			return
+	// ?vor=N: the page below session N; ?nach=N: the page above it (the
+	// one before in the list's order, rel="prev").
+	var before, after int
+	for _, p := range []struct {
+		name string
+		into *int
+	}{{"vor", &before}, {"nach", &after}} {
+		if v := r.URL.Query().Get(p.name); v != "" {
+			if *p.into, err = strconv.Atoi(v); err != nil || *p.into < 1 {
+				apiError(w, http.StatusBadRequest, "Die Parameter vor und nach sind die Nummer einer Sitzung, zum Beispiel ?vor=40.")
+				return
+			}
 		}
 	}
-	page, err := a.st.SessionsBefore(ctx, council.ID, before, SessionsPerPage+1)
-	if err != nil {
-		a.fail(w, r, err)
+	if before != 0 && after != 0 {
+		apiError(w, http.StatusBadRequest, "Bitte nur einen der Parameter vor und nach angeben.")
 		return
 	}
-	if len(page) > SessionsPerPage {
-		page = page[:SessionsPerPage]
-		w.Header().Set("Link", fmt.Sprintf(`<%s/api/v1/sitzungen?vor=%d>; rel="next"`, a.Site.Base(r), page[SessionsPerPage-1].Number))
+	var page []model.Session
+	hasPrev, hasNext := false, false
+	if after != 0 {
+		// Up the index from N; a page that reaches the highest number is
+		// the first page.
+		if page, err = a.st.SessionsAfter(ctx, council.ID, after, SessionsPerPage+1); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if hasPrev = len(page) > SessionsPerPage; hasPrev {
+			page = page[:SessionsPerPage]
+		}
+		if len(page) < SessionsPerPage {
+			page = nil
+		} else {
+			slices.Reverse(page)
+			more, err := a.st.SessionsBefore(ctx, council.ID, page[len(page)-1].Number, 1)
+			if err != nil {
+				a.fail(w, r, err)
+				return
+			}
+			hasNext = len(more) > 0
+		}
+	}
+	if page == nil {
+		if page, err = a.st.SessionsBefore(ctx, council.ID, before, SessionsPerPage+1); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if hasNext = len(page) > SessionsPerPage; hasNext {
+			page = page[:SessionsPerPage]
+		}
+		if before != 0 && len(page) > 0 {
+			more, err := a.st.SessionsAfter(ctx, council.ID, page[0].Number, 1)
+			if err != nil {
+				a.fail(w, r, err)
+				return
+			}
+			hasPrev = len(more) > 0
+		}
+	}
+	var links []string
+	if hasPrev {
+		links = append(links, fmt.Sprintf(`<%s/api/v1/sitzungen?nach=%d>; rel="prev"`, a.Site.Base(r), page[0].Number))
+	}
+	if hasNext {
+		links = append(links, fmt.Sprintf(`<%s/api/v1/sitzungen?vor=%d>; rel="next"`, a.Site.Base(r), page[len(page)-1].Number))
+	}
+	if len(links) > 0 {
+		w.Header().Set("Link", strings.Join(links, ", "))
 	}
 	out := []Session{}
 	for _, se := range page {
@@ -180,7 +233,8 @@ func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 
 // SessionsPerPage is the page size of /api/v1/sitzungen: the next page
 // (Link rel="next") holds the sessions numbered below the last one
-// (?vor=its number).
+// (?vor=its number), the previous page (rel="prev") those above the first
+// one (?nach=its number).
 const SessionsPerPage = 100
 
 func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -235,7 +236,7 @@ func TestJSONFollowUpPages(t *testing.T) {
 	}
 	var before []FollowUp
 	getJSON(t, ts.URL+"/api/v1/auftraege", &before)
-	for i := range 150 {
+	for i := range 320 {
 		f := model.FollowUp{DecisionID: d.ID, Text: "Auftrag " + strconv.Itoa(i), Responsible: "HE", Status: model.FollowUpOpen,
 			DueDate: model.NewDate(2020+i%10, time.Month(1+i%12), 1)}
 		if i%3 == 0 {
@@ -268,19 +269,23 @@ func TestJSONFollowUpPages(t *testing.T) {
 			all = append(all, page...)
 			totals[res.Header.Get("X-Total-Count")] = true
 			u = ""
-			if m := regexp.MustCompile(`^<([^>]+)>; rel="next"$`).FindStringSubmatch(res.Header.Get("Link")); m != nil {
-				u = m[1]
+			links := linkRels(t, res.Header.Get("Link"))
+			if next, ok := links["next"]; ok {
+				u = next
 				if q, _ := url.Parse(u); q.Query().Get("status") != status || q.Query().Get("nach") == "" {
 					t.Errorf("next page %s", u)
 				}
-			} else if res.Header.Get("Link") != "" {
-				t.Errorf("Link %q", res.Header.Get("Link"))
+			}
+			if prev, ok := links["prev"]; ok == (pages == 0) {
+				t.Errorf("page %d: prev %q", pages+1, prev)
+			} else if q, _ := url.Parse(prev); ok && (q.Query().Get("status") != status || q.Query().Get("vor") == "") {
+				t.Errorf("prev page %s", prev)
 			}
 		}
 		return all, totals
 	}
 	all, totals := walk(ts.URL+"/api/v1/auftraege", "")
-	want := len(before) + 150
+	want := len(before) + 320
 	seen := map[int64]bool{}
 	pendingDone := false
 	for _, f := range all {
@@ -310,11 +315,121 @@ func TestJSONFollowUpPages(t *testing.T) {
 	if len(open) != n || n <= FollowUpsPerPage || !totals[strconv.Itoa(n)] {
 		t.Errorf("%d open follow-ups in the pages, %d in all; X-Total-Count %v", len(open), n, totals)
 	}
+	for _, u := range []string{"/api/v1/auftraege", "/api/v1/auftraege?status=offen"} {
+		checkPagesBothWays(t, ts.URL+u)
+	}
 	var e map[string]string
 	if code := getJSON(t, ts.URL+"/api/v1/auftraege?status=ueberall", &e); code != 400 || !strings.Contains(e["error"], "status") {
 		t.Errorf("bad status: %d %v", code, e)
 	}
 	if code := getJSON(t, ts.URL+"/api/v1/auftraege?nach=1.2025-13.x", &e); code != 400 || !strings.Contains(e["error"], "nach") {
 		t.Errorf("bad place: %d %v", code, e)
+	}
+}
+
+// linkRels reads the API's Link header (RFC 8288: `<u>; rel="r"`, comma
+// separated): rel → address.
+func linkRels(t *testing.T, h string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	if h == "" {
+		return out
+	}
+	for _, part := range strings.Split(h, ", ") {
+		m := regexp.MustCompile(`^<([^>]+)>; rel="([a-z]+)"$`).FindStringSubmatch(part)
+		if m == nil {
+			t.Fatalf("Link %q", h)
+		}
+		out[m[2]] = m[1]
+	}
+	return out
+}
+
+// checkPagesBothWays follows a list's rel="next" links from u to its last
+// page and then its rel="prev" links back: each page back is the page it
+// came from, the first has no rel="prev" and the last no rel="next".
+func checkPagesBothWays(t *testing.T, u string) {
+	t.Helper()
+	type page struct {
+		numbers string
+		links   map[string]string
+	}
+	get := func(u string) page {
+		t.Helper()
+		var items []struct {
+			Number int64 `json:"nummer"`
+		}
+		res, err := http.Get(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if err := json.NewDecoder(res.Body).Decode(&items); res.StatusCode != 200 || err != nil {
+			t.Fatalf("%s: %d %v", u, res.StatusCode, err)
+		}
+		var b strings.Builder
+		for _, it := range items {
+			fmt.Fprintf(&b, "%d ", it.Number)
+		}
+		return page{b.String(), linkRels(t, res.Header.Get("Link"))}
+	}
+	forward := []page{get(u)}
+	for next := forward[0].links["next"]; next != ""; next = forward[len(forward)-1].links["next"] {
+		if len(forward) > 20 {
+			t.Fatalf("%s: more than 20 pages", u)
+		}
+		forward = append(forward, get(next))
+	}
+	if len(forward) < 3 {
+		t.Fatalf("%s: %d pages; the test needs three", u, len(forward))
+	}
+	if prev, ok := forward[0].links["prev"]; ok {
+		t.Errorf("%s: the first page names a previous one: %s", u, prev)
+	}
+	cur := forward[len(forward)-1]
+	for i := len(forward) - 2; i >= 0; i-- {
+		prev, ok := cur.links["prev"]
+		if !ok {
+			t.Fatalf("%s: page %d names no previous page", u, i+2)
+		}
+		cur = get(prev)
+		if cur.numbers != forward[i].numbers {
+			t.Errorf("%s: page %d back is not page %d forward:\n%s\n%s", u, i+1, i+1, cur.numbers, forward[i].numbers)
+		}
+		if _, ok := cur.links["next"]; !ok {
+			t.Errorf("%s: page %d back names no next page", u, i+1)
+		}
+	}
+	if prev, ok := cur.links["prev"]; ok {
+		t.Errorf("%s: the first page back names a previous one: %s", u, prev)
+	}
+}
+
+// TestJSONSessionPagesBothWays: /api/v1/sitzungen names the next page
+// (rel="next", ?vor=) and the previous one (rel="prev", ?nach=), both by
+// keyset; a page back is the page it came from, and a page above the
+// highest sessions is the first page.
+func TestJSONSessionPagesBothWays(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := store.WithActor(context.Background(), "test")
+	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 100; n < 350; n++ {
+		if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: n, Date: model.NewDate(2030+n/4, 3, 1), Status: model.StatusPlanned}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkPagesBothWays(t, ts.URL+"/api/v1/sitzungen")
+	var first, above []Session
+	getJSON(t, ts.URL+"/api/v1/sitzungen", &first)
+	getJSON(t, ts.URL+"/api/v1/sitzungen?nach=300", &above)
+	if len(above) != SessionsPerPage || len(first) != SessionsPerPage || above[0].Number != first[0].Number || above[SessionsPerPage-1].Number != first[SessionsPerPage-1].Number {
+		t.Errorf("the page above the highest sessions is not the first page")
+	}
+	var e map[string]string
+	if code := getJSON(t, ts.URL+"/api/v1/sitzungen?vor=200&nach=100", &e); code != 400 {
+		t.Errorf("vor and nach: %d %v", code, e)
 	}
 }

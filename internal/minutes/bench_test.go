@@ -2,51 +2,20 @@ package minutes_test
 
 import (
 	"bytes"
-	"fmt"
 	"testing"
 
-	"gremium/internal/demo"
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
+	"gremium/internal/minutes/minutestest"
 	"gremium/internal/model"
 )
-
-// synthetic builds the minutes of one session with n items, cycling through
-// the items of the 47th session with fresh numbers and decision numbers.
-func synthetic(n int) minutes.Document {
-	src := demo.Session47Document()
-	items := src.Items()
-	doc := minutes.Document{Audience: model.Internal, Session: src.Session, Body: model.Body{Name: "IT-Planungsrat"}}
-	seq := 0
-	for i := 0; i < n; i++ {
-		it := items[i%len(items)]
-		it.Number = fmt.Sprintf("%02d", i+1)
-		rows := make([]minutes.Row, len(it.Rows))
-		for j, r := range it.Rows {
-			if r.Decision != nil {
-				d := *r.Decision
-				if !d.Number.IsZero() {
-					seq++
-					d.Number = model.DecisionNumber{Year: 2025, Seq: seq}
-					d.Label = fmt.Sprintf("B-2025/%02d-IT", seq)
-				}
-				r.Decision = &d
-			}
-			rows[j] = r
-		}
-		it.Rows = rows
-		doc.Sections = append(doc.Sections, minutes.Section{Name: src.Sections[i%len(src.Sections)].Name, Items: []minutes.Item{it}})
-	}
-	return doc
-}
 
 // BenchmarkParse measures parse throughput on about 20 MB of minutes text
 // in the published layout (reported as MB/s).
 func BenchmarkParse(b *testing.B) {
 	var text bytes.Buffer
 	for i := 0; text.Len() < 20<<20; i++ {
-		doc := synthetic(200)
-		doc.Session.Number = 100 + i
+		doc := minutestest.Synthetic(100+i, 200, 2025)
 		if err := minutes.Export(&text, doc); err != nil {
 			b.Fatal(err)
 		}
@@ -80,7 +49,7 @@ func BenchmarkPDF50Pages(b *testing.B) {
 	n := 40
 	var doc minutes.Document
 	for {
-		doc = minutes.Redacted(synthetic(n), model.Public)
+		doc = minutes.Redacted(minutestest.Synthetic(47, n, 2025), model.Public)
 		var buf bytes.Buffer
 		if err := minutes.WritePDF(&buf, doc); err != nil {
 			b.Fatal(err)
@@ -106,7 +75,7 @@ func BenchmarkPDF50Pages(b *testing.B) {
 // items (what `gremium import minutes` runs after the store), reported as
 // MB/s of the session's exported minutes text.
 func BenchmarkPropose(b *testing.B) {
-	doc := synthetic(900)
+	doc := minutestest.Synthetic(47, 900, 2025)
 	var text bytes.Buffer
 	if err := minutes.Export(&text, doc); err != nil {
 		b.Fatal(err)

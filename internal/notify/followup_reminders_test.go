@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"gremium/internal/itplr"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestFollowUpReminders: with the injectable clock moving day by day, a
@@ -166,5 +168,73 @@ func TestConferenceReminder(t *testing.T) {
 	clock.Add(24 * time.Hour)
 	if got := run(); len(got) != 0 {
 		t.Errorf("queued again: %+v", got)
+	}
+}
+
+// TestFollowUpRemindersReadBoundedRows: a reminder run (every 30 seconds)
+// reads the same statements and rows however many follow-ups are done or
+// overdue for longer than OverdueReminderWeeks weeks (it read every
+// pending follow-up and each one's due session), and reminds of an overdue
+// follow-up for OverdueReminderWeeks weeks: week 12 at 90 days overdue,
+// none at 92 days.
+func TestFollowUpRemindersReadBoundedRows(t *testing.T) {
+	ctx := context.Background()
+	st, clock := fixture(t) // 02.03.2026, 10:00 in Berlin
+	events := []model.Event{model.EventFollowUpDue, model.EventFollowUpOverdue}
+	subscribe(t, st, "gs", model.RoleSecretariat, "", model.ChannelEmail, "gs@example.org", events...)
+	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	s47, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 47, Date: model.NewDate(2025, 11, 26), Status: model.StatusEnded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := model.BerlinDate(clock.Now())
+	add := func(text string, daysAgo int, status model.FollowUpStatus) int64 {
+		t.Helper()
+		f := model.FollowUp{ItemID: item, Text: text, Responsible: "Hessen", DueDate: model.DateOf(today.Time().AddDate(0, 0, -daysAgo)), Status: status}
+		if status == model.FollowUpDone {
+			f.DoneOn, f.EvidenceText = today, "erledigt"
+		}
+		id, err := st.CreateFollowUp(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	w12 := add("Seit 90 Tagen überfällig", 90, model.FollowUpOpen)
+	w13 := add("Seit 92 Tagen überfällig", 92, model.FollowUpOpen)
+	add("Bald fällig", -10, model.FollowUpOpen)
+	r := &Reminders{Store: st, Now: clock.Now}
+	run := func() (queries, rows uint64) {
+		t.Helper()
+		q0, r0 := store.QueryCount(), store.RowsRead()
+		if _, err := r.RunOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return store.QueryCount() - q0, store.RowsRead() - r0
+	}
+	run()
+	keys := map[string]bool{}
+	for _, n := range outbox(t, st) {
+		keys[strings.SplitN(n.Key, "/", 2)[0]] = true
+	}
+	if !keys[fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w12", w12, model.DateOf(today.Time().AddDate(0, 0, -90)))] {
+		t.Errorf("no reminder in the 13th week overdue: %v", keys)
+	}
+	for k := range keys {
+		if strings.HasPrefix(k, fmt.Sprintf("auftrag_ueberfaellig:%d:", w13)) {
+			t.Errorf("a reminder after 13 weeks overdue: %s", k)
+		}
+	}
+	q1, r1 := run()
+	for i := range 60 {
+		add(fmt.Sprintf("Alt %d", i), 100+7*i, model.FollowUpOpen)
+		add(fmt.Sprintf("Erledigt %d", i), 30+i, model.FollowUpDone)
+	}
+	if q2, r2 := run(); q2 != q1 || r2 != r1 {
+		t.Errorf("a reminder run: %d statements, %d rows; with 60 follow-ups done and 60 overdue for long: %d statements, %d rows", q1, r1, q2, r2)
 	}
 }

@@ -103,6 +103,13 @@ func (s *Store) Assignments(ctx context.Context, conferenceID int64) ([]model.As
 		`SELECT `+assignmentCols+assignmentFrom+` WHERE ? = 0 OR a.conference_id = ? ORDER BY a.conference_id, a.id`, conferenceID, conferenceID)
 }
 
+// MemberAssignments gives a member's spokesperson assignments (all
+// FachMK, past ones too), by FachMK and id.
+func (s *Store) MemberAssignments(ctx context.Context, member string) ([]model.Assignment, error) {
+	return queryList(ctx, s.rd, scanAssignment, "assignments of "+member,
+		`SELECT `+assignmentCols+assignmentFrom+` WHERE a.member_abbrev = ? ORDER BY a.conference_id, a.id`, member)
+}
+
 // UpdateAssignment changes an assignment (for example to record a
 // resignation); a.Version must be the version read.
 func (s *Store) UpdateAssignment(ctx context.Context, a model.Assignment) error {

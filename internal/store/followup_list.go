@@ -217,19 +217,11 @@ type followUpPart struct {
 // followUpPart reads up to limit follow-ups of a part of the list after
 // (or before) the cursor, nil: from its start (or end).
 func (s *Store) followUpPart(ctx context.Context, q FollowUpListQuery, part followUpPart, cursor *FollowUpCursor, before bool, limit int) ([]FollowUpListEntry, error) {
-	over, overArgs := s.followUpOverdueSQL(q)
 	w := s.followUpListWhere(q)
 	if part.cond != "" {
 		w.add(part.cond, part.args...)
 	}
-	dueExpr := "CASE WHEN ds.date IS NOT NULL AND ds.date <> '' AND (f.due_on = '' OR ds.date < f.due_on) THEN ds.date ELSE f.due_on END"
-	inner := `SELECT ` + followUpCols + `, COALESCE(se.id, 0) AS se_id, COALESCE(se.number, 0) AS se_number, COALESCE(i.number, '') AS i_number, COALESCE(i.title, '') AS i_title,
-		COALESCE(ds.number, 0) AS ds_number, COALESCE(ds.date, '') AS ds_date, COALESCE(d.label, '') AS d_label, COALESCE(d.status, '') AS d_status, COALESCE(db.internal, 0) AS d_internal,
-		CASE WHEN ` + over + ` THEN 0 WHEN f.status IN (?, ?) THEN 1 ELSE 2 END AS rnk,
-		CASE WHEN (` + dueExpr + `) = '' THEN '` + noDue + `' ELSE (` + dueExpr + `) END AS due_key` +
-		followUpListFrom + w.sql()
-	args := append(append([]any{}, overArgs...), model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID)
-	args = append(args, w.args...)
+	inner, args := s.followUpListSelect(q, w)
 	query := `SELECT * FROM (` + inner + `) x`
 	op, desc := ">", ""
 	if before {
@@ -251,7 +243,35 @@ func (s *Store) followUpPart(ctx context.Context, q FollowUpListQuery, part foll
 	}
 	query += " LIMIT ?"
 	args = append(args, limit)
-	list, err := queryList(ctx, s.db, func(r scanner) (FollowUpListEntry, error) {
+	list, err := queryList(ctx, s.db, scanFollowUpListEntry(q), "follow-up page", query, args...)
+	if err != nil || !before {
+		return list, err
+	}
+	for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
+		list[i], list[j] = list[j], list[i]
+	}
+	return list, nil
+}
+
+// followUpListSelect gives the statement that reads the follow-ups of w
+// with what a list shows of them (scanFollowUpListEntry), and its
+// arguments: a caller selects from it as x, by x.rnk, x.due_key and x.id.
+func (s *Store) followUpListSelect(q FollowUpListQuery, w where) (string, []any) {
+	over, overArgs := s.followUpOverdueSQL(q)
+	dueExpr := "CASE WHEN ds.date IS NOT NULL AND ds.date <> '' AND (f.due_on = '' OR ds.date < f.due_on) THEN ds.date ELSE f.due_on END"
+	inner := `SELECT ` + followUpCols + `, COALESCE(se.id, 0) AS se_id, COALESCE(se.number, 0) AS se_number, COALESCE(i.number, '') AS i_number, COALESCE(i.title, '') AS i_title,
+		COALESCE(ds.number, 0) AS ds_number, COALESCE(ds.date, '') AS ds_date, COALESCE(d.label, '') AS d_label, COALESCE(d.status, '') AS d_status, COALESCE(db.internal, 0) AS d_internal,
+		CASE WHEN ` + over + ` THEN 0 WHEN f.status IN (?, ?) THEN 1 ELSE 2 END AS rnk,
+		CASE WHEN (` + dueExpr + `) = '' THEN '` + noDue + `' ELSE (` + dueExpr + `) END AS due_key` +
+		followUpListFrom + w.sql()
+	args := append(append([]any{}, overArgs...), model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID)
+	return inner, append(args, w.args...)
+}
+
+// scanFollowUpListEntry reads a row of followUpListSelect as the query's
+// audience sees it.
+func scanFollowUpListEntry(q FollowUpListQuery) func(r scanner) (FollowUpListEntry, error) {
+	return func(r scanner) (FollowUpListEntry, error) {
 		var e FollowUpListEntry
 		var due, done, dsDate, dStatus string
 		var dsNumber, dInternal int
@@ -272,14 +292,7 @@ func (s *Store) followUpPart(ctx context.Context, q FollowUpListQuery, part foll
 			e.Due = parseDate(e.Cursor.Due)
 		}
 		return e, err
-	}, "follow-up page", query, args...)
-	if err != nil || !before {
-		return list, err
 	}
-	for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
-		list[i], list[j] = list[j], list[i]
-	}
-	return list, nil
 }
 
 // FollowUpCounts counts the list's follow-ups and the pending ones among

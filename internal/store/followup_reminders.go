@@ -19,11 +19,23 @@ type FollowUpReminderCount struct {
 	Due, Overdue int
 }
 
+// OverdueReminderWeeks is how many weeks after its deadline a follow-up
+// still owed is reminded of, once a week: a quarter, about until the next
+// session, whose list of follow-ups shows what is still overdue. Later the
+// lists and the personal calendar still show it, but no mail is sent; and
+// a reminder run reads the follow-ups due in its window only, not every
+// one overdue since the council began (15,090 at a million decisions,
+// every 30 seconds).
+const OverdueReminderWeeks = 13
+
 // QueueFollowUpReminders queues, in one transaction, the reminders of the
 // pending follow-ups at now (German time): "Auftrag bald fällig" when the
 // deadline is at most the user's lead time away (default 14 days) and again
 // at most 3 days before, "Auftrag überfällig" once a week after the
-// deadline passed (by date, or by the start of the session it is due to).
+// deadline passed (by date, or by the start of the council's session it is
+// due to), for OverdueReminderWeeks weeks. It reads the follow-ups due from
+// OverdueReminderWeeks weeks back to the longest lead time ahead
+// (FollowUpsDueBetween, through indexes).
 // Recipients are the subscribers whose member is responsible for the
 // follow-up, and the secretariat's subscribers. Each reminder's key names
 // the follow-up, its due day and the occasion, so repeated runs (and
@@ -31,19 +43,27 @@ type FollowUpReminderCount struct {
 func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (FollowUpReminderCount, error) {
 	var n FollowUpReminderCount
 	today := model.BerlinDate(now)
-	// The follow-ups and their deadlines are read first, without the write
-	// lock; the transaction only tries the reminders that are due.
-	w := FollowUpFilter{Pending: true}.where()
-	entries, err := queryList(ctx, s.db, func(r scanner) (FollowUpEntry, error) {
-		var e FollowUpEntry
-		var due, done string
-		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.DueSession, &e.Status, &done,
-			&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
-			&e.ProposalKey, &e.Version, &e.SessionID)
-		e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
-		return e, err
-	}, "pending follow-ups", `SELECT `+followUpCols+`, COALESCE(i.session_id, 0) FROM follow_ups f
-		LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id))`+w.sql()+` ORDER BY f.id`, w.args...)
+	// The follow-ups due in the reminders' window and their deadlines are
+	// read first, without the write lock; the transaction only tries the
+	// reminders that are due.
+	var council int64
+	if err := s.db.QueryRowContext(ctx, `SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil).Scan(&council); err != nil &&
+		!errors.Is(err, sql.ErrNoRows) {
+		return n, fmt.Errorf("store: follow-up reminders: %w", err)
+	}
+	from := model.DateOf(today.Time().AddDate(0, 0, -7*OverdueReminderWeeks))
+	entries, err := s.FollowUpsDueBetween(ctx, FollowUpListQuery{Audience: model.Internal, User: &model.User{Role: model.RoleSecretariat}, CouncilID: council},
+		from, model.DateOf(today.Time().AddDate(0, 0, maxLeadDays)), false, 0)
+	if err != nil {
+		return n, err
+	}
+	var dueNumbers []int
+	for _, e := range entries {
+		if e.DueSession > 0 {
+			dueNumbers = append(dueNumbers, e.DueSession)
+		}
+	}
+	dueSessions, err := s.SessionsByNumber(ctx, council, dueNumbers)
 	if err != nil {
 		return n, err
 	}
@@ -66,14 +86,8 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 	var jobs []job
 	for _, e := range entries {
 		var due *model.Session
-		if e.DueSession > 0 && e.SessionID != 0 {
-			se, err := queryOne(ctx, s.db, scanSession, "due session", `SELECT `+sessionCols+` FROM sessions
-				WHERE body_id = (SELECT body_id FROM sessions WHERE id = ?) AND number = ?`, e.SessionID, e.DueSession)
-			if err == nil {
-				due = &se
-			} else if !errors.Is(err, ErrNotFound) {
-				return n, err
-			}
+		if se, ok := dueSessions[e.DueSession]; ok && e.DueSession > 0 {
+			due = &se
 		}
 		dueOn := e.DueAt(due)
 		if dueOn.IsZero() {
@@ -91,6 +105,9 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 			week := 0
 			if days < 0 {
 				week = (-days - 1) / 7
+			}
+			if week >= OverdueReminderWeeks {
+				continue
 			}
 			jobs = append(jobs, job{followUp: e.ID, overdue: true, notice: Notice{
 				Event:   model.EventFollowUpOverdue,
@@ -184,6 +201,11 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// conferenceDatesDue reads the FachMK dates starting from one day to
+// another, through conference_dates_starts (migration 00230).
+const conferenceDatesDue = `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
+	FROM conference_dates c JOIN bodies b ON b.id = c.body_id WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`
+
 // ConferenceLeadDays is how many days before a FachMK session its
 // spokespersons are reminded, with the link to their briefings.
 const ConferenceLeadDays = 7
@@ -207,9 +229,7 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 	dates, err := queryList(ctx, s.db, func(r scanner) (due, error) {
 		var d due
 		return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.name)
-	}, "conference dates due", `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
-		FROM conference_dates c JOIN bodies b ON b.id = c.body_id WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`,
-		today.String(), last.String())
+	}, "conference dates due", conferenceDatesDue, today.String(), last.String())
 	if err != nil || len(dates) == 0 {
 		return 0, err
 	}

@@ -129,6 +129,9 @@ type FollowUpFilter struct {
 	// Member selects the follow-ups whose responsible ones include the
 	// member or body (as written, e.g. "HE", "FITKO").
 	Member string
+	// Members selects, as Member does, the follow-ups naming any of them
+	// (a member by abbreviation and by name: "HE", "Hessen").
+	Members []string
 }
 
 func (f FollowUpFilter) where() where {
@@ -148,14 +151,24 @@ func (f FollowUpFilter) where() where {
 	if f.SessionID != 0 {
 		w.add(`COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id)) IN (SELECT id FROM agenda_items WHERE session_id = ?)`, f.SessionID)
 	}
-	if f.Member != "" {
+	if members := f.Members; f.Member != "" || len(members) > 0 {
+		if f.Member != "" {
+			members = append([]string{f.Member}, members...)
+		}
 		// Exactly model.FollowUp.ResponsibleIs: the key between commas in
 		// the kept keys (LIKE rather than instr, which PostgreSQL lacks).
-		if key := model.ResponsibleKey(f.Member); key != "" {
-			w.add(`f.responsible_keys LIKE ? ESCAPE '\'`, "%,"+likeEscape(key)+",%")
-		} else {
-			w.add("1 = 0")
+		var ors []string
+		var args []any
+		for _, m := range members {
+			if key := model.ResponsibleKey(m); key != "" {
+				ors = append(ors, `f.responsible_keys LIKE ? ESCAPE '\'`)
+				args = append(args, "%,"+likeEscape(key)+",%")
+			}
 		}
+		if len(ors) == 0 {
+			ors = []string{"1 = 0"}
+		}
+		w.add("("+strings.Join(ors, " OR ")+")", args...)
 	}
 	return w
 }

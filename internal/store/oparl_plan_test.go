@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"strings"
 	"testing"
 )
@@ -12,28 +11,14 @@ import (
 func TestOParlQueriesUseIndexes(t *testing.T) {
 	onlySQLite(t, "SQLite's query plans")
 	s, _ := newStore(t)
-	ctx := context.Background()
 	for query, index := range map[string]string{
 		oparlDecisionByNumber:           "decisions_number",
 		oparlDecisionsByNumbers + "(?)": "decisions_number",
 		oparlCitingPapers + "(?)":       "item_refs_value",
 	} {
-		rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+query, int64(1), 2025, 3)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan strings.Builder
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan.WriteString(detail + "\n")
-		}
-		rows.Close()
-		if !strings.Contains(plan.String(), index) {
-			t.Errorf("%s\ndoes not use %s:\n%s", query, index, plan.String())
+		plan := planOf(t, s, query, int64(1), 2025, 3)
+		if !strings.Contains(plan, index) {
+			t.Errorf("%s\ndoes not use %s:\n%s", query, index, plan)
 		}
 	}
 }

@@ -428,6 +428,30 @@ func (s *Store) Procedures(ctx context.Context) ([]model.WrittenProcedure, error
 	return ps, nil
 }
 
+// ProcedureDeadline is an open written procedure's deadline with the
+// title of its decision.
+type ProcedureDeadline struct {
+	ID       int64
+	Deadline time.Time
+	Title    string // the decision's title ("" if it has none)
+}
+
+// OpenProcedureDeadlines gives the open written procedures' deadlines, the
+// earliest first, in one statement through written_procedures_open: what
+// a calendar shows of them, however many procedures are closed.
+func (s *Store) OpenProcedureDeadlines(ctx context.Context) ([]ProcedureDeadline, error) {
+	return queryList(ctx, s.rd, func(r scanner) (ProcedureDeadline, error) {
+		var p ProcedureDeadline
+		var deadline string
+		err := r.Scan(&p.ID, &deadline, &p.Title)
+		if err == nil {
+			p.Deadline, err = time.Parse(time.RFC3339, deadline)
+		}
+		return p, err
+	}, "open procedures", `SELECT p.id, p.deadline, COALESCE(d.title, '') FROM written_procedures p LEFT JOIN decisions d ON d.id = p.decision_id
+		WHERE p.status = ? ORDER BY p.deadline, p.id`, model.ProcedureOpen)
+}
+
 // ErrProcedureClosed means a vote came after the deadline or the close.
 var ErrProcedureClosed error = &model.Error{Class: model.ErrRule, Reason: "Das Umlaufverfahren ist abgeschlossen; Stimmen können nicht mehr abgegeben werden."}
 

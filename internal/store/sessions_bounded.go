@@ -45,6 +45,14 @@ func (s *Store) SessionsBefore(ctx context.Context, bodyID int64, before, n int)
 		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number < ? ORDER BY number DESC LIMIT ?`, bodyID, before, n)
 }
 
+// SessionsAfter gives up to n of a body's sessions numbered above after,
+// the lowest number first: a walk up the (body, number) index that stops
+// after n (the page before a page of SessionsBefore).
+func (s *Store) SessionsAfter(ctx context.Context, bodyID int64, after, n int) ([]model.Session, error) {
+	return queryList(ctx, s.rd, scanSession, "sessions after "+strconv.Itoa(after),
+		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number > ? ORDER BY number LIMIT ?`, bodyID, after, n)
+}
+
 // NewestDatedSessions gives up to n of a body's sessions that have a date,
 // the latest date first (then the higher number): a walk down the date
 // index that stops after n.

@@ -663,3 +663,63 @@ func TestFollowUpListReadsOnePage(t *testing.T) {
 		t.Errorf("PDF without the note on its bound:\n%.2000s", text)
 	}
 }
+
+// TestPersonalCalendarFeedWindow: the personal feed gives the deadlines
+// still owed from FeedPastDays back to FeedAheadDays ahead (not those
+// before or after, nor done ones), by date or by the due session's date,
+// and the open written procedures' deadlines with their decision's title.
+func TestPersonalCalendarFeedWindow(t *testing.T) {
+	now := time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin)
+	hs, st := followUpServer(t, now)
+	ctx := context.Background()
+	council := mustBody(t, st)
+	se, _ := st.SessionByNumber(ctx, council.ID, 48)
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: se.ID, Number: "02", Title: "Bericht"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []model.FollowUp{
+		{Text: "Zu alt", DueDate: model.NewDate(2024, 8, 31)},
+		{Text: "Vor einem Jahr", DueDate: model.NewDate(2024, 9, 1)},
+		{Text: "Bald", DueDate: model.NewDate(2025, 9, 1)},
+		{Text: "Zur 49. Sitzung", DueDate: model.NewDate(2028, 1, 1), DueSession: 49},
+		{Text: "In zwei Jahren", DueDate: model.NewDate(2027, 9, 1)},
+		{Text: "Zu fern", DueDate: model.NewDate(2027, 9, 2)},
+		{Text: "Erledigt", DueDate: model.NewDate(2025, 10, 1), Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 8, 1), EvidenceText: "Bericht geliefert"},
+	} {
+		f.ItemID, f.Responsible = item, "Hessen"
+		if f.Status == "" {
+			f.Status = model.FollowUpOpen
+		}
+		if _, err := st.CreateFollowUp(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Empfehlung zum Cloud-Einsatz", Points: []model.Point{{Label: "1.", Text: "Text."}}, Applicants: []string{"Bund"}},
+		Deadline: time.Now().Add(72 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	code, page := do(t, client(t, hs.ts, "hessen"), "POST", hs.ts.URL+"/mein-kalender", url.Values{})
+	m := regexp.MustCompile(`value="https?://[^"]+(/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
+	if code != http.StatusOK || m == nil {
+		t.Fatalf("new address: %d", code)
+	}
+	code, feed := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+m[1], nil)
+	if code != http.StatusOK {
+		t.Fatalf("feed: %d", code)
+	}
+	if bad := ical.Check([]byte(feed)); len(bad) > 0 {
+		t.Errorf("feed breaks RFC 5545: %v", bad)
+	}
+	unfolded := strings.ReplaceAll(feed, "\r\n ", "")
+	for text, want := range map[string]bool{"Zu alt": false, "Vor einem Jahr": true, "Bald": true, "Zur 49. Sitzung": true, "In zwei Jahren": true,
+		"Zu fern": false, "Erledigt": false, "Frist Umlaufverfahren: Empfehlung zum Cloud-Einsatz": true} {
+		if got := strings.Contains(unfolded, text+"\r\n"); got != want {
+			t.Errorf("%q in the feed: %v, want %v", text, got, want)
+		}
+	}
+	if !strings.Contains(unfolded, "DTSTART;VALUE=DATE:20260319") {
+		t.Error("the follow-up due to the 49th session is not on its date")
+	}
+}

@@ -98,108 +98,104 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	// Follow-ups the person's member owes (the secretariat: all), by their
-	// due day. Texts are public text: calendars are often kept by other
-	// services.
-	f := store.FollowUpFilter{Pending: true}
+	events, err := s.personalFeedEvents(r, u, council, host)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	c.Events = append(c.Events, events...)
+	w.Header().Set("Cache-Control", "private, no-cache")
+	s.writeCalendar(w, r, c)
+}
+
+// The personal feed's window (docs/followups.md, "Personal calendar"): a
+// calendar client keeps what the feed last gave, so the feed gives what a
+// person plans with — the deadlines still owed from a year back to two
+// years ahead, at most FeedOverdue past and FeedUpcoming coming ones — and
+// reads that window only, however long the council's history is.
+const (
+	// FeedPastDays is how far back the feed gives deadlines still owed
+	// (and a spokesperson's FachMK dates).
+	FeedPastDays = 365
+	// FeedAheadDays is how far ahead the feed gives deadlines.
+	FeedAheadDays = 730
+	// FeedOverdue bounds the past deadlines still owed: the latest ones.
+	FeedOverdue = 100
+	// FeedUpcoming bounds the coming deadlines: the earliest ones.
+	FeedUpcoming = 400
+)
+
+// personalFeedEvents gives the events of the personal feed besides the
+// council's sessions: the deadlines of the follow-ups the person's member
+// owes (the secretariat: all) in the feed's window, of the open written
+// procedures, and a spokesperson's FachMK dates from FeedPastDays back.
+func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council model.Body, host string) ([]ical.Event, error) {
+	ctx := r.Context()
+	today := model.BerlinDate(s.clock())
+	from := model.DateOf(today.Time().AddDate(0, 0, -FeedPastDays))
+	q := store.FollowUpListQuery{Audience: model.Internal, User: u, CouncilID: council.ID}
 	if u.Role != model.RoleSecretariat {
-		f.Member = u.MemberAbbrev
+		// By abbreviation and by name ("HE", "Hessen"); an account
+		// without a member owes nothing.
+		q.Members = []string{u.MemberAbbrev}
+		if ms, err := s.memberMap(ctx); err == nil && ms[u.MemberAbbrev].Name != "" {
+			q.Members = append(q.Members, ms[u.MemberAbbrev].Name)
+		}
 	}
-	fus, err := s.st.FollowUps(ctx, f)
+	past, err := s.st.FollowUpsDueBetween(ctx, q, from, model.DateOf(today.Time().AddDate(0, 0, -1)), true, FeedOverdue)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return nil, err
 	}
-	if u.Role != model.RoleSecretariat && u.MemberAbbrev != "" {
-		// Also those naming the member by name ("Hessen").
-		if ms, err := s.memberMap(ctx); err == nil && ms[u.MemberAbbrev].Name != "" && ms[u.MemberAbbrev].Name != u.MemberAbbrev {
-			more, err := s.st.FollowUps(ctx, store.FollowUpFilter{Pending: true, Member: ms[u.MemberAbbrev].Name})
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			seen := map[int64]bool{}
-			for _, x := range fus {
-				seen[x.ID] = true
-			}
-			for _, x := range more {
-				if !seen[x.ID] {
-					fus = append(fus, x)
-				}
-			}
-		}
-	}
-	// The sessions the follow-ups are due to, by number.
-	dueNumbers := make([]int, 0, len(fus))
-	for _, fu := range fus {
-		if fu.DueSession > 0 {
-			dueNumbers = append(dueNumbers, fu.DueSession)
-		}
-	}
-	dueSessions, err := s.st.SessionsByNumber(ctx, council.ID, dueNumbers)
+	coming, err := s.st.FollowUpsDueBetween(ctx, q, today, model.DateOf(today.Time().AddDate(0, 0, FeedAheadDays)), false, FeedUpcoming)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return nil, err
 	}
-	byNumber := map[int]*model.Session{}
-	for n, se := range dueSessions {
-		byNumber[n] = &se
-	}
-	for _, fu := range fus {
-		due := fu.DueAt(byNumber[fu.DueSession])
-		if due.IsZero() {
-			continue
-		}
-		e := ical.DeadlineEvent(fmt.Sprintf("auftrag-%d-%s@%s", fu.ID, due, host), "Frist Auftrag: "+model.PublicText(fu.Text), due,
+	var events []ical.Event
+	// Texts are public text: calendars are often kept by other services.
+	for _, fu := range append(past, coming...) {
+		e := ical.DeadlineEvent(fmt.Sprintf("auftrag-%d-%s@%s", fu.ID, fu.Due, host), "Frist Auftrag: "+model.PublicText(fu.Text), fu.Due,
 			s.site.URL(r, fmt.Sprintf("/auftraege/%d", fu.ID)))
-		e.Description = "Verantwortlich: " + model.PublicText(fu.Responsible) + "\nFrist: " + model.PublicText(fu.DeadlineAt(byNumber[fu.DueSession]))
-		c.Events = append(c.Events, e)
+		e.Description = "Verantwortlich: " + model.PublicText(fu.Responsible) + "\nFrist: " + model.PublicText(fu.DeadlineAt(fu.Planned))
+		events = append(events, e)
 	}
 	// Open written procedures: their deadline (members vote until then).
-	procs, err := s.st.Procedures(ctx)
+	procs, err := s.st.OpenProcedureDeadlines(ctx)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return nil, err
 	}
 	for _, p := range procs {
-		if p.Status != model.ProcedureOpen {
-			continue
-		}
 		title := "Umlaufverfahren"
-		if d, err := s.st.Decision(ctx, p.DecisionID); err == nil && d.Title != "" {
-			title += ": " + model.PublicText(d.Title)
+		if p.Title != "" {
+			title += ": " + model.PublicText(p.Title)
 		}
-		c.Events = append(c.Events, ical.Event{UID: fmt.Sprintf("umlauf-%d-frist@%s", p.ID, host), Summary: "Frist " + title,
+		events = append(events, ical.Event{UID: fmt.Sprintf("umlauf-%d-frist@%s", p.ID, host), Summary: "Frist " + title,
 			Start: p.Deadline, URL: s.site.URL(r, fmt.Sprintf("/umlaufverfahren/%d", p.ID))})
 	}
 	// A spokesperson's FachMK dates.
-	if u.Role == model.RoleSpokesperson && u.MemberAbbrev != "" {
-		last, _ := s.st.LastHeldSession(ctx, council.ID)
-		as, err := s.st.Assignments(ctx, 0)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		seen := map[int64]bool{}
-		for _, a := range as {
-			if a.Member != u.MemberAbbrev || a.Status(last) == model.AssignmentEnded || seen[a.ConferenceID] {
-				continue
-			}
-			seen[a.ConferenceID] = true
-			b, err := s.st.Body(ctx, a.ConferenceID)
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			dates, err := s.st.ConferenceDates(ctx, b.ID, model.Date{})
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			c.Events = append(c.Events, ical.ConferenceEvents(dates, map[int64]string{b.ID: b.Name},
-				func(int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(b.Abbrev)) })...)
-		}
+	if u.Role != model.RoleSpokesperson || u.MemberAbbrev == "" {
+		return events, nil
 	}
-	w.Header().Set("Cache-Control", "private, no-cache")
-	s.writeCalendar(w, r, c)
+	last, _ := s.st.LastHeldSession(ctx, council.ID)
+	as, err := s.st.MemberAssignments(ctx, u.MemberAbbrev)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	for _, a := range as {
+		if a.Status(last) == model.AssignmentEnded || seen[a.ConferenceID] {
+			continue
+		}
+		seen[a.ConferenceID] = true
+		b, err := s.st.Body(ctx, a.ConferenceID)
+		if err != nil {
+			return nil, err
+		}
+		dates, err := s.st.ConferenceDates(ctx, b.ID, from)
+		if err != nil {
+			return nil, err
+		}
+		events = append(events, ical.ConferenceEvents(dates, map[int64]string{b.ID: b.Name},
+			func(int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(b.Abbrev)) })...)
+	}
+	return events, nil
 }
