@@ -283,17 +283,27 @@ func (s *Store) followUpPart(ctx context.Context, q FollowUpListQuery, part foll
 }
 
 // FollowUpCounts counts the list's follow-ups and the pending ones among
-// them in one query. Without OnlyOverdue neither depends on the clock: a
-// caller may keep them until the data changes.
+// them in one query, kept per data version and query (up to
+// maxKeptCounts queries): every anonymous request of the list asks the
+// same. Without OnlyOverdue neither depends on the clock.
 func (s *Store) FollowUpCounts(ctx context.Context, q FollowUpListQuery) (total, pending int, err error) {
 	w := s.followUpListWhere(q)
 	args := append([]any{model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID}, w.args...)
-	type counts struct{ total, pending int }
-	c, err := queryOne(ctx, s.db, func(r scanner) (counts, error) {
-		var c counts
-		return c, r.Scan(&c.total, &c.pending)
-	}, "follow-up counts", `SELECT count(*), COALESCE(SUM(CASE WHEN f.status IN (?, ?) THEN 1 ELSE 0 END), 0)`+followUpListFrom+w.sql(), args...)
-	return c.total, c.pending, err
+	key := followUpCountKey{cond: w.sql(), args: fmt.Sprintf("%#v", args)}
+	c, err := s.followUpCounts.get(s.Version(), key, func() ([2]int, error) {
+		return queryOne(ctx, s.db, func(r scanner) ([2]int, error) {
+			var c [2]int
+			return c, r.Scan(&c[0], &c[1])
+		}, "follow-up counts", `SELECT count(*), COALESCE(SUM(CASE WHEN f.status IN (?, ?) THEN 1 ELSE 0 END), 0)`+followUpListFrom+w.sql(), args...)
+	})
+	return c[0], c[1], err
+}
+
+// followUpCountKey names the counts of a list query as the store asks
+// them: its conditions and their arguments, so that two queries share
+// their counts exactly when they count the same rows.
+type followUpCountKey struct {
+	cond, args string
 }
 
 // FollowUpOverdueCount counts the list's overdue follow-ups at the
@@ -309,18 +319,22 @@ func (s *Store) FollowUpOverdueCount(ctx context.Context, q FollowUpListQuery) (
 
 // FollowUpDueSessions gives the council's sessions that pending
 // follow-ups are due to ("zur N. Sitzung"), by number: the sessions whose
-// start makes a follow-up overdue (see FollowUpListQuery.Started).
+// start makes a follow-up overdue (see FollowUpListQuery.Started). They
+// are kept per data version; the map is shared, callers must not change
+// it.
 func (s *Store) FollowUpDueSessions(ctx context.Context, councilID int64) (map[int]model.Session, error) {
-	list, err := queryList(ctx, s.db, scanSession, "due sessions", `SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number IN
+	return s.followUpDue.get(s.Version(), councilID, func() (map[int]model.Session, error) {
+		list, err := queryList(ctx, s.db, scanSession, "due sessions", `SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number IN
 		(SELECT DISTINCT due_session FROM follow_ups WHERE status IN (?, ?) AND due_session > 0)`, councilID, model.FollowUpOpen, model.FollowUpInProgress)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int]model.Session, len(list))
-	for _, se := range list {
-		out[se.Number] = se
-	}
-	return out, nil
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[int]model.Session, len(list))
+		for _, se := range list {
+			out[se.Number] = se
+		}
+		return out, nil
+	})
 }
 
 // fillResponsibleKeys is the Go migration 177: it fills the responsible
