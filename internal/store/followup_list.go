@@ -102,12 +102,7 @@ type FollowUpListEntry struct {
 
 // followUpListFrom joins the rows model.Audience.FollowUpSQL names and the
 // due session (one argument: the council's id).
-const followUpListFrom = ` FROM follow_ups f
-	LEFT JOIN decisions d ON d.id = f.decision_id
-	LEFT JOIN bodies db ON db.id = d.body_id
-	LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, d.item_id)
-	LEFT JOIN sessions se ON se.id = i.session_id
-	LEFT JOIN bodies sb ON sb.id = se.body_id
+const followUpListFrom = followUpRuleFrom + `
 	LEFT JOIN sessions ds ON ds.body_id = ? AND ds.number = f.due_session AND f.due_session > 0`
 
 // where gives the query's conditions: the filter, the audience's rule and
@@ -285,12 +280,17 @@ func (s *Store) followUpPart(ctx context.Context, q FollowUpListQuery, part foll
 // FollowUpCounts counts the list's follow-ups and the pending ones among
 // them in one query, kept per data version and query (up to
 // maxKeptCounts queries): every anonymous request of the list asks the
-// same. Without OnlyOverdue neither depends on the clock.
+// same. Without OnlyOverdue neither depends on the clock. The public's
+// list, whole or by status, is read from the kept sums
+// (publicFollowUpCounts) instead of counted.
 func (s *Store) FollowUpCounts(ctx context.Context, q FollowUpListQuery) (total, pending int, err error) {
 	w := s.followUpListWhere(q)
 	args := append([]any{model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID}, w.args...)
 	key := followUpCountKey{cond: w.sql(), args: fmt.Sprintf("%#v", args)}
 	c, err := s.followUpCounts.get(s.Version(), key, func() ([2]int, error) {
+		if c, ok, err := s.publicFollowUpCounts(ctx, q); ok || err != nil {
+			return c, err
+		}
 		return queryOne(ctx, s.db, func(r scanner) ([2]int, error) {
 			var c [2]int
 			return c, r.Scan(&c[0], &c[1])
