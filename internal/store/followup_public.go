@@ -111,6 +111,27 @@ func (s *Store) syncFollowUpPublic(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// SyncFollowUpPublic works off the marks of rows changed outside the store
+// (a generated corpus, rows written directly): until then the public
+// follow-up counts are counted, not read (publicFollowUpCounts). The
+// server calls it before it serves; the store's own transactions work
+// theirs off before they commit.
+func (s *Store) SyncFollowUpPublic(ctx context.Context) error {
+	var marks int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM follow_up_public_dirty`).Scan(&marks); err != nil {
+		return fmt.Errorf("store: public follow-ups: %w", err)
+	}
+	if marks == 0 {
+		return nil
+	}
+	// inTx works them off; what the public sees does not change, so the
+	// data version stays.
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		s.quiet(tx)
+		return nil
+	})
+}
+
 // followUpCountRow is a row of follow_up_public_counts.
 type followUpCountRow struct {
 	key        followUpCountRowKey
