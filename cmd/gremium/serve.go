@@ -169,6 +169,10 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *noti
 	}); err != nil {
 		return fmt.Errorf("oparl: %w", err)
 	}
+	// So are the public follow-up counts.
+	if err := st.SyncFollowUpPublic(ctx); err != nil {
+		return fmt.Errorf("follow-up counts: %w", err)
+	}
 	srv.SetSecureCookies(o.secure)
 	srv.SetIdleTimeout(o.idle)
 	srv.SetClientIPHeader(o.clientIPHeader)

@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"gremium/internal/model"
@@ -37,17 +36,6 @@ type FollowUp struct {
 	URL         string `json:"url"`
 }
 
-// keptFollowUps keeps what /api/v1/auftraege reads alike for every
-// request until the data changes: the sessions follow-ups are due to and
-// the number of public follow-ups per status ("" for all).
-type keptFollowUps struct {
-	mu      sync.Mutex
-	loaded  bool
-	version uint64
-	due     map[int]model.Session
-	totals  map[model.FollowUpStatus]int
-}
-
 // clock gives the current time.
 func (a *Server) clock() time.Time {
 	if a.Clock != nil {
@@ -64,24 +52,16 @@ func (a *Server) followUpQuery(ctx context.Context, status model.FollowUpStatus)
 		return store.FollowUpListQuery{}, 0, err
 	}
 	q := store.FollowUpListQuery{FollowUpFilter: store.FollowUpFilter{Status: status}, Audience: model.Public, CouncilID: council.ID}
-	k := &a.followUps
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if v := a.st.Version(); !k.loaded || k.version != v {
-		due, err := a.st.FollowUpDueSessions(ctx, council.ID)
-		if err != nil {
-			return q, 0, err
-		}
-		k.loaded, k.version, k.due, k.totals = true, v, due, map[model.FollowUpStatus]int{}
+	// The store keeps both until the data changes.
+	due, err := a.st.FollowUpDueSessions(ctx, council.ID)
+	if err != nil {
+		return q, 0, err
 	}
-	total, ok := k.totals[status]
-	if !ok {
-		if total, _, err = a.st.FollowUpCounts(ctx, q); err != nil {
-			return q, 0, err
-		}
-		k.totals[status] = total
+	total, _, err := a.st.FollowUpCounts(ctx, q)
+	if err != nil {
+		return q, 0, err
 	}
-	return q.At(a.clock(), k.due), total, nil
+	return q.At(a.clock(), due), total, nil
 }
 
 func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {

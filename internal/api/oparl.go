@@ -43,9 +43,6 @@ type Server struct {
 	// Clock gives the time deadlines are measured at (nil: time.Now; the
 	// web server passes its own clock).
 	Clock func() time.Time
-	// followUps keeps what /api/v1/auftraege reads alike for every request
-	// (followups.go).
-	followUps keptFollowUps
 }
 
 // New gives the API server for the council body (abbreviation).

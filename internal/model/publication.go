@@ -145,7 +145,16 @@ func (a Audience) SeesFollowUp(f FollowUp, decision *Decision, session *Session)
 func (a Audience) FollowUpSQL(u *User, councilID int64) (string, []any) {
 	// council: the follow-up was given in a session of the council (the
 	// sessions the list asks SeesFollowUp and SeesItem about).
-	council := "(se.id IS NOT NULL AND se.body_id = ?)"
+	return a.FollowUpSQLWhere(u, "(se.id IS NOT NULL AND se.body_id = ?)", councilID)
+}
+
+// FollowUpSQLWhere is FollowUpSQL with the council given as an SQL
+// condition on the rows FollowUpSQL names (and its one argument, if any):
+// that the follow-up was given in a session of the council. The store's
+// kept public counts ask it for both cases of a follow-up, the council
+// being the body of its session ("se.id IS NOT NULL") or another body
+// ("1 = 0"), so that they hold for any council.
+func (a Audience) FollowUpSQLWhere(u *User, council string, councilArgs ...any) (string, []any) {
 	// seesItem: SeesItem of the item the follow-up was given in, where it
 	// has an item of its own in a council session.
 	var itemSQL string
@@ -163,7 +172,7 @@ func (a Audience) FollowUpSQL(u *User, councilID int64) (string, []any) {
 		itemArgs = []any{ItemAccepted, StatusRunning, StatusEnded, StatusMinutesDraft, StatusMinutesApproved}
 	}
 	cond := "(COALESCE(f.item_id, 0) = 0 OR NOT " + council + " OR " + itemSQL + ")"
-	args := append([]any{councilID}, itemArgs...)
+	args := append(slices.Clone(councilArgs), itemArgs...)
 	if a == Internal {
 		return cond, args
 	}
@@ -171,7 +180,8 @@ func (a Audience) FollowUpSQL(u *User, councilID int64) (string, []any) {
 	// its council session (MinutesPublic).
 	public := `((COALESCE(f.decision_id, 0) <> 0 AND d.id IS NOT NULL AND COALESCE(db.internal, 0) = 0 AND d.status = ?)
 		OR (COALESCE(f.decision_id, 0) = 0 AND ` + council + ` AND COALESCE(sb.internal, 0) = 0 AND se.status IN (?, ?)))`
-	return public + " AND " + cond, append([]any{DecisionAdopted, councilID, StatusMinutesDraft, StatusMinutesApproved}, args...)
+	pubArgs := append(append([]any{DecisionAdopted}, councilArgs...), StatusMinutesDraft, StatusMinutesApproved)
+	return public + " AND " + cond, append(pubArgs, args...)
 }
 
 // Decision gives the decision as the audience may see it — title, points

@@ -39,7 +39,7 @@ type CopyReport struct {
 
 // triggerFilled are tables the destination's triggers write while other
 // tables are copied: they are emptied and copied again at the end.
-var triggerFilled = []string{"item_refs", "oparl_dirty"}
+var triggerFilled = []string{"item_refs", "oparl_dirty", "follow_up_public_dirty"}
 
 // seeded are tables whose rows the migrations write into an empty
 // database: they are replaced by the source's.

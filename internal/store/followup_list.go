@@ -102,12 +102,7 @@ type FollowUpListEntry struct {
 
 // followUpListFrom joins the rows model.Audience.FollowUpSQL names and the
 // due session (one argument: the council's id).
-const followUpListFrom = ` FROM follow_ups f
-	LEFT JOIN decisions d ON d.id = f.decision_id
-	LEFT JOIN bodies db ON db.id = d.body_id
-	LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, d.item_id)
-	LEFT JOIN sessions se ON se.id = i.session_id
-	LEFT JOIN bodies sb ON sb.id = se.body_id
+const followUpListFrom = followUpRuleFrom + `
 	LEFT JOIN sessions ds ON ds.body_id = ? AND ds.number = f.due_session AND f.due_session > 0`
 
 // where gives the query's conditions: the filter, the audience's rule and
@@ -296,17 +291,32 @@ func scanFollowUpListEntry(q FollowUpListQuery) func(r scanner) (FollowUpListEnt
 }
 
 // FollowUpCounts counts the list's follow-ups and the pending ones among
-// them in one query. Without OnlyOverdue neither depends on the clock: a
-// caller may keep them until the data changes.
+// them in one query, kept per data version and query (up to
+// maxKeptCounts queries): every anonymous request of the list asks the
+// same. Without OnlyOverdue neither depends on the clock. The public's
+// list, whole or by status, is read from the kept sums
+// (publicFollowUpCounts) instead of counted.
 func (s *Store) FollowUpCounts(ctx context.Context, q FollowUpListQuery) (total, pending int, err error) {
 	w := s.followUpListWhere(q)
 	args := append([]any{model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID}, w.args...)
-	type counts struct{ total, pending int }
-	c, err := queryOne(ctx, s.db, func(r scanner) (counts, error) {
-		var c counts
-		return c, r.Scan(&c.total, &c.pending)
-	}, "follow-up counts", `SELECT count(*), COALESCE(SUM(CASE WHEN f.status IN (?, ?) THEN 1 ELSE 0 END), 0)`+followUpListFrom+w.sql(), args...)
-	return c.total, c.pending, err
+	key := followUpCountKey{cond: w.sql(), args: fmt.Sprintf("%#v", args)}
+	c, err := s.followUpCounts.get(s.Version(), key, func() ([2]int, error) {
+		if c, ok, err := s.publicFollowUpCounts(ctx, q); ok || err != nil {
+			return c, err
+		}
+		return queryOne(ctx, s.db, func(r scanner) ([2]int, error) {
+			var c [2]int
+			return c, r.Scan(&c[0], &c[1])
+		}, "follow-up counts", `SELECT count(*), COALESCE(SUM(CASE WHEN f.status IN (?, ?) THEN 1 ELSE 0 END), 0)`+followUpListFrom+w.sql(), args...)
+	})
+	return c[0], c[1], err
+}
+
+// followUpCountKey names the counts of a list query as the store asks
+// them: its conditions and their arguments, so that two queries share
+// their counts exactly when they count the same rows.
+type followUpCountKey struct {
+	cond, args string
 }
 
 // FollowUpOverdueCount counts the list's overdue follow-ups at the
@@ -322,18 +332,22 @@ func (s *Store) FollowUpOverdueCount(ctx context.Context, q FollowUpListQuery) (
 
 // FollowUpDueSessions gives the council's sessions that pending
 // follow-ups are due to ("zur N. Sitzung"), by number: the sessions whose
-// start makes a follow-up overdue (see FollowUpListQuery.Started).
+// start makes a follow-up overdue (see FollowUpListQuery.Started). They
+// are kept per data version; the map is shared, callers must not change
+// it.
 func (s *Store) FollowUpDueSessions(ctx context.Context, councilID int64) (map[int]model.Session, error) {
-	list, err := queryList(ctx, s.db, scanSession, "due sessions", `SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number IN
+	return s.followUpDue.get(s.Version(), councilID, func() (map[int]model.Session, error) {
+		list, err := queryList(ctx, s.db, scanSession, "due sessions", `SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number IN
 		(SELECT DISTINCT due_session FROM follow_ups WHERE status IN (?, ?) AND due_session > 0)`, councilID, model.FollowUpOpen, model.FollowUpInProgress)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int]model.Session, len(list))
-	for _, se := range list {
-		out[se.Number] = se
-	}
-	return out, nil
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[int]model.Session, len(list))
+		for _, se := range list {
+			out[se.Number] = se
+		}
+		return out, nil
+	})
 }
 
 // fillResponsibleKeys is the Go migration 177: it fills the responsible

@@ -22,7 +22,7 @@ type followUpWorld struct {
 	now     time.Time
 }
 
-func newFollowUpWorld(t *testing.T, s *Store) followUpWorld {
+func newFollowUpWorld(t testing.TB, s *Store) followUpWorld {
 	t.Helper()
 	ctx := context.Background()
 	id := must[int64](t)

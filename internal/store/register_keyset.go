@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"gremium/internal/model"
 )
@@ -76,42 +75,17 @@ func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c Register
 // filter (up to maxKeptCounts filters).
 func (s *Store) RegisterCount(ctx context.Context, f RegisterFilter) (int, error) {
 	f.Offset, f.Limit = 0, 0
-	version := s.Version()
-	c := &s.registerCounts
-	c.mu.Lock()
-	if c.version != version || c.byFilter == nil {
-		c.version, c.byFilter = version, map[RegisterFilter]int{}
-	}
-	n, ok := c.byFilter[f]
-	c.mu.Unlock()
-	if ok {
+	return s.registerCounts.get(s.Version(), f, func() (int, error) {
+		w, err := s.registerWhere(f)
+		if err != nil {
+			return 0, err
+		}
+		var n int
+		if err := s.rd.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("store: register count: %w", err)
+		}
 		return n, nil
-	}
-	w, err := s.registerWhere(f)
-	if err != nil {
-		return 0, err
-	}
-	if err := s.rd.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("store: register count: %w", err)
-	}
-	c.mu.Lock()
-	if c.version == version && len(c.byFilter) < maxKeptCounts {
-		c.byFilter[f] = n
-	}
-	c.mu.Unlock()
-	return n, nil
-}
-
-// maxKeptCounts bounds the filters whose number of matches is kept.
-const maxKeptCounts = 1024
-
-// registerCounts keeps the register's numbers of matches for one data
-// version (read before counting: a change while counting leaves the number
-// for the old version).
-type registerCounts struct {
-	mu       sync.Mutex
-	version  uint64
-	byFilter map[RegisterFilter]int
+	})
 }
 
 // SessionsByID gives the sessions with the ids, by id, in one statement.

@@ -83,7 +83,11 @@ type Store struct {
 	pages pageWriter
 	// registerCounts keeps the register's numbers of matches per data
 	// version (register_keyset.go).
-	registerCounts registerCounts
+	registerCounts keptPerVersion[RegisterFilter, int]
+	// followUpDue and followUpCounts keep the follow-up lists' due
+	// sessions per council and counts per query (followup_list.go).
+	followUpDue    keptPerVersion[int64, map[int]model.Session]
+	followUpCounts keptPerVersion[followUpCountKey, [2]int]
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data
@@ -217,7 +221,8 @@ func (s *Store) provider() (*goose.Provider, error) {
 	// apply such missing migrations instead of refusing to start.
 	return goose.NewProvider(dialect, s.db, sub, goose.WithAllowOutofOrder(true),
 		goose.WithGoMigrations(goose.NewGoMigration(31, &goose.GoFunc{RunTx: sealAuditLog}, nil),
-			goose.NewGoMigration(177, &goose.GoFunc{RunTx: fillResponsibleKeys}, nil)))
+			goose.NewGoMigration(177, &goose.GoFunc{RunTx: fillResponsibleKeys}, nil),
+			goose.NewGoMigration(221, &goose.GoFunc{RunTx: rebuildFollowUpPublic}, nil)))
 }
 
 // Migrate applies all pending schema migrations.
@@ -308,6 +313,11 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 			tx.Rollback()
 			return err
 		}
+	}
+	// The public follow-up counts the change moved (followup_public.go).
+	if err := s.syncFollowUpPublic(ctx, tx); err != nil {
+		tx.Rollback()
+		return err
 	}
 	// The OParl objects the change touched, in the same transaction, at
 	// the time the audit log gives the change (OParl's tables are derived

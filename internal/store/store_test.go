@@ -26,7 +26,7 @@ func newStore(t *testing.T) (*Store, string) {
 	return s, dir
 }
 
-func must[T any](t *testing.T) func(T, error) T {
+func must[T any](t testing.TB) func(T, error) T {
 	return func(v T, err error) T {
 		t.Helper()
 		if err != nil {
@@ -36,7 +36,7 @@ func must[T any](t *testing.T) func(T, error) T {
 	}
 }
 
-func check(t *testing.T, err error) {
+func check(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"sync"
 
 	"gremium/internal/csvout"
 	"gremium/internal/model"
@@ -46,55 +45,18 @@ type followUpsData struct {
 	Statuses         []statusOption
 }
 
-// keptCounts keeps the clock-free counts of follow-up lists (all,
-// pending) per list and audience until the data changes.
-type keptCounts struct {
-	mu      sync.Mutex
-	version uint64
-	m       map[string][2]int
-}
-
-// maxKeptCounts bounds the lists whose counts are kept (the member filter
-// is free text).
-const maxKeptCounts = 1000
-
-// get gives the counts kept under key, loading them first if the data
-// changed since.
-func (c *keptCounts) get(version uint64, key string, load func() ([2]int, error)) ([2]int, error) {
-	c.mu.Lock()
-	if c.m == nil || c.version != version || len(c.m) >= maxKeptCounts {
-		c.m, c.version = map[string][2]int{}, version
-	}
-	v, ok := c.m[key]
-	c.mu.Unlock()
-	if ok {
-		return v, nil
-	}
-	v, err := load()
-	if err != nil {
-		return v, err
-	}
-	c.mu.Lock()
-	if c.version == version {
-		c.m[key] = v
-	}
-	c.mu.Unlock()
-	return v, nil
-}
-
 // followUpListQuery gives the store's query for the follow-ups matching f
-// as the request's audience sees them, at the server's clock: the due
-// sessions that make follow-ups overdue are kept until the data changes,
-// whether they have started is decided at now (model.Session.StartedAt).
+// as the request's audience sees them, at the server's clock: the store
+// keeps the due sessions that make follow-ups overdue until the data
+// changes, whether they have started is decided at now
+// (model.Session.StartedAt).
 func (s *Server) followUpListQuery(r *http.Request, f store.FollowUpFilter) (store.FollowUpListQuery, error) {
 	ctx := r.Context()
 	council, err := s.councilBody(ctx)
 	if err != nil {
 		return store.FollowUpListQuery{}, err
 	}
-	due, err := s.followUpDueSessions.get(s.st.Version(), func() (map[int]model.Session, error) {
-		return s.st.FollowUpDueSessions(ctx, council.ID)
-	})
+	due, err := s.st.FollowUpDueSessions(ctx, council.ID)
 	if err != nil {
 		return store.FollowUpListQuery{}, err
 	}
@@ -111,25 +73,17 @@ func countsKey(q store.FollowUpListQuery) string {
 	return fmt.Sprintf("%v|%t|%s|%s|%+v", q.Audience, u.Disabled, u.Role, u.MemberAbbrev, q.FollowUpFilter)
 }
 
-// followUpCounts gives the list's counts: all and pending kept until the
-// data changes, the overdue ones counted at the clock in one query.
+// followUpCounts gives the list's counts: all and pending (the store keeps
+// them until the data changes), the overdue ones counted at the clock in
+// one query.
 func (s *Server) followUpCounts(ctx context.Context, q store.FollowUpListQuery) (total, pending, overdue int, err error) {
 	overdue, err = s.st.FollowUpOverdueCount(ctx, q)
 	if err != nil || q.OnlyOverdue {
 		// Overdue ones are pending.
 		return overdue, overdue, overdue, err
 	}
-	c, err := s.keptFollowUpCounts(ctx, q)
-	return c[0], c[1], overdue, err
-}
-
-// keptFollowUpCounts gives the list's clock-free counts, all and pending,
-// kept until the data changes.
-func (s *Server) keptFollowUpCounts(ctx context.Context, q store.FollowUpListQuery) ([2]int, error) {
-	return s.followUpCountsKept.get(s.st.Version(), countsKey(q), func() ([2]int, error) {
-		t, p, err := s.st.FollowUpCounts(ctx, q)
-		return [2]int{t, p}, err
-	})
+	total, pending, err = s.st.FollowUpCounts(ctx, q)
+	return total, pending, overdue, err
 }
 
 // followUpViews gives the entries of a page as the audience sees them.
@@ -436,13 +390,14 @@ func (s *Server) followUpFromPath(w http.ResponseWriter, r *http.Request) (follo
 }
 
 // openFollowUps counts the pending follow-ups the request's audience may
-// see (the home page's "Offene Aufträge"), kept until the data changes:
-// whether a follow-up is pending or visible does not depend on the clock.
+// see (the home page's "Offene Aufträge"), kept by the store until the
+// data changes: whether a follow-up is pending or visible does not depend
+// on the clock.
 func (s *Server) openFollowUps(r *http.Request) (int, error) {
 	q, err := s.followUpListQuery(r, store.FollowUpFilter{Pending: true})
 	if err != nil {
 		return 0, err
 	}
-	c, err := s.keptFollowUpCounts(r.Context(), q)
-	return c[0], err
+	n, _, err := s.st.FollowUpCounts(r.Context(), q)
+	return n, err
 }

@@ -53,11 +53,6 @@ type Server struct {
 	councilBodyKept untilChange[model.Body]
 	members         untilChange[map[string]model.Member]
 	lastChange      untilChange[time.Time]
-	// followUpCountsKept keeps the counts of follow-up lists and the home
-	// page's count of open follow-ups, followUpDueSessions the sessions
-	// follow-ups are due to (followup_list.go).
-	followUpCountsKept  keptCounts
-	followUpDueSessions untilChange[map[int]model.Session]
 	// registerOpts keeps the register's filter choices (register_pages.go).
 	registerOpts untilChange[registerOptions]
 	// sessionYears keeps the years the session list links

@@ -1,0 +1,171 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// checkPublicCounts compares the kept public follow-up counts with the Go
+// rules (SeesFollowUp and SeesItem, as goList applies them) for the
+// council and for other bodies as the council, over the whole list and by
+// status.
+func checkPublicCounts(t *testing.T, s *Store, w followUpWorld, after string) {
+	t.Helper()
+	ctx := context.Background()
+	councils := []int64{w.council}
+	for _, b := range must[[]model.Body](t)(s.Bodies(ctx, "")) {
+		if b.ID != w.council {
+			councils = append(councils, b.ID)
+		}
+	}
+	filters := []FollowUpFilter{{}, {Pending: true}}
+	for _, st := range []model.FollowUpStatus{model.FollowUpOpen, model.FollowUpInProgress, model.FollowUpDone, model.FollowUpDropped} {
+		filters = append(filters, FollowUpFilter{Status: st}, FollowUpFilter{Status: st, Pending: true})
+	}
+	for _, council := range councils {
+		cw := w
+		cw.council = council
+		for _, f := range filters {
+			q := FollowUpListQuery{FollowUpFilter: f, Audience: model.Public, CouncilID: council}
+			got, ok, err := s.publicFollowUpCounts(ctx, q)
+			if err != nil || !ok {
+				t.Fatalf("after %s: kept counts not read (%v, %v)", after, ok, err)
+			}
+			pf := f
+			pf.Pending = true
+			want := [2]int{len(cw.goList(t, s, model.Public, nil, f, false)), len(cw.goList(t, s, model.Public, nil, pf, false))}
+			if got != want {
+				t.Errorf("after %s: council %d, %+v: kept %v, the Go rules give %v", after, council, f, got, want)
+			}
+		}
+	}
+}
+
+// TestPublicFollowUpCountsKept: the public follow-up counts kept in the
+// transaction of each write agree with the Go rules after every kind of
+// write that can change what the public sees of a follow-up — a new
+// follow-up, one done, moved to another item, a session's minutes
+// released, its agenda published and withdrawn, an item declined, a
+// decision adopted, a body made internal and public again, an import
+// approving minutes, a deleted session, a change written outside the
+// store once worked off — and after a copy to a new installation
+// (gremium migrate-data).
+func TestPublicFollowUpCountsKept(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	w := newFollowUpWorld(t, s)
+	checkPublicCounts(t, s, w, "the fixture")
+	if n := len(w.goList(t, s, model.Public, nil, FollowUpFilter{}, false)); n == 0 {
+		t.Fatal("the fixture has no public follow-up")
+	}
+	sessions := map[int]model.Session{}
+	for _, se := range must[[]model.Session](t)(s.Sessions(ctx, w.council)) {
+		sessions[se.Number] = se
+	}
+	items := func(n int) []model.AgendaItem {
+		return must[[]model.AgendaItem](t)(s.Items(ctx, sessions[n].ID))
+	}
+	session := func(n int) model.Session { return must[model.Session](t)(s.Session(ctx, sessions[n].ID)) }
+
+	// New follow-ups: from the discussion of a session with released
+	// minutes, on an adopted decision, on neither.
+	approved := items(40)[0]
+	fid := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{ItemID: approved.ID, Text: "Neu", Status: model.FollowUpOpen}))
+	checkPublicCounts(t, s, w, "a new follow-up")
+
+	// Done.
+	f := must[model.FollowUp](t)(s.FollowUp(ctx, fid))
+	check(t, s.ReportFollowUp(ctx, FollowUpReport{ID: fid, Version: f.Version, Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 9, 1), EvidenceText: "Bericht liegt vor", Author: "Test"}))
+	checkPublicCounts(t, s, w, "a follow-up done")
+
+	// Moved to an item of a session whose minutes are not out.
+	f = must[model.FollowUp](t)(s.FollowUp(ctx, fid))
+	f.ItemID = items(42)[0].ID
+	check(t, s.UpdateFollowUp(ctx, f))
+	checkPublicCounts(t, s, w, "a follow-up moved to another item")
+
+	// The minutes of session 42 released (Protokoll im Entwurf).
+	check(t, s.SetSessionStatus(ctx, sessions[42].ID, session(42).Version, model.StatusMinutesDraft))
+	checkPublicCounts(t, s, w, "minutes released")
+
+	// The agenda of the convened session 44 withdrawn, then published.
+	for _, published := range []bool{false, true} {
+		se := session(44)
+		se.AgendaPublished = published
+		check(t, s.UpdateSession(ctx, se))
+		checkPublicCounts(t, s, w, "an agenda published or withdrawn")
+	}
+
+	// An accepted item declined.
+	it := items(41)[0]
+	it.Status = model.ItemDeclined
+	check(t, s.UpdateItem(ctx, it))
+	checkPublicCounts(t, s, w, "an item declined")
+
+	// A proposal adopted in the running session 43, with a follow-up.
+	running := items(43)[0]
+	dec := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: w.council, SessionID: sessions[43].ID, ItemID: running.ID, Kind: model.KindRecommendation,
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Empfehlung", Applicants: []string{"Bund"}}))
+	must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{DecisionID: dec, Text: "Zum Beschluss", Status: model.FollowUpInProgress}))
+	checkPublicCounts(t, s, w, "a follow-up on a proposal")
+	// The fixture's three members form a quorum.
+	b := must[model.Body](t)(s.Body(ctx, w.council))
+	b.QuorumMin = 2
+	check(t, s.UpdateBody(ctx, b))
+	if ok, reason, err := s.SaveAttendance(ctx, sessions[43].ID, attending("Bund", "HE", "HH")); err != nil || !ok {
+		t.Fatalf("attendance: %v %s", err, reason)
+	}
+	out := must[VoteOutcome](t)(s.RecordShowOfHands(ctx, sessions[43].ID, dec, votesOf(model.VoteYes, "Bund", "HE", "HH")))
+	if d := must[model.Decision](t)(s.Decision(ctx, dec)); d.Status != model.DecisionAdopted {
+		t.Fatalf("the recommendation was not adopted: %+v", out)
+	}
+	checkPublicCounts(t, s, w, "a decision adopted")
+
+	// The council made internal and public again (a body's flag).
+	for _, internal := range []bool{true, false} {
+		b := must[model.Body](t)(s.Body(ctx, w.council))
+		b.Preparation.Internal = internal
+		check(t, s.UpdateBody(ctx, b))
+		checkPublicCounts(t, s, w, "the council's internal flag changed")
+	}
+
+	// An import of the next session approving the draft minutes of 41.
+	_, err := s.SaveMinutes(ctx, w.council, model.Session{Number: 47, Date: model.NewDate(2025, 12, 1), Place: "Berlin", Chair: "Bund"},
+		[]MinutesItem{{Item: model.AgendaItem{Number: "1", Title: "TOP 1", Position: 1, Status: model.ItemAccepted}}},
+		&MinutesApproval{Session: 42, Text: "Protokoll"})
+	check(t, err)
+	if se := session(42); se.Status != model.StatusMinutesApproved {
+		t.Fatalf("the import did not approve the minutes of 42: %s", se.Status)
+	}
+	checkPublicCounts(t, s, w, "an import")
+
+	// A session deleted (only an empty one can be).
+	empty := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: w.council, Number: 48, Status: model.StatusPlanned}))
+	check(t, s.DeleteSession(ctx, empty, must[model.Session](t)(s.Session(ctx, empty)).Version))
+	checkPublicCounts(t, s, w, "a session deleted")
+
+	// Written outside the store (the minutes of 43 released by SQL): the
+	// count is counted until the marks are worked off, then read again.
+	bypassStore(t, s, `UPDATE sessions SET status = ? WHERE id = ?`, model.StatusMinutesDraft, sessions[43].ID)
+	q := FollowUpListQuery{Audience: model.Public, CouncilID: w.council}
+	if _, ok, err := s.publicFollowUpCounts(ctx, q); ok || err != nil {
+		t.Errorf("kept counts read while a change written outside the store waits (%v)", err)
+	}
+	if total, _ := must2[int, int](t)(s.FollowUpCounts(ctx, q)); total != len(w.goList(t, s, model.Public, nil, FollowUpFilter{}, false)) {
+		t.Errorf("the counted count %d disagrees with the Go rules", total)
+	}
+	check(t, s.SyncFollowUpPublic(ctx))
+	checkPublicCounts(t, s, w, "a change written outside the store, worked off")
+
+	// Copied to a new installation (gremium migrate-data): the copy's
+	// checks pass and its kept counts agree.
+	dst, err := Open(ctx, t.TempDir())
+	check(t, err)
+	defer dst.Close()
+	if _, err := CopyAll(ctx, dst, s); err != nil {
+		t.Fatal(err)
+	}
+	checkPublicCounts(t, dst, w, "a copy")
+}
