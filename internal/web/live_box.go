@@ -112,6 +112,7 @@ type liveBoxKey struct {
 	view   liveView
 	class  viewerClass
 }
+
 // keptBox is one kept box with the data version and the second (0 where
 // the box does not depend on the clock) it was rendered for.
 type keptBox struct {

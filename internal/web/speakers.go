@@ -295,4 +295,3 @@ func (s *Server) writeFragment(w http.ResponseWriter, r *http.Request, page, nam
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(b)
 }
-
