@@ -122,6 +122,9 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	}
 	gs.submit("give the floor", `form[action="/sitzungen/48/redeliste/weiter"]`)
 	beamer.run("projector shows the speaker", chromedp.WaitVisible(`//p[@class="beamer-name"][contains(., "Hessen")]`, chromedp.BySearch))
+	if _, metrics := get(t, ts, "/metrics"); strings.Contains(metrics, `route="GET /sitzungen/{nr}/beamer/stand"`) || strings.Contains(metrics, `route="GET /sitzungen/{nr}/redeliste"`) {
+		t.Error("the projector or the live page fetched its box although the event carried it")
+	}
 	delete(beamer.visited, "/sitzungen/48/beamer") // axe again, on the state with a speaker
 	beamer.check("projector with speaker")
 	beamer.shot("beamer-ansicht")

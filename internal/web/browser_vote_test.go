@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/target"
@@ -59,7 +60,7 @@ func TestMembersVoteInTheBrowser(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ctx := context.Background()
-	ts, st, _ := demoAccountsServer(t) // the demo accounts include the offices of Bayern and the Saarland
+	ts, st, srv := demoAccountsServer(t) // the demo accounts include the offices of Bayern and the Saarland
 
 	// The 48th session runs; its TOP 5 carries a proposal for a Beschluss.
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
@@ -119,7 +120,15 @@ func TestMembersVoteInTheBrowser(t *testing.T) {
 		t.Fatalf("no open vote: %v", err)
 	}
 
-	// 3. Three members vote from their own browsers.
+	// 3. Berlin watches its vote page; three members vote from their own
+	// browsers. Berlin's page follows with the box in the event, without
+	// fetching it.
+	berlin := gs.another()
+	berlin.login("berlin")
+	berlin.page("/sitzungen/48/abstimmung")
+	for deadline := time.Now().Add(20 * time.Second); srv.events.Viewers(sid) < 2 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond) // the live page's and Berlin's streams are connected
+	}
 	for _, m := range []struct{ user, choice string }{{"bund", "ja"}, {"hessen", "ja"}, {"bayern", "enthaltung"}} {
 		mb := gs.another()
 		mb.login(m.user)
@@ -132,6 +141,13 @@ func TestMembersVoteInTheBrowser(t *testing.T) {
 		if m.user == "bayern" {
 			mb.shot("abstimmung-mitglied")
 		}
+	}
+	berlin.run("Berlin's page follows", chromedp.WaitVisible(`//section[@id="abstimmung-stand"]//p[contains(., "Abgestimmt haben 3 von")]`, chromedp.BySearch))
+	if !berlin.absentNode("#mein-ja:checked") || !strings.Contains(berlin.text("#abstimmung-stand"), "Stimme für BE") {
+		t.Errorf("Berlin's pushed ballot: %q", berlin.text("#abstimmung-stand"))
+	}
+	if _, metrics := get(t, ts, "/metrics"); strings.Contains(metrics, `route="GET /sitzungen/{nr}/abstimmung/stand"`) {
+		t.Error("a vote page fetched its box although the event carried it")
 	}
 	// Saarland, absent, is told it cannot vote; a forged entry for it is
 	// refused by the server.

@@ -32,16 +32,19 @@ var (
 )
 
 // Broker fans out "this session changed" to the live viewers of a session
-// (Server-Sent Events), with the new live box in the event itself, so that
-// 2,000 viewers cost a few renderings, not 2,000 requests. Public viewers
-// all see the same box. A logged-in viewer's box depends on who looks
-// (internal items, the own vote, the place on the speakers' list): at each
-// change the viewer's login is looked up again (a logout, a disabled
-// account or an expired login count at once) and it gets the box that its
-// request for the box would give now, kept per viewer class (live_box.go);
-// a viewer whose login has ended hears only that the session changed and
-// fetches its box. A missed event costs nothing: the next one carries the
-// whole box again.
+// (Server-Sent Events), with the new box of the viewer's page in the event
+// itself (the session page's live box, or the box of the vote page, the
+// projector or the live page's speakers' list: the page the stream was
+// opened for, live_box.go), so that 2,000 viewers cost a few renderings,
+// not 2,000 requests. Public viewers of a page all see the same box. A
+// logged-in viewer's box depends on who looks (internal items, the own
+// vote, the place on the speakers' list): at each change the viewer's
+// login is looked up again (a logout, a disabled account or an expired
+// login count at once) and it gets the box that its request for the box
+// would give now, kept per page and viewer class (live_box.go); a viewer
+// whose login has ended hears only that the session changed and fetches
+// its box. A missed event costs nothing: the next one carries the whole
+// box again.
 type Broker struct {
 	mu      sync.Mutex
 	subs    map[int64]map[*viewer]struct{}
@@ -49,11 +52,10 @@ type Broker struct {
 	perAddr map[string]int
 	// maxTotal and maxPerAddr bound the open streams (0: no bound).
 	maxTotal, maxPerAddr int
-	// render gives the boxes of a session: the public's when public is
-	// set, and the box of each of the logins that may still have one
-	// (those missing fetch theirs); logins with the same box share its
-	// bytes. Nil: every viewer fetches.
-	render func(ctx context.Context, sessionID int64, public bool, logins []string) ([]byte, map[string][]byte, error)
+	// render fills in the boxes of a session's pages that its viewers
+	// watch (boxWant); logins with the same box share its bytes. Nil:
+	// every viewer fetches.
+	render func(ctx context.Context, sessionID int64, wants map[liveView]*boxWant) error
 	// dirty holds the sessions changed since their worker last rendered,
 	// with the time of the first such change; running marks sessions whose
 	// worker runs (one per session, so renderings of a session never
@@ -71,10 +73,24 @@ type Broker struct {
 
 // viewer is one open stream. Its channel holds the newest event not yet
 // sent; a newer one replaces it (the box is always whole). login is the
-// logged-in viewer's login (auth.Sessions.LoginOf), "" for the public.
+// logged-in viewer's login (auth.Sessions.LoginOf), "" for the public;
+// view the page it watches.
 type viewer struct {
 	ch    chan []byte
 	login string
+	view  liveView
+}
+
+// boxWant is what a session's worker asks of render for one page: the
+// public's box if public is set, and the box of each of logins. render
+// sets box and boxes; a box left out (a login that has ended, a right
+// lost, an error) makes its viewers fetch.
+type boxWant struct {
+	public bool
+	logins []string
+	seen   map[string]bool
+	box    []byte
+	boxes  map[string][]byte
 }
 
 // NewBroker gives an empty broker with the default stream limits.
@@ -92,12 +108,12 @@ func (b *Broker) SetLimits(total, perAddr int) {
 	b.maxTotal, b.maxPerAddr = max(total, 0), max(perAddr, 0)
 }
 
-// subscribe registers a viewer of a session from a client address, with
-// its login ("" for the public), unless a limit is reached
+// subscribe registers a viewer of a session's page from a client address,
+// with its login ("" for the public), unless a limit is reached
 // (errStreamsInstance, errStreamsAddress); call the returned function to
 // leave.
-func (b *Broker) subscribe(sessionID int64, addr, login string) (*viewer, func(), error) {
-	v := &viewer{ch: make(chan []byte, 1), login: login}
+func (b *Broker) subscribe(sessionID int64, addr, login string, view liveView) (*viewer, func(), error) {
+	v := &viewer{ch: make(chan []byte, 1), login: login, view: view}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.maxTotal > 0 && b.total >= b.maxTotal {
@@ -165,59 +181,57 @@ func (b *Broker) work(sessionID int64) {
 			return
 		}
 		delete(b.dirty, sessionID)
-		public := false
-		seen := map[string]bool{}
-		var logins []string
+		wants := map[liveView]*boxWant{}
 		for v := range b.subs[sessionID] {
+			w := wants[v.view]
+			if w == nil {
+				w = &boxWant{seen: map[string]bool{}}
+				wants[v.view] = w
+			}
 			switch {
 			case v.login == "":
-				public = true
-			case !seen[v.login]:
-				seen[v.login] = true
-				logins = append(logins, v.login)
+				w.public = true
+			case !w.seen[v.login]:
+				w.seen[v.login] = true
+				w.logins = append(w.logins, v.login)
 			}
 		}
 		render := b.render
 		b.mu.Unlock()
-		boxEvent := updateSignal
-		loginEvents := map[string][]byte{}
 		if render != nil {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			box, boxes, err := render(ctx, sessionID, public, logins)
+			err := render(ctx, sessionID, wants)
 			cancel()
-			if err != nil {
-				if b.onError != nil {
-					b.onError(sessionID, err)
-				}
-			} else {
-				if public {
-					boxEvent = stateEvent(box)
-				}
-				// Logins of one class share the bytes of their box
-				// (renderBoxes), and so its event.
-				shared := map[*byte][]byte{}
-				for login, box := range boxes {
-					if len(box) == 0 {
-						continue
-					}
-					ev, ok := shared[&box[0]]
-					if !ok {
-						ev = stateEvent(box)
-						shared[&box[0]] = ev
-					}
-					loginEvents[login] = ev
-				}
+			if err != nil && b.onError != nil {
+				b.onError(sessionID, err)
 			}
+		}
+		// Logins of one class share the bytes of their box
+		// (renderBoxes), and so its event.
+		events := map[*byte][]byte{}
+		eventOf := func(box []byte) []byte {
+			if len(box) == 0 {
+				return updateSignal
+			}
+			ev, ok := events[&box[0]]
+			if !ok {
+				ev = stateEvent(box)
+				events[&box[0]] = ev
+			}
+			return ev
 		}
 		b.mu.Lock()
 		for v := range b.subs[sessionID] {
-			switch ev, ok := loginEvents[v.login]; {
-			case v.login == "":
-				v.offer(boxEvent)
-			case ok:
-				v.offer(ev)
-			default:
+			// A viewer that came while the worker rendered is in no
+			// want: it fetches.
+			w := wants[v.view]
+			switch {
+			case w == nil:
 				v.offer(updateSignal)
+			case v.login == "":
+				v.offer(eventOf(w.box))
+			default:
+				v.offer(eventOf(w.boxes[v.login]))
 			}
 		}
 		observe := b.observe
@@ -228,7 +242,7 @@ func (b *Broker) work(sessionID int64) {
 	}
 }
 
-// stateEvent is the event that carries the public box: {"stand": HTML}.
+// stateEvent is the event that carries a box: {"stand": HTML}.
 func stateEvent(box []byte) []byte {
 	data, _ := json.Marshal(struct {
 		Stand string `json:"stand"`
@@ -272,56 +286,71 @@ func (b *Broker) Streams() int {
 // falls back to fetching its box every 30 seconds. Call it before Handler.
 func (s *Server) SetStreamLimits(total, perAddr int) { s.events.SetLimits(total, perAddr) }
 
-// renderBoxes gives the live boxes of a session for its viewers (the
-// Broker's render): the public's if public is set, and the box of each
-// login whose account may still see one. Each is the answer of
-// GET …/live/stand for that viewer at this moment — the same handler, the
-// same publication rules, the same kept box (live_box.go) — so a box in
-// an event is never other than what the viewer's own request would get.
-// A login that has ended, or whose box is not there (a right lost, an
-// error), is left out: its viewer fetches and is answered as its request
-// is.
-func (s *Server) renderBoxes(ctx context.Context, sessionID int64, public bool, logins []string) ([]byte, map[string][]byte, error) {
+// renderBoxes fills in the boxes of a session's pages for their viewers
+// (the Broker's render): for each page the public's box if wanted, and
+// the box of each login whose account may still see one. Each is the
+// answer of GET on the page's box for that viewer at this moment — the
+// same handler, the same publication rules, the same kept box
+// (live_box.go) — so a box in an event is never other than what the
+// viewer's own request would get. A login that has ended, or whose box is
+// not there (a right lost, an error), is left out: its viewer fetches and
+// is answered as its request is. The logins of all pages are looked up at
+// once.
+func (s *Server) renderBoxes(ctx context.Context, sessionID int64, wants map[liveView]*boxWant) error {
 	se, err := s.st.Session(ctx, sessionID)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	var box []byte
-	if public {
-		if box, err = s.renderBoxAs(ctx, se, nil); err != nil {
-			return nil, nil, err
+	var logins []string
+	seen := map[string]bool{}
+	for _, w := range wants {
+		for _, l := range w.logins {
+			if !seen[l] {
+				seen[l] = true
+				logins = append(logins, l)
+			}
 		}
 	}
-	// Viewers of one class get the same box (live_box.go): it is looked
-	// up once per class, and the logins of a class share its bytes.
-	byClass := map[liveClass][]byte{}
-	boxes := map[string][]byte{}
-	for login, u := range s.sessions.LoginUsers(ctx, logins) {
-		if u.MustChangePassword {
-			continue
-		}
-		c := s.liveClassOf((&http.Request{}).WithContext(context.WithValue(ctx, userKey{}, u)))
-		b, ok := byClass[c]
-		if !ok {
-			if b, err = s.renderBoxAs(ctx, se, u); err != nil {
+	users := s.sessions.LoginUsers(ctx, logins)
+	for view, w := range wants {
+		if w.public {
+			if w.box, err = s.renderBoxAs(ctx, se, nil, view); err != nil {
 				s.liveBoxFailed(sessionID, err)
 			}
-			byClass[c] = b
 		}
-		if len(b) > 0 {
-			boxes[login] = b
+		// Viewers of one class get the same box (live_box.go): it is
+		// looked up once per class, and the logins of a class share its
+		// bytes.
+		byClass := map[viewerClass][]byte{}
+		w.boxes = map[string][]byte{}
+		for _, login := range w.logins {
+			u, ok := users[login]
+			if !ok || u.MustChangePassword {
+				continue
+			}
+			c := classOf(s.audienceOf((&http.Request{}).WithContext(context.WithValue(ctx, userKey{}, u))), u)
+			b, ok := byClass[c]
+			if !ok {
+				if b, err = s.renderBoxAs(ctx, se, u, view); err != nil {
+					s.liveBoxFailed(sessionID, err)
+				}
+				byClass[c] = b
+			}
+			if len(b) > 0 {
+				w.boxes[login] = b
+			}
 		}
 	}
-	return box, boxes, nil
+	return nil
 }
 
-// renderBoxAs gives the answer of GET …/live/stand of a session for the
-// user u (nil: the public).
-func (s *Server) renderBoxAs(ctx context.Context, se model.Session, u *model.User) ([]byte, error) {
+// renderBoxAs gives the answer of GET on a page's box of a session for
+// the user u (nil: the public).
+func (s *Server) renderBoxAs(ctx context.Context, se model.Session, u *model.User, view liveView) ([]byte, error) {
 	if u != nil {
 		ctx = context.WithValue(ctx, userKey{}, u)
 	}
-	r, err := http.NewRequestWithContext(ctx, http.MethodGet, se.Path()+"/live/stand", nil)
+	r, err := http.NewRequestWithContext(ctx, http.MethodGet, view.address(se.Path()), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -330,22 +359,22 @@ func (s *Server) renderBoxAs(ctx context.Context, se model.Session, u *model.Use
 		r.SetPathValue("gremium", se.BodySlug)
 	}
 	w := newBufferWriter()
-	s.liveState(w, r)
+	s.serveBox(w, r, view)
 	if w.status != http.StatusOK {
-		return nil, fmt.Errorf("web: live box of session %d: status %d", se.ID, w.status)
+		return nil, fmt.Errorf("web: box %s of session %d: status %d", view.address(se.Path()), se.ID, w.status)
 	}
 	return w.buf.Bytes(), nil
 }
 
-// serveEvents streams "update" events for a session until the client leaves.
-// A stream over the limits is refused: 503 when this instance has as many
-// as it keeps, 429 when the client's address has.
-func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, sessionID int64) {
+// serveEvents streams "update" events for a session's page until the
+// client leaves. A stream over the limits is refused: 503 when this
+// instance has as many as it keeps, 429 when the client's address has.
+func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, sessionID int64, view liveView) {
 	login := ""
 	if s.user(r) != nil {
 		login = s.sessions.LoginOf(r)
 	}
-	v, leave, err := s.events.subscribe(sessionID, s.sessions.ClientAddr(r), login)
+	v, leave, err := s.events.subscribe(sessionID, s.sessions.ClientAddr(r), login, view)
 	if err != nil {
 		status, msg := http.StatusServiceUnavailable, "Die Live-Ansicht hat gerade zu viele Zuschauer. Die Seite aktualisiert sich stattdessen alle 30 Sekunden."
 		if errors.Is(err, errStreamsAddress) {
@@ -412,8 +441,8 @@ func (w *bufferWriter) WriteHeader(code int) { w.status = code }
 // Write keeps the body.
 func (w *bufferWriter) Write(p []byte) (int, error) { return w.buf.Write(p) }
 
-// liveBoxFailed logs a public box that could not be rendered; its viewers
-// fetch the box themselves instead.
+// liveBoxFailed logs a box that could not be rendered; its viewers fetch
+// the box themselves instead.
 func (s *Server) liveBoxFailed(sessionID int64, err error) {
 	s.log.Error("live box", "session", sessionID, "err", err)
 }

@@ -64,13 +64,9 @@ func (s *Server) followUpListQuery(r *http.Request, f store.FollowUpFilter) (sto
 	return q.At(s.clock(), due), nil
 }
 
-// countsKey names a list and its audience for keptCounts.
+// countsKey names a list and its viewers' class for keptCounts.
 func countsKey(q store.FollowUpListQuery) string {
-	u := q.User
-	if u == nil {
-		u = &model.User{}
-	}
-	return fmt.Sprintf("%v|%t|%s|%s|%+v", q.Audience, u.Disabled, u.Role, u.MemberAbbrev, q.FollowUpFilter)
+	return fmt.Sprintf("%+v|%+v", classOf(q.Audience, q.User), q.FollowUpFilter)
 }
 
 // followUpCounts gives the list's counts: all and pending (the store keeps

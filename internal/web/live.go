@@ -386,9 +386,19 @@ func (s *Server) loadLiveState(r *http.Request, se model.Session) (liveStateData
 }
 
 func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
+	view, ok := streamView(r)
+	if !ok {
+		s.badRequest(w, r, "Diese Ansicht hat keinen Live-Stand.")
+		return
+	}
+	if right := boxPages[view.kind].right; right != "" {
+		if _, ok := s.require(w, r, right, ""); !ok {
+			return
+		}
+	}
 	_, se, ok := s.sessionFromPath(w, r)
 	if !ok {
 		return
 	}
-	s.serveEvents(w, r, se.ID)
+	s.serveEvents(w, r, se.ID, view)
 }

@@ -127,29 +127,31 @@ func TestLiveBoxPerClassConcurrent(t *testing.T) {
 	}
 }
 
-// TestLiveBoxKeptReadsNoSession holds what a fetch of a kept live box
-// costs the store: nothing for the public, the login's lookup for a
-// logged-in viewer — not the session (SessionByNumber) nor the box's
-// contents again.
+// TestLiveBoxKeptReadsNoSession holds what a fetch of a kept box — the
+// session page's live box, the vote page's, the projector's, the live
+// page's speakers' list — costs the store: nothing for the public, the
+// login's lookup for a logged-in viewer — not the session
+// (SessionByNumber) nor the box's contents again.
 func TestLiveBoxKeptReadsNoSession(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	runningSession(t, st, model.KindDecision, "SL")
 	for _, tt := range []struct {
-		user string
-		most uint64
-	}{{"", 0}, {"hessen", 1}, {"geschaeftsstelle", 1}} {
+		box, user string
+		most      uint64
+	}{{"/live/stand", "", 0}, {"/live/stand", "hessen", 1}, {"/live/stand", "geschaeftsstelle", 1},
+		{"/abstimmung/stand", "hessen", 1}, {"/beamer/stand", "bund", 1}, {"/redeliste", "geschaeftsstelle", 1}} {
 		c := client(t, ts, tt.user)
 		least := ^uint64(0)
 		for range 3 {
-			liveBoxOf(t, c, ts.URL) // renders (or is kept already)
+			do(t, c, "GET", ts.URL+"/sitzungen/48"+tt.box, nil) // renders (or is kept already)
 			q0 := store.QueryCount()
-			if code, _ := liveBoxOf(t, c, ts.URL); code != http.StatusOK {
-				t.Fatalf("%q: status %d", tt.user, code)
+			if code, _ := do(t, c, "GET", ts.URL+"/sitzungen/48"+tt.box, nil); code != http.StatusOK {
+				t.Fatalf("%s, %q: status %d", tt.box, tt.user, code)
 			}
 			least = min(least, store.QueryCount()-q0)
 		}
 		if least > tt.most {
-			t.Errorf("%q: a kept live box cost %d statements, want at most %d", tt.user, least, tt.most)
+			t.Errorf("%s, %q: a kept box cost %d statements, want at most %d", tt.box, tt.user, least, tt.most)
 		}
 	}
 }

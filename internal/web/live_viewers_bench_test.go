@@ -49,9 +49,17 @@ import (
 //     box from the event; at each change all 2,000 logins are looked up.
 //   - LoggedInFetch: every viewer is logged in (the demo's accounts in
 //     turn, each login shared by about 2,000/21 streams) and fetches its
-//     own box with its cookie after the event (what the pages with a box
-//     of their own do, and what logged-in viewers did before their box
-//     came in the event).
+//     own box with its cookie after the event (what logged-in viewers did
+//     before their box came in the event).
+//   - VotePage, Projector: every viewer is logged in with a login of its
+//     own (the demo's accounts that may see internal pages, in turn) and
+//     watches the vote page (the change: the open vote is cancelled and
+//     one on the other proposal opened) or the projector view, whose box
+//     comes in the event of the stream opened for the page (?ansicht=).
+//   - VotePageFetch, ProjectorFetch: the same viewers fetch the page's box
+//     (…/abstimmung/stand, …/beamer/stand) after the event (what the
+//     pages did before their box came in the event, and what they do when
+//     an event carries none).
 //
 // Each iteration is one change; the latencies of all viewers in all
 // iterations give p50, p99 and max (ms); "drops" counts viewers that did
@@ -80,20 +88,57 @@ func BenchmarkLiveViewers(b *testing.B) {
 		items = append(items, id)
 	}
 	markers := []string{"Benchmarkpunkt A", "Benchmarkpunkt B"}
+	// A proposal on each item, titled like it: the vote page shows the
+	// proposal voted on.
+	var proposals []int64
+	se, err := st.Session(ctx, sid)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i, item := range items {
+		id, err := st.CreateDecision(ctx, model.Decision{BodyID: se.BodyID, SessionID: sid, ItemID: item, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+			Title: markers[i], Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt."}}, Applicants: []string{"Bund"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		proposals = append(proposals, id)
+	}
+	callItem := func(i int) error { return st.SetCurrentItem(ctx, sid, items[i%2]) }
+	vote := func(i int) error {
+		if v, open, err := st.OpenSessionVote(ctx, sid); err != nil {
+			return err
+		} else if open {
+			if err := st.CancelVote(ctx, v.ID); err != nil {
+				return err
+			}
+		}
+		_, err := st.OpenVote(ctx, sid, proposals[i%2])
+		return err
+	}
 	logins := demoLogins(b, ts.URL)
-	own := ownLogins(b, st, n)
+	own := ownLogins(b, st, n, func(model.User) bool { return true })
+	internal := ownLogins(b, st, n, func(u model.User) bool { return auth.Can(&u, auth.ViewInternal, "") })
+	sessionPage := liveBenchPage{box: "/live/stand"}
+	votePage := liveBenchPage{ansicht: "abstimmung", box: "/abstimmung/stand"}
+	projector := liveBenchPage{ansicht: "beamer", box: "/beamer/stand"}
 	for _, mode := range []struct {
 		name         string
 		fetch, apart bool
 		logins       []string
-	}{{"Push", false, false, nil}, {"PushAndFetch", true, false, nil}, {"PushViewersApart", false, true, nil}, {"LoggedIn", false, false, own}, {"LoggedInFetch", true, false, logins}} {
+		page         liveBenchPage
+		change       func(i int) error
+	}{{"Push", false, false, nil, sessionPage, callItem}, {"PushAndFetch", true, false, nil, sessionPage, callItem},
+		{"PushViewersApart", false, true, nil, sessionPage, callItem}, {"LoggedIn", false, false, own, sessionPage, callItem},
+		{"LoggedInFetch", true, false, logins, sessionPage, callItem},
+		{"Projector", false, false, internal, projector, callItem}, {"ProjectorFetch", true, false, internal, projector, callItem},
+		{"VotePage", false, false, internal, votePage, vote}, {"VotePageFetch", true, false, internal, votePage, vote}} {
 		b.Run(mode.name, func(b *testing.B) {
 			mem0 := inUse()
 			var lv *liveViewers
 			if mode.apart {
 				lv = viewersApart(b, srv, ts.URL, n)
 			} else {
-				lv = connectViewers(b, srv, ts.URL, n, mode.fetch, mode.logins)
+				lv = connectViewers(b, srv, ts.URL, n, mode.fetch, mode.logins, mode.page)
 			}
 			defer lv.close()
 			perViewer := float64(inUse()-mem0) / float64(n) / 1024
@@ -105,7 +150,7 @@ func BenchmarkLiveViewers(b *testing.B) {
 				r.pending.Store(int64(n))
 				lv.round.Store(r)
 				r.start = time.Now()
-				if err := st.SetCurrentItem(ctx, sid, items[i%2]); err != nil {
+				if err := mode.change(i); err != nil {
 					b.Fatal(err)
 				}
 				srv.events.Publish(sid)
@@ -183,11 +228,19 @@ type liveViewers struct {
 	tr     *http.Transport
 }
 
-// connectViewers opens n streams of the 48th session, public or, where
-// logins are given, viewer i with the cookie logins[i%len(logins)]; each
-// viewer reads its events, fetches the box after each one if fetch is set,
-// and reports when it holds the box of the current round.
-func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool, logins []string) *liveViewers {
+// liveBenchPage is the page the viewers of a benchmark watch: the stream's
+// ansicht= ("": the session page) and the address of its box below the
+// session's.
+type liveBenchPage struct {
+	ansicht, box string
+}
+
+// connectViewers opens n streams of the 48th session's page pg, public
+// or, where logins are given, viewer i with the cookie
+// logins[i%len(logins)]; each viewer reads its events, fetches the page's
+// box after each one if fetch is set, and reports when it holds the box of
+// the current round.
+func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool, logins []string, pg liveBenchPage) *liveViewers {
 	b.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	lv := &liveViewers{cancel: cancel, tr: &http.Transport{MaxIdleConnsPerHost: n, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}}
@@ -202,7 +255,11 @@ func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool, l
 		}
 		sem <- struct{}{}
 		lv.wg.Go(func() {
-			req, _ := http.NewRequestWithContext(ctx, "GET", base+"/sitzungen/48/live/ereignisse", nil)
+			stream := base + "/sitzungen/48/live/ereignisse"
+			if pg.ansicht != "" {
+				stream += "?ansicht=" + pg.ansicht
+			}
+			req, _ := http.NewRequestWithContext(ctx, "GET", stream, nil)
 			if cookie != "" {
 				req.Header.Set("Cookie", cookie)
 			}
@@ -217,7 +274,7 @@ func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool, l
 				errs <- fmt.Errorf("stream: %d", res.StatusCode)
 				return
 			}
-			lv.watch(ctx, bufio.NewReader(res.Body), fetcher, base, fetch, cookie)
+			lv.watch(ctx, bufio.NewReader(res.Body), fetcher, base+"/sitzungen/48"+pg.box, fetch, cookie)
 		})
 	}
 	deadline := time.Now().Add(2 * time.Minute)
@@ -237,8 +294,9 @@ func connectViewers(b *testing.B, srv *Server, base string, n int, fetch bool, l
 	return lv
 }
 
-// watch is one viewer; cookie is its login ("" for the public).
-func (lv *liveViewers) watch(ctx context.Context, rd *bufio.Reader, fetcher *http.Client, base string, fetch bool, cookie string) {
+// watch is one viewer of the box at boxURL; cookie is its login ("" for
+// the public).
+func (lv *liveViewers) watch(ctx context.Context, rd *bufio.Reader, fetcher *http.Client, boxURL string, fetch bool, cookie string) {
 	last := 0
 	var data strings.Builder
 	for {
@@ -260,7 +318,7 @@ func (lv *liveViewers) watch(ctx context.Context, rd *bufio.Reader, fetcher *htt
 			continue
 		}
 		if fetch {
-			req, _ := http.NewRequestWithContext(ctx, "GET", base+"/sitzungen/48/live/stand", nil)
+			req, _ := http.NewRequestWithContext(ctx, "GET", boxURL, nil)
 			if cookie != "" {
 				req.Header.Set("Cookie", cookie)
 			}
@@ -306,12 +364,17 @@ func demoLogins(b *testing.B, base string) []string {
 }
 
 // ownLogins gives the Cookie headers of n logins, one for each viewer, of
-// the demo's accounts in turn (made in the store: n password checks would
-// take minutes).
-func ownLogins(b *testing.B, st *store.Store, n int) []string {
+// the demo's accounts that pass keep, in turn (made in the store: n
+// password checks would take minutes).
+func ownLogins(b *testing.B, st *store.Store, n int, keep func(model.User) bool) []string {
 	b.Helper()
 	ctx := context.Background()
-	accounts := demo.Accounts()
+	var accounts []model.User
+	for _, u := range demo.Accounts() {
+		if keep(u) {
+			accounts = append(accounts, u)
+		}
+	}
 	out := make([]string, n)
 	for i := range out {
 		u, _, err := st.UserLogin(ctx, accounts[i%len(accounts)].Username)

@@ -6,7 +6,6 @@ package web
 // the session's live event stream (events.go).
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -284,60 +283,15 @@ func (s *Server) projector(w http.ResponseWriter, r *http.Request) {
 	s.writeFragment(w, r, "projector.html", "projector", d)
 }
 
-// projectorState is the changing part of the projector view, fetched on
-// every event of the session's stream.
-func (s *Server) projectorState(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
-		return
-	}
-	_, se, ok := s.sessionFromPath(w, r)
-	if !ok {
-		return
-	}
-	d, err := s.loadProjector(r, se)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.writeFragment(w, r, "projector.html", "projector-state", d)
-}
-
 // writeFragment executes one named template of a page's set (a page of
 // its own, or the part an event refreshes) without the site layout.
 func (s *Server) writeFragment(w http.ResponseWriter, r *http.Request, page, name string, data any) {
-	var buf bytes.Buffer
-	if err := s.pages[page].ExecuteTemplate(&buf, name, data); err != nil {
+	b, err := s.fragment(page, name, data)
+	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	buf.WriteTo(w)
-}
-
-// speakersPanel is the speakers' list of the live page (?top= the item
-// viewed), fetched on every event of the session's stream.
-func (s *Server) speakersPanel(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok {
-		return
-	}
-	_, se, ok := s.sessionFromPath(w, r)
-	if !ok {
-		return
-	}
-	itemID, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
-	if itemID == 0 {
-		itemID = se.CurrentItemID
-	}
-	f, err := s.loadFloor(r, se, itemID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	all, err := s.st.Members(r.Context())
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.writeFragment(w, r, "live.html", "speakers-panel", livePanel{Floor: f, Speakers: all})
+	w.Write(b)
 }

@@ -8,7 +8,6 @@ package web
 // result and the number follow from the rule of the decision's kind.
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -147,28 +146,6 @@ func (s *Server) myVotePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "vote.html", view{Title: "Abstimmung – " + se.Title(), Active: "sitzungen", Data: v})
-}
-
-// voteState answers the vote box of a session's pages (htmx, after a
-// live event).
-func (s *Server) voteState(w http.ResponseWriter, r *http.Request) {
-	_, se, ok := s.sessionFromPath(w, r)
-	if !ok {
-		return
-	}
-	v, err := s.loadVoteView(r, se)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	var buf bytes.Buffer
-	if err := s.pages["vote.html"].ExecuteTemplate(&buf, "vote-state", v); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	buf.WriteTo(w)
 }
 
 // sessionVoteFromPath gives the vote named by {id} and its session.

@@ -1,9 +1,12 @@
 // Live updates of a running session: the server sends an event whenever the
-// session changes (Server-Sent Events). For the public the event carries the
-// new live box itself ({"stand": HTML}); otherwise htmx fetches the new state
-// of the box. When the server refuses the stream (too many viewers: 503 or
-// 429) or the browser has no EventSource, the box is fetched every 30
-// seconds instead. Without JavaScript, reloading the page shows the same.
+// session changes (Server-Sent Events). The stream is opened for the page's
+// box (data-live-events names it: ?ansicht=abstimmung, beamer, redeliste,
+// none for the session page's live box), and the event carries the new box
+// itself ({"stand": HTML}); where it carries none (a login that has ended)
+// or not the page's box, htmx fetches the new state of the box
+// (data-live-state). When the server refuses the stream (too many viewers:
+// 503 or 429) or the browser has no EventSource, the box is fetched every
+// 30 seconds instead. Without JavaScript, reloading the page shows the same.
 (function () {
   "use strict";
   // How often a page without a stream fetches its box; a page (or a
@@ -19,21 +22,26 @@
     }
   }
 
-  // showBox puts a pushed box in place: the children of the live region
-  // are replaced, the region itself stays, so screen readers announce the
-  // change (aria-live).
-  function showBox(html) {
-    var target = document.getElementById("live-stand");
+  // showBox puts a pushed box in place of the page's box (its id is the
+  // data-live-target, "live-stand" without one): the children of the live
+  // region are replaced, the region itself stays, so screen readers
+  // announce the change (aria-live).
+  function showBox(box, html) {
+    var id = (box.getAttribute("data-live-target") || "#live-stand").replace(/^#/, "");
+    var target = document.getElementById(id);
     if (!target) {
       return false;
     }
     var t = document.createElement("template");
     t.innerHTML = html;
     var fresh = t.content.firstElementChild;
-    if (!fresh || fresh.id !== "live-stand") {
+    if (!fresh || fresh.id !== id) {
       return false;
     }
     target.innerHTML = fresh.innerHTML;
+    if (window.htmx) {
+      window.htmx.process(target);
+    }
     return true;
   }
 
@@ -56,7 +64,6 @@
       poll(box);
       return;
     }
-    var ownBox = !box.getAttribute("data-live-target");
     var source = new EventSource(box.getAttribute("data-live-events"));
     source.addEventListener("update", function (ev) {
       var data = null;
@@ -65,7 +72,7 @@
       } catch (e) {
         data = null;
       }
-      if (ownBox && data && typeof data.stand === "string" && showBox(data.stand)) {
+      if (data && typeof data.stand === "string" && data.stand && showBox(box, data.stand)) {
         return;
       }
       fetchBox(box);
