@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -109,6 +111,8 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if *session > 0 {
 		doc.Session.Number = *session
 	}
+	sum := sha256.Sum256(text)
+	doc.Source = store.ImportSource{SHA256: hex.EncodeToString(sum[:]), Size: size}
 	progress(fmt.Sprintf("parsed %d bytes", size), began)
 	began = time.Now()
 	sessionID, outcome, err := minutes.Save(ctx, st, body.ID, doc)
