@@ -165,13 +165,17 @@ func BenchmarkImportInProcess(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := search.IndexSession(ctx, st, id); err != nil {
+		stored, err := minutes.Load(ctx, st, id, model.Internal)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := search.IndexLoaded(ctx, st, stored); err != nil {
 			b.Fatal(err)
 		}
 		if _, _, err := minutes.LinkRecommendations(ctx, st, id, doc); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := minutes.StoredProposals(ctx, st, id); err != nil {
+		if _, err := minutes.LoadedProposals(ctx, st, stored); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
