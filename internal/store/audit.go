@@ -822,7 +822,8 @@ func (s *Store) writeChange(ctx context.Context, tx *sql.Tx, cs *changeSet, p *p
 		}
 		switch {
 		case p.imported != nil:
-			action = "import"
+			// The session's entry records the import (audit_import.go),
+			// whether it created the session or not.
 		case p.before == nil && after != nil && p.entity.table != "":
 			action = "create"
 		case p.before != nil && after == nil && p.entity.table != "":
