@@ -100,7 +100,7 @@ const (
 
 // appendTermsVector appends the text form of the tsvector of index terms
 // (words separated by spaces) to b: each word as a lexeme, quoted, with
-// its positions — "'pruefung':1,4 'register':2". It is what the
+// its places among the words — "'pruefung':1,4 'register':2". It is what the
 // PostgreSQL function search_terms_vector (migration 201) gives for the
 // same terms, without the text parser and stemmer of to_tsvector: the
 // terms are stemmed already (package search), and a search matches them
@@ -115,10 +115,10 @@ func appendTermsVector(b []byte, terms string) []byte {
 	byWord := map[string]*lexeme{}
 	p := 0
 	for w := range strings.SplitSeq(terms, " ") {
+		p++ // the place among the space-separated words, as search_terms_vector counts
 		if w == "" || len(w) > maxTermBytes {
 			continue
 		}
-		p++
 		l := byWord[w]
 		if l == nil {
 			l = &lexeme{word: w}

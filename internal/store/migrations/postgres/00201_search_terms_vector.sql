@@ -12,11 +12,14 @@
 
 -- +goose StatementBegin
 CREATE FUNCTION search_terms_vector(terms text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    -- Each word at its place among the space-separated words (the
+    -- tsvector's input sorts lexemes and positions, keeps 256 positions
+    -- per lexeme and clamps them at 16383); words over 2047 bytes are
+    -- left out, as to_tsvector does.
     SELECT coalesce(string_agg('''' || replace(replace(w, '\', '\\'), '''', '''''') || ''':' || ps, ' '), '')::tsvector
-    FROM (SELECT w, string_agg(p::text, ',' ORDER BY p) AS ps
-          FROM (SELECT w, row_number() OVER (ORDER BY o) AS p
-                FROM unnest(string_to_array(terms, ' ')) WITH ORDINALITY AS x(w, o)
-                WHERE w <> '' AND octet_length(w) <= 2047) n
+    FROM (SELECT w, string_agg(o::text, ',') AS ps
+          FROM unnest(string_to_array(terms, ' ')) WITH ORDINALITY AS x(w, o)
+          WHERE w <> '' AND octet_length(w) <= 2047
           GROUP BY w) v
 $$;
 -- +goose StatementEnd
