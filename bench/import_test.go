@@ -15,6 +15,7 @@ import (
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/minutes/minutestest"
+	"gremium/internal/model"
 	"gremium/internal/search"
 	"gremium/internal/store"
 	"gremium/internal/store/storetest"
@@ -134,13 +135,17 @@ func BenchmarkImportInProcess(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := search.IndexSession(ctx, st, id); err != nil {
+		stored, err := minutes.Load(ctx, st, id, model.Internal)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := search.IndexLoaded(ctx, st, stored); err != nil {
 			b.Fatal(err)
 		}
 		if _, _, err := minutes.LinkRecommendations(ctx, st, id, doc); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := minutes.StoredProposals(ctx, st, id); err != nil {
+		if _, err := minutes.LoadedProposals(ctx, st, stored); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -109,6 +111,8 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if *session > 0 {
 		doc.Session.Number = *session
 	}
+	sum := sha256.Sum256(text)
+	doc.Source = store.ImportSource{SHA256: hex.EncodeToString(sum[:]), Size: size}
 	progress(fmt.Sprintf("parsed %d bytes", size), began)
 	began = time.Now()
 	sessionID, outcome, err := minutes.Save(ctx, st, body.ID, doc)
@@ -121,23 +125,28 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	progress("stored", began)
 	// The search index and the follow-up proposals read only what Save
-	// stored (not the links to recommendations): they run next to the
-	// linking, each on a processor of its own where there are several.
+	// stored (not the links to recommendations), loaded once: they run
+	// next to the linking, each on a processor of its own where there are
+	// several.
+	loaded := time.Now() // the steps after it count from the load
+	stored, err := minutes.Load(ctx, st, sessionID, model.Internal)
+	if err != nil {
+		fmt.Fprintln(stderr, "gremium import minutes:", err)
+		return exitFail
+	}
 	var wg sync.WaitGroup
 	var indexErr, proposalsErr error
 	if outcome != minutes.Unchanged {
 		wg.Go(func() {
-			began := time.Now()
-			if indexErr = search.IndexSession(ctx, st, sessionID); indexErr == nil {
-				progress("search index updated", began)
+			if indexErr = search.IndexLoaded(ctx, st, stored); indexErr == nil {
+				progress("search index updated", loaded)
 			}
 		})
 	}
 	var proposals []minutes.Proposal
 	wg.Go(func() {
-		began := time.Now()
-		if proposals, proposalsErr = minutes.StoredProposals(ctx, st, sessionID); proposalsErr == nil {
-			progress("follow-up proposals read", began)
+		if proposals, proposalsErr = minutes.LoadedProposals(ctx, st, stored); proposalsErr == nil {
+			progress("follow-up proposals read", loaded)
 		}
 	})
 	began = time.Now()

@@ -582,7 +582,7 @@ func addSession(t *testing.T, st *store.Store, number int, status model.SessionS
 		items = append(items, mi)
 	}
 	id, err := st.SaveMinutes(ctx, council.ID, model.Session{Number: number, Date: model.NewDate(2026, 3, 2), StartTime: "10:00", EndTime: "12:00",
-		Place: "Berlin", Status: status}, items, nil)
+		Place: "Berlin", Status: status}, items, nil, store.ImportSource{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -685,7 +685,7 @@ func TestOParlDeletedAndModified(t *testing.T) {
 		}
 		keep = append(keep, store.MinutesItem{Item: it, Decisions: ds})
 	}
-	if _, err := st.SaveMinutes(ctx, council.ID, se, keep, nil); err != nil {
+	if _, err := st.SaveMinutes(ctx, council.ID, se, keep, nil, store.ImportSource{}); err != nil {
 		t.Fatal(err)
 	}
 	gone = c.object(third["id"].(string))

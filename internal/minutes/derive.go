@@ -332,6 +332,13 @@ func StoredProposals(ctx context.Context, st *store.Store, sessionID int64) ([]P
 	if err != nil {
 		return nil, err
 	}
+	return LoadedProposals(ctx, st, doc)
+}
+
+// LoadedProposals is StoredProposals with the session's minutes loaded
+// already for the internal audience (Load with model.Internal).
+func LoadedProposals(ctx context.Context, st *store.Store, doc Document) ([]Proposal, error) {
+	sessionID := doc.Session.ID
 	members, err := st.Members(ctx)
 	if err != nil {
 		return nil, err

@@ -85,6 +85,9 @@ type Document struct {
 	// has recorded one: every voting and advisory member with how it took
 	// part. The public version names the members only, not the persons.
 	Attendance []AttendanceLine
+	// Source is the file the document was parsed from, as the audit entry
+	// of its import records it (zero for minutes not read from a file).
+	Source store.ImportSource
 }
 
 // AttendanceLine is one member's line of the attendance list in the

@@ -70,7 +70,7 @@ func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document) (int
 	if err != nil {
 		return 0, "", err
 	}
-	id, err := st.SaveMinutes(ctx, bodyID, doc.Session, items, approval)
+	id, err := st.SaveMinutes(ctx, bodyID, doc.Session, items, approval, doc.Source)
 	if err != nil {
 		return 0, "", fmt.Errorf("minutes: save %d. Sitzung: %w", doc.Session.Number, err)
 	}

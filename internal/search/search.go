@@ -184,6 +184,24 @@ func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
 	if err != nil {
 		return err
 	}
+	return indexPublic(ctx, st, doc)
+}
+
+// IndexLoaded is IndexSession with the session's minutes loaded already
+// for the internal audience (minutes.Load with model.Internal), as the
+// import loads them once for the index and the follow-up proposals; the
+// index holds what the public sees of them (minutes.Redacted).
+func IndexLoaded(ctx context.Context, st *store.Store, internal minutes.Document) error {
+	if internal.Audience != model.Internal {
+		return fmt.Errorf("search: index of session %d: the minutes were loaded for %v, not the internal audience", internal.Session.ID, internal.Audience)
+	}
+	return indexPublic(ctx, st, minutes.Redacted(internal, model.Public))
+}
+
+// indexPublic replaces the documents of a session by those of its public
+// minutes doc.
+func indexPublic(ctx context.Context, st *store.Store, doc minutes.Document) error {
+	sessionID := doc.Session.ID
 	se := doc.Session
 	// The words of a session's minutes repeat: each is stemmed once.
 	stems := map[string]string{}

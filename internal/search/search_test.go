@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gremium/internal/demo"
+	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
 	"gremium/internal/store/storetest"
@@ -115,16 +116,38 @@ func TestSearchNeverLeaks(t *testing.T) {
 	if _, err := st.CreateContribution(ctx, model.Contribution{ItemID: items[1].ID, Position: 100, Speaker: "HH", Points: []string{"Offenes Projekt mit ⟦Decknamen Okapi⟧ im Text"}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := IndexSession(ctx, st, s47.ID); err != nil {
-		t.Fatal(err)
+	// Indexed by IndexSession, and by IndexLoaded from the internal
+	// minutes as the import loads them.
+	indexers := map[string]func() error{
+		"IndexSession": func() error { return IndexSession(ctx, st, s47.ID) },
+		"IndexLoaded": func() error {
+			doc, err := minutes.Load(ctx, st, s47.ID, model.Internal)
+			if err != nil {
+				return err
+			}
+			return IndexLoaded(ctx, st, doc)
+		},
 	}
-	for _, secret := range []string{"Zebrafisch", "Okapi", "Decknamen"} {
-		if r := search(t, st, secret); r.Total != 0 {
-			t.Errorf("confidential %q found", secret)
+	for name, index := range indexers {
+		if err := index(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, secret := range []string{"Zebrafisch", "Okapi", "Decknamen"} {
+			if r := search(t, st, secret); r.Total != 0 {
+				t.Errorf("%s: confidential %q found", name, secret)
+			}
+		}
+		if r := search(t, st, "Offenes Projekt"); r.Total != 1 || strings.Contains(string(r.Hits[0].Snippet), "Okapi") {
+			t.Errorf("%s: public part of the row: %d hits", name, r.Total)
 		}
 	}
-	if r := search(t, st, "Offenes Projekt"); r.Total != 1 || strings.Contains(string(r.Hits[0].Snippet), "Okapi") {
-		t.Errorf("public part of the row: %d hits", r.Total)
+	// Minutes loaded for another audience are refused.
+	public, err := minutes.Load(ctx, st, s47.ID, model.Public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := IndexLoaded(ctx, st, public); err == nil {
+		t.Error("IndexLoaded took the public minutes")
 	}
 }
 

@@ -425,6 +425,9 @@ type pendingChange struct {
 	// back and nothing wrote to it since (afterRead).
 	after     state
 	afterRead bool
+	// imported is the record of an import of minutes: the session's entry
+	// carries it (action "import") instead of one entry per created row.
+	imported *importRecord
 }
 
 // changeSet collects the changes of one transaction. The store writes one
@@ -454,6 +457,12 @@ type changeSet struct {
 	// entries are the audit entries built (hash-chained) but not yet
 	// inserted; flushChanges inserts them several at a time.
 	entries []auditRow
+	// imported, while set, collects the rows insertRows creates into the
+	// record of an import instead of giving each its own entry.
+	imported *importRecord
+	// importRows are the id ranges of import entries built, to insert
+	// into audit_import_rows with the entries.
+	importRows []importRange
 }
 
 func newChangeSet() *changeSet {
@@ -812,6 +821,9 @@ func (s *Store) writeChange(ctx context.Context, tx *sql.Tx, cs *changeSet, p *p
 			return nil // touched, but nothing changed
 		}
 		switch {
+		case p.imported != nil:
+			// The session's entry records the import (audit_import.go),
+			// whether it created the session or not.
 		case p.before == nil && after != nil && p.entity.table != "":
 			action = "create"
 		case p.before != nil && after == nil && p.entity.table != "":
@@ -826,11 +838,22 @@ func (s *Store) writeChange(ctx context.Context, tx *sql.Tx, cs *changeSet, p *p
 	if p.key.entity != LoginEntity {
 		cs.content = true
 	}
-	return s.appendEntry(ctx, tx, cs, auditRow{
+	if p.imported != nil {
+		action = "import"
+		new = withImport(new, p.imported)
+	}
+	err := s.appendEntry(ctx, tx, cs, auditRow{
 		At: s.now().UTC().Format(auditTime), Actor: p.actor, Action: action,
 		Entity: p.key.entity, EntityID: p.key.id, Detail: strings.Join(p.details, "; "),
 		Before: old, After: new,
 	})
+	if err == nil && p.imported != nil {
+		for _, r := range p.imported.ranges() {
+			r.entry = cs.head.ID
+			cs.importRows = append(cs.importRows, r)
+		}
+	}
+	return err
 }
 
 // auditRow is one row of audit_log as stored.
@@ -900,7 +923,7 @@ func (s *Store) insertEntries(ctx context.Context, tx *sql.Tx, cs *changeSet) er
 		}
 		cs.entries = cs.entries[n:]
 	}
-	return nil
+	return s.insertImportRows(ctx, tx, cs)
 }
 
 const (

@@ -51,7 +51,7 @@ func BenchmarkSaveMinutes(b *testing.B) {
 			items[i].Decisions[0].Number.Seq = n/25*200 + i + 1
 		}
 		se := model.Session{Number: n + 1, Date: model.NewDate(2025, 6, 26), Place: "Berlin", Chair: "Bund"}
-		if _, err := s.SaveMinutes(ctx, bodyID, se, items, nil); err != nil {
+		if _, err := s.SaveMinutes(ctx, bodyID, se, items, nil, ImportSource{}); err != nil {
 			b.Fatal(err)
 		}
 	}

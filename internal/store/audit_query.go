@@ -40,9 +40,13 @@ func (f AuditFilter) where() where {
 		w.add("actor = ?", f.Actor)
 	}
 	if f.Entity != "" {
-		w.add("entity = ?", f.Entity)
 		if f.EntityID != 0 {
-			w.add("entity_id = ?", f.EntityID)
+			// One object's history: its entries and the import that
+			// created it, if one did (an entry of its session).
+			imported, args := importedBy(f.Entity, f.EntityID)
+			w.add("((entity = ? AND entity_id = ?) OR "+imported+")", append([]any{f.Entity, f.EntityID}, args...)...)
+		} else {
+			w.add("entity = ?", f.Entity)
 		}
 	}
 	if !f.From.IsZero() {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // Copying a whole installation between engines (gremium migrate-data):
@@ -186,7 +187,7 @@ func (s *Store) columns(ctx context.Context, table string) ([]string, error) {
 	q := `SELECT name FROM pragma_table_info(?) ORDER BY cid`
 	if s.isPG() {
 		q = `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?
-			AND is_generated = 'NEVER' ORDER BY ordinal_position`
+			AND is_generated = 'NEVER' AND NOT (table_name = 'search_index' AND column_name = 'tsv') ORDER BY ordinal_position`
 	}
 	return queryList(ctx, s.db, scanString, "columns of "+table, q, table)
 }
@@ -538,6 +539,23 @@ func copyFromRows(ctx context.Context, tx pgx.Tx, dst, src *Store, table string)
 	for i := range in.vals {
 		in.ptrs[i] = &in.vals[i]
 	}
+	if table == "search_index" {
+		// tsv is derived from terms (not copied, see columns); the copy
+		// runs without the trigger that fills it, so it is given here as
+		// the store writes it.
+		terms := slices.Index(to, "terms")
+		to = append(slices.Clone(to), "tsv")
+		in.derived = func(vals []any) (any, error) {
+			t, ok := vals[terms].(string)
+			if b, isBytes := vals[terms].([]byte); isBytes {
+				t, ok = string(b), true
+			}
+			if !ok {
+				return nil, fmt.Errorf("search_index.terms is %T", vals[terms])
+			}
+			return pgtype.TSVectorCodec{}.DecodeValue(nil, pgtype.TSVectorOID, pgtype.TextFormatCode, appendTermsVector(nil, t))
+		}
+	}
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{table}, to, in); err != nil {
 		return fmt.Errorf("store: copy: write %s: %w", table, err)
 	}
@@ -549,6 +567,10 @@ type copySource struct {
 	rows       *sql.Rows
 	vals, ptrs []any
 	err        error
+	// derived, if set, gives the value of one more column, after the
+	// source's, from a row's values.
+	derived func([]any) (any, error)
+	out     []any
 }
 
 func (c *copySource) Next() bool {
@@ -574,7 +596,15 @@ func (c *copySource) Values() ([]any, error) {
 			c.vals[i] = x.Format(sqliteTime)
 		}
 	}
-	return c.vals, nil
+	if c.derived == nil {
+		return c.vals, nil
+	}
+	v, err := c.derived(c.vals)
+	if err != nil {
+		return nil, err
+	}
+	c.out = append(append(c.out[:0], c.vals...), v)
+	return c.out, nil
 }
 
 func (c *copySource) Err() error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"gremium/internal/model"
@@ -21,7 +22,10 @@ func TestCopyBetweenEngines(t *testing.T) {
 	ctx := context.Background()
 	pgURL := storetest.NewPostgresDB(t)
 	lite, _ := newStore(t)
-	fixture(t, lite)
+	bodyID, _ := fixture(t, lite)
+	// An import: one entry naming its rows, indexed in audit_import_rows.
+	imported := must[int64](t)(lite.SaveMinutes(WithActor(ctx, "import"), bodyID, model.Session{Number: 77, Date: model.NewDate(2031, 5, 1)},
+		[]MinutesItem{importItem(1, 1), importItem(2, 2)}, nil, ImportSource{SHA256: strings.Repeat("0", 64), Size: 99}))
 	// More rows than one batch of the copy into SQLite holds (500), and a
 	// rest.
 	docs := []SearchDoc{{Kind: "beschluss", URL: "/b/1", Title: "Prüfung", Text: "Die Prüfung.", Terms: "pruefung"}}
@@ -66,6 +70,11 @@ func TestCopyBetweenEngines(t *testing.T) {
 	}
 	// The search index answers on the new engine, with the documents per
 	// lexeme counted once after the copy (search_index_lexemes).
+	// The imported rows' histories find their import on the new engine.
+	item := must[[]model.AgendaItem](t)(pg.Items(ctx, imported))[1]
+	if log := must[[]model.AuditEntry](t)(pg.AuditLog(ctx, "agenda_item", item.ID)); len(log) != 1 || log[0].Action != "import" || log[0].EntityID != imported {
+		t.Errorf("history of an imported item after the copy: %+v", log)
+	}
 	if hits, _, _, err := pg.Search(ctx, [][]string{{"pruefung"}}, 10, 0); err != nil || len(hits) != 1 {
 		t.Errorf("search after the copy: %v %v", hits, err)
 	}

@@ -50,7 +50,10 @@ type MinutesApproval struct {
 // a chair in the text gets the chair of its year from the body's rotation.
 // approval, if set, approves the draft minutes of that earlier session with
 // this session's date in the same transaction.
-func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session, items []MinutesItem, approval *MinutesApproval) (int64, error) {
+//
+// The import is one audit entry on the session (action "import"): it names
+// src and every row the import created (see audit_import.go).
+func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session, items []MinutesItem, approval *MinutesApproval, src ImportSource) (int64, error) {
 	if se.Status == "" {
 		se.Status = model.StatusMinutesDraft
 	}
@@ -95,6 +98,10 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 				se.Date.String(), se.StartTime, se.EndTime, se.Place, chair, se.MinutesStand.String()); err != nil {
 				return err
 			}
+		}
+		// The rows the import creates are named by its one audit entry.
+		if err := s.beginImport(tx, src); err != nil {
+			return err
 		}
 		// Registrations that wait for the secretariat are not minutes: the
 		// import leaves them alone.
@@ -162,7 +169,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 				return err
 			}
 		}
-		if err := s.audit(ctx, tx, "import", "session", sessionID, fmt.Sprintf("%d items", len(items))); err != nil {
+		if err := s.endImport(ctx, tx, sessionID); err != nil {
 			return err
 		}
 		if approval != nil {
@@ -417,6 +424,11 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, paren
 		return nil, fmt.Errorf("store: insert: unknown entity %q", entity)
 	}
 	whole := len(e.parts) == 0 // the row is the object's whole audited state
+	bulk := s.importing(tx) != nil
+	if bulk {
+		// Part of an import: its one entry names the rows (audit_import.go).
+		whole = false
+	}
 	out := make([]int64, 0, len(rows))
 	one := "(?, ?" + strings.Repeat(", ?", len(rows[0].values)) + ")"
 	for len(rows) > 0 {
@@ -443,6 +455,15 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, paren
 				return nil, fmt.Errorf("store: create %s: %w", entity, ErrDuplicate)
 			}
 			return nil, fmt.Errorf("store: create %s: %w", entity, err)
+		}
+		if bulk {
+			for range chunk {
+				out = append(out, last+int64(len(out))+1)
+			}
+			if err := s.importCreated(ctx, tx, entity, out[len(out)-n:]); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		for _, r := range chunk {
 			id := last + int64(len(out)) + 1

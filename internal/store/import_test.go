@@ -35,7 +35,7 @@ func TestImportRefusesRecordedNumbers(t *testing.T) {
 	se := func(n int) model.Session {
 		return model.Session{Number: n, Date: model.NewDate(2030, 3, 1), Place: "Berlin", Chair: "Bund"}
 	}
-	_, err := s.SaveMinutes(ctx, bodyID, se(50), []MinutesItem{importItem(1, 1), importItem(2, 2)}, nil)
+	_, err := s.SaveMinutes(ctx, bodyID, se(50), []MinutesItem{importItem(1, 1), importItem(2, 2)}, nil, ImportSource{})
 	check(t, err)
 	before := count(t, s, "audit_log")
 	for _, c := range []struct {
@@ -46,7 +46,7 @@ func TestImportRefusesRecordedNumbers(t *testing.T) {
 		{"number of another session", []MinutesItem{importItem(1, 3), importItem(2, 2)}, "(50. Sitzung)"},
 		{"number twice in the file", []MinutesItem{importItem(1, 4), importItem(2, 4)}, "(51. Sitzung)"},
 	} {
-		_, err := s.SaveMinutes(ctx, bodyID, se(51), c.items, nil)
+		_, err := s.SaveMinutes(ctx, bodyID, se(51), c.items, nil, ImportSource{})
 		if !errors.Is(err, ErrDuplicate) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want a duplicate %s", c.name, err, c.want)
 		}
@@ -60,8 +60,8 @@ func TestImportRefusesRecordedNumbers(t *testing.T) {
 }
 
 // TestImportRowsAndAudit imports minutes, then a corrected version with
-// fewer rows, and checks the stored rows and that every row has its
-// audit entry with the recorded columns (the rows are inserted many per
+// fewer rows, and checks the stored rows and that every row's history
+// holds the import that created it (the rows are inserted many per
 // statement, with ids given before).
 func TestImportRowsAndAudit(t *testing.T) {
 	s, _ := newStore(t)
@@ -74,7 +74,7 @@ func TestImportRowsAndAudit(t *testing.T) {
 	}
 	// Two rows of one item at the same position (once inserted one by one).
 	items[7].Remarks = append(items[7].Remarks, model.Remark{Position: 4, Kind: model.RemarkText, Text: "zweiter Freitext"})
-	sessionID, err := s.SaveMinutes(ctx, bodyID, se, items, nil)
+	sessionID, err := s.SaveMinutes(ctx, bodyID, se, items, nil, ImportSource{})
 	check(t, err)
 	stored := must[[]model.AgendaItem](t)(s.Items(ctx, sessionID))
 	if len(stored) != len(items) {
@@ -90,8 +90,9 @@ func TestImportRowsAndAudit(t *testing.T) {
 			t.Fatalf("item %d: contributions %+v, remarks %+v", i+1, cs, rs)
 		}
 		for _, c := range cs {
+			// The import's one entry names the row it created.
 			log := must[[]model.AuditEntry](t)(s.AuditLog(ctx, "contribution", c.ID))
-			if len(log) != 1 || log[0].Action != "create" || !strings.Contains(log[0].After, `"speaker":"`+c.Speaker+`"`) {
+			if len(log) != 1 || log[0].Action != "import" || log[0].Entity != "session" || log[0].EntityID != sessionID {
 				t.Fatalf("audit of contribution %d: %+v", c.ID, log)
 			}
 		}
@@ -101,7 +102,7 @@ func TestImportRowsAndAudit(t *testing.T) {
 		items[i].Notes = nil
 		items[i].Remarks = items[i].Remarks[:1]
 	}
-	_, err = s.SaveMinutes(ctx, bodyID, se, items, nil)
+	_, err = s.SaveMinutes(ctx, bodyID, se, items, nil, ImportSource{})
 	check(t, err)
 	if n := count(t, s, "protocol_notes"); n != 0 {
 		t.Errorf("%d protocol notes left", n)
@@ -115,7 +116,7 @@ func TestImportRowsAndAudit(t *testing.T) {
 	for i := range items {
 		items[i].Decisions[0].Number.Seq += 1000
 	}
-	sessionID, err = s.SaveMinutes(ctx, bodyID, se, items, nil)
+	sessionID, err = s.SaveMinutes(ctx, bodyID, se, items, nil, ImportSource{})
 	check(t, err)
 	stored = must[[]model.AgendaItem](t)(s.Items(ctx, sessionID))
 	for i, it := range stored {
@@ -129,8 +130,8 @@ func TestImportRowsAndAudit(t *testing.T) {
 // TestImportDecisionsTogether imports new decisions (inserted together,
 // with their votes): each keeps its votes and label, the body's counter of
 // each year ends at the highest number imported (not lowered by a smaller
-// one after it), each decision's audit entry records its votes, and the
-// chain verifies.
+// one after it), each decision's history holds the import that created
+// it, and the chain verifies.
 func TestImportDecisionsTogether(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := WithActor(context.Background(), "import")
@@ -148,7 +149,7 @@ func TestImportDecisionsTogether(t *testing.T) {
 		items = append(items, it)
 	}
 	se := model.Session{Number: 50, Date: model.NewDate(2030, 3, 1), Place: "Berlin", Chair: "Bund"}
-	sessionID, err := s.SaveMinutes(ctx, bodyID, se, items, nil)
+	sessionID, err := s.SaveMinutes(ctx, bodyID, se, items, nil, ImportSource{})
 	check(t, err)
 	ds := must[[]model.Decision](t)(s.Decisions(ctx, DecisionFilter{SessionID: sessionID}))
 	if len(ds) != 5 {
@@ -166,7 +167,7 @@ func TestImportDecisionsTogether(t *testing.T) {
 			t.Errorf("decision %q: votes %+v", d.DisplayTitle(), full.Votes)
 		}
 		log := must[[]model.AuditEntry](t)(s.AuditLog(ctx, "decision", d.ID))
-		if len(log) != 1 || log[0].Action != "create" || !strings.Contains(log[0].After, `"stimmen":[`) {
+		if len(log) != 1 || log[0].Action != "import" || log[0].EntityID != sessionID {
 			t.Errorf("audit of decision %q: %+v", d.DisplayTitle(), log)
 		}
 	}

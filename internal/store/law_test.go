@@ -412,14 +412,14 @@ func TestMinutesApprovalByProcedureAndImport(t *testing.T) {
 	// records "Bestätigung des Protokolls der 46. Sitzung".
 	item := model.AgendaItem{Title: "Begrüßung", Points: []string{"Bestätigung des Protokolls der 46. Sitzung"}}
 	must[int64](t)(s.SaveMinutes(ctx, bodyID, model.Session{Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusMinutesDraft},
-		[]MinutesItem{{Item: item}}, &MinutesApproval{Session: 46, Text: "Protokoll der 46. Sitzung"}))
+		[]MinutesItem{{Item: item}}, &MinutesApproval{Session: 46, Text: "Protokoll der 46. Sitzung"}, ImportSource{}))
 	se = must[model.Session](t)(s.Session(ctx, s46))
 	if se.Status != model.StatusMinutesApproved || se.ApprovedIn != 48 || se.ApprovedOn != model.NewDate(2025, 11, 20) {
 		t.Errorf("46 after the import: %+v", se)
 	}
 	// The imported session without a chair in the text takes the rotation's.
 	check(t, s.SetChair(ctx, bodyID, 2025, "MV"))
-	must[int64](t)(s.SaveMinutes(ctx, bodyID, model.Session{Number: 49, Date: model.NewDate(2025, 12, 4)}, nil, nil))
+	must[int64](t)(s.SaveMinutes(ctx, bodyID, model.Session{Number: 49, Date: model.NewDate(2025, 12, 4)}, nil, nil, ImportSource{}))
 	if se := must[model.Session](t)(s.SessionByNumber(ctx, bodyID, 49)); se.Chair != "MV" {
 		t.Errorf("chair of the imported 49th session: %q", se.Chair)
 	}
@@ -433,7 +433,7 @@ func TestImportDoesNotDecide(t *testing.T) {
 	counted := draftIn(t, s, bodyID, sessionID, model.KindDecision, "Abgestimmt")
 	check(t, ignore(s.RecordShowOfHands(ctx, sessionID, counted, with(votesOf(model.VoteYes, voters...), model.VoteAbstain, "HE"))))
 	// A running session's minutes are recorded live, not imported.
-	if _, err := s.SaveMinutes(ctx, bodyID, model.Session{Number: 47, Status: model.StatusMinutesDraft}, nil, nil); model.ClassOf(err) != model.ErrRule {
+	if _, err := s.SaveMinutes(ctx, bodyID, model.Session{Number: 47, Status: model.StatusMinutesDraft}, nil, nil, ImportSource{}); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("import into the running session: %v", err)
 	}
 	se := must[model.Session](t)(s.Session(ctx, sessionID))
@@ -450,13 +450,13 @@ func TestImportDoesNotDecide(t *testing.T) {
 		second.Result = result
 		return []MinutesItem{{Item: items[0], Decisions: []model.Decision{first}}, {Item: items[1], Decisions: []model.Decision{second}}}
 	}
-	if _, err := s.SaveMinutes(ctx, bodyID, model.Session{Number: 47, Date: se.Date}, mi(true, d2.Result), nil); model.ClassOf(err) != model.ErrRule {
+	if _, err := s.SaveMinutes(ctx, bodyID, model.Session{Number: 47, Date: se.Date}, mi(true, d2.Result), nil, ImportSource{}); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("import adopted an open proposal: %v", err)
 	}
-	if _, err := s.SaveMinutes(ctx, bodyID, model.Session{Number: 47, Date: se.Date}, mi(false, "einstimmig"), nil); model.ClassOf(err) != model.ErrRule {
+	if _, err := s.SaveMinutes(ctx, bodyID, model.Session{Number: 47, Date: se.Date}, mi(false, "einstimmig"), nil, ImportSource{}); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("import changed a counted result: %v", err)
 	}
-	check(t, ignore(s.SaveMinutes(ctx, bodyID, model.Session{Number: 47, Date: se.Date}, mi(false, d2.Result), nil)))
+	check(t, ignore(s.SaveMinutes(ctx, bodyID, model.Session{Number: 47, Date: se.Date}, mi(false, d2.Result), nil, ImportSource{})))
 	if got := must[model.Decision](t)(s.Decision(ctx, counted)); got.Result != "einstimmig, bei Enthaltung von HE" || got.CountReason == "" || got.Label != d2.Label {
 		t.Errorf("counted decision after import: %+v", got)
 	}

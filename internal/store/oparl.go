@@ -872,6 +872,13 @@ func (y *oparlSync) auditTimes(k oparlKey) (string, string, error) {
 			break
 		}
 		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id = ?`, entity, k.src).Scan(&first, &last)
+		if err == nil {
+			// Widened by the import that created the row, if one did.
+			times := map[int64][2]string{k.src: {first.String, last.String}}
+			err = importTimes(y.ctx, y.tx, entity, []int64{k.src}, times)
+			t := times[k.src]
+			first.String, first.Valid, last.String, last.Valid = t[0], t[0] != "", t[1], t[1] != ""
+		}
 	}
 	if err != nil {
 		return "", "", fmt.Errorf("store: oparl audit times: %w", err)

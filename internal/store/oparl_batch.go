@@ -1,7 +1,9 @@
 package store
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -193,7 +195,7 @@ func (y *oparlSync) preloadAuditTimes(kind string, srcs []int64) error {
 			y.audit[entity][src] = [2]string{}
 		}
 	}
-	return inBatches(need, func(in string, args []any) error {
+	err := inBatches(need, func(in string, args []any) error {
 		rows, err := y.tx.QueryContext(y.ctx, `SELECT entity_id, MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id IN `+in+` GROUP BY entity_id`,
 			append([]any{entity}, args...)...)
 		if err != nil {
@@ -210,6 +212,47 @@ func (y *oparlSync) preloadAuditTimes(kind string, srcs []int64) error {
 		}
 		return rows.Err()
 	})
+	if err != nil {
+		return err
+	}
+	return importTimes(y.ctx, y.tx, entity, need, y.audit[entity])
+}
+
+// importTimes widens the audit times of rows of entity among ids by the
+// times of the imports that created them (an import is one entry of its
+// session that names the rows it created: audit_import_rows).
+func importTimes(ctx context.Context, q queryer, entity string, ids []int64, times map[int64][2]string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	lo, hi := slices.Min(ids), slices.Max(ids)
+	rows, err := q.QueryContext(ctx, `SELECT r.first_id, r.last_id, a.at FROM audit_import_rows r JOIN audit_log a ON a.id = r.entry_id
+		WHERE r.entity = ? AND r.first_id <= ? AND r.last_id >= ?`, entity, hi, lo)
+	if err != nil {
+		return fmt.Errorf("store: oparl import times: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var first, last int64
+		var at string
+		if err := rows.Scan(&first, &last, &at); err != nil {
+			return fmt.Errorf("store: oparl import times: %w", err)
+		}
+		for _, id := range ids {
+			if id < first || id > last {
+				continue
+			}
+			t, ok := times[id]
+			if !ok || t[0] == "" || at < t[0] {
+				t[0] = at
+			}
+			if t[1] == "" || at > t[1] {
+				t[1] = at
+			}
+			times[id] = t
+		}
+	}
+	return rows.Err()
 }
 
 // preloadMarked reads what building the marked objects needs, kind by

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -68,23 +69,88 @@ func insertSearchDocsPG(ctx context.Context, tx *sql.Tx, scope string, docs []Se
 	if err != nil {
 		return err
 	}
-	cols := make([][]string, 6)
+	cols := make([][]string, 7)
 	for i := range cols {
 		cols[i] = make([]string, 0, len(docs))
 	}
+	var b []byte
 	for _, d := range docs {
-		for i, v := range []string{d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms} {
+		b = appendTermsVector(b[:0], d.Terms)
+		for i, v := range []string{d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms, string(b)} {
 			cols[i] = append(cols[i], v)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (id, scope, kind, url, title, text, date, terms)
-		SELECT ?::bigint + n, ?, kind, url, title, text, date, terms
-		FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS d(kind, url, title, text, date, terms, n)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (id, scope, kind, url, title, text, date, terms, tsv)
+		SELECT ?::bigint + n, ?, kind, url, title, text, date, terms, tsv::tsvector
+		FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS d(kind, url, title, text, date, terms, tsv, n)
 		ORDER BY n`,
-		last, scope, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]); err != nil {
+		last, scope, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]); err != nil {
 		return fmt.Errorf("store: search index: %w", err)
 	}
 	return nil
+}
+
+// maxTermPositions and maxTermBytes are PostgreSQL's limits of a
+// tsvector: the positions kept per lexeme (MAXNUMPOS) and the longest
+// lexeme (MAXSTRLEN; to_tsvector drops longer words).
+const (
+	maxTermPositions = 256
+	maxTermBytes     = 2047
+)
+
+// appendTermsVector appends the text form of the tsvector of index terms
+// (words separated by spaces) to b: each word as a lexeme, quoted, with
+// its places among the words — "'pruefung':1,4 'register':2". It is what the
+// PostgreSQL function search_terms_vector (migration 201) gives for the
+// same terms, without the text parser and stemmer of to_tsvector: the
+// terms are stemmed already (package search), and a search matches them
+// as they are, as SQLite's FTS5 does. Positions above 16383 are clamped
+// by the tsvector's input, as by to_tsvector.
+func appendTermsVector(b []byte, terms string) []byte {
+	type lexeme struct {
+		word string
+		pos  []int
+	}
+	var order []*lexeme
+	byWord := map[string]*lexeme{}
+	p := 0
+	for w := range strings.SplitSeq(terms, " ") {
+		p++ // the place among the space-separated words, as search_terms_vector counts
+		if w == "" || len(w) > maxTermBytes {
+			continue
+		}
+		l := byWord[w]
+		if l == nil {
+			l = &lexeme{word: w}
+			byWord[w] = l
+			order = append(order, l)
+		}
+		if len(l.pos) < maxTermPositions {
+			l.pos = append(l.pos, p)
+		}
+	}
+	for i, l := range order {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, '\'')
+		for j := 0; j < len(l.word); j++ {
+			switch c := l.word[j]; c {
+			case '\'', '\\':
+				b = append(b, c, c)
+			default:
+				b = append(b, c)
+			}
+		}
+		b = append(b, '\'', ':')
+		for j, n := range l.pos {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+	}
+	return b
 }
 
 // SearchCount gives the number of indexed documents.
@@ -104,7 +170,7 @@ const SearchCap = 1000
 // one term, or the terms of a phrase in this order (index form, see package
 // search: folded, stemmed words of letters and digits). It gives one page
 // of hits and their number. Up to SearchCap matches are ranked (BM25 on
-// SQLite, ts_rank_cd with the 'german' configuration on PostgreSQL); beyond
+// SQLite, ts_rank_cd on PostgreSQL); beyond
 // that capped is true, total is SearchCap and the hits come newest first.
 func (s *Store) Search(ctx context.Context, parts [][]string, limit, offset int) (hits []SearchDoc, total int, capped bool, err error) {
 	match, ok := s.matchExpr(parts)
@@ -125,7 +191,7 @@ func (s *Store) Search(ctx context.Context, parts [][]string, limit, offset int)
 			return hits, total, false, err
 		}
 		count, total = plan.count, plan.total
-		newest = `SELECT scope, kind, url, title, text, date FROM search_index WHERE tsv @@ to_tsquery('german', ?) ORDER BY id DESC LIMIT ? OFFSET ?`
+		newest = `SELECT scope, kind, url, title, text, date FROM search_index WHERE tsv @@ ?::tsquery ORDER BY id DESC LIMIT ? OFFSET ?`
 		query = ""
 	}
 	if count != "" {
@@ -161,7 +227,7 @@ func (s *Store) pgRanked(ctx context.Context, match string, limit, offset int) (
 		var d SearchDoc
 		err := r.Scan(&d.Scope, &d.Kind, &d.URL, &d.Title, &d.Text, &d.Date, &total)
 		return d, err
-	}, "search", `SELECT scope, kind, url, title, text, date, count(*) OVER () FROM search_index, to_tsquery('german', ?) q WHERE tsv @@ q
+	}, "search", `SELECT scope, kind, url, title, text, date, count(*) OVER () FROM search_index, CAST(? AS tsquery) q WHERE tsv @@ q
 			ORDER BY ts_rank_cd(tsv, q) DESC, id DESC LIMIT ? OFFSET ?`, match, limit, offset)
 	if err == nil && len(hits) == 0 && offset > 0 {
 		err = s.db.QueryRowContext(ctx, pgCountIndexed, match, SearchCap+1).Scan(&total)
@@ -186,8 +252,8 @@ type pgSearch struct {
 // which no index serves) reads the documents newest first, the ones a
 // capped search shows, and stops at the last match it needs.
 const (
-	pgCountIndexed = `SELECT count(*) FROM (SELECT FROM search_index WHERE tsv @@ to_tsquery('german', ?) LIMIT ?) x`
-	pgCountScan    = `SELECT count(*) FROM (SELECT FROM search_index WHERE ts_match_vq(tsv, to_tsquery('german', ?)) ORDER BY id DESC LIMIT ?) x`
+	pgCountIndexed = `SELECT count(*) FROM (SELECT FROM search_index WHERE tsv @@ ?::tsquery LIMIT ?) x`
+	pgCountScan    = `SELECT count(*) FROM (SELECT FROM search_index WHERE ts_match_vq(tsv, ?::tsquery) ORDER BY id DESC LIMIT ?) x`
 )
 
 // pgSearchPlan decides from the number of documents of each lexeme of the
@@ -212,9 +278,8 @@ func (s *Store) pgSearchPlan(ctx context.Context, parts [][]string) (pgSearch, e
 		var l lexeme
 		return l, r.Scan(&l.docs, &l.all)
 	}, "search lexemes", `SELECT coalesce(x.docs, 0), (SELECT reltuples FROM pg_class WHERE oid = 'search_index'::regclass)
-		FROM unnest(tsvector_to_array(to_tsvector('german', ?))) l LEFT JOIN search_index_lexemes x ON x.lexeme = l`, strings.Join(words, " "))
+		FROM (SELECT DISTINCT unnest(?::text[]) AS l) w LEFT JOIN search_index_lexemes x ON x.lexeme = w.l`, words)
 	if err != nil || len(lexemes) == 0 {
-		// No lexeme: only stop words, which match nothing.
 		return pgSearch{}, err
 	}
 	least, n := lexemes[0].docs, lexemes[0].all
@@ -265,12 +330,19 @@ func searchWords(parts [][]string) [][]string {
 }
 
 // matchExpr writes the parts of a search as the engine's match expression:
-// FTS5's `terms : ("a" AND "b c")` or the tsquery `a & (b <-> c)`. Only
+// FTS5's `terms : ("a" AND "b c")` or the tsquery `'a' & ('b' <-> 'c')`. Only
 // letters and digits of the terms are kept (searchWords). It gives false
 // when no term is left.
 func (s *Store) matchExpr(parts [][]string) (string, bool) {
 	var exprs []string
 	for _, ws := range searchWords(parts) {
+		if s.isPG() {
+			// Quoted lexemes: the tsquery holds the terms as they are
+			// (the letters and digits searchWords keeps need no escape).
+			for i, w := range ws {
+				ws[i] = "'" + w + "'"
+			}
+		}
 		switch {
 		case s.isPG() && len(ws) == 1:
 			exprs = append(exprs, ws[0])

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -57,4 +58,49 @@ func TestSearchLexemesFollowTheIndex(t *testing.T) {
 	_, err = s.db.ExecContext(ctx, `TRUNCATE search_index`)
 	check(t, err)
 	same("truncated")
+}
+
+// On PostgreSQL the vector the store writes for a document's terms
+// (appendTermsVector) is the one search_terms_vector gives for rows
+// written without it (a copy from SQLite, the migration), at PostgreSQL's
+// limits too, and a document matches its own terms as they are: stop
+// words of the 'german' configuration ("und", "der") and terms the German
+// stemmer would stem again included, as on SQLite.
+func TestSearchTermsVector(t *testing.T) {
+	if !testPG.on {
+		t.Skip("tsvector is PostgreSQL's")
+	}
+	ctx := context.Background()
+	s, _ := newStore(t)
+	many := strings.Repeat("der ", 300) + strings.Repeat("wort ", 17000) + "ende"
+	for _, terms := range []string{
+		"", "pruefung der registermodernisierung durch den bund", "und", "a  b   a",
+		"caf\u00e9 \u03b1\u03b2 2025 b2025 2025b", "it's back\\slash", strings.Repeat("x", 2048) + " kurz",
+		many,
+	} {
+		var same bool
+		check(t, s.db.QueryRowContext(ctx, `SELECT ?::tsvector = search_terms_vector(?)`, string(appendTermsVector(nil, terms)), terms).Scan(&same))
+		if !same {
+			t.Errorf("terms %.60q: the store's vector differs from search_terms_vector", terms)
+		}
+	}
+	docs := []SearchDoc{{Kind: "beschluss", URL: "/a", Title: "A", Text: "A", Terms: "bund und laender"},
+		{Kind: "beschluss", URL: "/b", Title: "B", Text: "B", Terms: "die laender"}}
+	check(t, s.ReplaceSearchDocs(ctx, "t", docs))
+	for _, c := range []struct {
+		parts [][]string
+		want  int
+	}{{[][]string{{"und"}}, 1}, {[][]string{{"laender"}}, 2}, {[][]string{{"bund", "und", "laender"}}, 1}, {[][]string{{"die"}, {"laender"}}, 1}} {
+		if _, total, _, err := s.Search(ctx, c.parts, 10, 0); err != nil || total != c.want {
+			t.Errorf("%v: %d matches, %v; want %d", c.parts, total, err, c.want)
+		}
+	}
+	// Rows written without a vector (as a copy writes them) get the same.
+	_, err := s.db.ExecContext(ctx, `INSERT INTO search_index (id, scope, kind, url, title, text, date, terms) VALUES (1000, 'u', 'top', '/u', 'U', 'U', '', 'und der und')`)
+	check(t, err)
+	var tsv string
+	check(t, s.db.QueryRowContext(ctx, `SELECT tsv::text FROM search_index WHERE id = 1000`).Scan(&tsv))
+	if tsv != `'der':2 'und':1,3` {
+		t.Errorf("vector of a row written without it: %s", tsv)
+	}
 }

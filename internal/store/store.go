@@ -487,10 +487,12 @@ func parseDate(s string) model.Date {
 	return d
 }
 
-// AuditLog gives the audit entries for one entity, oldest first.
+// AuditLog gives the audit entries for one entity, oldest first, with the
+// import that created it (an entry of its session) if an import did.
 func (s *Store) AuditLog(ctx context.Context, entity string, id int64) ([]model.AuditEntry, error) {
+	imported, args := importedBy(entity, id)
 	rows, err := s.db.QueryContext(ctx,
-		`SELECT `+auditCols+` FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
+		`SELECT `+auditCols+` FROM audit_log WHERE (entity = ? AND entity_id = ?) OR `+imported+` ORDER BY id`, append([]any{entity, id}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: audit log: %w", err)
 	}

@@ -133,6 +133,9 @@ type auditRow struct {
 	When, ActionLabel, KindLabel string
 	Changes                      []auditChange
 	ObjectURL                    template.URL // the filter on this object
+	// Created names the filtered object when this entry is the import
+	// that created it (an entry of its session): "legte Beschluss 1 an".
+	Created string
 }
 
 type auditData struct {
@@ -296,6 +299,9 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 				Changes: auditChanges(e.Before, e.After)}
 			obj := url.Values{"objekt": {e.Entity}, "nr": {strconv.FormatInt(e.EntityID, 10)}}
 			row.ObjectURL = template.URL("/aenderungsprotokoll?" + obj.Encode())
+			if f := q.filter; f.EntityID != 0 && e.Entity != f.Entity {
+				row.Created = fmt.Sprintf("legte %s %d an", store.AuditKindLabel(f.Entity), f.EntityID)
+			}
 			d.Rows = append(d.Rows, row)
 		}
 		if page.Newer && len(page.Entries) > 0 {

@@ -59,7 +59,7 @@ func addHeldSession(t *testing.T, st *store.Store, number, year, n int) {
 				Scope: model.ScopeAll, Result: "einstimmig", AdoptedOn: date, Title: fmt.Sprintf("Beschluss %d", k), Position: 1,
 				Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt."}}}}})
 	}
-	if _, err := st.SaveMinutes(ctx, council.ID, model.Session{BodyID: council.ID, Number: number, Date: date, Status: model.StatusMinutesDraft}, items, nil); err != nil {
+	if _, err := st.SaveMinutes(ctx, council.ID, model.Session{BodyID: council.ID, Number: number, Date: date, Status: model.StatusMinutesDraft}, items, nil, store.ImportSource{}); err != nil {
 		t.Fatal(err)
 	}
 }
