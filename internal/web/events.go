@@ -360,7 +360,14 @@ func (s *Server) renderBoxAs(ctx context.Context, se model.Session, u *model.Use
 	}
 	w := newBufferWriter()
 	s.serveBox(w, r, view)
-	if w.status != http.StatusOK {
+	switch w.status {
+	case http.StatusOK:
+	case http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound:
+		// The rules refuse this class the box (a right lost while its
+		// stream was open, an item no longer shown): its viewers fetch and
+		// are answered as their requests are. Not a failure.
+		return nil, errBoxRefused
+	default:
 		return nil, fmt.Errorf("web: box %s of session %d: status %d", view.address(se.Path()), se.ID, w.status)
 	}
 	return w.buf.Bytes(), nil
@@ -444,5 +451,13 @@ func (w *bufferWriter) Write(p []byte) (int, error) { return w.buf.Write(p) }
 // liveBoxFailed logs a box that could not be rendered; its viewers fetch
 // the box themselves instead.
 func (s *Server) liveBoxFailed(sessionID int64, err error) {
+	if errors.Is(err, errBoxRefused) {
+		return
+	}
 	s.log.Error("live box", "session", sessionID, "err", err)
 }
+
+// errBoxRefused is renderBoxAs's answer for a box the publication or
+// permission rules refuse its viewer's class: the viewer fetches, and
+// nothing failed.
+var errBoxRefused = errors.New("web: live box refused to the viewer's class")

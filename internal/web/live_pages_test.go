@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -90,5 +93,35 @@ func TestLivePushPagesOwnBox(t *testing.T) {
 	}
 	if s := openStream(t, client(t, ts, "hessen"), ts.URL+"/sitzungen/48/live/ereignisse?ansicht=unbekannt", nil); s.res.StatusCode != http.StatusBadRequest {
 		t.Errorf("a stream for no page: status %d, want 400", s.res.StatusCode)
+	}
+}
+
+// TestLiveBoxRefusedIsNoFailure: a box the rules refuse a viewer's class
+// (a member on the speakers' list, once its right is gone while its
+// stream was open) makes that viewer fetch, as before, but is no failure
+// of the server: it was logged as an error for every change.
+func TestLiveBoxRefusedIsNoFailure(t *testing.T) {
+	ctx := context.Background()
+	_, st, srv := lawServer(t)
+	var logged bytes.Buffer
+	srv.log = slog.New(slog.NewTextHandler(&logged, nil))
+	sid, item := classFixture(t, st)
+	se, err := st.Session(ctx, sid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	member := &model.User{Role: model.RoleMember, MemberAbbrev: "HE"}
+	_, err = srv.renderBoxAs(ctx, se, member, liveView{kind: speakersBox, item: item})
+	if !errors.Is(err, errBoxRefused) {
+		t.Fatalf("the speakers' box for a member: %v, want errBoxRefused", err)
+	}
+	srv.liveBoxFailed(sid, err)
+	if logged.Len() != 0 {
+		t.Errorf("a refused box was logged: %s", logged.String())
+	}
+	// A box that fails is still logged.
+	srv.liveBoxFailed(sid, errors.New("disk on fire"))
+	if !strings.Contains(logged.String(), "disk on fire") {
+		t.Errorf("a failed box was not logged: %q", logged.String())
 	}
 }
