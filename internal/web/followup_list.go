@@ -65,8 +65,6 @@ func (s *Server) followUpListQuery(r *http.Request, f store.FollowUpFilter) (sto
 }
 
 // countsKey names a list and its audience for keptCounts.
-//
-//lint:ignore U1000 no caller since the store keeps the counts (task fucount); left as it is for the viewer-class change that replaces it
 func countsKey(q store.FollowUpListQuery) string {
 	u := q.User
 	if u == nil {
