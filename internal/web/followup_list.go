@@ -64,11 +64,6 @@ func (s *Server) followUpListQuery(r *http.Request, f store.FollowUpFilter) (sto
 	return q.At(s.clock(), due), nil
 }
 
-// countsKey names a list and its viewers' class for keptCounts.
-func countsKey(q store.FollowUpListQuery) string {
-	return fmt.Sprintf("%+v|%+v", classOf(q.Audience, q.User), q.FollowUpFilter)
-}
-
 // followUpCounts gives the list's counts: all and pending (the store keeps
 // them until the data changes), the overdue ones counted at the clock in
 // one query.
