@@ -10,8 +10,8 @@ import (
 // may depend on: the audience, and for a logged-in viewer the role, the
 // member and whether the account is disabled — what the publication gate
 // (model) and the rights (auth.Can) read of an account. Whatever is kept
-// per class (the live boxes, live_box.go; the follow-up lists' counts,
-// followup_list.go) is computed for the class's stand-in account
+// per class (the live boxes, live_box.go) is computed for the class's
+// stand-in account
 // (viewerClass.user), never for a viewer's own, so nothing else of an
 // account reaches the other viewers of its class.
 type viewerClass struct {
