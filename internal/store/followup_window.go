@@ -15,12 +15,23 @@ import (
 // earliest first); limit 0: all of the window. The personal calendar
 // feed's deadlines, and the follow-ups a reminder run looks at.
 //
-// It reads the follow-ups of the window only, found through the indexes
-// on (status, due_on) and (status, due_session) with the council's
-// sessions dated in the window (sessions_date): however many follow-ups
-// are done or due long ago, a window reads what is in it.
+// It reads the council's sessions dated in the window (sessions_date),
+// then the follow-ups of the window only, found through the indexes on
+// (status, due_on) and (status, due_session): however many follow-ups are
+// done or due long ago, a window reads what is in it.
 func (s *Store) FollowUpsDueBetween(ctx context.Context, q FollowUpListQuery, from, to model.Date, latest bool, limit int) ([]FollowUpListEntry, error) {
-	query, args := s.followUpsDueQuery(q, from, to, latest, limit)
+	// The council's sessions in the window first: as a list of numbers
+	// PostgreSQL estimates the follow-ups due to them from its statistics
+	// and looks them up through the index (a subquery let it read every
+	// pending follow-up).
+	numbers, err := queryList(ctx, s.db, func(r scanner) (int, error) {
+		var n int
+		return n, r.Scan(&n)
+	}, "sessions in a window", followUpsWindowSessions, q.CouncilID, from.String(), to.String(), inChunk+1)
+	if err != nil {
+		return nil, err
+	}
+	query, args := s.followUpsDueQuery(q, from, to, numbers, latest, limit)
 	list, err := queryList(ctx, s.db, scanFollowUpListEntry(q), "follow-ups due", query, args...)
 	if err != nil || !latest {
 		return list, err
@@ -29,14 +40,25 @@ func (s *Store) FollowUpsDueBetween(ctx context.Context, q FollowUpListQuery, fr
 	return list, nil
 }
 
-// followUpsDueQuery gives FollowUpsDueBetween's statement and arguments.
-func (s *Store) followUpsDueQuery(q FollowUpListQuery, from, to model.Date, latest bool, limit int) (string, []any) {
+// followUpsDueQuery gives FollowUpsDueBetween's statement and arguments,
+// with the numbers of the council's sessions in the window (more than
+// inChunk: they are read again in the statement).
+func (s *Store) followUpsDueQuery(q FollowUpListQuery, from, to model.Date, numbers []int, latest bool, limit int) (string, []any) {
 	q.Pending = true
 	w := s.followUpListWhere(q)
 	f, t := from.String(), to.String()
-	w.add(`f.id IN (SELECT id FROM follow_ups WHERE status IN (?, ?) AND due_on >= ? AND due_on <= ?
-		UNION SELECT id FROM follow_ups WHERE status IN (?, ?) AND due_session IN (SELECT number FROM sessions WHERE body_id = ? AND date >= ? AND date <= ?))`,
-		model.FollowUpOpen, model.FollowUpInProgress, f, t, model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID, f, t)
+	ids := `SELECT id FROM follow_ups WHERE status IN (?, ?) AND due_on >= ? AND due_on <= ?`
+	idArgs := []any{model.FollowUpOpen, model.FollowUpInProgress, f, t}
+	switch {
+	case len(numbers) > inChunk:
+		ids += ` UNION SELECT id FROM follow_ups WHERE status IN (?, ?) AND due_session IN (SELECT number FROM sessions WHERE body_id = ? AND date >= ? AND date <= ?)`
+		idArgs = append(idArgs, model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID, f, t)
+	case len(numbers) > 0:
+		in := padded(numbers)
+		ids += ` UNION SELECT id FROM follow_ups WHERE status IN (?, ?) AND due_session IN (` + placeholders(len(in)) + `)`
+		idArgs = append(append(idArgs, model.FollowUpOpen, model.FollowUpInProgress), in...)
+	}
+	w.add(`f.id IN (`+ids+`)`, idArgs...)
 	inner, args := s.followUpListSelect(q, w)
 	desc := ""
 	if latest {
@@ -50,3 +72,7 @@ func (s *Store) followUpsDueQuery(q FollowUpListQuery, from, to model.Date, late
 	}
 	return query, args
 }
+
+// followUpsWindowSessions reads the numbers of a body's sessions dated
+// from one day to another (up to a limit).
+const followUpsWindowSessions = `SELECT number FROM sessions WHERE body_id = ? AND date >= ? AND date <= ? ORDER BY number LIMIT ?`

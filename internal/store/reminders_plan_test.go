@@ -39,15 +39,22 @@ func TestScheduledReadsUseIndexes(t *testing.T) {
 	s, _ := newStore(t)
 	q := FollowUpListQuery{Audience: model.Internal, User: &model.User{Role: model.RoleSecretariat}, CouncilID: 1}
 	q.Members = []string{"HE", "Hessen"}
-	query, args := s.followUpsDueQuery(q, model.NewDate(2025, 1, 1), model.NewDate(2025, 12, 31), false, 100)
-	plan := planOf(t, s, query, args...)
-	for _, want := range []string{"follow_ups_status_due_on", "follow_ups_status_due ", "sessions_date", "SEARCH f "} {
-		if !strings.Contains(plan, want) {
-			t.Errorf("the follow-ups due in a window: not %q:\n%s", want, plan)
+	// With the due sessions as numbers, and (more than an IN list holds)
+	// read in the statement.
+	for _, numbers := range [][]int{{47, 48}, make([]int, inChunk+1)} {
+		query, args := s.followUpsDueQuery(q, model.NewDate(2025, 1, 1), model.NewDate(2025, 12, 31), numbers, false, 100)
+		plan := planOf(t, s, query, args...)
+		for _, want := range []string{"follow_ups_status_due_on", "follow_ups_status_due ", "SEARCH f "} {
+			if !strings.Contains(plan, want) {
+				t.Errorf("the follow-ups due in a window: not %q:\n%s", want, plan)
+			}
+		}
+		if strings.Contains(plan, "SCAN f") {
+			t.Errorf("the follow-ups due in a window read every follow-up:\n%s", plan)
 		}
 	}
-	if strings.Contains(plan, "SCAN f") {
-		t.Errorf("the follow-ups due in a window read every follow-up:\n%s", plan)
+	if plan := planOf(t, s, followUpsWindowSessions, int64(1), "2025-01-01", "2025-12-31", inChunk+1); !strings.Contains(plan, "sessions_date") {
+		t.Errorf("the sessions in a window read every session:\n%s", plan)
 	}
 	if plan := planOf(t, s, conferenceDatesDue, "2025-01-01", "2025-01-08"); !strings.Contains(plan, "conference_dates_starts") {
 		t.Errorf("the FachMK dates of the coming week read every date:\n%s", plan)
