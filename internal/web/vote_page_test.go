@@ -10,7 +10,8 @@ import (
 	"gremium/internal/model"
 )
 
-// TestVotePageNamesAndMarksTheProposal: the vote page names the proposal
+// TestVotePageNamesAndMarksTheProposal: the vote page (and the live page)
+// names the proposal
 // voted on in German ("Beschlussvorschlag", "Empfehlungsvorschlag", not
 // "Beschlusssvorschlag") and shows a confidential passage of its text to
 // an internal reader as marked, not with the marks it is stored with:
@@ -35,6 +36,9 @@ func TestVotePageNamesAndMarksTheProposal(t *testing.T) {
 			gs := client(t, ts, "geschaeftsstelle")
 			if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
 				t.Fatalf("open: %d", code)
+			}
+			if _, body := do(t, gs, "GET", ts.URL+"/sitzungen/48/live", nil); !strings.Contains(body, "Laufende Abstimmung: "+tc.name+" Föderale Rahmenarchitektur") {
+				t.Errorf("the live page does not name the %s voted on", tc.name)
 			}
 			he := client(t, ts, "hessen")
 			for _, path := range []string{"/sitzungen/48/abstimmung", "/sitzungen/48/abstimmung/stand"} {
