@@ -11,8 +11,7 @@ import (
 )
 
 // TestVotePageNamesAndMarksTheProposal: the vote page (and the live page)
-// names the proposal
-// voted on in German ("Beschlussvorschlag", "Empfehlungsvorschlag", not
+// names the proposal voted on in German ("Beschlussvorschlag", "Empfehlungsvorschlag", not
 // "Beschlusssvorschlag") and shows a confidential passage of its text to
 // an internal reader as marked, not with the marks it is stored with:
 // the page and the box it refreshes (the box of the stream's event).
@@ -54,5 +53,20 @@ func TestVotePageNamesAndMarksTheProposal(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestVotePageNamesTheMemberBeforeTheVote: while no vote runs, a member's
+// vote page says that the ballot will be its member's.
+func TestVotePageNamesTheMemberBeforeTheVote(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	runningSession(t, st, model.KindDecision)
+	for _, path := range []string{"/sitzungen/48/abstimmung", "/sitzungen/48/abstimmung/stand"} {
+		if _, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+path, nil); !strings.Contains(body, "erscheint sie hier mit dem Stimmzettel für HE.") {
+			t.Errorf("%s does not name the member the ballot will be for", path)
+		}
+		if _, body := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+path, nil); !strings.Contains(body, "erscheint sie hier. Ohne JavaScript") {
+			t.Errorf("%s names a ballot to the secretariat", path)
+		}
 	}
 }
