@@ -25,6 +25,16 @@ func (k DecisionKind) Label() string {
 	return "Beschluss"
 }
 
+// ProposalName gives the German name of a proposal of the kind, as the
+// vote pages name what is voted on: "Beschlussvorschlag",
+// "Empfehlungsvorschlag".
+func (k DecisionKind) ProposalName() string {
+	if k == KindRecommendation {
+		return "Empfehlungsvorschlag"
+	}
+	return "Beschlussvorschlag"
+}
+
 // DecisionStatus is the state of a decision.
 type DecisionStatus string
 

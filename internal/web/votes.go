@@ -46,6 +46,10 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 	v := voteView{Session: se, Voted: map[string]bool{}, Present: map[string]bool{}}
 	u := s.user(r)
 	v.Internal = auth.Can(u, auth.ViewInternal, "")
+	if u != nil && u.Role == model.RoleMember {
+		// Named while no vote runs too: the ballot will be for it.
+		v.MyMember = u.MemberAbbrev
+	}
 	vote, open, err := s.st.OpenSessionVote(ctx, se.ID)
 	if err != nil || !open {
 		return v, err
@@ -98,8 +102,7 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 			v.Subject[i].Points[j].Text = a.Text(v.Subject[i].Points[j].Text)
 		}
 	}
-	if u != nil && u.Role == model.RoleMember {
-		v.MyMember = u.MemberAbbrev
+	if v.MyMember != "" {
 		v.MyVote = vote.Choices()[u.MemberAbbrev]
 		v.CanVote = auth.Can(u, auth.Vote, u.MemberAbbrev) && v.Present[u.MemberAbbrev]
 	}
