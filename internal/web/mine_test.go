@@ -151,6 +151,11 @@ func TestMyPageShowsMostUrgentFollowUps(t *testing.T) {
 	if !strings.Contains(body, "dringendsten") || !strings.Contains(body, "davon") {
 		t.Errorf("no count of the pending and overdue ones:\n%s", body)
 	}
+	// The link leads to the member's pending follow-ups, all of them.
+	code, list := do(t, hessen, "GET", ts.URL+"/mitglieder/HE/auftraege?status=ausstehend", nil)
+	if code != http.StatusOK || !strings.Contains(list, "Hessen berichtet zum Thema 10") || strings.Count(list, `<a href="/auftraege/`) != n {
+		t.Errorf("the member's pending follow-ups: %d, %d shown, want %d", code, strings.Count(list, `<a href="/auftraege/`), n)
+	}
 }
 
 // TestMyPageShowsSessionVote: a member office sees the vote open in a
