@@ -12,12 +12,17 @@ import (
 	"gremium/internal/store"
 )
 
+// pastMembers are the members addPastHistory's follow-ups name in turn: a
+// session's open follow-up names the member at its number.
+var pastMembers = []string{"HE", "BY", "Bund", "FITKO"}
+
 // addPastHistory records the council's sessions numbered from to to−1
 // (plus 1000), held long ago with approved minutes, each with three
 // adopted decisions on agenda items, a follow-up done and one still open
 // past its deadline: what years of the council's work add to the
 // database, written past the store's operations as the benchmark corpus
-// is (bench/corpus.go).
+// is (bench/corpus.go). The follow-ups name their members as the store
+// keeps them (responsible_keys), so that a member's filter finds them.
 func addPastHistory(t *testing.T, st *store.Store, from, to int) {
 	t.Helper()
 	ctx := context.Background()
@@ -42,14 +47,13 @@ func addPastHistory(t *testing.T, st *store.Store, from, to int) {
 		}
 		return id
 	}
-	members := []string{"HE", "BY", "Bund", "FITKO"}
 	for n := from; n < to; n++ {
 		year := 1000 + n
 		date := model.NewDate(year, 3, 1+n%28)
 		sessionID := id(`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in)
 			VALUES (?, ?, ?, '10:00', '13:00', 'Berlin', 'Bund', ?, ?, ?)`, council.ID, 1000+n, date.String(), model.StatusMinutesApproved, date.String(), 1001+n)
 		for k := range 3 {
-			reporter := members[(n+k)%len(members)]
+			reporter := pastMembers[(n+k)%len(pastMembers)]
 			title := fmt.Sprintf("Vergangener Beschluss %d zu Thema %d", n, k)
 			itemID := id(`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters, flag_decision, position, status)
 				VALUES (?, ?, ?, ?, '[]', 'Beschluss', '[]', ?, 1, ?, 'angenommen')`,
@@ -62,8 +66,8 @@ func addPastHistory(t *testing.T, st *store.Store, from, to int) {
 			if k == 0 {
 				status, due = model.FollowUpOpen, date.String()
 			}
-			id(`INSERT INTO follow_ups (decision_id, item_id, text, responsible, due_on, status) VALUES (?, ?, ?, ?, ?, ?)`,
-				decisionID, itemID, "Bericht zu "+title, reporter, due, status)
+			id(`INSERT INTO follow_ups (decision_id, item_id, text, responsible, responsible_keys, due_on, status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				decisionID, itemID, "Bericht zu "+title, reporter, model.FollowUp{Responsible: reporter}.ResponsibleKeys(), due, status)
 		}
 	}
 	// As every change of content, by any process: the stored pages and

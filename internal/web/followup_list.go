@@ -115,21 +115,6 @@ func (s *Server) eachFollowUp(r *http.Request, q store.FollowUpListQuery, size, 
 	}
 }
 
-// visibleFollowUps gives all follow-ups matching f the request's audience
-// may see, in the list's order (for short lists: "Mein Bereich").
-func (s *Server) visibleFollowUps(r *http.Request, f store.FollowUpFilter) ([]followUpView, error) {
-	q, err := s.followUpListQuery(r, f)
-	if err != nil {
-		return nil, err
-	}
-	var out []followUpView
-	err = s.eachFollowUp(r, q, 500, 0, func(list []followUpView) bool {
-		out = append(out, list...)
-		return true
-	})
-	return out, err
-}
-
 // followUpQueryFor gives the store's query of the filtered list.
 func (s *Server) followUpQueryFor(r *http.Request, fq followUpQuery) (store.FollowUpListQuery, error) {
 	f := store.FollowUpFilter{Member: fq.Member, DecisionID: fq.Decision}

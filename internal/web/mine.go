@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 
@@ -69,6 +70,10 @@ type myDebrief struct {
 	Saved    bool // a debrief is stored (not yet sent)
 }
 
+// MyFollowUps is how many of a member's pending follow-ups "Mein Bereich"
+// shows (the most urgent ones; the member's list has them all).
+const MyFollowUps = 10
+
 type myData struct {
 	User *model.User
 	// Office, Spokesperson, Secretariat: which sections the page has.
@@ -79,8 +84,14 @@ type myData struct {
 	SessionVotes  []myVote
 	Procedures    []myProcedure
 	Registrations []myRegistration
-	FollowUps     []followUpView
-	Drafts        []myDraft
+	// FollowUps are the most urgent MyFollowUps of the member's pending
+	// follow-ups, in the list's order (overdue first); FollowUpsPending
+	// and FollowUpsOverdue count them all, FollowUpsURL lists them all.
+	FollowUps                          []followUpView
+	FollowUpsPending, FollowUpsOverdue int
+	FollowUpsURL                       string
+	MemberName                         string
+	Drafts                             []myDraft
 
 	// Spokesperson.
 	Conferences []myConference
@@ -191,10 +202,23 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	if d.Registrations, err = s.withSessions(ctx, items); err != nil {
 		return err
 	}
-	// The follow-ups the member owes, as the follow-up pages show them.
-	if d.FollowUps, err = s.visibleFollowUps(r, store.FollowUpFilter{Pending: true, Member: member}); err != nil {
+	// The most urgent follow-ups the member owes, as the follow-up pages
+	// show them: one page of the list, however long the member's history
+	// (issue 18), with the count and the address of the whole list.
+	q, err := s.followUpListQuery(r, store.FollowUpFilter{Pending: true, Member: member})
+	if err != nil {
 		return err
 	}
+	if _, d.FollowUpsPending, d.FollowUpsOverdue, err = s.followUpCounts(ctx, q); err != nil {
+		return err
+	}
+	page, err := s.st.FollowUpPage(ctx, q, nil, false, MyFollowUps)
+	if err != nil {
+		return err
+	}
+	d.FollowUps = followUpViews(q.Audience, page)
+	d.MemberName = or(m.Name, member)
+	d.FollowUpsURL = followUpQuery{Status: "ausstehend"}.pageURL("/mitglieder/"+url.PathEscape(member)+"/auftraege", 1, "", store.FollowUpCursor{})
 	drafts, err := s.st.SessionsInStatus(ctx, council.ID, model.StatusMinutesDraft)
 	if err != nil {
 		return err

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -97,6 +99,62 @@ func TestMyPagePerRole(t *testing.T) {
 		"2 Stimmen abgegeben", "Nachbesprechung der 47. Sitzung", "1 relevanter Beschluss"}, []string{"Ihre Stimme fehlt"})
 	if code, _ := do(t, client(t, ts, ""), "GET", ts.URL+"/mein-bereich", nil); code != http.StatusSeeOther {
 		t.Errorf("the public reaches Mein Bereich: %d", code)
+	}
+}
+
+// TestMyPageShowsMostUrgentFollowUps: "Mein Bereich" listed every pending
+// follow-up of the member, however long its history (issue 18). It shows
+// the MyFollowUps most urgent ones, overdue first, with the count and a
+// link to the member's whole list of pending follow-ups.
+func TestMyPageShowsMostUrgentFollowUps(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	council := mustBody(t, st)
+	hessen := client(t, ts, "hessen")
+	count := regexp.MustCompile(`href="/mitglieder/HE/auftraege\?status=ausstehend">Alle offenen Aufträge von Hessen \((\d+)\)</a>`)
+	section := func() (string, int) {
+		t.Helper()
+		code, body := do(t, hessen, "GET", ts.URL+"/mein-bereich", nil)
+		if code != http.StatusOK {
+			t.Fatalf("mein-bereich: %d", code)
+		}
+		body = between(body, `id="h-auftraege"`, "</section>")
+		m := count.FindStringSubmatch(body)
+		if m == nil {
+			return body, 0
+		}
+		n, _ := strconv.Atoi(m[1])
+		return body, n
+	}
+	_, before := section()
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	items47, _ := st.Items(ctx, s47.ID)
+	for i := range MyFollowUps + 1 {
+		if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items47[1].ID, Text: fmt.Sprintf("Hessen berichtet zum Thema %d", i), Responsible: "HE", Status: model.FollowUpOpen}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The last one entered is overdue: it comes first.
+	if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items47[1].ID, Text: "Hessen berichtet überfällig", Responsible: "HE", Status: model.FollowUpOpen, DueDate: model.NewDate(2020, 1, 2)}); err != nil {
+		t.Fatal(err)
+	}
+	body, n := section()
+	if want := before + MyFollowUps + 2; n != want {
+		t.Errorf("the link counts %d pending follow-ups, want %d:\n%s", n, want, body)
+	}
+	if got := strings.Count(body, "<li>"); got != MyFollowUps {
+		t.Errorf("%d follow-ups shown, want %d", got, MyFollowUps)
+	}
+	if first := between(body, "<li>", "</li>"); !strings.Contains(first, "Hessen berichtet überfällig") || !strings.Contains(first, "überfällig)") {
+		t.Errorf("the overdue follow-up is not first: %s", first)
+	}
+	if !strings.Contains(body, "dringendsten") || !strings.Contains(body, "davon") {
+		t.Errorf("no count of the pending and overdue ones:\n%s", body)
+	}
+	// The link leads to the member's pending follow-ups, all of them.
+	code, list := do(t, hessen, "GET", ts.URL+"/mitglieder/HE/auftraege?status=ausstehend", nil)
+	if code != http.StatusOK || !strings.Contains(list, "Hessen berichtet zum Thema 10") || strings.Count(list, `<a href="/auftraege/`) != n {
+		t.Errorf("the member's pending follow-ups: %d, %d shown, want %d", code, strings.Count(list, `<a href="/auftraege/`), n)
 	}
 }
 
