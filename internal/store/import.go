@@ -139,6 +139,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 				continue
 			}
 			itemIDs[i] = existing[i].ID
+			keepUnminuted(&it, existing[i])
 			if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", itemIDs[i],
 				`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
 				 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
@@ -636,4 +637,17 @@ func (s *Store) clearRows(ctx context.Context, tx *sql.Tx, itemID int64) error {
 		}
 	}
 	return nil
+}
+
+// keepUnminuted gives an item of imported minutes what the stored item
+// has and minutes do not carry: who registered it, when and whether late,
+// and the statement on the FachMK planning. A corrected import must not
+// wipe them.
+func keepUnminuted(it *model.AgendaItem, stored model.AgendaItem) {
+	if it.RegisteredBy == "" && it.RegisteredAt.IsZero() {
+		it.RegisteredBy, it.RegisteredAt, it.Late = stored.RegisteredBy, stored.RegisteredAt, stored.Late
+	}
+	if !it.Impact.Stated && len(it.Impact.ConferenceIDs) == 0 && it.Impact.Note == "" {
+		it.Impact = stored.Impact
+	}
 }

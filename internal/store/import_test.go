@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -210,5 +211,41 @@ func checkAuditChain(t *testing.T, s *Store) {
 	t.Helper()
 	if rep, err := s.VerifyAudit(context.Background(), AuditHead{}); err != nil || rep.Problem != nil {
 		t.Fatalf("audit chain: %+v, %v", rep.Problem, err)
+	}
+}
+
+// TestReimportKeepsWhatMinutesDoNotCarry imports minutes over a session
+// whose item was registered by a member, late, with a statement on the
+// FachMK planning: the minutes carry none of these, and an import of
+// corrected minutes wiped them (it wrote the parsed item's empty fields
+// over the stored ones).
+func TestReimportKeepsWhatMinutesDoNotCarry(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "import")
+	bodyID, _ := fixture(t, s)
+	se := model.Session{Number: 50, Date: model.NewDate(2030, 3, 1), Place: "Berlin", Chair: "Bund"}
+	sessionID, err := s.SaveMinutes(ctx, bodyID, se, []MinutesItem{importItem(1, 1)}, nil, ImportSource{})
+	check(t, err)
+	items, err := s.Items(ctx, sessionID)
+	check(t, err)
+	it := items[0]
+	it.RegisteredBy, it.RegisteredAt, it.Late = "HE", time.Date(2030, 2, 1, 9, 30, 0, 0, time.UTC), true
+	it.Impact = model.Impact{Stated: true, Note: "Die FachMK Digitales ist betroffen."}
+	check(t, s.UpdateItem(ctx, it))
+
+	corrected := importItem(1, 1)
+	corrected.Item.Title = "TOP 1 (berichtigt)"
+	_, err = s.SaveMinutes(ctx, bodyID, se, []MinutesItem{corrected}, nil, ImportSource{})
+	check(t, err)
+	got, err := s.Item(ctx, it.ID)
+	check(t, err)
+	if got.Title != "TOP 1 (berichtigt)" {
+		t.Errorf("the corrected title was not imported: %q", got.Title)
+	}
+	if got.RegisteredBy != "HE" || !got.RegisteredAt.Equal(it.RegisteredAt) || !got.Late {
+		t.Errorf("the registration was lost: by %q at %v, late %v", got.RegisteredBy, got.RegisteredAt, got.Late)
+	}
+	if !got.Impact.Stated || got.Impact.Note != it.Impact.Note {
+		t.Errorf("the statement on the FachMK planning was lost: %+v", got.Impact)
 	}
 }
