@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -251,9 +250,9 @@ func searchEngine(b *testing.B, c Corpus, e engineStore) {
 		capped := `SELECT url, title, text FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?`
 		if pg {
 			match = tsquery(q)
-			page = `SELECT url, title, text, count(*) OVER () FROM search_index, to_tsquery('german', $1) q WHERE tsv @@ q
+			page = `SELECT url, title, text, count(*) OVER () FROM search_index, CAST($1 AS tsquery) q WHERE tsv @@ q
 				ORDER BY ts_rank_cd(tsv, q) DESC, id DESC LIMIT $2`
-			capped = `SELECT url, title, text FROM search_index WHERE tsv @@ to_tsquery('german', $1) ORDER BY id DESC LIMIT $2`
+			capped = `SELECT url, title, text FROM search_index WHERE tsv @@ $1::tsquery ORDER BY id DESC LIMIT $2`
 		}
 		n := -1 // matches, -1 until counted (PostgreSQL: or counted while ranked)
 		if pg {
@@ -333,7 +332,7 @@ func pgLexemes(ctx context.Context, db *sql.DB, q search.Query) (n int, count st
 		words = append(words, p...)
 	}
 	rows, err := db.QueryContext(ctx, `SELECT coalesce(x.docs, 0), (SELECT reltuples FROM pg_class WHERE oid = 'search_index'::regclass)
-		FROM unnest(tsvector_to_array(to_tsvector('german', $1))) l LEFT JOIN search_index_lexemes x ON x.lexeme = l`, strings.Join(words, " "))
+		FROM (SELECT DISTINCT unnest($1::text[]) AS l) w LEFT JOIN search_index_lexemes x ON x.lexeme = w.l`, words)
 	if err != nil {
 		return 0, "", err
 	}
@@ -351,7 +350,7 @@ func pgLexemes(ctx context.Context, db *sql.DB, q search.Query) (n int, count st
 		return 0, "", err
 	}
 	least := slices.Min(docs)
-	indexed := `SELECT count(*) FROM (SELECT FROM search_index WHERE tsv @@ to_tsquery('german', $1) LIMIT $2) x`
+	indexed := `SELECT count(*) FROM (SELECT FROM search_index WHERE tsv @@ $1::tsquery LIMIT $2) x`
 	switch {
 	case len(q.Parts) == 1 && len(q.Parts[0]) == 1 && len(docs) == 1:
 		return int(least), "", nil
@@ -363,12 +362,13 @@ func pgLexemes(ctx context.Context, db *sql.DB, q search.Query) (n int, count st
 		expected *= d / all
 	}
 	if (store.SearchCap+1)*all/expected < least {
-		return -1, `SELECT count(*) FROM (SELECT FROM search_index WHERE ts_match_vq(tsv, to_tsquery('german', $1)) ORDER BY id DESC LIMIT $2) x`, nil
+		return -1, `SELECT count(*) FROM (SELECT FROM search_index WHERE ts_match_vq(tsv, $1::tsquery) ORDER BY id DESC LIMIT $2) x`, nil
 	}
 	return -1, indexed, nil
 }
 
-// tsquery writes a parsed query as the store does for PostgreSQL.
+// tsquery writes a parsed query as the store does for PostgreSQL: the
+// stemmed terms as quoted lexemes (store.matchExpr, migration 201).
 func tsquery(q search.Query) string {
 	var s string
 	for i, part := range q.Parts {
@@ -376,7 +376,7 @@ func tsquery(q search.Query) string {
 			s += " & "
 		}
 		if len(part) == 1 {
-			s += part[0]
+			s += "'" + part[0] + "'"
 			continue
 		}
 		s += "("
@@ -384,7 +384,7 @@ func tsquery(q search.Query) string {
 			if j > 0 {
 				s += " <-> "
 			}
-			s += w
+			s += "'" + w + "'"
 		}
 		s += ")"
 	}
