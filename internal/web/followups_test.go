@@ -705,6 +705,11 @@ func TestPersonalCalendarFeedWindow(t *testing.T) {
 	if code != http.StatusOK || m == nil {
 		t.Fatalf("new address: %d", code)
 	}
+	// The page says which deadlines the feed holds, and where the older
+	// overdue ones are.
+	if !strings.Contains(page, "von einem Jahr zurück") || !strings.Contains(page, "bis zwei Jahre voraus") || !strings.Contains(page, `href="/auftraege?status=ueberfaellig"`) {
+		t.Error("the calendar page does not name the feed's window of deadlines")
+	}
 	code, feed := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+m[1], nil)
 	if code != http.StatusOK {
 		t.Fatalf("feed: %d", code)
