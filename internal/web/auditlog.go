@@ -188,6 +188,52 @@ func auditValueText(raw json.RawMessage) string {
 	return string(raw)
 }
 
+// auditImportText shows the record of an import entry (store,
+// audit_import.go: {"datei": {"bytes", "sha256"}, "angelegt": {kind:
+// [[first, last], …]}, "anzahl": {kind: count}}) in German: the file, and
+// per kind of row the count and the numbers of the rows created, so that
+// the secretariat reads which rows an import made, not table names and
+// JSON. A record of another shape is shown as it is (fallback).
+func auditImportText(raw json.RawMessage, fallback string) string {
+	var rec struct {
+		File struct {
+			Bytes  int64  `json:"bytes"`
+			SHA256 string `json:"sha256"`
+		} `json:"datei"`
+		Created map[string][][2]int64 `json:"angelegt"`
+		Counts  map[string]int        `json:"anzahl"`
+	}
+	if json.Unmarshal(raw, &rec) != nil {
+		return fallback
+	}
+	kinds := make([]string, 0, len(rec.Created))
+	for k := range rec.Created {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool { return store.AuditKindLabel(kinds[i]) < store.AuditKindLabel(kinds[j]) })
+	var parts []string
+	for _, k := range kinds {
+		var ranges []string
+		for _, r := range rec.Created[k] {
+			if r[0] == r[1] {
+				ranges = append(ranges, strconv.FormatInt(r[0], 10))
+			} else {
+				ranges = append(ranges, fmt.Sprintf("%d–%d", r[0], r[1]))
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%d × %s (Nr. %s)", rec.Counts[k], store.AuditKindLabel(k), strings.Join(ranges, ", ")))
+	}
+	created := "keine neuen Zeilen"
+	if len(parts) > 0 {
+		created = strings.Join(parts, "; ")
+	}
+	file := "ohne Datei"
+	if rec.File.SHA256 != "" {
+		file = fmt.Sprintf("Datei mit %d Bytes, SHA-256 %s", rec.File.Bytes, rec.File.SHA256)
+	}
+	return file + ". Angelegt: " + created
+}
+
 // hiddenChoice stands in the audit log for the choice of a vote cast in
 // a vote that is still open.
 const hiddenChoice = "verdeckt bis zum Abschluss der Abstimmung"
@@ -250,6 +296,9 @@ func auditChanges(before, after string) []auditChange {
 		}
 		if v, ok := a[k]; ok {
 			c.After = auditValueText(v)
+			if k == "importiert" {
+				c.After = auditImportText(v, c.After)
+			}
 		}
 		out = append(out, c)
 	}

@@ -152,3 +152,20 @@ func TestAuditChanges(t *testing.T) {
 		t.Errorf("auditChanges = %v\nwant %v", got, want)
 	}
 }
+
+// TestAuditImportText: an import's entry names the rows it created by
+// kind, count and numbers, in German — not as JSON with the tables' names
+// (the secretariat read `{"angelegt":{"contribution":[[38,68]]…}}`).
+func TestAuditImportText(t *testing.T) {
+	got := auditChanges(`{}`, `{"status":"protokoll_entwurf","importiert":{"angelegt":{"contribution":[[38,68]],"decision":[[5,5],[9,10]]},"anzahl":{"contribution":31,"decision":3},"datei":{"bytes":20314,"sha256":"ab12"}}}`)
+	var imported string
+	for _, c := range got {
+		if c.Field == "importiert" {
+			imported = c.After
+		}
+	}
+	want := "Datei mit 20314 Bytes, SHA-256 ab12. Angelegt: 3 × Beschluss (Nr. 5, 9–10); 31 × Wortbeitrag (ON) (Nr. 38–68)"
+	if imported != want {
+		t.Errorf("the import record reads\n%q\nwant\n%q", imported, want)
+	}
+}
