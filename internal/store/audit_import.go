@@ -71,7 +71,34 @@ func (r *importRecord) ranges() []importRange {
 	return out
 }
 
-// state is the record as the import entry's "importiert" holds it:
+// ImportedRows is the record an import's audit entry keeps under
+// "importiert" in its state after (importRecord.state): the file and, per
+// kind of row (the audit's entity names), the ids of the rows the import
+// created as ranges, and their count. Readers of the log (the audit page)
+// decode it with this type, so the format is written down once.
+type ImportedRows struct {
+	File struct {
+		SHA256 string `json:"sha256"`
+		Bytes  int64  `json:"bytes"`
+	} `json:"datei"`
+	Created map[string][][2]int64 `json:"angelegt"`
+	Counts  map[string]int        `json:"anzahl"`
+}
+
+// IDs gives the ids of the rows of a kind the import created, ascending
+// per range.
+func (r ImportedRows) IDs(kind string) []int64 {
+	var out []int64
+	for _, g := range r.Created[kind] {
+		for id := g[0]; id <= g[1]; id++ {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// state is the record as the import entry's "importiert" holds it
+// (ImportedRows):
 // {"datei": {"bytes", "sha256"}, "angelegt": {kind: [[first, last], …]},
 // "anzahl": {kind: count}}.
 func (r *importRecord) state() map[string]any {

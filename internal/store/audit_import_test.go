@@ -11,27 +11,6 @@ import (
 	"gremium/internal/model"
 )
 
-// importedState is the "importiert" of an import entry's state after.
-type importedState struct {
-	File struct {
-		SHA256 string `json:"sha256"`
-		Bytes  int64  `json:"bytes"`
-	} `json:"datei"`
-	Created map[string][][2]int64 `json:"angelegt"`
-	Counts  map[string]int        `json:"anzahl"`
-}
-
-// idsOf expands the ranges of a kind.
-func (st importedState) idsOf(kind string) []int64 {
-	var out []int64
-	for _, r := range st.Created[kind] {
-		for id := r[0]; id <= r[1]; id++ {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
 // TestImportIsOneAuditEntry imports minutes and checks that the import is
 // one entry on the session that names the file and every row it created
 // (items, minutes rows, decisions: exactly the session's rows), that the
@@ -61,8 +40,8 @@ func TestImportIsOneAuditEntry(t *testing.T) {
 		t.Errorf("import entry: %+v", e)
 	}
 	var after struct {
-		Number   int           `json:"number"`
-		Imported importedState `json:"importiert"`
+		Number   int          `json:"number"`
+		Imported ImportedRows `json:"importiert"`
 	}
 	check(t, json.Unmarshal([]byte(e.After), &after))
 	if after.Number != 50 || after.Imported.File.SHA256 != src.SHA256 || after.Imported.File.Bytes != src.Size {
@@ -77,7 +56,7 @@ func TestImportIsOneAuditEntry(t *testing.T) {
 		"decision":      `SELECT id FROM decisions WHERE session_id = ? ORDER BY id`,
 	} {
 		want := must[[]int64](t)(queryList(ctx, s.db, func(r scanner) (id int64, err error) { return id, r.Scan(&id) }, kind, q, sessionID))
-		got := after.Imported.idsOf(kind)
+		got := after.Imported.IDs(kind)
 		if len(want) == 0 || !slices.Equal(got, want) || after.Imported.Counts[kind] != len(want) {
 			t.Errorf("%s: the entry names %v (count %d), the session has %v", kind, got, after.Imported.Counts[kind], want)
 		}

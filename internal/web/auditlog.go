@@ -188,21 +188,12 @@ func auditValueText(raw json.RawMessage) string {
 	return string(raw)
 }
 
-// auditImportText shows the record of an import entry (store,
-// audit_import.go: {"datei": {"bytes", "sha256"}, "angelegt": {kind:
-// [[first, last], …]}, "anzahl": {kind: count}}) in German: the file, and
-// per kind of row the count and the numbers of the rows created, so that
-// the secretariat reads which rows an import made, not table names and
-// JSON. A record of another shape is shown as it is (fallback).
+// auditImportText shows the record of an import entry
+// (store.ImportedRows) in German: the file, and per kind of row the count
+// and the numbers of the rows created, so that the secretariat reads which
+// rows an import made, not table names and JSON. A record of another shape is shown as it is (fallback).
 func auditImportText(raw json.RawMessage, fallback string) string {
-	var rec struct {
-		File struct {
-			Bytes  int64  `json:"bytes"`
-			SHA256 string `json:"sha256"`
-		} `json:"datei"`
-		Created map[string][][2]int64 `json:"angelegt"`
-		Counts  map[string]int        `json:"anzahl"`
-	}
+	var rec store.ImportedRows
 	if json.Unmarshal(raw, &rec) != nil {
 		return fallback
 	}
