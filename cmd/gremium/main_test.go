@@ -404,3 +404,44 @@ func TestImportPreparatoryMinutes(t *testing.T) {
 		t.Errorf("import with --body: %d %s %s", code, out, errs)
 	}
 }
+
+// TestImportRebuildsAnEmptyIndex: after an upgrade that empties the search
+// index (migration 250, new terms), an import of minutes before the first
+// `gremium serve` rebuilt only its own session's documents, and serve, which
+// rebuilds an empty index, found it not empty: every other session stayed
+// out of the search. The import now rebuilds an empty index first.
+func TestImportRebuildsAnEmptyIndex(t *testing.T) {
+	seed := filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt")
+	if _, err := os.Stat(seed); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("seed minutes missing in CI: %v", err)
+		}
+		t.Skip("seed minutes not found; run with ../shared beside the repository")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	if code, _, errs := runCmd("demo", "--data", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	count := func() int {
+		t.Helper()
+		st, err := store.Open(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		n, err := st.SearchCount(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	whole := count()
+	tamper(t, dir, `DELETE FROM search_index`)
+	if code, out, errs := runCmd("import", "minutes", seed, "--data", dir); code != exitOK {
+		t.Fatalf("import: %d\n%s\n%s", code, out, errs)
+	}
+	if n := count(); n != whole {
+		t.Errorf("after the import into an emptied index it holds %d documents, want all %d", n, whole)
+	}
+}

@@ -134,10 +134,24 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
+	// An empty index (new terms after an upgrade, migration 250) is
+	// rebuilt first, as `gremium serve` does at its start: otherwise this
+	// session's documents would make it look whole.
+	empty := false
+	if n, err := st.SearchCount(ctx); err == nil && n == 0 {
+		empty = true
+	}
 	var wg sync.WaitGroup
 	var indexErr, proposalsErr error
-	if outcome != minutes.Unchanged {
+	if outcome != minutes.Unchanged || empty {
 		wg.Go(func() {
+			if empty {
+				if council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev); err == nil {
+					if indexErr = search.Rebuild(ctx, st, council.ID); indexErr != nil {
+						return
+					}
+				}
+			}
 			if indexErr = search.IndexLoaded(ctx, st, stored); indexErr == nil {
 				progress("search index updated", loaded)
 			}

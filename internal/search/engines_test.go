@@ -21,6 +21,8 @@ var engineDocs = []store.SearchDoc{
 	{Scope: "t", Kind: "protokoll", URL: "/d", Title: "D", Text: "Strassenbau und Brückenprüfung im Land Hessen."},
 	{Scope: "t", Kind: "beschluss", URL: "/e", Title: "E", Text: "Portalverbund Portalverbund Portalverbund: Onlinezugang der Länder."},
 	{Scope: "t", Kind: "beschluss", URL: "/f", Title: "F", Text: "Ein Portalverbund für Bürgerinnen und Bürger, Onlinezugang im ganzen Land."},
+	{Scope: "t", Kind: "beschluss", URL: "/g", Title: "G", Text: "Der Beschluss wird umgesetzt."},
+	{Scope: "t", Kind: "top", URL: "/h", Title: "H", Text: "Frühere Beschlüsse und Empfehlungen."},
 }
 
 // TestSearchOnBothEngines runs one set of queries with their expected hits
@@ -46,9 +48,15 @@ func TestSearchOnBothEngines(t *testing.T) {
 		{q: "Bruecke", want: nil},
 		{q: "Portalverbund Onlinezugang", want: []string{"/e", "/f"}, first: "/e"},
 		{q: "Kommune", want: nil},
+		// Plurals with an umlaut meet their singular, written either way.
+		{q: "Beschlüsse", want: []string{"/g", "/h"}},
+		{q: "Beschluesse", want: []string{"/g", "/h"}},
+		{q: "Beschluss", want: []string{"/g", "/h"}},
+		{q: "Länder", want: []string{"/d", "/e", "/f"}},
+		{q: "Land", want: []string{"/d", "/e", "/f"}},
 		// Words PostgreSQL's 'german' configuration dropped as stop words
 		// are terms like any other, as in SQLite's index.
-		{q: "und", want: []string{"/b", "/d", "/f"}},
+		{q: "und", want: []string{"/b", "/d", "/f", "/h"}},
 		{q: `"Bürgerinnen und Bürger"`, want: []string{"/f"}},
 	}
 	for _, eng := range storetest.Engines(t) {

@@ -1,8 +1,9 @@
 // Package search owns gremium's German full-text search over the public
-// texts: decisions, agenda items and public minutes. Texts are folded
-// (ä → ae, ö → oe, ü → ue, ß → ss, lower case) and reduced to Snowball
-// stems before indexing and querying, so "Pruefung" finds "Prüfung" and
-// "Registermodernisierung" finds "Registermodernisierungen". Documents are
+// texts: decisions, agenda items and public minutes. Words are lower-cased,
+// their transcribed umlauts (ae, oe, ue) read as umlauts, and reduced to
+// German Snowball stems (umlauts and ß folded) before indexing and
+// querying, so "Pruefung" finds "Prüfung", "Beschlüsse" finds "Beschluss"
+// and "Registermodernisierung" finds "Registermodernisierungen". Documents are
 // built from the public version of the minutes only: nothing confidential
 // can reach the index.
 package search
@@ -28,9 +29,20 @@ func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// Term gives the index form of one word: folded and stemmed.
+// umlauts writes the transcriptions ae, oe, ue as the umlauts they stand
+// for (not the ue of "que"), as Snowball's "german2" variant does: the
+// stemmer knows umlauts, not their transcriptions. Folded first, the
+// plural "Beschlüsse" became "beschluess" and never met "Beschluss"; now
+// both, and "Beschluesse", are "beschluss". A word with a real "ae"
+// ("Aerosol") is read the same way in the index and in a query, so it
+// still finds itself.
+var umlauts = strings.NewReplacer("que", "que", "ae", "ä", "oe", "ö", "ue", "ü")
+
+// Term gives the index form of one word: lower-cased, stemmed by the
+// German Snowball stemmer (whose last step writes ä, ö, ü as a, o, u and
+// ß as ss), so "Prüfung", "Pruefung" and "PRÜFUNGEN" are one term.
 func Term(word string) string {
-	return relevance.Stem(folder.Replace(strings.ToLower(word)))
+	return folder.Replace(relevance.Stem(umlauts.Replace(strings.ToLower(word))))
 }
 
 // Terms gives the index form of a text.
