@@ -151,3 +151,59 @@ func TestRebuildInBatches(t *testing.T) {
 		})
 	}
 }
+
+// TestRebuildClearsTheMark: a fresh database carries the mark "needs
+// rebuild"; a rebuild that fails leaves it set, one that indexes
+// everything clears it (the mark is cleared last, so a rebuild stopped
+// midway is done again at the next start).
+func TestRebuildClearsTheMark(t *testing.T) {
+	for _, eng := range storetest.Engines(t) {
+		t.Run(eng.Name, func(t *testing.T) {
+			ctx := store.WithActor(context.Background(), "test")
+			st, err := store.OpenDatabase(ctx, eng.Database, t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			body, err := st.CreateBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: "IT-PLR", Name: "IT-Planungsrat", DecisionPattern: model.DefaultDecisionPattern})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sid, err := st.CreateSession(ctx, model.Session{BodyID: body, Number: 1, Date: model.NewDate(2025, time.March, 10), Status: model.StatusEnded, AgendaPublished: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: "Zwiebelturm", Position: 1, Status: model.ItemAccepted}); err != nil {
+				t.Fatal(err)
+			}
+			marked := func() bool {
+				t.Helper()
+				need, err := st.SearchNeedsRebuild(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return need
+			}
+			if !marked() {
+				t.Fatal("a fresh database is not marked for a rebuild")
+			}
+			stopped, cancel := context.WithCancel(ctx)
+			cancel()
+			if err := Rebuild(stopped, st, body); err == nil {
+				t.Fatal("a rebuild with a cancelled context did not fail")
+			}
+			if !marked() {
+				t.Error("a failed rebuild cleared the mark")
+			}
+			if err := Rebuild(ctx, st, body); err != nil {
+				t.Fatal(err)
+			}
+			if marked() {
+				t.Error("the mark is still set after a whole rebuild")
+			}
+			if n, err := st.SearchCount(ctx); err != nil || n == 0 {
+				t.Errorf("after the rebuild the index holds %d documents (%v)", n, err)
+			}
+		})
+	}
+}
