@@ -196,3 +196,18 @@ func TestValue(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMapGetKept measures a kept value's read, the path of every
+// request after the first of a data version (a live box, a count), with
+// all processors asking at once for a few keys.
+func BenchmarkMapGetKept(b *testing.B) {
+	var m Map[int, []byte]
+	box := []byte("<div>kept</div>")
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			m.GetAt(1, 100, i%16, func() ([]byte, error) { return box, nil })
+			i++
+		}
+	})
+}
