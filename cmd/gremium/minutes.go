@@ -141,14 +141,15 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	var indexErr, proposalsErr error
 	wg.Go(func() {
 		rebuilt, err := rebuildMarkedSearchIndex(ctx, st)
-		if indexErr = err; err != nil || rebuilt || outcome == minutes.Unchanged {
-			if rebuilt {
-				progress("search index rebuilt", loaded)
+		switch {
+		case err != nil:
+			indexErr = err
+		case rebuilt: // this session's documents too
+			progress("search index rebuilt", loaded)
+		case outcome != minutes.Unchanged:
+			if indexErr = search.IndexLoaded(ctx, st, stored); indexErr == nil {
+				progress("search index updated", loaded)
 			}
-			return
-		}
-		if indexErr = search.IndexLoaded(ctx, st, stored); indexErr == nil {
-			progress("search index updated", loaded)
 		}
 	})
 	var proposals []minutes.Proposal
