@@ -3,6 +3,7 @@ package kept
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -115,32 +116,40 @@ func TestMapKeyBound(t *testing.T) {
 func TestMapNeverServesAnOlderVersion(t *testing.T) {
 	var m Map[int, uint64]
 	var data atomic.Uint64
-	var wg sync.WaitGroup
+	var readers, writer sync.WaitGroup
 	stop := make(chan struct{})
-	wg.Go(func() {
-		for range 2000 {
+	writer.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
 			data.Add(1)
+			runtime.Gosched()
 		}
-		close(stop)
 	})
-	for g := range 8 {
-		wg.Go(func() {
-			for i := 0; ; i++ {
-				select {
-				case <-stop:
-					return
-				default:
-				}
+	stale := atomic.Int32{}
+	for range 8 {
+		readers.Go(func() {
+			for i := range 3000 {
 				version := data.Load()
 				v, err := m.Get(version, i%5, func() (uint64, error) { return data.Load(), nil })
 				if err != nil || v < version {
-					t.Errorf("reader %d: version %d got the value of version %d (%v)", g, version, v, err)
-					return
+					stale.Add(1)
 				}
 			}
 		})
 	}
-	wg.Wait()
+	readers.Wait()
+	close(stop)
+	writer.Wait()
+	if n := stale.Load(); n > 0 {
+		t.Errorf("%d reads got a value loaded for an older version", n)
+	}
+	if data.Load() < 10 {
+		t.Errorf("the version moved only %d times while the readers read", data.Load())
+	}
 }
 
 // TestMapOneLoad: callers asking for the same key and version at once
