@@ -405,12 +405,43 @@ func TestImportPreparatoryMinutes(t *testing.T) {
 	}
 }
 
-// TestImportRebuildsAnEmptyIndex: after an upgrade that empties the search
-// index (migration 250, new terms), an import of minutes before the first
-// `gremium serve` rebuilt only its own session's documents, and serve, which
-// rebuilds an empty index, found it not empty: every other session stayed
-// out of the search. The import now rebuilds an empty index first.
-func TestImportRebuildsAnEmptyIndex(t *testing.T) {
+// searchIndexState gives the number of documents of the search index in
+// dir and whether it carries the mark "needs rebuild".
+func searchIndexState(t *testing.T, dir string) (docs int, marked bool) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if docs, err = st.SearchCount(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if marked, err = st.SearchNeedsRebuild(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return docs, marked
+}
+
+// markSearchIndex does to the index in dir what an upgrade that changes
+// the terms does (migration 250 emptied it; a later migration sets the
+// mark), after which some writes made it partial: of the whole index only
+// the documents of one session are left, as an import of minutes before
+// the first start left them when the index was rebuilt only if empty.
+func markSearchIndex(t *testing.T, dir string) {
+	t.Helper()
+	tamper(t, dir, `DELETE FROM search_index WHERE scope != (SELECT MIN(scope) FROM search_index WHERE scope LIKE 'session:%')`,
+		`UPDATE search_state SET needs_rebuild = 1`)
+}
+
+// TestImportRebuildsAMarkedIndex: after an upgrade that changes the
+// search terms (the index marked "needs rebuild"), an import of minutes
+// before the first `gremium serve` indexed only its own session's
+// documents, and serve, which rebuilt an index only if it was empty,
+// found it not empty: every other session stayed out of the search. The
+// import now rebuilds a marked index first, and clears the mark.
+func TestImportRebuildsAMarkedIndex(t *testing.T) {
 	seed := filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt")
 	if _, err := os.Stat(seed); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -418,30 +449,40 @@ func TestImportRebuildsAnEmptyIndex(t *testing.T) {
 		}
 		t.Skip("seed minutes not found; run with ../shared beside the repository")
 	}
-	ctx := context.Background()
 	dir := t.TempDir()
 	if code, _, errs := runCmd("demo", "--data", dir); code != exitOK {
 		t.Fatal(errs)
 	}
-	count := func() int {
-		t.Helper()
-		st, err := store.Open(ctx, dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		n, err := st.SearchCount(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
+	whole, marked := searchIndexState(t, dir)
+	if marked {
+		t.Fatal("the demo left the index marked for a rebuild")
 	}
-	whole := count()
-	tamper(t, dir, `DELETE FROM search_index`)
+	markSearchIndex(t, dir)
 	if code, out, errs := runCmd("import", "minutes", seed, "--data", dir); code != exitOK {
 		t.Fatalf("import: %d\n%s\n%s", code, out, errs)
 	}
-	if n := count(); n != whole {
-		t.Errorf("after the import into an emptied index it holds %d documents, want all %d", n, whole)
+	if n, marked := searchIndexState(t, dir); n != whole || marked {
+		t.Errorf("after the import into a marked index it holds %d documents (marked: %v), want all %d, unmarked", n, marked, whole)
+	}
+}
+
+// TestServeRebuildsAMarkedIndex: `gremium serve` rebuilds an index
+// marked "needs rebuild" at its start — a partial one too, which it kept
+// when it asked only whether the index was empty — and clears the mark;
+// on a fresh install (--demo) the empty index is built.
+func TestServeRebuildsAMarkedIndex(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	serveOnce(t, dir, "/", "--demo")
+	whole, marked := searchIndexState(t, dir)
+	if whole == 0 || marked {
+		t.Fatalf("a fresh install with the demo data: %d documents (marked: %v), want some, unmarked", whole, marked)
+	}
+	markSearchIndex(t, dir)
+	if n, _ := searchIndexState(t, dir); n == 0 || n == whole {
+		t.Fatalf("the partial index holds %d documents of %d", n, whole)
+	}
+	serveOnce(t, dir, "/")
+	if n, marked := searchIndexState(t, dir); n != whole || marked {
+		t.Errorf("after serve the marked index holds %d documents (marked: %v), want all %d, unmarked", n, marked, whole)
 	}
 }

@@ -134,29 +134,24 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
-	// An empty index (new terms after an upgrade, migration 250) is
-	// rebuilt first, as `gremium serve` does at its start: otherwise this
-	// session's documents would make it look whole.
-	empty := false
-	if n, err := st.SearchCount(ctx); err == nil && n == 0 {
-		empty = true
-	}
+	// An index marked "needs rebuild" (new terms after an upgrade) is
+	// rebuilt first, as `gremium serve` does at its start: this session's
+	// documents alone would not make it whole.
 	var wg sync.WaitGroup
 	var indexErr, proposalsErr error
-	if outcome != minutes.Unchanged || empty {
-		wg.Go(func() {
-			if empty {
-				if council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev); err == nil {
-					if indexErr = search.Rebuild(ctx, st, council.ID); indexErr != nil {
-						return
-					}
-				}
-			}
+	wg.Go(func() {
+		rebuilt, err := rebuildMarkedSearchIndex(ctx, st)
+		switch {
+		case err != nil:
+			indexErr = err
+		case rebuilt: // this session's documents too
+			progress("search index rebuilt", loaded)
+		case outcome != minutes.Unchanged:
 			if indexErr = search.IndexLoaded(ctx, st, stored); indexErr == nil {
 				progress("search index updated", loaded)
 			}
-		})
-	}
+		}
+	})
 	var proposals []minutes.Proposal
 	wg.Go(func() {
 		if proposals, proposalsErr = minutes.LoadedProposals(ctx, st, stored); proposalsErr == nil {

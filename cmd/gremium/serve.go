@@ -201,12 +201,8 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *noti
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	if n, err := st.SearchCount(ctx); err == nil && n == 0 {
-		if council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev); err == nil {
-			if err := search.Rebuild(ctx, st, council.ID); err != nil {
-				return fmt.Errorf("search index: %w", err)
-			}
-		}
+	if _, err := rebuildMarkedSearchIndex(ctx, st); err != nil {
+		return fmt.Errorf("search index: %w", err)
 	}
 	worker, err := delivery.worker(st, log, public)
 	if err != nil {

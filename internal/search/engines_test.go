@@ -102,6 +102,23 @@ func TestSearchOnBothEngines(t *testing.T) {
 	}
 }
 
+// councilStore opens a fresh store of an engine, closed at the test's
+// end, with the council's body.
+func councilStore(t *testing.T, eng storetest.Engine) (*store.Store, int64) {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	st, err := store.OpenDatabase(ctx, eng.Database, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	body, err := st.CreateBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: "IT-PLR", Name: "IT-Planungsrat", DecisionPattern: model.DefaultDecisionPattern})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, body
+}
+
 // TestRebuildInBatches: Rebuild reads a body's sessions RebuildBatch at a
 // time (keyset paging), never all at once, and still indexes every one —
 // the oldest, one on a batch's edge and the newest.
@@ -109,15 +126,7 @@ func TestRebuildInBatches(t *testing.T) {
 	for _, eng := range storetest.Engines(t) {
 		t.Run(eng.Name, func(t *testing.T) {
 			ctx := store.WithActor(context.Background(), "test")
-			st, err := store.OpenDatabase(ctx, eng.Database, t.TempDir())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
-			body, err := st.CreateBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: "IT-PLR", Name: "IT-Planungsrat", DecisionPattern: model.DefaultDecisionPattern})
-			if err != nil {
-				t.Fatal(err)
-			}
+			st, body := councilStore(t, eng)
 			n := 2*RebuildBatch + 5
 			titles := map[int]string{1: "Zwiebelturm", n - RebuildBatch: "Kirchturm", n: "Leuchtturm"}
 			for k := 1; k <= n; k++ {
@@ -147,6 +156,54 @@ func TestRebuildInBatches(t *testing.T) {
 				if res.Total != 1 || !strings.HasPrefix(res.Hits[0].URL, fmt.Sprintf("/sitzungen/%d#", k)) {
 					t.Errorf("%s (session %d) not indexed: %+v", title, k, res.Hits)
 				}
+			}
+		})
+	}
+}
+
+// TestRebuildClearsTheMark: a fresh database carries the mark "needs
+// rebuild"; a rebuild that fails leaves it set, one that indexes
+// everything clears it (the mark is cleared last, so a rebuild stopped
+// midway is done again at the next start).
+func TestRebuildClearsTheMark(t *testing.T) {
+	for _, eng := range storetest.Engines(t) {
+		t.Run(eng.Name, func(t *testing.T) {
+			ctx := store.WithActor(context.Background(), "test")
+			st, body := councilStore(t, eng)
+			sid, err := st.CreateSession(ctx, model.Session{BodyID: body, Number: 1, Date: model.NewDate(2025, time.March, 10), Status: model.StatusEnded, AgendaPublished: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: "Zwiebelturm", Position: 1, Status: model.ItemAccepted}); err != nil {
+				t.Fatal(err)
+			}
+			marked := func() bool {
+				t.Helper()
+				need, err := st.SearchNeedsRebuild(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return need
+			}
+			if !marked() {
+				t.Fatal("a fresh database is not marked for a rebuild")
+			}
+			stopped, cancel := context.WithCancel(ctx)
+			cancel()
+			if err := Rebuild(stopped, st, body); err == nil {
+				t.Fatal("a rebuild with a cancelled context did not fail")
+			}
+			if !marked() {
+				t.Error("a failed rebuild cleared the mark")
+			}
+			if err := Rebuild(ctx, st, body); err != nil {
+				t.Fatal(err)
+			}
+			if marked() {
+				t.Error("the mark is still set after a whole rebuild")
+			}
+			if n, err := st.SearchCount(ctx); err != nil || n == 0 {
+				t.Errorf("after the rebuild the index holds %d documents (%v)", n, err)
 			}
 		})
 	}

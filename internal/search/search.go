@@ -295,7 +295,10 @@ const RebuildBatch = 200
 
 // Rebuild indexes everything of a body. It walks the body's sessions
 // RebuildBatch at a time down the (body, number) index (keyset paging), so
-// that a body with 100,000 sessions is never read at once.
+// that a body with 100,000 sessions is never read at once. Having written
+// the last documents it clears the index's mark "needs rebuild"
+// (store.MarkSearchRebuilt); a rebuild that fails or stops midway leaves
+// the mark set, and the next start rebuilds again.
 func Rebuild(ctx context.Context, st *store.Store, bodyID int64) error {
 	for before := 0; ; {
 		sessions, err := st.SessionsBefore(ctx, bodyID, before, RebuildBatch)
@@ -321,5 +324,5 @@ func Rebuild(ctx context.Context, st *store.Store, bodyID int64) error {
 			return err
 		}
 	}
-	return nil
+	return st.MarkSearchRebuilt(ctx)
 }

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
-	"sync"
 	"testing"
 
 	"gremium/internal/model"
@@ -56,57 +54,4 @@ func TestFollowUpCountsKeptPerVersion(t *testing.T) {
 	if _, ok := must[map[int]model.Session](t)(s.FollowUpDueSessions(ctx, w.council))[40]; !ok {
 		t.Error("after a new follow-up due to session 40 the due sessions lack it")
 	}
-}
-
-// TestKeptPerVersion: a value is kept for its version only, a value loaded
-// for an older version is not kept for the newer one, and no more than
-// maxKeptCounts keys are kept; concurrent use is safe (go test -race).
-func TestKeptPerVersion(t *testing.T) {
-	var c keptPerVersion[string, int]
-	loads := 0
-	load := func(v int) func() (int, error) {
-		return func() (int, error) { loads++; return v, nil }
-	}
-	get := func(version uint64, key string, v int) int {
-		t.Helper()
-		n, err := c.get(version, key, load(v))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-	if get(1, "a", 1) != 1 || get(1, "a", 2) != 1 || loads != 1 {
-		t.Errorf("version 1: not kept (%d loads)", loads)
-	}
-	if get(2, "a", 3) != 3 || loads != 2 {
-		t.Errorf("version 2 gave the value of version 1")
-	}
-	// A reader still at version 1 loads for itself and keeps nothing.
-	if get(1, "a", 4) != 4 || get(2, "a", 5) != 3 {
-		t.Error("an older version's read replaced the newer version's value")
-	}
-	for i := range maxKeptCounts + 10 {
-		get(3, fmt.Sprint(i), i)
-	}
-	c.mu.Lock()
-	n := len(c.m)
-	c.mu.Unlock()
-	if n != maxKeptCounts {
-		t.Errorf("%d keys kept, want at most %d", n, maxKeptCounts)
-	}
-	var wg sync.WaitGroup
-	var d keptPerVersion[int, int]
-	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 200 {
-				v, _ := d.get(uint64(i/50), i%7, func() (int, error) { return i / 50, nil })
-				if v != i/50 {
-					t.Errorf("goroutine %d: version %d gave %d", g, i/50, v)
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }

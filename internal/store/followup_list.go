@@ -292,7 +292,7 @@ func scanFollowUpListEntry(q FollowUpListQuery) func(r scanner) (FollowUpListEnt
 
 // FollowUpCounts counts the list's follow-ups and the pending ones among
 // them in one query, kept per data version and query (up to
-// maxKeptCounts queries): every anonymous request of the list asks the
+// kept.MaxKeys queries): every anonymous request of the list asks the
 // same. Without OnlyOverdue neither depends on the clock. The public's
 // list, whole or by status, is read from the kept sums
 // (publicFollowUpCounts) instead of counted.
@@ -300,7 +300,7 @@ func (s *Store) FollowUpCounts(ctx context.Context, q FollowUpListQuery) (total,
 	w := s.followUpListWhere(q)
 	args := append([]any{model.FollowUpOpen, model.FollowUpInProgress, q.CouncilID}, w.args...)
 	key := followUpCountKey{cond: w.sql(), args: fmt.Sprintf("%#v", args)}
-	c, err := s.followUpCounts.get(s.Version(), key, func() ([2]int, error) {
+	c, err := s.followUpCounts.Get(s.Version(), key, func() ([2]int, error) {
 		if c, ok, err := s.publicFollowUpCounts(ctx, q); ok || err != nil {
 			return c, err
 		}
@@ -336,7 +336,7 @@ func (s *Store) FollowUpOverdueCount(ctx context.Context, q FollowUpListQuery) (
 // are kept per data version; the map is shared, callers must not change
 // it.
 func (s *Store) FollowUpDueSessions(ctx context.Context, councilID int64) (map[int]model.Session, error) {
-	return s.followUpDue.get(s.Version(), councilID, func() (map[int]model.Session, error) {
+	return s.followUpDue.Get(s.Version(), councilID, func() (map[int]model.Session, error) {
 		list, err := queryList(ctx, s.db, scanSession, "due sessions", `SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number IN
 		(SELECT DISTINCT due_session FROM follow_ups WHERE status IN (?, ?) AND due_session > 0)`, councilID, model.FollowUpOpen, model.FollowUpInProgress)
 		if err != nil {

@@ -72,10 +72,10 @@ func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c Register
 // RegisterCount gives the number of published decisions matching f
 // (Offset and Limit do not count). Counting reads every match (a million
 // for the whole register), so the number is kept per data version and
-// filter (up to maxKeptCounts filters).
+// filter (up to kept.MaxKeys filters).
 func (s *Store) RegisterCount(ctx context.Context, f RegisterFilter) (int, error) {
 	f.Offset, f.Limit = 0, 0
-	return s.registerCounts.get(s.Version(), f, func() (int, error) {
+	return s.registerCounts.Get(s.Version(), f, func() (int, error) {
 		w, err := s.registerWhere(f)
 		if err != nil {
 			return 0, err

@@ -160,6 +160,32 @@ func (s *Store) SearchCount(ctx context.Context) (int, error) {
 	return n, err
 }
 
+// SearchNeedsRebuild tells whether the search index carries the mark
+// "needs rebuild" (table search_state, migration 270): a fresh database
+// and every migration that changes the terms set it, and the index must
+// be rebuilt whole (search.Rebuild) before it is used.
+func (s *Store) SearchNeedsRebuild(ctx context.Context) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT needs_rebuild FROM search_state WHERE id = 1`).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: search index mark: %w", err)
+	}
+	return n != 0, nil
+}
+
+// MarkSearchRebuilt clears the mark "needs rebuild" once the whole index
+// was written again (search.Rebuild calls it last, so a rebuild that
+// stops midway leaves the mark set). What the public sees does not
+// change, so the data version stays.
+func (s *Store) MarkSearchRebuilt(ctx context.Context) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		s.quiet(tx)
+		if _, err := tx.ExecContext(ctx, `UPDATE search_state SET needs_rebuild = 0 WHERE id = 1`); err != nil {
+			return fmt.Errorf("store: search index mark: %w", err)
+		}
+		return nil
+	})
+}
+
 // SearchCap bounds relevance ranking: a query matching more documents is
 // answered newest first (most recently indexed), because ranking by BM25
 // needs the statistics of every matching document, which for a word in

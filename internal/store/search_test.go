@@ -104,3 +104,30 @@ func TestSearchTermsVector(t *testing.T) {
 		t.Errorf("vector of a row written without it: %s", tsv)
 	}
 }
+
+// TestSearchNeedsRebuildMark: a freshly migrated database carries the
+// search index's mark "needs rebuild" (migration 270), MarkSearchRebuilt
+// clears it without changing the data version (nothing the public sees
+// changed), and a migration that changes the terms sets it again as the
+// migrations are told to (docs/architecture.md).
+func TestSearchNeedsRebuildMark(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	if !must[bool](t)(s.SearchNeedsRebuild(ctx)) {
+		t.Fatal("a freshly migrated database does not need its search index rebuilt")
+	}
+	v := s.Version()
+	check(t, s.MarkSearchRebuilt(ctx))
+	if must[bool](t)(s.SearchNeedsRebuild(ctx)) {
+		t.Error("the mark is still set after MarkSearchRebuilt")
+	}
+	if s.Version() != v {
+		t.Errorf("clearing the mark changed the data version from %d to %d", v, s.Version())
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE search_state SET needs_rebuild = 1`); err != nil {
+		t.Fatal(err)
+	}
+	if !must[bool](t)(s.SearchNeedsRebuild(ctx)) {
+		t.Error("the mark set as a migration sets it is not read")
+	}
+}

@@ -25,6 +25,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"gremium/internal/jsontext"
+	"gremium/internal/kept"
 	"gremium/internal/model"
 )
 
@@ -83,11 +84,11 @@ type Store struct {
 	pages pageWriter
 	// registerCounts keeps the register's numbers of matches per data
 	// version (register_keyset.go).
-	registerCounts keptPerVersion[RegisterFilter, int]
+	registerCounts kept.Map[RegisterFilter, int]
 	// followUpDue and followUpCounts keep the follow-up lists' due
 	// sessions per council and counts per query (followup_list.go).
-	followUpDue    keptPerVersion[int64, map[int]model.Session]
-	followUpCounts keptPerVersion[followUpCountKey, [2]int]
+	followUpDue    kept.Map[int64, map[int]model.Session]
+	followUpCounts kept.Map[followUpCountKey, [2]int]
 }
 
 // Open opens (and creates, if needed) the SQLite database in the data

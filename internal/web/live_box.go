@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"gremium/internal/auth"
@@ -113,58 +112,6 @@ type liveBoxKey struct {
 	class  viewerClass
 }
 
-// keptBox is one kept box with the data version and the second (0 where
-// the box does not depend on the clock) it was rendered for.
-type keptBox struct {
-	mu      sync.Mutex
-	loaded  bool
-	version uint64
-	at      int64
-	box     []byte
-}
-
-// get gives the kept box, rendering it first if it is not the one of
-// version and second at. Requests for the same box wait for one rendering.
-func (k *keptBox) get(version uint64, at int64, render func() ([]byte, error)) ([]byte, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.loaded && k.version == version && k.at == at {
-		return k.box, nil
-	}
-	box, err := render()
-	if err != nil {
-		return nil, err
-	}
-	k.loaded, k.version, k.at, k.box = true, version, at, box
-	return box, nil
-}
-
-// liveBoxes keeps the live boxes by address, page and class.
-type liveBoxes struct {
-	mu    sync.Mutex
-	boxes map[liveBoxKey]*keptBox
-}
-
-// of gives the kept box of a key.
-func (l *liveBoxes) of(key liveBoxKey) *keptBox {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.boxes == nil {
-		l.boxes = map[liveBoxKey]*keptBox{}
-	}
-	b, ok := l.boxes[key]
-	if !ok {
-		if len(l.boxes) >= 1024 {
-			// A few sessions run at once, each with a few dozen
-			// classes; start again rather than grow.
-			clear(l.boxes)
-		}
-		b = &keptBox{}
-		l.boxes[key] = b
-	}
-	return b
-}
-
 // errAnswered tells that the request was answered while the box was
 // looked for (no such session, no right to it).
 var errAnswered = errors.New("web: live box: request answered")
@@ -206,7 +153,7 @@ func (s *Server) serveBox(w http.ResponseWriter, r *http.Request, view liveView)
 	}
 	nr, _ := strconv.Atoi(r.PathValue("nr"))
 	key := liveBoxKey{body: r.PathValue("gremium"), number: nr, view: view, class: class}
-	box, err := s.liveBoxKept.of(key).get(version, at, func() ([]byte, error) {
+	box, err := s.liveBoxKept.GetAt(version, at, key, func() ([]byte, error) {
 		// Whether the viewer may see the box depends on the class
 		// alone; a refusal is answered here and nothing is kept.
 		if page.right != "" {

@@ -77,7 +77,7 @@ type registerOptions struct {
 // registerChoices gives the choices of the filter form, kept per data
 // version (the years are a scan of the register's index).
 func (s *Server) registerChoices(ctx context.Context, councilID int64) (registerOptions, error) {
-	return s.registerOpts.get(s.st.Version(), func() (o registerOptions, err error) {
+	return s.registerOpts.Get(s.st.Version(), func() (o registerOptions, err error) {
 		if o.Years, err = s.st.RegisterYears(ctx, councilID); err != nil {
 			return o, err
 		}

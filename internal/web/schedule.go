@@ -199,5 +199,5 @@ func (s *Server) sessionCalendarPage(w http.ResponseWriter, r *http.Request) {
 // councilSessionYears gives the years with sessions of the council, newest
 // first, kept per data version.
 func (s *Server) councilSessionYears(ctx context.Context, councilID int64) ([]int, error) {
-	return s.sessionYears.get(s.st.Version(), func() ([]int, error) { return s.st.SessionYears(ctx, councilID) })
+	return s.sessionYears.Get(s.st.Version(), func() ([]int, error) { return s.st.SessionYears(ctx, councilID) })
 }

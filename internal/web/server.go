@@ -14,11 +14,11 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	"gremium/internal/auth"
 	"gremium/internal/httpcache"
+	"gremium/internal/kept"
 	"gremium/internal/model"
 	"gremium/internal/site"
 	"gremium/internal/store"
@@ -50,16 +50,16 @@ type Server struct {
 	// (rendered.go).
 	noStoredPages bool
 	// councilBodyKept and members keep what almost every page needs.
-	councilBodyKept untilChange[model.Body]
-	members         untilChange[map[string]model.Member]
-	lastChange      untilChange[time.Time]
+	councilBodyKept kept.Value[model.Body]
+	members         kept.Value[map[string]model.Member]
+	lastChange      kept.Value[time.Time]
 	// registerOpts keeps the register's filter choices (register_pages.go).
-	registerOpts untilChange[registerOptions]
+	registerOpts kept.Value[registerOptions]
 	// sessionYears keeps the years the session list links
 	// (sessions_list.go).
-	sessionYears untilChange[[]int]
+	sessionYears kept.Value[[]int]
 	// liveBoxKept keeps the live box per session and viewer class (live_box.go).
-	liveBoxKept liveBoxes
+	liveBoxKept kept.Map[liveBoxKey, []byte]
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
 	// keys signs notices and the OpenID Connect login state.
@@ -129,7 +129,7 @@ func (s *Server) Handler() http.Handler {
 	lastChange := func(r *http.Request) time.Time {
 		// The last change only moves with the store's version: one query
 		// per version, not per request.
-		t, err := s.lastChange.get(s.st.Version(), func() (time.Time, error) { return s.st.LastChange(r.Context()) })
+		t, err := s.lastChange.Get(s.st.Version(), func() (time.Time, error) { return s.st.LastChange(r.Context()) })
 		if err != nil {
 			s.log.Error("last change", "err", err)
 			// Without it every response counts as changed now.
@@ -309,39 +309,15 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	buf.WriteTo(w)
 }
 
-// untilChange keeps a value loaded from the store until the store's
-// version changes; almost every page needs the main body and the members.
-type untilChange[T any] struct {
-	mu      sync.Mutex
-	loaded  bool
-	version uint64
-	value   T
-}
-
-// get gives the kept value, loading it first if the store changed since.
-func (c *untilChange[T]) get(version uint64, load func() (T, error)) (T, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.loaded && c.version == version {
-		return c.value, nil
-	}
-	v, err := load()
-	if err != nil {
-		return v, err
-	}
-	c.loaded, c.version, c.value = true, version, v
-	return v, nil
-}
-
 // councilBody gives the main body.
 func (s *Server) councilBody(ctx context.Context) (model.Body, error) {
-	return s.councilBodyKept.get(s.st.Version(), func() (model.Body, error) { return s.st.BodyByAbbrev(ctx, s.council) })
+	return s.councilBodyKept.Get(s.st.Version(), func() (model.Body, error) { return s.st.BodyByAbbrev(ctx, s.council) })
 }
 
 // memberMap gives all members by abbreviation, for speaker names. The map
 // is shared: callers only read it.
 func (s *Server) memberMap(ctx context.Context) (map[string]model.Member, error) {
-	return s.members.get(s.st.Version(), func() (map[string]model.Member, error) {
+	return s.members.Get(s.st.Version(), func() (map[string]model.Member, error) {
 		ms, err := s.st.Members(ctx)
 		if err != nil {
 			return nil, err
