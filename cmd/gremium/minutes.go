@@ -140,7 +140,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	var wg sync.WaitGroup
 	var indexErr, proposalsErr error
 	wg.Go(func() {
-		rebuilt, err := rebuildMarkedSearchIndex(ctx, st)
+		rebuilt, err := rebuildMarkedSearchIndex(ctx, st, nil)
 		switch {
 		case err != nil:
 			indexErr = err

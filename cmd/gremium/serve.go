@@ -201,9 +201,6 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *noti
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	if _, err := rebuildMarkedSearchIndex(ctx, st); err != nil {
-		return fmt.Errorf("search index: %w", err)
-	}
 	worker, err := delivery.worker(st, log, public)
 	if err != nil {
 		ln.Close()
@@ -227,6 +224,9 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *noti
 		}}).Run(ctx)
 	})
 	background.Go(func() { worker.Run(ctx) })
+	// A marked search index (a fresh database, an upgrade that changed
+	// the terms) is rebuilt next to serving, not before it.
+	background.Go(func() { serveRebuild(ctx, st, log) })
 	fmt.Fprintf(stdout, "gremium %s serves http://%s/ (data: %s)\n", buildVersion(), ln.Addr(), data)
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()

@@ -87,12 +87,28 @@ func Handler(h http.Handler, o Options) http.Handler {
 		if o.LastChange != nil {
 			last = o.LastChange(r)
 		}
+		// A response its handler marks no-store is not kept (RFC 9111,
+		// 5.2.2.5): it is valid for this request only.
+		keep = keep && !noStore(w.Header())
 		p := rec.prepare(LastModified(started, now, last), keep || acceptsGzip(r))
 		if keep {
 			c.put(key, version, day, p)
 		}
 		p.serve(w, r)
 	})
+}
+
+// noStore tells whether a Cache-Control header forbids keeping the
+// response.
+func noStore(h http.Header) bool {
+	for _, v := range h.Values("Cache-Control") {
+		for _, d := range strings.Split(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(d), "no-store") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cacheKey names a response: the same path gives different bytes for

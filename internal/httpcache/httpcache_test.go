@@ -207,3 +207,27 @@ func TestCacheBudget(t *testing.T) {
 		t.Error("an entry of an old version must go")
 	}
 }
+
+// TestNoStoreIsNotKept: a response its handler marks Cache-Control:
+// no-store (the search page while the index is rebuilt) is answered but
+// not kept, so the next request renders again.
+func TestNoStoreIsNotKept(t *testing.T) {
+	calls := 0
+	h := Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		fmt.Fprint(w, page)
+	}), Options{
+		Version:   func() uint64 { return 1 },
+		Cacheable: func(*http.Request) bool { return true },
+	})
+	for range 2 {
+		if got := serve(t, h, "GET", "/suche?q=x", nil); got.Header().Get("Cache-Control") != "no-store" {
+			t.Errorf("Cache-Control %q, want the handler's no-store", got.Header().Get("Cache-Control"))
+		}
+	}
+	if calls != 2 {
+		t.Errorf("%d renderings of a no-store response asked twice, want 2", calls)
+	}
+}

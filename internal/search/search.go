@@ -300,6 +300,30 @@ const RebuildBatch = 200
 // (store.MarkSearchRebuilt); a rebuild that fails or stops midway leaves
 // the mark set, and the next start rebuilds again.
 func Rebuild(ctx context.Context, st *store.Store, bodyID int64) error {
+	return rebuild(ctx, st, bodyID, nil)
+}
+
+// RebuildMarked rebuilds the index as Rebuild does if it carries the mark
+// "needs rebuild" (store.SearchNeedsRebuild), and tells whether it did.
+// Instances on one database rebuild one at a time (store.WithSearchRebuild):
+// one that waited finds the mark cleared and does nothing. progress, if
+// set, gets the number of sessions indexed after each batch. `gremium
+// serve` runs it next to serving: until it clears the mark the search
+// page says that hits may be missing (web, searchPage).
+func RebuildMarked(ctx context.Context, st *store.Store, bodyID int64, progress func(sessions int)) (rebuilt bool, err error) {
+	err = st.WithSearchRebuild(ctx, func(ctx context.Context) error {
+		need, err := st.SearchNeedsRebuild(ctx)
+		if err != nil || !need {
+			return err
+		}
+		rebuilt = true
+		return rebuild(ctx, st, bodyID, progress)
+	})
+	return rebuilt, err
+}
+
+func rebuild(ctx context.Context, st *store.Store, bodyID int64, progress func(sessions int)) error {
+	done := 0
 	for before := 0; ; {
 		sessions, err := st.SessionsBefore(ctx, bodyID, before, RebuildBatch)
 		if err != nil {
@@ -309,6 +333,10 @@ func Rebuild(ctx context.Context, st *store.Store, bodyID int64) error {
 			if err := IndexSession(ctx, st, se.ID); err != nil {
 				return err
 			}
+		}
+		done += len(sessions)
+		if progress != nil {
+			progress(done)
 		}
 		if len(sessions) < RebuildBatch {
 			break

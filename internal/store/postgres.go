@@ -106,6 +106,9 @@ const (
 	lockWrite int64 = 0x6772656d01
 	// lockMigrate lets one instance at a time apply migrations.
 	lockMigrate int64 = 0x6772656d02
+	// lockSearchRebuild lets one instance at a time rebuild the search
+	// index (WithSearchRebuild).
+	lockSearchRebuild int64 = 0x6772656d03
 )
 
 // withSessionLock runs fn holding the session-level advisory lock key on

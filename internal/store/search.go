@@ -174,16 +174,41 @@ func (s *Store) SearchNeedsRebuild(ctx context.Context) (bool, error) {
 
 // MarkSearchRebuilt clears the mark "needs rebuild" once the whole index
 // was written again (search.Rebuild calls it last, so a rebuild that
-// stops midway leaves the mark set). What the public sees does not
-// change, so the data version stays.
+// stops midway leaves the mark set). It is a change of what the public
+// sees — the search page no longer says that hits may be missing — so
+// the data version moves and no search answered during the rebuild is
+// served from a cache afterwards.
 func (s *Store) MarkSearchRebuilt(ctx context.Context) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		s.quiet(tx)
 		if _, err := tx.ExecContext(ctx, `UPDATE search_state SET needs_rebuild = 0 WHERE id = 1`); err != nil {
 			return fmt.Errorf("store: search index mark: %w", err)
 		}
 		return nil
 	})
+}
+
+// MarkSearchNeedsRebuild sets the mark "needs rebuild" as a migration
+// that changes the terms does, so that the next `gremium serve` rebuilds
+// the index whole (and the search page says, until then, that hits may be
+// missing).
+func (s *Store) MarkSearchNeedsRebuild(ctx context.Context) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE search_state SET needs_rebuild = 1 WHERE id = 1`); err != nil {
+			return fmt.Errorf("store: search index mark: %w", err)
+		}
+		return nil
+	})
+}
+
+// WithSearchRebuild runs fn as the only rebuild of the search index: on
+// PostgreSQL it holds an advisory lock, so that instances started at once
+// rebuild one after the other (the later one finds the mark cleared); on
+// SQLite one process serves a database file, and fn simply runs.
+func (s *Store) WithSearchRebuild(ctx context.Context, fn func(context.Context) error) error {
+	if !s.isPG() {
+		return fn(ctx)
+	}
+	return s.withSessionLock(ctx, lockSearchRebuild, fn)
 }
 
 // SearchCap bounds relevance ranking: a query matching more documents is

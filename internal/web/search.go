@@ -21,6 +21,9 @@ type searchData struct {
 	Result search.Result
 	Ran    bool
 	Empty  bool
+	// Rebuilding: the index is being rebuilt (its mark "needs rebuild" is
+	// set), so hits may be missing.
+	Rebuilding bool
 }
 
 // PerPage is the number of search hits on a page.
@@ -29,6 +32,17 @@ const PerPage = 10
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
 	d := searchData{Q: q}
+	rebuilding, err := s.st.SearchNeedsRebuild(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if rebuilding {
+		// Not kept by the response cache, nor by anyone else: the same
+		// search finds more once the index is whole.
+		d.Rebuilding = true
+		w.Header().Set("Cache-Control", "no-store")
+	}
 	if q != "" {
 		query, ok := search.Parse(q)
 		if !ok {
