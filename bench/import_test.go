@@ -131,8 +131,11 @@ func BenchmarkImportInProcess(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		id, _, err := minutes.Save(ctx, st, council.ID, doc)
+		id, _, err := minutes.Save(ctx, st, council.ID, doc, store.OParlAfterCommit)
 		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.SyncOParl(ctx, nil); err != nil {
 			b.Fatal(err)
 		}
 		stored, err := minutes.Load(ctx, st, id, model.Internal)

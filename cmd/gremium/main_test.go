@@ -135,6 +135,29 @@ func TestImportAndExportMinutes(t *testing.T) {
 			t.Errorf("import output without %q:\n%s", want, out)
 		}
 	}
+	// The new session's OParl objects, built after the store's commit
+	// (store.OParlAfterCommit), are there when the command ends.
+	if !strings.Contains(errs, "OParl objects built") {
+		t.Errorf("no progress line of the OParl objects:\n%s", errs)
+	}
+	func() {
+		st, err := store.Open(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		council, err := st.BodyByAbbrev(context.Background(), "IT-PLR")
+		if err != nil {
+			t.Fatal(err)
+		}
+		se, err := st.SessionByNumber(context.Background(), council.ID, 47)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if raw, err := st.OParlObject(context.Background(), "meeting", se.ID); err != nil || !bytes.Contains(raw, []byte("47. Sitzung")) {
+			t.Errorf("OParl meeting of the imported session: %v %.200s", err, raw)
+		}
+	}()
 	if code, out, _ = runCmd("import", "minutes", "--data", dir, seed); code != exitOK || !strings.Contains(out, "unchanged") {
 		t.Fatalf("second import: %d %s", code, out)
 	}

@@ -115,7 +115,9 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	doc.Source = store.ImportSource{SHA256: hex.EncodeToString(sum[:]), Size: size}
 	progress(fmt.Sprintf("parsed %d bytes", size), began)
 	began = time.Now()
-	sessionID, outcome, err := minutes.Save(ctx, st, body.ID, doc)
+	// A new session's OParl objects are built after the commit, next to
+	// the search index (store.OParlAfterCommit).
+	sessionID, outcome, err := minutes.Save(ctx, st, body.ID, doc, store.OParlAfterCommit)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		if errors.Is(err, store.ErrImmutable) {
@@ -128,9 +130,20 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	// stored (not the links to recommendations), loaded once: they run
 	// next to the linking, each on a processor of its own where there are
 	// several.
+	var wg sync.WaitGroup
+	var indexErr, proposalsErr, oparlErr error
+	wg.Go(func() {
+		// What the store left marked (OParlAfterCommit), and any backlog
+		// an earlier import left by stopping after its commit.
+		began := time.Now()
+		if oparlErr = st.SyncOParl(ctx, nil); oparlErr == nil {
+			progress("OParl objects built", began)
+		}
+	})
 	loaded := time.Now() // the steps after it count from the load
 	stored, err := minutes.Load(ctx, st, sessionID, model.Internal)
 	if err != nil {
+		wg.Wait()
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
@@ -141,8 +154,6 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if n, err := st.SearchCount(ctx); err == nil && n == 0 {
 		empty = true
 	}
-	var wg sync.WaitGroup
-	var indexErr, proposalsErr error
 	if outcome != minutes.Unchanged || empty {
 		wg.Go(func() {
 			if empty {
@@ -171,6 +182,10 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	wg.Wait()
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
+		return exitFail
+	}
+	if oparlErr != nil {
+		fmt.Fprintln(stderr, "gremium import minutes: OParl:", oparlErr)
 		return exitFail
 	}
 	if indexErr != nil {
