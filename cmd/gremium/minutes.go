@@ -127,7 +127,8 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	progress("stored", began)
 	// The search index and the follow-up proposals read only what Save
-	// stored (not the links to recommendations), loaded once: they run
+	// stored (not the links to recommendations), named once (for a new
+	// session from the parsed document, minutes.Written): they run
 	// next to the linking, each on a processor of its own where there are
 	// several.
 	var wg sync.WaitGroup
@@ -141,7 +142,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 	})
 	loaded := time.Now() // the steps after it count from the load
-	stored, err := minutes.Load(ctx, st, sessionID, model.Internal)
+	stored, err := minutes.Written(ctx, st, sessionID, doc, outcome)
 	if err != nil {
 		wg.Wait()
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
