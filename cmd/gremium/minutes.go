@@ -186,7 +186,8 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	if oparlErr != nil {
-		fmt.Fprintln(stderr, "gremium import minutes: OParl:", oparlErr)
+		// The minutes are committed; their marks wait for the next sync.
+		fmt.Fprintln(stderr, "gremium import minutes: the minutes are stored, but their OParl objects were not built (the next import or the start of gremium serve builds them):", oparlErr)
 		return exitFail
 	}
 	if indexErr != nil {
