@@ -15,7 +15,6 @@ import (
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/minutes/minutestest"
-	"gremium/internal/model"
 	"gremium/internal/search"
 	"gremium/internal/store"
 	"gremium/internal/store/storetest"
@@ -131,11 +130,14 @@ func BenchmarkImportInProcess(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		id, _, err := minutes.Save(ctx, st, council.ID, doc)
+		id, outcome, err := minutes.Save(ctx, st, council.ID, doc, store.OParlAfterCommit)
 		if err != nil {
 			b.Fatal(err)
 		}
-		stored, err := minutes.Load(ctx, st, id, model.Internal)
+		if err := st.SyncOParl(ctx, nil); err != nil {
+			b.Fatal(err)
+		}
+		stored, err := minutes.Written(ctx, st, id, doc, outcome)
 		if err != nil {
 			b.Fatal(err)
 		}

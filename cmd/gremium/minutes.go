@@ -115,7 +115,9 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	doc.Source = store.ImportSource{SHA256: hex.EncodeToString(sum[:]), Size: size}
 	progress(fmt.Sprintf("parsed %d bytes", size), began)
 	began = time.Now()
-	sessionID, outcome, err := minutes.Save(ctx, st, body.ID, doc)
+	// A new session's OParl objects are built after the commit, next to
+	// the search index (store.OParlAfterCommit).
+	sessionID, outcome, err := minutes.Save(ctx, st, body.ID, doc, store.OParlAfterCommit)
 	if err != nil {
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		if errors.Is(err, store.ErrImmutable) {
@@ -125,28 +127,40 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	progress("stored", began)
 	// The search index and the follow-up proposals read only what Save
-	// stored (not the links to recommendations), loaded once: they run
+	// stored (not the links to recommendations), named once (for a new
+	// session from the parsed document, minutes.Written): they run
 	// next to the linking, each on a processor of its own where there are
 	// several.
+	var wg sync.WaitGroup
+	var indexErr, proposalsErr, oparlErr error
+	wg.Go(func() {
+		// What the store left marked (OParlAfterCommit), and any backlog
+		// an earlier import left by stopping after its commit.
+		began := time.Now()
+		if oparlErr = st.SyncOParl(ctx, nil); oparlErr == nil {
+			progress("OParl objects built", began)
+		}
+	})
 	loaded := time.Now() // the steps after it count from the load
-	stored, err := minutes.Load(ctx, st, sessionID, model.Internal)
+	stored, err := minutes.Written(ctx, st, sessionID, doc, outcome)
 	if err != nil {
+		wg.Wait()
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
-	// An index marked "needs rebuild" (new terms after an upgrade) is
-	// rebuilt first, as `gremium serve` does at its start: this session's
-	// documents alone would not make it whole.
-	var wg sync.WaitGroup
-	var indexErr, proposalsErr error
+	// The session's documents are indexed. An index marked "needs
+	// rebuild" (new terms after an upgrade) is left for `gremium serve`,
+	// which rebuilds it next to serving (at a million decisions that takes
+	// minutes, too long for an import to wait); the mark stays, so this
+	// session's documents do not make it pass for whole.
+	marked, err := st.SearchNeedsRebuild(ctx)
+	if err != nil {
+		wg.Wait()
+		fmt.Fprintln(stderr, "gremium import minutes:", err)
+		return exitFail
+	}
 	wg.Go(func() {
-		rebuilt, err := rebuildMarkedSearchIndex(ctx, st, nil)
-		switch {
-		case err != nil:
-			indexErr = err
-		case rebuilt: // this session's documents too
-			progress("search index rebuilt", loaded)
-		case outcome != minutes.Unchanged:
+		if outcome != minutes.Unchanged {
 			if indexErr = search.IndexLoaded(ctx, st, stored); indexErr == nil {
 				progress("search index updated", loaded)
 			}
@@ -168,6 +182,11 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
+	if oparlErr != nil {
+		// The minutes are committed; their marks wait for the next sync.
+		fmt.Fprintln(stderr, "gremium import minutes: the minutes are stored, but their OParl objects were not built (the next import or the start of gremium serve builds them):", oparlErr)
+		return exitFail
+	}
 	if indexErr != nil {
 		fmt.Fprintln(stderr, "gremium import minutes: search index:", indexErr)
 		return exitFail
@@ -175,6 +194,9 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if proposalsErr != nil {
 		fmt.Fprintln(stderr, "gremium import minutes: follow-up proposals:", proposalsErr)
 		return exitFail
+	}
+	if marked {
+		fmt.Fprintln(stderr, "gremium import minutes: the search index is marked for a rebuild (after an upgrade); gremium serve rebuilds it at its next start")
 	}
 	for _, n := range notes {
 		fmt.Fprintf(stdout, "%s: Beschlussempfehlung nicht verknüpft: %s\n", file, n)

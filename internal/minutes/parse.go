@@ -159,11 +159,11 @@ func (p *parser) parseLine(line string) {
 		return
 	}
 	rest := strings.TrimSpace(strings.Join(cells[1:], " "))
-	if m := markedSecret.FindStringSubmatch(rest); m != nil && first != "" && !itemNumber.MatchString(first) && first != "–" {
+	if in, ok := markedSecret.inner(rest); ok && first != "" && !itemNumber.MatchString(first) && first != "–" {
 		// An exported confidential row: parse its content, then mark it.
 		p.ensureItem()
 		n := len(p.cur.Rows)
-		p.parseLine(first + "\t" + m[1])
+		p.parseLine(first + "\t" + in)
 		for i := n; i < len(p.cur.Rows); i++ {
 			p.cur.Rows[i].Confidential = true
 		}
@@ -343,12 +343,41 @@ func (p *parser) itemRow(number string, cells []string) {
 	}
 }
 
-var checkbox = regexp.MustCompile(`<input([^>]*)>\s*([^<\t]*)`)
+// inputs gives the attributes and the label text of each checkbox in
+// content, as the regular expression `<input([^>]*)>\s*([^<\t]*)` finds
+// them (its submatches; the test compares them), without its
+// backtracking.
+func inputs(content string) (out [][2]string) {
+	for {
+		i := strings.Index(content, "<input")
+		if i < 0 {
+			return out
+		}
+		rest := content[i+len("<input"):]
+		j := strings.IndexByte(rest, '>')
+		if j < 0 {
+			return out
+		}
+		attrs := rest[:j]
+		rest = rest[j+1:]
+		k := 0
+		for k < len(rest) && (rest[k] == ' ' || rest[k] == '\t' || rest[k] == '\n' || rest[k] == '\f' || rest[k] == '\r') {
+			k++
+		}
+		rest = rest[k:]
+		l := strings.IndexAny(rest, "<\t")
+		if l < 0 {
+			l = len(rest)
+		}
+		out = append(out, [2]string{attrs, rest[:l]})
+		content = rest[l:]
+	}
+}
 
 func (p *parser) flags(content string) {
-	for _, m := range checkbox.FindAllStringSubmatch(content, -1) {
-		on := strings.Contains(m[1], "checked")
-		label := strings.TrimSpace(m[2])
+	for _, m := range inputs(content) {
+		on := strings.Contains(m[0], "checked")
+		label := strings.TrimSpace(m[1])
 		switch {
 		case label == "Beschluss":
 			p.cur.Flags.Decision = on
@@ -367,9 +396,9 @@ func (p *parser) flags(content string) {
 var (
 	blackBar     = regexp.MustCompile(`background-color:\s*black`)
 	tagPattern   = regexp.MustCompile(`<[^>]*>`)
-	markedRaw    = regexp.MustCompile(`^<div class="unzugeordnet">(.*)</div>$`)
-	markedText   = regexp.MustCompile(`^<div class="vermerk">(.*)</div>$`)
-	markedSecret = regexp.MustCompile(`^<div class="vertraulich">(.*)</div>$`)
+	markedRaw    = enclosed{`<div class="unzugeordnet">`, `</div>`}
+	markedText   = enclosed{`<div class="vermerk">`, `</div>`}
+	markedSecret = enclosed{`<div class="vertraulich">`, `</div>`}
 )
 
 // blackedOut reports whether content is only black bars.
@@ -388,36 +417,36 @@ func (p *parser) continuation(content string) {
 		return
 	}
 	p.ensureItem()
-	if m := recommendationRow.FindStringSubmatch(content); m != nil {
+	if in, ok := recommendationRow.inner(content); ok {
 		// The AL-Runde's recommendation for the item, as the internal
 		// export writes it: a reference to link, not a minutes row.
-		if rec, ok := model.ParseRecommendationLine(html.UnescapeString(m[1])); ok {
+		if rec, ok := model.ParseRecommendationLine(html.UnescapeString(in)); ok {
 			p.cur.Recommendation = &rec
 			return
 		}
 		// Never kept as a minutes row: the recommendation is internal.
-		p.warn("recommendation not understood and left out on %s: %q", p.cur.Label(), abbreviate(m[1]))
+		p.warn("recommendation not understood and left out on %s: %q", p.cur.Label(), abbreviate(in))
 		return
 	}
 	if blackedOut(content) {
 		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: BlackedOutText, Confidential: true})
 		return
 	}
-	if m := markedRaw.FindStringSubmatch(content); m != nil {
-		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: rawText(m[1])})
+	if in, ok := markedRaw.inner(content); ok {
+		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: rawText(in)})
 		return
 	}
-	if m := markedText.FindStringSubmatch(content); m != nil {
+	if in, ok := markedText.inner(content); ok {
 		var lines []string
-		for _, pc := range pieces(m[1]) {
+		for _, pc := range pieces(in) {
 			lines = append(lines, pc.text)
 		}
 		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: redactionMarks(strings.Join(lines, "\n"))})
 		return
 	}
-	if m := markedSecret.FindStringSubmatch(content); m != nil {
+	if in, ok := markedSecret.inner(content); ok {
 		n := len(p.cur.Rows)
-		p.continuation(m[1])
+		p.continuation(in)
 		for i := n; i < len(p.cur.Rows); i++ {
 			p.cur.Rows[i].Confidential = true
 		}
@@ -586,9 +615,9 @@ func (p *parser) discussion(content string, continued bool) {
 		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: BlackedOutText, Confidential: true})
 		return
 	}
-	if m := markedSecret.FindStringSubmatch(content); m != nil {
+	if in, ok := markedSecret.inner(content); ok {
 		n := len(p.cur.Rows)
-		p.discussion(m[1], continued)
+		p.discussion(in, continued)
 		for i := n; i < len(p.cur.Rows); i++ {
 			p.cur.Rows[i].Confidential = true
 		}
@@ -826,7 +855,22 @@ func (p *parser) noteRow(content string) {
 
 // recommendationRow is the row of an item's Beschlussempfehlung in the
 // internal export (export.go).
-var recommendationRow = regexp.MustCompile(`^<p class="beschlussempfehlung">(.*)</p>$`)
+var recommendationRow = enclosed{`<p class="beschlussempfehlung">`, `</p>`}
+
+// enclosed is an opening and a closing tag around the whole of a cell's
+// content on one line: what the regular expression ^open(.*)close$
+// matches, found without one (the expressions were a tenth of the
+// parser's time; the test compares them).
+type enclosed struct{ open, close string }
+
+// inner gives what the tags enclose in s, if they enclose all of s.
+func (e enclosed) inner(s string) (string, bool) {
+	if len(s) < len(e.open)+len(e.close) || !strings.HasPrefix(s, e.open) || !strings.HasSuffix(s, e.close) {
+		return "", false
+	}
+	in := s[len(e.open) : len(s)-len(e.close)]
+	return in, strings.IndexByte(in, '\n') < 0
+}
 
 var noteHeader = regexp.MustCompile(`^Protokollnotiz\s*\(([^)]+)\)\s*`)
 
@@ -875,7 +919,69 @@ func numberedPoints(ps []piece, next int) ([]model.Point, int) {
 	return out, next
 }
 
-var numberedMark = regexp.MustCompile(`(\d{1,2})\.\s+[A-ZÄÖÜ„"(§]`)
+// nextNumberedMark finds the next point number in text from index from
+// as the regular expression `(\d{1,2})\.\s+[A-ZÄÖÜ„"(§]` would (the
+// leftmost match; the test keeps the expression to compare): the match is
+// text[start:end], the number text[start:digits]. ok is false when there is
+// none. A scanner: the expression's backtracking over every text of the
+// minutes was a fifth of the parser's time.
+func nextNumberedMark(text string, from int) (start, digits, end int, ok bool) {
+	for i := from; i < len(text); i++ {
+		if !isDigit(text[i]) {
+			continue
+		}
+		n := 1
+		if i+2 < len(text) && isDigit(text[i+1]) && text[i+2] == '.' {
+			n = 2
+		} else if i+1 >= len(text) || text[i+1] != '.' {
+			continue
+		}
+		j := i + n + 1
+		k := j
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\f' || text[k] == '\r') {
+			k++
+		}
+		if k == j || k >= len(text) {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if r >= 'A' && r <= 'Z' || strings.ContainsRune(`ÄÖÜ„"(§`, r) {
+			return i, i + n, k + size, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// singleSpaced gives s with its runs of white space (unicode.IsSpace) as
+// one space and none at either end, as strings.Join(strings.Fields(s), " ")
+// does; a line that is so already (most are) is given back as it is.
+func singleSpaced(s string) string {
+	prevSpace := true // at the start a space is one too many
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			if space && (c != ' ' || prevSpace) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i += size
+		}
+		prevSpace = space
+	}
+	if prevSpace && len(s) > 0 {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
 
 // splitNumbered splits "1. Der … werden. 2. Die …" at the point numbers. A
 // number counts only at the start or after the end of a sentence and only in
@@ -883,8 +989,13 @@ var numberedMark = regexp.MustCompile(`(\d{1,2})\.\s+[A-ZÄÖÜ„"(§]`)
 func splitNumbered(text string, next int) []model.Point {
 	var out []model.Point
 	label, start := "", 0
-	for _, m := range numberedMark.FindAllStringSubmatchIndex(text, -1) {
-		pos := m[0]
+	for from := 0; ; {
+		pos, digits, end, found := nextNumberedMark(text, from)
+		if !found {
+			break
+		}
+		from = end
+		m := [4]int{pos, end, pos, digits}
 		if pos > 0 {
 			before := strings.TrimRight(text[:pos], " ")
 			if len(before) == len(text[:pos]) { // no space before the number
@@ -977,11 +1088,14 @@ func pieces(content string) []piece {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	s = bullets.Replace(s)
+	if strings.Contains(s, "›") || strings.Contains(s, "➤") || strings.Contains(s, "•") {
+		// The replacer looks at every byte: most pieces have no bullet.
+		s = bullets.Replace(s)
+	}
 	var out []piece
 	for _, line := range strings.Split(s, "\n") {
 		bullet := strings.HasPrefix(line, "\x01")
-		text := strings.Join(strings.Fields(strings.TrimPrefix(line, "\x01")), " ")
+		text := singleSpaced(strings.TrimPrefix(line, "\x01"))
 		if text == "" || text == ">" {
 			continue
 		}

@@ -50,31 +50,9 @@ func TestParseSeedMatchesTranscription(t *testing.T) {
 	if !reflect.DeepEqual(got.Session, want.Session) {
 		t.Fatalf("session: got %+v, want %+v", got.Session, want.Session)
 	}
-	gi, wi := docItems(got), docItems(want)
-	if len(gi) != len(wi) {
-		t.Fatalf("%d items, want %d", len(gi), len(wi))
-	}
-	for i := range gi {
-		if !reflect.DeepEqual(gi[i].AgendaItem, wi[i].AgendaItem) {
-			t.Fatalf("item %d: got %+v\nwant %+v", i, gi[i].AgendaItem, wi[i].AgendaItem)
-		}
-		if len(gi[i].Rows) != len(wi[i].Rows) {
-			t.Fatalf("item %s: %d rows, want %d", gi[i].Label(), len(gi[i].Rows), len(wi[i].Rows))
-		}
-		for j := range gi[i].Rows {
-			g, w := gi[i].Rows[j], wi[i].Rows[j]
-			if !reflect.DeepEqual(g, w) {
-				if g.Decision != nil && w.Decision != nil {
-					t.Fatalf("item %s row %d decision:\n got %+v\nwant %+v", gi[i].Label(), j, *g.Decision, *w.Decision)
-				}
-				t.Fatalf("item %s row %d:\n got %+v\nwant %+v", gi[i].Label(), j, g, w)
-			}
-		}
-	}
+	minutes.FirstItemDifference(t, got.Items(), want.Items(), func(g, w minutes.Row) bool { return reflect.DeepEqual(g, w) })
 	t.Fatalf("documents differ in section structure: %+v", got.Sections)
 }
-
-func docItems(d minutes.Document) []minutes.Item { return d.Items() }
 
 func TestParseSeedFacts(t *testing.T) {
 	doc, warnings := parseSeed(t)

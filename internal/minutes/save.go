@@ -25,8 +25,8 @@ const (
 // session with the document's number, in one transaction. Saving the same
 // content again changes nothing; different content updates in place.
 // Sections the body does not know yet are added to it, in the same
-// transaction.
-func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document) (int64, Outcome, error) {
+// transaction. opts go to the store's SaveMinutes (OParlAfterCommit).
+func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document, opts ...store.WriteOption) (int64, Outcome, error) {
 	if doc.Session.Number <= 0 {
 		return 0, "", model.InputError("Das Protokoll nennt keine Sitzungsnummer (Kopfzeile „47. …sitzung“ fehlt).")
 	}
@@ -70,7 +70,7 @@ func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document) (int
 	if err != nil {
 		return 0, "", err
 	}
-	id, err := st.SaveMinutes(ctx, bodyID, doc.Session, items, approval, doc.Source)
+	id, err := st.SaveMinutes(ctx, bodyID, doc.Session, items, approval, doc.Source, opts...)
 	if err != nil {
 		return 0, "", fmt.Errorf("minutes: save %d. Sitzung: %w", doc.Session.Number, err)
 	}

@@ -463,6 +463,10 @@ type changeSet struct {
 	// importRows are the id ranges of import entries built, to insert
 	// into audit_import_rows with the entries.
 	importRows []importRange
+	// oparlAfterCommit: the operation leaves the OParl objects of its
+	// changes to be built after its commit (WriteOption OParlAfterCommit):
+	// its rows stay marked in oparl_dirty for the backlog sync.
+	oparlAfterCommit bool
 }
 
 func newChangeSet() *changeSet {

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gremium/internal/model"
@@ -52,8 +53,9 @@ type MinutesApproval struct {
 // this session's date in the same transaction.
 //
 // The import is one audit entry on the session (action "import"): it names
-// src and every row the import created (see audit_import.go).
-func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session, items []MinutesItem, approval *MinutesApproval, src ImportSource) (int64, error) {
+// src and every row the import created (see audit_import.go). opts may
+// ask for OParlAfterCommit (honoured when the session is new).
+func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session, items []MinutesItem, approval *MinutesApproval, src ImportSource, opts ...WriteOption) (int64, error) {
 	if se.Status == "" {
 		se.Status = model.StatusMinutesDraft
 	}
@@ -75,6 +77,9 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		}
 		switch {
 		case errors.Is(err, ErrNotFound):
+			// A new session only adds public objects: OParl may follow
+			// the commit (OParlAfterCommit).
+			s.changes(tx).oparlAfterCommit = slices.Contains(opts, OParlAfterCommit)
 			sessionID, err = s.insert(ctx, tx, "session", se.Title(),
 				`INSERT INTO sessions (body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in)
 				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

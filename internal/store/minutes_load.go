@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"gremium/internal/model"
@@ -140,4 +141,43 @@ func byItem[T any](rows []T, item func(T) int64) map[int64][]T {
 		out[item(r)] = append(out[item(r)], r)
 	}
 	return out
+}
+
+// RowKey names a minutes row by its item, its table ("contribution",
+// "protocol_note", "remark", "decision") and its position in the item.
+type RowKey struct {
+	ItemID   int64
+	Kind     string
+	Position int
+}
+
+// SessionRowIDs gives the ids of the minutes rows of a session's items by
+// item, kind and position, without their content (one query): what the
+// import needs to name the rows it has just written (minutes.Saved)
+// instead of reading them back.
+func (s *Store) SessionRowIDs(ctx context.Context, sessionID int64) (map[RowKey]int64, error) {
+	type row struct {
+		key RowKey
+		id  int64
+	}
+	rows, err := queryList(ctx, s.rd, func(r scanner) (row, error) {
+		var x row
+		return x, r.Scan(&x.key.Kind, &x.key.ItemID, &x.key.Position, &x.id)
+	}, "session row ids",
+		`SELECT 'contribution', item_id, position, id FROM contributions WHERE item_id IN (`+itemsOfSession+`)
+		 UNION ALL SELECT 'protocol_note', item_id, position, id FROM protocol_notes WHERE item_id IN (`+itemsOfSession+`)
+		 UNION ALL SELECT 'remark', item_id, position, id FROM remarks WHERE item_id IN (`+itemsOfSession+`)
+		 UNION ALL SELECT 'decision', item_id, position, id FROM decisions WHERE item_id IN (`+itemsOfSession+`)`,
+		sessionID, sessionID, sessionID, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[RowKey]int64, len(rows))
+	for _, r := range rows {
+		if _, twice := out[r.key]; twice {
+			return nil, fmt.Errorf("store: session %d: two %s rows at position %d of item %d", sessionID, r.key.Kind, r.key.Position, r.key.ItemID)
+		}
+		out[r.key] = r.id
+	}
+	return out, nil
 }

@@ -1145,16 +1145,36 @@ func publicDecision(d model.Decision) model.Decision {
 	return p
 }
 
-// SyncOParl builds the OParl objects of rows changed outside the store (a
-// new database migrated, a corpus written directly), in transactions of
-// batch rows each; progress, if set, gets the rows done and left. The
-// server calls it before it serves.
+// WriteOption is an option of a write operation of the store that takes
+// options (SaveMinutes).
+type WriteOption int
+
+const (
+	// OParlAfterCommit leaves the OParl objects of the operation's
+	// changes marked in oparl_dirty instead of building them in its
+	// transaction; the caller works them off after the commit with
+	// SyncOParl (the import does it next to its search index). Until then
+	// OParl readers see the data as before the operation. A crash in
+	// between leaves the marks: the next SyncOParl (`gremium serve` at its
+	// start, the next import) builds them. Honoured only where the change
+	// can only add public objects — SaveMinutes of a session that is not
+	// stored yet; otherwise a stale object could still show what the
+	// change withdrew from the public, so the objects are built in the
+	// transaction as for every other write.
+	OParlAfterCommit WriteOption = iota + 1
+)
+
+// SyncOParl builds the OParl objects of rows changed outside the store's
+// transactions (a new database migrated, a corpus written directly, an
+// operation with OParlAfterCommit), in transactions of batch rows each;
+// progress, if set, gets the rows done and left. The server calls it
+// before it serves.
 func (s *Store) SyncOParl(ctx context.Context, progress func(done, left int)) error {
 	const batch = 5000
 	// A row written several times (an item inserted, then updated) is
 	// built once: the build reads the data as it is now. Only rows written
-	// outside the store wait here; the store's own transactions build
-	// theirs before they commit.
+	// outside the store (or by an operation with OParlAfterCommit) wait
+	// here; the store's other transactions build theirs before they commit.
 	if _, err := s.db.ExecContext(ctx, `DELETE FROM oparl_dirty WHERE seq NOT IN (SELECT MIN(seq) FROM oparl_dirty GROUP BY entity, id)`); err != nil {
 		return fmt.Errorf("store: oparl backlog: %w", err)
 	}

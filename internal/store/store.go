@@ -322,10 +322,13 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	// The OParl objects the change touched, in the same transaction, at
 	// the time the audit log gives the change (OParl's tables are derived
-	// data, not audited).
-	if _, err := s.syncOParl(ctx, tx, mark, 0, false, cs.lastAt); err != nil {
-		tx.Rollback()
-		return err
+	// data, not audited) — unless the operation leaves them marked for
+	// the backlog sync after its commit (OParlAfterCommit).
+	if !cs.oparlAfterCommit {
+		if _, err := s.syncOParl(ctx, tx, mark, 0, false, cs.lastAt); err != nil {
+			tx.Rollback()
+			return err
+		}
 	}
 	if s.isPG() && (cs.content || !cs.quiet) {
 		// The other instances bump their data version when this commits.
