@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,25 +64,18 @@ func TestAuditObjectsNameWhatUsersKnow(t *testing.T) {
 		{fmt.Sprintf("agenda_item %d remove", gone), AuditObject{Name: "TOP 1 der 48. Sitzung des IT-Planungsrats: „Begrüßung“", Gone: true}},
 	} {
 		if o, ok := got[tt.key]; !ok {
-			t.Errorf("%s: no such entry (%v)", tt.key, keysOf(got))
+			t.Errorf("%s: no such entry (%v)", tt.key, slices.Sorted(maps.Keys(got)))
 		} else if o != tt.want {
 			t.Errorf("%s: named %+v, want %+v", tt.key, o, tt.want)
 		}
 	}
 }
 
-func keysOf(m map[string]AuditObject) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
-
 // TestAuditObjectsBounded: the names of a page of entries are read with a
 // fixed number of statements (one per kind on the page and one per kind
-// of object they refer to), however many entries: 2 or 50 follow-ups of
-// 50 agenda items, some of them removed, take the same statements.
+// of object they refer to), however many entries: the names of 2 or 50
+// protocol notes (each on its own agenda item) or follow-ups take the same
+// statements.
 func TestAuditObjectsBounded(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()

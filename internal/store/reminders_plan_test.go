@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -65,20 +66,39 @@ func TestScheduledReadsUseIndexes(t *testing.T) {
 // read every agenda item of the council's history (1.35 s a page at a
 // million decisions); they were then found through
 // agenda_items_registered_by, but every row the member registered was read
-// (with its text) and sorted before the LIMIT. They are ordered from the
-// covering index agenda_items_registrations, and only the rows of the page
-// are read, by their ids.
+// (with its texts) and sorted before the LIMIT; on the benchmark's
+// corpus, which ANALYZE has run on, SQLite read every item of the
+// council's sessions instead (docs/performance.md, "Leftovers of issue
+// 18"). They are ordered from the covering index
+// agenda_items_registrations with only agenda_items to choose from (the
+// session looked up by id), and only the rows of the page are read, by
+// their ids: with and without the statistics of ANALYZE.
 func TestRegistrationsOfUseIndex(t *testing.T) {
 	onlySQLite(t, "SQLite's query plans")
 	s, _ := newStore(t)
-	plan := planOf(t, s, registrationsOf, "HE", int64(1), 20)
-	for _, want := range []string{"SEARCH a USING COVERING INDEX agenda_items_registrations (registered_by=?)", "SEARCH agenda_items USING INTEGER PRIMARY KEY (rowid=?)"} {
-		if !strings.Contains(plan, want) {
-			t.Errorf("a member's registrations: not %q:\n%s", want, plan)
+	ctx := context.Background()
+	council, _ := fixture(t, s)
+	for n := 1; n <= 40; n++ { // a history nobody registered items in
+		se := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: council, Number: 100 + n, Date: model.NewDate(2020, 1, n%28+1), Status: model.StatusPlanned}))
+		for k := range 5 {
+			must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: se, Number: fmt.Sprint(k + 1), Title: "Thema", Position: k + 1}))
 		}
 	}
-	if strings.Contains(plan, "SCAN agenda_items") || strings.Contains(plan, "SCAN a") {
-		t.Errorf("a member's registrations read every agenda item:\n%s", plan)
+	for _, analyzed := range []bool{false, true} {
+		if analyzed {
+			if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
+				t.Fatal(err)
+			}
+		}
+		plan := planOf(t, s, registrationsOf, "HE", council, 20)
+		for _, want := range []string{"SEARCH a USING COVERING INDEX agenda_items_registrations (registered_by=?)", "SEARCH agenda_items USING INTEGER PRIMARY KEY (rowid=?)"} {
+			if !strings.Contains(plan, want) {
+				t.Errorf("a member's registrations (analyzed %v): not %q:\n%s", analyzed, want, plan)
+			}
+		}
+		if strings.Contains(plan, "SCAN") || strings.Contains(plan, "agenda_items_session") {
+			t.Errorf("a member's registrations (analyzed %v) read every agenda item or session:\n%s", analyzed, plan)
+		}
 	}
 }
 
