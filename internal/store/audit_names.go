@@ -117,6 +117,18 @@ func (r namedRow) num(col string) int64 {
 	return 0
 }
 
+// hasAny reports whether any of the columns cols (as in auditNamed) has a
+// value: a state that records none of them (an update of other columns of
+// an object removed since, without the state of its removal) names nothing.
+func (r namedRow) hasAny(cols string) bool {
+	for _, c := range strings.Split(cols, ", ") {
+		if r.str(c) != "" && r.str(c) != "0" {
+			return true
+		}
+	}
+	return false
+}
+
 // stateRow decodes a recorded state (a JSON object) onto r; a state that
 // is no object adds nothing. The document note's state is its one-row part
 // "notiz".
@@ -329,8 +341,11 @@ func (s *Store) AuditObjects(ctx context.Context, entries []model.AuditEntry) ([
 	}
 	out := make([]AuditObject, len(entries))
 	for i, e := range entries {
-		o := n.name(e, own[i])
-		if o.Name == "" {
+		var o AuditObject
+		if k, named := auditNamedKinds[e.Entity]; !named || own[i].hasAny(k.cols) {
+			o = n.name(e, own[i])
+		}
+		if o.Name == "" { // nothing known of it but kind and number
 			o.Name = AuditKindLabel(e.Entity) + " Nr. " + strconv.FormatInt(e.EntityID, 10)
 		}
 		if _, named := auditNamedKinds[e.Entity]; named && n.kinds[e.Entity][e.EntityID] == nil {
