@@ -153,6 +153,7 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 		n = FollowUpReminderCount{}
 		// A run that queues nothing changes no content: cached pages stay.
 		s.quiet(tx)
+		lists := subscriberLists{} // one read per event, not per reminder
 		for _, j := range jobs {
 			// Reported done (or dropped) since it was read: no reminder.
 			var status model.FollowUpStatus
@@ -165,7 +166,7 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 			if !status.Pending() {
 				continue
 			}
-			k, err := s.notifySubscribers(ctx, tx, j.notice)
+			k, err := lists.notify(ctx, s, tx, j.notice)
 			if err != nil {
 				return err
 			}
@@ -236,6 +237,7 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		n = 0
 		s.quiet(tx)
+		lists := subscriberLists{} // one read, not one per date
 		for _, d := range dates {
 			speakers, err := spokespersonMembers(ctx, tx, []int64{d.bodyID})
 			if err != nil {
@@ -270,7 +272,7 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 			} else {
 				body += "Für diese Fachministerkonferenz ist noch kein Briefing erfasst.\n"
 			}
-			k, err := s.notifySubscribers(ctx, tx, Notice{
+			k, err := lists.notify(ctx, s, tx, Notice{
 				Event:   model.EventConferenceSoon,
 				Key:     fmt.Sprintf("fachmk_termin:%d:%s", d.id, starts),
 				Ref:     fmt.Sprintf("fachmk_termin:%d", d.id),

@@ -18,10 +18,19 @@ func (s *Store) RegistrationsOf(ctx context.Context, bodyID int64, member string
 }
 
 // registrationsOf selects a member's registrations (arguments: the
-// member, the body's id, the limit) through the index on registered_by
-// (migration 00240), not every agenda item.
-const registrationsOf = `SELECT ` + itemCols + ` FROM agenda_items WHERE registered_by = ? AND session_id IN (SELECT id FROM sessions WHERE body_id = ?)
-		 ORDER BY (SELECT number FROM sessions WHERE sessions.id = agenda_items.session_id) DESC, position, id LIMIT ?`
+// member, the body's id, the limit). Their order is taken from the
+// covering index agenda_items_registrations (migration 00280: member,
+// session, position and the row id) and the sessions' numbers by id, so
+// that only the rows of the page are read from agenda_items, not every row
+// the member registered (with its texts) to sort them. The session is
+// looked up per registration, not joined: with a join (or "session_id IN
+// (SELECT … WHERE body_id = ?)") SQLite, once ANALYZE has run, walks every
+// session and probes each for the member's items, or reads every item of
+// the body's sessions (the statement before), whoever the member.
+const registrationsOf = `SELECT ` + itemCols + ` FROM agenda_items WHERE id IN (
+		SELECT a.id FROM agenda_items a WHERE a.registered_by = ? AND (SELECT se.body_id FROM sessions se WHERE se.id = a.session_id) = ?
+		ORDER BY (SELECT se.number FROM sessions se WHERE se.id = a.session_id) DESC, a.position, a.id LIMIT ?)
+	ORDER BY (SELECT number FROM sessions WHERE sessions.id = agenda_items.session_id) DESC, position, id`
 
 // PendingRegistrations gives the registrations that wait for the
 // secretariat's decision, in sessions still being prepared (geplant,

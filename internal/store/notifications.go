@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"gremium/internal/model"
@@ -102,7 +103,13 @@ func (s *Store) Subscribers(ctx context.Context, event model.Event) ([]Subscribe
 	return subscribers(ctx, s.rd, event)
 }
 
+// subscriberReads counts the reads of a subscriber list (subscribers), so
+// that a test holds a reminder run to one read per event, not one per
+// reminder.
+var subscriberReads atomic.Uint64
+
 func subscribers(ctx context.Context, q queryer, event model.Event) ([]Subscriber, error) {
+	subscriberReads.Add(1)
 	list, err := queryList(ctx, q, func(r scanner) (Subscriber, error) {
 		var sub Subscriber
 		var email, room string
@@ -133,6 +140,31 @@ func (s *Store) notifySubscribers(ctx context.Context, tx *sql.Tx, n Notice) (in
 	if err != nil {
 		return 0, err
 	}
+	return s.notifyEach(ctx, tx, n, subs)
+}
+
+// subscriberLists holds the subscribers of each event read in one
+// transaction, for a producer that queues many notices of the same events
+// (a reminder run): each list is read once, not once per notice.
+type subscriberLists map[model.Event][]Subscriber
+
+// notify queues the notice like notifySubscribers, reading its event's
+// subscribers only the first time.
+func (l subscriberLists) notify(ctx context.Context, s *Store, tx *sql.Tx, n Notice) (int, error) {
+	subs, ok := l[n.Event]
+	if !ok {
+		var err error
+		if subs, err = subscribers(ctx, tx, n.Event); err != nil {
+			return 0, err
+		}
+		l[n.Event] = subs
+	}
+	return s.notifyEach(ctx, tx, n, subs)
+}
+
+// notifyEach queues the notice for each of the subscribers it is meant for
+// (Notice.To) inside tx and gives the number of rows written.
+func (s *Store) notifyEach(ctx context.Context, tx *sql.Tx, n Notice, subs []Subscriber) (int, error) {
 	count := 0
 	for _, sub := range subs {
 		if n.To != nil && !n.To(sub) {

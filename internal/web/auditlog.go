@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,9 +133,12 @@ type auditRow struct {
 	model.AuditEntry
 	When, ActionLabel, KindLabel string
 	Changes                      []auditChange
-	ObjectURL                    template.URL // the filter on this object
+	// Object names the entry's object as the secretariat knows it, with
+	// the link to its page (store.AuditObjects).
+	Object    store.AuditObject
+	ObjectURL template.URL // the filter on this object
 	// Created names the filtered object when this entry is the import
-	// that created it (an entry of its session): "legte Beschluss 1 an".
+	// that created it (an entry of its session): "legte Beschluss B-2025/14-IT … an".
 	Created string
 }
 
@@ -332,15 +336,26 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		for _, e := range page.Entries {
+		// The objects' names, with the filtered object's last (for the
+		// import that created it): a fixed number of statements a page.
+		named := page.Entries
+		if f := q.filter; f.EntityID != 0 {
+			named = append(slices.Clip(named), model.AuditEntry{Entity: f.Entity, EntityID: f.EntityID})
+		}
+		objects, err := s.st.AuditObjects(ctx, named)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for i, e := range page.Entries {
 			e = hideOpenVoteChoices(e, secret)
 			row := auditRow{AuditEntry: e, When: e.At.In(model.Berlin).Format("02.01.2006 15:04:05"),
 				ActionLabel: store.AuditActionLabel(e.Action), KindLabel: store.AuditKindLabel(e.Entity),
-				Changes: auditChanges(e.Before, e.After)}
+				Changes: auditChanges(e.Before, e.After), Object: objects[i]}
 			obj := url.Values{"objekt": {e.Entity}, "nr": {strconv.FormatInt(e.EntityID, 10)}}
 			row.ObjectURL = template.URL("/aenderungsprotokoll?" + obj.Encode())
 			if f := q.filter; f.EntityID != 0 && e.Entity != f.Entity {
-				row.Created = fmt.Sprintf("legte %s %d an", store.AuditKindLabel(f.Entity), f.EntityID)
+				row.Created = "legte " + objects[len(objects)-1].Name + " an"
 			}
 			d.Rows = append(d.Rows, row)
 		}

@@ -66,7 +66,7 @@ func TestAuditLogPage(t *testing.T) {
 			code             int
 		}{
 			{"wer=hessen", "hessen", ">demo<", http.StatusOK},
-			{"objekt=decision&nr=1", "Beschluss 1", "Beschluss 2<", http.StatusOK},
+			{"objekt=decision&nr=1", "legte Beschluss ", "Beschluss Nr. 2 ", http.StatusOK},
 			{"von=01.01.2000&bis=31.12.2000", "Keine Einträge für diese Auswahl", "", http.StatusOK},
 			{"von=32.13.2025", "ist kein Datum", "", http.StatusBadRequest},
 			{"von=02.01.2025&bis=01.01.2025", "Der Zeitraum endet vor seinem Beginn.", "", http.StatusBadRequest},
@@ -167,5 +167,48 @@ func TestAuditImportText(t *testing.T) {
 	want := "Datei mit 20314 Bytes, SHA-256 ab12. Angelegt: 3 × Beschluss (Nr. 5, 9–10); 31 × Wortbeitrag (ON) (Nr. 38–68)"
 	if imported != want {
 		t.Errorf("the import record reads\n%q\nwant\n%q", imported, want)
+	}
+}
+
+// TestAuditLogNamesObjects: the audit page named each entry's object by
+// kind and internal id ("Sitzung 3", "Beschluss 1234"); it names it as the
+// secretariat knows it, linked to its page, with the kind and id as a
+// detail, and a removed object from the entry's recorded state, marked as
+// removed and without a link.
+func TestAuditLogNamesObjects(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	council, err := st.BodyByAbbrev(ctx, "IT-PLR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 90, Date: model.NewDate(2031, 3, 12), Status: model.StatusPlanned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	se, err := st.Session(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteSession(ctx, id, se.Version); err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", ts.URL+"/aenderungsprotokoll?objekt=session", nil)
+	s47, err := st.SessionByNumber(ctx, council.ID, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<a href="/sitzungen/47">47. Sitzung des IT-Planungsrats (` + s47.Date.German() + `)</a>`,
+		fmt.Sprintf(`Sitzung Nr. %d · <a href="/aenderungsprotokoll?nr=%d&amp;objekt=session"`, s47.ID, s47.ID),
+		`90. Sitzung des IT-Planungsrats (12.03.2031) <span class="hint">(gelöscht)</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the audit page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, ">Sitzung "+fmt.Sprint(s47.ID)+"</a>") {
+		t.Error("the audit page names a session by its internal id")
 	}
 }
