@@ -241,10 +241,7 @@ func TestSessionCycleInBrowser(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.StoreWithAccounts(t)
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)

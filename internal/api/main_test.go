@@ -1,0 +1,11 @@
+package api_test
+
+import (
+	"testing"
+
+	"gremium/internal/demo/demotest"
+)
+
+// TestMain drops the demo store templates (demotest) on PostgreSQL when
+// the tests have run.
+func TestMain(m *testing.M) { demotest.Main(m) }
