@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"os"
 	"testing"
 
 	"gremium/internal/demo/demotest"
@@ -8,4 +9,4 @@ import (
 
 // TestMain drops the demo store templates (demotest) on PostgreSQL when
 // the tests have run.
-func TestMain(m *testing.M) { demotest.Main(m) }
+func TestMain(m *testing.M) { os.Exit(demotest.Run(m)) }

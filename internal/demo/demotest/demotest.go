@@ -84,7 +84,7 @@ type template struct {
 	built    bool
 	err      error
 	sqlite   []byte // the SQLite database file
-	pgName   string // the PostgreSQL template database (Main drops it)
+	pgName   string // the PostgreSQL template database (Run drops it)
 }
 
 var (
@@ -92,14 +92,15 @@ var (
 	withAccounts = template{accounts: true}
 )
 
-// mainRuns tells whether the test binary runs under Main, which drops the
+// mainRuns tells whether the test binary runs under Run, which drops the
 // PostgreSQL templates at its end; without it, each test on PostgreSQL
 // builds its store from scratch (nothing would drop a template).
 var mainRuns bool
 
-// Main runs the tests of a package (call it from TestMain) and drops the
-// PostgreSQL template databases afterwards; it exits with the tests' code.
-func Main(m *testing.M) {
+// Run runs the tests of a package and drops the PostgreSQL template
+// databases afterwards; it gives the tests' exit code. Call it from
+// TestMain: os.Exit(demotest.Run(m)).
+func Run(m *testing.M) int {
 	mainRuns = true
 	code := m.Run()
 	for _, tm := range []*template{&plain, &withAccounts} {
@@ -109,7 +110,7 @@ func Main(m *testing.M) {
 			}
 		}
 	}
-	os.Exit(code)
+	return code
 }
 
 func open(t testing.TB, tm *template) *store.Store {

@@ -11,7 +11,7 @@ import (
 	"gremium/internal/store/storetest"
 )
 
-func TestMain(m *testing.M) { Main(m) }
+func TestMain(m *testing.M) { os.Exit(Run(m)) }
 
 // fresh builds a demo store from scratch for t, as Store did before the
 // template.
