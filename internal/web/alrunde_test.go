@@ -160,10 +160,7 @@ func plantPreparatory(t *testing.T, st *store.Store, p *planted, target int64) {
 // voting members pull from the Grüne Liste.
 func TestPreparatoryBodyPages(t *testing.T) {
 	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.StoreWithAccounts(t)
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)
@@ -243,10 +240,7 @@ func TestPreparatoryBodyPages(t *testing.T) {
 // page of recommendations; once the procedure adopts it, the page shows it.
 func TestRecommendationByProcedurePage(t *testing.T) {
 	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.StoreWithAccounts(t)
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)

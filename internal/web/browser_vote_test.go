@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"gremium/internal/demo"
@@ -22,23 +20,7 @@ import (
 // browser context of the same chromium): another person at another device.
 func (b *browserRun) another() *browserRun {
 	b.t.Helper()
-	// The context and its window are created by hand: chromium refuses a
-	// new tab in a new browser context without a window of its own.
-	exec := cdp.WithExecutor(b.ctx, chromedp.FromContext(b.ctx).Browser)
-	bc, err := target.CreateBrowserContext().WithDisposeOnDetach(true).Do(exec)
-	if err != nil {
-		b.t.Fatalf("new browser context: %v", err)
-	}
-	id, err := target.CreateTarget("about:blank").WithBrowserContextID(bc).WithNewWindow(true).Do(exec)
-	if err != nil {
-		b.t.Fatalf("new window: %v", err)
-	}
-	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithTargetID(id))
-	b.t.Cleanup(cancel)
-	if err := chromedp.Run(ctx); err != nil {
-		b.t.Fatalf("attach to the new window: %v", err)
-	}
-	return &browserRun{t: b.t, ctx: ctx, base: b.base, axe: b.axe, shots: b.shots, visited: map[string]bool{}}
+	return &browserRun{t: b.t, ctx: newWindow(b.t, b.ctx), base: b.base, axe: b.axe, shots: b.shots, visited: map[string]bool{}}
 }
 
 // absentNode reports whether no element matches sel on the current page.

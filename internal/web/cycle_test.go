@@ -48,10 +48,7 @@ func cycleServerOf(t *testing.T, configure ...func(*Server)) (*httptest.Server, 
 // is closed when the test ends, after the browsers the test opened later.
 func demoAccountsServer(t testing.TB, configure ...func(*Server)) (*httptest.Server, *store.Store, *Server) {
 	t.Helper()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(context.Background(), st); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.StoreWithAccounts(t)
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)

@@ -41,10 +41,7 @@ func (b *lockedBuffer) String() string {
 // id, never 400/422 with a made-up reason.
 func TestStoreFailureIsInternal(t *testing.T) {
 	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.StoreWithAccounts(t)
 	var logs lockedBuffer
 	srv, err := New(st, slog.New(slog.NewTextHandler(&logs, nil)), demo.CouncilAbbrev)
 	if err != nil {

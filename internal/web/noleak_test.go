@@ -287,10 +287,7 @@ type leakServer struct {
 func newLeakServer(t *testing.T, adjust func(*Server)) *leakServer {
 	t.Helper()
 	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.StoreWithAccounts(t)
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	hash, _ := auth.HashPassword(demo.AccountPassword)
 	if _, err := st.CreateUser(ctx, model.User{Username: "fmk", Name: "Geschäftsstelle FMK", Role: model.RoleFachMK, ConferenceID: fmk.ID}, hash); err != nil {

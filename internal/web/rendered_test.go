@@ -78,11 +78,8 @@ func getEach(t *testing.T, ts *httptest.Server, path string) string {
 // or another), another day and a logged-in visitor get a fresh rendering;
 // the stored bytes are the public page (publication gate).
 func TestStoredPages(t *testing.T) {
-	st := demotest.Store(t)
+	st := demotest.StoreWithAccounts(t)
 	ctx := store.WithActor(context.Background(), "test")
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)

@@ -288,10 +288,7 @@ func TestSecurityHeaders(t *testing.T) {
 func demoStore(t *testing.T) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	st := demotest.Store(t)
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	st := demotest.StoreWithAccounts(t)
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	hash, _ := auth.HashPassword(demo.AccountPassword)
 	if _, err := st.CreateUser(ctx, model.User{Username: "fmk", Name: "Geschäftsstelle FMK", Role: model.RoleFachMK, ConferenceID: fmk.ID}, hash); err != nil {

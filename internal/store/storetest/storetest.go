@@ -11,6 +11,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"testing"
@@ -47,37 +48,85 @@ func Engines(t testing.TB) []Engine {
 // not answer while CI=true (skips otherwise).
 func NewPostgresDB(t testing.TB) string {
 	t.Helper()
+	return NewPostgresDBFrom(t, "")
+}
+
+// NewPostgresDBFrom is NewPostgresDB with a copy of the database named
+// template (made by CreatePostgresDB, no connection open to it) instead
+// of an empty database; "" is the empty one.
+func NewPostgresDBFrom(t testing.TB, template string) string {
+	t.Helper()
 	server := os.Getenv(EnvPostgres)
 	if server == "" {
 		t.Skipf("needs PostgreSQL: set %s to a database URL", EnvPostgres)
 	}
-	u, err := url.Parse(server)
-	if err != nil {
+	if _, err := url.Parse(server); err != nil {
 		t.Fatalf("%s: %v", EnvPostgres, err)
 	}
-	admin, err := sql.Open("pgx", server)
-	if err != nil {
-		t.Fatalf("%s: %v", EnvPostgres, err)
-	}
-	if err := admin.Ping(); err != nil {
-		admin.Close()
+	if err := pingPostgres(); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("%s is set but PostgreSQL is unreachable: %v", EnvPostgres, err)
 		}
 		t.Skipf("PostgreSQL unreachable (%s): %v", EnvPostgres, err)
 	}
-	var b [8]byte
-	rand.Read(b[:])
-	name := "gremium_test_" + hex.EncodeToString(b[:])
-	// Byte-wise collation, as SQLite compares text.
-	if _, err := admin.ExecContext(context.Background(), `CREATE DATABASE `+name+` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'`); err != nil {
-		admin.Close()
+	name := NewPostgresName()
+	u, err := CreatePostgresDB(context.Background(), name, template)
+	if err != nil {
 		t.Fatalf("create test database: %v", err)
 	}
-	t.Cleanup(func() {
-		admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
-		admin.Close()
-	})
+	t.Cleanup(func() { DropPostgresDB(name) })
+	return u
+}
+
+// NewPostgresName gives a new name for a test database.
+func NewPostgresName() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return "gremium_test_" + hex.EncodeToString(b[:])
+}
+
+// CreatePostgresDB creates the database name on the server EnvPostgres
+// names, as a copy of the database template ("" for an empty one), and
+// gives its URL. Text compares byte-wise, as SQLite compares it.
+func CreatePostgresDB(ctx context.Context, name, template string) (string, error) {
+	server := os.Getenv(EnvPostgres)
+	u, err := url.Parse(server)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", EnvPostgres, err)
+	}
+	if template == "" {
+		template = "template0"
+	}
+	admin, err := sql.Open("pgx", server)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", EnvPostgres, err)
+	}
+	defer admin.Close()
+	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name+` TEMPLATE `+template+` ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'`); err != nil {
+		return "", err
+	}
 	u.Path = "/" + name
-	return u.String()
+	return u.String(), nil
+}
+
+// DropPostgresDB drops the database name (made by CreatePostgresDB) on the
+// server EnvPostgres names, closing the connections still open to it.
+func DropPostgresDB(name string) error {
+	admin, err := sql.Open("pgx", os.Getenv(EnvPostgres))
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	_, err = admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+	return err
+}
+
+// pingPostgres tells whether the server EnvPostgres names answers.
+func pingPostgres() error {
+	admin, err := sql.Open("pgx", os.Getenv(EnvPostgres))
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	return admin.Ping()
 }
