@@ -262,6 +262,12 @@ func generate(ctx context.Context, c *Corpus, progress func(string)) error {
 			c.Words = append(c.Words, g.words[dec])
 		}
 	}
+	// The documents were written straight into search_index: which scope
+	// each belongs to, as the store keeps it (migration 290).
+	if _, err := db.ExecContext(ctx, `INSERT INTO search_index_scopes (docid, scope) SELECT rowid, scope FROM search_index
+		WHERE rowid NOT IN (SELECT docid FROM search_index_scopes)`); err != nil {
+		return err
+	}
 	_, err = db.ExecContext(ctx, `PRAGMA optimize; INSERT INTO search_index(search_index) VALUES ('optimize')`)
 	return err
 }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -213,6 +214,13 @@ func IndexLoaded(ctx context.Context, st *store.Store, internal minutes.Document
 // indexPublic replaces the documents of a session by those of its public
 // minutes doc.
 func indexPublic(ctx context.Context, st *store.Store, doc minutes.Document) error {
+	sc := publicDocs(doc)
+	return st.ReplaceSearchDocs(ctx, sc.Scope, sc.Docs)
+}
+
+// publicDocs gives the documents of a session from its public minutes
+// doc.
+func publicDocs(doc minutes.Document) store.SearchScope {
 	sessionID := doc.Session.ID
 	se := doc.Session
 	// The words of a session's minutes repeat: each is stemmed once.
@@ -266,15 +274,24 @@ func indexPublic(ctx context.Context, st *store.Store, doc minutes.Document) err
 				Title: fmt.Sprintf("Protokoll %s – %d. Sitzung", title, se.Number), Text: text, Date: se.Date.String(), Terms: terms(text)})
 		}
 	}
-	return st.ReplaceSearchDocs(ctx, fmt.Sprintf("session:%d", sessionID), docs)
+	return store.SearchScope{Scope: fmt.Sprintf("session:%d", sessionID), Docs: docs}
 }
 
 // IndexDecision (re)indexes a decision taken outside a session (written
 // procedure).
 func IndexDecision(ctx context.Context, st *store.Store, id int64) error {
-	d, err := st.Decision(ctx, id)
+	sc, err := decisionDocs(ctx, st, id)
 	if err != nil {
 		return err
+	}
+	return st.ReplaceSearchDocs(ctx, sc.Scope, sc.Docs)
+}
+
+// decisionDocs gives the documents of a decision taken outside a session.
+func decisionDocs(ctx context.Context, st *store.Store, id int64) (store.SearchScope, error) {
+	d, err := st.Decision(ctx, id)
+	if err != nil {
+		return store.SearchScope{}, err
 	}
 	var docs []store.SearchDoc
 	if d, public := model.Public.Decision(d); public && d.Label != "" {
@@ -287,7 +304,7 @@ func IndexDecision(ctx context.Context, st *store.Store, id int64) error {
 		docs = append(docs, store.SearchDoc{Kind: "beschluss", URL: "/beschluesse/" + d.Label, Title: title, Text: text, Date: d.AdoptedOn.String(),
 			Terms: Terms(d.Label + " " + title + " " + text)})
 	}
-	return st.ReplaceSearchDocs(ctx, fmt.Sprintf("decision:%d", id), docs)
+	return store.SearchScope{Scope: fmt.Sprintf("decision:%d", id), Docs: docs}, nil
 }
 
 // RebuildBatch is how many sessions Rebuild reads at a time.
@@ -323,16 +340,24 @@ func RebuildMarked(ctx context.Context, st *store.Store, bodyID int64, progress 
 }
 
 func rebuild(ctx context.Context, st *store.Store, bodyID int64, progress func(sessions int)) error {
+	// Each batch of sessions is written in one transaction that leaves
+	// the data version (store.RebuildSearchScopes).
 	done := 0
 	for before := 0; ; {
 		sessions, err := st.SessionsBefore(ctx, bodyID, before, RebuildBatch)
 		if err != nil {
 			return err
 		}
+		scopes := make([]store.SearchScope, 0, len(sessions))
 		for _, se := range sessions {
-			if err := IndexSession(ctx, st, se.ID); err != nil {
+			doc, err := minutes.Load(ctx, st, se.ID, model.Public)
+			if err != nil {
 				return err
 			}
+			scopes = append(scopes, publicDocs(doc))
+		}
+		if err := st.RebuildSearchScopes(ctx, scopes); err != nil {
+			return err
 		}
 		done += len(sessions)
 		if progress != nil {
@@ -347,8 +372,16 @@ func rebuild(ctx context.Context, st *store.Store, bodyID int64, progress func(s
 	if err != nil {
 		return err
 	}
-	for _, p := range ps {
-		if err := IndexDecision(ctx, st, p.DecisionID); err != nil {
+	for batch := range slices.Chunk(ps, RebuildBatch) {
+		scopes := make([]store.SearchScope, 0, len(batch))
+		for _, p := range batch {
+			sc, err := decisionDocs(ctx, st, p.DecisionID)
+			if err != nil {
+				return err
+			}
+			scopes = append(scopes, sc)
+		}
+		if err := st.RebuildSearchScopes(ctx, scopes); err != nil {
 			return err
 		}
 	}

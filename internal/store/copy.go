@@ -342,6 +342,16 @@ func copyIntoSQLite(ctx context.Context, dst, src *Store, tables []string) error
 			return err
 		}
 	}
+	// Which documents belong to which scope (migration 290), from the
+	// copied documents' rowids.
+	if slices.Contains(tables, "search_index") {
+		for _, q := range []string{`DELETE FROM search_index_scopes`,
+			`INSERT INTO search_index_scopes (docid, scope) SELECT rowid, scope FROM search_index`} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("store: copy: search_index_scopes: %w", err)
+			}
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: copy: commit: %w", err)
 	}

@@ -22,36 +22,98 @@ type SearchDoc struct {
 }
 
 // ReplaceSearchDocs replaces all documents of a scope in one transaction.
+// It moves the data version: a search answered from a cache before the
+// change could miss the new documents.
 func (s *Store) ReplaceSearchDocs(ctx context.Context, scope string, docs []SearchDoc) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.replaceSearchScope(ctx, tx, scope, docs)
+	})
+}
+
+// SearchScope is the documents of one scope of the search index
+// ("session:12", "decision:7").
+type SearchScope struct {
+	Scope string
+	Docs  []SearchDoc
+}
+
+// RebuildSearchScopes replaces the documents of many scopes in one
+// transaction, for search.Rebuild: it leaves the data version alone (a
+// search during a rebuild is kept by no cache, and the rebuild's end
+// moves the version, MarkSearchRebuilt), so that the pages kept for the
+// public are not thrown away at every batch of a rebuild.
+func (s *Store) RebuildSearchScopes(ctx context.Context, scopes []SearchScope) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		s.quiet(tx)
+		for _, sc := range scopes {
+			if err := s.replaceSearchScope(ctx, tx, sc.Scope, sc.Docs); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// sqliteScopeDeletes remove the documents of a scope on SQLite: found by
+// their rowids in search_index_scopes, not by search_index's scope column,
+// which FTS5 can only compare by reading every document.
+var sqliteScopeDeletes = []string{
+	`DELETE FROM search_index WHERE rowid IN (SELECT docid FROM search_index_scopes WHERE scope = ?)`,
+	`DELETE FROM search_index_scopes WHERE scope = ?`,
+}
+
+// replaceSearchScope replaces the documents of scope in tx. On SQLite the
+// scope's documents are found by search_index_scopes (migration 290): the
+// FTS5 table cannot find them but by reading all of its documents.
+func (s *Store) replaceSearchScope(ctx context.Context, tx *sql.Tx, scope string, docs []SearchDoc) error {
+	if s.isPG() {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE scope = ?`, scope); err != nil {
 			return fmt.Errorf("store: search index: %w", err)
 		}
 		if len(docs) == 0 {
 			return nil
 		}
-		if s.isPG() {
-			return insertSearchDocsPG(ctx, tx, scope, docs)
+		return insertSearchDocsPG(ctx, tx, scope, docs)
+	}
+	for _, q := range sqliteScopeDeletes {
+		if _, err := tx.ExecContext(ctx, q, scope); err != nil {
+			return fmt.Errorf("store: search index: %w", err)
 		}
-		const one = `(?, ?, ?, ?, ?, ?, ?)`
-		for len(docs) > 0 {
-			n := min(len(docs), searchInsertBatch)
-			args := make([]any, 0, 7*n)
-			for _, d := range docs[:n] {
-				args = append(args, scope, d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms)
-			}
-			q := `INSERT INTO search_index (scope, kind, url, title, text, date, terms) VALUES ` + one + strings.Repeat(`, `+one, n-1)
-			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-				return fmt.Errorf("store: search index: %w", err)
-			}
-			docs = docs[n:]
-		}
+	}
+	if len(docs) == 0 {
 		return nil
-	})
+	}
+	// The documents' rowids are given, so that search_index_scopes can
+	// name them: after the highest (the transaction holds the write lock).
+	var last int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1), 0)`).Scan(&last); err != nil {
+		return fmt.Errorf("store: search index: %w", err)
+	}
+	const one, oneScope = `(?, ?, ?, ?, ?, ?, ?, ?)`, `(?, ?)`
+	for len(docs) > 0 {
+		n := min(len(docs), searchInsertBatch)
+		args := make([]any, 0, 8*n)
+		ids := make([]any, 0, 2*n)
+		for _, d := range docs[:n] {
+			last++
+			args = append(args, last, scope, d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms)
+			ids = append(ids, last, scope)
+		}
+		q := `INSERT INTO search_index (rowid, scope, kind, url, title, text, date, terms) VALUES ` + one + strings.Repeat(`, `+one, n-1)
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("store: search index: %w", err)
+		}
+		q = `INSERT INTO search_index_scopes (docid, scope) VALUES ` + oneScope + strings.Repeat(`, `+oneScope, n-1)
+		if _, err := tx.ExecContext(ctx, q, ids...); err != nil {
+			return fmt.Errorf("store: search index: %w", err)
+		}
+		docs = docs[n:]
+	}
+	return nil
 }
 
 // searchInsertBatch is how many documents one INSERT of ReplaceSearchDocs
-// writes on SQLite (7 parameters each).
+// writes on SQLite (8 parameters each).
 const searchInsertBatch = 100
 
 // insertSearchDocsPG writes the documents of a scope in one statement,
