@@ -508,21 +508,26 @@ func TestImportLeavesAMarkedIndexToServe(t *testing.T) {
 	if !marked || n <= partial {
 		t.Errorf("after the import into a marked index it holds %d documents (was %d; marked: %v), want more, still marked", n, partial, marked)
 	}
-	serveWhile(t, dir, func(string) {
-		deadline := time.Now().Add(30 * time.Second)
-		for {
-			if _, marked := searchIndexState(t, dir); !marked {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatal("the index is still marked 30 s after the start")
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	})
+	serveWhile(t, dir, func(string) { waitRebuilt(t, dir) })
 	// The seed is the demo's 47th session: whole again, as after the demo.
 	if n, _ := searchIndexState(t, dir); n != whole {
 		t.Errorf("after serve the index holds %d documents, want all %d", n, whole)
+	}
+}
+
+// waitRebuilt waits until the rebuild `gremium serve` runs beside serving
+// has cleared the index's mark.
+func waitRebuilt(t *testing.T, dir string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if _, marked := searchIndexState(t, dir); !marked {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the index is still marked 30 s after the start")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
@@ -537,16 +542,7 @@ func TestServeRebuildsAMarkedIndex(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
 	whenRebuilt := func(base string) {
 		t.Helper()
-		deadline := time.Now().Add(30 * time.Second)
-		for {
-			if _, marked := searchIndexState(t, dir); !marked {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatal("the index is still marked 30 s after the start")
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
+		waitRebuilt(t, dir)
 		if page := fetch(t, base+"/suche?q=Beschluss"); strings.Contains(page, "neu aufgebaut") {
 			t.Error("the search page still says the index is being rebuilt after the rebuild")
 		}
