@@ -10,6 +10,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -307,6 +308,40 @@ func decisionDocs(ctx context.Context, st *store.Store, id int64) (store.SearchS
 	return store.SearchScope{Scope: fmt.Sprintf("decision:%d", id), Docs: docs}, nil
 }
 
+// rebuildBatch writes the documents of a batch of sessions or decisions
+// (docs builds one's) in one transaction (store.RebuildSearchScopes). The
+// server serves beside a rebuild: if the data changed while the batch was
+// read, the batch is read again, and if it keeps changing, each is
+// indexed on its own as a change indexes it (one by one, each read just
+// before it is written).
+func rebuildBatch(ctx context.Context, st *store.Store, ids []int64, docs func(int64) (store.SearchScope, error), one func(context.Context, *store.Store, int64) error) error {
+	const attempts = 3
+	for range attempts {
+		gen, err := st.PageGeneration(ctx)
+		if err != nil {
+			return err
+		}
+		scopes := make([]store.SearchScope, 0, len(ids))
+		for _, id := range ids {
+			sc, err := docs(id)
+			if err != nil {
+				return err
+			}
+			scopes = append(scopes, sc)
+		}
+		err = st.RebuildSearchScopes(ctx, gen, scopes)
+		if !errors.Is(err, store.ErrConflict) {
+			return err
+		}
+	}
+	for _, id := range ids {
+		if err := one(ctx, st, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // RebuildBatch is how many sessions Rebuild reads at a time.
 const RebuildBatch = 200
 
@@ -340,23 +375,20 @@ func RebuildMarked(ctx context.Context, st *store.Store, bodyID int64, progress 
 }
 
 func rebuild(ctx context.Context, st *store.Store, bodyID int64, progress func(sessions int)) error {
-	// Each batch of sessions is written in one transaction that leaves
-	// the data version (store.RebuildSearchScopes).
 	done := 0
 	for before := 0; ; {
 		sessions, err := st.SessionsBefore(ctx, bodyID, before, RebuildBatch)
 		if err != nil {
 			return err
 		}
-		scopes := make([]store.SearchScope, 0, len(sessions))
-		for _, se := range sessions {
-			doc, err := minutes.Load(ctx, st, se.ID, model.Public)
-			if err != nil {
-				return err
-			}
-			scopes = append(scopes, publicDocs(doc))
+		ids := make([]int64, len(sessions))
+		for i, se := range sessions {
+			ids[i] = se.ID
 		}
-		if err := st.RebuildSearchScopes(ctx, scopes); err != nil {
+		if err := rebuildBatch(ctx, st, ids, func(id int64) (store.SearchScope, error) {
+			doc, err := minutes.Load(ctx, st, id, model.Public)
+			return publicDocs(doc), err
+		}, IndexSession); err != nil {
 			return err
 		}
 		done += len(sessions)
@@ -373,15 +405,13 @@ func rebuild(ctx context.Context, st *store.Store, bodyID int64, progress func(s
 		return err
 	}
 	for batch := range slices.Chunk(ps, RebuildBatch) {
-		scopes := make([]store.SearchScope, 0, len(batch))
-		for _, p := range batch {
-			sc, err := decisionDocs(ctx, st, p.DecisionID)
-			if err != nil {
-				return err
-			}
-			scopes = append(scopes, sc)
+		ids := make([]int64, len(batch))
+		for i, p := range batch {
+			ids[i] = p.DecisionID
 		}
-		if err := st.RebuildSearchScopes(ctx, scopes); err != nil {
+		if err := rebuildBatch(ctx, st, ids, func(id int64) (store.SearchScope, error) {
+			return decisionDocs(ctx, st, id)
+		}, IndexDecision); err != nil {
 			return err
 		}
 	}

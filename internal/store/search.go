@@ -38,13 +38,25 @@ type SearchScope struct {
 }
 
 // RebuildSearchScopes replaces the documents of many scopes in one
-// transaction, for search.Rebuild: it leaves the data version alone (a
-// search during a rebuild is kept by no cache, and the rebuild's end
-// moves the version, MarkSearchRebuilt), so that the pages kept for the
-// public are not thrown away at every batch of a rebuild.
-func (s *Store) RebuildSearchScopes(ctx context.Context, scopes []SearchScope) error {
+// transaction, for search.Rebuild, if the data did not change since gen
+// (the page generation, PageGeneration, read before the documents were
+// built): a change committed in between (the server serves beside a
+// rebuild) would be overwritten by documents of the data before it.
+// Then it writes nothing and gives ErrConflict, and the caller builds
+// the batch again. It leaves the data version alone (a search during a
+// rebuild is kept by no cache, and the rebuild's end moves the version,
+// MarkSearchRebuilt), so that the pages kept for the public are not thrown
+// away at every batch of a rebuild.
+func (s *Store) RebuildSearchScopes(ctx context.Context, gen int64, scopes []SearchScope) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		s.quiet(tx)
+		var now int64
+		if err := tx.QueryRowContext(ctx, `SELECT gen FROM page_generation WHERE id = 1`).Scan(&now); err != nil {
+			return fmt.Errorf("store: search index: %w", err)
+		}
+		if now != gen {
+			return ErrConflict
+		}
 		for _, sc := range scopes {
 			if err := s.replaceSearchScope(ctx, tx, sc.Scope, sc.Docs); err != nil {
 				return err

@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+
+	"gremium/internal/model"
 )
 
 // TestSearchScopeFoundByIndex: replacing the documents of one scope (every
@@ -83,8 +86,18 @@ func TestReplaceSearchScopes(t *testing.T) {
 	want("written", map[string]int{"session:1": 3, "session:2": 2, "decision:1": 1})
 	check(t, s.ReplaceSearchDocs(ctx, "session:1", docs("session:1", 1)))
 	want("one scope replaced", map[string]int{"session:1": 1, "session:2": 2, "decision:1": 1})
-	v := s.Version()
-	check(t, s.RebuildSearchScopes(ctx, []SearchScope{{"session:1", docs("session:1", 4)}, {"session:2", nil}}))
+	gen, err := s.PageGeneration(ctx)
+	check(t, err)
+	// A change committed after the batch was read: nothing written.
+	if _, err := s.CreateMember(ctx, model.Member{Abbrev: "BE", Name: "Berlin", Kind: model.MemberLand, Position: 9}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RebuildSearchScopes(ctx, gen, []SearchScope{{"session:1", nil}}); !errors.Is(err, ErrConflict) {
+		t.Errorf("a rebuild's batch read before a change: %v, want ErrConflict", err)
+	}
+	want("a stale batch refused", map[string]int{"session:1": 1, "session:2": 2, "decision:1": 1})
+	v, gen := s.Version(), must[int64](t)(s.PageGeneration(ctx))
+	check(t, s.RebuildSearchScopes(ctx, gen, []SearchScope{{"session:1", docs("session:1", 4)}, {"session:2", nil}}))
 	want("a rebuild's batch", map[string]int{"session:1": 4, "decision:1": 1})
 	if s.Version() != v {
 		t.Error("a rebuild's batch moved the data version (every kept page thrown away at each batch)")
