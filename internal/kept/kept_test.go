@@ -132,7 +132,9 @@ func TestMapNeverServesAnOlderVersion(t *testing.T) {
 	stale := atomic.Int32{}
 	for range 8 {
 		readers.Go(func() {
-			for i := range 3000 {
+			// Until the version moved often enough, however the
+			// scheduler shares the processors between writer and readers.
+			for i := 0; i < 3000 || data.Load() < 50; i++ {
 				version := data.Load()
 				v, err := m.Get(version, i%5, func() (uint64, error) { return data.Load(), nil })
 				if err != nil || v < version {
@@ -146,9 +148,6 @@ func TestMapNeverServesAnOlderVersion(t *testing.T) {
 	writer.Wait()
 	if n := stale.Load(); n > 0 {
 		t.Errorf("%d reads got a value loaded for an older version", n)
-	}
-	if data.Load() < 10 {
-		t.Errorf("the version moved only %d times while the readers read", data.Load())
 	}
 }
 
