@@ -415,5 +415,10 @@ func rebuild(ctx context.Context, st *store.Store, bodyID int64, progress func(s
 			return err
 		}
 	}
-	return st.MarkSearchRebuilt(ctx)
+	if err := st.MarkSearchRebuilt(ctx); err != nil {
+		return err
+	}
+	// The rebuild's many transactions left many segments of the index.
+	_, err = st.OptimizeSearch(ctx)
+	return err
 }

@@ -105,3 +105,27 @@ func TestReplaceSearchScopes(t *testing.T) {
 	check(t, s.ReplaceSearchDocs(ctx, "decision:1", nil))
 	want("a scope emptied", map[string]int{"session:1": 4})
 }
+
+// TestOptimizeSearch: after many small writes (a rebuild's transactions)
+// the index's segments are merged step by step until no work is left, and
+// the index finds what it found before. SQLite only (FTS5's segments).
+func TestOptimizeSearch(t *testing.T) {
+	onlySQLite(t, "FTS5's segments")
+	s, _ := newStore(t)
+	ctx := context.Background()
+	for i := range 60 {
+		check(t, s.ReplaceSearchDocs(ctx, fmt.Sprintf("session:%d", i), []SearchDoc{
+			{Kind: "top", URL: fmt.Sprintf("/s/%d", i), Title: "t", Text: "x", Date: "2025-01-01", Terms: fmt.Sprintf("gemeinsam wort%d", i)}}))
+	}
+	steps, err := s.OptimizeSearch(ctx)
+	check(t, err)
+	if steps == 0 {
+		t.Error("60 transactions' segments: no merge step did any work")
+	}
+	if steps, err = s.OptimizeSearch(ctx); err != nil || steps != 0 {
+		t.Errorf("a merged index: %d more steps (%v), want none", steps, err)
+	}
+	if _, total, _, err := s.Search(ctx, [][]string{{"gemeinsam"}}, 10, 0); err != nil || total != 60 {
+		t.Errorf("after the merge the common word is in %d documents (%v), want 60", total, err)
+	}
+}
