@@ -127,7 +127,10 @@ func TestServeDemoAndRestart(t *testing.T) {
 	}
 }
 
-func TestImportAndExportMinutes(t *testing.T) {
+// seedMinutes gives the path of the seed minutes in ../shared; without
+// them a test skips, and fails in CI.
+func seedMinutes(t *testing.T) string {
+	t.Helper()
 	seed := filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt")
 	if _, err := os.Stat(seed); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -135,6 +138,11 @@ func TestImportAndExportMinutes(t *testing.T) {
 		}
 		t.Skip("seed minutes not found; run with ../shared beside the repository")
 	}
+	return seed
+}
+
+func TestImportAndExportMinutes(t *testing.T) {
+	seed := seedMinutes(t)
 	dir := t.TempDir()
 	code, out, errs := runCmd("import", "minutes", seed, "--data", dir)
 	if code != exitOK || !strings.Contains(out, "47. Sitzung: created (9 items, 4 decisions, 1 warnings)") || !strings.Contains(out, ":line 75:") {
@@ -480,13 +488,7 @@ func markSearchIndex(t *testing.T, dir string) {
 // leaves the mark (and says so), and serve rebuilds the whole index next
 // to serving — an import does not wait minutes for a rebuild at 1M.
 func TestImportLeavesAMarkedIndexToServe(t *testing.T) {
-	seed := filepath.Join("..", "..", "..", "shared", "seeds", "000_d83e092d3fe92c21.txt")
-	if _, err := os.Stat(seed); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("seed minutes missing in CI: %v", err)
-		}
-		t.Skip("seed minutes not found; run with ../shared beside the repository")
-	}
+	seed := seedMinutes(t)
 	dir := t.TempDir()
 	if code, _, errs := runCmd("demo", "--data", dir); code != exitOK {
 		t.Fatal(errs)
