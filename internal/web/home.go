@@ -9,6 +9,8 @@ import (
 
 type homeData struct {
 	Council   model.Body
+	ChairYear int    // the current year (Europe/Berlin), when the rotation names its chair
+	ChairName string // that year's chair from the body's rotation, by name
 	Upcoming  []model.Session
 	Recent    []model.Session
 	Decisions []model.Decision
@@ -26,6 +28,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	// A bounded read: the coming sessions by status, the five newest
 	// others, the five newest decisions (not all sessions of the corpus).
 	d := homeData{Council: council}
+	if err := s.currentChair(r, council, &d); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if d.Upcoming, err = s.st.ComingSessions(ctx, council.ID); err == nil {
 		if d.Recent, err = s.st.RecentSessions(ctx, council.ID, 5); err == nil {
 			d.Decisions, err = s.st.RegisterKeyset(ctx, store.RegisterFilter{BodyID: council.ID}, store.RegisterCursor{}, 5)
@@ -48,4 +54,31 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "home.html", view{Title: council.Name, Active: "start", Data: d})
+}
+
+// currentChair names the chair of the current year from the body's
+// rotation (body_chairs), which moves each year; the body's free-text
+// chair, set once, is shown only for a body without a rotation.
+func (s *Server) currentChair(r *http.Request, council model.Body, d *homeData) error {
+	terms, err := s.st.Chairs(r.Context(), council.ID)
+	if err != nil {
+		return err
+	}
+	year := s.clock().In(model.Berlin).Year()
+	abbrev := model.ChairOf(terms, year)
+	if abbrev == "" {
+		if len(terms) > 0 {
+			d.Council.Chair = "" // a rotation that ends before this year names no chair; the set-up text is older still
+		}
+		return nil
+	}
+	members, err := s.memberMap(r.Context())
+	if err != nil {
+		return err
+	}
+	d.ChairYear, d.ChairName = year, abbrev
+	if m, ok := members[abbrev]; ok && m.Name != "" {
+		d.ChairName = m.Name
+	}
+	return nil
 }
