@@ -147,3 +147,51 @@ func reindexSessions(b *testing.B, e engineStore, n int) {
 	b.ReportMetric(ms(p50), "reindex-p50-ms")
 	b.ReportMetric(ms(p99), "reindex-p99-ms")
 }
+
+// TestSearchEngineRebuildsAMarkedIndex: the search measurement of
+// BenchmarkEngines rebuilds an index carrying the mark "needs rebuild"
+// before it measures, not only an empty one — a marked index holds terms
+// of an earlier version, and the queries would miss hits.
+func TestSearchEngineRebuildsAMarkedIndex(t *testing.T) {
+	ctx := context.Background()
+	t.Setenv("GREMIUM_BENCH_SEARCH_ROUNDS", "1")
+	c, err := Open(ctx, t.TempDir(), 200, 20, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, c.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	raw, err := sql.Open("sqlite", "file:"+filepath.Join(c.Dir, store.DBFileName)+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	docs := func() int {
+		t.Helper()
+		var n int
+		if err := raw.QueryRowContext(ctx, `SELECT count(*) FROM search_index_scopes WHERE scope = 'session:1'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if docs() == 0 {
+		t.Fatal("session 1 has no documents in the corpus's index")
+	}
+	// The session's documents missing, as from an index of older terms.
+	if err := st.ReplaceSearchDocs(store.WithActor(ctx, "test"), "session:1", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.MarkSearchNeedsRebuild(ctx); err != nil {
+		t.Fatal(err)
+	}
+	testing.Benchmark(func(b *testing.B) { searchEngine(b, c, engineStore{"sqlite", st, raw, ""}) })
+	if need, err := st.SearchNeedsRebuild(ctx); err != nil || need {
+		t.Errorf("after the search measurement the index is still marked (%v)", err)
+	}
+	if docs() == 0 {
+		t.Error("after the search measurement session 1 is still missing from the index")
+	}
+}
