@@ -23,14 +23,7 @@ func TestRebuildMarkedIndex(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { st.Close() })
-			marked := func() bool {
-				t.Helper()
-				need, err := st.SearchNeedsRebuild(ctx)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return need
-			}
+			marked := func() bool { return isMarked(t, st) }
 			if rebuilt, err := RebuildMarkedIndex(ctx, st, nil); err != nil || rebuilt {
 				t.Fatalf("without the council: rebuilt %v, %v", rebuilt, err)
 			}
@@ -68,4 +61,14 @@ func TestRebuildMarkedIndex(t *testing.T) {
 			}
 		})
 	}
+}
+
+// isMarked tells whether the index of st carries the mark "needs rebuild".
+func isMarked(t *testing.T, st *store.Store) bool {
+	t.Helper()
+	need, err := st.SearchNeedsRebuild(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return need
 }
