@@ -2,32 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"time"
 
-	"gremium/internal/itplr"
-	"gremium/internal/model"
 	"gremium/internal/search"
 	"gremium/internal/store"
 )
-
-// rebuildMarkedSearchIndex rebuilds the search index whole if it carries
-// the mark "needs rebuild" (store.SearchNeedsRebuild: a fresh database, a
-// migration that changed the terms), and tells whether it did. `gremium
-// serve` runs it next to serving (serveRebuild). Without the council (no
-// data yet) there is nothing to index and the mark stays for the next
-// start.
-func rebuildMarkedSearchIndex(ctx context.Context, st *store.Store, progress func(sessions int)) (bool, error) {
-	council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
-	if errors.Is(err, model.ErrNotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	return search.RebuildMarked(ctx, st, council.ID, progress)
-}
 
 // serveRebuild is the rebuild of a marked index while `gremium serve`
 // serves: at a million decisions it takes minutes (docs/performance.md),
@@ -46,7 +26,7 @@ func serveRebuild(ctx context.Context, st *store.Store, log *slog.Logger) {
 	began := time.Now()
 	log.Info("search index: rebuilding while serving")
 	last := began
-	rebuilt, err := rebuildMarkedSearchIndex(ctx, st, func(sessions int) {
+	rebuilt, err := search.RebuildMarkedIndex(ctx, st, func(sessions int) {
 		if time.Since(last) >= 10*time.Second {
 			last = time.Now()
 			log.Info("search index: rebuilding", "sessions", sessions, "elapsed", time.Since(began).Round(time.Second).String())

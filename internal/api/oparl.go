@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"gremium/internal/kept"
 	"gremium/internal/model"
 	"gremium/internal/oparl"
 	"gremium/internal/site"
@@ -38,8 +39,9 @@ type Server struct {
 	// License is the URL of the license of the published data (OParl
 	// license); empty means oparl.DefaultLicense.
 	License string
-	// gen keeps the data generation of the validators (oparl_etag.go).
-	gen generation
+	// gen keeps the data generation of the validators per data version
+	// (oparl_etag.go).
+	gen kept.Value[int64]
 	// Clock gives the time deadlines are measured at (nil: time.Now; the
 	// web server passes its own clock).
 	Clock func() time.Time

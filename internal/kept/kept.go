@@ -3,7 +3,7 @@
 // Version, which every committed change raises) and served again only
 // for that version. It is the one place of this notion; the web's
 // per-page values (the main body, the members, the filter choices), the
-// live boxes and the store's counts use it.
+// live boxes, the store's counts and the OParl validators (api) use it.
 //
 // The caller reads the version before it loads, so a change while the
 // value loads leaves it kept for the old version, never for the new one.

@@ -177,14 +177,7 @@ func TestRebuildClearsTheMark(t *testing.T) {
 			if _, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: "Zwiebelturm", Position: 1, Status: model.ItemAccepted}); err != nil {
 				t.Fatal(err)
 			}
-			marked := func() bool {
-				t.Helper()
-				need, err := st.SearchNeedsRebuild(ctx)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return need
-			}
+			marked := func() bool { return isMarked(t, st) }
 			if !marked() {
 				t.Fatal("a fresh database is not marked for a rebuild")
 			}

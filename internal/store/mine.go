@@ -22,14 +22,18 @@ func (s *Store) RegistrationsOf(ctx context.Context, bodyID int64, member string
 // covering index agenda_items_registrations (migration 00280: member,
 // session, position and the row id) and the sessions' numbers by id, so
 // that only the rows of the page are read from agenda_items, not every row
-// the member registered (with its texts) to sort them. The session is
-// looked up per registration, not joined: with a join (or "session_id IN
-// (SELECT … WHERE body_id = ?)") SQLite, once ANALYZE has run, walks every
-// session and probes each for the member's items, or reads every item of
-// the body's sessions (the statement before), whoever the member.
+// the member registered (with its texts) to sort them. The session of
+// each registration is looked up once, for its body and its number: a
+// CROSS JOIN, which SQLite never reorders, keeps the member's index
+// entries the outer loop — with a plain join (or "session_id IN (SELECT …
+// WHERE body_id = ?)") SQLite, once ANALYZE has run, walks every session
+// and probes each for the member's items, or reads every item of the
+// body's sessions, whoever the member. What is left per registration is
+// that lookup and the sort before the LIMIT; sorting none would need the
+// session's number copied into every agenda item (docs/performance.md).
 const registrationsOf = `SELECT ` + itemCols + ` FROM agenda_items WHERE id IN (
-		SELECT a.id FROM agenda_items a WHERE a.registered_by = ? AND (SELECT se.body_id FROM sessions se WHERE se.id = a.session_id) = ?
-		ORDER BY (SELECT se.number FROM sessions se WHERE se.id = a.session_id) DESC, a.position, a.id LIMIT ?)
+		SELECT a.id FROM agenda_items a CROSS JOIN sessions se WHERE a.registered_by = ? AND se.id = a.session_id AND se.body_id = ?
+		ORDER BY se.number DESC, a.position, a.id LIMIT ?)
 	ORDER BY (SELECT number FROM sessions WHERE sessions.id = agenda_items.session_id) DESC, position, id`
 
 // PendingRegistrations gives the registrations that wait for the

@@ -99,6 +99,11 @@ func TestRegistrationsOfUseIndex(t *testing.T) {
 		if strings.Contains(plan, "SCAN") || strings.Contains(plan, "agenda_items_session") {
 			t.Errorf("a member's registrations (analyzed %v) read every agenda item or session:\n%s", analyzed, plan)
 		}
+		// Per registration the session is looked up once (for its body
+		// and its number), not twice; the page's rows once more each.
+		if n := strings.Count(plan, "USING INTEGER PRIMARY KEY (rowid=?)"); n != 3 {
+			t.Errorf("a member's registrations (analyzed %v) look rows up by id %d times in the plan, want 3 (the session per registration, the page's rows and their sessions):\n%s", analyzed, n, plan)
+		}
 	}
 }
 
