@@ -269,10 +269,22 @@ func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
 // import loads them once for the index and the follow-up proposals; the
 // index holds what the public sees of them (minutes.Redacted).
 func IndexLoaded(ctx context.Context, st *store.Store, internal minutes.Document) error {
-	if internal.Audience != model.Internal {
-		return fmt.Errorf("search: index of session %d: the minutes were loaded for %v, not the internal audience", internal.Session.ID, internal.Audience)
+	sc, err := LoadedDocs(internal)
+	if err != nil {
+		return err
 	}
-	return indexPublic(ctx, st, minutes.Redacted(internal, model.Public))
+	return st.ReplaceSearchDocs(ctx, sc.Scope, sc.Docs)
+}
+
+// LoadedDocs gives the documents IndexLoaded writes for the session's
+// minutes loaded for the internal audience, without writing them: the
+// import builds them while its OParl objects are built and writes both
+// in one transaction (store.SyncOParlAndSearch).
+func LoadedDocs(internal minutes.Document) (store.SearchScope, error) {
+	if internal.Audience != model.Internal {
+		return store.SearchScope{}, fmt.Errorf("search: index of session %d: the minutes were loaded for %v, not the internal audience", internal.Session.ID, internal.Audience)
+	}
+	return publicDocs(minutes.Redacted(internal, model.Public)), nil
 }
 
 // indexPublic replaces the documents of a session by those of its public
