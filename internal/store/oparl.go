@@ -1229,7 +1229,19 @@ const oparlDedupeMarks = `DELETE FROM oparl_dirty WHERE seq NOT IN (SELECT MIN(s
 // false writes no documents. An error of docs or of a write rolls back
 // both: the marks stay for the next sync (the next import, `gremium
 // serve` at its start), and the session's documents are not written.
+// A backlog larger than one of SyncOParl's transactions (rows written
+// outside the store, say a migrated database not yet served) is worked off
+// first by SyncOParl, in its transactions, not in the import's one.
 func (s *Store) SyncOParlAndSearch(ctx context.Context, docs func() (sc SearchScope, ok bool, err error)) error {
+	var backlog int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM oparl_dirty`).Scan(&backlog); err != nil {
+		return fmt.Errorf("store: oparl backlog: %w", err)
+	}
+	if backlog > oparlSyncBatch {
+		if err := s.SyncOParl(ctx, nil); err != nil {
+			return err
+		}
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, oparlDedupeMarks); err != nil {
 			return fmt.Errorf("store: oparl backlog: %w", err)
