@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"testing"
-	"time"
 
 	"gremium/internal/model"
 )
@@ -19,16 +18,9 @@ import (
 // documents are there.
 func TestSyncOParlAndSearch(t *testing.T) {
 	ctx := WithActor(context.Background(), "import")
-	at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
-	var items []MinutesItem
-	for i := range 30 {
-		items = append(items, importItem(i+1, i+1))
-	}
-	se := model.Session{Number: 50, Date: model.NewDate(2030, 3, 1), Place: "Berlin", Chair: "Bund"}
+	items, se, open := importSetup(t, 30)
 	imported := func() (*Store, int64) {
-		s, _ := newStore(t)
-		s.SetClock(func() time.Time { return at })
-		bodyID, _ := fixture(t, s)
+		s, bodyID := open()
 		id, err := s.SaveMinutes(ctx, bodyID, se, items, nil, ImportSource{}, OParlAfterCommit)
 		check(t, err)
 		return s, id
