@@ -99,8 +99,8 @@ func lastLines(s string, n int) string {
 
 // BenchmarkImportInProcess is BenchmarkImportMinutes without the process:
 // the same steps in this process (parse, store, search index, linking
-// recommendations, reading the follow-up proposals), for profiling
-// (-cpuprofile).
+// recommendations, reading the follow-up proposals; the OParl objects and
+// the search documents in one transaction), for profiling (-cpuprofile).
 func BenchmarkImportInProcess(b *testing.B) {
 	var text bytes.Buffer
 	if err := minutes.Export(&text, minutestest.Synthetic(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 900), 2030)); err != nil {
@@ -134,14 +134,17 @@ func BenchmarkImportInProcess(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := st.SyncOParl(ctx, nil); err != nil {
-			b.Fatal(err)
-		}
+		// The command builds the documents while the OParl objects are
+		// built; here one after the other, for the profile.
 		stored, err := minutes.Written(ctx, st, id, doc, outcome)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := search.IndexLoaded(ctx, st, stored); err != nil {
+		sc, err := search.LoadedDocs(stored)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.SyncOParlAndSearch(ctx, func() (store.SearchScope, bool, error) { return sc, true, nil }); err != nil {
 			b.Fatal(err)
 		}
 		if _, _, err := minutes.LinkRecommendations(ctx, st, id, doc); err != nil {

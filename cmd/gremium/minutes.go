@@ -126,48 +126,57 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	progress("stored", began)
-	// The search index and the follow-up proposals read only what Save
-	// stored (not the links to recommendations), named once (for a new
-	// session from the parsed document, minutes.Written): they run
-	// next to the linking, each on a processor of its own where there are
-	// several.
+	// After the commit, on three goroutines (each on a processor of its
+	// own where there are several): the writes — the OParl objects Save
+	// left marked (and any backlog an earlier import left by stopping
+	// after its commit) and the session's search documents, in one
+	// transaction (store.SyncOParlAndSearch: one writer, not two waiting
+	// for each other); the documents and the follow-up proposals, built
+	// from what Save stored (for a new session from the parsed document,
+	// minutes.Written) while the objects are built; and the linking of
+	// recommendations.
+	type searchDocs struct {
+		sc  store.SearchScope
+		ok  bool
+		err error
+	}
+	docs := make(chan searchDocs, 1) // sent once, whatever happens
 	var wg sync.WaitGroup
-	var indexErr, proposalsErr, oparlErr error
-	wg.Go(func() {
-		// What the store left marked (OParlAfterCommit), and any backlog
-		// an earlier import left by stopping after its commit.
-		began := time.Now()
-		if oparlErr = st.SyncOParl(ctx, nil); oparlErr == nil {
-			progress("OParl objects built", began)
-		}
-	})
-	loaded := time.Now() // the steps after it count from the load
-	stored, err := minutes.Written(ctx, st, sessionID, doc, outcome)
-	if err != nil {
-		wg.Wait()
-		fmt.Fprintln(stderr, "gremium import minutes:", err)
-		return exitFail
-	}
-	// The session's documents are indexed. An index marked "needs
-	// rebuild" (new terms after an upgrade) is left for `gremium serve`,
-	// which rebuilds it next to serving (at a million decisions that takes
-	// minutes, too long for an import to wait); the mark stays, so this
-	// session's documents do not make it pass for whole.
-	marked, err := st.SearchNeedsRebuild(ctx)
-	if err != nil {
-		wg.Wait()
-		fmt.Fprintln(stderr, "gremium import minutes:", err)
-		return exitFail
-	}
-	wg.Go(func() {
-		if outcome != minutes.Unchanged {
-			if indexErr = search.IndexLoaded(ctx, st, stored); indexErr == nil {
-				progress("search index updated", loaded)
-			}
-		}
-	})
+	var writeErr, proposalsErr error
+	var marked bool
 	var proposals []minutes.Proposal
+	loaded := time.Now() // the steps after it count from the store's commit
 	wg.Go(func() {
+		writeErr = st.SyncOParlAndSearch(ctx, func() (store.SearchScope, bool, error) {
+			progress("OParl objects built", loaded)
+			d := <-docs
+			return d.sc, d.ok, d.err
+		})
+		if writeErr == nil {
+			progress("search index updated", loaded)
+		}
+	})
+	wg.Go(func() {
+		stored, err := minutes.Written(ctx, st, sessionID, doc, outcome)
+		// The session's documents are indexed. An index marked "needs
+		// rebuild" (new terms after an upgrade) is left for `gremium
+		// serve`, which rebuilds it next to serving (at a million
+		// decisions that takes minutes, too long for an import to wait);
+		// the mark stays, so this session's documents do not make it
+		// pass for whole.
+		if err == nil {
+			marked, err = st.SearchNeedsRebuild(ctx)
+		}
+		var d searchDocs
+		if d.err = err; err == nil && outcome != minutes.Unchanged {
+			d.sc, d.err = search.LoadedDocs(stored)
+			d.ok = d.err == nil
+		}
+		docs <- d
+		if err != nil {
+			proposalsErr = err
+			return
+		}
 		if proposals, proposalsErr = minutes.LoadedProposals(ctx, st, stored); proposalsErr == nil {
 			progress("follow-up proposals read", loaded)
 		}
@@ -182,13 +191,9 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
-	if oparlErr != nil {
+	if writeErr != nil {
 		// The minutes are committed; their marks wait for the next sync.
-		fmt.Fprintln(stderr, "gremium import minutes: the minutes are stored, but their OParl objects were not built (the next import or the start of gremium serve builds them):", oparlErr)
-		return exitFail
-	}
-	if indexErr != nil {
-		fmt.Fprintln(stderr, "gremium import minutes: search index:", indexErr)
+		fmt.Fprintln(stderr, "gremium import minutes: the minutes are stored, but their OParl objects and search documents were not written (the next import or the start of gremium serve builds the OParl objects):", writeErr)
 		return exitFail
 	}
 	if proposalsErr != nil {

@@ -82,16 +82,21 @@ func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document, opts
 // and, when that session's minutes are a draft in the store, gives its text
 // to keep as the approved version.
 func approvalOf(ctx context.Context, st *store.Store, bodyID int64, doc Document) (*store.MinutesApproval, error) {
+	// The first text that names earlier minutes counts: the search ends
+	// there (before, every text of the file was asked).
 	n := 0
+	var texts []string
+search:
 	for _, sec := range doc.Sections {
 		for _, it := range sec.Items {
-			texts := append([]string{it.Title}, it.Points...)
+			texts = append(append(texts[:0], it.Title), it.Points...)
 			for _, r := range it.Rows {
 				texts = append(append(texts, r.Text), r.Points...)
 			}
 			for _, t := range texts {
-				if m, ok := model.MinutesApprovalRef(t); ok && m < doc.Session.Number && n == 0 {
+				if m, ok := model.MinutesApprovalRef(t); ok && m < doc.Session.Number {
 					n = m
+					break search
 				}
 			}
 		}

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gremium/internal/minutes"
 	"gremium/internal/model"
@@ -39,6 +40,68 @@ func words(s string) []string {
 // ("Aerosol") is read the same way in the index and in a query, so it
 // still finds itself.
 var umlauts = strings.NewReplacer("que", "que", "ae", "ä", "oe", "ö", "ue", "ü")
+
+// stemCache holds the index form (Term) of the words met so far: the
+// words of a session's minutes repeat, and each is stemmed once.
+type stemCache map[string]string
+
+// termWriter builds the index form of texts as Terms gives it for them
+// joined by spaces, in one pass over each text: the words are found
+// without a slice of them (as words finds them: runs of letters and
+// digits; ASCII is classified without decoding) and each is stemmed once
+// (stems).
+type termWriter struct {
+	stems stemCache
+	b     []byte
+	words int // words written since reset
+}
+
+// reset starts the next document's terms.
+func (w *termWriter) reset() { w.b, w.words = w.b[:0], 0 }
+
+// add appends the terms of text.
+func (w *termWriter) add(text string) {
+	start := -1 // where the current word began, -1 between words
+	for i := 0; i < len(text); {
+		ch, size := text[i], 1
+		var word bool
+		if ch < utf8.RuneSelf {
+			word = 'a' <= ch && ch <= 'z' || 'A' <= ch && ch <= 'Z' || '0' <= ch && ch <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			w.term(text[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		w.term(text[start:])
+	}
+}
+
+// term appends the index form of one word.
+func (w *termWriter) term(word string) {
+	t, ok := w.stems[word]
+	if !ok {
+		t = Term(word)
+		w.stems[word] = t
+	}
+	if w.words > 0 {
+		w.b = append(w.b, ' ')
+	}
+	w.words++
+	w.b = append(w.b, t...)
+}
+
+// String gives the terms written since reset.
+func (w *termWriter) String() string { return string(w.b) }
 
 // Term gives the index form of one word: lower-cased, stemmed by the
 // German Snowball stemmer (whose last step writes ä, ö, ü as a, o, u and
@@ -206,10 +269,22 @@ func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
 // import loads them once for the index and the follow-up proposals; the
 // index holds what the public sees of them (minutes.Redacted).
 func IndexLoaded(ctx context.Context, st *store.Store, internal minutes.Document) error {
-	if internal.Audience != model.Internal {
-		return fmt.Errorf("search: index of session %d: the minutes were loaded for %v, not the internal audience", internal.Session.ID, internal.Audience)
+	sc, err := LoadedDocs(internal)
+	if err != nil {
+		return err
 	}
-	return indexPublic(ctx, st, minutes.Redacted(internal, model.Public))
+	return st.ReplaceSearchDocs(ctx, sc.Scope, sc.Docs)
+}
+
+// LoadedDocs gives the documents IndexLoaded writes for the session's
+// minutes loaded for the internal audience, without writing them: the
+// import builds them while its OParl objects are built and writes both
+// in one transaction (store.SyncOParlAndSearch).
+func LoadedDocs(internal minutes.Document) (store.SearchScope, error) {
+	if internal.Audience != model.Internal {
+		return store.SearchScope{}, fmt.Errorf("search: index of session %d: the minutes were loaded for %v, not the internal audience", internal.Session.ID, internal.Audience)
+	}
+	return publicDocs(minutes.Redacted(internal, model.Public)), nil
 }
 
 // indexPublic replaces the documents of a session by those of its public
@@ -225,25 +300,20 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 	sessionID := doc.Session.ID
 	se := doc.Session
 	// The words of a session's minutes repeat: each is stemmed once.
-	stems := map[string]string{}
-	terms := func(text string) string {
-		ws := words(text)
-		for i, w := range ws {
-			t, ok := stems[w]
-			if !ok {
-				t = Term(w)
-				stems[w] = t
-			}
-			ws[i] = t
+	tw := termWriter{stems: stemCache{}}
+	terms := func(texts ...string) string {
+		tw.reset()
+		for _, t := range texts {
+			tw.add(t)
 		}
-		return strings.Join(ws, " ")
+		return tw.String()
 	}
 	var docs []store.SearchDoc
 	for _, it := range doc.Items() {
 		title := strings.TrimSpace(it.Label() + " " + it.Title)
 		body := strings.Join(it.Points, " ")
 		docs = append(docs, store.SearchDoc{Kind: "top", URL: fmt.Sprintf("/sitzungen/%d#top-%d", se.Number, it.ID),
-			Title: fmt.Sprintf("%s – %d. Sitzung", title, se.Number), Text: body, Date: se.Date.String(), Terms: terms(title + " " + body)})
+			Title: fmt.Sprintf("%s – %d. Sitzung", title, se.Number), Text: body, Date: se.Date.String(), Terms: terms(title, body)})
 		var rows []string
 		for _, r := range it.Rows {
 			switch {
@@ -260,7 +330,7 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 				}
 				text := strings.Join(pts, " ") + " " + d.Result
 				docs = append(docs, store.SearchDoc{Kind: "beschluss", URL: "/beschluesse/" + d.Label, Title: d.DisplayTitle(), Text: text,
-					Date: d.AdoptedOn.String(), Terms: terms(d.Label + " " + d.Title + " " + text)})
+					Date: d.AdoptedOn.String(), Terms: terms(d.Label, d.Title, text)})
 			case r.Kind == minutes.RowDiscussion:
 				rows = append(rows, r.Speaker+": "+strings.Join(r.Points, " "))
 			case r.Kind == minutes.RowNote:

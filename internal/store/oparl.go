@@ -1170,12 +1170,12 @@ const (
 // progress, if set, gets the rows done and left. The server calls it
 // before it serves.
 func (s *Store) SyncOParl(ctx context.Context, progress func(done, left int)) error {
-	const batch = 5000
+	const batch = oparlSyncBatch
 	// A row written several times (an item inserted, then updated) is
 	// built once: the build reads the data as it is now. Only rows written
 	// outside the store (or by an operation with OParlAfterCommit) wait
 	// here; the store's other transactions build theirs before they commit.
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM oparl_dirty WHERE seq NOT IN (SELECT MIN(seq) FROM oparl_dirty GROUP BY entity, id)`); err != nil {
+	if _, err := s.db.ExecContext(ctx, oparlDedupeMarks); err != nil {
 		return fmt.Errorf("store: oparl backlog: %w", err)
 	}
 	done, left := 0, 0
@@ -1206,6 +1206,61 @@ func (s *Store) SyncOParl(ctx context.Context, progress func(done, left int)) er
 			left = 0
 		}
 	}
+}
+
+// oparlSyncBatch is how many marks of oparl_dirty one transaction of
+// SyncOParl works off.
+const oparlSyncBatch = 5000
+
+// oparlDedupeMarks removes the marks of a row but its first: a row
+// written several times is built once.
+const oparlDedupeMarks = `DELETE FROM oparl_dirty WHERE seq NOT IN (SELECT MIN(seq) FROM oparl_dirty GROUP BY entity, id)`
+
+// SyncOParlAndSearch is SyncOParl followed by ReplaceSearchDocs of one
+// scope, in one transaction: what `gremium import minutes` writes after
+// its store step's commit — the OParl objects the step left marked
+// (OParlAfterCommit) and the session's search documents. The two were
+// writers of their own, and on SQLite, whose one writer serialises them
+// anyway, the second waited in the busy handler (polling, 1–100 ms
+// sleeps) for the first; now there is one writer and one commit instead
+// of three (the marks' clean-up, the objects, the documents). docs is
+// called once the objects are built, inside the transaction, so that the
+// caller can build the documents meanwhile on another processor; ok
+// false writes no documents. An error of docs or of a write rolls back
+// both: the marks stay for the next sync (the next import, `gremium
+// serve` at its start), and the session's documents are not written.
+// A backlog larger than one of SyncOParl's transactions (rows written
+// outside the store, say a migrated database not yet served) is worked off
+// first by SyncOParl, in its transactions, not in the import's one.
+func (s *Store) SyncOParlAndSearch(ctx context.Context, docs func() (sc SearchScope, ok bool, err error)) error {
+	var backlog int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM oparl_dirty`).Scan(&backlog); err != nil {
+		return fmt.Errorf("store: oparl backlog: %w", err)
+	}
+	if backlog > oparlSyncBatch {
+		if err := s.SyncOParl(ctx, nil); err != nil {
+			return err
+		}
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, oparlDedupeMarks); err != nil {
+			return fmt.Errorf("store: oparl backlog: %w", err)
+		}
+		for {
+			n, err := s.syncOParl(ctx, tx, 0, oparlSyncBatch, true, "")
+			if err != nil {
+				return err
+			}
+			if n < oparlSyncBatch {
+				break
+			}
+		}
+		sc, ok, err := docs()
+		if err != nil || !ok {
+			return err
+		}
+		return s.replaceSearchScope(ctx, tx, sc.Scope, sc.Docs)
+	})
 }
 
 // OParl lists and objects for the API.

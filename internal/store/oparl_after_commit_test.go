@@ -20,18 +20,7 @@ import (
 // option: a stale object could still show what it withdrew.
 func TestImportOParlAfterCommit(t *testing.T) {
 	ctx := WithActor(context.Background(), "import")
-	at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
-	var items []MinutesItem
-	for i := range 40 {
-		items = append(items, importItem(i+1, i+1))
-	}
-	se := model.Session{Number: 50, Date: model.NewDate(2030, 3, 1), Place: "Berlin", Chair: "Bund"}
-	open := func() (*Store, int64) {
-		s, _ := newStore(t)
-		s.SetClock(func() time.Time { return at })
-		bodyID, _ := fixture(t, s)
-		return s, bodyID
-	}
+	items, se, open := importSetup(t, 40)
 	inTx, bodyA := open()
 	after, bodyB := open()
 	idA, err := inTx.SaveMinutes(ctx, bodyA, se, items, nil, ImportSource{})
@@ -87,6 +76,25 @@ func TestImportOParlAfterCommit(t *testing.T) {
 	if n := count(t, after, "oparl_dirty"); n != 0 {
 		t.Errorf("an import into a stored session left %d rows marked", n)
 	}
+}
+
+// importSetup gives n items of minutes to import, the session they are
+// the minutes of, and open, which opens a store with the fixture and the
+// clock at the import's time and gives the body's id.
+func importSetup(t *testing.T, n int) (items []MinutesItem, se model.Session, open func() (*Store, int64)) {
+	t.Helper()
+	at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
+	for i := range n {
+		items = append(items, importItem(i+1, i+1))
+	}
+	se = model.Session{Number: 50, Date: model.NewDate(2030, 3, 1), Place: "Berlin", Chair: "Bund"}
+	open = func() (*Store, int64) {
+		s, _ := newStore(t)
+		s.SetClock(func() time.Time { return at })
+		bodyID, _ := fixture(t, s)
+		return s, bodyID
+	}
+	return items, se, open
 }
 
 func at2(rows []string, i int) string {
