@@ -189,3 +189,27 @@ func TestRebuildBatchFiresLexemeTriggersOnce(t *testing.T) {
 		t.Errorf("after the batch the common word is in %d documents (%v), want 20", total, err)
 	}
 }
+
+// On PostgreSQL OptimizeSearch (the end of a rebuild) vacuums and
+// analyses the index and its lexeme counts, whose old versions a rebuild
+// leaves behind. Before, it did nothing there.
+func TestOptimizeSearchVacuumsOnPostgres(t *testing.T) {
+	if !testPG.on {
+		t.Skip("VACUUM is PostgreSQL's")
+	}
+	ctx := context.Background()
+	s, _ := newStore(t)
+	check(t, s.ReplaceSearchDocs(ctx, "session:1", []SearchDoc{{Kind: "top", URL: "/s/1", Title: "t", Text: "x", Date: "2025-01-01", Terms: "wort"}}))
+	steps, err := s.OptimizeSearch(ctx)
+	check(t, err)
+	if steps != 1 {
+		t.Errorf("OptimizeSearch on PostgreSQL: %d steps, want 1", steps)
+	}
+	for _, table := range []string{"search_index", "search_index_lexemes"} {
+		var vacuumed, analysed bool
+		check(t, s.db.QueryRowContext(ctx, `SELECT last_vacuum IS NOT NULL, last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = ?`, table).Scan(&vacuumed, &analysed))
+		if !vacuumed || !analysed {
+			t.Errorf("%s: vacuumed %v, analysed %v after OptimizeSearch", table, vacuumed, analysed)
+		}
+	}
+}
