@@ -44,6 +44,9 @@ func (s *Store) StoredPage(ctx context.Context, key, epoch, day string) (p Rende
 		return p, 0, false, fmt.Errorf("store: stored page: %w", err)
 	}
 	if !headers.Valid {
+		if q, ok := s.pages.pendingPage(hotKey{key, epoch, day}, gen); ok {
+			return q, gen, true, nil
+		}
 		return p, gen, false, nil
 	}
 	if size.Int64 >= hotPageMin {
@@ -94,6 +97,12 @@ type pageWriter struct {
 	usedKnown bool
 	// hot keeps the large pages most recently read (pages_hot.go).
 	hot hotPages
+	// pending holds the pages queued and not yet written, by address: a
+	// request for one of them is answered from here instead of being
+	// rendered again while the write waits (on PostgreSQL, or behind
+	// SQLite's one writer), and the same page is queued once.
+	pendingMu sync.Mutex
+	pending   map[hotKey]RenderedPage
 }
 
 // DefaultPageBudget bounds the bytes of stored pages: addresses with a
@@ -125,7 +134,42 @@ const PageQueue = 4096
 // StorePage keeps a rendered page for later requests; it is written in the
 // background (see FlushPages).
 func (s *Store) StorePage(p RenderedPage) {
-	s.pages.send(pageJob{page: p}, false)
+	w := &s.pages
+	k := hotKey{p.Key, p.Epoch, p.Day}
+	w.pendingMu.Lock()
+	if q, ok := w.pending[k]; ok && q.Gen >= p.Gen {
+		w.pendingMu.Unlock()
+		return // queued already, from the same data or newer
+	}
+	if w.pending == nil {
+		w.pending = map[hotKey]RenderedPage{}
+	}
+	w.pending[k] = p
+	w.pendingMu.Unlock()
+	if !w.send(pageJob{page: p}, false) {
+		w.written(p) // not queued: nothing to wait for
+	}
+}
+
+// pendingPage gives the page queued for k if it was rendered from data of
+// generation gen (the current one, read by the caller).
+func (w *pageWriter) pendingPage(k hotKey, gen int64) (RenderedPage, bool) {
+	w.pendingMu.Lock()
+	defer w.pendingMu.Unlock()
+	p, ok := w.pending[k]
+	return p, ok && p.Gen == gen
+}
+
+// written forgets a queued page once its write ended (stored, refused by
+// the budget, or failed: then it is rendered again on its next request).
+// A newer page queued for the same address meanwhile stays.
+func (w *pageWriter) written(p RenderedPage) {
+	k := hotKey{p.Key, p.Epoch, p.Day}
+	w.pendingMu.Lock()
+	if q, ok := w.pending[k]; ok && q.Gen == p.Gen {
+		delete(w.pending, k)
+	}
+	w.pendingMu.Unlock()
 }
 
 // FlushPages waits until the pages given to StorePage before are written
@@ -196,6 +240,11 @@ func (w *pageWriter) start() {
 			// An error leaves the pages unstored: they are rendered
 			// again on their next request.
 			_ = w.write(batch)
+			for _, j := range batch {
+				if j.flush == nil {
+					w.written(j.page)
+				}
+			}
 		}
 	}()
 }
