@@ -56,6 +56,7 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: postgres URL: %w", err)
 	}
+	cfg.Tracer = pgTracer{}
 	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
 	db.SetMaxOpenConns(MaxConns)
 	db.SetMaxIdleConns(MaxConns)
@@ -65,8 +66,6 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("store: connect to postgres: %w", err)
 	}
 	s := &Store{db: db, dialect: Postgres, pgURL: url, now: time.Now, txChanges: map[*sql.Tx]*changeSet{}}
-	s.rd = &reader{s: s}
-	s.pages.db = db
 	s.rd = &reader{s: s}
 	s.pages.db = db
 	// Two instances starting at once on an empty database must not both
