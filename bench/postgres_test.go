@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,6 +45,15 @@ type engineStore struct {
 	st   *store.Store
 	raw  *sql.DB // the same database past the store, for raw statements
 	url  string  // the PostgreSQL database; "" for SQLite
+}
+
+// server gives the processor time of the engine's server processes
+// (postgresCPU), nil for SQLite (it runs in gremium's process).
+func (e engineStore) server() func() time.Duration {
+	if e.url == "" {
+		return nil
+	}
+	return postgresCPU(e.raw)
 }
 
 // engines opens the corpus on SQLite and, with GREMIUM_BENCH_DATABASE, on
@@ -134,19 +144,19 @@ func BenchmarkEngines(b *testing.B) {
 	for _, e := range engines(b, c) {
 		ts := serveStore(b, e.st)
 		b.Run(e.name+"/decision-page", func(b *testing.B) {
-			compare(b, e.name+": decision page, cache miss", ts, pages)
+			compareWith(b, e.name+": decision page, cache miss", ts, pages, e.server())
 		})
 		b.Run(e.name+"/decision-json", func(b *testing.B) {
-			compare(b, e.name+": JSON decision, cache miss", ts, jsons)
+			compareWith(b, e.name+": JSON decision, cache miss", ts, jsons, e.server())
 		})
 		b.Run(e.name+"/register-first", func(b *testing.B) {
-			compare(b, e.name+": /beschluesse page 1, cache miss", ts, []string{"/beschluesse"})
+			compareWith(b, e.name+": /beschluesse page 1, cache miss", ts, []string{"/beschluesse"}, e.server())
 		})
 		b.Run(e.name+"/register-deep", func(b *testing.B) {
-			compare(b, e.name+": /beschluesse deep pages (keyset), cache miss", ts, deep)
+			compareWith(b, e.name+": /beschluesse deep pages (keyset), cache miss", ts, deep, e.server())
 		})
 		b.Run(e.name+"/start", func(b *testing.B) {
-			compare(b, e.name+": start page /, cache miss", ts, []string{"/"})
+			compareWith(b, e.name+": start page /, cache miss", ts, []string{"/"}, e.server())
 		})
 		b.Run(e.name+"/oparl", func(b *testing.B) {
 			oparlEngine(b, e, ts)
@@ -213,9 +223,9 @@ func oparlEngine(b *testing.B, e engineStore, ts *httptest.Server) {
 			objects = append(objects, fmt.Sprintf("/oparl/v1/%s/%d", kind, id))
 		}
 	}
-	compare(b, e.name+": OParl first list pages, cache miss", ts, first)
-	compare(b, e.name+": OParl deep list pages (keyset), cache miss", ts, deep)
-	compare(b, e.name+": OParl objects spread over the corpus, cache miss", ts, objects)
+	compareWith(b, e.name+": OParl first list pages, cache miss", ts, first, e.server())
+	compareWith(b, e.name+": OParl deep list pages (keyset), cache miss", ts, deep, e.server())
+	compareWith(b, e.name+": OParl objects spread over the corpus, cache miss", ts, objects, e.server())
 	fmt.Printf("%s: ", e.name)
 	afterWrite(b, ts, e.st, append([]string{list("paper"), list("person")}, objects[:20]...))
 }
@@ -483,4 +493,64 @@ func BenchmarkImportEngines(b *testing.B) {
 			b.ReportMetric(float64(total)/(1<<20)/d.Seconds(), "MB/s")
 		})
 	}
+}
+
+// postgresCPU gives the processor time the server processes of the
+// database behind raw have used so far (the backends connected to it when
+// called, from /proc: the benchmark runs on the database's machine), or 0
+// where /proc cannot tell.
+func postgresCPU(raw *sql.DB) func() time.Duration {
+	return func() time.Duration {
+		pids, err := storeIntsRaw(context.Background(), raw,
+			`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+		if err != nil {
+			return 0
+		}
+		var total time.Duration
+		for _, pid := range pids {
+			total += procCPU(pid)
+		}
+		return total
+	}
+}
+
+// procCPU gives the user and system time of process pid from
+// /proc/<pid>/stat (clock ticks of 1/100 s, Linux's USER_HZ), 0 if it
+// cannot be read.
+func procCPU(pid int64) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name (in parentheses, may hold spaces):
+	// state is field 3, utime 14, stime 15.
+	i := bytes.LastIndexByte(data, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(string(data[i+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(ut+st) * 10 * time.Millisecond
+}
+
+// storeIntsRaw reads a column of integers from raw.
+func storeIntsRaw(ctx context.Context, raw *sql.DB, query string) ([]int64, error) {
+	rows, err := raw.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var v int64
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
