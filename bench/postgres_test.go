@@ -6,14 +6,16 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http/httptest"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -100,7 +102,7 @@ func engines(b *testing.B, c Corpus) []engineStore {
 			rows, d.Round(time.Second), float64(rows)/d.Seconds(), rep.Copy.Round(time.Second), float64(rows)/rep.Copy.Seconds(),
 			rep.Analyze.Round(time.Second), rep.Check.Round(time.Second))
 	}
-	pgRaw, err := sql.Open("pgx", url)
+	pgRaw, err := sql.Open("pgx", withoutPoolSize(url))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -108,10 +110,12 @@ func engines(b *testing.B, c Corpus) []engineStore {
 	return append(out, engineStore{"postgres", pg, pgRaw, url})
 }
 
-// serveStore starts gremium on st with the response cache off.
+// serveStore starts gremium on st with the response cache off; its errors
+// (a stored page that cannot be read makes every request render) go to
+// the benchmark's output.
 func serveStore(b *testing.B, st *store.Store) *httptest.Server {
 	b.Helper()
-	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	srv, err := web.New(st, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})), demo.CouncilAbbrev)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -553,4 +557,92 @@ func storeIntsRaw(ctx context.Context, raw *sql.DB, query string) ([]int64, erro
 		out = append(out, v)
 	}
 	return out, rows.Err()
+}
+
+// BenchmarkStoredPageEngines measures the store's side of a cache miss
+// alone, per engine: store.StoredPage of the pages stored for the current
+// data (run BenchmarkEngines first, it stores them), from 8 goroutines,
+// with the processor time per lookup of gremium's process and (on
+// PostgreSQL) of the server's backends, and the statements sent per
+// lookup.
+func BenchmarkStoredPageEngines(b *testing.B) {
+	c := benchCorpus(b)
+	for _, e := range engines(b, c) {
+		b.Run(e.name, func(b *testing.B) {
+			storedPageLoad(b, e)
+		})
+	}
+}
+
+// storedPageLoad looks up the engine's stored pages for
+// GREMIUM_BENCH_SECONDS from 8 goroutines.
+func storedPageLoad(b *testing.B, e engineStore) {
+	ctx := context.Background()
+	type key struct{ key, epoch, day string }
+	var keys []key
+	rows, err := e.st.DBForTests().QueryContext(ctx, `SELECT key, epoch, day FROM rendered_pages
+		WHERE gen = (SELECT gen FROM page_generation WHERE id = 1) ORDER BY key LIMIT 20000`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for rows.Next() {
+		var k key
+		if err := rows.Scan(&k.key, &k.epoch, &k.day); err != nil {
+			b.Fatal(err)
+		}
+		keys = append(keys, k)
+	}
+	rows.Close()
+	if len(keys) == 0 {
+		b.Skip("no pages stored for the current data: run BenchmarkEngines first")
+	}
+	server := e.server()
+	d := time.Duration(envInt("GREMIUM_BENCH_SECONDS", 10)) * time.Second
+	var s0 time.Duration
+	if server != nil {
+		s0 = server()
+	}
+	p0, c0, t0 := store.PGCallCount(), CPUTime(), time.Now()
+	var n atomic.Int64
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; time.Since(t0) < d; i += 8 {
+				k := keys[i%len(keys)]
+				if _, _, ok, err := e.st.StoredPage(ctx, k.key, k.epoch, k.day); err != nil || !ok {
+					b.Errorf("stored page %s: %v %v", k.key, ok, err)
+					return
+				}
+				n.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	wall, cpu, pg := time.Since(t0), CPUTime()-c0, store.PGCallCount().Sub(p0)
+	var sd time.Duration
+	if server != nil {
+		sd = server() - s0
+	}
+	ops := n.Load()
+	fmt.Printf("%s: StoredPage of %d pages, 8 goroutines: %.0f lookups/s, gremium %s + server %s per lookup, %.2f statements, %.2f prepares\n",
+		e.name, len(keys), float64(ops)/wall.Seconds(), cpu/time.Duration(ops), sd/time.Duration(ops),
+		float64(pg.Statements)/float64(ops), float64(pg.Prepares)/float64(ops))
+	b.ReportMetric(float64(ops)/wall.Seconds(), "lookups/s")
+	b.ReportMetric(float64(cpu/time.Duration(ops))/1e3, "cpu-µs/lookup")
+	b.ReportMetric(float64(sd/time.Duration(ops))/1e3, "server-cpu-µs/lookup")
+}
+
+// withoutPoolSize gives a PostgreSQL URL without the store's parameter
+// pool_max_conns, for connections past the store.
+func withoutPoolSize(raw string) string {
+	u, err := neturl.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	q := u.Query()
+	q.Del("pool_max_conns")
+	u.RawQuery = q.Encode()
+	return u.String()
 }
