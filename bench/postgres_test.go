@@ -237,7 +237,12 @@ func oparlEngine(b *testing.B, e engineStore, ts *httptest.Server) {
 // storeInts reads a column of integers past the store (? placeholders on
 // both engines).
 func storeInts(ctx context.Context, st *store.Store, query string, args ...any) ([]int64, error) {
-	rows, err := st.DBForTests().QueryContext(ctx, query, args...)
+	return dbInts(ctx, st.DBForTests(), query, args...)
+}
+
+// dbInts reads a column of integers from db.
+func dbInts(ctx context.Context, db *sql.DB, query string, args ...any) ([]int64, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -505,7 +510,7 @@ func BenchmarkImportEngines(b *testing.B) {
 // where /proc cannot tell.
 func postgresCPU(raw *sql.DB) func() time.Duration {
 	return func() time.Duration {
-		pids, err := storeIntsRaw(context.Background(), raw,
+		pids, err := dbInts(context.Background(), raw,
 			`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
 		if err != nil {
 			return 0
@@ -539,24 +544,6 @@ func procCPU(pid int64) time.Duration {
 	ut, _ := strconv.ParseInt(f[11], 10, 64)
 	st, _ := strconv.ParseInt(f[12], 10, 64)
 	return time.Duration(ut+st) * 10 * time.Millisecond
-}
-
-// storeIntsRaw reads a column of integers from raw.
-func storeIntsRaw(ctx context.Context, raw *sql.DB, query string) ([]int64, error) {
-	rows, err := raw.QueryContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var v int64
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
 }
 
 // BenchmarkStoredPageEngines measures the store's side of a cache miss
