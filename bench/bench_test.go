@@ -91,6 +91,16 @@ func serveWith(b *testing.B, c Corpus, cache, stored bool) (*httptest.Server, *s
 // after the other, and reports both and their ratio.
 func compare(b *testing.B, name string, ts *httptest.Server, paths []string) {
 	b.Helper()
+	compareWith(b, name, ts, paths, nil)
+}
+
+// compareWith is compare; server, if not nil, gives the processor time the
+// database server's processes have used so far (postgresCPU), so that the
+// processor time per request counts the work gremium asks of PostgreSQL
+// too, and the statements and prepares sent to PostgreSQL per request are
+// reported.
+func compareWith(b *testing.B, name string, ts *httptest.Server, paths []string, server func() time.Duration) {
+	b.Helper()
 	bare, err := Record(ts.URL, paths)
 	if err != nil {
 		b.Fatal(err)
@@ -101,9 +111,19 @@ func compare(b *testing.B, name string, ts *httptest.Server, paths []string) {
 	workers := envInt("GREMIUM_BENCH_WORKERS", 8)
 	ctx := context.Background()
 	Load(ctx, ts.URL, paths, workers, d/5) // warm up caches and connections
+	var s0 time.Duration
+	if server != nil {
+		s0 = server()
+	}
+	p0, q0 := store.PGCallCount(), store.QueryCount()
 	c0 := CPUTime()
 	g := Load(ctx, ts.URL, paths, workers, d)
 	c1 := CPUTime()
+	pg, reads := store.PGCallCount().Sub(p0), store.QueryCount()-q0
+	var sd time.Duration
+	if server != nil {
+		sd = server() - s0
+	}
 	rss, peak := Memory()
 	base := Load(ctx, baseline.URL, paths, workers, d)
 	c2 := CPUTime()
@@ -120,6 +140,15 @@ func compare(b *testing.B, name string, ts *httptest.Server, paths []string) {
 		gc, bc := (c1-c0)/time.Duration(g.Requests), (c2-c1)/time.Duration(base.Requests)
 		fmt.Printf("  CPU per request: gremium %s, bare %s; ratio %.2f\n", gc, bc, float64(bc)/float64(gc))
 		b.ReportMetric(float64(bc)/float64(gc), "cpu-ratio")
+		if server != nil {
+			sc := sd / time.Duration(g.Requests)
+			fmt.Printf("  with the database server: gremium %s + server %s = %s per request; ratio %.2f\n",
+				gc, sc, gc+sc, float64(bc)/float64(gc+sc))
+			fmt.Printf("  per request: %.2f statements, %.2f prepares sent to PostgreSQL (%.2f store reads)\n",
+				float64(pg.Statements)/float64(g.Requests), float64(pg.Prepares)/float64(g.Requests), float64(reads)/float64(g.Requests))
+			b.ReportMetric(float64(bc)/float64(gc+sc), "cpu-ratio-with-server")
+			b.ReportMetric(float64(pg.RoundTrips())/float64(g.Requests), "round-trips/req")
+		}
 	}
 	b.ReportMetric(g.PerSecond(), "req/s")
 	b.ReportMetric(base.PerSecond(), "bare-req/s")

@@ -6,13 +6,16 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http/httptest"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -44,6 +47,15 @@ type engineStore struct {
 	st   *store.Store
 	raw  *sql.DB // the same database past the store, for raw statements
 	url  string  // the PostgreSQL database; "" for SQLite
+}
+
+// server gives the processor time of the engine's server processes
+// (postgresCPU), nil for SQLite (it runs in gremium's process).
+func (e engineStore) server() func() time.Duration {
+	if e.url == "" {
+		return nil
+	}
+	return postgresCPU(e.raw)
 }
 
 // engines opens the corpus on SQLite and, with GREMIUM_BENCH_DATABASE, on
@@ -90,7 +102,7 @@ func engines(b *testing.B, c Corpus) []engineStore {
 			rows, d.Round(time.Second), float64(rows)/d.Seconds(), rep.Copy.Round(time.Second), float64(rows)/rep.Copy.Seconds(),
 			rep.Analyze.Round(time.Second), rep.Check.Round(time.Second))
 	}
-	pgRaw, err := sql.Open("pgx", url)
+	pgRaw, err := sql.Open("pgx", withoutPoolSize(url))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -98,10 +110,12 @@ func engines(b *testing.B, c Corpus) []engineStore {
 	return append(out, engineStore{"postgres", pg, pgRaw, url})
 }
 
-// serveStore starts gremium on st with the response cache off.
+// serveStore starts gremium on st with the response cache off; its errors
+// (a stored page that cannot be read makes every request render) go to
+// the benchmark's output.
 func serveStore(b *testing.B, st *store.Store) *httptest.Server {
 	b.Helper()
-	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	srv, err := web.New(st, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})), demo.CouncilAbbrev)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -134,19 +148,19 @@ func BenchmarkEngines(b *testing.B) {
 	for _, e := range engines(b, c) {
 		ts := serveStore(b, e.st)
 		b.Run(e.name+"/decision-page", func(b *testing.B) {
-			compare(b, e.name+": decision page, cache miss", ts, pages)
+			compareWith(b, e.name+": decision page, cache miss", ts, pages, e.server())
 		})
 		b.Run(e.name+"/decision-json", func(b *testing.B) {
-			compare(b, e.name+": JSON decision, cache miss", ts, jsons)
+			compareWith(b, e.name+": JSON decision, cache miss", ts, jsons, e.server())
 		})
 		b.Run(e.name+"/register-first", func(b *testing.B) {
-			compare(b, e.name+": /beschluesse page 1, cache miss", ts, []string{"/beschluesse"})
+			compareWith(b, e.name+": /beschluesse page 1, cache miss", ts, []string{"/beschluesse"}, e.server())
 		})
 		b.Run(e.name+"/register-deep", func(b *testing.B) {
-			compare(b, e.name+": /beschluesse deep pages (keyset), cache miss", ts, deep)
+			compareWith(b, e.name+": /beschluesse deep pages (keyset), cache miss", ts, deep, e.server())
 		})
 		b.Run(e.name+"/start", func(b *testing.B) {
-			compare(b, e.name+": start page /, cache miss", ts, []string{"/"})
+			compareWith(b, e.name+": start page /, cache miss", ts, []string{"/"}, e.server())
 		})
 		b.Run(e.name+"/oparl", func(b *testing.B) {
 			oparlEngine(b, e, ts)
@@ -213,9 +227,9 @@ func oparlEngine(b *testing.B, e engineStore, ts *httptest.Server) {
 			objects = append(objects, fmt.Sprintf("/oparl/v1/%s/%d", kind, id))
 		}
 	}
-	compare(b, e.name+": OParl first list pages, cache miss", ts, first)
-	compare(b, e.name+": OParl deep list pages (keyset), cache miss", ts, deep)
-	compare(b, e.name+": OParl objects spread over the corpus, cache miss", ts, objects)
+	compareWith(b, e.name+": OParl first list pages, cache miss", ts, first, e.server())
+	compareWith(b, e.name+": OParl deep list pages (keyset), cache miss", ts, deep, e.server())
+	compareWith(b, e.name+": OParl objects spread over the corpus, cache miss", ts, objects, e.server())
 	fmt.Printf("%s: ", e.name)
 	afterWrite(b, ts, e.st, append([]string{list("paper"), list("person")}, objects[:20]...))
 }
@@ -223,7 +237,12 @@ func oparlEngine(b *testing.B, e engineStore, ts *httptest.Server) {
 // storeInts reads a column of integers past the store (? placeholders on
 // both engines).
 func storeInts(ctx context.Context, st *store.Store, query string, args ...any) ([]int64, error) {
-	rows, err := st.DBForTests().QueryContext(ctx, query, args...)
+	return dbInts(ctx, st.DBForTests(), query, args...)
+}
+
+// dbInts reads a column of integers from db.
+func dbInts(ctx context.Context, db *sql.DB, query string, args ...any) ([]int64, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -477,4 +496,134 @@ func BenchmarkImportEngines(b *testing.B) {
 			b.ReportMetric(float64(total)/(1<<20)/d.Seconds(), "MB/s")
 		})
 	}
+}
+
+// postgresCPU gives the processor time the server processes of the
+// database behind raw have used so far (the backends connected to it when
+// called, from /proc: the benchmark runs on the database's machine), or 0
+// where /proc cannot tell.
+func postgresCPU(raw *sql.DB) func() time.Duration {
+	return func() time.Duration {
+		pids, err := dbInts(context.Background(), raw,
+			`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+		if err != nil {
+			return 0
+		}
+		var total time.Duration
+		for _, pid := range pids {
+			total += procCPU(pid)
+		}
+		return total
+	}
+}
+
+// procCPU gives the user and system time of process pid from
+// /proc/<pid>/stat (clock ticks of 1/100 s, Linux's USER_HZ), 0 if it
+// cannot be read.
+func procCPU(pid int64) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name (in parentheses, may hold spaces):
+	// state is field 3, utime 14, stime 15.
+	i := bytes.LastIndexByte(data, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(string(data[i+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(ut+st) * 10 * time.Millisecond
+}
+
+// BenchmarkStoredPageEngines measures the store's side of a cache miss
+// alone, per engine: store.StoredPage of the pages stored for the current
+// data (run BenchmarkEngines first, it stores them), from 8 goroutines,
+// with the processor time per lookup of gremium's process and (on
+// PostgreSQL) of the server's backends, and the statements sent per
+// lookup.
+func BenchmarkStoredPageEngines(b *testing.B) {
+	c := benchCorpus(b)
+	for _, e := range engines(b, c) {
+		b.Run(e.name, func(b *testing.B) {
+			storedPageLoad(b, e)
+		})
+	}
+}
+
+// storedPageLoad looks up the engine's stored pages for
+// GREMIUM_BENCH_SECONDS from 8 goroutines.
+func storedPageLoad(b *testing.B, e engineStore) {
+	ctx := context.Background()
+	type key struct{ key, epoch, day string }
+	var keys []key
+	rows, err := e.st.DBForTests().QueryContext(ctx, `SELECT key, epoch, day FROM rendered_pages
+		WHERE gen = (SELECT gen FROM page_generation WHERE id = 1) ORDER BY key LIMIT 20000`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for rows.Next() {
+		var k key
+		if err := rows.Scan(&k.key, &k.epoch, &k.day); err != nil {
+			b.Fatal(err)
+		}
+		keys = append(keys, k)
+	}
+	rows.Close()
+	if len(keys) == 0 {
+		b.Skip("no pages stored for the current data: run BenchmarkEngines first")
+	}
+	server := e.server()
+	d := time.Duration(envInt("GREMIUM_BENCH_SECONDS", 10)) * time.Second
+	var s0 time.Duration
+	if server != nil {
+		s0 = server()
+	}
+	p0, c0, t0 := store.PGCallCount(), CPUTime(), time.Now()
+	var n atomic.Int64
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; time.Since(t0) < d; i += 8 {
+				k := keys[i%len(keys)]
+				if _, _, ok, err := e.st.StoredPage(ctx, k.key, k.epoch, k.day); err != nil || !ok {
+					b.Errorf("stored page %s: %v %v", k.key, ok, err)
+					return
+				}
+				n.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	wall, cpu, pg := time.Since(t0), CPUTime()-c0, store.PGCallCount().Sub(p0)
+	var sd time.Duration
+	if server != nil {
+		sd = server() - s0
+	}
+	ops := n.Load()
+	fmt.Printf("%s: StoredPage of %d pages, 8 goroutines: %.0f lookups/s, gremium %s + server %s per lookup, %.2f statements, %.2f prepares\n",
+		e.name, len(keys), float64(ops)/wall.Seconds(), cpu/time.Duration(ops), sd/time.Duration(ops),
+		float64(pg.Statements)/float64(ops), float64(pg.Prepares)/float64(ops))
+	b.ReportMetric(float64(ops)/wall.Seconds(), "lookups/s")
+	b.ReportMetric(float64(cpu/time.Duration(ops))/1e3, "cpu-µs/lookup")
+	b.ReportMetric(float64(sd/time.Duration(ops))/1e3, "server-cpu-µs/lookup")
+}
+
+// withoutPoolSize gives a PostgreSQL URL without the store's parameter
+// pool_max_conns, for connections past the store.
+func withoutPoolSize(raw string) string {
+	u, err := neturl.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	q := u.Query()
+	q.Del("pool_max_conns")
+	u.RawQuery = q.Encode()
+	return u.String()
 }

@@ -30,27 +30,32 @@ type RenderedPage struct {
 //
 // Large pages are served from memory while the generation stays
 // (pages_hot.go); their Body is shared and must not be changed. The one
-// statement reads a large page's length, not its bytes (SQLite reads the
-// length from the record header); they are read by a second statement
-// when the page is not in memory.
+// statement leaves out the bytes of a large page that memory holds for the
+// generation it reads, and gives those of every other page: a large page
+// not in memory costs no second statement (a second round trip on
+// PostgreSQL). Only a page dropped from memory while the statement ran is
+// read by a second one.
 func (s *Store) StoredPage(ctx context.Context, key, epoch, day string) (p RenderedPage, gen int64, ok bool, err error) {
 	var headers, etag sql.NullString
 	var body []byte
 	var size sql.NullInt64
-	err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, CASE WHEN length(p.body) < ? THEN p.body END, length(p.body) FROM page_generation g
+	k := hotKey{key, epoch, day}
+	held := s.pages.hot.holds(k) // 0: not held (generations start at 1)
+	err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, CASE WHEN length(p.body) < ? OR g.gen <> ? THEN p.body END, length(p.body)
+		FROM page_generation g
 		LEFT JOIN rendered_pages p ON p.key = ? AND p.gen = g.gen AND p.epoch = ? AND p.day = ?
-		WHERE g.id = 1`, hotPageMin, key, epoch, day).Scan(&gen, &headers, &etag, &body, &size)
+		WHERE g.id = 1`, hotPageMin, held, key, epoch, day).Scan(&gen, &headers, &etag, &body, &size)
 	if err != nil {
 		return p, 0, false, fmt.Errorf("store: stored page: %w", err)
 	}
 	if !headers.Valid {
-		if q, ok := s.pages.pendingPage(hotKey{key, epoch, day}, gen); ok {
+		if q, ok := s.pages.pendingPage(k, gen); ok {
 			return q, gen, true, nil
 		}
 		return p, gen, false, nil
 	}
-	if size.Int64 >= hotPageMin {
-		if p, ok := s.pages.hot.get(gen, hotKey{key, epoch, day}); ok {
+	if size.Int64 >= hotPageMin && body == nil {
+		if p, ok := s.pages.hot.get(gen, k); ok {
 			return p, gen, true, nil
 		}
 		err := s.rd.QueryRowContext(ctx, `SELECT body FROM rendered_pages WHERE key = ? AND gen = ? AND epoch = ? AND day = ?`,

@@ -42,6 +42,16 @@ func (h *hotPages) get(gen int64, k hotKey) (RenderedPage, bool) {
 	return p, ok
 }
 
+// holds gives the generation for which k is kept, 0 if it is not.
+func (h *hotPages) holds(k hotKey) int64 {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if _, ok := h.pages[k]; ok {
+		return h.gen
+	}
+	return 0
+}
+
 // put keeps p, read from the database for generation p.Gen, dropping other
 // pages if the budget needs room. The body is shared: callers only send it.
 func (h *hotPages) put(p RenderedPage) {

@@ -64,3 +64,35 @@ func TestHotPagesFollowGeneration(t *testing.T) {
 		t.Error("page kept in memory outlived a change of content by another store")
 	}
 }
+
+// TestLargeStoredPageOneStatement: a large stored page that memory does
+// not hold (a store just opened, as after a restart or when the page was
+// dropped to make room) comes with its bytes in the one statement of
+// StoredPage, and once held, without them. Before, its bytes were read by
+// a second statement — on PostgreSQL a second round trip (PGCallCount),
+// for every OParl list page that did not fit the memory.
+func TestLargeStoredPageOneStatement(t *testing.T) {
+	s, dir := newStore(t)
+	ctx := context.Background()
+	gen := must[int64](t)(s.PageGeneration(ctx))
+	large := bytes.Repeat([]byte("z"), hotPageMin+10)
+	s.StorePage(RenderedPage{Key: "h||/oparl/v1/body/1/paper?after=9", Gen: gen, Epoch: "e1", Day: "2026-11-30",
+		Headers: "Content-Type: application/json", ETag: `"z"`, Body: large})
+	check(t, s.FlushPages(ctx))
+	other, err := testOpen(t, ctx, dir) // memory holds nothing yet
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	for i, want := range []string{"not held", "held"} {
+		c0 := PGCallCount()
+		p, g, ok, err := other.StoredPage(ctx, "h||/oparl/v1/body/1/paper?after=9", "e1", "2026-11-30")
+		calls := PGCallCount().Sub(c0)
+		if err != nil || !ok || g != gen || !bytes.Equal(p.Body, large) || p.ETag != `"z"` {
+			t.Fatalf("%s: page %v gen %d (want %d) %v, %d bytes", want, ok, g, gen, err, len(p.Body))
+		}
+		if other.Dialect() == Postgres && (calls.Statements != 1 || calls.Prepares > 1) {
+			t.Errorf("%s (read %d): %d statements, %d prepares, want 1 statement", want, i, calls.Statements, calls.Prepares)
+		}
+	}
+}

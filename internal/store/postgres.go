@@ -7,6 +7,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -52,21 +53,24 @@ func OpenDatabase(ctx context.Context, database, dir string) (*Store, error) {
 // driver, wrapped so that the store's SQL (written with ? placeholders, as
 // SQLite takes it) runs unchanged.
 func openPostgres(ctx context.Context, url string) (*Store, error) {
+	url, conns, err := poolSize(url)
+	if err != nil {
+		return nil, err
+	}
 	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("store: postgres URL: %w", err)
 	}
+	cfg.Tracer = pgTracer{}
 	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
-	db.SetMaxOpenConns(MaxConns)
-	db.SetMaxIdleConns(MaxConns)
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: connect to postgres: %w", err)
 	}
 	s := &Store{db: db, dialect: Postgres, pgURL: url, now: time.Now, txChanges: map[*sql.Tx]*changeSet{}}
-	s.rd = &reader{s: s}
-	s.pages.db = db
 	s.rd = &reader{s: s}
 	s.pages.db = db
 	// Two instances starting at once on an empty database must not both
@@ -84,6 +88,33 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// PGMaxConns is the default number of connections a store keeps open to
+// PostgreSQL (docs/postgres.md, "Connections"); the URL's parameter
+// pool_max_conns sets another.
+const PGMaxConns = MaxConns
+
+// poolSize takes the parameter pool_max_conns (the name pgxpool gives it)
+// out of a PostgreSQL URL: the number of connections the store keeps open,
+// PGMaxConns without it. The server would refuse it as an unknown setting.
+func poolSize(raw string) (string, int, error) {
+	u, err := neturl.Parse(raw)
+	if err != nil {
+		return "", 0, fmt.Errorf("store: postgres URL: %w", err)
+	}
+	q := u.Query()
+	v := q.Get("pool_max_conns")
+	if !q.Has("pool_max_conns") {
+		return raw, PGMaxConns, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return "", 0, fmt.Errorf("store: postgres URL: pool_max_conns %q: give a number of connections, at least 1", v)
+	}
+	q.Del("pool_max_conns")
+	u.RawQuery = q.Encode()
+	return u.String(), n, nil
 }
 
 // Dialect gives the engine of the store.

@@ -1,6 +1,11 @@
 package store
 
-import "sync/atomic"
+import (
+	"context"
+	"sync/atomic"
+
+	"github.com/jackc/pgx/v5"
+)
 
 // queries counts the statements run through queryList and queryOne, the
 // helpers every read of the store goes through; rowsRead the rows they
@@ -41,3 +46,60 @@ func LargestRead() uint64 { return largest.Load() }
 
 // ResetLargestRead starts LargestRead again from 0.
 func ResetLargestRead() { largest.Store(0) }
+
+// pgCalls counts what the store's PostgreSQL connections sent the server
+// (pgTracer): statements and prepares, each one round trip.
+var pgStatements, pgPrepares atomic.Uint64
+
+// PGCalls is what the store sent PostgreSQL since the process started.
+type PGCalls struct {
+	// Statements counts the statements run, each one round trip: queries,
+	// executions, BEGIN, COMMIT and ROLLBACK, whether prepared or not.
+	Statements uint64
+	// Prepares counts the statements prepared (parsed and described by
+	// the server), each one round trip more.
+	Prepares uint64
+}
+
+// PGCallCount gives what the store has sent PostgreSQL in this process
+// (zero on SQLite): take the difference around an operation, with no other
+// work on the store running, to hold its round trips fixed.
+func PGCallCount() PGCalls {
+	return PGCalls{Statements: pgStatements.Load(), Prepares: pgPrepares.Load()}
+}
+
+// Sub gives the calls of c since before.
+func (c PGCalls) Sub(before PGCalls) PGCalls {
+	return PGCalls{Statements: c.Statements - before.Statements, Prepares: c.Prepares - before.Prepares}
+}
+
+// RoundTrips gives the round trips of the calls: one per statement and
+// one per prepare.
+func (c PGCalls) RoundTrips() uint64 { return c.Statements + c.Prepares }
+
+// pgTracer counts the statements and prepares of the store's PostgreSQL
+// connections (pgx calls it for every Query, Exec and Prepare; BEGIN and
+// COMMIT are Execs).
+type pgTracer struct{}
+
+// TraceQueryStart counts a statement.
+func (pgTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+	pgStatements.Add(1)
+	return ctx
+}
+
+// TraceQueryEnd does nothing: the statement was counted at its start.
+func (pgTracer) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+// TracePrepareStart does nothing: a prepare that finds the statement
+// prepared already sends nothing (TracePrepareEnd counts).
+func (pgTracer) TracePrepareStart(ctx context.Context, _ *pgx.Conn, _ pgx.TracePrepareStartData) context.Context {
+	return ctx
+}
+
+// TracePrepareEnd counts a prepare that went to the server.
+func (pgTracer) TracePrepareEnd(_ context.Context, _ *pgx.Conn, data pgx.TracePrepareEndData) {
+	if !data.AlreadyPrepared {
+		pgPrepares.Add(1)
+	}
+}
