@@ -34,3 +34,32 @@ func TestConferenceDatesReadAsOneSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestPageBeyondTheLastSaysSo: a page of the register or of the search
+// hits after the last one (an old link, a hand-edited address) said "6
+// Beschlüsse" above nothing; it answers 404, says the list has fewer pages
+// and links to the first page of the same selection.
+func TestPageBeyondTheLastSaysSo(t *testing.T) {
+	ts := demoServer(t)
+	for _, c := range []struct{ path, first, text string }{
+		{"/beschluesse?seite=2", `href="/beschluesse"`, "Beschlüsse auf 1 Seite"},
+		{"/beschluesse?jahr=2025&seite=3", `href="/beschluesse?jahr=2025"`, "Beschlüsse auf 1 Seite"},
+		{"/suche?q=Kooperation&seite=9", `href="/suche?q=Kooperation"`, "Treffer auf 1 Seite"},
+	} {
+		res, page := get(t, ts, c.path)
+		main := between(page, "<main", "</main>")
+		if res.StatusCode != http.StatusNotFound || !strings.Contains(main, c.first) || !strings.Contains(main, c.text) || !strings.Contains(main, "Zur ersten Seite") {
+			t.Errorf("%s: %d, want 404 with %q, %q and a link to the first page:\n%s", c.path, res.StatusCode, c.text, c.first, main)
+		}
+		if p := wellFormedProblems(page); len(p) > 0 {
+			t.Errorf("%s: %v", c.path, p)
+		}
+	}
+	// The last page itself is still there.
+	if res, _ := get(t, ts, "/beschluesse?seite=1"); res.StatusCode != http.StatusOK {
+		t.Errorf("first page: %d", res.StatusCode)
+	}
+	if res, _ := get(t, ts, "/suche?q=Kooperation&seite=1"); res.StatusCode != http.StatusOK {
+		t.Errorf("first page of hits: %d", res.StatusCode)
+	}
+}
