@@ -63,3 +63,26 @@ func TestPageBeyondTheLastSaysSo(t *testing.T) {
 		t.Errorf("first page of hits: %d", res.StatusCode)
 	}
 }
+
+// TestHomeLeadsAFachMKSecretariatToItsPages: a FachMK secretariat lands on
+// the start page after login, which had no word of its conference and no
+// way to its requests (Anliegen) but the foot of its conference's page; the
+// start page now links its conference, its requests and the evaluation.
+// The public start page has none of it.
+func TestHomeLeadsAFachMKSecretariatToItsPages(t *testing.T) {
+	ts, _ := cycleServer(t)
+	_, page := do(t, client(t, ts, "fmk"), "GET", ts.URL+"/", nil)
+	main := between(page, "<main", "</main>")
+	for _, want := range []string{">Ihre Fachministerkonferenz<", `href="/fachmk/FMK"`, `href="/anliegen"`, `href="/evaluation"`} {
+		if !strings.Contains(main, want) {
+			t.Errorf("start page of the FMK secretariat lacks %q:\n%s", want, main)
+		}
+	}
+	if p := wellFormedProblems(page); len(p) > 0 {
+		t.Errorf("start page: %v", p)
+	}
+	_, public := do(t, client(t, ts, ""), "GET", ts.URL+"/", nil)
+	if strings.Contains(public, "Ihre Fachministerkonferenz") || strings.Contains(public, `href="/anliegen"`) {
+		t.Errorf("the public start page names a conference of its own or the requests:\n%s", between(public, "<main", "</main>"))
+	}
+}
