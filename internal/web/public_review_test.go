@@ -86,3 +86,21 @@ func TestHomeLeadsAFachMKSecretariatToItsPages(t *testing.T) {
 		t.Errorf("the public start page names a conference of its own or the requests:\n%s", between(public, "<main", "</main>"))
 	}
 }
+
+// TestDecisionPageSaysTheMinutesAreADraft: a journalist citing a decision
+// follows "Protokoll: öffentliche Fassung" — for the 47th session that is
+// a draft, which the decision page did not say; the 46th's minutes are
+// approved and are not called a draft.
+func TestDecisionPageSaysTheMinutesAreADraft(t *testing.T) {
+	ts := demoServer(t)
+	for path, draft := range map[string]bool{"/beschluesse/B-2025/26-IT": true, "/beschluesse/B-2025/13-IT": false} {
+		_, page := get(t, ts, path)
+		row := between(page, "<dt>Protokoll</dt>", "</dd>")
+		if row == "" {
+			t.Fatalf("%s: no minutes row", path)
+		}
+		if got := strings.Contains(row, "Entwurf, noch nicht genehmigt"); got != draft {
+			t.Errorf("%s: minutes row %q, draft mark %v, want %v", path, row, got, draft)
+		}
+	}
+}
