@@ -104,3 +104,21 @@ func TestDecisionPageSaysTheMinutesAreADraft(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeLinksTheOpenData: the JSON API, OParl, the Atom feed and the
+// session calendar were linked from no page of the site (only the feed,
+// as a <link> in the head); whoever reuses the data had to guess the
+// addresses. The start page lists them.
+func TestHomeLinksTheOpenData(t *testing.T) {
+	ts := demoServer(t)
+	_, page := get(t, ts, "/")
+	main := between(page, "<main", "</main>")
+	for _, want := range []string{">Offene Daten<", `href="/api/v1/openapi.json"`, `href="/oparl/v1"`, `href="/beschluesse.atom"`, `href="/sitzungen.ics"`} {
+		if !strings.Contains(main, want) {
+			t.Errorf("start page lacks %q", want)
+		}
+	}
+	if p := wellFormedProblems(page); len(p) > 0 {
+		t.Errorf("start page: %v", p)
+	}
+}
