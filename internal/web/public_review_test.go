@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -120,5 +121,40 @@ func TestHomeLinksTheOpenData(t *testing.T) {
 	}
 	if p := wellFormedProblems(page); len(p) > 0 {
 		t.Errorf("start page: %v", p)
+	}
+}
+
+// TestRequestReadsAsGerman: a FachMK secretariat read its request on its
+// conference page as "… – eingegangen 01.12.2026 über …, eingegangen" (the
+// date and the state run together) and under the lower-case label
+// "eingegangen"; it reads "eingegangen am … über …; Stand: eingegangen" and
+// "Eingegangen am".
+func TestRequestReadsAsGerman(t *testing.T) {
+	ts, st := cycleServer(t)
+	fmk := client(t, ts, "fmk")
+	if code, _ := do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"E-Rechnung in den Ländern"}, "text": {"Bitte um Befassung"}}); code != http.StatusSeeOther {
+		t.Fatalf("submit: %d", code)
+	}
+	qs, err := st.Requests(t.Context(), 0)
+	if err != nil || len(qs) == 0 {
+		t.Fatalf("requests: %v %v", qs, err)
+	}
+	var id int64
+	for _, q := range qs {
+		if q.Title == "E-Rechnung in den Ländern" {
+			id = q.ID
+		}
+	}
+	_, conf := do(t, fmk, "GET", ts.URL+"/fachmk/FMK", nil)
+	if row := between(conf, "E-Rechnung in den Ländern</strong></a>", "</li>"); !strings.Contains(row, "eingegangen am ") || !strings.HasSuffix(row, "; Stand: eingegangen") {
+		t.Errorf("conference page: request row %q", row)
+	}
+	_, page := do(t, fmk, "GET", ts.URL+"/anliegen/"+strconv.FormatInt(id, 10), nil)
+	if !strings.Contains(page, "<dt>Eingegangen am</dt>") {
+		t.Errorf("request page lacks the label Eingegangen am:\n%s", between(page, "<dl", "</dl>"))
+	}
+	_, list := do(t, fmk, "GET", ts.URL+"/anliegen", nil)
+	if !strings.Contains(list, `<th scope="col">Eingegangen am</th>`) {
+		t.Errorf("request list lacks the column Eingegangen am")
 	}
 }
