@@ -218,7 +218,12 @@ func (a *Server) oparlUnknown(w http.ResponseWriter, r *http.Request) {
 		oparlError(w, http.StatusMethodNotAllowed, "Die OParl-Schnittstelle ist nur lesbar (GET).")
 		return
 	}
-	oparlError(w, http.StatusNotFound, "Diese Adresse gibt es in der OParl-Schnittstelle nicht.")
+	if r.URL.Path == "/oparl/" || r.URL.Path == "/oparl/v1/" {
+		// The entry point as people and clients type it.
+		http.Redirect(w, r, "/oparl/v1", http.StatusMovedPermanently)
+		return
+	}
+	oparlError(w, http.StatusNotFound, "Diese Adresse gibt es in der OParl-Schnittstelle nicht; ihr Einstieg (das System-Objekt) ist /oparl/v1.")
 }
 
 var filterParams = []string{"created_since", "created_until", "modified_since", "modified_until"}

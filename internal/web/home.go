@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -16,6 +17,10 @@ type homeData struct {
 	Decisions []model.Decision
 	FachMK    int
 	OpenTasks int
+	// Own is the conference of a logged-in FachMK secretariat, whose start
+	// page leads to its conference, requests and evaluation; zero else.
+	Own      model.Body
+	Evaluate bool // the viewer answers the yearly evaluation
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
@@ -48,6 +53,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.FachMK = len(conferences)
+	if u := s.user(r); u != nil && u.Role == model.RoleFachMK && !u.Disabled {
+		for _, c := range conferences {
+			if c.ID == u.ConferenceID {
+				d.Own = c
+			}
+		}
+		d.Evaluate = auth.Can(u, auth.Evaluate, "")
+	}
 	// Only what the viewer may see is counted (followups.go).
 	if d.OpenTasks, err = s.openFollowUps(r); err != nil {
 		s.serverError(w, r, err)

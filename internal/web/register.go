@@ -82,6 +82,14 @@ func (q registerQuery) FeedURL() template.URL {
 	return "/beschluesse.atom"
 }
 
+// FirstURL gives the address of the first page of this selection.
+func (q registerQuery) FirstURL() template.URL {
+	if qs := q.Query(); qs != "" {
+		return template.URL("/beschluesse?" + qs)
+	}
+	return "/beschluesse"
+}
+
 // Active says whether any filter is set.
 func (q registerQuery) Active() bool { return q.Query() != "" }
 
@@ -251,7 +259,11 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 	if q.Year != 0 {
 		title += " " + strconv.Itoa(q.Year)
 	}
-	s.render(w, r, http.StatusOK, "decisions.html", view{Title: title, Active: "beschluesse", Data: d})
+	status := http.StatusOK
+	if d.Total > 0 && len(d.Decisions) == 0 {
+		status = http.StatusNotFound // a page after the last one
+	}
+	s.render(w, r, status, "decisions.html", view{Title: title, Active: "beschluesse", Data: d})
 }
 
 type decisionData struct {

@@ -57,5 +57,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 			d.Result, d.Ran = res, true
 		}
 	}
-	s.render(w, r, http.StatusOK, "search.html", view{Title: "Suche", Active: "suche", Data: d})
+	status := http.StatusOK
+	if d.Ran && d.Result.Total > 0 && len(d.Result.Hits) == 0 {
+		status = http.StatusNotFound // a page after the last one
+	}
+	s.render(w, r, status, "search.html", view{Title: "Suche", Active: "suche", Data: d})
 }

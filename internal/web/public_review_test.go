@@ -1,0 +1,160 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestConferenceDatesReadAsOneSpan: a conference date over two days with
+// times reads "20.05.2099, 10:00 Uhr bis 21.05.2099, 15:00 Uhr", not
+// "… bis 21.05.2099 bis 15:00 Uhr"; one day with times reads "… 10:00 Uhr
+// bis 15:00 Uhr" and a date whose end is its start names the day once.
+func TestConferenceDatesReadAsOneSpan(t *testing.T) {
+	ts, _ := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	for _, f := range []url.Values{
+		{"titel": {"Frühjahrskonferenz 2099"}, "beginn": {"2099-05-20"}, "ende": {"2099-05-21"}, "von": {"10:00"}, "bis": {"15:00"}, "ort": {"Bremen"}},
+		{"titel": {"Sondersitzung 2099"}, "beginn": {"2099-06-03"}, "von": {"09:30"}, "bis": {"12:00"}, "ort": {"Berlin"}},
+		{"titel": {"Videokonferenz 2099"}, "beginn": {"2099-07-01"}, "ende": {"2099-07-01"}, "von": {"14:00"}, "bis": {"16:00"}},
+	} {
+		if code, body := do(t, gs, "POST", ts.URL+"/fachmk/FMK/termine", f); code != http.StatusSeeOther {
+			t.Fatalf("add date %v: %d %s", f, code, body)
+		}
+	}
+	_, page := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK", nil)
+	for _, want := range []string{
+		"20.05.2099, 10:00 Uhr bis 21.05.2099, 15:00 Uhr: Frühjahrskonferenz 2099, Bremen",
+		"03.06.2099, 09:30 Uhr bis 12:00 Uhr: Sondersitzung 2099, Berlin",
+		"01.07.2099, 14:00 Uhr bis 16:00 Uhr: Videokonferenz 2099",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("FachMK page lacks %q:\n%s", want, between(page, "Anstehende Sitzungstermine", "</ul>"))
+		}
+	}
+}
+
+// TestPageBeyondTheLastSaysSo: a page of the register or of the search
+// hits after the last one (an old link, a hand-edited address) said "6
+// Beschlüsse" above nothing; it answers 404, says the list has fewer pages
+// and links to the first page of the same selection.
+func TestPageBeyondTheLastSaysSo(t *testing.T) {
+	ts := demoServer(t)
+	for _, c := range []struct{ path, first, text string }{
+		{"/beschluesse?seite=2", `href="/beschluesse"`, "Beschlüsse auf 1 Seite"},
+		{"/beschluesse?jahr=2025&seite=3", `href="/beschluesse?jahr=2025"`, "Beschlüsse auf 1 Seite"},
+		{"/suche?q=Kooperation&seite=9", `href="/suche?q=Kooperation"`, "Treffer auf 1 Seite"},
+	} {
+		res, page := get(t, ts, c.path)
+		main := between(page, "<main", "</main>")
+		if res.StatusCode != http.StatusNotFound || !strings.Contains(main, c.first) || !strings.Contains(main, c.text) || !strings.Contains(main, "Zur ersten Seite") {
+			t.Errorf("%s: %d, want 404 with %q, %q and a link to the first page:\n%s", c.path, res.StatusCode, c.text, c.first, main)
+		}
+		if p := wellFormedProblems(page); len(p) > 0 {
+			t.Errorf("%s: %v", c.path, p)
+		}
+	}
+	// The last page itself is still there.
+	if res, _ := get(t, ts, "/beschluesse?seite=1"); res.StatusCode != http.StatusOK {
+		t.Errorf("first page: %d", res.StatusCode)
+	}
+	if res, _ := get(t, ts, "/suche?q=Kooperation&seite=1"); res.StatusCode != http.StatusOK {
+		t.Errorf("first page of hits: %d", res.StatusCode)
+	}
+}
+
+// TestHomeLeadsAFachMKSecretariatToItsPages: a FachMK secretariat lands on
+// the start page after login, which had no word of its conference and no
+// way to its requests (Anliegen) but the foot of its conference's page; the
+// start page now links its conference, its requests and the evaluation.
+// The public start page has none of it.
+func TestHomeLeadsAFachMKSecretariatToItsPages(t *testing.T) {
+	ts, _ := cycleServer(t)
+	_, page := do(t, client(t, ts, "fmk"), "GET", ts.URL+"/", nil)
+	main := between(page, "<main", "</main>")
+	for _, want := range []string{">Ihre Fachministerkonferenz<", `href="/fachmk/FMK"`, `href="/anliegen"`, `href="/evaluation"`} {
+		if !strings.Contains(main, want) {
+			t.Errorf("start page of the FMK secretariat lacks %q:\n%s", want, main)
+		}
+	}
+	if p := wellFormedProblems(page); len(p) > 0 {
+		t.Errorf("start page: %v", p)
+	}
+	_, public := do(t, client(t, ts, ""), "GET", ts.URL+"/", nil)
+	if strings.Contains(public, "Ihre Fachministerkonferenz") || strings.Contains(public, `href="/anliegen"`) {
+		t.Errorf("the public start page names a conference of its own or the requests:\n%s", between(public, "<main", "</main>"))
+	}
+}
+
+// TestDecisionPageSaysTheMinutesAreADraft: a journalist citing a decision
+// follows "Protokoll: öffentliche Fassung" — for the 47th session that is
+// a draft, which the decision page did not say; the 46th's minutes are
+// approved and are not called a draft.
+func TestDecisionPageSaysTheMinutesAreADraft(t *testing.T) {
+	ts := demoServer(t)
+	for path, draft := range map[string]bool{"/beschluesse/B-2025/26-IT": true, "/beschluesse/B-2025/13-IT": false} {
+		_, page := get(t, ts, path)
+		row := between(page, "<dt>Protokoll</dt>", "</dd>")
+		if row == "" {
+			t.Fatalf("%s: no minutes row", path)
+		}
+		if got := strings.Contains(row, "Entwurf, noch nicht genehmigt"); got != draft {
+			t.Errorf("%s: minutes row %q, draft mark %v, want %v", path, row, got, draft)
+		}
+	}
+}
+
+// TestHomeLinksTheOpenData: the JSON API, OParl, the Atom feed and the
+// session calendar were linked from no page of the site (only the feed,
+// as a <link> in the head); whoever reuses the data had to guess the
+// addresses. The start page lists them.
+func TestHomeLinksTheOpenData(t *testing.T) {
+	ts := demoServer(t)
+	_, page := get(t, ts, "/")
+	main := between(page, "<main", "</main>")
+	for _, want := range []string{">Offene Daten<", `href="/api/v1/openapi.json"`, `href="/oparl/v1"`, `href="/beschluesse.atom"`, `href="/sitzungen.ics"`} {
+		if !strings.Contains(main, want) {
+			t.Errorf("start page lacks %q", want)
+		}
+	}
+	if p := wellFormedProblems(page); len(p) > 0 {
+		t.Errorf("start page: %v", p)
+	}
+}
+
+// TestRequestReadsAsGerman: a FachMK secretariat read its request on its
+// conference page as "… – eingegangen 01.12.2026 über …, eingegangen" (the
+// date and the state run together) and under the lower-case label
+// "eingegangen"; it reads "eingegangen am … über …; Stand: eingegangen" and
+// "Eingegangen am".
+func TestRequestReadsAsGerman(t *testing.T) {
+	ts, st := cycleServer(t)
+	fmk := client(t, ts, "fmk")
+	if code, _ := do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"E-Rechnung in den Ländern"}, "text": {"Bitte um Befassung"}}); code != http.StatusSeeOther {
+		t.Fatalf("submit: %d", code)
+	}
+	qs, err := st.Requests(t.Context(), 0)
+	if err != nil || len(qs) == 0 {
+		t.Fatalf("requests: %v %v", qs, err)
+	}
+	var id int64
+	for _, q := range qs {
+		if q.Title == "E-Rechnung in den Ländern" {
+			id = q.ID
+		}
+	}
+	_, conf := do(t, fmk, "GET", ts.URL+"/fachmk/FMK", nil)
+	if row := between(conf, "E-Rechnung in den Ländern</strong></a>", "</li>"); !strings.Contains(row, "eingegangen am ") || !strings.HasSuffix(row, "; Stand: eingegangen") {
+		t.Errorf("conference page: request row %q", row)
+	}
+	_, page := do(t, fmk, "GET", ts.URL+"/anliegen/"+strconv.FormatInt(id, 10), nil)
+	if !strings.Contains(page, "<dt>Eingegangen am</dt>") {
+		t.Errorf("request page lacks the label Eingegangen am:\n%s", between(page, "<dl", "</dl>"))
+	}
+	_, list := do(t, fmk, "GET", ts.URL+"/anliegen", nil)
+	if !strings.Contains(list, `<th scope="col">Eingegangen am</th>`) {
+		t.Errorf("request list lacks the column Eingegangen am")
+	}
+}
