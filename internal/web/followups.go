@@ -156,7 +156,7 @@ func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) {
 		Intro: "Die Aufträge aus den Sitzungen des IT-Planungsrats: wer was bis wann zu tun hat. Überfällige Aufträge stehen oben."})
 }
 
-// memberFollowUps is the page "was schuldet HE": the follow-ups a member
+// memberFollowUps is the page "Aufträge: Hessen": the follow-ups a member
 // (or body) is responsible for.
 func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 	q, err := parseFollowUpQuery(r)
@@ -172,8 +172,10 @@ func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	q.Member = who
-	s.renderFollowUps(w, r, q, followUpsData{Heading: "Was " + who + " schuldet", Action: "/mitglieder/" + url.PathEscape(who) + "/auftraege", FixedFor: who,
-		Intro: "Die Aufträge, für die " + name + " verantwortlich ist (allein oder mit anderen). Überfällige Aufträge stehen oben."})
+	// The name stands alone, never in a sentence that needs its article
+	// ("der Bund", "Hessen").
+	s.renderFollowUps(w, r, q, followUpsData{Heading: "Aufträge: " + name, Action: "/mitglieder/" + url.PathEscape(who) + "/auftraege", FixedFor: who,
+		Intro: "Die Aufträge, bei denen als verantwortlich eingetragen ist: " + name + " (allein oder mit anderen). Überfällige Aufträge stehen oben."})
 }
 
 // FilterSessions is how many of the newest sessions the follow-up list's

@@ -174,7 +174,7 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 	}
 
 	// The per-member page and the filters.
-	if _, page := do(t, bund, "GET", hs.ts.URL+"/mitglieder/Bund/auftraege", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 2 || !strings.Contains(page, "Was Bund schuldet") {
+	if _, page := do(t, bund, "GET", hs.ts.URL+"/mitglieder/Bund/auftraege", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 2 || !strings.Contains(page, "<h1>Aufträge: Bund</h1>") {
 		t.Errorf("per member page:\n%s", page)
 	}
 	if _, page := do(t, bund, "GET", hs.ts.URL+"/auftraege?mitglied=Bund&status=ausstehend", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 1 {

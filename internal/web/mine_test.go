@@ -111,7 +111,7 @@ func TestMyPageShowsMostUrgentFollowUps(t *testing.T) {
 	ctx := context.Background()
 	council := mustBody(t, st)
 	hessen := client(t, ts, "hessen")
-	count := regexp.MustCompile(`href="/mitglieder/HE/auftraege\?status=ausstehend">Alle offenen Aufträge von Hessen \((\d+)\)</a>`)
+	count := regexp.MustCompile(`href="/mitglieder/HE/auftraege\?status=ausstehend">Alle offenen Aufträge Ihres Mitglieds Hessen \((\d+)\)</a>`)
 	section := func() (string, int) {
 		t.Helper()
 		code, body := do(t, hessen, "GET", ts.URL+"/mein-bereich", nil)
@@ -182,5 +182,25 @@ func TestMyPageShowsSessionVote(t *testing.T) {
 	_, page = do(t, he, "GET", ts.URL+"/mein-bereich", nil)
 	if votes := between(page, `id="h-abstimmungen"`, "</section>"); !strings.Contains(votes, "Ihre Stimme ist abgegeben") {
 		t.Errorf("after voting:\n%s", votes)
+	}
+}
+
+// TestFollowUpWordingForTheBund: the Bund's office read "Was Bund schuldet",
+// "Aufträge, für die Bund verantwortlich ist" and "Alle offenen Aufträge von
+// Bund" — the name set into sentences that need its article. The pages
+// name the member without such a sentence.
+func TestFollowUpWordingForTheBund(t *testing.T) {
+	ts, _ := cycleServer(t)
+	bund := client(t, ts, "bund")
+	for _, path := range []string{"/mein-bereich", "/mitglieder/Bund/auftraege"} {
+		_, page := do(t, bund, "GET", ts.URL+path, nil)
+		for _, bad := range []string{"Bund schuldet", "für die Bund", "von Bund"} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s reads %q", path, bad)
+			}
+		}
+	}
+	if _, page := do(t, bund, "GET", ts.URL+"/mitglieder/Bund/auftraege", nil); !strings.Contains(page, "<h1>Aufträge: Bund</h1>") {
+		t.Error("the member's follow-up page does not name the Bund in its heading")
 	}
 }
