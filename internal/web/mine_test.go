@@ -204,3 +204,33 @@ func TestFollowUpWordingForTheBund(t *testing.T) {
 		t.Error("the member's follow-up page does not name the Bund in its heading")
 	}
 }
+
+// TestMyPageLeadsToTheRegistration: "Ihre Anmeldungen zur Tagesordnung"
+// said only that the office had registered nothing, with no way to the
+// registration of the coming session. It now links each session still
+// taking items, with its registration deadline; not the past ones, and not
+// for an advisory member, who registers no items.
+func TestMyPageLeadsToTheRegistration(t *testing.T) {
+	ts, st, srv := cycleServerOf(t)
+	srv.SetClock(func() time.Time { return time.Date(2026, 11, 2, 9, 0, 0, 0, model.Berlin) })
+	planSession48(t, ts, st)
+	ctx := context.Background()
+	s48, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s48.RegistrationDeadline = model.NewDate(2026, 11, 6)
+	if err := st.UpdateSession(ctx, s48); err != nil {
+		t.Fatal(err)
+	}
+	_, page := do(t, client(t, ts, "bund"), "GET", ts.URL+"/mein-bereich", nil)
+	if !strings.Contains(page, `<a href="/sitzungen/48/anmeldung">Tagesordnungspunkt für die 48. Sitzung am 20.11.2026 anmelden</a> (Anmeldeschluss: 06.11.2026)`) {
+		t.Error("Mein Bereich does not lead to the registration for the 48th session")
+	}
+	if strings.Contains(page, "/sitzungen/47/anmeldung") {
+		t.Error("Mein Bereich offers the registration for the past 47th session")
+	}
+	if _, page := do(t, client(t, ts, "dlt"), "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, "/anmeldung\"") {
+		t.Error("an advisory member is offered a registration it may not make")
+	}
+}
