@@ -362,8 +362,16 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 			d.Relevant = append(d.Relevant, myRelevant{Decision: dec, Conference: bodies[rd.ConferenceID], Reason: rd.Reason})
 		}
 	}
-	if d.Tasks, err = s.st.Tasks(ctx); err != nil {
+	tasks, err := s.st.Tasks(ctx)
+	if err != nil {
 		return err
+	}
+	// The spokesperson's own tasks: those the matrix gives the
+	// spokesperson a part in, not FITKO's alone.
+	for _, t := range tasks {
+		if t.Spokesperson != model.ResponsibilityNone {
+			d.Tasks = append(d.Tasks, t)
+		}
 	}
 	d.Briefings, err = s.st.Briefings(ctx, 0)
 	return err

@@ -234,3 +234,28 @@ func TestMyPageLeadsToTheRegistration(t *testing.T) {
 		t.Error("an advisory member is offered a registration it may not make")
 	}
 }
+
+// TestSpokespersonPageListsOwnTasks: "Aufgaben der Sprecher:innen" in a
+// spokesperson's Mein Bereich listed every task of the matrix, FITKO's
+// alone among them ("Sprecher:in: –"), and led nowhere. It lists the
+// tasks the spokesperson has a part in and links the task list of each
+// of their FachMK, where the state is kept.
+func TestSpokespersonPageListsOwnTasks(t *testing.T) {
+	ts, _ := cycleServer(t)
+	_, page := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
+	start := strings.Index(page, `id="h-aufgaben"`)
+	if start < 0 {
+		t.Fatal("no task section")
+	}
+	section := page[start:]
+	section = section[:strings.Index(section, "</section>")]
+	if !strings.Contains(section, "Initiierung individueller Dialogformate") {
+		t.Error("a task the spokesperson is responsible for is missing")
+	}
+	if strings.Contains(section, "Sprecher:in: –") || strings.Contains(section, "Erstellung von Handakten") {
+		t.Error("FITKO's own tasks are listed as the spokesperson's")
+	}
+	if !strings.Contains(section, `<a href="/fachmk/FMK/aufgaben">Finanzministerkonferenz</a>`) {
+		t.Error("no way to the task list of the spokesperson's FachMK")
+	}
+}
