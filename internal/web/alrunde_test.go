@@ -349,16 +349,7 @@ func TestPreparatoryBodyNotInOParl(t *testing.T) {
 // read two different Anmeldeschluss dates for the same session.
 func TestPreparatoryBodyPageShowsTheSessionsOwnDeadline(t *testing.T) {
 	ts, st := cycleServer(t)
-	planSession48(t, ts, st)
-	ctx := context.Background()
-	s48, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s48.RegistrationDeadline = model.NewDate(2026, 11, 6)
-	if err := st.UpdateSession(ctx, s48); err != nil {
-		t.Fatal(err)
-	}
+	planSession48Until(t, ts, st, model.NewDate(2026, 11, 6))
 	_, page := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/gremien/al-runde", nil)
 	if !strings.Contains(page, "Anmeldeschluss 06.11.2026") {
 		t.Error("the AL-Runde's page does not show the 48th session's own registration deadline")

@@ -327,6 +327,22 @@ func planSession48(t *testing.T, ts *httptest.Server, st *store.Store) (model.Se
 	return s48, items[len(items)-1]
 }
 
+// planSession48Until is planSession48 with the 48th session's own
+// registration deadline set to deadline, as its edit page sets it.
+func planSession48Until(t *testing.T, ts *httptest.Server, st *store.Store, deadline model.Date) {
+	t.Helper()
+	planSession48(t, ts, st)
+	ctx := context.Background()
+	s48, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s48.RegistrationDeadline = deadline
+	if err := st.UpdateSession(ctx, s48); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestDocuments(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()

@@ -213,16 +213,7 @@ func TestFollowUpWordingForTheBund(t *testing.T) {
 func TestMyPageLeadsToTheRegistration(t *testing.T) {
 	ts, st, srv := cycleServerOf(t)
 	srv.SetClock(func() time.Time { return time.Date(2026, 11, 2, 9, 0, 0, 0, model.Berlin) })
-	planSession48(t, ts, st)
-	ctx := context.Background()
-	s48, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s48.RegistrationDeadline = model.NewDate(2026, 11, 6)
-	if err := st.UpdateSession(ctx, s48); err != nil {
-		t.Fatal(err)
-	}
+	planSession48Until(t, ts, st, model.NewDate(2026, 11, 6))
 	_, page := do(t, client(t, ts, "bund"), "GET", ts.URL+"/mein-bereich", nil)
 	if !strings.Contains(page, `<a href="/sitzungen/48/anmeldung">Tagesordnungspunkt für die 48. Sitzung am 20.11.2026 anmelden</a> (Anmeldeschluss: 06.11.2026)`) {
 		t.Error("Mein Bereich does not lead to the registration for the 48th session")
