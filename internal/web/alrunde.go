@@ -172,7 +172,7 @@ func (s *Server) prepBodyPage(w http.ResponseWriter, r *http.Request) {
 	for _, se := range own {
 		row := prepRow{Session: se}
 		if p, ok := preparedBy[se.ID]; ok {
-			row.Prepared, row.Schedule = &p, b.Preparation.ScheduleWith(p.Date, se.Date)
+			row.Prepared, row.Schedule = &p, ownDeadline(b.Preparation.ScheduleWith(p.Date, se.Date), p)
 		}
 		d.Sessions = append(d.Sessions, row)
 	}
@@ -194,9 +194,9 @@ func (s *Server) prepBodyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, se := range coming {
-		row := plannedRow{Session: se, Schedule: b.Preparation.Schedule(se.Date)}
+		row := plannedRow{Session: se, Schedule: ownDeadline(b.Preparation.Schedule(se.Date), se)}
 		if p, ok := preparing[se.ID]; ok {
-			row.Prep, row.Schedule = &p, b.Preparation.ScheduleWith(se.Date, p.Date)
+			row.Prep, row.Schedule = &p, ownDeadline(b.Preparation.ScheduleWith(se.Date, p.Date), se)
 		}
 		d.Upcoming = append(d.Upcoming, row)
 	}
@@ -325,7 +325,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 		d.Other, err = s.st.PreparedSession(ctx, se.ID)
 		d.HasOther = err == nil
 		if d.HasOther {
-			d.Schedule = body.Preparation.ScheduleWith(d.Other.Date, se.Date)
+			d.Schedule = ownDeadline(body.Preparation.ScheduleWith(d.Other.Date, se.Date), d.Other)
 			items, err := s.st.Items(ctx, d.Other.ID)
 			if err != nil {
 				s.serverError(w, r, err)
@@ -591,4 +591,15 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", proc), fmt.Sprintf("Das Umlaufverfahren der %s über die Empfehlung zur %s ist eingeleitet.", prep.Abbrev, se.Title()))
+}
+
+// ownDeadline gives the schedule with the prepared session's own
+// registration deadline where it has one: planning both sessions sets it
+// from the schedule, but the session's edit page may move it later, and
+// the registration marks items late by the session's own.
+func ownDeadline(sched model.PrepSchedule, main model.Session) model.PrepSchedule {
+	if !main.RegistrationDeadline.IsZero() {
+		sched.RegistrationClosing = main.RegistrationDeadline
+	}
+	return sched
 }

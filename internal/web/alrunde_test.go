@@ -341,3 +341,20 @@ func TestPreparatoryBodyNotInOParl(t *testing.T) {
 		t.Errorf("OParl organizations:\n%s", all.String())
 	}
 }
+
+// TestPreparatoryBodyPageShowsTheSessionsOwnDeadline: the AL-Runde's page
+// computed the registration deadline of a coming session from its date
+// alone, though the session has its own (moved on the session's edit
+// page), by which the registration marks items late: the member offices
+// read two different Anmeldeschluss dates for the same session.
+func TestPreparatoryBodyPageShowsTheSessionsOwnDeadline(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSession48Until(t, ts, st, model.NewDate(2026, 11, 6))
+	_, page := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/gremien/al-runde", nil)
+	if !strings.Contains(page, "Anmeldeschluss 06.11.2026") {
+		t.Error("the AL-Runde's page does not show the 48th session's own registration deadline")
+	}
+	if strings.Contains(page, "Anmeldeschluss 16.10.2026") {
+		t.Error("the AL-Runde's page shows a computed deadline the session does not have")
+	}
+}

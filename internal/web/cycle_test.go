@@ -327,6 +327,22 @@ func planSession48(t *testing.T, ts *httptest.Server, st *store.Store) (model.Se
 	return s48, items[len(items)-1]
 }
 
+// planSession48Until is planSession48 with the 48th session's own
+// registration deadline set to deadline, as its edit page sets it.
+func planSession48Until(t *testing.T, ts *httptest.Server, st *store.Store, deadline model.Date) {
+	t.Helper()
+	planSession48(t, ts, st)
+	ctx := context.Background()
+	s48, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s48.RegistrationDeadline = deadline
+	if err := st.UpdateSession(ctx, s48); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestDocuments(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
@@ -435,4 +451,31 @@ func multipartWriter(b *strings.Builder, fields map[string]string, fileField, fi
 	fw.Write([]byte(content))
 	mw.Close()
 	return mw.FormDataContentType()
+}
+
+// TestRegisterPageOfClosedSession: the registration page of a session that
+// takes no more items (the 47th, whose minutes are in draft) says so and
+// leads back to the session instead of offering a form that every submit
+// refuses; an open session (the 48th) still has the form.
+func TestRegisterPageOfClosedSession(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSession48(t, ts, st)
+	he := client(t, ts, "hessen")
+	code, page := do(t, he, "GET", ts.URL+"/sitzungen/47/anmeldung", nil)
+	if code != http.StatusOK {
+		t.Fatalf("registration page of the 47th: %d", code)
+	}
+	if strings.Contains(page, `action="/sitzungen/47/anmeldung"`) {
+		t.Error("the 47th session's registration page offers a form that can only be refused")
+	}
+	if !strings.Contains(page, "können keine Tagesordnungspunkte mehr angemeldet werden (Stand der Sitzung: Protokoll im Entwurf)") || !strings.Contains(page, `<a href="/sitzungen/47">Zur Sitzung</a>`) {
+		t.Error("the closed registration is not explained, or there is no way back to the session")
+	}
+	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/48/anmeldung", nil); !strings.Contains(page, `action="/sitzungen/48/anmeldung"`) || strings.Contains(page, "keine Tagesordnungspunkte mehr") {
+		t.Error("the open 48th session's registration page lost its form")
+	}
+	// A refused submit still shows what was typed.
+	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/47/anmeldung", url.Values{"titel": {"Hessischer Nachtrag"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code == http.StatusSeeOther || !strings.Contains(page, `value="Hessischer Nachtrag"`) {
+		t.Errorf("refused registration for the 47th: %d, input not kept", code)
+	}
 }

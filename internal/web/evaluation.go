@@ -27,6 +27,9 @@ type respondentSlot struct {
 	Role       model.Role
 	Conference model.Body
 	Answers    map[int64]model.EvaluationAnswer
+	// Error: why the answers sent for this questionnaire were not saved;
+	// Answers then hold what was sent.
+	Error string
 }
 
 type evaluationData struct {
@@ -86,6 +89,13 @@ func (s *Server) respondentSlots(r *http.Request, u *model.User) ([]respondentSl
 }
 
 func (s *Server) evaluationPage(w http.ResponseWriter, r *http.Request) {
+	s.renderEvaluation(w, r, http.StatusOK, nil)
+}
+
+// renderEvaluation shows the evaluation page; refused, when given, is a
+// questionnaire whose answers were not saved, shown with its reason and
+// with what was sent instead of the saved answers.
+func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status int, refused *respondentSlot) {
 	u := s.user(r)
 	if !auth.Can(u, auth.ViewInternal, "") && !auth.Can(u, auth.Evaluate, "") {
 		s.require(w, r, auth.ViewInternal, "")
@@ -138,9 +148,12 @@ func (s *Server) evaluationPage(w http.ResponseWriter, r *http.Request) {
 					d.Slots[i].Answers[a.QuestionID] = a
 				}
 			}
+			if refused != nil && refused.Conference.ID == d.Slots[i].Conference.ID {
+				d.Slots[i].Answers, d.Slots[i].Error = refused.Answers, refused.Error
+			}
 		}
 	}
-	s.render(w, r, http.StatusOK, "evaluation.html", view{Title: "Evaluation der Zusammenarbeit", Active: "mein", Data: d})
+	s.render(w, r, status, "evaluation.html", view{Title: "Evaluation der Zusammenarbeit", Active: "mein", Data: d})
 }
 
 // formQuestionIDs reads the checked questions ("frage" values) in the
@@ -257,10 +270,19 @@ func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var answers []model.EvaluationAnswer
-	for _, qid := range rd.QuestionIDs {
+	// A remark without a score cannot be saved (an answer is a score);
+	// the questionnaire comes back with everything typed instead of the
+	// remark being dropped behind a "gespeichert".
+	sent := map[int64]model.EvaluationAnswer{}
+	var unscored []string
+	for i, qid := range rd.QuestionIDs {
 		v := r.PostFormValue(fmt.Sprintf("wert_%d", qid))
 		comment := strings.TrimSpace(r.PostFormValue(fmt.Sprintf("kommentar_%d", qid)))
 		if v == "" {
+			if comment != "" {
+				sent[qid] = model.EvaluationAnswer{QuestionID: qid, Comment: comment}
+				unscored = append(unscored, strconv.Itoa(i+1))
+			}
 			continue
 		}
 		score, err := strconv.Atoi(v)
@@ -268,7 +290,20 @@ func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) {
 			s.badRequest(w, r, "Die Bewertung ist eine Zahl von 1 bis 5.")
 			return
 		}
-		answers = append(answers, model.EvaluationAnswer{QuestionID: qid, Respondent: slot.Respondent, ConferenceID: slot.Conference.ID, Role: slot.Role, Score: score, Comment: comment})
+		a := model.EvaluationAnswer{QuestionID: qid, Respondent: slot.Respondent, ConferenceID: slot.Conference.ID, Role: slot.Role, Score: score, Comment: comment}
+		answers = append(answers, a)
+		sent[qid] = a
+	}
+	if len(unscored) > 0 {
+		refused := *slot
+		refused.Answers = sent
+		which := "Zu Frage " + unscored[0] + " steht eine Anmerkung, aber keine Bewertung."
+		if len(unscored) > 1 {
+			which = "Zu den Fragen " + strings.Join(unscored, ", ") + " stehen Anmerkungen, aber keine Bewertungen."
+		}
+		refused.Error = "Die Antworten sind nicht gespeichert. " + which + " Bitte wählen Sie eine Bewertung von 1 bis 5; eine Anmerkung wird nur mit ihr gespeichert."
+		s.renderEvaluation(w, r, http.StatusBadRequest, &refused)
+		return
 	}
 	if err := s.st.SubmitAnswers(r.Context(), year, answers); err != nil {
 		s.fail(w, r, err, "Diese Evaluationsrunde gibt es nicht.")

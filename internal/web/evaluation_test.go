@@ -128,3 +128,45 @@ func TestCollaborationPagesAreWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluationRemarkWithoutScoreIsKept: a remark typed to a question
+// left without a score was dropped without a word while the page said the
+// answers were saved. The questionnaire now comes back unsaved, naming
+// the question, with the scores and remarks as typed.
+func TestEvaluationRemarkWithoutScoreIsKept(t *testing.T) {
+	ts, st := cycleServer(t)
+	qs, err := st.Questions(context.Background())
+	if err != nil || len(qs) < 3 {
+		t.Fatalf("questions: %v %v", qs, err)
+	}
+	open := url.Values{"jahr": {"2026"}}
+	for _, q := range qs[:3] {
+		open.Add("frage", fmt.Sprint(q.ID))
+	}
+	if code, body := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/evaluation/runden", open); code != http.StatusSeeOther {
+		t.Fatalf("open round: %d %s", code, body)
+	}
+	hb := client(t, ts, "sprecher-hb")
+	answers := url.Values{"fachmk": {"FMK"}, fmt.Sprintf("wert_%d", qs[0].ID): {"4"},
+		fmt.Sprintf("kommentar_%d", qs[1].ID): {"Enge Abstimmung mit der FMK-Geschäftsstelle"}}
+	code, page := do(t, hb, "POST", ts.URL+"/evaluation/2026/antworten", answers)
+	if code != http.StatusBadRequest || !strings.Contains(page, "Zu Frage 2 steht eine Anmerkung, aber keine Bewertung.") {
+		t.Fatalf("remark without a score: %d, the question is not named", code)
+	}
+	if !strings.Contains(page, ">Enge Abstimmung mit der FMK-Geschäftsstelle</textarea>") {
+		t.Error("the remark is not kept")
+	}
+	if !strings.Contains(page, fmt.Sprintf(`name="wert_%d" value="4" checked`, qs[0].ID)) {
+		t.Error("the score of question 1 is not kept")
+	}
+	if got, _ := st.Answers(context.Background(), 2026); len(got) != 0 {
+		t.Errorf("answers saved although refused: %v", got)
+	}
+	answers.Set(fmt.Sprintf("wert_%d", qs[1].ID), "3")
+	if code, _ := do(t, hb, "POST", ts.URL+"/evaluation/2026/antworten", answers); code != http.StatusSeeOther {
+		t.Fatalf("with the score: %d", code)
+	}
+	if _, page := do(t, hb, "GET", ts.URL+"/evaluation", nil); !strings.Contains(page, ">Enge Abstimmung mit der FMK-Geschäftsstelle</textarea>") {
+		t.Error("the remark was not saved with its score")
+	}
+}

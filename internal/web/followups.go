@@ -156,7 +156,7 @@ func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) {
 		Intro: "Die Aufträge aus den Sitzungen des IT-Planungsrats: wer was bis wann zu tun hat. Überfällige Aufträge stehen oben."})
 }
 
-// memberFollowUps is the page "was schuldet HE": the follow-ups a member
+// memberFollowUps is the page "Aufträge: Hessen": the follow-ups a member
 // (or body) is responsible for.
 func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 	q, err := parseFollowUpQuery(r)
@@ -172,8 +172,10 @@ func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	q.Member = who
-	s.renderFollowUps(w, r, q, followUpsData{Heading: "Was " + who + " schuldet", Action: "/mitglieder/" + url.PathEscape(who) + "/auftraege", FixedFor: who,
-		Intro: "Die Aufträge, für die " + name + " verantwortlich ist (allein oder mit anderen). Überfällige Aufträge stehen oben."})
+	// The name stands alone, never in a sentence that needs its article
+	// ("der Bund", "Hessen").
+	s.renderFollowUps(w, r, q, followUpsData{Heading: "Aufträge: " + name, Action: "/mitglieder/" + url.PathEscape(who) + "/auftraege", FixedFor: who,
+		Intro: "Die Aufträge, bei denen als verantwortlich eingetragen ist: " + name + " (allein oder mit anderen). Überfällige Aufträge stehen oben."})
 }
 
 // FilterSessions is how many of the newest sessions the follow-up list's
@@ -211,6 +213,10 @@ type followUpData struct {
 	}
 	Statuses []model.FollowUpStatus
 	Today    string
+	// Error and Report: a refused report, shown above its form with what
+	// was typed, so that nothing typed is lost.
+	Error  string
+	Report url.Values
 }
 
 // mayReport reports whether the user may report on the follow-up: the
@@ -235,9 +241,15 @@ func (s *Server) followUpPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderFollowUp(w, r, http.StatusOK, v, nil, "")
+}
+
+// renderFollowUp shows a follow-up; report and msg, when given, are a
+// refused report's form values and the reason, shown in its form.
+func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status int, v followUpView, report url.Values, msg string) {
 	ctx := r.Context()
 	u := s.user(r)
-	d := followUpData{F: v, Statuses: model.FollowUpStatuses, Today: model.BerlinDate(s.clock()).String()}
+	d := followUpData{F: v, Statuses: model.FollowUpStatuses, Today: model.BerlinDate(s.clock()).String(), Error: msg, Report: report}
 	internal := s.audienceOf(r) == model.Internal
 	d.MayReport = s.mayReport(ctx, u, v.FollowUp)
 	d.MayEdit = auth.Can(u, auth.RecordMinutes, "")
@@ -276,7 +288,7 @@ func (s *Server) followUpPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.render(w, r, http.StatusOK, "followup.html", view{Title: "Auftrag " + strconv.FormatInt(v.ID, 10), Active: "auftraege", Data: d})
+	s.render(w, r, status, "followup.html", view{Title: "Auftrag " + strconv.FormatInt(v.ID, 10), Active: "auftraege", Data: d})
 }
 
 // reportFollowUp records the progress a responsible member's office or the
@@ -299,6 +311,16 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, model.ForbiddenError("Den Stand eines Auftrags melden die Geschäftsstelle und die verantwortlichen Mitglieder."), "")
 		return
 	}
+	// refuse answers a report that cannot be saved as typed: the page
+	// again with the reason above the form and the input kept in it.
+	refuse := func(err error) {
+		switch model.ClassOf(err) {
+		case model.ErrInput, model.ErrRule:
+			s.renderFollowUp(w, r, http.StatusBadRequest, v, r.PostForm, model.ReasonOf(err))
+		default:
+			s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+		}
+	}
 	rep := store.FollowUpReport{ID: v.ID, Version: formVersion(r), Status: model.FollowUpStatus(r.PostFormValue("status")),
 		Author: u.Name, Member: u.MemberAbbrev}
 	if u.Role == model.RoleSecretariat {
@@ -309,28 +331,28 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 	}
 	var err error
 	if rep.Comment, err = model.ConfidentialMarks(r.PostFormValue("kommentar")); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("kommentar"))
+		refuse(err)
 		return
 	}
 	if rep.Status == model.FollowUpDone {
 		if rep.DoneOn, err = model.ParseDate(r.PostFormValue("erledigt_am")); err != nil {
-			s.badRequest(w, r, "Das Datum der Erledigung ist kein gültiges Datum (TT.MM.JJJJ).")
+			refuse(model.InputError("Das Datum der Erledigung ist kein gültiges Datum (TT.MM.JJJJ)."))
 			return
 		}
 		if rep.EvidenceText, err = model.ConfidentialMarks(r.PostFormValue("nachweis")); err != nil {
-			s.failKeeping(w, r, err, "", r.PostFormValue("nachweis"))
+			refuse(err)
 			return
 		}
 		if doc := r.PostFormValue("nachweis_dokument"); doc != "" && doc != "0" {
 			if rep.EvidenceDocumentID, err = strconv.ParseInt(doc, 10, 64); err != nil {
-				s.badRequest(w, r, "Das Dokument des Nachweises ist unbekannt.")
+				refuse(model.InputError("Das Dokument des Nachweises ist unbekannt."))
 				return
 			}
 		}
 		if ref := strings.TrimSpace(r.PostFormValue("nachweis_beschluss")); ref != "" {
 			n, ok := model.ParseDecisionRef(ref)
 			if !ok {
-				s.badRequest(w, r, "Der Beschluss des Nachweises wird mit seiner Nummer angegeben, zum Beispiel B-2025/30-IT.")
+				refuse(model.InputError("Der Beschluss des Nachweises wird mit seiner Nummer angegeben, zum Beispiel B-2025/30-IT."))
 				return
 			}
 			council, err := s.councilBody(ctx)
@@ -339,25 +361,27 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			dec, err := s.st.DecisionByNumber(ctx, council.ID, n)
+			if errors.Is(err, store.ErrNotFound) {
+				refuse(model.InputError("%s", "Der Beschluss "+ref+" ist nicht erfasst."))
+				return
+			}
 			if err != nil {
-				s.fail(w, r, err, "Der Beschluss "+ref+" ist nicht erfasst.")
+				s.serverError(w, r, err)
 				return
 			}
 			rep.EvidenceDecisionID = dec.ID
 		}
-	}
-	if rep.Status == model.FollowUpDone {
 		if n := strings.TrimSpace(r.PostFormValue("nachweis_sitzung")); n != "" {
 			id, err := s.evidenceItem(ctx, n, strings.TrimSpace(r.PostFormValue("nachweis_top")))
 			if err != nil {
-				s.fail(w, r, err, "")
+				refuse(err)
 				return
 			}
 			rep.EvidenceItemID = id
 		}
 	}
 	if err := s.st.ReportFollowUp(ctx, rep); err != nil {
-		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+		refuse(err)
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d", v.ID), "Stand des Auftrags gespeichert: "+rep.Status.Label()+".")

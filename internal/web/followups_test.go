@@ -174,7 +174,7 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 	}
 
 	// The per-member page and the filters.
-	if _, page := do(t, bund, "GET", hs.ts.URL+"/mitglieder/Bund/auftraege", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 2 || !strings.Contains(page, "Was Bund schuldet") {
+	if _, page := do(t, bund, "GET", hs.ts.URL+"/mitglieder/Bund/auftraege", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 2 || !strings.Contains(page, "<h1>Aufträge: Bund</h1>") {
 		t.Errorf("per member page:\n%s", page)
 	}
 	if _, page := do(t, bund, "GET", hs.ts.URL+"/auftraege?mitglied=Bund&status=ausstehend", nil); strings.Count(page, `<h2><a href="/auftraege/`) != 1 {
@@ -571,6 +571,59 @@ func TestFollowUpDoneByItem(t *testing.T) {
 	}
 	if _, page := do(t, client(t, hs.ts, ""), "GET", path, nil); !strings.Contains(page, `Erledigt in</dt><dd><a href="/sitzungen/47#top-`) {
 		t.Errorf("the public page without the closing item:\n%s", page)
+	}
+}
+
+// TestFollowUpRefusedReportKeepsInput: a report the server refuses (erledigt
+// without evidence, an unknown decision as evidence) shows the follow-up
+// again with the reason above the form and everything typed still in it —
+// not an error page whose only way on is the home page.
+func TestFollowUpRefusedReportKeepsInput(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	f := demoFollowUp(t, st, "Matrix-Protokoll")
+	bund := client(t, hs.ts, "bund")
+	path := fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, f.ID)
+	for _, tt := range []struct {
+		name, reason string
+		set          url.Values
+	}{
+		{"without evidence", "braucht einen Nachweis", url.Values{}},
+		{"unknown decision", "Der Beschluss B-2025/99-IT ist nicht erfasst.", url.Values{"nachweis_beschluss": {"B-2025/99-IT"}}},
+		{"unknown item", "keinen TOP 99", url.Values{"nachweis_sitzung": {"47"}, "nachweis_top": {"99"}, "nachweis": {"Bericht an BW & HH"}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			form := url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"2025-08-28"},
+				"kommentar": {"Prüfung abgeschlossen, Rückmeldung an <BW>."}}
+			for k, v := range tt.set {
+				form[k] = v
+			}
+			code, page := do(t, bund, "POST", path+"/stand", form)
+			if code != http.StatusBadRequest || !strings.Contains(page, html.EscapeString(tt.reason)) {
+				t.Fatalf("refused report: %d, reason %q missing", code, tt.reason)
+			}
+			for _, want := range []string{
+				`<form method="post" action="/auftraege/` + fmt.Sprint(f.ID) + `/stand"`,
+				`id="st-erledigt" name="status" value="erledigt" checked`,
+				`value="2025-08-28"`,
+				`>Prüfung abgeschlossen, Rückmeldung an &lt;BW&gt;.</textarea>`,
+			} {
+				if !strings.Contains(page, want) {
+					t.Errorf("the page after the refusal lacks %s", want)
+				}
+			}
+			for k, v := range tt.set {
+				if k == "nachweis" {
+					if !strings.Contains(page, ">"+html.EscapeString(v[0])+"</textarea>") {
+						t.Errorf("evidence text %q not kept", v[0])
+					}
+				} else if !strings.Contains(page, `name="`+k+`"`) || !strings.Contains(page, `value="`+v[0]+`"`) {
+					t.Errorf("%s=%q not kept", k, v[0])
+				}
+			}
+			if got, _ := st.FollowUp(context.Background(), f.ID); got.Status == model.FollowUpDone {
+				t.Error("the refused report was saved")
+			}
+		})
 	}
 }
 

@@ -96,6 +96,25 @@ func (s *Server) sharesWarning(ctx context.Context) (string, error) {
 	return model.SharesOutdated(newest, model.BerlinDate(s.clock()).Year), nil
 }
 
+// sharesWarningFor is sharesWarning for a page a member's office reads:
+// the secretariat gets the warning with the command that loads a newer
+// table; everyone else, who cannot run it, gets the fact and what it
+// means for the count.
+func (s *Server) sharesWarningFor(ctx context.Context, u *model.User) (string, error) {
+	w, err := s.sharesWarning(ctx)
+	if w == "" || err != nil || auth.Can(u, auth.ManageSessions, "") {
+		return w, err
+	}
+	years, err := s.st.SharesYears(ctx)
+	if err != nil {
+		return "", err
+	}
+	if len(years) == 0 {
+		return "Es ist keine Tabelle des Königsteiner Schlüssels geladen; ein Beschluss kann erst ausgezählt werden, wenn der Betrieb von gremium sie lädt.", nil
+	}
+	return fmt.Sprintf("Die neueste Tabelle des Königsteiner Schlüssels ist von %d und damit älter als drei Jahre; die Finanzierungsanteile werden mit dieser Tabelle berechnet.", years[len(years)-1]), nil
+}
+
 // checkApplicants checks a decision proposal's applicants (the Bund or three
 // Länder) and gives the reason in German.
 func (s *Server) checkApplicants(r *http.Request, applicants []string) error {

@@ -84,6 +84,9 @@ type myData struct {
 	SessionVotes  []myVote
 	Procedures    []myProcedure
 	Registrations []myRegistration
+	// Registrable are the coming sessions the office may still register
+	// agenda items for, each with the way to do it.
+	Registrable []model.Session
 	// FollowUps are the most urgent MyFollowUps of the member's pending
 	// follow-ups, in the list's order (overdue first); FollowUpsPending
 	// and FollowUpsOverdue count them all, FollowUpsURL lists them all.
@@ -194,6 +197,23 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 		if d.Procedures, err = s.openProcedures(ctx, member); err != nil {
 			return err
 		}
+	}
+	if auth.Can(d.User, auth.RegisterItem, member) {
+		// One read of the (body, status) index per status, the next
+		// session first.
+		now := model.BerlinDate(s.clock())
+		for _, status := range []model.SessionStatus{model.StatusPlanned, model.StatusConvened} {
+			coming, err := s.st.SessionsWithStatus(ctx, council.ID, status)
+			if err != nil {
+				return err
+			}
+			for _, se := range coming {
+				if registrationOpen(se) && (se.Date.IsZero() || !se.Date.Before(now)) {
+					d.Registrable = append(d.Registrable, se)
+				}
+			}
+		}
+		slices.SortFunc(d.Registrable, func(a, b model.Session) int { return a.Number - b.Number })
 	}
 	items, err := s.st.RegistrationsOf(ctx, council.ID, member, 20)
 	if err != nil {
@@ -342,8 +362,16 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 			d.Relevant = append(d.Relevant, myRelevant{Decision: dec, Conference: bodies[rd.ConferenceID], Reason: rd.Reason})
 		}
 	}
-	if d.Tasks, err = s.st.Tasks(ctx); err != nil {
+	tasks, err := s.st.Tasks(ctx)
+	if err != nil {
 		return err
+	}
+	// The spokesperson's own tasks: those the matrix gives the
+	// spokesperson a part in, not FITKO's alone.
+	for _, t := range tasks {
+		if t.Spokesperson != model.ResponsibilityNone {
+			d.Tasks = append(d.Tasks, t)
+		}
 	}
 	d.Briefings, err = s.st.Briefings(ctx, 0)
 	return err

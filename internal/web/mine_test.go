@@ -111,7 +111,7 @@ func TestMyPageShowsMostUrgentFollowUps(t *testing.T) {
 	ctx := context.Background()
 	council := mustBody(t, st)
 	hessen := client(t, ts, "hessen")
-	count := regexp.MustCompile(`href="/mitglieder/HE/auftraege\?status=ausstehend">Alle offenen Aufträge von Hessen \((\d+)\)</a>`)
+	count := regexp.MustCompile(`href="/mitglieder/HE/auftraege\?status=ausstehend">Alle offenen Aufträge Ihres Mitglieds Hessen \((\d+)\)</a>`)
 	section := func() (string, int) {
 		t.Helper()
 		code, body := do(t, hessen, "GET", ts.URL+"/mein-bereich", nil)
@@ -182,5 +182,71 @@ func TestMyPageShowsSessionVote(t *testing.T) {
 	_, page = do(t, he, "GET", ts.URL+"/mein-bereich", nil)
 	if votes := between(page, `id="h-abstimmungen"`, "</section>"); !strings.Contains(votes, "Ihre Stimme ist abgegeben") {
 		t.Errorf("after voting:\n%s", votes)
+	}
+}
+
+// TestFollowUpWordingForTheBund: the Bund's office read "Was Bund schuldet",
+// "Aufträge, für die Bund verantwortlich ist" and "Alle offenen Aufträge von
+// Bund" — the name set into sentences that need its article. The pages
+// name the member without such a sentence.
+func TestFollowUpWordingForTheBund(t *testing.T) {
+	ts, _ := cycleServer(t)
+	bund := client(t, ts, "bund")
+	for _, path := range []string{"/mein-bereich", "/mitglieder/Bund/auftraege"} {
+		_, page := do(t, bund, "GET", ts.URL+path, nil)
+		for _, bad := range []string{"Bund schuldet", "für die Bund", "von Bund"} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s reads %q", path, bad)
+			}
+		}
+	}
+	if _, page := do(t, bund, "GET", ts.URL+"/mitglieder/Bund/auftraege", nil); !strings.Contains(page, "<h1>Aufträge: Bund</h1>") {
+		t.Error("the member's follow-up page does not name the Bund in its heading")
+	}
+}
+
+// TestMyPageLeadsToTheRegistration: "Ihre Anmeldungen zur Tagesordnung"
+// said only that the office had registered nothing, with no way to the
+// registration of the coming session. It now links each session still
+// taking items, with its registration deadline; not the past ones, and not
+// for an advisory member, who registers no items.
+func TestMyPageLeadsToTheRegistration(t *testing.T) {
+	ts, st, srv := cycleServerOf(t)
+	srv.SetClock(func() time.Time { return time.Date(2026, 11, 2, 9, 0, 0, 0, model.Berlin) })
+	planSession48Until(t, ts, st, model.NewDate(2026, 11, 6))
+	_, page := do(t, client(t, ts, "bund"), "GET", ts.URL+"/mein-bereich", nil)
+	if !strings.Contains(page, `<a href="/sitzungen/48/anmeldung">Tagesordnungspunkt für die 48. Sitzung am 20.11.2026 anmelden</a> (Anmeldeschluss: 06.11.2026)`) {
+		t.Error("Mein Bereich does not lead to the registration for the 48th session")
+	}
+	if strings.Contains(page, "/sitzungen/47/anmeldung") {
+		t.Error("Mein Bereich offers the registration for the past 47th session")
+	}
+	if _, page := do(t, client(t, ts, "dlt"), "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, "/anmeldung\"") {
+		t.Error("an advisory member is offered a registration it may not make")
+	}
+}
+
+// TestSpokespersonPageListsOwnTasks: "Aufgaben der Sprecher:innen" in a
+// spokesperson's Mein Bereich listed every task of the matrix, FITKO's
+// alone among them ("Sprecher:in: –"), and led nowhere. It lists the
+// tasks the spokesperson has a part in and links the task list of each
+// of their FachMK, where the state is kept.
+func TestSpokespersonPageListsOwnTasks(t *testing.T) {
+	ts, _ := cycleServer(t)
+	_, page := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
+	start := strings.Index(page, `id="h-aufgaben"`)
+	if start < 0 {
+		t.Fatal("no task section")
+	}
+	section := page[start:]
+	section = section[:strings.Index(section, "</section>")]
+	if !strings.Contains(section, "Initiierung individueller Dialogformate") {
+		t.Error("a task the spokesperson is responsible for is missing")
+	}
+	if strings.Contains(section, "Sprecher:in: –") || strings.Contains(section, "Erstellung von Handakten") {
+		t.Error("FITKO's own tasks are listed as the spokesperson's")
+	}
+	if !strings.Contains(section, `<a href="/fachmk/FMK/aufgaben">Finanzministerkonferenz</a>`) {
+		t.Error("no way to the task list of the spokesperson's FachMK")
 	}
 }

@@ -71,6 +71,8 @@ var eventHints = map[model.Event]string{
 	model.EventMinutesForComment: "wenn der Protokollentwurf einer Sitzung an die Mitglieder verteilt wird",
 	model.EventDebriefInvitation: "die Einladung zur Nachbesprechung einer Sitzung für Ihre Fachministerkonferenz",
 	model.EventConferenceSoon:    "sieben Tage vor einer Sitzung der Fachministerkonferenz, für die Sie Sprecher:in sind, mit dem Link zu Briefings und Handakten",
+	model.EventSessionChanged:    "wenn die Geschäftsstelle eine Sitzung auf einen anderen Tag oder eine andere Uhrzeit verlegt oder sie absagt",
+	model.EventRequest:           "wenn ein Anliegen einer Fachministerkonferenz an den IT-Planungsrat eingeht oder sich sein Stand ändert",
 }
 
 type prefCell struct {

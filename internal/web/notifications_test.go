@@ -204,3 +204,20 @@ func TestOutboxPage(t *testing.T) {
 		t.Error("the filtered outbox page is wrong")
 	}
 }
+
+// TestPreferencesPageExplainsEveryEvent: on the notification settings every
+// event says when its message comes; "Sitzung verlegt oder abgesagt" (members,
+// spokespersons, the secretariat) and the requests of a FachMK (its
+// secretariat, the IT-PLR's) stood there without a word.
+func TestPreferencesPageExplainsEveryEvent(t *testing.T) {
+	ts, _ := cycleServer(t)
+	for _, user := range []string{"hessen", "bund", "sprecher-hb", "geschaeftsstelle", "fmk"} {
+		code, page := do(t, client(t, ts, user), "GET", ts.URL+"/benachrichtigungen", nil)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", user, code)
+		}
+		if n := strings.Count(page, `<span class="hint"></span>`); n != 0 {
+			t.Errorf("%s: %d events without a word on when their message comes", user, n)
+		}
+	}
+}

@@ -234,7 +234,7 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		data.CanEnd = p.CanEndEarly(voters) == nil
 	}
 	if data.Rule.NeedsShares() {
-		if data.SharesWarning, err = s.sharesWarning(ctx); err != nil {
+		if data.SharesWarning, err = s.sharesWarningFor(ctx, u); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

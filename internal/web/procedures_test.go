@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"gremium/internal/demo"
 	"gremium/internal/model"
 )
@@ -87,5 +89,61 @@ func TestWrittenProcedurePages(t *testing.T) {
 	}
 	if code, _ := do(t, he, "POST", ts.URL+path+"/stimme", url.Values{"stimme": {"nein"}}); code != http.StatusUnprocessableEntity {
 		t.Errorf("vote after the close: %d", code)
+	}
+}
+
+// TestProcedureSharesWarningPerRole: while the newest Königsteiner-Schlüssel
+// table is old, a member's office reads the fact on the procedure page but
+// not the operator's command to load a table, which it cannot run; the
+// secretariat still gets the command.
+func TestProcedureSharesWarningPerRole(t *testing.T) {
+	ts, _ := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	deadline := time.Now().Add(48 * time.Hour)
+	res, err := gs.PostForm(ts.URL+"/umlaufverfahren", url.Values{"titel": {"Förderung openCode"}, "punkte": {"Der IT-Planungsrat fördert openCode."},
+		"antrag": {"Bund"}, "frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}})
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("start: %v", err)
+	}
+	res.Body.Close()
+	path := strings.SplitN(res.Header.Get("Location"), "?", 2)[0]
+	for _, user := range []string{"hessen", "bund"} {
+		_, body := do(t, client(t, ts, user), "GET", ts.URL+path, nil)
+		if !strings.Contains(body, "Königsteiner Schlüssels ist von 2016 und damit älter als drei Jahre") {
+			t.Errorf("%s does not learn that the table is old", user)
+		}
+		if strings.Contains(body, "gremium config ks") {
+			t.Errorf("%s is told to run the operator's command", user)
+		}
+	}
+	if _, body := do(t, gs, "GET", ts.URL+path, nil); !strings.Contains(body, "gremium config ks") {
+		t.Error("the secretariat lost the command that loads a newer table")
+	}
+}
+
+// TestProcedureWarningLooksLikeOne: the warning about an old
+// Königsteiner-Schlüssel table (class "notice-box warning") had no style of
+// its own and looked like the green confirmation of a saved vote. In the
+// browser its border is not the confirmation's green.
+func TestProcedureWarningLooksLikeOne(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	ts, _ := cycleServer(t)
+	deadline := time.Now().Add(48 * time.Hour)
+	res, err := client(t, ts, "geschaeftsstelle").PostForm(ts.URL+"/umlaufverfahren", url.Values{"titel": {"Förderung openCode"}, "punkte": {"Der IT-Planungsrat fördert openCode."},
+		"antrag": {"Bund"}, "frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}})
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("start: %v", err)
+	}
+	res.Body.Close()
+	b := newBrowser(t, ts.URL)
+	b.login("hessen")
+	b.page(strings.SplitN(res.Header.Get("Location"), "?", 2)[0])
+	var warning, confirmation string
+	b.run("border colours", chromedp.Evaluate(`getComputedStyle(document.querySelector(".notice-box.warning")).borderTopColor`, &warning),
+		chromedp.Evaluate(`(() => { const p = document.createElement("div"); p.className = "notice-box"; document.body.append(p); return getComputedStyle(p).borderTopColor })()`, &confirmation))
+	if warning == "" || warning == confirmation {
+		t.Errorf("the warning's border %q is the confirmation's %q", warning, confirmation)
 	}
 }

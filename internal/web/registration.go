@@ -23,6 +23,17 @@ type registerData struct {
 	Form        url.Values
 	Error       string
 	Late        bool
+	// Closed: the session takes no more registrations, and nothing was
+	// typed yet — the page says so instead of offering a form that can
+	// only be refused.
+	Closed bool
+}
+
+// registrationOpen reports whether members may still register agenda
+// items for the session: while it is planned or convened and not
+// cancelled.
+func registrationOpen(se model.Session) bool {
+	return (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !se.Cancelled()
 }
 
 func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
@@ -54,7 +65,7 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 		member = "" // the secretariat registers for any member
 	}
 	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Error: msg,
-		Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(today())}
+		Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(today()), Closed: !registrationOpen(se) && len(form) == 0}
 	s.render(w, r, status, "register.html", view{Title: "TOP anmelden – " + se.Title(), Active: "sitzungen", Data: d})
 }
 
@@ -74,7 +85,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var problems []string
-	if se.Status != model.StatusPlanned && se.Status != model.StatusConvened || se.Cancelled() {
+	if !registrationOpen(se) {
 		problems = append(problems, "Für diese Sitzung können keine Tagesordnungspunkte mehr angemeldet werden.")
 	}
 	title := strings.TrimSpace(f.Get("titel"))

@@ -88,7 +88,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	}
 	d := sessionData{Doc: doc, Members: members, Known: known,
 		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),
-		CanRegister:   (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !se.Cancelled(),
+		CanRegister:   registrationOpen(se),
 		AgendaVisible: doc.Audience.SeesAgenda(se)}
 	if se.Status.MinutesFrozen() {
 		cs, err := s.st.MinutesCorrections(ctx, se.ID)

@@ -70,3 +70,27 @@ func TestVotePageNamesTheMemberBeforeTheVote(t *testing.T) {
 		}
 	}
 }
+
+// TestVotePageNamesASingleProposalOnce: the ballot for one proposal
+// carried its name twice, as the section's heading and again as the
+// heading of the text right below it (two headings of the same words for
+// a screen reader, and at 320 px half a screen). It is named once; the
+// Grüne Liste en bloc keeps one heading per item.
+func TestVotePageNamesASingleProposalOnce(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	_, _, d := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	he := client(t, ts, "hessen")
+	for _, path := range []string{"/sitzungen/48/abstimmung", "/sitzungen/48/abstimmung/stand"} {
+		_, body := do(t, he, "GET", ts.URL+path, nil)
+		if n := strings.Count(body, "Beschlussvorschlag: Föderale Rahmenarchitektur"); n != 1 {
+			t.Errorf("%s names the proposal %d times", path, n)
+		}
+		if !strings.Contains(body, `name="stimme"`) {
+			t.Errorf("%s lost the ballot", path)
+		}
+	}
+}
