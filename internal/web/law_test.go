@@ -437,6 +437,11 @@ func TestDecisionCorrectionAndSharesYear(t *testing.T) {
 			t.Errorf("the decision page lacks %q", want)
 		}
 	}
+	// The public cannot load a table: the page says what the old table
+	// means, not which command the operator runs (before: "gremium config ks").
+	if strings.Contains(body, "gremium config ks") {
+		t.Error("the public decision page tells its visitors to run gremium config ks")
+	}
 	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/berichtigungen/%d", ts.URL, d), url.Values{"anlass": {"x"}, "titel": {"y"}}); code != http.StatusForbidden {
 		t.Errorf("a member corrected a decision: %d", code)
 	}

@@ -386,7 +386,7 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		d.Decision.Title, d.Decision.Points = dec.Current()
 	}
 	if dec.SharesYear != 0 {
-		if d.SharesWarning, err = s.sharesWarning(ctx); err != nil {
+		if d.SharesWarning, err = s.sharesWarningFor(ctx, s.user(r)); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
