@@ -142,9 +142,9 @@ func (s *Store) StorePage(p RenderedPage) {
 	w := &s.pages
 	k := hotKey{p.Key, p.Epoch, p.Day}
 	w.pendingMu.Lock()
-	if q, ok := w.pending[k]; ok && q.Gen >= p.Gen {
+	if q, ok := w.pending[k]; ok && (q.Gen > p.Gen || q.Gen == p.Gen && q.ETag == p.ETag) {
 		w.pendingMu.Unlock()
-		return // queued already, from the same data or newer
+		return // queued already: the same page, or one of newer data
 	}
 	if w.pending == nil {
 		w.pending = map[hotKey]RenderedPage{}
@@ -167,11 +167,12 @@ func (w *pageWriter) pendingPage(k hotKey, gen int64) (RenderedPage, bool) {
 
 // written forgets a queued page once its write ended (stored, refused by
 // the budget, or failed: then it is rendered again on its next request).
-// A newer page queued for the same address meanwhile stays.
+// A page queued for the same address meanwhile (newer data, or other
+// bytes) stays.
 func (w *pageWriter) written(p RenderedPage) {
 	k := hotKey{p.Key, p.Epoch, p.Day}
 	w.pendingMu.Lock()
-	if q, ok := w.pending[k]; ok && q.Gen == p.Gen {
+	if q, ok := w.pending[k]; ok && q.Gen == p.Gen && q.ETag == p.ETag {
 		delete(w.pending, k)
 	}
 	w.pendingMu.Unlock()

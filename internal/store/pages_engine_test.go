@@ -72,6 +72,17 @@ func TestQueuedPageIsServed(t *testing.T) {
 	if n := len(s.pages.queue); n != 1 {
 		t.Errorf("the page was queued %d times, want once", n)
 	}
+	// Other bytes for the same address and data are queued (the last
+	// given is written, as before the queue was kept), and served.
+	other := page
+	other.ETag, other.Body = `"r"`, []byte("<p>Neu</p>")
+	s.StorePage(other)
+	if n := len(s.pages.queue); n != 2 {
+		t.Errorf("a page with other bytes: %d in the queue, want 2", n)
+	}
+	if p, _, ok, _ := s.StoredPage(ctx, page.Key, page.Epoch, page.Day); !ok || string(p.Body) != "<p>Neu</p>" {
+		t.Errorf("the page queued last is not the one served: %q %v", p.Body, ok)
+	}
 	// Another build's or another day's page is not this one.
 	if _, _, ok, _ := s.StoredPage(ctx, page.Key, "e2", page.Day); ok {
 		t.Error("a queued page served for another build")
@@ -84,8 +95,8 @@ func TestQueuedPageIsServed(t *testing.T) {
 	if left != 0 {
 		t.Errorf("%d pages left in the queue's memory after the write", left)
 	}
-	if p, _, ok, err := s.StoredPage(ctx, page.Key, page.Epoch, page.Day); err != nil || !ok || string(p.Body) != "<p>Seite</p>" {
-		t.Errorf("the page was not written: %+v %v %v", p, ok, err)
+	if p, _, ok, err := s.StoredPage(ctx, page.Key, page.Epoch, page.Day); err != nil || !ok || string(p.Body) != "<p>Neu</p>" {
+		t.Errorf("the page queued last was not written: %+v %v %v", p, ok, err)
 	}
 	// A change of content: the queued copy of the old data is not served.
 	s.StorePage(page)
