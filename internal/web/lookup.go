@@ -85,15 +85,22 @@ func (s *Server) votingMembers(r *http.Request) ([]model.Member, error) {
 // when the newest Königsteiner-Schlüssel table is more than three years
 // old, or "".
 func (s *Server) sharesWarning(ctx context.Context) (string, error) {
+	w, _, err := s.sharesWarningAndNewest(ctx)
+	return w, err
+}
+
+// sharesWarningAndNewest is sharesWarning with the year of the newest
+// table (0 when none is loaded), from one read of the tables' years.
+func (s *Server) sharesWarningAndNewest(ctx context.Context) (string, int, error) {
 	years, err := s.st.SharesYears(ctx)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	newest := 0
 	if len(years) > 0 {
 		newest = years[len(years)-1]
 	}
-	return model.SharesOutdated(newest, model.BerlinDate(s.clock()).Year), nil
+	return model.SharesOutdated(newest, model.BerlinDate(s.clock()).Year), newest, nil
 }
 
 // sharesWarningFor is sharesWarning for a page a member's office reads:
@@ -101,18 +108,14 @@ func (s *Server) sharesWarning(ctx context.Context) (string, error) {
 // table; everyone else, who cannot run it, gets the fact and what it
 // means for the count.
 func (s *Server) sharesWarningFor(ctx context.Context, u *model.User) (string, error) {
-	w, err := s.sharesWarning(ctx)
+	w, newest, err := s.sharesWarningAndNewest(ctx)
 	if w == "" || err != nil || auth.Can(u, auth.ManageSessions, "") {
 		return w, err
 	}
-	years, err := s.st.SharesYears(ctx)
-	if err != nil {
-		return "", err
-	}
-	if len(years) == 0 {
+	if newest == 0 {
 		return "Es ist keine Tabelle des Königsteiner Schlüssels geladen; ein Beschluss kann erst ausgezählt werden, wenn der Betrieb von gremium sie lädt.", nil
 	}
-	return fmt.Sprintf("Die neueste Tabelle des Königsteiner Schlüssels ist von %d und damit älter als drei Jahre; die Finanzierungsanteile werden mit dieser Tabelle berechnet.", years[len(years)-1]), nil
+	return fmt.Sprintf("Die neueste Tabelle des Königsteiner Schlüssels ist von %d und damit älter als drei Jahre; die Finanzierungsanteile werden mit dieser Tabelle berechnet.", newest), nil
 }
 
 // checkApplicants checks a decision proposal's applicants (the Bund or three
