@@ -496,3 +496,18 @@ func showSplit(word string, parts []part) string {
 	}
 	return b.String()
 }
+
+// Parts gives the parts of a compound word as Split shows them
+// ("Registermodernisierung" → "Register", "modernisierung"; a linking
+// element stays with the part before it), or nil for a word the
+// dictionary does not split.
+func Parts(word string) []string {
+	if strings.Contains(word, "|") {
+		return nil // not a word; "|" is what Split marks the cuts with
+	}
+	shown := Split(word)
+	if !strings.Contains(shown, "|") {
+		return nil
+	}
+	return strings.Split(shown, "|")
+}

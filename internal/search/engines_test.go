@@ -28,24 +28,33 @@ var engineDocs = []store.SearchDoc{
 // TestSearchOnBothEngines runs one set of queries with their expected hits
 // on SQLite and on PostgreSQL: umlauts and ß folded (Prüfung = Pruefung,
 // Straße = Strasse), words reduced to their stem (Registermodernisierungen),
-// all words required, phrases in order, ranked, with snippets.
+// compounds found by their parts (Register, Modernisierung), all words
+// required, phrases in order, ranked, with snippets.
 func TestSearchOnBothEngines(t *testing.T) {
 	queries := []struct {
 		q     string
 		want  []string // URLs, any order unless first is set
 		first string   // the best-ranked hit
 	}{
-		{q: "Prüfung", want: []string{"/a", "/b"}},
-		{q: "Pruefung", want: []string{"/a", "/b"}},
-		{q: "PRÜFUNGEN", want: []string{"/a", "/b"}},
-		{q: "Straße", want: []string{"/b"}},
-		{q: "strasse", want: []string{"/b"}},
+		{q: "Prüfung", want: []string{"/a", "/b", "/d"}}, // "Brückenprüfung" is "Brücken|prüfung"
+		{q: "Pruefung", want: []string{"/a", "/b", "/d"}},
+		{q: "PRÜFUNGEN", want: []string{"/a", "/b", "/d"}},
+		{q: "Straße", want: []string{"/b", "/d"}}, // "Strassenbau" is "Strassen|bau"
+		{q: "strasse", want: []string{"/b", "/d"}},
 		{q: "Registermodernisierungen", want: []string{"/a", "/c"}},
 		{q: "digitale Verwaltung", want: []string{"/b", "/c"}},
 		{q: `"digitalen Verwaltung"`, want: []string{"/b"}},
 		{q: `"Verwaltung digital"`, want: []string{"/c"}},
 		{q: "Brückenprüfung Hessen", want: []string{"/d"}},
-		{q: "Bruecke", want: nil},
+		// A word finds the compounds it is a part of, at their start or
+		// end, and the snippet marks the compound.
+		{q: "Bruecke", want: []string{"/d"}},
+		{q: "Register", want: []string{"/a", "/c"}},
+		{q: "Modernisierung", want: []string{"/a", "/c"}},
+		{q: "Register Prüfung", want: []string{"/a"}},
+		{q: "Portal", want: []string{"/e", "/f"}, first: "/e"},
+		{q: "Bau", want: []string{"/d"}},
+		{q: `"Prüfung der Registermodernisierung"`, want: []string{"/a"}},
 		{q: "Portalverbund Onlinezugang", want: []string{"/e", "/f"}, first: "/e"},
 		{q: "Kommune", want: nil},
 		// Plurals with an umlaut meet their singular, written either way.

@@ -3,7 +3,9 @@
 // their transcribed umlauts (ae, oe, ue) read as umlauts, and reduced to
 // German Snowball stems (umlauts and ß folded) before indexing and
 // querying, so "Pruefung" finds "Prüfung", "Beschlüsse" finds "Beschluss"
-// and "Registermodernisierung" finds "Registermodernisierungen". Documents are
+// and "Registermodernisierung" finds "Registermodernisierungen"; the parts
+// of compound words are indexed after a text's words, so "Register" finds
+// "Registermodernisierung" too. Documents are
 // built from the public version of the minutes only: nothing confidential
 // can reach the index.
 package search
@@ -41,23 +43,29 @@ func words(s string) []string {
 // still finds itself.
 var umlauts = strings.NewReplacer("que", "que", "ae", "ä", "oe", "ö", "ue", "ü")
 
-// stemCache holds the index form (Term) of the words met so far: the
-// words of a session's minutes repeat, and each is stemmed once.
-type stemCache map[string]string
+// stemCache holds the index forms of the words met so far (Term and
+// PartTerms): the words of a session's minutes repeat, and each is
+// stemmed and split once.
+type stemCache map[string]stemmed
+
+// stemmed is a word's index form and those of its parts, joined by
+// spaces ("" for a word that is not a compound).
+type stemmed struct{ term, parts string }
 
 // termWriter builds the index form of texts as Terms gives it for them
 // joined by spaces, in one pass over each text: the words are found
 // without a slice of them (as words finds them: runs of letters and
-// digits; ASCII is classified without decoding) and each is stemmed once
-// (stems).
+// digits; ASCII is classified without decoding) and each is stemmed and
+// split once (stems).
 type termWriter struct {
 	stems stemCache
-	b     []byte
-	words int // words written since reset
+	b     []byte // the words' index forms
+	parts []byte // the index forms of the compounds' parts, written after the words
+	words int    // words written since reset
 }
 
 // reset starts the next document's terms.
-func (w *termWriter) reset() { w.b, w.words = w.b[:0], 0 }
+func (w *termWriter) reset() { w.b, w.parts, w.words = w.b[:0], w.parts[:0], 0 }
 
 // add appends the terms of text.
 func (w *termWriter) add(text string) {
@@ -86,22 +94,34 @@ func (w *termWriter) add(text string) {
 	}
 }
 
-// term appends the index form of one word.
+// term appends the index form of one word, and those of its parts to
+// the parts written after the words.
 func (w *termWriter) term(word string) {
 	t, ok := w.stems[word]
 	if !ok {
-		t = Term(word)
+		t = stemmed{term: Term(word), parts: strings.Join(PartTerms(word), " ")}
 		w.stems[word] = t
 	}
 	if w.words > 0 {
 		w.b = append(w.b, ' ')
 	}
 	w.words++
-	w.b = append(w.b, t...)
+	w.b = append(w.b, t.term...)
+	if t.parts != "" {
+		if len(w.parts) > 0 {
+			w.parts = append(w.parts, ' ')
+		}
+		w.parts = append(w.parts, t.parts...)
+	}
 }
 
 // String gives the terms written since reset.
-func (w *termWriter) String() string { return string(w.b) }
+func (w *termWriter) String() string {
+	if len(w.parts) == 0 {
+		return string(w.b)
+	}
+	return string(w.b) + " " + string(w.parts)
+}
 
 // Term gives the index form of one word: lower-cased, stemmed by the
 // German Snowball stemmer (whose last step writes ä, ö, ü as a, o, u and
@@ -110,12 +130,47 @@ func Term(word string) string {
 	return folder.Replace(relevance.Stem(umlauts.Replace(strings.ToLower(word))))
 }
 
-// Terms gives the index form of a text.
+// PartTerms gives the index forms of the parts of a compound word
+// ("Registermodernisierung": "regist", "modernisier"), split as the FachMK
+// proposals split words (relevance.Parts), or nil for a word that is not
+// a compound. A part whose index form is shorter than minPartTerm, or is
+// the whole word's, is left out.
+func PartTerms(word string) []string {
+	parts := relevance.Parts(word)
+	if len(parts) < 2 {
+		return nil
+	}
+	whole := Term(word)
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if t := Term(p); len(t) >= minPartTerm && t != whole {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// minPartTerm is the shortest index form of a compound's part that is
+// indexed: shorter ones ("ab", "an") would find nearly every document.
+const minPartTerm = 3
+
+// Terms gives the index form of a text: the index forms of its words in
+// their order, then those of the parts of its compound words, one
+// compound after the other. Placed after the words, the parts let a word
+// find the compounds it is part of ("Register" finds
+// "Registermodernisierung", so does "Modernisierung"), while a phrase
+// still matches the text's words as they stand next to each other.
 func Terms(text string) string {
 	ws := words(text)
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = Term(w)
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, Term(w))
+	}
+	for _, w := range ws {
+		out = append(out, PartTerms(w)...)
 	}
 	return strings.Join(out, " ")
 }
@@ -214,19 +269,33 @@ func Snippet(text string, q Query, n int) template.HTML {
 		match bool
 	}
 	var toks []tok
-	first := -1
+	found := map[string]bool{}
 	for _, f := range strings.Fields(text) {
 		m := false
 		for _, w := range words(f) {
-			if q.termSet[Term(w)] {
-				m = true
+			if t := Term(w); q.termSet[t] {
+				m, found[t] = true, true
 			}
-		}
-		if m && first < 0 {
-			first = len(toks)
 		}
 		toks = append(toks, tok{f, m})
 	}
+	if len(found) < len(q.termSet) {
+		// A term not met as a word may be part of a compound (Terms
+		// indexes the parts): "Register" marks "Registermodernisierung".
+		for i := range toks {
+			if toks[i].match {
+				continue
+			}
+			for _, w := range words(toks[i].s) {
+				for _, t := range PartTerms(w) {
+					if q.termSet[t] {
+						toks[i].match = true
+					}
+				}
+			}
+		}
+	}
+	first := slices.IndexFunc(toks, func(t tok) bool { return t.match })
 	start := 0
 	if first > n/3 {
 		start = first - n/3

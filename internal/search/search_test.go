@@ -137,7 +137,7 @@ func TestSearchNeverLeaks(t *testing.T) {
 				t.Errorf("%s: confidential %q found", name, secret)
 			}
 		}
-		if r := search(t, st, "Offenes Projekt"); r.Total != 1 || strings.Contains(string(r.Hits[0].Snippet), "Okapi") {
+		if r := search(t, st, `"Offenes Projekt mit"`); r.Total != 1 || strings.Contains(string(r.Hits[0].Snippet), "Okapi") {
 			t.Errorf("%s: public part of the row: %d hits", name, r.Total)
 		}
 	}
