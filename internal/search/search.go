@@ -99,7 +99,8 @@ func (w *termWriter) add(text string) {
 func (w *termWriter) term(word string) {
 	t, ok := w.stems[word]
 	if !ok {
-		t = stemmed{term: Term(word), parts: strings.Join(PartTerms(word), " ")}
+		whole := Term(word)
+		t = stemmed{term: whole, parts: strings.Join(partTerms(word, whole), " ")}
 		w.stems[word] = t
 	}
 	if w.words > 0 {
@@ -136,11 +137,22 @@ func Term(word string) string {
 // a compound. A part whose index form is shorter than minPartTerm, or is
 // the whole word's, is left out.
 func PartTerms(word string) []string {
+	return partTerms(word, "")
+}
+
+// partTerms is PartTerms for a word whose index form is whole, or "" when
+// it is not known yet.
+func partTerms(word, whole string) []string {
+	if len(word) < 2*minPartTerm {
+		return nil // too short for two parts
+	}
 	parts := relevance.Parts(word)
 	if len(parts) < 2 {
 		return nil
 	}
-	whole := Term(word)
+	if whole == "" {
+		whole = Term(word)
+	}
 	out := make([]string, 0, len(parts))
 	for _, p := range parts {
 		if t := Term(p); len(t) >= minPartTerm && t != whole {

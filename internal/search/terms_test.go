@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"gremium/internal/minutes"
 	"gremium/internal/minutes/minutestest"
+	"gremium/internal/model"
 )
 
 // TestTermWriterIsTerms checks the one-pass term writer the index uses
@@ -53,4 +55,23 @@ func TestTermWriterIsTerms(t *testing.T) {
 			t.Fatalf("terms of %q: %q, Terms gives %q", texts, got, want)
 		}
 	}
+}
+
+// BenchmarkPublicDocs measures the documents of a synthetic session of 900
+// items (the size of the import benchmark's file) as the import and a
+// rebuild build them: the public minutes' texts and their terms, the
+// compounds' parts included.
+//
+//	go test ./internal/search -run '^$' -bench PublicDocs -benchmem
+func BenchmarkPublicDocs(b *testing.B) {
+	doc := minutes.Redacted(minutestest.Synthetic(60, 900, 2030), model.Public)
+	var terms int
+	for b.Loop() {
+		sc := publicDocs(doc)
+		terms = 0
+		for _, d := range sc.Docs {
+			terms += strings.Count(d.Terms, " ") + 1
+		}
+	}
+	b.ReportMetric(float64(terms), "terms")
 }
