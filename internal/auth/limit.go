@@ -54,6 +54,7 @@ type ThrottledError struct {
 	Locked bool
 }
 
+// Error says how long the login is throttled (for logs).
 func (e *ThrottledError) Error() string {
 	return fmt.Sprintf("auth: login throttled for %s", e.Wait.Round(time.Second))
 }

@@ -171,6 +171,7 @@ type OIDCError struct {
 	Err    error
 }
 
+// Error gives the reason and the cause (for logs).
 func (e *OIDCError) Error() string {
 	if e.Err != nil {
 		return "oidc: " + e.Reason + ": " + e.Err.Error()
@@ -178,6 +179,7 @@ func (e *OIDCError) Error() string {
 	return "oidc: " + e.Reason
 }
 
+// Unwrap gives the cause.
 func (e *OIDCError) Unwrap() error { return e.Err }
 
 func refuse(reason string, err error) error { return &OIDCError{Reason: reason, Err: err} }

@@ -41,6 +41,7 @@ type Warning struct {
 	Message string
 }
 
+// String gives the warning as "line N: message".
 func (w Warning) String() string { return fmt.Sprintf("line %d: %s", w.Line, w.Message) }
 
 // Parse reads minutes in the published text layout (as a PDF-to-text tool
