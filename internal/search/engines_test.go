@@ -52,7 +52,7 @@ func TestSearchOnBothEngines(t *testing.T) {
 		{q: "Register", want: []string{"/a", "/c"}},
 		{q: "Modernisierung", want: []string{"/a", "/c"}},
 		{q: "Register Prüfung", want: []string{"/a"}},
-		{q: "Portal", want: []string{"/e", "/f"}, first: "/e"},
+		{q: "Portal", want: []string{"/e", "/f"}},
 		{q: "Bau", want: []string{"/d"}},
 		{q: `"Prüfung der Registermodernisierung"`, want: []string{"/a"}},
 		{q: "Portalverbund Onlinezugang", want: []string{"/e", "/f"}, first: "/e"},

@@ -50,7 +50,10 @@ type stemCache map[string]stemmed
 
 // stemmed is a word's index form and those of its parts, joined by
 // spaces ("" for a word that is not a compound).
-type stemmed struct{ term, parts string }
+type stemmed struct {
+	term  string
+	parts []string
+}
 
 // termWriter builds the index form of texts as Terms gives it for them
 // joined by spaces, in one pass over each text: the words are found
@@ -59,13 +62,17 @@ type stemmed struct{ term, parts string }
 // split once (stems).
 type termWriter struct {
 	stems stemCache
-	b     []byte // the words' index forms
-	parts []byte // the index forms of the compounds' parts, written after the words
-	words int    // words written since reset
+	b     []byte          // the words' index forms
+	parts []byte          // the index forms of the compounds' parts, written after the words
+	seen  map[string]bool // the parts written since reset
+	words int             // words written since reset
 }
 
 // reset starts the next document's terms.
-func (w *termWriter) reset() { w.b, w.parts, w.words = w.b[:0], w.parts[:0], 0 }
+func (w *termWriter) reset() {
+	w.b, w.parts, w.words = w.b[:0], w.parts[:0], 0
+	clear(w.seen)
+}
 
 // add appends the terms of text.
 func (w *termWriter) add(text string) {
@@ -94,13 +101,13 @@ func (w *termWriter) add(text string) {
 	}
 }
 
-// term appends the index form of one word, and those of its parts to
-// the parts written after the words.
+// term appends the index form of one word, and those of its parts not
+// written yet to the parts written after the words.
 func (w *termWriter) term(word string) {
 	t, ok := w.stems[word]
 	if !ok {
 		whole := Term(word)
-		t = stemmed{term: whole, parts: strings.Join(partTerms(word, whole), " ")}
+		t = stemmed{term: whole, parts: partTerms(word, whole)}
 		w.stems[word] = t
 	}
 	if w.words > 0 {
@@ -108,11 +115,18 @@ func (w *termWriter) term(word string) {
 	}
 	w.words++
 	w.b = append(w.b, t.term...)
-	if t.parts != "" {
+	for _, p := range t.parts {
+		if w.seen[p] {
+			continue
+		}
+		if w.seen == nil {
+			w.seen = map[string]bool{}
+		}
+		w.seen[p] = true
 		if len(w.parts) > 0 {
 			w.parts = append(w.parts, ' ')
 		}
-		w.parts = append(w.parts, t.parts...)
+		w.parts = append(w.parts, p...)
 	}
 }
 
@@ -170,19 +184,29 @@ func partTerms(word, whole string) []string {
 const minPartTerm = 3
 
 // Terms gives the index form of a text: the index forms of its words in
-// their order, then those of the parts of its compound words, one
-// compound after the other. Placed after the words, the parts let a word
-// find the compounds it is part of ("Register" finds
+// their order, then those of the parts of its compound words, each part
+// once, in the order the compounds come. Placed after the words, the
+// parts let a word find the compounds it is part of ("Register" finds
 // "Registermodernisierung", so does "Modernisierung"), while a phrase
-// still matches the text's words as they stand next to each other.
+// still matches the text's words as they stand next to each other. Once
+// per text, they weigh a text that uses the word itself above one that
+// only has it in compounds, and add little to the index: every part of
+// every compound, as often as the compounds occur, made a rebuild of the
+// index take 60 % more processor time (docs/performance.md).
 func Terms(text string) string {
 	ws := words(text)
 	out := make([]string, 0, len(ws))
 	for _, w := range ws {
 		out = append(out, Term(w))
 	}
+	seen := map[string]bool{}
 	for _, w := range ws {
-		out = append(out, PartTerms(w)...)
+		for _, p := range PartTerms(w) {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
 	}
 	return strings.Join(out, " ")
 }
