@@ -73,6 +73,10 @@ func TestRequestsThroughThePages(t *testing.T) {
 	}
 	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); !strings.Contains(page, fmt.Sprintf(`<a href="/anliegen/%d">aus Anliegen Nr. %d</a>`, q.ID, q.ID)) {
 		t.Error("the registration does not link back to the request")
+	} else if n := strings.Count(page, "aus Anliegen"); n != 1 {
+		// Hessen's own registration (planSession48) came from no request:
+		// it said "aus Anliegen Nr. 0", linking to /anliegen/0.
+		t.Errorf("%d registrations say they came from a request, want 1", n)
 	}
 	// A second request is declined with a reason the submitter reads.
 	do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"Zweites Anliegen"}})
