@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -103,6 +104,11 @@ type prepBodyData struct {
 	Upcoming []plannedRow
 	// Form: the proposal of the next pair for the planning form.
 	NextMain, NextPrep int
+	// Plan and PlanError: what was typed into the planning form and why it
+	// was refused, shown again in the form; DelegateForm and DelegateError
+	// the same for the form naming a person.
+	Plan, DelegateForm       url.Values
+	PlanError, DelegateError string
 }
 
 // PrepSessionsShown bounds the sessions of a preparatory body its page
@@ -139,8 +145,14 @@ func (s *Server) prepBodyPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderPrepBody(w, r, http.StatusOK, prepBodyData{Body: b, Prepared: prepared})
+}
+
+// renderPrepBody shows a preparatory body's page; d carries the bodies and
+// what a refused form had typed, the rest is read here.
+func (s *Server) renderPrepBody(w http.ResponseWriter, r *http.Request, status int, d prepBodyData) {
 	ctx := r.Context()
-	d := prepBodyData{Body: b, Prepared: prepared}
+	b, prepared := d.Body, d.Prepared
 	var err error
 	if d.Delegates, err = s.st.Delegates(ctx, b.ID); err == nil {
 		d.Voters, err = s.st.BodyVoters(ctx, b.ID)
@@ -205,7 +217,7 @@ func (s *Server) prepBodyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.NextMain, d.NextPrep = d.NextMain+1, max(d.NextPrep, 1)
-	s.render(w, r, http.StatusOK, "alrunde_body.html", view{Title: b.Name, Active: "alrunde", Data: d})
+	s.render(w, r, status, "alrunde_body.html", view{Title: b.Name, Active: "alrunde", Data: d})
 }
 
 // planSessionPair plans a session of the prepared body and the
@@ -241,14 +253,18 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	} else if prep.Date.IsZero() {
 		prep.Date = sched.PrepSession
 	}
+	// A refused plan shows the page again with the form as typed.
+	refuse := func(reason string) {
+		s.renderPrepBody(w, r, http.StatusUnprocessableEntity, prepBodyData{Body: b, Prepared: prepared, Plan: r.PostForm, PlanError: reason})
+	}
 	if len(problems) > 0 {
-		s.badRequest(w, r, strings.Join(problems, " "))
+		refuse(strings.Join(problems, " "))
 		return
 	}
 	sched = b.Preparation.ScheduleWith(main.Date, prep.Date)
 	main.RegistrationDeadline = sched.RegistrationClosing
 	if !prep.Date.Before(main.Date) {
-		s.badRequest(w, r, fmt.Sprintf("Die %s tagt vor der Sitzung, die sie vorbereitet.", b.Abbrev))
+		refuse(fmt.Sprintf("Die %s tagt vor der Sitzung, die sie vorbereitet.", b.Abbrev))
 		return
 	}
 	mainSections, err := s.st.Sections(ctx, prepared.ID)
@@ -262,7 +278,11 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, _, err := s.st.PlanSessionPair(ctx, main, itplr.StandardItems(main.Number, mainSections), prep, itplr.PrepStandardItems(prep.Number, prepSections)); err != nil {
-		s.fail(w, r, err, "")
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		refuse(model.ReasonOf(err))
 		return
 	}
 	back(w, r, "/gremien/"+b.Preparation.Slug, fmt.Sprintf("Geplant: %d. Sitzung am %s und %d. %s am %s; Anmeldeschluss %s, Unterlagen bis %s.",
@@ -535,13 +555,17 @@ func (s *Server) nameDelegate(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
 		return
 	}
-	b, _, ok := s.prepBody(w, r)
+	b, prepared, ok := s.prepBody(w, r)
 	if !ok {
 		return
 	}
 	member, name, deputy := r.PostFormValue("mitglied"), r.PostFormValue("name"), r.PostFormValue("vertretung") == "1"
 	if err := s.st.SetDelegate(r.Context(), b.ID, member, name, deputy); err != nil {
-		s.fail(w, r, err, "")
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderPrepBody(w, r, http.StatusUnprocessableEntity, prepBodyData{Body: b, Prepared: prepared, DelegateForm: r.PostForm, DelegateError: model.ReasonOf(err)})
 		return
 	}
 	role := "benannt"
@@ -549,6 +573,17 @@ func (s *Server) nameDelegate(w http.ResponseWriter, r *http.Request) {
 		role = "als Vertretung benannt"
 	}
 	back(w, r, "/gremien/"+b.Preparation.Slug+"#benennungen", fmt.Sprintf("%s ist für %s in der %s %s.", strings.TrimSpace(name), member, b.Abbrev, role))
+}
+
+// formRefusal reports whether err refuses what a form asked for (input
+// invalid, a rule, a conflict), so that the form is shown again with what
+// was typed and the reason, rather than an error page.
+func formRefusal(err error) bool {
+	switch model.ClassOf(err) {
+	case model.ErrInput, model.ErrRule, model.ErrConflict:
+		return true
+	}
+	return false
 }
 
 // recommendationByProcedure has the preparatory body decide a

@@ -358,3 +358,54 @@ func TestPreparatoryBodyPageShowsTheSessionsOwnDeadline(t *testing.T) {
 		t.Error("the AL-Runde's page shows a computed deadline the session does not have")
 	}
 }
+
+// TestPreparatoryFormsKeepWhatWasTyped: a plan of both sessions or a named
+// person the store or the form refuses shows the AL-Runde's page again with
+// the reason and what was typed. Before, an error page ("Zur Startseite")
+// replaced the page and the eight fields of the plan were lost.
+func TestPreparatoryFormsKeepWhatWasTyped(t *testing.T) {
+	st := demotest.StoreWithAccounts(t)
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	gs := client(t, ts, "geschaeftsstelle")
+	plan := url.Values{"nummer": {"48"}, "datum": {"31.06.2027"}, "beginn": {"10:30"}, "ende": {"14:00"}, "ort": {"Hamburg, Rathaus"},
+		"nummer_vorbereitung": {"40"}, "datum_vorbereitung": {""}, "ort_vorbereitung": {"Berlin, FITKO"}}
+	for _, c := range []struct {
+		name, date, reason string
+	}{
+		{"a date that is none", "31.06.2027", "Bitte ein gültiges Datum der Sitzung angeben"},
+		// The 47th session exists: the store refuses the number.
+		{"a number in use", "17.06.2027", ""},
+	} {
+		plan.Set("datum", c.date)
+		if c.reason == "" {
+			plan.Set("nummer", "47")
+		}
+		code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/planung", plan)
+		if code != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d, want 422", c.name, code)
+		}
+		if !strings.Contains(page, `class="error-box"`) || !strings.Contains(page, c.reason) {
+			t.Errorf("%s: no reason %q on the page", c.name, c.reason)
+		}
+		for _, want := range []string{`value="` + plan.Get("nummer") + `"`, `value="` + c.date + `"`, `value="10:30"`, `value="14:00"`, `value="Hamburg, Rathaus"`, `value="Berlin, FITKO"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the form lost %s", c.name, want)
+			}
+		}
+	}
+	// Blanks pass the browser's "required"; the store refuses them.
+	code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/benennungen", url.Values{"mitglied": {"SN"}, "name": {"   "}, "vertretung": {"1"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, `class="error-box"`) || !strings.Contains(page, "Bitte die Person nennen") {
+		t.Errorf("a person without name: %d", code)
+	}
+	for _, want := range []string{`<option value="SN" selected>`, `name="vertretung" value="1" checked`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the naming form lost %s", want)
+		}
+	}
+}
