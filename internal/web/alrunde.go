@@ -320,6 +320,11 @@ type recommendationsData struct {
 	PrepBody model.Body
 	HasPrep  bool
 	Deadline model.Date // proposed deadline of such a procedure
+	// Typed is what a refused procedure's form had typed, for the item
+	// TypedItem, and TypedError why it was refused.
+	Typed      url.Values
+	TypedItem  int64
+	TypedError string
 }
 
 // recommendationsPage shows, for a preparatory session, the registered
@@ -334,8 +339,19 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderRecommendations(w, r, http.StatusOK, body, se, nil, "")
+}
+
+// renderRecommendations shows the recommendations page of a session;
+// typed and reason are a refused written procedure's form (its item in
+// "top"), shown again in that item's form.
+func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, reason string) {
 	ctx := r.Context()
-	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{}}
+	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{},
+		Typed: typed, TypedError: reason}
+	if typed != nil {
+		d.TypedItem, _ = strconv.ParseInt(typed.Get("top"), 10, 64)
+	}
 	var err error
 	if d.Voters, err = s.st.BodyVoters(ctx, body.ID); err != nil {
 		s.serverError(w, r, err)
@@ -425,7 +441,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.render(w, r, http.StatusOK, "alrunde_recommendations.html", view{Title: se.Title() + " – Beschlussempfehlungen", Active: "sitzungen", Data: d})
+	s.render(w, r, status, "alrunde_recommendations.html", view{Title: se.Title() + " – Beschlussempfehlungen", Active: "sitzungen", Data: d})
 }
 
 // proposeRecommendation records a proposal of a recommendation in a
@@ -605,14 +621,19 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 		s.badRequest(w, r, "Bitte den TOP wählen, zu dem die Empfehlung gegeben wird.")
 		return
 	}
+	// A refused procedure shows the page again with the item's form as
+	// typed: the changed text is not lost to a mistyped deadline.
+	refuse := func(reason string) {
+		s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, reason)
+	}
 	deadline, err := model.ParseBerlinTime(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"))
 	if err != nil || !deadline.After(s.clock()) {
-		s.badRequest(w, r, "Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
+		refuse("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
 		return
 	}
 	lines, err := formLines(r.PostFormValue("text"))
 	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		refuse(model.ReasonOf(err))
 		return
 	}
 	rec := model.Recommendation{BodyID: prep.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
@@ -622,7 +643,11 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 	}
 	_, proc, err := s.st.ProposeRecommendationByProcedure(ctx, rec, deadline)
 	if err != nil {
-		s.fail(w, r, err, "")
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		refuse(model.ReasonOf(err))
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", proc), fmt.Sprintf("Das Umlaufverfahren der %s über die Empfehlung zur %s ist eingeleitet.", prep.Abbrev, se.Title()))

@@ -262,8 +262,22 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); code != http.StatusOK || !strings.Contains(page, "Umlaufverfahren der AL-Runde einleiten") {
 		t.Fatalf("recommendations page: %d", code)
 	}
+	// A deadline in the past is refused; the page comes again with the
+	// item's form as typed (before: an error page, the changed text lost).
+	past := model.DaysAfter(model.BerlinDate(time.Now()), -1).German()
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
+		"empfehlung": {"annehmen_geaendert"}, "gruene_liste": {"1"}, "text": {"Der IT-Planungsrat beschließt das Portal bis 2028."}, "frist_datum": {past}, "frist_zeit": {"09:30"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Bitte eine Frist in der Zukunft angeben") {
+		t.Errorf("a past deadline: %d", code)
+	}
+	for _, want := range []string{">Der IT-Planungsrat beschließt das Portal bis 2028.</textarea>", `value="` + past + `"`, `value="09:30"`,
+		fmt.Sprintf(`id="ug-%d" name="gruene_liste" value="1" checked`, item), `value="annehmen_geaendert" checked`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the refused form lost %s", want)
+		}
+	}
 	deadline := model.DaysAfter(model.BerlinDate(time.Now()), 3)
-	code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
+	code, _ = do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
 		"empfehlung": {"annehmen"}, "gruene_liste": {"1"}, "frist_datum": {deadline.German()}, "frist_zeit": {"12:00"}})
 	if code != http.StatusSeeOther {
 		t.Fatalf("start: %d", code)
