@@ -311,9 +311,29 @@ func TestAttendancePage(t *testing.T) {
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "vertreten kann nur eine Person desselben Mitglieds") {
 		t.Errorf("HE represented by a person of BY: %d", code)
 	}
+	// A representation without its person is refused; the list comes back
+	// as typed (before: an error page, every row of the list lost).
 	form.Set("person_HE", "Staatssekretär Vertretung")
+	form.Set("anwesenheit_SN", "vertreten")
 	form.Set("anwesenheit_SL", "abwesend")
-	code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form)
+	form.Set("person_BE", "Senatorin Berlin")
+	code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `class="error-box"`) || !strings.Contains(body, "SN") {
+		t.Errorf("SN represented by nobody: %d", code)
+	}
+	for _, want := range []string{`name="person_HE" value="Staatssekretär Vertretung"`, `name="person_BE" value="Senatorin Berlin"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refused list lost %s", want)
+		}
+	}
+	for _, m := range []struct{ abbrev, presence string }{{"HE", "vertreten"}, {"SN", "vertreten"}, {"SL", "abwesend"}, {"BE", "anwesend"}} {
+		row := between(body, `id="anw-`+m.abbrev+`"`, "</select>")
+		if !strings.Contains(row, `value="`+m.presence+`" selected`) {
+			t.Errorf("the refused list lost %s %s", m.abbrev, m.presence)
+		}
+	}
+	form.Set("anwesenheit_SN", "anwesend")
+	code, _ = do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form)
 	if code != http.StatusSeeOther {
 		t.Fatalf("save: %d", code)
 	}
