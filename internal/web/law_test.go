@@ -514,3 +514,38 @@ func TestRepresentativeAndBinding(t *testing.T) {
 		}
 	}
 }
+
+// TestEndingAsksAboutOpenProposals: an ended session takes no more votes,
+// so ending one with a proposal not voted on shows the proposals and asks
+// for the confirmation that they stay undecided. Before, "Sitzung beenden"
+// ended it at once and the proposal could no longer be decided there.
+func TestEndingAsksAboutOpenProposals(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, _ := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	if !strings.Contains(page, "Noch nicht abgestimmt") || !strings.Contains(page, fmt.Sprintf(`href="/sitzungen/48/live?top=%d#top-%d">TOP 5 Föderale Rahmenarchitektur</a>: Beschlussvorschlag`, item, item)) ||
+		!strings.Contains(page, `name="offene_vorschlaege" value="ja" required`) {
+		t.Errorf("the management page names no open proposal before the end: %s", between(page, `id="h-status"`, "</section>"))
+	}
+	se, _ := st.Session(ctx, sid)
+	end := url.Values{"version": {fmt.Sprint(se.Version)}, "naechster": {"beendet"}}
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", end)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Sitzung ist nicht beendet") {
+		t.Errorf("ending without the confirmation: %d", code)
+	}
+	if se, _ := st.Session(ctx, sid); se.Status != model.StatusRunning {
+		t.Fatalf("the session is %s", se.Status)
+	}
+	end.Set("offene_vorschlaege", "ja")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", end); code != http.StatusSeeOther {
+		t.Fatalf("ending with the confirmation: %d %s", code, between(body, "<main", "</main>"))
+	}
+	if se, _ := st.Session(ctx, sid); se.Status != model.StatusEnded {
+		t.Errorf("the session is %s after the confirmed end", se.Status)
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); strings.Contains(page, "Noch nicht abgestimmt") {
+		t.Error("the ended session still warns of open proposals")
+	}
+}
