@@ -526,7 +526,7 @@ func TestEndingAsksAboutOpenProposals(t *testing.T) {
 	gs := client(t, ts, "geschaeftsstelle")
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
 	if !strings.Contains(page, "Noch nicht abgestimmt") || !strings.Contains(page, fmt.Sprintf(`href="/sitzungen/48/live?top=%d#top-%d">TOP 5 Föderale Rahmenarchitektur</a>: Beschlussvorschlag`, item, item)) ||
-		!strings.Contains(page, `name="offene_vorschlaege" value="ja" required`) {
+		!strings.Contains(page, `name="offene_vorschlaege" value="ja" required><label for="offene-vorschlaege-ok">Der Vorschlag bleibt in dieser Sitzung unentschieden.`) {
 		t.Errorf("the management page names no open proposal before the end: %s", between(page, `id="h-status"`, "</section>"))
 	}
 	se, _ := st.Session(ctx, sid)
