@@ -4,6 +4,7 @@ package web
 // building the agenda (sections, numbers, order), publishing.
 
 import (
+	"context"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -37,6 +38,39 @@ type manageData struct {
 	Proposals map[int64][]relevance.Proposal
 	// Requests are the requests (Anliegen) items came from, by item id.
 	Requests map[int64]model.Request
+	// Open are the proposals of a running session not yet voted on (the
+	// Grüne Liste's among them), named with their item: ending the
+	// session leaves them undecided, so ending asks for a confirmation.
+	Open []openProposal
+	// StatusError says why the status step was not taken.
+	StatusError string
+}
+
+// openProposal is a proposal not voted on, with the label of its item.
+type openProposal struct {
+	Item     model.AgendaItem
+	Decision model.Decision
+}
+
+// openProposals gives the proposals of a running session that no vote has
+// decided, in agenda order.
+func (s *Server) openProposals(ctx context.Context, se model.Session, items []model.AgendaItem) ([]openProposal, error) {
+	if se.Status != model.StatusRunning {
+		return nil, nil
+	}
+	drafts, err := s.st.Decisions(ctx, store.DecisionFilter{SessionID: se.ID, Status: model.DecisionDraft})
+	if err != nil {
+		return nil, err
+	}
+	var open []openProposal
+	for _, it := range items {
+		for _, d := range drafts {
+			if d.ItemID == it.ID {
+				open = append(open, openProposal{Item: it, Decision: d})
+			}
+		}
+	}
+	return open, nil
 }
 
 // nextStep gives the next status of a session and the button's label.
@@ -62,8 +96,14 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderManage(w, r, http.StatusOK, council, se, "")
+}
+
+// renderManage shows a session's management page; statusError says why a
+// status step was refused.
+func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, statusError string) {
 	ctx := r.Context()
-	d := manageData{Session: se, Conferences: map[int64]model.Body{}}
+	d := manageData{Session: se, Conferences: map[int64]model.Body{}, StatusError: statusError}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	items, err := s.st.Items(ctx, se.ID)
 	if err == nil {
@@ -122,18 +162,21 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	if err == nil {
+		d.Open, err = s.openProposals(ctx, se, d.Items)
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "manage.html", view{Title: se.Title() + " – Verwaltung", Active: "sitzungen", Data: d})
+	s.render(w, r, status, "manage.html", view{Title: se.Title() + " – Verwaltung", Active: "sitzungen", Data: d})
 }
 
 func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
 		return
 	}
-	_, se, ok := s.sessionFromPath(w, r)
+	council, se, ok := s.sessionFromPath(w, r)
 	if !ok {
 		return
 	}
@@ -143,6 +186,25 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		// Approval is no status step: the next session approves minutes.
 		s.badRequest(w, r, "Dieser Statuswechsel ist hier nicht möglich. Ein Protokoll wird in der folgenden Sitzung genehmigt.")
 		return
+	}
+	// An ended session takes no more votes: ending it with proposals not
+	// voted on needs the confirmation that they stay undecided.
+	if next == model.StatusEnded && r.PostFormValue("offene_vorschlaege") != "ja" {
+		items, err := s.st.Items(ctx, se.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		open, err := s.openProposals(ctx, se, items)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if len(open) > 0 {
+			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se,
+				"Die Sitzung ist nicht beendet: über Beschlussvorschläge wurde noch nicht abgestimmt. Bitte abstimmen oder bestätigen, dass sie in dieser Sitzung unentschieden bleiben.")
+			return
+		}
 	}
 	if err := s.st.SetSessionStatus(ctx, se.ID, formVersion(r), next); err != nil {
 		s.fail(w, r, err, "")

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -103,6 +104,11 @@ type prepBodyData struct {
 	Upcoming []plannedRow
 	// Form: the proposal of the next pair for the planning form.
 	NextMain, NextPrep int
+	// Plan and PlanError: what was typed into the planning form and why it
+	// was refused, shown again in the form; DelegateForm and DelegateError
+	// the same for the form naming a person.
+	Plan, DelegateForm       url.Values
+	PlanError, DelegateError string
 }
 
 // PrepSessionsShown bounds the sessions of a preparatory body its page
@@ -139,8 +145,14 @@ func (s *Server) prepBodyPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderPrepBody(w, r, http.StatusOK, prepBodyData{Body: b, Prepared: prepared})
+}
+
+// renderPrepBody shows a preparatory body's page; d carries the bodies and
+// what a refused form had typed, the rest is read here.
+func (s *Server) renderPrepBody(w http.ResponseWriter, r *http.Request, status int, d prepBodyData) {
 	ctx := r.Context()
-	d := prepBodyData{Body: b, Prepared: prepared}
+	b, prepared := d.Body, d.Prepared
 	var err error
 	if d.Delegates, err = s.st.Delegates(ctx, b.ID); err == nil {
 		d.Voters, err = s.st.BodyVoters(ctx, b.ID)
@@ -205,7 +217,7 @@ func (s *Server) prepBodyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.NextMain, d.NextPrep = d.NextMain+1, max(d.NextPrep, 1)
-	s.render(w, r, http.StatusOK, "alrunde_body.html", view{Title: b.Name, Active: "alrunde", Data: d})
+	s.render(w, r, status, "alrunde_body.html", view{Title: b.Name, Active: "alrunde", Data: d})
 }
 
 // planSessionPair plans a session of the prepared body and the
@@ -241,14 +253,18 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	} else if prep.Date.IsZero() {
 		prep.Date = sched.PrepSession
 	}
+	// A refused plan shows the page again with the form as typed.
+	refuse := func(reason string) {
+		s.renderPrepBody(w, r, http.StatusUnprocessableEntity, prepBodyData{Body: b, Prepared: prepared, Plan: r.PostForm, PlanError: reason})
+	}
 	if len(problems) > 0 {
-		s.badRequest(w, r, strings.Join(problems, " "))
+		refuse(strings.Join(problems, " "))
 		return
 	}
 	sched = b.Preparation.ScheduleWith(main.Date, prep.Date)
 	main.RegistrationDeadline = sched.RegistrationClosing
 	if !prep.Date.Before(main.Date) {
-		s.badRequest(w, r, fmt.Sprintf("Die %s tagt vor der Sitzung, die sie vorbereitet.", b.Abbrev))
+		refuse(fmt.Sprintf("Die %s tagt vor der Sitzung, die sie vorbereitet.", b.Abbrev))
 		return
 	}
 	mainSections, err := s.st.Sections(ctx, prepared.ID)
@@ -262,7 +278,11 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, _, err := s.st.PlanSessionPair(ctx, main, itplr.StandardItems(main.Number, mainSections), prep, itplr.PrepStandardItems(prep.Number, prepSections)); err != nil {
-		s.fail(w, r, err, "")
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		refuse(model.ReasonOf(err))
 		return
 	}
 	back(w, r, "/gremien/"+b.Preparation.Slug, fmt.Sprintf("Geplant: %d. Sitzung am %s und %d. %s am %s; Anmeldeschluss %s, Unterlagen bis %s.",
@@ -300,6 +320,11 @@ type recommendationsData struct {
 	PrepBody model.Body
 	HasPrep  bool
 	Deadline model.Date // proposed deadline of such a procedure
+	// Typed is what a refused procedure's form had typed, for the item
+	// TypedItem, and TypedError why it was refused.
+	Typed      url.Values
+	TypedItem  int64
+	TypedError string
 }
 
 // recommendationsPage shows, for a preparatory session, the registered
@@ -314,8 +339,19 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderRecommendations(w, r, http.StatusOK, body, se, nil, "")
+}
+
+// renderRecommendations shows the recommendations page of a session;
+// typed and reason are a refused written procedure's form (its item in
+// "top"), shown again in that item's form.
+func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, reason string) {
 	ctx := r.Context()
-	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{}}
+	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{},
+		Typed: typed, TypedError: reason}
+	if typed != nil {
+		d.TypedItem, _ = strconv.ParseInt(typed.Get("top"), 10, 64)
+	}
 	var err error
 	if d.Voters, err = s.st.BodyVoters(ctx, body.ID); err != nil {
 		s.serverError(w, r, err)
@@ -405,7 +441,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.render(w, r, http.StatusOK, "alrunde_recommendations.html", view{Title: se.Title() + " – Beschlussempfehlungen", Active: "sitzungen", Data: d})
+	s.render(w, r, status, "alrunde_recommendations.html", view{Title: se.Title() + " – Beschlussempfehlungen", Active: "sitzungen", Data: d})
 }
 
 // proposeRecommendation records a proposal of a recommendation in a
@@ -535,13 +571,17 @@ func (s *Server) nameDelegate(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
 		return
 	}
-	b, _, ok := s.prepBody(w, r)
+	b, prepared, ok := s.prepBody(w, r)
 	if !ok {
 		return
 	}
 	member, name, deputy := r.PostFormValue("mitglied"), r.PostFormValue("name"), r.PostFormValue("vertretung") == "1"
 	if err := s.st.SetDelegate(r.Context(), b.ID, member, name, deputy); err != nil {
-		s.fail(w, r, err, "")
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderPrepBody(w, r, http.StatusUnprocessableEntity, prepBodyData{Body: b, Prepared: prepared, DelegateForm: r.PostForm, DelegateError: model.ReasonOf(err)})
 		return
 	}
 	role := "benannt"
@@ -549,6 +589,17 @@ func (s *Server) nameDelegate(w http.ResponseWriter, r *http.Request) {
 		role = "als Vertretung benannt"
 	}
 	back(w, r, "/gremien/"+b.Preparation.Slug+"#benennungen", fmt.Sprintf("%s ist für %s in der %s %s.", strings.TrimSpace(name), member, b.Abbrev, role))
+}
+
+// formRefusal reports whether err refuses what a form asked for (input
+// invalid, a rule, a conflict), so that the form is shown again with what
+// was typed and the reason, rather than an error page.
+func formRefusal(err error) bool {
+	switch model.ClassOf(err) {
+	case model.ErrInput, model.ErrRule, model.ErrConflict:
+		return true
+	}
+	return false
 }
 
 // recommendationByProcedure has the preparatory body decide a
@@ -570,14 +621,19 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 		s.badRequest(w, r, "Bitte den TOP wählen, zu dem die Empfehlung gegeben wird.")
 		return
 	}
+	// A refused procedure shows the page again with the item's form as
+	// typed: the changed text is not lost to a mistyped deadline.
+	refuse := func(reason string) {
+		s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, reason)
+	}
 	deadline, err := model.ParseBerlinTime(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"))
 	if err != nil || !deadline.After(s.clock()) {
-		s.badRequest(w, r, "Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
+		refuse("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
 		return
 	}
 	lines, err := formLines(r.PostFormValue("text"))
 	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		refuse(model.ReasonOf(err))
 		return
 	}
 	rec := model.Recommendation{BodyID: prep.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
@@ -587,7 +643,11 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 	}
 	_, proc, err := s.st.ProposeRecommendationByProcedure(ctx, rec, deadline)
 	if err != nil {
-		s.fail(w, r, err, "")
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		refuse(model.ReasonOf(err))
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", proc), fmt.Sprintf("Das Umlaufverfahren der %s über die Empfehlung zur %s ist eingeleitet.", prep.Abbrev, se.Title()))

@@ -262,8 +262,22 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); code != http.StatusOK || !strings.Contains(page, "Umlaufverfahren der AL-Runde einleiten") {
 		t.Fatalf("recommendations page: %d", code)
 	}
+	// A deadline in the past is refused; the page comes again with the
+	// item's form as typed (before: an error page, the changed text lost).
+	past := model.DaysAfter(model.BerlinDate(time.Now()), -1).German()
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
+		"empfehlung": {"annehmen_geaendert"}, "gruene_liste": {"1"}, "text": {"Der IT-Planungsrat beschließt das Portal bis 2028."}, "frist_datum": {past}, "frist_zeit": {"09:30"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Bitte eine Frist in der Zukunft angeben") {
+		t.Errorf("a past deadline: %d", code)
+	}
+	for _, want := range []string{">Der IT-Planungsrat beschließt das Portal bis 2028.</textarea>", `value="` + past + `"`, `value="09:30"`,
+		fmt.Sprintf(`id="ug-%d" name="gruene_liste" value="1" checked`, item), `value="annehmen_geaendert" checked`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the refused form lost %s", want)
+		}
+	}
 	deadline := model.DaysAfter(model.BerlinDate(time.Now()), 3)
-	code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
+	code, _ = do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
 		"empfehlung": {"annehmen"}, "gruene_liste": {"1"}, "frist_datum": {deadline.German()}, "frist_zeit": {"12:00"}})
 	if code != http.StatusSeeOther {
 		t.Fatalf("start: %d", code)
@@ -356,5 +370,60 @@ func TestPreparatoryBodyPageShowsTheSessionsOwnDeadline(t *testing.T) {
 	}
 	if strings.Contains(page, "Anmeldeschluss 16.10.2026") {
 		t.Error("the AL-Runde's page shows a computed deadline the session does not have")
+	}
+}
+
+// TestPreparatoryFormsKeepWhatWasTyped: a plan of both sessions or a named
+// person the store or the form refuses shows the AL-Runde's page again with
+// the reason and what was typed. Before, an error page ("Zur Startseite")
+// replaced the page and the eight fields of the plan were lost.
+func TestPreparatoryFormsKeepWhatWasTyped(t *testing.T) {
+	st := demotest.StoreWithAccounts(t)
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	gs := client(t, ts, "geschaeftsstelle")
+	plan := url.Values{"nummer": {"48"}, "datum": {"31.06.2027"}, "beginn": {"10:30"}, "ende": {"14:00"}, "ort": {"Hamburg, Rathaus"},
+		"nummer_vorbereitung": {"40"}, "datum_vorbereitung": {""}, "ort_vorbereitung": {"Berlin, FITKO"}}
+	for _, c := range []struct {
+		name, date, reason string
+	}{
+		{"a date that is none", "31.06.2027", "Bitte ein gültiges Datum der Sitzung angeben"},
+		// The 47th session exists: the store refuses the number.
+		{"a number in use", "17.06.2027", ""},
+	} {
+		plan.Set("datum", c.date)
+		if c.reason == "" {
+			plan.Set("nummer", "47")
+		}
+		code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/planung", plan)
+		if code != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d, want 422", c.name, code)
+		}
+		// The form stands at the page's end: the top says so and links it.
+		if !strings.Contains(between(page, "<h1", `id="benennungen"`), `<a href="#planung">`) {
+			t.Errorf("%s: the top of the page does not lead to the refused form", c.name)
+		}
+		if !strings.Contains(page, `class="error-box"`) || !strings.Contains(page, c.reason) {
+			t.Errorf("%s: no reason %q on the page", c.name, c.reason)
+		}
+		for _, want := range []string{`value="` + plan.Get("nummer") + `"`, `value="` + c.date + `"`, `value="10:30"`, `value="14:00"`, `value="Hamburg, Rathaus"`, `value="Berlin, FITKO"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the form lost %s", c.name, want)
+			}
+		}
+	}
+	// Blanks pass the browser's "required"; the store refuses them.
+	code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/benennungen", url.Values{"mitglied": {"SN"}, "name": {"   "}, "vertretung": {"1"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, `class="error-box"`) || !strings.Contains(page, "Bitte die Person nennen") {
+		t.Errorf("a person without name: %d", code)
+	}
+	for _, want := range []string{`<option value="SN" selected>`, `name="vertretung" value="1" checked`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the naming form lost %s", want)
+		}
 	}
 }

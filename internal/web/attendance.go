@@ -28,6 +28,8 @@ type attendanceData struct {
 	Rows    []attendanceRow
 	Items   []minutes.Item
 	Quorum  int
+	// Error says why a list was not saved; Rows then hold it as typed.
+	Error string
 }
 
 func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
@@ -38,6 +40,12 @@ func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderAttendance(w, r, http.StatusOK, council, se, nil, "")
+}
+
+// renderAttendance shows the attendance page: the recorded list, or typed
+// (one line per member, absent ones too) with the reason it was refused.
+func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, typed map[string]model.Attendance, reason string) {
 	ctx := r.Context()
 	list, err := s.st.Attendance(ctx, se.ID)
 	if err != nil {
@@ -59,9 +67,12 @@ func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum()}
+	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum(), Error: reason}
 	for _, m := range members {
 		row := attendanceRow{Member: m, Line: model.AttendanceFor(list, m.Abbrev)}
+		if typed != nil {
+			row.Line = typed[m.Abbrev]
+		}
 		for _, p := range persons {
 			if p.MemberAbbrev == m.Abbrev {
 				row.Persons = append(row.Persons, p.Name)
@@ -69,13 +80,13 @@ func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Rows = append(d.Rows, row)
 	}
-	s.render(w, r, http.StatusOK, "attendance.html", view{Title: "Anwesenheit – " + se.Title(), Active: "sitzungen", Data: d})
+	s.render(w, r, status, "attendance.html", view{Title: "Anwesenheit – " + se.Title(), Active: "sitzungen", Data: d})
 }
 
 // saveAttendance stores the whole list in one transaction; while the
 // session runs it also establishes the quorum again.
 func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
-	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
+	_, council, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
 	if !ok {
 		return
 	}
@@ -86,19 +97,26 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var list []model.Attendance
+	typed := map[string]model.Attendance{}
 	for _, m := range members {
-		p := model.Presence(r.PostFormValue("anwesenheit_" + m.Abbrev))
-		if p == "" || p == model.Absent {
-			continue // not listed: absent
-		}
-		a := model.Attendance{Member: m.Abbrev, Presence: p, Person: strings.TrimSpace(r.PostFormValue("person_" + m.Abbrev))}
+		a := model.Attendance{Member: m.Abbrev, Presence: model.Presence(r.PostFormValue("anwesenheit_" + m.Abbrev)), Person: strings.TrimSpace(r.PostFormValue("person_" + m.Abbrev))}
 		a.FromItemID, _ = strconv.ParseInt(r.PostFormValue("ab_"+m.Abbrev), 10, 64)
 		a.UntilItemID, _ = strconv.ParseInt(r.PostFormValue("bis_"+m.Abbrev), 10, 64)
+		typed[m.Abbrev] = a
+		if a.Presence == "" || a.Presence == model.Absent {
+			continue // not listed: absent
+		}
 		list = append(list, a)
 	}
 	quorum, reason, err := s.st.SaveAttendance(ctx, se.ID, list)
 	if err != nil {
-		s.fail(w, r, err, "")
+		// A refused list comes back as typed: one missing name must not
+		// cost the other members' rows.
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderAttendance(w, r, http.StatusUnprocessableEntity, council, se, typed, model.ReasonOf(err))
 		return
 	}
 	s.changed(r, se.ID)

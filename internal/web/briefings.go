@@ -213,7 +213,8 @@ func (s *Server) createBriefing(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := briefingForm(r, u.Name)
 	if err != nil {
-		s.fail(w, r, err, "")
+		// A mark left open ("[[") must not cost the briefing's text.
+		s.failKeeping(w, r, err, "", r.PostFormValue("inhalt"))
 		return
 	}
 	id, err := s.st.CreateBriefing(r.Context(), b, v)
@@ -351,7 +352,7 @@ func (s *Server) saveBriefingVersion(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := briefingForm(r, u.Name)
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.failKeeping(w, r, err, "", r.PostFormValue("inhalt"))
 		return
 	}
 	if err := s.st.AddBriefingVersion(r.Context(), id, formVersion(r), v); err != nil {
@@ -367,7 +368,7 @@ func (s *Server) saveKeyMessage(w http.ResponseWriter, r *http.Request) {
 	}
 	text, err := formText(r.PostFormValue("text"))
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
 		return
 	}
 	k := model.KeyMessage{Title: strings.TrimSpace(r.PostFormValue("titel")), Text: text, Version: formVersion(r)}

@@ -113,3 +113,35 @@ func TestBriefingFMK(t *testing.T) {
 		t.Errorf("the FMK secretariat reads the internal briefing: %d", code)
 	}
 }
+
+// TestBriefingTextSurvivesAnOpenMark: a confidentiality mark left open
+// ("[[") in a new briefing, a new version or a key message is refused, and
+// the error page gives the typed text back to copy. Before, the page said
+// only what was wrong and the briefing's text was lost.
+func TestBriefingTextSurvivesAnOpenMark(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	bs, _ := st.Briefings(ctx, fmk.ID)
+	if len(bs) == 0 {
+		t.Fatal("no FMK briefing")
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	text := "Lage der Finanzministerkonferenz, drei Absätze lang\nVertraulich: [[Haltung des Bundes"
+	for what, post := range map[string]struct {
+		path string
+		form url.Values
+	}{
+		"new briefing": {"/briefings", url.Values{"titel": {"Handakte Steuer"}, "fachmk": {"FMK"}, "inhalt": {text}}},
+		"new version":  {fmt.Sprintf("/briefings/%d", bs[0].ID), url.Values{"version": {"1"}, "inhalt": {text}}},
+		"key message":  {"/kernbotschaften", url.Values{"titel": {"Kernbotschaft Steuer"}, "text": {text}}},
+	} {
+		code, page := do(t, gs, "POST", ts.URL+post.path, post.form)
+		if code != http.StatusBadRequest {
+			t.Errorf("%s with an open mark: %d", what, code)
+		}
+		if !strings.Contains(page, "Ihre Eingabe, zum Übertragen") || !strings.Contains(page, "Haltung des Bundes") {
+			t.Errorf("%s: the typed text is lost", what)
+		}
+	}
+}

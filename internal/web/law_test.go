@@ -311,9 +311,29 @@ func TestAttendancePage(t *testing.T) {
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "vertreten kann nur eine Person desselben Mitglieds") {
 		t.Errorf("HE represented by a person of BY: %d", code)
 	}
+	// A representation without its person is refused; the list comes back
+	// as typed (before: an error page, every row of the list lost).
 	form.Set("person_HE", "Staatssekretär Vertretung")
+	form.Set("anwesenheit_SN", "vertreten")
 	form.Set("anwesenheit_SL", "abwesend")
-	code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form)
+	form.Set("person_BE", "Senatorin Berlin")
+	code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `class="error-box"`) || !strings.Contains(body, "SN") {
+		t.Errorf("SN represented by nobody: %d", code)
+	}
+	for _, want := range []string{`name="person_HE" value="Staatssekretär Vertretung"`, `name="person_BE" value="Senatorin Berlin"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refused list lost %s", want)
+		}
+	}
+	for _, m := range []struct{ abbrev, presence string }{{"HE", "vertreten"}, {"SN", "vertreten"}, {"SL", "abwesend"}, {"BE", "anwesend"}} {
+		row := between(body, `id="anw-`+m.abbrev+`"`, "</select>")
+		if !strings.Contains(row, `value="`+m.presence+`" selected`) {
+			t.Errorf("the refused list lost %s %s", m.abbrev, m.presence)
+		}
+	}
+	form.Set("anwesenheit_SN", "anwesend")
+	code, _ = do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form)
 	if code != http.StatusSeeOther {
 		t.Fatalf("save: %d", code)
 	}
@@ -492,5 +512,40 @@ func TestRepresentativeAndBinding(t *testing.T) {
 		if _, page := do(t, client(t, ts, ""), "GET", ts.URL+path, nil); !strings.Contains(page, "nur für die zustimmenden Mitglieder: "+bound) {
 			t.Errorf("%s does not say whom the decision binds", path)
 		}
+	}
+}
+
+// TestEndingAsksAboutOpenProposals: an ended session takes no more votes,
+// so ending one with a proposal not voted on shows the proposals and asks
+// for the confirmation that they stay undecided. Before, "Sitzung beenden"
+// ended it at once and the proposal could no longer be decided there.
+func TestEndingAsksAboutOpenProposals(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, _ := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	if !strings.Contains(page, "Noch nicht abgestimmt") || !strings.Contains(page, fmt.Sprintf(`href="/sitzungen/48/live?top=%d#top-%d">TOP 5 Föderale Rahmenarchitektur</a>: Beschlussvorschlag`, item, item)) ||
+		!strings.Contains(page, `name="offene_vorschlaege" value="ja" required><label for="offene-vorschlaege-ok">Der Vorschlag bleibt in dieser Sitzung unentschieden.`) {
+		t.Errorf("the management page names no open proposal before the end: %s", between(page, `id="h-status"`, "</section>"))
+	}
+	se, _ := st.Session(ctx, sid)
+	end := url.Values{"version": {fmt.Sprint(se.Version)}, "naechster": {"beendet"}}
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", end)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Sitzung ist nicht beendet") {
+		t.Errorf("ending without the confirmation: %d", code)
+	}
+	if se, _ := st.Session(ctx, sid); se.Status != model.StatusRunning {
+		t.Fatalf("the session is %s", se.Status)
+	}
+	end.Set("offene_vorschlaege", "ja")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", end); code != http.StatusSeeOther {
+		t.Fatalf("ending with the confirmation: %d %s", code, between(body, "<main", "</main>"))
+	}
+	if se, _ := st.Session(ctx, sid); se.Status != model.StatusEnded {
+		t.Errorf("the session is %s after the confirmed end", se.Status)
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); strings.Contains(page, "Noch nicht abgestimmt") {
+		t.Error("the ended session still warns of open proposals")
 	}
 }

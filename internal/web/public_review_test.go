@@ -74,7 +74,11 @@ func TestHomeLeadsAFachMKSecretariatToItsPages(t *testing.T) {
 	ts, _ := cycleServer(t)
 	_, page := do(t, client(t, ts, "fmk"), "GET", ts.URL+"/", nil)
 	main := between(page, "<main", "</main>")
-	for _, want := range []string{">Ihre Fachministerkonferenz<", `href="/fachmk/FMK"`, `href="/anliegen"`, `href="/evaluation"`} {
+	// The card headings break between the parts of the compound
+	// ("Fach-/minister-/konferenzen"), not where the card ends: at 1366 px
+	// the four cards broke "Fachministerkonferen" / "z" where the browser
+	// has no German hyphenation (headless chromium).
+	for _, want := range []string{">Ihre Fach&shy;minister&shy;konferenz<", ">Fach&shy;minister&shy;konferenzen<", `href="/fachmk/FMK"`, `href="/anliegen"`, `href="/evaluation"`} {
 		if !strings.Contains(main, want) {
 			t.Errorf("start page of the FMK secretariat lacks %q:\n%s", want, main)
 		}
@@ -83,7 +87,7 @@ func TestHomeLeadsAFachMKSecretariatToItsPages(t *testing.T) {
 		t.Errorf("start page: %v", p)
 	}
 	_, public := do(t, client(t, ts, ""), "GET", ts.URL+"/", nil)
-	if strings.Contains(public, "Ihre Fachministerkonferenz") || strings.Contains(public, `href="/anliegen"`) {
+	if strings.Contains(public, `id="h-eigene"`) || strings.Contains(public, `href="/anliegen"`) {
 		t.Errorf("the public start page names a conference of its own or the requests:\n%s", between(public, "<main", "</main>"))
 	}
 }

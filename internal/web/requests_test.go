@@ -59,10 +59,16 @@ func TestRequestsThroughThePages(t *testing.T) {
 	if code, _ := do(t, fmk, "POST", path+"/top", url.Values{"sitzung": {"48"}, "version": {"1"}}); code != http.StatusForbidden {
 		t.Errorf("FMK registers its own request: %d", code)
 	}
+	// No session is being prepared: the secretariat's page says why it
+	// offers no registration and links the planning (before: the form was
+	// just missing).
+	if _, page := do(t, gs, "GET", path, nil); strings.Contains(page, "Als TOP anmelden zur") || !strings.Contains(page, `id="keine-sitzung"`) || !strings.Contains(page, `href="/sitzungen/neu"`) {
+		t.Error("without a session in preparation the request's page does not say why it cannot be registered")
+	}
 	// The secretariat registers it for the 48th session in one action.
 	planSession48(t, ts, st)
 	_, page := do(t, gs, "GET", path, nil)
-	if !strings.Contains(page, "Als TOP anmelden") {
+	if !strings.Contains(page, "Als TOP anmelden") || strings.Contains(page, `id="keine-sitzung"`) {
 		t.Fatal("no registration form for the secretariat")
 	}
 	if code, body := do(t, gs, "POST", path+"/top", url.Values{"sitzung": {"48"}, "abschnitt": {"0"}, "version": {fmt.Sprint(q.Version)}}); code != http.StatusSeeOther {
@@ -73,6 +79,10 @@ func TestRequestsThroughThePages(t *testing.T) {
 	}
 	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); !strings.Contains(page, fmt.Sprintf(`<a href="/anliegen/%d">aus Anliegen Nr. %d</a>`, q.ID, q.ID)) {
 		t.Error("the registration does not link back to the request")
+	} else if n := strings.Count(page, "aus Anliegen"); n != 1 {
+		// Hessen's own registration (planSession48) came from no request:
+		// it said "aus Anliegen Nr. 0", linking to /anliegen/0.
+		t.Errorf("%d registrations say they came from a request, want 1", n)
 	}
 	// A second request is declined with a reason the submitter reads.
 	do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"Zweites Anliegen"}})
