@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // The publication gate. Whether an audience may see an object, or which
 // version of it, is decided here and nowhere else; every surface — HTML
@@ -49,6 +52,17 @@ func (s Session) MinutesPublic() bool {
 // public minutes of a session whose minutes are not approved are marked
 // "Entwurf".
 func (s Session) MinutesApproved() bool { return s.Status == StatusMinutesApproved }
+
+// MinutesFileName is the file name of the session's public minutes in the
+// given format ("pdf", "txt"): "protokoll-47.pdf" once approved,
+// "protokoll-47-entwurf.pdf" before, so a saved copy still says it is a
+// draft (download, OParl File).
+func MinutesFileName(s Session, ext string) string {
+	if s.MinutesApproved() {
+		return fmt.Sprintf("protokoll-%d.%s", s.Number, ext)
+	}
+	return fmt.Sprintf("protokoll-%d-entwurf.%s", s.Number, ext)
+}
 
 // MinutesEditable reports whether the minutes of the session can be
 // recorded now: while it runs, and afterwards until they are approved.

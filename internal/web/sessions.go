@@ -151,7 +151,7 @@ func (s *Server) protocolPDF(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("herunterladen") == "1" {
 		disposition = "attachment"
 	}
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`%s; filename="protokoll-%d.pdf"`, disposition, doc.Session.Number))
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`%s; filename="%s"`, disposition, model.MinutesFileName(doc.Session, "pdf")))
 	buf.WriteTo(w)
 }
 
