@@ -128,6 +128,19 @@ func (a Audience) SeesAgenda(s Session) bool { return a == Internal || s.AgendaP
 // rows.
 func (a Audience) SeesMinutes(s Session) bool { return a == Internal || s.MinutesPublic() }
 
+// HasMinutes reports whether minutes of the session exist for the
+// audience, so that pages offer them (HTML, PDF, text) and call them a
+// draft: for the public once the session has ended (first the agenda and
+// the adopted decisions, then the released draft), internally from its
+// start on (they are recorded live). A planned or convened session has
+// none, and the public sees none of a running one.
+func (a Audience) HasMinutes(s Session) bool {
+	if a == Internal {
+		return s.Status == StatusRunning || s.Held()
+	}
+	return !s.Internal && s.Held()
+}
+
 // SeesDecision reports whether the audience may see the decision at all.
 func (a Audience) SeesDecision(d Decision) bool { return a == Internal || d.Public() }
 

@@ -166,6 +166,7 @@ func (s *Server) protocolText(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s"`, model.MinutesFileName(doc.Session, "txt")))
 	buf.WriteTo(w)
 }
 
