@@ -160,30 +160,34 @@ func LegalText(text string) []LegalBlock {
 		if len(lines) == 0 {
 			continue
 		}
-		b := LegalBlock{List: true}
-		for _, l := range lines {
-			if !strings.HasPrefix(l, "- ") {
-				b.List = false
+		// A heading line is a block of its own; the lines between
+		// headings are a list if each starts with "- ", else a paragraph.
+		var run []string
+		flush := func() {
+			if len(run) == 0 {
+				return
 			}
-		}
-		for _, l := range lines {
-			switch {
-			case strings.HasPrefix(l, "## "):
-				// A heading is a block of its own, whatever follows it.
-				if len(b.Lines) > 0 {
-					blocks = append(blocks, b)
+			b := LegalBlock{List: true}
+			for _, l := range run {
+				b.List = b.List && strings.HasPrefix(l, "- ")
+			}
+			for _, l := range run {
+				if b.List {
+					l = strings.TrimSpace(l[2:])
 				}
-				blocks = append(blocks, LegalBlock{Heading: true, Lines: [][]LegalSpan{legalSpans(strings.TrimSpace(l[3:]))}})
-				b = LegalBlock{List: b.List}
-				continue
-			case b.List:
-				l = strings.TrimSpace(l[2:])
+				b.Lines = append(b.Lines, legalSpans(l))
 			}
-			b.Lines = append(b.Lines, legalSpans(l))
+			blocks, run = append(blocks, b), nil
 		}
-		if len(b.Lines) > 0 {
-			blocks = append(blocks, b)
+		for _, l := range lines {
+			if strings.HasPrefix(l, "## ") {
+				flush()
+				blocks = append(blocks, LegalBlock{Heading: true, Lines: [][]LegalSpan{legalSpans(strings.TrimSpace(l[3:]))}})
+				continue
+			}
+			run = append(run, l)
 		}
+		flush()
 	}
 	return blocks
 }

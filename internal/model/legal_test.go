@@ -22,6 +22,13 @@ func TestLegalText(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("LegalText:\n got %+v\nwant %+v", got, want)
 	}
+	// A list under a heading in the same block (it was a paragraph with
+	// dashes before).
+	got = LegalText("## Nicht barrierefrei\n- PDF\n- Anlagen")
+	want = []LegalBlock{{Heading: true, Lines: [][]LegalSpan{{{Text: "Nicht barrierefrei"}}}}, {List: true, Lines: [][]LegalSpan{{{Text: "PDF"}}, {{Text: "Anlagen"}}}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("LegalText with a list under a heading:\n got %+v\nwant %+v", got, want)
+	}
 	for text, bad := range map[string]bool{
 		"Text\n\nmit Absatz": false, "": false, "a < b und c > d": false,
 		"<script>alert(1)</script>": true, "<a href=x>": true, "[[vertraulich]]": true, "⟦x⟧": true,

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -57,6 +58,17 @@ func TestPublicMinutesOnlyWhenTheyExist(t *testing.T) {
 	}
 	if _, page := do(t, public, "GET", ts.URL+"/beschluesse", nil); strings.Contains(page, `href="/sitzungen/48/protokoll"`) {
 		t.Errorf("the register links the minutes of the running session")
+	}
+	// Asked for directly, the minutes of a running or planned session do
+	// not exist for the public (they said "Protokoll – Entwurf" before).
+	for _, path := range []string{"/sitzungen/48/protokoll", "/sitzungen/48/protokoll.pdf", "/sitzungen/48/protokoll.txt", "/sitzungen/49/protokoll", "/sitzungen/49/protokoll.pdf", "/sitzungen/49/protokoll.txt"} {
+		code, page := do(t, public, "GET", ts.URL+path, nil)
+		if code != http.StatusNotFound || !strings.Contains(page, "hat noch kein Protokoll") {
+			t.Errorf("public %s: %d", path, code)
+		}
+		if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+path, nil); code != http.StatusOK {
+			t.Errorf("secretariat %s: %d", path, code)
+		}
 	}
 	// Internally the running session's minutes are recorded: offered.
 	if _, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, `href="/sitzungen/48/protokoll.pdf"`) {
