@@ -72,7 +72,7 @@ func TestLegalPages(t *testing.T) {
 		t.Error("the public start page names missing legal pages")
 	}
 	_, list := do(t, gs, "GET", ts.URL+"/rechtliche-seiten", nil)
-	if row := between(list, `href="/barrierefreiheit"`, "</tr>"); !strings.Contains(row, "fehlt") {
+	if row := between(list, `href="/barrierefreiheit"`, "</li>"); !strings.Contains(row, "Fehlt") {
 		t.Errorf("overview row: %q", row)
 	}
 
