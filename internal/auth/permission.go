@@ -21,6 +21,7 @@ const (
 	RequestFloor   Action = "request_floor"   // ask for the floor in a running session (Redeliste; for one's own member)
 	SubmitRequest  Action = "submit_request"  // submit a request (Anliegen) of a FachMK to the IT-PLR
 	Evaluate       Action = "evaluate"        // answer the yearly evaluation (spokespersons, FachMK secretariats)
+	ManageSite     Action = "manage_site"     // set the site's legal pages (Impressum, Barrierefreiheit, Datenschutz)
 )
 
 // allowed says which roles may take an action at all; member-bound actions
@@ -40,6 +41,7 @@ var allowed = map[Action][]model.Role{
 	RequestFloor:   {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
 	SubmitRequest:  {model.RoleSecretariat, model.RoleFachMK},
 	Evaluate:       {model.RoleSpokesperson, model.RoleFachMK},
+	ManageSite:     {model.RoleSecretariat},
 }
 
 // Can reports whether the user may take the action; u is nil for the public.

@@ -36,7 +36,7 @@ func Load(ctx context.Context, s *store.Store) error {
 	ctx = store.WithActor(ctx, Actor)
 	l := loader{s: s, bodies: map[string]int64{}, personIDs: map[string]int64{}}
 	return l.run(ctx, l.council, l.conferences, l.persons, l.representatives, l.spokespersons,
-		l.session45, l.session46, l.session47, l.alRunde39, l.tasks, l.evaluation, l.evaluationRounds, l.briefing, l.briefings)
+		l.session45, l.session46, l.session47, l.alRunde39, l.tasks, l.evaluation, l.evaluationRounds, l.briefing, l.briefings, l.legalPages)
 }
 
 // LoadCalendar adds, to a store with the demo data, the FachMK dates of

@@ -232,3 +232,37 @@ func TestAlRunde39(t *testing.T) {
 		t.Errorf("%d recommendations, %d for the Grüne Liste; want 4 and 3", decided, green)
 	}
 }
+
+// TestDemoLegalPages: the demo sets the three legal pages with texts
+// marked as demo that name FITKO's address, a feedback contact and the
+// Schlichtungsstelle; the secretariat's hints find nothing missing; a
+// second load keeps an operator's own text.
+func TestDemoLegalPages(t *testing.T) {
+	s := loaded(t)
+	ctx := context.Background()
+	ps, err := s.LegalPages(ctx)
+	if err != nil || len(ps) != 3 {
+		t.Fatalf("legal pages: %v %v", ps, err)
+	}
+	for _, p := range ps {
+		if !p.Set() || !strings.HasPrefix(p.Text, DemoLegalNote) || !strings.Contains(p.Text, "60594 Frankfurt am Main") && p.Kind != model.LegalAccessibility {
+			t.Errorf("%s: %.200q", p.Kind, p.Text)
+		}
+		if err := model.CheckLegalText(p.Text); err != nil {
+			t.Errorf("%s: %v", p.Kind, err)
+		}
+		if h := model.LegalHints(p.Kind, p.Text); len(h) > 0 {
+			t.Errorf("%s: hints %v", p.Kind, h)
+		}
+	}
+	own := "Impressum des Betreibers, 60594 Frankfurt am Main"
+	if err := s.SaveLegalPage(store.WithActor(ctx, "gs"), model.LegalImprint, own, ps[0].Version); err != nil {
+		t.Fatal(err)
+	}
+	if err := Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := s.LegalPage(ctx, model.LegalImprint); p.Text != own {
+		t.Errorf("a second load changed the operator's text: %q", p.Text)
+	}
+}

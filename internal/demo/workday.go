@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -159,8 +160,47 @@ func (l *loader) session46(ctx context.Context) error {
 }
 
 // conferenceCalendar gives every FachMK two dates in the twelve months
-// after now (a spring and an autumn conference, or the next two), and a
+// after now (its next spring and its next autumn conference), and a
 // contact for its secretariat, where the conference has none yet.
+// conferenceDay is one demo conference date with a title that fits it.
+type conferenceDay struct {
+	title string
+	day   model.Date
+}
+
+// conferenceDays gives the i-th FachMK its next two conferences after
+// start, its next spring conference (May or June) and its next autumn
+// conference (November or December), as the
+// Fachministerkonferenzen hold them, each starting Monday to Thursday (it
+// lasts two days). The title follows the season of the date, so a date in
+// January is never called an autumn conference.
+func conferenceDays(start model.Date, i int) []conferenceDay {
+	from := start.Time()
+	var all []conferenceDay
+	for _, s := range []struct {
+		name  string
+		month time.Month
+		span  int
+	}{{"Frühjahrskonferenz", time.May, 50}, {"Herbstkonferenz", time.November, 40}} {
+		t := time.Date(start.Year, s.month, 4+(i*3)%s.span, 0, 0, 0, 0, time.UTC)
+		if !t.After(from) {
+			t = t.AddDate(1, 0, 0)
+		}
+		// Move a weekend or Friday start to the Thursday before, or, where
+		// that is not after start, to the Monday after: the date stays in
+		// the twelve months.
+		back, ahead := map[time.Weekday]int{time.Friday: 1, time.Saturday: 2, time.Sunday: 3}[t.Weekday()], map[time.Weekday]int{time.Friday: 3, time.Saturday: 2, time.Sunday: 1}[t.Weekday()]
+		if b := t.AddDate(0, 0, -back); b.After(from) {
+			t = b
+		} else {
+			t = t.AddDate(0, 0, ahead)
+		}
+		all = append(all, conferenceDay{title: fmt.Sprintf("%s %d", s.name, t.Year()), day: model.DateOf(t)})
+	}
+	sort.Slice(all, func(a, b int) bool { return all[a].day.Before(all[b].day) })
+	return all
+}
+
 func (l *loader) conferenceCalendar(ctx context.Context) error {
 	places := []string{"Berlin", "München", "Hamburg", "Wiesbaden", "Düsseldorf", "Dresden", "Hannover", "Mainz", "Potsdam", "Stuttgart", "Kiel", "Erfurt", "Magdeburg", "Schwerin", "Saarbrücken", "Bremen"}
 	start := model.BerlinDate(time.Now())
@@ -174,14 +214,9 @@ func (l *loader) conferenceCalendar(ctx context.Context) error {
 			return err
 		}
 		if len(dates) == 0 {
-			for j, offset := range []int{35 + 9*i, 190 + 7*i} {
-				day := model.DateOf(start.Time().AddDate(0, 0, offset))
-				season := "Frühjahrskonferenz"
-				if m := day.Time().Month(); m >= time.August || m <= time.January {
-					season = "Herbstkonferenz"
-				}
-				if _, err := l.s.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: id, Title: fmt.Sprintf("%s %d", season, day.Year),
-					Starts: day, Ends: model.DateOf(day.Time().AddDate(0, 0, 1)), StartTime: "10:00", EndTime: "15:00",
+			for j, cd := range conferenceDays(start, i) {
+				if _, err := l.s.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: id, Title: cd.title,
+					Starts: cd.day, Ends: model.DateOf(cd.day.Time().AddDate(0, 0, 1)), StartTime: "10:00", EndTime: "15:00",
 					Place: places[(i+j*5)%len(places)], UID: fmt.Sprintf("demo-%s-%d@gremium", strings.ToLower(strings.ReplaceAll(c.Abbrev, " ", "-")), j+1)}); err != nil {
 					return err
 				}

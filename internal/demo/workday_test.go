@@ -2,6 +2,8 @@ package demo
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,4 +85,52 @@ func mustRef(t *testing.T, ref string) model.DecisionNumber {
 		t.Fatalf("ref %s", ref)
 	}
 	return n
+}
+
+// TestConferenceTitlesFitDates: a demo FachMK date is called a spring
+// conference in spring and an autumn conference in autumn, whatever day
+// the demo is loaded (it failed before: a date in January was titled
+// "Herbstkonferenz"); both dates lie in the next twelve months.
+func TestConferenceTitlesFitDates(t *testing.T) {
+	check := func(from model.Date, abbrev string, d model.Date, title string) {
+		t.Helper()
+		m := d.Month
+		spring := m >= time.March && m <= time.June
+		autumn := m >= time.September && m <= time.December
+		if !(strings.HasPrefix(title, "Frühjahrskonferenz") && spring) && !(strings.HasPrefix(title, "Herbstkonferenz") && autumn) {
+			t.Errorf("from %s: %s %q on %s", from, abbrev, title, d)
+		}
+		if !strings.HasSuffix(title, fmt.Sprint(d.Year)) {
+			t.Errorf("from %s: %s %q in year %d", from, abbrev, title, d.Year)
+		}
+		if wd := d.Time().Weekday(); wd == time.Friday || wd == time.Saturday || wd == time.Sunday {
+			t.Errorf("from %s: %s %q starts on a %s", from, abbrev, title, wd)
+		}
+		if !from.Before(d) || d.Time().After(from.Time().AddDate(1, 0, 0)) {
+			t.Errorf("from %s: %s %q on %s not in the next twelve months", from, abbrev, title, d)
+		}
+	}
+	for m := time.January; m <= time.December; m++ {
+		for _, day := range []int{1, 15, 28} {
+			from := model.NewDate(2026, m, day)
+			for i := range itplr.Conferences() {
+				for _, cd := range conferenceDays(from, i) {
+					check(from, fmt.Sprint(i), cd.day, cd.title)
+				}
+			}
+		}
+	}
+	s := loaded(t)
+	ctx := context.Background()
+	if err := LoadCalendar(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	today := model.BerlinDate(time.Now())
+	for _, c := range itplr.Conferences() {
+		b, _ := s.BodyByAbbrev(ctx, c.Abbrev)
+		dates, _ := s.ConferenceDates(ctx, b.ID, today)
+		for _, d := range dates {
+			check(today, c.Abbrev, d.Starts, d.Title)
+		}
+	}
 }

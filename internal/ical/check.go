@@ -13,7 +13,8 @@ import (
 // whole UTF-8 (folding never splits a character), continuation lines start
 // with a space or tab, no control characters but HTAB, BEGIN/END nest, the
 // calendar has VERSION and PRODID, every VEVENT has UID, DTSTAMP and
-// DTSTART, and every TZID used is defined by a VTIMEZONE. Tests run it on
+// DTSTART, every VALARM sits in a VEVENT with ACTION, TRIGGER and
+// DESCRIPTION, and every TZID used is defined by a VTIMEZONE. Tests run it on
 // every feed; nil means none broken.
 func Check(b []byte) []string {
 	var bad []string
@@ -79,6 +80,18 @@ func Check(b []byte) []string {
 					if !c.props[p] {
 						add("a VEVENT lacks %s", p)
 					}
+				}
+			}
+			if value == "VALARM" {
+				// RFC 5545 3.6.6: ACTION and TRIGGER, a DISPLAY alarm its
+				// text; only inside an event.
+				for _, p := range []string{"ACTION", "TRIGGER", "DESCRIPTION"} {
+					if !c.props[p] {
+						add("a VALARM lacks %s", p)
+					}
+				}
+				if len(stack) < 2 || stack[len(stack)-2] != "VEVENT" {
+					add("a VALARM outside a VEVENT")
 				}
 			}
 			stack, comps = stack[:len(stack)-1], comps[:len(comps)-1]

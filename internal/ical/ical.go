@@ -14,6 +14,7 @@ package ical
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -48,6 +49,19 @@ type Event struct {
 	// raised by every change of its date, time or place and by a
 	// cancellation, so that clients replace their copy. 0 is not written.
 	Sequence int
+	// Free marks an event that does not block time (TRANSP:TRANSPARENT,
+	// RFC 5545 3.8.2.7), such as a deadline.
+	Free bool
+	// Alarm, if set, is a reminder of the event (a VALARM, RFC 5545
+	// 3.6.6).
+	Alarm *Alarm
+}
+
+// Alarm is a reminder shown Before the start of its event (for an all-day
+// event: before midnight of its first day) with Text (ACTION:DISPLAY).
+type Alarm struct {
+	Before time.Duration
+	Text   string
 }
 
 // Timed says whether the event has a time of day.
@@ -151,14 +165,44 @@ func Write(w io.Writer, c Calendar) error {
 		}
 		if e.Cancelled {
 			line("STATUS:CANCELLED")
+		}
+		if e.Cancelled || e.Free {
 			line("TRANSP:TRANSPARENT")
 		} else {
 			line("TRANSP:OPAQUE")
+		}
+		if a := e.Alarm; a != nil && !e.Cancelled {
+			line("BEGIN:VALARM")
+			line("ACTION:DISPLAY")
+			line("TRIGGER;RELATED=START:" + beforeValue(a.Before))
+			line("DESCRIPTION:" + EscapeText(cmp.Or(a.Text, e.Summary)))
+			line("END:VALARM")
 		}
 		line("END:VEVENT")
 	}
 	line("END:VCALENDAR")
 	return bw.Flush()
+}
+
+// beforeValue writes a duration before the start as a negative DURATION
+// value (RFC 5545 3.3.6): 2 days 15 hours is "-P2DT15H".
+func beforeValue(d time.Duration) string {
+	d = d.Abs().Truncate(time.Minute)
+	days, rest := int(d/(24*time.Hour)), d%(24*time.Hour)
+	v := "-P"
+	if days > 0 {
+		v += fmt.Sprintf("%dD", days)
+	}
+	if rest > 0 || days == 0 {
+		v += "T"
+		if h := int(rest / time.Hour); h > 0 {
+			v += fmt.Sprintf("%dH", h)
+		}
+		if m := int(rest % time.Hour / time.Minute); m > 0 || rest == 0 {
+			v += fmt.Sprintf("%dM", m)
+		}
+	}
+	return v
 }
 
 func localTime(t time.Time) string { return t.In(model.Berlin).Format("20060102T150405") }
@@ -295,6 +339,34 @@ func SessionEvent(host, bodyAbbrev, bodyName string, se model.Session, url strin
 // Write.
 func DeadlineEvent(uid, summary string, due model.Date, url string) Event {
 	return Event{UID: uid, Summary: summary, FirstDay: due, URL: url}
+}
+
+// RegistrationReminder is when the reminder of a registration deadline
+// (Anmeldeschluss) shows: at 09:00 three days before the last day.
+const RegistrationReminder = 2*24*time.Hour + 15*time.Hour
+
+// RegistrationDeadlineEvent gives the all-day event of a session's
+// registration deadline (Anmeldeschluss), the last day on which members
+// register agenda items in time: "Anmeldeschluss: 48. Sitzung des
+// IT-Planungsrats", free time, with a reminder (RegistrationReminder) and
+// the address of the registration form. Its UID, like the session's, is
+// built from the body and the session number; a cancelled session's
+// deadline is cancelled with it.
+func RegistrationDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Session, url string) Event {
+	session := fmt.Sprintf("%d. Sitzung des %ss", se.Number, bodyName)
+	desc := "Letzter Tag, um Tagesordnungspunkte zur " + session
+	if !se.Date.IsZero() {
+		desc += " am " + se.Date.German()
+	}
+	desc += " anzumelden; spätere Anmeldungen gelten als verspätet."
+	e := Event{UID: fmt.Sprintf("anmeldeschluss-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
+		Summary: "Anmeldeschluss: " + session, Description: desc, URL: url, FirstDay: se.RegistrationDeadline,
+		Free: true, Cancelled: se.Cancelled(), Sequence: se.Schedule.Sequence,
+		Alarm: &Alarm{Before: RegistrationReminder, Text: "Anmeldeschluss am " + se.RegistrationDeadline.German() + ": " + session}}
+	if se.Cancelled() {
+		e.Summary = "Abgesagt: " + e.Summary
+	}
+	return e
 }
 
 // Read reads the events of an iCalendar file as conference dates (without

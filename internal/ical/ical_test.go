@@ -206,3 +206,63 @@ func TestDeadlineEvent(t *testing.T) {
 		t.Errorf("deadline:\n%s", buf.String())
 	}
 }
+
+// TestRegistrationDeadlineEvent: the registration deadline of a session
+// (Anmeldeschluss) is an all-day event on its last day that blocks no
+// time, with a reminder at 09:00 three days before, which an independent
+// reader finds; a cancelled session's deadline is cancelled without
+// reminder.
+func TestRegistrationDeadlineEvent(t *testing.T) {
+	se := model.Session{Number: 48, Date: model.NewDate(2026, 6, 25), RegistrationDeadline: model.NewDate(2026, 5, 28)}
+	e := RegistrationDeadlineEvent("gremium.example.org", "IT-PLR", "IT-Planungsrat", se, "https://gremium.example.org/sitzungen/48/anmeldung")
+	cancelled := se
+	cancelled.Number = 49
+	cancelled.Schedule.CancelledReason = "entfällt"
+	cancelled.Status = model.StatusPlanned
+	c := RegistrationDeadlineEvent("gremium.example.org", "IT-PLR", "IT-Planungsrat", cancelled, "")
+	var buf bytes.Buffer
+	if err := Write(&buf, Calendar{Name: "Termine", Stamp: stamp(), Events: []Event{e, c}}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.Bytes()
+	if bad := Check(out); bad != nil {
+		t.Errorf("RFC 5545 broken:\n%s\n%s", strings.Join(bad, "\n"), out)
+	}
+	text := strings.ReplaceAll(string(out), "\r\n ", "")
+	for _, want := range []string{
+		"UID:anmeldeschluss-it-plr-48@gremium.example.org\r\n",
+		"DTSTART;VALUE=DATE:20260528\r\nDTEND;VALUE=DATE:20260529\r\n",
+		"SUMMARY:Anmeldeschluss: 48. Sitzung des IT-Planungsrats\r\n",
+		"DESCRIPTION:Letzter Tag\\, um Tagesordnungspunkte zur 48. Sitzung des IT-Planungsrats am 25.06.2026 anzumelden\\; spätere Anmeldungen gelten als verspätet.\r\n",
+		"URL:https://gremium.example.org/sitzungen/48/anmeldung\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;RELATED=START:-P2DT15H\r\nDESCRIPTION:Anmeldeschluss am 28.05.2026: 48. Sitzung des IT-Planungsrats\r\nEND:VALARM\r\nEND:VEVENT\r\n",
+		"SUMMARY:Abgesagt: Anmeldeschluss: 49. Sitzung",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Count(text, "BEGIN:VALARM") != 1 {
+		t.Errorf("want one alarm (none for the cancelled session):\n%s", text)
+	}
+	parsed, err := ics.ParseCalendar(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := parsed.Events()
+	if len(evs) != 2 || len(evs[0].Alarms()) != 1 {
+		t.Fatalf("%d events, alarms %v", len(evs), evs)
+	}
+	if tr := evs[0].Alarms()[0].GetProperty(ics.ComponentPropertyTrigger); tr == nil || tr.Value != "-P2DT15H" {
+		t.Errorf("trigger %+v", tr)
+	}
+	for d, want := range map[time.Duration]string{RegistrationReminder: "-P2DT15H", 15 * time.Minute: "-PT15M", 24 * time.Hour: "-P1D", 0: "-PT0M", 90 * time.Minute: "-PT1H30M"} {
+		if got := beforeValue(d); got != want {
+			t.Errorf("beforeValue(%v) = %q, want %q", d, got, want)
+		}
+	}
+	// Check finds a broken alarm.
+	broken := []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260101\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nEND:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	if bad := Check(broken); len(bad) != 2 {
+		t.Errorf("Check of an alarm without TRIGGER and DESCRIPTION: %v", bad)
+	}
+}

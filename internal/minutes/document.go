@@ -107,6 +107,10 @@ type AttendanceLine struct {
 // (page, PDF, text) marks them "Entwurf" (model.Session.MinutesApproved).
 func (d Document) Draft() bool { return !d.Session.MinutesApproved() }
 
+// HasMinutes reports whether the minutes exist for the document's
+// audience (model.Audience.HasMinutes): pages offer them only then.
+func (d Document) HasMinutes() bool { return d.Audience.HasMinutes(d.Session) }
+
 // ApprovalNote gives how approved minutes say so on every rendering:
 // "genehmigt in der 48. Sitzung am 12.03.2026", "genehmigt im
 // Umlaufverfahren am …", or "" while they are a draft.

@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // The publication gate. Whether an audience may see an object, or which
 // version of it, is decided here and nowhere else; every surface — HTML
@@ -49,6 +52,17 @@ func (s Session) MinutesPublic() bool {
 // public minutes of a session whose minutes are not approved are marked
 // "Entwurf".
 func (s Session) MinutesApproved() bool { return s.Status == StatusMinutesApproved }
+
+// MinutesFileName is the file name of the session's public minutes in the
+// given format ("pdf", "txt"): "protokoll-47.pdf" once approved,
+// "protokoll-47-entwurf.pdf" before, so a saved copy still says it is a
+// draft (download, OParl File).
+func MinutesFileName(s Session, ext string) string {
+	if s.MinutesApproved() {
+		return fmt.Sprintf("protokoll-%d.%s", s.Number, ext)
+	}
+	return fmt.Sprintf("protokoll-%d-entwurf.%s", s.Number, ext)
+}
 
 // MinutesEditable reports whether the minutes of the session can be
 // recorded now: while it runs, and afterwards until they are approved.
@@ -113,6 +127,19 @@ func (a Audience) SeesAgenda(s Session) bool { return a == Internal || s.AgendaP
 // SeesMinutes reports whether the audience may see the session's minutes
 // rows.
 func (a Audience) SeesMinutes(s Session) bool { return a == Internal || s.MinutesPublic() }
+
+// HasMinutes reports whether minutes of the session exist for the
+// audience, so that pages offer them (HTML, PDF, text) and call them a
+// draft: for the public once the session has ended (first the agenda and
+// the adopted decisions, then the released draft), internally from its
+// start on (they are recorded live). A planned or convened session has
+// none, and the public sees none of a running one.
+func (a Audience) HasMinutes(s Session) bool {
+	if a == Internal {
+		return s.Status == StatusRunning || s.Held()
+	}
+	return !s.Internal && s.Held()
+}
 
 // SeesDecision reports whether the audience may see the decision at all.
 func (a Audience) SeesDecision(d Decision) bool { return a == Internal || d.Public() }

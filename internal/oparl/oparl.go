@@ -424,11 +424,17 @@ func Consultation(d model.Decision, id, paperID, itemID, meetingID, orgID int64)
 	return o
 }
 
-// File is the public minutes of a session as PDF.
+// File is the public minutes of a session as PDF. Until the minutes are
+// approved its name and file name say it is a draft ("Entwurf"), as the
+// PDF itself does.
 func File(se model.Session, id, meetingID int64) Object {
 	o := newObject(KindFile, id)
-	o["name"] = fmt.Sprintf("Protokoll der %d. Sitzung (öffentliche Fassung)", se.Number)
-	o["fileName"] = fmt.Sprintf("protokoll-%d.pdf", se.Number)
+	if se.MinutesApproved() {
+		o["name"] = fmt.Sprintf("Protokoll der %d. Sitzung (öffentliche Fassung)", se.Number)
+	} else {
+		o["name"] = fmt.Sprintf("Protokoll der %d. Sitzung – Entwurf (öffentliche Fassung)", se.Number)
+	}
+	o["fileName"] = model.MinutesFileName(se, "pdf")
 	o["mimeType"] = "application/pdf"
 	o["accessUrl"] = Web(fmt.Sprintf("/sitzungen/%d/protokoll.pdf", se.Number))
 	o["downloadUrl"] = Web(fmt.Sprintf("/sitzungen/%d/protokoll.pdf?herunterladen=1", se.Number))

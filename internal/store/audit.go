@@ -112,6 +112,7 @@ var auditEntities = []auditEntity{
 		{"benachrichtigungen", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ? ORDER BY event, channel`},
 		{"kalender", `SELECT id, created_at FROM calendar_tokens WHERE user_id = ? ORDER BY id`}}},
 	{AuditKind{"notification_settings", "Benachrichtigungseinstellungen"}, "notification_settings", nil},
+	{AuditKind{"legal_page", "Rechtliche Seite (Impressum, Barrierefreiheit, Datenschutz)"}, "legal_pages", nil},
 	{AuditKind{"ks_shares", "Königsteiner Schlüssel"}, "", []auditPart{
 		{"anteile", `SELECT abbrev, share FROM ks_shares WHERE year = ? ORDER BY abbrev`}}},
 	{AuditKind{LoginEntity, "Anmeldung"}, "", nil},

@@ -78,6 +78,7 @@ var auditNamedKinds = map[string]auditNamed{
 	"notification":          {"outbox", "recipient_name, recipient, subject"},
 	"user":                  {"users", "username, name"},
 	"notification_settings": {"notification_settings", "user_id"},
+	"legal_page":            {"legal_pages", "kind"},
 }
 
 // namedRow is the columns of an object as the names use them, read from
@@ -676,6 +677,10 @@ func (n *auditNamer) name(e model.AuditEntry, r namedRow) AuditObject {
 		return AuditObject{Name: joinName(of("Nachricht", "an", to)+":", quoted(r.str("subject"))), Path: "/postausgang"}
 	case "user":
 		return AuditObject{Name: strings.TrimSpace("Konto " + userName(r)), Path: "/konten"}
+	case "legal_page":
+		if k := model.LegalPageKind(r.str("kind")); k.Valid() {
+			return AuditObject{Name: k.Title(), Path: "/rechtliche-seiten/" + string(k)}
+		}
 	case "notification_settings":
 		return AuditObject{Name: of("Benachrichtigungseinstellungen", "von", userName(n.users[r.num("user_id")]))}
 	case LoginEntity:

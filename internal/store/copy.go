@@ -44,7 +44,7 @@ var triggerFilled = []string{"item_refs", "oparl_dirty", "follow_up_public_dirty
 
 // seeded are tables whose rows the migrations write into an empty
 // database: they are replaced by the source's.
-var seeded = []string{"oparl_dirty", "page_generation", "search_state"}
+var seeded = []string{"oparl_dirty", "page_generation", "search_state", "legal_pages"}
 
 // CopyAll copies every row of src into dst, which must be empty (freshly
 // migrated), in one transaction of dst, and then compares every table of

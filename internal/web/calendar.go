@@ -162,7 +162,7 @@ func (s *Server) sessionCalendar(w http.ResponseWriter, r *http.Request) {
 		host = u.Hostname()
 	}
 	c := ical.Calendar{Name: "Sitzungen des " + council.Name + "s", Stamp: s.calendarStamp(r)}
-	events, err := s.sessionEvents(r, host, council)
+	events, _, err := s.sessionEvents(r, host, council)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -176,16 +176,16 @@ func (s *Server) sessionCalendar(w http.ResponseWriter, r *http.Request) {
 const CalendarSessions = 200
 
 // sessionEvents gives the events of the council's CalendarSessions newest
-// dated sessions, the lowest number first.
-func (s *Server) sessionEvents(r *http.Request, host string, council model.Body) ([]ical.Event, error) {
+// dated sessions, the lowest number first, and the sessions.
+func (s *Server) sessionEvents(r *http.Request, host string, council model.Body) ([]ical.Event, []model.Session, error) {
 	sessions, err := s.st.NewestDatedSessions(r.Context(), council.ID, CalendarSessions)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	slices.SortFunc(sessions, func(a, b model.Session) int { return a.Number - b.Number })
 	events := make([]ical.Event, 0, len(sessions))
 	for _, se := range sessions {
 		events = append(events, ical.SessionEvent(host, council.Abbrev, council.Name, se, s.site.URL(r, fmt.Sprintf("/sitzungen/%d", se.Number))))
 	}
-	return events, nil
+	return events, sessions, nil
 }

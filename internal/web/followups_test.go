@@ -781,3 +781,62 @@ func TestPersonalCalendarFeedWindow(t *testing.T) {
 		t.Error("the follow-up due to the 49th session is not on its date")
 	}
 }
+
+// TestPersonalFeedRegistrationDeadline: the members' calendar feed had
+// the sessions but not their registration deadline (Anmeldeschluss), the
+// date a member office plans its registrations by. It is an all-day event
+// with a reminder in the feed of whoever registers items (a member office,
+// the secretariat), not of an advisory member; a session that takes no
+// registrations any more has none.
+func TestPersonalFeedRegistrationDeadline(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2026, 2, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s49, _ := st.SessionByNumber(ctx, council.ID, 49)
+	s49.RegistrationDeadline = model.NewDate(2026, 2, 19)
+	if err := st.UpdateSession(ctx, s49); err != nil {
+		t.Fatal(err)
+	}
+	feed := func(account string) string {
+		t.Helper()
+		code, page := do(t, client(t, hs.ts, account), "POST", hs.ts.URL+"/mein-kalender", url.Values{})
+		m := regexp.MustCompile(`value="https?://[^"]+(/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
+		if code != http.StatusOK || m == nil {
+			t.Fatalf("%s: new address: %d", account, code)
+		}
+		code, body := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+m[1], nil)
+		if code != http.StatusOK {
+			t.Fatalf("%s: feed %d", account, code)
+		}
+		if bad := ical.Check([]byte(body)); len(bad) > 0 {
+			t.Errorf("%s: feed breaks RFC 5545: %v", account, bad)
+		}
+		return strings.ReplaceAll(body, "\r\n ", "")
+	}
+	for _, account := range []string{"hessen", "geschaeftsstelle"} {
+		f := feed(account)
+		ev := between(f, "UID:anmeldeschluss-it-plr-49@", "END:VEVENT")
+		for _, want := range []string{"DTSTART;VALUE=DATE:20260219\r\n", "SUMMARY:Anmeldeschluss: 49. Sitzung des IT-Planungsrats\r\n",
+			"/sitzungen/49/anmeldung\r\n", "TRANSP:TRANSPARENT\r\n", "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;RELATED=START:-P2DT15H\r\n"} {
+			if !strings.Contains(ev, want) {
+				t.Errorf("%s: the deadline event lacks %q:\n%s", account, want, ev)
+			}
+		}
+		if strings.Contains(f, "anmeldeschluss-it-plr-48@") {
+			t.Errorf("%s: a deadline for the 48th session, which has none", account)
+		}
+	}
+	if f := feed("dlt"); strings.Contains(f, "Anmeldeschluss") {
+		t.Errorf("an advisory member, who registers no items, gets the deadline")
+	}
+	// Once the session is convened and running, it takes no registrations.
+	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
+		se, _ := st.Session(ctx, s49.ID)
+		if err := st.SetSessionStatus(ctx, se.ID, se.Version, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f := feed("hessen"); strings.Contains(f, "Anmeldeschluss") {
+		t.Errorf("the deadline of a running session is in the feed")
+	}
+}

@@ -38,7 +38,19 @@ func TestPublicationGateCases(t *testing.T) {
 	p := ls.planted
 
 	t.Run("minutes PDF and text of a planned session with unpublished agenda", func(t *testing.T) {
-		for _, path := range []string{"/sitzungen/48/protokoll.pdf", "/sitzungen/48/protokoll.txt", "/sitzungen/48/protokoll", "/sitzungen/48"} {
+		// The public finds no minutes of a planned or convened session (404).
+		for _, path := range []string{"/sitzungen/48/protokoll.pdf", "/sitzungen/48/protokoll.txt", "/sitzungen/48/protokoll", "/sitzungen/50/protokoll.txt"} {
+			res, err := public.Get(ls.ts.URL + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := readAll(res)
+			res.Body.Close()
+			if res.StatusCode != http.StatusNotFound || strings.Contains(body, carrier) || strings.Contains(body, p.proposalTitle) {
+				t.Errorf("%s: %d, or it shows the unpublished agenda", path, res.StatusCode)
+			}
+		}
+		for _, path := range []string{"/sitzungen/48"} {
 			body := get(t, path)
 			if strings.Contains(body, carrier) || strings.Contains(body, p.proposalTitle) {
 				t.Errorf("%s shows the unpublished agenda", path)
@@ -47,7 +59,7 @@ func TestPublicationGateCases(t *testing.T) {
 	})
 
 	t.Run("proposals and rejected proposals not in the public minutes", func(t *testing.T) {
-		for _, path := range []string{"/sitzungen/47/protokoll.pdf", "/sitzungen/47/protokoll.txt", "/sitzungen/47/protokoll", "/sitzungen/47", "/sitzungen/50", "/sitzungen/50/protokoll.txt"} {
+		for _, path := range []string{"/sitzungen/47/protokoll.pdf", "/sitzungen/47/protokoll.txt", "/sitzungen/47/protokoll", "/sitzungen/47", "/sitzungen/50"} {
 			body := get(t, path)
 			for _, m := range []string{p.draft47, p.rejected47, leakMark + "PublishedAgendaProposal" + leakEnd, "Beschlussvorschlag"} {
 				if strings.Contains(body, m) {

@@ -21,6 +21,9 @@ type homeData struct {
 	// page leads to its conference, requests and evaluation; zero else.
 	Own      model.Body
 	Evaluate bool // the viewer answers the yearly evaluation
+	// MissingLegal are the legal pages not set yet, for the secretariat
+	// (nil for everyone else).
+	MissingLegal []model.LegalPageKind
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
@@ -60,6 +63,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		d.Evaluate = auth.Can(u, auth.Evaluate, "")
+	}
+	if d.MissingLegal, err = s.missingLegalPages(r); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	// Only what the viewer may see is counted (followups.go).
 	if d.OpenTasks, err = s.openFollowUps(r); err != nil {

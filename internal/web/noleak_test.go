@@ -482,6 +482,8 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 			return slugs, nil
 		case "v":
 			return []string{"1", "2"}, nil
+		case "seite":
+			return []string{"impressum", "barrierefreiheit", "datenschutz", "agb"}, nil
 		case "id":
 			switch {
 			case strings.HasPrefix(pattern, "/dokumente/"):

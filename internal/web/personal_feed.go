@@ -2,7 +2,8 @@ package web
 
 // The personal calendar feed (persönlicher Kalender): a person's deadlines
 // and sessions at a private address with a revocable token — the sessions
-// of the IT-PLR, the deadlines of the follow-ups their member is
+// of the IT-PLR, their registration deadlines (Anmeldeschluss, for whoever
+// registers agenda items), the deadlines of the follow-ups their member is
 // responsible for (all of them for the secretariat), the deadlines of open
 // written procedures, and for spokespersons the dates of their FachMK
 // (docs/followups.md, "Personal calendar").
@@ -94,9 +95,22 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		host = pu.Hostname()
 	}
 	c := ical.Calendar{Name: "gremium: Termine und Fristen – " + u.Name, Stamp: s.calendarStamp(r)}
-	if c.Events, err = s.sessionEvents(r, host, council); err != nil {
+	var sessions []model.Session
+	if c.Events, sessions, err = s.sessionEvents(r, host, council); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	// Whoever registers agenda items (a member's office, the
+	// secretariat) gets the registration deadline of every session that
+	// takes registrations, with a reminder; a cancelled session's stays,
+	// cancelled, as the session does.
+	if auth.Can(u, auth.RegisterItem, u.MemberAbbrev) {
+		for _, se := range sessions {
+			if (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !se.RegistrationDeadline.IsZero() {
+				c.Events = append(c.Events, ical.RegistrationDeadlineEvent(host, council.Abbrev, council.Name, se,
+					s.site.URL(r, fmt.Sprintf("/sitzungen/%d/anmeldung", se.Number))))
+			}
+		}
 	}
 	events, err := s.personalFeedEvents(r, u, council, host)
 	if err != nil {

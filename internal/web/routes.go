@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"gremium/internal/api"
+	"gremium/internal/model"
 )
 
 // router is where routes are registered: an *http.ServeMux, or in tests a
@@ -37,6 +38,10 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /beschluesse.atom", s.decisionFeed)
 	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
 	mux.HandleFunc("GET /suche", s.searchPage)
+	// The legal pages whose content the operator sets (legal.go).
+	for _, k := range model.LegalPageKinds {
+		mux.HandleFunc("GET "+k.Path(), s.legalPage(k))
+	}
 
 	// Follow-ups (followups.go): the list, per member, one follow-up, its
 	// progress reported by the responsible office, exports.
@@ -228,6 +233,11 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /postausgang", s.outboxPage)
 	mux.HandleFunc("POST /postausgang/{id}/erneut", s.retryNotification)
 	mux.HandleFunc("POST /postausgang/{id}/abbrechen", s.cancelNotification)
+
+	// The secretariat sets the legal pages (legal.go).
+	mux.HandleFunc("GET /rechtliche-seiten", s.legalPagesList)
+	mux.HandleFunc("GET /rechtliche-seiten/{seite}", s.legalEditPage)
+	mux.HandleFunc("POST /rechtliche-seiten/{seite}", s.saveLegalPage)
 
 	// The audit log for the secretariat (auditlog.go).
 	mux.HandleFunc("GET /aenderungsprotokoll", s.auditPage)

@@ -58,6 +58,9 @@ var screenPages = []screenPage{
 	{"", "/mitglieder/HE/auftraege", "auftraege-hessen"},
 	{"", "/beschluesse", "beschluesse"},
 	{"", "/beschluesse/B-2025/26-IT", "beschluss-2025-26"},
+	{"", "/impressum", "impressum"},
+	{"", "/barrierefreiheit", "barrierefreiheit"},
+	{"", "/datenschutz", "datenschutz"},
 	{"", "/beschluesse/{umlauf}", "beschluss-umlauf"},
 	{"", "/fachmk", "fachmk"},
 	{"", "/fachmk/{conference}", "fachmk-konferenz"},
@@ -65,6 +68,8 @@ var screenPages = []screenPage{
 	{"", "/anmelden", "anmelden"},
 
 	{"geschaeftsstelle", "/mein-bereich", "mein-bereich"},
+	{"geschaeftsstelle", "/rechtliche-seiten", "rechtliche-seiten"},
+	{"geschaeftsstelle", "/rechtliche-seiten/barrierefreiheit", "rechtliche-seite-bearbeiten"},
 	{"geschaeftsstelle", "/sitzungen/neu", "sitzung-planen"},
 	{"geschaeftsstelle", "/sitzungen/49/verwaltung", "verwaltung-49-anmeldungen"},
 	{"geschaeftsstelle", "/sitzungen/48/verwaltung", "verwaltung-48"},

@@ -52,6 +52,18 @@ func (s *Server) sessionMinutes(w http.ResponseWriter, r *http.Request) (minutes
 	return doc, true
 }
 
+// minutesExist answers 404 for minutes that do not exist for the reader
+// (model.Audience.HasMinutes): the public asks for the minutes of a
+// planned or running session. Internally the minutes layout of a planned
+// session stays available (the agenda as it will be recorded).
+func (s *Server) minutesExist(w http.ResponseWriter, r *http.Request, doc minutes.Document) bool {
+	if doc.HasMinutes() || doc.Audience == model.Internal {
+		return true
+	}
+	s.notFound(w, r, fmt.Sprintf("Die %s hat noch kein Protokoll; es wird veröffentlicht, sobald die Sitzung beendet ist.", doc.Session.Title()))
+	return false
+}
+
 func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
 	s.minutesPage(w, r, "session.html")
 }
@@ -63,7 +75,7 @@ func (s *Server) protocolPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string) {
 	ctx := r.Context()
 	doc, ok := s.sessionMinutes(w, r)
-	if !ok {
+	if !ok || page == "minutes.html" && !s.minutesExist(w, r, doc) {
 		return
 	}
 	council := doc.Body
@@ -136,7 +148,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 
 func (s *Server) protocolPDF(w http.ResponseWriter, r *http.Request) {
 	doc, ok := s.sessionMinutes(w, r)
-	if !ok {
+	if !ok || !s.minutesExist(w, r, doc) {
 		return
 	}
 	var buf bytes.Buffer
@@ -151,13 +163,13 @@ func (s *Server) protocolPDF(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("herunterladen") == "1" {
 		disposition = "attachment"
 	}
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`%s; filename="protokoll-%d.pdf"`, disposition, doc.Session.Number))
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`%s; filename="%s"`, disposition, model.MinutesFileName(doc.Session, "pdf")))
 	buf.WriteTo(w)
 }
 
 func (s *Server) protocolText(w http.ResponseWriter, r *http.Request) {
 	doc, ok := s.sessionMinutes(w, r)
-	if !ok {
+	if !ok || !s.minutesExist(w, r, doc) {
 		return
 	}
 	var buf bytes.Buffer
@@ -166,6 +178,7 @@ func (s *Server) protocolText(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s"`, model.MinutesFileName(doc.Session, "txt")))
 	buf.WriteTo(w)
 }
 

@@ -1,0 +1,105 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"gremium/internal/itplr"
+	"gremium/internal/model"
+)
+
+// TestPublicMinutesOnlyWhenTheyExist: the public page of a planned session
+// (agenda published) offered links to its minutes, and a running session
+// showed the banner "Entwurf: Dieses Protokoll ist noch nicht genehmigt",
+// though neither has minutes; a decision adopted in the running session
+// linked its minutes too. Pages offer minutes once the session has ended;
+// the draft's links and its PDF file name say "Entwurf", and the text
+// export is labelled as the import layout it is, not as a reading text.
+func TestPublicMinutesOnlyWhenTheyExist(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	public := client(t, ts, "")
+	sid, _, d := runningSession(t, st, model.KindDecision)
+	votes := map[string]model.VoteChoice{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			votes[m.Abbrev] = model.VoteYes
+		}
+	}
+	if _, err := st.RecordShowOfHands(ctx, sid, d, votes); err != nil {
+		t.Fatal(err)
+	}
+	planned := planSessionOn(t, st, 49, model.NewDate(2026, 6, 25))
+	planned.AgendaPublished = true
+	if err := st.UpdateSession(ctx, planned); err != nil {
+		t.Fatal(err)
+	}
+	noMinutes := func(path string) {
+		t.Helper()
+		code, page := do(t, public, "GET", ts.URL+path, nil)
+		main := between(page, "<main", "</main>")
+		if code != 200 || main == "" {
+			t.Fatalf("%s: %d", path, code)
+		}
+		for _, bad := range []string{"/protokoll\"", "/protokoll.pdf", "/protokoll.txt", "noch nicht genehmigt"} {
+			if strings.Contains(main, bad) {
+				t.Errorf("%s offers minutes that do not exist: %q in\n%s", path, bad, main)
+			}
+		}
+	}
+	noMinutes("/sitzungen/48") // running
+	noMinutes("/sitzungen/49") // planned, agenda published
+	noMinutes("/beschluesse/B-2026/01-IT")
+	if _, page := do(t, public, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, "Föderale Rahmenarchitektur") {
+		t.Errorf("the running session's page lacks its agenda")
+	}
+	if _, page := do(t, public, "GET", ts.URL+"/beschluesse", nil); strings.Contains(page, `href="/sitzungen/48/protokoll"`) {
+		t.Errorf("the register links the minutes of the running session")
+	}
+	// Asked for directly, the minutes of a running or planned session do
+	// not exist for the public (they said "Protokoll – Entwurf" before).
+	for _, path := range []string{"/sitzungen/48/protokoll", "/sitzungen/48/protokoll.pdf", "/sitzungen/48/protokoll.txt", "/sitzungen/49/protokoll", "/sitzungen/49/protokoll.pdf", "/sitzungen/49/protokoll.txt"} {
+		code, page := do(t, public, "GET", ts.URL+path, nil)
+		if code != http.StatusNotFound || !strings.Contains(page, "hat noch kein Protokoll") {
+			t.Errorf("public %s: %d", path, code)
+		}
+		if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+path, nil); code != http.StatusOK {
+			t.Errorf("secretariat %s: %d", path, code)
+		}
+	}
+	// Internally the running session's minutes are recorded: offered.
+	if _, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, `href="/sitzungen/48/protokoll.pdf"`) {
+		t.Errorf("the secretariat's page of the running session does not offer its minutes")
+	}
+
+	// The 47th session's minutes are a draft, the 46th's approved.
+	for nr, draft := range map[int]bool{47: true, 46: false} {
+		_, page := do(t, public, "GET", fmt.Sprintf("%s/sitzungen/%d", ts.URL, nr), nil)
+		links := between(page, `<p class="downloads">`, "</p>")
+		if !strings.Contains(links, "/protokoll.pdf") || strings.Contains(links, ">Text<") || !strings.Contains(links, "Textdatei für den Import") || !strings.Contains(links, "gremium import") {
+			t.Errorf("session %d: downloads %q", nr, links)
+		}
+		if got := strings.Contains(links, "(Entwurf)"); got != draft {
+			t.Errorf("session %d: downloads %q, draft %v, want %v", nr, links, got, draft)
+		}
+		_, minutesPage := do(t, public, "GET", fmt.Sprintf("%s/sitzungen/%d/protokoll", ts.URL, nr), nil)
+		if links := between(minutesPage, `<p class="downloads no-print">`, "</p>"); strings.Contains(links, ">Text<") || !strings.Contains(links, "Textdatei für den Import") {
+			t.Errorf("minutes %d: downloads %q", nr, links)
+		}
+		for ext, want := range map[string]string{"pdf": fmt.Sprintf("protokoll-%d.pdf", nr), "txt": fmt.Sprintf("protokoll-%d.txt", nr)} {
+			if draft {
+				want = strings.Replace(want, ".", "-entwurf.", 1)
+			}
+			res, _ := get(t, ts, fmt.Sprintf("/sitzungen/%d/protokoll.%s", nr, ext))
+			if cd := res.Header.Get("Content-Disposition"); !strings.Contains(cd, `filename="`+want+`"`) {
+				t.Errorf("session %d %s: Content-Disposition %q, want %s", nr, ext, cd, want)
+			}
+		}
+	}
+	if _, page := do(t, public, "GET", ts.URL+"/sitzungen/47", nil); !strings.Contains(between(page, "<main", "</main>"), "noch nicht genehmigt") {
+		t.Errorf("the draft minutes' session page lacks the draft banner")
+	}
+}
