@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -25,5 +27,64 @@ func TestMinutesCommentsShowTime(t *testing.T) {
 	gs := client(t, ts, "geschaeftsstelle")
 	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/47/verwaltung", nil); !strings.Contains(page, want) {
 		t.Errorf("the management page does not show when the comment was written (%s)", want)
+	}
+}
+
+// TestRevokingNeedsConfirmation: revoking the calendar address or an API
+// token, replacing the calendar address and "Überall abmelden" each show a
+// confirmation page first (a form without JavaScript); only its second
+// submit acts, so one stray click revokes nothing.
+func TestRevokingNeedsConfirmation(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	he := client(t, ts, "hessen")
+	confirmPage := func(what, path, action string) {
+		t.Helper()
+		code, page := do(t, he, "POST", ts.URL+path, url.Values{})
+		if code != http.StatusOK || !strings.Contains(page, `name="bestaetigt" value="ja"`) || !strings.Contains(page, `action="`+action+`"`) {
+			t.Errorf("%s: no confirmation page (%d)", what, code)
+		}
+		if p := wellFormedProblems(page); len(p) > 0 {
+			t.Errorf("%s: confirmation page: %v", what, p)
+		}
+	}
+	// The calendar address.
+	if code, _ := do(t, he, "POST", ts.URL+"/mein-kalender", url.Values{}); code != http.StatusOK {
+		t.Fatalf("first calendar address: %d", code)
+	}
+	acc, _, _ := st.UserLogin(ctx, "hessen")
+	since, _ := st.CalendarTokenSince(ctx, acc.ID)
+	confirmPage("new calendar address", "/mein-kalender", "/mein-kalender")
+	confirmPage("revoke calendar address", "/mein-kalender/widerrufen", "/mein-kalender/widerrufen")
+	if now, _ := st.CalendarTokenSince(ctx, acc.ID); now.IsZero() || !now.Equal(since) {
+		t.Error("the calendar address was replaced or revoked without confirmation")
+	}
+	if code, _ := do(t, he, "POST", ts.URL+"/mein-kalender/widerrufen", url.Values{"bestaetigt": {"ja"}}); code != http.StatusSeeOther {
+		t.Errorf("confirmed revocation: %d", code)
+	}
+	if now, _ := st.CalendarTokenSince(ctx, acc.ID); !now.IsZero() {
+		t.Error("the confirmed revocation did not revoke")
+	}
+	// An API token.
+	if code, _ := do(t, he, "POST", ts.URL+"/konto/tokens", url.Values{"bezeichnung": {"Landesportal"}, "tage": {"90"}}); code != http.StatusCreated {
+		t.Fatalf("new token: %d", code)
+	}
+	tokens, _ := st.APITokens(ctx, acc.ID)
+	if len(tokens) != 1 {
+		t.Fatalf("tokens: %+v", tokens)
+	}
+	revoke := fmt.Sprintf("/konto/tokens/%d/widerrufen", tokens[0].ID)
+	confirmPage("revoke token", revoke, revoke)
+	if code, _ := do(t, client(t, ts, "bund"), "POST", ts.URL+revoke, url.Values{}); code != http.StatusNotFound {
+		t.Errorf("another account is asked to confirm the revocation of a token not its own: %d", code)
+	}
+	if tokens, _ := st.APITokens(ctx, acc.ID); len(tokens) != 1 {
+		t.Error("the token was revoked without confirmation")
+	}
+	// Überall abmelden.
+	other := client(t, ts, "hessen")
+	confirmPage("logout everywhere", "/konto/abmelden-ueberall", "/konto/abmelden-ueberall")
+	if !loggedInAs(t, he, ts.URL) || !loggedInAs(t, other, ts.URL) {
+		t.Error("logged out everywhere without confirmation")
 	}
 }
