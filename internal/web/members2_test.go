@@ -8,6 +8,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestMinutesCommentsShowTime: a comment on the draft minutes shows when it
@@ -86,5 +90,51 @@ func TestRevokingNeedsConfirmation(t *testing.T) {
 	confirmPage("logout everywhere", "/konto/abmelden-ueberall", "/konto/abmelden-ueberall")
 	if !loggedInAs(t, he, ts.URL) || !loggedInAs(t, other, ts.URL) {
 		t.Error("logged out everywhere without confirmation")
+	}
+}
+
+// TestOpenProcedureHidesOthersChoices: while a written procedure is open a
+// member sees its own choice and whether the others voted, not how (as in a
+// session, where online votes stay hidden until the vote closes); the
+// secretariat sees every choice; once closed everyone does.
+func TestOpenProcedureHidesOthersChoices(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	deadline := time.Now().Add(48 * time.Hour)
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Verlängerung Kooperation", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat verlängert."}}, Applicants: []string{"Bund"}}, Deadline: deadline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for m, c := range map[string]model.VoteChoice{"HE": model.VoteNo, "Bund": model.VoteYes, "BY": model.VoteAbstain} {
+		if err := st.CastVote(ctx, pid, m, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := fmt.Sprintf("%s/umlaufverfahren/%d", ts.URL, pid)
+	cells := func(page string) (yes, no, abstain, voted int) {
+		return strings.Count(page, "<td>ja</td>"), strings.Count(page, "<td>nein</td>"), strings.Count(page, "<td>enthaltung</td>"), strings.Count(page, "<td>hat abgestimmt</td>")
+	}
+	for _, c := range []struct {
+		user                        string
+		yes, no, abstain, votedOnly int
+	}{
+		{"hessen", 0, 1, 0, 2},
+		{"bund", 1, 0, 0, 2},
+		{"sprecher-hb", 0, 0, 0, 3},
+		{"geschaeftsstelle", 1, 1, 1, 0},
+	} {
+		_, page := do(t, client(t, ts, c.user), "GET", path, nil)
+		if y, n, a, v := cells(page); y != c.yes || n != c.no || a != c.abstain || v != c.votedOnly {
+			t.Errorf("%s sees ja %d, nein %d, enthaltung %d, hat abgestimmt %d; want %d %d %d %d", c.user, y, n, a, v, c.yes, c.no, c.abstain, c.votedOnly)
+		}
+	}
+	if _, err := st.CloseDueProcedures(ctx, deadline.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	_, page := do(t, client(t, ts, "hessen"), "GET", path, nil)
+	if y, n, a, v := cells(page); y != 1 || n != 1 || a != 1 || v != 0 {
+		t.Errorf("after the close Hessen sees ja %d, nein %d, enthaltung %d, hat abgestimmt %d", y, n, a, v)
 	}
 }
