@@ -11,6 +11,7 @@ import (
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/pdftest"
 	"gremium/internal/store"
 )
 
@@ -136,5 +137,83 @@ func TestOpenProcedureHidesOthersChoices(t *testing.T) {
 	_, page := do(t, client(t, ts, "hessen"), "GET", path, nil)
 	if y, n, a, v := cells(page); y != 1 || n != 1 || a != 1 || v != 0 {
 		t.Errorf("after the close Hessen sees ja %d, nein %d, enthaltung %d, hat abgestimmt %d", y, n, a, v)
+	}
+}
+
+// TestSpokespersonReadsDebrief: a spokesperson reads the saved debrief of
+// a session — page and PDF — with the decisions for their own FachMK only,
+// not another conference's entries nor the invitation text; they cannot
+// change or send it; before the secretariat saves it they see no proposal;
+// a member office still cannot open it.
+func TestSpokespersonReadsDebrief(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs, hb := client(t, ts, "geschaeftsstelle"), client(t, ts, "sprecher-hb")
+	// The demo's 47th session: B-2025/27-IT is relevant for the FMK (HB's
+	// conference), B-2025/26-IT for the WMK.
+	ctx := context.Background()
+	s47, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	if _, err := st.DebriefOfSession(ctx, s47.ID); err == nil {
+		t.Fatal("the demo has a saved debrief of the 47th session")
+	}
+	code, page := do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if code != http.StatusOK || !strings.Contains(page, "noch nicht zusammengestellt") || strings.Contains(page, "B-2025/27-IT") {
+		t.Errorf("before it is saved the spokesperson sees %d or the proposal", code)
+	}
+	if code, _ := do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil); code != http.StatusNotFound {
+		t.Errorf("PDF before it is saved: %d", code)
+	}
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+	for _, a := range []struct {
+		seq  int
+		conf model.Body
+	}{{27, fmk}, {26, wmk}} {
+		form := url.Values{fmt.Sprintf("relevant_%d", a.conf.ID): {"ja"}, fmt.Sprintf("grund_%d", a.conf.ID): {"Finanzierung"}}
+		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, a.seq)), form); code != http.StatusSeeOther {
+			t.Fatalf("profile of %d: %d", a.seq, code)
+		}
+	}
+	_, pack := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if !strings.Contains(pack, "B-2025/27-IT") || !strings.Contains(pack, "B-2025/26-IT") {
+		t.Fatal("the demo debrief proposal lacks 26 and 27")
+	}
+	save := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung mit Interna der WMK"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
+		t.Fatalf("save debrief: %d", code)
+	}
+	code, page = do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if code != http.StatusOK {
+		t.Fatalf("the spokesperson opens the debrief: %d", code)
+	}
+	for _, want := range []string{"Finanzministerkonferenz", "B-2025/27-IT", "10.07.2025", "Videokonferenz"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the spokesperson's debrief lacks %q", want)
+		}
+	}
+	for _, lack := range []string{"Wirtschaftsministerkonferenz", "B-2025/26-IT", "Interna der WMK", `action="/sitzungen/47/nachbesprechung`, "Postausgang"} {
+		if strings.Contains(page, lack) {
+			t.Errorf("the spokesperson's debrief shows %q", lack)
+		}
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Errorf("debrief page: %s", p)
+	}
+	code, pdf := do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil)
+	if code != http.StatusOK {
+		t.Fatalf("the spokesperson's PDF: %d", code)
+	}
+	if text := pdftest.Text(t, []byte(pdf)); !strings.Contains(text, "B-2025/27-IT") || strings.Contains(text, "B-2025/26-IT") || strings.Contains(text, "Interna der WMK") {
+		t.Errorf("the spokesperson's PDF:\n%s", text)
+	}
+	for _, path := range []string{"/sitzungen/47/nachbesprechung", "/sitzungen/47/nachbesprechung/versenden"} {
+		if code, _ := do(t, hb, "POST", ts.URL+path, save); code != http.StatusForbidden {
+			t.Errorf("the spokesperson posts %s: %d", path, code)
+		}
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil); code != http.StatusForbidden {
+		t.Errorf("a member office opens the debrief: %d", code)
+	}
+	if _, mine := do(t, hb, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(mine, `href="/sitzungen/47/nachbesprechung"`) {
+		t.Error("the spokesperson's area does not lead to the debrief")
 	}
 }
