@@ -1,8 +1,10 @@
 package api
 
 import (
+	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -124,6 +126,55 @@ type Decision struct {
 	// Bound are the members a decision that binds only the consenting
 	// members binds.
 	Bound []string `json:"bindet,omitempty"`
+	// BuildsOn are the sources (Quelle) of the decision's agenda item —
+	// "baut auf" — and ContinuedBy the published decisions whose item
+	// names this one as source — "wird fortgeführt durch"; both only in
+	// the answer for one decision, as on its page.
+	BuildsOn    []DecisionLink `json:"bautAuf,omitempty"`
+	ContinuedBy []DecisionLink `json:"fortgefuehrtDurch,omitempty"`
+}
+
+// DecisionLink is a link between decisions in the JSON API: a source as
+// written in the agenda item (Reference) and, when it names a published
+// decision, that decision's number, title and address.
+type DecisionLink struct {
+	Reference string `json:"verweis,omitempty"`
+	Number    string `json:"nummer,omitempty"`
+	Title     string `json:"titel,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
+// decisionLinks gives what a published decision builds on and which
+// published decisions continue it, through the publication gate like the
+// decision page.
+func (a *Server) decisionLinks(ctx context.Context, site string, bodyID int64, d model.Decision) (buildsOn, continuedBy []DecisionLink, err error) {
+	if d.ItemID != 0 {
+		it, err := a.st.Item(ctx, d.ItemID)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, src := range model.Public.Item(it).Sources {
+			l := DecisionLink{Reference: src}
+			if n, ok := model.ParseDecisionRef(src); ok {
+				label, public, err := a.st.DecisionLabel(ctx, bodyID, n)
+				switch {
+				case err == nil && public:
+					l.Number, l.URL = label, site+"/beschluesse/"+label
+				case err != nil && !errors.Is(err, store.ErrNotFound):
+					return nil, nil, err
+				}
+			}
+			buildsOn = append(buildsOn, l)
+		}
+	}
+	cited, err := a.st.CitingDecisions(ctx, bodyID, d.Label)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, c := range model.Public.Decisions(cited) {
+		continuedBy = append(continuedBy, DecisionLink{Number: c.Label, Title: c.Title, URL: site + "/beschluesse/" + c.Label})
+	}
+	return buildsOn, continuedBy, nil
 }
 
 // publicDecision gives the decision as the public may see it (the
@@ -400,6 +451,10 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		number = se.Number
 	}
 	pd, _ := publicDecision(a.Site.Base(r), d, number)
+	if pd.BuildsOn, pd.ContinuedBy, err = a.decisionLinks(ctx, a.Site.Base(r), council.ID, d); err != nil {
+		a.fail(w, r, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, pd)
 }
 

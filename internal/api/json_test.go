@@ -433,3 +433,37 @@ func TestJSONSessionPagesBothWays(t *testing.T) {
 		t.Errorf("vor and nach: %d %v", code, e)
 	}
 }
+
+// TestJSONDecisionLinks: one decision in the JSON API carries what it
+// builds on (the sources of its agenda item, with number and address when
+// a source is a published decision) and the published decisions that
+// continue it, as its page does.
+func TestJSONDecisionLinks(t *testing.T) {
+	ts, _ := demoAPI(t)
+	var earlier Decision
+	if code := getJSON(t, ts.URL+"/api/v1/beschluesse/2025/13", &earlier); code != 200 {
+		t.Fatalf("decision 2025/13: %d", code)
+	}
+	if len(earlier.ContinuedBy) == 0 {
+		t.Fatalf("decision 2025/13 lacks fortgefuehrtDurch: %+v", earlier)
+	}
+	next := earlier.ContinuedBy[0]
+	if next.Number == "" || next.URL != ts.URL+"/beschluesse/"+next.Number || next.Title == "" || next.Reference != "" {
+		t.Errorf("fortgefuehrtDurch: %+v", next)
+	}
+	n, ok := model.ParseDecisionRef(next.Number)
+	if !ok {
+		t.Fatalf("number %q", next.Number)
+	}
+	var later Decision
+	getJSON(t, fmt.Sprintf("%s/api/v1/beschluesse/%d/%d", ts.URL, n.Year, n.Seq), &later)
+	found := false
+	for _, l := range later.BuildsOn {
+		if l.Reference == "B-2025/13-IT" {
+			found = l.Number == "B-2025/13-IT" && l.URL == ts.URL+"/beschluesse/B-2025/13-IT"
+		}
+	}
+	if !found {
+		t.Errorf("%s: bautAuf lacks B-2025/13-IT with its address: %+v", next.Number, later.BuildsOn)
+	}
+}

@@ -110,6 +110,7 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"GET", "/api/v1/beschluesse?jahr=zwanzig", "/api/v1/beschluesse", "", "", 400},
 		{"GET", "/api/v1/beschluesse?seite=0", "/api/v1/beschluesse", "", "", 400},
 		{"GET", "/api/v1/beschluesse/2025/26", "/api/v1/beschluesse/{jahr}/{nr}", "", "", 200},
+		{"GET", "/api/v1/beschluesse/2025/13", "/api/v1/beschluesse/{jahr}/{nr}", "", "", 200},
 		{"GET", "/api/v1/beschluesse/2020/1", "/api/v1/beschluesse/{jahr}/{nr}", "", "", 404},
 		{"GET", "/api/v1/auftraege", "/api/v1/auftraege", "", "", 200},
 		{"GET", "/api/v1/auftraege?status=offen", "/api/v1/auftraege", "", "", 200},

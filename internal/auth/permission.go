@@ -22,26 +22,30 @@ const (
 	SubmitRequest  Action = "submit_request"  // submit a request (Anliegen) of a FachMK to the IT-PLR
 	Evaluate       Action = "evaluate"        // answer the yearly evaluation (spokespersons, FachMK secretariats)
 	ManageSite     Action = "manage_site"     // set the site's legal pages (Impressum, Barrierefreiheit, Datenschutz)
+	// RegisterDelegation: register who attends a session for one's own
+	// member (Teilnahmemeldung); the secretariat for any.
+	RegisterDelegation Action = "register_delegation"
 )
 
 // allowed says which roles may take an action at all; member-bound actions
 // are narrowed further in Can.
 var allowed = map[Action][]model.Role{
-	ViewInternal:   {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory, model.RoleSpokesperson},
-	ManageSessions: {model.RoleSecretariat},
-	RecordMinutes:  {model.RoleSecretariat},
-	RegisterItem:   {model.RoleSecretariat, model.RoleMember},
-	UploadDocument: {model.RoleSecretariat, model.RoleMember},
-	CommentMinutes: {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
-	ApproveMinutes: {model.RoleSecretariat},
-	ManageAccounts: {model.RoleSecretariat},
-	Vote:           {model.RoleMember},
-	ManageOutbox:   {model.RoleSecretariat},
-	ViewAudit:      {model.RoleSecretariat},
-	RequestFloor:   {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
-	SubmitRequest:  {model.RoleSecretariat, model.RoleFachMK},
-	Evaluate:       {model.RoleSpokesperson, model.RoleFachMK},
-	ManageSite:     {model.RoleSecretariat},
+	ViewInternal:       {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory, model.RoleSpokesperson},
+	ManageSessions:     {model.RoleSecretariat},
+	RecordMinutes:      {model.RoleSecretariat},
+	RegisterItem:       {model.RoleSecretariat, model.RoleMember},
+	UploadDocument:     {model.RoleSecretariat, model.RoleMember},
+	CommentMinutes:     {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
+	ApproveMinutes:     {model.RoleSecretariat},
+	ManageAccounts:     {model.RoleSecretariat},
+	Vote:               {model.RoleMember},
+	ManageOutbox:       {model.RoleSecretariat},
+	ViewAudit:          {model.RoleSecretariat},
+	RequestFloor:       {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
+	SubmitRequest:      {model.RoleSecretariat, model.RoleFachMK},
+	Evaluate:           {model.RoleSpokesperson, model.RoleFachMK},
+	RegisterDelegation: {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
+	ManageSite:         {model.RoleSecretariat},
 }
 
 // Can reports whether the user may take the action; u is nil for the public.

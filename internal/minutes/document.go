@@ -101,6 +101,9 @@ type AttendanceLine struct {
 	// From and Until are the labels of the items a member arrived for and
 	// left after ("TOP 5"); empty when it was there throughout.
 	From, Until string
+	// Delegates are the persons the member's office registered for the
+	// session (Teilnahmemeldung); none in the public version.
+	Delegates []model.Delegate
 }
 
 // Draft reports whether the minutes are not yet approved: every rendering
@@ -206,13 +209,34 @@ func attachReports(ctx context.Context, st *store.Store, doc *Document) error {
 	return nil
 }
 
-// loadAttendance gives the attendance lines of a session, or none if no
-// list was recorded: the voting and advisory members in list order, those
-// without a line absent; guests only when they are listed.
+// loadAttendance gives the attendance lines of a session, or none if
+// neither a list was recorded nor delegations registered: the voting and
+// advisory members in list order, those without a line absent; guests only
+// when they are listed. Each line names the persons the member registered
+// (Teilnahmemeldung); without a list recorded by the secretariat the
+// registered delegations give the lines (model.Delegation.Attendance).
 func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, items []Item) ([]AttendanceLine, error) {
 	list, err := st.Attendance(ctx, sessionID)
-	if err != nil || len(list) == 0 {
+	if err != nil {
 		return nil, err
+	}
+	delegations, err := st.SessionDelegations(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	delegates := map[string][]model.Delegate{}
+	for _, d := range delegations {
+		delegates[d.Member] = d.Delegates
+	}
+	if len(list) == 0 {
+		for _, d := range delegations {
+			if a := d.Attendance(); a.Presence != model.Absent {
+				list = append(list, a)
+			}
+		}
+	}
+	if len(list) == 0 && len(delegations) == 0 {
+		return nil, nil
 	}
 	members, err := st.Members(ctx)
 	if err != nil {
@@ -235,7 +259,7 @@ func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, items
 		if !ok {
 			a = model.Attendance{Member: m.Abbrev, Presence: model.Absent}
 		}
-		out = append(out, AttendanceLine{Member: m, Presence: a.Presence, Person: a.Person, From: label[a.FromItemID], Until: label[a.UntilItemID]})
+		out = append(out, AttendanceLine{Member: m, Presence: a.Presence, Person: a.Person, From: label[a.FromItemID], Until: label[a.UntilItemID], Delegates: delegates[m.Abbrev]})
 	}
 	return out, nil
 }
@@ -324,6 +348,7 @@ func Redacted(doc Document, a model.Audience) Document {
 			// The public attendance list names the members, not the persons.
 			for i := range out.Attendance {
 				out.Attendance[i].Person = ""
+				out.Attendance[i].Delegates = nil
 			}
 		}
 	}

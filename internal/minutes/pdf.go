@@ -436,6 +436,9 @@ func (r *pdfRenderer) attendance(lines []AttendanceLine) {
 		if l.Until != "" {
 			text += ", bis " + l.Until
 		}
+		if len(l.Delegates) > 0 {
+			text += "; Teilnehmende: " + delegatesText(l.Delegates)
+		}
 		spans = append(spans, span{text: text})
 	}
 	out := r.layout(spans, pageWidth)
@@ -474,4 +477,23 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 		p.SetXY(pageMargin, p.GetY()+float64(len(lines))*lineHeight+2)
 	}
 	p.Ln(3)
+}
+
+// delegatesText names the registered persons of a member as the
+// attendance list shows them: "Dr. A, CIO (vor Ort); B (online, in
+// Vertretung)".
+func delegatesText(ds []model.Delegate) string {
+	var parts []string
+	for _, d := range ds {
+		t := d.Name
+		if d.Function != "" {
+			t += ", " + d.Function
+		}
+		t += " (" + d.ModeLabel()
+		if d.Deputy {
+			t += ", in Vertretung"
+		}
+		parts = append(parts, t+")")
+	}
+	return strings.Join(parts, "; ")
 }

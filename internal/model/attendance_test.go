@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -188,5 +189,32 @@ func TestEarlierDecisionAndCorrection(t *testing.T) {
 	}
 	if b := d.Bound(); !slices.Equal(b, []string{"Bund", "BY"}) {
 		t.Errorf("bound = %v", b)
+	}
+}
+
+func TestProcedureVotesSeenBy(t *testing.T) {
+	p := WrittenProcedure{Status: ProcedureOpen, Votes: []Vote{{"HE", VoteNo}, {"Bund", VoteYes}, {"BY", VoteNone}}}
+	show := func(vs []Vote) string {
+		var out []string
+		for _, v := range vs {
+			out = append(out, v.Member+"="+string(v.Choice))
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		secretariat bool
+		member      string
+		status      ProcedureStatus
+		want        string
+	}{
+		{false, "HE", ProcedureOpen, "HE=nein Bund="},
+		{false, "", ProcedureOpen, "HE= Bund="},
+		{true, "", ProcedureOpen, "HE=nein Bund=ja"},
+		{false, "HE", ProcedureClosed, "HE=nein Bund=ja"},
+	} {
+		p.Status = c.status
+		if got := show(p.VotesSeenBy(c.secretariat, c.member)); got != c.want {
+			t.Errorf("secretariat %v, member %q, %s: %q, want %q", c.secretariat, c.member, c.status, got, c.want)
+		}
 	}
 }

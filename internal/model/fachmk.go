@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -123,6 +124,28 @@ type DebriefEntry struct {
 	ConferenceID int64
 	Presenter    string // member abbreviation of the submitting member
 }
+
+// ForConferences gives the debrief as a spokesperson of the given FachMK
+// reads it: the entries of those conferences only, without the invitation
+// text, which lists every conference's decisions and goes to the FachMK
+// secretariats. The debrief is the secretariat's to assemble and send
+// (concept, Tabelle 3: FITKO alone is responsible), so a spokesperson
+// reads it and does not change it.
+func (d Debrief) ForConferences(ids []int64) Debrief {
+	out := d
+	out.Invitation = ""
+	out.Entries = nil
+	for _, e := range d.Entries {
+		if e.For(ids) {
+			out.Entries = append(out.Entries, e)
+		}
+	}
+	return out
+}
+
+// For reports whether the entry presents its decision to one of the given
+// FachMK.
+func (e DebriefEntry) For(ids []int64) bool { return slices.Contains(ids, e.ConferenceID) }
 
 // Briefing is a Briefing or Handakte for spokespersons: a living document,
 // kept in versions. ConferenceID is 0 for a briefing for all spokespersons.

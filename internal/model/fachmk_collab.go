@@ -315,6 +315,16 @@ func (t Task) Concerns() bool {
 	return t.Spokesperson != ResponsibilityNone || t.FITKO != ResponsibilityNone
 }
 
+// CheckableBy says whether the task may be checked off by the secretariat
+// (secretariat true) or by a spokesperson: a task the matrix gives to FITKO
+// alone is the secretariat's, not on the spokesperson's list to tick.
+func (t Task) CheckableBy(secretariat bool) error {
+	if !secretariat && t.Spokesperson == ResponsibilityNone {
+		return ForbiddenError("Die Aufgabe „%s“ liegt allein bei der FITKO; den Stand führt die Geschäftsstelle.", t.Text)
+	}
+	return nil
+}
+
 // TaskCheck is the state of a task for one FachMK and one period ("" for a
 // one-off task, the session number for a task per IT-PLR session, the year
 // for a yearly one), with its evidence.

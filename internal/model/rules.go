@@ -171,6 +171,27 @@ func (p WrittenProcedure) Voted(voters []Member) []string {
 	return out
 }
 
+// VotesSeenBy gives the votes of p as a viewer may see them. Like a vote
+// in a running session, whose online votes stay hidden until it closes,
+// an open written procedure shows a member its own choice and only whether
+// the others have voted (their Choice is ""), so no member votes by what
+// the others chose; the secretariat (secretariat true), which runs the
+// procedure and ends it early, sees every choice, and once the procedure
+// is closed everyone does. member is the viewer's member ("" for none).
+func (p WrittenProcedure) VotesSeenBy(secretariat bool, member string) []Vote {
+	out := make([]Vote, 0, len(p.Votes))
+	for _, v := range p.Votes {
+		if v.Choice == VoteNone || v.Choice == "" {
+			continue
+		}
+		if !secretariat && p.Status == ProcedureOpen && v.Member != member {
+			v.Choice = ""
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
 // CanEndEarly checks that a written procedure may end before its deadline:
 // only when every voting member has voted (otherwise a member would lose
 // the time the deadline gave it).

@@ -55,7 +55,9 @@ const LoginEntity = "login"
 // is "tracked" (see touch).
 var auditEntities = []auditEntity{
 	{AuditKind{"session", "Sitzung"}, "sessions", []auditPart{
-		{"anwesenheit", `SELECT member_abbrev, presence, person, from_item_id, until_item_id FROM session_attendance WHERE session_id = ? ORDER BY member_abbrev`}}},
+		{"anwesenheit", `SELECT member_abbrev, presence, person, from_item_id, until_item_id FROM session_attendance WHERE session_id = ? ORDER BY member_abbrev`},
+		{"teilnahme", `SELECT member_abbrev, position, name, function, online, deputy FROM session_delegates WHERE session_id = ? ORDER BY member_abbrev, position`},
+		{"teilnehmerliste_geschlossen", `SELECT closed_at, closed_by FROM session_delegation_lists WHERE session_id = ?`}}},
 	{AuditKind{"agenda_item", "TOP"}, "agenda_items", nil},
 	{AuditKind{"contribution", "Wortbeitrag (ON)"}, "contributions", nil},
 	{AuditKind{"protocol_note", "Protokollnotiz (PN)"}, "protocol_notes", nil},
@@ -986,6 +988,7 @@ var auditActions = map[string]string{
 	"retry_later": "Zustellung fehlgeschlagen, neuer Versuch geplant", "retry": "erneut zu senden", "cancel": "abgebrochen",
 	"invite": "Einladung versandt", "comment": "kommentiert", "calendar": "Kalenderadresse geändert",
 	"login": "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
+	"delegation": "Teilnahme gemeldet", "delegations_close": "Teilnehmerliste geschlossen", "delegations_open": "Teilnehmerliste wieder geöffnet",
 }
 
 // AuditActionLabel gives the German name of a logged action (the action

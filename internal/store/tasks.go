@@ -31,7 +31,9 @@ func (s *Store) TaskChecks(ctx context.Context, conferenceID int64) ([]model.Tas
 
 // SaveTaskCheck stores the state of a task for a FachMK and a period, or
 // changes it (c.Version is the version read; 0 when there was none).
-func (s *Store) SaveTaskCheck(ctx context.Context, c model.TaskCheck) error {
+// secretariat says who saves: a spokesperson may not check off a task the
+// matrix gives to FITKO alone.
+func (s *Store) SaveTaskCheck(ctx context.Context, c model.TaskCheck, secretariat bool) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -43,6 +45,9 @@ func (s *Store) SaveTaskCheck(ctx context.Context, c model.TaskCheck) error {
 		}
 		if !t.Concerns() {
 			return model.RuleError("Für die Aufgabe „%s“ ist niemand verantwortlich; sie steht auf keiner Aufgabenliste.", t.Text)
+		}
+		if err := t.CheckableBy(secretariat); err != nil {
+			return err
 		}
 		if (t.Recurrence == model.RecurOnce) != (c.Period == "") {
 			return model.InputError("Der Zeitraum „%s“ passt nicht zur Wiederholung „%s“ der Aufgabe.", c.Period, t.Recurrence.Label())

@@ -18,17 +18,21 @@ func TestTaskChecks(t *testing.T) {
 	if _, err := s.CreateTask(ctx, model.Task{Text: "x", Recurrence: "monatlich"}); model.ClassOf(err) != model.ErrInput {
 		t.Errorf("unknown recurrence: %v", err)
 	}
-	if err := s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: once, ConferenceID: conf, Period: "2026"}); model.ClassOf(err) != model.ErrInput {
+	if err := s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: once, ConferenceID: conf, Period: "2026"}, true); model.ClassOf(err) != model.ErrInput {
 		t.Errorf("a period for a one-off task: %v", err)
 	}
-	if err := s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: nobody, ConferenceID: conf}); model.ClassOf(err) != model.ErrRule {
+	if err := s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: nobody, ConferenceID: conf}, true); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("a task nobody carries: %v", err)
 	}
-	check(t, s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: once, ConferenceID: conf, Due: model.NewDate(2026, 7, 4)}))
-	check(t, s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: once, ConferenceID: conf, Version: 1, Due: model.NewDate(2026, 7, 4), Done: true, DoneOn: model.NewDate(2026, 6, 30), Note: "mit dem FMK-Vorsitz"}))
-	check(t, s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: yearly, ConferenceID: conf, Period: "2025", Done: true, DoneOn: model.NewDate(2025, 12, 1)}))
+	check(t, s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: once, ConferenceID: conf, Due: model.NewDate(2026, 7, 4)}, true))
+	check(t, s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: once, ConferenceID: conf, Version: 1, Due: model.NewDate(2026, 7, 4), Done: true, DoneOn: model.NewDate(2026, 6, 30), Note: "mit dem FMK-Vorsitz"}, true))
+	if err := s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: yearly, ConferenceID: conf, Period: "2025", Done: true, DoneOn: model.NewDate(2025, 12, 1)}, false); model.ClassOf(err) != model.ErrForbidden {
+		t.Errorf("a spokesperson checks off a task of FITKO alone: %v", err)
+	}
+	check(t, s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: once, ConferenceID: conf, Version: 2, Due: model.NewDate(2026, 7, 4), Done: true, DoneOn: model.NewDate(2026, 6, 30), Note: "mit dem FMK-Vorsitz"}, false))
+	check(t, s.SaveTaskCheck(ctx, model.TaskCheck{TaskID: yearly, ConferenceID: conf, Period: "2025", Done: true, DoneOn: model.NewDate(2025, 12, 1)}, true))
 	cs := must[[]model.TaskCheck](t)(s.TaskChecks(ctx, conf))
-	if len(cs) != 2 || !cs[0].Done || cs[0].Note != "mit dem FMK-Vorsitz" || cs[0].Due != model.NewDate(2026, 7, 4) || cs[0].Version != 2 {
+	if len(cs) != 2 || !cs[0].Done || cs[0].Note != "mit dem FMK-Vorsitz" || cs[0].Due != model.NewDate(2026, 7, 4) || cs[0].Version != 3 {
 		t.Errorf("checks: %+v", cs)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -105,7 +106,12 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) logoutEverywhere(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.loggedIn(w, r)
-	if !ok {
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	if !s.confirmed(w, r, confirmData{Heading: "Überall abmelden", Question: "Wollen Sie alle Anmeldungen Ihres Kontos beenden, auf allen Geräten?",
+		Consequence: "Auch diese Anmeldung endet; Sie melden sich danach neu an. API-Tokens und die Kalenderadresse bleiben gültig.",
+		Action:      "/konto/abmelden-ueberall", Button: "Ja, überall abmelden", Back: "/konto"}) {
 		return
 	}
 	if err := s.sessions.LogoutEverywhere(w, r, u); err != nil {
@@ -151,12 +157,27 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.loggedIn(w, r)
-	if !ok {
+	if !ok || !s.parseForm(w, r) {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		s.notFound(w, r, "Dieses Token gibt es nicht.")
+		return
+	}
+	tokens, err := s.st.APITokens(r.Context(), u.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	i := slices.IndexFunc(tokens, func(t model.APIToken) bool { return t.ID == id })
+	if i < 0 {
+		s.notFound(w, r, "Dieses Token gibt es nicht (mehr).")
+		return
+	}
+	if !s.confirmed(w, r, confirmData{Heading: "API-Token widerrufen", Question: fmt.Sprintf("Wollen Sie das Token „%s“ widerrufen?", tokens[i].Name),
+		Consequence: "Aufrufe mit diesem Token werden sofort abgelehnt; das System, das es nutzt, braucht ein neues Token. Ein widerrufenes Token lässt sich nicht wiederherstellen.",
+		Action:      fmt.Sprintf("/konto/tokens/%d/widerrufen", id), Button: "Ja, Token widerrufen", Back: "/konto#tokens"}) {
 		return
 	}
 	if err := s.st.RevokeAPIToken(r.Context(), u.ID, id); err != nil {

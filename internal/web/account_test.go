@@ -95,7 +95,7 @@ func TestChangeOwnPassword(t *testing.T) {
 func TestLogoutEverywhere(t *testing.T) {
 	ts, _ := cycleServer(t)
 	a, b, gs := client(t, ts, "hessen"), client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
-	if code, _ := do(t, a, "POST", ts.URL+"/konto/abmelden-ueberall", nil); code != http.StatusSeeOther {
+	if code, _ := do(t, a, "POST", ts.URL+"/konto/abmelden-ueberall", url.Values{"bestaetigt": {"ja"}}); code != http.StatusSeeOther {
 		t.Fatalf("logout everywhere: %d", code)
 	}
 	if loggedInAs(t, a, ts.URL) || loggedInAs(t, b, ts.URL) {
@@ -226,7 +226,7 @@ func TestAPITokensListAndRevoke(t *testing.T) {
 	if code := apiComment(t, ts.URL, token); code != http.StatusCreated && code != http.StatusOK {
 		t.Fatalf("token before revocation: %d", code)
 	}
-	if code, _ := do(t, he, "POST", revoke, nil); code != http.StatusSeeOther {
+	if code, _ := do(t, he, "POST", revoke, url.Values{"bestaetigt": {"ja"}}); code != http.StatusSeeOther {
 		t.Fatalf("revoke: %d", code)
 	}
 	if code := apiComment(t, ts.URL, token); code != http.StatusUnauthorized {

@@ -165,6 +165,12 @@ func (s *Server) debriefSession(w http.ResponseWriter, r *http.Request) (model.S
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
 		return model.Session{}, false
 	}
+	return s.debriefedSession(w, r)
+}
+
+// debriefedSession gives the session of the path once it has ended (a
+// debrief follows the session), or answers the request itself.
+func (s *Server) debriefedSession(w http.ResponseWriter, r *http.Request) (model.Session, bool) {
 	_, se, ok := s.sessionFromPath(w, r)
 	if !ok {
 		return se, false
@@ -177,17 +183,77 @@ func (s *Server) debriefSession(w http.ResponseWriter, r *http.Request) (model.S
 	return se, false
 }
 
+// debriefReader gives the session and the debrief as the user may read it:
+// the whole one for the secretariat (all true); for a spokesperson the
+// saved debrief reduced to the entries of their FachMK
+// (model.Debrief.ForConferences); anyone else is refused.
+func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model.Session, d debriefData, all, ok bool) {
+	u := s.user(r)
+	if auth.Can(u, auth.ManageSessions, "") {
+		if se, ok = s.debriefedSession(w, r); !ok {
+			return se, d, true, false
+		}
+		d, err := s.assembleDebrief(r, se)
+		if err != nil {
+			s.serverError(w, r, err)
+			return se, d, true, false
+		}
+		return se, d, true, true
+	}
+	if u == nil || u.Role != model.RoleSpokesperson {
+		s.require(w, r, auth.ManageSessions, "")
+		return se, d, false, false
+	}
+	slots, err := s.respondentSlots(r, u)
+	if err != nil {
+		s.serverError(w, r, err)
+		return se, d, false, false
+	}
+	var own []int64
+	for _, sl := range slots {
+		own = append(own, sl.Conference.ID)
+	}
+	if len(own) == 0 {
+		s.fail(w, r, model.ForbiddenError("Die Nachbesprechung lesen die Sprecher:innen der Fachministerkonferenzen; Sie sind zurzeit für keine eingetragen."), "")
+		return se, d, false, false
+	}
+	if se, ok = s.debriefedSession(w, r); !ok {
+		return se, d, false, false
+	}
+	if d, err = s.assembleDebrief(r, se); err != nil {
+		s.serverError(w, r, err)
+		return se, d, false, false
+	}
+	if !d.Saved {
+		// The proposal is the secretariat's working state, not yet a debrief.
+		return se, debriefData{Session: se}, false, true
+	}
+	d.Debrief = d.Debrief.ForConferences(own)
+	var entries []debriefEntry
+	for _, e := range d.Entries {
+		if e.For(own) {
+			entries = append(entries, e)
+		}
+	}
+	d.Entries, d.Groups, d.Invitees, d.Delivery = entries, nil, nil, model.Delivery{}
+	for _, g := range groupDebrief(entries) {
+		g.Contacts = nil
+		d.Groups = append(d.Groups, g)
+		d.Invitees = append(d.Invitees, "Geschäftsstelle der "+g.Conference.Name)
+	}
+	return se, d, false, true
+}
+
 func (s *Server) debriefPage(w http.ResponseWriter, r *http.Request) {
-	se, ok := s.debriefSession(w, r)
+	se, d, all, ok := s.debriefReader(w, r)
 	if !ok {
 		return
 	}
-	d, err := s.assembleDebrief(r, se)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
+	page := "debrief.html"
+	if !all {
+		page = "debrief_read.html"
 	}
-	s.render(w, r, http.StatusOK, "debrief.html", view{Title: "Nachbesprechung der " + se.Title(), Active: "sitzungen", Data: d})
+	s.render(w, r, http.StatusOK, page, view{Title: "Nachbesprechung der " + se.Title(), Active: "sitzungen", Data: d})
 }
 
 // debriefForm gives the session and the assembled debrief for a posted
@@ -309,13 +375,12 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
-	se, ok := s.debriefSession(w, r)
+	se, d, _, ok := s.debriefReader(w, r)
 	if !ok {
 		return
 	}
-	d, err := s.assembleDebrief(r, se)
-	if err != nil {
-		s.serverError(w, r, err)
+	if d.Debrief.SessionID == 0 {
+		s.notFound(w, r, "Die Geschäftsstelle hat die Nachbesprechung dieser Sitzung noch nicht zusammengestellt.")
 		return
 	}
 	stamp := se.Date.Time()
@@ -333,8 +398,13 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 		}
 		rep.Table([]string{"Beschluss", "Titel", "Vorstellung durch"}, []float64{0.2, 0.6, 0.2}, rows)
 	}
-	rep.Heading("Einladung")
-	rep.Paragraph(d.Debrief.Invitation)
+	if len(d.Groups) == 0 {
+		rep.Paragraph("Keine Beschlüsse zur Vorstellung.")
+	}
+	if d.Debrief.Invitation != "" {
+		rep.Heading("Einladung")
+		rep.Paragraph(d.Debrief.Invitation)
+	}
 	var buf bytes.Buffer
 	if err := rep.Write(&buf); err != nil {
 		s.serverError(w, r, err)

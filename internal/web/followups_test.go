@@ -398,7 +398,7 @@ func TestPersonalCalendarFeed(t *testing.T) {
 	}
 	newAddress := func() string {
 		t.Helper()
-		code, page := do(t, he, "POST", hs.ts.URL+"/mein-kalender", url.Values{})
+		code, page := do(t, he, "POST", hs.ts.URL+"/mein-kalender", url.Values{"bestaetigt": {"ja"}})
 		m := regexp.MustCompile(`value="(https?://[^"]+/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
 		if code != http.StatusOK || m == nil {
 			t.Fatalf("new address: %d\n%s", code, page)
@@ -434,7 +434,7 @@ func TestPersonalCalendarFeed(t *testing.T) {
 	if code, _ := do(t, pub, "GET", hs.ts.URL+second, nil); code != http.StatusOK {
 		t.Errorf("new address: %d", code)
 	}
-	if code, _ := do(t, he, "POST", hs.ts.URL+"/mein-kalender/widerrufen", url.Values{}); code != http.StatusSeeOther {
+	if code, _ := do(t, he, "POST", hs.ts.URL+"/mein-kalender/widerrufen", url.Values{"bestaetigt": {"ja"}}); code != http.StatusSeeOther {
 		t.Errorf("revoke: %d", code)
 	}
 	if code, _ := do(t, pub, "GET", hs.ts.URL+second, nil); code != http.StatusNotFound {

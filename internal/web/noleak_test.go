@@ -100,6 +100,12 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Hessen's delegation to the 47th session: the internal minutes name
+	// the persons, the public attendance list only the member.
+	if err := st.SaveDelegation(ctx, model.Delegation{SessionID: s47.ID, Member: "HE", Delegates: []model.Delegate{
+		{Name: secret("DelegateName"), Function: secret("DelegateFunction"), Online: true}}}, true); err != nil {
+		t.Fatal(err)
+	}
 	proposal := func(sessionID, itemID int64, title, point string) int64 {
 		return must(st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: sessionID, ItemID: itemID, Kind: model.KindDecision,
 			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: []model.Point{{Label: "1.", Text: point}}, Applicants: []string{"Bund"}}))

@@ -46,10 +46,20 @@ func (s *Server) renderCalendarPage(w http.ResponseWriter, r *http.Request, u *m
 }
 
 // newCalendarAddress makes a new private address (the old one stops
-// working) and shows it once.
+// working, so replacing one needs a confirmation) and shows it once.
 func (s *Server) newCalendarAddress(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.require(w, r, auth.ViewInternal, "")
 	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	since, err := s.st.CalendarTokenSince(r.Context(), u.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if !since.IsZero() && !s.confirmed(w, r, confirmData{Heading: "Neue Kalenderadresse anlegen", Question: "Wollen Sie eine neue Kalenderadresse anlegen?",
+		Consequence: "Die bisherige Adresse (seit " + model.BerlinDateTime(since) + ") gilt dann nicht mehr; Kalender, die sie abonniert haben, erhalten nichts mehr, bis Sie dort die neue Adresse eintragen.",
+		Action:      "/mein-kalender", Button: "Ja, neue Adresse anlegen", Back: "/mein-kalender"}) {
 		return
 	}
 	token, err := auth.NewCalendarToken(r.Context(), s.st, u.ID)
@@ -64,6 +74,11 @@ func (s *Server) newCalendarAddress(w http.ResponseWriter, r *http.Request) {
 func (s *Server) revokeCalendarAddress(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.require(w, r, auth.ViewInternal, "")
 	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	if !s.confirmed(w, r, confirmData{Heading: "Kalenderadresse widerrufen", Question: "Wollen Sie Ihre Kalenderadresse widerrufen?",
+		Consequence: "Kalender, die sie abonniert haben, erhalten danach keine Termine und Fristen mehr; eine neue Adresse können Sie jederzeit anlegen.",
+		Action:      "/mein-kalender/widerrufen", Button: "Ja, Kalenderadresse widerrufen", Back: "/mein-kalender"}) {
 		return
 	}
 	if err := s.st.RevokeCalendarToken(r.Context(), u.ID); err != nil {

@@ -171,13 +171,20 @@ type procedureData struct {
 	Procedure model.WrittenProcedure
 	Decision  model.Decision
 	Voters    []model.Member
-	Votes     map[string]model.VoteChoice
-	MyMember  string
-	MyVote    model.VoteChoice
-	CanVote   bool
-	Tally     model.Tally // the count so far, for the secretariat
-	ShowTally bool
-	Rule      model.Rule // the rule of the decision's kind
+	// Votes are the choices the viewer may see
+	// (model.WrittenProcedure.VotesSeenBy); a member whose choice is
+	// hidden is only in Voted.
+	Votes map[string]model.VoteChoice
+	// Voted are the members that voted; ChoicesHidden: the viewer sees
+	// of the others only that.
+	Voted         []string
+	ChoicesHidden bool
+	MyMember      string
+	MyVote        model.VoteChoice
+	CanVote       bool
+	Tally         model.Tally // the count so far, for the secretariat
+	ShowTally     bool
+	Rule          model.Rule // the rule of the decision's kind
 	// CanEnd: the secretariat may end it now, as every member has voted.
 	CanEnd        bool
 	SharesWarning string
@@ -211,7 +218,12 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind)}
-	for _, v := range p.Votes {
+	for _, v := range p.VotesSeenBy(auth.Can(u, auth.ManageSessions, ""), u.MemberAbbrev) {
+		data.Voted = append(data.Voted, v.Member)
+		if v.Choice == "" {
+			data.ChoicesHidden = true
+			continue
+		}
 		data.Votes[v.Member] = v.Choice
 	}
 	if u.Role == model.RoleMember {

@@ -123,6 +123,10 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /sitzungen/{nr}/beschlussfaehigkeit", s.establishQuorum)
 	mux.HandleFunc("GET /sitzungen/{nr}/anwesenheit", s.attendancePage)
 	mux.HandleFunc("POST /sitzungen/{nr}/anwesenheit", s.saveAttendance)
+	// Delegations (delegation.go): who attends for each member.
+	mux.HandleFunc("GET /sitzungen/{nr}/teilnahme", s.delegationPage)
+	mux.HandleFunc("POST /sitzungen/{nr}/teilnahme", s.saveDelegation)
+	mux.HandleFunc("POST /sitzungen/{nr}/teilnahme/liste", s.closeDelegations)
 	mux.HandleFunc("POST /tops/{id}/aufrufen", s.callItem)
 	mux.HandleFunc("POST /tops/{id}/beitraege", s.addContribution)
 	mux.HandleFunc("POST /beitraege/{rid}", s.editContribution)

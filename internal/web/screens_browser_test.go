@@ -108,12 +108,15 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/benachrichtigungen", "benachrichtigungen"},
 	{"geschaeftsstelle", "/postausgang", "postausgang"},
 	{"geschaeftsstelle", "/aenderungsprotokoll", "aenderungsprotokoll"},
+	{"geschaeftsstelle", "/sitzungen/49/teilnahme", "teilnahme-uebersicht"},
+	{"geschaeftsstelle", "/sitzungen/49/teilnahme?mitglied=BY", "teilnahme-bayern"},
 
 	{"hessen", "/mein-bereich", "mein-bereich"},
 	{"hessen", "/sitzungen/49", "sitzung-49"},
 	{"hessen", "/mitglieder/HE/auftraege", "auftraege-hessen"},
 	{"hessen", "/mein-kalender", "mein-kalender"},
 	{"hessen", "/sitzungen/49/anmeldung", "top-anmelden"},
+	{"hessen", "/sitzungen/49/teilnahme", "teilnahme-49"},
 	{"hessen", "/sitzungen/48/abstimmung", "abstimmung-48"},
 	{"hessen", "/sitzungen/47", "sitzung-47-intern"},
 	{"hessen", "/umlaufverfahren/{procedure}", "umlaufverfahren-stimme"},
@@ -129,6 +132,7 @@ var screenPages = []screenPage{
 	{"sprecher-hb", "/sitzungen/49/reporting-fachmk", "reporting-fachmk-49"},
 	{"sprecher-hb", "/briefings/{briefing}", "briefing"},
 	{"sprecher-hb", "/evaluation", "evaluation"},
+	{"sprecher-hb", "/sitzungen/47/nachbesprechung", "nachbesprechung-sprecher"},
 
 	{demo.FachMKAccount, "/", "startseite"},
 	{demo.FachMKAccount, "/konto", "konto"},

@@ -23,6 +23,9 @@ type checklistRow struct {
 	Due         model.Date
 	Check       model.TaskCheck
 	History     []model.TaskCheck // the other periods, done or not
+	// CanEdit: the user keeps this list and may check this task off (a
+	// spokesperson not a task of FITKO alone).
+	CanEdit bool
 }
 
 type checklistData struct {
@@ -124,7 +127,7 @@ func (s *Server) checklistPage(w http.ResponseWriter, r *http.Request) {
 		if !t.Concerns() || (t.Recurrence == model.RecurSession && d.Session.ID == 0) {
 			continue
 		}
-		row := checklistRow{Task: t}
+		row := checklistRow{Task: t, CanEdit: d.CanEdit && t.CheckableBy(auth.Can(u, auth.ManageSessions, "")) == nil}
 		row.Period, row.Due = taskPeriod(t, d.Session)
 		row.PeriodLabel = model.PeriodLabel(t.Recurrence, row.Period)
 		for _, c := range checks {
@@ -181,7 +184,7 @@ func (s *Server) saveCheck(w http.ResponseWriter, r *http.Request) {
 	if !c.Done {
 		c.DoneOn = model.Date{}
 	}
-	if err := s.st.SaveTaskCheck(ctx, c); err != nil {
+	if err := s.st.SaveTaskCheck(ctx, c, auth.Can(u, auth.ManageSessions, "")); err != nil {
 		s.failKeeping(w, r, err, "Diese Aufgabe gibt es nicht.", c.Note)
 		return
 	}

@@ -70,3 +70,38 @@ func TestTaskChecklists(t *testing.T) {
 		t.Error("the matrix lacks the new task")
 	}
 }
+
+// TestSpokespersonCannotCheckFITKOTasks: a task the matrix gives to FITKO
+// alone is not offered to the spokesperson to check off, and a forged
+// form is refused with 403 and a German reason; the secretariat keeps it.
+func TestSpokespersonCannotCheckFITKOTasks(t *testing.T) {
+	ts, st := cycleServer(t)
+	tasks, _ := st.Tasks(context.Background())
+	var fitko model.Task
+	for _, tk := range tasks {
+		if tk.Spokesperson == model.ResponsibilityNone && tk.FITKO != model.ResponsibilityNone && tk.Recurrence == model.RecurOnce {
+			fitko = tk
+			break
+		}
+	}
+	if fitko.ID == 0 {
+		t.Fatal("the demo matrix has no one-off task of FITKO alone")
+	}
+	hb := client(t, ts, "sprecher-hb")
+	_, page := do(t, hb, "GET", ts.URL+"/fachmk/FMK/aufgaben", nil)
+	if strings.Contains(page, fmt.Sprintf(`name="aufgabe" value="%d"`, fitko.ID)) {
+		t.Error("the spokesperson is offered a form for a task of FITKO alone")
+	}
+	form := url.Values{"aufgabe": {fmt.Sprint(fitko.ID)}, "zeitraum": {""}, "erledigt": {"ja"}, "datum": {"2026-05-20"}, "version": {"0"}}
+	code, body := do(t, hb, "POST", ts.URL+"/fachmk/FMK/aufgaben", form)
+	if code != http.StatusForbidden || !strings.Contains(body, "liegt allein bei der FITKO") {
+		t.Errorf("a spokesperson checks off a task of FITKO alone: %d", code)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	if _, page := do(t, gs, "GET", ts.URL+"/fachmk/FMK/aufgaben", nil); !strings.Contains(page, fmt.Sprintf(`name="aufgabe" value="%d"`, fitko.ID)) {
+		t.Error("the secretariat is not offered the task of FITKO alone")
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/FMK/aufgaben", form); code != http.StatusSeeOther {
+		t.Errorf("the secretariat checks off its task: %d", code)
+	}
+}

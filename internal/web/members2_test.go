@@ -1,0 +1,219 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/pdftest"
+	"gremium/internal/store"
+)
+
+// TestMinutesCommentsShowTime: a comment on the draft minutes shows when it
+// was written, in German time, on the session page and on the secretariat's
+// management page.
+func TestMinutesCommentsShowTime(t *testing.T) {
+	ts, st := cycleServer(t)
+	st.SetClock(func() time.Time { return time.Date(2026, 1, 15, 16, 5, 0, 0, time.UTC) })
+	he := client(t, ts, "hessen")
+	if code, _ := do(t, he, "POST", ts.URL+"/sitzungen/47/kommentare", url.Values{"kommentar": {"Bitte TOP 3 prüfen."}}); code != http.StatusSeeOther {
+		t.Fatalf("comment: %d", code)
+	}
+	const want = "15.01.2026, 17:05 Uhr"
+	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/47", nil); !strings.Contains(page, want) {
+		t.Errorf("the session page does not show when the comment was written (%s)", want)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/47/verwaltung", nil); !strings.Contains(page, want) {
+		t.Errorf("the management page does not show when the comment was written (%s)", want)
+	}
+}
+
+// TestRevokingNeedsConfirmation: revoking the calendar address or an API
+// token, replacing the calendar address and "Überall abmelden" each show a
+// confirmation page first (a form without JavaScript); only its second
+// submit acts, so one stray click revokes nothing.
+func TestRevokingNeedsConfirmation(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	he := client(t, ts, "hessen")
+	confirmPage := func(what, path, action string) {
+		t.Helper()
+		code, page := do(t, he, "POST", ts.URL+path, url.Values{})
+		if code != http.StatusOK || !strings.Contains(page, `name="bestaetigt" value="ja"`) || !strings.Contains(page, `action="`+action+`"`) {
+			t.Errorf("%s: no confirmation page (%d)", what, code)
+		}
+		if p := wellFormedProblems(page); len(p) > 0 {
+			t.Errorf("%s: confirmation page: %v", what, p)
+		}
+	}
+	// The calendar address.
+	if code, _ := do(t, he, "POST", ts.URL+"/mein-kalender", url.Values{}); code != http.StatusOK {
+		t.Fatalf("first calendar address: %d", code)
+	}
+	acc, _, _ := st.UserLogin(ctx, "hessen")
+	since, _ := st.CalendarTokenSince(ctx, acc.ID)
+	confirmPage("new calendar address", "/mein-kalender", "/mein-kalender")
+	confirmPage("revoke calendar address", "/mein-kalender/widerrufen", "/mein-kalender/widerrufen")
+	if now, _ := st.CalendarTokenSince(ctx, acc.ID); now.IsZero() || !now.Equal(since) {
+		t.Error("the calendar address was replaced or revoked without confirmation")
+	}
+	if code, _ := do(t, he, "POST", ts.URL+"/mein-kalender/widerrufen", url.Values{"bestaetigt": {"ja"}}); code != http.StatusSeeOther {
+		t.Errorf("confirmed revocation: %d", code)
+	}
+	if now, _ := st.CalendarTokenSince(ctx, acc.ID); !now.IsZero() {
+		t.Error("the confirmed revocation did not revoke")
+	}
+	// An API token.
+	if code, _ := do(t, he, "POST", ts.URL+"/konto/tokens", url.Values{"bezeichnung": {"Landesportal"}, "tage": {"90"}}); code != http.StatusCreated {
+		t.Fatalf("new token: %d", code)
+	}
+	tokens, _ := st.APITokens(ctx, acc.ID)
+	if len(tokens) != 1 {
+		t.Fatalf("tokens: %+v", tokens)
+	}
+	revoke := fmt.Sprintf("/konto/tokens/%d/widerrufen", tokens[0].ID)
+	confirmPage("revoke token", revoke, revoke)
+	if code, _ := do(t, client(t, ts, "bund"), "POST", ts.URL+revoke, url.Values{}); code != http.StatusNotFound {
+		t.Errorf("another account is asked to confirm the revocation of a token not its own: %d", code)
+	}
+	if tokens, _ := st.APITokens(ctx, acc.ID); len(tokens) != 1 {
+		t.Error("the token was revoked without confirmation")
+	}
+	// Überall abmelden.
+	other := client(t, ts, "hessen")
+	confirmPage("logout everywhere", "/konto/abmelden-ueberall", "/konto/abmelden-ueberall")
+	if !loggedInAs(t, he, ts.URL) || !loggedInAs(t, other, ts.URL) {
+		t.Error("logged out everywhere without confirmation")
+	}
+}
+
+// TestOpenProcedureHidesOthersChoices: while a written procedure is open a
+// member sees its own choice and whether the others voted, not how (as in a
+// session, where online votes stay hidden until the vote closes); the
+// secretariat sees every choice; once closed everyone does.
+func TestOpenProcedureHidesOthersChoices(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	deadline := time.Now().Add(48 * time.Hour)
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Verlängerung Kooperation", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat verlängert."}}, Applicants: []string{"Bund"}}, Deadline: deadline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for m, c := range map[string]model.VoteChoice{"HE": model.VoteNo, "Bund": model.VoteYes, "BY": model.VoteAbstain} {
+		if err := st.CastVote(ctx, pid, m, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := fmt.Sprintf("%s/umlaufverfahren/%d", ts.URL, pid)
+	cells := func(page string) (yes, no, abstain, voted int) {
+		return strings.Count(page, "<td>ja</td>"), strings.Count(page, "<td>nein</td>"), strings.Count(page, "<td>enthaltung</td>"), strings.Count(page, "<td>hat abgestimmt</td>")
+	}
+	for _, c := range []struct {
+		user                        string
+		yes, no, abstain, votedOnly int
+	}{
+		{"hessen", 0, 1, 0, 2},
+		{"bund", 1, 0, 0, 2},
+		{"sprecher-hb", 0, 0, 0, 3},
+		{"geschaeftsstelle", 1, 1, 1, 0},
+	} {
+		_, page := do(t, client(t, ts, c.user), "GET", path, nil)
+		if y, n, a, v := cells(page); y != c.yes || n != c.no || a != c.abstain || v != c.votedOnly {
+			t.Errorf("%s sees ja %d, nein %d, enthaltung %d, hat abgestimmt %d; want %d %d %d %d", c.user, y, n, a, v, c.yes, c.no, c.abstain, c.votedOnly)
+		}
+	}
+	if _, err := st.CloseDueProcedures(ctx, deadline.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	_, page := do(t, client(t, ts, "hessen"), "GET", path, nil)
+	if y, n, a, v := cells(page); y != 1 || n != 1 || a != 1 || v != 0 {
+		t.Errorf("after the close Hessen sees ja %d, nein %d, enthaltung %d, hat abgestimmt %d", y, n, a, v)
+	}
+}
+
+// TestSpokespersonReadsDebrief: a spokesperson reads the saved debrief of
+// a session — page and PDF — with the decisions for their own FachMK only,
+// not another conference's entries nor the invitation text; they cannot
+// change or send it; before the secretariat saves it they see no proposal;
+// a member office still cannot open it.
+func TestSpokespersonReadsDebrief(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs, hb := client(t, ts, "geschaeftsstelle"), client(t, ts, "sprecher-hb")
+	// The demo's 47th session: B-2025/27-IT is relevant for the FMK (HB's
+	// conference), B-2025/26-IT for the WMK.
+	ctx := context.Background()
+	s47, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	if _, err := st.DebriefOfSession(ctx, s47.ID); err == nil {
+		t.Fatal("the demo has a saved debrief of the 47th session")
+	}
+	code, page := do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if code != http.StatusOK || !strings.Contains(page, "noch nicht zusammengestellt") || strings.Contains(page, "B-2025/27-IT") {
+		t.Errorf("before it is saved the spokesperson sees %d or the proposal", code)
+	}
+	if code, _ := do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil); code != http.StatusNotFound {
+		t.Errorf("PDF before it is saved: %d", code)
+	}
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+	for _, a := range []struct {
+		seq  int
+		conf model.Body
+	}{{27, fmk}, {26, wmk}} {
+		form := url.Values{fmt.Sprintf("relevant_%d", a.conf.ID): {"ja"}, fmt.Sprintf("grund_%d", a.conf.ID): {"Finanzierung"}}
+		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, a.seq)), form); code != http.StatusSeeOther {
+			t.Fatalf("profile of %d: %d", a.seq, code)
+		}
+	}
+	_, pack := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if !strings.Contains(pack, "B-2025/27-IT") || !strings.Contains(pack, "B-2025/26-IT") {
+		t.Fatal("the demo debrief proposal lacks 26 and 27")
+	}
+	save := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung mit Interna der WMK"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
+		t.Fatalf("save debrief: %d", code)
+	}
+	code, page = do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if code != http.StatusOK {
+		t.Fatalf("the spokesperson opens the debrief: %d", code)
+	}
+	for _, want := range []string{"Finanzministerkonferenz", "B-2025/27-IT", "10.07.2025", "Videokonferenz"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the spokesperson's debrief lacks %q", want)
+		}
+	}
+	for _, lack := range []string{"Wirtschaftsministerkonferenz", "B-2025/26-IT", "Interna der WMK", `action="/sitzungen/47/nachbesprechung`, "Postausgang"} {
+		if strings.Contains(page, lack) {
+			t.Errorf("the spokesperson's debrief shows %q", lack)
+		}
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Errorf("debrief page: %s", p)
+	}
+	code, pdf := do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil)
+	if code != http.StatusOK {
+		t.Fatalf("the spokesperson's PDF: %d", code)
+	}
+	if text := pdftest.Text(t, []byte(pdf)); !strings.Contains(text, "B-2025/27-IT") || strings.Contains(text, "B-2025/26-IT") || strings.Contains(text, "Interna der WMK") {
+		t.Errorf("the spokesperson's PDF:\n%s", text)
+	}
+	for _, path := range []string{"/sitzungen/47/nachbesprechung", "/sitzungen/47/nachbesprechung/versenden"} {
+		if code, _ := do(t, hb, "POST", ts.URL+path, save); code != http.StatusForbidden {
+			t.Errorf("the spokesperson posts %s: %d", path, code)
+		}
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil); code != http.StatusForbidden {
+		t.Errorf("a member office opens the debrief: %d", code)
+	}
+	if _, mine := do(t, hb, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(mine, `href="/sitzungen/47/nachbesprechung"`) {
+		t.Error("the spokesperson's area does not lead to the debrief")
+	}
+}
