@@ -15,7 +15,8 @@ import (
 
 // BenchmarkStoredPageInProcess serves stored decision pages (html) and
 // JSON decisions (json) through the whole middleware in this process (no
-// network): the server's own cost of a cache miss served from the pages
+// network), to clients that do not ask for gzip and (-gzip) to clients
+// that do: the server's own cost of a cache miss served from the pages
 // rendered once per change, for profiling the one against the other.
 func BenchmarkStoredPageInProcess(b *testing.B) {
 	c := benchCorpus(b)
@@ -45,12 +46,17 @@ func BenchmarkStoredPageInProcess(b *testing.B) {
 	for _, kind := range []struct {
 		name  string
 		paths []string
-	}{{"html", pages}, {"json", jsons}} {
+		gzip  bool
+	}{{"html", pages, false}, {"json", jsons, false}, {"html-gzip", pages, true}, {"json-gzip", jsons, true}} {
 		b.Run(kind.name, func(b *testing.B) {
 			i, bytes := 0, 0
 			for b.Loop() {
 				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, httptest.NewRequest("GET", kind.paths[i%len(kind.paths)], nil))
+				req := httptest.NewRequest("GET", kind.paths[i%len(kind.paths)], nil)
+				if kind.gzip {
+					req.Header.Set("Accept-Encoding", "gzip")
+				}
+				h.ServeHTTP(rec, req)
 				if rec.Code != 200 {
 					b.Fatal(rec.Code)
 				}
