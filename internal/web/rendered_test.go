@@ -62,8 +62,19 @@ func plantPlain(t *testing.T, srv *Server, st *store.Store, base, path string) s
 // of fastStored); get asks for gzip (the full middleware).
 func getPlain(t *testing.T, base, path string) (*http.Response, string) {
 	t.Helper()
+	res, b := fetchEncoded(t, base, path, "identity")
+	return res, string(b)
+}
+
+// fetchEncoded fetches a page with the Accept-Encoding given and further
+// headers as name and value pairs, and gives the bytes as sent.
+func fetchEncoded(t *testing.T, base, path, encoding string, header ...string) (*http.Response, []byte) {
+	t.Helper()
 	req, _ := http.NewRequest("GET", base+path, nil)
-	req.Header.Set("Accept-Encoding", "identity")
+	req.Header.Set("Accept-Encoding", encoding)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
 	res, err := http.DefaultTransport.RoundTrip(req)
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +84,21 @@ func getPlain(t *testing.T, base, path string) (*http.Response, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return res, string(b)
+	return res, b
+}
+
+// storedPagesServer serves st with the response cache in memory off: what
+// is not rendered comes from the stored pages.
+func storedPagesServer(t *testing.T, st *store.Store) (*Server, *httptest.Server) {
+	t.Helper()
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetResponseCache(-1)
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return srv, ts
 }
 
 // getEach fetches path both ways and fails unless both give the same
@@ -249,13 +274,7 @@ func TestStoredPages(t *testing.T) {
 func TestStoredPagesBudget(t *testing.T) {
 	st := demotest.Store(t)
 	ctx := context.Background()
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.SetResponseCache(-1)
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	_, ts := storedPagesServer(t, st)
 	st.SetPageBudget(4000)
 	for _, p := range []string{"/beschluesse/B-2025/26-IT", "/beschluesse", "/sitzungen", "/beschluesse?jahr=2025", "/oparl/v1/body/1/paper"} {
 		if res, _ := getPlain(t, ts.URL, p); res.StatusCode != 200 {
@@ -281,21 +300,7 @@ func TestStoredPagesBudget(t *testing.T) {
 // the bytes as sent.
 func getGzip(t *testing.T, base, path string, header ...string) (*http.Response, []byte) {
 	t.Helper()
-	req, _ := http.NewRequest("GET", base+path, nil)
-	req.Header.Set("Accept-Encoding", "gzip, deflate, br")
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	res, err := http.DefaultTransport.RoundTrip(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, b
+	return fetchEncoded(t, base, path, "gzip, deflate, br", header...)
 }
 
 // A client that asks for gzip (as browsers do) gets a stored page by the
@@ -305,13 +310,7 @@ func getGzip(t *testing.T, base, path string, header ...string) (*http.Response,
 func TestStoredPagesGzip(t *testing.T) {
 	st := demotest.Store(t)
 	ctx := context.Background()
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.SetResponseCache(-1)
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	srv, ts := storedPagesServer(t, st)
 	u, _ := url.Parse(ts.URL)
 	epoch, day := srv.pageEpoch(), model.BerlinDate(time.Now()).String()
 	compressed := 0
