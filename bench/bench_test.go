@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -116,9 +117,11 @@ func compareWith(b *testing.B, name string, ts *httptest.Server, paths []string,
 		s0 = server()
 	}
 	p0, q0 := store.PGCallCount(), store.QueryCount()
+	stop := profileLoad(b, name)
 	c0 := CPUTime()
 	g := Load(ctx, ts.URL, paths, workers, d)
 	c1 := CPUTime()
+	stop()
 	pg, reads := store.PGCallCount().Sub(p0), store.QueryCount()-q0
 	var sd time.Duration
 	if server != nil {
@@ -155,6 +158,39 @@ func compareWith(b *testing.B, name string, ts *httptest.Server, paths []string,
 	b.ReportMetric(ratio, "ratio")
 	b.ReportMetric(ms(g.P99), "p99-ms")
 	b.ReportMetric(float64(rss>>20), "RSS-MB")
+}
+
+// profileLoad starts a CPU profile of this process for the measured load
+// of gremium alone (not the recording of the bare handler's bytes, not the
+// warm-up, not the bare handler's run) when GREMIUM_BENCH_CPUPROFILE names
+// a directory: one file per run, named after it. It gives the function
+// that stops the profile.
+func profileLoad(b *testing.B, name string) func() {
+	dir := os.Getenv("GREMIUM_BENCH_CPUPROFILE")
+	if dir == "" {
+		return func() {}
+	}
+	file := filepath.Join(dir, strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
+			return r
+		}
+		return '_'
+	}, name)+".prof")
+	f, err := os.Create(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			b.Error(err)
+		}
+		fmt.Printf("  CPU profile of the measured load: %s\n", file)
+	}
 }
 
 // decisionModes are the ways the decision page and its JSON form are

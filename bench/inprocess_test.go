@@ -1,20 +1,23 @@
 package bench
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
 	"testing"
 
 	"gremium/internal/demo"
+	"gremium/internal/model"
 	"gremium/internal/store"
 	"gremium/internal/web"
 )
 
-// BenchmarkStoredPageInProcess serves stored decision pages through the
-// whole middleware in this process (no network): the server's own cost of
-// a cache miss served from the pages rendered once per change, for
-// profiling.
+// BenchmarkStoredPageInProcess serves stored decision pages (html) and
+// JSON decisions (json) through the whole middleware in this process (no
+// network), to clients that do not ask for gzip and (-gzip) to clients
+// that do: the server's own cost of a cache miss served from the pages
+// rendered once per change, for profiling the one against the other.
 func BenchmarkStoredPageInProcess(b *testing.B) {
 	c := benchCorpus(b)
 	st, err := store.Open(b.Context(), c.Dir)
@@ -28,24 +31,40 @@ func BenchmarkStoredPageInProcess(b *testing.B) {
 	}
 	srv.SetResponseCache(-1)
 	h := srv.Handler()
-	paths := make([]string, 0, len(c.Labels))
+	var pages, jsons []string
 	for _, l := range c.Labels[:min(len(c.Labels), 500)] {
-		paths = append(paths, "/beschluesse/"+l)
+		pages = append(pages, "/beschluesse/"+l)
+		n, _ := model.ParseDecisionRef(l)
+		jsons = append(jsons, fmt.Sprintf("/api/v1/beschluesse/%d/%d", n.Year, n.Seq))
 	}
-	for _, p := range paths {
+	for _, p := range append(pages, jsons...) {
 		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", p, nil))
 	}
 	if err := st.FlushPages(b.Context()); err != nil {
 		b.Fatal(err)
 	}
-	i := 0
-	for b.Loop() {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest("GET", paths[i%len(paths)], nil))
-		if rec.Code != 200 {
-			b.Fatal(rec.Code)
-		}
-		i++
+	for _, kind := range []struct {
+		name  string
+		paths []string
+		gzip  bool
+	}{{"html", pages, false}, {"json", jsons, false}, {"html-gzip", pages, true}, {"json-gzip", jsons, true}} {
+		b.Run(kind.name, func(b *testing.B) {
+			i, bytes := 0, 0
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				req := httptest.NewRequest("GET", kind.paths[i%len(kind.paths)], nil)
+				if kind.gzip {
+					req.Header.Set("Accept-Encoding", "gzip")
+				}
+				h.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatal(rec.Code)
+				}
+				bytes += rec.Body.Len()
+				i++
+			}
+			b.ReportMetric(float64(bytes)/float64(i), "body-bytes")
+		})
 	}
 }
 

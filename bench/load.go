@@ -66,7 +66,7 @@ func Load(ctx context.Context, base string, paths []string, workers int, d time.
 			errs := 0
 			for time.Now().Before(deadline) && ctx.Err() == nil {
 				t0 := time.Now()
-				res, err := client.Get(base + paths[rnd.IntN(len(paths))])
+				res, err := client.Do(request(base + paths[rnd.IntN(len(paths))]))
 				if err != nil {
 					errs++
 					continue
@@ -90,10 +90,24 @@ func Load(ctx context.Context, base string, paths []string, workers int, d time.
 	return s
 }
 
+// AsksGzip says whether the load clients ask for gzip, as browsers do
+// (GREMIUM_BENCH_GZIP=1): the compressed bytes are recorded for the bare
+// handler and received as they are, not decompressed.
+var AsksGzip = os.Getenv("GREMIUM_BENCH_GZIP") == "1"
+
+// request gives a GET request for url, asking for gzip if AsksGzip.
+func request(url string) *http.Request {
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	if AsksGzip {
+		req.Header.Set("Accept-Encoding", "gzip")
+	}
+	return req
+}
+
 // recorded is one response as the bare handler serves it.
 type recorded struct {
-	contentType string
-	body        []byte
+	contentType, encoding string
+	body                  []byte
 }
 
 // Bare is the baseline: a plain net/http handler that serves, for each
@@ -105,7 +119,7 @@ func Record(base string, paths []string) (Bare, error) {
 	b := Bare{}
 	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 	for _, p := range paths {
-		res, err := client.Get(base + p)
+		res, err := client.Do(request(base + p))
 		if err != nil {
 			return nil, err
 		}
@@ -117,7 +131,7 @@ func Record(base string, paths []string) (Bare, error) {
 		if res.StatusCode != http.StatusOK {
 			return nil, fmt.Errorf("bench: %s: status %d", p, res.StatusCode)
 		}
-		b[p] = recorded{contentType: res.Header.Get("Content-Type"), body: body}
+		b[p] = recorded{contentType: res.Header.Get("Content-Type"), encoding: res.Header.Get("Content-Encoding"), body: body}
 	}
 	return b, nil
 }
@@ -138,6 +152,9 @@ func (b Bare) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", rec.contentType)
+	if rec.encoding != "" {
+		w.Header().Set("Content-Encoding", rec.encoding)
+	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(rec.body)))
 	w.Write(rec.body)
 }

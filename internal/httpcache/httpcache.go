@@ -232,7 +232,7 @@ func (rec *recorder) prepare(modified time.Time, withGzip bool) *prepared {
 	if len(body) >= MinGzip && h.Get("Content-Encoding") == "" && compressible(h.Get("Content-Type")) {
 		h.Add("Vary", "Accept-Encoding")
 		if withGzip {
-			if z := compress(body); len(z) < len(body) {
+			if z, ok := Gzipped(body, h.Get("Content-Type")); ok {
 				p.gz = z
 			}
 		}
@@ -358,11 +358,25 @@ func LastModified(started, now, lastChange time.Time) time.Time {
 // AcceptsGzip says whether the client accepts gzip-compressed answers.
 func AcceptsGzip(r *http.Request) bool { return acceptsGzip(r) }
 
+// Gzipped gives the body as this package sends it to a client that asks
+// for gzip: compressed if it is compressible text of at least MinGzip bytes
+// and compressing makes it smaller (compressed true), else as it is.
+func Gzipped(body []byte, contentType string) (out []byte, compressed bool) {
+	if len(body) < MinGzip || !compressible(contentType) {
+		return body, false
+	}
+	if z := compress(body); len(z) < len(body) {
+		return z, true
+	}
+	return body, false
+}
+
 // ServeKept sends a body kept ready by the caller (a stored page) as this
 // package sends the responses it keeps: validators, 304 Not Modified for a
 // current copy, the public Cache-Control and Vary of compressible text.
-// The caller has set the content type and etag is the body's validator;
-// it is for clients that did not ask for gzip (the body goes as it is).
+// The caller has set the content type (and Content-Encoding for a body
+// compressed by Gzipped, for a client that asked for gzip) and etag is the
+// body's validator; the body goes as it is.
 func ServeKept(w http.ResponseWriter, r *http.Request, body []byte, etag string, modified time.Time) {
 	h := w.Header()
 	h.Set("ETag", etag)
@@ -370,7 +384,7 @@ func ServeKept(w http.ResponseWriter, r *http.Request, body []byte, etag string,
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "public, no-cache")
 	}
-	if len(body) >= MinGzip && compressible(h.Get("Content-Type")) {
+	if h.Get("Content-Encoding") != "" || len(body) >= MinGzip && compressible(h.Get("Content-Type")) {
 		h.Add("Vary", "Accept-Encoding")
 	}
 	if notModified(r, etag, modified) {

@@ -68,6 +68,26 @@ func pageKey(r *http.Request) string {
 	return r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.URL.RequestURI()
 }
 
+// gzipKey names the stored page a client that asks for gzip gets for the
+// page of key (gzipVariant). No key of pageKey ends in " gzip": a request
+// target holds no space.
+func gzipKey(key string) string { return key + " gzip" }
+
+// gzipVariant gives the stored page a client that asks for gzip gets in
+// place of p: its body compressed as httpcache compresses answers, with
+// Content-Encoding, or as it is where httpcache would send it as it is
+// (short or not text). It is stored beside p, so that such a client, as
+// most are, is answered with one lookup too and nothing is compressed per
+// request.
+func gzipVariant(p store.RenderedPage, contentType string) store.RenderedPage {
+	body, compressed := httpcache.Gzipped(p.Body, contentType)
+	p.Key, p.Body = gzipKey(p.Key), body
+	if compressed {
+		p.Headers += "Content-Encoding: gzip\n"
+	}
+	return p
+}
+
 // renderEpoch names the build of the program: stored pages of another
 // build are not served (templates and handlers may have changed).
 var renderEpoch = httpcache.Build
@@ -102,6 +122,11 @@ func (s *Server) storedPages(h http.Handler) http.Handler {
 				}
 			}
 			hd.Set("ETag", p.ETag)
+			if httpcache.AcceptsGzip(r) && r.Method == http.MethodGet {
+				// fastStored found no page for such a client: it is
+				// stored now, from these bytes.
+				s.st.StorePage(gzipVariant(p, hd.Get("Content-Type")))
+			}
 			w.WriteHeader(http.StatusOK)
 			if r.Method != http.MethodHead {
 				w.Write(p.Body)
@@ -124,8 +149,10 @@ func (s *Server) storedPages(h http.Handler) http.Handler {
 		if etag == "" {
 			etag = httpcache.ETag(body)
 		}
-		s.st.StorePage(store.RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day,
-			Headers: headers.String(), ETag: etag, Body: body})
+		page := store.RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day,
+			Headers: headers.String(), ETag: etag, Body: body}
+		s.st.StorePage(page)
+		s.st.StorePage(gzipVariant(page, w.Header().Get("Content-Type")))
 	})
 }
 
@@ -152,17 +179,21 @@ func (rec *pageRecorder) Unwrap() http.ResponseWriter { return rec.ResponseWrite
 // fastStored answers a public request for a stored page before the rest
 // of the middleware (user lookup, signer, cross-origin check, response
 // buffering): the security headers, a request id, the stored bytes with
-// their validators (httpcache.ServeKept). Everything else — a miss, a
-// client that asks for gzip (compressed by httpcache), a logged-in visitor
-// — takes the full way. lastModified gives the time of the last change.
+// their validators (httpcache.ServeKept) — to a client that asks for gzip
+// the page's gzipVariant, compressed once when it was stored. Everything
+// else — a miss, a logged-in visitor — takes the full way. lastModified
+// gives the time of the last change.
 func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) time.Time) http.Handler {
 	started := time.Now().UTC().Truncate(time.Second)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.noStoredPages || !storedPage(r) || httpcache.AcceptsGzip(r) {
+		if s.noStoredPages || !storedPage(r) {
 			next.ServeHTTP(w, r)
 			return
 		}
 		key := pageKey(r)
+		if httpcache.AcceptsGzip(r) {
+			key = gzipKey(key)
+		}
 		now := s.clock()
 		p, _, ok, err := s.st.StoredPage(r.Context(), key, s.pageEpoch(), model.BerlinDate(now).String())
 		if err != nil || !ok {

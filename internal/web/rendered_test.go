@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"io"
 	"log/slog"
@@ -22,8 +24,19 @@ import (
 const storedMarker = "AUS-DEM-SPEICHER"
 
 // plant stores a marker page for path as if it had been rendered from the
-// current data today by this build.
+// current data today by this build, for clients with and without gzip.
 func plant(t *testing.T, srv *Server, st *store.Store, base, path string) {
+	t.Helper()
+	p := plantPlain(t, srv, st, base, path)
+	st.StorePage(gzipVariant(p, "text/html; charset=utf-8"))
+	if err := st.FlushPages(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// plantPlain stores the marker page of plant for clients without gzip
+// only and gives it.
+func plantPlain(t *testing.T, srv *Server, st *store.Store, base, path string) store.RenderedPage {
 	t.Helper()
 	ctx := context.Background()
 	u, _ := url.Parse(base)
@@ -33,22 +46,35 @@ func plant(t *testing.T, srv *Server, st *store.Store, base, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.StorePage(store.RenderedPage{Key: key, Gen: gen, Epoch: srv.pageEpoch(), Day: day,
-		Headers: "Content-Type: text/html; charset=utf-8\n", ETag: `W/"planted"`, Body: []byte(storedMarker)})
+	p := store.RenderedPage{Key: key, Gen: gen, Epoch: srv.pageEpoch(), Day: day,
+		Headers: "Content-Type: text/html; charset=utf-8\n", ETag: `W/"planted"`, Body: []byte(storedMarker)}
+	st.StorePage(p)
 	if err := st.FlushPages(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if p, _, ok, err := st.StoredPage(ctx, key, srv.pageEpoch(), day); err != nil || !ok || string(p.Body) != storedMarker {
 		t.Fatalf("planted page not stored: %v %v", ok, err)
 	}
+	return p
 }
 
 // getPlain fetches a page as a client that does not ask for gzip (the way
 // of fastStored); get asks for gzip (the full middleware).
 func getPlain(t *testing.T, base, path string) (*http.Response, string) {
 	t.Helper()
+	res, b := fetchEncoded(t, base, path, "identity")
+	return res, string(b)
+}
+
+// fetchEncoded fetches a page with the Accept-Encoding given and further
+// headers as name and value pairs, and gives the bytes as sent.
+func fetchEncoded(t *testing.T, base, path, encoding string, header ...string) (*http.Response, []byte) {
+	t.Helper()
 	req, _ := http.NewRequest("GET", base+path, nil)
-	req.Header.Set("Accept-Encoding", "identity")
+	req.Header.Set("Accept-Encoding", encoding)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
 	res, err := http.DefaultTransport.RoundTrip(req)
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +84,21 @@ func getPlain(t *testing.T, base, path string) (*http.Response, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return res, string(b)
+	return res, b
+}
+
+// storedPagesServer serves st with the response cache in memory off: what
+// is not rendered comes from the stored pages.
+func storedPagesServer(t *testing.T, st *store.Store) (*Server, *httptest.Server) {
+	t.Helper()
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetResponseCache(-1)
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return srv, ts
 }
 
 // getEach fetches path both ways and fails unless both give the same
@@ -234,13 +274,7 @@ func TestStoredPages(t *testing.T) {
 func TestStoredPagesBudget(t *testing.T) {
 	st := demotest.Store(t)
 	ctx := context.Background()
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.SetResponseCache(-1)
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	_, ts := storedPagesServer(t, st)
 	st.SetPageBudget(4000)
 	for _, p := range []string{"/beschluesse/B-2025/26-IT", "/beschluesse", "/sitzungen", "/beschluesse?jahr=2025", "/oparl/v1/body/1/paper"} {
 		if res, _ := getPlain(t, ts.URL, p); res.StatusCode != 200 {
@@ -260,4 +294,111 @@ func TestStoredPagesBudget(t *testing.T) {
 	if m, _ := st.StoredPageBytes(ctx); m <= n {
 		t.Errorf("with the default budget nothing more was stored (%d bytes, before %d)", m, n)
 	}
+}
+
+// getGzip fetches a page as a client that asks for gzip (a browser), with
+// the bytes as sent.
+func getGzip(t *testing.T, base, path string, header ...string) (*http.Response, []byte) {
+	t.Helper()
+	return fetchEncoded(t, base, path, "gzip, deflate, br", header...)
+}
+
+// A client that asks for gzip (as browsers do) gets a stored page by the
+// short way too: its compressed form is stored once beside the page, not
+// compressed on every request; the same bytes, validators and headers as
+// rendered.
+func TestStoredPagesGzip(t *testing.T) {
+	st := demotest.Store(t)
+	ctx := context.Background()
+	srv, ts := storedPagesServer(t, st)
+	u, _ := url.Parse(ts.URL)
+	epoch, day := srv.pageEpoch(), model.BerlinDate(time.Now()).String()
+	compressed := 0
+	for _, p := range []string{"/beschluesse/B-2025/26-IT", "/api/v1/beschluesse/2025/26", "/", "/oparl/v1/body"} {
+		res, first := getGzip(t, ts.URL, p)
+		_, plain := getPlain(t, ts.URL, p)
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: %d", p, res.StatusCode)
+		}
+		if err := st.FlushPages(ctx); err != nil {
+			t.Fatal(err)
+		}
+		stored, _, ok, err := st.StoredPage(ctx, gzipKey(u.Host+"||"+p), epoch, day)
+		if err != nil || !ok {
+			t.Fatalf("%s: no page stored for clients that ask for gzip (%v)", p, err)
+		}
+		if !bytes.Equal(stored.Body, first) {
+			t.Errorf("%s: stored for gzip clients are other bytes than answered", p)
+		}
+		zipped := res.Header.Get("Content-Encoding") == "gzip"
+		if got := gunzip(t, first, zipped); got != plain {
+			t.Errorf("%s: gzip answer %.80q, plain %.80q", p, got, plain)
+		}
+		if zipped {
+			compressed++
+		}
+		again, second := getGzip(t, ts.URL, p)
+		if !bytes.Equal(second, first) {
+			t.Errorf("%s: from the store for a gzip client other bytes", p)
+		}
+		for _, name := range []string{"Content-Type", "Content-Encoding", "Vary", "ETag", "Cache-Control", "Content-Security-Policy", "Last-Modified"} {
+			if again.Header.Get(name) != res.Header.Get(name) {
+				t.Errorf("%s from the store: %s %q, rendered %q", p, name, again.Header.Get(name), res.Header.Get(name))
+			}
+		}
+		if nm, _ := getGzip(t, ts.URL, p, "If-None-Match", res.Header.Get("ETag")); nm.StatusCode != http.StatusNotModified {
+			t.Errorf("%s with its ETag, asking for gzip: %d", p, nm.StatusCode)
+		}
+	}
+	if compressed == 0 {
+		t.Error("no page was compressed")
+	}
+
+	// The page stored for gzip clients is what they get: nothing is
+	// rendered or compressed.
+	const page = "/beschluesse/B-2025/26-IT"
+	key := u.Host + "||" + page
+	_, gen, _, _ := st.StoredPage(ctx, key, epoch, day)
+	marker := store.RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day,
+		Headers: "Content-Type: text/html; charset=utf-8\n", ETag: `W/"planted"`, Body: []byte(strings.Repeat(storedMarker+" ", 200))}
+	st.StorePage(gzipVariant(marker, "text/html; charset=utf-8"))
+	st.FlushPages(ctx)
+	res, body := getGzip(t, ts.URL, page)
+	if got := gunzip(t, body, res.Header.Get("Content-Encoding") == "gzip"); !strings.HasPrefix(got, storedMarker) || res.Header.Get("Vary") != "Accept-Encoding" {
+		t.Errorf("the page stored for gzip clients is not served: %.100q, Vary %q", got, res.Header.Get("Vary"))
+	}
+	if _, plain := getPlain(t, ts.URL, page); strings.Contains(plain, storedMarker) {
+		t.Error("a client without gzip got the page stored for gzip clients")
+	}
+	// A page stored for clients without gzip only (the page for gzip
+	// clients did not fit the budget then): the first gzip client gets it
+	// compressed by httpcache and stores the page for gzip clients.
+	if _, err := st.DBForTests().ExecContext(ctx, `DELETE FROM rendered_pages WHERE key = ?`, gzipKey(key)); err != nil {
+		t.Fatal(err)
+	}
+	plantPlain(t, srv, st, ts.URL, page)
+	if res, body := getGzip(t, ts.URL, page); gunzip(t, body, res.Header.Get("Content-Encoding") == "gzip") != storedMarker {
+		t.Fatalf("planted page not served to a gzip client: %.100q", body)
+	}
+	st.FlushPages(ctx)
+	if p, _, ok, _ := st.StoredPage(ctx, gzipKey(key), epoch, day); !ok || string(p.Body) != storedMarker || p.ETag != `W/"planted"` {
+		t.Errorf("the gzip client's page was not stored from the stored page: %v %.100q", ok, p.Body)
+	}
+}
+
+// gunzip gives body, decompressed if zipped.
+func gunzip(t *testing.T, body []byte, zipped bool) string {
+	t.Helper()
+	if !zipped {
+		return string(body)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
