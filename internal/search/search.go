@@ -336,7 +336,7 @@ func Snippet(text string, q Query, n int) template.HTML {
 	for _, f := range strings.Fields(text) {
 		m := false
 		for _, w := range words(f) {
-			if t := Term(w); q.termSet[t] {
+			if t := stemWord(w).term; q.termSet[t] {
 				m, found[t] = true, true
 			}
 		}
@@ -350,7 +350,7 @@ func Snippet(text string, q Query, n int) template.HTML {
 				continue
 			}
 			for _, w := range words(toks[i].s) {
-				for _, t := range PartTerms(w) {
+				for _, t := range stemWord(w).parts {
 					if q.termSet[t] {
 						toks[i].match = true
 					}
