@@ -195,3 +195,23 @@ func TestSearchEngineRebuildsAMarkedIndex(t *testing.T) {
 		t.Error("after the search measurement session 1 is still missing from the index")
 	}
 }
+
+// BenchmarkSearchReindex is the part of BenchmarkSearchRebuild that
+// indexes sessions again one at a time (search.IndexSession, what every
+// change of a session does), without the rebuild, on a copy of the corpus
+// and, with GREMIUM_BENCH_DATABASE, on PostgreSQL. Each round indexes the
+// same sessions; the first replaces the generator's documents, a later
+// round documents equal to the ones it replaces.
+//
+//	GREMIUM_BENCH_DECISIONS=100000 GREMIUM_BENCH_DATABASE=postgres://… \
+//	  go test ./bench -run '^$' -bench 'SearchReindex$' -benchtime 3x
+func BenchmarkSearchReindex(b *testing.B) {
+	c := copyCorpus(b, benchCorpus(b))
+	for _, e := range engines(b, c) {
+		b.Run(e.name, func(b *testing.B) {
+			for b.Loop() {
+				reindexSessions(b, e, envInt("GREMIUM_BENCH_REINDEX_SESSIONS", 100))
+			}
+		})
+	}
+}
