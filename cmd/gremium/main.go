@@ -37,6 +37,7 @@ var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx = context.WithValue(ctx, processEndsKey{}, true)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -158,6 +159,26 @@ func openStore(ctx context.Context, fs *flag.FlagSet, dir string) (*store.Store,
 		database = f.Value.String()
 	}
 	return store.OpenDatabase(ctx, database, dir)
+}
+
+// processEndsKey marks the context of the command that main runs: the
+// process ends when the command returns (the tests run commands in their
+// own process, which goes on).
+type processEndsKey struct{}
+
+// closeStore closes the store at the end of a command. When the process
+// ends right after, it leaves the connections to the process's end
+// (store.CloseAtExit: the write-ahead log checkpointed, the page caches
+// not freed one page at a time); a failed checkpoint loses nothing (the
+// log stays for the next open) and is reported on stderr.
+func closeStore(ctx context.Context, st *store.Store, stderr io.Writer) {
+	if ends, _ := ctx.Value(processEndsKey{}).(bool); !ends {
+		st.Close()
+		return
+	}
+	if err := st.CloseAtExit(context.WithoutCancel(ctx)); err != nil {
+		fmt.Fprintln(stderr, "gremium: closing the database:", err)
+	}
 }
 
 func envOr(key, fallback string) string {

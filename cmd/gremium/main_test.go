@@ -563,3 +563,50 @@ func TestServeRebuildsAMarkedIndex(t *testing.T) {
 		t.Errorf("after serve the marked index holds %d documents (marked: %v), want all %d, unmarked", n, marked, whole)
 	}
 }
+
+// The import run as the program runs it (the process ending after it)
+// leaves its connections to the process's end, but what it wrote is in
+// the database file: a copy of gremium.db alone, without the write-ahead
+// log, holds every row the data directory holds.
+func TestImportAtProcessEndLeavesEverythingInTheFile(t *testing.T) {
+	seed := seedMinutes(t)
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	ctx := context.WithValue(context.Background(), processEndsKey{}, true)
+	if code := run(ctx, []string{"import", "minutes", seed, "--data", dir}, &out, &errb); code != exitOK {
+		t.Fatalf("import: %d\n%s\n%s", code, out.String(), errb.String())
+	}
+	copyDir := t.TempDir()
+	raw, err := os.ReadFile(filepath.Join(dir, store.DBFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(copyDir, store.DBFileName), raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	counts := func(dir string) map[string]int {
+		st, err := store.Open(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		m := map[string]int{}
+		for _, table := range []string{"sessions", "agenda_items", "decisions", "audit_log", "oparl_objects", "search_index"} {
+			var n int
+			if err := st.DBForTests().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			m[table] = n
+		}
+		return m
+	}
+	want, got := counts(dir), counts(copyDir)
+	if want["agenda_items"] == 0 || want["search_index"] == 0 {
+		t.Fatalf("the import wrote nothing: %v", want)
+	}
+	for table, n := range want {
+		if got[table] != n {
+			t.Errorf("%s: %d rows in the database file alone, %d with its log", table, got[table], n)
+		}
+	}
+}

@@ -64,7 +64,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintln(stderr, "gremium import minutes:", err)
 		return exitFail
 	}
-	defer st.Close()
+	defer closeStore(ctx, st, stderr)
 	size = int64(len(text))
 	progress("opened the database", start)
 	ctx = store.WithActor(ctx, "import")

@@ -82,9 +82,16 @@ func (c PGCalls) RoundTrips() uint64 { return c.Statements + c.Prepares }
 // COMMIT are Execs).
 type pgTracer struct{}
 
+// pgStatementSeen, when set (by a test of this package), is given the
+// text of every statement the store's PostgreSQL connections send.
+var pgStatementSeen atomic.Pointer[func(sql string)]
+
 // TraceQueryStart counts a statement.
-func (pgTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+func (pgTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, data pgx.TraceQueryStartData) context.Context {
 	pgStatements.Add(1)
+	if f := pgStatementSeen.Load(); f != nil {
+		(*f)(data.SQL)
+	}
 	return ctx
 }
 

@@ -181,15 +181,21 @@ func (s *Store) replaceSearchScope(ctx context.Context, tx *sql.Tx, scope string
 const searchInsertBatch = 100
 
 // replaceSearchScopesPG replaces the documents of the scopes with one
-// DELETE and one INSERT: the statement triggers that keep
-// search_index_lexemes (migration 185) fire once for all of them. A
-// rebuild batch of 200 sessions replaced one scope after the other
-// before, and each statement upserted most of the batch's lexemes again:
-// about 400 updates of each frequent lexeme's row per transaction, two
-// million dead rows in that table after a rebuild at 100k, 20 min 28 s for
-// the rebuild (1 min 4.5 s on SQLite) and a search p95 of 69–97 ms after it
-// (docs/performance.md). A scope named twice keeps its last documents, as
-// replacing it twice would.
+// statement, search_index_replace (migration 310): it deletes the old
+// documents, inserts the new ones and changes each lexeme's count in
+// search_index_lexemes once, by the difference of old and new. A rebuild
+// batch of 200 sessions replaced one scope after the other at first, and
+// each statement upserted most of the batch's lexemes again (20 min 28 s
+// for a rebuild at 100k, two million dead rows in the counts); then one
+// DELETE and one INSERT per batch, whose statement triggers still wrote
+// every lexeme of a session indexed again twice, though it mostly holds
+// the lexemes it held (docs/performance.md). A scope named twice keeps
+// its last documents, as replacing it twice would.
+//
+// The documents go as one array per column; their tsvector is written
+// here (appendTermsVector), without the text parser. Their ids are given
+// by the function as the trigger gremium_rowid would give them (the
+// highest plus one; the transaction holds the write lock).
 func replaceSearchScopesPG(ctx context.Context, tx *sql.Tx, scopes []SearchScope) error {
 	last := make(map[string]int, len(scopes))
 	names := make([]string, 0, len(scopes))
@@ -199,57 +205,26 @@ func replaceSearchScopesPG(ctx context.Context, tx *sql.Tx, scopes []SearchScope
 		}
 		last[sc.Scope] = i
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE scope = ANY(?::text[])`, names); err != nil {
-		return fmt.Errorf("store: search index: %w", err)
-	}
-	var docScopes []string
-	var docs []SearchDoc
+	cols := make([][]string, 8)
+	var b []byte
 	for i, sc := range scopes {
 		if last[sc.Scope] != i {
 			continue
 		}
 		for _, d := range sc.Docs {
-			docScopes = append(docScopes, sc.Scope)
-			docs = append(docs, d)
+			b = appendTermsVector(b[:0], d.Terms)
+			for j, v := range []string{sc.Scope, d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms, string(b)} {
+				cols[j] = append(cols[j], v)
+			}
 		}
 	}
-	if len(docs) == 0 {
-		return nil
-	}
-	return insertSearchDocsPG(ctx, tx, docScopes, docs)
-}
-
-// insertSearchDocsPG writes documents in one statement, one array per
-// column (scopes[i] is the scope of docs[i]): the statement triggers that
-// keep search_index_lexemes (migration 185) then count and upsert their
-// lexemes once. Written 100 per statement, each
-// statement upserted most of the scope's lexemes again (a session of
-// 2,000 documents holds about 1,500 distinct lexemes): 20 upserts of
-// each lexeme instead of one, 0.36 s of the import's trigger time.
-// The ids are given here as the trigger gremium_rowid would give them
-// (the highest plus one; the transaction holds the write lock), without
-// the trigger's query per document.
-func insertSearchDocsPG(ctx context.Context, tx *sql.Tx, scopes []string, docs []SearchDoc) error {
-	last, err := maxID(ctx, tx, "search_index")
-	if err != nil {
-		return err
-	}
-	cols := make([][]string, 7)
-	for i := range cols {
-		cols[i] = make([]string, 0, len(docs))
-	}
-	var b []byte
-	for _, d := range docs {
-		b = appendTermsVector(b[:0], d.Terms)
-		for i, v := range []string{d.Kind, d.URL, d.Title, d.Text, d.Date, d.Terms, string(b)} {
-			cols[i] = append(cols[i], v)
+	for j := range cols {
+		if cols[j] == nil {
+			cols[j] = []string{} // an empty array, not NULL
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (id, scope, kind, url, title, text, date, terms, tsv)
-		SELECT ?::bigint + n, scope, kind, url, title, text, date, terms, tsv::tsvector
-		FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS d(scope, kind, url, title, text, date, terms, tsv, n)
-		ORDER BY n`,
-		last, scopes, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]); err != nil {
+	if _, err := tx.ExecContext(ctx, `SELECT search_index_replace(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])`,
+		names, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7]); err != nil {
 		return fmt.Errorf("store: search index: %w", err)
 	}
 	return nil

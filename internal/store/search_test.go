@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -211,5 +212,72 @@ func TestOptimizeSearchVacuumsOnPostgres(t *testing.T) {
 		if !vacuumed || !analysed {
 			t.Errorf("%s: vacuumed %v, analysed %v after OptimizeSearch", table, vacuumed, analysed)
 		}
+	}
+}
+
+// On PostgreSQL one session indexed again changes each of its lexemes'
+// counts (search_index_lexemes) once, by the difference of its old and
+// new documents: a lexeme in both is not touched. Before, the DELETE's
+// statement trigger lowered every old lexeme's count and the INSERT's
+// raised every new one's again — two updates of each row for a session
+// whose text did not change (docs/performance.md, "PostgreSQL leftovers").
+func TestReplaceSearchDocsTouchesLexemesOnce(t *testing.T) {
+	if !testPG.on {
+		t.Skip("search_index_lexemes is PostgreSQL's")
+	}
+	ctx := context.Background()
+	s, _ := newStore(t)
+	docs := func(last string) []SearchDoc {
+		return []SearchDoc{
+			{Kind: "top", URL: "/s/1#1", Title: "t", Text: "x", Date: "2025-01-01", Terms: "gemeinsam beschluss register"},
+			{Kind: "top", URL: "/s/1#2", Title: "t", Text: "x", Date: "2025-01-01", Terms: "gemeinsam " + last},
+		}
+	}
+	check(t, s.ReplaceSearchDocs(ctx, "session:1", docs("alt")))
+	check(t, s.ReplaceSearchDocs(ctx, "session:2", []SearchDoc{{Kind: "top", URL: "/s/2", Title: "t", Text: "x", Date: "2025-01-01", Terms: "gemeinsam alt"}}))
+	for _, q := range []string{
+		`CREATE TABLE test_lexeme_writes (lexeme text NOT NULL)`,
+		`CREATE FUNCTION test_count_lexeme_write() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN INSERT INTO test_lexeme_writes VALUES (COALESCE(NEW.lexeme, OLD.lexeme)); RETURN NULL; END; $$`,
+		`CREATE TRIGGER test_count_lexeme_write AFTER INSERT OR UPDATE OR DELETE ON search_index_lexemes
+			FOR EACH ROW EXECUTE FUNCTION test_count_lexeme_write()`,
+	} {
+		if _, err := s.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The same documents again, then one word changed.
+	check(t, s.ReplaceSearchDocs(ctx, "session:1", docs("alt")))
+	check(t, s.ReplaceSearchDocs(ctx, "session:1", docs("neu")))
+	var writes []string
+	rows, err := s.db.QueryContext(ctx, `SELECT lexeme FROM test_lexeme_writes ORDER BY lexeme`)
+	check(t, err)
+	for rows.Next() {
+		var l string
+		check(t, rows.Scan(&l))
+		writes = append(writes, l)
+	}
+	check(t, rows.Err())
+	if want := []string{"alt", "neu"}; !slices.Equal(writes, want) {
+		t.Errorf("the lexeme counts written: %q, want %q (each changed lexeme once, the unchanged ones not)", writes, want)
+	}
+	// The counts are those a rebuild from the documents gives.
+	var wrong int
+	check(t, s.db.QueryRowContext(ctx, `SELECT count(*) FROM (
+		SELECT lexeme, docs FROM search_index_lexemes WHERE docs <> 0
+		EXCEPT SELECT l, count(*) FROM search_index, unnest(tsvector_to_array(tsv)) l GROUP BY l) x`).Scan(&wrong))
+	var n int
+	check(t, s.db.QueryRowContext(ctx, `SELECT docs FROM search_index_lexemes WHERE lexeme = 'gemeinsam'`).Scan(&n))
+	if wrong != 0 || n != 3 {
+		t.Errorf("%d lexeme counts differ from the documents; 'gemeinsam' in %d, want 3", wrong, n)
+	}
+	// Other writers of search_index (a migration's DELETE) are still
+	// counted by the triggers.
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM search_index WHERE scope = 'session:2'`); err != nil {
+		t.Fatal(err)
+	}
+	check(t, s.db.QueryRowContext(ctx, `SELECT docs FROM search_index_lexemes WHERE lexeme = 'gemeinsam'`).Scan(&n))
+	if n != 2 {
+		t.Errorf("after a DELETE outside the store 'gemeinsam' is in %d documents, want 2", n)
 	}
 }
