@@ -356,6 +356,9 @@ func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
 		if err := checkItemOpen(ctx, tx, it.ID); err != nil {
 			return err
 		}
+		if err := checkItemNumberFree(ctx, tx, it); err != nil {
+			return err
+		}
 		if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
 			`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
 			 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
@@ -365,6 +368,34 @@ func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
 		// A declined registration that came from a request declines it.
 		return s.requestFollowsItem(ctx, tx, it.ID)
 	})
+}
+
+// checkItemNumberFree refuses a TOP number given to an item that another
+// item on the session's agenda (not declined) already carries: the minutes,
+// the live page and the attendance's "ab TOP" name items by their number.
+// An unchanged number is not checked, so that items numbered twice before
+// (an import keeps the source's numbers) stay editable.
+func checkItemNumberFree(ctx context.Context, tx *sql.Tx, it model.AgendaItem) error {
+	if it.Number == "" || it.Status == model.ItemDeclined {
+		return nil
+	}
+	var current string
+	if err := tx.QueryRowContext(ctx, `SELECT number FROM agenda_items WHERE id = ?`, it.ID).Scan(&current); err != nil {
+		return fmt.Errorf("store: agenda item %d: %w", it.ID, err)
+	}
+	if current == it.Number {
+		return nil
+	}
+	var title string
+	err := tx.QueryRowContext(ctx, `SELECT title FROM agenda_items WHERE session_id = ? AND id <> ? AND number = ? AND status <> ? ORDER BY position, id LIMIT 1`,
+		it.SessionID, it.ID, it.Number, model.ItemDeclined).Scan(&title)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("store: agenda item numbers: %w", err)
+	}
+	return model.RuleError("Die TOP-Nummer „%s“ trägt in dieser Sitzung schon „%s“; bitte eine andere Nummer wählen.", it.Number, model.InternalText(title))
 }
 
 // LastHeldSession gives the number of a body's newest session that has taken

@@ -749,3 +749,31 @@ func TestMissingMigrationIsApplied(t *testing.T) {
 	var n int
 	check(t, s2.db.QueryRow(`SELECT COUNT(*) FROM relevance_feedback`).Scan(&n))
 }
+
+// TestItemNumberOnceInASession: a TOP number is given once in a session's
+// agenda. Before, two items could both be "TOP 01" and the minutes, the
+// live page and the attendance's "ab TOP" named two items alike.
+func TestItemNumberOnceInASession(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	id := must[int64](t)
+	_, sessionID := fixture(t, s)
+	id(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Cloud-Strategie", Goal: model.GoalDecision, Position: 1}))
+	second := id(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "02", Title: "Datenportal", Goal: model.GoalDecision, Position: 2}))
+	id(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "09", Title: "Abgelehnt", Goal: model.GoalReport, Position: 3, Status: model.ItemDeclined}))
+	it := must[model.AgendaItem](t)(s.Item(ctx, second))
+	it.Number = "01"
+	err := s.UpdateItem(ctx, it)
+	if model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "„Cloud-Strategie“") {
+		t.Fatalf("a second TOP 01: %v", err)
+	}
+	if got := must[model.AgendaItem](t)(s.Item(ctx, second)); got.Number != "02" || got.Version != it.Version {
+		t.Errorf("the refused number was kept: %+v", got)
+	}
+	// A declined registration's number is free; so is an unchanged one.
+	it.Number = "09"
+	check(t, s.UpdateItem(ctx, it))
+	it = must[model.AgendaItem](t)(s.Item(ctx, second))
+	it.Title = "Föderales Datenportal"
+	check(t, s.UpdateItem(ctx, it))
+}
