@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -103,5 +104,29 @@ func TestQueuedPageIsServed(t *testing.T) {
 	fixture(t, s)
 	if _, _, ok, err := s.StoredPage(ctx, page.Key, page.Epoch, page.Day); err != nil || ok {
 		t.Errorf("a page of the old data was served after a change: %v %v", ok, err)
+	}
+}
+
+// TestFlushWaitsForTheQueuesMemory: FlushPages returns once the pages
+// queued before it are written and no longer held in the queue's memory
+// (pending). The flush was reported done at the end of the write, before
+// the pages were forgotten: TestQueuedPageIsServed failed now and then
+// under load, and fails here every time with the writer slowed between
+// the two.
+func TestFlushWaitsForTheQueuesMemory(t *testing.T) {
+	afterPageWrite = func() { time.Sleep(20 * time.Millisecond) }
+	t.Cleanup(func() { afterPageWrite = nil })
+	s, _ := newStore(t)
+	ctx := context.Background()
+	gen := must[int64](t)(s.PageGeneration(ctx))
+	for i := range 3 {
+		s.StorePage(RenderedPage{Key: fmt.Sprintf("h||/seite/%d", i), Gen: gen, Epoch: "e1", Day: "2026-12-01", Headers: "Content-Type: text/html", ETag: `"x"`, Body: []byte("<p>x</p>")})
+		check(t, s.FlushPages(ctx))
+		s.pages.pendingMu.Lock()
+		left := len(s.pages.pending)
+		s.pages.pendingMu.Unlock()
+		if left != 0 {
+			t.Fatalf("%d pages still in the queue's memory after FlushPages", left)
+		}
 	}
 }
