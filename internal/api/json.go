@@ -43,6 +43,7 @@ var routes = []route{
 	{"POST", "/api/v1/umlaufverfahren/{id}/stimme", func(a *Server) http.HandlerFunc { return a.apiVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/abstimmung/stimme", func(a *Server) http.HandlerFunc { return a.apiSessionVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
+	{"PUT", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegation }},
 }
 
 func (a *Server) registerJSON(mux Mux) {
@@ -669,4 +670,58 @@ func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request) (*model.Use
 		return nil, "", false
 	}
 	return u, model.VoteChoice(in.Vote), true
+}
+
+// Delegate is a person of a delegation in the JSON API.
+type Delegate struct {
+	Name     string `json:"name"`
+	Function string `json:"funktion,omitempty"`
+	Online   bool   `json:"online"`
+	Deputy   bool   `json:"vertretung"`
+}
+
+// apiDelegation registers who attends a session for the token's member
+// (Teilnahmemeldung), as the form /sitzungen/{nr}/teilnahme does: the
+// whole delegation replaces the registered one; "version" is the version
+// read (0 for the first registration). A secretariat token names the
+// member ("mitglied").
+func (a *Server) apiDelegation(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return
+	}
+	var in struct {
+		Member    string     `json:"mitglied"`
+		Version   int        `json:"version"`
+		Delegates []Delegate `json:"teilnehmende"`
+	}
+	if !decodeBody(w, r, &in) {
+		return
+	}
+	secretariat := auth.Can(u, auth.ManageSessions, "")
+	member := u.MemberAbbrev
+	if secretariat {
+		member = in.Member
+	}
+	if member == "" || !auth.Can(u, auth.RegisterDelegation, member) || (!secretariat && in.Member != "" && in.Member != member) {
+		apiError(w, http.StatusForbidden, "Die Teilnahme meldet jedes Mitglied für sich; die Geschäftsstelle für alle (mit \"mitglied\").")
+		return
+	}
+	se, ok := a.sessionOfPath(w, r)
+	if !ok {
+		return
+	}
+	d := model.Delegation{SessionID: se.ID, Member: member, Version: in.Version}
+	for _, p := range in.Delegates {
+		d.Delegates = append(d.Delegates, model.Delegate{Name: p.Name, Function: p.Function, Online: p.Online, Deputy: p.Deputy})
+	}
+	ctx := store.WithActor(r.Context(), u.Username)
+	if err := a.st.SaveDelegation(ctx, d, secretariat); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if a.OnSessionChange != nil {
+		a.OnSessionChange(r, se.ID)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"mitglied": member, "version": in.Version + 1})
 }

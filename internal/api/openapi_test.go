@@ -87,6 +87,9 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		t.Fatal(err)
 	}
 	runningVote(t, st, itplr.ID)
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
 	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)
@@ -137,6 +140,13 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", dltToken, `{"kommentar":"  "}`, 400},
 		{"POST", "/api/v1/sitzungen/99/kommentare", "/api/v1/sitzungen/{nr}/kommentare", dltToken, `{"kommentar":"x"}`, 404},
 		{"POST", "/api/v1/sitzungen/46/kommentare", "/api/v1/sitzungen/{nr}/kommentare", heToken, `{"kommentar":"zu spät"}`, 422},
+		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", "", `{"version":0,"teilnehmende":[]}`, 401},
+		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"mitglied":"BY","version":0,"teilnehmende":[{"name":"Eingeschleust"}]}`, 403},
+		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[{"name":"","funktion":"CIO"}]}`, 400},
+		{"PUT", "/api/v1/sitzungen/99/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 404},
+		{"PUT", "/api/v1/sitzungen/47/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 422},
+		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[{"name":"Dr. Anna Beispiel","funktion":"CIO","online":true},{"name":"Ben Vertreter","vertretung":true}]}`, 200},
+		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 409},
 	}
 	covered := map[string]bool{}
 	for _, tc := range cases {
@@ -189,6 +199,12 @@ func TestOpenAPILiveResponses(t *testing.T) {
 				t.Errorf("answer does not match %s: %v\n%s", ptr, err, body)
 			}
 		})
+	}
+	// The delegation the API registered is Hessen's, as the form would store it.
+	s49, _ := st.SessionByNumber(ctx, itplr.ID, 49)
+	if ds, _, err := st.Delegations(ctx, s49.ID); err != nil || len(ds) != 1 || ds[0].Member != "HE" || len(ds[0].Delegates) != 2 ||
+		!ds[0].Delegates[0].Online || ds[0].Delegates[0].Function != "CIO" || !ds[0].Delegates[1].Deputy || ds[0].UpdatedBy != "hessen" {
+		t.Errorf("delegations of the 49th session: %+v %v", ds, err)
 	}
 	for path, ops := range paths {
 		for method := range ops.(map[string]any) {

@@ -57,6 +57,7 @@ var auditEntities = []auditEntity{
 	{AuditKind{"session", "Sitzung"}, "sessions", []auditPart{
 		{"anwesenheit", `SELECT member_abbrev, presence, person, from_item_id, until_item_id FROM session_attendance WHERE session_id = ? ORDER BY member_abbrev`},
 		{"teilnahme", `SELECT member_abbrev, position, name, function, online, deputy FROM session_delegates WHERE session_id = ? ORDER BY member_abbrev, position`},
+		{"teilnahme_stand", `SELECT member_abbrev, version, updated_by FROM session_delegations WHERE session_id = ? ORDER BY member_abbrev`},
 		{"teilnehmerliste_geschlossen", `SELECT closed_at, closed_by FROM session_delegation_lists WHERE session_id = ?`}}},
 	{AuditKind{"agenda_item", "TOP"}, "agenda_items", nil},
 	{AuditKind{"contribution", "Wortbeitrag (ON)"}, "contributions", nil},

@@ -24,6 +24,20 @@ func TestAccountPagesInBrowser(t *testing.T) {
 		t.Errorf("token shown: %q", tok)
 	}
 	b.shot("konto")
+	// Revoking asks first on a page of its own (axe-checked); "Abbrechen"
+	// is a link back, the second submit revokes.
+	b.submit("ask to revoke the token", `form[action^="/konto/tokens/"]`)
+	if h := b.text("main h1"); h != "API-Token widerrufen" {
+		t.Errorf("confirmation page: %q", h)
+	}
+	b.submit("revoke the token", `form[action^="/konto/tokens/"]`)
+	if got := b.text("main"); !strings.Contains(got, "Das Token ist widerrufen") {
+		t.Error("the token was not revoked after the confirmation")
+	}
+	b.submit("ask to log out everywhere", `form[action="/konto/abmelden-ueberall"]`)
+	if h := b.text("main h1"); h != "Überall abmelden" {
+		t.Errorf("confirmation page: %q", h)
+	}
 	b.page("/konto/passwort")
 	b.logout()
 
