@@ -280,7 +280,12 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	f := r.PostForm
 	it.Version = formVersion(r)
 	it.Number = strings.TrimSpace(f.Get("nummer"))
-	if t := strings.TrimSpace(f.Get("titel")); t != "" {
+	switch t := strings.TrimSpace(f.Get("titel")); {
+	case t == "" && f.Has("titel"):
+		// An emptied title was ignored and the page said "Gespeichert.".
+		s.fail(w, r, model.InputError("Ein Tagesordnungspunkt braucht einen Titel; der bisherige Titel „%s“ bleibt.", it.Title), "")
+		return
+	case t != "":
 		title, err := model.ConfidentialMarks(t)
 		if err != nil {
 			s.failKeeping(w, r, err, "", t)

@@ -426,3 +426,21 @@ func TestDocumentsPerItemWithNotes(t *testing.T) {
 		t.Errorf("the public notes: %d", code)
 	}
 }
+
+// TestItemTitleNotEmptied: an agenda item's title emptied in the
+// management form was ignored and the page said "Gespeichert."; it is
+// refused with the reason, and the title stays.
+func TestItemTitleNotEmptied(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	_, it := planSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "nummer": {"09"},
+		"titel": {"  "}, "abschnitt": {"0"}})
+	if code != http.StatusBadRequest || !strings.Contains(body, "braucht einen Titel") {
+		t.Errorf("an emptied title: %d %s", code, between(body, "<main", "</main>"))
+	}
+	if got, _ := st.Item(ctx, it.ID); got.Title != it.Title {
+		t.Errorf("title %q, want %q kept", got.Title, it.Title)
+	}
+}
