@@ -24,13 +24,17 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	var err error
+	// A refused date shows the page again with the form as typed.
+	refuse := func(reason string) {
+		s.renderConference(w, r, http.StatusBadRequest, r.PostForm, reason)
+	}
 	d := model.ConferenceDate{BodyID: b.ID, Title: strings.TrimSpace(r.PostFormValue("titel")), Place: strings.TrimSpace(r.PostFormValue("ort"))}
 	if d.Starts, err = model.ParseDate(r.PostFormValue("beginn")); err != nil || d.Starts.IsZero() {
-		s.badRequest(w, r, "Bitte das Datum der Sitzung angeben.")
+		refuse("Bitte das Datum der Sitzung angeben.")
 		return
 	}
 	if d.Ends, err = model.ParseDate(r.PostFormValue("ende")); err != nil || (!d.Ends.IsZero() && d.Ends.Before(d.Starts)) {
-		s.badRequest(w, r, "Das Ende liegt vor dem Beginn.")
+		refuse("Das Ende liegt vor dem Beginn.")
 		return
 	}
 	for _, t := range []struct {
@@ -42,16 +46,20 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if _, err := time.Parse("15:04", v); err != nil {
-			s.badRequest(w, r, "Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30.")
+			refuse("Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30.")
 			return
 		}
 		*t.into = v
 	}
 	if d.StartTime == "" && d.EndTime != "" {
-		s.badRequest(w, r, "Eine Endzeit braucht eine Anfangszeit.")
+		refuse("Eine Endzeit braucht eine Anfangszeit.")
 		return
 	}
 	if _, err := s.st.CreateConferenceDate(ctx, d); err != nil {
+		if model.ClassOf(err) == model.ErrInput {
+			refuse(model.ReasonOf(err))
+			return
+		}
 		s.fail(w, r, err, "")
 		return
 	}

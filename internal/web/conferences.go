@@ -5,6 +5,7 @@ package web
 import (
 	"gremium/internal/model"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -28,9 +29,19 @@ type conferenceData struct {
 	Dates         []model.ConferenceDate
 	Requests      []model.Request
 	SeesRequests  bool
+	// DateForm is a refused date as it was typed, DateError the reason
+	// (the form is shown again open, with the fields filled in).
+	DateForm  url.Values
+	DateError string
 }
 
 func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
+	s.renderConference(w, r, http.StatusOK, nil, "")
+}
+
+// renderConference shows a FachMK's page (the path's {abbrev}); dateForm
+// is a refused date as typed and reason why (nil and "" otherwise).
+func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, status int, dateForm url.Values, reason string) {
 	ctx := r.Context()
 	b, err := s.st.BodyByAbbrev(ctx, r.PathValue("abbrev"))
 	if err != nil || b.Kind != model.BodyFachMK {
@@ -51,7 +62,7 @@ func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := conferenceData{Body: b}
+	d := conferenceData{Body: b, DateForm: dateForm, DateError: reason}
 	if d.Voters, err = s.st.VotingMembers(ctx); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -96,7 +107,7 @@ func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.render(w, r, http.StatusOK, "conference.html", view{Title: b.Name, Active: "fachmk", Data: d})
+	s.render(w, r, status, "conference.html", view{Title: b.Name, Active: "fachmk", Data: d})
 }
 
 func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {

@@ -196,8 +196,25 @@ func TestConferenceCalendarAndProfile(t *testing.T) {
 	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/FMK/termine", url.Values{"titel": {"Frühjahrssitzung"}, "beginn": {"2099-05-20"}, "ende": {"2099-05-21"}, "ort": {"Bremen"}}); code != http.StatusSeeOther {
 		t.Fatalf("add date: %d", code)
 	}
-	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/FMK/termine", url.Values{"beginn": {"2099-05-20"}, "ende": {"2099-05-01"}}); code != http.StatusBadRequest {
-		t.Errorf("end before start accepted: %d", code)
+	// A refused date shows the page again, the form open with what was
+	// typed and the reason (before: an error page that lost title and
+	// place).
+	for _, c := range []struct {
+		form   url.Values
+		reason string
+	}{
+		{url.Values{"titel": {"Herbstkonferenz in Bremen"}, "beginn": {"2099-05-20"}, "ende": {"2099-05-01"}, "ort": {"Bremen, Rathaus"}}, "Das Ende liegt vor dem Beginn."},
+		{url.Values{"titel": {"Herbstkonferenz in Bremen"}, "beginn": {"2099-05-20"}, "bis": {"15:00"}, "ort": {"Bremen, Rathaus"}}, "Eine Endzeit braucht eine Anfangszeit."},
+	} {
+		code, page := do(t, gs, "POST", ts.URL+"/fachmk/FMK/termine", c.form)
+		if code != http.StatusBadRequest || !strings.Contains(page, c.reason) {
+			t.Errorf("%s: %d", c.reason, code)
+		}
+		for _, want := range []string{`<details id="termin-eintragen" open>`, `value="Herbstkonferenz in Bremen"`, `value="Bremen, Rathaus"`, `value="2099-05-20"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the form does not hold %s", c.reason, want)
+			}
+		}
 	}
 	_, feed := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK/termine.ics", nil)
 	if !strings.Contains(feed, "SUMMARY:Finanzministerkonferenz: Frühjahrssitzung") || !strings.Contains(feed, "DTSTART;VALUE=DATE:20990520") {
