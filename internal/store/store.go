@@ -150,10 +150,12 @@ func (s *Store) Close() error {
 // does, writes what the store has queued, and on SQLite checkpoints the
 // write-ahead log into the database file (PRAGMA wal_checkpoint, which
 // syncs the log and the file), but leaves the connections open for the
-// process's end to drop. Closing them freed every connection's page cache
+// process's end to drop. Closing them frees every connection's page cache
 // page by page, each page given back to the system by the allocator of
-// modernc.org/libc: 53–68 ms of processor time at the end of an import of
-// 2 MB (docs/performance.md, "PostgreSQL leftovers"). What was committed
+// modernc.org/libc: a profile of six imports in one process put it at
+// 53–68 ms an import, but in the command itself it was 6.5–9.8 ms, within
+// the spread of the command's processor time (docs/performance.md,
+// "PostgreSQL leftovers"). What was committed
 // is in the database file as after Close, unless another process holds
 // the database open (a server beside the import): then the rest of the
 // log is checkpointed by that process, as after Close too. On PostgreSQL
