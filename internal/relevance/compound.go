@@ -174,7 +174,7 @@ func truncations(w string) []string {
 // no s-sound ("Arbeit-s-"). A truncated form ("Schul-") takes none.
 func linkFits(seg, link string, truncated bool) bool {
 	if link == "" {
-		return true
+		return truncated || !needsS(seg)
 	}
 	if truncated || seg == "" {
 		return false
@@ -194,6 +194,28 @@ func linkFits(seg, link string, truncated bool) bool {
 		return last != 'e'
 	case "s":
 		return !vowel && last != 's' && last != 'x' && last != 'z'
+	}
+	return false
+}
+
+// sSuffixes are the endings after which a part takes the Fugen-s in every
+// compound ("Informations|technik", "Sicherheits|übungen",
+// "Qualitäts|management", "Eigentums|recht"), folded; minSSuffixWord is
+// the shortest part they apply to ("Tat|ort", "Jung|brunnen").
+var sSuffixes = []string{"ung", "heit", "keit", "schaft", "ion", "itat", "tum"}
+
+const minSSuffixWord = 5
+
+// needsS reports whether a part must be followed by a Fugen-s when another
+// part follows it.
+func needsS(seg string) bool {
+	if len(seg) < minSSuffixWord {
+		return false
+	}
+	for _, x := range sSuffixes {
+		if strings.HasSuffix(seg, x) {
+			return true
+		}
 	}
 	return false
 }
@@ -269,10 +291,21 @@ func (s segmentation) better(o segmentation) bool {
 	if s.known != o.known {
 		return s.known > o.known
 	}
+	// As much known, the split whose last part — the head, which carries
+	// the meaning — is known wins ("Planungsrats|sitzung" over
+	// "Planungs|ratssitzung").
+	if sk, ok := s.headKnown(), o.headKnown(); sk != ok {
+		return sk
+	}
 	if len(s.parts) != len(o.parts) {
 		return len(s.parts) < len(o.parts)
 	}
 	return s.linkRune < o.linkRune
+}
+
+// headKnown reports whether the last part is in the dictionary.
+func (s segmentation) headKnown() bool {
+	return len(s.parts) > 0 && s.parts[len(s.parts)-1].entry != ""
 }
 
 // plausibleGuess reports whether a part not in the dictionary can be a
@@ -436,6 +469,12 @@ func (l *lexicon) splitCompound(w string, noun bool) []part {
 		seg := string(rs[j:])
 		c := segmentation{parts: append(append([]part(nil), m.parts...), part{start: j, end: n}), unknown: m.unknown, known: m.known, linkRune: m.linkRune}
 		if e, ok := l.final(seg); ok {
+			if e == "ende" && len(m.parts) > 0 && m.parts[len(m.parts)-1].end == j {
+				// "Ende" as a head follows a linking element ("Jahr-es-ende",
+				// "Woche-n-ende"); without one the "-end" is a participle's
+				// ("Teilnehm-ende", "Vorsitz-enden").
+				continue
+			}
 			c.parts[len(c.parts)-1].entry = e
 			c.known += n - j
 		} else if guess && m.unknown == 0 && m.known >= minKnownBeforeUnknownHead && n-j >= minUnknownHead && !looksLikeSuffix(seg) {

@@ -170,6 +170,56 @@ func TestEvidence(t *testing.T) {
 	}
 }
 
+// TestSplitSeedWords splits compounds of the two source documents (the
+// minutes of the 47th session and the spokesperson concept) that the
+// dictionary split wrongly: a Fugen-s left to a guessed last part
+// ("Information|stechnik"), a participle cut at "-end"
+// ("Teilnehm|ende"), parts the dictionary lacked ("Kommun|ikation").
+func TestSplitSeedWords(t *testing.T) {
+	for _, tc := range []struct{ word, want string }{
+		// After -ung, -heit, -keit, -schaft, -ion and -tät the Fugen-s is
+		// obligatory.
+		{"Informationstechnik", "Informations|technik"},
+		{"Informationsquelle", "Informations|quelle"},
+		{"Digitalisierungsbudget", "Digitalisierungs|budget"},
+		{"Digitalisierungsvorhaben", "Digitalisierungs|vorhaben"},
+		{"Steuerungsrunde", "Steuerungs|runde"},
+		{"Sicherheitsübungen", "Sicherheits|übungen"},
+		{"Unterstützungspakets", "Unterstützungs|pakets"},
+		// A participle's "-end" is no "Ende"; "Jahresende" still is.
+		{"Teilnehmende", "Teilnehmende"},
+		{"Vorsitzenden", "Vorsitzenden"},
+		{"Weiterführende", "Weiterführende"},
+		{"Jahresende", "Jahres|ende"},
+		// Parts of the administrative language the list lacked.
+		{"Arbeitsbeziehung", "Arbeits|beziehung"},
+		{"Arbeitsstrukturen", "Arbeits|strukturen"},
+		{"Aufgabenverteilung", "Aufgaben|verteilung"},
+		{"Kommunikation", "Kommunikation"},
+		{"Kommunikationsmanagement", "Kommunikations|management"},
+		{"Kommunalpakt", "Kommunal|pakt"},
+		{"Planungsratssitzung", "Planungsrats|sitzung"},
+		{"Planungsratsmitgliedern", "Planungsrats|mitgliedern"},
+		{"Berichtswesen", "Berichts|wesen"},
+		{"Sitzungstermine", "Sitzungs|termine"},
+		{"Beschlussvorschläge", "Beschluss|vorschläge"},
+		{"Personalauswahl", "Personal|auswahl"},
+		{"Mindestanforderungen", "Mindest|anforderungen"},
+		{"Reifegradmodell", "Reife|grad|modell"},
+		{"Verfahrensabwicklung", "Verfahrens|abwicklung"},
+		{"Ausgangssituation", "Ausgangs|situation"},
+		{"Gefahrensituationen", "Gefahren|situationen"},
+		{"Standardisierung", "Standardisierung"},
+		{"Richtlinienempfehlung", "Richtlinien|empfehlung"},
+	} {
+		t.Run(tc.word, func(t *testing.T) {
+			if got := Split(tc.word); got != tc.want {
+				t.Errorf("Split(%q) = %q, want %q", tc.word, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestLinkFits(t *testing.T) {
 	for _, tc := range []struct {
 		seg, link string

@@ -23,6 +23,7 @@ var engineDocs = []store.SearchDoc{
 	{Scope: "t", Kind: "beschluss", URL: "/f", Title: "F", Text: "Ein Portalverbund für Bürgerinnen und Bürger, Onlinezugang im ganzen Land."},
 	{Scope: "t", Kind: "beschluss", URL: "/g", Title: "G", Text: "Der Beschluss wird umgesetzt."},
 	{Scope: "t", Kind: "top", URL: "/h", Title: "H", Text: "Frühere Beschlüsse und Empfehlungen."},
+	{Scope: "t", Kind: "top", URL: "/i", Title: "I", Text: "Informationstechnik für Kommunikationskanäle."},
 }
 
 // TestSearchOnBothEngines runs one set of queries with their expected hits
@@ -56,7 +57,12 @@ func TestSearchOnBothEngines(t *testing.T) {
 		{q: "Bau", want: []string{"/d"}},
 		{q: `"Prüfung der Registermodernisierung"`, want: []string{"/a"}},
 		{q: "Portalverbund Onlinezugang", want: []string{"/e", "/f"}, first: "/e"},
-		{q: "Kommune", want: nil},
+		{q: "Kommune", want: nil}, // "Kommunikation" was "Kommun|ikation"
+		// A Fugen-s stays with the part before it ("Information|stechnik"
+		// found nothing by "Technik").
+		{q: "Technik", want: []string{"/i"}},
+		{q: "Information", want: []string{"/i"}},
+		{q: "Kanal", want: []string{"/i"}},
 		// Plurals with an umlaut meet their singular, written either way.
 		{q: "Beschlüsse", want: []string{"/g", "/h"}},
 		{q: "Beschluesse", want: []string{"/g", "/h"}},
