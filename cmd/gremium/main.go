@@ -55,7 +55,7 @@ func commands() []command {
 		{"serve", "run the web server (add --demo to load the demo data into an empty database)", runServe},
 		{"migrate", "create or upgrade the database schema", runMigrate},
 		{"migrate-data", "copy a whole installation between SQLite and PostgreSQL, checked by counts and checksums", runMigrateData},
-		{"demo", "add the demo data (IT-PLR sessions 46 and 47, FachMK, spokespersons) to the database", runDemo},
+		{"demo", "add the demo data (IT-PLR sessions 45 to 47, the 39th AL-Runde, FachMK, spokespersons) to the database", runDemo},
 		{"import", "import minutes FILE: import minutes in the published text layout", runImport},
 		{"export", "export minutes N: write a session's minutes as text or PDF", runExport},
 		{"user", "user add|list|token|tokens|revoke|password|disable|enable: manage accounts and API tokens", runUser},
