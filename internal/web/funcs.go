@@ -43,8 +43,10 @@ var funcs = template.FuncMap{
 	},
 	"marked": marked,
 	"has":    slices.Contains[[]string, string],
-	"voteGrid": func(voters []model.Member, present map[string]bool, prefix string) voteGridView {
-		return voteGridView{voters, present, prefix}
+	// voteGrid's typed are the choices of a refused show of hands in this
+	// grid (nil: every member at "keine Stimme").
+	"voteGrid": func(voters []model.Member, present map[string]bool, prefix string, typed map[string]model.VoteChoice) voteGridView {
+		return voteGridView{voters, present, prefix, typed}
 	},
 	"rowIDOf":    func(r minutes.Row) int64 { return r.ID },
 	"rowVersion": func(r minutes.Row) int { return r.Version },
@@ -115,6 +117,7 @@ type voteGridView struct {
 	Voters  []model.Member
 	Present map[string]bool // members present or represented; the others are shown absent
 	Prefix  string
+	Typed   map[string]model.VoteChoice // as a refused show of hands had them
 }
 
 // rowView is what the "minutes-row" template gets.

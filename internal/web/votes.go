@@ -243,14 +243,16 @@ func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// A refused grid comes back as typed: one wrong choice must not cost
+	// the other members' hands (before: an error page, every choice lost).
 	votes, _, err := formVotes(r, voters)
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseVotes(w, r, se, 0, "hz", voters, err)
 		return
 	}
 	n, err := s.st.CastShowOfHands(r.Context(), v.ID, votes)
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseVotes(w, r, se, 0, "hz", voters, err)
 		return
 	}
 	s.changed(r, se.ID)

@@ -1,0 +1,81 @@
+package web
+
+// The secretariat's forms on the session day: a refused form shows the
+// page again with everything as typed and the reason (nothing typed lost),
+// and choices of agenda items can be told apart.
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// checkedRadio is the markup of a checked radio button of a vote grid.
+func checkedRadio(id, member, choice string) string {
+	return fmt.Sprintf(`id="%s" name="stimme_%s" value="%s" checked`, id, member, choice)
+}
+
+// TestRefusedShowOfHandsKeepsTheChoices: a show of hands the live page
+// refused (an unknown choice, an absent member) sent the secretariat to an
+// error page, and the choices it had set for the 16 other members were
+// lost; the live page comes back with the grid as typed and the reason.
+func TestRefusedShowOfHandsKeepsTheChoices(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, d := runningSession(t, st, model.KindDecision, "SL")
+	gs := client(t, ts, "geschaeftsstelle")
+
+	// The one-step show of hands on the proposal.
+	form := everyoneBut("ja", "SL", "HE", "BY")
+	form.Set("stimme_HE", "enthaltung")
+	form.Set("stimme_BY", "vielleicht")
+	form.Set("geltung", "zustimmende")
+	code, body := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Die Handzeichen sind nicht gespeichert") || !strings.Contains(body, "vielleicht") {
+		t.Fatalf("an unknown choice: %d %s", code, between(body, "<main", "</h1>"))
+	}
+	grid := fmt.Sprintf("v%d", d)
+	for _, want := range []string{checkedRadio(grid+"-HE-enth", "HE", "enthaltung"), checkedRadio(grid+"-NW-ja", "NW", "ja"), checkedRadio(grid+"-Bund-ja", "Bund", "ja"),
+		checkedRadio(grid+"-BY-keine", "BY", "keine"), fmt.Sprintf(`id="gz-%d" name="geltung" value="zustimmende" checked`, d), "<details open>", fmt.Sprintf(`id="top-%d"`, item),
+		"Enthaltung: HE"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refused grid lost %s", want)
+		}
+	}
+	if got, _ := st.Decision(ctx, d); got.Status != model.DecisionDraft || len(got.Votes) != 0 {
+		t.Errorf("the refused show of hands stored something: %+v", got)
+	}
+
+	// The open vote's grid: Saarland is absent, so its hand is refused.
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	v, _, _ := st.OpenSessionVote(ctx, sid)
+	form = everyoneBut("nein", "HE")
+	form.Set("stimme_HE", "ja")
+	code, body = do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "nicht anwesend und nicht vertreten") {
+		t.Fatalf("a hand for absent Saarland: %d %s", code, between(body, "<main", "</h1>"))
+	}
+	for _, want := range []string{checkedRadio("hz-HE-ja", "HE", "ja"), checkedRadio("hz-BW-nein", "BW", "nein"), checkedRadio("hz-TH-nein", "TH", "nein")} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refused open-vote grid lost %s", want)
+		}
+	}
+	if got, _, _ := st.OpenSessionVote(ctx, sid); len(got.Votes) != 0 {
+		t.Errorf("the refused hands were stored: %v", got.Votes)
+	}
+	// A vote closed meanwhile: the grid is gone, the choices stay listed.
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/abbrechen", ts.URL, v.ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("cancel: %d", code)
+	}
+	form.Del("stimme_SL")
+	code, body = do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ja: HE;") || !strings.Contains(body, "Nein: Bund, BW") {
+		t.Errorf("hands for a vote closed meanwhile: %d %s", code, between(body, `id="handzeichen-abgelehnt"`, "</div>"))
+	}
+}
