@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gremium/internal/minutes"
 	"gremium/internal/model"
@@ -41,8 +43,9 @@ var funcs = template.FuncMap{
 		// a is model.Public or model.Internal (templates may pass 0 or 1).
 		return rowView{Row: r, Members: members, Public: a.IsPublic()}
 	},
-	"marked": marked,
-	"has":    slices.Contains[[]string, string],
+	"marked":    marked,
+	"hyphenate": hyphenate,
+	"has":       slices.Contains[[]string, string],
 	// voteGrid's typed are the choices of a refused show of hands in this
 	// grid (nil: every member at "keine Stimme").
 	"voteGrid": func(voters []model.Member, present map[string]bool, prefix string, typed map[string]model.VoteChoice) voteGridView {
@@ -158,4 +161,33 @@ func decisionURL(label string) string {
 type flagView struct {
 	On    bool
 	Label string
+}
+
+// compoundParts are the parts of the long compound names of conferences
+// ("Finanzministerkonferenz") before which a heading may break.
+var compoundParts = []string{"minister", "senator", "konferenz"}
+
+// hyphenate puts soft hyphens (U+00AD) into the long compound names of
+// conferences, Finanz|minister|konferenz, as the home page's cards do by hand: at
+// 320 px a heading then breaks at a part of the word ("Finanzminister-"),
+// not mid-word where the browser runs out of room (headless and many
+// browsers have no German hyphenation for hyphens: auto). A part starting
+// a word ("Ministerin") is left alone.
+func hyphenate(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if unicode.IsLower(prev) {
+				for _, part := range compoundParts {
+					if strings.HasPrefix(s[i:], part) {
+						b.WriteString("\u00ad")
+						break
+					}
+				}
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }

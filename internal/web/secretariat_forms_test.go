@@ -79,3 +79,57 @@ func TestRefusedShowOfHandsKeepsTheChoices(t *testing.T) {
 		t.Errorf("hands for a vote closed meanwhile: %d %s", code, between(body, `id="handzeichen-abgelehnt"`, "</div>"))
 	}
 }
+
+// TestItemChoicesCanBeToldApart: the "ab TOP"/"bis TOP" lists of the
+// attendance page (and "Zu TOP" of the documents) named every item without
+// a number "TOP (ohne Nummer)"; each option now carries the number or the
+// place and the start of the title, cut at a word.
+func TestItemChoicesCanBeToldApart(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, _ := runningSession(t, st, model.KindDecision)
+	for i, title := range []string{"Bericht der Länder zur Umsetzung der Registermodernisierung in den Kommunen", "Bericht der Länder zur Umsetzung des Onlinezugangsgesetzes"} {
+		if _, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Title: title, Position: 10 + i, Status: model.ItemAccepted}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/anwesenheit", nil)
+	abBW := between(page, `id="ab-BW"`, "</select>")
+	for _, want := range []string{fmt.Sprintf(`<option value="%d">TOP 5 – Föderale Rahmenarchitektur</option>`, item),
+		">10. (ohne Nummer) – Bericht der Länder zur Umsetzung der …</option>", ">11. (ohne Nummer) – Bericht der Länder zur Umsetzung des …</option>"} {
+		if !strings.Contains(abBW, want) {
+			t.Errorf("the list \"ab TOP\" lacks %s:\n%s", want, abBW)
+		}
+	}
+	if strings.Contains(abBW, ">TOP (ohne Nummer)<") {
+		t.Error("an item is still named only \"TOP (ohne Nummer)\"")
+	}
+	_, manage := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	if docs := between(manage, `id="dok-top"`, "</select>"); !strings.Contains(docs, ">11. (ohne Nummer) – Bericht der Länder zur Umsetzung des …</option>") {
+		t.Errorf("the documents' list of items: %s", docs)
+	}
+}
+
+// TestConferenceHeadingsBreakAtParts: "Finanzministerkonferenz" broke
+// mid-word at 320 px ("Finanzministerkonfe|renz"); headings naming a
+// conference carry soft hyphens between the parts of the compound.
+func TestConferenceHeadingsBreakAtParts(t *testing.T) {
+	ts, _ := cycleServer(t)
+	const shy = "\u00ad"
+	want := "Finanz" + shy + "minister" + shy + "konferenz"
+	_, body := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK", nil)
+	if h1 := between(body, "<h1", "</h1>"); !strings.Contains(h1, want) {
+		t.Errorf("the conference page's heading: %q", h1)
+	}
+	_, body = do(t, client(t, ts, "fmk"), "GET", ts.URL+"/anliegen", nil)
+	if h1 := between(body, "<h1", "</h1>"); !strings.Contains(h1, want) {
+		t.Errorf("the requests page's heading: %q", h1)
+	}
+	for in, out := range map[string]string{"Jugend- und Familienministerkonferenz": "Jugend- und Familien" + shy + "minister" + shy + "konferenz",
+		"Ministerinnen und Minister": "Ministerinnen und Minister", "E-Justice-Rat": "E-Justice-Rat"} {
+		if got := hyphenate(in); got != out {
+			t.Errorf("hyphenate(%q) = %q, want %q", in, got, out)
+		}
+	}
+}
