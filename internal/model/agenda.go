@@ -151,6 +151,11 @@ func (it AgendaItem) Validate() error {
 	if !it.Goal.Valid() {
 		return InputError("Das Ziel „%s“ ist unbekannt; möglich sind Beschluss, Diskussion, Kenntnisnahme und Bericht.", it.Goal)
 	}
+	if strings.TrimSpace(InternalText(it.Title)) == "" {
+		// Checked here so that every path meets it: the forms, the API,
+		// the import of minutes.
+		return InputError("%s braucht einen Titel.", it.Label())
+	}
 	if strings.ContainsAny(it.Number, " \t\n") {
 		return InputError("Die TOP-Nummer „%s“ darf keine Leerzeichen enthalten.", it.Number)
 	}

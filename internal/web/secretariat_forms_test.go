@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -131,5 +132,39 @@ func TestConferenceHeadingsBreakAtParts(t *testing.T) {
 		if got := hyphenate(in); got != out {
 			t.Errorf("hyphenate(%q) = %q, want %q", in, got, out)
 		}
+	}
+}
+
+// TestRefusedAgendaRowAsTyped: an agenda row the store refused (a TOP
+// number already used, an emptied title) went to an error page, and the
+// number and title typed were lost; the management page comes back with
+// that row as typed, the reason in it and the focus on the field.
+func TestRefusedAgendaRowAsTyped(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	_, it := planSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
+		t.Fatalf("accept: %d %s", code, body)
+	}
+	it, _ = st.Item(ctx, it.ID)
+	row := func(body string) string { return between(body, fmt.Sprintf(`id="top-%d"`, it.ID), "</form>") }
+	code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "nummer": {"00"},
+		"titel": {"Hessischer Bericht zur [[Registermodernisierung]]"}, "abschnitt": {"0"}, "gruene_liste": {"1"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(row(body), "trägt in dieser Sitzung schon") {
+		t.Fatalf("a TOP number used twice: %d %s", code, between(body, "<main", "</h1>"))
+	}
+	for _, want := range []string{`name="nummer" size="4" value="00" autofocus`, `value="Hessischer Bericht zur [[Registermodernisierung]]"`, fmt.Sprintf(`id="gl-%d" name="gruene_liste" value="1" checked`, it.ID)} {
+		if !strings.Contains(row(body), want) {
+			t.Errorf("the refused row lost %s:\n%s", want, row(body))
+		}
+	}
+	code, body = do(t, gs, "POST", fmt.Sprintf("%s/tops/%d", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "nummer": {"7"}, "titel": {" "}, "abschnitt": {"0"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(row(body), "TOP 7 braucht einen Titel.") ||
+		!strings.Contains(row(body), `name="nummer" size="4" value="7">`) || !strings.Contains(row(body), `name="titel" value=" " autofocus`) {
+		t.Errorf("an emptied title: %d\n%s", code, row(body))
+	}
+	if got, _ := st.Item(ctx, it.ID); got.Number != it.Number || got.Title != it.Title || got.Consent {
+		t.Errorf("a refused row was stored: %+v", got)
 	}
 }
