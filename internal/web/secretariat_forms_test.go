@@ -168,3 +168,59 @@ func TestRefusedAgendaRowAsTyped(t *testing.T) {
 		t.Errorf("a refused row was stored: %+v", got)
 	}
 }
+
+// TestAttendanceFromRegistrations: /anwesenheit started empty although the
+// member offices had registered who attends; without a recorded list it is
+// filled from the registrations (a deputy only: "vertreten" by the deputy;
+// several persons: the first who is no deputy), says so per row, and
+// stores nothing until the secretariat saves. A recorded list wins.
+func TestAttendanceFromRegistrations(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se, _ := planSession48(t, ts, st)
+	for _, d := range []model.Delegation{
+		{SessionID: se.ID, Member: "HE", Delegates: []model.Delegate{{Name: "Ben Vertreter", Deputy: true}, {Name: "Dr. Anna Beispiel", Function: "CIO des Landes"}}},
+		{SessionID: se.ID, Member: "BY", Delegates: []model.Delegate{{Name: "Carla Stellvertreterin", Deputy: true}, {Name: "Dora Zweite", Deputy: true}}},
+	} {
+		if err := st.SaveDelegation(ctx, d, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/anwesenheit", nil)
+	row := func(page, member string) string {
+		return between(page, `id="anw-`+member+`"`, "</tr>")
+	}
+	rowHead := func(page, member string) string {
+		i := strings.Index(page, `id="anw-`+member+`"`)
+		j := strings.LastIndex(page[:max(i, 0)], "<tr>")
+		if i < 0 || j < 0 {
+			return ""
+		}
+		return page[j:i]
+	}
+	const note = "aus der Anmeldung übernommen – noch nicht gespeichert"
+	for _, c := range []struct{ member, presence, person string }{{"HE", "anwesend", "Dr. Anna Beispiel"}, {"BY", "vertreten", "Carla Stellvertreterin"}} {
+		if !strings.Contains(row(page, c.member), `value="`+c.presence+`" selected`) || !strings.Contains(row(page, c.member), `value="`+c.person+`"`) ||
+			!strings.Contains(rowHead(page, c.member), note) {
+			t.Errorf("%s from its registration: %s %s", c.member, rowHead(page, c.member), row(page, c.member))
+		}
+	}
+	if strings.Contains(rowHead(page, "SL"), note) || !strings.Contains(row(page, "SL"), `value="abwesend" selected`) {
+		t.Errorf("SL registered nobody: %s", row(page, "SL"))
+	}
+	if !strings.Contains(page, "2 Zeilen sind aus den Teilnahmemeldungen") {
+		t.Error("the page does not say that rows come from the registrations")
+	}
+	if list, _ := st.Attendance(ctx, se.ID); len(list) != 0 {
+		t.Errorf("showing the registrations stored attendance: %+v", list)
+	}
+	// The recorded list wins: HE saved absent stays absent.
+	if _, _, err := st.SaveAttendance(ctx, se.ID, []model.Attendance{{Member: "SL", Presence: model.Present}}); err != nil {
+		t.Fatal(err)
+	}
+	_, page = do(t, gs, "GET", ts.URL+"/sitzungen/48/anwesenheit", nil)
+	if strings.Contains(page, note) || !strings.Contains(row(page, "HE"), `value="abwesend" selected`) || !strings.Contains(row(page, "SL"), `value="anwesend" selected`) {
+		t.Errorf("the recorded list does not win: %s", row(page, "HE"))
+	}
+}
