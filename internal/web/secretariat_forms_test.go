@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -222,5 +223,40 @@ func TestAttendanceFromRegistrations(t *testing.T) {
 	_, page = do(t, gs, "GET", ts.URL+"/sitzungen/48/anwesenheit", nil)
 	if strings.Contains(page, note) || !strings.Contains(row(page, "HE"), `value="abwesend" selected`) || !strings.Contains(row(page, "SL"), `value="anwesend" selected`) {
 		t.Errorf("the recorded list does not win: %s", row(page, "HE"))
+	}
+}
+
+// TestRefusedOwnVoteShowsThePage: the neighbours of the show of hands, a
+// member's own vote in session and in written procedure, went to an error
+// page when refused; the page comes back with the reason and the choice.
+func TestRefusedOwnVoteShowsThePage(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindDecision, "SL")
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	v, _, _ := st.OpenSessionVote(ctx, sid)
+	code, body := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"vielleicht"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ihre Stimme „vielleicht“ ist nicht gespeichert") ||
+		!strings.Contains(body, `action="/abstimmungen/`) {
+		t.Errorf("an unknown choice in session: %d %s", code, between(body, "<main", "</form>"))
+	}
+	// Written procedure.
+	deadline := time.Now().Add(48 * time.Hour)
+	form := url.Values{"titel": {"Umlauf"}, "punkte": {"Der IT-Planungsrat beschließt."}, "antrag": {"Bund"},
+		"frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/umlaufverfahren", form); code != http.StatusSeeOther {
+		t.Fatalf("start: %d", code)
+	}
+	ps, _ := st.Procedures(ctx)
+	code, body = do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, ps[0].ID), url.Values{"stimme": {"vielleicht"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ihre Stimme „vielleicht“ ist nicht gespeichert") ||
+		!strings.Contains(body, fmt.Sprintf(`action="/umlaufverfahren/%d/stimme"`, ps[0].ID)) {
+		t.Errorf("an unknown choice in written procedure: %d %s", code, between(body, "<main", "</form>"))
+	}
+	if p, _ := st.Procedure(ctx, ps[0].ID); len(p.Votes) != 0 {
+		t.Errorf("the refused vote was stored: %+v", p.Votes)
 	}
 }
