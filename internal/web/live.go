@@ -52,6 +52,11 @@ type voteRefusal struct {
 	Reason     string
 	// Voters name the members in the list of choices (in list order).
 	Voters []model.Member
+	// VoteID is the open vote the "hz" grid was for.
+	VoteID int64
+	// Shown: the page shows the grid again (not when the vote has ended or
+	// the proposal was decided meanwhile).
+	Shown bool
 }
 
 // For gives the typed choices when grid is the refused one, else nil.
@@ -89,13 +94,34 @@ func typedVotes(r *http.Request, voters []model.Member) map[string]model.VoteCho
 // refuseVotes answers a show of hands that was refused: a refusal with a
 // reason for the user (bad input, a rule, a conflict) shows the live page
 // again at item with the grid as typed; any other error answers as usual.
-func (s *Server) refuseVotes(w http.ResponseWriter, r *http.Request, se model.Session, item int64, grid string, voters []model.Member, err error) {
+func (s *Server) refuseVotes(w http.ResponseWriter, r *http.Request, se model.Session, item, voteID int64, grid string, voters []model.Member, err error) {
 	if !formRefusal(err) {
 		s.fail(w, r, err, "")
 		return
 	}
 	s.renderLive(w, r, http.StatusUnprocessableEntity, se, item, voteRefusal{Grid: grid, Choices: typedVotes(r, voters),
-		Consenting: r.PostFormValue("geltung") == "zustimmende", Reason: model.ReasonOf(err), Voters: voters})
+		Consenting: r.PostFormValue("geltung") == "zustimmende", Reason: model.ReasonOf(err), Voters: voters, VoteID: voteID})
+}
+
+// shown says whether the live page d shows the refused grid again: the
+// open vote's while that vote is open, a proposal's or the Grüne Liste's
+// while the session runs without an open vote and the proposals are open.
+func (v voteRefusal) shown(d liveData) bool {
+	running := d.Session.Status == model.StatusRunning
+	switch {
+	case v.Grid == "":
+		return false
+	case v.Grid == "hz":
+		return d.Vote.Open && d.Vote.Vote.ID == v.VoteID
+	case v.Grid == "gl":
+		return running && !d.Vote.Open && d.Consent > 0
+	}
+	for id := range d.Drafts {
+		if v.Grid == fmt.Sprintf("v%d", id) {
+			return running && !d.Vote.Open
+		}
+	}
+	return false
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
@@ -199,6 +225,7 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		s.serverError(w, r, err)
 		return
 	}
+	d.Refused.Shown = d.Refused.shown(d)
 	s.render(w, r, status, "live.html", view{Title: "Live-Protokoll – " + se.Title(), Active: "sitzungen", Data: d})
 }
 

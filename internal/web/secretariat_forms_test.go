@@ -43,7 +43,7 @@ func TestRefusedShowOfHandsKeepsTheChoices(t *testing.T) {
 	grid := fmt.Sprintf("v%d", d)
 	for _, want := range []string{checkedRadio(grid+"-HE-enth", "HE", "enthaltung"), checkedRadio(grid+"-NW-ja", "NW", "ja"), checkedRadio(grid+"-Bund-ja", "Bund", "ja"),
 		checkedRadio(grid+"-BY-keine", "BY", "keine"), fmt.Sprintf(`id="gz-%d" name="geltung" value="zustimmende" checked`, d), "<details open>", fmt.Sprintf(`id="top-%d"`, item),
-		"Enthaltung: HE"} {
+		"Enthaltung: HE", "Das Formular unten zeigt sie so wieder"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the refused grid lost %s", want)
 		}
@@ -77,7 +77,7 @@ func TestRefusedShowOfHandsKeepsTheChoices(t *testing.T) {
 	}
 	form.Del("stimme_SL")
 	code, body = do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), form)
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ja: HE;") || !strings.Contains(body, "Nein: Bund, BW") {
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ja: HE;") || !strings.Contains(body, "Nein: Bund, BW") || !strings.Contains(body, "Das Formular dafür ist nicht mehr da") {
 		t.Errorf("hands for a vote closed meanwhile: %d %s", code, between(body, `id="handzeichen-abgelehnt"`, "</div>"))
 	}
 }

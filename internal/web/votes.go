@@ -262,12 +262,12 @@ func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
 	// the other members' hands (before: an error page, every choice lost).
 	votes, _, err := formVotes(r, voters)
 	if err != nil {
-		s.refuseVotes(w, r, se, 0, "hz", voters, err)
+		s.refuseVotes(w, r, se, 0, v.ID, "hz", voters, err)
 		return
 	}
 	n, err := s.st.CastShowOfHands(r.Context(), v.ID, votes)
 	if err != nil {
-		s.refuseVotes(w, r, se, 0, "hz", voters, err)
+		s.refuseVotes(w, r, se, 0, v.ID, "hz", voters, err)
 		return
 	}
 	s.changed(r, se.ID)
