@@ -51,6 +51,11 @@ func TestRefusedShowOfHandsKeepsTheChoices(t *testing.T) {
 	if got, _ := st.Decision(ctx, d); got.Status != model.DecisionDraft || len(got.Votes) != 0 {
 		t.Errorf("the refused show of hands stored something: %+v", got)
 	}
+	// The Grüne Liste's grid the same way.
+	code, body = do(t, gs, "POST", ts.URL+"/sitzungen/48/gruene-liste", form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Die Handzeichen sind nicht gespeichert") || !strings.Contains(body, "Enthaltung: HE") {
+		t.Errorf("the Grüne Liste's refused grid: %d %s", code, between(body, "<main", "</h1>"))
+	}
 
 	// The open vote's grid: Saarland is absent, so its hand is refused.
 	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
