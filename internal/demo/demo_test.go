@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -146,7 +147,9 @@ func TestTranscriptionMatchesSeed(t *testing.T) {
 		}
 	}
 	for _, it := range Session47() {
-		found("title", it.Title)
+		if it.Title != minutes.UntitledItem(it.Section) { // a title the source lost is not in it
+			found("title", it.Title)
+		}
 		for _, p := range it.Points {
 			found("item point", p)
 		}

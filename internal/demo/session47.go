@@ -140,7 +140,9 @@ func Session47() []Item {
 			},
 			FollowUps: []FollowUp{{FollowUp: model.FollowUp{Text: "Prüfung, ob die Cybersicherheit unter die Verteidigungsklausel des Sondervermögens verortet werden kann (Bitte von HH)", Responsible: "Bund", Status: model.FollowUpOpen}}},
 		},
-		{Section: "Übergreifendes",
+		// The source lost this item's TOP row: the title is the one the
+		// parser gives (minutes.UntitledItem).
+		{Section: "Übergreifendes", Title: minutes.UntitledItem("Übergreifendes"),
 			Rows: []Row{
 				on("ST", "Bericht aus der Kultusministerkonferenz: Die Zuständigkeit für die Pflege und Weiterentwicklung des Standards XBildung könne nur erschwert in der Bildungsministerkonferenz ebendort verankert werden; es wird aus Sicht von ST keine Verantwortung für XBildung in der KMK gesehen."),
 				on("HB",
@@ -172,7 +174,9 @@ func Session47() []Item {
 			Goal: model.GoalDiscussion, Sources: []string{"B-2022/42-IT"}, Reporters: []string{"HH"},
 			Rows: []Row{on("HH", "Vorstellung des Zielbildes (Tischvorlage). Die Handreichung zur KI-Governance sei über die IT-Planungsrat-Website veröffentlicht worden.")},
 		},
-		{Section: "Digitale Transformation",
+		// The source lost this item's TOP row: the title is the one the
+		// parser gives (minutes.UntitledItem).
+		{Section: "Digitale Transformation", Title: minutes.UntitledItem("Digitale Transformation"),
 			Rows: []Row{
 				{Kind: RowDecision, Decision: model.Decision{Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll, AdoptedOn: session47Date,
 					Result: "einstimmig, bei Enthaltung von " + model.Redact("[REDACTED]"),

@@ -228,13 +228,7 @@ func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, items
 	for _, d := range delegations {
 		delegates[d.Member] = d.Delegates
 	}
-	if len(list) == 0 {
-		for _, d := range delegations {
-			if a := d.Attendance(); a.Presence != model.Absent {
-				list = append(list, a)
-			}
-		}
-	}
+	list, _ = model.RegisteredAttendance(list, delegations)
 	if len(list) == 0 && len(delegations) == 0 {
 		return nil, nil
 	}

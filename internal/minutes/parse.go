@@ -75,6 +75,7 @@ type parser struct {
 	doc      Document
 	items    []*Item
 	itemSec  []string
+	itemLine []int // the line each item opened on
 	cur      *Item
 	section  string
 	// sectionChanged: a heading or a table header named another section
@@ -272,6 +273,7 @@ func (p *parser) newItem(number string) {
 	}
 	p.items = append(p.items, it)
 	p.itemSec = append(p.itemSec, p.section)
+	p.itemLine = append(p.itemLine, p.line)
 	p.cur = it
 	p.sectionChanged = false
 }
@@ -1140,6 +1142,15 @@ func abbreviate(s string) string {
 func (p *parser) finish() Document {
 	doc := p.doc
 	for i, it := range p.items {
+		// An item whose row the source lost (the 47th session's minutes
+		// continue a discussion under a new section without its TOP row)
+		// has no title; every item needs one (model.AgendaItem.Validate).
+		if strings.TrimSpace(model.InternalText(it.Title)) == "" {
+			it.Title = UntitledItem(p.itemSec[i])
+			p.warnings = append(p.warnings, Warning{Line: p.itemLine[i], Message: fmt.Sprintf("%s has no title in the source; titled %q", it.Label(), it.Title)})
+		}
+	}
+	for i, it := range p.items {
 		name := p.itemSec[i]
 		if n := len(doc.Sections); n == 0 || doc.Sections[n-1].Name != name {
 			doc.Sections = append(doc.Sections, Section{Name: name, Consent: p.sections[name].Consent})
@@ -1169,6 +1180,17 @@ func (p *parser) finish() Document {
 		}
 	}
 	return doc
+}
+
+// UntitledItem is the title the parser gives an item the source names
+// no title for: after its section, so that the secretariat finds it, and
+// saying that the source had none ("Übergreifendes (ohne Titel in der
+// Vorlage)").
+func UntitledItem(section string) string {
+	if section == "" {
+		return "Ohne Titel in der Vorlage"
+	}
+	return section + " (ohne Titel in der Vorlage)"
 }
 
 // consentVote finds the sentence that adopts the consent agenda en bloc

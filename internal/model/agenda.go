@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -107,6 +108,36 @@ func (it AgendaItem) Label() string {
 	return "TOP " + it.Number
 }
 
+// optionTitleRunes is how much of an item's title a choice of items shows.
+const optionTitleRunes = 40
+
+// OptionLabel names the item in a list of items to choose from ("ab TOP",
+// "Zu TOP"): its number and the start of its title, "TOP 08 – Bericht des
+// Themenpaten …", so that items without a number or with the same number
+// can be told apart; an item without a number is named by its place on the
+// agenda ("3. (ohne Nummer) – …"). Confidential passages are kept, as the
+// lists are internal.
+func (it AgendaItem) OptionLabel() string {
+	label := it.Label()
+	if it.Number == "" {
+		label = fmt.Sprintf("%d. (ohne Nummer)", it.Position)
+	}
+	title := strings.Join(strings.Fields(InternalText(it.Title)), " ")
+	if title == "" {
+		return label
+	}
+	if r := []rune(title); len(r) > optionTitleRunes {
+		// Cut at the last space within the limit, so that no word is
+		// broken off (unless the first word alone is that long).
+		cut := string(r[:optionTitleRunes])
+		if i := strings.LastIndex(cut, " "); i > 0 && len([]rune(cut[:i])) > optionTitleRunes/2 {
+			cut = cut[:i]
+		}
+		title = strings.TrimRight(cut, " ,;:–-") + " …"
+	}
+	return label + " – " + title
+}
+
 // Validate checks an agenda item.
 func (it AgendaItem) Validate() error {
 	if it.SessionID == 0 {
@@ -119,6 +150,11 @@ func (it AgendaItem) Validate() error {
 	}
 	if !it.Goal.Valid() {
 		return InputError("Das Ziel „%s“ ist unbekannt; möglich sind Beschluss, Diskussion, Kenntnisnahme und Bericht.", it.Goal)
+	}
+	if strings.TrimSpace(InternalText(it.Title)) == "" {
+		// Checked here so that every path meets it: the forms, the API,
+		// the import of minutes.
+		return InputError("%s braucht einen Titel.", it.Label())
 	}
 	if strings.ContainsAny(it.Number, " \t\n") {
 		return InputError("Die TOP-Nummer „%s“ darf keine Leerzeichen enthalten.", it.Number)

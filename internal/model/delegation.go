@@ -80,6 +80,22 @@ func (d Delegation) Attendance() Attendance {
 	return a
 }
 
+// RegisteredAttendance gives the attendance list the delegations mean
+// while the secretariat has recorded none (recorded empty): a line per
+// member with someone registered (Delegation.Attendance). A recorded list
+// always wins and is given back as it is; registered is then false.
+func RegisteredAttendance(recorded []Attendance, delegations []Delegation) (list []Attendance, registered bool) {
+	if len(recorded) > 0 {
+		return recorded, false
+	}
+	for _, d := range delegations {
+		if a := d.Attendance(); a.Presence != Absent {
+			list = append(list, a)
+		}
+	}
+	return list, len(list) > 0
+}
+
 // DelegationOpen says whether a member office may still register or change
 // its delegation: for a session to come (geplant, einberufen) until the
 // secretariat closes the list. The secretariat corrects any time until the

@@ -16,7 +16,7 @@ func TestReportFollowUp(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
 	_, sessionID := fixture(t, s)
-	itemID := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "17"}))
+	itemID := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "17", Title: "Projektplanung"}))
 	noteID := must[int64](t)(s.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: itemID, Author: "Hessen", Text: "Projektplanung spätestens zur 48. Sitzung"}))
 	fid := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: "Projektplanung vorlegen", Responsible: "HE, BY",
 		DueSession: 48, Status: model.FollowUpOpen, Source: model.SourceNote, SourceID: noteID}))

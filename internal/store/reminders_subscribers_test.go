@@ -19,7 +19,7 @@ func TestReminderRunReadsSubscribersOnce(t *testing.T) {
 	now := time.Date(2025, 7, 1, 10, 0, 0, 0, time.UTC)
 	s.SetClock(func() time.Time { return now })
 	_, sessionID := fixture(t, s)
-	itemID := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "5"}))
+	itemID := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "5", Title: "Bericht"}))
 	for i, who := range []struct {
 		name   string
 		role   model.Role

@@ -465,7 +465,7 @@ func TestFollowUps(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
 	_, sessionID := fixture(t, s)
-	itemID := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "00"}))
+	itemID := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "00", Title: "Begrüßung"}))
 	fid := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: "Audit der Kostenstrukturen", Responsible: "FITKO", DueSession: 49, Status: model.FollowUpOpen}))
 	f := must[model.FollowUp](t)(s.FollowUp(ctx, fid))
 	f.Status, f.DoneOn = model.FollowUpDone, model.NewDate(2025, 11, 1)

@@ -44,7 +44,28 @@ type manageData struct {
 	Open []openProposal
 	// StatusError says why the status step was not taken.
 	StatusError string
+	// Row is an agenda item's row that was not saved, shown as typed.
+	Row rowRefusal
 }
+
+// rowRefusal is an agenda item's row the secretariat saved and the store
+// refused (a TOP number already used, an emptied title): the row is shown
+// again as typed, with the reason beside it.
+type rowRefusal struct {
+	ItemID  int64
+	Number  string
+	Title   string
+	Section int64
+	Consent bool
+	Reason  string
+	// Shown: the item has a row on the page (a registration has none; its
+	// reason is shown above the agenda).
+	Shown bool
+}
+
+// TitleMissing says whether the typed title is empty (its field takes the
+// focus; else the number's does).
+func (f rowRefusal) TitleMissing() bool { return strings.TrimSpace(f.Title) == "" }
 
 // openProposal is a proposal not voted on, with the label of its item.
 type openProposal struct {
@@ -96,14 +117,14 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderManage(w, r, http.StatusOK, council, se, "")
+	s.renderManage(w, r, http.StatusOK, council, se, "", rowRefusal{})
 }
 
 // renderManage shows a session's management page; statusError says why a
-// status step was refused.
-func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, statusError string) {
+// status step was refused, row is an agenda row refused and shown as typed.
+func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, statusError string, row rowRefusal) {
 	ctx := r.Context()
-	d := manageData{Session: se, Conferences: map[int64]model.Body{}, StatusError: statusError}
+	d := manageData{Session: se, Conferences: map[int64]model.Body{}, StatusError: statusError, Row: row}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	items, err := s.st.Items(ctx, se.ID)
 	if err == nil {
@@ -165,6 +186,9 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 	if err == nil {
 		d.Open, err = s.openProposals(ctx, se, d.Items)
 	}
+	for _, it := range d.Items {
+		d.Row.Shown = d.Row.Shown || it.ID == d.Row.ItemID
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -202,7 +226,7 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		}
 		if len(open) > 0 {
 			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se,
-				"Die Sitzung ist nicht beendet: über Beschlussvorschläge wurde noch nicht abgestimmt. Bitte abstimmen oder bestätigen, dass sie in dieser Sitzung unentschieden bleiben.")
+				"Die Sitzung ist nicht beendet: über Beschlussvorschläge wurde noch nicht abgestimmt. Bitte abstimmen oder bestätigen, dass sie in dieser Sitzung unentschieden bleiben.", rowRefusal{})
 			return
 		}
 	}
@@ -280,15 +304,28 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	f := r.PostForm
 	it.Version = formVersion(r)
 	it.Number = strings.TrimSpace(f.Get("nummer"))
-	switch t := strings.TrimSpace(f.Get("titel")); {
-	case t == "" && f.Has("titel"):
-		// An emptied title was ignored and the page said "Gespeichert.".
-		s.fail(w, r, model.InputError("Ein Tagesordnungspunkt braucht einen Titel; der bisherige Titel „%s“ bleibt.", it.Title), "")
-		return
-	case t != "":
-		title, err := model.ConfidentialMarks(t)
+	typed := rowRefusal{ItemID: it.ID, Number: f.Get("nummer"), Title: f.Get("titel"), Consent: f.Get("gruene_liste") == "1"}
+	typed.Section, _ = strconv.ParseInt(f.Get("abschnitt"), 10, 64)
+	// A refused row comes back as typed beside the reason (before: an
+	// error page, the row's number and title lost).
+	refuse := func(err error) {
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		typed.Reason = model.ReasonOf(err)
+		body, bodyErr := s.st.Body(r.Context(), se.BodyID)
+		if bodyErr != nil {
+			s.serverError(w, r, bodyErr)
+			return
+		}
+		s.renderManage(w, r, http.StatusUnprocessableEntity, body, se, "", typed)
+	}
+	if f.Has("titel") {
+		// An emptied title is refused by the item's rules (Validate).
+		title, err := model.ConfidentialMarks(strings.TrimSpace(f.Get("titel")))
 		if err != nil {
-			s.failKeeping(w, r, err, "", t)
+			refuse(err)
 			return
 		}
 		it.Title = title
@@ -298,7 +335,7 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	}
 	it.Consent = f.Get("gruene_liste") == "1"
 	if err := s.st.UpdateItem(r.Context(), it); err != nil {
-		s.fail(w, r, err, "")
+		refuse(err)
 		return
 	}
 	s.changed(r, se.ID)

@@ -21,6 +21,10 @@ type attendanceRow struct {
 	Line   model.Attendance
 	// Persons are the known persons of the member, offered as names.
 	Persons []string
+	// Registered: no list is recorded yet, and Line is what the member's
+	// office registered (Teilnahmemeldung), not saved until the
+	// secretariat saves the list.
+	Registered bool
 }
 
 type attendanceData struct {
@@ -30,6 +34,8 @@ type attendanceData struct {
 	Quorum  int
 	// Error says why a list was not saved; Rows then hold it as typed.
 	Error string
+	// Registered is how many rows come from the members' registrations.
+	Registered int
 }
 
 func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
@@ -67,11 +73,24 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 		s.serverError(w, r, err)
 		return
 	}
+	// Without a recorded list the page starts from what the member offices
+	// registered, as the minutes do (model.RegisteredAttendance); nothing is
+	// stored until the secretariat saves. A recorded list always wins.
+	delegations, err := s.st.SessionDelegations(ctx, se.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	list, registered := model.RegisteredAttendance(list, delegations)
 	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum(), Error: reason}
 	for _, m := range members {
 		row := attendanceRow{Member: m, Line: model.AttendanceFor(list, m.Abbrev)}
+		row.Registered = registered && row.Line.Presence != model.Absent
 		if typed != nil {
-			row.Line = typed[m.Abbrev]
+			row.Line, row.Registered = typed[m.Abbrev], false
+		}
+		if row.Registered {
+			d.Registered++
 		}
 		for _, p := range persons {
 			if p.MemberAbbrev == m.Abbrev {

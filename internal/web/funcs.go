@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gremium/internal/minutes"
 	"gremium/internal/model"
@@ -41,10 +43,13 @@ var funcs = template.FuncMap{
 		// a is model.Public or model.Internal (templates may pass 0 or 1).
 		return rowView{Row: r, Members: members, Public: a.IsPublic()}
 	},
-	"marked": marked,
-	"has":    slices.Contains[[]string, string],
-	"voteGrid": func(voters []model.Member, present map[string]bool, prefix string) voteGridView {
-		return voteGridView{voters, present, prefix}
+	"marked":    marked,
+	"hyphenate": hyphenate,
+	"has":       slices.Contains[[]string, string],
+	// voteGrid's typed are the choices of a refused show of hands in this
+	// grid (nil: every member at "keine Stimme").
+	"voteGrid": func(voters []model.Member, present map[string]bool, prefix string, typed map[string]model.VoteChoice) voteGridView {
+		return voteGridView{voters, present, prefix, typed}
 	},
 	"rowIDOf":    func(r minutes.Row) int64 { return r.ID },
 	"rowVersion": func(r minutes.Row) int { return r.Version },
@@ -115,6 +120,7 @@ type voteGridView struct {
 	Voters  []model.Member
 	Present map[string]bool // members present or represented; the others are shown absent
 	Prefix  string
+	Typed   map[string]model.VoteChoice // as a refused show of hands had them
 }
 
 // rowView is what the "minutes-row" template gets.
@@ -155,4 +161,33 @@ func decisionURL(label string) string {
 type flagView struct {
 	On    bool
 	Label string
+}
+
+// compoundParts are the parts of the long compound names of conferences
+// ("Finanzministerkonferenz") before which a heading may break.
+var compoundParts = []string{"minister", "senator", "konferenz"}
+
+// hyphenate puts soft hyphens (U+00AD) into the long compound names of
+// conferences, Finanz|minister|konferenz, as the home page's cards do by hand: at
+// 320 px a heading then breaks at a part of the word ("Finanzminister-"),
+// not mid-word where the browser runs out of room (headless and many
+// browsers have no German hyphenation for hyphens: auto). A part starting
+// a word ("Ministerin") is left alone.
+func hyphenate(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if unicode.IsLower(prev) {
+				for _, part := range compoundParts {
+					if strings.HasPrefix(s[i:], part) {
+						b.WriteString("\u00ad")
+						break
+					}
+				}
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }

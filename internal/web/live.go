@@ -35,6 +35,93 @@ type liveData struct {
 	// Proposals are follow-ups the current item's wording proposes
 	// (followup_proposals.go).
 	Proposals []minutes.Proposal
+	// Refused is a show of hands that was not taken, shown again as typed.
+	Refused voteRefusal
+}
+
+// voteRefusal is a show of hands the live page did not take: the grid it
+// came from, every choice as typed, and why; the page shows that grid
+// again with the choices set, so that the secretariat loses none of them.
+type voteRefusal struct {
+	// Grid names the form: "hz" the open vote's, "v<id>" a proposal's
+	// one-step show of hands, "gl" the Grüne Liste's.
+	Grid    string
+	Choices map[string]model.VoteChoice
+	// Consenting is the typed "gilt nur für die zustimmenden Mitglieder".
+	Consenting bool
+	Reason     string
+	// Voters name the members in the list of choices (in list order).
+	Voters []model.Member
+	// VoteID is the open vote the "hz" grid was for.
+	VoteID int64
+	// Shown: the page shows the grid again (not when the vote has ended or
+	// the proposal was decided meanwhile).
+	Shown bool
+}
+
+// For gives the typed choices when grid is the refused one, else nil.
+func (v voteRefusal) For(grid string) map[string]model.VoteChoice {
+	if v.Grid != grid {
+		return nil
+	}
+	return v.Choices
+}
+
+// Listed gives the members typed with choice, in list order, for the
+// summary beside the reason (the refused grid may no longer be shown: a
+// vote closed meanwhile).
+func (v voteRefusal) Listed(choice model.VoteChoice) []string {
+	var out []string
+	for _, m := range v.Voters {
+		if v.Choices[m.Abbrev] == choice {
+			out = append(out, m.Abbrev)
+		}
+	}
+	return out
+}
+
+// typedVotes reads a show-of-hands grid as typed, valid or not.
+func typedVotes(r *http.Request, voters []model.Member) map[string]model.VoteChoice {
+	out := map[string]model.VoteChoice{}
+	for _, m := range voters {
+		if c := r.PostFormValue("stimme_" + m.Abbrev); c != "" {
+			out[m.Abbrev] = model.VoteChoice(c)
+		}
+	}
+	return out
+}
+
+// refuseVotes answers a show of hands that was refused: a refusal with a
+// reason for the user (bad input, a rule, a conflict) shows the live page
+// again at item with the grid as typed; any other error answers as usual.
+func (s *Server) refuseVotes(w http.ResponseWriter, r *http.Request, se model.Session, item, voteID int64, grid string, voters []model.Member, err error) {
+	if !formRefusal(err) {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.renderLive(w, r, http.StatusUnprocessableEntity, se, item, voteRefusal{Grid: grid, Choices: typedVotes(r, voters),
+		Consenting: r.PostFormValue("geltung") == "zustimmende", Reason: model.ReasonOf(err), Voters: voters, VoteID: voteID})
+}
+
+// shown says whether the live page d shows the refused grid again: the
+// open vote's while that vote is open, a proposal's or the Grüne Liste's
+// while the session runs without an open vote and the proposals are open.
+func (v voteRefusal) shown(d liveData) bool {
+	running := d.Session.Status == model.StatusRunning
+	switch {
+	case v.Grid == "":
+		return false
+	case v.Grid == "hz":
+		return d.Vote.Open && d.Vote.Vote.ID == v.VoteID
+	case v.Grid == "gl":
+		return running && !d.Vote.Open && d.Consent > 0
+	}
+	for id := range d.Drafts {
+		if v.Grid == fmt.Sprintf("v%d", id) {
+			return running && !d.Vote.Open
+		}
+	}
+	return false
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
@@ -45,6 +132,13 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	want, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
+	s.renderLive(w, r, http.StatusOK, se, want, voteRefusal{})
+}
+
+// renderLive shows the live page at the item want (0: the item called);
+// refused is a show of hands shown again as typed, with its reason.
+func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, se model.Session, want int64, refused voteRefusal) {
 	ctx := r.Context()
 	doc, err := minutes.Load(ctx, s.st, se.ID, model.Internal)
 	if err != nil {
@@ -57,8 +151,7 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		s.renderFrozenMinutes(w, r, se, doc)
 		return
 	}
-	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{}}
-	want, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
+	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{}, Refused: refused}
 	if want == 0 {
 		want = se.CurrentItemID
 	}
@@ -132,7 +225,8 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "live.html", view{Title: "Live-Protokoll – " + se.Title(), Active: "sitzungen", Data: d})
+	d.Refused.Shown = d.Refused.shown(d)
+	s.render(w, r, status, "live.html", view{Title: "Live-Protokoll – " + se.Title(), Active: "sitzungen", Data: d})
 }
 
 // liveItem checks the rights and the state for a change to an item's

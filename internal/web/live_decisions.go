@@ -128,9 +128,10 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	grid := fmt.Sprintf("v%d", d.ID)
 	votes, _, err := formVotes(r, voters)
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseVotes(w, r, se, d.ItemID, 0, grid, voters, err)
 		return
 	}
 	var opts []store.VoteOption
@@ -139,7 +140,7 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	out, err := s.st.RecordShowOfHands(ctx, se.ID, d.ID, votes, opts...)
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseVotes(w, r, se, d.ItemID, 0, grid, voters, err)
 		return
 	}
 	decided := out.Decisions[0]
@@ -162,12 +163,12 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 	}
 	votes, _, err := formVotes(r, voters)
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseVotes(w, r, se, 0, 0, "gl", voters, err)
 		return
 	}
 	out, err := s.st.RecordShowOfHands(r.Context(), se.ID, 0, votes)
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseVotes(w, r, se, 0, 0, "gl", voters, err)
 		return
 	}
 	s.changed(r, se.ID)

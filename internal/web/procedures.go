@@ -188,6 +188,25 @@ type procedureData struct {
 	// CanEnd: the secretariat may end it now, as every member has voted.
 	CanEnd        bool
 	SharesWarning string
+	// Refused is a vote the procedure did not take: the choice as it was
+	// given and why (the form shows it again).
+	Refused ballotRefusal
+}
+
+// ballotRefusal is a member's own vote that was refused, shown again with
+// the choice as given and the reason.
+type ballotRefusal struct {
+	Choice model.VoteChoice
+	Reason string
+}
+
+// Checked gives the choice the ballot shows checked: the refused one, else
+// the vote so far.
+func (b ballotRefusal) Checked(sofar model.VoteChoice) model.VoteChoice {
+	if b.Reason != "" {
+		return b.Choice
+	}
+	return sofar
 }
 
 func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
@@ -195,8 +214,14 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ctx := r.Context()
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	s.renderProcedure(w, r, u, id, http.StatusOK, ballotRefusal{})
+}
+
+// renderProcedure shows a written procedure's page; refused is the user's
+// vote that was not taken.
+func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *model.User, id int64, status int, refused ballotRefusal) {
+	ctx := r.Context()
 	p, err := s.st.Procedure(ctx, id)
 	if err != nil {
 		s.fail(w, r, err, "Dieses Umlaufverfahren gibt es nicht.")
@@ -217,7 +242,7 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind)}
+	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind), Refused: refused}
 	for _, v := range p.VotesSeenBy(auth.Can(u, auth.ManageSessions, ""), u.MemberAbbrev) {
 		data.Voted = append(data.Voted, v.Member)
 		if v.Choice == "" {
@@ -251,7 +276,7 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.render(w, r, http.StatusOK, "procedure.html", view{Title: "Umlaufverfahren: " + d.Title, Active: "umlauf", Data: data})
+	s.render(w, r, status, "procedure.html", view{Title: "Umlaufverfahren: " + d.Title, Active: "umlauf", Data: data})
 }
 
 func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
@@ -266,7 +291,13 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	choice := model.VoteChoice(r.PostFormValue("stimme"))
 	if err := s.st.CastVote(r.Context(), id, u.MemberAbbrev, choice); err != nil {
-		s.fail(w, r, err, "")
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		// The procedure's page again, with the choice and the reason
+		// (before: an error page).
+		s.renderProcedure(w, r, u, id, http.StatusUnprocessableEntity, ballotRefusal{Choice: choice, Reason: model.ReasonOf(err)})
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Ihre Stimme ist gespeichert. Sie können sie bis zur Frist ändern.")

@@ -38,6 +38,8 @@ type voteView struct {
 	MyVote   model.VoteChoice
 	CanVote  bool
 	Internal bool // who has voted is shown to internal readers
+	// Refused is the member's own vote that was not taken, shown again.
+	Refused ballotRefusal
 }
 
 // loadVoteView gives the state of the open vote of a session for the user.
@@ -143,12 +145,19 @@ func (s *Server) myVotePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderVotePage(w, r, http.StatusOK, se, ballotRefusal{})
+}
+
+// renderVotePage shows a member's vote page; refused is its vote that was
+// not taken (shown with the choice as given and the reason).
+func (s *Server) renderVotePage(w http.ResponseWriter, r *http.Request, status int, se model.Session, refused ballotRefusal) {
 	v, err := s.loadVoteView(r, se)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "vote.html", view{Title: "Abstimmung – " + se.Title(), Active: "sitzungen", Data: v})
+	v.Refused = refused
+	s.render(w, r, status, "vote.html", view{Title: "Abstimmung – " + se.Title(), Active: "sitzungen", Data: v})
 }
 
 // sessionVoteFromPath gives the vote named by {id} and its session.
@@ -185,7 +194,13 @@ func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
 	}
 	choice := model.VoteChoice(r.PostFormValue("stimme"))
 	if err := s.st.CastSessionVote(r.Context(), v.ID, u.MemberAbbrev, choice, false); err != nil {
-		s.fail(w, r, err, "")
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		// The vote page again, with the choice and the reason (before:
+		// an error page).
+		s.renderVotePage(w, r, http.StatusUnprocessableEntity, se, ballotRefusal{Choice: choice, Reason: model.ReasonOf(err)})
 		return
 	}
 	s.publishLive(r.Context(), se.ID)
@@ -243,14 +258,16 @@ func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// A refused grid comes back as typed: one wrong choice must not cost
+	// the other members' hands (before: an error page, every choice lost).
 	votes, _, err := formVotes(r, voters)
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseVotes(w, r, se, 0, v.ID, "hz", voters, err)
 		return
 	}
 	n, err := s.st.CastShowOfHands(r.Context(), v.ID, votes)
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseVotes(w, r, se, 0, v.ID, "hz", voters, err)
 		return
 	}
 	s.changed(r, se.ID)

@@ -1,0 +1,267 @@
+package web
+
+// The secretariat's forms on the session day: a refused form shows the
+// page again with everything as typed and the reason (nothing typed lost),
+// and choices of agenda items can be told apart.
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// checkedRadio is the markup of a checked radio button of a vote grid.
+func checkedRadio(id, member, choice string) string {
+	return fmt.Sprintf(`id="%s" name="stimme_%s" value="%s" checked`, id, member, choice)
+}
+
+// TestRefusedShowOfHandsKeepsTheChoices: a show of hands the live page
+// refused (an unknown choice, an absent member) sent the secretariat to an
+// error page, and the choices it had set for the 16 other members were
+// lost; the live page comes back with the grid as typed and the reason.
+func TestRefusedShowOfHandsKeepsTheChoices(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, d := runningSession(t, st, model.KindDecision, "SL")
+	gs := client(t, ts, "geschaeftsstelle")
+
+	// The one-step show of hands on the proposal.
+	form := everyoneBut("ja", "SL", "HE", "BY")
+	form.Set("stimme_HE", "enthaltung")
+	form.Set("stimme_BY", "vielleicht")
+	form.Set("geltung", "zustimmende")
+	code, body := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Die Handzeichen sind nicht gespeichert") || !strings.Contains(body, "vielleicht") {
+		t.Fatalf("an unknown choice: %d %s", code, between(body, "<main", "</h1>"))
+	}
+	grid := fmt.Sprintf("v%d", d)
+	for _, want := range []string{checkedRadio(grid+"-HE-enth", "HE", "enthaltung"), checkedRadio(grid+"-NW-ja", "NW", "ja"), checkedRadio(grid+"-Bund-ja", "Bund", "ja"),
+		checkedRadio(grid+"-BY-keine", "BY", "keine"), fmt.Sprintf(`id="gz-%d" name="geltung" value="zustimmende" checked`, d), "<details open>", fmt.Sprintf(`id="top-%d"`, item),
+		"Enthaltung: HE", "Das Formular unten zeigt sie so wieder"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refused grid lost %s", want)
+		}
+	}
+	if got, _ := st.Decision(ctx, d); got.Status != model.DecisionDraft || len(got.Votes) != 0 {
+		t.Errorf("the refused show of hands stored something: %+v", got)
+	}
+	// The Grüne Liste's grid the same way.
+	code, body = do(t, gs, "POST", ts.URL+"/sitzungen/48/gruene-liste", form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Die Handzeichen sind nicht gespeichert") || !strings.Contains(body, "Enthaltung: HE") {
+		t.Errorf("the Grüne Liste's refused grid: %d %s", code, between(body, "<main", "</h1>"))
+	}
+
+	// The open vote's grid: Saarland is absent, so its hand is refused.
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	v, _, _ := st.OpenSessionVote(ctx, sid)
+	form = everyoneBut("nein", "HE")
+	form.Set("stimme_HE", "ja")
+	code, body = do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "nicht anwesend und nicht vertreten") {
+		t.Fatalf("a hand for absent Saarland: %d %s", code, between(body, "<main", "</h1>"))
+	}
+	for _, want := range []string{checkedRadio("hz-HE-ja", "HE", "ja"), checkedRadio("hz-BW-nein", "BW", "nein"), checkedRadio("hz-TH-nein", "TH", "nein")} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refused open-vote grid lost %s", want)
+		}
+	}
+	if got, _, _ := st.OpenSessionVote(ctx, sid); len(got.Votes) != 0 {
+		t.Errorf("the refused hands were stored: %v", got.Votes)
+	}
+	// A vote closed meanwhile: the grid is gone, the choices stay listed.
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/abbrechen", ts.URL, v.ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("cancel: %d", code)
+	}
+	form.Del("stimme_SL")
+	code, body = do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ja: HE;") || !strings.Contains(body, "Nein: Bund, BW") || !strings.Contains(body, "Das Formular dafür ist nicht mehr da") {
+		t.Errorf("hands for a vote closed meanwhile: %d %s", code, between(body, `id="handzeichen-abgelehnt"`, "</div>"))
+	}
+}
+
+// TestItemChoicesCanBeToldApart: the "ab TOP"/"bis TOP" lists of the
+// attendance page (and "Zu TOP" of the documents) named every item without
+// a number "TOP (ohne Nummer)"; each option now carries the number or the
+// place and the start of the title, cut at a word.
+func TestItemChoicesCanBeToldApart(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, _ := runningSession(t, st, model.KindDecision)
+	for i, title := range []string{"Bericht der Länder zur Umsetzung der Registermodernisierung in den Kommunen", "Bericht der Länder zur Umsetzung des Onlinezugangsgesetzes"} {
+		if _, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Title: title, Position: 10 + i, Status: model.ItemAccepted}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/anwesenheit", nil)
+	abBW := between(page, `id="ab-BW"`, "</select>")
+	for _, want := range []string{fmt.Sprintf(`<option value="%d">TOP 5 – Föderale Rahmenarchitektur</option>`, item),
+		">10. (ohne Nummer) – Bericht der Länder zur Umsetzung der …</option>", ">11. (ohne Nummer) – Bericht der Länder zur Umsetzung des …</option>"} {
+		if !strings.Contains(abBW, want) {
+			t.Errorf("the list \"ab TOP\" lacks %s:\n%s", want, abBW)
+		}
+	}
+	if strings.Contains(abBW, ">TOP (ohne Nummer)<") {
+		t.Error("an item is still named only \"TOP (ohne Nummer)\"")
+	}
+	_, manage := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	if docs := between(manage, `id="dok-top"`, "</select>"); !strings.Contains(docs, ">11. (ohne Nummer) – Bericht der Länder zur Umsetzung des …</option>") {
+		t.Errorf("the documents' list of items: %s", docs)
+	}
+}
+
+// TestConferenceHeadingsBreakAtParts: "Finanzministerkonferenz" broke
+// mid-word at 320 px ("Finanzministerkonfe|renz"); headings naming a
+// conference carry soft hyphens between the parts of the compound.
+func TestConferenceHeadingsBreakAtParts(t *testing.T) {
+	ts, _ := cycleServer(t)
+	const shy = "\u00ad"
+	want := "Finanz" + shy + "minister" + shy + "konferenz"
+	_, body := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK", nil)
+	if h1 := between(body, "<h1", "</h1>"); !strings.Contains(h1, want) {
+		t.Errorf("the conference page's heading: %q", h1)
+	}
+	_, body = do(t, client(t, ts, "fmk"), "GET", ts.URL+"/anliegen", nil)
+	if h1 := between(body, "<h1", "</h1>"); !strings.Contains(h1, want) {
+		t.Errorf("the requests page's heading: %q", h1)
+	}
+	for in, out := range map[string]string{"Jugend- und Familienministerkonferenz": "Jugend- und Familien" + shy + "minister" + shy + "konferenz",
+		"Ministerinnen und Minister": "Ministerinnen und Minister", "E-Justice-Rat": "E-Justice-Rat"} {
+		if got := hyphenate(in); got != out {
+			t.Errorf("hyphenate(%q) = %q, want %q", in, got, out)
+		}
+	}
+}
+
+// TestRefusedAgendaRowAsTyped: an agenda row the store refused (a TOP
+// number already used, an emptied title) went to an error page, and the
+// number and title typed were lost; the management page comes back with
+// that row as typed, the reason in it and the focus on the field.
+func TestRefusedAgendaRowAsTyped(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	_, it := planSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
+		t.Fatalf("accept: %d %s", code, body)
+	}
+	it, _ = st.Item(ctx, it.ID)
+	row := func(body string) string { return between(body, fmt.Sprintf(`id="top-%d"`, it.ID), "</form>") }
+	code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "nummer": {"00"},
+		"titel": {"Hessischer Bericht zur [[Registermodernisierung]]"}, "abschnitt": {"0"}, "gruene_liste": {"1"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(row(body), "trägt in dieser Sitzung schon") {
+		t.Fatalf("a TOP number used twice: %d %s", code, between(body, "<main", "</h1>"))
+	}
+	for _, want := range []string{`name="nummer" size="4" value="00" autofocus`, `value="Hessischer Bericht zur [[Registermodernisierung]]"`, fmt.Sprintf(`id="gl-%d" name="gruene_liste" value="1" checked`, it.ID)} {
+		if !strings.Contains(row(body), want) {
+			t.Errorf("the refused row lost %s:\n%s", want, row(body))
+		}
+	}
+	code, body = do(t, gs, "POST", fmt.Sprintf("%s/tops/%d", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "nummer": {"7"}, "titel": {" "}, "abschnitt": {"0"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(row(body), "TOP 7 braucht einen Titel.") ||
+		!strings.Contains(row(body), `name="nummer" size="4" value="7">`) || !strings.Contains(row(body), `name="titel" value=" " autofocus`) {
+		t.Errorf("an emptied title: %d\n%s", code, row(body))
+	}
+	if got, _ := st.Item(ctx, it.ID); got.Number != it.Number || got.Title != it.Title || got.Consent {
+		t.Errorf("a refused row was stored: %+v", got)
+	}
+}
+
+// TestAttendanceFromRegistrations: /anwesenheit started empty although the
+// member offices had registered who attends; without a recorded list it is
+// filled from the registrations (a deputy only: "vertreten" by the deputy;
+// several persons: the first who is no deputy), says so per row, and
+// stores nothing until the secretariat saves. A recorded list wins.
+func TestAttendanceFromRegistrations(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se, _ := planSession48(t, ts, st)
+	for _, d := range []model.Delegation{
+		{SessionID: se.ID, Member: "HE", Delegates: []model.Delegate{{Name: "Ben Vertreter", Deputy: true}, {Name: "Dr. Anna Beispiel", Function: "CIO des Landes"}}},
+		{SessionID: se.ID, Member: "BY", Delegates: []model.Delegate{{Name: "Carla Stellvertreterin", Deputy: true}, {Name: "Dora Zweite", Deputy: true}}},
+	} {
+		if err := st.SaveDelegation(ctx, d, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/anwesenheit", nil)
+	row := func(page, member string) string {
+		return between(page, `id="anw-`+member+`"`, "</tr>")
+	}
+	rowHead := func(page, member string) string {
+		i := strings.Index(page, `id="anw-`+member+`"`)
+		j := strings.LastIndex(page[:max(i, 0)], "<tr>")
+		if i < 0 || j < 0 {
+			return ""
+		}
+		return page[j:i]
+	}
+	const note = "aus der Anmeldung übernommen – noch nicht gespeichert"
+	for _, c := range []struct{ member, presence, person string }{{"HE", "anwesend", "Dr. Anna Beispiel"}, {"BY", "vertreten", "Carla Stellvertreterin"}} {
+		if !strings.Contains(row(page, c.member), `value="`+c.presence+`" selected`) || !strings.Contains(row(page, c.member), `value="`+c.person+`"`) ||
+			!strings.Contains(rowHead(page, c.member), note) {
+			t.Errorf("%s from its registration: %s %s", c.member, rowHead(page, c.member), row(page, c.member))
+		}
+	}
+	if strings.Contains(rowHead(page, "SL"), note) || !strings.Contains(row(page, "SL"), `value="abwesend" selected`) {
+		t.Errorf("SL registered nobody: %s", row(page, "SL"))
+	}
+	if !strings.Contains(page, "2 Zeilen sind aus den Teilnahmemeldungen") {
+		t.Error("the page does not say that rows come from the registrations")
+	}
+	if list, _ := st.Attendance(ctx, se.ID); len(list) != 0 {
+		t.Errorf("showing the registrations stored attendance: %+v", list)
+	}
+	// The recorded list wins: HE saved absent stays absent.
+	if _, _, err := st.SaveAttendance(ctx, se.ID, []model.Attendance{{Member: "SL", Presence: model.Present}}); err != nil {
+		t.Fatal(err)
+	}
+	_, page = do(t, gs, "GET", ts.URL+"/sitzungen/48/anwesenheit", nil)
+	if strings.Contains(page, note) || !strings.Contains(row(page, "HE"), `value="abwesend" selected`) || !strings.Contains(row(page, "SL"), `value="anwesend" selected`) {
+		t.Errorf("the recorded list does not win: %s", row(page, "HE"))
+	}
+}
+
+// TestRefusedOwnVoteShowsThePage: the neighbours of the show of hands, a
+// member's own vote in session and in written procedure, went to an error
+// page when refused; the page comes back with the reason and the choice.
+func TestRefusedOwnVoteShowsThePage(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindDecision, "SL")
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	v, _, _ := st.OpenSessionVote(ctx, sid)
+	code, body := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"vielleicht"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ihre Stimme „vielleicht“ ist nicht gespeichert") ||
+		!strings.Contains(body, `action="/abstimmungen/`) {
+		t.Errorf("an unknown choice in session: %d %s", code, between(body, "<main", "</form>"))
+	}
+	// Written procedure.
+	deadline := time.Now().Add(48 * time.Hour)
+	form := url.Values{"titel": {"Umlauf"}, "punkte": {"Der IT-Planungsrat beschließt."}, "antrag": {"Bund"},
+		"frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/umlaufverfahren", form); code != http.StatusSeeOther {
+		t.Fatalf("start: %d", code)
+	}
+	ps, _ := st.Procedures(ctx)
+	code, body = do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, ps[0].ID), url.Values{"stimme": {"vielleicht"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ihre Stimme „vielleicht“ ist nicht gespeichert") ||
+		!strings.Contains(body, fmt.Sprintf(`action="/umlaufverfahren/%d/stimme"`, ps[0].ID)) {
+		t.Errorf("an unknown choice in written procedure: %d %s", code, between(body, "<main", "</form>"))
+	}
+	if p, _ := st.Procedure(ctx, ps[0].ID); len(p.Votes) != 0 {
+		t.Errorf("the refused vote was stored: %+v", p.Votes)
+	}
+}
