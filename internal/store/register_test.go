@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"gremium/internal/model"
@@ -82,5 +84,35 @@ func TestRelevantDecisionsSince(t *testing.T) {
 		if len(got) != want {
 			t.Errorf("conference %d: %d relevant decisions, want %d", conf, len(got), want)
 		}
+	}
+	// Without a profile the registration's impact statement counts, as in
+	// the debrief pack; a profile overrides it. Before, only profiles
+	// counted: the FMK's spokesperson saw no relevant decision of the 47th
+	// session although the FMK was stated as affected on item 12, and the
+	// secretariat saw no debrief due.
+	stated := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "12", Title: "EfA-Finanzierung",
+		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk, gmk}}}))
+	byStatement := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: stated, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 5}, Title: "EfA-Finanzierung"}))
+	overridden := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "13", Title: "Zahlungsverkehr",
+		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{gmk}}}))
+	byProfile := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: overridden, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 6}, Title: "Zahlungsverkehr"}))
+	check(t, s.SaveAssessments(ctx, byProfile, profileVersion(t, s, byProfile), []model.Assessment{
+		{ConferenceID: gmk, Relevant: false, Reason: "nicht betroffen", AssessedBy: "Geschäftsstelle"}}))
+	got, err := s.RelevantDecisionsSince(ctx, []int64{fmk, gmk}, sessionID, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	for _, rd := range got {
+		seen = append(seen, fmt.Sprintf("%d/%d/%s", rd.Decision.ID, rd.ConferenceID, rd.Reason))
+	}
+	want := []string{fmt.Sprintf("%d/%d/%s", byStatement, fmk, ImpactReason), fmt.Sprintf("%d/%d/%s", byStatement, gmk, ImpactReason), fmt.Sprintf("%d/%d/Gebühren", dec, fmk)}
+	if len(seen) >= 2 {
+		slices.Sort(seen[:2])
+	}
+	if !slices.Equal(seen, want) {
+		t.Errorf("relevant decisions %v, want %v (newest first; the profile overrides the statement)", seen, want)
 	}
 }

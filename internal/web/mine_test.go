@@ -92,11 +92,15 @@ func TestMyPagePerRole(t *testing.T) {
 	by := page("bund")
 	check("bund", by, []string{"Ihre Stimme: Ja"}, []string{reg.Title, "Hessen berichtet"})
 	hb := page("sprecher-hb")
-	check("sprecher-hb", hb, []string{"Relevante Beschlüsse seit der 47. Sitzung", "B-2025/26-IT", "relevant für die " + hbConf.Name, "betrifft die Registermodernisierung", hbConf.Name},
+	// B-2025/27-IT has no profile, but its registration states the FMK
+	// as affected: relevant as in the debrief pack and the FMK's dossier
+	// (before, only profiles counted and the spokesperson missed it).
+	check("sprecher-hb", hb, []string{"Relevante Beschlüsse seit der 47. Sitzung", "B-2025/26-IT", "relevant für die " + hbConf.Name, "betrifft die Registermodernisierung", hbConf.Name,
+		"B-2025/27-IT", "relevant für die Finanzministerkonferenz (" + store.ImpactReason + ")"},
 		[]string{"Offene Abstimmungen", "Anmeldungen zur Entscheidung"})
 	sec := page("geschaeftsstelle")
 	check("geschaeftsstelle", sec, []string{"Anmeldungen zur Entscheidung", reg.Title, "angemeldet von HE", "Laufende Umlaufverfahren", "Empfehlung zum Cloud-Einsatz",
-		"2 Stimmen abgegeben", "Nachbesprechung der 47. Sitzung", "1 relevanter Beschluss"}, []string{"Ihre Stimme fehlt"})
+		"2 Stimmen abgegeben", "Nachbesprechung der 47. Sitzung", "2 relevante Beschlüsse"}, []string{"Ihre Stimme fehlt"})
 	if code, _ := do(t, client(t, ts, ""), "GET", ts.URL+"/mein-bereich", nil); code != http.StatusSeeOther {
 		t.Errorf("the public reaches Mein Bereich: %d", code)
 	}
