@@ -75,8 +75,8 @@ func (s *Store) SessionsInStatus(ctx context.Context, bodyID int64, statuses ...
 }
 
 // RelevantDecision is an adopted decision relevant for a FachMK: assessed
-// so in its decision profile or, without a profile, named in the impact
-// statement of the registration.
+// so in its decision profile or, where the profile does not assess that
+// conference, named in the impact statement of the registration.
 type RelevantDecision struct {
 	Decision     model.Decision
 	ConferenceID int64
@@ -84,15 +84,18 @@ type RelevantDecision struct {
 }
 
 // ImpactReason is the reason of a RelevantDecision that rests on the
-// registration's impact statement (the decision has no profile yet).
+// registration's impact statement (the profile does not assess that
+// conference).
 const ImpactReason = "Betroffenheit laut Anmeldung"
 
 // RelevantDecisionsSince gives the adopted decisions relevant for one of
 // the conferences, taken in the session sessionID or adopted on or after
 // the day since (written procedures after that session), newest first.
 // Relevant is what the debrief pack takes: the decision profile's
-// assessment where the decision has one, else the FachMK the registration
-// states as affected (GO § 4) — so the spokesperson's area, the
+// assessment of the conference where it has one, else whether the
+// registration states the conference as affected (GO § 4); a profile that
+// assesses only some conferences does not drop the others the member
+// named. So the spokesperson's area, the
 // secretariat's due debriefs and the pack name the same decisions.
 func (s *Store) RelevantDecisionsSince(ctx context.Context, conferenceIDs []int64, sessionID int64, since model.Date) ([]RelevantDecision, error) {
 	if len(conferenceIDs) == 0 {
@@ -121,7 +124,7 @@ func (s *Store) RelevantDecisionsSince(ctx context.Context, conferenceIDs []int6
 			UNION ALL
 			SELECT d2.id, j.value, CAST(? AS TEXT) FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j, decisions d2
 			 WHERE d2.item_id = i.id AND i.impact_conferences != '[]' AND j.value IN `+in+`
-			   AND NOT EXISTS (SELECT 1 FROM decision_relevance x WHERE x.decision_id = d2.id)
+			   AND NOT EXISTS (SELECT 1 FROM decision_relevance x WHERE x.decision_id = d2.id AND x.conference_id = j.value)
 		 ) r ON r.decision_id = d.id
 		 WHERE d.status = ? AND (`+cond+`)
 		 ORDER BY d.year DESC, d.seq DESC, d.id DESC`, args...)

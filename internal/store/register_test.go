@@ -85,8 +85,9 @@ func TestRelevantDecisionsSince(t *testing.T) {
 			t.Errorf("conference %d: %d relevant decisions, want %d", conf, len(got), want)
 		}
 	}
-	// Without a profile the registration's impact statement counts, as in
-	// the debrief pack; a profile overrides it. Before, only profiles
+	// Where the profile does not assess a conference, the registration's
+	// impact statement counts, as in the debrief pack; an assessment
+	// overrides it for its conference only. Before, only profiles
 	// counted: the FMK's spokesperson saw no relevant decision of the 47th
 	// session although the FMK was stated as affected on item 12, and the
 	// secretariat saw no debrief due.
@@ -95,7 +96,7 @@ func TestRelevantDecisionsSince(t *testing.T) {
 	byStatement := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: stated, Kind: model.KindDecision,
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 5}, Title: "EfA-Finanzierung"}))
 	overridden := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "13", Title: "Zahlungsverkehr",
-		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{gmk}}}))
+		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{gmk, fmk}}}))
 	byProfile := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: overridden, Kind: model.KindDecision,
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 6}, Title: "Zahlungsverkehr"}))
 	check(t, s.SaveAssessments(ctx, byProfile, profileVersion(t, s, byProfile), []model.Assessment{
@@ -108,9 +109,9 @@ func TestRelevantDecisionsSince(t *testing.T) {
 	for _, rd := range got {
 		seen = append(seen, fmt.Sprintf("%d/%d/%s", rd.Decision.ID, rd.ConferenceID, rd.Reason))
 	}
-	want := []string{fmt.Sprintf("%d/%d/%s", byStatement, fmk, ImpactReason), fmt.Sprintf("%d/%d/%s", byStatement, gmk, ImpactReason), fmt.Sprintf("%d/%d/Gebühren", dec, fmk)}
-	if len(seen) >= 2 {
-		slices.Sort(seen[:2])
+	want := []string{fmt.Sprintf("%d/%d/%s", byProfile, fmk, ImpactReason), fmt.Sprintf("%d/%d/%s", byStatement, fmk, ImpactReason), fmt.Sprintf("%d/%d/%s", byStatement, gmk, ImpactReason), fmt.Sprintf("%d/%d/Gebühren", dec, fmk)}
+	if len(seen) >= 3 {
+		slices.Sort(seen[1:3])
 	}
 	if !slices.Equal(seen, want) {
 		t.Errorf("relevant decisions %v, want %v (newest first; the profile overrides the statement)", seen, want)

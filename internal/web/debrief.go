@@ -40,8 +40,9 @@ type debriefData struct {
 }
 
 // assembleDebrief builds the debrief pack of a session: the stored one, or
-// a proposal from the decision profiles (relevant = yes) and, for decisions
-// without profile, the registering member's impact statement.
+// a proposal from the decision profiles (relevant = yes) and, for the
+// conferences a profile does not assess, the registering member's impact
+// statement (store.RelevantDecisionsSince).
 func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData, error) {
 	ctx := r.Context()
 	d := debriefData{Session: se}

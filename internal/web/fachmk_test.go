@@ -273,3 +273,28 @@ func between(s, start, end string) string {
 	s = s[i+len(start):]
 	return s[:strings.Index(s, end)]
 }
+
+// TestDebriefKeepsStatedConference: a profile that assesses one conference
+// does not drop another the registration states as affected. Before, any
+// assessment replaced the whole statement: Hessen marked the DMK relevant
+// for B-2025/27-IT and the FMK, named in the registration and never
+// assessed, vanished from the debrief pack and from its spokesperson's area.
+func TestDebriefKeepsStatedConference(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	dmk, _ := st.BodyByAbbrev(ctx, "DMK")
+	form := url.Values{fmt.Sprintf("relevant_%d", dmk.ID): {"ja"}, fmt.Sprintf("grund_%d", dmk.ID): {"Digitalisierung der Verfahren"}}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, 27)), form); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's profile of 27: %d", code)
+	}
+	_, pack := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	for _, want := range []string{"B-2025/27-IT für Digitalministerkonferenz aufnehmen", "B-2025/27-IT für Finanzministerkonferenz aufnehmen"} {
+		if !strings.Contains(pack, want) {
+			t.Errorf("debrief pack lacks %q", want)
+		}
+	}
+	_, mine := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
+	if !strings.Contains(mine, "relevant für die Finanzministerkonferenz ("+store.ImpactReason+")") {
+		t.Error("the FMK's spokesperson does not see B-2025/27-IT")
+	}
+}
