@@ -26,7 +26,7 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 	var err error
 	// A refused date shows the page again with the form as typed.
 	refuse := func(reason string) {
-		s.renderConference(w, r, http.StatusBadRequest, r.PostForm, reason)
+		s.refuseConferenceForm(w, r, b.Abbrev, "termin-eintragen", "Der Termin ist nicht eingetragen", model.InputError("%s", reason))
 	}
 	d := model.ConferenceDate{BodyID: b.ID, Title: strings.TrimSpace(r.PostFormValue("titel")), Place: strings.TrimSpace(r.PostFormValue("ort"))}
 	if d.Starts, err = model.ParseDate(r.PostFormValue("beginn")); err != nil || d.Starts.IsZero() {
@@ -56,11 +56,7 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := s.st.CreateConferenceDate(ctx, d); err != nil {
-		if model.ClassOf(err) == model.ErrInput {
-			refuse(model.ReasonOf(err))
-			return
-		}
-		s.fail(w, r, err, "")
+		s.refuseConferenceForm(w, r, b.Abbrev, "termin-eintragen", "Der Termin ist nicht eingetragen", err)
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Der Termin ist eingetragen.")

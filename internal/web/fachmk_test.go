@@ -298,3 +298,73 @@ func TestDebriefKeepsStatedConference(t *testing.T) {
 		t.Error("the FMK's spokesperson does not see B-2025/27-IT")
 	}
 }
+
+// TestConferenceFormsKeepInput: every form of a conference's page that
+// gremium refuses shows the page again with that form open, filled in as
+// typed, and the reason. Before, the profile (with its hundred keywords),
+// the contact, the spokesperson assignment and the earlier decision went
+// to an error page that lost everything typed; a profile saved over
+// someone else's change lost it with "Bitte … übertragen Sie Ihre Änderung
+// erneut".
+func TestConferenceFormsKeepInput(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	fmk, err := st.BodyByAbbrev(context.Background(), "FMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := fmt.Sprint(fmk.Version)
+	for _, c := range []struct {
+		name, path, form string
+		values          url.Values
+		status          int
+		reason          string
+		want            []string
+	}{
+		{"profile, bad weight", "/fachmk/FMK", "profil",
+			url.Values{"version": {version}, "vorsitz": {"Sachsen (2027)"}, "profil": {"Neues Themenprofil der Finanzministerkonferenz"}, "begriffe": {"Grundsteuer:2\nSteuer:abc"}, "hinweise": {"Hinweis zur Sitzung"}},
+			http.StatusBadRequest, "das Gewicht muss eine positive Zahl sein",
+			[]string{`value="Sachsen (2027)"`, ">Neues Themenprofil der Finanzministerkonferenz</textarea>", ">Grundsteuer:2\nSteuer:abc</textarea>", ">Hinweis zur Sitzung</textarea>"}},
+		{"contact, bad address", "/fachmk/FMK/kontakte", "kontakt",
+			url.Values{"name": {"Dr. Anna Lang"}, "rolle": {"Referentin"}, "email": {"anna.lang.fmk.example"}, "telefon": {"030 1234"}},
+			http.StatusBadRequest, "Die E-Mail-Adresse ist ungültig.",
+			[]string{`value="Dr. Anna Lang"`, `value="Referentin"`, `value="anna.lang.fmk.example"`, `value="030 1234"`}},
+		{"spokesperson, unknown member", "/fachmk/FMK/sprecher", "sprecher",
+			url.Values{"mitglied": {"XX"}, "person": {"Dr. Jana Neu"}, "funktion": {"Staatssekretärin"}, "beschluss": {"B-2025/31-IT"}, "sitzung": {"48"}},
+			http.StatusBadRequest, "kein erfasstes Mitglied",
+			[]string{`value="Dr. Jana Neu"`, `value="Staatssekretärin"`, `value="B-2025/31-IT"`, `value="48"`}},
+		{"earlier decision, bad number", "/fachmk/fruehere-beschluesse", "fruehere",
+			url.Values{"fachmk": {"FMK"}, "nummer": {"2022-43"}, "datum": {"2022-10-20"}, "titel": {"Ernennung der Sprecher:innen"}, "hinweis": {"Umlaufverfahren"}},
+			http.StatusBadRequest, "Bitte die Nummer des Beschlusses angeben",
+			[]string{`value="2022-43"`, `value="2022-10-20"`, `value="Ernennung der Sprecher:innen"`, `value="Umlaufverfahren"`}},
+	} {
+		code, page := do(t, gs, "POST", ts.URL+c.path, c.values)
+		if code != c.status || !strings.Contains(page, c.reason) {
+			t.Errorf("%s: %d, reason %q shown: %v", c.name, code, c.reason, strings.Contains(page, c.reason))
+		}
+		for _, want := range append(c.want, `<details id="`+c.form+`" open>`, `<a href="#`+c.form+`">Zum Formular</a>`) {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the page does not hold %q", c.name, want)
+			}
+		}
+		for _, p := range wellFormedProblems(page) {
+			t.Errorf("%s: %s", c.name, p)
+		}
+	}
+	// Someone else saves the profile first: the page shows their state,
+	// the form what was typed, with the current version to save again.
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/FMK", url.Values{"version": {version}, "profil": {"Erste Fassung"}, "begriffe": {"Steuer:2"}}); code != http.StatusSeeOther {
+		t.Fatalf("first save: %d", code)
+	}
+	code, page := do(t, gs, "POST", ts.URL+"/fachmk/FMK", url.Values{"version": {version}, "profil": {"Zweite Fassung, lang getippt"}, "begriffe": {"Haushalt:2"}})
+	if code != http.StatusConflict || !strings.Contains(page, "Erste Fassung") || !strings.Contains(page, ">Zweite Fassung, lang getippt</textarea>") || !strings.Contains(page, ">Haushalt:2</textarea>") {
+		t.Errorf("conflict: %d, the typed profile is lost", code)
+	}
+	fresh, _ := st.BodyByAbbrev(context.Background(), "FMK")
+	if !strings.Contains(page, fmt.Sprintf(`name="version" value="%d"`, fresh.Version)) {
+		t.Errorf("conflict: the form does not carry the current version %d", fresh.Version)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/fruehere-beschluesse", url.Values{"fachmk": {"FMK"}, "nummer": {"B-2021/12-IT"}, "datum": {"2021-10-20"}}); code != http.StatusSeeOther {
+		t.Errorf("earlier decision: %d", code)
+	}
+}
