@@ -316,10 +316,10 @@ func TestConferenceFormsKeepInput(t *testing.T) {
 	version := fmt.Sprint(fmk.Version)
 	for _, c := range []struct {
 		name, path, form string
-		values          url.Values
-		status          int
-		reason          string
-		want            []string
+		values           url.Values
+		status           int
+		reason           string
+		want             []string
 	}{
 		{"profile, bad weight", "/fachmk/FMK", "profil",
 			url.Values{"version": {version}, "vorsitz": {"Sachsen (2027)"}, "profil": {"Neues Themenprofil der Finanzministerkonferenz"}, "begriffe": {"Grundsteuer:2\nSteuer:abc"}, "hinweise": {"Hinweis zur Sitzung"}},
