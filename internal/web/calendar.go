@@ -18,7 +18,7 @@ import (
 )
 
 func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
-	b, ok := s.conferenceAction(w, r)
+	b, ok := s.keptConferenceAction(w, r)
 	if !ok {
 		return
 	}
@@ -63,7 +63,7 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
-	_, ok := s.require(w, r, auth.ManageSessions, "")
+	u, ok := s.require(w, r, auth.KeepConference, "")
 	if !ok {
 		return
 	}
@@ -76,6 +76,10 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 	b, err := s.st.BodyByAbbrev(ctx, r.FormValue("fachmk"))
 	if err != nil || b.Kind != model.BodyFachMK {
 		s.badRequest(w, r, "Bitte die Fachministerkonferenz wählen.")
+		return
+	}
+	if !auth.KeepsConference(u, b.ID) {
+		s.fail(w, r, model.ForbiddenError("Die Termine einer Fachministerkonferenz pflegen ihre eigene Geschäftsstelle und die Geschäftsstelle des IT-Planungsrats."), "")
 		return
 	}
 	f, _, err := r.FormFile("datei")

@@ -3,6 +3,7 @@ package web
 // The conferences (FachMK): list, page, profile and contacts.
 
 import (
+	"gremium/internal/auth"
 	"gremium/internal/model"
 	"net/http"
 	"net/url"
@@ -29,6 +30,9 @@ type conferenceData struct {
 	Dates         []model.ConferenceDate
 	Requests      []model.Request
 	SeesRequests  bool
+	// CanKeep: the user keeps profile, contacts and dates (the
+	// Geschäftsstelle, or the conference's own secretariat).
+	CanKeep bool
 	// Refused is a form of the page the secretariat sent and gremium
 	// refused: shown again open, as typed, with the reason.
 	Refused refusedForm
@@ -103,7 +107,7 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev
 		s.serverError(w, r, err)
 		return
 	}
-	d := conferenceData{Body: b, Refused: refused}
+	d := conferenceData{Body: b, Refused: refused, CanKeep: auth.KeepsConference(s.user(r), b.ID)}
 	if d.Voters, err = s.st.VotingMembers(ctx); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -152,7 +156,7 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev
 }
 
 func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {
-	b, ok := s.conferenceAction(w, r)
+	b, ok := s.keptConferenceAction(w, r)
 	if !ok {
 		return
 	}
@@ -175,7 +179,7 @@ func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
-	b, ok := s.conferenceAction(w, r)
+	b, ok := s.keptConferenceAction(w, r)
 	if !ok {
 		return
 	}

@@ -368,3 +368,63 @@ func TestConferenceFormsKeepInput(t *testing.T) {
 		t.Errorf("earlier decision: %d", code)
 	}
 }
+
+// TestFachMKSecretariatKeepsItsConference: a FachMK's own secretariat
+// keeps its profile, contacts and dates (the task brief: "keep the
+// conference's profile and dates"); before, every one of these forms was
+// the Geschäftsstelle's alone (403), and the FMK had to send its dates to
+// FITKO. Another conference's page and the spokesperson assignment stay
+// closed to it.
+func TestFachMKSecretariatKeepsItsConference(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	own := client(t, ts, "fmk")
+	_, page := do(t, own, "GET", ts.URL+"/fachmk/FMK", nil)
+	for _, want := range []string{`<details id="profil"`, `<details id="kontakt"`, `<details id="termin-eintragen"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the FMK secretariat has no form %s on its page", want)
+		}
+	}
+	if strings.Contains(page, `<details id="sprecher"`) {
+		t.Error("the FMK secretariat gets the spokesperson form")
+	}
+	for _, c := range []struct {
+		path   string
+		values url.Values
+	}{
+		{"/fachmk/FMK/termine", url.Values{"titel": {"Sonderkonferenz"}, "beginn": {"2099-03-12"}, "ort": {"Berlin"}}},
+		{"/fachmk/FMK/kontakte", url.Values{"name": {"Dr. Anna Lang"}, "rolle": {"Referentin"}, "email": {"lang@fmk.example"}}},
+		{"/fachmk/FMK", url.Values{"version": {fmt.Sprint(fmk.Version)}, "vorsitz": {"Sachsen (2027)"}, "profil": {fmk.TopicProfile}, "begriffe": {"Grundsteuer:2"}}},
+	} {
+		if code, body := do(t, own, "POST", ts.URL+c.path, c.values); code != http.StatusSeeOther {
+			t.Errorf("%s: %d %s", c.path, code, between(body, "<main", "</main>"))
+		}
+	}
+	_, page = do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK", nil)
+	for _, want := range []string{"Sonderkonferenz", "Dr. Anna Lang", "Vorsitz: Sachsen (2027)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the conference page lacks %q", want)
+		}
+	}
+	_, other := do(t, own, "GET", ts.URL+"/fachmk/GMK", nil)
+	if strings.Contains(other, `<details id="termin-eintragen"`) {
+		t.Error("the FMK secretariat gets the forms of the GMK")
+	}
+	for _, c := range []struct {
+		path   string
+		values url.Values
+	}{
+		{"/fachmk/GMK/termine", url.Values{"beginn": {"2099-03-12"}}},
+		{"/fachmk/GMK/kontakte", url.Values{"name": {"Jemand"}}},
+		{"/fachmk/FMK/sprecher", url.Values{"mitglied": {"HB"}, "beschluss": {"B-2022/43-IT"}}},
+		{"/fachmk/fruehere-beschluesse", url.Values{"fachmk": {"FMK"}, "nummer": {"B-2021/12-IT"}, "datum": {"2021-10-20"}}},
+	} {
+		if code, _ := do(t, own, "POST", ts.URL+c.path, c.values); code != http.StatusForbidden {
+			t.Errorf("%s by the FMK secretariat: %d", c.path, code)
+		}
+	}
+	if code, _ := do(t, client(t, ts, "sprecher-hb"), "POST", ts.URL+"/fachmk/FMK/termine", url.Values{"beginn": {"2099-03-13"}}); code != http.StatusForbidden {
+		t.Errorf("a spokesperson enters a date: %d", code)
+	}
+}
