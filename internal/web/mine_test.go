@@ -254,3 +254,40 @@ func TestSpokespersonPageListsOwnTasks(t *testing.T) {
 		t.Error("no way to the task list of the spokesperson's FachMK")
 	}
 }
+
+// TestSpokespersonSeesComingItems: Mein Bereich lists the items of the
+// next session whose registration states one of the spokesperson's
+// conferences as affected — the items to follow and to invite the FachMK
+// to (Tabelle 3: "Proaktive Einladung von FachMK-Vertretern zu
+// ausgewähltem TOP"). Before, the spokesperson had to read every agenda
+// item's registration to find them. A registration not yet on the agenda
+// stays hidden (the publication gate's SeesItem).
+func TestSpokespersonSeesComingItems(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	gmk, _ := st.BodyByAbbrev(ctx, "GMK")
+	for _, it := range []model.AgendaItem{
+		{SessionID: se.ID, Number: "5", Title: "E-Rechnung in den Landeshaushalten", Status: model.ItemAccepted, Impact: model.Impact{Stated: true, ConferenceIDs: []int64{gmk.ID, fmk.ID}}},
+		{SessionID: se.ID, Number: "6", Title: "Krankenhausregister", Status: model.ItemAccepted, Impact: model.Impact{Stated: true, ConferenceIDs: []int64{gmk.ID}}},
+		{SessionID: se.ID, Title: "Noch nicht aufgenommene Steuerdaten", Status: model.ItemRegistered, RegisteredBy: "HE", Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk.ID}}},
+	} {
+		if _, err := st.CreateItem(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, full := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
+	for _, p := range wellFormedProblems(full) {
+		t.Error(p)
+	}
+	page := between(full, "<main", "</main>")
+	if !strings.Contains(page, "Tagesordnungspunkte für Ihre Fachministerkonferenzen") || !strings.Contains(page, "E-Rechnung in den Landeshaushalten</a>: betrifft laut Anmeldung die Finanzministerkonferenz") {
+		t.Error("the spokesperson does not see the coming item for the FMK")
+	}
+	for _, not := range []string{"Krankenhausregister", "Noch nicht aufgenommene Steuerdaten"} {
+		if strings.Contains(page, not) {
+			t.Errorf("the spokesperson of FMK and JFMK sees %q", not)
+		}
+	}
+}
