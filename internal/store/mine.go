@@ -90,7 +90,8 @@ const ImpactReason = "Betroffenheit laut Anmeldung"
 
 // RelevantDecisionsSince gives the adopted decisions relevant for one of
 // the conferences, taken in the session sessionID or adopted on or after
-// the day since (written procedures after that session), newest first.
+// the day since (written procedures after that session), newest first;
+// with neither (0 and the zero date) every one.
 // Relevant is what the debrief pack takes: the decision profile's
 // assessment of the conference where it has one, else whether the
 // registration states the conference as affected (GO § 4); a profile that
@@ -107,11 +108,19 @@ func (s *Store) RelevantDecisionsSince(ctx context.Context, conferenceIDs []int6
 		confs = append(confs, id)
 	}
 	args := append(append(append([]any{}, confs...), ImpactReason), confs...)
-	args = append(args, model.DecisionAdopted, sessionID)
-	cond := "d.session_id = ?"
+	args = append(args, model.DecisionAdopted)
+	var conds []string
+	if sessionID != 0 {
+		conds = append(conds, "d.session_id = ?")
+		args = append(args, sessionID)
+	}
 	if !since.IsZero() {
-		cond += " OR d.adopted_on >= ?"
+		conds = append(conds, "d.adopted_on >= ?")
 		args = append(args, since.String())
+	}
+	cond := "1 = 1"
+	if len(conds) > 0 {
+		cond = strings.Join(conds, " OR ")
 	}
 	return queryList(ctx, s.db, func(r scanner) (RelevantDecision, error) {
 		var rd RelevantDecision

@@ -116,4 +116,12 @@ func TestRelevantDecisionsSince(t *testing.T) {
 	if !slices.Equal(seen, want) {
 		t.Errorf("relevant decisions %v, want %v (newest first; the profile overrides the statement)", seen, want)
 	}
+	// Without session and day: every relevant decision (the dossier's
+	// list without a start date).
+	if all, err := s.RelevantDecisionsSince(ctx, []int64{fmk}, 0, model.Date{}); err != nil || len(all) != 3 {
+		t.Errorf("all relevant decisions of the FMK: %d %v, want 3", len(all), err)
+	}
+	if later, err := s.RelevantDecisionsSince(ctx, []int64{fmk}, 0, model.NewDate(2099, 1, 1)); err != nil || len(later) != 0 {
+		t.Errorf("relevant decisions of the FMK since 2099: %d %v, want 0", len(later), err)
+	}
 }

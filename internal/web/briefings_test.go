@@ -145,3 +145,34 @@ func TestBriefingTextSurvivesAnOpenMark(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefingFollowsTheProfile: the dossier takes a conference's decisions
+// as the debrief pack does: the registration named the FMK on B-2025/27-IT,
+// but once the profile assesses it "nicht relevant" for the FMK the FMK's
+// dossier no longer lists it. Before, the dossier took the register's
+// filter (profile or statement) and kept the decision the reporting member
+// had ruled out, while the debrief and the spokesperson's area dropped it.
+func TestBriefingFollowsTheProfile(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	bs, _ := st.Briefings(ctx, fmk.ID)
+	if len(bs) != 1 {
+		t.Fatalf("FMK briefings: %+v", bs)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	path := fmt.Sprintf("%s/briefings/%d", ts.URL, bs[0].ID)
+	if _, page := do(t, gs, "GET", path, nil); !strings.Contains(page, "B-2025/27-IT") {
+		t.Fatal("the FMK dossier lacks B-2025/27-IT before the assessment")
+	}
+	form := url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"nein"}, fmt.Sprintf("grund_%d", fmk.ID): {"betrifft die Finanzierung der EfA-Leistungen, nicht die Finanzverwaltung"}}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, 27)), form); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's profile of 27: %d", code)
+	}
+	if _, page := do(t, gs, "GET", path, nil); strings.Contains(page, "B-2025/27-IT") {
+		t.Error("the FMK dossier lists B-2025/27-IT, assessed not relevant for the FMK")
+	}
+	if _, pack := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil); strings.Contains(pack, "B-2025/27-IT für Finanzministerkonferenz") {
+		t.Error("the debrief pack lists B-2025/27-IT for the FMK")
+	}
+}
