@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -426,5 +427,30 @@ func TestFachMKSecretariatKeepsItsConference(t *testing.T) {
 	}
 	if code, _ := do(t, client(t, ts, "sprecher-hb"), "POST", ts.URL+"/fachmk/FMK/termine", url.Values{"beginn": {"2099-03-13"}}); code != http.StatusForbidden {
 		t.Errorf("a spokesperson enters a date: %d", code)
+	}
+}
+
+// TestRefusedAssignmentLeavesNoPerson: the person typed into a refused
+// spokesperson assignment is not created. Before, the handler created the
+// person first and the assignment in a second transaction: a typo in the
+// decision number left "Dr. Jana Neu" among the persons.
+func TestRefusedAssignmentLeavesNoPerson(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	form := url.Values{"mitglied": {"HB"}, "person": {"Dr. Jana Neu"}, "funktion": {"Staatsrätin"}, "beschluss": {"B-2019/99-IT"}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/GMK/sprecher", form); code == http.StatusSeeOther {
+		t.Fatal("an assignment citing an unknown decision was accepted")
+	}
+	if _, err := st.PersonByName(ctx, "Dr. Jana Neu"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the refused assignment left its person behind: %v", err)
+	}
+	form.Set("beschluss", "B-2022/43-IT")
+	if code, body := do(t, gs, "POST", ts.URL+"/fachmk/GMK/sprecher", form); code != http.StatusSeeOther {
+		t.Fatalf("assignment: %d %s", code, between(body, "<main", "</main>"))
+	}
+	p, err := st.PersonByName(ctx, "Dr. Jana Neu")
+	if err != nil || p.MemberAbbrev != "HB" || p.Function != "Staatsrätin" {
+		t.Errorf("the assigned person: %+v %v", p, err)
 	}
 }

@@ -4,13 +4,11 @@ package web
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/csvout"
 	"gremium/internal/model"
 	"gremium/internal/report"
-	"gremium/internal/store"
 	"net/http"
 	"strconv"
 	"strings"
@@ -124,20 +122,11 @@ func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
 			representative = p.Name
 		}
 	}
+	var named model.Person
 	if name := strings.TrimSpace(r.PostFormValue("person")); name != "" && name != representative {
-		p, err := s.st.PersonByName(ctx, name)
-		if errors.Is(err, store.ErrNotFound) {
-			var id int64
-			id, err = s.st.CreatePerson(ctx, model.Person{Name: name, Function: strings.TrimSpace(r.PostFormValue("funktion")), MemberAbbrev: a.Member})
-			p.ID = id
-		}
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		a.PersonID = p.ID
+		named = model.Person{Name: name, Function: strings.TrimSpace(r.PostFormValue("funktion")), MemberAbbrev: a.Member}
 	}
-	if _, err := s.st.CreateAssignment(ctx, a); err != nil {
+	if _, err := s.st.CreateAssignmentNaming(ctx, a, named); err != nil {
 		refuse(err)
 		return
 	}
