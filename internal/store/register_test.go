@@ -125,3 +125,36 @@ func TestRelevantDecisionsSince(t *testing.T) {
 		t.Errorf("relevant decisions of the FMK since 2099: %d %v, want 0", len(later), err)
 	}
 }
+
+// TestImportConferenceDates: an iCalendar import is all or none; a known UID
+// takes the file's date (a moved session), a UID of another conference
+// refuses the whole file.
+func TestImportConferenceDates(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	fmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	gmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	spring := model.ConferenceDate{UID: "fmk-1@test", Title: "Frühjahr", Starts: model.NewDate(2099, 5, 6), Place: "München"}
+	n, err := s.ImportConferenceDates(ctx, fmk, []model.ConferenceDate{spring})
+	if err != nil || n != (DateImport{Added: 1}) {
+		t.Fatalf("first import: %+v %v", n, err)
+	}
+	moved := spring
+	moved.Starts = model.NewDate(2099, 5, 7)
+	autumn := model.ConferenceDate{UID: "fmk-2@test", Title: "Herbst", Starts: model.NewDate(2099, 11, 4)}
+	if n, err = s.ImportConferenceDates(ctx, fmk, []model.ConferenceDate{moved, autumn, autumn}); err != nil || n != (DateImport{Added: 1, Changed: 1, Known: 1}) {
+		t.Fatalf("second import: %+v %v", n, err)
+	}
+	// The GMK's file names the FMK's date: nothing of it is stored.
+	other := model.ConferenceDate{UID: "gmk-1@test", Title: "GMK", Starts: model.NewDate(2099, 6, 1)}
+	if _, err = s.ImportConferenceDates(ctx, gmk, []model.ConferenceDate{other, spring}); model.ClassOf(err) != model.ErrInput {
+		t.Errorf("a UID of another conference: %v", err)
+	}
+	if ds, _ := s.ConferenceDates(ctx, gmk, model.Date{}); len(ds) != 0 {
+		t.Errorf("the refused import stored %d dates", len(ds))
+	}
+	ds, _ := s.ConferenceDates(ctx, fmk, model.Date{})
+	if len(ds) != 2 || ds[0].Starts != model.NewDate(2099, 5, 7) {
+		t.Errorf("FMK dates after the imports: %+v", ds)
+	}
+}

@@ -3,7 +3,6 @@ package web
 // Conference dates: entry, iCalendar import and feeds.
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -14,7 +13,6 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/ical"
 	"gremium/internal/model"
-	"gremium/internal/store"
 )
 
 func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
@@ -93,19 +91,12 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Die Datei ist kein lesbarer iCalendar-Kalender (RFC 5545).")
 		return
 	}
-	added, known := 0, 0
-	for _, d := range dates {
-		d.BodyID = b.ID
-		if _, err := s.st.CreateConferenceDate(ctx, d); errors.Is(err, store.ErrDuplicate) {
-			known++
-		} else if err != nil {
-			s.fail(w, r, err, "")
-			return
-		} else {
-			added++
-		}
+	n, err := s.st.ImportConferenceDates(ctx, b.ID, dates)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
 	}
-	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("%d Termine übernommen, %d waren schon erfasst.", added, known))
+	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("%d Termine übernommen, %d geändert, %d waren schon erfasst.", n.Added, n.Changed, n.Known))
 }
 
 // calendarStamp gives the DTSTAMP of a feed: the last change of the stored

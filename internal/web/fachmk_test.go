@@ -223,9 +223,18 @@ func TestConferenceCalendarAndProfile(t *testing.T) {
 	}
 	// Import an iCalendar file for the JFMK.
 	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//DE\r\nBEGIN:VEVENT\r\nUID:jfmk-2099@test\r\nDTSTAMP:20250101T000000Z\r\nSUMMARY:JFMK Hauptkonferenz\r\nDTSTART;VALUE=DATE:20990612\r\nDTEND;VALUE=DATE:20990614\r\nLOCATION:Bremerhaven\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-	for round, want := range []string{"1 Termine übernommen, 0 waren schon erfasst", "0 Termine übernommen, 1 waren schon erfasst"} {
+	// The third round is the same file after the JFMK moved its session
+	// by a day: the known date takes the new one (before, the import said
+	// "0 Termine übernommen, 1 waren schon erfasst" and kept the old date).
+	moved := strings.NewReplacer("20990612", "20990611", "20990614", "20990613", "Bremerhaven", "Bremen").Replace(ics)
+	for round, c := range []struct{ ics, want string }{
+		{ics, "1 Termine übernommen, 0 geändert, 0 waren schon erfasst"},
+		{ics, "0 Termine übernommen, 0 geändert, 1 waren schon erfasst"},
+		{moved, "0 Termine übernommen, 1 geändert, 0 waren schon erfasst"},
+	} {
+		want := c.want
 		var body strings.Builder
-		mw := multipartWriter(&body, map[string]string{"fachmk": "JFMK"}, "datei", "jfmk.ics", ics)
+		mw := multipartWriter(&body, map[string]string{"fachmk": "JFMK"}, "datei", "jfmk.ics", c.ics)
 		req, _ := http.NewRequest("POST", ts.URL+"/fachmk/termine/import", strings.NewReader(body.String()))
 		req.Header.Set("Content-Type", mw)
 		res, err := gs.Do(req)
@@ -244,10 +253,13 @@ func TestConferenceCalendarAndProfile(t *testing.T) {
 	}
 	// The spokesperson for FMK and JFMK (HB) sees the dates on their page.
 	_, mine := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
-	for _, want := range []string{"Finanzministerkonferenz", "20.05.2099", "Jugend- und Familienministerkonferenz", "12.06.2099 bis 13.06.2099", "Vorstellung wichtiger IT-PLR-Beschlüsse"} {
+	for _, want := range []string{"Finanzministerkonferenz", "20.05.2099", "Jugend- und Familienministerkonferenz", "11.06.2099 bis 12.06.2099: JFMK Hauptkonferenz, Bremen", "Vorstellung wichtiger IT-PLR-Beschlüsse"} {
 		if !strings.Contains(mine, want) {
 			t.Errorf("Mein Bereich lacks %q", want)
 		}
+	}
+	if strings.Contains(mine, "12.06.2099 bis 13.06.2099") {
+		t.Error("Mein Bereich still shows the JFMK's date before it moved")
 	}
 	// Editing the profile: terms with weights.
 	_, page := do(t, gs, "GET", ts.URL+"/fachmk/UMK", nil)
