@@ -22,6 +22,10 @@ const (
 	SubmitRequest  Action = "submit_request"  // submit a request (Anliegen) of a FachMK to the IT-PLR
 	Evaluate       Action = "evaluate"        // answer the yearly evaluation (spokespersons, FachMK secretariats)
 	ManageSite     Action = "manage_site"     // set the site's legal pages (Impressum, Barrierefreiheit, Datenschutz)
+	// KeepConference: keep a FachMK's profile, contacts and dates — the
+	// Geschäftsstelle for any, a FachMK secretariat for its own
+	// (KeepsConference).
+	KeepConference Action = "keep_conference"
 	// RegisterDelegation: register who attends a session for one's own
 	// member (Teilnahmemeldung); the secretariat for any.
 	RegisterDelegation Action = "register_delegation"
@@ -46,6 +50,17 @@ var allowed = map[Action][]model.Role{
 	Evaluate:           {model.RoleSpokesperson, model.RoleFachMK},
 	RegisterDelegation: {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
 	ManageSite:         {model.RoleSecretariat},
+	KeepConference:     {model.RoleSecretariat, model.RoleFachMK},
+}
+
+// KeepsConference reports whether the user may keep the profile, contacts
+// and dates of the FachMK conferenceID: the Geschäftsstelle those of any
+// conference, a FachMK secretariat those of its own.
+func KeepsConference(u *model.User, conferenceID int64) bool {
+	if !Can(u, KeepConference, "") {
+		return false
+	}
+	return u.Role == model.RoleSecretariat || u.ConferenceID == conferenceID
 }
 
 // Can reports whether the user may take the action; u is nil for the public.

@@ -148,10 +148,13 @@ func (r EvaluationRound) Asks(questionID int64) bool {
 	return false
 }
 
-// Score is a mean of answers on the 1–5 scale and how many answers it
-// rests on.
+// Score is a mean of answers on the 1–5 scale, how many answers it rests
+// on (N) and from how many questionnaires (Forms: one per respondent and
+// conference a year). Per question the two are equal; per FachMK a form
+// gives one answer to each question, so N counts answers, not people.
 type Score struct {
 	Sum, N int
+	Forms  int
 }
 
 // Mean gives the average (0 without answers).
@@ -184,23 +187,38 @@ type EvaluationResults struct {
 func Summarise(answers []EvaluationAnswer) EvaluationResults {
 	res := EvaluationResults{ByQuestion: map[int64]map[int]Score{}, ByConference: map[int64]map[int]Score{}, Comments: map[int64]map[int][]string{}}
 	seen := map[int]bool{}
-	add := func(m map[int64]map[int]Score, k int64, year, score int) {
+	// A questionnaire is one respondent's answers for one conference in
+	// one year; kind tells the per-question from the per-FachMK sums.
+	type formKey struct {
+		kind       byte
+		key        int64
+		year       int
+		respondent string
+		conference int64
+		role       Role
+	}
+	forms := map[formKey]bool{}
+	add := func(m map[int64]map[int]Score, kind byte, k int64, a EvaluationAnswer) {
 		if m[k] == nil {
 			m[k] = map[int]Score{}
 		}
-		s := m[k][year]
-		s.Sum += score
+		s := m[k][a.Year]
+		s.Sum += a.Score
 		s.N++
-		m[k][year] = s
+		if f := (formKey{kind, k, a.Year, a.Respondent, a.ConferenceID, a.Role}); !forms[f] {
+			forms[f] = true
+			s.Forms++
+		}
+		m[k][a.Year] = s
 	}
 	for _, a := range answers {
 		if !seen[a.Year] {
 			seen[a.Year] = true
 			res.Years = append(res.Years, a.Year)
 		}
-		add(res.ByQuestion, a.QuestionID, a.Year, a.Score)
+		add(res.ByQuestion, 'q', a.QuestionID, a)
 		if a.ConferenceID != 0 {
-			add(res.ByConference, a.ConferenceID, a.Year, a.Score)
+			add(res.ByConference, 'c', a.ConferenceID, a)
 		}
 		if c := strings.TrimSpace(a.Comment); c != "" {
 			if res.Comments[a.QuestionID] == nil {

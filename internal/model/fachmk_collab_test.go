@@ -65,8 +65,8 @@ func TestReportDeadline(t *testing.T) {
 
 func TestSummarise(t *testing.T) {
 	res := Summarise([]EvaluationAnswer{
-		{QuestionID: 1, Year: 2025, ConferenceID: 7, Score: 3}, {QuestionID: 1, Year: 2025, ConferenceID: 8, Score: 4, Comment: "gut"},
-		{QuestionID: 1, Year: 2024, ConferenceID: 7, Score: 2}, {QuestionID: 2, Year: 2025, ConferenceID: 7, Score: 5},
+		{QuestionID: 1, Year: 2025, Respondent: "HB", ConferenceID: 7, Score: 3}, {QuestionID: 1, Year: 2025, Respondent: "TH", ConferenceID: 8, Score: 4, Comment: "gut"},
+		{QuestionID: 1, Year: 2024, Respondent: "HB", ConferenceID: 7, Score: 2}, {QuestionID: 2, Year: 2025, Respondent: "HB", ConferenceID: 7, Score: 5},
 	})
 	if len(res.Years) != 2 || res.Years[0] != 2024 {
 		t.Errorf("years %v", res.Years)
@@ -76,6 +76,15 @@ func TestSummarise(t *testing.T) {
 	}
 	if s := res.ByConference[7][2025]; s.German() != "4,0" || s.N != 2 {
 		t.Errorf("conference 7 in 2025: %+v", s)
+	}
+	// One questionnaire per respondent: HB's two answers on conference 7
+	// in 2025 are one form (before, the results page gave the answers as
+	// "Antworten" per FachMK: 15 for a conference with three respondents).
+	if s := res.ByConference[7][2025]; s.Forms != 1 {
+		t.Errorf("conference 7 in 2025 rests on %d questionnaires, want 1", s.Forms)
+	}
+	if s := res.ByQuestion[1][2025]; s.Forms != 2 {
+		t.Errorf("question 1 in 2025 rests on %d questionnaires, want 2", s.Forms)
 	}
 	if (Score{}).German() != "–" || len(res.Comments[1][2025]) != 1 {
 		t.Error("empty score or comments")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"gremium/internal/model"
@@ -159,6 +160,57 @@ func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate
 		return err
 	})
 	return id, err
+}
+
+// DateImport counts what an iCalendar import did: dates added, dates
+// changed (same UID, moved or renamed), dates already known unchanged.
+type DateImport struct {
+	Added, Changed, Known int
+}
+
+// ImportConferenceDates stores the dates of one FachMK read from an
+// iCalendar file, all or none: a UID not yet known is added, a known one
+// of the same conference takes the file's date, time, title and place (a
+// moved session), a known one of another conference refuses the import.
+func (s *Store) ImportConferenceDates(ctx context.Context, bodyID int64, dates []model.ConferenceDate) (DateImport, error) {
+	var n DateImport
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		n = DateImport{}
+		for _, c := range dates {
+			c.BodyID = bodyID
+			if c.Starts.IsZero() {
+				return model.InputError("Der Termin „%s“ hat kein Anfangsdatum.", c.Title)
+			}
+			if c.UID == "" {
+				c.UID = fmt.Sprintf("fachmk-%d-%s@gremium", c.BodyID, c.Starts)
+			}
+			old, err := queryOne(ctx, tx, scanConferenceDate, "conference date "+c.UID,
+				`SELECT id, body_id, title, starts_on, ends_on, place, uid, start_time, end_time FROM conference_dates WHERE uid = ?`, c.UID)
+			switch {
+			case errors.Is(err, ErrNotFound):
+				if _, err := s.insert(ctx, tx, "conference_date", c.UID,
+					`INSERT INTO conference_dates (body_id, title, starts_on, ends_on, place, uid, start_time, end_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+					c.BodyID, c.Title, c.Starts.String(), c.Ends.String(), c.Place, c.UID, c.StartTime, c.EndTime); err != nil {
+					return err
+				}
+				n.Added++
+			case err != nil:
+				return err
+			case old.BodyID != bodyID:
+				return model.InputError("Der Termin „%s“ (UID %s) ist schon bei einer anderen Fachministerkonferenz erfasst; die Datei wurde nicht übernommen.", c.Title, c.UID)
+			case old.Title == c.Title && old.Starts == c.Starts && old.Ends == c.Ends && old.Place == c.Place && old.StartTime == c.StartTime && old.EndTime == c.EndTime:
+				n.Known++
+			default:
+				if err := s.updatePlain(ctx, tx, "conference_dates", "conference_date", old.ID, `title = ?, starts_on = ?, ends_on = ?, place = ?, start_time = ?, end_time = ?`,
+					c.Title, c.Starts.String(), c.Ends.String(), c.Place, c.StartTime, c.EndTime); err != nil {
+					return err
+				}
+				n.Changed++
+			}
+		}
+		return nil
+	})
+	return n, err
 }
 
 // ConferenceDates gives the dates of a body (0: of all bodies) starting on or

@@ -82,8 +82,35 @@ func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assi
 // CreateAssignment records a spokesperson assignment. The rules of concept
 // section 1.2 are checked: a Bund/Land member, assigned by decision.
 func (s *Store) CreateAssignment(ctx context.Context, a model.Assignment) (int64, error) {
+	return s.CreateAssignmentNaming(ctx, a, model.Person{})
+}
+
+// CreateAssignmentNaming is CreateAssignment for an assignment that names
+// its person by name (p.Name, as typed into the form; empty: none): the
+// person is found by that name or created, in the assignment's
+// transaction, so a refused assignment leaves no person behind.
+func (s *Store) CreateAssignmentNaming(ctx context.Context, a model.Assignment, p model.Person) (int64, error) {
+	if p.Name != "" {
+		if err := p.Validate(); err != nil {
+			return 0, err
+		}
+	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if p.Name != "" {
+			found, err := queryOne(ctx, tx, scanPerson, "person "+p.Name, `SELECT `+personCols+` FROM persons WHERE name = ? ORDER BY id LIMIT 1`, p.Name)
+			switch {
+			case err == nil:
+				a.PersonID = found.ID
+			case errors.Is(err, ErrNotFound):
+				if a.PersonID, err = s.insert(ctx, tx, "person", p.Name,
+					`INSERT INTO persons (name, function, member_abbrev, email) VALUES (?, ?, ?, ?)`, p.Name, p.Function, p.MemberAbbrev, p.Email); err != nil {
+					return err
+				}
+			default:
+				return err
+			}
+		}
 		if err := s.validateAssignment(ctx, tx, a); err != nil {
 			return err
 		}

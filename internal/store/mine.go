@@ -74,31 +74,53 @@ func (s *Store) SessionsInStatus(ctx context.Context, bodyID int64, statuses ...
 	return out, nil
 }
 
-// RelevantDecision is an adopted decision assessed as relevant for a
-// FachMK in its decision profile.
+// RelevantDecision is an adopted decision relevant for a FachMK: assessed
+// so in its decision profile or, where the profile does not assess that
+// conference, named in the impact statement of the registration.
 type RelevantDecision struct {
 	Decision     model.Decision
 	ConferenceID int64
 	Reason       string
 }
 
-// RelevantDecisionsSince gives the adopted decisions assessed as relevant
-// for one of the conferences, taken in the session sessionID or adopted on
-// or after the day since (written procedures after that session), newest
-// first.
+// ImpactReason is the reason of a RelevantDecision that rests on the
+// registration's impact statement (the profile does not assess that
+// conference).
+const ImpactReason = "Betroffenheit laut Anmeldung"
+
+// RelevantDecisionsSince gives the adopted decisions relevant for one of
+// the conferences, taken in the session sessionID or adopted on or after
+// the day since (written procedures after that session), newest first;
+// with neither (0 and the zero date) every one.
+// Relevant is what the debrief pack takes: the decision profile's
+// assessment of the conference where it has one, else whether the
+// registration states the conference as affected (GO § 4); a profile that
+// assesses only some conferences does not drop the others the member
+// named. So the spokesperson's area, the
+// secretariat's due debriefs and the pack name the same decisions.
 func (s *Store) RelevantDecisionsSince(ctx context.Context, conferenceIDs []int64, sessionID int64, since model.Date) ([]RelevantDecision, error) {
 	if len(conferenceIDs) == 0 {
 		return nil, nil
 	}
-	args := []any{model.DecisionAdopted}
+	in := "(?" + strings.Repeat(", ?", len(conferenceIDs)-1) + ")"
+	var confs []any
 	for _, id := range conferenceIDs {
-		args = append(args, id)
+		confs = append(confs, id)
 	}
-	cond := "d.session_id = ?"
-	args = append(args, sessionID)
+	args := append(append(append([]any{}, confs...), ImpactReason), confs...)
+	args = append(args, model.DecisionAdopted)
+	var conds []string
+	if sessionID != 0 {
+		conds = append(conds, "d.session_id = ?")
+		args = append(args, sessionID)
+	}
 	if !since.IsZero() {
-		cond += " OR d.adopted_on >= ?"
+		conds = append(conds, "d.adopted_on >= ?")
 		args = append(args, since.String())
+	}
+	cond := "1 = 1"
+	if len(conds) > 0 {
+		cond = strings.Join(conds, " OR ")
 	}
 	return queryList(ctx, s.db, func(r scanner) (RelevantDecision, error) {
 		var rd RelevantDecision
@@ -106,8 +128,14 @@ func (s *Store) RelevantDecisionsSince(ctx context.Context, conferenceIDs []int6
 		rd.Decision = d
 		return rd, err
 	}, "relevant decisions",
-		`SELECT `+decisionCols+`, r.conference_id, r.reason FROM decisions d JOIN decision_relevance r ON r.decision_id = d.id
-		 WHERE d.status = ? AND r.relevant = 1 AND r.conference_id IN (?`+strings.Repeat(", ?", len(conferenceIDs)-1)+`) AND (`+cond+`)
+		`SELECT `+decisionCols+`, r.conference_id, r.reason FROM decisions d JOIN (
+			SELECT decision_id, conference_id, reason FROM decision_relevance WHERE relevant = 1 AND conference_id IN `+in+`
+			UNION ALL
+			SELECT d2.id, j.value, CAST(? AS TEXT) FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j, decisions d2
+			 WHERE d2.item_id = i.id AND i.impact_conferences != '[]' AND j.value IN `+in+`
+			   AND NOT EXISTS (SELECT 1 FROM decision_relevance x WHERE x.decision_id = d2.id AND x.conference_id = j.value)
+		 ) r ON r.decision_id = d.id
+		 WHERE d.status = ? AND (`+cond+`)
 		 ORDER BY d.year DESC, d.seq DESC, d.id DESC`, args...)
 }
 

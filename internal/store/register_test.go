@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"gremium/internal/model"
@@ -82,5 +84,77 @@ func TestRelevantDecisionsSince(t *testing.T) {
 		if len(got) != want {
 			t.Errorf("conference %d: %d relevant decisions, want %d", conf, len(got), want)
 		}
+	}
+	// Where the profile does not assess a conference, the registration's
+	// impact statement counts, as in the debrief pack; an assessment
+	// overrides it for its conference only. Before, only profiles
+	// counted: the FMK's spokesperson saw no relevant decision of the 47th
+	// session although the FMK was stated as affected on item 12, and the
+	// secretariat saw no debrief due.
+	stated := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "12", Title: "EfA-Finanzierung",
+		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk, gmk}}}))
+	byStatement := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: stated, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 5}, Title: "EfA-Finanzierung"}))
+	overridden := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "13", Title: "Zahlungsverkehr",
+		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{gmk, fmk}}}))
+	byProfile := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: overridden, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 6}, Title: "Zahlungsverkehr"}))
+	check(t, s.SaveAssessments(ctx, byProfile, profileVersion(t, s, byProfile), []model.Assessment{
+		{ConferenceID: gmk, Relevant: false, Reason: "nicht betroffen", AssessedBy: "Geschäftsstelle"}}))
+	got, err := s.RelevantDecisionsSince(ctx, []int64{fmk, gmk}, sessionID, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	for _, rd := range got {
+		seen = append(seen, fmt.Sprintf("%d/%d/%s", rd.Decision.ID, rd.ConferenceID, rd.Reason))
+	}
+	want := []string{fmt.Sprintf("%d/%d/%s", byProfile, fmk, ImpactReason), fmt.Sprintf("%d/%d/%s", byStatement, fmk, ImpactReason), fmt.Sprintf("%d/%d/%s", byStatement, gmk, ImpactReason), fmt.Sprintf("%d/%d/Gebühren", dec, fmk)}
+	if len(seen) >= 3 {
+		slices.Sort(seen[1:3])
+	}
+	if !slices.Equal(seen, want) {
+		t.Errorf("relevant decisions %v, want %v (newest first; the profile overrides the statement)", seen, want)
+	}
+	// Without session and day: every relevant decision (the dossier's
+	// list without a start date).
+	if all, err := s.RelevantDecisionsSince(ctx, []int64{fmk}, 0, model.Date{}); err != nil || len(all) != 3 {
+		t.Errorf("all relevant decisions of the FMK: %d %v, want 3", len(all), err)
+	}
+	if later, err := s.RelevantDecisionsSince(ctx, []int64{fmk}, 0, model.NewDate(2099, 1, 1)); err != nil || len(later) != 0 {
+		t.Errorf("relevant decisions of the FMK since 2099: %d %v, want 0", len(later), err)
+	}
+}
+
+// TestImportConferenceDates: an iCalendar import is all or none; a known UID
+// takes the file's date (a moved session), a UID of another conference
+// refuses the whole file.
+func TestImportConferenceDates(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	fmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	gmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	spring := model.ConferenceDate{UID: "fmk-1@test", Title: "Frühjahr", Starts: model.NewDate(2099, 5, 6), Place: "München"}
+	n, err := s.ImportConferenceDates(ctx, fmk, []model.ConferenceDate{spring})
+	if err != nil || n != (DateImport{Added: 1}) {
+		t.Fatalf("first import: %+v %v", n, err)
+	}
+	moved := spring
+	moved.Starts = model.NewDate(2099, 5, 7)
+	autumn := model.ConferenceDate{UID: "fmk-2@test", Title: "Herbst", Starts: model.NewDate(2099, 11, 4)}
+	if n, err = s.ImportConferenceDates(ctx, fmk, []model.ConferenceDate{moved, autumn, autumn}); err != nil || n != (DateImport{Added: 1, Changed: 1, Known: 1}) {
+		t.Fatalf("second import: %+v %v", n, err)
+	}
+	// The GMK's file names the FMK's date: nothing of it is stored.
+	other := model.ConferenceDate{UID: "gmk-1@test", Title: "GMK", Starts: model.NewDate(2099, 6, 1)}
+	if _, err = s.ImportConferenceDates(ctx, gmk, []model.ConferenceDate{other, spring}); model.ClassOf(err) != model.ErrInput {
+		t.Errorf("a UID of another conference: %v", err)
+	}
+	if ds, _ := s.ConferenceDates(ctx, gmk, model.Date{}); len(ds) != 0 {
+		t.Errorf("the refused import stored %d dates", len(ds))
+	}
+	ds, _ := s.ConferenceDates(ctx, fmk, model.Date{})
+	if len(ds) != 2 || ds[0].Starts != model.NewDate(2099, 5, 7) {
+		t.Errorf("FMK dates after the imports: %+v", ds)
 	}
 }

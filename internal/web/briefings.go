@@ -81,12 +81,15 @@ func (s *Server) loadBriefingDoc(r *http.Request, id int64, v int) (briefingDoc,
 	if err != nil {
 		return d, err
 	}
-	page, err := s.st.Register(ctx, store.RegisterFilter{BodyID: council.ID, ConferenceID: b.ConferenceID})
+	// Relevant as in the debrief pack and the spokesperson's area
+	// (store.RelevantDecisionsSince): an assessment "nicht relevant" in the
+	// profile outweighs the registration's statement.
+	rel, err := s.st.RelevantDecisionsSince(ctx, []int64{b.ConferenceID}, 0, d.Version.DecisionsSince)
 	if err != nil {
 		return d, err
 	}
-	for _, dec := range page.Decisions {
-		if d.Version.DecisionsSince.IsZero() || !dec.AdoptedOn.Before(d.Version.DecisionsSince) {
+	for _, rd := range rel {
+		if dec := rd.Decision; dec.BodyID == council.ID {
 			d.Decisions = append(d.Decisions, dec)
 			fus, err := s.st.FollowUps(ctx, store.FollowUpFilter{DecisionID: dec.ID, Status: model.FollowUpOpen})
 			if err != nil {

@@ -13,6 +13,7 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/model"
 	"gremium/internal/pdftest"
+	"gremium/internal/store"
 )
 
 // TestBriefingFMK: the demo's dossier for the Finanzministerkonferenz shows
@@ -24,12 +25,7 @@ import (
 func TestBriefingFMK(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
-	bs, _ := st.Briefings(ctx, fmk.ID)
-	if len(bs) != 1 {
-		t.Fatalf("FMK briefings: %+v", bs)
-	}
-	id := bs[0].ID
+	fmk, id := fmkDossier(t, st)
 	// The FMK's next dates (the demo's calendar may have more).
 	next := model.DateOf(time.Now().AddDate(0, 2, 0))
 	if _, err := st.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: fmk.ID, Title: "Finanzministerkonferenz", Starts: next, Place: "Berlin", UID: "test-fmk@gremium"}); err != nil {
@@ -144,4 +140,43 @@ func TestBriefingTextSurvivesAnOpenMark(t *testing.T) {
 			t.Errorf("%s: the typed text is lost", what)
 		}
 	}
+}
+
+// TestBriefingFollowsTheProfile: the dossier takes a conference's decisions
+// as the debrief pack does: the registration named the FMK on B-2025/27-IT,
+// but once the profile assesses it "nicht relevant" for the FMK the FMK's
+// dossier no longer lists it. Before, the dossier took the register's
+// filter (profile or statement) and kept the decision the reporting member
+// had ruled out, while the debrief and the spokesperson's area dropped it.
+func TestBriefingFollowsTheProfile(t *testing.T) {
+	ts, st := cycleServer(t)
+	fmk, id := fmkDossier(t, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	path := fmt.Sprintf("%s/briefings/%d", ts.URL, id)
+	if _, page := do(t, gs, "GET", path, nil); !strings.Contains(page, "B-2025/27-IT") {
+		t.Fatal("the FMK dossier lacks B-2025/27-IT before the assessment")
+	}
+	form := url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"nein"}, fmt.Sprintf("grund_%d", fmk.ID): {"betrifft die Finanzierung der EfA-Leistungen, nicht die Finanzverwaltung"}}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, 27)), form); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's profile of 27: %d", code)
+	}
+	if _, page := do(t, gs, "GET", path, nil); strings.Contains(page, "B-2025/27-IT") {
+		t.Error("the FMK dossier lists B-2025/27-IT, assessed not relevant for the FMK")
+	}
+	if _, pack := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil); strings.Contains(pack, "B-2025/27-IT für Finanzministerkonferenz") {
+		t.Error("the debrief pack lists B-2025/27-IT for the FMK")
+	}
+}
+
+// fmkDossier gives the FMK and the id of its one briefing, the demo's
+// "Handakte Finanzministerkonferenz".
+func fmkDossier(t *testing.T, st *store.Store) (model.Body, int64) {
+	t.Helper()
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	bs, _ := st.Briefings(ctx, fmk.ID)
+	if len(bs) != 1 {
+		t.Fatalf("FMK briefings: %+v", bs)
+	}
+	return fmk, bs[0].ID
 }

@@ -3,7 +3,6 @@ package web
 // Conference dates: entry, iCalendar import and feeds.
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -14,11 +13,10 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/ical"
 	"gremium/internal/model"
-	"gremium/internal/store"
 )
 
 func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
-	b, ok := s.conferenceAction(w, r)
+	b, ok := s.keptConferenceAction(w, r)
 	if !ok {
 		return
 	}
@@ -26,7 +24,7 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 	var err error
 	// A refused date shows the page again with the form as typed.
 	refuse := func(reason string) {
-		s.renderConference(w, r, http.StatusBadRequest, r.PostForm, reason)
+		s.refuseConferenceForm(w, r, b.Abbrev, "termin-eintragen", "Der Termin ist nicht eingetragen", model.InputError("%s", reason))
 	}
 	d := model.ConferenceDate{BodyID: b.ID, Title: strings.TrimSpace(r.PostFormValue("titel")), Place: strings.TrimSpace(r.PostFormValue("ort"))}
 	if d.Starts, err = model.ParseDate(r.PostFormValue("beginn")); err != nil || d.Starts.IsZero() {
@@ -56,18 +54,14 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := s.st.CreateConferenceDate(ctx, d); err != nil {
-		if model.ClassOf(err) == model.ErrInput {
-			refuse(model.ReasonOf(err))
-			return
-		}
-		s.fail(w, r, err, "")
+		s.refuseConferenceForm(w, r, b.Abbrev, "termin-eintragen", "Der Termin ist nicht eingetragen", err)
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Der Termin ist eingetragen.")
 }
 
 func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
-	_, ok := s.require(w, r, auth.ManageSessions, "")
+	u, ok := s.require(w, r, auth.KeepConference, "")
 	if !ok {
 		return
 	}
@@ -82,6 +76,10 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte die Fachministerkonferenz wählen.")
 		return
 	}
+	if !auth.KeepsConference(u, b.ID) {
+		s.fail(w, r, model.ForbiddenError("Die Termine einer Fachministerkonferenz pflegen ihre eigene Geschäftsstelle und die Geschäftsstelle des IT-Planungsrats."), "")
+		return
+	}
 	f, _, err := r.FormFile("datei")
 	if err != nil {
 		s.badRequest(w, r, "Bitte eine iCalendar-Datei (.ics) auswählen.")
@@ -93,19 +91,12 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Die Datei ist kein lesbarer iCalendar-Kalender (RFC 5545).")
 		return
 	}
-	added, known := 0, 0
-	for _, d := range dates {
-		d.BodyID = b.ID
-		if _, err := s.st.CreateConferenceDate(ctx, d); errors.Is(err, store.ErrDuplicate) {
-			known++
-		} else if err != nil {
-			s.fail(w, r, err, "")
-			return
-		} else {
-			added++
-		}
+	n, err := s.st.ImportConferenceDates(ctx, b.ID, dates)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
 	}
-	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("%d Termine übernommen, %d waren schon erfasst.", added, known))
+	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("%d Termine übernommen, %d geändert, %d waren schon erfasst.", n.Added, n.Changed, n.Known))
 }
 
 // calendarStamp gives the DTSTAMP of a feed: the last change of the stored

@@ -3,6 +3,7 @@ package web
 // The conferences (FachMK): list, page, profile and contacts.
 
 import (
+	"gremium/internal/auth"
 	"gremium/internal/model"
 	"net/http"
 	"net/url"
@@ -29,21 +30,65 @@ type conferenceData struct {
 	Dates         []model.ConferenceDate
 	Requests      []model.Request
 	SeesRequests  bool
-	// DateForm is a refused date as it was typed, DateError the reason
-	// (the form is shown again open, with the fields filled in).
-	DateForm  url.Values
-	DateError string
+	// CanKeep: the user keeps profile, contacts and dates (the
+	// Geschäftsstelle, or the conference's own secretariat).
+	CanKeep bool
+	// Refused is a form of the page the secretariat sent and gremium
+	// refused: shown again open, as typed, with the reason.
+	Refused refusedForm
 }
+
+// refusedForm is a refused form of the conference page.
+type refusedForm struct {
+	ID     string     // the form's anchor on the page, e.g. "profil"
+	What   string     // what did not happen, e.g. "Das Profil ist nicht gespeichert"
+	Values url.Values // what was typed
+	Reason string
+}
+
+// Typed gives what was typed into field of the refused form id, or def
+// when form id was not refused.
+func (d conferenceData) Typed(id, field, def string) string {
+	if d.Refused.ID != id {
+		return def
+	}
+	return d.Refused.Values.Get(field)
+}
+
+// Open tells whether form id is the refused one (its details open).
+func (d conferenceData) Open(id string) bool { return d.Refused.ID == id }
 
 func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
-	s.renderConference(w, r, http.StatusOK, nil, "")
+	s.renderConference(w, r, r.PathValue("abbrev"), http.StatusOK, refusedForm{})
 }
 
-// renderConference shows a FachMK's page (the path's {abbrev}); dateForm
-// is a refused date as typed and reason why (nil and "" otherwise).
-func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, status int, dateForm url.Values, reason string) {
+// refuseConferenceForm shows the conference page again after err refused
+// its form id: the form open, filled in as typed, with the reason — for
+// input and rule errors and for a conflict (the page shows the stored
+// state, the form what was typed, to be checked and sent again). Other
+// errors get the error page.
+func (s *Server) refuseConferenceForm(w http.ResponseWriter, r *http.Request, abbrev, id, what string, err error) {
+	status := http.StatusBadRequest
+	reason := model.ReasonOf(err)
+	switch model.ClassOf(err) {
+	case model.ErrInput:
+	case model.ErrRule:
+		status = http.StatusUnprocessableEntity
+	case model.ErrConflict:
+		status = http.StatusConflict
+		reason = "Jemand anderes hat inzwischen gespeichert; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern."
+	default:
+		s.fail(w, r, err, "")
+		return
+	}
+	s.renderConference(w, r, abbrev, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason})
+}
+
+// renderConference shows the page of the FachMK abbrev, with a refused
+// form if there is one.
+func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev string, status int, refused refusedForm) {
 	ctx := r.Context()
-	b, err := s.st.BodyByAbbrev(ctx, r.PathValue("abbrev"))
+	b, err := s.st.BodyByAbbrev(ctx, abbrev)
 	if err != nil || b.Kind != model.BodyFachMK {
 		if err == nil {
 			s.notFound(w, r, "„"+b.Name+"“ ist keine Fachministerkonferenz.")
@@ -62,7 +107,7 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, status
 		s.serverError(w, r, err)
 		return
 	}
-	d := conferenceData{Body: b, DateForm: dateForm, DateError: reason}
+	d := conferenceData{Body: b, Refused: refused, CanKeep: auth.KeepsConference(s.user(r), b.ID)}
 	if d.Voters, err = s.st.VotingMembers(ctx); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -111,43 +156,49 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, status
 }
 
 func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {
-	b, ok := s.conferenceAction(w, r)
+	b, ok := s.keptConferenceAction(w, r)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
+	refuse := func(err error) {
+		s.refuseConferenceForm(w, r, b.Abbrev, "profil", "Das Profil ist nicht gespeichert", err)
+	}
 	terms, err := parseTerms(r.PostFormValue("begriffe"))
 	if err != nil {
-		s.fail(w, r, err, "")
+		refuse(err)
 		return
 	}
 	b.Terms, b.Chair, b.TopicProfile, b.Notes = terms, strings.TrimSpace(r.PostFormValue("vorsitz")), strings.TrimSpace(r.PostFormValue("profil")), strings.TrimSpace(r.PostFormValue("hinweise"))
 	b.Version = formVersion(r)
 	if err := s.st.UpdateBody(ctx, b); err != nil {
-		s.fail(w, r, err, "")
+		refuse(err)
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Das Profil ist gespeichert.")
 }
 
 func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
-	b, ok := s.conferenceAction(w, r)
+	b, ok := s.keptConferenceAction(w, r)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
+	refuse := func(err error) {
+		s.refuseConferenceForm(w, r, b.Abbrev, "kontakt", "Die Ansprechperson ist nicht eingetragen", err)
+	}
 	c := model.Contact{BodyID: b.ID, Name: strings.TrimSpace(r.PostFormValue("name")), Role: strings.TrimSpace(r.PostFormValue("rolle")),
 		Email: strings.TrimSpace(r.PostFormValue("email")), Phone: strings.TrimSpace(r.PostFormValue("telefon"))}
 	if c.Name == "" {
-		s.badRequest(w, r, "Bitte den Namen der Ansprechperson angeben.")
+		refuse(model.InputError("Bitte den Namen der Ansprechperson angeben."))
 		return
 	}
 	if c.Email != "" && !strings.Contains(c.Email, "@") {
-		s.badRequest(w, r, "Die E-Mail-Adresse ist ungültig.")
+		refuse(model.InputError("Die E-Mail-Adresse ist ungültig."))
 		return
 	}
 	if _, err := s.st.CreateContact(ctx, c); err != nil {
-		s.fail(w, r, err, "")
+		refuse(err)
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Die Ansprechperson ist eingetragen.")

@@ -40,8 +40,9 @@ type debriefData struct {
 }
 
 // assembleDebrief builds the debrief pack of a session: the stored one, or
-// a proposal from the decision profiles (relevant = yes) and, for decisions
-// without profile, the registering member's impact statement.
+// a proposal from the decision profiles (relevant = yes) and, for the
+// conferences a profile does not assess, the registering member's impact
+// statement (store.RelevantDecisionsSince).
 func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData, error) {
 	ctx := r.Context()
 	d := debriefData{Session: se}
@@ -75,31 +76,33 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return d, err
 	} else {
+		// Relevant as the spokespersons' area and the secretariat's due
+		// debriefs count it (store.RelevantDecisionsSince).
+		ids := make([]int64, len(bodies))
+		for i, b := range bodies {
+			ids[i] = b.ID
+		}
+		rel, err := s.st.RelevantDecisionsSince(ctx, ids, se.ID, model.Date{})
+		if err != nil {
+			return d, err
+		}
+		confsOf := map[int64][]int64{}
+		for _, rd := range rel {
+			confsOf[rd.Decision.ID] = append(confsOf[rd.Decision.ID], rd.ConferenceID)
+		}
 		for _, dec := range decisions {
+			confs := confsOf[dec.ID]
+			if len(confs) == 0 {
+				continue
+			}
 			presenter := ""
-			var stated []int64
 			if dec.ItemID != 0 {
 				if it, err := s.st.Item(ctx, dec.ItemID); err == nil {
 					presenter = it.RegisteredBy
 					if presenter == "" && len(it.Reporters) > 0 {
 						presenter = it.Reporters[0]
 					}
-					stated = it.Impact.ConferenceIDs
 				}
-			}
-			as, err := s.st.Assessments(ctx, dec.ID)
-			if err != nil {
-				return d, err
-			}
-			var confs []int64
-			if len(as) > 0 {
-				for _, a := range as {
-					if a.Relevant {
-						confs = append(confs, a.ConferenceID)
-					}
-				}
-			} else {
-				confs = stated
 			}
 			for _, c := range confs {
 				d.Entries = append(d.Entries, debriefEntry{DebriefEntry: model.DebriefEntry{DecisionID: dec.ID, ConferenceID: c, Presenter: presenter},

@@ -442,14 +442,14 @@ func (s *Server) evaluationCSV(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="evaluation.csv"`)
 	cw := csvout.NewWriter(w)
-	cw.Write([]string{"Auswertung", "Frage oder Fachministerkonferenz", "Jahr", "Mittelwert", "Antworten"})
+	cw.Write([]string{"Auswertung", "Frage oder Fachministerkonferenz", "Jahr", "Mittelwert", "Fragebögen"})
 	for _, part := range []struct {
 		kind   string
 		blocks []resultBlock
 	}{{"je Frage", d.ByQuestion}, {"je Fachministerkonferenz", d.ByConference}} {
 		for _, b := range part.blocks {
 			for _, row := range b.Rows {
-				cw.Write([]string{part.kind, b.Title, row.Label, row.Score.German(), strconv.Itoa(row.Score.N)})
+				cw.Write([]string{part.kind, b.Title, row.Label, row.Score.German(), strconv.Itoa(row.Score.Forms)})
 			}
 		}
 	}
@@ -468,7 +468,7 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep := report.New("Evaluation der Zusammenarbeit von IT-Planungsrat und Fachministerkonferenzen", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
-	rep.Paragraph("Mittelwerte auf der Skala 1 (trifft nicht zu) bis 5 (trifft voll zu), mit der Zahl der Antworten, je Jahr – für die Klausurtagung.")
+	rep.Paragraph("Mittelwerte auf der Skala 1 (trifft nicht zu) bis 5 (trifft voll zu), mit der Zahl der ausgefüllten Fragebögen, je Jahr – für die Klausurtagung. Je Fachministerkonferenz: der Mittelwert über alle Fragen.")
 	table := func(b resultBlock) {
 		bars := make([]report.Bar, len(b.Rows))
 		for i, row := range b.Rows {
@@ -477,9 +477,9 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 		rep.Bars(bars, 5)
 		rows := make([][]string, len(b.Rows))
 		for i, row := range b.Rows {
-			rows[i] = []string{row.Label, row.Score.German(), strconv.Itoa(row.Score.N)}
+			rows[i] = []string{row.Label, row.Score.German(), strconv.Itoa(row.Score.Forms)}
 		}
-		rep.Table([]string{"Jahr", "Mittelwert", "Antworten"}, []float64{0.3, 0.35, 0.35}, rows)
+		rep.Table([]string{"Jahr", "Mittelwert", "Fragebögen"}, []float64{0.3, 0.35, 0.35}, rows)
 	}
 	rep.Heading("Ergebnisse je Frage")
 	for _, b := range d.ByQuestion {

@@ -84,6 +84,15 @@ func TestEvaluationThroughThePages(t *testing.T) {
 	if !strings.HasPrefix(csv, "\ufeff") || !strings.Contains(csv, "je Frage;"+qs[0].Text+";2026;4,0;2") {
 		t.Errorf("csv:\n%s", csv)
 	}
+	// Per FachMK the count is of questionnaires: HB's two answers and the
+	// FMK secretariat's one are two forms (before: "3 Antworten", the
+	// answers to all questions, read as three people).
+	if !strings.Contains(csv, "je Fachministerkonferenz;Finanzministerkonferenz;2026;4,0;2\r\n") && !strings.Contains(csv, "je Fachministerkonferenz;Finanzministerkonferenz;2026;4,0;2\n") {
+		t.Errorf("csv, FMK 2026 (5, 4 and 3 → 4,0 from 2 questionnaires):\n%s", csv)
+	}
+	if i := strings.Index(page, "Finanzministerkonferenz</h3>"); i < 0 || !strings.Contains(page[i:], `<th scope="row">2026</th><td>4,0</td><td>2</td>`) {
+		t.Error("results page, FMK 2026: not 4,0 from 2 questionnaires")
+	}
 	res, err := gs.Get(ts.URL + "/evaluation/ergebnisse.pdf")
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -222,9 +223,18 @@ func TestConferenceCalendarAndProfile(t *testing.T) {
 	}
 	// Import an iCalendar file for the JFMK.
 	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//DE\r\nBEGIN:VEVENT\r\nUID:jfmk-2099@test\r\nDTSTAMP:20250101T000000Z\r\nSUMMARY:JFMK Hauptkonferenz\r\nDTSTART;VALUE=DATE:20990612\r\nDTEND;VALUE=DATE:20990614\r\nLOCATION:Bremerhaven\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-	for round, want := range []string{"1 Termine übernommen, 0 waren schon erfasst", "0 Termine übernommen, 1 waren schon erfasst"} {
+	// The third round is the same file after the JFMK moved its session
+	// by a day: the known date takes the new one (before, the import said
+	// "0 Termine übernommen, 1 waren schon erfasst" and kept the old date).
+	moved := strings.NewReplacer("20990612", "20990611", "20990614", "20990613", "Bremerhaven", "Bremen").Replace(ics)
+	for round, c := range []struct{ ics, want string }{
+		{ics, "1 Termine übernommen, 0 geändert, 0 waren schon erfasst"},
+		{ics, "0 Termine übernommen, 0 geändert, 1 waren schon erfasst"},
+		{moved, "0 Termine übernommen, 1 geändert, 0 waren schon erfasst"},
+	} {
+		want := c.want
 		var body strings.Builder
-		mw := multipartWriter(&body, map[string]string{"fachmk": "JFMK"}, "datei", "jfmk.ics", ics)
+		mw := multipartWriter(&body, map[string]string{"fachmk": "JFMK"}, "datei", "jfmk.ics", c.ics)
 		req, _ := http.NewRequest("POST", ts.URL+"/fachmk/termine/import", strings.NewReader(body.String()))
 		req.Header.Set("Content-Type", mw)
 		res, err := gs.Do(req)
@@ -243,10 +253,13 @@ func TestConferenceCalendarAndProfile(t *testing.T) {
 	}
 	// The spokesperson for FMK and JFMK (HB) sees the dates on their page.
 	_, mine := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
-	for _, want := range []string{"Finanzministerkonferenz", "20.05.2099", "Jugend- und Familienministerkonferenz", "12.06.2099 bis 13.06.2099", "Vorstellung wichtiger IT-PLR-Beschlüsse"} {
+	for _, want := range []string{"Finanzministerkonferenz", "20.05.2099", "Jugend- und Familienministerkonferenz", "11.06.2099 bis 12.06.2099: JFMK Hauptkonferenz, Bremen", "Vorstellung wichtiger IT-PLR-Beschlüsse"} {
 		if !strings.Contains(mine, want) {
 			t.Errorf("Mein Bereich lacks %q", want)
 		}
+	}
+	if strings.Contains(mine, "12.06.2099 bis 13.06.2099") {
+		t.Error("Mein Bereich still shows the JFMK's date before it moved")
 	}
 	// Editing the profile: terms with weights.
 	_, page := do(t, gs, "GET", ts.URL+"/fachmk/UMK", nil)
@@ -272,4 +285,184 @@ func between(s, start, end string) string {
 	}
 	s = s[i+len(start):]
 	return s[:strings.Index(s, end)]
+}
+
+// TestDebriefKeepsStatedConference: a profile that assesses one conference
+// does not drop another the registration states as affected. Before, any
+// assessment replaced the whole statement: Hessen marked the DMK relevant
+// for B-2025/27-IT and the FMK, named in the registration and never
+// assessed, vanished from the debrief pack and from its spokesperson's area.
+func TestDebriefKeepsStatedConference(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	dmk, _ := st.BodyByAbbrev(ctx, "DMK")
+	form := url.Values{fmt.Sprintf("relevant_%d", dmk.ID): {"ja"}, fmt.Sprintf("grund_%d", dmk.ID): {"Digitalisierung der Verfahren"}}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, 27)), form); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's profile of 27: %d", code)
+	}
+	_, pack := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	for _, want := range []string{"B-2025/27-IT für Digitalministerkonferenz aufnehmen", "B-2025/27-IT für Finanzministerkonferenz aufnehmen"} {
+		if !strings.Contains(pack, want) {
+			t.Errorf("debrief pack lacks %q", want)
+		}
+	}
+	_, mine := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
+	if !strings.Contains(mine, "relevant für die Finanzministerkonferenz ("+store.ImpactReason+")") {
+		t.Error("the FMK's spokesperson does not see B-2025/27-IT")
+	}
+}
+
+// TestConferenceFormsKeepInput: every form of a conference's page that
+// gremium refuses shows the page again with that form open, filled in as
+// typed, and the reason. Before, the profile (with its hundred keywords),
+// the contact, the spokesperson assignment and the earlier decision went
+// to an error page that lost everything typed; a profile saved over
+// someone else's change lost it with "Bitte … übertragen Sie Ihre Änderung
+// erneut".
+func TestConferenceFormsKeepInput(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	fmk, err := st.BodyByAbbrev(context.Background(), "FMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := fmt.Sprint(fmk.Version)
+	for _, c := range []struct {
+		name, path, form string
+		values           url.Values
+		status           int
+		reason           string
+		want             []string
+	}{
+		{"profile, bad weight", "/fachmk/FMK", "profil",
+			url.Values{"version": {version}, "vorsitz": {"Sachsen (2027)"}, "profil": {"Neues Themenprofil der Finanzministerkonferenz"}, "begriffe": {"Grundsteuer:2\nSteuer:abc"}, "hinweise": {"Hinweis zur Sitzung"}},
+			http.StatusBadRequest, "das Gewicht muss eine positive Zahl sein",
+			[]string{`value="Sachsen (2027)"`, ">Neues Themenprofil der Finanzministerkonferenz</textarea>", ">Grundsteuer:2\nSteuer:abc</textarea>", ">Hinweis zur Sitzung</textarea>"}},
+		{"contact, bad address", "/fachmk/FMK/kontakte", "kontakt",
+			url.Values{"name": {"Dr. Anna Lang"}, "rolle": {"Referentin"}, "email": {"anna.lang.fmk.example"}, "telefon": {"030 1234"}},
+			http.StatusBadRequest, "Die E-Mail-Adresse ist ungültig.",
+			[]string{`value="Dr. Anna Lang"`, `value="Referentin"`, `value="anna.lang.fmk.example"`, `value="030 1234"`}},
+		{"spokesperson, unknown member", "/fachmk/FMK/sprecher", "sprecher",
+			url.Values{"mitglied": {"XX"}, "person": {"Dr. Jana Neu"}, "funktion": {"Staatssekretärin"}, "beschluss": {"B-2025/31-IT"}, "sitzung": {"48"}},
+			http.StatusBadRequest, "kein erfasstes Mitglied",
+			[]string{`value="Dr. Jana Neu"`, `value="Staatssekretärin"`, `value="B-2025/31-IT"`, `value="48"`}},
+		{"earlier decision, bad number", "/fachmk/fruehere-beschluesse", "fruehere",
+			url.Values{"fachmk": {"FMK"}, "nummer": {"2022-43"}, "datum": {"2022-10-20"}, "titel": {"Ernennung der Sprecher:innen"}, "hinweis": {"Umlaufverfahren"}},
+			http.StatusBadRequest, "Bitte die Nummer des Beschlusses angeben",
+			[]string{`value="2022-43"`, `value="2022-10-20"`, `value="Ernennung der Sprecher:innen"`, `value="Umlaufverfahren"`}},
+	} {
+		code, page := do(t, gs, "POST", ts.URL+c.path, c.values)
+		if code != c.status || !strings.Contains(page, c.reason) {
+			t.Errorf("%s: %d, reason %q shown: %v", c.name, code, c.reason, strings.Contains(page, c.reason))
+		}
+		for _, want := range append(c.want, `<details id="`+c.form+`" open>`, `<a href="#`+c.form+`">Zum Formular</a>`) {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the page does not hold %q", c.name, want)
+			}
+		}
+		for _, p := range wellFormedProblems(page) {
+			t.Errorf("%s: %s", c.name, p)
+		}
+	}
+	// Someone else saves the profile first: the page shows their state,
+	// the form what was typed, with the current version to save again.
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/FMK", url.Values{"version": {version}, "profil": {"Erste Fassung"}, "begriffe": {"Steuer:2"}}); code != http.StatusSeeOther {
+		t.Fatalf("first save: %d", code)
+	}
+	code, page := do(t, gs, "POST", ts.URL+"/fachmk/FMK", url.Values{"version": {version}, "profil": {"Zweite Fassung, lang getippt"}, "begriffe": {"Haushalt:2"}})
+	if code != http.StatusConflict || !strings.Contains(page, "Erste Fassung") || !strings.Contains(page, ">Zweite Fassung, lang getippt</textarea>") || !strings.Contains(page, ">Haushalt:2</textarea>") {
+		t.Errorf("conflict: %d, the typed profile is lost", code)
+	}
+	fresh, _ := st.BodyByAbbrev(context.Background(), "FMK")
+	if !strings.Contains(page, fmt.Sprintf(`name="version" value="%d"`, fresh.Version)) {
+		t.Errorf("conflict: the form does not carry the current version %d", fresh.Version)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/fruehere-beschluesse", url.Values{"fachmk": {"FMK"}, "nummer": {"B-2021/12-IT"}, "datum": {"2021-10-20"}}); code != http.StatusSeeOther {
+		t.Errorf("earlier decision: %d", code)
+	}
+}
+
+// TestFachMKSecretariatKeepsItsConference: a FachMK's own secretariat
+// keeps its profile, contacts and dates (the task brief: "keep the
+// conference's profile and dates"); before, every one of these forms was
+// the Geschäftsstelle's alone (403), and the FMK had to send its dates to
+// FITKO. Another conference's page and the spokesperson assignment stay
+// closed to it.
+func TestFachMKSecretariatKeepsItsConference(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	own := client(t, ts, "fmk")
+	_, page := do(t, own, "GET", ts.URL+"/fachmk/FMK", nil)
+	for _, want := range []string{`<details id="profil"`, `<details id="kontakt"`, `<details id="termin-eintragen"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the FMK secretariat has no form %s on its page", want)
+		}
+	}
+	if strings.Contains(page, `<details id="sprecher"`) {
+		t.Error("the FMK secretariat gets the spokesperson form")
+	}
+	for _, c := range []struct {
+		path   string
+		values url.Values
+	}{
+		{"/fachmk/FMK/termine", url.Values{"titel": {"Sonderkonferenz"}, "beginn": {"2099-03-12"}, "ort": {"Berlin"}}},
+		{"/fachmk/FMK/kontakte", url.Values{"name": {"Dr. Anna Lang"}, "rolle": {"Referentin"}, "email": {"lang@fmk.example"}}},
+		{"/fachmk/FMK", url.Values{"version": {fmt.Sprint(fmk.Version)}, "vorsitz": {"Sachsen (2027)"}, "profil": {fmk.TopicProfile}, "begriffe": {"Grundsteuer:2"}}},
+	} {
+		if code, body := do(t, own, "POST", ts.URL+c.path, c.values); code != http.StatusSeeOther {
+			t.Errorf("%s: %d %s", c.path, code, between(body, "<main", "</main>"))
+		}
+	}
+	_, page = do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK", nil)
+	for _, want := range []string{"Sonderkonferenz", "Dr. Anna Lang", "Vorsitz: Sachsen (2027)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the conference page lacks %q", want)
+		}
+	}
+	_, other := do(t, own, "GET", ts.URL+"/fachmk/GMK", nil)
+	if strings.Contains(other, `<details id="termin-eintragen"`) {
+		t.Error("the FMK secretariat gets the forms of the GMK")
+	}
+	for _, c := range []struct {
+		path   string
+		values url.Values
+	}{
+		{"/fachmk/GMK/termine", url.Values{"beginn": {"2099-03-12"}}},
+		{"/fachmk/GMK/kontakte", url.Values{"name": {"Jemand"}}},
+		{"/fachmk/FMK/sprecher", url.Values{"mitglied": {"HB"}, "beschluss": {"B-2022/43-IT"}}},
+		{"/fachmk/fruehere-beschluesse", url.Values{"fachmk": {"FMK"}, "nummer": {"B-2021/12-IT"}, "datum": {"2021-10-20"}}},
+	} {
+		if code, _ := do(t, own, "POST", ts.URL+c.path, c.values); code != http.StatusForbidden {
+			t.Errorf("%s by the FMK secretariat: %d", c.path, code)
+		}
+	}
+	if code, _ := do(t, client(t, ts, "sprecher-hb"), "POST", ts.URL+"/fachmk/FMK/termine", url.Values{"beginn": {"2099-03-13"}}); code != http.StatusForbidden {
+		t.Errorf("a spokesperson enters a date: %d", code)
+	}
+}
+
+// TestRefusedAssignmentLeavesNoPerson: the person typed into a refused
+// spokesperson assignment is not created. Before, the handler created the
+// person first and the assignment in a second transaction: a typo in the
+// decision number left "Dr. Jana Neu" among the persons.
+func TestRefusedAssignmentLeavesNoPerson(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	form := url.Values{"mitglied": {"HB"}, "person": {"Dr. Jana Neu"}, "funktion": {"Staatsrätin"}, "beschluss": {"B-2019/99-IT"}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/GMK/sprecher", form); code == http.StatusSeeOther {
+		t.Fatal("an assignment citing an unknown decision was accepted")
+	}
+	if _, err := st.PersonByName(ctx, "Dr. Jana Neu"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the refused assignment left its person behind: %v", err)
+	}
+	form.Set("beschluss", "B-2022/43-IT")
+	if code, body := do(t, gs, "POST", ts.URL+"/fachmk/GMK/sprecher", form); code != http.StatusSeeOther {
+		t.Fatalf("assignment: %d %s", code, between(body, "<main", "</main>"))
+	}
+	p, err := st.PersonByName(ctx, "Dr. Jana Neu")
+	if err != nil || p.MemberAbbrev != "HB" || p.Function != "Staatsrätin" {
+		t.Errorf("the assigned person: %+v %v", p, err)
+	}
 }

@@ -138,6 +138,28 @@ func (s *Server) conferenceAction(w http.ResponseWriter, r *http.Request) (model
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
 		return model.Body{}, false
 	}
+	return s.conferenceOfPath(w, r)
+}
+
+// keptConferenceAction is conferenceAction for the forms a FachMK's own
+// secretariat keeps as well as the Geschäftsstelle: profile, contacts and
+// dates (auth.KeepsConference).
+func (s *Server) keptConferenceAction(w http.ResponseWriter, r *http.Request) (model.Body, bool) {
+	u, ok := s.require(w, r, auth.KeepConference, "")
+	if !ok || !s.parseForm(w, r) {
+		return model.Body{}, false
+	}
+	b, ok := s.conferenceOfPath(w, r)
+	if ok && !auth.KeepsConference(u, b.ID) {
+		s.fail(w, r, model.ForbiddenError("Profil, Ansprechpersonen und Termine einer Fachministerkonferenz pflegen ihre eigene Geschäftsstelle und die Geschäftsstelle des IT-Planungsrats."), "")
+		return b, false
+	}
+	return b, ok
+}
+
+// conferenceOfPath gives the FachMK the path's {abbrev} names, or answers
+// the request with "not found".
+func (s *Server) conferenceOfPath(w http.ResponseWriter, r *http.Request) (model.Body, bool) {
 	b, err := s.st.BodyByAbbrev(r.Context(), r.PathValue("abbrev"))
 	if err != nil || b.Kind != model.BodyFachMK {
 		if err == nil {

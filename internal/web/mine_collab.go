@@ -19,6 +19,16 @@ type myCollab struct {
 	// Briefings are the current briefings of the user's conferences (as
 	// spokesperson), with their newest version.
 	Briefings []myBriefing
+	// Items are the agenda items of the next session the spokesperson may
+	// see whose registration states one of their conferences as affected:
+	// the items to follow, and to invite the FachMK to (Tabelle 3).
+	Items []myItem
+}
+
+// myItem is an agenda item with the spokesperson's conferences it affects.
+type myItem struct {
+	model.AgendaItem
+	Conferences []model.Body
 }
 
 // myBriefing is a briefing with the conference and its current version.
@@ -82,6 +92,27 @@ func (s *Server) myCollab(r *http.Request, u *model.User) (myCollab, error) {
 				return c, err
 			}
 			c.Briefings = append(c.Briefings, myBriefing{Briefing: b, Conference: byID[a.ConferenceID], Current: full.Latest()})
+		}
+	}
+	if c.NextSession.ID == 0 || len(seen) == 0 {
+		return c, nil
+	}
+	items, err := s.st.Items(r.Context(), c.NextSession.ID)
+	if err != nil {
+		return c, err
+	}
+	for _, it := range items {
+		if !model.Internal.SeesItem(it, c.NextSession, u) {
+			continue
+		}
+		mi := myItem{AgendaItem: model.Internal.Item(it)}
+		for _, id := range it.Impact.ConferenceIDs {
+			if seen[id] {
+				mi.Conferences = append(mi.Conferences, byID[id])
+			}
+		}
+		if len(mi.Conferences) > 0 {
+			c.Items = append(c.Items, mi)
 		}
 	}
 	return c, nil

@@ -92,11 +92,15 @@ func TestMyPagePerRole(t *testing.T) {
 	by := page("bund")
 	check("bund", by, []string{"Ihre Stimme: Ja"}, []string{reg.Title, "Hessen berichtet"})
 	hb := page("sprecher-hb")
-	check("sprecher-hb", hb, []string{"Relevante Beschlüsse seit der 47. Sitzung", "B-2025/26-IT", "relevant für die " + hbConf.Name, "betrifft die Registermodernisierung", hbConf.Name},
+	// B-2025/27-IT has no profile, but its registration states the FMK
+	// as affected: relevant as in the debrief pack and the FMK's dossier
+	// (before, only profiles counted and the spokesperson missed it).
+	check("sprecher-hb", hb, []string{"Relevante Beschlüsse seit der 47. Sitzung", "B-2025/26-IT", "relevant für die " + hbConf.Name, "betrifft die Registermodernisierung", hbConf.Name,
+		"B-2025/27-IT", "relevant für die Finanzministerkonferenz (" + store.ImpactReason + ")"},
 		[]string{"Offene Abstimmungen", "Anmeldungen zur Entscheidung"})
 	sec := page("geschaeftsstelle")
 	check("geschaeftsstelle", sec, []string{"Anmeldungen zur Entscheidung", reg.Title, "angemeldet von HE", "Laufende Umlaufverfahren", "Empfehlung zum Cloud-Einsatz",
-		"2 Stimmen abgegeben", "Nachbesprechung der 47. Sitzung", "1 relevanter Beschluss"}, []string{"Ihre Stimme fehlt"})
+		"2 Stimmen abgegeben", "Nachbesprechung der 47. Sitzung", "2 relevante Beschlüsse"}, []string{"Ihre Stimme fehlt"})
 	if code, _ := do(t, client(t, ts, ""), "GET", ts.URL+"/mein-bereich", nil); code != http.StatusSeeOther {
 		t.Errorf("the public reaches Mein Bereich: %d", code)
 	}
@@ -248,5 +252,42 @@ func TestSpokespersonPageListsOwnTasks(t *testing.T) {
 	}
 	if !strings.Contains(section, `<a href="/fachmk/FMK/aufgaben">Finanzministerkonferenz</a>`) {
 		t.Error("no way to the task list of the spokesperson's FachMK")
+	}
+}
+
+// TestSpokespersonSeesComingItems: Mein Bereich lists the items of the
+// next session whose registration states one of the spokesperson's
+// conferences as affected — the items to follow and to invite the FachMK
+// to (Tabelle 3: "Proaktive Einladung von FachMK-Vertretern zu
+// ausgewähltem TOP"). Before, the spokesperson had to read every agenda
+// item's registration to find them. A registration not yet on the agenda
+// stays hidden (the publication gate's SeesItem).
+func TestSpokespersonSeesComingItems(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	gmk, _ := st.BodyByAbbrev(ctx, "GMK")
+	for _, it := range []model.AgendaItem{
+		{SessionID: se.ID, Number: "5", Title: "E-Rechnung in den Landeshaushalten", Status: model.ItemAccepted, Impact: model.Impact{Stated: true, ConferenceIDs: []int64{gmk.ID, fmk.ID}}},
+		{SessionID: se.ID, Number: "6", Title: "Krankenhausregister", Status: model.ItemAccepted, Impact: model.Impact{Stated: true, ConferenceIDs: []int64{gmk.ID}}},
+		{SessionID: se.ID, Title: "Noch nicht aufgenommene Steuerdaten", Status: model.ItemRegistered, RegisteredBy: "HE", Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk.ID}}},
+	} {
+		if _, err := st.CreateItem(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, full := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
+	for _, p := range wellFormedProblems(full) {
+		t.Error(p)
+	}
+	page := between(full, "<main", "</main>")
+	if !strings.Contains(page, "Tagesordnungspunkte für Ihre Fachministerkonferenzen") || !strings.Contains(page, "E-Rechnung in den Landeshaushalten</a>: betrifft laut Anmeldung die Finanzministerkonferenz") {
+		t.Error("the spokesperson does not see the coming item for the FMK")
+	}
+	for _, not := range []string{"Krankenhausregister", "Noch nicht aufgenommene Steuerdaten"} {
+		if strings.Contains(page, not) {
+			t.Errorf("the spokesperson of FMK and JFMK sees %q", not)
+		}
 	}
 }

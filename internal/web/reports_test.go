@@ -109,3 +109,21 @@ func TestReportingFachMK(t *testing.T) {
 		t.Errorf("the secretariat's late entry: %d", code)
 	}
 }
+
+// TestReportingAfterTheSession: once the session is held, the page says so.
+// Before, the spokesperson saw two empty, greyed-out report fields, "die
+// Frist ist abgelaufen; Nachträge nimmt die Geschäftsstelle auf" (which
+// the secretariat can no longer do) and every report as "ausstehend".
+func TestReportingAfterTheSession(t *testing.T) {
+	ts, _ := cycleServer(t)
+	_, page := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/sitzungen/47/reporting-fachmk", nil)
+	page = between(page, "<main", "</main>")
+	if !strings.Contains(page, "Die Sitzung hat stattgefunden; Berichte werden nicht mehr aufgenommen.") || !strings.Contains(page, "kein Bericht") {
+		t.Error("the page does not say that the session is held and reports are no longer taken")
+	}
+	for _, not := range []string{"Nachträge nimmt die Geschäftsstelle auf", "ausstehend", "<textarea", "Meine Berichte"} {
+		if strings.Contains(page, not) {
+			t.Errorf("after the session the page shows %q", not)
+		}
+	}
+}

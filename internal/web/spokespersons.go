@@ -4,13 +4,11 @@ package web
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/csvout"
 	"gremium/internal/model"
 	"gremium/internal/report"
-	"gremium/internal/store"
 	"net/http"
 	"strconv"
 	"strings"
@@ -107,9 +105,12 @@ func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
 	if n, err := strconv.Atoi(r.PostFormValue("sitzung")); err == nil {
 		a.StartSession = n
 	}
+	refuse := func(err error) {
+		s.refuseConferenceForm(w, r, b.Abbrev, "sprecher", "Die Sprecherfunktion ist nicht vergeben", err)
+	}
 	member, err := s.st.Member(ctx, a.Member)
 	if err != nil {
-		s.fail(w, r, model.InputError("„%s“ ist kein erfasstes Mitglied des IT-Planungsrats.", a.Member), "")
+		refuse(model.InputError("„%s“ ist kein erfasstes Mitglied des IT-Planungsrats.", a.Member))
 		return
 	}
 	// The function follows the member's representative unless the decision
@@ -121,21 +122,12 @@ func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
 			representative = p.Name
 		}
 	}
+	var named model.Person
 	if name := strings.TrimSpace(r.PostFormValue("person")); name != "" && name != representative {
-		p, err := s.st.PersonByName(ctx, name)
-		if errors.Is(err, store.ErrNotFound) {
-			var id int64
-			id, err = s.st.CreatePerson(ctx, model.Person{Name: name, Function: strings.TrimSpace(r.PostFormValue("funktion")), MemberAbbrev: a.Member})
-			p.ID = id
-		}
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		a.PersonID = p.ID
+		named = model.Person{Name: name, Function: strings.TrimSpace(r.PostFormValue("funktion")), MemberAbbrev: a.Member}
 	}
-	if _, err := s.st.CreateAssignment(ctx, a); err != nil {
-		s.fail(w, r, err, "")
+	if _, err := s.st.CreateAssignmentNaming(ctx, a, named); err != nil {
+		refuse(err)
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Die Sprecherfunktion ist vergeben.")
@@ -261,23 +253,40 @@ func (s *Server) saveEarlierDecision(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// The form sits on a conference's page (fachmk names it): a refusal
+	// shows that page again with the form as typed.
+	abbrev := r.PostFormValue("fachmk")
+	if conf, err := s.st.BodyByAbbrev(ctx, abbrev); err != nil || conf.Kind != model.BodyFachMK {
+		abbrev = ""
+	}
+	refuse := func(err error) {
+		if abbrev == "" {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.refuseConferenceForm(w, r, abbrev, "fruehere", "Der frühere Beschluss ist nicht erfasst", err)
+	}
 	n, ok := model.ParseDecisionRef(r.PostFormValue("nummer"))
 	if !ok {
-		s.badRequest(w, r, "Bitte die Nummer des Beschlusses angeben, z. B. B-2022/43-IT.")
+		refuse(model.InputError("Bitte die Nummer des Beschlusses angeben, z. B. B-2022/43-IT."))
 		return
 	}
 	on, err := model.ParseDate(r.PostFormValue("datum"))
-	if err != nil {
-		s.badRequest(w, r, "Bitte das Datum des Beschlusses angeben (TT.MM.JJJJ).")
+	if err != nil || on.IsZero() {
+		refuse(model.InputError("Bitte das Datum des Beschlusses angeben (TT.MM.JJJJ)."))
 		return
 	}
 	e := model.EarlierDecision{BodyID: council.ID, Number: n, AdoptedOn: on, Title: strings.TrimSpace(r.PostFormValue("titel")),
 		Note: strings.TrimSpace(r.PostFormValue("hinweis"))}
 	if _, err := s.st.SaveEarlierDecision(ctx, e); err != nil {
-		s.fail(w, r, err, "")
+		refuse(err)
 		return
 	}
-	back(w, r, "/fachmk#fruehere", fmt.Sprintf("Der frühere Beschluss %s ist erfasst und kann zitiert werden.", model.FormatDecisionNumber(council.DecisionPattern, n)))
+	to := "/fachmk#fruehere"
+	if abbrev != "" {
+		to = "/fachmk/" + abbrev + "#fruehere"
+	}
+	back(w, r, to, fmt.Sprintf("Der frühere Beschluss %s ist erfasst und kann zitiert werden.", model.FormatDecisionNumber(council.DecisionPattern, n)))
 }
 
 // setRepresentative records who represents a member in the IT-Planungsrat
