@@ -38,7 +38,8 @@ type conferenceData struct {
 	Refused refusedForm
 }
 
-// refusedForm is a refused form of the conference page.
+// refusedForm is a refused form of a page (the conference page, a
+// request's page): shown again open, as typed, with the reason.
 type refusedForm struct {
 	ID     string     // the form's anchor on the page, e.g. "profil"
 	What   string     // what did not happen, e.g. "Das Profil ist nicht gespeichert"
@@ -48,12 +49,32 @@ type refusedForm struct {
 
 // Typed gives what was typed into field of the refused form id, or def
 // when form id was not refused.
-func (d conferenceData) Typed(id, field, def string) string {
-	if d.Refused.ID != id {
+func (f refusedForm) Typed(id, field, def string) string {
+	if f.ID != id {
 		return def
 	}
-	return d.Refused.Values.Get(field)
+	return f.Values.Get(field)
 }
+
+// refusal gives the status and the reason with which a page shows its
+// form again after err refused it — input and rule errors, and a conflict
+// (the page shows the stored state, the form what was typed, to be checked
+// and sent again); false for other errors, which get the error page.
+func refusal(err error) (status int, reason string, ok bool) {
+	switch model.ClassOf(err) {
+	case model.ErrInput:
+		return http.StatusBadRequest, model.ReasonOf(err), true
+	case model.ErrRule:
+		return http.StatusUnprocessableEntity, model.ReasonOf(err), true
+	case model.ErrConflict:
+		return http.StatusConflict, "Jemand anderes hat inzwischen gespeichert; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.", true
+	}
+	return 0, "", false
+}
+
+// Typed gives what was typed into field of the refused form id, or def
+// when form id was not refused.
+func (d conferenceData) Typed(id, field, def string) string { return d.Refused.Typed(id, field, def) }
 
 // Open tells whether form id is the refused one (its details open).
 func (d conferenceData) Open(id string) bool { return d.Refused.ID == id }
@@ -63,21 +84,11 @@ func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
 }
 
 // refuseConferenceForm shows the conference page again after err refused
-// its form id: the form open, filled in as typed, with the reason — for
-// input and rule errors and for a conflict (the page shows the stored
-// state, the form what was typed, to be checked and sent again). Other
-// errors get the error page.
+// its form id: the form open, filled in as typed, with the reason (see
+// refusal); other errors get the error page.
 func (s *Server) refuseConferenceForm(w http.ResponseWriter, r *http.Request, abbrev, id, what string, err error) {
-	status := http.StatusBadRequest
-	reason := model.ReasonOf(err)
-	switch model.ClassOf(err) {
-	case model.ErrInput:
-	case model.ErrRule:
-		status = http.StatusUnprocessableEntity
-	case model.ErrConflict:
-		status = http.StatusConflict
-		reason = "Jemand anderes hat inzwischen gespeichert; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern."
-	default:
+	status, reason, ok := refusal(err)
+	if !ok {
 		s.fail(w, r, err, "")
 		return
 	}

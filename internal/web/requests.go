@@ -128,6 +128,9 @@ type requestData struct {
 	Sections   []model.Section
 	Statuses   []model.RequestStatus
 	Manage     bool
+	// Refused is the secretariat's form the store refused, shown again
+	// as typed with the reason ("stand" or "top").
+	Refused refusedForm
 }
 
 // requestFromPath loads the request of the path and checks that the user
@@ -162,9 +165,34 @@ func (s *Server) requestPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderRequest(w, r, q, http.StatusOK, refusedForm{})
+}
+
+// refuseRequestForm shows the request's page again after err refused its
+// form id, as typed with the reason (see refusal); other errors get the
+// error page.
+func (s *Server) refuseRequestForm(w http.ResponseWriter, r *http.Request, requestID int64, id, what string, err error) {
+	status, reason, ok := refusal(err)
+	if !ok {
+		s.fail(w, r, err, "")
+		return
+	}
+	// The request as stored now: after a conflict the page shows what the
+	// other change left.
+	q, err := s.st.Request(r.Context(), requestID)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Anliegen gibt es nicht.")
+		return
+	}
+	s.renderRequest(w, r, q, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason})
+}
+
+// renderRequest shows the page of request q, with a refused form if there
+// is one.
+func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, q model.Request, status int, refused refusedForm) {
 	ctx := r.Context()
 	u := s.user(r)
-	d := requestData{Request: q, Manage: auth.Can(u, auth.ManageSessions, ""),
+	d := requestData{Request: q, Manage: auth.Can(u, auth.ManageSessions, ""), Refused: refused,
 		Statuses: []model.RequestStatus{model.RequestInReview, model.RequestDone, model.RequestDeclined}}
 	var err error
 	if d.Conference, err = s.st.Body(ctx, q.ConferenceID); err != nil {
@@ -205,7 +233,7 @@ func (s *Server) requestPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.render(w, r, http.StatusOK, "request.html", view{Title: "Anliegen: " + q.Title, Active: "fachmk", Data: d})
+	s.render(w, r, status, "request.html", view{Title: "Anliegen: " + q.Title, Active: "fachmk", Data: d})
 }
 
 func (s *Server) setRequestStatus(w http.ResponseWriter, r *http.Request) {
@@ -218,7 +246,7 @@ func (s *Server) setRequestStatus(w http.ResponseWriter, r *http.Request) {
 	}
 	to := model.RequestStatus(r.PostFormValue("status"))
 	if err := s.st.SetRequestStatus(r.Context(), q.ID, formVersion(r), to, r.PostFormValue("begruendung")); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("begruendung"))
+		s.refuseRequestForm(w, r, q.ID, "stand", "Der Stand ist nicht gespeichert", err)
 		return
 	}
 	back(w, r, "/anliegen/"+strconv.FormatInt(q.ID, 10), "Der Stand des Anliegens ist gespeichert: "+to.Label()+".")
@@ -246,7 +274,7 @@ func (s *Server) requestToItem(w http.ResponseWriter, r *http.Request) {
 	}
 	section, _ := strconv.ParseInt(r.PostFormValue("abschnitt"), 10, 64)
 	if _, err := s.st.RequestToItem(ctx, q.ID, formVersion(r), store.RequestItem{SessionID: se.ID, SectionID: section}); err != nil {
-		s.fail(w, r, err, "")
+		s.refuseRequestForm(w, r, q.ID, "top", "Das Anliegen ist nicht als TOP angemeldet", err)
 		return
 	}
 	back(w, r, "/anliegen/"+strconv.FormatInt(q.ID, 10), "Das Anliegen ist als TOP zur "+se.Title()+" angemeldet.")

@@ -94,8 +94,21 @@ func TestRequestsThroughThePages(t *testing.T) {
 		}
 	}
 	p2 := fmt.Sprintf("%s/anliegen/%d", ts.URL, second.ID)
-	if code, _ := do(t, gs, "POST", p2+"/status", url.Values{"status": {"abgelehnt"}, "version": {fmt.Sprint(second.Version)}}); code != http.StatusBadRequest {
+	// Refused, the request's page comes back with the form as sent and
+	// the reason (before: an error page that lost the chosen status).
+	code, page = do(t, gs, "POST", p2+"/status", url.Values{"status": {"abgelehnt"}, "version": {fmt.Sprint(second.Version)}})
+	if code != http.StatusBadRequest {
 		t.Errorf("declined without reason: %d", code)
+	}
+	for _, want := range []string{"Anliegen: Zweites Anliegen", "Der Stand ist nicht gespeichert", `value="abgelehnt" selected`, `href="#stand"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the refused decline's page lacks %q", want)
+		}
+	}
+	// A stale version keeps the typed reason and says why.
+	code, page = do(t, gs, "POST", p2+"/status", url.Values{"status": {"abgelehnt"}, "begruendung": {"Bitte über den Bund."}, "version": {fmt.Sprint(second.Version - 1)}})
+	if code != http.StatusConflict || !strings.Contains(page, "Bitte über den Bund.</textarea>") || !strings.Contains(page, "inzwischen gespeichert") {
+		t.Errorf("a stale decline: %d, typed reason kept %v", code, strings.Contains(page, "Bitte über den Bund.</textarea>"))
 	}
 	if code, _ := do(t, gs, "POST", p2+"/status", url.Values{"status": {"abgelehnt"}, "begruendung": {"Zuständig ist der Bund allein."}, "version": {fmt.Sprint(second.Version)}}); code != http.StatusSeeOther {
 		t.Fatalf("decline: %d", code)
