@@ -34,6 +34,27 @@ type checklistData struct {
 	Done, Open int
 	CanEdit    bool
 	Session    model.Session // the IT-PLR session the per-session tasks are for
+	// Refused is a task's form the store or the date check refused (ID
+	// "aufgabe-N"), shown again as typed with the reason.
+	Refused refusedForm
+}
+
+// formID is the anchor of a task's section and form.
+func (row checklistRow) formID() string { return fmt.Sprintf("aufgabe-%d", row.Task.ID) }
+
+// Typed gives what was typed into field of the row's form if it was
+// refused, else def.
+func (d checklistData) Typed(row checklistRow, field, def string) string {
+	return d.Refused.Typed(row.formID(), field, def)
+}
+
+// MarkedDone tells whether the row's form shows "erledigt": as typed if
+// it was refused, else as stored.
+func (d checklistData) MarkedDone(row checklistRow) bool {
+	if d.Refused.ID == row.formID() {
+		return d.Refused.Values.Get("erledigt") == "ja"
+	}
+	return row.Check.Done
 }
 
 // currentSession gives the next IT-PLR session (planned, convened or
@@ -98,13 +119,32 @@ func (s *Server) checklistPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ctx := r.Context()
-	b, err := s.st.BodyByAbbrev(ctx, r.PathValue("abbrev"))
+	b, err := s.st.BodyByAbbrev(r.Context(), r.PathValue("abbrev"))
 	if err != nil || b.Kind != model.BodyFachMK {
 		s.notFound(w, r, "Diese Fachministerkonferenz ist nicht erfasst.")
 		return
 	}
-	d := checklistData{Conference: b}
+	s.renderChecklist(w, r, u, b, http.StatusOK, refusedForm{})
+}
+
+// refuseCheck shows the checklist again after err refused the form of
+// task taskID, as typed with the reason (see refusal); other errors get
+// the error page.
+func (s *Server) refuseCheck(w http.ResponseWriter, r *http.Request, u *model.User, b model.Body, taskID int64, err error) {
+	status, reason, ok := refusal(err)
+	if !ok {
+		s.fail(w, r, err, "Diese Aufgabe gibt es nicht.")
+		return
+	}
+	s.renderChecklist(w, r, u, b, status, refusedForm{ID: fmt.Sprintf("aufgabe-%d", taskID), What: "Die Aufgabe ist nicht gespeichert", Values: r.PostForm, Reason: reason})
+}
+
+// renderChecklist shows the checklist of conference b, with a refused
+// form if there is one.
+func (s *Server) renderChecklist(w http.ResponseWriter, r *http.Request, u *model.User, b model.Body, status int, refused refusedForm) {
+	ctx := r.Context()
+	var err error
+	d := checklistData{Conference: b, Refused: refused}
 	if d.CanEdit, err = s.mayCheck(r, u, b.ID); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -149,7 +189,7 @@ func (s *Server) checklistPage(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Rows = append(d.Rows, row)
 	}
-	s.render(w, r, http.StatusOK, "checklist.html", view{Title: "Aufgaben – " + b.Name, Active: "fachmk", Data: d})
+	s.render(w, r, status, "checklist.html", view{Title: "Aufgaben – " + b.Name, Active: "fachmk", Data: d})
 }
 
 func (s *Server) saveCheck(w http.ResponseWriter, r *http.Request) {
@@ -174,18 +214,18 @@ func (s *Server) saveCheck(w http.ResponseWriter, r *http.Request) {
 	c := model.TaskCheck{TaskID: taskID, ConferenceID: b.ID, Period: r.PostFormValue("zeitraum"), Done: r.PostFormValue("erledigt") == "ja",
 		Note: strings.TrimSpace(r.PostFormValue("notiz")), Document: strings.TrimSpace(r.PostFormValue("dokument")), DoneBy: u.Name, Version: formVersion(r)}
 	if c.DoneOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
-		s.fail(w, r, err, "")
+		s.refuseCheck(w, r, u, b, taskID, err)
 		return
 	}
 	if c.Due, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
-		s.fail(w, r, err, "")
+		s.refuseCheck(w, r, u, b, taskID, err)
 		return
 	}
 	if !c.Done {
 		c.DoneOn = model.Date{}
 	}
 	if err := s.st.SaveTaskCheck(ctx, c, auth.Can(u, auth.ManageSessions, "")); err != nil {
-		s.failKeeping(w, r, err, "Diese Aufgabe gibt es nicht.", c.Note)
+		s.refuseCheck(w, r, u, b, taskID, err)
 		return
 	}
 	back(w, r, fmt.Sprintf("/fachmk/%s/aufgaben#aufgabe-%d", b.Abbrev, taskID), "Die Aufgabe ist gespeichert.")

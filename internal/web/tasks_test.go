@@ -46,6 +46,20 @@ func TestTaskChecklists(t *testing.T) {
 	if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/fachmk/FMK/aufgaben", bad); code != http.StatusBadRequest {
 		t.Errorf("done without a date: %d", code)
 	}
+	// A date the browser's field did not catch: the checklist comes back
+	// with the task's form as typed and the reason (before: an error page
+	// that lost note and document).
+	typo := url.Values{"aufgabe": {fmt.Sprint(present.ID)}, "zeitraum": {"48"}, "erledigt": {"ja"}, "datum": {"2026-13-45"},
+		"notiz": {"Nachgereicht an die Länder"}, "dokument": {"Rundschreiben 7/2026"}, "version": {"1"}}
+	code, page := do(t, hb, "POST", ts.URL+"/fachmk/FMK/aufgaben", typo)
+	if code != http.StatusBadRequest {
+		t.Errorf("an impossible date: %d", code)
+	}
+	for _, want := range []string{"Die Aufgabe ist nicht gespeichert", fmt.Sprintf(`href="#aufgabe-%d"`, present.ID), `value="Nachgereicht an die Länder"`, `value="Rundschreiben 7/2026"`, `value="2026-13-45"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the refused checklist form lacks %q", want)
+		}
+	}
 	if code, _ := do(t, hb, "POST", ts.URL+"/fachmk/GMK/aufgaben", form); code != http.StatusForbidden {
 		t.Errorf("HB keeps the GMK's list: %d", code)
 	}
