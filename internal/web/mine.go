@@ -112,9 +112,20 @@ type myData struct {
 	// Awaiting are the member's registered items that still await the
 	// AL-Runde's recommendation (alrunde.go).
 	Awaiting []store.AwaitingItem
+
+	// FachMK secretariat (myConferencePage): its conference, its newest
+	// requests, how many of all are still open.
+	FachMK        bool
+	OwnConference model.Body
+	Requests      []model.Request
+	OpenRequests  int
 }
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
+	if u := s.user(r); u != nil && !u.Disabled && u.Role == model.RoleFachMK {
+		s.myConferencePage(w, r, u)
+		return
+	}
 	u, ok := s.require(w, r, auth.ViewInternal, "")
 	if !ok {
 		return
@@ -154,6 +165,37 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "mine.html", view{Title: "Mein Bereich", Active: "mein", Data: d})
 }
+
+// myConferencePage is "Mein Bereich" of a FachMK secretariat: its
+// conference (profile, contacts and dates it keeps), its requests to the
+// IT-PLR with their state, the yearly evaluation. It sees nothing internal
+// of the IT-PLR beyond that.
+func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *model.User) {
+	ctx := r.Context()
+	d := myData{User: u, FachMK: true}
+	var err error
+	if d.OwnConference, err = s.st.Body(ctx, u.ConferenceID); err != nil {
+		s.fail(w, r, err, "Ihre Fachministerkonferenz ist nicht erfasst.")
+		return
+	}
+	if d.Requests, err = s.st.Requests(ctx, u.ConferenceID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, q := range d.Requests {
+		if !q.Status.Final() {
+			d.OpenRequests++
+		}
+	}
+	if len(d.Requests) > maxMyRequests {
+		d.Requests = d.Requests[:maxMyRequests]
+	}
+	s.render(w, r, http.StatusOK, "mine.html", view{Title: "Mein Bereich", Active: "mein", Data: d})
+}
+
+// maxMyRequests is how many of its newest requests a FachMK secretariat's
+// "Mein Bereich" lists; the list of requests has them all.
+const maxMyRequests = 10
 
 // myOffice fills the sections of a member office.
 func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error {

@@ -291,3 +291,41 @@ func TestSpokespersonSeesComingItems(t *testing.T) {
 		}
 	}
 }
+
+// TestMyPageOfAFachMKSecretariat: a FachMK's secretariat has a "Mein
+// Bereich" of its own — its conference, its requests with their state,
+// the evaluation — linked from the navigation (before: "Keine
+// Berechtigung", and no link, although the page had a section for it).
+func TestMyPageOfAFachMKSecretariat(t *testing.T) {
+	ts, st := cycleServer(t)
+	fmk := client(t, ts, "fmk")
+	if code, _ := do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"Digitale Steuerbescheide"}}); code != http.StatusSeeOther {
+		t.Fatalf("request: %d", code)
+	}
+	code, page := do(t, fmk, "GET", ts.URL+"/mein-bereich", nil)
+	if code != http.StatusOK {
+		t.Fatalf("/mein-bereich of the FMK's secretariat: %d", code)
+	}
+	for _, want := range []string{`<a href="/mein-bereich" aria-current="page">Mein Bereich</a>`, `href="/fachmk/FMK"`, "Digitale Steuerbescheide", "Eines ist noch offen.", `href="/evaluation"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the FachMK secretariat's page lacks %q", want)
+		}
+	}
+	// Nothing of the IT-PLR's internal work: no other section, no other
+	// conference's requests.
+	amk, err := st.BodyByAbbrev(context.Background(), "AMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, _ := st.Requests(context.Background(), amk.ID)
+	for _, q := range qs {
+		if strings.Contains(page, q.Title) {
+			t.Errorf("the FMK's page shows the AMK's request %q", q.Title)
+		}
+	}
+	for _, never := range []string{`id="h-abstimmungen"`, "Freigabe", `href="/auftraege"`} {
+		if strings.Contains(page, never) {
+			t.Errorf("the FachMK secretariat's page shows %q", never)
+		}
+	}
+}

@@ -296,7 +296,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	v.User = s.user(r)
 	v.Notice = takeNotice(w, r)
 	v.Can = map[string]bool{}
-	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes, auth.ManageOutbox, auth.ViewAudit, auth.ManageAccounts, auth.RegisterDelegation, auth.ManageSite} {
+	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes, auth.ManageOutbox, auth.ViewAudit, auth.ManageAccounts, auth.RegisterDelegation, auth.ManageSite, auth.SubmitRequest} {
 		v.Can[string(a)] = auth.Can(v.User, a, "")
 	}
 	var buf bytes.Buffer
