@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
@@ -133,6 +134,26 @@ type Decision struct {
 	// the answer for one decision, as on its page.
 	BuildsOn    []DecisionLink `json:"bautAuf,omitempty"`
 	ContinuedBy []DecisionLink `json:"fortgefuehrtDurch,omitempty"`
+	// Corrections are the corrections (Berichtigungen) of the decision and
+	// Adopted its text as adopted, both only in the answer for one
+	// corrected decision, as on its page; Title and Points are the text as
+	// last corrected.
+	Corrections []Correction `json:"berichtigungen,omitempty"`
+	Adopted     *AdoptedText `json:"beschlosseneFassung,omitempty"`
+}
+
+// Correction is a correction (Berichtigung) of a decision in the JSON API:
+// its number, time (German time) and reason.
+type Correction struct {
+	Version int    `json:"fassung"`
+	At      string `json:"am"`
+	Reason  string `json:"anlass"`
+}
+
+// AdoptedText is the text of a corrected decision as adopted.
+type AdoptedText struct {
+	Title  string        `json:"titel,omitempty"`
+	Points []model.Point `json:"punkte"`
 }
 
 // DecisionLink is a link between decisions in the JSON API: a source as
@@ -179,19 +200,40 @@ func (a *Server) decisionLinks(ctx context.Context, site string, bodyID int64, d
 }
 
 // publicDecision gives the decision as the public may see it (the
-// publication gate, model.Public.Decision); false if it is not public.
+// publication gate, model.Public.Decision), its text as last corrected;
+// false if it is not public.
 func publicDecision(site string, d model.Decision, session int) (Decision, bool) {
 	d, ok := model.Public.Decision(d)
 	if !ok {
 		return Decision{}, false
 	}
-	pts := d.Points
-	if pts == nil {
-		pts = []model.Point{}
-	}
-	return Decision{Number: d.Label, Kind: d.Kind.Label(), Title: d.Title, Points: pts, Result: d.Result,
+	c := d.Corrected()
+	return Decision{Number: d.Label, Kind: d.Kind.Label(), Title: c.Title, Points: nonNilPoints(c.Points), Result: d.Result,
 		Scope: string(d.Scope), Date: d.AdoptedOn.String(), Session: session, URL: site + "/beschluesse/" + d.Label,
 		SharesYear: d.SharesYear, CountReason: d.CountReason, Bound: d.Bound()}, true
+}
+
+// corrections gives a public decision's corrections and its text as
+// adopted, as its page shows them (nil for an uncorrected decision).
+func corrections(d model.Decision) ([]Correction, *AdoptedText) {
+	d, ok := model.Public.Decision(d)
+	if !ok || len(d.Corrections) == 0 {
+		return nil, nil
+	}
+	out := make([]Correction, len(d.Corrections))
+	for i, c := range d.Corrections {
+		out[i] = Correction{Version: c.Version, At: c.At.In(model.Berlin).Format(time.RFC3339), Reason: c.Reason}
+	}
+	return out, &AdoptedText{Title: d.Title, Points: nonNilPoints(d.Points)}
+}
+
+// nonNilPoints gives points, an empty list for none (the API writes [] and
+// never null).
+func nonNilPoints(p []model.Point) []model.Point {
+	if p == nil {
+		return []model.Point{}
+	}
+	return p
 }
 
 func sessionOf(site string, se model.Session) Session {
@@ -452,6 +494,7 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		number = se.Number
 	}
 	pd, _ := publicDecision(a.Site.Base(r), d, number)
+	pd.Corrections, pd.Adopted = corrections(d)
 	if pd.BuildsOn, pd.ContinuedBy, err = a.decisionLinks(ctx, a.Site.Base(r), council.ID, d); err != nil {
 		a.fail(w, r, err)
 		return

@@ -184,7 +184,7 @@ func (s *Server) registerRequest(w http.ResponseWriter, r *http.Request, pageSiz
 		return council, q, page, false
 	}
 	// The register is public for every visitor.
-	page.Decisions = model.Public.Decisions(page.Decisions)
+	page.Decisions = model.Public.Register(page.Decisions)
 	return council, q, page, true
 }
 
@@ -225,7 +225,7 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 	}
 	if err == nil {
 		// The register is public for every visitor.
-		d.Decisions = model.Public.Decisions(d.Decisions)
+		d.Decisions = model.Public.Register(d.Decisions)
 		ids := make([]int64, 0, len(d.Decisions))
 		for _, dec := range d.Decisions {
 			if dec.SessionID != 0 {
