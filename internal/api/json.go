@@ -193,7 +193,7 @@ func (a *Server) decisionLinks(ctx context.Context, site string, bodyID int64, d
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, c := range model.Public.Decisions(cited) {
+	for _, c := range model.Public.Register(cited) {
 		continuedBy = append(continuedBy, DecisionLink{Number: c.Label, Title: c.Title, URL: site + "/beschluesse/" + c.Label})
 	}
 	return buildsOn, continuedBy, nil

@@ -162,10 +162,11 @@ func (s *Store) RegisterYears(ctx context.Context, bodyID int64) ([]int, error) 
 }
 
 // CitingDecisions gives the published decisions whose agenda item names the
-// decision label as a source (Quelle): the decisions that continue it.
+// decision label as a source (Quelle): the decisions that continue it,
+// each with its newest correction (correctedCols).
 func (s *Store) CitingDecisions(ctx context.Context, bodyID int64, label string) ([]model.Decision, error) {
-	return queryList(ctx, s.rd, scanDecision, "citing decisions",
-		`SELECT `+decisionCols+` FROM decisions d
+	return queryList(ctx, s.rd, scanCorrectedDecision, "citing decisions",
+		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+`
 		 WHERE d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'quelle' AND value = ?)
 		   AND d.body_id = ? AND d.status = ? AND d.seq > 0
 		 ORDER BY d.year, d.seq`, label, bodyID, model.DecisionAdopted)

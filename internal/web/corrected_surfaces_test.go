@@ -17,8 +17,8 @@ import (
 // TestCorrectedDecisionOnEverySurface: a correction (Berichtigung) of a
 // decision showed only on the decision's page. The register list, the
 // start page, the Atom feed (text and updated), the JSON API (list and
-// decision) and OParl (the Paper's name, the AgendaItem's resolutionText)
-// kept the text as adopted, so an open-data client or a feed reader never
+// decision), OParl (the Paper's name, the AgendaItem's resolutionText) and
+// the search kept the text as adopted, so an open-data client or a feed reader never
 // learnt of the correction. Every surface now shows the text as last
 // corrected — through the publication gate, so a marked passage of the
 // correction stays hidden — and the JSON API names the corrections and
@@ -131,7 +131,15 @@ func TestCorrectedDecisionOnEverySurface(t *testing.T) {
 		t.Errorf("OParl AgendaItem resolutionText %q, want the corrected text", text)
 	}
 
+	// The search finds the decision by its corrected text.
+	if _, body := get(t, ts, "/suche?q=Berichtigte+Beschlusspunkt"); !strings.Contains(body, "B-2025/30-IT") {
+		t.Errorf("the search does not find the decision by its corrected text: %.300s", body)
+	}
+
 	// The marked passage of the correction is public nowhere.
+	if _, body := get(t, ts, "/suche?q="+secret); !strings.Contains(body, "Keine Treffer") {
+		t.Errorf("the search finds the marked passage of the correction: %.300s", body)
+	}
 	for _, p := range []string{"/beschluesse", "/", "/beschluesse.atom", "/api/v1/beschluesse", "/api/v1/beschluesse/2025/30", "/beschluesse/B-2025/30-IT"} {
 		if _, body := get(t, ts, p); strings.Contains(body, secret) {
 			t.Errorf("%s shows the marked passage of the correction", p)

@@ -12,6 +12,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -380,7 +381,7 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d.CitedBy = model.Public.Decisions(d.CitedBy)
+	d.CitedBy = model.Public.Register(d.CitedBy)
 	if len(dec.Corrections) > 0 {
 		d.Original, d.Corrected = dec, true
 		d.Decision.Title, d.Decision.Points = dec.Current()
@@ -427,6 +428,8 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	if d.SessionID != 0 {
 		s.changed(r, d.SessionID)
+	} else if err := search.IndexDecision(r.Context(), s.st, d.ID); err != nil {
+		s.log.Error("search index", "decision", d.ID, "err", err)
 	}
 	back(w, r, decisionURL(d.Label), fmt.Sprintf("Berichtigung %d ist gespeichert; die beschlossene Fassung bleibt erhalten.", v))
 }
