@@ -44,6 +44,7 @@ var routes = []route{
 	{"POST", "/api/v1/umlaufverfahren/{id}/stimme", func(a *Server) http.HandlerFunc { return a.apiVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/abstimmung/stimme", func(a *Server) http.HandlerFunc { return a.apiSessionVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
+	{"GET", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegationRead }},
 	{"PUT", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegation }},
 }
 
@@ -721,6 +722,65 @@ type Delegate struct {
 	Function string `json:"funktion,omitempty"`
 	Online   bool   `json:"online"`
 	Deputy   bool   `json:"vertretung"`
+}
+
+// DelegationState is the registered delegation of a member in the JSON
+// API: what the form /sitzungen/{nr}/teilnahme shows, with the version a
+// change names.
+type DelegationState struct {
+	Member     string     `json:"mitglied"`
+	Version    int        `json:"version"`
+	Registered bool       `json:"gemeldet"`
+	Delegates  []Delegate `json:"teilnehmende"`
+	// Open: the member may still register (the session has not begun and
+	// the secretariat has not closed the list; the secretariat corrects
+	// until the minutes are approved).
+	Open bool `json:"offen"`
+}
+
+// apiDelegationRead gives the registered delegation of the token's member
+// for a session (a secretariat token names the member: ?mitglied=HE), as
+// the form shows it: without it a client could not learn the version a
+// change must name, nor what someone else registered after a 409.
+func (a *Server) apiDelegationRead(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return
+	}
+	secretariat := auth.Can(u, auth.ManageSessions, "")
+	member := u.MemberAbbrev
+	if secretariat {
+		member = r.URL.Query().Get("mitglied")
+	}
+	if member == "" || !auth.Can(u, auth.RegisterDelegation, member) || (!secretariat && r.URL.Query().Has("mitglied") && r.URL.Query().Get("mitglied") != member) {
+		apiError(w, http.StatusForbidden, "Die Teilnahme liest jedes Mitglied für sich; die Geschäftsstelle für alle (mit ?mitglied=).")
+		return
+	}
+	se, ok := a.sessionOfPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	if _, err := a.st.Member(ctx, member); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	list, closed, err := a.st.Delegations(ctx, se.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := DelegationState{Member: member, Delegates: []Delegate{}, Open: model.DelegationOpen(se, closed, secretariat) == nil}
+	for _, g := range list {
+		if g.Member != member {
+			continue
+		}
+		out.Version, out.Registered = g.Version, true
+		for _, p := range g.Delegates {
+			out.Delegates = append(out.Delegates, Delegate{Name: p.Name, Function: p.Function, Online: p.Online, Deputy: p.Deputy})
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 // apiDelegation registers who attends a session for the token's member

@@ -467,3 +467,88 @@ func TestJSONDecisionLinks(t *testing.T) {
 		t.Errorf("%s: bautAuf lacks B-2025/13-IT with its address: %+v", next.Number, later.BuildsOn)
 	}
 }
+
+// TestJSONDelegationReadBack: the API took a delegation (PUT) with the
+// version read, but had no way to read it — a member's system that met a
+// 409 (someone changed the registration on the form) could learn neither
+// the new version nor what was registered, only from the HTML page. GET
+// gives the member's registration, its version and whether it may still
+// change it; a secretariat token names the member, a member office reads
+// only its own.
+func TestJSONDelegationReadBack(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	he, _, _ := st.UserLogin(ctx, "hessen")
+	gs, _, _ := st.UserLogin(ctx, "geschaeftsstelle")
+	heToken, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
+	gsToken, _ := auth.NewAPIToken(ctx, st, gs.ID, "FITKO")
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	se, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		Member     string     `json:"mitglied"`
+		Version    int        `json:"version"`
+		Registered bool       `json:"gemeldet"`
+		Delegates  []Delegate `json:"teilnehmende"`
+		Open       bool       `json:"offen"`
+	}
+	call := func(method, path, token, body string, v any) int {
+		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if v != nil && res.StatusCode == 200 {
+			if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return res.StatusCode
+	}
+	var before state
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme", heToken, "", &before); code != 200 || before.Member != "HE" || before.Version != 0 || before.Registered || !before.Open || before.Delegates == nil {
+		t.Fatalf("before a registration: %d %+v", code, before)
+	}
+	// The office on the form registers first; the system's PUT with the
+	// version it read meets 409, reads again and succeeds.
+	if err := st.SaveDelegation(ctx, model.Delegation{SessionID: se, Member: "HE", Delegates: []model.Delegate{{Name: "Dr. Anna Beispiel", Function: "CIO"}}}, false); err != nil {
+		t.Fatal(err)
+	}
+	put := `{"version":%d,"teilnehmende":[{"name":"Ben Vertreter","online":true,"vertretung":true}]}`
+	if code := call("PUT", "/api/v1/sitzungen/49/teilnahme", heToken, fmt.Sprintf(put, before.Version), nil); code != 409 {
+		t.Fatalf("PUT over the form's registration: %d, want 409", code)
+	}
+	var now state
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme", heToken, "", &now); code != 200 || now.Version != 1 || !now.Registered ||
+		len(now.Delegates) != 1 || now.Delegates[0].Name != "Dr. Anna Beispiel" || now.Delegates[0].Function != "CIO" {
+		t.Fatalf("after the form's registration: %d %+v", code, now)
+	}
+	if code := call("PUT", "/api/v1/sitzungen/49/teilnahme", heToken, fmt.Sprintf(put, now.Version), nil); code != 200 {
+		t.Fatalf("PUT with the version read: %d", code)
+	}
+	var gsView state
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme?mitglied=HE", gsToken, "", &gsView); code != 200 || gsView.Version != 2 ||
+		len(gsView.Delegates) != 1 || !gsView.Delegates[0].Deputy || !gsView.Delegates[0].Online {
+		t.Errorf("the secretariat reads Hessen's registration: %d %+v", code, gsView)
+	}
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme?mitglied=BY", heToken, "", nil); code != 403 {
+		t.Errorf("Hessen reads Bayern's registration: %d, want 403", code)
+	}
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme", gsToken, "", nil); code != 403 {
+		t.Errorf("the secretariat without a member: %d, want 403", code)
+	}
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme?mitglied=XX", gsToken, "", nil); code != 404 {
+		t.Errorf("an unknown member: %d, want 404", code)
+	}
+	var past state
+	if code := call("GET", "/api/v1/sitzungen/47/teilnahme", heToken, "", &past); code != 200 || past.Open {
+		t.Errorf("a session held: %d %+v, want offen false", code, past)
+	}
+}

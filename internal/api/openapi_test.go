@@ -145,8 +145,13 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[{"name":"","funktion":"CIO"}]}`, 400},
 		{"PUT", "/api/v1/sitzungen/99/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 404},
 		{"PUT", "/api/v1/sitzungen/47/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 422},
+		{"GET", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", "", "", 401},
+		{"GET", "/api/v1/sitzungen/49/teilnahme?mitglied=BY", "/api/v1/sitzungen/{nr}/teilnahme", heToken, "", 403},
+		{"GET", "/api/v1/sitzungen/99/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, "", 404},
+		{"GET", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, "", 200},
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[{"name":"Dr. Anna Beispiel","funktion":"CIO","online":true},{"name":"Ben Vertreter","vertretung":true}]}`, 200},
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 409},
+		{"GET", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, "", 200},
 	}
 	covered := map[string]bool{}
 	for _, tc := range cases {
