@@ -41,6 +41,7 @@ var routes = []route{
 	{"GET", "/api/v1/auftraege", func(a *Server) http.HandlerFunc { return a.apiFollowUps }},
 	{"GET", "/api/v1/fachmk", func(a *Server) http.HandlerFunc { return a.apiConferences }},
 	{"GET", "/api/v1/sprecher", func(a *Server) http.HandlerFunc { return a.apiSpokespersons }},
+	{"GET", "/api/v1/umlaufverfahren", func(a *Server) http.HandlerFunc { return a.apiProcedures }},
 	{"POST", "/api/v1/umlaufverfahren/{id}/stimme", func(a *Server) http.HandlerFunc { return a.apiVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/abstimmung/stimme", func(a *Server) http.HandlerFunc { return a.apiSessionVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
@@ -613,6 +614,74 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 		return false
 	}
 	return true
+}
+
+// Procedure is a written procedure (Umlaufverfahren) in the JSON API, as
+// its page shows it to a member office: the proposal, the deadline, the
+// state and the vote of the token's member.
+type Procedure struct {
+	ID       int64         `json:"id"`
+	Kind     string        `json:"art"`
+	Title    string        `json:"titel,omitempty"`
+	Points   []model.Point `json:"punkte"`
+	Deadline string        `json:"frist"`
+	Status   string        `json:"status"`
+	Result   string        `json:"ergebnis,omitempty"`
+	Decision string        `json:"beschluss,omitempty"`
+	OwnVote  string        `json:"eigeneStimme,omitempty"`
+	URL      string        `json:"url"`
+	VoteURL  string        `json:"stimmeUrl,omitempty"`
+}
+
+// apiProcedures lists the written procedures, open ones first, for a token
+// of an account that may read them (as /umlaufverfahren): without it a
+// member's system could cast a vote (POST …/stimme) but not learn which
+// procedures wait for one, nor their text. Internal texts carry their
+// confidential passages marked [[…]], as in the forms.
+func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return
+	}
+	if !auth.Can(u, auth.ViewInternal, "") {
+		apiError(w, http.StatusForbidden, "Umlaufverfahren sehen nur Mitglieder, beratende Mitglieder, Sprecher:innen und die Geschäftsstelle.")
+		return
+	}
+	ctx := r.Context()
+	ps, err := a.st.Procedures(ctx)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	site := a.Site.Base(r)
+	out := []Procedure{}
+	for _, p := range ps {
+		d, err := a.st.Decision(ctx, p.DecisionID)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		pts := make([]model.Point, len(d.Points))
+		for i, pt := range d.Points {
+			pts[i] = model.Point{Label: pt.Label, Text: model.TypedMarks(pt.Text)}
+		}
+		o := Procedure{ID: p.ID, Kind: d.Kind.Label(), Title: model.TypedMarks(d.Title), Points: pts,
+			Deadline: p.Deadline.In(model.Berlin).Format(time.RFC3339), Status: string(p.Status), Result: p.Result,
+			URL: fmt.Sprintf("%s/umlaufverfahren/%d", site, p.ID)}
+		if d.Public() {
+			o.Decision = d.Label
+		}
+		for _, v := range p.Votes {
+			if v.Member == u.MemberAbbrev && u.MemberAbbrev != "" {
+				o.OwnVote = string(v.Choice)
+			}
+		}
+		if p.Status == model.ProcedureOpen && auth.Can(u, auth.Vote, u.MemberAbbrev) {
+			o.VoteURL = fmt.Sprintf("%s/api/v1/umlaufverfahren/%d/stimme", site, p.ID)
+		}
+		out = append(out, o)
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {

@@ -552,3 +552,87 @@ func TestJSONDelegationReadBack(t *testing.T) {
 		t.Errorf("a session held: %d %+v, want offen false", code, past)
 	}
 }
+
+// TestJSONProcedures: a member's system could cast its vote in a written
+// procedure (POST /api/v1/umlaufverfahren/{id}/stimme) but not learn which
+// procedures wait for it, nor their text and deadline, except from the
+// HTML page. GET /api/v1/umlaufverfahren lists them as /umlaufverfahren
+// does, with the token's member's vote and where to send it; confidential
+// passages are marked [[…]] as in the forms; a FachMK secretariat, which
+// may not see them on the site, is refused.
+func TestJSONProcedures(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	token := func(name string) string {
+		u, _, err := st.UserLogin(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok, err := auth.NewAPIToken(ctx, st, u.ID, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tok
+	}
+	heToken, dltToken, fmkToken := token("hessen"), token("dlt"), token("fmk-geschaeftsstelle")
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	deadline := time.Date(2031, 3, 2, 12, 0, 0, 0, model.Berlin)
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Umlauf zur Cloud-Strategie", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt " + model.Redact("den Kostenrahmen") + "."}},
+		Applicants: []string{"Bund"}}, Deadline: deadline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := func(tok string) ([]Procedure, int) {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/umlaufverfahren", nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var out []Procedure
+		if res.StatusCode == 200 {
+			if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return out, res.StatusCode
+	}
+	ps, code := list(heToken)
+	if code != 200 || len(ps) == 0 {
+		t.Fatalf("Hessen's list: %d %+v", code, ps)
+	}
+	p := ps[0]
+	if p.ID != pid || p.Title != "Umlauf zur Cloud-Strategie" || p.Status != "offen" || p.Deadline != "2031-03-02T12:00:00+01:00" ||
+		len(p.Points) != 1 || p.Points[0].Text != "Der IT-Planungsrat beschließt [[den Kostenrahmen]]." || p.OwnVote != "" || p.VoteURL == "" {
+		t.Fatalf("the open procedure: %+v", p)
+	}
+	u, _ := url.Parse(p.VoteURL)
+	req, _ := http.NewRequest("POST", ts.URL+u.Path, strings.NewReader(`{"stimme":"nein"}`))
+	req.Header.Set("Authorization", "Bearer "+heToken)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("vote at stimmeUrl %s: %d", p.VoteURL, res.StatusCode)
+	}
+	if ps, _ = list(heToken); ps[0].OwnVote != "nein" {
+		t.Errorf("after the vote: eigeneStimme %q, want nein", ps[0].OwnVote)
+	}
+	// An advisory member reads them (as on the site) but has no vote.
+	if ps, code = list(dltToken); code != 200 || len(ps) == 0 || ps[0].VoteURL != "" || ps[0].OwnVote != "" {
+		t.Errorf("the DLT's list: %d %+v", code, ps)
+	}
+	if _, code = list(fmkToken); code != 403 {
+		t.Errorf("a FachMK secretariat: %d, want 403", code)
+	}
+	if _, code = list(""); code != 401 {
+		t.Errorf("without a token: %d, want 401", code)
+	}
+}
