@@ -607,6 +607,21 @@ func (a *Server) tokenUser(w http.ResponseWriter, r *http.Request) (*model.User,
 	return u, true
 }
 
+// tokenUserMay gives the account of the request's API token if it may do
+// action (for no particular member); otherwise it answers 401 or 403 with
+// the German reason why.
+func (a *Server) tokenUserMay(w http.ResponseWriter, r *http.Request, action auth.Action, why string) (*model.User, bool) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return nil, false
+	}
+	if !auth.Can(u, action, "") {
+		apiError(w, http.StatusForbidden, why)
+		return nil, false
+	}
+	return u, true
+}
+
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
@@ -639,12 +654,8 @@ type Procedure struct {
 // procedures wait for one, nor their text. Internal texts carry their
 // confidential passages marked [[…]], as in the forms.
 func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.tokenUser(w, r)
+	u, ok := a.tokenUserMay(w, r, auth.ViewInternal, "Umlaufverfahren sehen nur Mitglieder, beratende Mitglieder, Sprecher:innen und die Geschäftsstelle.")
 	if !ok {
-		return
-	}
-	if !auth.Can(u, auth.ViewInternal, "") {
-		apiError(w, http.StatusForbidden, "Umlaufverfahren sehen nur Mitglieder, beratende Mitglieder, Sprecher:innen und die Geschäftsstelle.")
 		return
 	}
 	ctx := r.Context()
@@ -730,12 +741,8 @@ func (a *Server) apiSessionVote(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.tokenUser(w, r)
+	u, ok := a.tokenUserMay(w, r, auth.CommentMinutes, "Kommentare zum Protokoll schreiben nur die Mitglieder, die beratenden Mitglieder und die Geschäftsstelle.")
 	if !ok {
-		return
-	}
-	if !auth.Can(u, auth.CommentMinutes, "") {
-		apiError(w, http.StatusForbidden, "Kommentare zum Protokoll schreiben nur die Mitglieder, die beratenden Mitglieder und die Geschäftsstelle.")
 		return
 	}
 	var in struct {
@@ -807,6 +814,20 @@ type DelegationState struct {
 	Open bool `json:"offen"`
 }
 
+// delegationMember gives the member whose delegation a token's account
+// reads or registers: the secretariat names it (asked), a member office
+// acts for its own member and may name only that one. ok is false if the
+// account may not.
+func delegationMember(u *model.User, asked string) (member string, secretariat, ok bool) {
+	secretariat = auth.Can(u, auth.ManageSessions, "")
+	member = u.MemberAbbrev
+	if secretariat {
+		member = asked
+	}
+	ok = member != "" && auth.Can(u, auth.RegisterDelegation, member) && (secretariat || asked == "" || asked == member)
+	return member, secretariat, ok
+}
+
 // apiDelegationRead gives the registered delegation of the token's member
 // for a session (a secretariat token names the member: ?mitglied=HE), as
 // the form shows it: without it a client could not learn the version a
@@ -816,12 +837,8 @@ func (a *Server) apiDelegationRead(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	secretariat := auth.Can(u, auth.ManageSessions, "")
-	member := u.MemberAbbrev
-	if secretariat {
-		member = r.URL.Query().Get("mitglied")
-	}
-	if member == "" || !auth.Can(u, auth.RegisterDelegation, member) || (!secretariat && r.URL.Query().Has("mitglied") && r.URL.Query().Get("mitglied") != member) {
+	member, secretariat, ok := delegationMember(u, r.URL.Query().Get("mitglied"))
+	if !ok {
 		apiError(w, http.StatusForbidden, "Die Teilnahme liest jedes Mitglied für sich; die Geschäftsstelle für alle (mit ?mitglied=).")
 		return
 	}
@@ -870,12 +887,8 @@ func (a *Server) apiDelegation(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	secretariat := auth.Can(u, auth.ManageSessions, "")
-	member := u.MemberAbbrev
-	if secretariat {
-		member = in.Member
-	}
-	if member == "" || !auth.Can(u, auth.RegisterDelegation, member) || (!secretariat && in.Member != "" && in.Member != member) {
+	member, secretariat, ok := delegationMember(u, in.Member)
+	if !ok {
 		apiError(w, http.StatusForbidden, "Die Teilnahme meldet jedes Mitglied für sich; die Geschäftsstelle für alle (mit \"mitglied\").")
 		return
 	}
