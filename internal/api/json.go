@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
@@ -40,9 +41,11 @@ var routes = []route{
 	{"GET", "/api/v1/auftraege", func(a *Server) http.HandlerFunc { return a.apiFollowUps }},
 	{"GET", "/api/v1/fachmk", func(a *Server) http.HandlerFunc { return a.apiConferences }},
 	{"GET", "/api/v1/sprecher", func(a *Server) http.HandlerFunc { return a.apiSpokespersons }},
+	{"GET", "/api/v1/umlaufverfahren", func(a *Server) http.HandlerFunc { return a.apiProcedures }},
 	{"POST", "/api/v1/umlaufverfahren/{id}/stimme", func(a *Server) http.HandlerFunc { return a.apiVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/abstimmung/stimme", func(a *Server) http.HandlerFunc { return a.apiSessionVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
+	{"GET", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegationRead }},
 	{"PUT", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegation }},
 }
 
@@ -133,6 +136,26 @@ type Decision struct {
 	// the answer for one decision, as on its page.
 	BuildsOn    []DecisionLink `json:"bautAuf,omitempty"`
 	ContinuedBy []DecisionLink `json:"fortgefuehrtDurch,omitempty"`
+	// Corrections are the corrections (Berichtigungen) of the decision and
+	// Adopted its text as adopted, both only in the answer for one
+	// corrected decision, as on its page; Title and Points are the text as
+	// last corrected.
+	Corrections []Correction `json:"berichtigungen,omitempty"`
+	Adopted     *AdoptedText `json:"beschlosseneFassung,omitempty"`
+}
+
+// Correction is a correction (Berichtigung) of a decision in the JSON API:
+// its number, time (German time) and reason.
+type Correction struct {
+	Version int    `json:"fassung"`
+	At      string `json:"am"`
+	Reason  string `json:"anlass"`
+}
+
+// AdoptedText is the text of a corrected decision as adopted.
+type AdoptedText struct {
+	Title  string        `json:"titel,omitempty"`
+	Points []model.Point `json:"punkte"`
 }
 
 // DecisionLink is a link between decisions in the JSON API: a source as
@@ -172,26 +195,47 @@ func (a *Server) decisionLinks(ctx context.Context, site string, bodyID int64, d
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, c := range model.Public.Decisions(cited) {
+	for _, c := range model.Public.Register(cited) {
 		continuedBy = append(continuedBy, DecisionLink{Number: c.Label, Title: c.Title, URL: site + "/beschluesse/" + c.Label})
 	}
 	return buildsOn, continuedBy, nil
 }
 
 // publicDecision gives the decision as the public may see it (the
-// publication gate, model.Public.Decision); false if it is not public.
+// publication gate, model.Public.Decision), its text as last corrected;
+// false if it is not public.
 func publicDecision(site string, d model.Decision, session int) (Decision, bool) {
 	d, ok := model.Public.Decision(d)
 	if !ok {
 		return Decision{}, false
 	}
-	pts := d.Points
-	if pts == nil {
-		pts = []model.Point{}
-	}
-	return Decision{Number: d.Label, Kind: d.Kind.Label(), Title: d.Title, Points: pts, Result: d.Result,
+	c := d.Corrected()
+	return Decision{Number: d.Label, Kind: d.Kind.Label(), Title: c.Title, Points: nonNilPoints(c.Points), Result: d.Result,
 		Scope: string(d.Scope), Date: d.AdoptedOn.String(), Session: session, URL: site + "/beschluesse/" + d.Label,
 		SharesYear: d.SharesYear, CountReason: d.CountReason, Bound: d.Bound()}, true
+}
+
+// corrections gives a public decision's corrections and its text as
+// adopted, as its page shows them (nil for an uncorrected decision).
+func corrections(d model.Decision) ([]Correction, *AdoptedText) {
+	d, ok := model.Public.Decision(d)
+	if !ok || len(d.Corrections) == 0 {
+		return nil, nil
+	}
+	out := make([]Correction, len(d.Corrections))
+	for i, c := range d.Corrections {
+		out[i] = Correction{Version: c.Version, At: c.At.In(model.Berlin).Format(time.RFC3339), Reason: c.Reason}
+	}
+	return out, &AdoptedText{Title: d.Title, Points: nonNilPoints(d.Points)}
+}
+
+// nonNilPoints gives points, an empty list for none (the API writes [] and
+// never null).
+func nonNilPoints(p []model.Point) []model.Point {
+	if p == nil {
+		return []model.Point{}
+	}
+	return p
 }
 
 func sessionOf(site string, se model.Session) Session {
@@ -452,6 +496,7 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		number = se.Number
 	}
 	pd, _ := publicDecision(a.Site.Base(r), d, number)
+	pd.Corrections, pd.Adopted = corrections(d)
 	if pd.BuildsOn, pd.ContinuedBy, err = a.decisionLinks(ctx, a.Site.Base(r), council.ID, d); err != nil {
 		a.fail(w, r, err)
 		return
@@ -562,6 +607,21 @@ func (a *Server) tokenUser(w http.ResponseWriter, r *http.Request) (*model.User,
 	return u, true
 }
 
+// tokenUserMay gives the account of the request's API token if it may do
+// action (for no particular member); otherwise it answers 401 or 403 with
+// the German reason why.
+func (a *Server) tokenUserMay(w http.ResponseWriter, r *http.Request, action auth.Action, why string) (*model.User, bool) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return nil, false
+	}
+	if !auth.Can(u, action, "") {
+		apiError(w, http.StatusForbidden, why)
+		return nil, false
+	}
+	return u, true
+}
+
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
@@ -569,6 +629,70 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 		return false
 	}
 	return true
+}
+
+// Procedure is a written procedure (Umlaufverfahren) in the JSON API, as
+// its page shows it to a member office: the proposal, the deadline, the
+// state and the vote of the token's member.
+type Procedure struct {
+	ID       int64         `json:"id"`
+	Kind     string        `json:"art"`
+	Title    string        `json:"titel,omitempty"`
+	Points   []model.Point `json:"punkte"`
+	Deadline string        `json:"frist"`
+	Status   string        `json:"status"`
+	Result   string        `json:"ergebnis,omitempty"`
+	Decision string        `json:"beschluss,omitempty"`
+	OwnVote  string        `json:"eigeneStimme,omitempty"`
+	URL      string        `json:"url"`
+	VoteURL  string        `json:"stimmeUrl,omitempty"`
+}
+
+// apiProcedures lists the written procedures, open ones first, for a token
+// of an account that may read them (as /umlaufverfahren): without it a
+// member's system could cast a vote (POST …/stimme) but not learn which
+// procedures wait for one, nor their text. Internal texts carry their
+// confidential passages marked [[…]], as in the forms.
+func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.tokenUserMay(w, r, auth.ViewInternal, "Umlaufverfahren sehen nur Mitglieder, beratende Mitglieder, Sprecher:innen und die Geschäftsstelle.")
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	ps, err := a.st.Procedures(ctx)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	site := a.Site.Base(r)
+	out := []Procedure{}
+	for _, p := range ps {
+		d, err := a.st.Decision(ctx, p.DecisionID)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		pts := make([]model.Point, len(d.Points))
+		for i, pt := range d.Points {
+			pts[i] = model.Point{Label: pt.Label, Text: model.TypedMarks(pt.Text)}
+		}
+		o := Procedure{ID: p.ID, Kind: d.Kind.Label(), Title: model.TypedMarks(d.Title), Points: pts,
+			Deadline: p.Deadline.In(model.Berlin).Format(time.RFC3339), Status: string(p.Status), Result: p.Result,
+			URL: fmt.Sprintf("%s/umlaufverfahren/%d", site, p.ID)}
+		if d.Public() {
+			o.Decision = d.Label
+		}
+		for _, v := range p.Votes {
+			if v.Member == u.MemberAbbrev && u.MemberAbbrev != "" {
+				o.OwnVote = string(v.Choice)
+			}
+		}
+		if p.Status == model.ProcedureOpen && auth.Can(u, auth.Vote, u.MemberAbbrev) {
+			o.VoteURL = fmt.Sprintf("%s/api/v1/umlaufverfahren/%d/stimme", site, p.ID)
+		}
+		out = append(out, o)
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
@@ -617,12 +741,8 @@ func (a *Server) apiSessionVote(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
-	u, ok := a.tokenUser(w, r)
+	u, ok := a.tokenUserMay(w, r, auth.CommentMinutes, "Kommentare zum Protokoll schreiben nur die Mitglieder, die beratenden Mitglieder und die Geschäftsstelle.")
 	if !ok {
-		return
-	}
-	if !auth.Can(u, auth.CommentMinutes, "") {
-		apiError(w, http.StatusForbidden, "Kommentare zum Protokoll schreiben nur die Mitglieder, die beratenden Mitglieder und die Geschäftsstelle.")
 		return
 	}
 	var in struct {
@@ -680,6 +800,75 @@ type Delegate struct {
 	Deputy   bool   `json:"vertretung"`
 }
 
+// DelegationState is the registered delegation of a member in the JSON
+// API: what the form /sitzungen/{nr}/teilnahme shows, with the version a
+// change names.
+type DelegationState struct {
+	Member     string     `json:"mitglied"`
+	Version    int        `json:"version"`
+	Registered bool       `json:"gemeldet"`
+	Delegates  []Delegate `json:"teilnehmende"`
+	// Open: the member may still register (the session has not begun and
+	// the secretariat has not closed the list; the secretariat corrects
+	// until the minutes are approved).
+	Open bool `json:"offen"`
+}
+
+// delegationMember gives the member whose delegation a token's account
+// reads or registers: the secretariat names it (asked), a member office
+// acts for its own member and may name only that one. ok is false if the
+// account may not.
+func delegationMember(u *model.User, asked string) (member string, secretariat, ok bool) {
+	secretariat = auth.Can(u, auth.ManageSessions, "")
+	member = u.MemberAbbrev
+	if secretariat {
+		member = asked
+	}
+	ok = member != "" && auth.Can(u, auth.RegisterDelegation, member) && (secretariat || asked == "" || asked == member)
+	return member, secretariat, ok
+}
+
+// apiDelegationRead gives the registered delegation of the token's member
+// for a session (a secretariat token names the member: ?mitglied=HE), as
+// the form shows it: without it a client could not learn the version a
+// change must name, nor what someone else registered after a 409.
+func (a *Server) apiDelegationRead(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return
+	}
+	member, secretariat, ok := delegationMember(u, r.URL.Query().Get("mitglied"))
+	if !ok {
+		apiError(w, http.StatusForbidden, "Die Teilnahme liest jedes Mitglied für sich; die Geschäftsstelle für alle (mit ?mitglied=).")
+		return
+	}
+	se, ok := a.sessionOfPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	if _, err := a.st.Member(ctx, member); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	list, closed, err := a.st.Delegations(ctx, se.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := DelegationState{Member: member, Delegates: []Delegate{}, Open: model.DelegationOpen(se, closed, secretariat) == nil}
+	for _, g := range list {
+		if g.Member != member {
+			continue
+		}
+		out.Version, out.Registered = g.Version, true
+		for _, p := range g.Delegates {
+			out.Delegates = append(out.Delegates, Delegate{Name: p.Name, Function: p.Function, Online: p.Online, Deputy: p.Deputy})
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
 // apiDelegation registers who attends a session for the token's member
 // (Teilnahmemeldung), as the form /sitzungen/{nr}/teilnahme does: the
 // whole delegation replaces the registered one; "version" is the version
@@ -698,12 +887,8 @@ func (a *Server) apiDelegation(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	secretariat := auth.Can(u, auth.ManageSessions, "")
-	member := u.MemberAbbrev
-	if secretariat {
-		member = in.Member
-	}
-	if member == "" || !auth.Can(u, auth.RegisterDelegation, member) || (!secretariat && in.Member != "" && in.Member != member) {
+	member, secretariat, ok := delegationMember(u, in.Member)
+	if !ok {
 		apiError(w, http.StatusForbidden, "Die Teilnahme meldet jedes Mitglied für sich; die Geschäftsstelle für alle (mit \"mitglied\").")
 		return
 	}

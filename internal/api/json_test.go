@@ -467,3 +467,172 @@ func TestJSONDecisionLinks(t *testing.T) {
 		t.Errorf("%s: bautAuf lacks B-2025/13-IT with its address: %+v", next.Number, later.BuildsOn)
 	}
 }
+
+// TestJSONDelegationReadBack: the API took a delegation (PUT) with the
+// version read, but had no way to read it — a member's system that met a
+// 409 (someone changed the registration on the form) could learn neither
+// the new version nor what was registered, only from the HTML page. GET
+// gives the member's registration, its version and whether it may still
+// change it; a secretariat token names the member, a member office reads
+// only its own.
+func TestJSONDelegationReadBack(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	he, _, _ := st.UserLogin(ctx, "hessen")
+	gs, _, _ := st.UserLogin(ctx, "geschaeftsstelle")
+	heToken, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
+	gsToken, _ := auth.NewAPIToken(ctx, st, gs.ID, "FITKO")
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	se, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		Member     string     `json:"mitglied"`
+		Version    int        `json:"version"`
+		Registered bool       `json:"gemeldet"`
+		Delegates  []Delegate `json:"teilnehmende"`
+		Open       bool       `json:"offen"`
+	}
+	call := func(method, path, token, body string, v any) int {
+		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if v != nil && res.StatusCode == 200 {
+			if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return res.StatusCode
+	}
+	var before state
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme", heToken, "", &before); code != 200 || before.Member != "HE" || before.Version != 0 || before.Registered || !before.Open || before.Delegates == nil {
+		t.Fatalf("before a registration: %d %+v", code, before)
+	}
+	// The office on the form registers first; the system's PUT with the
+	// version it read meets 409, reads again and succeeds.
+	if err := st.SaveDelegation(ctx, model.Delegation{SessionID: se, Member: "HE", Delegates: []model.Delegate{{Name: "Dr. Anna Beispiel", Function: "CIO"}}}, false); err != nil {
+		t.Fatal(err)
+	}
+	put := `{"version":%d,"teilnehmende":[{"name":"Ben Vertreter","online":true,"vertretung":true}]}`
+	if code := call("PUT", "/api/v1/sitzungen/49/teilnahme", heToken, fmt.Sprintf(put, before.Version), nil); code != 409 {
+		t.Fatalf("PUT over the form's registration: %d, want 409", code)
+	}
+	var now state
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme", heToken, "", &now); code != 200 || now.Version != 1 || !now.Registered ||
+		len(now.Delegates) != 1 || now.Delegates[0].Name != "Dr. Anna Beispiel" || now.Delegates[0].Function != "CIO" {
+		t.Fatalf("after the form's registration: %d %+v", code, now)
+	}
+	if code := call("PUT", "/api/v1/sitzungen/49/teilnahme", heToken, fmt.Sprintf(put, now.Version), nil); code != 200 {
+		t.Fatalf("PUT with the version read: %d", code)
+	}
+	var gsView state
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme?mitglied=HE", gsToken, "", &gsView); code != 200 || gsView.Version != 2 ||
+		len(gsView.Delegates) != 1 || !gsView.Delegates[0].Deputy || !gsView.Delegates[0].Online {
+		t.Errorf("the secretariat reads Hessen's registration: %d %+v", code, gsView)
+	}
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme?mitglied=BY", heToken, "", nil); code != 403 {
+		t.Errorf("Hessen reads Bayern's registration: %d, want 403", code)
+	}
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme", gsToken, "", nil); code != 403 {
+		t.Errorf("the secretariat without a member: %d, want 403", code)
+	}
+	if code := call("GET", "/api/v1/sitzungen/49/teilnahme?mitglied=XX", gsToken, "", nil); code != 404 {
+		t.Errorf("an unknown member: %d, want 404", code)
+	}
+	var past state
+	if code := call("GET", "/api/v1/sitzungen/47/teilnahme", heToken, "", &past); code != 200 || past.Open {
+		t.Errorf("a session held: %d %+v, want offen false", code, past)
+	}
+}
+
+// TestJSONProcedures: a member's system could cast its vote in a written
+// procedure (POST /api/v1/umlaufverfahren/{id}/stimme) but not learn which
+// procedures wait for it, nor their text and deadline, except from the
+// HTML page. GET /api/v1/umlaufverfahren lists them as /umlaufverfahren
+// does, with the token's member's vote and where to send it; confidential
+// passages are marked [[…]] as in the forms; a FachMK secretariat, which
+// may not see them on the site, is refused.
+func TestJSONProcedures(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	token := func(name string) string {
+		u, _, err := st.UserLogin(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok, err := auth.NewAPIToken(ctx, st, u.ID, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tok
+	}
+	heToken, dltToken, fmkToken := token("hessen"), token("dlt"), token("fmk-geschaeftsstelle")
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	deadline := time.Date(2031, 3, 2, 12, 0, 0, 0, model.Berlin)
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Umlauf zur Cloud-Strategie", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt " + model.Redact("den Kostenrahmen") + "."}},
+		Applicants: []string{"Bund"}}, Deadline: deadline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := func(tok string) ([]Procedure, int) {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/umlaufverfahren", nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var out []Procedure
+		if res.StatusCode == 200 {
+			if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return out, res.StatusCode
+	}
+	ps, code := list(heToken)
+	if code != 200 || len(ps) == 0 {
+		t.Fatalf("Hessen's list: %d %+v", code, ps)
+	}
+	p := ps[0]
+	if p.ID != pid || p.Title != "Umlauf zur Cloud-Strategie" || p.Status != "offen" || p.Deadline != "2031-03-02T12:00:00+01:00" ||
+		len(p.Points) != 1 || p.Points[0].Text != "Der IT-Planungsrat beschließt [[den Kostenrahmen]]." || p.OwnVote != "" || p.VoteURL == "" {
+		t.Fatalf("the open procedure: %+v", p)
+	}
+	u, _ := url.Parse(p.VoteURL)
+	req, _ := http.NewRequest("POST", ts.URL+u.Path, strings.NewReader(`{"stimme":"nein"}`))
+	req.Header.Set("Authorization", "Bearer "+heToken)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("vote at stimmeUrl %s: %d", p.VoteURL, res.StatusCode)
+	}
+	if ps, _ = list(heToken); ps[0].OwnVote != "nein" {
+		t.Errorf("after the vote: eigeneStimme %q, want nein", ps[0].OwnVote)
+	}
+	// An advisory member reads them (as on the site) but has no vote.
+	if ps, code = list(dltToken); code != 200 || len(ps) == 0 || ps[0].VoteURL != "" || ps[0].OwnVote != "" {
+		t.Errorf("the DLT's list: %d %+v", code, ps)
+	}
+	if _, code = list(fmkToken); code != 403 {
+		t.Errorf("a FachMK secretariat: %d, want 403", code)
+	}
+	if _, code = list(""); code != 401 {
+		t.Errorf("without a token: %d, want 401", code)
+	}
+}

@@ -122,6 +122,8 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"GET", "/api/v1/auftraege?nach=x", "/api/v1/auftraege", "", "", 400},
 		{"GET", "/api/v1/fachmk", "/api/v1/fachmk", "", "", 200},
 		{"GET", "/api/v1/sprecher", "/api/v1/sprecher", "", "", 200},
+		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", "", "", 401},
+		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", heToken, "", 200},
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", "", `{"stimme":"ja"}`, 401},
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", "grm_falsch", `{"stimme":"ja"}`, 401},
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", dltToken, `{"stimme":"ja"}`, 403},
@@ -129,6 +131,7 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", heToken, `kein json`, 400},
 		{"POST", "/api/v1/umlaufverfahren/99999/stimme", "/api/v1/umlaufverfahren/{id}/stimme", heToken, `{"stimme":"ja"}`, 404},
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", heToken, `{"stimme":"ja"}`, 200},
+		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", dltToken, "", 200},
 		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", "", `{"stimme":"ja"}`, 401},
 		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", dltToken, `{"stimme":"ja"}`, 403},
 		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"vielleicht"}`, 400},
@@ -145,8 +148,13 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[{"name":"","funktion":"CIO"}]}`, 400},
 		{"PUT", "/api/v1/sitzungen/99/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 404},
 		{"PUT", "/api/v1/sitzungen/47/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 422},
+		{"GET", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", "", "", 401},
+		{"GET", "/api/v1/sitzungen/49/teilnahme?mitglied=BY", "/api/v1/sitzungen/{nr}/teilnahme", heToken, "", 403},
+		{"GET", "/api/v1/sitzungen/99/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, "", 404},
+		{"GET", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, "", 200},
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[{"name":"Dr. Anna Beispiel","funktion":"CIO","online":true},{"name":"Ben Vertreter","vertretung":true}]}`, 200},
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 409},
+		{"GET", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, "", 200},
 	}
 	covered := map[string]bool{}
 	for _, tc := range cases {

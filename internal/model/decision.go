@@ -257,6 +257,14 @@ func (d Decision) Current() (string, []Point) {
 	return d.Title, d.Points
 }
 
+// Corrected gives the decision with its text as last corrected (Current)
+// as its title and points: how the register, its feed and the APIs show
+// a decision. The decision's page shows the adopted text beside it.
+func (d Decision) Corrected() Decision {
+	d.Title, d.Points = d.Current()
+	return d
+}
+
 // DecisionCorrection is a correction (Berichtigung) of an adopted decision:
 // a new version of its title and points with the reason. The decision as
 // adopted is kept unchanged; its number, result and votes are never

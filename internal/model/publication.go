@@ -238,6 +238,17 @@ func (a Audience) Decision(d Decision) (Decision, bool) {
 	return d, true
 }
 
+// Register gives the decisions the audience may see, as it may see them
+// and with their text as last corrected (Decision.Corrected), in the given
+// order: the decisions of a register list, its feed and the APIs.
+func (a Audience) Register(ds []Decision) []Decision {
+	out := a.Decisions(ds)
+	for i := range out {
+		out[i] = out[i].Corrected()
+	}
+	return out
+}
+
 // Decisions gives the decisions the audience may see, as it may see them,
 // in the given order.
 func (a Audience) Decisions(ds []Decision) []Decision {

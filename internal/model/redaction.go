@@ -290,6 +290,13 @@ func markContext(s string, at int) string {
 	return strings.NewReplacer(RedactOpen, TypedOpen, RedactClose, TypedClose).Replace(ctx)
 }
 
+// TypedMarks gives s with its redaction marks in the typed form of form
+// fields, [[vertraulich]]: how a text is edited and how the JSON API gives
+// internal texts.
+func TypedMarks(s string) string {
+	return strings.NewReplacer(RedactOpen, TypedOpen, RedactClose, TypedClose).Replace(s)
+}
+
 // InternalText returns s with the redaction marks removed, for the internal
 // version of the minutes.
 func InternalText(s string) string {

@@ -452,7 +452,7 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 			case !model.Public.SeesRow(r.Confidential):
 				continue // its content is not public
 			case r.Decision != nil:
-				d := r.Decision
+				d := r.Decision.Corrected() // found by its text as last corrected, as its page shows it
 				if !d.Public() || d.Label == "" {
 					continue // only numbered decisions have a page
 				}
@@ -498,6 +498,7 @@ func decisionDocs(ctx context.Context, st *store.Store, id int64) (store.SearchS
 	}
 	var docs []store.SearchDoc
 	if d, public := model.Public.Decision(d); public && d.Label != "" {
+		d = d.Corrected() // found by its text as last corrected, as its page shows it
 		var pts []string
 		for _, p := range d.Points {
 			pts = append(pts, strings.TrimSpace(p.Label+" "+p.Text))

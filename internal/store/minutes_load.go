@@ -57,8 +57,11 @@ func (s *Store) SessionRows(ctx context.Context, sessionID int64) (SessionRows, 
 		return out, err
 	}
 	out.FollowUps = byItem(fs, func(f model.FollowUp) int64 { return f.ItemID })
-	ds, err := queryList(ctx, s.rd, scanDecision, "session decisions",
-		`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id IN (`+itemsOfSession+`) ORDER BY d.item_id, d.position, d.id`, sessionID)
+	// Each decision carries its newest correction (correctedCols): the
+	// minutes show the text as adopted, the search index of the session
+	// the text as last corrected.
+	ds, err := queryList(ctx, s.rd, scanCorrectedDecision, "session decisions",
+		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+` WHERE d.item_id IN (`+itemsOfSession+`) ORDER BY d.item_id, d.position, d.id`, sessionID)
 	if err != nil {
 		return out, err
 	}

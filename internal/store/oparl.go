@@ -389,7 +389,7 @@ func (y *oparlSync) item(id int64) (*model.AgendaItem, error) {
 }
 
 func (y *oparlSync) decision(id int64) (*model.Decision, error) {
-	return load(y, y.decisions, id, scanDecision, "oparl decision", `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`)
+	return load(y, y.decisions, id, scanCorrectedDecision, "oparl decision", `SELECT `+correctedCols+` FROM decisions d`+newestCorrection+` WHERE d.id = ?`)
 }
 
 func (y *oparlSync) body(id int64) (*model.Body, error) {
@@ -1139,10 +1139,10 @@ func (y *oparlSync) sectionName(id int64) (string, error) {
 }
 
 // publicDecision gives a decision as the publication gate shows it to the
-// public (callers checked paperPublic).
+// public, its text as last corrected (callers checked paperPublic).
 func publicDecision(d model.Decision) model.Decision {
 	p, _ := model.Public.Decision(d)
-	return p
+	return p.Corrected()
 }
 
 // WriteOption is an option of a write operation of the store that takes

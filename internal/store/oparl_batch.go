@@ -74,8 +74,8 @@ func (y *oparlSync) preloadItems(ids []int64) error {
 }
 
 func (y *oparlSync) preloadDecisions(ids []int64) error {
-	return preload(y, y.decisions, ids, scanDecision, func(d model.Decision) int64 { return d.ID }, "oparl decisions",
-		`SELECT `+decisionCols+` FROM decisions d WHERE d.id IN `)
+	return preload(y, y.decisions, ids, scanCorrectedDecision, func(d model.Decision) int64 { return d.ID }, "oparl decisions",
+		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+` WHERE d.id IN `)
 }
 
 // preloadItemDecisions reads the decisions of items (ordered by position

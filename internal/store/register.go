@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -27,6 +29,9 @@ type RegisterFilter struct {
 }
 
 // RegisterPage is one page of the register and the number of all matches.
+// Each decision carries only its newest correction (Berichtigung), if it
+// has any: what model.Decision.Current needs to give the text as last
+// corrected, which every surface of the register shows.
 type RegisterPage struct {
 	Decisions []model.Decision
 	Total     int
@@ -47,8 +52,8 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 	if limit <= 0 {
 		limit = noLimit
 	}
-	p.Decisions, err = queryList(ctx, s.rd, scanDecision, "register",
-		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
+	p.Decisions, err = queryList(ctx, s.rd, scanCorrectedDecision, "register",
+		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
 		append(w.args, limit, f.Offset)...)
 	if err != nil {
 		return p, err
@@ -63,6 +68,37 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 		}
 	}
 	return p, nil
+}
+
+// correctedCols are the columns of a decision as the public surfaces read
+// it (the register, its feed, the APIs, OParl): the decision's and those of
+// its newest correction (NULL without one), joined by newestCorrection.
+// They show a decision as last corrected, as its page does; reading the
+// correction in the same statement keeps a page at the statements it took
+// before.
+const correctedCols = decisionCols + `, dc.version, dc.title, dc.points, dc.created_at`
+
+// newestCorrection joins a decision's newest correction (one probe of the
+// table's primary key).
+const newestCorrection = ` LEFT JOIN decision_corrections dc ON dc.decision_id = d.id
+	AND dc.version = (SELECT MAX(version) FROM decision_corrections WHERE decision_id = d.id)`
+
+// scanCorrectedDecision scans correctedCols: the decision with its newest
+// correction as its only one.
+func scanCorrectedDecision(r scanner) (model.Decision, error) {
+	var version sql.NullInt64
+	var title, points, at sql.NullString
+	d, err := scanDecision(multiScanner{r, []any{&version, &title, &points, &at}})
+	if err != nil || !version.Valid {
+		return d, err
+	}
+	c := model.DecisionCorrection{DecisionID: d.ID, Version: int(version.Int64), Title: title.String}
+	c.At, _ = time.Parse(time.RFC3339, at.String)
+	if c.Points, err = fromJSON[model.Point](points.String); err != nil {
+		return d, err
+	}
+	d.Corrections = []model.DecisionCorrection{c}
+	return d, nil
 }
 
 // registerWhere gives the conditions of the register's filter f.
@@ -126,10 +162,11 @@ func (s *Store) RegisterYears(ctx context.Context, bodyID int64) ([]int, error) 
 }
 
 // CitingDecisions gives the published decisions whose agenda item names the
-// decision label as a source (Quelle): the decisions that continue it.
+// decision label as a source (Quelle): the decisions that continue it,
+// each with its newest correction (correctedCols).
 func (s *Store) CitingDecisions(ctx context.Context, bodyID int64, label string) ([]model.Decision, error) {
-	return queryList(ctx, s.rd, scanDecision, "citing decisions",
-		`SELECT `+decisionCols+` FROM decisions d
+	return queryList(ctx, s.rd, scanCorrectedDecision, "citing decisions",
+		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+`
 		 WHERE d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'quelle' AND value = ?)
 		   AND d.body_id = ? AND d.status = ? AND d.seq > 0
 		 ORDER BY d.year, d.seq`, label, bodyID, model.DecisionAdopted)

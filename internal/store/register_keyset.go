@@ -19,7 +19,8 @@ type RegisterCursor struct {
 
 // RegisterKeyset gives up to limit published decisions matching f at the
 // cursor, newest number first; no count. f.Offset counts only without a
-// cursor (old addresses that name a page by its number). Votes are loaded for decisions that bind only the consenting
+// cursor (old addresses that name a page by its number). Each decision
+// carries its newest correction, as in RegisterPage. Votes are loaded for decisions that bind only the consenting
 // members, in one statement for the page.
 func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c RegisterCursor, limit int) ([]model.Decision, error) {
 	w, err := s.registerWhere(f)
@@ -42,8 +43,8 @@ func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c Register
 		tail += ` OFFSET ?`
 		args = append(args, f.Offset)
 	}
-	ds, err := queryList(ctx, s.rd, scanDecision, "register",
-		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+order+tail, args...)
+	ds, err := queryList(ctx, s.rd, scanCorrectedDecision, "register",
+		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+w.sql()+order+tail, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"gremium/internal/model"
 )
 
 // FeedSize is the number of decisions in the Atom feed.
@@ -67,7 +69,14 @@ func (s *Server) decisionFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	var newest time.Time
 	for _, d := range decisions {
-		updated := d.AdoptedOn.Time()
+		// An entry changes when the decision is adopted and again with
+		// each correction (its text is the corrected one): feed readers
+		// see the new text as an update. Times are German time.
+		updated := time.Date(d.AdoptedOn.Year, d.AdoptedOn.Month, d.AdoptedOn.Day, 0, 0, 0, 0, model.Berlin)
+		if n := len(d.Corrections); n > 0 && d.Corrections[n-1].At.After(updated) {
+			updated = d.Corrections[n-1].At
+		}
+		updated = updated.In(model.Berlin)
 		if updated.After(newest) {
 			newest = updated
 		}
@@ -82,15 +91,15 @@ func (s *Server) decisionFeed(w http.ResponseWriter, r *http.Request) {
 		feed.Entries = append(feed.Entries, atomEntry{
 			Title:   title,
 			ID:      site + decisionURL(d.Label),
-			Updated: updated.UTC().Format(time.RFC3339),
+			Updated: updated.Format(time.RFC3339),
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: site + decisionURL(d.Label)},
 			Summary: atomText{Type: "text", Text: strings.Join(text, "\n")},
 		})
 	}
 	if newest.IsZero() {
-		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, model.Berlin)
 	}
-	feed.Updated = newest.UTC().Format(time.RFC3339)
+	feed.Updated = newest.Format(time.RFC3339)
 	out, err := xml.MarshalIndent(feed, "", "  ")
 	if err != nil {
 		s.serverError(w, r, err)

@@ -64,7 +64,7 @@ func formText(s string) (string, error) {
 
 // editableMarks turns redaction marks back into [[…]] for a form field.
 func editableMarks(s string) string {
-	return strings.NewReplacer(model.RedactOpen, "[[", model.RedactClose, "]]").Replace(s)
+	return model.TypedMarks(s)
 }
 
 func formVersion(r *http.Request) int {

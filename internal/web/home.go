@@ -49,7 +49,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d.Decisions = model.Public.Decisions(d.Decisions)
+	d.Decisions = model.Public.Register(d.Decisions)
 	conferences, err := s.st.Bodies(ctx, model.BodyFachMK)
 	if err != nil {
 		s.serverError(w, r, err)

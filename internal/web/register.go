@@ -12,6 +12,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -184,7 +185,7 @@ func (s *Server) registerRequest(w http.ResponseWriter, r *http.Request, pageSiz
 		return council, q, page, false
 	}
 	// The register is public for every visitor.
-	page.Decisions = model.Public.Decisions(page.Decisions)
+	page.Decisions = model.Public.Register(page.Decisions)
 	return council, q, page, true
 }
 
@@ -225,7 +226,7 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 	}
 	if err == nil {
 		// The register is public for every visitor.
-		d.Decisions = model.Public.Decisions(d.Decisions)
+		d.Decisions = model.Public.Register(d.Decisions)
 		ids := make([]int64, 0, len(d.Decisions))
 		for _, dec := range d.Decisions {
 			if dec.SessionID != 0 {
@@ -380,7 +381,7 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d.CitedBy = model.Public.Decisions(d.CitedBy)
+	d.CitedBy = model.Public.Register(d.CitedBy)
 	if len(dec.Corrections) > 0 {
 		d.Original, d.Corrected = dec, true
 		d.Decision.Title, d.Decision.Points = dec.Current()
@@ -427,6 +428,8 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	if d.SessionID != 0 {
 		s.changed(r, d.SessionID)
+	} else if err := search.IndexDecision(r.Context(), s.st, d.ID); err != nil {
+		s.log.Error("search index", "decision", d.ID, "err", err)
 	}
 	back(w, r, decisionURL(d.Label), fmt.Sprintf("Berichtigung %d ist gespeichert; die beschlossene Fassung bleibt erhalten.", v))
 }
