@@ -186,7 +186,7 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 			return Document{}, err
 		}
 	}
-	if doc.Attendance, err = loadAttendance(ctx, st, sessionID, doc.Items()); err != nil {
+	if doc.Attendance, err = loadAttendance(ctx, st, sessionID, se.Status.Ahead(), doc.Items()); err != nil {
 		return Document{}, err
 	}
 	return Redacted(doc, audience), nil
@@ -215,7 +215,9 @@ func attachReports(ctx context.Context, st *store.Store, doc *Document) error {
 // when they are listed. Each line names the persons the member registered
 // (Teilnahmemeldung); without a list recorded by the secretariat the
 // registered delegations give the lines (model.Delegation.Attendance).
-func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, items []Item) ([]AttendanceLine, error) {
+// Of a session ahead (not begun) only the members that registered have a
+// line: the others are not absent yet, only not registered.
+func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, ahead bool, items []Item) ([]AttendanceLine, error) {
 	list, err := st.Attendance(ctx, sessionID)
 	if err != nil {
 		return nil, err
@@ -247,7 +249,7 @@ func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, items
 	var out []AttendanceLine
 	for _, m := range members {
 		a, ok := listed[m.Abbrev]
-		if !ok && m.Kind == model.MemberGuest {
+		if !ok && (m.Kind == model.MemberGuest || ahead) {
 			continue
 		}
 		if !ok {

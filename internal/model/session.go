@@ -65,6 +65,11 @@ func (s SessionStatus) CanMoveTo(next SessionStatus) bool {
 // approved and so immutable (corrections are new versions).
 func (s SessionStatus) MinutesFrozen() bool { return s == StatusMinutesApproved }
 
+// Ahead reports whether a session in this status has not begun (geplant,
+// einberufen): its members register their delegations, nobody is present
+// or absent yet.
+func (s SessionStatus) Ahead() bool { return s == StatusPlanned || s == StatusConvened }
+
 // Session is a Sitzung of a body, e.g. the 47th IT-PLR session.
 type Session struct {
 	ID           int64

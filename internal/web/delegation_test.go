@@ -53,6 +53,16 @@ func TestMemberRegistersDelegation(t *testing.T) {
 	if len(list) != 1 || list[0].Member != "HE" || len(list[0].Delegates) != 2 || !list[0].Delegates[1].Deputy || !list[0].Delegates[1].Online {
 		t.Fatalf("stored: %+v", list)
 	}
+	// The page of the session ahead lists who registered, and nobody as
+	// absent (before: "Anwesenheit" with every other member "abwesend"
+	// and Hessen "anwesend", before the session had begun).
+	_, page = do(t, he, "GET", ts.URL+"/sitzungen/48", nil)
+	if !strings.Contains(page, "Angemeldete Teilnahme") || !strings.Contains(page, "Dr. Anna Beispiel, CIO des Landes Hessen (vor Ort)") {
+		t.Error("the coming session's page does not list the registered delegation")
+	}
+	if strings.Contains(page, `id="h-anwesenheit"`) || strings.Contains(page, "abwesend") {
+		t.Error("the coming session's page gives an attendance before the session")
+	}
 	// Another member's delegation: a member office acts for itself only.
 	forged := url.Values{"version": {"0"}, "zeilen": {"1"}, "name_0": {"Eingeschleust"}, "mitglied": {"BY"}}
 	do(t, he, "POST", ts.URL+"/sitzungen/48/teilnahme", forged)
