@@ -4,6 +4,7 @@ package web
 // and points typed into text areas, confidential marks, redirects.
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"net/http"
@@ -83,6 +84,28 @@ func splitFormList(s string) []string {
 		}
 	}
 	return out
+}
+
+// applicantList splits a form's list of applicants ("Bund, HE, BY") and
+// writes each as the member's abbreviation, whatever its case or whether
+// it was given by name ("BUND" and "bund" are "Bund", "Hessen" is "HE").
+// What names no member stays as typed, for the store to refuse with its
+// reason.
+func (s *Server) applicantList(ctx context.Context, value string) []string {
+	list := splitFormList(value)
+	members, err := s.st.Members(ctx)
+	if err != nil {
+		return list // the store checks them and says what is wrong
+	}
+	for i, a := range list {
+		for _, m := range members {
+			if strings.EqualFold(a, m.Abbrev) || strings.EqualFold(a, m.Name) {
+				list[i] = m.Abbrev
+				break
+			}
+		}
+	}
+	return list
 }
 
 // numberedFormPoints turns textarea lines into decision points; "1. …"

@@ -549,3 +549,31 @@ func TestEndingAsksAboutOpenProposals(t *testing.T) {
 		t.Error("the ended session still warns of open proposals")
 	}
 }
+
+// TestApplicantsWhateverTheirCase: "Antrag von" takes a member by its
+// abbreviation in any case or by its name (before: "BUND" was refused with
+// "„BUND“ ist kein Mitglied des IT-Planungsrats"); what names no member is
+// still refused.
+func TestApplicantsWhateverTheirCase(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	deadline := time.Now().Add(48 * time.Hour)
+	form := url.Values{"titel": {"Antrag in Großbuchstaben"}, "punkte": {"Der IT-Planungsrat beschließt."}, "antrag": {"BUND, hessen"},
+		"frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}}
+	if code, body := do(t, gs, "POST", ts.URL+"/umlaufverfahren", form); code != http.StatusSeeOther {
+		t.Fatalf("start with \"BUND, hessen\": %d %s", code, body)
+	}
+	ps, _ := st.Procedures(ctx)
+	d, err := st.Decision(ctx, ps[0].DecisionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(d.Applicants, ",") != "Bund,HE" {
+		t.Errorf("applicants stored as %q, want Bund and HE", d.Applicants)
+	}
+	form.Set("antrag", "Bundesamt")
+	if code, body := do(t, gs, "POST", ts.URL+"/umlaufverfahren", form); (code != http.StatusBadRequest && code != http.StatusUnprocessableEntity) || !strings.Contains(body, "„Bundesamt“ ist kein Mitglied") {
+		t.Errorf("an applicant that is no member: %d %s", code, body)
+	}
+}

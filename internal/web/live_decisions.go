@@ -33,7 +33,7 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		kind = model.KindRecommendation
 	}
 	ctx := r.Context()
-	applicants := splitFormList(r.PostFormValue("antrag"))
+	applicants := s.applicantList(ctx, r.PostFormValue("antrag"))
 	if err := s.checkApplicants(r, applicants); err != nil {
 		s.fail(w, r, err, "")
 		return

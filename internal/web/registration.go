@@ -128,7 +128,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if goal == model.GoalDecision && len(proposal) == 0 {
 		problems = append(problems, "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
 	}
-	applicants := splitFormList(f.Get("antrag"))
+	applicants := s.applicantList(r.Context(), f.Get("antrag"))
 	if len(applicants) == 0 {
 		applicants = []string{member}
 	}
