@@ -107,7 +107,8 @@ func TestFormsRefuseUnbalancedMarks(t *testing.T) {
 		{"decision points", fmt.Sprintf("/tops/%d/beschluesse", top), url.Values{"punkte": {unclosed}, "antrag": {"Bund"}}, http.StatusBadRequest},
 		{"draft title", fmt.Sprintf("/entwuerfe/%d", draft), url.Values{"titel": {stray}, "version": {"1"}}, http.StatusBadRequest},
 		{"draft points", fmt.Sprintf("/entwuerfe/%d", draft), url.Values{"punkte": {nested}, "version": {"1"}}, http.StatusBadRequest},
-		{"item title", fmt.Sprintf("/tops/%d", top), url.Values{"titel": {nested}, "version": {"1"}}, http.StatusBadRequest},
+		// The agenda row comes back as typed on its page, as a registration does.
+		{"item title", fmt.Sprintf("/tops/%d", top), url.Values{"titel": {nested}, "version": {"1"}}, http.StatusUnprocessableEntity},
 		{"registration title", "/sitzungen/48/anmeldung", with(registration, "titel", nested), http.StatusUnprocessableEntity},
 		{"registration points", "/sitzungen/48/anmeldung", with(registration, "punkte", unclosed), http.StatusUnprocessableEntity},
 		{"registration proposal", "/sitzungen/48/anmeldung", with(registration, "beschlussvorschlag", stray), http.StatusUnprocessableEntity},
