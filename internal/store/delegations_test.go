@@ -13,11 +13,7 @@ import (
 // the secretariat changes it; a running session takes no registration
 // from a member office; the audit log records it with the session.
 func TestDelegations(t *testing.T) {
-	s, _ := newStore(t)
-	ctx := WithActor(context.Background(), "hessen")
-	bodyID, running := fixture(t, s)
-	id := must[int64](t)
-	coming := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusConvened}))
+	s, ctx, coming, running := delegationFixture(t)
 
 	he := model.Delegation{SessionID: coming, Member: "HE", Delegates: []model.Delegate{
 		{Name: "Dr. Anna Beispiel", Function: "CIO des Landes"}, {Name: "Ben Vertreter", Function: "Referent", Online: true, Deputy: true}}}
@@ -86,11 +82,7 @@ func TestDelegations(t *testing.T) {
 // either all before or all after, never the old registration under a
 // closed list.
 func TestDelegationsOneView(t *testing.T) {
-	s, _ := newStore(t)
-	ctx := WithActor(context.Background(), "hessen")
-	bodyID, _ := fixture(t, s)
-	id := must[int64](t)
-	coming := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusConvened}))
+	s, ctx, coming, _ := delegationFixture(t)
 	he := model.Delegation{SessionID: coming, Member: "HE", Delegates: []model.Delegate{{Name: "Dr. Anna Beispiel"}}}
 	check(t, s.SaveDelegation(ctx, he, false))
 
@@ -116,4 +108,15 @@ func TestDelegationsOneView(t *testing.T) {
 	if !before && !after {
 		t.Errorf("a mixed view: closed %v with version %d (%s)", closed, list[0].Version, list[0].Delegates[0].Name)
 	}
+}
+
+// delegationFixture gives a store with a coming and a running session and
+// a context acting as the office of Hessen.
+func delegationFixture(t *testing.T) (s *Store, ctx context.Context, coming, running int64) {
+	t.Helper()
+	s, _ = newStore(t)
+	ctx = WithActor(context.Background(), "hessen")
+	bodyID, running := fixture(t, s)
+	coming = must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusConvened}))
+	return s, ctx, coming, running
 }

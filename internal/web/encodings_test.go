@@ -2,15 +2,11 @@ package web
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"testing"
 	"time"
 
-	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
 	"gremium/internal/httpcache"
 	"gremium/internal/model"
@@ -80,13 +76,7 @@ func TestStoredCompanionOnlySmaller(t *testing.T) {
 func TestGzipOwnETagEverywhere(t *testing.T) {
 	st := demotest.Store(t)
 	for _, cache := range []int{-1, 0} {
-		srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv.SetResponseCache(cache)
-		ts := httptest.NewServer(srv.Handler())
-		defer ts.Close()
+		_, ts := serverWithCache(t, st, cache)
 		for _, p := range []string{"/beschluesse/B-2025/26-IT", "/", "/beschluesse", "/sitzungen", "/oparl/v1/body", "/oparl/v1/body/1/paper",
 			"/beschluesse.atom", "/sitzungen.ics", "/api/v1/beschluesse", "/api/v1/beschluesse/2025/26", "/suche?q=Cloud", "/fachmk"} {
 			for round := range 2 { // rendered, then stored (or kept)

@@ -93,11 +93,18 @@ func fetchEncoded(t *testing.T, base, path, encoding string, header ...string) (
 // is not rendered comes from the stored pages.
 func storedPagesServer(t *testing.T, st *store.Store) (*Server, *httptest.Server) {
 	t.Helper()
+	return serverWithCache(t, st, -1)
+}
+
+// serverWithCache is storedPagesServer with the response cache's budget
+// given (SetResponseCache: 0 the default, -1 off).
+func serverWithCache(t *testing.T, st *store.Store, cacheBytes int) (*Server, *httptest.Server) {
+	t.Helper()
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.SetResponseCache(-1)
+	srv.SetResponseCache(cacheBytes)
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return srv, ts
