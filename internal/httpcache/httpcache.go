@@ -229,7 +229,7 @@ func (rec *recorder) prepare(modified time.Time, withGzip bool) *prepared {
 		}
 	}
 	p := &prepared{body: body, etag: etag, modified: modified}
-	if len(body) >= MinGzip && h.Get("Content-Encoding") == "" && compressible(h.Get("Content-Type")) {
+	if h.Get("Content-Encoding") == "" && MayGzip(body, h.Get("Content-Type")) {
 		h.Add("Vary", "Accept-Encoding")
 		if withGzip {
 			if z, ok := Gzipped(body, h.Get("Content-Type")); ok {
@@ -249,15 +249,19 @@ func (p *prepared) serve(w http.ResponseWriter, r *http.Request) {
 	for k, v := range p.header {
 		h[k] = v
 	}
-	if notModified(r, p.etag, p.modified) {
-		h.Del("Content-Type")
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	body := p.body
+	// The representation is chosen first: its own validator answers the
+	// conditional request (GzipETag).
+	body, etag := p.body, p.etag
 	if p.gz != nil && acceptsGzip(r) {
 		h.Set("Content-Encoding", "gzip")
-		body = p.gz
+		body, etag = p.gz, GzipETag(p.etag)
+		h.Set("ETag", etag)
+	}
+	if notModified(r, etag, p.modified) {
+		h.Del("Content-Type")
+		h.Del("Content-Encoding")
+		w.WriteHeader(http.StatusNotModified)
+		return
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
@@ -362,7 +366,7 @@ func AcceptsGzip(r *http.Request) bool { return acceptsGzip(r) }
 // for gzip: compressed if it is compressible text of at least MinGzip bytes
 // and compressing makes it smaller (compressed true), else as it is.
 func Gzipped(body []byte, contentType string) (out []byte, compressed bool) {
-	if len(body) < MinGzip || !compressible(contentType) {
+	if !MayGzip(body, contentType) {
 		return body, false
 	}
 	if z := compress(body); len(z) < len(body) {
@@ -371,12 +375,21 @@ func Gzipped(body []byte, contentType string) (out []byte, compressed bool) {
 	return body, false
 }
 
+// MayGzip says whether this package compresses a body of the content type
+// for a client that asks for gzip (if compressing makes it smaller,
+// Gzipped): compressible text of at least MinGzip bytes. Such an answer
+// varies with Accept-Encoding.
+func MayGzip(body []byte, contentType string) bool {
+	return len(body) >= MinGzip && compressible(contentType)
+}
+
 // ServeKept sends a body kept ready by the caller (a stored page) as this
 // package sends the responses it keeps: validators, 304 Not Modified for a
 // current copy, the public Cache-Control and Vary of compressible text.
 // The caller has set the content type (and Content-Encoding for a body
 // compressed by Gzipped, for a client that asked for gzip) and etag is the
-// body's validator; the body goes as it is.
+// validator of the representation sent (GzipETag for a compressed one);
+// the body goes as it is.
 func ServeKept(w http.ResponseWriter, r *http.Request, body []byte, etag string, modified time.Time) {
 	h := w.Header()
 	h.Set("ETag", etag)
@@ -384,11 +397,12 @@ func ServeKept(w http.ResponseWriter, r *http.Request, body []byte, etag string,
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "public, no-cache")
 	}
-	if h.Get("Content-Encoding") != "" || len(body) >= MinGzip && compressible(h.Get("Content-Type")) {
+	if h.Get("Content-Encoding") != "" || MayGzip(body, h.Get("Content-Type")) {
 		h.Add("Vary", "Accept-Encoding")
 	}
 	if notModified(r, etag, modified) {
 		h.Del("Content-Type")
+		h.Del("Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -402,4 +416,17 @@ func ServeKept(w http.ResponseWriter, r *http.Request, body []byte, etag string,
 func startOfDay(t time.Time) time.Time {
 	y, m, d := t.In(model.Berlin).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, model.Berlin).UTC()
+}
+
+// GzipETag gives the validator of the gzip-compressed representation of a
+// body whose validator is etag: another representation needs another tag
+// (RFC 9110, 8.8.3), lest a cache holding one answer a request for the
+// other with it. The suffix goes inside the quotes; "+" occurs in no tag
+// of this program (base64url, base36) and so makes no tag of a plain
+// representation.
+func GzipETag(etag string) string {
+	if strings.HasSuffix(etag, `"`) {
+		return etag[:len(etag)-1] + `+gzip"`
+	}
+	return etag + "+gzip"
 }

@@ -71,8 +71,8 @@ func TestConditionalAndGzip(t *testing.T) {
 	if plain, _ := io.ReadAll(zr); string(plain) != page {
 		t.Error("gzip body differs")
 	}
-	if z.Header().Get("ETag") != etag {
-		t.Error("the weak ETag is the same for both encodings")
+	if z.Header().Get("ETag") != GzipETag(etag) {
+		t.Errorf("the gzip answer's ETag %q, want %q", z.Header().Get("ETag"), GzipETag(etag))
 	}
 	if got := serve(t, h, "GET", "/", map[string]string{"Accept-Encoding": "gzip;q=0"}); got.Header().Get("Content-Encoding") != "" {
 		t.Error("gzip;q=0 must not be compressed")
@@ -169,7 +169,7 @@ func TestResponseCache(t *testing.T) {
 	})
 	first := serve(t, h, "GET", "/beschluesse/B-2025/26-IT", nil)
 	second := serve(t, h, "GET", "/beschluesse/B-2025/26-IT", map[string]string{"Accept-Encoding": "gzip"})
-	if calls != 1 || first.Header().Get("ETag") != second.Header().Get("ETag") || second.Header().Get("Content-Encoding") != "gzip" {
+	if calls != 1 || GzipETag(first.Header().Get("ETag")) != second.Header().Get("ETag") || second.Header().Get("Content-Encoding") != "gzip" {
 		t.Fatalf("second request: %d renderings, gzip %q", calls, second.Header().Get("Content-Encoding"))
 	}
 	if got := serve(t, h, "GET", "/beschluesse/B-2025/26-IT", map[string]string{"If-None-Match": first.Header().Get("ETag")}); got.Code != http.StatusNotModified || calls != 1 {
@@ -229,5 +229,68 @@ func TestNoStoreIsNotKept(t *testing.T) {
 	}
 	if calls != 2 {
 		t.Errorf("%d renderings of a no-store response asked twice, want 2", calls)
+	}
+}
+
+// TestGzipOwnETag: the gzip answer is another representation (RFC 9110,
+// 8.8.3) and has a validator of its own; a conditional request is
+// answered 304 only when it names the tag of the representation that
+// would be sent, and both carry Vary: Accept-Encoding. The same for
+// answers compressed on every request, answers kept by the response
+// cache and answers whose handler sets its own ETag (OParl).
+func TestGzipOwnETag(t *testing.T) {
+	content := func(etag string) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			if etag != "" {
+				w.Header().Set("ETag", etag)
+			}
+			fmt.Fprint(w, page)
+		})
+	}
+	kept := Options{Version: func() uint64 { return 1 }, Cacheable: func(*http.Request) bool { return true }}
+	for name, h := range map[string]http.Handler{
+		"compressed per request": Handler(content(""), Options{}),
+		"response cache":         Handler(content(""), kept),
+		"handler's own ETag":     Handler(content(`W/"o7-abc"`), Options{}),
+		"own ETag, kept":         Handler(content(`"strong"`), kept),
+	} {
+		gz := map[string]string{"Accept-Encoding": "gzip"}
+		plain := serve(t, h, "GET", "/x", nil)
+		zipped := serve(t, h, "GET", "/x", gz)
+		pe, ze := plain.Header().Get("ETag"), zipped.Header().Get("ETag")
+		if zipped.Header().Get("Content-Encoding") != "gzip" || pe == "" || ze == pe || ze != GzipETag(pe) {
+			t.Errorf("%s: ETag plain %q, gzip %q (%q)", name, pe, ze, zipped.Header().Get("Content-Encoding"))
+		}
+		for _, res := range []*httptest.ResponseRecorder{plain, zipped} {
+			if res.Header().Get("Vary") != "Accept-Encoding" {
+				t.Errorf("%s: Vary %q", name, res.Header().Get("Vary"))
+			}
+		}
+		for _, c := range []struct {
+			gzip bool
+			inm  string
+			want int
+			etag string
+		}{
+			{false, pe, http.StatusNotModified, pe},
+			{false, ze, http.StatusOK, pe},
+			{true, ze, http.StatusNotModified, ze},
+			{true, pe, http.StatusOK, ze},
+			{true, pe + ", " + ze, http.StatusNotModified, ze},
+			{false, ze + ", " + pe, http.StatusNotModified, pe},
+		} {
+			hd := map[string]string{"If-None-Match": c.inm}
+			if c.gzip {
+				hd["Accept-Encoding"] = "gzip"
+			}
+			got := serve(t, h, "GET", "/x", hd)
+			if got.Code != c.want || got.Header().Get("ETag") != c.etag || got.Header().Get("Vary") != "Accept-Encoding" {
+				t.Errorf("%s: gzip %v, If-None-Match %s: %d ETag %q Vary %q, want %d %q", name, c.gzip, c.inm, got.Code, got.Header().Get("ETag"), got.Header().Get("Vary"), c.want, c.etag)
+			}
+		}
+	}
+	if got := GzipETag(`W/"abc"`); got != `W/"abc+gzip"` {
+		t.Errorf("GzipETag = %q", got)
 	}
 }

@@ -15,55 +15,70 @@ import (
 // member, registered by its office, corrected by the secretariat.
 
 // Delegations gives the registered delegations of a session in member
-// order and whether the secretariat has closed the list.
+// order and whether the secretariat has closed the list, from one
+// statement: a registration or a closing committed meanwhile is either
+// wholly in the answer or not at all.
 func (s *Store) Delegations(ctx context.Context, sessionID int64) ([]model.Delegation, bool, error) {
-	return delegations(ctx, s.rd, sessionID)
-}
-
-func delegations(ctx context.Context, q queryer, sessionID int64) ([]model.Delegation, bool, error) {
-	list, err := sessionDelegations(ctx, q, sessionID)
-	if err != nil {
-		return nil, false, err
-	}
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM session_delegation_lists WHERE session_id = ?`, sessionID).Scan(&n); err != nil {
-		return nil, false, fmt.Errorf("store: delegation list: %w", err)
-	}
-	return list, n > 0, nil
+	return readDelegations(ctx, s.rd, sessionID, true)
 }
 
 // SessionDelegations gives the registered delegations of a session in
 // member order, in one query (the minutes read them with every load).
 func (s *Store) SessionDelegations(ctx context.Context, sessionID int64) ([]model.Delegation, error) {
-	return sessionDelegations(ctx, s.rd, sessionID)
+	list, _, err := readDelegations(ctx, s.rd, sessionID, false)
+	return list, err
 }
 
-// sessionDelegations is SessionDelegations on q.
-func sessionDelegations(ctx context.Context, q queryer, sessionID int64) ([]model.Delegation, error) {
+// delegationsJoin joins a session's delegations (g, filtered by the
+// caller) with their delegates and the members' order.
+const delegationsJoin = `
+		LEFT JOIN session_delegates p ON p.session_id = g.session_id AND p.member_abbrev = g.member_abbrev
+		LEFT JOIN members m ON m.abbrev = g.member_abbrev`
+
+// readDelegations reads the delegations of a session in one statement;
+// withClosed reads in it whether the list is closed too (a row without a
+// delegation answers that for a session without any).
+func readDelegations(ctx context.Context, q queryer, sessionID int64, withClosed bool) ([]model.Delegation, bool, error) {
 	type row struct {
-		d     model.Delegation
-		p     model.Delegate
-		exist bool
+		d      model.Delegation
+		p      model.Delegate
+		member sql.NullString
+		exist  bool
+		closed bool
+	}
+	query := `SELECT 0, g.member_abbrev, g.version, g.updated_by, g.updated_at,
+		COALESCE(p.position, 0), COALESCE(p.name, ''), COALESCE(p.function, ''), COALESCE(p.online, 0), COALESCE(p.deputy, 0)
+		FROM session_delegations g` + delegationsJoin + `
+		WHERE g.session_id = ? ORDER BY COALESCE(m.position, 999), g.member_abbrev, COALESCE(p.position, 0)`
+	args := []any{sessionID}
+	if withClosed {
+		query = `SELECT CASE WHEN EXISTS (SELECT 1 FROM session_delegation_lists l WHERE l.session_id = ?) THEN 1 ELSE 0 END,
+		g.member_abbrev, COALESCE(g.version, 0), COALESCE(g.updated_by, ''), COALESCE(g.updated_at, ''),
+		COALESCE(p.position, 0), COALESCE(p.name, ''), COALESCE(p.function, ''), COALESCE(p.online, 0), COALESCE(p.deputy, 0)
+		FROM (SELECT 1 AS one) one LEFT JOIN session_delegations g ON g.session_id = ?` + delegationsJoin + `
+		ORDER BY COALESCE(m.position, 999), g.member_abbrev, COALESCE(p.position, 0)`
+		args = []any{sessionID, sessionID}
 	}
 	rows, err := queryList(ctx, q, func(r scanner) (row, error) {
 		x := row{d: model.Delegation{SessionID: sessionID}}
 		var at string
 		var pos int
-		err := r.Scan(&x.d.Member, &x.d.Version, &x.d.UpdatedBy, &at, &pos, &x.p.Name, &x.p.Function, &x.p.Online, &x.p.Deputy)
+		err := r.Scan(&x.closed, &x.member, &x.d.Version, &x.d.UpdatedBy, &at, &pos, &x.p.Name, &x.p.Function, &x.p.Online, &x.p.Deputy)
+		x.d.Member = x.member.String
 		x.d.Updated, _ = time.Parse(time.RFC3339, at)
 		x.exist = pos > 0
 		return x, err
-	}, "delegations", `SELECT g.member_abbrev, g.version, g.updated_by, g.updated_at,
-		COALESCE(p.position, 0), COALESCE(p.name, ''), COALESCE(p.function, ''), COALESCE(p.online, 0), COALESCE(p.deputy, 0)
-		FROM session_delegations g
-		LEFT JOIN session_delegates p ON p.session_id = g.session_id AND p.member_abbrev = g.member_abbrev
-		LEFT JOIN members m ON m.abbrev = g.member_abbrev
-		WHERE g.session_id = ? ORDER BY COALESCE(m.position, 999), g.member_abbrev, COALESCE(p.position, 0)`, sessionID)
+	}, "delegations", query, args...)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	var out []model.Delegation
+	closed := false
 	for _, x := range rows {
+		closed = closed || x.closed
+		if !x.member.Valid {
+			continue // the row of a session without delegations
+		}
 		if n := len(out); n == 0 || out[n-1].Member != x.d.Member {
 			out = append(out, x.d)
 		}
@@ -71,7 +86,7 @@ func sessionDelegations(ctx context.Context, q queryer, sessionID int64) ([]mode
 			out[len(out)-1].Delegates = append(out[len(out)-1].Delegates, x.p)
 		}
 	}
-	return out, nil
+	return out, closed, nil
 }
 
 // SaveDelegation stores the delegation of a member for a session in one

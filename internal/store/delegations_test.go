@@ -13,11 +13,7 @@ import (
 // the secretariat changes it; a running session takes no registration
 // from a member office; the audit log records it with the session.
 func TestDelegations(t *testing.T) {
-	s, _ := newStore(t)
-	ctx := WithActor(context.Background(), "hessen")
-	bodyID, running := fixture(t, s)
-	id := must[int64](t)
-	coming := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusConvened}))
+	s, ctx, coming, running := delegationFixture(t)
 
 	he := model.Delegation{SessionID: coming, Member: "HE", Delegates: []model.Delegate{
 		{Name: "Dr. Anna Beispiel", Function: "CIO des Landes"}, {Name: "Ben Vertreter", Function: "Referent", Online: true, Deputy: true}}}
@@ -78,4 +74,49 @@ func TestDelegations(t *testing.T) {
 	if !found {
 		t.Errorf("the audit log lacks the delegation: %+v", log)
 	}
+}
+
+// TestDelegationsOneView: the delegations and whether the list is closed
+// come from one consistent read. The secretariat closes the list and
+// corrects a registration right after the list was read: the answer is
+// either all before or all after, never the old registration under a
+// closed list.
+func TestDelegationsOneView(t *testing.T) {
+	s, ctx, coming, _ := delegationFixture(t)
+	he := model.Delegation{SessionID: coming, Member: "HE", Delegates: []model.Delegate{{Name: "Dr. Anna Beispiel"}}}
+	check(t, s.SaveDelegation(ctx, he, false))
+
+	sec := WithActor(context.Background(), "geschaeftsstelle")
+	done := false
+	afterRead = func(what string) {
+		if what != "delegations" || done {
+			return
+		}
+		done = true
+		check(t, s.SetDelegationsClosed(sec, coming, true))
+		he.Version = 1
+		he.Delegates = []model.Delegate{{Name: "Ben Vertreter"}}
+		check(t, s.SaveDelegation(sec, he, true))
+	}
+	defer func() { afterRead = nil }()
+	list, closed, err := s.Delegations(ctx, coming)
+	if err != nil || !done || len(list) != 1 || len(list[0].Delegates) != 1 {
+		t.Fatalf("delegations = %+v %v %v (changed in between: %v)", list, closed, err, done)
+	}
+	before := !closed && list[0].Version == 1 && list[0].Delegates[0].Name == "Dr. Anna Beispiel"
+	after := closed && list[0].Version == 2 && list[0].Delegates[0].Name == "Ben Vertreter"
+	if !before && !after {
+		t.Errorf("a mixed view: closed %v with version %d (%s)", closed, list[0].Version, list[0].Delegates[0].Name)
+	}
+}
+
+// delegationFixture gives a store with a coming and a running session and
+// a context acting as the office of Hessen.
+func delegationFixture(t *testing.T) (s *Store, ctx context.Context, coming, running int64) {
+	t.Helper()
+	s, _ = newStore(t)
+	ctx = WithActor(context.Background(), "hessen")
+	bodyID, running := fixture(t, s)
+	coming = must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusConvened}))
+	return s, ctx, coming, running
 }

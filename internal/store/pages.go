@@ -37,30 +37,80 @@ type RenderedPage struct {
 // PostgreSQL). Only a page dropped from memory while the statement ran is
 // read by a second one.
 func (s *Store) StoredPage(ctx context.Context, key, epoch, day string) (p RenderedPage, gen int64, ok bool, err error) {
-	var headers, etag sql.NullString
-	var body []byte
-	var size sql.NullInt64
-	k := hotKey{key, epoch, day}
-	held := s.pages.hot.holds(k) // 0: not held (generations start at 1)
-	err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, CASE WHEN length(p.body) < ? OR g.gen <> ? THEN p.body END, length(p.body)
-		FROM page_generation g
-		LEFT JOIN rendered_pages p ON p.key = ? AND p.gen = g.gen AND p.epoch = ? AND p.day = ?
-		WHERE g.id = 1`, hotPageMin, held, key, epoch, day).Scan(&gen, &headers, &etag, &body, &size)
+	return s.storedPage(ctx, key, "", epoch, day)
+}
+
+// StoredPageOr is StoredPage for the page stored under key or, if there is
+// none, the one under orKey (p.Key says which): a client that asks for
+// gzip gets the compressed companion of a page where one is stored and the
+// page itself where compressing would not make it smaller, in the same one
+// statement. The page under orKey is not read when the one under key is
+// found.
+func (s *Store) StoredPageOr(ctx context.Context, key, orKey, epoch, day string) (p RenderedPage, gen int64, ok bool, err error) {
+	return s.storedPage(ctx, key, orKey, epoch, day)
+}
+
+// storedPageRow is what the statement of storedPage gives of one page.
+type storedPageRow struct {
+	k       hotKey
+	headers sql.NullString
+	etag    sql.NullString
+	body    []byte
+	size    sql.NullInt64
+}
+
+// storedPage is StoredPage and (orKey not "") StoredPageOr.
+func (s *Store) storedPage(ctx context.Context, key, orKey, epoch, day string) (p RenderedPage, gen int64, ok bool, err error) {
+	rows := []storedPageRow{{k: hotKey{key, epoch, day}}}
+	a := &rows[0]
+	held := s.pages.hot.holds(a.k) // 0: not held (generations start at 1)
+	if orKey == "" {
+		err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, CASE WHEN length(p.body) < ? OR g.gen <> ? THEN p.body END, length(p.body)
+			FROM page_generation g
+			LEFT JOIN rendered_pages p ON p.key = ? AND p.gen = g.gen AND p.epoch = ? AND p.day = ?
+			WHERE g.id = 1`, hotPageMin, held, key, epoch, day).Scan(&gen, &a.headers, &a.etag, &a.body, &a.size)
+	} else {
+		rows = append(rows, storedPageRow{k: hotKey{orKey, epoch, day}})
+		a, b := &rows[0], &rows[1]
+		heldOr := s.pages.hot.holds(b.k)
+		// The second page is joined only where the first is missing: its
+		// row is not read then.
+		err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, CASE WHEN length(p.body) < ? OR g.gen <> ? THEN p.body END, length(p.body),
+			q.headers, q.etag, CASE WHEN length(q.body) < ? OR g.gen <> ? THEN q.body END, length(q.body)
+			FROM page_generation g
+			LEFT JOIN rendered_pages p ON p.key = ? AND p.gen = g.gen AND p.epoch = ? AND p.day = ?
+			LEFT JOIN rendered_pages q ON p.key IS NULL AND q.key = ? AND q.gen = g.gen AND q.epoch = ? AND q.day = ?
+			WHERE g.id = 1`, hotPageMin, held, hotPageMin, heldOr, key, epoch, day, orKey, epoch, day).Scan(
+			&gen, &a.headers, &a.etag, &a.body, &a.size, &b.headers, &b.etag, &b.body, &b.size)
+	}
 	if err != nil {
 		return p, 0, false, fmt.Errorf("store: stored page: %w", err)
 	}
-	if !headers.Valid {
-		if q, ok := s.pages.pendingPage(k, gen); ok {
-			return q, gen, true, nil
+	for _, row := range rows {
+		// A page waiting to be written counts as stored: it goes before
+		// the page under orKey.
+		if !row.headers.Valid {
+			if q, ok := s.pages.pendingPage(row.k, gen); ok {
+				return q, gen, true, nil
+			}
+			continue
 		}
-		return p, gen, false, nil
+		return s.readStoredPage(ctx, gen, row)
 	}
-	if size.Int64 >= hotPageMin && body == nil {
-		if p, ok := s.pages.hot.get(gen, k); ok {
+	return p, gen, false, nil
+}
+
+// readStoredPage completes a page the statement of storedPage found: a
+// large page whose bytes it left out comes from memory, or (dropped from
+// memory meanwhile) from a second statement.
+func (s *Store) readStoredPage(ctx context.Context, gen int64, row storedPageRow) (RenderedPage, int64, bool, error) {
+	body := row.body
+	if row.size.Int64 >= hotPageMin && body == nil {
+		if p, ok := s.pages.hot.get(gen, row.k); ok {
 			return p, gen, true, nil
 		}
 		err := s.rd.QueryRowContext(ctx, `SELECT body FROM rendered_pages WHERE key = ? AND gen = ? AND epoch = ? AND day = ?`,
-			key, gen, epoch, day).Scan(&body)
+			row.k.key, gen, row.k.epoch, row.k.day).Scan(&body)
 		if errors.Is(err, sql.ErrNoRows) {
 			return RenderedPage{}, gen, false, nil // removed in between
 		}
@@ -68,7 +118,7 @@ func (s *Store) StoredPage(ctx context.Context, key, epoch, day string) (p Rende
 			return RenderedPage{}, 0, false, fmt.Errorf("store: stored page: %w", err)
 		}
 	}
-	p = RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day, Headers: headers.String, ETag: etag.String, Body: body}
+	p := RenderedPage{Key: row.k.key, Gen: gen, Epoch: row.k.epoch, Day: row.k.day, Headers: row.headers.String, ETag: row.etag.String, Body: body}
 	s.pages.hot.put(p)
 	return p, gen, true, nil
 }

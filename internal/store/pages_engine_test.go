@@ -130,3 +130,49 @@ func TestFlushWaitsForTheQueuesMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestStoredPageOr: StoredPageOr gives the page under its first key (the
+// compressed companion) where one is stored for the current data, the
+// one under the second otherwise (a page not worth compressing), a large
+// page by either way the same bytes (from memory the second time), and
+// nothing once a change of content retired them — on both engines, in
+// one statement on PostgreSQL.
+func TestStoredPageOr(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	gen := must[int64](t)(s.PageGeneration(ctx))
+	const day = "2026-12-01"
+	page := func(key, body string) RenderedPage {
+		return RenderedPage{Key: key, Gen: gen, Epoch: "e1", Day: day, Headers: "Content-Type: text/html\n", ETag: `"` + key + `"`, Body: []byte(body)}
+	}
+	large := string(make([]byte, hotPageMin+10))
+	s.StorePage(page("h||/a", "<p>a</p>"))
+	s.StorePage(page("h||/a gzip", "a-gzip"))
+	s.StorePage(page("h||/b", "<p>b</p>"))
+	s.StorePage(page("h||/c", large))
+	check(t, s.FlushPages(ctx))
+	for _, c := range []struct{ key, orKey, wantKey, wantBody string }{
+		{"h||/a gzip", "h||/a", "h||/a gzip", "a-gzip"},
+		{"h||/b gzip", "h||/b", "h||/b", "<p>b</p>"},
+		{"h||/c gzip", "h||/c", "h||/c", large},
+		{"h||/c gzip", "h||/c", "h||/c", large},
+		{"h||/d gzip", "h||/d", "", ""},
+	} {
+		c0 := PGCallCount()
+		p, g, ok, err := s.StoredPageOr(ctx, c.key, c.orKey, "e1", day)
+		calls := PGCallCount().Sub(c0)
+		if err != nil || g != gen || ok != (c.wantBody != "") || string(p.Body) != c.wantBody {
+			t.Errorf("%s or %s: %v gen %d (want %d), %q, %v", c.key, c.orKey, ok, g, gen, p.Key, err)
+		}
+		if ok && (p.Key != c.wantKey || p.ETag != `"`+c.wantKey+`"`) {
+			t.Errorf("%s or %s: the page of %q, ETag %q", c.key, c.orKey, p.Key, p.ETag)
+		}
+		if s.dialect == Postgres && calls.Statements != 1 {
+			t.Errorf("%s or %s: %d statements", c.key, c.orKey, calls.Statements)
+		}
+	}
+	fixture(t, s)
+	if _, _, ok, err := s.StoredPageOr(ctx, "h||/a gzip", "h||/a", "e1", day); ok || err != nil {
+		t.Errorf("the pages outlived a change of content: %v %v", ok, err)
+	}
+}

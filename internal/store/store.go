@@ -566,8 +566,16 @@ func queryList[T any](ctx context.Context, q queryer, scan func(scanner) (T, err
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
+	if afterRead != nil {
+		afterRead(what)
+	}
 	return out, nil
 }
+
+// afterRead, when set (by a test), runs after queryList has read the rows
+// of a statement, with its what: a test changes the data there to see that
+// an operation's read is one view.
+var afterRead func(what string)
 
 // queryOne runs query and scans its single row; no row gives ErrNotFound.
 func queryOne[T any](ctx context.Context, q queryer, scan func(scanner) (T, error), what, query string, args ...any) (T, error) {

@@ -74,18 +74,38 @@ func pageKey(r *http.Request) string {
 func gzipKey(key string) string { return key + " gzip" }
 
 // gzipVariant gives the stored page a client that asks for gzip gets in
-// place of p: its body compressed as httpcache compresses answers, with
-// Content-Encoding, or as it is where httpcache would send it as it is
-// (short or not text). It is stored beside p, so that such a client, as
-// most are, is answered with one lookup too and nothing is compressed per
-// request.
-func gzipVariant(p store.RenderedPage, contentType string) store.RenderedPage {
+// place of p, its companion: its body compressed as httpcache compresses
+// answers, with Content-Encoding and the validator of that representation
+// (httpcache.GzipETag). ok is false where httpcache would send p as it is
+// (short, not text, or no smaller compressed): then no companion is
+// stored, and such a client gets p itself (store.StoredPageOr). Stored
+// beside p, it answers such a client, as most are, with one lookup too,
+// and nothing is compressed per request.
+func gzipVariant(p store.RenderedPage, contentType string) (z store.RenderedPage, ok bool) {
 	body, compressed := httpcache.Gzipped(p.Body, contentType)
-	p.Key, p.Body = gzipKey(p.Key), body
-	if compressed {
-		p.Headers += "Content-Encoding: gzip\n"
+	if !compressed {
+		return p, false
 	}
-	return p
+	p.Key, p.Body, p.ETag = gzipKey(p.Key), body, httpcache.GzipETag(p.ETag)
+	p.Headers += "Content-Encoding: gzip\n"
+	return p, true
+}
+
+// storeGzipVariant stores the companion of p if it has one (gzipVariant).
+func (s *Server) storeGzipVariant(p store.RenderedPage, contentType string) {
+	if z, ok := gzipVariant(p, contentType); ok {
+		s.st.StorePage(z)
+	}
+}
+
+// storedHeader gives the value of a header kept with a stored page.
+func storedHeader(p store.RenderedPage, name string) string {
+	for _, line := range strings.Split(p.Headers, "\n") {
+		if n, value, ok := strings.Cut(line, ": "); ok && strings.EqualFold(n, name) {
+			return value
+		}
+	}
+	return ""
 }
 
 // renderEpoch names the build of the program: stored pages of another
@@ -123,9 +143,10 @@ func (s *Server) storedPages(h http.Handler) http.Handler {
 			}
 			hd.Set("ETag", p.ETag)
 			if httpcache.AcceptsGzip(r) && r.Method == http.MethodGet {
-				// fastStored found no page for such a client: it is
-				// stored now, from these bytes.
-				s.st.StorePage(gzipVariant(p, hd.Get("Content-Type")))
+				// fastStored found no companion for such a client: it is
+				// stored now, from these bytes (httpcache compresses them
+				// for this answer).
+				s.storeGzipVariant(p, hd.Get("Content-Type"))
 			}
 			w.WriteHeader(http.StatusOK)
 			if r.Method != http.MethodHead {
@@ -152,7 +173,7 @@ func (s *Server) storedPages(h http.Handler) http.Handler {
 		page := store.RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day,
 			Headers: headers.String(), ETag: etag, Body: body}
 		s.st.StorePage(page)
-		s.st.StorePage(gzipVariant(page, w.Header().Get("Content-Type")))
+		s.storeGzipVariant(page, w.Header().Get("Content-Type"))
 	})
 }
 
@@ -180,7 +201,8 @@ func (rec *pageRecorder) Unwrap() http.ResponseWriter { return rec.ResponseWrite
 // of the middleware (user lookup, signer, cross-origin check, response
 // buffering): the security headers, a request id, the stored bytes with
 // their validators (httpcache.ServeKept) — to a client that asks for gzip
-// the page's gzipVariant, compressed once when it was stored. Everything
+// the page's gzipVariant, compressed once when it was stored, or the page
+// itself where compressing does not make it smaller. Everything
 // else — a miss, a logged-in visitor — takes the full way. lastModified
 // gives the time of the last change.
 func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) time.Time) http.Handler {
@@ -191,11 +213,19 @@ func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) 
 			return
 		}
 		key := pageKey(r)
+		epoch, day := s.pageEpoch(), model.BerlinDate(s.clock()).String()
+		var p store.RenderedPage
+		var ok bool
+		var err error
 		if httpcache.AcceptsGzip(r) {
-			key = gzipKey(key)
+			p, _, ok, err = s.st.StoredPageOr(r.Context(), gzipKey(key), key, epoch, day)
+			// The page itself where it has a companion that is not
+			// stored (yet, or over the budget): the full way compresses
+			// this answer and stores the companion.
+			ok = ok && (p.Key != key || !httpcache.MayGzip(p.Body, storedHeader(p, "Content-Type")))
+		} else {
+			p, _, ok, err = s.st.StoredPage(r.Context(), key, epoch, day)
 		}
-		now := s.clock()
-		p, _, ok, err := s.st.StoredPage(r.Context(), key, s.pageEpoch(), model.BerlinDate(now).String())
 		if err != nil || !ok {
 			next.ServeHTTP(w, r)
 			return

@@ -15,6 +15,7 @@ import (
 
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
+	"gremium/internal/httpcache"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -28,8 +29,9 @@ const storedMarker = "AUS-DEM-SPEICHER"
 func plant(t *testing.T, srv *Server, st *store.Store, base, path string) {
 	t.Helper()
 	p := plantPlain(t, srv, st, base, path)
-	st.StorePage(gzipVariant(p, "text/html; charset=utf-8"))
-	if err := st.FlushPages(context.Background()); err != nil {
+	// The marker is short: it has no companion, and one stored before
+	// would go before it.
+	if _, err := st.DBForTests().ExecContext(context.Background(), `DELETE FROM rendered_pages WHERE key = ?`, gzipKey(p.Key)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -91,11 +93,18 @@ func fetchEncoded(t *testing.T, base, path, encoding string, header ...string) (
 // is not rendered comes from the stored pages.
 func storedPagesServer(t *testing.T, st *store.Store) (*Server, *httptest.Server) {
 	t.Helper()
+	return serverWithCache(t, st, -1)
+}
+
+// serverWithCache is storedPagesServer with the response cache's budget
+// given (SetResponseCache: 0 the default, -1 off).
+func serverWithCache(t *testing.T, st *store.Store, cacheBytes int) (*Server, *httptest.Server) {
+	t.Helper()
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.SetResponseCache(-1)
+	srv.SetResponseCache(cacheBytes)
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return srv, ts
@@ -168,6 +177,16 @@ func TestStoredPages(t *testing.T) {
 				switch name {
 				case "Date", "X-Request-Id", "Content-Length", "Content-Encoding":
 					continue
+				case "Etag":
+					// Each representation has its own (GzipETag).
+					want := plainETag(res.Header.Get(name))
+					if again.Uncompressed {
+						want = httpcache.GzipETag(want)
+					}
+					if again.Header.Get(name) != want {
+						t.Errorf("%s from the store: ETag %q, want %q", p, again.Header.Get(name), want)
+					}
+					continue
 				}
 				if again.Header.Get(name) != res.Header.Get(name) {
 					t.Errorf("%s from the store: %s %q, rendered %q", p, name, again.Header.Get(name), res.Header.Get(name))
@@ -179,7 +198,7 @@ func TestStoredPages(t *testing.T) {
 			// A current copy is not sent again.
 			req, _ := http.NewRequest("GET", ts.URL+p, nil)
 			req.Header.Set("Accept-Encoding", "identity")
-			req.Header.Set("If-None-Match", res.Header.Get("ETag"))
+			req.Header.Set("If-None-Match", plainETag(res.Header.Get("ETag")))
 			nm, err := http.DefaultTransport.RoundTrip(req)
 			if err != nil {
 				t.Fatal(err)
@@ -361,7 +380,7 @@ func TestStoredPagesGzip(t *testing.T) {
 	_, gen, _, _ := st.StoredPage(ctx, key, epoch, day)
 	marker := store.RenderedPage{Key: key, Gen: gen, Epoch: epoch, Day: day,
 		Headers: "Content-Type: text/html; charset=utf-8\n", ETag: `W/"planted"`, Body: []byte(strings.Repeat(storedMarker+" ", 200))}
-	st.StorePage(gzipVariant(marker, "text/html; charset=utf-8"))
+	srv.storeGzipVariant(marker, "text/html; charset=utf-8")
 	st.FlushPages(ctx)
 	res, body := getGzip(t, ts.URL, page)
 	if got := gunzip(t, body, res.Header.Get("Content-Encoding") == "gzip"); !strings.HasPrefix(got, storedMarker) || res.Header.Get("Vary") != "Accept-Encoding" {
@@ -370,21 +389,42 @@ func TestStoredPagesGzip(t *testing.T) {
 	if _, plain := getPlain(t, ts.URL, page); strings.Contains(plain, storedMarker) {
 		t.Error("a client without gzip got the page stored for gzip clients")
 	}
-	// A page stored for clients without gzip only (the page for gzip
-	// clients did not fit the budget then): the first gzip client gets it
-	// compressed by httpcache and stores the page for gzip clients.
+	// A page stored for clients without gzip only (its companion did not
+	// fit the budget then): the first gzip client gets it compressed by
+	// httpcache and stores the companion.
+	if _, err := st.DBForTests().ExecContext(ctx, `DELETE FROM rendered_pages WHERE key = ?`, gzipKey(key)); err != nil {
+		t.Fatal(err)
+	}
+	marker.Body = []byte(strings.Repeat(storedMarker+" ", 100))
+	st.StorePage(marker)
+	st.FlushPages(ctx)
+	if res, body := getGzip(t, ts.URL, page); res.Header.Get("Content-Encoding") != "gzip" || gunzip(t, body, true) != string(marker.Body) ||
+		res.Header.Get("ETag") != `W/"planted+gzip"` {
+		t.Fatalf("planted page not served compressed to a gzip client: %q %q %.100q", res.Header.Get("Content-Encoding"), res.Header.Get("ETag"), body)
+	}
+	st.FlushPages(ctx)
+	if p, _, ok, _ := st.StoredPage(ctx, gzipKey(key), epoch, day); !ok || gunzip(t, p.Body, true) != string(marker.Body) || p.ETag != `W/"planted+gzip"` {
+		t.Errorf("the companion was not stored from the stored page: %v %q", ok, p.ETag)
+	}
+	// A short page has no companion: a gzip client gets it as it is,
+	// from the store, and nothing is stored for it.
 	if _, err := st.DBForTests().ExecContext(ctx, `DELETE FROM rendered_pages WHERE key = ?`, gzipKey(key)); err != nil {
 		t.Fatal(err)
 	}
 	plantPlain(t, srv, st, ts.URL, page)
-	if res, body := getGzip(t, ts.URL, page); gunzip(t, body, res.Header.Get("Content-Encoding") == "gzip") != storedMarker {
-		t.Fatalf("planted page not served to a gzip client: %.100q", body)
+	if res, body := getGzip(t, ts.URL, page); string(body) != storedMarker || res.Header.Get("Content-Encoding") != "" || res.Header.Get("ETag") != `W/"planted"` {
+		t.Fatalf("short planted page to a gzip client: %q %.100q", res.Header.Get("Content-Encoding"), body)
 	}
 	st.FlushPages(ctx)
-	if p, _, ok, _ := st.StoredPage(ctx, gzipKey(key), epoch, day); !ok || string(p.Body) != storedMarker || p.ETag != `W/"planted"` {
-		t.Errorf("the gzip client's page was not stored from the stored page: %v %.100q", ok, p.Body)
+	if _, _, ok, _ := st.StoredPage(ctx, gzipKey(key), epoch, day); ok {
+		t.Error("a companion stored for a short page")
 	}
 }
+
+// plainETag gives the validator of the plain representation of an
+// answer whose ETag is etag (the gzip representation's, GzipETag, or the
+// plain one's).
+func plainETag(etag string) string { return strings.Replace(etag, `+gzip"`, `"`, 1) }
 
 // gunzip gives body, decompressed if zipped.
 func gunzip(t *testing.T, body []byte, zipped bool) string {
