@@ -306,7 +306,9 @@ func Meeting(se model.Session, id int64, councilName string, orgID int64, locati
 	o["name"] = fmt.Sprintf("%d. Sitzung des %ss", se.Number, Text(councilName))
 	o["meetingState"] = MeetingState(se.Status)
 	if se.Cancelled() {
-		// OParl 1.1, 3.7: cancelled marks a meeting that was called off.
+		// OParl 1.1, 3.7: cancelled marks a meeting that was called off;
+		// its state says so too, as the pages do ("abgesagt").
+		o["meetingState"] = se.StatusLabel()
 		o["cancelled"] = true
 	}
 	o["organization"] = []string{URL(KindOrganization, orgID)}

@@ -61,3 +61,14 @@ func TestMeetingTimes(t *testing.T) {
 		t.Errorf("meeting = %v", o)
 	}
 }
+
+// TestCancelledMeetingState: a cancelled session's meetingState says so,
+// beside cancelled (before: "geplant" with cancelled true).
+func TestCancelledMeetingState(t *testing.T) {
+	se := model.Session{Number: 48, Date: model.NewDate(2026, 10, 20), StartTime: "10:00", Status: model.StatusConvened}
+	se.Schedule.CancelledReason = "Terminkollision mit der MPK"
+	o := Meeting(se, 4, "IT-Planungsrat", 1, nil, nil, nil)
+	if o["meetingState"] != "abgesagt" || o["cancelled"] != true {
+		t.Errorf("cancelled meeting: meetingState %v, cancelled %v", o["meetingState"], o["cancelled"])
+	}
+}
