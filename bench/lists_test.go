@@ -30,6 +30,11 @@ func registerDeepPaths(c Corpus, n int) []string {
 		}
 		// Labels are sampled oldest first, every Decisions/len(Labels).
 		fromTop := c.Decisions - i*(c.Decisions/len(c.Labels))
+		if fromTop >= c.Decisions {
+			// The oldest decision: nothing is older, the page before it
+			// does not exist (page 501 of 500 at 50k, a 404).
+			continue
+		}
 		paths = append(paths, fmt.Sprintf("/beschluesse?vor=%d-%d&seite=%d", d.Year, d.Seq, fromTop/web.RegisterPerPage+1))
 	}
 	return paths
