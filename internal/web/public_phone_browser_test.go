@@ -21,7 +21,14 @@ func TestPublicPagesPassAxeOnAPhone(t *testing.T) {
 	b.run("phone viewport", chromedp.EmulateViewport(320, 900))
 	for _, p := range []string{"/", "/sitzungen", "/sitzungen/47", "/sitzungen/47/protokoll", "/sitzungen/46/protokoll",
 		"/beschluesse", "/beschluesse/B-2025/26-IT", "/suche?q=Kooperation", "/sitzungen/kalender?jahr=2025",
-		"/fachmk", "/fachmk/FMK", "/auftraege"} {
+		"/fachmk", "/fachmk/FMK", "/fachmk/JuMiKo", "/fachmk/EnMK", "/auftraege"} {
 		b.page(p)
+		// Nothing wider than the phone: a long word of a conference's
+		// key words made /fachmk/JuMiKo 329 px wide.
+		var fits bool
+		b.run("scroll width of "+p, chromedp.Evaluate(`document.documentElement.scrollWidth <= window.innerWidth`, &fits))
+		if !fits {
+			t.Errorf("%s is wider than 320 px", p)
+		}
 	}
 }
