@@ -91,7 +91,8 @@ const ImpactReason = "Betroffenheit laut Anmeldung"
 // RelevantDecisionsSince gives the adopted decisions relevant for one of
 // the conferences, taken in the session sessionID or adopted on or after
 // the day since (written procedures after that session), newest first;
-// with neither (0 and the zero date) every one.
+// with neither (0 and the zero date) every one. Each carries its text as
+// last corrected (model.Decision.Corrected), as the register shows it.
 // Relevant is what the debrief pack takes: the decision profile's
 // assessment of the conference where it has one, else whether the
 // registration states the conference as affected (GO § 4); a profile that
@@ -124,11 +125,11 @@ func (s *Store) RelevantDecisionsSince(ctx context.Context, conferenceIDs []int6
 	}
 	return queryList(ctx, s.db, func(r scanner) (RelevantDecision, error) {
 		var rd RelevantDecision
-		d, err := scanDecision(multiScanner{r, []any{&rd.ConferenceID, &rd.Reason}})
-		rd.Decision = d
+		d, err := scanCorrectedDecision(multiScanner{r, []any{&rd.ConferenceID, &rd.Reason}})
+		rd.Decision = d.Corrected()
 		return rd, err
 	}, "relevant decisions",
-		`SELECT `+decisionCols+`, r.conference_id, r.reason FROM decisions d JOIN (
+		`SELECT `+correctedCols+`, r.conference_id, r.reason FROM decisions d`+newestCorrection+` JOIN (
 			SELECT decision_id, conference_id, reason FROM decision_relevance WHERE relevant = 1 AND conference_id IN `+in+`
 			UNION ALL
 			SELECT d2.id, j.value, CAST(? AS TEXT) FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j, decisions d2

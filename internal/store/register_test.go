@@ -76,6 +76,13 @@ func TestRelevantDecisionsSince(t *testing.T) {
 	check(t, s.SaveAssessments(ctx, dec, profileVersion(t, s, dec), []model.Assessment{
 		{ConferenceID: fmk, Relevant: true, Reason: "Gebühren", AssessedBy: "Geschäftsstelle"},
 		{ConferenceID: gmk, Relevant: false, Reason: "nicht betroffen", AssessedBy: "Geschäftsstelle"}}))
+	// A corrected decision is named by its corrected text, as in the
+	// register (before: the briefing, the debrief pack and Mein Bereich
+	// kept the adopted title).
+	must[int](t)(s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec, Title: "Gebühren und Entgelte", Reason: "Titel unvollständig"}))
+	if got := must[[]RelevantDecision](t)(s.RelevantDecisionsSince(ctx, []int64{fmk}, sessionID, model.Date{})); len(got) != 1 || got[0].Decision.Title != "Gebühren und Entgelte" {
+		t.Errorf("the corrected decision: %+v", got)
+	}
 	for conf, want := range map[int64]int{fmk: 1, gmk: 0} {
 		got, err := s.RelevantDecisionsSince(ctx, []int64{conf}, sessionID, model.Date{})
 		if err != nil {
