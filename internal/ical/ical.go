@@ -278,7 +278,7 @@ func ConferenceEvents(dates []model.ConferenceDate, names map[int64]string, link
 				summary = n + ": " + summary
 			}
 		}
-		e := Event{UID: d.UID, Summary: summary, Location: d.Place, FirstDay: d.Starts, LastDay: d.Ends}
+		e := Event{UID: d.UID, Summary: summary, Location: d.Place, FirstDay: d.Starts, LastDay: d.Ends, Sequence: d.Sequence}
 		if link != nil {
 			e.URL = link(d.BodyID)
 		}

@@ -266,3 +266,16 @@ func TestRegistrationDeadlineEvent(t *testing.T) {
 		t.Errorf("Check of an alarm without TRIGGER and DESCRIPTION: %v", bad)
 	}
 }
+
+// TestConferenceEventSequence: a FachMK date's revision is the event's
+// SEQUENCE, so a subscribed calendar takes a moved date (before: none).
+func TestConferenceEventSequence(t *testing.T) {
+	d := model.ConferenceDate{UID: "fmk-1@test", Title: "Frühjahr", Starts: model.NewDate(2099, 5, 7), Sequence: 2}
+	var buf bytes.Buffer
+	if err := Write(&buf, Calendar{Stamp: stamp(), Events: ConferenceEvents([]model.ConferenceDate{d}, nil, nil)}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "SEQUENCE:2\r\n") {
+		t.Errorf("no SEQUENCE:2 in\n%s", buf.String())
+	}
+}

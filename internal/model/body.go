@@ -122,6 +122,9 @@ type ConferenceDate struct {
 	EndTime   string
 	Place     string
 	UID       string // stable identifier, also used as iCalendar UID
+	// Sequence is the date's revision, raised by every change (iCalendar
+	// SEQUENCE), so that a subscribed calendar takes a moved date.
+	Sequence int
 }
 
 // Section is an agenda section (Schwerpunktthema) of a body: Begrüßung,

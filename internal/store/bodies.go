@@ -133,10 +133,18 @@ func (s *Store) UpdateContact(ctx context.Context, c model.Contact) error {
 	})
 }
 
+// conferenceDateCols are the columns scanConferenceDate reads.
+const conferenceDateCols = `id, body_id, title, starts_on, ends_on, place, uid, start_time, end_time, sequence`
+
+// conferenceDateChange sets what a change of a conference date writes; the
+// iCalendar revision goes up with every change, so that subscribers'
+// calendars take the new date (RFC 5545 3.8.7.4).
+const conferenceDateChange = `title = ?, starts_on = ?, ends_on = ?, place = ?, start_time = ?, end_time = ?, sequence = sequence + 1`
+
 func scanConferenceDate(r scanner) (model.ConferenceDate, error) {
 	var c model.ConferenceDate
 	var starts, ends string
-	if err := r.Scan(&c.ID, &c.BodyID, &c.Title, &starts, &ends, &c.Place, &c.UID, &c.StartTime, &c.EndTime); err != nil {
+	if err := r.Scan(&c.ID, &c.BodyID, &c.Title, &starts, &ends, &c.Place, &c.UID, &c.StartTime, &c.EndTime, &c.Sequence); err != nil {
 		return c, err
 	}
 	c.Starts, c.Ends = parseDate(starts), parseDate(ends)
@@ -185,7 +193,7 @@ func (s *Store) ImportConferenceDates(ctx context.Context, bodyID int64, dates [
 				c.UID = fmt.Sprintf("fachmk-%d-%s@gremium", c.BodyID, c.Starts)
 			}
 			old, err := queryOne(ctx, tx, scanConferenceDate, "conference date "+c.UID,
-				`SELECT id, body_id, title, starts_on, ends_on, place, uid, start_time, end_time FROM conference_dates WHERE uid = ?`, c.UID)
+				`SELECT `+conferenceDateCols+` FROM conference_dates WHERE uid = ?`, c.UID)
 			switch {
 			case errors.Is(err, ErrNotFound):
 				if _, err := s.insert(ctx, tx, "conference_date", c.UID,
@@ -201,7 +209,7 @@ func (s *Store) ImportConferenceDates(ctx context.Context, bodyID int64, dates [
 			case old.Title == c.Title && old.Starts == c.Starts && old.Ends == c.Ends && old.Place == c.Place && old.StartTime == c.StartTime && old.EndTime == c.EndTime:
 				n.Known++
 			default:
-				if err := s.updatePlain(ctx, tx, "conference_dates", "conference_date", old.ID, `title = ?, starts_on = ?, ends_on = ?, place = ?, start_time = ?, end_time = ?`,
+				if err := s.updatePlain(ctx, tx, "conference_dates", "conference_date", old.ID, conferenceDateChange,
 					c.Title, c.Starts.String(), c.Ends.String(), c.Place, c.StartTime, c.EndTime); err != nil {
 					return err
 				}
@@ -217,7 +225,7 @@ func (s *Store) ImportConferenceDates(ctx context.Context, bodyID int64, dates [
 // after from (the zero Date: all), earliest first.
 func (s *Store) ConferenceDates(ctx context.Context, bodyID int64, from model.Date) ([]model.ConferenceDate, error) {
 	return queryList(ctx, s.rd, scanConferenceDate, "conference dates",
-		`SELECT id, body_id, title, starts_on, ends_on, place, uid, start_time, end_time FROM conference_dates
+		`SELECT `+conferenceDateCols+` FROM conference_dates
 		 WHERE (? = 0 OR body_id = ?) AND starts_on >= ? ORDER BY starts_on, id`, bodyID, bodyID, from.String())
 }
 
@@ -227,7 +235,7 @@ func (s *Store) UpdateConferenceDate(ctx context.Context, c model.ConferenceDate
 		return model.InputError("Ein Konferenztermin braucht ein Anfangsdatum.")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.updatePlain(ctx, tx, "conference_dates", "conference_date", c.ID, `title = ?, starts_on = ?, ends_on = ?, place = ?, start_time = ?, end_time = ?`,
+		return s.updatePlain(ctx, tx, "conference_dates", "conference_date", c.ID, conferenceDateChange,
 			c.Title, c.Starts.String(), c.Ends.String(), c.Place, c.StartTime, c.EndTime)
 	})
 }

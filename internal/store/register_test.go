@@ -162,6 +162,17 @@ func TestImportConferenceDates(t *testing.T) {
 	}
 	ds, _ := s.ConferenceDates(ctx, fmk, model.Date{})
 	if len(ds) != 2 || ds[0].Starts != model.NewDate(2099, 5, 7) {
-		t.Errorf("FMK dates after the imports: %+v", ds)
+		t.Fatalf("FMK dates after the imports: %+v", ds)
+	}
+	// The moved date's revision went up, the unchanged one's did not
+	// (before: no revision, a subscribed calendar kept the old day); a
+	// change by the form raises it again.
+	if ds[0].Sequence != 1 || ds[1].Sequence != 0 {
+		t.Errorf("revisions after the imports: %d, %d, want 1, 0", ds[0].Sequence, ds[1].Sequence)
+	}
+	ds[0].Place = "Nürnberg"
+	check(t, s.UpdateConferenceDate(ctx, ds[0]))
+	if ds, _ = s.ConferenceDates(ctx, fmk, model.Date{}); ds[0].Sequence != 2 {
+		t.Errorf("revision after the form's change: %d, want 2", ds[0].Sequence)
 	}
 }
