@@ -323,7 +323,7 @@ func TestMyPageOfAFachMKSecretariat(t *testing.T) {
 			t.Errorf("the FMK's page shows the AMK's request %q", q.Title)
 		}
 	}
-	for _, never := range []string{`id="h-abstimmungen"`, "Freigabe", `href="/auftraege"`} {
+	for _, never := range []string{`id="h-abstimmungen"`, "Freigabe", `href="/auftraege"`, `href="/mein-kalender"`} {
 		if strings.Contains(page, never) {
 			t.Errorf("the FachMK secretariat's page shows %q", never)
 		}
