@@ -43,6 +43,7 @@ var routes = []route{
 	{"GET", "/api/v1/sprecher", func(a *Server) http.HandlerFunc { return a.apiSpokespersons }},
 	{"GET", "/api/v1/umlaufverfahren", func(a *Server) http.HandlerFunc { return a.apiProcedures }},
 	{"POST", "/api/v1/umlaufverfahren/{id}/stimme", func(a *Server) http.HandlerFunc { return a.apiVote }},
+	{"GET", "/api/v1/sitzungen/{nr}/abstimmung", func(a *Server) http.HandlerFunc { return a.apiOpenSessionVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/abstimmung/stimme", func(a *Server) http.HandlerFunc { return a.apiSessionVote }},
 	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
 	{"GET", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegationRead }},
@@ -707,6 +708,71 @@ func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"mitglied": u.MemberAbbrev, "stimme": string(vote)})
+}
+
+// OpenSessionVote is the vote open in a session as the JSON API gives it
+// to an internal account: what is voted on, who has voted (not how: that
+// is seen once the vote is closed), the token's member's own vote and,
+// for a voting member, where to send it.
+type OpenSessionVote struct {
+	Open    bool     `json:"offen"`
+	Consent bool     `json:"grueneListe,omitempty"` // the Grüne Liste en bloc
+	Subject string   `json:"gegenstand,omitempty"`
+	Voted   []string `json:"abgestimmt"`
+	OwnVote string   `json:"eigeneStimme,omitempty"`
+	VoteURL string   `json:"stimmeUrl,omitempty"`
+	Note    string   `json:"hinweis,omitempty"`
+}
+
+// apiOpenSessionVote gives the vote open in a session: without it a
+// member's system could vote (POST …/abstimmung/stimme) but not learn
+// whether a vote is open and on what.
+func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.tokenUserMay(w, r, auth.ViewInternal, "Laufende Abstimmungen sehen nur Mitglieder, beratende Mitglieder, Sprecher:innen und die Geschäftsstelle.")
+	if !ok {
+		return
+	}
+	se, ok := a.sessionOfPath(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	v, open, err := a.st.OpenSessionVote(ctx, se.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := OpenSessionVote{Voted: []string{}}
+	if !open {
+		out.Note = fmt.Sprintf("In der %d. Sitzung läuft zurzeit keine Abstimmung.", se.Number)
+		writeJSON(w, http.StatusOK, out)
+		return
+	}
+	voters, err := a.st.VotingMembers(ctx)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out.Open, out.Consent, out.Voted = true, v.Consent(), append(out.Voted, v.Voted(voters)...)
+	if v.Consent() {
+		out.Subject = "Grüne Liste en bloc"
+	} else {
+		d, err := a.st.Decision(ctx, v.DecisionID)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		out.Subject = d.Title
+	}
+	for _, c := range v.Votes {
+		if c.Member == u.MemberAbbrev {
+			out.OwnVote = string(c.Choice)
+		}
+	}
+	if auth.Can(u, auth.Vote, u.MemberAbbrev) {
+		out.VoteURL = fmt.Sprintf("%s/api/v1/sitzungen/%d/abstimmung/stimme", a.Site.Base(r), se.Number)
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 // apiSessionVote casts the vote of the token's member in the vote open in a

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -137,7 +138,12 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"vielleicht"}`, 400},
 		{"POST", "/api/v1/sitzungen/99/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"ja"}`, 404},
 		{"POST", "/api/v1/sitzungen/47/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"ja"}`, 422},
+		{"GET", "/api/v1/sitzungen/48/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", "", "", 401},
+		{"GET", "/api/v1/sitzungen/99/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", heToken, "", 404},
+		{"GET", "/api/v1/sitzungen/47/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", heToken, "", 200},
+		{"GET", "/api/v1/sitzungen/48/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", dltToken, "", 200},
 		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"ja"}`, 200},
+		{"GET", "/api/v1/sitzungen/48/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", heToken, "", 200},
 		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", dltToken, `{"kommentar":"Bitte ergänzen."}`, 201},
 		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", "", `{"kommentar":"x"}`, 401},
 		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", dltToken, `{"kommentar":"  "}`, 400},
@@ -207,6 +213,26 @@ func TestOpenAPILiveResponses(t *testing.T) {
 				t.Errorf("answer does not match %s: %v\n%s", ptr, err, body)
 			}
 		})
+	}
+	// The open vote as a member's system reads it (before: no way to learn
+	// whether a vote is open, 405): the subject, who voted, its own vote,
+	// where to send it — and not how others voted.
+	for token, want := range map[string]api.OpenSessionVote{
+		heToken:  {Open: true, Subject: "Rahmenarchitektur", Voted: []string{"HE"}, OwnVote: "ja", VoteURL: ts.URL + "/api/v1/sitzungen/48/abstimmung/stimme"},
+		dltToken: {Open: true, Subject: "Rahmenarchitektur", Voted: []string{"HE"}},
+	} {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/sitzungen/48/abstimmung", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got api.OpenSessionVote
+		err = json.NewDecoder(res.Body).Decode(&got)
+		res.Body.Close()
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("open vote read with %s: %+v, want %+v (%v)", token[:8], got, want, err)
+		}
 	}
 	// The delegation the API registered is Hessen's, as the form would store it.
 	s49, _ := st.SessionByNumber(ctx, itplr.ID, 49)
