@@ -34,6 +34,10 @@ type decisionListData struct {
 	// PrevURL and NextURL are the neighbouring pages, by keyset ("" at
 	// either end).
 	PrevURL, NextURL template.URL
+	// Refused is why the filter in the address was not applied (an
+	// impossible year, page or position); the page then shows the whole
+	// register with the filter form to choose again.
+	Refused string
 }
 
 // registerQuery is the register's filter as given in the address.
@@ -200,19 +204,22 @@ func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
 	if msg == "" {
 		var c registerCursorOf
 		if c, msg = parseRegisterCursor(r.URL.Query()); msg == "" {
-			s.registerListPage(w, r, council, q, c.cursor)
+			s.registerListPage(w, r, council, q, c.cursor, "")
 			return
 		}
 	}
-	s.badRequest(w, r, msg)
+	// A filter that cannot be applied: the first page of the whole
+	// register with the form and the reason, not an error page without
+	// a way on.
+	s.registerListPage(w, r, council, registerQuery{Page: 1}, store.RegisterCursor{}, msg)
 }
 
 // registerListPage renders a page of the register: one statement for the
 // page, one for its sessions; the number of matches and the choices of the
 // filter are kept per data version (register_pages.go).
-func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, council model.Body, q registerQuery, c store.RegisterCursor) {
+func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, council model.Body, q registerQuery, c store.RegisterCursor, refused string) {
 	ctx := r.Context()
-	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}}
+	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}, Refused: refused}
 	f, matchable, err := s.registerFilter(ctx, council.ID, q)
 	if err == nil && matchable {
 		if d.Total, err = s.registerTotal(ctx, f); err == nil {
@@ -261,7 +268,10 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 		title += " " + strconv.Itoa(q.Year)
 	}
 	status := http.StatusOK
-	if d.Total > 0 && len(d.Decisions) == 0 {
+	switch {
+	case refused != "":
+		status = http.StatusBadRequest
+	case d.Total > 0 && len(d.Decisions) == 0:
 		status = http.StatusNotFound // a page after the last one
 	}
 	s.render(w, r, status, "decisions.html", view{Title: title, Active: "beschluesse", Data: d})

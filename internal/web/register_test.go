@@ -107,9 +107,16 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 	if !strings.Contains(body, ">B-2025/40-IT<") {
 		t.Errorf("section filter lacks B-2025/40-IT")
 	}
+	// A filter in the address that cannot be applied: the register with
+	// its filter form and the reason (before: an error page without the
+	// form, a dead end for a visitor who typed the address).
 	for _, bad := range []string{"?jahr=zwanzig", "?art=gesetz", "?umsetzung=bald", "?seite=0", "?thema=x"} {
-		if res, _ := get(t, ts, "/beschluesse"+bad); res.StatusCode != http.StatusBadRequest {
+		res, body := get(t, ts, "/beschluesse"+bad)
+		if res.StatusCode != http.StatusBadRequest {
 			t.Errorf("/beschluesse%s: status %d, want 400", bad, res.StatusCode)
+		}
+		if !strings.Contains(body, `aria-label="Beschlüsse filtern"`) || !strings.Contains(body, "ließ sich nicht anwenden") || !strings.Contains(body, ">B-2025/40-IT<") {
+			t.Errorf("/beschluesse%s: no register with its filter form and the reason", bad)
 		}
 	}
 }
