@@ -119,6 +119,13 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 			t.Errorf("/beschluesse%s: no register with its filter form and the reason", bad)
 		}
 	}
+	// The same for the session list's year and position.
+	for _, bad := range []string{"?jahr=zwanzig", "?vor=x"} {
+		res, body := get(t, ts, "/sitzungen"+bad)
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "ließ sich nicht anwenden") || !strings.Contains(body, `aria-label="Sitzungen nach Jahr"`) {
+			t.Errorf("/sitzungen%s: %d, no list with its years and the reason", bad, res.StatusCode)
+		}
+	}
 }
 
 func TestRegisterFeedAndNoLeak(t *testing.T) {

@@ -24,6 +24,8 @@ type sessionListData struct {
 	NextURL template.URL
 	// More says the page continues an earlier one of the same year.
 	More bool
+	// Refused is why the year or position in the address was not used.
+	Refused string
 }
 
 // sessionList shows the sessions of one year (?jahr=, the newest year with
@@ -46,19 +48,24 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 	if len(years) > 0 {
 		d.Year = years[0]
 	}
+	// A year or position in the address that cannot be used: the newest
+	// year's list with the reason and the years to choose from, status
+	// 400 (not an error page without a way on).
+	status := http.StatusOK
 	if y := r.URL.Query().Get("jahr"); y != "" {
-		if d.Year, err = strconv.Atoi(y); err != nil || d.Year < 1900 || d.Year > 9999 {
-			s.badRequest(w, r, "Das Jahr muss eine vierstellige Zahl sein, zum Beispiel ?jahr=2025.")
-			return
+		if year, err := strconv.Atoi(y); err != nil || year < 1900 || year > 9999 {
+			d.Refused, status = "Das Jahr muss eine vierstellige Zahl sein, zum Beispiel ?jahr=2025.", http.StatusBadRequest
+		} else {
+			d.Year = year
 		}
 	}
 	before := 0
-	if v := r.URL.Query().Get("vor"); v != "" {
+	if v := r.URL.Query().Get("vor"); v != "" && d.Refused == "" {
 		if before, err = strconv.Atoi(v); err != nil || before < 1 {
-			s.badRequest(w, r, "Die Stelle in der Liste ist eine Sitzungsnummer, zum Beispiel ?vor=40.")
-			return
+			before, d.Refused, status = 0, "Die Stelle in der Liste ist eine Sitzungsnummer, zum Beispiel ?vor=40.", http.StatusBadRequest
+		} else {
+			d.More = true
 		}
-		d.More = true
 	}
 	if d.Year != 0 {
 		if d.Sessions, err = s.st.SessionsOfYear(ctx, council.ID, d.Year, before, SessionsPerPage+1); err != nil {
@@ -74,5 +81,5 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "sessions.html", view{Title: "Sitzungen " + strconv.Itoa(d.Year), Active: "sitzungen", Data: d})
+	s.render(w, r, status, "sessions.html", view{Title: "Sitzungen " + strconv.Itoa(d.Year), Active: "sitzungen", Data: d})
 }
