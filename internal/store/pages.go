@@ -294,6 +294,9 @@ func (w *pageWriter) start() {
 					break more
 				}
 			}
+			if beforePageWrite != nil {
+				beforePageWrite()
+			}
 			// An error leaves the pages unstored: they are rendered
 			// again on their next request.
 			_ = w.write(batch)
@@ -321,6 +324,11 @@ func (w *pageWriter) start() {
 // afterPageWrite, when set (by a test), runs after each batch is written
 // and before it is forgotten by the queue's memory.
 var afterPageWrite func()
+
+// beforePageWrite, when set (by a test), runs when the writer has taken a
+// batch from the queue and before it writes it: what is queued from then
+// on waits for the next batch.
+var beforePageWrite func()
 
 // stop ends the writer after the queued pages (Store.Close).
 func (w *pageWriter) stop() {
