@@ -43,6 +43,9 @@ type followUpsData struct {
 	Members          []model.Member
 	Sessions         []model.Session
 	Statuses         []statusOption
+	// Refused is why the filter or place in the address was not applied;
+	// the page then shows the list from its start with the filter form.
+	Refused string
 }
 
 // followUpListQuery gives the store's query for the follow-ups matching f
@@ -180,19 +183,22 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, fq foll
 		if p := v.Get(name); p != "" {
 			c, ok := store.ParseFollowUpCursor(p)
 			if !ok {
-				s.badRequest(w, r, "Die Stelle in der Liste der Aufträge ist unbekannt. Bitte beginnen Sie auf der ersten Seite.")
-				return
+				d.Refused = "Die Stelle in der Liste der Aufträge ist unbekannt."
+				break
 			}
 			cursor, before = &c, name == "vor"
 		}
 	}
-	if cursor != nil {
+	if cursor != nil && d.Refused == "" {
 		n, err := strconv.Atoi(v.Get("seite"))
 		if err != nil || n < 2 || n > d.Pages {
-			s.badRequest(w, r, fmt.Sprintf("Die Seite muss eine Zahl von 2 bis %d sein.", d.Pages))
-			return
+			d.Refused = fmt.Sprintf("Die Seite muss eine Zahl von 2 bis %d sein.", d.Pages)
 		}
 		d.Page = n
+	}
+	if d.Refused != "" {
+		// The list from its start.
+		cursor, before, d.Page = nil, false, 1
 	}
 	// One more than a page tells whether another page follows.
 	page, err := s.st.FollowUpPage(ctx, q, cursor, before, FollowUpsPerPage+1)
@@ -231,7 +237,11 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, fq foll
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "followups.html", view{Title: d.Heading, Active: "auftraege", Data: d})
+	status := http.StatusOK
+	if d.Refused != "" {
+		status = http.StatusBadRequest
+	}
+	s.render(w, r, status, "followups.html", view{Title: d.Heading, Active: "auftraege", Data: d})
 }
 
 // exportHeader is the export's header.

@@ -147,21 +147,35 @@ var followUpStatusOptions = []statusOption{
 }
 
 func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) {
-	q, err := parseFollowUpQuery(r)
-	if err != nil {
-		s.fail(w, r, err, "")
+	q, refused, ok := s.followUpFilterOf(w, r)
+	if !ok {
 		return
 	}
-	s.renderFollowUps(w, r, q, followUpsData{Heading: "Aufträge", Action: "/auftraege",
+	s.renderFollowUps(w, r, q, followUpsData{Heading: "Aufträge", Action: "/auftraege", Refused: refused,
 		Intro: "Die Aufträge aus den Sitzungen des IT-Planungsrats: wer was bis wann zu tun hat. Überfällige Aufträge stehen oben."})
+}
+
+// followUpFilterOf reads the list's filter from the address. A filter
+// that cannot be applied (an unknown status) gives the whole list and the
+// reason, for the page to show with its filter form; other errors are
+// answered (ok false).
+func (s *Server) followUpFilterOf(w http.ResponseWriter, r *http.Request) (q followUpQuery, refused string, ok bool) {
+	q, err := parseFollowUpQuery(r)
+	if err == nil {
+		return q, "", true
+	}
+	if model.ClassOf(err) != model.ErrInput {
+		s.fail(w, r, err, "")
+		return q, "", false
+	}
+	return followUpQuery{}, model.ReasonOf(err), true
 }
 
 // memberFollowUps is the page "Aufträge: Hessen": the follow-ups a member
 // (or body) is responsible for.
 func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
-	q, err := parseFollowUpQuery(r)
-	if err != nil {
-		s.fail(w, r, err, "")
+	q, refused, ok := s.followUpFilterOf(w, r)
+	if !ok {
 		return
 	}
 	who := r.PathValue("mitglied")
@@ -174,7 +188,7 @@ func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 	q.Member = who
 	// The name stands alone, never in a sentence that needs its article
 	// ("der Bund", "Hessen").
-	s.renderFollowUps(w, r, q, followUpsData{Heading: "Aufträge: " + name, Action: "/mitglieder/" + url.PathEscape(who) + "/auftraege", FixedFor: who,
+	s.renderFollowUps(w, r, q, followUpsData{Heading: "Aufträge: " + name, Action: "/mitglieder/" + url.PathEscape(who) + "/auftraege", FixedFor: who, Refused: refused,
 		Intro: "Die Aufträge, bei denen als verantwortlich eingetragen ist: " + name + " (allein oder mit anderen). Überfällige Aufträge stehen oben."})
 }
 

@@ -473,9 +473,13 @@ func TestFollowUpListPages(t *testing.T) {
 		!strings.Contains(page, "Seite 1 von 2") || !strings.Contains(page, `rel="next"`) || strings.Contains(page, `rel="prev"`) {
 		t.Errorf("back to page 1:\n%s", page)
 	}
-	for _, bad := range []string{"/auftraege?nach=1.9999-99-99.5&seite=3", "/auftraege?nach=x&seite=2", "/auftraege?vor=7.2025-01-01.5&seite=2"} {
-		if code, _ := do(t, gs, "GET", hs.ts.URL+bad, nil); code != http.StatusBadRequest {
-			t.Errorf("%s: %d", bad, code)
+	// A place or filter in the address that cannot be used: the list from
+	// its start with the filter form and the reason, status 400 (before:
+	// an error page without the list).
+	for _, bad := range []string{"/auftraege?nach=1.9999-99-99.5&seite=3", "/auftraege?nach=x&seite=2", "/auftraege?vor=7.2025-01-01.5&seite=2", "/auftraege?status=ueberall"} {
+		code, page := do(t, gs, "GET", hs.ts.URL+bad, nil)
+		if code != http.StatusBadRequest || !strings.Contains(page, "ließ sich nicht anwenden") || !strings.Contains(page, `aria-label="Aufträge filtern"`) || strings.Count(page, `<h2><a href="/auftraege/`) != 100 {
+			t.Errorf("%s: %d, not the list from its start with the reason", bad, code)
 		}
 	}
 }
