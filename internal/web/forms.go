@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -160,4 +161,39 @@ func parseTerms(s string) ([]model.Term, error) {
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// refusedForm is a refused form of a page (the conference page, a
+// request's page): shown again open, as typed, with the reason.
+type refusedForm struct {
+	ID     string     // the form's anchor on the page, e.g. "profil"
+	What   string     // what did not happen, e.g. "Das Profil ist nicht gespeichert"
+	Values url.Values // what was typed
+	Reason string
+}
+
+// Typed gives what was typed into field of the refused form id, or def
+// when form id was not refused.
+func (f refusedForm) Typed(id, field, def string) string {
+	if f.ID != id {
+		return def
+	}
+	return f.Values.Get(field)
+}
+
+// refusal gives the status and the reason with which a page shows its
+// form again after err refused it — input and rule errors, and a conflict
+// (the page shows the stored state, the form what was typed, to be checked
+// and sent again); false for other errors, which get the error page.
+func refusal(err error) (status int, reason string, ok bool) {
+	if !formRefusal(err) {
+		return 0, "", false
+	}
+	switch model.ClassOf(err) {
+	case model.ErrRule:
+		return http.StatusUnprocessableEntity, model.ReasonOf(err), true
+	case model.ErrConflict:
+		return http.StatusConflict, "Jemand anderes hat inzwischen gespeichert; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.", true
+	}
+	return http.StatusBadRequest, model.ReasonOf(err), true
 }
