@@ -30,6 +30,28 @@ func TestDemoCollaboration(t *testing.T) {
 		if roles[model.RoleSpokesperson] < 40 || (year >= 2025) != (roles[model.RoleFachMK] > 0) {
 			t.Errorf("answers of %d by role: %v", year, roles)
 		}
+		// The results page lists the remarks: varied ones, each with a low
+		// or the highest score, none repeated more than a few times (the
+		// demo had one line 25 times).
+		remarks, commented := map[string]int{}, 0
+		for _, a := range as {
+			if a.Comment == "" {
+				continue
+			}
+			commented++
+			remarks[a.Comment]++
+			if a.Score > 2 && a.Score < 5 {
+				t.Errorf("%d: remark on a middle score %d: %q", year, a.Score, a.Comment)
+			}
+		}
+		if len(remarks) < 8 || commented < 10 {
+			t.Errorf("%d: %d remarks, %d distinct", year, commented, len(remarks))
+		}
+		for c, n := range remarks {
+			if n > commented/4+1 {
+				t.Errorf("%d: %q %d times of %d", year, c, n, commented)
+			}
+		}
 	}
 	res := model.Summarise(mustAnswers(t, s))
 	if len(res.Years) != 2 {

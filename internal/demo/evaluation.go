@@ -72,9 +72,7 @@ func (l *loader) evaluationRounds(ctx context.Context) error {
 			var answers []model.EvaluationAnswer
 			for qi, id := range ids {
 				ans := model.EvaluationAnswer{QuestionID: id, Respondent: a.Member, ConferenceID: a.ConferenceID, Role: model.RoleSpokesperson, Score: score(a.Member, a.ConferenceID, qi)}
-				if qi == 2 && ans.Score <= 2 {
-					ans.Comment = "IT-Themen stehen selten auf der Tagesordnung der Fachministerkonferenz."
-				}
+				ans.Comment = evaluationComment(a.Member, a.ConferenceID, year, qi, ans.Score)
 				answers = append(answers, ans)
 			}
 			if err := l.s.SubmitAnswers(ctx, year, answers); err != nil {
@@ -85,7 +83,9 @@ func (l *loader) evaluationRounds(ctx context.Context) error {
 			for _, b := range bodies {
 				var answers []model.EvaluationAnswer
 				for qi, id := range ids {
-					answers = append(answers, model.EvaluationAnswer{QuestionID: id, Respondent: b.Abbrev, ConferenceID: b.ID, Role: model.RoleFachMK, Score: score(b.Abbrev, b.ID, qi)})
+					sc := score(b.Abbrev, b.ID, qi)
+					answers = append(answers, model.EvaluationAnswer{QuestionID: id, Respondent: b.Abbrev, ConferenceID: b.ID, Role: model.RoleFachMK, Score: sc,
+						Comment: evaluationComment(b.Abbrev, b.ID, year, qi, sc)})
 				}
 				if err := l.s.SubmitAnswers(ctx, year, answers); err != nil {
 					return err
@@ -101,4 +101,65 @@ func (l *loader) evaluationRounds(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// evaluationComments are the demo's free-text remarks per question (in the
+// order of Questions): the first three go with a low score, the last two
+// with a high one. Made up, in the voice of a spokesperson or a FachMK
+// secretariat.
+var evaluationComments = [][]string{
+	{
+		"Die Aufgaben des IT-PLR sind in der Konferenz bisher kaum bekannt.",
+		"Ein kurzer Bericht aus dem IT-PLR je Sitzung würde das Wissen stärken.",
+		"Neue Mitglieder der Arbeitsebene kennen den IT-PLR oft nicht.",
+		"Der Bericht der Sprecherin wird in der Amtschefkonferenz regelmäßig aufgegriffen.",
+		"Die Nachbesprechung nach jeder Sitzung hat sich bewährt.",
+	},
+	{
+		"Gemeinsame Themen zeigen sich meist erst, wenn der Beschluss schon gefasst ist.",
+		"Die Relevanzhinweise im Beschluss-Steckbrief kommen zu spät für unsere Sitzungsplanung.",
+		"Anknüpfungspunkte gibt es, sie werden aber nicht festgehalten.",
+		"Registermodernisierung und OZG-Folgethemen sind als gemeinsame Themen erkannt.",
+		"Das Digitalthemen-Profil hilft, passende Beschlüsse früh zu sehen.",
+	},
+	{
+		"IT-Themen stehen selten auf der Tagesordnung der Fachministerkonferenz.",
+		"Digitalisierung wird unter „Verschiedenes“ behandelt, ohne eigenen TOP.",
+		"Die Fachministerkonferenz setzt andere Schwerpunkte; IT-Fragen gehen in den Arbeitskreisen unter.",
+		"Digitalthemen haben inzwischen einen festen Platz auf der Tagesordnung.",
+		"Die Amtschefinnen und Amtschefs fragen aktiv nach Ergebnissen aus dem IT-PLR.",
+	},
+	{
+		"Kooperation findet vor allem über persönliche Kontakte statt, nicht strukturiert.",
+		"Anliegen an den IT-PLR blieben ohne Rückmeldung zum Stand.",
+		"Zwischen den Sitzungen gibt es kaum Austausch.",
+		"Das gemeinsame Arbeitstreffen im Frühjahr war sehr hilfreich.",
+		"Die Anliegen der Konferenz wurden zügig auf die Tagesordnung des IT-PLR gesetzt.",
+	},
+	{
+		"Die Zusammenarbeit hängt stark von einzelnen Personen ab.",
+		"Für eine engere Zusammenarbeit fehlen in der Geschäftsstelle die Kapazitäten.",
+		"Der Umfang der Zusammenarbeit ist noch gering, die Richtung stimmt.",
+		"Die Zusammenarbeit ist eng und verlässlich.",
+		"Die Briefings zu den Sitzungen werden gern genutzt.",
+	},
+}
+
+// evaluationComment gives a demo answer's remark, or none: every answer
+// with a low score (1–2) has one, about half of those with the highest
+// score (5), none in between. Which of the question's remarks it is
+// depends on the respondent, the conference and the year, so that the
+// results page shows varied remarks rather than one line many times.
+func evaluationComment(who string, conf int64, year, qi, score int) string {
+	cs := evaluationComments[qi%len(evaluationComments)]
+	h := fnv.New32a()
+	fmt.Fprintf(h, "%s/%d/%d/%d", who, conf, year, qi)
+	seed := int(h.Sum32() % 1024)
+	switch {
+	case score <= 2:
+		return cs[seed%3]
+	case score == 5 && seed%2 == 0:
+		return cs[3+seed/2%2]
+	}
+	return ""
 }
