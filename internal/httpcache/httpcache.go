@@ -75,7 +75,7 @@ func Handler(h http.Handler, o Options) http.Handler {
 			}
 		}
 		rec := &recorder{w: w, status: http.StatusOK, req: r}
-		h.ServeHTTP(rec, r)
+		h.ServeHTTP(rec, asGet(r))
 		if rec.streaming {
 			return
 		}
@@ -96,6 +96,20 @@ func Handler(h http.Handler, o Options) http.Handler {
 		}
 		p.serve(w, r)
 	})
+}
+
+// asGet gives the request a handler is asked for: a HEAD request as the
+// GET it stands for. The recorder needs the body to give a HEAD response
+// the validator and the length a GET would get (RFC 9110, 9.3.2), and a
+// handler such as http.FileServer writes no body for HEAD; the body is
+// dropped when the response is sent (prepared.serve, sendPlain).
+func asGet(r *http.Request) *http.Request {
+	if r.Method != http.MethodHead {
+		return r
+	}
+	g := *r
+	g.Method = http.MethodGet
+	return &g
 }
 
 // noStore tells whether a Cache-Control header forbids keeping the

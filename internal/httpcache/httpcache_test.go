@@ -7,8 +7,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -292,5 +294,30 @@ func TestGzipOwnETag(t *testing.T) {
 	}
 	if got := GzipETag(`W/"abc"`); got != `W/"abc+gzip"` {
 		t.Errorf("GzipETag = %q", got)
+	}
+}
+
+// TestHeadAsGet: a HEAD request gets the headers a GET would get (RFC 9110,
+// 9.3.2), also from a handler that writes no body for HEAD, as
+// http.FileServer does. Before, the validator and the length were those of
+// the empty body: a HEAD of /static/live.js said "Content-Length: 0" and an
+// ETag no GET ever sent.
+func TestHeadAsGet(t *testing.T) {
+	h := Handler(http.FileServerFS(fstest.MapFS{"live.js": {Data: []byte(page)}}), Options{})
+	get := serve(t, h, "GET", "/live.js", nil)
+	head := serve(t, h, "HEAD", "/live.js", nil)
+	if get.Code != 200 || head.Code != 200 {
+		t.Fatalf("GET %d, HEAD %d", get.Code, head.Code)
+	}
+	if head.Body.Len() != 0 {
+		t.Errorf("HEAD sent %d bytes of body", head.Body.Len())
+	}
+	for _, k := range []string{"ETag", "Content-Length", "Content-Type", "Last-Modified"} {
+		if g, h := get.Header().Get(k), head.Header().Get(k); g != h {
+			t.Errorf("%s: GET %q, HEAD %q", k, g, h)
+		}
+	}
+	if n := get.Header().Get("Content-Length"); n != strconv.Itoa(len(page)) {
+		t.Errorf("Content-Length = %q, want %d", n, len(page))
 	}
 }
