@@ -106,7 +106,7 @@ func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 		if base == "layout.html" || base == "partials.html" {
 			continue
 		}
-		t, err := template.New(base).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", name)
+		t, err := parsePage(templateFS, name)
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", base, err)
 		}
