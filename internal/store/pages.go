@@ -27,7 +27,7 @@ type RenderedPage struct {
 // current data by the same build on the same day (ok true). Otherwise it
 // gives the current generation of the data, read before the caller renders
 // the page: a page stored under it is never served if a change commits
-// while it is rendered. One statement, two index lookups.
+// while it is rendered. One statement: the generation's row and the page's row, each found by its row id on SQLite.
 //
 // Large pages are served from memory while the generation stays
 // (pages_hot.go); their Body is shared and must not be changed. The one
@@ -59,28 +59,36 @@ type storedPageRow struct {
 	size    sql.NullInt64
 }
 
+// The statements of storedPage: the current generation, and the page of
+// that generation (and build and day) under a key, its bytes left out
+// where memory holds them (pages_hot.go); storedPageOrQuery joins the page
+// under the second key only where the first is missing, so that its row
+// is not read then. Each page's row is found by its number (pageID).
+const (
+	storedPageQuery = `SELECT g.gen, p.headers, p.etag, CASE WHEN length(p.body) < ? OR g.gen <> ? THEN p.body END, length(p.body)
+		FROM page_generation g
+		LEFT JOIN rendered_pages p ON p.id = ? AND p.key = ? AND p.gen = g.gen AND p.epoch = ? AND p.day = ?
+		WHERE g.id = 1`
+	storedPageOrQuery = `SELECT g.gen, p.headers, p.etag, CASE WHEN length(p.body) < ? OR g.gen <> ? THEN p.body END, length(p.body),
+		q.headers, q.etag, CASE WHEN length(q.body) < ? OR g.gen <> ? THEN q.body END, length(q.body)
+		FROM page_generation g
+		LEFT JOIN rendered_pages p ON p.id = ? AND p.key = ? AND p.gen = g.gen AND p.epoch = ? AND p.day = ?
+		LEFT JOIN rendered_pages q ON p.key IS NULL AND q.id = ? AND q.key = ? AND q.gen = g.gen AND q.epoch = ? AND q.day = ?
+		WHERE g.id = 1`
+)
+
 // storedPage is StoredPage and (orKey not "") StoredPageOr.
 func (s *Store) storedPage(ctx context.Context, key, orKey, epoch, day string) (p RenderedPage, gen int64, ok bool, err error) {
 	rows := []storedPageRow{{k: hotKey{key, epoch, day}}}
 	a := &rows[0]
 	held := s.pages.hot.holds(a.k) // 0: not held (generations start at 1)
 	if orKey == "" {
-		err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, CASE WHEN length(p.body) < ? OR g.gen <> ? THEN p.body END, length(p.body)
-			FROM page_generation g
-			LEFT JOIN rendered_pages p ON p.key = ? AND p.gen = g.gen AND p.epoch = ? AND p.day = ?
-			WHERE g.id = 1`, hotPageMin, held, key, epoch, day).Scan(&gen, &a.headers, &a.etag, &a.body, &a.size)
+		err = s.rd.QueryRowContext(ctx, storedPageQuery, hotPageMin, held, pageID(key), key, epoch, day).Scan(&gen, &a.headers, &a.etag, &a.body, &a.size)
 	} else {
 		rows = append(rows, storedPageRow{k: hotKey{orKey, epoch, day}})
 		a, b := &rows[0], &rows[1]
 		heldOr := s.pages.hot.holds(b.k)
-		// The second page is joined only where the first is missing: its
-		// row is not read then.
-		err = s.rd.QueryRowContext(ctx, `SELECT g.gen, p.headers, p.etag, CASE WHEN length(p.body) < ? OR g.gen <> ? THEN p.body END, length(p.body),
-			q.headers, q.etag, CASE WHEN length(q.body) < ? OR g.gen <> ? THEN q.body END, length(q.body)
-			FROM page_generation g
-			LEFT JOIN rendered_pages p ON p.key = ? AND p.gen = g.gen AND p.epoch = ? AND p.day = ?
-			LEFT JOIN rendered_pages q ON p.key IS NULL AND q.key = ? AND q.gen = g.gen AND q.epoch = ? AND q.day = ?
-			WHERE g.id = 1`, hotPageMin, held, hotPageMin, heldOr, key, epoch, day, orKey, epoch, day).Scan(
+		err = s.rd.QueryRowContext(ctx, storedPageOrQuery, hotPageMin, held, hotPageMin, heldOr, pageID(key), key, epoch, day, pageID(orKey), orKey, epoch, day).Scan(
 			&gen, &a.headers, &a.etag, &a.body, &a.size, &b.headers, &b.etag, &b.body, &b.size)
 	}
 	if err != nil {
@@ -109,8 +117,8 @@ func (s *Store) readStoredPage(ctx context.Context, gen int64, row storedPageRow
 		if p, ok := s.pages.hot.get(gen, row.k); ok {
 			return p, gen, true, nil
 		}
-		err := s.rd.QueryRowContext(ctx, `SELECT body FROM rendered_pages WHERE key = ? AND gen = ? AND epoch = ? AND day = ?`,
-			row.k.key, gen, row.k.epoch, row.k.day).Scan(&body)
+		err := s.rd.QueryRowContext(ctx, `SELECT body FROM rendered_pages WHERE id = ? AND key = ? AND gen = ? AND epoch = ? AND day = ?`,
+			pageID(row.k.key), row.k.key, gen, row.k.epoch, row.k.day).Scan(&body)
 		if errors.Is(err, sql.ErrNoRows) {
 			return RenderedPage{}, gen, false, nil // removed in between
 		}
@@ -121,6 +129,24 @@ func (s *Store) readStoredPage(ctx context.Context, gen int64, row storedPageRow
 	p := RenderedPage{Key: row.k.key, Gen: gen, Epoch: row.k.epoch, Day: row.k.day, Headers: row.headers.String, ETag: row.etag.String, Body: body}
 	s.pages.hot.put(p)
 	return p, gen, true, nil
+}
+
+// pageID gives the number a stored page is found by: FNV-1a (64 bits) of
+// its key, the same in every process and on both engines. On SQLite it is
+// the row id, so a lookup descends the table's b-tree alone instead of an
+// index of the keys and then the table (one page read less where neither
+// is in the page cache). Every statement compares the key too: two keys
+// with the same number (at a million pages about one chance in 10^7) only
+// take each other's place in the store, each rendered again when the
+// other is stored.
+func pageID(key string) int64 {
+	// FNV-1a by hand: hash/fnv's hasher would be an allocation per lookup.
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	return int64(h)
 }
 
 // bumpPageGeneration marks every stored page as rendered from old data and
@@ -392,19 +418,21 @@ func (w *pageWriter) write(batch []pageJob) error {
 		}
 		p := j.page
 		var old int64
-		if err := tx.QueryRowContext(ctx, `SELECT length(body) FROM rendered_pages WHERE key = ?`, p.Key).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		if err := tx.QueryRowContext(ctx, `SELECT length(body) FROM rendered_pages WHERE id = ?`, pageID(p.Key)).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
 		if used-old+int64(len(p.Body)) > budget {
 			continue // over budget: rendered again next time
 		}
 		// A page of an older generation never replaces a newer one.
-		res, err := tx.ExecContext(ctx, `INSERT INTO rendered_pages (key, gen, epoch, day, headers, etag, body)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (key) DO UPDATE SET gen = excluded.gen, epoch = excluded.epoch, day = excluded.day,
+		// The row of another key with the same number is replaced too
+		// (pageID).
+		res, err := tx.ExecContext(ctx, `INSERT INTO rendered_pages (id, key, gen, epoch, day, headers, etag, body)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET key = excluded.key, gen = excluded.gen, epoch = excluded.epoch, day = excluded.day,
 				headers = excluded.headers, etag = excluded.etag, body = excluded.body
 			WHERE excluded.gen >= rendered_pages.gen`,
-			p.Key, p.Gen, p.Epoch, p.Day, p.Headers, p.ETag, p.Body)
+			pageID(p.Key), p.Key, p.Gen, p.Epoch, p.Day, p.Headers, p.ETag, p.Body)
 		if err != nil {
 			return err
 		}
@@ -422,9 +450,8 @@ func (w *pageWriter) write(batch []pageJob) error {
 // prunePages removes up to PagePruneBatch pages of generations before gen
 // and gives the bytes freed.
 func prunePages(ctx context.Context, tx *sql.Tx, gen int64) (int64, error) {
-	// By key, not rowid, which PostgreSQL does not have.
-	rows, err := tx.QueryContext(ctx, `DELETE FROM rendered_pages WHERE key IN
-		(SELECT key FROM rendered_pages WHERE gen < ? LIMIT ?) RETURNING length(body)`, gen, PagePruneBatch)
+	rows, err := tx.QueryContext(ctx, `DELETE FROM rendered_pages WHERE id IN
+		(SELECT id FROM rendered_pages WHERE gen < ? LIMIT ?) RETURNING length(body)`, gen, PagePruneBatch)
 	if err != nil {
 		return 0, err
 	}

@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"context"
+	"hash/fnv"
+	"strings"
 	"testing"
 )
 
@@ -93,6 +95,77 @@ func TestLargeStoredPageOneStatement(t *testing.T) {
 		}
 		if other.Dialect() == Postgres && (calls.Statements != 1 || calls.Prepares > 1) {
 			t.Errorf("%s (read %d): %d statements, %d prepares, want 1 statement", want, i, calls.Statements, calls.Prepares)
+		}
+	}
+}
+
+// TestPageIDIsFNV1a: the number of a stored page is FNV-1a of its key, the
+// same in every process (instances share the store) and on both engines.
+func TestPageIDIsFNV1a(t *testing.T) {
+	for _, key := range []string{"", "127.0.0.1:8080||GET|/beschluesse/B-2025/27-IT", "ä|gzip"} {
+		h := fnv.New64a()
+		h.Write([]byte(key))
+		if got, want := pageID(key), int64(h.Sum64()); got != want {
+			t.Errorf("pageID(%q) = %d, want %d", key, got, want)
+		}
+	}
+}
+
+// TestPagesWithOneNumber: two keys whose numbers are the same (pageID) take
+// each other's place and are never served for each other: the key is
+// compared on every lookup.
+func TestPagesWithOneNumber(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	gen := must[int64](t)(s.PageGeneration(ctx))
+	const a, b = "h||/beschluesse/B-2025/1-IT", "h||/beschluesse/B-2025/2-IT"
+	// The row of b under a's number, as if the two numbers were the same.
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO rendered_pages (id, key, gen, epoch, day, headers, etag, body)
+		VALUES (?, ?, ?, 'e1', '2026-12-01', '', '"b"', ?)`, pageID(a), b, gen, []byte("Seite b")); err != nil {
+		t.Fatal(err)
+	}
+	if p, _, ok, err := s.StoredPage(ctx, a, "e1", "2026-12-01"); err != nil || ok {
+		t.Fatalf("a served from the row of b: %q %v %v", p.Body, ok, err)
+	}
+	if p, _, ok, err := s.StoredPageOr(ctx, "h||/x", a, "e1", "2026-12-01"); err != nil || ok {
+		t.Fatalf("a served from the row of b (StoredPageOr): %q %v %v", p.Body, ok, err)
+	}
+	s.StorePage(RenderedPage{Key: a, Gen: gen, Epoch: "e1", Day: "2026-12-01", ETag: `"a"`, Body: []byte("Seite a")})
+	check(t, s.FlushPages(ctx))
+	if p, _, ok, err := s.StoredPage(ctx, a, "e1", "2026-12-01"); err != nil || !ok || string(p.Body) != "Seite a" {
+		t.Fatalf("a after storing it: %q %v %v", p.Body, ok, err)
+	}
+	var n int
+	check(t, s.db.QueryRowContext(ctx, `SELECT count(*) FROM rendered_pages`).Scan(&n))
+	if n != 1 {
+		t.Errorf("%d rows, want 1 (a in the place of b)", n)
+	}
+}
+
+// TestStoredPageFoundByRowID: the lookup of a stored page descends the
+// table's b-tree by row id alone, not an index of the keys first (one page
+// read less per cache miss of a public page; before, the plan was "SEARCH p
+// USING INDEX sqlite_autoindex_rendered_pages_1 (key=?)").
+func TestStoredPageFoundByRowID(t *testing.T) {
+	onlySQLite(t, "SQLite's query plans")
+	s, _ := newStore(t)
+	for _, c := range []struct {
+		query string
+		args  []any
+		want  []string
+	}{
+		{storedPageQuery, []any{hotPageMin, 0, pageID("a"), "a", "e", "d"}, []string{"SEARCH p USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{storedPageOrQuery, []any{hotPageMin, 0, hotPageMin, 0, pageID("a"), "a", "e", "d", pageID("b"), "b", "e", "d"},
+			[]string{"SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH q USING INTEGER PRIMARY KEY (rowid=?)"}},
+	} {
+		plan := planOf(t, s, c.query, c.args...)
+		for _, w := range c.want {
+			if !strings.Contains(plan, w) {
+				t.Errorf("plan without %q:\n%s", w, plan)
+			}
+		}
+		if strings.Contains(plan, "INDEX") {
+			t.Errorf("plan uses an index:\n%s", plan)
 		}
 	}
 }
