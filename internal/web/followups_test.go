@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -142,7 +143,39 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 	if code, page := do(t, bund, "POST", path+"/stand", form); code != http.StatusBadRequest || !strings.Contains(page, "Nachweis") {
 		t.Errorf("erledigt without evidence: %d", code)
 	}
+	// The documents offered as evidence are those of the follow-up's
+	// session the office may see: not the upload of Hessen's registration
+	// that is not on the agenda (only Hessen and the secretariat see it),
+	// neither in the choice nor when its id is sent (before: listed with
+	// its name, and taken as evidence).
+	ctx := context.Background()
+	fItem, err := st.Item(ctx, f.ItemID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending, err := st.CreateItem(ctx, model.AgendaItem{SessionID: fItem.SessionID, Title: "Anmeldung Hessen", Status: model.ItemRegistered, RegisteredBy: "HE", RegisteredAt: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hidden, err := st.CreateDocument(ctx, store.Document{SessionID: fItem.SessionID, ItemID: pending, Filename: "Entwurf-Hessen-intern.pdf", ContentType: "application/pdf", Size: 4, SHA256: "0000", UploadedBy: "hessen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateDocument(ctx, store.Document{SessionID: fItem.SessionID, Filename: "Sitzungsunterlage.pdf", ContentType: "application/pdf", Size: 4, SHA256: "0001", UploadedBy: "geschaeftsstelle"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, page := do(t, bund, "GET", path, nil); strings.Contains(page, "Entwurf-Hessen-intern.pdf") || !strings.Contains(page, "Sitzungsunterlage.pdf") {
+		t.Error("the Bund's evidence choice lists a document of Hessen's pending registration, or not the session's document")
+	}
+	if _, page := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", path, nil); !strings.Contains(page, "Entwurf-Hessen-intern.pdf") {
+		t.Error("the secretariat's evidence choice lacks the registration's document")
+	}
 	form.Set("nachweis", "Keine Projekte wurden unterbrochen; Mitteilung an BW vom 28.08.2025.")
+	form.Set("nachweis_dokument", strconv.FormatInt(hidden, 10))
+	if code, page := do(t, bund, "POST", path+"/stand", form); code != http.StatusBadRequest || !strings.Contains(page, "Das Dokument des Nachweises ist unbekannt.") {
+		t.Errorf("evidence by a document the Bund may not see: %d", code)
+	}
+	form.Del("nachweis_dokument")
 	if code, _ := do(t, bund, "POST", path+"/stand", form); code != http.StatusSeeOther {
 		t.Fatalf("Bund reports: %d", code)
 	}
