@@ -34,9 +34,9 @@ type httpServer struct {
 
 // followUpServer is the demo with accounts, the 48th and 49th sessions
 // planned (20.11.2025 and 19.03.2026) and the server's clock at now.
-func followUpServer(t *testing.T, now time.Time) (*httpServer, *store.Store) {
+func followUpServer(t *testing.T, now time.Time, configure ...func(*Server)) (*httpServer, *store.Store) {
 	t.Helper()
-	ts, st, srv := cycleServerOf(t)
+	ts, st, srv := cycleServerOf(t, configure...)
 	srv.SetClock(func() time.Time { return now })
 	ctx := context.Background()
 	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
@@ -412,9 +412,14 @@ func TestRegisterImplementationState(t *testing.T) {
 // TestPersonalCalendarFeed: Hessen's office makes a private calendar
 // address; the feed holds the sessions and the deadline of Hessen's
 // follow-up (not the Bund's), passes the iCalendar check, and stops
-// working when a new address is made or it is revoked.
+// working when a new address is made or it is revoked. The address is a
+// secret: no log line names it, whatever the level (before: every request
+// at Debug, a refused one at Info, a failed one at Error).
 func TestPersonalCalendarFeed(t *testing.T) {
-	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	var logs lockedBuffer
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin), func(s *Server) {
+		s.log = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	})
 	ctx := context.Background()
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 	se, _ := st.SessionByNumber(ctx, council.ID, 48)
@@ -475,6 +480,15 @@ func TestPersonalCalendarFeed(t *testing.T) {
 	}
 	if code, _ := do(t, pub, "GET", hs.ts.URL+"/kalender/kal_unbekannt.ics", nil); code != http.StatusNotFound {
 		t.Errorf("unknown address: %d", code)
+	}
+	for _, address := range []string{first, second} {
+		secret := strings.TrimSuffix(strings.TrimPrefix(address, "/kalender/"), ".ics")
+		if strings.Contains(logs.String(), secret) {
+			t.Errorf("the log names the calendar address %s:\n%s", address, logs.String())
+		}
+	}
+	if !strings.Contains(logs.String(), "/kalender/…") {
+		t.Errorf("the log does not name the calendar requests at all:\n%s", logs.String())
 	}
 }
 
