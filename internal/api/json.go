@@ -711,9 +711,10 @@ func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
 }
 
 // OpenSessionVote is the vote open in a session as the JSON API gives it
-// to an internal account: what is voted on, who has voted (not how: that
-// is seen once the vote is closed), the token's member's own vote and,
-// for a voting member, where to send it.
+// to an internal account: what is voted on (confidential passages marked
+// [[…]], as in the forms), who has voted (not how: that is seen once the
+// vote is closed), the token's member's own vote and, for a voting member,
+// where to send it.
 type OpenSessionVote struct {
 	Open    bool     `json:"offen"`
 	Consent bool     `json:"grueneListe,omitempty"` // the Grüne Liste en bloc
@@ -762,7 +763,7 @@ func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, r, err)
 			return
 		}
-		out.Subject = d.Title
+		out.Subject = model.TypedMarks(d.Title)
 	}
 	for _, c := range v.Votes {
 		if c.Member == u.MemberAbbrev {

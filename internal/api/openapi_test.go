@@ -81,6 +81,10 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	dlt, _, _ := st.UserLogin(ctx, "dlt")
 	heToken, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
 	dltToken, _ := auth.NewAPIToken(ctx, st, dlt.ID, "DLT")
+	// A FachMK secretariat reads the public API; the internal reads are
+	// refused to its token as its account's pages are.
+	fmk, _, _ := st.UserLogin(ctx, demo.FachMKAccount)
+	fmkToken, _ := auth.NewAPIToken(ctx, st, fmk.ID, "FMK")
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 	open, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
 		Title: "Umlauf", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(time.Hour)})
@@ -125,6 +129,11 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"GET", "/api/v1/sprecher", "/api/v1/sprecher", "", "", 200},
 		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", "", "", 401},
 		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", heToken, "", 200},
+		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", fmkToken, "", 403},
+		{"GET", "/api/v1/sitzungen/48/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", fmkToken, "", 403},
+		{"GET", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", fmkToken, "", 403},
+		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", fmkToken, `{"version":0,"teilnehmende":[{"name":"Eingeschleust"}]}`, 403},
+		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", fmkToken, `{"stimme":"ja"}`, 403},
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", "", `{"stimme":"ja"}`, 401},
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", "grm_falsch", `{"stimme":"ja"}`, 401},
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", dltToken, `{"stimme":"ja"}`, 403},
@@ -216,10 +225,12 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	}
 	// The open vote as a member's system reads it (before: no way to learn
 	// whether a vote is open, 405): the subject, who voted, its own vote,
-	// where to send it — and not how others voted.
+	// where to send it — and not how others voted; a confidential passage
+	// of the subject marked [[…]], as every internal text of the API (before:
+	// the stored marks ⟦…⟧).
 	for token, want := range map[string]api.OpenSessionVote{
-		heToken:  {Open: true, Subject: "Rahmenarchitektur", Voted: []string{"HE"}, OwnVote: "ja", VoteURL: ts.URL + "/api/v1/sitzungen/48/abstimmung/stimme"},
-		dltToken: {Open: true, Subject: "Rahmenarchitektur", Voted: []string{"HE"}},
+		heToken:  {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, OwnVote: "ja", VoteURL: ts.URL + "/api/v1/sitzungen/48/abstimmung/stimme"},
+		dltToken: {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}},
 	} {
 		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/sitzungen/48/abstimmung", nil)
 		req.Header.Set("Authorization", "Bearer "+token)
@@ -307,7 +318,7 @@ func runningVote(t *testing.T, st *store.Store, councilID int64) {
 		t.Fatal(err)
 	}
 	d, err := st.CreateDecision(ctx, model.Decision{BodyID: councilID, SessionID: sid, ItemID: item, Kind: model.KindDecision, Status: model.DecisionDraft,
-		Scope: model.ScopeAll, Title: "Rahmenarchitektur", Applicants: []string{"Bund"}})
+		Scope: model.ScopeAll, Title: "Rahmenarchitektur " + model.Redact("mit Kostenrahmen"), Applicants: []string{"Bund"}})
 	if err != nil {
 		t.Fatal(err)
 	}

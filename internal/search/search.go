@@ -246,6 +246,11 @@ type Query struct {
 	termSet map[string]bool
 }
 
+// MaxQuery is the longest query in characters that a search page takes:
+// what anyone types or pastes (a decision's title), far from the length at
+// which reading the words alone costs the server seconds.
+const MaxQuery = 300
+
 // Parse reads a query as users type it: words (all must occur) and phrases in
 // double quotes. It gives false for a query without words.
 func Parse(q string) (Query, bool) {

@@ -113,7 +113,7 @@ func (s *Server) calendarStamp(r *http.Request) time.Time {
 func (s *Server) writeCalendar(w http.ResponseWriter, r *http.Request, c ical.Calendar) {
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	if err := ical.Write(w, c); err != nil {
-		s.log.Error("calendar feed", "path", r.URL.Path, "err", err)
+		s.log.Error("calendar feed", "path", logPath(r), "err", err)
 	}
 }
 

@@ -149,6 +149,12 @@ func TestPermissions(t *testing.T) {
 		{"GET", "/sitzungen/48/anmeldung", nil, []string{"geschaeftsstelle", "hessen", "bund"}},
 		{"POST", "/sitzungen/47/kommentare", url.Values{"kommentar": {"Bitte Rechtschreibung prüfen."}}, []string{"geschaeftsstelle", "hessen", "bund", "dlt"}},
 		{"GET", "/sitzungen/47/protokoll/fassungen/1", nil, []string{"geschaeftsstelle", "hessen", "bund", "dlt", "sprecher-hb"}},
+		// The vote page's box is as internal as the page (a proposal is
+		// voted on).
+		{"GET", "/sitzungen/47/abstimmung/stand", nil, []string{"geschaeftsstelle", "hessen", "bund", "dlt", "sprecher-hb"}},
+		// A FachMK secretariat keeps its own conference only.
+		{"POST", "/fachmk/AMK/kontakte", url.Values{"name": {"Eingeschleust"}}, []string{"geschaeftsstelle"}},
+		{"POST", "/fachmk/AMK/termine", url.Values{"titel": {"Eingeschleust"}, "beginn": {"2026-05-04"}}, []string{"geschaeftsstelle"}},
 	}
 	roles := []string{"", "geschaeftsstelle", "hessen", "bund", "dlt", "sprecher-hb", "fmk"}
 	clients := map[string]*http.Client{}

@@ -387,7 +387,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, sessionID i
 		if errors.Is(err, errStreamsAddress) {
 			status, msg = http.StatusTooManyRequests, "Von Ihrer Adresse sind zu viele Live-Ansichten geöffnet. Die Seite aktualisiert sich stattdessen alle 30 Sekunden."
 		}
-		s.log.Info("live stream refused", "path", r.URL.Path, "status", status, "request_id", requestID(r), "err", err)
+		s.log.Info("live stream refused", "path", logPath(r), "status", status, "request_id", requestID(r), "err", err)
 		w.Header().Set("Retry-After", "30")
 		w.Header().Set("Cache-Control", "no-store")
 		http.Error(w, msg, status)

@@ -274,11 +274,11 @@ func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status i
 			s.serverError(w, r, err)
 			return
 		}
-		if v.SessionID != 0 {
-			if d.Documents, err = s.st.Documents(ctx, v.SessionID); err != nil {
-				s.serverError(w, r, err)
-				return
-			}
+		// The session's documents the reader may see (not the uploads of
+		// another member's registration that is not on the agenda).
+		if d.Documents, err = s.evidenceDocuments(ctx, u, v.SessionID); err != nil {
+			s.serverError(w, r, err)
+			return
 		}
 		for _, doc := range d.Documents {
 			if doc.ID == v.EvidenceDocumentID {
@@ -303,6 +303,19 @@ func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status i
 		}
 	}
 	s.render(w, r, status, "followup.html", view{Title: "Auftrag " + strconv.FormatInt(v.ID, 10), Active: "auftraege", Data: d})
+}
+
+// evidenceDocuments gives the documents of a follow-up's session (0: none)
+// that u may see: what its report may name as evidence.
+func (s *Server) evidenceDocuments(ctx context.Context, u *model.User, sessionID int64) ([]store.Document, error) {
+	if sessionID == 0 {
+		return nil, nil
+	}
+	se, err := s.st.Session(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	return s.visibleDocuments(ctx, u, se)
 }
 
 // reportFollowUp records the progress a responsible member's office or the
@@ -358,10 +371,19 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if doc := r.PostFormValue("nachweis_dokument"); doc != "" && doc != "0" {
-			if rep.EvidenceDocumentID, err = strconv.ParseInt(doc, 10, 64); err != nil {
+			// Only a document the form offers: one of the follow-up's
+			// session the reporter may see.
+			id, err := strconv.ParseInt(doc, 10, 64)
+			docs, derr := s.evidenceDocuments(ctx, u, v.SessionID)
+			if derr != nil {
+				s.serverError(w, r, derr)
+				return
+			}
+			if err != nil || !slices.ContainsFunc(docs, func(d store.Document) bool { return d.ID == id }) {
 				refuse(model.InputError("Das Dokument des Nachweises ist unbekannt."))
 				return
 			}
+			rep.EvidenceDocumentID = id
 		}
 		if ref := strings.TrimSpace(r.PostFormValue("nachweis_beschluss")); ref != "" {
 			n, ok := model.ParseDecisionRef(ref)

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -33,9 +34,9 @@ type httpServer struct {
 
 // followUpServer is the demo with accounts, the 48th and 49th sessions
 // planned (20.11.2025 and 19.03.2026) and the server's clock at now.
-func followUpServer(t *testing.T, now time.Time) (*httpServer, *store.Store) {
+func followUpServer(t *testing.T, now time.Time, configure ...func(*Server)) (*httpServer, *store.Store) {
 	t.Helper()
-	ts, st, srv := cycleServerOf(t)
+	ts, st, srv := cycleServerOf(t, configure...)
 	srv.SetClock(func() time.Time { return now })
 	ctx := context.Background()
 	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
@@ -142,7 +143,39 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 	if code, page := do(t, bund, "POST", path+"/stand", form); code != http.StatusBadRequest || !strings.Contains(page, "Nachweis") {
 		t.Errorf("erledigt without evidence: %d", code)
 	}
+	// The documents offered as evidence are those of the follow-up's
+	// session the office may see: not the upload of Hessen's registration
+	// that is not on the agenda (only Hessen and the secretariat see it),
+	// neither in the choice nor when its id is sent (before: listed with
+	// its name, and taken as evidence).
+	ctx := context.Background()
+	fItem, err := st.Item(ctx, f.ItemID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending, err := st.CreateItem(ctx, model.AgendaItem{SessionID: fItem.SessionID, Title: "Anmeldung Hessen", Status: model.ItemRegistered, RegisteredBy: "HE", RegisteredAt: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hidden, err := st.CreateDocument(ctx, store.Document{SessionID: fItem.SessionID, ItemID: pending, Filename: "Entwurf-Hessen-intern.pdf", ContentType: "application/pdf", Size: 4, SHA256: "0000", UploadedBy: "hessen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateDocument(ctx, store.Document{SessionID: fItem.SessionID, Filename: "Sitzungsunterlage.pdf", ContentType: "application/pdf", Size: 4, SHA256: "0001", UploadedBy: "geschaeftsstelle"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, page := do(t, bund, "GET", path, nil); strings.Contains(page, "Entwurf-Hessen-intern.pdf") || !strings.Contains(page, "Sitzungsunterlage.pdf") {
+		t.Error("the Bund's evidence choice lists a document of Hessen's pending registration, or not the session's document")
+	}
+	if _, page := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", path, nil); !strings.Contains(page, "Entwurf-Hessen-intern.pdf") {
+		t.Error("the secretariat's evidence choice lacks the registration's document")
+	}
 	form.Set("nachweis", "Keine Projekte wurden unterbrochen; Mitteilung an BW vom 28.08.2025.")
+	form.Set("nachweis_dokument", strconv.FormatInt(hidden, 10))
+	if code, page := do(t, bund, "POST", path+"/stand", form); code != http.StatusBadRequest || !strings.Contains(page, "Das Dokument des Nachweises ist unbekannt.") {
+		t.Errorf("evidence by a document the Bund may not see: %d", code)
+	}
+	form.Del("nachweis_dokument")
 	if code, _ := do(t, bund, "POST", path+"/stand", form); code != http.StatusSeeOther {
 		t.Fatalf("Bund reports: %d", code)
 	}
@@ -379,9 +412,14 @@ func TestRegisterImplementationState(t *testing.T) {
 // TestPersonalCalendarFeed: Hessen's office makes a private calendar
 // address; the feed holds the sessions and the deadline of Hessen's
 // follow-up (not the Bund's), passes the iCalendar check, and stops
-// working when a new address is made or it is revoked.
+// working when a new address is made or it is revoked. The address is a
+// secret: no log line names it, whatever the level (before: every request
+// at Debug, a refused one at Info, a failed one at Error).
 func TestPersonalCalendarFeed(t *testing.T) {
-	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	var logs lockedBuffer
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin), func(s *Server) {
+		s.log = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	})
 	ctx := context.Background()
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 	se, _ := st.SessionByNumber(ctx, council.ID, 48)
@@ -442,6 +480,15 @@ func TestPersonalCalendarFeed(t *testing.T) {
 	}
 	if code, _ := do(t, pub, "GET", hs.ts.URL+"/kalender/kal_unbekannt.ics", nil); code != http.StatusNotFound {
 		t.Errorf("unknown address: %d", code)
+	}
+	for _, address := range []string{first, second} {
+		secret := strings.TrimSuffix(strings.TrimPrefix(address, "/kalender/"), ".ics")
+		if strings.Contains(logs.String(), secret) {
+			t.Errorf("the log names the calendar address %s:\n%s", address, logs.String())
+		}
+	}
+	if !strings.Contains(logs.String(), "/kalender/…") {
+		t.Errorf("the log does not name the calendar requests at all:\n%s", logs.String())
 	}
 }
 

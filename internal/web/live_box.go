@@ -70,7 +70,7 @@ type boxPage struct {
 // boxPages are the pages with a live box, by kind.
 var boxPages = [...]boxPage{
 	sessionBox:   {param: "", path: "/live/stand", clock: true, render: (*Server).renderSessionBox},
-	voteBox:      {param: "abstimmung", path: "/abstimmung/stand", render: (*Server).renderVoteBox},
+	voteBox:      {param: "abstimmung", path: "/abstimmung/stand", right: auth.ViewInternal, render: (*Server).renderVoteBox},
 	projectorBox: {param: "beamer", path: "/beamer/stand", right: auth.ViewInternal, clock: true, render: (*Server).renderProjectorBox},
 	speakersBox:  {param: "redeliste", path: "/redeliste", right: auth.RecordMinutes, clock: true, render: (*Server).renderSpeakersBox},
 }

@@ -144,7 +144,22 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it49, Author: "Hessen", Text: secret("RunningNote")}))
 	must(st.CreateRemark(ctx, model.Remark{ItemID: it49, Kind: model.RemarkText, Text: secret("RunningRemark")}))
 	must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it49, Text: secret("RunningFollowUp"), Responsible: "HE", Status: model.FollowUpOpen}))
-	proposal(s49, it49, secret("RunningProposal"), secret("RunningProposalPoint"))
+	// A vote runs on the proposal: the public sees that a vote runs, not
+	// what is voted on (a proposal is never public).
+	voters, err := st.VotingMembers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var present []model.Attendance
+	for _, m := range voters {
+		present = append(present, model.Attendance{Member: m.Abbrev, Presence: model.Present})
+	}
+	if ok, reason, err := st.SaveAttendance(ctx, s49, present); err != nil || !ok {
+		t.Fatalf("attendance of the 49th session: %v %s", err, reason)
+	}
+	if _, err := st.OpenVote(ctx, s49, proposal(s49, it49, secret("RunningProposal"), secret("RunningProposalPoint"))); err != nil {
+		t.Fatal(err)
+	}
 
 	// The 44th session's minutes are approved and corrected (issue 13):
 	// an approved correction of a confidential row, an approved correction

@@ -241,7 +241,7 @@ func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) 
 		}
 		httpcache.ServeKept(w, r, p.Body, p.ETag, httpcache.LastModified(started, time.Now(), lastModified(r)))
 		if s.log.Enabled(r.Context(), slog.LevelDebug) {
-			s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", http.StatusOK, "stored", true, "request_id", id)
+			s.log.Debug("request", "method", r.Method, "path", logPath(r), "status", http.StatusOK, "stored", true, "request_id", id)
 		}
 	})
 }

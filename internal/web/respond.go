@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -99,7 +100,7 @@ func (s *Server) failKeeping(w http.ResponseWriter, r *http.Request, err error, 
 	if reason == "" {
 		reason = "Die Änderung ist so nicht möglich."
 	}
-	s.log.Info("refused", "path", r.URL.Path, "status", status, "request_id", requestID(r), "err", err)
+	s.log.Info("refused", "path", logPath(r), "status", status, "request_id", requestID(r), "err", err)
 	if r.Header.Get("HX-Request") == "true" {
 		// An htmx request replaces a small part of the page: answer with a
 		// message for that place, never a whole page.
@@ -127,7 +128,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, msg string) {
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
 	id := requestID(r)
 	s.log.LogAttrs(r.Context(), slog.LevelError, "request failed", slog.String("method", r.Method),
-		slog.String("path", r.URL.Path), slog.String("request_id", id), slog.Any("err", err))
+		slog.String("path", logPath(r)), slog.String("request_id", id), slog.Any("err", err))
 	// The error page itself must not depend on a template that may be broken.
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
@@ -138,4 +139,15 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 	fmt.Fprintf(w, `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Fehler – gremium</title></head>`+
 		`<body><main><h1>Ein interner Fehler ist aufgetreten</h1><p>Die Seite konnte nicht angezeigt werden; nichts wurde verändert, was nicht bestätigt wurde. Bitte versuchen Sie es später erneut.</p>`+
 		`<p>Fehlernummer: <code>%s</code></p><p><a href="/">Zur Startseite</a></p></main></body></html>`, id)
+}
+
+// logPath gives the request's path as the logs name it: the secret part
+// of a personal calendar address (/kalender/{token}.ics, a credential of
+// its account) left out, so that no log line can be used to read someone's
+// calendar.
+func logPath(r *http.Request) string {
+	if strings.HasPrefix(r.URL.Path, "/kalender/") {
+		return "/kalender/…"
+	}
+	return r.URL.Path
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"unicode/utf8"
 
 	"gremium/internal/search"
 )
@@ -21,6 +22,10 @@ type searchData struct {
 	Result search.Result
 	Ran    bool
 	Empty  bool
+	// TooLong: the query is longer than MaxQuery (search.MaxQuery); it is
+	// not run.
+	TooLong  bool
+	MaxQuery int
 	// Rebuilding: the index is being rebuilt (its mark "needs rebuild" is
 	// set), so hits may be missing.
 	Rebuilding bool
@@ -31,7 +36,7 @@ const PerPage = 10
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
-	d := searchData{Q: q}
+	d := searchData{Q: q, MaxQuery: search.MaxQuery}
 	rebuilding, err := s.st.SearchNeedsRebuild(r.Context())
 	if err != nil {
 		s.serverError(w, r, err)
@@ -43,7 +48,11 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		d.Rebuilding = true
 		w.Header().Set("Cache-Control", "no-store")
 	}
-	if q != "" {
+	status := http.StatusOK
+	if utf8.RuneCountInString(q) > search.MaxQuery {
+		// Refused before any word is read: the form again with the query.
+		d.TooLong, status = true, http.StatusBadRequest
+	} else if q != "" {
 		query, ok := search.Parse(q)
 		if !ok {
 			d.Empty = true
@@ -57,7 +66,6 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 			d.Result, d.Ran = res, true
 		}
 	}
-	status := http.StatusOK
 	if d.Ran && d.Result.Total > 0 && len(d.Result.Hits) == 0 {
 		status = http.StatusNotFound // a page after the last one
 	}

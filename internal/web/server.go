@@ -266,7 +266,7 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		h.ServeHTTP(sw, r)
-		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start), "request_id", requestID(r))
+		s.log.Debug("request", "method", r.Method, "path", logPath(r), "status", sw.status, "duration", time.Since(start), "request_id", requestID(r))
 	})
 }
 

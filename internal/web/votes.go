@@ -97,13 +97,22 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 		}
 		v.Subject = []model.Decision{d}
 	}
+	// What is voted on is a proposal: the publication gate keeps it from
+	// the public (the session page's live box, the live push), which
+	// learns only that a vote runs and how many have voted.
 	a := s.audienceOf(r)
-	for i := range v.Subject {
-		v.Subject[i].Title = a.Text(v.Subject[i].Title)
-		for j := range v.Subject[i].Points {
-			v.Subject[i].Points[j].Text = a.Text(v.Subject[i].Points[j].Text)
+	seen := v.Subject[:0]
+	for _, d := range v.Subject {
+		if !a.SeesDecision(d) {
+			continue
 		}
+		d.Title = a.Text(d.Title)
+		for j := range d.Points {
+			d.Points[j].Text = a.Text(d.Points[j].Text)
+		}
+		seen = append(seen, d)
 	}
+	v.Subject = seen
 	if v.MyMember != "" {
 		v.MyVote = vote.Choices()[u.MemberAbbrev]
 		v.CanVote = auth.Can(u, auth.Vote, u.MemberAbbrev) && v.Present[u.MemberAbbrev]
