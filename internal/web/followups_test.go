@@ -472,6 +472,24 @@ func TestPersonalCalendarFeed(t *testing.T) {
 	if code, _ := do(t, pub, "GET", hs.ts.URL+second, nil); code != http.StatusOK {
 		t.Errorf("new address: %d", code)
 	}
+	// A disabled account's address is refused while it is disabled
+	// (SECURITY.md: "Sperren" ends every credential of the account).
+	heUser, _, err := st.UserLogin(ctx, "hessen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		disabled bool
+		want     int
+	}{{true, http.StatusNotFound}, {false, http.StatusOK}} {
+		if err := st.SetUserDisabled(ctx, heUser.ID, c.disabled); err != nil {
+			t.Fatal(err)
+		}
+		if code, _ := do(t, pub, "GET", hs.ts.URL+second, nil); code != c.want {
+			t.Errorf("address of an account disabled %v: %d, want %d", c.disabled, code, c.want)
+		}
+	}
+	he = client(t, hs.ts, "hessen") // disabling ended its login
 	if code, _ := do(t, he, "POST", hs.ts.URL+"/mein-kalender/widerrufen", url.Values{"bestaetigt": {"ja"}}); code != http.StatusSeeOther {
 		t.Errorf("revoke: %d", code)
 	}
