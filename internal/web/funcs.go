@@ -43,7 +43,11 @@ var funcs = template.FuncMap{
 		// a is model.Public or model.Internal (templates may pass 0 or 1).
 		return rowView{Row: r, Members: members, Public: a.IsPublic()}
 	},
-	"marked":    marked,
+	"marked": marked,
+	// plain is a text with marks for where no element may stand (an
+	// option, a label hidden for screen readers, the page title): its
+	// passages without the mark characters; a public text has none left.
+	"plain":     model.InternalText,
 	"hyphenate": hyphenate,
 	"has":       slices.Contains[[]string, string],
 	// voteGrid's typed are the choices of a refused show of hands in this

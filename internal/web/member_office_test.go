@@ -1,0 +1,100 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// TestMemberPagesShowMarksAsPassages: a member's office that marked a
+// passage confidential ([[…]]) in its registration, and a written
+// procedure with a marked title, read the stored marks raw on the internal
+// pages — "Umlauf ⟦vertraulich⟧ Test" in "Mein Bereich" and in the browser
+// tab, "Punkt zwei ⟦intern⟧" on the session page, the follow-up's text in
+// the item's list. Every internal page shows a marked passage as such
+// (the mark element) and never the stored mark characters.
+func TestMemberPagesShowMarksAsPassages(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2027-06-17"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}}); code != http.StatusSeeOther {
+		t.Fatalf("create session 48: %d %s", code, between(body, "<main", "</main>"))
+	}
+	he := client(t, ts, "hessen")
+	if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Hessischer [[Geheimtitel]] Bericht"},
+		"punkte": {"Punkt eins\nPunkt zwei [[Geheimpunkt]]"}, "ziel": {"Beschluss"}, "beschlussvorschlag": {"Der IT-Planungsrat beschließt [[Geheimbeschluss]]."}, "antrag": {"HE, BY, NW"},
+		"fachmk": {"keine"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration by HE: %d %s", code, between(body, "<main", "</main>"))
+	}
+	deadline := time.Now().Add(72 * time.Hour)
+	res, err := gs.PostForm(ts.URL+"/umlaufverfahren", url.Values{"art": {"beschluss"}, "titel": {"Umlauf [[Geheimumlauf]] Test"}, "punkte": {"Der IT-Planungsrat fördert openCode."},
+		"antrag": {"Bund"}, "frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}})
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("start procedure: %v %v", err, res)
+	}
+	res.Body.Close()
+	procedure := strings.SplitN(res.Header.Get("Location"), "?", 2)[0]
+
+	// Registered, not yet accepted: "Mein Bereich" and the session page
+	// list the registration.
+	pages := map[string][]string{
+		"hessen":           {"/mein-bereich", "/sitzungen/48", procedure, "/umlaufverfahren"},
+		"geschaeftsstelle": {"/mein-bereich", "/sitzungen/48/verwaltung", procedure},
+	}
+	check := func(when string) {
+		t.Helper()
+		for user, paths := range pages {
+			c := client(t, ts, user)
+			for _, p := range paths {
+				code, body := do(t, c, "GET", ts.URL+p, nil)
+				if code != http.StatusOK {
+					t.Errorf("%s: %s %s: %d", when, user, p, code)
+					continue
+				}
+				for _, mark := range []string{model.RedactOpen, model.RedactClose} {
+					if i := strings.Index(body, mark); i >= 0 {
+						t.Errorf("%s: %s %s shows the stored mark: …%s…", when, user, p, body[max(0, i-60):min(len(body), i+60)])
+						break
+					}
+				}
+			}
+		}
+	}
+	check("registered")
+
+	// Accepted, with a follow-up whose text has a marked passage.
+	s48, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, s48.ID)
+	it := items[len(items)-1]
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
+		t.Fatalf("accept: %d %s", code, between(body, "<main", "</main>"))
+	}
+	if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: it.ID, Text: "Bericht zur " + model.Redact("Geheimauftrag") + " vorlegen", Responsible: "HE",
+		Status: model.FollowUpOpen}); err != nil {
+		t.Fatal(err)
+	}
+	pages["hessen"] = append(pages["hessen"], "/auftraege", "/mitglieder/HE/auftraege")
+	pages["dlt"] = []string{"/sitzungen/48", procedure}
+	check("on the agenda")
+
+	// The passages are there, marked.
+	_, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil)
+	for _, want := range []string{`Punkt zwei <mark class="confidential" title="vertraulich">Geheimpunkt</mark>`, `Bericht zur <mark class="confidential" title="vertraulich">Geheimauftrag</mark> vorlegen`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("session page lacks %q", want)
+		}
+	}
+	_, page = do(t, he, "GET", ts.URL+procedure, nil)
+	if title := between(page, "<title>", "</title>"); title != "Umlaufverfahren: Umlauf Geheimumlauf Test – gremium" {
+		t.Errorf("procedure page title: %q", title)
+	}
+}
