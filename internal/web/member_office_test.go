@@ -98,3 +98,50 @@ func TestMemberPagesShowMarksAsPassages(t *testing.T) {
 		t.Errorf("procedure page title: %q", title)
 	}
 }
+
+// TestMemberFollowUpsByName: a follow-up that names its member by name
+// ("Hessen", as minutes often do) reminds Hessen's office, is in its
+// personal calendar and may be reported by it — but "Mein Bereich" said
+// "Kein offener Auftrag nennt Sie als verantwortlich", and the member's
+// list, the list filtered by the member and its CSV left it out. They all
+// match the member by abbreviation and by name.
+func TestMemberFollowUpsByName(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s47, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, s47.ID)
+	byName, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: "Konzept zur Landesanbindung erstellen", Responsible: "Hessen",
+		DueDate: model.BerlinDate(time.Now().AddDate(0, 0, 20)), Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byAbbrev, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: "Bericht zur Landesanbindung vorlegen", Responsible: "HE, BY",
+		DueDate: model.BerlinDate(time.Now().AddDate(0, 0, 30)), Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	he := client(t, ts, "hessen")
+	for _, p := range []string{"/mein-bereich", "/mitglieder/HE/auftraege", "/mitglieder/HE/auftraege?status=ausstehend", "/auftraege?mitglied=HE", "/auftraege.csv?mitglied=HE"} {
+		code, body := do(t, he, "GET", ts.URL+p, nil)
+		if code != http.StatusOK {
+			t.Errorf("%s: %d", p, code)
+			continue
+		}
+		for _, f := range []struct {
+			id   int64
+			text string
+		}{{byName, "Konzept zur Landesanbindung erstellen"}, {byAbbrev, "Bericht zur Landesanbindung vorlegen"}} {
+			if !strings.Contains(body, f.text) {
+				t.Errorf("%s lacks follow-up %d (%s)", p, f.id, f.text)
+			}
+		}
+	}
+	// Bayern's office is named in one of them only.
+	_, body := do(t, client(t, ts, "bayern"), "GET", ts.URL+"/mein-bereich", nil)
+	if !strings.Contains(body, "Bericht zur Landesanbindung vorlegen") || strings.Contains(body, "Konzept zur Landesanbindung erstellen") {
+		t.Errorf("Bayern's follow-ups:\n%s", between(body, `id="h-auftraege"`, "</section>"))
+	}
+}

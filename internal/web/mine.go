@@ -267,7 +267,7 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	// The most urgent follow-ups the member owes, as the follow-up pages
 	// show them: one page of the list, however long the member's history
 	// (issue 18), with the count and the address of the whole list.
-	q, err := s.followUpListQuery(r, store.FollowUpFilter{Pending: true, Member: member})
+	q, err := s.followUpListQuery(r, store.FollowUpFilter{Pending: true, Members: s.responsibleNames(ctx, member)})
 	if err != nil {
 		return err
 	}
