@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestMemberPagesShowMarksAsPassages: a member's office that marked a
@@ -82,7 +83,13 @@ func TestMemberPagesShowMarksAsPassages(t *testing.T) {
 		Status: model.FollowUpOpen}); err != nil {
 		t.Fatal(err)
 	}
-	pages["hessen"] = append(pages["hessen"], "/auftraege", "/mitglieder/HE/auftraege")
+	drafts, err := st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID})
+	if err != nil || len(drafts) != 1 {
+		t.Fatalf("the registration's proposal: %v %v", drafts, err)
+	}
+	profile := fmt.Sprintf("/steckbrief/%d", drafts[0].ID)
+	pages["hessen"] = append(pages["hessen"], "/auftraege", "/mitglieder/HE/auftraege", profile)
+	pages["geschaeftsstelle"] = append(pages["geschaeftsstelle"], "/sitzungen/48/live", fmt.Sprintf("/sitzungen/48/live?top=%d", it.ID))
 	pages["dlt"] = []string{"/sitzungen/48", procedure}
 	check("on the agenda")
 
