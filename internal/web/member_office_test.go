@@ -152,3 +152,42 @@ func TestMemberFollowUpsByName(t *testing.T) {
 		t.Errorf("Bayern's follow-ups:\n%s", between(body, `id="h-auftraege"`, "</section>"))
 	}
 }
+
+// TestRegistrationReportersAsMembers: Hessen's office typed its reporting
+// members as it says them ("he, fitko", "Hessen") and was refused: "Ihr
+// eigenes Mitglied (HE) muss zur Berichterstattung gehören" — the
+// applicants were read as members, the reporting members only as typed.
+// Both are now stored as abbreviations, so the BE column, the register's
+// filter and the right to fill in the decision profile find the member.
+func TestRegistrationReportersAsMembers(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2027-06-17"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}}); code != http.StatusSeeOther {
+		t.Fatalf("create session 48: %d %s", code, between(body, "<main", "</main>"))
+	}
+	he := client(t, ts, "hessen")
+	for _, typed := range []string{"he, fitko", "Hessen; FITKO"} {
+		if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Bericht " + typed}, "ziel": {"Bericht"},
+			"berichterstattung": {typed}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+			t.Errorf("reporting members %q: %d %s", typed, code, between(body, `role="alert"`, "</div>"))
+		}
+	}
+	s48, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, s48.ID)
+	n := 0
+	for _, it := range items {
+		if strings.HasPrefix(it.Title, "Bericht ") {
+			n++
+			if strings.Join(it.Reporters, ",") != "HE,FITKO" {
+				t.Errorf("%s: reporting members %q", it.Title, it.Reporters)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d registrations stored, want 2", n)
+	}
+}

@@ -128,7 +128,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if goal == model.GoalDecision && len(proposal) == 0 {
 		problems = append(problems, "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
 	}
-	applicants := s.applicantList(r.Context(), f.Get("antrag"))
+	applicants := s.memberList(ctx, f.Get("antrag"))
 	if len(applicants) == 0 {
 		applicants = []string{member}
 	}
@@ -141,7 +141,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 			problems = append(problems, model.ReasonOf(err))
 		}
 	}
-	reporters := splitFormList(f.Get("berichterstattung"))
+	reporters := s.memberList(ctx, f.Get("berichterstattung"))
 	if len(reporters) == 0 {
 		reporters = []string{member}
 	}
