@@ -191,3 +191,42 @@ func TestRegistrationReportersAsMembers(t *testing.T) {
 		t.Errorf("%d registrations stored, want 2", n)
 	}
 }
+
+// TestMyRegistrationLinksLead: "Mein Bereich" linked a registration that
+// waits for the AL-Runde to "/sitzungen/48#top-N", but the session page
+// lists a registration not yet on the agenda without that anchor, so the
+// link led to the top of the page; the list of registrations linked the
+// session only. Every link to a registration leads to it — in the
+// session page's "Ihre Anmeldungen" while registered, on the agenda once
+// accepted.
+func TestMyRegistrationLinksLead(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSession48(t, ts, st)
+	he := client(t, ts, "hessen")
+	check := func(when string) {
+		t.Helper()
+		_, mine := do(t, he, "GET", ts.URL+"/mein-bereich", nil)
+		_, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil)
+		links := 0
+		for _, part := range strings.Split(mine, `href="/sitzungen/48#`)[1:] {
+			anchor := part[:strings.Index(part, `"`)]
+			links++
+			if !strings.Contains(page, `id="`+anchor+`"`) {
+				t.Errorf("%s: Mein Bereich links /sitzungen/48#%s, which the session page lacks", when, anchor)
+			}
+		}
+		if links < 1 {
+			t.Errorf("%s: Mein Bereich links no registration:\n%s", when, between(mine, `id="h-anmeldungen"`, "</section>"))
+		}
+	}
+	check("registered")
+	s48, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
+	items, _ := st.Items(ctx, s48.ID)
+	it := items[len(items)-1]
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
+		t.Fatalf("accept: %d %s", code, between(body, "<main", "</main>"))
+	}
+	check("accepted")
+}
