@@ -230,3 +230,30 @@ func TestMyRegistrationLinksLead(t *testing.T) {
 	}
 	check("accepted")
 }
+
+// TestMinutesCommentRefusedKeepsText: a comment on the draft minutes that
+// was refused — empty, or sent after the minutes were approved meanwhile
+// — answered with an error page leading to the start page, and the typed
+// comment was gone. The session page comes again with the reason, the
+// form with the comment as typed (tied to the reason), or, once the
+// minutes are approved, the comment to copy.
+func TestMinutesCommentRefusedKeepsText(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	he := client(t, ts, "hessen")
+	code, body := do(t, he, "POST", ts.URL+"/sitzungen/47/kommentare", url.Values{"kommentar": {"  "}})
+	if code != http.StatusBadRequest || !strings.Contains(body, "Ihr Kommentar ist nicht gespeichert: Bitte einen Kommentar eingeben.") ||
+		!strings.Contains(body, `aria-invalid="true" aria-describedby="kommentar-fehler"`) || !strings.Contains(body, `action="/sitzungen/47/kommentare"`) {
+		t.Errorf("empty comment: %d\n%s", code, between(body, "<main", "</main>"))
+	}
+	typed := "Zu TOP 5 bitte den Beitrag von HE ergänzen:\nder Stand der Anbindung."
+	code, body = do(t, he, "POST", ts.URL+"/sitzungen/46/kommentare", url.Values{"kommentar": {typed}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ihr Kommentar ist nicht gespeichert: Kommentare sind nur zum Protokollentwurf möglich") ||
+		!strings.Contains(body, `<pre class="kept-input">`+typed+`</pre>`) {
+		t.Errorf("comment on approved minutes: %d\n%s", code, between(body, "<main", "</main>"))
+	}
+	s46, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 46)
+	if cs, err := st.Comments(ctx, s46.ID); err != nil || len(cs) != 0 {
+		t.Errorf("comments stored on approved minutes: %v %v", cs, err)
+	}
+}
