@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -169,6 +170,19 @@ func TestJSONWritesNeedToken(t *testing.T) {
 	} {
 		if got := post(vote, c.token, c.body); got != c.want {
 			t.Errorf("vote %q with token %.8q: %d, want %d", c.body, c.token, got, c.want)
+		}
+	}
+	// A client sending the label ("Enthaltung") reads the value to send.
+	req, _ := http.NewRequest("POST", ts.URL+vote, strings.NewReader(`{"stimme":"Enthaltung"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+heToken)
+	if res, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else {
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 400 || !strings.Contains(string(b), `„enthaltung“, nicht „Enthaltung“`) {
+			t.Errorf("vote \"Enthaltung\": %d %s", res.StatusCode, b)
 		}
 	}
 	p, _ := st.Procedure(ctx, pid)
