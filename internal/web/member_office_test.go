@@ -257,3 +257,26 @@ func TestMinutesCommentRefusedKeepsText(t *testing.T) {
 		t.Errorf("comments stored on approved minutes: %v %v", cs, err)
 	}
 }
+
+// TestAdvisoryMemberPageHasNoRegistrations: the Deutscher Landkreistag's
+// "Mein Bereich" said "Ihre Anmeldungen zur Tagesordnung – Sie haben keine
+// Tagesordnungspunkte angemeldet", though an advisory member registers no
+// items (the registration form answers 403). Its page has no such section;
+// a member's office keeps it, and no vote either.
+func TestAdvisoryMemberPageHasNoRegistrations(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSession48(t, ts, st)
+	code, page := do(t, client(t, ts, "dlt"), "GET", ts.URL+"/mein-bereich", nil)
+	if code != http.StatusOK || strings.Contains(page, `id="h-anmeldungen"`) || strings.Contains(page, `id="h-abstimmungen"`) {
+		t.Errorf("advisory member's page: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	if !strings.Contains(page, `id="h-auftraege"`) {
+		t.Error("the advisory member's follow-ups are gone")
+	}
+	if code, _ := do(t, client(t, ts, "dlt"), "GET", ts.URL+"/sitzungen/48/anmeldung", nil); code != http.StatusForbidden {
+		t.Errorf("registration form for DLT: %d", code)
+	}
+	if _, page := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, `id="h-anmeldungen"`) {
+		t.Error("Hessen's registrations are gone")
+	}
+}
