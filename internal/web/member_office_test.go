@@ -280,3 +280,47 @@ func TestAdvisoryMemberPageHasNoRegistrations(t *testing.T) {
 		t.Error("Hessen's registrations are gone")
 	}
 }
+
+// TestRegistrationErrorsTiedToFields: a refused registration listed its
+// reasons in one sentence above the form ("Bitte einen Titel angeben. Für
+// einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag
+// eintragen. …"); a screen reader in the field heard nothing of it. Each
+// reason now stands at its field, which is marked invalid and described
+// by it, and the list above links to the fields; what was typed stays.
+func TestRegistrationErrorsTiedToFields(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSession48(t, ts, st)
+	he := client(t, ts, "hessen")
+	code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {" "}, "punkte": {"Erster Punkt"}, "ziel": {"Beschluss"},
+		"quelle": {"B-2025/13-IT"}, "antrag": {"BY, NW"}, "beschlussvorschlag": {""}, "fachmk": {"betroffen"}})
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("refused registration: %d", code)
+	}
+	for _, want := range []string{
+		`<a href="#titel">Bitte einen Titel angeben.</a>`,
+		`<input id="titel" name="titel" required value=" " aria-invalid="true" aria-describedby="titel-fehler">`,
+		`<p class="field-error" id="titel-fehler">Bitte einen Titel angeben.</p>`,
+		`aria-invalid="true" aria-describedby="beschlussvorschlag-fehler">`,
+		`<p class="field-error" id="beschlussvorschlag-fehler">Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.</p>`,
+		`<fieldset id="fachmk" aria-describedby="fachmk-fehler">`,
+		`<p class="field-error" id="antrag-fehler">`,
+		`Ihr eigenes Mitglied (HE) muss unter den Antragstellenden stehen.`,
+		`value="B-2025/13-IT"`, `Erster Punkt</textarea>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("refused form lacks %s", want)
+		}
+	}
+	for _, field := range []string{"quelle", "punkte", "berichterstattung", "ziel"} {
+		if strings.Contains(page, `aria-describedby="`+field+`-fehler"`) {
+			t.Errorf("field %s is marked invalid", field)
+		}
+	}
+	if problems := wellFormedProblems(page); len(problems) > 0 {
+		t.Errorf("refused form: %v", problems)
+	}
+	// The form as it comes first marks nothing.
+	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/48/anmeldung", nil); strings.Contains(page, "aria-invalid") || strings.Contains(page, "field-error") {
+		t.Error("the empty form marks a field")
+	}
+}
