@@ -326,14 +326,16 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// refuse answers a report that cannot be saved as typed: the page
-	// again with the reason above the form and the input kept in it.
+	// again with the reason above the form and the input kept in it —
+	// also after someone else reported meanwhile (409: the page shows the
+	// new state, the form what was typed, with the new version).
 	refuse := func(err error) {
-		switch model.ClassOf(err) {
-		case model.ErrInput, model.ErrRule:
-			s.renderFollowUp(w, r, http.StatusBadRequest, v, r.PostForm, model.ReasonOf(err))
-		default:
+		status, reason, ok := refusal(err)
+		if !ok {
 			s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+			return
 		}
+		s.renderFollowUp(w, r, status, v, r.PostForm, reason)
 	}
 	rep := store.FollowUpReport{ID: v.ID, Version: formVersion(r), Status: model.FollowUpStatus(r.PostFormValue("status")),
 		Author: u.Name, Member: u.MemberAbbrev}

@@ -324,3 +324,48 @@ func TestRegistrationErrorsTiedToFields(t *testing.T) {
 		t.Error("the empty form marks a field")
 	}
 }
+
+// TestFollowUpReportConflictKeepsInput: Hessen's office reported a
+// follow-up done with its evidence while Bayern's, also responsible, had
+// reported it "in Arbeit" a moment before: the answer was the error page
+// "Bearbeitungskonflikt … Zur Startseite", and the typed evidence was
+// gone. The follow-up's page comes again (409) with the new state, the
+// form as typed and the new version, so that sending it again saves it.
+func TestFollowUpReportConflictKeepsInput(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s47, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, s47.ID)
+	id, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: "Bericht zur Landesanbindung vorlegen", Responsible: "HE, BY",
+		DueDate: model.BerlinDate(time.Now().AddDate(0, 0, 20)), Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := st.FollowUp(ctx, id)
+	path := fmt.Sprintf("%s/auftraege/%d/stand", ts.URL, id)
+	if code, body := do(t, client(t, ts, "bayern"), "POST", path, url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"in_arbeit"}}); code != http.StatusSeeOther {
+		t.Fatalf("Bayern's report: %d %s", code, between(body, "<main", "</main>"))
+	}
+	he := client(t, ts, "hessen")
+	typed := url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {model.BerlinDate(time.Now()).String()},
+		"nachweis": {"Bericht an die Staatskanzlei übersandt"}, "kommentar": {"Mit Anlage"}}
+	code, page := do(t, he, "POST", path, typed)
+	now, _ := st.FollowUp(ctx, id)
+	if code != http.StatusConflict || !strings.Contains(page, "Bericht an die Staatskanzlei übersandt</textarea>") || !strings.Contains(page, "Mit Anlage</textarea>") ||
+		!strings.Contains(page, fmt.Sprintf(`name="version" value="%d"`, now.Version)) || !strings.Contains(page, "Jemand anderes hat inzwischen gespeichert") {
+		t.Fatalf("stale report: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	if now.Status != model.FollowUpInProgress {
+		t.Errorf("the stale report was saved: %s", now.Status)
+	}
+	typed.Set("version", fmt.Sprint(now.Version))
+	if code, body := do(t, he, "POST", path, typed); code != http.StatusSeeOther {
+		t.Fatalf("sent again: %d %s", code, between(body, "<main", "</main>"))
+	}
+	if done, _ := st.FollowUp(ctx, id); done.Status != model.FollowUpDone || done.EvidenceText != "Bericht an die Staatskanzlei übersandt" {
+		t.Errorf("after sending again: %+v", done)
+	}
+}
