@@ -369,3 +369,28 @@ func TestFollowUpReportConflictKeepsInput(t *testing.T) {
 		t.Errorf("after sending again: %+v", done)
 	}
 }
+
+// TestPreferencesConflictKeepsInput: an office whose account two people
+// use saved its notification settings in one window after saving them in
+// another: the answer was the error page "Bearbeitungskonflikt … Zur
+// Startseite" and the addresses and ticks typed were lost. The settings
+// page comes again (409) as typed, with the stored version, so that
+// sending it again saves it.
+func TestPreferencesConflictKeepsInput(t *testing.T) {
+	ts, _ := cycleServer(t)
+	he := client(t, ts, "hessen")
+	first := url.Values{"version": {"0"}, "email": {"buero@hessen.example"}, "vorlauf": {"14"}, "abo": {"tagesordnung:email"}}
+	if code, body := do(t, he, "POST", ts.URL+"/benachrichtigungen", first); code != http.StatusSeeOther {
+		t.Fatalf("first save: %d %s", code, between(body, "<main", "</main>"))
+	}
+	second := url.Values{"version": {"0"}, "email": {"referat@hessen.example"}, "vorlauf": {"7"}, "abo": {"umlauf_frist:email", "auftrag_faellig:email"}}
+	code, page := do(t, he, "POST", ts.URL+"/benachrichtigungen", second)
+	if code != http.StatusConflict || !strings.Contains(page, `value="referat@hessen.example"`) || !strings.Contains(page, `name="version" value="1"`) ||
+		!strings.Contains(page, `value="umlauf_frist:email" checked`) || !strings.Contains(page, "Jemand anderes hat inzwischen gespeichert") {
+		t.Fatalf("stale save: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	second.Set("version", "1")
+	if code, body := do(t, he, "POST", ts.URL+"/benachrichtigungen", second); code != http.StatusSeeOther {
+		t.Fatalf("sent again: %d %s", code, between(body, "<main", "</main>"))
+	}
+}
