@@ -23,10 +23,8 @@ import (
 func TestMemberPagesShowMarksAsPassages(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2027-06-17"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}}); code != http.StatusSeeOther {
-		t.Fatalf("create session 48: %d %s", code, between(body, "<main", "</main>"))
-	}
 	he := client(t, ts, "hessen")
 	if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Hessischer [[Geheimtitel]] Bericht"},
 		"punkte": {"Punkt eins\nPunkt zwei [[Geheimpunkt]]"}, "ziel": {"Beschluss"}, "beschlussvorschlag": {"Der IT-Planungsrat beschließt [[Geheimbeschluss]]."}, "antrag": {"HE, BY, NW"},
@@ -114,22 +112,8 @@ func TestMemberPagesShowMarksAsPassages(t *testing.T) {
 // match the member by abbreviation and by name.
 func TestMemberFollowUpsByName(t *testing.T) {
 	ts, st := cycleServer(t)
-	ctx := context.Background()
-	s47, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
-	if err != nil {
-		t.Fatal(err)
-	}
-	items, _ := st.Items(ctx, s47.ID)
-	byName, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: "Konzept zur Landesanbindung erstellen", Responsible: "Hessen",
-		DueDate: model.BerlinDate(time.Now().AddDate(0, 0, 20)), Status: model.FollowUpOpen})
-	if err != nil {
-		t.Fatal(err)
-	}
-	byAbbrev, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: "Bericht zur Landesanbindung vorlegen", Responsible: "HE, BY",
-		DueDate: model.BerlinDate(time.Now().AddDate(0, 0, 30)), Status: model.FollowUpOpen})
-	if err != nil {
-		t.Fatal(err)
-	}
+	byName := followUpOf47(t, st, "Konzept zur Landesanbindung erstellen", "Hessen", 20)
+	byAbbrev := followUpOf47(t, st, "Bericht zur Landesanbindung vorlegen", "HE, BY", 30)
 	he := client(t, ts, "hessen")
 	for _, p := range []string{"/mein-bereich", "/mitglieder/HE/auftraege", "/mitglieder/HE/auftraege?status=ausstehend", "/auftraege?mitglied=HE", "/auftraege.csv?mitglied=HE"} {
 		code, body := do(t, he, "GET", ts.URL+p, nil)
@@ -162,10 +146,7 @@ func TestMemberFollowUpsByName(t *testing.T) {
 func TestRegistrationReportersAsMembers(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	gs := client(t, ts, "geschaeftsstelle")
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2027-06-17"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}}); code != http.StatusSeeOther {
-		t.Fatalf("create session 48: %d %s", code, between(body, "<main", "</main>"))
-	}
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
 	he := client(t, ts, "hessen")
 	for _, typed := range []string{"he, fitko", "Hessen; FITKO"} {
 		if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Bericht " + typed}, "ziel": {"Bericht"},
@@ -334,16 +315,7 @@ func TestRegistrationErrorsTiedToFields(t *testing.T) {
 func TestFollowUpReportConflictKeepsInput(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	s47, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
-	if err != nil {
-		t.Fatal(err)
-	}
-	items, _ := st.Items(ctx, s47.ID)
-	id, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: "Bericht zur Landesanbindung vorlegen", Responsible: "HE, BY",
-		DueDate: model.BerlinDate(time.Now().AddDate(0, 0, 20)), Status: model.FollowUpOpen})
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := followUpOf47(t, st, "Bericht zur Landesanbindung vorlegen", "HE, BY", 20)
 	f, _ := st.FollowUp(ctx, id)
 	path := fmt.Sprintf("%s/auftraege/%d/stand", ts.URL, id)
 	if code, body := do(t, client(t, ts, "bayern"), "POST", path, url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"in_arbeit"}}); code != http.StatusSeeOther {
@@ -393,4 +365,22 @@ func TestPreferencesConflictKeepsInput(t *testing.T) {
 	if code, body := do(t, he, "POST", ts.URL+"/benachrichtigungen", second); code != http.StatusSeeOther {
 		t.Fatalf("sent again: %d %s", code, between(body, "<main", "</main>"))
 	}
+}
+
+// followUpOf47 creates an open follow-up of the 47th session's second item
+// for responsible, due in days; it gives its id.
+func followUpOf47(t *testing.T, st *store.Store, text, responsible string, days int) int64 {
+	t.Helper()
+	ctx := context.Background()
+	s47, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, s47.ID)
+	id, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: text, Responsible: responsible,
+		DueDate: model.BerlinDate(time.Now().AddDate(0, 0, days)), Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
