@@ -242,6 +242,20 @@ type FollowUpReport struct {
 	Member             string // the member the author acts for; "" for the secretariat
 }
 
+// NewFollowUpReport starts the report of the account u on follow-up id in
+// the version read: the author is the account's name, the member it acts
+// for its own ("" for the secretariat).
+func NewFollowUpReport(u *model.User, id int64, version int, status model.FollowUpStatus) FollowUpReport {
+	rep := FollowUpReport{ID: id, Version: version, Status: status, Author: u.Name, Member: u.MemberAbbrev}
+	if u.Role == model.RoleSecretariat {
+		rep.Member = ""
+	}
+	if rep.Author == "" {
+		rep.Author = u.Username
+	}
+	return rep
+}
+
 // ReportFollowUp records a report on a follow-up in one transaction: the
 // status and evidence (a status that is not erledigt clears the evidence)
 // and the comment, if any. A stale version gives ErrConflict.

@@ -330,14 +330,7 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 		}
 		s.renderFollowUp(w, r, status, v, r.PostForm, reason)
 	}
-	rep := store.FollowUpReport{ID: v.ID, Version: formVersion(r), Status: model.FollowUpStatus(r.PostFormValue("status")),
-		Author: u.Name, Member: u.MemberAbbrev}
-	if u.Role == model.RoleSecretariat {
-		rep.Member = ""
-	}
-	if rep.Author == "" {
-		rep.Author = u.Username
-	}
+	rep := store.NewFollowUpReport(u, v.ID, formVersion(r), model.FollowUpStatus(r.PostFormValue("status")))
 	var err error
 	if rep.Comment, err = model.ConfidentialMarks(r.PostFormValue("kommentar")); err != nil {
 		refuse(err)
