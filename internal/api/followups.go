@@ -6,6 +6,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -166,4 +168,99 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 func (a *Server) followUpsBeyond(ctx context.Context, q store.FollowUpListQuery, c store.FollowUpCursor, back bool) (bool, error) {
 	more, err := a.st.FollowUpPage(ctx, q, &c, back, 1)
 	return len(more) > 0, err
+}
+
+// FollowUpReport is a report on a follow-up's state in the JSON API, as
+// the form on the follow-up's page sends it: the version read, the state,
+// and for "erledigt" the date and the evidence (a text, a document of the
+// session, the closing decision by number, or the closing agenda item by
+// session and TOP number); an optional progress comment. Texts may mark
+// confidential passages with [[…]].
+type FollowUpReport struct {
+	Version     int    `json:"version"`
+	Status      string `json:"stand"`
+	DoneOn      string `json:"erledigtAm,omitempty"`
+	Evidence    string `json:"nachweis,omitempty"`
+	Document    int64  `json:"nachweisDokument,omitempty"`
+	Decision    string `json:"nachweisBeschluss,omitempty"`
+	ItemSession string `json:"nachweisSitzung,omitempty"`
+	Item        string `json:"nachweisTop,omitempty"`
+	Comment     string `json:"kommentar,omitempty"`
+}
+
+// apiReportFollowUp records the state of a follow-up for the token's
+// account (POST /api/v1/auftraege/{id}/stand): the secretariat, or the
+// office of a member responsible for it — the rule of the form
+// (auth.MayReportFollowUp), the same store operation.
+func (a *Server) apiReportFollowUp(w http.ResponseWriter, r *http.Request) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return
+	}
+	var in FollowUpReport
+	if !decodeBody(w, r, &in) {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		apiError(w, http.StatusNotFound, "Diesen Auftrag gibt es nicht.")
+		return
+	}
+	ctx := store.WithActor(r.Context(), u.Username)
+	f, err := a.st.FollowUp(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		err = model.NotFoundError("Diesen Auftrag gibt es nicht.")
+	}
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	name := ""
+	if m, err := a.st.Member(ctx, u.MemberAbbrev); err == nil {
+		name = m.Name
+	}
+	if !auth.MayReportFollowUp(u, f, name) {
+		apiError(w, http.StatusForbidden, "Den Stand eines Auftrags melden die Geschäftsstelle und die verantwortlichen Mitglieder.")
+		return
+	}
+	rep := store.NewFollowUpReport(u, id, in.Version, model.FollowUpStatus(in.Status))
+	if rep.Comment, err = model.ConfidentialMarks(in.Comment); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if rep.Status == model.FollowUpDone {
+		if rep.DoneOn, err = model.ParseDate(in.DoneOn); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if rep.EvidenceText, err = model.ConfidentialMarks(in.Evidence); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		rep.EvidenceDocumentID = in.Document
+		council, err := a.st.BodyByAbbrev(ctx, a.council)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if rep.EvidenceDecisionID, err = a.st.EvidenceDecision(ctx, council.ID, in.Decision); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if rep.EvidenceItemID, err = a.st.EvidenceItem(ctx, council.ID, in.ItemSession, in.Item); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+	}
+	if err := a.st.ReportFollowUp(ctx, rep); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	now, err := a.st.FollowUp(ctx, id)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"nummer": now.ID, "stand": now.Status, "version": now.Version,
+		"url": fmt.Sprintf("%s/auftraege/%d", a.Site.Base(r), now.ID)})
 }

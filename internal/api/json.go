@@ -39,6 +39,7 @@ var routes = []route{
 	{"GET", "/api/v1/beschluesse", func(a *Server) http.HandlerFunc { return a.apiDecisions }},
 	{"GET", "/api/v1/beschluesse/{jahr}/{nr}", func(a *Server) http.HandlerFunc { return a.apiDecision }},
 	{"GET", "/api/v1/auftraege", func(a *Server) http.HandlerFunc { return a.apiFollowUps }},
+	{"POST", "/api/v1/auftraege/{id}/stand", func(a *Server) http.HandlerFunc { return a.apiReportFollowUp }},
 	{"GET", "/api/v1/fachmk", func(a *Server) http.HandlerFunc { return a.apiConferences }},
 	{"GET", "/api/v1/sprecher", func(a *Server) http.HandlerFunc { return a.apiSpokespersons }},
 	{"GET", "/api/v1/umlaufverfahren", func(a *Server) http.HandlerFunc { return a.apiProcedures }},

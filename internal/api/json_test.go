@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -169,6 +170,19 @@ func TestJSONWritesNeedToken(t *testing.T) {
 	} {
 		if got := post(vote, c.token, c.body); got != c.want {
 			t.Errorf("vote %q with token %.8q: %d, want %d", c.body, c.token, got, c.want)
+		}
+	}
+	// A client sending the label ("Enthaltung") reads the value to send.
+	req, _ := http.NewRequest("POST", ts.URL+vote, strings.NewReader(`{"stimme":"Enthaltung"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+heToken)
+	if res, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else {
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 400 || !strings.Contains(string(b), `„enthaltung“, nicht „Enthaltung“`) {
+			t.Errorf("vote \"Enthaltung\": %d %s", res.StatusCode, b)
 		}
 	}
 	p, _ := st.Procedure(ctx, pid)
@@ -634,5 +648,61 @@ func TestJSONProcedures(t *testing.T) {
 	}
 	if _, code = list(""); code != 401 {
 		t.Errorf("without a token: %d, want 401", code)
+	}
+}
+
+// TestJSONFollowUpReport: a member's office reports its follow-ups from its
+// own system as it does on the follow-up's page — the same rule (the
+// responsible office, named by abbreviation or name; the secretariat),
+// the same evidence, the comment in the same transaction; before, the API
+// had no way to report at all.
+func TestJSONFollowUpReport(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	token := func(user string) string {
+		u, _, _ := st.UserLogin(ctx, user)
+		tok, _ := auth.NewAPIToken(ctx, st, u.ID, "System")
+		return tok
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	id, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: "Konzept vorlegen", Responsible: "Hessen, BY", Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := st.FollowUp(ctx, id)
+	post := func(tok, body string) (int, string) {
+		req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/auftraege/%d/stand", ts.URL, id), strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+tok)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	done := fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"2026-01-15","nachweis":"Bericht an die [[Staatskanzlei]] übersandt","kommentar":"Mit Anlage"}`, f.Version)
+	if code, body := post(token("nordrhein-westfalen"), done); code != http.StatusForbidden {
+		t.Errorf("a member not named: %d %s", code, body)
+	}
+	code, body := post(token("hessen"), done)
+	if code != http.StatusOK || !strings.Contains(body, `"stand":"erledigt"`) {
+		t.Fatalf("Hessen (named by name): %d %s", code, body)
+	}
+	got, _ := st.FollowUp(ctx, id)
+	if got.Status != model.FollowUpDone || got.DoneOn != model.NewDate(2026, 1, 15) || got.EvidenceText != "Bericht an die "+model.Redact("Staatskanzlei")+" übersandt" {
+		t.Errorf("stored: %+v", got)
+	}
+	if cs, _ := st.FollowUpComments(ctx, id); len(cs) != 1 || cs[0].Text != "Mit Anlage" || cs[0].Member != "HE" {
+		t.Errorf("comment: %+v", cs)
+	}
+	if code, body := post(token("bayern"), done); code != http.StatusConflict {
+		t.Errorf("stale report by Bayern: %d %s", code, body)
 	}
 }

@@ -95,6 +95,14 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned}); err != nil {
 		t.Fatal(err)
 	}
+	// A follow-up naming Hessen by name, for its office to report on.
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items47, _ := st.Items(ctx, s47.ID)
+	fid, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items47[1].ID, Text: "Konzept vorlegen", Responsible: "Hessen", Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := st.FollowUp(ctx, fid)
 	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)
@@ -103,6 +111,8 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	t.Cleanup(ts.Close)
 
 	vote := fmt.Sprintf("/api/v1/umlaufverfahren/%d/stimme", open)
+	report, reportOp := fmt.Sprintf("/api/v1/auftraege/%d/stand", fid), "/api/v1/auftraege/{id}/stand"
+	inWork := fmt.Sprintf(`{"version":%d,"stand":"in_arbeit","kommentar":"Entwurf liegt vor"}`, f.Version)
 	cases := []struct {
 		method, path, op, token, body string
 		want                          int
@@ -125,6 +135,15 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"GET", "/api/v1/auftraege?status=erledigt&nach=2.9999-99-99.1", "/api/v1/auftraege", "", "", 200},
 		{"GET", "/api/v1/auftraege?status=ueberall", "/api/v1/auftraege", "", "", 400},
 		{"GET", "/api/v1/auftraege?nach=x", "/api/v1/auftraege", "", "", 400},
+		{"POST", report, reportOp, "", inWork, 401},
+		{"POST", report, reportOp, dltToken, inWork, 403},
+		{"POST", "/api/v1/auftraege/99999/stand", reportOp, heToken, inWork, 404},
+		{"POST", report, reportOp, heToken, `kein json`, 400},
+		{"POST", report, reportOp, heToken, fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"2026-01-15"}`, f.Version), 400},
+		{"POST", report, reportOp, heToken, fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"2026-01-15","nachweisBeschluss":"B-2020/99-IT"}`, f.Version), 400},
+		{"POST", report, reportOp, heToken, inWork, 200},
+		{"POST", report, reportOp, heToken, inWork, 409},
+		{"POST", report, reportOp, heToken, fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"2026-01-15","nachweisBeschluss":"B-2025/26-IT","nachweisSitzung":"47","nachweisTop":"12"}`, f.Version+1), 200},
 		{"GET", "/api/v1/fachmk", "/api/v1/fachmk", "", "", 200},
 		{"GET", "/api/v1/sprecher", "/api/v1/sprecher", "", "", 200},
 		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", "", "", 401},

@@ -86,6 +86,20 @@ func Can(u *model.User, a Action, forMember string) bool {
 	return true
 }
 
+// MayReportFollowUp reports whether the user may report the state of the
+// follow-up (form and JSON API alike): the secretariat, and the office of
+// a member responsible for it, named by its abbreviation or its name
+// (memberName, the name of the user's member).
+func MayReportFollowUp(u *model.User, f model.FollowUp, memberName string) bool {
+	if Can(u, RecordMinutes, "") {
+		return true
+	}
+	if !Can(u, ViewInternal, "") || u.MemberAbbrev == "" {
+		return false
+	}
+	return f.ResponsibleIs(u.MemberAbbrev) || memberName != "" && f.ResponsibleIs(memberName)
+}
+
 // Audience gives the version of minutes the user may read.
 func Audience(u *model.User) model.Audience {
 	if Can(u, ViewInternal, "") {

@@ -87,6 +87,18 @@ func (c VoteChoice) Valid() bool {
 	return false
 }
 
+// CastError gives the input error for casting c as a vote, nil for a vote
+// one can cast (ja, nein, enthaltung). Its reason names the values as the
+// forms and the JSON API send them, so that a client sending "Enthaltung"
+// reads what to send instead.
+func (c VoteChoice) CastError() error {
+	switch c {
+	case VoteYes, VoteNo, VoteAbstain:
+		return nil
+	}
+	return InputError("Eine Stimme ist „%s“, „%s“ oder „%s“, nicht „%s“.", VoteYes, VoteNo, VoteAbstain, c)
+}
+
 // Label gives the choice as the pages show it: "Ja", "Nein",
 // "Enthaltung", "keine Stimme abgegeben".
 func (c VoteChoice) Label() string {

@@ -525,3 +525,21 @@ func sameSet(a, b []string) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// TestVoteChoiceCastError: a JSON API client that sent "Enthaltung" was
+// told "Eine Stimme ist ja, nein oder Enthaltung, nicht „Enthaltung“" —
+// the value it sent, named as allowed. The reason names the values to
+// send.
+func TestVoteChoiceCastError(t *testing.T) {
+	for _, c := range []VoteChoice{VoteYes, VoteNo, VoteAbstain} {
+		if err := c.CastError(); err != nil {
+			t.Errorf("%s: %v", c, err)
+		}
+	}
+	for _, c := range []VoteChoice{"Enthaltung", "keine", "", "vielleicht"} {
+		err := c.CastError()
+		if ClassOf(err) != ErrInput || ReasonOf(err) != "Eine Stimme ist „ja“, „nein“ oder „enthaltung“, nicht „"+string(c)+"“." {
+			t.Errorf("%q: %v", c, err)
+		}
+	}
+}

@@ -292,8 +292,8 @@ func (s *Store) CastSessionVote(ctx context.Context, voteID int64, member string
 }
 
 func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member string, choice model.VoteChoice, showOfHands bool) error {
-	if choice != model.VoteYes && choice != model.VoteNo && choice != model.VoteAbstain {
-		return model.InputError("Eine Stimme ist ja, nein oder Enthaltung, nicht „%s“.", choice)
+	if err := choice.CastError(); err != nil {
+		return err
 	}
 	v, err := sessionVoteTx(ctx, tx, voteID)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -241,6 +242,20 @@ type FollowUpReport struct {
 	Member             string // the member the author acts for; "" for the secretariat
 }
 
+// NewFollowUpReport starts the report of the account u on follow-up id in
+// the version read: the author is the account's name, the member it acts
+// for its own ("" for the secretariat).
+func NewFollowUpReport(u *model.User, id int64, version int, status model.FollowUpStatus) FollowUpReport {
+	rep := FollowUpReport{ID: id, Version: version, Status: status, Author: u.Name, Member: u.MemberAbbrev}
+	if u.Role == model.RoleSecretariat {
+		rep.Member = ""
+	}
+	if rep.Author == "" {
+		rep.Author = u.Username
+	}
+	return rep
+}
+
 // ReportFollowUp records a report on a follow-up in one transaction: the
 // status and evidence (a status that is not erledigt clears the evidence)
 // and the comment, if any. A stale version gives ErrConflict.
@@ -366,4 +381,59 @@ func (s *Store) FollowUpDecisions(ctx context.Context, ids []int64) (map[int64]m
 		out[d.ID] = d
 	}
 	return out, nil
+}
+
+// EvidenceDecision finds the decision of the body that closed a follow-up
+// by its number as typed ("B-2025/30-IT"); 0 when ref is empty. A number
+// that is none, or names no decision of the body, is an input error with
+// the German reason (the report form and the JSON API alike).
+func (s *Store) EvidenceDecision(ctx context.Context, bodyID int64, ref string) (int64, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return 0, nil
+	}
+	n, ok := model.ParseDecisionRef(ref)
+	if !ok {
+		return 0, model.InputError("Der Beschluss des Nachweises wird mit seiner Nummer angegeben, zum Beispiel B-2025/30-IT.")
+	}
+	d, err := s.DecisionByNumber(ctx, bodyID, n)
+	if errors.Is(err, ErrNotFound) {
+		return 0, model.InputError("Der Beschluss %s ist nicht erfasst.", ref)
+	}
+	if err != nil {
+		return 0, err
+	}
+	return d.ID, nil
+}
+
+// EvidenceItem finds the agenda item of the body that closed a follow-up by
+// the session's number and the item's number as typed ("48", "05"; "5"
+// finds "05"); 0 when session is empty. Anything else that finds no item
+// is an input error with the German reason.
+func (s *Store) EvidenceItem(ctx context.Context, bodyID int64, session, item string) (int64, error) {
+	session, item = strings.TrimSpace(session), strings.TrimSpace(item)
+	if session == "" {
+		return 0, nil
+	}
+	nr, err := strconv.Atoi(session)
+	if err != nil || nr <= 0 || item == "" {
+		return 0, model.InputError("Der Tagesordnungspunkt des Nachweises wird mit Sitzung und TOP-Nummer angegeben, zum Beispiel 48 und 05.")
+	}
+	se, err := s.SessionByNumber(ctx, bodyID, nr)
+	if errors.Is(err, ErrNotFound) {
+		return 0, model.InputError("Die %d. Sitzung ist nicht erfasst.", nr)
+	}
+	if err != nil {
+		return 0, err
+	}
+	items, err := s.Items(ctx, se.ID)
+	if err != nil {
+		return 0, err
+	}
+	for _, it := range items {
+		if it.Number == item || strings.TrimLeft(it.Number, "0") == strings.TrimLeft(item, "0") && it.Number != "" {
+			return it.ID, nil
+		}
+	}
+	return 0, model.InputError("Die %d. Sitzung hat keinen TOP %s.", nr, item)
 }

@@ -173,7 +173,7 @@ func TestProducersQueueInTheirTransaction(t *testing.T) {
 			t.Errorf("closing: recipients = %s", got)
 		}
 		list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventProcedureClosing})
-		if !strings.Contains(list[0].Subject, "endet 05.03.2026, 10:00 Uhr") { // 09:00 UTC is 10:00 in Berlin
+		if !strings.Contains(list[0].Subject, "“ endet am 05.03.2026, 10:00 Uhr") { // 09:00 UTC is 10:00 in Berlin
 			t.Errorf("subject = %q", list[0].Subject)
 		}
 	})

@@ -157,7 +157,7 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, p model.
 	_, err := s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventProcedureClosing,
 		Key:     fmt.Sprintf("umlauf_frist:%d", p.ID),
-		Subject: "Erinnerung: Umlaufverfahren „" + title + "“ endet " + berlinTime(p.Deadline),
+		Subject: "Erinnerung: Umlaufverfahren „" + title + "“ endet am " + berlinTime(p.Deadline),
 		Body: fmt.Sprintf("Im Umlaufverfahren „%s“ endet die Frist am %s. Noch keine Stimme abgegeben haben: %s. "+
 			"Ohne Stimme wird Enthaltung gewertet.", title, berlinTime(p.Deadline), strings.Join(missing, ", ")),
 		Link: fmt.Sprintf("/umlaufverfahren/%d", p.ID),

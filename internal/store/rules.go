@@ -459,8 +459,8 @@ var ErrProcedureClosed error = &model.Error{Class: model.ErrRule, Reason: "Das U
 // may change its vote until the deadline; every vote is in the audit log.
 // Only the body's voting members vote.
 func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, choice model.VoteChoice) error {
-	if choice != model.VoteYes && choice != model.VoteNo && choice != model.VoteAbstain {
-		return model.InputError("Eine Stimme ist ja, nein oder Enthaltung, nicht „%s“.", choice)
+	if err := choice.CastError(); err != nil {
+		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		p, err := queryOne(ctx, tx, scanProcedure, fmt.Sprintf("procedure %d", procedureID), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, procedureID)

@@ -67,6 +67,20 @@ func (s *Server) followUpListQuery(r *http.Request, f store.FollowUpFilter) (sto
 	return q.At(s.clock(), due), nil
 }
 
+// responsibleNames gives the ways a follow-up names the member or body
+// who as responsible: as written, and for a member also by its name ("HE",
+// "Hessen") — as the reminders, the personal calendar and the right to
+// report the state match them.
+func (s *Server) responsibleNames(ctx context.Context, who string) []string {
+	names := []string{who}
+	if ms, err := s.memberMap(ctx); err == nil {
+		if m, ok := ms[who]; ok && m.Name != "" && m.Name != who {
+			names = append(names, m.Name)
+		}
+	}
+	return names
+}
+
 // followUpCounts gives the list's counts: all and pending (the store keeps
 // them until the data changes), the overdue ones counted at the clock in
 // one query.
@@ -120,7 +134,10 @@ func (s *Server) eachFollowUp(r *http.Request, q store.FollowUpListQuery, size, 
 
 // followUpQueryFor gives the store's query of the filtered list.
 func (s *Server) followUpQueryFor(r *http.Request, fq followUpQuery) (store.FollowUpListQuery, error) {
-	f := store.FollowUpFilter{Member: fq.Member, DecisionID: fq.Decision}
+	f := store.FollowUpFilter{DecisionID: fq.Decision}
+	if fq.Member != "" {
+		f.Members = s.responsibleNames(r.Context(), fq.Member)
+	}
 	switch fq.Status {
 	case "ausstehend", "ueberfaellig":
 		f.Pending = true

@@ -8,7 +8,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -237,17 +236,11 @@ type followUpData struct {
 // secretariat, and the office of a member responsible for it (by its
 // abbreviation or name).
 func (s *Server) mayReport(ctx context.Context, u *model.User, f model.FollowUp) bool {
-	if auth.Can(u, auth.RecordMinutes, "") {
-		return true
+	name := ""
+	if ms, err := s.memberMap(ctx); err == nil && u != nil {
+		name = ms[u.MemberAbbrev].Name
 	}
-	if !auth.Can(u, auth.ViewInternal, "") || u.MemberAbbrev == "" {
-		return false
-	}
-	if f.ResponsibleIs(u.MemberAbbrev) {
-		return true
-	}
-	ms, err := s.memberMap(ctx)
-	return err == nil && f.ResponsibleIs(ms[u.MemberAbbrev].Name)
+	return auth.MayReportFollowUp(u, f, name)
 }
 
 func (s *Server) followUpPage(w http.ResponseWriter, r *http.Request) {
@@ -339,23 +332,18 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// refuse answers a report that cannot be saved as typed: the page
-	// again with the reason above the form and the input kept in it.
+	// again with the reason above the form and the input kept in it —
+	// also after someone else reported meanwhile (409: the page shows the
+	// new state, the form what was typed, with the new version).
 	refuse := func(err error) {
-		switch model.ClassOf(err) {
-		case model.ErrInput, model.ErrRule:
-			s.renderFollowUp(w, r, http.StatusBadRequest, v, r.PostForm, model.ReasonOf(err))
-		default:
+		status, reason, ok := refusal(err)
+		if !ok {
 			s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+			return
 		}
+		s.renderFollowUp(w, r, status, v, r.PostForm, reason)
 	}
-	rep := store.FollowUpReport{ID: v.ID, Version: formVersion(r), Status: model.FollowUpStatus(r.PostFormValue("status")),
-		Author: u.Name, Member: u.MemberAbbrev}
-	if u.Role == model.RoleSecretariat {
-		rep.Member = ""
-	}
-	if rep.Author == "" {
-		rep.Author = u.Username
-	}
+	rep := store.NewFollowUpReport(u, v.ID, formVersion(r), model.FollowUpStatus(r.PostFormValue("status")))
 	var err error
 	if rep.Comment, err = model.ConfidentialMarks(r.PostFormValue("kommentar")); err != nil {
 		refuse(err)
@@ -385,35 +373,18 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 			}
 			rep.EvidenceDocumentID = id
 		}
-		if ref := strings.TrimSpace(r.PostFormValue("nachweis_beschluss")); ref != "" {
-			n, ok := model.ParseDecisionRef(ref)
-			if !ok {
-				refuse(model.InputError("Der Beschluss des Nachweises wird mit seiner Nummer angegeben, zum Beispiel B-2025/30-IT."))
-				return
-			}
-			council, err := s.councilBody(ctx)
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			dec, err := s.st.DecisionByNumber(ctx, council.ID, n)
-			if errors.Is(err, store.ErrNotFound) {
-				refuse(model.InputError("%s", "Der Beschluss "+ref+" ist nicht erfasst."))
-				return
-			}
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			rep.EvidenceDecisionID = dec.ID
+		council, err := s.councilBody(ctx)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
 		}
-		if n := strings.TrimSpace(r.PostFormValue("nachweis_sitzung")); n != "" {
-			id, err := s.evidenceItem(ctx, n, strings.TrimSpace(r.PostFormValue("nachweis_top")))
-			if err != nil {
-				refuse(err)
-				return
-			}
-			rep.EvidenceItemID = id
+		if rep.EvidenceDecisionID, err = s.st.EvidenceDecision(ctx, council.ID, r.PostFormValue("nachweis_beschluss")); err != nil {
+			refuse(err)
+			return
+		}
+		if rep.EvidenceItemID, err = s.st.EvidenceItem(ctx, council.ID, r.PostFormValue("nachweis_sitzung"), r.PostFormValue("nachweis_top")); err != nil {
+			refuse(err)
+			return
 		}
 	}
 	if err := s.st.ReportFollowUp(ctx, rep); err != nil {
@@ -449,36 +420,6 @@ func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d", f.ID), "Auftrag gespeichert.")
-}
-
-// evidenceItem finds the agenda item that closed a follow-up by the
-// session's number and the item's number ("48", "05").
-func (s *Server) evidenceItem(ctx context.Context, session, item string) (int64, error) {
-	nr, err := strconv.Atoi(session)
-	if err != nil || nr <= 0 || item == "" {
-		return 0, model.InputError("Der Tagesordnungspunkt des Nachweises wird mit Sitzung und TOP-Nummer angegeben, zum Beispiel 48 und 05.")
-	}
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		return 0, err
-	}
-	se, err := s.st.SessionByNumber(ctx, council.ID, nr)
-	if errors.Is(err, store.ErrNotFound) {
-		return 0, model.InputError("Die %d. Sitzung ist nicht erfasst.", nr)
-	}
-	if err != nil {
-		return 0, err
-	}
-	items, err := s.st.Items(ctx, se.ID)
-	if err != nil {
-		return 0, err
-	}
-	for _, it := range items {
-		if it.Number == item || strings.TrimLeft(it.Number, "0") == strings.TrimLeft(item, "0") && it.Number != "" {
-			return it.ID, nil
-		}
-	}
-	return 0, model.InputError("Die %d. Sitzung hat keinen TOP %s.", nr, item)
 }
 
 // commentFollowUp adds a comment (internal) to a follow-up.

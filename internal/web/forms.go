@@ -87,12 +87,13 @@ func splitFormList(s string) []string {
 	return out
 }
 
-// applicantList splits a form's list of applicants ("Bund, HE, BY") and
-// writes each as the member's abbreviation, whatever its case or whether
-// it was given by name ("BUND" and "bund" are "Bund", "Hessen" is "HE").
-// What names no member stays as typed, for the store to refuse with its
-// reason.
-func (s *Server) applicantList(ctx context.Context, value string) []string {
+// memberList splits a form's list of members — applicants ("Bund, HE,
+// BY"), reporting members — and writes each as the member's abbreviation,
+// whatever its case or whether it was given by name ("BUND" and "bund" are
+// "Bund", "Hessen" is "HE"). What names no member stays as typed, for the
+// store to refuse with its reason (or, a reporting body such as a project
+// group, to keep).
+func (s *Server) memberList(ctx context.Context, value string) []string {
 	list := splitFormList(value)
 	members, err := s.st.Members(ctx)
 	if err != nil {

@@ -43,7 +43,14 @@ var funcs = template.FuncMap{
 		// a is model.Public or model.Internal (templates may pass 0 or 1).
 		return rowView{Row: r, Members: members, Public: a.IsPublic()}
 	},
-	"marked":    marked,
+	"marked": marked,
+	// fieldError ties a refused form's reason to its field (templates
+	// "invalid" and "field-error").
+	"fieldError": func(id, reason string) fieldError { return fieldError{id, reason} },
+	// plain is a text with marks for where no element may stand (an
+	// option, a label hidden for screen readers, the page title): its
+	// passages without the mark characters; a public text has none left.
+	"plain":     model.InternalText,
 	"hyphenate": hyphenate,
 	"has":       slices.Contains[[]string, string],
 	// voteGrid's typed are the choices of a refused show of hands in this
@@ -128,6 +135,12 @@ type rowView struct {
 	Row     minutes.Row
 	Members map[string]model.Member
 	Public  bool
+}
+
+// fieldError is the reason a refused form gives for one field (its id);
+// templates "invalid" and "field-error" tie it to the field.
+type fieldError struct {
+	ID, Reason string
 }
 
 // marked escapes s and shows its confidential passages (⟦…⟧, read as

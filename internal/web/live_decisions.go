@@ -33,7 +33,7 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		kind = model.KindRecommendation
 	}
 	ctx := r.Context()
-	applicants := s.applicantList(ctx, r.PostFormValue("antrag"))
+	applicants := s.memberList(ctx, r.PostFormValue("antrag"))
 	if err := s.checkApplicants(r, applicants); err != nil {
 		s.fail(w, r, err, "")
 		return

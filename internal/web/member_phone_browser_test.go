@@ -2,12 +2,15 @@ package web
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestMemberPagesPassAxeOnAPhone: the phone check of the public pages
@@ -27,11 +30,34 @@ func TestMemberPagesPassAxeOnAPhone(t *testing.T) {
 		Delegates: []model.Delegate{{Name: "Patrick Burghardt", Function: "Staatssekretär und Bevollmächtigter für E-Government"}}}, false); err != nil {
 		t.Fatal(err)
 	}
+	// A written procedure and a follow-up of Hessen's, as a month brings
+	// them: their pages are the office's too.
+	ctx := context.Background()
+	council := mustBody(t, st)
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Förderung openCode " + model.Redact("mit 3 Mio. Euro"), Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat fördert openCode."}},
+		Applicants: []string{"Bund"}}, Deadline: time.Now().Add(72 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, se.ID)
+	fid, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[0].ID, Text: "Bericht zur Anbindung der Landesportale an das Nutzerkonto vorlegen",
+		Responsible: "HE, BY", DueDate: model.DateOf(time.Now().AddDate(0, 0, 10)), Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
 	b := newBrowser(t, ts.URL)
 	b.run("phone viewport", chromedp.EmulateViewport(320, 900))
 	b.login("hessen")
 	for _, p := range []string{"/mein-bereich", "/sitzungen/48", "/sitzungen/48/teilnahme", "/sitzungen/48/anmeldung", "/sitzungen/47",
-		"/umlaufverfahren", "/mitglieder/HE/auftraege", "/konto", "/mein-kalender", "/benachrichtigungen"} {
+		"/umlaufverfahren", fmt.Sprintf("/umlaufverfahren/%d", pid), "/sitzungen/48/abstimmung", fmt.Sprintf("/auftraege/%d", fid),
+		"/mitglieder/HE/auftraege", "/konto", "/mein-kalender", "/benachrichtigungen"} {
 		b.page(p)
+		var fits bool
+		b.run("scroll width of "+p, chromedp.Evaluate(`document.documentElement.scrollWidth <= window.innerWidth`, &fits))
+		if !fits {
+			t.Errorf("%s scrolls sideways at 320 px", p)
+		}
+		b.shot("member-phone" + strings.ReplaceAll(p, "/", "-"))
 	}
 }

@@ -79,6 +79,9 @@ type myData struct {
 	// Office, Spokesperson, Secretariat: which sections the page has.
 	Office, Spokesperson, Secretariat bool
 	Voter                             bool // the member votes (Bund, Länder)
+	// Registrar: the office registers agenda items (not an advisory
+	// member, which speaks and submits notes).
+	Registrar bool
 
 	// Member office.
 	SessionVotes  []myVote
@@ -240,7 +243,8 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 			return err
 		}
 	}
-	if auth.Can(d.User, auth.RegisterItem, member) {
+	d.Registrar = auth.Can(d.User, auth.RegisterItem, member)
+	if d.Registrar {
 		// One read of the (body, status) index per status, the next
 		// session first.
 		now := model.BerlinDate(s.clock())
@@ -267,7 +271,7 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	// The most urgent follow-ups the member owes, as the follow-up pages
 	// show them: one page of the list, however long the member's history
 	// (issue 18), with the count and the address of the whole list.
-	q, err := s.followUpListQuery(r, store.FollowUpFilter{Pending: true, Member: member})
+	q, err := s.followUpListQuery(r, store.FollowUpFilter{Pending: true, Members: s.responsibleNames(ctx, member)})
 	if err != nil {
 		return err
 	}

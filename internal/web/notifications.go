@@ -144,15 +144,28 @@ func (s *Server) savePreferences(w http.ResponseWriter, r *http.Request) {
 		set.Subscriptions = append(set.Subscriptions, model.Subscription{Event: model.Event(e), Channel: model.Channel(c)})
 	}
 	if err := s.st.SaveNotificationSettings(r.Context(), set); err != nil {
+		status, reason := http.StatusUnprocessableEntity, model.ReasonOf(err)
 		switch model.ClassOf(err) {
 		case model.ErrInput, model.ErrRule:
-			// Shown with what was typed, so nothing is lost.
-			d := prefPage(u, set, s.channelReady())
-			d.Error = model.ReasonOf(err)
-			s.render(w, r, http.StatusUnprocessableEntity, "notifications.html", view{Title: "Benachrichtigungen", Active: "benachrichtigungen", Data: d})
+		case model.ErrConflict:
+			// Saved meanwhile (in another window, by a colleague with the
+			// same account): the form as typed with the stored version,
+			// to be checked and sent again.
+			status, reason, _ = refusal(err)
+			stored, err := s.st.NotificationSettings(r.Context(), u.ID)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			set.Version = stored.Version
 		default:
 			s.fail(w, r, err, "")
+			return
 		}
+		// Shown with what was typed, so nothing is lost.
+		d := prefPage(u, set, s.channelReady())
+		d.Error = reason
+		s.render(w, r, status, "notifications.html", view{Title: "Benachrichtigungen", Active: "benachrichtigungen", Data: d})
 		return
 	}
 	back(w, r, "/benachrichtigungen", "Ihre Benachrichtigungen sind gespeichert.")

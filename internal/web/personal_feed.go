@@ -166,10 +166,7 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 	if u.Role != model.RoleSecretariat {
 		// By abbreviation and by name ("HE", "Hessen"); an account
 		// without a member owes nothing.
-		q.Members = []string{u.MemberAbbrev}
-		if ms, err := s.memberMap(ctx); err == nil && ms[u.MemberAbbrev].Name != "" {
-			q.Members = append(q.Members, ms[u.MemberAbbrev].Name)
-		}
+		q.Members = s.responsibleNames(ctx, u.MemberAbbrev)
 	}
 	past, err := s.st.FollowUpsDueBetween(ctx, q, from, model.DateOf(today.Time().AddDate(0, 0, -1)), true, FeedOverdue)
 	if err != nil {

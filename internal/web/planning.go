@@ -62,7 +62,7 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("art") == string(model.SessionSpecial) {
 		// A Sondersitzung takes place on application of the Bund or three
 		// Länder; the store checks the application.
-		se.Kind, se.Applicants = model.SessionSpecial, s.applicantList(r.Context(), r.PostFormValue("antrag"))
+		se.Kind, se.Applicants = model.SessionSpecial, s.memberList(r.Context(), r.PostFormValue("antrag"))
 	}
 	var problems []string
 	if se.Number, err = strconv.Atoi(r.PostFormValue("nummer")); err != nil || se.Number <= 0 {

@@ -21,8 +21,12 @@ type registerData struct {
 	Conferences []model.Body
 	Goals       []model.Goal
 	Form        url.Values
-	Error       string
-	Late        bool
+	// Problems are why the registration was refused, each with the field
+	// it concerns; Invalid gives the reason per field, to tie it to the
+	// field (aria-invalid, aria-describedby).
+	Problems []fieldProblem
+	Invalid  map[string]string
+	Late     bool
 	// Closed: the session takes no more registrations, and nothing was
 	// typed yet — the page says so instead of offering a form that can
 	// only be refused.
@@ -45,10 +49,16 @@ func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderRegister(w, r, http.StatusOK, se, u, url.Values{}, "")
+	s.renderRegister(w, r, http.StatusOK, se, u, url.Values{}, nil)
 }
 
-func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status int, se model.Session, u *model.User, form url.Values, msg string) {
+// fieldProblem is a reason a form was refused and the id of the field it
+// concerns ("" for the form as a whole).
+type fieldProblem struct {
+	Field, Reason string
+}
+
+func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status int, se model.Session, u *model.User, form url.Values, problems []fieldProblem) {
 	ctx := r.Context()
 	members, err := s.votingMembers(r)
 	if err != nil {
@@ -64,8 +74,13 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 	if u.Role == model.RoleSecretariat {
 		member = "" // the secretariat registers for any member
 	}
-	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Error: msg,
-		Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(today()), Closed: !registrationOpen(se) && len(form) == 0}
+	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Problems: problems,
+		Invalid: map[string]string{}, Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(today()), Closed: !registrationOpen(se) && len(form) == 0}
+	for _, p := range problems {
+		if p.Field != "" {
+			d.Invalid[p.Field] = strings.TrimSpace(d.Invalid[p.Field] + " " + p.Reason)
+		}
+	}
 	s.render(w, r, status, "register.html", view{Title: "TOP anmelden – " + se.Title(), Active: "sitzungen", Data: d})
 }
 
@@ -84,17 +99,18 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung", Data: "Sie können Tagesordnungspunkte nur für Ihr eigenes Mitglied anmelden."})
 		return
 	}
-	var problems []string
+	var problems []fieldProblem
+	refuse := func(field, reason string) { problems = append(problems, fieldProblem{field, reason}) }
 	if !registrationOpen(se) {
-		problems = append(problems, "Für diese Sitzung können keine Tagesordnungspunkte mehr angemeldet werden.")
+		refuse("", "Für diese Sitzung können keine Tagesordnungspunkte mehr angemeldet werden.")
 	}
 	title := strings.TrimSpace(f.Get("titel"))
 	if title == "" {
-		problems = append(problems, "Bitte einen Titel angeben.")
+		refuse("titel", "Bitte einen Titel angeben.")
 	}
 	goal := model.Goal(f.Get("ziel"))
 	if !goal.Valid() || goal == model.GoalNone {
-		problems = append(problems, "Bitte das Ziel des TOP wählen.")
+		refuse("ziel", "Bitte das Ziel des TOP wählen.")
 	}
 	impact := model.Impact{Note: strings.TrimSpace(f.Get("fachmk_hinweis"))}
 	switch f.Get("fachmk") {
@@ -108,27 +124,27 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if len(impact.ConferenceIDs) == 0 {
-			problems = append(problems, "Bitte die betroffenen Fachministerkonferenzen ankreuzen oder „keine betroffen“ wählen.")
+			refuse("fachmk", "Bitte die betroffenen Fachministerkonferenzen ankreuzen oder „keine betroffen“ wählen.")
 		}
 	default:
-		problems = append(problems, "Bitte angeben, ob Fachplanungen von Fachministerkonferenzen betroffen sind (GO § 4).")
+		refuse("fachmk", "Bitte angeben, ob Fachplanungen von Fachministerkonferenzen betroffen sind (GO § 4).")
 	}
 	proposal, err := formLines(f.Get("beschlussvorschlag"))
 	if err != nil {
-		problems = append(problems, "Bitte den Beschlussvorschlag prüfen. "+model.ReasonOf(err))
+		refuse("beschlussvorschlag", "Bitte den Beschlussvorschlag prüfen. "+model.ReasonOf(err))
 	}
 	markedTitle, err := model.ConfidentialMarks(title)
 	if err != nil {
-		problems = append(problems, "Bitte den Titel prüfen. "+model.ReasonOf(err))
+		refuse("titel", "Bitte den Titel prüfen. "+model.ReasonOf(err))
 	}
 	points, err := formLines(f.Get("punkte"))
 	if err != nil {
-		problems = append(problems, "Bitte die Unterpunkte prüfen. "+model.ReasonOf(err))
+		refuse("punkte", "Bitte die Unterpunkte prüfen. "+model.ReasonOf(err))
 	}
 	if goal == model.GoalDecision && len(proposal) == 0 {
-		problems = append(problems, "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
+		refuse("beschlussvorschlag", "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
 	}
-	applicants := s.applicantList(r.Context(), f.Get("antrag"))
+	applicants := s.memberList(ctx, f.Get("antrag"))
 	if len(applicants) == 0 {
 		applicants = []string{member}
 	}
@@ -138,10 +154,10 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 				s.serverError(w, r, err)
 				return
 			}
-			problems = append(problems, model.ReasonOf(err))
+			refuse("antrag", model.ReasonOf(err))
 		}
 	}
-	reporters := splitFormList(f.Get("berichterstattung"))
+	reporters := s.memberList(ctx, f.Get("berichterstattung"))
 	if len(reporters) == 0 {
 		reporters = []string{member}
 	}
@@ -149,14 +165,14 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	// members alone (the reporting members fill in the decision profile).
 	if u.Role != model.RoleSecretariat {
 		if !slices.Contains(applicants, member) {
-			problems = append(problems, fmt.Sprintf("Ihr eigenes Mitglied (%s) muss unter den Antragstellenden stehen.", member))
+			refuse("antrag", fmt.Sprintf("Ihr eigenes Mitglied (%s) muss unter den Antragstellenden stehen.", member))
 		}
 		if !slices.Contains(reporters, member) {
-			problems = append(problems, fmt.Sprintf("Ihr eigenes Mitglied (%s) muss zur Berichterstattung gehören.", member))
+			refuse("berichterstattung", fmt.Sprintf("Ihr eigenes Mitglied (%s) muss zur Berichterstattung gehören.", member))
 		}
 	}
 	if len(problems) > 0 {
-		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, strings.Join(problems, " "))
+		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, problems)
 		return
 	}
 	now := time.Now()
@@ -175,7 +191,14 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 			Title: it.Title, Points: numberedFormPoints(proposal), Applicants: applicants}
 	}
 	if _, err := s.st.RegisterItem(ctx, it, draft); err != nil {
-		s.fail(w, r, err, "")
+		// Refused by the store (the session closed meanwhile): the form
+		// again as typed, with the reason.
+		status, reason, ok := refusal(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderRegister(w, r, status, se, u, f, []fieldProblem{{"", reason}})
 		return
 	}
 	notice := "Der TOP ist angemeldet. Die Geschäftsstelle entscheidet über die Aufnahme."

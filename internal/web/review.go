@@ -22,12 +22,19 @@ func (s *Server) commentMinutes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	text := strings.TrimSpace(r.PostFormValue("kommentar"))
-	if text == "" {
-		s.badRequest(w, r, "Bitte einen Kommentar eingeben.")
-		return
+	err := model.InputError("Bitte einen Kommentar eingeben.")
+	if text != "" {
+		_, err = s.st.CreateComment(r.Context(), store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text})
 	}
-	if _, err := s.st.CreateComment(r.Context(), store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text}); err != nil {
-		s.fail(w, r, err, "")
+	if err != nil {
+		// The session page again, the comment as typed (the minutes may
+		// have been approved meanwhile: then for copying), with the reason.
+		status, reason, ok := refusal(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.minutesPage(w, r, "session.html", status, refusedForm{ID: "kommentare", What: "Ihr Kommentar ist nicht gespeichert", Values: r.PostForm, Reason: reason})
 		return
 	}
 	back(w, r, fmt.Sprintf("%s#kommentare", se.Path()), "Ihr Kommentar zum Protokollentwurf ist gespeichert.")

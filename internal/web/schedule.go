@@ -63,7 +63,7 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 		EndTime: strings.TrimSpace(r.PostFormValue("ende")), Place: r.PostFormValue("ort"), Chair: r.PostFormValue("vorsitz"),
 		Kind: model.SessionRegular, Reason: r.PostFormValue("grund")}
 	if r.PostFormValue("art") == string(model.SessionSpecial) {
-		c.Kind, c.Applicants = model.SessionSpecial, s.applicantList(r.Context(), r.PostFormValue("antrag"))
+		c.Kind, c.Applicants = model.SessionSpecial, s.memberList(r.Context(), r.PostFormValue("antrag"))
 	}
 	var problems []string
 	var err error

@@ -294,6 +294,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		return
 	}
 	v.User = s.user(r)
+	// A page's title names its object (an item, a procedure) and has no
+	// room for a mark element: the reader's version of the text, without
+	// the mark characters.
+	v.Title = model.InternalText(s.audienceOf(r).Text(v.Title))
 	v.Notice = takeNotice(w, r)
 	v.Can = map[string]bool{}
 	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes, auth.ManageOutbox, auth.ViewAudit, auth.ManageAccounts, auth.RegisterDelegation, auth.ManageSite, auth.SubmitRequest} {

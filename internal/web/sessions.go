@@ -34,6 +34,9 @@ type sessionData struct {
 	// Deadlines gives each follow-up's deadline with its due session's
 	// date once planned (followups.go).
 	Deadlines map[int64]string
+	// Refused is a refused form of the page (the comment on the draft
+	// minutes, "kommentare"), shown again as typed with the reason.
+	Refused refusedForm
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
@@ -65,14 +68,16 @@ func (s *Server) minutesExist(w http.ResponseWriter, r *http.Request, doc minute
 }
 
 func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request) {
-	s.minutesPage(w, r, "session.html")
+	s.minutesPage(w, r, "session.html", http.StatusOK, refusedForm{})
 }
 
 func (s *Server) protocolPage(w http.ResponseWriter, r *http.Request) {
-	s.minutesPage(w, r, "minutes.html")
+	s.minutesPage(w, r, "minutes.html", http.StatusOK, refusedForm{})
 }
 
-func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string) {
+// minutesPage shows the session page or its minutes, with the status and
+// a refused form of the page if there is one.
+func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string, status int, refused refusedForm) {
 	ctx := r.Context()
 	doc, ok := s.sessionMinutes(w, r)
 	if !ok || page == "minutes.html" && !s.minutesExist(w, r, doc) {
@@ -101,7 +106,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	d := sessionData{Doc: doc, Members: members, Known: known,
 		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),
 		CanRegister:   registrationOpen(se),
-		AgendaVisible: doc.Audience.SeesAgenda(se)}
+		AgendaVisible: doc.Audience.SeesAgenda(se), Refused: refused}
 	if se.Status.MinutesFrozen() {
 		cs, err := s.st.MinutesCorrections(ctx, se.ID)
 		if err != nil {
@@ -143,7 +148,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 			return
 		}
 	}
-	s.render(w, r, http.StatusOK, page, view{Title: title, Active: "sitzungen", Data: d})
+	s.render(w, r, status, page, view{Title: title, Active: "sitzungen", Data: d})
 }
 
 func (s *Server) protocolPDF(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,386 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// TestMemberPagesShowMarksAsPassages: a member's office that marked a
+// passage confidential ([[…]]) in its registration, and a written
+// procedure with a marked title, read the stored marks raw on the internal
+// pages — "Umlauf ⟦vertraulich⟧ Test" in "Mein Bereich" and in the browser
+// tab, "Punkt zwei ⟦intern⟧" on the session page, the follow-up's text in
+// the item's list. Every internal page shows a marked passage as such
+// (the mark element) and never the stored mark characters.
+func TestMemberPagesShowMarksAsPassages(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	gs := client(t, ts, "geschaeftsstelle")
+	he := client(t, ts, "hessen")
+	if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Hessischer [[Geheimtitel]] Bericht"},
+		"punkte": {"Punkt eins\nPunkt zwei [[Geheimpunkt]]"}, "ziel": {"Beschluss"}, "beschlussvorschlag": {"Der IT-Planungsrat beschließt [[Geheimbeschluss]]."}, "antrag": {"HE, BY, NW"},
+		"fachmk": {"keine"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration by HE: %d %s", code, between(body, "<main", "</main>"))
+	}
+	deadline := time.Now().Add(72 * time.Hour)
+	res, err := gs.PostForm(ts.URL+"/umlaufverfahren", url.Values{"art": {"beschluss"}, "titel": {"Umlauf [[Geheimumlauf]] Test"}, "punkte": {"Der IT-Planungsrat fördert openCode."},
+		"antrag": {"Bund"}, "frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}})
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("start procedure: %v %v", err, res)
+	}
+	res.Body.Close()
+	procedure := strings.SplitN(res.Header.Get("Location"), "?", 2)[0]
+
+	// Registered, not yet accepted: "Mein Bereich" and the session page
+	// list the registration.
+	pages := map[string][]string{
+		"hessen":           {"/mein-bereich", "/sitzungen/48", procedure, "/umlaufverfahren"},
+		"geschaeftsstelle": {"/mein-bereich", "/sitzungen/48/verwaltung", procedure},
+	}
+	check := func(when string) {
+		t.Helper()
+		for user, paths := range pages {
+			c := client(t, ts, user)
+			for _, p := range paths {
+				code, body := do(t, c, "GET", ts.URL+p, nil)
+				if code != http.StatusOK {
+					t.Errorf("%s: %s %s: %d", when, user, p, code)
+					continue
+				}
+				for _, mark := range []string{model.RedactOpen, model.RedactClose} {
+					if i := strings.Index(body, mark); i >= 0 {
+						t.Errorf("%s: %s %s shows the stored mark: …%s…", when, user, p, body[max(0, i-60):min(len(body), i+60)])
+						break
+					}
+				}
+			}
+		}
+	}
+	check("registered")
+
+	// Accepted, with a follow-up whose text has a marked passage.
+	s48, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, s48.ID)
+	it := items[len(items)-1]
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
+		t.Fatalf("accept: %d %s", code, between(body, "<main", "</main>"))
+	}
+	if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: it.ID, Text: "Bericht zur " + model.Redact("Geheimauftrag") + " vorlegen", Responsible: "HE",
+		Status: model.FollowUpOpen}); err != nil {
+		t.Fatal(err)
+	}
+	drafts, err := st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID})
+	if err != nil || len(drafts) != 1 {
+		t.Fatalf("the registration's proposal: %v %v", drafts, err)
+	}
+	profile := fmt.Sprintf("/steckbrief/%d", drafts[0].ID)
+	pages["hessen"] = append(pages["hessen"], "/auftraege", "/mitglieder/HE/auftraege", profile)
+	pages["geschaeftsstelle"] = append(pages["geschaeftsstelle"], "/sitzungen/48/live", fmt.Sprintf("/sitzungen/48/live?top=%d", it.ID))
+	pages["dlt"] = []string{"/sitzungen/48", procedure}
+	check("on the agenda")
+
+	// The passages are there, marked.
+	_, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil)
+	for _, want := range []string{`Punkt zwei <mark class="confidential" title="vertraulich">Geheimpunkt</mark>`, `Bericht zur <mark class="confidential" title="vertraulich">Geheimauftrag</mark> vorlegen`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("session page lacks %q", want)
+		}
+	}
+	_, page = do(t, he, "GET", ts.URL+procedure, nil)
+	if title := between(page, "<title>", "</title>"); title != "Umlaufverfahren: Umlauf Geheimumlauf Test – gremium" {
+		t.Errorf("procedure page title: %q", title)
+	}
+}
+
+// TestMemberFollowUpsByName: a follow-up that names its member by name
+// ("Hessen", as minutes often do) reminds Hessen's office, is in its
+// personal calendar and may be reported by it — but "Mein Bereich" said
+// "Kein offener Auftrag nennt Sie als verantwortlich", and the member's
+// list, the list filtered by the member and its CSV left it out. They all
+// match the member by abbreviation and by name.
+func TestMemberFollowUpsByName(t *testing.T) {
+	ts, st := cycleServer(t)
+	byName := followUpOf47(t, st, "Konzept zur Landesanbindung erstellen", "Hessen", 20)
+	byAbbrev := followUpOf47(t, st, "Bericht zur Landesanbindung vorlegen", "HE, BY", 30)
+	he := client(t, ts, "hessen")
+	for _, p := range []string{"/mein-bereich", "/mitglieder/HE/auftraege", "/mitglieder/HE/auftraege?status=ausstehend", "/auftraege?mitglied=HE", "/auftraege.csv?mitglied=HE"} {
+		code, body := do(t, he, "GET", ts.URL+p, nil)
+		if code != http.StatusOK {
+			t.Errorf("%s: %d", p, code)
+			continue
+		}
+		for _, f := range []struct {
+			id   int64
+			text string
+		}{{byName, "Konzept zur Landesanbindung erstellen"}, {byAbbrev, "Bericht zur Landesanbindung vorlegen"}} {
+			if !strings.Contains(body, f.text) {
+				t.Errorf("%s lacks follow-up %d (%s)", p, f.id, f.text)
+			}
+		}
+	}
+	// Bayern's office is named in one of them only.
+	_, body := do(t, client(t, ts, "bayern"), "GET", ts.URL+"/mein-bereich", nil)
+	if !strings.Contains(body, "Bericht zur Landesanbindung vorlegen") || strings.Contains(body, "Konzept zur Landesanbindung erstellen") {
+		t.Errorf("Bayern's follow-ups:\n%s", between(body, `id="h-auftraege"`, "</section>"))
+	}
+}
+
+// TestRegistrationReportersAsMembers: Hessen's office typed its reporting
+// members as it says them ("he, fitko", "Hessen") and was refused: "Ihr
+// eigenes Mitglied (HE) muss zur Berichterstattung gehören" — the
+// applicants were read as members, the reporting members only as typed.
+// Both are now stored as abbreviations, so the BE column, the register's
+// filter and the right to fill in the decision profile find the member.
+func TestRegistrationReportersAsMembers(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	he := client(t, ts, "hessen")
+	for _, typed := range []string{"he, fitko", "Hessen; FITKO"} {
+		if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Bericht " + typed}, "ziel": {"Bericht"},
+			"berichterstattung": {typed}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+			t.Errorf("reporting members %q: %d %s", typed, code, between(body, `role="alert"`, "</div>"))
+		}
+	}
+	s48, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, s48.ID)
+	n := 0
+	for _, it := range items {
+		if strings.HasPrefix(it.Title, "Bericht ") {
+			n++
+			if strings.Join(it.Reporters, ",") != "HE,FITKO" {
+				t.Errorf("%s: reporting members %q", it.Title, it.Reporters)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d registrations stored, want 2", n)
+	}
+}
+
+// TestMyRegistrationLinksLead: "Mein Bereich" linked a registration that
+// waits for the AL-Runde to "/sitzungen/48#top-N", but the session page
+// lists a registration not yet on the agenda without that anchor, so the
+// link led to the top of the page; the list of registrations linked the
+// session only. Every link to a registration leads to it — in the
+// session page's "Ihre Anmeldungen" while registered, on the agenda once
+// accepted.
+func TestMyRegistrationLinksLead(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSession48(t, ts, st)
+	he := client(t, ts, "hessen")
+	check := func(when string) {
+		t.Helper()
+		_, mine := do(t, he, "GET", ts.URL+"/mein-bereich", nil)
+		_, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil)
+		links := 0
+		for _, part := range strings.Split(mine, `href="/sitzungen/48#`)[1:] {
+			anchor := part[:strings.Index(part, `"`)]
+			links++
+			if !strings.Contains(page, `id="`+anchor+`"`) {
+				t.Errorf("%s: Mein Bereich links /sitzungen/48#%s, which the session page lacks", when, anchor)
+			}
+		}
+		if links < 1 {
+			t.Errorf("%s: Mein Bereich links no registration:\n%s", when, between(mine, `id="h-anmeldungen"`, "</section>"))
+		}
+	}
+	check("registered")
+	s48, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 48)
+	items, _ := st.Items(ctx, s48.ID)
+	it := items[len(items)-1]
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
+		t.Fatalf("accept: %d %s", code, between(body, "<main", "</main>"))
+	}
+	check("accepted")
+}
+
+// TestMinutesCommentRefusedKeepsText: a comment on the draft minutes that
+// was refused — empty, or sent after the minutes were approved meanwhile
+// — answered with an error page leading to the start page, and the typed
+// comment was gone. The session page comes again with the reason, the
+// form with the comment as typed (tied to the reason), or, once the
+// minutes are approved, the comment to copy.
+func TestMinutesCommentRefusedKeepsText(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	he := client(t, ts, "hessen")
+	code, body := do(t, he, "POST", ts.URL+"/sitzungen/47/kommentare", url.Values{"kommentar": {"  "}})
+	if code != http.StatusBadRequest || !strings.Contains(body, "Ihr Kommentar ist nicht gespeichert: Bitte einen Kommentar eingeben.") ||
+		!strings.Contains(body, `aria-invalid="true" aria-describedby="kommentar-fehler"`) || !strings.Contains(body, `action="/sitzungen/47/kommentare"`) {
+		t.Errorf("empty comment: %d\n%s", code, between(body, "<main", "</main>"))
+	}
+	typed := "Zu TOP 5 bitte den Beitrag von HE ergänzen:\nder Stand der Anbindung."
+	code, body = do(t, he, "POST", ts.URL+"/sitzungen/46/kommentare", url.Values{"kommentar": {typed}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ihr Kommentar ist nicht gespeichert: Kommentare sind nur zum Protokollentwurf möglich") ||
+		!strings.Contains(body, `<pre class="kept-input">`+typed+`</pre>`) {
+		t.Errorf("comment on approved minutes: %d\n%s", code, between(body, "<main", "</main>"))
+	}
+	s46, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 46)
+	if cs, err := st.Comments(ctx, s46.ID); err != nil || len(cs) != 0 {
+		t.Errorf("comments stored on approved minutes: %v %v", cs, err)
+	}
+}
+
+// TestAdvisoryMemberPageHasNoRegistrations: the Deutscher Landkreistag's
+// "Mein Bereich" said "Ihre Anmeldungen zur Tagesordnung – Sie haben keine
+// Tagesordnungspunkte angemeldet", though an advisory member registers no
+// items (the registration form answers 403). Its page has no such section;
+// a member's office keeps it, and no vote either.
+func TestAdvisoryMemberPageHasNoRegistrations(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSession48(t, ts, st)
+	code, page := do(t, client(t, ts, "dlt"), "GET", ts.URL+"/mein-bereich", nil)
+	if code != http.StatusOK || strings.Contains(page, `id="h-anmeldungen"`) || strings.Contains(page, `id="h-abstimmungen"`) {
+		t.Errorf("advisory member's page: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	if !strings.Contains(page, `id="h-auftraege"`) {
+		t.Error("the advisory member's follow-ups are gone")
+	}
+	if code, _ := do(t, client(t, ts, "dlt"), "GET", ts.URL+"/sitzungen/48/anmeldung", nil); code != http.StatusForbidden {
+		t.Errorf("registration form for DLT: %d", code)
+	}
+	if _, page := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, `id="h-anmeldungen"`) {
+		t.Error("Hessen's registrations are gone")
+	}
+}
+
+// TestRegistrationErrorsTiedToFields: a refused registration listed its
+// reasons in one sentence above the form ("Bitte einen Titel angeben. Für
+// einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag
+// eintragen. …"); a screen reader in the field heard nothing of it. Each
+// reason now stands at its field, which is marked invalid and described
+// by it, and the list above links to the fields; what was typed stays.
+func TestRegistrationErrorsTiedToFields(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSession48(t, ts, st)
+	he := client(t, ts, "hessen")
+	code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {" "}, "punkte": {"Erster Punkt"}, "ziel": {"Beschluss"},
+		"quelle": {"B-2025/13-IT"}, "antrag": {"BY, NW"}, "beschlussvorschlag": {""}, "fachmk": {"betroffen"}})
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("refused registration: %d", code)
+	}
+	for _, want := range []string{
+		`<a href="#titel">Bitte einen Titel angeben.</a>`,
+		`<input id="titel" name="titel" required value=" " aria-invalid="true" aria-describedby="titel-fehler">`,
+		`<p class="field-error" id="titel-fehler">Bitte einen Titel angeben.</p>`,
+		`aria-invalid="true" aria-describedby="beschlussvorschlag-fehler">`,
+		`<p class="field-error" id="beschlussvorschlag-fehler">Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.</p>`,
+		`<fieldset id="fachmk" aria-describedby="fachmk-fehler">`,
+		`<p class="field-error" id="antrag-fehler">`,
+		`Ihr eigenes Mitglied (HE) muss unter den Antragstellenden stehen.`,
+		`value="B-2025/13-IT"`, `Erster Punkt</textarea>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("refused form lacks %s", want)
+		}
+	}
+	for _, field := range []string{"quelle", "punkte", "berichterstattung", "ziel"} {
+		if strings.Contains(page, `aria-describedby="`+field+`-fehler"`) {
+			t.Errorf("field %s is marked invalid", field)
+		}
+	}
+	if problems := wellFormedProblems(page); len(problems) > 0 {
+		t.Errorf("refused form: %v", problems)
+	}
+	// The form as it comes first marks nothing.
+	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/48/anmeldung", nil); strings.Contains(page, "aria-invalid") || strings.Contains(page, "field-error") {
+		t.Error("the empty form marks a field")
+	}
+}
+
+// TestFollowUpReportConflictKeepsInput: Hessen's office reported a
+// follow-up done with its evidence while Bayern's, also responsible, had
+// reported it "in Arbeit" a moment before: the answer was the error page
+// "Bearbeitungskonflikt … Zur Startseite", and the typed evidence was
+// gone. The follow-up's page comes again (409) with the new state, the
+// form as typed and the new version, so that sending it again saves it.
+func TestFollowUpReportConflictKeepsInput(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	id := followUpOf47(t, st, "Bericht zur Landesanbindung vorlegen", "HE, BY", 20)
+	f, _ := st.FollowUp(ctx, id)
+	path := fmt.Sprintf("%s/auftraege/%d/stand", ts.URL, id)
+	if code, body := do(t, client(t, ts, "bayern"), "POST", path, url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"in_arbeit"}}); code != http.StatusSeeOther {
+		t.Fatalf("Bayern's report: %d %s", code, between(body, "<main", "</main>"))
+	}
+	he := client(t, ts, "hessen")
+	typed := url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {model.BerlinDate(time.Now()).String()},
+		"nachweis": {"Bericht an die Staatskanzlei übersandt"}, "kommentar": {"Mit Anlage"}}
+	code, page := do(t, he, "POST", path, typed)
+	now, _ := st.FollowUp(ctx, id)
+	if code != http.StatusConflict || !strings.Contains(page, "Bericht an die Staatskanzlei übersandt</textarea>") || !strings.Contains(page, "Mit Anlage</textarea>") ||
+		!strings.Contains(page, fmt.Sprintf(`name="version" value="%d"`, now.Version)) || !strings.Contains(page, "Jemand anderes hat inzwischen gespeichert") {
+		t.Fatalf("stale report: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	if now.Status != model.FollowUpInProgress {
+		t.Errorf("the stale report was saved: %s", now.Status)
+	}
+	typed.Set("version", fmt.Sprint(now.Version))
+	if code, body := do(t, he, "POST", path, typed); code != http.StatusSeeOther {
+		t.Fatalf("sent again: %d %s", code, between(body, "<main", "</main>"))
+	}
+	if done, _ := st.FollowUp(ctx, id); done.Status != model.FollowUpDone || done.EvidenceText != "Bericht an die Staatskanzlei übersandt" {
+		t.Errorf("after sending again: %+v", done)
+	}
+}
+
+// TestPreferencesConflictKeepsInput: an office whose account two people
+// use saved its notification settings in one window after saving them in
+// another: the answer was the error page "Bearbeitungskonflikt … Zur
+// Startseite" and the addresses and ticks typed were lost. The settings
+// page comes again (409) as typed, with the stored version, so that
+// sending it again saves it.
+func TestPreferencesConflictKeepsInput(t *testing.T) {
+	ts, _ := cycleServer(t)
+	he := client(t, ts, "hessen")
+	first := url.Values{"version": {"0"}, "email": {"buero@hessen.example"}, "vorlauf": {"14"}, "abo": {"tagesordnung:email"}}
+	if code, body := do(t, he, "POST", ts.URL+"/benachrichtigungen", first); code != http.StatusSeeOther {
+		t.Fatalf("first save: %d %s", code, between(body, "<main", "</main>"))
+	}
+	second := url.Values{"version": {"0"}, "email": {"referat@hessen.example"}, "vorlauf": {"7"}, "abo": {"umlauf_frist:email", "auftrag_faellig:email"}}
+	code, page := do(t, he, "POST", ts.URL+"/benachrichtigungen", second)
+	if code != http.StatusConflict || !strings.Contains(page, `value="referat@hessen.example"`) || !strings.Contains(page, `name="version" value="1"`) ||
+		!strings.Contains(page, `value="umlauf_frist:email" checked`) || !strings.Contains(page, "Jemand anderes hat inzwischen gespeichert") {
+		t.Fatalf("stale save: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	second.Set("version", "1")
+	if code, body := do(t, he, "POST", ts.URL+"/benachrichtigungen", second); code != http.StatusSeeOther {
+		t.Fatalf("sent again: %d %s", code, between(body, "<main", "</main>"))
+	}
+}
+
+// followUpOf47 creates an open follow-up of the 47th session's second item
+// for responsible, due in days; it gives its id.
+func followUpOf47(t *testing.T, st *store.Store, text, responsible string, days int) int64 {
+	t.Helper()
+	ctx := context.Background()
+	s47, err := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, s47.ID)
+	id, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: text, Responsible: responsible,
+		DueDate: model.BerlinDate(time.Now().AddDate(0, 0, days)), Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
