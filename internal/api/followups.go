@@ -237,6 +237,16 @@ func (a *Server) apiReportFollowUp(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, r, err)
 			return
 		}
+		// Only a document of the follow-up's session the reporter may
+		// see, as the form offers them.
+		sessionID, err := a.st.FollowUpSession(ctx, id)
+		if err == nil {
+			err = auth.EvidenceDocument(ctx, a.st, u, sessionID, in.Document)
+		}
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
 		rep.EvidenceDocumentID = in.Document
 		council, err := a.st.BodyByAbbrev(ctx, a.council)
 		if err != nil {

@@ -691,6 +691,32 @@ func TestJSONFollowUpReport(t *testing.T) {
 	if code, body := post(token("nordrhein-westfalen"), done); code != http.StatusForbidden {
 		t.Errorf("a member not named: %d %s", code, body)
 	}
+	// The evidence document is one of the follow-up's session that the
+	// reporter may see, as in the form: not the upload of Bayern's
+	// registration that is not on the agenda, not another session's
+	// document, not an unknown id (before, the API took any id).
+	pending, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s47.ID, Title: "Anmeldung Bayern", Status: model.ItemRegistered, RegisteredBy: "BY", RegisteredAt: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hidden, err := st.CreateDocument(ctx, store.Document{SessionID: s47.ID, ItemID: pending, Filename: "Entwurf-Bayern.pdf", ContentType: "application/pdf", Size: 4, SHA256: "0000", UploadedBy: "bayern"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s48, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 48, Date: model.NewDate(2026, 3, 12), Place: "Berlin", Status: model.StatusPlanned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere, err := st.CreateDocument(ctx, store.Document{SessionID: s48, Filename: "Unterlage-48.pdf", ContentType: "application/pdf", Size: 4, SHA256: "0001", UploadedBy: "geschaeftsstelle"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []int64{hidden, elsewhere, 999999} {
+		withDoc := fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"2026-01-15","nachweisDokument":%d}`, f.Version, doc)
+		if code, body := post(token("hessen"), withDoc); code != http.StatusBadRequest || !strings.Contains(body, "Das Dokument des Nachweises ist unbekannt.") {
+			t.Errorf("Hessen names document %d as evidence: %d %s", doc, code, body)
+		}
+	}
 	code, body := post(token("hessen"), done)
 	if code != http.StatusOK || !strings.Contains(body, `"stand":"erledigt"`) {
 		t.Fatalf("Hessen (named by name): %d %s", code, body)

@@ -180,6 +180,22 @@ func (s *Store) FollowUps(ctx context.Context, f FollowUpFilter) ([]model.Follow
 	return queryList(ctx, s.db, scanFollowUp, "follow-ups", `SELECT `+followUpCols+` FROM follow_ups f`+w.sql()+` ORDER BY f.id`, w.args...)
 }
 
+// FollowUpSession gives the session a follow-up was given in (by its
+// agenda item, or its decision's item), 0 for one without (a decision of
+// a written procedure): the session whose documents its report may name
+// as evidence.
+func (s *Store) FollowUpSession(ctx context.Context, id int64) (int64, error) {
+	var sessionID int64
+	err := s.rd.QueryRowContext(ctx, `SELECT COALESCE(i.session_id, 0) FROM follow_ups f
+		LEFT JOIN decisions d ON d.id = f.decision_id
+		LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, d.item_id)
+		WHERE f.id = ?`, id).Scan(&sessionID)
+	if err != nil {
+		return 0, notFound(err, fmt.Sprintf("follow-up %d", id))
+	}
+	return sessionID, nil
+}
+
 // FollowUpEntry is a follow-up with the session and agenda item it was
 // given in (zero if it has none).
 type FollowUpEntry struct {

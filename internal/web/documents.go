@@ -4,7 +4,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -168,43 +167,6 @@ func attachment(name string) string {
 	return "attachment"
 }
 
-// seesDocument reports whether u may see the document: one attached to an
-// agenda item follows the item (a pending or declined registration only
-// the secretariat and the registering member, model.Audience.SeesItem).
-func (s *Server) seesDocument(ctx context.Context, u *model.User, d store.Document) (bool, error) {
-	if d.ItemID == 0 {
-		return true, nil
-	}
-	it, err := s.st.Item(ctx, d.ItemID)
-	if err != nil {
-		return false, err
-	}
-	se, err := s.st.Session(ctx, it.SessionID)
-	if err != nil {
-		return false, err
-	}
-	return auth.Audience(u).SeesItem(it, se, u), nil
-}
-
-// visibleDocuments gives the documents of a session that u may see.
-func (s *Server) visibleDocuments(ctx context.Context, u *model.User, se model.Session) ([]store.Document, error) {
-	all, err := s.st.Documents(ctx, se.ID)
-	if err != nil {
-		return nil, err
-	}
-	var out []store.Document
-	for _, d := range all {
-		ok, err := s.seesDocument(ctx, u, d)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			out = append(out, d)
-		}
-	}
-	return out, nil
-}
-
 // documentFromPath gives the document named by {id} if the user u may see
 // it; otherwise it has answered 404 (also for a document u may not see, so
 // that its existence is not told) or 500 and gives false.
@@ -219,7 +181,7 @@ func (s *Server) documentFromPath(w http.ResponseWriter, r *http.Request, u *mod
 		s.fail(w, r, err, "Dieses Dokument gibt es nicht.")
 		return store.Document{}, false
 	}
-	if ok, err := s.seesDocument(r.Context(), u, d); err != nil {
+	if ok, err := auth.SeesDocument(r.Context(), s.st, u, d); err != nil {
 		s.serverError(w, r, err)
 		return store.Document{}, false
 	} else if !ok {

@@ -299,16 +299,13 @@ func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status i
 }
 
 // evidenceDocuments gives the documents of a follow-up's session (0: none)
-// that u may see: what its report may name as evidence.
+// that u may see: what its report may name as evidence
+// (auth.EvidenceDocument checks the choice).
 func (s *Server) evidenceDocuments(ctx context.Context, u *model.User, sessionID int64) ([]store.Document, error) {
 	if sessionID == 0 {
 		return nil, nil
 	}
-	se, err := s.st.Session(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	return s.visibleDocuments(ctx, u, se)
+	return auth.VisibleDocuments(ctx, s.st, u, sessionID)
 }
 
 // reportFollowUp records the progress a responsible member's office or the
@@ -362,13 +359,13 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 			// Only a document the form offers: one of the follow-up's
 			// session the reporter may see.
 			id, err := strconv.ParseInt(doc, 10, 64)
-			docs, derr := s.evidenceDocuments(ctx, u, v.SessionID)
-			if derr != nil {
-				s.serverError(w, r, derr)
-				return
+			if err == nil {
+				err = auth.EvidenceDocument(ctx, s.st, u, v.SessionID, id)
+			} else {
+				err = model.InputError("Das Dokument des Nachweises ist unbekannt.")
 			}
-			if err != nil || !slices.ContainsFunc(docs, func(d store.Document) bool { return d.ID == id }) {
-				refuse(model.InputError("Das Dokument des Nachweises ist unbekannt."))
+			if err != nil {
+				refuse(err)
 				return
 			}
 			rep.EvidenceDocumentID = id

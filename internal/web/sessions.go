@@ -128,7 +128,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	}
 	if auth.Can(u, auth.ViewInternal, "") {
 		if d.Comments, err = s.st.Comments(ctx, se.ID); err == nil {
-			d.Documents, err = s.visibleDocuments(ctx, u, se)
+			d.Documents, err = auth.VisibleDocuments(ctx, s.st, u, se.ID)
 		}
 		if err == nil {
 			d.DocGroups, err = s.documentGroups(ctx, u, se, d.Documents)
