@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -287,6 +288,47 @@ func TestAttendanceRepresentationAndItems(t *testing.T) {
 	if _, _, err := s.SaveAttendance(ctx, 99999, list); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown session: %v", err)
 	}
+}
+
+// TestAttendanceAtTheStart: the Feststellung der Beschlussfähigkeit before
+// any item is called counts the members there at the first item, not those
+// who arrive for a later one (it said "beschlussfähig: 10 von 17" with
+// eight in the room), and a line whose "bis TOP" comes before its "ab TOP"
+// is refused with nothing saved (it was stored, the member present at no
+// item and the minutes saying "ab TOP 02, bis TOP 01").
+func TestAttendanceAtTheStart(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	_, sessionID := lawFixture(t, s)
+	first := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Erster TOP", Position: 1}))
+	second := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "02", Title: "Zweiter TOP", Position: 2}))
+
+	list := attending("Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE")
+	list = append(list, model.Attendance{Member: "MV", Presence: model.Present, FromItemID: second},
+		model.Attendance{Member: "NI", Presence: model.Present, FromItemID: second})
+	ok, reason, err := s.SaveAttendance(ctx, sessionID, list)
+	check(t, err)
+	if ok || !strings.Contains(reason, "nur 8 von 17") {
+		t.Errorf("quorum at the start with MV and NI arriving for TOP 02: %v %q", ok, reason)
+	}
+	check(t, s.SetCurrentItem(ctx, sessionID, second))
+	if ok, reason := must2[bool, string](t)(s.EstablishQuorum(ctx, sessionID)); !ok || !strings.Contains(reason, "10 von 17") {
+		t.Errorf("quorum at TOP 02: %v %q", ok, reason)
+	}
+
+	saved := must[[]model.Attendance](t)(s.Attendance(ctx, sessionID))
+	swapped := append(attending("Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV"),
+		model.Attendance{Member: "NI", Presence: model.Present, FromItemID: second, UntilItemID: first})
+	_, _, err = s.SaveAttendance(ctx, sessionID, swapped)
+	if model.ClassOf(err) != model.ErrInput || !strings.Contains(model.ReasonOf(err), "NI kann nicht ab TOP 02 anwesend sein und schon nach TOP 01 gehen") {
+		t.Errorf("bis TOP before ab TOP: %v", err)
+	}
+	if got := must[[]model.Attendance](t)(s.Attendance(ctx, sessionID)); !reflect.DeepEqual(got, saved) {
+		t.Errorf("the refused list changed the attendance: %+v", got)
+	}
+	// The same item for both is a member there for that item only.
+	check(t, ignore2(s.SaveAttendance(ctx, sessionID, append(attending("Bund", "BW"),
+		model.Attendance{Member: "NI", Presence: model.Present, FromItemID: second, UntilItemID: second}))))
 }
 
 // TestWrittenProcedureOnlyBund is B-2026/01-IT: a written procedure in which
