@@ -13,7 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // checkedRadio is the markup of a checked radio button of a vote grid.
@@ -263,5 +265,91 @@ func TestRefusedOwnVoteShowsThePage(t *testing.T) {
 	}
 	if p, _ := st.Procedure(ctx, ps[0].ID); len(p.Votes) != 0 {
 		t.Errorf("the refused vote was stored: %+v", p.Votes)
+	}
+}
+
+// TestRefusedLiveEntryKeepsWhatWasTyped: a new entry of the live page —
+// Wortbeitrag, Beschlussvorschlag, Protokollnotiz, Auftrag, Vermerk — that
+// is refused shows the live page again at its item with the form open, as
+// typed, and the reason, and stores nothing. Before, each answered with an
+// error page ("Nicht möglich … Zur Startseite"): a proposal with an
+// application of one Land lost its title and points, a follow-up with a
+// deadline that is no date lost its text, in the middle of the session.
+func TestRefusedLiveEntryKeepsWhatWasTyped(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, _ := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	rows := func() string {
+		doc, err := minutes.Load(ctx, st, sid, model.Internal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, it := range doc.Items() {
+			for _, r := range it.Rows {
+				out = append(out, fmt.Sprintf("%s %d", r.Kind, r.ID))
+			}
+		}
+		fus, err := st.FollowUps(ctx, store.FollowUpFilter{SessionID: sid})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%s %d", strings.Join(out, "\n"), len(fus))
+	}
+	before := rows()
+	for _, tt := range []struct {
+		name, path string
+		form       url.Values
+		status     int
+		reason     string
+		typed      []string // in the form as typed
+	}{
+		{"a proposal applied for by one Land", "beschluesse",
+			url.Values{"art": {"empfehlung"}, "titel": {"Geänderte Fassung"}, "antrag": {"HE"}, "punkte": {"Erster Punkt\nZweiter Punkt"}, "alle": {"1"}},
+			http.StatusUnprocessableEntity, "nötig ist der Antrag des Bundes oder dreier Länder",
+			[]string{`<option value="empfehlung" selected>`, `name="titel" value="Geänderte Fassung"`, `name="antrag" required value="HE"`, ">Erster Punkt\nZweiter Punkt</textarea>", `name="alle" value="1" checked`}},
+		{"a proposal with an open mark", "beschluesse",
+			url.Values{"art": {"beschluss"}, "antrag": {"Bund"}, "punkte": {"Punkt [[offen"}},
+			http.StatusBadRequest, "fehlt das schließende",
+			[]string{">Punkt [[offen</textarea>"}},
+		{"a follow-up whose deadline is no date", "auftraege",
+			url.Values{"text": {"Umsetzungsplan vorlegen"}, "verantwortlich": {"Bund"}, "frist": {"31.02.2027"}, "frist_sitzung": {""}},
+			http.StatusBadRequest, "Die Frist ist kein gültiges Datum",
+			[]string{`name="text" required value="Umsetzungsplan vorlegen"`, `name="verantwortlich" required value="Bund"`, `name="frist" type="date" value="31.02.2027"`}},
+		{"a follow-up without responsible", "auftraege",
+			url.Values{"text": {"Bericht nachreichen"}, "verantwortlich": {""}, "frist_sitzung": {"49"}},
+			http.StatusBadRequest, "braucht den Auftrag und die verantwortliche Stelle",
+			[]string{`name="text" required value="Bericht nachreichen"`, `name="frist_sitzung" inputmode="numeric" size="4" value="49"`}},
+		{"a contribution without speaker", "beitraege",
+			url.Values{"sprecher": {""}, "punkte": {"Begrüßt den Vorschlag"}, "vertraulich": {"1"}},
+			http.StatusBadRequest, "braucht die sprechende Stelle",
+			[]string{">Begrüßt den Vorschlag</textarea>", `name="vertraulich" value="1" checked`}},
+		{"a note with an open mark", "notizen",
+			url.Values{"autor": {"Hessen"}, "text": {"HE gibt zu Protokoll [[vertraulich"}},
+			http.StatusBadRequest, "fehlt das schließende",
+			[]string{`<option value="Hessen" selected>`, ">HE gibt zu Protokoll [[vertraulich</textarea>"}},
+		{"an empty remark", "vermerke",
+			url.Values{"text": {"  "}, "vertraulich": {"1"}},
+			http.StatusBadRequest, "Bitte einen Text eingeben",
+			[]string{`id="neu-vv" name="vertraulich" value="1" checked`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/%s", ts.URL, item, tt.path), tt.form)
+			if code != tt.status || !strings.Contains(body, tt.reason) || !strings.Contains(body, `id="eintrag-abgelehnt"`) {
+				t.Fatalf("%d %s", code, between(body, "<main", "</h1>"))
+			}
+			if !strings.Contains(body, fmt.Sprintf(`id="top-%d"`, item)) || !strings.Contains(body, "Das Formular zeigt Ihre Eingabe.") {
+				t.Errorf("not the live page at the item with the refused form")
+			}
+			for _, want := range tt.typed {
+				if !strings.Contains(body, want) {
+					t.Errorf("the refused form lost %q", want)
+				}
+			}
+		})
+	}
+	if after := rows(); after != before {
+		t.Errorf("a refused entry stored something:\n%s\nwas\n%s", after, before)
 	}
 }
