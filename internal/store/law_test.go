@@ -592,3 +592,33 @@ func TestConsentingOnlyAndRepresentativeByName(t *testing.T) {
 		t.Errorf("representative = %+v", p)
 	}
 }
+
+// TestSessionOpensOnItsDay: a session is opened (laufend) on its date or
+// later, never before it: its decisions take its date, and the 48th
+// session opened on 01.12.2026 for 17.12.2026 dated B-2026/01-IT on
+// 17.12.2026 while B-2026/04-IT, adopted later in written procedure, says
+// 01.12.2026. Before, nothing refused it.
+func TestSessionOpensOnItsDay(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := lawFixture(t, s)
+	now := time.Date(2026, 12, 1, 23, 30, 0, 0, time.UTC) // 02.12.2026, 00:30 in Berlin
+	s.SetClock(func() time.Time { return now })
+	id := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2026, 12, 17), Status: model.StatusConvened}))
+	err := s.SetSessionStatus(ctx, id, 1, model.StatusRunning)
+	if model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "für den 17.12.2026 geplant") {
+		t.Fatalf("opened 15 days early: %v", err)
+	}
+	if se := must[model.Session](t)(s.Session(ctx, id)); se.Status != model.StatusConvened {
+		t.Errorf("status = %s", se.Status)
+	}
+	// On its day in German time it opens (02.12. in Berlin while UTC still
+	// says 01.12.).
+	early := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Date: model.NewDate(2026, 12, 2), Status: model.StatusConvened}))
+	check(t, s.SetSessionStatus(ctx, early, 1, model.StatusRunning))
+	// A session held earlier than planned opens once its date is moved.
+	se := must[model.Session](t)(s.Session(ctx, id))
+	check(t, s.EditSession(ctx, SessionChange{ID: id, Version: se.Version, Date: model.NewDate(2026, 12, 1), Kind: se.Kind, Reason: "Vorgezogen auf Wunsch des Vorsitzes"}))
+	se = must[model.Session](t)(s.Session(ctx, id))
+	check(t, s.SetSessionStatus(ctx, id, se.Version, model.StatusRunning))
+}

@@ -138,7 +138,8 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 
 // SetSessionStatus moves a session one step along the cycle (geplant →
 // einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll
-// genehmigt). Any other move is refused. Moving to "Protokoll im Entwurf"
+// genehmigt). Any other move is refused, and so is opening a session
+// before its date (German time). Moving to "Protokoll im Entwurf"
 // distributes the draft minutes: the notification that they are open for
 // comment is queued in the same transaction.
 func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, next model.SessionStatus) error {
@@ -152,6 +153,12 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		}
 		if !cur.Status.CanMoveTo(next) {
 			return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
+		}
+		if next == model.StatusRunning && !cur.Date.IsZero() && model.DateOf(s.now()).Before(cur.Date) {
+			// Its decisions take the session's date: opened early, they
+			// would be dated in the future, after decisions numbered later.
+			return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
+				cur.Number, cur.Date.German())
 		}
 		stand := cur.MinutesStand
 		if next == model.StatusMinutesDraft {

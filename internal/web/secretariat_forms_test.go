@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/demo"
+	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -351,5 +353,34 @@ func TestRefusedLiveEntryKeepsWhatWasTyped(t *testing.T) {
 	}
 	if after := rows(); after != before {
 		t.Errorf("a refused entry stored something:\n%s\nwas\n%s", after, before)
+	}
+}
+
+// TestSessionNotOpenedBeforeItsDay: "Sitzung eröffnen" for a session
+// planned for a later day shows the management page again with the reason
+// (status 422), and the session stays convened. Before, it opened, and its
+// decisions were dated on the planned day, in the future.
+func TestSessionNotOpenedBeforeItsDay(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	sections, _ := st.Sections(ctx, council.ID)
+	day := model.BerlinDate(time.Now().AddDate(0, 0, 16))
+	sid, err := st.PlanSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: day, Status: model.StatusPlanned}, itplr.StandardItems(48, sections))
+	if err != nil {
+		t.Fatal(err)
+	}
+	se, _ := st.Session(ctx, sid)
+	if err := st.SetSessionStatus(ctx, sid, se.Version, model.StatusConvened); err != nil {
+		t.Fatal(err)
+	}
+	se, _ = st.Session(ctx, sid)
+	gs := client(t, ts, "geschaeftsstelle")
+	code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", url.Values{"version": {fmt.Sprint(se.Version)}, "naechster": {"laufend"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "ist für den "+day.German()+" geplant") || !strings.Contains(body, `action="/sitzungen/48/status"`) {
+		t.Fatalf("opened before its day: %d %s", code, between(body, "<main", "</form>"))
+	}
+	if se, _ = st.Session(ctx, sid); se.Status != model.StatusConvened {
+		t.Errorf("status = %s", se.Status)
 	}
 }
