@@ -326,19 +326,8 @@ func (s *Store) PlanSession(ctx context.Context, se model.Session, standard []mo
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		if id, err = s.insertSession(ctx, tx, se); err != nil {
-			return err
-		}
-		for _, it := range standard {
-			it.SessionID = id
-			if err := it.Validate(); err != nil {
-				return err
-			}
-			if _, err := s.insertItem(ctx, tx, it); err != nil {
-				return err
-			}
-		}
-		return nil
+		id, err = s.insertPlanned(ctx, tx, se, standard)
+		return err
 	})
 	return id, err
 }
