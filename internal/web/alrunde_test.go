@@ -435,13 +435,7 @@ func TestPreparatoryFormsKeepWhatWasTyped(t *testing.T) {
 // "noch nicht geplant" and offered no way: the form refused the number
 // with "Ein Eintrag mit dieser Nummer oder diesem Namen existiert bereits."
 func TestPreparatorySessionForAPlannedSession(t *testing.T) {
-	st := demotest.StoreWithAccounts(t)
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	ts, st, _ := demoAccountsServer(t)
 	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
 	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
