@@ -384,3 +384,21 @@ func TestSessionNotOpenedBeforeItsDay(t *testing.T) {
 		t.Errorf("status = %s", se.Status)
 	}
 }
+
+// TestLivePageNamesARejectedProposal: the live page names a rejected
+// proposal as the minutes do, "abgelehnter Beschlussvorschlag", without a
+// number; it said "Beschluss (ohne Nummer) – abgelehnt".
+func TestLivePageNamesARejectedProposal(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	_, item, d := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	form := everyoneBut("nein")
+	form.Set("version", "1")
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), form); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d %s", code, between(body, "<main", "</h1>"))
+	}
+	_, body := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)
+	if row := between(body, `<p class="speaker">`, "</p>"); !strings.HasPrefix(row, "abgelehnter Beschlussvorschlag ·") {
+		t.Errorf("the rejected proposal is named %q", row)
+	}
+}
