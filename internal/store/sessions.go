@@ -139,7 +139,9 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 // SetSessionStatus moves a session one step along the cycle (geplant →
 // einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll
 // genehmigt). Any other move is refused, and so is opening a session
-// before its date (German time). Moving to "Protokoll im Entwurf"
+// before its date (German time). Ending it ends the speakers' list (the
+// turn of whoever speaks, with its discussion row; the requests still
+// waiting lapse). Moving to "Protokoll im Entwurf"
 // distributes the draft minutes: the notification that they are open for
 // comment is queued in the same transaction.
 func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, next model.SessionStatus) error {
@@ -170,6 +172,11 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		}
 		if next == model.StatusMinutesDraft {
 			if err := s.noticeMinutesForComment(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		if next == model.StatusEnded {
+			if err := s.closeFloorTx(ctx, tx, id); err != nil {
 				return err
 			}
 		}
