@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Presence is how a member takes part in a session (Anwesenheit).
 type Presence string
@@ -72,14 +75,21 @@ func (a Attendance) Validate(personMember string) error {
 // PresentAt gives the members present or represented while the item with
 // id itemID is discussed; order lists the session's item ids in agenda
 // order. Arrival and leaving are taken in that order, so a moved item
-// ("TOP 10 wird vorgezogen") counts where it was discussed. For an item not
-// in order (0: a vote outside any item) every member not absent counts.
+// ("TOP 10 wird vorgezogen") counts where it was discussed. itemID 0 is the
+// start of the session, before any item is called: the first item of the
+// agenda, so that a member arriving for a later item is not counted there
+// (the Feststellung der Beschlussfähigkeit at the start counted it). For an
+// item not in order, and for a session without items, every member not
+// absent counts.
 func PresentAt(list []Attendance, order []int64, itemID int64) map[string]bool {
 	pos := map[int64]int{}
 	for i, id := range order {
 		pos[id] = i
 	}
 	at, known := pos[itemID]
+	if itemID == 0 && len(order) > 0 {
+		at, known = 0, true
+	}
 	out := map[string]bool{}
 	for _, a := range list {
 		if a.Presence != Present && a.Presence != Represented {
@@ -96,6 +106,22 @@ func PresentAt(list []Attendance, order []int64, itemID int64) map[string]bool {
 		out[a.Member] = true
 	}
 	return out
+}
+
+// CheckSpan refuses a line whose last item (UntilItemID) comes before its
+// first (FromItemID) in the agenda order: such a member would be present
+// at no item. order lists the session's item ids in agenda order; items
+// not in it are left to the caller.
+func (a Attendance) CheckSpan(order []int64, label func(int64) string) error {
+	if a.FromItemID == 0 || a.UntilItemID == 0 {
+		return nil
+	}
+	from, until := slices.Index(order, a.FromItemID), slices.Index(order, a.UntilItemID)
+	if from < 0 || until < 0 || from <= until {
+		return nil
+	}
+	return InputError("%s kann nicht ab %s anwesend sein und schon nach %s gehen: der letzte TOP liegt vor dem ersten. Bitte „ab TOP“ und „bis TOP“ prüfen.",
+		a.Member, label(a.FromItemID), label(a.UntilItemID))
 }
 
 // AttendanceFor gives the line of a member, or an absent line if the list

@@ -37,11 +37,17 @@ func TestPresentAt(t *testing.T) {
 		{30, []string{"BY", "Bund", "HE", "NW"}},
 		{20, []string{"BY", "Bund", "HE"}},
 		{40, []string{"BY", "Bund", "HE"}},
-		{0, []string{"BY", "Bund", "HE", "NW"}},
+		// 0 is the start, before any item is called: BY arrives later.
+		{0, []string{"Bund", "HE", "NW"}},
+		// An item not on the agenda: everyone not absent.
+		{99, []string{"BY", "Bund", "HE", "NW"}},
 	} {
 		if got := keys(PresentAt(list, order, tt.item)); !slices.Equal(got, tt.want) {
 			t.Errorf("item %d: present %v, want %v", tt.item, got, tt.want)
 		}
+	}
+	if got := keys(PresentAt(list, nil, 0)); !slices.Equal(got, []string{"BY", "Bund", "HE", "NW"}) {
+		t.Errorf("a session without items: present %v", got)
 	}
 	if a := AttendanceFor(list, "TH"); a.Presence != Absent {
 		t.Errorf("a member not listed is %s", a.Presence)

@@ -241,7 +241,9 @@ func (s Session) TimeSpan() string {
 	return ""
 }
 
-// Validate checks the fields a session must have.
+// Validate checks the fields a session must have: a number, a known
+// status, times that are times and end after they begin, and a
+// registration deadline not after the session.
 func (s Session) Validate() error {
 	if s.Number <= 0 {
 		return InputError("Die Sitzungsnummer muss eine positive Zahl sein.")
@@ -253,6 +255,11 @@ func (s Session) Validate() error {
 		if t != "" && !validClock(t) {
 			return InputError("„%s“ ist keine gültige Uhrzeit; bitte im Format HH:MM angeben.", t)
 		}
+	}
+	if !s.Date.IsZero() && s.Date.Before(s.RegistrationDeadline) {
+		// Items registered after the session would be "in time" for it.
+		return InputError("Der Anmeldeschluss (%s) liegt nach der Sitzung am %s; er muss am Tag der Sitzung oder davor liegen.",
+			s.RegistrationDeadline.German(), s.Date.German())
 	}
 	return CheckTimeSpan(s.StartTime, s.EndTime)
 }

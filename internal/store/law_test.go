@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -289,6 +290,47 @@ func TestAttendanceRepresentationAndItems(t *testing.T) {
 	}
 }
 
+// TestAttendanceAtTheStart: the Feststellung der Beschlussfähigkeit before
+// any item is called counts the members there at the first item, not those
+// who arrive for a later one (it said "beschlussfähig: 10 von 17" with
+// eight in the room), and a line whose "bis TOP" comes before its "ab TOP"
+// is refused with nothing saved (it was stored, the member present at no
+// item and the minutes saying "ab TOP 02, bis TOP 01").
+func TestAttendanceAtTheStart(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	_, sessionID := lawFixture(t, s)
+	first := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Erster TOP", Position: 1}))
+	second := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "02", Title: "Zweiter TOP", Position: 2}))
+
+	list := attending("Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE")
+	list = append(list, model.Attendance{Member: "MV", Presence: model.Present, FromItemID: second},
+		model.Attendance{Member: "NI", Presence: model.Present, FromItemID: second})
+	ok, reason, err := s.SaveAttendance(ctx, sessionID, list)
+	check(t, err)
+	if ok || !strings.Contains(reason, "nur 8 von 17") {
+		t.Errorf("quorum at the start with MV and NI arriving for TOP 02: %v %q", ok, reason)
+	}
+	check(t, s.SetCurrentItem(ctx, sessionID, second))
+	if ok, reason := must2[bool, string](t)(s.EstablishQuorum(ctx, sessionID)); !ok || !strings.Contains(reason, "10 von 17") {
+		t.Errorf("quorum at TOP 02: %v %q", ok, reason)
+	}
+
+	saved := must[[]model.Attendance](t)(s.Attendance(ctx, sessionID))
+	swapped := append(attending("Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV"),
+		model.Attendance{Member: "NI", Presence: model.Present, FromItemID: second, UntilItemID: first})
+	_, _, err = s.SaveAttendance(ctx, sessionID, swapped)
+	if model.ClassOf(err) != model.ErrInput || !strings.Contains(model.ReasonOf(err), "NI kann nicht ab TOP 02 anwesend sein und schon nach TOP 01 gehen") {
+		t.Errorf("bis TOP before ab TOP: %v", err)
+	}
+	if got := must[[]model.Attendance](t)(s.Attendance(ctx, sessionID)); !reflect.DeepEqual(got, saved) {
+		t.Errorf("the refused list changed the attendance: %+v", got)
+	}
+	// The same item for both is a member there for that item only.
+	check(t, ignore2(s.SaveAttendance(ctx, sessionID, append(attending("Bund", "BW"),
+		model.Attendance{Member: "NI", Presence: model.Present, FromItemID: second, UntilItemID: second}))))
+}
+
 // TestWrittenProcedureOnlyBund is B-2026/01-IT: a written procedure in which
 // only the Bund voted was adopted; now the others abstain and it fails.
 func TestWrittenProcedureOnlyBund(t *testing.T) {
@@ -549,4 +591,34 @@ func TestConsentingOnlyAndRepresentativeByName(t *testing.T) {
 	if p := must[model.Person](t)(s.Person(ctx, m.RepresentativeID)); p.Name != "Neue Staatsrätin" || p.MemberAbbrev != "HB" {
 		t.Errorf("representative = %+v", p)
 	}
+}
+
+// TestSessionOpensOnItsDay: a session is opened (laufend) on its date or
+// later, never before it: its decisions take its date, and the 48th
+// session opened on 01.12.2026 for 17.12.2026 dated B-2026/01-IT on
+// 17.12.2026 while B-2026/04-IT, adopted later in written procedure, says
+// 01.12.2026. Before, nothing refused it.
+func TestSessionOpensOnItsDay(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := lawFixture(t, s)
+	now := time.Date(2026, 12, 1, 23, 30, 0, 0, time.UTC) // 02.12.2026, 00:30 in Berlin
+	s.SetClock(func() time.Time { return now })
+	id := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2026, 12, 17), Status: model.StatusConvened}))
+	err := s.SetSessionStatus(ctx, id, 1, model.StatusRunning)
+	if model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "für den 17.12.2026 geplant") {
+		t.Fatalf("opened 15 days early: %v", err)
+	}
+	if se := must[model.Session](t)(s.Session(ctx, id)); se.Status != model.StatusConvened {
+		t.Errorf("status = %s", se.Status)
+	}
+	// On its day in German time it opens (02.12. in Berlin while UTC still
+	// says 01.12.).
+	early := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Date: model.NewDate(2026, 12, 2), Status: model.StatusConvened}))
+	check(t, s.SetSessionStatus(ctx, early, 1, model.StatusRunning))
+	// A session held earlier than planned opens once its date is moved.
+	se := must[model.Session](t)(s.Session(ctx, id))
+	check(t, s.EditSession(ctx, SessionChange{ID: id, Version: se.Version, Date: model.NewDate(2026, 12, 1), Kind: se.Kind, Reason: "Vorgezogen auf Wunsch des Vorsitzes"}))
+	se = must[model.Session](t)(s.Session(ctx, id))
+	check(t, s.SetSessionStatus(ctx, id, se.Version, model.StatusRunning))
 }

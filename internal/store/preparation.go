@@ -79,45 +79,94 @@ func (s *Store) Delegates(ctx context.Context, bodyID int64) ([]Delegate, error)
 // its preparatory body before it, each with its standard items, in one
 // transaction; the preparatory session is tied to the session it prepares.
 func (s *Store) PlanSessionPair(ctx context.Context, main model.Session, mainStd []model.AgendaItem, prep model.Session, prepStd []model.AgendaItem) (mainID, prepID int64, err error) {
-	for _, se := range []model.Session{main, prep} {
-		if se.BodyID == 0 {
-			return 0, 0, model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
-		}
-		if err := se.Validate(); err != nil {
-			return 0, 0, err
-		}
+	if main.BodyID == 0 {
+		return 0, 0, model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
+	}
+	if err := main.Validate(); err != nil {
+		return 0, 0, err
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		var prepares int64
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(prepares_id, 0) FROM bodies WHERE id = ?`, prep.BodyID).Scan(&prepares); err != nil {
-			return notFound(err, fmt.Sprintf("body %d", prep.BodyID))
+		if mainID, err = s.insertPlanned(ctx, tx, main, mainStd); err != nil {
+			return err
 		}
-		if prepares != main.BodyID {
-			return model.RuleError("Dieses Gremium bereitet die Sitzungen des anderen nicht vor.")
-		}
-		for _, x := range []struct {
-			se  model.Session
-			std []model.AgendaItem
-			id  *int64
-		}{{main, mainStd, &mainID}, {prep, prepStd, &prepID}} {
-			id, err := s.insertSession(ctx, tx, x.se)
-			if err != nil {
-				return err
-			}
-			*x.id = id
-			for _, it := range x.std {
-				it.SessionID = id
-				if err := it.Validate(); err != nil {
-					return err
-				}
-				if _, err := s.insertItem(ctx, tx, it); err != nil {
-					return err
-				}
-			}
-		}
-		return s.updatePlain(ctx, tx, "sessions", "session", prepID, `prepares_session_id = ?`, mainID)
+		prepID, err = s.planPreparatoryTx(ctx, tx, main.BodyID, mainID, prep, prepStd)
+		return err
 	})
 	return mainID, prepID, err
+}
+
+// PlanPreparatorySession plans the session of a preparatory body (the
+// AL-Runde) for a session of the body it prepares that is planned already
+// and has none (it was planned on its own, on /sitzungen/neu): one
+// transaction, the standard items, tied to the session it prepares, before
+// it. A session that has begun, is cancelled or has its preparatory
+// session is refused.
+func (s *Store) PlanPreparatorySession(ctx context.Context, mainID int64, prep model.Session, prepStd []model.AgendaItem) (int64, error) {
+	var prepID int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		main, err := loadSessionTx(ctx, tx, mainID)
+		if err != nil {
+			return err
+		}
+		if err := main.Schedulable(); err != nil {
+			return err
+		}
+		var other int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE prepares_session_id = ?`, mainID).Scan(&other); err != nil {
+			return fmt.Errorf("store: preparatory session: %w", err)
+		}
+		if other != 0 {
+			return model.RuleError("Die %d. Sitzung wird schon von der %d. Sitzung des vorbereitenden Gremiums vorbereitet.", main.Number, other)
+		}
+		if !main.Date.IsZero() && !prep.Date.Before(main.Date) {
+			return model.RuleError("Die vorbereitende Sitzung muss vor der %d. Sitzung (%s) liegen.", main.Number, main.Date.German())
+		}
+		prepID, err = s.planPreparatoryTx(ctx, tx, main.BodyID, mainID, prep, prepStd)
+		return err
+	})
+	return prepID, err
+}
+
+// planPreparatoryTx inserts the preparatory session prep with its standard
+// items and ties it to the session mainID of the body mainBody, which its
+// body must prepare.
+func (s *Store) planPreparatoryTx(ctx context.Context, tx *sql.Tx, mainBody, mainID int64, prep model.Session, prepStd []model.AgendaItem) (int64, error) {
+	if prep.BodyID == 0 {
+		return 0, model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
+	}
+	if err := prep.Validate(); err != nil {
+		return 0, err
+	}
+	var prepares int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(prepares_id, 0) FROM bodies WHERE id = ?`, prep.BodyID).Scan(&prepares); err != nil {
+		return 0, notFound(err, fmt.Sprintf("body %d", prep.BodyID))
+	}
+	if prepares != mainBody {
+		return 0, model.RuleError("Dieses Gremium bereitet die Sitzungen des anderen nicht vor.")
+	}
+	prepID, err := s.insertPlanned(ctx, tx, prep, prepStd)
+	if err != nil {
+		return 0, err
+	}
+	return prepID, s.updatePlain(ctx, tx, "sessions", "session", prepID, `prepares_session_id = ?`, mainID)
+}
+
+// insertPlanned inserts a planned session with its standard items.
+func (s *Store) insertPlanned(ctx context.Context, tx *sql.Tx, se model.Session, std []model.AgendaItem) (int64, error) {
+	id, err := s.insertSession(ctx, tx, se)
+	if err != nil {
+		return 0, err
+	}
+	for _, it := range std {
+		it.SessionID = id
+		if err := it.Validate(); err != nil {
+			return 0, err
+		}
+		if _, err := s.insertItem(ctx, tx, it); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
 }
 
 // LinkPreparedSession ties a session of a preparatory body to the session

@@ -155,7 +155,7 @@ func itemOrder(ctx context.Context, q queryer, sessionID int64) ([]int64, error)
 }
 
 // presentAt gives the members present or represented at an item of a
-// session (itemID 0: everyone not absent).
+// session (itemID 0: at the start, the first item; model.PresentAt).
 func presentAt(ctx context.Context, q queryer, sessionID, itemID int64) (map[string]bool, error) {
 	list, err := attendance(ctx, q, sessionID)
 	if err != nil {
@@ -241,6 +241,15 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 				if id != 0 && !items[id] {
 					return model.InputError("Ankunft oder Weggang von %s nennt einen TOP, der nicht auf der Tagesordnung steht.", a.Member)
 				}
+			}
+			if err := a.CheckSpan(order, func(id int64) string {
+				it, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
+				if err != nil {
+					return "dem gewählten TOP"
+				}
+				return it.Label()
+			}); err != nil {
+				return err
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO session_attendance (session_id, member_abbrev, presence, person, from_item_id, until_item_id) VALUES (?, ?, ?, ?, ?, ?)`,
 				sessionID, a.Member, a.Presence, a.Person, a.FromItemID, a.UntilItemID); err != nil {

@@ -138,7 +138,10 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 
 // SetSessionStatus moves a session one step along the cycle (geplant →
 // einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll
-// genehmigt). Any other move is refused. Moving to "Protokoll im Entwurf"
+// genehmigt). Any other move is refused, and so is opening a session
+// before its date (German time). Ending it ends the speakers' list (the
+// turn of whoever speaks, with its discussion row; the requests still
+// waiting lapse). Moving to "Protokoll im Entwurf"
 // distributes the draft minutes: the notification that they are open for
 // comment is queued in the same transaction.
 func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, next model.SessionStatus) error {
@@ -153,6 +156,12 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		if !cur.Status.CanMoveTo(next) {
 			return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
 		}
+		if next == model.StatusRunning && !cur.Date.IsZero() && model.DateOf(s.now()).Before(cur.Date) {
+			// Its decisions take the session's date: opened early, they
+			// would be dated in the future, after decisions numbered later.
+			return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
+				cur.Number, cur.Date.German())
+		}
 		stand := cur.MinutesStand
 		if next == model.StatusMinutesDraft {
 			// The draft carries the date it was made as its "Stand".
@@ -163,6 +172,11 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		}
 		if next == model.StatusMinutesDraft {
 			if err := s.noticeMinutesForComment(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		if next == model.StatusEnded {
+			if err := s.closeFloorTx(ctx, tx, id); err != nil {
 				return err
 			}
 		}
@@ -319,19 +333,8 @@ func (s *Store) PlanSession(ctx context.Context, se model.Session, standard []mo
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		if id, err = s.insertSession(ctx, tx, se); err != nil {
-			return err
-		}
-		for _, it := range standard {
-			it.SessionID = id
-			if err := it.Validate(); err != nil {
-				return err
-			}
-			if _, err := s.insertItem(ctx, tx, it); err != nil {
-				return err
-			}
-		}
-		return nil
+		id, err = s.insertPlanned(ctx, tx, se, standard)
+		return err
 	})
 	return id, err
 }

@@ -126,6 +126,28 @@ func (s *Store) endTurnTx(ctx context.Context, tx *sql.Tx, sessionID int64) (int
 		model.SpeakerDone, s.now().UTC().Format(time.RFC3339Nano), rowID)
 }
 
+// closeFloorTx ends the speakers' list of a session that ends: the turn of
+// whoever speaks ends with its discussion row (endTurnTx), and the requests
+// still waiting are withdrawn — the session gives no more turns. Before,
+// the projector and the live page said "Das Wort hat: SL" with the minutes
+// counting on after the session had ended.
+func (s *Store) closeFloorTx(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	if _, err := s.endTurnTx(ctx, tx, sessionID); err != nil {
+		return err
+	}
+	waiting, err := queryList(ctx, tx, scanSpeaker, "waiting speakers", `SELECT `+speakerCols+` FROM speaker_requests WHERE session_id = ? AND status = ?`,
+		sessionID, model.SpeakerWaiting)
+	if err != nil {
+		return err
+	}
+	for _, q := range waiting {
+		if err := s.updateVersioned(ctx, tx, "speaker_requests", "speaker_request", q.ID, q.Version, `status = ?`, model.SpeakerWithdrawn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // EndTurn ends the current speaker's turn (see endTurnTx) and gives the id
 // of the discussion row it created (0 if nobody spoke).
 func (s *Store) EndTurn(ctx context.Context, sessionID int64) (int64, error) {

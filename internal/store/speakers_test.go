@@ -129,3 +129,39 @@ func TestSpeakersListNeedsRunningSession(t *testing.T) {
 		t.Fatalf("request in a planned session: %v", err)
 	}
 }
+
+// TestSessionEndClosesTheFloor: ending the session ends the turn of whoever
+// speaks, with the speaker's discussion row, and the requests still waiting
+// lapse. Before, the 48th session was over while the projector still said
+// "Das Wort hat: Saarland" with the minutes counting on, Bayern waiting.
+func TestSessionEndClosesTheFloor(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	_, sessionID := fixture(t, s)
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Cloud", Status: model.ItemAccepted}))
+	must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HE"))
+	must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HH"))
+	if _, started, err := s.NextSpeaker(ctx, sessionID, item); err != nil || !started {
+		t.Fatalf("HE's turn: %v %v", started, err)
+	}
+	se := must[model.Session](t)(s.Session(ctx, sessionID))
+	check(t, s.SetSessionStatus(ctx, sessionID, se.Version, model.StatusEnded))
+	l := model.ListOf(must[[]model.SpeakerRequest](t)(s.SpeakerRequests(ctx, item)))
+	if l.Current != nil || len(l.Waiting) != 0 {
+		t.Fatalf("the floor after the end: current %+v, waiting %+v", l.Current, l.Waiting)
+	}
+	var he model.SpeakerRequest
+	for _, q := range must[[]model.SpeakerRequest](t)(s.SpeakerRequests(ctx, item)) {
+		switch q.Speaker {
+		case "HE":
+			he = q
+		case "HH":
+			if q.Status != model.SpeakerWithdrawn {
+				t.Errorf("HH's request: %s", q.Status)
+			}
+		}
+	}
+	if he.Status != model.SpeakerDone || he.ContributionID == 0 || must[model.Contribution](t)(s.Contribution(ctx, he.ContributionID)).Speaker != "HE" {
+		t.Errorf("HE's turn: %+v", he)
+	}
+}

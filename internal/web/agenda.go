@@ -231,7 +231,18 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err := s.st.SetSessionStatus(ctx, se.ID, formVersion(r), next); err != nil {
-		s.fail(w, r, err, "")
+		// A refused step (a session opened before its date, a change in
+		// between) shows the management page with the reason.
+		status, reason, ok := refusal(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		if se, err = s.st.Session(ctx, se.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.renderManage(w, r, status, council, se, reason, rowRefusal{})
 		return
 	}
 	s.changed(r, se.ID)

@@ -244,8 +244,22 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	if prep.Number, err = strconv.Atoi(r.PostFormValue("nummer_vorbereitung")); err != nil || prep.Number <= 0 {
 		problems = append(problems, fmt.Sprintf("Die Nummer der %s muss eine positive Zahl sein.", b.Abbrev))
 	}
-	if main.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || main.Date.IsZero() {
+	// A session of the prepared body planned on its own (/sitzungen/neu)
+	// gets its preparatory session here: the same form, its number.
+	existing, err := s.st.SessionByNumber(ctx, prepared.ID, main.Number)
+	planned := err == nil
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		s.serverError(w, r, err)
+		return
+	}
+	if main.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || main.Date.IsZero() && !planned {
 		problems = append(problems, "Bitte ein gültiges Datum der Sitzung angeben (TT.MM.JJJJ).")
+	} else if planned && !main.Date.IsZero() && main.Date != existing.Date {
+		problems = append(problems, fmt.Sprintf("Die %s ist schon für den %s geplant; für ihre %s dieses Datum angeben oder das Feld leer lassen (verlegt wird sie unter „Sitzung bearbeiten“).",
+			existing.Title(), existing.Date.German(), b.Abbrev))
+	}
+	if planned {
+		main.Date = existing.Date
 	}
 	sched := b.Preparation.Schedule(main.Date)
 	if prep.Date, err = model.ParseDate(r.PostFormValue("datum_vorbereitung")); err != nil {
@@ -265,6 +279,28 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	main.RegistrationDeadline = sched.RegistrationClosing
 	if !prep.Date.Before(main.Date) {
 		refuse(fmt.Sprintf("Die %s tagt vor der Sitzung, die sie vorbereitet.", b.Abbrev))
+		return
+	}
+	if planned {
+		prepSections, err := s.st.Sections(ctx, b.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if _, err := s.st.PlanPreparatorySession(ctx, existing.ID, prep, itplr.PrepStandardItems(prep.Number, prepSections)); err != nil {
+			if !formRefusal(err) {
+				s.fail(w, r, err, "")
+				return
+			}
+			refuse(model.ReasonOf(err))
+			return
+		}
+		deadline := "hat keinen Anmeldeschluss"
+		if !existing.RegistrationDeadline.IsZero() {
+			deadline = "behält ihren Anmeldeschluss " + existing.RegistrationDeadline.German()
+		}
+		back(w, r, "/gremien/"+b.Preparation.Slug, fmt.Sprintf("Geplant: %d. %s am %s für die %s am %s; Unterlagen bis %s. Die %s %s (nach dem Vorlauf: %s; zu ändern unter „Sitzung bearbeiten“).",
+			prep.Number, b.Abbrev, prep.Date.German(), existing.Title(), existing.Date.German(), sched.DocumentsDue.German(), existing.Title(), deadline, sched.RegistrationClosing.German()))
 		return
 	}
 	mainSections, err := s.st.Sections(ctx, prepared.ID)

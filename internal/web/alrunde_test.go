@@ -427,3 +427,50 @@ func TestPreparatoryFormsKeepWhatWasTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestPreparatorySessionForAPlannedSession: a session of the IT-PLR planned
+// on its own (/sitzungen/neu) gets its AL-Runde on the AL-Runde's page —
+// the button beside "AL-Runde noch nicht geplant", or the planning form
+// with its number — tied to it, before it, once. Before, the page said
+// "noch nicht geplant" and offered no way: the form refused the number
+// with "Ein Eintrag mit dieser Nummer oder diesem Namen existiert bereits."
+func TestPreparatorySessionForAPlannedSession(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
+	plus := func(n int) model.Date { return model.DateOf(day.Time().AddDate(0, 0, n)) }
+	if code, page := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"48"}, "datum": {day.String()}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}}); code != http.StatusSeeOther {
+		t.Fatalf("plan the 48th: %d %s", code, between(page, "<main", "</form>"))
+	}
+	_, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde", nil)
+	if !strings.Contains(page, "AL-Runde noch nicht geplant") || !strings.Contains(page, `<input type="hidden" name="nummer" value="48">`) || !strings.Contains(page, "40. AL-Runde dafür planen") {
+		t.Fatalf("no way to plan the AL-Runde of the 48th: %s", between(page, "Anstehende Sitzungen", "</ul>"))
+	}
+	// Another date than the session's is refused with the form as typed.
+	form := url.Values{"nummer": {"48"}, "datum": {plus(7).German()}, "nummer_vorbereitung": {"40"}, "ort_vorbereitung": {"Videokonferenz"}}
+	if code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/planung", form); code != http.StatusUnprocessableEntity || !strings.Contains(page, "ist schon für den "+day.German()+" geplant") ||
+		!strings.Contains(page, `value="`+plus(7).German()+`"`) {
+		t.Fatalf("another date: %d %s", code, between(page, `id="planung"`, "</form>"))
+	}
+	// The button's form: number, no date.
+	form = url.Values{"nummer": {"48"}, "nummer_vorbereitung": {"40"}, "ort_vorbereitung": {"Videokonferenz"}}
+	code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/planung", form)
+	if code != http.StatusSeeOther {
+		t.Fatalf("plan the AL-Runde of the 48th: %d %s", code, between(page, `id="planung"`, "</form>"))
+	}
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s48, _ := st.SessionByNumber(ctx, council.ID, 48)
+	prep, err := st.PreparingSession(ctx, s48.ID)
+	if err != nil || prep.Number != 40 || !prep.Date.Before(s48.Date) || prep.Date != plus(-21) {
+		t.Fatalf("the AL-Runde of the 48th: %+v %v", prep, err)
+	}
+	if _, page = do(t, gs, "GET", ts.URL+"/gremien/al-runde", nil); !strings.Contains(page, "vorbereitet in der") || !strings.Contains(page, "Die 48. Sitzung") {
+		t.Errorf("the page does not show the AL-Runde planned: %s", between(page, "<main", "</h1>"))
+	}
+	// Once only.
+	form.Set("nummer_vorbereitung", "41")
+	if code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/planung", form); code != http.StatusUnprocessableEntity || !strings.Contains(page, "wird schon von der 40. Sitzung") {
+		t.Errorf("a second AL-Runde: %d %s", code, between(page, `id="planung"`, "</form>"))
+	}
+}

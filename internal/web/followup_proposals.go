@@ -19,6 +19,9 @@ import (
 type proposalsData struct {
 	Session   model.Session
 	Proposals []minutes.Proposal
+	// Refused is a confirmation that was not taken: its form (the
+	// proposal's key) shown again as typed, with the reason.
+	Refused refusedForm
 }
 
 func (s *Server) followUpProposals(w http.ResponseWriter, r *http.Request) {
@@ -29,13 +32,19 @@ func (s *Server) followUpProposals(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderProposals(w, r, http.StatusOK, se, refusedForm{})
+}
+
+// renderProposals shows a session's proposed follow-ups; refused is a
+// confirmation shown again as typed.
+func (s *Server) renderProposals(w http.ResponseWriter, r *http.Request, status int, se model.Session, refused refusedForm) {
 	props, err := minutes.StoredProposals(r.Context(), s.st, se.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "followup_proposals.html", view{Title: fmt.Sprintf("Auftragsvorschläge der %d. Sitzung", se.Number), Active: "auftraege",
-		Data: proposalsData{Session: se, Proposals: props}})
+	s.render(w, r, status, "followup_proposals.html", view{Title: fmt.Sprintf("Auftragsvorschläge der %d. Sitzung", se.Number), Active: "auftraege",
+		Data: proposalsData{Session: se, Proposals: props, Refused: refused}})
 }
 
 // handleFollowUpProposal confirms (aktion=bestaetigen, with the corrected
@@ -76,12 +85,19 @@ func (s *Server) handleFollowUpProposal(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	f := p.FollowUp()
-	if !s.readFollowUpForm(w, r, &f) {
-		return
+	var id int64
+	err = readFollowUpForm(r, &f)
+	if err == nil {
+		id, err = s.st.CreateFollowUp(ctx, f)
 	}
-	id, err := s.st.CreateFollowUp(ctx, f)
 	if err != nil {
-		s.fail(w, r, err, "")
+		// The proposals page again, the proposal's form as typed.
+		status, reason, ok := refusal(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderProposals(w, r, status, se, refusedForm{ID: p.Key, What: "Der Auftrag ist nicht angelegt", Values: r.PostForm, Reason: reason})
 		return
 	}
 	back(w, r, to, fmt.Sprintf("Auftrag %d angelegt.", id))

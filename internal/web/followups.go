@@ -230,6 +230,9 @@ type followUpData struct {
 	// was typed, so that nothing typed is lost.
 	Error  string
 	Report url.Values
+	// Edit is a refused correction of the follow-up (the form
+	// "bearbeiten"), shown again as typed with its reason.
+	Edit refusedForm
 }
 
 // mayReport reports whether the user may report on the follow-up: the
@@ -248,15 +251,16 @@ func (s *Server) followUpPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderFollowUp(w, r, http.StatusOK, v, nil, "")
+	s.renderFollowUp(w, r, http.StatusOK, v, nil, "", refusedForm{})
 }
 
 // renderFollowUp shows a follow-up; report and msg, when given, are a
-// refused report's form values and the reason, shown in its form.
-func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status int, v followUpView, report url.Values, msg string) {
+// refused report's form values and the reason, shown in its form; edit a
+// refused correction of the follow-up, shown in its form as typed.
+func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status int, v followUpView, report url.Values, msg string, edit refusedForm) {
 	ctx := r.Context()
 	u := s.user(r)
-	d := followUpData{F: v, Statuses: model.FollowUpStatuses, Today: model.BerlinDate(s.clock()).String(), Error: msg, Report: report}
+	d := followUpData{F: v, Statuses: model.FollowUpStatuses, Today: model.BerlinDate(s.clock()).String(), Error: msg, Report: report, Edit: edit}
 	internal := s.audienceOf(r) == model.Internal
 	d.MayReport = s.mayReport(ctx, u, v.FollowUp)
 	d.MayEdit = auth.Can(u, auth.RecordMinutes, "")
@@ -338,7 +342,7 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
 			return
 		}
-		s.renderFollowUp(w, r, status, v, r.PostForm, reason)
+		s.renderFollowUp(w, r, status, v, r.PostForm, reason, refusedForm{})
 	}
 	rep := store.NewFollowUpReport(u, v.ID, formVersion(r), model.FollowUpStatus(r.PostFormValue("status")))
 	var err error
@@ -409,11 +413,19 @@ func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Version = formVersion(r)
-	if !s.readFollowUpForm(w, r, &f) {
-		return
+	err = readFollowUpForm(r, &f)
+	if err == nil {
+		err = s.st.UpdateFollowUp(ctx, f)
 	}
-	if err := s.st.UpdateFollowUp(ctx, f); err != nil {
-		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+	if err != nil {
+		// A refused correction shows the page again with the form as
+		// typed and the reason; nothing typed is lost.
+		status, reason, ok := refusal(err)
+		if !ok {
+			s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+			return
+		}
+		s.renderFollowUp(w, r, status, v, nil, "", refusedForm{ID: "bearbeiten", What: "Der Auftrag ist nicht gespeichert", Values: r.PostForm, Reason: reason})
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d", f.ID), "Auftrag gespeichert.")
@@ -479,25 +491,22 @@ func (s *Server) followUpDeadlines(ctx context.Context, bodyID int64, doc minute
 
 // readFollowUpForm reads the editable fields of a follow-up — text (with
 // confidential marks), responsible, deadline as a date or "zur N.
-// Sitzung" — into f; on bad input it answers with a German message and
-// gives false.
-func (s *Server) readFollowUpForm(w http.ResponseWriter, r *http.Request, f *model.FollowUp) bool {
+// Sitzung" — into f; bad input gives an input error with the German
+// reason, and the caller shows its form again as typed.
+func readFollowUpForm(r *http.Request, f *model.FollowUp) error {
 	var err error
 	if f.Text, err = model.ConfidentialMarks(strings.TrimSpace(r.PostFormValue("text"))); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
-		return false
+		return err
 	}
 	f.Responsible = strings.TrimSpace(r.PostFormValue("verantwortlich"))
 	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
-		s.badRequest(w, r, "Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
-		return false
+		return model.InputError("Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
 	}
 	f.DueSession = 0
 	if n := strings.TrimSpace(r.PostFormValue("frist_sitzung")); n != "" {
 		if f.DueSession, err = strconv.Atoi(n); err != nil || f.DueSession <= 0 {
-			s.badRequest(w, r, "Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
-			return false
+			return model.InputError("Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
 		}
 	}
-	return true
+	return nil
 }

@@ -910,3 +910,66 @@ func TestPersonalFeedRegistrationDeadline(t *testing.T) {
 		t.Errorf("the deadline of a running session is in the feed")
 	}
 }
+
+// TestFollowUpRefusedEditKeepsInput: a correction of a follow-up (its
+// page's form "Auftrag bearbeiten") and the confirmation of a proposed
+// follow-up that are refused show their page again with the form as typed
+// and the reason, and store nothing. Before, both answered with an error
+// page: a deadline that is no date lost the corrected text.
+func TestFollowUpRefusedEditKeepsInput(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	f := demoFollowUp(t, st, "Matrix-Protokoll")
+	gs := client(t, hs.ts, "geschaeftsstelle")
+	path := fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, f.ID)
+	for _, tt := range []struct {
+		name, reason string
+		form         url.Values
+	}{
+		{"a deadline that is no date", "Die Frist ist kein gültiges Datum",
+			url.Values{"text": {"Geänderter Auftrag an <BW>"}, "verantwortlich": {"BW, HH"}, "frist": {"31.02.2026"}, "frist_sitzung": {"49"}}},
+		{"an open mark", "fehlt das schließende",
+			url.Values{"text": {"Geänderter Auftrag [[offen"}, "verantwortlich": {"BW, HH"}, "frist": {"2026-03-31"}, "frist_sitzung": {""}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.form.Set("version", fmt.Sprint(f.Version))
+			code, page := do(t, gs, "POST", path, tt.form)
+			if code != http.StatusBadRequest || !strings.Contains(page, tt.reason) || !strings.Contains(page, `id="bearbeiten-fehler"`) {
+				t.Fatalf("refused correction: %d %s", code, between(page, "<main", "</h1>"))
+			}
+			for _, field := range []string{"verantwortlich", "frist", "frist_sitzung"} {
+				if !strings.Contains(page, `name="`+field+`"`) || !strings.Contains(page, `value="`+html.EscapeString(tt.form.Get(field))+`"`) {
+					t.Errorf("%s=%q not kept", field, tt.form.Get(field))
+				}
+			}
+			if !strings.Contains(page, `name="text" rows="3" required>`+html.EscapeString(tt.form.Get("text"))+"</textarea>") {
+				t.Errorf("the text %q not kept", tt.form.Get("text"))
+			}
+			if got, _ := st.FollowUp(ctx, f.ID); got.Text != f.Text || got.Version != f.Version {
+				t.Errorf("the refused correction was saved: %+v", got)
+			}
+		})
+	}
+
+	// A proposal confirmed with a deadline that is no date.
+	page47 := hs.ts.URL + "/sitzungen/47/auftragsvorschlaege"
+	_, page := do(t, gs, "GET", page47, nil)
+	m := regexp.MustCompile(`name="schluessel" value="([^"]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no proposal form")
+	}
+	before, _ := st.FollowUps(ctx, store.FollowUpFilter{})
+	code, page := do(t, gs, "POST", page47, url.Values{"schluessel": {m[1]}, "aktion": {"bestaetigen"},
+		"text": {"Projektplanung vorlegen, korrigiert"}, "verantwortlich": {"BY, HB"}, "frist": {"morgen"}})
+	if code != http.StatusBadRequest || !strings.Contains(page, "Die Frist ist kein gültiges Datum") || !strings.Contains(page, `id="vorschlag-fehler"`) {
+		t.Fatalf("refused confirmation: %d %s", code, between(page, "<main", "</h1>"))
+	}
+	for _, want := range []string{">Projektplanung vorlegen, korrigiert</textarea>", `value="BY, HB"`, `value="morgen"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the refused confirmation lost %s", want)
+		}
+	}
+	if after, _ := st.FollowUps(ctx, store.FollowUpFilter{}); len(after) != len(before) {
+		t.Errorf("the refused confirmation created a follow-up: %d, before %d", len(after), len(before))
+	}
+}

@@ -37,6 +37,10 @@ type liveData struct {
 	Proposals []minutes.Proposal
 	// Refused is a show of hands that was not taken, shown again as typed.
 	Refused voteRefusal
+	// Entry is a new entry of the item (Wortbeitrag, Beschlussvorschlag,
+	// Protokollnotiz, Auftrag, Vermerk) that was not taken, shown again in
+	// its form as typed (refuseEntry).
+	Entry refusedForm
 }
 
 // voteRefusal is a show of hands the live page did not take: the grid it
@@ -100,7 +104,31 @@ func (s *Server) refuseVotes(w http.ResponseWriter, r *http.Request, se model.Se
 		return
 	}
 	s.renderLive(w, r, http.StatusUnprocessableEntity, se, item, voteRefusal{Grid: grid, Choices: typedVotes(r, voters),
-		Consenting: r.PostFormValue("geltung") == "zustimmende", Reason: model.ReasonOf(err), Voters: voters, VoteID: voteID})
+		Consenting: r.PostFormValue("geltung") == "zustimmende", Reason: model.ReasonOf(err), Voters: voters, VoteID: voteID}, refusedForm{})
+}
+
+// Forms for new entries of an item on the live page, as refuseEntry names
+// them (the ids of their forms on the page).
+const (
+	entryContribution = "form-on"
+	entryDecision     = "form-bv"
+	entryNote         = "form-pn"
+	entryFollowUp     = "form-auftrag"
+	entryRemark       = "form-vermerk"
+)
+
+// refuseEntry answers a new entry of the live page that was refused: a
+// refusal with a reason for the user (bad input, a rule, a conflict) shows
+// the live page again at the item with the form open, as typed, and the
+// reason — in a session nothing typed may be lost to an error page; any
+// other error answers as usual.
+func (s *Server) refuseEntry(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, form, what string, err error) {
+	status, reason, ok := refusal(err)
+	if !ok {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.renderLive(w, r, status, se, itemID, voteRefusal{}, refusedForm{ID: form, What: what, Values: r.PostForm, Reason: reason})
 }
 
 // shown says whether the live page d shows the refused grid again: the
@@ -133,12 +161,13 @@ func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	want, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
-	s.renderLive(w, r, http.StatusOK, se, want, voteRefusal{})
+	s.renderLive(w, r, http.StatusOK, se, want, voteRefusal{}, refusedForm{})
 }
 
 // renderLive shows the live page at the item want (0: the item called);
-// refused is a show of hands shown again as typed, with its reason.
-func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, se model.Session, want int64, refused voteRefusal) {
+// refused is a show of hands, entry a new entry of the item, shown again as
+// typed, with its reason.
+func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, se model.Session, want int64, refused voteRefusal, entry refusedForm) {
 	ctx := r.Context()
 	doc, err := minutes.Load(ctx, s.st, se.ID, model.Internal)
 	if err != nil {
@@ -151,7 +180,7 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		s.renderFrozenMinutes(w, r, se, doc)
 		return
 	}
-	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{}, Refused: refused}
+	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{}, Refused: refused, Entry: entry}
 	if want == 0 {
 		want = se.CurrentItemID
 	}
@@ -284,19 +313,16 @@ func (s *Server) addContribution(w http.ResponseWriter, r *http.Request) {
 	if other := strings.TrimSpace(r.PostFormValue("sprecher_andere")); other != "" {
 		speaker = other
 	}
+	const what = "Der Wortbeitrag ist nicht gespeichert"
 	points, err := formLines(r.PostFormValue("punkte"))
-	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
-		return
+	if err == nil && (speaker == "" || len(points) == 0) {
+		err = model.InputError("Ein Wortbeitrag braucht die sprechende Stelle und mindestens einen Punkt.")
 	}
-	if speaker == "" || len(points) == 0 {
-		s.badRequest(w, r, "Ein Wortbeitrag braucht die sprechende Stelle und mindestens einen Punkt.")
-		return
+	if err == nil {
+		_, err = s.st.CreateContribution(r.Context(), model.Contribution{ItemID: it.ID, Speaker: speaker, Points: points, Confidential: r.PostFormValue("vertraulich") == "1"})
 	}
-	ctx := r.Context()
-	_, err = s.st.CreateContribution(ctx, model.Contribution{ItemID: it.ID, Speaker: speaker, Points: points, Confidential: r.PostFormValue("vertraulich") == "1"})
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseEntry(w, r, se, it.ID, entryContribution, what, err)
 		return
 	}
 	s.saved(w, r, se, it.ID, "Wortbeitrag von "+speaker+" gespeichert.")
@@ -378,18 +404,14 @@ func (s *Server) addNote(w http.ResponseWriter, r *http.Request) {
 	}
 	author := strings.TrimSpace(r.PostFormValue("autor"))
 	text, err := formText(r.PostFormValue("text"))
-	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
-		return
+	if err == nil && (author == "" || text == "") {
+		err = model.InputError("Eine Protokollnotiz braucht das Mitglied und den Text.")
 	}
-	if author == "" || text == "" {
-		s.badRequest(w, r, "Eine Protokollnotiz braucht das Mitglied und den Text.")
-		return
+	if err == nil {
+		_, err = s.st.CreateProtocolNote(r.Context(), model.ProtocolNote{ItemID: it.ID, Author: author, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
 	}
-	ctx := r.Context()
-	_, err = s.st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it.ID, Author: author, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseEntry(w, r, se, it.ID, entryNote, "Die Protokollnotiz ist nicht gespeichert", err)
 		return
 	}
 	s.saved(w, r, se, it.ID, "Protokollnotiz ("+author+") gespeichert.")
@@ -424,18 +446,14 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	text, err := formText(r.PostFormValue("text"))
-	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
-		return
+	if err == nil && text == "" {
+		err = model.InputError("Bitte einen Text eingeben.")
 	}
-	if text == "" {
-		s.badRequest(w, r, "Bitte einen Text eingeben.")
-		return
+	if err == nil {
+		_, err = s.st.CreateRemark(r.Context(), model.Remark{ItemID: it.ID, Kind: model.RemarkText, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
 	}
-	ctx := r.Context()
-	_, err = s.st.CreateRemark(ctx, model.Remark{ItemID: it.ID, Kind: model.RemarkText, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseEntry(w, r, se, it.ID, entryRemark, "Der Vermerk ist nicht gespeichert", err)
 		return
 	}
 	s.saved(w, r, se, it.ID, "Vermerk gespeichert.")

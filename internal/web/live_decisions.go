@@ -19,13 +19,15 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	points, err := formLines(r.PostFormValue("punkte"))
-	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
-		return
+	refuse := func(err error) {
+		s.refuseEntry(w, r, se, it.ID, entryDecision, "Der Beschlussvorschlag ist nicht gespeichert", err)
 	}
-	if len(points) == 0 {
-		s.badRequest(w, r, "Ein Beschlussvorschlag braucht mindestens einen Punkt.")
+	points, err := formLines(r.PostFormValue("punkte"))
+	if err == nil && len(points) == 0 {
+		err = model.InputError("Ein Beschlussvorschlag braucht mindestens einen Punkt.")
+	}
+	if err != nil {
+		refuse(err)
 		return
 	}
 	kind := model.KindDecision
@@ -35,12 +37,12 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	applicants := s.memberList(ctx, r.PostFormValue("antrag"))
 	if err := s.checkApplicants(r, applicants); err != nil {
-		s.fail(w, r, err, "")
+		refuse(err)
 		return
 	}
 	title, err := model.ConfidentialMarks(r.PostFormValue("titel"))
 	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("titel"))
+		refuse(err)
 		return
 	}
 	if title == "" {
@@ -50,7 +52,7 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: numberedFormPoints(points), Applicants: applicants,
 		AllMustConsent: r.PostFormValue("alle") == "1"})
 	if err != nil {
-		s.fail(w, r, err, "")
+		refuse(err)
 		return
 	}
 	s.saved(w, r, se, it.ID, "Beschlussvorschlag gespeichert.")
@@ -184,19 +186,22 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	refuse := func(err error) {
+		s.refuseEntry(w, r, se, it.ID, entryFollowUp, "Der Auftrag ist nicht gespeichert", err)
+	}
 	text, err := model.ConfidentialMarks(r.PostFormValue("text"))
 	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		refuse(err)
 		return
 	}
 	f := model.FollowUp{ItemID: it.ID, Text: text, Responsible: strings.TrimSpace(r.PostFormValue("verantwortlich")), Status: model.FollowUpOpen}
 	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
-		s.badRequest(w, r, "Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
+		refuse(model.InputError("Die Frist ist kein gültiges Datum (TT.MM.JJJJ)."))
 		return
 	}
 	if v := strings.TrimSpace(r.PostFormValue("frist_sitzung")); v != "" {
 		if f.DueSession, err = strconv.Atoi(v); err != nil || f.DueSession <= 0 {
-			s.badRequest(w, r, "Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
+			refuse(model.InputError("Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer."))
 			return
 		}
 	}
@@ -204,12 +209,11 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 		f.DecisionID = id
 	}
 	if f.Text == "" || f.Responsible == "" {
-		s.badRequest(w, r, "Ein Auftrag braucht den Auftrag und die verantwortliche Stelle.")
+		refuse(model.InputError("Ein Auftrag braucht den Auftrag und die verantwortliche Stelle."))
 		return
 	}
-	ctx := r.Context()
-	if _, err := s.st.CreateFollowUp(ctx, f); err != nil {
-		s.fail(w, r, err, "")
+	if _, err := s.st.CreateFollowUp(r.Context(), f); err != nil {
+		refuse(err)
 		return
 	}
 	s.saved(w, r, se, it.ID, "Auftrag an "+f.Responsible+" gespeichert.")

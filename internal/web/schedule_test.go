@@ -33,6 +33,39 @@ func TestPlanSessionLinkAndTimeSpan(t *testing.T) {
 	}
 }
 
+// TestRegistrationDeadlineAfterTheSession: a registration deadline after
+// the session's date is refused when the session is planned and when it is
+// edited or moved before its deadline, with the form as typed. Before, the
+// 49th session of 21.01.2027 was planned with "Anmeldeschluss 01.02.2027",
+// and items registered after the session counted as in time.
+func TestRegistrationDeadlineAfterTheSession(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-01-21"}, "beginn": {"09:00"}, "ende": {"13:00"},
+		"ort": {"Berlin"}, "anmeldeschluss": {"2027-02-01"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Der Anmeldeschluss (01.02.2027) liegt nach der Sitzung am 21.01.2027") ||
+		!strings.Contains(body, `value="2027-02-01"`) || !strings.Contains(body, `value="Berlin"`) {
+		t.Fatalf("deadline after the session: %d %s", code, between(body, "<main", "</form>"))
+	}
+	itplr, _ := st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
+	if _, err := st.SessionByNumber(context.Background(), itplr.ID, 49); err == nil {
+		t.Fatal("the refused session was stored")
+	}
+	// The deadline on the day of the session is allowed; moving the
+	// session before its deadline is refused.
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-01-21"}, "beginn": {"09:00"}, "ende": {"13:00"},
+		"ort": {"Berlin"}, "anmeldeschluss": {"2027-01-21"}}); code != http.StatusSeeOther {
+		t.Fatalf("deadline on the day: %d %s", code, between(body, "<main", "</form>"))
+	}
+	s49, _ := st.SessionByNumber(context.Background(), itplr.ID, 49)
+	form := url.Values{"version": {strconv.Itoa(s49.Version)}, "datum": {"2027-01-14"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"},
+		"anmeldeschluss": {"2027-01-21"}, "grund": {"Terminkollision"}}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/49/bearbeiten", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "liegt nach der Sitzung am 14.01.2027") ||
+		!strings.Contains(body, `value="Terminkollision"`) {
+		t.Fatalf("moved before its deadline: %d %s", code, between(body, "<main", "</form>"))
+	}
+}
+
 // TestEditMoveCancelDeleteSessionWeb: a planned session can be edited,
 // moved (with its reason, shown publicly, in the calendar page and the
 // feed), cancelled (STATUS:CANCELLED) and, while empty, deleted.

@@ -13,7 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/demo"
+	"gremium/internal/itplr"
+	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // checkedRadio is the markup of a checked radio button of a vote grid.
@@ -263,5 +267,138 @@ func TestRefusedOwnVoteShowsThePage(t *testing.T) {
 	}
 	if p, _ := st.Procedure(ctx, ps[0].ID); len(p.Votes) != 0 {
 		t.Errorf("the refused vote was stored: %+v", p.Votes)
+	}
+}
+
+// TestRefusedLiveEntryKeepsWhatWasTyped: a new entry of the live page —
+// Wortbeitrag, Beschlussvorschlag, Protokollnotiz, Auftrag, Vermerk — that
+// is refused shows the live page again at its item with the form open, as
+// typed, and the reason, and stores nothing. Before, each answered with an
+// error page ("Nicht möglich … Zur Startseite"): a proposal with an
+// application of one Land lost its title and points, a follow-up with a
+// deadline that is no date lost its text, in the middle of the session.
+func TestRefusedLiveEntryKeepsWhatWasTyped(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, _ := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	rows := func() string {
+		doc, err := minutes.Load(ctx, st, sid, model.Internal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, it := range doc.Items() {
+			for _, r := range it.Rows {
+				out = append(out, fmt.Sprintf("%s %d", r.Kind, r.ID))
+			}
+		}
+		fus, err := st.FollowUps(ctx, store.FollowUpFilter{SessionID: sid})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%s %d", strings.Join(out, "\n"), len(fus))
+	}
+	before := rows()
+	for _, tt := range []struct {
+		name, path string
+		form       url.Values
+		status     int
+		reason     string
+		typed      []string // in the form as typed
+	}{
+		{"a proposal applied for by one Land", "beschluesse",
+			url.Values{"art": {"empfehlung"}, "titel": {"Geänderte Fassung"}, "antrag": {"HE"}, "punkte": {"Erster Punkt\nZweiter Punkt"}, "alle": {"1"}},
+			http.StatusUnprocessableEntity, "nötig ist der Antrag des Bundes oder dreier Länder",
+			[]string{`<option value="empfehlung" selected>`, `name="titel" value="Geänderte Fassung"`, `name="antrag" required value="HE"`, ">Erster Punkt\nZweiter Punkt</textarea>", `name="alle" value="1" checked`}},
+		{"a proposal with an open mark", "beschluesse",
+			url.Values{"art": {"beschluss"}, "antrag": {"Bund"}, "punkte": {"Punkt [[offen"}},
+			http.StatusBadRequest, "fehlt das schließende",
+			[]string{">Punkt [[offen</textarea>"}},
+		{"a follow-up whose deadline is no date", "auftraege",
+			url.Values{"text": {"Umsetzungsplan vorlegen"}, "verantwortlich": {"Bund"}, "frist": {"31.02.2027"}, "frist_sitzung": {""}},
+			http.StatusBadRequest, "Die Frist ist kein gültiges Datum",
+			[]string{`name="text" required value="Umsetzungsplan vorlegen"`, `name="verantwortlich" required value="Bund"`, `name="frist" type="date" value="31.02.2027"`}},
+		{"a follow-up without responsible", "auftraege",
+			url.Values{"text": {"Bericht nachreichen"}, "verantwortlich": {""}, "frist_sitzung": {"49"}},
+			http.StatusBadRequest, "braucht den Auftrag und die verantwortliche Stelle",
+			[]string{`name="text" required value="Bericht nachreichen"`, `name="frist_sitzung" inputmode="numeric" size="4" value="49"`}},
+		{"a contribution without speaker", "beitraege",
+			url.Values{"sprecher": {""}, "punkte": {"Begrüßt den Vorschlag"}, "vertraulich": {"1"}},
+			http.StatusBadRequest, "braucht die sprechende Stelle",
+			[]string{">Begrüßt den Vorschlag</textarea>", `name="vertraulich" value="1" checked`}},
+		{"a note with an open mark", "notizen",
+			url.Values{"autor": {"Hessen"}, "text": {"HE gibt zu Protokoll [[vertraulich"}},
+			http.StatusBadRequest, "fehlt das schließende",
+			[]string{`<option value="Hessen" selected>`, ">HE gibt zu Protokoll [[vertraulich</textarea>"}},
+		{"an empty remark", "vermerke",
+			url.Values{"text": {"  "}, "vertraulich": {"1"}},
+			http.StatusBadRequest, "Bitte einen Text eingeben",
+			[]string{`id="neu-vv" name="vertraulich" value="1" checked`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/%s", ts.URL, item, tt.path), tt.form)
+			if code != tt.status || !strings.Contains(body, tt.reason) || !strings.Contains(body, `id="eintrag-abgelehnt"`) {
+				t.Fatalf("%d %s", code, between(body, "<main", "</h1>"))
+			}
+			if !strings.Contains(body, fmt.Sprintf(`id="top-%d"`, item)) || !strings.Contains(body, "Das Formular zeigt Ihre Eingabe.") {
+				t.Errorf("not the live page at the item with the refused form")
+			}
+			for _, want := range tt.typed {
+				if !strings.Contains(body, want) {
+					t.Errorf("the refused form lost %q", want)
+				}
+			}
+		})
+	}
+	if after := rows(); after != before {
+		t.Errorf("a refused entry stored something:\n%s\nwas\n%s", after, before)
+	}
+}
+
+// TestSessionNotOpenedBeforeItsDay: "Sitzung eröffnen" for a session
+// planned for a later day shows the management page again with the reason
+// (status 422), and the session stays convened. Before, it opened, and its
+// decisions were dated on the planned day, in the future.
+func TestSessionNotOpenedBeforeItsDay(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	sections, _ := st.Sections(ctx, council.ID)
+	day := model.BerlinDate(time.Now().AddDate(0, 0, 16))
+	sid, err := st.PlanSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: day, Status: model.StatusPlanned}, itplr.StandardItems(48, sections))
+	if err != nil {
+		t.Fatal(err)
+	}
+	se, _ := st.Session(ctx, sid)
+	if err := st.SetSessionStatus(ctx, sid, se.Version, model.StatusConvened); err != nil {
+		t.Fatal(err)
+	}
+	se, _ = st.Session(ctx, sid)
+	gs := client(t, ts, "geschaeftsstelle")
+	code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", url.Values{"version": {fmt.Sprint(se.Version)}, "naechster": {"laufend"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "ist für den "+day.German()+" geplant") || !strings.Contains(body, `action="/sitzungen/48/status"`) {
+		t.Fatalf("opened before its day: %d %s", code, between(body, "<main", "</form>"))
+	}
+	if se, _ = st.Session(ctx, sid); se.Status != model.StatusConvened {
+		t.Errorf("status = %s", se.Status)
+	}
+}
+
+// TestLivePageNamesARejectedProposal: the live page names a rejected
+// proposal as the minutes do, "abgelehnter Beschlussvorschlag", without a
+// number; it said "Beschluss (ohne Nummer) – abgelehnt".
+func TestLivePageNamesARejectedProposal(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	_, item, d := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	form := everyoneBut("nein")
+	form.Set("version", "1")
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), form); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d %s", code, between(body, "<main", "</h1>"))
+	}
+	_, body := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)
+	if row := between(body, `<p class="speaker">`, "</p>"); !strings.HasPrefix(row, "abgelehnter Beschlussvorschlag ·") {
+		t.Errorf("the rejected proposal is named %q", row)
 	}
 }
