@@ -577,3 +577,24 @@ func TestApplicantsWhateverTheirCase(t *testing.T) {
 		t.Errorf("an applicant that is no member: %d %s", code, body)
 	}
 }
+
+// TestRejectedShowOfHandsNotice: a show of hands the law rejects says so
+// once — before, the notice read "Abgelehnt: abgelehnt: …", the tally's
+// reason repeating the outcome.
+func TestRejectedShowOfHandsNotice(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	_, item, d := runningSession(t, st, model.KindDecision, "SL")
+	gs := client(t, ts, "geschaeftsstelle")
+	votes := everyoneBut("nein", "SL")
+	for _, m := range []string{"Bund", "BW", "BY", "BE", "BB", "HB"} {
+		votes.Set("stimme_"+m, "ja")
+	}
+	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), votes); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d %s", code, page)
+	}
+	_, page := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)
+	if !strings.Contains(page, "Abgelehnt: ") || strings.Contains(strings.ToLower(page), "abgelehnt: abgelehnt") {
+		i := strings.Index(page, "Abgelehnt")
+		t.Errorf("the notice of a rejected show of hands: %.200q", page[max(i, 0):])
+	}
+}

@@ -150,7 +150,9 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 		s.saved(w, r, se, d.ItemID, fmt.Sprintf("%s %s: %s (%s)", decided.Kind.Label(), decided.Label, out.Phrase, out.Tally.Reason))
 		return
 	}
-	s.saved(w, r, se, d.ItemID, "Abgelehnt: "+out.Tally.Reason)
+	// The tally's reason begins with its outcome ("abgelehnt: nur 10
+	// Länder …"), which the notice names first.
+	s.saved(w, r, se, d.ItemID, "Abgelehnt: "+strings.TrimPrefix(out.Tally.Reason, "abgelehnt: "))
 }
 
 func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
