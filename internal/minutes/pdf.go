@@ -362,8 +362,8 @@ func (r *pdfRenderer) row(row Row) {
 		if d.Result != "" {
 			spans = append(spans, span{text: "Ergebnis: " + r.show(d.Result), style: "B"})
 		}
-		if d.SharesYear != 0 {
-			spans = append(spans, span{text: fmt.Sprintf("Königsteiner Schlüssel %d – %s", d.SharesYear, d.CountReason), style: "I"})
+		if basis := d.CountBasis(); basis != "" {
+			spans = append(spans, span{text: basis, style: "I"})
 		}
 		if b := d.Bound(); len(b) > 0 {
 			spans = append(spans, span{text: "Gilt nur für die zustimmenden Mitglieder: " + strings.Join(b, ", "), style: "I"})

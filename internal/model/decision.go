@@ -377,3 +377,24 @@ func (d Decision) DisplayTitle() string {
 	}
 	return label + " – " + d.Title
 }
+
+// CountBasis gives the line the minutes print under a counted result: the
+// Königsteiner-Schlüssel table the count used and the count's
+// explanation, the table named once ("angenommen: Bund und 16 Länder mit
+// 100,0 % der Finanzierungsanteile (Königsteiner Schlüssel 2016)", or
+// "Königsteiner Schlüssel 2016 – abgelehnt: nur 10 Länder stimmen zu
+// (nötig: 11)" where the explanation does not name it); "" if the count
+// needed no table.
+func (d Decision) CountBasis() string {
+	if d.SharesYear == 0 {
+		return ""
+	}
+	table := "Königsteiner Schlüssel " + strconv.Itoa(d.SharesYear)
+	switch {
+	case d.CountReason == "":
+		return table
+	case strings.Contains(d.CountReason, table):
+		return d.CountReason
+	}
+	return table + " – " + d.CountReason
+}

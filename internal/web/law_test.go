@@ -462,6 +462,12 @@ func TestDecisionCorrectionAndSharesYear(t *testing.T) {
 	if strings.Contains(body, "gremium config ks") {
 		t.Error("the public decision page tells its visitors to run gremium config ks")
 	}
+	// The minutes (page and PDF text) name the table once under the
+	// result; before: "Königsteiner Schlüssel 2016 – angenommen: … (Königsteiner Schlüssel 2016)".
+	_, minutesPage := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48/protokoll", nil)
+	if !strings.Contains(minutesPage, "der Finanzierungsanteile (Königsteiner Schlüssel 2016)") || strings.Contains(minutesPage, "Königsteiner Schlüssel 2016 – angenommen") {
+		t.Error("the minutes do not name the table once under the result")
+	}
 	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/berichtigungen/%d", ts.URL, d), url.Values{"anlass": {"x"}, "titel": {"y"}}); code != http.StatusForbidden {
 		t.Errorf("a member corrected a decision: %d", code)
 	}
