@@ -145,6 +145,15 @@ func (k SessionKind) Label() string {
 // IsRegular reports whether the session is a regular one.
 func (s Session) IsRegular() bool { return s.Kind != SessionSpecial }
 
+// TooEarlyToOpen says whether the session may not be opened yet on the day
+// today (German time): a session is opened on its date or later. Its
+// decisions take the session's date; opened early they would be dated in
+// the future, after decisions numbered later. A session held earlier is
+// moved first.
+func (s Session) TooEarlyToOpen(today Date) bool {
+	return !s.Date.IsZero() && today.Before(s.Date)
+}
+
 // Held reports whether the session has taken place (it ended).
 func (s Session) Held() bool {
 	switch s.Status {

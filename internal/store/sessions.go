@@ -156,9 +156,7 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		if !cur.Status.CanMoveTo(next) {
 			return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
 		}
-		if next == model.StatusRunning && !cur.Date.IsZero() && model.DateOf(s.now()).Before(cur.Date) {
-			// Its decisions take the session's date: opened early, they
-			// would be dated in the future, after decisions numbered later.
+		if next == model.StatusRunning && cur.TooEarlyToOpen(model.DateOf(s.now())) {
 			return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
 				cur.Number, cur.Date.German())
 		}

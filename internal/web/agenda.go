@@ -19,6 +19,10 @@ type manageData struct {
 	Session       model.Session
 	Next          model.SessionStatus
 	NextLabel     string
+	// OpensOn: the next step is opening the session, which its date does
+	// not allow yet (model.Session.TooEarlyToOpen); the page says from
+	// when instead of offering a button the store refuses.
+	OpensOn bool
 	Registrations []model.AgendaItem
 	Declined      []model.AgendaItem
 	Items         []model.AgendaItem
@@ -126,6 +130,7 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 	ctx := r.Context()
 	d := manageData{Session: se, Conferences: map[int64]model.Body{}, StatusError: statusError, Row: row}
 	d.Next, d.NextLabel = nextStep(se.Status)
+	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
 	items, err := s.st.Items(ctx, se.ID)
 	if err == nil {
 		for _, it := range items {

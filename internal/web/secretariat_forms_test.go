@@ -356,10 +356,11 @@ func TestRefusedLiveEntryKeepsWhatWasTyped(t *testing.T) {
 	}
 }
 
-// TestSessionNotOpenedBeforeItsDay: "Sitzung eröffnen" for a session
-// planned for a later day shows the management page again with the reason
-// (status 422), and the session stays convened. Before, it opened, and its
-// decisions were dated on the planned day, in the future.
+// TestSessionNotOpenedBeforeItsDay: the management page of a session
+// planned for a later day says from when it can be opened, without the
+// button; "Sitzung eröffnen" sent anyway shows the page again with the
+// reason (status 422), and the session stays convened. Before, it opened,
+// and its decisions were dated on the planned day, in the future.
 func TestSessionNotOpenedBeforeItsDay(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	ctx := context.Background()
@@ -376,8 +377,14 @@ func TestSessionNotOpenedBeforeItsDay(t *testing.T) {
 	}
 	se, _ = st.Session(ctx, sid)
 	gs := client(t, ts, "geschaeftsstelle")
+	// The management page says from when it can be opened instead of
+	// offering the button the store refuses (before: "Sitzung eröffnen").
+	opensOn := "Eröffnen lässt sich die Sitzung ab ihrem Tag, dem " + day.German()
+	if _, body := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); !strings.Contains(body, opensOn) || strings.Contains(body, `name="naechster" value="laufend"`) {
+		t.Errorf("the management page offers to open the session before its day:\n%s", between(body, "<main", "</form>"))
+	}
 	code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", url.Values{"version": {fmt.Sprint(se.Version)}, "naechster": {"laufend"}})
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "ist für den "+day.German()+" geplant") || !strings.Contains(body, `action="/sitzungen/48/status"`) {
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "ist für den "+day.German()+" geplant") || !strings.Contains(body, opensOn) {
 		t.Fatalf("opened before its day: %d %s", code, between(body, "<main", "</form>"))
 	}
 	if se, _ = st.Session(ctx, sid); se.Status != model.StatusConvened {
