@@ -16,13 +16,13 @@ import (
 )
 
 type manageData struct {
-	Session       model.Session
-	Next          model.SessionStatus
-	NextLabel     string
+	Session   model.Session
+	Next      model.SessionStatus
+	NextLabel string
 	// OpensOn: the next step is opening the session, which its date does
 	// not allow yet (model.Session.TooEarlyToOpen); the page says from
 	// when instead of offering a button the store refuses.
-	OpensOn bool
+	OpensOn       bool
 	Registrations []model.AgendaItem
 	Declined      []model.AgendaItem
 	Items         []model.AgendaItem
