@@ -22,17 +22,20 @@ type manageData struct {
 	// OpensOn: the next step is opening the session, which its date does
 	// not allow yet (model.Session.TooEarlyToOpen); the page says from
 	// when instead of offering a button the store refuses.
-	OpensOn       bool
-	Registrations []model.AgendaItem
-	Declined      []model.AgendaItem
-	Items         []model.AgendaItem
-	Sections      []model.Section
-	Members       map[string]model.Member
-	Conferences   map[int64]model.Body
-	Documents     []store.Document
-	Comments      []store.Comment
-	ToApprove     []model.Session
-	Versions      []store.MinutesVersion
+	OpensOn bool
+	// RegistrationOpen: members may still register items (the link "TOP
+	// anmelden" is shown only then; registrationOpen).
+	RegistrationOpen bool
+	Registrations    []model.AgendaItem
+	Declined         []model.AgendaItem
+	Items            []model.AgendaItem
+	Sections         []model.Section
+	Members          map[string]model.Member
+	Conferences      map[int64]model.Body
+	Documents        []store.Document
+	Comments         []store.Comment
+	ToApprove        []model.Session
+	Versions         []store.MinutesVersion
 	// CorrectionsToApprove are proposed corrections of earlier minutes
 	// that this running session may approve (corrections.go), with the
 	// numbers of the sessions they correct.
@@ -131,6 +134,7 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 	d := manageData{Session: se, Conferences: map[int64]model.Body{}, StatusError: statusError, Row: row}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
+	d.RegistrationOpen = registrationOpen(se)
 	items, err := s.st.Items(ctx, se.ID)
 	if err == nil {
 		for _, it := range items {

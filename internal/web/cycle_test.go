@@ -480,6 +480,15 @@ func TestRegisterPageOfClosedSession(t *testing.T) {
 	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/48/anmeldung", nil); !strings.Contains(page, `action="/sitzungen/48/anmeldung"`) || strings.Contains(page, "keine Tagesordnungspunkte mehr") {
 		t.Error("the open 48th session's registration page lost its form")
 	}
+	// The secretariat's management page links "TOP anmelden" only where
+	// registering is open (before: also for the 47th, whose page refuses).
+	gs := client(t, ts, "geschaeftsstelle")
+	for nr, want := range map[int]bool{47: false, 48: true} {
+		_, page := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/%d/verwaltung", ts.URL, nr), nil)
+		if got := strings.Contains(page, fmt.Sprintf(`href="/sitzungen/%d/anmeldung"`, nr)); got != want {
+			t.Errorf("management page of the %d.: link \"TOP anmelden\" %v, want %v", nr, got, want)
+		}
+	}
 	// A refused submit still shows what was typed.
 	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/47/anmeldung", url.Values{"titel": {"Hessischer Nachtrag"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code == http.StatusSeeOther || !strings.Contains(page, `value="Hessischer Nachtrag"`) {
 		t.Errorf("refused registration for the 47th: %d, input not kept", code)
