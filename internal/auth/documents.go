@@ -30,7 +30,7 @@ func SeesDocument(ctx context.Context, st *store.Store, u *model.User, d store.D
 }
 
 // VisibleDocuments gives the documents of a session that the user may see
-// (SeesDocument).
+// (SeesDocument); none for sessionID 0.
 func VisibleDocuments(ctx context.Context, st *store.Store, u *model.User, sessionID int64) ([]store.Document, error) {
 	all, err := st.Documents(ctx, sessionID)
 	if err != nil {

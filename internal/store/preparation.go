@@ -79,10 +79,7 @@ func (s *Store) Delegates(ctx context.Context, bodyID int64) ([]Delegate, error)
 // its preparatory body before it, each with its standard items, in one
 // transaction; the preparatory session is tied to the session it prepares.
 func (s *Store) PlanSessionPair(ctx context.Context, main model.Session, mainStd []model.AgendaItem, prep model.Session, prepStd []model.AgendaItem) (mainID, prepID int64, err error) {
-	if main.BodyID == 0 {
-		return 0, 0, model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
-	}
-	if err := main.Validate(); err != nil {
+	if err := plannable(main); err != nil {
 		return 0, 0, err
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
@@ -131,10 +128,7 @@ func (s *Store) PlanPreparatorySession(ctx context.Context, mainID int64, prep m
 // items and ties it to the session mainID of the body mainBody, which its
 // body must prepare.
 func (s *Store) planPreparatoryTx(ctx context.Context, tx *sql.Tx, mainBody, mainID int64, prep model.Session, prepStd []model.AgendaItem) (int64, error) {
-	if prep.BodyID == 0 {
-		return 0, model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
-	}
-	if err := prep.Validate(); err != nil {
+	if err := plannable(prep); err != nil {
 		return 0, err
 	}
 	var prepares int64

@@ -60,10 +60,7 @@ func sessionKind(k model.SessionKind) model.SessionKind {
 // sessions can be recorded as they are; later changes go through
 // SetSessionStatus.
 func (s *Store) CreateSession(ctx context.Context, se model.Session) (int64, error) {
-	if se.BodyID == 0 {
-		return 0, model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
-	}
-	if err := se.Validate(); err != nil {
+	if err := plannable(se); err != nil {
 		return 0, err
 	}
 	var id int64
@@ -323,10 +320,7 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 // its body carries (model.AgendaItem with SessionID unset), in one
 // transaction.
 func (s *Store) PlanSession(ctx context.Context, se model.Session, standard []model.AgendaItem) (int64, error) {
-	if se.BodyID == 0 {
-		return 0, model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
-	}
-	if err := se.Validate(); err != nil {
+	if err := plannable(se); err != nil {
 		return 0, err
 	}
 	var id int64
@@ -335,6 +329,15 @@ func (s *Store) PlanSession(ctx context.Context, se model.Session, standard []mo
 		return err
 	})
 	return id, err
+}
+
+// plannable checks a session about to be created or planned: it belongs
+// to a body and is valid (model.Session.Validate).
+func plannable(se model.Session) error {
+	if se.BodyID == 0 {
+		return model.InputError("Eine Sitzung gehört zu einem Gremium; das Gremium fehlt.")
+	}
+	return se.Validate()
 }
 
 // Item gives the agenda item with the id.

@@ -273,7 +273,7 @@ func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status i
 		}
 		// The session's documents the reader may see (not the uploads of
 		// another member's registration that is not on the agenda).
-		if d.Documents, err = s.evidenceDocuments(ctx, u, v.SessionID); err != nil {
+		if d.Documents, err = auth.VisibleDocuments(ctx, s.st, u, v.SessionID); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -300,16 +300,6 @@ func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status i
 		}
 	}
 	s.render(w, r, status, "followup.html", view{Title: "Auftrag " + strconv.FormatInt(v.ID, 10), Active: "auftraege", Data: d})
-}
-
-// evidenceDocuments gives the documents of a follow-up's session (0: none)
-// that u may see: what its report may name as evidence
-// (auth.EvidenceDocument checks the choice).
-func (s *Server) evidenceDocuments(ctx context.Context, u *model.User, sessionID int64) ([]store.Document, error) {
-	if sessionID == 0 {
-		return nil, nil
-	}
-	return auth.VisibleDocuments(ctx, s.st, u, sessionID)
 }
 
 // reportFollowUp records the progress a responsible member's office or the
