@@ -604,3 +604,37 @@ func TestRejectedShowOfHandsNotice(t *testing.T) {
 		t.Errorf("the notice of a rejected show of hands: %.200q", page[max(i, 0):])
 	}
 }
+
+// TestRejectedMembersVoteNotice: closing a members' vote that the law
+// rejects says so once, as the show of hands does; before: "Beschluss
+// abgelehnt: abgelehnt bei Gegenstimmen von … (abgelehnt: nur 5 Länder …)".
+func TestRejectedMembersVoteNotice(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, d := runningSession(t, st, model.KindDecision, "SL")
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	v, open, _ := st.OpenSessionVote(ctx, sid)
+	if !open {
+		t.Fatal("no vote open")
+	}
+	votes := everyoneBut("nein", "SL")
+	for _, m := range []string{"Bund", "BW", "BY", "BE", "BB", "HB"} {
+		votes.Set("stimme_"+m, "ja")
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), votes); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/schliessen", ts.URL, v.ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("close: %d", code)
+	}
+	_, page := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)
+	if got, _ := st.Decision(ctx, d); got.Status != model.DecisionRejected {
+		t.Fatalf("decision %s %q", got.Status, got.Result)
+	}
+	if i := strings.Index(page, "abgelehnt bei Gegenstimmen"); i < 0 || strings.Contains(strings.ToLower(page), "abgelehnt: abgelehnt") || strings.Contains(page, "(abgelehnt: ") {
+		t.Errorf("the notice of a rejected members' vote: %.300q", page[max(strings.Index(page, "Beschlussvorschlag"), 0):])
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -297,14 +298,21 @@ func (s *Server) closeVote(w http.ResponseWriter, r *http.Request) {
 	}
 	s.changed(r, se.ID)
 	var notice string
+	adopted := false
 	for _, d := range out.Decisions {
 		if d.Status == model.DecisionAdopted {
+			adopted = true
 			notice += fmt.Sprintf("%s %s: %s. ", d.Kind.Label(), d.Label, d.Result)
 		} else {
-			notice += fmt.Sprintf("%s abgelehnt: %s. ", d.Kind.Label(), d.Result)
+			// The result names the outcome ("abgelehnt bei …").
+			notice += fmt.Sprintf("Beschlussvorschlag: %s. ", d.Result)
 		}
 	}
-	back(w, r, fmt.Sprintf("%s/live", se.Path()), notice+"("+out.Tally.Reason+")")
+	reason := out.Tally.Reason
+	if !adopted {
+		reason = strings.TrimPrefix(reason, "abgelehnt: ")
+	}
+	back(w, r, fmt.Sprintf("%s/live", se.Path()), notice+"("+reason+")")
 }
 
 // cancelVote ends the vote without a decision.
