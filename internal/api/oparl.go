@@ -15,7 +15,6 @@ import (
 	"sync"
 	"time"
 
-	"gremium/internal/kept"
 	"gremium/internal/model"
 	"gremium/internal/oparl"
 	"gremium/internal/site"
@@ -39,9 +38,6 @@ type Server struct {
 	// License is the URL of the license of the published data (OParl
 	// license); empty means oparl.DefaultLicense.
 	License string
-	// gen keeps the data generation of the validators per data version
-	// (oparl_etag.go).
-	gen kept.Value[int64]
 	// Clock gives the time deadlines are measured at (nil: time.Now; the
 	// web server passes its own clock).
 	Clock func() time.Time
@@ -150,14 +146,10 @@ func (a *Server) object(kind string) http.HandlerFunc {
 		if !ok {
 			return
 		}
-		etag := a.oparlETag(r.Context(), r)
 		raw, err := a.st.OParlObject(r.Context(), kind, id)
 		if err != nil {
 			a.oparlFail(w, r, err)
 			return
-		}
-		if etag != "" {
-			w.Header().Set("ETag", etag)
 		}
 		a.writeOParl(w, r, raw)
 	}
@@ -273,7 +265,6 @@ func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string)
 		}
 		f.After = &c
 	}
-	etag := a.oparlETag(r.Context(), r)
 	omit := q.Get("omit_internal") == "true"
 	base := a.Site.Base(r)
 	lic := a.license()
@@ -336,9 +327,6 @@ func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string)
 	tail, _ = oparl.Marshal(links)
 	buf = append(buf, tail...)
 	buf = append(buf, '}')
-	if etag != "" {
-		w.Header().Set("ETag", etag)
-	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	w.Write(buf)

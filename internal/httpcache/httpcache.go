@@ -1,7 +1,6 @@
 // Package httpcache makes GET responses cacheable and small: it buffers a
-// response, gives it a validator (ETag from the bytes, Last-Modified from
-// the time of the last change of the data), answers conditional requests
-// with 304 Not Modified and compresses text with gzip. Public responses of
+// response, gives it a validator (an ETag from its bytes), answers
+// conditional requests with 304 Not Modified and compresses text with gzip. Public responses of
 // chosen paths are also kept in memory, ready to send, until the data
 // changes.
 //
@@ -12,9 +11,10 @@ package httpcache
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"net/http"
 	"os"
 	"strconv"
@@ -33,12 +33,6 @@ const DefaultMaxBytes = 32 << 20
 
 // Options configure Handler.
 type Options struct {
-	// LastChange gives the time of the last change of the data the pages
-	// are built from (zero if unknown). Last-Modified is never before the
-	// start of the process (a new program version renders differently) nor
-	// before the start of the current day in Germany (pages speak of
-	// "today", of deadlines and of coming sessions).
-	LastChange func(*http.Request) time.Time
 	// Version gives a number that changes with every change of the data;
 	// nil turns the response cache off.
 	Version func() uint64
@@ -51,7 +45,6 @@ type Options struct {
 
 // Handler wraps h as the package comment says.
 func Handler(h http.Handler, o Options) http.Handler {
-	started := time.Now().UTC().Truncate(time.Second)
 	c := newStore(o.MaxBytes)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -83,14 +76,10 @@ func Handler(h http.Handler, o Options) http.Handler {
 			rec.sendPlain()
 			return
 		}
-		var last time.Time
-		if o.LastChange != nil {
-			last = o.LastChange(r)
-		}
 		// A response its handler marks no-store is not kept (RFC 9111,
 		// 5.2.2.5): it is valid for this request only.
 		keep = keep && !noStore(w.Header())
-		p := rec.prepare(LastModified(started, now, last), keep || acceptsGzip(r))
+		p := rec.prepare(keep || acceptsGzip(r))
 		if keep {
 			c.put(key, version, day, p)
 		}
@@ -131,13 +120,21 @@ func cacheKey(r *http.Request) string {
 	return r.Host + "|" + r.Header.Get("X-Forwarded-Proto") + "|" + r.Method + "|" + r.URL.RequestURI()
 }
 
-// ETag gives the validator of a body as this package makes it (a weak
-// tag from its SHA-256): handlers that keep a rendered body set it
-// beforehand, so that it is not computed again on every request.
+// ETag gives the validator of a body as this package makes it: a weak tag
+// from the body alone — its length and two CRC-32 checksums (Castagnoli
+// and IEEE, both computed by the processor at over 10 GB/s) — so that
+// it says nothing but whether the bytes changed, the same on every
+// instance. Handlers that keep a rendered body set it beforehand, so that
+// it is not computed again on every request.
 func ETag(body []byte) string {
-	sum := sha256.Sum256(body)
-	return `W/"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+	var sum [16]byte
+	binary.BigEndian.PutUint32(sum[0:], crc32.Checksum(body, castagnoli))
+	binary.BigEndian.PutUint32(sum[4:], crc32.ChecksumIEEE(body))
+	n := binary.PutUvarint(sum[8:], uint64(len(body)))
+	return `W/"` + base64.RawURLEncoding.EncodeToString(sum[:8+n]) + `"`
 }
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Build names the build of the running program (its executable's path,
 // size and time): answers kept or validated across requests are only good
@@ -216,9 +213,13 @@ type prepared struct {
 
 func (p *prepared) size() int { return len(p.body) + len(p.gz) + 512 }
 
-// prepare completes the buffered 200 response with validators and, if
-// withGzip, a compressed copy.
-func (rec *recorder) prepare(modified time.Time, withGzip bool) *prepared {
+// prepare completes the buffered 200 response with its validator and, if
+// withGzip, a compressed copy. It sends no Last-Modified of its own: the
+// time of the last change of the data would tell the public when
+// something internal changed (docs/asvs.md, 8.x); a handler that knows
+// the time of what it sends (a document's upload) sets the header itself,
+// and If-Modified-Since is answered from it.
+func (rec *recorder) prepare(withGzip bool) *prepared {
 	h := rec.w.Header()
 	// The recorder lives for one request: its buffer becomes the body.
 	body := rec.buf.Bytes()
@@ -230,9 +231,7 @@ func (rec *recorder) prepare(modified time.Time, withGzip bool) *prepared {
 		etag = ETag(body)
 		h.Set("ETag", etag)
 	}
-	if h.Get("Last-Modified") == "" {
-		h.Set("Last-Modified", modified.Format(http.TimeFormat))
-	}
+	modified := lastModified(h)
 	if h.Get("Cache-Control") == "" {
 		// Everyone revalidates; pages for logged-in users stay out of
 		// shared caches.
@@ -318,7 +317,8 @@ var gzipPool = sync.Pool{New: func() any {
 }}
 
 // notModified applies RFC 9110 §13.2.2: If-None-Match wins over
-// If-Modified-Since; ETags compare weakly.
+// If-Modified-Since; ETags compare weakly. If-Modified-Since counts only
+// for an answer with a Last-Modified (modified not zero).
 func notModified(r *http.Request, etag string, modified time.Time) bool {
 	if inm := r.Header.Get("If-None-Match"); inm != "" {
 		want := strings.TrimPrefix(etag, "W/")
@@ -330,7 +330,7 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 		}
 		return false
 	}
-	if ims := r.Header.Get("If-Modified-Since"); ims != "" {
+	if ims := r.Header.Get("If-Modified-Since"); ims != "" && !modified.IsZero() {
 		t, err := http.ParseTime(ims)
 		return err == nil && !modified.After(t)
 	}
@@ -358,19 +358,14 @@ func compressible(contentType string) bool {
 		ct == "application/javascript" || ct == "image/svg+xml"
 }
 
-// LastModified gives the Last-Modified time of an answer (see
-// Options.LastChange): the last change of the data, but not before the
-// start of the program (started) nor the start of the current day in
-// Germany.
-func LastModified(started, now, lastChange time.Time) time.Time {
-	modified := started
-	if day := startOfDay(now); day.After(modified) {
-		modified = day
+// lastModified gives the Last-Modified a handler set (zero if none or
+// unreadable).
+func lastModified(h http.Header) time.Time {
+	t, err := http.ParseTime(h.Get("Last-Modified"))
+	if err != nil {
+		return time.Time{}
 	}
-	if t := lastChange.UTC().Truncate(time.Second); t.After(modified) {
-		modified = t
-	}
-	return modified
+	return t
 }
 
 // AcceptsGzip says whether the client accepts gzip-compressed answers.
@@ -398,16 +393,16 @@ func MayGzip(body []byte, contentType string) bool {
 }
 
 // ServeKept sends a body kept ready by the caller (a stored page) as this
-// package sends the responses it keeps: validators, 304 Not Modified for a
-// current copy, the public Cache-Control and Vary of compressible text.
-// The caller has set the content type (and Content-Encoding for a body
-// compressed by Gzipped, for a client that asked for gzip) and etag is the
-// validator of the representation sent (GzipETag for a compressed one);
-// the body goes as it is.
-func ServeKept(w http.ResponseWriter, r *http.Request, body []byte, etag string, modified time.Time) {
+// package sends the responses it keeps: the validator, 304 Not Modified
+// for a current copy, the public Cache-Control and Vary of compressible
+// text. The caller has set the content type (and Content-Encoding for a
+// body compressed by Gzipped, for a client that asked for gzip) and etag
+// is the validator of the representation sent (GzipETag for a compressed
+// one); the body goes as it is.
+func ServeKept(w http.ResponseWriter, r *http.Request, body []byte, etag string) {
 	h := w.Header()
 	h.Set("ETag", etag)
-	h.Set("Last-Modified", modified.Format(http.TimeFormat))
+	modified := lastModified(h)
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "public, no-cache")
 	}

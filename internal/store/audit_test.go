@@ -98,7 +98,7 @@ func TestAuditEveryWritePath(t *testing.T) {
 	t.Run("accounts and logins", func(t *testing.T) {
 		uid := id(s.CreateUser(ctx, model.User{Username: "he1", Name: "Büro Hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, "$argon2id$geheim-1"))
 		must[int64](t)(s.CreateAPIToken(ctx, "tokenhash-1", uid, "Landesportal", time.Now().Add(24*time.Hour)))
-		version, changed := s.Version(), must[time.Time](t)(s.LastChange(ctx))
+		version := s.Version()
 		before := headID(t, s)
 		login := WithClientAddr(context.Background(), "192.0.2.7:5000")
 		check(t, s.CreateLoginSession(login, NewLogin{TokenHash: "sessionhash-1", UserID: uid, Expires: time.Now().Add(time.Hour)}))
@@ -120,7 +120,7 @@ func TestAuditEveryWritePath(t *testing.T) {
 			t.Errorf("login entries:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		// Logins change no content: cached pages stay valid.
-		if s.Version() != version || !must[time.Time](t)(s.LastChange(ctx)).Equal(changed) {
+		if s.Version() != version {
 			t.Errorf("a login counted as a change of content")
 		}
 		// A name of any length typed into the login form is logged cut short.

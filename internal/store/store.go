@@ -622,25 +622,6 @@ func (s *Store) EntityTimes(ctx context.Context, entity string) (map[int64]Times
 	return out, rows.Err()
 }
 
-// LastChange gives the time of the newest entry of the audit log that is
-// not a login event: the last change of anything stored (zero for an empty
-// store). The partial index audit_log_content keeps this one index step.
-func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
-	var at string
-	err := s.db.QueryRowContext(ctx, `SELECT at FROM audit_log WHERE entity <> 'login' ORDER BY id DESC LIMIT 1`).Scan(&at)
-	if errors.Is(err, sql.ErrNoRows) {
-		return time.Time{}, nil
-	}
-	if err != nil {
-		return time.Time{}, fmt.Errorf("store: last change: %w", err)
-	}
-	t, err := time.Parse(auditTime, at)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("store: last change: %w", err)
-	}
-	return t, nil
-}
-
 // where collects the conditions of a query filter; building the condition
 // from the fields that are set (rather than "? = 0 OR col = ?") lets SQLite
 // use the indexes.

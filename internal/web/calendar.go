@@ -99,14 +99,13 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("%d Termine übernommen, %d geändert, %d waren schon erfasst.", n.Added, n.Changed, n.Known))
 }
 
-// calendarStamp gives the DTSTAMP of a feed: the last change of the stored
-// data, so a feed is the same bytes until something changes.
-func (s *Server) calendarStamp(r *http.Request) time.Time {
-	t, err := s.st.LastChange(r.Context())
-	if err != nil || t.IsZero() {
-		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return t
+// calendarStamp gives the DTSTAMP of a feed: the start of the current day
+// in Germany, so a feed is the same bytes all day long unless its events
+// change. The time of the last change of the stored data would tell a
+// subscriber when something internal was changed (docs/asvs.md, 8.x).
+func (s *Server) calendarStamp() time.Time {
+	d := model.BerlinDate(s.clock())
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, model.Berlin)
 }
 
 // writeCalendar sends a calendar.
@@ -145,7 +144,7 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	link := func(id int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(abbrevs[id])) }
-	s.writeCalendar(w, r, ical.Calendar{Name: title, Stamp: s.calendarStamp(r), Events: ical.ConferenceEvents(dates, names, link)})
+	s.writeCalendar(w, r, ical.Calendar{Name: title, Stamp: s.calendarStamp(), Events: ical.ConferenceEvents(dates, names, link)})
 }
 
 // sessionCalendar serves the sessions of the IT-PLR (/sitzungen.ics).
@@ -160,7 +159,7 @@ func (s *Server) sessionCalendar(w http.ResponseWriter, r *http.Request) {
 	if u, err := url.Parse(s.site.Base(r)); err == nil && u.Hostname() != "" {
 		host = u.Hostname()
 	}
-	c := ical.Calendar{Name: "Sitzungen des " + council.Name + "s", Stamp: s.calendarStamp(r)}
+	c := ical.Calendar{Name: "Sitzungen des " + council.Name + "s", Stamp: s.calendarStamp()}
 	events, _, err := s.sessionEvents(r, host, council)
 	if err != nil {
 		s.serverError(w, r, err)

@@ -109,7 +109,7 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 	if pu, err := url.Parse(s.site.Base(r)); err == nil && pu.Hostname() != "" {
 		host = pu.Hostname()
 	}
-	c := ical.Calendar{Name: "gremium: Termine und Fristen – " + u.Name, Stamp: s.calendarStamp(r)}
+	c := ical.Calendar{Name: "gremium: Termine und Fristen – " + u.Name, Stamp: s.calendarStamp()}
 	var sessions []model.Session
 	if c.Events, sessions, err = s.sessionEvents(r, host, council); err != nil {
 		s.serverError(w, r, err)

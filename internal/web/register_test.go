@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
@@ -166,14 +167,15 @@ func TestRegisterFeedAndNoLeak(t *testing.T) {
 }
 
 // Public pages and API answers carry validators and answer 304 while
-// nothing changed.
+// nothing changed; the validator is the ETag alone (no Last-Modified,
+// TestInternalChangeLeavesPublicAnswers).
 func TestPublicCaching(t *testing.T) {
 	ts, st := cycleServer(t)
 	for _, path := range []string{"/beschluesse", "/beschluesse/B-2025/26-IT", "/api/v1/beschluesse", "/oparl/v1/body", "/beschluesse.atom"} {
 		res, _ := get(t, ts, path)
 		etag := res.Header.Get("ETag")
-		if res.StatusCode != 200 || etag == "" || res.Header.Get("Last-Modified") == "" {
-			t.Errorf("%s: %d, ETag %q", path, res.StatusCode, etag)
+		if res.StatusCode != 200 || etag == "" || res.Header.Get("Last-Modified") != "" {
+			t.Errorf("%s: %d, ETag %q, Last-Modified %q", path, res.StatusCode, etag, res.Header.Get("Last-Modified"))
 			continue
 		}
 		req, _ := http.NewRequest("GET", ts.URL+path, nil)
@@ -248,4 +250,66 @@ func FuzzParseRegisterQuery(f *testing.F) {
 			t.Fatalf("Active() disagrees with Query() %q", q.Query())
 		}
 	})
+}
+
+// An internal change — a comment on draft minutes, a new API token —
+// leaves every public answer as it was: the same bytes, the same
+// validators, no time that moves with it. Before, Last-Modified was the
+// time of the newest audit entry, OParl's ETag carried the store's page
+// generation and the calendars' DTSTAMP the last change, so a visitor
+// could read when (and how often) the secretariat worked on internal
+// matters.
+func TestInternalChangeLeavesPublicAnswers(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	paths := []string{"/", "/beschluesse", "/beschluesse/B-2025/26-IT", "/api/v1/beschluesse",
+		"/oparl/v1/body", "/beschluesse.atom", "/sitzungen.ics", "/fachmk/termine.ics"}
+	type answer struct{ etag, modified, body string }
+	read := func() map[string]answer {
+		out := map[string]answer{}
+		for _, p := range paths {
+			res, body := get(t, ts, p)
+			if res.StatusCode != 200 {
+				t.Fatalf("%s: %d", p, res.StatusCode)
+			}
+			out[p] = answer{res.Header.Get("ETag"), res.Header.Get("Last-Modified"), body}
+		}
+		return out
+	}
+	before := read()
+	// The audit log's clock has a resolution of a second or finer; wait
+	// past it so that a time taken from the change would differ.
+	time.Sleep(1100 * time.Millisecond)
+	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sessions, err := st.Sessions(ctx, council.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	commented := false
+	for _, se := range sessions {
+		if _, err := st.CreateComment(ctx, store.Comment{SessionID: se.ID, Author: "geschaeftsstelle", Member: "HE", Text: "Intern: bitte TOP 3 prüfen."}); err == nil {
+			commented = true
+			break
+		}
+	}
+	u, _, err := st.UserLogin(ctx, "hessen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateAPIToken(ctx, strings.Repeat("ab", 32), u.ID, "Fachverfahren", time.Now().Add(24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if !commented {
+		t.Fatal("no session took a comment on its draft minutes")
+	}
+	after := read()
+	for _, p := range paths {
+		if before[p] != after[p] {
+			t.Errorf("%s changed with an internal change:\n ETag %q → %q\n Last-Modified %q → %q\n body same: %v",
+				p, before[p].etag, after[p].etag, before[p].modified, after[p].modified, before[p].body == after[p].body)
+		}
+	}
 }

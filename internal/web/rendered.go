@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"time"
 
 	"gremium/internal/httpcache"
 	"gremium/internal/model"
@@ -203,10 +202,8 @@ func (rec *pageRecorder) Unwrap() http.ResponseWriter { return rec.ResponseWrite
 // their validators (httpcache.ServeKept) — to a client that asks for gzip
 // the page's gzipVariant, compressed once when it was stored, or the page
 // itself where compressing does not make it smaller. Everything
-// else — a miss, a logged-in visitor — takes the full way. lastModified
-// gives the time of the last change.
-func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) time.Time) http.Handler {
-	started := time.Now().UTC().Truncate(time.Second)
+// else — a miss, a logged-in visitor — takes the full way.
+func (s *Server) fastStored(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.noStoredPages || !storedPage(r) {
 			next.ServeHTTP(w, r)
@@ -239,7 +236,7 @@ func (s *Server) fastStored(next http.Handler, lastModified func(*http.Request) 
 				hd.Set(name, value)
 			}
 		}
-		httpcache.ServeKept(w, r, p.Body, p.ETag, httpcache.LastModified(started, time.Now(), lastModified(r)))
+		httpcache.ServeKept(w, r, p.Body, p.ETag)
 		if s.log.Enabled(r.Context(), slog.LevelDebug) {
 			s.log.Debug("request", "method", r.Method, "path", logPath(r), "status", http.StatusOK, "stored", true, "request_id", id)
 		}

@@ -52,7 +52,6 @@ type Server struct {
 	// councilBodyKept and members keep what almost every page needs.
 	councilBodyKept kept.Value[model.Body]
 	members         kept.Value[map[string]model.Member]
-	lastChange      kept.Value[time.Time]
 	// registerOpts keeps the register's filter choices (register_pages.go).
 	registerOpts kept.Value[registerOptions]
 	// sessionYears keeps the years the session list links
@@ -126,29 +125,17 @@ func (s *Server) Handler() http.Handler {
 		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Anfrage abgelehnt",
 			Data: "Diese Anfrage kam nicht von gremium selbst und wurde aus Sicherheitsgründen abgelehnt."})
 	}))
-	lastChange := func(r *http.Request) time.Time {
-		// The last change only moves with the store's version: one query
-		// per version, not per request.
-		t, err := s.lastChange.Get(s.st.Version(), func() (time.Time, error) { return s.st.LastChange(r.Context()) })
-		if err != nil {
-			s.log.Error("last change", "err", err)
-			// Without it every response counts as changed now.
-			return time.Now()
-		}
-		return t
-	}
 	pages := s.storedPages(mux)
 	cached := httpcache.Handler(pages, httpcache.Options{
-		LastChange: lastChange,
-		Version:    s.st.Version,
-		Cacheable:  publicRegister,
-		MaxBytes:   s.cacheBytes,
+		Version:   s.st.Version,
+		Cacheable: publicRegister,
+		MaxBytes:  s.cacheBytes,
 	})
 	if s.cacheBytes < 0 {
-		cached = httpcache.Handler(pages, httpcache.Options{LastChange: lastChange})
+		cached = httpcache.Handler(pages, httpcache.Options{})
 	}
 	full := s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
-	return s.instrument(mux, s.fastStored(full, lastChange))
+	return s.instrument(mux, s.fastStored(full))
 }
 
 // publicRegister says whether a request is for the public register, whose
