@@ -353,3 +353,13 @@ func TestHeadAsGet(t *testing.T) {
 		t.Errorf("Content-Length = %q, want %d", n, len(page))
 	}
 }
+
+// BenchmarkETag measures the validator of an OParl list page's size
+// (100 KB): docs/performance.md, "Validators from the bytes alone".
+func BenchmarkETag(b *testing.B) {
+	body := bytes.Repeat([]byte(`{"id":"https://example.org/oparl/v1/paper/1","type":"https://schema.oparl.org/1.1/Paper"},`), 100<<10/90)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		ETag(body)
+	}
+}
