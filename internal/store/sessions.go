@@ -345,6 +345,11 @@ func (s *Store) Item(ctx context.Context, id int64) (model.AgendaItem, error) {
 	return queryOne(ctx, s.rd, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
 }
 
+// loadItemTx reads an agenda item inside tx.
+func loadItemTx(ctx context.Context, tx *sql.Tx, id int64) (model.AgendaItem, error) {
+	return queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
+}
+
 // Items gives the agenda of a session in order.
 func (s *Store) Items(ctx context.Context, sessionID int64) ([]model.AgendaItem, error) {
 	return queryList(ctx, s.rd, scanItem, "agenda items",
