@@ -49,6 +49,7 @@ var routes = []route{
 	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
 	{"GET", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegationRead }},
 	{"PUT", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegation }},
+	{"POST", "/api/v1/sitzungen/{nr}/anmeldungen", func(a *Server) http.HandlerFunc { return a.apiRegister }},
 }
 
 func (a *Server) registerJSON(mux Mux) {

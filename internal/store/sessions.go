@@ -277,7 +277,9 @@ func (s *Store) insertItem(ctx context.Context, tx *sql.Tx, it model.AgendaItem)
 
 // RegisterItem stores a member's registration of an agenda item and, if
 // given, its decision proposal (a draft on the item, applicants checked) in
-// one transaction: either both are stored or neither.
+// one transaction: either both are stored or neither. The form and the
+// JSON API check the registration first (model.Registration.Check); a
+// session that is no longer open for registrations refuses here too.
 func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal *model.Decision) (int64, error) {
 	if err := it.Validate(); err != nil {
 		return 0, err
@@ -295,6 +297,13 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 		}
 		if err := checkNotCancelled(ctx, tx, it.SessionID); err != nil {
 			return err
+		}
+		// Checked again inside the write: the session may have begun
+		// since the form or the API request checked it.
+		if se, err := loadSessionTx(ctx, tx, it.SessionID); err != nil {
+			return err
+		} else if !se.RegistrationOpen() {
+			return model.RuleError("Für die %d. Sitzung (%s) können keine Tagesordnungspunkte mehr angemeldet werden.", se.Number, se.StatusLabel())
 		}
 		if id, err = s.insertItem(ctx, tx, it); err != nil {
 			return err

@@ -48,7 +48,11 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 	}{
 		{"registration with proposal", "INSERT", "decisions", []string{"agenda_items", "decisions", "audit_log"},
 			func(s *Store, bodyID, s46, sessionID int64) error {
-				_, err := s.RegisterItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Neuer TOP", Goal: model.GoalDecision, Status: model.ItemRegistered},
+				se49, err := s.SessionByNumber(ctx, bodyID, 49) // registrations go to a planned session
+				if err != nil {
+					return err
+				}
+				_, err = s.RegisterItem(ctx, model.AgendaItem{SessionID: se49.ID, Title: "Neuer TOP", Goal: model.GoalDecision, Status: model.ItemRegistered},
 					&model.Decision{BodyID: bodyID, Kind: model.KindDecision, Scope: model.ScopeAll, Title: "Neuer TOP", Applicants: []string{"Bund"}})
 				return err
 			}},
@@ -98,9 +102,11 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s, _ := newStore(t)
 			bodyID, _ := fixture(t, s)
-			// Session 46 with draft minutes, 47 running with one item.
+			// Session 46 with draft minutes, 47 running with one item, 49
+			// planned.
 			s46 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
 			se47 := must[model.Session](t)(s.SessionByNumber(ctx, bodyID, 47))
+			must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Status: model.StatusPlanned}))
 			must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: se47.ID, Title: "TOP 1", Status: model.ItemAccepted,
 				Points: []string{"Bestätigung des Protokolls der 46. Sitzung"}}))
 			before := map[string]int{}

@@ -134,7 +134,7 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 	d := manageData{Session: se, Conferences: map[int64]model.Body{}, StatusError: statusError, Row: row}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
-	d.RegistrationOpen = registrationOpen(se)
+	d.RegistrationOpen = se.RegistrationOpen()
 	items, err := s.st.Items(ctx, se.ID)
 	if err == nil {
 		for _, it := range items {
