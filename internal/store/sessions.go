@@ -210,14 +210,15 @@ func checkItemOpen(ctx context.Context, tx *sql.Tx, itemID int64) error {
 
 const itemCols = `id, session_id, COALESCE(section_id, 0), number, title, points, goal, sources, reporters,
 	flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late, version`
+	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late, deferred_to, deferred_from, deferral_reason, version`
 
 func scanItem(r scanner) (model.AgendaItem, error) {
 	var it model.AgendaItem
 	var points, sources, reporters, conferences, registered string
 	if err := r.Scan(&it.ID, &it.SessionID, &it.SectionID, &it.Number, &it.Title, &points, &it.Goal, &sources, &reporters,
 		&it.Flags.Decision, &it.Flags.Note, &it.Flags.Recommendation, &it.Flags.FollowUp, &it.Consent, &it.Position,
-		&it.Impact.Stated, &conferences, &it.Impact.Note, &it.Status, &it.RegisteredBy, &registered, &it.Late, &it.Version); err != nil {
+		&it.Impact.Stated, &conferences, &it.Impact.Note, &it.Status, &it.RegisteredBy, &registered, &it.Late,
+		&it.Deferral.To, &it.Deferral.From, &it.Deferral.Reason, &it.Version); err != nil {
 		return it, err
 	}
 	it.RegisteredAt, _ = time.Parse(time.RFC3339, registered)
@@ -239,7 +240,8 @@ func itemArgs(it model.AgendaItem) []any {
 	}
 	return []any{nullID(it.SectionID), it.Number, it.Title, toJSON(nonNil(it.Points)), it.Goal, toJSON(nonNil(it.Sources)), toJSON(nonNil(it.Reporters)),
 		it.Flags.Decision, it.Flags.Note, it.Flags.Recommendation, it.Flags.FollowUp, it.Consent, it.Position,
-		it.Impact.Stated, toJSON(nonNil(it.Impact.ConferenceIDs)), it.Impact.Note, it.Status, it.RegisteredBy, registered, it.Late}
+		it.Impact.Stated, toJSON(nonNil(it.Impact.ConferenceIDs)), it.Impact.Note, it.Status, it.RegisteredBy, registered, it.Late,
+		it.Deferral.To, it.Deferral.From, it.Deferral.Reason}
 }
 
 func nonNil[T any](v []T) []T {
@@ -268,10 +270,8 @@ func (s *Store) CreateItem(ctx context.Context, it model.AgendaItem) (int64, err
 // insertItem inserts an agenda item inside tx.
 func (s *Store) insertItem(ctx context.Context, tx *sql.Tx, it model.AgendaItem) (int64, error) {
 	return s.insert(ctx, tx, "agenda_item", it.Label(),
-		`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters,
-		   flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-		   impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		`INSERT INTO agenda_items (session_id, `+itemColumns+`)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		append([]any{it.SessionID}, itemArgs(it)...)...)
 }
 
@@ -378,9 +378,7 @@ func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
 			return err
 		}
 		if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
-			`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
-			 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
-			 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?`, itemArgs(it)...); err != nil {
+			itemSet, itemArgs(it)...); err != nil {
 			return err
 		}
 		// A declined registration that came from a request declines it.
