@@ -80,6 +80,18 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 				_, err = s.CreateFollowUp(ctx, model.FollowUp{ItemID: items[0].ID, Text: "Bitte an den Bund", Responsible: "Bund", Status: model.FollowUpOpen})
 				return err
 			}},
+		{"deferring an item moves its documents", "UPDATE", "documents", []string{"agenda_items", "decisions"},
+			func(s *Store, bodyID, s46, sessionID int64) error {
+				items, err := s.Items(ctx, sessionID)
+				if err != nil {
+					return err
+				}
+				if _, err := s.CreateDocument(ctx, Document{SessionID: sessionID, ItemID: items[0].ID, Filename: "a.pdf", ContentType: "application/pdf", SHA256: "x"}); err != nil {
+					return err
+				}
+				_, _, err = s.DeferItem(ctx, Deferral{ItemID: items[0].ID, Version: items[0].Version})
+				return err
+			}},
 		{"a request becomes an agenda registration", "UPDATE", "requests", []string{"agenda_items"},
 			func(s *Store, bodyID, s46, sessionID int64) error {
 				conf, err := s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"})
