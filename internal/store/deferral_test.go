@@ -83,3 +83,21 @@ func TestDeferItem(t *testing.T) {
 		t.Fatalf("defer from the 48th to the 49th: %v", err)
 	}
 }
+
+// TestDeferredItemTakesNoDecision: once deferred, no proposal can be added
+// to the item in the original session.
+func TestDeferredItemTakesNoDecision(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, s47 := fixture(t, s)
+	must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Status: model.StatusPlanned}))
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "05", Title: "Cloud", Status: model.ItemAccepted}))
+	if _, _, err := s.DeferItem(ctx, Deferral{ItemID: item, Version: 1}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: s47, ItemID: item, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Cloud", Applicants: []string{"Bund"}})
+	if model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "vertagt auf die 48. Sitzung") {
+		t.Fatalf("proposal on a deferred item: %v", err)
+	}
+}

@@ -53,6 +53,14 @@ type manageData struct {
 	StatusError string
 	// Row is an agenda item's row that was not saved, shown as typed.
 	Row rowRefusal
+	// Later are the sessions an item may be deferred to (none: items
+	// cannot be deferred from this session).
+	Later []model.Session
+}
+
+// DeferForm gives the deferral form of an item of the page.
+func (d manageData) DeferForm(it model.AgendaItem) deferFormView {
+	return deferFormView{Item: it, Later: d.Later, Entry: d.Row.Deferral}
 }
 
 // rowRefusal is an agenda item's row the secretariat saved and the store
@@ -68,6 +76,9 @@ type rowRefusal struct {
 	// Shown: the item has a row on the page (a registration has none; its
 	// reason is shown above the agenda).
 	Shown bool
+	// Deferral is a deferral of an item that was refused, shown in its
+	// form as typed (deferral.go).
+	Deferral refusedForm
 }
 
 // TitleMissing says whether the typed title is empty (its field takes the
@@ -194,6 +205,9 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 	}
 	if err == nil {
 		d.Open, err = s.openProposals(ctx, se, d.Items)
+	}
+	if err == nil {
+		d.Later, err = s.laterSessions(ctx, se)
 	}
 	for _, it := range d.Items {
 		d.Row.Shown = d.Row.Shown || it.ID == d.Row.ItemID

@@ -1,0 +1,107 @@
+package web
+
+// Vertagung of an agenda item from the secretariat's page of a session or
+// from the live page (store.DeferItem).
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// deferFormView is the form that defers an item: the item, the later
+// sessions it may go to, a refused deferral of this item shown as typed,
+// and where the answer leads back ("live" or the management page).
+type deferFormView struct {
+	Item  model.AgendaItem
+	Later []model.Session
+	Entry refusedForm
+	Back  string
+}
+
+// FormID is the form's id on the page.
+func (v deferFormView) FormID() string { return fmt.Sprintf("vertagen-%d", v.Item.ID) }
+
+// Refused says whether the form shows a refused deferral.
+func (v deferFormView) Refused() bool { return v.Entry.ID == v.FormID() }
+
+// Chosen gives the typed target ("0": the next session).
+func (v deferFormView) Chosen() string { return v.Entry.Typed(v.FormID(), "sitzung", "0") }
+
+// deferrable reports whether the items of a session can be deferred from
+// its pages: while it is planned, convened or running.
+func deferrable(se model.Session) bool {
+	return (se.Status.Ahead() || se.Status == model.StatusRunning) && !se.Cancelled()
+}
+
+// laterSessions gives the sessions of the body an item of se may be
+// deferred to, in order: planned or convened, not cancelled, after se
+// (model.DeferralTarget decides in the store).
+func (s *Server) laterSessions(ctx context.Context, se model.Session) ([]model.Session, error) {
+	if !deferrable(se) {
+		return nil, nil
+	}
+	all, err := s.st.Sessions(ctx, se.BodyID)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Session
+	for _, o := range all {
+		if o.Number > se.Number && o.Status.Ahead() && !o.Cancelled() {
+			out = append(out, o)
+		}
+	}
+	slices.SortFunc(out, func(a, b model.Session) int { return a.Number - b.Number })
+	return out, nil
+}
+
+func (s *Server) deferItem(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	it, se, ok := s.itemFromPath(w, r)
+	if !ok {
+		return
+	}
+	f := r.PostForm
+	live := f.Get("zurueck") == "live"
+	target, err := strconv.Atoi(strings.TrimSpace(f.Get("sitzung")))
+	if err != nil || target < 0 {
+		target = 0 // "nächste Sitzung"
+	}
+	newID, to, err := s.st.DeferItem(r.Context(), store.Deferral{ItemID: it.ID, Version: formVersion(r), Target: target, Reason: strings.TrimSpace(f.Get("grund"))})
+	if err != nil {
+		form := deferFormView{Item: it}.FormID()
+		if live {
+			s.refuseEntry(w, r, se, it.ID, form, "Der TOP ist nicht vertagt", err)
+			return
+		}
+		status, reason, ok := refusal(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		body, bodyErr := s.st.Body(r.Context(), se.BodyID)
+		if bodyErr != nil {
+			s.serverError(w, r, bodyErr)
+			return
+		}
+		s.renderManage(w, r, status, body, se, "", rowRefusal{Deferral: refusedForm{ID: form, What: "Der TOP ist nicht vertagt", Values: f, Reason: reason}})
+		return
+	}
+	s.changed(r, se.ID)
+	s.changed(r, to.ID)
+	notice := fmt.Sprintf("„%s“ ist vertagt auf die %d. Sitzung und steht dort am Ende der Tagesordnung.", model.InternalText(it.Title), to.Number)
+	if live {
+		back(w, r, liveURL(se, it.ID), notice)
+		return
+	}
+	back(w, r, fmt.Sprintf("%s/verwaltung#top-%d", to.Path(), newID), notice)
+}
