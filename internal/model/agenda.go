@@ -106,6 +106,54 @@ func (d Deferral) DeferredFromLabel() string {
 	return fmt.Sprintf("vertagt aus der %d. Sitzung", d.From)
 }
 
+// Line gives the deferral as the minutes state it under the item, e.g.
+// "Vertagt aus der 47. Sitzung; vertagt auf die 49. Sitzung – Grund:
+// Unterlagen fehlen" ("" for an item not deferred); ParseDeferralLine
+// reads it back.
+func (d Deferral) Line() string {
+	var parts []string
+	if d.From > 0 {
+		parts = append(parts, d.DeferredFromLabel())
+	}
+	if d.To > 0 {
+		parts = append(parts, d.DeferredToLabel())
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	line := strings.Join(parts, "; ")
+	line = "V" + line[1:]
+	if d.Reason != "" {
+		line += deferralReasonSep + d.Reason
+	}
+	return line
+}
+
+const deferralReasonSep = " – Grund: "
+
+// ParseDeferralLine reads a line written by Deferral.Line.
+func ParseDeferralLine(s string) (Deferral, bool) {
+	var d Deferral
+	rest, reason, hasReason := strings.Cut(strings.TrimSpace(s), deferralReasonSep)
+	if hasReason {
+		d.Reason = strings.TrimSpace(reason)
+	}
+	if !strings.HasPrefix(rest, "V") {
+		return Deferral{}, false
+	}
+	for i, part := range strings.Split("v"+rest[1:], "; ") {
+		var n int
+		if _, err := fmt.Sscanf(part, "vertagt aus der %d. Sitzung", &n); err == nil && i == 0 && n > 0 && part == fmt.Sprintf("vertagt aus der %d. Sitzung", n) {
+			d.From = n
+		} else if _, err := fmt.Sscanf(part, "vertagt auf die %d. Sitzung", &n); err == nil && d.To == 0 && n > 0 && part == fmt.Sprintf("vertagt auf die %d. Sitzung", n) {
+			d.To = n
+		} else {
+			return Deferral{}, false
+		}
+	}
+	return d, d.From > 0 || d.To > 0
+}
+
 // CheckDeferrable refuses to defer an item: one already deferred, a
 // registration not on the agenda, an item of a session that has ended,
 // an item with an adopted decision or a vote open on it. adopted and
