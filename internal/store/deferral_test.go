@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -23,7 +24,7 @@ func TestDeferItem(t *testing.T) {
 	id := must[int64](t)
 	s48 := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 27), Status: model.StatusPlanned}))
 	id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Date: model.NewDate(2026, 3, 12), Status: model.StatusConvened}))
-	item := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "05", Title: "Cloud [[Kosten]]", Goal: model.GoalDecision, Status: model.ItemAccepted,
+	item := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "05", Title: "Cloud ⟦Kosten⟧", Goal: model.GoalDecision, Status: model.ItemAccepted,
 		Points: []string{"Sachstand"}, Reporters: []string{"HE"}, RegisteredBy: "HE", Impact: model.Impact{Stated: true, Note: "keine"},
 		Flags: model.ItemFlags{Decision: true, Note: true}}))
 	doc := id(s.CreateDocument(ctx, Document{SessionID: s47, ItemID: item, Filename: "vorlage.pdf", ContentType: "application/pdf", Size: 3, SHA256: "abc", UploadedBy: "hessen"}))
@@ -37,6 +38,11 @@ func TestDeferItem(t *testing.T) {
 		return s.updatePlain(ctx, tx, "decisions", "decision", adopted, `status = ?`, model.DecisionAdopted)
 	}))
 
+	// Hessen registered the item: its office hears of the deferral, as
+	// does the secretariat; Hamburg's does not.
+	account(t, s, model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "he@example.org", model.EventItemDeferred)
+	account(t, s, model.User{Username: "hamburg", Role: model.RoleMember, MemberAbbrev: "HH"}, model.ChannelEmail, "hh@example.org", model.EventItemDeferred)
+	account(t, s, model.User{Username: "gs", Role: model.RoleSecretariat}, model.ChannelEmail, "gs@example.org", model.EventItemDeferred)
 	version := must[model.AgendaItem](t)(s.Item(ctx, item)).Version
 	refused := func(d Deferral, want string) {
 		t.Helper()
@@ -76,6 +82,13 @@ func TestDeferItem(t *testing.T) {
 	}
 	if actions[len(actions)-1] != "defer" {
 		t.Errorf("audit of the item: %v", actions)
+	}
+	if got := queued(t, s, model.EventItemDeferred); fmt.Sprint(got) != "[gs@example.org he@example.org]" {
+		t.Errorf("deferral told %v", got)
+	}
+	list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventItemDeferred})
+	if len(list) == 0 || strings.Contains(list[0].Body, "Kosten") || !strings.Contains(list[0].Body, "vertagt auf die 48. Sitzung") || !strings.Contains(list[0].Body, "Unterlagen fehlen") {
+		t.Errorf("message: %+v", list)
 	}
 	refused(Deferral{ItemID: item, Version: orig.Version}, "bereits vertagt")
 	// Deferred again from the 48th, explicitly to the convened 49th.
