@@ -291,10 +291,7 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
-		return
-	}
-	it, se, ok := s.itemFromPath(w, r)
+	it, se, ok := s.itemAction(w, r)
 	if !ok {
 		return
 	}
@@ -327,11 +324,33 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), "„"+it.Title+"“: "+it.Status.Label())
 }
 
-func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
+// itemAction checks the secretariat's right, reads the form and finds the
+// agenda item named by {id}, with its session; otherwise it has answered.
+func (s *Server) itemAction(w http.ResponseWriter, r *http.Request) (model.AgendaItem, model.Session, bool) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return model.AgendaItem{}, model.Session{}, false
+	}
+	return s.itemFromPath(w, r)
+}
+
+// refuseOnManage answers a change of the management page that was refused:
+// the page again with row (the refused row or form as typed), with the
+// status 422; an error that is no refusal gets the error page.
+func (s *Server) refuseOnManage(w http.ResponseWriter, r *http.Request, se model.Session, err error, row rowRefusal) {
+	if !formRefusal(err) {
+		s.fail(w, r, err, "")
 		return
 	}
-	it, se, ok := s.itemFromPath(w, r)
+	body, bodyErr := s.st.Body(r.Context(), se.BodyID)
+	if bodyErr != nil {
+		s.serverError(w, r, bodyErr)
+		return
+	}
+	s.renderManage(w, r, http.StatusUnprocessableEntity, body, se, "", row)
+}
+
+func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
+	it, se, ok := s.itemAction(w, r)
 	if !ok {
 		return
 	}
@@ -343,17 +362,8 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	// A refused row comes back as typed beside the reason (before: an
 	// error page, the row's number and title lost).
 	refuse := func(err error) {
-		if !formRefusal(err) {
-			s.fail(w, r, err, "")
-			return
-		}
 		typed.Reason = model.ReasonOf(err)
-		body, bodyErr := s.st.Body(r.Context(), se.BodyID)
-		if bodyErr != nil {
-			s.serverError(w, r, bodyErr)
-			return
-		}
-		s.renderManage(w, r, http.StatusUnprocessableEntity, body, se, "", typed)
+		s.refuseOnManage(w, r, se, err, typed)
 	}
 	if f.Has("titel") {
 		// An emptied title is refused by the item's rules (Validate).
@@ -377,10 +387,7 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
-		return
-	}
-	it, se, ok := s.itemFromPath(w, r)
+	it, se, ok := s.itemAction(w, r)
 	if !ok {
 		return
 	}

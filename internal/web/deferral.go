@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -63,10 +62,7 @@ func (s *Server) laterSessions(ctx context.Context, se model.Session) ([]model.S
 }
 
 func (s *Server) deferItem(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
-		return
-	}
-	it, se, ok := s.itemFromPath(w, r)
+	it, se, ok := s.itemAction(w, r)
 	if !ok {
 		return
 	}
@@ -83,17 +79,7 @@ func (s *Server) deferItem(w http.ResponseWriter, r *http.Request) {
 			s.refuseEntry(w, r, se, it.ID, form, "Der TOP ist nicht vertagt", err)
 			return
 		}
-		status, reason, ok := refusal(err)
-		if !ok {
-			s.fail(w, r, err, "")
-			return
-		}
-		body, bodyErr := s.st.Body(r.Context(), se.BodyID)
-		if bodyErr != nil {
-			s.serverError(w, r, bodyErr)
-			return
-		}
-		s.renderManage(w, r, status, body, se, "", rowRefusal{Deferral: refusedForm{ID: form, What: "Der TOP ist nicht vertagt", Values: f, Reason: reason}})
+		s.refuseOnManage(w, r, se, err, rowRefusal{Deferral: refusedForm{ID: form, What: "Der TOP ist nicht vertagt", Values: f, Reason: model.ReasonOf(err)}})
 		return
 	}
 	s.changed(r, se.ID)
