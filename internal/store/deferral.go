@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -32,7 +33,8 @@ type Deferral struct {
 // with an adopted decision or a vote open on it is refused (a rule error).
 // It gives the new item's id and the later session.
 func (s *Store) DeferItem(ctx context.Context, d Deferral) (int64, model.Session, error) {
-	reason, err := model.ConfidentialMarks(d.Reason)
+	// One line: the minutes state the deferral in one line under the item.
+	reason, err := model.ConfidentialMarks(strings.Join(strings.Fields(d.Reason), " "))
 	if err != nil {
 		return 0, model.Session{}, err
 	}

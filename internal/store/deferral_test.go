@@ -57,7 +57,7 @@ func TestDeferItem(t *testing.T) {
 	refused(Deferral{ItemID: done, Version: must[model.AgendaItem](t)(s.Item(ctx, done)).Version}, "Beschluss")
 	refused(Deferral{ItemID: item, Version: version, Target: 47}, "47. Sitzung")
 
-	newID, target, err := s.DeferItem(ctx, Deferral{ItemID: item, Version: version, Reason: "Unterlagen fehlen"})
+	newID, target, err := s.DeferItem(ctx, Deferral{ItemID: item, Version: version, Reason: "Unterlagen\n  fehlen"}) // one line in the minutes
 	if err != nil || target.Number != 48 {
 		t.Fatalf("defer to the next session: %v %d", err, target.Number)
 	}
