@@ -66,6 +66,15 @@ func TestDeferItemWeb(t *testing.T) {
 	if len(items) == 0 || items[len(items)-1].RegisteredBy != "HE" || items[len(items)-1].Deferral.From != 48 {
 		t.Errorf("49th agenda: %+v", items)
 	}
+	// Hessen's office sees where its registration went.
+	_, page = do(t, client(t, ts, "hessen"), "GET", ts.URL+"/mein-bereich", nil)
+	if !strings.Contains(page, "48. Sitzung: vertagt auf die 49. Sitzung") ||
+		!strings.Contains(page, "(vertagt aus der 48. Sitzung)") {
+		t.Error("Mein Bereich does not say where the registration went")
+	}
+	if strings.Contains(page, "(48. Sitzung) – wartet auf die Beschlussempfehlung") {
+		t.Error("Mein Bereich lists the deferred item as awaiting the AL-Runde's recommendation for the 48th")
+	}
 	item, _ = st.Item(ctx, item.ID)
 	code, page = do(t, gs, "POST", action, url.Values{"version": {strconv.Itoa(item.Version)}, "zurueck": {"live"}})
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "bereits vertagt auf die 49. Sitzung") {
