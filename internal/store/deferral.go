@@ -60,7 +60,7 @@ func (s *Store) DeferItem(ctx context.Context, d Deferral) (int64, model.Session
 		if err := it.CheckDeferrable(from, adopted > 0, voting > 0); err != nil {
 			return err
 		}
-		sessions, err := queryList(ctx, tx, scanSession, "sessions", `SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number > ?`, from.BodyID, from.Number)
+		sessions, err := laterSessions(ctx, tx, from)
 		if err != nil {
 			return err
 		}
@@ -95,6 +95,30 @@ func (s *Store) DeferItem(ctx context.Context, d Deferral) (int64, model.Session
 		return s.noticeItemDeferred(ctx, tx, it, from, target)
 	})
 	return newID, target, err
+}
+
+// LaterSessions gives the sessions of se's body an item of se may be
+// deferred to, in order: after se, planned or convened, not cancelled.
+// It reads only those sessions, not the body's history.
+func (s *Store) LaterSessions(ctx context.Context, se model.Session) ([]model.Session, error) {
+	all, err := laterSessions(ctx, s.rd, se)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Session
+	for _, o := range all {
+		if !o.Cancelled() {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+// laterSessions gives the planned and convened sessions of se's body
+// after se, in order.
+func laterSessions(ctx context.Context, q queryer, se model.Session) ([]model.Session, error) {
+	return queryList(ctx, q, scanSession, "later sessions", `SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number > ? AND status IN (?, ?) ORDER BY number`,
+		se.BodyID, se.Number, model.StatusPlanned, model.StatusConvened)
 }
 
 // moveItemRows moves what the deferred item takes along to its new item

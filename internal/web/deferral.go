@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -40,25 +39,13 @@ func deferrable(se model.Session) bool {
 	return (se.Status.Ahead() || se.Status == model.StatusRunning) && !se.Cancelled()
 }
 
-// laterSessions gives the sessions of the body an item of se may be
-// deferred to, in order: planned or convened, not cancelled, after se
-// (model.DeferralTarget decides in the store).
+// laterSessions gives the sessions an item of se may be deferred to (none
+// while its items cannot be deferred).
 func (s *Server) laterSessions(ctx context.Context, se model.Session) ([]model.Session, error) {
 	if !deferrable(se) {
 		return nil, nil
 	}
-	all, err := s.st.Sessions(ctx, se.BodyID)
-	if err != nil {
-		return nil, err
-	}
-	var out []model.Session
-	for _, o := range all {
-		if o.Number > se.Number && o.Status.Ahead() && !o.Cancelled() {
-			out = append(out, o)
-		}
-	}
-	slices.SortFunc(out, func(a, b model.Session) int { return a.Number - b.Number })
-	return out, nil
+	return s.st.LaterSessions(ctx, se)
 }
 
 func (s *Server) deferItem(w http.ResponseWriter, r *http.Request) {
