@@ -155,7 +155,8 @@ func ParseDeferralLine(s string) (Deferral, bool) {
 }
 
 // CheckDeferrable refuses to defer an item: one already deferred, a
-// registration not on the agenda, an item of a session that has ended,
+// registration not on the agenda, an item of a session that has ended (a
+// cancelled session's items may go to a later one),
 // an item with an adopted decision or a vote open on it. adopted and
 // voting say whether the item has an adopted decision and an open vote.
 func (it AgendaItem) CheckDeferrable(se Session, adopted, voting bool) error {
@@ -164,7 +165,9 @@ func (it AgendaItem) CheckDeferrable(se Session, adopted, voting bool) error {
 		return RuleError("%s ist bereits %s.", it.Label(), it.Deferral.DeferredToLabel())
 	case it.Status != ItemAccepted && it.Status != "":
 		return RuleError("%s steht nicht auf der Tagesordnung (%s); nur ein TOP der Tagesordnung kann vertagt werden.", it.Label(), it.Status.Label())
-	case se.Held() || se.Cancelled():
+	case se.Held():
+		// A cancelled session's items may be deferred: they need a
+		// session that takes place.
 		return RuleError("Die %d. Sitzung ist %s; vertagt wird ein TOP einer geplanten oder laufenden Sitzung.", se.Number, se.StatusLabel())
 	case adopted:
 		return RuleError("Zu %s ist bereits ein Beschluss gefasst; ein beschlossener TOP kann nicht vertagt werden.", it.Label())

@@ -362,3 +362,26 @@ func TestDeferralTarget(t *testing.T) {
 		t.Errorf("none planned: %v", err)
 	}
 }
+
+// TestCheckDeferrable: an item of a planned, cancelled or running session
+// may be deferred; not one of a session held, nor one decided or voted on.
+func TestCheckDeferrable(t *testing.T) {
+	it := AgendaItem{Number: "03", Status: ItemAccepted}
+	cancelled := Session{Number: 48, Status: StatusPlanned, Schedule: SessionSchedule{CancelledReason: "Absage"}}
+	for _, se := range []Session{{Number: 48, Status: StatusPlanned}, cancelled, {Number: 48, Status: StatusRunning}} {
+		if err := it.CheckDeferrable(se, false, false); err != nil {
+			t.Errorf("%s: %v", se.Status, err)
+		}
+	}
+	for name, err := range map[string]error{
+		"held":     it.CheckDeferrable(Session{Number: 48, Status: StatusEnded}, false, false),
+		"adopted":  it.CheckDeferrable(Session{Number: 48, Status: StatusRunning}, true, false),
+		"voting":   it.CheckDeferrable(Session{Number: 48, Status: StatusRunning}, false, true),
+		"deferred": AgendaItem{Status: ItemAccepted, Deferral: Deferral{To: 49}}.CheckDeferrable(Session{Number: 48, Status: StatusRunning}, false, false),
+		"pending":  AgendaItem{Status: ItemRegistered}.CheckDeferrable(Session{Number: 48, Status: StatusPlanned}, false, false),
+	} {
+		if ClassOf(err) != ErrRule || ReasonOf(err) == "" {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -34,9 +34,10 @@ func (v deferFormView) Refused() bool { return v.Entry.ID == v.FormID() }
 func (v deferFormView) Chosen() string { return v.Entry.Typed(v.FormID(), "sitzung", "0") }
 
 // deferrable reports whether the items of a session can be deferred from
-// its pages: while it is planned, convened or running.
+// its pages: while it is planned, convened (also cancelled: its items need
+// a session that takes place) or running.
 func deferrable(se model.Session) bool {
-	return (se.Status.Ahead() || se.Status == model.StatusRunning) && !se.Cancelled()
+	return se.Status.Ahead() || se.Status == model.StatusRunning
 }
 
 // laterSessions gives the sessions an item of se may be deferred to (none
