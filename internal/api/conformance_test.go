@@ -943,3 +943,43 @@ func TestOParlMembershipFollowsRepresentative(t *testing.T) {
 		t.Errorf("the former representative keeps %d OParl memberships, want %d", got, before-moved)
 	}
 }
+
+// TestOParlDeferredItem: a TOP of the running meeting deferred to the next
+// one keeps its AgendaItem in the original meeting, with the minutes' line
+// (the reason as the public reads it) as its result.
+func TestOParlDeferredItem(t *testing.T) {
+	c, st, _ := oparlServer(t)
+	ctx := store.WithActor(context.Background(), "test")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s48, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusRunning})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 49, Date: model.NewDate(2026, 6, 18), Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "03", Title: "Vertagter TOP", Status: model.ItemAccepted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.DeferItem(ctx, store.Deferral{ItemID: item, Version: 1, Reason: "Unterlagen " + model.Redact("intern") + " fehlen"}); err != nil {
+		t.Fatal(err)
+	}
+	sys := c.object(root)
+	body := c.list(sys["body"].(string))[0]
+	var found map[string]any
+	for _, m := range c.list(body["meeting"].(string)) {
+		items, _ := m["agendaItem"].([]any)
+		for _, x := range items {
+			if it, ok := x.(map[string]any); ok && it["name"] == "Vertagter TOP" {
+				found = it
+			}
+		}
+	}
+	if found == nil {
+		t.Fatal("the deferred item is not in its meeting")
+	}
+	if found["result"] != "Vertagt auf die 49. Sitzung – Grund: Unterlagen [geschwärzt] fehlen" {
+		t.Errorf("result %q", found["result"])
+	}
+}

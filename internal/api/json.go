@@ -49,6 +49,7 @@ var routes = []route{
 	{"POST", "/api/v1/sitzungen/{nr}/kommentare", func(a *Server) http.HandlerFunc { return a.apiComment }},
 	{"GET", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegationRead }},
 	{"PUT", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegation }},
+	{"POST", "/api/v1/sitzungen/{nr}/anmeldungen", func(a *Server) http.HandlerFunc { return a.apiRegister }},
 }
 
 func (a *Server) registerJSON(mux Mux) {
@@ -112,6 +113,12 @@ type Item struct {
 	Reporters []string   `json:"berichterstattung,omitempty"`
 	Consent   bool       `json:"grueneListe"`
 	Decisions []Decision `json:"beschluesse,omitempty"`
+	// DeferredTo and DeferredFrom are the numbers of the sessions the
+	// item was deferred to (Vertagung) or from; Deferral the minutes'
+	// line with its reason.
+	DeferredTo   int    `json:"vertagtAuf,omitempty"`
+	DeferredFrom int    `json:"vertagtAus,omitempty"`
+	Deferral     string `json:"vertagung,omitempty"`
 }
 
 // Decision is an adopted decision in the JSON API.
@@ -351,7 +358,7 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 	for _, sec := range doc.Sections {
 		for _, it := range sec.Items {
 			item := Item{Number: it.Number, Title: it.Title, Section: sec.Name, Points: it.Points, Goal: string(it.Goal), Sources: it.Sources,
-				Reporters: it.Reporters, Consent: it.Consent}
+				Reporters: it.Reporters, Consent: it.Consent, DeferredTo: it.Deferral.To, DeferredFrom: it.Deferral.From, Deferral: it.Deferral.Line()}
 			for _, row := range it.Rows {
 				if d := row.Decision; d != nil && d.Label != "" {
 					if pd, ok := publicDecision(a.Site.Base(r), *d, se.Number); ok {

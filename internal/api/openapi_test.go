@@ -112,6 +112,9 @@ func TestOpenAPILiveResponses(t *testing.T) {
 
 	vote := fmt.Sprintf("/api/v1/umlaufverfahren/%d/stimme", open)
 	report, reportOp := fmt.Sprintf("/api/v1/auftraege/%d/stand", fid), "/api/v1/auftraege/{id}/stand"
+	reg := "/api/v1/sitzungen/{nr}/anmeldungen"
+	registration := `{"titel":"Registermodernisierung [[Kosten]]","ziel":"Beschluss","punkte":["Sachstand"],"antrag":["HE","Bund"],` +
+		`"beschlussvorschlag":["Der IT-Planungsrat nimmt den Bericht zur Kenntnis."],"fachmk":{"betroffen":true,"konferenzen":["IMK"],"hinweis":"Meldewesen"}}`
 	inWork := fmt.Sprintf(`{"version":%d,"stand":"in_arbeit","kommentar":"Entwurf liegt vor"}`, f.Version)
 	cases := []struct {
 		method, path, op, token, body string
@@ -189,6 +192,14 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[{"name":"Dr. Anna Beispiel","funktion":"CIO","online":true},{"name":"Ben Vertreter","vertretung":true}]}`, 200},
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 409},
 		{"GET", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, "", 200},
+		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, "", registration, 401},
+		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, fmkToken, registration, 403},
+		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, heToken, `{"mitglied":"BY","titel":"Fremd","ziel":"Bericht","fachmk":{"betroffen":false}}`, 403},
+		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, heToken, `kein json`, 400},
+		{"POST", "/api/v1/sitzungen/99/anmeldungen", reg, heToken, registration, 404},
+		{"POST", "/api/v1/sitzungen/47/anmeldungen", reg, heToken, registration, 422},
+		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, heToken, `{"titel":"Ohne Erklärung","ziel":"Beschluss"}`, 422},
+		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, heToken, registration, 201},
 	}
 	covered := map[string]bool{}
 	for _, tc := range cases {
@@ -269,6 +280,22 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	if ds, _, err := st.Delegations(ctx, s49.ID); err != nil || len(ds) != 1 || ds[0].Member != "HE" || len(ds[0].Delegates) != 2 ||
 		!ds[0].Delegates[0].Online || ds[0].Delegates[0].Function != "CIO" || !ds[0].Delegates[1].Deputy || ds[0].UpdatedBy != "hessen" {
 		t.Errorf("delegations of the 49th session: %+v %v", ds, err)
+	}
+	// The registration the API took is Hessen's, pending, with its
+	// statement, confidential mark and proposal, as the form stores it.
+	var registered *model.AgendaItem
+	items49, _ := st.Items(ctx, s49.ID)
+	for i := range items49 {
+		if items49[i].RegisteredBy == "HE" {
+			registered = &items49[i]
+		}
+	}
+	if registered == nil || len(items49) != 1 || registered.Status != model.ItemRegistered || !registered.Impact.Stated || len(registered.Impact.ConferenceIDs) != 1 ||
+		registered.Impact.Note != "Meldewesen" || model.InternalText(registered.Title) != "Registermodernisierung Kosten" || registered.Title == "Registermodernisierung Kosten" ||
+		!registered.Flags.Decision || fmt.Sprint(registered.Reporters) != "[HE]" {
+		t.Errorf("items of the 49th session after the API's registrations: %+v", items49)
+	} else if ds, err := st.Decisions(ctx, store.DecisionFilter{ItemID: registered.ID}); err != nil || len(ds) != 1 || ds[0].Status != model.DecisionDraft || fmt.Sprint(ds[0].Applicants) != "[HE Bund]" {
+		t.Errorf("proposal of the registration: %+v %v", ds, err)
 	}
 	for path, ops := range paths {
 		for method := range ops.(map[string]any) {

@@ -137,6 +137,9 @@ func (e *exporter) item(it Item, a model.Audience) {
 	}
 	e.line(number + "\t" + title + bulletList(it.Points) + "\t" + string(it.Goal) + "\t" + esc(strings.Join(it.Sources, ", ")) + "\t" + esc(strings.Join(it.Reporters, ", ")))
 	e.row("", checkboxes(it.Flags))
+	if line := it.Deferral.Line(); line != "" {
+		e.row("", `<p class="vertagung">`+esc(line)+"</p>")
+	}
 	if it.Recommendation != nil { // only where the audience may see it (Redacted)
 		e.row("", `<p class="beschlussempfehlung">`+esc(it.Recommendation.Line())+"</p>")
 	}

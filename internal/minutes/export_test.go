@@ -70,6 +70,11 @@ func TestExportRoundTripEdgeCases(t *testing.T) {
 					{Kind: minutes.RowDecision, Decision: proposal},
 					{Kind: minutes.RowText, RemarkKind: model.RemarkText, Text: "wird vertagt"},
 				}},
+			// Vertagung: an item deferred here, one deferred away (with a
+			// reason and a confidential passage in it), one both.
+			{AgendaItem: model.AgendaItem{Number: "04", Title: "Vertagt", Deferral: model.Deferral{To: 51, Reason: "Unterlagen <fehlen> ⟦noch⟧"}}},
+			{AgendaItem: model.AgendaItem{Number: "05", Title: "Aus der 49.", Deferral: model.Deferral{From: 49}}},
+			{AgendaItem: model.AgendaItem{Number: "06", Title: "Weiter", Deferral: model.Deferral{From: 48, To: 52}}},
 			{AgendaItem: model.AgendaItem{Number: "03a", Title: "Tabs\tund \"Zeichen\"", Points: []string{"a", "b ⟦geheim⟧"}, Flags: model.ItemFlags{FollowUp: true}},
 				Rows: []minutes.Row{
 					{Kind: minutes.RowDiscussion, Speaker: "HE", Points: []string{"offen", "Vertraulich: ⟦HE stimmt zu⟧."}},
@@ -81,13 +86,14 @@ func TestExportRoundTripEdgeCases(t *testing.T) {
 				}},
 		}}}}
 	again, text := roundTrip(t, doc)
-	for _, head := range []string{"<p>abgelehnter Beschlussvorschlag</p>", "<p>Beschlussvorschlag (Empfehlung)</p>", "Protokoll – Entwurf"} {
+	for _, head := range []string{"<p>abgelehnter Beschlussvorschlag</p>", "<p>Beschlussvorschlag (Empfehlung)</p>", "Protokoll – Entwurf",
+		"Vertagt auf die 51. Sitzung – Grund: Unterlagen &lt;fehlen&gt; ⟦noch⟧", "Vertagt aus der 49. Sitzung", "Vertagt aus der 48. Sitzung; vertagt auf die 52. Sitzung"} {
 		if !strings.Contains(text, head) {
 			t.Errorf("export lacks %q", head)
 		}
 	}
 	want := minutes.Comparable(doc)
-	want.Sections[0].Items[1].Title = "Tabs und \"Zeichen\"" // a tab is a cell separator
+	want.Sections[0].Items[4].Title = "Tabs und \"Zeichen\"" // a tab is a cell separator
 	if got := minutes.Comparable(again); !reflect.DeepEqual(got, want) {
 		t.Fatalf("round trip:\n got %+v\nwant %+v\nexport:\n%s", got, want, text)
 	}

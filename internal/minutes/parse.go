@@ -420,6 +420,17 @@ func (p *parser) continuation(content string) {
 		return
 	}
 	p.ensureItem()
+	if in, ok := deferralRow.inner(content); ok {
+		// The item's Vertagung ("Vertagt auf die 49. Sitzung – Grund: …").
+		if d, ok := model.ParseDeferralLine(html.UnescapeString(in)); ok {
+			d.Reason = redactionMarks(d.Reason)
+			p.cur.Deferral = d
+			return
+		}
+		p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: redactionMarks(html.UnescapeString(in))})
+		p.warn("deferral not understood on %s, kept as a raw row: %q", p.cur.Label(), abbreviate(in))
+		return
+	}
 	if in, ok := recommendationRow.inner(content); ok {
 		// The AL-Runde's recommendation for the item, as the internal
 		// export writes it: a reference to link, not a minutes row.
@@ -859,6 +870,10 @@ func (p *parser) noteRow(content string) {
 // recommendationRow is the row of an item's Beschlussempfehlung in the
 // internal export (export.go).
 var recommendationRow = enclosed{`<p class="beschlussempfehlung">`, `</p>`}
+
+// deferralRow is the row of an item's Vertagung in the export
+// (model.Deferral.Line).
+var deferralRow = enclosed{`<p class="vertagung">`, `</p>`}
 
 // enclosed is an opening and a closing tag around the whole of a cell's
 // content on one line: what the regular expression ^open(.*)close$

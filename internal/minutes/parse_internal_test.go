@@ -91,13 +91,16 @@ func FuzzParse(f *testing.F) {
 	f.Add("Ort: ⟦Geheimort\nTOP\tÜbergreifendes\tZiel\tQuelle\tBE\n03\t<p>Thema ⟦a ⟦b⟧ c⟧</p>\tBeschluss\t⟦Q⟧\tHE⟧\n" +
 		"ON\t<p>HE:</p> <ul><li>offen ⟦x</li><li>y</li></ul>\t\t\t\nPN\t<p>Protokollnotiz (⟦Berlin⟧)</p> <p>z⟧ offen</p>\t\t\t\n" +
 		"BV\t<p>Beschluss B-2026/04-IT⟦</p> <ol><li>1. ⟦a. 2. B⟧</li></ol> <p>Stimmen: ⟦HE⟧ ja</p>\t\t\t\n")
+	f.Add("TOP\tÜbergreifendes\tZiel\tQuelle\tBE\n04\t<p>Cloud</p>\tBeschluss\t\tHE\n" +
+		"\t<p class=\"vertagung\">Vertagt aus der 47. Sitzung; vertagt auf die 49. Sitzung – Grund: ⟦Kosten offen</p>\t\t\t\n" +
+		"\t<p class=\"vertagung\">vertagt irgendwann</p>\t\t\t\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		doc, _, err := Parse(strings.NewReader(in), testOptions())
 		if err != nil {
 			return // only overlong lines fail, and they fail cleanly
 		}
 		for _, it := range doc.Items() {
-			texts := append([]string{it.Title}, it.Points...)
+			texts := append([]string{it.Title, it.Deferral.Reason}, it.Points...)
 			for _, r := range it.Rows {
 				texts = append(append(texts, r.Text), r.Points...)
 				if d := r.Decision; d != nil {

@@ -269,6 +269,9 @@ func (r *pdfRenderer) item(it Item) {
 	}
 	p.SetXY(pageMargin, y+h)
 	r.checkboxes(it.Flags)
+	if line := it.Deferral.Line(); line != "" {
+		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: line})
+	}
 	if it.Recommendation != nil { // only where the audience may see it (Redacted)
 		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: it.Recommendation.Line()})
 	}

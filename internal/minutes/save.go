@@ -134,7 +134,7 @@ func Comparable(doc Document) Document {
 		for _, it := range sec.Items {
 			a := it.AgendaItem
 			ci := Item{AgendaItem: model.AgendaItem{Number: a.Number, Title: a.Title, Points: nilIfEmpty(a.Points), Goal: a.Goal,
-				Sources: nilIfEmpty(a.Sources), Reporters: nilIfEmpty(a.Reporters), Flags: a.Flags, Consent: a.Consent}}
+				Sources: nilIfEmpty(a.Sources), Reporters: nilIfEmpty(a.Reporters), Flags: a.Flags, Consent: a.Consent, Deferral: a.Deferral}}
 			for _, r := range it.Rows {
 				cr := Row{Kind: r.Kind, RemarkKind: r.RemarkKind, Speaker: r.Speaker, Points: nilIfEmpty(r.Points), Text: r.Text, Confidential: r.Confidential}
 				if r.Decision != nil {

@@ -68,7 +68,139 @@ type AgendaItem struct {
 	RegisteredBy string // member abbreviation; "" for items the secretariat set
 	RegisteredAt time.Time
 	Late         bool
-	Version      int
+	// Deferral: the item was deferred (vertagt) to a later session, or
+	// stands here deferred from an earlier one.
+	Deferral Deferral
+	Version  int
+}
+
+// Deferral is the Vertagung of an agenda item to a later session of the
+// same body. The item of the original session keeps To (the number of the
+// later session) and stays in its agenda and minutes, without decision;
+// the item on the later session's agenda (a new item with the documents,
+// registration and FachMK statement of the original) keeps From.
+type Deferral struct {
+	To     int    // number of the session the item was deferred to; 0: not deferred
+	From   int    // number of the session the item was deferred from; 0: none
+	Reason string // optional; may mark confidential passages
+}
+
+// Deferred reports whether the item was deferred to a later session: no
+// decision is taken on it here any more.
+func (it AgendaItem) Deferred() bool { return it.Deferral.To > 0 }
+
+// DeferredToLabel gives "vertagt auf die 49. Sitzung" ("" if not deferred).
+func (d Deferral) DeferredToLabel() string {
+	if d.To == 0 {
+		return ""
+	}
+	return fmt.Sprintf("vertagt auf die %d. Sitzung", d.To)
+}
+
+// DeferredFromLabel gives "vertagt aus der 47. Sitzung" ("" if the item
+// was not deferred here).
+func (d Deferral) DeferredFromLabel() string {
+	if d.From == 0 {
+		return ""
+	}
+	return fmt.Sprintf("vertagt aus der %d. Sitzung", d.From)
+}
+
+// Line gives the deferral as the minutes state it under the item, e.g.
+// "Vertagt aus der 47. Sitzung; vertagt auf die 49. Sitzung – Grund:
+// Unterlagen fehlen" ("" for an item not deferred); ParseDeferralLine
+// reads it back.
+func (d Deferral) Line() string {
+	var parts []string
+	if d.From > 0 {
+		parts = append(parts, d.DeferredFromLabel())
+	}
+	if d.To > 0 {
+		parts = append(parts, d.DeferredToLabel())
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	line := strings.Join(parts, "; ")
+	line = "V" + line[1:]
+	if d.Reason != "" {
+		line += deferralReasonSep + d.Reason
+	}
+	return line
+}
+
+const deferralReasonSep = " – Grund: "
+
+// ParseDeferralLine reads a line written by Deferral.Line.
+func ParseDeferralLine(s string) (Deferral, bool) {
+	var d Deferral
+	rest, reason, hasReason := strings.Cut(strings.TrimSpace(s), deferralReasonSep)
+	if hasReason {
+		d.Reason = strings.TrimSpace(reason)
+	}
+	if !strings.HasPrefix(rest, "V") {
+		return Deferral{}, false
+	}
+	for i, part := range strings.Split("v"+rest[1:], "; ") {
+		var n int
+		if _, err := fmt.Sscanf(part, "vertagt aus der %d. Sitzung", &n); err == nil && i == 0 && n > 0 && part == fmt.Sprintf("vertagt aus der %d. Sitzung", n) {
+			d.From = n
+		} else if _, err := fmt.Sscanf(part, "vertagt auf die %d. Sitzung", &n); err == nil && d.To == 0 && n > 0 && part == fmt.Sprintf("vertagt auf die %d. Sitzung", n) {
+			d.To = n
+		} else {
+			return Deferral{}, false
+		}
+	}
+	return d, d.From > 0 || d.To > 0
+}
+
+// CheckDeferrable refuses to defer an item: one already deferred, a
+// registration not on the agenda, an item of a session that has ended (a
+// cancelled session's items may go to a later one),
+// an item with an adopted decision or a vote open on it. adopted and
+// voting say whether the item has an adopted decision and an open vote.
+func (it AgendaItem) CheckDeferrable(se Session, adopted, voting bool) error {
+	switch {
+	case it.Deferred():
+		return RuleError("%s ist bereits %s.", it.Label(), it.Deferral.DeferredToLabel())
+	case it.Status != ItemAccepted && it.Status != "":
+		return RuleError("%s steht nicht auf der Tagesordnung (%s); nur ein TOP der Tagesordnung kann vertagt werden.", it.Label(), it.Status.Label())
+	case se.Held():
+		// A cancelled session's items may be deferred: they need a
+		// session that takes place.
+		return RuleError("Die %d. Sitzung ist %s; vertagt wird ein TOP einer geplanten oder laufenden Sitzung.", se.Number, se.StatusLabel())
+	case adopted:
+		return RuleError("Zu %s ist bereits ein Beschluss gefasst; ein beschlossener TOP kann nicht vertagt werden.", it.Label())
+	case voting:
+		return RuleError("Über %s wird gerade abgestimmt; erst die Abstimmung schließen, dann vertagen.", it.Label())
+	}
+	return nil
+}
+
+// DeferralTarget chooses the session an item of session from is deferred
+// to among the body's sessions: the one numbered number, or with number 0
+// the next one ("nächste Sitzung"). The target must come after from and
+// be planned or convened and not cancelled.
+func DeferralTarget(from Session, sessions []Session, number int) (Session, error) {
+	var next *Session
+	for i, s := range sessions {
+		if s.Number <= from.Number || !s.Status.Ahead() || s.Cancelled() {
+			continue
+		}
+		if number != 0 && s.Number == number {
+			return s, nil
+		}
+		if number == 0 && (next == nil || s.Number < next.Number) {
+			next = &sessions[i]
+		}
+	}
+	if number != 0 {
+		return Session{}, RuleError("Die %d. Sitzung ist keine spätere geplante Sitzung; vertagt wird auf eine geplante oder einberufene Sitzung nach der %d.", number, from.Number)
+	}
+	if next == nil {
+		return Session{}, RuleError("Nach der %d. Sitzung ist keine Sitzung geplant; bitte zuerst die nächste Sitzung anlegen.", from.Number)
+	}
+	return *next, nil
 }
 
 // ItemStatus is where an agenda item stands on the way to the agenda.

@@ -134,3 +134,17 @@ func AttendanceFor(list []Attendance, member string) Attendance {
 	}
 	return Attendance{Member: member, Presence: Absent}
 }
+
+// CheckFloor refuses a request for the floor (Redeliste) of a member that
+// the attendance list records as absent at the item with id itemID
+// (absent, or arrived only for a later item, or left after an earlier one;
+// PresentAt). A member dialled in is recorded present and may speak. A
+// session without any attendance recorded refuses nobody: the list is not
+// kept everywhere, and an empty list says nothing about who is there.
+// itemLabel names the item in the reason ("TOP 03").
+func CheckFloor(list []Attendance, order []int64, itemID int64, member, itemLabel string) error {
+	if len(list) == 0 || PresentAt(list, order, itemID)[member] {
+		return nil
+	}
+	return RuleError("%s ist laut Anwesenheitsliste bei %s nicht anwesend und kann nicht auf die Redeliste; bitte zuerst die Anwesenheit ändern.", member, itemLabel)
+}

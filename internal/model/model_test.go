@@ -323,3 +323,65 @@ func TestDateOfIsGermanDate(t *testing.T) {
 		})
 	}
 }
+
+// TestDeferralLine: the minutes' line of a Vertagung reads back, and a line
+// that is no deferral is not taken for one.
+func TestDeferralLine(t *testing.T) {
+	for _, d := range []Deferral{{To: 49}, {From: 47}, {From: 47, To: 49, Reason: "Unterlagen – fehlen; ⟦intern⟧"}, {To: 5, Reason: "x"}} {
+		got, ok := ParseDeferralLine(d.Line())
+		if !ok || got != d {
+			t.Errorf("%q reads back as %+v %v, want %+v", d.Line(), got, ok, d)
+		}
+	}
+	for _, s := range []string{"", "Vertagt", "Vertagt auf die 0. Sitzung", "Vertagt auf die 49. Sitzung; vertagt aus der 47. Sitzung", "vertagt auf die 49. Sitzung", "Vertagt auf die 49. Sitzungen"} {
+		if d, ok := ParseDeferralLine(s); ok {
+			t.Errorf("%q taken as %+v", s, d)
+		}
+	}
+}
+
+// TestDeferralTarget: "nächste Sitzung" is the next later planned or
+// convened session that is not cancelled; a named one must be such a
+// session.
+func TestDeferralTarget(t *testing.T) {
+	from := Session{Number: 47, Status: StatusRunning}
+	sessions := []Session{{Number: 46, Status: StatusPlanned}, {Number: 50, Status: StatusConvened},
+		{Number: 48, Status: StatusPlanned, Schedule: SessionSchedule{CancelledReason: "Absage"}}, {Number: 49, Status: StatusPlanned}, {Number: 51, Status: StatusRunning}}
+	if s, err := DeferralTarget(from, sessions, 0); err != nil || s.Number != 49 {
+		t.Errorf("next: %d %v", s.Number, err)
+	}
+	if s, err := DeferralTarget(from, sessions, 50); err != nil || s.Number != 50 {
+		t.Errorf("50th: %d %v", s.Number, err)
+	}
+	for _, n := range []int{46, 47, 48, 51, 99} {
+		if _, err := DeferralTarget(from, sessions, n); ClassOf(err) != ErrRule {
+			t.Errorf("%dth: %v", n, err)
+		}
+	}
+	if _, err := DeferralTarget(from, nil, 0); ClassOf(err) != ErrRule {
+		t.Errorf("none planned: %v", err)
+	}
+}
+
+// TestCheckDeferrable: an item of a planned, cancelled or running session
+// may be deferred; not one of a session held, nor one decided or voted on.
+func TestCheckDeferrable(t *testing.T) {
+	it := AgendaItem{Number: "03", Status: ItemAccepted}
+	cancelled := Session{Number: 48, Status: StatusPlanned, Schedule: SessionSchedule{CancelledReason: "Absage"}}
+	for _, se := range []Session{{Number: 48, Status: StatusPlanned}, cancelled, {Number: 48, Status: StatusRunning}} {
+		if err := it.CheckDeferrable(se, false, false); err != nil {
+			t.Errorf("%s: %v", se.Status, err)
+		}
+	}
+	for name, err := range map[string]error{
+		"held":     it.CheckDeferrable(Session{Number: 48, Status: StatusEnded}, false, false),
+		"adopted":  it.CheckDeferrable(Session{Number: 48, Status: StatusRunning}, true, false),
+		"voting":   it.CheckDeferrable(Session{Number: 48, Status: StatusRunning}, false, true),
+		"deferred": AgendaItem{Status: ItemAccepted, Deferral: Deferral{To: 49}}.CheckDeferrable(Session{Number: 48, Status: StatusRunning}, false, false),
+		"pending":  AgendaItem{Status: ItemRegistered}.CheckDeferrable(Session{Number: 48, Status: StatusPlanned}, false, false),
+	} {
+		if ClassOf(err) != ErrRule || ReasonOf(err) == "" {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

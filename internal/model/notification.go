@@ -87,11 +87,14 @@ const (
 	// state changes (the secretariat hears of all, a FachMK secretariat of
 	// its own).
 	EventRequest Event = "anliegen"
+	// EventItemDeferred: an agenda item the user's member registered is
+	// deferred (vertagt) to a later session.
+	EventItemDeferred Event = "top_vertagt"
 )
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest}
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest, EventItemDeferred}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
 // is 7 days away; the message links the briefings (docs/followups.md).
@@ -122,6 +125,8 @@ func (e Event) Label() string {
 		return "Sitzung meiner Fachministerkonferenz in 7 Tagen (mit Briefing)"
 	case EventRequest:
 		return "Anliegen einer Fachministerkonferenz eingegangen oder geändert"
+	case EventItemDeferred:
+		return "Mein angemeldeter TOP vertagt"
 	}
 	return string(e)
 }
@@ -150,6 +155,7 @@ var eventRoles = map[Event][]Role{
 	EventSessionChanged:    {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
 	EventConferenceSoon:    {RoleSecretariat, RoleSpokesperson},
 	EventRequest:           {RoleSecretariat, RoleFachMK},
+	EventItemDeferred:      {RoleSecretariat, RoleMember},
 }
 
 // For reports whether users of the role may subscribe to the event.

@@ -269,6 +269,7 @@ func (a Audience) Decisions(ds []Decision) []Decision {
 func (a Audience) Item(it AgendaItem) AgendaItem {
 	it.Title = a.Text(it.Title)
 	it.Points = a.Texts(it.Points)
+	it.Deferral.Reason = a.Text(it.Deferral.Reason)
 	if a == Internal {
 		return it
 	}

@@ -352,6 +352,11 @@ func AgendaItem(it model.AgendaItem, se model.Session, id, meetingID int64, sect
 	if section != "" {
 		o["keyword"] = []string{Text(section)}
 	}
+	if line := it.Deferral.Line(); line != "" && (dec == nil || consultationID == 0) {
+		// Vertagung: the item was deferred to a later meeting (or comes
+		// from an earlier one); the minutes' line is its result.
+		o["result"] = Text(line)
+	}
 	if dec != nil && consultationID != 0 {
 		o["consultation"] = URL(KindConsultation, consultationID)
 		if dec.Result != "" {

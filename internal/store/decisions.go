@@ -155,6 +155,16 @@ func checkRecordedFromPast(ctx context.Context, tx *sql.Tx, sessionID int64) err
 // createDecisionTx inserts a decision with its votes inside tx; a known
 // number raises the body's counter and gives the label.
 func (s *Store) createDecisionTx(ctx context.Context, tx *sql.Tx, d model.Decision) (int64, error) {
+	if d.ItemID != 0 {
+		// A deferred item is decided in the later session, not here.
+		var to int
+		if err := tx.QueryRowContext(ctx, `SELECT deferred_to FROM agenda_items WHERE id = ?`, d.ItemID).Scan(&to); err != nil {
+			return 0, notFound(err, fmt.Sprintf("agenda item %d", d.ItemID))
+		}
+		if to > 0 {
+			return 0, model.RuleError("Dieser TOP ist vertagt auf die %d. Sitzung; ein Beschluss zu ihm wird dort gefasst.", to)
+		}
+	}
 	if !d.Number.IsZero() {
 		pattern, err := bodyPattern(ctx, tx, d.BodyID)
 		if err != nil {

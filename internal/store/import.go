@@ -146,10 +146,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			itemIDs[i] = existing[i].ID
 			keepUnminuted(&it, existing[i])
 			if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", itemIDs[i],
-				`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
-				 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
-				 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?,
-				 version = version + 1`, itemArgs(it)...); err != nil {
+				itemSet+`, version = version + 1`, itemArgs(it)...); err != nil {
 				return err
 			}
 		}
@@ -386,7 +383,11 @@ type rowInsert struct {
 // order of itemArgs.
 const itemColumns = `section_id, number, title, points, goal, sources, reporters,
 	flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late`
+	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late,
+	deferred_to, deferred_from, deferral_reason`
+
+// itemSet sets the columns of itemColumns from itemArgs in an UPDATE.
+var itemSet = strings.ReplaceAll(strings.Join(strings.Fields(itemColumns), " "), ",", " = ?,") + " = ?"
 
 // insertMinutesRows inserts the rows an import collected, table by table.
 func (s *Store) insertMinutesRows(ctx context.Context, tx *sql.Tx, rows minutesRows) error {

@@ -42,6 +42,20 @@ func (s *Store) Members(ctx context.Context) ([]model.Member, error) {
 	return queryList(ctx, s.rd, scanMember, "members", `SELECT `+memberCols+` FROM members ORDER BY position, abbrev`)
 }
 
+// MemberKinds gives the kind of every member by its abbreviation (for
+// model.CheckApplication and model.Registration.Check).
+func (s *Store) MemberKinds(ctx context.Context) (map[string]model.MemberKind, error) {
+	members, err := s.Members(ctx)
+	if err != nil {
+		return nil, err
+	}
+	kinds := make(map[string]model.MemberKind, len(members))
+	for _, m := range members {
+		kinds[m.Abbrev] = m.Kind
+	}
+	return kinds, nil
+}
+
 // SetRepresentative records the person who now represents a member in the
 // IT-Planungsrat; the person must act for that member. Spokesperson
 // assignments that name no person follow the representative.

@@ -678,7 +678,7 @@ func (s *Store) AwaitingRecommendation(ctx context.Context, member string) ([]Aw
 	}, "awaiting recommendation", `SELECT i.id, i.session_id, pb.abbrev, ps.number, ps.date
 		FROM agenda_items i JOIN sessions se ON se.id = i.session_id JOIN bodies pb ON pb.prepares_id = se.body_id
 		LEFT JOIN sessions ps ON ps.prepares_session_id = se.id AND ps.body_id = pb.id
-		WHERE i.registered_by = ? AND i.status != ? AND se.status IN (?, ?)
+		WHERE i.registered_by = ? AND i.status != ? AND i.deferred_to = 0 AND se.status IN (?, ?)
 		  AND NOT EXISTS (SELECT 1 FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
 		                  WHERE r.target_item_id = i.id AND (r.decision_id IS NULL OR d.status = ?))
 		ORDER BY se.number, i.position, i.id`, member, model.ItemDeclined, model.StatusPlanned, model.StatusConvened, model.DecisionAdopted)

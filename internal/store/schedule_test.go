@@ -174,3 +174,17 @@ func sessionIDOf(s *Store, bodyID int64, number int) (int64, error) {
 	se, err := s.SessionByNumber(context.Background(), bodyID, number)
 	return se.ID, err
 }
+
+// TestRegistrationNeedsOpenSession: a registration reaching the store for
+// a session that has begun is refused inside the write (the form checked
+// the session when it was shown; the API and a form sent after the opening
+// stored an item pending for a running session).
+func TestRegistrationNeedsOpenSession(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	_, sessionID := fixture(t, s)
+	_, err := s.RegisterItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Zu spät", RegisteredBy: "HE", Status: model.ItemRegistered, Impact: model.Impact{Stated: true}}, nil)
+	if model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "47. Sitzung") {
+		t.Fatalf("registration for the running 47th session: %v", err)
+	}
+}

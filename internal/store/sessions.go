@@ -210,14 +210,15 @@ func checkItemOpen(ctx context.Context, tx *sql.Tx, itemID int64) error {
 
 const itemCols = `id, session_id, COALESCE(section_id, 0), number, title, points, goal, sources, reporters,
 	flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late, version`
+	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late, deferred_to, deferred_from, deferral_reason, version`
 
 func scanItem(r scanner) (model.AgendaItem, error) {
 	var it model.AgendaItem
 	var points, sources, reporters, conferences, registered string
 	if err := r.Scan(&it.ID, &it.SessionID, &it.SectionID, &it.Number, &it.Title, &points, &it.Goal, &sources, &reporters,
 		&it.Flags.Decision, &it.Flags.Note, &it.Flags.Recommendation, &it.Flags.FollowUp, &it.Consent, &it.Position,
-		&it.Impact.Stated, &conferences, &it.Impact.Note, &it.Status, &it.RegisteredBy, &registered, &it.Late, &it.Version); err != nil {
+		&it.Impact.Stated, &conferences, &it.Impact.Note, &it.Status, &it.RegisteredBy, &registered, &it.Late,
+		&it.Deferral.To, &it.Deferral.From, &it.Deferral.Reason, &it.Version); err != nil {
 		return it, err
 	}
 	it.RegisteredAt, _ = time.Parse(time.RFC3339, registered)
@@ -239,7 +240,8 @@ func itemArgs(it model.AgendaItem) []any {
 	}
 	return []any{nullID(it.SectionID), it.Number, it.Title, toJSON(nonNil(it.Points)), it.Goal, toJSON(nonNil(it.Sources)), toJSON(nonNil(it.Reporters)),
 		it.Flags.Decision, it.Flags.Note, it.Flags.Recommendation, it.Flags.FollowUp, it.Consent, it.Position,
-		it.Impact.Stated, toJSON(nonNil(it.Impact.ConferenceIDs)), it.Impact.Note, it.Status, it.RegisteredBy, registered, it.Late}
+		it.Impact.Stated, toJSON(nonNil(it.Impact.ConferenceIDs)), it.Impact.Note, it.Status, it.RegisteredBy, registered, it.Late,
+		it.Deferral.To, it.Deferral.From, it.Deferral.Reason}
 }
 
 func nonNil[T any](v []T) []T {
@@ -268,16 +270,16 @@ func (s *Store) CreateItem(ctx context.Context, it model.AgendaItem) (int64, err
 // insertItem inserts an agenda item inside tx.
 func (s *Store) insertItem(ctx context.Context, tx *sql.Tx, it model.AgendaItem) (int64, error) {
 	return s.insert(ctx, tx, "agenda_item", it.Label(),
-		`INSERT INTO agenda_items (session_id, section_id, number, title, points, goal, sources, reporters,
-		   flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-		   impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		`INSERT INTO agenda_items (session_id, `+itemColumns+`)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		append([]any{it.SessionID}, itemArgs(it)...)...)
 }
 
 // RegisterItem stores a member's registration of an agenda item and, if
 // given, its decision proposal (a draft on the item, applicants checked) in
-// one transaction: either both are stored or neither.
+// one transaction: either both are stored or neither. The form and the
+// JSON API check the registration first (model.Registration.Check); a
+// session that is no longer open for registrations refuses here too.
 func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal *model.Decision) (int64, error) {
 	if err := it.Validate(); err != nil {
 		return 0, err
@@ -295,6 +297,13 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 		}
 		if err := checkNotCancelled(ctx, tx, it.SessionID); err != nil {
 			return err
+		}
+		// Checked again inside the write: the session may have begun
+		// since the form or the API request checked it.
+		if se, err := loadSessionTx(ctx, tx, it.SessionID); err != nil {
+			return err
+		} else if !se.RegistrationOpen() {
+			return model.RuleError("Für die %d. Sitzung (%s) können keine Tagesordnungspunkte mehr angemeldet werden.", se.Number, se.StatusLabel())
 		}
 		if id, err = s.insertItem(ctx, tx, it); err != nil {
 			return err
@@ -345,6 +354,11 @@ func (s *Store) Item(ctx context.Context, id int64) (model.AgendaItem, error) {
 	return queryOne(ctx, s.rd, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
 }
 
+// loadItemTx reads an agenda item inside tx.
+func loadItemTx(ctx context.Context, tx *sql.Tx, id int64) (model.AgendaItem, error) {
+	return queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
+}
+
 // Items gives the agenda of a session in order.
 func (s *Store) Items(ctx context.Context, sessionID int64) ([]model.AgendaItem, error) {
 	return queryList(ctx, s.rd, scanItem, "agenda items",
@@ -364,9 +378,7 @@ func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
 			return err
 		}
 		if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
-			`section_id = ?, number = ?, title = ?, points = ?, goal = ?, sources = ?, reporters = ?,
-			 flag_decision = ?, flag_note = ?, flag_recommendation = ?, flag_followup = ?, consent = ?, position = ?,
-			 impact_stated = ?, impact_conferences = ?, impact_note = ?, status = ?, registered_by = ?, registered_at = ?, late = ?`, itemArgs(it)...); err != nil {
+			itemSet, itemArgs(it)...); err != nil {
 			return err
 		}
 		// A declined registration that came from a request declines it.

@@ -67,6 +67,9 @@ func (s *Store) RequestFloor(ctx context.Context, sessionID, itemID int64, speak
 		if known == 0 {
 			return model.InputError("„%s“ ist kein Mitglied des Gremiums.", speaker)
 		}
+		if err := checkFloorPresence(ctx, tx, sessionID, itemID, speaker); err != nil {
+			return err
+		}
 		var pos int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM speaker_requests WHERE item_id = ?`, itemID).Scan(&pos); err != nil {
 			return fmt.Errorf("store: speakers' list position: %w", err)
@@ -81,6 +84,24 @@ func (s *Store) RequestFloor(ctx context.Context, sessionID, itemID int64, speak
 		return err
 	})
 	return id, err
+}
+
+// checkFloorPresence refuses a speaker the session's attendance list
+// records as absent at the item (model.CheckFloor).
+func checkFloorPresence(ctx context.Context, tx *sql.Tx, sessionID, itemID int64, speaker string) error {
+	list, err := attendance(ctx, tx, sessionID)
+	if err != nil || len(list) == 0 {
+		return err
+	}
+	order, err := itemOrder(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	it, err := loadItemTx(ctx, tx, itemID)
+	if err != nil {
+		return err
+	}
+	return model.CheckFloor(list, order, itemID, speaker, it.Label())
 }
 
 // WithdrawFloor takes a waiting request off the list (the member changed

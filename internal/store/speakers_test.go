@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 
@@ -163,5 +164,50 @@ func TestSessionEndClosesTheFloor(t *testing.T) {
 	}
 	if he.Status != model.SpeakerDone || he.ContributionID == 0 || must[model.Contribution](t)(s.Contribution(ctx, he.ContributionID)).Speaker != "HE" {
 		t.Errorf("HE's turn: %+v", he)
+	}
+}
+
+// TestAbsentMemberCannotTakeFloor: a member the attendance list records as
+// absent at the item — absent altogether, arrived only for a later item,
+// or gone after an earlier one — is refused a place on the speakers' list
+// with a German reason; present, represented and dialled-in members (all
+// recorded present) are not; a session without any attendance recorded
+// refuses nobody. Before, Bayern, recorded absent, stood on the list.
+func TestAbsentMemberCannotTakeFloor(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, sessionID := lawFixture(t, s)
+	first := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Erster TOP", Position: 1, Status: model.ItemAccepted}))
+	second := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "02", Title: "Zweiter TOP", Position: 2, Status: model.ItemAccepted}))
+	list := attending(without(voters, "BY", "HH", "BE", "NI")...)
+	list = append(list, model.Attendance{Member: "BY", Presence: model.Absent},
+		model.Attendance{Member: "HH", Presence: model.Present, UntilItemID: first},
+		model.Attendance{Member: "BE", Presence: model.Present, FromItemID: second},
+		model.Attendance{Member: "NI", Presence: model.Represented, Person: "Frau Vertretung"})
+	check(t, ignore2(s.SaveAttendance(ctx, sessionID, list)))
+	for _, c := range []struct {
+		item    int64
+		speaker string
+		refused bool
+	}{
+		{second, "BY", true}, {second, "HH", true}, {first, "BE", true},
+		{first, "HH", false}, {second, "BE", false}, {second, "NI", false}, {second, "HE", false},
+	} {
+		_, err := s.RequestFloor(ctx, sessionID, c.item, c.speaker)
+		switch {
+		case c.refused && (model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), c.speaker) || !strings.Contains(model.ReasonOf(err), "nicht anwesend")):
+			t.Errorf("%s at item %d: want refused, got %v", c.speaker, c.item, err)
+		case !c.refused && err != nil:
+			t.Errorf("%s at item %d: %v", c.speaker, c.item, err)
+		}
+	}
+	if got := len(must[[]model.SpeakerRequest](t)(s.SpeakerRequests(ctx, second))); got != 3 {
+		t.Errorf("%d on the second item's list, want BE, NI, HE", got)
+	}
+	// No attendance recorded: nobody is refused.
+	other := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 27), Status: model.StatusRunning}))
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: other, Number: "01", Title: "TOP", Status: model.ItemAccepted}))
+	if _, err := s.RequestFloor(ctx, other, item, "BY"); err != nil {
+		t.Errorf("BY in a session without attendance: %v", err)
 	}
 }

@@ -48,7 +48,11 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 	}{
 		{"registration with proposal", "INSERT", "decisions", []string{"agenda_items", "decisions", "audit_log"},
 			func(s *Store, bodyID, s46, sessionID int64) error {
-				_, err := s.RegisterItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Neuer TOP", Goal: model.GoalDecision, Status: model.ItemRegistered},
+				se49, err := s.SessionByNumber(ctx, bodyID, 49) // registrations go to a planned session
+				if err != nil {
+					return err
+				}
+				_, err = s.RegisterItem(ctx, model.AgendaItem{SessionID: se49.ID, Title: "Neuer TOP", Goal: model.GoalDecision, Status: model.ItemRegistered},
 					&model.Decision{BodyID: bodyID, Kind: model.KindDecision, Scope: model.ScopeAll, Title: "Neuer TOP", Applicants: []string{"Bund"}})
 				return err
 			}},
@@ -76,6 +80,18 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 				_, err = s.CreateFollowUp(ctx, model.FollowUp{ItemID: items[0].ID, Text: "Bitte an den Bund", Responsible: "Bund", Status: model.FollowUpOpen})
 				return err
 			}},
+		{"deferring an item moves its documents", "UPDATE", "documents", []string{"agenda_items", "decisions"},
+			func(s *Store, bodyID, s46, sessionID int64) error {
+				items, err := s.Items(ctx, sessionID)
+				if err != nil {
+					return err
+				}
+				if _, err := s.CreateDocument(ctx, Document{SessionID: sessionID, ItemID: items[0].ID, Filename: "a.pdf", ContentType: "application/pdf", SHA256: "x"}); err != nil {
+					return err
+				}
+				_, _, err = s.DeferItem(ctx, Deferral{ItemID: items[0].ID, Version: items[0].Version})
+				return err
+			}},
 		{"a request becomes an agenda registration", "UPDATE", "requests", []string{"agenda_items"},
 			func(s *Store, bodyID, s46, sessionID int64) error {
 				conf, err := s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"})
@@ -98,9 +114,11 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s, _ := newStore(t)
 			bodyID, _ := fixture(t, s)
-			// Session 46 with draft minutes, 47 running with one item.
+			// Session 46 with draft minutes, 47 running with one item, 49
+			// planned.
 			s46 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
 			se47 := must[model.Session](t)(s.SessionByNumber(ctx, bodyID, 47))
+			must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Status: model.StatusPlanned}))
 			must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: se47.ID, Title: "TOP 1", Status: model.ItemAccepted,
 				Points: []string{"Bestätigung des Protokolls der 46. Sitzung"}}))
 			before := map[string]int{}

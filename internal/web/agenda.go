@@ -53,6 +53,14 @@ type manageData struct {
 	StatusError string
 	// Row is an agenda item's row that was not saved, shown as typed.
 	Row rowRefusal
+	// Later are the sessions an item may be deferred to (none: items
+	// cannot be deferred from this session).
+	Later []model.Session
+}
+
+// DeferForm gives the deferral form of an item of the page.
+func (d manageData) DeferForm(it model.AgendaItem) deferFormView {
+	return deferFormView{Item: it, Later: d.Later, Entry: d.Row.Deferral}
 }
 
 // rowRefusal is an agenda item's row the secretariat saved and the store
@@ -68,6 +76,9 @@ type rowRefusal struct {
 	// Shown: the item has a row on the page (a registration has none; its
 	// reason is shown above the agenda).
 	Shown bool
+	// Deferral is a deferral of an item that was refused, shown in its
+	// form as typed (deferral.go).
+	Deferral refusedForm
 }
 
 // TitleMissing says whether the typed title is empty (its field takes the
@@ -134,7 +145,7 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 	d := manageData{Session: se, Conferences: map[int64]model.Body{}, StatusError: statusError, Row: row}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
-	d.RegistrationOpen = registrationOpen(se)
+	d.RegistrationOpen = se.RegistrationOpen()
 	items, err := s.st.Items(ctx, se.ID)
 	if err == nil {
 		for _, it := range items {
@@ -194,6 +205,9 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 	}
 	if err == nil {
 		d.Open, err = s.openProposals(ctx, se, d.Items)
+	}
+	if err == nil {
+		d.Later, err = s.laterSessions(ctx, se)
 	}
 	for _, it := range d.Items {
 		d.Row.Shown = d.Row.Shown || it.ID == d.Row.ItemID
@@ -277,10 +291,7 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
-		return
-	}
-	it, se, ok := s.itemFromPath(w, r)
+	it, se, ok := s.itemAction(w, r)
 	if !ok {
 		return
 	}
@@ -313,11 +324,33 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), "„"+it.Title+"“: "+it.Status.Label())
 }
 
-func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
+// itemAction checks the secretariat's right, reads the form and finds the
+// agenda item named by {id}, with its session; otherwise it has answered.
+func (s *Server) itemAction(w http.ResponseWriter, r *http.Request) (model.AgendaItem, model.Session, bool) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return model.AgendaItem{}, model.Session{}, false
+	}
+	return s.itemFromPath(w, r)
+}
+
+// refuseOnManage answers a change of the management page that was refused:
+// the page again with row (the refused row or form as typed), with the
+// status 422; an error that is no refusal gets the error page.
+func (s *Server) refuseOnManage(w http.ResponseWriter, r *http.Request, se model.Session, err error, row rowRefusal) {
+	if !formRefusal(err) {
+		s.fail(w, r, err, "")
 		return
 	}
-	it, se, ok := s.itemFromPath(w, r)
+	body, bodyErr := s.st.Body(r.Context(), se.BodyID)
+	if bodyErr != nil {
+		s.serverError(w, r, bodyErr)
+		return
+	}
+	s.renderManage(w, r, http.StatusUnprocessableEntity, body, se, "", row)
+}
+
+func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
+	it, se, ok := s.itemAction(w, r)
 	if !ok {
 		return
 	}
@@ -329,17 +362,8 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	// A refused row comes back as typed beside the reason (before: an
 	// error page, the row's number and title lost).
 	refuse := func(err error) {
-		if !formRefusal(err) {
-			s.fail(w, r, err, "")
-			return
-		}
 		typed.Reason = model.ReasonOf(err)
-		body, bodyErr := s.st.Body(r.Context(), se.BodyID)
-		if bodyErr != nil {
-			s.serverError(w, r, bodyErr)
-			return
-		}
-		s.renderManage(w, r, http.StatusUnprocessableEntity, body, se, "", typed)
+		s.refuseOnManage(w, r, se, err, typed)
 	}
 	if f.Has("titel") {
 		// An emptied title is refused by the item's rules (Validate).
@@ -363,10 +387,7 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
-		return
-	}
-	it, se, ok := s.itemFromPath(w, r)
+	it, se, ok := s.itemAction(w, r)
 	if !ok {
 		return
 	}

@@ -504,7 +504,7 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 	rec := model.Recommendation{SessionID: se.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
 		GreenList: r.PostFormValue("gruene_liste") == "1"}
 	if rec.Kind == model.RecommendAdoptChanged {
-		rec.Points = numberedFormPoints(lines)
+		rec.Points = model.NumberedPoints(lines)
 	}
 	_, draft, err := s.st.ProposeRecommendation(r.Context(), rec)
 	if err != nil {
@@ -675,7 +675,7 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 	rec := model.Recommendation{BodyID: prep.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
 		GreenList: r.PostFormValue("gruene_liste") == "1"}
 	if rec.Kind == model.RecommendAdoptChanged {
-		rec.Points = numberedFormPoints(lines)
+		rec.Points = model.NumberedPoints(lines)
 	}
 	_, proc, err := s.st.ProposeRecommendationByProcedure(ctx, rec, deadline)
 	if err != nil {

@@ -5,7 +5,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"net/http"
 	"net/url"
@@ -108,37 +107,6 @@ func (s *Server) memberList(ctx context.Context, value string) []string {
 		}
 	}
 	return list
-}
-
-// numberedFormPoints turns textarea lines into decision points; "1. …"
-// keeps its number, other lines are numbered in order when there are
-// several.
-func numberedFormPoints(lines []string) []model.Point {
-	var out []model.Point
-	for i, l := range lines {
-		if n := leadingNumber(l); n > 0 {
-			out = append(out, model.Point{Label: fmt.Sprintf("%d.", n), Text: strings.TrimSpace(l[strings.Index(l, ".")+1:])})
-			continue
-		}
-		p := model.Point{Text: l}
-		if len(lines) > 1 {
-			p.Label = fmt.Sprintf("%d.", i+1)
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-func leadingNumber(s string) int {
-	i := 0
-	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i == 0 || i >= len(s) || s[i] != '.' || i+1 >= len(s) || s[i+1] != ' ' {
-		return 0
-	}
-	n, _ := strconv.Atoi(s[:i])
-	return n
 }
 
 // parseTerms reads "Begriff:Gewicht" lines (weight 1 if none).

@@ -72,12 +72,12 @@ func FuzzFormLines(f *testing.F) {
 				t.Fatalf("line %q shown as %q reads back as %q, %v", l, editableMarks(l), again, err)
 			}
 		}
-		points := numberedFormPoints(lines)
+		points := model.NumberedPoints(lines)
 		if len(points) != len(lines) {
-			t.Fatalf("numberedFormPoints(%q) = %d points for %d lines", lines, len(points), len(lines))
+			t.Fatalf("model.NumberedPoints(%q) = %d points for %d lines", lines, len(points), len(lines))
 		}
 		for i, p := range points {
-			if p.Label != "" && (!strings.HasSuffix(p.Label, ".") || leadingNumber(p.Label+" x") == 0) {
+			if p.Label != "" && (!strings.HasSuffix(p.Label, ".") || len(model.NumberedPoints([]string{p.Label + " x"})[0].Label) == 0) {
 				t.Fatalf("point %d of %q: label %q", i, lines, p.Label)
 			}
 			if p, _ := model.CheckMarks(p.Text); p != model.MarksOK {

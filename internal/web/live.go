@@ -41,6 +41,13 @@ type liveData struct {
 	// Protokollnotiz, Auftrag, Vermerk) that was not taken, shown again in
 	// its form as typed (refuseEntry).
 	Entry refusedForm
+	// Later are the sessions the current item may be deferred to.
+	Later []model.Session
+}
+
+// DeferForm gives the deferral form of the current item (deferral.go).
+func (d liveData) DeferForm() deferFormView {
+	return deferFormView{Item: d.Current.AgendaItem, Later: d.Later, Entry: d.Entry, Back: "live"}
 }
 
 // voteRefusal is a show of hands the live page did not take: the grid it
@@ -211,6 +218,10 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	d.Speakers = all
+	if d.Later, err = s.laterSessions(ctx, se); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if d.Proposals, err = s.itemProposals(ctx, doc, d.Current.ID, all); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -245,7 +256,7 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	d.Rules = council.Rules
-	d.Panel.Speakers = d.Speakers
+	d.Panel.Speakers, d.Panel.Entry = d.Speakers, entry
 	if d.Panel.Floor, err = s.loadFloor(r, se, d.Current.ID); err != nil {
 		s.serverError(w, r, err)
 		return

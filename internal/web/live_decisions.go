@@ -49,7 +49,7 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		title = minutes.DecisionTitle(it)
 	}
 	_, err = s.st.CreateDecision(ctx, model.Decision{BodyID: se.BodyID, SessionID: se.ID, ItemID: it.ID, Kind: kind,
-		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: numberedFormPoints(points), Applicants: applicants,
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: model.NumberedPoints(points), Applicants: applicants,
 		AllMustConsent: r.PostFormValue("alle") == "1"})
 	if err != nil {
 		refuse(err)
@@ -89,7 +89,7 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(points) > 0 {
-		d.Points = numberedFormPoints(points)
+		d.Points = model.NumberedPoints(points)
 	}
 	if err := s.st.UpdateDecision(r.Context(), d); err != nil {
 		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))

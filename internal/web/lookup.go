@@ -121,13 +121,9 @@ func (s *Server) sharesWarningFor(ctx context.Context, u *model.User) (string, e
 // checkApplicants checks a decision proposal's applicants (the Bund or three
 // Länder) and gives the reason in German.
 func (s *Server) checkApplicants(r *http.Request, applicants []string) error {
-	all, err := s.st.Members(r.Context())
+	kinds, err := s.st.MemberKinds(r.Context())
 	if err != nil {
 		return err
-	}
-	kinds := map[string]model.MemberKind{}
-	for _, m := range all {
-		kinds[m.Abbrev] = m.Kind
 	}
 	return model.CheckApplication(applicants, kinds)
 }

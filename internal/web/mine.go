@@ -254,7 +254,7 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 				return err
 			}
 			for _, se := range coming {
-				if registrationOpen(se) && (se.Date.IsZero() || !se.Date.Before(now)) {
+				if se.RegistrationOpen() && (se.Date.IsZero() || !se.Date.Before(now)) {
 					d.Registrable = append(d.Registrable, se)
 				}
 			}

@@ -189,6 +189,14 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	// The 50th session is planned with a published agenda: the items are
 	// public, the proposals on them are not.
 	s50 := must(st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 50, Status: model.StatusConvened, AgendaPublished: true, Date: model.NewDate(2026, 3, 5), Place: "Berlin"}))
+	// A TOP of the running 49th session deferred to the 50th (its item
+	// stands on the 50th's public agenda), with a confidential passage in
+	// the reason: the public agendas say "Vertagt auf die 50. Sitzung –
+	// Grund: … [geschwärzt] …".
+	deferred := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s49, SectionID: sec, Number: "02", Title: carrier + " vertagt", Status: model.ItemAccepted, RegisteredBy: "HE"}))
+	if _, _, err := st.DeferItem(ctx, store.Deferral{ItemID: deferred, Version: 1, Reason: hidden("DeferralReason")}); err != nil {
+		t.Fatal(err)
+	}
 	it50 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s50, SectionID: sec, Number: "01", Title: hidden("AgendaTitleMarked"),
 		Points: []string{hidden("AgendaPointMarked"), "⟦x ⟦y⟧ " + secret("AgendaPointNested") + "⟧", carrier + " ⟦" + secret("AgendaPointUnclosed")},
 		Status: model.ItemAccepted, Impact: model.Impact{Stated: true, Note: secret("ImpactNotePublished")}}))
@@ -803,7 +811,7 @@ func TestNoLeaksFailsWithoutGate(t *testing.T) {
 		t.Fatal("the no-leak test found nothing on a server that bypasses the publication gate")
 	}
 	joined := strings.Join(leaks, "\n")
-	for _, want := range []string{"GET /sitzungen/48 ", "GET /sitzungen/47/protokoll.pdf", leakMark + "ContributionConfidential", leakMark + "AgendaTitle"} {
+	for _, want := range []string{"GET /sitzungen/48 ", "GET /sitzungen/47/protokoll.pdf", leakMark + "ContributionConfidential", leakMark + "AgendaTitle", leakMark + "DeferralReason"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("bypass not caught at %q; found:\n%s", want, joined)
 		}

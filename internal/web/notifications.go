@@ -73,6 +73,7 @@ var eventHints = map[model.Event]string{
 	model.EventConferenceSoon:    "sieben Tage vor einer Sitzung der Fachministerkonferenz, für die Sie Sprecher:in sind, mit dem Link zu Briefings und Handakten",
 	model.EventSessionChanged:    "wenn die Geschäftsstelle eine Sitzung auf einen anderen Tag oder eine andere Uhrzeit verlegt oder sie absagt",
 	model.EventRequest:           "wenn ein Anliegen einer Fachministerkonferenz an den IT-Planungsrat eingeht oder sich sein Stand ändert",
+	model.EventItemDeferred:      "wenn die Geschäftsstelle einen TOP, den Ihr Mitglied angemeldet hat, auf eine spätere Sitzung vertagt",
 }
 
 type prefCell struct {

@@ -153,7 +153,7 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		kind = model.KindRecommendation
 	}
 	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title,
-		Points: numberedFormPoints(points), Applicants: s.memberList(ctx, f["antrag"]), AllMustConsent: f["alle"] == "1"}
+		Points: model.NumberedPoints(points), Applicants: s.memberList(ctx, f["antrag"]), AllMustConsent: f["alle"] == "1"}
 	ps.Decision, ps.Deadline = d, deadline
 	id, err := s.st.StartProcedure(ctx, ps)
 	if err != nil {

@@ -424,7 +424,7 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	c := model.DecisionCorrection{DecisionID: id, Title: title, Reason: strings.TrimSpace(r.PostFormValue("anlass"))}
 	if len(points) > 0 {
-		c.Points = numberedFormPoints(points)
+		c.Points = model.NumberedPoints(points)
 	}
 	v, err := s.st.CorrectDecision(r.Context(), c)
 	if err != nil {

@@ -3,12 +3,10 @@ package web
 // Agenda registration by members (with the FachMK-impact statement, GO § 4).
 
 import (
-	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/model"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,13 +29,6 @@ type registerData struct {
 	// typed yet — the page says so instead of offering a form that can
 	// only be refused.
 	Closed bool
-}
-
-// registrationOpen reports whether members may still register agenda
-// items for the session: while it is planned or convened and not
-// cancelled.
-func registrationOpen(se model.Session) bool {
-	return (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !se.Cancelled()
 }
 
 func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
@@ -75,7 +66,7 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 		member = "" // the secretariat registers for any member
 	}
 	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Problems: problems,
-		Invalid: map[string]string{}, Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(today()), Closed: !registrationOpen(se) && len(form) == 0}
+		Invalid: map[string]string{}, Late: se.RegistrationLate(today()), Closed: !se.RegistrationOpen() && len(form) == 0}
 	for _, p := range problems {
 		if p.Field != "" {
 			d.Invalid[p.Field] = strings.TrimSpace(d.Invalid[p.Field] + " " + p.Reason)
@@ -101,95 +92,49 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	}
 	var problems []fieldProblem
 	refuse := func(field, reason string) { problems = append(problems, fieldProblem{field, reason}) }
-	if !registrationOpen(se) {
-		refuse("", "Für diese Sitzung können keine Tagesordnungspunkte mehr angemeldet werden.")
-	}
-	title := strings.TrimSpace(f.Get("titel"))
-	if title == "" {
-		refuse("titel", "Bitte einen Titel angeben.")
-	}
-	goal := model.Goal(f.Get("ziel"))
-	if !goal.Valid() || goal == model.GoalNone {
-		refuse("ziel", "Bitte das Ziel des TOP wählen.")
-	}
-	impact := model.Impact{Note: strings.TrimSpace(f.Get("fachmk_hinweis"))}
+	g := model.Registration{Member: member, BySecretariat: u.Role == model.RoleSecretariat, Goal: model.Goal(f.Get("ziel")),
+		Sources: splitFormList(f.Get("quelle")), Reporters: s.memberList(ctx, f.Get("berichterstattung")), Applicants: s.memberList(ctx, f.Get("antrag")),
+		Impact: model.Impact{Note: strings.TrimSpace(f.Get("fachmk_hinweis"))}}
 	switch f.Get("fachmk") {
 	case "keine":
-		impact.Stated = true
+		g.Impact.Stated = true
 	case "betroffen":
-		impact.Stated = true
+		g.Impact.Stated, g.Affected = true, true
 		for _, v := range f["fachmk_ids"] {
 			if id, err := strconv.ParseInt(v, 10, 64); err == nil {
-				impact.ConferenceIDs = append(impact.ConferenceIDs, id)
+				g.Impact.ConferenceIDs = append(g.Impact.ConferenceIDs, id)
 			}
 		}
-		if len(impact.ConferenceIDs) == 0 {
-			refuse("fachmk", "Bitte die betroffenen Fachministerkonferenzen ankreuzen oder „keine betroffen“ wählen.")
-		}
-	default:
-		refuse("fachmk", "Bitte angeben, ob Fachplanungen von Fachministerkonferenzen betroffen sind (GO § 4).")
 	}
 	proposal, err := formLines(f.Get("beschlussvorschlag"))
 	if err != nil {
 		refuse("beschlussvorschlag", "Bitte den Beschlussvorschlag prüfen. "+model.ReasonOf(err))
 	}
-	markedTitle, err := model.ConfidentialMarks(title)
-	if err != nil {
+	g.Proposal = model.NumberedPoints(proposal)
+	if g.Title, err = model.ConfidentialMarks(strings.TrimSpace(f.Get("titel"))); err != nil {
 		refuse("titel", "Bitte den Titel prüfen. "+model.ReasonOf(err))
 	}
-	points, err := formLines(f.Get("punkte"))
-	if err != nil {
+	if g.Points, err = formLines(f.Get("punkte")); err != nil {
 		refuse("punkte", "Bitte die Unterpunkte prüfen. "+model.ReasonOf(err))
 	}
-	if goal == model.GoalDecision && len(proposal) == 0 {
-		refuse("beschlussvorschlag", "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
+	kinds, err := s.st.MemberKinds(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
 	}
-	applicants := s.memberList(ctx, f.Get("antrag"))
-	if len(applicants) == 0 {
-		applicants = []string{member}
-	}
-	if len(proposal) > 0 {
-		if err := s.checkApplicants(r, applicants); err != nil {
-			if model.ClassOf(err) == model.ErrInternal {
-				s.serverError(w, r, err)
-				return
-			}
-			refuse("antrag", model.ReasonOf(err))
-		}
-	}
-	reporters := s.memberList(ctx, f.Get("berichterstattung"))
-	if len(reporters) == 0 {
-		reporters = []string{member}
-	}
-	// A member registers for itself: it cannot put an item on other
-	// members alone (the reporting members fill in the decision profile).
-	if u.Role != model.RoleSecretariat {
-		if !slices.Contains(applicants, member) {
-			refuse("antrag", fmt.Sprintf("Ihr eigenes Mitglied (%s) muss unter den Antragstellenden stehen.", member))
-		}
-		if !slices.Contains(reporters, member) {
-			refuse("berichterstattung", fmt.Sprintf("Ihr eigenes Mitglied (%s) muss zur Berichterstattung gehören.", member))
-		}
+	for _, p := range g.Check(se, kinds) {
+		refuse(p.Field, p.Reason)
 	}
 	if len(problems) > 0 {
 		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, problems)
 		return
 	}
-	now := time.Now()
-	it := model.AgendaItem{SessionID: se.ID, Title: markedTitle, Points: points, Goal: goal,
-		Sources: splitFormList(f.Get("quelle")), Reporters: reporters, Impact: impact, Status: model.ItemRegistered,
-		RegisteredBy: member, RegisteredAt: now, Late: !se.RegistrationDeadline.IsZero() && se.RegistrationDeadline.Before(model.BerlinDate(now)),
-		Position: 1000, Flags: model.ItemFlags{Decision: goal == model.GoalDecision}}
-	var draft *model.Decision
-	if len(proposal) > 0 {
-		council, err := s.councilBody(ctx)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		draft = &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
-			Title: it.Title, Points: numberedFormPoints(proposal), Applicants: applicants}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
 	}
+	it, draft := g.Item(se, time.Now()), g.Draft(council.ID)
 	if _, err := s.st.RegisterItem(ctx, it, draft); err != nil {
 		// Refused by the store (the session closed meanwhile): the form
 		// again as typed, with the reason.

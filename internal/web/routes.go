@@ -89,6 +89,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /tops/{id}", s.updateItem)
 	mux.HandleFunc("POST /tops/{id}/entscheidung", s.decideRegistration)
 	mux.HandleFunc("POST /tops/{id}/verschieben", s.moveItem)
+	mux.HandleFunc("POST /tops/{id}/vertagen", s.deferItem)
 
 	// Editing, moving, cancelling, deleting a session; the session
 	// calendar (schedule.go).

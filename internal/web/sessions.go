@@ -105,7 +105,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	}
 	d := sessionData{Doc: doc, Members: members, Known: known,
 		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),
-		CanRegister:   registrationOpen(se),
+		CanRegister:   se.RegistrationOpen(),
 		AgendaVisible: doc.Audience.SeesAgenda(se), Refused: refused}
 	if se.Status.MinutesFrozen() {
 		cs, err := s.st.MinutesCorrections(ctx, se.ID)

@@ -26,6 +26,9 @@ func init() {
 type livePanel struct {
 	Floor    *floorView
 	Speakers []model.Member
+	// Entry is a request for the floor the secretariat entered and the
+	// store refused (form "wm-form"), shown at its field as chosen.
+	Entry refusedForm
 }
 
 // floorView is the speakers' list of the called item as one user sees it.
@@ -113,6 +116,12 @@ func (s *Server) requestFloor(w http.ResponseWriter, r *http.Request) {
 	itemID, err := floorItem(r, se)
 	if err == nil {
 		_, err = s.st.RequestFloor(r.Context(), se.ID, itemID, speaker)
+	}
+	if err != nil && u.Role == model.RoleSecretariat && itemID != 0 {
+		// The live page again, the member chosen and the reason at the
+		// field (an absent member, one already on the list).
+		s.refuseEntry(w, r, se, itemID, "wm-form", "Die Wortmeldung ist nicht eingetragen", err)
+		return
 	}
 	if err != nil {
 		s.fail(w, r, err, "")

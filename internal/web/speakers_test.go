@@ -111,3 +111,32 @@ func TestSpeakersListWeb(t *testing.T) {
 		t.Fatalf("list after the turn: %+v", l)
 	}
 }
+
+// TestAbsentMemberRefusedTheFloor: a member recorded absent for the called
+// item cannot ask for the floor, from its own account nor entered by the
+// secretariat on the live page; the page says why. Before, Bayern, absent,
+// stood on the list.
+func TestAbsentMemberRefusedTheFloor(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se := runSession48(t, ts, st)
+	items, _ := st.Items(ctx, se.ID)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/aufrufen", ts.URL, items[0].ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("call item: %d", code)
+	}
+	if _, _, err := st.SaveAttendance(ctx, se.ID, []model.Attendance{{Member: "HE", Presence: model.Present}, {Member: "BY", Presence: model.Absent}}); err != nil {
+		t.Fatal(err)
+	}
+	code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/wortmeldungen", url.Values{"sprecher": {"BY"}, "top": {strconv.FormatInt(items[0].ID, 10)}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="field-error" id="wm-sprecher-fehler">BY ist laut Anwesenheitsliste`) ||
+		!strings.Contains(body, `<option value="BY" selected>`) || !strings.Contains(body, `id="redeliste"`) {
+		t.Fatalf("the secretariat enters absent BY: %d (want the live page, BY chosen, the reason at the field)", code)
+	}
+	if code, _ := do(t, client(t, ts, "bayern"), "POST", ts.URL+"/sitzungen/48/wortmeldungen", nil); code != http.StatusUnprocessableEntity {
+		t.Fatalf("absent BY asks: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/sitzungen/48/wortmeldungen", nil); code != http.StatusSeeOther {
+		t.Fatalf("present HE asks: %d", code)
+	}
+}

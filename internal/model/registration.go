@@ -1,0 +1,164 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// RegistrationOpen reports whether members may still register agenda
+// items (Anmeldung) for the session: while it is planned or convened and
+// not cancelled.
+func (s Session) RegistrationOpen() bool {
+	return (s.Status == StatusPlanned || s.Status == StatusConvened) && !s.Cancelled()
+}
+
+// RegistrationLate reports whether a registration made on day falls after
+// the session's registration deadline (Anmeldeschluss): it is taken, marked
+// late.
+func (s Session) RegistrationLate(day Date) bool {
+	return !s.RegistrationDeadline.IsZero() && s.RegistrationDeadline.Before(day)
+}
+
+// Registration is a member's registration of an agenda item (Anmeldung) as
+// the form and the JSON API give it; Check holds the rules both apply, so
+// that a registration refused on one is refused on the other.
+type Registration struct {
+	Member string // the registering member
+	// BySecretariat: the secretariat registers for Member and need not be
+	// among applicants and reporters.
+	BySecretariat bool
+	Title         string // confidential passages marked
+	Goal          Goal
+	Points        []string
+	Sources       []string
+	Reporters     []string // reporting members (BE); none: Member
+	Applicants    []string // applicants of the proposal; none: Member
+	// Impact is the FachMK-impact statement (GO §4); Impact.Stated false:
+	// none was given. Affected: the statement says conferences are
+	// affected, named in Impact.ConferenceIDs.
+	Impact   Impact
+	Affected bool
+	Proposal []Point // the decision proposal (Beschlussvorschlag), if any
+}
+
+// RegistrationProblem is a reason a registration is refused, with the
+// field it concerns (the form's field name: "titel", "ziel", "fachmk",
+// "beschlussvorschlag", "antrag", "berichterstattung"; "" for the whole).
+type RegistrationProblem struct {
+	Field  string `json:"feld,omitempty"`
+	Reason string `json:"grund"`
+}
+
+// withDefaults fills applicants and reporters with the registering member
+// where none are named.
+func (g Registration) withDefaults() Registration {
+	if len(g.Applicants) == 0 {
+		g.Applicants = []string{g.Member}
+	}
+	if len(g.Reporters) == 0 {
+		g.Reporters = []string{g.Member}
+	}
+	return g
+}
+
+// Check gives every reason the registration of an item for the session is
+// refused (none: it may be stored). kinds gives the kind of each member,
+// for the applicants of a proposal (CheckApplication).
+func (g Registration) Check(se Session, kinds map[string]MemberKind) []RegistrationProblem {
+	g = g.withDefaults()
+	var out []RegistrationProblem
+	refuse := func(field, reason string) { out = append(out, RegistrationProblem{field, reason}) }
+	if !se.RegistrationOpen() {
+		refuse("", "Für diese Sitzung können keine Tagesordnungspunkte mehr angemeldet werden.")
+	}
+	if strings.TrimSpace(InternalText(g.Title)) == "" {
+		refuse("titel", "Bitte einen Titel angeben.")
+	}
+	if !g.Goal.Valid() || g.Goal == GoalNone {
+		refuse("ziel", "Bitte das Ziel des TOP wählen.")
+	}
+	switch {
+	case !g.Impact.Stated:
+		refuse("fachmk", "Bitte angeben, ob Fachplanungen von Fachministerkonferenzen betroffen sind (GO § 4).")
+	case g.Affected && len(g.Impact.ConferenceIDs) == 0:
+		refuse("fachmk", "Bitte die betroffenen Fachministerkonferenzen ankreuzen oder „keine betroffen“ wählen.")
+	}
+	if g.Goal == GoalDecision && len(g.Proposal) == 0 {
+		refuse("beschlussvorschlag", "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
+	}
+	if len(g.Proposal) > 0 {
+		if err := CheckApplication(g.Applicants, kinds); err != nil {
+			refuse("antrag", ReasonOf(err))
+		}
+	}
+	// A member registers for itself: it cannot put an item on other
+	// members alone (the reporting members fill in the decision profile).
+	if !g.BySecretariat {
+		if !slices.Contains(g.Applicants, g.Member) {
+			refuse("antrag", fmt.Sprintf("Ihr eigenes Mitglied (%s) muss unter den Antragstellenden stehen.", g.Member))
+		}
+		if !slices.Contains(g.Reporters, g.Member) {
+			refuse("berichterstattung", fmt.Sprintf("Ihr eigenes Mitglied (%s) muss zur Berichterstattung gehören.", g.Member))
+		}
+	}
+	return out
+}
+
+// Item gives the registered agenda item for the session, made at now:
+// pending the secretariat's decision, marked late after the deadline.
+func (g Registration) Item(se Session, now time.Time) AgendaItem {
+	g = g.withDefaults()
+	impact := g.Impact
+	if !g.Affected {
+		impact.ConferenceIDs = nil
+	}
+	return AgendaItem{SessionID: se.ID, Title: g.Title, Points: g.Points, Goal: g.Goal,
+		Sources: g.Sources, Reporters: g.Reporters, Impact: impact, Status: ItemRegistered,
+		RegisteredBy: g.Member, RegisteredAt: now, Late: se.RegistrationLate(BerlinDate(now)),
+		Position: 1000, Flags: ItemFlags{Decision: g.Goal == GoalDecision}}
+}
+
+// Draft gives the decision proposal of the registration as a draft of the
+// body (nil without a proposal).
+func (g Registration) Draft(bodyID int64) *Decision {
+	if len(g.Proposal) == 0 {
+		return nil
+	}
+	g = g.withDefaults()
+	return &Decision{BodyID: bodyID, Kind: KindDecision, Status: DecisionDraft, Scope: ScopeAll,
+		Title: g.Title, Points: g.Proposal, Applicants: g.Applicants}
+}
+
+// NumberedPoints turns lines of text into decision points: "1. …" keeps
+// its number, other lines are numbered in order when there are several.
+func NumberedPoints(lines []string) []Point {
+	var out []Point
+	for i, l := range lines {
+		if n := leadingNumber(l); n > 0 {
+			out = append(out, Point{Label: fmt.Sprintf("%d.", n), Text: strings.TrimSpace(l[strings.Index(l, ".")+1:])})
+			continue
+		}
+		p := Point{Text: l}
+		if len(lines) > 1 {
+			p.Label = fmt.Sprintf("%d.", i+1)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// leadingNumber gives n of a line starting "n. " (up to three digits), or 0.
+func leadingNumber(s string) int {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i >= len(s) || s[i] != '.' || i+1 >= len(s) || s[i+1] != ' ' {
+		return 0
+	}
+	n, _ := strconv.Atoi(s[:i])
+	return n
+}
