@@ -311,8 +311,8 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 		if prepared == 0 || target.SessionID != prepared {
 			return model.RuleError("Die %s empfiehlt nur zu TOPs der Sitzung, die sie vorbereitet.", se.Title())
 		}
-		if target.Status == model.ItemDeclined {
-			return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
+		if err := recommendable(target, se.BodyAbbrev); err != nil {
+			return err
 		}
 		var pending int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
@@ -396,8 +396,8 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
 			return model.RuleError("Die %s ist „%s“; eine Empfehlung im Umlaufverfahren kommt vor der Sitzung.", se.Title(), se.Status.Label())
 		}
-		if target.Status == model.ItemDeclined {
-			return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
+		if err := recommendable(target, abbrev); err != nil {
+			return err
 		}
 		var pending int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
@@ -434,6 +434,22 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		return err
 	})
 	return recID, procID, err
+}
+
+// recommendable refuses a recommendation of the preparatory body (abbrev)
+// on a registration not on the prepared session's agenda: a pending or
+// declined registration is seen only by the secretariat and the
+// registering member (model.Audience.SeesItem), but a recommendation puts
+// its title on the preparatory agenda, live page and minutes, or into a
+// written procedure, where every member reads it.
+func recommendable(target model.AgendaItem, abbrev string) error {
+	switch target.Status {
+	case model.ItemAccepted, "":
+		return nil
+	case model.ItemDeclined:
+		return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
+	}
+	return model.RuleError("Die Anmeldung „%s“ ist noch nicht angenommen; die %s empfiehlt zu TOPs der Tagesordnung. Bitte die Anmeldung zuerst in der Verwaltung der Sitzung annehmen.", target.Title, abbrev)
 }
 
 // prepItemTx gives the item of the preparatory session that carries the

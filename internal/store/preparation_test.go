@@ -306,3 +306,35 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 		t.Errorf("not among the given recommendations: %+v", given)
 	}
 }
+
+// TestRecommendationOnlyOnAcceptedItems: a registration not yet accepted
+// (or declined) gets no recommendation, in a session or in written
+// procedure, and nothing is left behind: a recommendation copies its title
+// onto the AL-Runde's agenda or into a procedure every member reads, while
+// the registration is the registering member's and the secretariat's
+// (model.Audience.SeesItem). Before, both took the pending registration.
+func TestRecommendationOnlyOnAcceptedItems(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	pending := must[int64](t)(s.RegisterItem(ctx, model.AgendaItem{SessionID: f.main, SectionID: f.section, Title: "Noch nicht angenommen", Goal: model.GoalDecision,
+		Status: model.ItemRegistered, RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil))
+	items := len(must[[]model.AgendaItem](t)(s.Items(ctx, f.al)))
+	procs := len(must[[]model.WrittenProcedure](t)(s.Procedures(ctx)))
+	if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: pending, Kind: model.RecommendDiscuss}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("a recommendation in the session on a pending registration: %v", err)
+	}
+	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: pending, Kind: model.RecommendDiscuss},
+		time.Now().Add(48*time.Hour)); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("a recommendation in written procedure on a pending registration: %v", err)
+	}
+	if n := len(must[[]model.AgendaItem](t)(s.Items(ctx, f.al))); n != items {
+		t.Errorf("the AL-Runde has %d items, had %d", n, items)
+	}
+	if n := len(must[[]model.WrittenProcedure](t)(s.Procedures(ctx))); n != procs {
+		t.Errorf("%d procedures, were %d", n, procs)
+	}
+	if recs := must[[]model.Recommendation](t)(s.Recommendations(ctx, RecommendationFilter{TargetSessionID: f.main})); len(recs) != 0 {
+		t.Errorf("recommendations left behind: %+v", recs)
+	}
+}

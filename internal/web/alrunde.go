@@ -383,6 +383,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 // "top"), shown again in that item's form.
 func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, reason string) {
 	ctx := r.Context()
+	a, u := s.audienceOf(r), s.user(r)
 	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{},
 		Typed: typed, TypedError: reason}
 	if typed != nil {
@@ -411,6 +412,9 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			for _, it := range items {
 				if it.RegisteredBy == "" && it.Goal != model.GoalDecision || it.Status == model.ItemDeclined {
 					continue // the standard items
+				}
+				if !a.SeesItem(it, d.Other, u) {
+					continue // a registration not yet accepted: its member's and the secretariat's
 				}
 				ri := recItem{Item: it}
 				for _, rc := range recs {
@@ -468,11 +472,16 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			return
 		}
 		for _, it := range items {
+			if !a.SeesItem(it, se, u) {
+				continue
+			}
 			d.Items2Title[it.ID] = strings.TrimSpace(it.Label() + " " + it.Title)
 			if rc, ok := given[it.ID]; ok {
 				d.Given = append(d.Given, rc)
 			}
-			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.Status != model.ItemDeclined {
+			// Only an accepted registration goes to the preparatory body
+			// (store.recommendable).
+			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.Status == model.ItemAccepted {
 				d.Awaiting = append(d.Awaiting, it)
 			}
 		}

@@ -120,13 +120,14 @@ func plantPreparatory(t *testing.T, st *store.Store, p *planted, target int64) {
 			t.Fatal(err)
 		}
 	}
-	// A recommendation decided in written procedure, adopted: on Hessen's
-	// registration for the 48th session.
+	// A recommendation decided in written procedure, adopted: on the
+	// accepted item of the 48th session, whose agenda is not published (a
+	// pending registration gets none: store.recommendable).
 	s48, _ := st.SessionByNumber(ctx, council.ID, 48)
 	items48, _ := st.Items(ctx, s48.ID)
 	var reg int64
 	for _, it := range items48 {
-		if it.Status == model.ItemRegistered {
+		if it.Status == model.ItemAccepted && it.Number == "01" {
 			reg = it.ID
 		}
 	}
@@ -256,6 +257,12 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Scope: model.ScopeAll,
 		Title: "Föderales Datenportal", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt das Portal."}}, Applicants: []string{"Bund"}})
 	if err != nil {
+		t.Fatal(err)
+	}
+	// Accepted onto the agenda: the AL-Runde recommends on accepted items.
+	accepted, _ := st.Item(ctx, item)
+	accepted.Status = model.ItemAccepted
+	if err := st.UpdateItem(ctx, accepted); err != nil {
 		t.Fatal(err)
 	}
 	gs := client(t, ts, "geschaeftsstelle")
