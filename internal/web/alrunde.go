@@ -356,8 +356,8 @@ type recommendationsData struct {
 	PrepBody model.Body
 	HasPrep  bool
 	Deadline model.Date // proposed deadline of such a procedure
-	// Typed is what a refused procedure's form had typed, for the item
-	// TypedItem, and TypedError why it was refused.
+	// Typed is what a refused form (a proposal, a procedure) had typed,
+	// for the item TypedItem, and TypedError why it was refused.
 	Typed      url.Values
 	TypedItem  int64
 	TypedError string
@@ -379,8 +379,9 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // renderRecommendations shows the recommendations page of a session;
-// typed and reason are a refused written procedure's form (its item in
-// "top"), shown again in that item's form.
+// typed and reason are a refused form (its item in "top") — a proposal in
+// the preparatory session, a written procedure on the prepared session's
+// page — shown again in that item's form.
 func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, reason string) {
 	ctx := r.Context()
 	a, u := s.audienceOf(r), s.user(r)
@@ -505,9 +506,14 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte den TOP wählen, zu dem die Empfehlung gegeben wird.")
 		return
 	}
+	// A refused proposal shows the page again with the item's form as
+	// typed and the reason (before: an error page, the changed text lost).
+	refuse := func(reason string) {
+		s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, reason)
+	}
 	lines, err := formLines(r.PostFormValue("text"))
 	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		refuse(model.ReasonOf(err))
 		return
 	}
 	rec := model.Recommendation{SessionID: se.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
@@ -517,7 +523,11 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 	}
 	_, draft, err := s.st.ProposeRecommendation(r.Context(), rec)
 	if err != nil {
-		s.fail(w, r, err, "")
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		refuse(model.ReasonOf(err))
 		return
 	}
 	d, err := s.st.Decision(r.Context(), draft)

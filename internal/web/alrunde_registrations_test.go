@@ -116,3 +116,49 @@ func TestAlRundeKeepsPendingRegistrations(t *testing.T) {
 		t.Error("the accepted registration is not on the AL-Runde's agenda")
 	}
 }
+
+// TestRecommendationFormKeepsWhatWasTyped: a proposal of a recommendation
+// in the AL-Runde that the store refuses ("Annahme mit Änderungen" without
+// the changed text, a second proposal on the same item) shows the page of
+// recommendations again with the reason at the item's form and what was
+// typed. Before, an error page ("Eingabe nicht möglich", "Zur Startseite")
+// replaced the page, the choice and the Grüne Liste lost.
+func TestRecommendationFormKeepsWhatWasTyped(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	ctx := store.WithActor(context.Background(), "test")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
+	main, _, err := st.PlanSessionPair(ctx, model.Session{BodyID: council.ID, Number: 48, Date: day, Status: model.StatusPlanned}, nil,
+		model.Session{BodyID: prep.ID, Number: 40, Date: model.DaysAfter(day, -21), Status: model.StatusPlanned}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: "Bericht ohne Beschlussvorschlag", Goal: model.GoalReport, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, _ := st.Item(ctx, item)
+	it.Status = model.ItemAccepted
+	if err := st.UpdateItem(ctx, it); err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	u := ts.URL + "/gremien/al-runde/sitzungen/40/empfehlungen"
+	code, page := do(t, gs, "POST", u, url.Values{"top": {fmt.Sprint(item)}, "empfehlung": {"annehmen_geaendert"}, "gruene_liste": {"1"},
+		"text": {"Der IT-Planungsrat nimmt den Bericht zur Kenntnis."}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Empfehlung ist nicht vorgeschlagen") {
+		t.Fatalf("a changed text without a proposal: %d %s", code, between(page, "<main", "</h1>"))
+	}
+	form := between(page, fmt.Sprintf(`id="empfehlung-%d"`, item), "</form>")
+	for _, want := range []string{`class="error-box"`, "kein Beschlussvorschlag vor", `value="annehmen_geaendert" checked`,
+		fmt.Sprintf(`id="g-%d" name="gruene_liste" value="1" checked`, item), ">Der IT-Planungsrat nimmt den Bericht zur Kenntnis.</textarea>"} {
+		if !strings.Contains(form, want) {
+			t.Errorf("the refused form lacks %s", want)
+		}
+	}
+	if recs, _ := st.Recommendations(ctx, store.RecommendationFilter{TargetSessionID: main}); len(recs) != 0 {
+		t.Errorf("a refused proposal left %d recommendations", len(recs))
+	}
+}
