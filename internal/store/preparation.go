@@ -396,6 +396,12 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
 			return model.RuleError("Die %s ist „%s“; eine Empfehlung im Umlaufverfahren kommt vor der Sitzung.", se.Title(), se.Status.Label())
 		}
+		// The recommendation is for the session: given after its start it
+		// would change the proposal's text (Annahme mit Änderungen) or
+		// propose the Grüne Liste while the session deliberates, or after.
+		if se.StartedAt(deadline) {
+			return model.RuleError("Die Frist muss vor Beginn der %s (%s) liegen: die Empfehlung ist für diese Sitzung bestimmt.", se.Title(), sessionStart(se))
+		}
 		if err := recommendable(target, abbrev); err != nil {
 			return err
 		}
@@ -434,6 +440,15 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		return err
 	})
 	return recID, procID, err
+}
+
+// sessionStart names a session's start in German: "12.03.2026, 10:00 Uhr",
+// or the day alone without a start time.
+func sessionStart(se model.Session) string {
+	if se.StartTime == "" {
+		return se.Date.German()
+	}
+	return se.Date.German() + ", " + se.StartTime + " Uhr"
 }
 
 // recommendable refuses a recommendation of the preparatory body (abbrev)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -283,9 +284,21 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
 	f := newPrepFixture(t, s)
-	deadline := time.Now().Add(48 * time.Hour)
+	// Before the 48th session (12.03.2026): its procedure ends before it.
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, model.Berlin)
+	s.SetClock(func() time.Time { return now })
+	deadline := now.Add(48 * time.Hour)
 	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.council, TargetItemID: f.itemA, Kind: model.RecommendAdopt}, deadline); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("the council recommends to itself: %v", err)
+	}
+	// A deadline at the session's start (or after) is refused: the
+	// recommendation would come while the session deliberates. Before, it
+	// was taken, and an "Annahme mit Änderungen" changed the proposal's
+	// text during the session.
+	for _, late := range []time.Time{time.Date(2026, 3, 12, 0, 0, 0, 0, model.Berlin), time.Date(2026, 3, 13, 12, 0, 0, 0, model.Berlin)} {
+		if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendAdopt}, late); model.ClassOf(err) != model.ErrRule {
+			t.Errorf("a deadline %s, the session on 12.03.2026: %v", late, err)
+		}
 	}
 	rec, proc := must2[int64, int64](t)(s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}, deadline))
 	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendDiscuss}, deadline); model.ClassOf(err) != model.ErrConflict {
@@ -298,8 +311,7 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := must[model.Recommendation](t)(s.Recommendation(ctx, rec))
-	today := model.BerlinDate(time.Now())
-	if !r.Given() || r.Consent != model.ConsentProposed || r.Caption() != "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom "+today.German() {
+	if !r.Given() || r.Consent != model.ConsentProposed || r.Caption() != "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom 02.03.2026" {
 		t.Errorf("recommendation by written procedure: %+v (%s)", r, r.Caption())
 	}
 	if given := must[map[int64]model.Recommendation](t)(s.GivenRecommendations(ctx, f.main)); given[f.itemA].ID != rec {
@@ -321,11 +333,14 @@ func TestRecommendationOnlyOnAcceptedItems(t *testing.T) {
 		Status: model.ItemRegistered, RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil))
 	items := len(must[[]model.AgendaItem](t)(s.Items(ctx, f.al)))
 	procs := len(must[[]model.WrittenProcedure](t)(s.Procedures(ctx)))
-	if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: pending, Kind: model.RecommendDiscuss}); model.ClassOf(err) != model.ErrRule {
+	if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: pending, Kind: model.RecommendDiscuss}); model.ClassOf(err) != model.ErrRule ||
+		!strings.Contains(model.ReasonOf(err), "noch nicht angenommen") {
 		t.Errorf("a recommendation in the session on a pending registration: %v", err)
 	}
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, model.Berlin) // before the 48th session
+	s.SetClock(func() time.Time { return now })
 	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: pending, Kind: model.RecommendDiscuss},
-		time.Now().Add(48*time.Hour)); model.ClassOf(err) != model.ErrRule {
+		now.Add(48*time.Hour)); model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "noch nicht angenommen") {
 		t.Errorf("a recommendation in written procedure on a pending registration: %v", err)
 	}
 	if n := len(must[[]model.AgendaItem](t)(s.Items(ctx, f.al))); n != items {

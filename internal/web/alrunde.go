@@ -462,7 +462,12 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 		}
 		if d.PrepBody, err = s.st.PreparatoryBody(ctx, body.ID); err == nil {
 			d.HasPrep = true
+			// A week, but before the session's day: the recommendation is
+			// for the session (store: the deadline before its start).
 			d.Deadline = model.DaysAfter(today(), 7)
+			if !se.Date.IsZero() && !d.Deadline.Before(se.Date) {
+				d.Deadline = model.DaysAfter(se.Date, -1)
+			}
 		} else if !errors.Is(err, store.ErrNotFound) {
 			s.serverError(w, r, err)
 			return

@@ -131,8 +131,12 @@ func plantPreparatory(t *testing.T, st *store.Store, p *planted, target int64) {
 			reg = it.ID
 		}
 	}
+	// Before the 48th session: a procedure on its item ends before it.
+	before := s48.Date.Time().AddDate(0, 0, -5)
+	st.SetClock(func() time.Time { return before })
+	defer st.SetClock(time.Now)
 	_, proc, err := st.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: prep.ID, TargetItemID: reg, Kind: model.RecommendAdoptChanged,
-		Points: []model.Point{{Label: "1.", Text: carrier + " " + secret("ProcedureRecommendationText")}}}, time.Now().Add(time.Hour))
+		Points: []model.Point{{Label: "1.", Text: carrier + " " + secret("ProcedureRecommendationText")}}}, before.Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +253,8 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	s48, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned})
+	s48Day := model.DaysAfter(model.BerlinDate(time.Now()), 5)
+	s48, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: s48Day, Status: model.StatusPlanned})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,6 +287,17 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the refused form lost %s", want)
 		}
+	}
+	// A deadline on the session's day is refused: the recommendation is
+	// for the session (before: taken, given while the session ran). The
+	// form proposes the day before it, not a week ahead.
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); !strings.Contains(page, `value="`+model.DaysAfter(s48Day, -1).German()+`"`) {
+		t.Errorf("the form does not propose the day before the session (%s)", model.DaysAfter(s48Day, -1).German())
+	}
+	code, page = do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
+		"empfehlung": {"annehmen"}, "frist_datum": {s48Day.German()}, "frist_zeit": {"12:00"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Frist muss vor Beginn der 48. Sitzung") {
+		t.Errorf("a deadline on the session's day: %d", code)
 	}
 	deadline := model.DaysAfter(model.BerlinDate(time.Now()), 3)
 	code, _ = do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
