@@ -183,15 +183,45 @@ func (s *Store) LinkPreparedSession(ctx context.Context, prepSessionID, sessionI
 // PreparedSession gives the session that a preparatory session prepares,
 // or ErrNotFound if it is tied to none.
 func (s *Store) PreparedSession(ctx context.Context, prepSessionID int64) (model.Session, error) {
-	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session prepared by %d", prepSessionID),
+	return preparedSession(ctx, s.db, prepSessionID)
+}
+
+func preparedSession(ctx context.Context, q queryer, prepSessionID int64) (model.Session, error) {
+	return queryOne(ctx, q, scanSession, fmt.Sprintf("session prepared by %d", prepSessionID),
 		`SELECT `+sessionCols+` FROM sessions WHERE id = (SELECT prepares_session_id FROM sessions WHERE id = ?)`, prepSessionID)
 }
 
 // PreparingSession gives the preparatory session of a session (the AL-Runde
 // before an IT-PLR session), or ErrNotFound.
 func (s *Store) PreparingSession(ctx context.Context, sessionID int64) (model.Session, error) {
-	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session preparing %d", sessionID),
+	return preparingSession(ctx, s.db, sessionID)
+}
+
+func preparingSession(ctx context.Context, q queryer, sessionID int64) (model.Session, error) {
+	return queryOne(ctx, q, scanSession, fmt.Sprintf("session preparing %d", sessionID),
 		`SELECT `+sessionCols+` FROM sessions WHERE prepares_session_id = ? ORDER BY number DESC LIMIT 1`, sessionID)
+}
+
+// checkPairOrder refuses a date of a session that would put a preparatory
+// session on or after the session it prepares, or a prepared session on or
+// before its preparatory session: the order planning gave them
+// (PlanSessionPair, PlanPreparatorySession) holds when either is moved.
+func checkPairOrder(ctx context.Context, tx *sql.Tx, se model.Session) error {
+	if main, err := preparedSession(ctx, tx, se.ID); err == nil {
+		if !main.Date.IsZero() && !se.Date.Before(main.Date) {
+			return model.RuleError("Die vorbereitende Sitzung muss vor der %s (%s) liegen, die sie vorbereitet.", main.Title(), main.Date.German())
+		}
+	} else if !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	if prep, err := preparingSession(ctx, tx, se.ID); err == nil {
+		if !prep.Date.IsZero() && !prep.Date.Before(se.Date) {
+			return model.RuleError("Die Sitzung muss nach der %s (%s) liegen, die sie vorbereitet; bitte diese zuerst verlegen.", prep.Title(), prep.Date.German())
+		}
+	} else if !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	return nil
 }
 
 // A recommendation decided in written procedure has no session: its date
@@ -311,6 +341,13 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 		if prepared == 0 || target.SessionID != prepared {
 			return model.RuleError("Die %s empfiehlt nur zu TOPs der Sitzung, die sie vorbereitet.", se.Title())
 		}
+		main, err := loadSessionTx(ctx, tx, prepared)
+		if err != nil {
+			return err
+		}
+		if err := forComingSession(main); err != nil {
+			return err
+		}
 		if err := recommendable(target, se.BodyAbbrev); err != nil {
 			return err
 		}
@@ -393,8 +430,8 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		if prepares == 0 || se.BodyID != prepares {
 			return model.RuleError("Die %s gibt keine Empfehlungen zu Sitzungen dieses Gremiums.", abbrev)
 		}
-		if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
-			return model.RuleError("Die %s ist „%s“; eine Empfehlung im Umlaufverfahren kommt vor der Sitzung.", se.Title(), se.Status.Label())
+		if err := forComingSession(se); err != nil {
+			return err
 		}
 		// The recommendation is for the session: given after its start it
 		// would change the proposal's text (Annahme mit Änderungen) or
@@ -440,6 +477,20 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		return err
 	})
 	return recID, procID, err
+}
+
+// forComingSession refuses a recommendation for a session that is not
+// coming any more: begun, held or cancelled. A recommendation is for the
+// session's deliberation; given later it would change the proposal's text
+// or the Grüne Liste during or after it.
+func forComingSession(se model.Session) error {
+	if se.Cancelled() {
+		return model.RuleError("Die %s ist abgesagt; dazu gibt es keine Empfehlung mehr.", se.Title())
+	}
+	if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
+		return model.RuleError("Die %s ist „%s“; eine Empfehlung kommt vor der Sitzung.", se.Title(), se.Status.Label())
+	}
+	return nil
 }
 
 // sessionStart names a session's start in German: "12.03.2026, 10:00 Uhr",

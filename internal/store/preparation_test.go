@@ -353,3 +353,49 @@ func TestRecommendationOnlyOnAcceptedItems(t *testing.T) {
 		t.Errorf("recommendations left behind: %+v", recs)
 	}
 }
+
+// TestPairStaysInOrder: an AL-Runde and the session it prepares keep their
+// order when either is moved (EditSession), as when they were planned:
+// the AL-Runde before. Before, moving the AL-Runde after its IT-PLR session
+// (or the session before its AL-Runde) was taken, and the AL-Runde then
+// recommended on a session already held; and a recommendation in the
+// AL-Runde's session was taken for a session running or held.
+func TestPairStaysInOrder(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	main := must[model.Session](t)(s.Session(ctx, f.main))
+	planned := must[int64](t)(s.PlanPreparatorySession(ctx, must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: f.council, Number: 49,
+		Date: model.NewDate(2026, 6, 18), Status: model.StatusPlanned})), model.Session{BodyID: f.prep, Number: 41, Date: model.NewDate(2026, 5, 28), Status: model.StatusPlanned}, nil))
+	al := must[model.Session](t)(s.Session(ctx, planned))
+	s49 := must[model.Session](t)(s.PreparedSession(ctx, planned))
+	for _, c := range []struct {
+		name string
+		se   model.Session
+		date model.Date
+	}{
+		{"the AL-Runde after its session", al, model.NewDate(2026, 6, 18)},
+		{"the AL-Runde later still", al, model.NewDate(2026, 7, 2)},
+		{"the session on its AL-Runde's day", s49, model.NewDate(2026, 5, 28)},
+		{"the session before its AL-Runde", s49, model.NewDate(2026, 5, 21)},
+	} {
+		err := s.EditSession(ctx, SessionChange{ID: c.se.ID, Version: c.se.Version, Date: c.date, Place: c.se.Place, Kind: c.se.Kind, Reason: "Terminkollision"})
+		if model.ClassOf(err) != model.ErrRule {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	// Within the order both move; the 48th session (its AL-Runde running)
+	// too.
+	check(t, s.EditSession(ctx, SessionChange{ID: al.ID, Version: al.Version, Date: model.NewDate(2026, 6, 4), Place: al.Place, Kind: al.Kind, Reason: "Terminkollision"}))
+	check(t, s.EditSession(ctx, SessionChange{ID: s49.ID, Version: s49.Version, Date: model.NewDate(2026, 6, 5), Place: s49.Place, Kind: s49.Kind, Reason: "Terminkollision"}))
+	check(t, s.EditSession(ctx, SessionChange{ID: main.ID, Version: main.Version, Date: model.NewDate(2026, 3, 19), Place: main.Place, Kind: main.Kind, Reason: "Terminkollision"}))
+	// Once the prepared session runs, its AL-Runde recommends no more, in
+	// the session as in written procedure (which refused it already).
+	main = must[model.Session](t)(s.Session(ctx, f.main))
+	check(t, s.SetSessionStatus(ctx, main.ID, main.Version, model.StatusConvened))
+	main = must[model.Session](t)(s.Session(ctx, f.main))
+	check(t, s.SetSessionStatus(ctx, main.ID, main.Version, model.StatusRunning))
+	if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemC, Kind: model.RecommendDiscuss}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("a recommendation on a running session: %v", err)
+	}
+}

@@ -340,6 +340,9 @@ type recommendationsData struct {
 	Prep     bool          // the page of a preparatory session
 	Other    model.Session // the prepared session (Prep) or the preparatory one
 	HasOther bool
+	// Coming: the prepared session (Prep) has not begun and is not
+	// cancelled, so recommendations on it can still be proposed.
+	Coming bool
 	Schedule model.PrepSchedule
 	Items    []recItem
 	Kinds    []model.RecommendationKind
@@ -399,6 +402,7 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 		d.Other, err = s.st.PreparedSession(ctx, se.ID)
 		d.HasOther = err == nil
 		if d.HasOther {
+			d.Coming = d.Other.Schedulable() == nil
 			d.Schedule = ownDeadline(body.Preparation.ScheduleWith(d.Other.Date, se.Date), d.Other)
 			items, err := s.st.Items(ctx, d.Other.ID)
 			if err != nil {
