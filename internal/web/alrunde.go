@@ -342,7 +342,7 @@ type recommendationsData struct {
 	HasOther bool
 	// Coming: the prepared session (Prep) has not begun and is not
 	// cancelled, so recommendations on it can still be proposed.
-	Coming bool
+	Coming   bool
 	Schedule model.PrepSchedule
 	Items    []recItem
 	Kinds    []model.RecommendationKind
