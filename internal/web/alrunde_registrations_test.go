@@ -15,6 +15,35 @@ import (
 	"gremium/internal/store"
 )
 
+// planPair48 plans the 48th IT-PLR session two months ahead and the 40th
+// AL-Runde three weeks before it, as the AL-Runde's page does.
+func planPair48(t *testing.T, st *store.Store) (main, al int64) {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
+	main, al, err := st.PlanSessionPair(ctx, model.Session{BodyID: council.ID, Number: 48, Date: day, Status: model.StatusPlanned}, nil,
+		model.Session{BodyID: prep.ID, Number: 40, Date: model.DaysAfter(day, -21), Status: model.StatusPlanned}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return main, al
+}
+
+// accept accepts a registration onto its session's agenda.
+func accept(t *testing.T, st *store.Store, item int64) {
+	t.Helper()
+	it, err := st.Item(context.Background(), item)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it.Status = model.ItemAccepted
+	if err := st.UpdateItem(store.WithActor(context.Background(), "test"), it); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestAlRundeKeepsPendingRegistrations: a registration the secretariat has
 // not accepted (or has declined) is seen only by the secretariat and the
 // registering member (model.Audience.SeesItem), on the AL-Runde's pages as
@@ -28,13 +57,7 @@ func TestAlRundeKeepsPendingRegistrations(t *testing.T) {
 	ts, st, _ := demoAccountsServer(t)
 	ctx := store.WithActor(context.Background(), "test")
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
-	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
-	main, al, err := st.PlanSessionPair(ctx, model.Session{BodyID: council.ID, Number: 48, Date: day, Status: model.StatusPlanned}, nil,
-		model.Session{BodyID: prep.ID, Number: 40, Date: model.DaysAfter(day, -21), Status: model.StatusPlanned}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	main, al := planPair48(t, st)
 	register := func(title, member string) int64 {
 		id, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: title, Goal: model.GoalDecision, Status: model.ItemRegistered,
 			RegisteredBy: member, Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Scope: model.ScopeAll,
@@ -47,11 +70,7 @@ func TestAlRundeKeepsPendingRegistrations(t *testing.T) {
 	const pendingTitle, acceptedTitle = "Hessisches Vorhaben noch nicht angenommen", "Bayerisches Vorhaben angenommen"
 	pending := register(pendingTitle, "HE")
 	accepted := register(acceptedTitle, "BY")
-	it, _ := st.Item(ctx, accepted)
-	it.Status = model.ItemAccepted
-	if err := st.UpdateItem(ctx, it); err != nil {
-		t.Fatal(err)
-	}
+	accept(t, st, accepted)
 	gs, he, by := client(t, ts, "geschaeftsstelle"), client(t, ts, "hessen"), client(t, ts, "bayern")
 	alRecs, councilRecs := ts.URL+"/gremien/al-runde/sitzungen/40/empfehlungen", ts.URL+"/sitzungen/48/empfehlungen"
 	for _, c := range []struct {
@@ -126,24 +145,13 @@ func TestAlRundeKeepsPendingRegistrations(t *testing.T) {
 func TestRecommendationFormKeepsWhatWasTyped(t *testing.T) {
 	ts, st, _ := demoAccountsServer(t)
 	ctx := store.WithActor(context.Background(), "test")
-	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
-	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
-	main, _, err := st.PlanSessionPair(ctx, model.Session{BodyID: council.ID, Number: 48, Date: day, Status: model.StatusPlanned}, nil,
-		model.Session{BodyID: prep.ID, Number: 40, Date: model.DaysAfter(day, -21), Status: model.StatusPlanned}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	main, _ := planPair48(t, st)
 	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: "Bericht ohne Beschlussvorschlag", Goal: model.GoalReport, Status: model.ItemRegistered,
 		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	it, _ := st.Item(ctx, item)
-	it.Status = model.ItemAccepted
-	if err := st.UpdateItem(ctx, it); err != nil {
-		t.Fatal(err)
-	}
+	accept(t, st, item)
 	gs := client(t, ts, "geschaeftsstelle")
 	u := ts.URL + "/gremien/al-runde/sitzungen/40/empfehlungen"
 	code, page := do(t, gs, "POST", u, url.Values{"top": {fmt.Sprint(item)}, "empfehlung": {"annehmen_geaendert"}, "gruene_liste": {"1"},

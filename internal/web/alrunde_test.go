@@ -265,11 +265,7 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Accepted onto the agenda: the AL-Runde recommends on accepted items.
-	accepted, _ := st.Item(ctx, item)
-	accepted.Status = model.ItemAccepted
-	if err := st.UpdateItem(ctx, accepted); err != nil {
-		t.Fatal(err)
-	}
+	accept(t, st, item)
 	gs := client(t, ts, "geschaeftsstelle")
 	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); code != http.StatusOK || !strings.Contains(page, "Umlaufverfahren der AL-Runde einleiten") {
 		t.Fatalf("recommendations page: %d", code)
