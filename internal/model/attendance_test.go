@@ -162,16 +162,21 @@ func TestBerlinTime(t *testing.T) {
 }
 
 func TestProcedureEndsEarly(t *testing.T) {
-	p := WrittenProcedure{Status: ProcedureOpen}
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, Berlin)
+	p := WrittenProcedure{Status: ProcedureOpen, Deadline: now.Add(time.Hour)}
 	for _, m := range all17[:16] {
 		p.Votes = append(p.Votes, Vote{m, VoteYes})
 	}
-	if err := p.CanEndEarly(voters()); ClassOf(err) != ErrRule {
+	if err := p.CanEndEarly(voters(), now); ClassOf(err) != ErrRule {
 		t.Errorf("16 of 17 voted: %v", err)
 	}
 	p.Votes = append(p.Votes, Vote{"TH", VoteAbstain})
-	if err := p.CanEndEarly(voters()); err != nil {
+	if err := p.CanEndEarly(voters(), now); err != nil {
 		t.Errorf("all voted: %v", err)
+	}
+	// At its deadline it ends at the deadline, not early.
+	if err := p.CanEndEarly(voters(), p.Deadline); ClassOf(err) != ErrRule || !p.Due(p.Deadline) || p.Due(p.Deadline.Add(-time.Second)) {
+		t.Errorf("all voted, at the deadline: %v", err)
 	}
 }
 

@@ -192,12 +192,23 @@ func (p WrittenProcedure) VotesSeenBy(secretariat bool, member string) []Vote {
 	return out
 }
 
+// Due reports whether the procedure's deadline has come while it is still
+// open: it takes no vote any more and awaits its count at the deadline
+// (store.CloseDueProcedures), which the closing loop does within its
+// interval.
+func (p WrittenProcedure) Due(now time.Time) bool {
+	return p.Status == ProcedureOpen && !now.Before(p.Deadline)
+}
+
 // CanEndEarly checks that a written procedure may end before its deadline:
 // only when every voting member has voted (otherwise a member would lose
 // the time the deadline gave it).
-func (p WrittenProcedure) CanEndEarly(voters []Member) error {
+func (p WrittenProcedure) CanEndEarly(voters []Member, now time.Time) error {
 	if p.Status != ProcedureOpen {
 		return RuleError("Das Umlaufverfahren ist bereits beendet.")
+	}
+	if p.Due(now) {
+		return RuleError("Die Frist ist abgelaufen: das Umlaufverfahren endet zur Frist, nicht vorzeitig, und wird in Kürze ausgewertet.")
 	}
 	if n := len(p.Voted(voters)); n < len(voters) {
 		return RuleError("Das Umlaufverfahren kann erst vorzeitig beendet werden, wenn alle %d stimmberechtigten Mitglieder abgestimmt haben (bisher %d).", len(voters), n)

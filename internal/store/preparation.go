@@ -183,15 +183,45 @@ func (s *Store) LinkPreparedSession(ctx context.Context, prepSessionID, sessionI
 // PreparedSession gives the session that a preparatory session prepares,
 // or ErrNotFound if it is tied to none.
 func (s *Store) PreparedSession(ctx context.Context, prepSessionID int64) (model.Session, error) {
-	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session prepared by %d", prepSessionID),
+	return preparedSession(ctx, s.db, prepSessionID)
+}
+
+func preparedSession(ctx context.Context, q queryer, prepSessionID int64) (model.Session, error) {
+	return queryOne(ctx, q, scanSession, fmt.Sprintf("session prepared by %d", prepSessionID),
 		`SELECT `+sessionCols+` FROM sessions WHERE id = (SELECT prepares_session_id FROM sessions WHERE id = ?)`, prepSessionID)
 }
 
 // PreparingSession gives the preparatory session of a session (the AL-Runde
 // before an IT-PLR session), or ErrNotFound.
 func (s *Store) PreparingSession(ctx context.Context, sessionID int64) (model.Session, error) {
-	return queryOne(ctx, s.db, scanSession, fmt.Sprintf("session preparing %d", sessionID),
+	return preparingSession(ctx, s.db, sessionID)
+}
+
+func preparingSession(ctx context.Context, q queryer, sessionID int64) (model.Session, error) {
+	return queryOne(ctx, q, scanSession, fmt.Sprintf("session preparing %d", sessionID),
 		`SELECT `+sessionCols+` FROM sessions WHERE prepares_session_id = ? ORDER BY number DESC LIMIT 1`, sessionID)
+}
+
+// checkPairOrder refuses a date of a session that would put a preparatory
+// session on or after the session it prepares, or a prepared session on or
+// before its preparatory session: the order planning gave them
+// (PlanSessionPair, PlanPreparatorySession) holds when either is moved.
+func checkPairOrder(ctx context.Context, tx *sql.Tx, se model.Session) error {
+	if main, err := preparedSession(ctx, tx, se.ID); err == nil {
+		if !main.Date.IsZero() && !se.Date.Before(main.Date) {
+			return model.RuleError("Die vorbereitende Sitzung muss vor der %s (%s) liegen, die sie vorbereitet.", main.Title(), main.Date.German())
+		}
+	} else if !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	if prep, err := preparingSession(ctx, tx, se.ID); err == nil {
+		if !prep.Date.IsZero() && !prep.Date.Before(se.Date) {
+			return model.RuleError("Die Sitzung muss nach der %s (%s) liegen, die sie vorbereitet; bitte diese zuerst verlegen.", prep.Title(), prep.Date.German())
+		}
+	} else if !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	return nil
 }
 
 // A recommendation decided in written procedure has no session: its date
@@ -311,8 +341,15 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 		if prepared == 0 || target.SessionID != prepared {
 			return model.RuleError("Die %s empfiehlt nur zu TOPs der Sitzung, die sie vorbereitet.", se.Title())
 		}
-		if target.Status == model.ItemDeclined {
-			return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
+		main, err := loadSessionTx(ctx, tx, prepared)
+		if err != nil {
+			return err
+		}
+		if err := forComingSession(main); err != nil {
+			return err
+		}
+		if err := recommendable(target, se.BodyAbbrev); err != nil {
+			return err
 		}
 		var pending int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
@@ -393,11 +430,17 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		if prepares == 0 || se.BodyID != prepares {
 			return model.RuleError("Die %s gibt keine Empfehlungen zu Sitzungen dieses Gremiums.", abbrev)
 		}
-		if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
-			return model.RuleError("Die %s ist „%s“; eine Empfehlung im Umlaufverfahren kommt vor der Sitzung.", se.Title(), se.Status.Label())
+		if err := forComingSession(se); err != nil {
+			return err
 		}
-		if target.Status == model.ItemDeclined {
-			return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
+		// The recommendation is for the session: given after its start it
+		// would change the proposal's text (Annahme mit Änderungen) or
+		// propose the Grüne Liste while the session deliberates, or after.
+		if se.StartedAt(deadline) {
+			return model.RuleError("Die Frist muss vor Beginn der %s (%s) liegen: die Empfehlung ist für diese Sitzung bestimmt.", se.Title(), sessionStart(se))
+		}
+		if err := recommendable(target, abbrev); err != nil {
+			return err
 		}
 		var pending int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
@@ -434,6 +477,45 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		return err
 	})
 	return recID, procID, err
+}
+
+// forComingSession refuses a recommendation for a session that is not
+// coming any more: begun, held or cancelled. A recommendation is for the
+// session's deliberation; given later it would change the proposal's text
+// or the Grüne Liste during or after it.
+func forComingSession(se model.Session) error {
+	if se.Cancelled() {
+		return model.RuleError("Die %s ist abgesagt; dazu gibt es keine Empfehlung mehr.", se.Title())
+	}
+	if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
+		return model.RuleError("Die %s ist „%s“; eine Empfehlung kommt vor der Sitzung.", se.Title(), se.Status.Label())
+	}
+	return nil
+}
+
+// sessionStart names a session's start in German: "12.03.2026, 10:00 Uhr",
+// or the day alone without a start time.
+func sessionStart(se model.Session) string {
+	if se.StartTime == "" {
+		return se.Date.German()
+	}
+	return se.Date.German() + ", " + se.StartTime + " Uhr"
+}
+
+// recommendable refuses a recommendation of the preparatory body (abbrev)
+// on a registration not on the prepared session's agenda: a pending or
+// declined registration is seen only by the secretariat and the
+// registering member (model.Audience.SeesItem), but a recommendation puts
+// its title on the preparatory agenda, live page and minutes, or into a
+// written procedure, where every member reads it.
+func recommendable(target model.AgendaItem, abbrev string) error {
+	switch target.Status {
+	case model.ItemAccepted, "":
+		return nil
+	case model.ItemDeclined:
+		return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
+	}
+	return model.RuleError("Die Anmeldung „%s“ ist noch nicht angenommen; die %s empfiehlt zu TOPs der Tagesordnung. Bitte die Anmeldung zuerst in der Verwaltung der Sitzung annehmen.", target.Title, abbrev)
 }
 
 // prepItemTx gives the item of the preparatory session that carries the

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -283,9 +284,21 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
 	f := newPrepFixture(t, s)
-	deadline := time.Now().Add(48 * time.Hour)
+	// Before the 48th session (12.03.2026): its procedure ends before it.
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, model.Berlin)
+	s.SetClock(func() time.Time { return now })
+	deadline := now.Add(48 * time.Hour)
 	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.council, TargetItemID: f.itemA, Kind: model.RecommendAdopt}, deadline); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("the council recommends to itself: %v", err)
+	}
+	// A deadline at the session's start (or after) is refused: the
+	// recommendation would come while the session deliberates. Before, it
+	// was taken, and an "Annahme mit Änderungen" changed the proposal's
+	// text during the session.
+	for _, late := range []time.Time{time.Date(2026, 3, 12, 0, 0, 0, 0, model.Berlin), time.Date(2026, 3, 13, 12, 0, 0, 0, model.Berlin)} {
+		if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendAdopt}, late); model.ClassOf(err) != model.ErrRule {
+			t.Errorf("a deadline %s, the session on 12.03.2026: %v", late, err)
+		}
 	}
 	rec, proc := must2[int64, int64](t)(s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}, deadline))
 	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendDiscuss}, deadline); model.ClassOf(err) != model.ErrConflict {
@@ -298,11 +311,91 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := must[model.Recommendation](t)(s.Recommendation(ctx, rec))
-	today := model.BerlinDate(time.Now())
-	if !r.Given() || r.Consent != model.ConsentProposed || r.Caption() != "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom "+today.German() {
+	if !r.Given() || r.Consent != model.ConsentProposed || r.Caption() != "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom 02.03.2026" {
 		t.Errorf("recommendation by written procedure: %+v (%s)", r, r.Caption())
 	}
 	if given := must[map[int64]model.Recommendation](t)(s.GivenRecommendations(ctx, f.main)); given[f.itemA].ID != rec {
 		t.Errorf("not among the given recommendations: %+v", given)
+	}
+}
+
+// TestRecommendationOnlyOnAcceptedItems: a registration not yet accepted
+// (or declined) gets no recommendation, in a session or in written
+// procedure, and nothing is left behind: a recommendation copies its title
+// onto the AL-Runde's agenda or into a procedure every member reads, while
+// the registration is the registering member's and the secretariat's
+// (model.Audience.SeesItem). Before, both took the pending registration.
+func TestRecommendationOnlyOnAcceptedItems(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	pending := must[int64](t)(s.RegisterItem(ctx, model.AgendaItem{SessionID: f.main, SectionID: f.section, Title: "Noch nicht angenommen", Goal: model.GoalDecision,
+		Status: model.ItemRegistered, RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil))
+	items := len(must[[]model.AgendaItem](t)(s.Items(ctx, f.al)))
+	procs := len(must[[]model.WrittenProcedure](t)(s.Procedures(ctx)))
+	if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: pending, Kind: model.RecommendDiscuss}); model.ClassOf(err) != model.ErrRule ||
+		!strings.Contains(model.ReasonOf(err), "noch nicht angenommen") {
+		t.Errorf("a recommendation in the session on a pending registration: %v", err)
+	}
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, model.Berlin) // before the 48th session
+	s.SetClock(func() time.Time { return now })
+	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: pending, Kind: model.RecommendDiscuss},
+		now.Add(48*time.Hour)); model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "noch nicht angenommen") {
+		t.Errorf("a recommendation in written procedure on a pending registration: %v", err)
+	}
+	if n := len(must[[]model.AgendaItem](t)(s.Items(ctx, f.al))); n != items {
+		t.Errorf("the AL-Runde has %d items, had %d", n, items)
+	}
+	if n := len(must[[]model.WrittenProcedure](t)(s.Procedures(ctx))); n != procs {
+		t.Errorf("%d procedures, were %d", n, procs)
+	}
+	if recs := must[[]model.Recommendation](t)(s.Recommendations(ctx, RecommendationFilter{TargetSessionID: f.main})); len(recs) != 0 {
+		t.Errorf("recommendations left behind: %+v", recs)
+	}
+}
+
+// TestPairStaysInOrder: an AL-Runde and the session it prepares keep their
+// order when either is moved (EditSession), as when they were planned:
+// the AL-Runde before. Before, moving the AL-Runde after its IT-PLR session
+// (or the session before its AL-Runde) was taken, and the AL-Runde then
+// recommended on a session already held; and a recommendation in the
+// AL-Runde's session was taken for a session running or held.
+func TestPairStaysInOrder(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	main := must[model.Session](t)(s.Session(ctx, f.main))
+	planned := must[int64](t)(s.PlanPreparatorySession(ctx, must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: f.council, Number: 49,
+		Date: model.NewDate(2026, 6, 18), Status: model.StatusPlanned})), model.Session{BodyID: f.prep, Number: 41, Date: model.NewDate(2026, 5, 28), Status: model.StatusPlanned}, nil))
+	al := must[model.Session](t)(s.Session(ctx, planned))
+	s49 := must[model.Session](t)(s.PreparedSession(ctx, planned))
+	for _, c := range []struct {
+		name string
+		se   model.Session
+		date model.Date
+	}{
+		{"the AL-Runde after its session", al, model.NewDate(2026, 6, 18)},
+		{"the AL-Runde later still", al, model.NewDate(2026, 7, 2)},
+		{"the session on its AL-Runde's day", s49, model.NewDate(2026, 5, 28)},
+		{"the session before its AL-Runde", s49, model.NewDate(2026, 5, 21)},
+	} {
+		err := s.EditSession(ctx, SessionChange{ID: c.se.ID, Version: c.se.Version, Date: c.date, Place: c.se.Place, Kind: c.se.Kind, Reason: "Terminkollision"})
+		if model.ClassOf(err) != model.ErrRule {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	// Within the order both move; the 48th session (its AL-Runde running)
+	// too.
+	check(t, s.EditSession(ctx, SessionChange{ID: al.ID, Version: al.Version, Date: model.NewDate(2026, 6, 4), Place: al.Place, Kind: al.Kind, Reason: "Terminkollision"}))
+	check(t, s.EditSession(ctx, SessionChange{ID: s49.ID, Version: s49.Version, Date: model.NewDate(2026, 6, 5), Place: s49.Place, Kind: s49.Kind, Reason: "Terminkollision"}))
+	check(t, s.EditSession(ctx, SessionChange{ID: main.ID, Version: main.Version, Date: model.NewDate(2026, 3, 19), Place: main.Place, Kind: main.Kind, Reason: "Terminkollision"}))
+	// Once the prepared session runs, its AL-Runde recommends no more, in
+	// the session as in written procedure (which refused it already).
+	main = must[model.Session](t)(s.Session(ctx, f.main))
+	check(t, s.SetSessionStatus(ctx, main.ID, main.Version, model.StatusConvened))
+	main = must[model.Session](t)(s.Session(ctx, f.main))
+	check(t, s.SetSessionStatus(ctx, main.ID, main.Version, model.StatusRunning))
+	if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemC, Kind: model.RecommendDiscuss}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("a recommendation on a running session: %v", err)
 	}
 }

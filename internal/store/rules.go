@@ -477,7 +477,7 @@ func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, 
 			return err
 		}
 		now := s.now()
-		if p.Status != model.ProcedureOpen || !now.Before(p.Deadline) {
+		if p.Status != model.ProcedureOpen || p.Due(now) {
 			return ErrProcedureClosed
 		}
 		d, err := currentDecision(ctx, tx, p.DecisionID)
@@ -533,7 +533,7 @@ func (s *Store) EndProcedureEarly(ctx context.Context, procedureID int64) (model
 		if err != nil {
 			return err
 		}
-		if err := p.CanEndEarly(voters); err != nil {
+		if err := p.CanEndEarly(voters, s.now()); err != nil {
 			return err
 		}
 		if err := s.touch(ctx, tx, "procedure", p.ID); err != nil {

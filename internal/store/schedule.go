@@ -66,6 +66,9 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 		if err := checkSessionKind(ctx, tx, next); err != nil {
 			return err
 		}
+		if err := checkPairOrder(ctx, tx, next); err != nil {
+			return err
+		}
 		if next.Chair == "" {
 			if next.Chair, err = chairOfYear(ctx, tx, next.BodyID, next.Date.Year); err != nil {
 				return err

@@ -340,6 +340,9 @@ type recommendationsData struct {
 	Prep     bool          // the page of a preparatory session
 	Other    model.Session // the prepared session (Prep) or the preparatory one
 	HasOther bool
+	// Coming: the prepared session (Prep) has not begun and is not
+	// cancelled, so recommendations on it can still be proposed.
+	Coming   bool
 	Schedule model.PrepSchedule
 	Items    []recItem
 	Kinds    []model.RecommendationKind
@@ -356,8 +359,8 @@ type recommendationsData struct {
 	PrepBody model.Body
 	HasPrep  bool
 	Deadline model.Date // proposed deadline of such a procedure
-	// Typed is what a refused procedure's form had typed, for the item
-	// TypedItem, and TypedError why it was refused.
+	// Typed is what a refused form (a proposal, a procedure) had typed,
+	// for the item TypedItem, and TypedError why it was refused.
 	Typed      url.Values
 	TypedItem  int64
 	TypedError string
@@ -379,10 +382,12 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // renderRecommendations shows the recommendations page of a session;
-// typed and reason are a refused written procedure's form (its item in
-// "top"), shown again in that item's form.
+// typed and reason are a refused form (its item in "top") — a proposal in
+// the preparatory session, a written procedure on the prepared session's
+// page — shown again in that item's form.
 func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, reason string) {
 	ctx := r.Context()
+	a, u := s.audienceOf(r), s.user(r)
 	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{},
 		Typed: typed, TypedError: reason}
 	if typed != nil {
@@ -397,6 +402,7 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 		d.Other, err = s.st.PreparedSession(ctx, se.ID)
 		d.HasOther = err == nil
 		if d.HasOther {
+			d.Coming = d.Other.Schedulable() == nil
 			d.Schedule = ownDeadline(body.Preparation.ScheduleWith(d.Other.Date, se.Date), d.Other)
 			items, err := s.st.Items(ctx, d.Other.ID)
 			if err != nil {
@@ -411,6 +417,9 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			for _, it := range items {
 				if it.RegisteredBy == "" && it.Goal != model.GoalDecision || it.Status == model.ItemDeclined {
 					continue // the standard items
+				}
+				if !a.SeesItem(it, d.Other, u) {
+					continue // a registration not yet accepted: its member's and the secretariat's
 				}
 				ri := recItem{Item: it}
 				for _, rc := range recs {
@@ -457,7 +466,12 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 		}
 		if d.PrepBody, err = s.st.PreparatoryBody(ctx, body.ID); err == nil {
 			d.HasPrep = true
+			// A week, but before the session's day: the recommendation is
+			// for the session (store: the deadline before its start).
 			d.Deadline = model.DaysAfter(today(), 7)
+			if !se.Date.IsZero() && !d.Deadline.Before(se.Date) {
+				d.Deadline = model.DaysAfter(se.Date, -1)
+			}
 		} else if !errors.Is(err, store.ErrNotFound) {
 			s.serverError(w, r, err)
 			return
@@ -468,11 +482,16 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			return
 		}
 		for _, it := range items {
+			if !a.SeesItem(it, se, u) {
+				continue
+			}
 			d.Items2Title[it.ID] = strings.TrimSpace(it.Label() + " " + it.Title)
 			if rc, ok := given[it.ID]; ok {
 				d.Given = append(d.Given, rc)
 			}
-			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.Status != model.ItemDeclined {
+			// Only an accepted registration goes to the preparatory body
+			// (store.recommendable).
+			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.Status == model.ItemAccepted {
 				d.Awaiting = append(d.Awaiting, it)
 			}
 		}
@@ -496,9 +515,14 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte den TOP wählen, zu dem die Empfehlung gegeben wird.")
 		return
 	}
+	// A refused proposal shows the page again with the item's form as
+	// typed and the reason (before: an error page, the changed text lost).
+	refuse := func(reason string) {
+		s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, reason)
+	}
 	lines, err := formLines(r.PostFormValue("text"))
 	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		refuse(model.ReasonOf(err))
 		return
 	}
 	rec := model.Recommendation{SessionID: se.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
@@ -508,7 +532,11 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 	}
 	_, draft, err := s.st.ProposeRecommendation(r.Context(), rec)
 	if err != nil {
-		s.fail(w, r, err, "")
+		if !formRefusal(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		refuse(model.ReasonOf(err))
 		return
 	}
 	d, err := s.st.Decision(r.Context(), draft)

@@ -120,18 +120,23 @@ func plantPreparatory(t *testing.T, st *store.Store, p *planted, target int64) {
 			t.Fatal(err)
 		}
 	}
-	// A recommendation decided in written procedure, adopted: on Hessen's
-	// registration for the 48th session.
+	// A recommendation decided in written procedure, adopted: on the
+	// accepted item of the 48th session, whose agenda is not published (a
+	// pending registration gets none: store.recommendable).
 	s48, _ := st.SessionByNumber(ctx, council.ID, 48)
 	items48, _ := st.Items(ctx, s48.ID)
 	var reg int64
 	for _, it := range items48 {
-		if it.Status == model.ItemRegistered {
+		if it.Status == model.ItemAccepted && it.Number == "01" {
 			reg = it.ID
 		}
 	}
+	// Before the 48th session: a procedure on its item ends before it.
+	before := s48.Date.Time().AddDate(0, 0, -5)
+	st.SetClock(func() time.Time { return before })
+	defer st.SetClock(time.Now)
 	_, proc, err := st.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: prep.ID, TargetItemID: reg, Kind: model.RecommendAdoptChanged,
-		Points: []model.Point{{Label: "1.", Text: carrier + " " + secret("ProcedureRecommendationText")}}}, time.Now().Add(time.Hour))
+		Points: []model.Point{{Label: "1.", Text: carrier + " " + secret("ProcedureRecommendationText")}}}, before.Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +253,8 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	s48, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned})
+	s48Day := model.DaysAfter(model.BerlinDate(time.Now()), 5)
+	s48, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: s48Day, Status: model.StatusPlanned})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,6 +264,8 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Accepted onto the agenda: the AL-Runde recommends on accepted items.
+	accept(t, st, item)
 	gs := client(t, ts, "geschaeftsstelle")
 	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); code != http.StatusOK || !strings.Contains(page, "Umlaufverfahren der AL-Runde einleiten") {
 		t.Fatalf("recommendations page: %d", code)
@@ -275,6 +283,17 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the refused form lost %s", want)
 		}
+	}
+	// A deadline on the session's day is refused: the recommendation is
+	// for the session (before: taken, given while the session ran). The
+	// form proposes the day before it, not a week ahead.
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); !strings.Contains(page, `value="`+model.DaysAfter(s48Day, -1).German()+`"`) {
+		t.Errorf("the form does not propose the day before the session (%s)", model.DaysAfter(s48Day, -1).German())
+	}
+	code, page = do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
+		"empfehlung": {"annehmen"}, "frist_datum": {s48Day.German()}, "frist_zeit": {"12:00"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Frist muss vor Beginn der 48. Sitzung") {
+		t.Errorf("a deadline on the session's day: %d", code)
 	}
 	deadline := model.DaysAfter(model.BerlinDate(time.Now()), 3)
 	code, _ = do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},

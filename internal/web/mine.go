@@ -41,6 +41,7 @@ type myProcedure struct {
 	Decision  model.Decision
 	Own       model.VoteChoice // "" while the member has not voted
 	Votes     int
+	Due       bool // the deadline has come; the count is still to be made
 }
 
 // myRegistration is an agenda item with its session.
@@ -326,7 +327,7 @@ func (s *Server) openProcedures(ctx context.Context, member string) ([]myProcedu
 		if err != nil {
 			return nil, err
 		}
-		mp := myProcedure{Procedure: p, Decision: dec, Votes: len(p.Votes)}
+		mp := myProcedure{Procedure: p, Decision: dec, Votes: len(p.Votes), Due: p.Due(s.clock())}
 		for _, v := range p.Votes {
 			if v.Member == member {
 				mp.Own = v.Choice

@@ -19,6 +19,7 @@ import (
 type procedureRow struct {
 	Procedure model.WrittenProcedure
 	Decision  model.Decision
+	Due       bool // the deadline has come; the count is still to be made
 }
 
 func (s *Server) procedureList(w http.ResponseWriter, r *http.Request) {
@@ -38,7 +39,7 @@ func (s *Server) procedureList(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		rows = append(rows, procedureRow{p, d})
+		rows = append(rows, procedureRow{p, d, p.Due(s.clock())})
 	}
 	s.render(w, r, http.StatusOK, "procedures.html", view{Title: "Umlaufverfahren", Active: "umlauf", Data: rows})
 }
@@ -185,8 +186,10 @@ type procedureData struct {
 	Tally         model.Tally // the count so far, for the secretariat
 	ShowTally     bool
 	Rule          model.Rule // the rule of the decision's kind
-	// CanEnd: the secretariat may end it now, as every member has voted.
-	CanEnd        bool
+	// CanEnd: the secretariat may end it now, as every member has voted
+	// and the deadline has not come; Due: the deadline has come and the
+	// count is still to be made (model.WrittenProcedure.Due).
+	CanEnd, Due   bool
 	SharesWarning string
 	// Refused is a vote the procedure did not take: the choice as it was
 	// given and why (the form shows it again).
@@ -242,7 +245,8 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 		s.serverError(w, r, err)
 		return
 	}
-	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind), Refused: refused}
+	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind), Refused: refused,
+		Due: p.Due(s.clock())}
 	for _, v := range p.VotesSeenBy(auth.Can(u, auth.ManageSessions, ""), u.MemberAbbrev) {
 		data.Voted = append(data.Voted, v.Member)
 		if v.Choice == "" {
@@ -257,7 +261,7 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 		for _, m := range voters {
 			isVoter = isVoter || m.Abbrev == u.MemberAbbrev
 		}
-		data.CanVote = isVoter && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && s.clock().Before(p.Deadline)
+		data.CanVote = isVoter && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && !p.Due(s.clock())
 	}
 	if auth.Can(u, auth.ManageSessions, "") && p.Status == model.ProcedureOpen {
 		b := model.Ballot{Kind: d.Kind, Rule: data.Rule, AllMustConsent: d.AllMustConsent, Voters: voters, Written: true,
@@ -268,7 +272,7 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 		if t, err := model.Count(b); err == nil {
 			data.Tally, data.ShowTally = t, true
 		}
-		data.CanEnd = p.CanEndEarly(voters) == nil
+		data.CanEnd = p.CanEndEarly(voters, s.clock()) == nil
 	}
 	if data.Rule.NeedsShares() {
 		if data.SharesWarning, err = s.sharesWarningFor(ctx, u); err != nil {

@@ -1,0 +1,172 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/itplr"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// planPair48 plans the 48th IT-PLR session two months ahead and the 40th
+// AL-Runde three weeks before it, as the AL-Runde's page does.
+func planPair48(t *testing.T, st *store.Store) (main, al int64) {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
+	main, al, err := st.PlanSessionPair(ctx, model.Session{BodyID: council.ID, Number: 48, Date: day, Status: model.StatusPlanned}, nil,
+		model.Session{BodyID: prep.ID, Number: 40, Date: model.DaysAfter(day, -21), Status: model.StatusPlanned}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return main, al
+}
+
+// accept accepts a registration onto its session's agenda.
+func accept(t *testing.T, st *store.Store, item int64) {
+	t.Helper()
+	it, err := st.Item(context.Background(), item)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it.Status = model.ItemAccepted
+	if err := st.UpdateItem(store.WithActor(context.Background(), "test"), it); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAlRundeKeepsPendingRegistrations: a registration the secretariat has
+// not accepted (or has declined) is seen only by the secretariat and the
+// registering member (model.Audience.SeesItem), on the AL-Runde's pages as
+// everywhere. Before, the AL-Runde's page of recommendations listed every
+// registration of the session it prepares to every internal account:
+// Bayern read Hessen's pending registration; and a recommendation proposed
+// on it (in the session or in written procedure) copied its title onto the
+// AL-Runde's agenda, live page, minutes and the procedure, where every
+// member reads it. The AL-Runde now recommends on accepted items only.
+func TestAlRundeKeepsPendingRegistrations(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	ctx := store.WithActor(context.Background(), "test")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	main, al := planPair48(t, st)
+	register := func(title, member string) int64 {
+		id, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: title, Goal: model.GoalDecision, Status: model.ItemRegistered,
+			RegisteredBy: member, Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Scope: model.ScopeAll,
+			Title: title, Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt " + title + "."}}, Applicants: []string{"Bund"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	const pendingTitle, acceptedTitle = "Hessisches Vorhaben noch nicht angenommen", "Bayerisches Vorhaben angenommen"
+	pending := register(pendingTitle, "HE")
+	accepted := register(acceptedTitle, "BY")
+	accept(t, st, accepted)
+	gs, he, by := client(t, ts, "geschaeftsstelle"), client(t, ts, "hessen"), client(t, ts, "bayern")
+	alRecs, councilRecs := ts.URL+"/gremien/al-runde/sitzungen/40/empfehlungen", ts.URL+"/sitzungen/48/empfehlungen"
+	for _, c := range []struct {
+		who    string
+		client *http.Client
+		sees   bool
+	}{{"geschaeftsstelle", gs, true}, {"hessen", he, true}, {"bayern", by, false}, {"dlt", client(t, ts, "dlt"), false}} {
+		code, page := do(t, c.client, "GET", alRecs, nil)
+		if code != http.StatusOK || strings.Contains(page, pendingTitle) != c.sees || !strings.Contains(page, acceptedTitle) {
+			t.Errorf("%s on the AL-Runde's recommendations: %d, sees the pending registration %v (want %v)", c.who, code, strings.Contains(page, pendingTitle), c.sees)
+		}
+		if _, page := do(t, c.client, "GET", councilRecs, nil); strings.Contains(page, pendingTitle) && !c.sees {
+			t.Errorf("%s reads the pending registration on the 48th session's recommendations", c.who)
+		}
+	}
+	// The pending registration has no form to propose; proposing it anyway
+	// is refused with the reason and leaves nothing behind, in the session
+	// and in written procedure.
+	if _, page := do(t, gs, "GET", alRecs, nil); strings.Contains(page, fmt.Sprintf(`name="top" value="%d"`, pending)) ||
+		!strings.Contains(page, fmt.Sprintf(`name="top" value="%d"`, accepted)) {
+		t.Error("the AL-Runde's page offers the pending registration for a recommendation, or not the accepted one")
+	}
+	if _, page := do(t, gs, "GET", councilRecs, nil); strings.Contains(page, fmt.Sprintf(`name="top" value="%d"`, pending)) {
+		t.Error("the 48th session's page offers a written procedure on the pending registration")
+	}
+	code, page := do(t, gs, "POST", alRecs, url.Values{"top": {fmt.Sprint(pending)}, "empfehlung": {"annehmen"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "noch nicht angenommen") {
+		t.Errorf("a recommendation on the pending registration: %d", code)
+	}
+	before := len(must(st.Procedures(ctx)))
+	deadline := model.DaysAfter(model.BerlinDate(time.Now()), 3).German()
+	code, page = do(t, gs, "POST", councilRecs+"/umlaufverfahren", url.Values{"top": {fmt.Sprint(pending)}, "empfehlung": {"annehmen"},
+		"frist_datum": {deadline}, "frist_zeit": {"12:00"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "noch nicht angenommen") {
+		t.Errorf("a written procedure on the pending registration: %d", code)
+	}
+	items, _ := st.Items(ctx, al)
+	for _, it := range items {
+		if it.Title == pendingTitle {
+			t.Error("the pending registration is on the AL-Runde's agenda")
+		}
+	}
+	if ps, _ := st.Procedures(ctx); len(ps) != before {
+		t.Error("a written procedure on the pending registration was started")
+	}
+	// Hessen's "Mein Bereich" says what its registration waits for: the
+	// acceptance first (before: "wartet auf die Beschlussempfehlung").
+	if _, page := do(t, he, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, pendingTitle+"</a> (48. Sitzung) – noch nicht angenommen; nach der Annahme durch die Geschäftsstelle empfiehlt die 40. AL-Runde am") {
+		t.Errorf("Hessen's page: %s", between(page, `id="h-al-runde"`, "</section>"))
+	}
+	// The accepted one is recommended as before; Bayern reads it on the
+	// AL-Runde's session page, Hessen's pending one nowhere.
+	if code, page := do(t, gs, "POST", alRecs, url.Values{"top": {fmt.Sprint(accepted)}, "empfehlung": {"annehmen"}}); code != http.StatusSeeOther {
+		t.Fatalf("a recommendation on the accepted registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	for _, path := range []string{"/gremien/al-runde/sitzungen/40", "/gremien/al-runde/sitzungen/40/live", "/gremien/al-runde/sitzungen/40/protokoll.txt", "/umlaufverfahren", "/mein-bereich"} {
+		if _, page := do(t, by, "GET", ts.URL+path, nil); strings.Contains(page, pendingTitle) {
+			t.Errorf("bayern reads the pending registration on %s", path)
+		}
+	}
+	if _, page := do(t, by, "GET", ts.URL+"/gremien/al-runde/sitzungen/40", nil); !strings.Contains(page, acceptedTitle) {
+		t.Error("the accepted registration is not on the AL-Runde's agenda")
+	}
+}
+
+// TestRecommendationFormKeepsWhatWasTyped: a proposal of a recommendation
+// in the AL-Runde that the store refuses ("Annahme mit Änderungen" without
+// the changed text, a second proposal on the same item) shows the page of
+// recommendations again with the reason at the item's form and what was
+// typed. Before, an error page ("Eingabe nicht möglich", "Zur Startseite")
+// replaced the page, the choice and the Grüne Liste lost.
+func TestRecommendationFormKeepsWhatWasTyped(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	ctx := store.WithActor(context.Background(), "test")
+	main, _ := planPair48(t, st)
+	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: "Bericht ohne Beschlussvorschlag", Goal: model.GoalReport, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accept(t, st, item)
+	gs := client(t, ts, "geschaeftsstelle")
+	u := ts.URL + "/gremien/al-runde/sitzungen/40/empfehlungen"
+	code, page := do(t, gs, "POST", u, url.Values{"top": {fmt.Sprint(item)}, "empfehlung": {"annehmen_geaendert"}, "gruene_liste": {"1"},
+		"text": {"Der IT-Planungsrat nimmt den Bericht zur Kenntnis."}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Empfehlung ist nicht vorgeschlagen") {
+		t.Fatalf("a changed text without a proposal: %d %s", code, between(page, "<main", "</h1>"))
+	}
+	form := between(page, fmt.Sprintf(`id="empfehlung-%d"`, item), "</form>")
+	for _, want := range []string{`class="error-box"`, "kein Beschlussvorschlag vor", `value="annehmen_geaendert" checked`,
+		fmt.Sprintf(`id="g-%d" name="gruene_liste" value="1" checked`, item), ">Der IT-Planungsrat nimmt den Bericht zur Kenntnis.</textarea>"} {
+		if !strings.Contains(form, want) {
+			t.Errorf("the refused form lacks %s", want)
+		}
+	}
+	if recs, _ := st.Recommendations(ctx, store.RecommendationFilter{TargetSessionID: main}); len(recs) != 0 {
+		t.Errorf("a refused proposal left %d recommendations", len(recs))
+	}
+}
