@@ -507,8 +507,12 @@ func sessionStart(se model.Session) string {
 // declined registration is seen only by the secretariat and the
 // registering member (model.Audience.SeesItem), but a recommendation puts
 // its title on the preparatory agenda, live page and minutes, or into a
-// written procedure, where every member reads it.
+// written procedure, where every member reads it. Nor on an item deferred
+// to a later session: the prepared session no longer treats it.
 func recommendable(target model.AgendaItem, abbrev string) error {
+	if target.Deferred() {
+		return model.RuleError("„%s“ ist %s; die %s empfiehlt dazu in der Vorbereitung jener Sitzung.", target.Title, target.Deferral.DeferredToLabel(), abbrev)
+	}
 	switch target.Status {
 	case model.ItemAccepted, "":
 		return nil

@@ -399,3 +399,26 @@ func TestPairStaysInOrder(t *testing.T) {
 		t.Errorf("a recommendation on a running session: %v", err)
 	}
 }
+
+// TestNoRecommendationOnDeferredItem: an item deferred to a later session
+// is no longer treated in the prepared one, so the AL-Runde recommends on
+// it no more, in its session or in written procedure: the recommendation
+// would stand on the original, which the session does not deliberate
+// (found when the branches of the Vertagung and the AL-Runde met).
+func TestNoRecommendationOnDeferredItem(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: f.council, Number: 49, Date: model.NewDate(2026, 6, 18), Status: model.StatusPlanned}))
+	it := must[model.AgendaItem](t)(s.Item(ctx, f.itemC))
+	if _, _, err := s.DeferItem(ctx, Deferral{ItemID: it.ID, Version: it.Version, Target: 49}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemC, Kind: model.RecommendDiscuss}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("a recommendation in the session on a deferred item: %v", err)
+	}
+	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemC, Kind: model.RecommendDiscuss},
+		time.Now().Add(48*time.Hour)); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("a recommendation in written procedure on a deferred item: %v", err)
+	}
+}

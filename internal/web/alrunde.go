@@ -489,9 +489,9 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			if rc, ok := given[it.ID]; ok {
 				d.Given = append(d.Given, rc)
 			}
-			// Only an accepted registration goes to the preparatory body
-			// (store.recommendable).
-			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.Status == model.ItemAccepted {
+			// Only an accepted registration, not deferred, goes to the
+			// preparatory body (store.recommendable).
+			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.Status == model.ItemAccepted && !it.Deferred() {
 				d.Awaiting = append(d.Awaiting, it)
 			}
 		}

@@ -170,3 +170,41 @@ func TestRecommendationFormKeepsWhatWasTyped(t *testing.T) {
 		t.Errorf("a refused proposal left %d recommendations", len(recs))
 	}
 }
+
+// TestAlRundeOffersNothingOnDeferredItem: an item of the prepared session
+// deferred to a later one is shown as deferred on the AL-Runde's page of
+// recommendations and on the session's own, with no form to recommend on
+// it in the AL-Runde's session or in written procedure (found when the
+// branches of the Vertagung and the AL-Runde met: both forms were
+// offered, and the store took the recommendation).
+func TestAlRundeOffersNothingOnDeferredItem(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	ctx := store.WithActor(context.Background(), "test")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	main, _ := planPair48(t, st)
+	later := model.BerlinDate(time.Now().AddDate(0, 5, 0))
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 49, Date: later, Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: "Vertagtes Vorhaben", Goal: model.GoalDecision, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accept(t, st, item)
+	it, _ := st.Item(ctx, item)
+	if _, _, err := st.DeferItem(ctx, store.Deferral{ItemID: item, Version: it.Version, Target: 49}); err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	form := fmt.Sprintf(`name="top" value="%d"`, item)
+	for _, path := range []string{"/gremien/al-runde/sitzungen/40/empfehlungen", "/sitzungen/48/empfehlungen"} {
+		code, page := do(t, gs, "GET", ts.URL+path, nil)
+		if code != http.StatusOK || strings.Contains(page, form) {
+			t.Errorf("%s: %d, offers a recommendation on the deferred item", path, code)
+		}
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/40/empfehlungen", nil); !strings.Contains(page, "vertagt auf die 49. Sitzung") {
+		t.Error("the AL-Runde's page does not say the item is deferred")
+	}
+}
