@@ -650,11 +650,15 @@ type Procedure struct {
 	Points   []model.Point `json:"punkte"`
 	Deadline string        `json:"frist"`
 	Status   string        `json:"status"`
-	Result   string        `json:"ergebnis,omitempty"`
-	Decision string        `json:"beschluss,omitempty"`
-	OwnVote  string        `json:"eigeneStimme,omitempty"`
-	URL      string        `json:"url"`
-	VoteURL  string        `json:"stimmeUrl,omitempty"`
+	// DeadlinePassed: the deadline has passed and the procedure awaits its
+	// count (model.WrittenProcedure.Due): status is still "offen", but it
+	// takes no vote.
+	DeadlinePassed bool   `json:"fristAbgelaufen,omitempty"`
+	Result         string `json:"ergebnis,omitempty"`
+	Decision       string `json:"beschluss,omitempty"`
+	OwnVote        string `json:"eigeneStimme,omitempty"`
+	URL            string `json:"url"`
+	VoteURL        string `json:"stimmeUrl,omitempty"`
 }
 
 // apiProcedures lists the written procedures, open ones first, for a token
@@ -675,6 +679,7 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 	}
 	site := a.Site.Base(r)
 	out := []Procedure{}
+	now := a.clock()
 	for _, p := range ps {
 		d, err := a.st.Decision(ctx, p.DecisionID)
 		if err != nil {
@@ -686,7 +691,7 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 			pts[i] = model.Point{Label: pt.Label, Text: model.TypedMarks(pt.Text)}
 		}
 		o := Procedure{ID: p.ID, Kind: d.Kind.Label(), Title: model.TypedMarks(d.Title), Points: pts,
-			Deadline: p.Deadline.In(model.Berlin).Format(time.RFC3339), Status: string(p.Status), Result: p.Result,
+			Deadline: p.Deadline.In(model.Berlin).Format(time.RFC3339), Status: string(p.Status), DeadlinePassed: p.Due(now), Result: p.Result,
 			URL: fmt.Sprintf("%s/umlaufverfahren/%d", site, p.ID)}
 		if d.Public() {
 			o.Decision = d.Label
@@ -696,7 +701,7 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 				o.OwnVote = string(v.Choice)
 			}
 		}
-		if p.Status == model.ProcedureOpen && auth.Can(u, auth.Vote, u.MemberAbbrev) {
+		if p.Status == model.ProcedureOpen && !o.DeadlinePassed && auth.Can(u, auth.Vote, u.MemberAbbrev) {
 			o.VoteURL = fmt.Sprintf("%s/api/v1/umlaufverfahren/%d/stimme", site, p.ID)
 		}
 		out = append(out, o)

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -16,6 +18,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -730,5 +733,60 @@ func TestJSONFollowUpReport(t *testing.T) {
 	}
 	if code, body := post(token("bayern"), done); code != http.StatusConflict {
 		t.Errorf("stale report by Bayern: %d %s", code, body)
+	}
+}
+
+// TestJSONProcedureAtItsDeadline: between a written procedure's deadline
+// and its count (the closing loop) the list says the deadline has passed
+// and offers no stimmeUrl, as the page says "Frist abgelaufen, wird
+// ausgezählt" and offers no form (model.WrittenProcedure.Due); before, the
+// API still offered the address of a vote the store refuses.
+func TestJSONProcedureAtItsDeadline(t *testing.T) {
+	st := demotest.Store(t)
+	ctx := context.Background()
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Date(2031, 3, 2, 12, 0, 0, 0, model.Berlin)
+	api := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	now := deadline.Add(-time.Minute)
+	api.Clock = func() time.Time { return now }
+	mux := http.NewServeMux()
+	api.Register(mux)
+	ts := httptest.NewServer(mux)
+	t.Cleanup(ts.Close)
+	u, _, err := st.UserLogin(ctx, "hessen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := auth.NewAPIToken(ctx, st, u.ID, "hessen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if _, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Umlauf kurz vor der Frist", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt."}}, Applicants: []string{"Bund"}}, Deadline: deadline}); err != nil {
+		t.Fatal(err)
+	}
+	first := func() Procedure {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/umlaufverfahren", nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var out []Procedure
+		if err := json.NewDecoder(res.Body).Decode(&out); err != nil || len(out) == 0 {
+			t.Fatalf("list: %d %v", res.StatusCode, err)
+		}
+		return out[0]
+	}
+	if p := first(); p.VoteURL == "" || p.DeadlinePassed {
+		t.Errorf("a minute before the deadline: %+v", p)
+	}
+	now = deadline
+	if p := first(); p.Status != "offen" || p.VoteURL != "" || !p.DeadlinePassed {
+		t.Errorf("at the deadline, before the count: %+v", p)
 	}
 }

@@ -11,11 +11,10 @@ import (
 	"gremium/internal/store"
 )
 
-// TestOParlETagFollowsWrites: the validator of an OParl answer is kept per
-// data version, so a write gives the next answer a new one, and a client
-// asking with the validator of before gets the new answer, not "not
-// modified". A generation kept across versions would give the old
-// validator to the new data.
+// TestOParlETagFollowsWrites: the validator of an OParl answer is made
+// from its bytes (httpcache.ETag), so a write that changes the answer
+// gives it a new one, and a client asking with the validator of before
+// gets the new answer, not "not modified".
 func TestOParlETagFollowsWrites(t *testing.T) {
 	c, st, _ := oparlServer(t)
 	body := c.list(c.object(root)["body"].(string))[0]
