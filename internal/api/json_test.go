@@ -195,6 +195,11 @@ func TestJSONWritesNeedToken(t *testing.T) {
 	if got := post("/api/v1/sitzungen/46/kommentare", heToken, `{"kommentar":"zu spät"}`); got != 422 {
 		t.Errorf("comment on approved minutes: %d", got)
 	}
+	// A body over the bound is refused as too large (was 400 "kein
+	// gültiges JSON-Objekt"), as the web's forms are.
+	if got := post("/api/v1/sitzungen/47/kommentare", dltToken, `{"kommentar":"`+strings.Repeat("x", 70<<10)+`"}`); got != http.StatusRequestEntityTooLarge {
+		t.Errorf("comment of 70 KB: %d, want 413", got)
+	}
 }
 
 // FuzzParseDecisionsQuery feeds arbitrary query strings to the query of
