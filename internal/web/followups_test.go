@@ -221,6 +221,11 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 	if code != http.StatusOK || strings.Count(csv, "\n") != 2 || !strings.Contains(csv, "31.08.2025") {
 		t.Errorf("csv %d:\n%s", code, csv)
 	}
+	// The internal CSV writes a confidential passage as the JSON API and
+	// the forms do, [[…]] (it wrote the stored marks ⟦…⟧ before).
+	if _, csv := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", hs.ts.URL+"/auftraege.csv", nil); !strings.Contains(csv, "Prüfung der Verteidigungsklausel [[intern]]") || strings.ContainsAny(csv, model.RedactOpen+model.RedactClose) {
+		t.Errorf("csv marks:\n%s", csv)
+	}
 	code, pdf := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", hs.ts.URL+"/auftraege.pdf?status=ausstehend", nil)
 	text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
 	if code != http.StatusOK || !strings.Contains(text, "Stand der Aufträge") || !strings.Contains(text, "4 Aufträge, davon 1 überfällig") {
