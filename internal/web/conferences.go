@@ -57,7 +57,7 @@ func (s *Server) refuseConferenceForm(w http.ResponseWriter, r *http.Request, ab
 		s.fail(w, r, err, "")
 		return
 	}
-	s.renderConference(w, r, abbrev, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason})
+	s.renderConference(w, r, abbrev, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
 }
 
 // renderConference shows the page of the FachMK abbrev, with a refused

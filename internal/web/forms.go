@@ -263,6 +263,9 @@ type refusedForm struct {
 	What   string     // what did not happen, e.g. "Das Profil ist nicht gespeichert"
 	Values url.Values // what was typed
 	Reason string
+	// Field is the form field the reason is about (model.FieldOf: "frist"),
+	// "" for the form as a whole.
+	Field string
 }
 
 // Typed gives what was typed into field of the refused form id, or def
@@ -272,6 +275,15 @@ func (f refusedForm) Typed(id, field, def string) string {
 		return def
 	}
 	return f.Values.Get(field)
+}
+
+// At gives the reason when form id was refused because of field ("" else),
+// for the templates "invalid" and "field-error".
+func (f refusedForm) At(id, field string) string {
+	if f.ID != id || f.Field == "" || f.Field != field {
+		return ""
+	}
+	return f.Reason
 }
 
 // refusal gives the status and the reason with which a page shows its
