@@ -117,6 +117,13 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev
 		s.serverError(w, r, err)
 		return
 	}
+	// The public sees what the contact form says is published; the
+	// secretariat keeping the contacts sees what it entered.
+	if a := s.audienceOf(r); !d.CanKeep {
+		for i := range d.Contacts {
+			d.Contacts[i] = a.Contact(d.Contacts[i])
+		}
+	}
 	if d.Dates, err = s.st.ConferenceDates(ctx, b.ID, today()); err != nil {
 		s.serverError(w, r, err)
 		return
