@@ -257,7 +257,7 @@ func TestJSONFollowUpPages(t *testing.T) {
 	getJSON(t, ts.URL+"/api/v1/auftraege", &before)
 	for i := range 320 {
 		f := model.FollowUp{DecisionID: d.ID, Text: "Auftrag " + strconv.Itoa(i), Responsible: "HE", Status: model.FollowUpOpen,
-			DueDate: model.NewDate(2020+i%10, time.Month(1+i%12), 1)}
+			DueDate: model.NewDate(2026+i%10, time.Month(1+i%12), 1)} // after the 47th session, in which the decision was taken
 		if i%3 == 0 {
 			f.Status, f.DoneOn, f.EvidenceText = model.FollowUpDone, model.NewDate(2025, 1, 1), "Bericht liegt vor."
 		}
