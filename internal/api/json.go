@@ -631,9 +631,20 @@ func (a *Server) tokenUserMay(w http.ResponseWriter, r *http.Request, action aut
 	return u, true
 }
 
+// maxBodyBytes bounds the JSON body of a request to the API.
+const maxBodyBytes = 64 << 10
+
+// decodeBody reads the JSON body of a request into v; a body over
+// maxBodyBytes is refused with 413 (as the web's forms are), anything
+// else that does not decode with 400.
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
 	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			apiError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("Die Anfrage ist zu groß (höchstens %d KB) und wurde nicht verarbeitet.", maxBodyBytes>>10))
+			return false
+		}
 		apiError(w, http.StatusBadRequest, "Der Inhalt der Anfrage ist kein gültiges JSON-Objekt dieser Operation.")
 		return false
 	}

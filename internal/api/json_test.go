@@ -198,6 +198,11 @@ func TestJSONWritesNeedToken(t *testing.T) {
 	if got := post("/api/v1/sitzungen/46/kommentare", heToken, `{"kommentar":"zu spät"}`); got != 422 {
 		t.Errorf("comment on approved minutes: %d", got)
 	}
+	// A body over the bound is refused as too large (was 400 "kein
+	// gültiges JSON-Objekt"), as the web's forms are.
+	if got := post("/api/v1/sitzungen/47/kommentare", dltToken, `{"kommentar":"`+strings.Repeat("x", 70<<10)+`"}`); got != http.StatusRequestEntityTooLarge {
+		t.Errorf("comment of 70 KB: %d, want 413", got)
+	}
 }
 
 // FuzzParseDecisionsQuery feeds arbitrary query strings to the query of
@@ -255,7 +260,7 @@ func TestJSONFollowUpPages(t *testing.T) {
 	getJSON(t, ts.URL+"/api/v1/auftraege", &before)
 	for i := range 320 {
 		f := model.FollowUp{DecisionID: d.ID, Text: "Auftrag " + strconv.Itoa(i), Responsible: "HE", Status: model.FollowUpOpen,
-			DueDate: model.NewDate(2020+i%10, time.Month(1+i%12), 1)}
+			DueDate: model.NewDate(2026+i%10, time.Month(1+i%12), 1)} // after the 47th session, in which the decision was taken
 		if i%3 == 0 {
 			f.Status, f.DoneOn, f.EvidenceText = model.FollowUpDone, model.NewDate(2025, 1, 1), "Bericht liegt vor."
 		}

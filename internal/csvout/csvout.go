@@ -3,12 +3,17 @@
 // character a spreadsheet reads as the start of a formula (= + - @, or tab
 // and carriage return, which some programs skip before such a character)
 // gets a leading apostrophe, so it is shown as text and never evaluated
-// (OWASP "CSV injection").
+// (OWASP "CSV injection"). Confidential passages of an internal export are
+// written in the typed form [[…]] (model.TypedMarks), as the JSON API gives
+// them and the forms take them, never in the stored marks ⟦…⟧; a public
+// export has none left (the publication gate removed them).
 package csvout
 
 import (
 	"encoding/csv"
 	"io"
+
+	"gremium/internal/model"
 )
 
 // Cell gives the cell's text, neutralised if a spreadsheet would read it
@@ -24,7 +29,8 @@ func Cell(s string) string {
 	return s
 }
 
-// Writer writes CSV records with every cell passed through Cell.
+// Writer writes CSV records with every cell's marks in the typed form and
+// passed through Cell.
 type Writer struct {
 	cw  *csv.Writer
 	buf []string
@@ -43,7 +49,7 @@ func NewWriter(w io.Writer) *Writer {
 func (w *Writer) Write(record []string) error {
 	w.buf = w.buf[:0]
 	for _, c := range record {
-		w.buf = append(w.buf, Cell(c))
+		w.buf = append(w.buf, Cell(model.TypedMarks(c)))
 	}
 	return w.cw.Write(w.buf)
 }

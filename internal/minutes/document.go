@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -40,6 +41,25 @@ type Row struct {
 	ID       int64
 	Version  int
 	position int
+}
+
+// Blank reports whether the row is a contribution (ON) or a Protokollnotiz
+// (PN) without any text: a speaker put on record on the live page with
+// nothing typed. The public version leaves it out (it showed "HE:" and
+// nothing); internally it stays, to be filled in or deleted.
+func (r Row) Blank() bool {
+	switch r.Kind {
+	case RowDiscussion:
+		for _, p := range r.Points {
+			if strings.TrimSpace(p) != "" {
+				return false
+			}
+		}
+		return true
+	case RowNote:
+		return strings.TrimSpace(r.Text) == ""
+	}
+	return false
 }
 
 // Item is an agenda item with its minutes rows and follow-ups.
@@ -331,8 +351,8 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 // (model.Session.MinutesPublic) only the adopted decisions of each item;
 // never a proposal or a rejected proposal (model.Decision.Public); marked
 // passages become "[geschwärzt]", confidential rows keep only their kind
-// (and speaker), follow-ups only with their adopted decision or the
-// released minutes. The internal audience gets the document unchanged,
+// (and speaker), rows without text (Row.Blank) are left out, follow-ups
+// only with their adopted decision or the released minutes. The internal audience gets the document unchanged,
 // redaction marks included.
 func Redacted(doc Document, a model.Audience) Document {
 	out := doc
@@ -377,7 +397,7 @@ func Redacted(doc Document, a model.Audience) Document {
 					if !a.SeesDecision(*r.Decision) {
 						continue // a proposal, or a rejected one
 					}
-				} else if !minutesShown {
+				} else if !minutesShown || (a.IsPublic() && r.Blank()) {
 					continue
 				}
 				if !a.SeesRow(r.Confidential) {

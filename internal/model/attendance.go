@@ -53,21 +53,23 @@ type Attendance struct {
 // Validate checks a line: a known presence, a representative for a member
 // represented, and no items for an absent member. personMember is the
 // member the named person acts for ("" if the person is not known yet).
+// A refusal names the field of the member's row as the attendance form
+// calls it (anwesenheit_HE, person_HE).
 func (a Attendance) Validate(personMember string) error {
 	if a.Member == "" {
 		return InputError("Eine Zeile der Anwesenheitsliste braucht das Mitglied.")
 	}
 	if !a.Presence.Valid() {
-		return InputError("Unbekannte Anwesenheit „%s“ für %s.", a.Presence, a.Member)
+		return AtField("anwesenheit_"+a.Member, InputError("Unbekannte Anwesenheit „%s“ für %s.", a.Presence, a.Member))
 	}
 	if a.Presence == Represented && strings.TrimSpace(a.Person) == "" {
-		return InputError("Für die Vertretung von %s bitte die vertretende Person angeben.", a.Member)
+		return AtField("person_"+a.Member, InputError("Für die Vertretung von %s bitte die vertretende Person angeben.", a.Member))
 	}
 	if a.Person != "" && personMember != "" && personMember != a.Member {
-		return RuleError("%s handelt für %s und kann %s nicht vertreten; vertreten kann nur eine Person desselben Mitglieds.", a.Person, personMember, a.Member)
+		return AtField("person_"+a.Member, RuleError("%s handelt für %s und kann %s nicht vertreten; vertreten kann nur eine Person desselben Mitglieds.", a.Person, personMember, a.Member))
 	}
 	if a.Presence == Absent && (a.FromItemID != 0 || a.UntilItemID != 0) {
-		return InputError("%s ist abwesend; Ankunft und Weggang gibt es nur für Anwesende.", a.Member)
+		return AtField("anwesenheit_"+a.Member, InputError("%s ist abwesend; Ankunft und Weggang gibt es nur für Anwesende.", a.Member))
 	}
 	return nil
 }
@@ -120,8 +122,8 @@ func (a Attendance) CheckSpan(order []int64, label func(int64) string) error {
 	if from < 0 || until < 0 || from <= until {
 		return nil
 	}
-	return InputError("%s kann nicht ab %s anwesend sein und schon nach %s gehen: der letzte TOP liegt vor dem ersten. Bitte „ab TOP“ und „bis TOP“ prüfen.",
-		a.Member, label(a.FromItemID), label(a.UntilItemID))
+	return AtField("bis_"+a.Member, InputError("%s kann nicht ab %s anwesend sein und schon nach %s gehen: der letzte TOP liegt vor dem ersten. Bitte „ab TOP“ und „bis TOP“ prüfen.",
+		a.Member, label(a.FromItemID), label(a.UntilItemID)))
 }
 
 // AttendanceFor gives the line of a member, or an absent line if the list

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -47,16 +48,20 @@ func (d Delegation) Validate() error {
 	if len(d.Delegates) > MaxDelegates {
 		return InputError("Bitte melden Sie höchstens %d Personen; weitere melden Sie bitte der Geschäftsstelle.", MaxDelegates)
 	}
+	// Each reason names the field of the row (name_0, funktion_0, as the
+	// form calls them) so the form shows it there.
 	seen := map[string]bool{}
 	for i, p := range d.Delegates {
 		name := strings.TrimSpace(p.Name)
 		switch {
 		case name == "":
-			return InputError("Bitte geben Sie in Zeile %d den Namen an (oder leeren Sie die Zeile).", i+1)
-		case len([]rune(name)) > 200 || len([]rune(p.Function)) > 200:
-			return InputError("Name und Funktion in Zeile %d dürfen höchstens 200 Zeichen lang sein.", i+1)
+			return AtField(fmt.Sprintf("name_%d", i), InputError("Bitte geben Sie in Zeile %d den Namen an (oder leeren Sie die Zeile).", i+1))
+		case len([]rune(name)) > 200:
+			return AtField(fmt.Sprintf("name_%d", i), InputError("Der Name in Zeile %d darf höchstens 200 Zeichen lang sein.", i+1))
+		case len([]rune(p.Function)) > 200:
+			return AtField(fmt.Sprintf("funktion_%d", i), InputError("Die Funktion in Zeile %d darf höchstens 200 Zeichen lang sein.", i+1))
 		case seen[strings.ToLower(name)]:
-			return InputError("%s steht zweimal in der Meldung.", name)
+			return AtField(fmt.Sprintf("name_%d", i), InputError("%s steht zweimal in der Meldung.", name))
 		}
 		seen[strings.ToLower(name)] = true
 	}

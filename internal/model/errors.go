@@ -55,12 +55,20 @@ type Error struct {
 	// Reason is a complete German sentence for the user (may be empty for
 	// internal errors and plain not-found answers).
 	Reason string
+	// Field names the input the reason is about, as the web form names it
+	// ("frist", "name_2"), so the form can show the reason at that field
+	// (templates "invalid" and "field-error"); empty for the request as a
+	// whole.
+	Field string
 	// Err is the cause, if any (kept for logs and errors.Is).
 	Err error
 }
 
 // Error gives the class, the reason and the cause, for logs.
 func (e *Error) Error() string {
+	if e.Field != "" && e.Err != nil && ReasonOf(e.Err) == e.Reason {
+		return e.Err.Error() + " (field " + e.Field + ")" // AtField's: say the reason once
+	}
 	s := e.Class.String()
 	if e.Reason != "" {
 		s += ": " + e.Reason
@@ -101,6 +109,27 @@ func ConflictError(format string, args ...any) error { return newError(ErrConfli
 
 // ForbiddenError says that the user may not do this; reason is German.
 func ForbiddenError(format string, args ...any) error { return newError(ErrForbidden, format, args...) }
+
+// AtField says that err is about the input field of a form; a classed err
+// keeps its class and reason and wraps err (errors.Is still finds a store
+// sentinel); FieldOf gives the field. Other errors are
+// returned unchanged: an internal failure is never a field's fault.
+func AtField(field string, err error) error {
+	var e *Error
+	if !errors.As(err, &e) || e.Class == ErrInternal {
+		return err
+	}
+	return &Error{Class: e.Class, Reason: e.Reason, Field: field, Err: err}
+}
+
+// FieldOf gives the form field err is about ("" for none).
+func FieldOf(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Field
+	}
+	return ""
+}
 
 // ClassOf gives the class of err: the class of the outermost classed error
 // in its chain, ErrInternal for any other error.

@@ -102,3 +102,24 @@ func TestNoErrorTextClassification(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestAtField: a classed error tied to a form field keeps its class, its
+// reason and its cause (errors.Is finds the original), says the reason once
+// in the log text, and an internal error is never made a field's fault.
+func TestAtField(t *testing.T) {
+	orig := RuleError("Die Frist liegt vor der Sitzung.")
+	err := AtField("frist", fmt.Errorf("store: follow-up: %w", orig))
+	if FieldOf(err) != "frist" || ClassOf(err) != ErrRule || ReasonOf(err) != "Die Frist liegt vor der Sitzung." || !errors.Is(err, orig) {
+		t.Errorf("AtField: field %q class %v reason %q", FieldOf(err), ClassOf(err), ReasonOf(err))
+	}
+	if strings.Count(err.Error(), "Die Frist liegt vor der Sitzung.") != 1 || !strings.Contains(err.Error(), "frist") {
+		t.Errorf("log text: %s", err)
+	}
+	internal := errors.New("disk full")
+	if got := AtField("frist", internal); got != internal || FieldOf(got) != "" {
+		t.Errorf("an internal error got a field: %v", got)
+	}
+	if FieldOf(orig) != "" {
+		t.Error("AtField changed the original")
+	}
+}

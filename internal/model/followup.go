@@ -130,6 +130,27 @@ func (f FollowUp) Validate() error {
 	return nil
 }
 
+// CheckDeadline refuses a deadline before the session the follow-up is
+// given in (given; its Number 0: no session, as for a written procedure):
+// a date before the session's day, or a session of the same body that is
+// not after it (council: the due session counts in given's numbering) —
+// such a follow-up would be überfällig the moment it is given. The reason
+// names the form's field (frist, frist_sitzung).
+func (f FollowUp) CheckDeadline(given Session, council bool) error {
+	if given.Number == 0 {
+		return nil
+	}
+	if !f.DueDate.IsZero() && !given.Date.IsZero() && f.DueDate.Before(given.Date) {
+		return AtField("frist", RuleError("Die Frist %s liegt vor der %d. Sitzung am %s, in der der Auftrag erteilt wird; er wäre sofort überfällig. Bitte ein späteres Datum angeben.",
+			f.DueDate.German(), given.Number, given.Date.German()))
+	}
+	if council && f.DueSession > 0 && f.DueSession <= given.Number {
+		return AtField("frist_sitzung", RuleError("Die Frist „zur %d. Sitzung“ liegt nicht nach der %d. Sitzung, in der der Auftrag erteilt wird; er wäre sofort überfällig. Bitte eine spätere Sitzung angeben.",
+			f.DueSession, given.Number))
+	}
+	return nil
+}
+
 // Deadline gives the deadline in words: "31.08.2025", "zur 49. Sitzung",
 // both joined, or "" if there is none.
 func (f FollowUp) Deadline() string { return f.DeadlineAt(nil) }

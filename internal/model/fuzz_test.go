@@ -139,7 +139,7 @@ func FuzzConfidentialMarks(f *testing.F) {
 func FuzzParseResult(f *testing.F) {
 	for _, seed := range []string{"", "einstimmig", "Der Beschluss wird einstimmig, bei Enthaltung von HE beschlossen.",
 		"mehrheitlich bei Gegenstimmen von BY und Enthaltung von HE", "einstimmig (Grüne Liste, en bloc)",
-		"abgelehnt bei Gegenstimmen von BY", "Der Beschluss wird gegen die Stimmen von NW mehrheitlich angenommen.",
+		"abgelehnt bei Gegenstimmen von BY", "mehrheitlich bei Gegenstimme von TH und Enthaltung von HE", "Der Beschluss wird gegen die Stimmen von NW mehrheitlich angenommen.",
 		"einstimmig, bei Enthaltung von ⟦[REDACTED]⟧", "Feststellung der Beschlussfähigkeit."} {
 		f.Add(seed)
 	}

@@ -335,6 +335,18 @@ func (a Audience) SeesProposal(d Decision, it AgendaItem, s Session, u *User) bo
 	return slices.Contains(d.Applicants, u.MemberAbbrev) || slices.Contains(it.Reporters, u.MemberAbbrev)
 }
 
+// Contact gives a contact person of a secretariat (Ansprechperson) as the
+// audience may see it: the public sees name, role and e-mail address —
+// published on the conference's page, as the form that takes them says —
+// but not the telephone number, which is for internal readers (and the
+// secretariat that keeps the contacts) only.
+func (a Audience) Contact(c Contact) Contact {
+	if a.IsPublic() {
+		c.Phone = ""
+	}
+	return c
+}
+
 // Reports gives the spokespersons' reports under "Reporting FachMK" of the
 // session as the audience may see them: internal until the session's
 // agenda is public (and so in the minutes, which are never public before

@@ -9,7 +9,7 @@ import (
 
 // Result is a vote result as the minutes phrase it: "einstimmig",
 // "einstimmig, bei Enthaltung von HE", "mehrheitlich bei Gegenstimmen von BY
-// und SN", "abgelehnt".
+// und SN", "mehrheitlich bei Gegenstimme von TH", "abgelehnt".
 type Result struct {
 	Adopted    bool
 	Unanimous  bool     // einstimmig (of those voting; abstentions do not break unanimity)
@@ -91,6 +91,18 @@ func joinMembers(ms []string) string {
 	return strings.Join(ms[:len(ms)-1], ", ") + " und " + ms[len(ms)-1]
 }
 
+// AgainstPhrase names the votes against: "Gegenstimme von TH" for one
+// member, "Gegenstimmen von BY und SN" for more. A single name that is a
+// confidential passage or its placeholder ("⟦…⟧", "[geschwärzt]") may stand
+// for several members and keeps the plural, which tells nothing. ParseResult
+// reads both, and the plural for one member of older minutes.
+func AgainstPhrase(ms []string) string {
+	if len(ms) == 1 && !strings.HasPrefix(ms[0], "⟦") && !strings.HasPrefix(ms[0], "[") {
+		return "Gegenstimme von " + ms[0]
+	}
+	return "Gegenstimmen von " + joinMembers(ms)
+}
+
 // Phrase gives the standard phrase for the minutes.
 func (r Result) Phrase() string {
 	var s string
@@ -99,9 +111,9 @@ func (r Result) Phrase() string {
 		s = "abgelehnt"
 		switch {
 		case len(r.Against) > 0 && len(r.Abstaining) > 0:
-			s += " bei Gegenstimmen von " + joinMembers(r.Against) + " und Enthaltung von " + joinMembers(r.Abstaining)
+			s += " bei " + AgainstPhrase(r.Against) + " und Enthaltung von " + joinMembers(r.Abstaining)
 		case len(r.Against) > 0:
-			s += " bei Gegenstimmen von " + joinMembers(r.Against)
+			s += " bei " + AgainstPhrase(r.Against)
 		case len(r.Abstaining) > 0:
 			s += " bei Enthaltung von " + joinMembers(r.Abstaining)
 		}
@@ -113,7 +125,7 @@ func (r Result) Phrase() string {
 	default:
 		s = "mehrheitlich"
 		if len(r.Against) > 0 {
-			s += " bei Gegenstimmen von " + joinMembers(r.Against)
+			s += " bei " + AgainstPhrase(r.Against)
 		}
 		if len(r.Abstaining) > 0 {
 			if len(r.Against) > 0 {

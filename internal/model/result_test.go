@@ -17,12 +17,21 @@ func TestParseResult(t *testing.T) {
 		{"Der Beschluss wird einstimmig, bei Enthaltung von ⟦[REDACTED]⟧ beschlossen.", Result{Adopted: true, Unanimous: true, Abstaining: []string{"⟦[REDACTED]⟧"}}, "einstimmig, bei Enthaltung von ⟦[REDACTED]⟧"},
 		{"einstimmig, bei Enthaltung von BY, HE und SN", Result{Adopted: true, Unanimous: true, Abstaining: []string{"BY", "HE", "SN"}}, "einstimmig, bei Enthaltung von BY, HE und SN"},
 		{"mehrheitlich bei Gegenstimmen von BY und SN", Result{Adopted: true, Against: []string{"BY", "SN"}}, "mehrheitlich bei Gegenstimmen von BY und SN"},
-		{"mehrheitlich bei Gegenstimmen von BY und Enthaltung von HE", Result{Adopted: true, Against: []string{"BY"}, Abstaining: []string{"HE"}}, "mehrheitlich bei Gegenstimmen von BY und Enthaltung von HE"},
-		{"Der Beschluss wird gegen die Stimmen von NW mehrheitlich angenommen.", Result{Adopted: true, Against: []string{"NW"}}, "mehrheitlich bei Gegenstimmen von NW"},
+		// One member votes against: "Gegenstimme" (older minutes say
+		// "Gegenstimmen" for one too, and still read).
+		{"mehrheitlich bei Gegenstimmen von BY und Enthaltung von HE", Result{Adopted: true, Against: []string{"BY"}, Abstaining: []string{"HE"}}, "mehrheitlich bei Gegenstimme von BY und Enthaltung von HE"},
+		{"mehrheitlich bei Gegenstimme von TH", Result{Adopted: true, Against: []string{"TH"}}, "mehrheitlich bei Gegenstimme von TH"},
+		{"mehrheitlich bei Gegenstimmen von TH", Result{Adopted: true, Against: []string{"TH"}}, "mehrheitlich bei Gegenstimme von TH"},
+		{"Der Beschluss wird bei Gegenstimme von TH und Enthaltung von BY und SN mehrheitlich angenommen.", Result{Adopted: true, Against: []string{"TH"}, Abstaining: []string{"BY", "SN"}}, "mehrheitlich bei Gegenstimme von TH und Enthaltung von BY und SN"},
+		{"Der Beschluss wird gegen die Stimme von NW mehrheitlich angenommen.", Result{Adopted: true, Against: []string{"NW"}}, "mehrheitlich bei Gegenstimme von NW"},
+		{"Der Beschluss wird gegen die Stimmen von NW mehrheitlich angenommen.", Result{Adopted: true, Against: []string{"NW"}}, "mehrheitlich bei Gegenstimme von NW"},
+		// A confidential passage may hide several members: the plural
+		// tells nothing.
+		{"mehrheitlich bei Gegenstimmen von ⟦TH⟧", Result{Adopted: true, Against: []string{"⟦TH⟧"}}, "mehrheitlich bei Gegenstimmen von ⟦TH⟧"},
 		{"einstimmig (Grüne Liste, en bloc)", Result{Adopted: true, Unanimous: true, Note: "Grüne Liste, en bloc"}, "einstimmig (Grüne Liste, en bloc)"},
 		{"Einstimmiger Beschluss über den Vorschlag der Grünen Liste.", Result{Adopted: true, Unanimous: true}, "einstimmig"},
 		{"Der Beschlussvorschlag wird abgelehnt.", Result{}, "abgelehnt"},
-		{"abgelehnt bei Gegenstimmen von BY", Result{Against: []string{"BY"}}, "abgelehnt bei Gegenstimmen von BY"},
+		{"abgelehnt bei Gegenstimmen von BY", Result{Against: []string{"BY"}}, "abgelehnt bei Gegenstimme von BY"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

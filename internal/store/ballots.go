@@ -417,7 +417,7 @@ func (s *Store) closeVoteTx(ctx context.Context, tx *sql.Tx, voteID int64) (Vote
 	if v.Consent() {
 		for i, t := range tallies {
 			if len(t.No) > 0 {
-				return out, model.RuleError("Gegenstimme von %s: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. Bitte die Abstimmung abbrechen und die betroffenen TOPs einzeln behandeln.", model.JoinMembers(t.No))
+				return out, model.RuleError("%s: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. Bitte die Abstimmung abbrechen und die betroffenen TOPs einzeln behandeln.", model.AgainstPhrase(t.No))
 			}
 			if !t.Adopted {
 				return out, model.RuleError("%s wäre nicht beschlossen (%s); die Grüne Liste kann so nicht en bloc beschlossen werden. Bitte die Abstimmung abbrechen und den TOP einzeln behandeln.", sub.drafts[i].DisplayTitle(), t.Reason)

@@ -47,7 +47,7 @@ func TestFollowUpCountsKeptPerVersion(t *testing.T) {
 	if _, ok := dueBefore[40]; ok {
 		t.Fatal("the fixture has follow-ups due to session 40 already")
 	}
-	must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{DecisionID: adopted, Text: "Neu", Status: model.FollowUpOpen, DueSession: 40}))
+	createFollowUpAsBefore(t, s, model.FollowUp{DecisionID: adopted, Text: "Neu", Status: model.FollowUpOpen, DueSession: 40})
 	if t2, p2 := must2[int, int](t)(s.FollowUpCounts(ctx, q)); t2 != total+1 || p2 != pending+1 {
 		t.Errorf("after a new public follow-up: %d/%d, want %d/%d", t2, p2, total+1, pending+1)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"testing"
@@ -88,8 +89,8 @@ func newFollowUpWorld(t testing.TB, s *Store) followUpWorld {
 			}
 			status := []model.FollowUpStatus{model.FollowUpOpen, model.FollowUpInProgress, model.FollowUpOpen, model.FollowUpDropped}[n%4]
 			dd, ds := due()
-			id(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: fmt.Sprintf("Auftrag %d", n), Responsible: resp[n%len(resp)],
-				DueDate: dd, DueSession: ds, Status: status}))
+			createFollowUpAsBefore(t, s, model.FollowUp{ItemID: itemID, Text: fmt.Sprintf("Auftrag %d", n), Responsible: resp[n%len(resp)],
+				DueDate: dd, DueSession: ds, Status: status})
 			for k, st := range []model.DecisionStatus{model.DecisionDraft, model.DecisionAdopted, model.DecisionRejected} {
 				decID := id(s.CreateDecision(ctx, model.Decision{BodyID: se.body, ItemID: itemID, Kind: model.KindDecision, Status: st, Scope: model.ScopeAll, Title: "Beschluss", Applicants: []string{"Bund"}}))
 				n++
@@ -99,7 +100,7 @@ func newFollowUpWorld(t testing.TB, s *Store) followUpWorld {
 				if k == 1 {
 					f.ItemID = itemID // given on the item as well
 				}
-				id(s.CreateFollowUp(ctx, f))
+				createFollowUpAsBefore(t, s, f)
 			}
 		}
 	}
@@ -291,4 +292,26 @@ func TestFollowUpListSQLAgreesWithGo(t *testing.T) {
 	if len(pub) == 0 || len(pub) >= len(he) || len(he) >= len(all) {
 		t.Errorf("public %d, HE %d, secretariat %d", len(pub), len(he), len(all))
 	}
+}
+
+// createFollowUpAsBefore stores f as a follow-up given before deadlines
+// had to lie after the session they are given in
+// (model.FollowUp.CheckDeadline): the test worlds hold every combination
+// of deadline and session, as a database from before that rule may.
+func createFollowUpAsBefore(t testing.TB, s *Store, f model.FollowUp) int64 {
+	t.Helper()
+	ctx := context.Background()
+	due, session := f.DueDate, f.DueSession
+	f.DueDate, f.DueSession = model.Date{}, 0
+	id := must[int64](t)(s.CreateFollowUp(ctx, f))
+	check(t, s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.touch(ctx, tx, "follow_up", id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET due_on = ?, due_session = ? WHERE id = ?`, due.String(), session, id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "update", "follow_up", id, "Frist")
+	}))
+	return id
 }

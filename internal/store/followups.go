@@ -71,11 +71,48 @@ func checkFollowUpRefs(ctx context.Context, tx *sql.Tx, f model.FollowUp) error 
 	return exists("agenda_items", f.EvidenceItemID, "Der Tagesordnungspunkt des Nachweises")
 }
 
+// checkFollowUpDeadline refuses, inside tx, a deadline of f before the
+// session it is given in (model.FollowUp.CheckDeadline): the session of its
+// item, or of its decision's item. A follow-up confirmed from a proposal
+// of approved minutes (confirming, ProposalKey set) keeps what the minutes
+// say, whatever the deadline: they are the record.
+func checkFollowUpDeadline(ctx context.Context, tx *sql.Tx, f model.FollowUp, confirming bool) error {
+	if f.DueDate.IsZero() && f.DueSession == 0 {
+		return nil
+	}
+	var itemID int64
+	switch {
+	case f.ItemID != 0:
+		itemID = f.ItemID
+	case f.DecisionID != 0:
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(item_id, 0) FROM decisions WHERE id = ?`, f.DecisionID).Scan(&itemID); err != nil {
+			return notFound(err, fmt.Sprintf("decision %d", f.DecisionID))
+		}
+	}
+	if itemID == 0 {
+		return nil // a written procedure's: no session
+	}
+	se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session of item %d", itemID),
+		`SELECT `+sessionCols+` FROM sessions WHERE id = (SELECT session_id FROM agenda_items WHERE id = ?)`, itemID)
+	if err != nil {
+		return err
+	}
+	if confirming && se.Status.MinutesFrozen() {
+		return nil
+	}
+	var kind model.BodyKind
+	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, se.BodyID).Scan(&kind); err != nil {
+		return fmt.Errorf("store: follow-up deadline: %w", err)
+	}
+	return f.CheckDeadline(se, kind == model.BodyPlanningCouncil)
+}
+
 // CreateFollowUp stores a follow-up (Auftrag).
 //
 // A follow-up on an agenda item ticks the item's box "Follow-Up". A
 // follow-up confirmed from a proposal (ProposalKey set) is refused with
-// ErrDuplicate when that proposal was confirmed already.
+// ErrDuplicate when that proposal was confirmed already. A deadline before
+// the session the follow-up is given in is refused (checkFollowUpDeadline).
 func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, error) {
 	if err := f.Validate(); err != nil {
 		return 0, err
@@ -86,6 +123,9 @@ func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, er
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		if err := checkFollowUpRefs(ctx, tx, f); err != nil {
+			return err
+		}
+		if err := checkFollowUpDeadline(ctx, tx, f, f.ProposalKey != ""); err != nil {
 			return err
 		}
 		if f.ProposalKey != "" {
@@ -225,12 +265,29 @@ func (s *Store) FollowUpEntries(ctx context.Context, f FollowUpFilter) ([]Follow
 }
 
 // UpdateFollowUp changes a follow-up; f.Version must be the version read.
+// A changed deadline before the session the follow-up was given in is
+// refused (checkFollowUpDeadline); an unchanged one stays as it is, so an
+// old follow-up's text can still be corrected.
 func (s *Store) UpdateFollowUp(ctx context.Context, f model.FollowUp) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkFollowUpRefs(ctx, tx, f); err != nil {
+			return err
+		}
+		old, err := queryOne(ctx, tx, scanFollowUp, fmt.Sprintf("follow-up %d", f.ID), `SELECT `+followUpCols+` FROM follow_ups f WHERE f.id = ?`, f.ID)
+		if err != nil {
+			return err
+		}
+		changed := f // only what the edit changes is checked
+		if old.DueDate == f.DueDate {
+			changed.DueDate = model.Date{}
+		}
+		if old.DueSession == f.DueSession {
+			changed.DueSession = 0
+		}
+		if err := checkFollowUpDeadline(ctx, tx, changed, false); err != nil {
 			return err
 		}
 		return s.updateVersioned(ctx, tx, "follow_ups", "follow_up", f.ID, f.Version,

@@ -38,8 +38,8 @@ func TestReminderRunReadsSubscribersOnce(t *testing.T) {
 			if i%2 == 1 {
 				due = today.Time().AddDate(0, 0, -8)
 			}
-			must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: fmt.Sprintf("Bericht %d", i), Responsible: "HE",
-				DueDate: model.DateOf(due), Status: model.FollowUpOpen}))
+			createFollowUpAsBefore(t, s, model.FollowUp{ItemID: itemID, Text: fmt.Sprintf("Bericht %d", i), Responsible: "HE",
+				DueDate: model.DateOf(due), Status: model.FollowUpOpen})
 		}
 	}
 	run := func() (reads uint64, queued FollowUpReminderCount) {

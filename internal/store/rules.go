@@ -237,9 +237,9 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 			if err := a.Validate(personMember); err != nil {
 				return err
 			}
-			for _, id := range []int64{a.FromItemID, a.UntilItemID} {
+			for i, id := range []int64{a.FromItemID, a.UntilItemID} {
 				if id != 0 && !items[id] {
-					return model.InputError("Ankunft oder Weggang von %s nennt einen TOP, der nicht auf der Tagesordnung steht.", a.Member)
+					return model.AtField([]string{"ab_", "bis_"}[i]+a.Member, model.InputError("Ankunft oder Weggang von %s nennt einen TOP, der nicht auf der Tagesordnung steht.", a.Member))
 				}
 			}
 			if err := a.CheckSpan(order, func(id int64) string {

@@ -34,6 +34,10 @@ type attendanceData struct {
 	Quorum  int
 	// Error says why a list was not saved; Rows then hold it as typed.
 	Error string
+	// ErrorField is the id of the field Error is about ("per-HE"), to
+	// tie the reason to it (templates "invalid" and "field-error"); ""
+	// when it concerns the whole list.
+	ErrorField string
 	// Registered is how many rows come from the members' registrations.
 	Registered int
 }
@@ -46,12 +50,26 @@ func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderAttendance(w, r, http.StatusOK, council, se, nil, "")
+	s.renderAttendance(w, r, http.StatusOK, council, se, nil, nil)
+}
+
+// attendanceFieldIDs gives the ids of the attendance form's fields by the
+// prefix of their names (anwesenheit_HE is the select anw-HE).
+var attendanceFieldIDs = map[string]string{"anwesenheit": "anw", "person": "per", "ab": "ab", "bis": "bis"}
+
+// At gives the reason for the field with id ("" when the refusal is not
+// about it), for the templates "invalid" and "field-error".
+func (d attendanceData) At(id string) string {
+	if id != "" && id == d.ErrorField {
+		return d.Error
+	}
+	return ""
 }
 
 // renderAttendance shows the attendance page: the recorded list, or typed
-// (one line per member, absent ones too) with the reason it was refused.
-func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, typed map[string]model.Attendance, reason string) {
+// (one line per member, absent ones too) with the refusal, shown at its
+// field when it names one.
+func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, typed map[string]model.Attendance, refused error) {
 	ctx := r.Context()
 	list, err := s.st.Attendance(ctx, se.ID)
 	if err != nil {
@@ -82,7 +100,10 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	list, registered := model.RegisteredAttendance(list, delegations)
-	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum(), Error: reason}
+	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum(), Error: model.ReasonOf(refused)}
+	if prefix, member, ok := strings.Cut(model.FieldOf(refused), "_"); ok && attendanceFieldIDs[prefix] != "" {
+		d.ErrorField = attendanceFieldIDs[prefix] + "-" + member
+	}
 	for _, m := range members {
 		row := attendanceRow{Member: m, Line: model.AttendanceFor(list, m.Abbrev)}
 		row.Registered = registered && row.Line.Presence != model.Absent
@@ -135,7 +156,7 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.renderAttendance(w, r, http.StatusUnprocessableEntity, council, se, typed, model.ReasonOf(err))
+		s.renderAttendance(w, r, http.StatusUnprocessableEntity, council, se, typed, err)
 		return
 	}
 	s.changed(r, se.ID)

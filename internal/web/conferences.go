@@ -57,7 +57,7 @@ func (s *Server) refuseConferenceForm(w http.ResponseWriter, r *http.Request, ab
 		s.fail(w, r, err, "")
 		return
 	}
-	s.renderConference(w, r, abbrev, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason})
+	s.renderConference(w, r, abbrev, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
 }
 
 // renderConference shows the page of the FachMK abbrev, with a refused
@@ -116,6 +116,13 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev
 	if d.Contacts, err = s.st.Contacts(ctx, b.ID); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	// The public sees what the contact form says is published; the
+	// secretariat keeping the contacts sees what it entered.
+	if a := s.audienceOf(r); !d.CanKeep {
+		for i := range d.Contacts {
+			d.Contacts[i] = a.Contact(d.Contacts[i])
+		}
 	}
 	if d.Dates, err = s.st.ConferenceDates(ctx, b.ID, today()); err != nil {
 		s.serverError(w, r, err)

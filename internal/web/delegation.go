@@ -41,6 +41,19 @@ type delegationData struct {
 	Delegation model.Delegation
 	Rows       []model.Delegate
 	Error      string
+	// ErrorField is the id of the field Error is about ("name-2"), to tie
+	// the reason to it (templates "invalid" and "field-error"); "" when
+	// it concerns the whole form.
+	ErrorField string
+}
+
+// At gives the reason for the field with id ("" when the refusal is not
+// about it), for the templates "invalid" and "field-error".
+func (d delegationData) At(id string) string {
+	if id != "" && id == d.ErrorField {
+		return d.Error
+	}
+	return ""
 }
 
 // delegationMember gives the member whose delegation the request is about:
@@ -62,12 +75,13 @@ func (s *Server) delegationPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderDelegation(w, r, u, se, delegationMember(r, u), nil, http.StatusOK, "")
+	s.renderDelegation(w, r, u, se, delegationMember(r, u), nil, http.StatusOK, nil)
 }
 
 // renderDelegation shows the overview (member "") or one member's form;
-// typed is the delegation as posted when it was refused (nil: as stored).
-func (s *Server) renderDelegation(w http.ResponseWriter, r *http.Request, u *model.User, se model.Session, member string, typed *model.Delegation, status int, msg string) {
+// typed is the delegation as posted when it was refused (nil: as stored),
+// refused the refusal, shown at its field when it names one.
+func (s *Server) renderDelegation(w http.ResponseWriter, r *http.Request, u *model.User, se model.Session, member string, typed *model.Delegation, status int, refused error) {
 	ctx := r.Context()
 	list, closed, err := s.st.Delegations(ctx, se.ID)
 	if err != nil {
@@ -80,7 +94,9 @@ func (s *Server) renderDelegation(w http.ResponseWriter, r *http.Request, u *mod
 		return
 	}
 	secretariat := auth.Can(u, auth.ManageSessions, "")
-	d := delegationData{Session: se, Closed: closed, Secretariat: secretariat, Error: msg}
+	d := delegationData{Session: se, Closed: closed, Secretariat: secretariat, Error: model.ReasonOf(refused)}
+	// The form's ids are the field names with a hyphen (name_2 → name-2).
+	d.ErrorField = strings.ReplaceAll(model.FieldOf(refused), "_", "-")
 	d.Open = model.DelegationOpen(se, closed, secretariat) == nil
 	byMember := map[string]model.Delegation{}
 	for _, g := range list {
@@ -164,7 +180,7 @@ func (s *Server) saveDelegation(w http.ResponseWriter, r *http.Request) {
 			case model.ErrConflict:
 				status = http.StatusConflict
 			}
-			s.renderDelegation(w, r, u, se, member, &d, status, model.ReasonOf(err))
+			s.renderDelegation(w, r, u, se, member, &d, status, err)
 		default:
 			s.fail(w, r, err, "")
 		}

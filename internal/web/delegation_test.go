@@ -122,3 +122,44 @@ func TestMemberRegistersDelegation(t *testing.T) {
 		}
 	}
 }
+
+// TestDelegationRefusalAtField: a refused Teilnahme names the row's field
+// it is about — aria-invalid and aria-describedby on the input, the reason
+// beside it — as the registration form does, and keeps what was typed
+// (before: only a box above the form, no field marked).
+func TestDelegationRefusalAtField(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
+	he := client(t, ts, "hessen")
+	for _, c := range []struct {
+		name, id, reason string
+		form             url.Values
+	}{
+		{"function without name", "name-1", "Bitte geben Sie in Zeile 2 den Namen an",
+			url.Values{"name_0": {"Dr. Anna Beispiel"}, "funktion_1": {"Staatssekretärin"}}},
+		{"the same person twice", "name-1", "dr. anna beispiel steht zweimal in der Meldung.",
+			url.Values{"name_0": {"Dr. Anna Beispiel"}, "name_1": {"dr. anna beispiel"}, "funktion_1": {"Staatssekretärin"}}},
+		{"function too long", "funktion-0", "Die Funktion in Zeile 1 darf höchstens 200 Zeichen lang sein.",
+			url.Values{"name_0": {"Dr. Anna Beispiel"}, "funktion_0": {strings.Repeat("Staatssekretärin ", 13)}}},
+	} {
+		c.form.Set("version", "0")
+		c.form.Set("zeilen", "3")
+		code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/teilnahme", c.form)
+		if code != http.StatusBadRequest {
+			t.Errorf("%s: %d", c.name, code)
+		}
+		if !strings.Contains(page, `id="`+c.id+`"`) || !strings.Contains(page, `aria-invalid="true" aria-describedby="`+c.id+`-fehler"`) ||
+			!strings.Contains(page, `<p class="field-error" id="`+c.id+`-fehler">`+c.reason) {
+			t.Errorf("%s: the reason is not tied to the field %s", c.name, c.id)
+		}
+		if strings.Count(page, `aria-invalid="true"`) != 1 {
+			t.Errorf("%s: %d fields marked invalid, want 1", c.name, strings.Count(page, `aria-invalid="true"`))
+		}
+		if !strings.Contains(page, `value="Dr. Anna Beispiel"`) || (c.form.Get("funktion_1") != "" && !strings.Contains(page, `value="Staatssekretärin"`)) {
+			t.Errorf("%s: what was typed is lost", c.name)
+		}
+		for _, p := range wellFormedProblems(page) {
+			t.Errorf("%s: %s", c.name, p)
+		}
+	}
+}

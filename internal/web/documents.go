@@ -12,6 +12,7 @@ import (
 	"gremium/internal/model"
 	"gremium/internal/store"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"os"
@@ -140,9 +141,14 @@ func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	f, err := os.Open(filepath.Join(s.documentDir, d.SHA256))
+	file := filepath.Join(s.documentDir, d.SHA256)
+	f, err := os.Open(file)
 	if err != nil {
-		s.serverError(w, r, err)
+		// A file gone from the disk (a restore without the document
+		// directory, a manual deletion) is the operator's to mend: the
+		// log names the document and the path, the page only the
+		// Fehlernummer.
+		s.serverError(w, r, fmt.Errorf("document %d: %w", d.ID, err), slog.Int64("document_id", d.ID), slog.String("file", file))
 		return
 	}
 	defer f.Close()

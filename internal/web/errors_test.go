@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -96,5 +98,47 @@ func TestStoreFailureIsInternal(t *testing.T) {
 				t.Errorf("no Error log line with the cause and the request id:\n%s", l)
 			}
 		})
+	}
+}
+
+// TestMissingDocumentFile: a document whose file is gone from the disk
+// gives the German error page with a Fehlernummer — no file path, no
+// bare "500" — and the log names the document and the path at Error.
+func TestMissingDocumentFile(t *testing.T) {
+	var logs lockedBuffer
+	dir := t.TempDir()
+	ts, st, _ := cycleServerOf(t, func(s *Server) {
+		s.log = slog.New(slog.NewTextHandler(&logs, nil))
+		s.SetDocumentDir(dir)
+	})
+	ctx := context.Background()
+	s48, _ := planSession48(t, ts, st)
+	he := client(t, ts, "hessen")
+	if code, body := upload(t, he, ts.URL+"/sitzungen/48/dokumente", "Unterlage.pdf", []byte("%PDF-1.4\n% Unterlage\n")); code != http.StatusSeeOther {
+		t.Fatalf("upload: %d %s", code, body)
+	}
+	docs, err := st.Documents(ctx, s48.ID)
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("documents: %v %v", docs, err)
+	}
+	path := filepath.Join(dir, docs[0].SHA256)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	code, body := do(t, he, "GET", fmt.Sprintf("%s/dokumente/%d", ts.URL, docs[0].ID), nil)
+	if code != http.StatusInternalServerError || !strings.Contains(body, "Fehlernummer") || !strings.Contains(body, `lang="de"`) {
+		t.Errorf("missing file: %d %.300s", code, body)
+	}
+	if strings.Contains(body, dir) || strings.Contains(body, docs[0].SHA256) {
+		t.Error("the page shows the file's path")
+	}
+	var line string
+	for _, l := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(l, "level=ERROR") && strings.Contains(l, "document") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, fmt.Sprintf("document_id=%d", docs[0].ID)) || !strings.Contains(line, "file="+path) {
+		t.Errorf("the log does not name the document and its path at Error:\n%s", logs.String())
 	}
 }

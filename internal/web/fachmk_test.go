@@ -466,3 +466,31 @@ func TestRefusedAssignmentLeavesNoPerson(t *testing.T) {
 		t.Errorf("the assigned person: %+v %v", p, err)
 	}
 }
+
+// TestContactFormSaysWhatIsPublished: the contact form of a FachMK told
+// nothing of the public page that shows its entries; it says at the fields
+// which are published (name, role, e-mail) and which not (telephone), and
+// the public page shows no telephone number, while the conference's own
+// secretariat sees the number it entered.
+func TestContactFormSaysWhatIsPublished(t *testing.T) {
+	ts, _ := cycleServer(t)
+	fmk := client(t, ts, "fmk")
+	_, page := do(t, fmk, "GET", ts.URL+"/fachmk/FMK", nil)
+	form := between(page, `action="/fachmk/FMK/kontakte"`, "</form>")
+	if !strings.Contains(form, "Hinweis zum Datenschutz") || !strings.Contains(form, "öffentlich angezeigt") || !strings.Contains(form, `aria-describedby="kt-hinweis"`) {
+		t.Errorf("the contact form has no notice of publication:\n%s", form)
+	}
+	if code, _ := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/kontakte", url.Values{"name": {"Erika Muster"}, "rolle": {"Geschäftsstelle"}, "email": {"gs@fmk.example"}, "telefon": {"+49 30 1234-567"}}); code != http.StatusSeeOther {
+		t.Fatalf("contact: %d", code)
+	}
+	_, public := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK", nil)
+	if !strings.Contains(public, "Erika Muster") || !strings.Contains(public, "gs@fmk.example") || strings.Contains(public, "1234-567") {
+		t.Error("the public page does not show name and e-mail only")
+	}
+	if _, own := do(t, fmk, "GET", ts.URL+"/fachmk/FMK", nil); !strings.Contains(own, "1234-567") {
+		t.Error("the conference's own secretariat does not see the number it entered")
+	}
+	if _, internal := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/fachmk/FMK", nil); !strings.Contains(internal, "1234-567") {
+		t.Error("the secretariat does not see the number")
+	}
+}

@@ -97,7 +97,7 @@ func (s *Server) handleFollowUpProposal(w http.ResponseWriter, r *http.Request) 
 			s.fail(w, r, err, "")
 			return
 		}
-		s.renderProposals(w, r, status, se, refusedForm{ID: p.Key, What: "Der Auftrag ist nicht angelegt", Values: r.PostForm, Reason: reason})
+		s.renderProposals(w, r, status, se, refusedForm{ID: p.Key, What: "Der Auftrag ist nicht angelegt", Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
 		return
 	}
 	back(w, r, to, fmt.Sprintf("Auftrag %d angelegt.", id))

@@ -415,7 +415,7 @@ func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
 			return
 		}
-		s.renderFollowUp(w, r, status, v, nil, "", refusedForm{ID: "bearbeiten", What: "Der Auftrag ist nicht gespeichert", Values: r.PostForm, Reason: reason})
+		s.renderFollowUp(w, r, status, v, nil, "", refusedForm{ID: "bearbeiten", What: "Der Auftrag ist nicht gespeichert", Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d", f.ID), "Auftrag gespeichert.")
@@ -490,12 +490,12 @@ func readFollowUpForm(r *http.Request, f *model.FollowUp) error {
 	}
 	f.Responsible = strings.TrimSpace(r.PostFormValue("verantwortlich"))
 	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
-		return model.InputError("Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")
+		return model.AtField("frist", model.InputError("Die Frist ist kein gültiges Datum (TT.MM.JJJJ)."))
 	}
 	f.DueSession = 0
 	if n := strings.TrimSpace(r.PostFormValue("frist_sitzung")); n != "" {
 		if f.DueSession, err = strconv.Atoi(n); err != nil || f.DueSession <= 0 {
-			return model.InputError("Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")
+			return model.AtField("frist_sitzung", model.InputError("Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer."))
 		}
 	}
 	return nil

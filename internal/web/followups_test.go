@@ -221,6 +221,11 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 	if code != http.StatusOK || strings.Count(csv, "\n") != 2 || !strings.Contains(csv, "31.08.2025") {
 		t.Errorf("csv %d:\n%s", code, csv)
 	}
+	// The internal CSV writes a confidential passage as the JSON API and
+	// the forms do, [[…]] (it wrote the stored marks ⟦…⟧ before).
+	if _, csv := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", hs.ts.URL+"/auftraege.csv", nil); !strings.Contains(csv, "Prüfung der Verteidigungsklausel [[intern]]") || strings.ContainsAny(csv, model.RedactOpen+model.RedactClose) {
+		t.Errorf("csv marks:\n%s", csv)
+	}
 	code, pdf := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", hs.ts.URL+"/auftraege.pdf?status=ausstehend", nil)
 	text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
 	if code != http.StatusOK || !strings.Contains(text, "Stand der Aufträge") || !strings.Contains(text, "4 Aufträge, davon 1 überfällig") {
@@ -422,11 +427,13 @@ func TestPersonalCalendarFeed(t *testing.T) {
 	})
 	ctx := context.Background()
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	se, _ := st.SessionByNumber(ctx, council.ID, 48)
-	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: se.ID, Number: "02", Title: "Bericht"})
-	if err != nil {
-		t.Fatal(err)
+	// Given in the 47th session (26.06.2025), before its deadline.
+	se, _ := st.SessionByNumber(ctx, council.ID, 47)
+	items47, err := st.Items(ctx, se.ID)
+	if err != nil || len(items47) == 0 {
+		t.Fatal("no items of the 47th session", err)
 	}
+	item := items47[0].ID
 	if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: item, Text: "Zahlen " + model.Redact("intern") + " liefern", Responsible: "Hessen", DueDate: model.NewDate(2025, 10, 15), Status: model.FollowUpOpen}); err != nil {
 		t.Fatal(err)
 	}
@@ -708,10 +715,6 @@ func TestFollowUpListReadsOnePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s48, err := st.SessionByNumber(ctx, council.ID, 48)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var public model.FollowUp // a demo follow-up the public sees, by its adopted decision
 	fs, err := st.FollowUps(ctx, store.FollowUpFilter{})
 	if err != nil {
@@ -725,13 +728,20 @@ func TestFollowUpListReadsOnePage(t *testing.T) {
 	if public.ID == 0 {
 		t.Fatal("no public demo follow-up")
 	}
+	// Overdue follow-ups are given in a session before their deadline:
+	// the 47th (26.06.2025), on its items.
+	s47, err := st.SessionByNumber(ctx, council.ID, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items47, err := st.Items(ctx, s47.ID)
+	if err != nil || len(items47) == 0 {
+		t.Fatal("no items of the 47th session", err)
+	}
 	add := func(n int) {
 		t.Helper()
 		for i := range n {
-			itemID, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s48.ID, Number: fmt.Sprintf("%02d", 50+i%40), Title: "Bericht", Status: model.ItemAccepted})
-			if err != nil {
-				t.Fatal(err)
-			}
+			itemID := items47[i%len(items47)].ID
 			due := model.NewDate(2025, 8, 1+i%28)
 			if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: fmt.Sprintf("Auftrag %d", i), Responsible: "HE", DueDate: due, Status: model.FollowUpOpen}); err != nil {
 				t.Fatal(err)
@@ -795,11 +805,6 @@ func TestPersonalCalendarFeedWindow(t *testing.T) {
 	hs, st := followUpServer(t, now)
 	ctx := context.Background()
 	council := mustBody(t, st)
-	se, _ := st.SessionByNumber(ctx, council.ID, 48)
-	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: se.ID, Number: "02", Title: "Bericht"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, f := range []model.FollowUp{
 		{Text: "Zu alt", DueDate: model.NewDate(2024, 8, 31)},
 		{Text: "Vor einem Jahr", DueDate: model.NewDate(2024, 9, 1)},
@@ -809,7 +814,9 @@ func TestPersonalCalendarFeedWindow(t *testing.T) {
 		{Text: "Zu fern", DueDate: model.NewDate(2027, 9, 2)},
 		{Text: "Erledigt", DueDate: model.NewDate(2025, 10, 1), Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 8, 1), EvidenceText: "Bericht geliefert"},
 	} {
-		f.ItemID, f.Responsible = item, "Hessen"
+		// Without an item: deadlines from 2024 on lie before every
+		// session of the demo, in which they could not be given.
+		f.Responsible = "Hessen"
 		if f.Status == "" {
 			f.Status = model.FollowUpOpen
 		}
@@ -971,5 +978,67 @@ func TestFollowUpRefusedEditKeepsInput(t *testing.T) {
 	}
 	if after, _ := st.FollowUps(ctx, store.FollowUpFilter{}); len(after) != len(before) {
 		t.Errorf("the refused confirmation created a follow-up: %d, before %d", len(after), len(before))
+	}
+}
+
+// TestFollowUpDeadlineBeforeSession: a follow-up given in the 48th session
+// (12.03.2026) with a deadline before that day, or due to the 48th session
+// itself, was accepted and overdue at once; the live page and the
+// follow-up's edit refuse it with the reason at the field, keep what was
+// typed and store nothing.
+func TestFollowUpDeadlineBeforeSession(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	_, item, _ := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	for _, c := range []struct{ frist, sitzung, id string }{{"2026-03-01", "", "neu-frist"}, {"", "48", "neu-fristsitzung"}} {
+		code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/auftraege", ts.URL, item),
+			url.Values{"text": {"Bericht zur Rahmenarchitektur"}, "verantwortlich": {"HE"}, "frist": {c.frist}, "frist_sitzung": {c.sitzung}})
+		if code != http.StatusUnprocessableEntity {
+			t.Errorf("live %s: %d", c.id, code)
+		}
+		field := between(page, `id="`+c.id+`"`, "</div>")
+		if !strings.Contains(field, `aria-invalid="true" aria-describedby="`+c.id+`-fehler"`) || !strings.Contains(field, "sofort überfällig") {
+			t.Errorf("live %s: the reason is not at the field:\n%s", c.id, field)
+		}
+		if !strings.Contains(page, `value="Bericht zur Rahmenarchitektur"`) {
+			t.Errorf("live %s: the text typed is lost", c.id)
+		}
+	}
+	if list, _ := st.FollowUps(ctx, store.FollowUpFilter{}); len(list) != 0 {
+		for _, f := range list {
+			if f.ItemID == item {
+				t.Fatalf("a refused follow-up was stored: %+v", f)
+			}
+		}
+	}
+	code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/auftraege", ts.URL, item),
+		url.Values{"text": {"Bericht zur Rahmenarchitektur"}, "verantwortlich": {"HE"}, "frist": {"2026-03-12"}, "frist_sitzung": {"49"}})
+	if code != http.StatusSeeOther && code != http.StatusOK {
+		t.Fatalf("a deadline on the session's day: %d", code)
+	}
+	var f model.FollowUp
+	list, _ := st.FollowUps(ctx, store.FollowUpFilter{})
+	for _, g := range list {
+		if g.ItemID == item {
+			f = g
+		}
+	}
+	if f.ID == 0 {
+		t.Fatal("the follow-up was not stored")
+	}
+	code, page := do(t, gs, "POST", fmt.Sprintf("%s/auftraege/%d", ts.URL, f.ID),
+		url.Values{"version": {fmt.Sprint(f.Version)}, "text": {"Bericht, berichtigt"}, "verantwortlich": {"HE"}, "frist": {"2026-02-01"}, "frist_sitzung": {"49"}})
+	if field := between(page, `id="b-frist"`, "</div>"); code != http.StatusUnprocessableEntity || !strings.Contains(field, `aria-invalid="true"`) || !strings.Contains(field, "sofort überfällig") {
+		t.Errorf("edit: %d, field:\n%s", code, field)
+	}
+	if !strings.Contains(page, "Bericht, berichtigt") {
+		t.Error("edit: the text typed is lost")
+	}
+	if g, _ := st.FollowUp(ctx, f.ID); g.DueDate != f.DueDate || g.Text != f.Text {
+		t.Errorf("a refused edit changed the follow-up: %+v", g)
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Error(p)
 	}
 }

@@ -5,6 +5,9 @@ package web
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"html/template"
 	"math"
 	"net/http"
 	"net/url"
@@ -15,10 +18,100 @@ import (
 	"gremium/internal/model"
 )
 
-// parseForm reads a urlencoded form of bounded size.
+// MaxFormBytes bounds the body of an ordinary (non-upload) form.
+const MaxFormBytes = 1 << 20
+
+// formLimits are the routes whose forms have another bound than
+// MaxFormBytes: the login's is smaller; 0 marks an upload, which bounds
+// and reads its own body (uploadDocument, importConferenceDates).
+var formLimits = map[string]int64{
+	"POST /anmelden":                 16 << 10,
+	"POST /sitzungen/{nr}/dokumente": 0,
+	"POST /fachmk/termine/import":    0,
+}
+
+// formRouter registers the routes with the bound on their forms (readForm):
+// every route that takes a body, whoever wrote its handler, reads its form
+// before the handler runs.
+type formRouter struct {
+	router
+	s *Server
+}
+
+// Handle registers h for pattern, reading its form first (readForm).
+func (f formRouter) Handle(pattern string, h http.Handler) {
+	f.router.Handle(pattern, f.s.readForm(pattern, h))
+}
+
+// HandleFunc registers h for pattern, reading its form first (readForm).
+func (f formRouter) HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request)) {
+	f.Handle(pattern, http.HandlerFunc(h))
+}
+
+// readForm reads the form of a request to pattern (urlencoded or
+// multipart) up to its bound before h runs, and refuses a larger one with
+// 413 and a German message. Before, a multipart body over the bound read
+// as empty fields (PostFormValue drops the parse error), so a form could be
+// "saved" empty. GET routes, uploads and other bodies (the API's JSON) go
+// to h as they are.
+func (s *Server) readForm(pattern string, h http.Handler) http.Handler {
+	limit, ok := formLimits[pattern]
+	if !ok {
+		limit = MaxFormBytes
+	}
+	if strings.HasPrefix(pattern, "GET ") || limit == 0 {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctype, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
+		ctype = strings.ToLower(strings.TrimSpace(ctype))
+		if r.Method == http.MethodGet || r.Method == http.MethodHead || (ctype != "application/x-www-form-urlencoded" && ctype != "multipart/form-data") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		var err error
+		if ctype == "multipart/form-data" {
+			err = r.ParseMultipartForm(limit)
+		} else {
+			err = r.ParseForm()
+		}
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
+			s.formTooLarge(w, r, limit)
+			return
+		case err != nil:
+			s.badRequest(w, r, "Das Formular konnte nicht gelesen werden (fehlerhaft übertragen).")
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// formTooLarge refuses a form over its bound: 413, nothing stored.
+func (s *Server) formTooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
+	reason := fmt.Sprintf("Das Formular ist zu groß (mehr als %d KB) und wurde nicht gespeichert. Bitte kürzen Sie die Eingaben; Dateien laden Sie bitte über „Dokument hochladen“ hoch.", limit>>10)
+	s.log.Info("refused", "path", logPath(r), "status", http.StatusRequestEntityTooLarge, "request_id", requestID(r), "err", "form too large")
+	if r.Header.Get("HX-Request") == "true" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusRequestEntityTooLarge)
+		fmt.Fprintf(w, `<span class="save-state conflict" role="alert">Nicht gespeichert: %s</span>`, template.HTMLEscapeString(reason))
+		return
+	}
+	s.render(w, r, http.StatusRequestEntityTooLarge, "error.html", view{Title: "Formular zu groß", Data: errorPage{Reason: reason}})
+}
+
+// parseForm reads a urlencoded form of bounded size (readForm has read it
+// already for every route; this keeps a handler safe on its own).
 func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
 	if err := r.ParseForm(); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			s.formTooLarge(w, r, MaxFormBytes)
+			return false
+		}
 		s.badRequest(w, r, "Das Formular konnte nicht gelesen werden (zu groß oder fehlerhaft).")
 		return false
 	}
@@ -139,6 +232,9 @@ type refusedForm struct {
 	What   string     // what did not happen, e.g. "Das Profil ist nicht gespeichert"
 	Values url.Values // what was typed
 	Reason string
+	// Field is the form field the reason is about (model.FieldOf: "frist"),
+	// "" for the form as a whole.
+	Field string
 }
 
 // Typed gives what was typed into field of the refused form id, or def
@@ -148,6 +244,15 @@ func (f refusedForm) Typed(id, field, def string) string {
 		return def
 	}
 	return f.Values.Get(field)
+}
+
+// At gives the reason when form id was refused because of field ("" else),
+// for the templates "invalid" and "field-error".
+func (f refusedForm) At(id, field string) string {
+	if f.ID != id || f.Field == "" || f.Field != field {
+		return ""
+	}
+	return f.Reason
 }
 
 // refusal gives the status and the reason with which a page shows its

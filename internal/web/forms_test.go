@@ -1,11 +1,16 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -92,4 +97,59 @@ func FuzzFormLines(f *testing.F) {
 			t.Fatalf("formText(%q) = %q: %v", in, text, p)
 		}
 	})
+}
+
+// TestLargeFormRefused: a multipart body over 1 MB sent to an ordinary
+// form read as empty fields — the Teilnahme was saved as "nobody attends"
+// — and a urlencoded one gave 400; both are refused with 413 and a German
+// message, and nothing is stored. A small multipart form is read as
+// before, and an upload keeps its own bound.
+func TestLargeFormRefused(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
+	he := client(t, ts, "hessen")
+	post := func(ctype, body string) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest("POST", ts.URL+"/sitzungen/48/teilnahme", strings.NewReader(body))
+		req.Header.Set("Content-Type", ctype)
+		res, err := he.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	fields := map[string]string{"version": "0", "zeilen": "1", "name_0": "Dr. Anna Beispiel", "funktion_0": "CIO"}
+	var big strings.Builder
+	ctype := multipartWriter(&big, fields, "anlage", "gross.pdf", strings.Repeat("x", 1<<20+1000))
+	code, page := post(ctype, big.String())
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(page, "Das Formular ist zu groß") {
+		t.Errorf("multipart over 1 MB: %d %.200s", code, between(page, "<main", "</main>"))
+	}
+	large := url.Values{}
+	for k, v := range fields {
+		large.Set(k, v)
+	}
+	large.Set("funktion_0", strings.Repeat("x", 1<<20))
+	code, page = post("application/x-www-form-urlencoded", large.Encode())
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(page, "Das Formular ist zu groß") {
+		t.Errorf("urlencoded over 1 MB: %d", code)
+	}
+	if list, _, _ := st.Delegations(ctx, se.ID); len(list) != 0 {
+		t.Fatalf("a refused form stored %+v", list)
+	}
+	var small strings.Builder
+	ctype = multipartWriter(&small, fields, "anlage", "klein.txt", "x")
+	if code, _ := post(ctype, small.String()); code != http.StatusSeeOther {
+		t.Errorf("small multipart form: %d", code)
+	}
+	if list, _, _ := st.Delegations(ctx, se.ID); len(list) != 1 || len(list[0].Delegates) != 1 || list[0].Delegates[0].Name != "Dr. Anna Beispiel" {
+		t.Errorf("small multipart form stored %+v", list)
+	}
+	pdf := append([]byte("%PDF-1.4\n"), []byte(strings.Repeat("%", 3<<20))...)
+	if code, body := upload(t, he, ts.URL+"/sitzungen/48/dokumente", "Gross.pdf", pdf); code != http.StatusSeeOther {
+		t.Errorf("an upload of 3 MB: %d %.200s", code, body)
+	}
 }

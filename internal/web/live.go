@@ -135,7 +135,7 @@ func (s *Server) refuseEntry(w http.ResponseWriter, r *http.Request, se model.Se
 		s.fail(w, r, err, "")
 		return
 	}
-	s.renderLive(w, r, status, se, itemID, voteRefusal{}, refusedForm{ID: form, What: what, Values: r.PostForm, Reason: reason})
+	s.renderLive(w, r, status, se, itemID, voteRefusal{}, refusedForm{ID: form, What: what, Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
 }
 
 // shown says whether the live page d shows the refused grid again: the

@@ -191,21 +191,11 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 	refuse := func(err error) {
 		s.refuseEntry(w, r, se, it.ID, entryFollowUp, "Der Auftrag ist nicht gespeichert", err)
 	}
-	text, err := model.ConfidentialMarks(r.PostFormValue("text"))
-	if err != nil {
+	// The fields as the follow-up's own form reads them.
+	f := model.FollowUp{ItemID: it.ID, Status: model.FollowUpOpen}
+	if err := readFollowUpForm(r, &f); err != nil {
 		refuse(err)
 		return
-	}
-	f := model.FollowUp{ItemID: it.ID, Text: text, Responsible: strings.TrimSpace(r.PostFormValue("verantwortlich")), Status: model.FollowUpOpen}
-	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
-		refuse(model.InputError("Die Frist ist kein gültiges Datum (TT.MM.JJJJ)."))
-		return
-	}
-	if v := strings.TrimSpace(r.PostFormValue("frist_sitzung")); v != "" {
-		if f.DueSession, err = strconv.Atoi(v); err != nil || f.DueSession <= 0 {
-			refuse(model.InputError("Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer."))
-			return
-		}
 	}
 	if id, err := strconv.ParseInt(r.PostFormValue("beschluss"), 10, 64); err == nil {
 		f.DecisionID = id

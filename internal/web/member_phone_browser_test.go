@@ -42,7 +42,7 @@ func TestMemberPagesPassAxeOnAPhone(t *testing.T) {
 	}
 	items, _ := st.Items(ctx, se.ID)
 	fid, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[0].ID, Text: "Bericht zur Anbindung der Landesportale an das Nutzerkonto vorlegen",
-		Responsible: "HE, BY", DueDate: model.DateOf(time.Now().AddDate(0, 0, 10)), Status: model.FollowUpOpen})
+		Responsible: "HE, BY", DueDate: model.DateOf(se.Date.Time().AddDate(0, 0, 10)), Status: model.FollowUpOpen})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -139,7 +139,7 @@ func TestMyPageShowsMostUrgentFollowUps(t *testing.T) {
 		}
 	}
 	// The last one entered is overdue: it comes first.
-	if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items47[1].ID, Text: "Hessen berichtet überfällig", Responsible: "HE", Status: model.FollowUpOpen, DueDate: model.NewDate(2020, 1, 2)}); err != nil {
+	if _, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items47[1].ID, Text: "Hessen berichtet überfällig", Responsible: "HE", Status: model.FollowUpOpen, DueDate: model.NewDate(2025, 7, 1)}); err != nil {
 		t.Fatal(err)
 	}
 	body, n := section()

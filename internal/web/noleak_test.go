@@ -246,6 +246,16 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Role: "Geschäftsstelle", Email: "gs@fmk.example"}); err != nil {
 		t.Fatal(err)
 	}
+	// A contact's telephone number is for internal readers only (the
+	// contact form says so); another conference's, so that the FachMK
+	// secretariat reading here does not keep it.
+	umk, err := st.BodyByAbbrev(ctx, "UMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: umk.ID, Name: "Geschäftsstelle UMK", Role: "Geschäftsstelle", Email: "gs@umk.example", Phone: secret("ContactPhone")}); err != nil {
+		t.Fatal(err)
+	}
 
 	// Written procedures: one open, one rejected.
 	deadline := time.Now().Add(time.Hour)

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"gremium/internal/demo"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
+	"gremium/internal/pdftest"
 )
 
 // TestPublicMinutesOnlyWhenTheyExist: the public page of a planned session
@@ -101,5 +103,55 @@ func TestPublicMinutesOnlyWhenTheyExist(t *testing.T) {
 	}
 	if _, page := do(t, public, "GET", ts.URL+"/sitzungen/47", nil); !strings.Contains(between(page, "<main", "</main>"), "noch nicht genehmigt") {
 		t.Errorf("the draft minutes' session page lacks the draft banner")
+	}
+}
+
+// TestBlankRowNotInPublicMinutes: a contribution put on record without any
+// text (the live page's row of a member nobody filled in) showed as "HE:"
+// and nothing in the public minutes; the public page, PDF, text export
+// leave it out, a contribution with text stays, and internally the
+// row remains to be filled in or deleted.
+func TestBlankRowNotInPublicMinutes(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	se, err := st.SessionByNumber(ctx, council.ID, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, se.ID)
+	item := items[len(items)-1].ID
+	paths := []string{"/sitzungen/47/protokoll", "/sitzungen/47/protokoll.pdf", "/sitzungen/47/protokoll.txt"}
+	public := client(t, ts, "")
+	text := func(path string) string {
+		code, body := do(t, public, "GET", ts.URL+path, nil)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", path, code)
+		}
+		if strings.HasSuffix(path, ".pdf") {
+			body = pdftest.Text(t, []byte(body))
+		}
+		return body
+	}
+	before := map[string]int{}
+	for _, p := range paths {
+		before[p] = strings.Count(text(p), "SN")
+	}
+	for _, c := range []model.Contribution{{ItemID: item, Speaker: "SN"}, {ItemID: item, Speaker: "SN", Points: []string{"  "}}, {ItemID: item, Speaker: "HE", Points: []string{"Hessen stimmt dem Zeitplan zu."}}} {
+		if _, err := st.CreateContribution(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range paths {
+		body := text(p)
+		if n := strings.Count(body, "SN"); n != before[p] {
+			t.Errorf("public %s names SN %d times, %d before the blank rows", p, n, before[p])
+		}
+		if !strings.Contains(strings.Join(strings.Fields(body), " "), "Hessen stimmt dem Zeitplan zu.") {
+			t.Errorf("public %s lacks the contribution with text", p)
+		}
+	}
+	if _, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/47/protokoll", nil); strings.Count(page, "SN") <= before["/sitzungen/47/protokoll"] {
+		t.Error("the internal minutes lost the blank row, which is still to be filled in")
 	}
 }

@@ -179,12 +179,13 @@ func (s *Server) refuseRequestForm(w http.ResponseWriter, r *http.Request, reque
 	}
 	// The request as stored now: after a conflict the page shows what the
 	// other change left.
+	field := model.FieldOf(err)
 	q, err := s.st.Request(r.Context(), requestID)
 	if err != nil {
 		s.fail(w, r, err, "Dieses Anliegen gibt es nicht.")
 		return
 	}
-	s.renderRequest(w, r, q, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason})
+	s.renderRequest(w, r, q, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason, Field: field})
 }
 
 // renderRequest shows the page of request q, with a refused form if there

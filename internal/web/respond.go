@@ -125,10 +125,12 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, msg string) {
 
 // serverError answers an internal error: logged at Error with the request
 // id, which the page shows so that a report can be matched to the log.
-func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+// attrs name what failed for the log (a document's id and file path),
+// never for the page.
+func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error, attrs ...slog.Attr) {
 	id := requestID(r)
-	s.log.LogAttrs(r.Context(), slog.LevelError, "request failed", slog.String("method", r.Method),
-		slog.String("path", logPath(r)), slog.String("request_id", id), slog.Any("err", err))
+	s.log.LogAttrs(r.Context(), slog.LevelError, "request failed", append([]slog.Attr{slog.String("method", r.Method),
+		slog.String("path", logPath(r)), slog.String("request_id", id), slog.Any("err", err)}, attrs...)...)
 	// The error page itself must not depend on a template that may be broken.
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)

@@ -19,6 +19,7 @@ type router interface {
 // routes registers every page of gremium in one place (the JSON API and
 // OParl register their own routes in internal/api, mounted here).
 func (s *Server) routes(mux router) {
+	mux = formRouter{mux, s} // every form read within its bound (forms.go)
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
 	// Operations (ops.go): liveness, readiness, Prometheus metrics.

@@ -409,3 +409,31 @@ func TestLivePageNamesARejectedProposal(t *testing.T) {
 		t.Errorf("the rejected proposal is named %q", row)
 	}
 }
+
+// TestAttendanceRefusalAtField: a refused attendance list names the field
+// of the member's row it is about (aria-invalid, aria-describedby and the
+// reason beside it) and keeps the other rows as typed (before: only a box
+// above the list).
+func TestAttendanceRefusalAtField(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	form := url.Values{"anwesenheit_BW": {"anwesend"}, "person_BW": {"Dr. Beate Muster"}, "anwesenheit_HE": {"vertreten"}}
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form)
+	if code != http.StatusBadRequest && code != http.StatusUnprocessableEntity {
+		t.Errorf("represented without a person: %d", code)
+	}
+	if !strings.Contains(page, `id="per-HE"`) || !strings.Contains(between(page, `id="per-HE"`, "</td>"), `aria-invalid="true" aria-describedby="per-HE-fehler"`) ||
+		!strings.Contains(page, `<p class="field-error" id="per-HE-fehler">Für die Vertretung von HE bitte die vertretende Person angeben.`) {
+		t.Errorf("the reason is not at the person of HE:\n%s", between(page, `id="per-HE"`, "</td>"))
+	}
+	if n := strings.Count(page, `aria-invalid="true"`); n != 1 {
+		t.Errorf("%d fields marked invalid, want 1", n)
+	}
+	if !strings.Contains(page, `value="Dr. Beate Muster"`) {
+		t.Error("the other rows are not kept as typed")
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Error(p)
+	}
+}

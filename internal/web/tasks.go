@@ -136,7 +136,7 @@ func (s *Server) refuseCheck(w http.ResponseWriter, r *http.Request, u *model.Us
 		s.fail(w, r, err, "Diese Aufgabe gibt es nicht.")
 		return
 	}
-	s.renderChecklist(w, r, u, b, status, refusedForm{ID: fmt.Sprintf("aufgabe-%d", taskID), What: "Die Aufgabe ist nicht gespeichert", Values: r.PostForm, Reason: reason})
+	s.renderChecklist(w, r, u, b, status, refusedForm{ID: fmt.Sprintf("aufgabe-%d", taskID), What: "Die Aufgabe ist nicht gespeichert", Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
 }
 
 // renderChecklist shows the checklist of conference b, with a refused
