@@ -608,22 +608,7 @@ func TestJSONProcedures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	list := func(tok string) ([]Procedure, int) {
-		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/umlaufverfahren", nil)
-		req.Header.Set("Authorization", "Bearer "+tok)
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		var out []Procedure
-		if res.StatusCode == 200 {
-			if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return out, res.StatusCode
-	}
+	list := func(tok string) ([]Procedure, int) { return procedureList(t, ts, tok) }
 	ps, code := list(heToken)
 	if code != 200 || len(ps) == 0 {
 		t.Fatalf("Hessen's list: %d %+v", code, ps)
@@ -774,16 +759,9 @@ func TestJSONProcedureAtItsDeadline(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := func() Procedure {
-		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/umlaufverfahren", nil)
-		req.Header.Set("Authorization", "Bearer "+tok)
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		var out []Procedure
-		if err := json.NewDecoder(res.Body).Decode(&out); err != nil || len(out) == 0 {
-			t.Fatalf("list: %d %v", res.StatusCode, err)
+		out, code := procedureList(t, ts, tok)
+		if code != http.StatusOK || len(out) == 0 {
+			t.Fatalf("list: %d %+v", code, out)
 		}
 		return out[0]
 	}
@@ -794,4 +772,24 @@ func TestJSONProcedureAtItsDeadline(t *testing.T) {
 	if p := first(); p.Status != "offen" || p.VoteURL != "" || !p.DeadlinePassed {
 		t.Errorf("at the deadline, before the count: %+v", p)
 	}
+}
+
+// procedureList reads GET /api/v1/umlaufverfahren with the token: the
+// procedures (on 200) and the status.
+func procedureList(t *testing.T, ts *httptest.Server, tok string) ([]Procedure, int) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", ts.URL+"/api/v1/umlaufverfahren", nil)
+	req.Header.Set("Authorization", "Bearer "+tok)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out []Procedure
+	if res.StatusCode == http.StatusOK {
+		if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out, res.StatusCode
 }
