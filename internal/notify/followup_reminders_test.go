@@ -183,7 +183,9 @@ func TestFollowUpRemindersReadBoundedRows(t *testing.T) {
 	events := []model.Event{model.EventFollowUpDue, model.EventFollowUpOverdue}
 	subscribe(t, st, "gs", model.RoleSecretariat, "", model.ChannelEmail, "gs@example.org", events...)
 	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
-	s47, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 47, Date: model.NewDate(2025, 11, 26), Status: model.StatusEnded})
+	// The session lies before every deadline given in it, the oldest 513
+	// days before the clock (a deadline before its session is refused).
+	s47, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 47, Date: model.NewDate(2024, 6, 5), Status: model.StatusEnded})
 	if err != nil {
 		t.Fatal(err)
 	}
