@@ -154,13 +154,24 @@ func ParseDeferralLine(s string) (Deferral, bool) {
 	return d, d.From > 0 || d.To > 0
 }
 
-// CheckDeferrable refuses to defer an item: one already deferred, a
-// registration not on the agenda, an item of a session that has ended (a
-// cancelled session's items may go to a later one),
-// an item with an adopted decision or a vote open on it. adopted and
-// voting say whether the item has an adopted decision and an open vote.
+// Standard reports whether the item is one of the standard items every
+// agenda carries (itplr.StandardItems): the opening "TOP 00" (Begrüßung,
+// quorum, the last minutes, the Grüne Liste) and "Reporting FachMK",
+// neither registered by a member.
+func (it AgendaItem) Standard() bool {
+	return it.RegisteredBy == "" && (it.Number == "00" || it.Title == ReportingFachMKTitle)
+}
+
+// CheckDeferrable refuses to defer an item: a standard item (the next
+// agenda has its own), one already deferred, a registration not on the
+// agenda, an item of a session that has ended (a cancelled session's
+// items may go to a later one), an item with an adopted decision or a vote
+// open on it. adopted and voting say whether the item has an adopted
+// decision and an open vote.
 func (it AgendaItem) CheckDeferrable(se Session, adopted, voting bool) error {
 	switch {
+	case it.Standard():
+		return RuleError("%s gehört zu den Standard-TOPs jeder Tagesordnung; die nächste Sitzung hat ihren eigenen, er wird nicht vertagt.", it.Label())
 	case it.Deferred():
 		return RuleError("%s ist bereits %s.", it.Label(), it.Deferral.DeferredToLabel())
 	case it.Status != ItemAccepted && it.Status != "":

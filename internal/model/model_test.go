@@ -379,6 +379,10 @@ func TestCheckDeferrable(t *testing.T) {
 		"voting":   it.CheckDeferrable(Session{Number: 48, Status: StatusRunning}, false, true),
 		"deferred": AgendaItem{Status: ItemAccepted, Deferral: Deferral{To: 49}}.CheckDeferrable(Session{Number: 48, Status: StatusRunning}, false, false),
 		"pending":  AgendaItem{Status: ItemRegistered}.CheckDeferrable(Session{Number: 48, Status: StatusPlanned}, false, false),
+		// The standard items every agenda carries (itplr.StandardItems):
+		// the next agenda has its own.
+		"opening":   AgendaItem{Number: "00", Title: "Begrüßung", Status: ItemAccepted}.CheckDeferrable(Session{Number: 48, Status: StatusPlanned}, false, false),
+		"reporting": AgendaItem{Title: ReportingFachMKTitle, Goal: GoalReport, Status: ItemAccepted}.CheckDeferrable(Session{Number: 48, Status: StatusPlanned}, false, false),
 	} {
 		if ClassOf(err) != ErrRule || ReasonOf(err) == "" {
 			t.Errorf("%s: %v", name, err)

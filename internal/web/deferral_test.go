@@ -40,6 +40,26 @@ func TestDeferItemWeb(t *testing.T) {
 		!strings.Contains(page, `<option value="49">49. Sitzung am 11.03.2027</option>`) || wellFormedProblems(page) != nil {
 		t.Fatalf("management page without the deferral form: %v", wellFormedProblems(page))
 	}
+	// The standard items (TOP 00, Reporting FachMK) are not deferred: the
+	// next agenda has its own. Before, each had the form, and the store
+	// moved the Begrüßung to the 49th.
+	agenda, _ := st.Items(ctx, s48.ID)
+	standard := 0
+	for _, it := range agenda {
+		if !it.Standard() {
+			continue
+		}
+		standard++
+		if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); strings.Contains(page, fmt.Sprintf(`action="/tops/%d/vertagen"`, it.ID)) {
+			t.Errorf("the standard item %q has the deferral form", it.Title)
+		}
+		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/vertagen", ts.URL, it.ID), url.Values{"version": {strconv.Itoa(it.Version)}, "sitzung": {"0"}}); code != http.StatusUnprocessableEntity {
+			t.Errorf("deferring the standard item %q: %d, want 422", it.Title, code)
+		}
+	}
+	if standard != 2 {
+		t.Errorf("%d standard items on the 48th's agenda, want 2", standard)
+	}
 	if code, _ := do(t, client(t, ts, "hessen"), "POST", action, url.Values{"version": {strconv.Itoa(item.Version)}}); code != http.StatusForbidden {
 		t.Fatalf("a member defers: %d", code)
 	}
