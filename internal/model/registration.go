@@ -77,8 +77,12 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 	if strings.TrimSpace(InternalText(g.Title)) == "" {
 		refuse("titel", "Bitte einen Titel angeben.")
 	}
-	if !g.Goal.Valid() || g.Goal == GoalNone {
+	switch {
+	case g.Goal == GoalNone:
 		refuse("ziel", "Bitte das Ziel des TOP wählen.")
+	case !g.Goal.Valid():
+		// Only a request not made by the form (the API) names another.
+		refuse("ziel", fmt.Sprintf("„%s“ ist kein Ziel eines TOP; möglich sind %s.", g.Goal, goalNames()))
 	}
 	switch {
 	case !g.Impact.Stated:
@@ -161,4 +165,14 @@ func leadingNumber(s string) int {
 	}
 	n, _ := strconv.Atoi(s[:i])
 	return n
+}
+
+// goalNames lists the goals of an agenda item in words: "Beschluss,
+// Diskussion, Kenntnisnahme oder Bericht".
+func goalNames() string {
+	names := make([]string, len(Goals))
+	for i, g := range Goals {
+		names[i] = string(g)
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " oder " + names[len(names)-1]
 }
