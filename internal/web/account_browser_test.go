@@ -11,9 +11,7 @@ import (
 // account with a new API token, the password page, the secretariat's
 // account list with a reset password. Screenshots: konto, konten.
 func TestAccountPagesInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ts, _ := cycleServer(t)
 	b := newBrowser(t, ts.URL)
 	b.login("hessen")

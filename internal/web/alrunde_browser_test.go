@@ -22,9 +22,7 @@ import (
 // item from the list; the IT-PLR adopts the list en bloc, the pulled item
 // stays open. The public sees nothing of the AL-Runde.
 func TestTwoStageCycleInTheBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ctx := context.Background()
 	ts, st, _ := demoAccountsServer(t) // the demo accounts include the office of Bayern
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)

@@ -29,9 +29,7 @@ func (b *browserRun) clickTo(what, sel string) {
 // vote, approve the previous minutes, end; then correct a row of the
 // approved minutes and see the diff. Every page is checked with axe.
 func TestSessionDayInTheBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ctx := context.Background()
 	ts, st, srv := demoAccountsServer(t) // closed after the browsers: their live connections end with them
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)

@@ -41,6 +41,19 @@ func needTool(t *testing.T, what string, err error) {
 	t.Skipf("%s not available (%v); skipping the browser test", what, err)
 }
 
+// browserTest starts a test that drives the browser through a whole flow:
+// skipped in -short mode, and run in parallel with the other such tests.
+// Each has its own server, database and browser window; most of their time
+// is the browser's (axe-core, rendering), so two at once keep the two cores
+// of CI busy where one leaves the second idle.
+func browserTest(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	t.Parallel()
+}
+
 type browserRun struct {
 	t       *testing.T
 	ctx     context.Context
@@ -64,11 +77,7 @@ func newBrowser(t *testing.T, base string) *browserRun {
 	ctx := newWindow(t, sharedChromium(t))
 	ctx, cancelTimeout := context.WithTimeout(ctx, 8*time.Minute)
 	t.Cleanup(cancelTimeout)
-	shots := os.Getenv("GREMIUM_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	}
-	return &browserRun{t: t, ctx: ctx, base: base, axe: string(axe), shots: shots, visited: map[string]bool{}}
+	return &browserRun{t: t, ctx: ctx, base: base, axe: string(axe), shots: os.Getenv("GREMIUM_SCREENSHOTS"), visited: map[string]bool{}}
 }
 
 // newWindow opens a new window in a new browser context of the chromium
@@ -221,9 +230,14 @@ func (b *browserRun) check(name string) {
 	}
 }
 
-// shot saves a screenshot of the whole current page (JPEG).
+// shot saves a screenshot of the whole current page (JPEG) into the
+// folder GREMIUM_SCREENSHOTS names; without it, it takes none (nothing
+// reads them but a person, and each costs a tenth of a second or more).
 func (b *browserRun) shot(name string) {
 	b.t.Helper()
+	if b.shots == "" {
+		return
+	}
 	var png []byte
 	b.run("screenshot "+name, chromedp.FullScreenshot(&png, 80))
 	if err := os.WriteFile(filepath.Join(b.shots, name+".jpg"), png, 0o644); err != nil {
@@ -319,9 +333,7 @@ func (b *browserRun) text(sel string) string {
 
 // TestSessionCycleInBrowser walks the whole cycle as the roles would.
 func TestSessionCycleInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ctx := context.Background()
 	st := demotest.StoreWithAccounts(t)
 	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)

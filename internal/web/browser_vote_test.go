@@ -38,9 +38,7 @@ func (b *browserRun) absentNode(sel string) bool {
 // the attendance appear in the internal and the public minutes; the
 // absent member cannot be given a vote.
 func TestMembersVoteInTheBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ctx := context.Background()
 	ts, st, srv := demoAccountsServer(t) // the demo accounts include the offices of Bayern and the Saarland
 

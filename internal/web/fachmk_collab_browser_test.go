@@ -19,9 +19,7 @@ import (
 // the chart page shows the results. Every page passes axe and does not
 // scroll sideways at 320 px.
 func TestFachMKCollaborationInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ts, st := cycleServer(t)
 	ctx := context.Background()
 	b := newBrowser(t, ts.URL)
@@ -134,9 +132,7 @@ func TestFachMKCollaborationInBrowser(t *testing.T) {
 // evaluation and reporting pages pass axe and do not scroll sideways at
 // 320 px.
 func TestFachMKPagesInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ts, st := cycleServer(t)
 	ctx := context.Background()
 	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))

@@ -18,9 +18,7 @@ import (
 // marks its follow-up done with evidence. Every page is axe-clean and does
 // not scroll sideways at 320 px.
 func TestFollowUpsInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	hs, st := followUpServer(t, time.Date(2026, 4, 1, 12, 0, 0, 0, model.Berlin))
 	f := demoFollowUp(t, st, "Matrix-Protokoll")
 	b := newBrowser(t, hs.ts.URL)

@@ -21,9 +21,7 @@ import (
 // scrollable-region-focusable, WCAG 2.1.1). A member office's pages are
 // checked with axe at 320 px.
 func TestMemberPagesPassAxeOnAPhone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ts, st := cycleServer(t)
 	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
 	if err := st.SaveDelegation(context.Background(), model.Delegation{SessionID: se.ID, Member: "HE",

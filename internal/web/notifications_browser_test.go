@@ -17,9 +17,7 @@ import (
 // outbox and sends it again; both pages pass axe and do not scroll
 // sideways at 320 px.
 func TestNotificationPagesInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ts, st := cycleServer(t)
 	b := newBrowser(t, ts.URL)
 	ctx := context.Background()

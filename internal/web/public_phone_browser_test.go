@@ -13,9 +13,7 @@ import (
 // (axe: scrollable-region-focusable, WCAG 2.1.1). The public pages are
 // checked with axe at 320 px.
 func TestPublicPagesPassAxeOnAPhone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ts := demoServer(t)
 	b := newBrowser(t, ts.URL)
 	b.run("phone viewport", chromedp.EmulateViewport(320, 900))

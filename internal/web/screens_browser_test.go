@@ -286,9 +286,7 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 // overflowed its card), no agenda list numbered twice ("1. TOP 00"),
 // screenshots with GREMIUM_SCREENSHOTS.
 func TestEveryPageInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	browserTest(t)
 	ts, st := cycleServer(t)
 	// The FachMK dates and contacts of the served demo.
 	if err := demo.LoadCalendar(context.Background(), st); err != nil {
