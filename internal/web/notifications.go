@@ -163,7 +163,9 @@ func (s *Server) savePreferences(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
-		// Shown with what was typed, so nothing is lost.
+		// Shown with what was typed, so nothing is lost; settings saved
+		// before (a stored version) are not "nothing set".
+		set.Saved = set.Version > 0
 		d := prefPage(u, set, s.channelReady())
 		d.Error = reason
 		s.render(w, r, status, "notifications.html", view{Title: "Benachrichtigungen", Active: "benachrichtigungen", Data: d})

@@ -70,6 +70,12 @@ func TestPreferencesPage(t *testing.T) {
 			}
 		})
 	}
+	// A refused form of someone who has saved before does not say that
+	// nothing is set (it said "Sie haben noch nichts eingestellt").
+	code, page = do(t, he, "POST", ts.URL+"/benachrichtigungen", url.Values{"version": {"1"}, "email": {"buero@hessen.example"}, "abo": {"nachbesprechung:email"}})
+	if code != http.StatusUnprocessableEntity || strings.Contains(page, "noch nichts eingestellt") {
+		t.Errorf("refused change of saved settings: %d, says nothing was saved: %v", code, strings.Contains(page, "noch nichts eingestellt"))
+	}
 	_, page = do(t, he, "GET", ts.URL+"/benachrichtigungen", nil)
 	if !strings.Contains(page, `value="umlauf_frist:email" checked`) || strings.Contains(page, `value="umlauf_gestartet:email" checked`) || !strings.Contains(page, `value="3"`) {
 		t.Error("saved choices not shown")
