@@ -34,7 +34,7 @@ const (
 // allowed says which roles may take an action at all; member-bound actions
 // are narrowed further in Can.
 var allowed = map[Action][]model.Role{
-	ViewInternal:       {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory, model.RoleSpokesperson},
+	ViewInternal:       model.InternalRoles,
 	ManageSessions:     {model.RoleSecretariat},
 	RecordMinutes:      {model.RoleSecretariat},
 	RegisterItem:       {model.RoleSecretariat, model.RoleMember},

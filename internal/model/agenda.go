@@ -174,7 +174,7 @@ func (it AgendaItem) CheckDeferrable(se Session, adopted, voting bool) error {
 		return RuleError("%s gehört zu den Standard-TOPs jeder Tagesordnung; die nächste Sitzung hat ihren eigenen, er wird nicht vertagt.", it.Label())
 	case it.Deferred():
 		return RuleError("%s ist bereits %s.", it.Label(), it.Deferral.DeferredToLabel())
-	case it.Status != ItemAccepted && it.Status != "":
+	case !it.OnAgenda():
 		return RuleError("%s steht nicht auf der Tagesordnung (%s); nur ein TOP der Tagesordnung kann vertagt werden.", it.Label(), it.Status.Label())
 	case se.Held():
 		// A cancelled session's items may be deferred: they need a

@@ -310,7 +310,7 @@ func (a Audience) Texts(ss []string) []string {
 // the secretariat and by the member that registered it, not by the other
 // members.
 func (a Audience) SeesItem(it AgendaItem, s Session, u *User) bool {
-	if it.Status == ItemAccepted || it.Status == "" {
+	if it.OnAgenda() {
 		return a.SeesAgenda(s)
 	}
 	if a != Internal || u == nil || u.Disabled {

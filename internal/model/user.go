@@ -36,6 +36,23 @@ func (r Role) Label() string {
 	return "Öffentlichkeit"
 }
 
+// InternalRoles are the roles that read the internal version of
+// everything (package auth's ViewInternal): the IT-PLR's own people. The
+// FachMK secretariats are outside it and read what the public reads.
+var InternalRoles = []Role{RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson}
+
+// Audience gives the version an account of the role reads: Internal for
+// the InternalRoles, else Public. It is what a message to the account may
+// tell (a disabled account gets none).
+func (r Role) Audience() Audience {
+	for _, v := range InternalRoles {
+		if v == r {
+			return Internal
+		}
+	}
+	return Public
+}
+
 // Valid reports whether r is a role an account can have.
 func (r Role) Valid() bool {
 	for _, v := range Roles {

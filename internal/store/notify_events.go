@@ -59,7 +59,7 @@ func (s *Store) noticeAgendaPublished(ctx context.Context, tx *sql.Tx, sessionID
 	if err != nil {
 		return err
 	}
-	items, err := queryList(ctx, tx, scanItem, "items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status = ? ORDER BY position, id`,
+	items, err := queryList(ctx, tx, scanItem, "items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`,
 		sessionID, model.ItemAccepted)
 	if err != nil {
 		return err
@@ -86,7 +86,10 @@ func (s *Store) noticeAgendaPublished(ctx context.Context, tx *sql.Tx, sessionID
 		Key:     fmt.Sprintf("tagesordnung:%d", sessionID),
 		Subject: "Tagesordnung veröffentlicht: " + heading,
 		Body:    b.String(),
-		Link:    fmt.Sprintf("/sitzungen/%d", se.Number),
+		Link:    se.Path(),
+		// The agenda of an internal body (the AL-Runde) reaches only
+		// those who may read it: not the FachMK secretariats.
+		To: func(sub Subscriber) bool { return sub.User.Role.Audience().SeesAgenda(se) },
 	})
 	return err
 }
@@ -108,7 +111,7 @@ func (s *Store) noticeMinutesForComment(ctx context.Context, tx *sql.Tx, session
 		Key:     fmt.Sprintf("protokoll_kommentierung:%d", sessionID),
 		Subject: "Protokollentwurf zur Kommentierung: " + heading,
 		Body:    body,
-		Link:    fmt.Sprintf("/sitzungen/%d/protokoll", se.Number),
+		Link:    se.Path() + "/protokoll",
 	})
 	return err
 }

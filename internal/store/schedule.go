@@ -247,7 +247,7 @@ func (s *Store) noticeSessionMoved(ctx context.Context, tx *sql.Tx, before, afte
 		Key:     fmt.Sprintf("sitzung_verlegt:%d:%d", after.ID, after.Schedule.Sequence),
 		Subject: "Sitzung verlegt: " + heading,
 		Body:    body,
-		Link:    fmt.Sprintf("/sitzungen/%d", after.Number),
+		Link:    after.Path(),
 	})
 	return err
 }
@@ -264,7 +264,7 @@ func (s *Store) noticeSessionCancelled(ctx context.Context, tx *sql.Tx, se model
 		Key:     fmt.Sprintf("sitzung_abgesagt:%d", se.ID),
 		Subject: "Sitzung abgesagt: " + heading,
 		Body:    body,
-		Link:    fmt.Sprintf("/sitzungen/%d", se.Number),
+		Link:    se.Path(),
 	})
 	return err
 }

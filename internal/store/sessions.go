@@ -370,20 +370,49 @@ func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
 	if err := it.Validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkItemOpen(ctx, tx, it.ID); err != nil {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.updateItemTx(ctx, tx, it) })
+}
+
+// updateItemTx writes an agenda item inside tx (UpdateItem).
+func (s *Store) updateItemTx(ctx context.Context, tx *sql.Tx, it model.AgendaItem) error {
+	if err := checkItemOpen(ctx, tx, it.ID); err != nil {
+		return err
+	}
+	if err := checkItemNumberFree(ctx, tx, it); err != nil {
+		return err
+	}
+	if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
+		itemSet, itemArgs(it)...); err != nil {
+		return err
+	}
+	// A declined registration that came from a request declines it.
+	return s.requestFollowsItem(ctx, tx, it.ID)
+}
+
+// DecideRegistration takes the secretariat's decision on a registered
+// item (version: the one read): accepted, it goes to the end of the
+// agenda; declined, it leaves it. The position is found inside the write,
+// so that two registrations accepted at the same moment do not share one.
+func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version int, accept bool) (model.AgendaItem, error) {
+	var it model.AgendaItem
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if it, err = loadItemTx(ctx, tx, itemID); err != nil {
 			return err
 		}
-		if err := checkItemNumberFree(ctx, tx, it); err != nil {
-			return err
+		it.Version = version
+		if !accept {
+			it.Status = model.ItemDeclined
+			return s.updateItemTx(ctx, tx, it)
 		}
-		if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
-			itemSet, itemArgs(it)...); err != nil {
-			return err
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ? AND id <> ? AND status IN (?, '')`,
+			it.SessionID, it.ID, model.ItemAccepted).Scan(&it.Position); err != nil {
+			return fmt.Errorf("store: agenda position: %w", err)
 		}
-		// A declined registration that came from a request declines it.
-		return s.requestFollowsItem(ctx, tx, it.ID)
+		it.Status = model.ItemAccepted
+		return s.updateItemTx(ctx, tx, it)
 	})
+	return it, err
 }
 
 // checkItemNumberFree refuses a TOP number given to an item that another

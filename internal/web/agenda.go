@@ -51,6 +51,12 @@ type manageData struct {
 	Open []openProposal
 	// StatusError says why the status step was not taken.
 	StatusError string
+	// Unnumbered are the items of the agenda without a TOP number
+	// (model.Unnumbered): publishing them so asks for a confirmation.
+	Unnumbered []model.AgendaItem
+	// Numberable: the agenda may be numbered in its order (not published,
+	// session planned or convened: model.Session.CheckNumberable).
+	Numberable bool
 	// Row is an agenda item's row that was not saved, shown as typed.
 	Row rowRefusal
 	// Later are the sessions an item may be deferred to (none: items
@@ -205,6 +211,8 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 	}
 	if err == nil {
 		d.Open, err = s.openProposals(ctx, se, d.Items)
+		d.Unnumbered = model.Unnumbered(d.Items)
+		d.Numberable = se.CheckNumberable() == nil
 	}
 	if err == nil {
 		d.Later, err = s.laterSessions(ctx, se)
@@ -276,9 +284,24 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
 		return
 	}
-	_, se, ok := s.sessionFromPath(w, r)
+	council, se, ok := s.sessionFromPath(w, r)
 	if !ok {
 		return
+	}
+	// Published without numbers, its items read "TOP (ohne Nummer)" in the
+	// agenda, the message to the members and later the minutes: that
+	// needs the confirmation that it is meant.
+	if r.PostFormValue("ohne_nummer") != "ja" {
+		items, err := s.st.Items(r.Context(), se.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if len(model.Unnumbered(items)) > 0 {
+			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se,
+				"Die Tagesordnung ist nicht veröffentlicht: TOPs haben noch keine Nummer. Bitte nummerieren oder bestätigen, dass sie ohne Nummer veröffentlicht wird.", rowRefusal{})
+			return
+		}
 	}
 	se.AgendaPublished = true
 	se.Version = formVersion(r)
@@ -290,37 +313,53 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), "Die Tagesordnung ist veröffentlicht.")
 }
 
+// numberAgenda numbers the agenda in its order (store.NumberAgenda).
+func (s *Server) numberAgenda(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	council, se, ok := s.sessionFromPath(w, r)
+	if !ok {
+		return
+	}
+	n, err := s.st.NumberAgenda(r.Context(), se.ID)
+	if err != nil {
+		status, reason, ok := refusal(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderManage(w, r, status, council, se, reason, rowRefusal{})
+		return
+	}
+	s.changed(r, se.ID)
+	msg := "Die TOPs sind in der Reihenfolge der Tagesordnung nummeriert."
+	if n == 0 {
+		msg = "Die TOPs trugen schon die Nummern ihrer Reihenfolge; nichts geändert."
+	}
+	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), msg)
+}
+
 func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	it, se, ok := s.itemAction(w, r)
 	if !ok {
 		return
 	}
-	ctx := r.Context()
-	it.Version = formVersion(r)
+	var accept bool
 	switch r.PostFormValue("entscheidung") {
 	case "annehmen":
-		items, err := s.st.Items(ctx, se.ID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		last := 0
-		for _, o := range items {
-			if o.Status == model.ItemAccepted && o.Position > last {
-				last = o.Position
-			}
-		}
-		it.Status, it.Position = model.ItemAccepted, last+1
+		accept = true
 	case "ablehnen":
-		it.Status = model.ItemDeclined
 	default:
 		s.badRequest(w, r, "Bitte „annehmen“ oder „ablehnen“ wählen.")
 		return
 	}
-	if err := s.st.UpdateItem(ctx, it); err != nil {
+	it, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept)
+	if err != nil {
 		s.fail(w, r, err, "")
 		return
 	}
+	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), "„"+it.Title+"“: "+it.Status.Label())
 }
 

@@ -35,6 +35,7 @@ func (s *Server) preparationRoutes(mux router) {
 	mux.HandleFunc("GET "+se+"/verwaltung", s.managePage)
 	mux.HandleFunc("POST "+se+"/status", s.advanceSession)
 	mux.HandleFunc("POST "+se+"/veroeffentlichen", s.publishAgenda)
+	mux.HandleFunc("POST "+se+"/nummerieren", s.numberAgenda)
 	mux.HandleFunc("POST "+se+"/dokumente", s.uploadDocument)
 	mux.HandleFunc("POST "+se+"/kommentare", s.commentMinutes)
 	mux.HandleFunc("POST "+se+"/genehmigen", s.approveMinutes)

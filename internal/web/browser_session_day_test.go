@@ -84,6 +84,7 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 
 	// 3. Publish, convene, open; attendance.
 	gs.page("/sitzungen/48/verwaltung")
+	gs.submit("number the agenda", `form#nummerieren`)
 	gs.submit("publish", `form[action="/sitzungen/48/veroeffentlichen"]`)
 	gs.submit("convene 48", `form[action="/sitzungen/48/status"]`)
 	gs.submit("open 48", `form[action="/sitzungen/48/status"]`)

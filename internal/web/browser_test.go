@@ -447,6 +447,8 @@ func TestSessionCycleInBrowser(t *testing.T) {
 		chromedp.SetValue(fmt.Sprintf("#abschnitt-%d", bundItem.ID), fmt.Sprint(secID["Grüne Liste"]), chromedp.ByID),
 		chromedp.Click(fmt.Sprintf("#gl-%d", bundItem.ID), chromedp.ByID))
 	b.submit("save Bund's item", fmt.Sprintf(`form[action="/tops/%d"]`, bundItem.ID))
+	// Reporting FachMK keeps no number: publishing so is confirmed.
+	b.run("confirm the item without number", chromedp.Click("#ohne-nummer-ok", chromedp.ByID))
 	b.submit("publish agenda", `form[action="/sitzungen/48/veroeffentlichen"]`)
 	b.submit("convene", `form[action="/sitzungen/48/status"]`)
 	b.submit("open session", `form[action="/sitzungen/48/status"]`)

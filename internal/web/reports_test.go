@@ -79,7 +79,7 @@ func TestReportingFachMK(t *testing.T) {
 		t.Error("the report is public before the agenda")
 	}
 	se, _ = st.Session(context.Background(), se.ID)
-	if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/sitzungen/48/veroeffentlichen", url.Values{"version": {fmt.Sprint(se.Version)}}); code != http.StatusSeeOther {
+	if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/sitzungen/48/veroeffentlichen", url.Values{"version": {fmt.Sprint(se.Version)}, "ohne_nummer": {"ja"}}); code != http.StatusSeeOther {
 		t.Fatalf("publish agenda: %d", code)
 	}
 	_, page = do(t, pub, "GET", ts.URL+"/sitzungen/48", nil)

@@ -87,6 +87,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /sitzungen/{nr}/verwaltung", s.managePage)
 	mux.HandleFunc("POST /sitzungen/{nr}/status", s.advanceSession)
 	mux.HandleFunc("POST /sitzungen/{nr}/veroeffentlichen", s.publishAgenda)
+	mux.HandleFunc("POST /sitzungen/{nr}/nummerieren", s.numberAgenda)
 	mux.HandleFunc("POST /tops/{id}", s.updateItem)
 	mux.HandleFunc("POST /tops/{id}/entscheidung", s.decideRegistration)
 	mux.HandleFunc("POST /tops/{id}/verschieben", s.moveItem)

@@ -224,7 +224,7 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 		"titel": {item.Title}, "abschnitt": {"0"}, "gruene_liste": {"1"}}); code != http.StatusSeeOther {
 		t.Fatalf("Grüne Liste: %d", code)
 	}
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", sessionVersion(t, st, 48)); code != http.StatusSeeOther {
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", publishUnnumbered(t, st, 48)); code != http.StatusSeeOther {
 		t.Fatalf("publish: %d", code)
 	}
 	s48, _ := st.SessionByNumber(ctx, council.ID, 48)

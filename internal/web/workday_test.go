@@ -127,7 +127,7 @@ func TestConsentOnlyItemHasNoEmptySection(t *testing.T) {
 		"titel": {it.Title}, "abschnitt": {"0"}, "gruene_liste": {"1"}}); code != http.StatusSeeOther {
 		t.Fatalf("tick Grüne Liste: %d %s", code, between(body, "<main", "</main>"))
 	}
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", sessionVersion(t, st, 48)); code != http.StatusSeeOther {
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", publishUnnumbered(t, st, 48)); code != http.StatusSeeOther {
 		t.Fatalf("publish: %d %s", code, between(body, "<main", "</main>"))
 	}
 	_ = s48
@@ -164,7 +164,7 @@ func TestProposalBeforeTheSession(t *testing.T) {
 	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"entscheidung": {"annehmen"}, "version": {fmt.Sprint(it.Version)}}); code != http.StatusSeeOther {
 		t.Fatalf("accept: %d", code)
 	}
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", sessionVersion(t, st, 48)); code != http.StatusSeeOther {
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", publishUnnumbered(t, st, 48)); code != http.StatusSeeOther {
 		t.Fatalf("publish: %d", code)
 	}
 	if ds, _ := st.Decisions(ctx, store.DecisionFilter{SessionID: s48.ID}); len(ds) == 0 {
@@ -259,6 +259,15 @@ func TestPendingDocumentsOnlyForRegistrantAndSecretariat(t *testing.T) {
 			t.Errorf("%s downloads: %d", tt.who, code)
 		}
 	}
+}
+
+// publishUnnumbered is the form publishing the agenda of session nr as it
+// is, items without number confirmed.
+func publishUnnumbered(t *testing.T, st *store.Store, nr int) url.Values {
+	t.Helper()
+	form := sessionVersion(t, st, nr)
+	form.Set("ohne_nummer", "ja")
+	return form
 }
 
 // sessionVersion gives the form value "version" of the IT-PLR's session nr.

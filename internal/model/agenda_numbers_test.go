@@ -1,0 +1,51 @@
+package model
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestAgendaNumbers(t *testing.T) {
+	items := []AgendaItem{
+		{ID: 5, Title: "Später", Position: 4, Status: ItemAccepted},
+		{ID: 1, Number: "00", Title: "Begrüßung", Position: 1},
+		{ID: 2, Title: ReportingFachMKTitle, Position: 2},
+		{ID: 3, Number: "09", Title: "Vertagt", Position: 3, Deferral: Deferral{To: 49}},
+		{ID: 4, Title: "Angemeldet", Position: 3, Status: ItemRegistered, RegisteredBy: "HE"},
+		{ID: 6, Title: "Abgelehnt", Position: 5, Status: ItemDeclined, RegisteredBy: "BY"},
+		{ID: 7, Number: "03", Title: "Gleiche Stelle", Position: 4},
+	}
+	want := map[int64]string{1: "00", 2: "01", 5: "02", 7: "03"}
+	if got := AgendaNumbers(items); !reflect.DeepEqual(got, want) {
+		t.Errorf("AgendaNumbers = %v, want %v", got, want)
+	}
+	var titles []string
+	for _, it := range Unnumbered(items) {
+		titles = append(titles, it.Title)
+	}
+	if want := []string{ReportingFachMKTitle, "Später"}; !reflect.DeepEqual(titles, want) {
+		t.Errorf("Unnumbered = %q, want %q", titles, want)
+	}
+	// A welcome that is not TOP 00 is numbered like any other item.
+	if got := AgendaNumbers([]AgendaItem{{ID: 1, Title: "Begrüßung", Position: 1}}); got[1] != "01" {
+		t.Errorf("unnumbered welcome = %q", got[1])
+	}
+}
+
+func TestCheckNumberable(t *testing.T) {
+	for _, tc := range []struct {
+		se Session
+		ok bool
+	}{
+		{Session{Number: 48, Status: StatusPlanned}, true},
+		{Session{Number: 48, Status: StatusConvened}, true},
+		{Session{Number: 48, Status: StatusConvened, AgendaPublished: true}, false},
+		{Session{Number: 48, Status: StatusRunning}, false},
+		{Session{Number: 48, Status: StatusEnded}, false},
+	} {
+		err := tc.se.CheckNumberable()
+		if (err == nil) != tc.ok || err != nil && ClassOf(err) != ErrRule {
+			t.Errorf("%+v: %v", tc.se, err)
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// TestNumberAgenda: the agenda is numbered in its order in one write, with
+// a new version and an audit entry per changed item; pending and declined
+// registrations keep theirs; once published, numbering is refused and
+// nothing changes.
+func TestNumberAgenda(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "geschaeftsstelle")
+	bodyID, _ := fixture(t, s)
+	id := must[int64](t)
+	s48 := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2027, 1, 15), Status: model.StatusPlanned}))
+	welcome := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "00", Title: "Begrüßung", Position: 1}))
+	b := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "07", Title: "B", Position: 3, Status: model.ItemAccepted}))
+	a := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "A", Position: 2}))
+	pending := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Angemeldet", Position: 4, Status: model.ItemRegistered, RegisteredBy: "HE"}))
+	c := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "02", Title: "C", Position: 5}))
+	n, err := s.NumberAgenda(ctx, s48)
+	if err != nil || n != 3 {
+		t.Fatalf("NumberAgenda = %d, %v; want 3 changed", n, err)
+	}
+	want := map[int64]string{welcome: "00", a: "01", b: "02", pending: "", c: "03"}
+	for itemID, number := range want {
+		it, err := s.Item(ctx, itemID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if it.Number != number {
+			t.Errorf("%q has number %q, want %q", it.Title, it.Number, number)
+		}
+		if changed := itemID == a || itemID == b || itemID == c; changed != (it.Version == 2) {
+			t.Errorf("%q has version %d", it.Title, it.Version)
+		}
+	}
+	se, _ := s.Session(ctx, s48)
+	se.AgendaPublished = true
+	check(t, s.UpdateSession(ctx, se))
+	check(t, s.MoveItem(ctx, c, -1))
+	if _, err := s.NumberAgenda(ctx, s48); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("numbering a published agenda: %v", err)
+	}
+	if it, _ := s.Item(ctx, c); it.Number != "03" {
+		t.Errorf("a refused numbering changed %q to %q", it.Title, it.Number)
+	}
+}
+
+// TestDecideRegistration: an accepted registration goes after the last item
+// on the agenda (pending registrations do not count); a declined one keeps
+// its place off the agenda; a stale version is a conflict.
+func TestDecideRegistration(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "geschaeftsstelle")
+	bodyID, _ := fixture(t, s)
+	id := must[int64](t)
+	s48 := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2027, 1, 15), Status: model.StatusPlanned}))
+	id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "00", Title: "Begrüßung", Position: 1}))
+	one := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Eins", Position: 9, Status: model.ItemRegistered, RegisteredBy: "HE"}))
+	two := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Zwei", Position: 10, Status: model.ItemRegistered, RegisteredBy: "BY"}))
+	it, err := s.DecideRegistration(ctx, two, 1, true)
+	if err != nil || it.Status != model.ItemAccepted || it.Position != 2 {
+		t.Fatalf("accept = %+v, %v; want accepted at position 2", it, err)
+	}
+	if _, err := s.DecideRegistration(ctx, one, 7, true); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("stale version: %v", err)
+	}
+	if it, err = s.DecideRegistration(ctx, one, 1, false); err != nil || it.Status != model.ItemDeclined {
+		t.Errorf("decline = %+v, %v", it, err)
+	}
+}
