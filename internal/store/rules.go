@@ -157,15 +157,23 @@ func itemOrder(ctx context.Context, q queryer, sessionID int64) ([]int64, error)
 // presentAt gives the members present or represented at an item of a
 // session (itemID 0: at the start, the first item; model.PresentAt).
 func presentAt(ctx context.Context, q queryer, sessionID, itemID int64) (map[string]bool, error) {
-	list, err := attendance(ctx, q, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	order, err := itemOrder(ctx, q, sessionID)
+	list, order, err := attendanceOrder(ctx, q, sessionID)
 	if err != nil {
 		return nil, err
 	}
 	return model.PresentAt(list, order, itemID), nil
+}
+
+// attendanceOrder gives a session's attendance list and, if any is
+// recorded, its items in agenda order: what model.PresentAt and
+// model.FloorOpen decide by (without a list nobody is recorded present).
+func attendanceOrder(ctx context.Context, q queryer, sessionID int64) ([]model.Attendance, []int64, error) {
+	list, err := attendance(ctx, q, sessionID)
+	if err != nil || len(list) == 0 {
+		return nil, nil, err
+	}
+	order, err := itemOrder(ctx, q, sessionID)
+	return list, order, err
 }
 
 // SaveAttendance replaces a session's attendance list (Anwesenheitsliste)

@@ -140,3 +140,60 @@ func TestAbsentMemberRefusedTheFloor(t *testing.T) {
 		t.Fatalf("present HE asks: %d", code)
 	}
 }
+
+// TestFloorSelectOffersOnlyThosePresent: the select of the speakers' list
+// offers only the members who may take the floor at the item viewed — on
+// the live page (the form without JavaScript) and in the fragment htmx
+// refreshes — and a member recorded absent gets no button on the session
+// page but the reason; without any attendance recorded everybody is
+// offered. Before, the select offered Bayern, recorded absent, and the
+// store refused it afterwards.
+func TestFloorSelectOffersOnlyThosePresent(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se := runSession48(t, ts, st)
+	items, _ := st.Items(ctx, se.ID)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/aufrufen", ts.URL, items[0].ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("call item: %d", code)
+	}
+	top := strconv.FormatInt(items[0].ID, 10)
+	pages := map[string]string{
+		"live page": ts.URL + "/sitzungen/48/live?top=" + top,
+		"fragment":  ts.URL + "/sitzungen/48/redeliste?top=" + top,
+	}
+	offers := func(page, member string) bool {
+		t.Helper()
+		code, body := do(t, gs, "GET", page, nil)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", page, code)
+		}
+		i := strings.Index(body, `id="wm-sprecher"`)
+		if i < 0 {
+			t.Fatalf("%s: no select of the speakers' list", page)
+		}
+		sel := body[i:]
+		sel = sel[:strings.Index(sel, "</select>")]
+		return strings.Contains(sel, `<option value="`+member+`"`)
+	}
+	for what, page := range pages {
+		if !offers(page, "BY") || !offers(page, "HE") {
+			t.Errorf("%s without attendance: everybody should be offered", what)
+		}
+	}
+	if _, _, err := st.SaveAttendance(ctx, se.ID, []model.Attendance{{Member: "HE", Presence: model.Present}, {Member: "BY", Presence: model.Absent}}); err != nil {
+		t.Fatal(err)
+	}
+	for what, page := range pages {
+		if offers(page, "BY") || !offers(page, "HE") {
+			t.Errorf("%s: BY is recorded absent and must not be offered, HE present must", what)
+		}
+	}
+	by := client(t, ts, "bayern")
+	if _, body := do(t, by, "GET", ts.URL+"/sitzungen/48", nil); strings.Contains(body, "Wortmeldung (BY)") || !strings.Contains(body, "BY ist laut Anwesenheitsliste bei diesem TOP nicht anwesend") {
+		t.Errorf("the session page of absent BY offers the floor or does not say why")
+	}
+	if _, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(body, "Wortmeldung (HE)") {
+		t.Errorf("the session page of present HE offers no request for the floor")
+	}
+}
