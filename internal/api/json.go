@@ -655,7 +655,10 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 // its page shows it to a member office: the proposal, the deadline, the
 // state and the vote of the token's member.
 type Procedure struct {
-	ID       int64         `json:"id"`
+	ID int64 `json:"id"`
+	// Body is the abbreviation of the body that decides (IT-PLR,
+	// AL-Runde): a member office votes in both.
+	Body     string        `json:"gremium"`
 	Kind     string        `json:"art"`
 	Title    string        `json:"titel,omitempty"`
 	Points   []model.Point `json:"punkte"`
@@ -688,6 +691,11 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
+	bodies, err := a.st.Bodies(ctx, "")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
 	site := a.Site.Base(r)
 	out := []Procedure{}
 	now := a.clock()
@@ -697,11 +705,15 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, r, err)
 			return
 		}
+		var body string
+		if i := slices.IndexFunc(bodies, func(b model.Body) bool { return b.ID == d.BodyID }); i >= 0 {
+			body = bodies[i].Abbrev
+		}
 		pts := make([]model.Point, len(d.Points))
 		for i, pt := range d.Points {
 			pts[i] = model.Point{Label: pt.Label, Text: model.TypedMarks(pt.Text)}
 		}
-		o := Procedure{ID: p.ID, Kind: d.Kind.Label(), Title: model.TypedMarks(d.Title), Points: pts,
+		o := Procedure{ID: p.ID, Body: body, Kind: d.Kind.Label(), Title: model.TypedMarks(d.Title), Points: pts,
 			Deadline: p.Deadline.In(model.Berlin).Format(time.RFC3339), Status: string(p.Status), DeadlinePassed: p.Due(now), Result: p.Result,
 			URL: fmt.Sprintf("%s/umlaufverfahren/%d", site, p.ID)}
 		if d.Public() {

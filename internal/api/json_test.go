@@ -614,7 +614,7 @@ func TestJSONProcedures(t *testing.T) {
 		t.Fatalf("Hessen's list: %d %+v", code, ps)
 	}
 	p := ps[0]
-	if p.ID != pid || p.Title != "Umlauf zur Cloud-Strategie" || p.Status != "offen" || p.Deadline != "2031-03-02T12:00:00+01:00" ||
+	if p.ID != pid || p.Body != demo.CouncilAbbrev || p.Title != "Umlauf zur Cloud-Strategie" || p.Status != "offen" || p.Deadline != "2031-03-02T12:00:00+01:00" ||
 		len(p.Points) != 1 || p.Points[0].Text != "Der IT-Planungsrat beschließt [[den Kostenrahmen]]." || p.OwnVote != "" || p.VoteURL == "" {
 		t.Fatalf("the open procedure: %+v", p)
 	}

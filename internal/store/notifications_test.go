@@ -176,6 +176,15 @@ func TestProducersQueueInTheirTransaction(t *testing.T) {
 		if !strings.Contains(list[0].Subject, "“ endet am 05.03.2026, 10:00 Uhr") { // 09:00 UTC is 10:00 in Berlin
 			t.Errorf("subject = %q", list[0].Subject)
 		}
+		// A member office votes in the IT-PLR and in the AL-Runde: every
+		// notice names the body that decides.
+		if n := list[0]; !strings.Contains(n.Subject, "Umlaufverfahren (IT-PLR)") || !strings.Contains(n.Body, "(Gremium: IT-PLR)") {
+			t.Errorf("the reminder does not name the body: %q / %q", n.Subject, n.Body)
+		}
+		started, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventProcedureStarted})
+		if n := started[0]; !strings.Contains(n.Subject, "Umlaufverfahren (IT-PLR) gestartet") || !strings.Contains(n.Body, "(Gremium: IT-PLR; Beschluss:") {
+			t.Errorf("the notice of the start does not name the body: %q / %q", n.Subject, n.Body)
+		}
 	})
 }
 

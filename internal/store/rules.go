@@ -451,6 +451,7 @@ type ProcedureDeadline struct {
 	ID       int64
 	Deadline time.Time
 	Title    string // the decision's title ("" if it has none)
+	Body     string // the abbreviation of the body that decides (IT-PLR, AL-Runde)
 }
 
 // OpenProcedureDeadlines gives the open written procedures' deadlines, the
@@ -460,12 +461,13 @@ func (s *Store) OpenProcedureDeadlines(ctx context.Context) ([]ProcedureDeadline
 	return queryList(ctx, s.rd, func(r scanner) (ProcedureDeadline, error) {
 		var p ProcedureDeadline
 		var deadline string
-		err := r.Scan(&p.ID, &deadline, &p.Title)
+		err := r.Scan(&p.ID, &deadline, &p.Title, &p.Body)
 		if err == nil {
 			p.Deadline, err = time.Parse(time.RFC3339, deadline)
 		}
 		return p, err
-	}, "open procedures", `SELECT p.id, p.deadline, COALESCE(d.title, '') FROM written_procedures p LEFT JOIN decisions d ON d.id = p.decision_id
+	}, "open procedures", `SELECT p.id, p.deadline, COALESCE(d.title, ''), COALESCE(b.abbrev, '') FROM written_procedures p
+		LEFT JOIN decisions d ON d.id = p.decision_id LEFT JOIN bodies b ON b.id = d.body_id
 		WHERE p.status = ? ORDER BY p.deadline, p.id`, model.ProcedureOpen)
 }
 
@@ -685,7 +687,7 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 			if err != nil {
 				return err
 			}
-			_, voters, err := bodyVoters(ctx, tx, d.BodyID)
+			body, voters, err := bodyVoters(ctx, tx, d.BodyID)
 			if err != nil {
 				return err
 			}
@@ -704,7 +706,7 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 				}
 			}
 			if len(missing) > 0 {
-				if err := s.noticeProcedureClosing(ctx, tx, p, d.Title, missing); err != nil {
+				if err := s.noticeProcedureClosing(ctx, tx, body, p, d.Title, missing); err != nil {
 					return err
 				}
 			}
