@@ -130,7 +130,11 @@ func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedur
 		return err
 	}
 	title := model.PublicText(d.Title)
-	body, _, err := bodyVoters(ctx, tx, d.BodyID)
+	body, voters, err := bodyVoters(ctx, tx, d.BodyID)
+	if err != nil {
+		return err
+	}
+	members, err := votingMembers(ctx, tx)
 	if err != nil {
 		return err
 	}
@@ -140,7 +144,7 @@ func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedur
 		Key:     fmt.Sprintf("umlauf_gestartet:%d", procedureID),
 		Subject: "Umlaufverfahren (" + body.Abbrev + ") gestartet: „" + title + "“",
 		Body: fmt.Sprintf("Die Geschäftsstelle hat das Umlaufverfahren „%s“ gestartet (Gremium: %s; %s).\nFrist: %s. "+
-			"Abstimmen können Bund und Länder bis zur Frist; ohne Stimme wird Enthaltung gewertet.", title, body.Abbrev, rule, berlinTime(p.Deadline)),
+			"%s bis zur Frist; ohne Stimme wird Enthaltung gewertet.", title, body.Abbrev, rule, berlinTime(p.Deadline), model.WhoVotes(members, voters)),
 		Link: fmt.Sprintf("/umlaufverfahren/%d", procedureID),
 	})
 	return err
