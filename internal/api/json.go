@@ -56,7 +56,7 @@ func (a *Server) registerJSON(mux Mux) {
 	paths := http.NewServeMux()
 	methods := map[string][]string{}
 	for _, r := range routes {
-		mux.HandleFunc(r.Method+" "+r.Path, r.Handler(a))
+		mux.HandleFunc(r.Method+" "+r.Path, withFields(r.Handler(a)))
 		if _, ok := methods[r.Path]; !ok {
 			paths.HandleFunc(r.Path, func(http.ResponseWriter, *http.Request) {})
 		}
@@ -648,6 +648,7 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 		apiError(w, http.StatusBadRequest, "Der Inhalt der Anfrage ist kein gültiges JSON-Objekt dieser Operation.")
 		return false
 	}
+	recordFields(r, v)
 	return true
 }
 
@@ -849,7 +850,7 @@ func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in struct {
-		Text string `json:"kommentar"`
+		Text string `json:"kommentar" form:"kommentar"`
 	}
 	if !decodeBody(w, r, &in) {
 		return
@@ -887,7 +888,7 @@ func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request) (*model.Use
 		return nil, "", false
 	}
 	var in struct {
-		Vote string `json:"stimme"`
+		Vote string `json:"stimme" form:"stimme"`
 	}
 	if !decodeBody(w, r, &in) {
 		return nil, "", false
@@ -895,12 +896,13 @@ func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request) (*model.Use
 	return u, model.VoteChoice(in.Vote), true
 }
 
-// Delegate is a person of a delegation in the JSON API.
+// Delegate is a person of a delegation in the JSON API; the tag `form`
+// names the field of the form's row (name_0, fields.go).
 type Delegate struct {
-	Name     string `json:"name"`
-	Function string `json:"funktion,omitempty"`
-	Online   bool   `json:"online"`
-	Deputy   bool   `json:"vertretung"`
+	Name     string `json:"name" form:"name"`
+	Function string `json:"funktion,omitempty" form:"funktion"`
+	Online   bool   `json:"online" form:"teilnahme"`
+	Deputy   bool   `json:"vertretung" form:"vertretung"`
 }
 
 // DelegationState is the registered delegation of a member in the JSON
@@ -983,8 +985,8 @@ func (a *Server) apiDelegation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in struct {
-		Member    string     `json:"mitglied"`
-		Version   int        `json:"version"`
+		Member    string     `json:"mitglied" form:"mitglied"`
+		Version   int        `json:"version" form:"version"`
 		Delegates []Delegate `json:"teilnehmende"`
 	}
 	if !decodeBody(w, r, &in) {
