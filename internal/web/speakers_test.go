@@ -7,9 +7,11 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"net/http/httptest"
 	"testing"
 
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestSpeakersListWeb: members ask for the floor from their own account,
@@ -117,14 +119,8 @@ func TestSpeakersListWeb(t *testing.T) {
 // secretariat on the live page; the page says why. Before, Bayern, absent,
 // stood on the list.
 func TestAbsentMemberRefusedTheFloor(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, gs, se, items := calledFirstItem48(t)
 	ctx := context.Background()
-	se := runSession48(t, ts, st)
-	items, _ := st.Items(ctx, se.ID)
-	gs := client(t, ts, "geschaeftsstelle")
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/aufrufen", ts.URL, items[0].ID), nil); code != http.StatusSeeOther {
-		t.Fatalf("call item: %d", code)
-	}
 	if _, _, err := st.SaveAttendance(ctx, se.ID, []model.Attendance{{Member: "HE", Presence: model.Present}, {Member: "BY", Presence: model.Absent}}); err != nil {
 		t.Fatal(err)
 	}
@@ -149,14 +145,8 @@ func TestAbsentMemberRefusedTheFloor(t *testing.T) {
 // offered. Before, the select offered Bayern, recorded absent, and the
 // store refused it afterwards.
 func TestFloorSelectOffersOnlyThosePresent(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, gs, se, items := calledFirstItem48(t)
 	ctx := context.Background()
-	se := runSession48(t, ts, st)
-	items, _ := st.Items(ctx, se.ID)
-	gs := client(t, ts, "geschaeftsstelle")
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/aufrufen", ts.URL, items[0].ID), nil); code != http.StatusSeeOther {
-		t.Fatalf("call item: %d", code)
-	}
 	top := strconv.FormatInt(items[0].ID, 10)
 	pages := map[string]string{
 		"live page": ts.URL + "/sitzungen/48/live?top=" + top,
@@ -196,4 +186,19 @@ func TestFloorSelectOffersOnlyThosePresent(t *testing.T) {
 	if _, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(body, "Wortmeldung (HE)") {
 		t.Errorf("the session page of present HE offers no request for the floor")
 	}
+}
+
+// calledFirstItem48 runs the 48th session with its first item called by
+// the secretariat; it gives the server, the store, the secretariat's
+// client, the session and its items.
+func calledFirstItem48(t *testing.T) (*httptest.Server, *store.Store, *http.Client, model.Session, []model.AgendaItem) {
+	t.Helper()
+	ts, st := cycleServer(t)
+	se := runSession48(t, ts, st)
+	items, _ := st.Items(context.Background(), se.ID)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/aufrufen", ts.URL, items[0].ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("call item: %d", code)
+	}
+	return ts, st, gs, se, items
 }
