@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
-	"net/http/httptest"
 	"testing"
 
 	"gremium/internal/model"
