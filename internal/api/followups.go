@@ -176,16 +176,17 @@ func (a *Server) followUpsBeyond(ctx context.Context, q store.FollowUpListQuery,
 // session, the closing decision by number, or the closing agenda item by
 // session and TOP number); an optional progress comment. Texts may mark
 // confidential passages with [[…]].
+// The tag `form` names the form's field (fields.go).
 type FollowUpReport struct {
-	Version     int    `json:"version"`
-	Status      string `json:"stand"`
-	DoneOn      string `json:"erledigtAm,omitempty"`
-	Evidence    string `json:"nachweis,omitempty"`
-	Document    int64  `json:"nachweisDokument,omitempty"`
-	Decision    string `json:"nachweisBeschluss,omitempty"`
-	ItemSession string `json:"nachweisSitzung,omitempty"`
-	Item        string `json:"nachweisTop,omitempty"`
-	Comment     string `json:"kommentar,omitempty"`
+	Version     int    `json:"version" form:"version"`
+	Status      string `json:"stand" form:"status"`
+	DoneOn      string `json:"erledigtAm,omitempty" form:"erledigt_am"`
+	Evidence    string `json:"nachweis,omitempty" form:"nachweis"`
+	Document    int64  `json:"nachweisDokument,omitempty" form:"nachweis_dokument"`
+	Decision    string `json:"nachweisBeschluss,omitempty" form:"nachweis_beschluss"`
+	ItemSession string `json:"nachweisSitzung,omitempty" form:"nachweis_sitzung"`
+	Item        string `json:"nachweisTop,omitempty" form:"nachweis_top"`
+	Comment     string `json:"kommentar,omitempty" form:"kommentar"`
 }
 
 // apiReportFollowUp records the state of a follow-up for the token's

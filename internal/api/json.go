@@ -56,7 +56,7 @@ func (a *Server) registerJSON(mux Mux) {
 	paths := http.NewServeMux()
 	methods := map[string][]string{}
 	for _, r := range routes {
-		mux.HandleFunc(r.Method+" "+r.Path, r.Handler(a))
+		mux.HandleFunc(r.Method+" "+r.Path, withFields(r.Handler(a)))
 		if _, ok := methods[r.Path]; !ok {
 			paths.HandleFunc(r.Path, func(http.ResponseWriter, *http.Request) {})
 		}
@@ -648,6 +648,7 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 		apiError(w, http.StatusBadRequest, "Der Inhalt der Anfrage ist kein gültiges JSON-Objekt dieser Operation.")
 		return false
 	}
+	recordFields(r, v)
 	return true
 }
 
@@ -655,7 +656,10 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 // its page shows it to a member office: the proposal, the deadline, the
 // state and the vote of the token's member.
 type Procedure struct {
-	ID       int64         `json:"id"`
+	ID int64 `json:"id"`
+	// Body is the abbreviation of the body that decides (IT-PLR,
+	// AL-Runde): a member office votes in both.
+	Body     string        `json:"gremium"`
 	Kind     string        `json:"art"`
 	Title    string        `json:"titel,omitempty"`
 	Points   []model.Point `json:"punkte"`
@@ -688,6 +692,11 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
+	bodies, err := a.st.Bodies(ctx, "")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
 	site := a.Site.Base(r)
 	out := []Procedure{}
 	now := a.clock()
@@ -697,11 +706,15 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, r, err)
 			return
 		}
+		var body string
+		if i := slices.IndexFunc(bodies, func(b model.Body) bool { return b.ID == d.BodyID }); i >= 0 {
+			body = bodies[i].Abbrev
+		}
 		pts := make([]model.Point, len(d.Points))
 		for i, pt := range d.Points {
 			pts[i] = model.Point{Label: pt.Label, Text: model.TypedMarks(pt.Text)}
 		}
-		o := Procedure{ID: p.ID, Kind: d.Kind.Label(), Title: model.TypedMarks(d.Title), Points: pts,
+		o := Procedure{ID: p.ID, Body: body, Kind: d.Kind.Label(), Title: model.TypedMarks(d.Title), Points: pts,
 			Deadline: p.Deadline.In(model.Berlin).Format(time.RFC3339), Status: string(p.Status), DeadlinePassed: p.Due(now), Result: p.Result,
 			URL: fmt.Sprintf("%s/umlaufverfahren/%d", site, p.ID)}
 		if d.Public() {
@@ -837,7 +850,7 @@ func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in struct {
-		Text string `json:"kommentar"`
+		Text string `json:"kommentar" form:"kommentar"`
 	}
 	if !decodeBody(w, r, &in) {
 		return
@@ -875,7 +888,7 @@ func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request) (*model.Use
 		return nil, "", false
 	}
 	var in struct {
-		Vote string `json:"stimme"`
+		Vote string `json:"stimme" form:"stimme"`
 	}
 	if !decodeBody(w, r, &in) {
 		return nil, "", false
@@ -883,12 +896,13 @@ func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request) (*model.Use
 	return u, model.VoteChoice(in.Vote), true
 }
 
-// Delegate is a person of a delegation in the JSON API.
+// Delegate is a person of a delegation in the JSON API; the tag `form`
+// names the field of the form's row (name_0, fields.go).
 type Delegate struct {
-	Name     string `json:"name"`
-	Function string `json:"funktion,omitempty"`
-	Online   bool   `json:"online"`
-	Deputy   bool   `json:"vertretung"`
+	Name     string `json:"name" form:"name"`
+	Function string `json:"funktion,omitempty" form:"funktion"`
+	Online   bool   `json:"online" form:"teilnahme"`
+	Deputy   bool   `json:"vertretung" form:"vertretung"`
 }
 
 // DelegationState is the registered delegation of a member in the JSON
@@ -971,8 +985,8 @@ func (a *Server) apiDelegation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in struct {
-		Member    string     `json:"mitglied"`
-		Version   int        `json:"version"`
+		Member    string     `json:"mitglied" form:"mitglied"`
+		Version   int        `json:"version" form:"version"`
 		Delegates []Delegate `json:"teilnehmende"`
 	}
 	if !decodeBody(w, r, &in) {

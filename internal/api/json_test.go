@@ -614,7 +614,7 @@ func TestJSONProcedures(t *testing.T) {
 		t.Fatalf("Hessen's list: %d %+v", code, ps)
 	}
 	p := ps[0]
-	if p.ID != pid || p.Title != "Umlauf zur Cloud-Strategie" || p.Status != "offen" || p.Deadline != "2031-03-02T12:00:00+01:00" ||
+	if p.ID != pid || p.Body != demo.CouncilAbbrev || p.Title != "Umlauf zur Cloud-Strategie" || p.Status != "offen" || p.Deadline != "2031-03-02T12:00:00+01:00" ||
 		len(p.Points) != 1 || p.Points[0].Text != "Der IT-Planungsrat beschließt [[den Kostenrahmen]]." || p.OwnVote != "" || p.VoteURL == "" {
 		t.Fatalf("the open procedure: %+v", p)
 	}
@@ -792,4 +792,81 @@ func procedureList(t *testing.T, ts *httptest.Server, tok string) ([]Procedure, 
 		}
 	}
 	return out, res.StatusCode
+}
+
+// TestAPIProblemsNameJSONMembers: a refused write names each problem's
+// member of the JSON request as a JSON Pointer, mapped at the one
+// responder from the form's field names that model and store give
+// (fields.go). Before, the registration named the form's fields
+// ("fachmk" for an unknown conference the JSON sends in
+// "fachmk.konferenzen") and the attendance registration named none
+// (the model's "name_1" was lost in the answer).
+func TestAPIProblemsNameJSONMembers(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	he, _, _ := st.UserLogin(ctx, "hessen")
+	heToken, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
+	call := func(method, path, body string) (int, refusal) {
+		t.Helper()
+		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+heToken)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var out refusal
+		if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+			t.Fatal(err)
+		}
+		return res.StatusCode, out
+	}
+	fields := func(out refusal) map[string]bool {
+		m := map[string]bool{}
+		for _, p := range out.Problems {
+			if p.Reason == "" {
+				t.Errorf("a problem without reason: %+v", p)
+			}
+			m[p.Field] = true
+		}
+		return m
+	}
+	code, out := call("POST", "/api/v1/sitzungen/49/anmeldungen", `{"ziel":"Beschluss","punkte":["Sachstand"],"antrag":["BY"],"berichterstattung":["BY"],`+
+		`"beschlussvorschlag":["Der IT-Planungsrat beschließt."],"fachmk":{"betroffen":true,"konferenzen":["XYZ"]}}`)
+	got := fields(out)
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("registration: %d %+v", code, out)
+	}
+	for _, want := range []string{"/titel", "/fachmk/konferenzen", "/antrag", "/berichterstattung"} {
+		if !got[want] {
+			t.Errorf("registration: no problem at %s: %+v", want, out.Problems)
+		}
+	}
+	for f := range got {
+		if f != "" && !strings.HasPrefix(f, "/") || f == "/fachmk_ids" || f == "fachmk" {
+			t.Errorf("registration: %q is no JSON Pointer into the request", f)
+		}
+	}
+	// A list of the JSON request: the problem names the list.
+	code, out = call("POST", "/api/v1/sitzungen/49/anmeldungen", `{"titel":"Register","ziel":"Bericht","punkte":["Sachstand [[offen"],"fachmk":{"betroffen":false}}`)
+	if code != http.StatusUnprocessableEntity || !fields(out)["/punkte"] {
+		t.Errorf("a point with an unclosed mark: %d %+v", code, out)
+	}
+	// The attendance registration refused by the model at the second
+	// row's name: the member of that row.
+	code, out = call("PUT", "/api/v1/sitzungen/49/teilnahme", `{"version":0,"teilnehmende":[{"name":"Dr. Anna Beispiel"},{"name":" ","funktion":"CIO"}]}`)
+	if code != http.StatusBadRequest || len(out.Problems) != 1 || out.Problems[0].Field != "/teilnehmende/1/name" || out.Problems[0].Reason != out.Error {
+		t.Errorf("attendance with a row without name: %d %+v", code, out)
+	}
+	code, out = call("PUT", "/api/v1/sitzungen/49/teilnahme", `{"version":0,"teilnehmende":[{"name":"Dr. Anna Beispiel"},{"name":"dr. anna beispiel"}]}`)
+	if code != http.StatusBadRequest || len(out.Problems) != 1 || out.Problems[0].Field != "/teilnehmende/1/name" {
+		t.Errorf("attendance naming a person twice: %d %+v", code, out)
+	}
 }

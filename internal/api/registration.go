@@ -17,28 +17,30 @@ import (
 // RegistrationRequest is the body of POST /api/v1/sitzungen/{nr}/anmeldungen:
 // what the registration form asks. Texts may mark confidential passages
 // [[…]], as in the form.
+// The tag `form` names the field of the form a member stands for, by
+// which a refusal names the member (fields.go).
 type RegistrationRequest struct {
 	// Member is the registering member; only a secretariat token names it,
 	// a member office registers for its own member.
-	Member     string   `json:"mitglied"`
-	Title      string   `json:"titel"`
-	Goal       string   `json:"ziel"`
-	Points     []string `json:"punkte"`
-	Sources    []string `json:"quelle"`
-	Reporters  []string `json:"berichterstattung"`
-	Applicants []string `json:"antrag"`
+	Member     string   `json:"mitglied" form:"mitglied"`
+	Title      string   `json:"titel" form:"titel"`
+	Goal       string   `json:"ziel" form:"ziel"`
+	Points     []string `json:"punkte" form:"punkte"`
+	Sources    []string `json:"quelle" form:"quelle"`
+	Reporters  []string `json:"berichterstattung" form:"berichterstattung"`
+	Applicants []string `json:"antrag" form:"antrag"`
 	// Proposal is the decision proposal, one line per point ("1. …").
-	Proposal []string `json:"beschlussvorschlag"`
+	Proposal []string `json:"beschlussvorschlag" form:"beschlussvorschlag"`
 	// FachMK is the FachMK-impact statement (GO §4); required.
-	FachMK *ImpactStatement `json:"fachmk"`
+	FachMK *ImpactStatement `json:"fachmk" form:"fachmk"`
 }
 
 // ImpactStatement is the FachMK-impact statement of a registration: none
 // affected, or the affected conferences by their abbreviation.
 type ImpactStatement struct {
 	Affected    bool     `json:"betroffen"`
-	Conferences []string `json:"konferenzen"`
-	Note        string   `json:"hinweis"`
+	Conferences []string `json:"konferenzen" form:"fachmk_ids"`
+	Note        string   `json:"hinweis" form:"fachmk_hinweis"`
 }
 
 // Registered is the answer to a registration taken.
@@ -47,13 +49,6 @@ type Registered struct {
 	Status string `json:"status"`
 	Late   bool   `json:"verspaetet"`
 	URL    string `json:"url"`
-}
-
-// registrationRefused is the answer to a registration refused by its
-// rules: every reason, each with the field it concerns.
-type registrationRefused struct {
-	Error    string                      `json:"error"`
-	Problems []model.RegistrationProblem `json:"probleme"`
 }
 
 // apiRegister registers an agenda item for a session of the council.
@@ -119,7 +114,7 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 						continue named
 					}
 				}
-				refuse("fachmk", model.InputError("„%s“ ist keine Fachministerkonferenz (die Kürzel nennt /api/v1/fachmk).", abbrev))
+				refuse("fachmk_ids", model.InputError("„%s“ ist keine Fachministerkonferenz (die Kürzel nennt /api/v1/fachmk).", abbrev))
 			}
 		}
 	}
@@ -130,11 +125,14 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 	}
 	problems = append(problems, g.Check(se, kinds)...)
 	if len(problems) > 0 {
+		out := refusal{Problems: make([]Problem, len(problems))}
 		reasons := make([]string, len(problems))
 		for i, p := range problems {
 			reasons[i] = p.Reason
+			out.Problems[i] = Problem{Field: fieldOf(r, p.Field), Reason: p.Reason}
 		}
-		writeJSON(w, http.StatusUnprocessableEntity, registrationRefused{Error: strings.Join(reasons, " "), Problems: problems})
+		out.Error = strings.Join(reasons, " ")
+		writeJSON(w, http.StatusUnprocessableEntity, out)
 		return
 	}
 	council, err := a.st.BodyByAbbrev(ctx, a.council)

@@ -8,7 +8,14 @@ import (
 
 // apiError answers with {"error": "..."}; msg is a German sentence.
 func apiError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
+	writeJSON(w, status, refusal{Error: msg})
+}
+
+// refusal is the answer to a request not taken: the German reasons, and
+// each with the member of the request it concerns where there is one.
+type refusal struct {
+	Error    string    `json:"error"`
+	Problems []Problem `json:"probleme,omitempty"`
 }
 
 // fail is the one place where the API turns an error into an answer, by its
@@ -42,5 +49,9 @@ func (a *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		reason = "Die Anfrage ist so nicht möglich."
 	}
 	a.log.Info("api refused", "path", r.URL.Path, "status", status, "err", err)
-	apiError(w, status, reason)
+	out := refusal{Error: reason}
+	if field := fieldOf(r, model.FieldOf(err)); field != "" {
+		out.Problems = []Problem{{Field: field, Reason: reason}}
+	}
+	writeJSON(w, status, out)
 }

@@ -46,7 +46,8 @@ type Row struct {
 // Blank reports whether the row is a contribution (ON) or a Protokollnotiz
 // (PN) without any text: a speaker put on record on the live page with
 // nothing typed. The public version leaves it out (it showed "HE:" and
-// nothing); internally it stays, to be filled in or deleted.
+// nothing), and so does every rendering for reading (Printed); the live
+// page keeps it, to be filled in or deleted.
 func (r Row) Blank() bool {
 	switch r.Kind {
 	case RowDiscussion:
@@ -60,6 +61,26 @@ func (r Row) Blank() bool {
 		return strings.TrimSpace(r.Text) == ""
 	}
 	return false
+}
+
+// Printed gives a copy of doc as it is read: the minutes page, the PDF and
+// the text export (also the version kept at approval) leave out the rows
+// without text (Row.Blank), which showed as "HE:" and nothing. The live
+// page, where such a row is filled in or deleted, and the correction of
+// approved minutes use the document as loaded. The text export stays
+// readable by Parse: what it leaves out holds nothing to read back.
+func (d Document) Printed() Document {
+	out := d
+	out.Sections = slices.Clone(d.Sections)
+	for si, sec := range out.Sections {
+		sec.Items = slices.Clone(sec.Items)
+		for ii, it := range sec.Items {
+			it.Rows = slices.DeleteFunc(slices.Clone(it.Rows), Row.Blank)
+			sec.Items[ii] = it
+		}
+		out.Sections[si] = sec
+	}
+	return out
 }
 
 // Item is an agenda item with its minutes rows and follow-ups.

@@ -16,8 +16,10 @@ import (
 // without number starts with "–", free text sits in <div class="vermerk">,
 // a fragment that could not be placed in <div class="unzugeordnet">, a
 // confidential row in <div class="vertraulich">. Export writes what the
-// document holds: export a public document for the public.
+// document holds: export a public document for the public. Rows without
+// text are left out (Document.Printed).
 func Export(w io.Writer, doc Document) error {
+	doc = doc.Printed()
 	bw := bufio.NewWriter(w)
 	e := exporter{w: bw, date: doc.Session.Date}
 	se := doc.Session

@@ -117,3 +117,37 @@ func TestPublicExportHidesRedactions(t *testing.T) {
 		t.Errorf("public export must show where text was redacted")
 	}
 }
+
+// TestExportLeavesOutBlankRows: a contribution or Protokollnotiz without
+// text (a speaker put on record on the live page, nothing typed yet) is
+// not written — the internal text export printed "HE:" and nothing — and
+// the export still reads back as the minutes it prints.
+func TestExportLeavesOutBlankRows(t *testing.T) {
+	doc := minutes.Document{Audience: model.Internal, Session: model.Session{Number: 50, Date: model.NewDate(2026, 3, 1), Place: "Berlin"},
+		Sections: []minutes.Section{{Name: "Übergreifendes", Items: []minutes.Item{
+			{AgendaItem: model.AgendaItem{Number: "03", Title: "Zeitplan", Goal: model.GoalNoting},
+				Rows: []minutes.Row{
+					{Kind: minutes.RowDiscussion, Speaker: "HE"},
+					{Kind: minutes.RowDiscussion, Speaker: "BY", Points: []string{"Bayern berichtet."}},
+					{Kind: minutes.RowDiscussion, Speaker: "SN", Points: []string{" "}, Confidential: true},
+					{Kind: minutes.RowNote, Speaker: "Berlin", Text: "  "},
+					{Kind: minutes.RowNote, Speaker: "Hessen", Text: "Hessen gibt eine Protokollnotiz."},
+				}},
+		}}}}
+	again, text := roundTrip(t, doc)
+	for _, blank := range []string{"<p>HE:</p>", "<p>SN:</p>", "Protokollnotiz (Berlin)"} {
+		if strings.Contains(text, blank) {
+			t.Errorf("the export writes the blank row %q:\n%s", blank, text)
+		}
+	}
+	want := minutes.Comparable(doc.Printed())
+	if rows := want.Sections[0].Items[0].Rows; len(rows) != 2 {
+		t.Fatalf("Printed keeps %d rows, want the two with text: %+v", len(rows), rows)
+	}
+	if got := minutes.Comparable(again); !reflect.DeepEqual(got, want) {
+		t.Fatalf("round trip:\n got %+v\nwant %+v\nexport:\n%s", got, want, text)
+	}
+	if n := len(doc.Sections[0].Items[0].Rows); n != 5 {
+		t.Errorf("Printed changed the document it was given: %d rows", n)
+	}
+}

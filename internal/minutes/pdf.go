@@ -31,6 +31,7 @@ var pdfCols = [5]float64{14, 88, 22, 24, 22}
 // must already be prepared for its audience (see Redacted); internal
 // documents show marked passages as "[vertraulich: …]".
 func WritePDF(w io.Writer, doc Document) error {
+	doc = doc.Printed() // no "HE:" without text
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(pageMargin, pageMargin, pageMargin)
 	pdf.SetAutoPageBreak(false, pageMargin)

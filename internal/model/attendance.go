@@ -137,6 +137,18 @@ func AttendanceFor(list []Attendance, member string) Attendance {
 	return Attendance{Member: member, Presence: Absent}
 }
 
+// FloorOpen gives whether a member may ask for the floor (Redeliste) at
+// the item with id itemID: it is present or represented there (PresentAt),
+// or no attendance is recorded for the session at all. CheckFloor refuses
+// by it, and the forms offer only the members it lets speak.
+func FloorOpen(list []Attendance, order []int64, itemID int64) func(member string) bool {
+	if len(list) == 0 {
+		return func(string) bool { return true }
+	}
+	present := PresentAt(list, order, itemID)
+	return func(member string) bool { return present[member] }
+}
+
 // CheckFloor refuses a request for the floor (Redeliste) of a member that
 // the attendance list records as absent at the item with id itemID
 // (absent, or arrived only for a later item, or left after an earlier one;
@@ -145,7 +157,7 @@ func AttendanceFor(list []Attendance, member string) Attendance {
 // kept everywhere, and an empty list says nothing about who is there.
 // itemLabel names the item in the reason ("TOP 03").
 func CheckFloor(list []Attendance, order []int64, itemID int64, member, itemLabel string) error {
-	if len(list) == 0 || PresentAt(list, order, itemID)[member] {
+	if FloorOpen(list, order, itemID)(member) {
 		return nil
 	}
 	return RuleError("%s ist laut Anwesenheitsliste bei %s nicht anwesend und kann nicht auf die Redeliste; bitte zuerst die Anwesenheit ändern.", member, itemLabel)

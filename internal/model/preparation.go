@@ -182,6 +182,11 @@ type Recommendation struct {
 	BodyAbbrev    string
 	Status        DecisionStatus
 	Internal      bool // the preparatory body keeps it internal
+	// CarriedFrom is, when the recommendation is shown on an item deferred
+	// from an earlier session (TargetItemID the item carrying it), the
+	// item it was given for; 0 otherwise. Its Grüne Liste state stays
+	// with that item's session.
+	CarriedFrom int64
 }
 
 // Given reports whether the preparatory body gave the recommendation (its
@@ -236,7 +241,7 @@ func (r Recommendation) Validate() error {
 // still be taken off it by a member: before the prepared session ends and
 // while the list has not been adopted.
 func (r Recommendation) CanPull(target Session) bool {
-	if r.Consent != ConsentProposed && r.Consent != ConsentConfirmed {
+	if r.CarriedFrom != 0 || r.Consent != ConsentProposed && r.Consent != ConsentConfirmed {
 		return false
 	}
 	switch target.Status {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -196,6 +197,43 @@ func (r DecisionRules) VotersOf(members []Member) []Member {
 		}
 	}
 	return out
+}
+
+// WhoVotes names in German who may vote under a body's rules, as a
+// sentence's beginning: "Abstimmen können Bund und Länder" when the rules
+// let the Bund and every Land vote, "Abstimmen können die Länder" for every
+// Land without the Bund, else the voters by name ("Abstimmen können Bund,
+// Bayern und Hessen", "Abstimmen kann Bayern"). members are the members of
+// a voting kind (Bund, Länder), voters those of them the rules let vote
+// (DecisionRules.VotersOf) — the list the votes are counted over.
+func WhoVotes(members, voters []Member) string {
+	lands, allLands, bund := 0, 0, false
+	for _, m := range members {
+		if m.Kind == MemberLand {
+			allLands++
+		}
+	}
+	names := make([]string, len(voters))
+	for i, m := range voters {
+		names[i] = cmp.Or(m.Name, m.Abbrev)
+		switch m.Kind {
+		case MemberLand:
+			lands++
+		case MemberBund:
+			bund = true
+		}
+	}
+	switch {
+	case len(voters) == 0:
+		return "Abstimmen kann kein Mitglied"
+	case allLands > 0 && lands == allLands && len(voters) == lands+1 && bund:
+		return "Abstimmen können Bund und Länder"
+	case allLands > 0 && lands == allLands && len(voters) == lands:
+		return "Abstimmen können die Länder"
+	case len(voters) == 1:
+		return "Abstimmen kann " + names[0]
+	}
+	return "Abstimmen können " + strings.Join(names[:len(names)-1], ", ") + " und " + names[len(names)-1]
 }
 
 // Shares are the Länder's financing shares (Königsteiner Schlüssel) by

@@ -543,3 +543,29 @@ func TestVoteChoiceCastError(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoVotes: the sentence naming who may vote follows the voters the
+// rules give (the list the votes are counted over), not a fixed "Bund und
+// Länder".
+func TestWhoVotes(t *testing.T) {
+	bund := Member{Abbrev: "Bund", Name: "Bund", Kind: MemberBund}
+	by := Member{Abbrev: "BY", Name: "Bayern", Kind: MemberLand}
+	he := Member{Abbrev: "HE", Name: "Hessen", Kind: MemberLand}
+	ni := Member{Abbrev: "NI", Kind: MemberLand}
+	all := []Member{bund, by, he, ni}
+	for _, c := range []struct {
+		voters []string
+		want   string
+	}{
+		{nil, "Abstimmen können Bund und Länder"},
+		{[]string{"BY", "HE", "NI"}, "Abstimmen können die Länder"},
+		{[]string{"Bund", "BY", "NI"}, "Abstimmen können Bund, Bayern und NI"},
+		{[]string{"HE"}, "Abstimmen kann Hessen"},
+		{[]string{"DLT"}, "Abstimmen kann kein Mitglied"},
+	} {
+		voters := DecisionRules{Voters: c.voters}.VotersOf(all)
+		if got := WhoVotes(all, voters); got != c.want {
+			t.Errorf("voters %v: %q, want %q", c.voters, got, c.want)
+		}
+	}
+}

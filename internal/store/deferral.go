@@ -27,8 +27,10 @@ type Deferral struct {
 // "vertagt auf die NN. Sitzung", without decision; a new item stands at
 // the end of the later session's agenda, without number, marked "vertagt
 // aus der NN. Sitzung", with the title, points, goal, sources, reporters,
-// FachMK statement and registration of the original; the original's
-// documents and decision proposals move to it; waiting requests for the
+// FachMK statement and registration of the original, and carrying the
+// preparatory body's recommendations given for it (SessionRecommendations);
+// the original's documents and decision proposals move to it; waiting
+// requests for the
 // floor lapse; the registering member's subscribers are told. An item
 // with an adopted decision or a vote open on it is refused (a rule error).
 // It gives the new item's id and the later session.
@@ -79,6 +81,11 @@ func (s *Store) DeferItem(ctx context.Context, d Deferral) (int64, model.Session
 			Deferral: model.Deferral{From: from.Number, Reason: reason}}
 		if newID, err = s.insertItem(ctx, tx, moved); err != nil {
 			return err
+		}
+		// The new item carries the recommendations given for this one
+		// (SessionRecommendations).
+		if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET deferred_from_item_id = ? WHERE id = ?`, it.ID, newID); err != nil {
+			return fmt.Errorf("store: deferred item %d: %w", newID, err)
 		}
 		it.Deferral = model.Deferral{To: target.Number, From: it.Deferral.From, Reason: reason}
 		it.Flags = model.ItemFlags{}

@@ -114,3 +114,61 @@ func TestDeferredItemTakesNoDecision(t *testing.T) {
 		t.Fatalf("proposal on a deferred item: %v", err)
 	}
 }
+
+// TestDeferredItemCarriesRecommendation: the AL-Runde's recommendation
+// given before an item was deferred is shown on the item in the later
+// session (and the one after, deferred again) with the date of that
+// AL-Runde, without the Grüne Liste state of the session it was given
+// for, until a newer AL-Runde gives a new one; the original item keeps
+// it. Before, the deferred item showed no recommendation at all.
+func TestDeferredItemCarriesRecommendation(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	rec, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}))
+	if out := must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...))); !out.Tally.Adopted {
+		t.Fatalf("not adopted: %s", out.Tally.Reason)
+	}
+	s49 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: f.council, Number: 49, Date: model.NewDate(2026, 6, 18), Status: model.StatusPlanned}))
+	s50 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: f.council, Number: 50, Date: model.NewDate(2026, 9, 17), Status: model.StatusPlanned}))
+	defer1 := func(item int64, to int) int64 {
+		t.Helper()
+		it := must[model.AgendaItem](t)(s.Item(ctx, item))
+		id, _, err := s.DeferItem(ctx, Deferral{ItemID: it.ID, Version: it.Version, Target: to})
+		check(t, err)
+		return id
+	}
+	carried := func(session, item int64) model.Recommendation {
+		t.Helper()
+		r, ok := must[map[int64]model.Recommendation](t)(s.GivenRecommendations(ctx, session))[item]
+		if !ok {
+			t.Fatalf("item %d of session %d carries no recommendation", item, session)
+		}
+		return r
+	}
+	in49 := defer1(f.itemA, 49)
+	r := carried(s49, in49)
+	if r.ID != rec || r.TargetItemID != in49 || r.CarriedFrom != f.itemA || r.Caption() != "Beschlussempfehlung der 40. AL-Runde vom 19.02.2026" ||
+		r.Consent != "" || r.CanPull(must[model.Session](t)(s.Session(ctx, s49))) {
+		t.Errorf("carried to the 49th session: %+v", r)
+	}
+	if r := carried(f.main, f.itemA); r.ID != rec || r.CarriedFrom != 0 || r.Consent != model.ConsentProposed {
+		t.Errorf("the original item lost its recommendation: %+v", r)
+	}
+	in50 := defer1(in49, 50)
+	if r := carried(s50, in50); r.ID != rec || r.CarriedFrom != f.itemA {
+		t.Errorf("deferred again, to the 50th session: %+v", r)
+	}
+	// A newer AL-Runde recommends anew: its recommendation is given.
+	al41 := must[int64](t)(s.PlanPreparatorySession(ctx, s50, model.Session{BodyID: f.prep, Number: 41, Date: model.NewDate(2026, 8, 27), Status: model.StatusRunning}, nil))
+	if ok, reason, err := s.SaveAttendance(ctx, al41, attending(voters...)); err != nil || !ok {
+		t.Fatalf("quorum: %v %s", err, reason)
+	}
+	newer, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: al41, TargetItemID: in50, Kind: model.RecommendDiscuss}))
+	if out := must[VoteOutcome](t)(s.RecordShowOfHands(ctx, al41, draft, votesOf(model.VoteYes, voters...))); !out.Tally.Adopted {
+		t.Fatalf("not adopted: %s", out.Tally.Reason)
+	}
+	if r := carried(s50, in50); r.ID != newer || r.CarriedFrom != 0 || r.SessionNumber != 41 {
+		t.Errorf("after the 41st AL-Runde: %+v", r)
+	}
+}

@@ -570,12 +570,12 @@ func (s *Store) removeDecision(ctx context.Context, tx *sql.Tx, d model.Decision
 func (s *Store) removeItem(ctx context.Context, tx *sql.Tx, itemID int64) error {
 	var refs int
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM follow_ups WHERE item_id = ?) + (SELECT COUNT(*) FROM requests WHERE item_id = ?)
-		+ (SELECT COUNT(*) FROM recommendations WHERE item_id = ? OR target_item_id = ?)`,
-		itemID, itemID, itemID, itemID).Scan(&refs); err != nil {
+		+ (SELECT COUNT(*) FROM recommendations WHERE item_id = ? OR target_item_id = ?) + (SELECT COUNT(*) FROM agenda_items WHERE deferred_from_item_id = ?)`,
+		itemID, itemID, itemID, itemID, itemID).Scan(&refs); err != nil {
 		return fmt.Errorf("store: item references: %w", err)
 	}
 	if refs > 0 {
-		return model.RuleError("Ein Tagesordnungspunkt ist mit Aufträgen, Anliegen oder Beschlussempfehlungen verknüpft und kann durch einen Import nicht entfernt werden.")
+		return model.RuleError("Ein Tagesordnungspunkt ist mit Aufträgen, Anliegen, Beschlussempfehlungen oder seinem vertagten TOP verknüpft und kann durch einen Import nicht entfernt werden.")
 	}
 	ds, err := queryList(ctx, tx, scanDecision, "decisions", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ?`, itemID)
 	if err != nil {

@@ -176,6 +176,40 @@ func TestProducersQueueInTheirTransaction(t *testing.T) {
 		if !strings.Contains(list[0].Subject, "“ endet am 05.03.2026, 10:00 Uhr") { // 09:00 UTC is 10:00 in Berlin
 			t.Errorf("subject = %q", list[0].Subject)
 		}
+		// A member office votes in the IT-PLR and in the AL-Runde: every
+		// notice names the body that decides.
+		if n := list[0]; !strings.Contains(n.Subject, "Umlaufverfahren (IT-PLR)") || !strings.Contains(n.Body, "(Gremium: IT-PLR)") {
+			t.Errorf("the reminder does not name the body: %q / %q", n.Subject, n.Body)
+		}
+		started, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventProcedureStarted})
+		if n := started[0]; !strings.Contains(n.Subject, "Umlaufverfahren (IT-PLR) gestartet") || !strings.Contains(n.Body, "(Gremium: IT-PLR; Beschluss:") {
+			t.Errorf("the notice of the start does not name the body: %q / %q", n.Subject, n.Body)
+		}
+		// Who may vote follows the body's rules, the list the votes are
+		// counted over: the IT-PLR's are the Bund and the Länder, another
+		// conference's may be fewer. Before, every notice said "Bund und
+		// Länder".
+		if n := started[0]; !strings.Contains(n.Body, "Abstimmen können Bund und Länder bis zur Frist") {
+			t.Errorf("the IT-PLR's notice of the start: %q", n.Body)
+		}
+		rules := model.ITPLRRules()
+		rules.Voters = []string{"Bund", "HE"}
+		other := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyPlanningCouncil, Abbrev: "KoKo", Name: "Koordinierungskonferenz", DecisionPattern: "K-{JJJJ}/{NN}", Rules: rules}))
+		must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: other, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+			Title: "Umlauf der Konferenz", Applicants: []string{"Bund"}}, Deadline: deadline}))
+		started, _, _ = s.Notifications(ctx, OutboxFilter{Event: model.EventProcedureStarted, Limit: 1000})
+		var found bool
+		for _, n := range started {
+			if strings.Contains(n.Subject, "Umlauf der Konferenz") {
+				found = true
+				if !strings.Contains(n.Body, "Abstimmen können Bund und Hessen bis zur Frist") || !strings.Contains(n.Body, "Gremium: KoKo") {
+					t.Errorf("the other conference's notice of the start: %q", n.Body)
+				}
+			}
+		}
+		if !found {
+			t.Error("no notice of the other conference's procedure")
+		}
 	})
 }
 

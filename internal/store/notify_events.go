@@ -133,7 +133,11 @@ func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedur
 		return err
 	}
 	title := model.PublicText(d.Title)
-	body, _, err := bodyVoters(ctx, tx, d.BodyID)
+	body, voters, err := bodyVoters(ctx, tx, d.BodyID)
+	if err != nil {
+		return err
+	}
+	members, err := votingMembers(ctx, tx)
 	if err != nil {
 		return err
 	}
@@ -141,9 +145,9 @@ func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedur
 	_, err = s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventProcedureStarted,
 		Key:     fmt.Sprintf("umlauf_gestartet:%d", procedureID),
-		Subject: "Umlaufverfahren gestartet: „" + title + "“",
-		Body: fmt.Sprintf("Die Geschäftsstelle hat das Umlaufverfahren „%s“ gestartet (%s).\nFrist: %s. "+
-			"Abstimmen können Bund und Länder bis zur Frist; ohne Stimme wird Enthaltung gewertet.", title, rule, berlinTime(p.Deadline)),
+		Subject: "Umlaufverfahren (" + body.Abbrev + ") gestartet: „" + title + "“",
+		Body: fmt.Sprintf("Die Geschäftsstelle hat das Umlaufverfahren „%s“ gestartet (Gremium: %s; %s).\nFrist: %s. "+
+			"%s bis zur Frist; ohne Stimme wird Enthaltung gewertet.", title, body.Abbrev, rule, berlinTime(p.Deadline), model.WhoVotes(members, voters)),
 		Link: fmt.Sprintf("/umlaufverfahren/%d", procedureID),
 	})
 	return err
@@ -151,7 +155,7 @@ func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedur
 
 // noticeProcedureClosing queues the reminder a day before the deadline to
 // the member accounts whose member has not voted (missing).
-func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, p model.WrittenProcedure, title string, missing []string) error {
+func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body model.Body, p model.WrittenProcedure, title string, missing []string) error {
 	open := map[string]bool{}
 	for _, m := range missing {
 		open[m] = true
@@ -160,9 +164,9 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, p model.
 	_, err := s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventProcedureClosing,
 		Key:     fmt.Sprintf("umlauf_frist:%d", p.ID),
-		Subject: "Erinnerung: Umlaufverfahren „" + title + "“ endet am " + berlinTime(p.Deadline),
-		Body: fmt.Sprintf("Im Umlaufverfahren „%s“ endet die Frist am %s. Noch keine Stimme abgegeben haben: %s. "+
-			"Ohne Stimme wird Enthaltung gewertet.", title, berlinTime(p.Deadline), strings.Join(missing, ", ")),
+		Subject: "Erinnerung: Umlaufverfahren (" + body.Abbrev + ") „" + title + "“ endet am " + berlinTime(p.Deadline),
+		Body: fmt.Sprintf("Im Umlaufverfahren „%s“ (Gremium: %s) endet die Frist am %s. Noch keine Stimme abgegeben haben: %s. "+
+			"Ohne Stimme wird Enthaltung gewertet.", title, body.Abbrev, berlinTime(p.Deadline), strings.Join(missing, ", ")),
 		Link: fmt.Sprintf("/umlaufverfahren/%d", p.ID),
 		To: func(sub Subscriber) bool {
 			return sub.User.Role == model.RoleMember && open[sub.User.MemberAbbrev]

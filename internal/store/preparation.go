@@ -283,13 +283,31 @@ func (s *Store) GivenRecommendations(ctx context.Context, targetSessionID int64)
 // SessionRecommendations gives, in one query, the newest recommendation
 // given for each item of a session: byTarget for the items of a prepared
 // session (the IT-PLR's), byItem for the items of a preparatory session
-// that carry them (the AL-Runde's).
+// that carry them (the AL-Runde's). An item deferred from an earlier
+// session (agenda_items.deferred_from_item_id, DeferItem) carries the
+// recommendations given for the item it came from, and for that one's
+// own origin: the newest of all is given until a newer AL-Runde gives a
+// new one. A carried recommendation names its carrier in TargetItemID and
+// the item it was given for in CarriedFrom; its Grüne Liste state stays
+// with the session it was given for.
 func (s *Store) SessionRecommendations(ctx context.Context, sessionID int64) (byTarget, byItem map[int64]model.Recommendation, err error) {
-	// Two indexed lookups (by the items' target, by the session), not an
-	// OR over a join.
-	all, err := queryList(ctx, s.db, scanRecommendation, "recommendations",
-		`SELECT `+recommendationCols+recommendationFrom+`
-		 WHERE r.id IN (SELECT x.id FROM agenda_items t JOIN recommendations x ON x.target_item_id = t.id WHERE t.session_id = ?
+	// Indexed lookups (by the items' targets up their deferrals, by the
+	// session), not an OR over a join.
+	all, err := queryList(ctx, s.db, func(sc scanner) (model.Recommendation, error) {
+		var carrier int64
+		r, err := scanRecommendation(carrierScanner{sc, &carrier})
+		if err == nil && carrier != 0 && carrier != r.TargetItemID {
+			r.CarriedFrom, r.TargetItemID = r.TargetItemID, carrier
+			r.Consent, r.PulledBy = "", ""
+		}
+		return r, err
+	}, "recommendations",
+		`WITH RECURSIVE carried(item_id, target_id) AS (
+		   SELECT id, id FROM agenda_items WHERE session_id = ?
+		   UNION ALL
+		   SELECT c.item_id, a.deferred_from_item_id FROM carried c JOIN agenda_items a ON a.id = c.target_id WHERE a.deferred_from_item_id IS NOT NULL)
+		 SELECT COALESCE((SELECT MIN(c.item_id) FROM carried c WHERE c.target_id = r.target_item_id), 0), `+recommendationCols+recommendationFrom+`
+		 WHERE r.id IN (SELECT x.id FROM carried c JOIN recommendations x ON x.target_item_id = c.target_id
 		                UNION SELECT id FROM recommendations WHERE session_id = ?)
 		 ORDER BY r.id DESC`, sessionID, sessionID)
 	if err != nil {
@@ -308,6 +326,18 @@ func (s *Store) SessionRecommendations(ctx context.Context, sessionID int64) (by
 		}
 	}
 	return byTarget, byItem, nil
+}
+
+// carrierScanner reads a first column, the item that carries a
+// recommendation, before the recommendation's own.
+type carrierScanner struct {
+	scanner
+	carrier *int64
+}
+
+// Scan reads the carrier and then dest.
+func (c carrierScanner) Scan(dest ...any) error {
+	return c.scanner.Scan(append([]any{c.carrier}, dest...)...)
 }
 
 // ProposeRecommendation records a proposal of a Beschlussempfehlung in a

@@ -157,15 +157,23 @@ func itemOrder(ctx context.Context, q queryer, sessionID int64) ([]int64, error)
 // presentAt gives the members present or represented at an item of a
 // session (itemID 0: at the start, the first item; model.PresentAt).
 func presentAt(ctx context.Context, q queryer, sessionID, itemID int64) (map[string]bool, error) {
-	list, err := attendance(ctx, q, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	order, err := itemOrder(ctx, q, sessionID)
+	list, order, err := attendanceOrder(ctx, q, sessionID)
 	if err != nil {
 		return nil, err
 	}
 	return model.PresentAt(list, order, itemID), nil
+}
+
+// attendanceOrder gives a session's attendance list and, if any is
+// recorded, its items in agenda order: what model.PresentAt and
+// model.FloorOpen decide by (without a list nobody is recorded present).
+func attendanceOrder(ctx context.Context, q queryer, sessionID int64) ([]model.Attendance, []int64, error) {
+	list, err := attendance(ctx, q, sessionID)
+	if err != nil || len(list) == 0 {
+		return nil, nil, err
+	}
+	order, err := itemOrder(ctx, q, sessionID)
+	return list, order, err
 }
 
 // SaveAttendance replaces a session's attendance list (Anwesenheitsliste)
@@ -443,6 +451,7 @@ type ProcedureDeadline struct {
 	ID       int64
 	Deadline time.Time
 	Title    string // the decision's title ("" if it has none)
+	Body     string // the abbreviation of the body that decides (IT-PLR, AL-Runde)
 }
 
 // OpenProcedureDeadlines gives the open written procedures' deadlines, the
@@ -452,12 +461,13 @@ func (s *Store) OpenProcedureDeadlines(ctx context.Context) ([]ProcedureDeadline
 	return queryList(ctx, s.rd, func(r scanner) (ProcedureDeadline, error) {
 		var p ProcedureDeadline
 		var deadline string
-		err := r.Scan(&p.ID, &deadline, &p.Title)
+		err := r.Scan(&p.ID, &deadline, &p.Title, &p.Body)
 		if err == nil {
 			p.Deadline, err = time.Parse(time.RFC3339, deadline)
 		}
 		return p, err
-	}, "open procedures", `SELECT p.id, p.deadline, COALESCE(d.title, '') FROM written_procedures p LEFT JOIN decisions d ON d.id = p.decision_id
+	}, "open procedures", `SELECT p.id, p.deadline, COALESCE(d.title, ''), COALESCE(b.abbrev, '') FROM written_procedures p
+		LEFT JOIN decisions d ON d.id = p.decision_id LEFT JOIN bodies b ON b.id = d.body_id
 		WHERE p.status = ? ORDER BY p.deadline, p.id`, model.ProcedureOpen)
 }
 
@@ -677,7 +687,7 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 			if err != nil {
 				return err
 			}
-			_, voters, err := bodyVoters(ctx, tx, d.BodyID)
+			body, voters, err := bodyVoters(ctx, tx, d.BodyID)
 			if err != nil {
 				return err
 			}
@@ -696,7 +706,7 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 				}
 			}
 			if len(missing) > 0 {
-				if err := s.noticeProcedureClosing(ctx, tx, p, d.Title, missing); err != nil {
+				if err := s.noticeProcedureClosing(ctx, tx, body, p, d.Title, missing); err != nil {
 					return err
 				}
 			}

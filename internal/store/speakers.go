@@ -11,6 +11,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"gremium/internal/model"
@@ -89,12 +90,8 @@ func (s *Store) RequestFloor(ctx context.Context, sessionID, itemID int64, speak
 // checkFloorPresence refuses a speaker the session's attendance list
 // records as absent at the item (model.CheckFloor).
 func checkFloorPresence(ctx context.Context, tx *sql.Tx, sessionID, itemID int64, speaker string) error {
-	list, err := attendance(ctx, tx, sessionID)
+	list, order, err := attendanceOrder(ctx, tx, sessionID)
 	if err != nil || len(list) == 0 {
-		return err
-	}
-	order, err := itemOrder(ctx, tx, sessionID)
-	if err != nil {
 		return err
 	}
 	it, err := loadItemTx(ctx, tx, itemID)
@@ -102,6 +99,23 @@ func checkFloorPresence(ctx context.Context, tx *sql.Tx, sessionID, itemID int64
 		return err
 	}
 	return model.CheckFloor(list, order, itemID, speaker, it.Label())
+}
+
+// FloorMembers gives the members who may ask for the floor at an item of
+// a session, in the members' order: those the attendance list records
+// present or represented there, everybody if no attendance is recorded
+// (model.FloorOpen, the rule RequestFloor refuses by).
+func (s *Store) FloorMembers(ctx context.Context, sessionID, itemID int64) ([]model.Member, error) {
+	list, order, err := attendanceOrder(ctx, s.rd, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.Members(ctx)
+	if err != nil {
+		return nil, err
+	}
+	open := model.FloorOpen(list, order, itemID)
+	return slices.DeleteFunc(all, func(m model.Member) bool { return !open(m.Abbrev) }), nil
 }
 
 // WithdrawFloor takes a waiting request off the list (the member changed

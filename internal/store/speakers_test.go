@@ -204,10 +204,27 @@ func TestAbsentMemberCannotTakeFloor(t *testing.T) {
 	if got := len(must[[]model.SpeakerRequest](t)(s.SpeakerRequests(ctx, second))); got != 3 {
 		t.Errorf("%d on the second item's list, want BE, NI, HE", got)
 	}
+	// The forms offer exactly those the request is not refused for.
+	offered := map[int64]map[string]bool{}
+	for _, item := range []int64{first, second} {
+		offered[item] = map[string]bool{}
+		for _, m := range must[[]model.Member](t)(s.FloorMembers(ctx, sessionID, item)) {
+			offered[item][m.Abbrev] = true
+		}
+	}
+	if o := offered[second]; o["BY"] || o["HH"] || !o["BE"] || !o["NI"] || !o["HE"] {
+		t.Errorf("offered at the second item: %v", o)
+	}
+	if o := offered[first]; o["BY"] || o["BE"] || !o["HH"] || !o["HE"] {
+		t.Errorf("offered at the first item: %v", o)
+	}
 	// No attendance recorded: nobody is refused.
 	other := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 27), Status: model.StatusRunning}))
 	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: other, Number: "01", Title: "TOP", Status: model.ItemAccepted}))
 	if _, err := s.RequestFloor(ctx, other, item, "BY"); err != nil {
 		t.Errorf("BY in a session without attendance: %v", err)
+	}
+	if all, offered := must[[]model.Member](t)(s.Members(ctx)), must[[]model.Member](t)(s.FloorMembers(ctx, other, item)); len(offered) != len(all) {
+		t.Errorf("a session without attendance offers %d of %d members", len(offered), len(all))
 	}
 }

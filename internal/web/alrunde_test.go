@@ -321,6 +321,29 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 		!strings.Contains(page, "für die Grüne Liste vorgeschlagen") {
 		t.Error("the recommendation by written procedure is not shown")
 	}
+	// The item deferred to the 49th session carries the recommendation,
+	// with its date, on every page that shows recommendations — without
+	// the Grüne Liste state of the 48th. Before, the 49th showed none.
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 49, Date: model.DaysAfter(s48Day, 60), Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
+	it, _ := st.Item(ctx, item)
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/vertagen", ts.URL, item), url.Values{"version": {strconv.Itoa(it.Version)}, "sitzung": {"49"}}); code != http.StatusSeeOther {
+		t.Fatalf("defer: %d", code)
+	}
+	caption := "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom " + model.BerlinDate(time.Now()).German()
+	for _, path := range []string{"/sitzungen/49", "/sitzungen/49/protokoll", "/sitzungen/49/protokoll.txt", "/sitzungen/49/empfehlungen"} {
+		code, page := do(t, client(t, ts, "hessen"), "GET", ts.URL+path, nil)
+		if code != http.StatusOK || !strings.Contains(page, caption) {
+			t.Errorf("%s: %d, the deferred item does not carry the recommendation", path, code)
+		}
+		if !strings.HasSuffix(path, ".txt") && (!strings.Contains(page, "gegeben vor der Vertagung") || strings.Contains(page, "Von der Grünen Liste nehmen")) {
+			t.Errorf("%s: the carried recommendation is not marked, or offers the 48th's Grüne Liste", path)
+		}
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); !strings.Contains(page, caption) || strings.Contains(page, "gegeben vor der Vertagung") {
+		t.Error("the 48th session lost the recommendation given for its item")
+	}
 }
 
 // TestPreparatoryBodyNotInOParl: OParl publishes the council and the

@@ -799,7 +799,8 @@ func TestFollowUpListReadsOnePage(t *testing.T) {
 // TestPersonalCalendarFeedWindow: the personal feed gives the deadlines
 // still owed from FeedPastDays back to FeedAheadDays ahead (not those
 // before or after, nor done ones), by date or by the due session's date,
-// and the open written procedures' deadlines with their decision's title.
+// and the open written procedures' deadlines with their body and their
+// decision's title.
 func TestPersonalCalendarFeedWindow(t *testing.T) {
 	now := time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin)
 	hs, st := followUpServer(t, now)
@@ -848,7 +849,7 @@ func TestPersonalCalendarFeedWindow(t *testing.T) {
 	}
 	unfolded := strings.ReplaceAll(feed, "\r\n ", "")
 	for text, want := range map[string]bool{"Zu alt": false, "Vor einem Jahr": true, "Bald": true, "Zur 49. Sitzung": true, "In zwei Jahren": true,
-		"Zu fern": false, "Erledigt": false, "Frist Umlaufverfahren: Empfehlung zum Cloud-Einsatz": true} {
+		"Zu fern": false, "Erledigt": false, "Frist Umlaufverfahren (" + council.Abbrev + "): Empfehlung zum Cloud-Einsatz": true} {
 		if got := strings.Contains(unfolded, text+"\r\n"); got != want {
 			t.Errorf("%q in the feed: %v, want %v", text, got, want)
 		}

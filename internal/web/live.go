@@ -256,7 +256,7 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	d.Rules = council.Rules
-	d.Panel.Speakers, d.Panel.Entry = d.Speakers, entry
+	d.Panel.Entry = entry
 	if d.Panel.Floor, err = s.loadFloor(r, se, d.Current.ID); err != nil {
 		s.serverError(w, r, err)
 		return

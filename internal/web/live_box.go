@@ -235,9 +235,5 @@ func (s *Server) renderSpeakersBox(r *http.Request, se model.Session, item int64
 	if err != nil {
 		return nil, err
 	}
-	all, err := s.st.Members(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	return s.fragment("live.html", "speakers-panel", livePanel{Floor: f, Speakers: all})
+	return s.fragment("live.html", "speakers-panel", livePanel{Floor: f})
 }

@@ -37,18 +37,20 @@ type liveClassView struct {
 }
 
 // liveClassViews are the viewers of classFixture: the public, the
-// secretariat and three members, Saarland absent.
+// secretariat and three members, Saarland absent. The absent (Saarland,
+// and FITKO of the secretariat, not on the attendance list) are not
+// offered the floor the store would refuse them, and are told why.
 var liveClassViews = []liveClassView{
 	{"", []string{"Haushalt", model.RedactedPlaceholder, "Abstimmung läuft"},
 		[]string{"Verhandlungslinie", "Das Wort hat", "Wortmeldung", "Jetzt abstimmen"}},
-	{"geschaeftsstelle", []string{"Verhandlungslinie Bund", "Wortmeldung (FITKO)"},
-		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen"}},
+	{"geschaeftsstelle", []string{"Verhandlungslinie Bund", "FITKO ist laut Anwesenheitsliste bei diesem TOP nicht anwesend"},
+		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen", "Wortmeldung (FITKO)"}},
 	{"hessen", []string{"Verhandlungslinie Bund", "Ihre Wortmeldung steht auf Platz 1", "Jetzt abstimmen"},
 		[]string{model.RedactedPlaceholder, "Wortmeldung (HE)", "Wortmeldung (Bund)"}},
 	{"bund", []string{"Verhandlungslinie Bund", "Wortmeldung (Bund)", "Jetzt abstimmen"},
 		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Wortmeldung (HE)"}},
-	{"saarland", []string{"Verhandlungslinie Bund", "Wortmeldung (SL)"}, // absent: may not vote
-		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen"}},
+	{"saarland", []string{"Verhandlungslinie Bund", "SL ist laut Anwesenheitsliste bei diesem TOP nicht anwesend"}, // absent: may not vote nor speak
+		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen", "Wortmeldung (SL)"}},
 }
 
 // check reports what of the view the box lacks or shows wrongly.

@@ -99,7 +99,7 @@ func TestMemberPagesShowMarksAsPassages(t *testing.T) {
 		}
 	}
 	_, page = do(t, he, "GET", ts.URL+procedure, nil)
-	if title := between(page, "<title>", "</title>"); title != "Umlaufverfahren: Umlauf Geheimumlauf Test – gremium" {
+	if title := between(page, "<title>", "</title>"); title != "Umlaufverfahren (IT-PLR): Umlauf Geheimumlauf Test – gremium" {
 		t.Errorf("procedure page title: %q", title)
 	}
 }

@@ -39,6 +39,7 @@ type myVote struct {
 type myProcedure struct {
 	Procedure model.WrittenProcedure
 	Decision  model.Decision
+	Body      model.Body       // the body that decides (IT-PLR, AL-Runde)
 	Own       model.VoteChoice // "" while the member has not voted
 	Votes     int
 	Due       bool // the deadline has come; the count is still to be made
@@ -318,6 +319,10 @@ func (s *Server) openProcedures(ctx context.Context, member string) ([]myProcedu
 	if err != nil {
 		return nil, err
 	}
+	bodies, _, err := s.bodiesByID(ctx, "")
+	if err != nil {
+		return nil, err
+	}
 	var out []myProcedure
 	for _, p := range ps {
 		if p.Status != model.ProcedureOpen {
@@ -327,7 +332,7 @@ func (s *Server) openProcedures(ctx context.Context, member string) ([]myProcedu
 		if err != nil {
 			return nil, err
 		}
-		mp := myProcedure{Procedure: p, Decision: dec, Votes: len(p.Votes), Due: p.Due(s.clock())}
+		mp := myProcedure{Procedure: p, Decision: dec, Body: bodies[dec.BodyID], Votes: len(p.Votes), Due: p.Due(s.clock())}
 		for _, v := range p.Votes {
 			if v.Member == member {
 				mp.Own = v.Choice

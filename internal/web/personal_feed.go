@@ -191,6 +191,9 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 	}
 	for _, p := range procs {
 		title := "Umlaufverfahren"
+		if p.Body != "" {
+			title += " (" + p.Body + ")"
+		}
 		if p.Title != "" {
 			title += ": " + model.PublicText(p.Title)
 		}

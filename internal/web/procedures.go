@@ -19,7 +19,8 @@ import (
 type procedureRow struct {
 	Procedure model.WrittenProcedure
 	Decision  model.Decision
-	Due       bool // the deadline has come; the count is still to be made
+	Body      model.Body // the body that decides (IT-PLR, AL-Runde)
+	Due       bool       // the deadline has come; the count is still to be made
 }
 
 func (s *Server) procedureList(w http.ResponseWriter, r *http.Request) {
@@ -32,6 +33,11 @@ func (s *Server) procedureList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	bodies, _, err := s.bodiesByID(ctx, "")
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	var rows []procedureRow
 	for _, p := range ps {
 		d, err := s.st.Decision(ctx, p.DecisionID)
@@ -39,7 +45,7 @@ func (s *Server) procedureList(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		rows = append(rows, procedureRow{p, d, p.Due(s.clock())})
+		rows = append(rows, procedureRow{p, d, bodies[d.BodyID], p.Due(s.clock())})
 	}
 	s.render(w, r, http.StatusOK, "procedures.html", view{Title: "Umlaufverfahren", Active: "umlauf", Data: rows})
 }
@@ -171,6 +177,7 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 type procedureData struct {
 	Procedure model.WrittenProcedure
 	Decision  model.Decision
+	Body      model.Body // the body that decides (IT-PLR, AL-Runde)
 	Voters    []model.Member
 	// Votes are the choices the viewer may see
 	// (model.WrittenProcedure.VotesSeenBy); a member whose choice is
@@ -245,7 +252,7 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 		s.serverError(w, r, err)
 		return
 	}
-	data := procedureData{Procedure: p, Decision: d, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind), Refused: refused,
+	data := procedureData{Procedure: p, Decision: d, Body: body, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind), Refused: refused,
 		Due: p.Due(s.clock())}
 	for _, v := range p.VotesSeenBy(auth.Can(u, auth.ManageSessions, ""), u.MemberAbbrev) {
 		data.Voted = append(data.Voted, v.Member)
@@ -280,7 +287,7 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 			return
 		}
 	}
-	s.render(w, r, status, "procedure.html", view{Title: "Umlaufverfahren: " + d.Title, Active: "umlauf", Data: data})
+	s.render(w, r, status, "procedure.html", view{Title: "Umlaufverfahren (" + body.Abbrev + "): " + d.Title, Active: "umlauf", Data: data})
 }
 
 func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {

@@ -13,6 +13,7 @@ import (
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 func TestWrittenProcedurePages(t *testing.T) {
@@ -149,5 +150,53 @@ func TestProcedureWarningLooksLikeOne(t *testing.T) {
 		chromedp.Evaluate(`(() => { const p = document.createElement("div"); p.className = "notice-box"; document.body.append(p); return getComputedStyle(p).borderTopColor })()`, &confirmation))
 	if warning == "" || warning == confirmation {
 		t.Errorf("the warning's border %q is the confirmation's %q", warning, confirmation)
+	}
+}
+
+// TestProceduresNameTheirBody: a member office votes in written procedures
+// of the IT-PLR and of the AL-Runde; the list, the procedure page with its
+// ballot, the own overview and the personal calendar name the body that
+// decides. Before, nothing said whether Hessen voted in the IT-PLR or in
+// the AL-Runde.
+func TestProceduresNameTheirBody(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	alr, err := st.BodyByAbbrev(ctx, "AL-Runde")
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(48 * time.Hour)
+	start := func(body model.Body, kind model.DecisionKind, title string) int64 {
+		t.Helper()
+		id, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: body.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll,
+			Title: title, Points: []model.Point{{Text: title + "."}}, Applicants: []string{"Bund"}}, Deadline: deadline})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	plr := start(council, model.KindDecision, "Umlauf im Planungsrat")
+	al := start(alr, model.KindRecommendation, "Umlauf in der Runde")
+	he := client(t, ts, "hessen")
+	_, list := do(t, he, "GET", ts.URL+"/umlaufverfahren", nil)
+	for title, body := range map[string]model.Body{"Umlauf im Planungsrat": council, "Umlauf in der Runde": alr} {
+		row := list[strings.Index(list, title):]
+		row = row[:strings.Index(row, "</tr>")]
+		if !strings.Contains(row, ">"+body.Abbrev+"</abbr>") {
+			t.Errorf("the list's row of %q does not name %s: %s", title, body.Abbrev, row)
+		}
+	}
+	for id, body := range map[int64]model.Body{plr: council, al: alr} {
+		_, page := do(t, he, "GET", fmt.Sprintf("%s/umlaufverfahren/%d", ts.URL, id), nil)
+		for _, want := range []string{"<title>Umlaufverfahren (" + body.Abbrev + ")", "<dt>Gremium</dt><dd><abbr title=\"" + body.Name + "\">" + body.Abbrev + "</abbr>",
+			"Stimme für HE im Umlaufverfahren (" + body.Abbrev + ")"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("procedure %d lacks %q", id, want)
+			}
+		}
+	}
+	if _, mine := do(t, he, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(mine, "Umlaufverfahren (<abbr title=\""+alr.Name+"\">AL-Runde</abbr>)") {
+		t.Error("the own overview does not name the AL-Runde's procedure's body")
 	}
 }

@@ -4,6 +4,7 @@ package web
 // the list, the page of one request with the secretariat's actions.
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -40,7 +41,13 @@ type requestsData struct {
 
 // conferenceByID gives every FachMK by id.
 func (s *Server) conferenceByID(r *http.Request) (map[int64]model.Body, []model.Body, error) {
-	all, err := s.st.Bodies(r.Context(), model.BodyFachMK)
+	return s.bodiesByID(r.Context(), model.BodyFachMK)
+}
+
+// bodiesByID gives the bodies of a kind ("": every body) by id, and in
+// the order of their names.
+func (s *Server) bodiesByID(ctx context.Context, kind model.BodyKind) (map[int64]model.Body, []model.Body, error) {
+	all, err := s.st.Bodies(ctx, kind)
 	if err != nil {
 		return nil, nil, err
 	}

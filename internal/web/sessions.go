@@ -83,6 +83,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	if !ok || page == "minutes.html" && !s.minutesExist(w, r, doc) {
 		return
 	}
+	doc = doc.Printed() // rows without text are filled in on the live page
 	council := doc.Body
 	se := doc.Session
 	members, err := s.memberMap(ctx)

@@ -8,6 +8,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -21,14 +22,45 @@ func init() {
 	funcs["unixMilli"] = func(t time.Time) int64 { return t.UnixMilli() }
 }
 
-// livePanel is the speakers' list panel of the live page: the list and
-// the members the secretariat may enter.
+// livePanel is the speakers' list panel of the live page: the list, with
+// the members the secretariat may enter (floorView.Eligible).
 type livePanel struct {
-	Floor    *floorView
-	Speakers []model.Member
+	Floor *floorView
 	// Entry is a request for the floor the secretariat entered and the
 	// store refused (form "wm-form"), shown at its field as chosen.
 	Entry refusedForm
+}
+
+// floorOption is a member offered in the select of the speakers' list
+// form.
+type floorOption struct {
+	model.Member
+	Selected bool
+	// Absent marks the member a refused entry chose although it may not
+	// ask for the floor at the item.
+	Absent bool
+}
+
+// Options gives the members the form offers: those who may ask for the
+// floor at the item (Floor.Eligible) and — when an entry was refused
+// because the member chosen may not — that member too, chosen and marked,
+// so that the form shows what was chosen beside the reason.
+func (p livePanel) Options() []floorOption {
+	chosen := p.Entry.Typed("wm-form", "sprecher", "")
+	var out []floorOption
+	found := chosen == ""
+	for _, m := range p.Floor.Eligible {
+		out = append(out, floorOption{Member: m, Selected: m.Abbrev == chosen})
+		found = found || m.Abbrev == chosen
+	}
+	if !found {
+		m, ok := p.Floor.Members[chosen]
+		if !ok {
+			m = model.Member{Abbrev: chosen, Name: chosen}
+		}
+		out = append(out, floorOption{Member: m, Selected: true, Absent: true})
+	}
+	return out
 }
 
 // floorView is the speakers' list of the called item as one user sees it.
@@ -45,7 +77,14 @@ type floorView struct {
 	OwnID      int64
 	Speaking   bool // the user's member has the floor
 	CanRequest bool
-	Members    map[string]model.Member
+	// Absent: the session runs and the user's member is recorded absent
+	// at the item, so it may not ask for the floor (model.FloorOpen).
+	Absent  bool
+	Members map[string]model.Member
+	// Eligible are the members who may ask for the floor at the item:
+	// present or represented there, everybody if no attendance is
+	// recorded (store.FloorMembers, the rule the request is refused by).
+	Eligible []model.Member
 }
 
 // loadFloor gives the speakers' list of an item for the user of r.
@@ -62,6 +101,9 @@ func (s *Server) loadFloor(r *http.Request, se model.Session, itemID int64) (*fl
 		return nil, err
 	}
 	f.List = model.ListOf(reqs)
+	if f.Eligible, err = s.st.FloorMembers(r.Context(), se.ID, itemID); err != nil {
+		return nil, err
+	}
 	u := s.user(r)
 	if u != nil && u.MemberAbbrev != "" && auth.Can(u, auth.RequestFloor, u.MemberAbbrev) {
 		f.Member = u.MemberAbbrev
@@ -72,7 +114,9 @@ func (s *Server) loadFloor(r *http.Request, se model.Session, itemID int64) (*fl
 			}
 		}
 		f.Speaking = f.List.Current != nil && f.List.Current.Speaker == u.MemberAbbrev
-		f.CanRequest = se.Status == model.StatusRunning && f.Place == 0 && !f.Speaking
+		running := se.Status == model.StatusRunning
+		f.Absent = running && !slices.ContainsFunc(f.Eligible, func(m model.Member) bool { return m.Abbrev == u.MemberAbbrev })
+		f.CanRequest = running && f.Place == 0 && !f.Speaking && !f.Absent
 	}
 	return f, nil
 }

@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestSpeakersListWeb: members ask for the floor from their own account,
@@ -117,14 +119,8 @@ func TestSpeakersListWeb(t *testing.T) {
 // secretariat on the live page; the page says why. Before, Bayern, absent,
 // stood on the list.
 func TestAbsentMemberRefusedTheFloor(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, gs, se, items := calledFirstItem48(t)
 	ctx := context.Background()
-	se := runSession48(t, ts, st)
-	items, _ := st.Items(ctx, se.ID)
-	gs := client(t, ts, "geschaeftsstelle")
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/aufrufen", ts.URL, items[0].ID), nil); code != http.StatusSeeOther {
-		t.Fatalf("call item: %d", code)
-	}
 	if _, _, err := st.SaveAttendance(ctx, se.ID, []model.Attendance{{Member: "HE", Presence: model.Present}, {Member: "BY", Presence: model.Absent}}); err != nil {
 		t.Fatal(err)
 	}
@@ -139,4 +135,70 @@ func TestAbsentMemberRefusedTheFloor(t *testing.T) {
 	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/sitzungen/48/wortmeldungen", nil); code != http.StatusSeeOther {
 		t.Fatalf("present HE asks: %d", code)
 	}
+}
+
+// TestFloorSelectOffersOnlyThosePresent: the select of the speakers' list
+// offers only the members who may take the floor at the item viewed — on
+// the live page (the form without JavaScript) and in the fragment htmx
+// refreshes — and a member recorded absent gets no button on the session
+// page but the reason; without any attendance recorded everybody is
+// offered. Before, the select offered Bayern, recorded absent, and the
+// store refused it afterwards.
+func TestFloorSelectOffersOnlyThosePresent(t *testing.T) {
+	ts, st, gs, se, items := calledFirstItem48(t)
+	ctx := context.Background()
+	top := strconv.FormatInt(items[0].ID, 10)
+	pages := map[string]string{
+		"live page": ts.URL + "/sitzungen/48/live?top=" + top,
+		"fragment":  ts.URL + "/sitzungen/48/redeliste?top=" + top,
+	}
+	offers := func(page, member string) bool {
+		t.Helper()
+		code, body := do(t, gs, "GET", page, nil)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", page, code)
+		}
+		i := strings.Index(body, `id="wm-sprecher"`)
+		if i < 0 {
+			t.Fatalf("%s: no select of the speakers' list", page)
+		}
+		sel := body[i:]
+		sel = sel[:strings.Index(sel, "</select>")]
+		return strings.Contains(sel, `<option value="`+member+`"`)
+	}
+	for what, page := range pages {
+		if !offers(page, "BY") || !offers(page, "HE") {
+			t.Errorf("%s without attendance: everybody should be offered", what)
+		}
+	}
+	if _, _, err := st.SaveAttendance(ctx, se.ID, []model.Attendance{{Member: "HE", Presence: model.Present}, {Member: "BY", Presence: model.Absent}}); err != nil {
+		t.Fatal(err)
+	}
+	for what, page := range pages {
+		if offers(page, "BY") || !offers(page, "HE") {
+			t.Errorf("%s: BY is recorded absent and must not be offered, HE present must", what)
+		}
+	}
+	by := client(t, ts, "bayern")
+	if _, body := do(t, by, "GET", ts.URL+"/sitzungen/48", nil); strings.Contains(body, "Wortmeldung (BY)") || !strings.Contains(body, "BY ist laut Anwesenheitsliste bei diesem TOP nicht anwesend") {
+		t.Errorf("the session page of absent BY offers the floor or does not say why")
+	}
+	if _, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(body, "Wortmeldung (HE)") {
+		t.Errorf("the session page of present HE offers no request for the floor")
+	}
+}
+
+// calledFirstItem48 runs the 48th session with its first item called by
+// the secretariat; it gives the server, the store, the secretariat's
+// client, the session and its items.
+func calledFirstItem48(t *testing.T) (*httptest.Server, *store.Store, *http.Client, model.Session, []model.AgendaItem) {
+	t.Helper()
+	ts, st := cycleServer(t)
+	se := runSession48(t, ts, st)
+	items, _ := st.Items(context.Background(), se.ID)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/aufrufen", ts.URL, items[0].ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("call item: %d", code)
+	}
+	return ts, st, gs, se, items
 }
