@@ -26,6 +26,9 @@ import (
 type myConference struct {
 	Body  model.Body
 	Dates []model.ConferenceDate
+	// Outcomes are the outcomes of the conference's own sessions since the
+	// last IT-PLR session, to report from (outcomes.go).
+	Outcomes []model.ConferenceOutcome
 }
 
 // myVote is a vote in a running session the member may still cast.
@@ -123,6 +126,8 @@ type myData struct {
 	OwnConference model.Body
 	Requests      []model.Request
 	OpenRequests  int
+	// Outcomes are the newest outcomes of its sessions (outcomes.go).
+	Outcomes []model.ConferenceOutcome
 }
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
@@ -193,6 +198,11 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 	}
 	if len(d.Requests) > maxMyRequests {
 		d.Requests = d.Requests[:maxMyRequests]
+	}
+	// The newest outcomes of its sessions it recorded for the IT-PLR.
+	if d.Outcomes, err = s.st.ConferenceOutcomes(ctx, u.ConferenceID, model.Date{}, maxMyRequests); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "mine.html", view{Title: "Mein Bereich", Active: "mein", Data: d})
 }
@@ -367,6 +377,12 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 		return err
 	}
 	d.LastSession = last
+	var lastSession model.Session
+	if last > 0 {
+		if lastSession, err = s.st.SessionByNumber(ctx, council.ID, last); err != nil {
+			return err
+		}
+	}
 	as, err := s.st.Assignments(ctx, 0)
 	if err != nil {
 		return err
@@ -390,13 +406,14 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 		if len(dates) > 3 {
 			dates = dates[:3]
 		}
-		d.Conferences = append(d.Conferences, myConference{Body: b, Dates: dates})
-	}
-	if last > 0 && len(ids) > 0 {
-		se, err := s.st.SessionByNumber(ctx, council.ID, last)
+		outcomes, err := s.st.ConferenceOutcomes(ctx, b.ID, lastSession.Date, 0)
 		if err != nil {
 			return err
 		}
+		d.Conferences = append(d.Conferences, myConference{Body: b, Dates: dates, Outcomes: outcomes})
+	}
+	if last > 0 && len(ids) > 0 {
+		se := lastSession
 		rel, err := s.st.RelevantDecisionsSince(ctx, ids, se.ID, se.Date)
 		if err != nil {
 			return err
