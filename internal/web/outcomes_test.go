@@ -116,4 +116,3 @@ func TestConferenceOutcomesThroughThePages(t *testing.T) {
 		t.Error("the public agenda: the report from the outcome missing, or its confidential passage shown")
 	}
 }
-
