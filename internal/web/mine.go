@@ -128,7 +128,22 @@ type myData struct {
 	OpenRequests  int
 	// Outcomes are the newest outcomes of its sessions (outcomes.go).
 	Outcomes []model.ConferenceOutcome
+	// Invitations are the debriefs of the last IT-PLR sessions whose
+	// invitation went out with decisions for its conference.
+	Invitations []myInvitation
 }
+
+// myInvitation is a debrief a FachMK secretariat is invited to, with the
+// number of decisions presented for its conference.
+type myInvitation struct {
+	Session   model.Session
+	Debrief   model.Debrief
+	Decisions int
+}
+
+// myDebriefSessions is how many of the last IT-PLR sessions a FachMK
+// secretariat's "Mein Bereich" looks at for debrief invitations.
+const myDebriefSessions = 3
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 	if u := s.user(r); u != nil && !u.Disabled && u.Role == model.RoleFachMK {
@@ -199,12 +214,57 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 	if len(d.Requests) > maxMyRequests {
 		d.Requests = d.Requests[:maxMyRequests]
 	}
+	// The debriefs it is invited to (the invitation sent): those of the
+	// last sessions held, a fixed number of reads.
+	if d.Invitations, err = s.myInvitations(r, u.ConferenceID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	// The newest outcomes of its sessions it recorded for the IT-PLR.
 	if d.Outcomes, err = s.st.ConferenceOutcomes(ctx, u.ConferenceID, model.Date{}, maxMyRequests); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "mine.html", view{Title: "Mein Bereich", Active: "mein", Data: d})
+}
+
+// myInvitations gives the debriefs of the last myDebriefSessions sessions
+// held whose invitation went out with decisions for conference id, newest
+// first.
+func (s *Server) myInvitations(r *http.Request, id int64) ([]myInvitation, error) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if model.ClassOf(err) == model.ErrNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	last, err := s.st.LastHeldSession(ctx, council.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []myInvitation
+	for n := last; n > 0 && n > last-myDebriefSessions; n-- {
+		se, err := s.st.SessionByNumber(ctx, council.ID, n)
+		if model.ClassOf(err) == model.ErrNotFound {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		db, err := s.st.DebriefOfSession(ctx, se.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if own := db.ForConferences([]int64{id}); db.Sent && len(own.Entries) > 0 {
+			out = append(out, myInvitation{Session: se, Debrief: own, Decisions: len(own.Entries)})
+		}
+	}
+	return out, nil
 }
 
 // maxMyRequests is how many of its newest requests a FachMK secretariat's
