@@ -154,7 +154,7 @@ var eventRoles = map[Event][]Role{
 	EventDebriefInvitation: {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventSessionChanged:    {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
 	EventConferenceSoon:    {RoleSecretariat, RoleSpokesperson},
-	EventRequest:           {RoleSecretariat, RoleFachMK},
+	EventRequest:           {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventItemDeferred:      {RoleSecretariat, RoleMember},
 }
 

@@ -123,3 +123,32 @@ func TestRequestFollowsDecision(t *testing.T) {
 		t.Errorf("request after the decision %q: %+v", dec.Label, q)
 	}
 }
+
+// TestRequestReachesItsSpokespersons: a request reaches the spokespersons
+// in office for its conference who subscribed (concept 2.1: they take the
+// FachMK's requests to the IT-PLR), not those of another conference.
+// Before, a spokesperson could not subscribe to requests at all.
+func TestRequestReachesItsSpokespersons(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "fmk")
+	conf, _ := requestFixture(t, s)
+	id := must[int64](t)
+	council := must[model.Body](t)(s.BodyByAbbrev(ctx, "IT-PLR"))
+	gmk := must[model.Body](t)(s.BodyByAbbrev(ctx, "GMK"))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "HB", DecisionRef: "B-2022/43-IT"}))
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: gmk.ID, Member: "NI", DecisionRef: "B-2022/43-IT"}))
+	for _, u := range []model.User{{Username: "sprecher-hb", Name: "Sprecher HB", Role: model.RoleSpokesperson, MemberAbbrev: "HB"},
+		{Username: "sprecher-ni", Name: "Sprecher NI", Role: model.RoleSpokesperson, MemberAbbrev: "NI"}} {
+		uid := id(s.CreateUser(ctx, u, "x"))
+		check(t, s.SaveNotificationSettings(ctx, model.NotificationSettings{UserID: uid, Email: u.Username + "@example.org", DueDays: 7,
+			Subscriptions: []model.Subscription{{Event: model.EventRequest, Channel: model.ChannelEmail}}}))
+	}
+	id(s.SubmitRequest(ctx, model.Request{ConferenceID: conf, Title: "Digitale Steuerbescheide", SubmittedBy: "fmk"}))
+	if got := outboxTo(t, s, "sprecher-hb@example.org"); len(got) != 1 || !strings.Contains(got[0], "Digitale Steuerbescheide") {
+		t.Errorf("the FMK's spokesperson: %v", got)
+	}
+	if got := outboxTo(t, s, "sprecher-ni@example.org"); len(got) != 0 {
+		t.Errorf("the GMK's spokesperson hears of the FMK's request: %v", got)
+	}
+}
