@@ -152,3 +152,48 @@ func TestRequestReachesItsSpokespersons(t *testing.T) {
 		t.Errorf("the GMK's spokesperson hears of the FMK's request: %v", got)
 	}
 }
+
+// TestResignationIsAnnounced: announcing a resignation records when it
+// takes effect and, in the same transaction, announces it to the members
+// (concept 1.2: the Land "muss es dies den restlichen
+// IT-Planungsratsmitgliedern ankündigen") and to the conference's own
+// secretariat, not another conference's; a stale version announces
+// nothing. Before, the resignation was recorded and nobody was told.
+func TestResignationIsAnnounced(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "gs")
+	conf, _ := requestFixture(t, s)
+	id := must[int64](t)
+	council := must[model.Body](t)(s.BodyByAbbrev(ctx, "IT-PLR"))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	th := id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "TH", DecisionRef: "B-2022/43-IT"}))
+	for _, u := range []model.User{{Username: "hessen", Name: "Büro HE", Role: model.RoleMember, MemberAbbrev: "HE"},
+		{Username: "fmk2", Name: "GS FMK", Role: model.RoleFachMK, ConferenceID: conf},
+		{Username: "gmk2", Name: "GS GMK", Role: model.RoleFachMK, ConferenceID: must[model.Body](t)(s.BodyByAbbrev(ctx, "GMK")).ID}} {
+		uid := id(s.CreateUser(ctx, u, "x"))
+		check(t, s.SaveNotificationSettings(ctx, model.NotificationSettings{UserID: uid, Email: u.Username + "@example.org", DueDays: 7,
+			Subscriptions: []model.Subscription{{Event: model.EventResignation, Channel: model.ChannelEmail}}}))
+	}
+	if _, err := s.AnnounceResignation(ctx, th, 2, model.NewDate(2025, 9, 1)); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("stale version: %v", err)
+	}
+	if got := outboxTo(t, s, "hessen@example.org"); len(got) != 0 {
+		t.Fatalf("announced though refused: %v", got)
+	}
+	next := must[int](t)(s.NextRegularSession(ctx, council.ID))
+	a := must[model.Assignment](t)(s.AnnounceResignation(ctx, th, 1, model.NewDate(2025, 9, 1)))
+	if a.EndsWithSession != next || a.ResignationOn != model.NewDate(2025, 9, 1) {
+		t.Errorf("assignment after the announcement: %+v (next regular session %d)", a, next)
+	}
+	for _, to := range []string{"hessen@example.org", "fmk2@example.org"} {
+		if got := outboxTo(t, s, to); len(got) != 1 || !strings.Contains(got[0], "zurück") {
+			t.Errorf("announcement to %s: %v", to, got)
+		}
+	}
+	if got := outboxTo(t, s, "gmk2@example.org"); len(got) != 0 {
+		t.Errorf("another conference's secretariat hears of it: %v", got)
+	}
+	if _, err := s.AnnounceResignation(ctx, th, a.Version, model.NewDate(2025, 9, 2)); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("announced twice: %v", err)
+	}
+}
