@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -162,17 +163,7 @@ func TestSpokespersonReadsDebrief(t *testing.T) {
 	if code, _ := do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil); code != http.StatusNotFound {
 		t.Errorf("PDF before it is saved: %d", code)
 	}
-	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
-	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
-	for _, a := range []struct {
-		seq  int
-		conf model.Body
-	}{{27, fmk}, {26, wmk}} {
-		form := url.Values{fmt.Sprintf("relevant_%d", a.conf.ID): {"ja"}, fmt.Sprintf("grund_%d", a.conf.ID): {"Finanzierung"}}
-		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, a.seq)), form); code != http.StatusSeeOther {
-			t.Fatalf("profile of %d: %d", a.seq, code)
-		}
-	}
+	assessFMKAndWMK(t, ts, st, gs)
 	_, pack := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
 	if !strings.Contains(pack, "B-2025/27-IT") || !strings.Contains(pack, "B-2025/26-IT") {
 		t.Fatal("the demo debrief proposal lacks 26 and 27")
@@ -230,15 +221,7 @@ func TestFachMKSecretariatReadsDebrief(t *testing.T) {
 	ctx := context.Background()
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
-	for _, a := range []struct {
-		seq  int
-		conf model.Body
-	}{{27, fmk}, {26, wmk}} {
-		form := url.Values{fmt.Sprintf("relevant_%d", a.conf.ID): {"ja"}, fmt.Sprintf("grund_%d", a.conf.ID): {"Finanzierung"}}
-		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, a.seq)), form); code != http.StatusSeeOther {
-			t.Fatalf("profile of %d: %d", a.seq, code)
-		}
-	}
+	assessFMKAndWMK(t, ts, st, gs)
 	save := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung mit Interna der WMK"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
 	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
 		t.Fatalf("save debrief: %d", code)
@@ -289,5 +272,24 @@ func TestFachMKSecretariatReadsDebrief(t *testing.T) {
 	}
 	if _, mine := do(t, fmkGS, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(mine, `href="/sitzungen/47/nachbesprechung"`) || !strings.Contains(mine, "1 Beschluss für Ihre Konferenz") {
 		t.Error("the FMK's Mein Bereich does not invite to the debrief")
+	}
+}
+
+// assessFMKAndWMK has the secretariat assess, in the decision profiles of
+// the demo's 47th session, B-2025/27-IT as relevant for the FMK and
+// B-2025/26-IT for the WMK.
+func assessFMKAndWMK(t *testing.T, ts *httptest.Server, st *store.Store, gs *http.Client) {
+	t.Helper()
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+	for _, a := range []struct {
+		seq  int
+		conf model.Body
+	}{{27, fmk}, {26, wmk}} {
+		form := url.Values{fmt.Sprintf("relevant_%d", a.conf.ID): {"ja"}, fmt.Sprintf("grund_%d", a.conf.ID): {"Finanzierung"}}
+		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, a.seq)), form); code != http.StatusSeeOther {
+			t.Fatalf("profile of %d: %d", a.seq, code)
+		}
 	}
 }
