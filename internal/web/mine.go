@@ -29,6 +29,9 @@ type myConference struct {
 	// Outcomes are the outcomes of the conference's own sessions since the
 	// last IT-PLR session, to report from (outcomes.go).
 	Outcomes []model.ConferenceOutcome
+	// Ending is the spokesperson's own assignment when its resignation is
+	// announced and not yet effective (zero otherwise).
+	Ending model.Assignment
 }
 
 // myVote is a vote in a running session the member may still cast.
@@ -470,7 +473,11 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 		if err != nil {
 			return err
 		}
-		d.Conferences = append(d.Conferences, myConference{Body: b, Dates: dates, Outcomes: outcomes})
+		mc := myConference{Body: b, Dates: dates, Outcomes: outcomes}
+		if a.Status(last) == model.AssignmentEnding {
+			mc.Ending = a
+		}
+		d.Conferences = append(d.Conferences, mc)
 	}
 	if last > 0 && len(ids) > 0 {
 		se := lastSession
