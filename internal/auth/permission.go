@@ -29,6 +29,10 @@ const (
 	// RegisterDelegation: register who attends a session for one's own
 	// member (Teilnahmemeldung); the secretariat for any.
 	RegisterDelegation Action = "register_delegation"
+	// RecordOutcome: record what a FachMK decided at its own sessions
+	// (Ergebnisse) — the Geschäftsstelle, the conference's own secretariat
+	// and its spokespersons (RecordsOutcomes).
+	RecordOutcome Action = "record_outcome"
 )
 
 // allowed says which roles may take an action at all; member-bound actions
@@ -51,6 +55,7 @@ var allowed = map[Action][]model.Role{
 	RegisterDelegation: {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
 	ManageSite:         {model.RoleSecretariat},
 	KeepConference:     {model.RoleSecretariat, model.RoleFachMK},
+	RecordOutcome:      {model.RoleSecretariat, model.RoleFachMK, model.RoleSpokesperson},
 }
 
 // KeepsConference reports whether the user may keep the profile, contacts
@@ -106,4 +111,17 @@ func Audience(u *model.User) model.Audience {
 		return model.Internal
 	}
 	return model.Public
+}
+
+// RecordsOutcomes reports whether the user may record and correct the
+// outcomes of the sessions of FachMK conferenceID (model.ConferenceOutcome):
+// the Geschäftsstelle for any conference, a FachMK secretariat for its own,
+// a spokesperson for a conference they speak for — which the store checks
+// in the write (store.CreateConferenceOutcome), as it depends on the
+// assignments at that moment.
+func RecordsOutcomes(u *model.User, conferenceID int64) bool {
+	if !Can(u, RecordOutcome, "") {
+		return false
+	}
+	return u.Role != model.RoleFachMK || u.ConferenceID == conferenceID
 }

@@ -84,6 +84,9 @@ func (l *loader) briefings(ctx context.Context) error {
 	if err := l.fmkImpact(ctx, fmk); err != nil {
 		return err
 	}
+	if err := l.fmkOutcome(ctx, fmk); err != nil {
+		return err
+	}
 	have, err := l.s.Briefings(ctx, fmk)
 	if err != nil || len(have) > 0 {
 		return err
@@ -116,4 +119,26 @@ func (l *loader) fmkImpact(ctx context.Context, fmk int64) error {
 		}
 	}
 	return nil
+}
+
+// FMKOutcomeTitle is the title of the demo's outcome of a session of the
+// Finanzministerkonferenz, recorded by its secretariat for the
+// spokespersons' report under "Reporting FachMK": made up along the
+// conference's digital topics of the concept (3.1: eRechnung,
+// Digitalisierung der Steuerverwaltung).
+const FMKOutcomeTitle = "Flächendeckender Empfang elektronischer Rechnungen (XRechnung)"
+
+// fmkOutcome records the FMK's outcome after the 47th session, where the
+// conference has none yet.
+func (l *loader) fmkOutcome(ctx context.Context, fmk int64) error {
+	have, err := l.s.ConferenceOutcomes(ctx, fmk, model.Date{}, 1)
+	if err != nil || len(have) > 0 {
+		return err
+	}
+	_, err = l.s.CreateConferenceOutcome(ctx, model.ConferenceOutcome{ConferenceID: fmk, HeldOn: model.NewDate(2025, 11, 13),
+		Meeting: "Herbstkonferenz 2025", Reference: "TOP 6", Title: FMKOutcomeTitle,
+		Text: "Die Finanzministerkonferenz bittet den IT-Planungsrat, den Empfang elektronischer Rechnungen über die Portale von Bund und Ländern zu vereinheitlichen.\n" +
+			"Sie berichtet zur Frühjahrskonferenz über den Stand in den Landesfinanzverwaltungen.",
+		RecordedBy: "Geschäftsstelle der Finanzministerkonferenz"}, "")
+	return err
 }

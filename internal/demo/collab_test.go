@@ -73,6 +73,11 @@ func TestDemoCollaboration(t *testing.T) {
 	if v := b.Latest(); len(v.KeyMessages) != 2 || len(v.Questions) != 8 || v.DecisionsSince.IsZero() {
 		t.Errorf("FMK dossier: %+v", v)
 	}
+	// The FMK's outcome after the 47th session, for the spokespersons'
+	// report; loading the demo again adds no second one.
+	if os, err := s.ConferenceOutcomes(ctx, fmk.ID, model.NewDate(2025, 6, 26), 0); err != nil || len(os) != 1 || os[0].Title != FMKOutcomeTitle {
+		t.Errorf("FMK outcomes: %+v %v", os, err)
+	}
 }
 
 func mustAnswers(t *testing.T, s interface {

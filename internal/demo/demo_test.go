@@ -26,7 +26,7 @@ func loaded(t *testing.T) *store.Store {
 	return s
 }
 
-type counts struct{ members, bodies, sessions, items, decisions, assignments, tasks, questions, followUps, requests, briefings int }
+type counts struct{ members, bodies, sessions, items, decisions, assignments, tasks, questions, followUps, requests, briefings, outcomes int }
 
 func count(t *testing.T, s *store.Store) counts {
 	t.Helper()
@@ -50,6 +50,10 @@ func count(t *testing.T, s *store.Store) counts {
 	fs, _ := s.FollowUps(ctx, store.FollowUpFilter{})
 	rs, _ := s.Requests(ctx, 0)
 	brs, _ := s.Briefings(ctx, 0)
+	for _, b := range bs {
+		os, _ := s.ConferenceOutcomes(ctx, b.ID, model.Date{}, 0)
+		c.outcomes += len(os)
+	}
 	c.members, c.bodies, c.sessions, c.decisions, c.assignments = len(ms), len(bs), len(ss), len(ds), len(as)
 	c.tasks, c.questions, c.followUps, c.requests, c.briefings = len(ts), len(qs), len(fs), len(rs), len(brs)
 	return c
@@ -58,7 +62,7 @@ func count(t *testing.T, s *store.Store) counts {
 func TestLoadIsIdempotent(t *testing.T) {
 	s := loaded(t)
 	first := count(t, s)
-	want := counts{members: 23, bodies: 19, sessions: 3, items: 16, decisions: 7, assignments: 18, tasks: 9, questions: 5, followUps: 6, requests: 1, briefings: 2}
+	want := counts{members: 23, bodies: 19, sessions: 3, items: 16, decisions: 7, assignments: 18, tasks: 9, questions: 5, followUps: 6, requests: 1, briefings: 2, outcomes: 1}
 	if first != want {
 		t.Fatalf("after first load: %+v, want %+v", first, want)
 	}

@@ -90,11 +90,16 @@ const (
 	// EventItemDeferred: an agenda item the user's member registered is
 	// deferred (vertagt) to a later session.
 	EventItemDeferred Event = "top_vertagt"
+	// EventResignation: a member announced that it resigns a spokesperson
+	// function; it takes effect with the next regular session (concept
+	// 1.2: the Land "muss es dies den restlichen
+	// IT-Planungsratsmitgliedern ankündigen").
+	EventResignation Event = "sprecher_ruecktritt"
 )
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest, EventItemDeferred}
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest, EventItemDeferred, EventResignation}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
 // is 7 days away; the message links the briefings (docs/followups.md).
@@ -127,6 +132,8 @@ func (e Event) Label() string {
 		return "Anliegen einer Fachministerkonferenz eingegangen oder geändert"
 	case EventItemDeferred:
 		return "Mein angemeldeter TOP vertagt"
+	case EventResignation:
+		return "Rücktritt von einer Sprecherfunktion angekündigt"
 	}
 	return string(e)
 }
@@ -154,8 +161,9 @@ var eventRoles = map[Event][]Role{
 	EventDebriefInvitation: {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventSessionChanged:    {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
 	EventConferenceSoon:    {RoleSecretariat, RoleSpokesperson},
-	EventRequest:           {RoleSecretariat, RoleFachMK},
+	EventRequest:           {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventItemDeferred:      {RoleSecretariat, RoleMember},
+	EventResignation:       {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
 }
 
 // For reports whether users of the role may subscribe to the event.

@@ -38,8 +38,8 @@ func TestEventsForRoles(t *testing.T) {
 		role Role
 		want []Event
 	}{
-		{RoleFachMK, []Event{EventAgendaPublished, EventDecisionRelevant, EventDebriefInvitation, EventRequest}},
-		{RoleMember, []Event{EventAgendaPublished, EventFollowUpDue, EventFollowUpOverdue, EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventSessionChanged, EventItemDeferred}},
+		{RoleFachMK, []Event{EventAgendaPublished, EventDecisionRelevant, EventDebriefInvitation, EventRequest, EventResignation}},
+		{RoleMember, []Event{EventAgendaPublished, EventFollowUpDue, EventFollowUpOverdue, EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventSessionChanged, EventItemDeferred, EventResignation}},
 		{RolePublic, nil},
 	} {
 		t.Run(string(tc.role), func(t *testing.T) {

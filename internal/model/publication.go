@@ -363,3 +363,26 @@ func (a Audience) Reports(s Session, rs []FachMKReport) []FachMKReport {
 	}
 	return out
 }
+
+// SeesConferenceOutcomes reports whether the user u (nil for the public)
+// may read the outcomes a FachMK recorded of its own sessions
+// (ConferenceOutcome): the IT-PLR's internal readers — the secretariat,
+// the members' offices, advisory members and the spokespersons, who
+// report from them — and the conference's own secretariat; not another
+// conference's secretariat, and never the public. The outcomes are what a
+// conference shares with the IT-PLR, not its publication: gremium cannot
+// know which of them the conference has published itself. What becomes
+// public is what a spokesperson takes into the report under "Reporting
+// FachMK", with the report (Audience.Reports), marked passages blacked out.
+func SeesConferenceOutcomes(u *User, conferenceID int64) bool {
+	if u == nil || u.Disabled {
+		return false
+	}
+	switch u.Role {
+	case RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson:
+		return true
+	case RoleFachMK:
+		return conferenceID != 0 && u.ConferenceID == conferenceID
+	}
+	return false
+}

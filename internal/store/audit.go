@@ -107,6 +107,7 @@ var auditEntities = []auditEntity{
 	{AuditKind{"evaluation_round", "Evaluationsrunde"}, "evaluation_rounds", []auditPart{
 		{"fragen", `SELECT position, question_id FROM evaluation_round_questions WHERE round_id = ? ORDER BY position`}}},
 	{AuditKind{"fachmk_report", "Bericht (Reporting FachMK)"}, "fachmk_reports", nil},
+	{AuditKind{"conference_outcome", "Ergebnis einer FachMK-Sitzung"}, "conference_outcomes", nil},
 	{AuditKind{"key_message", "Kernbotschaft"}, "key_messages", nil},
 	{AuditKind{"task_check", "Aufgabe einer FachMK (Checkliste)"}, "task_checks", nil},
 	{AuditKind{"notification", "Nachricht (Postausgang)"}, "outbox", nil},

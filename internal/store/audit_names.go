@@ -73,6 +73,7 @@ var auditNamedKinds = map[string]auditNamed{
 	"evaluation_answer":     {"evaluation_answers", "year, respondent"},
 	"evaluation_round":      {"evaluation_rounds", "year"},
 	"fachmk_report":         {"fachmk_reports", "session_id, conference_id, member_abbrev"},
+	"conference_outcome":    {"conference_outcomes", "conference_id, title"},
 	"key_message":           {"key_messages", "title"},
 	"task_check":            {"task_checks", "conference_id, period"},
 	"notification":          {"outbox", "recipient_name, recipient, subject"},
@@ -664,6 +665,9 @@ func (n *auditNamer) name(e model.AuditEntry, r namedRow) AuditObject {
 	case "fachmk_report":
 		name := joinName(of("Bericht", "von", r.str("member_abbrev")), inParens(n.bodyName(r.num("conference_id"))))
 		return AuditObject{Name: of(name, "zur", n.sessionName(r.num("session_id"))), Path: n.sessionPath(r.num("session_id"), "/reporting-fachmk")}
+	case "conference_outcome":
+		return AuditObject{Name: joinName("Ergebnis", quoted(r.str("title")), inParens(n.bodyName(r.num("conference_id")))),
+			Path: n.conferencePath(r.num("conference_id"), "#ergebnisse")}
 	case "key_message":
 		return AuditObject{Name: joinName("Kernbotschaft", quoted(r.str("title")))}
 	case "task_check":

@@ -140,21 +140,107 @@ func (s *Store) MemberAssignments(ctx context.Context, member string) ([]model.A
 // UpdateAssignment changes an assignment (for example to record a
 // resignation); a.Version must be the version read.
 func (s *Store) UpdateAssignment(ctx context.Context, a model.Assignment) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.validateAssignment(ctx, tx, a); err != nil {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.updateAssignment(ctx, tx, a) })
+}
+
+// updateAssignment is UpdateAssignment inside tx.
+func (s *Store) updateAssignment(ctx context.Context, tx *sql.Tx, a model.Assignment) error {
+	if err := s.validateAssignment(ctx, tx, a); err != nil {
+		return err
+	}
+	// The person the assignment named before — its own or the member's
+	// representative — loses the OParl membership if the person changes.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id)
+		SELECT 'person', COALESCE(a.person_id, m.representative_id) `+assignmentFrom+`
+		WHERE a.id = ? AND COALESCE(a.person_id, m.representative_id) IS NOT NULL`, a.ID); err != nil {
+		return fmt.Errorf("store: assignment: %w", err)
+	}
+	return s.updateVersioned(ctx, tx, "spokesperson_assignments", "assignment", a.ID, a.Version,
+		`person_id = ?, decision_ref = ?, start_session = ?, start_on = ?, resignation_on = ?, ends_with_session = ?`,
+		namedPerson(a), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
+}
+
+// AnnounceResignation records that the member of assignment id (version:
+// the version read) announced on the day on to resign the spokesperson
+// function, and announces it, in one transaction (concept 1.2): the
+// resignation takes effect with the next regular session of the
+// IT-Planungsrat that exists, found in the transaction
+// (model.Assignment.AnnounceResignation; none planned is a rule error),
+// and the message "Rücktritt von einer Sprecherfunktion angekündigt" goes
+// to the subscribers among the IT-PLR's members, spokespersons and
+// secretariat and the conference's own secretariat. It gives the
+// assignment as stored.
+func (s *Store) AnnounceResignation(ctx context.Context, id int64, version int, on model.Date) (model.Assignment, error) {
+	var a model.Assignment
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if a, err = queryOne(ctx, tx, scanAssignment, fmt.Sprintf("assignment %d", id), `SELECT `+assignmentCols+assignmentFrom+` WHERE a.id = ?`, id); err != nil {
 			return err
 		}
-		// The person the assignment named before — its own or the member's
-		// representative — loses the OParl membership if the person changes.
-		if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id)
-			SELECT 'person', COALESCE(a.person_id, m.representative_id) `+assignmentFrom+`
-			WHERE a.id = ? AND COALESCE(a.person_id, m.representative_id) IS NOT NULL`, a.ID); err != nil {
-			return fmt.Errorf("store: assignment: %w", err)
+		var council int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil).Scan(&council); err != nil {
+			return notFound(err, "council")
 		}
-		return s.updateVersioned(ctx, tx, "spokesperson_assignments", "assignment", a.ID, a.Version,
-			`person_id = ?, decision_ref = ?, start_session = ?, start_on = ?, resignation_on = ?, ends_with_session = ?`,
-			namedPerson(a), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
+		next, err := nextRegularSession(ctx, tx, council)
+		if err != nil {
+			return err
+		}
+		if err := a.AnnounceResignation(on, next); err != nil {
+			return err
+		}
+		a.Version = version
+		if err := s.updateAssignment(ctx, tx, a); err != nil {
+			return err
+		}
+		a.Version++
+		return s.noticeResignation(ctx, tx, a, council)
 	})
+	return a, err
+}
+
+// noticeResignation queues the announcement of a resignation. Its text is
+// public: the spokespersons and their terms are on the public overview.
+func (s *Store) noticeResignation(ctx context.Context, tx *sql.Tx, a model.Assignment, council int64) error {
+	conf, err := conferenceName(ctx, tx, a.ConferenceID)
+	if err != nil {
+		return err
+	}
+	var member string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM members WHERE abbrev = ?`, a.Member).Scan(&member); err != nil {
+		return notFound(err, "member "+a.Member)
+	}
+	var person string
+	if a.PersonID != 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM persons WHERE id = ?`, a.PersonID).Scan(&person); err != nil {
+			return notFound(err, fmt.Sprintf("person %d", a.PersonID))
+		}
+		person = " (" + person + ")"
+	}
+	ends, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", a.EndsWithSession),
+		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, council, a.EndsWithSession)
+	if err != nil {
+		return err
+	}
+	when := ends.Title()
+	if !ends.Date.IsZero() {
+		when += " am " + ends.Date.German()
+	}
+	var abbrev string
+	if err := tx.QueryRowContext(ctx, `SELECT abbrev FROM bodies WHERE id = ?`, a.ConferenceID).Scan(&abbrev); err != nil {
+		return notFound(err, fmt.Sprintf("body %d", a.ConferenceID))
+	}
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventResignation,
+		Key:     fmt.Sprintf("sprecher_ruecktritt:%d:%d", a.ID, a.EndsWithSession),
+		Subject: fmt.Sprintf("%s tritt als Sprecher:in für die %s zurück", member, conf),
+		Body: fmt.Sprintf("%s%s hat am %s angekündigt, die Funktion als fachpolitische:r Sprecher:in für die %s niederzulegen.\n\n"+
+			"Die Niederlegung wird mit der nächsten ordentlichen Sitzung wirksam, der %s. Die Neuvergabe erfolgt per Beschluss; ohne Beschluss bleibt die Position vakant.\n",
+			member, person, a.ResignationOn.German(), conf, when),
+		Link: "/fachmk/" + abbrev,
+		To: func(sub Subscriber) bool {
+			return sub.User.Role != model.RoleFachMK || sub.User.ConferenceID == a.ConferenceID
+		},
+	})
+	return err
 }
 
 func scanDebrief(r scanner) (model.Debrief, error) {

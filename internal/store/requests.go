@@ -32,10 +32,18 @@ func conferenceName(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
 }
 
 // noticeRequest queues the message about a request's new state for the
-// secretariat and the FachMK secretariats of its conference who subscribed.
-// The text is public (model.PublicText): it leaves gremium.
+// subscribers of its conference: the secretariat, the conference's own
+// secretariat and its spokespersons in office, who take the FachMK's
+// requests to the IT-PLR (concept 2.1: "Entgegennehmen von Anliegen der
+// FachMK für den IT-PLR"). The text is public (model.PublicText): it
+// leaves gremium.
 func (s *Store) noticeRequest(ctx context.Context, tx *sql.Tx, q model.Request, what string) error {
 	name, err := conferenceName(ctx, tx, q.ConferenceID)
+	if err != nil {
+		return err
+	}
+	ids := []int64{q.ConferenceID}
+	speakers, err := spokespersonMembers(ctx, tx, ids)
 	if err != nil {
 		return err
 	}
@@ -55,9 +63,7 @@ func (s *Store) noticeRequest(ctx context.Context, tx *sql.Tx, q model.Request, 
 		Subject: fmt.Sprintf("Anliegen %s: %s", what, model.PublicText(q.Title)),
 		Body:    b.String(),
 		Link:    fmt.Sprintf("/anliegen/%d", q.ID),
-		To: func(sub Subscriber) bool {
-			return sub.User.Role == model.RoleSecretariat || sub.User.ConferenceID == q.ConferenceID
-		},
+		To:      func(sub Subscriber) bool { return forConference(sub, ids, speakers) },
 	})
 	return err
 }

@@ -18,15 +18,23 @@ func requestFixture(t *testing.T, s *Store) (conf, session48 int64) {
 	bodyID, _ := lawFixture(t, s)
 	conf = id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
 	other := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
-	for _, u := range []model.User{{Username: "fmk", Name: "GS FMK", Role: model.RoleFachMK, ConferenceID: conf},
-		{Username: "gmk", Name: "GS GMK", Role: model.RoleFachMK, ConferenceID: other},
-		{Username: "gs", Name: "FITKO", Role: model.RoleSecretariat}} {
-		uid := id(s.CreateUser(ctx, u, "x"))
-		check(t, s.SaveNotificationSettings(ctx, model.NotificationSettings{UserID: uid, Email: u.Username + "@example.org", DueDays: 7,
-			Subscriptions: []model.Subscription{{Event: model.EventRequest, Channel: model.ChannelEmail}}}))
-	}
+	subscribedUsers(t, s, model.EventRequest, model.User{Username: "fmk", Name: "GS FMK", Role: model.RoleFachMK, ConferenceID: conf},
+		model.User{Username: "gmk", Name: "GS GMK", Role: model.RoleFachMK, ConferenceID: other},
+		model.User{Username: "gs", Name: "FITKO", Role: model.RoleSecretariat})
 	session48 = id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 6), Status: model.StatusPlanned}))
 	return conf, session48
+}
+
+// subscribedUsers creates the accounts, each subscribed to the event by
+// e-mail at USERNAME@example.org.
+func subscribedUsers(t *testing.T, s *Store, event model.Event, users ...model.User) {
+	t.Helper()
+	ctx := context.Background()
+	for _, u := range users {
+		uid := must[int64](t)(s.CreateUser(ctx, u, "x"))
+		check(t, s.SaveNotificationSettings(ctx, model.NotificationSettings{UserID: uid, Email: u.Username + "@example.org", DueDays: 7,
+			Subscriptions: []model.Subscription{{Event: event, Channel: model.ChannelEmail}}}))
+	}
 }
 
 // outboxTo gives the subjects of the outbox messages to a recipient.
@@ -121,5 +129,71 @@ func TestRequestFollowsDecision(t *testing.T) {
 	dec := must[model.Decision](t)(s.Decision(ctx, d))
 	if q.Status != model.RequestDone || !strings.Contains(q.Outcome, dec.Label) || dec.Label == "" {
 		t.Errorf("request after the decision %q: %+v", dec.Label, q)
+	}
+}
+
+// TestRequestReachesItsSpokespersons: a request reaches the spokespersons
+// in office for its conference who subscribed (concept 2.1: they take the
+// FachMK's requests to the IT-PLR), not those of another conference.
+// Before, a spokesperson could not subscribe to requests at all.
+func TestRequestReachesItsSpokespersons(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "fmk")
+	conf, _ := requestFixture(t, s)
+	id := must[int64](t)
+	council := must[model.Body](t)(s.BodyByAbbrev(ctx, "IT-PLR"))
+	gmk := must[model.Body](t)(s.BodyByAbbrev(ctx, "GMK"))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "HB", DecisionRef: "B-2022/43-IT"}))
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: gmk.ID, Member: "NI", DecisionRef: "B-2022/43-IT"}))
+	subscribedUsers(t, s, model.EventRequest, model.User{Username: "sprecher-hb", Name: "Sprecher HB", Role: model.RoleSpokesperson, MemberAbbrev: "HB"},
+		model.User{Username: "sprecher-ni", Name: "Sprecher NI", Role: model.RoleSpokesperson, MemberAbbrev: "NI"})
+	id(s.SubmitRequest(ctx, model.Request{ConferenceID: conf, Title: "Digitale Steuerbescheide", SubmittedBy: "fmk"}))
+	if got := outboxTo(t, s, "sprecher-hb@example.org"); len(got) != 1 || !strings.Contains(got[0], "Digitale Steuerbescheide") {
+		t.Errorf("the FMK's spokesperson: %v", got)
+	}
+	if got := outboxTo(t, s, "sprecher-ni@example.org"); len(got) != 0 {
+		t.Errorf("the GMK's spokesperson hears of the FMK's request: %v", got)
+	}
+}
+
+// TestResignationIsAnnounced: announcing a resignation records when it
+// takes effect and, in the same transaction, announces it to the members
+// (concept 1.2: the Land "muss es dies den restlichen
+// IT-Planungsratsmitgliedern ankündigen") and to the conference's own
+// secretariat, not another conference's; a stale version announces
+// nothing. Before, the resignation was recorded and nobody was told.
+func TestResignationIsAnnounced(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "gs")
+	conf, _ := requestFixture(t, s)
+	id := must[int64](t)
+	council := must[model.Body](t)(s.BodyByAbbrev(ctx, "IT-PLR"))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	th := id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "TH", DecisionRef: "B-2022/43-IT"}))
+	subscribedUsers(t, s, model.EventResignation, model.User{Username: "hessen", Name: "Büro HE", Role: model.RoleMember, MemberAbbrev: "HE"},
+		model.User{Username: "fmk2", Name: "GS FMK", Role: model.RoleFachMK, ConferenceID: conf},
+		model.User{Username: "gmk2", Name: "GS GMK", Role: model.RoleFachMK, ConferenceID: must[model.Body](t)(s.BodyByAbbrev(ctx, "GMK")).ID})
+	if _, err := s.AnnounceResignation(ctx, th, 2, model.NewDate(2025, 9, 1)); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("stale version: %v", err)
+	}
+	if got := outboxTo(t, s, "hessen@example.org"); len(got) != 0 {
+		t.Fatalf("announced though refused: %v", got)
+	}
+	next := must[int](t)(s.NextRegularSession(ctx, council.ID))
+	a := must[model.Assignment](t)(s.AnnounceResignation(ctx, th, 1, model.NewDate(2025, 9, 1)))
+	if a.EndsWithSession != next || a.ResignationOn != model.NewDate(2025, 9, 1) {
+		t.Errorf("assignment after the announcement: %+v (next regular session %d)", a, next)
+	}
+	for _, to := range []string{"hessen@example.org", "fmk2@example.org"} {
+		if got := outboxTo(t, s, to); len(got) != 1 || !strings.Contains(got[0], "zurück") {
+			t.Errorf("announcement to %s: %v", to, got)
+		}
+	}
+	if got := outboxTo(t, s, "gmk2@example.org"); len(got) != 0 {
+		t.Errorf("another conference's secretariat hears of it: %v", got)
+	}
+	if _, err := s.AnnounceResignation(ctx, th, a.Version, model.NewDate(2025, 9, 2)); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("announced twice: %v", err)
 	}
 }

@@ -77,12 +77,18 @@ func (s *Store) FirstSessionAfter(ctx context.Context, bodyID int64, day model.D
 // time up the (body, number) index, until the first that counts
 // (model.NextRegularSession): never all sessions of the body.
 func (s *Store) NextRegularSession(ctx context.Context, bodyID int64) (int, error) {
-	after, err := s.lastHeldSessionNumber(ctx, bodyID)
+	return nextRegularSession(ctx, s.rd, bodyID)
+}
+
+// nextRegularSession is NextRegularSession read through q (the read pool,
+// or the transaction of a write that depends on it).
+func nextRegularSession(ctx context.Context, q queryer, bodyID int64) (int, error) {
+	after, err := lastHeldSessionNumber(ctx, q, bodyID)
 	if err != nil {
 		return 0, err
 	}
 	for {
-		batch, err := queryList(ctx, s.rd, scanSession, "sessions after "+strconv.Itoa(after),
+		batch, err := queryList(ctx, q, scanSession, "sessions after "+strconv.Itoa(after),
 			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number > ? ORDER BY number LIMIT ?`, bodyID, after, nextBatch)
 		if err != nil {
 			return 0, err
@@ -103,7 +109,7 @@ const nextBatch = 16
 // lastHeldSessionNumber gives the highest number of a body's sessions that
 // were held (model.Session.Held; 0 if none was): the highest of each held
 // status, one step of the (body, status, number) index each.
-func (s *Store) lastHeldSessionNumber(ctx context.Context, bodyID int64) (int, error) {
+func lastHeldSessionNumber(ctx context.Context, q queryer, bodyID int64) (int, error) {
 	var parts []string
 	var args []any
 	for _, st := range model.SessionStatuses {
@@ -113,7 +119,7 @@ func (s *Store) lastHeldSessionNumber(ctx context.Context, bodyID int64) (int, e
 		}
 	}
 	var n int
-	if err := s.rd.QueryRowContext(ctx, `SELECT COALESCE(MAX(n), 0) FROM (`+strings.Join(parts, " UNION ALL ")+`) AS held`, args...).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(n), 0) FROM (`+strings.Join(parts, " UNION ALL ")+`) AS held`, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: last held session: %w", err)
 	}
 	queries.Add(1)

@@ -29,6 +29,11 @@ type conferenceData struct {
 	Dates         []model.ConferenceDate
 	Requests      []model.Request
 	SeesRequests  bool
+	// Outcomes are the outcomes of the conference's own sessions, newest
+	// first, for the readers model.SeesConferenceOutcomes admits;
+	// RecordsOutcomes: the user records them here (outcomes.go).
+	Outcomes                      []model.ConferenceOutcome
+	SeesOutcomes, RecordsOutcomes bool
 	// CanKeep: the user keeps profile, contacts and dates (the
 	// Geschäftsstelle, or the conference's own secretariat).
 	CanKeep bool
@@ -40,6 +45,9 @@ type conferenceData struct {
 // Typed gives what was typed into field of the refused form id, or def
 // when form id was not refused.
 func (d conferenceData) Typed(id, field, def string) string { return d.Refused.Typed(id, field, def) }
+
+// At gives the reason when form id was refused because of field.
+func (d conferenceData) At(id, field string) string { return d.Refused.At(id, field) }
 
 // Open tells whether form id is the refused one (its details open).
 func (d conferenceData) Open(id string) bool { return d.Refused.ID == id }
@@ -133,6 +141,23 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev
 		if d.Requests, err = s.st.Requests(ctx, b.ID); err != nil {
 			s.serverError(w, r, err)
 			return
+		}
+	}
+	// The outcomes of its sessions: internal, and its own secretariat's.
+	u := s.user(r)
+	if d.SeesOutcomes = model.SeesConferenceOutcomes(u, b.ID); d.SeesOutcomes {
+		if d.Outcomes, err = s.st.ConferenceOutcomes(ctx, b.ID, model.Date{}, 0); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		// A spokesperson records for the conferences they speak for (the
+		// store checks it again in the write).
+		d.RecordsOutcomes = auth.RecordsOutcomes(u, b.ID)
+		if d.RecordsOutcomes && u.Role == model.RoleSpokesperson {
+			d.RecordsOutcomes = false
+			for _, a := range as {
+				d.RecordsOutcomes = d.RecordsOutcomes || a.Member == u.MemberAbbrev && a.Status(last) != model.AssignmentEnded
+			}
 		}
 	}
 	s.render(w, r, status, "conference.html", view{Title: b.Name, Active: "fachmk", Data: d})

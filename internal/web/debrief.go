@@ -37,6 +37,9 @@ type debriefData struct {
 	Invitees []string
 	// Delivery is the state of the latest invitation's messages.
 	Delivery model.Delivery
+	// Unsent: the debrief is saved, but its invitation not yet sent, which
+	// a FachMK secretariat waits for (debriefReader).
+	Unsent bool
 }
 
 // assembleDebrief builds the debrief pack of a session: the stored one, or
@@ -189,7 +192,10 @@ func (s *Server) debriefedSession(w http.ResponseWriter, r *http.Request) (model
 // debriefReader gives the session and the debrief as the user may read it:
 // the whole one for the secretariat (all true); for a spokesperson the
 // saved debrief reduced to the entries of their FachMK
-// (model.Debrief.ForConferences); anyone else is refused.
+// (model.Debrief.ForConferences); for a FachMK secretariat, whom the
+// debrief invites, the entries of its own conference once the invitation
+// is sent (before, the date and the decisions may still change); anyone
+// else is refused. The decisions are the public ones (assembleDebrief).
 func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model.Session, d debriefData, all, ok bool) {
 	u := s.user(r)
 	if auth.Can(u, auth.ManageSessions, "") {
@@ -203,18 +209,22 @@ func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model
 		}
 		return se, d, true, true
 	}
-	if u == nil || u.Role != model.RoleSpokesperson {
+	if u == nil || u.Disabled || u.Role != model.RoleSpokesperson && u.Role != model.RoleFachMK {
 		s.require(w, r, auth.ManageSessions, "")
 		return se, d, false, false
 	}
-	slots, err := s.respondentSlots(r, u)
-	if err != nil {
-		s.serverError(w, r, err)
-		return se, d, false, false
-	}
 	var own []int64
-	for _, sl := range slots {
-		own = append(own, sl.Conference.ID)
+	if u.Role == model.RoleFachMK {
+		own = []int64{u.ConferenceID}
+	} else {
+		slots, err := s.respondentSlots(r, u)
+		if err != nil {
+			s.serverError(w, r, err)
+			return se, d, false, false
+		}
+		for _, sl := range slots {
+			own = append(own, sl.Conference.ID)
+		}
 	}
 	if len(own) == 0 {
 		s.fail(w, r, model.ForbiddenError("Die Nachbesprechung lesen die Sprecher:innen der Fachministerkonferenzen; Sie sind zurzeit für keine eingetragen."), "")
@@ -223,13 +233,17 @@ func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model
 	if se, ok = s.debriefedSession(w, r); !ok {
 		return se, d, false, false
 	}
-	if d, err = s.assembleDebrief(r, se); err != nil {
+	d, err := s.assembleDebrief(r, se)
+	if err != nil {
 		s.serverError(w, r, err)
 		return se, d, false, false
 	}
 	if !d.Saved {
 		// The proposal is the secretariat's working state, not yet a debrief.
 		return se, debriefData{Session: se}, false, true
+	}
+	if u.Role == model.RoleFachMK && !d.Debrief.Sent {
+		return se, debriefData{Session: se, Unsent: true}, false, true
 	}
 	d.Debrief = d.Debrief.ForConferences(own)
 	var entries []debriefEntry
@@ -380,6 +394,10 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 	se, d, _, ok := s.debriefReader(w, r)
 	if !ok {
+		return
+	}
+	if d.Unsent {
+		s.notFound(w, r, "Die Einladung zur Nachbesprechung dieser Sitzung ist noch nicht versandt.")
 		return
 	}
 	if d.Debrief.SessionID == 0 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"gremium/internal/demo"
 	"gremium/internal/model"
 )
 
@@ -167,4 +168,23 @@ func TestFachMKPagesInBrowser(t *testing.T) {
 	if !strings.Contains(b.text("main"), "Handakte Finanzministerkonferenz") {
 		t.Error("the spokesperson's page lacks the FMK dossier")
 	}
+	// The outcomes of the FMK's sessions (demo.FMKOutcomeTitle) taken into
+	// the report as its draft.
+	b.page("/sitzungen/48/reporting-fachmk?vorlage=FMK")
+	b.shot("reporting-sprecher-entwurf")
+	noSidewaysScroll(t, b, "reporting-sprecher-entwurf")
+	if !strings.Contains(b.text("main"), demo.FMKOutcomeTitle) {
+		t.Error("the spokesperson's reporting page does not offer the FMK's outcome")
+	}
+	b.logout()
+	// The FMK's secretariat: its page with the outcomes and their forms.
+	b.login("fmk-geschaeftsstelle")
+	for _, p := range []struct{ path, name string }{{"/mein-bereich", "mein-bereich-fachmk"}, {"/fachmk/FMK", "fachmk-eigene"}} {
+		b.page(p.path)
+		b.shot(p.name)
+		if !strings.Contains(b.text("main"), demo.FMKOutcomeTitle) {
+			t.Errorf("%s lacks the FMK's outcome", p.path)
+		}
+	}
+	noSidewaysScroll(t, b, "mein-bereich-fachmk")
 }

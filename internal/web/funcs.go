@@ -47,6 +47,8 @@ var funcs = template.FuncMap{
 	// fieldError ties a refused form's reason to its field (templates
 	// "invalid" and "field-error").
 	"fieldError": func(id, reason string) fieldError { return fieldError{id, reason} },
+	// outcomeForm: the form of an outcome of a FachMK session (outcomes.go).
+	"outcomeForm": newOutcomeForm,
 	// plain is a text with marks for where no element may stand (an
 	// option, a label hidden for screen readers, the page title): its
 	// passages without the mark characters; a public text has none left.

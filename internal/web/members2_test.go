@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -162,17 +163,7 @@ func TestSpokespersonReadsDebrief(t *testing.T) {
 	if code, _ := do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil); code != http.StatusNotFound {
 		t.Errorf("PDF before it is saved: %d", code)
 	}
-	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
-	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
-	for _, a := range []struct {
-		seq  int
-		conf model.Body
-	}{{27, fmk}, {26, wmk}} {
-		form := url.Values{fmt.Sprintf("relevant_%d", a.conf.ID): {"ja"}, fmt.Sprintf("grund_%d", a.conf.ID): {"Finanzierung"}}
-		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, a.seq)), form); code != http.StatusSeeOther {
-			t.Fatalf("profile of %d: %d", a.seq, code)
-		}
-	}
+	assessFMKAndWMK(t, ts, st, gs)
 	_, pack := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
 	if !strings.Contains(pack, "B-2025/27-IT") || !strings.Contains(pack, "B-2025/26-IT") {
 		t.Fatal("the demo debrief proposal lacks 26 and 27")
@@ -215,5 +206,90 @@ func TestSpokespersonReadsDebrief(t *testing.T) {
 	}
 	if _, mine := do(t, hb, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(mine, `href="/sitzungen/47/nachbesprechung"`) {
 		t.Error("the spokesperson's area does not lead to the debrief")
+	}
+}
+
+// TestFachMKSecretariatReadsDebrief: the debrief invites the FachMK
+// secretariats, so the FMK's secretariat reads it — its own conference's
+// decisions with their presenters, date and place — once the invitation
+// is sent, and finds it on its "Mein Bereich"; not the other conferences'
+// entries nor the invitation text. Before, the page and its PDF answered
+// 403 and "Mein Bereich" did not mention the debrief.
+func TestFachMKSecretariatReadsDebrief(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs, fmkGS := client(t, ts, "geschaeftsstelle"), client(t, ts, "fmk-geschaeftsstelle")
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+	assessFMKAndWMK(t, ts, st, gs)
+	save := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung mit Interna der WMK"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
+		t.Fatalf("save debrief: %d", code)
+	}
+	// Saved, not sent: the date and the decisions may still change.
+	code, page := do(t, fmkGS, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if code != http.StatusOK || !strings.Contains(page, "noch nicht versandt") || strings.Contains(page, "B-2025/27-IT") {
+		t.Errorf("before the invitation is sent the FMK's secretariat gets %d or the entries", code)
+	}
+	if _, mine := do(t, fmkGS, "GET", ts.URL+"/mein-bereich", nil); strings.Contains(mine, `href="/sitzungen/47/nachbesprechung"`) {
+		t.Error("Mein Bereich invites before the invitation is sent")
+	}
+	for _, c := range []model.Body{fmk, wmk} {
+		if _, err := st.CreateContact(ctx, model.Contact{BodyID: c.ID, Name: "Geschäftsstelle " + c.Abbrev, Email: "gs@" + strings.ToLower(c.Abbrev) + ".example"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s47, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	db, err := st.DebriefOfSession(ctx, s47.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	save.Set("version", fmt.Sprint(db.Version))
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", save); code != http.StatusSeeOther {
+		t.Fatalf("send the invitation: %d %s", code, body)
+	}
+	code, page = do(t, fmkGS, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if code != http.StatusOK {
+		t.Fatalf("the FMK's secretariat opens the debrief: %d", code)
+	}
+	main := between(page, "<main", "</main>")
+	for _, want := range []string{"Finanzministerkonferenz", "B-2025/27-IT", "10.07.2025", "Videokonferenz"} {
+		if !strings.Contains(main, want) {
+			t.Errorf("the FMK's debrief lacks %q", want)
+		}
+	}
+	for _, lack := range []string{"Wirtschaftsministerkonferenz", "B-2025/26-IT", "Interna der WMK", `action="/sitzungen/47/nachbesprechung`} {
+		if strings.Contains(main, lack) {
+			t.Errorf("the FMK's debrief shows %q", lack)
+		}
+	}
+	code, pdf := do(t, fmkGS, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil)
+	if text := pdftest.Text(t, []byte(pdf)); code != http.StatusOK || !strings.Contains(text, "B-2025/27-IT") || strings.Contains(text, "B-2025/26-IT") || strings.Contains(text, "Interna der WMK") {
+		t.Errorf("the FMK's PDF (%d):\n%s", code, text)
+	}
+	if code, _ := do(t, fmkGS, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusForbidden {
+		t.Errorf("the FMK's secretariat saves the debrief: %d", code)
+	}
+	if _, mine := do(t, fmkGS, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(mine, `href="/sitzungen/47/nachbesprechung"`) || !strings.Contains(mine, "1 Beschluss für Ihre Konferenz") {
+		t.Error("the FMK's Mein Bereich does not invite to the debrief")
+	}
+}
+
+// assessFMKAndWMK has the secretariat assess, in the decision profiles of
+// the demo's 47th session, B-2025/27-IT as relevant for the FMK and
+// B-2025/26-IT for the WMK.
+func assessFMKAndWMK(t *testing.T, ts *httptest.Server, st *store.Store, gs *http.Client) {
+	t.Helper()
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+	for _, a := range []struct {
+		seq  int
+		conf model.Body
+	}{{27, fmk}, {26, wmk}} {
+		form := url.Values{fmt.Sprintf("relevant_%d", a.conf.ID): {"ja"}, fmt.Sprintf("grund_%d", a.conf.ID): {"Finanzierung"}}
+		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, a.seq)), form); code != http.StatusSeeOther {
+			t.Fatalf("profile of %d: %d", a.seq, code)
+		}
 	}
 }

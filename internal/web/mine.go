@@ -26,6 +26,12 @@ import (
 type myConference struct {
 	Body  model.Body
 	Dates []model.ConferenceDate
+	// Outcomes are the outcomes of the conference's own sessions since the
+	// last IT-PLR session, to report from (outcomes.go).
+	Outcomes []model.ConferenceOutcome
+	// Ending is the spokesperson's own assignment when its resignation is
+	// announced and not yet effective (zero otherwise).
+	Ending model.Assignment
 }
 
 // myVote is a vote in a running session the member may still cast.
@@ -124,7 +130,24 @@ type myData struct {
 	OwnConference model.Body
 	Requests      []model.Request
 	OpenRequests  int
+	// Outcomes are the newest outcomes of its sessions (outcomes.go).
+	Outcomes []model.ConferenceOutcome
+	// Invitations are the debriefs of the last IT-PLR sessions whose
+	// invitation went out with decisions for its conference.
+	Invitations []myInvitation
 }
+
+// myInvitation is a debrief a FachMK secretariat is invited to, with the
+// number of decisions presented for its conference.
+type myInvitation struct {
+	Session   model.Session
+	Debrief   model.Debrief
+	Decisions int
+}
+
+// myDebriefSessions is how many of the last IT-PLR sessions a FachMK
+// secretariat's "Mein Bereich" looks at for debrief invitations.
+const myDebriefSessions = 3
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 	if u := s.user(r); u != nil && !u.Disabled && u.Role == model.RoleFachMK {
@@ -195,7 +218,57 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 	if len(d.Requests) > maxMyRequests {
 		d.Requests = d.Requests[:maxMyRequests]
 	}
+	// The debriefs it is invited to (the invitation sent): those of the
+	// last sessions held, a fixed number of reads.
+	if d.Invitations, err = s.myInvitations(r, u.ConferenceID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// The newest outcomes of its sessions it recorded for the IT-PLR.
+	if d.Outcomes, err = s.st.ConferenceOutcomes(ctx, u.ConferenceID, model.Date{}, maxMyRequests); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "mine.html", view{Title: "Mein Bereich", Active: "mein", Data: d})
+}
+
+// myInvitations gives the debriefs of the last myDebriefSessions sessions
+// held whose invitation went out with decisions for conference id, newest
+// first.
+func (s *Server) myInvitations(r *http.Request, id int64) ([]myInvitation, error) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if model.ClassOf(err) == model.ErrNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	last, err := s.st.LastHeldSession(ctx, council.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []myInvitation
+	for n := last; n > 0 && n > last-myDebriefSessions; n-- {
+		se, err := s.st.SessionByNumber(ctx, council.ID, n)
+		if model.ClassOf(err) == model.ErrNotFound {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		db, err := s.st.DebriefOfSession(ctx, se.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if own := db.ForConferences([]int64{id}); db.Sent && len(own.Entries) > 0 {
+			out = append(out, myInvitation{Session: se, Debrief: own, Decisions: len(own.Entries)})
+		}
+	}
+	return out, nil
 }
 
 // maxMyRequests is how many of its newest requests a FachMK secretariat's
@@ -372,6 +445,12 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 		return err
 	}
 	d.LastSession = last
+	var lastSession model.Session
+	if last > 0 {
+		if lastSession, err = s.st.SessionByNumber(ctx, council.ID, last); err != nil {
+			return err
+		}
+	}
 	as, err := s.st.Assignments(ctx, 0)
 	if err != nil {
 		return err
@@ -395,13 +474,18 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 		if len(dates) > 3 {
 			dates = dates[:3]
 		}
-		d.Conferences = append(d.Conferences, myConference{Body: b, Dates: dates})
-	}
-	if last > 0 && len(ids) > 0 {
-		se, err := s.st.SessionByNumber(ctx, council.ID, last)
+		outcomes, err := s.st.ConferenceOutcomes(ctx, b.ID, lastSession.Date, 0)
 		if err != nil {
 			return err
 		}
+		mc := myConference{Body: b, Dates: dates, Outcomes: outcomes}
+		if a.Status(last) == model.AssignmentEnding {
+			mc.Ending = a
+		}
+		d.Conferences = append(d.Conferences, mc)
+	}
+	if last > 0 && len(ids) > 0 {
+		se := lastSession
 		rel, err := s.st.RelevantDecisionsSince(ctx, ids, se.ID, se.Date)
 		if err != nil {
 			return err

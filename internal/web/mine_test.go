@@ -329,3 +329,32 @@ func TestMyPageOfAFachMKSecretariat(t *testing.T) {
 		}
 	}
 }
+
+// TestSpokespersonSeesOwnResignation: once the resignation of their
+// function is announced, the spokesperson's "Mein Bereich" says with which
+// session it ends (concept 1.2); before, the conference card looked as
+// before the announcement until the function had ended.
+func TestSpokespersonSeesOwnResignation(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	as, err := st.Assignments(ctx, mustBodyAbbrev(t, st, "FMK").ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		if a.Member == "HB" {
+			if _, err := st.AnnounceResignation(ctx, a.ID, a.Version, model.BerlinDate(time.Now())); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	_, page := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
+	card := between(page, `<h3 id="mk-`, "Termine abonnieren")
+	if !strings.Contains(card, "Finanz") || !strings.Contains(card, "Ihre Sprecherfunktion endet mit der 48. Sitzung") {
+		t.Errorf("the FMK card does not say the function ends:\n%s", card)
+	}
+	if n := strings.Count(page, "Ihre Sprecherfunktion endet"); n != 1 {
+		t.Errorf("the function's end is shown %d times, want once (the FMK's, not the JFMK's)", n)
+	}
+}

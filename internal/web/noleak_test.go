@@ -297,6 +297,12 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		t.Fatal(err)
 	}
 
+	// The outcomes of a FachMK's own sessions are internal and their own
+	// FachMK's (model.SeesConferenceOutcomes): the AMK's, read by the
+	// FMK's secretariat and the public.
+	must(st.CreateConferenceOutcome(ctx, model.ConferenceOutcome{ConferenceID: amk.ID, HeldOn: model.NewDate(2025, 4, 3), Meeting: secret("OutcomeMeeting"),
+		Reference: secret("OutcomeReference"), Title: carrier + " " + secret("OutcomeTitle"), Text: hidden("OutcomeText"), RecordedBy: "amk"}, ""))
+
 	// Briefings and the evaluation are internal.
 	key := must(st.CreateKeyMessage(ctx, model.KeyMessage{Title: secret("KeyMessageTitle"), Text: secret("KeyMessageText")}))
 	must(st.CreateBriefing(ctx, model.Briefing{ConferenceID: fmk.ID, Title: secret("BriefingTitle")},

@@ -74,6 +74,7 @@ var eventHints = map[model.Event]string{
 	model.EventSessionChanged:    "wenn die Geschäftsstelle eine Sitzung auf einen anderen Tag oder eine andere Uhrzeit verlegt oder sie absagt",
 	model.EventRequest:           "wenn ein Anliegen einer Fachministerkonferenz an den IT-Planungsrat eingeht oder sich sein Stand ändert",
 	model.EventItemDeferred:      "wenn die Geschäftsstelle einen TOP, den Ihr Mitglied angemeldet hat, auf eine spätere Sitzung vertagt",
+	model.EventResignation:       "wenn ein Mitglied den Rücktritt von einer Sprecherfunktion ankündigt (wirksam mit der nächsten ordentlichen Sitzung); als FachMK-Geschäftsstelle für Ihre Konferenz",
 }
 
 type prefCell struct {

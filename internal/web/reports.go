@@ -20,6 +20,12 @@ type reportSlot struct {
 	Conference model.Body
 	Member     string
 	Report     model.FachMKReport // zero if not yet entered
+	// Outcomes are the conference's outcomes of its own sessions since the
+	// previous IT-PLR session (outcomes.go), offered as the report's
+	// draft; Draft is the text the form shows when the spokesperson asked
+	// for that draft (?vorlage=FMK): the report so far, then the outcomes.
+	Outcomes []model.ConferenceOutcome
+	Draft    string
 }
 
 type reportsData struct {
@@ -31,6 +37,19 @@ type reportsData struct {
 	Secretariat bool
 	Closed      bool
 	Conferences []model.Body // the conferences with a spokesperson in office, once each
+	// Since is the day of the previous IT-PLR session (SinceSession), from
+	// which the outcomes of the conferences' sessions are offered; Outcomes
+	// are those of every conference with a spokesperson in office, for
+	// the secretariat's overview.
+	Since        model.Date
+	SinceSession int
+	Outcomes     []conferenceOutcomes
+}
+
+// conferenceOutcomes are the outcomes of one conference.
+type conferenceOutcomes struct {
+	Conference model.Body
+	Outcomes   []model.ConferenceOutcome
 }
 
 // reportSlots gives every report owed for the session: each conference
@@ -95,11 +114,39 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 			d.Conferences = append(d.Conferences, sl.Conference)
 		}
 	}
+	// The outcomes of the conferences' own sessions since the previous
+	// IT-PLR session: what the reports are about.
+	if prev, err := s.st.SessionByNumber(r.Context(), se.BodyID, se.Number-1); err == nil {
+		d.Since, d.SinceSession = prev.Date, prev.Number
+	} else if model.ClassOf(err) != model.ErrNotFound {
+		s.serverError(w, r, err)
+		return
+	}
+	ids := make([]int64, len(d.Conferences))
+	for i, c := range d.Conferences {
+		ids[i] = c.ID
+	}
+	outcomes, err := s.outcomesSince(r, u, ids, d.Since)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, c := range d.Conferences {
+		if os := outcomes[c.ID]; len(os) > 0 {
+			d.Outcomes = append(d.Outcomes, conferenceOutcomes{Conference: c, Outcomes: os})
+		}
+	}
 	if u.Role == model.RoleSpokesperson {
+		draft := r.URL.Query().Get("vorlage")
 		for _, sl := range slots {
-			if sl.Member == u.MemberAbbrev {
-				d.Mine = append(d.Mine, sl)
+			if sl.Member != u.MemberAbbrev {
+				continue
 			}
+			sl.Outcomes = outcomes[sl.Conference.ID]
+			if draft == sl.Conference.Abbrev && len(sl.Outcomes) > 0 {
+				sl.Draft = strings.TrimSpace(sl.Report.Text + "\n\n" + model.ReportDraft(sl.Outcomes))
+			}
+			d.Mine = append(d.Mine, sl)
 		}
 	}
 	s.render(w, r, http.StatusOK, "reports.html", view{Title: "Reporting FachMK – " + se.Title(), Active: "mein", Data: d})

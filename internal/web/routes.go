@@ -187,6 +187,8 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /fachmk/{abbrev}", s.conferencePage)
 	mux.HandleFunc("POST /fachmk/{abbrev}", s.editConference)
 	mux.HandleFunc("POST /fachmk/{abbrev}/kontakte", s.addContact)
+	mux.HandleFunc("POST /fachmk/{abbrev}/ergebnisse", s.recordOutcome)
+	mux.HandleFunc("POST /fachmk/{abbrev}/ergebnisse/{id}", s.correctOutcome)
 	mux.HandleFunc("POST /fachmk/{abbrev}/sprecher", s.assignSpokesperson)
 	mux.HandleFunc("POST /sprecher/{id}/ruecktritt", s.resignSpokesperson)
 	mux.HandleFunc("POST /fachmk/fruehere-beschluesse", s.saveEarlierDecision)

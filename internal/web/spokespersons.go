@@ -139,45 +139,21 @@ func (s *Server) resignSpokesperson(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	all, err := s.st.Assignments(ctx, 0)
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	var a model.Assignment
-	for _, x := range all {
-		if x.ID == id {
-			a = x
-		}
-	}
-	if a.ID == 0 {
 		s.notFound(w, r, "Diese Sprecherfunktion gibt es nicht.")
 		return
 	}
-	council, err := s.councilBody(ctx)
+	// One operation: the next regular session that exists (planned or
+	// convened, never a number that does not) is found in the write, and
+	// the announcement to the members is queued with it.
+	a, err := s.st.AnnounceResignation(ctx, id, formVersion(r), today())
 	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	// The next regular session that exists (planned or convened), never a
-	// number that does not.
-	next, err := s.st.NextRegularSession(ctx, council.ID)
-	if err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
-	if err := a.AnnounceResignation(today(), next); err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
-	a.Version = formVersion(r)
-	if err := s.st.UpdateAssignment(ctx, a); err != nil {
-		s.fail(w, r, err, "")
+		s.fail(w, r, err, "Diese Sprecherfunktion gibt es nicht.")
 		return
 	}
 	b, _ := s.st.Body(ctx, a.ConferenceID)
-	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("Der Rücktritt ist angekündigt; die Funktion endet mit der %d. Sitzung.", next))
+	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("Der Rücktritt ist angekündigt; die Funktion endet mit der %d. Sitzung. Die Ankündigung geht an die Mitglieder, die sie abonniert haben.", a.EndsWithSession))
 }
 
 // overviewRows gives Tabelle 4 as rows: FachMK, Land, person, function,

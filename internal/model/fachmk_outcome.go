@@ -1,0 +1,97 @@
+package model
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// ConferenceOutcome is an Ergebnis einer Fachministerkonferenz: what a
+// FachMK decided at one of its own sessions on a digital topic (a
+// Beschluss, a Bitte an den IT-Planungsrat, a Bericht it took note of).
+// The conference's secretariat and its spokespersons record it, so that
+// the spokespersons can report from it under "Reporting FachMK" (concept
+// 2.1: "vom Austausch mit den FachMK zu berichten"). Who may read it is
+// decided by SeesConferenceOutcomes.
+type ConferenceOutcome struct {
+	ID           int64
+	ConferenceID int64
+	// HeldOn is the day of the FachMK session that decided it; Meeting
+	// names that session ("Frühjahrskonferenz 2026", may be empty).
+	HeldOn  Date
+	Meeting string
+	// Reference is the conference's own number of the item or decision
+	// ("TOP 7", "Beschluss Nr. 12"; may be empty).
+	Reference string
+	Title     string
+	// Text is the substance; passages in [[…]] are confidential.
+	Text       string
+	RecordedBy string // the account's name
+	Recorded   time.Time
+	Version    int
+}
+
+// Limits of an outcome's fields, in characters.
+const (
+	OutcomeTitleMax = 300
+	OutcomeTextMax  = 20000
+	OutcomeShortMax = 200 // Meeting, Reference
+)
+
+// Validate checks an outcome on the day it is recorded (today, German
+// time): a conference, a title and the day of the session are required;
+// the session has taken place (an outcome is not recorded in advance).
+// The reasons name the form's fields (datum, titel, sitzung, nummer,
+// text).
+func (o ConferenceOutcome) Validate(today Date) error {
+	switch {
+	case o.ConferenceID == 0:
+		return InputError("Ein Ergebnis gehört zu einer Fachministerkonferenz.")
+	case o.HeldOn.IsZero():
+		return AtField("datum", InputError("Bitte das Datum der Sitzung der Fachministerkonferenz angeben."))
+	case today.Before(o.HeldOn):
+		return AtField("datum", RuleError("Die Sitzung am %s hat noch nicht stattgefunden; Ergebnisse werden nach der Sitzung erfasst.", o.HeldOn.German()))
+	case strings.TrimSpace(o.Title) == "":
+		return AtField("titel", InputError("Bitte das Ergebnis in einem Titel benennen."))
+	case utf8.RuneCountInString(o.Title) > OutcomeTitleMax:
+		return AtField("titel", InputError("Der Titel ist länger als %d Zeichen.", OutcomeTitleMax))
+	case utf8.RuneCountInString(o.Meeting) > OutcomeShortMax:
+		return AtField("sitzung", InputError("Die Bezeichnung der Sitzung ist länger als %d Zeichen.", OutcomeShortMax))
+	case utf8.RuneCountInString(o.Reference) > OutcomeShortMax:
+		return AtField("nummer", InputError("Die Nummer ist länger als %d Zeichen.", OutcomeShortMax))
+	case utf8.RuneCountInString(o.Text) > OutcomeTextMax:
+		return AtField("text", InputError("Der Text ist länger als %d Zeichen.", OutcomeTextMax))
+	}
+	return nil
+}
+
+// Label gives the outcome as a line: date, session, number and title
+// ("14.11.2025, Herbstkonferenz 2025, TOP 7: E-Rechnung …").
+func (o ConferenceOutcome) Label() string {
+	parts := []string{o.HeldOn.German()}
+	for _, p := range []string{o.Meeting, o.Reference} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ") + ": " + strings.TrimSpace(o.Title)
+}
+
+// ReportDraft gives the outcomes as a draft of a report under "Reporting
+// FachMK": one paragraph per outcome, its label and then its text, the
+// confidential marks kept, so that they stay blacked out once the report
+// is public with the agenda (Audience.Reports).
+func ReportDraft(os []ConferenceOutcome) string {
+	var b strings.Builder
+	for i, o := range os {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(o.Label())
+		if t := strings.TrimSpace(o.Text); t != "" {
+			b.WriteString("\n")
+			b.WriteString(t)
+		}
+	}
+	return b.String()
+}
