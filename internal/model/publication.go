@@ -378,11 +378,8 @@ func SeesConferenceOutcomes(u *User, conferenceID int64) bool {
 	if u == nil || u.Disabled {
 		return false
 	}
-	switch u.Role {
-	case RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson:
+	if u.Role.Audience() == Internal {
 		return true
-	case RoleFachMK:
-		return conferenceID != 0 && u.ConferenceID == conferenceID
 	}
-	return false
+	return u.Role == RoleFachMK && conferenceID != 0 && u.ConferenceID == conferenceID
 }

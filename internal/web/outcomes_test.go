@@ -122,3 +122,21 @@ func TestConferenceOutcomesThroughThePages(t *testing.T) {
 		t.Error("the public agenda: the report from the outcome missing, or its confidential passage shown")
 	}
 }
+
+// TestFachMKFooterSaysWhatItSees: the footer told a FachMK secretariat
+// "Öffentliche Fassung: vertrauliche Passagen sind geschwärzt" on the
+// pages of its own conference's outcomes, which it reads with their
+// confidential passages.
+func TestFachMKFooterSaysWhatItSees(t *testing.T) {
+	ts, _ := cycleServer(t)
+	for _, tc := range []struct{ user, want string }{
+		{"fmk", "Die Anliegen und Ergebnisse Ihrer Fachministerkonferenz sehen Sie vollständig"},
+		{"", "Öffentliche Fassung: vertrauliche Passagen sind geschwärzt."},
+		{"hessen", "Interne Ansicht"},
+	} {
+		_, page := do(t, client(t, ts, tc.user), "GET", ts.URL+"/fachmk", nil)
+		if footer := between(page, `<footer class="site">`, "</footer>"); !strings.Contains(footer, tc.want) {
+			t.Errorf("%q reads in the footer: %s", tc.user, footer)
+		}
+	}
+}
