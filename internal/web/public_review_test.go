@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -160,5 +161,39 @@ func TestRequestReadsAsGerman(t *testing.T) {
 	_, list := do(t, fmk, "GET", ts.URL+"/anliegen", nil)
 	if !strings.Contains(list, `<th scope="col">Eingegangen am</th>`) {
 		t.Errorf("request list lacks the column Eingegangen am")
+	}
+}
+
+// TestOverdueFollowUpsSaySoEverywhere: the follow-up list said "offen,
+// überfällig" of the demo's order to commission an institute by
+// 31.08.2025, while the page of its decision and the page of its session
+// said "(offen)" beside the same deadline. Every page that lists it says
+// it is overdue; one without a deadline stays "(offen)".
+func TestOverdueFollowUpsSaySoEverywhere(t *testing.T) {
+	ts := demoServer(t)
+	li := func(page, href string) string {
+		i := strings.Index(page, `<li><a href="`+href+`"`)
+		if i < 0 {
+			return ""
+		}
+		return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(between(page[i:], "<li>", "</li>"), "")
+	}
+	for _, c := range []struct{ path, overdue, pending string }{
+		{"/beschluesse/B-2025/27-IT", "/auftraege/5", ""},
+		{"/sitzungen/47", "/auftraege/5", "/auftraege/2"},
+	} {
+		_, page := get(t, ts, c.path)
+		if got := li(page, c.overdue); !strings.Contains(got, "Frist: 31.08.2025") || !strings.Contains(got, "(offen, überfällig)") {
+			t.Errorf("%s: the overdue follow-up reads %q, want its deadline and (offen, überfällig)", c.path, got)
+		}
+		if c.pending == "" {
+			continue
+		}
+		if got := li(page, c.pending); !strings.Contains(got, "(offen)") {
+			t.Errorf("%s: the follow-up without a deadline reads %q, want (offen)", c.path, got)
+		}
+	}
+	if _, list := get(t, ts, "/auftraege"); !strings.Contains(list, "offen, überfällig") {
+		t.Error("the follow-up list no longer says offen, überfällig")
 	}
 }

@@ -289,8 +289,9 @@ type decisionData struct {
 	Implementation model.Implementation
 	PerLand        []model.LandImplementation
 	// Deadlines gives each follow-up's deadline with its due session's
-	// date once planned ("49. Sitzung (19.03.2026)").
-	Deadlines map[int64]string
+	// date once planned ("49. Sitzung (19.03.2026)"), and whether it is
+	// overdue.
+	Deadlines map[int64]followUpDue
 	Members   map[string]model.Member
 	Known     map[string]string
 	// CitedBy are the published decisions that name this one as source:
@@ -363,7 +364,8 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d.FollowUps = shown
 	d.Implementation = model.ImplementationOf(shown)
-	d.Deadlines = map[int64]string{}
+	d.Deadlines = map[int64]followUpDue{}
+	now := s.clock()
 	for _, f := range shown {
 		var due *model.Session
 		if f.DueSession > 0 {
@@ -374,7 +376,7 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
-		d.Deadlines[f.ID] = f.DeadlineAt(due)
+		d.Deadlines[f.ID] = dueOf(f, due, now)
 	}
 	if bound := dec.Bound(); len(bound) > 0 && len(shown) > 0 {
 		d.PerLand = model.ImplementationPerLand(bound, shown)
