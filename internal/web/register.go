@@ -95,6 +95,48 @@ func (q registerQuery) FirstURL() template.URL {
 	return "/beschluesse"
 }
 
+// Selection names the filter in words for the title of its feed ("2025,
+// Schwerpunktthema Datennutzung, relevant für FMK"; "" without a filter),
+// so that feeds of different selections can be told apart in a feed
+// reader. o gives the names of sections and members.
+func (q registerQuery) Selection(o registerOptions) string {
+	var parts []string
+	if q.Year != 0 {
+		parts = append(parts, strconv.Itoa(q.Year))
+	}
+	if q.Section != 0 {
+		name := "Nr. " + strconv.FormatInt(q.Section, 10)
+		for _, sec := range o.Sections {
+			if sec.ID == q.Section {
+				name = sec.Name
+			}
+		}
+		parts = append(parts, "Schwerpunktthema "+name)
+	}
+	if q.Conference != "" {
+		parts = append(parts, "relevant für "+q.Conference)
+	}
+	if q.Reporter != "" {
+		name := q.Reporter
+		for _, m := range o.Members {
+			if m.Abbrev == q.Reporter {
+				name = m.Name
+			}
+		}
+		parts = append(parts, "Berichterstattung "+name)
+	}
+	switch q.Kind {
+	case model.KindDecision:
+		parts = append(parts, "nur Beschlüsse")
+	case model.KindRecommendation:
+		parts = append(parts, "nur Beschlussempfehlungen")
+	}
+	if q.FollowUps != "" {
+		parts = append(parts, "Umsetzung "+q.FollowUps.Label())
+	}
+	return strings.Join(parts, ", ")
+}
+
 // Active says whether any filter is set.
 func (q registerQuery) Active() bool { return q.Query() != "" }
 
