@@ -197,3 +197,26 @@ func TestOverdueFollowUpsSaySoEverywhere(t *testing.T) {
 		t.Error("the follow-up list no longer says offen, überfällig")
 	}
 }
+
+// TestSessionNumberIsCanonical: /sitzungen/047 and /sitzungen/+47 answered
+// 200 with the page of the 47th session, a second address of the same
+// page (a decision written /beschluesse/2025/026 and an OParl id with
+// leading zeros are redirected). A session's pages are redirected to the
+// address with its number as written everywhere, the query kept.
+func TestSessionNumberIsCanonical(t *testing.T) {
+	ts := demoServer(t)
+	for path, want := range map[string]string{
+		"/sitzungen/047":                                "/sitzungen/47",
+		"/sitzungen/+47":                                "/sitzungen/47",
+		"/sitzungen/047/protokoll":                      "/sitzungen/47/protokoll",
+		"/sitzungen/0047/protokoll.pdf?herunterladen=1": "/sitzungen/47/protokoll.pdf?herunterladen=1",
+	} {
+		res, _ := get(t, ts, path)
+		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != want {
+			t.Errorf("GET %s: %d to %q, want 301 to %s", path, res.StatusCode, res.Header.Get("Location"), want)
+		}
+	}
+	if res, _ := get(t, ts, "/sitzungen/47"); res.StatusCode != http.StatusOK {
+		t.Errorf("GET /sitzungen/47: %d", res.StatusCode)
+	}
+}
