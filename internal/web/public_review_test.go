@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"gremium/internal/pdftest"
 )
 
 // TestConferenceDatesReadAsOneSpan: a conference date over two days with
@@ -218,5 +220,32 @@ func TestSessionNumberIsCanonical(t *testing.T) {
 	}
 	if res, _ := get(t, ts, "/sitzungen/47"); res.StatusCode != http.StatusOK {
 		t.Errorf("GET /sitzungen/47: %d", res.StatusCode)
+	}
+}
+
+// TestFollowUpCountOfAMember: a visitor's list of one member's follow-ups
+// said "6 Aufträge für diese Auswahl" — the count of the whole list — above
+// Hessen's none and above the Bund's two: the public's counts came from
+// the kept counts of the whole list, which know no member. The count says
+// what the list shows.
+func TestFollowUpCountOfAMember(t *testing.T) {
+	ts := demoServer(t)
+	for _, path := range []string{"/auftraege?mitglied=HE", "/auftraege?mitglied=Bund", "/mitglieder/Bund/auftraege", "/mitglieder/FITKO/auftraege", "/auftraege?mitglied=XX", "/auftraege"} {
+		_, page := get(t, ts, path)
+		cards := strings.Count(page, `<h2><a href="/auftraege/`)
+		status := regexp.MustCompile(`<p role="status">(\d+) Auftr`).FindStringSubmatch(page)
+		if status == nil {
+			t.Errorf("%s: no count", path)
+			continue
+		}
+		if n, _ := strconv.Atoi(status[1]); n != cards {
+			t.Errorf("%s: the count says %s, the list shows %d", path, status[0], cards)
+		}
+	}
+	// The PDF report of the selection counts the same ("6 Aufträge …
+	// Der Bericht zeigt die ersten 0 Aufträge der Liste").
+	res, pdf := get(t, ts, "/auftraege.pdf?mitglied=Bund")
+	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); res.StatusCode != http.StatusOK || !strings.Contains(text, "2 Aufträge, davon 0 überfällig") || strings.Contains(text, "die ersten") {
+		t.Errorf("the Bund's report: %d\n%s", res.StatusCode, text)
 	}
 }
