@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -247,5 +248,29 @@ func TestFollowUpCountOfAMember(t *testing.T) {
 	res, pdf := get(t, ts, "/auftraege.pdf?mitglied=Bund")
 	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); res.StatusCode != http.StatusOK || !strings.Contains(text, "2 Aufträge, davon 0 überfällig") || strings.Contains(text, "die ersten") {
 		t.Errorf("the Bund's report: %d\n%s", res.StatusCode, text)
+	}
+}
+
+// TestItemAcceptedOntoPublishedAgendaIsSearchable: a registration accepted
+// after the agenda was published stood on the public agenda (session page,
+// JSON API, OParl) but the search did not find it until some other change
+// reindexed the session; the acceptance reindexes it, as every other
+// change of a published agenda does.
+func TestItemAcceptedOntoPublishedAgendaIsSearchable(t *testing.T) {
+	ts, st := cycleServer(t)
+	s48, item := planSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", url.Values{"version": {strconv.Itoa(s48.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("publish the agenda: %d %s", code, body)
+	}
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, item.ID), url.Values{"entscheidung": {"annehmen"}, "version": {strconv.Itoa(item.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("accept: %d %s", code, body)
+	}
+	pub := client(t, ts, "")
+	if _, page := do(t, pub, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, "Hessischer Bericht") {
+		t.Fatal("the accepted item is not on the public agenda")
+	}
+	if _, page := do(t, pub, "GET", ts.URL+"/suche?q=Hessischer+Bericht", nil); !strings.Contains(page, fmt.Sprintf(`href="/sitzungen/48#top-%d"`, item.ID)) {
+		t.Errorf("the search does not find the accepted item:\n%s", between(page, `role="status"`, "</main>"))
 	}
 }
