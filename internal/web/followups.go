@@ -179,12 +179,7 @@ func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	who := r.PathValue("mitglied")
-	name := who
-	if ms, err := s.memberMap(r.Context()); err == nil {
-		if m, ok := ms[who]; ok && m.Name != "" {
-			name = m.Name
-		}
-	}
+	name := s.memberName(r.Context(), who)
 	q.Member = who
 	// The name stands alone, never in a sentence that needs its article
 	// ("der Bund", "Hessen").
