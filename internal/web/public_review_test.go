@@ -284,3 +284,21 @@ func TestItemAcceptedOntoPublishedAgendaIsSearchable(t *testing.T) {
 		t.Errorf("the search does not find the accepted item:\n%s", between(page, `role="status"`, "</main>"))
 	}
 }
+
+// TestConferenceNamedOnce: a conference whose abbreviation is its name
+// read "E-Justice-Rat (E-Justice-Rat)" as its page's heading and
+// "E-Justice-Rat – E-Justice-Rat" in the register's FachMK filter.
+func TestConferenceNamedOnce(t *testing.T) {
+	ts := demoServer(t)
+	_, page := get(t, ts, "/fachmk/E-Justice-Rat")
+	if h1 := regexp.MustCompile(`<[^>]*>|\x{00AD}`).ReplaceAllString(between(page, "<h1>", "</h1>"), ""); h1 != "E-Justice-Rat" {
+		t.Errorf("heading %q, want E-Justice-Rat", h1)
+	}
+	if _, page := get(t, ts, "/fachmk/FMK"); !strings.Contains(between(page, "<h1>", "</h1>"), "(FMK)") {
+		t.Error("the FMK's heading lost its abbreviation")
+	}
+	_, register := get(t, ts, "/beschluesse")
+	if strings.Contains(register, "E-Justice-Rat – E-Justice-Rat") || !strings.Contains(register, `<option value="FMK">FMK – Finanzministerkonferenz</option>`) {
+		t.Errorf("the register's FachMK choices: %s", between(register, `id="f-fachmk"`, "</select>"))
+	}
+}
