@@ -32,3 +32,40 @@ func TestPublicPagesPassAxeOnAPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicListsFitAPhone: the register and the session list kept their
+// five and six columns at 320 px and scrolled inside their own box: a
+// visitor saw the number and half a title, the caption cut off after
+// "Beschlüsse in der Reihenfolge ih", and had to scroll each row sideways
+// for its session, date and result. At phone width each row is a card of
+// its cells, each named by its column, and nothing scrolls; axe (with the
+// table roles kept) passes.
+func TestPublicListsFitAPhone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	ts := demoServer(t)
+	b := newBrowser(t, ts.URL)
+	b.run("phone viewport", chromedp.EmulateViewport(320, 900))
+	for _, c := range []struct{ path, label string }{{"/beschluesse", "Datum"}, {"/sitzungen?jahr=2025", "Protokoll Stand"}} {
+		b.page(c.path)
+		var wide string
+		b.run("table widths of "+c.path, chromedp.Evaluate(`Array.from(document.querySelectorAll("main table")).filter(t => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth).map(t => t.caption ? t.caption.textContent : "?").join("; ")`, &wide))
+		if wide != "" {
+			t.Errorf("%s: the table %q is wider than the phone", c.path, wide)
+		}
+		var label bool
+		b.run("cell labels of "+c.path, chromedp.Evaluate(`Array.from(document.querySelectorAll("main table .cell-label")).some(l => l.offsetParent !== null && l.textContent.includes(`+"`"+c.label+"`"+`))`, &label))
+		if !label {
+			t.Errorf("%s: no visible cell label %q at 320 px", c.path, c.label)
+		}
+	}
+	// At 1366 px the columns stand as a table, without the cell labels.
+	b.run("desktop viewport", chromedp.EmulateViewport(1366, 900))
+	b.page("/beschluesse")
+	var shown int
+	b.run("labels at 1366", chromedp.Evaluate(`Array.from(document.querySelectorAll("main table .cell-label")).filter(l => l.offsetParent !== null).length`, &shown))
+	if shown != 0 {
+		t.Errorf("%d cell labels shown at 1366 px", shown)
+	}
+}
