@@ -442,20 +442,7 @@ func TestProcedureListAndEarlyEnd(t *testing.T) {
 func TestEarlyEndIsSearchable(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	ctx := context.Background()
-	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
-		Scope: model.ScopeAll, Title: "Quelloffene Fachverfahren", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat empfiehlt Quelltextfreigaben."}},
-		Applicants: []string{"Bund"}}, Deadline: time.Now().Add(72 * time.Hour)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			if err := st.CastVote(ctx, pid, m.Abbrev, model.VoteYes); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	pid, _ := votedProcedure(t, st, "Quelloffene Fachverfahren")
 	gs := client(t, ts, "geschaeftsstelle")
 	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/umlaufverfahren/%d/beenden", ts.URL, pid), nil); code != http.StatusSeeOther {
 		t.Fatalf("early end: %d", code)
@@ -465,7 +452,7 @@ func TestEarlyEndIsSearchable(t *testing.T) {
 	if err != nil || d.Label == "" {
 		t.Fatalf("no adopted decision: %+v %v", d, err)
 	}
-	for _, q := range []string{"Quelltextfreigaben", "Quelloffene Fachverfahren"} {
+	for _, q := range []string{"Quelloffene", "Quelloffene Fachverfahren"} {
 		_, page := do(t, client(t, ts, ""), "GET", ts.URL+"/suche?q="+url.QueryEscape(q), nil)
 		if !strings.Contains(page, decisionURL(d.Label)) {
 			t.Errorf("the search for %q does not find %s:\n%s", q, d.Label, between(page, `role="status"`, "</main>"))

@@ -6,6 +6,17 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// publicPhone opens the demo as a visitor's phone (320 px) sees it.
+func publicPhone(t *testing.T) *browserRun {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	b := newBrowser(t, demoServer(t).URL)
+	b.run("phone viewport", chromedp.EmulateViewport(320, 900))
+	return b
+}
+
 // TestPublicPagesPassAxeOnAPhone: the screenshot walk checks its pages
 // with axe-core at 1366 px only; at 320 px the tables scroll inside their
 // own box, and those without a link inside (the minutes' TOP tables, a
@@ -13,12 +24,7 @@ import (
 // (axe: scrollable-region-focusable, WCAG 2.1.1). The public pages are
 // checked with axe at 320 px.
 func TestPublicPagesPassAxeOnAPhone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	ts := demoServer(t)
-	b := newBrowser(t, ts.URL)
-	b.run("phone viewport", chromedp.EmulateViewport(320, 900))
+	b := publicPhone(t)
 	for _, p := range []string{"/", "/sitzungen", "/sitzungen/47", "/sitzungen/47/protokoll", "/sitzungen/46/protokoll",
 		"/beschluesse", "/beschluesse/B-2025/26-IT", "/suche?q=Kooperation", "/sitzungen/kalender?jahr=2025",
 		"/fachmk", "/fachmk/FMK", "/fachmk/JuMiKo", "/fachmk/EnMK", "/auftraege"} {
@@ -41,12 +47,7 @@ func TestPublicPagesPassAxeOnAPhone(t *testing.T) {
 // its cells, each named by its column, and nothing scrolls; axe (with the
 // table roles kept) passes.
 func TestPublicListsFitAPhone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	ts := demoServer(t)
-	b := newBrowser(t, ts.URL)
-	b.run("phone viewport", chromedp.EmulateViewport(320, 900))
+	b := publicPhone(t)
 	for _, c := range []struct{ path, label string }{{"/beschluesse", "Datum"}, {"/sitzungen?jahr=2025", "Protokoll Stand"}} {
 		b.page(c.path)
 		var wide string
