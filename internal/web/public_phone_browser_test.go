@@ -69,4 +69,11 @@ func TestPublicListsFitAPhone(t *testing.T) {
 	if shown != 0 {
 		t.Errorf("%d cell labels shown at 1366 px", shown)
 	}
+	// Words stay whole there: the stacked tables' "break anywhere", meant
+	// for the phone, broke "Datu|m" and "26.06.|2025" at 1366 px.
+	var broken string
+	b.run("words at 1366", chromedp.Evaluate(`Array.from(document.querySelectorAll("main table th, main table td")).map(c => c.lastChild).filter(n => n && /^(Datum|\d\d\.\d\d\.\d{4})$/.test(n.textContent.trim())).filter(n => { const r = document.createRange(); r.selectNode(n); return r.getClientRects().length > 1; }).map(n => n.textContent.trim()).join("; ")`, &broken))
+	if broken != "" {
+		t.Errorf("broken across lines at 1366 px: %s", broken)
+	}
 }
