@@ -34,8 +34,11 @@ type FollowUp struct {
 	DueDate     string `json:"frist,omitempty"`
 	DueSession  int    `json:"fristSitzung,omitempty"`
 	Status      string `json:"status"`
-	Decision    string `json:"beschluss,omitempty"`
-	URL         string `json:"url"`
+	// Overdue: pending and past its date or its session's start
+	// (model.FollowUp.OverdueAt), as the pages say "offen, überfällig".
+	Overdue  bool   `json:"ueberfaellig,omitempty"`
+	Decision string `json:"beschluss,omitempty"`
+	URL      string `json:"url"`
 }
 
 // clock gives the current time.
@@ -158,7 +161,7 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 	for _, e := range page {
 		f := model.Public.FollowUp(e.FollowUp)
 		out = append(out, FollowUp{Number: f.ID, Text: f.Text, Responsible: f.Responsible, DueDate: f.DueDate.String(), DueSession: f.DueSession,
-			Status: string(f.Status), Decision: e.DecisionLabel, URL: fmt.Sprintf("%s/auftraege/%d", base, f.ID)})
+			Status: string(f.Status), Overdue: e.Overdue, Decision: e.DecisionLabel, URL: fmt.Sprintf("%s/auftraege/%d", base, f.ID)})
 	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -870,3 +870,26 @@ func TestAPIProblemsNameJSONMembers(t *testing.T) {
 		t.Errorf("attendance naming a person twice: %d %+v", code, out)
 	}
 }
+
+// TestJSONFollowUpOverdue: the follow-up list and pages say "offen,
+// überfällig" of the demo's order due 31.08.2025; the JSON API said
+// "offen" with the date, and of a follow-up due "zur N. Sitzung" a client
+// could not tell whether that session has started. Each follow-up says
+// whether it is overdue (ueberfaellig), as the pages do.
+func TestJSONFollowUpOverdue(t *testing.T) {
+	ts, _ := demoAPI(t)
+	var fs []map[string]any
+	getJSON(t, ts.URL+"/api/v1/auftraege", &fs)
+	got := map[float64]any{}
+	for _, f := range fs {
+		got[f["nummer"].(float64)] = f["ueberfaellig"]
+	}
+	if got[5] != true {
+		t.Errorf("follow-up 5 (due 31.08.2025, open): ueberfaellig = %v, want true", got[5])
+	}
+	for _, n := range []float64{1, 2, 4} { // done; no deadline; due to the 48th session, not planned
+		if got[n] != nil {
+			t.Errorf("follow-up %v: ueberfaellig = %v, want none", n, got[n])
+		}
+	}
+}

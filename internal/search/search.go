@@ -251,13 +251,21 @@ type Query struct {
 // which reading the words alone costs the server seconds.
 const MaxQuery = 300
 
+// quotes writes the quotation marks people type for a phrase as the
+// straight double quote: German keyboards and phones give „…“ (the search
+// form's own hint shows them), books and Swiss texts »…« or «…», and
+// pasted text “…” or the full-width ＂. Single quotes stay what they are,
+// apostrophes mostly.
+var quotes = strings.NewReplacer("„", `"`, "“", `"`, "”", `"`, "»", `"`, "«", `"`, "＂", `"`)
+
 // Parse reads a query as users type it: words (all must occur) and phrases in
-// double quotes. It gives false for a query without words.
+// double quotes (any of the quotation marks above). It gives false for a
+// query without words.
 func Parse(q string) (Query, bool) {
 	out := Query{Raw: q, termSet: map[string]bool{}}
 	var exprs []string
 	inPhrase := false
-	for i, chunk := range strings.Split(q, `"`) {
+	for i, chunk := range strings.Split(quotes.Replace(q), `"`) {
 		inPhrase = i%2 == 1
 		ws := words(chunk)
 		if len(ws) == 0 {

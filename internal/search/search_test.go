@@ -88,6 +88,18 @@ func TestSearchStemmingFoldingPhrases(t *testing.T) {
 	if r := search(t, st, `"Finanzierung gemeinsame"`); r.Total != 0 {
 		t.Errorf("reversed phrase found %d hits", r.Total)
 	}
+	// The quotation marks a German keyboard types (the search form's hint
+	// shows „…“) make a phrase as "…" does: „Finanzierung gemeinsame“ was
+	// read as two words and found what the reversed phrase does not.
+	straight := search(t, st, `"Gemeinsame EfA"`)
+	for _, q := range []string{`„Gemeinsame EfA“`, `“Gemeinsame EfA”`, `»Gemeinsame EfA«`, `«Gemeinsame EfA»`, `＂Gemeinsame EfA＂`} {
+		if r := search(t, st, q); r.Total != straight.Total || urls(r) != urls(straight) {
+			t.Errorf("%s: %d hits, %q as a phrase: %d", q, r.Total, `"Gemeinsame EfA"`, straight.Total)
+		}
+	}
+	if r := search(t, st, `„Finanzierung gemeinsame“`); r.Total != 0 {
+		t.Errorf("reversed phrase in German quotation marks found %d hits", r.Total)
+	}
 	// All words must occur.
 	if r := search(t, st, "Justizcloud Steuerungsgruppe"); r.Total != 0 {
 		t.Errorf("unrelated words together: %d hits", r.Total)
@@ -288,7 +300,7 @@ func testCap(t *testing.T, database string) {
 //
 //	go test ./internal/search -run '^$' -fuzz FuzzParse -fuzztime 20s
 func FuzzParse(f *testing.F) {
-	for _, seed := range []string{"", "Prüfung", `"Steuerungsgruppe NOOTS" Beschluss`, `"`, `a"b"c"`, "NEAR(a b)", "a OR b NOT c", "* ^ : ( ) -", "<script>", "ÄÖÜß 2025/26"} {
+	for _, seed := range []string{"", "Prüfung", `"Steuerungsgruppe NOOTS" Beschluss`, `„Steuerungsgruppe NOOTS“ »EfA«`, `"`, `„`, `a"b"c"`, "NEAR(a b)", "a OR b NOT c", "* ^ : ( ) -", "<script>", "ÄÖÜß 2025/26"} {
 		f.Add(seed)
 	}
 	ctx := context.Background()

@@ -234,14 +234,18 @@ func TestFollowUpListSQLAgreesWithGo(t *testing.T) {
 		{"member without abbreviation", model.Internal, &model.User{Role: model.RoleMember}},
 		{"internal without user", model.Internal, nil},
 	}
+	// Members as the pages ask (abbreviation and name): the public's
+	// counts came from the kept counts of the whole list, which know no
+	// member ("6 Aufträge für diese Auswahl" above Hessen's none).
 	filters := []FollowUpFilter{{}, {Pending: true}, {Member: "HE"}, {Member: "he"}, {Member: "Hessen"}, {Member: "HE und HH"}, {Member: "%"},
-		{Status: model.FollowUpDropped}, {Member: "FITKO", Pending: true}}
+		{Status: model.FollowUpDropped}, {Member: "FITKO", Pending: true}, {Members: []string{"HE", "Hessen"}}, {Members: []string{"Bund"}},
+		{Members: []string{"FITKO"}, Pending: true}, {Members: []string{"XX"}, Status: model.FollowUpOpen}}
 	decs := must[[]FollowUpEntry](t)(s.FollowUpEntries(ctx, FollowUpFilter{}))
 	for _, e := range decs {
-		if e.DecisionID != 0 && len(filters) < 12 {
+		if e.DecisionID != 0 && len(filters) < 16 {
 			filters = append(filters, FollowUpFilter{DecisionID: e.DecisionID})
 		}
-		if e.SessionID != 0 && len(filters) < 14 {
+		if e.SessionID != 0 && len(filters) < 18 {
 			filters = append(filters, FollowUpFilter{SessionID: e.SessionID})
 		}
 	}

@@ -178,7 +178,7 @@ func rebuildFollowUpPublic(ctx context.Context, tx *sql.Tx) error {
 // if rows changed outside the store wait to be worked off.
 func (s *Store) publicFollowUpCounts(ctx context.Context, q FollowUpListQuery) (c [2]int, ok bool, err error) {
 	f := q.FollowUpFilter
-	if q.Audience != model.Public || q.ID != 0 || q.OnlyOverdue || f.DecisionID != 0 || f.ItemID != 0 || f.SessionID != 0 || f.Member != "" {
+	if q.Audience != model.Public || q.ID != 0 || q.OnlyOverdue || f.DecisionID != 0 || f.ItemID != 0 || f.SessionID != 0 || f.Member != "" || len(f.Members) > 0 {
 		return c, false, nil
 	}
 	// The filter's conditions on f.status hold for the sums' rows alike.

@@ -359,6 +359,8 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
+	// On a published agenda the accepted item is public at once: the
+	// search and the live viewers learn of it as of any change.
 	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), "„"+it.Title+"“: "+it.Status.Label())
 }

@@ -61,8 +61,17 @@ func (s *Server) decisionFeed(w http.ResponseWriter, r *http.Request) {
 		self += "?" + qs
 		html += "?" + qs
 	}
+	title := "Beschlüsse – " + council.Name
+	if q.Active() {
+		opts, err := s.registerChoices(r.Context(), council.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		title += " (" + q.Selection(opts) + ")"
+	}
 	feed := atomFeed{
-		Title:  "Beschlüsse – " + council.Name,
+		Title:  title,
 		ID:     self,
 		Author: atomPerson{Name: council.Name},
 		Links:  []atomLink{{Rel: "self", Type: "application/atom+xml", Href: self}, {Rel: "alternate", Type: "text/html", Href: html}},

@@ -84,6 +84,38 @@ func TestRegisterFeedLinkKeepsSelection(t *testing.T) {
 	}
 }
 
+// TestSelectionFeedsAreNamed: every feed of a selection was titled
+// "Beschlüsse – IT-Planungsrat", so a reader who subscribed to the feeds
+// of two conferences saw two feeds of one name. A selection's feed names
+// its filters in words; the feed of all decisions keeps its title.
+func TestSelectionFeedsAreNamed(t *testing.T) {
+	ts, _ := publicServer(t, "https://gremium.example.org")
+	_, register := getHost(t, ts, "/beschluesse", "ts.local")
+	sections := regexp.MustCompile(`<option value="(\d+)"[^>]*>Datennutzung<`).FindStringSubmatch(register)
+	if sections == nil {
+		t.Fatal("no section Datennutzung in the register's form")
+	}
+	for _, c := range []struct{ query, title string }{
+		{"", "Beschlüsse – IT-Planungsrat"},
+		{"?fachmk=FMK", "Beschlüsse – IT-Planungsrat (relevant für FMK)"},
+		{"?fachmk=DMK", "Beschlüsse – IT-Planungsrat (relevant für DMK)"},
+		{"?jahr=2025&be=HB&art=empfehlung&umsetzung=offen&thema=" + sections[1],
+			"Beschlüsse – IT-Planungsrat (2025, Schwerpunktthema Datennutzung, Berichterstattung Bremen, nur Beschlussempfehlungen, Umsetzung offen)"},
+	} {
+		res, body := getHost(t, ts, "/beschluesse.atom"+c.query, "ts.local")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d", c.query, res.StatusCode)
+		}
+		feed, err := gofeed.NewParser().ParseString(body)
+		if err != nil {
+			t.Fatalf("%s: %v", c.query, err)
+		}
+		if feed.Title != c.title {
+			t.Errorf("feed%s is titled %q, want %q", c.query, feed.Title, c.title)
+		}
+	}
+}
+
 // Feed ids and links come from the public URL, whatever Host the request
 // named; the feed parses as Atom and keeps RFC 4287's rules.
 func TestFeedOnPublicURL(t *testing.T) {

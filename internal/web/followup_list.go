@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"gremium/internal/csvout"
 	"gremium/internal/model"
@@ -73,12 +74,21 @@ func (s *Server) followUpListQuery(r *http.Request, f store.FollowUpFilter) (sto
 // report the state match them.
 func (s *Server) responsibleNames(ctx context.Context, who string) []string {
 	names := []string{who}
-	if ms, err := s.memberMap(ctx); err == nil {
-		if m, ok := ms[who]; ok && m.Name != "" && m.Name != who {
-			names = append(names, m.Name)
-		}
+	if name := s.memberName(ctx, who); name != who {
+		names = append(names, name)
 	}
 	return names
+}
+
+// memberName gives the name of the member abbreviated who ("Hessen" for
+// "HE"), who itself for a body that is no member or a member without one.
+func (s *Server) memberName(ctx context.Context, who string) string {
+	if ms, err := s.memberMap(ctx); err == nil {
+		if m, ok := ms[who]; ok && m.Name != "" {
+			return m.Name
+		}
+	}
+	return who
 }
 
 // followUpCounts gives the list's counts: all and pending (the store keeps
@@ -280,22 +290,49 @@ const exportPage = 500
 
 // exportQuery reads the export's filter from the address; on bad input it
 // answers and gives false.
-func (s *Server) exportQuery(w http.ResponseWriter, r *http.Request) (store.FollowUpListQuery, bool) {
+func (s *Server) exportQuery(w http.ResponseWriter, r *http.Request) (store.FollowUpListQuery, followUpQuery, bool) {
 	fq, err := parseFollowUpQuery(r)
 	if err != nil {
 		s.fail(w, r, err, "")
-		return store.FollowUpListQuery{}, false
+		return store.FollowUpListQuery{}, fq, false
 	}
 	q, err := s.followUpQueryFor(r, fq)
 	if err != nil {
 		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
-		return store.FollowUpListQuery{}, false
+		return store.FollowUpListQuery{}, fq, false
 	}
-	return q, true
+	return q, fq, true
+}
+
+// selection names the filter in words for the PDF report ("verantwortlich
+// Hessen, aus der 47. Sitzung, Stand überfällig"; "" without a filter), so
+// that a report of a member's few follow-ups does not read as the report
+// of all. A decision is named only if the audience may see it.
+func (s *Server) selection(r *http.Request, fq followUpQuery) string {
+	var parts []string
+	if fq.Member != "" {
+		parts = append(parts, "verantwortlich "+s.memberName(r.Context(), fq.Member))
+	}
+	if fq.Session != 0 {
+		parts = append(parts, fmt.Sprintf("aus der %d. Sitzung", fq.Session))
+	}
+	if fq.Decision != 0 {
+		if d, err := s.st.Decision(r.Context(), fq.Decision); err == nil && d.Label != "" && s.audienceOf(r).SeesDecision(d) {
+			parts = append(parts, "zum Beschluss "+d.Label)
+		} else {
+			parts = append(parts, "zu einem Beschluss")
+		}
+	}
+	for _, o := range followUpStatusOptions {
+		if fq.Status != "" && o.Value == fq.Status {
+			parts = append(parts, "Stand "+o.Label)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (s *Server) followUpCSV(w http.ResponseWriter, r *http.Request) {
-	q, ok := s.exportQuery(w, r)
+	q, _, ok := s.exportQuery(w, r)
 	if !ok {
 		return
 	}
@@ -329,7 +366,7 @@ func (s *Server) followUpCSV(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
-	q, ok := s.exportQuery(w, r)
+	q, fq, ok := s.exportQuery(w, r)
 	if !ok {
 		return
 	}
@@ -348,6 +385,9 @@ func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.clock()
 	rep := report.New("Stand der Aufträge des IT-Planungsrats", now)
+	if sel := s.selection(r, fq); sel != "" {
+		rep.Paragraph("Auswahl: " + sel + ".")
+	}
 	rep.Paragraph(fmt.Sprintf("Stand: %s. %d Aufträge, davon %d überfällig.", model.BerlinDate(now).German(), total, overdue))
 	if total > len(rows) {
 		rep.Paragraph(fmt.Sprintf("Der Bericht zeigt die ersten %d Aufträge der Liste (die überfälligen zuerst). Alle Aufträge enthält der CSV-Export; eine engere Auswahl (Mitglied, Sitzung, Stand) passt in den Bericht.", len(rows)))

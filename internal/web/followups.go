@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
@@ -178,12 +179,7 @@ func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	who := r.PathValue("mitglied")
-	name := who
-	if ms, err := s.memberMap(r.Context()); err == nil {
-		if m, ok := ms[who]; ok && m.Name != "" {
-			name = m.Name
-		}
-	}
+	name := s.memberName(r.Context(), who)
 	q.Member = who
 	// The name stands alone, never in a sentence that needs its article
 	// ("der Bund", "Hessen").
@@ -450,11 +446,26 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 	back(w, r, fmt.Sprintf("/auftraege/%d#kommentare", v.ID), "Kommentar gespeichert.")
 }
 
+// followUpDue is a follow-up's deadline as a page beside its session or
+// decision names it, with its due session's date once planned ("49.
+// Sitzung (19.03.2026)"), and whether it has passed, as the follow-up
+// list says ("offen, überfällig").
+type followUpDue struct {
+	Deadline string
+	Overdue  bool
+}
+
+// dueOf gives f's deadline and whether it is overdue at now; due is the
+// session it is due to (nil if none or not planned).
+func dueOf(f model.FollowUp, due *model.Session, now time.Time) followUpDue {
+	return followUpDue{Deadline: f.DeadlineAt(due), Overdue: f.OverdueAt(now, due)}
+}
+
 // followUpDeadlines gives the deadline of each follow-up of a minutes
-// document with its due session's date once planned ("49. Sitzung
-// (19.03.2026)").
-func (s *Server) followUpDeadlines(ctx context.Context, bodyID int64, doc minutes.Document) (map[int64]string, error) {
-	out := map[int64]string{}
+// document and whether it is overdue.
+func (s *Server) followUpDeadlines(ctx context.Context, bodyID int64, doc minutes.Document) (map[int64]followUpDue, error) {
+	out := map[int64]followUpDue{}
+	now := s.clock()
 	var numbers []int
 	for _, it := range doc.Items() {
 		for _, f := range it.FollowUps {
@@ -473,7 +484,7 @@ func (s *Server) followUpDeadlines(ctx context.Context, bodyID int64, doc minute
 			if se, ok := sessions[f.DueSession]; ok {
 				due = &se
 			}
-			out[f.ID] = f.DeadlineAt(due)
+			out[f.ID] = dueOf(f, due, now)
 		}
 	}
 	return out, nil

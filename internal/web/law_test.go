@@ -434,6 +434,32 @@ func TestProcedureListAndEarlyEnd(t *testing.T) {
 	}
 }
 
+// TestEarlyEndIsSearchable: a written procedure the secretariat ended
+// early adopted its decision — the register, its page, the feed, the JSON
+// API and OParl showed it — but the search did not find it: only the
+// procedures closed at their deadline were indexed. The early end indexes
+// its decision as the deadline does.
+func TestEarlyEndIsSearchable(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	pid, _ := votedProcedure(t, st, "Quelloffene Fachverfahren")
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/umlaufverfahren/%d/beenden", ts.URL, pid), nil); code != http.StatusSeeOther {
+		t.Fatalf("early end: %d", code)
+	}
+	p, _ := st.Procedure(ctx, pid)
+	d, err := st.Decision(ctx, p.DecisionID)
+	if err != nil || d.Label == "" {
+		t.Fatalf("no adopted decision: %+v %v", d, err)
+	}
+	for _, q := range []string{"Quelloffene", "Quelloffene Fachverfahren"} {
+		_, page := do(t, client(t, ts, ""), "GET", ts.URL+"/suche?q="+url.QueryEscape(q), nil)
+		if !strings.Contains(page, decisionURL(d.Label)) {
+			t.Errorf("the search for %q does not find %s:\n%s", q, d.Label, between(page, `role="status"`, "</main>"))
+		}
+	}
+}
+
 // TestDecisionCorrectionAndSharesYear: an adopted decision is corrected as
 // a new version (before: not at all); its page states the table year of
 // the count and warns that the newest table is old.

@@ -11,6 +11,7 @@ import (
 	"gremium/internal/store"
 	"net/http"
 	"strconv"
+	"strings"
 )
 
 // sessionFromPath gives the session named by {nr} of the council, or of the
@@ -18,9 +19,19 @@ import (
 // its body, answering the request itself if there is none.
 func (s *Server) sessionFromPath(w http.ResponseWriter, r *http.Request) (model.Body, model.Session, bool) {
 	ctx := r.Context()
-	nr, err := strconv.Atoi(r.PathValue("nr"))
+	raw := r.PathValue("nr")
+	nr, err := strconv.Atoi(raw)
 	if err != nil || nr <= 0 {
 		s.notFound(w, r, "Sitzungen werden mit ihrer Nummer aufgerufen, zum Beispiel /sitzungen/47.")
+		return model.Body{}, model.Session{}, false
+	}
+	if canon := strconv.Itoa(nr); canon != raw && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		// /sitzungen/047 or /sitzungen/+47: one address per page, as a
+		// decision's number and an OParl id are redirected.
+		u := *r.URL
+		u.Path = strings.Replace(u.Path, "/sitzungen/"+raw, "/sitzungen/"+canon, 1)
+		u.RawPath = ""
+		http.Redirect(w, r, u.RequestURI(), http.StatusMovedPermanently)
 		return model.Body{}, model.Session{}, false
 	}
 	council, err := s.pathBody(r)

@@ -9,6 +9,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -325,6 +326,11 @@ func (s *Server) endProcedureEarly(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.fail(w, r, err, "Dieses Umlaufverfahren gibt es nicht.")
 		return
+	}
+	// As a close at the deadline (gremium serve's closing loop): the
+	// decision, adopted or not, is indexed as the public may see it.
+	if err := search.IndexDecision(r.Context(), s.st, p.DecisionID); err != nil {
+		s.log.Error("search index", "decision", p.DecisionID, "err", err)
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Das Umlaufverfahren ist vorzeitig beendet: "+p.Result)
 }

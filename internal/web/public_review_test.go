@@ -1,11 +1,15 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"gremium/internal/pdftest"
 )
 
 // TestConferenceDatesReadAsOneSpan: a conference date over two days with
@@ -160,5 +164,141 @@ func TestRequestReadsAsGerman(t *testing.T) {
 	_, list := do(t, fmk, "GET", ts.URL+"/anliegen", nil)
 	if !strings.Contains(list, `<th scope="col">Eingegangen am</th>`) {
 		t.Errorf("request list lacks the column Eingegangen am")
+	}
+}
+
+// TestOverdueFollowUpsSaySoEverywhere: the follow-up list said "offen,
+// überfällig" of the demo's order to commission an institute by
+// 31.08.2025, while the page of its decision and the page of its session
+// said "(offen)" beside the same deadline. Every page that lists it says
+// it is overdue; one without a deadline stays "(offen)".
+func TestOverdueFollowUpsSaySoEverywhere(t *testing.T) {
+	ts := demoServer(t)
+	li := func(page, href string) string {
+		i := strings.Index(page, `<li><a href="`+href+`"`)
+		if i < 0 {
+			return ""
+		}
+		return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(between(page[i:], "<li>", "</li>"), "")
+	}
+	for _, c := range []struct{ path, overdue, pending string }{
+		{"/beschluesse/B-2025/27-IT", "/auftraege/5", ""},
+		{"/sitzungen/47", "/auftraege/5", "/auftraege/2"},
+	} {
+		_, page := get(t, ts, c.path)
+		if got := li(page, c.overdue); !strings.Contains(got, "Frist: 31.08.2025") || !strings.Contains(got, "(offen, überfällig)") {
+			t.Errorf("%s: the overdue follow-up reads %q, want its deadline and (offen, überfällig)", c.path, got)
+		}
+		if c.pending == "" {
+			continue
+		}
+		if got := li(page, c.pending); !strings.Contains(got, "(offen)") {
+			t.Errorf("%s: the follow-up without a deadline reads %q, want (offen)", c.path, got)
+		}
+	}
+	if _, list := get(t, ts, "/auftraege"); !strings.Contains(list, "offen, überfällig") {
+		t.Error("the follow-up list no longer says offen, überfällig")
+	}
+}
+
+// TestSessionNumberIsCanonical: /sitzungen/047 and /sitzungen/+47 answered
+// 200 with the page of the 47th session, a second address of the same
+// page (a decision written /beschluesse/2025/026 and an OParl id with
+// leading zeros are redirected). A session's pages are redirected to the
+// address with its number as written everywhere, the query kept.
+func TestSessionNumberIsCanonical(t *testing.T) {
+	ts := demoServer(t)
+	for path, want := range map[string]string{
+		"/sitzungen/047":                                "/sitzungen/47",
+		"/sitzungen/+47":                                "/sitzungen/47",
+		"/sitzungen/047/protokoll":                      "/sitzungen/47/protokoll",
+		"/sitzungen/0047/protokoll.pdf?herunterladen=1": "/sitzungen/47/protokoll.pdf?herunterladen=1",
+	} {
+		res, _ := get(t, ts, path)
+		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != want {
+			t.Errorf("GET %s: %d to %q, want 301 to %s", path, res.StatusCode, res.Header.Get("Location"), want)
+		}
+	}
+	if res, _ := get(t, ts, "/sitzungen/47"); res.StatusCode != http.StatusOK {
+		t.Errorf("GET /sitzungen/47: %d", res.StatusCode)
+	}
+}
+
+// TestFollowUpCountOfAMember: a visitor's list of one member's follow-ups
+// said "6 Aufträge für diese Auswahl" — the count of the whole list — above
+// Hessen's none and above the Bund's two: the public's counts came from
+// the kept counts of the whole list, which know no member. The count says
+// what the list shows.
+func TestFollowUpCountOfAMember(t *testing.T) {
+	ts := demoServer(t)
+	for _, path := range []string{"/auftraege?mitglied=HE", "/auftraege?mitglied=Bund", "/mitglieder/Bund/auftraege", "/mitglieder/FITKO/auftraege", "/auftraege?mitglied=XX", "/auftraege"} {
+		_, page := get(t, ts, path)
+		cards := strings.Count(page, `<h2><a href="/auftraege/`)
+		status := regexp.MustCompile(`<p role="status">(\d+) Auftr`).FindStringSubmatch(page)
+		if status == nil {
+			t.Errorf("%s: no count", path)
+			continue
+		}
+		if n, _ := strconv.Atoi(status[1]); n != cards {
+			t.Errorf("%s: the count says %s, the list shows %d", path, status[0], cards)
+		}
+	}
+	// The PDF report of the selection counts the same ("6 Aufträge …
+	// Der Bericht zeigt die ersten 0 Aufträge der Liste") and says which
+	// selection it is: it read "Stand der Aufträge des IT-Planungsrats"
+	// for a member's few as for all.
+	res, pdf := get(t, ts, "/auftraege.pdf?mitglied=Bund&sitzung=47&status=offen")
+	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); res.StatusCode != http.StatusOK || !strings.Contains(text, "2 Aufträge, davon 0 überfällig") || strings.Contains(text, "die ersten") ||
+		!strings.Contains(text, "Auswahl: verantwortlich Bund, aus der 47. Sitzung, Stand offen") {
+		t.Errorf("the Bund's report: %d\n%s", res.StatusCode, text)
+	}
+	_, pdf = get(t, ts, "/auftraege.pdf?mitglied=HE&status=ueberfaellig")
+	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); !strings.Contains(text, "Auswahl: verantwortlich Hessen, Stand überfällig") {
+		t.Errorf("Hessen's report:\n%s", text)
+	}
+	if _, pdf = get(t, ts, "/auftraege.pdf"); strings.Contains(pdftest.Text(t, []byte(pdf)), "Auswahl") {
+		t.Error("the report of all follow-ups names a selection")
+	}
+}
+
+// TestItemAcceptedOntoPublishedAgendaIsSearchable: a registration accepted
+// after the agenda was published stood on the public agenda (session page,
+// JSON API, OParl) but the search did not find it until some other change
+// reindexed the session; the acceptance reindexes it, as every other
+// change of a published agenda does.
+func TestItemAcceptedOntoPublishedAgendaIsSearchable(t *testing.T) {
+	ts, st := cycleServer(t)
+	s48, item := planSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", url.Values{"version": {strconv.Itoa(s48.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("publish the agenda: %d %s", code, body)
+	}
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, item.ID), url.Values{"entscheidung": {"annehmen"}, "version": {strconv.Itoa(item.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("accept: %d %s", code, body)
+	}
+	pub := client(t, ts, "")
+	if _, page := do(t, pub, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, "Hessischer Bericht") {
+		t.Fatal("the accepted item is not on the public agenda")
+	}
+	if _, page := do(t, pub, "GET", ts.URL+"/suche?q=Hessischer+Bericht", nil); !strings.Contains(page, fmt.Sprintf(`href="/sitzungen/48#top-%d"`, item.ID)) {
+		t.Errorf("the search does not find the accepted item:\n%s", between(page, `role="status"`, "</main>"))
+	}
+}
+
+// TestConferenceNamedOnce: a conference whose abbreviation is its name
+// read "E-Justice-Rat (E-Justice-Rat)" as its page's heading and
+// "E-Justice-Rat – E-Justice-Rat" in the register's FachMK filter.
+func TestConferenceNamedOnce(t *testing.T) {
+	ts := demoServer(t)
+	_, page := get(t, ts, "/fachmk/E-Justice-Rat")
+	if h1 := regexp.MustCompile(`<[^>]*>|\x{00AD}`).ReplaceAllString(between(page, "<h1>", "</h1>"), ""); h1 != "E-Justice-Rat" {
+		t.Errorf("heading %q, want E-Justice-Rat", h1)
+	}
+	if _, page := get(t, ts, "/fachmk/FMK"); !strings.Contains(between(page, "<h1>", "</h1>"), "(FMK)") {
+		t.Error("the FMK's heading lost its abbreviation")
+	}
+	_, register := get(t, ts, "/beschluesse")
+	if strings.Contains(register, "E-Justice-Rat – E-Justice-Rat") || !strings.Contains(register, `<option value="FMK">FMK – Finanzministerkonferenz</option>`) {
+		t.Errorf("the register's FachMK choices: %s", between(register, `id="f-fachmk"`, "</select>"))
 	}
 }

@@ -95,6 +95,48 @@ func (q registerQuery) FirstURL() template.URL {
 	return "/beschluesse"
 }
 
+// Selection names the filter in words for the title of its feed ("2025,
+// Schwerpunktthema Datennutzung, relevant für FMK"; "" without a filter),
+// so that feeds of different selections can be told apart in a feed
+// reader. o gives the names of sections and members.
+func (q registerQuery) Selection(o registerOptions) string {
+	var parts []string
+	if q.Year != 0 {
+		parts = append(parts, strconv.Itoa(q.Year))
+	}
+	if q.Section != 0 {
+		name := "Nr. " + strconv.FormatInt(q.Section, 10)
+		for _, sec := range o.Sections {
+			if sec.ID == q.Section {
+				name = sec.Name
+			}
+		}
+		parts = append(parts, "Schwerpunktthema "+name)
+	}
+	if q.Conference != "" {
+		parts = append(parts, "relevant für "+q.Conference)
+	}
+	if q.Reporter != "" {
+		name := q.Reporter
+		for _, m := range o.Members {
+			if m.Abbrev == q.Reporter {
+				name = m.Name
+			}
+		}
+		parts = append(parts, "Berichterstattung "+name)
+	}
+	switch q.Kind {
+	case model.KindDecision:
+		parts = append(parts, "nur Beschlüsse")
+	case model.KindRecommendation:
+		parts = append(parts, "nur Beschlussempfehlungen")
+	}
+	if q.FollowUps != "" {
+		parts = append(parts, "Umsetzung "+q.FollowUps.Label())
+	}
+	return strings.Join(parts, ", ")
+}
+
 // Active says whether any filter is set.
 func (q registerQuery) Active() bool { return q.Query() != "" }
 
@@ -289,8 +331,9 @@ type decisionData struct {
 	Implementation model.Implementation
 	PerLand        []model.LandImplementation
 	// Deadlines gives each follow-up's deadline with its due session's
-	// date once planned ("49. Sitzung (19.03.2026)").
-	Deadlines map[int64]string
+	// date once planned ("49. Sitzung (19.03.2026)"), and whether it is
+	// overdue.
+	Deadlines map[int64]followUpDue
 	Members   map[string]model.Member
 	Known     map[string]string
 	// CitedBy are the published decisions that name this one as source:
@@ -363,7 +406,8 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d.FollowUps = shown
 	d.Implementation = model.ImplementationOf(shown)
-	d.Deadlines = map[int64]string{}
+	d.Deadlines = map[int64]followUpDue{}
+	now := s.clock()
 	for _, f := range shown {
 		var due *model.Session
 		if f.DueSession > 0 {
@@ -374,7 +418,7 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
-		d.Deadlines[f.ID] = f.DeadlineAt(due)
+		d.Deadlines[f.ID] = dueOf(f, due, now)
 	}
 	if bound := dec.Bound(); len(bound) > 0 && len(shown) > 0 {
 		d.PerLand = model.ImplementationPerLand(bound, shown)

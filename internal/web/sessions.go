@@ -32,8 +32,8 @@ type sessionData struct {
 	// Corrections of approved minutes, as the audience may see them.
 	Corrections []model.MinutesCorrection
 	// Deadlines gives each follow-up's deadline with its due session's
-	// date once planned (followups.go).
-	Deadlines map[int64]string
+	// date once planned, and whether it is overdue (followups.go).
+	Deadlines map[int64]followUpDue
 	// Refused is a refused form of the page (the comment on the draft
 	// minutes, "kommentare"), shown again as typed with the reason.
 	Refused refusedForm

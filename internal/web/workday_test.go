@@ -18,9 +18,10 @@ import (
 	"gremium/internal/store"
 )
 
-// adoptInWrittenProcedure adopts a recommendation in written procedure
-// (every voting member says yes) and gives the decision.
-func adoptInWrittenProcedure(t *testing.T, st *store.Store, title string) model.Decision {
+// votedProcedure starts a written procedure on a recommendation, due in
+// an hour, in which every voting member has said yes; it gives the
+// procedure and its deadline.
+func votedProcedure(t *testing.T, st *store.Store, title string) (int64, time.Time) {
 	t.Helper()
 	ctx := context.Background()
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
@@ -37,6 +38,15 @@ func adoptInWrittenProcedure(t *testing.T, st *store.Store, title string) model.
 			}
 		}
 	}
+	return pid, deadline
+}
+
+// adoptInWrittenProcedure adopts a recommendation in written procedure
+// (every voting member says yes) and gives the decision.
+func adoptInWrittenProcedure(t *testing.T, st *store.Store, title string) model.Decision {
+	t.Helper()
+	ctx := context.Background()
+	pid, deadline := votedProcedure(t, st, title)
 	if _, err := st.CloseDueProcedures(ctx, deadline.Add(time.Minute)); err != nil {
 		t.Fatal(err)
 	}
