@@ -983,3 +983,52 @@ func TestOParlDeferredItem(t *testing.T) {
 		t.Errorf("result %q", found["result"])
 	}
 }
+
+// TestOParlConsentItemInItsSection: an item put on the Grüne Liste stands
+// there on the session page and in the minutes (model.SectionOf); OParl
+// named the section it was registered under ("Digitale Anwendungen" for
+// the 46th session's TOP 11, found comparing the surfaces as an open-data
+// client).
+func TestOParlConsentItemInItsSection(t *testing.T) {
+	c, st, _ := oparlServer(t)
+	ctx := store.WithActor(context.Background(), "test")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	sections, err := st.Sections(ctx, council.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own int64
+	for _, s := range sections {
+		if s.Name == "Digitale Anwendungen" {
+			own = s.ID
+		}
+	}
+	s48, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusRunning})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range []model.AgendaItem{
+		{SessionID: s48, Number: "04", Title: "Auf der Grünen Liste", SectionID: own, Consent: true, Status: model.ItemAccepted},
+		{SessionID: s48, Number: "05", Title: "In der Aussprache", SectionID: own, Status: model.ItemAccepted},
+	} {
+		if _, err := st.CreateItem(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sys := c.object(root)
+	body := c.list(sys["body"].(string))[0]
+	got := map[string]any{}
+	for _, m := range c.list(body["meeting"].(string)) {
+		items, _ := m["agendaItem"].([]any)
+		for _, x := range items {
+			if it, ok := x.(map[string]any); ok {
+				got[fmt.Sprint(it["name"])] = it["keyword"]
+			}
+		}
+	}
+	for name, want := range map[string]string{"Auf der Grünen Liste": "Grüne Liste", "In der Aussprache": "Digitale Anwendungen"} {
+		if kw, _ := got[name].([]any); len(kw) != 1 || kw[0] != want {
+			t.Errorf("%s: keyword %v, want [%s]", name, got[name], want)
+		}
+	}
+}

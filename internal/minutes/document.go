@@ -330,12 +330,7 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 			continue // registrations are not (yet) on the agenda
 		}
 		item := assembleItem(it, rows)
-		sec := sectionByID[it.SectionID]
-		if it.Consent && !sec.Consent && consent.ID != 0 {
-			// An item put on the Grüne Liste belongs to its section,
-			// whatever section it was registered under.
-			sec = consent
-		}
+		sec := model.SectionOf(it, sectionByID[it.SectionID], consent)
 		if n := len(out); n == 0 || out[n-1].Name != sec.Name {
 			out = append(out, Section{Name: sec.Name, Consent: sec.Consent})
 		}

@@ -136,3 +136,15 @@ type Section struct {
 	Position int
 	Consent  bool // the consent agenda (Grüne Liste), adopted en bloc
 }
+
+// SectionOf gives the section an agenda item stands in: its own (own, the
+// section of it.SectionID), except that an item put on the Grüne Liste
+// stands in the body's consent section (consent; zero if the body has
+// none), whatever section it was registered under. Every surface (the
+// minutes, the session page, OParl) groups and names items by it.
+func SectionOf(it AgendaItem, own, consent Section) Section {
+	if it.Consent && !own.Consent && consent.ID != 0 {
+		return consent
+	}
+	return own
+}

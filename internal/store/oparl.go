@@ -1010,7 +1010,7 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		section, err := y.sectionName(it.SectionID)
+		section, err := y.itemSectionName(*it, se.BodyID)
 		if err != nil {
 			return nil, "", err
 		}
@@ -1136,6 +1136,28 @@ func (y *oparlSync) sectionName(id int64) (string, error) {
 		y.sections[id] = name
 	}
 	return name, err
+}
+
+// itemSectionName gives the name of the section an agenda item stands in
+// (model.SectionOf: the Grüne Liste for an item put on it), as the session
+// page and the minutes group it.
+func (y *oparlSync) itemSectionName(it model.AgendaItem, bodyID int64) (string, error) {
+	if !it.Consent {
+		return y.sectionName(it.SectionID)
+	}
+	var own, consent model.Section
+	if it.SectionID != 0 {
+		err := y.tx.QueryRowContext(y.ctx, `SELECT id, name, consent FROM sections WHERE id = ?`, it.SectionID).Scan(&own.ID, &own.Name, &own.Consent)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", fmt.Errorf("store: section %d: %w", it.SectionID, err)
+		}
+	}
+	err := y.tx.QueryRowContext(y.ctx, `SELECT id, name FROM sections WHERE body_id = ? AND consent = 1 ORDER BY position, id LIMIT 1`, bodyID).Scan(&consent.ID, &consent.Name)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("store: consent section of body %d: %w", bodyID, err)
+	}
+	consent.Consent = consent.ID != 0
+	return model.SectionOf(it, own, consent).Name, nil
 }
 
 // publicDecision gives a decision as the publication gate shows it to the
