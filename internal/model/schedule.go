@@ -42,7 +42,7 @@ func CheckTimeSpan(start, end string) error {
 		return nil
 	}
 	if end <= start {
-		return InputError("Die Sitzung kann nicht um %s Uhr enden, wenn sie um %s Uhr beginnt; das Ende muss nach dem Beginn liegen.", end, start)
+		return AtField("ende", InputError("Die Sitzung kann nicht um %s Uhr enden, wenn sie um %s Uhr beginnt; das Ende muss nach dem Beginn liegen.", end, start))
 	}
 	return nil
 }
@@ -62,17 +62,17 @@ func (s Session) Schedulable() error {
 
 // CheckScheduleReason checks the reason of a cancellation or
 // rescheduling: required, plain (it is public: no confidential marks) and
-// short enough for a list.
+// short enough for a list. Its reasons are at the field "grund".
 func CheckScheduleReason(reason, what string) (string, error) {
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return "", InputError("Bitte einen Grund für die %s angeben; er wird öffentlich gezeigt und den Mitgliedern mitgeteilt.", what)
+		return "", AtField("grund", InputError("Bitte einen Grund für die %s angeben; er wird öffentlich gezeigt und den Mitgliedern mitgeteilt.", what))
 	}
 	if strings.Contains(reason, "[[") || strings.Contains(reason, "]]") {
-		return "", InputError("Der Grund für die %s ist öffentlich und kann keine vertraulichen Passagen enthalten.", what)
+		return "", AtField("grund", InputError("Der Grund für die %s ist öffentlich und kann keine vertraulichen Passagen enthalten.", what))
 	}
 	if len([]rune(reason)) > 500 {
-		return "", InputError("Der Grund für die %s ist zu lang (höchstens 500 Zeichen).", what)
+		return "", AtField("grund", InputError("Der Grund für die %s ist zu lang (höchstens 500 Zeichen).", what))
 	}
 	return reason, nil
 }

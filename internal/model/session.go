@@ -255,20 +255,20 @@ func (s Session) TimeSpan() string {
 // registration deadline not after the session.
 func (s Session) Validate() error {
 	if s.Number <= 0 {
-		return InputError("Die Sitzungsnummer muss eine positive Zahl sein.")
+		return AtField("nummer", InputError("Die Sitzungsnummer muss eine positive Zahl sein."))
 	}
 	if !s.Status.Valid() {
 		return InputError("Der Status „%s“ der %d. Sitzung ist unbekannt.", s.Status, s.Number)
 	}
-	for _, t := range []string{s.StartTime, s.EndTime} {
-		if t != "" && !validClock(t) {
-			return InputError("„%s“ ist keine gültige Uhrzeit; bitte im Format HH:MM angeben.", t)
+	for _, f := range [...]struct{ field, t string }{{"beginn", s.StartTime}, {"ende", s.EndTime}} {
+		if f.t != "" && !validClock(f.t) {
+			return AtField(f.field, InputError("„%s“ ist keine gültige Uhrzeit; bitte im Format HH:MM angeben.", f.t))
 		}
 	}
 	if !s.Date.IsZero() && s.Date.Before(s.RegistrationDeadline) {
 		// Items registered after the session would be "in time" for it.
-		return InputError("Der Anmeldeschluss (%s) liegt nach der Sitzung am %s; er muss am Tag der Sitzung oder davor liegen.",
-			s.RegistrationDeadline.German(), s.Date.German())
+		return AtField("anmeldeschluss", InputError("Der Anmeldeschluss (%s) liegt nach der Sitzung am %s; er muss am Tag der Sitzung oder davor liegen.",
+			s.RegistrationDeadline.German(), s.Date.German()))
 	}
 	return CheckTimeSpan(s.StartTime, s.EndTime)
 }

@@ -209,14 +209,14 @@ func preparingSession(ctx context.Context, q queryer, sessionID int64) (model.Se
 func checkPairOrder(ctx context.Context, tx *sql.Tx, se model.Session) error {
 	if main, err := preparedSession(ctx, tx, se.ID); err == nil {
 		if !main.Date.IsZero() && !se.Date.Before(main.Date) {
-			return model.RuleError("Die vorbereitende Sitzung muss vor der %s (%s) liegen, die sie vorbereitet.", main.Title(), main.Date.German())
+			return model.AtField("datum", model.RuleError("Die vorbereitende Sitzung muss vor der %s (%s) liegen, die sie vorbereitet.", main.Title(), main.Date.German()))
 		}
 	} else if !errors.Is(err, ErrNotFound) {
 		return err
 	}
 	if prep, err := preparingSession(ctx, tx, se.ID); err == nil {
 		if !prep.Date.IsZero() && !prep.Date.Before(se.Date) {
-			return model.RuleError("Die Sitzung muss nach der %s (%s) liegen, die sie vorbereitet; bitte diese zuerst verlegen.", prep.Title(), prep.Date.German())
+			return model.AtField("datum", model.RuleError("Die Sitzung muss nach der %s (%s) liegen, die sie vorbereitet; bitte diese zuerst verlegen.", prep.Title(), prep.Date.German()))
 		}
 	} else if !errors.Is(err, ErrNotFound) {
 		return err

@@ -43,7 +43,7 @@ func loadSessionTx(ctx context.Context, tx *sql.Tx, id int64) (model.Session, er
 // place raises the calendar SEQUENCE. The session works for any body.
 func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 	if c.Date.IsZero() {
-		return model.InputError("Bitte ein gültiges Datum angeben (TT.MM.JJJJ).")
+		return model.AtField("datum", model.InputError("Bitte ein gültiges Datum angeben (TT.MM.JJJJ)."))
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := loadSessionTx(ctx, tx, c.ID)

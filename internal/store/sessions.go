@@ -41,7 +41,7 @@ func checkSessionKind(ctx context.Context, tx *sql.Tx, se model.Session) error {
 		return nil
 	case model.SessionSpecial:
 		if err := checkApplicants(ctx, tx, se.Applicants); err != nil {
-			return model.RuleError("Eine Sondersitzung findet auf Antrag des Bundes oder dreier Länder statt. %s", model.ReasonOf(err))
+			return model.AtField("antrag", model.RuleError("Eine Sondersitzung findet auf Antrag des Bundes oder dreier Länder statt. %s", model.ReasonOf(err)))
 		}
 		return nil
 	}

@@ -255,6 +255,35 @@ func (f refusedForm) At(id, field string) string {
 	return f.Reason
 }
 
+// problems are the reasons a form of several fields was refused, each at
+// its field (model.FieldOf; "" for the form as a whole): the page lists
+// them above the form (Summary) and gives each to its field (At).
+type problems []error
+
+// add appends err, a refusal with its field.
+func (p *problems) add(err error) { *p = append(*p, err) }
+
+// At gives the reasons about field ("" when none is), for the templates
+// "invalid" and "field-error".
+func (p problems) At(field string) string {
+	var out []string
+	for _, err := range p {
+		if model.FieldOf(err) == field {
+			out = append(out, model.ReasonOf(err))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// Summary gives every reason, for the error box above the form.
+func (p problems) Summary() string {
+	out := make([]string, len(p))
+	for i, err := range p {
+		out[i] = model.ReasonOf(err)
+	}
+	return strings.Join(out, " ")
+}
+
 // refusal gives the status and the reason with which a page shows its
 // form again after err refused it — input and rule errors, and a conflict
 // (the page shows the stored state, the form what was typed, to be checked

@@ -15,7 +15,8 @@ import (
 type newSessionData struct {
 	Session model.Session
 	Members []model.Member
-	Error   string
+	// Problems are the reasons the form was refused, at their fields.
+	Problems problems
 }
 
 func (s *Server) newSessionPage(w http.ResponseWriter, r *http.Request) {
@@ -64,29 +65,29 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 		// Länder; the store checks the application.
 		se.Kind, se.Applicants = model.SessionSpecial, s.memberList(r.Context(), r.PostFormValue("antrag"))
 	}
-	var problems []string
+	var refused problems
 	if se.Number, err = strconv.Atoi(r.PostFormValue("nummer")); err != nil || se.Number <= 0 {
-		problems = append(problems, "Die Nummer der Sitzung muss eine positive Zahl sein.")
+		refused.add(model.AtField("nummer", model.InputError("Die Nummer der Sitzung muss eine positive Zahl sein.")))
 	}
 	if se.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || se.Date.IsZero() {
-		problems = append(problems, "Bitte ein gültiges Datum angeben (TT.MM.JJJJ).")
+		refused.add(model.AtField("datum", model.InputError("Bitte ein gültiges Datum angeben (TT.MM.JJJJ).")))
 	}
 	if se.RegistrationDeadline, err = model.ParseDate(r.PostFormValue("anmeldeschluss")); err != nil {
-		problems = append(problems, "Der Anmeldeschluss ist kein gültiges Datum.")
+		refused.add(model.AtField("anmeldeschluss", model.InputError("Der Anmeldeschluss ist kein gültiges Datum.")))
 	}
-	if err := se.Validate(); err != nil && len(problems) == 0 {
-		// The reason names the field: a time that is no time, or an end
+	if err := se.Validate(); err != nil && len(refused) == 0 {
+		// The reason names its field: a time that is no time, an end
 		// before the start ("13:00 – 09:00").
-		problems = append(problems, model.ReasonOf(err))
+		refused.add(err)
 	}
-	if len(problems) == 0 {
+	if len(refused) == 0 {
 		if _, err := s.st.SessionByNumber(ctx, council.ID, se.Number); err == nil {
-			problems = append(problems, fmt.Sprintf("Die %d. Sitzung gibt es bereits.", se.Number))
+			refused.add(model.AtField("nummer", model.RuleError("Die %d. Sitzung gibt es bereits.", se.Number)))
 		}
 	}
-	if len(problems) > 0 {
+	if len(refused) > 0 {
 		s.render(w, r, http.StatusUnprocessableEntity, "session_new.html", view{Title: "Neue Sitzung", Active: "sitzungen",
-			Data: newSessionData{Session: se, Members: members, Error: strings.Join(problems, " ")}})
+			Data: newSessionData{Session: se, Members: members, Problems: refused}})
 		return
 	}
 	sections, err := s.st.Sections(ctx, council.ID)

@@ -24,7 +24,8 @@ type sessionEditData struct {
 	// Change is what the form shows: the stored session, or what was
 	// typed when a change was refused.
 	Change store.SessionChange
-	Error  string
+	// Problems are the reasons a change was refused, at their fields.
+	Problems problems
 	// Deletable: nothing refers to the session yet (the store checks it
 	// again when deleting).
 	Deletable bool
@@ -40,16 +41,16 @@ func (s *Server) editSessionPage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.renderSessionEdit(w, r, http.StatusOK, se, store.SessionChange{ID: se.ID, Version: se.Version, Date: se.Date,
 		StartTime: se.StartTime, EndTime: se.EndTime, Place: se.Place, Chair: se.Chair, Kind: se.Kind, Applicants: se.Applicants,
-		RegistrationDeadline: se.RegistrationDeadline}, "")
+		RegistrationDeadline: se.RegistrationDeadline}, nil)
 }
 
-func (s *Server) renderSessionEdit(w http.ResponseWriter, r *http.Request, status int, se model.Session, c store.SessionChange, problem string) {
+func (s *Server) renderSessionEdit(w http.ResponseWriter, r *http.Request, status int, se model.Session, c store.SessionChange, refused problems) {
 	members, err := s.votingMembers(r)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	d := sessionEditData{Session: se, Members: members, Change: c, Error: problem,
+	d := sessionEditData{Session: se, Members: members, Change: c, Problems: refused,
 		Deletable: se.Status == model.StatusPlanned && !se.AgendaPublished}
 	s.render(w, r, status, "session_edit.html", view{Title: se.Title() + " bearbeiten", Active: "sitzungen", Data: d})
 }
@@ -65,19 +66,19 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("art") == string(model.SessionSpecial) {
 		c.Kind, c.Applicants = model.SessionSpecial, s.memberList(r.Context(), r.PostFormValue("antrag"))
 	}
-	var problems []string
+	var refused problems
 	var err error
 	if c.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || c.Date.IsZero() {
-		problems = append(problems, "Bitte ein gültiges Datum angeben (TT.MM.JJJJ).")
+		refused.add(model.AtField("datum", model.InputError("Bitte ein gültiges Datum angeben (TT.MM.JJJJ).")))
 	}
 	if c.RegistrationDeadline, err = model.ParseDate(r.PostFormValue("anmeldeschluss")); err != nil {
-		problems = append(problems, "Der Anmeldeschluss ist kein gültiges Datum.")
+		refused.add(model.AtField("anmeldeschluss", model.InputError("Der Anmeldeschluss ist kein gültiges Datum.")))
 	}
-	if len(problems) == 0 {
+	if len(refused) == 0 {
 		err = s.st.EditSession(r.Context(), c)
 		switch model.ClassOf(err) {
 		case model.ErrInput, model.ErrRule:
-			problems = append(problems, model.ReasonOf(err))
+			refused.add(err)
 		default:
 			if err != nil {
 				s.fail(w, r, err, "")
@@ -85,8 +86,8 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if len(problems) > 0 {
-		s.renderSessionEdit(w, r, http.StatusUnprocessableEntity, se, c, strings.Join(problems, " "))
+	if len(refused) > 0 {
+		s.renderSessionEdit(w, r, http.StatusUnprocessableEntity, se, c, refused)
 		return
 	}
 	s.changed(r, se.ID)

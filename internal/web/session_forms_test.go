@@ -1,0 +1,58 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestSessionFormsGiveReasonsAtTheField: the forms planning and editing a
+// session gave every reason in the box above the form only ("end before
+// start", a move without reason, a special session without applicants, a
+// number already used), so a screen reader user had to find the field
+// (reported by the review as the public's and the secretariat's tester).
+// Each reason now stands at its field, which is marked invalid.
+func TestSessionFormsGiveReasonsAtTheField(t *testing.T) {
+	ts, st := cycleServer(t)
+	s48, _ := planSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	edit := func(change map[string]string) url.Values {
+		v := url.Values{"version": {fmt.Sprint(s48.Version)}, "datum": {s48.Date.String()}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}, "art": {"ordentlich"}}
+		for k, x := range change {
+			v.Set(k, x)
+		}
+		return v
+	}
+	for _, tc := range []struct {
+		name, path string
+		form       url.Values
+		field      string
+		reason     string
+	}{
+		{"end before start", "/sitzungen/48/bearbeiten", edit(map[string]string{"ende": "08:00"}), "ende", "das Ende muss nach dem Beginn liegen"},
+		{"moved without reason", "/sitzungen/48/bearbeiten", edit(map[string]string{"beginn": "10:00"}), "grund", "Bitte einen Grund für die Verlegung angeben"},
+		{"special session without applicants", "/sitzungen/48/bearbeiten", edit(map[string]string{"art": "sonder"}), "antrag", "Eine Sondersitzung findet auf Antrag"},
+		{"deadline after the session", "/sitzungen/48/bearbeiten", edit(map[string]string{"anmeldeschluss": "2099-01-01"}), "anmeldeschluss", "liegt nach der Sitzung"},
+		{"number used", "/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2027-03-01"}, "beginn": {"09:00"}, "ende": {"13:00"}}, "nummer", "Die 48. Sitzung gibt es bereits."},
+		{"new session ends before it begins", "/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-03-01"}, "beginn": {"13:00"}, "ende": {"09:00"}}, "ende", "das Ende muss nach dem Beginn liegen"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, page := do(t, gs, "POST", ts.URL+tc.path, tc.form)
+			if code != http.StatusUnprocessableEntity {
+				t.Fatalf("%d", code)
+			}
+			input := between(page, `<input id="`+tc.field+`"`, ">")
+			if !strings.Contains(input, `aria-invalid="true" aria-describedby="`+tc.field+`-fehler"`) {
+				t.Errorf("the field %s is not marked: %s", tc.field, input)
+			}
+			if at := between(page, `<p class="field-error" id="`+tc.field+`-fehler">`, "</p>"); !strings.Contains(at, tc.reason) {
+				t.Errorf("at the field %s: %q, want %q", tc.field, at, tc.reason)
+			}
+			if strings.Count(page, `aria-invalid="true"`) != 1 {
+				t.Errorf("%d fields marked invalid", strings.Count(page, `aria-invalid="true"`))
+			}
+		})
+	}
+}
