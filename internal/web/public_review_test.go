@@ -270,7 +270,7 @@ func TestItemAcceptedOntoPublishedAgendaIsSearchable(t *testing.T) {
 	ts, st := cycleServer(t)
 	s48, item := planSession48(t, ts, st)
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", url.Values{"version": {strconv.Itoa(s48.Version)}}); code != http.StatusSeeOther {
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", url.Values{"version": {strconv.Itoa(s48.Version)}, "ohne_nummer": {"ja"}}); code != http.StatusSeeOther {
 		t.Fatalf("publish the agenda: %d %s", code, body)
 	}
 	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, item.ID), url.Values{"entscheidung": {"annehmen"}, "version": {strconv.Itoa(item.Version)}}); code != http.StatusSeeOther {
