@@ -37,11 +37,14 @@ type Writer struct {
 }
 
 // NewWriter gives a writer in the form German spreadsheet programs open
-// directly: a UTF-8 byte order mark first, cells separated by semicolons.
+// directly: a UTF-8 byte order mark first, cells separated by semicolons,
+// records ended by CRLF as RFC 4180 asks (open-data tools that follow it
+// read the files as they are).
 func NewWriter(w io.Writer) *Writer {
 	io.WriteString(w, "\ufeff")
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
+	cw.UseCRLF = true
 	return &Writer{cw: cw}
 }
 

@@ -38,6 +38,11 @@ func TestWriter(t *testing.T) {
 	if !strings.HasPrefix(out, "\ufeff") {
 		t.Error("no byte order mark")
 	}
+	// RFC 4180: every record ends with CRLF (it was LF, found by the
+	// review as an open-data client).
+	if strings.Count(out, "\r\n") != 2 || strings.Count(out, "\n") != 2 {
+		t.Errorf("records not ended by CRLF: %q", out)
+	}
 	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff")))
 	r.Comma = ';'
 	recs, err := r.ReadAll()
