@@ -19,10 +19,18 @@ func (s *Server) conferenceList(w http.ResponseWriter, r *http.Request) {
 	// The Geschäftsstelle sees per spokesperson in office whether the
 	// kick-off talk is held (spokesperson_contacts.go).
 	if u := s.user(r); u != nil && u.Role == model.RoleSecretariat && model.SeesSpokespersonContacts(u) {
-		if d.Kickoffs, err = s.kickoffs(r); err != nil {
+		cs, err := s.st.SpokespersonContacts(r.Context(), 0)
+		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
+		var inOffice []spokesperson
+		for _, row := range rows {
+			inOffice = append(inOffice, row.Spokespersons...)
+		}
+		// The rows hold the spokespersons in office only: no session
+		// needed to tell the ended ones apart.
+		d.Kickoffs = kickoffsOf(inOffice, 0, cs)
 	}
 	s.render(w, r, http.StatusOK, "conferences.html", view{Title: "Fachministerkonferenzen und fachpolitische Sprecher:innen", Active: "fachmk", Data: d})
 }

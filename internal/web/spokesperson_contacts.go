@@ -138,52 +138,16 @@ func (d conferenceData) CorrectsTalk(c model.SpokespersonContact) bool {
 	return false
 }
 
-// kickoffs gives the kick-off state of every spokesperson in office, by
-// assignment id.
-func (s *Server) kickoffs(r *http.Request) (map[int64]kickoff, error) {
-	ctx := r.Context()
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		return nil, err
-	}
-	last, err := s.st.LastHeldSession(ctx, council.ID)
-	if err != nil {
-		return nil, err
-	}
-	as, err := s.st.Assignments(ctx, 0)
-	if err != nil {
-		return nil, err
-	}
-	cs, err := s.st.SpokespersonContacts(ctx, 0)
-	if err != nil {
-		return nil, err
-	}
-	sps := make([]spokesperson, len(as))
-	for i, a := range as {
-		sps[i] = spokesperson{Assignment: a}
-	}
-	return kickoffsOf(sps, last, cs), nil
-}
-
-// contactFormView is the form that logs a contact (Contact nil) or
+// contactFormView is the form that logs a contact (Record nil) or
 // corrects one, on the conference page (template "contact-talk-form").
 type contactFormView struct {
-	Data            conferenceData
-	ID              string // the form's anchor, as refusedForm.ID
-	Action          string
-	Summary, Submit string
-	Contact         *model.SpokespersonContact
+	conferenceForm[model.SpokespersonContact]
 }
 
 // newContactForm builds a contactFormView (template function
-// contactForm): with a contact the form corrects it, without one it logs
-// a new one.
+// contactForm).
 func newContactForm(d conferenceData, id, action, summary, submit string, c ...model.SpokespersonContact) contactFormView {
-	f := contactFormView{Data: d, ID: id, Action: action, Summary: summary, Submit: submit}
-	if len(c) > 0 {
-		f.Contact = &c[0]
-	}
-	return f
+	return contactFormView{newConferenceForm(d, id, action, summary, submit, c...)}
 }
 
 // Kinds gives the kinds of contact the form offers.
@@ -192,10 +156,10 @@ func (f contactFormView) Kinds() []model.ContactKind { return model.ContactKinds
 // Value gives a field's value: what was typed if this form was refused,
 // else the contact's (for a new one: a kick-off talk, else empty).
 func (f contactFormView) Value(field string) string {
-	if f.Data.Open(f.ID) {
-		return f.Data.Typed(f.ID, field, "")
+	if v, ok := f.typed(field); ok {
+		return v
 	}
-	c := f.Contact
+	c := f.Record
 	if c == nil {
 		if field == "art" {
 			return string(model.ContactKickoff)
