@@ -41,7 +41,7 @@ func (s *Server) conferenceList(w http.ResponseWriter, r *http.Request) {
 // talk.
 type conferenceListData struct {
 	Rows     []conferenceRow
-	Kickoffs map[int64]kickoff
+	Kickoffs map[int64]*kickoff
 }
 
 type conferenceData struct {
@@ -66,7 +66,7 @@ type conferenceData struct {
 	// Kickoffs the kick-off state per assignment in office (by its id).
 	Talks     []model.SpokespersonContact
 	SeesTalks bool
-	Kickoffs  map[int64]kickoff
+	Kickoffs  map[int64]*kickoff
 	// TalksFor are the spokespersons in office the user logs contacts for
 	// (the Geschäftsstelle: all, picking one — PicksMember; a spokesperson:
 	// their own).

@@ -32,7 +32,7 @@ type myConference struct {
 	// Kickoff is whether the spokesperson held the kick-off talk of their
 	// term; Talks their newest contacts with the conference
 	// (spokesperson_contacts.go).
-	Kickoff kickoff
+	Kickoff *kickoff
 	Talks   []model.SpokespersonContact
 	// Ending is the spokesperson's own assignment when its resignation is
 	// announced and not yet effective (zero otherwise).

@@ -103,20 +103,21 @@ func (s *Server) correctSpokespersonContact(w http.ResponseWriter, r *http.Reque
 // kickoff is whether the spokesperson of an assignment in office has held
 // the kick-off talk of their term (model.Kickoff), and when.
 type kickoff struct {
-	Member string
-	Held   bool
-	Talk   model.SpokespersonContact
+	Held bool
+	Talk model.SpokespersonContact
 }
 
 // kickoffsOf gives the kick-off state of each assignment in office among
-// sps (the history of one conference or of all), from the contacts cs.
-func kickoffsOf(sps []spokesperson, lastHeld int, cs []model.SpokespersonContact) map[int64]kickoff {
-	out := map[int64]kickoff{}
+// sps (the history of one conference or of all), from the contacts cs. An
+// assignment whose function ended has none: nil, so that the templates
+// skip it ({{with index .Kickoffs .ID}}).
+func kickoffsOf(sps []spokesperson, lastHeld int, cs []model.SpokespersonContact) map[int64]*kickoff {
+	out := map[int64]*kickoff{}
 	for _, sp := range sps {
 		if sp.Assignment.Status(lastHeld) == model.AssignmentEnded {
 			continue
 		}
-		k := kickoff{Member: sp.Member}
+		k := &kickoff{}
 		k.Talk, k.Held = model.Kickoff(sp.Assignment, cs)
 		out[sp.ID] = k
 	}

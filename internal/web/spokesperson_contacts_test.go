@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/demo"
 	"gremium/internal/model"
 )
 
@@ -112,6 +113,13 @@ func TestSpokespersonContactsThroughThePages(t *testing.T) {
 	held := "geführt am " + model.BerlinDate(time.Now().AddDate(0, 0, -1)).German()
 	if _, page := do(t, hb, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, "Ihr Auftaktgespräch: <a href=\"/fachmk/FMK#gespraech-") || !strings.Contains(page, held) {
 		t.Errorf("HB's Mein Bereich lacks the held kick-off talk:\n%s", page)
+	}
+	// A spokesperson whose function ended has no kick-off state any more.
+	if _, err := st.CreateAssignment(ctx, model.Assignment{ConferenceID: fmkBody.ID, Member: "HH", DecisionRef: demo.SpokespersonDecision, StartSession: 40, EndsWithSession: 47}); err != nil {
+		t.Fatal(err)
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/fachmk/FMK", nil); !strings.Contains(page, "Auftaktgespräch Bremen") || strings.Contains(page, "Auftaktgespräch Hamburg") {
+		t.Errorf("the FMK page's kick-off states (Bremen in office, Hamburg's function ended):\n%s", between(page, `id="gespraeche"`, "</ul>"))
 	}
 	_, page = do(t, gs, "GET", ts.URL+"/fachmk", nil)
 	if !strings.Contains(page, `<th scope="col">Auftaktgespräch</th>`) || !strings.Contains(page, held) || !strings.Contains(page, "noch nicht geführt") {
