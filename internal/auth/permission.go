@@ -33,29 +33,35 @@ const (
 	// (Ergebnisse) — the Geschäftsstelle, the conference's own secretariat
 	// and its spokespersons (RecordsOutcomes).
 	RecordOutcome Action = "record_outcome"
+	// RecordSpokespersonContact: log a spokesperson's contact or talk
+	// with their FachMK (model.SpokespersonContact) — the spokesperson in
+	// office for their own (the store checks the function in the write),
+	// the Geschäftsstelle for any spokesperson in office.
+	RecordSpokespersonContact Action = "record_spokesperson_contact"
 )
 
 // allowed says which roles may take an action at all; member-bound actions
 // are narrowed further in Can.
 var allowed = map[Action][]model.Role{
-	ViewInternal:       model.InternalRoles,
-	ManageSessions:     {model.RoleSecretariat},
-	RecordMinutes:      {model.RoleSecretariat},
-	RegisterItem:       {model.RoleSecretariat, model.RoleMember},
-	UploadDocument:     {model.RoleSecretariat, model.RoleMember},
-	CommentMinutes:     {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
-	ApproveMinutes:     {model.RoleSecretariat},
-	ManageAccounts:     {model.RoleSecretariat},
-	Vote:               {model.RoleMember},
-	ManageOutbox:       {model.RoleSecretariat},
-	ViewAudit:          {model.RoleSecretariat},
-	RequestFloor:       {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
-	SubmitRequest:      {model.RoleSecretariat, model.RoleFachMK},
-	Evaluate:           {model.RoleSpokesperson, model.RoleFachMK},
-	RegisterDelegation: {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
-	ManageSite:         {model.RoleSecretariat},
-	KeepConference:     {model.RoleSecretariat, model.RoleFachMK},
-	RecordOutcome:      {model.RoleSecretariat, model.RoleFachMK, model.RoleSpokesperson},
+	ViewInternal:              model.InternalRoles,
+	ManageSessions:            {model.RoleSecretariat},
+	RecordMinutes:             {model.RoleSecretariat},
+	RegisterItem:              {model.RoleSecretariat, model.RoleMember},
+	UploadDocument:            {model.RoleSecretariat, model.RoleMember},
+	CommentMinutes:            {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
+	ApproveMinutes:            {model.RoleSecretariat},
+	ManageAccounts:            {model.RoleSecretariat},
+	Vote:                      {model.RoleMember},
+	ManageOutbox:              {model.RoleSecretariat},
+	ViewAudit:                 {model.RoleSecretariat},
+	RequestFloor:              {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
+	SubmitRequest:             {model.RoleSecretariat, model.RoleFachMK},
+	Evaluate:                  {model.RoleSpokesperson, model.RoleFachMK},
+	RegisterDelegation:        {model.RoleSecretariat, model.RoleMember, model.RoleAdvisory},
+	ManageSite:                {model.RoleSecretariat},
+	KeepConference:            {model.RoleSecretariat, model.RoleFachMK},
+	RecordOutcome:             {model.RoleSecretariat, model.RoleFachMK, model.RoleSpokesperson},
+	RecordSpokespersonContact: {model.RoleSecretariat, model.RoleSpokesperson},
 }
 
 // KeepsConference reports whether the user may keep the profile, contacts

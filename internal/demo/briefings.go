@@ -87,6 +87,9 @@ func (l *loader) briefings(ctx context.Context) error {
 	if err := l.fmkOutcome(ctx, fmk); err != nil {
 		return err
 	}
+	if err := l.fmkKickoff(ctx, fmk); err != nil {
+		return err
+	}
 	have, err := l.s.Briefings(ctx, fmk)
 	if err != nil || len(have) > 0 {
 		return err
@@ -140,5 +143,31 @@ func (l *loader) fmkOutcome(ctx context.Context, fmk int64) error {
 		Text: "Die Finanzministerkonferenz bittet den IT-Planungsrat, den Empfang elektronischer Rechnungen über die Portale von Bund und Ländern zu vereinheitlichen.\n" +
 			"Sie berichtet zur Frühjahrskonferenz über den Stand in den Landesfinanzverwaltungen.",
 		RecordedBy: "Geschäftsstelle der Finanzministerkonferenz"}, "")
+	return err
+}
+
+// FMKKickoffWith names the counterpart of the demo's kick-off talk of
+// Thüringen's spokesperson with the Finanzministerkonferenz.
+const FMKKickoffWith = "Vorsitz der Finanzministerkonferenz (Amtschefin des Vorsitzlandes)"
+
+// fmkKickoff logs the kick-off talk of Thüringen's spokesperson with the
+// FMK's chair before the second IT-PLR session of 2025 (concept 5.2), made
+// up along the guiding questions, where TH has logged no contact with the
+// FMK yet; Bremen's is left open, so the overview shows both states.
+func (l *loader) fmkKickoff(ctx context.Context, fmk int64) error {
+	have, err := l.s.SpokespersonContacts(ctx, fmk)
+	if err != nil {
+		return err
+	}
+	for _, c := range have {
+		if c.Member == "TH" {
+			return nil
+		}
+	}
+	_, err = l.s.CreateSpokespersonContact(ctx, model.SpokespersonContact{ConferenceID: fmk, Member: "TH", Kind: model.ContactKickoff,
+		HeldOn: model.NewDate(2025, 5, 20), With: FMKKickoffWith, Participants: "FITKO (Geschäftsstelle IT-Planungsrat)",
+		Topics: "Kommunikationskanal zum FMK-Vorsitz vereinbart: Ansprechperson im Vorsitzland, Austausch vor jeder Sitzung der FMK.\n" +
+			"Gemeinsame Vorhaben: Empfang elektronischer Rechnungen (XRechnung), Finanzierung der EfA-Leistungen.",
+		NextSteps: "Die Arbeitsebene stimmt sich vor der Herbstkonferenz 2025 zur XRechnung ab.", RecordedBy: "Dr. Hartmut Schubert"}, "")
 	return err
 }

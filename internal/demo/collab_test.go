@@ -78,6 +78,10 @@ func TestDemoCollaboration(t *testing.T) {
 	if os, err := s.ConferenceOutcomes(ctx, fmk.ID, model.NewDate(2025, 6, 26), 0); err != nil || len(os) != 1 || os[0].Title != FMKOutcomeTitle {
 		t.Errorf("FMK outcomes: %+v %v", os, err)
 	}
+	// Thüringen's kick-off talk with the FMK; once only.
+	if cs, err := s.SpokespersonContacts(ctx, fmk.ID); err != nil || len(cs) != 1 || cs[0].Member != "TH" || cs[0].Kind != model.ContactKickoff || cs[0].With != FMKKickoffWith {
+		t.Errorf("FMK contacts: %+v %v", cs, err)
+	}
 }
 
 func mustAnswers(t *testing.T, s interface {

@@ -383,3 +383,24 @@ func SeesConferenceOutcomes(u *User, conferenceID int64) bool {
 	}
 	return u.Role == RoleFachMK && conferenceID != 0 && u.ConferenceID == conferenceID
 }
+
+// SeesSpokespersonContacts reports whether the user u (nil for the public)
+// may read the contacts and talks the spokespersons logged with their
+// FachMK (SpokespersonContact): the IT-PLR's internal readers — the
+// Geschäftsstelle, the members' offices, advisory members and the
+// spokespersons. Not a FachMK secretariat, not even of the conference
+// talked to, and never the public: the log is the IT-PLR side's working
+// record of how its spokespersons approach a conference (who was met,
+// what they said, what the spokesperson means to do next), not minutes
+// agreed with the counterpart; what becomes public is what a
+// spokesperson reports under "Reporting FachMK".
+func SeesSpokespersonContacts(u *User) bool {
+	if u == nil || u.Disabled {
+		return false
+	}
+	switch u.Role {
+	case RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson:
+		return true
+	}
+	return false
+}

@@ -108,6 +108,7 @@ var auditEntities = []auditEntity{
 		{"fragen", `SELECT position, question_id FROM evaluation_round_questions WHERE round_id = ? ORDER BY position`}}},
 	{AuditKind{"fachmk_report", "Bericht (Reporting FachMK)"}, "fachmk_reports", nil},
 	{AuditKind{"conference_outcome", "Ergebnis einer FachMK-Sitzung"}, "conference_outcomes", nil},
+	{AuditKind{"spokesperson_contact", "Kontakt einer Sprecherin oder eines Sprechers"}, "spokesperson_contacts", nil},
 	{AuditKind{"key_message", "Kernbotschaft"}, "key_messages", nil},
 	{AuditKind{"task_check", "Aufgabe einer FachMK (Checkliste)"}, "task_checks", nil},
 	{AuditKind{"notification", "Nachricht (Postausgang)"}, "outbox", nil},

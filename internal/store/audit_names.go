@@ -74,6 +74,7 @@ var auditNamedKinds = map[string]auditNamed{
 	"evaluation_round":      {"evaluation_rounds", "year"},
 	"fachmk_report":         {"fachmk_reports", "session_id, conference_id, member_abbrev"},
 	"conference_outcome":    {"conference_outcomes", "conference_id, title"},
+	"spokesperson_contact":  {"spokesperson_contacts", "conference_id, member_abbrev, kind"},
 	"key_message":           {"key_messages", "title"},
 	"task_check":            {"task_checks", "conference_id, period"},
 	"notification":          {"outbox", "recipient_name, recipient, subject"},
@@ -668,6 +669,9 @@ func (n *auditNamer) name(e model.AuditEntry, r namedRow) AuditObject {
 	case "conference_outcome":
 		return AuditObject{Name: joinName("Ergebnis", quoted(r.str("title")), inParens(n.bodyName(r.num("conference_id")))),
 			Path: n.conferencePath(r.num("conference_id"), "#ergebnisse")}
+	case "spokesperson_contact":
+		return AuditObject{Name: joinName(of(model.ContactKind(r.str("kind")).Label(), "von", r.str("member_abbrev")), inParens(n.bodyName(r.num("conference_id")))),
+			Path: n.conferencePath(r.num("conference_id"), "#gespraeche")}
 	case "key_message":
 		return AuditObject{Name: joinName("Kernbotschaft", quoted(r.str("title")))}
 	case "task_check":

@@ -36,35 +36,52 @@ func (s *Store) checkOutcome(ctx context.Context, tx *sql.Tx, o model.Conference
 	if err := o.Validate(model.BerlinDate(s.now())); err != nil {
 		return err
 	}
-	b, err := queryOne(ctx, tx, scanBody, fmt.Sprintf("body %d", o.ConferenceID), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, o.ConferenceID)
+	b, err := conferenceInTx(ctx, tx, o.ConferenceID)
 	if err != nil {
 		return err
-	}
-	if b.Kind != model.BodyFachMK {
-		return model.InputError("„%s“ ist keine Fachministerkonferenz.", b.Name)
 	}
 	if spokesperson == "" {
 		return nil
 	}
-	// The last session held decides whether an announced resignation has
-	// taken effect (model.Assignment.Status), as for the reports.
+	ok, err := holdsFunction(ctx, tx, o.ConferenceID, spokesperson)
+	if err != nil || ok {
+		return err
+	}
+	return model.RuleError("%s ist nicht Sprecher:in der %s; Ergebnisse erfassen ihre Sprecher:innen im Amt und ihre Geschäftsstelle.", spokesperson, b.Name)
+}
+
+// conferenceInTx reads FachMK id inside a transaction; another body is
+// refused as invalid input.
+func conferenceInTx(ctx context.Context, tx *sql.Tx, id int64) (model.Body, error) {
+	b, err := queryOne(ctx, tx, scanBody, fmt.Sprintf("body %d", id), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, id)
+	if err == nil && b.Kind != model.BodyFachMK {
+		err = model.InputError("„%s“ ist keine Fachministerkonferenz.", b.Name)
+	}
+	return b, err
+}
+
+// holdsFunction reports, inside a transaction, whether member holds the
+// spokesperson function for FachMK conferenceID: an assignment whose
+// resignation has not yet taken effect. The last IT-PLR session held
+// decides that (model.Assignment.Status), as for the reports.
+func holdsFunction(ctx context.Context, tx *sql.Tx, conferenceID int64, member string) (bool, error) {
 	var last int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions
 		WHERE body_id = (SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1) AND status IN (?, ?, ?)`,
 		model.BodyPlanningCouncil, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved).Scan(&last); err != nil {
-		return fmt.Errorf("store: outcome: %w", err)
+		return false, fmt.Errorf("store: spokesperson function: %w", err)
 	}
 	as, err := queryList(ctx, tx, scanAssignment, "assignments", `SELECT `+assignmentCols+assignmentFrom+` WHERE a.conference_id = ? AND a.member_abbrev = ?`,
-		o.ConferenceID, spokesperson)
+		conferenceID, member)
 	if err != nil {
-		return err
+		return false, err
 	}
 	for _, a := range as {
 		if a.Status(last) != model.AssignmentEnded {
-			return nil
+			return true, nil
 		}
 	}
-	return model.RuleError("%s ist nicht Sprecher:in der %s; Ergebnisse erfassen ihre Sprecher:innen im Amt und ihre Geschäftsstelle.", spokesperson, b.Name)
+	return false, nil
 }
 
 // CreateConferenceOutcome records an outcome of a FachMK session in one

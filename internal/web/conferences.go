@@ -15,7 +15,33 @@ func (s *Server) conferenceList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	s.render(w, r, http.StatusOK, "conferences.html", view{Title: "Fachministerkonferenzen und fachpolitische Sprecher:innen", Active: "fachmk", Data: rows})
+	d := conferenceListData{Rows: rows}
+	// The Geschäftsstelle sees per spokesperson in office whether the
+	// kick-off talk is held (spokesperson_contacts.go).
+	if u := s.user(r); u != nil && u.Role == model.RoleSecretariat && model.SeesSpokespersonContacts(u) {
+		cs, err := s.st.SpokespersonContacts(r.Context(), 0)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		var inOffice []spokesperson
+		for _, row := range rows {
+			inOffice = append(inOffice, row.Spokespersons...)
+		}
+		// The rows hold the spokespersons in office only: no session
+		// needed to tell the ended ones apart.
+		d.Kickoffs = kickoffsOf(inOffice, 0, cs)
+	}
+	s.render(w, r, http.StatusOK, "conferences.html", view{Title: "Fachministerkonferenzen und fachpolitische Sprecher:innen", Active: "fachmk", Data: d})
+}
+
+// conferenceListData is the overview of the conferences and their
+// spokespersons; Kickoffs (by assignment id, nil but for the
+// Geschäftsstelle) whether each spokesperson in office held the kick-off
+// talk.
+type conferenceListData struct {
+	Rows     []conferenceRow
+	Kickoffs map[int64]*kickoff
 }
 
 type conferenceData struct {
@@ -34,6 +60,18 @@ type conferenceData struct {
 	// RecordsOutcomes: the user records them here (outcomes.go).
 	Outcomes                      []model.ConferenceOutcome
 	SeesOutcomes, RecordsOutcomes bool
+	// Talks are the contacts and talks the spokespersons logged with the
+	// conference, newest first, for the readers
+	// model.SeesSpokespersonContacts admits (spokesperson_contacts.go);
+	// Kickoffs the kick-off state per assignment in office (by its id).
+	Talks     []model.SpokespersonContact
+	SeesTalks bool
+	Kickoffs  map[int64]*kickoff
+	// TalksFor are the spokespersons in office the user logs contacts for
+	// (the Geschäftsstelle: all, picking one — PicksMember; a spokesperson:
+	// their own).
+	TalksFor    []spokesperson
+	PicksMember bool
 	// CanKeep: the user keeps profile, contacts and dates (the
 	// Geschäftsstelle, or the conference's own secretariat).
 	CanKeep bool
@@ -157,6 +195,22 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev
 			d.RecordsOutcomes = false
 			for _, a := range as {
 				d.RecordsOutcomes = d.RecordsOutcomes || a.Member == u.MemberAbbrev && a.Status(last) != model.AssignmentEnded
+			}
+		}
+	}
+	// The spokespersons' contacts with it: internal, not its secretariat's.
+	if d.SeesTalks = model.SeesSpokespersonContacts(u); d.SeesTalks {
+		if d.Talks, err = s.st.SpokespersonContacts(ctx, b.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Kickoffs = kickoffsOf(d.Spokespersons, last, d.Talks)
+		if auth.Can(u, auth.RecordSpokespersonContact, "") {
+			d.PicksMember = u.Role != model.RoleSpokesperson
+			for _, sp := range d.Spokespersons {
+				if sp.Assignment.Status(last) != model.AssignmentEnded && (d.PicksMember || sp.Member == u.MemberAbbrev) {
+					d.TalksFor = append(d.TalksFor, sp)
+				}
 			}
 		}
 	}

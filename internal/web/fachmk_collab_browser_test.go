@@ -151,7 +151,7 @@ func TestFachMKPagesInBrowser(t *testing.T) {
 		{"/briefings", "briefings"}, {brief + "?von=1&bis=2", "briefing-vergleich"}, {brief, "briefing"},
 		{"/aufgaben", "aufgabenverteilung"}, {"/fachmk/FMK/aufgaben", "aufgaben-fmk"},
 		{"/evaluation", "evaluation-verwaltung"}, {"/sitzungen/48/reporting-fachmk", "reporting-geschaeftsstelle"},
-		{"/fachmk/FMK", "fachmk-fmk"},
+		{"/fachmk/FMK", "fachmk-fmk"}, {"/fachmk", "fachmk-uebersicht-geschaeftsstelle"},
 	} {
 		b.page(p.path)
 		b.shot(p.name)
@@ -160,6 +160,11 @@ func TestFachMKPagesInBrowser(t *testing.T) {
 		}
 		noSidewaysScroll(t, b, p.name)
 	}
+	// The kick-off column of the overview: Thüringen's talk with the FMK
+	// (demo), the others still open.
+	if txt := b.text("main"); !strings.Contains(txt, "geführt am 20.05.2025") || !strings.Contains(txt, "noch nicht geführt") {
+		t.Error("the Geschäftsstelle's overview lacks the kick-off states")
+	}
 	b.logout()
 	b.login("sprecher-hb")
 	b.page("/mein-bereich")
@@ -167,6 +172,12 @@ func TestFachMKPagesInBrowser(t *testing.T) {
 	noSidewaysScroll(t, b, "mein-bereich-sprecher")
 	if !strings.Contains(b.text("main"), "Handakte Finanzministerkonferenz") {
 		t.Error("the spokesperson's page lacks the FMK dossier")
+	}
+	// The FMK's page with the spokesperson's form for contacts and talks.
+	b.page("/fachmk/FMK#gespraeche")
+	b.shot("fachmk-sprecher-gespraeche")
+	if !strings.Contains(b.text("main"), "Kontakt oder Gespräch erfassen") {
+		t.Error("the spokesperson's FMK page lacks the form for contacts")
 	}
 	// The outcomes of the FMK's sessions (demo.FMKOutcomeTitle) taken into
 	// the report as its draft.

@@ -49,6 +49,9 @@ var funcs = template.FuncMap{
 	"fieldError": func(id, reason string) fieldError { return fieldError{id, reason} },
 	// outcomeForm: the form of an outcome of a FachMK session (outcomes.go).
 	"outcomeForm": newOutcomeForm,
+	// contactForm: the form of a spokesperson's contact with a FachMK
+	// (spokesperson_contacts.go).
+	"contactForm": newContactForm,
 	// plain is a text with marks for where no element may stand (an
 	// option, a label hidden for screen readers, the page title): its
 	// passages without the mark characters; a public text has none left.

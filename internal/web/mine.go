@@ -29,6 +29,11 @@ type myConference struct {
 	// Outcomes are the outcomes of the conference's own sessions since the
 	// last IT-PLR session, to report from (outcomes.go).
 	Outcomes []model.ConferenceOutcome
+	// Kickoff is whether the spokesperson held the kick-off talk of their
+	// term; Talks their newest contacts with the conference
+	// (spokesperson_contacts.go).
+	Kickoff *kickoff
+	Talks   []model.SpokespersonContact
 	// Ending is the spokesperson's own assignment when its resignation is
 	// announced and not yet effective (zero otherwise).
 	Ending model.Assignment
@@ -481,6 +486,15 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 		mc := myConference{Body: b, Dates: dates, Outcomes: outcomes}
 		if a.Status(last) == model.AssignmentEnding {
 			mc.Ending = a
+		}
+		if model.SeesSpokespersonContacts(d.User) {
+			cs, err := s.st.SpokespersonContacts(ctx, b.ID)
+			if err != nil {
+				return err
+			}
+			cs = slices.DeleteFunc(cs, func(c model.SpokespersonContact) bool { return c.Member != a.Member })
+			mc.Kickoff = kickoffsOf([]spokesperson{{Assignment: a}}, last, cs)[a.ID]
+			mc.Talks = cs[:min(len(cs), 3)]
 		}
 		d.Conferences = append(d.Conferences, mc)
 	}

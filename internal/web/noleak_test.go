@@ -303,6 +303,13 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	must(st.CreateConferenceOutcome(ctx, model.ConferenceOutcome{ConferenceID: amk.ID, HeldOn: model.NewDate(2025, 4, 3), Meeting: secret("OutcomeMeeting"),
 		Reference: secret("OutcomeReference"), Title: carrier + " " + secret("OutcomeTitle"), Text: hidden("OutcomeText"), RecordedBy: "amk"}, ""))
 
+	// The spokespersons' contacts with their FachMK are the IT-PLR's
+	// (model.SeesSpokespersonContacts): HB's kick-off talk with the FMK,
+	// read by the public and by the FMK's own secretariat.
+	must(st.CreateSpokespersonContact(ctx, model.SpokespersonContact{ConferenceID: fmk.ID, Member: "HB", Kind: model.ContactKickoff, HeldOn: model.NewDate(2025, 10, 1),
+		With: carrier + " " + secret("ContactWith"), Participants: secret("ContactParticipants"), Topics: carrier + " " + secret("ContactTopics") + " " + model.Redact(secret("ContactTopicsMarked")),
+		NextSteps: secret("ContactNextSteps"), RecordedBy: "Dr. Martin Hagen"}, "HB"))
+
 	// Briefings and the evaluation are internal.
 	key := must(st.CreateKeyMessage(ctx, model.KeyMessage{Title: secret("KeyMessageTitle"), Text: secret("KeyMessageText")}))
 	must(st.CreateBriefing(ctx, model.Briefing{ConferenceID: fmk.ID, Title: secret("BriefingTitle")},

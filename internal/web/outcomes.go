@@ -114,47 +114,67 @@ func (s *Server) outcomesSince(r *http.Request, u *model.User, ids []int64, sinc
 	return out, nil
 }
 
-// outcomeFormView is the form that records an outcome (Outcome nil) or
-// corrects one, on the conference page (template "outcome-form").
-type outcomeFormView struct {
+// conferenceForm is a form on the conference page that records a new T
+// (Record nil) or corrects one: an outcome (template "outcome-form") or a
+// spokesperson's contact ("contact-talk-form").
+type conferenceForm[T any] struct {
 	Data            conferenceData
 	ID              string // the form's anchor, as refusedForm.ID
 	Action          string
 	Summary, Submit string
-	Outcome         *model.ConferenceOutcome
+	Record          *T
+}
+
+// newConferenceForm builds a conferenceForm: with a record the form
+// corrects it, without one it records a new one.
+func newConferenceForm[T any](d conferenceData, id, action, summary, submit string, rec ...T) conferenceForm[T] {
+	f := conferenceForm[T]{Data: d, ID: id, Action: action, Summary: summary, Submit: submit}
+	if len(rec) > 0 {
+		f.Record = &rec[0]
+	}
+	return f
+}
+
+// typed gives what was typed into field if this form was refused.
+func (f conferenceForm[T]) typed(field string) (string, bool) {
+	if f.Data.Open(f.ID) {
+		return f.Data.Typed(f.ID, field, ""), true
+	}
+	return "", false
+}
+
+// outcomeFormView is the form of an outcome (template function
+// outcomeForm).
+type outcomeFormView struct {
+	conferenceForm[model.ConferenceOutcome]
 }
 
 // newOutcomeForm builds an outcomeFormView (template function
-// outcomeForm): with an outcome the form corrects it, without one it
-// records a new one.
+// outcomeForm).
 func newOutcomeForm(d conferenceData, id, action, summary, submit string, o ...model.ConferenceOutcome) outcomeFormView {
-	f := outcomeFormView{Data: d, ID: id, Action: action, Summary: summary, Submit: submit}
-	if len(o) > 0 {
-		f.Outcome = &o[0]
-	}
-	return f
+	return outcomeFormView{newConferenceForm(d, id, action, summary, submit, o...)}
 }
 
 // Value gives a field's value: what was typed if this form was refused,
 // else the outcome's (empty for a new one).
 func (f outcomeFormView) Value(field string) string {
-	if f.Data.Open(f.ID) {
-		return f.Data.Typed(f.ID, field, "")
+	if v, ok := f.typed(field); ok {
+		return v
 	}
-	if f.Outcome == nil {
+	if f.Record == nil {
 		return ""
 	}
 	switch field {
 	case "datum":
-		return f.Outcome.HeldOn.String()
+		return f.Record.HeldOn.String()
 	case "sitzung":
-		return f.Outcome.Meeting
+		return f.Record.Meeting
 	case "nummer":
-		return f.Outcome.Reference
+		return f.Record.Reference
 	case "titel":
-		return f.Outcome.Title
+		return f.Record.Title
 	case "text":
-		return editableMarks(f.Outcome.Text)
+		return editableMarks(f.Record.Text)
 	}
 	return ""
 }

@@ -189,6 +189,8 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /fachmk/{abbrev}/kontakte", s.addContact)
 	mux.HandleFunc("POST /fachmk/{abbrev}/ergebnisse", s.recordOutcome)
 	mux.HandleFunc("POST /fachmk/{abbrev}/ergebnisse/{id}", s.correctOutcome)
+	mux.HandleFunc("POST /fachmk/{abbrev}/gespraeche", s.recordSpokespersonContact)
+	mux.HandleFunc("POST /fachmk/{abbrev}/gespraeche/{id}", s.correctSpokespersonContact)
 	mux.HandleFunc("POST /fachmk/{abbrev}/sprecher", s.assignSpokesperson)
 	mux.HandleFunc("POST /sprecher/{id}/ruecktritt", s.resignSpokesperson)
 	mux.HandleFunc("POST /fachmk/fruehere-beschluesse", s.saveEarlierDecision)

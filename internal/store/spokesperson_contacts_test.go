@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// TestSpokespersonContacts: a spokesperson in office logs their contacts
+// with the FachMK, the Geschäftsstelle logs for a spokesperson in office;
+// the rules are checked inside the write; a correction needs the version
+// read, keeps conference and member, and is audited; the kick-off talk of
+// the current term is found.
+func TestSpokespersonContacts(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	s.SetClock(func() time.Time { return time.Date(2025, 5, 11, 22, 30, 0, 0, time.UTC) }) // 12.05. in Berlin
+	id := must[int64](t)
+	gmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: bodyID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: gmk, Member: "HE", DecisionRef: "B-2022/43-IT", StartOn: model.NewDate(2024, 11, 1)}))
+	// HH's resignation took effect with the 46th session.
+	id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Date: model.NewDate(2025, 3, 27), Status: model.StatusMinutesApproved}))
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: gmk, Member: "HH", DecisionRef: "B-2022/43-IT", StartSession: 40, EndsWithSession: 46}))
+
+	kickoff := model.SpokespersonContact{ConferenceID: gmk, Member: "HE", Kind: model.ContactKickoff, HeldOn: model.NewDate(2025, 5, 12),
+		With: "Vorsitz der GMK, Ministerin X", Participants: "FITKO", Topics: "Kommunikationskanal, [[vertraulich: Haltung zum Budget]]",
+		NextSteps: "Arbeitsebene trifft sich im Juni", RecordedBy: "Sprecher HE"}
+	cid := id(s.CreateSpokespersonContact(ctx, kickoff, "HE"))
+	// The Geschäftsstelle logs for the spokesperson in office.
+	talk := model.SpokespersonContact{ConferenceID: gmk, Member: "HE", Kind: model.ContactTalk, HeldOn: model.NewDate(2025, 2, 3), With: "Geschäftsstelle der GMK", Topics: "Vorbereitung", RecordedBy: "Geschäftsstelle"}
+	id(s.CreateSpokespersonContact(ctx, talk, ""))
+
+	refused := []struct {
+		name         string
+		c            model.SpokespersonContact
+		spokesperson string
+		class        model.Class
+		field        string
+	}{
+		{"HH after its resignation took effect", withMember(talk, "HH"), "HH", model.ErrRule, "land"},
+		{"the Geschäftsstelle for HH after its resignation", withMember(talk, "HH"), "", model.ErrRule, "land"},
+		{"HE logs a contact of HH", withMember(talk, "HH"), "HE", model.ErrForbidden, ""},
+		{"in the future (today is 12.05. in Berlin)", func() model.SpokespersonContact { c := talk; c.HeldOn = model.NewDate(2025, 5, 13); return c }(), "", model.ErrRule, "datum"},
+		{"without with whom", func() model.SpokespersonContact { c := talk; c.With = " "; return c }(), "", model.ErrInput, "mit"},
+		{"without topics", func() model.SpokespersonContact { c := talk; c.Topics = ""; return c }(), "", model.ErrInput, "themen"},
+		{"an unknown kind", func() model.SpokespersonContact { c := talk; c.Kind = "telefon"; return c }(), "", model.ErrInput, "art"},
+		{"with the IT-PLR itself", func() model.SpokespersonContact { c := talk; c.ConferenceID = bodyID; return c }(), "", model.ErrInput, ""},
+	}
+	for _, r := range refused {
+		if _, err := s.CreateSpokespersonContact(ctx, r.c, r.spokesperson); model.ClassOf(err) != r.class || model.FieldOf(err) != r.field {
+			t.Errorf("%s: %v at %q, want class %v at %q", r.name, err, model.FieldOf(err), r.class, r.field)
+		}
+	}
+
+	all := must[[]model.SpokespersonContact](t)(s.SpokespersonContacts(ctx, gmk))
+	if len(all) != 2 || all[0].ID != cid || all[0].With != kickoff.With || all[0].Participants != "FITKO" || all[0].NextSteps != kickoff.NextSteps ||
+		all[0].Kind != model.ContactKickoff || all[0].HeldOn != kickoff.HeldOn || all[0].Recorded.IsZero() {
+		t.Fatalf("contacts = %+v", all)
+	}
+	if every := must[[]model.SpokespersonContact](t)(s.SpokespersonContacts(ctx, 0)); len(every) != 2 {
+		t.Errorf("contacts of all conferences: %d", len(every))
+	}
+	as := must[[]model.Assignment](t)(s.Assignments(ctx, gmk))
+	for _, a := range as {
+		k, ok := model.Kickoff(a, all)
+		if want := a.Member == "HE"; ok != want || ok && k.ID != cid {
+			t.Errorf("kick-off of %s: %+v %v", a.Member, k, ok)
+		}
+	}
+
+	// A correction needs the version read; a stale one changes nothing;
+	// conference and member stay.
+	got := all[0]
+	got.NextSteps, got.Member, got.ConferenceID = "Treffen am 1. Juli", "HH", bodyID
+	check(t, s.UpdateSpokespersonContact(ctx, got, "HE"))
+	if err := s.UpdateSpokespersonContact(ctx, got, "HE"); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("stale version: %v", err)
+	}
+	got.Version++
+	if err := s.UpdateSpokespersonContact(ctx, got, "HH"); model.ClassOf(err) != model.ErrForbidden {
+		t.Errorf("another spokesperson corrects HE's contact: %v", err)
+	}
+	got.HeldOn = model.NewDate(2025, 6, 1)
+	if err := s.UpdateSpokespersonContact(ctx, got, ""); model.FieldOf(err) != "datum" {
+		t.Errorf("a correction into the future: %v", err)
+	}
+	got.HeldOn = kickoff.HeldOn
+	check(t, s.UpdateSpokespersonContact(ctx, got, ""))
+	now := must[model.SpokespersonContact](t)(s.SpokespersonContact(ctx, cid))
+	if now.NextSteps != "Treffen am 1. Juli" || now.ConferenceID != gmk || now.Member != "HE" || now.Version != 3 {
+		t.Errorf("after the corrections: %+v", now)
+	}
+	log := must[[]model.AuditEntry](t)(s.AuditLog(ctx, "spokesperson_contact", cid))
+	if len(log) != 3 || log[0].Action != "create" || log[1].Action != "update" {
+		t.Errorf("audit = %+v", log)
+	}
+}
+
+func withMember(c model.SpokespersonContact, member string) model.SpokespersonContact {
+	c.Member = member
+	return c
+}
