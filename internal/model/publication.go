@@ -395,12 +395,5 @@ func SeesConferenceOutcomes(u *User, conferenceID int64) bool {
 // agreed with the counterpart; what becomes public is what a
 // spokesperson reports under "Reporting FachMK".
 func SeesSpokespersonContacts(u *User) bool {
-	if u == nil || u.Disabled {
-		return false
-	}
-	switch u.Role {
-	case RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson:
-		return true
-	}
-	return false
+	return u != nil && !u.Disabled && u.Role.Audience() == Internal
 }
