@@ -311,8 +311,14 @@ func clock(d model.Date, hhmm string) (time.Time, bool) {
 // is built from the body and the session number, which never change, and
 // the host of the public address.
 func SessionEvent(host, bodyAbbrev, bodyName string, se model.Session, url string) Event {
+	summary := fmt.Sprintf("%d. Sitzung des %ss", se.Number, bodyName)
+	if se.BodySlug != "" {
+		// A body with pages of its own (the AL-Runde) is named by its
+		// short name, whose long one does not decline: "40. AL-Runde".
+		summary = se.Title()
+	}
 	e := Event{UID: fmt.Sprintf("sitzung-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
-		Summary: fmt.Sprintf("%d. Sitzung des %ss", se.Number, bodyName), Location: se.Place, URL: url,
+		Summary: summary, Location: se.Place, URL: url,
 		FirstDay: se.Date, Cancelled: se.Cancelled(), Sequence: se.Schedule.Sequence}
 	// The reasons are public (model.CheckScheduleReason refuses marks).
 	switch {
@@ -363,6 +369,22 @@ func RegistrationDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Sessi
 		Summary: "Anmeldeschluss: " + session, Description: desc, URL: url, FirstDay: se.RegistrationDeadline,
 		Free: true, Cancelled: se.Cancelled(), Sequence: se.Schedule.Sequence,
 		Alarm: &Alarm{Before: RegistrationReminder, Text: "Anmeldeschluss am " + se.RegistrationDeadline.German() + ": " + session}}
+	if se.Cancelled() {
+		e.Summary = "Abgesagt: " + e.Summary
+	}
+	return e
+}
+
+// DocumentDeadlineEvent gives the all-day event of the document deadline
+// (Unterlagenfrist) of a preparatory session (the AL-Runde): the last day
+// on which the documents of its agenda items are due, free time, with a
+// reminder as for a registration deadline, cancelled with the session.
+func DocumentDeadlineEvent(host, bodyAbbrev string, se model.Session, due model.Date, url string) Event {
+	e := Event{UID: fmt.Sprintf("unterlagen-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
+		Summary: "Unterlagenfrist: " + se.Title(), URL: url, FirstDay: due, Free: true,
+		Description: "Letzter Tag, um die Unterlagen zur " + se.Title() + " am " + se.Date.German() + " einzureichen.",
+		Cancelled:   se.Cancelled(), Sequence: se.Schedule.Sequence,
+		Alarm: &Alarm{Before: RegistrationReminder, Text: "Unterlagenfrist am " + due.German() + ": " + se.Title()}}
 	if se.Cancelled() {
 		e.Summary = "Abgesagt: " + e.Summary
 	}

@@ -67,7 +67,17 @@ func (p Preparation) ScheduleWith(date, prep Date) PrepSchedule {
 		return PrepSchedule{Session: date}
 	}
 	return PrepSchedule{Session: date, PrepSession: prep,
-		RegistrationClosing: addDays(prep, -p.RegistrationDays), DocumentsDue: addDays(prep, -p.DocumentDays)}
+		RegistrationClosing: addDays(prep, -p.RegistrationDays), DocumentsDue: p.DocumentsDue(prep)}
+}
+
+// DocumentsDue gives the document deadline (Unterlagenfrist) of a
+// preparatory session held on prep: DocumentDays before it; the zero date
+// for a zero date.
+func (p Preparation) DocumentsDue(prep Date) Date {
+	if prep.IsZero() {
+		return Date{}
+	}
+	return addDays(prep, -p.DocumentDays)
 }
 
 func addDays(d Date, n int) Date { return DateOf(d.Time().AddDate(0, 0, n).Add(12 * time.Hour)) }

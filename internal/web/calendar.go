@@ -173,17 +173,18 @@ func (s *Server) sessionCalendar(w http.ResponseWriter, r *http.Request) {
 // date (at four sessions a year, half a century of the council's).
 const CalendarSessions = 200
 
-// sessionEvents gives the events of the council's CalendarSessions newest
-// dated sessions, the lowest number first, and the sessions.
-func (s *Server) sessionEvents(r *http.Request, host string, council model.Body) ([]ical.Event, []model.Session, error) {
-	sessions, err := s.st.NewestDatedSessions(r.Context(), council.ID, CalendarSessions)
+// sessionEvents gives the events of a body's CalendarSessions newest
+// dated sessions, the lowest number first, and the sessions; each links
+// the session's page (the AL-Runde's under its own address).
+func (s *Server) sessionEvents(r *http.Request, host string, body model.Body) ([]ical.Event, []model.Session, error) {
+	sessions, err := s.st.NewestDatedSessions(r.Context(), body.ID, CalendarSessions)
 	if err != nil {
 		return nil, nil, err
 	}
 	slices.SortFunc(sessions, func(a, b model.Session) int { return a.Number - b.Number })
 	events := make([]ical.Event, 0, len(sessions))
 	for _, se := range sessions {
-		events = append(events, ical.SessionEvent(host, council.Abbrev, council.Name, se, s.site.URL(r, fmt.Sprintf("/sitzungen/%d", se.Number))))
+		events = append(events, ical.SessionEvent(host, body.Abbrev, body.Name, se, s.site.URL(r, se.Path())))
 	}
 	return events, sessions, nil
 }

@@ -517,6 +517,57 @@ func TestPersonalCalendarFeed(t *testing.T) {
 	}
 }
 
+// TestPersonalCalendarHoldsTheALRunde: the personal calendar of a member
+// office held the IT-PLR's sessions only. The AL-Runde, where the office's
+// Abteilungsleitung sits, and its document deadline were missing. Now its
+// sessions are there, named "39. AL-Runde" and linking the AL-Runde's
+// pages, with the Unterlagenfrist of a coming one for those who register;
+// the public calendar stays without them.
+func TestPersonalCalendarHoldsTheALRunde(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	prep, err := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Date: model.NewDate(2025, 10, 30), StartTime: "10:00", Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
+	feedOf := func(who string) string {
+		t.Helper()
+		code, page := do(t, client(t, hs.ts, who), "POST", hs.ts.URL+"/mein-kalender", url.Values{"bestaetigt": {"ja"}})
+		m := regexp.MustCompile(`value="https?://[^"]+(/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
+		if code != http.StatusOK || m == nil {
+			t.Fatalf("%s: new address: %d", who, code)
+		}
+		code, feed := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+m[1], nil)
+		if code != http.StatusOK {
+			t.Fatalf("%s: feed: %d", who, code)
+		}
+		if bad := ical.Check([]byte(feed)); len(bad) > 0 {
+			t.Errorf("%s: feed breaks RFC 5545: %v", who, bad)
+		}
+		return strings.ReplaceAll(feed, "\r\n ", "")
+	}
+	he := feedOf("hessen")
+	for _, want := range []string{"SUMMARY:39. AL-Runde", "/gremien/al-runde/sitzungen/39", "SUMMARY:40. AL-Runde",
+		"SUMMARY:Unterlagenfrist: 40. AL-Runde", "DTSTART;VALUE=DATE:20251023", "48. Sitzung des IT-Planungsrats"} {
+		if !strings.Contains(he, want) {
+			t.Errorf("hessen's feed without %q", want)
+		}
+	}
+	if strings.Contains(he, "Unterlagenfrist: 39. AL-Runde") {
+		t.Error("the document deadline of an AL-Runde held is in the feed")
+	}
+	// A spokesperson registers nothing: the sessions, not the deadline.
+	if sp := feedOf("sprecher-hb"); !strings.Contains(sp, "SUMMARY:40. AL-Runde") || strings.Contains(sp, "Unterlagenfrist") {
+		t.Error("the spokesperson's feed: the AL-Runde missing or its document deadline there")
+	}
+	if _, pub := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+"/sitzungen.ics", nil); strings.Contains(pub, "AL-Runde") {
+		t.Error("the public calendar names the AL-Runde")
+	}
+}
+
 // TestFollowUpListPages: the list shows 100 follow-ups a page, counts all
 // of them, keeps the filter in the page links, goes forward and back by the
 // place in the list and refuses a place or page that does not exist.

@@ -121,7 +121,7 @@ type myData struct {
 
 	// Secretariat.
 	Pending  []myRegistration
-	Release  []model.Session // ended sessions whose draft minutes are not released
+	Release  []model.Session // ended sessions (the council's, then the AL-Runde's) whose draft minutes are not released
 	Closing  []myProcedure   // open written procedures, nearest deadline first
 	Debriefs []myDebrief
 	Collab   myCollab // issue 16: reports, briefings, evaluation (mine_collab.go)
@@ -294,7 +294,7 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 		return err
 	}
 	if d.Voter {
-		running, err := s.st.SessionsInStatus(ctx, council.ID, model.StatusRunning)
+		running, err := s.councilSessionsIn(ctx, council, model.StatusRunning)
 		if err != nil {
 			return err
 		}
@@ -365,7 +365,7 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	d.FollowUps = followUpViews(q.Audience, page)
 	d.MemberName = or(m.Name, member)
 	d.FollowUpsURL = followUpQuery{Status: "ausstehend"}.pageURL("/mitglieder/"+url.PathEscape(member)+"/auftraege", 1, "", store.FollowUpCursor{})
-	drafts, err := s.st.SessionsInStatus(ctx, council.ID, model.StatusMinutesDraft)
+	drafts, err := s.councilSessionsIn(ctx, council, model.StatusMinutesDraft)
 	if err != nil {
 		return err
 	}
@@ -527,6 +527,25 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 	return err
 }
 
+// councilSessionsIn gives the sessions in the statuses of the council and
+// then of the body that prepares it (the AL-Runde): members vote and
+// comment minutes in both, and the secretariat minutes both.
+func (s *Server) councilSessionsIn(ctx context.Context, council model.Body, statuses ...model.SessionStatus) ([]model.Session, error) {
+	out, err := s.st.SessionsInStatus(ctx, council.ID, statuses...)
+	if err != nil {
+		return nil, err
+	}
+	prep, err := s.st.PreparatoryBody(ctx, council.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	more, err := s.st.SessionsInStatus(ctx, prep.ID, statuses...)
+	return append(out, more...), err
+}
+
 // mySecretariat fills what waits for the secretariat.
 func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) error {
 	ctx := r.Context()
@@ -537,7 +556,7 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 	if d.Pending, err = s.withSessions(ctx, pending); err != nil {
 		return err
 	}
-	if d.Release, err = s.st.SessionsInStatus(ctx, council.ID, model.StatusEnded); err != nil {
+	if d.Release, err = s.councilSessionsIn(ctx, council, model.StatusEnded); err != nil {
 		return err
 	}
 	if d.Closing, err = s.openProcedures(ctx, ""); err != nil {

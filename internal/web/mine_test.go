@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -356,5 +357,75 @@ func TestSpokespersonSeesOwnResignation(t *testing.T) {
 	}
 	if n := strings.Count(page, "Ihre Sprecherfunktion endet"); n != 1 {
 		t.Errorf("the function's end is shown %d times, want once (the FMK's, not the JFMK's)", n)
+	}
+}
+
+// TestMyPageCoversTheALRunde: "Mein Bereich" read only the council's
+// sessions. The secretariat minutes the AL-Runde too, and the members vote
+// and comment its draft minutes there, but the 39th AL-Runde's draft
+// waited for release unlisted, and a vote running in the AL-Runde or its
+// minutes open for comment never showed; the links went to the council's
+// session of the same number.
+func TestMyPageCoversTheALRunde(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	prep, err := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := func(who string) string {
+		t.Helper()
+		code, body := do(t, client(t, ts, who), "GET", ts.URL+"/mein-bereich", nil)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", who, code)
+		}
+		return between(body, "<main", "</main>")
+	}
+	// The demo's 39th AL-Runde has ended; its draft is not released.
+	if page := mine("geschaeftsstelle"); !strings.Contains(page, `<a href="/gremien/al-runde/sitzungen/39/verwaltung">39. AL-Runde</a>`) {
+		t.Errorf("the secretariat does not see the 39th AL-Runde's draft to release:\n%s", between(page, `id="h-freigeben"`, "</section>"))
+	}
+	// Its draft is released for comment; the 40th AL-Runde runs a vote.
+	al39, _ := st.SessionByNumber(ctx, prep.ID, 39)
+	if err := st.SetSessionStatus(ctx, al39.ID, al39.Version, model.StatusMinutesDraft); err != nil {
+		t.Fatal(err)
+	}
+	sections, _ := st.Sections(ctx, prep.ID)
+	sid, err := st.PlanSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Date: model.NewDate(2025, 9, 4), Status: model.StatusRunning}, itplr.PrepStandardItems(40, sections))
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "3", Title: "Cloud-Strategie", Position: 3, Status: model.ItemAccepted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.CreateDecision(ctx, model.Decision{BodyID: prep.ID, SessionID: sid, ItemID: item, Kind: model.KindRecommendation, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Empfehlung zur Cloud-Strategie", Points: []model.Point{{Label: "1.", Text: "Die AL-Runde empfiehlt die Cloud-Strategie."}}, Applicants: []string{"Bund"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []model.Attendance
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			list = append(list, model.Attendance{Member: m.Abbrev, Presence: model.Present})
+		}
+	}
+	if ok, reason, err := st.SaveAttendance(ctx, sid, list); err != nil || !ok {
+		t.Fatalf("attendance: %v %s", err, reason)
+	}
+	if _, err := st.OpenVote(ctx, sid, d); err != nil {
+		t.Fatal(err)
+	}
+	page := mine("hessen")
+	for _, want := range []string{`<a href="/gremien/al-runde/sitzungen/40/abstimmung">Empfehlung zur Cloud-Strategie</a>`, `<a href="/gremien/al-runde/sitzungen/39#kommentare">Protokoll der 39. AL-Runde</a>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("hessen's page lacks %s", want)
+		}
+	}
+	// The links lead to the AL-Runde's pages.
+	for _, path := range []string{"/gremien/al-runde/sitzungen/40/abstimmung", "/gremien/al-runde/sitzungen/39"} {
+		if code, _ := do(t, client(t, ts, "hessen"), "GET", ts.URL+path, nil); code != http.StatusOK {
+			t.Errorf("hessen: %s: %d", path, code)
+		}
 	}
 }

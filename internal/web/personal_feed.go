@@ -9,6 +9,7 @@ package web
 // (docs/followups.md, "Personal calendar").
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -126,6 +127,27 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 					s.site.URL(r, fmt.Sprintf("/sitzungen/%d/anmeldung", se.Number))))
 			}
 		}
+	}
+	// The sessions of the body that prepares the council (the AL-Runde,
+	// internal as this feed is), and for those who register agenda items
+	// its document deadline (Unterlagenfrist).
+	if prep, err := s.st.PreparatoryBody(ctx, council.ID); err == nil {
+		events, prepSessions, err := s.sessionEvents(r, host, prep)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		c.Events = append(c.Events, events...)
+		if auth.Can(u, auth.RegisterItem, u.MemberAbbrev) {
+			for _, se := range prepSessions {
+				if due := prep.Preparation.DocumentsDue(se.Date); (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !due.IsZero() {
+					c.Events = append(c.Events, ical.DocumentDeadlineEvent(host, prep.Abbrev, se, due, s.site.URL(r, se.Path())))
+				}
+			}
+		}
+	} else if !errors.Is(err, store.ErrNotFound) {
+		s.serverError(w, r, err)
+		return
 	}
 	events, err := s.personalFeedEvents(r, u, council, host)
 	if err != nil {
