@@ -62,16 +62,23 @@ func runningSession(t testing.TB, st *store.Store, kind model.DecisionKind, abse
 	if err != nil {
 		t.Fatal(err)
 	}
+	presentExcept(t, st, sid, absent...)
+	return sid, item, d
+}
+
+// presentExcept records every voting member present in the session but
+// those in absent.
+func presentExcept(t testing.TB, st *store.Store, sid int64, absent ...string) {
+	t.Helper()
 	var list []model.Attendance
 	for _, m := range itplr.Members() {
 		if m.Kind.Votes() && !contains(absent, m.Abbrev) {
 			list = append(list, model.Attendance{Member: m.Abbrev, Presence: model.Present})
 		}
 	}
-	if ok, reason, err := st.SaveAttendance(ctx, sid, list); err != nil || !ok {
+	if ok, reason, err := st.SaveAttendance(context.Background(), sid, list); err != nil || !ok {
 		t.Fatalf("attendance: %v %s", err, reason)
 	}
-	return sid, item, d
 }
 
 func contains(ms []string, m string) bool {

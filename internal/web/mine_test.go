@@ -404,15 +404,7 @@ func TestMyPageCoversTheALRunde(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var list []model.Attendance
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			list = append(list, model.Attendance{Member: m.Abbrev, Presence: model.Present})
-		}
-	}
-	if ok, reason, err := st.SaveAttendance(ctx, sid, list); err != nil || !ok {
-		t.Fatalf("attendance: %v %s", err, reason)
-	}
+	presentExcept(t, st, sid)
 	if _, err := st.OpenVote(ctx, sid, d); err != nil {
 		t.Fatal(err)
 	}
