@@ -95,11 +95,19 @@ const (
 	// 1.2: the Land "muss es dies den restlichen
 	// IT-Planungsratsmitgliedern ankündigen").
 	EventResignation Event = "sprecher_ruecktritt"
+	// EventDeadlineSoon: the registration deadline (Anmeldeschluss) of a
+	// session, or the document deadline (Unterlagenfrist) of an AL-Runde,
+	// is DeadlineLeadDays away.
+	EventDeadlineSoon Event = "anmeldeschluss"
 )
+
+// DeadlineLeadDays is how many days before a registration or document
+// deadline its reminder (EventDeadlineSoon) is sent.
+const DeadlineLeadDays = 7
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest, EventItemDeferred, EventResignation}
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest, EventItemDeferred, EventResignation, EventDeadlineSoon}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
 // is 7 days away; the message links the briefings (docs/followups.md).
@@ -134,6 +142,8 @@ func (e Event) Label() string {
 		return "Mein angemeldeter TOP vertagt"
 	case EventResignation:
 		return "Rücktritt von einer Sprecherfunktion angekündigt"
+	case EventDeadlineSoon:
+		return "Anmeldeschluss oder Unterlagenfrist in 7 Tagen"
 	}
 	return string(e)
 }
@@ -164,6 +174,8 @@ var eventRoles = map[Event][]Role{
 	EventRequest:           {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventItemDeferred:      {RoleSecretariat, RoleMember},
 	EventResignation:       {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
+	// Those who register agenda items and hand in their documents.
+	EventDeadlineSoon: {RoleSecretariat, RoleMember},
 }
 
 // For reports whether users of the role may subscribe to the event.

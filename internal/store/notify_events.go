@@ -26,6 +26,11 @@ func sessionHeading(ctx context.Context, tx *sql.Tx, sessionID int64) (model.Ses
 	if err := tx.QueryRowContext(ctx, `SELECT name FROM bodies WHERE id = ?`, se.BodyID).Scan(&body); err != nil {
 		return se, "", notFound(err, "body")
 	}
+	if se.BodySlug != "" {
+		// "40. AL-Runde" names its body already; its long name ends in
+		// "(AL-Runde)" too.
+		return se, se.Title(), nil
+	}
 	return se, fmt.Sprintf("%s (%s)", se.Title(), body), nil
 }
 

@@ -1,0 +1,124 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// deadlineDue is a coming deadline the reminder loop tells of: a session's
+// registration deadline (Anmeldeschluss) or an AL-Runde's document
+// deadline (Unterlagenfrist).
+type deadlineDue struct {
+	session   model.Session
+	documents bool // the Unterlagenfrist of a preparatory session
+	due       model.Date
+}
+
+// QueueDeadlineReminders queues "Anmeldeschluss oder Unterlagenfrist in 7
+// Tagen" (model.EventDeadlineSoon) for every deadline from today to
+// model.DeadlineLeadDays ahead: the registration deadline of a session
+// still taking registrations, and the document deadline of a preparatory
+// session (the AL-Runde, model.Preparation.DocumentsDue) not yet held.
+// Cancelled sessions remind of nothing. Each deadline is told once per
+// subscriber, by a key with its date: a deadline moved (the session moved)
+// is told again. It reads the coming sessions through the date index
+// without the write lock and writes only when a deadline is near.
+func (s *Store) QueueDeadlineReminders(ctx context.Context, now time.Time) (int, error) {
+	today := model.BerlinDate(now)
+	last := model.DaysAfter(today, model.DeadlineLeadDays)
+	coming, err := queryList(ctx, s.db, scanSession, "coming sessions",
+		`SELECT `+sessionCols+` FROM sessions WHERE date >= ? AND status IN (?, ?) ORDER BY date, id`,
+		today.String(), model.StatusPlanned, model.StatusConvened)
+	if err != nil {
+		return 0, err
+	}
+	var dues []deadlineDue
+	bodies := map[int64]model.Body{}
+	for _, se := range coming {
+		if se.Cancelled() {
+			continue
+		}
+		b, ok := bodies[se.BodyID]
+		if !ok {
+			if b, err = s.Body(ctx, se.BodyID); err != nil {
+				return 0, err
+			}
+			bodies[se.BodyID] = b
+		}
+		inWindow := func(d model.Date) bool { return !d.IsZero() && !d.Before(today) && !last.Before(d) }
+		// Registrations go to the prepared body's sessions (the IT-PLR's),
+		// documents to the preparatory body's (the AL-Runde's).
+		if d := se.RegistrationDeadline; b.Preparation.PreparesID == 0 && inWindow(d) {
+			dues = append(dues, deadlineDue{session: se, due: d})
+		}
+		if b.Preparation.PreparesID != 0 {
+			if d := b.Preparation.DocumentsDue(se.Date); inWindow(d) {
+				dues = append(dues, deadlineDue{session: se, documents: true, due: d})
+			}
+		}
+	}
+	if len(dues) == 0 {
+		return 0, nil
+	}
+	n := 0
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		n = 0
+		s.quiet(tx)
+		lists := subscriberLists{}
+		for _, d := range dues {
+			k, err := lists.notify(ctx, s, tx, deadlineNotice(ctx, tx, d))
+			if err != nil {
+				return err
+			}
+			n += k
+		}
+		return nil
+	})
+	return n, err
+}
+
+// deadlineNotice words the reminder of one deadline (public text: the
+// session's name, date and place).
+func deadlineNotice(ctx context.Context, tx *sql.Tx, d deadlineDue) Notice {
+	se := d.session
+	_, heading, err := sessionHeading(ctx, tx, se.ID)
+	if err != nil {
+		heading = se.Title()
+	}
+	when := sessionWhen(se)
+	if when != "" {
+		when = " " + when
+	}
+	if d.documents {
+		return Notice{
+			Event:   model.EventDeadlineSoon,
+			Key:     fmt.Sprintf("unterlagenfrist:%d:%s", se.ID, d.due),
+			Ref:     fmt.Sprintf("unterlagenfrist:%d", se.ID),
+			Subject: fmt.Sprintf("Unterlagenfrist am %s: %s", d.due.German(), heading),
+			Body: fmt.Sprintf("Die Unterlagen zu den Tagesordnungspunkten der %s%s sind bis zum %s einzureichen.\n"+
+				"Laden Sie sie auf der Seite der Sitzung bei Ihrem Tagesordnungspunkt hoch.\n", heading, when, d.due.German()),
+			Link: se.Path(),
+			To:   mayRegister,
+		}
+	}
+	return Notice{
+		Event:   model.EventDeadlineSoon,
+		Key:     fmt.Sprintf("anmeldeschluss:%d:%s", se.ID, d.due),
+		Ref:     fmt.Sprintf("anmeldeschluss:%d", se.ID),
+		Subject: fmt.Sprintf("Anmeldeschluss am %s: %s", d.due.German(), heading),
+		Body: fmt.Sprintf("Tagesordnungspunkte zur %s%s melden Sie bis zum %s an; spätere Anmeldungen gelten als verspätet.\n",
+			heading, when, d.due.German()),
+		Link: se.Path() + "/anmeldung",
+		To:   mayRegister,
+	}
+}
+
+// mayRegister: the secretariat, and member accounts of a member (who
+// register for their own member).
+func mayRegister(sub Subscriber) bool {
+	return sub.User.Role == model.RoleSecretariat || sub.User.Role == model.RoleMember && sub.User.MemberAbbrev != ""
+}
