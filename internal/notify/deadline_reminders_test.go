@@ -30,7 +30,11 @@ func TestDeadlineReminders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.CreateSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Date: model.NewDate(2026, 3, 26), Status: model.StatusPlanned}); err != nil {
+	al40, err := st.CreateSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Date: model.NewDate(2026, 3, 26), Status: model.StatusPlanned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.LinkPreparedSession(ctx, al40, s48); err != nil {
 		t.Fatal(err)
 	}
 	// A cancelled session and one whose deadline has passed remind of
@@ -101,8 +105,8 @@ func TestDeadlineReminders(t *testing.T) {
 		t.Fatalf("document deadline: %d messages, want 2: %+v", len(got), got)
 	}
 	for _, n := range got {
-		if n.Subject != "Unterlagenfrist am 19.03.2026: 40. AL-Runde" || n.Link != "/gremien/al-runde/sitzungen/40" ||
-			!strings.Contains(n.Body, "der 40. AL-Runde am 26.03.2026 sind bis zum 19.03.2026 einzureichen") {
+		if n.Subject != "Unterlagenfrist am 19.03.2026: 40. AL-Runde" || n.Link != "/sitzungen/48" ||
+			!strings.Contains(n.Body, "Die Unterlagen zu Ihren Tagesordnungspunkten der 48. Sitzung (IT-Planungsrat) sind bis zum 19.03.2026 einzureichen; die 40. AL-Runde am 26.03.2026 berät sie vor.") {
 			t.Errorf("message: %q %q %q", n.Subject, n.Link, n.Body)
 		}
 	}

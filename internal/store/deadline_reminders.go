@@ -94,16 +94,29 @@ func deadlineNotice(ctx context.Context, tx *sql.Tx, d deadlineDue) Notice {
 		when = " " + when
 	}
 	if d.documents {
-		return Notice{
+		n := Notice{
 			Event:   model.EventDeadlineSoon,
 			Key:     fmt.Sprintf("unterlagenfrist:%d:%s", se.ID, d.due),
 			Ref:     fmt.Sprintf("unterlagenfrist:%d", se.ID),
 			Subject: fmt.Sprintf("Unterlagenfrist am %s: %s", d.due.German(), heading),
-			Body: fmt.Sprintf("Die Unterlagen zu den Tagesordnungspunkten der %s%s sind bis zum %s einzureichen.\n"+
-				"Laden Sie sie auf der Seite der Sitzung bei Ihrem Tagesordnungspunkt hoch.\n", heading, when, d.due.German()),
-			Link: se.Path(),
-			To:   mayRegister,
+			Body:    fmt.Sprintf("Die Unterlagen für die %s%s sind bis zum %s einzureichen.\n", heading, when, d.due.German()),
+			Link:    se.Path(),
+			To:      mayRegister,
 		}
+		// The documents belong to the items of the session the AL-Runde
+		// prepares, and are uploaded there.
+		prepared, err := queryOne(ctx, tx, scanSession, "prepared session",
+			`SELECT `+sessionCols+` FROM sessions WHERE id = (SELECT prepares_session_id FROM sessions WHERE id = ?)`, se.ID)
+		if err == nil {
+			_, main, err := sessionHeading(ctx, tx, prepared.ID)
+			if err != nil {
+				main = prepared.Title()
+			}
+			n.Body = fmt.Sprintf("Die Unterlagen zu Ihren Tagesordnungspunkten der %s sind bis zum %s einzureichen; die %s%s berät sie vor.\n"+
+				"Laden Sie sie auf der Seite der %s bei Ihrem Tagesordnungspunkt hoch.\n", main, d.due.German(), heading, when, prepared.Title())
+			n.Link = prepared.Path()
+		}
+		return n
 	}
 	return Notice{
 		Event:   model.EventDeadlineSoon,

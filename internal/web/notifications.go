@@ -75,7 +75,7 @@ var eventHints = map[model.Event]string{
 	model.EventRequest:           "wenn ein Anliegen einer Fachministerkonferenz an den IT-Planungsrat eingeht oder sich sein Stand ändert",
 	model.EventItemDeferred:      "wenn die Geschäftsstelle einen TOP, den Ihr Mitglied angemeldet hat, auf eine spätere Sitzung vertagt",
 	model.EventResignation:       "wenn ein Mitglied den Rücktritt von einer Sprecherfunktion ankündigt (wirksam mit der nächsten ordentlichen Sitzung); als FachMK-Geschäftsstelle für Ihre Konferenz",
-	model.EventDeadlineSoon:      "sieben Tage vor dem Anmeldeschluss einer Sitzung und vor der Unterlagenfrist einer AL-Runde, mit dem Link zur Anmeldung",
+	model.EventDeadlineSoon:      "sieben Tage vor dem Anmeldeschluss einer Sitzung (mit dem Link zur Anmeldung) und vor der Unterlagenfrist einer AL-Runde (mit dem Link zur Sitzung, deren Tagesordnungspunkte sie vorberät)",
 }
 
 type prefCell struct {
