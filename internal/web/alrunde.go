@@ -105,11 +105,12 @@ type prepBodyData struct {
 	Upcoming []plannedRow
 	// Form: the proposal of the next pair for the planning form.
 	NextMain, NextPrep int
-	// Plan and PlanError: what was typed into the planning form and why it
-	// was refused, shown again in the form; DelegateForm and DelegateError
-	// the same for the form naming a person.
-	Plan, DelegateForm       url.Values
-	PlanError, DelegateError string
+	// Plan and PlanProblems: what was typed into the planning form and why
+	// it was refused, each reason at its field; DelegateForm and
+	// DelegateError the same for the form naming a person.
+	Plan, DelegateForm url.Values
+	PlanProblems       problems
+	DelegateError      string
 }
 
 // PrepSessionsShown bounds the sessions of a preparatory body its page
@@ -237,13 +238,21 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	main := model.Session{BodyID: prepared.ID, Status: model.StatusPlanned, Kind: model.SessionRegular, StartTime: r.PostFormValue("beginn"), EndTime: r.PostFormValue("ende"),
 		Place: strings.TrimSpace(r.PostFormValue("ort"))}
 	prep := model.Session{BodyID: b.ID, Status: model.StatusPlanned, Kind: model.SessionRegular, Place: strings.TrimSpace(r.PostFormValue("ort_vorbereitung"))}
-	var problems []string
+	// Every reason stands at its field: the prepared session's fields
+	// carry the session form's names, the preparatory session's end in
+	// "_vorbereitung".
+	var refused problems
 	var err error
 	if main.Number, err = strconv.Atoi(r.PostFormValue("nummer")); err != nil || main.Number <= 0 {
-		problems = append(problems, "Die Nummer der Sitzung muss eine positive Zahl sein.")
+		refused.add(model.AtField("nummer", model.InputError("Die Nummer der Sitzung muss eine positive Zahl sein.")))
 	}
 	if prep.Number, err = strconv.Atoi(r.PostFormValue("nummer_vorbereitung")); err != nil || prep.Number <= 0 {
-		problems = append(problems, fmt.Sprintf("Die Nummer der %s muss eine positive Zahl sein.", b.Abbrev))
+		refused.add(model.AtField("nummer_vorbereitung", model.InputError("Die Nummer der %s muss eine positive Zahl sein.", b.Abbrev)))
+	} else if _, err := s.st.SessionByNumber(ctx, b.ID, prep.Number); err == nil {
+		refused.add(model.AtField("nummer_vorbereitung", model.RuleError("Die %d. %s gibt es bereits; bitte die nächste freie Nummer angeben.", prep.Number, b.Abbrev)))
+	} else if !errors.Is(err, store.ErrNotFound) {
+		s.serverError(w, r, err)
+		return
 	}
 	// A session of the prepared body planned on its own (/sitzungen/neu)
 	// gets its preparatory session here: the same form, its number.
@@ -254,34 +263,36 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if main.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || main.Date.IsZero() && !planned {
-		problems = append(problems, "Bitte ein gültiges Datum der Sitzung angeben (TT.MM.JJJJ).")
+		refused.add(model.AtField("datum", model.InputError("Bitte ein gültiges Datum der Sitzung angeben (TT.MM.JJJJ).")))
 	} else if planned && !main.Date.IsZero() && main.Date != existing.Date {
-		problems = append(problems, fmt.Sprintf("Die %s ist schon für den %s geplant; für ihre %s dieses Datum angeben oder das Feld leer lassen (verlegt wird sie unter „Sitzung bearbeiten“).",
-			existing.Title(), existing.Date.German(), b.Abbrev))
+		refused.add(model.AtField("datum", model.RuleError("Die %s ist schon für den %s geplant; für ihre %s dieses Datum angeben oder das Feld leer lassen (verlegt wird sie unter „Sitzung bearbeiten“).",
+			existing.Title(), existing.Date.German(), b.Abbrev)))
 	}
 	if planned {
 		main.Date = existing.Date
+	} else if err := main.Validate(); err != nil && len(refused) == 0 {
+		// A time that is no time, an end before the start.
+		refused.add(err)
 	}
 	sched := b.Preparation.Schedule(main.Date)
 	if prep.Date, err = model.ParseDate(r.PostFormValue("datum_vorbereitung")); err != nil {
-		problems = append(problems, fmt.Sprintf("Das Datum der %s ist kein gültiges Datum.", b.Abbrev))
+		refused.add(model.AtField("datum_vorbereitung", model.InputError("Das Datum der %s ist kein gültiges Datum.", b.Abbrev)))
 	} else if prep.Date.IsZero() {
 		prep.Date = sched.PrepSession
 	}
-	// A refused plan shows the page again with the form as typed.
-	refuse := func(reason string) {
-		s.renderPrepBody(w, r, http.StatusUnprocessableEntity, prepBodyData{Body: b, Prepared: prepared, Plan: r.PostForm, PlanError: reason})
+	if len(refused) == 0 && !prep.Date.Before(main.Date) {
+		refused.add(model.AtField("datum_vorbereitung", model.RuleError("Die %s tagt vor der Sitzung, die sie vorbereitet: ihr Datum muss vor dem %s liegen.", b.Abbrev, main.Date.German())))
 	}
-	if len(problems) > 0 {
-		refuse(strings.Join(problems, " "))
+	// A refused plan shows the page again with the form as typed.
+	refuse := func(refused problems) {
+		s.renderPrepBody(w, r, http.StatusUnprocessableEntity, prepBodyData{Body: b, Prepared: prepared, Plan: r.PostForm, PlanProblems: refused})
+	}
+	if len(refused) > 0 {
+		refuse(refused)
 		return
 	}
 	sched = b.Preparation.ScheduleWith(main.Date, prep.Date)
 	main.RegistrationDeadline = sched.RegistrationClosing
-	if !prep.Date.Before(main.Date) {
-		refuse(fmt.Sprintf("Die %s tagt vor der Sitzung, die sie vorbereitet.", b.Abbrev))
-		return
-	}
 	if planned {
 		prepSections, err := s.st.Sections(ctx, b.ID)
 		if err != nil {
@@ -293,7 +304,7 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 				s.fail(w, r, err, "")
 				return
 			}
-			refuse(model.ReasonOf(err))
+			refuse(problems{err})
 			return
 		}
 		deadline := "hat keinen Anmeldeschluss"
@@ -319,7 +330,7 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
-		refuse(model.ReasonOf(err))
+		refuse(problems{err})
 		return
 	}
 	back(w, r, "/gremien/"+b.Preparation.Slug, fmt.Sprintf("Geplant: %d. Sitzung am %s und %d. %s am %s; Anmeldeschluss %s, Unterlagen bis %s.",

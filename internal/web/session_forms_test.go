@@ -25,6 +25,13 @@ func TestSessionFormsGiveReasonsAtTheField(t *testing.T) {
 		}
 		return v
 	}
+	pair := func(change map[string]string) url.Values {
+		v := url.Values{"nummer": {"49"}, "datum": {"07.05.2027"}, "beginn": {"10:00"}, "ende": {"13:00"}, "ort": {"Berlin"}, "nummer_vorbereitung": {"41"}, "ort_vorbereitung": {"Videokonferenz"}}
+		for k, x := range change {
+			v.Set(k, x)
+		}
+		return v
+	}
 	for _, tc := range []struct {
 		name, path string
 		form       url.Values
@@ -37,6 +44,14 @@ func TestSessionFormsGiveReasonsAtTheField(t *testing.T) {
 		{"deadline after the session", "/sitzungen/48/bearbeiten", edit(map[string]string{"anmeldeschluss": "2099-01-01"}), "anmeldeschluss", "liegt nach der Sitzung"},
 		{"number used", "/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2027-03-01"}, "beginn": {"09:00"}, "ende": {"13:00"}}, "nummer", "Die 48. Sitzung gibt es bereits."},
 		{"new session ends before it begins", "/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-03-01"}, "beginn": {"13:00"}, "ende": {"09:00"}}, "ende", "das Ende muss nach dem Beginn liegen"},
+		// The AL-Runde's form that plans both sessions (it gave every
+		// reason in one box above the form, and a number used as "Ein
+		// Eintrag mit dieser Nummer oder diesem Namen existiert bereits.").
+		{"AL-Runde: its number used", "/gremien/al-runde/planung", pair(map[string]string{"nummer_vorbereitung": "39"}), "p-nv", "Die 39. AL-Runde gibt es bereits"},
+		{"AL-Runde: no date of the session", "/gremien/al-runde/planung", pair(map[string]string{"datum": ""}), "p-datum", "Bitte ein gültiges Datum der Sitzung angeben"},
+		{"AL-Runde: the session ends before it begins", "/gremien/al-runde/planung", pair(map[string]string{"ende": "09:00"}), "p-ende", "das Ende muss nach dem Beginn liegen"},
+		{"AL-Runde after the session it prepares", "/gremien/al-runde/planung", pair(map[string]string{"datum_vorbereitung": "10.05.2027"}), "p-dv", "tagt vor der Sitzung, die sie vorbereitet"},
+		{"AL-Runde: its date no date", "/gremien/al-runde/planung", pair(map[string]string{"datum_vorbereitung": "31.02.2027"}), "p-dv", "kein gültiges Datum"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, page := do(t, gs, "POST", ts.URL+tc.path, tc.form)
