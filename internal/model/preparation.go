@@ -227,19 +227,20 @@ func (r Recommendation) Summary() string {
 	return s
 }
 
-// Validate checks a recommendation before it is proposed.
+// Validate checks a recommendation before it is proposed; a reason names
+// its form field (AtField: empfehlung, gruene_liste, text).
 func (r Recommendation) Validate() error {
 	if !r.Kind.Valid() {
-		return InputError("Bitte wählen Sie, was die Beschlussempfehlung empfiehlt.")
+		return AtField("empfehlung", InputError("Bitte wählen Sie, was die Beschlussempfehlung empfiehlt."))
 	}
 	if r.GreenList && r.Kind != RecommendAdopt && r.Kind != RecommendAdoptChanged {
-		return InputError("Für die Grüne Liste kann nur die Annahme empfohlen werden.")
+		return AtField("gruene_liste", InputError("Für die Grüne Liste kann nur die Annahme empfohlen werden."))
 	}
 	if r.Kind == RecommendAdoptChanged && len(r.Points) == 0 {
-		return InputError("Bei „Annahme mit Änderungen“ gehört der geänderte Beschlusstext zur Empfehlung.")
+		return AtField("text", InputError("Bei „Annahme mit Änderungen“ gehört der geänderte Beschlusstext zur Empfehlung."))
 	}
 	if r.Kind != RecommendAdoptChanged && len(r.Points) > 0 {
-		return InputError("Einen geänderten Beschlusstext gibt es nur bei „Annahme mit Änderungen“.")
+		return AtField("text", InputError("Einen geänderten Beschlusstext gibt es nur bei „Annahme mit Änderungen“."))
 	}
 	if r.TargetItemID == 0 {
 		return InputError("Die Empfehlung gilt einem angemeldeten TOP des IT-Planungsrats; der TOP fehlt.")

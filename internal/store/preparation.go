@@ -401,7 +401,7 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 		if len(proposals) > 0 {
 			rec.TargetDecisionID, kind, applicants = proposals[0].ID, proposals[0].Kind, proposals[0].Applicants
 		} else if rec.Kind == model.RecommendAdoptChanged {
-			return model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title)
+			return model.AtField("text", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title))
 		}
 		itemID, err := s.prepItemTx(ctx, tx, se, target)
 		if err != nil {
@@ -467,7 +467,7 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		// would change the proposal's text (Annahme mit Änderungen) or
 		// propose the Grüne Liste while the session deliberates, or after.
 		if se.StartedAt(deadline) {
-			return model.RuleError("Die Frist muss vor Beginn der %s (%s) liegen: die Empfehlung ist für diese Sitzung bestimmt.", se.Title(), sessionStart(se))
+			return model.AtField("frist_datum", model.RuleError("Die Frist muss vor Beginn der %s (%s) liegen: die Empfehlung ist für diese Sitzung bestimmt.", se.Title(), sessionStart(se)))
 		}
 		if err := recommendable(target, abbrev); err != nil {
 			return err
@@ -489,7 +489,7 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		if len(proposals) > 0 {
 			rec.TargetDecisionID, kind, applicants = proposals[0].ID, proposals[0].Kind, proposals[0].Applicants
 		} else if rec.Kind == model.RecommendAdoptChanged {
-			return model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title)
+			return model.AtField("text", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title))
 		}
 		points := []model.Point{{Text: "Die " + abbrev + " empfiehlt dem IT-Planungsrat zu „" + target.Title + "“ (" + se.Title() + "): " + rec.Summary() + "."}}
 		for _, p := range rec.Points {

@@ -372,10 +372,11 @@ type recommendationsData struct {
 	HasPrep  bool
 	Deadline model.Date // proposed deadline of such a procedure
 	// Typed is what a refused form (a proposal, a procedure) had typed,
-	// for the item TypedItem, and TypedError why it was refused.
-	Typed      url.Values
-	TypedItem  int64
-	TypedError string
+	// for the item TypedItem, and TypedProblems why it was refused, at
+	// its fields.
+	Typed         url.Values
+	TypedItem     int64
+	TypedProblems problems
 }
 
 // recommendationsPage shows, for a preparatory session, the registered
@@ -390,18 +391,18 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderRecommendations(w, r, http.StatusOK, body, se, nil, "")
+	s.renderRecommendations(w, r, http.StatusOK, body, se, nil, nil)
 }
 
 // renderRecommendations shows the recommendations page of a session;
 // typed and reason are a refused form (its item in "top") — a proposal in
 // the preparatory session, a written procedure on the prepared session's
 // page — shown again in that item's form.
-func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, reason string) {
+func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, refused problems) {
 	ctx := r.Context()
 	a, u := s.audienceOf(r), s.user(r)
 	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{},
-		Typed: typed, TypedError: reason}
+		Typed: typed, TypedProblems: refused}
 	if typed != nil {
 		d.TypedItem, _ = strconv.ParseInt(typed.Get("top"), 10, 64)
 	}
@@ -529,12 +530,12 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 	}
 	// A refused proposal shows the page again with the item's form as
 	// typed and the reason (before: an error page, the changed text lost).
-	refuse := func(reason string) {
-		s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, reason)
+	refuse := func(err error) {
+		s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, problems{err})
 	}
 	lines, err := formLines(r.PostFormValue("text"))
 	if err != nil {
-		refuse(model.ReasonOf(err))
+		refuse(model.AtField("text", err))
 		return
 	}
 	rec := model.Recommendation{SessionID: se.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
@@ -548,7 +549,7 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
-		refuse(model.ReasonOf(err))
+		refuse(err)
 		return
 	}
 	d, err := s.st.Decision(r.Context(), draft)
@@ -699,17 +700,17 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 	}
 	// A refused procedure shows the page again with the item's form as
 	// typed: the changed text is not lost to a mistyped deadline.
-	refuse := func(reason string) {
-		s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, reason)
+	refuse := func(err error) {
+		s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, problems{err})
 	}
 	deadline, err := model.ParseBerlinTime(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"))
 	if err != nil || !deadline.After(s.clock()) {
-		refuse("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
+		refuse(model.AtField("frist_datum", model.InputError("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")))
 		return
 	}
 	lines, err := formLines(r.PostFormValue("text"))
 	if err != nil {
-		refuse(model.ReasonOf(err))
+		refuse(model.AtField("text", err))
 		return
 	}
 	rec := model.Recommendation{BodyID: prep.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
@@ -723,7 +724,7 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 			s.fail(w, r, err, "")
 			return
 		}
-		refuse(model.ReasonOf(err))
+		refuse(err)
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", proc), fmt.Sprintf("Das Umlaufverfahren der %s über die Empfehlung zur %s ist eingeleitet.", prep.Abbrev, se.Title()))

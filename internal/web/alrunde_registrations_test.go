@@ -166,6 +166,13 @@ func TestRecommendationFormKeepsWhatWasTyped(t *testing.T) {
 			t.Errorf("the refused form lacks %s", want)
 		}
 	}
+	// The reason stands at the text's field, which is marked invalid.
+	if ta := between(form, fmt.Sprintf(`<textarea id="t-%d"`, item), ">"); !strings.Contains(ta, fmt.Sprintf(`aria-invalid="true" aria-describedby="t-%d-fehler"`, item)) {
+		t.Errorf("the text field is not marked: %s", ta)
+	}
+	if at := between(form, fmt.Sprintf(`<p class="field-error" id="t-%d-fehler">`, item), "</p>"); !strings.Contains(at, "kein Beschlussvorschlag vor") {
+		t.Errorf("at the text field: %q", at)
+	}
 	if recs, _ := st.Recommendations(ctx, store.RecommendationFilter{TargetSessionID: main}); len(recs) != 0 {
 		t.Errorf("a refused proposal left %d recommendations", len(recs))
 	}

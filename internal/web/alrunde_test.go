@@ -278,6 +278,17 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Bitte eine Frist in der Zukunft angeben") {
 		t.Errorf("a past deadline: %d", code)
 	}
+	// The reason stands at the deadline's field too.
+	atField := func(page, id, reason string) {
+		t.Helper()
+		if input := between(page, `<input id="`+id+`"`, ">"); !strings.Contains(input, `aria-invalid="true" aria-describedby="`+id+`-fehler"`) {
+			t.Errorf("the field %s is not marked: %s", id, input)
+		}
+		if at := between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"); !strings.Contains(at, reason) {
+			t.Errorf("at the field %s: %q, want %q", id, at, reason)
+		}
+	}
+	atField(page, fmt.Sprintf("ud-%d", item), "Bitte eine Frist in der Zukunft angeben")
 	for _, want := range []string{">Der IT-Planungsrat beschließt das Portal bis 2028.</textarea>", `value="` + past + `"`, `value="09:30"`,
 		fmt.Sprintf(`id="ug-%d" name="gruene_liste" value="1" checked`, item), `value="annehmen_geaendert" checked`} {
 		if !strings.Contains(page, want) {
@@ -295,6 +306,7 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Frist muss vor Beginn der 48. Sitzung") {
 		t.Errorf("a deadline on the session's day: %d", code)
 	}
+	atField(page, fmt.Sprintf("ud-%d", item), "Die Frist muss vor Beginn der 48. Sitzung")
 	deadline := model.DaysAfter(model.BerlinDate(time.Now()), 3)
 	code, _ = do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
 		"empfehlung": {"annehmen"}, "gruene_liste": {"1"}, "frist_datum": {deadline.German()}, "frist_zeit": {"12:00"}})

@@ -275,6 +275,15 @@ func (p problems) At(field string) string {
 	return strings.Join(out, " ")
 }
 
+// AtIf gives At(field) for the refused form of a page of several (ok: it
+// is that form), "" for the others.
+func (p problems) AtIf(ok bool, field string) string {
+	if !ok {
+		return ""
+	}
+	return p.At(field)
+}
+
 // Summary gives every reason, for the error box above the form.
 func (p problems) Summary() string {
 	out := make([]string, len(p))
