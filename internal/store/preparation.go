@@ -46,7 +46,7 @@ type Delegate struct {
 func (s *Store) SetDelegate(ctx context.Context, bodyID int64, member, name string, deputy bool) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return model.InputError("Bitte die Person nennen, die %s benennt.", member)
+		return model.AtField("name", model.InputError("Bitte die Person nennen, die %s benennt.", member))
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		personID, err := s.votingMemberPersonTx(ctx, tx, member, name, "Personen benennen der Bund und die Länder")

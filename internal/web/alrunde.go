@@ -107,10 +107,9 @@ type prepBodyData struct {
 	NextMain, NextPrep int
 	// Plan and PlanProblems: what was typed into the planning form and why
 	// it was refused, each reason at its field; DelegateForm and
-	// DelegateError the same for the form naming a person.
-	Plan, DelegateForm url.Values
-	PlanProblems       problems
-	DelegateError      string
+	// DelegateProblems the same for the form naming a person.
+	Plan, DelegateForm             url.Values
+	PlanProblems, DelegateProblems problems
 }
 
 // PrepSessionsShown bounds the sessions of a preparatory body its page
@@ -658,7 +657,12 @@ func (s *Server) nameDelegate(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.renderPrepBody(w, r, http.StatusUnprocessableEntity, prepBodyData{Body: b, Prepared: prepared, DelegateForm: r.PostForm, DelegateError: model.ReasonOf(err)})
+		if model.FieldOf(err) == "" {
+			// The rest is about the member: an advisory member names
+			// nobody.
+			err = model.AtField("mitglied", err)
+		}
+		s.renderPrepBody(w, r, http.StatusUnprocessableEntity, prepBodyData{Body: b, Prepared: prepared, DelegateForm: r.PostForm, DelegateProblems: problems{err}})
 		return
 	}
 	role := "benannt"

@@ -475,10 +475,18 @@ func TestPreparatoryFormsKeepWhatWasTyped(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, `class="error-box"`) || !strings.Contains(page, "Bitte die Person nennen") {
 		t.Errorf("a person without name: %d", code)
 	}
-	for _, want := range []string{`<option value="SN" selected>`, `name="vertretung" value="1" checked`} {
+	for _, want := range []string{`<option value="SN" selected>`, `name="vertretung" value="1" checked`,
+		// The reason stands at its field, which is marked invalid.
+		`<input id="b-name" name="name" required value="   " aria-invalid="true" aria-describedby="b-name-fehler"><p class="field-error" id="b-name-fehler">Bitte die Person nennen`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the naming form lost %s", want)
 		}
+	}
+	// An advisory member names nobody: the reason at the member's field.
+	code, page = do(t, gs, "POST", ts.URL+"/gremien/al-runde/benennungen", url.Values{"mitglied": {"DLT"}, "name": {"Dr. X"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, `<select id="b-mitglied" name="mitglied" aria-invalid="true" aria-describedby="b-mitglied-fehler">`) ||
+		!strings.Contains(between(page, `<p class="field-error" id="b-mitglied-fehler">`, "</p>"), "Personen benennen der Bund und die Länder") {
+		t.Errorf("an advisory member: %d %s", code, between(page, `id="benennungen"`, "</form>"))
 	}
 }
 
