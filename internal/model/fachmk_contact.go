@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -123,4 +125,88 @@ func Kickoff(a Assignment, cs []SpokespersonContact) (SpokespersonContact, bool)
 		}
 	}
 	return first, found
+}
+
+// KickoffDueNth is the regular IT-PLR session by which a spokesperson
+// holds the kick-off talk of their term: the concept's briefing asks the
+// spokespersons to hold their Auftaktgespräche "bis zur zweiten
+// IT-PLR-Sitzung des Jahres" after they were named (concept 2.2).
+const KickoffDueNth = 2
+
+// KickoffDueSession gives the session by which the kick-off talk of
+// assignment a is due: the KickoffDueNth regular session of the IT-PLR
+// (council holds sessions of the IT-PLR body only; not the AL-Runde) on or
+// after the day the term started (a session on that day counts),
+// cancelled ones and special sessions not counted, in the order of their
+// dates. It reports false when that session is not planned or not dated
+// yet: the due day is not known ("noch nicht terminiert").
+func KickoffDueSession(a Assignment, council []Session) (Session, bool) {
+	var dated []Session
+	for _, s := range council {
+		if s.IsRegular() && !s.Cancelled() && !s.Date.IsZero() && !s.Date.Before(a.StartOn) {
+			dated = append(dated, s)
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool {
+		if dated[i].Date != dated[j].Date {
+			return dated[i].Date.Before(dated[j].Date)
+		}
+		return dated[i].Number < dated[j].Number
+	})
+	if len(dated) >= KickoffDueNth {
+		return dated[KickoffDueNth-1], true
+	}
+	return Session{}, false
+}
+
+// KickoffState is where the kick-off talk of a spokesperson's current term
+// stands: held (Talk, the first Auftaktgespräch of the term, Kickoff), or
+// due by the session Due (KickoffDueSession; zero while not planned).
+// Internal, like the contacts (SeesSpokespersonContacts).
+type KickoffState struct {
+	Held bool
+	Talk SpokespersonContact
+	Due  Session
+}
+
+// KickoffOf gives the kick-off state of the term of assignment a, from the
+// contacts cs of its conference and the IT-PLR's sessions council.
+func KickoffOf(a Assignment, cs []SpokespersonContact, council []Session) KickoffState {
+	var k KickoffState
+	k.Talk, k.Held = Kickoff(a, cs)
+	k.Due, _ = KickoffDueSession(a, council)
+	return k
+}
+
+// Scheduled reports whether the due day is known.
+func (k KickoffState) Scheduled() bool { return !k.Due.Date.IsZero() }
+
+// Overdue reports whether the talk is not held and its due day has passed
+// on the day today (German time); on the day of the session it is still
+// due.
+func (k KickoffState) Overdue(today Date) bool {
+	return !k.Held && k.Scheduled() && k.Due.Date.Before(today)
+}
+
+// DueWithin reports whether the talk is not held and due within the next
+// days days from today (today itself and the due day included).
+func (k KickoffState) DueWithin(today Date, days int) bool {
+	return !k.Held && k.Scheduled() && !k.Due.Date.Before(today) && !DateOf(today.Time().AddDate(0, 0, days)).Before(k.Due.Date)
+}
+
+// DueLabel says when the talk not yet held is due, on the day today:
+// "fällig bis 04.07.2023 (41. Sitzung)", "überfällig seit 05.07.2023
+// (fällig bis zur 41. Sitzung am 04.07.2023)", or, while that session is
+// not planned, "fällig bis zur 2. Sitzung nach Amtsantritt, noch nicht
+// terminiert". Empty once the talk is held.
+func (k KickoffState) DueLabel(today Date) string {
+	switch {
+	case k.Held:
+		return ""
+	case !k.Scheduled():
+		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt, noch nicht terminiert", KickoffDueNth)
+	case k.Overdue(today):
+		return fmt.Sprintf("überfällig seit %s (fällig bis zur %d. Sitzung am %s)", DateOf(k.Due.Date.Time().AddDate(0, 0, 1)).German(), k.Due.Number, k.Due.Date.German())
+	}
+	return fmt.Sprintf("fällig bis %s (%d. Sitzung)", k.Due.Date.German(), k.Due.Number)
 }
