@@ -95,11 +95,24 @@ const (
 	// 1.2: the Land "muss es dies den restlichen
 	// IT-Planungsratsmitgliedern ankündigen").
 	EventResignation Event = "sprecher_ruecktritt"
+	// EventKickoffDue: the kick-off talk (Auftaktgespräch) of the user's
+	// spokesperson term is due within KickoffReminderDays and not held;
+	// once per term.
+	EventKickoffDue Event = "auftakt_faellig"
+	// EventOutcomeRecorded: an outcome (Ergebnis) of a FachMK's session is
+	// recorded, for the Geschäftsstelle and the conference's spokespersons
+	// in office.
+	EventOutcomeRecorded Event = "fachmk_ergebnis"
 )
+
+// KickoffReminderDays is how many days before its due day a kick-off talk
+// not yet held is reminded of (KickoffState.DueWithin).
+const KickoffReminderDays = 14
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest, EventItemDeferred, EventResignation}
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest, EventItemDeferred, EventResignation,
+	EventKickoffDue, EventOutcomeRecorded}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
 // is 7 days away; the message links the briefings (docs/followups.md).
@@ -134,6 +147,10 @@ func (e Event) Label() string {
 		return "Mein angemeldeter TOP vertagt"
 	case EventResignation:
 		return "Rücktritt von einer Sprecherfunktion angekündigt"
+	case EventKickoffDue:
+		return "Mein Auftaktgespräch in 14 Tagen fällig"
+	case EventOutcomeRecorded:
+		return "Ergebnis einer Fachministerkonferenz erfasst"
 	}
 	return string(e)
 }
@@ -164,6 +181,11 @@ var eventRoles = map[Event][]Role{
 	EventRequest:           {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventItemDeferred:      {RoleSecretariat, RoleMember},
 	EventResignation:       {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
+	EventKickoffDue:        {RoleSpokesperson},
+	// Not the FachMK secretariats: each hears of the outcomes it records
+	// itself, and another conference's are not theirs to read
+	// (SeesConferenceOutcomes).
+	EventOutcomeRecorded: {RoleSecretariat, RoleSpokesperson},
 }
 
 // For reports whether users of the role may subscribe to the event.

@@ -34,7 +34,8 @@ type Reminders struct {
 // RunOnce closes the procedures due now and queues the reminders due now:
 // written procedures ending within a day, follow-ups due soon or overdue
 // (store.QueueFollowUpReminders), FachMK sessions in 7 days
-// (store.QueueConferenceReminders).
+// (store.QueueConferenceReminders), kick-off talks due in 14 days
+// (store.QueueKickoffReminders).
 func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, error) {
 	now := time.Now
 	if r.Now != nil {
@@ -46,6 +47,9 @@ func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, erro
 	}
 	if _, cerr := r.Store.QueueConferenceReminders(ctx, now()); cerr != nil {
 		err = errors.Join(err, fmt.Errorf("FachMK reminders: %w", cerr))
+	}
+	if _, kerr := r.Store.QueueKickoffReminders(ctx, now()); kerr != nil {
+		err = errors.Join(err, fmt.Errorf("kick-off reminders: %w", kerr))
 	}
 	return closed, err
 }
