@@ -127,6 +127,22 @@ func Kickoff(a Assignment, cs []SpokespersonContact) (SpokespersonContact, bool)
 	return first, found
 }
 
+// KickoffGuidingQuestions are the concept's "Exemplarische Leitfragen
+// für Auftaktgespräche" (section 5.2, the sample briefing), offered beside
+// the topics when a kick-off talk is logged. The seventh is completed
+// ("… auf Arbeitsebene zu bearbeiten?"); the concept's sentence breaks
+// off.
+var KickoffGuidingQuestions = []string{
+	"Welche Digitalisierungsthemen beschäftigen die FachMK zurzeit? Sind hierzu konkrete Beschlüsse oder Befassungen in Ihrer FachMK geplant? Wie können wir Sie hierbei bestmöglich unterstützen?",
+	"Welche Herausforderungen und Handlungsbedarfe sehen Sie hierbei? Wie können wir Sie hierbei unterstützen?",
+	"Welche Schnittstellen gab es in der Vergangenheit zum IT-Planungsrat?",
+	"Welche Erwartungen und Ziele haben Sie mit Blick auf unsere Kooperation?",
+	"Welche Ergebnisse wollen wir innerhalb eines Jahres unserer Zusammenarbeit erreichen?",
+	"Auf welche gemeinsamen Vorhaben und Themen wollen wir uns im Rahmen unserer Partnerschaft fokussieren?",
+	"Welche Arbeitsformate bieten sich an, um die identifizierten Themen und Fachfragen auf Arbeitsebene zu bearbeiten?",
+	"Welche Sitzungen oder externen Kommunikationsanlässe (bspw. Kongresse, (Presse-)Konferenzen, Events etc.) sind passfähig, um gemeinsame Vorhaben zu kommunizieren und Handlungsbedarfe zu adressieren?",
+}
+
 // KickoffDueNth is the regular IT-PLR session by which a spokesperson
 // holds the kick-off talk of their term: the concept's briefing asks the
 // spokespersons to hold their Auftaktgespräche "bis zur zweiten
@@ -195,10 +211,10 @@ func (k KickoffState) DueWithin(today Date, days int) bool {
 }
 
 // DueLabel says when the talk not yet held is due, on the day today:
-// "fällig bis 04.07.2023 (41. Sitzung)", "überfällig seit 05.07.2023
-// (fällig bis zur 41. Sitzung am 04.07.2023)", or, while that session is
-// not planned, "fällig bis zur 2. Sitzung nach Amtsantritt, noch nicht
-// terminiert". Empty once the talk is held.
+// "fällig bis 04.07.2023", "überfällig seit 05.07.2023" (the day after
+// the session), or, while that session is not planned or dated, "fällig
+// bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert". Empty once
+// the talk is held. The pages name the session (Due) beside it.
 func (k KickoffState) DueLabel(today Date) string {
 	switch {
 	case k.Held:
@@ -206,7 +222,7 @@ func (k KickoffState) DueLabel(today Date) string {
 	case !k.Scheduled():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt, noch nicht terminiert", KickoffDueNth)
 	case k.Overdue(today):
-		return fmt.Sprintf("überfällig seit %s (fällig bis zur %d. Sitzung am %s)", DateOf(k.Due.Date.Time().AddDate(0, 0, 1)).German(), k.Due.Number, k.Due.Date.German())
+		return "überfällig seit " + DateOf(k.Due.Date.Time().AddDate(0, 0, 1)).German()
 	}
-	return fmt.Sprintf("fällig bis %s (%d. Sitzung)", k.Due.Date.German(), k.Due.Number)
+	return "fällig bis " + k.Due.Date.German()
 }

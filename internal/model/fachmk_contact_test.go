@@ -64,10 +64,10 @@ func TestKickoffDue(t *testing.T) {
 		overdue     bool
 		within14Day bool
 	}{
-		{NewDate(2023, 6, 19), "fällig bis 04.07.2023 (44. Sitzung)", false, false},
-		{NewDate(2023, 6, 20), "fällig bis 04.07.2023 (44. Sitzung)", false, true},
-		{NewDate(2023, 7, 4), "fällig bis 04.07.2023 (44. Sitzung)", false, true},
-		{NewDate(2023, 7, 5), "überfällig seit 05.07.2023 (fällig bis zur 44. Sitzung am 04.07.2023)", true, false},
+		{NewDate(2023, 6, 19), "fällig bis 04.07.2023", false, false},
+		{NewDate(2023, 6, 20), "fällig bis 04.07.2023", false, true},
+		{NewDate(2023, 7, 4), "fällig bis 04.07.2023", false, true},
+		{NewDate(2023, 7, 5), "überfällig seit 05.07.2023", true, false},
 	} {
 		if got := k.DueLabel(c.today); got != c.want {
 			t.Errorf("%s: label %q, want %q", c.today, got, c.want)

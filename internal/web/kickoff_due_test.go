@@ -63,13 +63,14 @@ func kickoffDueScenario(t *testing.T, st *store.Store) time.Time {
 // /fachmk (Geschäftsstelle), the conference page and the spokesperson's
 // Mein Bereich say by when the kick-off talk is due — the second regular
 // IT-PLR session after the term's start — or since when it is overdue, or
-// that the session is not planned yet; internal like the contacts.
+// that the session is not planned yet; internal like the contacts. The
+// contact form offers the guiding questions for kick-off talks.
 func TestKickoffDueThroughThePages(t *testing.T) {
 	ts, st, srv := cycleServerOf(t)
 	now := kickoffDueScenario(t, st)
 	srv.SetClock(func() time.Time { return now })
-	hh := "überfällig seit 21.01.2031 (fällig bis zur 60. Sitzung am 20.01.2031)"
-	hb := "fällig bis 01.04.2031 (63. Sitzung)"
+	hh := "überfällig seit 21.01.2031"
+	hb := "fällig bis 01.04.2031"
 	he := "fällig bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert"
 	gs := client(t, ts, "geschaeftsstelle")
 	for _, path := range []string{"/fachmk", "/fachmk/UMK"} {
@@ -77,8 +78,19 @@ func TestKickoffDueThroughThePages(t *testing.T) {
 		if !strings.Contains(page, "<strong>"+hh+"</strong>") || !strings.Contains(page, hb) || strings.Contains(page, "<strong>"+hb) || !strings.Contains(page, he) {
 			t.Errorf("%s lacks the due days of the kick-off talks:\n%s", path, between(page, "<main", "</main>"))
 		}
+		if path == "/fachmk/UMK" && !strings.Contains(page, "<strong>"+hh+"</strong> (60. Sitzung des IT-Planungsrats am 20.01.2031)") {
+			t.Errorf("the conference page does not name the session HH's talk was due by")
+		}
 	}
-	if _, page := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, "noch nicht geführt, "+hb) {
+	// The form offers the concept's guiding questions beside the topics,
+	// not in them.
+	_, page := do(t, gs, "GET", ts.URL+"/fachmk/UMK", nil)
+	form := between(page, `<details id="gespraech-neu"`, "</form>")
+	if !strings.Contains(form, `<details class="kickoff-questions"><summary>Leitfragen für Auftaktgespräche</summary>`) ||
+		!strings.Contains(form, "<li>"+model.KickoffGuidingQuestions[0]+"</li>") || !strings.Contains(form, `name="themen" rows="4" required></textarea>`) {
+		t.Errorf("the contact form lacks the guiding questions beside an empty topics field:\n%s", form)
+	}
+	if _, page := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, "noch nicht geführt, "+hb+"</strong> (63. Sitzung des IT-Planungsrats am 01.04.2031)") {
 		t.Errorf("HB's Mein Bereich lacks the due day of the UMK kick-off talk:\n%s", between(page, `id="h-mk"`, "</main>"))
 	}
 	for _, who := range []string{"fmk-geschaeftsstelle", ""} {

@@ -172,6 +172,11 @@ func newContactForm(d conferenceData, id, action, summary, submit string, c ...m
 	return contactFormView{newConferenceForm(d, id, action, summary, submit, c...)}
 }
 
+// Questions gives the concept's guiding questions for kick-off talks,
+// offered beside the topics while the kind is Auftaktgespräch (style.css
+// hides them for another kind; not prefilled into the field).
+func (f contactFormView) Questions() []string { return model.KickoffGuidingQuestions }
+
 // Kinds gives the kinds of contact the form offers.
 func (f contactFormView) Kinds() []model.ContactKind { return model.ContactKinds() }
 
