@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"gremium/internal/itplr"
 	"gremium/internal/model"
 )
 
@@ -20,14 +19,7 @@ import (
 func TestKickoffReminder(t *testing.T) {
 	ctx := context.Background()
 	st, clock := fixture(t) // 02.03.2026
-	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
-	gmk, err := st.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}); err != nil {
-		t.Fatal(err)
-	}
+	council, gmk := gmkAndDecision(t, st)
 	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 10, Date: model.NewDate(2026, 2, 1), Status: model.StatusEnded}); err != nil {
 		t.Fatal(err)
 	}

@@ -148,13 +148,7 @@ func TestFachMKFooterSaysWhatItSees(t *testing.T) {
 func TestOutcomeNoticeSkipsTheRecorder(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	for _, user := range []string{"geschaeftsstelle", "sprecher-hb"} {
-		u, _, _ := st.UserLogin(ctx, user)
-		if err := st.SaveNotificationSettings(ctx, model.NotificationSettings{UserID: u.ID, Email: user + "@example.org", DueDays: 14,
-			Subscriptions: []model.Subscription{{Event: model.EventOutcomeRecorded, Channel: model.ChannelEmail}}}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	subscribeByEmail(t, st, model.EventOutcomeRecorded, "geschaeftsstelle", "sprecher-hb")
 	outcome := url.Values{"datum": {model.BerlinDate(time.Now().AddDate(0, 0, -1)).String()}, "titel": {"E-Rechnung in allen Landesverwaltungen"}, "text": {"Bericht erbeten."}}
 	if code, body := do(t, client(t, ts, "sprecher-hb"), "POST", ts.URL+"/fachmk/FMK/ergebnisse", outcome); code != http.StatusSeeOther {
 		t.Fatalf("HB records: %d %s", code, body)
