@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"gremium/internal/model"
@@ -46,16 +47,10 @@ func briefingSection(heading string) string {
 }
 
 // GuidingQuestions are the sample briefing's guiding questions for
-// kick-off talks (Exemplarische Leitfragen für Auftaktgespräche).
-func GuidingQuestions() []string {
-	var out []string
-	for _, l := range strings.Split(briefingSection("Exemplarische Leitfragen für Auftaktgespräche"), "\n") {
-		if l = strings.TrimSpace(strings.TrimPrefix(l, "-")); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
+// kick-off talks (Exemplarische Leitfragen für Auftaktgespräche): the
+// concept's, as the contact form offers them
+// (model.KickoffGuidingQuestions).
+func GuidingQuestions() []string { return slices.Clone(model.KickoffGuidingQuestions) }
 
 // briefings adds the key messages of the sample briefing, the FMK's
 // dossier with them and the FMK's impact statement on the joint EfA

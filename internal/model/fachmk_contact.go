@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -123,4 +125,107 @@ func Kickoff(a Assignment, cs []SpokespersonContact) (SpokespersonContact, bool)
 		}
 	}
 	return first, found
+}
+
+// KickoffGuidingQuestions are the concept's "Exemplarische Leitfragen
+// für Auftaktgespräche" (section 5.2, the sample briefing), offered beside
+// the topics when a kick-off talk is logged. The seventh is completed
+// ("… auf Arbeitsebene zu bearbeiten?"); the concept's sentence breaks
+// off.
+var KickoffGuidingQuestions = []string{
+	"Welche Digitalisierungsthemen beschäftigen die FachMK zurzeit? Sind hierzu konkrete Beschlüsse oder Befassungen in Ihrer FachMK geplant? Wie können wir Sie hierbei bestmöglich unterstützen?",
+	"Welche Herausforderungen und Handlungsbedarfe sehen Sie hierbei? Wie können wir Sie hierbei unterstützen?",
+	"Welche Schnittstellen gab es in der Vergangenheit zum IT-Planungsrat?",
+	"Welche Erwartungen und Ziele haben Sie mit Blick auf unsere Kooperation?",
+	"Welche Ergebnisse wollen wir innerhalb eines Jahres unserer Zusammenarbeit erreichen?",
+	"Auf welche gemeinsamen Vorhaben und Themen wollen wir uns im Rahmen unserer Partnerschaft fokussieren?",
+	"Welche Arbeitsformate bieten sich an, um die identifizierten Themen und Fachfragen auf Arbeitsebene zu bearbeiten?",
+	"Welche Sitzungen oder externen Kommunikationsanlässe (bspw. Kongresse, (Presse-)Konferenzen, Events etc.) sind passfähig, um gemeinsame Vorhaben zu kommunizieren und Handlungsbedarfe zu adressieren?",
+}
+
+// KickoffDueNth is the regular IT-PLR session by which a spokesperson
+// holds the kick-off talk of their term: the concept's briefing asks the
+// spokespersons to hold their Auftaktgespräche "bis zur zweiten
+// IT-PLR-Sitzung des Jahres" after they were named (concept 2.2).
+const KickoffDueNth = 2
+
+// KickoffDueSession gives the session by which the kick-off talk of
+// assignment a is due: the KickoffDueNth regular session of the IT-PLR
+// (council holds sessions of the IT-PLR body only; not the AL-Runde)
+// after the day the term started — a session on that day, usually the one
+// whose decision named the spokesperson, does not count: named in November
+// 2022, the concept's spokespersons were due "bis zur zweiten
+// IT-PLR-Sitzung des Jahres", the July session of 2023 —,
+// cancelled ones and special sessions not counted, in the order of their
+// dates. It reports false when that session is not planned or not dated
+// yet: the due day is not known ("noch nicht terminiert").
+func KickoffDueSession(a Assignment, council []Session) (Session, bool) {
+	var dated []Session
+	for _, s := range council {
+		if s.IsRegular() && !s.Cancelled() && !s.Date.IsZero() && a.StartOn.Before(s.Date) {
+			dated = append(dated, s)
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool {
+		if dated[i].Date != dated[j].Date {
+			return dated[i].Date.Before(dated[j].Date)
+		}
+		return dated[i].Number < dated[j].Number
+	})
+	if len(dated) >= KickoffDueNth {
+		return dated[KickoffDueNth-1], true
+	}
+	return Session{}, false
+}
+
+// KickoffState is where the kick-off talk of a spokesperson's current term
+// stands: held (Talk, the first Auftaktgespräch of the term, Kickoff), or
+// due by the session Due (KickoffDueSession; zero while not planned).
+// Internal, like the contacts (SeesSpokespersonContacts).
+type KickoffState struct {
+	Held bool
+	Talk SpokespersonContact
+	Due  Session
+}
+
+// KickoffOf gives the kick-off state of the term of assignment a, from the
+// contacts cs of its conference and the IT-PLR's sessions council.
+func KickoffOf(a Assignment, cs []SpokespersonContact, council []Session) KickoffState {
+	var k KickoffState
+	k.Talk, k.Held = Kickoff(a, cs)
+	k.Due, _ = KickoffDueSession(a, council)
+	return k
+}
+
+// Scheduled reports whether the due day is known.
+func (k KickoffState) Scheduled() bool { return !k.Due.Date.IsZero() }
+
+// Overdue reports whether the talk is not held and its due day has passed
+// on the day today (German time); on the day of the session it is still
+// due.
+func (k KickoffState) Overdue(today Date) bool {
+	return !k.Held && k.Scheduled() && k.Due.Date.Before(today)
+}
+
+// DueWithin reports whether the talk is not held and due within the next
+// days days from today (today itself and the due day included).
+func (k KickoffState) DueWithin(today Date, days int) bool {
+	return !k.Held && k.Scheduled() && !k.Due.Date.Before(today) && !DateOf(today.Time().AddDate(0, 0, days)).Before(k.Due.Date)
+}
+
+// DueLabel says when the talk not yet held is due, on the day today:
+// "fällig bis 04.07.2023", "überfällig seit 05.07.2023" (the day after
+// the session), or, while that session is not planned or dated, "fällig
+// bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert". Empty once
+// the talk is held. The pages name the session (Due) beside it.
+func (k KickoffState) DueLabel(today Date) string {
+	switch {
+	case k.Held:
+		return ""
+	case !k.Scheduled():
+		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt, noch nicht terminiert", KickoffDueNth)
+	case k.Overdue(today):
+		return "überfällig seit " + DateOf(k.Due.Date.Time().AddDate(0, 0, 1)).German()
+	}
+	return "fällig bis " + k.Due.Date.German()
 }

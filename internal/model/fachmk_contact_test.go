@@ -29,3 +29,65 @@ func TestKickoff(t *testing.T) {
 		t.Errorf("no kick-off of the term, got %+v", k)
 	}
 }
+
+func TestKickoffDue(t *testing.T) {
+	a := Assignment{ID: 7, ConferenceID: 3, Member: "HB", StartOn: NewDate(2023, 3, 28)}
+	se := func(n int, on Date) Session { return Session{Number: n, Date: on, Status: StatusPlanned} }
+	special := se(42, NewDate(2023, 5, 2))
+	special.Kind = SessionSpecial
+	cancelled := se(43, NewDate(2023, 6, 1))
+	cancelled.Schedule.CancelledReason = "Terminkollision"
+	council := []Session{
+		se(45, NewDate(2023, 11, 8)),
+		se(44, NewDate(2023, 7, 4)),
+		cancelled,
+		special,
+		se(41, NewDate(2023, 3, 29)), // the day after the term's start
+		se(40, NewDate(2023, 3, 1)),  // before the term
+		se(46, Date{}),               // not dated yet
+	}
+	due, ok := KickoffDueSession(a, council)
+	if !ok || due.Number != 44 {
+		t.Fatalf("due session = %d %v, want the 44th (the 41st, then the 44th: not the special, not the cancelled one)", due.Number, ok)
+	}
+	// A term that starts on the day of a session (the one whose decision
+	// named the spokesperson) counts from the sessions after it: named
+	// in November 2022, the concept's spokespersons were due by the July
+	// session of 2023.
+	if due, ok := KickoffDueSession(Assignment{StartOn: NewDate(2023, 3, 29)}, council); !ok || due.Number != 45 {
+		t.Errorf("a term starting on the 41st's day: due by the %d. (%v), want the 45th", due.Number, ok)
+	}
+	if _, ok := KickoffDueSession(a, council[2:]); ok {
+		t.Errorf("with only one regular session after the start the due day is not known")
+	}
+	if _, ok := KickoffDueSession(Assignment{StartOn: NewDate(2023, 7, 5)}, council); ok {
+		t.Errorf("the 45th and the undated 46th: not scheduled")
+	}
+
+	k := KickoffOf(a, nil, council)
+	for _, c := range []struct {
+		today       Date
+		want        string
+		overdue     bool
+		within14Day bool
+	}{
+		{NewDate(2023, 6, 19), "fällig bis 04.07.2023", false, false},
+		{NewDate(2023, 6, 20), "fällig bis 04.07.2023", false, true},
+		{NewDate(2023, 7, 4), "fällig bis 04.07.2023", false, true},
+		{NewDate(2023, 7, 5), "überfällig seit 05.07.2023", true, false},
+	} {
+		if got := k.DueLabel(c.today); got != c.want {
+			t.Errorf("%s: label %q, want %q", c.today, got, c.want)
+		}
+		if k.Overdue(c.today) != c.overdue || k.DueWithin(c.today, 14) != c.within14Day {
+			t.Errorf("%s: overdue %v, due within 14 days %v; want %v, %v", c.today, k.Overdue(c.today), k.DueWithin(c.today, 14), c.overdue, c.within14Day)
+		}
+	}
+	if got := KickoffOf(a, nil, council[2:]).DueLabel(NewDate(2023, 6, 1)); got != "fällig bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert" {
+		t.Errorf("not scheduled: %q", got)
+	}
+	held := KickoffOf(a, []SpokespersonContact{{ID: 9, ConferenceID: 3, Member: "HB", Kind: ContactKickoff, HeldOn: NewDate(2023, 8, 1)}}, council)
+	if !held.Held || held.DueLabel(NewDate(2023, 8, 2)) != "" || held.Overdue(NewDate(2023, 8, 2)) || held.DueWithin(NewDate(2023, 7, 1), 14) {
+		t.Errorf("held late: %+v, label %q", held, held.DueLabel(NewDate(2023, 8, 2)))
+	}
+}

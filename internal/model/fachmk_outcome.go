@@ -27,6 +27,9 @@ type ConferenceOutcome struct {
 	// Text is the substance; passages in [[…]] are confidential.
 	Text       string
 	RecordedBy string // the account's name
+	// RecorderID is the account that recorded it (or last corrected it);
+	// 0 if unknown. The notice of a new outcome goes to the others.
+	RecorderID int64
 	Recorded   time.Time
 	Version    int
 }

@@ -99,15 +99,28 @@ const (
 	// session, or the document deadline (Unterlagenfrist) of an AL-Runde,
 	// is DeadlineLeadDays away.
 	EventDeadlineSoon Event = "anmeldeschluss"
+	// EventKickoffDue: the kick-off talk (Auftaktgespräch) of the user's
+	// spokesperson term is due within KickoffReminderDays and not held;
+	// once per term.
+	EventKickoffDue Event = "auftakt_faellig"
+	// EventOutcomeRecorded: an outcome (Ergebnis) of a FachMK's session is
+	// recorded, for the Geschäftsstelle and the conference's spokespersons
+	// in office.
+	EventOutcomeRecorded Event = "fachmk_ergebnis"
 )
 
 // DeadlineLeadDays is how many days before a registration or document
 // deadline its reminder (EventDeadlineSoon) is sent.
 const DeadlineLeadDays = 7
 
+// KickoffReminderDays is how many days before its due day a kick-off talk
+// not yet held is reminded of (KickoffState.DueWithin).
+const KickoffReminderDays = 14
+
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest, EventItemDeferred, EventResignation, EventDeadlineSoon}
+	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest, EventItemDeferred, EventResignation,
+	EventDeadlineSoon, EventKickoffDue, EventOutcomeRecorded}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
 // is 7 days away; the message links the briefings (docs/followups.md).
@@ -144,6 +157,10 @@ func (e Event) Label() string {
 		return "Rücktritt von einer Sprecherfunktion angekündigt"
 	case EventDeadlineSoon:
 		return "Anmeldeschluss oder Unterlagenfrist in 7 Tagen"
+	case EventKickoffDue:
+		return "Mein Auftaktgespräch in 14 Tagen fällig"
+	case EventOutcomeRecorded:
+		return "Ergebnis einer Fachministerkonferenz erfasst"
 	}
 	return string(e)
 }
@@ -176,6 +193,11 @@ var eventRoles = map[Event][]Role{
 	EventResignation:       {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
 	// Those who register agenda items and hand in their documents.
 	EventDeadlineSoon: {RoleSecretariat, RoleMember},
+	EventKickoffDue:   {RoleSpokesperson},
+	// Not the FachMK secretariats: each hears of the outcomes it records
+	// itself, and another conference's are not theirs to read
+	// (SeesConferenceOutcomes).
+	EventOutcomeRecorded: {RoleSecretariat, RoleSpokesperson},
 }
 
 // For reports whether users of the role may subscribe to the event.

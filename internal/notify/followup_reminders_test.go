@@ -111,16 +111,9 @@ func TestFollowUpReminders(t *testing.T) {
 func TestConferenceReminder(t *testing.T) {
 	ctx := context.Background()
 	st, clock := fixture(t) // 02.03.2026
-	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
-	gmk, err := st.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, gmk := gmkAndDecision(t, st)
 	umk, err := st.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "UMK", Name: "Umweltministerkonferenz"})
 	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}); err != nil {
 		t.Fatal(err)
 	}
 	for _, a := range []model.Assignment{{ConferenceID: gmk, Member: "HB", DecisionRef: "B-2022/43-IT"}, {ConferenceID: umk, Member: "BY", DecisionRef: "B-2022/43-IT"}} {

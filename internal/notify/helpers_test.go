@@ -59,6 +59,23 @@ func fixture(t testing.TB) (*store.Store, *testClock) {
 	return st, clock
 }
 
+// gmkAndDecision creates the GMK and the decision B-2022/43-IT that
+// assigns the spokespersons (concept 5.3), and gives the IT-PLR and the
+// GMK's id.
+func gmkAndDecision(t *testing.T, st *store.Store) (model.Body, int64) {
+	t.Helper()
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	gmk, err := st.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}); err != nil {
+		t.Fatal(err)
+	}
+	return council, gmk
+}
+
 // subscribe creates an account that wants the events on one channel at
 // the address.
 func subscribe(t testing.TB, st *store.Store, username string, role model.Role, member string, ch model.Channel, addr string, events ...model.Event) int64 {

@@ -35,7 +35,8 @@ type Reminders struct {
 // written procedures ending within a day, follow-ups due soon or overdue
 // (store.QueueFollowUpReminders), FachMK sessions in 7 days
 // (store.QueueConferenceReminders), registration and document deadlines in
-// 7 days (store.QueueDeadlineReminders).
+// 7 days (store.QueueDeadlineReminders), kick-off talks due in 14 days
+// (store.QueueKickoffReminders).
 func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, error) {
 	now := time.Now
 	if r.Now != nil {
@@ -50,6 +51,9 @@ func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, erro
 	}
 	if _, derr := r.Store.QueueDeadlineReminders(ctx, now()); derr != nil {
 		err = errors.Join(err, fmt.Errorf("deadline reminders: %w", derr))
+	}
+	if _, kerr := r.Store.QueueKickoffReminders(ctx, now()); kerr != nil {
+		err = errors.Join(err, fmt.Errorf("kick-off reminders: %w", kerr))
 	}
 	return closed, err
 }

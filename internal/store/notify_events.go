@@ -181,7 +181,9 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body mod
 }
 
 // spokespersonMembers gives the members whose spokesperson is in office
-// (or not yet out of office) for the FachMK.
+// (or not yet out of office) for the FachMK: the last IT-PLR session held
+// decides, as in holdsFunction (a session of the AL-Runde, numbered on its
+// own, does not end a function).
 func spokespersonMembers(ctx context.Context, tx *sql.Tx, conferenceIDs []int64) (map[int64]map[string]bool, error) {
 	out := map[int64]map[string]bool{}
 	for _, id := range conferenceIDs {
@@ -189,8 +191,9 @@ func spokespersonMembers(ctx context.Context, tx *sql.Tx, conferenceIDs []int64)
 			var m string
 			return m, r.Scan(&m)
 		}, "spokespersons", `SELECT member_abbrev FROM spokesperson_assignments WHERE conference_id = ?
-			AND (ends_with_session = 0 OR ends_with_session > (SELECT COALESCE(MAX(number), 0) FROM sessions WHERE status IN (?, ?, ?)))`,
-			id, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved)
+			AND (ends_with_session = 0 OR ends_with_session > (SELECT COALESCE(MAX(number), 0) FROM sessions
+				WHERE body_id = (SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1) AND status IN (?, ?, ?)))`,
+			id, model.BodyPlanningCouncil, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved)
 		if err != nil {
 			return nil, err
 		}

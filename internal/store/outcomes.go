@@ -13,12 +13,12 @@ import (
 // its spokespersons for the report under "Reporting FachMK". Who may read
 // them is model.SeesConferenceOutcomes; the pages ask it.
 
-const outcomeCols = `id, conference_id, held_on, meeting, reference, title, text, recorded_by, recorded_at, version`
+const outcomeCols = `id, conference_id, held_on, meeting, reference, title, text, recorded_by, recorder_id, recorded_at, version`
 
 func scanOutcome(sc scanner) (model.ConferenceOutcome, error) {
 	var o model.ConferenceOutcome
 	var held, recorded string
-	if err := sc.Scan(&o.ID, &o.ConferenceID, &held, &o.Meeting, &o.Reference, &o.Title, &o.Text, &o.RecordedBy, &recorded, &o.Version); err != nil {
+	if err := sc.Scan(&o.ID, &o.ConferenceID, &held, &o.Meeting, &o.Reference, &o.Title, &o.Text, &o.RecordedBy, &o.RecorderID, &recorded, &o.Version); err != nil {
 		return o, err
 	}
 	o.HeldOn = parseDate(held)
@@ -87,7 +87,8 @@ func holdsFunction(ctx context.Context, tx *sql.Tx, conferenceID int64, member s
 // CreateConferenceOutcome records an outcome of a FachMK session in one
 // transaction, checked inside it (model.ConferenceOutcome.Validate, the
 // conference is a FachMK, a spokesperson holds the function for it:
-// spokesperson names their member, "" for a secretariat).
+// spokesperson names their member, "" for a secretariat), and queues its
+// notice in the same transaction (noticeOutcome).
 func (s *Store) CreateConferenceOutcome(ctx context.Context, o model.ConferenceOutcome, spokesperson string) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -95,11 +96,55 @@ func (s *Store) CreateConferenceOutcome(ctx context.Context, o model.ConferenceO
 			return err
 		}
 		id, err = s.insert(ctx, tx, "conference_outcome", o.Title,
-			`INSERT INTO conference_outcomes (conference_id, held_on, meeting, reference, title, text, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			o.ConferenceID, o.HeldOn.String(), o.Meeting, o.Reference, o.Title, o.Text, o.RecordedBy, s.now().UTC().Format("2006-01-02T15:04:05Z"))
-		return err
+			`INSERT INTO conference_outcomes (conference_id, held_on, meeting, reference, title, text, recorded_by, recorder_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			o.ConferenceID, o.HeldOn.String(), o.Meeting, o.Reference, o.Title, o.Text, o.RecordedBy, o.RecorderID, s.now().UTC().Format("2006-01-02T15:04:05Z"))
+		if err != nil {
+			return err
+		}
+		o.ID = id
+		return s.noticeOutcome(ctx, tx, o)
 	})
 	return id, err
+}
+
+// noticeOutcome queues "Ergebnis einer Fachministerkonferenz erfasst" for
+// a new outcome o: to the Geschäftsstelle's subscribers and those of the
+// spokespersons in office for its conference, not to the account that
+// recorded it, and never to anyone the publication gate does not let read
+// the conference's outcomes (model.SeesConferenceOutcomes). Marked
+// passages stay out (model.PublicText); the link leads to the full text.
+func (s *Store) noticeOutcome(ctx context.Context, tx *sql.Tx, o model.ConferenceOutcome) error {
+	var name, abbrev string
+	if err := tx.QueryRowContext(ctx, `SELECT name, abbrev FROM bodies WHERE id = ?`, o.ConferenceID).Scan(&name, &abbrev); err != nil {
+		return notFound(err, fmt.Sprintf("body %d", o.ConferenceID))
+	}
+	speakers, err := spokespersonMembers(ctx, tx, []int64{o.ConferenceID})
+	if err != nil {
+		return err
+	}
+	title := model.PublicText(o.Title)
+	session := "Sitzung am " + o.HeldOn.German()
+	if m := model.PublicText(o.Meeting); m != "" {
+		session = m + " (" + session + ")"
+	}
+	if ref := model.PublicText(o.Reference); ref != "" {
+		session += ", " + ref
+	}
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventOutcomeRecorded,
+		Key:     fmt.Sprintf("fachmk_ergebnis:%d", o.ID),
+		Subject: fmt.Sprintf("Ergebnis der %s erfasst: %s", name, shorten(title, 80)),
+		Body: fmt.Sprintf("%s hat ein Ergebnis der %s erfasst: „%s“ – %s.\n\n"+
+			"Der Text steht auf der Seite der Konferenz; Sprecher:innen können ihn unter „Reporting FachMK“ in ihren Bericht übernehmen.\n",
+			o.RecordedBy, name, title, session),
+		Link: fmt.Sprintf("/fachmk/%s#ergebnis-%d", abbrev, o.ID),
+		To: func(sub Subscriber) bool {
+			u := sub.User
+			return u.ID != o.RecorderID && model.SeesConferenceOutcomes(&u, o.ConferenceID) &&
+				(u.Role == model.RoleSecretariat || u.Role == model.RoleSpokesperson && speakers[o.ConferenceID][u.MemberAbbrev])
+		},
+	})
+	return err
 }
 
 // UpdateConferenceOutcome corrects a recorded outcome (o.Version is the
@@ -117,8 +162,8 @@ func (s *Store) UpdateConferenceOutcome(ctx context.Context, o model.ConferenceO
 			return err
 		}
 		return s.updateVersioned(ctx, tx, "conference_outcomes", "conference_outcome", o.ID, o.Version,
-			`held_on = ?, meeting = ?, reference = ?, title = ?, text = ?, recorded_by = ?, recorded_at = ?`,
-			o.HeldOn.String(), o.Meeting, o.Reference, o.Title, o.Text, o.RecordedBy, s.now().UTC().Format("2006-01-02T15:04:05Z"))
+			`held_on = ?, meeting = ?, reference = ?, title = ?, text = ?, recorded_by = ?, recorder_id = ?, recorded_at = ?`,
+			o.HeldOn.String(), o.Meeting, o.Reference, o.Title, o.Text, o.RecordedBy, o.RecorderID, s.now().UTC().Format("2006-01-02T15:04:05Z"))
 	})
 }
 

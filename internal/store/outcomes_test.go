@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,5 +71,65 @@ func TestConferenceOutcomes(t *testing.T) {
 	log := must[[]model.AuditEntry](t)(s.AuditLog(ctx, "conference_outcome", oid))
 	if len(log) != 3 || log[0].Action != "create" || log[1].Action != "update" {
 		t.Errorf("audit = %+v", log)
+	}
+}
+
+// TestOutcomeNotice: a new outcome of a FachMK is announced to the
+// Geschäftsstelle and the conference's spokespersons in office — one whose
+// resignation has not yet taken effect among them, though a session of the
+// AL-Runde with a higher number has been held — not to the account that
+// recorded it, not to another conference's spokesperson, and never to a
+// role that may not read outcomes; marked passages stay out; a correction
+// announces nothing.
+func TestOutcomeNotice(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	s.SetClock(func() time.Time { return time.Date(2025, 11, 21, 10, 0, 0, 0, time.UTC) })
+	id := must[int64](t)
+	fmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	umk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "UMK", Name: "Umweltministerkonferenz"}))
+	al := id(s.CreateBody(ctx, model.Body{Kind: model.BodyPreparatory, Abbrev: "AL-Runde", Name: "Abteilungsleiterrunde"}))
+	id(s.CreateSession(ctx, model.Session{BodyID: al, Number: 60, Date: model.NewDate(2025, 10, 1), Status: model.StatusEnded}))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: bodyID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE", DecisionRef: "B-2022/43-IT"}))
+	// HH's resignation takes effect with the IT-PLR's 48th session.
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HH", DecisionRef: "B-2022/43-IT", EndsWithSession: 48}))
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: umk, Member: "Bund", DecisionRef: "B-2022/43-IT"}))
+	ev := model.EventOutcomeRecorded
+	recorder := account(t, s, model.User{Username: "gs1", Name: "Geschäftsstelle A", Role: model.RoleSecretariat}, model.ChannelEmail, "gs1@example.org", ev)
+	account(t, s, model.User{Username: "gs2", Role: model.RoleSecretariat}, model.ChannelEmail, "gs2@example.org", ev)
+	account(t, s, model.User{Username: "he", Role: model.RoleSpokesperson, MemberAbbrev: "HE"}, model.ChannelMatrix, "!he:example.org", ev)
+	account(t, s, model.User{Username: "hh", Role: model.RoleSpokesperson, MemberAbbrev: "HH"}, model.ChannelEmail, "hh@example.org", ev)
+	account(t, s, model.User{Username: "bund", Role: model.RoleSpokesperson, MemberAbbrev: "Bund"}, model.ChannelEmail, "bund@example.org", ev)
+	for _, r := range []model.Role{model.RoleFachMK, model.RoleMember, model.RoleAdvisory} {
+		if ev.For(r) {
+			t.Errorf("role %s may subscribe to the outcomes' notice", r)
+		}
+	}
+
+	o := model.ConferenceOutcome{ConferenceID: fmk, HeldOn: model.NewDate(2025, 11, 20), Meeting: "Herbstkonferenz 2025", Reference: "TOP 7",
+		Title: "E-Rechnung " + model.Redact("Zahlen"), Text: "Die FMK bittet um [[vertraulich]] einen Bericht.", RecordedBy: "Geschäftsstelle A", RecorderID: recorder}
+	oid := id(s.CreateConferenceOutcome(ctx, o, ""))
+	if got := strings.Join(queued(t, s, ev), " "); got != "!he:example.org gs2@example.org hh@example.org" {
+		t.Errorf("recipients %q, want the other secretariat account and the FMK's spokespersons in office", got)
+	}
+	list, _, err := s.Notifications(ctx, OutboxFilter{Event: ev})
+	check(t, err)
+	for _, n := range list {
+		if strings.Contains(n.Subject+n.Body, "Zahlen") || strings.Contains(n.Body, "vertraulich") || n.Link != fmt.Sprintf("/fachmk/FMK#ergebnis-%d", oid) ||
+			!strings.HasPrefix(n.Subject, "Ergebnis der Finanzministerkonferenz erfasst: E-Rechnung") ||
+			!strings.Contains(n.Body, "Geschäftsstelle A hat ein Ergebnis der Finanzministerkonferenz erfasst") || !strings.Contains(n.Body, "Herbstkonferenz 2025 (Sitzung am 20.11.2025), TOP 7") {
+			t.Errorf("message: %+v", n)
+		}
+	}
+	got := must[model.ConferenceOutcome](t)(s.ConferenceOutcome(ctx, oid))
+	if got.RecorderID != recorder {
+		t.Errorf("recorder %d, want %d", got.RecorderID, recorder)
+	}
+	got.Title = "E-Rechnung: Bericht erbeten"
+	check(t, s.UpdateConferenceOutcome(ctx, got, ""))
+	if n := len(queued(t, s, ev)); n != 3 {
+		t.Errorf("a correction queued messages: %d in all", n)
 	}
 }

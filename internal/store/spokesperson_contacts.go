@@ -115,3 +115,18 @@ func (s *Store) SpokespersonContacts(ctx context.Context, conferenceID int64) ([
 	}
 	return queryList(ctx, s.rd, scanSpokespersonContact, "spokesperson contacts", q+` ORDER BY held_on DESC, id DESC`, args...)
 }
+
+// KickoffSessions gives the IT-PLR sessions a kick-off talk's due day is
+// judged by (model.KickoffDueSession) for a term that started on since:
+// the first model.KickoffDueNth regular, not cancelled, dated sessions of
+// the body councilID after that day, in the order of their dates —
+// a walk up the (body, date) index that stops after them.
+func (s *Store) KickoffSessions(ctx context.Context, councilID int64, since model.Date) ([]model.Session, error) {
+	return kickoffSessions(ctx, s.rd, councilID, since)
+}
+
+func kickoffSessions(ctx context.Context, q queryer, councilID int64, since model.Date) ([]model.Session, error) {
+	return queryList(ctx, q, scanSession, "kick-off sessions",
+		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND date > ? AND date <> '' AND kind <> ? AND cancelled_reason = ''
+		ORDER BY date, number LIMIT ?`, councilID, since.String(), model.SessionSpecial, model.KickoffDueNth)
+}

@@ -30,7 +30,10 @@ func (s *Server) conferenceList(w http.ResponseWriter, r *http.Request) {
 		}
 		// The rows hold the spokespersons in office only: no session
 		// needed to tell the ended ones apart.
-		d.Kickoffs = kickoffsOf(inOffice, 0, cs)
+		if d.Kickoffs, err = s.kickoffsOf(r.Context(), inOffice, 0, cs); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	s.render(w, r, http.StatusOK, "conferences.html", view{Title: "Fachministerkonferenzen und fachpolitische Sprecher:innen", Active: "fachmk", Data: d})
 }
@@ -204,7 +207,10 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev
 			s.serverError(w, r, err)
 			return
 		}
-		d.Kickoffs = kickoffsOf(d.Spokespersons, last, d.Talks)
+		if d.Kickoffs, err = s.kickoffsOf(ctx, d.Spokespersons, last, d.Talks); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 		if auth.Can(u, auth.RecordSpokespersonContact, "") {
 			d.PicksMember = u.Role != model.RoleSpokesperson
 			for _, sp := range d.Spokespersons {

@@ -179,6 +179,24 @@ func TestFachMKPagesInBrowser(t *testing.T) {
 	if !strings.Contains(b.text("main"), "Kontakt oder Gespräch erfassen") {
 		t.Error("the spokesperson's FMK page lacks the form for contacts")
 	}
+	// The guiding questions beside the topics: shown for a kick-off talk
+	// (the form's first kind), hidden once another kind is chosen — by
+	// style alone, no script.
+	shown := func() (display string) {
+		b.run("guiding questions", chromedp.Evaluate(`getComputedStyle(document.querySelector("#gespraech-neu .kickoff-questions")).display`, &display))
+		return display
+	}
+	b.run("open the form", chromedp.Evaluate(`document.querySelector("#gespraech-neu").open = true`, nil))
+	if d := shown(); d == "none" {
+		t.Error("the guiding questions are hidden for a kick-off talk")
+	}
+	b.run("open the questions", chromedp.Evaluate(`document.querySelector("#gespraech-neu .kickoff-questions").open = true`, nil))
+	b.shot("fachmk-sprecher-leitfragen")
+	noSidewaysScroll(t, b, "fachmk-sprecher-leitfragen")
+	b.run("another kind", chromedp.SetValue("#gespraech-neu-art", "gespraech", chromedp.ByQuery))
+	if d := shown(); d != "none" {
+		t.Errorf("the guiding questions show for a talk that is no kick-off (display %q)", d)
+	}
 	// The outcomes of the FMK's sessions (demo.FMKOutcomeTitle) taken into
 	// the report as its draft.
 	b.page("/sitzungen/48/reporting-fachmk?vorlage=FMK")

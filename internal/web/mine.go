@@ -493,7 +493,11 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 				return err
 			}
 			cs = slices.DeleteFunc(cs, func(c model.SpokespersonContact) bool { return c.Member != a.Member })
-			mc.Kickoff = kickoffsOf([]spokesperson{{Assignment: a}}, last, cs)[a.ID]
+			kos, err := s.kickoffsOf(ctx, []spokesperson{{Assignment: a}}, last, cs)
+			if err != nil {
+				return err
+			}
+			mc.Kickoff = kos[a.ID]
 			mc.Talks = cs[:min(len(cs), 3)]
 		}
 		d.Conferences = append(d.Conferences, mc)

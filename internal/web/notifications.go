@@ -76,6 +76,8 @@ var eventHints = map[model.Event]string{
 	model.EventItemDeferred:      "wenn die Geschäftsstelle einen TOP, den Ihr Mitglied angemeldet hat, auf eine spätere Sitzung vertagt",
 	model.EventResignation:       "wenn ein Mitglied den Rücktritt von einer Sprecherfunktion ankündigt (wirksam mit der nächsten ordentlichen Sitzung); als FachMK-Geschäftsstelle für Ihre Konferenz",
 	model.EventDeadlineSoon:      "sieben Tage vor dem Anmeldeschluss einer Sitzung (mit dem Link zur Anmeldung) und vor der Unterlagenfrist einer AL-Runde (mit dem Link zur Sitzung, deren Tagesordnungspunkte sie vorberät)",
+	model.EventKickoffDue:        "14 Tage bevor Ihr Auftaktgespräch fällig ist (bis zur 2. ordentlichen Sitzung des IT-Planungsrats nach Amtsantritt), wenn es noch nicht erfasst ist; einmal je Amtszeit",
+	model.EventOutcomeRecorded:   "wenn jemand anderes ein Ergebnis einer Sitzung einer Fachministerkonferenz erfasst (als Sprecher:in: der Konferenzen, für die Sie sprechen)",
 }
 
 type prefCell struct {

@@ -156,16 +156,24 @@ func section(page, id string) string {
 	return page[i : i+end]
 }
 
-func TestOutboxPage(t *testing.T) {
-	ts, st := cycleServer(t)
+// subscribeByEmail subscribes the demo accounts to the event by e-mail, at
+// user@example.org.
+func subscribeByEmail(t *testing.T, st *store.Store, event model.Event, users ...string) {
+	t.Helper()
 	ctx := context.Background()
-	for _, user := range []string{"hessen", "bund"} {
+	for _, user := range users {
 		u, _, _ := st.UserLogin(ctx, user)
 		if err := st.SaveNotificationSettings(ctx, model.NotificationSettings{UserID: u.ID, Email: user + "@example.org", DueDays: 14,
-			Subscriptions: []model.Subscription{{Event: model.EventAgendaPublished, Channel: model.ChannelEmail}}}); err != nil {
+			Subscriptions: []model.Subscription{{Event: event, Channel: model.ChannelEmail}}}); err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+func TestOutboxPage(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	subscribeByEmail(t, st, model.EventAgendaPublished, "hessen", "bund")
 	if n, err := st.QueueNotice(ctx, store.Notice{Event: model.EventAgendaPublished, Key: "test", Subject: "Tagesordnung der 48. Sitzung", Body: "Text"}); n != 2 || err != nil {
 		t.Fatalf("queued %d, %v", n, err)
 	}

@@ -17,7 +17,7 @@ import (
 // outcomeOfForm reads an outcome of conference conferenceID from the form
 // (fields datum, sitzung, nummer, titel, text), recorded by u.
 func outcomeOfForm(r *http.Request, conferenceID int64, u *model.User) (model.ConferenceOutcome, error) {
-	o := model.ConferenceOutcome{ConferenceID: conferenceID, RecordedBy: u.Name, Version: formVersion(r),
+	o := model.ConferenceOutcome{ConferenceID: conferenceID, RecordedBy: u.Name, RecorderID: u.ID, Version: formVersion(r),
 		Meeting: strings.TrimSpace(r.PostFormValue("sitzung")), Reference: strings.TrimSpace(r.PostFormValue("nummer")),
 		Title: strings.TrimSpace(r.PostFormValue("titel"))}
 	var err error

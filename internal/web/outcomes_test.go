@@ -13,6 +13,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestConferenceOutcomesThroughThePages: the FMK's secretariat and its
@@ -138,5 +139,22 @@ func TestFachMKFooterSaysWhatItSees(t *testing.T) {
 		if footer := between(page, `<footer class="site">`, "</footer>"); !strings.Contains(footer, tc.want) {
 			t.Errorf("%q reads in the footer: %s", tc.user, footer)
 		}
+	}
+}
+
+// TestOutcomeNoticeSkipsTheRecorder: an outcome recorded through the page
+// is announced to the Geschäftsstelle, not to the spokesperson who
+// recorded it (the form passes the account on).
+func TestOutcomeNoticeSkipsTheRecorder(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	subscribeByEmail(t, st, model.EventOutcomeRecorded, "geschaeftsstelle", "sprecher-hb")
+	outcome := url.Values{"datum": {model.BerlinDate(time.Now().AddDate(0, 0, -1)).String()}, "titel": {"E-Rechnung in allen Landesverwaltungen"}, "text": {"Bericht erbeten."}}
+	if code, body := do(t, client(t, ts, "sprecher-hb"), "POST", ts.URL+"/fachmk/FMK/ergebnisse", outcome); code != http.StatusSeeOther {
+		t.Fatalf("HB records: %d %s", code, body)
+	}
+	list, _, err := st.Notifications(ctx, store.OutboxFilter{Event: model.EventOutcomeRecorded})
+	if err != nil || len(list) != 1 || list[0].Recipient != "geschaeftsstelle@example.org" {
+		t.Errorf("notices %+v %v, want one to the Geschäftsstelle", list, err)
 	}
 }

@@ -7,6 +7,7 @@ package web
 // /fachmk by whoever model.SeesSpokespersonContacts admits.
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -100,28 +101,48 @@ func (s *Server) correctSpokespersonContact(w http.ResponseWriter, r *http.Reque
 	back(w, r, "/fachmk/"+b.Abbrev+"#gespraech-"+strconv.FormatInt(id, 10), "Der Kontakt „"+c.Label()+"“ ist berichtigt.")
 }
 
-// kickoff is whether the spokesperson of an assignment in office has held
-// the kick-off talk of their term (model.Kickoff), and when.
+// kickoff is where the kick-off talk of a spokesperson's current term
+// stands (model.KickoffState: held, or due by the second regular IT-PLR
+// session after the start) on the day Today, for the templates.
 type kickoff struct {
-	Held bool
-	Talk model.SpokespersonContact
+	model.KickoffState
+	Today model.Date
 }
 
+// Label says when the talk not yet held is due ("fällig bis …",
+// "überfällig seit …", "… noch nicht terminiert").
+func (k kickoff) Label() string { return k.DueLabel(k.Today) }
+
+// Late reports whether the talk is overdue.
+func (k kickoff) Late() bool { return k.Overdue(k.Today) }
+
 // kickoffsOf gives the kick-off state of each assignment in office among
-// sps (the history of one conference or of all), from the contacts cs. An
-// assignment whose function ended has none: nil, so that the templates
-// skip it ({{with index .Kickoffs .ID}}).
-func kickoffsOf(sps []spokesperson, lastHeld int, cs []model.SpokespersonContact) map[int64]*kickoff {
+// sps (the history of one conference or of all), from the contacts cs and
+// the IT-PLR's sessions after each term's start. An assignment whose
+// function ended has none: nil, so that the templates skip it ({{with
+// index .Kickoffs .ID}}).
+func (s *Server) kickoffsOf(ctx context.Context, sps []spokesperson, lastHeld int, cs []model.SpokespersonContact) (map[int64]*kickoff, error) {
 	out := map[int64]*kickoff{}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sessions := map[model.Date][]model.Session{} // terms often start together
 	for _, sp := range sps {
-		if sp.Assignment.Status(lastHeld) == model.AssignmentEnded {
+		a := sp.Assignment
+		if a.Status(lastHeld) == model.AssignmentEnded {
 			continue
 		}
-		k := &kickoff{}
-		k.Talk, k.Held = model.Kickoff(sp.Assignment, cs)
-		out[sp.ID] = k
+		ses, ok := sessions[a.StartOn]
+		if !ok {
+			if ses, err = s.st.KickoffSessions(ctx, council.ID, a.StartOn); err != nil {
+				return nil, err
+			}
+			sessions[a.StartOn] = ses
+		}
+		out[sp.ID] = &kickoff{KickoffState: model.KickoffOf(a, cs, ses), Today: model.BerlinDate(s.clock())}
 	}
-	return out
+	return out, nil
 }
 
 // CorrectsTalk tells whether the user gets the form that corrects contact
@@ -150,6 +171,11 @@ type contactFormView struct {
 func newContactForm(d conferenceData, id, action, summary, submit string, c ...model.SpokespersonContact) contactFormView {
 	return contactFormView{newConferenceForm(d, id, action, summary, submit, c...)}
 }
+
+// Questions gives the concept's guiding questions for kick-off talks,
+// offered beside the topics while the kind is Auftaktgespräch (style.css
+// hides them for another kind; not prefilled into the field).
+func (f contactFormView) Questions() []string { return model.KickoffGuidingQuestions }
 
 // Kinds gives the kinds of contact the form offers.
 func (f contactFormView) Kinds() []model.ContactKind { return model.ContactKinds() }

@@ -1,0 +1,108 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// QueueKickoffReminders queues, in one transaction, "Mein Auftaktgespräch
+// in 14 Tagen fällig" for every spokesperson term in office whose kick-off
+// talk is not held and falls due within model.KickoffReminderDays at now
+// (German time; the due day is model.KickoffDueSession's, the second
+// regular IT-PLR session after the term's start): to the subscribed
+// spokesperson accounts of the term's member. The key names the term
+// (assignment) only, so the reminder is queued once per term — by
+// repeated runs, by several instances, and even if the due session moves.
+// It gives the number of messages queued.
+func (s *Store) QueueKickoffReminders(ctx context.Context, now time.Time) (int, error) {
+	today := model.BerlinDate(now)
+	var council int64
+	if err := s.db.QueryRowContext(ctx, `SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil).Scan(&council); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, nil
+		}
+		return 0, fmt.Errorf("store: kick-off reminders: %w", err)
+	}
+	// Read without the write lock: the terms (a few dozen), the sessions
+	// after each start, and the kick-off talks of the terms due soon.
+	last, err := lastHeldSessionNumber(ctx, s.db, council)
+	if err != nil {
+		return 0, err
+	}
+	as, err := queryList(ctx, s.db, scanAssignment, "assignments", `SELECT `+assignmentCols+assignmentFrom+` ORDER BY a.id`)
+	if err != nil {
+		return 0, err
+	}
+	type job struct {
+		a   model.Assignment
+		due model.Session
+	}
+	var jobs []job
+	sessions := map[model.Date][]model.Session{}
+	for _, a := range as {
+		if a.Status(last) == model.AssignmentEnded {
+			continue
+		}
+		ses, ok := sessions[a.StartOn]
+		if !ok {
+			if ses, err = kickoffSessions(ctx, s.db, council, a.StartOn); err != nil {
+				return 0, err
+			}
+			sessions[a.StartOn] = ses
+		}
+		// Held or not is asked in the write, for the few due soon.
+		if k := model.KickoffOf(a, nil, ses); k.DueWithin(today, model.KickoffReminderDays) {
+			jobs = append(jobs, job{a, k.Due})
+		}
+	}
+	if len(jobs) == 0 {
+		return 0, nil
+	}
+	n := 0
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		n = 0
+		// A run that queues nothing changes no content: cached pages stay.
+		s.quiet(tx)
+		lists := subscriberLists{}
+		for _, j := range jobs {
+			a := j.a
+			talks, err := queryList(ctx, tx, scanSpokespersonContact, "kick-off talks", `SELECT `+spokespersonContactCols+` FROM spokesperson_contacts
+				WHERE conference_id = ? AND member_abbrev = ? AND kind = ? AND held_on >= ?`, a.ConferenceID, a.Member, model.ContactKickoff, a.StartOn.String())
+			if err != nil {
+				return err
+			}
+			if _, held := model.Kickoff(a, talks); held {
+				continue
+			}
+			var name, abbrev string
+			if err := tx.QueryRowContext(ctx, `SELECT name, abbrev FROM bodies WHERE id = ?`, a.ConferenceID).Scan(&name, &abbrev); err != nil {
+				return notFound(err, fmt.Sprintf("body %d", a.ConferenceID))
+			}
+			k, err := lists.notify(ctx, s, tx, Notice{
+				Event:   model.EventKickoffDue,
+				Key:     fmt.Sprintf("auftakt_faellig:%d", a.ID),
+				Ref:     fmt.Sprintf("sprecher:%d", a.ID),
+				Subject: fmt.Sprintf("Auftaktgespräch mit der %s fällig bis %s", name, j.due.Date.German()),
+				Body: fmt.Sprintf("Ihr Auftaktgespräch als fachpolitische:r Sprecher:in mit der %s ist noch nicht erfasst. "+
+					"Es ist fällig bis zur %d. Sitzung des IT-Planungsrats am %s, der zweiten ordentlichen Sitzung nach Ihrem Amtsantritt am %s.\n\n"+
+					"Zeitpunkt, Themen und Teilnehmende bestimmen Sie; Leitfragen für das Gespräch stehen beim Erfassen des Gesprächs auf der Seite der Konferenz.\n",
+					name, j.due.Number, j.due.Date.German(), a.StartOn.German()),
+				Link: "/fachmk/" + abbrev + "#gespraeche",
+				To: func(sub Subscriber) bool {
+					return sub.User.Role == model.RoleSpokesperson && sub.User.MemberAbbrev == a.Member
+				},
+			})
+			if err != nil {
+				return err
+			}
+			n += k
+		}
+		return nil
+	})
+	return n, err
+}
