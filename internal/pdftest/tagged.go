@@ -191,3 +191,31 @@ func unmarkedIn(page int, c []byte) []string {
 	}
 	return problems
 }
+
+// Element is a structure element of a tagged PDF as pdfinfo -struct-text
+// shows it: its type and the text of its own marked content.
+type Element struct {
+	Kind string
+	Text string
+}
+
+// Elements gives the structure elements of pdf in reading order, each with
+// its text (the text of all its marked sequences, on whatever page).
+func Elements(t testing.TB, pdf []byte) []Element {
+	t.Helper()
+	var out []Element
+	for _, line := range strings.Split(Structure(t, pdf), "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || strings.HasPrefix(line, "/"):
+		case strings.HasPrefix(line, `"`):
+			if len(out) > 0 {
+				out[len(out)-1].Text += strings.TrimSuffix(strings.TrimPrefix(line, `"`), `"`)
+			}
+		default:
+			kind, _, _ := strings.Cut(line, " ")
+			out = append(out, Element{Kind: strings.TrimSuffix(kind, ":")})
+		}
+	}
+	return out
+}
