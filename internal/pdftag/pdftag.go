@@ -29,7 +29,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // Kind is a standard structure type (ISO 32000-1 section 14.8.4).
