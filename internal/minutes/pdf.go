@@ -142,7 +142,7 @@ func (r *pdfRenderer) header(doc Document) {
 	if doc.Body.Name != "" {
 		name += " des " + doc.Body.Name + "s"
 	}
-	r.tag.BeginElement(pdftag.H1)
+	r.tag.BeginElement(pdftag.H1).ActualText = name
 	p.MultiCell(pageWidth, 8, name, "", "L", false)
 	r.tag.EndElement()
 	p.SetFont("go", "B", 13)
@@ -178,15 +178,16 @@ func (r *pdfRenderer) header(doc Document) {
 	if doc.Draft() {
 		p.Ln(2)
 		p.SetFont("go", "B", 9)
-		r.tag.BeginElement(pdftag.P)
+		r.tag.BeginElement(pdftag.P).ActualText = DraftNote
 		p.MultiCell(pageWidth, 4.5, DraftNote, "", "L", false)
 		r.tag.EndElement()
 	}
 	if doc.Audience == model.Public {
 		p.Ln(2)
 		p.SetFont("go", "I", 9)
-		r.tag.BeginElement(pdftag.P)
-		p.MultiCell(pageWidth, 4.5, "Öffentliche Fassung: vertrauliche Passagen sind geschwärzt und als „[geschwärzt]“ gekennzeichnet.", "", "L", false)
+		const note = "Öffentliche Fassung: vertrauliche Passagen sind geschwärzt und als „[geschwärzt]“ gekennzeichnet."
+		r.tag.BeginElement(pdftag.P).ActualText = note
+		p.MultiCell(pageWidth, 4.5, note, "", "L", false)
 		r.tag.EndElement()
 	}
 	p.Ln(4)

@@ -71,6 +71,10 @@ type Element struct {
 	// ColSpan is the number of table columns a TH or TD spans (0 or 1:
 	// one column).
 	ColSpan int
+	// ActualText is the element's text, where what is drawn lacks
+	// something of it: fpdf's MultiCell drops the space at each line
+	// break, so a reader taking the drawn text would join two words.
+	ActualText string
 
 	kind   Kind
 	parent *Element

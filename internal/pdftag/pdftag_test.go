@@ -36,8 +36,9 @@ func sample(t *testing.T) []byte {
 	tg.EndElement()
 	tg.Artifact(func() { pdf.Line(20, pdf.GetY(), 190, pdf.GetY()) })
 	pdf.SetY(230)
-	tg.BeginElement(pdftag.P)
-	pdf.MultiCell(0, 6, strings.Repeat("Anfang des Absatzes. ", 20)+strings.Repeat("Fortsetzung auf der nächsten Seite. ", 20)+"Ende des Absatzes.", "", "L", false)
+	long := strings.Repeat("Anfang des Absatzes. ", 20) + strings.Repeat("Fortsetzung auf der nächsten Seite. ", 20) + "Ende des Absatzes."
+	tg.BeginElement(pdftag.P).ActualText = long
+	pdf.MultiCell(0, 6, long, "", "L", false)
 	tg.EndElement()
 	tg.BeginElement(pdftag.L)
 	for _, s := range []string{"Erster Punkt", "Zweiter Punkt"} {

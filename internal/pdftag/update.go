@@ -272,6 +272,10 @@ func (e *Element) dict(num map[*Element]int, pageObj []int, treeRoot int) []byte
 		b = append(b, " /Alt "...)
 		b = append(b, textString(e.Alt)...)
 	}
+	if e.ActualText != "" {
+		b = append(b, " /ActualText "...)
+		b = append(b, textString(e.ActualText)...)
+	}
 	switch {
 	case e.kind == TH:
 		b = append(b, " /A <</O /Table /Scope /Column"...)

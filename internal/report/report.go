@@ -63,7 +63,7 @@ func New(title string, date time.Time) *Report {
 	})
 	pdf.AddPage()
 	pdf.SetFont("go", "B", 15)
-	tag.BeginElement(pdftag.H1)
+	tag.BeginElement(pdftag.H1).ActualText = title
 	pdf.MultiCell(width, 7, title, "", "L", false)
 	tag.EndElement()
 	pdf.Ln(2)
@@ -75,7 +75,7 @@ func (r *Report) Heading(s string) {
 	s = Clean(s)
 	r.pdf.Ln(2)
 	r.pdf.SetFont("go", "B", 12)
-	r.tag.BeginElement(pdftag.H2)
+	r.tag.BeginElement(pdftag.H2).ActualText = s
 	r.pdf.MultiCell(width, 6, s, "", "L", false)
 	r.tag.EndElement()
 }
@@ -84,7 +84,9 @@ func (r *Report) Heading(s string) {
 func (r *Report) Paragraph(s string) {
 	s = Clean(s)
 	r.pdf.SetFont("go", "", 10)
-	r.tag.BeginElement(pdftag.P) // a page break inside continues it on the next page
+	// One element, even when a page break cuts it; its text with the
+	// spaces MultiCell drops at line breaks.
+	r.tag.BeginElement(pdftag.P).ActualText = s
 	r.pdf.MultiCell(width, line, s, "", "L", false)
 	r.tag.EndElement()
 	r.pdf.Ln(1)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"gremium/internal/pdftest"
 )
@@ -119,7 +120,23 @@ func TestReportIsTagged(t *testing.T) {
 	if para.Kind != "P" || !strings.Contains(para.Text, "Satz 400 des Berichts.") || !strings.Contains(para.Text, "200 des Berichts.") {
 		t.Errorf("the long paragraph is not one element across the pages: %v", para)
 	}
+	// The element's ActualText keeps the spaces MultiCell drops at line
+	// breaks (pdfinfo does not show it).
+	if !bytes.Contains(pdf, []byte("/ActualText "+utf16Hex(strings.Join(long, " "))+">>")) {
+		t.Error("the long paragraph lacks its ActualText")
+	}
 	if text := pdfText(t, pdf); !strings.Contains(text, "Seite 2 von 2") {
 		t.Error("the paragraph does not run onto a second page")
 	}
+}
+
+// utf16Hex writes s as a PDF text string in hex, UTF-16BE with byte
+// order mark, as pdftag writes ActualText.
+func utf16Hex(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	return b.String() + ">"
 }
