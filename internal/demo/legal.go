@@ -48,7 +48,7 @@ Die FITKO ist bemüht, diese Website im Einklang mit § 12a Behindertengleichste
 Diese Website ist mit den Anforderungen der BITV 2.0 (EN 301 549, WCAG 2.1 Stufe AA) teilweise vereinbar. Grundlage ist eine Selbstbewertung (Demo): eine automatische Prüfung aller Seiten mit axe-core bei 1366 und 320 Pixel Breite und eine Bedienung ohne Maus und ohne JavaScript.
 
 ## Nicht barrierefreie Inhalte
-- Die Protokolle als PDF sind nicht getaggt; derselbe Inhalt steht als HTML-Seite „Protokoll im amtlichen Layout“ bereit.
+- Die PDF-Dateien (Protokolle, Nachbesprechung, Stand der Aufträge, Übersicht der Sprecher:innen, Evaluation, Briefings) sind getaggt: Überschriften, Absätze, Listen und Tabellen sind in Lesereihenfolge ausgezeichnet, Fußzeilen mit Seitenzahlen, wiederholte Tabellenköpfe, Linien und Schwärzungsbalken als Artefakte gekennzeichnet, die Ankreuzfelder der Protokolle haben einen Alternativtext. Sie sind nicht nach PDF/UA (ISO 14289-1) geprüft und tragen keine PDF/UA-Kennung. Derselbe Inhalt steht als HTML-Seite bereit (beim Protokoll „Protokoll im amtlichen Layout“).
 - Hochgeladene Unterlagen der Mitglieder (Dokumente zu Tagesordnungspunkten) werden so veröffentlicht, wie sie eingereicht wurden.
 
 ## Erstellung dieser Erklärung

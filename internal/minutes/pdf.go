@@ -6,12 +6,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
 
 	"gremium/internal/model"
+	"gremium/internal/pdftag"
 )
 
 // Page geometry in millimetres (A4 portrait).
@@ -30,6 +31,11 @@ var pdfCols = [5]float64{14, 88, 22, 24, 22}
 // PN rows, and on every page the "Stand" and "Seite N von M". The document
 // must already be prepared for its audience (see Redacted); internal
 // documents show marked passages as "[vertraulich: …]".
+//
+// The PDF is tagged (package pdftag): headings, paragraphs, the attendance
+// list and the TOP tables are structure elements in reading order; the
+// footer, the repeated table header, cell borders and redaction bars are
+// artifacts.
 func WritePDF(w io.Writer, doc Document) error {
 	doc = doc.Printed() // no "HE:" without text
 	pdf := fpdf.New("P", "mm", "A4", "")
@@ -73,7 +79,14 @@ func WritePDF(w io.Writer, doc Document) error {
 	} else {
 		footer += " – interne Fassung, vertraulich"
 	}
-	pdf.SetFooterFunc(func() {
+	tag := pdftag.New(pdf)
+	r := &pdfRenderer{pdf: pdf, tag: tag, audience: doc.Audience, span: -1}
+	tag.SetHeaderFunc(func() {
+		if r.inTable {
+			r.tableHeader()
+		}
+	})
+	tag.SetFooterFunc(func() {
 		pdf.SetY(-pageMargin + 6)
 		pdf.SetFont("go", "", 8)
 		pdf.SetTextColor(80, 80, 80)
@@ -81,7 +94,6 @@ func WritePDF(w io.Writer, doc Document) error {
 		pdf.CellFormat(pageWidth*0.25, 4, fmt.Sprintf("Seite %d von {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
 		pdf.SetTextColor(0, 0, 0)
 	})
-	r := &pdfRenderer{pdf: pdf, audience: doc.Audience}
 	pdf.AddPage()
 	r.header(doc)
 	r.attendance(doc.Attendance)
@@ -92,13 +104,20 @@ func WritePDF(w io.Writer, doc Document) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("minutes: pdf: %w", err)
 	}
-	return pdf.Output(w)
+	if err := tag.Output(w); err != nil {
+		return fmt.Errorf("minutes: pdf: %w", err)
+	}
+	return nil
 }
 
 type pdfRenderer struct {
 	pdf      *fpdf.Fpdf
+	tag      *pdftag.Tagger
 	audience model.Audience
 	header5  [5]string // the current table header, repeated after page breaks
+	inTable  bool      // a page break repeats header5 (as an artifact)
+	span     int       // the span whose element is open in drawLines, -1 none
+	spanLI   bool      // that element is a list item (LI and LBody)
 }
 
 // span is a run of text in one style.
@@ -106,7 +125,9 @@ type span struct {
 	text   string
 	style  string // "", "B", "I"
 	indent float64
-	black  bool // a redaction bar instead of text
+	black  bool        // a redaction bar instead of text
+	kind   pdftag.Kind // its structure element; P if empty
+	src    int         // the index of the span a printed line comes from (layout)
 }
 
 func (r *pdfRenderer) limit() float64 {
@@ -121,23 +142,29 @@ func (r *pdfRenderer) header(doc Document) {
 	if doc.Body.Name != "" {
 		name += " des " + doc.Body.Name + "s"
 	}
+	r.tag.BeginElement(pdftag.H1).ActualText = name
 	p.MultiCell(pageWidth, 8, name, "", "L", false)
+	r.tag.EndElement()
 	p.SetFont("go", "B", 13)
 	title := "Protokoll"
 	if doc.Draft() {
 		title = DraftTitle
 	}
+	r.tag.BeginElement(pdftag.P)
 	p.CellFormat(pageWidth, 8, title, "", 1, "L", false, 0, "")
+	r.tag.EndElement()
 	p.Ln(2)
 	p.SetFont("go", "", 10)
 	field := func(label, value string) {
 		if value == "" {
 			return
 		}
+		r.tag.BeginElement(pdftag.P)
 		p.SetFont("go", "B", 10)
-		p.CellFormat(40, 5.5, label+":", "", 0, "L", false, 0, "")
+		p.CellFormat(40, 5.5, label+": ", "", 0, "L", false, 0, "")
 		p.SetFont("go", "", 10)
 		p.CellFormat(pageWidth-40, 5.5, value, "", 1, "L", false, 0, "")
+		r.tag.EndElement()
 	}
 	se := doc.Session
 	field("Datum", se.Date.German())
@@ -151,12 +178,17 @@ func (r *pdfRenderer) header(doc Document) {
 	if doc.Draft() {
 		p.Ln(2)
 		p.SetFont("go", "B", 9)
+		r.tag.BeginElement(pdftag.P).ActualText = DraftNote
 		p.MultiCell(pageWidth, 4.5, DraftNote, "", "L", false)
+		r.tag.EndElement()
 	}
 	if doc.Audience == model.Public {
 		p.Ln(2)
 		p.SetFont("go", "I", 9)
-		p.MultiCell(pageWidth, 4.5, "Öffentliche Fassung: vertrauliche Passagen sind geschwärzt und als „[geschwärzt]“ gekennzeichnet.", "", "L", false)
+		const note = "Öffentliche Fassung: vertrauliche Passagen sind geschwärzt und als „[geschwärzt]“ gekennzeichnet."
+		r.tag.BeginElement(pdftag.P).ActualText = note
+		p.MultiCell(pageWidth, 4.5, note, "", "L", false)
+		r.tag.EndElement()
 	}
 	p.Ln(4)
 }
@@ -168,36 +200,59 @@ func (r *pdfRenderer) section(sec Section) {
 	}
 	p.Ln(2)
 	p.SetFont("go", "B", 12)
-	p.CellFormat(pageWidth, 7, sec.Name, "", 1, "L", false, 0, "")
+	r.heading(sec.Name)
 	p.Bookmark(sec.Name, 0, -1)
 	head := sec.Name
 	if sec.Consent {
 		head = "Thema"
 	}
 	r.header5 = [5]string{"TOP", head, "Ziel", "Quelle", "BE"}
+	r.tag.BeginElement(pdftag.Table)
+	r.tag.BeginElement(pdftag.TR)
 	r.tableHeader()
+	r.tag.EndElement()
+	r.inTable = true
 	for _, it := range sec.Items {
 		r.item(it)
 	}
+	r.inTable = false
+	r.tag.EndElement()
 	p.Ln(3)
 }
 
+// heading writes a section heading (H2) in the current font.
+func (r *pdfRenderer) heading(text string) {
+	r.tag.BeginElement(pdftag.H2)
+	r.pdf.CellFormat(pageWidth, 7, text, "", 1, "L", false, 0, "")
+	r.tag.EndElement()
+}
+
+// tableHeader draws the header row of a TOP table: its TH cells when
+// the table starts, an artifact when a page break repeats it (the tagger
+// draws the page header as one).
 func (r *pdfRenderer) tableHeader() {
 	p := r.pdf
 	p.SetFont("go", "B", 9)
 	p.SetFillColor(225, 229, 235)
 	for i, h := range r.header5 {
-		p.CellFormat(pdfCols[i], 6, h, "1", 0, "L", true, 0, "")
+		if r.inTable {
+			p.CellFormat(pdfCols[i], 6, h, "1", 0, "L", true, 0, "")
+			continue
+		}
+		x, y := p.GetX(), p.GetY()
+		r.tag.Artifact(func() { p.Rect(x, y, pdfCols[i], 6, "FD") })
+		r.tag.BeginElement(pdftag.TH)
+		p.CellFormat(pdfCols[i], 6, h, "", 0, "L", false, 0, "")
+		r.tag.EndElement()
 	}
 	p.Ln(-1)
 }
 
 // ensure makes room for h millimetres, starting a new page (with the table
-// header) if needed.
+// header, see WritePDF) if needed.
 func (r *pdfRenderer) ensure(h float64) {
 	if r.pdf.GetY()+h > r.limit() {
 		r.pdf.AddPage()
-		r.tableHeader()
 	}
 }
 
@@ -263,11 +318,16 @@ func (r *pdfRenderer) item(it Item) {
 	h := float64(maxLines)*lineHeight + 2*cellPad
 	r.ensure(h + 8)
 	x, y := p.GetX(), p.GetY()
+	r.tag.BeginElement(pdftag.TR)
 	for i := range cols {
-		p.Rect(x, y, pdfCols[i], h, "D")
+		r.tag.BeginElement(pdftag.TD)
+		r.tag.Artifact(func() { p.Rect(x, y, pdfCols[i], h, "D") })
 		r.drawLines(laid[i], x+cellPad, y+cellPad)
+		r.endSpan()
+		r.tag.EndElement()
 		x += pdfCols[i]
 	}
+	r.tag.EndElement()
 	p.SetXY(pageMargin, y+h)
 	r.checkboxes(it.Flags)
 	if line := it.Deferral.Line(); line != "" {
@@ -284,32 +344,84 @@ func (r *pdfRenderer) item(it Item) {
 // layout wraps spans into one span per printed line.
 func (r *pdfRenderer) layout(spans []span, width float64) []span {
 	var out []span
-	for _, s := range spans {
+	for i, s := range spans {
+		s.src = i
 		if s.black {
 			out = append(out, s)
 			continue
 		}
 		r.pdf.SetFont("go", s.style, 9)
 		for _, l := range r.wrap(s.text, width-s.indent) {
-			out = append(out, span{text: l, style: s.style, indent: s.indent})
+			out = append(out, span{text: l, style: s.style, indent: s.indent, kind: s.kind, src: i})
 		}
 	}
 	return out
 }
 
+// drawLines draws laid-out lines, each span of them one structure element
+// (its kind, P by default): the element of the last span stays open, so
+// that the caller can continue it on the next page, and is closed by
+// endSpan.
 func (r *pdfRenderer) drawLines(lines []span, x, y float64) {
 	p := r.pdf
 	for i, l := range lines {
 		ly := y + float64(i)*lineHeight
 		if l.black {
-			p.SetFillColor(0, 0, 0)
-			p.Rect(x+l.indent, ly+0.8, 60, lineHeight-1.6, "F")
+			r.endSpan()
+			r.tag.Artifact(func() {
+				p.SetFillColor(0, 0, 0)
+				p.Rect(x+l.indent, ly+0.8, 60, lineHeight-1.6, "F")
+			})
 			continue
+		}
+		if l.text == "" {
+			continue // an empty cell has no element
+		}
+		if l.src != r.span {
+			r.endSpan()
+			r.beginSpan(l)
+		} else {
+			r.tag.Resume()
+		}
+		text := l.text
+		if i+1 < len(lines) && lines[i+1].src == l.src {
+			// The space at the line break, invisible at the end of the
+			// line: a screen reader reading the element's text does not
+			// run the last word of a line into the first of the next.
+			text += " "
 		}
 		p.SetFont("go", l.style, 9)
 		p.SetXY(x+l.indent, ly)
-		p.CellFormat(0, lineHeight, l.text, "", 0, "L", false, 0, "")
+		p.CellFormat(0, lineHeight, text, "", 0, "L", false, 0, "")
 	}
+}
+
+// beginSpan opens the structure element of the span l comes from.
+func (r *pdfRenderer) beginSpan(l span) {
+	r.span = l.src
+	switch l.kind {
+	case "":
+		r.tag.BeginElement(pdftag.P)
+	case pdftag.LI:
+		r.tag.BeginElement(pdftag.LI)
+		r.tag.BeginElement(pdftag.LBody)
+		r.spanLI = true
+	default:
+		r.tag.BeginElement(l.kind)
+	}
+}
+
+// endSpan closes the element drawLines left open, if any.
+func (r *pdfRenderer) endSpan() {
+	if r.span < 0 {
+		return
+	}
+	r.tag.EndElement()
+	if r.spanLI {
+		r.tag.EndElement()
+		r.spanLI = false
+	}
+	r.span = -1
 }
 
 func (r *pdfRenderer) checkboxes(f model.ItemFlags) {
@@ -317,8 +429,12 @@ func (r *pdfRenderer) checkboxes(f model.ItemFlags) {
 	h := lineHeight + 2*cellPad
 	r.ensure(h)
 	x, y := pageMargin, p.GetY()
-	p.Rect(x, y, pdfCols[0], h, "D")
-	p.Rect(x+pdfCols[0], y, pageWidth-pdfCols[0], h, "D")
+	r.tag.BeginElement(pdftag.TR)
+	r.tag.BeginElement(pdftag.TD)
+	r.tag.Artifact(func() { p.Rect(x, y, pdfCols[0], h, "D") })
+	r.tag.EndElement()
+	r.tag.BeginElement(pdftag.TD).ColSpan = 4
+	r.tag.Artifact(func() { p.Rect(x+pdfCols[0], y, pageWidth-pdfCols[0], h, "D") })
 	cx := x + pdfCols[0] + cellPad
 	p.SetFont("go", "", 8.5)
 	for _, b := range []struct {
@@ -326,15 +442,25 @@ func (r *pdfRenderer) checkboxes(f model.ItemFlags) {
 		label string
 	}{{f.Decision, "Beschluss"}, {f.Recommendation, "Beschlussempfehlung (IT-PLR)"}, {f.Note, "Protokollnotiz"}, {f.FollowUp, "Follow-Up"}} {
 		by := y + cellPad + 0.8
+		box := r.tag.BeginElement(pdftag.Figure)
+		box.Alt = "nicht angekreuzt"
+		if b.on {
+			box.Alt = "angekreuzt"
+		}
 		p.Rect(cx, by, 3, 3, "D")
 		if b.on {
 			p.Line(cx+0.5, by+0.5, cx+2.5, by+2.5)
 			p.Line(cx+2.5, by+0.5, cx+0.5, by+2.5)
 		}
+		r.tag.EndElement()
 		p.SetXY(cx+4, y+cellPad)
+		r.tag.BeginElement(pdftag.P)
 		p.CellFormat(0, lineHeight, b.label, "", 0, "L", false, 0, "")
+		r.tag.EndElement()
 		cx += 4 + p.GetStringWidth(b.label) + 6
 	}
+	r.tag.EndElement()
+	r.tag.EndElement()
 	p.SetXY(pageMargin, y+h)
 }
 
@@ -392,12 +518,19 @@ func (r *pdfRenderer) row(row Row) {
 	markerDrawn := false
 	drawSegment := func(from, to int) {
 		h := float64(to-from)*lineHeight + 2*cellPad
-		p.Rect(pageMargin, startY, pdfCols[0], h, "D")
-		p.Rect(pageMargin+pdfCols[0], startY, pageWidth-pdfCols[0], h, "D")
+		r.tag.Artifact(func() {
+			p.Rect(pageMargin, startY, pdfCols[0], h, "D")
+			p.Rect(pageMargin+pdfCols[0], startY, pageWidth-pdfCols[0], h, "D")
+		})
 		if !markerDrawn {
+			r.tag.BeginElement(pdftag.TD)
+			r.tag.BeginElement(pdftag.P)
 			p.SetFont("go", "B", 9)
 			p.SetXY(pageMargin+cellPad, startY+cellPad)
 			p.CellFormat(pdfCols[0]-2*cellPad, lineHeight, string(row.Kind), "", 0, "L", false, 0, "")
+			r.tag.EndElement()
+			r.tag.EndElement()
+			r.tag.BeginElement(pdftag.TD).ColSpan = 4
 			markerDrawn = true
 		}
 		r.drawLines(lines[from:to], pageMargin+pdfCols[0]+cellPad, startY+cellPad)
@@ -405,15 +538,18 @@ func (r *pdfRenderer) row(row Row) {
 	}
 	r.ensure(2*lineHeight + 2*cellPad)
 	startY = p.GetY()
+	r.tag.BeginElement(pdftag.TR)
 	for i := range lines {
 		if startY+float64(i-segStart+1)*lineHeight+2*cellPad > r.limit() {
 			drawSegment(segStart, i)
-			p.AddPage()
-			r.tableHeader()
+			p.AddPage() // the paragraph cut here continues as the same element
 			startY, segStart = p.GetY(), i
 		}
 	}
 	drawSegment(segStart, len(lines))
+	r.endSpan()
+	r.tag.EndElement() // TD
+	r.tag.EndElement() // TR
 }
 
 // attendance lists who took part (the public version names no persons).
@@ -423,7 +559,7 @@ func (r *pdfRenderer) attendance(lines []AttendanceLine) {
 	}
 	p := r.pdf
 	p.SetFont("go", "B", 12)
-	p.CellFormat(pageWidth, 7, "Anwesenheit", "", 1, "L", false, 0, "")
+	r.heading("Anwesenheit")
 	var spans []span
 	for _, l := range lines {
 		text := l.Member.Name + ": " + l.Presence.Label()
@@ -443,13 +579,16 @@ func (r *pdfRenderer) attendance(lines []AttendanceLine) {
 		if len(l.Delegates) > 0 {
 			text += "; Teilnehmende: " + delegatesText(l.Delegates)
 		}
-		spans = append(spans, span{text: text})
+		spans = append(spans, span{text: text, kind: pdftag.LI})
 	}
 	out := r.layout(spans, pageWidth)
 	if p.GetY()+float64(len(out))*lineHeight > r.limit() {
 		p.AddPage()
 	}
+	r.tag.BeginElement(pdftag.L)
 	r.drawLines(out, pageMargin, p.GetY())
+	r.endSpan()
+	r.tag.EndElement()
 	p.SetXY(pageMargin, p.GetY()+float64(len(out))*lineHeight+2)
 	p.Ln(3)
 }
@@ -462,9 +601,9 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 	}
 	p := r.pdf
 	p.SetFont("go", "B", 12)
-	p.CellFormat(pageWidth, 7, "Umlaufverfahren seit der letzten Sitzung", "", 1, "L", false, 0, "")
+	r.heading("Umlaufverfahren seit der letzten Sitzung")
 	for _, d := range ds {
-		spans := []span{{text: d.Label + " – " + r.show(d.Title), style: "B"}}
+		spans := []span{{text: d.Label + " – " + r.show(d.Title), style: "B", kind: pdftag.H3}}
 		for _, pt := range d.Points {
 			text := r.show(pt.Text)
 			if pt.Label != "" {
@@ -478,6 +617,7 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 			p.AddPage()
 		}
 		r.drawLines(lines, pageMargin, p.GetY())
+		r.endSpan()
 		p.SetXY(pageMargin, p.GetY()+float64(len(lines))*lineHeight+2)
 	}
 	p.Ln(3)

@@ -2,6 +2,8 @@ package minutes_test
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -62,5 +64,84 @@ func TestPDFIsReproducible(t *testing.T) {
 	doc := minutes.Redacted(session47(), model.Public)
 	if !bytes.Equal(renderPDF(t, doc), renderPDF(t, doc)) {
 		t.Error("the same minutes gave two different PDFs")
+	}
+}
+
+// TestPDFIsTagged: both versions of the minutes are tagged PDFs whose
+// structure reads the headings, the table and the rows in order with
+// their text, nothing painted outside a structure element or artifact,
+// and the footer ("Seite N von M") only as an artifact. They were
+// untagged.
+func TestPDFIsTagged(t *testing.T) {
+	for _, doc := range []minutes.Document{session47(), minutes.Redacted(session47(), model.Public)} {
+		name := "internal"
+		if doc.Audience == model.Public {
+			name = "public"
+		}
+		pdf := renderPDF(t, doc)
+		if info := pdftest.Info(t, pdf); !regexp.MustCompile(`Tagged:\s+yes`).MatchString(info) {
+			t.Fatalf("%v PDF is not tagged:\n%s", name, info)
+		}
+		pdftest.Check(t, pdf)
+		if p := pdftest.Unmarked(t, pdf); len(p) > 0 {
+			t.Errorf("%v PDF paints outside marked content:\n%s", name, strings.Join(p, "\n"))
+		}
+		els := pdftest.Elements(t, pdf)
+		want := [][2]string{{"H1", "47. Sitzung des IT-Planungsrats"}, {"P", "Protokoll – Entwurf"}, {"P", "Datum: 26.06.2025"},
+			{"H2", "Begrüßung"}, {"TH", "TOP"}, {"TH", "Begrüßung"}, {"TH", "Ziel"}, {"P", "00"}, {"P", "Begrüßung"},
+			{"P", "› Begrüßung durch den Vorsitz des IT-Planungsrats"}, {"Figure", ""}, {"P", "Beschluss"}, {"P", "ON"}, {"P", "MV:"},
+			{"P", "› Dankt für die Erarbeitung zur Steuerungsgruppe NOOTS; am 10. und 11.07.2025 werde diese zusammenkommen."}}
+		at := 0
+		for _, w := range want {
+			for at < len(els) && (els[at].Kind != w[0] || els[at].Text != w[1]) {
+				at++
+			}
+			if at == len(els) {
+				t.Fatalf("%v PDF: structure lacks %v in order; it has:\n%v", name, w, els)
+			}
+		}
+		for _, e := range els {
+			if strings.Contains(e.Text, "Seite ") || strings.Contains(e.Text, "Protokoll der 47. Sitzung") {
+				t.Errorf("%v PDF: footer text in the structure: %v", name, e)
+			}
+		}
+		if !bytes.Contains(pdf, []byte("/S /Figure /P ")) || !bytes.Contains(pdf, []byte("/Alt <FEFF0061006E00670065006B007200650075007A0074>")) {
+			t.Errorf("%s PDF: the checkboxes have no alternate text", name)
+		}
+	}
+}
+
+// TestPDFParagraphAcrossPages: a contribution too long for the rest of
+// the page continues on the next as the same structure element, with
+// marked content on both pages (an MCID and a marked-content reference).
+func TestPDFParagraphAcrossPages(t *testing.T) {
+	doc := session47()
+	var long []string
+	for i := 1; i <= 150; i++ {
+		long = append(long, fmt.Sprintf("Satz %d der langen Wortmeldung.", i))
+	}
+	sec := &doc.Sections[0]
+	sec.Items[0].Rows = append(sec.Items[0].Rows, minutes.Row{Kind: minutes.RowDiscussion, Speaker: "HB", Points: []string{strings.Join(long, " ")}})
+	pdf := renderPDF(t, doc)
+	text := pdfText(t, pdf)
+	first, last := strings.Index(text, "Satz 1 der"), strings.Index(text, "Satz 150 der")
+	if first < 0 || last < 0 || !strings.Contains(text[first:last], "\f") {
+		t.Fatal("the long contribution does not run across a page break")
+	}
+	found := false
+	for _, e := range pdftest.Elements(t, pdf) {
+		if strings.Contains(e.Text, "Satz 1 der") {
+			found = e.Kind == "P" && strings.Contains(e.Text, "Satz 150 der langen Wortmeldung.") && strings.Contains(e.Text, "Satz 75 der langen")
+			break
+		}
+	}
+	if !found {
+		t.Error("the contribution is not one paragraph across the pages")
+	}
+	if !regexp.MustCompile(`/S /P /P \d+ 0 R /Pg \d+ 0 R /K \[\d+ <</Type /MCR /Pg \d+ 0 R /MCID 0>>\]`).Match(pdf) {
+		t.Error("no paragraph with marked content on two pages")
+	}
+	if p := pdftest.Unmarked(t, pdf); len(p) > 0 {
+		t.Errorf("paints outside marked content:\n%s", strings.Join(p, "\n"))
 	}
 }

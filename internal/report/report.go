@@ -7,6 +7,10 @@
 // secretariats — so every text a report is given is written as the public
 // may see it (the publication gate, model.Public.Text): a confidential
 // passage becomes "[geschwärzt]", whoever built the report.
+//
+// Reports are tagged PDFs (package pdftag): the title and headings, the
+// paragraphs and the tables are structure elements in reading order; the
+// footer with the page numbers, cell borders and chart bars are artifacts.
 package report
 
 import (
@@ -14,11 +18,12 @@ import (
 	"io"
 	"time"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"gremium/internal/model"
+	"gremium/internal/pdftag"
 )
 
 const (
@@ -30,6 +35,7 @@ const (
 // Report is a PDF being written.
 type Report struct {
 	pdf *fpdf.Fpdf
+	tag *pdftag.Tagger
 }
 
 // New starts an A4 report with a title and a footer with page numbers; the
@@ -48,7 +54,8 @@ func New(title string, date time.Time) *Report {
 	pdf.SetModificationDate(date)
 	pdf.SetCatalogSort(true)
 	pdf.AliasNbPages("{nb}")
-	pdf.SetFooterFunc(func() {
+	tag := pdftag.New(pdf)
+	tag.SetFooterFunc(func() {
 		pdf.SetY(-margin + 6)
 		pdf.SetFont("go", "", 8)
 		pdf.CellFormat(width*0.75, 4, title, "", 0, "L", false, 0, "")
@@ -56,9 +63,11 @@ func New(title string, date time.Time) *Report {
 	})
 	pdf.AddPage()
 	pdf.SetFont("go", "B", 15)
+	tag.BeginElement(pdftag.H1).ActualText = title
 	pdf.MultiCell(width, 7, title, "", "L", false)
+	tag.EndElement()
 	pdf.Ln(2)
-	return &Report{pdf: pdf}
+	return &Report{pdf: pdf, tag: tag}
 }
 
 // Heading adds a section heading.
@@ -66,14 +75,20 @@ func (r *Report) Heading(s string) {
 	s = Clean(s)
 	r.pdf.Ln(2)
 	r.pdf.SetFont("go", "B", 12)
+	r.tag.BeginElement(pdftag.H2).ActualText = s
 	r.pdf.MultiCell(width, 6, s, "", "L", false)
+	r.tag.EndElement()
 }
 
 // Paragraph adds text; line breaks start new lines.
 func (r *Report) Paragraph(s string) {
 	s = Clean(s)
 	r.pdf.SetFont("go", "", 10)
+	// One element, even when a page break cuts it; its text with the
+	// spaces MultiCell drops at line breaks.
+	r.tag.BeginElement(pdftag.P).ActualText = s
 	r.pdf.MultiCell(width, line, s, "", "L", false)
+	r.tag.EndElement()
 	r.pdf.Ln(1)
 }
 
@@ -105,25 +120,46 @@ func (r *Report) Table(header []string, widths []float64, rows [][]string) {
 			p.AddPage()
 		}
 		x, y := p.GetX(), p.GetY()
+		r.tag.BeginElement(pdftag.TR)
 		for i := range cells {
+			r.tag.Artifact(func() {
+				if bold {
+					p.SetFillColor(225, 229, 235)
+					p.Rect(x, y, cols[i], h, "FD")
+				} else {
+					p.Rect(x, y, cols[i], h, "D")
+				}
+			})
 			if bold {
-				p.SetFillColor(225, 229, 235)
-				p.Rect(x, y, cols[i], h, "FD")
+				r.tag.BeginElement(pdftag.TH)
 			} else {
-				p.Rect(x, y, cols[i], h, "D")
+				r.tag.BeginElement(pdftag.TD)
+				if wrapped[i][0] != "" {
+					r.tag.BeginElement(pdftag.P)
+				}
 			}
 			for j, l := range wrapped[i] {
+				if j+1 < len(wrapped[i]) {
+					l += " " // the space at the line break, for whoever reads the cell's text
+				}
 				p.SetXY(x+1, y+1+float64(j)*line)
 				p.CellFormat(cols[i]-2, line, l, "", 0, "L", false, 0, "")
 			}
+			if !bold && wrapped[i][0] != "" {
+				r.tag.EndElement()
+			}
+			r.tag.EndElement()
 			x += cols[i]
 		}
+		r.tag.EndElement()
 		p.SetXY(margin, y+h)
 	}
+	r.tag.BeginElement(pdftag.Table)
 	draw(header, true)
 	for _, row := range rows {
 		draw(row, false)
 	}
+	r.tag.EndElement()
 	p.Ln(2)
 }
 
@@ -147,19 +183,34 @@ func (r *Report) Bars(bars []Bar, max float64) {
 		p.AddPage()
 	}
 	p.SetFont("go", "", 9)
+	// A table of label and text per bar; the bars show the text's number
+	// as a picture and are artifacts.
+	cell := func(w float64, text string) {
+		r.tag.BeginElement(pdftag.TD)
+		r.tag.BeginElement(pdftag.P)
+		p.CellFormat(w, h, text, "", 0, "L", false, 0, "")
+		r.tag.EndElement()
+		r.tag.EndElement()
+	}
+	r.tag.BeginElement(pdftag.Table)
 	for _, b := range bars {
 		x, y := p.GetX(), p.GetY()
-		p.CellFormat(labelW, h, Clean(b.Label), "", 0, "L", false, 0, "")
-		p.SetFillColor(240, 242, 245)
-		p.Rect(x+labelW, y+1, barW, h-2, "F")
-		if max > 0 && b.Value > 0 {
-			p.SetFillColor(31, 78, 121)
-			p.Rect(x+labelW, y+1, barW*min(b.Value/max, 1), h-2, "F")
-		}
+		r.tag.BeginElement(pdftag.TR)
+		cell(labelW, Clean(b.Label))
+		r.tag.Artifact(func() {
+			p.SetFillColor(240, 242, 245)
+			p.Rect(x+labelW, y+1, barW, h-2, "F")
+			if max > 0 && b.Value > 0 {
+				p.SetFillColor(31, 78, 121)
+				p.Rect(x+labelW, y+1, barW*min(b.Value/max, 1), h-2, "F")
+			}
+		})
 		p.SetXY(x+labelW+barW+2, y)
-		p.CellFormat(textW-2, h, Clean(b.Text), "", 0, "L", false, 0, "")
+		cell(textW-2, Clean(b.Text))
+		r.tag.EndElement()
 		p.SetXY(margin, y+h)
 	}
+	r.tag.EndElement()
 	p.Ln(2)
 }
 
@@ -168,7 +219,10 @@ func (r *Report) Write(w io.Writer) error {
 	if err := r.pdf.Error(); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	return r.pdf.Output(w)
+	if err := r.tag.Output(w); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
 }
 
 // Clean gives text as a report may show it: as the public may see it, a

@@ -33,7 +33,7 @@ func TestLegalPages(t *testing.T) {
 	}
 	code, page := do(t, public, "GET", ts.URL+"/barrierefreiheit", nil)
 	main := between(page, "<main", "</main>")
-	for _, want := range []string{"<h1>Erklärung zur Barrierefreiheit</h1>", "Demo:", "<h2>Schlichtungsverfahren</h2>", "Mauerstraße 53<br>", "<ul><li>Die Protokolle als PDF sind nicht getaggt",
+	for _, want := range []string{"<h1>Erklärung zur Barrierefreiheit</h1>", "Demo:", "<h2>Schlichtungsverfahren</h2>", "Mauerstraße 53<br>", "<ul><li>Die PDF-Dateien (Protokolle, Nachbesprechung, Stand der Aufträge, Übersicht der Sprecher:innen, Evaluation, Briefings) sind getaggt",
 		`<a href="mailto:barrierefreiheit@fitko.example">barrierefreiheit@fitko.example</a>`, `<a href="https://www.schlichtungsstelle-bgg.de">`} {
 		if code != http.StatusOK || !strings.Contains(main, want) {
 			t.Errorf("public accessibility statement (%d) lacks %q", code, want)
