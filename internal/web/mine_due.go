@@ -40,7 +40,7 @@ func conferenceDue(b model.Body, dates []model.ConferenceDate) []myDue {
 	var out []myDue
 	for _, cd := range dates {
 		what := "Sitzung der " + b.Name
-		if cd.Title != "" {
+		if cd.Title != "" && cd.Title != b.Name && cd.Title != b.Abbrev {
 			what += ": " + cd.Title
 		}
 		if !cd.Ends.IsZero() && cd.Ends != cd.Starts {
