@@ -29,23 +29,6 @@ import (
 	"gremium/internal/store"
 )
 
-// ligatures writes the Latin typographic ligatures (U+FB00–U+FB06) as the
-// letters they join, their NFKC form: text extracted from a PDF carries
-// "Qualiﬁkation" and "Einﬂuss", which a reader types as "Qualifikation"
-// and "Einfluss". Index and query read words alike (Term, partTerms), so
-// either finds the other.
-var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
-
-// unligate gives word with its ligatures written out (ligatures); a word
-// without one, nearly every word, is given back without a copy (the
-// ligatures' UTF-8 encoding begins with the byte 0xEF).
-func unligate(word string) string {
-	if strings.IndexByte(word, 0xEF) < 0 {
-		return word
-	}
-	return ligatures.Replace(word)
-}
-
 var folder = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "Ä", "ae", "Ö", "oe", "Ü", "ue")
 
 // words splits text into words.
@@ -183,11 +166,12 @@ func (w *termWriter) String() string {
 }
 
 // Term gives the index form of one word: ligatures written out
-// (unligate), lower-cased, stemmed by the
+// (relevance.Unligate: "Qualiﬁkation" from a PDF is "Qualifikation", as a
+// reader types it), lower-cased, stemmed by the
 // German Snowball stemmer (whose last step writes ä, ö, ü as a, o, u and
 // ß as ss), so "Prüfung", "Pruefung" and "PRÜFUNGEN" are one term.
 func Term(word string) string {
-	return folder.Replace(relevance.Stem(umlauts.Replace(strings.ToLower(unligate(word)))))
+	return folder.Replace(relevance.Stem(umlauts.Replace(strings.ToLower(relevance.Unligate(word)))))
 }
 
 // PartTerms gives the index forms of the parts of a compound word
@@ -205,7 +189,7 @@ func partTerms(word, whole string) []string {
 	if len(word) < 2*minPartTerm {
 		return nil // too short for two parts
 	}
-	parts := relevance.Parts(unligate(word))
+	parts := relevance.Parts(relevance.Unligate(word))
 	if len(parts) < 2 {
 		return nil
 	}
