@@ -18,9 +18,11 @@ import (
 )
 
 // Problem is one reason a request is refused, with the member of the
-// request it concerns as a JSON Pointer ("" for the request as a whole).
+// request it concerns as a JSON Pointer ("" for the request as a whole),
+// or, for the query of a list, the parameter it concerns ("seite").
 type Problem struct {
 	Field  string `json:"feld,omitempty"`
+	Param  string `json:"parameter,omitempty"`
 	Reason string `json:"grund"`
 }
 

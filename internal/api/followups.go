@@ -74,7 +74,7 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	status := model.FollowUpStatus(v.Get("status"))
 	if status != "" && !status.Valid() {
-		apiError(w, http.StatusBadRequest, "Der Parameter status ist offen, in_arbeit, erledigt oder entfallen, zum Beispiel ?status=offen.")
+		queryError(w, "status", "Der Parameter status ist offen, in_arbeit, erledigt oder entfallen, zum Beispiel ?status=offen.")
 		return
 	}
 	// ?nach=…: the page after a place in the list; ?vor=…: the page before
@@ -84,7 +84,7 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 		if p := v.Get(name); p != "" {
 			c, ok := store.ParseFollowUpCursor(p)
 			if !ok {
-				apiError(w, http.StatusBadRequest, `Die Parameter nach und vor sind eine Stelle in der Liste, wie sie die Links rel="next" und rel="prev" einer Seite nennen; ohne sie beginnt die Liste vorn.`)
+				queryError(w, name, `Die Parameter nach und vor sind eine Stelle in der Liste, wie sie die Links rel="next" und rel="prev" einer Seite nennen; ohne sie beginnt die Liste vorn.`)
 				return
 			}
 			cursors[i] = &c
@@ -92,7 +92,7 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 	}
 	after, before := cursors[0], cursors[1]
 	if after != nil && before != nil {
-		apiError(w, http.StatusBadRequest, "Bitte nur einen der Parameter nach und vor angeben.")
+		queryError(w, "vor", "Bitte nur einen der Parameter nach und vor angeben.")
 		return
 	}
 	q, total, err := a.followUpQuery(ctx, status)

@@ -269,13 +269,13 @@ func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
 	}{{"vor", &before}, {"nach", &after}} {
 		if v := r.URL.Query().Get(p.name); v != "" {
 			if *p.into, err = strconv.Atoi(v); err != nil || *p.into < 1 {
-				apiError(w, http.StatusBadRequest, "Die Parameter vor und nach sind die Nummer einer Sitzung, zum Beispiel ?vor=40.")
+				queryError(w, p.name, "Die Parameter vor und nach sind die Nummer einer Sitzung, zum Beispiel ?vor=40.")
 				return
 			}
 		}
 	}
 	if before != 0 && after != 0 {
-		apiError(w, http.StatusBadRequest, "Bitte nur einen der Parameter vor und nach angeben.")
+		queryError(w, "nach", "Bitte nur einen der Parameter vor und nach angeben.")
 		return
 	}
 	var page []model.Session
@@ -401,22 +401,22 @@ func (a *Server) sessionOfPath(w http.ResponseWriter, r *http.Request) (model.Se
 const maxDecisionsPage = 1_000_000
 
 // parseDecisionsQuery reads the query of /api/v1/beschluesse: the year
-// (jahr, 0 for all) and the page (seite, from 1); msg says in German what is
-// wrong.
-func parseDecisionsQuery(q url.Values) (year, page int, msg string) {
+// (jahr, 0 for all) and the page (seite, from 1); param names the
+// parameter that is wrong and msg says in German what is wrong.
+func parseDecisionsQuery(q url.Values) (year, page int, param, msg string) {
 	var err error
 	if y := q.Get("jahr"); y != "" {
 		if year, err = strconv.Atoi(y); err != nil {
-			return 0, 0, "jahr muss eine Zahl sein"
+			return 0, 0, "jahr", "jahr muss eine Zahl sein"
 		}
 	}
 	page = 1
 	if p := q.Get("seite"); p != "" {
 		if page, err = strconv.Atoi(p); err != nil || page < 1 || page > maxDecisionsPage {
-			return 0, 0, fmt.Sprintf("seite muss eine Zahl von 1 bis %d sein", maxDecisionsPage)
+			return 0, 0, "seite", fmt.Sprintf("seite muss eine Zahl von 1 bis %d sein", maxDecisionsPage)
 		}
 	}
-	return year, page, ""
+	return year, page, "", ""
 }
 
 func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
@@ -426,9 +426,9 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	year, page, msg := parseDecisionsQuery(r.URL.Query())
+	year, page, param, msg := parseDecisionsQuery(r.URL.Query())
 	if msg != "" {
-		apiError(w, http.StatusBadRequest, msg)
+		queryError(w, param, msg)
 		return
 	}
 	f := store.RegisterFilter{BodyID: council.ID, Year: year, Limit: DecisionsPerPage, Offset: (page - 1) * DecisionsPerPage}

@@ -92,10 +92,18 @@ func TestJSONReads(t *testing.T) {
 	if res.Header.Get("X-Total-Count") != "5" || !strings.Contains(res.Header.Get("Link"), `jahr=2025&seite=1>; rel="prev"`) {
 		t.Errorf("page 2: total %q, link %q", res.Header.Get("X-Total-Count"), res.Header.Get("Link"))
 	}
-	var e map[string]string
-	if code := getJSON(t, ts.URL+"/api/v1/beschluesse?seite=0", &e); code != 400 {
-		t.Errorf("page 0: %d", code)
+	// A wrong query parameter of a list is named in the refusal, as a
+	// member of a JSON request is (it gave only the sentence before).
+	for path, param := range map[string]string{
+		"/api/v1/beschluesse?seite=0": "seite", "/api/v1/beschluesse?seite=x": "seite", "/api/v1/beschluesse?jahr=x": "jahr",
+		"/api/v1/sitzungen?vor=0": "vor", "/api/v1/auftraege?status=x": "status", "/api/v1/auftraege?nach=x": "nach",
+	} {
+		var p refusal
+		if code := getJSON(t, ts.URL+path, &p); code != 400 || p.Error == "" || len(p.Problems) != 1 || p.Problems[0].Param != param || p.Problems[0].Reason != p.Error {
+			t.Errorf("%s: %d %+v, want 400 naming %q", path, code, p, param)
+		}
 	}
+	var e map[string]string
 	if code := getJSON(t, ts.URL+"/api/v1/beschluesse?jahr=x", &e); code != 400 || e["error"] == "" {
 		t.Errorf("bad year: %d", code)
 	}
@@ -220,7 +228,7 @@ func FuzzParseDecisionsQuery(f *testing.F) {
 		if err != nil {
 			return
 		}
-		year, page, msg := parseDecisionsQuery(v)
+		year, page, _, msg := parseDecisionsQuery(v)
 		if msg != "" {
 			if year != 0 || page != 0 {
 				t.Fatalf("parseDecisionsQuery(%q) = %d, %d with %q", raw, year, page, msg)
@@ -234,7 +242,7 @@ func FuzzParseDecisionsQuery(f *testing.F) {
 		if year != 0 {
 			link.Set("jahr", strconv.Itoa(year))
 		}
-		y2, p2, msg := parseDecisionsQuery(link)
+		y2, p2, _, msg := parseDecisionsQuery(link)
 		if msg != "" || y2 != year || p2 != page {
 			t.Fatalf("parseDecisionsQuery(%q) = %d, %d, but its link %q reads as %d, %d, %q", raw, year, page, link.Encode(), y2, p2, msg)
 		}

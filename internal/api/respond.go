@@ -11,6 +11,14 @@ func apiError(w http.ResponseWriter, status int, msg string) {
 	writeJSON(w, status, refusal{Error: msg})
 }
 
+// queryError answers 400 for a query parameter a list was asked with:
+// {"error": msg, "probleme": [{"parameter": "seite", "grund": msg}]}, so
+// that a client finds the input it sent, as "feld" names a member of its
+// JSON.
+func queryError(w http.ResponseWriter, param, msg string) {
+	writeJSON(w, http.StatusBadRequest, refusal{Error: msg, Problems: []Problem{{Param: param, Reason: msg}}})
+}
+
 // refusal is the answer to a request not taken: the German reasons, and
 // each with the member of the request it concerns where there is one.
 type refusal struct {

@@ -35,7 +35,7 @@ func Preparatory(councilID int64) model.Body {
 
 // PrepSections gives the AL-Runde's agenda sections.
 func PrepSections() []model.Section {
-	names := []string{"Begrüßung", "Beschlussempfehlungen", "Übergreifendes"}
+	names := []string{model.OpeningSection, "Beschlussempfehlungen", "Übergreifendes"}
 	out := make([]model.Section, len(names))
 	for i, n := range names {
 		out[i] = model.Section{Name: n, Position: i}
@@ -49,7 +49,7 @@ func PrepSections() []model.Section {
 func PrepStandardItems(number int, sections []model.Section) []model.AgendaItem {
 	var welcome int64
 	for _, s := range sections {
-		if s.Name == "Begrüßung" {
+		if s.Name == model.OpeningSection {
 			welcome = s.ID
 		}
 	}

@@ -60,7 +60,7 @@ const ConsentSection = "Grüne Liste"
 // Sections gives the agenda sections (Schwerpunktthemen) of the IT-PLR in
 // order; the Grüne Liste is the consent section.
 func Sections() []model.Section {
-	names := []string{"Begrüßung", "Informationssicherheit", "Datennutzung", "Digitale Transformation", "Digitale Infrastruktur",
+	names := []string{model.OpeningSection, "Informationssicherheit", "Datennutzung", "Digitale Transformation", "Digitale Infrastruktur",
 		"Digitale Anwendungen", "Übergreifendes", ConsentSection}
 	out := make([]model.Section, len(names))
 	for i, n := range names {
@@ -98,7 +98,7 @@ func StandardItems(number int, sections []model.Section) []model.AgendaItem {
 	}
 	welcome = append(welcome, "Feststellung der finalen Tagesordnung", "Beschluss über den Vorschlag der Grünen Liste")
 	return []model.AgendaItem{
-		{SectionID: sec("Begrüßung"), Number: "00", Title: "Begrüßung", Points: welcome, Position: 1, Status: model.ItemAccepted},
+		{SectionID: sec(model.OpeningSection), Number: "00", Title: "Begrüßung", Points: welcome, Position: 1, Status: model.ItemAccepted},
 		{SectionID: sec("Übergreifendes"), Title: model.ReportingFachMKTitle, Goal: model.GoalReport, Position: 2, Status: model.ItemAccepted},
 	}
 }

@@ -326,8 +326,8 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 	}
 	var out []Section
 	for _, it := range items {
-		if it.Status != model.ItemAccepted {
-			continue // registrations are not (yet) on the agenda
+		if !it.OnAgenda() {
+			continue // registrations not (yet) accepted, or declined
 		}
 		item := assembleItem(it, rows)
 		sec := model.SectionOf(it, sectionByID[it.SectionID], consent)

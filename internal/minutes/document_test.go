@@ -219,3 +219,45 @@ func TestRedactedFollowsTheGate(t *testing.T) {
 		})
 	}
 }
+
+// TestMinutesShowWhatStandsOnTheAgenda: whether an item stands on the
+// agenda is one rule (model.AgendaItem.OnAgenda), which the publication
+// gate (SeesItem), the numbering and OParl ask; the minutes decided by
+// their own condition (status "angenommen") and dropped an item the rule
+// counts as on the agenda (a row without status, as rows written before
+// registrations existed), while pending and declined registrations stay
+// out of the minutes by the same rule.
+func TestMinutesShowWhatStandsOnTheAgenda(t *testing.T) {
+	st, id := demoSession47(t)
+	ctx := context.Background()
+	items, err := st.Items(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy := items[1]
+	if _, err := st.DBForTests().ExecContext(ctx, `UPDATE agenda_items SET status = '' WHERE id = ?`, legacy.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range []model.AgendaItem{
+		{SessionID: id, Title: "Angemeldet, noch nicht angenommen", Status: model.ItemRegistered, RegisteredBy: "HE", Position: 99},
+		{SessionID: id, Title: "Abgelehnte Anmeldung", Status: model.ItemDeclined, RegisteredBy: "HE", Position: 100},
+	} {
+		if _, err := st.CreateItem(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stored, _ := st.Items(ctx, id)
+	doc, err := minutes.Load(ctx, st, id, model.Internal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := map[int64]bool{}
+	for _, it := range doc.Items() {
+		shown[it.ID] = true
+	}
+	for _, it := range stored {
+		if shown[it.ID] != it.OnAgenda() {
+			t.Errorf("%q (status %q): in the minutes %v, on the agenda %v", it.Title, it.Status, shown[it.ID], it.OnAgenda())
+		}
+	}
+}

@@ -52,7 +52,7 @@ func written(ctx context.Context, st *store.Store, sessionID int64, doc Document
 	for _, sec := range doc.Sections {
 		cs := Section{Name: sec.Name, Consent: sec.Consent}
 		for _, it := range sec.Items {
-			if n >= len(items) || items[n].Number != it.Number || items[n].Status != model.ItemAccepted {
+			if n >= len(items) || items[n].Number != it.Number || !items[n].OnAgenda() {
 				// Not the items Save wrote: read what is stored.
 				return Document{}, false, nil
 			}

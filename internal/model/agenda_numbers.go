@@ -7,6 +7,10 @@ import (
 
 // OnAgenda reports whether the item stands on its session's agenda: an
 // accepted registration or an item the secretariat (or an import) set.
+// It is the one rule: the publication gate (Audience.SeesItem), the
+// minutes and everything built from them, the numbering and the votes ask
+// it, never the status themselves. An item deferred away stays on the
+// agenda, marked (Deferred).
 func (it AgendaItem) OnAgenda() bool {
 	return it.Status == ItemAccepted || it.Status == ""
 }

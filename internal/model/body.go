@@ -137,6 +137,29 @@ type Section struct {
 	Consent  bool // the consent agenda (Grüne Liste), adopted en bloc
 }
 
+// OpeningSection is the name of the opening section of an agenda (TOP 00,
+// Begrüßung: the quorum, the last minutes, the final agenda), where the
+// standard items (itplr.StandardItems, itplr.PrepStandardItems) find it.
+const OpeningSection = "Begrüßung"
+
+// Topic reports whether the section is a topic (Schwerpunktthema) a
+// decision can be about: not the opening section and not the consent
+// agenda (Grüne Liste), which are steps of the session. The topic filters
+// (the register, its feeds) offer and accept only topics.
+func (c Section) Topic() bool { return !c.Consent && c.Name != OpeningSection }
+
+// Topics gives the sections of ss that are topics (Section.Topic), in
+// their order.
+func Topics(ss []Section) []Section {
+	var out []Section
+	for _, c := range ss {
+		if c.Topic() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // SectionOf gives the section an agenda item stands in: its own (own, the
 // section of it.SectionID), except that an item put on the Grüne Liste
 // stands in the body's consent section (consent; zero if the body has

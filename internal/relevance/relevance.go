@@ -286,7 +286,7 @@ func (a analysis) ids() []string {
 
 func (e *Engine) analyse(text string) analysis {
 	var a analysis
-	for _, w := range e.completeElliptic(wordTokens(text)) {
+	for _, w := range e.completeElliptic(wordTokens(Unligate(text))) {
 		f := fold(w)
 		ps := e.lex.split(f, isNoun(w))
 		rs := []rune(f)
@@ -458,6 +458,23 @@ func AssessmentText(d model.Decision, it model.AgendaItem) string {
 		return DecisionText(d)
 	}
 	return ItemText(it) + " " + DecisionText(d)
+}
+
+// ligatures writes the Latin typographic ligatures (U+FB00–U+FB06) as the
+// letters they join, their NFKC form.
+var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
+
+// Unligate gives s with its typographic ligatures written out as their
+// letters: text extracted from a PDF carries "Qualiﬁkation" and "Einﬂuss",
+// which a reader (and a FachMK's topic profile) writes "Qualifikation" and
+// "Einfluss". The proposals read texts through it, the search index and
+// its queries their words. A text without one, nearly every text, is
+// given back without a copy (the ligatures' UTF-8 begins with 0xEF).
+func Unligate(s string) string {
+	if strings.IndexByte(s, 0xEF) < 0 {
+		return s
+	}
+	return ligatures.Replace(s)
 }
 
 // tokens splits a text into words (letters and digits); hyphens split

@@ -88,6 +88,17 @@ func TestProposeExplains(t *testing.T) {
 	}
 }
 
+// TestProposalsReadLigatures: a text extracted from a PDF ("Einﬂuss",
+// "Qualiﬁkation") met no profile term written plainly; the proposals read
+// the ligatures as their letters, as the search does.
+func TestProposalsReadLigatures(t *testing.T) {
+	e := New([]Profile{{ConferenceID: 1, Abbrev: "KMK", Name: "Kultusministerkonferenz", Terms: []model.Term{{Term: "Qualifikation", Weight: 2}, {Term: "Schule", Weight: 1}}}})
+	got := e.Propose("Digitale Qualiﬁkation der Lehrkräfte an jeder Schule")
+	if len(got) != 1 || got[0].Abbrev != "KMK" || got[0].Score != 3 {
+		t.Fatalf("proposals = %+v", got)
+	}
+}
+
 func TestCompoundsMatchProfileTerms(t *testing.T) {
 	e := New([]Profile{
 		{ConferenceID: 1, Abbrev: "BMK", Name: "Bauministerkonferenz", Terms: []model.Term{{Term: "Bau", Weight: 1}, {Term: "Antrag", Weight: 1}, {Term: "Wohngeld", Weight: 2}}},

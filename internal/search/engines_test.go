@@ -216,3 +216,41 @@ func TestRebuildClearsTheMark(t *testing.T) {
 		})
 	}
 }
+
+// TestLigaturesFoundAndMarked: minutes imported from a PDF carry the
+// typographic ligatures "ﬁ" and "ﬂ" ("Qualiﬁkation", "Einﬂuss"); a reader
+// types "Qualifikation" and found nothing, nor did a text typed plainly
+// answer a query pasted from the PDF. Index and query write the ligatures
+// out alike, on both engines, and the snippet marks the word.
+func TestLigaturesFoundAndMarked(t *testing.T) {
+	for _, eng := range storetest.Engines(t) {
+		t.Run(eng.Name, func(t *testing.T) {
+			ctx := store.WithActor(context.Background(), "test")
+			st, _ := councilStore(t, eng)
+			docs := []store.SearchDoc{
+				{Kind: "beschluss", URL: "/a", Title: "a", Text: "Die Qualiﬁkation der Fachkräfte (Einﬂuss der Länder)."},
+				{Kind: "beschluss", URL: "/b", Title: "b", Text: "Ein Konﬂikt ohne Ligatur: Konflikt."},
+			}
+			for i := range docs {
+				docs[i].Terms = Terms(docs[i].Text)
+			}
+			if err := st.ReplaceSearchDocs(ctx, "ligatures", docs); err != nil {
+				t.Fatal(err)
+			}
+			for q, want := range map[string]string{"Qualifikation": "/a", "Einfluss": "/a", "Qualiﬁkation": "/a", "Konflikt": "/b", "Konﬂikte": "/b"} {
+				query, _ := Parse(q)
+				res, err := Run(ctx, st, query, 1, 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Total != 1 || res.Hits[0].URL != want {
+					t.Errorf("%q: %d hits %+v, want %s", q, res.Total, res.Hits, want)
+					continue
+				}
+				if s := string(res.Hits[0].Snippet); !strings.Contains(s, "<mark>") {
+					t.Errorf("%q: nothing marked in %s", q, s)
+				}
+			}
+		})
+	}
+}

@@ -165,11 +165,13 @@ func (w *termWriter) String() string {
 	return string(w.b) + " " + string(w.parts)
 }
 
-// Term gives the index form of one word: lower-cased, stemmed by the
+// Term gives the index form of one word: ligatures written out
+// (relevance.Unligate: "Qualiﬁkation" from a PDF is "Qualifikation", as a
+// reader types it), lower-cased, stemmed by the
 // German Snowball stemmer (whose last step writes ä, ö, ü as a, o, u and
 // ß as ss), so "Prüfung", "Pruefung" and "PRÜFUNGEN" are one term.
 func Term(word string) string {
-	return folder.Replace(relevance.Stem(umlauts.Replace(strings.ToLower(word))))
+	return folder.Replace(relevance.Stem(umlauts.Replace(strings.ToLower(relevance.Unligate(word)))))
 }
 
 // PartTerms gives the index forms of the parts of a compound word
@@ -187,7 +189,7 @@ func partTerms(word, whole string) []string {
 	if len(word) < 2*minPartTerm {
 		return nil // too short for two parts
 	}
-	parts := relevance.Parts(word)
+	parts := relevance.Parts(relevance.Unligate(word))
 	if len(parts) < 2 {
 		return nil
 	}
@@ -338,40 +340,41 @@ func Run(ctx context.Context, st *store.Store, q Query, page, perPage int) (Resu
 }
 
 // Snippet gives about n words of text around the first word that matches the
-// query, HTML-escaped, with the matching words in <mark>.
+// query, HTML-escaped, with the matching words in <mark>: the words alone,
+// not the punctuation around them ("(<mark>Register</mark>)," — the mark
+// took in brackets, commas and quotes before), each word of a field on its
+// own ("<mark>NOOTS</mark>-Staatsvertrag").
 func Snippet(text string, q Query, n int) template.HTML {
 	type tok struct {
 		s     string
-		match bool
+		spans [][2]int // the matching words' byte ranges in s
 	}
 	var toks []tok
 	found := map[string]bool{}
 	for _, f := range strings.Fields(text) {
-		m := false
-		for _, w := range words(f) {
-			if t := stemWord(w).term; q.termSet[t] {
-				m, found[t] = true, true
+		t := tok{s: f}
+		for _, sp := range wordSpans(f) {
+			if term := stemWord(f[sp[0]:sp[1]]).term; q.termSet[term] {
+				t.spans, found[term] = append(t.spans, sp), true
 			}
 		}
-		toks = append(toks, tok{f, m})
+		toks = append(toks, t)
 	}
 	if len(found) < len(q.termSet) {
 		// A term not met as a word may be part of a compound (Terms
 		// indexes the parts): "Register" marks "Registermodernisierung".
 		for i := range toks {
-			if toks[i].match {
+			if len(toks[i].spans) > 0 {
 				continue
 			}
-			for _, w := range words(toks[i].s) {
-				for _, t := range stemWord(w).parts {
-					if q.termSet[t] {
-						toks[i].match = true
-					}
+			for _, sp := range wordSpans(toks[i].s) {
+				if slices.ContainsFunc(stemWord(toks[i].s[sp[0]:sp[1]]).parts, func(p string) bool { return q.termSet[p] }) {
+					toks[i].spans = append(toks[i].spans, sp)
 				}
 			}
 		}
 	}
-	first := slices.IndexFunc(toks, func(t tok) bool { return t.match })
+	first := slices.IndexFunc(toks, func(t tok) bool { return len(t.spans) > 0 })
 	start := 0
 	if first > n/3 {
 		start = first - n/3
@@ -385,16 +388,39 @@ func Snippet(text string, q Query, n int) template.HTML {
 		if i > start {
 			b.WriteByte(' ')
 		}
-		if toks[i].match {
-			b.WriteString("<mark>" + html.EscapeString(toks[i].s) + "</mark>")
-		} else {
-			b.WriteString(html.EscapeString(toks[i].s))
+		at := 0
+		for _, sp := range toks[i].spans {
+			b.WriteString(html.EscapeString(toks[i].s[at:sp[0]]))
+			b.WriteString("<mark>" + html.EscapeString(toks[i].s[sp[0]:sp[1]]) + "</mark>")
+			at = sp[1]
 		}
+		b.WriteString(html.EscapeString(toks[i].s[at:]))
 	}
 	if end < len(toks) {
 		b.WriteString(" …")
 	}
 	return template.HTML(b.String())
+}
+
+// wordSpans gives the byte ranges of the words of s, as words finds them
+// (runs of letters and digits).
+func wordSpans(s string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			out = append(out, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(s)})
+	}
+	return out
 }
 
 // IndexSession (re)indexes the public texts of a session: its decisions, its

@@ -340,3 +340,22 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestSnippetMarksWordsOnly: the mark took in the punctuation around a
+// word ("<mark>(Register),</mark>") and a whole field of words joined by a
+// hyphen; it marks the matching words alone, ligatures read as their
+// letters.
+func TestSnippetMarksWordsOnly(t *testing.T) {
+	for _, c := range []struct{ text, q, want string }{
+		{"Der Bericht (Register), „Prüfung“.", "Register Prüfung", "Der Bericht (<mark>Register</mark>), „<mark>Prüfung</mark>“."},
+		{"Der NOOTS-Staatsvertrag gilt.", "NOOTS", "Der <mark>NOOTS</mark>-Staatsvertrag gilt."},
+		{"Zur Registermodernisierung: ja.", "Register", "Zur <mark>Registermodernisierung</mark>: ja."},
+		{"Die Qualiﬁkation, der Einﬂuss.", "Qualifikation Einfluss", "Die <mark>Qualiﬁkation</mark>, der <mark>Einﬂuss</mark>."},
+		{"A & B <c> Prüfung!", "Prüfung", "A &amp; B &lt;c&gt; <mark>Prüfung</mark>!"},
+	} {
+		q, _ := Parse(c.q)
+		if got := string(Snippet(c.text, q, 28)); got != c.want {
+			t.Errorf("Snippet(%q, %q) = %s, want %s", c.text, c.q, got, c.want)
+		}
+	}
+}

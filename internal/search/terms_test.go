@@ -30,7 +30,7 @@ func TestTermWriterIsTerms(t *testing.T) {
 		nil, []string{""}, []string{"", ""}, []string{" ", "–"}, []string{"", "Wort"}, []string{"Wort", ""},
 		[]string{"Prüfungen", "PRÜFUNG", "Pruefung", "Beschlüsse", "Straße"},
 		[]string{"B-2025/26-IT.12", "§ 3 Abs. 2", "٣٤ ١٢", "x\xffy", "\xff", "e\u0301té", "ǅemal İstanbul"},
-		[]string{"ends with word", "starts"}, []string{"a", "b"}, []string{"Ωμέγα 12ab 3.4"},
+		[]string{"ends with word", "starts"}, []string{"a", "b"}, []string{"Ωμέγα 12ab 3.4"}, []string{"Qualiﬁkation Einﬂussnahme ﬀ ﬅ"},
 	)
 	rnd := rand.New(rand.NewPCG(1, 2))
 	alphabet := []string{"a", "Z", "ä", "Ü", "ß", "0", "9", " ", ".", "-", "„", "“", "\xff", "\u0301", "٣", "ǅ", "\t", "é", "K"}

@@ -172,7 +172,7 @@ func (s *Store) subjectTx(ctx context.Context, tx *sql.Tx, sessionID, decisionID
 	} else {
 		sub.drafts, err = queryList(ctx, tx, scanDecision, "consent decisions",
 			`SELECT `+decisionCols+` FROM decisions d JOIN agenda_items i ON i.id = d.item_id
-			 WHERE i.session_id = ? AND i.consent = 1 AND i.status = ? AND d.status = ? ORDER BY i.position, d.position, d.id`,
+			 WHERE i.session_id = ? AND i.consent = 1 AND i.status IN (?, '') AND d.status = ? ORDER BY i.position, d.position, d.id`,
 			sessionID, model.ItemAccepted, model.DecisionDraft)
 		if err != nil {
 			return sub, err

@@ -191,7 +191,7 @@ func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber in
 			return model.RuleError("Ein Protokoll wird in einer späteren Sitzung genehmigt, während diese läuft; die %d. Sitzung ist „%s“.", approvingNumber, approving.Status.Label())
 		}
 		items, err := queryList(ctx, tx, scanItem, "agenda items",
-			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status = ? ORDER BY position, id`, approving.ID, model.ItemAccepted)
+			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, approving.ID, model.ItemAccepted)
 		if err != nil {
 			return err
 		}
@@ -289,7 +289,7 @@ func (s *Store) MoveItem(ctx context.Context, itemID int64, delta int) error {
 			return err
 		}
 		items, err := queryList(ctx, tx, scanItem, "agenda items",
-			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status = ? ORDER BY position, id`, sessionID, model.ItemAccepted)
+			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, sessionID, model.ItemAccepted)
 		if err != nil {
 			return err
 		}

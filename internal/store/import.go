@@ -111,7 +111,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		// Registrations that wait for the secretariat are not minutes: the
 		// import leaves them alone.
 		existing, err := queryList(ctx, tx, scanItem, "agenda items",
-			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status = ? ORDER BY position, id`, sessionID, model.ItemAccepted)
+			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, sessionID, model.ItemAccepted)
 		if err != nil {
 			return err
 		}

@@ -484,7 +484,7 @@ func (y *oparlSync) computeVisible(k oparlKey) (bool, error) {
 			return false, err
 		}
 		var n int
-		err = y.tx.QueryRowContext(y.ctx, `SELECT COUNT(*) FROM agenda_items WHERE session_id = ? AND status = ?`, se.ID, model.ItemAccepted).Scan(&n)
+		err = y.tx.QueryRowContext(y.ctx, `SELECT COUNT(*) FROM agenda_items WHERE session_id = ? AND status IN (?, '')`, se.ID, model.ItemAccepted).Scan(&n) // model.AgendaItem.OnAgenda
 		return n > 0, err
 	case oparl.KindAgendaItem:
 		it, _, err := y.publicItem(k.src)

@@ -151,7 +151,7 @@ func itemOrder(ctx context.Context, q queryer, sessionID int64) ([]int64, error)
 	return queryList(ctx, q, func(r scanner) (int64, error) {
 		var id int64
 		return id, r.Scan(&id)
-	}, "item order", `SELECT id FROM agenda_items WHERE session_id = ? AND status = ? ORDER BY position, id`, sessionID, model.ItemAccepted)
+	}, "item order", `SELECT id FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, sessionID, model.ItemAccepted)
 }
 
 // presentAt gives the members present or represented at an item of a

@@ -503,7 +503,7 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			}
 			// Only an accepted registration, not deferred, goes to the
 			// preparatory body (store.recommendable).
-			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.Status == model.ItemAccepted && !it.Deferred() {
+			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.OnAgenda() && !it.Deferred() {
 				d.Awaiting = append(d.Awaiting, it)
 			}
 		}

@@ -61,7 +61,7 @@ func (s *Server) documentGroups(ctx context.Context, u *model.User, se model.Ses
 	for _, it := range items {
 		if g := byItem[it.ID]; len(g) > 0 {
 			label := it.Title
-			if it.Status == model.ItemAccepted {
+			if it.OnAgenda() {
 				label = it.Label() + " – " + it.Title
 			} else {
 				label += " (Anmeldung: " + it.Status.Label() + ")"

@@ -56,6 +56,18 @@ func TestMemberPagesPassAxeOnAPhone(t *testing.T) {
 		if !fits {
 			t.Errorf("%s scrolls sideways at 320 px", p)
 		}
+		if p == "/umlaufverfahren" {
+			// The list of written procedures scrolled sideways in its
+			// own box; each procedure is a card of labelled cells now,
+			// as the register's decisions.
+			var wide string
+			var label bool
+			b.run("table widths of "+p, chromedp.Evaluate(`Array.from(document.querySelectorAll("main table")).filter(t => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth).map(t => t.caption ? t.caption.textContent : "?").join("; ")`, &wide),
+				chromedp.Evaluate(`Array.from(document.querySelectorAll("main table .cell-label")).some(l => l.offsetParent !== null && l.textContent.includes("Frist"))`, &label))
+			if wide != "" || !label {
+				t.Errorf("%s: the table %q is wider than the phone, or has no visible cell label Frist (%v)", p, wide, label)
+			}
+		}
 		b.shot("member-phone" + strings.ReplaceAll(p, "/", "-"))
 	}
 }

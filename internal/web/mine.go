@@ -140,6 +140,10 @@ type myData struct {
 	// Invitations are the debriefs of the last IT-PLR sessions whose
 	// invitation went out with decisions for its conference.
 	Invitations []myInvitation
+
+	// Due is "Was ansteht" of a FachMK secretariat or a spokesperson:
+	// dates and deadlines, nearest first (mine_due.go).
+	Due []myDue
 }
 
 // myInvitation is a debrief a FachMK secretariat is invited to, with the
@@ -191,7 +195,10 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 	}
 	// Only spokespersons report and keep briefings.
 	if d.Spokesperson {
-		if d.Collab, err = s.myCollab(r, u); err != nil {
+		if d.Collab, err = s.myCollab(r, u); err == nil {
+			err = s.mySpokespersonDue(ctx, council, &d)
+		}
+		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -231,6 +238,10 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 	}
 	// The newest outcomes of its sessions it recorded for the IT-PLR.
 	if d.Outcomes, err = s.st.ConferenceOutcomes(ctx, u.ConferenceID, model.Date{}, maxMyRequests); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.myConferenceDue(ctx, &d); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

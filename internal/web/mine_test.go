@@ -421,3 +421,50 @@ func TestMyPageCoversTheALRunde(t *testing.T) {
 		}
 	}
 }
+
+// TestFachMKMyPageListsWhatIsDue: "Mein Bereich" of a FachMK secretariat
+// linked its conference's page and calendar file, and a spokesperson's
+// linked the personal calendar and the debrief, instead of saying what is
+// due. Both list it now under "Was ansteht", each with its date, nearest
+// first: the council's next session, the day registrations for it close
+// (the secretariat's requests) or the reports for "Reporting FachMK" are
+// due (the spokesperson's), and the coming dates of the conference.
+func TestFachMKMyPageListsWhatIsDue(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	council := mustBody(t, st)
+	sections, _ := st.Sections(ctx, council.ID)
+	on := model.DateOf(time.Now().AddDate(0, 0, 30))
+	closes := model.DateOf(time.Now().AddDate(0, 0, 10))
+	if _, err := st.PlanSession(ctx, model.Session{BodyID: council.ID, Number: 48, Status: model.StatusPlanned, Date: on, Place: "Berlin", RegistrationDeadline: closes},
+		itplr.StandardItems(48, sections)); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/fachmk/FMK/termine",
+		url.Values{"titel": {"Frühjahrskonferenz 2099"}, "beginn": {"2099-05-20"}, "ende": {"2099-05-21"}, "ort": {"Bremen"}}); code != http.StatusSeeOther {
+		t.Fatalf("add date: %d %s", code, body)
+	}
+	se48 := "48. Sitzung des IT-Planungsrats"
+	for user, want := range map[string][]string{
+		"fmk":         {closes.German() + "</strong>: <a href=\"/anliegen\">Anmeldeschluss für Tagesordnungspunkte der 48. Sitzung", on.German() + "</strong>: <a href=\"/sitzungen/48\">" + se48, "20.05.2099</strong>: <a href=\"/fachmk/FMK\">Sitzung der Finanzministerkonferenz: Frühjahrskonferenz 2099 (bis 21.05.2099), Bremen"},
+		"sprecher-hb": {model.ReportDeadline(model.Session{Date: on}).German() + "</strong>: <a href=\"/sitzungen/48/reporting-fachmk\">Berichte für „Reporting FachMK“", on.German() + "</strong>: <a href=\"/sitzungen/48\">" + se48, "20.05.2099</strong>: <a href=\"/fachmk/FMK\">Sitzung der Finanzministerkonferenz: Frühjahrskonferenz 2099"},
+	} {
+		_, page := do(t, client(t, ts, user), "GET", ts.URL+"/mein-bereich", nil)
+		due := between(page, `<h2 id="h-due">Was ansteht</h2>`, "</section>")
+		at := -1
+		for _, w := range want {
+			i := strings.Index(due, w)
+			if i < 0 {
+				t.Errorf("%s: \"Was ansteht\" lacks %q:\n%s", user, w, due)
+				continue
+			}
+			if i < at {
+				t.Errorf("%s: %q is not in date order:\n%s", user, w, due)
+			}
+			at = i
+		}
+		for _, p := range wellFormedProblems(page) {
+			t.Errorf("%s: %s", user, p)
+		}
+	}
+}

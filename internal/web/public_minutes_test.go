@@ -81,14 +81,22 @@ func TestPublicMinutesOnlyWhenTheyExist(t *testing.T) {
 	for nr, draft := range map[int]bool{47: true, 46: false} {
 		_, page := do(t, public, "GET", fmt.Sprintf("%s/sitzungen/%d", ts.URL, nr), nil)
 		links := between(page, `<p class="downloads">`, "</p>")
-		if !strings.Contains(links, "/protokoll.pdf") || strings.Contains(links, ">Text<") || !strings.Contains(links, "Textdatei für den Import") || !strings.Contains(links, "gremium import") {
-			t.Errorf("session %d: downloads %q", nr, links)
+		// The public reads what the text file is, not the operators'
+		// command that reads it (it named "gremium import" before).
+		if !strings.Contains(links, "/protokoll.pdf") || strings.Contains(links, ">Text<") || !strings.Contains(links, "/protokoll.txt") || strings.Contains(links, "gremium import") || strings.Contains(links, "Import") {
+			t.Errorf("session %d: public downloads %q", nr, links)
+		}
+		for user, want := range map[string]bool{"geschaeftsstelle": true, "hessen": false} {
+			_, page := do(t, client(t, ts, user), "GET", fmt.Sprintf("%s/sitzungen/%d", ts.URL, nr), nil)
+			if links := between(page, `<p class="downloads">`, "</p>"); strings.Contains(links, "gremium import") != want || !strings.Contains(links, "/protokoll.txt") {
+				t.Errorf("session %d, %s: downloads %q, want the import command %v", nr, user, links, want)
+			}
 		}
 		if got := strings.Contains(links, "(Entwurf)"); got != draft {
 			t.Errorf("session %d: downloads %q, draft %v, want %v", nr, links, got, draft)
 		}
 		_, minutesPage := do(t, public, "GET", fmt.Sprintf("%s/sitzungen/%d/protokoll", ts.URL, nr), nil)
-		if links := between(minutesPage, `<p class="downloads no-print">`, "</p>"); strings.Contains(links, ">Text<") || !strings.Contains(links, "Textdatei für den Import") {
+		if links := between(minutesPage, `<p class="downloads no-print">`, "</p>"); strings.Contains(links, ">Text<") || !strings.Contains(links, "Textfassung") || strings.Contains(links, "gremium import") {
 			t.Errorf("minutes %d: downloads %q", nr, links)
 		}
 		for ext, want := range map[string]string{"pdf": fmt.Sprintf("protokoll-%d.pdf", nr), "txt": fmt.Sprintf("protokoll-%d.txt", nr)} {

@@ -60,6 +60,13 @@ func TestPageBeyondTheLastSaysSo(t *testing.T) {
 			t.Errorf("%s: %v", c.path, p)
 		}
 	}
+	// A page that is no number from 1 on is refused, by the search as by
+	// the register (the search gave its first page for seite=0 before).
+	for _, path := range []string{"/suche?q=Kooperation&seite=0", "/suche?q=Kooperation&seite=x", "/suche?q=Kooperation&seite=101", "/beschluesse?seite=0"} {
+		if res, page := get(t, ts, path); res.StatusCode != http.StatusBadRequest || !strings.Contains(page, "Die Seite muss eine Zahl") {
+			t.Errorf("%s: %d, want 400 naming the page", path, res.StatusCode)
+		}
+	}
 	// The last page itself is still there.
 	if res, _ := get(t, ts, "/beschluesse?seite=1"); res.StatusCode != http.StatusOK {
 		t.Errorf("first page: %d", res.StatusCode)

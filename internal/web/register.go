@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -190,9 +191,19 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 }
 
 // registerFilter turns the address filter into the store's; ok is false
-// when a named FachMK or member does not exist (nothing can match).
+// when a named FachMK or member does not exist, or the named section is no
+// topic of the council (model.Section.Topic): nothing can match.
 func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (store.RegisterFilter, bool, error) {
 	f := store.RegisterFilter{BodyID: bodyID, Year: q.Year, SectionID: q.Section, Reporter: q.Reporter, Kind: q.Kind, FollowUps: q.FollowUps}
+	if q.Section != 0 {
+		opts, err := s.registerChoices(ctx, bodyID)
+		if err != nil {
+			return f, false, err
+		}
+		if !slices.ContainsFunc(opts.Sections, func(c model.Section) bool { return c.ID == q.Section }) {
+			return f, false, nil
+		}
+	}
 	if q.Conference != "" {
 		b, err := s.st.BodyByAbbrev(ctx, q.Conference)
 		if errors.Is(err, store.ErrNotFound) || (err == nil && b.Kind != model.BodyFachMK) {

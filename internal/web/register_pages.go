@@ -66,7 +66,8 @@ func (q registerQuery) cursorURL(dir string, num model.DecisionNumber, n int) te
 	return template.URL(fmt.Sprintf("/beschluesse?%s%s=%d-%d&seite=%d", v, dir, num.Year, num.Seq, n))
 }
 
-// registerOptions are the choices of the register's filter form.
+// registerOptions are the choices of the register's filter form; its
+// Sections are the council's topics (model.Topics).
 type registerOptions struct {
 	Years       []int
 	Sections    []model.Section
@@ -81,9 +82,13 @@ func (s *Server) registerChoices(ctx context.Context, councilID int64) (register
 		if o.Years, err = s.st.RegisterYears(ctx, councilID); err != nil {
 			return o, err
 		}
-		if o.Sections, err = s.st.Sections(ctx, councilID); err != nil {
+		sections, err := s.st.Sections(ctx, councilID)
+		if err != nil {
 			return o, err
 		}
+		// Only topics: "Begrüßung" and "Grüne Liste" are steps of a
+		// session, not what a decision is about.
+		o.Sections = model.Topics(sections)
 		if o.Conferences, err = s.st.Bodies(ctx, model.BodyFachMK); err != nil {
 			return o, err
 		}

@@ -30,7 +30,8 @@ func addContinuation(t *testing.T, st *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sections, err := st.Sections(ctx, itplr.ID)
+	all, err := st.Sections(ctx, itplr.ID)
+	sections := model.Topics(all)
 	if err != nil || len(sections) == 0 {
 		t.Fatalf("sections: %v", err)
 	}
@@ -104,9 +105,30 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 		}
 	}
 	sections, _ := st.Sections(context.Background(), mustBody(t, st).ID)
-	_, body = get(t, ts, "/beschluesse?thema="+strconv.FormatInt(sections[0].ID, 10))
+	topics := model.Topics(sections)
+	_, body = get(t, ts, "/beschluesse?thema="+strconv.FormatInt(topics[0].ID, 10))
 	if !strings.Contains(body, ">B-2025/40-IT<") {
 		t.Errorf("section filter lacks B-2025/40-IT")
+	}
+	// The topic filter offers the topics (Schwerpunktthemen) and
+	// "Übergreifendes", not the steps of a session: "Begrüßung" and
+	// "Grüne Liste" were offered before. Asked for in the address, such a
+	// section matches nothing, in the register and in its feed.
+	form := between(body, `<select id="f-thema"`, "</select>")
+	for _, c := range sections {
+		if got, want := strings.Contains(form, ">"+c.Name+"<"), c.Name != "Begrüßung" && c.Name != "Grüne Liste"; got != want {
+			t.Errorf("topic filter offers %q: %v, want %v:\n%s", c.Name, got, want, form)
+		}
+		if c.Topic() {
+			continue
+		}
+		thema := "?thema=" + strconv.FormatInt(c.ID, 10)
+		if res, body := get(t, ts, "/beschluesse"+thema); res.StatusCode != http.StatusOK || !strings.Contains(body, "Keine Beschlüsse") {
+			t.Errorf("/beschluesse%s: %d, want the empty list", thema, res.StatusCode)
+		}
+		if _, feed := get(t, ts, "/beschluesse.atom"+thema); strings.Contains(feed, "<entry>") {
+			t.Errorf("/beschluesse.atom%s has entries", thema)
+		}
 	}
 	// A filter in the address that cannot be applied: the register with
 	// its filter form and the reason (before: an error page without the

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"unicode/utf8"
 
 	"gremium/internal/search"
+	"gremium/internal/store"
 )
 
 // changed tells the live viewers of a session that it changed and brings the
@@ -34,6 +36,10 @@ type searchData struct {
 // PerPage is the number of search hits on a page.
 const PerPage = 10
 
+// maxSearchPage is the last page the ranked hits can fill (store.SearchCap
+// of them): a later page is refused, not counted out.
+const maxSearchPage = (store.SearchCap + PerPage - 1) / PerPage
+
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
 	d := searchData{Q: q, MaxQuery: search.MaxQuery}
@@ -48,6 +54,17 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		d.Rebuilding = true
 		w.Header().Set("Cache-Control", "no-store")
 	}
+	// The page (seite, from 1) is read as the register reads its own: a
+	// page that is no number from 1 on is refused (seite=0 gave the first
+	// page before), one after the last hit answers 404 below.
+	page := 1
+	if p := r.URL.Query().Get("seite"); p != "" {
+		var err error
+		if page, err = strconv.Atoi(p); err != nil || page < 1 || page > maxSearchPage {
+			s.badRequest(w, r, fmt.Sprintf("Die Seite muss eine Zahl von 1 bis %d sein.", maxSearchPage))
+			return
+		}
+	}
 	status := http.StatusOK
 	if utf8.RuneCountInString(q) > search.MaxQuery {
 		// Refused before any word is read: the form again with the query.
@@ -57,7 +74,6 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		if !ok {
 			d.Empty = true
 		} else {
-			page, _ := strconv.Atoi(r.URL.Query().Get("seite"))
 			res, err := search.Run(r.Context(), s.st, query, page, PerPage)
 			if err != nil {
 				s.serverError(w, r, err)

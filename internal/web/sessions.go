@@ -139,7 +139,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 			var items []model.AgendaItem
 			items, err = s.st.Items(ctx, se.ID)
 			for _, it := range items {
-				if it.RegisteredBy == u.MemberAbbrev && it.Status != model.ItemAccepted {
+				if it.RegisteredBy == u.MemberAbbrev && !it.OnAgenda() {
 					d.Registrations = append(d.Registrations, it)
 				}
 			}

@@ -71,7 +71,7 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 	}
 	var order []int64
 	for _, it := range items {
-		if it.Status == model.ItemAccepted {
+		if it.OnAgenda() {
 			order = append(order, it.ID)
 		}
 	}
@@ -129,7 +129,7 @@ func (s *Server) consentDrafts(r *http.Request, se model.Session) ([]model.Decis
 	}
 	var out []model.Decision
 	for _, it := range items {
-		if !it.Consent || it.Status != model.ItemAccepted {
+		if !it.Consent || !it.OnAgenda() {
 			continue
 		}
 		ds, err := s.st.ItemDecisions(r.Context(), it.ID)

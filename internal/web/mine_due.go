@@ -1,0 +1,143 @@
+package web
+
+// "Was ansteht" on "Mein Bereich" of the FachMK collaboration: what is due
+// for a FachMK secretariat or a spokesperson, each with its date, nearest
+// first. The page linked the dates instead (the conference page and its
+// calendar file, the debrief without its date, the personal calendar).
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// myDue is one thing due on a day: a date of a session, a deadline.
+type myDue struct {
+	On   model.Date
+	What string
+	URL  string // "" if it has no page the reader may open
+}
+
+// maxMyDue bounds the list "Was ansteht"; the calendar and the pages
+// linked have the rest.
+const maxMyDue = 8
+
+// dueFrom gives the items due on or after from, nearest first (items of
+// one day in the order given), at most maxMyDue.
+func dueFrom(items []myDue, from model.Date) []myDue {
+	items = slices.DeleteFunc(items, func(x myDue) bool { return x.On.IsZero() || x.On.Before(from) })
+	slices.SortStableFunc(items, func(a, b myDue) int { return cmp.Compare(a.On.String(), b.On.String()) })
+	return items[:min(len(items), maxMyDue)]
+}
+
+// conferenceDue gives the coming dates of a FachMK as items due.
+func conferenceDue(b model.Body, dates []model.ConferenceDate) []myDue {
+	var out []myDue
+	for _, cd := range dates {
+		what := "Sitzung der " + b.Name
+		if cd.Title != "" && cd.Title != b.Name && cd.Title != b.Abbrev {
+			what += ": " + cd.Title
+		}
+		if !cd.Ends.IsZero() && cd.Ends != cd.Starts {
+			what += " (bis " + cd.Ends.German() + ")"
+		}
+		if cd.Place != "" {
+			what += ", " + cd.Place
+		}
+		out = append(out, myDue{On: cd.Starts, What: what, URL: "/fachmk/" + b.Abbrev})
+	}
+	return out
+}
+
+// nextCouncilSession gives the council's next planned or convened session
+// (ok false if there is none).
+func (s *Server) nextCouncilSession(ctx context.Context, council model.Body) (se model.Session, ok bool, err error) {
+	all, err := s.st.ComingSessions(ctx, council.ID)
+	if err != nil {
+		return se, false, err
+	}
+	for _, c := range all {
+		if (c.Status == model.StatusPlanned || c.Status == model.StatusConvened) && !c.Cancelled() && (!ok || c.Number < se.Number) {
+			se, ok = c, true
+		}
+	}
+	return se, ok, nil
+}
+
+// myConferenceDue fills "Was ansteht" of a FachMK secretariat: its own
+// coming session dates, the debriefs it is invited to, the council's next
+// session and the day registrations for it close (a request that is to
+// reach its agenda comes before).
+func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
+	dates, err := s.st.ConferenceDates(ctx, d.OwnConference.ID, today())
+	if err != nil {
+		return err
+	}
+	due := conferenceDue(d.OwnConference, dates)
+	for _, in := range d.Invitations {
+		due = append(due, myDue{On: in.Debrief.HeldOn, What: "Nachbesprechung der " + in.Session.Title() + suffix(", ", in.Debrief.Place),
+			URL: fmt.Sprintf("/sitzungen/%d/nachbesprechung", in.Session.Number)})
+	}
+	council, err := s.councilBody(ctx)
+	if model.ClassOf(err) == model.ErrNotFound {
+		d.Due = dueFrom(due, today())
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	se, ok, err := s.nextCouncilSession(ctx, council)
+	if err != nil {
+		return err
+	}
+	if ok {
+		due = append(due, myDue{On: se.Date, What: se.Title() + " des " + council.Name + "s", URL: se.Path()},
+			myDue{On: se.RegistrationDeadline, What: "Anmeldeschluss für Tagesordnungspunkte der " + se.Title() + ": ein Anliegen, das auf ihre Tagesordnung soll, bis dahin einreichen", URL: "/anliegen"})
+	}
+	d.Due = dueFrom(due, today())
+	return nil
+}
+
+// mySpokespersonDue fills "Was ansteht" of a spokesperson: the council's
+// next session and the day its reports for "Reporting FachMK" are due,
+// the debrief of the last session, the coming dates of the spokesperson's
+// conferences.
+func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *myData) error {
+	var due []myDue
+	if se := d.Collab.NextSession; se.ID != 0 {
+		due = append(due, myDue{On: se.Date, What: se.Title() + " des " + council.Name + "s", URL: se.Path()},
+			myDue{On: d.Collab.Deadline, What: "Berichte für „Reporting FachMK“ der " + se.Title() + " eintragen", URL: fmt.Sprintf("/sitzungen/%d/reporting-fachmk", se.Number)})
+	}
+	if d.LastSession > 0 && len(d.Conferences) > 0 {
+		se, err := s.st.SessionByNumber(ctx, council.ID, d.LastSession)
+		if err != nil {
+			return err
+		}
+		db, err := s.st.DebriefOfSession(ctx, se.ID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if err == nil {
+			due = append(due, myDue{On: db.HeldOn, What: "Nachbesprechung der " + se.Title() + suffix(", ", db.Place),
+				URL: fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number)})
+		}
+	}
+	for _, c := range d.Conferences {
+		due = append(due, conferenceDue(c.Body, c.Dates)...)
+	}
+	d.Due = dueFrom(due, today())
+	return nil
+}
+
+// suffix gives sep and s, or "" when s is empty.
+func suffix(sep, s string) string {
+	if s == "" {
+		return ""
+	}
+	return sep + s
+}
