@@ -55,16 +55,7 @@ func TestDeadlineReminders(t *testing.T) {
 	subscribe(t, st, "hessen", model.RoleMember, "HE", model.ChannelEmail, "he@example.org", ev)
 	subscribe(t, st, "gs", model.RoleSecretariat, "", model.ChannelEmail, "gs@example.org", ev)
 	r := &Reminders{Store: st, Now: clock.Now}
-	run := func() []model.Notification {
-		t.Helper()
-		before := len(outbox(t, st))
-		for i := 0; i < 2; i++ {
-			if _, err := r.RunOnce(ctx); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return outbox(t, st)[before:]
-	}
+	run := func() []model.Notification { t.Helper(); return queuedByTwoRuns(t, r, st) }
 	recipients := func(got []model.Notification) string {
 		var to []string
 		for _, n := range got {

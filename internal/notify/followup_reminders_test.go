@@ -133,16 +133,7 @@ func TestConferenceReminder(t *testing.T) {
 	subscribe(t, st, "sprecher-by", model.RoleSpokesperson, "BY", model.ChannelEmail, "by@example.org", ev)
 	subscribe(t, st, "gs", model.RoleSecretariat, "", model.ChannelEmail, "gs@example.org", ev)
 	r := &Reminders{Store: st, Now: clock.Now}
-	run := func() []model.Notification {
-		t.Helper()
-		before := len(outbox(t, st))
-		for i := 0; i < 2; i++ {
-			if _, err := r.RunOnce(ctx); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return outbox(t, st)[before:]
-	}
+	run := func() []model.Notification { t.Helper(); return queuedByTwoRuns(t, r, st) }
 	if got := run(); len(got) != 0 { // 10 days before
 		t.Fatalf("queued 10 days before: %+v", got)
 	}

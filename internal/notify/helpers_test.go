@@ -137,6 +137,20 @@ func outbox(t testing.TB, st *store.Store) []model.Notification {
 	return list
 }
 
+// queuedByTwoRuns runs the reminder loop twice, as a loop runs again and
+// again (the second run must queue nothing the first did), and gives the
+// notifications the runs queued.
+func queuedByTwoRuns(t testing.TB, r *Reminders, st *store.Store) []model.Notification {
+	t.Helper()
+	before := len(outbox(t, st))
+	for range 2 {
+		if _, err := r.RunOnce(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return outbox(t, st)[before:]
+}
+
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 // selfSigned gives a server certificate for 127.0.0.1 and a pool that
