@@ -278,6 +278,16 @@ func TestSpokespersonSeesComingItems(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// An item for the FMK deferred to the 49th session stands on the
+	// 48th's agenda marked so; the list said nothing of it.
+	planSessionOn(t, st, 49, model.DateOf(time.Now().AddDate(0, 0, 90)))
+	deferred, err := st.CreateItem(ctx, model.AgendaItem{SessionID: se.ID, Number: "7", Title: "Grundsteuer digital", Status: model.ItemAccepted, Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.DeferItem(ctx, store.Deferral{ItemID: deferred, Version: 1, Target: 49}); err != nil {
+		t.Fatal(err)
+	}
 	_, full := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil)
 	for _, p := range wellFormedProblems(full) {
 		t.Error(p)
@@ -285,6 +295,9 @@ func TestSpokespersonSeesComingItems(t *testing.T) {
 	page := between(full, "<main", "</main>")
 	if !strings.Contains(page, "Tagesordnungspunkte für Ihre Fachministerkonferenzen") || !strings.Contains(page, "E-Rechnung in den Landeshaushalten</a>: betrifft laut Anmeldung die Finanzministerkonferenz") {
 		t.Error("the spokesperson does not see the coming item for the FMK")
+	}
+	if !strings.Contains(page, "Grundsteuer digital</a> (vertagt auf die 49. Sitzung): betrifft laut Anmeldung die Finanzministerkonferenz") {
+		t.Errorf("the deferred item is not marked: %s", between(page, "Tagesordnungspunkte für Ihre", "</ul>"))
 	}
 	for _, not := range []string{"Krankenhausregister", "Noch nicht aufgenommene Steuerdaten"} {
 		if strings.Contains(page, not) {
