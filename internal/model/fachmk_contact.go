@@ -158,11 +158,13 @@ const KickoffDueNth = 2
 // IT-PLR-Sitzung des Jahres", the July session of 2023 —,
 // cancelled ones and special sessions not counted, in the order of their
 // dates. It reports false when that session is not planned or not dated
-// yet: the due day is not known ("noch nicht terminiert").
+// yet, or the term's start is not known (a naming by an earlier decision
+// recorded without its date): the due day is not known ("noch nicht
+// terminiert").
 func KickoffDueSession(a Assignment, council []Session) (Session, bool) {
 	var dated []Session
 	for _, s := range council {
-		if s.IsRegular() && !s.Cancelled() && !s.Date.IsZero() && a.StartOn.Before(s.Date) {
+		if s.IsRegular() && !s.Cancelled() && !s.Date.IsZero() && a.StartOn.Before(s.Date) { // false for a term without start
 			dated = append(dated, s)
 		}
 	}

@@ -57,6 +57,9 @@ func TestKickoffDue(t *testing.T) {
 	if due, ok := KickoffDueSession(Assignment{StartOn: NewDate(2023, 3, 29)}, council); !ok || due.Number != 45 {
 		t.Errorf("a term starting on the 41st's day: due by the %d. (%v), want the 45th", due.Number, ok)
 	}
+	if _, ok := KickoffDueSession(Assignment{}, council); ok {
+		t.Errorf("a term without start: the due day is not known")
+	}
 	if _, ok := KickoffDueSession(a, council[2:]); ok {
 		t.Errorf("with only one regular session after the start the due day is not known")
 	}

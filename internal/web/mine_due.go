@@ -106,7 +106,7 @@ func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
 // mySpokespersonDue fills "Was ansteht" of a spokesperson: the council's
 // next session and the day its reports for "Reporting FachMK" are due,
 // the debrief of the last session, the coming dates of the spokesperson's
-// conferences.
+// conferences and the kick-off talks not yet held.
 func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *myData) error {
 	var due []myDue
 	if se := d.Collab.NextSession; se.ID != 0 {
@@ -129,6 +129,16 @@ func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *m
 	}
 	for _, c := range d.Conferences {
 		due = append(due, conferenceDue(c.Body, c.Dates)...)
+		// The kick-off talk not yet held, by the session it is due by;
+		// an overdue one stands first, as of today.
+		if k := c.Kickoff; k != nil && !k.Held && k.Scheduled() {
+			item := myDue{On: k.Due.Date, What: "Auftaktgespräch mit der " + c.Body.Name + " führen (fällig bis zur " + k.Due.Title() + ")",
+				URL: "/fachmk/" + c.Body.Abbrev + "#gespraeche"}
+			if k.Late() {
+				item.On, item.What = today(), "Auftaktgespräch mit der "+c.Body.Name+" führen ("+k.Label()+")"
+			}
+			due = append(due, item)
+		}
 	}
 	d.Due = dueFrom(due, today())
 	return nil
