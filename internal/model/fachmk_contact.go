@@ -158,13 +158,17 @@ const KickoffDueNth = 2
 // IT-PLR-Sitzung des Jahres", the July session of 2023 —,
 // cancelled ones and special sessions not counted, in the order of their
 // dates. It reports false when that session is not planned or not dated
-// yet, or the term's start is not known (a naming by an earlier decision
-// recorded without its date): the due day is not known ("noch nicht
-// terminiert").
+// yet ("noch nicht terminiert"), when the term's start is not known, and
+// when council holds no regular session on or before the start
+// (KickoffCountable): then the sessions since the start are not all
+// recorded, and counting the recorded ones would name too late a session.
 func KickoffDueSession(a Assignment, council []Session) (Session, bool) {
+	if !KickoffCountable(a, council) {
+		return Session{}, false
+	}
 	var dated []Session
 	for _, s := range council {
-		if s.IsRegular() && !s.Cancelled() && !s.Date.IsZero() && a.StartOn.Before(s.Date) { // false for a term without start
+		if countsForKickoff(s) && a.StartOn.Before(s.Date) {
 			dated = append(dated, s)
 		}
 	}
@@ -180,6 +184,30 @@ func KickoffDueSession(a Assignment, council []Session) (Session, bool) {
 	return Session{}, false
 }
 
+// KickoffCountable reports whether the sessions after the start of a's
+// term can be counted from council: the start is known and council holds
+// a regular session on or before it (usually the one whose decision named
+// the spokesperson). A term named before the records begin — the demo's
+// spokespersons, named in 2022 by a decision recorded as an earlier one,
+// with the sessions from 2025 on — has no countable due session.
+func KickoffCountable(a Assignment, council []Session) bool {
+	if a.StartOn.IsZero() {
+		return false
+	}
+	for _, s := range council {
+		if countsForKickoff(s) && !a.StartOn.Before(s.Date) {
+			return true
+		}
+	}
+	return false
+}
+
+// countsForKickoff reports whether session s counts toward a kick-off
+// talk's due session: a regular IT-PLR session, not cancelled, dated.
+func countsForKickoff(s Session) bool {
+	return s.IsRegular() && !s.Cancelled() && !s.Date.IsZero()
+}
+
 // KickoffState is where the kick-off talk of a spokesperson's current term
 // stands: held (Talk, the first Auftaktgespräch of the term, Kickoff), or
 // due by the session Due (KickoffDueSession; zero while not planned).
@@ -188,12 +216,17 @@ type KickoffState struct {
 	Held bool
 	Talk SpokespersonContact
 	Due  Session
+	// Start is the day the term started (zero: not known); Countable
+	// whether its due session can be counted from the recorded sessions
+	// (KickoffCountable).
+	Start     Date
+	Countable bool
 }
 
 // KickoffOf gives the kick-off state of the term of assignment a, from the
 // contacts cs of its conference and the IT-PLR's sessions council.
 func KickoffOf(a Assignment, cs []SpokespersonContact, council []Session) KickoffState {
-	var k KickoffState
+	k := KickoffState{Start: a.StartOn, Countable: KickoffCountable(a, council)}
 	k.Talk, k.Held = Kickoff(a, cs)
 	k.Due, _ = KickoffDueSession(a, council)
 	return k
@@ -218,12 +251,18 @@ func (k KickoffState) DueWithin(today Date, days int) bool {
 // DueLabel says when the talk not yet held is due, on the day today:
 // "fällig bis 04.07.2023", "überfällig seit 05.07.2023" (the day after
 // the session), or, while that session is not planned or dated, "fällig
-// bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert". Empty once
+// bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert". When the
+// due session cannot be counted (KickoffCountable) it says why: the start
+// is not recorded, or the sessions since the start are not. Empty once
 // the talk is held. The pages name the session (Due) beside it.
 func (k KickoffState) DueLabel(today Date) string {
 	switch {
 	case k.Held:
 		return ""
+	case k.Start.IsZero():
+		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt (Amtsantritt nicht erfasst)", KickoffDueNth)
+	case !k.Countable:
+		return fmt.Sprintf("fällig bis zur %d. Sitzung nach dem Amtsantritt am %s (Sitzungen seitdem nicht vollständig erfasst)", KickoffDueNth, k.Start.German())
 	case !k.Scheduled():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt, noch nicht terminiert", KickoffDueNth)
 	case k.Overdue(today):

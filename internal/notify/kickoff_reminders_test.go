@@ -20,8 +20,11 @@ func TestKickoffReminder(t *testing.T) {
 	ctx := context.Background()
 	st, clock := fixture(t) // 02.03.2026
 	council, gmk := gmkAndDecision(t, st)
-	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 10, Date: model.NewDate(2026, 2, 1), Status: model.StatusEnded}); err != nil {
-		t.Fatal(err)
+	// The 9th named the spokespersons; the 10th and 11th follow.
+	for n, on := range map[int]model.Date{9: model.NewDate(2026, 1, 15), 10: model.NewDate(2026, 2, 1)} {
+		if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: n, Date: on, Status: model.StatusEnded}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	due, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 11, Date: model.NewDate(2026, 3, 20), Status: model.StatusPlanned})
 	if err != nil {

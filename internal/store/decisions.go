@@ -584,24 +584,30 @@ func scanEarlier(r scanner) (model.EarlierDecision, error) {
 	return e, err
 }
 
-// citedDecision checks that a decision number cited by ref exists: as an
-// adopted decision of the body in the register, or marked as an earlier
-// decision not held in gremium.
-func citedDecision(ctx context.Context, tx *sql.Tx, bodyID int64, ref string) error {
+// citedDecision checks that ref names an adopted decision of body bodyID
+// (in the register, or recorded as an earlier decision with its date) and
+// gives the day it was adopted: its own date, else its session's (zero
+// when neither is recorded).
+func citedDecision(ctx context.Context, tx *sql.Tx, bodyID int64, ref string) (model.Date, error) {
 	n, ok := model.ParseDecisionRef(ref)
 	if !ok {
-		return model.RuleError("„%s“ ist keine Beschlussnummer (z. B. B-2025/31-IT).", ref)
+		return model.Date{}, model.RuleError("„%s“ ist keine Beschlussnummer (z. B. B-2025/31-IT).", ref)
 	}
-	var found int
-	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM decisions WHERE body_id = ? AND year = ? AND seq = ? AND seq > 0 AND status = ?)
-		+ (SELECT COUNT(*) FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?)`,
-		bodyID, n.Year, n.Seq, model.DecisionAdopted, bodyID, n.Year, n.Seq).Scan(&found); err != nil {
-		return fmt.Errorf("store: cited decision: %w", err)
+	var on string
+	err := tx.QueryRowContext(ctx, `SELECT on_day FROM (
+			SELECT COALESCE(NULLIF(d.adopted_on, ''), s.date, '') AS on_day, 0 AS pos FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+			 WHERE d.body_id = ? AND d.year = ? AND d.seq = ? AND d.seq > 0 AND d.status = ?
+			UNION ALL
+			SELECT adopted_on, 1 FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?) found
+		ORDER BY pos LIMIT 1`,
+		bodyID, n.Year, n.Seq, model.DecisionAdopted, bodyID, n.Year, n.Seq).Scan(&on)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Date{}, model.RuleError("Beschluss %s steht nicht im Beschlussregister; bitte einen gefassten Beschluss angeben oder ihn als früheren Beschluss mit Nummer und Datum erfassen.", n.Short())
 	}
-	if found == 0 {
-		return model.RuleError("Beschluss %s steht nicht im Beschlussregister; bitte einen gefassten Beschluss angeben oder ihn als früheren Beschluss mit Nummer und Datum erfassen.", n.Short())
+	if err != nil {
+		return model.Date{}, fmt.Errorf("store: cited decision: %w", err)
 	}
-	return nil
+	return parseDate(on), nil
 }
 
 // ErrNoQuorum means a decision was to be recorded in a session whose quorum

@@ -39,48 +39,54 @@ func namedPerson(a model.Assignment) any {
 	return nullID(a.PersonID)
 }
 
-func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assignment) error {
+// validateAssignment checks assignment a against the rules of concept
+// section 1.2 in tx and gives the day its naming decision was adopted
+// (citedDecision).
+func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assignment) (model.Date, error) {
 	m, err := queryOne(ctx, tx, scanMember, "member "+a.Member, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, a.Member)
 	if errors.Is(err, ErrNotFound) {
-		return model.InputError("„%s“ ist kein erfasstes Mitglied des IT-Planungsrats.", a.Member)
+		return model.Date{}, model.InputError("„%s“ ist kein erfasstes Mitglied des IT-Planungsrats.", a.Member)
 	}
 	if err != nil {
-		return err
+		return model.Date{}, err
 	}
 	if err := a.Validate(m.Kind); err != nil {
-		return err
+		return model.Date{}, err
 	}
 	if a.PersonID != 0 && !a.FollowsRepresentative {
 		p, err := queryOne(ctx, tx, scanPerson, fmt.Sprintf("person %d", a.PersonID), `SELECT `+personCols+` FROM persons WHERE id = ?`, a.PersonID)
 		if err != nil {
-			return err
+			return model.Date{}, err
 		}
 		if p.MemberAbbrev != "" && p.MemberAbbrev != a.Member {
-			return model.RuleError("%s handelt für %s; Sprecher:in für %s kann nur eine Person dieses Mitglieds sein.", p.Name, p.MemberAbbrev, a.Member)
+			return model.Date{}, model.RuleError("%s handelt für %s; Sprecher:in für %s kann nur eine Person dieses Mitglieds sein.", p.Name, p.MemberAbbrev, a.Member)
 		}
 	}
 	var kind model.BodyKind
 	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, a.ConferenceID).Scan(&kind); err != nil {
-		return notFound(err, fmt.Sprintf("body %d", a.ConferenceID))
+		return model.Date{}, notFound(err, fmt.Sprintf("body %d", a.ConferenceID))
 	}
 	if kind != model.BodyFachMK {
-		return model.RuleError("Sprecher:innen werden einer Fachministerkonferenz zugeordnet, nicht einem Gremium der Art „%s“.", kind.Label())
+		return model.Date{}, model.RuleError("Sprecher:innen werden einer Fachministerkonferenz zugeordnet, nicht einem Gremium der Art „%s“.", kind.Label())
 	}
 	// The assigning decision must be one the IT-Planungsrat took: in the
 	// register, or marked as an earlier decision with number and date.
 	var council int64
 	err = tx.QueryRowContext(ctx, `SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil).Scan(&council)
 	if errors.Is(err, sql.ErrNoRows) {
-		return model.RuleError("Ohne den IT-Planungsrat als Gremium kann keine Sprecherfunktion per Beschluss vergeben werden.")
+		return model.Date{}, model.RuleError("Ohne den IT-Planungsrat als Gremium kann keine Sprecherfunktion per Beschluss vergeben werden.")
 	}
 	if err != nil {
-		return fmt.Errorf("store: council: %w", err)
+		return model.Date{}, fmt.Errorf("store: council: %w", err)
 	}
 	return citedDecision(ctx, tx, council, a.DecisionRef)
 }
 
 // CreateAssignment records a spokesperson assignment. The rules of concept
-// section 1.2 are checked: a Bund/Land member, assigned by decision.
+// section 1.2 are checked: a Bund/Land member, assigned by decision. The
+// term starts on a.StartOn or, when that is zero, on the day the naming
+// decision was adopted (not the day it is recorded: the kick-off talk's
+// due session and the talks of the term count from it).
 func (s *Store) CreateAssignment(ctx context.Context, a model.Assignment) (int64, error) {
 	return s.CreateAssignmentNaming(ctx, a, model.Person{})
 }
@@ -111,8 +117,12 @@ func (s *Store) CreateAssignmentNaming(ctx context.Context, a model.Assignment, 
 				return err
 			}
 		}
-		if err := s.validateAssignment(ctx, tx, a); err != nil {
+		named, err := s.validateAssignment(ctx, tx, a)
+		if err != nil {
 			return err
+		}
+		if a.StartOn.IsZero() {
+			a.StartOn = named
 		}
 		id, err = s.insert(ctx, tx, "assignment", a.Member+" "+a.DecisionRef,
 			`INSERT INTO spokesperson_assignments (conference_id, member_abbrev, person_id, decision_ref, start_session, start_on, resignation_on, ends_with_session)
@@ -145,7 +155,7 @@ func (s *Store) UpdateAssignment(ctx context.Context, a model.Assignment) error 
 
 // updateAssignment is UpdateAssignment inside tx.
 func (s *Store) updateAssignment(ctx context.Context, tx *sql.Tx, a model.Assignment) error {
-	if err := s.validateAssignment(ctx, tx, a); err != nil {
+	if _, err := s.validateAssignment(ctx, tx, a); err != nil {
 		return err
 	}
 	// The person the assignment named before — its own or the member's

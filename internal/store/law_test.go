@@ -566,6 +566,31 @@ func TestChairSessionsAndSpokespersons(t *testing.T) {
 	}
 }
 
+// TestTermStartsWithItsNamingDecision: a spokesperson's term starts on
+// the day its naming decision was adopted — an earlier decision's recorded
+// date, a register decision's session — not on the day the secretariat
+// records it (the form passed "today"; the demo's terms had no start, so
+// their kick-off talks could not be judged), and a start given is kept.
+func TestTermStartsWithItsNamingDecision(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, sessionID := lawFixture(t, s)
+	fmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	must[int64](t)(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: bodyID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	id := draftIn(t, s, bodyID, sessionID, model.KindDecision, "Benennung einer Sprecherin für die FMK")
+	out := must[VoteOutcome](t)(s.RecordShowOfHands(ctx, sessionID, id, votesOf(model.VoteYes, voters...)))
+	naming := out.Decisions[0].Label
+	must[int64](t)(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HB", DecisionRef: "B-2022/43-IT"}))
+	must[int64](t)(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE", DecisionRef: naming}))
+	must[int64](t)(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "TH", DecisionRef: naming, StartOn: model.NewDate(2025, 7, 1)}))
+	as := must[[]model.Assignment](t)(s.Assignments(ctx, fmk))
+	for i, want := range []model.Date{model.NewDate(2022, 11, 10), model.NewDate(2025, 6, 26), model.NewDate(2025, 7, 1)} {
+		if as[i].StartOn != want {
+			t.Errorf("%s named by %s: term starts %s, want %s", as[i].Member, as[i].DecisionRef, as[i].StartOn, want)
+		}
+	}
+}
+
 // TestConsentingOnlyAndRepresentativeByName: the binding scope is set in
 // the vote's own transaction; the register names who is bound; a
 // representative named by the secretariat becomes a person of the member.

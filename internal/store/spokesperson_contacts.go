@@ -118,15 +118,26 @@ func (s *Store) SpokespersonContacts(ctx context.Context, conferenceID int64) ([
 
 // KickoffSessions gives the IT-PLR sessions a kick-off talk's due day is
 // judged by (model.KickoffDueSession) for a term that started on since:
-// the first model.KickoffDueNth regular, not cancelled, dated sessions of
-// the body councilID after that day, in the order of their dates —
-// a walk up the (body, date) index that stops after them.
+// the last regular, not cancelled, dated session of the body councilID on
+// or before that day (whether the records reach back to the start:
+// model.KickoffCountable) and the first model.KickoffDueNth such sessions
+// after it, in the order of their dates — two walks of the (body, date)
+// index that stop after them. None for a term without a known start.
 func (s *Store) KickoffSessions(ctx context.Context, councilID int64, since model.Date) ([]model.Session, error) {
 	return kickoffSessions(ctx, s.rd, councilID, since)
 }
 
 func kickoffSessions(ctx context.Context, q queryer, councilID int64, since model.Date) ([]model.Session, error) {
-	return queryList(ctx, q, scanSession, "kick-off sessions",
-		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND date > ? AND date <> '' AND kind <> ? AND cancelled_reason = ''
-		ORDER BY date, number LIMIT ?`, councilID, since.String(), model.SessionSpecial, model.KickoffDueNth)
+	if since.IsZero() {
+		return nil, nil
+	}
+	const countable = `SELECT ` + sessionCols + ` FROM sessions WHERE body_id = ? AND date <> '' AND kind <> ? AND cancelled_reason = ''`
+	before, err := queryList(ctx, q, scanSession, "kick-off sessions",
+		countable+` AND date <= ? ORDER BY date DESC, number DESC LIMIT 1`, councilID, model.SessionSpecial, since.String())
+	if err != nil {
+		return nil, err
+	}
+	after, err := queryList(ctx, q, scanSession, "kick-off sessions",
+		countable+` AND date > ? ORDER BY date, number LIMIT ?`, councilID, model.SessionSpecial, since.String(), model.KickoffDueNth)
+	return append(before, after...), err
 }

@@ -101,7 +101,7 @@ func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	a := model.Assignment{ConferenceID: b.ID, Member: r.PostFormValue("mitglied"), DecisionRef: strings.TrimSpace(r.PostFormValue("beschluss")), StartOn: today()}
+	a := model.Assignment{ConferenceID: b.ID, Member: r.PostFormValue("mitglied"), DecisionRef: strings.TrimSpace(r.PostFormValue("beschluss"))}
 	if n, err := strconv.Atoi(r.PostFormValue("sitzung")); err == nil {
 		a.StartSession = n
 	}
