@@ -101,12 +101,12 @@ func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
 // its form id: the form open, filled in as typed, with the reason (see
 // refusal); other errors get the error page.
 func (s *Server) refuseConferenceForm(w http.ResponseWriter, r *http.Request, abbrev, id, what string, err error) {
-	status, reason, ok := refusal(err)
+	refused, status, ok := refusedFormOf(r, id, what, err)
 	if !ok {
 		s.fail(w, r, err, "")
 		return
 	}
-	s.renderConference(w, r, abbrev, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
+	s.renderConference(w, r, abbrev, status, refused)
 }
 
 // renderConference shows the page of the FachMK abbrev, with a refused

@@ -131,12 +131,12 @@ func (s *Server) checklistPage(w http.ResponseWriter, r *http.Request) {
 // task taskID, as typed with the reason (see refusal); other errors get
 // the error page.
 func (s *Server) refuseCheck(w http.ResponseWriter, r *http.Request, u *model.User, b model.Body, taskID int64, err error) {
-	status, reason, ok := refusal(err)
+	refused, status, ok := refusedFormOf(r, fmt.Sprintf("aufgabe-%d", taskID), "Die Aufgabe ist nicht gespeichert", err)
 	if !ok {
 		s.fail(w, r, err, "Diese Aufgabe gibt es nicht.")
 		return
 	}
-	s.renderChecklist(w, r, u, b, status, refusedForm{ID: fmt.Sprintf("aufgabe-%d", taskID), What: "Die Aufgabe ist nicht gespeichert", Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
+	s.renderChecklist(w, r, u, b, status, refused)
 }
 
 // renderChecklist shows the checklist of conference b, with a refused

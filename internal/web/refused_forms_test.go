@@ -1,0 +1,109 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// reasonsAtFields checks a refused form of a page of several forms: every
+// field of want (its id) is marked invalid and described by its reason,
+// the reason stands at the field, the box above the form (from its start
+// to the next "</div>") gives every reason, and no other field of the page
+// is marked invalid.
+func reasonsAtFields(t *testing.T, page, box string, want map[string]string) {
+	t.Helper()
+	for id, reason := range want {
+		tag := between(page, `id="`+id+`"`, ">")
+		if !strings.Contains(tag, `aria-invalid="true" aria-describedby="`+id+`-fehler"`) {
+			t.Errorf("the field %s is not marked invalid: %s", id, tag)
+		}
+		if at := between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"); !strings.Contains(at, reason) {
+			t.Errorf("at the field %s: %q, want %q", id, at, reason)
+		}
+		if b := between(page, box, "</div>"); !strings.Contains(b, reason) {
+			t.Errorf("the box above the form lacks %q: %s", reason, b)
+		}
+	}
+	if n := strings.Count(page, `aria-invalid="true"`); n != len(want) {
+		t.Errorf("%d fields marked invalid, want %d", n, len(want))
+	}
+}
+
+// TestRefusedFormGivesEveryReasonAtItsField: a form among several on a
+// page (refusedForm) carried one reason at one field, so a form that broke
+// two rules showed the first only and the other field looked valid: the
+// follow-up's edit with an open mark, a deadline that is no date and a
+// session that is no number said only the mark (and at no field); the
+// spokesperson's contact form without counterpart and topics said only
+// the counterpart; with a date that is no date and an open mark in the
+// topics, only the date; the outcome form likewise. Every reason now
+// stands at its field, marked invalid, and all of them above the form.
+func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
+	t.Run("follow-up edit", func(t *testing.T) {
+		hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+		f := demoFollowUp(t, st, "Matrix-Protokoll")
+		form := url.Values{"version": {fmt.Sprint(f.Version)}, "text": {"Geänderter Auftrag [[offen"}, "verantwortlich": {"BW"},
+			"frist": {"31.02.2026"}, "frist_sitzung": {"neunundvierzig"}}
+		code, page := do(t, client(t, hs.ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, f.ID), form)
+		if code != http.StatusBadRequest {
+			t.Fatalf("%d", code)
+		}
+		reasonsAtFields(t, page, `id="bearbeiten-fehler"`, map[string]string{
+			"b-text":    "fehlt das schließende",
+			"b-frist":   "Die Frist ist kein gültiges Datum",
+			"b-sitzung": "braucht eine Sitzungsnummer",
+		})
+		if got, _ := st.FollowUp(context.Background(), f.ID); got.Version != f.Version {
+			t.Errorf("the refused edit was saved: %+v", got)
+		}
+	})
+
+	ts, _ := cycleServer(t)
+	yesterday := model.BerlinDate(time.Now().AddDate(0, 0, -1)).String()
+	hb := client(t, ts, "sprecher-hb")
+	for _, tc := range []struct {
+		name string
+		form url.Values
+		want map[string]string
+	}{
+		{"contact without counterpart and topics", url.Values{"art": {"gespraech"}, "datum": {yesterday}, "teilnehmende": {"FITKO"}},
+			map[string]string{"gespraech-neu-mit": "mit wem der Kontakt stattfand", "gespraech-neu-themen": "Bitte Themen und Ergebnisse"}},
+		{"contact with a date that is no date and an open mark", url.Values{"art": {"gespraech"}, "datum": {"gestern"}, "mit": {"Vorsitz der FMK"}, "themen": {"Haushalt [[offen"}},
+			map[string]string{"gespraech-neu-datum": "„gestern“ ist kein gültiges Datum", "gespraech-neu-themen": "fehlt das schließende"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, page := do(t, hb, "POST", ts.URL+"/fachmk/FMK/gespraeche", tc.form)
+			if code != http.StatusBadRequest || !strings.Contains(page, `<details id="gespraech-neu" open>`) {
+				t.Fatalf("%d, the form not open", code)
+			}
+			reasonsAtFields(t, page, "Der Kontakt ist nicht erfasst:", tc.want)
+		})
+	}
+
+	fmk := client(t, ts, "fmk-geschaeftsstelle")
+	for _, tc := range []struct {
+		name string
+		form url.Values
+		want map[string]string
+	}{
+		{"outcome to come without title", url.Values{"datum": {model.BerlinDate(time.Now().AddDate(0, 0, 3)).String()}, "sitzung": {"Herbstkonferenz"}},
+			map[string]string{"ergebnis-neu-datum": "hat noch nicht stattgefunden", "ergebnis-neu-titel": "Bitte das Ergebnis in einem Titel benennen"}},
+		{"outcome with a date that is no date and an open mark", url.Values{"datum": {"morgen"}, "titel": {"E-Rechnung"}, "text": {"Bericht [[offen"}},
+			map[string]string{"ergebnis-neu-datum": "„morgen“ ist kein gültiges Datum", "ergebnis-neu-text": "fehlt das schließende"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, page := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/ergebnisse", tc.form)
+			if code != http.StatusUnprocessableEntity && code != http.StatusBadRequest || !strings.Contains(page, `<details id="ergebnis-neu" open>`) {
+				t.Fatalf("%d, the form not open", code)
+			}
+			reasonsAtFields(t, page, "Das Ergebnis ist nicht erfasst:", tc.want)
+		})
+	}
+}
