@@ -65,7 +65,7 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 		}
 	})
 
-	ts, _ := cycleServer(t)
+	ts, st := cycleServer(t)
 	yesterday := model.BerlinDate(time.Now().AddDate(0, 0, -1)).String()
 	hb := client(t, ts, "sprecher-hb")
 	for _, tc := range []struct {
@@ -106,4 +106,23 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 			reasonsAtFields(t, page, "Das Ergebnis ist nicht erfasst:", tc.want)
 		})
 	}
+
+	// The checklist: a day of completion and a deadline that are no dates
+	// (it said the first, at no field).
+	t.Run("checklist", func(t *testing.T) {
+		tasks, err := st.Tasks(context.Background())
+		if err != nil || len(tasks) == 0 {
+			t.Fatal(err)
+		}
+		once := tasks[0]
+		form := url.Values{"aufgabe": {fmt.Sprint(once.ID)}, "zeitraum": {""}, "erledigt": {"ja"}, "datum": {"2026-13-45"}, "frist": {"bald"}, "version": {"0"}}
+		code, page := do(t, hb, "POST", ts.URL+"/fachmk/FMK/aufgaben", form)
+		if code != http.StatusBadRequest {
+			t.Fatalf("%d", code)
+		}
+		reasonsAtFields(t, page, "Die Aufgabe ist nicht gespeichert:", map[string]string{
+			fmt.Sprintf("dt-%d", once.ID): "„2026-13-45“ ist kein gültiges Datum",
+			fmt.Sprintf("fr-%d", once.ID): "„bald“ ist kein gültiges Datum",
+		})
+	})
 }
