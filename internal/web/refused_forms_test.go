@@ -43,7 +43,8 @@ func reasonsAtFields(t *testing.T, page, box string, want map[string]string) {
 // session that is no number said only the mark (and at no field); the
 // spokesperson's contact form without counterpart and topics said only
 // the counterpart; with a date that is no date and an open mark in the
-// topics, only the date; the outcome form likewise. Every reason now
+// topics, only the date; the outcome form, the FachMK checklist and the
+// conference's date form likewise. Every reason now
 // stands at its field, marked invalid, and all of them above the form.
 func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 	t.Run("follow-up edit", func(t *testing.T) {
@@ -123,6 +124,20 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 		reasonsAtFields(t, page, "Die Aufgabe ist nicht gespeichert:", map[string]string{
 			fmt.Sprintf("dt-%d", once.ID): "„2026-13-45“ ist kein gültiges Datum",
 			fmt.Sprintf("fr-%d", once.ID): "„bald“ ist kein gültiges Datum",
+		})
+	})
+
+	// The conference's date form: an end before the start and an end time
+	// without a start time (it said the first, at no field).
+	t.Run("conference date", func(t *testing.T) {
+		form := url.Values{"titel": {"Herbstkonferenz"}, "beginn": {"2099-05-20"}, "ende": {"2099-05-01"}, "bis": {"15:00"}}
+		code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/fachmk/FMK/termine", form)
+		if code != http.StatusBadRequest || !strings.Contains(page, `<details id="termin-eintragen" open>`) {
+			t.Fatalf("%d, the form not open", code)
+		}
+		reasonsAtFields(t, page, "Der Termin ist nicht eingetragen:", map[string]string{
+			"tm-ende": "Das Ende liegt vor dem Beginn.",
+			"tm-bis":  "Eine Endzeit braucht eine Anfangszeit.",
 		})
 	})
 }
