@@ -257,12 +257,15 @@ func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
 	}
 	c := model.Contact{BodyID: b.ID, Name: strings.TrimSpace(r.PostFormValue("name")), Role: strings.TrimSpace(r.PostFormValue("rolle")),
 		Email: strings.TrimSpace(r.PostFormValue("email")), Phone: strings.TrimSpace(r.PostFormValue("telefon"))}
+	var refused problems
 	if c.Name == "" {
-		refuse(model.InputError("Bitte den Namen der Ansprechperson angeben."))
-		return
+		refused.add(model.AtField("name", model.InputError("Bitte den Namen der Ansprechperson angeben.")))
 	}
 	if c.Email != "" && !strings.Contains(c.Email, "@") {
-		refuse(model.InputError("Die E-Mail-Adresse ist ungültig."))
+		refused.add(model.AtField("email", model.InputError("Die E-Mail-Adresse ist ungültig.")))
+	}
+	if len(refused) > 0 {
+		refuse(refused.err())
 		return
 	}
 	if _, err := s.st.CreateContact(ctx, c); err != nil {

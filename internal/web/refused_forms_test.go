@@ -44,7 +44,7 @@ func reasonsAtFields(t *testing.T, page, box string, want map[string]string) {
 // spokesperson's contact form without counterpart and topics said only
 // the counterpart; with a date that is no date and an open mark in the
 // topics, only the date; the outcome form, the FachMK checklist and the
-// conference's date form likewise. Every reason now
+// conference's date form and contact person likewise. Every reason now
 // stands at its field, marked invalid, and all of them above the form.
 func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 	t.Run("follow-up edit", func(t *testing.T) {
@@ -139,5 +139,27 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 			"tm-ende": "Das Ende liegt vor dem Beginn.",
 			"tm-bis":  "Eine Endzeit braucht eine Anfangszeit.",
 		})
+	})
+
+	// The conference's contact person: no name and an address that is
+	// none (it said the name only, at no field). Both fields keep the
+	// hint on what is public beside their reason.
+	t.Run("contact person", func(t *testing.T) {
+		form := url.Values{"name": {""}, "rolle": {"Geschäftsstelle"}, "email": {"keine-adresse"}}
+		code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/fachmk/FMK/kontakte", form)
+		if code != http.StatusBadRequest || !strings.Contains(page, `<details id="kontakt" open>`) {
+			t.Fatalf("%d, the form not open", code)
+		}
+		for id, reason := range map[string]string{"kt-name": "Bitte den Namen der Ansprechperson angeben.", "kt-email": "Die E-Mail-Adresse ist ungültig."} {
+			if tag := between(page, `id="`+id+`"`, ">"); !strings.Contains(tag, `aria-invalid="true" aria-describedby="kt-hinweis `+id+`-fehler"`) {
+				t.Errorf("the field %s is not marked invalid: %s", id, tag)
+			}
+			if at := between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"); at != reason {
+				t.Errorf("at the field %s: %q, want %q", id, at, reason)
+			}
+		}
+		if n := strings.Count(page, `aria-invalid="true"`); n != 2 {
+			t.Errorf("%d fields marked invalid, want 2", n)
+		}
 	})
 }
