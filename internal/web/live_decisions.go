@@ -22,13 +22,14 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	refuse := func(err error) {
 		s.refuseEntry(w, r, se, it.ID, entryDecision, "Der Beschlussvorschlag ist nicht gespeichert", err)
 	}
+	// Every reason at its field: the points, the applicants, the title.
+	var refused problems
 	points, err := formLines(r.PostFormValue("punkte"))
 	if err == nil && len(points) == 0 {
 		err = model.InputError("Ein Beschlussvorschlag braucht mindestens einen Punkt.")
 	}
 	if err != nil {
-		refuse(err)
-		return
+		refused.add(model.AtField("punkte", err))
 	}
 	kind := model.KindDecision
 	if r.PostFormValue("art") == string(model.KindRecommendation) {
@@ -37,12 +38,14 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	applicants := s.memberList(ctx, r.PostFormValue("antrag"))
 	if err := s.checkApplicants(r, applicants); err != nil {
-		refuse(err)
-		return
+		refused.add(model.AtField("antrag", err))
 	}
 	title, err := model.ConfidentialMarks(r.PostFormValue("titel"))
 	if err != nil {
-		refuse(err)
+		refused.add(model.AtField("titel", err))
+	}
+	if len(refused) > 0 {
+		refuse(refused.err())
 		return
 	}
 	if title == "" {

@@ -163,3 +163,23 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 		}
 	})
 }
+
+// TestLiveProposalGivesEveryReasonAtItsField: the live page's form of a
+// decision proposal (BV) said the first of its reasons only, at no field:
+// points with an open mark, an application of one Land and a title with
+// an open mark now each give their reason at their field, all of them
+// above the form, and nothing is stored.
+func TestLiveProposalGivesEveryReasonAtItsField(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	_, item, _ := runningSession(t, st, model.KindDecision)
+	form := url.Values{"art": {"beschluss"}, "titel": {"Neue [[Fassung"}, "antrag": {"HE"}, "punkte": {"Punkt [[offen"}}
+	code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/tops/%d/beschluesse", ts.URL, item), form)
+	if code != http.StatusBadRequest && code != http.StatusUnprocessableEntity {
+		t.Fatalf("%d", code)
+	}
+	reasonsAtFields(t, page, `id="eintrag-abgelehnt"`, map[string]string{
+		"neu-bpunkte": "„Punkt [[offen“",
+		"neu-antrag":  "nötig ist der Antrag des Bundes oder dreier Länder",
+		"neu-btitel":  "„Neue [[Fassung“",
+	})
+}
