@@ -196,15 +196,19 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 	}
 	// The fields as the follow-up's own form reads them.
 	f := model.FollowUp{ItemID: it.ID, Status: model.FollowUpOpen}
+	// Every reason: the form's fields, and what the live form requires.
+	var refused problems
 	if err := readFollowUpForm(r, &f); err != nil {
-		refuse(err)
-		return
+		refused = problemsOf(err)
 	}
 	if id, err := strconv.ParseInt(r.PostFormValue("beschluss"), 10, 64); err == nil {
 		f.DecisionID = id
 	}
-	if f.Text == "" || f.Responsible == "" {
-		refuse(model.InputError("Ein Auftrag braucht den Auftrag und die verantwortliche Stelle."))
+	if strings.TrimSpace(r.PostFormValue("text")) == "" || f.Responsible == "" {
+		refused.add(model.InputError("Ein Auftrag braucht den Auftrag und die verantwortliche Stelle."))
+	}
+	if len(refused) > 0 {
+		refuse(refused.err())
 		return
 	}
 	if _, err := s.st.CreateFollowUp(r.Context(), f); err != nil {

@@ -168,7 +168,7 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 // decision proposal (BV) said the first of its reasons only, at no field:
 // points with an open mark, an application of one Land and a title with
 // an open mark now each give their reason at their field, all of them
-// above the form, and nothing is stored.
+// above the form. The follow-up form beside it likewise.
 func TestLiveProposalGivesEveryReasonAtItsField(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	_, item, _ := runningSession(t, st, model.KindDecision)
@@ -182,4 +182,13 @@ func TestLiveProposalGivesEveryReasonAtItsField(t *testing.T) {
 		"neu-antrag":  "nötig ist der Antrag des Bundes oder dreier Länder",
 		"neu-btitel":  "„Neue [[Fassung“",
 	})
+
+	// The live follow-up form: a deadline that is no date and no
+	// responsible body (it said the date only).
+	code, page = do(t, client(t, ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/tops/%d/auftraege", ts.URL, item),
+		url.Values{"text": {"Bericht nachreichen"}, "verantwortlich": {""}, "frist": {"31.02.2027"}})
+	if code != http.StatusBadRequest || !strings.Contains(between(page, `id="eintrag-abgelehnt"`, "</div>"), "braucht den Auftrag und die verantwortliche Stelle") {
+		t.Errorf("the live follow-up form: %d, the missing responsible body not said: %s", code, between(page, `id="eintrag-abgelehnt"`, "</div>"))
+	}
+	reasonsAtFields(t, page, `id="eintrag-abgelehnt"`, map[string]string{"neu-frist": "Die Frist ist kein gültiges Datum"})
 }
