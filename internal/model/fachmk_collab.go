@@ -366,7 +366,7 @@ func (c TaskCheck) Validate() error {
 		return InputError("Ein Eintrag der Aufgabenliste gehört zu einer Aufgabe und einer Fachministerkonferenz.")
 	}
 	if c.Done && c.DoneOn.IsZero() {
-		return InputError("Bitte geben Sie an, wann die Aufgabe erledigt wurde.")
+		return AtField("datum", InputError("Bitte geben Sie an, wann die Aufgabe erledigt wurde."))
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -73,33 +74,45 @@ const (
 // time): a conference, a member, a known kind, the day it took place (not
 // in the future: a contact is logged once held), with whom, and its
 // topics. The reasons name the form's fields (art, datum, land, mit,
-// teilnehmende, themen, schritte).
+// teilnehmende, themen, schritte); a contact that breaks several rules
+// gives every reason (errors.Join), at most one per field.
 func (c SpokespersonContact) Validate(today Date) error {
-	switch {
-	case c.ConferenceID == 0:
+	if c.ConferenceID == 0 {
 		return InputError("Ein Kontakt gehört zu einer Fachministerkonferenz.")
-	case strings.TrimSpace(c.Member) == "":
-		return AtField("land", InputError("Bitte angeben, für welche:n Sprecher:in (Land) der Kontakt erfasst wird."))
-	case c.Kind.Label() == string(c.Kind):
-		return AtField("art", InputError("Bitte die Art des Kontakts wählen (Auftaktgespräch, Gespräch oder sonstiger Kontakt)."))
-	case c.HeldOn.IsZero():
-		return AtField("datum", InputError("Bitte das Datum des Kontakts angeben."))
-	case today.Before(c.HeldOn):
-		return AtField("datum", RuleError("Der %s liegt in der Zukunft; ein Kontakt wird erfasst, wenn er stattgefunden hat.", c.HeldOn.German()))
-	case strings.TrimSpace(c.With) == "":
-		return AtField("mit", InputError("Bitte angeben, mit wem der Kontakt stattfand (z. B. „Vorsitz der GMK, Ministerin X“)."))
-	case utf8.RuneCountInString(c.With) > ContactShortMax:
-		return AtField("mit", InputError("Die Angabe „mit wem“ ist länger als %d Zeichen.", ContactShortMax))
-	case utf8.RuneCountInString(c.Participants) > ContactShortMax:
-		return AtField("teilnehmende", InputError("Die Teilnehmenden sind länger als %d Zeichen.", ContactShortMax))
-	case strings.TrimSpace(c.Topics) == "":
-		return AtField("themen", InputError("Bitte Themen und Ergebnisse des Kontakts angeben."))
-	case utf8.RuneCountInString(c.Topics) > ContactTextMax:
-		return AtField("themen", InputError("Themen und Ergebnisse sind länger als %d Zeichen.", ContactTextMax))
-	case utf8.RuneCountInString(c.NextSteps) > ContactTextMax:
-		return AtField("schritte", InputError("Die nächsten Schritte sind länger als %d Zeichen.", ContactTextMax))
 	}
-	return nil
+	var errs []error
+	refuse := func(field string, err error) { errs = append(errs, AtField(field, err)) }
+	if strings.TrimSpace(c.Member) == "" {
+		refuse("land", InputError("Bitte angeben, für welche:n Sprecher:in (Land) der Kontakt erfasst wird."))
+	}
+	if c.Kind.Label() == string(c.Kind) {
+		refuse("art", InputError("Bitte die Art des Kontakts wählen (Auftaktgespräch, Gespräch oder sonstiger Kontakt)."))
+	}
+	switch {
+	case c.HeldOn.IsZero():
+		refuse("datum", InputError("Bitte das Datum des Kontakts angeben."))
+	case today.Before(c.HeldOn):
+		refuse("datum", RuleError("Der %s liegt in der Zukunft; ein Kontakt wird erfasst, wenn er stattgefunden hat.", c.HeldOn.German()))
+	}
+	switch {
+	case strings.TrimSpace(c.With) == "":
+		refuse("mit", InputError("Bitte angeben, mit wem der Kontakt stattfand (z. B. „Vorsitz der GMK, Ministerin X“)."))
+	case utf8.RuneCountInString(c.With) > ContactShortMax:
+		refuse("mit", InputError("Die Angabe „mit wem“ ist länger als %d Zeichen.", ContactShortMax))
+	}
+	if utf8.RuneCountInString(c.Participants) > ContactShortMax {
+		refuse("teilnehmende", InputError("Die Teilnehmenden sind länger als %d Zeichen.", ContactShortMax))
+	}
+	switch {
+	case strings.TrimSpace(c.Topics) == "":
+		refuse("themen", InputError("Bitte Themen und Ergebnisse des Kontakts angeben."))
+	case utf8.RuneCountInString(c.Topics) > ContactTextMax:
+		refuse("themen", InputError("Themen und Ergebnisse sind länger als %d Zeichen.", ContactTextMax))
+	}
+	if utf8.RuneCountInString(c.NextSteps) > ContactTextMax {
+		refuse("schritte", InputError("Die nächsten Schritte sind länger als %d Zeichen.", ContactTextMax))
+	}
+	return errors.Join(errs...)
 }
 
 // Label gives the contact as a line: kind, date, with whom

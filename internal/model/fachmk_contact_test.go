@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestKickoff: the kick-off talk of a term is the first Auftaktgespräch of
 // the assignment's member with its conference on or after the day of the
@@ -106,5 +109,33 @@ func TestKickoffDue(t *testing.T) {
 	held := KickoffOf(a, []SpokespersonContact{{ID: 9, ConferenceID: 3, Member: "HB", Kind: ContactKickoff, HeldOn: NewDate(2023, 8, 1)}}, council)
 	if !held.Held || held.DueLabel(NewDate(2023, 8, 2)) != "" || held.Overdue(NewDate(2023, 8, 2)) || held.DueWithin(NewDate(2023, 7, 1), 14) {
 		t.Errorf("held late: %+v, label %q", held, held.DueLabel(NewDate(2023, 8, 2)))
+	}
+}
+
+// TestContactAndOutcomeGiveEveryReason: a contact or an outcome that
+// breaks several rules gives every reason, each at its field (before: the
+// first only, so the form marked one field and the next one looked
+// valid).
+func TestContactAndOutcomeGiveEveryReason(t *testing.T) {
+	today := NewDate(2026, 3, 1)
+	fields := func(err error) []string {
+		var out []string
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				out = append(out, FieldOf(e))
+			}
+		}
+		return out
+	}
+	c := SpokespersonContact{ConferenceID: 3, Member: "HB", Kind: ContactTalk, HeldOn: NewDate(2026, 3, 5)}
+	if got := fields(c.Validate(today)); strings.Join(got, " ") != "datum mit themen" {
+		t.Errorf("contact: fields %v, want datum mit themen", got)
+	}
+	o := ConferenceOutcome{ConferenceID: 3}
+	if got := fields(o.Validate(today)); strings.Join(got, " ") != "datum titel" {
+		t.Errorf("outcome: fields %v, want datum titel", got)
+	}
+	if err := (SpokespersonContact{ConferenceID: 3, Member: "HB", Kind: ContactTalk, HeldOn: today, With: "Vorsitz", Topics: "Haushalt"}).Validate(today); err != nil {
+		t.Errorf("a valid contact: %v", err)
 	}
 }

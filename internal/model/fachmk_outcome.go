@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -45,27 +46,36 @@ const (
 // time): a conference, a title and the day of the session are required;
 // the session has taken place (an outcome is not recorded in advance).
 // The reasons name the form's fields (datum, titel, sitzung, nummer,
-// text).
+// text); an outcome that breaks several rules gives every reason
+// (errors.Join), at most one per field.
 func (o ConferenceOutcome) Validate(today Date) error {
-	switch {
-	case o.ConferenceID == 0:
+	if o.ConferenceID == 0 {
 		return InputError("Ein Ergebnis gehört zu einer Fachministerkonferenz.")
-	case o.HeldOn.IsZero():
-		return AtField("datum", InputError("Bitte das Datum der Sitzung der Fachministerkonferenz angeben."))
-	case today.Before(o.HeldOn):
-		return AtField("datum", RuleError("Die Sitzung am %s hat noch nicht stattgefunden; Ergebnisse werden nach der Sitzung erfasst.", o.HeldOn.German()))
-	case strings.TrimSpace(o.Title) == "":
-		return AtField("titel", InputError("Bitte das Ergebnis in einem Titel benennen."))
-	case utf8.RuneCountInString(o.Title) > OutcomeTitleMax:
-		return AtField("titel", InputError("Der Titel ist länger als %d Zeichen.", OutcomeTitleMax))
-	case utf8.RuneCountInString(o.Meeting) > OutcomeShortMax:
-		return AtField("sitzung", InputError("Die Bezeichnung der Sitzung ist länger als %d Zeichen.", OutcomeShortMax))
-	case utf8.RuneCountInString(o.Reference) > OutcomeShortMax:
-		return AtField("nummer", InputError("Die Nummer ist länger als %d Zeichen.", OutcomeShortMax))
-	case utf8.RuneCountInString(o.Text) > OutcomeTextMax:
-		return AtField("text", InputError("Der Text ist länger als %d Zeichen.", OutcomeTextMax))
 	}
-	return nil
+	var errs []error
+	refuse := func(field string, err error) { errs = append(errs, AtField(field, err)) }
+	switch {
+	case o.HeldOn.IsZero():
+		refuse("datum", InputError("Bitte das Datum der Sitzung der Fachministerkonferenz angeben."))
+	case today.Before(o.HeldOn):
+		refuse("datum", RuleError("Die Sitzung am %s hat noch nicht stattgefunden; Ergebnisse werden nach der Sitzung erfasst.", o.HeldOn.German()))
+	}
+	switch {
+	case strings.TrimSpace(o.Title) == "":
+		refuse("titel", InputError("Bitte das Ergebnis in einem Titel benennen."))
+	case utf8.RuneCountInString(o.Title) > OutcomeTitleMax:
+		refuse("titel", InputError("Der Titel ist länger als %d Zeichen.", OutcomeTitleMax))
+	}
+	if utf8.RuneCountInString(o.Meeting) > OutcomeShortMax {
+		refuse("sitzung", InputError("Die Bezeichnung der Sitzung ist länger als %d Zeichen.", OutcomeShortMax))
+	}
+	if utf8.RuneCountInString(o.Reference) > OutcomeShortMax {
+		refuse("nummer", InputError("Die Nummer ist länger als %d Zeichen.", OutcomeShortMax))
+	}
+	if utf8.RuneCountInString(o.Text) > OutcomeTextMax {
+		refuse("text", InputError("Der Text ist länger als %d Zeichen.", OutcomeTextMax))
+	}
+	return errors.Join(errs...)
 }
 
 // Label gives the outcome as a line: date, session, number and title

@@ -228,10 +228,7 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 }
 
 func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
-		return
-	}
-	council, se, ok := s.sessionFromPath(w, r)
+	_, council, se, ok := s.sessionAction(w, r, auth.ManageSessions)
 	if !ok {
 		return
 	}
@@ -281,10 +278,7 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
-		return
-	}
-	council, se, ok := s.sessionFromPath(w, r)
+	_, council, se, ok := s.sessionAction(w, r, auth.ManageSessions)
 	if !ok {
 		return
 	}
@@ -315,10 +309,7 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 
 // numberAgenda numbers the agenda in its order (store.NumberAgenda).
 func (s *Server) numberAgenda(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
-		return
-	}
-	council, se, ok := s.sessionFromPath(w, r)
+	_, council, se, ok := s.sessionAction(w, r, auth.ManageSessions)
 	if !ok {
 		return
 	}

@@ -522,33 +522,19 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Dieses Gremium gibt keine Beschlussempfehlungen.")
 		return
 	}
-	target, err := strconv.ParseInt(r.PostFormValue("top"), 10, 64)
-	if err != nil {
-		s.badRequest(w, r, "Bitte den TOP wählen, zu dem die Empfehlung gegeben wird.")
+	rec, ok, err := s.recommendationOfForm(w, r, model.Recommendation{SessionID: se.ID})
+	if !ok {
 		return
 	}
-	// A refused proposal shows the page again with the item's form as
-	// typed and the reason (before: an error page, the changed text lost).
-	refuse := func(err error) {
-		s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, problems{err})
+	var draft int64
+	if err == nil {
+		_, draft, err = s.st.ProposeRecommendation(r.Context(), rec)
 	}
-	lines, err := formLines(r.PostFormValue("text"))
 	if err != nil {
-		refuse(model.AtField("text", err))
-		return
-	}
-	rec := model.Recommendation{SessionID: se.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
-		GreenList: r.PostFormValue("gruene_liste") == "1"}
-	if rec.Kind == model.RecommendAdoptChanged {
-		rec.Points = model.NumberedPoints(lines)
-	}
-	_, draft, err := s.st.ProposeRecommendation(r.Context(), rec)
-	if err != nil {
-		if !formRefusal(err) {
-			s.fail(w, r, err, "")
-			return
-		}
-		refuse(err)
+		// A refused proposal shows the page again with the item's form as
+		// typed and the reasons (before: an error page, the changed text
+		// lost).
+		s.refuseRecommendation(w, r, body, se, err)
 		return
 	}
 	d, err := s.st.Decision(r.Context(), draft)
@@ -557,6 +543,41 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, liveItemURL(se, d.ItemID), "Der Empfehlungsvorschlag ist angelegt; die Mitglieder stimmen darüber ab.")
+}
+
+// recommendationOfForm reads an item's recommendation form — the item
+// (top), the recommendation (empfehlung), the green list (gruene_liste)
+// and the changed points, one a line (text) — into rec. False when the
+// form names no item: it is answered (400), as there is no item's form to
+// show again. The error, at the field "text", says that the text's
+// confidential marks are unbalanced.
+func (s *Server) recommendationOfForm(w http.ResponseWriter, r *http.Request, rec model.Recommendation) (model.Recommendation, bool, error) {
+	target, err := strconv.ParseInt(r.PostFormValue("top"), 10, 64)
+	if err != nil {
+		s.badRequest(w, r, "Bitte den TOP wählen, zu dem die Empfehlung gegeben wird.")
+		return rec, false, nil
+	}
+	rec.TargetItemID, rec.Kind, rec.GreenList = target, model.RecommendationKind(r.PostFormValue("empfehlung")), r.PostFormValue("gruene_liste") == "1"
+	lines, err := formLines(r.PostFormValue("text"))
+	if err != nil {
+		return rec, true, model.AtField("text", err)
+	}
+	if rec.Kind == model.RecommendAdoptChanged {
+		rec.Points = model.NumberedPoints(lines)
+	}
+	return rec, true, nil
+}
+
+// refuseRecommendation shows the recommendations of se again after err
+// refused an item's recommendation form: the form as typed, every reason
+// at its field (422; a conflict with the store's own reason, such as a
+// proposal already made); an error that is no refusal gets the error page.
+func (s *Server) refuseRecommendation(w http.ResponseWriter, r *http.Request, body model.Body, se model.Session, err error) {
+	if !formRefusal(err) {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, problemsOf(err))
 }
 
 // liveItemURL gives the live page of a session at an item.
@@ -697,38 +718,27 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 		s.fail(w, r, err, "Dieses Gremium hat kein vorbereitendes Gremium.")
 		return
 	}
-	target, err := strconv.ParseInt(r.PostFormValue("top"), 10, 64)
-	if err != nil {
-		s.badRequest(w, r, "Bitte den TOP wählen, zu dem die Empfehlung gegeben wird.")
+	rec, ok, textErr := s.recommendationOfForm(w, r, model.Recommendation{BodyID: prep.ID})
+	if !ok {
 		return
 	}
-	// A refused procedure shows the page again with the item's form as
-	// typed: the changed text is not lost to a mistyped deadline.
-	refuse := func(err error) {
-		s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, problems{err})
-	}
+	var refused problems
 	deadline, err := model.ParseBerlinTime(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"))
 	if err != nil || !deadline.After(s.clock()) {
-		refuse(model.AtField("frist_datum", model.InputError("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")))
-		return
+		refused.add(model.AtField("frist_datum", model.InputError("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")))
 	}
-	lines, err := formLines(r.PostFormValue("text"))
+	if textErr != nil {
+		refused.add(textErr)
+	}
+	var proc int64
+	err = refused.err()
+	if err == nil {
+		_, proc, err = s.st.ProposeRecommendationByProcedure(ctx, rec, deadline)
+	}
 	if err != nil {
-		refuse(model.AtField("text", err))
-		return
-	}
-	rec := model.Recommendation{BodyID: prep.ID, TargetItemID: target, Kind: model.RecommendationKind(r.PostFormValue("empfehlung")),
-		GreenList: r.PostFormValue("gruene_liste") == "1"}
-	if rec.Kind == model.RecommendAdoptChanged {
-		rec.Points = model.NumberedPoints(lines)
-	}
-	_, proc, err := s.st.ProposeRecommendationByProcedure(ctx, rec, deadline)
-	if err != nil {
-		if !formRefusal(err) {
-			s.fail(w, r, err, "")
-			return
-		}
-		refuse(err)
+		// A refused procedure shows the page again with the item's form
+		// as typed: the changed text is not lost to a mistyped deadline.
+		s.refuseRecommendation(w, r, body, se, err)
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", proc), fmt.Sprintf("Das Umlaufverfahren der %s über die Empfehlung zur %s ist eingeleitet.", prep.Abbrev, se.Title()))

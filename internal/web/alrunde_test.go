@@ -289,6 +289,18 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 		}
 	}
 	atField(page, fmt.Sprintf("ud-%d", item), "Bitte eine Frist in der Zukunft angeben")
+	// A past deadline and an open confidential mark in the text: both
+	// reasons, each at its field (before: the deadline's only, the text
+	// looked valid).
+	_, both := do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
+		"empfehlung": {"annehmen_geaendert"}, "text": {"Das Portal [[bis 2028"}, "frist_datum": {past}, "frist_zeit": {"09:30"}})
+	atField(both, fmt.Sprintf("ud-%d", item), "Bitte eine Frist in der Zukunft angeben")
+	if text := between(both, fmt.Sprintf(`<textarea id="ut-%d"`, item), ">"); !strings.Contains(text, fmt.Sprintf(`aria-invalid="true" aria-describedby="ut-%d-fehler"`, item)) {
+		t.Errorf("the text is not marked: %s", text)
+	}
+	if at := between(both, fmt.Sprintf(`<p class="field-error" id="ut-%d-fehler">`, item), "</p>"); !strings.Contains(at, "fehlt das schließende") {
+		t.Errorf("at the text: %q", at)
+	}
 	for _, want := range []string{">Der IT-Planungsrat beschließt das Portal bis 2028.</textarea>", `value="` + past + `"`, `value="09:30"`,
 		fmt.Sprintf(`id="ug-%d" name="gruene_liste" value="1" checked`, item), `value="annehmen_geaendert" checked`} {
 		if !strings.Contains(page, want) {

@@ -22,18 +22,18 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	var err error
-	// A refused date shows the page again with the form as typed.
-	refuse := func(reason string) {
-		s.refuseConferenceForm(w, r, b.Abbrev, "termin-eintragen", "Der Termin ist nicht eingetragen", model.InputError("%s", reason))
-	}
+	// A refused date shows the page again with the form as typed, every
+	// reason at its field.
+	var refused problems
+	refuse := func(field, reason string) { refused.add(model.AtField(field, model.InputError("%s", reason))) }
 	d := model.ConferenceDate{BodyID: b.ID, Title: strings.TrimSpace(r.PostFormValue("titel")), Place: strings.TrimSpace(r.PostFormValue("ort"))}
 	if d.Starts, err = model.ParseDate(r.PostFormValue("beginn")); err != nil || d.Starts.IsZero() {
-		refuse("Bitte das Datum der Sitzung angeben.")
-		return
+		refuse("beginn", "Bitte das Datum der Sitzung angeben.")
 	}
-	if d.Ends, err = model.ParseDate(r.PostFormValue("ende")); err != nil || (!d.Ends.IsZero() && d.Ends.Before(d.Starts)) {
-		refuse("Das Ende liegt vor dem Beginn.")
-		return
+	if d.Ends, err = model.ParseDate(r.PostFormValue("ende")); err != nil {
+		refused.add(model.AtField("ende", err))
+	} else if !d.Ends.IsZero() && d.Ends.Before(d.Starts) {
+		refuse("ende", "Das Ende liegt vor dem Beginn.")
 	}
 	for _, t := range []struct {
 		field string
@@ -44,13 +44,16 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if _, err := time.Parse("15:04", v); err != nil {
-			refuse("Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30.")
-			return
+			refuse(t.field, "Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30.")
+			continue
 		}
 		*t.into = v
 	}
-	if d.StartTime == "" && d.EndTime != "" {
-		refuse("Eine Endzeit braucht eine Anfangszeit.")
+	if d.StartTime == "" && d.EndTime != "" && strings.TrimSpace(r.PostFormValue("von")) == "" {
+		refuse("bis", "Eine Endzeit braucht eine Anfangszeit.")
+	}
+	if len(refused) > 0 {
+		s.refuseConferenceForm(w, r, b.Abbrev, "termin-eintragen", "Der Termin ist nicht eingetragen", refused.err())
 		return
 	}
 	if _, err := s.st.CreateConferenceDate(ctx, d); err != nil {

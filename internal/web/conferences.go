@@ -101,12 +101,12 @@ func (s *Server) conferencePage(w http.ResponseWriter, r *http.Request) {
 // its form id: the form open, filled in as typed, with the reason (see
 // refusal); other errors get the error page.
 func (s *Server) refuseConferenceForm(w http.ResponseWriter, r *http.Request, abbrev, id, what string, err error) {
-	status, reason, ok := refusal(err)
+	refused, status, ok := refusedFormOf(r, id, what, err)
 	if !ok {
 		s.fail(w, r, err, "")
 		return
 	}
-	s.renderConference(w, r, abbrev, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
+	s.renderConference(w, r, abbrev, status, refused)
 }
 
 // renderConference shows the page of the FachMK abbrev, with a refused
@@ -257,12 +257,15 @@ func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
 	}
 	c := model.Contact{BodyID: b.ID, Name: strings.TrimSpace(r.PostFormValue("name")), Role: strings.TrimSpace(r.PostFormValue("rolle")),
 		Email: strings.TrimSpace(r.PostFormValue("email")), Phone: strings.TrimSpace(r.PostFormValue("telefon"))}
+	var refused problems
 	if c.Name == "" {
-		refuse(model.InputError("Bitte den Namen der Ansprechperson angeben."))
-		return
+		refused.add(model.AtField("name", model.InputError("Bitte den Namen der Ansprechperson angeben.")))
 	}
 	if c.Email != "" && !strings.Contains(c.Email, "@") {
-		refuse(model.InputError("Die E-Mail-Adresse ist ungültig."))
+		refused.add(model.AtField("email", model.InputError("Die E-Mail-Adresse ist ungültig.")))
+	}
+	if len(refused) > 0 {
+		refuse(refused.err())
 		return
 	}
 	if _, err := s.st.CreateContact(ctx, c); err != nil {

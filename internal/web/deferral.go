@@ -67,7 +67,7 @@ func (s *Server) deferItem(w http.ResponseWriter, r *http.Request) {
 			s.refuseEntry(w, r, se, it.ID, form, "Der TOP ist nicht vertagt", err)
 			return
 		}
-		s.refuseOnManage(w, r, se, err, rowRefusal{Deferral: refusedForm{ID: form, What: "Der TOP ist nicht vertagt", Values: f, Reason: model.ReasonOf(err)}})
+		s.refuseOnManage(w, r, se, err, rowRefusal{Deferral: refusedForm{ID: form, What: "Der TOP ist nicht vertagt", Values: f, Problems: problemsOf(err)}})
 		return
 	}
 	s.changed(r, se.ID)

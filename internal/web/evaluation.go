@@ -418,25 +418,32 @@ func barChart(id, title string, rows []chartRow) template.HTML {
 	return template.HTML(b.String())
 }
 
-func (s *Server) evaluationResultsPage(w http.ResponseWriter, r *http.Request) {
+// readEvaluationResults gives the results for an internal reader (the page
+// and the CSV alike); false when the answer is sent (not admitted, or the
+// store failed).
+func (s *Server) readEvaluationResults(w http.ResponseWriter, r *http.Request) (resultsData, bool) {
 	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
-		return
+		return resultsData{}, false
 	}
 	d, err := s.evaluationResults(r)
 	if err != nil {
 		s.serverError(w, r, err)
+		return d, false
+	}
+	return d, true
+}
+
+func (s *Server) evaluationResultsPage(w http.ResponseWriter, r *http.Request) {
+	d, ok := s.readEvaluationResults(w, r)
+	if !ok {
 		return
 	}
 	s.render(w, r, http.StatusOK, "evaluation_results.html", view{Title: "Ergebnisse der Evaluation", Active: "mein", Data: d})
 }
 
 func (s *Server) evaluationCSV(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
-		return
-	}
-	d, err := s.evaluationResults(r)
-	if err != nil {
-		s.serverError(w, r, err)
+	d, ok := s.readEvaluationResults(w, r)
+	if !ok {
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")

@@ -92,12 +92,12 @@ func (s *Server) handleFollowUpProposal(w http.ResponseWriter, r *http.Request) 
 	}
 	if err != nil {
 		// The proposals page again, the proposal's form as typed.
-		status, reason, ok := refusal(err)
+		refused, status, ok := refusedFormOf(r, p.Key, "Der Auftrag ist nicht angelegt", err)
 		if !ok {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.renderProposals(w, r, status, se, refusedForm{ID: p.Key, What: "Der Auftrag ist nicht angelegt", Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
+		s.renderProposals(w, r, status, se, refused)
 		return
 	}
 	back(w, r, to, fmt.Sprintf("Auftrag %d angelegt.", id))

@@ -406,12 +406,12 @@ func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		// A refused correction shows the page again with the form as
 		// typed and the reason; nothing typed is lost.
-		status, reason, ok := refusal(err)
+		edit, status, ok := refusedFormOf(r, "bearbeiten", "Der Auftrag ist nicht gespeichert", err)
 		if !ok {
 			s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
 			return
 		}
-		s.renderFollowUp(w, r, status, v, nil, "", refusedForm{ID: "bearbeiten", What: "Der Auftrag ist nicht gespeichert", Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
+		s.renderFollowUp(w, r, status, v, nil, "", edit)
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d", f.ID), "Auftrag gespeichert.")
@@ -492,22 +492,24 @@ func (s *Server) followUpDeadlines(ctx context.Context, bodyID int64, doc minute
 
 // readFollowUpForm reads the editable fields of a follow-up — text (with
 // confidential marks), responsible, deadline as a date or "zur N.
-// Sitzung" — into f; bad input gives an input error with the German
-// reason, and the caller shows its form again as typed.
+// Sitzung" — into f; bad input gives input errors with the German
+// reasons, each at its field and all of them (errors.Join), and the caller
+// shows its form again as typed.
 func readFollowUpForm(r *http.Request, f *model.FollowUp) error {
+	var refused problems
 	var err error
 	if f.Text, err = model.ConfidentialMarks(strings.TrimSpace(r.PostFormValue("text"))); err != nil {
-		return err
+		refused.add(model.AtField("text", err))
 	}
 	f.Responsible = strings.TrimSpace(r.PostFormValue("verantwortlich"))
 	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
-		return model.AtField("frist", model.InputError("Die Frist ist kein gültiges Datum (TT.MM.JJJJ)."))
+		refused.add(model.AtField("frist", model.InputError("Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")))
 	}
 	f.DueSession = 0
 	if n := strings.TrimSpace(r.PostFormValue("frist_sitzung")); n != "" {
 		if f.DueSession, err = strconv.Atoi(n); err != nil || f.DueSession <= 0 {
-			return model.AtField("frist_sitzung", model.InputError("Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer."))
+			refused.add(model.AtField("frist_sitzung", model.InputError("Die Frist „zur N. Sitzung“ braucht eine Sitzungsnummer.")))
 		}
 	}
-	return nil
+	return refused.err()
 }

@@ -225,16 +225,25 @@ func parseTerms(s string) ([]model.Term, error) {
 	return out, nil
 }
 
-// refusedForm is a refused form of a page (the conference page, a
-// request's page): shown again open, as typed, with the reason.
+// refusedForm is a refused form of a page of several forms (the
+// conference page, a request's page, the live page): shown again open, as
+// typed, with every reason at its field and all of them above the form.
 type refusedForm struct {
 	ID     string     // the form's anchor on the page, e.g. "profil"
 	What   string     // what did not happen, e.g. "Das Profil ist nicht gespeichert"
 	Values url.Values // what was typed
-	Reason string
-	// Field is the form field the reason is about (model.FieldOf: "frist"),
-	// "" for the form as a whole.
-	Field string
+	// Problems are the reasons, each at its field (model.FieldOf: "frist";
+	// "" for the form as a whole).
+	Problems problems
+}
+
+// refusedFormOf gives form id of the page (what did not happen: what)
+// refused by err, with what r's form typed, and the status to answer
+// with (see refusalProblems); false when err is no refusal, for the error
+// page.
+func refusedFormOf(r *http.Request, id, what string, err error) (form refusedForm, status int, ok bool) {
+	status, p, ok := refusalProblems(err)
+	return refusedForm{ID: id, What: what, Values: r.PostForm, Problems: p}, status, ok
 }
 
 // Typed gives what was typed into field of the refused form id, or def
@@ -246,14 +255,14 @@ func (f refusedForm) Typed(id, field, def string) string {
 	return f.Values.Get(field)
 }
 
-// At gives the reason when form id was refused because of field ("" else),
+// At gives the reasons about field when form id was refused ("" else),
 // for the templates "invalid" and "field-error".
 func (f refusedForm) At(id, field string) string {
-	if f.ID != id || f.Field == "" || f.Field != field {
-		return ""
-	}
-	return f.Reason
+	return f.Problems.AtIf(f.ID == id, field)
 }
+
+// Summary gives every reason of the refused form, for the error box.
+func (f refusedForm) Summary() string { return f.Problems.Summary() }
 
 // problems are the reasons a form of several fields was refused, each at
 // its field (model.FieldOf; "" for the form as a whole): the page lists
@@ -262,6 +271,11 @@ type problems []error
 
 // add appends err, a refusal with its field.
 func (p *problems) add(err error) { *p = append(*p, err) }
+
+// err gives the problems as one error (errors.Join; nil when there are
+// none), for a form reader that reports every bad field at once
+// (refusalProblems splits it again).
+func (p problems) err() error { return errors.Join(p...) }
 
 // At gives the reasons about field ("" when none is), for the templates
 // "invalid" and "field-error".
@@ -293,19 +307,46 @@ func (p problems) Summary() string {
 	return strings.Join(out, " ")
 }
 
-// refusal gives the status and the reason with which a page shows its
-// form again after err refused it — input and rule errors, and a conflict
-// (the page shows the stored state, the form what was typed, to be checked
-// and sent again); false for other errors, which get the error page.
-func refusal(err error) (status int, reason string, ok bool) {
-	if !formRefusal(err) {
-		return 0, "", false
+// problemsOf splits err into its refusals: the parts of a joined error
+// (errors.Join: every rule a form broke, each at its field), err alone
+// otherwise.
+func problemsOf(err error) problems {
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return problems{err}
+	}
+	var out problems
+	for _, e := range joined.Unwrap() {
+		out = append(out, problemsOf(e)...)
+	}
+	return out
+}
+
+// refusalProblems gives the status and the reasons with which a page shows
+// its form again after err refused it — input and rule errors, every one
+// at its field, and a conflict (the page shows the stored state, the form
+// what was typed, to be checked and sent again); false when err is or
+// holds another error, which gets the error page.
+func refusalProblems(err error) (status int, reasons problems, ok bool) {
+	reasons = problemsOf(err)
+	for _, e := range reasons {
+		if !formRefusal(e) {
+			return 0, nil, false
+		}
 	}
 	switch model.ClassOf(err) {
 	case model.ErrRule:
-		return http.StatusUnprocessableEntity, model.ReasonOf(err), true
+		return http.StatusUnprocessableEntity, reasons, true
 	case model.ErrConflict:
-		return http.StatusConflict, "Jemand anderes hat inzwischen gespeichert; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.", true
+		return http.StatusConflict, problems{model.ConflictError("Jemand anderes hat inzwischen gespeichert; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")}, true
 	}
-	return http.StatusBadRequest, model.ReasonOf(err), true
+	return http.StatusBadRequest, reasons, true
+}
+
+// refusal gives the status and the reasons (one text) with which a page
+// shows its form again after err refused it (see refusalProblems); false
+// for other errors, which get the error page.
+func refusal(err error) (status int, reason string, ok bool) {
+	status, reasons, ok := refusalProblems(err)
+	return status, reasons.Summary(), ok
 }

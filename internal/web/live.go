@@ -130,12 +130,12 @@ const (
 // reason — in a session nothing typed may be lost to an error page; any
 // other error answers as usual.
 func (s *Server) refuseEntry(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, form, what string, err error) {
-	status, reason, ok := refusal(err)
+	entry, status, ok := refusedFormOf(r, form, what, err)
 	if !ok {
 		s.fail(w, r, err, "")
 		return
 	}
-	s.renderLive(w, r, status, se, itemID, voteRefusal{}, refusedForm{ID: form, What: what, Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
+	s.renderLive(w, r, status, se, itemID, voteRefusal{}, entry)
 }
 
 // shown says whether the live page d shows the refused grid again: the

@@ -22,13 +22,14 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	refuse := func(err error) {
 		s.refuseEntry(w, r, se, it.ID, entryDecision, "Der Beschlussvorschlag ist nicht gespeichert", err)
 	}
+	// Every reason at its field: the points, the applicants, the title.
+	var refused problems
 	points, err := formLines(r.PostFormValue("punkte"))
 	if err == nil && len(points) == 0 {
 		err = model.InputError("Ein Beschlussvorschlag braucht mindestens einen Punkt.")
 	}
 	if err != nil {
-		refuse(err)
-		return
+		refused.add(model.AtField("punkte", err))
 	}
 	kind := model.KindDecision
 	if r.PostFormValue("art") == string(model.KindRecommendation) {
@@ -37,12 +38,14 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	applicants := s.memberList(ctx, r.PostFormValue("antrag"))
 	if err := s.checkApplicants(r, applicants); err != nil {
-		refuse(err)
-		return
+		refused.add(model.AtField("antrag", err))
 	}
 	title, err := model.ConfidentialMarks(r.PostFormValue("titel"))
 	if err != nil {
-		refuse(err)
+		refused.add(model.AtField("titel", err))
+	}
+	if len(refused) > 0 {
+		refuse(refused.err())
 		return
 	}
 	if title == "" {
@@ -193,15 +196,19 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 	}
 	// The fields as the follow-up's own form reads them.
 	f := model.FollowUp{ItemID: it.ID, Status: model.FollowUpOpen}
+	// Every reason: the form's fields, and what the live form requires.
+	var refused problems
 	if err := readFollowUpForm(r, &f); err != nil {
-		refuse(err)
-		return
+		refused = problemsOf(err)
 	}
 	if id, err := strconv.ParseInt(r.PostFormValue("beschluss"), 10, 64); err == nil {
 		f.DecisionID = id
 	}
-	if f.Text == "" || f.Responsible == "" {
-		refuse(model.InputError("Ein Auftrag braucht den Auftrag und die verantwortliche Stelle."))
+	if strings.TrimSpace(r.PostFormValue("text")) == "" || f.Responsible == "" {
+		refused.add(model.InputError("Ein Auftrag braucht den Auftrag und die verantwortliche Stelle."))
+	}
+	if len(refused) > 0 {
+		refuse(refused.err())
 		return
 	}
 	if _, err := s.st.CreateFollowUp(r.Context(), f); err != nil {

@@ -20,14 +20,15 @@ func outcomeOfForm(r *http.Request, conferenceID int64, u *model.User) (model.Co
 	o := model.ConferenceOutcome{ConferenceID: conferenceID, RecordedBy: u.Name, RecorderID: u.ID, Version: formVersion(r),
 		Meeting: strings.TrimSpace(r.PostFormValue("sitzung")), Reference: strings.TrimSpace(r.PostFormValue("nummer")),
 		Title: strings.TrimSpace(r.PostFormValue("titel"))}
+	var refused problems
 	var err error
 	if o.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
-		return o, model.AtField("datum", err)
+		refused.add(model.AtField("datum", err))
 	}
 	if o.Text, err = formText(r.PostFormValue("text")); err != nil {
-		return o, model.AtField("text", err)
+		refused.add(model.AtField("text", err))
 	}
-	return o, nil
+	return o, refused.err()
 }
 
 // outcomeAction admits the user to record or correct an outcome of the

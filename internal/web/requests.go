@@ -179,20 +179,19 @@ func (s *Server) requestPage(w http.ResponseWriter, r *http.Request) {
 // form id, as typed with the reason (see refusal); other errors get the
 // error page.
 func (s *Server) refuseRequestForm(w http.ResponseWriter, r *http.Request, requestID int64, id, what string, err error) {
-	status, reason, ok := refusal(err)
+	refused, status, ok := refusedFormOf(r, id, what, err)
 	if !ok {
 		s.fail(w, r, err, "")
 		return
 	}
 	// The request as stored now: after a conflict the page shows what the
 	// other change left.
-	field := model.FieldOf(err)
 	q, err := s.st.Request(r.Context(), requestID)
 	if err != nil {
 		s.fail(w, r, err, "Dieses Anliegen gibt es nicht.")
 		return
 	}
-	s.renderRequest(w, r, q, status, refusedForm{ID: id, What: what, Values: r.PostForm, Reason: reason, Field: field})
+	s.renderRequest(w, r, q, status, refused)
 }
 
 // renderRequest shows the page of request q, with a refused form if there

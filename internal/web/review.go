@@ -29,12 +29,12 @@ func (s *Server) commentMinutes(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		// The session page again, the comment as typed (the minutes may
 		// have been approved meanwhile: then for copying), with the reason.
-		status, reason, ok := refusal(err)
+		refused, status, ok := refusedFormOf(r, "kommentare", "Ihr Kommentar ist nicht gespeichert", err)
 		if !ok {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.minutesPage(w, r, "session.html", status, refusedForm{ID: "kommentare", What: "Ihr Kommentar ist nicht gespeichert", Values: r.PostForm, Reason: reason})
+		s.minutesPage(w, r, "session.html", status, refused)
 		return
 	}
 	back(w, r, fmt.Sprintf("%s#kommentare", se.Path()), "Ihr Kommentar zum Protokollentwurf ist gespeichert.")

@@ -27,17 +27,18 @@ func contactOfForm(r *http.Request, conferenceID int64, u *model.User) (model.Sp
 	if u.Role == model.RoleSpokesperson {
 		c.Member = u.MemberAbbrev
 	}
+	var refused problems
 	var err error
 	if c.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
-		return c, model.AtField("datum", err)
+		refused.add(model.AtField("datum", err))
 	}
 	if c.Topics, err = formText(r.PostFormValue("themen")); err != nil {
-		return c, model.AtField("themen", err)
+		refused.add(model.AtField("themen", err))
 	}
 	if c.NextSteps, err = formText(r.PostFormValue("schritte")); err != nil {
-		return c, model.AtField("schritte", err)
+		refused.add(model.AtField("schritte", err))
 	}
-	return c, nil
+	return c, refused.err()
 }
 
 // contactAction admits the user to log or correct a contact with the

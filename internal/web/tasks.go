@@ -48,6 +48,12 @@ func (d checklistData) Typed(row checklistRow, field, def string) string {
 	return d.Refused.Typed(row.formID(), field, def)
 }
 
+// At gives the reasons about field when the row's form was refused (""
+// else), for the templates "invalid" and "field-error".
+func (d checklistData) At(row checklistRow, field string) string {
+	return d.Refused.At(row.formID(), field)
+}
+
 // MarkedDone tells whether the row's form shows "erledigt": as typed if
 // it was refused, else as stored.
 func (d checklistData) MarkedDone(row checklistRow) bool {
@@ -131,12 +137,12 @@ func (s *Server) checklistPage(w http.ResponseWriter, r *http.Request) {
 // task taskID, as typed with the reason (see refusal); other errors get
 // the error page.
 func (s *Server) refuseCheck(w http.ResponseWriter, r *http.Request, u *model.User, b model.Body, taskID int64, err error) {
-	status, reason, ok := refusal(err)
+	refused, status, ok := refusedFormOf(r, fmt.Sprintf("aufgabe-%d", taskID), "Die Aufgabe ist nicht gespeichert", err)
 	if !ok {
 		s.fail(w, r, err, "Diese Aufgabe gibt es nicht.")
 		return
 	}
-	s.renderChecklist(w, r, u, b, status, refusedForm{ID: fmt.Sprintf("aufgabe-%d", taskID), What: "Die Aufgabe ist nicht gespeichert", Values: r.PostForm, Reason: reason, Field: model.FieldOf(err)})
+	s.renderChecklist(w, r, u, b, status, refused)
 }
 
 // renderChecklist shows the checklist of conference b, with a refused
@@ -213,12 +219,15 @@ func (s *Server) saveCheck(w http.ResponseWriter, r *http.Request) {
 	taskID, _ := strconv.ParseInt(r.PostFormValue("aufgabe"), 10, 64)
 	c := model.TaskCheck{TaskID: taskID, ConferenceID: b.ID, Period: r.PostFormValue("zeitraum"), Done: r.PostFormValue("erledigt") == "ja",
 		Note: strings.TrimSpace(r.PostFormValue("notiz")), Document: strings.TrimSpace(r.PostFormValue("dokument")), DoneBy: u.Name, Version: formVersion(r)}
+	var refused problems
 	if c.DoneOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
-		s.refuseCheck(w, r, u, b, taskID, err)
-		return
+		refused.add(model.AtField("datum", err))
 	}
 	if c.Due, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
-		s.refuseCheck(w, r, u, b, taskID, err)
+		refused.add(model.AtField("frist", err))
+	}
+	if len(refused) > 0 {
+		s.refuseCheck(w, r, u, b, taskID, refused.err())
 		return
 	}
 	if !c.Done {

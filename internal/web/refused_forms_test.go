@@ -1,0 +1,194 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// reasonsAtFields checks a refused form of a page of several forms: every
+// field of want (its id) is marked invalid and described by its reason,
+// the reason stands at the field, the box above the form (from its start
+// to the next "</div>") gives every reason, and no other field of the page
+// is marked invalid.
+func reasonsAtFields(t *testing.T, page, box string, want map[string]string) {
+	t.Helper()
+	for id, reason := range want {
+		tag := between(page, `id="`+id+`"`, ">")
+		if !strings.Contains(tag, `aria-invalid="true" aria-describedby="`+id+`-fehler"`) {
+			t.Errorf("the field %s is not marked invalid: %s", id, tag)
+		}
+		if at := between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"); !strings.Contains(at, reason) {
+			t.Errorf("at the field %s: %q, want %q", id, at, reason)
+		}
+		if b := between(page, box, "</div>"); !strings.Contains(b, reason) {
+			t.Errorf("the box above the form lacks %q: %s", reason, b)
+		}
+	}
+	if n := strings.Count(page, `aria-invalid="true"`); n != len(want) {
+		t.Errorf("%d fields marked invalid, want %d", n, len(want))
+	}
+}
+
+// TestRefusedFormGivesEveryReasonAtItsField: a form among several on a
+// page (refusedForm) carried one reason at one field, so a form that broke
+// two rules showed the first only and the other field looked valid: the
+// follow-up's edit with an open mark, a deadline that is no date and a
+// session that is no number said only the mark (and at no field); the
+// spokesperson's contact form without counterpart and topics said only
+// the counterpart; with a date that is no date and an open mark in the
+// topics, only the date; the outcome form, the FachMK checklist and the
+// conference's date form and contact person likewise. Every reason now
+// stands at its field, marked invalid, and all of them above the form.
+func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
+	t.Run("follow-up edit", func(t *testing.T) {
+		hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+		f := demoFollowUp(t, st, "Matrix-Protokoll")
+		form := url.Values{"version": {fmt.Sprint(f.Version)}, "text": {"Geänderter Auftrag [[offen"}, "verantwortlich": {"BW"},
+			"frist": {"31.02.2026"}, "frist_sitzung": {"neunundvierzig"}}
+		code, page := do(t, client(t, hs.ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, f.ID), form)
+		if code != http.StatusBadRequest {
+			t.Fatalf("%d", code)
+		}
+		reasonsAtFields(t, page, `id="bearbeiten-fehler"`, map[string]string{
+			"b-text":    "fehlt das schließende",
+			"b-frist":   "Die Frist ist kein gültiges Datum",
+			"b-sitzung": "braucht eine Sitzungsnummer",
+		})
+		if got, _ := st.FollowUp(context.Background(), f.ID); got.Version != f.Version {
+			t.Errorf("the refused edit was saved: %+v", got)
+		}
+	})
+
+	ts, st := cycleServer(t)
+	yesterday := model.BerlinDate(time.Now().AddDate(0, 0, -1)).String()
+	hb := client(t, ts, "sprecher-hb")
+	for _, tc := range []struct {
+		name string
+		form url.Values
+		want map[string]string
+	}{
+		{"contact without counterpart and topics", url.Values{"art": {"gespraech"}, "datum": {yesterday}, "teilnehmende": {"FITKO"}},
+			map[string]string{"gespraech-neu-mit": "mit wem der Kontakt stattfand", "gespraech-neu-themen": "Bitte Themen und Ergebnisse"}},
+		{"contact with a date that is no date and an open mark", url.Values{"art": {"gespraech"}, "datum": {"gestern"}, "mit": {"Vorsitz der FMK"}, "themen": {"Haushalt [[offen"}},
+			map[string]string{"gespraech-neu-datum": "„gestern“ ist kein gültiges Datum", "gespraech-neu-themen": "fehlt das schließende"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, page := do(t, hb, "POST", ts.URL+"/fachmk/FMK/gespraeche", tc.form)
+			if code != http.StatusBadRequest || !strings.Contains(page, `<details id="gespraech-neu" open>`) {
+				t.Fatalf("%d, the form not open", code)
+			}
+			reasonsAtFields(t, page, "Der Kontakt ist nicht erfasst:", tc.want)
+		})
+	}
+
+	fmk := client(t, ts, "fmk-geschaeftsstelle")
+	for _, tc := range []struct {
+		name string
+		form url.Values
+		want map[string]string
+	}{
+		{"outcome to come without title", url.Values{"datum": {model.BerlinDate(time.Now().AddDate(0, 0, 3)).String()}, "sitzung": {"Herbstkonferenz"}},
+			map[string]string{"ergebnis-neu-datum": "hat noch nicht stattgefunden", "ergebnis-neu-titel": "Bitte das Ergebnis in einem Titel benennen"}},
+		{"outcome with a date that is no date and an open mark", url.Values{"datum": {"morgen"}, "titel": {"E-Rechnung"}, "text": {"Bericht [[offen"}},
+			map[string]string{"ergebnis-neu-datum": "„morgen“ ist kein gültiges Datum", "ergebnis-neu-text": "fehlt das schließende"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, page := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/ergebnisse", tc.form)
+			if code != http.StatusUnprocessableEntity && code != http.StatusBadRequest || !strings.Contains(page, `<details id="ergebnis-neu" open>`) {
+				t.Fatalf("%d, the form not open", code)
+			}
+			reasonsAtFields(t, page, "Das Ergebnis ist nicht erfasst:", tc.want)
+		})
+	}
+
+	// The checklist: a day of completion and a deadline that are no dates
+	// (it said the first, at no field).
+	t.Run("checklist", func(t *testing.T) {
+		tasks, err := st.Tasks(context.Background())
+		if err != nil || len(tasks) == 0 {
+			t.Fatal(err)
+		}
+		once := tasks[0]
+		form := url.Values{"aufgabe": {fmt.Sprint(once.ID)}, "zeitraum": {""}, "erledigt": {"ja"}, "datum": {"2026-13-45"}, "frist": {"bald"}, "version": {"0"}}
+		code, page := do(t, hb, "POST", ts.URL+"/fachmk/FMK/aufgaben", form)
+		if code != http.StatusBadRequest {
+			t.Fatalf("%d", code)
+		}
+		reasonsAtFields(t, page, "Die Aufgabe ist nicht gespeichert:", map[string]string{
+			fmt.Sprintf("dt-%d", once.ID): "„2026-13-45“ ist kein gültiges Datum",
+			fmt.Sprintf("fr-%d", once.ID): "„bald“ ist kein gültiges Datum",
+		})
+	})
+
+	// The conference's date form: an end before the start and an end time
+	// without a start time (it said the first, at no field).
+	t.Run("conference date", func(t *testing.T) {
+		form := url.Values{"titel": {"Herbstkonferenz"}, "beginn": {"2099-05-20"}, "ende": {"2099-05-01"}, "bis": {"15:00"}}
+		code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/fachmk/FMK/termine", form)
+		if code != http.StatusBadRequest || !strings.Contains(page, `<details id="termin-eintragen" open>`) {
+			t.Fatalf("%d, the form not open", code)
+		}
+		reasonsAtFields(t, page, "Der Termin ist nicht eingetragen:", map[string]string{
+			"tm-ende": "Das Ende liegt vor dem Beginn.",
+			"tm-bis":  "Eine Endzeit braucht eine Anfangszeit.",
+		})
+	})
+
+	// The conference's contact person: no name and an address that is
+	// none (it said the name only, at no field). Both fields keep the
+	// hint on what is public beside their reason.
+	t.Run("contact person", func(t *testing.T) {
+		form := url.Values{"name": {""}, "rolle": {"Geschäftsstelle"}, "email": {"keine-adresse"}}
+		code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/fachmk/FMK/kontakte", form)
+		if code != http.StatusBadRequest || !strings.Contains(page, `<details id="kontakt" open>`) {
+			t.Fatalf("%d, the form not open", code)
+		}
+		for id, reason := range map[string]string{"kt-name": "Bitte den Namen der Ansprechperson angeben.", "kt-email": "Die E-Mail-Adresse ist ungültig."} {
+			if tag := between(page, `id="`+id+`"`, ">"); !strings.Contains(tag, `aria-invalid="true" aria-describedby="kt-hinweis `+id+`-fehler"`) {
+				t.Errorf("the field %s is not marked invalid: %s", id, tag)
+			}
+			if at := between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"); at != reason {
+				t.Errorf("at the field %s: %q, want %q", id, at, reason)
+			}
+		}
+		if n := strings.Count(page, `aria-invalid="true"`); n != 2 {
+			t.Errorf("%d fields marked invalid, want 2", n)
+		}
+	})
+}
+
+// TestLiveProposalGivesEveryReasonAtItsField: the live page's form of a
+// decision proposal (BV) said the first of its reasons only, at no field:
+// points with an open mark, an application of one Land and a title with
+// an open mark now each give their reason at their field, all of them
+// above the form. The follow-up form beside it likewise.
+func TestLiveProposalGivesEveryReasonAtItsField(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	_, item, _ := runningSession(t, st, model.KindDecision)
+	form := url.Values{"art": {"beschluss"}, "titel": {"Neue [[Fassung"}, "antrag": {"HE"}, "punkte": {"Punkt [[offen"}}
+	code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/tops/%d/beschluesse", ts.URL, item), form)
+	if code != http.StatusBadRequest && code != http.StatusUnprocessableEntity {
+		t.Fatalf("%d", code)
+	}
+	reasonsAtFields(t, page, `id="eintrag-abgelehnt"`, map[string]string{
+		"neu-bpunkte": "„Punkt [[offen“",
+		"neu-antrag":  "nötig ist der Antrag des Bundes oder dreier Länder",
+		"neu-btitel":  "„Neue [[Fassung“",
+	})
+
+	// The live follow-up form: a deadline that is no date and no
+	// responsible body (it said the date only).
+	code, page = do(t, client(t, ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/tops/%d/auftraege", ts.URL, item),
+		url.Values{"text": {"Bericht nachreichen"}, "verantwortlich": {""}, "frist": {"31.02.2027"}})
+	if code != http.StatusBadRequest || !strings.Contains(between(page, `id="eintrag-abgelehnt"`, "</div>"), "braucht den Auftrag und die verantwortliche Stelle") {
+		t.Errorf("the live follow-up form: %d, the missing responsible body not said: %s", code, between(page, `id="eintrag-abgelehnt"`, "</div>"))
+	}
+	reasonsAtFields(t, page, `id="eintrag-abgelehnt"`, map[string]string{"neu-frist": "Die Frist ist kein gültiges Datum"})
+}
