@@ -61,24 +61,10 @@ func (s *Store) QueueDeadlineReminders(ctx context.Context, now time.Time) (int,
 			}
 		}
 	}
-	if len(dues) == 0 {
-		return 0, nil
-	}
-	n := 0
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		n = 0
-		s.quiet(tx)
-		lists := subscriberLists{}
-		for _, d := range dues {
-			k, err := lists.notify(ctx, s, tx, deadlineNotice(ctx, tx, d))
-			if err != nil {
-				return err
-			}
-			n += k
-		}
-		return nil
+	queued, err := queueReminders(ctx, s, dues, func(tx *sql.Tx, d deadlineDue) (Notice, bool, error) {
+		return deadlineNotice(ctx, tx, d), true, nil
 	})
-	return n, err
+	return queued[model.EventDeadlineSoon], err
 }
 
 // deadlineNotice words the reminder of one deadline (public text: the

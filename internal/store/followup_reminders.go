@@ -81,7 +81,6 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 	type job struct {
 		followUp int64
 		notice   Notice
-		overdue  bool
 	}
 	var jobs []job
 	for _, e := range entries {
@@ -109,7 +108,7 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 			if week >= OverdueReminderWeeks {
 				continue
 			}
-			jobs = append(jobs, job{followUp: e.ID, overdue: true, notice: Notice{
+			jobs = append(jobs, job{followUp: e.ID, notice: Notice{
 				Event:   model.EventFollowUpOverdue,
 				Key:     fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w%d", e.ID, dueOn, week),
 				Ref:     fmt.Sprintf("auftrag:%d", e.ID),
@@ -146,39 +145,18 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 			}})
 		}
 	}
-	if len(jobs) == 0 {
-		return n, nil
-	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		n = FollowUpReminderCount{}
-		// A run that queues nothing changes no content: cached pages stay.
-		s.quiet(tx)
-		lists := subscriberLists{} // one read per event, not per reminder
-		for _, j := range jobs {
-			// Reported done (or dropped) since it was read: no reminder.
-			var status model.FollowUpStatus
-			if err := tx.QueryRowContext(ctx, `SELECT status FROM follow_ups WHERE id = ?`, j.followUp).Scan(&status); err != nil {
-				if errors.Is(err, sql.ErrNoRows) {
-					continue
-				}
-				return fmt.Errorf("store: follow-up reminder: %w", err)
+	queued, err := queueReminders(ctx, s, jobs, func(tx *sql.Tx, j job) (Notice, bool, error) {
+		// Reported done (or dropped) since it was read: no reminder.
+		var status model.FollowUpStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM follow_ups WHERE id = ?`, j.followUp).Scan(&status); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return Notice{}, false, nil
 			}
-			if !status.Pending() {
-				continue
-			}
-			k, err := lists.notify(ctx, s, tx, j.notice)
-			if err != nil {
-				return err
-			}
-			if j.overdue {
-				n.Overdue += k
-			} else {
-				n.Due += k
-			}
+			return Notice{}, false, fmt.Errorf("store: follow-up reminder: %w", err)
 		}
-		return nil
+		return j.notice, status.Pending(), nil
 	})
-	return n, err
+	return FollowUpReminderCount{Due: queued[model.EventFollowUpDue], Overdue: queued[model.EventFollowUpOverdue]}, err
 }
 
 // maxLeadDays is the longest lead time a user may choose
@@ -221,7 +199,6 @@ const ConferenceLeadDays = 7
 func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (int, error) {
 	today := model.BerlinDate(now)
 	last := model.DateOf(today.Time().AddDate(0, 0, ConferenceLeadDays))
-	n := 0
 	type due struct {
 		id, bodyID                 int64
 		title, place, starts, name string
@@ -231,64 +208,54 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 		var d due
 		return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.name)
 	}, "conference dates due", conferenceDatesDue, today.String(), last.String())
-	if err != nil || len(dates) == 0 {
+	if err != nil {
 		return 0, err
 	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		n = 0
-		s.quiet(tx)
-		lists := subscriberLists{} // one read, not one per date
-		for _, d := range dates {
-			speakers, err := spokespersonMembers(ctx, tx, []int64{d.bodyID})
-			if err != nil {
-				return err
-			}
-			briefings, err := queryList(ctx, tx, func(r scanner) (string, error) {
-				var t string
-				return t, r.Scan(&t)
-			}, "briefings", `SELECT title FROM briefings WHERE conference_id = ? ORDER BY id`, d.bodyID)
-			if err != nil {
-				return err
-			}
-			starts := parseDate(d.starts)
-			what := d.name
-			if d.title != "" {
-				what += " (" + d.title + ")"
-			}
-			body := fmt.Sprintf("Die %s tagt am %s", what, starts.German())
-			if d.place != "" {
-				body += " in " + d.place
-			}
-			body += ".\n"
-			if len(briefings) > 0 {
-				body += "Briefings und Handakten: "
-				for i, b := range briefings {
-					if i > 0 {
-						body += "; "
-					}
-					body += "„" + model.PublicText(b) + "“"
-				}
-				body += " – unter „Mein Bereich“.\n"
-			} else {
-				body += "Für diese Fachministerkonferenz ist noch kein Briefing erfasst.\n"
-			}
-			k, err := lists.notify(ctx, s, tx, Notice{
-				Event:   model.EventConferenceSoon,
-				Key:     fmt.Sprintf("fachmk_termin:%d:%s", d.id, starts),
-				Ref:     fmt.Sprintf("fachmk_termin:%d", d.id),
-				Subject: fmt.Sprintf("%s tagt am %s", d.name, starts.German()),
-				Body:    body,
-				Link:    "/mein-bereich",
-				To: func(sub Subscriber) bool {
-					return forConference(sub, []int64{d.bodyID}, speakers) && sub.User.Role != model.RoleFachMK
-				},
-			})
-			if err != nil {
-				return err
-			}
-			n += k
+	queued, err := queueReminders(ctx, s, dates, func(tx *sql.Tx, d due) (Notice, bool, error) {
+		speakers, err := spokespersonMembers(ctx, tx, []int64{d.bodyID})
+		if err != nil {
+			return Notice{}, false, err
 		}
-		return nil
+		briefings, err := queryList(ctx, tx, func(r scanner) (string, error) {
+			var t string
+			return t, r.Scan(&t)
+		}, "briefings", `SELECT title FROM briefings WHERE conference_id = ? ORDER BY id`, d.bodyID)
+		if err != nil {
+			return Notice{}, false, err
+		}
+		starts := parseDate(d.starts)
+		what := d.name
+		if d.title != "" {
+			what += " (" + d.title + ")"
+		}
+		body := fmt.Sprintf("Die %s tagt am %s", what, starts.German())
+		if d.place != "" {
+			body += " in " + d.place
+		}
+		body += ".\n"
+		if len(briefings) > 0 {
+			body += "Briefings und Handakten: "
+			for i, b := range briefings {
+				if i > 0 {
+					body += "; "
+				}
+				body += "„" + model.PublicText(b) + "“"
+			}
+			body += " – unter „Mein Bereich“.\n"
+		} else {
+			body += "Für diese Fachministerkonferenz ist noch kein Briefing erfasst.\n"
+		}
+		return Notice{
+			Event:   model.EventConferenceSoon,
+			Key:     fmt.Sprintf("fachmk_termin:%d:%s", d.id, starts),
+			Ref:     fmt.Sprintf("fachmk_termin:%d", d.id),
+			Subject: fmt.Sprintf("%s tagt am %s", d.name, starts.German()),
+			Body:    body,
+			Link:    "/mein-bereich",
+			To: func(sub Subscriber) bool {
+				return forConference(sub, []int64{d.bodyID}, speakers) && sub.User.Role != model.RoleFachMK
+			},
+		}, true, nil
 	})
-	return n, err
+	return queued[model.EventConferenceSoon], err
 }
