@@ -170,13 +170,9 @@ func (s *Store) ApproveMinutesCorrection(ctx context.Context, id int64, approvin
 		if err != nil {
 			return err
 		}
-		approving, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", approvingNumber),
-			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, cur.BodyID, approvingNumber)
+		approving, err := approvingSessionTx(ctx, tx, cur, approvingNumber, "Eine Berichtigung wird wie das Protokoll")
 		if err != nil {
 			return err
-		}
-		if approving.Status != model.StatusRunning || approvingNumber <= cur.Number {
-			return model.RuleError("Eine Berichtigung wird wie das Protokoll in einer späteren Sitzung genehmigt, während diese läuft; die %d. Sitzung ist „%s“.", approvingNumber, approving.StatusLabel())
 		}
 		if err := s.applyCorrection(ctx, tx, c); err != nil {
 			return err
