@@ -180,10 +180,14 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// conferenceDatesDue reads the FachMK dates starting from one day to
-// another, through conference_dates_starts (migration 00230).
-const conferenceDatesDue = `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
-	FROM conference_dates c JOIN bodies b ON b.id = c.body_id WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`
+// conferenceDateDue reads a FachMK date as a reminder words it, with its
+// FachMK's name; conferenceDatesDue reads the dates starting from one day
+// to another, through conference_dates_starts (migration 00230).
+const (
+	conferenceDateDue = `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
+	FROM conference_dates c JOIN bodies b ON b.id = c.body_id`
+	conferenceDatesDue = conferenceDateDue + ` WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`
+)
 
 // ConferenceLeadDays is how many days before a FachMK session its
 // spokespersons are reminded, with the link to their briefings.
@@ -195,7 +199,8 @@ const ConferenceLeadDays = 7
 // spokespersons in office for that FachMK and the secretariat's
 // subscribers, with the titles of the FachMK's briefings and the link to
 // them. Its key names the date and its day, so each is queued once (again
-// if the date moves). It gives the number of messages queued.
+// if the date moves; a date moved while the run reads is not told for its
+// old day). It gives the number of messages queued.
 func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (int, error) {
 	today := model.BerlinDate(now)
 	last := model.DateOf(today.Time().AddDate(0, 0, ConferenceLeadDays))
@@ -203,15 +208,27 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 		id, bodyID                 int64
 		title, place, starts, name string
 	}
-	// Read without the write lock; most runs find no date.
-	dates, err := queryList(ctx, s.db, func(r scanner) (due, error) {
+	scanDue := func(r scanner) (due, error) {
 		var d due
 		return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.name)
-	}, "conference dates due", conferenceDatesDue, today.String(), last.String())
+	}
+	// Read without the write lock; most runs find no date.
+	dates, err := queryList(ctx, s.db, scanDue, "conference dates due", conferenceDatesDue, today.String(), last.String())
 	if err != nil {
 		return 0, err
 	}
-	queued, err := queueReminders(ctx, s, dates, func(tx *sql.Tx, d due) (Notice, bool, error) {
+	queued, err := queueReminders(ctx, s, dates, func(tx *sql.Tx, read due) (Notice, bool, error) {
+		// Moved since it was read: no reminder of the old day (the next
+		// run tells the new one when it is near).
+		d, err := queryOne(ctx, tx, scanDue, fmt.Sprintf("conference date %d", read.id), conferenceDateDue+` WHERE c.id = ?`, read.id)
+		if errors.Is(err, ErrNotFound) {
+			return Notice{}, false, nil
+		} else if err != nil {
+			return Notice{}, false, err
+		}
+		if d.starts != read.starts {
+			return Notice{}, false, nil
+		}
 		speakers, err := spokespersonMembers(ctx, tx, []int64{d.bodyID})
 		if err != nil {
 			return Notice{}, false, err

@@ -178,6 +178,9 @@ func queueReminders[C any](ctx context.Context, s *Store, candidates []C, notice
 	if len(candidates) == 0 {
 		return queued, nil
 	}
+	if beforeReminderTx != nil {
+		beforeReminderTx()
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		s.quiet(tx)
 		lists := subscriberLists{}
@@ -202,6 +205,11 @@ func queueReminders[C any](ctx context.Context, s *Store, candidates []C, notice
 	}
 	return queued, nil
 }
+
+// beforeReminderTx, when set (by a test), runs in queueReminders after the
+// candidates were read and before the transaction: what it changes is
+// what another writer changes in between.
+var beforeReminderTx func()
 
 // notifyEach queues the notice for each of the subscribers it is meant for
 // (Notice.To) inside tx and gives the number of rows written.
