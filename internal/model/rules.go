@@ -162,9 +162,15 @@ func (p WrittenProcedure) Voted(voters []Member) []string {
 			cast[v.Member] = true
 		}
 	}
+	return inVoterOrder(voters, cast)
+}
+
+// inVoterOrder gives the abbreviations of the voters in the set, in the
+// voters' order.
+func inVoterOrder(voters []Member, set map[string]bool) []string {
 	var out []string
 	for _, m := range voters {
-		if cast[m.Abbrev] {
+		if set[m.Abbrev] {
 			out = append(out, m.Abbrev)
 		}
 	}

@@ -90,3 +90,22 @@ func TestProcedureVotes(t *testing.T) {
 		t.Error("a non-voter's vote was counted")
 	}
 }
+
+// TestVotedInVoterOrder: who has voted, in a written procedure and in a
+// live vote alike, is given in the order of the voters, whatever the order
+// the votes came in; a procedure's "keine Stimme" is no vote, and a member
+// not among the voters is not listed.
+func TestVotedInVoterOrder(t *testing.T) {
+	voters := []Member{{Abbrev: "Bund"}, {Abbrev: "BW"}, {Abbrev: "BY"}, {Abbrev: "HE"}}
+	p := WrittenProcedure{Votes: []Vote{{Member: "HE", Choice: VoteNo}, {Member: "BY", Choice: VoteNone}, {Member: "Bund", Choice: VoteYes}, {Member: "DLT", Choice: VoteYes}}}
+	if got := strings.Join(p.Voted(voters), ","); got != "Bund,HE" {
+		t.Errorf("written procedure: voted %q, want Bund,HE", got)
+	}
+	v := SessionVote{Votes: []CastVote{{Member: "HE", Choice: VoteAbstain}, {Member: "BW", Choice: VoteYes}, {Member: "DLT", Choice: VoteYes}}}
+	if got := strings.Join(v.Voted(voters), ","); got != "BW,HE" {
+		t.Errorf("live vote: voted %q, want BW,HE", got)
+	}
+	if got := (SessionVote{}).Voted(voters); len(got) != 0 {
+		t.Errorf("no votes: %v", got)
+	}
+}

@@ -52,13 +52,7 @@ func (v SessionVote) Voted(voters []Member) []string {
 	for _, c := range v.Votes {
 		cast[c.Member] = true
 	}
-	var out []string
-	for _, m := range voters {
-		if cast[m.Abbrev] {
-			out = append(out, m.Abbrev)
-		}
-	}
-	return out
+	return inVoterOrder(voters, cast)
 }
 
 // Choices gives the votes by member.

@@ -45,19 +45,19 @@ func loadCorrectedRow(ctx context.Context, q queryer, kind string, id int64) (co
 	case "ON":
 		var c model.Contribution
 		if c, err = queryOne(ctx, q, scanContribution, fmt.Sprintf("contribution %d", id),
-			`SELECT id, item_id, position, speaker, points, confidential, version FROM contributions WHERE id = ?`, id); err == nil {
+			selectContributions+` WHERE id = ?`, id); err == nil {
 			row = correctedRow{itemID: c.ItemID, version: c.Version, speaker: c.Speaker, text: strings.Join(c.Points, "\n"), confidential: c.Confidential}
 		}
 	case "PN":
 		var n model.ProtocolNote
 		if n, err = queryOne(ctx, q, scanNote, fmt.Sprintf("protocol note %d", id),
-			`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes WHERE id = ?`, id); err == nil {
+			selectNotes+` WHERE id = ?`, id); err == nil {
 			row = correctedRow{itemID: n.ItemID, version: n.Version, speaker: n.Author, text: n.Text, confidential: n.Confidential}
 		}
 	case "text":
 		var m model.Remark
 		if m, err = queryOne(ctx, q, scanRemark, fmt.Sprintf("remark %d", id),
-			`SELECT id, item_id, position, kind, text, confidential, version FROM remarks WHERE id = ?`, id); err == nil {
+			selectRemarks+` WHERE id = ?`, id); err == nil {
 			row = correctedRow{itemID: m.ItemID, version: m.Version, text: m.Text, confidential: m.Confidential}
 		}
 	default:
@@ -170,13 +170,9 @@ func (s *Store) ApproveMinutesCorrection(ctx context.Context, id int64, approvin
 		if err != nil {
 			return err
 		}
-		approving, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", approvingNumber),
-			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, cur.BodyID, approvingNumber)
+		approving, err := approvingSessionTx(ctx, tx, cur, approvingNumber, "Eine Berichtigung wird wie das Protokoll")
 		if err != nil {
 			return err
-		}
-		if approving.Status != model.StatusRunning || approvingNumber <= cur.Number {
-			return model.RuleError("Eine Berichtigung wird wie das Protokoll in einer späteren Sitzung genehmigt, während diese läuft; die %d. Sitzung ist „%s“.", approvingNumber, approving.StatusLabel())
 		}
 		if err := s.applyCorrection(ctx, tx, c); err != nil {
 			return err

@@ -178,17 +178,13 @@ func (s *Store) addMinutesVersion(ctx context.Context, tx *sql.Tx, v MinutesVers
 // session that approved them (SaveMinutes).
 func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber int, text string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
+		cur, err := loadSessionTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		approving, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", approvingNumber),
-			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, cur.BodyID, approvingNumber)
+		approving, err := approvingSessionTx(ctx, tx, cur, approvingNumber, "Ein Protokoll wird")
 		if err != nil {
 			return err
-		}
-		if approving.Status != model.StatusRunning || approvingNumber <= cur.Number {
-			return model.RuleError("Ein Protokoll wird in einer späteren Sitzung genehmigt, während diese läuft; die %d. Sitzung ist „%s“.", approvingNumber, approving.Status.Label())
 		}
 		items, err := queryList(ctx, tx, scanItem, "agenda items",
 			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, approving.ID, model.ItemAccepted)
@@ -224,7 +220,7 @@ func agendaApproves(items []model.AgendaItem, n int) bool {
 // approved them (0: by written procedure) — and keeps text as the approved
 // version.
 func (s *Store) approveMinutesTx(ctx context.Context, tx *sql.Tx, bodyID int64, number, approvingNumber int, on model.Date, text, note string) error {
-	cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", number), `SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, bodyID, number)
+	cur, err := sessionByNumber(ctx, tx, bodyID, number)
 	if err != nil {
 		return err
 	}

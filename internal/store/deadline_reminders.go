@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -14,8 +15,21 @@ import (
 // deadline (Unterlagenfrist).
 type deadlineDue struct {
 	session   model.Session
-	documents bool // the Unterlagenfrist of a preparatory session
+	prep      model.Preparation // of the session's body
+	documents bool              // the Unterlagenfrist of a preparatory session
 	due       model.Date
+}
+
+// dueOf gives the deadline of d's kind for the session as se has it now
+// (the zero date if a cancelled or begun session has none to remind of).
+func (d deadlineDue) dueOf(se model.Session) model.Date {
+	switch {
+	case se.Cancelled() || (se.Status != model.StatusPlanned && se.Status != model.StatusConvened):
+		return model.Date{}
+	case d.documents:
+		return d.prep.DocumentsDue(se.Date)
+	}
+	return se.RegistrationDeadline
 }
 
 // QueueDeadlineReminders queues "Anmeldeschluss oder Unterlagenfrist in 7
@@ -26,7 +40,9 @@ type deadlineDue struct {
 // Cancelled sessions remind of nothing. Each deadline is told once per
 // subscriber, by a key with its date: a deadline moved (the session moved)
 // is told again. It reads the coming sessions through the date index
-// without the write lock and writes only when a deadline is near.
+// without the write lock and writes only when a deadline is near; the
+// writing transaction reads each session again, so that one cancelled or
+// moved since is not reminded of.
 func (s *Store) QueueDeadlineReminders(ctx context.Context, now time.Time) (int, error) {
 	today := model.BerlinDate(now)
 	last := model.DaysAfter(today, model.DeadlineLeadDays)
@@ -39,9 +55,6 @@ func (s *Store) QueueDeadlineReminders(ctx context.Context, now time.Time) (int,
 	var dues []deadlineDue
 	bodies := map[int64]model.Body{}
 	for _, se := range coming {
-		if se.Cancelled() {
-			continue
-		}
 		b, ok := bodies[se.BodyID]
 		if !ok {
 			if b, err = s.Body(ctx, se.BodyID); err != nil {
@@ -52,33 +65,27 @@ func (s *Store) QueueDeadlineReminders(ctx context.Context, now time.Time) (int,
 		inWindow := func(d model.Date) bool { return !d.IsZero() && !d.Before(today) && !last.Before(d) }
 		// Registrations go to the prepared body's sessions (the IT-PLR's),
 		// documents to the preparatory body's (the AL-Runde's).
-		if d := se.RegistrationDeadline; b.Preparation.PreparesID == 0 && inWindow(d) {
-			dues = append(dues, deadlineDue{session: se, due: d})
-		}
-		if b.Preparation.PreparesID != 0 {
-			if d := b.Preparation.DocumentsDue(se.Date); inWindow(d) {
-				dues = append(dues, deadlineDue{session: se, documents: true, due: d})
-			}
+		d := deadlineDue{session: se, prep: b.Preparation, documents: b.Preparation.PreparesID != 0}
+		if d.due = d.dueOf(se); inWindow(d.due) {
+			dues = append(dues, d)
 		}
 	}
-	if len(dues) == 0 {
-		return 0, nil
-	}
-	n := 0
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		n = 0
-		s.quiet(tx)
-		lists := subscriberLists{}
-		for _, d := range dues {
-			k, err := lists.notify(ctx, s, tx, deadlineNotice(ctx, tx, d))
-			if err != nil {
-				return err
-			}
-			n += k
+	queued, err := queueReminders(ctx, s, dues, func(tx *sql.Tx, d deadlineDue) (Notice, bool, error) {
+		// Cancelled, deleted or its deadline moved since it was read: no
+		// reminder (a moved one is told by the next run).
+		se, err := loadSessionTx(ctx, tx, d.session.ID)
+		if errors.Is(err, ErrNotFound) {
+			return Notice{}, false, nil
+		} else if err != nil {
+			return Notice{}, false, err
 		}
-		return nil
+		if d.dueOf(se) != d.due {
+			return Notice{}, false, nil
+		}
+		d.session = se
+		return deadlineNotice(ctx, tx, d), true, nil
 	})
-	return n, err
+	return queued[model.EventDeadlineSoon], err
 }
 
 // deadlineNotice words the reminder of one deadline (public text: the

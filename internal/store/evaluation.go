@@ -52,24 +52,26 @@ func (s *Store) Rounds(ctx context.Context) ([]model.EvaluationRound, error) {
 
 // Round gives the round of a year, with its questions.
 func (s *Store) Round(ctx context.Context, year int) (model.EvaluationRound, error) {
-	r, err := queryOne(ctx, s.db, scanRound, fmt.Sprintf("evaluation round %d", year), `SELECT `+roundCols+` FROM evaluation_rounds WHERE year = ?`, year)
-	if err != nil {
-		return r, err
-	}
-	return r, s.roundQuestions(ctx, s.db, &r)
+	return s.roundOf(ctx, s.db, year)
 }
 
-func roundTx(ctx context.Context, tx *sql.Tx, year int) (model.EvaluationRound, error) {
-	r, err := queryOne(ctx, tx, scanRound, fmt.Sprintf("evaluation round %d", year), `SELECT `+roundCols+` FROM evaluation_rounds WHERE year = ?`, year)
+// roundOf reads the round of a year with its questions through q.
+func (s *Store) roundOf(ctx context.Context, q queryer, year int) (model.EvaluationRound, error) {
+	r, err := queryOne(ctx, q, scanRound, fmt.Sprintf("evaluation round %d", year), `SELECT `+roundCols+` FROM evaluation_rounds WHERE year = ?`, year)
 	if err != nil {
 		return r, err
 	}
-	ids, err := queryList(ctx, tx, func(sc scanner) (int64, error) {
-		var id int64
-		return id, sc.Scan(&id)
-	}, "round questions", `SELECT question_id FROM evaluation_round_questions WHERE round_id = ? ORDER BY position`, r.ID)
-	r.QuestionIDs = ids
-	return r, err
+	return r, s.roundQuestions(ctx, q, &r)
+}
+
+// openRoundTx reads the round of a year with its questions inside tx, and
+// refuses it (model.EvaluationRound.Accepts) when it is closed.
+func (s *Store) openRoundTx(ctx context.Context, tx *sql.Tx, year int) (model.EvaluationRound, error) {
+	r, err := s.roundOf(ctx, tx, year)
+	if err != nil {
+		return r, err
+	}
+	return r, r.Accepts()
 }
 
 // setRoundQuestions replaces the questions of a round inside tx; every
@@ -121,11 +123,8 @@ func (s *Store) OpenRound(ctx context.Context, year int, questionIDs []int64) (i
 // answers yet; version is the round's version read.
 func (s *Store) SetRoundQuestions(ctx context.Context, year, version int, questionIDs []int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		r, err := roundTx(ctx, tx, year)
+		r, err := s.openRoundTx(ctx, tx, year)
 		if err != nil {
-			return err
-		}
-		if err := r.Accepts(); err != nil {
 			return err
 		}
 		var n int
@@ -145,11 +144,8 @@ func (s *Store) SetRoundQuestions(ctx context.Context, year, version int, questi
 // CloseRound closes the round of a year: no more answers.
 func (s *Store) CloseRound(ctx context.Context, year, version int) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		r, err := roundTx(ctx, tx, year)
+		r, err := s.openRoundTx(ctx, tx, year)
 		if err != nil {
-			return err
-		}
-		if err := r.Accepts(); err != nil {
 			return err
 		}
 		return s.updateVersioned(ctx, tx, "evaluation_rounds", "evaluation_round", r.ID, version, `status = ?, closed_at = ?`,
@@ -165,11 +161,8 @@ func (s *Store) SubmitAnswers(ctx context.Context, year int, answers []model.Eva
 		return model.InputError("Bitte beantworten Sie mindestens eine Frage.")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		r, err := roundTx(ctx, tx, year)
+		r, err := s.openRoundTx(ctx, tx, year)
 		if err != nil {
-			return err
-		}
-		if err := r.Accepts(); err != nil {
 			return err
 		}
 		for _, a := range answers {

@@ -44,6 +44,21 @@ func TestEvaluationRound(t *testing.T) {
 	if err := s.SubmitAnswers(ctx, 2026, []model.EvaluationAnswer{answer(q1, "BY", 3)}); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("answer after closing: %v", err)
 	}
+	// A closed round takes no change (openRoundTx), answered or not: not
+	// its questions, not a second closing.
+	id(s.OpenRound(ctx, 2027, []int64{q1}))
+	r27 := must[model.EvaluationRound](t)(s.Round(ctx, 2027))
+	check(t, s.CloseRound(ctx, 2027, r27.Version))
+	r27 = must[model.EvaluationRound](t)(s.Round(ctx, 2027))
+	if err := s.SetRoundQuestions(ctx, 2027, r27.Version, []int64{q1, q2}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("questions of a closed round changed: %v", err)
+	}
+	if err := s.CloseRound(ctx, 2027, r27.Version); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("a closed round closed again: %v", err)
+	}
+	if err := s.SubmitAnswers(ctx, 2028, []model.EvaluationAnswer{answer(q1, "BY", 3)}); model.ClassOf(err) != model.ErrNotFound {
+		t.Errorf("answer to a year without a round: %v", err)
+	}
 	res := model.Summarise(must[[]model.EvaluationAnswer](t)(s.Answers(ctx, 0)))
 	if got := res.ByQuestion[q1][2026]; got.N != 2 || got.German() != "3,5" {
 		t.Errorf("question 1 in 2026: %+v %s", got, got.German())

@@ -225,8 +225,7 @@ func (s *Store) noticeResignation(ctx context.Context, tx *sql.Tx, a model.Assig
 		}
 		person = " (" + person + ")"
 	}
-	ends, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", a.EndsWithSession),
-		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, council, a.EndsWithSession)
+	ends, err := sessionByNumber(ctx, tx, council, a.EndsWithSession)
 	if err != nil {
 		return err
 	}

@@ -81,7 +81,6 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 	type job struct {
 		followUp int64
 		notice   Notice
-		overdue  bool
 	}
 	var jobs []job
 	for _, e := range entries {
@@ -109,7 +108,7 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 			if week >= OverdueReminderWeeks {
 				continue
 			}
-			jobs = append(jobs, job{followUp: e.ID, overdue: true, notice: Notice{
+			jobs = append(jobs, job{followUp: e.ID, notice: Notice{
 				Event:   model.EventFollowUpOverdue,
 				Key:     fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w%d", e.ID, dueOn, week),
 				Ref:     fmt.Sprintf("auftrag:%d", e.ID),
@@ -146,39 +145,18 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 			}})
 		}
 	}
-	if len(jobs) == 0 {
-		return n, nil
-	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		n = FollowUpReminderCount{}
-		// A run that queues nothing changes no content: cached pages stay.
-		s.quiet(tx)
-		lists := subscriberLists{} // one read per event, not per reminder
-		for _, j := range jobs {
-			// Reported done (or dropped) since it was read: no reminder.
-			var status model.FollowUpStatus
-			if err := tx.QueryRowContext(ctx, `SELECT status FROM follow_ups WHERE id = ?`, j.followUp).Scan(&status); err != nil {
-				if errors.Is(err, sql.ErrNoRows) {
-					continue
-				}
-				return fmt.Errorf("store: follow-up reminder: %w", err)
+	queued, err := queueReminders(ctx, s, jobs, func(tx *sql.Tx, j job) (Notice, bool, error) {
+		// Reported done (or dropped) since it was read: no reminder.
+		var status model.FollowUpStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM follow_ups WHERE id = ?`, j.followUp).Scan(&status); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return Notice{}, false, nil
 			}
-			if !status.Pending() {
-				continue
-			}
-			k, err := lists.notify(ctx, s, tx, j.notice)
-			if err != nil {
-				return err
-			}
-			if j.overdue {
-				n.Overdue += k
-			} else {
-				n.Due += k
-			}
+			return Notice{}, false, fmt.Errorf("store: follow-up reminder: %w", err)
 		}
-		return nil
+		return j.notice, status.Pending(), nil
 	})
-	return n, err
+	return FollowUpReminderCount{Due: queued[model.EventFollowUpDue], Overdue: queued[model.EventFollowUpOverdue]}, err
 }
 
 // maxLeadDays is the longest lead time a user may choose
@@ -202,10 +180,14 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// conferenceDatesDue reads the FachMK dates starting from one day to
-// another, through conference_dates_starts (migration 00230).
-const conferenceDatesDue = `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
-	FROM conference_dates c JOIN bodies b ON b.id = c.body_id WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`
+// conferenceDateDue reads a FachMK date as a reminder words it, with its
+// FachMK's name; conferenceDatesDue reads the dates starting from one day
+// to another, through conference_dates_starts (migration 00230).
+const (
+	conferenceDateDue = `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
+	FROM conference_dates c JOIN bodies b ON b.id = c.body_id`
+	conferenceDatesDue = conferenceDateDue + ` WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`
+)
 
 // ConferenceLeadDays is how many days before a FachMK session its
 // spokespersons are reminded, with the link to their briefings.
@@ -217,78 +199,80 @@ const ConferenceLeadDays = 7
 // spokespersons in office for that FachMK and the secretariat's
 // subscribers, with the titles of the FachMK's briefings and the link to
 // them. Its key names the date and its day, so each is queued once (again
-// if the date moves). It gives the number of messages queued.
+// if the date moves; a date moved while the run reads is not told for its
+// old day). It gives the number of messages queued.
 func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (int, error) {
 	today := model.BerlinDate(now)
 	last := model.DateOf(today.Time().AddDate(0, 0, ConferenceLeadDays))
-	n := 0
 	type due struct {
 		id, bodyID                 int64
 		title, place, starts, name string
 	}
-	// Read without the write lock; most runs find no date.
-	dates, err := queryList(ctx, s.db, func(r scanner) (due, error) {
+	scanDue := func(r scanner) (due, error) {
 		var d due
 		return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.name)
-	}, "conference dates due", conferenceDatesDue, today.String(), last.String())
-	if err != nil || len(dates) == 0 {
+	}
+	// Read without the write lock; most runs find no date.
+	dates, err := queryList(ctx, s.db, scanDue, "conference dates due", conferenceDatesDue, today.String(), last.String())
+	if err != nil {
 		return 0, err
 	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		n = 0
-		s.quiet(tx)
-		lists := subscriberLists{} // one read, not one per date
-		for _, d := range dates {
-			speakers, err := spokespersonMembers(ctx, tx, []int64{d.bodyID})
-			if err != nil {
-				return err
-			}
-			briefings, err := queryList(ctx, tx, func(r scanner) (string, error) {
-				var t string
-				return t, r.Scan(&t)
-			}, "briefings", `SELECT title FROM briefings WHERE conference_id = ? ORDER BY id`, d.bodyID)
-			if err != nil {
-				return err
-			}
-			starts := parseDate(d.starts)
-			what := d.name
-			if d.title != "" {
-				what += " (" + d.title + ")"
-			}
-			body := fmt.Sprintf("Die %s tagt am %s", what, starts.German())
-			if d.place != "" {
-				body += " in " + d.place
-			}
-			body += ".\n"
-			if len(briefings) > 0 {
-				body += "Briefings und Handakten: "
-				for i, b := range briefings {
-					if i > 0 {
-						body += "; "
-					}
-					body += "„" + model.PublicText(b) + "“"
-				}
-				body += " – unter „Mein Bereich“.\n"
-			} else {
-				body += "Für diese Fachministerkonferenz ist noch kein Briefing erfasst.\n"
-			}
-			k, err := lists.notify(ctx, s, tx, Notice{
-				Event:   model.EventConferenceSoon,
-				Key:     fmt.Sprintf("fachmk_termin:%d:%s", d.id, starts),
-				Ref:     fmt.Sprintf("fachmk_termin:%d", d.id),
-				Subject: fmt.Sprintf("%s tagt am %s", d.name, starts.German()),
-				Body:    body,
-				Link:    "/mein-bereich",
-				To: func(sub Subscriber) bool {
-					return forConference(sub, []int64{d.bodyID}, speakers) && sub.User.Role != model.RoleFachMK
-				},
-			})
-			if err != nil {
-				return err
-			}
-			n += k
+	queued, err := queueReminders(ctx, s, dates, func(tx *sql.Tx, read due) (Notice, bool, error) {
+		// Moved since it was read: no reminder of the old day (the next
+		// run tells the new one when it is near).
+		d, err := queryOne(ctx, tx, scanDue, fmt.Sprintf("conference date %d", read.id), conferenceDateDue+` WHERE c.id = ?`, read.id)
+		if errors.Is(err, ErrNotFound) {
+			return Notice{}, false, nil
+		} else if err != nil {
+			return Notice{}, false, err
 		}
-		return nil
+		if d.starts != read.starts {
+			return Notice{}, false, nil
+		}
+		speakers, err := spokespersonMembers(ctx, tx, []int64{d.bodyID})
+		if err != nil {
+			return Notice{}, false, err
+		}
+		briefings, err := queryList(ctx, tx, func(r scanner) (string, error) {
+			var t string
+			return t, r.Scan(&t)
+		}, "briefings", `SELECT title FROM briefings WHERE conference_id = ? ORDER BY id`, d.bodyID)
+		if err != nil {
+			return Notice{}, false, err
+		}
+		starts := parseDate(d.starts)
+		what := d.name
+		if d.title != "" {
+			what += " (" + d.title + ")"
+		}
+		body := fmt.Sprintf("Die %s tagt am %s", what, starts.German())
+		if d.place != "" {
+			body += " in " + d.place
+		}
+		body += ".\n"
+		if len(briefings) > 0 {
+			body += "Briefings und Handakten: "
+			for i, b := range briefings {
+				if i > 0 {
+					body += "; "
+				}
+				body += "„" + model.PublicText(b) + "“"
+			}
+			body += " – unter „Mein Bereich“.\n"
+		} else {
+			body += "Für diese Fachministerkonferenz ist noch kein Briefing erfasst.\n"
+		}
+		return Notice{
+			Event:   model.EventConferenceSoon,
+			Key:     fmt.Sprintf("fachmk_termin:%d:%s", d.id, starts),
+			Ref:     fmt.Sprintf("fachmk_termin:%d", d.id),
+			Subject: fmt.Sprintf("%s tagt am %s", d.name, starts.German()),
+			Body:    body,
+			Link:    "/mein-bereich",
+			To: func(sub Subscriber) bool {
+				return forConference(sub, []int64{d.bodyID}, speakers) && sub.User.Role != model.RoleFachMK
+			},
+		}, true, nil
 	})
-	return n, err
+	return queued[model.EventConferenceSoon], err
 }

@@ -64,8 +64,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 	}
 	var sessionID int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", se.Number),
-			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, bodyID, se.Number)
+		cur, err := sessionByNumber(ctx, tx, bodyID, se.Number)
 		// Without a chair in the text: the session's recorded one, else the
 		// rotation's of its year.
 		rotation := ""

@@ -60,49 +60,34 @@ func (s *Store) QueueKickoffReminders(ctx context.Context, now time.Time) (int, 
 			jobs = append(jobs, job{a, k.Due})
 		}
 	}
-	if len(jobs) == 0 {
-		return 0, nil
-	}
-	n := 0
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		n = 0
-		// A run that queues nothing changes no content: cached pages stay.
-		s.quiet(tx)
-		lists := subscriberLists{}
-		for _, j := range jobs {
-			a := j.a
-			talks, err := queryList(ctx, tx, scanSpokespersonContact, "kick-off talks", `SELECT `+spokespersonContactCols+` FROM spokesperson_contacts
-				WHERE conference_id = ? AND member_abbrev = ? AND kind = ? AND held_on >= ?`, a.ConferenceID, a.Member, model.ContactKickoff, a.StartOn.String())
-			if err != nil {
-				return err
-			}
-			if _, held := model.Kickoff(a, talks); held {
-				continue
-			}
-			var name, abbrev string
-			if err := tx.QueryRowContext(ctx, `SELECT name, abbrev FROM bodies WHERE id = ?`, a.ConferenceID).Scan(&name, &abbrev); err != nil {
-				return notFound(err, fmt.Sprintf("body %d", a.ConferenceID))
-			}
-			k, err := lists.notify(ctx, s, tx, Notice{
-				Event:   model.EventKickoffDue,
-				Key:     fmt.Sprintf("auftakt_faellig:%d", a.ID),
-				Ref:     fmt.Sprintf("sprecher:%d", a.ID),
-				Subject: fmt.Sprintf("Auftaktgespräch mit der %s fällig bis %s", name, j.due.Date.German()),
-				Body: fmt.Sprintf("Ihr Auftaktgespräch als fachpolitische:r Sprecher:in mit der %s ist noch nicht erfasst. "+
-					"Es ist fällig bis zur %d. Sitzung des IT-Planungsrats am %s, der zweiten ordentlichen Sitzung nach Ihrem Amtsantritt am %s.\n\n"+
-					"Zeitpunkt, Themen und Teilnehmende bestimmen Sie; Leitfragen für das Gespräch stehen beim Erfassen des Gesprächs auf der Seite der Konferenz.\n",
-					name, j.due.Number, j.due.Date.German(), a.StartOn.German()),
-				Link: "/fachmk/" + abbrev + "#gespraeche",
-				To: func(sub Subscriber) bool {
-					return sub.User.Role == model.RoleSpokesperson && sub.User.MemberAbbrev == a.Member
-				},
-			})
-			if err != nil {
-				return err
-			}
-			n += k
+	queued, err := queueReminders(ctx, s, jobs, func(tx *sql.Tx, j job) (Notice, bool, error) {
+		a := j.a
+		talks, err := queryList(ctx, tx, scanSpokespersonContact, "kick-off talks", `SELECT `+spokespersonContactCols+` FROM spokesperson_contacts
+			WHERE conference_id = ? AND member_abbrev = ? AND kind = ? AND held_on >= ?`, a.ConferenceID, a.Member, model.ContactKickoff, a.StartOn.String())
+		if err != nil {
+			return Notice{}, false, err
 		}
-		return nil
+		if _, held := model.Kickoff(a, talks); held {
+			return Notice{}, false, nil
+		}
+		var name, abbrev string
+		if err := tx.QueryRowContext(ctx, `SELECT name, abbrev FROM bodies WHERE id = ?`, a.ConferenceID).Scan(&name, &abbrev); err != nil {
+			return Notice{}, false, notFound(err, fmt.Sprintf("body %d", a.ConferenceID))
+		}
+		return Notice{
+			Event:   model.EventKickoffDue,
+			Key:     fmt.Sprintf("auftakt_faellig:%d", a.ID),
+			Ref:     fmt.Sprintf("sprecher:%d", a.ID),
+			Subject: fmt.Sprintf("Auftaktgespräch mit der %s fällig bis %s", name, j.due.Date.German()),
+			Body: fmt.Sprintf("Ihr Auftaktgespräch als fachpolitische:r Sprecher:in mit der %s ist noch nicht erfasst. "+
+				"Es ist fällig bis zur %d. Sitzung des IT-Planungsrats am %s, der zweiten ordentlichen Sitzung nach Ihrem Amtsantritt am %s.\n\n"+
+				"Zeitpunkt, Themen und Teilnehmende bestimmen Sie; Leitfragen für das Gespräch stehen beim Erfassen des Gesprächs auf der Seite der Konferenz.\n",
+				name, j.due.Number, j.due.Date.German(), a.StartOn.German()),
+			Link: "/fachmk/" + abbrev + "#gespraeche",
+			To: func(sub Subscriber) bool {
+				return sub.User.Role == model.RoleSpokesperson && sub.User.MemberAbbrev == a.Member
+			},
+		}, true, nil
 	})
-	return n, err
+	return queued[model.EventKickoffDue], err
 }

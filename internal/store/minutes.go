@@ -12,6 +12,15 @@ import (
 // and remarks (free text). Decisions (BV) live in decisions.go. All share a
 // position within the item so the minutes keep their order.
 
+// selectContributions, selectNotes and selectRemarks read the minutes rows
+// of their table in the order of the scan functions below; a WHERE and
+// ORDER BY follow.
+const (
+	selectContributions = `SELECT id, item_id, position, speaker, points, confidential, version FROM contributions`
+	selectNotes         = `SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes`
+	selectRemarks       = `SELECT id, item_id, position, kind, text, confidential, version FROM remarks`
+)
+
 func scanContribution(r scanner) (model.Contribution, error) {
 	var c model.Contribution
 	var points string
@@ -48,7 +57,7 @@ func (s *Store) CreateContribution(ctx context.Context, c model.Contribution) (i
 // Contributions gives an item's contributions in order.
 func (s *Store) Contributions(ctx context.Context, itemID int64) ([]model.Contribution, error) {
 	return queryList(ctx, s.rd, scanContribution, "contributions",
-		`SELECT id, item_id, position, speaker, points, confidential, version FROM contributions WHERE item_id = ? ORDER BY position, id`, itemID)
+		selectContributions+` WHERE item_id = ? ORDER BY position, id`, itemID)
 }
 
 // UpdateContribution changes a contribution; c.Version must be the version read.
@@ -99,7 +108,7 @@ func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote) (i
 // ProtocolNotes gives an item's protocol notes in order.
 func (s *Store) ProtocolNotes(ctx context.Context, itemID int64) ([]model.ProtocolNote, error) {
 	return queryList(ctx, s.rd, scanNote, "protocol notes",
-		`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes WHERE item_id = ? ORDER BY position, id`, itemID)
+		selectNotes+` WHERE item_id = ? ORDER BY position, id`, itemID)
 }
 
 // UpdateProtocolNote changes a protocol note; n.Version must be the version read.
@@ -147,7 +156,7 @@ func (s *Store) CreateRemark(ctx context.Context, m model.Remark) (int64, error)
 // Remarks gives an item's free rows in order.
 func (s *Store) Remarks(ctx context.Context, itemID int64) ([]model.Remark, error) {
 	return queryList(ctx, s.rd, scanRemark, "remarks",
-		`SELECT id, item_id, position, kind, text, confidential, version FROM remarks WHERE item_id = ? ORDER BY position, id`, itemID)
+		selectRemarks+` WHERE item_id = ? ORDER BY position, id`, itemID)
 }
 
 // UpdateRemark changes a remark; m.Version must be the version read.
@@ -167,13 +176,13 @@ func (s *Store) UpdateRemark(ctx context.Context, m model.Remark) error {
 // Contribution gives the contribution with the id.
 func (s *Store) Contribution(ctx context.Context, id int64) (model.Contribution, error) {
 	return queryOne(ctx, s.rd, scanContribution, fmt.Sprintf("contribution %d", id),
-		`SELECT id, item_id, position, speaker, points, confidential, version FROM contributions WHERE id = ?`, id)
+		selectContributions+` WHERE id = ?`, id)
 }
 
 // ProtocolNote gives the protocol note with the id.
 func (s *Store) ProtocolNote(ctx context.Context, id int64) (model.ProtocolNote, error) {
 	return queryOne(ctx, s.rd, scanNote, fmt.Sprintf("protocol note %d", id),
-		`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes WHERE id = ?`, id)
+		selectNotes+` WHERE id = ?`, id)
 }
 
 // nextPosition gives the position after the last minutes row of an item.

@@ -30,27 +30,19 @@ const itemsOfSession = `SELECT id FROM agenda_items WHERE session_id = ?`
 // shows), in six queries.
 func (s *Store) SessionRows(ctx context.Context, sessionID int64) (SessionRows, error) {
 	var out SessionRows
-	cs, err := queryList(ctx, s.rd, scanContribution, "session contributions",
-		`SELECT id, item_id, position, speaker, points, confidential, version FROM contributions
-		 WHERE item_id IN (`+itemsOfSession+`) ORDER BY item_id, position, id`, sessionID)
-	if err != nil {
+	var err error
+	if out.Contributions, err = rowsOfSessionItems(ctx, s.rd, scanContribution, "session contributions", selectContributions, sessionID,
+		func(c model.Contribution) int64 { return c.ItemID }); err != nil {
 		return out, err
 	}
-	out.Contributions = byItem(cs, func(c model.Contribution) int64 { return c.ItemID })
-	ns, err := queryList(ctx, s.rd, scanNote, "session protocol notes",
-		`SELECT id, item_id, position, author, text, confidential, version FROM protocol_notes
-		 WHERE item_id IN (`+itemsOfSession+`) ORDER BY item_id, position, id`, sessionID)
-	if err != nil {
+	if out.Notes, err = rowsOfSessionItems(ctx, s.rd, scanNote, "session protocol notes", selectNotes, sessionID,
+		func(n model.ProtocolNote) int64 { return n.ItemID }); err != nil {
 		return out, err
 	}
-	out.Notes = byItem(ns, func(n model.ProtocolNote) int64 { return n.ItemID })
-	rs, err := queryList(ctx, s.rd, scanRemark, "session remarks",
-		`SELECT id, item_id, position, kind, text, confidential, version FROM remarks
-		 WHERE item_id IN (`+itemsOfSession+`) ORDER BY item_id, position, id`, sessionID)
-	if err != nil {
+	if out.Remarks, err = rowsOfSessionItems(ctx, s.rd, scanRemark, "session remarks", selectRemarks, sessionID,
+		func(r model.Remark) int64 { return r.ItemID }); err != nil {
 		return out, err
 	}
-	out.Remarks = byItem(rs, func(r model.Remark) int64 { return r.ItemID })
 	fs, err := queryList(ctx, s.rd, scanFollowUp, "session follow-ups",
 		`SELECT `+followUpCols+` FROM follow_ups f WHERE f.item_id IN (`+itemsOfSession+`) ORDER BY f.id`, sessionID)
 	if err != nil {
@@ -135,6 +127,17 @@ func (s *Store) loadVotesOf(ctx context.Context, q queryer, ds []model.Decision)
 	}
 	attachVotes(ds, votes)
 	return nil
+}
+
+// rowsOfSessionItems reads the minutes rows of one table (selectFrom: its
+// selectContributions, selectNotes or selectRemarks) of every agenda item
+// of the session in one query, in their order, by item (itemOf).
+func rowsOfSessionItems[T any](ctx context.Context, q queryer, scan func(scanner) (T, error), what, selectFrom string, sessionID int64, itemOf func(T) int64) (map[int64][]T, error) {
+	rows, err := queryList(ctx, q, scan, what, selectFrom+` WHERE item_id IN (`+itemsOfSession+`) ORDER BY item_id, position, id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	return byItem(rows, itemOf), nil
 }
 
 // byItem groups rows by their item id, keeping their order.

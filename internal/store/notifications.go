@@ -162,6 +162,55 @@ func (l subscriberLists) notify(ctx context.Context, s *Store, tx *sql.Tx, n Not
 	return s.notifyEach(ctx, tx, n, subs)
 }
 
+// queueReminders queues the notices of one reminder run (the follow-ups,
+// FachMK dates, deadlines and kick-off talks due): the candidates, read
+// before without the write lock, are tried in one transaction, and none
+// (most runs) takes no transaction at all. The transaction is quiet: a run
+// that queues nothing changes no content, and cached pages stay. For each
+// candidate notice reads inside the transaction what may have changed since
+// it was read and words the reminder, or says it is due no more (ok false);
+// the reminder goes to the subscribers of its event, each list read once
+// per run (subscriberLists). The notices' keys make each reminder
+// once-only, across runs and instances. It gives the number of messages
+// queued by event.
+func queueReminders[C any](ctx context.Context, s *Store, candidates []C, notice func(tx *sql.Tx, c C) (n Notice, ok bool, err error)) (map[model.Event]int, error) {
+	queued := map[model.Event]int{}
+	if len(candidates) == 0 {
+		return queued, nil
+	}
+	if beforeReminderTx != nil {
+		beforeReminderTx()
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		s.quiet(tx)
+		lists := subscriberLists{}
+		for _, c := range candidates {
+			n, ok, err := notice(tx, c)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			k, err := lists.notify(ctx, s, tx, n)
+			if err != nil {
+				return err
+			}
+			queued[n.Event] += k
+		}
+		return nil
+	})
+	if err != nil {
+		return map[model.Event]int{}, err
+	}
+	return queued, nil
+}
+
+// beforeReminderTx, when set (by a test), runs in queueReminders after the
+// candidates were read and before the transaction: what it changes is
+// what another writer changes in between.
+var beforeReminderTx func()
+
 // notifyEach queues the notice for each of the subscribers it is meant for
 // (Notice.To) inside tx and gives the number of rows written.
 func (s *Store) notifyEach(ctx context.Context, tx *sql.Tx, n Notice, subs []Subscriber) (int, error) {

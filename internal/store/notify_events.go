@@ -129,19 +129,15 @@ func berlinTime(t time.Time) string {
 
 // noticeProcedureStarted queues "Umlaufverfahren gestartet".
 func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedureID int64) error {
-	p, err := queryOne(ctx, tx, scanProcedure, fmt.Sprintf("procedure %d", procedureID), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, procedureID)
+	p, err := procedureByID(ctx, tx, procedureID)
 	if err != nil {
 		return err
 	}
-	d, err := currentDecision(ctx, tx, p.DecisionID)
+	d, body, voters, err := procedureVoters(ctx, tx, p)
 	if err != nil {
 		return err
 	}
 	title := model.PublicText(d.Title)
-	body, voters, err := bodyVoters(ctx, tx, d.BodyID)
-	if err != nil {
-		return err
-	}
 	members, err := votingMembers(ctx, tx)
 	if err != nil {
 		return err

@@ -389,29 +389,16 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 		if pending > 0 {
 			return fmt.Errorf("store: %s has a recommendation of %s already: %w", target.Title, se.Title(), model.ConflictError("Zu diesem TOP liegt in dieser Sitzung schon ein Empfehlungsvorschlag vor; über ihn wird abgestimmt."))
 		}
-		// The prepared item's proposal, whose kind the vote follows.
-		// Without a proposal the item has no decision to recommend on; the
-		// recommendation (on how to treat it) is then an Empfehlung.
-		kind, applicants := model.KindRecommendation, []string(nil)
-		proposals, err := queryList(ctx, tx, scanDecision, "proposals", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? AND d.status = ? ORDER BY d.position, d.id`,
-			target.ID, model.DecisionDraft)
+		kind, applicants, err := recommendationBasis(ctx, tx, &rec, target, nil)
 		if err != nil {
 			return err
-		}
-		if len(proposals) > 0 {
-			rec.TargetDecisionID, kind, applicants = proposals[0].ID, proposals[0].Kind, proposals[0].Applicants
-		} else if rec.Kind == model.RecommendAdoptChanged {
-			return model.AtField("text", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title))
 		}
 		itemID, err := s.prepItemTx(ctx, tx, se, target)
 		if err != nil {
 			return err
 		}
 		text := "Die " + se.BodyAbbrev + " empfiehlt dem IT-Planungsrat zu „" + target.Title + "“: " + rec.Summary() + "."
-		points := []model.Point{{Text: text}}
-		for _, p := range rec.Points {
-			points = append(points, model.Point{Label: p.Label, Text: "Geänderter Text: " + p.Text})
-		}
+		points := recommendationPoints(text, rec)
 		pos, err := placeRow(ctx, tx, itemID, 0)
 		if err != nil {
 			return err
@@ -480,21 +467,14 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		if pending > 0 {
 			return fmt.Errorf("store: %s has a recommendation already: %w", target.Title, model.ConflictError("Zu diesem TOP liegt schon eine Empfehlung oder ein Empfehlungsvorschlag vor."))
 		}
-		kind, applicants := model.KindRecommendation, []string{"Bund"}
-		proposals, err := queryList(ctx, tx, scanDecision, "proposals", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? AND d.status = ? ORDER BY d.position, d.id`,
-			target.ID, model.DecisionDraft)
+		// A written procedure's proposal needs the application of the Bund
+		// or three Länder (model.CheckApplication): without a proposal to
+		// follow, the Bund's.
+		kind, applicants, err := recommendationBasis(ctx, tx, &rec, target, []string{"Bund"})
 		if err != nil {
 			return err
 		}
-		if len(proposals) > 0 {
-			rec.TargetDecisionID, kind, applicants = proposals[0].ID, proposals[0].Kind, proposals[0].Applicants
-		} else if rec.Kind == model.RecommendAdoptChanged {
-			return model.AtField("text", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title))
-		}
-		points := []model.Point{{Text: "Die " + abbrev + " empfiehlt dem IT-Planungsrat zu „" + target.Title + "“ (" + se.Title() + "): " + rec.Summary() + "."}}
-		for _, p := range rec.Points {
-			points = append(points, model.Point{Label: p.Label, Text: "Geänderter Text: " + p.Text})
-		}
+		points := recommendationPoints("Die "+abbrev+" empfiehlt dem IT-Planungsrat zu „"+target.Title+"“ ("+se.Title()+"): "+rec.Summary()+".", rec)
 		var decisionID int64
 		procID, decisionID, err = s.startProcedureTx(ctx, tx, ProcedureStart{Deadline: deadline, Decision: model.Decision{BodyID: rec.BodyID, Kind: kind,
 			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Beschlussempfehlung: " + target.Title, Points: points, Applicants: applicants}})
@@ -530,6 +510,39 @@ func sessionStart(se model.Session) string {
 		return se.Date.German()
 	}
 	return se.Date.German() + ", " + se.StartTime + " Uhr"
+}
+
+// recommendationBasis finds the prepared item's proposal, whose kind and
+// applicants the draft of the recommendation follows (the vote on it is of
+// that kind), and makes it rec's target decision. Without a proposal the
+// item has no decision to recommend on: the recommendation (on how to
+// treat it) is then an Empfehlung of the applicants given, and one to
+// adopt a changed text is refused at the field "text".
+func recommendationBasis(ctx context.Context, tx *sql.Tx, rec *model.Recommendation, target model.AgendaItem, applicants []string) (model.DecisionKind, []string, error) {
+	proposals, err := queryList(ctx, tx, scanDecision, "proposals", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? AND d.status = ? ORDER BY d.position, d.id`,
+		target.ID, model.DecisionDraft)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(proposals) > 0 {
+		rec.TargetDecisionID = proposals[0].ID
+		return proposals[0].Kind, proposals[0].Applicants, nil
+	}
+	if rec.Kind == model.RecommendAdoptChanged {
+		return "", nil, model.AtField("text", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title))
+	}
+	return model.KindRecommendation, applicants, nil
+}
+
+// recommendationPoints gives the points of a recommendation's draft: the
+// sentence that says what the preparatory body recommends, then each
+// changed point of the text (Annahme mit Änderungen).
+func recommendationPoints(sentence string, rec model.Recommendation) []model.Point {
+	points := []model.Point{{Text: sentence}}
+	for _, p := range rec.Points {
+		points = append(points, model.Point{Label: p.Label, Text: "Geänderter Text: " + p.Text})
+	}
+	return points
 }
 
 // recommendable refuses a recommendation of the preparatory body (abbrev)

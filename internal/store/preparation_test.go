@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -421,4 +422,65 @@ func TestNoRecommendationOnDeferredItem(t *testing.T) {
 		time.Now().Add(48*time.Hour)); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("a recommendation in written procedure on a deferred item: %v", err)
 	}
+}
+
+// TestRecommendationFollowsTheProposal: in a session and in written
+// procedure alike (recommendationBasis), the draft of a recommendation
+// takes the kind and applicants of the prepared item's proposal and
+// targets it; without a proposal it is an Empfehlung (in written procedure
+// applied for by the Bund, as a procedure's proposal must be), and an
+// "Annahme mit Änderungen" is refused at the text: there is no text to
+// change.
+func TestRecommendationFollowsTheProposal(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, model.Berlin)
+	s.SetClock(func() time.Time { return now })
+	deadline := now.Add(48 * time.Hour)
+	changed := []model.Point{{Label: "1.", Text: "Geänderter Text."}}
+	// A second accepted item without a proposal, for the written procedure
+	// (an item takes one recommendation).
+	itemD := must[int64](t)(s.RegisterItem(ctx, model.AgendaItem{SessionID: f.main, SectionID: f.section, Title: "Bericht Netze", Goal: model.GoalDecision, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil))
+	it := must[model.AgendaItem](t)(s.Item(ctx, itemD))
+	it.Status = model.ItemAccepted
+	check(t, s.UpdateItem(ctx, it))
+	draftOf := func(t *testing.T, recID, draftID int64) (model.Recommendation, model.Decision) {
+		t.Helper()
+		return must[model.Recommendation](t)(s.Recommendation(ctx, recID)), must[model.Decision](t)(s.Decision(ctx, draftID))
+	}
+	t.Run("session", func(t *testing.T) {
+		if _, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemC, Kind: model.RecommendAdoptChanged, Points: changed}); model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "text" {
+			t.Errorf("a changed text without a proposal: %v (at %q)", err, model.FieldOf(err))
+		}
+		recID, draftID := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdoptChanged, Points: changed}))
+		rec, draft := draftOf(t, recID, draftID)
+		if rec.TargetDecisionID != f.proposalA || draft.Kind != model.KindDecision || !slices.Equal(draft.Applicants, []string{"Bund"}) {
+			t.Errorf("on the proposal: target %d (want %d), draft %s by %v", rec.TargetDecisionID, f.proposalA, draft.Kind, draft.Applicants)
+		}
+		if len(draft.Points) != 2 || draft.Points[1].Label != "1." || draft.Points[1].Text != "Geänderter Text: Geänderter Text." {
+			t.Errorf("the changed text is not a point of the draft: %+v", draft.Points)
+		}
+		recID, draftID = must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemC, Kind: model.RecommendDiscuss}))
+		rec, draft = draftOf(t, recID, draftID)
+		if rec.TargetDecisionID != 0 || draft.Kind != model.KindRecommendation || len(draft.Applicants) != 0 {
+			t.Errorf("without a proposal: target %d, draft %s by %v", rec.TargetDecisionID, draft.Kind, draft.Applicants)
+		}
+	})
+	t.Run("written procedure", func(t *testing.T) {
+		if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: itemD, Kind: model.RecommendAdoptChanged, Points: changed}, deadline); model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "text" {
+			t.Errorf("a changed text without a proposal: %v (at %q)", err, model.FieldOf(err))
+		}
+		recID, procID := must2[int64, int64](t)(s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: itemD, Kind: model.RecommendDiscuss}, deadline))
+		rec, draft := draftOf(t, recID, must[model.WrittenProcedure](t)(s.Procedure(ctx, procID)).DecisionID)
+		if rec.TargetDecisionID != 0 || draft.Kind != model.KindRecommendation || !slices.Equal(draft.Applicants, []string{"Bund"}) {
+			t.Errorf("without a proposal: target %d, draft %s by %v", rec.TargetDecisionID, draft.Kind, draft.Applicants)
+		}
+		recID, procID = must2[int64, int64](t)(s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemB, Kind: model.RecommendAdopt}, deadline))
+		rec, draft = draftOf(t, recID, must[model.WrittenProcedure](t)(s.Procedure(ctx, procID)).DecisionID)
+		if rec.TargetDecisionID != f.proposalB || draft.Kind != model.KindDecision || !slices.Equal(draft.Applicants, []string{"Bund"}) {
+			t.Errorf("on the proposal: target %d (want %d), draft %s by %v", rec.TargetDecisionID, f.proposalB, draft.Kind, draft.Applicants)
+		}
+	})
 }

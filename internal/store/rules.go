@@ -411,9 +411,26 @@ func (s *Store) startProcedureTx(ctx context.Context, tx *sql.Tx, ps ProcedureSt
 	return id, decisionID, s.noticeProcedureStarted(ctx, tx, id)
 }
 
+// procedureByID reads a written procedure (without its votes) through q.
+func procedureByID(ctx context.Context, q queryer, id int64) (model.WrittenProcedure, error) {
+	return queryOne(ctx, q, scanProcedure, fmt.Sprintf("procedure %d", id), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, id)
+}
+
+// procedureVoters reads inside tx what a written procedure votes on: its
+// decision (the current version), the body that decides it, and that
+// body's voting members.
+func procedureVoters(ctx context.Context, tx *sql.Tx, p model.WrittenProcedure) (model.Decision, model.Body, []model.Member, error) {
+	d, err := currentDecision(ctx, tx, p.DecisionID)
+	if err != nil {
+		return d, model.Body{}, nil, err
+	}
+	body, voters, err := bodyVoters(ctx, tx, d.BodyID)
+	return d, body, voters, err
+}
+
 // Procedure gives a written procedure with the votes cast so far.
 func (s *Store) Procedure(ctx context.Context, id int64) (model.WrittenProcedure, error) {
-	p, err := queryOne(ctx, s.rd, scanProcedure, fmt.Sprintf("procedure %d", id), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, id)
+	p, err := procedureByID(ctx, s.rd, id)
 	if err != nil {
 		return p, err
 	}
@@ -482,7 +499,7 @@ func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, 
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		p, err := queryOne(ctx, tx, scanProcedure, fmt.Sprintf("procedure %d", procedureID), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, procedureID)
+		p, err := procedureByID(ctx, tx, procedureID)
 		if err != nil {
 			return err
 		}
@@ -490,11 +507,7 @@ func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, 
 		if p.Status != model.ProcedureOpen || p.Due(now) {
 			return ErrProcedureClosed
 		}
-		d, err := currentDecision(ctx, tx, p.DecisionID)
-		if err != nil {
-			return err
-		}
-		_, voters, err := bodyVoters(ctx, tx, d.BodyID)
+		_, _, voters, err := procedureVoters(ctx, tx, p)
 		if err != nil {
 			return err
 		}
@@ -528,18 +541,14 @@ func isVoter(voters []model.Member, abbrev string) bool {
 func (s *Store) EndProcedureEarly(ctx context.Context, procedureID int64) (model.WrittenProcedure, error) {
 	var out model.WrittenProcedure
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		p, err := queryOne(ctx, tx, scanProcedure, fmt.Sprintf("procedure %d", procedureID), `SELECT `+procedureCols+` FROM written_procedures WHERE id = ?`, procedureID)
+		p, err := procedureByID(ctx, tx, procedureID)
 		if err != nil {
 			return err
 		}
 		if p.Votes, err = procedureVotes(ctx, tx, p.ID); err != nil {
 			return err
 		}
-		d, err := currentDecision(ctx, tx, p.DecisionID)
-		if err != nil {
-			return err
-		}
-		_, voters, err := bodyVoters(ctx, tx, d.BodyID)
+		_, _, voters, err := procedureVoters(ctx, tx, p)
 		if err != nil {
 			return err
 		}
@@ -613,11 +622,7 @@ func (s *Store) closeProcedureTx(ctx context.Context, tx *sql.Tx, p model.Writte
 			return p, err
 		}
 	}
-	d, err := currentDecision(ctx, tx, p.DecisionID)
-	if err != nil {
-		return p, err
-	}
-	body, voters, err := bodyVoters(ctx, tx, d.BodyID)
+	d, body, voters, err := procedureVoters(ctx, tx, p)
 	if err != nil {
 		return p, err
 	}
@@ -683,11 +688,7 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 	}
 	for _, p := range due {
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
-			d, err := currentDecision(ctx, tx, p.DecisionID)
-			if err != nil {
-				return err
-			}
-			body, voters, err := bodyVoters(ctx, tx, d.BodyID)
+			d, body, voters, err := procedureVoters(ctx, tx, p)
 			if err != nil {
 				return err
 			}

@@ -97,8 +97,28 @@ func (s *Store) Session(ctx context.Context, id int64) (model.Session, error) {
 
 // SessionByNumber gives a body's session by its number (47).
 func (s *Store) SessionByNumber(ctx context.Context, bodyID int64, number int) (model.Session, error) {
-	return queryOne(ctx, s.rd, scanSession, fmt.Sprintf("session %d", number),
+	return sessionByNumber(ctx, s.rd, bodyID, number)
+}
+
+// sessionByNumber reads a body's session by its number through q.
+func sessionByNumber(ctx context.Context, q queryer, bodyID int64, number int) (model.Session, error) {
+	return queryOne(ctx, q, scanSession, fmt.Sprintf("session %d", number),
 		`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND number = ?`, bodyID, number)
+}
+
+// approvingSessionTx reads inside tx the session of cur's body numbered
+// number that is to approve cur's minutes (or a correction of them): a
+// later session, while it runs; else it refuses, the reason beginning
+// with what ("Ein Protokoll wird").
+func approvingSessionTx(ctx context.Context, tx *sql.Tx, cur model.Session, number int, what string) (model.Session, error) {
+	approving, err := sessionByNumber(ctx, tx, cur.BodyID, number)
+	if err != nil {
+		return approving, err
+	}
+	if approving.Status != model.StatusRunning || number <= cur.Number {
+		return approving, model.RuleError("%s in einer späteren Sitzung genehmigt, während diese läuft; die %d. Sitzung ist „%s“.", what, number, approving.StatusLabel())
+	}
+	return approving, nil
 }
 
 // Sessions gives a body's sessions, newest first.
@@ -143,7 +163,7 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 // comment is queued in the same transaction.
 func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, next model.SessionStatus) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
+		cur, err := loadSessionTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}

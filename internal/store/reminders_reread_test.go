@@ -1,0 +1,52 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// TestRemindersAskAgainInTheirTransaction: a reminder run reads its
+// candidates without the write lock, then queues in one transaction
+// (queueReminders). What changed in between is asked again there: a
+// session cancelled after the read reminds of no registration deadline,
+// and a FachMK date moved out of the week is not announced for its old
+// day. Before, only the follow-ups (reported done) and the kick-off talks
+// (held) were asked again; the deadline and the FachMK date were queued
+// from the read.
+func TestRemindersAskAgainInTheirTransaction(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	id := must[int64](t)
+	now := time.Date(2025, 7, 1, 10, 0, 0, 0, time.UTC)
+	s.SetClock(func() time.Time { return now })
+	council, _ := fixture(t, s)
+	uid := id(s.CreateUser(ctx, model.User{Username: "gs", Name: "Geschäftsstelle", Role: model.RoleSecretariat}, "x"))
+	check(t, s.SaveNotificationSettings(ctx, model.NotificationSettings{UserID: uid, DueDays: 14, Email: "gs@example.org",
+		Subscriptions: []model.Subscription{{Event: model.EventDeadlineSoon, Channel: model.ChannelEmail}, {Event: model.EventConferenceSoon, Channel: model.ChannelEmail}}}))
+	t.Cleanup(func() { beforeReminderTx = nil })
+
+	cancelled := id(s.CreateSession(ctx, model.Session{BodyID: council, Number: 48, Date: model.NewDate(2025, 7, 30), RegistrationDeadline: model.NewDate(2025, 7, 4), Status: model.StatusPlanned}))
+	id(s.CreateSession(ctx, model.Session{BodyID: council, Number: 49, Date: model.NewDate(2025, 7, 31), RegistrationDeadline: model.NewDate(2025, 7, 5), Status: model.StatusPlanned}))
+	beforeReminderTx = func() {
+		se := must[model.Session](t)(s.Session(ctx, cancelled))
+		check(t, s.CancelSession(ctx, cancelled, se.Version, "Terminkonflikt"))
+	}
+	if n, err := s.QueueDeadlineReminders(ctx, now); err != nil || n != 1 {
+		t.Errorf("deadline reminders with the 48th session cancelled after the read: %d queued (%v), want 1 (the 49th's)", n, err)
+	}
+
+	gmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	moved := model.ConferenceDate{BodyID: gmk, Title: "Sommerkonferenz", Starts: model.NewDate(2025, 7, 5), Place: "Kiel"}
+	moved.ID = id(s.CreateConferenceDate(ctx, moved))
+	id(s.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: gmk, Title: "Sondersitzung", Starts: model.NewDate(2025, 7, 6), Place: "Berlin"}))
+	beforeReminderTx = func() {
+		moved.Starts = model.NewDate(2025, 9, 1)
+		check(t, s.UpdateConferenceDate(ctx, moved))
+	}
+	if n, err := s.QueueConferenceReminders(ctx, now); err != nil || n != 1 {
+		t.Errorf("FachMK reminders with a date moved out of the week after the read: %d queued (%v), want 1 (the other date's)", n, err)
+	}
+}
