@@ -265,17 +265,18 @@ func (k KickoffState) DueWithin(today Date, days int) bool {
 // "fällig bis 04.07.2023", "überfällig seit 05.07.2023" (the day after
 // the session), or, while that session is not planned or dated, "fällig
 // bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert". When the
-// due session cannot be counted (KickoffCountable) it says why: the start
-// is not recorded, or the sessions since the start are not. Empty once
+// due session cannot be counted (KickoffCountable) it gives the rule, with
+// the day of the start where that is known ("fällig bis zur 2. Sitzung
+// nach dem Amtsantritt am 10.11.2022"). Empty once
 // the talk is held. The pages name the session (Due) beside it.
 func (k KickoffState) DueLabel(today Date) string {
 	switch {
 	case k.Held:
 		return ""
 	case k.Start.IsZero():
-		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt (Amtsantritt nicht erfasst)", KickoffDueNth)
+		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt", KickoffDueNth)
 	case !k.Countable:
-		return fmt.Sprintf("fällig bis zur %d. Sitzung nach dem Amtsantritt am %s (Sitzungen seitdem nicht vollständig erfasst)", KickoffDueNth, k.Start.German())
+		return fmt.Sprintf("fällig bis zur %d. Sitzung nach dem Amtsantritt am %s", KickoffDueNth, k.Start.German())
 	case !k.Scheduled():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt, noch nicht terminiert", KickoffDueNth)
 	case k.Overdue(today):
