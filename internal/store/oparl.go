@@ -1257,8 +1257,16 @@ func (s *Store) SyncOParl(ctx context.Context, progress func(done, left int)) er
 const oparlSyncBatch = 5000
 
 // oparlDedupeMarks removes the marks of a row but its first: a row
-// written several times is built once.
-const oparlDedupeMarks = `DELETE FROM oparl_dirty WHERE seq NOT IN (SELECT MIN(seq) FROM oparl_dirty GROUP BY entity, id)`
+// written several times is built once. The marks are numbered per row
+// (ROW_NUMBER), not matched with "seq NOT IN (SELECT MIN(seq) …)":
+// PostgreSQL hashes a NOT IN subquery only while its result fits work_mem
+// (4 MB by default) and otherwise compares every mark with every first
+// mark — the first sync after `gremium migrate-data` of the 1M corpus
+// (4.1 million marks of 2.2 million rows) had not ended after 12 minutes;
+// numbered, the clean-up takes 30 s there, and on SQLite 32 s against 26
+// (docs/performance.md, "The OParl marks' clean-up at 1M").
+const oparlDedupeMarks = `DELETE FROM oparl_dirty WHERE seq IN (
+	SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY entity, id ORDER BY seq) AS n FROM oparl_dirty) numbered WHERE n > 1)`
 
 // SyncOParlAndSearch is SyncOParl followed by ReplaceSearchDocs of one
 // scope, in one transaction: what `gremium import minutes` writes after

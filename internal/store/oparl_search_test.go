@@ -177,3 +177,41 @@ func plantOParlMarks(t *testing.T, s *Store, n int) {
 		t.Fatal(err)
 	}
 }
+
+// TestOParlMarksDedupedToTheFirst: the marks' clean-up before a sync keeps
+// each row's first mark and removes its later ones, and leaves the marks
+// of rows marked once (oparlDedupeMarks, numbered per row since the
+// NOT IN form took hours on PostgreSQL at 1M).
+func TestOParlMarksDedupedToTheFirst(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM oparl_dirty`); err != nil {
+		t.Fatal(err)
+	}
+	marks := [][2]any{{"paper", 1}, {"paper", 2}, {"paper", 1}, {"agendaitem", 1}, {"paper", 1}, {"agendaitem", 1}, {"meeting", 7}}
+	for _, m := range marks {
+		if _, err := s.db.ExecContext(ctx, fmt.Sprintf(`INSERT INTO oparl_dirty (entity, id) VALUES ('%s', %d)`, m[0], m[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, oparlDedupeMarks); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT entity, id FROM oparl_dirty ORDER BY seq`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var entity string
+		var id int64
+		if err := rows.Scan(&entity, &id); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s %d", entity, id))
+	}
+	if want := []string{"paper 1", "paper 2", "agendaitem 1", "meeting 7"}; !slices.Equal(got, want) {
+		t.Errorf("marks after the clean-up: %v, want %v", got, want)
+	}
+}
