@@ -150,3 +150,22 @@ func ReasonOf(err error) string {
 	}
 	return ""
 }
+
+// ErrorsOf splits err into the errors it joins (errors.Join: every rule
+// an input broke, each at its field), depth first; err alone when it
+// joins none, nil for nil. Each front end lists the reasons from it (the
+// web form at its fields, the API's "probleme").
+func ErrorsOf(err error) []error {
+	if err == nil {
+		return nil
+	}
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return []error{err}
+	}
+	var out []error
+	for _, e := range joined.Unwrap() {
+		out = append(out, ErrorsOf(e)...)
+	}
+	return out
+}

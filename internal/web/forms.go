@@ -310,17 +310,7 @@ func (p problems) Summary() string {
 // problemsOf splits err into its refusals: the parts of a joined error
 // (errors.Join: every rule a form broke, each at its field), err alone
 // otherwise.
-func problemsOf(err error) problems {
-	joined, ok := err.(interface{ Unwrap() []error })
-	if !ok {
-		return problems{err}
-	}
-	var out problems
-	for _, e := range joined.Unwrap() {
-		out = append(out, problemsOf(e)...)
-	}
-	return out
-}
+func problemsOf(err error) problems { return problems(model.ErrorsOf(err)) }
 
 // refusalProblems gives the status and the reasons with which a page shows
 // its form again after err refused it — input and rule errors, every one
