@@ -307,6 +307,22 @@ func (p problems) Summary() string {
 	return strings.Join(out, " ")
 }
 
+// fieldProblem is a reason a form was refused and the field it concerns
+// ("" for the form as a whole).
+type fieldProblem struct {
+	Field, Reason string
+}
+
+// List gives every reason with its field, for a summary above the form
+// that links each reason to its field.
+func (p problems) List() []fieldProblem {
+	out := make([]fieldProblem, len(p))
+	for i, err := range p {
+		out[i] = fieldProblem{model.FieldOf(err), model.ReasonOf(err)}
+	}
+	return out
+}
+
 // problemsOf splits err into its refusals: the parts of a joined error
 // (errors.Join: every rule a form broke, each at its field), err alone
 // otherwise.
@@ -331,12 +347,4 @@ func refusalProblems(err error) (status int, reasons problems, ok bool) {
 		return http.StatusConflict, problems{model.ConflictError("Jemand anderes hat inzwischen gespeichert; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")}, true
 	}
 	return http.StatusBadRequest, reasons, true
-}
-
-// refusal gives the status and the reasons (one text) with which a page
-// shows its form again after err refused it (see refusalProblems); false
-// for other errors, which get the error page.
-func refusal(err error) (status int, reason string, ok bool) {
-	status, reasons, ok := refusalProblems(err)
-	return status, reasons.Summary(), ok
 }

@@ -44,8 +44,10 @@ func reasonsAtFields(t *testing.T, page, box string, want map[string]string) {
 // spokesperson's contact form without counterpart and topics said only
 // the counterpart; with a date that is no date and an open mark in the
 // topics, only the date; the outcome form, the FachMK checklist and the
-// conference's date form and contact person likewise. Every reason now
-// stands at its field, marked invalid, and all of them above the form.
+// conference's date form and contact person likewise; the follow-up's
+// report and the notification settings said their first reason above the
+// form only (refusal: one text). Every reason now stands at its field,
+// marked invalid, and all of them above the form.
 func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 	t.Run("follow-up edit", func(t *testing.T) {
 		hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
@@ -63,6 +65,40 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 		})
 		if got, _ := st.FollowUp(context.Background(), f.ID); got.Version != f.Version {
 			t.Errorf("the refused edit was saved: %+v", got)
+		}
+	})
+
+	// The follow-up's report: a day of completion that is no date, open
+	// marks in the evidence and the comment, a decision not recorded (it
+	// said the first, above the form only); and the follow-up's own rules
+	// (model.FollowUp.Validate): done without date and evidence.
+	t.Run("follow-up report", func(t *testing.T) {
+		hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+		f := demoFollowUp(t, st, "Matrix-Protokoll")
+		gs := client(t, hs.ts, "geschaeftsstelle")
+		path := fmt.Sprintf("%s/auftraege/%d/stand", hs.ts.URL, f.ID)
+		form := url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"31.02.2026"}, "nachweis": {"Bericht [[offen"},
+			"nachweis_beschluss": {"B-2099/99-IT"}, "kommentar": {"Anlage [[offen"}}
+		code, page := do(t, gs, "POST", path, form)
+		if code != http.StatusBadRequest || !strings.Contains(page, "Anlage [[offen</textarea>") {
+			t.Fatalf("%d, the typed comment not kept", code)
+		}
+		reasonsAtFields(t, page, `id="melden-fehler"`, map[string]string{
+			"erledigt-am":        "Das Datum der Erledigung ist kein gültiges Datum",
+			"nachweis":           "„Bericht [[offen“",
+			"nachweis-beschluss": "B-2099/99-IT",
+			"stand-kommentar":    "„Anlage [[offen“",
+		})
+		code, page = do(t, gs, "POST", path, url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {""}})
+		if code != http.StatusBadRequest {
+			t.Fatalf("done without date and evidence: %d", code)
+		}
+		reasonsAtFields(t, page, `id="melden-fehler"`, map[string]string{
+			"erledigt-am": "braucht das Datum der Erledigung",
+			"nachweis":    "braucht einen Nachweis",
+		})
+		if got, _ := st.FollowUp(context.Background(), f.ID); got.Version != f.Version {
+			t.Errorf("the refused report was saved: %+v", got)
 		}
 	})
 
@@ -160,6 +196,33 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 		}
 		if n := strings.Count(page, `aria-invalid="true"`); n != 2 {
 			t.Errorf("%d fields marked invalid, want 2", n)
+		}
+	})
+
+	// The notification settings: an address that is none, a room id that
+	// is none and a lead time of 0 days (it said the address only, above
+	// the form). The addresses keep their hint beside the reason.
+	t.Run("notification settings", func(t *testing.T) {
+		form := url.Values{"version": {"0"}, "email": {"keine-adresse"}, "matrix": {"#hessen:matrix.org"}, "vorlauf": {"0"}, "abo": {"umlauf_frist:email"}}
+		code, page := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/benachrichtigungen", form)
+		if code != http.StatusBadRequest || !strings.Contains(page, `value="keine-adresse"`) {
+			t.Fatalf("%d, the typed address not kept", code)
+		}
+		box := between(page, `id="benachrichtigungen-fehler"`, "</div>")
+		for id, reason := range map[string]string{"bn-email": "E-Mail-Adresse", "bn-matrix": "keine Matrix-Raum-ID", "bn-vorlauf": "zwischen 1 und 90 Tagen"} {
+			describedBy := id + "-hinweis " + id + "-fehler"
+			if id == "bn-vorlauf" {
+				describedBy = id + "-fehler"
+			}
+			if tag := between(page, `id="`+id+`"`, ">"); !strings.Contains(tag, `aria-invalid="true" aria-describedby="`+describedBy+`"`) {
+				t.Errorf("the field %s is not marked invalid: %s", id, tag)
+			}
+			if at := between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"); !strings.Contains(at, reason) || !strings.Contains(box, at) {
+				t.Errorf("at the field %s: %q, want %q, also in the box %q", id, at, reason, box)
+			}
+		}
+		if n := strings.Count(page, `aria-invalid="true"`); n != 3 {
+			t.Errorf("%d fields marked invalid, want 3", n)
 		}
 	})
 }
