@@ -231,7 +231,8 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 // decision proposal (BV) said the first of its reasons only, at no field:
 // points with an open mark, an application of one Land and a title with
 // an open mark now each give their reason at their field, all of them
-// above the form. The follow-up form beside it likewise.
+// above the form. The follow-up form beside it likewise, and the forms of
+// a contribution, a protocol note and a remark.
 func TestLiveProposalGivesEveryReasonAtItsField(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	_, item, _ := runningSession(t, st, model.KindDecision)
@@ -254,4 +255,27 @@ func TestLiveProposalGivesEveryReasonAtItsField(t *testing.T) {
 		t.Errorf("the live follow-up form: %d, the missing responsible body not said: %s", code, between(page, `id="eintrag-abgelehnt"`, "</div>"))
 	}
 	reasonsAtFields(t, page, `id="eintrag-abgelehnt"`, map[string]string{"neu-frist": "Die Frist ist kein gültiges Datum"})
+
+	// The contribution (ON), the protocol note (PN) and the remark: each
+	// said one reason for both fields, or the first, above the form only.
+	for _, tc := range []struct {
+		name, path string
+		form       url.Values
+		want       map[string]string
+	}{
+		{"contribution", "beitraege", url.Values{"sprecher": {""}, "punkte": {"Punkt [[offen"}},
+			map[string]string{"neu-sprecher": "braucht die sprechende Stelle", "neu-punkte": "„Punkt [[offen“"}},
+		{"protocol note", "notizen", url.Values{"autor": {""}, "text": {" "}},
+			map[string]string{"neu-autor": "braucht das Mitglied", "neu-pn": "braucht den Text"}},
+		{"remark", "vermerke", url.Values{"text": {"Vermerk [[offen"}},
+			map[string]string{"neu-vermerk": "„Vermerk [[offen“"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/tops/%d/%s", ts.URL, item, tc.path), tc.form)
+			if code != http.StatusBadRequest {
+				t.Fatalf("%d", code)
+			}
+			reasonsAtFields(t, page, `id="eintrag-abgelehnt"`, tc.want)
+		})
+	}
 }
