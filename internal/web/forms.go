@@ -202,9 +202,11 @@ func (s *Server) memberList(ctx context.Context, value string) []string {
 	return list
 }
 
-// parseTerms reads "Begriff:Gewicht" lines (weight 1 if none).
+// parseTerms reads "Begriff:Gewicht" lines (weight 1 if none); every line
+// whose weight is none gives its reason (errors.Join), not the first only.
 func parseTerms(s string) ([]model.Term, error) {
 	var out []model.Term
+	var bad []error
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" {
@@ -216,11 +218,15 @@ func parseTerms(s string) ([]model.Term, error) {
 			// NaN and ±Inf parse as floats but are no weights (and cannot
 			// be stored as JSON).
 			if err != nil || !(w > 0) || math.IsInf(w, 0) {
-				return nil, model.InputError("Stichwort „%s“: das Gewicht muss eine positive Zahl sein.", l)
+				bad = append(bad, model.InputError("Stichwort „%s“: das Gewicht muss eine positive Zahl sein.", l))
+				continue
 			}
 			t = model.Term{Term: strings.TrimSpace(l[:i]), Weight: w}
 		}
 		out = append(out, t)
+	}
+	if len(bad) > 0 {
+		return nil, errors.Join(bad...)
 	}
 	return out, nil
 }

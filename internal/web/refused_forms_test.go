@@ -45,8 +45,9 @@ func reasonsAtFields(t *testing.T, page, box string, want map[string]string) {
 // the counterpart; with a date that is no date and an open mark in the
 // topics, only the date; the outcome form, the FachMK checklist and the
 // conference's date form and contact person likewise; the follow-up's
-// report and the notification settings said their first reason above the
-// form only (refusal: one text). Every reason now stands at its field,
+// report, the notification settings, the FachMK's profile and the forms
+// of a request (Anliegen) said their first reason above the form only
+// (refusal: one text). Every reason now stands at its field,
 // marked invalid, and all of them above the form.
 func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 	t.Run("follow-up edit", func(t *testing.T) {
@@ -197,6 +198,68 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 		if n := strings.Count(page, `aria-invalid="true"`); n != 2 {
 			t.Errorf("%d fields marked invalid, want 2", n)
 		}
+	})
+
+	// The FachMK's profile: two keywords whose weight is none (it said
+	// the first, above the form only).
+	t.Run("conference profile", func(t *testing.T) {
+		fmk, err := st.BodyByAbbrev(context.Background(), "FMK")
+		if err != nil {
+			t.Fatal(err)
+		}
+		form := url.Values{"version": {fmt.Sprint(fmk.Version)}, "vorsitz": {"Sachsen"}, "begriffe": {"Grundsteuer:2\nSteuer:abc\nHaushalt:-1"}}
+		code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/fachmk/FMK", form)
+		if code != http.StatusBadRequest || !strings.Contains(page, `<details id="profil" open>`) {
+			t.Fatalf("%d, the form not open", code)
+		}
+		reasonsAtFields(t, page, "Das Profil ist nicht gespeichert:", map[string]string{"pf-begriffe": "Stichwort „Steuer:abc“"})
+		if at := between(page, `<p class="field-error" id="pf-begriffe-fehler">`, "</p>"); !strings.Contains(at, "Stichwort „Haushalt:-1“") {
+			t.Errorf("the second bad keyword not at the field: %q", at)
+		}
+	})
+
+	// A new request (Anliegen) the secretariat records without choosing
+	// the conference and without title (it said the conference only).
+	t.Run("new request", func(t *testing.T) {
+		code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/anliegen", url.Values{"fachmk": {""}, "titel": {" "}, "text": {"Bitte um Befassung"}})
+		if code != http.StatusBadRequest || !strings.Contains(page, "Bitte um Befassung</textarea>") {
+			t.Fatalf("%d, the typed text not kept", code)
+		}
+		reasonsAtFields(t, page, `id="anliegen-neu-fehler"`, map[string]string{
+			"an-fachmk": "Bitte wählen Sie die Fachministerkonferenz",
+			"an-titel":  "Bitte geben Sie dem Anliegen einen Titel.",
+		})
+	})
+
+	// A request's forms on its page: a decline without reason marked the
+	// reason's field for any refusal, described by the box; a session
+	// that is not there gave the error page.
+	t.Run("request forms", func(t *testing.T) {
+		ctx := context.Background()
+		fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+		id, err := st.SubmitRequest(ctx, model.Request{ConferenceID: fmk.ID, Title: "Grundsteuer digital", SubmittedBy: "fmk", Via: "FachMK-Geschäftsstelle"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, _ := st.Request(ctx, id)
+		gs := client(t, ts, "geschaeftsstelle")
+		path := fmt.Sprintf("%s/anliegen/%d", ts.URL, id)
+		code, page := do(t, gs, "POST", path+"/status", url.Values{"status": {"abgelehnt"}, "version": {fmt.Sprint(q.Version)}})
+		if code != http.StatusBadRequest {
+			t.Fatalf("declined without reason: %d", code)
+		}
+		reasonsAtFields(t, page, `id="anliegen-fehler"`, map[string]string{"an-begruendung": "Bitte begründen Sie die Ablehnung"})
+		code, page = do(t, gs, "POST", path+"/status", url.Values{"status": {"als_top_angemeldet"}, "version": {fmt.Sprint(q.Version)}})
+		if code != http.StatusUnprocessableEntity {
+			t.Fatalf("on the agenda by hand: %d", code)
+		}
+		reasonsAtFields(t, page, `id="anliegen-fehler"`, map[string]string{"an-status": "ergibt sich aus der Anmeldung als Tagesordnungspunkt"})
+		planSession48(t, ts, st)
+		code, page = do(t, gs, "POST", path+"/top", url.Values{"sitzung": {"999"}, "abschnitt": {"0"}, "version": {fmt.Sprint(q.Version)}})
+		if code != http.StatusBadRequest {
+			t.Fatalf("to a session that is not there: %d", code)
+		}
+		reasonsAtFields(t, page, `id="anliegen-fehler"`, map[string]string{"an-sitzung": "Bitte wählen Sie eine geplante Sitzung."})
 	})
 
 	// The notification settings: an address that is none, a room id that
