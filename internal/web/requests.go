@@ -4,8 +4,8 @@ package web
 // the list, the page of one request with the secretariat's actions.
 
 import (
-	"errors"
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
