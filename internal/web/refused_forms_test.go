@@ -47,7 +47,7 @@ func reasonsAtFields(t *testing.T, page, box string, want map[string]string) {
 // conference's date form and contact person likewise; the follow-up's
 // report, the notification settings, the FachMK's profile and the forms
 // of a request (Anliegen) said their first reason above the form only
-// (refusal: one text). Every reason now stands at its field,
+// (refusal: one text), the decision profile one sentence on an error page. Every reason now stands at its field,
 // marked invalid, and all of them above the form.
 func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 	t.Run("follow-up edit", func(t *testing.T) {
@@ -260,6 +260,24 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 			t.Fatalf("to a session that is not there: %d", code)
 		}
 		reasonsAtFields(t, page, `id="anliegen-fehler"`, map[string]string{"an-sitzung": "Bitte wählen Sie eine geplante Sitzung."})
+	})
+
+	// The decision profile (Steckbrief): two conferences marked relevant
+	// without reason (it said one sentence on an error page, and what was
+	// chosen was lost).
+	t.Run("decision profile", func(t *testing.T) {
+		ctx := context.Background()
+		fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+		wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+		form := url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"ja"}, fmt.Sprintf("relevant_%d", wmk.ID): {"ja"}, fmt.Sprintf("grund_%d", wmk.ID): {" "}}
+		code, page := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, 27)), form)
+		if code != http.StatusBadRequest || strings.Count(page, `value="ja" selected`) != 2 {
+			t.Fatalf("%d, the choices not kept", code)
+		}
+		reasonsAtFields(t, page, `id="steckbrief-fehler"`, map[string]string{
+			fmt.Sprintf("grund-%d", fmk.ID): "relevant ist",
+			fmt.Sprintf("grund-%d", wmk.ID): "für die " + wmk.Name + " relevant ist",
+		})
 	})
 
 	// The notification settings: an address that is none, a room id that
