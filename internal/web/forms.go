@@ -269,8 +269,28 @@ func (f refusedForm) Summary() string { return f.Problems.Summary() }
 // them above the form (Summary) and gives each to its field (At).
 type problems []error
 
-// add appends err, a refusal with its field.
-func (p *problems) add(err error) { *p = append(*p, err) }
+// add appends err, a refusal with its field, or each of the refusals err
+// joins (problemsOf).
+func (p *problems) add(err error) { *p = append(*p, problemsOf(err)...) }
+
+// addUnrefused appends the refusals of err (nil: none) about fields no
+// reason is given for yet: a record's own rules checked after the form's
+// fields were read (a date that is no date is said once, not again as
+// "missing").
+func (p *problems) addUnrefused(err error) {
+	if err == nil {
+		return
+	}
+	refused := map[string]bool{}
+	for _, e := range *p {
+		refused[model.FieldOf(e)] = true
+	}
+	for _, e := range problemsOf(err) {
+		if f := model.FieldOf(e); f == "" || !refused[f] {
+			p.add(e)
+		}
+	}
+}
 
 // err gives the problems as one error (errors.Join; nil when there are
 // none), for a form reader that reports every bad field at once
@@ -308,18 +328,25 @@ func (p problems) Summary() string {
 }
 
 // problemsOf splits err into its refusals: the parts of a joined error
-// (errors.Join: every rule a form broke, each at its field), err alone
-// otherwise.
+// (errors.Join: every rule a form broke, each at its field), also where
+// the store wrapped it, err alone otherwise.
 func problemsOf(err error) problems {
-	joined, ok := err.(interface{ Unwrap() []error })
-	if !ok {
-		return problems{err}
+	switch e := err.(type) {
+	case interface{ Unwrap() []error }:
+		var out problems
+		for _, part := range e.Unwrap() {
+			out = append(out, problemsOf(part)...)
+		}
+		return out
+	case *model.Error:
+		// A refusal of its own (AtField wraps the error it places).
+	case interface{ Unwrap() error }:
+		// A joined error wrapped on its way up ("store: …: %w").
+		if parts := problemsOf(e.Unwrap()); len(parts) > 1 {
+			return parts
+		}
 	}
-	var out problems
-	for _, e := range joined.Unwrap() {
-		out = append(out, problemsOf(e)...)
-	}
-	return out
+	return problems{err}
 }
 
 // refusalProblems gives the status and the reasons with which a page shows
