@@ -242,14 +242,18 @@ func (s *Server) saveEarlierDecision(w http.ResponseWriter, r *http.Request) {
 		}
 		s.refuseConferenceForm(w, r, abbrev, "fruehere", "Der frühere Beschluss ist nicht erfasst", err)
 	}
+	// Every reason at its field.
+	var refused problems
 	n, ok := model.ParseDecisionRef(r.PostFormValue("nummer"))
 	if !ok {
-		refuse(model.InputError("Bitte die Nummer des Beschlusses angeben, z. B. B-2022/43-IT."))
-		return
+		refused.add(model.AtField("nummer", model.InputError("Bitte die Nummer des Beschlusses angeben, z. B. B-2022/43-IT.")))
 	}
 	on, err := model.ParseDate(r.PostFormValue("datum"))
 	if err != nil || on.IsZero() {
-		refuse(model.InputError("Bitte das Datum des Beschlusses angeben (TT.MM.JJJJ)."))
+		refused.add(model.AtField("datum", model.InputError("Bitte das Datum des Beschlusses angeben (TT.MM.JJJJ).")))
+	}
+	if len(refused) > 0 {
+		refuse(refused.err())
 		return
 	}
 	e := model.EarlierDecision{BodyID: council.ID, Number: n, AdoptedOn: on, Title: strings.TrimSpace(r.PostFormValue("titel")),
