@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"testing"
@@ -32,5 +33,42 @@ func TestEarlierDecisionGivesEveryReasonAtItsField(t *testing.T) {
 			}
 			reasonsAtFields(t, page, box, tc.want)
 		})
+	}
+}
+
+// TestAssignmentRefusesASessionThatIsNoNumber: the form assigning a
+// spokesperson dropped a session number that is no number ("achtundvierzig")
+// without a word and stored the assignment as of an unknown session; an
+// unknown member was said at no field. Both are now refused at their
+// fields, together, and nothing is stored.
+func TestAssignmentRefusesASessionThatIsNoNumber(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	ctx := context.Background()
+	fmk, err := st.BodyByAbbrev(ctx, "FMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := st.Assignments(ctx, fmk.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, page := do(t, gs, "POST", ts.URL+"/fachmk/FMK/sprecher", url.Values{"mitglied": {"XX"}, "beschluss": {"B-2025/26-IT"}, "sitzung": {"achtundvierzig"}})
+	if code != http.StatusBadRequest {
+		t.Fatalf("%d", code)
+	}
+	reasonsAtFields(t, page, `<div class="error-box" role="alert"><p>Die Sprecherfunktion ist nicht vergeben:`, map[string]string{
+		"sp-sitzung":  "„achtundvierzig“ ist keine Sitzungsnummer",
+		"sp-mitglied": "„XX“ ist kein erfasstes Mitglied",
+	})
+	code, page = do(t, gs, "POST", ts.URL+"/fachmk/FMK/sprecher", url.Values{"mitglied": {"HE"}, "beschluss": {"B-2025/26-IT"}, "sitzung": {"achtundvierzig"}})
+	if code != http.StatusBadRequest {
+		t.Fatalf("a known member with a session that is no number: %d", code)
+	}
+	reasonsAtFields(t, page, `<div class="error-box" role="alert"><p>Die Sprecherfunktion ist nicht vergeben:`, map[string]string{
+		"sp-sitzung": "„achtundvierzig“ ist keine Sitzungsnummer",
+	})
+	if after, err := st.Assignments(ctx, fmk.ID); err != nil || len(after) != len(before) {
+		t.Errorf("a refused assignment was stored: %d before, %d after (%v)", len(before), len(after), err)
 	}
 }
