@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -316,18 +317,20 @@ type EarlierDecision struct {
 	Note      string // where it is documented
 }
 
-// Validate checks that the earlier decision has its number and date.
+// Validate checks that the earlier decision has its number and date, of
+// the same year; every reason at once, at its field (nummer, datum).
 func (e EarlierDecision) Validate() error {
+	var errs []error
 	if e.Number.IsZero() {
-		return InputError("Ein früherer Beschluss braucht seine Nummer (z. B. B-2022/43-IT).")
+		errs = append(errs, AtField("nummer", InputError("Ein früherer Beschluss braucht seine Nummer (z. B. B-2022/43-IT).")))
 	}
 	if e.AdoptedOn.IsZero() {
-		return InputError("Ein früherer Beschluss braucht sein Datum.")
+		errs = append(errs, AtField("datum", InputError("Ein früherer Beschluss braucht sein Datum.")))
 	}
-	if e.AdoptedOn.Year != e.Number.Year {
-		return InputError("Beschluss %s kann nicht am %s gefasst sein: Nummer und Datum nennen verschiedene Jahre.", e.Number.Short(), e.AdoptedOn.German())
+	if len(errs) == 0 && e.AdoptedOn.Year != e.Number.Year {
+		errs = append(errs, AtField("datum", InputError("Beschluss %s kann nicht am %s gefasst sein: Nummer und Datum nennen verschiedene Jahre.", e.Number.Short(), e.AdoptedOn.German())))
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // Validate checks a decision.

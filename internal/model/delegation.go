@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -49,23 +50,28 @@ func (d Delegation) Validate() error {
 		return InputError("Bitte melden Sie höchstens %d Personen; weitere melden Sie bitte der Geschäftsstelle.", MaxDelegates)
 	}
 	// Each reason names the field of the row (name_0, funktion_0, as the
-	// form calls them) so the form shows it there.
+	// form calls them) so the form shows it there; every row's reasons
+	// are given at once.
+	var errs []error
 	seen := map[string]bool{}
 	for i, p := range d.Delegates {
 		name := strings.TrimSpace(p.Name)
 		switch {
 		case name == "":
-			return AtField(fmt.Sprintf("name_%d", i), InputError("Bitte geben Sie in Zeile %d den Namen an (oder leeren Sie die Zeile).", i+1))
+			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("Bitte geben Sie in Zeile %d den Namen an (oder leeren Sie die Zeile).", i+1)))
 		case len([]rune(name)) > 200:
-			return AtField(fmt.Sprintf("name_%d", i), InputError("Der Name in Zeile %d darf höchstens 200 Zeichen lang sein.", i+1))
-		case len([]rune(p.Function)) > 200:
-			return AtField(fmt.Sprintf("funktion_%d", i), InputError("Die Funktion in Zeile %d darf höchstens 200 Zeichen lang sein.", i+1))
+			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("Der Name in Zeile %d darf höchstens 200 Zeichen lang sein.", i+1)))
 		case seen[strings.ToLower(name)]:
-			return AtField(fmt.Sprintf("name_%d", i), InputError("%s steht zweimal in der Meldung.", name))
+			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("%s steht zweimal in der Meldung.", name)))
 		}
-		seen[strings.ToLower(name)] = true
+		if len([]rune(p.Function)) > 200 {
+			errs = append(errs, AtField(fmt.Sprintf("funktion_%d", i), InputError("Die Funktion in Zeile %d darf höchstens 200 Zeichen lang sein.", i+1)))
+		}
+		if name != "" {
+			seen[strings.ToLower(name)] = true
+		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // Attendance gives the attendance line the delegation means when the

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -252,25 +253,28 @@ func (s Session) TimeSpan() string {
 
 // Validate checks the fields a session must have: a number, a known
 // status, times that are times and end after they begin, and a
-// registration deadline not after the session.
+// registration deadline not after the session. It gives every reason at
+// once (errors.Join), each at its field, so that a form shows them all.
 func (s Session) Validate() error {
+	var errs []error
 	if s.Number <= 0 {
-		return AtField("nummer", InputError("Die Sitzungsnummer muss eine positive Zahl sein."))
+		errs = append(errs, AtField("nummer", InputError("Die Sitzungsnummer muss eine positive Zahl sein.")))
 	}
 	if !s.Status.Valid() {
-		return InputError("Der Status „%s“ der %d. Sitzung ist unbekannt.", s.Status, s.Number)
+		errs = append(errs, InputError("Der Status „%s“ der %d. Sitzung ist unbekannt.", s.Status, s.Number))
 	}
 	for _, f := range [...]struct{ field, t string }{{"beginn", s.StartTime}, {"ende", s.EndTime}} {
 		if f.t != "" && !validClock(f.t) {
-			return AtField(f.field, InputError("„%s“ ist keine gültige Uhrzeit; bitte im Format HH:MM angeben.", f.t))
+			errs = append(errs, AtField(f.field, InputError("„%s“ ist keine gültige Uhrzeit; bitte im Format HH:MM angeben.", f.t)))
 		}
 	}
 	if !s.Date.IsZero() && s.Date.Before(s.RegistrationDeadline) {
 		// Items registered after the session would be "in time" for it.
-		return AtField("anmeldeschluss", InputError("Der Anmeldeschluss (%s) liegt nach der Sitzung am %s; er muss am Tag der Sitzung oder davor liegen.",
-			s.RegistrationDeadline.German(), s.Date.German()))
+		errs = append(errs, AtField("anmeldeschluss", InputError("Der Anmeldeschluss (%s) liegt nach der Sitzung am %s; er muss am Tag der Sitzung oder davor liegen.",
+			s.RegistrationDeadline.German(), s.Date.German())))
 	}
-	return CheckTimeSpan(s.StartTime, s.EndTime)
+	errs = append(errs, CheckTimeSpan(s.StartTime, s.EndTime))
+	return errors.Join(errs...)
 }
 
 func validClock(t string) bool {

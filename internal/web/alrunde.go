@@ -269,9 +269,9 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	}
 	if planned {
 		main.Date = existing.Date
-	} else if err := main.Validate(); err != nil && len(refused) == 0 {
+	} else {
 		// A time that is no time, an end before the start.
-		refused.add(err)
+		refused.addUnrefused(main.Validate())
 	}
 	sched := b.Preparation.Schedule(main.Date)
 	if prep.Date, err = model.ParseDate(r.PostFormValue("datum_vorbereitung")); err != nil {
@@ -279,7 +279,7 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	} else if prep.Date.IsZero() {
 		prep.Date = sched.PrepSession
 	}
-	if len(refused) == 0 && !prep.Date.Before(main.Date) {
+	if refused.At("datum") == "" && refused.At("datum_vorbereitung") == "" && !prep.Date.Before(main.Date) {
 		refused.add(model.AtField("datum_vorbereitung", model.RuleError("Die %s tagt vor der Sitzung, die sie vorbereitet: ihr Datum muss vor dem %s liegen.", b.Abbrev, main.Date.German())))
 	}
 	// A refused plan shows the page again with the form as typed.

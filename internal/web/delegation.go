@@ -40,21 +40,31 @@ type delegationData struct {
 	Member     model.Member
 	Delegation model.Delegation
 	Rows       []model.Delegate
-	Error      string
-	// ErrorField is the id of the field Error is about ("name-2"), to tie
-	// the reason to it (templates "invalid" and "field-error"); "" when
-	// it concerns the whole form.
-	ErrorField string
+	// Problems are the reasons the form was refused, each at its row's
+	// field (name_2; "" for the form as a whole).
+	Problems problems
 }
 
-// At gives the reason for the field with id ("" when the refusal is not
-// about it), for the templates "invalid" and "field-error".
+// At gives the reasons for the field with id ("name-2" for the form's
+// field name_2; "" when none is about it), for the templates "invalid"
+// and "field-error".
 func (d delegationData) At(id string) string {
-	if id != "" && id == d.ErrorField {
-		return d.Error
-	}
-	return ""
+	return d.Problems.At(fieldName(id))
 }
+
+// FirstField gives the id of the first refused field ("name-2"; "" when
+// the first reason concerns the whole form), which the box above the
+// form links to.
+func (d delegationData) FirstField() string {
+	if len(d.Problems) == 0 {
+		return ""
+	}
+	return strings.ReplaceAll(model.FieldOf(d.Problems[0]), "_", "-")
+}
+
+// fieldName gives the form's name of the field with id: the form's ids
+// are the names with a hyphen (name_2 → name-2).
+func fieldName(id string) string { return strings.ReplaceAll(id, "-", "_") }
 
 // delegationMember gives the member whose delegation the request is about:
 // a member office's own, for the secretariat ?mitglied= ("" for the
@@ -80,7 +90,7 @@ func (s *Server) delegationPage(w http.ResponseWriter, r *http.Request) {
 
 // renderDelegation shows the overview (member "") or one member's form;
 // typed is the delegation as posted when it was refused (nil: as stored),
-// refused the refusal, shown at its field when it names one.
+// refused the refusal, every reason at its field.
 func (s *Server) renderDelegation(w http.ResponseWriter, r *http.Request, u *model.User, se model.Session, member string, typed *model.Delegation, status int, refused error) {
 	ctx := r.Context()
 	list, closed, err := s.st.Delegations(ctx, se.ID)
@@ -94,9 +104,10 @@ func (s *Server) renderDelegation(w http.ResponseWriter, r *http.Request, u *mod
 		return
 	}
 	secretariat := auth.Can(u, auth.ManageSessions, "")
-	d := delegationData{Session: se, Closed: closed, Secretariat: secretariat, Error: model.ReasonOf(refused)}
-	// The form's ids are the field names with a hyphen (name_2 → name-2).
-	d.ErrorField = strings.ReplaceAll(model.FieldOf(refused), "_", "-")
+	d := delegationData{Session: se, Closed: closed, Secretariat: secretariat}
+	if refused != nil {
+		d.Problems = problemsOf(refused)
+	}
 	d.Open = model.DelegationOpen(se, closed, secretariat) == nil
 	byMember := map[string]model.Delegation{}
 	for _, g := range list {

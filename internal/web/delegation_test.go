@@ -163,3 +163,30 @@ func TestDelegationRefusalAtField(t *testing.T) {
 		}
 	}
 }
+
+// TestDelegationGivesEveryRowsReason: a Teilnahme with two bad rows named
+// only the first (Delegation.Validate stopped there), so the member office
+// corrected row 2, sent the form, and only then learned about row 3.
+// Every row's reason now stands at its field, and all in the box.
+func TestDelegationGivesEveryRowsReason(t *testing.T) {
+	ts, st := cycleServer(t)
+	s48 := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
+	he := client(t, ts, "hessen")
+	form := url.Values{"version": {"0"}, "zeilen": {"4"}, "name_0": {"Dr. Anna Beispiel"}, "funktion_1": {"Staatssekretärin"},
+		"name_2": {"Bernd Muster"}, "funktion_2": {strings.Repeat("Referatsleiter ", 15)}, "name_3": {"dr. anna beispiel"}}
+	code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/teilnahme", form)
+	if code != http.StatusBadRequest {
+		t.Fatalf("%d", code)
+	}
+	reasonsAtFields(t, page, `<div class="error-box" role="alert">`, map[string]string{
+		"name-1":     "Bitte geben Sie in Zeile 2 den Namen an",
+		"funktion-2": "Die Funktion in Zeile 3 darf höchstens 200 Zeichen lang sein.",
+		"name-3":     "dr. anna beispiel steht zweimal in der Meldung.",
+	})
+	if !strings.Contains(page, `value="Bernd Muster"`) {
+		t.Error("what was typed is lost")
+	}
+	if list, _, err := st.Delegations(context.Background(), s48.ID); err != nil || len(list) != 0 {
+		t.Errorf("the refused Teilnahme was saved: %+v, %v", list, err)
+	}
+}

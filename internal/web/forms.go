@@ -275,8 +275,28 @@ func (f refusedForm) Summary() string { return f.Problems.Summary() }
 // them above the form (Summary) and gives each to its field (At).
 type problems []error
 
-// add appends err, a refusal with its field.
-func (p *problems) add(err error) { *p = append(*p, err) }
+// add appends err, a refusal with its field, or each of the refusals err
+// joins (problemsOf).
+func (p *problems) add(err error) { *p = append(*p, problemsOf(err)...) }
+
+// addUnrefused appends the refusals of err (nil: none) about fields no
+// reason is given for yet: a record's own rules checked after the form's
+// fields were read (a date that is no date is said once, not again as
+// "missing").
+func (p *problems) addUnrefused(err error) {
+	if err == nil {
+		return
+	}
+	refused := map[string]bool{}
+	for _, e := range *p {
+		refused[model.FieldOf(e)] = true
+	}
+	for _, e := range problemsOf(err) {
+		if f := model.FieldOf(e); f == "" || !refused[f] {
+			p.add(e)
+		}
+	}
+}
 
 // err gives the problems as one error (errors.Join; nil when there are
 // none), for a form reader that reports every bad field at once
@@ -330,8 +350,9 @@ func (p problems) List() []fieldProblem {
 }
 
 // problemsOf splits err into its refusals: the parts of a joined error
-// (errors.Join: every rule a form broke, each at its field), err alone
-// otherwise.
+// (errors.Join: every rule a form broke, each at its field), also where
+// the store wrapped it, err alone otherwise (model.ErrorsOf, which the
+// API splits with too).
 func problemsOf(err error) problems { return problems(model.ErrorsOf(err)) }
 
 // refusalProblems gives the status and the reasons with which a page shows

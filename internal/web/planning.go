@@ -3,10 +3,12 @@ package web
 // Planning a session: the form and the new session with its standard items.
 
 import (
+	"errors"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
+	"gremium/internal/store"
 	"net/http"
 	"strconv"
 	"strings"
@@ -75,14 +77,16 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 	if se.RegistrationDeadline, err = model.ParseDate(r.PostFormValue("anmeldeschluss")); err != nil {
 		refused.add(model.AtField("anmeldeschluss", model.InputError("Der Anmeldeschluss ist kein gültiges Datum.")))
 	}
-	if err := se.Validate(); err != nil && len(refused) == 0 {
-		// The reason names its field: a time that is no time, an end
-		// before the start ("13:00 – 09:00").
-		refused.add(err)
-	}
-	if len(refused) == 0 {
+	// The session's own rules, each at its field: a time that is no time,
+	// an end before the start ("13:00 – 09:00"), a deadline after the
+	// session.
+	refused.addUnrefused(se.Validate())
+	if refused.At("nummer") == "" {
 		if _, err := s.st.SessionByNumber(ctx, council.ID, se.Number); err == nil {
 			refused.add(model.AtField("nummer", model.RuleError("Die %d. Sitzung gibt es bereits.", se.Number)))
+		} else if !errors.Is(err, store.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
 		}
 	}
 	if len(refused) > 0 {

@@ -74,7 +74,13 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 	if c.RegistrationDeadline, err = model.ParseDate(r.PostFormValue("anmeldeschluss")); err != nil {
 		refused.add(model.AtField("anmeldeschluss", model.InputError("Der Anmeldeschluss ist kein gültiges Datum.")))
 	}
-	if len(refused) == 0 {
+	if len(refused) > 0 {
+		// The session's own rules too, each at its field (a time that is
+		// no time, an end before the start), which the store checks once
+		// the dates are valid.
+		refused.addUnrefused(model.Session{Number: se.Number, Status: se.Status, Date: c.Date, StartTime: c.StartTime, EndTime: c.EndTime,
+			RegistrationDeadline: c.RegistrationDeadline}.Validate())
+	} else {
 		err = s.st.EditSession(r.Context(), c)
 		switch model.ClassOf(err) {
 		case model.ErrInput, model.ErrRule:

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -70,4 +71,72 @@ func TestSessionFormsGiveReasonsAtTheField(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSessionFormsGiveEveryReason: the forms planning and editing a
+// session gave one group of reasons at a time: a date that is no date hid
+// a time that is no time (the times were checked only once the dates were
+// valid), and of the session's own rules (Session.Validate: start, end,
+// registration deadline, end after start) only the first was given, so
+// the secretariat corrected one field, sent the form, and met the next.
+// Every reason now stands at its field at once, and all of them in the
+// box above the form.
+func TestSessionFormsGiveEveryReason(t *testing.T) {
+	ts, st := cycleServer(t)
+	s48, _ := planSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	const alert = `<div class="error-box" role="alert">`
+	edit := url.Values{"version": {fmt.Sprint(s48.Version)}, "datum": {s48.Date.String()}, "beginn": {"9 Uhr"}, "ende": {"26:00"},
+		"ort": {"Berlin"}, "art": {"ordentlich"}}
+	editLate := url.Values{"version": {fmt.Sprint(s48.Version)}, "datum": {s48.Date.String()}, "beginn": {"13:00"}, "ende": {"09:00"},
+		"ort": {"Berlin"}, "art": {"ordentlich"}, "anmeldeschluss": {"2099-01-01"}, "grund": {"Raum belegt"}}
+	for _, tc := range []struct {
+		name, path string
+		form       url.Values
+		box        string
+		want       map[string]string
+	}{
+		{"new session: no date, no times", "/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-02-30"}, "beginn": {"25:00"}, "ende": {"26:00"}}, alert,
+			map[string]string{"datum": "Bitte ein gültiges Datum angeben", "beginn": "„25:00“ ist keine gültige Uhrzeit", "ende": "„26:00“ ist keine gültige Uhrzeit"}},
+		{"new session: deadline after it, end before start", "/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-03-01"}, "beginn": {"13:00"}, "ende": {"09:00"}, "anmeldeschluss": {"2027-04-01"}}, alert,
+			map[string]string{"anmeldeschluss": "liegt nach der Sitzung", "ende": "das Ende muss nach dem Beginn liegen"}},
+		{"new session: number used, no date", "/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2027-02-30"}, "beginn": {"09:00"}, "ende": {"13:00"}}, alert,
+			map[string]string{"nummer": "Die 48. Sitzung gibt es bereits.", "datum": "Bitte ein gültiges Datum angeben"}},
+		{"edit: no date, no time", "/sitzungen/48/bearbeiten", withForm(edit, "datum", "30.02.2027", "beginn", "09:00"), alert,
+			map[string]string{"datum": "Bitte ein gültiges Datum angeben", "ende": "„26:00“ ist keine gültige Uhrzeit"}},
+		{"edit: no times", "/sitzungen/48/bearbeiten", edit, alert,
+			map[string]string{"beginn": "„9 Uhr“ ist keine gültige Uhrzeit", "ende": "„26:00“ ist keine gültige Uhrzeit"}},
+		{"edit: deadline after it, end before start", "/sitzungen/48/bearbeiten", editLate, alert,
+			map[string]string{"anmeldeschluss": "liegt nach der Sitzung", "ende": "das Ende muss nach dem Beginn liegen"}},
+		{"AL-Runde: its date no date, the session ends before it begins", "/gremien/al-runde/planung",
+			url.Values{"nummer": {"49"}, "datum": {"07.05.2027"}, "beginn": {"13:00"}, "ende": {"09:00"}, "ort": {"Berlin"}, "nummer_vorbereitung": {"41"}, "datum_vorbereitung": {"31.02.2027"}}, `<div class="error-box"><p>`,
+			map[string]string{"p-dv": "kein gültiges Datum", "p-ende": "das Ende muss nach dem Beginn liegen"}},
+		{"AL-Runde after the session it prepares, its number used", "/gremien/al-runde/planung",
+			url.Values{"nummer": {"49"}, "datum": {"07.05.2027"}, "beginn": {"10:00"}, "ende": {"13:00"}, "ort": {"Berlin"}, "nummer_vorbereitung": {"39"}, "datum_vorbereitung": {"10.05.2027"}},
+			`<div class="error-box"><p>`,
+			map[string]string{"p-nv": "Die 39. AL-Runde gibt es bereits", "p-dv": "tagt vor der Sitzung, die sie vorbereitet"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, page := do(t, gs, "POST", ts.URL+tc.path, tc.form)
+			if code != http.StatusUnprocessableEntity {
+				t.Fatalf("%d", code)
+			}
+			reasonsAtFields(t, page, tc.box, tc.want)
+		})
+	}
+	if got, err := st.Session(context.Background(), s48.ID); err != nil || got.Version != s48.Version {
+		t.Errorf("a refused edit was saved: %+v, %v", got, err)
+	}
+}
+
+// withForm gives a copy of v with the pairs (name, value, …) set.
+func withForm(v url.Values, pairs ...string) url.Values {
+	out := url.Values{}
+	for k, x := range v {
+		out[k] = append([]string(nil), x...)
+	}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out.Set(pairs[i], pairs[i+1])
+	}
+	return out
 }

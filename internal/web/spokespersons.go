@@ -4,11 +4,13 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/csvout"
 	"gremium/internal/model"
 	"gremium/internal/report"
+	"gremium/internal/store"
 	"net/http"
 	"strconv"
 	"strings"
@@ -102,15 +104,28 @@ func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	a := model.Assignment{ConferenceID: b.ID, Member: r.PostFormValue("mitglied"), DecisionRef: strings.TrimSpace(r.PostFormValue("beschluss"))}
-	if n, err := strconv.Atoi(r.PostFormValue("sitzung")); err == nil {
-		a.StartSession = n
-	}
 	refuse := func(err error) {
 		s.refuseConferenceForm(w, r, b.Abbrev, "sprecher", "Die Sprecherfunktion ist nicht vergeben", err)
 	}
+	// Every reason at its field. The session is optional; a number that
+	// is no number is refused, not dropped (it was stored as "unknown").
+	var refused problems
+	if v := strings.TrimSpace(r.PostFormValue("sitzung")); v != "" {
+		n, err := strconv.Atoi(strings.TrimSuffix(v, "."))
+		if err != nil || n <= 0 {
+			refused.add(model.AtField("sitzung", model.InputError("„%s“ ist keine Sitzungsnummer; bitte die Nummer der Sitzung angeben, die den Beschluss fasste (z. B. 48), oder das Feld leer lassen.", v)))
+		}
+		a.StartSession = n
+	}
 	member, err := s.st.Member(ctx, a.Member)
-	if err != nil {
-		refuse(model.InputError("„%s“ ist kein erfasstes Mitglied des IT-Planungsrats.", a.Member))
+	if errors.Is(err, store.ErrNotFound) {
+		refused.add(model.AtField("mitglied", model.InputError("„%s“ ist kein erfasstes Mitglied des IT-Planungsrats.", a.Member)))
+	} else if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if len(refused) > 0 {
+		refuse(refused.err())
 		return
 	}
 	// The function follows the member's representative unless the decision
@@ -242,14 +257,18 @@ func (s *Server) saveEarlierDecision(w http.ResponseWriter, r *http.Request) {
 		}
 		s.refuseConferenceForm(w, r, abbrev, "fruehere", "Der frühere Beschluss ist nicht erfasst", err)
 	}
+	// Every reason at its field.
+	var refused problems
 	n, ok := model.ParseDecisionRef(r.PostFormValue("nummer"))
 	if !ok {
-		refuse(model.InputError("Bitte die Nummer des Beschlusses angeben, z. B. B-2022/43-IT."))
-		return
+		refused.add(model.AtField("nummer", model.InputError("Bitte die Nummer des Beschlusses angeben, z. B. B-2022/43-IT.")))
 	}
 	on, err := model.ParseDate(r.PostFormValue("datum"))
 	if err != nil || on.IsZero() {
-		refuse(model.InputError("Bitte das Datum des Beschlusses angeben (TT.MM.JJJJ)."))
+		refused.add(model.AtField("datum", model.InputError("Bitte das Datum des Beschlusses angeben (TT.MM.JJJJ).")))
+	}
+	if len(refused) > 0 {
+		refuse(refused.err())
 		return
 	}
 	e := model.EarlierDecision{BodyID: council.ID, Number: n, AdoptedOn: on, Title: strings.TrimSpace(r.PostFormValue("titel")),
