@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -156,5 +157,51 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	list, _ = st.MinutesCorrections(ctx, s47.ID)
 	if _, err := st.ApproveMinutesCorrection(ctx, list[1].ID, 47, "text"); model.ClassOf(err) != model.ErrRule {
 		t.Fatalf("approval by the corrected session itself: %v", err)
+	}
+}
+
+// TestCorrectionGivesEveryReasonAtItsField: the correction form of
+// approved minutes said one reason at a time and at no field: a
+// correction without reason whose text was also unchanged named only the
+// missing reason; sent again with a reason, it named the text. Both now
+// stand at their fields at once.
+func TestCorrectionGivesEveryReasonAtItsField(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	runSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}}); code != http.StatusSeeOther {
+		t.Fatalf("approve 47: %d %s", code, body)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	var c model.Contribution
+	for _, it := range items {
+		if cs, _ := st.Contributions(ctx, it.ID); len(cs) > 0 && !cs[0].Confidential && c.ID == 0 {
+			c = cs[0]
+		}
+	}
+	if c.ID == 0 {
+		t.Fatal("no contribution in the 47th session")
+	}
+	// The text as the form offers it, sent back unchanged.
+	_, form := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/47/berichtigen?art=ON&zeile=%d", ts.URL, c.ID), nil)
+	area := between(form, `<textarea id="ber-text"`, "</textarea>")
+	text := html.UnescapeString(area[strings.Index(area, ">")+1:])
+	if text == "" {
+		t.Fatal("the form offers no text")
+	}
+	post := url.Values{"art": {"ON"}, "zeile": {strconv.FormatInt(c.ID, 10)}, "text": {text}, "grund": {" "}}
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/47/berichtigungen", post)
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("%d", code)
+	}
+	reasonsAtFields(t, page, `<div class="error-box" role="alert">`, map[string]string{
+		"ber-grund": "Eine Berichtigung braucht einen Grund.",
+		"ber-text":  "Der berichtigte Text ist derselbe wie bisher",
+	})
+	if list, _ := st.MinutesCorrections(ctx, s47.ID); len(list) != 0 {
+		t.Errorf("a refused correction was stored: %+v", list)
 	}
 }
