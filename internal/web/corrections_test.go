@@ -33,6 +33,32 @@ func runSession48(t *testing.T, ts *httptest.Server, st *store.Store) model.Sess
 	return se
 }
 
+// approved47 runs the 48th session, approves the 47th's minutes in it and
+// gives the 47th session and a contribution of it that is not
+// confidential, to be corrected.
+func approved47(t *testing.T, ts *httptest.Server, st *store.Store) (model.Session, model.Contribution) {
+	t.Helper()
+	ctx := context.Background()
+	runSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}}); code != http.StatusSeeOther {
+		t.Fatalf("approve 47: %d %s", code, body)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	var c model.Contribution
+	for _, it := range items {
+		if cs, _ := st.Contributions(ctx, it.ID); len(cs) > 0 && !cs[0].Confidential && c.ID == 0 {
+			c = cs[0]
+		}
+	}
+	if c.ID == 0 {
+		t.Fatal("no contribution in the 47th session")
+	}
+	return s47, c
+}
+
 // TestApprovedMinutesReadOnlyAndCorrected: after approval the live page
 // of the 47th session had every edit form, and its autosave answered with
 // a whole error page; a correction meant pasting the full minutes as text.
@@ -42,13 +68,8 @@ func runSession48(t *testing.T, ts *httptest.Server, st *store.Store) model.Sess
 func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	runSession48(t, ts, st)
+	s47, c := approved47(t, ts, st)
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}}); code != http.StatusSeeOther {
-		t.Fatalf("approve 47: %d %s", code, body)
-	}
-	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
 	if s47.Status != model.StatusMinutesApproved {
 		t.Fatalf("47: %s", s47.Status)
 	}
@@ -63,17 +84,6 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	}
 	if _, att := do(t, gs, "GET", ts.URL+"/sitzungen/47/anwesenheit", nil); strings.Contains(att, "<form method=\"post\" action=\"/sitzungen/47/anwesenheit\"") || !strings.Contains(att, "ist genehmigt") {
 		t.Error("the attendance of approved minutes is still a form")
-	}
-	// A contribution of 47 to correct.
-	items, _ := st.Items(ctx, s47.ID)
-	var c model.Contribution
-	for _, it := range items {
-		if cs, _ := st.Contributions(ctx, it.ID); len(cs) > 0 && !cs[0].Confidential && c.ID == 0 {
-			c = cs[0]
-		}
-	}
-	if c.ID == 0 {
-		t.Fatal("no contribution in the 47th session")
 	}
 	if !strings.Contains(live, fmt.Sprintf("/sitzungen/47/berichtigen?art=ON&amp;zeile=%d", c.ID)) {
 		t.Fatal("no correction link at the row")
@@ -168,23 +178,8 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 func TestCorrectionGivesEveryReasonAtItsField(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	runSession48(t, ts, st)
+	s47, c := approved47(t, ts, st)
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}}); code != http.StatusSeeOther {
-		t.Fatalf("approve 47: %d %s", code, body)
-	}
-	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
-	items, _ := st.Items(ctx, s47.ID)
-	var c model.Contribution
-	for _, it := range items {
-		if cs, _ := st.Contributions(ctx, it.ID); len(cs) > 0 && !cs[0].Confidential && c.ID == 0 {
-			c = cs[0]
-		}
-	}
-	if c.ID == 0 {
-		t.Fatal("no contribution in the 47th session")
-	}
 	// The text as the form offers it, sent back unchanged.
 	_, form := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/47/berichtigen?art=ON&zeile=%d", ts.URL, c.ID), nil)
 	area := between(form, `<textarea id="ber-text"`, "</textarea>")
