@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"strings"
 	"time"
 )
@@ -75,16 +76,17 @@ func (c MinutesCorrection) Validate() error {
 	default:
 		return InputError("Berichtigt werden Wortbeiträge, Protokollnotizen und Vermerke; Beschlüsse werden auf ihrer Seite berichtigt.")
 	}
+	// Every reason at once, at its field of the form (grund, text).
+	var errs []error
 	if strings.TrimSpace(c.Reason) == "" {
-		return InputError("Eine Berichtigung braucht einen Grund.")
+		errs = append(errs, AtField("grund", InputError("Eine Berichtigung braucht einen Grund.")))
 	}
 	if strings.TrimSpace(c.After) == "" {
-		return InputError("Der berichtigte Text ist leer; eine Zeile wird nicht durch eine Berichtigung entfernt.")
+		errs = append(errs, AtField("text", InputError("Der berichtigte Text ist leer; eine Zeile wird nicht durch eine Berichtigung entfernt.")))
+	} else if strings.TrimSpace(c.After) == strings.TrimSpace(c.Before) {
+		errs = append(errs, AtField("text", InputError("Der berichtigte Text ist derselbe wie bisher; es gibt nichts zu berichtigen.")))
 	}
-	if strings.TrimSpace(c.After) == strings.TrimSpace(c.Before) {
-		return InputError("Der berichtigte Text ist derselbe wie bisher; es gibt nichts zu berichtigen.")
-	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // MinutesCorrection gives the correction as the audience may see it, and

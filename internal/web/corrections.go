@@ -70,7 +70,9 @@ type correctionFormData struct {
 	Kind    string
 	Text    string // the row's text for editing ([[…]] marks)
 	Reason  string
-	Error   string
+	// Problems are the reasons the correction was refused, at their
+	// fields (text, grund).
+	Problems problems
 }
 
 // correctionRow finds the row named by art and zeile in the internal
@@ -105,10 +107,10 @@ func (s *Server) correctionPage(w http.ResponseWriter, r *http.Request) {
 	}
 	kind := r.URL.Query().Get("art")
 	id, _ := strconv.ParseInt(r.URL.Query().Get("zeile"), 10, 64)
-	s.renderCorrectionForm(w, r, http.StatusOK, se, kind, id, "", "", "")
+	s.renderCorrectionForm(w, r, http.StatusOK, se, kind, id, "", "", nil)
 }
 
-func (s *Server) renderCorrectionForm(w http.ResponseWriter, r *http.Request, status int, se model.Session, kind string, id int64, text, reason, problem string) {
+func (s *Server) renderCorrectionForm(w http.ResponseWriter, r *http.Request, status int, se model.Session, kind string, id int64, text, reason string, refused problems) {
 	if !se.Status.MinutesFrozen() {
 		s.fail(w, r, model.RuleError("Nur ein genehmigtes Protokoll wird berichtigt; das Protokoll der %d. Sitzung wird direkt im Live-Protokoll bearbeitet.", se.Number), "")
 		return
@@ -126,7 +128,7 @@ func (s *Server) renderCorrectionForm(w http.ResponseWriter, r *http.Request, st
 	if text == "" {
 		text = rowText(row)
 	}
-	d := correctionFormData{Session: se, Item: it, Row: row, Kind: kind, Text: text, Reason: reason, Error: problem}
+	d := correctionFormData{Session: se, Item: it, Row: row, Kind: kind, Text: text, Reason: reason, Problems: refused}
 	s.render(w, r, status, "minutes_correction.html", view{Title: "Berichtigung – " + se.Title(), Active: "sitzungen", Data: d})
 }
 
@@ -147,12 +149,13 @@ func (s *Server) proposeCorrection(w http.ResponseWriter, r *http.Request) {
 	} else {
 		after, err = formText(typed)
 	}
+	err = model.AtField("text", err)
 	if err == nil {
 		_, err = s.st.ProposeMinutesCorrection(r.Context(), model.MinutesCorrection{SessionID: se.ID, RowKind: kind, RowID: id, After: after, Reason: reason})
 	}
 	switch model.ClassOf(err) {
 	case model.ErrInput, model.ErrConflict:
-		s.renderCorrectionForm(w, r, http.StatusUnprocessableEntity, se, kind, id, typed, reason, model.ReasonOf(err))
+		s.renderCorrectionForm(w, r, http.StatusUnprocessableEntity, se, kind, id, typed, reason, problemsOf(err))
 		return
 	}
 	if err != nil {

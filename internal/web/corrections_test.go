@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -32,6 +33,32 @@ func runSession48(t *testing.T, ts *httptest.Server, st *store.Store) model.Sess
 	return se
 }
 
+// approved47 runs the 48th session, approves the 47th's minutes in it and
+// gives the 47th session and a contribution of it that is not
+// confidential, to be corrected.
+func approved47(t *testing.T, ts *httptest.Server, st *store.Store) (model.Session, model.Contribution) {
+	t.Helper()
+	ctx := context.Background()
+	runSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}}); code != http.StatusSeeOther {
+		t.Fatalf("approve 47: %d %s", code, body)
+	}
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	var c model.Contribution
+	for _, it := range items {
+		if cs, _ := st.Contributions(ctx, it.ID); len(cs) > 0 && !cs[0].Confidential && c.ID == 0 {
+			c = cs[0]
+		}
+	}
+	if c.ID == 0 {
+		t.Fatal("no contribution in the 47th session")
+	}
+	return s47, c
+}
+
 // TestApprovedMinutesReadOnlyAndCorrected: after approval the live page
 // of the 47th session had every edit form, and its autosave answered with
 // a whole error page; a correction meant pasting the full minutes as text.
@@ -41,13 +68,8 @@ func runSession48(t *testing.T, ts *httptest.Server, st *store.Store) model.Sess
 func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	runSession48(t, ts, st)
+	s47, c := approved47(t, ts, st)
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}}); code != http.StatusSeeOther {
-		t.Fatalf("approve 47: %d %s", code, body)
-	}
-	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
 	if s47.Status != model.StatusMinutesApproved {
 		t.Fatalf("47: %s", s47.Status)
 	}
@@ -62,17 +84,6 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	}
 	if _, att := do(t, gs, "GET", ts.URL+"/sitzungen/47/anwesenheit", nil); strings.Contains(att, "<form method=\"post\" action=\"/sitzungen/47/anwesenheit\"") || !strings.Contains(att, "ist genehmigt") {
 		t.Error("the attendance of approved minutes is still a form")
-	}
-	// A contribution of 47 to correct.
-	items, _ := st.Items(ctx, s47.ID)
-	var c model.Contribution
-	for _, it := range items {
-		if cs, _ := st.Contributions(ctx, it.ID); len(cs) > 0 && !cs[0].Confidential && c.ID == 0 {
-			c = cs[0]
-		}
-	}
-	if c.ID == 0 {
-		t.Fatal("no contribution in the 47th session")
 	}
 	if !strings.Contains(live, fmt.Sprintf("/sitzungen/47/berichtigen?art=ON&amp;zeile=%d", c.ID)) {
 		t.Fatal("no correction link at the row")
@@ -156,5 +167,36 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	list, _ = st.MinutesCorrections(ctx, s47.ID)
 	if _, err := st.ApproveMinutesCorrection(ctx, list[1].ID, 47, "text"); model.ClassOf(err) != model.ErrRule {
 		t.Fatalf("approval by the corrected session itself: %v", err)
+	}
+}
+
+// TestCorrectionGivesEveryReasonAtItsField: the correction form of
+// approved minutes said one reason at a time and at no field: a
+// correction without reason whose text was also unchanged named only the
+// missing reason; sent again with a reason, it named the text. Both now
+// stand at their fields at once.
+func TestCorrectionGivesEveryReasonAtItsField(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s47, c := approved47(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	// The text as the form offers it, sent back unchanged.
+	_, form := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/47/berichtigen?art=ON&zeile=%d", ts.URL, c.ID), nil)
+	area := between(form, `<textarea id="ber-text"`, "</textarea>")
+	text := html.UnescapeString(area[strings.Index(area, ">")+1:])
+	if text == "" {
+		t.Fatal("the form offers no text")
+	}
+	post := url.Values{"art": {"ON"}, "zeile": {strconv.FormatInt(c.ID, 10)}, "text": {text}, "grund": {" "}}
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/47/berichtigungen", post)
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("%d", code)
+	}
+	reasonsAtFields(t, page, `<div class="error-box" role="alert">`, map[string]string{
+		"ber-grund": "Eine Berichtigung braucht einen Grund.",
+		"ber-text":  "Der berichtigte Text ist derselbe wie bisher",
+	})
+	if list, _ := st.MinutesCorrections(ctx, s47.ID); len(list) != 0 {
+		t.Errorf("a refused correction was stored: %+v", list)
 	}
 }
