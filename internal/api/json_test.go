@@ -656,7 +656,8 @@ func TestJSONProcedures(t *testing.T) {
 // own system as it does on the follow-up's page — the same rule (the
 // responsible office, named by abbreviation or name; the secretariat),
 // the same evidence, the comment in the same transaction; before, the API
-// had no way to report at all.
+// had no way to report at all. A report that breaks several rules gets
+// every reason, each with its member (before: the first only).
 func TestJSONFollowUpReport(t *testing.T) {
 	ts, st := demoAPI(t)
 	ctx := context.Background()
@@ -692,6 +693,27 @@ func TestJSONFollowUpReport(t *testing.T) {
 	if code, body := post(token("nordrhein-westfalen"), done); code != http.StatusForbidden {
 		t.Errorf("a member not named: %d %s", code, body)
 	}
+	// "erledigt" without the date and without evidence breaks two rules
+	// of the follow-up (model.FollowUp.Validate joins them): the answer
+	// gave the first only, at no member of the request; "error" now says
+	// both and "probleme" gives each with its member.
+	code, body := post(token("hessen"), fmt.Sprintf(`{"version":%d,"stand":"erledigt"}`, f.Version))
+	var out refusal
+	if err := json.Unmarshal([]byte(body), &out); err != nil || code != http.StatusBadRequest {
+		t.Fatalf("done without date and evidence: %d %s", code, body)
+	}
+	want := map[string]string{
+		"/erledigtAm": "Ein erledigter Auftrag braucht das Datum der Erledigung.",
+		"/nachweis":   "Ein erledigter Auftrag braucht einen Nachweis",
+	}
+	if len(out.Problems) != len(want) {
+		t.Errorf("problems %+v, want one at each of %v", out.Problems, want)
+	}
+	for _, p := range out.Problems {
+		if want[p.Field] == "" || !strings.HasPrefix(p.Reason, want[p.Field]) || !strings.Contains(out.Error, p.Reason) {
+			t.Errorf("problem %+v (message %q)", p, out.Error)
+		}
+	}
 	// The evidence document is one of the follow-up's session that the
 	// reporter may see, as in the form: not the upload of Bayern's
 	// registration that is not on the agenda, not another session's
@@ -718,7 +740,7 @@ func TestJSONFollowUpReport(t *testing.T) {
 			t.Errorf("Hessen names document %d as evidence: %d %s", doc, code, body)
 		}
 	}
-	code, body := post(token("hessen"), done)
+	code, body = post(token("hessen"), done)
 	if code != http.StatusOK || !strings.Contains(body, `"stand":"erledigt"`) {
 		t.Fatalf("Hessen (named by name): %d %s", code, body)
 	}

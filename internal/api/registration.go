@@ -125,14 +125,11 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 	}
 	problems = append(problems, g.Check(se, kinds)...)
 	if len(problems) > 0 {
-		out := refusal{Problems: make([]Problem, len(problems))}
-		reasons := make([]string, len(problems))
+		out := make([]Problem, len(problems))
 		for i, p := range problems {
-			reasons[i] = p.Reason
-			out.Problems[i] = Problem{Field: fieldOf(r, p.Field), Reason: p.Reason}
+			out[i] = Problem{Field: fieldOf(r, p.Field), Reason: p.Reason}
 		}
-		out.Error = strings.Join(reasons, " ")
-		writeJSON(w, http.StatusUnprocessableEntity, out)
+		writeRefusal(w, http.StatusUnprocessableEntity, out)
 		return
 	}
 	council, err := a.st.BodyByAbbrev(ctx, a.council)

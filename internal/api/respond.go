@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -29,16 +30,16 @@ type refusal struct {
 // fail is the one place where the API turns an error into an answer, by its
 // class: not found 404, conflict 409, a violated rule 422, invalid input
 // 400, forbidden 403, each with the German reason; anything else 500 with
-// no detail, logged at Error.
+// no detail, logged at Error. A joined error (errors.Join: every rule the
+// request broke, model.FollowUp.Validate) gives every reason: "error" says
+// them all, "probleme" each with the member of the request it concerns
+// (before: the first reason only). A part without a class makes it a 500.
 func (a *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	reason := model.ReasonOf(err)
+	parts := model.ErrorsOf(err)
 	status := http.StatusInternalServerError
 	switch model.ClassOf(err) {
 	case model.ErrNotFound:
 		status = http.StatusNotFound
-		if reason == "" {
-			reason = "Nicht gefunden."
-		}
 	case model.ErrConflict:
 		status = http.StatusConflict
 	case model.ErrRule:
@@ -47,19 +48,46 @@ func (a *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusBadRequest
 	case model.ErrForbidden:
 		status = http.StatusForbidden
-	default:
+	}
+	for _, e := range parts {
+		if model.ClassOf(e) == model.ErrInternal {
+			status = http.StatusInternalServerError
+		}
+	}
+	if status == http.StatusInternalServerError {
 		a.log.Error("api request failed", "method", r.Method, "path", r.URL.Path,
 			"request_id", w.Header().Get("X-Request-ID"), "err", err)
 		apiError(w, http.StatusInternalServerError, "Interner Fehler; bitte später erneut versuchen.")
 		return
 	}
-	if reason == "" {
-		reason = "Die Anfrage ist so nicht möglich."
-	}
 	a.log.Info("api refused", "path", r.URL.Path, "status", status, "err", err)
-	out := refusal{Error: reason}
-	if field := fieldOf(r, model.FieldOf(err)); field != "" {
-		out.Problems = []Problem{{Field: field, Reason: reason}}
+	var problems []Problem
+	for _, e := range parts {
+		reason := model.ReasonOf(e)
+		switch {
+		case reason != "":
+		case status == http.StatusNotFound:
+			reason = "Nicht gefunden."
+		default:
+			reason = "Die Anfrage ist so nicht möglich."
+		}
+		problems = append(problems, Problem{Field: fieldOf(r, model.FieldOf(e)), Reason: reason})
 	}
+	writeRefusal(w, status, problems)
+}
+
+// writeRefusal answers a request not taken with status and its problems:
+// "error" gives every reason (one sentence each), "probleme" those about
+// a member of the request, with it — or every one, when there are several.
+func writeRefusal(w http.ResponseWriter, status int, problems []Problem) {
+	reasons := make([]string, len(problems))
+	var out refusal
+	for i, p := range problems {
+		reasons[i] = p.Reason
+		if p.Field != "" || len(problems) > 1 {
+			out.Problems = append(out.Problems, p)
+		}
+	}
+	out.Error = strings.Join(reasons, " ")
 	writeJSON(w, status, out)
 }

@@ -150,3 +150,28 @@ func ReasonOf(err error) string {
 	}
 	return ""
 }
+
+// ErrorsOf splits err into the errors it joins (errors.Join: every rule
+// an input broke, each at its field), depth first, also where a joined
+// error was wrapped on its way up ("store: …: %w"); err alone when it
+// joins none, nil for nil. Each front end lists the reasons from it (the
+// web form at its fields, the API's "probleme").
+func ErrorsOf(err error) []error {
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case interface{ Unwrap() []error }:
+		var out []error
+		for _, part := range e.Unwrap() {
+			out = append(out, ErrorsOf(part)...)
+		}
+		return out
+	case *Error:
+		// A refusal of its own (AtField wraps the error it places).
+	case interface{ Unwrap() error }:
+		if parts := ErrorsOf(e.Unwrap()); len(parts) > 1 {
+			return parts
+		}
+	}
+	return []error{err}
+}

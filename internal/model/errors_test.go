@@ -123,3 +123,23 @@ func TestAtField(t *testing.T) {
 		t.Error("AtField changed the original")
 	}
 }
+
+// TestErrorsOf: a joined error splits into its parts, also wrapped on its
+// way up ("store: …: %w"), nested joins flattened; a field's error is one
+// refusal; nil is none.
+func TestErrorsOf(t *testing.T) {
+	a, b, c := AtField("frist", InputError("a")), AtField("text", InputError("b")), RuleError("c")
+	wrapped := fmt.Errorf("store: update: %w", errors.Join(a, errors.Join(b, c)))
+	if got := ErrorsOf(wrapped); len(got) != 3 || got[0] != a || got[1] != b || got[2] != c {
+		t.Errorf("wrapped join: %v", got)
+	}
+	if got := ErrorsOf(a); len(got) != 1 || got[0] != a {
+		t.Errorf("one refusal: %v", got)
+	}
+	if one := fmt.Errorf("store: %w", a); len(ErrorsOf(one)) != 1 {
+		t.Errorf("a wrapped single refusal: %v", ErrorsOf(one))
+	}
+	if ErrorsOf(nil) != nil {
+		t.Error("nil gives refusals")
+	}
+}

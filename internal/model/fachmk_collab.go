@@ -20,17 +20,19 @@ func (s RequestStatus) Final() bool { return s == RequestDone || s == RequestDec
 // only by turning the request into an agenda registration (AgendaItem).
 func (q *Request) SetStatus(to RequestStatus, reason string) error {
 	reason = strings.TrimSpace(reason)
+	// Each reason names the form's field it is about (status,
+	// begruendung), so that the form shows it there.
 	switch {
 	case !to.Valid():
-		return InputError("Der Status „%s“ eines Anliegens ist unbekannt.", to)
+		return AtField("status", InputError("Der Status „%s“ eines Anliegens ist unbekannt.", to))
 	case q.Status.Final():
 		return RuleError("Das Anliegen ist bereits %s; der Status ändert sich nicht mehr.", q.Status.Label())
 	case to == RequestOnAgenda && q.ItemID == 0:
-		return RuleError("„als TOP angemeldet“ ergibt sich aus der Anmeldung als Tagesordnungspunkt; bitte das Anliegen als TOP anmelden.")
+		return AtField("status", RuleError("„als TOP angemeldet“ ergibt sich aus der Anmeldung als Tagesordnungspunkt; bitte das Anliegen als TOP anmelden."))
 	case to == RequestDeclined && reason == "":
-		return InputError("Bitte begründen Sie die Ablehnung; die Begründung sieht die FachMK-Geschäftsstelle.")
+		return AtField("begruendung", InputError("Bitte begründen Sie die Ablehnung; die Begründung sieht die FachMK-Geschäftsstelle."))
 	case to == RequestDeclined && q.ItemID != 0:
-		return RuleError("Das Anliegen ist bereits als TOP angemeldet; über die Anmeldung entscheidet die Tagesordnung.")
+		return AtField("status", RuleError("Das Anliegen ist bereits als TOP angemeldet; über die Anmeldung entscheidet die Tagesordnung."))
 	}
 	q.Status = to
 	if to == RequestDeclined {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -109,25 +110,30 @@ type FollowUp struct {
 
 // Validate checks a follow-up: a text, a known status, and for erledigt
 // the evidence (a date and at least one of text, document, decision, item).
+// It gives every reason at once (errors.Join), each at the form's field it
+// is about (text, status, frist_sitzung, erledigt_am, nachweis), so that a
+// form or the API names every mistake, not the first only.
 func (f FollowUp) Validate() error {
+	var errs []error
+	refuse := func(field string, err error) { errs = append(errs, AtField(field, err)) }
 	if strings.TrimSpace(f.Text) == "" {
-		return InputError("Ein Auftrag braucht einen Text.")
+		refuse("text", InputError("Ein Auftrag braucht einen Text."))
 	}
 	if !f.Status.Valid() {
-		return InputError("Der Status „%s“ eines Auftrags ist unbekannt.", f.Status)
+		refuse("status", InputError("Der Status „%s“ eines Auftrags ist unbekannt.", f.Status))
 	}
 	if f.DueSession < 0 {
-		return InputError("Die Frist „zur N. Sitzung“ braucht eine positive Sitzungsnummer.")
+		refuse("frist_sitzung", InputError("Die Frist „zur N. Sitzung“ braucht eine positive Sitzungsnummer."))
 	}
 	if f.Status == FollowUpDone {
 		if f.DoneOn.IsZero() {
-			return InputError("Ein erledigter Auftrag braucht das Datum der Erledigung.")
+			refuse("erledigt_am", InputError("Ein erledigter Auftrag braucht das Datum der Erledigung."))
 		}
 		if strings.TrimSpace(f.EvidenceText) == "" && f.EvidenceDocumentID == 0 && f.EvidenceDecisionID == 0 && f.EvidenceItemID == 0 {
-			return InputError("Ein erledigter Auftrag braucht einen Nachweis: einen Text, ein Dokument oder den Beschluss bzw. Tagesordnungspunkt, der ihn erledigt hat.")
+			refuse("nachweis", InputError("Ein erledigter Auftrag braucht einen Nachweis: einen Text, ein Dokument oder den Beschluss bzw. Tagesordnungspunkt, der ihn erledigt hat."))
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // CheckDeadline refuses a deadline before the session the follow-up is

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -76,5 +77,28 @@ func TestImplementationOf(t *testing.T) {
 		{Status: FollowUpDone, Responsible: "BY"}, {Status: FollowUpInProgress, Responsible: "HB"}, {Status: FollowUpOpen, Responsible: "HH"}})
 	if len(per) != 3 || per[0].State != ImplementationDone || per[1].State != ImplementationProgress || per[2].State != ImplementationOpen {
 		t.Errorf("per Land = %+v", per)
+	}
+}
+
+// TestFollowUpValidateGivesEveryReason: a follow-up that breaks several
+// rules gives every reason, each at its field (before: the first only, at
+// no field, so the API and the forms named one mistake at a time).
+func TestFollowUpValidateGivesEveryReason(t *testing.T) {
+	var fields []string
+	err := FollowUp{Status: FollowUpDone, DueSession: -1}.Validate()
+	for _, e := range ErrorsOf(err) {
+		if ClassOf(e) != ErrInput || ReasonOf(e) == "" {
+			t.Errorf("%v: class %v, reason %q", e, ClassOf(e), ReasonOf(e))
+		}
+		fields = append(fields, FieldOf(e))
+	}
+	if got, want := strings.Join(fields, " "), "text frist_sitzung erledigt_am nachweis"; got != want {
+		t.Errorf("fields %q, want %q (%v)", got, want, err)
+	}
+	if got := FieldOf(FollowUp{Text: "Bericht", Status: "fertig"}.Validate()); got != "status" {
+		t.Errorf("an unknown status at %q", got)
+	}
+	if err := (FollowUp{Text: "Bericht", Status: FollowUpDone, DoneOn: NewDate(2026, 1, 5), EvidenceDecisionID: 3}).Validate(); err != nil {
+		t.Errorf("a valid follow-up: %v", err)
 	}
 }

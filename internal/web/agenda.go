@@ -49,8 +49,10 @@ type manageData struct {
 	// Grüne Liste's among them), named with their item: ending the
 	// session leaves them undecided, so ending asks for a confirmation.
 	Open []openProposal
-	// StatusError says why the status step was not taken.
-	StatusError string
+	// Status are the reasons a status step, the publication or the
+	// numbering of the agenda was refused: above the status forms, each
+	// at its field (the confirmation it lacks) where it has one.
+	Status problems
 	// Unnumbered are the items of the agenda without a TOP number
 	// (model.Unnumbered): publishing them so asks for a confirmation.
 	Unnumbered []model.AgendaItem
@@ -141,14 +143,14 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderManage(w, r, http.StatusOK, council, se, "", rowRefusal{})
+	s.renderManage(w, r, http.StatusOK, council, se, nil, rowRefusal{})
 }
 
-// renderManage shows a session's management page; statusError says why a
+// renderManage shows a session's management page; refused says why a
 // status step was refused, row is an agenda row refused and shown as typed.
-func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, statusError string, row rowRefusal) {
+func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, refused problems, row rowRefusal) {
 	ctx := r.Context()
-	d := manageData{Session: se, Conferences: map[int64]model.Body{}, StatusError: statusError, Row: row}
+	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: refused, Row: row}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
 	d.RegistrationOpen = se.RegistrationOpen()
@@ -253,15 +255,15 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if len(open) > 0 {
-			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se,
-				"Die Sitzung ist nicht beendet: über Beschlussvorschläge wurde noch nicht abgestimmt. Bitte abstimmen oder bestätigen, dass sie in dieser Sitzung unentschieden bleiben.", rowRefusal{})
+			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se, problems{model.AtField("offene_vorschlaege", model.RuleError(
+				"Die Sitzung ist nicht beendet: über Beschlussvorschläge wurde noch nicht abgestimmt. Bitte abstimmen oder bestätigen, dass sie in dieser Sitzung unentschieden bleiben."))}, rowRefusal{})
 			return
 		}
 	}
 	if err := s.st.SetSessionStatus(ctx, se.ID, formVersion(r), next); err != nil {
 		// A refused step (a session opened before its date, a change in
 		// between) shows the management page with the reason.
-		status, reason, ok := refusal(err)
+		status, reasons, ok := refusalProblems(err)
 		if !ok {
 			s.fail(w, r, err, "")
 			return
@@ -270,7 +272,7 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		s.renderManage(w, r, status, council, se, reason, rowRefusal{})
+		s.renderManage(w, r, status, council, se, reasons, rowRefusal{})
 		return
 	}
 	s.changed(r, se.ID)
@@ -292,8 +294,8 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if len(model.Unnumbered(items)) > 0 {
-			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se,
-				"Die Tagesordnung ist nicht veröffentlicht: TOPs haben noch keine Nummer. Bitte nummerieren oder bestätigen, dass sie ohne Nummer veröffentlicht wird.", rowRefusal{})
+			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se, problems{model.AtField("ohne_nummer", model.RuleError(
+				"Die Tagesordnung ist nicht veröffentlicht: TOPs haben noch keine Nummer. Bitte nummerieren oder bestätigen, dass sie ohne Nummer veröffentlicht wird."))}, rowRefusal{})
 			return
 		}
 	}
@@ -315,12 +317,12 @@ func (s *Server) numberAgenda(w http.ResponseWriter, r *http.Request) {
 	}
 	n, err := s.st.NumberAgenda(r.Context(), se.ID)
 	if err != nil {
-		status, reason, ok := refusal(err)
+		status, reasons, ok := refusalProblems(err)
 		if !ok {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.renderManage(w, r, status, council, se, reason, rowRefusal{})
+		s.renderManage(w, r, status, council, se, reasons, rowRefusal{})
 		return
 	}
 	s.changed(r, se.ID)
@@ -378,7 +380,7 @@ func (s *Server) refuseOnManage(w http.ResponseWriter, r *http.Request, se model
 		s.serverError(w, r, bodyErr)
 		return
 	}
-	s.renderManage(w, r, http.StatusUnprocessableEntity, body, se, "", row)
+	s.renderManage(w, r, http.StatusUnprocessableEntity, body, se, nil, row)
 }
 
 func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {

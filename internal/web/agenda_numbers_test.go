@@ -39,6 +39,9 @@ func TestPublishAgendaAsksAboutUnnumbered(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "TOPs haben noch keine Nummer") {
 		t.Errorf("publishing unnumbered items without the confirmation: %d", code)
 	}
+	// The reason stands at the confirmation it lacks (before: above the
+	// form only).
+	reasonsAtFields(t, page, `id="status-fehler"`, map[string]string{"ohne-nummer-ok": "TOPs haben noch keine Nummer"})
 	if se, _ := st.Session(ctx, s48.ID); se.AgendaPublished {
 		t.Fatal("published without the confirmation")
 	}

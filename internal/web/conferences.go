@@ -234,7 +234,12 @@ func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {
 	}
 	terms, err := parseTerms(r.PostFormValue("begriffe"))
 	if err != nil {
-		refuse(err)
+		// Every bad line, at the field of the keywords.
+		var refused problems
+		for _, e := range model.ErrorsOf(err) {
+			refused.add(model.AtField("begriffe", e))
+		}
+		refuse(refused.err())
 		return
 	}
 	b.Terms, b.Chair, b.TopicProfile, b.Notes = terms, strings.TrimSpace(r.PostFormValue("vorsitz")), strings.TrimSpace(r.PostFormValue("profil")), strings.TrimSpace(r.PostFormValue("hinweise"))

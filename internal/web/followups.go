@@ -222,13 +222,10 @@ type followUpData struct {
 	}
 	Statuses []model.FollowUpStatus
 	Today    string
-	// Error and Report: a refused report, shown above its form with what
-	// was typed, so that nothing typed is lost.
-	Error  string
-	Report url.Values
-	// Edit is a refused correction of the follow-up (the form
-	// "bearbeiten"), shown again as typed with its reason.
-	Edit refusedForm
+	// Refused is a refused report (the form "melden") or correction of
+	// the follow-up (the form "bearbeiten"), shown again as typed with
+	// every reason at its field, so that nothing typed is lost.
+	Refused refusedForm
 }
 
 // mayReport reports whether the user may report on the follow-up: the
@@ -247,16 +244,15 @@ func (s *Server) followUpPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderFollowUp(w, r, http.StatusOK, v, nil, "", refusedForm{})
+	s.renderFollowUp(w, r, http.StatusOK, v, refusedForm{})
 }
 
-// renderFollowUp shows a follow-up; report and msg, when given, are a
-// refused report's form values and the reason, shown in its form; edit a
-// refused correction of the follow-up, shown in its form as typed.
-func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status int, v followUpView, report url.Values, msg string, edit refusedForm) {
+// renderFollowUp shows a follow-up; refused, when given, is its refused
+// report or correction, shown in its form as typed.
+func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status int, v followUpView, refused refusedForm) {
 	ctx := r.Context()
 	u := s.user(r)
-	d := followUpData{F: v, Statuses: model.FollowUpStatuses, Today: model.BerlinDate(s.clock()).String(), Error: msg, Report: report, Edit: edit}
+	d := followUpData{F: v, Statuses: model.FollowUpStatuses, Today: model.BerlinDate(s.clock()).String(), Refused: refused}
 	internal := s.audienceOf(r) == model.Internal
 	d.MayReport = s.mayReport(ctx, u, v.FollowUp)
 	d.MayEdit = auth.Can(u, auth.RecordMinutes, "")
@@ -318,67 +314,75 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, model.ForbiddenError("Den Stand eines Auftrags melden die Geschäftsstelle und die verantwortlichen Mitglieder."), "")
 		return
 	}
-	// refuse answers a report that cannot be saved as typed: the page
-	// again with the reason above the form and the input kept in it —
-	// also after someone else reported meanwhile (409: the page shows the
-	// new state, the form what was typed, with the new version).
-	refuse := func(err error) {
-		status, reason, ok := refusal(err)
+	rep, err := s.readFollowUpReport(r, u, v)
+	if err == nil {
+		err = s.st.ReportFollowUp(ctx, rep)
+	}
+	if err != nil {
+		// A report that cannot be saved as typed: the page again with
+		// every reason at its field and above the form, the input kept
+		// in it — also after someone else reported meanwhile (409: the
+		// page shows the new state, the form what was typed, with the
+		// new version).
+		report, status, ok := refusedFormOf(r, "melden", "Der Stand wurde nicht gespeichert", err)
 		if !ok {
 			s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
 			return
 		}
-		s.renderFollowUp(w, r, status, v, r.PostForm, reason, refusedForm{})
-	}
-	rep := store.NewFollowUpReport(u, v.ID, formVersion(r), model.FollowUpStatus(r.PostFormValue("status")))
-	var err error
-	if rep.Comment, err = model.ConfidentialMarks(r.PostFormValue("kommentar")); err != nil {
-		refuse(err)
-		return
-	}
-	if rep.Status == model.FollowUpDone {
-		if rep.DoneOn, err = model.ParseDate(r.PostFormValue("erledigt_am")); err != nil {
-			refuse(model.InputError("Das Datum der Erledigung ist kein gültiges Datum (TT.MM.JJJJ)."))
-			return
-		}
-		if rep.EvidenceText, err = model.ConfidentialMarks(r.PostFormValue("nachweis")); err != nil {
-			refuse(err)
-			return
-		}
-		if doc := r.PostFormValue("nachweis_dokument"); doc != "" && doc != "0" {
-			// Only a document the form offers: one of the follow-up's
-			// session the reporter may see.
-			id, err := strconv.ParseInt(doc, 10, 64)
-			if err == nil {
-				err = auth.EvidenceDocument(ctx, s.st, u, v.SessionID, id)
-			} else {
-				err = model.InputError("Das Dokument des Nachweises ist unbekannt.")
-			}
-			if err != nil {
-				refuse(err)
-				return
-			}
-			rep.EvidenceDocumentID = id
-		}
-		council, err := s.councilBody(ctx)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		if rep.EvidenceDecisionID, err = s.st.EvidenceDecision(ctx, council.ID, r.PostFormValue("nachweis_beschluss")); err != nil {
-			refuse(err)
-			return
-		}
-		if rep.EvidenceItemID, err = s.st.EvidenceItem(ctx, council.ID, r.PostFormValue("nachweis_sitzung"), r.PostFormValue("nachweis_top")); err != nil {
-			refuse(err)
-			return
-		}
-	}
-	if err := s.st.ReportFollowUp(ctx, rep); err != nil {
-		refuse(err)
+		s.renderFollowUp(w, r, status, v, report)
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d", v.ID), "Stand des Auftrags gespeichert: "+rep.Status.Label()+".")
+}
+
+// readFollowUpReport reads the report form of follow-up v: the state, for
+// erledigt the date and the evidence (a text, a document of its session
+// the reporter may see, the closing decision or agenda item), a comment.
+// Bad input gives every reason at its field (errors.Join; before: the
+// first only, above the form); an error that is no refusal ends it.
+func (s *Server) readFollowUpReport(r *http.Request, u *model.User, v followUpView) (store.FollowUpReport, error) {
+	ctx := r.Context()
+	rep := store.NewFollowUpReport(u, v.ID, formVersion(r), model.FollowUpStatus(r.PostFormValue("status")))
+	var refused problems
+	var err error
+	if rep.Comment, err = model.ConfidentialMarks(r.PostFormValue("kommentar")); err != nil {
+		refused.add(model.AtField("kommentar", err))
+	}
+	if rep.Status != model.FollowUpDone {
+		return rep, refused.err()
+	}
+	if rep.DoneOn, err = model.ParseDate(r.PostFormValue("erledigt_am")); err != nil {
+		refused.add(model.AtField("erledigt_am", model.InputError("Das Datum der Erledigung ist kein gültiges Datum (TT.MM.JJJJ).")))
+	}
+	if rep.EvidenceText, err = model.ConfidentialMarks(r.PostFormValue("nachweis")); err != nil {
+		refused.add(model.AtField("nachweis", err))
+	}
+	if doc := r.PostFormValue("nachweis_dokument"); doc != "" && doc != "0" {
+		// Only a document the form offers: one of the follow-up's
+		// session the reporter may see.
+		id, err := strconv.ParseInt(doc, 10, 64)
+		if err == nil {
+			err = auth.EvidenceDocument(ctx, s.st, u, v.SessionID, id)
+		} else {
+			err = model.InputError("Das Dokument des Nachweises ist unbekannt.")
+		}
+		if err != nil {
+			refused.add(model.AtField("nachweis_dokument", err))
+		}
+		rep.EvidenceDocumentID = id
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		return rep, err
+	}
+	if rep.EvidenceDecisionID, err = s.st.EvidenceDecision(ctx, council.ID, r.PostFormValue("nachweis_beschluss")); err != nil {
+		refused.add(model.AtField("nachweis_beschluss", err))
+	}
+	// The item is named by two fields; the reason stands at the pair.
+	if rep.EvidenceItemID, err = s.st.EvidenceItem(ctx, council.ID, r.PostFormValue("nachweis_sitzung"), r.PostFormValue("nachweis_top")); err != nil {
+		refused.add(model.AtField("nachweis_top", err))
+	}
+	return rep, refused.err()
 }
 
 // editFollowUp lets the secretariat correct a follow-up's text,
@@ -411,7 +415,7 @@ func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
 			return
 		}
-		s.renderFollowUp(w, r, status, v, nil, "", edit)
+		s.renderFollowUp(w, r, status, v, edit)
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d", f.ID), "Auftrag gespeichert.")

@@ -202,9 +202,11 @@ func (s *Server) memberList(ctx context.Context, value string) []string {
 	return list
 }
 
-// parseTerms reads "Begriff:Gewicht" lines (weight 1 if none).
+// parseTerms reads "Begriff:Gewicht" lines (weight 1 if none); every line
+// whose weight is none gives its reason (errors.Join), not the first only.
 func parseTerms(s string) ([]model.Term, error) {
 	var out []model.Term
+	var bad []error
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" {
@@ -216,11 +218,15 @@ func parseTerms(s string) ([]model.Term, error) {
 			// NaN and ±Inf parse as floats but are no weights (and cannot
 			// be stored as JSON).
 			if err != nil || !(w > 0) || math.IsInf(w, 0) {
-				return nil, model.InputError("Stichwort „%s“: das Gewicht muss eine positive Zahl sein.", l)
+				bad = append(bad, model.InputError("Stichwort „%s“: das Gewicht muss eine positive Zahl sein.", l))
+				continue
 			}
 			t = model.Term{Term: strings.TrimSpace(l[:i]), Weight: w}
 		}
 		out = append(out, t)
+	}
+	if len(bad) > 0 {
+		return nil, errors.Join(bad...)
 	}
 	return out, nil
 }
@@ -327,27 +333,27 @@ func (p problems) Summary() string {
 	return strings.Join(out, " ")
 }
 
+// fieldProblem is a reason a form was refused and the field it concerns
+// ("" for the form as a whole).
+type fieldProblem struct {
+	Field, Reason string
+}
+
+// List gives every reason with its field, for a summary above the form
+// that links each reason to its field.
+func (p problems) List() []fieldProblem {
+	out := make([]fieldProblem, len(p))
+	for i, err := range p {
+		out[i] = fieldProblem{model.FieldOf(err), model.ReasonOf(err)}
+	}
+	return out
+}
+
 // problemsOf splits err into its refusals: the parts of a joined error
 // (errors.Join: every rule a form broke, each at its field), also where
-// the store wrapped it, err alone otherwise.
-func problemsOf(err error) problems {
-	switch e := err.(type) {
-	case interface{ Unwrap() []error }:
-		var out problems
-		for _, part := range e.Unwrap() {
-			out = append(out, problemsOf(part)...)
-		}
-		return out
-	case *model.Error:
-		// A refusal of its own (AtField wraps the error it places).
-	case interface{ Unwrap() error }:
-		// A joined error wrapped on its way up ("store: …: %w").
-		if parts := problemsOf(e.Unwrap()); len(parts) > 1 {
-			return parts
-		}
-	}
-	return problems{err}
-}
+// the store wrapped it, err alone otherwise (model.ErrorsOf, which the
+// API splits with too).
+func problemsOf(err error) problems { return problems(model.ErrorsOf(err)) }
 
 // refusalProblems gives the status and the reasons with which a page shows
 // its form again after err refused it — input and rule errors, every one
@@ -368,12 +374,4 @@ func refusalProblems(err error) (status int, reasons problems, ok bool) {
 		return http.StatusConflict, problems{model.ConflictError("Jemand anderes hat inzwischen gespeichert; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")}, true
 	}
 	return http.StatusBadRequest, reasons, true
-}
-
-// refusal gives the status and the reasons (one text) with which a page
-// shows its form again after err refused it (see refusalProblems); false
-// for other errors, which get the error page.
-func refusal(err error) (status int, reason string, ok bool) {
-	status, reasons, ok := refusalProblems(err)
-	return status, reasons.Summary(), ok
 }

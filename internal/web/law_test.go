@@ -574,6 +574,7 @@ func TestEndingAsksAboutOpenProposals(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Sitzung ist nicht beendet") {
 		t.Errorf("ending without the confirmation: %d", code)
 	}
+	reasonsAtFields(t, page, `id="status-fehler"`, map[string]string{"offene-vorschlaege-ok": "Die Sitzung ist nicht beendet"})
 	if se, _ := st.Session(ctx, sid); se.Status != model.StatusRunning {
 		t.Fatalf("the session is %s", se.Status)
 	}

@@ -325,11 +325,20 @@ func (s *Server) addContribution(w http.ResponseWriter, r *http.Request) {
 		speaker = other
 	}
 	const what = "Der Wortbeitrag ist nicht gespeichert"
-	points, err := formLines(r.PostFormValue("punkte"))
-	if err == nil && (speaker == "" || len(points) == 0) {
-		err = model.InputError("Ein Wortbeitrag braucht die sprechende Stelle und mindestens einen Punkt.")
+	// Every reason at once, each at its field (before: the first only,
+	// above the form).
+	var refused problems
+	if speaker == "" {
+		refused.add(model.AtField("sprecher", model.InputError("Ein Wortbeitrag braucht die sprechende Stelle.")))
 	}
-	if err == nil {
+	points, err := formLines(r.PostFormValue("punkte"))
+	switch {
+	case err != nil:
+		refused.add(model.AtField("punkte", err))
+	case len(points) == 0:
+		refused.add(model.AtField("punkte", model.InputError("Ein Wortbeitrag braucht mindestens einen Punkt.")))
+	}
+	if err = refused.err(); err == nil {
 		_, err = s.st.CreateContribution(r.Context(), model.Contribution{ItemID: it.ID, Speaker: speaker, Points: points, Confidential: r.PostFormValue("vertraulich") == "1"})
 	}
 	if err != nil {
@@ -414,11 +423,18 @@ func (s *Server) addNote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	author := strings.TrimSpace(r.PostFormValue("autor"))
-	text, err := formText(r.PostFormValue("text"))
-	if err == nil && (author == "" || text == "") {
-		err = model.InputError("Eine Protokollnotiz braucht das Mitglied und den Text.")
+	var refused problems
+	if author == "" {
+		refused.add(model.AtField("autor", model.InputError("Eine Protokollnotiz braucht das Mitglied.")))
 	}
-	if err == nil {
+	text, err := formText(r.PostFormValue("text"))
+	switch {
+	case err != nil:
+		refused.add(model.AtField("text", err))
+	case text == "":
+		refused.add(model.AtField("text", model.InputError("Eine Protokollnotiz braucht den Text.")))
+	}
+	if err = refused.err(); err == nil {
 		_, err = s.st.CreateProtocolNote(r.Context(), model.ProtocolNote{ItemID: it.ID, Author: author, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
 	}
 	if err != nil {
@@ -460,7 +476,7 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 	if err == nil && text == "" {
 		err = model.InputError("Bitte einen Text eingeben.")
 	}
-	if err == nil {
+	if err = model.AtField("text", err); err == nil {
 		_, err = s.st.CreateRemark(r.Context(), model.Remark{ItemID: it.ID, Kind: model.RemarkText, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
 	}
 	if err != nil {

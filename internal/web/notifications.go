@@ -98,7 +98,9 @@ type prefData struct {
 	Channels []model.Channel
 	Ready    map[string]bool
 	DueDays  bool // the role can subscribe to "Auftrag bald fällig"
-	Error    string
+	// Problems are why the settings were not saved, each at its field
+	// (email, matrix, vorlauf) where it has one.
+	Problems problems
 }
 
 func prefPage(u *model.User, set model.NotificationSettings, ready map[string]bool) prefData {
@@ -137,10 +139,24 @@ func (s *Server) savePreferences(w http.ResponseWriter, r *http.Request) {
 	}
 	set := model.NotificationSettings{UserID: u.ID, Version: formVersion(r),
 		Email: strings.TrimSpace(r.PostFormValue("email")), MatrixRoom: strings.TrimSpace(r.PostFormValue("matrix")), DueDays: model.DefaultDueDays}
+	// The addresses and the lead time are checked here, each at its
+	// field and all at once; the store's check (Validate) refuses the
+	// rest.
+	var refused problems
+	if set.Email != "" {
+		if err := model.ChannelEmail.CheckAddress(set.Email); err != nil {
+			refused.add(model.AtField("email", err))
+		}
+	}
+	if set.MatrixRoom != "" {
+		if err := model.ChannelMatrix.CheckAddress(set.MatrixRoom); err != nil {
+			refused.add(model.AtField("matrix", err))
+		}
+	}
 	if v := strings.TrimSpace(r.PostFormValue("vorlauf")); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil {
-			n = -1 // refused by Validate with its reason
+		if err != nil || n < 1 || n > 90 {
+			refused.add(model.AtField("vorlauf", model.InputError("Die Vorlaufzeit für fällige Aufträge muss zwischen 1 und 90 Tagen liegen.")))
 		}
 		set.DueDays = n
 	}
@@ -148,30 +164,32 @@ func (s *Server) savePreferences(w http.ResponseWriter, r *http.Request) {
 		e, c, _ := strings.Cut(v, ":")
 		set.Subscriptions = append(set.Subscriptions, model.Subscription{Event: model.Event(e), Channel: model.Channel(c)})
 	}
-	if err := s.st.SaveNotificationSettings(r.Context(), set); err != nil {
-		status, reason := http.StatusUnprocessableEntity, model.ReasonOf(err)
-		switch model.ClassOf(err) {
-		case model.ErrInput, model.ErrRule:
-		case model.ErrConflict:
-			// Saved meanwhile (in another window, by a colleague with the
-			// same account): the form as typed with the stored version,
-			// to be checked and sent again.
-			status, reason, _ = refusal(err)
+	err := refused.err()
+	if err == nil {
+		err = s.st.SaveNotificationSettings(r.Context(), set)
+	}
+	if err != nil {
+		status, reasons, ok := refusalProblems(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		if model.ClassOf(err) == model.ErrConflict {
+			// Saved meanwhile (in another window, by a colleague with
+			// the same account): the form as typed with the stored
+			// version, to be checked and sent again.
 			stored, err := s.st.NotificationSettings(r.Context(), u.ID)
 			if err != nil {
 				s.serverError(w, r, err)
 				return
 			}
 			set.Version = stored.Version
-		default:
-			s.fail(w, r, err, "")
-			return
 		}
 		// Shown with what was typed, so nothing is lost; settings saved
 		// before (a stored version) are not "nothing set".
 		set.Saved = set.Version > 0
 		d := prefPage(u, set, s.channelReady())
-		d.Error = reason
+		d.Problems = reasons
 		s.render(w, r, status, "notifications.html", view{Title: "Benachrichtigungen", Active: "benachrichtigungen", Data: d})
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"gremium/internal/model"
 	"gremium/internal/relevance"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -37,6 +38,40 @@ type profileData struct {
 	// Version is the profile's version the form was made from; a save
 	// based on an older one is refused (409).
 	Version int
+	// Typed is a refused save as typed, Refused its reasons, each at its
+	// field (relevant_<id>, grund_<id>) and all of them above the form.
+	Typed   url.Values
+	Refused problems
+}
+
+// Relevance gives the choice of the form for conference c ("ja", "nein",
+// "" for not assessed): as typed when a save was refused, else as stored.
+func (p profileData) Relevance(c int64) string {
+	if p.Typed != nil {
+		return p.Typed.Get(fmt.Sprintf("relevant_%d", c))
+	}
+	switch a := p.Assessed[c]; {
+	case a.AssessedBy == "":
+		return ""
+	case a.Relevant:
+		return "ja"
+	}
+	return "nein"
+}
+
+// Reason gives the reason in the form for conference c: as typed when a
+// save was refused, else as stored.
+func (p profileData) Reason(c int64) string {
+	if p.Typed != nil {
+		return p.Typed.Get(fmt.Sprintf("grund_%d", c))
+	}
+	return p.Assessed[c].Reason
+}
+
+// At gives the reasons about the form's field for conference c (kind
+// "relevant" or "grund"), for the templates "invalid" and "field-error".
+func (p profileData) At(kind string, c int64) string {
+	return p.Refused.At(fmt.Sprintf("%s_%d", kind, c))
 }
 
 // canAssess reports whether the user may fill in the decision profile: the
@@ -142,21 +177,37 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var lines []model.Assessment
+	// Every conference marked relevant without a reason, each at its
+	// field (before: one sentence on an error page, the form lost).
+	var refused problems
 	for _, c := range p.Conferences {
 		switch r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) {
 		case "ja", "nein":
-			lines = append(lines, model.Assessment{ConferenceID: c.ID, Relevant: r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) == "ja",
-				Reason: strings.TrimSpace(r.PostFormValue(fmt.Sprintf("grund_%d", c.ID))), AssessedBy: u.Name})
+			l := model.Assessment{ConferenceID: c.ID, Relevant: r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) == "ja",
+				Reason: strings.TrimSpace(r.PostFormValue(fmt.Sprintf("grund_%d", c.ID))), AssessedBy: u.Name}
+			if l.Relevant && l.Reason == "" {
+				refused.add(model.AtField(fmt.Sprintf("grund_%d", c.ID), model.InputError("Bitte kurz begründen, warum der Beschluss für die %s relevant ist.", c.Name)))
+			}
+			lines = append(lines, l)
 		}
 	}
-	for _, l := range lines {
-		if l.Relevant && l.Reason == "" {
-			s.badRequest(w, r, "Bitte für jede als relevant markierte Fachministerkonferenz kurz begründen.")
+	err := refused.err()
+	if err == nil {
+		err = s.st.SaveAssessments(r.Context(), p.Decision.ID, formVersion(r), lines)
+	}
+	if err != nil {
+		status, reasons, ok := refusalProblems(err)
+		if !ok {
+			s.fail(w, r, err, "")
 			return
 		}
-	}
-	if err := s.st.SaveAssessments(r.Context(), p.Decision.ID, formVersion(r), lines); err != nil {
-		s.fail(w, r, err, "")
+		// The page again with the form as typed (after a conflict with
+		// the stored version, to be checked and sent again).
+		if p, ok = s.loadProfile(w, r); !ok {
+			return
+		}
+		p.Typed, p.Refused = r.PostForm, reasons
+		s.render(w, r, status, "profile.html", view{Title: "Beschluss-Steckbrief: " + p.Decision.DisplayTitle(), Active: "beschluesse", Data: p})
 		return
 	}
 	back(w, r, fmt.Sprintf("/steckbrief/%d", p.Decision.ID), "Der Beschluss-Steckbrief ist gespeichert.")

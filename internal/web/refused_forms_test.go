@@ -44,8 +44,11 @@ func reasonsAtFields(t *testing.T, page, box string, want map[string]string) {
 // spokesperson's contact form without counterpart and topics said only
 // the counterpart; with a date that is no date and an open mark in the
 // topics, only the date; the outcome form, the FachMK checklist and the
-// conference's date form and contact person likewise. Every reason now
-// stands at its field, marked invalid, and all of them above the form.
+// conference's date form and contact person likewise; the follow-up's
+// report, the notification settings, the FachMK's profile and the forms
+// of a request (Anliegen) said their first reason above the form only
+// (refusal: one text), the decision profile one sentence on an error page. Every reason now stands at its field,
+// marked invalid, and all of them above the form.
 func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 	t.Run("follow-up edit", func(t *testing.T) {
 		hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
@@ -63,6 +66,40 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 		})
 		if got, _ := st.FollowUp(context.Background(), f.ID); got.Version != f.Version {
 			t.Errorf("the refused edit was saved: %+v", got)
+		}
+	})
+
+	// The follow-up's report: a day of completion that is no date, open
+	// marks in the evidence and the comment, a decision not recorded (it
+	// said the first, above the form only); and the follow-up's own rules
+	// (model.FollowUp.Validate): done without date and evidence.
+	t.Run("follow-up report", func(t *testing.T) {
+		hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+		f := demoFollowUp(t, st, "Matrix-Protokoll")
+		gs := client(t, hs.ts, "geschaeftsstelle")
+		path := fmt.Sprintf("%s/auftraege/%d/stand", hs.ts.URL, f.ID)
+		form := url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"31.02.2026"}, "nachweis": {"Bericht [[offen"},
+			"nachweis_beschluss": {"B-2099/99-IT"}, "kommentar": {"Anlage [[offen"}}
+		code, page := do(t, gs, "POST", path, form)
+		if code != http.StatusBadRequest || !strings.Contains(page, "Anlage [[offen</textarea>") {
+			t.Fatalf("%d, the typed comment not kept", code)
+		}
+		reasonsAtFields(t, page, `id="melden-fehler"`, map[string]string{
+			"erledigt-am":        "Das Datum der Erledigung ist kein gültiges Datum",
+			"nachweis":           "„Bericht [[offen“",
+			"nachweis-beschluss": "B-2099/99-IT",
+			"stand-kommentar":    "„Anlage [[offen“",
+		})
+		code, page = do(t, gs, "POST", path, url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {""}})
+		if code != http.StatusBadRequest {
+			t.Fatalf("done without date and evidence: %d", code)
+		}
+		reasonsAtFields(t, page, `id="melden-fehler"`, map[string]string{
+			"erledigt-am": "braucht das Datum der Erledigung",
+			"nachweis":    "braucht einen Nachweis",
+		})
+		if got, _ := st.FollowUp(context.Background(), f.ID); got.Version != f.Version {
+			t.Errorf("the refused report was saved: %+v", got)
 		}
 	})
 
@@ -162,13 +199,121 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 			t.Errorf("%d fields marked invalid, want 2", n)
 		}
 	})
+
+	// The FachMK's profile: two keywords whose weight is none (it said
+	// the first, above the form only).
+	t.Run("conference profile", func(t *testing.T) {
+		fmk, err := st.BodyByAbbrev(context.Background(), "FMK")
+		if err != nil {
+			t.Fatal(err)
+		}
+		form := url.Values{"version": {fmt.Sprint(fmk.Version)}, "vorsitz": {"Sachsen"}, "begriffe": {"Grundsteuer:2\nSteuer:abc\nHaushalt:-1"}}
+		code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/fachmk/FMK", form)
+		if code != http.StatusBadRequest || !strings.Contains(page, `<details id="profil" open>`) {
+			t.Fatalf("%d, the form not open", code)
+		}
+		reasonsAtFields(t, page, "Das Profil ist nicht gespeichert:", map[string]string{"pf-begriffe": "Stichwort „Steuer:abc“"})
+		if at := between(page, `<p class="field-error" id="pf-begriffe-fehler">`, "</p>"); !strings.Contains(at, "Stichwort „Haushalt:-1“") {
+			t.Errorf("the second bad keyword not at the field: %q", at)
+		}
+	})
+
+	// A new request (Anliegen) the secretariat records without choosing
+	// the conference and without title (it said the conference only).
+	t.Run("new request", func(t *testing.T) {
+		code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/anliegen", url.Values{"fachmk": {""}, "titel": {" "}, "text": {"Bitte um Befassung"}})
+		if code != http.StatusBadRequest || !strings.Contains(page, "Bitte um Befassung</textarea>") {
+			t.Fatalf("%d, the typed text not kept", code)
+		}
+		reasonsAtFields(t, page, `id="anliegen-neu-fehler"`, map[string]string{
+			"an-fachmk": "Bitte wählen Sie die Fachministerkonferenz",
+			"an-titel":  "Bitte geben Sie dem Anliegen einen Titel.",
+		})
+	})
+
+	// A request's forms on its page: a decline without reason marked the
+	// reason's field for any refusal, described by the box; a session
+	// that is not there gave the error page.
+	t.Run("request forms", func(t *testing.T) {
+		ctx := context.Background()
+		fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+		id, err := st.SubmitRequest(ctx, model.Request{ConferenceID: fmk.ID, Title: "Grundsteuer digital", SubmittedBy: "fmk", Via: "FachMK-Geschäftsstelle"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, _ := st.Request(ctx, id)
+		gs := client(t, ts, "geschaeftsstelle")
+		path := fmt.Sprintf("%s/anliegen/%d", ts.URL, id)
+		code, page := do(t, gs, "POST", path+"/status", url.Values{"status": {"abgelehnt"}, "version": {fmt.Sprint(q.Version)}})
+		if code != http.StatusBadRequest {
+			t.Fatalf("declined without reason: %d", code)
+		}
+		reasonsAtFields(t, page, `id="anliegen-fehler"`, map[string]string{"an-begruendung": "Bitte begründen Sie die Ablehnung"})
+		code, page = do(t, gs, "POST", path+"/status", url.Values{"status": {"als_top_angemeldet"}, "version": {fmt.Sprint(q.Version)}})
+		if code != http.StatusUnprocessableEntity {
+			t.Fatalf("on the agenda by hand: %d", code)
+		}
+		reasonsAtFields(t, page, `id="anliegen-fehler"`, map[string]string{"an-status": "ergibt sich aus der Anmeldung als Tagesordnungspunkt"})
+		planSession48(t, ts, st)
+		code, page = do(t, gs, "POST", path+"/top", url.Values{"sitzung": {"999"}, "abschnitt": {"0"}, "version": {fmt.Sprint(q.Version)}})
+		if code != http.StatusBadRequest {
+			t.Fatalf("to a session that is not there: %d", code)
+		}
+		reasonsAtFields(t, page, `id="anliegen-fehler"`, map[string]string{"an-sitzung": "Bitte wählen Sie eine geplante Sitzung."})
+	})
+
+	// The decision profile (Steckbrief): two conferences marked relevant
+	// without reason (it said one sentence on an error page, and what was
+	// chosen was lost).
+	t.Run("decision profile", func(t *testing.T) {
+		ctx := context.Background()
+		fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+		wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+		form := url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"ja"}, fmt.Sprintf("relevant_%d", wmk.ID): {"ja"}, fmt.Sprintf("grund_%d", wmk.ID): {" "}}
+		code, page := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, 27)), form)
+		if code != http.StatusBadRequest || strings.Count(page, `value="ja" selected`) != 2 {
+			t.Fatalf("%d, the choices not kept", code)
+		}
+		reasonsAtFields(t, page, `id="steckbrief-fehler"`, map[string]string{
+			fmt.Sprintf("grund-%d", fmk.ID): "relevant ist",
+			fmt.Sprintf("grund-%d", wmk.ID): "für die " + wmk.Name + " relevant ist",
+		})
+	})
+
+	// The notification settings: an address that is none, a room id that
+	// is none and a lead time of 0 days (it said the address only, above
+	// the form). The addresses keep their hint beside the reason.
+	t.Run("notification settings", func(t *testing.T) {
+		form := url.Values{"version": {"0"}, "email": {"keine-adresse"}, "matrix": {"#hessen:matrix.org"}, "vorlauf": {"0"}, "abo": {"umlauf_frist:email"}}
+		code, page := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/benachrichtigungen", form)
+		if code != http.StatusBadRequest || !strings.Contains(page, `value="keine-adresse"`) {
+			t.Fatalf("%d, the typed address not kept", code)
+		}
+		box := between(page, `id="benachrichtigungen-fehler"`, "</div>")
+		for id, reason := range map[string]string{"bn-email": "E-Mail-Adresse", "bn-matrix": "keine Matrix-Raum-ID", "bn-vorlauf": "zwischen 1 und 90 Tagen"} {
+			describedBy := id + "-hinweis " + id + "-fehler"
+			if id == "bn-vorlauf" {
+				describedBy = id + "-fehler"
+			}
+			if tag := between(page, `id="`+id+`"`, ">"); !strings.Contains(tag, `aria-invalid="true" aria-describedby="`+describedBy+`"`) {
+				t.Errorf("the field %s is not marked invalid: %s", id, tag)
+			}
+			if at := between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"); !strings.Contains(at, reason) || !strings.Contains(box, at) {
+				t.Errorf("at the field %s: %q, want %q, also in the box %q", id, at, reason, box)
+			}
+		}
+		if n := strings.Count(page, `aria-invalid="true"`); n != 3 {
+			t.Errorf("%d fields marked invalid, want 3", n)
+		}
+	})
 }
 
 // TestLiveProposalGivesEveryReasonAtItsField: the live page's form of a
 // decision proposal (BV) said the first of its reasons only, at no field:
 // points with an open mark, an application of one Land and a title with
 // an open mark now each give their reason at their field, all of them
-// above the form. The follow-up form beside it likewise.
+// above the form. The follow-up form beside it likewise, and the forms of
+// a contribution, a protocol note and a remark.
 func TestLiveProposalGivesEveryReasonAtItsField(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	_, item, _ := runningSession(t, st, model.KindDecision)
@@ -191,4 +336,27 @@ func TestLiveProposalGivesEveryReasonAtItsField(t *testing.T) {
 		t.Errorf("the live follow-up form: %d, the missing responsible body not said: %s", code, between(page, `id="eintrag-abgelehnt"`, "</div>"))
 	}
 	reasonsAtFields(t, page, `id="eintrag-abgelehnt"`, map[string]string{"neu-frist": "Die Frist ist kein gültiges Datum"})
+
+	// The contribution (ON), the protocol note (PN) and the remark: each
+	// said one reason for both fields, or the first, above the form only.
+	for _, tc := range []struct {
+		name, path string
+		form       url.Values
+		want       map[string]string
+	}{
+		{"contribution", "beitraege", url.Values{"sprecher": {""}, "punkte": {"Punkt [[offen"}},
+			map[string]string{"neu-sprecher": "braucht die sprechende Stelle", "neu-punkte": "„Punkt [[offen“"}},
+		{"protocol note", "notizen", url.Values{"autor": {""}, "text": {" "}},
+			map[string]string{"neu-autor": "braucht das Mitglied", "neu-pn": "braucht den Text"}},
+		{"remark", "vermerke", url.Values{"text": {"Vermerk [[offen"}},
+			map[string]string{"neu-vermerk": "„Vermerk [[offen“"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, page := do(t, client(t, ts, "geschaeftsstelle"), "POST", fmt.Sprintf("%s/tops/%d/%s", ts.URL, item, tc.path), tc.form)
+			if code != http.StatusBadRequest {
+				t.Fatalf("%d", code)
+			}
+			reasonsAtFields(t, page, `id="eintrag-abgelehnt"`, tc.want)
+		})
+	}
 }

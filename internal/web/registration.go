@@ -19,11 +19,10 @@ type registerData struct {
 	Conferences []model.Body
 	Goals       []model.Goal
 	Form        url.Values
-	// Problems are why the registration was refused, each with the field
-	// it concerns; Invalid gives the reason per field, to tie it to the
-	// field (aria-invalid, aria-describedby).
-	Problems []fieldProblem
-	Invalid  map[string]string
+	// Problems are why the registration was refused, each at the field
+	// it concerns (aria-invalid, aria-describedby) and all of them above
+	// the form.
+	Problems problems
 	Late     bool
 	// Closed: the session takes no more registrations, and nothing was
 	// typed yet — the page says so instead of offering a form that can
@@ -43,13 +42,7 @@ func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
 	s.renderRegister(w, r, http.StatusOK, se, u, url.Values{}, nil)
 }
 
-// fieldProblem is a reason a form was refused and the id of the field it
-// concerns ("" for the form as a whole).
-type fieldProblem struct {
-	Field, Reason string
-}
-
-func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status int, se model.Session, u *model.User, form url.Values, problems []fieldProblem) {
+func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status int, se model.Session, u *model.User, form url.Values, refused problems) {
 	ctx := r.Context()
 	members, err := s.votingMembers(r)
 	if err != nil {
@@ -65,13 +58,8 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 	if u.Role == model.RoleSecretariat {
 		member = "" // the secretariat registers for any member
 	}
-	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Problems: problems,
-		Invalid: map[string]string{}, Late: se.RegistrationLate(today()), Closed: !se.RegistrationOpen() && len(form) == 0}
-	for _, p := range problems {
-		if p.Field != "" {
-			d.Invalid[p.Field] = strings.TrimSpace(d.Invalid[p.Field] + " " + p.Reason)
-		}
-	}
+	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Problems: refused,
+		Late: se.RegistrationLate(today()), Closed: !se.RegistrationOpen() && len(form) == 0}
 	s.render(w, r, status, "register.html", view{Title: "TOP anmelden – " + se.Title(), Active: "sitzungen", Data: d})
 }
 
@@ -90,8 +78,8 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung", Data: "Sie können Tagesordnungspunkte nur für Ihr eigenes Mitglied anmelden."})
 		return
 	}
-	var problems []fieldProblem
-	refuse := func(field, reason string) { problems = append(problems, fieldProblem{field, reason}) }
+	var refused problems
+	refuse := func(field, reason string) { refused.add(model.AtField(field, model.RuleError("%s", reason))) }
 	g := model.Registration{Member: member, BySecretariat: u.Role == model.RoleSecretariat, Goal: model.Goal(f.Get("ziel")),
 		Sources: splitFormList(f.Get("quelle")), Reporters: s.memberList(ctx, f.Get("berichterstattung")), Applicants: s.memberList(ctx, f.Get("antrag")),
 		Impact: model.Impact{Note: strings.TrimSpace(f.Get("fachmk_hinweis"))}}
@@ -125,8 +113,8 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	for _, p := range g.Check(se, kinds) {
 		refuse(p.Field, p.Reason)
 	}
-	if len(problems) > 0 {
-		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, problems)
+	if len(refused) > 0 {
+		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, refused)
 		return
 	}
 	council, err := s.councilBody(ctx)
@@ -138,12 +126,12 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if _, err := s.st.RegisterItem(ctx, it, draft); err != nil {
 		// Refused by the store (the session closed meanwhile): the form
 		// again as typed, with the reason.
-		status, reason, ok := refusal(err)
+		status, reasons, ok := refusalProblems(err)
 		if !ok {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.renderRegister(w, r, status, se, u, f, []fieldProblem{{"", reason}})
+		s.renderRegister(w, r, status, se, u, f, reasons)
 		return
 	}
 	notice := "Der TOP ist angemeldet. Die Geschäftsstelle entscheidet über die Aufnahme."

@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -35,8 +36,10 @@ type requestsData struct {
 	Own         model.Body   // the FachMK secretariat's conference
 	CanSubmit   bool
 	CanEvaluate bool // a FachMK secretariat also answers the yearly evaluation
-	Form        map[string]string
-	Error       string
+	// Form is a refused new request as typed, Problems every reason it
+	// was refused for, each at its field (fachmk, titel, text).
+	Form     map[string]string
+	Problems problems
 }
 
 // conferenceByID gives every FachMK by id.
@@ -59,10 +62,10 @@ func (s *Server) bodiesByID(ctx context.Context, kind model.BodyKind) (map[int64
 }
 
 func (s *Server) requestList(w http.ResponseWriter, r *http.Request) {
-	s.renderRequests(w, r, http.StatusOK, nil, "")
+	s.renderRequests(w, r, http.StatusOK, nil, nil)
 }
 
-func (s *Server) renderRequests(w http.ResponseWriter, r *http.Request, status int, form map[string]string, msg string) {
+func (s *Server) renderRequests(w http.ResponseWriter, r *http.Request, status int, form map[string]string, refused problems) {
 	u := s.user(r)
 	if u == nil {
 		http.Redirect(w, r, "/anmelden?weiter=%2Fanliegen", http.StatusSeeOther)
@@ -82,7 +85,7 @@ func (s *Server) renderRequests(w http.ResponseWriter, r *http.Request, status i
 		s.serverError(w, r, err)
 		return
 	}
-	d := requestsData{CanSubmit: auth.Can(u, auth.SubmitRequest, ""), CanEvaluate: auth.Can(u, auth.Evaluate, ""), Form: form, Error: msg}
+	d := requestsData{CanSubmit: auth.Can(u, auth.SubmitRequest, ""), CanEvaluate: auth.Can(u, auth.Evaluate, ""), Form: form, Problems: refused}
 	if u.Role == model.RoleSecretariat {
 		d.Conferences = all
 	}
@@ -102,25 +105,36 @@ func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) {
 	}
 	form := map[string]string{"titel": strings.TrimSpace(r.PostFormValue("titel")), "text": strings.TrimSpace(r.PostFormValue("text")), "fachmk": r.PostFormValue("fachmk")}
 	q := model.Request{Title: form["titel"], Text: form["text"], SubmittedBy: u.Username, ConferenceID: u.ConferenceID, Via: "FachMK-Geschäftsstelle"}
+	// Every reason at once, each at its field (before: the first only,
+	// above the form).
+	var refused problems
 	if u.Role == model.RoleSecretariat {
 		b, err := s.st.BodyByAbbrev(r.Context(), form["fachmk"])
-		if err != nil || b.Kind != model.BodyFachMK {
-			s.renderRequests(w, r, http.StatusBadRequest, form, "Bitte wählen Sie die Fachministerkonferenz, deren Anliegen Sie erfassen.")
+		switch {
+		case err != nil && !errors.Is(err, model.ErrNotFound):
+			s.fail(w, r, err, "")
 			return
+		case err != nil || b.Kind != model.BodyFachMK:
+			refused.add(model.AtField("fachmk", model.InputError("Bitte wählen Sie die Fachministerkonferenz, deren Anliegen Sie erfassen.")))
+		default:
+			q.ConferenceID, q.Via = b.ID, "Geschäftsstelle"
 		}
-		q.ConferenceID, q.Via = b.ID, "Geschäftsstelle"
 	}
 	if q.Title == "" {
-		s.renderRequests(w, r, http.StatusBadRequest, form, "Bitte geben Sie dem Anliegen einen Titel.")
-		return
+		refused.add(model.AtField("titel", model.InputError("Bitte geben Sie dem Anliegen einen Titel.")))
 	}
-	id, err := s.st.SubmitRequest(r.Context(), q)
+	err := refused.err()
+	var id int64
+	if err == nil {
+		id, err = s.st.SubmitRequest(r.Context(), q)
+	}
 	if err != nil {
-		if model.ClassOf(err) == model.ErrInput || model.ClassOf(err) == model.ErrRule {
-			s.renderRequests(w, r, http.StatusBadRequest, form, model.ReasonOf(err))
+		status, reasons, ok := refusalProblems(err)
+		if !ok {
+			s.fail(w, r, err, "")
 			return
 		}
-		s.fail(w, r, err, "")
+		s.renderRequests(w, r, status, form, reasons)
 		return
 	}
 	back(w, r, "/anliegen/"+strconv.FormatInt(id, 10), "Das Anliegen ist eingegangen. Den Stand sehen Sie hier.")
@@ -275,8 +289,13 @@ func (s *Server) requestToItem(w http.ResponseWriter, r *http.Request) {
 	}
 	number, _ := strconv.Atoi(r.PostFormValue("sitzung"))
 	se, err := s.st.SessionByNumber(ctx, council.ID, number)
+	if errors.Is(err, model.ErrNotFound) {
+		// A session that is not (any more) there: the form again, the
+		// reason at its field (before: the error page).
+		err = model.AtField("sitzung", model.InputError("Bitte wählen Sie eine geplante Sitzung."))
+	}
 	if err != nil {
-		s.fail(w, r, err, "Bitte wählen Sie eine geplante Sitzung.")
+		s.refuseRequestForm(w, r, q.ID, "top", "Das Anliegen ist nicht als TOP angemeldet", err)
 		return
 	}
 	section, _ := strconv.ParseInt(r.PostFormValue("abschnitt"), 10, 64)

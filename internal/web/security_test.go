@@ -70,7 +70,8 @@ func TestRegistrationNamesTheRegisteringMember(t *testing.T) {
 }
 
 // TestDecisionProfileConflict: two people save the same decision profile;
-// the second, based on the old version, gets 409 and the first is kept.
+// the second, based on the old version, gets 409 — the page with the
+// stored version and its form as typed — and the first is kept.
 func TestDecisionProfileConflict(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
@@ -88,8 +89,11 @@ func TestDecisionProfileConflict(t *testing.T) {
 	if code, _ := do(t, he, "POST", path, form("Hessens Begründung")); code != http.StatusSeeOther {
 		t.Fatalf("first save: %d", code)
 	}
+	// The page again with the stored version and the form as typed (it
+	// was the error page, the typed reason lost).
 	code, body := do(t, gs, "POST", path, form("Begründung der Geschäftsstelle"))
-	if code != http.StatusConflict || !strings.Contains(body, "inzwischen von jemand anderem geändert") {
+	if code != http.StatusConflict || !strings.Contains(body, "Jemand anderes hat inzwischen gespeichert") ||
+		!strings.Contains(body, `value="Begründung der Geschäftsstelle"`) || !strings.Contains(body, `name="version" value="1"`) {
 		t.Errorf("stale save: %d", code)
 	}
 	as, _ := st.Assessments(ctx, d27)
