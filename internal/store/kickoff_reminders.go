@@ -29,7 +29,8 @@ func (s *Store) QueueKickoffReminders(ctx context.Context, now time.Time) (int, 
 		return 0, fmt.Errorf("store: kick-off reminders: %w", err)
 	}
 	// Read without the write lock: the terms (a few dozen), the sessions
-	// after each start, and the kick-off talks of the terms due soon.
+	// around their starts (one statement), and the kick-off talks of the
+	// terms due soon.
 	last, err := lastHeldSessionNumber(ctx, s.db, council)
 	if err != nil {
 		return 0, err
@@ -42,21 +43,22 @@ func (s *Store) QueueKickoffReminders(ctx context.Context, now time.Time) (int, 
 		a   model.Assignment
 		due model.Session
 	}
-	var jobs []job
-	sessions := map[model.Date][]model.Session{}
+	var inOffice []model.Assignment
+	var starts []model.Date
 	for _, a := range as {
-		if a.Status(last) == model.AssignmentEnded {
-			continue
+		if a.Status(last) != model.AssignmentEnded {
+			inOffice = append(inOffice, a)
+			starts = append(starts, a.StartOn)
 		}
-		ses, ok := sessions[a.StartOn]
-		if !ok {
-			if ses, err = kickoffSessions(ctx, s.db, council, a.StartOn); err != nil {
-				return 0, err
-			}
-			sessions[a.StartOn] = ses
-		}
+	}
+	sessions, err := kickoffSessions(ctx, s.db, council, starts)
+	if err != nil {
+		return 0, err
+	}
+	var jobs []job
+	for _, a := range inOffice {
 		// Held or not is asked in the write, for the few due soon.
-		if k := model.KickoffOf(a, nil, ses); k.DueWithin(today, model.KickoffReminderDays) {
+		if k := model.KickoffOf(a, nil, sessions[a.StartOn]); k.DueWithin(today, model.KickoffReminderDays) {
 			jobs = append(jobs, job{a, k.Due})
 		}
 	}
