@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -53,20 +54,32 @@ func (s *Store) CreateSpokespersonContact(ctx context.Context, c model.Spokesper
 
 // checkSpokespersonContact checks a contact inside the transaction that
 // writes it: the contact itself, its conference, and that its member holds
-// the function for it.
+// the function for it — every reason at once (errors.Join), the member's
+// at the field "land" beside the contact's own (model.SpokespersonContact.Validate).
 func (s *Store) checkSpokespersonContact(ctx context.Context, tx *sql.Tx, c model.SpokespersonContact) error {
-	if err := c.Validate(model.BerlinDate(s.now())); err != nil {
-		return err
+	invalid := c.Validate(model.BerlinDate(s.now()))
+	if c.ConferenceID == 0 || strings.TrimSpace(c.Member) == "" {
+		return invalid // no conference, or no member to ask about: said by Validate
 	}
 	b, err := conferenceInTx(ctx, tx, c.ConferenceID)
 	if err != nil {
-		return err
+		if model.ClassOf(err) == model.ErrInternal || invalid == nil {
+			return err
+		}
+		return errors.Join(invalid, err)
 	}
 	ok, err := holdsFunction(ctx, tx, c.ConferenceID, c.Member)
-	if err != nil || ok {
+	if err != nil {
 		return err
 	}
-	return model.AtField("land", model.RuleError("%s ist nicht Sprecher:in der %s; Kontakte erfassen ihre Sprecher:innen im Amt.", c.Member, b.Name))
+	if ok {
+		return invalid
+	}
+	notInOffice := model.AtField("land", model.RuleError("%s ist nicht Sprecher:in der %s; Kontakte erfassen ihre Sprecher:innen im Amt.", c.Member, b.Name))
+	if invalid == nil {
+		return notInOffice
+	}
+	return errors.Join(invalid, notInOffice)
 }
 
 // UpdateSpokespersonContact corrects a logged contact (c.Version is the
