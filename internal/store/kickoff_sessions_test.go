@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -138,4 +139,36 @@ func sortedByDate(ses []model.Session) []model.Session {
 		return a.Number - b.Number
 	})
 	return out
+}
+
+// TestKickoffRemindersReadFixed: the kick-off reminders read the sessions
+// of all terms in office at once — as many statements for eight terms
+// with eight different starts as for one (before: two more per start).
+func TestKickoffRemindersReadFixed(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	id := must[int64](t)
+	council, _ := lawFixture(t, s)
+	fmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	for n, d := range []model.Date{model.NewDate(2024, 6, 20), model.NewDate(2025, 11, 20), model.NewDate(2026, 3, 19)} {
+		id(s.CreateSession(ctx, model.Session{BodyID: council, Number: 44 + 4*n, Date: d, Status: model.StatusPlanned}))
+	}
+	now := time.Date(2025, 1, 15, 9, 0, 0, 0, time.UTC) // no talk due within 14 days
+	reads := func() uint64 {
+		t.Helper()
+		q0 := QueryCount()
+		if n := must[int](t)(s.QueueKickoffReminders(ctx, now)); n != 0 {
+			t.Fatalf("%d reminders queued", n)
+		}
+		return QueryCount() - q0
+	}
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: laender[0], DecisionRef: "B-2022/43-IT", StartOn: model.NewDate(2024, 1, 1)}))
+	one := reads()
+	for i, l := range laender[1:8] {
+		id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: l, DecisionRef: "B-2022/43-IT", StartOn: model.NewDate(2024, time.Month(2+i), 1)}))
+	}
+	if eight := reads(); eight != one {
+		t.Errorf("the reminders read %d statements for eight terms, %d for one", eight, one)
+	}
 }
