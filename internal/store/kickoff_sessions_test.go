@@ -149,8 +149,7 @@ func TestKickoffRemindersReadFixed(t *testing.T) {
 	ctx := context.Background()
 	id := must[int64](t)
 	council, _ := lawFixture(t, s)
-	fmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
-	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	fmk := fachMKNamedIn(t, s, council, "FMK", "Finanzministerkonferenz")
 	for n, d := range []model.Date{model.NewDate(2024, 6, 20), model.NewDate(2025, 11, 20), model.NewDate(2026, 3, 19)} {
 		id(s.CreateSession(ctx, model.Session{BodyID: council, Number: 44 + 4*n, Date: d, Status: model.StatusPlanned}))
 	}
