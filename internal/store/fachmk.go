@@ -148,15 +148,23 @@ func (s *Store) MemberAssignments(ctx context.Context, member string) ([]model.A
 }
 
 // UpdateAssignment changes an assignment (for example to record a
-// resignation); a.Version must be the version read.
+// resignation); a.Version must be the version read. A zero a.StartOn
+// starts the term on the day of its naming decision (CreateAssignment).
 func (s *Store) UpdateAssignment(ctx context.Context, a model.Assignment) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return s.updateAssignment(ctx, tx, a) })
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.updateAssignment(ctx, tx, &a) })
 }
 
-// updateAssignment is UpdateAssignment inside tx.
-func (s *Store) updateAssignment(ctx context.Context, tx *sql.Tx, a model.Assignment) error {
-	if _, err := s.validateAssignment(ctx, tx, a); err != nil {
+// updateAssignment is UpdateAssignment inside tx; *a becomes the
+// assignment as written. A term without a start (a.StartOn zero: recorded
+// before terms started with their naming decision, or cleared) starts, as
+// in CreateAssignment, on the day its naming decision was adopted.
+func (s *Store) updateAssignment(ctx context.Context, tx *sql.Tx, a *model.Assignment) error {
+	named, err := s.validateAssignment(ctx, tx, *a)
+	if err != nil {
 		return err
+	}
+	if a.StartOn.IsZero() {
+		a.StartOn = named
 	}
 	// The person the assignment named before — its own or the member's
 	// representative — loses the OParl membership if the person changes.
@@ -167,7 +175,7 @@ func (s *Store) updateAssignment(ctx context.Context, tx *sql.Tx, a model.Assign
 	}
 	return s.updateVersioned(ctx, tx, "spokesperson_assignments", "assignment", a.ID, a.Version,
 		`person_id = ?, decision_ref = ?, start_session = ?, start_on = ?, resignation_on = ?, ends_with_session = ?`,
-		namedPerson(a), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
+		namedPerson(*a), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
 }
 
 // AnnounceResignation records that the member of assignment id (version:
@@ -198,7 +206,7 @@ func (s *Store) AnnounceResignation(ctx context.Context, id int64, version int, 
 			return err
 		}
 		a.Version = version
-		if err := s.updateAssignment(ctx, tx, a); err != nil {
+		if err := s.updateAssignment(ctx, tx, &a); err != nil {
 			return err
 		}
 		a.Version++

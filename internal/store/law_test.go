@@ -591,6 +591,60 @@ func TestTermStartsWithItsNamingDecision(t *testing.T) {
 	}
 }
 
+// TestTermWithoutStartStartsWithItsNamingDecisionOnUpdate: a term
+// recorded without a start (before terms started with their naming
+// decision: the demo's, the form's) gets the naming decision's day when it
+// is next written — by UpdateAssignment and by AnnounceResignation, which
+// also gives it so —, as CreateAssignment gives it. Before, the update
+// wrote the empty start back: the kick-off talk of such a term stayed
+// "nach Amtsantritt" without a day, and OParl's membership without a
+// startDate.
+func TestTermWithoutStartStartsWithItsNamingDecisionOnUpdate(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := lawFixture(t, s)
+	must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusPlanned}))
+	fmk := fachMKNamedIn(t, s, bodyID, "FMK", "Finanzministerkonferenz")
+	hb := must[int64](t)(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HB", DecisionRef: "B-2022/43-IT"}))
+	th := must[int64](t)(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "TH", DecisionRef: "B-2022/43-IT"}))
+	bypassStore(t, s, `UPDATE spokesperson_assignments SET start_on = ''`)
+	named := model.NewDate(2022, 11, 10)
+	startOf := func(id int64) model.Date {
+		t.Helper()
+		for _, a := range must[[]model.Assignment](t)(s.Assignments(ctx, fmk)) {
+			if a.ID == id {
+				return a.StartOn
+			}
+		}
+		t.Fatalf("no assignment %d", id)
+		return model.Date{}
+	}
+	if startOf(hb) != (model.Date{}) {
+		t.Fatal("the term without a start has one")
+	}
+	var a model.Assignment
+	for _, x := range must[[]model.Assignment](t)(s.Assignments(ctx, fmk)) {
+		if x.ID == hb {
+			a = x
+		}
+	}
+	check(t, s.UpdateAssignment(ctx, a))
+	if got := startOf(hb); got != named {
+		t.Errorf("after UpdateAssignment: the term starts %s, want %s", got, named)
+	}
+	got := must[model.Assignment](t)(s.AnnounceResignation(ctx, th, 1, model.NewDate(2025, 9, 1)))
+	if got.StartOn != named || startOf(th) != named {
+		t.Errorf("after AnnounceResignation: the term starts %s (given %s), want %s", startOf(th), got.StartOn, named)
+	}
+	// A start given stays.
+	a.Version++
+	a.StartOn = model.NewDate(2023, 1, 1)
+	check(t, s.UpdateAssignment(ctx, a))
+	if got := startOf(hb); got != a.StartOn {
+		t.Errorf("a start given: %s, want %s", got, a.StartOn)
+	}
+}
+
 // TestConsentingOnlyAndRepresentativeByName: the binding scope is set in
 // the vote's own transaction; the register names who is bound; a
 // representative named by the secretariat becomes a person of the member.

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -52,20 +54,32 @@ func (s *Store) CreateSpokespersonContact(ctx context.Context, c model.Spokesper
 
 // checkSpokespersonContact checks a contact inside the transaction that
 // writes it: the contact itself, its conference, and that its member holds
-// the function for it.
+// the function for it — every reason at once (errors.Join), the member's
+// at the field "land" beside the contact's own (model.SpokespersonContact.Validate).
 func (s *Store) checkSpokespersonContact(ctx context.Context, tx *sql.Tx, c model.SpokespersonContact) error {
-	if err := c.Validate(model.BerlinDate(s.now())); err != nil {
-		return err
+	invalid := c.Validate(model.BerlinDate(s.now()))
+	if c.ConferenceID == 0 || strings.TrimSpace(c.Member) == "" {
+		return invalid // no conference, or no member to ask about: said by Validate
 	}
 	b, err := conferenceInTx(ctx, tx, c.ConferenceID)
 	if err != nil {
-		return err
+		if model.ClassOf(err) == model.ErrInternal || invalid == nil {
+			return err
+		}
+		return errors.Join(invalid, err)
 	}
 	ok, err := holdsFunction(ctx, tx, c.ConferenceID, c.Member)
-	if err != nil || ok {
+	if err != nil {
 		return err
 	}
-	return model.AtField("land", model.RuleError("%s ist nicht Sprecher:in der %s; Kontakte erfassen ihre Sprecher:innen im Amt.", c.Member, b.Name))
+	if ok {
+		return invalid
+	}
+	notInOffice := model.AtField("land", model.RuleError("%s ist nicht Sprecher:in der %s; Kontakte erfassen ihre Sprecher:innen im Amt.", c.Member, b.Name))
+	if invalid == nil {
+		return notInOffice
+	}
+	return errors.Join(invalid, notInOffice)
 }
 
 // UpdateSpokespersonContact corrects a logged contact (c.Version is the
@@ -121,23 +135,66 @@ func (s *Store) SpokespersonContacts(ctx context.Context, conferenceID int64) ([
 // the last regular, not cancelled, dated session of the body councilID on
 // or before that day (whether the records reach back to the start:
 // model.KickoffCountable) and the first model.KickoffDueNth such sessions
-// after it, in the order of their dates — two walks of the (body, date)
-// index that stop after them. None for a term without a known start.
+// after it, in the order of their dates. None for a term without a known
+// start. It is KickoffSessionsByStart for one day.
 func (s *Store) KickoffSessions(ctx context.Context, councilID int64, since model.Date) ([]model.Session, error) {
-	return kickoffSessions(ctx, s.rd, councilID, since)
+	by, err := kickoffSessions(ctx, s.rd, councilID, []model.Date{since})
+	return by[since], err
 }
 
-func kickoffSessions(ctx context.Context, q queryer, councilID int64, since model.Date) ([]model.Session, error) {
-	if since.IsZero() {
-		return nil, nil
+// KickoffSessionsByStart gives KickoffSessions for each of the days
+// starts (the starts of the terms a page or the reminders judge) in one
+// statement, whatever the number of terms: per day the walks of the
+// (body, date, number) index that stop after the sessions it needs. A day
+// that is zero, or that no session fits, has none in the map.
+func (s *Store) KickoffSessionsByStart(ctx context.Context, councilID int64, starts []model.Date) (map[model.Date][]model.Session, error) {
+	return kickoffSessions(ctx, s.rd, councilID, starts)
+}
+
+// kickoffSessions reads KickoffSessionsByStart from q, one statement per
+// inChunk distinct days: per day one correlated sub-select for the session
+// on or before it and one per session after it (OFFSET k), each stopping
+// after one row of the index, so no more sessions are read than are given.
+func kickoffSessions(ctx context.Context, q queryer, councilID int64, starts []model.Date) (map[model.Date][]model.Session, error) {
+	var days []string
+	for _, d := range starts {
+		if !d.IsZero() {
+			days = append(days, d.String())
+		}
 	}
-	const countable = `SELECT ` + sessionCols + ` FROM sessions WHERE body_id = ? AND date <> '' AND kind <> ? AND cancelled_reason = ''`
-	before, err := queryList(ctx, q, scanSession, "kick-off sessions",
-		countable+` AND date <= ? ORDER BY date DESC, number DESC LIMIT 1`, councilID, model.SessionSpecial, since.String())
-	if err != nil {
-		return nil, err
-	}
-	after, err := queryList(ctx, q, scanSession, "kick-off sessions",
-		countable+` AND date > ? ORDER BY date, number LIMIT ?`, councilID, model.SessionSpecial, since.String(), model.KickoffDueNth)
-	return append(before, after...), err
+	out := map[model.Date][]model.Session{}
+	const countable = `SELECT id FROM sessions WHERE body_id = ? AND date <> '' AND kind <> ? AND cancelled_reason = ''`
+	err := inBatches(days, func(_ string, args []any) error {
+		values := "(?)" + strings.Repeat(", (?)", len(args)-1) // the days as rows
+		picks := []string{`SELECT start_day, (` + countable + ` AND date <= starts.start_day ORDER BY date DESC, number DESC LIMIT 1) FROM starts`}
+		all := append([]any{}, args...)
+		all = append(all, councilID, model.SessionSpecial)
+		for k := range model.KickoffDueNth {
+			picks = append(picks, fmt.Sprintf(`SELECT start_day, (`+countable+` AND date > starts.start_day ORDER BY date, number LIMIT 1 OFFSET %d) FROM starts`, k))
+			all = append(all, councilID, model.SessionSpecial)
+		}
+		type picked struct {
+			day string
+			s   model.Session
+		}
+		rows, err := queryList(ctx, q, func(sc scanner) (picked, error) {
+			var p picked
+			var err error
+			p.s, err = scanSession(multiScanner{sc, []any{&p.day}})
+			return p, err
+		}, "kick-off sessions", `WITH starts(start_day) AS (VALUES `+values+`),
+			picked(start_day, session_id) AS (`+strings.Join(picks, ` UNION ALL `)+`)
+			SELECT `+sessionCols+`, picked.start_day FROM picked JOIN sessions ON sessions.id = picked.session_id
+			ORDER BY picked.start_day, sessions.date, sessions.number`, all...)
+		for i, p := range rows {
+			// The padding repeats the last day: its rows come twice, together.
+			if i > 0 && rows[i-1].day == p.day && rows[i-1].s.ID == p.s.ID {
+				continue
+			}
+			d := parseDate(p.day)
+			out[d] = append(out[d], p.s)
+		}
+		return err
+	})
+	return out, err
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,14 +15,9 @@ import (
 // read, keeps conference and member, and is audited; the kick-off talk of
 // the current term is found.
 func TestSpokespersonContacts(t *testing.T) {
-	s, _ := newStore(t)
+	s, bodyID, gmk := contactsFixture(t)
 	ctx := context.Background()
-	bodyID, _ := fixture(t, s)
-	s.SetClock(func() time.Time { return time.Date(2025, 5, 11, 22, 30, 0, 0, time.UTC) }) // 12.05. in Berlin
 	id := must[int64](t)
-	gmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
-	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: bodyID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
-	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: gmk, Member: "HE", DecisionRef: "B-2022/43-IT", StartOn: model.NewDate(2024, 11, 1)}))
 	// HH's resignation took effect with the 46th session.
 	id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Date: model.NewDate(2025, 3, 27), Status: model.StatusMinutesApproved}))
 	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: gmk, Member: "HH", DecisionRef: "B-2022/43-IT", StartSession: 40, EndsWithSession: 46}))
@@ -100,7 +96,80 @@ func TestSpokespersonContacts(t *testing.T) {
 	}
 }
 
+// contactsFixture gives a store with the IT-PLR (fixture), today the
+// 12.05.2025 in Berlin, the GMK, and HE its spokesperson since 01.11.2024,
+// named by B-2022/43-IT (an earlier decision).
+func contactsFixture(t *testing.T) (s *Store, bodyID, gmk int64) {
+	t.Helper()
+	s, _ = newStore(t)
+	ctx := context.Background()
+	bodyID, _ = fixture(t, s)
+	s.SetClock(func() time.Time { return time.Date(2025, 5, 11, 22, 30, 0, 0, time.UTC) }) // 12.05. in Berlin
+	gmk = fachMKNamedIn(t, s, bodyID, "GMK", "Gesundheitsministerkonferenz")
+	must[int64](t)(s.CreateAssignment(ctx, model.Assignment{ConferenceID: gmk, Member: "HE", DecisionRef: "B-2022/43-IT", StartOn: model.NewDate(2024, 11, 1)}))
+	return s, bodyID, gmk
+}
+
+// fachMKNamedIn creates a FachMK and records the naming decision of the
+// concept's spokespersons, B-2022/43-IT of 10.11.2022, as an earlier
+// decision of council: the decision the tests' assignments cite.
+func fachMKNamedIn(t *testing.T, s *Store, council int64, abbrev, name string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	id := must[int64](t)
+	fmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: abbrev, Name: name}))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	return fmk
+}
+
 func withMember(c model.SpokespersonContact, member string) model.SpokespersonContact {
 	c.Member = member
 	return c
+}
+
+// TestContactRefusalGivesTheMemberToo: a contact that breaks rules of its
+// own and is logged for a member not in office gives every reason, the
+// member's at "land" too, on creating and on a spokesperson's correction.
+// Before, the store returned the contact's reasons (model.Validate joins
+// them) and asked about the member only once they were mended: the form
+// marked the date and the topics, and after those were corrected refused
+// again at the Land.
+func TestContactRefusalGivesTheMemberToo(t *testing.T) {
+	s, _, gmk := contactsFixture(t)
+	ctx := context.Background()
+	broken := model.SpokespersonContact{ConferenceID: gmk, Member: "HH", Kind: model.ContactTalk, HeldOn: model.NewDate(2025, 5, 13), With: "Vorsitz", RecordedBy: "Geschäftsstelle"}
+	_, err := s.CreateSpokespersonContact(ctx, broken, "")
+	if got := strings.Join(errorFields(err), " "); got != "datum themen land" {
+		t.Errorf("fields %q, want %q (%v)", got, "datum themen land", err)
+	}
+	if model.ClassOf(err) == model.ErrInternal {
+		t.Errorf("class of the refusal: %v", err)
+	}
+	// Without reasons of its own, the member's alone, as before.
+	ok := broken
+	ok.HeldOn, ok.Topics = model.NewDate(2025, 5, 12), "Haushalt"
+	if _, err := s.CreateSpokespersonContact(ctx, ok, ""); model.ClassOf(err) != model.ErrRule || strings.Join(errorFields(err), " ") != "land" {
+		t.Errorf("only not in office: %v at %v", err, errorFields(err))
+	}
+	// The member in office: the contact's own reasons only.
+	broken.Member = "HE"
+	if _, err := s.CreateSpokespersonContact(ctx, broken, "HE"); strings.Join(errorFields(err), " ") != "datum themen" {
+		t.Errorf("in office: fields %v (%v)", errorFields(err), err)
+	}
+}
+
+// errorFields gives the form fields of every refusal in err, joined ones
+// (errors.Join) in their order.
+func errorFields(err error) []string {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []string
+		for _, e := range j.Unwrap() {
+			out = append(out, errorFields(e)...)
+		}
+		return out
+	}
+	return []string{model.FieldOf(err)}
 }
