@@ -174,6 +174,22 @@ func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
 	return queryOne(ctx, s.rd, scanPerson, fmt.Sprintf("person %d", id), `SELECT `+personCols+` FROM persons WHERE id = ?`, id)
 }
 
+// PersonsByID gives the persons with the ids, by id (an id without a
+// person is missing from the map), in one statement per inChunk ids: a
+// page listing many assignments reads their persons at once, not one
+// statement each.
+func (s *Store) PersonsByID(ctx context.Context, ids []int64) (map[int64]model.Person, error) {
+	out := make(map[int64]model.Person, len(ids))
+	err := inBatches(ids, func(in string, args []any) error {
+		ps, err := queryList(ctx, s.rd, scanPerson, "persons by id", `SELECT `+personCols+` FROM persons WHERE id IN `+in, args...)
+		for _, p := range ps {
+			out[p.ID] = p
+		}
+		return err
+	})
+	return out, err
+}
+
 // PersonByName gives the first person with exactly this name.
 func (s *Store) PersonByName(ctx context.Context, name string) (model.Person, error) {
 	return queryOne(ctx, s.rd, scanPerson, "person "+name, `SELECT `+personCols+` FROM persons WHERE name = ? ORDER BY id LIMIT 1`, name)

@@ -128,20 +128,21 @@ func (s *Server) kickoffsOf(ctx context.Context, sps []spokesperson, lastHeld in
 	if err != nil {
 		return nil, err
 	}
-	sessions := map[model.Date][]model.Session{} // terms often start together
+	// The sessions of every term's start in one statement.
+	var inOffice []model.Assignment
+	var starts []model.Date
 	for _, sp := range sps {
-		a := sp.Assignment
-		if a.Status(lastHeld) == model.AssignmentEnded {
-			continue
+		if a := sp.Assignment; a.Status(lastHeld) != model.AssignmentEnded {
+			inOffice, starts = append(inOffice, a), append(starts, a.StartOn)
 		}
-		ses, ok := sessions[a.StartOn]
-		if !ok {
-			if ses, err = s.st.KickoffSessions(ctx, council.ID, a.StartOn); err != nil {
-				return nil, err
-			}
-			sessions[a.StartOn] = ses
-		}
-		out[sp.ID] = &kickoff{KickoffState: model.KickoffOf(a, cs, ses), Today: model.BerlinDate(s.clock())}
+	}
+	sessions, err := s.st.KickoffSessionsByStart(ctx, council.ID, starts)
+	if err != nil {
+		return nil, err
+	}
+	today := model.BerlinDate(s.clock())
+	for _, a := range inOffice {
+		out[a.ID] = &kickoff{KickoffState: model.KickoffOf(a, cs, sessions[a.StartOn]), Today: today}
 	}
 	return out, nil
 }

@@ -84,13 +84,26 @@ func (s *Server) spokespersons(r *http.Request, conferenceID int64, lastHeld int
 	if err != nil {
 		return nil, err
 	}
+	// The persons of all assignments at once.
+	var ids []int64
+	for _, a := range as {
+		if a.PersonID != 0 {
+			ids = append(ids, a.PersonID)
+		}
+	}
+	persons, err := s.st.PersonsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]spokesperson, 0, len(as))
 	for _, a := range as {
 		sp := spokesperson{Assignment: a, MemberName: members[a.Member].Name, Status: a.StatusLabel(lastHeld)}
 		if a.PersonID != 0 {
-			if sp.Person, err = s.st.Person(ctx, a.PersonID); err != nil {
-				return nil, err
+			p, ok := persons[a.PersonID]
+			if !ok {
+				return nil, fmt.Errorf("web: spokesperson %d: person %d: %w", a.ID, a.PersonID, store.ErrNotFound)
 			}
+			sp.Person = p
 		}
 		out = append(out, sp)
 	}
