@@ -227,44 +227,26 @@ func (a *Server) apiReportFollowUp(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusForbidden, "Den Stand eines Auftrags melden die Geschäftsstelle und die verantwortlichen Mitglieder.")
 		return
 	}
-	rep := store.NewFollowUpReport(u, id, in.Version, model.FollowUpStatus(in.Status))
-	if rep.Comment, err = model.ConfidentialMarks(in.Comment); err != nil {
+	// The form's reader, with the request's members by the form's names.
+	council, err := a.st.BodyByAbbrev(ctx, a.council)
+	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	if rep.Status == model.FollowUpDone {
-		if rep.DoneOn, err = model.ParseDate(in.DoneOn); err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		if rep.EvidenceText, err = model.ConfidentialMarks(in.Evidence); err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		// Only a document of the follow-up's session the reporter may
-		// see, as the form offers them.
-		sessionID, err := a.st.FollowUpSession(ctx, id)
-		if err == nil {
-			err = auth.EvidenceDocument(ctx, a.st, u, sessionID, in.Document)
-		}
-		if err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		rep.EvidenceDocumentID = in.Document
-		council, err := a.st.BodyByAbbrev(ctx, a.council)
-		if err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		if rep.EvidenceDecisionID, err = a.st.EvidenceDecision(ctx, council.ID, in.Decision); err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		if rep.EvidenceItemID, err = a.st.EvidenceItem(ctx, council.ID, in.ItemSession, in.Item); err != nil {
-			a.fail(w, r, err)
-			return
-		}
+	sessionID, err := a.st.FollowUpSession(ctx, id)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	fields := map[string]string{"status": in.Status, "erledigt_am": in.DoneOn, "nachweis": in.Evidence, "nachweis_beschluss": in.Decision,
+		"nachweis_sitzung": in.ItemSession, "nachweis_top": in.Item, "kommentar": in.Comment}
+	if in.Document != 0 {
+		fields["nachweis_dokument"] = strconv.FormatInt(in.Document, 10)
+	}
+	rep, err := auth.ReadFollowUpReport(ctx, a.st, u, id, sessionID, council.ID, in.Version, func(name string) string { return fields[name] })
+	if err != nil {
+		a.fail(w, r, err)
+		return
 	}
 	if err := a.st.ReportFollowUp(ctx, rep); err != nil {
 		a.fail(w, r, err)

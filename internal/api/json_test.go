@@ -714,6 +714,25 @@ func TestJSONFollowUpReport(t *testing.T) {
 			t.Errorf("problem %+v (message %q)", p, out.Error)
 		}
 	}
+	// Bad input in several members of the report — a date that is no
+	// date, an open mark in the evidence, a decision that is not in the
+	// register — gave the first only (the reader stopped there): now every
+	// one at its member, as the form does (one reader for both,
+	// auth.ReadFollowUpReport).
+	code, body = post(token("hessen"), fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"15.13.2026","nachweis":"Bericht [[offen","nachweisBeschluss":"B-2020/99-IT"}`, f.Version))
+	out = refusal{}
+	if err := json.Unmarshal([]byte(body), &out); err != nil || code != http.StatusBadRequest {
+		t.Fatalf("a report with three bad members: %d %s", code, body)
+	}
+	at := map[string]bool{}
+	for _, p := range out.Problems {
+		at[p.Field] = true
+	}
+	for _, m := range []string{"/erledigtAm", "/nachweis", "/nachweisBeschluss"} {
+		if !at[m] {
+			t.Errorf("a report with three bad members: no problem at %s: %s", m, body)
+		}
+	}
 	// The evidence document is one of the follow-up's session that the
 	// reporter may see, as in the form: not the upload of Bayern's
 	// registration that is not on the agenda, not another session's

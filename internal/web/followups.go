@@ -335,54 +335,16 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 	back(w, r, fmt.Sprintf("/auftraege/%d", v.ID), "Stand des Auftrags gespeichert: "+rep.Status.Label()+".")
 }
 
-// readFollowUpReport reads the report form of follow-up v: the state, for
-// erledigt the date and the evidence (a text, a document of its session
-// the reporter may see, the closing decision or agenda item), a comment.
-// Bad input gives every reason at its field (errors.Join; before: the
-// first only, above the form); an error that is no refusal ends it.
+// readFollowUpReport reads the report form of follow-up v by the one
+// reader of the form and the JSON API (auth.ReadFollowUpReport): every
+// reason of bad input at its field (before: the first only, above the
+// form); an error that is no refusal ends it.
 func (s *Server) readFollowUpReport(r *http.Request, u *model.User, v followUpView) (store.FollowUpReport, error) {
-	ctx := r.Context()
-	rep := store.NewFollowUpReport(u, v.ID, formVersion(r), model.FollowUpStatus(r.PostFormValue("status")))
-	var refused problems
-	var err error
-	if rep.Comment, err = model.ConfidentialMarks(r.PostFormValue("kommentar")); err != nil {
-		refused.add(model.AtField("kommentar", err))
-	}
-	if rep.Status != model.FollowUpDone {
-		return rep, refused.err()
-	}
-	if rep.DoneOn, err = model.ParseDate(r.PostFormValue("erledigt_am")); err != nil {
-		refused.add(model.AtField("erledigt_am", model.InputError("Das Datum der Erledigung ist kein gültiges Datum (TT.MM.JJJJ).")))
-	}
-	if rep.EvidenceText, err = model.ConfidentialMarks(r.PostFormValue("nachweis")); err != nil {
-		refused.add(model.AtField("nachweis", err))
-	}
-	if doc := r.PostFormValue("nachweis_dokument"); doc != "" && doc != "0" {
-		// Only a document the form offers: one of the follow-up's
-		// session the reporter may see.
-		id, err := strconv.ParseInt(doc, 10, 64)
-		if err == nil {
-			err = auth.EvidenceDocument(ctx, s.st, u, v.SessionID, id)
-		} else {
-			err = model.InputError("Das Dokument des Nachweises ist unbekannt.")
-		}
-		if err != nil {
-			refused.add(model.AtField("nachweis_dokument", err))
-		}
-		rep.EvidenceDocumentID = id
-	}
-	council, err := s.councilBody(ctx)
+	council, err := s.councilBody(r.Context())
 	if err != nil {
-		return rep, err
+		return store.FollowUpReport{}, err
 	}
-	if rep.EvidenceDecisionID, err = s.st.EvidenceDecision(ctx, council.ID, r.PostFormValue("nachweis_beschluss")); err != nil {
-		refused.add(model.AtField("nachweis_beschluss", err))
-	}
-	// The item is named by two fields; the reason stands at the pair.
-	if rep.EvidenceItemID, err = s.st.EvidenceItem(ctx, council.ID, r.PostFormValue("nachweis_sitzung"), r.PostFormValue("nachweis_top")); err != nil {
-		refused.add(model.AtField("nachweis_top", err))
-	}
-	return rep, refused.err()
+	return auth.ReadFollowUpReport(r.Context(), s.st, u, v.ID, v.SessionID, council.ID, formVersion(r), r.PostFormValue)
 }
 
 // editFollowUp lets the secretariat correct a follow-up's text,

@@ -1,0 +1,72 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// ReadFollowUpReport reads what u reports of follow-up id (of the session
+// sessionID; the council councilID names the decisions and items of its
+// evidence) from a form or a request: field gives the value of a field by
+// the form's name — status, erledigt_am, nachweis, nachweis_dokument,
+// nachweis_beschluss, nachweis_sitzung, nachweis_top, kommentar. It is the
+// one reader of the report form and the JSON API (POST
+// /api/v1/auftraege/{id}/stand), so both take the same input by the same
+// rules: for erledigt the date and the evidence (a text, a document of the
+// session the reporter may see, the closing decision or agenda item), a
+// comment. Bad input gives every reason at its field (errors.Join); an
+// error that is no refusal is returned alone.
+func ReadFollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, sessionID, councilID int64, version int, field func(string) string) (store.FollowUpReport, error) {
+	rep := store.NewFollowUpReport(u, id, version, model.FollowUpStatus(field("status")))
+	var refused []error
+	// refuse keeps a refusal at its field; it gives false for another
+	// error, which ends the reading.
+	refuse := func(name string, err error) bool {
+		switch model.ClassOf(err) {
+		case model.ErrInput, model.ErrRule, model.ErrNotFound:
+			refused = append(refused, model.AtField(name, err))
+			return true
+		}
+		return false
+	}
+	var err error
+	if rep.Comment, err = model.ConfidentialMarks(field("kommentar")); err != nil && !refuse("kommentar", err) {
+		return rep, err
+	}
+	if rep.Status != model.FollowUpDone {
+		return rep, errors.Join(refused...)
+	}
+	if rep.DoneOn, err = model.ParseDate(field("erledigt_am")); err != nil {
+		refuse("erledigt_am", model.InputError("Das Datum der Erledigung ist kein gültiges Datum (TT.MM.JJJJ)."))
+	}
+	if rep.EvidenceText, err = model.ConfidentialMarks(field("nachweis")); err != nil && !refuse("nachweis", err) {
+		return rep, err
+	}
+	if doc := field("nachweis_dokument"); doc != "" && doc != "0" {
+		// Only a document the form offers: one of the follow-up's session
+		// the reporter may see.
+		n, err := strconv.ParseInt(doc, 10, 64)
+		if err == nil {
+			err = EvidenceDocument(ctx, st, u, sessionID, n)
+		} else {
+			err = model.InputError("Das Dokument des Nachweises ist unbekannt.")
+		}
+		if err != nil && !refuse("nachweis_dokument", err) {
+			return rep, err
+		}
+		rep.EvidenceDocumentID = n
+	}
+	if rep.EvidenceDecisionID, err = st.EvidenceDecision(ctx, councilID, field("nachweis_beschluss")); err != nil && !refuse("nachweis_beschluss", err) {
+		return rep, err
+	}
+	// The item is named by two fields; the reason stands at the pair's
+	// second.
+	if rep.EvidenceItemID, err = st.EvidenceItem(ctx, councilID, field("nachweis_sitzung"), field("nachweis_top")); err != nil && !refuse("nachweis_top", err) {
+		return rep, err
+	}
+	return rep, errors.Join(refused...)
+}
