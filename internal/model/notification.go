@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"net/mail"
 	"strconv"
 	"strings"
@@ -381,32 +382,35 @@ func (s NotificationSettings) Wants(e Event, c Channel) bool {
 // formed, every subscription an event of the role on a channel with an
 // address, DueDays between 1 and 90.
 func (s NotificationSettings) Validate(r Role) error {
+	// Every reason at once, each at its field of the form: the addresses
+	// (email, matrix; a missing one where an event needs it), the lead
+	// time (vorlauf), the events (abo).
+	var errs []error
 	if s.Email != "" {
 		if err := ChannelEmail.CheckAddress(s.Email); err != nil {
-			return err
+			errs = append(errs, AtField("email", err))
 		}
 	}
 	if s.MatrixRoom != "" {
 		if err := ChannelMatrix.CheckAddress(s.MatrixRoom); err != nil {
-			return err
+			errs = append(errs, AtField("matrix", err))
 		}
 	}
 	if s.DueDays < 1 || s.DueDays > 90 {
-		return InputError("Die Vorlaufzeit für fällige Aufträge muss zwischen 1 und 90 Tagen liegen.")
+		errs = append(errs, AtField("vorlauf", InputError("Die Vorlaufzeit für fällige Aufträge muss zwischen 1 und 90 Tagen liegen.")))
 	}
 	for _, v := range s.Subscriptions {
-		if !v.Channel.Valid() || !v.Event.Valid() {
-			return InputError("Diese Benachrichtigung gibt es nicht.")
-		}
-		if !v.Event.For(r) {
-			return RuleError("„%s“ steht der Rolle %s nicht zur Verfügung.", v.Event.Label(), r.Label())
-		}
-		if s.Address(v.Channel) == "" {
-			if v.Channel == ChannelEmail {
-				return InputError("Für „%s“ per E-Mail fehlt die E-Mail-Adresse.", v.Event.Label())
-			}
-			return InputError("Für „%s“ per Matrix fehlt die Matrix-Raum-ID.", v.Event.Label())
+		switch {
+		case !v.Channel.Valid() || !v.Event.Valid():
+			errs = append(errs, AtField("abo", InputError("Diese Benachrichtigung gibt es nicht.")))
+		case !v.Event.For(r):
+			errs = append(errs, AtField("abo", RuleError("„%s“ steht der Rolle %s nicht zur Verfügung.", v.Event.Label(), r.Label())))
+		case s.Address(v.Channel) != "":
+		case v.Channel == ChannelEmail:
+			errs = append(errs, AtField("email", InputError("Für „%s“ per E-Mail fehlt die E-Mail-Adresse.", v.Event.Label())))
+		default:
+			errs = append(errs, AtField("matrix", InputError("Für „%s“ per Matrix fehlt die Matrix-Raum-ID.", v.Event.Label())))
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }

@@ -139,24 +139,14 @@ func (s *Server) savePreferences(w http.ResponseWriter, r *http.Request) {
 	}
 	set := model.NotificationSettings{UserID: u.ID, Version: formVersion(r),
 		Email: strings.TrimSpace(r.PostFormValue("email")), MatrixRoom: strings.TrimSpace(r.PostFormValue("matrix")), DueDays: model.DefaultDueDays}
-	// The addresses and the lead time are checked here, each at its
-	// field and all at once; the store's check (Validate) refuses the
-	// rest.
+	// A lead time that is no number is the form's to refuse; the rest are
+	// the model's rules (Validate, which the store checks again), every
+	// reason at its field at once.
 	var refused problems
-	if set.Email != "" {
-		if err := model.ChannelEmail.CheckAddress(set.Email); err != nil {
-			refused.add(model.AtField("email", err))
-		}
-	}
-	if set.MatrixRoom != "" {
-		if err := model.ChannelMatrix.CheckAddress(set.MatrixRoom); err != nil {
-			refused.add(model.AtField("matrix", err))
-		}
-	}
 	if v := strings.TrimSpace(r.PostFormValue("vorlauf")); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 90 {
-			refused.add(model.AtField("vorlauf", model.InputError("Die Vorlaufzeit für fällige Aufträge muss zwischen 1 und 90 Tagen liegen.")))
+		if err != nil {
+			refused.add(model.AtField("vorlauf", model.InputError("„%s“ ist keine Zahl von Tagen; die Vorlaufzeit für fällige Aufträge liegt zwischen 1 und 90 Tagen.", v)))
 		}
 		set.DueDays = n
 	}
@@ -164,6 +154,7 @@ func (s *Server) savePreferences(w http.ResponseWriter, r *http.Request) {
 		e, c, _ := strings.Cut(v, ":")
 		set.Subscriptions = append(set.Subscriptions, model.Subscription{Event: model.Event(e), Channel: model.Channel(c)})
 	}
+	refused.addUnrefused(set.Validate(u.Role))
 	err := refused.err()
 	if err == nil {
 		err = s.st.SaveNotificationSettings(r.Context(), set)

@@ -235,3 +235,33 @@ func TestPreferencesPageExplainsEveryEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestPreferencesGiveTheMissingAddressAtItsField: events ticked for a
+// channel without its address were said only once the rest of the form
+// was right (the form checked the addresses and the lead time itself, the
+// model's rules only after them), and at no field; the model and the form
+// each had the lead time's rule. Now the model's rules (Validate: every
+// reason, each at its field) are the form's: a missing e-mail address at
+// the e-mail field, a missing room at the Matrix field, beside a lead
+// time out of range.
+func TestPreferencesGiveTheMissingAddressAtItsField(t *testing.T) {
+	ts, _ := cycleServer(t)
+	form := url.Values{"version": {"0"}, "vorlauf": {"0"}, "abo": {"umlauf_frist:email", "umlauf_frist:matrix"}}
+	code, page := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/benachrichtigungen", form)
+	if code != http.StatusBadRequest {
+		t.Fatalf("%d", code)
+	}
+	box := between(page, `id="benachrichtigungen-fehler"`, "</div>")
+	for id, reason := range map[string]string{"bn-email": "per E-Mail fehlt die E-Mail-Adresse", "bn-matrix": "per Matrix fehlt die Matrix-Raum-ID",
+		"bn-vorlauf": "zwischen 1 und 90 Tagen"} {
+		if tag := between(page, `id="`+id+`"`, ">"); !strings.Contains(tag, `aria-invalid="true"`) || !strings.Contains(tag, id+`-fehler"`) {
+			t.Errorf("the field %s is not marked invalid: %s", id, tag)
+		}
+		if at := between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"); !strings.Contains(at, reason) || !strings.Contains(box, reason) {
+			t.Errorf("at the field %s: %q, want %q, also in the box %q", id, at, reason, box)
+		}
+	}
+	if n := strings.Count(page, `aria-invalid="true"`); n != 3 {
+		t.Errorf("%d fields marked invalid, want 3", n)
+	}
+}
