@@ -22,7 +22,7 @@ func CheckApplication(applicants []string, kinds map[string]MemberKind) error {
 		case MemberLand:
 			laender[a] = true
 		default:
-			return RuleError("%s kann keinen Beschluss beantragen; antragsberechtigt sind der Bund oder drei Länder.", a)
+			return RuleError("%s ist nicht antragsberechtigt; antragsberechtigt sind der Bund oder drei Länder.", a)
 		}
 	}
 	if len(laender) >= 3 {
@@ -32,6 +32,26 @@ func CheckApplication(applicants []string, kinds map[string]MemberKind) error {
 		return RuleError("Ein Beschlussvorschlag braucht den Antrag des Bundes oder dreier Länder.")
 	}
 	return RuleError("Beantragt von %s; nötig ist der Antrag des Bundes oder dreier Länder.", strings.Join(applicants, ", "))
+}
+
+// CheckSpecialSession checks who applied for a special session
+// (Sondersitzung): like a decision, it takes the application of the Bund
+// or of three Länder. kinds gives the kind of each member; an applicant
+// without one is no member. The reason stands at the field "antrag".
+func CheckSpecialSession(applicants []string, kinds map[string]MemberKind) error {
+	const rule = "Eine Sondersitzung findet auf Antrag des Bundes oder dreier Länder statt"
+	if len(applicants) == 0 {
+		return AtField("antrag", RuleError("%s; bitte angeben, wer sie beantragt hat.", rule))
+	}
+	for _, a := range applicants {
+		if _, ok := kinds[a]; !ok {
+			return AtField("antrag", InputError("„%s“ ist kein Mitglied des IT-Planungsrats.", a))
+		}
+	}
+	if err := CheckApplication(applicants, kinds); err != nil {
+		return AtField("antrag", RuleError("%s. %s", rule, ReasonOf(err)))
+	}
+	return nil
 }
 
 // DefaultQuorum is the default minimum of voting members present: the

@@ -628,13 +628,30 @@ func checkQuorum(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 // checkApplicants refuses a decision proposal that neither the Bund nor
 // three Länder applied for.
 func checkApplicants(ctx context.Context, tx *sql.Tx, applicants []string) error {
-	kinds := map[string]model.MemberKind{}
+	kinds, err := memberKinds(ctx, tx, applicants)
+	if err != nil {
+		return err
+	}
 	for _, a := range applicants {
-		var k model.MemberKind
-		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, a).Scan(&k); err != nil {
+		if _, ok := kinds[a]; !ok {
 			return model.InputError("„%s“ ist kein Mitglied des IT-Planungsrats.", a)
 		}
-		kinds[a] = k
 	}
 	return model.CheckApplication(applicants, kinds)
+}
+
+// memberKinds gives the kind of each of the abbreviations that names a
+// member (the others are missing from the map).
+func memberKinds(ctx context.Context, tx *sql.Tx, abbrevs []string) (map[string]model.MemberKind, error) {
+	kinds := map[string]model.MemberKind{}
+	for _, a := range abbrevs {
+		var k model.MemberKind
+		switch err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, a).Scan(&k); {
+		case err == nil:
+			kinds[a] = k
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, fmt.Errorf("store: member %q: %w", a, err)
+		}
+	}
+	return kinds, nil
 }

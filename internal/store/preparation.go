@@ -79,9 +79,6 @@ func (s *Store) Delegates(ctx context.Context, bodyID int64) ([]Delegate, error)
 // its preparatory body before it, each with its standard items, in one
 // transaction; the preparatory session is tied to the session it prepares.
 func (s *Store) PlanSessionPair(ctx context.Context, main model.Session, mainStd []model.AgendaItem, prep model.Session, prepStd []model.AgendaItem) (mainID, prepID int64, err error) {
-	if err := plannable(main); err != nil {
-		return 0, 0, err
-	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if mainID, err = s.insertPlanned(ctx, tx, main, mainStd); err != nil {
 			return err

@@ -60,13 +60,24 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 		if next.Kind == model.SessionRegular {
 			next.Applicants = nil
 		}
-		if err := next.Validate(); err != nil {
-			return err
+		moved := next.Date != cur.Date || next.StartTime != cur.StartTime || next.EndTime != cur.EndTime
+		sched := cur.Schedule
+		invalid := next.Validate()
+		refused := map[string]bool{}
+		for _, e := range model.ErrorsOf(invalid) {
+			refused[model.FieldOf(e)] = true
 		}
-		if err := checkSessionKind(ctx, tx, next); err != nil {
-			return err
+		var unreasoned error
+		if moved {
+			sched.ChangeNote, unreasoned = model.CheckScheduleReason(c.Reason, "Verlegung")
+			// A time that is no time may be a typing error, not a move:
+			// the reason is asked for a valid other date or time.
+			if (next.Date == cur.Date || refused["datum"]) && (next.StartTime == cur.StartTime || refused["beginn"]) &&
+				(next.EndTime == cur.EndTime || refused["ende"]) {
+				unreasoned = nil
+			}
 		}
-		if err := checkPairOrder(ctx, tx, next); err != nil {
+		if err := joinRefusals(invalid, checkSessionKind(ctx, tx, next), checkPairOrder(ctx, tx, next), unreasoned); err != nil {
 			return err
 		}
 		if next.Chair == "" {
@@ -74,15 +85,8 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 				return err
 			}
 		}
-		moved := next.Date != cur.Date || next.StartTime != cur.StartTime || next.EndTime != cur.EndTime
-		sched := cur.Schedule
-		if moved {
-			if sched.ChangeNote, err = model.CheckScheduleReason(c.Reason, "Verlegung"); err != nil {
-				return err
-			}
-			if next.Date != cur.Date {
-				sched.PreviousDate = cur.Date
-			}
+		if moved && next.Date != cur.Date {
+			sched.PreviousDate = cur.Date
 		}
 		if moved || next.Place != cur.Place {
 			sched.Sequence++

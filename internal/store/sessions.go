@@ -40,10 +40,11 @@ func checkSessionKind(ctx context.Context, tx *sql.Tx, se model.Session) error {
 	case "", model.SessionRegular:
 		return nil
 	case model.SessionSpecial:
-		if err := checkApplicants(ctx, tx, se.Applicants); err != nil {
-			return model.AtField("antrag", model.RuleError("Eine Sondersitzung findet auf Antrag des Bundes oder dreier Länder statt. %s", model.ReasonOf(err)))
+		kinds, err := memberKinds(ctx, tx, se.Applicants)
+		if err != nil {
+			return err
 		}
-		return nil
+		return model.CheckSpecialSession(se.Applicants, kinds)
 	}
 	return model.InputError("Unbekannte Sitzungsart „%s“.", se.Kind)
 }
@@ -60,9 +61,6 @@ func sessionKind(k model.SessionKind) model.SessionKind {
 // sessions can be recorded as they are; later changes go through
 // SetSessionStatus.
 func (s *Store) CreateSession(ctx context.Context, se model.Session) (int64, error) {
-	if err := plannable(se); err != nil {
-		return 0, err
-	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.insertSession(ctx, tx, se)
@@ -71,9 +69,10 @@ func (s *Store) CreateSession(ctx context.Context, se model.Session) (int64, err
 	return id, err
 }
 
-// insertSession inserts a session inside tx.
+// insertSession inserts a session inside tx after checking it: every
+// reason it breaks at once, its own (plannable) and its kind's.
 func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, se model.Session) (int64, error) {
-	if err := checkSessionKind(ctx, tx, se); err != nil {
+	if err := joinRefusals(plannable(se), checkSessionKind(ctx, tx, se)); err != nil {
 		return 0, err
 	}
 	if se.Chair == "" && !se.Date.IsZero() {
@@ -131,11 +130,8 @@ func (s *Store) Sessions(ctx context.Context, bodyID int64) ([]model.Session, er
 // SetSessionStatus); se.Version must be the version read. An update that
 // publishes the agenda queues its notification in the same transaction.
 func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
-	if err := se.Validate(); err != nil {
-		return err
-	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkSessionKind(ctx, tx, se); err != nil {
+		if err := joinRefusals(se.Validate(), checkSessionKind(ctx, tx, se)); err != nil {
 			return err
 		}
 		wasPublished := agendaPublished(ctx, tx, se.ID)

@@ -470,6 +470,25 @@ func isUniqueViolation(err error) bool {
 	return e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 }
 
+// joinRefusals gives the refusals among errs joined (errors.Join of input
+// and rule errors: every reason a write breaks at once, each at its
+// field), nil when there are none; an error of another class alone, as a
+// failure that is no reason for the user must not hide behind one.
+func joinRefusals(errs ...error) error {
+	var refusals []error
+	for _, err := range errs {
+		for _, e := range model.ErrorsOf(err) {
+			switch model.ClassOf(e) {
+			case model.ErrInput, model.ErrRule:
+				refusals = append(refusals, e)
+			default:
+				return err
+			}
+		}
+	}
+	return errors.Join(refusals...)
+}
+
 func notFound(err error, what string) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store: %s: %w", what, ErrNotFound)

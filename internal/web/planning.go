@@ -3,6 +3,7 @@ package web
 // Planning a session: the form and the new session with its standard items.
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"gremium/internal/auth"
@@ -45,6 +46,25 @@ func (s *Server) newSessionPage(w http.ResponseWriter, r *http.Request) {
 		Data: newSessionData{Session: model.Session{Number: next, StartTime: "09:00", EndTime: "13:00"}, Members: members}})
 }
 
+// checkSpecialSession gives the reason a special session's application
+// is refused for (model.CheckSpecialSession; nil for a regular session),
+// for a form the store does not see because other fields are refused: the
+// store checks it again when it writes.
+func (s *Server) checkSpecialSession(ctx context.Context, se model.Session) error {
+	if se.Kind != model.SessionSpecial {
+		return nil
+	}
+	members, err := s.st.Members(ctx)
+	if err != nil {
+		return err
+	}
+	kinds := map[string]model.MemberKind{}
+	for _, m := range members {
+		kinds[m.Abbrev] = m.Kind
+	}
+	return model.CheckSpecialSession(se.Applicants, kinds)
+}
+
 func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
 		return
@@ -81,6 +101,12 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 	// an end before the start ("13:00 – 09:00"), a deadline after the
 	// session.
 	refused.addUnrefused(se.Validate())
+	special := s.checkSpecialSession(ctx, se)
+	if special != nil && model.ClassOf(special) == model.ErrInternal {
+		s.serverError(w, r, special)
+		return
+	}
+	refused.addUnrefused(special)
 	if refused.At("nummer") == "" {
 		if _, err := s.st.SessionByNumber(ctx, council.ID, se.Number); err == nil {
 			refused.add(model.AtField("nummer", model.RuleError("Die %d. Sitzung gibt es bereits.", se.Number)))
@@ -100,7 +126,13 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := s.st.PlanSession(ctx, se, itplr.StandardItems(se.Number, sections)); err != nil {
-		s.fail(w, r, err, "")
+		status, reasons, ok := refusalProblems(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.render(w, r, status, "session_new.html", view{Title: "Neue Sitzung", Active: "sitzungen",
+			Data: newSessionData{Session: se, Members: members, Problems: reasons}})
 		return
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), fmt.Sprintf("Die %d. Sitzung ist angelegt.", se.Number))

@@ -80,6 +80,19 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 		// the dates are valid.
 		refused.addUnrefused(model.Session{Number: se.Number, Status: se.Status, Date: c.Date, StartTime: c.StartTime, EndTime: c.EndTime,
 			RegistrationDeadline: c.RegistrationDeadline}.Validate())
+		// A reason for the move when a valid date or time is another
+		// (one that is no date or time may be a typing error).
+		if moved := (!c.Date.IsZero() && c.Date != se.Date) || (refused.At("beginn") == "" && c.StartTime != se.StartTime) ||
+			(refused.At("ende") == "" && c.EndTime != se.EndTime); moved {
+			_, unreasoned := model.CheckScheduleReason(c.Reason, "Verlegung")
+			refused.addUnrefused(unreasoned)
+		}
+		special := s.checkSpecialSession(r.Context(), model.Session{Kind: c.Kind, Applicants: c.Applicants})
+		if special != nil && model.ClassOf(special) == model.ErrInternal {
+			s.serverError(w, r, special)
+			return
+		}
+		refused.addUnrefused(special)
 	} else {
 		err = s.st.EditSession(r.Context(), c)
 		switch model.ClassOf(err) {
