@@ -293,15 +293,17 @@ type DecisionCorrection struct {
 	At         time.Time
 }
 
-// Validate checks a correction.
+// Validate checks a correction: its occasion, and a title or points;
+// every reason at once, at its field (anlass, titel).
 func (c DecisionCorrection) Validate() error {
-	if strings.TrimSpace(c.Reason) == "" {
-		return InputError("Eine Berichtigung braucht ihren Anlass.")
-	}
+	var errs []error
 	if strings.TrimSpace(c.Title) == "" && len(c.Points) == 0 {
-		return InputError("Eine Berichtigung braucht den berichtigten Titel oder die berichtigten Beschlusspunkte.")
+		errs = append(errs, AtField("titel", InputError("Eine Berichtigung braucht den berichtigten Titel oder die berichtigten Beschlusspunkte.")))
 	}
-	return nil
+	if strings.TrimSpace(c.Reason) == "" {
+		errs = append(errs, AtField("anlass", InputError("Eine Berichtigung braucht ihren Anlass.")))
+	}
+	return errors.Join(errs...)
 }
 
 // EarlierDecision marks a decision taken before the body used gremium (not

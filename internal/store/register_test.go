@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"gremium/internal/model"
@@ -174,5 +175,34 @@ func TestImportConferenceDates(t *testing.T) {
 	check(t, s.UpdateConferenceDate(ctx, ds[0]))
 	if ds, _ = s.ConferenceDates(ctx, fmk, model.Date{}); ds[0].Sequence != 2 {
 		t.Errorf("revision after the form's change: %d, want 2", ds[0].Sequence)
+	}
+}
+
+// TestCorrectionReasonMarksBecomePassages: the occasion of a decision's
+// correction was stored as typed, its "[[…]]" shown to the public
+// verbatim; migration 00560 turns such marks stored before into
+// confidential passages (the form now converts them as it does the
+// title's).
+func TestCorrectionReasonMarksBecomePassages(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
+	dec := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 5}, Title: "Gebühren"}))
+	for _, reason := range []string{"Hinweis von [[BY]] zum Titel", "Schreibfehler"} {
+		must[int](t)(s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec, Title: "Gebühren und Entgelte", Reason: reason}))
+	}
+	// The migration again, as on a database that stored these before it.
+	p, err := s.provider()
+	check(t, err)
+	check(t, ignore(p.DownTo(ctx, 559)))
+	bypassAudit(t, s, func() error { _, err := p.Up(ctx); return err })
+	got := must[model.Decision](t)(s.Decision(ctx, dec))
+	if len(got.Corrections) != 2 || got.Corrections[0].Reason != "Hinweis von "+model.Redact("BY")+" zum Titel" || got.Corrections[1].Reason != "Schreibfehler" {
+		t.Errorf("the occasions after migration 00560: %+v", got.Corrections)
+	}
+	if public, _ := model.Public.Decision(got); strings.Contains(public.Corrections[0].Reason, "BY") {
+		t.Errorf("the public reads %q", public.Corrections[0].Reason)
 	}
 }

@@ -7,6 +7,7 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -150,8 +151,13 @@ func (s *Server) proposeCorrection(w http.ResponseWriter, r *http.Request) {
 		after, err = formText(typed)
 	}
 	err = model.AtField("text", err)
-	if err == nil {
-		_, err = s.st.ProposeMinutesCorrection(r.Context(), model.MinutesCorrection{SessionID: se.ID, RowKind: kind, RowID: id, After: after, Reason: reason})
+	// The reason is public with the approved correction: its [[…]] are
+	// confidential like the text's.
+	marked, rerr := model.ConfidentialMarks(reason)
+	if err == nil && rerr == nil {
+		_, err = s.st.ProposeMinutesCorrection(r.Context(), model.MinutesCorrection{SessionID: se.ID, RowKind: kind, RowID: id, After: after, Reason: marked})
+	} else if rerr != nil {
+		err = errors.Join(err, model.AtField("grund", rerr))
 	}
 	switch model.ClassOf(err) {
 	case model.ErrInput, model.ErrConflict:

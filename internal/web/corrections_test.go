@@ -122,7 +122,10 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/berichtigungen", post); code != http.StatusUnprocessableEntity || !strings.Contains(body, "ausführlich") {
 		t.Fatalf("correction without reason: %d", code)
 	}
-	post.Set("grund", "Der Beitrag war unvollständig wiedergegeben.")
+	// The reason is public with the approved correction; its [[…]] are
+	// confidential like the text's (before, they reached the public
+	// minutes verbatim).
+	post.Set("grund", "Der Beitrag war unvollständig wiedergegeben [[laut Büro BY]].")
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/berichtigungen", post); code != http.StatusSeeOther {
 		t.Fatalf("propose correction: %d %s", code, body)
 	}
@@ -156,6 +159,9 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	_, body := do(t, pub, "GET", ts.URL+"/sitzungen/47/protokoll", nil)
 	if !strings.Contains(body, "unvollständig wiedergegeben") || !strings.Contains(body, "<ins>") || !strings.Contains(body, "Fassung 2") {
 		t.Error("the public minutes do not show the approved correction with its diff")
+	}
+	if strings.Contains(body, "laut Büro BY") || strings.Contains(body, "[[") {
+		t.Error("the public minutes show the confidential part of the correction's reason")
 	}
 	if strings.Contains(body, "Vertraulicher Zusatz") {
 		t.Fatal("the confidential passage of the correction reached the public page")

@@ -76,19 +76,7 @@ var funcs = template.FuncMap{
 	},
 	"editable": editableMarks,
 	"lines0":   func(ss []string) string { return strings.Join(ss, "\n") },
-	"pointLines": func(ps []model.Point) string {
-		var b strings.Builder
-		for i, p := range ps {
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			if p.Label != "" {
-				b.WriteString(p.Label + " ")
-			}
-			b.WriteString(editableMarks(p.Text))
-		}
-		return b.String()
-	},
+	"pointLines": pointLines,
 	"conferenceNames": func(ids []int64, all map[int64]model.Body) string {
 		var names []string
 		for _, id := range ids {
@@ -146,6 +134,22 @@ type rowView struct {
 // templates "invalid" and "field-error" tie it to the field.
 type fieldError struct {
 	ID, Reason string
+}
+
+// pointLines gives decision points as a form's textarea holds them: one
+// point a line with its label, confidential passages in the typed form.
+func pointLines(ps []model.Point) string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if p.Label != "" {
+			b.WriteString(p.Label + " ")
+		}
+		b.WriteString(editableMarks(p.Text))
+	}
+	return b.String()
 }
 
 // marked escapes s and shows its confidential passages (⟦…⟧, read as

@@ -355,6 +355,17 @@ type decisionData struct {
 	Original      model.Decision
 	Corrected     bool
 	SharesWarning string
+	// Correction is the secretariat's correction form: the current text
+	// with its confidential passages in the typed form, or the refused
+	// form as it was sent.
+	Correction correctionForm
+}
+
+// correctionForm is the form of a decision's correction: its fields as
+// typed and the reasons it was refused for (none: not refused).
+type correctionForm struct {
+	Title, Points, Reason string
+	Problems              problems
 }
 
 func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
@@ -370,10 +381,11 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
+	a := s.audienceOf(r)
 	dec, err := s.st.DecisionByNumber(ctx, council.ID, n)
 	if err == nil {
-		var public bool
-		if dec, public = model.Public.Decision(dec); !public {
+		var seen bool
+		if dec, seen = a.Decision(dec); !seen {
 			err = store.ErrNotFound
 		}
 	}
@@ -390,7 +402,19 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, decisionURL(dec.Label), http.StatusMovedPermanently)
 		return
 	}
+	s.renderDecision(w, r, http.StatusOK, council, a, dec, nil)
+}
+
+// renderDecision shows the page of the decision dec, as the audience a may
+// see it (the gate applied to dec already): the public the public text,
+// the internal users the internal one with its confidential passages
+// marked, and the secretariat the correction form with that text in the
+// typed form (refused: the form as it was sent, with every reason at its
+// field).
+func (s *Server) renderDecision(w http.ResponseWriter, r *http.Request, status int, council model.Body, a model.Audience, dec model.Decision, refused *correctionForm) {
+	ctx := r.Context()
 	d := decisionData{Decision: dec}
+	var err error
 	if dec.SessionID != 0 {
 		if d.Session, err = s.st.Session(ctx, dec.SessionID); err != nil {
 			s.serverError(w, r, err)
@@ -402,7 +426,7 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		d.Item = model.Public.Item(d.Item)
+		d.Item = a.Item(d.Item)
 		d.HasItem = true
 	}
 	if d.FollowUps, err = s.st.FollowUps(ctx, store.FollowUpFilter{DecisionID: dec.ID}); err != nil {
@@ -411,8 +435,8 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 	}
 	var shown []model.FollowUp
 	for _, f := range d.FollowUps {
-		if model.Public.SeesFollowUp(f, &dec, &d.Session) {
-			shown = append(shown, model.Public.FollowUp(f))
+		if a.SeesFollowUp(f, &dec, &d.Session) {
+			shown = append(shown, a.FollowUp(f))
 		}
 	}
 	d.FollowUps = shown
@@ -446,10 +470,15 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d.CitedBy = model.Public.Register(d.CitedBy)
+	d.CitedBy = a.Register(d.CitedBy)
 	if len(dec.Corrections) > 0 {
 		d.Original, d.Corrected = dec, true
 		d.Decision.Title, d.Decision.Points = dec.Current()
+	}
+	if refused != nil {
+		d.Correction = *refused
+	} else {
+		d.Correction = correctionForm{Title: editableMarks(d.Decision.Title), Points: pointLines(d.Decision.Points)}
 	}
 	if dec.SharesYear != 0 {
 		if d.SharesWarning, err = s.sharesWarningFor(ctx, s.user(r)); err != nil {
@@ -457,7 +486,38 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.render(w, r, http.StatusOK, "decision.html", view{Title: "Beschluss " + dec.Label, Active: "beschluesse", Data: d})
+	s.render(w, r, status, "decision.html", view{Title: "Beschluss " + dec.Label, Active: "beschluesse", Data: d})
+}
+
+// refuseCorrection answers a correction that err refused: the decision's
+// page with the form as it was sent and every reason at its field, or the
+// error page when err is no refusal of the form.
+func (s *Server) refuseCorrection(w http.ResponseWriter, r *http.Request, id int64, err error, typed correctionForm) {
+	status, reasons, ok := refusalProblems(err)
+	if !ok {
+		s.failKeeping(w, r, err, "Diesen Beschluss gibt es nicht.", typed.Points)
+		return
+	}
+	ctx := r.Context()
+	council, cerr := s.councilBody(ctx)
+	if cerr != nil {
+		s.serverError(w, r, cerr)
+		return
+	}
+	dec, derr := s.st.Decision(ctx, id)
+	a := s.audienceOf(r)
+	if derr == nil {
+		var seen bool
+		if dec, seen = a.Decision(dec); !seen {
+			derr = store.ErrNotFound
+		}
+	}
+	if derr != nil {
+		s.fail(w, r, derr, "Diesen Beschluss gibt es nicht.")
+		return
+	}
+	typed.Problems = reasons
+	s.renderDecision(w, r, status, council, a, dec, &typed)
 }
 
 // correctDecision keeps a correction (Berichtigung) of an adopted decision
@@ -467,23 +527,32 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	title, err := model.ConfidentialMarks(r.PostFormValue("titel"))
-	if err != nil {
-		s.fail(w, r, err, "")
-		return
+	typed := correctionForm{Title: r.PostFormValue("titel"), Points: r.PostFormValue("punkte"), Reason: r.PostFormValue("anlass")}
+	// The occasion is shown with the correction, to the public too: its
+	// [[…]] are confidential like the title's.
+	c := model.DecisionCorrection{DecisionID: id}
+	var err error
+	if c.Title, err = model.ConfidentialMarks(typed.Title); err != nil {
+		typed.Problems.add(model.AtField("titel", err))
 	}
-	points, err := formLines(r.PostFormValue("punkte"))
+	points, err := formLines(typed.Points)
 	if err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
-	c := model.DecisionCorrection{DecisionID: id, Title: title, Reason: strings.TrimSpace(r.PostFormValue("anlass"))}
-	if len(points) > 0 {
+		typed.Problems.add(model.AtField("punkte", err))
+	} else if len(points) > 0 {
 		c.Points = model.NumberedPoints(points)
 	}
-	v, err := s.st.CorrectDecision(r.Context(), c)
+	if c.Reason, err = model.ConfidentialMarks(typed.Reason); err != nil {
+		typed.Problems.add(model.AtField("anlass", err))
+	}
+	var v int
+	if len(typed.Problems) == 0 {
+		v, err = s.st.CorrectDecision(r.Context(), c)
+	} else {
+		typed.Problems.addUnrefused(c.Validate())
+		err = typed.Problems.err()
+	}
 	if err != nil {
-		s.failKeeping(w, r, err, "Diesen Beschluss gibt es nicht.", r.PostFormValue("punkte"))
+		s.refuseCorrection(w, r, id, err, typed)
 		return
 	}
 	d, err := s.st.Decision(r.Context(), id)
