@@ -74,8 +74,8 @@ var funcs = template.FuncMap{
 		}
 		return out
 	},
-	"editable": editableMarks,
-	"lines0":   func(ss []string) string { return strings.Join(ss, "\n") },
+	"editable":   editableMarks,
+	"lines0":     func(ss []string) string { return strings.Join(ss, "\n") },
 	"pointLines": pointLines,
 	"conferenceNames": func(ids []int64, all map[int64]model.Body) string {
 		var names []string
