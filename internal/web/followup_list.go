@@ -110,7 +110,7 @@ func followUpViews(a model.Audience, entries []store.FollowUpListEntry) []follow
 	for i, e := range entries {
 		e.FollowUp = a.FollowUp(e.FollowUp)
 		e.ItemTitle = a.Text(e.ItemTitle)
-		out[i] = followUpView{FollowUpEntry: e.FollowUpEntry, DueSession: e.Planned, DecisionLabel: e.DecisionLabel,
+		out[i] = followUpView{FollowUpEntry: e.FollowUpEntry, Planned: e.Planned, DecisionLabel: e.DecisionLabel,
 			Deadline: e.DeadlineAt(e.Planned), Due: e.Due, Overdue: e.Overdue}
 	}
 	return out

@@ -31,8 +31,10 @@ type followUpView struct {
 	// DecisionLabel is the number of the follow-up's decision if the
 	// audience may see the decision ("" if none or not visible).
 	DecisionLabel string
-	// DueSession is the session the follow-up is due to, if planned.
-	DueSession *model.Session
+	// Planned is the session the follow-up is due to (DueSession), if
+	// planned. (Named DueSession, it hid the number: the edit form showed
+	// the session as a Go struct.)
+	Planned *model.Session
 }
 
 // StateLabel gives the status with "überfällig" where it applies.

@@ -412,6 +412,14 @@ func TestRegisterImplementationState(t *testing.T) {
 	if _, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse/B-2025/27-IT", nil); !strings.Contains(body, "Frist: 31.08.2025, spätestens 49. Sitzung (19.03.2026)") {
 		t.Error("decision page without the due session's date")
 	}
+	// The secretariat's edit form holds the session's number (before: the
+	// planned session printed as a Go struct, "{0 0 49 …}", which the form
+	// refused when sent back unchanged).
+	gs := client(t, hs.ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, f.ID), nil)
+	if in := between(page, `<input id="b-sitzung"`, ">"); !strings.Contains(in, `value="49"`) {
+		t.Errorf("the edit form's session field: %s", in)
+	}
 }
 
 // TestPersonalCalendarFeed: Hessen's office makes a private calendar
