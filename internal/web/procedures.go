@@ -54,7 +54,8 @@ func (s *Server) procedureList(w http.ResponseWriter, r *http.Request) {
 type newProcedureData struct {
 	Rules model.DecisionRules // the body's rules, stated beside the kinds
 	Form  map[string]string
-	Error string
+	// Problems are the reasons the form was refused, each at its field.
+	Problems problems
 	// DraftMinutes are the sessions whose draft minutes a procedure can
 	// approve.
 	DraftMinutes  []model.Session
@@ -63,8 +64,8 @@ type newProcedureData struct {
 
 // newProcedureData gives the form's data: the rules, the draft minutes and
 // the warning about the Königsteiner Schlüssel.
-func (s *Server) newProcedureForm(r *http.Request, council model.Body, f map[string]string, msg string) (newProcedureData, error) {
-	d := newProcedureData{Rules: council.Rules, Form: f, Error: msg}
+func (s *Server) newProcedureForm(r *http.Request, council model.Body, f map[string]string, refused problems) (newProcedureData, error) {
+	d := newProcedureData{Rules: council.Rules, Form: f, Problems: refused}
 	var err error
 	if d.DraftMinutes, err = s.st.SessionsWithStatus(r.Context(), council.ID, model.StatusMinutesDraft); err != nil {
 		return d, err
@@ -83,7 +84,7 @@ func (s *Server) newProcedurePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	deadline := s.clock().Add(7 * 24 * time.Hour)
-	d, err := s.newProcedureForm(r, council, map[string]string{"frist_datum": model.BerlinDate(deadline).String(), "frist_zeit": "12:00"}, "")
+	d, err := s.newProcedureForm(r, council, map[string]string{"frist_datum": model.BerlinDate(deadline).String(), "frist_zeit": "12:00"}, nil)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -106,13 +107,13 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	fail := func(msg string) {
-		d, err := s.newProcedureForm(r, council, f, msg)
+	refuse := func(status int, refused problems) {
+		d, err := s.newProcedureForm(r, council, f, refused)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
-		s.render(w, r, http.StatusUnprocessableEntity, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf", Data: d})
+		s.render(w, r, status, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf", Data: d})
 	}
 	// A procedure may approve draft minutes (Bestätigung des Protokolls im
 	// Umlaufverfahren): the text sent to the members becomes the approved
@@ -136,24 +137,39 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 			f["punkte"] = fmt.Sprintf("Der IT-Planungsrat bestätigt das Protokoll seiner %d. Sitzung.", n)
 		}
 	}
-	points, err := formLines(f["punkte"])
-	if err != nil {
-		fail(model.ReasonOf(err))
-		return
-	}
+	// Every reason at once, each at its field; the store checks again
+	// when it writes.
+	var refused problems
 	title, err := model.ConfidentialMarks(f["titel"])
 	if err != nil {
-		fail(model.ReasonOf(err))
-		return
+		refused.add(model.AtField("titel", err))
+	} else if title == "" {
+		refused.add(model.AtField("titel", model.InputError("Bitte einen Titel angeben.")))
 	}
-	if title == "" || len(points) == 0 {
-		fail("Bitte Titel und Beschlusspunkte angeben.")
-		return
+	points, err := formLines(f["punkte"])
+	if err != nil {
+		refused.add(model.AtField("punkte", err))
+	} else if len(points) == 0 {
+		refused.add(model.AtField("punkte", model.InputError("Bitte die Beschlusspunkte angeben, einen je Zeile.")))
 	}
 	// German time, whatever the server's zone (model.Berlin).
 	deadline, err := model.ParseBerlinTime(f["frist_datum"], f["frist_zeit"])
-	if err != nil || !deadline.After(s.clock()) {
-		fail("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")
+	switch {
+	case err != nil:
+		refused.add(model.AtField("frist_datum", model.InputError("Bitte eine Frist angeben: Datum und Uhrzeit (deutsche Zeit).")))
+	case !deadline.After(s.clock()):
+		refused.add(model.AtField("frist_datum", model.InputError("Die Frist muss in der Zukunft liegen.")))
+	}
+	applicants := s.memberList(ctx, f["antrag"])
+	if err := s.checkApplication(ctx, applicants); err != nil {
+		if model.ClassOf(err) == model.ErrInternal {
+			s.serverError(w, r, err)
+			return
+		}
+		refused.add(model.AtField("antrag", err))
+	}
+	if len(refused) > 0 {
+		refuse(http.StatusUnprocessableEntity, refused)
 		return
 	}
 	kind := model.KindDecision
@@ -161,15 +177,16 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		kind = model.KindRecommendation
 	}
 	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title,
-		Points: model.NumberedPoints(points), Applicants: s.memberList(ctx, f["antrag"]), AllMustConsent: f["alle"] == "1"}
+		Points: model.NumberedPoints(points), Applicants: applicants, AllMustConsent: f["alle"] == "1"}
 	ps.Decision, ps.Deadline = d, deadline
 	id, err := s.st.StartProcedure(ctx, ps)
 	if err != nil {
-		if c := model.ClassOf(err); c == model.ErrRule || c == model.ErrInput {
-			fail(model.ReasonOf(err))
+		status, reasons, ok := refusalProblems(err)
+		if !ok {
+			s.fail(w, r, err, "")
 			return
 		}
-		s.fail(w, r, err, "")
+		refuse(status, reasons)
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Das Umlaufverfahren ist eingeleitet; die Mitglieder können bis zur Frist abstimmen.")

@@ -150,3 +150,43 @@ func withForm(v url.Values, pairs ...string) url.Values {
 	}
 	return out
 }
+
+// TestProcedureStartGivesEveryReason: the form starting a written
+// procedure (Umlaufverfahren) gave one reason at a time and at no field:
+// without title and points it said only that, with them only the deadline
+// in the past, and only then that Hessen alone may not apply. Every
+// reason now stands at its field, all of them above the form, and what
+// was typed stays.
+func TestProcedureStartGivesEveryReason(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	before, err := st.Procedures(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		form url.Values
+		want map[string]string
+	}{
+		{"no title, no points, deadline past, one Land", url.Values{"art": {"beschluss"}, "antrag": {"HE"}, "frist_datum": {"2020-11-01"}, "frist_zeit": {"12:00"}},
+			map[string]string{"titel": "Bitte einen Titel angeben.", "punkte": "Bitte die Beschlusspunkte angeben", "frist_datum": "Die Frist muss in der Zukunft liegen",
+				"antrag": "nötig ist der Antrag des Bundes oder dreier Länder"}},
+		{"open mark, no time, advisory member", url.Values{"art": {"empfehlung"}, "titel": {"Titel [[offen"}, "punkte": {"1. Punkt"}, "antrag": {"DLT"}, "frist_datum": {"2099-01-01"}, "frist_zeit": {"25:00"}},
+			map[string]string{"titel": "Die Markierung vertraulicher Passagen ist unvollständig", "frist_datum": "Bitte eine Frist angeben", "antrag": "DLT ist nicht antragsberechtigt"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, page := do(t, gs, "POST", ts.URL+"/umlaufverfahren", tc.form)
+			if code != http.StatusUnprocessableEntity {
+				t.Fatalf("%d", code)
+			}
+			reasonsAtFields(t, page, `<div class="error-box" role="alert"`, tc.want)
+			if v := tc.form.Get("titel"); v != "" && !strings.Contains(page, `value="`+v+`"`) {
+				t.Errorf("the typed title %q is lost", v)
+			}
+		})
+	}
+	if after, err := st.Procedures(context.Background()); err != nil || len(after) != len(before) {
+		t.Errorf("a refused procedure was started: %d → %d, %v", len(before), len(after), err)
+	}
+}
