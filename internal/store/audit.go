@@ -991,7 +991,7 @@ var auditActions = map[string]string{
 	"retry_later": "Zustellung fehlgeschlagen, neuer Versuch geplant", "retry": "erneut zu senden", "cancel": "abgebrochen",
 	"invite": "Einladung versandt", "comment": "kommentiert", "calendar": "Kalenderadresse geändert",
 	"login": "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
-	"defer": "vertagt", "delegation": "Teilnahme gemeldet", "delegations_close": "Teilnehmerliste geschlossen", "delegations_open": "Teilnehmerliste wieder geöffnet",
+	"defer": "vertagt", "pull": "von der Grünen Liste genommen", "delegation": "Teilnahme gemeldet", "delegations_close": "Teilnehmerliste geschlossen", "delegations_open": "Teilnehmerliste wieder geöffnet",
 }
 
 // AuditActionLabel gives the German name of a logged action (the action

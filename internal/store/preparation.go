@@ -732,42 +732,110 @@ func (s *Store) PullFromGreenList(ctx context.Context, recID int64, member strin
 		if err != nil {
 			return err
 		}
-		var kind model.MemberKind
-		if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil {
-			return notFound(err, "member "+member)
-		}
-		if !kind.Votes() {
-			return model.RuleError("Nur stimmberechtigte Mitglieder (Bund und Länder) können einen TOP von der Grünen Liste nehmen.")
-		}
-		target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", r.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, r.TargetItemID)
-		if err != nil {
-			return err
-		}
-		se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", target.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, target.SessionID)
-		if err != nil {
-			return err
-		}
-		if !r.CanPull(se) {
-			return model.RuleError("„%s“ kann nicht mehr von der Grünen Liste genommen werden (%s, die %s ist %s).", target.Title, stateWords(r.Consent), se.Title(), se.Status.Label())
-		}
-		var open int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE session_id = ? AND decision_id IS NULL AND status = ?`, se.ID, model.VoteOpen).Scan(&open); err != nil {
-			return fmt.Errorf("store: open consent vote: %w", err)
-		}
-		if open > 0 {
-			return model.RuleError("Über die Grüne Liste wird gerade abgestimmt; ein TOP kann erst nach Abbruch der Abstimmung herausgenommen werden.")
-		}
-		if r.Consent == model.ConsentConfirmed {
-			var prev sql.NullInt64
-			if err := tx.QueryRowContext(ctx, `SELECT prev_section_id FROM recommendations WHERE id = ?`, r.ID).Scan(&prev); err != nil {
-				return fmt.Errorf("store: previous section: %w", err)
-			}
-			if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", target.ID, `consent = 0, section_id = ?, version = version + 1`, nullID(prev.Int64)); err != nil {
-				return err
-			}
-		}
-		return s.updateVersioned(ctx, tx, "recommendations", "recommendation", r.ID, r.Version, `consent_state = ?, pulled_by = ?`, model.ConsentPulled, member)
+		return s.pullRecommendationTx(ctx, tx, r, member)
 	})
+}
+
+// PullItemFromGreenList takes the agenda item off the Grüne Liste at the
+// request of a voting member, before or in the session, however it came
+// there: by the preparatory body's recommendation (as PullFromGreenList)
+// or ticked by the secretariat. The item is then treated singly; ticked,
+// it keeps its section (one that is the Grüne Liste itself it leaves for
+// none). Not while the list is being voted on, not after the session.
+func (s *Store) PullItemFromGreenList(ctx context.Context, itemID int64, member string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		it, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", itemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, itemID)
+		if err != nil {
+			return err
+		}
+		r, err := queryOne(ctx, tx, scanRecommendation, fmt.Sprintf("recommendation of item %d", itemID),
+			`SELECT `+recommendationCols+recommendationFrom+` WHERE r.target_item_id = ? AND r.consent_state IN (?, ?) ORDER BY r.id DESC LIMIT 1`,
+			itemID, model.ConsentProposed, model.ConsentConfirmed)
+		switch {
+		case err == nil:
+			return s.pullRecommendationTx(ctx, tx, r, member)
+		case !errors.Is(err, ErrNotFound):
+			return err
+		}
+		if !it.Consent {
+			return model.RuleError("„%s“ steht nicht auf der Grünen Liste.", it.Title)
+		}
+		se, err := loadSessionTx(ctx, tx, it.SessionID)
+		if err != nil {
+			return err
+		}
+		if err := checkPull(ctx, tx, se, member); err != nil {
+			return err
+		}
+		switch se.Status {
+		case model.StatusPlanned, model.StatusConvened, model.StatusRunning:
+		default:
+			return model.RuleError("„%s“ kann nicht mehr von der Grünen Liste genommen werden: die %s ist %s.", it.Title, se.Title(), se.Status.Label())
+		}
+		var consentSection bool
+		if it.SectionID != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT consent FROM sections WHERE id = ?`, it.SectionID).Scan(&consentSection); err != nil {
+				return fmt.Errorf("store: section of item %d: %w", itemID, err)
+			}
+		}
+		section := it.SectionID
+		if consentSection {
+			section = 0
+		}
+		if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", it.ID, `consent = 0, section_id = ?, version = version + 1`, nullID(section)); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "pull", "agenda_item", it.ID, "auf Wunsch von "+member)
+	})
+}
+
+// checkPull checks a request to take an item of session se off the Grüne
+// Liste: by a voting member, not while the list is voted on.
+func checkPull(ctx context.Context, tx *sql.Tx, se model.Session, member string) error {
+	var kind model.MemberKind
+	if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil {
+		return notFound(err, "member "+member)
+	}
+	if !kind.Votes() {
+		return model.RuleError("Nur stimmberechtigte Mitglieder (Bund und Länder) können einen TOP von der Grünen Liste nehmen.")
+	}
+	var open int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE session_id = ? AND decision_id IS NULL AND status = ?`, se.ID, model.VoteOpen).Scan(&open); err != nil {
+		return fmt.Errorf("store: open consent vote: %w", err)
+	}
+	if open > 0 {
+		return model.RuleError("Über die Grüne Liste wird gerade abgestimmt; ein TOP kann erst nach Abbruch der Abstimmung herausgenommen werden.")
+	}
+	return nil
+}
+
+// pullRecommendationTx takes the item of the recommendation r off the
+// Grüne Liste (or its proposal) at the request of member, inside tx.
+func (s *Store) pullRecommendationTx(ctx context.Context, tx *sql.Tx, r model.Recommendation, member string) error {
+	target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", r.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, r.TargetItemID)
+	if err != nil {
+		return err
+	}
+	se, err := loadSessionTx(ctx, tx, target.SessionID)
+	if err != nil {
+		return err
+	}
+	if err := checkPull(ctx, tx, se, member); err != nil {
+		return err
+	}
+	if !r.CanPull(se) {
+		return model.RuleError("„%s“ kann nicht mehr von der Grünen Liste genommen werden (%s, die %s ist %s).", target.Title, stateWords(r.Consent), se.Title(), se.Status.Label())
+	}
+	if r.Consent == model.ConsentConfirmed {
+		var prev sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT prev_section_id FROM recommendations WHERE id = ?`, r.ID).Scan(&prev); err != nil {
+			return fmt.Errorf("store: previous section: %w", err)
+		}
+		if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", target.ID, `consent = 0, section_id = ?, version = version + 1`, nullID(prev.Int64)); err != nil {
+			return err
+		}
+	}
+	return s.updateVersioned(ctx, tx, "recommendations", "recommendation", r.ID, r.Version, `consent_state = ?, pulled_by = ?`, model.ConsentPulled, member)
 }
 
 func stateWords(c model.ConsentState) string {

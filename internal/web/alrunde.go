@@ -66,6 +66,7 @@ func (s *Server) preparationRoutes(mux router) {
 	mux.HandleFunc("POST /sitzungen/{nr}/empfehlungen/umlaufverfahren", s.recommendationByProcedure)
 	mux.HandleFunc("POST /empfehlungen/{id}/bestaetigen", s.confirmGreenList)
 	mux.HandleFunc("POST /empfehlungen/{id}/herausnehmen", s.pullFromGreenList)
+	mux.HandleFunc("POST /tops/{id}/gruene-liste/herausnehmen", s.pullItemFromGreenList)
 }
 
 // pathBody gives the body a session address names: the one of
@@ -632,20 +633,8 @@ func (s *Server) confirmGreenList(w http.ResponseWriter, r *http.Request) {
 // member: a member's account for its own member, the secretariat for the
 // member named in the form (a request made in the session).
 func (s *Server) pullFromGreenList(w http.ResponseWriter, r *http.Request) {
-	u := s.user(r)
-	if !s.parseForm(w, r) {
-		return
-	}
-	member := ""
-	if auth.Can(u, auth.ManageSessions, "") {
-		member = r.PostFormValue("mitglied")
-	} else if u != nil {
-		member = u.MemberAbbrev
-		if _, ok := s.require(w, r, auth.Vote, member); !ok {
-			return
-		}
-	} else {
-		s.require(w, r, auth.Vote, "")
+	member, ok := s.pullingMember(w, r)
+	if !ok {
 		return
 	}
 	rec, se, ok := s.recommendationFromPath(w, r)
@@ -661,6 +650,56 @@ func (s *Server) pullFromGreenList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, se.Path()+"/empfehlungen", fmt.Sprintf("Der TOP ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", member))
+}
+
+// pullingMember gives the member at whose request an item leaves the
+// Grüne Liste: a member's account its own member (if it votes), the
+// secretariat the member named in the form ("" when none is); false when
+// the request is refused (answered).
+func (s *Server) pullingMember(w http.ResponseWriter, r *http.Request) (string, bool) {
+	u := s.user(r)
+	if !s.parseForm(w, r) {
+		return "", false
+	}
+	switch {
+	case auth.Can(u, auth.ManageSessions, ""):
+		return r.PostFormValue("mitglied"), true
+	case u != nil:
+		_, ok := s.require(w, r, auth.Vote, u.MemberAbbrev)
+		return u.MemberAbbrev, ok
+	}
+	s.require(w, r, auth.Vote, "")
+	return "", false
+}
+
+// pullItemFromGreenList takes an agenda item off the Grüne Liste at the
+// request of a voting member, however it came there (ticked by the
+// secretariat or recommended by the preparatory body): from the
+// member's own account on the session page, or recorded by the
+// secretariat.
+func (s *Server) pullItemFromGreenList(w http.ResponseWriter, r *http.Request) {
+	member, ok := s.pullingMember(w, r)
+	if !ok {
+		return
+	}
+	it, se, ok := s.itemFromPath(w, r)
+	if !ok {
+		return
+	}
+	if !model.Internal.SeesItem(it, se, s.user(r)) {
+		s.notFound(w, r, "Diesen Tagesordnungspunkt gibt es nicht.")
+		return
+	}
+	if member == "" {
+		s.badRequest(w, r, "Bitte das Mitglied angeben, das den TOP von der Grünen Liste nimmt.")
+		return
+	}
+	if err := s.st.PullItemFromGreenList(r.Context(), it.ID, member); err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	s.changed(r, se.ID)
+	back(w, r, fmt.Sprintf("%s#top-%d", se.Path(), it.ID), fmt.Sprintf("„%s“ ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", it.Title, member))
 }
 
 // nameDelegate records a member's named person in the body, or a deputy.

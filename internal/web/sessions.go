@@ -37,6 +37,11 @@ type sessionData struct {
 	// Refused is a refused form of the page (the comment on the draft
 	// minutes, "kommentare"), shown again as typed with the reason.
 	Refused refusedForm
+	// CanPull: the viewer may take an item off the Grüne Liste, before or
+	// in the session — a voting member's office for itself, the
+	// secretariat for the member of PullVoters it names.
+	CanPull    bool
+	PullVoters []model.Member
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
@@ -121,6 +126,19 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 		return
 	}
 	u := s.user(r)
+	if page != "minutes.html" && !se.Cancelled() &&
+		(se.Status == model.StatusPlanned || se.Status == model.StatusConvened || se.Status == model.StatusRunning) {
+		switch {
+		case auth.Can(u, auth.ManageSessions, ""):
+			if d.PullVoters, err = s.votingMembers(r); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			d.CanPull = true
+		case u != nil && u.MemberAbbrev != "":
+			d.CanPull = auth.Can(u, auth.Vote, u.MemberAbbrev)
+		}
+	}
 	if d.Running {
 		if d.Live, err = s.loadLiveState(r, se); err != nil {
 			s.serverError(w, r, err)
