@@ -234,6 +234,9 @@ func TestFachMKSecretariatReadsDebrief(t *testing.T) {
 	if _, mine := do(t, fmkGS, "GET", ts.URL+"/mein-bereich", nil); strings.Contains(mine, `href="/sitzungen/47/nachbesprechung"`) {
 		t.Error("Mein Bereich invites before the invitation is sent")
 	}
+	if _, mine := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/mein-bereich", nil); strings.Contains(mine, `id="h-vorstellungen"`) {
+		t.Error("Hessen's Mein Bereich names its presentation before the invitation is sent")
+	}
 	for _, c := range []model.Body{fmk, wmk} {
 		if _, err := st.CreateContact(ctx, model.Contact{BodyID: c.ID, Name: "Geschäftsstelle " + c.Abbrev, Email: "gs@" + strings.ToLower(c.Abbrev) + ".example"}); err != nil {
 			t.Fatal(err)
@@ -272,6 +275,24 @@ func TestFachMKSecretariatReadsDebrief(t *testing.T) {
 	}
 	if _, mine := do(t, fmkGS, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(mine, `href="/sitzungen/47/nachbesprechung"`) || !strings.Contains(mine, "1 Beschluss für Ihre Konferenz") {
 		t.Error("the FMK's Mein Bereich does not invite to the debrief")
+	}
+	// The presenting members read on Mein Bereich what they present, to
+	// whom and when (before, a member office learnt of it from no page:
+	// the debrief is not theirs to read); another member reads nothing.
+	presents := map[string]string{}
+	for _, user := range []string{"hessen", "hamburg", "bayern"} {
+		_, mine := do(t, client(t, ts, user), "GET", ts.URL+"/mein-bereich", nil)
+		presents[user] = between(mine, `id="h-vorstellungen"`, "</section>")
+	}
+	for _, user := range []string{"hessen", "hamburg"} {
+		p := presents[user]
+		if !strings.Contains(p, "Nachbesprechung der 47. Sitzung am 10.07.2025 (Videokonferenz)") || strings.Count(p, "<li>") != 1 ||
+			!(strings.Contains(p, "B-2025/26-IT") && strings.Contains(p, "Wirtschaftsministerkonferenz") || strings.Contains(p, "B-2025/27-IT") && strings.Contains(p, "Finanzministerkonferenz")) {
+			t.Errorf("%s's presentation on Mein Bereich: %q", user, p)
+		}
+	}
+	if presents["hessen"] == presents["hamburg"] || presents["bayern"] != "" {
+		t.Errorf("the presentations: %q", presents)
 	}
 }
 

@@ -140,6 +140,9 @@ type myData struct {
 	// Invitations are the debriefs of the last IT-PLR sessions whose
 	// invitation went out with decisions for its conference.
 	Invitations []myInvitation
+	// Presentations are the decisions a member office presents in the
+	// debriefs of the last sessions.
+	Presentations []myPresentation
 
 	// Due is "Was ansteht" of a FachMK secretariat or a spokesperson:
 	// dates and deadlines, nearest first (mine_due.go).
@@ -252,6 +255,25 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 // held whose invitation went out with decisions for conference id, newest
 // first.
 func (s *Server) myInvitations(r *http.Request, id int64) ([]myInvitation, error) {
+	sent, err := s.sentDebriefs(r)
+	var out []myInvitation
+	for _, sd := range sent {
+		if own := sd.Debrief.ForConferences([]int64{id}); len(own.Entries) > 0 {
+			out = append(out, myInvitation{Session: sd.Session, Debrief: own, Decisions: len(own.Entries)})
+		}
+	}
+	return out, err
+}
+
+// sentDebrief is the debrief of a session whose invitation went out.
+type sentDebrief struct {
+	Session model.Session
+	Debrief model.Debrief
+}
+
+// sentDebriefs gives the debriefs of the last myDebriefSessions sessions
+// held whose invitation went out, newest first.
+func (s *Server) sentDebriefs(r *http.Request) ([]sentDebrief, error) {
 	ctx := r.Context()
 	council, err := s.councilBody(ctx)
 	if model.ClassOf(err) == model.ErrNotFound {
@@ -264,7 +286,7 @@ func (s *Server) myInvitations(r *http.Request, id int64) ([]myInvitation, error
 	if err != nil {
 		return nil, err
 	}
-	var out []myInvitation
+	var out []sentDebrief
 	for n := last; n > 0 && n > last-myDebriefSessions; n-- {
 		se, err := s.st.SessionByNumber(ctx, council.ID, n)
 		if model.ClassOf(err) == model.ErrNotFound {
@@ -280,8 +302,62 @@ func (s *Server) myInvitations(r *http.Request, id int64) ([]myInvitation, error
 		if err != nil {
 			return nil, err
 		}
-		if own := db.ForConferences([]int64{id}); db.Sent && len(own.Entries) > 0 {
-			out = append(out, myInvitation{Session: se, Debrief: own, Decisions: len(own.Entries)})
+		if db.Sent {
+			out = append(out, sentDebrief{se, db})
+		}
+	}
+	return out, nil
+}
+
+// myPresentation is a decision a member office presents to a FachMK in
+// the debrief (Nachbesprechung) of one of the last sessions held, whose
+// invitation went out: the submitting member presents it (PRODUCT.md,
+// "Debrief").
+type myPresentation struct {
+	Session    model.Session
+	Debrief    model.Debrief
+	Decision   model.Decision
+	Conference string // the conference's name
+}
+
+// myPresentations gives the decisions the member presents in the debriefs
+// of the last sessions held, newest debrief first.
+func (s *Server) myPresentations(r *http.Request, member string) ([]myPresentation, error) {
+	ctx := r.Context()
+	sent, err := s.sentDebriefs(r)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, sd := range sent {
+		for _, e := range sd.Debrief.Entries {
+			if e.Presenter == member {
+				ids = append(ids, e.DecisionID)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	decisions, err := s.st.FollowUpDecisions(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	conferences, err := s.st.Bodies(ctx, model.BodyFachMK)
+	if err != nil {
+		return nil, err
+	}
+	names := map[int64]string{}
+	for _, c := range conferences {
+		names[c.ID] = c.Name
+	}
+	var out []myPresentation
+	for _, sd := range sent {
+		for _, e := range sd.Debrief.Entries {
+			if dec, ok := decisions[e.DecisionID]; ok && e.Presenter == member {
+				dec = dec.Corrected()
+				out = append(out, myPresentation{Session: sd.Session, Debrief: sd.Debrief, Decision: dec, Conference: names[e.ConferenceID]})
+			}
 		}
 	}
 	return out, nil
@@ -391,7 +467,8 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 		}
 		d.Drafts = append(d.Drafts, md)
 	}
-	return nil
+	d.Presentations, err = s.myPresentations(r, member)
+	return err
 }
 
 func or(s, alt string) string {
