@@ -494,8 +494,15 @@ func (s *Store) CorrectDecision(ctx context.Context, c model.DecisionCorrection)
 	if err := c.Validate(); err != nil {
 		return 0, err
 	}
+	// The occasion is public with the correction: its typed marks are
+	// confidential passages, whoever calls.
+	reason, err := model.ConfidentialMarks(c.Reason)
+	if err != nil {
+		return 0, model.AtField("anlass", err)
+	}
+	c.Reason = reason
 	var v int
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := currentDecision(ctx, tx, c.DecisionID)
 		if err != nil {
 			return err

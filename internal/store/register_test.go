@@ -190,9 +190,12 @@ func TestCorrectionReasonMarksBecomePassages(t *testing.T) {
 	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
 	dec := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision,
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 5}, Title: "Gebühren"}))
-	for _, reason := range []string{"Hinweis von [[BY]] zum Titel", "Schreibfehler"} {
+	for _, reason := range []string{"Hinweis", "Schreibfehler"} {
 		must[int](t)(s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec, Title: "Gebühren und Entgelte", Reason: reason}))
 	}
+	// An occasion as stored before: typed marks (the store now converts
+	// them itself).
+	bypassStore(t, s, `UPDATE decision_corrections SET reason = ? WHERE decision_id = ? AND version = 1`, "Hinweis von [[BY]] zum Titel", dec)
 	// The migration again, as on a database that stored these before it.
 	p, err := s.provider()
 	check(t, err)
@@ -204,5 +207,11 @@ func TestCorrectionReasonMarksBecomePassages(t *testing.T) {
 	}
 	if public, _ := model.Public.Decision(got); strings.Contains(public.Corrections[0].Reason, "BY") {
 		t.Errorf("the public reads %q", public.Corrections[0].Reason)
+	}
+	// The store turns typed marks of an occasion into passages itself,
+	// whoever calls it.
+	must[int](t)(s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec, Title: "Gebühren", Reason: "laut [[HE]]"}))
+	if got := must[model.Decision](t)(s.Decision(ctx, dec)); got.Corrections[2].Reason != "laut "+model.Redact("HE") {
+		t.Errorf("an occasion stored with typed marks: %q", got.Corrections[2].Reason)
 	}
 }
