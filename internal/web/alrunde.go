@@ -641,10 +641,6 @@ func (s *Server) pullFromGreenList(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if member == "" {
-		s.badRequest(w, r, "Bitte das Mitglied angeben, das den TOP von der Grünen Liste nimmt.")
-		return
-	}
 	if err := s.st.PullFromGreenList(r.Context(), rec.ID, member); err != nil {
 		s.fail(w, r, err, "")
 		return
@@ -654,8 +650,8 @@ func (s *Server) pullFromGreenList(w http.ResponseWriter, r *http.Request) {
 
 // pullingMember gives the member at whose request an item leaves the
 // Grüne Liste: a member's account its own member (if it votes), the
-// secretariat the member named in the form ("" when none is); false when
-// the request is refused (answered).
+// secretariat the member named in the form; false when the request is
+// refused (answered).
 func (s *Server) pullingMember(w http.ResponseWriter, r *http.Request) (string, bool) {
 	u := s.user(r)
 	if !s.parseForm(w, r) {
@@ -663,7 +659,11 @@ func (s *Server) pullingMember(w http.ResponseWriter, r *http.Request) (string, 
 	}
 	switch {
 	case auth.Can(u, auth.ManageSessions, ""):
-		return r.PostFormValue("mitglied"), true
+		if m := r.PostFormValue("mitglied"); m != "" {
+			return m, true
+		}
+		s.badRequest(w, r, "Bitte das Mitglied angeben, das den TOP von der Grünen Liste nimmt.")
+		return "", false
 	case u != nil:
 		_, ok := s.require(w, r, auth.Vote, u.MemberAbbrev)
 		return u.MemberAbbrev, ok
@@ -688,10 +688,6 @@ func (s *Server) pullItemFromGreenList(w http.ResponseWriter, r *http.Request) {
 	}
 	if !model.Internal.SeesItem(it, se, s.user(r)) {
 		s.notFound(w, r, "Diesen Tagesordnungspunkt gibt es nicht.")
-		return
-	}
-	if member == "" {
-		s.badRequest(w, r, "Bitte das Mitglied angeben, das den TOP von der Grünen Liste nimmt.")
 		return
 	}
 	if err := s.st.PullItemFromGreenList(r.Context(), it.ID, member); err != nil {
