@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -138,6 +139,20 @@ func (r EvaluationRound) Accepts() error {
 		return RuleError("Die Evaluationsrunde %d ist abgeschlossen; Antworten sind nicht mehr möglich.", r.Year)
 	}
 	return nil
+}
+
+// CheckNewRound checks a round the secretariat opens: a year between 2000
+// and 2200 and at least one question. Every reason is given (errors.Join),
+// each at the field of the form that opens it (jahr, frage).
+func CheckNewRound(year int, questionIDs []int64) error {
+	var errs []error
+	if year < 2000 || year > 2200 {
+		errs = append(errs, AtField("jahr", InputError("„%d“ ist kein Jahr für eine Evaluationsrunde.", year)))
+	}
+	if len(questionIDs) == 0 {
+		errs = append(errs, AtField("frage", InputError("Eine Evaluationsrunde braucht mindestens eine Frage.")))
+	}
+	return errors.Join(errs...)
 }
 
 // Asks reports whether the question belongs to the round.
