@@ -350,6 +350,26 @@ func (t Task) Concerns() bool {
 	return t.Spokesperson != ResponsibilityNone || t.FITKO != ResponsibilityNone
 }
 
+// Validate checks a row of the role/task matrix: a text, a known rhythm
+// ("" is one-off) and known roles. Every reason is given (errors.Join),
+// each at the field of the matrix form (text, wiederholung, sprecher,
+// fitko).
+func (t Task) Validate() error {
+	var errs []error
+	if strings.TrimSpace(t.Text) == "" {
+		errs = append(errs, AtField("text", InputError("Eine Aufgabe braucht einen Text.")))
+	}
+	if t.Recurrence != "" && !t.Recurrence.Valid() {
+		errs = append(errs, AtField("wiederholung", InputError("Die Wiederholung „%s“ einer Aufgabe ist unbekannt.", t.Recurrence)))
+	}
+	for i, r := range []Responsibility{t.Spokesperson, t.FITKO} {
+		if r != ResponsibilityNone && r != ResponsibilityLead && r != ResponsibilitySupporting {
+			errs = append(errs, AtField([]string{"sprecher", "fitko"}[i], InputError("„%s“ ist keine Rolle der Aufgabenverteilung.", r)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // CheckableBy says whether the task may be checked off by the secretariat
 // (secretariat true) or by a spokesperson: a task the matrix gives to FITKO
 // alone is the secretariat's, not on the spokesperson's list to tick.
