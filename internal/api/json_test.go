@@ -718,7 +718,7 @@ func TestJSONFollowUpReport(t *testing.T) {
 	// date, an open mark in the evidence, a decision that is not in the
 	// register — gave the first only (the reader stopped there): now every
 	// one at its member, as the form does (one reader for both,
-	// auth.ReadFollowUpReport).
+	// input.FollowUpReport).
 	code, body = post(token("hessen"), fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"15.13.2026","nachweis":"Bericht [[offen","nachweisBeschluss":"B-2020/99-IT"}`, f.Version))
 	out = refusal{}
 	if err := json.Unmarshal([]byte(body), &out); err != nil || code != http.StatusBadRequest {
