@@ -73,26 +73,10 @@ type passwordData struct {
 // names.
 var passwordFieldIDs = map[string]string{"bisher": "pw-bisher", "neu": "pw-neu", "wiederholung": "pw-wdh"}
 
-// At gives the reasons about the field with id ("" when none is), for
-// the templates "invalid" and "field-error".
-func (d passwordData) At(id string) string {
-	var out []string
-	for _, p := range d.List() {
-		if id != "" && p.Field == id {
-			out = append(out, p.Reason)
-		}
-	}
-	return strings.Join(out, " ")
-}
-
 // List gives every reason with the id of its field, for the box above
 // the form that links each reason to its field.
 func (d passwordData) List() []fieldProblem {
-	list := d.Problems.List()
-	for i := range list {
-		list[i].Field = passwordFieldIDs[list[i].Field]
-	}
-	return list
+	return d.Problems.ListAs(func(field string) string { return passwordFieldIDs[field] })
 }
 
 func (s *Server) passwordPage(w http.ResponseWriter, r *http.Request) {
@@ -117,10 +101,10 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	// (auth.CheckPasswordChange).
 	var p problems
 	if u.OIDCSubject == "" {
+		p.add(auth.CheckPasswordChange(current, next))
 		if next != r.PostFormValue("wiederholung") {
 			p.add(model.AtField("wiederholung", model.InputError("Die beiden neuen Passwörter stimmen nicht überein.")))
 		}
-		p.add(auth.CheckPasswordChange(current, next))
 	}
 	if len(p) > 0 {
 		fail(http.StatusBadRequest, p.err())

@@ -64,27 +64,11 @@ func attendanceFieldID(name string) string {
 	return ""
 }
 
-// At gives the reasons for the field with id ("" when none is about it),
-// for the templates "invalid" and "field-error".
-func (d attendanceData) At(id string) string {
-	var out []string
-	for _, p := range d.List() {
-		if id != "" && p.Field == id {
-			out = append(out, p.Reason)
-		}
-	}
-	return strings.Join(out, " ")
-}
-
 // List gives every reason with the id of its field ("per-HE"; "" for the
 // list as a whole), for the box above the form that links each reason to
 // its field (problems.List).
 func (d attendanceData) List() []fieldProblem {
-	list := d.Problems.List()
-	for i := range list {
-		list[i].Field = attendanceFieldID(list[i].Field)
-	}
-	return list
+	return d.Problems.ListAs(attendanceFieldID)
 }
 
 // renderAttendance shows the attendance page: the recorded list, or typed

@@ -56,11 +56,7 @@ func (d delegationData) At(id string) string {
 // the form as a whole), for the box above the form that links each reason
 // to its own field (problems.List).
 func (d delegationData) List() []fieldProblem {
-	list := d.Problems.List()
-	for i := range list {
-		list[i].Field = strings.ReplaceAll(list[i].Field, "_", "-")
-	}
-	return list
+	return d.Problems.ListAs(func(field string) string { return strings.ReplaceAll(field, "_", "-") })
 }
 
 // fieldName gives the form's name of the field with id: the form's ids

@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -61,11 +62,7 @@ func (f uploadFormView) Typed(field, def string) string {
 // List gives every reason with the id of its field, for the box above
 // the form that links each reason to its field.
 func (f uploadFormView) List() []fieldProblem {
-	list := f.Refused.Problems.List()
-	for i := range list {
-		list[i].Field = uploadFieldIDs[list[i].Field]
-	}
-	return list
+	return f.Refused.Problems.ListAs(func(field string) string { return uploadFieldIDs[field] })
 }
 
 // documentKind checks an upload by its first bytes and its name: PDF and
@@ -163,6 +160,9 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(p) > 0 {
+		// In the order of the form's fields: the file, its kind, the item.
+		order := map[string]int{"datei": 0, "art": 1, "top": 2}
+		slices.SortStableFunc(p, func(a, b error) int { return order[model.FieldOf(a)] - order[model.FieldOf(b)] })
 		refuse(p.err())
 		return
 	}

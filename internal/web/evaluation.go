@@ -45,15 +45,12 @@ func (sl respondentSlot) At(qid int64) string {
 // as a whole), for the box above the questionnaire that links each
 // reason to its question (problems.List).
 func (sl respondentSlot) List(si int) []fieldProblem {
-	list := sl.Problems.List()
-	for i, p := range list {
-		if qid, ok := strings.CutPrefix(p.Field, "wert_"); ok {
-			list[i].Field = fmt.Sprintf("e%d-%s", si, qid)
-		} else {
-			list[i].Field = ""
+	return sl.Problems.ListAs(func(field string) string {
+		if qid, ok := strings.CutPrefix(field, "wert_"); ok {
+			return fmt.Sprintf("e%d-%s", si, qid)
 		}
-	}
-	return list
+		return ""
+	})
 }
 
 type evaluationData struct {
@@ -79,11 +76,7 @@ var newRoundFieldIDs = map[string]string{"jahr": "ev-jahr", "frage": "ev-fragen"
 // NewRoundList gives every reason the round was not opened with the id of
 // its field, for the box that links each reason to its field.
 func (d evaluationData) NewRoundList() []fieldProblem {
-	list := d.NewRound.Problems.List()
-	for i := range list {
-		list[i].Field = newRoundFieldIDs[list[i].Field]
-	}
-	return list
+	return d.NewRound.Problems.ListAs(func(field string) string { return newRoundFieldIDs[field] })
 }
 
 // NewRoundAsks reports whether question id is checked in the form that

@@ -277,15 +277,12 @@ func (f taskFormRow) Typed(field, def string) string { return f.Refused.Typed(f.
 // List gives every reason with the id of its field ("po-3"), for the box
 // above the form that links each reason to its field.
 func (f taskFormRow) List() []fieldProblem {
-	list := f.Refused.Problems.List()
-	for i, p := range list {
-		if prefix := taskFieldIDs[p.Field]; prefix != "" {
-			list[i].Field = fmt.Sprintf("%s-%d", prefix, f.Task.ID)
-		} else {
-			list[i].Field = ""
+	return f.Refused.Problems.ListAs(func(field string) string {
+		if prefix := taskFieldIDs[field]; prefix != "" {
+			return fmt.Sprintf("%s-%d", prefix, f.Task.ID)
 		}
-	}
-	return list
+		return ""
+	})
 }
 
 func (s *Server) matrixPage(w http.ResponseWriter, r *http.Request) {
@@ -327,15 +324,15 @@ func (s *Server) renderMatrix(w http.ResponseWriter, r *http.Request, status int
 // input is type=number, but a client that bypasses the browser could
 // send a word, which was stored as 0 without a word).
 func taskForm(r *http.Request) (model.Task, error) {
-	var p problems
 	pos, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("position")))
-	if err != nil {
-		p.add(model.AtField("position", model.InputError("Die Reihenfolge muss eine ganze Zahl sein.")))
-	}
 	t := model.Task{Position: pos, Text: strings.TrimSpace(r.PostFormValue("text")),
 		Spokesperson: model.Responsibility(r.PostFormValue("sprecher")), FITKO: model.Responsibility(r.PostFormValue("fitko")),
 		Recurrence: model.Recurrence(r.PostFormValue("wiederholung"))}
-	p.addUnrefused(t.Validate())
+	// The reasons in the order of the fields: the order comes last.
+	p := problemsOf(t.Validate())
+	if err != nil {
+		p.add(model.AtField("position", model.InputError("Die Reihenfolge muss eine ganze Zahl sein.")))
+	}
 	return t, p.err()
 }
 
