@@ -918,6 +918,12 @@ func TestAPIProblemsNameJSONMembers(t *testing.T) {
 	if code != http.StatusBadRequest || len(out.Problems) != 1 || out.Problems[0].Field != "/teilnehmende/1/name" {
 		t.Errorf("attendance naming a person twice: %d %+v", code, out)
 	}
+	// Two bad rows: both, each at its member (as the form gives them at
+	// their fields).
+	code, out = call("PUT", "/api/v1/sitzungen/49/teilnahme", `{"version":0,"teilnehmende":[{"name":" ","funktion":"CIO"},{"name":"Bernd Muster","funktion":"`+strings.Repeat("Referatsleiter ", 15)+`"}]}`)
+	if got := fields(out); code != http.StatusBadRequest || len(out.Problems) != 2 || !got["/teilnehmende/0/name"] || !got["/teilnehmende/1/funktion"] {
+		t.Errorf("attendance with two bad rows: %d %+v", code, out)
+	}
 }
 
 // TestJSONFollowUpOverdue: the follow-up list and pages say "offen,
