@@ -33,13 +33,7 @@ func TestEvaluationThroughThePages(t *testing.T) {
 			t.Errorf("results page lacks %q", want)
 		}
 	}
-	open := url.Values{"jahr": {"2026"}}
-	for _, q := range qs[:3] {
-		open.Add("frage", fmt.Sprint(q.ID))
-	}
-	if code, body := do(t, gs, "POST", ts.URL+"/evaluation/runden", open); code != http.StatusSeeOther {
-		t.Fatalf("open round: %d %s", code, body)
-	}
+	openRound2026(t, ts.URL, gs, qs[:3])
 	hb := client(t, ts, "sprecher-hb")
 	_, page = do(t, hb, "GET", ts.URL+"/evaluation", nil)
 	// The heading breaks between the parts of the name (soft hyphens).
@@ -149,13 +143,7 @@ func TestEvaluationRemarkWithoutScoreIsKept(t *testing.T) {
 	if err != nil || len(qs) < 3 {
 		t.Fatalf("questions: %v %v", qs, err)
 	}
-	open := url.Values{"jahr": {"2026"}}
-	for _, q := range qs[:3] {
-		open.Add("frage", fmt.Sprint(q.ID))
-	}
-	if code, body := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/evaluation/runden", open); code != http.StatusSeeOther {
-		t.Fatalf("open round: %d %s", code, body)
-	}
+	openRound2026(t, ts.URL, client(t, ts, "geschaeftsstelle"), qs[:3])
 	hb := client(t, ts, "sprecher-hb")
 	answers := url.Values{"fachmk": {"FMK"}, fmt.Sprintf("wert_%d", qs[0].ID): {"4"},
 		fmt.Sprintf("kommentar_%d", qs[1].ID): {"Enge Abstimmung mit der FMK-Geschäftsstelle"}}
@@ -221,13 +209,7 @@ func TestEvaluationGivesEveryReasonAtItsQuestion(t *testing.T) {
 		t.Errorf("a refused round was opened: %+v", rounds)
 	}
 
-	open := url.Values{"jahr": {"2026"}}
-	for _, q := range qs[:3] {
-		open.Add("frage", fmt.Sprint(q.ID))
-	}
-	if code, body := do(t, gs, "POST", ts.URL+"/evaluation/runden", open); code != http.StatusSeeOther {
-		t.Fatalf("open round: %d %s", code, body)
-	}
+	openRound2026(t, ts.URL, gs, qs[:3])
 	hb := client(t, ts, "sprecher-hb")
 	answers := url.Values{"fachmk": {"FMK"},
 		fmt.Sprintf("wert_%d", qs[0].ID): {"7"}, fmt.Sprintf("kommentar_%d", qs[0].ID): {"Sehr gut"},
@@ -259,5 +241,18 @@ func TestEvaluationGivesEveryReasonAtItsQuestion(t *testing.T) {
 	}
 	if got, _ := st.Answers(context.Background(), 2026); len(got) != 0 {
 		t.Errorf("answers saved although refused: %v", got)
+	}
+}
+
+// openRound2026 has the secretariat (gs) open the evaluation round 2026
+// with the questions qs.
+func openRound2026(t *testing.T, base string, gs *http.Client, qs []model.EvaluationQuestion) {
+	t.Helper()
+	open := url.Values{"jahr": {"2026"}}
+	for _, q := range qs {
+		open.Add("frage", fmt.Sprint(q.ID))
+	}
+	if code, body := do(t, gs, "POST", base+"/evaluation/runden", open); code != http.StatusSeeOther {
+		t.Fatalf("open round: %d %s", code, body)
 	}
 }

@@ -307,12 +307,7 @@ func TestAttendancePage(t *testing.T) {
 	if code, _ := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48/anwesenheit", nil); code != http.StatusForbidden {
 		t.Errorf("a member sees the attendance form: %d", code)
 	}
-	form := url.Values{}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			form.Set("anwesenheit_"+m.Abbrev, "anwesend")
-		}
-	}
+	form := everyVoterPresent()
 	form.Set("anwesenheit_HE", "vertreten")
 	form.Set("person_HE", "Referentin Bayern")
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "vertreten kann nur eine Person desselben Mitglieds") {
@@ -692,12 +687,7 @@ func TestAttendanceGivesEveryReasonAtItsField(t *testing.T) {
 		t.Fatalf("items: %d, %v", len(items), err)
 	}
 	gs := client(t, ts, "geschaeftsstelle")
-	form := url.Values{}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			form.Set("anwesenheit_"+m.Abbrev, "anwesend")
-		}
-	}
+	form := everyVoterPresent()
 	form.Set("anwesenheit_HE", "vertreten")
 	form.Set("anwesenheit_BY", "vertreten")
 	form.Set("person_BY", "Referentin Hessen")
@@ -722,4 +712,16 @@ func TestAttendanceGivesEveryReasonAtItsField(t *testing.T) {
 	if list, _ := st.Attendance(ctx, sid); model.AttendanceFor(list, "BY").Presence == model.Represented {
 		t.Error("the refused list was saved")
 	}
+}
+
+// everyVoterPresent gives the attendance form with every voting member
+// present.
+func everyVoterPresent() url.Values {
+	form := url.Values{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			form.Set("anwesenheit_"+m.Abbrev, "anwesend")
+		}
+	}
+	return form
 }
