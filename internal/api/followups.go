@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"gremium/internal/auth"
+	"gremium/internal/input"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -243,7 +244,7 @@ func (a *Server) apiReportFollowUp(w http.ResponseWriter, r *http.Request) {
 	if in.Document != 0 {
 		fields["nachweis_dokument"] = strconv.FormatInt(in.Document, 10)
 	}
-	rep, err := auth.ReadFollowUpReport(ctx, a.st, u, id, sessionID, council.ID, in.Version, func(name string) string { return fields[name] })
+	rep, err := input.FollowUpReport(ctx, a.st, u, id, sessionID, council.ID, in.Version, func(name string) string { return fields[name] })
 	if err != nil {
 		a.fail(w, r, err)
 		return

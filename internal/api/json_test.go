@@ -718,7 +718,7 @@ func TestJSONFollowUpReport(t *testing.T) {
 	// date, an open mark in the evidence, a decision that is not in the
 	// register — gave the first only (the reader stopped there): now every
 	// one at its member, as the form does (one reader for both,
-	// auth.ReadFollowUpReport).
+	// input.FollowUpReport).
 	code, body = post(token("hessen"), fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"15.13.2026","nachweis":"Bericht [[offen","nachweisBeschluss":"B-2020/99-IT"}`, f.Version))
 	out = refusal{}
 	if err := json.Unmarshal([]byte(body), &out); err != nil || code != http.StatusBadRequest {
@@ -917,6 +917,12 @@ func TestAPIProblemsNameJSONMembers(t *testing.T) {
 	code, out = call("PUT", "/api/v1/sitzungen/49/teilnahme", `{"version":0,"teilnehmende":[{"name":"Dr. Anna Beispiel"},{"name":"dr. anna beispiel"}]}`)
 	if code != http.StatusBadRequest || len(out.Problems) != 1 || out.Problems[0].Field != "/teilnehmende/1/name" {
 		t.Errorf("attendance naming a person twice: %d %+v", code, out)
+	}
+	// Two bad rows: both, each at its member (as the form gives them at
+	// their fields).
+	code, out = call("PUT", "/api/v1/sitzungen/49/teilnahme", `{"version":0,"teilnehmende":[{"name":" ","funktion":"CIO"},{"name":"Bernd Muster","funktion":"`+strings.Repeat("Referatsleiter ", 15)+`"}]}`)
+	if got := fields(out); code != http.StatusBadRequest || len(out.Problems) != 2 || !got["/teilnehmende/0/name"] || !got["/teilnehmende/1/funktion"] {
+		t.Errorf("attendance with two bad rows: %d %+v", code, out)
 	}
 }
 

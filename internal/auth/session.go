@@ -302,8 +302,25 @@ func (m *Sessions) LogoutEverywhere(w http.ResponseWriter, r *http.Request, u *m
 }
 
 // ErrWrongPassword means the current password given to change it was
-// wrong.
-var ErrWrongPassword error = model.InputError("Das bisherige Passwort ist nicht richtig.")
+// wrong; it is about the form's field "bisher".
+var ErrWrongPassword error = model.AtField("bisher", model.InputError("Das bisherige Passwort ist nicht richtig."))
+
+// CheckPasswordChange checks a new password without the current one being
+// verified: long enough, not too long, not one repeated character, and
+// not the current one. Its reasons are about the form's field "neu"
+// (errors.Join). The form gives them with the other fields' reasons;
+// ChangePassword verifies the current password only once they are none,
+// since a check costs a password hash and counts as a login attempt.
+func CheckPasswordChange(current, next string) error {
+	var errs []error
+	if err := CheckNewPassword(next); err != nil {
+		errs = append(errs, model.AtField("neu", err))
+	}
+	if current == next {
+		errs = append(errs, model.AtField("neu", model.InputError("Das neue Passwort muss sich vom bisherigen unterscheiden.")))
+	}
+	return errors.Join(errs...)
+}
 
 // ChangePassword sets the account holder's new password after checking
 // the current one (under the login protection: wrong current passwords
@@ -313,11 +330,8 @@ func (m *Sessions) ChangePassword(w http.ResponseWriter, r *http.Request, u *mod
 	if u.OIDCSubject != "" {
 		return model.RuleError("Dieses Konto meldet sich über den Identitätsdienst an; sein Passwort wird dort geändert.")
 	}
-	if err := CheckNewPassword(next); err != nil {
+	if err := CheckPasswordChange(current, next); err != nil {
 		return err
-	}
-	if current == next {
-		return model.InputError("Das neue Passwort muss sich vom bisherigen unterscheiden.")
 	}
 	if _, err := m.verify(r, u.Username, current, "falsches Passwort bei der Passwortänderung"); err != nil {
 		if errors.Is(err, ErrLoginFailed) {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"slices"
 	"strings"
 )
@@ -53,25 +54,27 @@ type Attendance struct {
 // Validate checks a line: a known presence, a representative for a member
 // represented, and no items for an absent member. personMember is the
 // member the named person acts for ("" if the person is not known yet).
-// A refusal names the field of the member's row as the attendance form
-// calls it (anwesenheit_HE, person_HE).
+// Each refusal names the field of the member's row as the attendance form
+// calls it (anwesenheit_HE, person_HE); every reason of the line is given
+// (errors.Join), not the first only.
 func (a Attendance) Validate(personMember string) error {
 	if a.Member == "" {
 		return InputError("Eine Zeile der Anwesenheitsliste braucht das Mitglied.")
 	}
+	var errs []error
 	if !a.Presence.Valid() {
-		return AtField("anwesenheit_"+a.Member, InputError("Unbekannte Anwesenheit „%s“ für %s.", a.Presence, a.Member))
+		errs = append(errs, AtField("anwesenheit_"+a.Member, InputError("Unbekannte Anwesenheit „%s“ für %s.", a.Presence, a.Member)))
 	}
 	if a.Presence == Represented && strings.TrimSpace(a.Person) == "" {
-		return AtField("person_"+a.Member, InputError("Für die Vertretung von %s bitte die vertretende Person angeben.", a.Member))
+		errs = append(errs, AtField("person_"+a.Member, InputError("Für die Vertretung von %s bitte die vertretende Person angeben.", a.Member)))
 	}
 	if a.Person != "" && personMember != "" && personMember != a.Member {
-		return AtField("person_"+a.Member, RuleError("%s handelt für %s und kann %s nicht vertreten; vertreten kann nur eine Person desselben Mitglieds.", a.Person, personMember, a.Member))
+		errs = append(errs, AtField("person_"+a.Member, RuleError("%s handelt für %s und kann %s nicht vertreten; vertreten kann nur eine Person desselben Mitglieds.", a.Person, personMember, a.Member)))
 	}
 	if a.Presence == Absent && (a.FromItemID != 0 || a.UntilItemID != 0) {
-		return AtField("anwesenheit_"+a.Member, InputError("%s ist abwesend; Ankunft und Weggang gibt es nur für Anwesende.", a.Member))
+		errs = append(errs, AtField("anwesenheit_"+a.Member, InputError("%s ist abwesend; Ankunft und Weggang gibt es nur für Anwesende.", a.Member)))
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // PresentAt gives the members present or represented while the item with

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -138,6 +139,20 @@ func (r EvaluationRound) Accepts() error {
 		return RuleError("Die Evaluationsrunde %d ist abgeschlossen; Antworten sind nicht mehr möglich.", r.Year)
 	}
 	return nil
+}
+
+// CheckNewRound checks a round the secretariat opens: a year between 2000
+// and 2200 and at least one question. Every reason is given (errors.Join),
+// each at the field of the form that opens it (jahr, frage).
+func CheckNewRound(year int, questionIDs []int64) error {
+	var errs []error
+	if year < 2000 || year > 2200 {
+		errs = append(errs, AtField("jahr", InputError("„%d“ ist kein Jahr für eine Evaluationsrunde.", year)))
+	}
+	if len(questionIDs) == 0 {
+		errs = append(errs, AtField("frage", InputError("Eine Evaluationsrunde braucht mindestens eine Frage.")))
+	}
+	return errors.Join(errs...)
 }
 
 // Asks reports whether the question belongs to the round.
@@ -333,6 +348,26 @@ func (r Recurrence) Valid() bool { return r == RecurOnce || r == RecurSession ||
 // spokesperson or FITKO — is responsible or supporting.
 func (t Task) Concerns() bool {
 	return t.Spokesperson != ResponsibilityNone || t.FITKO != ResponsibilityNone
+}
+
+// Validate checks a row of the role/task matrix: a text, a known rhythm
+// ("" is one-off) and known roles. Every reason is given (errors.Join),
+// each at the field of the matrix form (text, wiederholung, sprecher,
+// fitko).
+func (t Task) Validate() error {
+	var errs []error
+	if strings.TrimSpace(t.Text) == "" {
+		errs = append(errs, AtField("text", InputError("Eine Aufgabe braucht einen Text.")))
+	}
+	if t.Recurrence != "" && !t.Recurrence.Valid() {
+		errs = append(errs, AtField("wiederholung", InputError("Die Wiederholung „%s“ einer Aufgabe ist unbekannt.", t.Recurrence)))
+	}
+	for i, r := range []Responsibility{t.Spokesperson, t.FITKO} {
+		if r != ResponsibilityNone && r != ResponsibilityLead && r != ResponsibilitySupporting {
+			errs = append(errs, AtField([]string{"sprecher", "fitko"}[i], InputError("„%s“ ist keine Rolle der Aufgabenverteilung.", r)))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // CheckableBy says whether the task may be checked off by the secretariat

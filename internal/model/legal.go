@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"time"
@@ -105,24 +106,32 @@ var (
 // CheckLegalText refuses a legal page's text that is not plain text in
 // the form LegalText reads: HTML, confidential marks (the page is public),
 // a link to anything but a web, e-mail or telephone address, or more than
-// MaxLegalText characters. The reason is German; an empty text is allowed
-// (the page is then unset).
+// MaxLegalText characters. Every reason is given (errors.Join, each at
+// the form's field "text", every bad link once), not the first only;
+// the reasons are German. An empty text is allowed (the page is then
+// unset).
 func CheckLegalText(text string) error {
+	var errs []error
+	refuse := func(format string, args ...any) {
+		errs = append(errs, AtField("text", InputError(format, args...)))
+	}
 	if n := utf8.RuneCountInString(text); n > MaxLegalText {
-		return InputError("Der Text ist mit %d Zeichen zu lang; höchstens %d sind möglich.", n, MaxLegalText)
+		refuse("Der Text ist mit %d Zeichen zu lang; höchstens %d sind möglich.", n, MaxLegalText)
 	}
 	if strings.Contains(text, "[[") || strings.Contains(text, "]]") || strings.ContainsAny(text, "⟦⟧") {
-		return InputError("Diese Seite ist öffentlich; vertrauliche Passagen ([[…]]) gibt es hier nicht. Bitte entfernen Sie die Markierung.")
+		refuse("Diese Seite ist öffentlich; vertrauliche Passagen ([[…]]) gibt es hier nicht. Bitte entfernen Sie die Markierung.")
 	}
 	if m := legalTag.FindString(text); m != "" {
-		return InputError("Bitte schreiben Sie reinen Text ohne HTML (gefunden: „%s“). Absätze trennen Sie durch eine Leerzeile, Überschriften beginnen mit „## “, Links schreiben Sie als [Text](https://…) oder als Adresse.", m)
+		refuse("Bitte schreiben Sie reinen Text ohne HTML (gefunden: „%s“). Absätze trennen Sie durch eine Leerzeile, Überschriften beginnen mit „## “, Links schreiben Sie als [Text](https://…) oder als Adresse.", m)
 	}
+	seen := map[string]bool{}
 	for _, m := range legalLink.FindAllStringSubmatch(text, -1) {
-		if legalHref(m[2]) == "" {
-			return InputError("Der Link „%s“ führt nicht zu einer Web-, E-Mail- oder Telefonadresse (https://…, mailto:…, tel:…).", m[2])
+		if legalHref(m[2]) == "" && !seen[m[2]] {
+			seen[m[2]] = true
+			refuse("Der Link „%s“ führt nicht zu einer Web-, E-Mail- oder Telefonadresse (https://…, mailto:…, tel:…).", m[2])
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // legalHref gives the address a link of a legal page may lead to: a web

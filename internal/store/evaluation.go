@@ -78,7 +78,7 @@ func (s *Store) openRoundTx(ctx context.Context, tx *sql.Tx, year int) (model.Ev
 // id must be a question of the catalogue.
 func setRoundQuestions(ctx context.Context, tx *sql.Tx, roundID int64, ids []int64) error {
 	if len(ids) == 0 {
-		return model.InputError("Eine Evaluationsrunde braucht mindestens eine Frage.")
+		return model.AtField("frage", model.InputError("Eine Evaluationsrunde braucht mindestens eine Frage."))
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM evaluation_round_questions WHERE round_id = ?`, roundID); err != nil {
 		return fmt.Errorf("store: round questions: %w", err)
@@ -101,15 +101,15 @@ func setRoundQuestions(ctx context.Context, tx *sql.Tx, roundID int64, ids []int
 // OpenRound opens the evaluation round of a year with the questions given
 // (in order). A year has one round.
 func (s *Store) OpenRound(ctx context.Context, year int, questionIDs []int64) (int64, error) {
-	if year < 2000 || year > 2200 {
-		return 0, model.InputError("„%d“ ist kein Jahr für eine Evaluationsrunde.", year)
+	if err := model.CheckNewRound(year, questionIDs); err != nil {
+		return 0, err
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.insert(ctx, tx, "evaluation_round", fmt.Sprint(year),
 			`INSERT INTO evaluation_rounds (year, status, opened_at) VALUES (?, ?, ?)`, year, model.RoundOpen, s.now().UTC().Format("2006-01-02T15:04:05Z"))
 		if errors.Is(err, ErrDuplicate) {
-			return model.RuleError("Für %d gibt es bereits eine Evaluationsrunde.", year)
+			return model.AtField("jahr", model.RuleError("Für %d gibt es bereits eine Evaluationsrunde.", year))
 		}
 		if err != nil {
 			return err

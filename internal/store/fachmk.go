@@ -506,18 +506,7 @@ func validateTask(t *model.Task) error {
 	if t.Recurrence == "" {
 		t.Recurrence = model.RecurOnce
 	}
-	if t.Text == "" {
-		return model.InputError("Eine Aufgabe braucht einen Text.")
-	}
-	if !t.Recurrence.Valid() {
-		return model.InputError("Die Wiederholung „%s“ einer Aufgabe ist unbekannt.", t.Recurrence)
-	}
-	for _, r := range []model.Responsibility{t.Spokesperson, t.FITKO} {
-		if r != model.ResponsibilityNone && r != model.ResponsibilityLead && r != model.ResponsibilitySupporting {
-			return model.InputError("„%s“ ist keine Rolle der Aufgabenverteilung.", r)
-		}
-	}
-	return nil
+	return t.Validate()
 }
 
 // CreateTask stores a row of the role/task matrix (one-off unless the task

@@ -212,17 +212,23 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 		if _, err := tx.ExecContext(ctx, `DELETE FROM session_attendance WHERE session_id = ?`, sessionID); err != nil {
 			return fmt.Errorf("store: attendance: %w", err)
 		}
+		// Every line is checked and every reason given (errors.Join, each
+		// at its line's field): a missing representative in one line does
+		// not hide a span the wrong way round in another.
 		seen := map[string]bool{}
 		var lines []string
+		var refused []error
 		for _, a := range list {
 			a.Person = strings.TrimSpace(a.Person)
 			if seen[a.Member] {
-				return model.InputError("%s steht zweimal in der Anwesenheitsliste.", a.Member)
+				refused = append(refused, model.InputError("%s steht zweimal in der Anwesenheitsliste.", a.Member))
+				continue
 			}
 			seen[a.Member] = true
 			if _, err := queryOne(ctx, tx, scanMember, "member "+a.Member, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, a.Member); err != nil {
 				if errors.Is(err, ErrNotFound) {
-					return model.InputError("„%s“ ist kein Mitglied.", a.Member)
+					refused = append(refused, model.InputError("„%s“ ist kein Mitglied.", a.Member))
+					continue
 				}
 				return err
 			}
@@ -242,28 +248,37 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 					return err
 				}
 			}
-			if err := a.Validate(personMember); err != nil {
-				return err
-			}
+			bad := model.ErrorsOf(a.Validate(personMember))
+			known := true
 			for i, id := range []int64{a.FromItemID, a.UntilItemID} {
 				if id != 0 && !items[id] {
-					return model.AtField([]string{"ab_", "bis_"}[i]+a.Member, model.InputError("Ankunft oder Weggang von %s nennt einen TOP, der nicht auf der Tagesordnung steht.", a.Member))
+					known = false
+					bad = append(bad, model.AtField([]string{"ab_", "bis_"}[i]+a.Member, model.InputError("%s von %s nennt einen TOP, der nicht auf der Tagesordnung steht.", []string{"Die Ankunft", "Der Weggang"}[i], a.Member)))
 				}
 			}
-			if err := a.CheckSpan(order, func(id int64) string {
-				it, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
-				if err != nil {
-					return "dem gewählten TOP"
+			if known {
+				if err := a.CheckSpan(order, func(id int64) string {
+					it, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
+					if err != nil {
+						return "dem gewählten TOP"
+					}
+					return it.Label()
+				}); err != nil {
+					bad = append(bad, err)
 				}
-				return it.Label()
-			}); err != nil {
-				return err
+			}
+			if len(bad) > 0 {
+				refused = append(refused, bad...)
+				continue
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO session_attendance (session_id, member_abbrev, presence, person, from_item_id, until_item_id) VALUES (?, ?, ?, ?, ?, ?)`,
 				sessionID, a.Member, a.Presence, a.Person, a.FromItemID, a.UntilItemID); err != nil {
 				return fmt.Errorf("store: attendance: %w", err)
 			}
 			lines = append(lines, a.Member+" "+string(a.Presence))
+		}
+		if len(refused) > 0 {
+			return errors.Join(refused...)
 		}
 		if err := s.audit(ctx, tx, "attendance", "session", sessionID, strings.Join(lines, ", ")); err != nil {
 			return err

@@ -64,7 +64,19 @@ func (s *Server) accountPage(w http.ResponseWriter, r *http.Request) {
 
 type passwordData struct {
 	Account model.User
-	Error   string
+	// Problems are the reasons the password was not changed, each at its
+	// field (bisher, neu, wiederholung; "" for the form as a whole).
+	Problems problems
+}
+
+// passwordFieldIDs are the ids of the password form's fields by their
+// names.
+var passwordFieldIDs = map[string]string{"bisher": "pw-bisher", "neu": "pw-neu", "wiederholung": "pw-wdh"}
+
+// List gives every reason with the id of its field, for the box above
+// the form that links each reason to its field.
+func (d passwordData) List() []fieldProblem {
+	return d.Problems.ListAs(func(field string) string { return passwordFieldIDs[field] })
 }
 
 func (s *Server) passwordPage(w http.ResponseWriter, r *http.Request) {
@@ -80,25 +92,35 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.parseForm(w, r) {
 		return
 	}
-	next := r.PostFormValue("neu")
-	fail := func(status int, msg string) {
-		s.render(w, r, status, "password.html", view{Title: "Passwort ändern", Active: "konto", Data: passwordData{Account: *u, Error: msg}})
+	current, next := r.PostFormValue("bisher"), r.PostFormValue("neu")
+	fail := func(status int, err error) {
+		s.render(w, r, status, "password.html", view{Title: "Passwort ändern", Active: "konto", Data: passwordData{Account: *u, Problems: problemsOf(err)}})
 	}
-	if next != r.PostFormValue("wiederholung") {
-		fail(http.StatusBadRequest, "Die beiden neuen Passwörter stimmen nicht überein.")
+	// Every reason about the new password at once (the repetition, its
+	// length, unchanged); the current one is verified only after them
+	// (auth.CheckPasswordChange).
+	var p problems
+	if u.OIDCSubject == "" {
+		p.add(auth.CheckPasswordChange(current, next))
+		if next != r.PostFormValue("wiederholung") {
+			p.add(model.AtField("wiederholung", model.InputError("Die beiden neuen Passwörter stimmen nicht überein.")))
+		}
+	}
+	if len(p) > 0 {
+		fail(http.StatusBadRequest, p.err())
 		return
 	}
-	err := s.sessions.ChangePassword(w, r, u, r.PostFormValue("bisher"), next)
+	err := s.sessions.ChangePassword(w, r, u, current, next)
 	var throttled *auth.ThrottledError
 	switch {
 	case err == nil:
 		back(w, r, "/konto", "Ihr Passwort ist geändert. Alle anderen Anmeldungen Ihres Kontos sind beendet.")
 	case errors.As(err, &throttled):
-		fail(http.StatusTooManyRequests, throttled.Message())
+		fail(http.StatusTooManyRequests, model.RuleError("%s", throttled.Message()))
 	case errors.Is(err, auth.ErrBusy):
-		fail(http.StatusServiceUnavailable, "Der Anmeldedienst ist gerade ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut.")
+		fail(http.StatusServiceUnavailable, model.RuleError("Der Anmeldedienst ist gerade ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut."))
 	case model.ClassOf(err) == model.ErrInput || model.ClassOf(err) == model.ErrRule:
-		fail(http.StatusBadRequest, model.ReasonOf(err))
+		fail(http.StatusBadRequest, err)
 	default:
 		s.fail(w, r, err, "")
 	}

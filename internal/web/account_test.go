@@ -92,6 +92,52 @@ func TestChangeOwnPassword(t *testing.T) {
 	}
 }
 
+// TestPasswordChangeGivesEveryReason: a refused password change said one
+// reason at a time in a box tied to no field: a repetition that differed
+// hid that the new password was too short, so the account holder typed
+// both again to learn the next reason. Every reason about the new
+// password now stands at its field, marked invalid, and all of them
+// above the form, each linked to its field; the current password (a
+// login attempt) is checked once the new one is acceptable, and its
+// reason stands at its own field.
+func TestPasswordChangeGivesEveryReason(t *testing.T) {
+	ts, _ := cycleServer(t)
+	he := client(t, ts, "hessen")
+	box := `<div class="error-box" role="alert" id="passwort-fehler">`
+	for _, tt := range []struct {
+		name                  string
+		current, next, repeat string
+		want                  map[string]string
+	}{
+		{"too short and repeated otherwise", demo.AccountPassword, "kurz", "kurz!", map[string]string{
+			"pw-neu": "Das Passwort muss mindestens 12 Zeichen lang sein.",
+			"pw-wdh": "Die beiden neuen Passwörter stimmen nicht überein.",
+		}},
+		{"unchanged and repeated otherwise", demo.AccountPassword, demo.AccountPassword, "etwas ganz anderes", map[string]string{
+			"pw-neu": "Das neue Passwort muss sich vom bisherigen unterscheiden.",
+			"pw-wdh": "Die beiden neuen Passwörter stimmen nicht überein.",
+		}},
+		{"wrong current password", "falsch-falsch-falsch", "ein ganz neuer langer Satz", "ein ganz neuer langer Satz", map[string]string{
+			"pw-bisher": "Das bisherige Passwort ist nicht richtig.",
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, page := do(t, he, "POST", ts.URL+"/konto/passwort", url.Values{"bisher": {tt.current}, "neu": {tt.next}, "wiederholung": {tt.repeat}})
+			if code != http.StatusBadRequest {
+				t.Errorf("%d, want 400", code)
+			}
+			reasonsAtFields(t, page, box, tt.want)
+			reasonsLinked(t, page, box, tt.want)
+			if strings.Contains(page, tt.current) || strings.Contains(page, `value="`+tt.next) {
+				t.Error("a password is shown again")
+			}
+			for _, p := range wellFormedProblems(page) {
+				t.Error(p)
+			}
+		})
+	}
+}
+
 func TestLogoutEverywhere(t *testing.T) {
 	ts, _ := cycleServer(t)
 	a, b, gs := client(t, ts, "hessen"), client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")

@@ -61,6 +61,9 @@ type manageData struct {
 	Numberable bool
 	// Row is an agenda item's row that was not saved, shown as typed.
 	Row rowRefusal
+	// Upload is the refused upload form ("dokument"), shown again with
+	// the other fields as typed and every reason at its field.
+	Upload refusedForm
 	// Later are the sessions an item may be deferred to (none: items
 	// cannot be deferred from this session).
 	Later []model.Session
@@ -149,8 +152,14 @@ func (s *Server) managePage(w http.ResponseWriter, r *http.Request) {
 // renderManage shows a session's management page; refused says why a
 // status step was refused, row is an agenda row refused and shown as typed.
 func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, refused problems, row rowRefusal) {
+	s.renderManageWith(w, r, status, council, se, manageData{Status: refused, Row: row})
+}
+
+// renderManageWith shows a session's management page with the refusals
+// of with (Status, Row, Upload).
+func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, with manageData) {
 	ctx := r.Context()
-	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: refused, Row: row}
+	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, Row: with.Row, Upload: with.Upload}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
 	d.RegistrationOpen = se.RegistrationOpen()

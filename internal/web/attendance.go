@@ -32,12 +32,10 @@ type attendanceData struct {
 	Rows    []attendanceRow
 	Items   []minutes.Item
 	Quorum  int
-	// Error says why a list was not saved; Rows then hold it as typed.
-	Error string
-	// ErrorField is the id of the field Error is about ("per-HE"), to
-	// tie the reason to it (templates "invalid" and "field-error"); ""
-	// when it concerns the whole list.
-	ErrorField string
+	// Problems are the reasons a list was not saved, each at its row's
+	// field (person_HE; "" for the list as a whole); Rows then hold it as
+	// typed.
+	Problems problems
 	// Registered is how many rows come from the members' registrations.
 	Registered int
 }
@@ -57,18 +55,25 @@ func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
 // prefix of their names (anwesenheit_HE is the select anw-HE).
 var attendanceFieldIDs = map[string]string{"anwesenheit": "anw", "person": "per", "ab": "ab", "bis": "bis"}
 
-// At gives the reason for the field with id ("" when the refusal is not
-// about it), for the templates "invalid" and "field-error".
-func (d attendanceData) At(id string) string {
-	if id != "" && id == d.ErrorField {
-		return d.Error
+// attendanceFieldID gives the id of the form's field name ("per-HE" for
+// person_HE), "" for a name that is no field of the form.
+func attendanceFieldID(name string) string {
+	if prefix, member, ok := strings.Cut(name, "_"); ok && attendanceFieldIDs[prefix] != "" {
+		return attendanceFieldIDs[prefix] + "-" + member
 	}
 	return ""
 }
 
+// List gives every reason with the id of its field ("per-HE"; "" for the
+// list as a whole), for the box above the form that links each reason to
+// its field (problems.List).
+func (d attendanceData) List() []fieldProblem {
+	return d.Problems.ListAs(attendanceFieldID)
+}
+
 // renderAttendance shows the attendance page: the recorded list, or typed
-// (one line per member, absent ones too) with the refusal, shown at its
-// field when it names one.
+// (one line per member, absent ones too) with the refusal, every reason
+// at its field and all of them above the form.
 func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, typed map[string]model.Attendance, refused error) {
 	ctx := r.Context()
 	list, err := s.st.Attendance(ctx, se.ID)
@@ -100,10 +105,7 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	list, registered := model.RegisteredAttendance(list, delegations)
-	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum(), Error: model.ReasonOf(refused)}
-	if prefix, member, ok := strings.Cut(model.FieldOf(refused), "_"); ok && attendanceFieldIDs[prefix] != "" {
-		d.ErrorField = attendanceFieldIDs[prefix] + "-" + member
-	}
+	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum(), Problems: problemsOf(refused)}
 	for _, m := range members {
 		row := attendanceRow{Member: m, Line: model.AttendanceFor(list, m.Abbrev)}
 		row.Registered = registered && row.Line.Presence != model.Absent
@@ -123,6 +125,21 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 	s.render(w, r, status, "attendance.html", view{Title: "Anwesenheit – " + se.Title(), Active: "sitzungen", Data: d})
 }
 
+// formItemID reads the item an arrival or leaving names: 0 (the start or
+// the end) when none is chosen, -1 for a value that is no item id, which
+// the store refuses at the field as an item not on the agenda (before, a
+// client that sent a word got "from the start" silently).
+func formItemID(v string) int64 {
+	if v == "" {
+		return 0
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return -1
+	}
+	return id
+}
+
 // saveAttendance stores the whole list in one transaction; while the
 // session runs it also establishes the quorum again.
 func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
@@ -140,8 +157,8 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 	typed := map[string]model.Attendance{}
 	for _, m := range members {
 		a := model.Attendance{Member: m.Abbrev, Presence: model.Presence(r.PostFormValue("anwesenheit_" + m.Abbrev)), Person: strings.TrimSpace(r.PostFormValue("person_" + m.Abbrev))}
-		a.FromItemID, _ = strconv.ParseInt(r.PostFormValue("ab_"+m.Abbrev), 10, 64)
-		a.UntilItemID, _ = strconv.ParseInt(r.PostFormValue("bis_"+m.Abbrev), 10, 64)
+		a.FromItemID = formItemID(r.PostFormValue("ab_" + m.Abbrev))
+		a.UntilItemID = formItemID(r.PostFormValue("bis_" + m.Abbrev))
 		typed[m.Abbrev] = a
 		if a.Presence == "" || a.Presence == model.Absent {
 			continue // not listed: absent

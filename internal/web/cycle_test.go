@@ -494,3 +494,65 @@ func TestRegisterPageOfClosedSession(t *testing.T) {
 		t.Errorf("refused registration for the 47th: %d, input not kept", code)
 	}
 }
+
+// TestRefusedUploadShowsTheFormAgain: a refused upload gave an error page
+// with one reason (the kind of document and the file were checked one
+// after the other) and the form was gone with what was chosen. The page
+// of the form — the session page for a member, the management page for
+// the secretariat — now comes back with the other fields as chosen,
+// every reason at its field and all of them above the form, each linked,
+// and the file field says to choose the file again.
+func TestRefusedUploadShowsTheFormAgain(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s48, mine := planSession48(t, ts, st)
+	checkField := func(t *testing.T, page, id, reason string) {
+		t.Helper()
+		if !strings.Contains(between(page, `id="`+id+`"`, ">"), `aria-invalid="true"`) || !strings.Contains(between(page, `id="`+id+`"`, ">"), id+`-fehler`) {
+			t.Errorf("the field %s is not marked invalid: %s", id, between(page, `id="`+id+`"`, ">"))
+		}
+		if at := between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"); !strings.Contains(at, reason) {
+			t.Errorf("at the field %s: %q, want %q", id, at, reason)
+		}
+		if box := between(page, `<div class="error-box" id="dokument-fehler">`, "</div>"); !strings.Contains(box, `<a href="#`+id+`">`+reason) {
+			t.Errorf("the box does not link %q to %s: %s", reason, id, box)
+		}
+	}
+	t.Run("member", func(t *testing.T) {
+		code, page := uploadTo(t, client(t, ts, "hessen"), ts.URL+"/sitzungen/48/dokumente", map[string]string{"art": "memo", "top": fmt.Sprint(mine.ID)}, "virus.exe", []byte("MZ\x90\x00"))
+		if code != http.StatusBadRequest {
+			t.Errorf("%d", code)
+		}
+		checkField(t, page, "dok-art", "Bitte die Art des Dokuments wählen")
+		checkField(t, page, "datei", "Es können nur PDF- und DOCX-Dateien hochgeladen werden.")
+		if !strings.Contains(page, fmt.Sprintf(`<option value="%d" selected>`, mine.ID)) {
+			t.Error("the chosen registration is lost")
+		}
+		if !strings.Contains(page, `id="datei-erneut"`) || !strings.Contains(page, `href="#dokument">Zum Formular mit Ihrer Auswahl</a>`) {
+			t.Error("the page does not say to choose the file again or lead to the form")
+		}
+		for _, p := range wellFormedProblems(page) {
+			t.Error(p)
+		}
+	})
+	t.Run("secretariat", func(t *testing.T) {
+		code, page := uploadTo(t, client(t, ts, "geschaeftsstelle"), ts.URL+"/sitzungen/48/dokumente", map[string]string{"art": "bericht", "top": "drei"}, "falsch.pdf", []byte("kein pdf"))
+		if code != http.StatusBadRequest {
+			t.Errorf("%d", code)
+		}
+		if !strings.Contains(page, "<h1>48. Sitzung <span class=\"sub\">Verwaltung</span></h1>") {
+			t.Errorf("not the management page: %s", between(page, "<h1", "</h1>"))
+		}
+		checkField(t, page, "dok-top", "Bitte wählen Sie einen Tagesordnungspunkt der Liste")
+		checkField(t, page, "datei", "Es können nur PDF- und DOCX-Dateien hochgeladen werden.")
+		if !strings.Contains(page, `<option value="bericht" selected>`) {
+			t.Error("the chosen kind is lost")
+		}
+		for _, p := range wellFormedProblems(page) {
+			t.Error(p)
+		}
+	})
+	if docs, _ := st.Documents(ctx, s48.ID); len(docs) != 0 {
+		t.Errorf("a refused upload was stored: %+v", docs)
+	}
+}

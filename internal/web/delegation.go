@@ -52,14 +52,11 @@ func (d delegationData) At(id string) string {
 	return d.Problems.At(fieldName(id))
 }
 
-// FirstField gives the id of the first refused field ("name-2"; "" when
-// the first reason concerns the whole form), which the box above the
-// form links to.
-func (d delegationData) FirstField() string {
-	if len(d.Problems) == 0 {
-		return ""
-	}
-	return strings.ReplaceAll(model.FieldOf(d.Problems[0]), "_", "-")
+// List gives every reason with the id of its field ("name-2"; "" for
+// the form as a whole), for the box above the form that links each reason
+// to its own field (problems.List).
+func (d delegationData) List() []fieldProblem {
+	return d.Problems.ListAs(func(field string) string { return strings.ReplaceAll(field, "_", "-") })
 }
 
 // fieldName gives the form's name of the field with id: the form's ids

@@ -167,7 +167,9 @@ func TestDelegationRefusalAtField(t *testing.T) {
 // TestDelegationGivesEveryRowsReason: a Teilnahme with two bad rows named
 // only the first (Delegation.Validate stopped there), so the member office
 // corrected row 2, sent the form, and only then learned about row 3.
-// Every row's reason now stands at its field, and all in the box.
+// Every row's reason now stands at its field, and all in the box, each
+// linked to its own field (the box linked all of them as one text to the
+// first field).
 func TestDelegationGivesEveryRowsReason(t *testing.T) {
 	ts, st := cycleServer(t)
 	s48 := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
@@ -178,11 +180,15 @@ func TestDelegationGivesEveryRowsReason(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Fatalf("%d", code)
 	}
-	reasonsAtFields(t, page, `<div class="error-box" role="alert">`, map[string]string{
+	want := map[string]string{
 		"name-1":     "Bitte geben Sie in Zeile 2 den Namen an",
 		"funktion-2": "Die Funktion in Zeile 3 darf höchstens 200 Zeichen lang sein.",
 		"name-3":     "dr. anna beispiel steht zweimal in der Meldung.",
-	})
+	}
+	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="teilnahme-fehler">`, want)
+	// Each reason is a link of its own to its field (before: all of
+	// them one link to the first field).
+	reasonsLinked(t, page, `<div class="error-box" role="alert" id="teilnahme-fehler">`, want)
 	if !strings.Contains(page, `value="Bernd Muster"`) {
 		t.Error("what was typed is lost")
 	}

@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -27,6 +28,42 @@ func (s *Server) SetDocumentDir(dir string) { s.documentDir = dir }
 
 // MaxDocumentSize is the largest document accepted for upload.
 const MaxDocumentSize = 20 << 20
+
+// uploadFormView is the form that uploads a document to a session: on
+// the session page a member's (to its own registrations), on the
+// management page the secretariat's (to any item).
+type uploadFormView struct {
+	Action      string
+	Refused     refusedForm // the page's refused form ("dokument" when it is this one)
+	Kinds       []model.DocumentKind
+	Items       []model.AgendaItem
+	Secretariat bool
+}
+
+// uploadFieldIDs are the ids of the upload form's fields by their names.
+var uploadFieldIDs = map[string]string{"datei": "datei", "art": "dok-art", "top": "dok-top"}
+
+func newUploadForm(sessionPath string, refused refusedForm, items []model.AgendaItem, secretariat bool) uploadFormView {
+	return uploadFormView{Action: sessionPath + "/dokumente", Refused: refused, Kinds: model.DocumentKinds, Items: items, Secretariat: secretariat}
+}
+
+// IsRefused reports whether the upload was refused.
+func (f uploadFormView) IsRefused() bool { return f.Refused.ID == "dokument" }
+
+// At gives the reasons about field when the upload was refused.
+func (f uploadFormView) At(field string) string { return f.Refused.At("dokument", field) }
+
+// Typed gives what was chosen in field when the upload was refused, def
+// otherwise.
+func (f uploadFormView) Typed(field, def string) string {
+	return f.Refused.Typed("dokument", field, def)
+}
+
+// List gives every reason with the id of its field, for the box above
+// the form that links each reason to its field.
+func (f uploadFormView) List() []fieldProblem {
+	return f.Refused.Problems.ListAs(func(field string) string { return uploadFieldIDs[field] })
+}
 
 // documentKind checks an upload by its first bytes and its name: PDF and
 // DOCX are accepted.
@@ -46,7 +83,7 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_, se, ok := s.sessionFromPath(w, r)
+	council, se, ok := s.sessionFromPath(w, r)
 	if !ok {
 		return
 	}
@@ -59,12 +96,35 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, model.RuleError("%s", msg), "")
 		return
 	}
+	// A refused upload shows its page again (the management page for the
+	// secretariat, the session page for a member) with the other fields
+	// as typed and every reason at its field; the file must be chosen
+	// again (no browser fills a file input).
+	refuse := func(err error) {
+		form, status, ok := refusedFormOf(r, "dokument", "Das Dokument ist nicht hochgeladen", err)
+		if !ok || model.ClassOf(err) == model.ErrNotFound {
+			s.fail(w, r, err, "")
+			return
+		}
+		if bySecretariat {
+			s.renderManageWith(w, r, status, council, se, manageData{Upload: form})
+			return
+		}
+		s.minutesPage(w, r, "session.html", status, form)
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, MaxDocumentSize+64<<10)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		s.badRequest(w, r, fmt.Sprintf("Die Datei ist zu groß (höchstens %d MB) oder das Formular fehlerhaft.", MaxDocumentSize>>20))
+		refuse(model.AtField("datei", model.InputError("Die Datei ist zu groß (höchstens %d MB) oder das Formular fehlerhaft.", MaxDocumentSize>>20)))
 		return
 	}
-	itemID, _ := strconv.ParseInt(r.FormValue("top"), 10, 64)
+	var p problems
+	var itemID int64
+	if v := r.FormValue("top"); v != "" {
+		var err error
+		if itemID, err = strconv.ParseInt(v, 10, 64); err != nil {
+			p.add(model.AtField("top", model.InputError("Bitte wählen Sie einen Tagesordnungspunkt der Liste oder „zur Sitzung allgemein“.")))
+		}
+	}
 	if itemID != 0 && !bySecretariat {
 		// A member attaches documents to its own registrations only.
 		it, err := s.st.Item(r.Context(), itemID)
@@ -79,23 +139,31 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	kind := model.DocumentKind(r.FormValue("art"))
 	if kind != "" && !kind.Valid() {
-		s.badRequest(w, r, "Bitte die Art des Dokuments wählen: Beschlussvorschlag, Bericht, Präsentation oder Tischvorlage.")
-		return
+		p.add(model.AtField("art", model.InputError("Bitte die Art des Dokuments wählen: Beschlussvorschlag, Bericht, Präsentation oder Tischvorlage.")))
 	}
+	var data []byte
+	var ctype string
 	file, header, err := r.FormFile("datei")
 	if err != nil {
-		s.badRequest(w, r, "Bitte eine Datei auswählen.")
-		return
+		p.add(model.AtField("datei", model.InputError("Bitte eine Datei auswählen.")))
+	} else {
+		defer file.Close()
+		data, err = io.ReadAll(io.LimitReader(file, MaxDocumentSize+1))
+		var ok bool
+		switch {
+		case err != nil || len(data) > MaxDocumentSize:
+			p.add(model.AtField("datei", model.InputError("Die Datei ist zu groß (höchstens %d MB).", MaxDocumentSize>>20)))
+		default:
+			if ctype, ok = documentKind(header.Filename, data); !ok {
+				p.add(model.AtField("datei", model.InputError("Es können nur PDF- und DOCX-Dateien hochgeladen werden.")))
+			}
+		}
 	}
-	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, MaxDocumentSize+1))
-	if err != nil || len(data) > MaxDocumentSize {
-		s.badRequest(w, r, fmt.Sprintf("Die Datei ist zu groß (höchstens %d MB).", MaxDocumentSize>>20))
-		return
-	}
-	ctype, ok := documentKind(header.Filename, data)
-	if !ok {
-		s.badRequest(w, r, "Es können nur PDF- und DOCX-Dateien hochgeladen werden.")
+	if len(p) > 0 {
+		// In the order of the form's fields: the file, its kind, the item.
+		order := map[string]int{"datei": 0, "art": 1, "top": 2}
+		slices.SortStableFunc(p, func(a, b error) int { return order[model.FieldOf(a)] - order[model.FieldOf(b)] })
+		refuse(p.err())
 		return
 	}
 	if s.documentDir == "" {
@@ -122,7 +190,7 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	if _, err := s.st.CreateDocument(r.Context(), store.Document{SessionID: se.ID, ItemID: itemID,
 		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name, Kind: kind}); err != nil {
-		s.fail(w, r, err, "")
+		refuse(err)
 		return
 	}
 	to := se.Path()

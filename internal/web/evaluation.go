@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,9 +28,29 @@ type respondentSlot struct {
 	Role       model.Role
 	Conference model.Body
 	Answers    map[int64]model.EvaluationAnswer
-	// Error: why the answers sent for this questionnaire were not saved;
-	// Answers then hold what was sent.
-	Error string
+	// Problems: why the answers sent for this questionnaire were not
+	// saved, each at its question's score (wert_12; "" for the
+	// questionnaire as a whole); Answers then hold what was sent.
+	Problems problems
+}
+
+// At gives the reasons about the score of question qid ("" when none
+// is), for the question's fieldset.
+func (sl respondentSlot) At(qid int64) string {
+	return sl.Problems.At(fmt.Sprintf("wert_%d", qid))
+}
+
+// List gives every reason with the id of its question's fieldset on the
+// page ("e0-12": questionnaire si, question 12; "" for the questionnaire
+// as a whole), for the box above the questionnaire that links each
+// reason to its question (problems.List).
+func (sl respondentSlot) List(si int) []fieldProblem {
+	return sl.Problems.ListAs(func(field string) string {
+		if qid, ok := strings.CutPrefix(field, "wert_"); ok {
+			return fmt.Sprintf("e%d-%s", si, qid)
+		}
+		return ""
+	})
 }
 
 type evaluationData struct {
@@ -43,6 +64,28 @@ type evaluationData struct {
 	Answered  map[int]int // year → number of answers
 	InOpen    map[int64]bool
 	Scale     []int
+	// NewRound is the refused form that opens a round ("runde-neu"), as
+	// typed, with every reason at its field (jahr, frage).
+	NewRound refusedForm
+}
+
+// newRoundFieldIDs are the ids of the fields of the form that opens a
+// round, by their names.
+var newRoundFieldIDs = map[string]string{"jahr": "ev-jahr", "frage": "ev-fragen"}
+
+// NewRoundList gives every reason the round was not opened with the id of
+// its field, for the box that links each reason to its field.
+func (d evaluationData) NewRoundList() []fieldProblem {
+	return d.NewRound.Problems.ListAs(func(field string) string { return newRoundFieldIDs[field] })
+}
+
+// NewRoundAsks reports whether question id is checked in the form that
+// opens a round: every question at first, what was typed when refused.
+func (d evaluationData) NewRoundAsks(id int64) bool {
+	if d.NewRound.ID == "" {
+		return true
+	}
+	return slices.Contains(d.NewRound.Values["frage"], strconv.FormatInt(id, 10))
 }
 
 // respondentSlots gives the questionnaires the user answers: a
@@ -89,13 +132,14 @@ func (s *Server) respondentSlots(r *http.Request, u *model.User) ([]respondentSl
 }
 
 func (s *Server) evaluationPage(w http.ResponseWriter, r *http.Request) {
-	s.renderEvaluation(w, r, http.StatusOK, nil)
+	s.renderEvaluation(w, r, http.StatusOK, nil, refusedForm{})
 }
 
 // renderEvaluation shows the evaluation page; refused, when given, is a
-// questionnaire whose answers were not saved, shown with its reason and
-// with what was sent instead of the saved answers.
-func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status int, refused *respondentSlot) {
+// questionnaire whose answers were not saved, shown with its reasons and
+// with what was sent instead of the saved answers; newRound the refused
+// form that opens a round (ID "" when none was).
+func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status int, refused *respondentSlot, newRound refusedForm) {
 	u := s.user(r)
 	if !auth.Can(u, auth.ViewInternal, "") && !auth.Can(u, auth.Evaluate, "") {
 		s.require(w, r, auth.ViewInternal, "")
@@ -103,7 +147,7 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 	}
 	ctx := r.Context()
 	d := evaluationData{Manage: auth.Can(u, auth.ManageSessions, ""), ByID: map[int64]model.EvaluationQuestion{}, Answered: map[int]int{},
-		InOpen: map[int64]bool{}, Scale: []int{1, 2, 3, 4, 5}}
+		InOpen: map[int64]bool{}, Scale: []int{1, 2, 3, 4, 5}, NewRound: newRound}
 	var err error
 	if d.Rounds, err = s.st.Rounds(ctx); err != nil {
 		s.serverError(w, r, err)
@@ -149,7 +193,7 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 				}
 			}
 			if refused != nil && refused.Conference.ID == d.Slots[i].Conference.ID {
-				d.Slots[i].Answers, d.Slots[i].Error = refused.Answers, refused.Error
+				d.Slots[i].Answers, d.Slots[i].Problems = refused.Answers, refused.Problems
 			}
 		}
 	}
@@ -168,20 +212,34 @@ func formQuestionIDs(r *http.Request) []int64 {
 	return ids
 }
 
+// openRound opens the round of a year with the checked questions; a
+// refused form comes back as typed with every reason at its field (a year
+// that is no number and no question checked are said together).
 func (s *Server) openRound(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
 		return
 	}
-	year, err := strconv.Atoi(r.PostFormValue("jahr"))
+	var p problems
+	year, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("jahr")))
 	if err != nil {
-		s.badRequest(w, r, "Bitte das Jahr der Runde angeben.")
-		return
+		p.add(model.AtField("jahr", model.InputError("Bitte das Jahr der Runde als Zahl angeben, z. B. %d.", today().Year)))
 	}
-	if _, err := s.st.OpenRound(r.Context(), year, formQuestionIDs(r)); err != nil {
-		s.fail(w, r, err, "")
-		return
+	ids := formQuestionIDs(r)
+	p.addUnrefused(model.CheckNewRound(year, ids))
+	status := http.StatusBadRequest
+	if len(p) == 0 {
+		_, err := s.st.OpenRound(r.Context(), year, ids)
+		if err == nil {
+			back(w, r, "/evaluation", fmt.Sprintf("Die Evaluationsrunde %d ist eröffnet.", year))
+			return
+		}
+		var ok bool
+		if status, p, ok = refusalProblems(err); !ok {
+			s.fail(w, r, err, "")
+			return
+		}
 	}
-	back(w, r, "/evaluation", fmt.Sprintf("Die Evaluationsrunde %d ist eröffnet.", year))
+	s.renderEvaluation(w, r, status, nil, refusedForm{ID: "runde-neu", What: "Die Runde ist nicht eröffnet", Values: r.PostForm, Problems: p})
 }
 
 func (s *Server) addQuestion(w http.ResponseWriter, r *http.Request) {
@@ -269,47 +327,63 @@ func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Diese Evaluationsrunde gibt es nicht.")
 		return
 	}
+	answers, sent, err := evaluationAnswersFromForm(r, rd, *slot)
+	if err == nil {
+		err = s.st.SubmitAnswers(r.Context(), year, answers)
+	}
+	if err != nil {
+		// A refused questionnaire comes back with everything typed, every
+		// reason at its question; a round closed meanwhile or gone gets
+		// the error page (the page has no questionnaire for it any more).
+		status, p, ok := refusalProblems(err)
+		if !ok || model.ClassOf(err) == model.ErrRule || model.ClassOf(err) == model.ErrConflict {
+			s.fail(w, r, err, "Diese Evaluationsrunde gibt es nicht.")
+			return
+		}
+		refused := *slot
+		refused.Answers, refused.Problems = sent, p
+		s.renderEvaluation(w, r, status, &refused, refusedForm{})
+		return
+	}
+	back(w, r, "/evaluation", fmt.Sprintf("Ihre Antworten für die %s sind gespeichert. Danke!", slot.Conference.Name))
+}
+
+// evaluationAnswersFromForm reads the answers of questionnaire slot to
+// the questions of round rd, and what was sent (to show it again when
+// refused). Every question's reason is given (errors.Join, each at its
+// score, wert_12): a remark without a score (it would be dropped: an
+// answer is a score), a score that is no number from 1 to 5, and none
+// answered at all.
+func evaluationAnswersFromForm(r *http.Request, rd model.EvaluationRound, slot respondentSlot) ([]model.EvaluationAnswer, map[int64]model.EvaluationAnswer, error) {
 	var answers []model.EvaluationAnswer
-	// A remark without a score cannot be saved (an answer is a score);
-	// the questionnaire comes back with everything typed instead of the
-	// remark being dropped behind a "gespeichert".
+	var p problems
 	sent := map[int64]model.EvaluationAnswer{}
-	var unscored []string
 	for i, qid := range rd.QuestionIDs {
-		v := r.PostFormValue(fmt.Sprintf("wert_%d", qid))
+		field := fmt.Sprintf("wert_%d", qid)
+		v := strings.TrimSpace(r.PostFormValue(field))
 		comment := strings.TrimSpace(r.PostFormValue(fmt.Sprintf("kommentar_%d", qid)))
+		a := model.EvaluationAnswer{QuestionID: qid, Year: rd.Year, Respondent: slot.Respondent, ConferenceID: slot.Conference.ID, Role: slot.Role, Comment: comment}
 		if v == "" {
 			if comment != "" {
-				sent[qid] = model.EvaluationAnswer{QuestionID: qid, Comment: comment}
-				unscored = append(unscored, strconv.Itoa(i+1))
+				sent[qid] = a
+				p.add(model.AtField(field, model.InputError("Zu Frage %d steht eine Anmerkung, aber keine Bewertung. Bitte wählen Sie eine Bewertung von 1 bis 5; eine Anmerkung wird nur mit ihr gespeichert.", i+1)))
 			}
 			continue
 		}
 		score, err := strconv.Atoi(v)
-		if err != nil {
-			s.badRequest(w, r, "Die Bewertung ist eine Zahl von 1 bis 5.")
-			return
+		if err != nil || score < 1 || score > 5 {
+			sent[qid] = a
+			p.add(model.AtField(field, model.InputError("Die Bewertung zu Frage %d ist eine Zahl von 1 bis 5.", i+1)))
+			continue
 		}
-		a := model.EvaluationAnswer{QuestionID: qid, Respondent: slot.Respondent, ConferenceID: slot.Conference.ID, Role: slot.Role, Score: score, Comment: comment}
+		a.Score = score
 		answers = append(answers, a)
 		sent[qid] = a
 	}
-	if len(unscored) > 0 {
-		refused := *slot
-		refused.Answers = sent
-		which := "Zu Frage " + unscored[0] + " steht eine Anmerkung, aber keine Bewertung."
-		if len(unscored) > 1 {
-			which = "Zu den Fragen " + strings.Join(unscored, ", ") + " stehen Anmerkungen, aber keine Bewertungen."
-		}
-		refused.Error = "Die Antworten sind nicht gespeichert. " + which + " Bitte wählen Sie eine Bewertung von 1 bis 5; eine Anmerkung wird nur mit ihr gespeichert."
-		s.renderEvaluation(w, r, http.StatusBadRequest, &refused)
-		return
+	if len(answers) == 0 && len(p) == 0 {
+		p.add(model.InputError("Bitte beantworten Sie mindestens eine Frage."))
 	}
-	if err := s.st.SubmitAnswers(r.Context(), year, answers); err != nil {
-		s.fail(w, r, err, "Diese Evaluationsrunde gibt es nicht.")
-		return
-	}
-	back(w, r, "/evaluation", fmt.Sprintf("Ihre Antworten für die %s sind gespeichert. Danke!", slot.Conference.Name))
+	return answers, sent, p.err()
 }
 
 // chartRow is one line of a results table and one bar of its chart.

@@ -33,13 +33,7 @@ func TestEvaluationThroughThePages(t *testing.T) {
 			t.Errorf("results page lacks %q", want)
 		}
 	}
-	open := url.Values{"jahr": {"2026"}}
-	for _, q := range qs[:3] {
-		open.Add("frage", fmt.Sprint(q.ID))
-	}
-	if code, body := do(t, gs, "POST", ts.URL+"/evaluation/runden", open); code != http.StatusSeeOther {
-		t.Fatalf("open round: %d %s", code, body)
-	}
+	openRound2026(t, ts.URL, gs, qs[:3])
 	hb := client(t, ts, "sprecher-hb")
 	_, page = do(t, hb, "GET", ts.URL+"/evaluation", nil)
 	// The heading breaks between the parts of the name (soft hyphens).
@@ -149,13 +143,7 @@ func TestEvaluationRemarkWithoutScoreIsKept(t *testing.T) {
 	if err != nil || len(qs) < 3 {
 		t.Fatalf("questions: %v %v", qs, err)
 	}
-	open := url.Values{"jahr": {"2026"}}
-	for _, q := range qs[:3] {
-		open.Add("frage", fmt.Sprint(q.ID))
-	}
-	if code, body := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/evaluation/runden", open); code != http.StatusSeeOther {
-		t.Fatalf("open round: %d %s", code, body)
-	}
+	openRound2026(t, ts.URL, client(t, ts, "geschaeftsstelle"), qs[:3])
 	hb := client(t, ts, "sprecher-hb")
 	answers := url.Values{"fachmk": {"FMK"}, fmt.Sprintf("wert_%d", qs[0].ID): {"4"},
 		fmt.Sprintf("kommentar_%d", qs[1].ID): {"Enge Abstimmung mit der FMK-Geschäftsstelle"}}
@@ -178,5 +166,93 @@ func TestEvaluationRemarkWithoutScoreIsKept(t *testing.T) {
 	}
 	if _, page := do(t, hb, "GET", ts.URL+"/evaluation", nil); !strings.Contains(page, ">Enge Abstimmung mit der FMK-Geschäftsstelle</textarea>") {
 		t.Error("the remark was not saved with its score")
+	}
+}
+
+// TestEvaluationGivesEveryReasonAtItsQuestion: a refused questionnaire
+// said its reasons in one sentence above the form, tied to no question,
+// and a score that was no number from 1 to 5 (a client bypassing the
+// radio buttons) gave an error page that lost every answer typed; opening
+// a round with a year that is no number gave an error page, and only
+// after correcting it the next one said that no question was checked.
+// Every reason now stands at its question or field and all of them above
+// the form, each linked to it, with everything typed kept.
+func TestEvaluationGivesEveryReasonAtItsQuestion(t *testing.T) {
+	ts, st := cycleServer(t)
+	qs, err := st.Questions(context.Background())
+	if err != nil || len(qs) < 3 {
+		t.Fatalf("questions: %v %v", qs, err)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	roundsBefore, _ := st.Rounds(context.Background())
+	// Opening a round: no year, no question.
+	code, page := do(t, gs, "POST", ts.URL+"/evaluation/runden", url.Values{"jahr": {"zweitausendsechsundzwanzig"}})
+	if code != http.StatusBadRequest {
+		t.Errorf("open a round without year and questions: %d", code)
+	}
+	box := between(page, `<div class="error-box" role="alert" id="runde-neu-fehler">`, "</div>")
+	for id, reason := range map[string]string{"ev-jahr": "Bitte das Jahr der Runde als Zahl angeben", "ev-fragen": "Eine Evaluationsrunde braucht mindestens eine Frage."} {
+		if !strings.Contains(box, `<a href="#`+id+`">`+reason) {
+			t.Errorf("the box does not link %q to %s: %s", reason, id, box)
+		}
+		if !strings.Contains(between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"), reason) || !strings.Contains(page, `aria-describedby="`+id+`-fehler"`) {
+			t.Errorf("%q is not at the field %s", reason, id)
+		}
+	}
+	if !strings.Contains(page, `value="zweitausendsechsundzwanzig"`) || strings.Contains(between(page, `action="/evaluation/runden"`, "</form>"), " checked") {
+		t.Error("the form does not show what was typed")
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Error(p)
+	}
+	if rounds, _ := st.Rounds(context.Background()); len(rounds) != len(roundsBefore) {
+		t.Errorf("a refused round was opened: %+v", rounds)
+	}
+
+	openRound2026(t, ts.URL, gs, qs[:3])
+	hb := client(t, ts, "sprecher-hb")
+	answers := url.Values{"fachmk": {"FMK"},
+		fmt.Sprintf("wert_%d", qs[0].ID): {"7"}, fmt.Sprintf("kommentar_%d", qs[0].ID): {"Sehr gut"},
+		fmt.Sprintf("kommentar_%d", qs[1].ID): {"Enge Abstimmung"},
+		fmt.Sprintf("kommentar_%d", qs[2].ID): {"Regelmäßige Treffen"}}
+	code, page = do(t, hb, "POST", ts.URL+"/evaluation/2026/antworten", answers)
+	if code != http.StatusBadRequest {
+		t.Fatalf("refused answers: %d", code)
+	}
+	box = between(page, `<div class="error-box" role="alert" id="e0-fehler">`, "</div>")
+	for i, reason := range []string{"Die Bewertung zu Frage 1 ist eine Zahl von 1 bis 5.",
+		"Zu Frage 2 steht eine Anmerkung, aber keine Bewertung.", "Zu Frage 3 steht eine Anmerkung, aber keine Bewertung."} {
+		id := fmt.Sprintf("e0-%d", qs[i].ID)
+		if !strings.Contains(box, `<a href="#`+id+`">`+reason) {
+			t.Errorf("the box does not link %q to %s: %s", reason, id, box)
+		}
+		if !strings.Contains(page, `<fieldset class="scale" id="`+id+`" aria-describedby="`+id+`-fehler">`) ||
+			!strings.Contains(between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"), reason) {
+			t.Errorf("%q is not at question %d", reason, i+1)
+		}
+	}
+	for _, kept := range []string{">Sehr gut</textarea>", ">Enge Abstimmung</textarea>", ">Regelmäßige Treffen</textarea>"} {
+		if !strings.Contains(page, kept) {
+			t.Errorf("the remark %s is lost", kept)
+		}
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Error(p)
+	}
+	if got, _ := st.Answers(context.Background(), 2026); len(got) != 0 {
+		t.Errorf("answers saved although refused: %v", got)
+	}
+}
+
+// openRound2026 has the secretariat (gs) open the evaluation round 2026
+// with the questions qs.
+func openRound2026(t *testing.T, base string, gs *http.Client, qs []model.EvaluationQuestion) {
+	t.Helper()
+	open := url.Values{"jahr": {"2026"}}
+	for _, q := range qs {
+		open.Add("frage", fmt.Sprint(q.ID))
+	}
+	if code, body := do(t, gs, "POST", base+"/evaluation/runden", open); code != http.StatusSeeOther {
+		t.Fatalf("open round: %d %s", code, body)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"gremium/internal/auth"
+	"gremium/internal/input"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -338,7 +339,7 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 }
 
 // readFollowUpReport reads the report form of follow-up v by the one
-// reader of the form and the JSON API (auth.ReadFollowUpReport): every
+// reader of the form and the JSON API (input.FollowUpReport): every
 // reason of bad input at its field (before: the first only, above the
 // form); an error that is no refusal ends it.
 func (s *Server) readFollowUpReport(r *http.Request, u *model.User, v followUpView) (store.FollowUpReport, error) {
@@ -346,7 +347,7 @@ func (s *Server) readFollowUpReport(r *http.Request, u *model.User, v followUpVi
 	if err != nil {
 		return store.FollowUpReport{}, err
 	}
-	return auth.ReadFollowUpReport(r.Context(), s.st, u, v.ID, v.SessionID, council.ID, formVersion(r), r.PostFormValue)
+	return input.FollowUpReport(r.Context(), s.st, u, v.ID, v.SessionID, council.ID, formVersion(r), r.PostFormValue)
 }
 
 // editFollowUp lets the secretariat correct a follow-up's text,

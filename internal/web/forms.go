@@ -349,6 +349,20 @@ func (p problems) List() []fieldProblem {
 	return out
 }
 
+// ListAs gives every reason with the id its field has on the page
+// (fieldID: the form's name of a field → the element's id, "" for a
+// reason that links nowhere), for the box above a form whose ids are not
+// its fields' names (name_2 is the input name-2).
+func (p problems) ListAs(fieldID func(field string) string) []fieldProblem {
+	list := p.List()
+	for i := range list {
+		if list[i].Field != "" {
+			list[i].Field = fieldID(list[i].Field)
+		}
+	}
+	return list
+}
+
 // problemsOf splits err into its refusals: the parts of a joined error
 // (errors.Join: every rule a form broke, each at its field), also where
 // the store wrapped it, err alone otherwise (model.ErrorsOf, which the

@@ -47,6 +47,9 @@ var funcs = template.FuncMap{
 	// fieldError ties a refused form's reason to its field (templates
 	// "invalid" and "field-error").
 	"fieldError": func(id, reason string) fieldError { return fieldError{id, reason} },
+	// uploadForm: the form that uploads a document to a session
+	// (documents.go).
+	"uploadForm": newUploadForm,
 	// outcomeForm: the form of an outcome of a FachMK session (outcomes.go).
 	"outcomeForm": newOutcomeForm,
 	// contactForm: the form of a spokesperson's contact with a FachMK

@@ -307,12 +307,7 @@ func TestAttendancePage(t *testing.T) {
 	if code, _ := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48/anwesenheit", nil); code != http.StatusForbidden {
 		t.Errorf("a member sees the attendance form: %d", code)
 	}
-	form := url.Values{}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			form.Set("anwesenheit_"+m.Abbrev, "anwesend")
-		}
-	}
+	form := everyVoterPresent()
 	form.Set("anwesenheit_HE", "vertreten")
 	form.Set("person_HE", "Referentin Bayern")
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "vertreten kann nur eine Person desselben Mitglieds") {
@@ -671,4 +666,62 @@ func TestRejectedMembersVoteNotice(t *testing.T) {
 	if i := strings.Index(page, "abgelehnt bei Gegenstimmen"); i < 0 || strings.Contains(strings.ToLower(page), "abgelehnt: abgelehnt") || strings.Contains(page, "(abgelehnt: ") {
 		t.Errorf("the notice of a rejected members' vote: %.300q", page[max(strings.Index(page, "Beschlussvorschlag"), 0):])
 	}
+}
+
+// TestAttendanceGivesEveryReasonAtItsField: a refused attendance list said
+// its first reason only (the store stopped at the first bad line, and
+// Attendance.Validate at the first rule of a line), at one field: the
+// secretariat fixed HE's representative, saved, and only then learned
+// that BY's was a person of another member, NW's span ran backwards and
+// SN's arrival was no item. Every reason now stands at its field, marked
+// invalid, and all of them above the form, each linked to its field.
+func TestAttendanceGivesEveryReasonAtItsField(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, _ := runningSession(t, st, model.KindDecision)
+	if _, err := st.CreatePerson(ctx, model.Person{Name: "Referentin Hessen", MemberAbbrev: "HE"}); err != nil {
+		t.Fatal(err)
+	}
+	items, err := st.Items(ctx, sid)
+	if err != nil || len(items) < 2 {
+		t.Fatalf("items: %d, %v", len(items), err)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	form := everyVoterPresent()
+	form.Set("anwesenheit_HE", "vertreten")
+	form.Set("anwesenheit_BY", "vertreten")
+	form.Set("person_BY", "Referentin Hessen")
+	// A client that bypasses the browser sends a word for an item
+	// (before: read as 0, "from the start", silently).
+	form.Set("ab_SN", "drei")
+	form.Set("ab_NW", fmt.Sprint(items[1].ID))
+	form.Set("bis_NW", fmt.Sprint(items[0].ID))
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form)
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("%d", code)
+	}
+	box := `<div class="error-box" role="alert" id="anwesenheit-fehler">`
+	want := map[string]string{
+		"per-HE": "Für die Vertretung von HE bitte die vertretende Person angeben.",
+		"per-BY": "Referentin Hessen handelt für HE und kann BY nicht vertreten",
+		"ab-SN":  "Die Ankunft von SN nennt einen TOP, der nicht auf der Tagesordnung steht.",
+		"bis-NW": "der letzte TOP liegt vor dem ersten",
+	}
+	reasonsAtFields(t, page, box, want)
+	reasonsLinked(t, page, box, want)
+	if list, _ := st.Attendance(ctx, sid); model.AttendanceFor(list, "BY").Presence == model.Represented {
+		t.Error("the refused list was saved")
+	}
+}
+
+// everyVoterPresent gives the attendance form with every voting member
+// present.
+func everyVoterPresent() url.Values {
+	form := url.Values{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			form.Set("anwesenheit_"+m.Abbrev, "anwesend")
+		}
+	}
+	return form
 }

@@ -58,7 +58,9 @@ type legalEditData struct {
 	Version int
 	Preview []model.LegalBlock
 	Hints   []string
-	Error   string
+	// Problems are the reasons the text was refused (at the field "text",
+	// a conflict at none), all of them above the form.
+	Problems problems
 }
 
 // legalKind reads the page kind of the address; false (and a 404) for
@@ -94,7 +96,8 @@ func (s *Server) renderLegalEdit(w http.ResponseWriter, r *http.Request, status 
 }
 
 // saveLegalPage previews ("vorschau") or saves the typed text. A refused
-// text is shown again as typed, with the reason; nothing is stored.
+// text is shown again as typed, with every reason at the field and above
+// the form; nothing is stored.
 func (s *Server) saveLegalPage(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSite, ""); !ok || !s.parseForm(w, r) {
 		return
@@ -114,7 +117,7 @@ func (s *Server) saveLegalPage(w http.ResponseWriter, r *http.Request) {
 	d := legalEditData{Page: p, Text: text, Version: version}
 	if r.PostFormValue("aktion") == "vorschau" {
 		if err := model.CheckLegalText(text); err != nil {
-			d.Error = model.ReasonOf(err)
+			d.Problems = problemsOf(err)
 			s.renderLegalEdit(w, r, http.StatusBadRequest, d)
 			return
 		}
@@ -125,11 +128,11 @@ func (s *Server) saveLegalPage(w http.ResponseWriter, r *http.Request) {
 	err = s.st.SaveLegalPage(ctx, k, text, version)
 	switch model.ClassOf(err) {
 	case model.ErrInput:
-		d.Error = model.ReasonOf(err)
+		d.Problems = problemsOf(err)
 		s.renderLegalEdit(w, r, http.StatusBadRequest, d)
 		return
 	case model.ErrConflict:
-		d.Error = "Die Seite wurde inzwischen von jemand anderem geändert (Fassung " + strconv.Itoa(p.Version) + "); Ihr Text ist nicht gespeichert und steht unten noch im Feld. Die gespeicherte Fassung sehen Sie in der Vorschau; übernehmen Sie, was Sie brauchen, und speichern Sie erneut."
+		d.Problems = problems{model.ConflictError("Die Seite wurde inzwischen von jemand anderem geändert (Fassung %d); Ihr Text ist nicht gespeichert und steht unten noch im Feld. Die gespeicherte Fassung sehen Sie in der Vorschau; übernehmen Sie, was Sie brauchen, und speichern Sie erneut.", p.Version)}
 		d.Version, d.Preview = p.Version, model.LegalText(p.Text)
 		s.renderLegalEdit(w, r, http.StatusConflict, d)
 		return

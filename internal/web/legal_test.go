@@ -127,3 +127,50 @@ func TestLegalPages(t *testing.T) {
 		t.Errorf("impressum changed: %q", p.Text)
 	}
 }
+
+// TestLegalPageGivesEveryReason: a refused legal text said its first
+// reason only (model.CheckLegalText stopped there), in a box not tied to
+// the field: the secretariat removed the HTML, saved, and only then
+// learned about the confidential mark, and then about each bad link.
+// Every reason now stands at the text field, marked invalid, and all of
+// them in the box, each linked to the field; previewing says the same.
+func TestLegalPageGivesEveryReason(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	before, _ := st.LegalPage(context.Background(), model.LegalImprint)
+	bad := "Hallo <b>Welt</b>\n\n[[intern]]\n\n[klick](javascript:alert) und [Bild](data:x)"
+	reasons := []string{
+		"Bitte schreiben Sie reinen Text ohne HTML (gefunden: „&lt;b&gt;“)",
+		"Diese Seite ist öffentlich; vertrauliche Passagen ([[…]]) gibt es hier nicht",
+		"Der Link „javascript:alert“ führt nicht",
+		"Der Link „data:x“ führt nicht",
+	}
+	for _, action := range []string{"speichern", "vorschau"} {
+		code, page := do(t, gs, "POST", ts.URL+"/rechtliche-seiten/impressum", url.Values{"text": {bad}, "version": {"1"}, "aktion": {action}})
+		if code != http.StatusBadRequest {
+			t.Fatalf("%s: %d", action, code)
+		}
+		box := between(page, `<div class="error-box" role="alert" id="seite-fehler">`, "</div>")
+		at := between(page, `<p class="field-error" id="text-fehler">`, "</p>")
+		for _, reason := range reasons {
+			if !strings.Contains(box, `<a href="#text">`+reason) {
+				t.Errorf("%s: the box does not link %q to the field: %s", action, reason, box)
+			}
+			if !strings.Contains(at, reason) {
+				t.Errorf("%s: the field lacks %q: %s", action, reason, at)
+			}
+		}
+		if !strings.Contains(between(page, "<textarea", ">"), `aria-describedby="text-hilfe text-fehler" aria-invalid="true"`) {
+			t.Errorf("%s: the field is not marked invalid: %s", action, between(page, "<textarea", ">"))
+		}
+		if !strings.Contains(page, html.EscapeString(bad)) {
+			t.Errorf("%s: the typed text is lost", action)
+		}
+		for _, p := range wellFormedProblems(page) {
+			t.Errorf("%s: %s", action, p)
+		}
+	}
+	if after, _ := st.LegalPage(context.Background(), model.LegalImprint); after.Version != before.Version {
+		t.Errorf("the refused text was saved: %+v", after)
+	}
+}

@@ -36,6 +36,19 @@ func reasonsAtFields(t *testing.T, page, box string, want map[string]string) {
 	}
 }
 
+// reasonsLinked checks the box above a refused form (from box to the next
+// "</div>"): each reason of want is a link of its own to the field (its
+// id) it is about, as problems.List gives them.
+func reasonsLinked(t *testing.T, page, box string, want map[string]string) {
+	t.Helper()
+	b := between(page, box, "</div>")
+	for id, reason := range want {
+		if link := between(b, `<a href="#`+id+`">`, "</a>"); !strings.Contains(link, reason) {
+			t.Errorf("the box does not link %q to the field %s: %s", reason, id, b)
+		}
+	}
+}
+
 // TestRefusedFormGivesEveryReasonAtItsField: a form among several on a
 // page (refusedForm) carried one reason at one field, so a form that broke
 // two rules showed the first only and the other field looked valid: the

@@ -245,6 +245,8 @@ type matrixData struct {
 	Manage      bool
 	Forms       []taskFormRow // one per task, and the last for a new task
 	Conferences []model.Body
+	// Refused is the refused task form, if any (its ID "aufgabe-3").
+	Refused refusedForm
 }
 
 // taskFormRow is the secretariat's form for one row of the matrix.
@@ -252,9 +254,45 @@ type taskFormRow struct {
 	Task             model.Task
 	Recurrences      []model.Recurrence
 	Responsibilities []model.Responsibility
+	// ID is the form's id on the page ("aufgabe-3"; "aufgabe-0" for a new
+	// task); Refused the refused form of the page, if any.
+	ID      string
+	Refused refusedForm
+}
+
+// taskFieldIDs are the prefixes of the ids of a task form's fields by
+// their names (text of task 3 is tx-3).
+var taskFieldIDs = map[string]string{"text": "tx", "sprecher": "sp", "fitko": "fi", "wiederholung": "wh", "position": "po"}
+
+// IsRefused reports whether this form was refused.
+func (f taskFormRow) IsRefused() bool { return f.Refused.ID == f.ID }
+
+// At gives the reasons about field when this form was refused.
+func (f taskFormRow) At(field string) string { return f.Refused.At(f.ID, field) }
+
+// Typed gives what was typed into field when this form was refused, def
+// otherwise.
+func (f taskFormRow) Typed(field, def string) string { return f.Refused.Typed(f.ID, field, def) }
+
+// List gives every reason with the id of its field ("po-3"), for the box
+// above the form that links each reason to its field.
+func (f taskFormRow) List() []fieldProblem {
+	return f.Refused.Problems.ListAs(func(field string) string {
+		if prefix := taskFieldIDs[field]; prefix != "" {
+			return fmt.Sprintf("%s-%d", prefix, f.Task.ID)
+		}
+		return ""
+	})
 }
 
 func (s *Server) matrixPage(w http.ResponseWriter, r *http.Request) {
+	s.renderMatrix(w, r, http.StatusOK, model.Task{}, refusedForm{})
+}
+
+// renderMatrix shows the matrix; refused, when its ID is set, is the
+// refused form of task typed (ID 0: a new task), shown as typed with
+// every reason at its field.
+func (s *Server) renderMatrix(w http.ResponseWriter, r *http.Request, status int, typed model.Task, refused refusedForm) {
 	u, ok := s.require(w, r, auth.ViewInternal, "")
 	if !ok {
 		return
@@ -269,39 +307,63 @@ func (s *Server) matrixPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := matrixData{Tasks: tasks, Manage: auth.Can(u, auth.ManageSessions, ""), Conferences: confs}
+	d := matrixData{Tasks: tasks, Manage: auth.Can(u, auth.ManageSessions, ""), Conferences: confs, Refused: refused}
 	resp := []model.Responsibility{model.ResponsibilityNone, model.ResponsibilityLead, model.ResponsibilitySupporting}
 	for _, t := range append(tasks, model.Task{Position: len(tasks) + 1, Recurrence: model.RecurOnce}) {
-		d.Forms = append(d.Forms, taskFormRow{Task: t, Recurrences: model.Recurrences, Responsibilities: resp})
+		if refused.ID != "" && t.ID == typed.ID {
+			t = typed
+		}
+		d.Forms = append(d.Forms, taskFormRow{Task: t, Recurrences: model.Recurrences, Responsibilities: resp, ID: fmt.Sprintf("aufgabe-%d", t.ID), Refused: refused})
 	}
-	s.render(w, r, http.StatusOK, "matrix.html", view{Title: "Rollen- und Aufgabenverteilung", Active: "mein", Data: d})
+	s.render(w, r, status, "matrix.html", view{Title: "Rollen- und Aufgabenverteilung", Active: "mein", Data: d})
 }
 
-// taskForm reads a row of the matrix from the form.
-func taskForm(r *http.Request) model.Task {
-	pos, _ := strconv.Atoi(r.PostFormValue("position"))
-	return model.Task{Position: pos, Text: strings.TrimSpace(r.PostFormValue("text")),
+// taskForm reads a row of the matrix from the form with every reason it
+// is refused for (errors.Join, each at its field): the task's own rules
+// (model.Task.Validate) and a position that is no whole number (the
+// input is type=number, but a client that bypasses the browser could
+// send a word, which was stored as 0 without a word).
+func taskForm(r *http.Request) (model.Task, error) {
+	pos, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("position")))
+	t := model.Task{Position: pos, Text: strings.TrimSpace(r.PostFormValue("text")),
 		Spokesperson: model.Responsibility(r.PostFormValue("sprecher")), FITKO: model.Responsibility(r.PostFormValue("fitko")),
 		Recurrence: model.Recurrence(r.PostFormValue("wiederholung"))}
+	// The reasons in the order of the fields: the order comes last.
+	p := problemsOf(t.Validate())
+	if err != nil {
+		p.add(model.AtField("position", model.InputError("Die Reihenfolge muss eine ganze Zahl sein.")))
+	}
+	return t, p.err()
 }
 
 func (s *Server) saveTask(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
 		return
 	}
-	t := taskForm(r)
-	var err error
+	t, err := taskForm(r)
 	if r.PathValue("id") != "" {
-		if t.ID, err = strconv.ParseInt(r.PathValue("id"), 10, 64); err != nil {
+		var perr error
+		if t.ID, perr = strconv.ParseInt(r.PathValue("id"), 10, 64); perr != nil {
 			s.notFound(w, r, "Diese Aufgabe gibt es nicht.")
 			return
 		}
-		err = s.st.UpdateTask(r.Context(), t)
-	} else {
+		if err == nil {
+			err = s.st.UpdateTask(r.Context(), t)
+		}
+	} else if err == nil {
 		_, err = s.st.CreateTask(r.Context(), t)
 	}
 	if err != nil {
-		s.fail(w, r, err, "Diese Aufgabe gibt es nicht.")
+		what := "Die Aufgabe ist nicht gespeichert"
+		if t.ID == 0 {
+			what = "Die Aufgabe ist nicht angelegt"
+		}
+		form, status, ok := refusedFormOf(r, fmt.Sprintf("aufgabe-%d", t.ID), what, err)
+		if !ok || model.ClassOf(err) == model.ErrNotFound {
+			s.fail(w, r, err, "Diese Aufgabe gibt es nicht.")
+			return
+		}
+		s.renderMatrix(w, r, status, t, form)
 		return
 	}
 	back(w, r, "/aufgaben", "Die Aufgabe „"+t.Text+"“ ist gespeichert.")

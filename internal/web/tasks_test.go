@@ -119,3 +119,55 @@ func TestSpokespersonCannotCheckFITKOTasks(t *testing.T) {
 		t.Errorf("the secretariat checks off its task: %d", code)
 	}
 }
+
+// TestMatrixPositionMustBeANumber: the matrix's "Reihenfolge" is a number
+// input, but a client that bypasses the browser and sends a word got 0
+// stored without a word (the task moved to the top), and a task without
+// text or with an unknown rhythm got an error page that lost the form.
+// The form now comes back as typed with every reason at its field, marked
+// invalid, and all of them above the form, each linked; nothing is stored.
+func TestMatrixPositionMustBeANumber(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	tasks, _ := st.Tasks(ctx)
+	first := tasks[0]
+	gs := client(t, ts, "geschaeftsstelle")
+	code, page := do(t, gs, "POST", fmt.Sprintf("%s/aufgaben/%d", ts.URL, first.ID), url.Values{"text": {first.Text}, "sprecher": {"verantwortlich"},
+		"fitko": {""}, "wiederholung": {"einmalig"}, "position": {"zuerst"}})
+	if code != http.StatusBadRequest {
+		t.Errorf("a position that is no number: %d", code)
+	}
+	want := map[string]string{fmt.Sprintf("po-%d", first.ID): "Die Reihenfolge muss eine ganze Zahl sein."}
+	box := fmt.Sprintf(`<div class="error-box" id="aufgabe-%d-fehler">`, first.ID)
+	reasonsAtFields(t, page, box, want)
+	reasonsLinked(t, page, box, want)
+	if !strings.Contains(page, `value="zuerst"`) {
+		t.Error("the typed position is lost")
+	}
+	if got, _ := st.Tasks(ctx); got[0].ID != first.ID || got[0].Position != first.Position {
+		t.Errorf("the refused position was stored: %+v", got[0])
+	}
+	// A new task with every field wrong.
+	code, page = do(t, gs, "POST", ts.URL+"/aufgaben", url.Values{"text": {" "}, "sprecher": {"chef"}, "fitko": {"unterstuetzend"}, "wiederholung": {"monatlich"}, "position": {"2,5"}})
+	if code != http.StatusBadRequest {
+		t.Errorf("a new task with every field wrong: %d", code)
+	}
+	want = map[string]string{
+		"tx-0": "Eine Aufgabe braucht einen Text.",
+		"sp-0": "„chef“ ist keine Rolle der Aufgabenverteilung.",
+		"wh-0": "Die Wiederholung „monatlich“ einer Aufgabe ist unbekannt.",
+		"po-0": "Die Reihenfolge muss eine ganze Zahl sein.",
+	}
+	box = `<div class="error-box" id="aufgabe-0-fehler">`
+	reasonsAtFields(t, page, box, want)
+	reasonsLinked(t, page, box, want)
+	if !strings.Contains(page, `href="#aufgabe-0">Zum Formular mit Ihrer Eingabe</a>`) {
+		t.Error("the page's box does not lead to the refused form")
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Error(p)
+	}
+	if got, _ := st.Tasks(ctx); len(got) != len(tasks) {
+		t.Errorf("a refused task was stored: %d tasks, want %d", len(got), len(tasks))
+	}
+}

@@ -1,15 +1,16 @@
-package auth
+package input
 
 import (
 	"context"
 	"errors"
 	"strconv"
 
+	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
 
-// ReadFollowUpReport reads what u reports of follow-up id (of the session
+// FollowUpReport reads what u reports of follow-up id (of the session
 // sessionID; the council councilID names the decisions and items of its
 // evidence) from a form or a request: field gives the value of a field by
 // the form's name — status, erledigt_am, nachweis, nachweis_dokument,
@@ -20,7 +21,7 @@ import (
 // session the reporter may see, the closing decision or agenda item), a
 // comment. Bad input gives every reason at its field (errors.Join); an
 // error that is no refusal is returned alone.
-func ReadFollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, sessionID, councilID int64, version int, field func(string) string) (store.FollowUpReport, error) {
+func FollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, sessionID, councilID int64, version int, field func(string) string) (store.FollowUpReport, error) {
 	rep := store.NewFollowUpReport(u, id, version, model.FollowUpStatus(field("status")))
 	var refused []error
 	// refuse keeps a refusal at its field; it gives false for another
@@ -48,10 +49,10 @@ func ReadFollowUpReport(ctx context.Context, st *store.Store, u *model.User, id,
 	}
 	if doc := field("nachweis_dokument"); doc != "" && doc != "0" {
 		// Only a document the form offers: one of the follow-up's session
-		// the reporter may see.
+		// the reporter may see (the permission check stays in auth).
 		n, err := strconv.ParseInt(doc, 10, 64)
 		if err == nil {
-			err = EvidenceDocument(ctx, st, u, sessionID, n)
+			err = auth.EvidenceDocument(ctx, st, u, sessionID, n)
 		} else {
 			err = model.InputError("Das Dokument des Nachweises ist unbekannt.")
 		}
