@@ -42,7 +42,7 @@ func FollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, ses
 		return rep, errors.Join(refused...)
 	}
 	if rep.DoneOn, err = model.ParseDate(field("erledigt_am")); err != nil {
-		refuse("erledigt_am", model.InputError("Das Datum der Erledigung ist kein gültiges Datum (TT.MM.JJJJ)."))
+		refuse("erledigt_am", model.InputError("Das Datum der Erledigung ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)."))
 	}
 	if rep.EvidenceText, err = model.ConfidentialMarks(field("nachweis")); err != nil && !refuse("nachweis", err) {
 		return rep, err
@@ -68,6 +68,21 @@ func FollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, ses
 	// second.
 	if rep.EvidenceItemID, err = st.EvidenceItem(ctx, councilID, field("nachweis_sitzung"), field("nachweis_top")); err != nil && !refuse("nachweis_top", err) {
 		return rep, err
+	}
+	// What an erledigt report needs (model.FollowUp.CheckDone), also when
+	// another field is refused: a date given as no date is said once, an
+	// evidence refused as given is not said missing.
+	refusedAt := map[string]bool{}
+	for _, e := range refused {
+		refusedAt[model.FieldOf(e)] = true
+	}
+	evidenceRefused := refusedAt["nachweis"] || refusedAt["nachweis_dokument"] || refusedAt["nachweis_beschluss"] || refusedAt["nachweis_top"]
+	done := model.FollowUp{DoneOn: rep.DoneOn, EvidenceText: rep.EvidenceText, EvidenceDocumentID: rep.EvidenceDocumentID,
+		EvidenceDecisionID: rep.EvidenceDecisionID, EvidenceItemID: rep.EvidenceItemID}
+	for _, e := range model.ErrorsOf(done.CheckDone()) {
+		if f := model.FieldOf(e); !refusedAt[f] && !(f == "nachweis" && evidenceRefused) {
+			refused = append(refused, e)
+		}
 	}
 	return rep, errors.Join(refused...)
 }

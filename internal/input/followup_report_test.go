@@ -2,6 +2,7 @@ package input
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"gremium/internal/model"
@@ -33,6 +34,26 @@ func TestFollowUpReportGivesEveryReasonAtItsField(t *testing.T) {
 	for _, field := range []string{"kommentar", "erledigt_am", "nachweis", "nachweis_dokument", "nachweis_beschluss"} {
 		if !got[field] {
 			t.Errorf("no reason at %s: %v", field, err)
+		}
+	}
+	// A refused field does not hide what an erledigt report needs: a bad
+	// comment beside no date and no evidence gives all three (before, the
+	// comment's alone, the others only once it was mended); a date that
+	// is no date beside no evidence gives both.
+	for _, tc := range []struct {
+		form map[string]string
+		want []string
+	}{
+		{map[string]string{"status": "erledigt", "kommentar": "Mein Kommentar [[offen"}, []string{"kommentar", "erledigt_am", "nachweis"}},
+		{map[string]string{"status": "erledigt", "erledigt_am": "2026-02-30"}, []string{"erledigt_am", "nachweis"}},
+	} {
+		_, err := FollowUpReport(ctx, st, u, 1, 1, 1, 1, func(name string) string { return tc.form[name] })
+		var fields []string
+		for _, e := range model.ErrorsOf(err) {
+			fields = append(fields, model.FieldOf(e))
+		}
+		if !slices.Equal(fields, tc.want) {
+			t.Errorf("%v: reasons at %v, want %v (%v)", tc.form, fields, tc.want, err)
 		}
 	}
 	form["status"] = "in_arbeit"

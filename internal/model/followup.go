@@ -126,12 +126,22 @@ func (f FollowUp) Validate() error {
 		refuse("frist_sitzung", InputError("Die Frist „zur N. Sitzung“ braucht eine positive Sitzungsnummer."))
 	}
 	if f.Status == FollowUpDone {
-		if f.DoneOn.IsZero() {
-			refuse("erledigt_am", InputError("Ein erledigter Auftrag braucht das Datum der Erledigung."))
-		}
-		if strings.TrimSpace(f.EvidenceText) == "" && f.EvidenceDocumentID == 0 && f.EvidenceDecisionID == 0 && f.EvidenceItemID == 0 {
-			refuse("nachweis", InputError("Ein erledigter Auftrag braucht einen Nachweis: einen Text, ein Dokument oder den Beschluss bzw. Tagesordnungspunkt, der ihn erledigt hat."))
-		}
+		errs = append(errs, ErrorsOf(f.CheckDone())...)
+	}
+	return errors.Join(errs...)
+}
+
+// CheckDone checks what a follow-up reported as erledigt needs: the date
+// of its completion and an evidence (a text, a document, the decision or
+// agenda item that completed it); every reason at its field (erledigt_am,
+// nachweis).
+func (f FollowUp) CheckDone() error {
+	var errs []error
+	if f.DoneOn.IsZero() {
+		errs = append(errs, AtField("erledigt_am", InputError("Ein erledigter Auftrag braucht das Datum der Erledigung.")))
+	}
+	if strings.TrimSpace(f.EvidenceText) == "" && f.EvidenceDocumentID == 0 && f.EvidenceDecisionID == 0 && f.EvidenceItemID == 0 {
+		errs = append(errs, AtField("nachweis", InputError("Ein erledigter Auftrag braucht einen Nachweis: einen Text, ein Dokument oder den Beschluss bzw. Tagesordnungspunkt, der ihn erledigt hat.")))
 	}
 	return errors.Join(errs...)
 }
