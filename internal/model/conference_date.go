@@ -9,7 +9,7 @@ import (
 
 // Limits of a conference date's fields, in characters.
 const (
-	ConferenceDateTitleMax = 300
+	ConferenceDateTitleMax = TitleMax
 	ConferenceDatePlaceMax = 200
 )
 

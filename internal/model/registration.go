@@ -74,8 +74,13 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 	if !se.RegistrationOpen() {
 		refuse("", "Für diese Sitzung können keine Tagesordnungspunkte mehr angemeldet werden.")
 	}
-	if strings.TrimSpace(InternalText(g.Title)) == "" {
+	switch title := InternalText(g.Title); {
+	case strings.TrimSpace(title) == "":
 		refuse("titel", "Bitte einen Titel angeben.")
+	case CheckTitleLength(title) != nil:
+		// The form's maxlength said so in the HTML only: 5,000
+		// characters were stored, by the form and by the API.
+		refuse("titel", ReasonOf(CheckTitleLength(title)))
 	}
 	switch {
 	case g.Goal == GoalNone:
