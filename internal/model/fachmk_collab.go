@@ -70,11 +70,8 @@ func (q Request) Validate() error {
 	if q.ConferenceID == 0 {
 		refuse("fachmk", InputError("Bitte wählen Sie die Fachministerkonferenz, deren Anliegen Sie erfassen."))
 	}
-	switch {
-	case strings.TrimSpace(q.Title) == "":
-		refuse("titel", InputError("Bitte geben Sie dem Anliegen einen Titel."))
-	case CheckTitleLength(q.Title) != nil:
-		refuse("titel", CheckTitleLength(q.Title))
+	if err := checkTitle(q.Title, "Bitte geben Sie dem Anliegen einen Titel."); err != nil {
+		refuse("titel", err)
 	}
 	if utf8.RuneCountInString(q.Text) > RequestTextMax {
 		refuse("text", InputError("Die Beschreibung ist länger als %d Zeichen.", RequestTextMax))

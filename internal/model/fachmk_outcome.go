@@ -49,6 +49,16 @@ func CheckTitleLength(title string) error {
 	return nil
 }
 
+// checkTitle refuses a title that is missing (with the reason the
+// record's form gives, missing) or too long (CheckTitleLength); nil when
+// it is neither.
+func checkTitle(title, missing string) error {
+	if strings.TrimSpace(title) == "" {
+		return InputError("%s", missing)
+	}
+	return CheckTitleLength(title)
+}
+
 // Limits of an outcome's fields, in characters.
 const (
 	OutcomeTitleMax = TitleMax
@@ -74,11 +84,8 @@ func (o ConferenceOutcome) Validate(today Date) error {
 	case today.Before(o.HeldOn):
 		refuse("datum", RuleError("Die Sitzung am %s hat noch nicht stattgefunden; Ergebnisse werden nach der Sitzung erfasst.", o.HeldOn.German()))
 	}
-	switch {
-	case strings.TrimSpace(o.Title) == "":
-		refuse("titel", InputError("Bitte das Ergebnis in einem Titel benennen."))
-	case CheckTitleLength(o.Title) != nil:
-		refuse("titel", CheckTitleLength(o.Title))
+	if err := checkTitle(o.Title, "Bitte das Ergebnis in einem Titel benennen."); err != nil {
+		refuse("titel", err)
 	}
 	if utf8.RuneCountInString(o.Meeting) > OutcomeShortMax {
 		refuse("sitzung", InputError("Die Bezeichnung der Sitzung ist länger als %d Zeichen.", OutcomeShortMax))
