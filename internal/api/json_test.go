@@ -908,6 +908,12 @@ func TestAPIProblemsNameJSONMembers(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || !fields(out)["/punkte"] {
 		t.Errorf("a point with an unclosed mark: %d %+v", code, out)
 	}
+	// A title of 5,000 characters was stored (the form's maxlength is
+	// HTML only); the registration's rule refuses it, as on the form.
+	code, out = call("POST", "/api/v1/sitzungen/49/anmeldungen", `{"titel":"`+strings.Repeat("Register ", 556)+`","ziel":"Bericht","punkte":["Sachstand"],"fachmk":{"betroffen":false}}`)
+	if code != http.StatusUnprocessableEntity || len(out.Problems) != 1 || out.Problems[0].Field != "/titel" || out.Problems[0].Reason != "Der Titel ist länger als 300 Zeichen." {
+		t.Errorf("a title of 5,000 characters: %d %+v", code, out)
+	}
 	// The attendance registration refused by the model at the second
 	// row's name: the member of that row.
 	code, out = call("PUT", "/api/v1/sitzungen/49/teilnahme", `{"version":0,"teilnehmende":[{"name":"Dr. Anna Beispiel"},{"name":" ","funktion":"CIO"}]}`)

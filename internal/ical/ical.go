@@ -393,7 +393,10 @@ func DocumentDeadlineEvent(host, bodyAbbrev string, se model.Session, due model.
 
 // Read reads the events of an iCalendar file as conference dates (without
 // body). Timed events keep their times (in Europe/Berlin); events without a
-// start are refused with their summary in the error.
+// start are refused with their summary in the error. The dates are as the
+// file gives them: whether they may be stored (an end before the start, a
+// title too long) is model.ConferenceDate.Validate's to say, which the
+// store's import applies.
 func Read(r io.Reader) ([]model.ConferenceDate, error) {
 	cal, err := ics.ParseCalendar(r)
 	if err != nil {
@@ -419,8 +422,11 @@ func Read(r io.Reader) ([]model.ConferenceDate, error) {
 			}
 			d.Starts = model.DateOf(start)
 			if end, err := e.GetAllDayEndAt(); err == nil {
-				// DTEND of an all-day event is exclusive.
-				if last := model.DateOf(end.AddDate(0, 0, -1)); last != d.Starts && d.Starts.Before(last) {
+				// DTEND of an all-day event is exclusive; one equal to
+				// DTSTART is read as one day. An end before the start
+				// is kept, for the import to refuse by the date's rules
+				// (before, it was dropped without a word).
+				if last := model.DateOf(end.AddDate(0, 0, -1)); last != d.Starts && model.DateOf(end) != d.Starts {
 					d.Ends = last
 				}
 			}
@@ -435,7 +441,9 @@ func Read(r io.Reader) ([]model.ConferenceDate, error) {
 			}
 			start = start.In(model.Berlin)
 			d.Starts, d.StartTime = model.DateOf(start), start.Format("15:04")
-			if end, err := e.GetEndAt(); err == nil && end.After(start) {
+			// An end at the start is none; one before the start is kept,
+			// for the import to refuse (see above).
+			if end, err := e.GetEndAt(); err == nil && !end.Equal(start) {
 				end = end.In(model.Berlin)
 				d.EndTime = end.Format("15:04")
 				if last := model.DateOf(end); last != d.Starts {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // FachMK collaboration II (issue 16): the rules of requests (Anliegen), the
@@ -52,6 +53,33 @@ func (q Request) CanBecomeItem() error {
 		return RuleError("Das Anliegen ist bereits %s.", q.Status.Label())
 	}
 	return nil
+}
+
+// RequestTextMax is the longest text of a request, in characters.
+const RequestTextMax = 20000
+
+// Validate checks a request however it comes in (the FachMK secretariat's
+// form, the Geschäftsstelle's, the demo): a conference, a title of at most
+// TitleMax characters (the form's maxlength said so in the HTML
+// only; 5,000 were stored), a text of at most RequestTextMax, a known
+// status. The reasons name the form's fields (fachmk, titel, text); a
+// request that breaks several rules gives every reason (errors.Join).
+func (q Request) Validate() error {
+	var errs []error
+	refuse := func(field string, err error) { errs = append(errs, AtField(field, err)) }
+	if q.ConferenceID == 0 {
+		refuse("fachmk", InputError("Bitte wählen Sie die Fachministerkonferenz, deren Anliegen Sie erfassen."))
+	}
+	if err := checkTitle(q.Title, "Bitte geben Sie dem Anliegen einen Titel."); err != nil {
+		refuse("titel", err)
+	}
+	if utf8.RuneCountInString(q.Text) > RequestTextMax {
+		refuse("text", InputError("Die Beschreibung ist länger als %d Zeichen.", RequestTextMax))
+	}
+	if !q.Status.Valid() {
+		errs = append(errs, InputError("Der Status „%s“ eines Anliegens ist unbekannt.", q.Status))
+	}
+	return errors.Join(errs...)
 }
 
 // FachMKReport is a spokesperson's short report for one FachMK before an

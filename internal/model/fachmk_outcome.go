@@ -35,9 +35,33 @@ type ConferenceOutcome struct {
 	Version    int
 }
 
+// TitleMax is the longest title a user gives a record (an Anliegen, the
+// registration of an agenda item, a conference date, an outcome), in
+// characters: what the forms' maxlength says, held on the server too.
+const TitleMax = 300
+
+// CheckTitleLength refuses a title longer than TitleMax characters (nil:
+// it is not), with the reason every form gives.
+func CheckTitleLength(title string) error {
+	if utf8.RuneCountInString(title) > TitleMax {
+		return InputError("Der Titel ist länger als %d Zeichen.", TitleMax)
+	}
+	return nil
+}
+
+// checkTitle refuses a title that is missing (with the reason the
+// record's form gives, missing) or too long (CheckTitleLength); nil when
+// it is neither.
+func checkTitle(title, missing string) error {
+	if strings.TrimSpace(title) == "" {
+		return InputError("%s", missing)
+	}
+	return CheckTitleLength(title)
+}
+
 // Limits of an outcome's fields, in characters.
 const (
-	OutcomeTitleMax = 300
+	OutcomeTitleMax = TitleMax
 	OutcomeTextMax  = 20000
 	OutcomeShortMax = 200 // Meeting, Reference
 )
@@ -60,11 +84,8 @@ func (o ConferenceOutcome) Validate(today Date) error {
 	case today.Before(o.HeldOn):
 		refuse("datum", RuleError("Die Sitzung am %s hat noch nicht stattgefunden; Ergebnisse werden nach der Sitzung erfasst.", o.HeldOn.German()))
 	}
-	switch {
-	case strings.TrimSpace(o.Title) == "":
-		refuse("titel", InputError("Bitte das Ergebnis in einem Titel benennen."))
-	case utf8.RuneCountInString(o.Title) > OutcomeTitleMax:
-		refuse("titel", InputError("Der Titel ist länger als %d Zeichen.", OutcomeTitleMax))
+	if err := checkTitle(o.Title, "Bitte das Ergebnis in einem Titel benennen."); err != nil {
+		refuse("titel", err)
 	}
 	if utf8.RuneCountInString(o.Meeting) > OutcomeShortMax {
 		refuse("sitzung", InputError("Die Bezeichnung der Sitzung ist länger als %d Zeichen.", OutcomeShortMax))

@@ -333,6 +333,23 @@ func (d Delivery) Label() string {
 	return "abgebrochen"
 }
 
+// ReaderLabel gives the state for the invited (a FachMK secretariat, a
+// spokesperson) in the words of Label, without the numbers, which would
+// tell how many others were invited: "versandt" only once every message
+// is handed over, "wird versandt" while one waits, "Versand gestört"
+// when one failed, "nicht versandt" when none went out.
+func (d Delivery) ReaderLabel() string {
+	switch {
+	case d.Total() == 0 || d.Waiting+d.Sent+d.Failed == 0:
+		return "nicht versandt"
+	case d.Done():
+		return "versandt"
+	case d.Failed > 0:
+		return "Versand gestört"
+	}
+	return "wird versandt"
+}
+
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // Subscription is one event a user wants on one channel.

@@ -63,20 +63,23 @@ func TestEventsForRoles(t *testing.T) {
 
 func TestDeliveryLabel(t *testing.T) {
 	for _, tc := range []struct {
-		d    Delivery
-		want string
-		done bool
+		d            Delivery
+		want, reader string
+		done         bool
 	}{
-		{Delivery{}, "nicht versandt", false},
-		{Delivery{Waiting: 2, Sent: 1}, "in Warteschlange (1 von 3 versandt)", false},
-		{Delivery{Sent: 3}, "versandt", true},
-		{Delivery{Sent: 2, Cancelled: 1}, "versandt", true},
-		{Delivery{Sent: 2, Failed: 1}, "fehlgeschlagen (1 von 3)", false},
-		{Delivery{Cancelled: 2}, "abgebrochen", false},
+		{Delivery{}, "nicht versandt", "nicht versandt", false},
+		{Delivery{Waiting: 2, Sent: 1}, "in Warteschlange (1 von 3 versandt)", "wird versandt", false},
+		{Delivery{Sent: 3}, "versandt", "versandt", true},
+		{Delivery{Sent: 2, Cancelled: 1}, "versandt", "versandt", true},
+		{Delivery{Sent: 2, Failed: 1}, "fehlgeschlagen (1 von 3)", "Versand gestört", false},
+		{Delivery{Cancelled: 2}, "abgebrochen", "nicht versandt", false},
 	} {
 		t.Run(tc.want, func(t *testing.T) {
 			if got := tc.d.Label(); got != tc.want || tc.d.Done() != tc.done {
 				t.Errorf("Label = %q, Done = %v", got, tc.d.Done())
+			}
+			if got := tc.d.ReaderLabel(); got != tc.reader {
+				t.Errorf("ReaderLabel = %q, want %q", got, tc.reader)
 			}
 		})
 	}

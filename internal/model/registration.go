@@ -74,8 +74,10 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 	if !se.RegistrationOpen() {
 		refuse("", "Für diese Sitzung können keine Tagesordnungspunkte mehr angemeldet werden.")
 	}
-	if strings.TrimSpace(InternalText(g.Title)) == "" {
-		refuse("titel", "Bitte einen Titel angeben.")
+	// A title too long: the form's maxlength said so in the HTML only,
+	// 5,000 characters were stored, by the form and by the API.
+	if err := checkTitle(InternalText(g.Title), "Bitte einen Titel angeben."); err != nil {
+		refuse("titel", ReasonOf(err))
 	}
 	switch {
 	case g.Goal == GoalNone:

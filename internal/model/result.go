@@ -140,3 +140,17 @@ func (r Result) Phrase() string {
 	}
 	return s
 }
+
+// ResultInBrackets gives a result phrase for a place that puts it in
+// brackets ("B-2025/26-IT – Titel (…)"): its own remark in brackets
+// follows after a semicolon, so that no brackets stand in brackets —
+// "einstimmig (Grüne Liste, en bloc)" is "einstimmig; Grüne Liste, en
+// bloc". Other phrases stay as they are.
+func ResultInBrackets(s string) string {
+	s = strings.TrimSpace(s)
+	m := resultNote.FindStringSubmatchIndex(s)
+	if m == nil || m[0] == 0 {
+		return s
+	}
+	return strings.TrimSpace(s[:m[0]]) + "; " + strings.TrimSpace(s[m[2]:m[3]])
+}

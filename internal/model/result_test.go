@@ -56,3 +56,19 @@ func TestParseResult(t *testing.T) {
 		})
 	}
 }
+
+// TestResultInBrackets: a result shown in brackets said "(einstimmig
+// (Grüne Liste, en bloc))"; its remark follows after a semicolon.
+func TestResultInBrackets(t *testing.T) {
+	for in, want := range map[string]string{
+		"einstimmig (Grüne Liste, en bloc)":              "einstimmig; Grüne Liste, en bloc",
+		"einstimmig, bei Enthaltung von HE":              "einstimmig, bei Enthaltung von HE",
+		"mehrheitlich bei Gegenstimme von TH (en bloc) ": "mehrheitlich bei Gegenstimme von TH; en bloc",
+		"(nur eine Bemerkung)":                           "(nur eine Bemerkung)",
+		"":                                               "",
+	} {
+		if got := ResultInBrackets(in); got != want {
+			t.Errorf("ResultInBrackets(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

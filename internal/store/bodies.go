@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -154,8 +155,11 @@ func scanConferenceDate(r scanner) (model.ConferenceDate, error) {
 // CreateConferenceDate stores a session date of a FachMK. The UID must be
 // unique; an empty UID gets one derived from body and date.
 func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate) (int64, error) {
-	if c.BodyID == 0 || c.Starts.IsZero() {
-		return 0, model.InputError("Ein Konferenztermin braucht die Konferenz und ein Anfangsdatum.")
+	if c.BodyID == 0 {
+		return 0, model.InputError("Ein Konferenztermin gehört zu einer Fachministerkonferenz.")
+	}
+	if err := c.Validate(); err != nil {
+		return 0, err
 	}
 	if c.UID == "" {
 		c.UID = fmt.Sprintf("fachmk-%d-%s@gremium", c.BodyID, c.Starts)
@@ -180,15 +184,32 @@ type DateImport struct {
 // iCalendar file, all or none: a UID not yet known is added, a known one
 // of the same conference takes the file's date, time, title and place (a
 // moved session), a known one of another conference refuses the import.
+// A date the rules refuse (model.ConferenceDate.Validate: an end before
+// the start, a title too long) refuses the import too, every such event
+// named with its reasons, each at the file's field ("datei").
 func (s *Store) ImportConferenceDates(ctx context.Context, bodyID int64, dates []model.ConferenceDate) (DateImport, error) {
+	var refused []error
+	for _, c := range dates {
+		c.BodyID = bodyID
+		for _, e := range model.ErrorsOf(c.Validate()) {
+			name := "ohne Bezeichnung"
+			if t := strings.TrimSpace(c.Title); t != "" {
+				name = "„" + shorten(t, 80) + "“"
+			}
+			if !c.Starts.IsZero() {
+				name += " am " + c.Starts.German()
+			}
+			refused = append(refused, model.AtField("datei", model.InputError("Der Termin %s: %s", name, model.ReasonOf(e))))
+		}
+	}
+	if len(refused) > 0 {
+		return DateImport{}, errors.Join(refused...)
+	}
 	var n DateImport
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		n = DateImport{}
 		for _, c := range dates {
 			c.BodyID = bodyID
-			if c.Starts.IsZero() {
-				return model.InputError("Der Termin „%s“ hat kein Anfangsdatum.", c.Title)
-			}
 			if c.UID == "" {
 				c.UID = fmt.Sprintf("fachmk-%d-%s@gremium", c.BodyID, c.Starts)
 			}
@@ -231,8 +252,8 @@ func (s *Store) ConferenceDates(ctx context.Context, bodyID int64, from model.Da
 
 // UpdateConferenceDate changes a conference date.
 func (s *Store) UpdateConferenceDate(ctx context.Context, c model.ConferenceDate) error {
-	if c.Starts.IsZero() {
-		return model.InputError("Ein Konferenztermin braucht ein Anfangsdatum.")
+	if err := c.Validate(); err != nil {
+		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updatePlain(ctx, tx, "conference_dates", "conference_date", c.ID, conferenceDateChange,

@@ -437,20 +437,10 @@ func scanRequest(r scanner) (model.Request, error) {
 	return q, nil
 }
 
-func validateRequest(q model.Request) error {
-	if q.ConferenceID == 0 || q.Title == "" {
-		return model.InputError("Ein Anliegen braucht die Fachministerkonferenz und einen Titel.")
-	}
-	if !q.Status.Valid() {
-		return model.InputError("Der Status „%s“ eines Anliegens ist unbekannt.", q.Status)
-	}
-	return nil
-}
-
 // CreateRequest stores an Anliegen of a FachMK as the secretariat records
 // it (the demo, an import); SubmitRequest is the FachMK's own submission.
 func (s *Store) CreateRequest(ctx context.Context, q model.Request) (int64, error) {
-	if err := validateRequest(q); err != nil {
+	if err := q.Validate(); err != nil {
 		return 0, err
 	}
 	var id int64
@@ -480,7 +470,7 @@ func (s *Store) Requests(ctx context.Context, conferenceID int64) ([]model.Reque
 
 // UpdateRequest changes a request; q.Version must be the version read.
 func (s *Store) UpdateRequest(ctx context.Context, q model.Request) error {
-	if err := validateRequest(q); err != nil {
+	if err := q.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {

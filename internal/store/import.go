@@ -510,7 +510,7 @@ func importMayChange(old, d model.Decision) error {
 		return nil
 	}
 	if d.Status != old.Status || d.Number != old.Number || d.Result != old.Result || !sameVotes(d.Votes, old.Votes) {
-		return model.RuleError("%s wurde in gremium abgestimmt (%s); ein Import ändert weder Ergebnis noch Nummer noch Stimmen. Berichtigungen werden als neue Fassung angelegt.", old.DisplayTitle(), old.Result)
+		return model.RuleError("%s wurde in gremium abgestimmt (%s); ein Import ändert weder Ergebnis noch Nummer noch Stimmen. Berichtigungen werden als neue Fassung angelegt.", old.DisplayTitle(), model.ResultInBrackets(old.Result))
 	}
 	return nil
 }

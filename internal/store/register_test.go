@@ -161,6 +161,19 @@ func TestImportConferenceDates(t *testing.T) {
 	if ds, _ := s.ConferenceDates(ctx, gmk, model.Date{}); len(ds) != 0 {
 		t.Errorf("the refused import stored %d dates", len(ds))
 	}
+	// A date the rules refuse refuses the file, every such event named
+	// (before: an end before the start was stored, the end dropped).
+	backwards := model.ConferenceDate{UID: "gmk-2@test", Title: "Rückwärts", Starts: model.NewDate(2099, 6, 2), StartTime: "18:00", EndTime: "09:00"}
+	nameless := model.ConferenceDate{UID: "gmk-3@test", Starts: model.NewDate(2099, 6, 9), Ends: model.NewDate(2099, 6, 8)}
+	_, err = s.ImportConferenceDates(ctx, gmk, []model.ConferenceDate{other, backwards, nameless})
+	if refused := model.ErrorsOf(err); len(refused) != 2 || model.FieldOf(refused[0]) != "datei" ||
+		!strings.HasPrefix(model.ReasonOf(refused[0]), "Der Termin „Rückwärts“ am 02.06.2099: Die Endzeit 09:00 Uhr") ||
+		model.ReasonOf(refused[1]) != "Der Termin ohne Bezeichnung am 09.06.2099: Das Ende liegt vor dem Beginn." {
+		t.Errorf("dates the rules refuse: %v", err)
+	}
+	if ds, _ := s.ConferenceDates(ctx, gmk, model.Date{}); len(ds) != 0 {
+		t.Errorf("the refused import stored %d dates", len(ds))
+	}
 	ds, _ := s.ConferenceDates(ctx, fmk, model.Date{})
 	if len(ds) != 2 || ds[0].Starts != model.NewDate(2099, 5, 7) {
 		t.Fatalf("FMK dates after the imports: %+v", ds)

@@ -81,7 +81,7 @@ func (s *Store) SubmitRequest(ctx context.Context, q model.Request) (int64, erro
 	if q.ReceivedOn.IsZero() {
 		q.ReceivedOn = model.DateOf(s.now())
 	}
-	if err := validateRequest(q); err != nil {
+	if err := q.Validate(); err != nil {
 		return 0, err
 	}
 	var id int64

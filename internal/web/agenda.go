@@ -92,9 +92,12 @@ type rowRefusal struct {
 	Deferral refusedForm
 }
 
-// TitleMissing says whether the typed title is empty (its field takes the
-// focus; else the number's does).
-func (f rowRefusal) TitleMissing() bool { return strings.TrimSpace(f.Title) == "" }
+// TitleAtFault says whether the typed title is empty or too long
+// (model.CheckTitleLength): its field takes the focus; else the number's
+// does.
+func (f rowRefusal) TitleAtFault() bool {
+	return strings.TrimSpace(f.Title) == "" || model.CheckTitleLength(f.Title) != nil
+}
 
 // openProposal is a proposal not voted on, with the label of its item.
 type openProposal struct {
@@ -409,8 +412,13 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 		s.refuseOnManage(w, r, se, err, typed)
 	}
 	if f.Has("titel") {
-		// An emptied title is refused by the item's rules (Validate).
+		// An emptied title is refused by the item's rules (Validate); a
+		// changed title too long by the registration's rule (it was
+		// stored whatever its length). A title as imported stays.
 		title, err := model.ConfidentialMarks(strings.TrimSpace(f.Get("titel")))
+		if err == nil && title != it.Title {
+			err = model.CheckTitleLength(model.InternalText(title))
+		}
 		if err != nil {
 			refuse(err)
 			return

@@ -21,37 +21,21 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	var err error
 	// A refused date shows the page again with the form as typed, every
-	// reason at its field.
+	// reason at its field: what does not read as a date here, the rest by
+	// the date's own rules (model.ConferenceDate.Validate, which the
+	// import and the store apply too).
+	d := model.ConferenceDate{BodyID: b.ID, Title: strings.TrimSpace(r.PostFormValue("titel")), Place: strings.TrimSpace(r.PostFormValue("ort")),
+		StartTime: strings.TrimSpace(r.PostFormValue("von")), EndTime: strings.TrimSpace(r.PostFormValue("bis"))}
 	var refused problems
-	refuse := func(field, reason string) { refused.add(model.AtField(field, model.InputError("%s", reason))) }
-	d := model.ConferenceDate{BodyID: b.ID, Title: strings.TrimSpace(r.PostFormValue("titel")), Place: strings.TrimSpace(r.PostFormValue("ort"))}
-	if d.Starts, err = model.ParseDate(r.PostFormValue("beginn")); err != nil || d.Starts.IsZero() {
-		refuse("beginn", "Bitte das Datum der Sitzung angeben.")
+	var err error
+	if d.Starts, err = model.ParseDate(r.PostFormValue("beginn")); err != nil {
+		refused.add(model.AtField("beginn", err))
 	}
 	if d.Ends, err = model.ParseDate(r.PostFormValue("ende")); err != nil {
 		refused.add(model.AtField("ende", err))
-	} else if !d.Ends.IsZero() && d.Ends.Before(d.Starts) {
-		refuse("ende", "Das Ende liegt vor dem Beginn.")
 	}
-	for _, t := range []struct {
-		field string
-		into  *string
-	}{{"von", &d.StartTime}, {"bis", &d.EndTime}} {
-		v := strings.TrimSpace(r.PostFormValue(t.field))
-		if v == "" {
-			continue
-		}
-		if _, err := time.Parse("15:04", v); err != nil {
-			refuse(t.field, "Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30.")
-			continue
-		}
-		*t.into = v
-	}
-	if d.StartTime == "" && d.EndTime != "" && strings.TrimSpace(r.PostFormValue("von")) == "" {
-		refuse("bis", "Eine Endzeit braucht eine Anfangszeit.")
-	}
+	refused.addUnrefused(d.Validate())
 	if len(refused) > 0 {
 		s.refuseConferenceForm(w, r, b.Abbrev, "termin-eintragen", "Der Termin ist nicht eingetragen", refused.err())
 		return
@@ -83,20 +67,26 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, model.ForbiddenError("Die Termine einer Fachministerkonferenz pflegen ihre eigene Geschäftsstelle und die Geschäftsstelle des IT-Planungsrats."), "")
 		return
 	}
+	// A refused file shows the conference page again, the import open
+	// and every reason at the file's field: each refused event by its
+	// name and day (before: the error page named the first only).
+	refuse := func(err error) {
+		s.refuseConferenceForm(w, r, b.Abbrev, "termin-eintragen", "Der Kalender ist nicht importiert", err)
+	}
 	f, _, err := r.FormFile("datei")
 	if err != nil {
-		s.badRequest(w, r, "Bitte eine iCalendar-Datei (.ics) auswählen.")
+		refuse(model.AtField("datei", model.InputError("Bitte eine iCalendar-Datei (.ics) auswählen.")))
 		return
 	}
 	defer f.Close()
 	dates, err := ical.Read(f)
 	if err != nil {
-		s.badRequest(w, r, "Die Datei ist kein lesbarer iCalendar-Kalender (RFC 5545).")
+		refuse(model.AtField("datei", model.InputError("Die Datei ist kein lesbarer iCalendar-Kalender (RFC 5545).")))
 		return
 	}
 	n, err := s.st.ImportConferenceDates(ctx, b.ID, dates)
 	if err != nil {
-		s.fail(w, r, err, "")
+		refuse(err)
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("%d Termine übernommen, %d geändert, %d waren schon erfasst.", n.Added, n.Changed, n.Known))

@@ -252,7 +252,10 @@ func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model
 			entries = append(entries, e)
 		}
 	}
-	d.Entries, d.Groups, d.Invitees, d.Delivery = entries, nil, nil, model.Delivery{}
+	// The reader sees the delivery's state as the secretariat does (not
+	// "versandt" while the messages wait in the outbox), without the
+	// numbers (Delivery.ReaderLabel).
+	d.Entries, d.Groups, d.Invitees = entries, nil, nil
 	for _, g := range groupDebrief(entries) {
 		g.Contacts = nil
 		d.Groups = append(d.Groups, g)

@@ -22,6 +22,9 @@ var funcs = template.FuncMap{
 		return d.German()
 	},
 	"decisionURL": decisionURL,
+	// inBrackets gives a result for a place that puts it in brackets
+	// ("einstimmig; Grüne Liste, en bloc", model.ResultInBrackets).
+	"inBrackets": model.ResultInBrackets,
 	// ruleOf gives a body's rule for a kind of decision ("beschluss").
 	"ruleOf": func(r model.DecisionRules, kind any) model.Rule { return r.For(model.DecisionKind(fmt.Sprint(kind))) },
 	// berlinTime shows an instant in German time: "26.06.2025, 17:00 Uhr".

@@ -489,6 +489,11 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 // ---- the live view for participants ----
 
 type liveStateData struct {
+	// Running: the session is running. The box of a session that is not
+	// (yet, or any more) says so instead of the live state — the session
+	// page shows the box only while the session runs, and a page left
+	// open when the session ends gets this box by push.
+	Running bool
 	// Floor is the speakers' list of the called item for the user (nil
 	// for the public): its own request for the floor (speakers.go).
 	Floor     *floorView
@@ -500,7 +505,7 @@ type liveStateData struct {
 }
 
 func (s *Server) loadLiveState(r *http.Request, se model.Session) (liveStateData, error) {
-	d := liveStateData{Session: se}
+	d := liveStateData{Session: se, Running: se.Status == model.StatusRunning}
 	ctx := r.Context()
 	a := s.audienceOf(r)
 	if se.CurrentItemID != 0 && a.SeesAgenda(se) {

@@ -42,7 +42,7 @@ func TestLivePushPagesOwnBox(t *testing.T) {
 		{"abstimmung", "/abstimmung/stand", `id="abstimmung-stand"`, []liveClassView{
 			{"geschaeftsstelle", []string{"Föderale Rahmenarchitektur", "Abgestimmt haben 1 von 16 anwesenden oder vertretenen stimmberechtigten Mitgliedern: HE"},
 				[]string{"Stimme für", "bisher", "weder anwesend"}},
-			{"hessen", []string{"Stimme für HE (bisher: ja)"},
+			{"hessen", []string{"Stimme für HE (bisher: Ja)"},
 				[]string{"Stimme für Bund", "weder anwesend"}},
 			{"bund", []string{"Stimme für Bund"},
 				[]string{"bisher", "Stimme für HE", "weder anwesend"}},

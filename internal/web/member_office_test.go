@@ -279,7 +279,7 @@ func TestRegistrationErrorsTiedToFields(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<a href="#titel">Bitte einen Titel angeben.</a>`,
-		`<input id="titel" name="titel" required value=" " aria-invalid="true" aria-describedby="titel-fehler">`,
+		`<input id="titel" name="titel" required maxlength="300" value=" " aria-invalid="true" aria-describedby="titel-fehler">`,
 		`<p class="field-error" id="titel-fehler">Bitte einen Titel angeben.</p>`,
 		`aria-invalid="true" aria-describedby="beschlussvorschlag-fehler">`,
 		`<p class="field-error" id="beschlussvorschlag-fehler">Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.</p>`,

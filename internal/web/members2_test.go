@@ -116,7 +116,7 @@ func TestOpenProcedureHidesOthersChoices(t *testing.T) {
 	}
 	path := fmt.Sprintf("%s/umlaufverfahren/%d", ts.URL, pid)
 	cells := func(page string) (yes, no, abstain, voted int) {
-		return strings.Count(page, "<td>ja</td>"), strings.Count(page, "<td>nein</td>"), strings.Count(page, "<td>enthaltung</td>"), strings.Count(page, "<td>hat abgestimmt</td>")
+		return strings.Count(page, "<td>Ja</td>"), strings.Count(page, "<td>Nein</td>"), strings.Count(page, "<td>Enthaltung</td>"), strings.Count(page, "<td>hat abgestimmt</td>")
 	}
 	for _, c := range []struct {
 		user                        string

@@ -122,6 +122,13 @@ func checkDebriefDelivery(t *testing.T, ts *httptest.Server, st *store.Store, gs
 	if !strings.Contains(page, "Einladung: <strong>in Warteschlange (0 von 2 versandt)</strong>") || !strings.Contains(page, `value="Berlin"`) {
 		t.Fatalf("before the sender ran, the page says:\n%s", section(page, "nb-versand"))
 	}
+	// The FMK secretariat's view said "versandt" as soon as the
+	// secretariat pressed send; it says what the secretariat's does,
+	// without the numbers of the others invited.
+	fmk := client(t, ts, "fmk")
+	if _, read := do(t, fmk, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil); !strings.Contains(read, `<dd id="nb-versand">wird versandt</dd>`) {
+		t.Errorf("before the sender ran, the FMK secretariat reads:\n%s", section(read, "nb-versand"))
+	}
 	rec := &recordingSender{}
 	w := &notify.Worker{Store: st, Senders: map[model.Channel]notify.Sender{model.ChannelEmail: rec}}
 	if n, err := w.RunOnce(ctx); n != 2 || err != nil {
@@ -130,6 +137,9 @@ func checkDebriefDelivery(t *testing.T, ts *httptest.Server, st *store.Store, gs
 	_, page = do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
 	if !strings.Contains(page, "Einladung: <strong>versandt</strong>") {
 		t.Errorf("after sending, the page says:\n%s", section(page, "nb-versand"))
+	}
+	if _, read := do(t, fmk, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil); !strings.Contains(read, `<dd id="nb-versand">versandt (`) {
+		t.Errorf("after sending, the FMK secretariat reads:\n%s", section(read, "nb-versand"))
 	}
 	got := map[string]bool{}
 	for _, n := range rec.sent {

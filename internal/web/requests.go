@@ -120,9 +120,10 @@ func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) {
 			q.ConferenceID, q.Via = b.ID, "Geschäftsstelle"
 		}
 	}
-	if q.Title == "" {
-		refused.add(model.AtField("titel", model.InputError("Bitte geben Sie dem Anliegen einen Titel.")))
-	}
+	// The request's own rules (a title, its length, the text's): the
+	// store applies them too.
+	q.Status = model.RequestReceived
+	refused.addUnrefused(q.Validate())
 	err := refused.err()
 	var id int64
 	if err == nil {

@@ -171,7 +171,7 @@ func TestRefusedAgendaRowAsTyped(t *testing.T) {
 	}
 	code, body = do(t, gs, "POST", fmt.Sprintf("%s/tops/%d", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "nummer": {"7"}, "titel": {" "}, "abschnitt": {"0"}})
 	if code != http.StatusUnprocessableEntity || !strings.Contains(row(body), "TOP 7 braucht einen Titel.") ||
-		!strings.Contains(row(body), `name="nummer" size="4" value="7">`) || !strings.Contains(row(body), `name="titel" value=" " autofocus`) {
+		!strings.Contains(row(body), `name="nummer" size="4" value="7">`) || !strings.Contains(row(body), `name="titel" maxlength="300" value=" " autofocus`) {
 		t.Errorf("an emptied title: %d\n%s", code, row(body))
 	}
 	if got, _ := st.Item(ctx, it.ID); got.Number != it.Number || got.Title != it.Title || got.Consent {

@@ -1,0 +1,65 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits of a conference date's fields, in characters.
+const (
+	ConferenceDateTitleMax = TitleMax
+	ConferenceDatePlaceMax = 200
+)
+
+// Validate checks a conference date however it comes in (the form on the
+// conference page, an iCalendar import, a change): the first day is
+// required; the last day is not before the first; times
+// are "HH:MM", an end time needs a start time, and on a date of one day
+// the end time lies after the start time (18:00 to 09:00 was stored and
+// shown as "18:00 Uhr bis 09:00 Uhr", and its feed lost the end). The
+// reasons name the form's fields (titel, beginn, ende, von, bis, ort); a
+// date that breaks several rules gives every reason (errors.Join), at
+// most one per field.
+func (d ConferenceDate) Validate() error {
+	var errs []error
+	refuse := func(field string, err error) { errs = append(errs, AtField(field, err)) }
+	if utf8.RuneCountInString(d.Title) > ConferenceDateTitleMax {
+		refuse("titel", InputError("Die Bezeichnung ist länger als %d Zeichen.", ConferenceDateTitleMax))
+	}
+	if utf8.RuneCountInString(d.Place) > ConferenceDatePlaceMax {
+		refuse("ort", InputError("Der Ort ist länger als %d Zeichen.", ConferenceDatePlaceMax))
+	}
+	if d.Starts.IsZero() {
+		refuse("beginn", InputError("Bitte das Datum der Sitzung angeben."))
+	}
+	if !d.Ends.IsZero() && d.Ends.Before(d.Starts) {
+		refuse("ende", InputError("Das Ende liegt vor dem Beginn."))
+	}
+	from, fromOK := clockOf(d.StartTime)
+	to, toOK := clockOf(d.EndTime)
+	if !fromOK {
+		refuse("von", InputError("Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30."))
+	}
+	oneDay := d.Ends.IsZero() || d.Ends == d.Starts
+	switch {
+	case !toOK:
+		refuse("bis", InputError("Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30."))
+	case d.EndTime == "":
+	case d.StartTime == "":
+		refuse("bis", InputError("Eine Endzeit braucht eine Anfangszeit."))
+	case fromOK && oneDay && !to.After(from):
+		refuse("bis", InputError("Die Endzeit %s Uhr liegt nicht nach der Anfangszeit %s Uhr; dauert die Sitzung bis zum nächsten Tag, bitte auch das Ende (Datum) angeben.", d.EndTime, d.StartTime))
+	}
+	return errors.Join(errs...)
+}
+
+// clockOf reads a time of day "HH:MM"; the empty string is none (ok).
+func clockOf(s string) (time.Time, bool) {
+	if strings.TrimSpace(s) == "" {
+		return time.Time{}, true
+	}
+	t, err := time.Parse("15:04", strings.TrimSpace(s))
+	return t, err == nil
+}
