@@ -153,7 +153,8 @@ func scanConferenceDate(r scanner) (model.ConferenceDate, error) {
 }
 
 // CreateConferenceDate stores a session date of a FachMK. The UID must be
-// unique; an empty UID gets one derived from body and date.
+// unique; an empty UID gets one derived from body and date (and a number
+// for a further date of the same day).
 func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate) (int64, error) {
 	if c.BodyID == 0 {
 		return 0, model.InputError("Ein Konferenztermin gehört zu einer Fachministerkonferenz.")
@@ -161,11 +162,24 @@ func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate
 	if err := c.Validate(); err != nil {
 		return 0, err
 	}
-	if c.UID == "" {
-		c.UID = fmt.Sprintf("fachmk-%d-%s@gremium", c.BodyID, c.Starts)
-	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if c.UID == "" {
+			// Derived from conference and day; a second date of the day
+			// (a morning and an evening session) gets "-2", and so on.
+			base := fmt.Sprintf("fachmk-%d-%s", c.BodyID, c.Starts)
+			c.UID = base + "@gremium"
+			for n := 2; ; n++ {
+				var taken int
+				if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM conference_dates WHERE uid = ?`, c.UID).Scan(&taken); err != nil {
+					return fmt.Errorf("store: conference date uid: %w", err)
+				}
+				if taken == 0 {
+					break
+				}
+				c.UID = fmt.Sprintf("%s-%d@gremium", base, n)
+			}
+		}
 		id, err = s.insert(ctx, tx, "conference_date", c.UID,
 			`INSERT INTO conference_dates (body_id, title, starts_on, ends_on, place, uid, start_time, end_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.BodyID, c.Title, c.Starts.String(), c.Ends.String(), c.Place, c.UID, c.StartTime, c.EndTime)

@@ -228,3 +228,26 @@ func TestCorrectionReasonMarksBecomePassages(t *testing.T) {
 		t.Errorf("an occasion stored with typed marks: %q", got.Corrections[2].Reason)
 	}
 }
+
+// TestTwoConferenceDatesOnOneDay: a FachMK may meet twice on one day (a
+// morning and an evening session); the second date was refused, its
+// generated UID (conference and day) taken by the first, with the
+// misleading "Jemand anderes hat inzwischen gespeichert". Each gets a UID
+// of its own; the first keeps the form it always had.
+func TestTwoConferenceDatesOnOneDay(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	fmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	day := model.NewDate(2027, 3, 2)
+	for _, times := range [][2]string{{"09:00", "12:00"}, {"14:00", "17:00"}, {"18:00", "20:00"}} {
+		must[int64](t)(s.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: fmk, Title: "Sitzung " + times[0], Starts: day, StartTime: times[0], EndTime: times[1]}))
+	}
+	dates := must[[]model.ConferenceDate](t)(s.ConferenceDates(ctx, fmk, model.Date{}))
+	uids := map[string]bool{}
+	for _, d := range dates {
+		uids[d.UID] = true
+	}
+	if len(dates) != 3 || len(uids) != 3 || !uids[fmt.Sprintf("fachmk-%d-2027-03-02@gremium", fmk)] {
+		t.Errorf("three dates on one day: %+v", dates)
+	}
+}
