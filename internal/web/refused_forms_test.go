@@ -115,6 +115,10 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 			map[string]string{"gespraech-neu-mit": "mit wem der Kontakt stattfand", "gespraech-neu-themen": "Bitte Themen und Ergebnisse"}},
 		{"contact with a date that is no date and an open mark", url.Values{"art": {"gespraech"}, "datum": {"gestern"}, "mit": {"Vorsitz der FMK"}, "themen": {"Haushalt [[offen"}},
 			map[string]string{"gespraech-neu-datum": "„gestern“ ist kein gültiges Datum", "gespraech-neu-themen": "fehlt das schließende"}},
+		// The contact's own rules (a day in the future, no counterpart)
+		// beside the open mark: before, only the mark's reason came back.
+		{"contact in the future without counterpart and an open mark", url.Values{"art": {"gespraech"}, "datum": {model.BerlinDate(time.Now().AddDate(1, 0, 0)).String()}, "mit": {" "}, "themen": {"[[offen"}},
+			map[string]string{"gespraech-neu-datum": "liegt in der Zukunft", "gespraech-neu-mit": "mit wem der Kontakt stattfand", "gespraech-neu-themen": "fehlt das schließende"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, page := do(t, hb, "POST", ts.URL+"/fachmk/FMK/gespraeche", tc.form)
@@ -135,6 +139,10 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 			map[string]string{"ergebnis-neu-datum": "hat noch nicht stattgefunden", "ergebnis-neu-titel": "Bitte das Ergebnis in einem Titel benennen"}},
 		{"outcome with a date that is no date and an open mark", url.Values{"datum": {"morgen"}, "titel": {"E-Rechnung"}, "text": {"Bericht [[offen"}},
 			map[string]string{"ergebnis-neu-datum": "„morgen“ ist kein gültiges Datum", "ergebnis-neu-text": "fehlt das schließende"}},
+		// The outcome's own rules beside the open mark (before, only the
+		// mark's reason came back).
+		{"outcome to come without title and an open mark", url.Values{"datum": {model.BerlinDate(time.Now().AddDate(0, 0, 3)).String()}, "text": {"Bericht [[offen"}},
+			map[string]string{"ergebnis-neu-datum": "hat noch nicht stattgefunden", "ergebnis-neu-titel": "Bitte das Ergebnis in einem Titel benennen", "ergebnis-neu-text": "fehlt das schließende"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, page := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/ergebnisse", tc.form)
