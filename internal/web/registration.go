@@ -88,10 +88,12 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		g.Impact.Stated = true
 	case "betroffen":
 		g.Impact.Stated, g.Affected = true, true
-		for _, v := range f["fachmk_ids"] {
-			if id, err := strconv.ParseInt(v, 10, 64); err == nil {
-				g.Impact.ConferenceIDs = append(g.Impact.ConferenceIDs, id)
-			}
+	}
+	// Read the ticked conferences whatever was chosen: "keine" with
+	// conferences ticked is refused (Check), not stored without them.
+	for _, v := range f["fachmk_ids"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			g.Impact.ConferenceIDs = append(g.Impact.ConferenceIDs, id)
 		}
 	}
 	proposal, err := formLines(f.Get("beschlussvorschlag"))
@@ -109,6 +111,9 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	for _, p := range refused {
+		g.Refused = append(g.Refused, model.FieldOf(p))
 	}
 	for _, p := range g.Check(se, kinds) {
 		refuse(p.Field, p.Reason)
