@@ -20,7 +20,8 @@ import (
 // {"kommentar":""} answered {"error": …} alone; no choice at all said
 // "…, nicht „“."; a member of the wrong type ({"kommentar": 5}) was "kein
 // gültiges JSON-Objekt"; commenting on the minutes of a planned session
-// said "das Protokoll ist im Status „geplant“" (a session's status).
+// said "das Protokoll ist im Status „geplant“" (a session's status); the
+// delegation's reason told the API client "(oder leeren Sie die Zeile)".
 func TestWriteRefusalsNameTheirMember(t *testing.T) {
 	ts, st := demoAPI(t)
 	ctx := context.Background()
@@ -38,9 +39,9 @@ func TestWriteRefusalsNameTheirMember(t *testing.T) {
 	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned}); err != nil {
 		t.Fatal(err)
 	}
-	post := func(path, body string) (int, refusal) {
+	send := func(method, path, body string) (int, refusal) {
 		t.Helper()
-		req, _ := http.NewRequest("POST", ts.URL+path, strings.NewReader(body))
+		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+token)
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -51,6 +52,7 @@ func TestWriteRefusalsNameTheirMember(t *testing.T) {
 		json.NewDecoder(res.Body).Decode(&out)
 		return res.StatusCode, out
 	}
+	post := func(path, body string) (int, refusal) { t.Helper(); return send("POST", path, body) }
 	for _, tc := range []struct {
 		path, body string
 		status     int
@@ -76,5 +78,10 @@ func TestWriteRefusalsNameTheirMember(t *testing.T) {
 		if strings.Contains(out.Error, "im Status") {
 			t.Errorf("%s %s: a session status as the minutes': %q", tc.path, tc.body, out.Error)
 		}
+	}
+	// The delegation: no words of the form.
+	code, out := send("PUT", "/api/v1/sitzungen/49/teilnahme", `{"version":0,"teilnehmende":[{"name":"Dr. Anna Beispiel"},{"name":"","funktion":"Referent"}]}`)
+	if code != http.StatusBadRequest || len(out.Problems) != 1 || out.Problems[0].Field != "/teilnehmende/1/name" || strings.Contains(out.Error, "leeren Sie") {
+		t.Errorf("a person without name: %d %+v", code, out)
 	}
 }
