@@ -286,6 +286,16 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 			fmt.Sprintf("grund-%d", fmk.ID): "relevant ist",
 			fmt.Sprintf("grund-%d", wmk.ID): "für die " + wmk.Name + " relevant ist",
 		})
+		// A choice the form does not offer (it was ignored as "not
+		// assessed" without a word and the rest saved).
+		form = url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"vielleicht"}, fmt.Sprintf("relevant_%d", wmk.ID): {"nein"}}
+		code, page = do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, 27)), form)
+		if code != http.StatusBadRequest {
+			t.Fatalf("relevant „vielleicht“: %d", code)
+		}
+		reasonsAtFields(t, page, `id="steckbrief-fehler"`, map[string]string{
+			fmt.Sprintf("rel-%d", fmk.ID): "„vielleicht“ ist keine Beurteilung der Relevanz für die " + fmk.Name,
+		})
 	})
 
 	// The notification settings: an address that is none, a room id that
