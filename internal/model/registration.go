@@ -104,10 +104,15 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 		refuse("beschlussvorschlag", "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
 	}
 	proposed := len(g.Proposal) > 0 || slices.Contains(g.Refused, "beschlussvorschlag")
-	if unknown := UnknownMembers(g.Applicants, kinds); len(unknown) > 0 {
+	// An applicant that is no member is named so; the members among the
+	// applicants are checked for the application all the same (every
+	// reason at once).
+	unknown := UnknownMembers(g.Applicants, kinds)
+	if len(unknown) > 0 {
 		refuse("antrag", ReasonOf(NoMembersError(unknown)))
-	} else if proposed {
-		if err := CheckApplication(g.Applicants, kinds); err != nil {
+	}
+	if known := slices.DeleteFunc(slices.Clone(g.Applicants), func(a string) bool { return slices.Contains(unknown, a) }); proposed && (len(known) > 0 || len(unknown) == 0) {
+		if err := CheckApplication(known, kinds); err != nil {
 			refuse("antrag", ReasonOf(err))
 		}
 	}

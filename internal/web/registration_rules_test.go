@@ -66,6 +66,12 @@ func TestRegistrationFormRefusesEachFieldForItsOwnReason(t *testing.T) {
 			}
 		})
 	}
+	// An unknown applicant beside one Land: both reasons at once.
+	_, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"E-Akte"}, "ziel": {"Beschluss"}, "antrag": {"HE, NRW"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-PLR beschließt."}})
+	if at := between(page, `id="antrag-fehler">`, "</p>"); !strings.Contains(at, "„NRW“ ist kein Mitglied des IT-Planungsrats.") || !strings.Contains(at, "Beantragt von HE; nötig ist der Antrag des Bundes oder dreier Länder.") {
+		t.Errorf("at antrag: %q", at)
+	}
 	if items, _ := st.Items(ctx, se.ID); len(items) != len(before) {
 		t.Errorf("refused registrations were stored: %d items, want %d", len(items), len(before))
 	}
