@@ -11,19 +11,14 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
-// TestRegistrationRefusesEachFieldForItsOwnReason: a member of the request
-// refused as typed (an open confidential mark, an unknown conference) is
-// refused for that only, and the other rules still run on the rest.
-// Before, a proposal with an open mark also drew "bitte den
-// Beschlussvorschlag eintragen" (one was typed) and the applicant rule
-// (HE alone) waited for the next round; an unknown conference also drew
-// "bitte … ankreuzen". "Not affected" naming conferences was taken (201,
-// the conferences dropped); unknown reporting members were stored ("BE
-// HE, XY, Quatschland"); an unknown applicant was "nicht
-// antragsberechtigt" instead of no member.
-func TestRegistrationRefusesEachFieldForItsOwnReason(t *testing.T) {
+// hessenAPI gives the demo API's store with its accounts and a session 49
+// planned two months ahead (sid), and send, which sends a request with an
+// API token of Hessen's office and reads the refusal it is answered with.
+func hessenAPI(t *testing.T) (st *store.Store, sid int64, send func(method, path, body string) (int, refusal)) {
+	t.Helper()
 	ts, st := demoAPI(t)
 	ctx := context.Background()
 	if _, err := demo.LoadAccounts(ctx, st); err != nil {
@@ -36,9 +31,9 @@ func TestRegistrationRefusesEachFieldForItsOwnReason(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	call := func(body string) (int, map[string]string) {
+	return st, sid, func(method, path, body string) (int, refusal) {
 		t.Helper()
-		req, _ := http.NewRequest("POST", ts.URL+"/api/v1/sitzungen/49/anmeldungen", strings.NewReader(body))
+		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+token)
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -46,14 +41,32 @@ func TestRegistrationRefusesEachFieldForItsOwnReason(t *testing.T) {
 		}
 		defer res.Body.Close()
 		var out refusal
-		if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
-			t.Fatal(err)
-		}
+		json.NewDecoder(res.Body).Decode(&out)
+		return res.StatusCode, out
+	}
+}
+
+// TestRegistrationRefusesEachFieldForItsOwnReason: a member of the request
+// refused as typed (an open confidential mark, an unknown conference) is
+// refused for that only, and the other rules still run on the rest.
+// Before, a proposal with an open mark also drew "bitte den
+// Beschlussvorschlag eintragen" (one was typed) and the applicant rule
+// (HE alone) waited for the next round; an unknown conference also drew
+// "bitte … ankreuzen". "Not affected" naming conferences was taken (201,
+// the conferences dropped); unknown reporting members were stored ("BE
+// HE, XY, Quatschland"); an unknown applicant was "nicht
+// antragsberechtigt" instead of no member.
+func TestRegistrationRefusesEachFieldForItsOwnReason(t *testing.T) {
+	st, sid, send := hessenAPI(t)
+	ctx := context.Background()
+	call := func(body string) (int, map[string]string) {
+		t.Helper()
+		code, out := send("POST", "/api/v1/sitzungen/49/anmeldungen", body)
 		at := map[string]string{}
 		for _, p := range out.Problems {
 			at[p.Field] += p.Reason + " "
 		}
-		return res.StatusCode, at
+		return code, at
 	}
 	for _, tc := range []struct {
 		name, body string

@@ -2,13 +2,11 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
-	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -23,34 +21,13 @@ import (
 // said "das Protokoll ist im Status „geplant“" (a session's status); the
 // delegation's reason told the API client "(oder leeren Sie die Zeile)".
 func TestWriteRefusalsNameTheirMember(t *testing.T) {
-	ts, st := demoAPI(t)
+	st, _, send := hessenAPI(t)
 	ctx := context.Background()
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	he, _, _ := st.UserLogin(ctx, "hessen")
-	token, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
 		Title: "Umlauf", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(time.Hour)})
 	if err != nil {
 		t.Fatal(err)
-	}
-	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned}); err != nil {
-		t.Fatal(err)
-	}
-	send := func(method, path, body string) (int, refusal) {
-		t.Helper()
-		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+token)
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		var out refusal
-		json.NewDecoder(res.Body).Decode(&out)
-		return res.StatusCode, out
 	}
 	post := func(path, body string) (int, refusal) { t.Helper(); return send("POST", path, body) }
 	for _, tc := range []struct {
