@@ -42,6 +42,10 @@ func TestRegistrationFormRefusesEachFieldForItsOwnReason(t *testing.T) {
 		{"none affected, conferences ticked", url.Values{"titel": {"E-Akte"}, "ziel": {"Bericht"}, "fachmk": {"keine"},
 			"fachmk_ids": {fmt.Sprint(confs[0].ID), fmt.Sprint(confs[1].ID)}},
 			map[string]string{"fachmk": "widerspricht sich"}, ""},
+		// A conference the form does not offer (it was dropped unsaid).
+		{"affected, a conference that is none", url.Values{"titel": {"E-Akte"}, "ziel": {"Bericht"}, "fachmk": {"betroffen"},
+			"fachmk_ids": {fmt.Sprint(confs[0].ID), "abc"}},
+			map[string]string{"fachmk": "„abc“ ist keine Fachministerkonferenz"}, "ankreuzen oder"},
 		{"unknown reporting members and applicant", url.Values{"titel": {"E-Akte"}, "ziel": {"Beschluss"}, "antrag": {"Bund, HE, NRW"}, "fachmk": {"keine"},
 			"berichterstattung": {"HE, XY"}, "beschlussvorschlag": {"Der IT-PLR beschließt."}},
 			map[string]string{"berichterstattung": "„XY“ ist kein Mitglied des IT-Planungsrats", "antrag": "„NRW“ ist kein Mitglied des IT-Planungsrats"},
