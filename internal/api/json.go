@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -645,11 +646,37 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 			apiError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("Die Anfrage ist zu groß (höchstens %d KB) und wurde nicht verarbeitet.", maxBodyBytes>>10))
 			return false
 		}
+		var typed *json.UnmarshalTypeError
+		if errors.As(err, &typed) && typed.Field != "" {
+			// A member of the wrong type: named, as every refused write
+			// names its member.
+			writeRefusal(w, http.StatusBadRequest, []Problem{{Field: "/" + strings.ReplaceAll(typed.Field, ".", "/"),
+				Reason: fmt.Sprintf("„%s“ hat nicht den erwarteten Typ (erwartet: %s).", typed.Field, jsonKind(typed.Type))}})
+			return false
+		}
 		apiError(w, http.StatusBadRequest, "Der Inhalt der Anfrage ist kein gültiges JSON-Objekt dieser Operation.")
 		return false
 	}
 	recordFields(r, v)
 	return true
+}
+
+// jsonKind names the JSON type a Go type is read from, in German.
+func jsonKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "Text"
+	case reflect.Bool:
+		return "true oder false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "Zahl"
+	case reflect.Slice, reflect.Array:
+		return "Liste"
+	}
+	return "Objekt"
 }
 
 // Procedure is a written procedure (Umlaufverfahren) in the JSON API, as
@@ -856,7 +883,7 @@ func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if strings.TrimSpace(in.Text) == "" {
-		apiError(w, http.StatusBadRequest, "Der Kommentar fehlt.")
+		a.fail(w, r, model.AtField("kommentar", model.InputError("Der Kommentar fehlt.")))
 		return
 	}
 	ctx := store.WithActor(r.Context(), u.Username)
@@ -891,6 +918,12 @@ func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request) (*model.Use
 		Vote string `json:"stimme" form:"stimme"`
 	}
 	if !decodeBody(w, r, &in) {
+		return nil, "", false
+	}
+	// A choice that is none is bad input whatever is open, said at its
+	// member (/stimme).
+	if err := model.VoteChoice(in.Vote).CastError(); err != nil {
+		a.fail(w, r, err)
 		return nil, "", false
 	}
 	return u, model.VoteChoice(in.Vote), true

@@ -79,13 +79,19 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
+	members, err := a.st.Members(ctx)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	// Applicants and reporting members are read as members, by name or
+	// abbreviation, as the form reads them.
 	g := model.Registration{Member: member, BySecretariat: secretariat, Goal: model.Goal(in.Goal),
-		Sources: trimmed(in.Sources), Reporters: trimmed(in.Reporters), Applicants: trimmed(in.Applicants)}
+		Sources: trimmed(in.Sources), Reporters: model.MemberAbbrevs(trimmed(in.Reporters), members), Applicants: model.MemberAbbrevs(trimmed(in.Applicants), members)}
 	var problems []model.RegistrationProblem
 	refuse := func(field string, err error) {
 		problems = append(problems, model.RegistrationProblem{Field: field, Reason: model.ReasonOf(err)})
 	}
-	var err error
 	if g.Title, err = model.ConfidentialMarks(strings.TrimSpace(in.Title)); err != nil {
 		refuse("titel", err)
 	}
@@ -100,7 +106,10 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 	if in.FachMK != nil {
 		g.Impact = model.Impact{Stated: true, Note: strings.TrimSpace(in.FachMK.Note)}
 		g.Affected = in.FachMK.Affected
-		if g.Affected {
+		// The conferences named are read whether or not affected: "not
+		// affected" naming conferences is refused (Check), not stored
+		// without them.
+		if len(in.FachMK.Conferences) > 0 {
 			conferences, err := a.st.Bodies(ctx, model.BodyFachMK)
 			if err != nil {
 				a.fail(w, r, err)
@@ -122,6 +131,9 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		a.fail(w, r, err)
 		return
+	}
+	for _, p := range problems {
+		g.Refused = append(g.Refused, p.Field)
 	}
 	problems = append(problems, g.Check(se, kinds)...)
 	if len(problems) > 0 {

@@ -89,15 +89,18 @@ func (c VoteChoice) Valid() bool {
 }
 
 // CastError gives the input error for casting c as a vote, nil for a vote
-// one can cast (ja, nein, enthaltung). Its reason names the values as the
-// forms and the JSON API send them, so that a client sending "Enthaltung"
-// reads what to send instead.
+// one can cast (ja, nein, enthaltung), at the field "stimme" (the forms'
+// and the JSON API's). Its reason names the values as the forms and the
+// JSON API send them, so that a client sending "Enthaltung" reads what to
+// send instead; no choice at all is asked for in words.
 func (c VoteChoice) CastError() error {
 	switch c {
 	case VoteYes, VoteNo, VoteAbstain:
 		return nil
+	case "":
+		return AtField("stimme", InputError("Bitte eine Stimme wählen (Ja, Nein oder Enthaltung)."))
 	}
-	return InputError("Eine Stimme ist „%s“, „%s“ oder „%s“, nicht „%s“.", VoteYes, VoteNo, VoteAbstain, c)
+	return AtField("stimme", InputError("Eine Stimme ist „%s“, „%s“ oder „%s“, nicht „%s“.", VoteYes, VoteNo, VoteAbstain, c))
 }
 
 // Label gives the choice as the pages show it: "Ja", "Nein",

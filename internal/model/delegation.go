@@ -58,7 +58,7 @@ func (d Delegation) Validate() error {
 		name := strings.TrimSpace(p.Name)
 		switch {
 		case name == "":
-			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("Bitte geben Sie in Zeile %d den Namen an (oder leeren Sie die Zeile).", i+1)))
+			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("Bitte geben Sie in Zeile %d den Namen an.", i+1)))
 		case len([]rune(name)) > 200:
 			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("Der Name in Zeile %d darf höchstens 200 Zeichen lang sein.", i+1)))
 		case seen[strings.ToLower(name)]:

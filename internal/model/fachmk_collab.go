@@ -97,6 +97,11 @@ type FachMKReport struct {
 	Version      int
 }
 
+// ReportTextMax is the most characters a report may have: a short report
+// under one item, read by every internal reader of the agenda and the
+// minutes (a report of 300 KB was stored and rendered in full).
+const ReportTextMax = 10000
+
 // ReportLeadDays is how many days before the session the reports are due.
 const ReportLeadDays = 7
 
@@ -112,11 +117,12 @@ func ReportDeadline(s Session) Date {
 }
 
 // Validate checks a report against its session on the day it is saved:
-// a text is required, and after the deadline only the secretariat may
+// a text of at most ReportTextMax characters is required (refused at the
+// form's field "bericht"), and after the deadline only the secretariat may
 // still enter or correct it (secretariat true).
 func (r FachMKReport) Validate(s Session, today Date, secretariat bool) error {
-	if strings.TrimSpace(r.Text) == "" {
-		return InputError("Der Bericht ist leer.")
+	if err := r.CheckText(); err != nil {
+		return err
 	}
 	if r.SessionID == 0 || r.ConferenceID == 0 || r.Member == "" {
 		return InputError("Ein Bericht gehört zu einer Sitzung, einer Fachministerkonferenz und einem Mitglied.")
@@ -126,6 +132,18 @@ func (r FachMKReport) Validate(s Session, today Date, secretariat bool) error {
 	}
 	if d := ReportDeadline(s); !secretariat && !d.IsZero() && d.Before(today) {
 		return RuleError("Die Frist für Berichte zur %s endete am %s; bitte wenden Sie sich an die Geschäftsstelle.", s.Title(), d.German())
+	}
+	return nil
+}
+
+// CheckText refuses a report's text that is empty or longer than
+// ReportTextMax characters, at the form's field "bericht".
+func (r FachMKReport) CheckText() error {
+	if strings.TrimSpace(r.Text) == "" {
+		return AtField("bericht", InputError("Der Bericht ist leer."))
+	}
+	if n := utf8.RuneCountInString(r.Text); n > ReportTextMax {
+		return AtField("bericht", InputError("Der Bericht ist mit %d Zeichen zu lang; höchstens %d sind möglich. Bitte kürzen Sie ihn auf das Wesentliche.", n, ReportTextMax))
 	}
 	return nil
 }

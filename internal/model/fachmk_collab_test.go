@@ -44,6 +44,9 @@ func TestReportDeadline(t *testing.T) {
 		t.Errorf("deadline %s", d.German())
 	}
 	r := FachMKReport{SessionID: 1, ConferenceID: 2, Member: "HB", Text: "Bericht"}
+	if err := (FachMKReport{Text: strings.Repeat("x", ReportTextMax+1)}).CheckText(); ClassOf(err) != ErrInput || FieldOf(err) != "bericht" {
+		t.Errorf("a report over ReportTextMax: %v", err)
+	}
 	if err := r.Validate(se, NewDate(2026, 2, 26), false); err != nil {
 		t.Errorf("on the deadline: %v", err)
 	}

@@ -42,6 +42,12 @@ type Registration struct {
 	Impact   Impact
 	Affected bool
 	Proposal []Point // the decision proposal (Beschlussvorschlag), if any
+	// Refused are the fields the form or the API already refused as typed
+	// (a confidential mark left open, an unknown conference): Check says
+	// nothing more about them (no "missing" for what was typed), and a
+	// refused proposal counts as given, so that its applicants are still
+	// checked — every other rule runs on the rest.
+	Refused []string
 }
 
 // RegistrationProblem is a reason a registration is refused, with the
@@ -65,8 +71,9 @@ func (g Registration) withDefaults() Registration {
 }
 
 // Check gives every reason the registration of an item for the session is
-// refused (none: it may be stored). kinds gives the kind of each member,
-// for the applicants of a proposal (CheckApplication).
+// refused (none: it may be stored). kinds gives the kind of each member:
+// applicants and reporting members must be members, and the applicants of
+// a proposal entitled (CheckApplication).
 func (g Registration) Check(se Session, kinds map[string]MemberKind) []RegistrationProblem {
 	g = g.withDefaults()
 	var out []RegistrationProblem
@@ -89,16 +96,30 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 	switch {
 	case !g.Impact.Stated:
 		refuse("fachmk", "Bitte angeben, ob Fachplanungen von Fachministerkonferenzen betroffen sind (GO § 4).")
-	case g.Affected && len(g.Impact.ConferenceIDs) == 0:
+	case g.Affected && len(g.Impact.ConferenceIDs) == 0 && !slices.Contains(g.Refused, "fachmk_ids"):
 		refuse("fachmk", "Bitte die betroffenen Fachministerkonferenzen ankreuzen oder „keine betroffen“ wählen.")
+	case !g.Affected && len(g.Impact.ConferenceIDs) > 0:
+		// Stored as "keine", the conferences named would be dropped unsaid.
+		refuse("fachmk", "Die Angabe widerspricht sich: „keine betroffen“, aber zugleich Fachministerkonferenzen genannt. Bitte „betroffen“ wählen oder die Konferenzen entfernen.")
 	}
 	if g.Goal == GoalDecision && len(g.Proposal) == 0 {
 		refuse("beschlussvorschlag", "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
 	}
-	if len(g.Proposal) > 0 {
-		if err := CheckApplication(g.Applicants, kinds); err != nil {
+	proposed := len(g.Proposal) > 0 || slices.Contains(g.Refused, "beschlussvorschlag")
+	// An applicant that is no member is named so; the members among the
+	// applicants are checked for the application all the same (every
+	// reason at once).
+	unknown := UnknownMembers(g.Applicants, kinds)
+	if len(unknown) > 0 {
+		refuse("antrag", ReasonOf(NoMembersError(unknown)))
+	}
+	if known := slices.DeleteFunc(slices.Clone(g.Applicants), func(a string) bool { return slices.Contains(unknown, a) }); proposed && (len(known) > 0 || len(unknown) == 0) {
+		if err := CheckApplication(known, kinds); err != nil {
 			refuse("antrag", ReasonOf(err))
 		}
+	}
+	if unknown := UnknownMembers(g.Reporters, kinds); len(unknown) > 0 {
+		refuse("berichterstattung", ReasonOf(NoMembersError(unknown)))
 	}
 	// A member registers for itself: it cannot put an item on other
 	// members alone (the reporting members fill in the decision profile).
@@ -110,7 +131,7 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 			refuse("berichterstattung", fmt.Sprintf("Ihr eigenes Mitglied (%s) muss zur Berichterstattung gehören.", g.Member))
 		}
 	}
-	return out
+	return slices.DeleteFunc(out, func(p RegistrationProblem) bool { return p.Field != "" && slices.Contains(g.Refused, p.Field) })
 }
 
 // Item gives the registered agenda item for the session, made at now:

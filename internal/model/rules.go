@@ -12,8 +12,12 @@ import (
 
 // CheckApplication checks who applied for a decision: the IT-PLR decides on
 // application of the Bund or of three Länder (IT-Staatsvertrag §1 (5)).
-// kinds gives the kind of each member.
+// kinds gives the kind of each member; an applicant without one is no
+// member and named so (not as "nicht antragsberechtigt").
 func CheckApplication(applicants []string, kinds map[string]MemberKind) error {
+	if unknown := UnknownMembers(applicants, kinds); len(unknown) > 0 {
+		return NoMembersError(unknown)
+	}
 	laender := map[string]bool{}
 	for _, a := range applicants {
 		switch kinds[a] {
@@ -32,6 +36,45 @@ func CheckApplication(applicants []string, kinds map[string]MemberKind) error {
 		return RuleError("Ein Beschlussvorschlag braucht den Antrag des Bundes oder dreier Länder.")
 	}
 	return RuleError("Beantragt von %s; nötig ist der Antrag des Bundes oder dreier Länder.", strings.Join(applicants, ", "))
+}
+
+// UnknownMembers gives the entries of list that name no member (kinds
+// gives the kind of each member, by abbreviation), in their order.
+func UnknownMembers(list []string, kinds map[string]MemberKind) []string {
+	var out []string
+	for _, m := range list {
+		if _, ok := kinds[m]; !ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// NoMembersError says that the names in unknown (at least one) are no
+// members of the IT-PLR: „NRW“ ist kein Mitglied des IT-Planungsrats.
+func NoMembersError(unknown []string) error {
+	if len(unknown) == 1 {
+		return InputError("„%s“ ist kein Mitglied des IT-Planungsrats.", unknown[0])
+	}
+	return InputError("„%s“ sind keine Mitglieder des IT-Planungsrats.", strings.Join(unknown, "“, „"))
+}
+
+// MemberAbbrevs writes each entry of a typed list of members as the
+// member's abbreviation, whatever its case or whether it was given by name
+// ("BUND" and "bund" are "Bund", "Hessen" is "HE"); what names no member
+// stays as typed, for UnknownMembers to name.
+func MemberAbbrevs(list []string, members []Member) []string {
+	out := make([]string, len(list))
+	for i, a := range list {
+		out[i] = a
+		for _, m := range members {
+			if strings.EqualFold(a, m.Abbrev) || strings.EqualFold(a, m.Name) {
+				out[i] = m.Abbrev
+				break
+			}
+		}
+	}
+	return out
 }
 
 // CheckSpecialSession checks who applied for a special session

@@ -28,6 +28,11 @@ func TestCheckApplication(t *testing.T) {
 	if err := CheckApplication([]string{"HE"}, kinds); err == nil || !strings.Contains(err.Error(), "Bundes oder dreier Länder") {
 		t.Errorf("message: %v", err)
 	}
+	// An abbreviation of no member is named so, not "nicht
+	// antragsberechtigt" (also beside the Bund).
+	if err := CheckApplication([]string{"Bund", "NRW"}, kinds); ReasonOf(err) != "„NRW“ ist kein Mitglied des IT-Planungsrats." {
+		t.Errorf("unknown applicant: %v", err)
+	}
 }
 
 func TestCheckQuorum(t *testing.T) {

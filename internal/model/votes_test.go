@@ -536,11 +536,15 @@ func TestVoteChoiceCastError(t *testing.T) {
 			t.Errorf("%s: %v", c, err)
 		}
 	}
-	for _, c := range []VoteChoice{"Enthaltung", "keine", "", "vielleicht"} {
+	for _, c := range []VoteChoice{"Enthaltung", "keine", "vielleicht"} {
 		err := c.CastError()
-		if ClassOf(err) != ErrInput || ReasonOf(err) != "Eine Stimme ist „ja“, „nein“ oder „enthaltung“, nicht „"+string(c)+"“." {
+		if ClassOf(err) != ErrInput || ReasonOf(err) != "Eine Stimme ist „ja“, „nein“ oder „enthaltung“, nicht „"+string(c)+"“." || FieldOf(err) != "stimme" {
 			t.Errorf("%q: %v", c, err)
 		}
+	}
+	// No choice: asked for in words (it said "…, nicht „“.").
+	if err := VoteChoice("").CastError(); ReasonOf(err) != "Bitte eine Stimme wählen (Ja, Nein oder Enthaltung)." || FieldOf(err) != "stimme" {
+		t.Errorf("no choice: %v", err)
 	}
 }
 

@@ -95,11 +95,25 @@ type Comment struct {
 	Created   time.Time
 }
 
+// commentRefusal says why the minutes of a session in status take no
+// comment, by the minutes' stage (it said "das Protokoll ist im Status
+// „geplant“", a session's status, not the minutes').
+func commentRefusal(status model.SessionStatus) error {
+	const only = "Kommentare sind nur zum Protokollentwurf möglich, sobald die Geschäftsstelle ihn zur Kommentierung freigegeben hat"
+	switch status {
+	case model.StatusPlanned, model.StatusConvened:
+		return model.RuleError("%s; die Sitzung hat noch nicht stattgefunden, ein Protokoll gibt es noch nicht.", only)
+	case model.StatusMinutesApproved:
+		return model.RuleError("Kommentare sind nur zum Protokollentwurf möglich; das Protokoll ist bereits genehmigt (Berichtigungen als neue Fassung).")
+	}
+	return model.RuleError("%s; der Entwurf wird noch von der Geschäftsstelle geführt.", only)
+}
+
 // CreateComment stores a comment on the draft minutes of a session; only
 // draft minutes take comments.
 func (s *Store) CreateComment(ctx context.Context, c Comment) (int64, error) {
 	if c.Text == "" {
-		return 0, model.InputError("Der Kommentar ist leer.")
+		return 0, model.AtField("kommentar", model.InputError("Der Kommentar ist leer."))
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -108,7 +122,7 @@ func (s *Store) CreateComment(ctx context.Context, c Comment) (int64, error) {
 			return notFound(err, fmt.Sprintf("session %d", c.SessionID))
 		}
 		if status != model.StatusMinutesDraft {
-			return model.RuleError("Kommentare sind nur zum Protokollentwurf möglich; das Protokoll ist im Status „%s“.", status.Label())
+			return commentRefusal(status)
 		}
 		id, err = s.insert(ctx, tx, "comment", c.Member,
 			`INSERT INTO minutes_comments (session_id, author, member, text, created_at) VALUES (?, ?, ?, ?, ?)`,

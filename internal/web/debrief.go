@@ -174,8 +174,22 @@ func (s *Server) debriefSession(w http.ResponseWriter, r *http.Request) (model.S
 	return s.debriefedSession(w, r)
 }
 
+// debriefPending says why a session not yet ended has no debrief.
+const debriefPending = "Die Nachbesprechung wird nach dem Ende der Sitzung zusammengestellt."
+
+// debriefPendingData is the page of a debrief not yet assembled: the
+// session and why.
+type debriefPendingData struct {
+	Session model.Session
+	Reason  string
+}
+
 // debriefedSession gives the session of the path once it has ended (a
-// debrief follows the session), or answers the request itself.
+// debrief follows the session), or answers the request itself. Before the
+// end, the page (a GET of a valid address, no bad input) says so on a
+// normal page with 200, the PDF is not there yet (404), and a change is
+// refused by the rule (422); before, every one was 400 "Eingabe nicht
+// möglich".
 func (s *Server) debriefedSession(w http.ResponseWriter, r *http.Request) (model.Session, bool) {
 	_, se, ok := s.sessionFromPath(w, r)
 	if !ok {
@@ -185,7 +199,14 @@ func (s *Server) debriefedSession(w http.ResponseWriter, r *http.Request) (model
 	case model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved:
 		return se, true
 	}
-	s.badRequest(w, r, "Die Nachbesprechung wird nach dem Ende der Sitzung zusammengestellt.")
+	switch {
+	case r.Method != http.MethodGet && r.Method != http.MethodHead:
+		s.fail(w, r, model.RuleError("%s", debriefPending), "")
+	case strings.HasSuffix(r.URL.Path, ".pdf"):
+		s.notFound(w, r, debriefPending)
+	default:
+		s.render(w, r, http.StatusOK, "debrief_pending.html", view{Title: "Nachbesprechung der " + se.Title(), Active: "sitzungen", Data: debriefPendingData{se, debriefPending}})
+	}
 	return se, false
 }
 

@@ -74,7 +74,7 @@ func TestFachMKCollaborationInBrowser(t *testing.T) {
 	b.login("sprecher-hb")
 	b.page("/mein-bereich")
 	b.page("/sitzungen/48/reporting-fachmk")
-	b.run("fill report", chromedp.SendKeys("#ber-0", "Die FMK hat die E-Rechnung und die Grundsteuer beraten.", chromedp.ByID))
+	b.run("fill report", chromedp.SendKeys("#bericht-FMK-bericht", "Die FMK hat die E-Rechnung und die Grundsteuer beraten.", chromedp.ByID))
 	b.submit("save report", `form[action="/sitzungen/48/reporting-fachmk"]`)
 	b.shot("reporting-fachmk")
 	noSidewaysScroll(t, b, "reporting-fachmk")

@@ -182,24 +182,16 @@ func splitFormList(s string) []string {
 // memberList splits a form's list of members — applicants ("Bund, HE,
 // BY"), reporting members — and writes each as the member's abbreviation,
 // whatever its case or whether it was given by name ("BUND" and "bund" are
-// "Bund", "Hessen" is "HE"). What names no member stays as typed, for the
-// store to refuse with its reason (or, a reporting body such as a project
-// group, to keep).
+// "Bund", "Hessen" is "HE"; model.MemberAbbrevs). What names no member
+// stays as typed, for the rules to refuse with its reason
+// (model.UnknownMembers).
 func (s *Server) memberList(ctx context.Context, value string) []string {
 	list := splitFormList(value)
 	members, err := s.st.Members(ctx)
 	if err != nil {
-		return list // the store checks them and says what is wrong
+		return list // the rules check them and say what is wrong
 	}
-	for i, a := range list {
-		for _, m := range members {
-			if strings.EqualFold(a, m.Abbrev) || strings.EqualFold(a, m.Name) {
-				list[i] = m.Abbrev
-				break
-			}
-		}
-	}
-	return list
+	return model.MemberAbbrevs(list, members)
 }
 
 // parseTerms reads "Begriff:Gewicht" lines (weight 1 if none); every line

@@ -28,6 +28,11 @@ func outcomeOfForm(r *http.Request, conferenceID int64, u *model.User) (model.Co
 	if o.Text, err = formText(r.PostFormValue("text")); err != nil {
 		refused.add(model.AtField("text", err))
 	}
+	if len(refused) > 0 {
+		// Every reason at once: the outcome's own rules (no title, a day
+		// to come) on the fields that read cleanly.
+		refused.addUnrefused(o.Validate(today()))
+	}
 	return o, refused.err()
 }
 

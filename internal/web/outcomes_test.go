@@ -107,7 +107,7 @@ func TestConferenceOutcomesThroughThePages(t *testing.T) {
 		t.Error("the secretariat's reporting page lacks the outcomes since the last session")
 	}
 	_, page = do(t, hb, "GET", ts.URL+"/sitzungen/48/reporting-fachmk?vorlage=FMK", nil)
-	draft := regexp.MustCompile(`(?s)<textarea id="ber-0" name="bericht"[^>]*>(.*?)</textarea>`).FindStringSubmatch(page)
+	draft := regexp.MustCompile(`(?s)<textarea id="bericht-FMK-bericht" name="bericht"[^>]*>(.*?)</textarea>`).FindStringSubmatch(page)
 	if draft == nil || !strings.Contains(draft[1], "TOP 9: E-Rechnung: Bericht erbeten") || !strings.Contains(draft[1], "[[Kosten: 12 Mio. EUR]]") {
 		t.Fatalf("the report's draft from the outcomes: %q", draft)
 	}

@@ -181,7 +181,13 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 	// field (before: one sentence on an error page, the form lost).
 	var refused problems
 	for _, c := range p.Conferences {
-		switch r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) {
+		switch v := r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)); v {
+		case "":
+			// not assessed
+		default:
+			// A value the form does not offer is refused at its field
+			// (before, it was ignored as "not assessed" without a word).
+			refused.add(model.AtField(fmt.Sprintf("relevant_%d", c.ID), model.InputError("„%s“ ist keine Beurteilung der Relevanz für die %s; bitte „ja“, „nein“ oder „nicht beurteilt“ wählen.", v, c.Name)))
 		case "ja", "nein":
 			l := model.Assessment{ConferenceID: c.ID, Relevant: r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) == "ja",
 				Reason: strings.TrimSpace(r.PostFormValue(fmt.Sprintf("grund_%d", c.ID))), AssessedBy: u.Name}

@@ -128,6 +128,10 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 			map[string]string{"gespraech-neu-mit": "mit wem der Kontakt stattfand", "gespraech-neu-themen": "Bitte Themen und Ergebnisse"}},
 		{"contact with a date that is no date and an open mark", url.Values{"art": {"gespraech"}, "datum": {"gestern"}, "mit": {"Vorsitz der FMK"}, "themen": {"Haushalt [[offen"}},
 			map[string]string{"gespraech-neu-datum": "„gestern“ ist kein gültiges Datum", "gespraech-neu-themen": "fehlt das schließende"}},
+		// The contact's own rules (a day in the future, no counterpart)
+		// beside the open mark: before, only the mark's reason came back.
+		{"contact in the future without counterpart and an open mark", url.Values{"art": {"gespraech"}, "datum": {model.BerlinDate(time.Now().AddDate(1, 0, 0)).String()}, "mit": {" "}, "themen": {"[[offen"}},
+			map[string]string{"gespraech-neu-datum": "liegt in der Zukunft", "gespraech-neu-mit": "mit wem der Kontakt stattfand", "gespraech-neu-themen": "fehlt das schließende"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, page := do(t, hb, "POST", ts.URL+"/fachmk/FMK/gespraeche", tc.form)
@@ -148,6 +152,10 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 			map[string]string{"ergebnis-neu-datum": "hat noch nicht stattgefunden", "ergebnis-neu-titel": "Bitte das Ergebnis in einem Titel benennen"}},
 		{"outcome with a date that is no date and an open mark", url.Values{"datum": {"morgen"}, "titel": {"E-Rechnung"}, "text": {"Bericht [[offen"}},
 			map[string]string{"ergebnis-neu-datum": "„morgen“ ist kein gültiges Datum", "ergebnis-neu-text": "fehlt das schließende"}},
+		// The outcome's own rules beside the open mark (before, only the
+		// mark's reason came back).
+		{"outcome to come without title and an open mark", url.Values{"datum": {model.BerlinDate(time.Now().AddDate(0, 0, 3)).String()}, "text": {"Bericht [[offen"}},
+			map[string]string{"ergebnis-neu-datum": "hat noch nicht stattgefunden", "ergebnis-neu-titel": "Bitte das Ergebnis in einem Titel benennen", "ergebnis-neu-text": "fehlt das schließende"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, page := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/ergebnisse", tc.form)
@@ -290,6 +298,16 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 		reasonsAtFields(t, page, `id="steckbrief-fehler"`, map[string]string{
 			fmt.Sprintf("grund-%d", fmk.ID): "relevant ist",
 			fmt.Sprintf("grund-%d", wmk.ID): "für die " + wmk.Name + " relevant ist",
+		})
+		// A choice the form does not offer (it was ignored as "not
+		// assessed" without a word and the rest saved).
+		form = url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"vielleicht"}, fmt.Sprintf("relevant_%d", wmk.ID): {"nein"}}
+		code, page = do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, 27)), form)
+		if code != http.StatusBadRequest {
+			t.Fatalf("relevant „vielleicht“: %d", code)
+		}
+		reasonsAtFields(t, page, `id="steckbrief-fehler"`, map[string]string{
+			fmt.Sprintf("rel-%d", fmk.ID): "„vielleicht“ ist keine Beurteilung der Relevanz für die " + fmk.Name,
 		})
 	})
 

@@ -3,13 +3,16 @@ package web
 // Agenda registration by members (with the FachMK-impact statement, GO § 4).
 
 import (
-	"gremium/internal/auth"
-	"gremium/internal/model"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
 )
 
 type registerData struct {
@@ -88,11 +91,22 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		g.Impact.Stated = true
 	case "betroffen":
 		g.Impact.Stated, g.Affected = true, true
-		for _, v := range f["fachmk_ids"] {
-			if id, err := strconv.ParseInt(v, 10, 64); err == nil {
-				g.Impact.ConferenceIDs = append(g.Impact.ConferenceIDs, id)
-			}
+	}
+	// Read the ticked conferences whatever was chosen: "keine" with
+	// conferences ticked is refused (Check), not stored without them.
+	conferences, err := s.st.Bodies(ctx, model.BodyFachMK)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, v := range f["fachmk_ids"] {
+		id, _ := strconv.ParseInt(v, 10, 64)
+		if !slices.ContainsFunc(conferences, func(c model.Body) bool { return c.ID == id }) {
+			// Not one the form offers: refused, not dropped unsaid.
+			refuse("fachmk", fmt.Sprintf("„%s“ ist keine Fachministerkonferenz; bitte unter den angebotenen ankreuzen.", v))
+			continue
 		}
+		g.Impact.ConferenceIDs = append(g.Impact.ConferenceIDs, id)
 	}
 	proposal, err := formLines(f.Get("beschlussvorschlag"))
 	if err != nil {
@@ -109,6 +123,9 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	for _, p := range refused {
+		g.Refused = append(g.Refused, model.FieldOf(p))
 	}
 	for _, p := range g.Check(se, kinds) {
 		refuse(p.Field, p.Reason)

@@ -44,7 +44,26 @@ type reportsData struct {
 	Since        model.Date
 	SinceSession int
 	Outcomes     []conferenceOutcomes
+	// Refused is the report form refused (reportFormID), shown again as
+	// typed with its reasons; zero when none was.
+	Refused refusedForm
 }
+
+// reportFormID is the anchor of the report form of conference abbrev
+// (a spokesperson's), or of the secretariat's form (secretariat true).
+func reportFormID(abbrev string, secretariat bool) string {
+	if secretariat {
+		return "bericht-gs"
+	}
+	return "bericht-" + abbrev
+}
+
+// Typed gives what was typed into field of the refused form id, or def
+// when form id was not refused.
+func (d reportsData) Typed(id, field, def string) string { return d.Refused.Typed(id, field, def) }
+
+// At gives the reasons about field when form id was refused.
+func (d reportsData) At(id, field string) string { return d.Refused.At(id, field) }
 
 // conferenceOutcomes are the outcomes of one conference.
 type conferenceOutcomes struct {
@@ -99,12 +118,18 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderReports(w, r, u, se, http.StatusOK, refusedForm{})
+}
+
+// renderReports shows the report page of session se to u, with a refused
+// form (as typed, every reason at its field) if there is one.
+func (s *Server) renderReports(w http.ResponseWriter, r *http.Request, u *model.User, se model.Session, status int, refused refusedForm) {
 	slots, err := s.reportSlots(r, se)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	d := reportsData{Session: se, Deadline: model.ReportDeadline(se), Secretariat: u.Role == model.RoleSecretariat, All: slots,
+	d := reportsData{Session: se, Deadline: model.ReportDeadline(se), Secretariat: u.Role == model.RoleSecretariat, All: slots, Refused: refused,
 		Closed: se.Status == model.StatusEnded || se.Status == model.StatusMinutesDraft || se.Status == model.StatusMinutesApproved}
 	d.Late = !d.Deadline.IsZero() && d.Deadline.Before(today())
 	seen := map[int64]bool{}
@@ -149,7 +174,7 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 			d.Mine = append(d.Mine, sl)
 		}
 	}
-	s.render(w, r, http.StatusOK, "reports.html", view{Title: "Reporting FachMK – " + se.Title(), Active: "mein", Data: d})
+	s.render(w, r, status, "reports.html", view{Title: "Reporting FachMK – " + se.Title(), Active: "mein", Data: d})
 }
 
 func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
@@ -165,19 +190,40 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, model.ForbiddenError("Berichte unter „Reporting FachMK“ geben die fachpolitischen Sprecher:innen ab."), "")
 		return
 	}
+	// A refused report is shown again as typed, every reason at its field
+	// (before, it went to the error page and the text was lost).
+	refuse := func(err error) {
+		refused, status, ok := refusedFormOf(r, reportFormID(r.PostFormValue("fachmk"), secretariat), "Der Bericht ist nicht gespeichert", err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderReports(w, r, u, se, status, refused)
+	}
+	var p problems
 	conf, err := s.st.BodyByAbbrev(r.Context(), r.PostFormValue("fachmk"))
-	if err != nil || conf.Kind != model.BodyFachMK {
-		s.badRequest(w, r, "Bitte wählen Sie die Fachministerkonferenz, für die Sie berichten.")
+	switch {
+	case err != nil && model.ClassOf(err) != model.ErrNotFound:
+		s.fail(w, r, err, "")
 		return
+	case err != nil || conf.Kind != model.BodyFachMK:
+		p.add(model.AtField("fachmk", model.InputError("Bitte wählen Sie die Fachministerkonferenz, für die Sie berichten.")))
 	}
 	text, err := formText(r.PostFormValue("bericht"))
 	if err != nil {
-		s.fail(w, r, err, "")
-		return
+		p.add(model.AtField("bericht", err))
 	}
 	rep := model.FachMKReport{SessionID: se.ID, ConferenceID: conf.ID, Member: member, Author: u.Name, Text: strings.TrimSpace(text), Version: formVersion(r)}
+	if len(p) > 0 {
+		if err == nil {
+			// The text read cleanly: say its own rules (empty, too long) too.
+			p.addUnrefused(rep.CheckText())
+		}
+		refuse(p.err())
+		return
+	}
 	if err := s.st.SaveReport(r.Context(), rep, secretariat); err != nil {
-		s.failKeeping(w, r, err, "", text)
+		refuse(err)
 		return
 	}
 	back(w, r, "/sitzungen/"+strconv.Itoa(se.Number)+"/reporting-fachmk", "Der Bericht für die "+conf.Name+" ist gespeichert.")

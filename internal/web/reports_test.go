@@ -127,3 +127,42 @@ func TestReportingAfterTheSession(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedReportKeepsTheText: a report refused for its text (an open
+// confidential mark, more than model.ReportTextMax characters) shows the
+// page again with the text as typed and the reason at its field, and is
+// not stored. Before, the open mark went to the error page (the text was
+// lost) and a report of 300 KB was stored and rendered in full.
+func TestRefusedReportKeepsTheText(t *testing.T) {
+	ts, st := cycleServer(t)
+	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	hb := client(t, ts, "sprecher-hb")
+	code, page := do(t, hb, "POST", ts.URL+"/sitzungen/48/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {"Bericht [[offen"}, "version": {"0"}})
+	if code != http.StatusBadRequest {
+		t.Fatalf("open mark: %d", code)
+	}
+	form := between(page, `id="bericht-FMK"`, "</form>")
+	if !strings.Contains(form, `id="bericht-FMK-bericht" name="bericht"`) || !strings.Contains(form, ">Bericht [[offen</textarea>") ||
+		!strings.Contains(form, `aria-invalid="true" aria-describedby="bericht-FMK-bericht-fehler"`) || !strings.Contains(form, `<p class="field-error" id="bericht-FMK-bericht-fehler">`) {
+		t.Errorf("the refused report is not shown as typed with its reason at the field:\n%s", form)
+	}
+	if !strings.Contains(page, `class="error-box"`) || !strings.Contains(page, `<a href="#bericht-FMK-bericht">`) {
+		t.Error("the reasons above the form (linked to the field) are missing")
+	}
+	long := strings.Repeat("Die FMK hat beraten. ", 300000/21)
+	code, page = do(t, hb, "POST", ts.URL+"/sitzungen/48/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {long}, "version": {"0"}})
+	if code != http.StatusBadRequest || !strings.Contains(between(page, `id="bericht-FMK"`, "</form>"), "zu lang") {
+		t.Errorf("a report of 300 KB: %d", code)
+	}
+	// The secretariat's form: the conference and the member kept, the
+	// reason at the text.
+	gs := client(t, ts, "geschaeftsstelle")
+	code, page = do(t, gs, "POST", ts.URL+"/sitzungen/48/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "mitglied": {"HB"}, "bericht": {"  "}, "version": {"0"}})
+	form = between(page, `id="bericht-gs"`, "</form>")
+	if code != http.StatusBadRequest || !strings.Contains(form, `value="HB"`) || !strings.Contains(form, `id="bericht-gs-bericht-fehler">Der Bericht ist leer.`) {
+		t.Errorf("the secretariat's empty report: %d\n%s", code, form)
+	}
+	if reps, _ := st.Reports(context.Background(), se.ID); len(reps) != 0 {
+		t.Errorf("refused reports were stored: %d", len(reps))
+	}
+}

@@ -38,6 +38,12 @@ func contactOfForm(r *http.Request, conferenceID int64, u *model.User) (model.Sp
 	if c.NextSteps, err = formText(r.PostFormValue("schritte")); err != nil {
 		refused.add(model.AtField("schritte", err))
 	}
+	if len(refused) > 0 {
+		// Every reason at once: the contact's own rules (a day in the
+		// future, no counterpart) on the fields that read cleanly, not
+		// only once the form does.
+		refused.addUnrefused(c.Validate(today()))
+	}
 	return c, refused.err()
 }
 

@@ -1,0 +1,118 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/auth"
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// hessenAPI gives the demo API's store with its accounts and a session 49
+// planned two months ahead (sid), and send, which sends a request with an
+// API token of Hessen's office and reads the refusal it is answered with.
+func hessenAPI(t *testing.T) (st *store.Store, sid int64, send func(method, path, body string) (int, refusal)) {
+	t.Helper()
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	if _, err := demo.LoadAccounts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	he, _, _ := st.UserLogin(ctx, "hessen")
+	token, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	sid, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, sid, func(method, path, body string) (int, refusal) {
+		t.Helper()
+		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var out refusal
+		json.NewDecoder(res.Body).Decode(&out)
+		return res.StatusCode, out
+	}
+}
+
+// TestRegistrationRefusesEachFieldForItsOwnReason: a member of the request
+// refused as typed (an open confidential mark, an unknown conference) is
+// refused for that only, and the other rules still run on the rest.
+// Before, a proposal with an open mark also drew "bitte den
+// Beschlussvorschlag eintragen" (one was typed) and the applicant rule
+// (HE alone) waited for the next round; an unknown conference also drew
+// "bitte … ankreuzen". "Not affected" naming conferences was taken (201,
+// the conferences dropped); unknown reporting members were stored ("BE
+// HE, XY, Quatschland"); an unknown applicant was "nicht
+// antragsberechtigt" instead of no member.
+func TestRegistrationRefusesEachFieldForItsOwnReason(t *testing.T) {
+	st, sid, send := hessenAPI(t)
+	ctx := context.Background()
+	call := func(body string) (int, map[string]string) {
+		t.Helper()
+		code, out := send("POST", "/api/v1/sitzungen/49/anmeldungen", body)
+		at := map[string]string{}
+		for _, p := range out.Problems {
+			at[p.Field] += p.Reason + " "
+		}
+		return code, at
+	}
+	for _, tc := range []struct {
+		name, body string
+		want       map[string]string // member → a part of its reason
+		not        []string          // reasons that must not come
+	}{
+		{"proposal with an open mark", `{"titel":"E-Akte","ziel":"Beschluss","antrag":["HE"],"beschlussvorschlag":["1. Der IT-PLR [[beschließt"],"fachmk":{"betroffen":false}}`,
+			map[string]string{"/beschlussvorschlag": "„[[“ fehlt das schließende", "/antrag": "nötig ist der Antrag des Bundes oder dreier Länder"},
+			[]string{"Beschlussvorschlag eintragen"}},
+		{"unknown conference", `{"titel":"E-Akte","ziel":"Bericht","fachmk":{"betroffen":true,"konferenzen":["XYZ"]}}`,
+			map[string]string{"/fachmk/konferenzen": "„XYZ“ ist keine Fachministerkonferenz"},
+			[]string{"ankreuzen"}},
+		{"not affected, conferences named", `{"titel":"E-Akte","ziel":"Bericht","fachmk":{"betroffen":false,"konferenzen":["IMK"]}}`,
+			map[string]string{"/fachmk": "widerspricht sich"}, nil},
+		{"unknown reporting members and applicant", `{"titel":"E-Akte","ziel":"Beschluss","antrag":["Bund","HE","NRW"],"berichterstattung":["HE","XY","Quatschland"],"beschlussvorschlag":["Der IT-PLR beschließt."],"fachmk":{"betroffen":false}}`,
+			map[string]string{"/berichterstattung": "„XY“, „Quatschland“ sind keine Mitglieder des IT-Planungsrats", "/antrag": "„NRW“ ist kein Mitglied des IT-Planungsrats"},
+			[]string{"antragsberechtigt"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, at := call(tc.body)
+			if code != http.StatusUnprocessableEntity {
+				t.Fatalf("%d %v", code, at)
+			}
+			for member, reason := range tc.want {
+				if !strings.Contains(at[member], reason) {
+					t.Errorf("at %s: %q, want %q (all: %v)", member, at[member], reason, at)
+				}
+			}
+			if len(at) != len(tc.want) {
+				t.Errorf("problems at %d members, want %d: %v", len(at), len(tc.want), at)
+			}
+			for _, not := range tc.not {
+				for member, reason := range at {
+					if strings.Contains(reason, not) {
+						t.Errorf("at %s: %q", member, reason)
+					}
+				}
+			}
+		})
+	}
+	// Members by name, as the form reads them.
+	if code, at := call(`{"titel":"E-Akte","ziel":"Bericht","berichterstattung":["Hessen","fitko"],"fachmk":{"betroffen":false}}`); code != http.StatusCreated {
+		t.Errorf("reporting members by name: %d %v", code, at)
+	}
+	items, _ := st.Items(ctx, sid)
+	if len(items) != 1 || strings.Join(items[0].Reporters, ",") != "HE,FITKO" {
+		t.Errorf("stored: %+v", items)
+	}
+}
