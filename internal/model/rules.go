@@ -86,12 +86,10 @@ func CheckSpecialSession(applicants []string, kinds map[string]MemberKind) error
 	if len(applicants) == 0 {
 		return AtField("antrag", RuleError("%s; bitte angeben, wer sie beantragt hat.", rule))
 	}
-	for _, a := range applicants {
-		if _, ok := kinds[a]; !ok {
-			return AtField("antrag", InputError("„%s“ ist kein Mitglied des IT-Planungsrats.", a))
-		}
-	}
-	if err := CheckApplication(applicants, kinds); err != nil {
+	switch err := CheckApplication(applicants, kinds); ClassOf(err) {
+	case ErrInput: // an applicant that is no member
+		return AtField("antrag", err)
+	case ErrRule:
 		return AtField("antrag", RuleError("%s. %s", rule, ReasonOf(err)))
 	}
 	return nil
