@@ -40,6 +40,10 @@ type debriefData struct {
 	// Unsent: the debrief is saved, but its invitation not yet sent, which
 	// a FachMK secretariat waits for (debriefReader).
 	Unsent bool
+	// Problems are the reasons a sent form was refused, each at its field;
+	// TypedDate is its date as typed (the form shows it again).
+	Problems  problems
+	TypedDate string
 }
 
 // assembleDebrief builds the debrief pack of a session: the stored one, or
@@ -320,7 +324,17 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	db := d.Debrief
 	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
-		s.badRequest(w, r, "Das Datum ist ungültig.")
+		// The form again as typed, the reason at the date: the
+		// invitation text and the choices are not lost.
+		d.Problems = problems{model.AtField("nb-datum", model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ)."))}
+		d.TypedDate = r.PostFormValue("datum")
+		d.Debrief.Place = r.PostFormValue("ort")
+		d.Debrief.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
+		for i := range d.Entries {
+			d.Entries[i].Include = r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) == "1"
+			d.Entries[i].Presenter = r.PostFormValue(fmt.Sprintf("vorstellung_%d", i))
+		}
+		s.render(w, r, http.StatusBadRequest, "debrief.html", view{Title: "Nachbesprechung der " + d.Session.Title(), Active: "sitzungen", Data: d})
 		return db, nil, false
 	}
 	db.Place = strings.TrimSpace(r.PostFormValue("ort"))
