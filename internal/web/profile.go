@@ -184,10 +184,6 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 		switch v := r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)); v {
 		case "":
 			// not assessed
-		default:
-			// A value the form does not offer is refused at its field
-			// (before, it was ignored as "not assessed" without a word).
-			refused.add(model.AtField(fmt.Sprintf("relevant_%d", c.ID), model.InputError("„%s“ ist keine Beurteilung der Relevanz für die %s; bitte „ja“, „nein“ oder „nicht beurteilt“ wählen.", v, c.Name)))
 		case "ja", "nein":
 			l := model.Assessment{ConferenceID: c.ID, Relevant: r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) == "ja",
 				Reason: strings.TrimSpace(r.PostFormValue(fmt.Sprintf("grund_%d", c.ID))), AssessedBy: u.Name}
@@ -195,6 +191,10 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 				refused.add(model.AtField(fmt.Sprintf("grund_%d", c.ID), model.InputError("Bitte kurz begründen, warum der Beschluss für die %s relevant ist.", c.Name)))
 			}
 			lines = append(lines, l)
+		default:
+			// A value the form does not offer is refused at its field
+			// (before, it was ignored as "not assessed" without a word).
+			refused.add(model.AtField(fmt.Sprintf("relevant_%d", c.ID), model.InputError("„%s“ ist keine Beurteilung der Relevanz für die %s; bitte „ja“, „nein“ oder „nicht beurteilt“ wählen.", v, c.Name)))
 		}
 	}
 	err := refused.err()
