@@ -299,7 +299,9 @@ type DecisionFilter struct {
 }
 
 // Decisions gives the decisions matching f: numbered ones newest first, then
-// unnumbered ones. Votes are not loaded (see Decision).
+// unnumbered ones, each with its newest correction as its only one
+// (Decision.Corrected gives the text as last corrected, Title the text as
+// adopted). Votes are not loaded (see Decision).
 func (s *Store) Decisions(ctx context.Context, f DecisionFilter) ([]model.Decision, error) {
 	limit := f.Limit
 	if limit <= 0 {
@@ -324,8 +326,8 @@ func (s *Store) Decisions(ctx context.Context, f DecisionFilter) ([]model.Decisi
 	if f.Numbered {
 		w.add("d.seq > 0")
 	}
-	return queryList(ctx, s.rd, scanDecision, "decisions",
-		`SELECT `+decisionCols+` FROM decisions d`+w.sql()+`
+	return queryList(ctx, s.rd, scanCorrectedDecision, "decisions",
+		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+w.sql()+`
 		 ORDER BY d.seq = 0, d.year DESC, d.seq DESC, d.position, d.id LIMIT ?`, append(w.args, limit)...)
 }
 

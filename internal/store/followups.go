@@ -438,15 +438,16 @@ func (s *Store) HandledFollowUpProposals(ctx context.Context, sessionID int64) (
 }
 
 // FollowUpDecisions gives the decisions with the ids, by id, in one query:
-// what lists of follow-ups need to ask the publication gate and to link
-// the decision (votes and corrections are not loaded; see Decision).
+// what lists need to ask the publication gate, to link the decision and to
+// name it as last corrected (each with its newest correction as its only
+// one, as Decisions; votes are not loaded).
 func (s *Store) FollowUpDecisions(ctx context.Context, ids []int64) (map[int64]model.Decision, error) {
 	out := make(map[int64]model.Decision, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	list, err := queryList(ctx, s.db, scanDecision, "follow-up decisions",
-		`SELECT `+decisionCols+` FROM decisions d WHERE d.id IN (SELECT value FROM `+s.jsonInts("?")+` j)`, toJSON(ids))
+	list, err := queryList(ctx, s.db, scanCorrectedDecision, "follow-up decisions",
+		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+` WHERE d.id IN (SELECT value FROM `+s.jsonInts("?")+` j)`, toJSON(ids))
 	if err != nil {
 		return nil, err
 	}

@@ -66,8 +66,8 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 		return d, err
 	}
 	// The debrief goes to the FachMK secretariats, outside gremium: it is
-	// built from the decisions as the public sees them.
-	decisions = model.Public.Decisions(decisions)
+	// built from the decisions as the public sees them, as last corrected.
+	decisions = model.Public.Register(decisions)
 	decByID := map[int64]model.Decision{}
 	for _, dec := range decisions {
 		decByID[dec.ID] = dec

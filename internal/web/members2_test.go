@@ -294,6 +294,36 @@ func TestFachMKSecretariatReadsDebrief(t *testing.T) {
 	if presents["hessen"] == presents["hamburg"] || presents["bayern"] != "" {
 		t.Errorf("the presentations: %q", presents)
 	}
+	// A decision corrected after the invitation is presented as last
+	// corrected, as the register shows it: on the debrief, its PDF and
+	// the presenter's Mein Bereich (before, the title as adopted).
+	dec, err := st.DecisionByNumber(ctx, mustBody(t, st).ID, model.DecisionNumber{Year: 2025, Seq: 27})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const corrected = "Berichtigter Titel für die Nachbesprechung"
+	if _, err := st.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec.ID, Title: corrected, Reason: "Schreibfehler"}); err != nil {
+		t.Fatal(err)
+	}
+	_, page = do(t, fmkGS, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if main := between(page, "<main", "</main>"); !strings.Contains(main, corrected) || strings.Contains(main, dec.Title) {
+		t.Errorf("the FMK's debrief after the correction:\n%s", main)
+	}
+	if _, pdf = do(t, fmkGS, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil); !strings.Contains(strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "), corrected) {
+		t.Errorf("the FMK's PDF after the correction:\n%s", pdftest.Text(t, []byte(pdf)))
+	}
+	shown := 0
+	for _, user := range []string{"hessen", "hamburg"} {
+		_, mine := do(t, client(t, ts, user), "GET", ts.URL+"/mein-bereich", nil)
+		if p := between(mine, `id="h-vorstellungen"`, "</section>"); strings.Contains(p, "B-2025/27-IT") {
+			if shown++; !strings.Contains(p, corrected) {
+				t.Errorf("%s presents B-2025/27-IT as adopted: %q", user, p)
+			}
+		}
+	}
+	if shown != 1 {
+		t.Errorf("B-2025/27-IT presented on %d pages", shown)
+	}
 }
 
 // assessFMKAndWMK has the secretariat assess, in the decision profiles of
