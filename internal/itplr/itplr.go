@@ -83,6 +83,8 @@ func Speakers() []string {
 // session with the given number: the welcome with the quorum check and the
 // approval of the previous minutes, and "Reporting FachMK" (concept section
 // 2.1). sections are the body's stored sections, whose ids the items take.
+// The approval names session number−1; the store, when it plans the
+// session, names the newest earlier session that is not cancelled.
 func StandardItems(number int, sections []model.Section) []model.AgendaItem {
 	sec := func(name string) int64 {
 		for _, x := range sections {

@@ -110,7 +110,7 @@ func TestNextRegularSession(t *testing.T) {
 
 func TestChairAndApprovalRef(t *testing.T) {
 	terms := []ChairTerm{{2024, "Bund"}, {2025, "MV"}}
-	if ChairOf(terms, 2025) != "MV" || ChairOf(terms, 2023) != "" {
+	if ChairOf(terms, nil, 2025) != "MV" || ChairOf(terms, nil, 2023) != "" {
 		t.Error("chair rotation")
 	}
 	for _, tt := range []struct {

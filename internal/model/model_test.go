@@ -389,3 +389,31 @@ func TestCheckDeferrable(t *testing.T) {
 		}
 	}
 }
+
+// TestChairRotationContinues: the IT-PLR's chair rotation recorded up to
+// 2026 names the chair of later years by its rule — the Bund after a
+// Land, after the Bund the next Land in alphabetical order (before, a
+// session of 2027 had no chair: "Vorsitz: –").
+func TestChairRotationContinues(t *testing.T) {
+	terms := []ChairTerm{{2019, "HB"}, {2020, "Bund"}, {2021, "HH"}, {2022, "Bund"}, {2023, "HE"}, {2024, "Bund"}, {2025, "MV"}, {2026, "Bund"}}
+	lands := []string{"BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"}
+	for year, want := range map[int]string{2018: "", 2019: "HB", 2025: "MV", 2026: "Bund", 2027: "NI", 2028: "Bund", 2029: "NW",
+		2041: "TH", 2042: "Bund", 2043: "BW", 2045: "BY"} {
+		if got := ChairOf(terms, lands, year); got != want {
+			t.Errorf("%d: %q, want %q", year, got, want)
+		}
+	}
+	// A rotation with a gap continues from the last term before the year.
+	gap := []ChairTerm{{2023, "HE"}, {2024, "Bund"}, {2030, "SL"}}
+	for year, want := range map[int]string{2025: "MV", 2026: "Bund", 2031: "Bund", 2032: "SN"} {
+		if got := ChairOf(gap, lands, year); got != want {
+			t.Errorf("with a gap, %d: %q, want %q", year, got, want)
+		}
+	}
+	// Without the Bund or a Land recorded, the rule has nothing to go on.
+	for _, few := range [][]ChairTerm{nil, {{2025, "MV"}}, {{2026, "Bund"}}} {
+		if got := ChairOf(few, lands, 2027); got != "" {
+			t.Errorf("%v: %q", few, got)
+		}
+	}
+}

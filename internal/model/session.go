@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -196,15 +197,46 @@ type ChairTerm struct {
 	Member string // member abbreviation
 }
 
-// ChairOf gives the chair of a year from the rotation, or "" if the
-// rotation does not name one.
-func ChairOf(terms []ChairTerm, year int) string {
+// ChairOf gives the chair of a year from the rotation: the recorded term
+// of the year, else, for a year after the recorded ones, the rotation
+// continued — the Bund after a Land, after the Bund the Land that follows
+// the last recorded Land in lands (the Länder in the rotation's order,
+// alphabetical by name; a recorded member not in lands is the Bund). It
+// gives "" for a year before the first recorded term and when the
+// rotation cannot be continued (neither the Bund nor a Land recorded).
+func ChairOf(terms []ChairTerm, lands []string, year int) string {
+	var last, land, bund ChairTerm
 	for _, t := range terms {
-		if t.Year == year {
+		switch {
+		case t.Year == year:
 			return t.Member
+		case t.Year > year:
+			continue
+		}
+		if t.Year > last.Year {
+			last = t
+		}
+		if slices.Contains(lands, t.Member) {
+			if t.Year > land.Year {
+				land = t
+			}
+		} else if t.Year > bund.Year {
+			bund = t
 		}
 	}
-	return ""
+	if land.Year == 0 || bund.Year == 0 {
+		return ""
+	}
+	next, chair := slices.Index(lands, land.Member), last.Member
+	for y := last.Year + 1; y <= year; y++ {
+		if chair == bund.Member {
+			next = (next + 1) % len(lands)
+			chair = lands[next]
+		} else {
+			chair = bund.Member
+		}
+	}
+	return chair
 }
 
 // MinutesApprovalRef finds "Bestätigung des Protokolls der 46. Sitzung" (or

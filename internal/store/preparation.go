@@ -148,8 +148,15 @@ func (s *Store) insertPlanned(ctx context.Context, tx *sql.Tx, se model.Session,
 	if err != nil {
 		return 0, err
 	}
+	// The approval of the previous minutes names the newest session
+	// before this one that is not cancelled (a cancelled one has none).
+	approves, err := minutesToApprove(ctx, tx, se.BodyID, se.Number)
+	if err != nil {
+		return 0, err
+	}
 	for _, it := range std {
 		it.SessionID = id
+		it.Points, _ = retargetApproval(it.Points, approves)
 		if err := it.Validate(); err != nil {
 			return 0, err
 		}

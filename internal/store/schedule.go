@@ -132,8 +132,90 @@ func (s *Store) CancelSession(ctx context.Context, id int64, version int, reason
 			return err
 		}
 		cur.Schedule.CancelledReason = reason
+		if err := s.retargetLaterApprovals(ctx, tx, cur); err != nil {
+			return err
+		}
 		return s.noticeSessionCancelled(ctx, tx, cur)
 	})
+}
+
+// minutesToApprove gives the number of the session whose minutes the
+// opening item of a body's session number approves: the newest session
+// before it that is not cancelled; 0 when there is none.
+func minutesToApprove(ctx context.Context, tx *sql.Tx, bodyID int64, number int) (int, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ? AND number < ? AND cancelled_reason = ''`,
+		bodyID, number).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: minutes to approve: %w", err)
+	}
+	return n, nil
+}
+
+// retargetApproval makes the approval of minutes among points ("Bestätigung
+// des Protokolls der 48. Sitzung") name the session number approves, or
+// leaves it out when approves is 0. It reports whether a point changed.
+func retargetApproval(points []string, approves int) ([]string, bool) {
+	var out []string
+	changed := false
+	for _, p := range points {
+		n, ok := model.MinutesApprovalRef(p)
+		switch {
+		case !ok || n == approves:
+		case approves == 0:
+			changed = true
+			continue
+		default:
+			if q := strings.Replace(p, fmt.Sprintf("%d. Sitzung", n), fmt.Sprintf("%d. Sitzung", approves), 1); q != p {
+				p, changed = q, true
+			}
+		}
+		out = append(out, p)
+	}
+	return out, changed
+}
+
+// retargetLaterApprovals moves, when session cancelled is cancelled, the
+// approval of its minutes on the agendas of the body's later sessions not
+// yet begun to the newest session before each that is not cancelled: the
+// cancelled session has no minutes to approve.
+func (s *Store) retargetLaterApprovals(ctx context.Context, tx *sql.Tx, cancelled model.Session) error {
+	items, err := queryList(ctx, tx, scanItem, "agenda items",
+		`SELECT `+itemCols+` FROM agenda_items WHERE session_id IN (
+			SELECT id FROM sessions WHERE body_id = ? AND number > ? AND status IN (?, ?) AND cancelled_reason = '')
+		 ORDER BY session_id, position, id`,
+		cancelled.BodyID, cancelled.Number, model.StatusPlanned, model.StatusConvened)
+	if err != nil {
+		return err
+	}
+	numbers := map[int64]int{}
+	for _, it := range items {
+		names := false
+		for _, p := range it.Points {
+			if n, ok := model.MinutesApprovalRef(p); ok && n == cancelled.Number {
+				names = true
+			}
+		}
+		if !names {
+			continue
+		}
+		number, ok := numbers[it.SessionID]
+		if !ok {
+			if err := tx.QueryRowContext(ctx, `SELECT number FROM sessions WHERE id = ?`, it.SessionID).Scan(&number); err != nil {
+				return fmt.Errorf("store: session of item %d: %w", it.ID, err)
+			}
+			numbers[it.SessionID] = number
+		}
+		approves, err := minutesToApprove(ctx, tx, cancelled.BodyID, number)
+		if err != nil {
+			return err
+		}
+		if it.Points, ok = retargetApproval(it.Points, approves); ok {
+			if err := s.updateItemTx(ctx, tx, it); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // DeleteSession removes a session planned by mistake, only while it is

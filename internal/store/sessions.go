@@ -471,12 +471,27 @@ func (s *Store) LastHeldSession(ctx context.Context, bodyID int64) (int, error) 
 	return n, nil
 }
 
-// chairOfYear gives the chair of a body in a year from its rotation ("" if
-// the rotation does not name one).
+// chairOfYear gives the chair of a body in a year from its rotation,
+// continued past its recorded years by its rule (model.ChairOf; "" if it
+// names none).
 func chairOfYear(ctx context.Context, q queryer, bodyID int64, year int) (string, error) {
 	terms, err := chairs(ctx, q, bodyID)
+	if err != nil || len(terms) == 0 {
+		return "", err
+	}
+	lands, err := queryList(ctx, q, func(r scanner) (string, error) {
+		var a string
+		return a, r.Scan(&a)
+	}, "the Länder", `SELECT abbrev FROM members WHERE kind = ? ORDER BY position, abbrev`, model.MemberLand)
 	if err != nil {
 		return "", err
 	}
-	return model.ChairOf(terms, year), nil
+	return model.ChairOf(terms, lands, year), nil
+}
+
+// ChairOf gives the chair of a body in a year from its rotation, continued
+// past its recorded years by its rule (model.ChairOf); "" when the
+// rotation names none.
+func (s *Store) ChairOf(ctx context.Context, bodyID int64, year int) (string, error) {
+	return chairOfYear(ctx, s.rd, bodyID, year)
 }

@@ -85,10 +85,13 @@ func (s *Server) currentChair(r *http.Request, council model.Body, d *homeData) 
 		return err
 	}
 	year := s.clock().In(model.Berlin).Year()
-	abbrev := model.ChairOf(terms, year)
+	abbrev, err := s.st.ChairOf(r.Context(), council.ID, year)
+	if err != nil {
+		return err
+	}
 	if abbrev == "" {
 		if len(terms) > 0 {
-			d.Council.Chair = "" // a rotation that ends before this year names no chair; the set-up text is older still
+			d.Council.Chair = "" // a rotation that names no chair of this year; the set-up text is older still
 		}
 		return nil
 	}

@@ -21,8 +21,10 @@ func TestHomeNamesThisYearsChair(t *testing.T) {
 		{time.Date(2025, 6, 26, 10, 0, 0, 0, model.Berlin), "Vorsitz 2025: Mecklenburg-Vorpommern"},
 		// The first hour of a year in Berlin is still the old year in UTC.
 		{time.Date(2026, 1, 1, 0, 30, 0, 0, model.Berlin), "Vorsitz 2026: Bund"},
-		// A year the rotation does not name: no chair rather than an old one.
-		{time.Date(2031, 3, 1, 10, 0, 0, 0, model.Berlin), ""},
+		// A year after the recorded rotation continues its rule.
+		{time.Date(2031, 3, 1, 10, 0, 0, 0, model.Berlin), "Vorsitz 2031: Rheinland-Pfalz"},
+		// A year before it: no chair rather than a wrong one.
+		{time.Date(2018, 3, 1, 10, 0, 0, 0, model.Berlin), ""},
 	} {
 		ts, _, _ := demoAccountsServer(t, func(s *Server) {
 			s.SetClock(func() time.Time { return c.day })
