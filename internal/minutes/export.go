@@ -27,7 +27,7 @@ func Export(w io.Writer, doc Document) error {
 	if doc.Body.Preparation.Slug != "" { // "39. Sitzung der AL-Runde" (DetectBody reads it)
 		title += " der " + doc.Body.Abbrev
 	} else if doc.Body.Name != "" {
-		title += " des " + doc.Body.Name + "s"
+		title += " " + doc.Body.Of()
 	}
 	e.line("")
 	e.line(title)

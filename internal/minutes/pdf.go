@@ -46,7 +46,7 @@ func WritePDF(w io.Writer, doc Document) error {
 	pdf.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
 	title := fmt.Sprintf("Protokoll der %d. Sitzung", doc.Session.Number)
 	if doc.Body.Name != "" {
-		title += " des " + doc.Body.Name + "s"
+		title += " " + doc.Body.Of()
 	}
 	pdf.SetTitle(title, true)
 	pdf.SetLang("de-DE")
@@ -140,7 +140,7 @@ func (r *pdfRenderer) header(doc Document) {
 	p.SetFont("go", "B", 16)
 	name := fmt.Sprintf("%d. Sitzung", doc.Session.Number)
 	if doc.Body.Name != "" {
-		name += " des " + doc.Body.Name + "s"
+		name += " " + doc.Body.Of()
 	}
 	r.tag.BeginElement(pdftag.H1).ActualText = name
 	p.MultiCell(pageWidth, 8, name, "", "L", false)

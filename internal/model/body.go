@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // BodyKind says what kind of body (Gremium) a Body is.
 type BodyKind string
 
@@ -170,4 +172,39 @@ func SectionOf(it AgendaItem, own, consent Section) Section {
 		return consent
 	}
 	return own
+}
+
+// Of gives the body's name in the genitive, as German titles name it
+// after a session or a list: "des IT-Planungsrats", "der
+// Abteilungsleiterrunde des IT-Planungsrats", "der Finanzministerkonferenz".
+// The gender and the ending follow the name's head noun: its first word
+// that is not a truncated part of a compound ("Jugend- und
+// Familienministerkonferenz"). A word ending like a feminine noun (-runde,
+// -konferenz, -gruppe, -kommission, -ung, -schaft, …) takes "der" and no
+// ending; any other takes "des" and "s" ("es" after s, ß or x) on that
+// word. "" for a body without a name.
+func (b Body) Of() string {
+	words := strings.Fields(b.Name)
+	head := -1
+	for i, w := range words {
+		if !strings.HasSuffix(w, "-") && w != "und" && w != "oder" {
+			head = i
+			break
+		}
+	}
+	if head < 0 {
+		return ""
+	}
+	lower := strings.ToLower(words[head])
+	for _, f := range []string{"e", "z", "ion", "ung", "schaft", "heit", "keit", "tät"} {
+		if strings.HasSuffix(lower, f) {
+			return "der " + strings.Join(words, " ")
+		}
+	}
+	if strings.HasSuffix(lower, "s") || strings.HasSuffix(lower, "ß") || strings.HasSuffix(lower, "x") {
+		words[head] += "es"
+	} else {
+		words[head] += "s"
+	}
+	return "des " + strings.Join(words, " ")
 }

@@ -417,3 +417,23 @@ func TestChairRotationContinues(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyGenitive: titles name a body in the genitive by its head noun
+// (before, the AL-Runde's minutes were headed "39. Sitzung des
+// Abteilungsleiterrunde des IT-Planungsratss").
+func TestBodyGenitive(t *testing.T) {
+	for name, want := range map[string]string{
+		"IT-Planungsrat": "des IT-Planungsrats",
+		"Abteilungsleiterrunde des IT-Planungsrats": "der Abteilungsleiterrunde des IT-Planungsrats",
+		"Finanzministerkonferenz":                   "der Finanzministerkonferenz",
+		"Jugend- und Familienministerkonferenz":     "der Jugend- und Familienministerkonferenz",
+		"E-Justice-Rat":                             "des E-Justice-Rats",
+		"Lenkungskreis Digitalisierung":             "des Lenkungskreises Digitalisierung",
+		"Kooperationsgremium":                       "des Kooperationsgremiums",
+		"":                                          "",
+	} {
+		if got := (Body{Name: name}).Of(); got != want {
+			t.Errorf("%q: %q, want %q", name, got, want)
+		}
+	}
+}

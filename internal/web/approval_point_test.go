@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"gremium/internal/model"
+	"gremium/internal/pdftest"
 )
 
 // TestApprovalPointSkipsCancelledSessions: the standard opening item of a
@@ -87,5 +88,25 @@ func TestApprovalPointSkipsCancelledSessions(t *testing.T) {
 	}
 	if se, _ := st.SessionByNumber(ctx, council.ID, 51); se.Chair != "Bund" {
 		t.Errorf("chair of the 51st session (2028): %q, want Bund", se.Chair)
+	}
+}
+
+// TestALRundeMinutesTitle: the AL-Runde's minutes, page and PDF, are
+// headed in German grammar (before: "39. Sitzung des
+// Abteilungsleiterrunde des IT-Planungsratss").
+func TestALRundeMinutesTitle(t *testing.T) {
+	ts, _ := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	const want = "39. Sitzung der Abteilungsleiterrunde des IT-Planungsrats"
+	code, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/39/protokoll", nil)
+	if code != http.StatusOK || !strings.Contains(page, want) || strings.Contains(page, "Planungsratss") {
+		t.Errorf("the AL-Runde's minutes page (%d) is not headed %q", code, want)
+	}
+	code, pdf := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/39/protokoll.pdf", nil)
+	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); code != http.StatusOK || !strings.Contains(text, want) || strings.Contains(text, "Planungsratss") {
+		t.Errorf("the AL-Runde's minutes PDF (%d):\n%s", code, text)
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/47/protokoll", nil); !strings.Contains(page, "47. Sitzung des IT-Planungsrats") {
+		t.Error("the IT-PLR's minutes are not headed \"47. Sitzung des IT-Planungsrats\"")
 	}
 }

@@ -152,7 +152,7 @@ func (s *Server) sessionCalendar(w http.ResponseWriter, r *http.Request) {
 	if u, err := url.Parse(s.site.Base(r)); err == nil && u.Hostname() != "" {
 		host = u.Hostname()
 	}
-	c := ical.Calendar{Name: "Sitzungen des " + council.Name + "s", Stamp: s.calendarStamp()}
+	c := ical.Calendar{Name: "Sitzungen " + council.Of(), Stamp: s.calendarStamp()}
 	events, _, err := s.sessionEvents(r, host, council)
 	if err != nil {
 		s.serverError(w, r, err)

@@ -96,7 +96,7 @@ func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
 		return err
 	}
 	if ok {
-		due = append(due, myDue{On: se.Date, What: se.Title() + " des " + council.Name + "s", URL: se.Path()},
+		due = append(due, myDue{On: se.Date, What: se.Title() + " " + council.Of(), URL: se.Path()},
 			myDue{On: se.RegistrationDeadline, What: "Anmeldeschluss für Tagesordnungspunkte der " + se.Title() + ": ein Anliegen, das auf ihre Tagesordnung soll, bis dahin einreichen", URL: "/anliegen"})
 	}
 	d.Due = dueFrom(due, today())
@@ -110,7 +110,7 @@ func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
 func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *myData) error {
 	var due []myDue
 	if se := d.Collab.NextSession; se.ID != 0 {
-		due = append(due, myDue{On: se.Date, What: se.Title() + " des " + council.Name + "s", URL: se.Path()},
+		due = append(due, myDue{On: se.Date, What: se.Title() + " " + council.Of(), URL: se.Path()},
 			myDue{On: d.Collab.Deadline, What: "Berichte für „Reporting FachMK“ der " + se.Title() + " eintragen", URL: fmt.Sprintf("/sitzungen/%d/reporting-fachmk", se.Number)})
 	}
 	if d.LastSession > 0 && len(d.Conferences) > 0 {
