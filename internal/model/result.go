@@ -15,12 +15,16 @@ type Result struct {
 	Unanimous  bool     // einstimmig (of those voting; abstentions do not break unanimity)
 	Abstaining []string // members abstaining, as the phrase names them
 	Against    []string // members voting against
-	Note       string   // a remark in brackets: "Grüne Liste, en bloc"
+	// Silent are members present without a vote, which counts like an
+	// abstention (docs/decision-rules.md): ", ohne Stimmabgabe von SN".
+	Silent []string
+	Note   string // a remark in brackets: "Grüne Liste, en bloc"
 }
 
 var (
 	resultNote    = regexp.MustCompile(`\s*\(([^()]*)\)\s*$`)
 	resultAbstain = regexp.MustCompile(`(?i)Enthaltung(?:en)?\s+(?:von|der|des)\s+`)
+	resultSilent  = regexp.MustCompile(`(?i)ohne Stimmabgabe\s+(?:von|der|des)\s+`)
 	resultAgainst = regexp.MustCompile(`(?i)(?:Gegenstimmen?\s+(?:von|der|des)|gegen die Stimmen?\s+(?:von|der|des))\s+`)
 )
 
@@ -51,6 +55,9 @@ func ParseResult(s string) (Result, bool) {
 	if loc := resultAgainst.FindStringIndex(text); loc != nil {
 		r.Against = memberList(text[loc[1]:])
 		r.Unanimous = false // votes against contradict unanimity
+	}
+	if loc := resultSilent.FindStringIndex(text); loc != nil {
+		r.Silent = memberList(text[loc[1]:])
 	}
 	return r, true
 }
@@ -134,6 +141,9 @@ func (r Result) Phrase() string {
 				s += " bei Enthaltung von " + joinMembers(r.Abstaining)
 			}
 		}
+	}
+	if len(r.Silent) > 0 {
+		s += ", ohne Stimmabgabe von " + joinMembers(r.Silent)
 	}
 	if r.Note != "" {
 		s += " (" + r.Note + ")"

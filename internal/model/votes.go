@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -112,11 +113,11 @@ func (r Rule) Label() string {
 		if r.Laender > 0 {
 			l := fmt.Sprintf("von mindestens %d Ländern", r.Laender)
 			if r.Share > 0 {
-				l += " mit " + shareWords(r.Share) + " der Finanzierungsanteile (Königsteiner Schlüssel)"
+				l += " mit " + shareWords(r.Share, true) + " der Finanzierungsanteile (Königsteiner Schlüssel)"
 			}
 			parts = append(parts, l)
 		} else if r.Share > 0 {
-			parts = append(parts, "von Ländern mit "+shareWords(r.Share)+" der Finanzierungsanteile (Königsteiner Schlüssel)")
+			parts = append(parts, "von Ländern mit "+shareWords(r.Share, true)+" der Finanzierungsanteile (Königsteiner Schlüssel)")
 		}
 		return strings.Join(parts, " und ")
 	case RuleSimple:
@@ -128,16 +129,47 @@ func (r Rule) Label() string {
 	return string(r.Kind)
 }
 
-func shareWords(f float64) string {
+// shareWords names the share a rule needs: "mindestens zwei Drittel"
+// ("mit mindestens zwei Dritteln" in the dative), else as a percent.
+func shareWords(f float64, dative bool) string {
 	if math.Abs(f-2.0/3.0) < 1e-9 {
-		return "mindestens zwei Dritteln"
+		if dative {
+			return "mindestens zwei Dritteln"
+		}
+		return "mindestens zwei Drittel"
 	}
 	return "mindestens " + percent(f)
 }
 
 // percent gives a fraction as German percent with one decimal: "81,3 %".
 func percent(f float64) string {
-	return strings.Replace(fmt.Sprintf("%.1f", f*100), ".", ",", 1) + " %"
+	return percentDigits(f, 1)
+}
+
+func percentDigits(f float64, digits int) string {
+	return strings.Replace(strconv.FormatFloat(f*100, 'f', digits, 64), ".", ",", 1) + " %"
+}
+
+// percentAgainst gives a share as German percent with as many decimals
+// (one to four) as it takes to tell it from the share a rule needs:
+// 66,66 % against two thirds, not 66,7 % as the two thirds themselves
+// (a rejection that reads "nur 66,7 % … nötig: zwei Drittel" explains
+// nothing).
+func percentAgainst(f, need float64) string {
+	digits := 1
+	for digits < 4 && math.Abs(f-need) > 1e-12 && percentDigits(f, digits) == percentDigits(need, digits) {
+		digits++
+	}
+	return percentDigits(f, digits)
+}
+
+// count gives a number with its noun, singular for one: "1 Ja-Stimme",
+// "3 Ja-Stimmen".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // DecisionRules is the part of a body's statute that decides votes: the
@@ -307,7 +339,7 @@ type Tally struct {
 
 // Result gives the result as the minutes phrase it.
 func (t Tally) Result() Result {
-	r := Result{Adopted: t.Adopted, Against: t.No, Abstaining: t.Abstaining}
+	r := Result{Adopted: t.Adopted, Against: t.No, Abstaining: t.Abstaining, Silent: t.NotVoting}
 	r.Unanimous = t.Adopted && len(t.No) == 0
 	if t.Written {
 		r.Note = "Umlaufverfahren"
@@ -372,7 +404,7 @@ func Feasible(b Ballot) error {
 			sum += norm[l]
 		}
 		if !atLeast(sum, b.Rule.Share) {
-			return RuleError("Die anwesenden oder vertretenen Länder halten nur %s der Finanzierungsanteile (Königsteiner Schlüssel %d); nötig sind %s.", percent(sum), b.SharesYear, shareWords(b.Rule.Share))
+			return RuleError("Die anwesenden oder vertretenen Länder halten nur %s der Finanzierungsanteile (Königsteiner Schlüssel %d); nötig sind %s.", percentAgainst(sum, b.Rule.Share), b.SharesYear, shareWords(b.Rule.Share, false))
 		}
 	}
 	return nil
@@ -503,16 +535,20 @@ func (t Tally) qualified(r Rule) (bool, string) {
 	case r.Federal && !t.BundYes:
 		return false, "abgelehnt: ohne Zustimmung des Bundes"
 	case t.LaenderYes < r.Laender:
-		return false, fmt.Sprintf("abgelehnt: nur %d Länder stimmen zu (nötig: %d)", t.LaenderYes, r.Laender)
+		agree := count(t.LaenderYes, "Land stimmt", "Länder stimmen")
+		if t.LaenderYes == 0 {
+			agree = "kein Land stimmt"
+		}
+		return false, fmt.Sprintf("abgelehnt: nur %s zu (nötig: %d)", agree, r.Laender)
 	case r.Share > 0 && !atLeast(t.ShareYes, r.Share):
-		return false, fmt.Sprintf("abgelehnt: die zustimmenden Länder haben nur %s der Finanzierungsanteile (nötig: %s)%s", percent(t.ShareYes), shareWords(r.Share), ks)
+		return false, fmt.Sprintf("abgelehnt: die zustimmenden Länder haben nur %s der Finanzierungsanteile (nötig: %s)%s", percentAgainst(t.ShareYes, r.Share), shareWords(r.Share, false), ks)
 	}
-	who := fmt.Sprintf("%d Länder", t.LaenderYes)
+	who := count(t.LaenderYes, "Land", "Länder")
 	if t.BundYes {
 		who = "Bund und " + who
 	}
 	if r.Share > 0 {
-		return true, fmt.Sprintf("angenommen: %s mit %s der Finanzierungsanteile%s", who, percent(t.ShareYes), ks)
+		return true, fmt.Sprintf("angenommen: %s mit %s der Finanzierungsanteile%s", who, percentAgainst(t.ShareYes, r.Share), ks)
 	}
 	return true, "angenommen: " + who
 }
@@ -527,12 +563,12 @@ func (t Tally) simple(r Rule, present int) (bool, string) {
 		if ok {
 			verdict = "angenommen"
 		}
-		return ok, fmt.Sprintf("%s: %d Ja-Stimmen von %d anwesenden Mitgliedern (nötig: mehr als die Hälfte)", verdict, yes, present)
+		return ok, fmt.Sprintf("%s: %s von %s (nötig: mehr als die Hälfte)", verdict, count(yes, "Ja-Stimme", "Ja-Stimmen"), count(present, "anwesenden Mitglied", "anwesenden Mitgliedern"))
 	}
 	ok := yes > no
 	verdict := "abgelehnt"
 	if ok {
 		verdict = "angenommen"
 	}
-	return ok, fmt.Sprintf("%s: %d Ja- gegen %d Nein-Stimmen, Enthaltungen zählen nicht", verdict, yes, no)
+	return ok, fmt.Sprintf("%s: %s gegen %s, Enthaltungen zählen nicht", verdict, count(yes, "Ja-Stimme", "Ja-Stimmen"), count(no, "Nein-Stimme", "Nein-Stimmen"))
 }

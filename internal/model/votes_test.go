@@ -147,7 +147,7 @@ func situations() []situation {
 		{name: "eine Gegenstimme, eine Enthaltung", kind: KindDecision, year: 2016, votes: with(with(allYes, VoteNo, "SN"), VoteAbstain, "HE"),
 			adopted: true, phrase: "mehrheitlich bei Gegenstimme von SN und Enthaltung von HE"},
 		{name: "anwesende ohne Stimme zählen nicht (BW, BY, NW ohne Stimme: 50,4 %)", kind: KindDecision, year: 2016,
-			votes: votes(VoteYes, except("BW", "BY", "NW")...), adopted: false, phrase: "abgelehnt"},
+			votes: votes(VoteYes, except("BW", "BY", "NW")...), adopted: false, phrase: "abgelehnt, ohne Stimmabgabe von BW, BY und NW"},
 		{name: "Zustimmung aller erforderlich, alle Ja", kind: KindDecision, year: 2016, allMust: true, votes: allYes, adopted: true, phrase: "einstimmig"},
 		{name: "Zustimmung aller erforderlich, HE enthält sich", kind: KindDecision, year: 2016, allMust: true,
 			votes: with(allYes, VoteAbstain, "HE"), adopted: false, phrase: "abgelehnt bei Enthaltung von HE"},
@@ -298,7 +298,7 @@ func TestQualifiedReason(t *testing.T) {
 	}
 	b.Votes = with(b.Votes, VoteAbstain, largest5...)
 	tally, _ = Count(b)
-	if want := "abgelehnt: die zustimmenden Länder haben nur 33,6 % der Finanzierungsanteile (nötig: mindestens zwei Dritteln) (Königsteiner Schlüssel 2016)"; tally.Reason != want {
+	if want := "abgelehnt: die zustimmenden Länder haben nur 33,6 % der Finanzierungsanteile (nötig: mindestens zwei Drittel) (Königsteiner Schlüssel 2016)"; tally.Reason != want {
 		t.Errorf("reason = %q", tally.Reason)
 	}
 	b.Shares = nil
@@ -570,6 +570,65 @@ func TestWhoVotes(t *testing.T) {
 		voters := DecisionRules{Voters: c.voters}.VotersOf(all)
 		if got := WhoVotes(all, voters); got != c.want {
 			t.Errorf("voters %v: %q, want %q", c.voters, got, c.want)
+		}
+	}
+}
+
+// TestReasonsNearTheThreshold: a share shown beside the two thirds it
+// misses (or just reaches) has the decimals that tell them apart, and the
+// reasons are German: "zwei Drittel" in the nominative, one vote in the
+// singular (before: "nur 66,7 % … (nötig: mindestens zwei Dritteln)" for
+// 66,656 %, and "1 Ja- gegen 1 Nein-Stimmen").
+func TestReasonsNearTheThreshold(t *testing.T) {
+	for _, c := range []struct {
+		share float64
+		want  string
+	}{
+		{0.666565, "66,66 %"}, {0.666705, "66,671 %"}, {2.0 / 3, "66,7 %"}, {0.336, "33,6 %"}, {0.9, "90,0 %"},
+	} {
+		if got := percentAgainst(c.share, 2.0/3); got != c.want {
+			t.Errorf("%v: %q, want %q", c.share, got, c.want)
+		}
+	}
+	tally := Tally{LaenderYes: 11, BundYes: true, ShareYes: 0.666565}
+	if _, reason := tally.qualified(StaatsvertragRule); reason != "abgelehnt: die zustimmenden Länder haben nur 66,66 % der Finanzierungsanteile (nötig: mindestens zwei Drittel)" {
+		t.Errorf("rejected near two thirds: %q", reason)
+	}
+	tally.ShareYes = 0.666705
+	if _, reason := tally.qualified(StaatsvertragRule); reason != "angenommen: Bund und 11 Länder mit 66,671 % der Finanzierungsanteile" {
+		t.Errorf("adopted near two thirds: %q", reason)
+	}
+	one := Tally{Yes: []string{"HE"}, No: []string{"BY"}}
+	if _, reason := one.simple(Rule{Kind: RuleSimple}, 17); reason != "abgelehnt: 1 Ja-Stimme gegen 1 Nein-Stimme, Enthaltungen zählen nicht" {
+		t.Errorf("one against one: %q", reason)
+	}
+	if _, reason := one.simple(Rule{Kind: RuleSimple, Basis: BasisPresent}, 1); reason != "angenommen: 1 Ja-Stimme von 1 anwesenden Mitglied (nötig: mehr als die Hälfte)" {
+		t.Errorf("one of one present: %q", reason)
+	}
+}
+
+// TestPhraseNamesSilentMembers: a member present without a vote counts
+// like an abstention; the minutes' phrase names it instead of reading as
+// if every present member had voted (before: "einstimmig, bei Enthaltung
+// von HE" with SN present and silent). The phrase reads back.
+func TestPhraseNamesSilentMembers(t *testing.T) {
+	for _, c := range []struct {
+		tally Tally
+		want  string
+	}{
+		{Tally{Adopted: true, Yes: []string{"Bund", "BY"}, Abstaining: []string{"HE"}, NotVoting: []string{"SN"}}, "einstimmig, bei Enthaltung von HE, ohne Stimmabgabe von SN"},
+		{Tally{Adopted: true, Yes: []string{"Bund"}, NotVoting: []string{"SN", "TH"}}, "einstimmig, ohne Stimmabgabe von SN und TH"},
+		{Tally{Adopted: true, Yes: []string{"Bund"}, No: []string{"BY"}, NotVoting: []string{"SN"}, Written: true}, "mehrheitlich bei Gegenstimme von BY, ohne Stimmabgabe von SN (Umlaufverfahren)"},
+		{Tally{Yes: []string{"Bund"}, No: []string{"BY"}, NotVoting: []string{"SN"}}, "abgelehnt bei Gegenstimme von BY, ohne Stimmabgabe von SN"},
+		{Tally{Adopted: true, Yes: []string{"Bund"}}, "einstimmig"},
+	} {
+		got := c.tally.Phrase()
+		if got != c.want {
+			t.Errorf("%+v: %q, want %q", c.tally, got, c.want)
+		}
+		back, ok := ParseResult(got)
+		if !ok || back.Phrase() != got {
+			t.Errorf("%q reads back as %q", got, back.Phrase())
 		}
 	}
 }
