@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -209,6 +210,27 @@ func TestProducersQueueInTheirTransaction(t *testing.T) {
 		}
 		if !found {
 			t.Error("no notice of the other conference's procedure")
+		}
+		// A procedure that needs the consent of all says so in both
+		// notices: a missing vote blocks it (before, they stated only the
+		// rule of the kind and "ohne Stimme wird Enthaltung gewertet").
+		all := must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+			Title: "Gründungsbeschluss im Umlauf", Applicants: []string{"Bund"}, AllMustConsent: true}, Deadline: deadline}))
+		must[[]model.WrittenProcedure](t)(s.CloseDueProcedures(ctx, deadline.Add(-2*time.Hour)))
+		for _, event := range []model.Event{model.EventProcedureStarted, model.EventProcedureClosing} {
+			list, _, _ := s.Notifications(ctx, OutboxFilter{Event: event, Limit: 1000})
+			found = false
+			for _, n := range list {
+				if n.Link == fmt.Sprintf("/umlaufverfahren/%d", all) {
+					found = true
+					if !strings.Contains(n.Body, "Zustimmung aller Mitglieder erforderlich") || !strings.Contains(n.Body, "ohne die Zustimmung jedes Mitglieds kommt der Beschluss nicht zustande") {
+						t.Errorf("%s of a procedure needing everyone's consent: %q", event, n.Body)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no %s of the procedure needing everyone's consent", event)
+			}
 		}
 	})
 }

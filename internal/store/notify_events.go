@@ -143,31 +143,49 @@ func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedur
 		return err
 	}
 	rule := d.Kind.Label() + ": " + body.Rules.For(d.Kind).Label()
+	if d.AllMustConsent {
+		rule += "; Zustimmung aller Mitglieder erforderlich"
+	}
 	_, err = s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventProcedureStarted,
 		Key:     fmt.Sprintf("umlauf_gestartet:%d", procedureID),
 		Subject: "Umlaufverfahren (" + body.Abbrev + ") gestartet: „" + title + "“",
 		Body: fmt.Sprintf("Die Geschäftsstelle hat das Umlaufverfahren „%s“ gestartet (Gremium: %s; %s).\nFrist: %s. "+
-			"%s bis zur Frist; ohne Stimme wird Enthaltung gewertet.", title, body.Abbrev, rule, berlinTime(p.Deadline), model.WhoVotes(members, voters)),
+			"%s bis zur Frist; %s", title, body.Abbrev, rule, berlinTime(p.Deadline), model.WhoVotes(members, voters), withoutVote(d.AllMustConsent, false)),
 		Link: fmt.Sprintf("/umlaufverfahren/%d", procedureID),
 	})
 	return err
 }
 
+// withoutVote says what a missing vote in written procedure means: an
+// abstention (GO § 7 Abs. 4 Satz 2) — and, where the decision needs the
+// consent of all, that it then fails. capital starts the sentence.
+func withoutVote(allMustConsent, capital bool) string {
+	s := "ohne Stimme wird Enthaltung gewertet"
+	if allMustConsent {
+		s += "; ohne die Zustimmung jedes Mitglieds kommt der Beschluss nicht zustande (Zustimmung aller Mitglieder erforderlich)"
+	}
+	if capital {
+		s = "O" + s[1:]
+	}
+	return s + "."
+}
+
 // noticeProcedureClosing queues the reminder a day before the deadline to
-// the member accounts whose member has not voted (missing).
-func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body model.Body, p model.WrittenProcedure, title string, missing []string) error {
+// the member accounts whose member has not voted (missing); d is the
+// procedure's decision.
+func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body model.Body, p model.WrittenProcedure, d model.Decision, missing []string) error {
 	open := map[string]bool{}
 	for _, m := range missing {
 		open[m] = true
 	}
-	title = model.PublicText(title)
+	title := model.PublicText(d.Title)
 	_, err := s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventProcedureClosing,
 		Key:     fmt.Sprintf("umlauf_frist:%d", p.ID),
 		Subject: "Erinnerung: Umlaufverfahren (" + body.Abbrev + ") „" + title + "“ endet am " + berlinTime(p.Deadline),
-		Body: fmt.Sprintf("Im Umlaufverfahren „%s“ (Gremium: %s) endet die Frist am %s. Noch keine Stimme abgegeben haben: %s. "+
-			"Ohne Stimme wird Enthaltung gewertet.", title, body.Abbrev, berlinTime(p.Deadline), strings.Join(missing, ", ")),
+		Body: fmt.Sprintf("Im Umlaufverfahren „%s“ (Gremium: %s) endet die Frist am %s. Noch keine Stimme abgegeben haben: %s. %s",
+			title, body.Abbrev, berlinTime(p.Deadline), strings.Join(missing, ", "), withoutVote(d.AllMustConsent, true)),
 		Link: fmt.Sprintf("/umlaufverfahren/%d", p.ID),
 		To: func(sub Subscriber) bool {
 			return sub.User.Role == model.RoleMember && open[sub.User.MemberAbbrev]

@@ -722,7 +722,7 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 				}
 			}
 			if len(missing) > 0 {
-				if err := s.noticeProcedureClosing(ctx, tx, body, p, d.Title, missing); err != nil {
+				if err := s.noticeProcedureClosing(ctx, tx, body, p, d, missing); err != nil {
 					return err
 				}
 			}
