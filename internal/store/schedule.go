@@ -77,7 +77,7 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 				unreasoned = nil
 			}
 		}
-		if err := joinRefusals(invalid, checkSessionKind(ctx, tx, next), checkPairOrder(ctx, tx, next), unreasoned); err != nil {
+		if err := joinRefusals(invalid, checkSessionKind(ctx, tx, next), checkPairOrder(ctx, tx, next), checkNumberOrder(ctx, tx, next), unreasoned); err != nil {
 			return err
 		}
 		if next.Chair == "" {

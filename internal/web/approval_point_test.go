@@ -110,3 +110,33 @@ func TestALRundeMinutesTitle(t *testing.T) {
 		t.Error("the IT-PLR's minutes are not headed \"47. Sitzung des IT-Planungsrats\"")
 	}
 }
+
+// TestSessionNumbersFollowDates: a session numbered after one dated later
+// is refused at its date, on planning and on moving (before, the 49th was
+// planned for 02.12.2026 while the 48th stood on 23.12.2026: its agenda
+// approved minutes not yet taken, and follow-ups "zur 49. Sitzung" fell
+// overdue at once).
+func TestSessionNumbersFollowDates(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2027-03-25"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}}); code != http.StatusSeeOther {
+		t.Fatalf("plan 48: %d %s", code, body)
+	}
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-03-01"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die 48. Sitzung liegt am 25.03.2027; die 49. Sitzung kann nicht vor ihr liegen") ||
+		!strings.Contains(page, `value="2027-03-01"`) || wellFormedProblems(page) != nil {
+		t.Errorf("the 49th before the 48th: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"49"}, "datum": {"2027-06-17"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}}); code != http.StatusSeeOther {
+		t.Fatalf("plan 49: %d %s", code, body)
+	}
+	// Moving the 48th after the 49th is refused the same way.
+	se, err := st.SessionByNumber(context.Background(), mustBody(t, st).ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, page = do(t, gs, "POST", ts.URL+"/sitzungen/48/bearbeiten", url.Values{"version": {strconv.Itoa(se.Version)}, "datum": {"2027-07-01"}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}, "grund": {"Terminkollision"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die 49. Sitzung liegt am 17.06.2027; die 48. Sitzung kann nicht nach ihr liegen") {
+		t.Errorf("moving the 48th after the 49th: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+}

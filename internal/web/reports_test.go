@@ -47,20 +47,20 @@ func planSessionOn(t *testing.T, st *store.Store, number int, on model.Date) mod
 func TestReportingFachMK(t *testing.T) {
 	ts, st := cycleServer(t)
 	in30 := model.DateOf(time.Now().AddDate(0, 0, 30))
-	se := planSessionOn(t, st, 48, in30)
+	se := planSessionOn(t, st, 49, in30)
 	hb := client(t, ts, "sprecher-hb")
-	_, page := do(t, hb, "GET", ts.URL+"/sitzungen/48/reporting-fachmk", nil)
+	_, page := do(t, hb, "GET", ts.URL+"/sitzungen/49/reporting-fachmk", nil)
 	if !strings.Contains(page, "Bericht für die Finanzministerkonferenz") || !strings.Contains(page, model.ReportDeadline(se).German()) {
 		t.Fatalf("the spokesperson's report page lacks the FMK form or the deadline")
 	}
 	text := "Die FMK hat die Digitalisierung der Grundsteuer beraten. [[Haushaltsmittel sind strittig.]]"
-	if code, body := do(t, hb, "POST", ts.URL+"/sitzungen/48/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {text}, "version": {"0"}}); code != http.StatusSeeOther {
+	if code, body := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {text}, "version": {"0"}}); code != http.StatusSeeOther {
 		t.Fatalf("save report: %d %s", code, body)
 	}
-	if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/48/reporting-fachmk", url.Values{"fachmk": {"GMK"}, "bericht": {"Bericht"}, "version": {"0"}}); code != http.StatusUnprocessableEntity {
+	if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"GMK"}, "bericht": {"Bericht"}, "version": {"0"}}); code != http.StatusUnprocessableEntity {
 		t.Errorf("report for a conference HB does not speak for: %d", code)
 	}
-	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/sitzungen/48/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {"x"}}); code != http.StatusForbidden {
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {"x"}}); code != http.StatusForbidden {
 		t.Errorf("a member's office reports: %d", code)
 	}
 	reporting := func(page string) string {
@@ -70,25 +70,25 @@ func TestReportingFachMK(t *testing.T) {
 		}
 		return page[i:]
 	}
-	_, internal := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48", nil)
+	_, internal := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/49", nil)
 	if r := reporting(internal); !strings.Contains(r, "Digitalisierung der Grundsteuer") || !strings.Contains(r, "Haushaltsmittel sind strittig") {
 		t.Errorf("the internal agenda lacks the report under Reporting FachMK")
 	}
 	pub := client(t, ts, "")
-	if _, page := do(t, pub, "GET", ts.URL+"/sitzungen/48", nil); strings.Contains(page, "Digitalisierung der Grundsteuer") {
+	if _, page := do(t, pub, "GET", ts.URL+"/sitzungen/49", nil); strings.Contains(page, "Digitalisierung der Grundsteuer") {
 		t.Error("the report is public before the agenda")
 	}
 	se, _ = st.Session(context.Background(), se.ID)
-	if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/sitzungen/48/veroeffentlichen", url.Values{"version": {fmt.Sprint(se.Version)}, "ohne_nummer": {"ja"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/sitzungen/49/veroeffentlichen", url.Values{"version": {fmt.Sprint(se.Version)}, "ohne_nummer": {"ja"}}); code != http.StatusSeeOther {
 		t.Fatalf("publish agenda: %d", code)
 	}
-	_, page = do(t, pub, "GET", ts.URL+"/sitzungen/48", nil)
+	_, page = do(t, pub, "GET", ts.URL+"/sitzungen/49", nil)
 	if r := reporting(page); !strings.Contains(r, "Digitalisierung der Grundsteuer") || strings.Contains(r, "Haushaltsmittel") {
 		t.Errorf("public agenda: report missing or confidential passage shown:\n%s", r)
 	}
 	// The minutes (internal PDF and page) carry the report under the item.
 	gsc := client(t, ts, "geschaeftsstelle")
-	res, err := gsc.Get(ts.URL + "/sitzungen/48/protokoll.pdf")
+	res, err := gsc.Get(ts.URL + "/sitzungen/49/protokoll.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,15 +97,15 @@ func TestReportingFachMK(t *testing.T) {
 	if txt := pdftest.Text(t, pdf); !strings.Contains(strings.Join(strings.Fields(txt), " "), "Digitalisierung der Grundsteuer") {
 		t.Errorf("the minutes PDF lacks the report:\n%s", txt)
 	}
-	if _, page := do(t, gsc, "GET", ts.URL+"/sitzungen/48/protokoll", nil); !strings.Contains(page, "Berichte der fachpolitischen Sprecher:innen") {
+	if _, page := do(t, gsc, "GET", ts.URL+"/sitzungen/49/protokoll", nil); !strings.Contains(page, "Berichte der fachpolitischen Sprecher:innen") {
 		t.Error("the minutes page lacks the reports")
 	}
 	// A session a few days ahead: the deadline has passed.
-	planSessionOn(t, st, 49, model.DateOf(time.Now().AddDate(0, 0, 3)))
-	if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {"spät"}, "version": {"0"}}); code != http.StatusUnprocessableEntity {
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 3)))
+	if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/48/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {"spät"}, "version": {"0"}}); code != http.StatusUnprocessableEntity {
 		t.Errorf("report after the deadline: %d", code)
 	}
-	if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "mitglied": {"HB"}, "bericht": {"Nachtrag"}, "version": {"0"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/sitzungen/48/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "mitglied": {"HB"}, "bericht": {"Nachtrag"}, "version": {"0"}}); code != http.StatusSeeOther {
 		t.Errorf("the secretariat's late entry: %d", code)
 	}
 }
