@@ -526,3 +526,26 @@ func TestKickoffStandsInWhatIsDue(t *testing.T) {
 		t.Errorf("the kick-off talk held still stands in \"Was ansteht\":\n%s", list)
 	}
 }
+
+// TestSecretariatFindsItsWorkAreas: the secretariat reaches the requests,
+// briefings, the evaluation, the task matrix and the outbox from "Mein
+// Bereich" (before, no page but a conference's led there), and every link
+// works; a member office sees none of them there.
+func TestSecretariatFindsItsWorkAreas(t *testing.T) {
+	ts, _ := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", ts.URL+"/mein-bereich", nil)
+	areas := between(page, `id="h-arbeitsbereiche"`, "</section>")
+	for _, path := range []string{"/anliegen", "/briefings", "/evaluation", "/evaluation/ergebnisse", "/aufgaben", "/postausgang"} {
+		if !strings.Contains(areas, `href="`+path+`"`) {
+			t.Errorf("Mein Bereich of the secretariat does not link %s", path)
+			continue
+		}
+		if code, _ := do(t, gs, "GET", ts.URL+path, nil); code != http.StatusOK {
+			t.Errorf("%s: %d", path, code)
+		}
+	}
+	if _, page := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, `id="h-arbeitsbereiche"`) {
+		t.Error("a member office's Mein Bereich shows the secretariat's work areas")
+	}
+}
