@@ -467,3 +467,18 @@ func attachRecommendations(ctx context.Context, st *store.Store, sessionID int64
 	}
 	return nil
 }
+
+// CorrectionNote gives the note the minutes put under a decision corrected
+// after it was taken ("Berichtigt am 02.12.2026, 11:30 Uhr: das Protokoll
+// gibt den Beschluss wieder, wie er gefasst wurde; die geltende Fassung
+// steht beim Beschluss"), to be followed by the decision's number where it
+// has a page; "" for a decision without a correction. The minutes keep the
+// text as adopted; the decision's page and the register show it as last
+// corrected.
+func CorrectionNote(d model.Decision) string {
+	if len(d.Corrections) == 0 {
+		return ""
+	}
+	c := d.Corrections[len(d.Corrections)-1]
+	return "Berichtigt am " + model.BerlinDateTime(c.At) + ": das Protokoll gibt den Beschluss wieder, wie er gefasst wurde; die geltende Fassung steht beim Beschluss"
+}

@@ -498,6 +498,12 @@ func (r *pdfRenderer) row(row Row) {
 		if b := d.Bound(); len(b) > 0 {
 			spans = append(spans, span{text: "Gilt nur für die zustimmenden Mitglieder: " + strings.Join(b, ", "), style: "I"})
 		}
+		if note := CorrectionNote(*d); note != "" {
+			if d.Public() && d.Label != "" {
+				note += " " + d.Label
+			}
+			spans = append(spans, span{text: note + ".", style: "I"})
+		}
 	case row.Kind == RowNote:
 		spans = append(spans, span{text: "Protokollnotiz (" + row.Speaker + ")", style: "B"}, span{text: r.show(row.Text)})
 	case row.RemarkKind == model.RemarkIllegible:

@@ -12,6 +12,7 @@ import (
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/pdftest"
 )
 
 // TestCorrectedDecisionOnEverySurface: a correction (Berichtigung) of a
@@ -149,6 +150,23 @@ func TestCorrectedDecisionOnEverySurface(t *testing.T) {
 		if b, _ := json.Marshal(o); strings.Contains(string(b), secret) {
 			t.Errorf("OParl shows the marked passage of the correction: %s", b)
 		}
+	}
+	// The minutes and the session page record the decision as adopted and
+	// say that it was corrected, with a link to its current text (before,
+	// a reader of the minutes could not tell).
+	se, err := st.Session(ctx, dec.SessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{se.Path() + "/protokoll", se.Path()} {
+		_, body := get(t, ts, p)
+		if !strings.Contains(body, "Berichtigt am ") || !strings.Contains(body, "geltende Fassung") || !strings.Contains(body, `href="/beschluesse/B-2025/30-IT"`) {
+			t.Errorf("%s does not say that B-2025/30-IT was corrected", p)
+		}
+	}
+	_, pdf := get(t, ts, se.Path()+"/protokoll.pdf")
+	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); !strings.Contains(text, "Berichtigt am ") {
+		t.Errorf("the minutes PDF does not say that B-2025/30-IT was corrected:\n%s", text)
 	}
 }
 

@@ -29,8 +29,11 @@ var funcs = template.FuncMap{
 	"ruleOf": func(r model.DecisionRules, kind any) model.Rule { return r.For(model.DecisionKind(fmt.Sprint(kind))) },
 	// berlinTime shows an instant in German time: "26.06.2025, 17:00 Uhr".
 	"berlinTime": model.BerlinDateTime,
-	"draftTitle": func() string { return minutes.DraftTitle },
-	"draftNote":  func() string { return minutes.DraftNote },
+	// correctionNote: the note under a decision corrected after it was
+	// taken, in the minutes (minutes.CorrectionNote).
+	"correctionNote": minutes.CorrectionNote,
+	"draftTitle":     func() string { return minutes.DraftTitle },
+	"draftNote":      func() string { return minutes.DraftNote },
 	"memberName": func(members map[string]model.Member, abbrev string) string {
 		if m, ok := members[abbrev]; ok {
 			return m.Name
