@@ -202,3 +202,21 @@ func oparlObjectWithWeb(t *testing.T, base, list, web string) map[string]any {
 	t.Fatalf("no object in %s with web %s", list, web)
 	return nil
 }
+
+// TestMinutesLinkNamesItsVersion: the decision page's link to the minutes
+// names the version the reader will see — a member office reads the
+// internal one (before, the link said "öffentliche Fassung" and led to
+// "Interne Fassung – vertraulich") — and the minutes' free-text rows have
+// a row header that says what they are (before: empty headers).
+func TestMinutesLinkNamesItsVersion(t *testing.T) {
+	ts, _, _ := demoAccountsServer(t)
+	_, public := get(t, ts, "/beschluesse/B-2025/27-IT")
+	_, member := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/beschluesse/B-2025/27-IT", nil)
+	if !strings.Contains(public, `/protokoll">öffentliche Fassung</a>`) || !strings.Contains(member, `/protokoll">interne Fassung</a>`) {
+		t.Error("the decision page's link to the minutes does not name the version its reader sees")
+	}
+	_, minutes := get(t, ts, "/sitzungen/47/protokoll")
+	if strings.Contains(minutes, `<th scope="row"></th>`) {
+		t.Error("the minutes have empty row headers")
+	}
+}

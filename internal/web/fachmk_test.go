@@ -170,7 +170,7 @@ func TestSpokespersonsInTheBrowserPages(t *testing.T) {
 	}
 	b := new(strings.Builder)
 	fmt.Fprint(b, readAll(res))
-	if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !strings.Contains(b.String(), "FachMK;Land;Sprecher:in") || !strings.Contains(b.String(), "Finanzministerkonferenz;Bremen;Dr. Martin Hagen") {
+	if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !strings.Contains(b.String(), "FachMK;Mitglied;Sprecher:in") || !strings.Contains(b.String(), "Finanzministerkonferenz;Bremen;Dr. Martin Hagen") {
 		t.Errorf("CSV: %s", b.String()[:min(200, b.Len())])
 	}
 	if _, pdf := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/sprecher.pdf", nil); !strings.HasPrefix(pdf, "%PDF-") {

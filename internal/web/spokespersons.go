@@ -213,7 +213,7 @@ func (s *Server) spokespersonsCSV(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="fachpolitische-sprecherinnen.csv"`)
 	cw := csvout.NewWriter(w)
-	cw.Write([]string{"FachMK", "Land", "Sprecher:in", "Funktion", "Beschluss", "Status"})
+	cw.Write([]string{"FachMK", "Mitglied", "Sprecher:in", "Funktion", "Beschluss", "Status"})
 	if err := cw.WriteAll(rows); err != nil {
 		s.log.Error("spokespersons csv", "err", err, "request_id", requestID(r))
 	}
@@ -235,7 +235,7 @@ func (s *Server) spokespersonsPDF(w http.ResponseWriter, r *http.Request) {
 		}
 		table = append(table, []string{row[0], row[1], person, row[5]})
 	}
-	rep.Table([]string{"Fachministerkonferenz", "Land", "Sprecher:in", "Status"}, []float64{0.3, 0.15, 0.4, 0.15}, table)
+	rep.Table([]string{"Fachministerkonferenz", "Mitglied", "Sprecher:in", "Status"}, []float64{0.3, 0.15, 0.4, 0.15}, table)
 	var buf bytes.Buffer
 	if err := rep.Write(&buf); err != nil {
 		s.serverError(w, r, err)
