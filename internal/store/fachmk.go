@@ -286,20 +286,26 @@ func replaceDebriefEntries(ctx context.Context, tx *sql.Tx, id int64, entries []
 // CreateDebrief stores the debrief (Nachbesprechung) of a session, with its
 // entries. A session has at most one debrief.
 func (s *Store) CreateDebrief(ctx context.Context, d model.Debrief) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.insertDebrief(ctx, tx, d)
+		return err
+	})
+	return id, err
+}
+
+// insertDebrief stores a new debrief with its entries inside tx.
+func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) (int64, error) {
 	if d.SessionID == 0 {
 		return 0, model.InputError("Eine Nachbesprechung gehört zu einer Sitzung; die Sitzung fehlt.")
 	}
-	var id int64
-	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		id, err = s.insert(ctx, tx, "debrief", fmt.Sprintf("session %d", d.SessionID),
-			`INSERT INTO debriefs (session_id, held_on, place, sent, invitation) VALUES (?, ?, ?, ?, ?)`,
-			d.SessionID, d.HeldOn.String(), d.Place, d.Sent, d.Invitation)
-		if err != nil {
-			return err
-		}
-		return replaceDebriefEntries(ctx, tx, id, d.Entries)
-	})
-	return id, err
+	id, err := s.insert(ctx, tx, "debrief", fmt.Sprintf("session %d", d.SessionID),
+		`INSERT INTO debriefs (session_id, held_on, place, sent, invitation) VALUES (?, ?, ?, ?, ?)`,
+		d.SessionID, d.HeldOn.String(), d.Place, d.Sent, d.Invitation)
+	if err != nil {
+		return 0, err
+	}
+	return id, replaceDebriefEntries(ctx, tx, id, d.Entries)
 }
 
 // DebriefOfSession gives the debrief of a session, with its entries.

@@ -313,6 +313,17 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 	}
 	var count int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if d.ID == 0 {
+			// Sent with its first save: stored in the same transaction.
+			id, err := s.insertDebrief(ctx, tx, d)
+			if err != nil {
+				return err
+			}
+			d.ID = id
+			if err := tx.QueryRowContext(ctx, `SELECT version FROM debriefs WHERE id = ?`, id).Scan(&d.Version); err != nil {
+				return fmt.Errorf("store: debrief: %w", err)
+			}
+		}
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
 			`held_on = ?, place = ?, sent = 1, invitation = ?, invitations = invitations + 1`, d.HeldOn.String(), d.Place, d.Invitation); err != nil {
 			return err

@@ -322,19 +322,28 @@ func (s *Server) debriefForm(w http.ResponseWriter, r *http.Request) (model.Sess
 // invitation).
 func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData) (model.Debrief, []debriefEntry, bool) {
 	db := d.Debrief
+	var refused problems
 	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
-		// The form again as typed, the reason at the date: the
-		// invitation text and the choices are not lost.
-		d.Problems = problems{model.AtField("nb-datum", model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ)."))}
-		d.TypedDate = r.PostFormValue("datum")
-		d.Debrief.Place = r.PostFormValue("ort")
-		d.Debrief.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
-		for i := range d.Entries {
-			d.Entries[i].Include = r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) == "1"
-			d.Entries[i].Presenter = r.PostFormValue(fmt.Sprintf("vorstellung_%d", i))
+		refused.add(model.AtField("nb-datum", model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
+	}
+	members, err := s.memberMap(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return db, nil, false
+	}
+	for i := range d.Entries {
+		if r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) != "1" {
+			continue
 		}
-		s.render(w, r, http.StatusBadRequest, "debrief.html", view{Title: "Nachbesprechung der " + d.Session.Title(), Active: "sitzungen", Data: d})
+		if p := strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i))); p != "" {
+			if _, ok := members[p]; !ok {
+				refused.add(model.AtField(fmt.Sprintf("vs-%d", i), model.InputError("„%s“ ist kein Mitglied des IT-Planungsrats; bitte das Kürzel des vorstellenden Mitglieds angeben (zum Beispiel HE) oder das Feld leer lassen.", p)))
+			}
+		}
+	}
+	if len(refused) > 0 {
+		s.refuseDebrief(w, r, d, http.StatusBadRequest, refused)
 		return db, nil, false
 	}
 	db.Place = strings.TrimSpace(r.PostFormValue("ort"))
@@ -357,6 +366,20 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	}
 	db.Version = formVersion(r)
 	return db, included, true
+}
+
+// refuseDebrief shows the debrief form again as typed, every reason at
+// its field: the invitation text and the choices are not lost.
+func (s *Server) refuseDebrief(w http.ResponseWriter, r *http.Request, d debriefData, status int, refused problems) {
+	d.Problems = refused
+	d.TypedDate = r.PostFormValue("datum")
+	d.Debrief.Place = r.PostFormValue("ort")
+	d.Debrief.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
+	for i := range d.Entries {
+		d.Entries[i].Include = r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) == "1"
+		d.Entries[i].Presenter = r.PostFormValue(fmt.Sprintf("vorstellung_%d", i))
+	}
+	s.render(w, r, status, "debrief.html", view{Title: "Nachbesprechung der " + d.Session.Title(), Active: "sitzungen", Data: d})
 }
 
 // groupDebrief groups debrief entries by conference, in the order of the
@@ -392,6 +415,10 @@ func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
 	} else {
 		_, err = s.st.CreateDebrief(r.Context(), db)
 	}
+	if status, reasons, ok := refusalProblems(err); err != nil && ok {
+		s.refuseDebrief(w, r, d, status, reasons)
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err, "")
 		return
@@ -407,10 +434,6 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if !d.Saved {
-		s.badRequest(w, r, "Bitte die Nachbesprechung zuerst speichern.")
-		return
-	}
 	db, included, ok := s.debriefFromForm(w, r, d)
 	if !ok {
 		return
@@ -420,6 +443,10 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 		db.Invitation = debriefInvitation(debriefData{Session: se, Debrief: db, Groups: groupDebrief(included)})
 	}
 	n, err := s.st.SendDebriefInvitation(r.Context(), db, fmt.Sprintf("Einladung zur Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number))
+	if status, reasons, ok := refusalProblems(err); err != nil && ok {
+		s.refuseDebrief(w, r, d, status, reasons)
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err, "")
 		return

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"gremium/internal/model"
 	"gremium/internal/store"
 )
 
@@ -36,5 +37,53 @@ func TestRefusedDebriefKeepsTheForm(t *testing.T) {
 	s47, _ := st.SessionByNumber(context.Background(), mustBody(t, st).ID, 47)
 	if _, err := st.DebriefOfSession(context.Background(), s47.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("a refused debrief was saved: %v", err)
+	}
+}
+
+// TestDebriefPresentersAndFirstSend: a presenter who is no member is
+// refused at its field with every other reason (before, "XY" was stored
+// and printed), and the invitation can be sent with the first save
+// (before, "Speichern und Einladung versenden" appeared only after a
+// first save, and a post without one was refused).
+func TestDebriefPresentersAndFirstSend(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	assessFMKAndWMK(t, ts, st, gs)
+	ctx := context.Background()
+	s47, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if !strings.Contains(page, "Speichern und Einladung versenden") {
+		t.Error("the first form does not offer to send the invitation")
+	}
+	form := url.Values{"datum": {"31.02.2025"}, "ort": {"Videokonferenz"}, "einladung": {"Meine Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"XY"}}
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", form)
+	if code != http.StatusBadRequest {
+		t.Fatalf("%d", code)
+	}
+	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler">`, map[string]string{"nb-datum": "Der Termin ist kein gültiges Datum", "vs-0": "„XY“ ist kein Mitglied"})
+	form.Set("datum", "2025-07-10")
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusBadRequest {
+		t.Errorf("sending with a presenter who is no member: %d", code)
+	}
+	if _, err := st.DebriefOfSession(ctx, s47.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a refused debrief was saved: %v", err)
+	}
+	form.Set("vorstellung_0", "HH")
+	// Without an address to send to, the form comes back as typed with
+	// the reason (before: an error page, the invitation text lost).
+	code, page = do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "E-Mail-Adresse") || !strings.Contains(page, ">Meine Einladung</textarea>") {
+		t.Errorf("sending without an address: %d", code)
+	}
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
+		t.Fatalf("send with the first save: %d %s", code, body)
+	}
+	db, err := st.DebriefOfSession(ctx, s47.ID)
+	if err != nil || !db.Sent || len(db.Entries) != 1 || db.Entries[0].Presenter != "HH" {
+		t.Errorf("after sending with the first save: %+v %v", db, err)
 	}
 }
