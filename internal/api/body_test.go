@@ -1,9 +1,11 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -134,4 +136,56 @@ func TestDecisionPagesPastTheEnd(t *testing.T) {
 			t.Errorf("%s: prev %q, want %q", path, got, want)
 		}
 	}
+}
+
+// FuzzDecodeBody: the strict reader of request bodies never panics, takes
+// only what json.Unmarshal reads without error (and without an unknown
+// member), and refuses with 400 and a German reason otherwise.
+func FuzzDecodeBody(f *testing.F) {
+	for _, s := range []string{
+		`{"version":0,"teilnehmende":[{"name":"A","online":true}]}`,
+		`{"version":0,"teilnehmende":[{"name":"","funktion":"x"},{"name":"A","online":"ja"}]}`,
+		`{"kommentar":"a","kommentar":"b"} {"x":1}`,
+		`{"titel":"T","fachmk":{"betroffen":false,"konferenzen":["IMK"]},"n":1e400}`,
+		`[1,2]`, `null`, ``, `{"version":99999999999999999999}`, `{"a~/b":1}`,
+	} {
+		f.Add([]byte(s))
+	}
+	type row struct {
+		Name   string `json:"name" form:"name"`
+		Online bool   `json:"online"`
+	}
+	type request struct {
+		Version int              `json:"version" form:"version" required:"Die Version fehlt."`
+		Rows    []row            `json:"teilnehmende"`
+		Title   string           `json:"titel"`
+		FachMK  *ImpactStatement `json:"fachmk"`
+		N       float64          `json:"n"`
+		U       uint8            `json:"u"`
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var in request
+		w := httptest.NewRecorder()
+		r := httptest.NewRequest("POST", "/api/v1/x", bytes.NewReader(data))
+		r = r.WithContext(context.WithValue(r.Context(), fieldsKey{}, &requestFields{}))
+		ok := decodeBody(w, r, &in)
+		if ok {
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.DisallowUnknownFields()
+			var again request
+			if err := dec.Decode(&again); err != nil {
+				t.Fatalf("taken %q, but json says %v", data, err)
+			}
+			return
+		}
+		var e refusal
+		if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || e.Error == "" || w.Code != http.StatusBadRequest && w.Code != http.StatusRequestEntityTooLarge {
+			t.Fatalf("refused %q with %d %s", data, w.Code, w.Body)
+		}
+		for _, p := range e.Problems {
+			if p.Field != "" && !strings.HasPrefix(p.Field, "/") {
+				t.Fatalf("refused %q at %q", data, p.Field)
+			}
+		}
+	})
 }
