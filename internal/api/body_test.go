@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"gremium/internal/auth"
-	"gremium/internal/demo"
 )
 
 // TestBodyProblemsNameTheirMember: a request body is one JSON object of
@@ -71,13 +70,9 @@ func TestBodyProblemsNameTheirMember(t *testing.T) {
 // token answered 200, so a client never learned its token was dead until
 // it wrote. OParl takes no token and ignores the header.
 func TestBadTokenRefusedOnReads(t *testing.T) {
-	ts, st := demoAPI(t)
+	ts, st, _, good := hessenServer(t)
 	ctx := context.Background()
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
 	he, _, _ := st.UserLogin(ctx, "hessen")
-	good, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
 	revoked, tid, err := auth.NewAPITokenUntil(ctx, st, he.ID, "Alt", time.Now().AddDate(0, 1, 0))
 	if err != nil {
 		t.Fatal(err)

@@ -9,9 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
-	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/model"
 )
@@ -50,13 +48,8 @@ func call(t *testing.T, ts *httptest.Server, method, path, token, body string) (
 // /version, a stale one stays 409; the attendance registration (PUT
 // …/teilnahme) refuses a missing version the same way.
 func TestJSONFollowUpVersionReadable(t *testing.T) {
-	ts, st := demoAPI(t)
+	ts, st, s49, token := hessenServer(t)
 	ctx := context.Background()
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	he, _, _ := st.UserLogin(ctx, "hessen")
-	token, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
 	items, _ := st.Items(ctx, s47.ID)
@@ -108,10 +101,6 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 	}
 	// A follow-up of a session whose agenda is not public: the member
 	// reads it, the public does not.
-	s49, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
-	if err != nil {
-		t.Fatal(err)
-	}
 	it49, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s49, Title: "Vorbereitung", Status: model.ItemAccepted})
 	if err != nil {
 		t.Fatal(err)
