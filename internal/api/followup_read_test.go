@@ -132,6 +132,15 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 	if code, _, b := call(t, ts, "POST", report, token, fmt.Sprintf(`{"version":%d,"stand":"offen"}`, mine.Version)); code != 409 {
 		t.Errorf("report with a stale version: %d %s", code, b)
 	}
+	// Done, with its evidence: the follow-up says so as its page does.
+	done := fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"2026-01-15","nachweis":"Bericht","nachweisBeschluss":"B-2025/26-IT"}`, mine.Version+1)
+	if code, _, b := call(t, ts, "POST", report, token, done); code != 200 {
+		t.Errorf("report done: %d %s", code, b)
+	}
+	if code, _, b := call(t, ts, "GET", path, "", ""); code != 200 || !strings.Contains(string(b), `"erledigtAm":"2026-01-15","nachweis":"Bericht","nachweisBeschluss":"B-2025/26-IT"`) ||
+		!strings.Contains(string(b), fmt.Sprintf(`"version":%d`, mine.Version+2)) {
+		t.Errorf("GET %s when done: %d %s", path, code, b)
+	}
 	code, _, b := call(t, ts, "PUT", "/api/v1/sitzungen/49/teilnahme", token, `{"teilnehmende":[{"name":"Dr. Anna Beispiel"}]}`)
 	var out refusal
 	json.Unmarshal(b, &out)
