@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,7 +40,48 @@ type FollowUp struct {
 	// (model.FollowUp.OverdueAt), as the pages say "offen, überfällig".
 	Overdue  bool   `json:"ueberfaellig,omitempty"`
 	Decision string `json:"beschluss,omitempty"`
-	URL      string `json:"url"`
+	// Version is the version a report of its state names
+	// (POST …/stand).
+	Version int    `json:"version"`
+	URL     string `json:"url"`
+}
+
+// FollowUpDetail is one follow-up in the JSON API, as its page shows it to
+// the reader (the public, or the token's account): where it was given,
+// the evidence of its completion, for internal readers the comments, and
+// for an account that may report its state where the report goes.
+type FollowUpDetail struct {
+	FollowUp
+	// Session is the number of the session the follow-up was given in,
+	// Item the number of its agenda item (TOP) and ItemTitle its title.
+	Session   int    `json:"sitzung,omitempty"`
+	Item      string `json:"top,omitempty"`
+	ItemTitle string `json:"topTitel,omitempty"`
+	// The evidence of an "erledigt" follow-up: the date, a text, a
+	// document of the session (internal readers only), the closing
+	// decision and the closing agenda item, each as far as the reader
+	// may see it.
+	DoneOn           string `json:"erledigtAm,omitempty"`
+	Evidence         string `json:"nachweis,omitempty"`
+	EvidenceDocument int64  `json:"nachweisDokument,omitempty"`
+	EvidenceDecision string `json:"nachweisBeschluss,omitempty"`
+	EvidenceSession  int    `json:"nachweisSitzung,omitempty"`
+	EvidenceItem     string `json:"nachweisTop,omitempty"`
+	// Comments are the progress comments, for internal readers.
+	Comments []FollowUpComment `json:"kommentare,omitempty"`
+	// ReportURL is where the token's account reports the state, if it
+	// may (POST …/stand).
+	ReportURL string `json:"standUrl,omitempty"`
+}
+
+// FollowUpComment is a progress comment on a follow-up in the JSON API:
+// its author, the member they act for, the time (German time) and the
+// text.
+type FollowUpComment struct {
+	Author string `json:"autor"`
+	Member string `json:"mitglied,omitempty"`
+	At     string `json:"am"`
+	Text   string `json:"text"`
 }
 
 // clock gives the current time.
@@ -50,14 +92,24 @@ func (a *Server) clock() time.Time {
 	return time.Now()
 }
 
-// followUpQuery gives the store's query of the public follow-ups with
-// the status ("" for all) at the clock, and how many there are.
-func (a *Server) followUpQuery(ctx context.Context, status model.FollowUpStatus) (store.FollowUpListQuery, int, error) {
+// audience gives what the reader of a request sees (model.Audience): the
+// public without a token, else what the token's account sees on the site.
+func audience(u *model.User) model.Audience {
+	if u == nil {
+		return model.Public
+	}
+	return auth.Audience(u)
+}
+
+// followUpQuery gives the store's query of the follow-ups the reader u
+// (nil: the public) sees, with the status ("" for all) at the clock, and
+// how many there are.
+func (a *Server) followUpQuery(ctx context.Context, u *model.User, status model.FollowUpStatus) (store.FollowUpListQuery, int, error) {
 	council, err := a.st.BodyByAbbrev(ctx, a.council)
 	if err != nil {
 		return store.FollowUpListQuery{}, 0, err
 	}
-	q := store.FollowUpListQuery{FollowUpFilter: store.FollowUpFilter{Status: status}, Audience: model.Public, CouncilID: council.ID}
+	q := store.FollowUpListQuery{FollowUpFilter: store.FollowUpFilter{Status: status}, Audience: audience(u), User: u, CouncilID: council.ID}
 	// The store keeps both until the data changes.
 	due, err := a.st.FollowUpDueSessions(ctx, council.ID)
 	if err != nil {
@@ -96,7 +148,7 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 		queryError(w, "vor", "Bitte nur einen der Parameter nach und vor angeben.")
 		return
 	}
-	q, total, err := a.followUpQuery(ctx, status)
+	q, total, err := a.followUpQuery(ctx, a.reader(r), status)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -160,11 +212,129 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Total-Count", strconv.Itoa(total))
 	out := make([]FollowUp, 0, len(page))
 	for _, e := range page {
-		f := model.Public.FollowUp(e.FollowUp)
-		out = append(out, FollowUp{Number: f.ID, Text: f.Text, Responsible: f.Responsible, DueDate: f.DueDate.String(), DueSession: f.DueSession,
-			Status: string(f.Status), Overdue: e.Overdue, Decision: e.DecisionLabel, URL: fmt.Sprintf("%s/auftraege/%d", base, f.ID)})
+		out = append(out, followUpOf(base, q.Audience, e))
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// shown gives a text as the API gives it to the audience: the public's
+// redacted, an internal reader's with the confidential passages marked
+// [[…]], as in the forms.
+func shown(a model.Audience, s string) string {
+	if a == model.Internal {
+		return model.TypedMarks(s)
+	}
+	return a.Text(s)
+}
+
+// followUpOf gives a follow-up of the list as the audience sees it (the
+// publication gate, model.Audience.FollowUp).
+func followUpOf(base string, a model.Audience, e store.FollowUpListEntry) FollowUp {
+	f := a.FollowUp(e.FollowUp)
+	return FollowUp{Number: f.ID, Text: shown(a, f.Text), Responsible: shown(a, f.Responsible), DueDate: f.DueDate.String(), DueSession: f.DueSession,
+		Status: string(f.Status), Overdue: e.Overdue, Decision: e.DecisionLabel, Version: f.Version, URL: fmt.Sprintf("%s/auftraege/%d", base, f.ID)}
+}
+
+// apiFollowUp gives one follow-up as its page shows it to the reader (the
+// public, or the token's account): with the version a report names, which
+// no answer gave before (a report could only guess it and got 409).
+func (a *Server) apiFollowUp(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		apiError(w, http.StatusNotFound, "Diesen Auftrag gibt es nicht.")
+		return
+	}
+	u := a.reader(r)
+	q, _, err := a.followUpQuery(ctx, u, "")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	q.ID = id
+	list, err := a.st.FollowUpPage(ctx, q, nil, false, 1)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if len(list) == 0 {
+		apiError(w, http.StatusNotFound, "Diesen Auftrag gibt es nicht.")
+		return
+	}
+	e, aud, base := list[0], q.Audience, a.Site.Base(r)
+	f := aud.FollowUp(e.FollowUp)
+	out := FollowUpDetail{FollowUp: followUpOf(base, aud, e), Session: e.SessionNumber, Item: e.ItemNumber, ItemTitle: shown(aud, e.ItemTitle)}
+	if f.Status == model.FollowUpDone {
+		out.DoneOn, out.Evidence = f.DoneOn.String(), shown(aud, f.EvidenceText)
+		if f.EvidenceDocumentID != 0 && u != nil {
+			// Only a document the reader may see, as on the page (not the
+			// upload of another member's registration not on the agenda).
+			docs, err := auth.VisibleDocuments(ctx, a.st, u, e.SessionID)
+			if err != nil {
+				a.fail(w, r, err)
+				return
+			}
+			if slices.ContainsFunc(docs, func(d store.Document) bool { return d.ID == f.EvidenceDocumentID }) {
+				out.EvidenceDocument = f.EvidenceDocumentID
+			}
+		}
+		if out.EvidenceDecision, out.EvidenceSession, out.EvidenceItem, err = a.evidenceOf(ctx, aud, u, f); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+	}
+	if aud == model.Internal {
+		cs, err := a.st.FollowUpComments(ctx, f.ID)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		for _, c := range cs {
+			out.Comments = append(out.Comments, FollowUpComment{Author: c.Author, Member: c.Member, At: c.At.In(model.Berlin).Format(time.RFC3339), Text: model.TypedMarks(c.Text)})
+		}
+	}
+	if u != nil {
+		name := ""
+		if m, err := a.st.Member(ctx, u.MemberAbbrev); err == nil {
+			name = m.Name
+		}
+		if auth.MayReportFollowUp(u, e.FollowUp, name) {
+			out.ReportURL = fmt.Sprintf("%s/api/v1/auftraege/%d/stand", base, f.ID)
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// evidenceOf gives the closing decision (its number) and agenda item
+// (session and TOP number) of a done follow-up as far as the audience may
+// see them, as the follow-up's page shows them.
+func (a *Server) evidenceOf(ctx context.Context, aud model.Audience, u *model.User, f model.FollowUp) (decision string, session int, item string, err error) {
+	if f.EvidenceDecisionID != 0 {
+		d, err := a.st.Decision(ctx, f.EvidenceDecisionID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return "", 0, "", err
+		}
+		if d, ok := aud.Decision(d); err == nil && ok {
+			decision = d.Label
+		}
+	}
+	if f.EvidenceItemID != 0 {
+		it, err := a.st.Item(ctx, f.EvidenceItemID)
+		if errors.Is(err, store.ErrNotFound) {
+			return decision, 0, "", nil
+		}
+		if err != nil {
+			return "", 0, "", err
+		}
+		se, err := a.st.Session(ctx, it.SessionID)
+		if err != nil {
+			return "", 0, "", err
+		}
+		if aud.SeesItem(it, se, u) {
+			session, item = se.Number, it.Number
+		}
+	}
+	return decision, session, item, nil
 }
 
 // followUpsBeyond reports whether the list has a follow-up after the
@@ -182,7 +352,7 @@ func (a *Server) followUpsBeyond(ctx context.Context, q store.FollowUpListQuery,
 // confidential passages with [[…]].
 // The tag `form` names the form's field (fields.go).
 type FollowUpReport struct {
-	Version     int    `json:"version" form:"version"`
+	Version     int    `json:"version" form:"version" required:"Die gelesene Version des Auftrags fehlt (version, wie GET /api/v1/auftraege/{id} sie nennt); mit ihr wird eine Änderung erkannt, die inzwischen ein anderer gespeichert hat."`
 	Status      string `json:"stand" form:"status"`
 	DoneOn      string `json:"erledigtAm,omitempty" form:"erledigt_am"`
 	Evidence    string `json:"nachweis,omitempty" form:"nachweis"`

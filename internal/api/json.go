@@ -3,12 +3,10 @@ package api
 import (
 	"context"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,6 +31,8 @@ type route struct {
 }
 
 // routes lists the JSON API; reads are public, writes need an API token.
+// A token given to a read must be valid too (withToken), and a read of
+// follow-ups gives what the token's account sees.
 var routes = []route{
 	{"GET", "/api/v1/openapi.json", func(a *Server) http.HandlerFunc { return a.openAPI }},
 	{"GET", "/api/v1/sitzungen", func(a *Server) http.HandlerFunc { return a.apiSessions }},
@@ -40,6 +40,7 @@ var routes = []route{
 	{"GET", "/api/v1/beschluesse", func(a *Server) http.HandlerFunc { return a.apiDecisions }},
 	{"GET", "/api/v1/beschluesse/{jahr}/{nr}", func(a *Server) http.HandlerFunc { return a.apiDecision }},
 	{"GET", "/api/v1/auftraege", func(a *Server) http.HandlerFunc { return a.apiFollowUps }},
+	{"GET", "/api/v1/auftraege/{id}", func(a *Server) http.HandlerFunc { return a.apiFollowUp }},
 	{"POST", "/api/v1/auftraege/{id}/stand", func(a *Server) http.HandlerFunc { return a.apiReportFollowUp }},
 	{"GET", "/api/v1/fachmk", func(a *Server) http.HandlerFunc { return a.apiConferences }},
 	{"GET", "/api/v1/sprecher", func(a *Server) http.HandlerFunc { return a.apiSpokespersons }},
@@ -57,7 +58,7 @@ func (a *Server) registerJSON(mux Mux) {
 	paths := http.NewServeMux()
 	methods := map[string][]string{}
 	for _, r := range routes {
-		mux.HandleFunc(r.Method+" "+r.Path, withFields(r.Handler(a)))
+		mux.HandleFunc(r.Method+" "+r.Path, a.withToken(withFields(r.Handler(a))))
 		if _, ok := methods[r.Path]; !ok {
 			paths.HandleFunc(r.Path, func(http.ResponseWriter, *http.Request) {})
 		}
@@ -463,8 +464,11 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		v.Set("seite", strconv.Itoa(p))
 		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, a.Site.Base(r), v.Encode(), rel))
 	}
-	if page > 1 {
-		link(page-1, "prev")
+	// Past the last page, the previous page is the last one there is
+	// (not the page before, as empty as this one); with no decision at
+	// all there is none.
+	if last := (res.Total + DecisionsPerPage - 1) / DecisionsPerPage; page > 1 && last > 0 {
+		link(min(page-1, last), "prev")
 	}
 	if page*DecisionsPerPage < res.Total {
 		link(page+1, "next")
@@ -606,12 +610,48 @@ func (a *Server) apiSpokespersons(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// tokenKey keeps the account of the request's API token in its context
+// (withToken).
+type tokenKey struct{}
+
+// withToken refuses a request whose Authorization header names no valid
+// API token, reads included: a client learns its token is revoked or
+// expired at its next request, not only at its next write (before, a read
+// with a dead token answered as to the public). The account of a valid
+// token is kept for the handler (tokenUser, reader).
+func (a *Server) withToken(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var u *model.User
+		if r.Header.Get("Authorization") != "" {
+			if u = auth.TokenUser(r.Context(), a.st, r); u == nil {
+				unauthorized(w)
+				return
+			}
+		}
+		h(w, r.WithContext(context.WithValue(r.Context(), tokenKey{}, u)))
+	}
+}
+
+// unauthorized answers 401 with the challenge of the API's tokens.
+func unauthorized(w http.ResponseWriter) {
+	w.Header().Set("WWW-Authenticate", `Bearer realm="gremium"`)
+	apiError(w, http.StatusUnauthorized, "API-Token fehlt oder ist ungültig (Authorization: Bearer …)")
+}
+
+// reader gives the account of the request's API token, nil without one
+// (the public).
+func (a *Server) reader(r *http.Request) *model.User {
+	if u, ok := r.Context().Value(tokenKey{}).(*model.User); ok {
+		return u
+	}
+	return nil
+}
+
 // tokenUser answers 401 unless the request carries a valid API token.
 func (a *Server) tokenUser(w http.ResponseWriter, r *http.Request) (*model.User, bool) {
-	u := auth.TokenUser(r.Context(), a.st, r)
+	u := a.reader(r)
 	if u == nil {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="gremium"`)
-		apiError(w, http.StatusUnauthorized, "API-Token fehlt oder ist ungültig (Authorization: Bearer …)")
+		unauthorized(w)
 		return nil, false
 	}
 	return u, true
@@ -630,53 +670,6 @@ func (a *Server) tokenUserMay(w http.ResponseWriter, r *http.Request, action aut
 		return nil, false
 	}
 	return u, true
-}
-
-// maxBodyBytes bounds the JSON body of a request to the API.
-const maxBodyBytes = 64 << 10
-
-// decodeBody reads the JSON body of a request into v; a body over
-// maxBodyBytes is refused with 413 (as the web's forms are), anything
-// else that does not decode with 400.
-func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
-	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			apiError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("Die Anfrage ist zu groß (höchstens %d KB) und wurde nicht verarbeitet.", maxBodyBytes>>10))
-			return false
-		}
-		var typed *json.UnmarshalTypeError
-		if errors.As(err, &typed) && typed.Field != "" {
-			// A member of the wrong type: named, as every refused write
-			// names its member.
-			writeRefusal(w, http.StatusBadRequest, []Problem{{Field: "/" + strings.ReplaceAll(typed.Field, ".", "/"),
-				Reason: fmt.Sprintf("„%s“ hat nicht den erwarteten Typ (erwartet: %s).", typed.Field, jsonKind(typed.Type))}})
-			return false
-		}
-		apiError(w, http.StatusBadRequest, "Der Inhalt der Anfrage ist kein gültiges JSON-Objekt dieser Operation.")
-		return false
-	}
-	recordFields(r, v)
-	return true
-}
-
-// jsonKind names the JSON type a Go type is read from, in German.
-func jsonKind(t reflect.Type) string {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "Text"
-	case reflect.Bool:
-		return "true oder false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
-		return "Zahl"
-	case reflect.Slice, reflect.Array:
-		return "Liste"
-	}
-	return "Objekt"
 }
 
 // Procedure is a written procedure (Umlaufverfahren) in the JSON API, as
@@ -1019,10 +1012,10 @@ func (a *Server) apiDelegation(w http.ResponseWriter, r *http.Request) {
 	}
 	var in struct {
 		Member    string     `json:"mitglied" form:"mitglied"`
-		Version   int        `json:"version" form:"version"`
+		Version   int        `json:"version" form:"version" required:"Die gelesene Fassung der Meldung fehlt (version, wie GET /api/v1/sitzungen/{nr}/teilnahme sie nennt; 0 für die erste Meldung)."`
 		Delegates []Delegate `json:"teilnehmende"`
 	}
-	if !decodeBody(w, r, &in) {
+	if !decodeBody(w, r, &in, func() error { return model.CheckDelegates(delegatesOf(in.Delegates)) }) {
 		return
 	}
 	member, secretariat, ok := delegationMember(u, in.Member)
@@ -1034,10 +1027,7 @@ func (a *Server) apiDelegation(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	d := model.Delegation{SessionID: se.ID, Member: member, Version: in.Version}
-	for _, p := range in.Delegates {
-		d.Delegates = append(d.Delegates, model.Delegate{Name: p.Name, Function: p.Function, Online: p.Online, Deputy: p.Deputy})
-	}
+	d := model.Delegation{SessionID: se.ID, Member: member, Version: in.Version, Delegates: delegatesOf(in.Delegates)}
 	ctx := store.WithActor(r.Context(), u.Username)
 	if err := a.st.SaveDelegation(ctx, d, secretariat); err != nil {
 		a.fail(w, r, err)
@@ -1047,4 +1037,13 @@ func (a *Server) apiDelegation(w http.ResponseWriter, r *http.Request) {
 		a.OnSessionChange(r, se.ID)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"mitglied": member, "version": in.Version + 1})
+}
+
+// delegatesOf gives the persons of a delegation sent to the API.
+func delegatesOf(in []Delegate) []model.Delegate {
+	var out []model.Delegate
+	for _, p := range in {
+		out = append(out, model.Delegate{Name: p.Name, Function: p.Function, Online: p.Online, Deputy: p.Deputy})
+	}
+	return out
 }

@@ -155,17 +155,8 @@ func TestJSONWritesNeedToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	post := func(path, token, body string) int {
-		req, _ := http.NewRequest("POST", ts.URL+path, strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		return res.StatusCode
+		code, _, _ := call(t, ts, "POST", path, token, body)
+		return code
 	}
 	vote := "/api/v1/umlaufverfahren/" + jsonID(pid) + "/stimme"
 	for _, c := range []struct {
@@ -678,16 +669,8 @@ func TestJSONFollowUpReport(t *testing.T) {
 	}
 	f, _ := st.FollowUp(ctx, id)
 	post := func(tok, body string) (int, string) {
-		req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/auftraege/%d/stand", ts.URL, id), strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer "+tok)
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
+		code, _, b := call(t, ts, "POST", fmt.Sprintf("/api/v1/auftraege/%d/stand", id), tok, body)
+		return code, string(b)
 	}
 	done := fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"2026-01-15","nachweis":"Bericht an die [[Staatskanzlei]] übersandt","kommentar":"Mit Anlage"}`, f.Version)
 	if code, body := post(token("nordrhein-westfalen"), done); code != http.StatusForbidden {
@@ -851,32 +834,7 @@ func procedureList(t *testing.T, ts *httptest.Server, tok string) ([]Procedure, 
 // "fachmk.konferenzen") and the attendance registration named none
 // (the model's "name_1" was lost in the answer).
 func TestAPIProblemsNameJSONMembers(t *testing.T) {
-	ts, st := demoAPI(t)
-	ctx := context.Background()
-	if _, err := demo.LoadAccounts(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	he, _, _ := st.UserLogin(ctx, "hessen")
-	heToken, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
-	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned}); err != nil {
-		t.Fatal(err)
-	}
-	call := func(method, path, body string) (int, refusal) {
-		t.Helper()
-		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+heToken)
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		var out refusal
-		if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
-			t.Fatal(err)
-		}
-		return res.StatusCode, out
-	}
+	_, _, call := hessenAPI(t)
 	fields := func(out refusal) map[string]bool {
 		m := map[string]bool{}
 		for _, p := range out.Problems {

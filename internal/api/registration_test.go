@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -19,31 +20,33 @@ import (
 // API token of Hessen's office and reads the refusal it is answered with.
 func hessenAPI(t *testing.T) (st *store.Store, sid int64, send func(method, path, body string) (int, refusal)) {
 	t.Helper()
-	ts, st := demoAPI(t)
+	ts, st, sid, token := hessenServer(t)
+	return st, sid, func(method, path, body string) (int, refusal) {
+		t.Helper()
+		code, _, b := call(t, ts, method, path, token, body)
+		var out refusal
+		json.Unmarshal(b, &out)
+		return code, out
+	}
+}
+
+// hessenServer gives the demo's API with the accounts, a planned 49th
+// session (its id) and an API token of Hessen's office.
+func hessenServer(t *testing.T) (ts *httptest.Server, st *store.Store, sid int64, token string) {
+	t.Helper()
+	ts, st = demoAPI(t)
 	ctx := context.Background()
 	if _, err := demo.LoadAccounts(ctx, st); err != nil {
 		t.Fatal(err)
 	}
 	he, _, _ := st.UserLogin(ctx, "hessen")
-	token, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
+	token, _ = auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 	sid, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return st, sid, func(method, path, body string) (int, refusal) {
-		t.Helper()
-		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+token)
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		var out refusal
-		json.NewDecoder(res.Body).Decode(&out)
-		return res.StatusCode, out
-	}
+	return ts, st, sid, token
 }
 
 // TestRegistrationRefusesEachFieldForItsOwnReason: a member of the request

@@ -46,7 +46,15 @@ func (d Delegation) Validate() error {
 	if d.SessionID == 0 || d.Member == "" {
 		return InputError("Eine Teilnahmemeldung gehört zu einer Sitzung und einem Mitglied.")
 	}
-	if len(d.Delegates) > MaxDelegates {
+	return CheckDelegates(d.Delegates)
+}
+
+// CheckDelegates checks the persons of a delegation: names given, not
+// twice, not too many, and no function without a name; every row's
+// reasons at once. The JSON API checks them also when other members of
+// its request are at fault, so that it gives every reason.
+func CheckDelegates(delegates []Delegate) error {
+	if len(delegates) > MaxDelegates {
 		return InputError("Bitte melden Sie höchstens %d Personen; weitere melden Sie bitte der Geschäftsstelle.", MaxDelegates)
 	}
 	// Each reason names the field of the row (name_0, funktion_0, as the
@@ -54,7 +62,7 @@ func (d Delegation) Validate() error {
 	// are given at once.
 	var errs []error
 	seen := map[string]bool{}
-	for i, p := range d.Delegates {
+	for i, p := range delegates {
 		name := strings.TrimSpace(p.Name)
 		switch {
 		case name == "":

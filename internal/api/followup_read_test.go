@@ -1,0 +1,150 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+)
+
+// call sends a request to the test server with the token (none for "")
+// and gives the status, the headers and the body.
+func call(t *testing.T, ts *httptest.Server, method, path, token, body string) (int, http.Header, []byte) {
+	t.Helper()
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req, _ := http.NewRequest(method, ts.URL+path, rd)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, res.Header, b
+}
+
+// TestJSONFollowUpVersionReadable: a member's system reporting a
+// follow-up's state must name the version it read, but no answer gave
+// one — the list's items had no "version", GET /api/v1/auftraege/{id}
+// was 404 — and a report without it (or with 0) was 409 "von jemand
+// anderem geändert" though nobody had changed it. Now the list and the
+// follow-up itself carry the version (the follow-up as its page shows it
+// to the public or to the token's role), a missing version is 400 at
+// /version, a stale one stays 409; the attendance registration (PUT
+// …/teilnahme) refuses a missing version the same way.
+func TestJSONFollowUpVersionReadable(t *testing.T) {
+	ts, st, s49, token := hessenServer(t)
+	ctx := context.Background()
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	id, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: "Konzept " + model.Redact("mit Zahlen") + " vorlegen", Responsible: "HE", Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := st.FollowUp(ctx, id)
+
+	// Read by the members' names, so that the test runs on the code
+	// before (which had neither field).
+	type detail struct {
+		Number    int64  `json:"nummer"`
+		Text      string `json:"auftrag"`
+		Version   int    `json:"version"`
+		Session   int    `json:"sitzung"`
+		ReportURL string `json:"standUrl"`
+	}
+	var list []detail
+	getJSON(t, ts.URL+"/api/v1/auftraege", &list)
+	found := false
+	for _, x := range list {
+		if x.Number == id {
+			found = true
+			if x.Version != f.Version || x.Version == 0 {
+				t.Errorf("list item %+v, want version %d", x, f.Version)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("follow-up %d not in the public list", id)
+	}
+	path := fmt.Sprintf("/api/v1/auftraege/%d", id)
+	code, _, body := call(t, ts, "GET", path, "", "")
+	var pub detail
+	if err := json.Unmarshal(body, &pub); code != 200 || err != nil || pub.Version != f.Version || pub.Number != id || pub.Session != 47 {
+		t.Fatalf("GET %s: %d %s", path, code, body)
+	}
+	if strings.Contains(string(body), "mit Zahlen") || pub.ReportURL != "" {
+		t.Errorf("the public reads %s", body)
+	}
+	code, _, body = call(t, ts, "GET", path, token, "")
+	var mine detail
+	if err := json.Unmarshal(body, &mine); code != 200 || err != nil || mine.Text != "Konzept [[mit Zahlen]] vorlegen" || mine.ReportURL == "" {
+		t.Errorf("GET %s for Hessen: %d %s", path, code, body)
+	}
+	if code, _, body := call(t, ts, "GET", "/api/v1/auftraege/999999", "", ""); code != 404 {
+		t.Errorf("an unknown follow-up: %d %s", code, body)
+	}
+	// A follow-up of a session whose agenda is not public: the member
+	// reads it, the public does not.
+	it49, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s49, Title: "Vorbereitung", Status: model.ItemAccepted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hidden, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: it49, Text: "Entwurf abstimmen", Responsible: "HE", Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hp := fmt.Sprintf("/api/v1/auftraege/%d", hidden)
+	if code, _, body := call(t, ts, "GET", hp, "", ""); code != 404 {
+		t.Errorf("a follow-up not public, for the public: %d %s", code, body)
+	}
+	if code, _, body := call(t, ts, "GET", hp, token, ""); code != 200 || !strings.Contains(string(body), `"version":`) {
+		t.Errorf("a follow-up not public, for Hessen: %d %s", code, body)
+	}
+
+	report := path + "/stand"
+	for _, body := range []string{`{"stand":"in_arbeit"}`, `{"version":null,"stand":"in_arbeit"}`} {
+		code, _, b := call(t, ts, "POST", report, token, body)
+		var out refusal
+		json.Unmarshal(b, &out)
+		if code != 400 || len(out.Problems) != 1 || out.Problems[0].Field != "/version" || !strings.Contains(out.Error, "Version") {
+			t.Errorf("report %s: %d %s, want 400 at /version", body, code, b)
+		}
+	}
+	if code, _, b := call(t, ts, "POST", report, token, fmt.Sprintf(`{"version":%d,"stand":"in_arbeit"}`, mine.Version)); code != 200 {
+		t.Errorf("report with the version read: %d %s", code, b)
+	}
+	if code, _, b := call(t, ts, "POST", report, token, fmt.Sprintf(`{"version":%d,"stand":"offen"}`, mine.Version)); code != 409 {
+		t.Errorf("report with a stale version: %d %s", code, b)
+	}
+	// Done, with its evidence: the follow-up says so as its page does.
+	done := fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"2026-01-15","nachweis":"Bericht","nachweisBeschluss":"B-2025/26-IT"}`, mine.Version+1)
+	if code, _, b := call(t, ts, "POST", report, token, done); code != 200 {
+		t.Errorf("report done: %d %s", code, b)
+	}
+	if code, _, b := call(t, ts, "GET", path, "", ""); code != 200 || !strings.Contains(string(b), `"erledigtAm":"2026-01-15","nachweis":"Bericht","nachweisBeschluss":"B-2025/26-IT"`) ||
+		!strings.Contains(string(b), fmt.Sprintf(`"version":%d`, mine.Version+2)) {
+		t.Errorf("GET %s when done: %d %s", path, code, b)
+	}
+	code, _, b := call(t, ts, "PUT", "/api/v1/sitzungen/49/teilnahme", token, `{"teilnehmende":[{"name":"Dr. Anna Beispiel"}]}`)
+	var out refusal
+	json.Unmarshal(b, &out)
+	if code != 400 || len(out.Problems) != 1 || out.Problems[0].Field != "/version" {
+		t.Errorf("attendance without version: %d %s, want 400 at /version", code, b)
+	}
+}
