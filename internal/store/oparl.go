@@ -1319,19 +1319,30 @@ func (s *Store) SyncOParlAndSearch(ctx context.Context, docs func() (sc SearchSc
 // OParl lists and objects for the API.
 
 // OParlCursor is where a list page starts: after the object with this
-// time (of the list's order; empty when ordered by id) and id.
+// time (of the list's order; empty when ordered by id) and id. A key of a
+// list ordered by time names its order, so that a key is refused in a list
+// ordered otherwise (it would name another position there).
 type OParlCursor struct {
-	Time string
-	ID   int64
+	Order string // "modified" or "created"; "" when ordered by id
+	Time  string
+	ID    int64
 }
 
-// String writes the cursor for a URL.
+// cursorOrders are the letters that name a key's order in its URL form.
+var cursorOrders = map[string]string{"m": "modified", "c": "created"}
+
+// String writes the cursor for a URL: the id, or the order's letter, the
+// time and the id (m2026-12-02T10:21:18Z_5).
 func (c OParlCursor) String() string {
 	if c.Time == "" {
 		return strconv.FormatInt(c.ID, 10)
 	}
-	return c.Time + "_" + strconv.FormatInt(c.ID, 10)
+	return c.Order[:1] + c.Time + "_" + strconv.FormatInt(c.ID, 10)
 }
+
+// ErrOParlCursor refuses a page key that is not a position in the list it
+// is given to.
+var ErrOParlCursor error = model.InputError("Ungültige Listenposition.")
 
 // ParseOParlCursor reads a cursor written by String.
 func ParseOParlCursor(s string) (OParlCursor, error) {
@@ -1341,14 +1352,19 @@ func ParseOParlCursor(s string) (OParlCursor, error) {
 	}
 	n, err := strconv.ParseInt(id, 10, 64)
 	if err != nil || n < 0 {
-		return OParlCursor{}, model.InputError("Ungültige Listenposition.")
+		return OParlCursor{}, ErrOParlCursor
 	}
+	var order string
 	if t != "" {
+		if order = cursorOrders[t[:1]]; order == "" {
+			return OParlCursor{}, ErrOParlCursor
+		}
+		t = t[1:]
 		if _, err := time.Parse(oparlTime, t); err != nil {
-			return OParlCursor{}, model.InputError("Ungültige Listenposition.")
+			return OParlCursor{}, ErrOParlCursor
 		}
 	}
-	return OParlCursor{Time: t, ID: n}, nil
+	return OParlCursor{Order: order, Time: t, ID: n}, nil
 }
 
 // OParlFilter selects a list page. Zero times are no bound; bounds include
@@ -1427,6 +1443,12 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter, each 
 	bound("modified", ">=", f.ModifiedSince)
 	bound("modified", "<=", f.ModifiedUntil)
 	if f.After != nil {
+		// A key from a list in another order (one without filter given
+		// to a filtered list, or one of modified times to a created
+		// filter) names no position here.
+		if o := f.After.Order; o == "" && order != "id" || o != "" && o != order {
+			return OParlPage{}, ErrOParlCursor
+		}
 		if order == "id" {
 			w.add("id > ?", f.After.ID)
 		} else {
@@ -1458,6 +1480,9 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter, each 
 	for rows.Next() {
 		var raw sql.RawBytes
 		var c OParlCursor
+		if order != "id" {
+			c.Order = order
+		}
 		if err := rows.Scan(&raw, &c.ID, &c.Time); err != nil {
 			return OParlPage{}, fmt.Errorf("store: oparl list: %w", err)
 		}
