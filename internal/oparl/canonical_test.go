@@ -55,3 +55,22 @@ func TestCanonicalQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestLocality: a venue's town is given only when its text is a town's
+// name alone.
+func TestLocality(t *testing.T) {
+	for place, want := range map[string]string{
+		"Schwerin":                          "Schwerin",
+		" Frankfurt am Main ":               "Frankfurt am Main",
+		"Halle (Saale)":                     "Halle (Saale)",
+		"Berlin, Bundesministerium; Raum 1": "",
+		"Videokonferenz":                    "",
+		"online":                            "",
+		"Raum 3.14":                         "",
+		"":                                  "",
+	} {
+		if got := Locality(place); got != want {
+			t.Errorf("Locality(%q) = %q, want %q", place, got, want)
+		}
+	}
+}

@@ -110,6 +110,11 @@ type oparlSync struct {
 	sessionsChanged bool
 	// years are the years with a session of the council (loaded once).
 	years map[int64]bool
+	// places are the council's venues by their text, each with the session
+	// whose Location is the venue's (placeSession); placesMarked the venues
+	// whose Location was marked in this batch (placeMarks).
+	places       map[string]int64
+	placesMarked map[string]bool
 }
 
 // dirtyMark gives the newest row of oparl_dirty; a transaction builds the
@@ -177,7 +182,7 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{},
 		rows: map[oparlKey]*stored{}, itemDecisions: map[int64][]int64{}, audit: map[string]map[int64][2]string{},
 		idUsed: map[string]map[int64]bool{}, sections: map[int64]string{}, built: map[oparlKey]builtObject{},
-		byNumber: map[model.DecisionNumber][]int64{}}
+		byNumber: map[model.DecisionNumber][]int64{}, places: map[string]int64{}, placesMarked: map[string]bool{}}
 	council, err := queryOne(ctx, tx, scanBody, "oparl council",
 		`SELECT `+bodyCols+` FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil)
 	if errors.Is(err, ErrNotFound) {
@@ -302,6 +307,9 @@ func (y *oparlSync) expand(entity string, id int64) error {
 		y.add(oparl.KindMeeting, id)
 		y.add(oparl.KindFile, id)
 		y.add(oparl.KindLocation, id)
+		if err := y.placeMarks(id); err != nil {
+			return err
+		}
 		if err := y.addAll(oparl.KindAgendaItem, `SELECT id FROM agenda_items WHERE session_id = ?`, id); err != nil {
 			return err
 		}
@@ -358,6 +366,90 @@ func (y *oparlSync) expand(entity string, id int64) error {
 		}
 		y.add(oparl.KindPerson, a.PersonID)
 		y.add(oparl.KindOrganization, a.ConferenceID)
+	}
+	return nil
+}
+
+// One Location per venue: the Location of a venue (the place text of the
+// council's sessions, same text, same Location) is built from the first
+// session held there, the one with the lowest id, so its public id stays
+// while sessions come and go; the Meetings there embed it.
+
+// placeSession gives the session whose Location is the venue's: the
+// council's session with the lowest id at that place (0: none).
+func (y *oparlSync) placeSession(place string) (int64, error) {
+	if place == "" {
+		return 0, nil
+	}
+	if id, ok := y.places[place]; ok {
+		return id, nil
+	}
+	var id int64
+	if err := y.tx.QueryRowContext(y.ctx, `SELECT COALESCE(MIN(id), 0) FROM sessions WHERE body_id = ? AND place = ?`, y.council.ID, place).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: oparl place: %w", err)
+	}
+	y.places[place] = id
+	return id, nil
+}
+
+// placeMarks marks the Locations a changed session touches: that of its
+// venue now and, when the session was the one a venue's Location is built
+// from and left it (or is gone), that of its former venue, now built from
+// the next session there. Where the session a venue's Location is built
+// from changed, the venue's former Location becomes a tombstone and every
+// Meeting there is built again to embed the new one.
+func (y *oparlSync) placeMarks(id int64) error {
+	type venue struct {
+		place string
+		left  bool // the session's Location was this venue's, and it left
+	}
+	var places []venue
+	se, err := y.councilSession(id)
+	if err != nil {
+		return err
+	}
+	if se != nil && se.Place != "" {
+		places = append(places, venue{place: se.Place})
+	}
+	var raw []byte
+	err = y.tx.QueryRowContext(y.ctx, `SELECT json FROM oparl_objects WHERE kind = ? AND src = ? AND deleted = 0`, oparl.KindLocation, id).Scan(&raw)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: oparl place: %w", err)
+	}
+	if err == nil {
+		var loc struct {
+			Description string `json:"description"`
+		}
+		if json.Unmarshal(raw, &loc) == nil && loc.Description != "" && (se == nil || loc.Description != se.Place) {
+			places = append(places, venue{loc.Description, true})
+		}
+	}
+	for _, v := range places {
+		place := v.place
+		if y.placesMarked[place] {
+			continue
+		}
+		y.placesMarked[place] = true
+		first, err := y.placeSession(place)
+		if err != nil {
+			return err
+		}
+		y.add(oparl.KindLocation, first)
+		// Live Locations of the venue built from another session: the
+		// venue's session changed.
+		others, err := y.ids(`SELECT o.src FROM oparl_objects o JOIN sessions s ON s.id = o.src
+			WHERE o.kind = ? AND o.deleted = 0 AND s.body_id = ? AND s.place = ? AND s.id <> ?`, oparl.KindLocation, y.council.ID, place, first)
+		if err != nil {
+			return err
+		}
+		for _, o := range others {
+			y.add(oparl.KindLocation, o)
+		}
+		if len(others) > 0 || v.left {
+			if err := y.addAll(oparl.KindMeeting, `SELECT id FROM sessions WHERE body_id = ? AND place = ?`, y.council.ID, place); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -477,7 +569,11 @@ func (y *oparlSync) computeVisible(k oparlKey) (bool, error) {
 		return se != nil, err
 	case oparl.KindLocation:
 		se, err := y.councilSession(k.src)
-		return se != nil && se.Place != "", err
+		if err != nil || se == nil || se.Place == "" {
+			return false, err
+		}
+		first, err := y.placeSession(se.Place)
+		return first == se.ID, err
 	case oparl.KindFile:
 		se, err := y.councilSession(k.src)
 		if err != nil || se == nil || !minutesHeld(*se) {
@@ -987,7 +1083,11 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		loc, m1, err := y.embeddedOne("meeting", oparl.KindLocation, se.ID)
+		place, err := y.placeSession(se.Place)
+		if err != nil {
+			return nil, "", err
+		}
+		loc, m1, err := y.embeddedOne("meeting", oparl.KindLocation, place)
 		if err != nil {
 			return nil, "", err
 		}
@@ -1101,7 +1201,7 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 			return nil, "", err
 		}
 		return oparl.Consultation(*d, id, paper, item, meeting, councilOrg), "", nil
-	case oparl.KindFile, oparl.KindLocation:
+	case oparl.KindFile:
 		se, err := y.session(k.src)
 		if err != nil {
 			return nil, "", err
@@ -1110,10 +1210,13 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		if k.kind == oparl.KindFile {
-			return oparl.File(*se, id, meeting), "", nil
+		return oparl.File(*se, id, meeting), "", nil
+	case oparl.KindLocation:
+		se, err := y.session(k.src)
+		if err != nil {
+			return nil, "", err
 		}
-		return oparl.Location(*se, id, meeting), "", nil
+		return oparl.Location(se.Place, id), "", nil
 	case oparl.KindLegislativeTerm:
 		return oparl.LegislativeTerm(int(k.src), id, bodyID), "", nil
 	}

@@ -11,7 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/demo"
+	"gremium/internal/model"
 	"gremium/internal/oparl"
+	"gremium/internal/store"
 )
 
 // oparlGet GETs path (with its raw query) from the test server without
@@ -126,4 +129,130 @@ func TestOParlCanonicalURLs(t *testing.T) {
 			t.Errorf("its own next page %s: %d %v", next, code, page)
 		}
 	}
+}
+
+// oparlAll gives every object of an OParl list, page by page.
+func oparlAll(t *testing.T, base, public, path string) []map[string]any {
+	t.Helper()
+	var all []map[string]any
+	for next := path; next != ""; {
+		code, _, page := oparlGet(t, base, next)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d %v", next, code, page)
+		}
+		data, _ := page["data"].([]any)
+		for _, d := range data {
+			all = append(all, d.(map[string]any))
+		}
+		n, _ := page["links"].(map[string]any)["next"].(string)
+		next = strings.TrimPrefix(n, public)
+	}
+	return all
+}
+
+// TestOParlOneLocationPerVenue: every meeting had its own OParl Location,
+// so Schwerin was two Locations, and locality held the whole venue text
+// ("Berlin, Bundesministerium; Raum 1"). Now a venue (the same text) is one
+// Location that every meeting there embeds, its description the text and
+// its locality the town only when the text is a town's name alone; a
+// session that changes its venue moves to the other venue's Location.
+func TestOParlOneLocationPerVenue(t *testing.T) {
+	const public = "https://gremium.example.org"
+	ts, st := publicServer(t, public)
+	ctx := store.WithActor(context.Background(), "test")
+	body, err := st.OParlBodyID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	// check compares the live Locations with the venues of the sessions
+	// and gives the Location of each venue.
+	check := func(step string) map[string]map[string]any {
+		t.Helper()
+		sessions, err := st.Sessions(ctx, council.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		venues := map[string]bool{}
+		for _, se := range sessions {
+			if se.Place != "" {
+				venues[se.Place] = true
+			}
+		}
+		byPlace := map[string]map[string]any{}
+		for _, l := range oparlAll(t, ts.URL, public, fmt.Sprintf("/oparl/v1/body/%d/locationList?limit=100", body)) {
+			d, _ := l["description"].(string)
+			if byPlace[d] != nil {
+				t.Errorf("%s: two Locations of %q: %v and %v", step, d, byPlace[d]["id"], l["id"])
+			}
+			byPlace[d] = l
+			if !venues[d] {
+				t.Errorf("%s: Location %v of %q, where no session is held", step, l["id"], d)
+			}
+			if _, ok := l["meeting"]; ok {
+				t.Errorf("%s: Location %v names meetings", step, l["id"])
+			}
+		}
+		if len(byPlace) != len(venues) {
+			t.Errorf("%s: %d Locations for %d venues", step, len(byPlace), len(venues))
+		}
+		for _, m := range oparlAll(t, ts.URL, public, fmt.Sprintf("/oparl/v1/body/%d/meeting?limit=100", body)) {
+			var number int
+			fmt.Sscanf(m["web"].(string), public+"/sitzungen/%d", &number)
+			se, err := st.SessionByNumber(ctx, council.ID, number)
+			if err != nil {
+				t.Fatal(err)
+			}
+			loc, _ := m["location"].(map[string]any)
+			switch {
+			case se.Place == "" && loc != nil:
+				t.Errorf("%s: meeting %d without a place has a Location", step, number)
+			case se.Place != "" && (loc == nil || byPlace[se.Place] == nil || loc["id"] != byPlace[se.Place]["id"] || loc["description"] != se.Place):
+				t.Errorf("%s: meeting %d in %q embeds %v, not its venue's Location %v", step, number, se.Place, loc, byPlace[se.Place])
+			}
+		}
+		return byPlace
+	}
+	before := check("demo")
+	schwerin := before["Schwerin"]
+	if schwerin == nil || schwerin["locality"] != "Schwerin" {
+		t.Fatalf("Schwerin: %v", schwerin)
+	}
+	venue := "Berlin, Bundesministerium; Raum 1"
+	for n, place := range map[int]string{60: venue, 61: "Schwerin"} {
+		if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: n, Date: model.NewDate(2027, 3, n-50), Place: place, Status: model.StatusPlanned}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := check("new sessions")
+	if after["Schwerin"]["id"] != schwerin["id"] {
+		t.Errorf("Schwerin's Location changed its id: %v, was %v", after["Schwerin"]["id"], schwerin["id"])
+	}
+	if l := after[venue]; l == nil || l["locality"] != nil {
+		t.Errorf("the venue %q: %v, want a Location without locality", venue, l)
+	}
+	// The first session in Schwerin moves: Schwerin's Location is now
+	// built from the next one; the session embeds its new venue's.
+	sessions, _ := st.Sessions(ctx, council.ID)
+	var first model.Session
+	for _, se := range sessions {
+		if se.Place == "Schwerin" && (first.ID == 0 || se.ID < first.ID) {
+			first = se
+		}
+	}
+	first.Place = "Rostock"
+	if err := st.UpdateSession(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	moved := check("moved")
+	if moved["Rostock"] == nil || moved["Schwerin"] == nil {
+		t.Errorf("after the move: %v", moved)
+	}
+	// Back again: still one Location per venue.
+	first, _ = st.Session(ctx, first.ID)
+	first.Place = "Schwerin"
+	if err := st.UpdateSession(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	check("back")
 }
