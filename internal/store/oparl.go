@@ -112,9 +112,11 @@ type oparlSync struct {
 	years map[int64]bool
 	// places are the council's venues by their text, each with the session
 	// whose Location is the venue's (placeSession); placesMarked the venues
-	// whose Location was marked in this batch (placeMarks).
-	places       map[string]int64
-	placesMarked map[string]bool
+	// whose Location was marked in this batch, placeMeetings those whose
+	// Meetings were (placeMarks).
+	places        map[string]int64
+	placesMarked  map[string]bool
+	placeMeetings map[string]bool
 }
 
 // dirtyMark gives the newest row of oparl_dirty; a transaction builds the
@@ -182,7 +184,7 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{},
 		rows: map[oparlKey]*stored{}, itemDecisions: map[int64][]int64{}, audit: map[string]map[int64][2]string{},
 		idUsed: map[string]map[int64]bool{}, sections: map[int64]string{}, built: map[oparlKey]builtObject{},
-		byNumber: map[model.DecisionNumber][]int64{}, places: map[string]int64{}, placesMarked: map[string]bool{}}
+		byNumber: map[model.DecisionNumber][]int64{}, places: map[string]int64{}, placesMarked: map[string]bool{}, placeMeetings: map[string]bool{}}
 	council, err := queryOne(ctx, tx, scanBody, "oparl council",
 		`SELECT `+bodyCols+` FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil)
 	if errors.Is(err, ErrNotFound) {
@@ -426,26 +428,27 @@ func (y *oparlSync) placeMarks(id int64) error {
 	}
 	for _, v := range places {
 		place := v.place
-		if y.placesMarked[place] {
-			continue
+		if !y.placesMarked[place] {
+			y.placesMarked[place] = true
+			first, err := y.placeSession(place)
+			if err != nil {
+				return err
+			}
+			y.add(oparl.KindLocation, first)
+			// Live Locations of the venue built from another session:
+			// the venue's session changed.
+			others, err := y.ids(`SELECT o.src FROM oparl_objects o JOIN sessions s ON s.id = o.src
+				WHERE o.kind = ? AND o.deleted = 0 AND s.body_id = ? AND s.place = ? AND s.id <> ?`, oparl.KindLocation, y.council.ID, place, first)
+			if err != nil {
+				return err
+			}
+			for _, o := range others {
+				y.add(oparl.KindLocation, o)
+			}
+			v.left = v.left || len(others) > 0
 		}
-		y.placesMarked[place] = true
-		first, err := y.placeSession(place)
-		if err != nil {
-			return err
-		}
-		y.add(oparl.KindLocation, first)
-		// Live Locations of the venue built from another session: the
-		// venue's session changed.
-		others, err := y.ids(`SELECT o.src FROM oparl_objects o JOIN sessions s ON s.id = o.src
-			WHERE o.kind = ? AND o.deleted = 0 AND s.body_id = ? AND s.place = ? AND s.id <> ?`, oparl.KindLocation, y.council.ID, place, first)
-		if err != nil {
-			return err
-		}
-		for _, o := range others {
-			y.add(oparl.KindLocation, o)
-		}
-		if len(others) > 0 || v.left {
+		if v.left && !y.placeMeetings[place] {
+			y.placeMeetings[place] = true
 			if err := y.addAll(oparl.KindMeeting, `SELECT id FROM sessions WHERE body_id = ? AND place = ?`, y.council.ID, place); err != nil {
 				return err
 			}
