@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"gremium/internal/model"
 )
@@ -453,13 +454,43 @@ func File(se model.Session, id, meetingID int64) Object {
 	return o
 }
 
-// Location is the venue of a session.
-func Location(se model.Session, id, meetingID int64) Object {
+// Location is a venue of the council's sessions: one per place text,
+// which is its description. locality is the town only when the text is
+// nothing but a town's name (Locality); a venue such as "Berlin,
+// Bundesministerium; Raum 1" names none reliably. The Location names no
+// meetings: it is the same object whatever sessions are held there
+// (Meeting embeds it).
+func Location(place string, id int64) Object {
 	o := newObject(KindLocation, id)
-	o["description"] = Text(se.Place)
-	o["locality"] = Text(se.Place)
-	o["meeting"] = []string{URL(KindMeeting, meetingID)}
+	o["description"] = Text(place)
+	if town := Locality(place); town != "" {
+		o["locality"] = Text(town)
+	}
 	return o
+}
+
+// Locality gives the town of a venue if the venue's text is a town's name
+// alone ("Schwerin", "Frankfurt am Main", "Halle (Saale)"): letters,
+// spaces, hyphens, dots and brackets, no comma, semicolon or digit, and no
+// word of a conference held without a place (Videokonferenz, online).
+// Else "": which part of a longer text is the town cannot be told.
+func Locality(place string) string {
+	place = strings.TrimSpace(place)
+	if place == "" {
+		return ""
+	}
+	for _, r := range place {
+		if !unicode.IsLetter(r) && !strings.ContainsRune(" -.()", r) {
+			return ""
+		}
+	}
+	lower := strings.ToLower(place)
+	for _, w := range []string{"konferenz", "online", "virtuell", "digital", "hybrid", "video", "telefon", "umlauf", "webex", "zoom"} {
+		if strings.Contains(lower, w) {
+			return ""
+		}
+	}
+	return place
 }
 
 // LegislativeTerm is a year of the council (the chair rotates yearly).

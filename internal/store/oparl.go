@@ -110,6 +110,13 @@ type oparlSync struct {
 	sessionsChanged bool
 	// years are the years with a session of the council (loaded once).
 	years map[int64]bool
+	// places are the council's venues by their text, each with the session
+	// whose Location is the venue's (placeSession); placesMarked the venues
+	// whose Location was marked in this batch, placeMeetings those whose
+	// Meetings were (placeMarks).
+	places        map[string]int64
+	placesMarked  map[string]bool
+	placeMeetings map[string]bool
 }
 
 // dirtyMark gives the newest row of oparl_dirty; a transaction builds the
@@ -177,7 +184,7 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{},
 		rows: map[oparlKey]*stored{}, itemDecisions: map[int64][]int64{}, audit: map[string]map[int64][2]string{},
 		idUsed: map[string]map[int64]bool{}, sections: map[int64]string{}, built: map[oparlKey]builtObject{},
-		byNumber: map[model.DecisionNumber][]int64{}}
+		byNumber: map[model.DecisionNumber][]int64{}, places: map[string]int64{}, placesMarked: map[string]bool{}, placeMeetings: map[string]bool{}}
 	council, err := queryOne(ctx, tx, scanBody, "oparl council",
 		`SELECT `+bodyCols+` FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil)
 	if errors.Is(err, ErrNotFound) {
@@ -302,6 +309,9 @@ func (y *oparlSync) expand(entity string, id int64) error {
 		y.add(oparl.KindMeeting, id)
 		y.add(oparl.KindFile, id)
 		y.add(oparl.KindLocation, id)
+		if err := y.placeMarks(id); err != nil {
+			return err
+		}
 		if err := y.addAll(oparl.KindAgendaItem, `SELECT id FROM agenda_items WHERE session_id = ?`, id); err != nil {
 			return err
 		}
@@ -358,6 +368,91 @@ func (y *oparlSync) expand(entity string, id int64) error {
 		}
 		y.add(oparl.KindPerson, a.PersonID)
 		y.add(oparl.KindOrganization, a.ConferenceID)
+	}
+	return nil
+}
+
+// One Location per venue: the Location of a venue (the place text of the
+// council's sessions, same text, same Location) is built from the first
+// session held there, the one with the lowest id, so its public id stays
+// while sessions come and go; the Meetings there embed it.
+
+// placeSession gives the session whose Location is the venue's: the
+// council's session with the lowest id at that place (0: none).
+func (y *oparlSync) placeSession(place string) (int64, error) {
+	if place == "" {
+		return 0, nil
+	}
+	if id, ok := y.places[place]; ok {
+		return id, nil
+	}
+	var id int64
+	if err := y.tx.QueryRowContext(y.ctx, `SELECT COALESCE(MIN(id), 0) FROM sessions WHERE body_id = ? AND place = ?`, y.council.ID, place).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: oparl place: %w", err)
+	}
+	y.places[place] = id
+	return id, nil
+}
+
+// placeMarks marks the Locations a changed session touches: that of its
+// venue now and, when the session was the one a venue's Location is built
+// from and left it (or is gone), that of its former venue, now built from
+// the next session there. Where the session a venue's Location is built
+// from changed, the venue's former Location becomes a tombstone and every
+// Meeting there is built again to embed the new one.
+func (y *oparlSync) placeMarks(id int64) error {
+	type venue struct {
+		place string
+		left  bool // the session's Location was this venue's, and it left
+	}
+	var places []venue
+	se, err := y.councilSession(id)
+	if err != nil {
+		return err
+	}
+	if se != nil && se.Place != "" {
+		places = append(places, venue{place: se.Place})
+	}
+	var raw []byte
+	err = y.tx.QueryRowContext(y.ctx, `SELECT json FROM oparl_objects WHERE kind = ? AND src = ? AND deleted = 0`, oparl.KindLocation, id).Scan(&raw)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: oparl place: %w", err)
+	}
+	if err == nil {
+		var loc struct {
+			Description string `json:"description"`
+		}
+		if json.Unmarshal(raw, &loc) == nil && loc.Description != "" && (se == nil || loc.Description != se.Place) {
+			places = append(places, venue{loc.Description, true})
+		}
+	}
+	for _, v := range places {
+		place := v.place
+		if !y.placesMarked[place] {
+			y.placesMarked[place] = true
+			first, err := y.placeSession(place)
+			if err != nil {
+				return err
+			}
+			y.add(oparl.KindLocation, first)
+			// Live Locations of the venue built from another session:
+			// the venue's session changed.
+			others, err := y.ids(`SELECT o.src FROM oparl_objects o JOIN sessions s ON s.id = o.src
+				WHERE o.kind = ? AND o.deleted = 0 AND s.body_id = ? AND s.place = ? AND s.id <> ?`, oparl.KindLocation, y.council.ID, place, first)
+			if err != nil {
+				return err
+			}
+			for _, o := range others {
+				y.add(oparl.KindLocation, o)
+			}
+			v.left = v.left || len(others) > 0
+		}
+		if v.left && !y.placeMeetings[place] {
+			y.placeMeetings[place] = true
+			if err := y.addAll(oparl.KindMeeting, `SELECT id FROM sessions WHERE body_id = ? AND place = ?`, y.council.ID, place); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -477,7 +572,11 @@ func (y *oparlSync) computeVisible(k oparlKey) (bool, error) {
 		return se != nil, err
 	case oparl.KindLocation:
 		se, err := y.councilSession(k.src)
-		return se != nil && se.Place != "", err
+		if err != nil || se == nil || se.Place == "" {
+			return false, err
+		}
+		first, err := y.placeSession(se.Place)
+		return first == se.ID, err
 	case oparl.KindFile:
 		se, err := y.councilSession(k.src)
 		if err != nil || se == nil || !minutesHeld(*se) {
@@ -987,7 +1086,11 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		loc, m1, err := y.embeddedOne("meeting", oparl.KindLocation, se.ID)
+		place, err := y.placeSession(se.Place)
+		if err != nil {
+			return nil, "", err
+		}
+		loc, m1, err := y.embeddedOne("meeting", oparl.KindLocation, place)
 		if err != nil {
 			return nil, "", err
 		}
@@ -1101,7 +1204,7 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 			return nil, "", err
 		}
 		return oparl.Consultation(*d, id, paper, item, meeting, councilOrg), "", nil
-	case oparl.KindFile, oparl.KindLocation:
+	case oparl.KindFile:
 		se, err := y.session(k.src)
 		if err != nil {
 			return nil, "", err
@@ -1110,10 +1213,13 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		if k.kind == oparl.KindFile {
-			return oparl.File(*se, id, meeting), "", nil
+		return oparl.File(*se, id, meeting), "", nil
+	case oparl.KindLocation:
+		se, err := y.session(k.src)
+		if err != nil {
+			return nil, "", err
 		}
-		return oparl.Location(*se, id, meeting), "", nil
+		return oparl.Location(se.Place, id), "", nil
 	case oparl.KindLegislativeTerm:
 		return oparl.LegislativeTerm(int(k.src), id, bodyID), "", nil
 	}
@@ -1319,19 +1425,30 @@ func (s *Store) SyncOParlAndSearch(ctx context.Context, docs func() (sc SearchSc
 // OParl lists and objects for the API.
 
 // OParlCursor is where a list page starts: after the object with this
-// time (of the list's order; empty when ordered by id) and id.
+// time (of the list's order; empty when ordered by id) and id. A key of a
+// list ordered by time names its order, so that a key is refused in a list
+// ordered otherwise (it would name another position there).
 type OParlCursor struct {
-	Time string
-	ID   int64
+	Order string // "modified" or "created"; "" when ordered by id
+	Time  string
+	ID    int64
 }
 
-// String writes the cursor for a URL.
+// cursorOrders are the letters that name a key's order in its URL form.
+var cursorOrders = map[string]string{"m": "modified", "c": "created"}
+
+// String writes the cursor for a URL: the id, or the order's letter, the
+// time and the id (m2026-12-02T10:21:18Z_5).
 func (c OParlCursor) String() string {
 	if c.Time == "" {
 		return strconv.FormatInt(c.ID, 10)
 	}
-	return c.Time + "_" + strconv.FormatInt(c.ID, 10)
+	return c.Order[:1] + c.Time + "_" + strconv.FormatInt(c.ID, 10)
 }
+
+// ErrOParlCursor refuses a page key that is not a position in the list it
+// is given to.
+var ErrOParlCursor error = model.InputError("Ungültige Listenposition.")
 
 // ParseOParlCursor reads a cursor written by String.
 func ParseOParlCursor(s string) (OParlCursor, error) {
@@ -1341,14 +1458,19 @@ func ParseOParlCursor(s string) (OParlCursor, error) {
 	}
 	n, err := strconv.ParseInt(id, 10, 64)
 	if err != nil || n < 0 {
-		return OParlCursor{}, model.InputError("Ungültige Listenposition.")
+		return OParlCursor{}, ErrOParlCursor
 	}
+	var order string
 	if t != "" {
+		if order = cursorOrders[t[:1]]; order == "" {
+			return OParlCursor{}, ErrOParlCursor
+		}
+		t = t[1:]
 		if _, err := time.Parse(oparlTime, t); err != nil {
-			return OParlCursor{}, model.InputError("Ungültige Listenposition.")
+			return OParlCursor{}, ErrOParlCursor
 		}
 	}
-	return OParlCursor{Time: t, ID: n}, nil
+	return OParlCursor{Order: order, Time: t, ID: n}, nil
 }
 
 // OParlFilter selects a list page. Zero times are no bound; bounds include
@@ -1427,6 +1549,12 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter, each 
 	bound("modified", ">=", f.ModifiedSince)
 	bound("modified", "<=", f.ModifiedUntil)
 	if f.After != nil {
+		// A key from a list in another order (one without filter given
+		// to a filtered list, or one of modified times to a created
+		// filter) names no position here.
+		if o := f.After.Order; o == "" && order != "id" || o != "" && o != order {
+			return OParlPage{}, ErrOParlCursor
+		}
 		if order == "id" {
 			w.add("id > ?", f.After.ID)
 		} else {
@@ -1458,6 +1586,9 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter, each 
 	for rows.Next() {
 		var raw sql.RawBytes
 		var c OParlCursor
+		if order != "id" {
+			c.Order = order
+		}
 		if err := rows.Scan(&raw, &c.ID, &c.Time); err != nil {
 			return OParlPage{}, fmt.Errorf("store: oparl list: %w", err)
 		}

@@ -88,7 +88,9 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 		if moved && next.Date != cur.Date {
 			sched.PreviousDate = cur.Date
 		}
-		if moved || next.Place != cur.Place {
+		// The registration deadline's event (ical.RegistrationDeadlineEvent)
+		// has the session's SEQUENCE: a moved deadline raises it too.
+		if moved || next.Place != cur.Place || next.RegistrationDeadline != cur.RegistrationDeadline {
 			sched.Sequence++
 		}
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, c.Version,
@@ -101,9 +103,27 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 		if !moved {
 			return nil
 		}
+		if next.Date != cur.Date {
+			if err := followUpsDueMoved(ctx, tx, cur); err != nil {
+				return err
+			}
+		}
 		next.Schedule = sched
 		return s.noticeSessionMoved(ctx, tx, cur, next)
 	})
+}
+
+// followUpsDueMoved raises the version of the pending follow-ups due to the
+// council's session se, which moved to another date: their deadline moved
+// with it, and the version is their calendar event's SEQUENCE (the
+// personal feed).
+func followUpsDueMoved(ctx context.Context, tx *sql.Tx, se model.Session) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET version = version + 1 WHERE due_session = ? AND status IN (?, ?)
+		AND EXISTS (SELECT 1 FROM bodies WHERE id = ? AND kind = ?)`,
+		se.Number, model.FollowUpOpen, model.FollowUpInProgress, se.BodyID, model.BodyPlanningCouncil); err != nil {
+		return fmt.Errorf("store: follow-ups due to session %d: %w", se.ID, err)
+	}
+	return nil
 }
 
 // CancelSession cancels a session that has not yet begun (Absage) with a

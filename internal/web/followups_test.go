@@ -1102,3 +1102,106 @@ func TestFollowUpDeadlineBeforeSession(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+// TestPersonalFeedUIDsStayWhenDatesMove: a follow-up's event in the
+// personal calendar had its deadline in the UID (auftrag-7-2027-01-31@…),
+// so a new deadline made a new event beside the old one, without SEQUENCE.
+// Now its UID names the follow-up alone and its SEQUENCE rises with every
+// change; a registration deadline moved on its own (the session's date
+// kept) raises the SEQUENCE of its event too.
+func TestPersonalFeedUIDsStayWhenDatesMove(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	se, _ := st.SessionByNumber(ctx, council.ID, 47)
+	items47, err := st.Items(ctx, se.ID)
+	if err != nil || len(items47) == 0 {
+		t.Fatal("no items of the 47th session", err)
+	}
+	id, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items47[0].ID, Text: "Zahlen liefern", Responsible: "Hessen",
+		DueDate: model.NewDate(2025, 10, 15), Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	toSession, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items47[0].ID, Text: "Bericht geben", Responsible: "Hessen",
+		DueSession: 49, Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s49, _ := st.SessionByNumber(ctx, council.ID, 49)
+	if err := st.EditSession(ctx, store.SessionChange{ID: s49.ID, Version: s49.Version, Date: s49.Date, StartTime: s49.StartTime,
+		Place: s49.Place, Chair: s49.Chair, Kind: s49.Kind, RegistrationDeadline: model.NewDate(2026, 2, 19)}); err != nil {
+		t.Fatal(err)
+	}
+	code, page := do(t, client(t, hs.ts, "hessen"), "POST", hs.ts.URL+"/mein-kalender", url.Values{"bestaetigt": {"ja"}})
+	m := regexp.MustCompile(`value="https?://[^"]+(/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
+	if code != http.StatusOK || m == nil {
+		t.Fatalf("new address: %d", code)
+	}
+	feed := func() string {
+		t.Helper()
+		code, body := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+m[1], nil)
+		if code != http.StatusOK {
+			t.Fatalf("feed %d", code)
+		}
+		if bad := ical.Check([]byte(body)); len(bad) > 0 {
+			t.Errorf("feed breaks RFC 5545: %v", bad)
+		}
+		return strings.ReplaceAll(body, "\r\n ", "")
+	}
+	uid := fmt.Sprintf("UID:auftrag-%d@", id)
+	sequence := func(ev string) int {
+		n := 0
+		if m := regexp.MustCompile(`\r\nSEQUENCE:(\d+)\r\n`).FindStringSubmatch(ev); m != nil {
+			n, _ = strconv.Atoi(m[1])
+		}
+		return n
+	}
+	before := feed()
+	followUp := between(before, uid, "END:VEVENT")
+	deadline := between(before, "UID:anmeldeschluss-it-plr-49@", "END:VEVENT")
+	if followUp == "" || !strings.Contains(followUp, "DTSTART;VALUE=DATE:20251015\r\n") {
+		t.Fatalf("no event %s… due 15.10.2025:\n%s", uid, before)
+	}
+	if !strings.Contains(deadline, "DTSTART;VALUE=DATE:20260219\r\n") {
+		t.Fatalf("no registration deadline on 19.02.2026:\n%s", deadline)
+	}
+	dueToSession := between(before, fmt.Sprintf("UID:auftrag-%d@", toSession), "END:VEVENT")
+	if !strings.Contains(dueToSession, "DTSTART;VALUE=DATE:20260319\r\n") {
+		t.Fatalf("no follow-up due to the 49th session on 19.03.2026:\n%s", before)
+	}
+	fu, err := st.FollowUp(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fu.DueDate = model.NewDate(2025, 11, 3)
+	if err := st.UpdateFollowUp(ctx, fu); err != nil {
+		t.Fatal(err)
+	}
+	s49, _ = st.SessionByNumber(ctx, council.ID, 49)
+	if err := st.EditSession(ctx, store.SessionChange{ID: s49.ID, Version: s49.Version, Date: s49.Date, StartTime: s49.StartTime,
+		Place: s49.Place, Chair: s49.Chair, Kind: s49.Kind, RegistrationDeadline: model.NewDate(2026, 2, 26)}); err != nil {
+		t.Fatal(err)
+	}
+	after := feed()
+	s49, _ = st.SessionByNumber(ctx, council.ID, 49)
+	if err := st.EditSession(ctx, store.SessionChange{ID: s49.ID, Version: s49.Version, Date: model.NewDate(2026, 3, 26), StartTime: s49.StartTime,
+		Place: s49.Place, Chair: s49.Chair, Kind: s49.Kind, RegistrationDeadline: s49.RegistrationDeadline, Reason: "Raum belegt"}); err != nil {
+		t.Fatal(err)
+	}
+	sessionMoved := between(feed(), fmt.Sprintf("UID:auftrag-%d@", toSession), "END:VEVENT")
+	if !strings.Contains(sessionMoved, "DTSTART;VALUE=DATE:20260326\r\n") || sequence(sessionMoved) <= sequence(dueToSession) {
+		t.Errorf("a follow-up due to a moved session raises no SEQUENCE (was %d):\n%s", sequence(dueToSession), sessionMoved)
+	}
+	if n := strings.Count(after, fmt.Sprintf("/auftraege/%d\r\n", id)); n != 1 {
+		t.Errorf("the follow-up is %d events after its deadline moved:\n%s", n, after)
+	}
+	moved := between(after, uid, "END:VEVENT")
+	if !strings.Contains(moved, "DTSTART;VALUE=DATE:20251103\r\n") || sequence(moved) <= sequence(followUp) {
+		t.Errorf("the moved follow-up keeps neither its UID nor raises its SEQUENCE (was %d):\n%s", sequence(followUp), after)
+	}
+	movedDeadline := between(after, "UID:anmeldeschluss-it-plr-49@", "END:VEVENT")
+	if !strings.Contains(movedDeadline, "DTSTART;VALUE=DATE:20260226\r\n") || sequence(movedDeadline) <= sequence(deadline) {
+		t.Errorf("the moved registration deadline raises no SEQUENCE (was %d):\n%s", sequence(deadline), movedDeadline)
+	}
+}

@@ -201,8 +201,12 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 	var events []ical.Event
 	// Texts are public text: calendars are often kept by other services.
 	for _, fu := range append(past, coming...) {
-		e := ical.DeadlineEvent(fmt.Sprintf("auftrag-%d-%s@%s", fu.ID, fu.Due, host), "Frist Auftrag: "+model.PublicText(fu.Text), fu.Due,
+		// The UID names the follow-up alone (a new deadline is the same
+		// event, moved); its version rises with every change of it, the
+		// move of the session it is due to included (store.EditSession).
+		e := ical.DeadlineEvent(fmt.Sprintf("auftrag-%d@%s", fu.ID, host), "Frist Auftrag: "+model.PublicText(fu.Text), fu.Due,
 			s.site.URL(r, fmt.Sprintf("/auftraege/%d", fu.ID)))
+		e.Sequence = fu.Version
 		e.Description = "Verantwortlich: " + model.PublicText(fu.Responsible) + "\nFrist: " + model.PublicText(fu.DeadlineAt(fu.Planned))
 		events = append(events, e)
 	}

@@ -135,7 +135,7 @@ func (s *Server) Handler() http.Handler {
 		cached = httpcache.Handler(pages, httpcache.Options{})
 	}
 	full := s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
-	return s.instrument(mux, s.fastStored(full))
+	return s.instrument(mux, s.oparlCanonical(s.fastStored(full)))
 }
 
 // publicRegister says whether a request is for the public register, whose
