@@ -254,7 +254,7 @@ func (s *Store) followUpPart(ctx context.Context, q FollowUpListQuery, part foll
 func (s *Store) followUpListSelect(q FollowUpListQuery, w where) (string, []any) {
 	over, overArgs := s.followUpOverdueSQL(q)
 	dueExpr := "CASE WHEN ds.date IS NOT NULL AND ds.date <> '' AND (f.due_on = '' OR ds.date < f.due_on) THEN ds.date ELSE f.due_on END"
-	inner := `SELECT ` + followUpCols + `, COALESCE(se.id, 0) AS se_id, COALESCE(se.number, 0) AS se_number, COALESCE(i.number, '') AS i_number, COALESCE(i.title, '') AS i_title,
+	inner := `SELECT ` + followUpCols + `, COALESCE(se.id, 0) AS se_id, COALESCE(se.number, 0) AS se_number, COALESCE(sb.slug, '') AS se_slug, COALESCE(sb.abbrev, '') AS se_abbrev, COALESCE(sb.internal, 0) AS se_internal, COALESCE(i.number, '') AS i_number, COALESCE(i.title, '') AS i_title,
 		COALESCE(ds.number, 0) AS ds_number, COALESCE(ds.date, '') AS ds_date, COALESCE(d.label, '') AS d_label, COALESCE(d.status, '') AS d_status, COALESCE(db.internal, 0) AS d_internal,
 		CASE WHEN ` + over + ` THEN 0 WHEN f.status IN (?, ?) THEN 1 ELSE 2 END AS rnk,
 		CASE WHEN (` + dueExpr + `) = '' THEN '` + noDue + `' ELSE (` + dueExpr + `) END AS due_key` +
@@ -272,7 +272,7 @@ func scanFollowUpListEntry(q FollowUpListQuery) func(r scanner) (FollowUpListEnt
 		var dsNumber, dInternal int
 		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.FollowUp.DueSession, &e.Status, &done,
 			&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
-			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.ItemNumber, &e.ItemTitle,
+			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.SessionSlug, &e.SessionAbbrev, &e.SessionInternal, &e.ItemNumber, &e.ItemTitle,
 			&dsNumber, &dsDate, &e.DecisionLabel, &dStatus, &dInternal, &e.Cursor.Rank, &e.Cursor.Due)
 		e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
 		e.Cursor.ID = e.ID

@@ -242,8 +242,21 @@ type FollowUpEntry struct {
 	model.FollowUp
 	SessionID     int64
 	SessionNumber int
-	ItemNumber    string
+	// SessionSlug and SessionAbbrev: the session's body's address part
+	// and abbreviation ("al-runde", "AL-Runde"; "" for the council), so
+	// that a follow-up of the AL-Runde is named and linked as one.
+	SessionSlug     string
+	SessionAbbrev   string
+	SessionInternal bool // the session's body is internal (the AL-Runde)
+	ItemNumber      string
 	ItemTitle     string
+}
+
+// Session gives the session the follow-up was given in as far as the
+// entry knows it (number, body), for its Title and Path; the zero session
+// when none.
+func (e FollowUpEntry) Session() model.Session {
+	return model.Session{ID: e.SessionID, Number: e.SessionNumber, BodySlug: e.SessionSlug, BodyAbbrev: e.SessionAbbrev, Internal: e.SessionInternal}
 }
 
 // FollowUpEntries gives the follow-ups matching f with their session and
@@ -255,13 +268,14 @@ func (s *Store) FollowUpEntries(ctx context.Context, f FollowUpFilter) ([]Follow
 		var due, done string
 		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.DueSession, &e.Status, &done,
 			&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
-			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.ItemNumber, &e.ItemTitle)
+			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.SessionSlug, &e.SessionAbbrev, &e.SessionInternal, &e.ItemNumber, &e.ItemTitle)
 		e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
 		return e, err
-	}, "follow-up entries", `SELECT `+followUpCols+`, COALESCE(se.id, 0), COALESCE(se.number, 0), COALESCE(i.number, ''), COALESCE(i.title, '')
+	}, "follow-up entries", `SELECT `+followUpCols+`, COALESCE(se.id, 0), COALESCE(se.number, 0), COALESCE(sb.slug, ''), COALESCE(sb.abbrev, ''), COALESCE(sb.internal, 0), COALESCE(i.number, ''), COALESCE(i.title, '')
 		FROM follow_ups f
 		LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id))
-		LEFT JOIN sessions se ON se.id = i.session_id`+w.sql()+` ORDER BY f.id`, w.args...)
+		LEFT JOIN sessions se ON se.id = i.session_id
+		LEFT JOIN bodies sb ON sb.id = se.body_id`+w.sql()+` ORDER BY f.id`, w.args...)
 }
 
 // UpdateFollowUp changes a follow-up; f.Version must be the version read.
@@ -459,8 +473,9 @@ func (s *Store) FollowUpDecisions(ctx context.Context, ids []int64) (map[int64]m
 
 // EvidenceDecision finds the decision of the body that closed a follow-up
 // by its number as typed ("B-2025/30-IT"); 0 when ref is empty. A number
-// that is none, or names no decision of the body, is an input error with
-// the German reason (the report form and the JSON API alike).
+// that is none, carries another body's prefix or suffix (BE-2026/01-AL),
+// or names no decision of the body, is an input error with the German
+// reason (the report form and the JSON API alike).
 func (s *Store) EvidenceDecision(ctx context.Context, bodyID int64, ref string) (int64, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -469,6 +484,16 @@ func (s *Store) EvidenceDecision(ctx context.Context, bodyID int64, ref string) 
 	n, ok := model.ParseDecisionRef(ref)
 	if !ok {
 		return 0, model.InputError("Der Beschluss des Nachweises wird mit seiner Nummer angegeben, zum Beispiel B-2025/30-IT.")
+	}
+	b, err := s.Body(ctx, bodyID)
+	if err != nil {
+		return 0, err
+	}
+	if !model.DecisionRefFits(b.DecisionPattern, ref) {
+		// BE-2026/01-AL is a recommendation of the AL-Runde, not the
+		// council's B-2026/01-IT.
+		return 0, model.InputError("%s ist keine Nummer eines Beschlusses des %s; der Nachweis nennt einen Beschluss wie %s.",
+			ref, b.Abbrev, model.FormatDecisionNumber(b.DecisionPattern, n))
 	}
 	d, err := s.DecisionByNumber(ctx, bodyID, n)
 	if errors.Is(err, ErrNotFound) {

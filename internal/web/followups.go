@@ -36,6 +36,9 @@ type followUpView struct {
 	// planned. (Named DueSession, it hid the number: the edit form showed
 	// the session as a Go struct.)
 	Planned *model.Session
+	// SeesSession: the audience may read the page of the session the
+	// follow-up was given in (the AL-Runde's are internal).
+	SeesSession bool
 }
 
 // StateLabel gives the status with "überfällig" where it applies.
@@ -47,27 +50,47 @@ func (v followUpView) StateLabel() string {
 }
 
 // SourceURL gives the address of the row or item the follow-up was given
-// in ("" if none is known).
+// in ("" if none is known, or the reader may not read the session: the
+// AL-Runde's pages are internal). An AL-Runde's follow-up links to the
+// AL-Runde's session page, never to the council's session of that number.
 func (v followUpView) SourceURL() string {
-	if v.Source == model.SourceDecision && v.DecisionLabel != "" {
+	if v.Source == model.SourceDecision && v.DecisionLabel != "" && v.SessionSlug == "" {
 		return decisionURL(v.DecisionLabel)
 	}
-	if v.SessionNumber == 0 {
+	if v.SessionNumber == 0 || !v.SeesSession {
 		return ""
 	}
 	if v.ItemID != 0 {
-		return fmt.Sprintf("/sitzungen/%d#top-%d", v.SessionNumber, v.ItemID)
+		return fmt.Sprintf("%s#top-%d", v.Session().Path(), v.ItemID)
 	}
-	return fmt.Sprintf("/sitzungen/%d", v.SessionNumber)
+	return v.Session().Path()
 }
 
-// ItemLabel names the agenda item the follow-up was given in.
+// DecisionURL gives the address the follow-up's decision is read at: the
+// register's page of a council decision; for a recommendation of the
+// AL-Runde (no register page) its item on the AL-Runde's session page,
+// "" (plain text) for a reader who may not read that page.
+func (v followUpView) DecisionURL() string {
+	if v.DecisionLabel == "" {
+		return ""
+	}
+	if v.SessionSlug == "" {
+		return decisionURL(v.DecisionLabel)
+	}
+	if !v.SeesSession || v.SessionNumber == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s#top-%d", v.Session().Path(), v.ItemID)
+}
+
+// ItemLabel names the agenda item the follow-up was given in: "47.
+// Sitzung, TOP 05 …", "40. AL-Runde, TOP 01 …".
 func (v followUpView) ItemLabel() string {
 	if v.SessionNumber == 0 {
 		return ""
 	}
 	it := model.AgendaItem{Number: v.ItemNumber}
-	s := fmt.Sprintf("%d. Sitzung, %s", v.SessionNumber, it.Label())
+	s := fmt.Sprintf("%s, %s", v.Session().Title(), it.Label())
 	if v.ItemTitle != "" {
 		s += " " + v.ItemTitle
 	}

@@ -1,0 +1,139 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
+	"gremium/internal/itplr"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// alRundeWorld is the demo with a held 41st AL-Runde whose TOP 01 gave
+// the recommendation BE-2026/01-AL, and a held 60th IT-PLR session whose
+// TOP 01 gave the decision B-2026/01-IT: the same year and number in the
+// two bodies.
+type alRundeWorld struct {
+	st             *store.Store
+	ts             *httptest.Server
+	prep, council  model.Body
+	al41, s60      int64
+	alItem, itItem int64
+	alDec, itDec   int64
+}
+
+func newALRundeWorld(t *testing.T) alRundeWorld {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	st := demotest.StoreWithAccounts(t)
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	w := alRundeWorld{st: st, ts: ts}
+	w.prep, _ = st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	w.council, _ = st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	held := func(body model.Body, number int, day model.Date, kind model.DecisionKind) (se, item, dec int64) {
+		se, err := st.CreateSession(ctx, model.Session{BodyID: body.ID, Number: number, Status: model.StatusEnded, Date: day, AgendaPublished: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		item, err = st.CreateItem(ctx, model.AgendaItem{SessionID: se, Number: "01", Title: "Registermodernisierung", Status: model.ItemAccepted, Position: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec, err = st.CreateDecision(ctx, model.Decision{BodyID: body.ID, SessionID: se, ItemID: item, Kind: kind, Status: model.DecisionAdopted,
+			Number: model.DecisionNumber{Year: 2026, Seq: 1}, AdoptedOn: day, Scope: model.ScopeAll, Title: "Registermodernisierung " + body.Abbrev,
+			Points: []model.Point{{Label: "1.", Text: "Text " + body.Abbrev}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return se, item, dec
+	}
+	w.al41, w.alItem, w.alDec = held(w.prep, 41, model.NewDate(2026, 2, 12), model.KindRecommendation)
+	w.s60, w.itItem, w.itDec = held(w.council, 60, model.NewDate(2026, 3, 5), model.KindDecision)
+	return w
+}
+
+// TestALRundeRecommendationIsNoCouncilDecision: a number of the AL-Runde
+// (BE-2026/01-AL) never leads to, nor closes a follow-up with, the
+// IT-PLR's decision of the same year and number (B-2026/01-IT); a
+// follow-up of the recommendation links to the AL-Runde's session page for
+// those who may read it.
+func TestALRundeRecommendationIsNoCouncilDecision(t *testing.T) {
+	w := newALRundeWorld(t)
+	ctx := store.WithActor(context.Background(), "test")
+	public, gs := client(t, w.ts, ""), client(t, w.ts, "geschaeftsstelle")
+	if code, page := do(t, public, "GET", w.ts.URL+"/beschluesse/B-2026/01-IT", nil); code != http.StatusOK || !strings.Contains(page, "Registermodernisierung IT-PLR") {
+		t.Fatalf("B-2026/01-IT: %d", code)
+	}
+	for _, c := range []*http.Client{public, gs} {
+		code, _ := do(t, c, "GET", w.ts.URL+"/beschluesse/BE-2026/01-AL", nil)
+		res, err := c.Get(w.ts.URL + "/beschluesse/BE-2026/01-AL")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if loc := res.Header.Get("Location"); strings.Contains(loc, "B-2026/01-IT") || code == http.StatusMovedPermanently {
+			t.Errorf("BE-2026/01-AL leads to %d %s", code, loc)
+		}
+		if c == public && code != http.StatusNotFound {
+			t.Errorf("BE-2026/01-AL for the public: %d", code)
+		}
+		if c == gs && (code != http.StatusSeeOther || res.Header.Get("Location") != fmt.Sprintf("/gremien/al-runde/sitzungen/41#top-%d", w.alItem)) {
+			t.Errorf("BE-2026/01-AL for the secretariat: %d %s", code, res.Header.Get("Location"))
+		}
+	}
+	if code, _ := do(t, public, "GET", w.ts.URL+"/beschluesse/BE-2026/07-AL", nil); code != http.StatusNotFound {
+		t.Errorf("unknown BE-2026/07-AL: %d", code)
+	}
+	// A follow-up of the recommendation.
+	id, err := w.st.CreateFollowUp(ctx, model.FollowUp{DecisionID: w.alDec, ItemID: w.alItem, Text: "Konzept vorlegen", Responsible: "FITKO",
+		Status: model.FollowUpOpen, Source: model.SourceDecision})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("%s/auftraege/%d", w.ts.URL, id)
+	code, page := do(t, gs, "GET", path, nil)
+	if code != http.StatusOK {
+		t.Fatalf("follow-up: %d", code)
+	}
+	if strings.Contains(page, `href="/beschluesse/BE-2026/01-AL"`) || strings.Contains(page, `href="/sitzungen/41`) {
+		t.Errorf("the follow-up links the recommendation as an IT-PLR decision or session:\n%s", page)
+	}
+	if !strings.Contains(page, fmt.Sprintf(`href="/gremien/al-runde/sitzungen/41#top-%d"`, w.alItem)) || !strings.Contains(page, "41. AL-Runde, TOP 01") {
+		t.Errorf("the follow-up does not link the AL-Runde's session:\n%s", page)
+	}
+	if _, list := do(t, gs, "GET", w.ts.URL+"/auftraege", nil); strings.Contains(list, `href="/beschluesse/BE-2026/01-AL"`) || strings.Contains(list, `href="/sitzungen/41#`) {
+		t.Error("the list links the recommendation as an IT-PLR decision or session")
+	}
+	// Reported erledigt with the recommendation's number: refused at its
+	// field, never closed by B-2026/01-IT.
+	f, _ := w.st.FollowUp(ctx, id)
+	code, page = do(t, gs, "POST", path+"/stand", url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"2026-03-05"},
+		"nachweis_beschluss": {"BE-2026/01-AL"}})
+	if code == http.StatusSeeOther || !strings.Contains(page, "BE-2026/01-AL ist keine Nummer eines Beschlusses des IT-PLR") {
+		t.Errorf("report with BE-2026/01-AL: %d", code)
+	}
+	if got, _ := w.st.FollowUp(ctx, id); got.Status == model.FollowUpDone || got.EvidenceDecisionID == w.itDec {
+		t.Errorf("closed by the IT-PLR's decision: %+v", got)
+	}
+	if code, _ := do(t, gs, "POST", path+"/stand", url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"2026-03-05"},
+		"nachweis_beschluss": {"B-2026/01-IT"}}); code != http.StatusSeeOther {
+		t.Errorf("report with B-2026/01-IT: %d", code)
+	}
+	if got, _ := w.st.FollowUp(ctx, id); got.EvidenceDecisionID != w.itDec {
+		t.Errorf("not closed by B-2026/01-IT: %+v", got)
+	}
+}
