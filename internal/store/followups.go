@@ -249,7 +249,7 @@ type FollowUpEntry struct {
 	SessionAbbrev   string
 	SessionInternal bool // the session's body is internal (the AL-Runde)
 	ItemNumber      string
-	ItemTitle     string
+	ItemTitle       string
 }
 
 // Session gives the session the follow-up was given in as far as the
