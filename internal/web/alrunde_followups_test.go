@@ -14,6 +14,7 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
 	"gremium/internal/itplr"
+	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -136,4 +137,56 @@ func TestALRundeRecommendationIsNoCouncilDecision(t *testing.T) {
 	if got, _ := w.st.FollowUp(ctx, id); got.EvidenceDecisionID != w.itDec {
 		t.Errorf("not closed by B-2026/01-IT: %+v", got)
 	}
+}
+
+// TestALRundeFollowUpProposals: the AL-Runde's proposed follow-ups are
+// confirmed and dismissed on its own pages, never on the IT-PLR session of
+// the same number.
+func TestALRundeFollowUpProposals(t *testing.T) {
+	w := newALRundeWorld(t)
+	ctx := store.WithActor(context.Background(), "test")
+	for _, text := range []string{"Bitte an den Bund, bis zum 31.12.2026 einen Bericht vorzulegen.", "Bitte an Hessen, bis zum 30.11.2026 das Konzept zu prüfen."} {
+		if _, err := w.st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: w.alItem, Author: "Hessen", Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gs := client(t, w.ts, "geschaeftsstelle")
+	const page = "/gremien/al-runde/sitzungen/41/auftragsvorschlaege"
+	code, body := do(t, gs, "GET", w.ts.URL+page, nil)
+	if code != http.StatusOK || !strings.Contains(body, `action="`+page+`"`) || !strings.Contains(body, "Auftragsvorschläge der 41. AL-Runde") {
+		t.Fatalf("the AL-Runde's proposals page: %d\n%s", code, body)
+	}
+	if _, live := do(t, gs, "GET", fmt.Sprintf("%s/gremien/al-runde/sitzungen/41/live?top=%d", w.ts.URL, w.alItem), nil); strings.Contains(live, `"/sitzungen/41/auftragsvorschlaege"`) ||
+		!strings.Contains(live, `action="`+page+`"`) {
+		t.Error("the AL-Runde's live page posts its proposals elsewhere")
+	}
+	props, err := minutesProposals(ctx, w.st, w.al41)
+	if err != nil || len(props) != 2 {
+		t.Fatalf("proposals: %d, %v", len(props), err)
+	}
+	code, _ = do(t, gs, "POST", w.ts.URL+page, url.Values{"schluessel": {props[0].Key}, "aktion": {"bestaetigen"}, "text": {"Bericht vorlegen"},
+		"verantwortlich": {"Bund"}, "frist": {"2026-12-31"}, "zurueck": {"live"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("confirm: %d", code)
+	}
+	list, _ := w.st.FollowUps(ctx, store.FollowUpFilter{ItemID: w.alItem})
+	if len(list) != 1 || list[0].Text != "Bericht vorlegen" {
+		t.Errorf("after the confirmation: %+v", list)
+	}
+	res, err := gs.PostForm(w.ts.URL+page, url.Values{"schluessel": {props[1].Key}, "aktion": {"verwerfen"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), page) {
+		t.Errorf("dismiss: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	if left, _ := minutesProposals(ctx, w.st, w.al41); len(left) != 0 {
+		t.Errorf("%d proposals left", len(left))
+	}
+}
+
+// minutesProposals gives the open proposed follow-ups of a session.
+func minutesProposals(ctx context.Context, st *store.Store, sessionID int64) ([]minutes.Proposal, error) {
+	return minutes.StoredProposals(ctx, st, sessionID)
 }
