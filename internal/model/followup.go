@@ -148,23 +148,30 @@ func (f FollowUp) CheckDone() error {
 
 // CheckDeadline refuses a deadline before the session the follow-up is
 // given in (given; its Number 0: no session, as for a written procedure):
-// a date before the session's day, or a session of the same body that is
-// not after it (council: the due session counts in given's numbering) —
-// such a follow-up would be überfällig the moment it is given. The reason
-// names the form's field (frist, frist_sitzung).
-func (f FollowUp) CheckDeadline(given Session, council bool) error {
+// a date before the session's day, or a due session ("zur N. Sitzung",
+// always in the council's numbering) that is not after the council's
+// session after — for the council the session given itself, for a
+// preparatory body (the AL-Runde) the last council session before it; 0
+// checks no due session. Such a follow-up would be überfällig the moment
+// it is given. The reason names the form's field (frist, frist_sitzung)
+// and the session as it is called ("40. Sitzung", "40. AL-Runde").
+func (f FollowUp) CheckDeadline(given Session, after int) error {
 	if given.Number == 0 {
 		return nil
 	}
 	if !f.DueDate.IsZero() && !given.Date.IsZero() && f.DueDate.Before(given.Date) {
-		return AtField("frist", RuleError("Die Frist %s liegt vor der %d. Sitzung am %s, in der der Auftrag erteilt wird; er wäre sofort überfällig. Bitte ein späteres Datum angeben.",
-			f.DueDate.German(), given.Number, given.Date.German()))
+		return AtField("frist", RuleError("Die Frist %s liegt vor der %s am %s, in der der Auftrag erteilt wird; er wäre sofort überfällig. Bitte ein späteres Datum angeben.",
+			f.DueDate.German(), given.Title(), given.Date.German()))
 	}
-	if council && f.DueSession > 0 && f.DueSession <= given.Number {
+	if after <= 0 || f.DueSession <= 0 || f.DueSession > after {
+		return nil
+	}
+	if after == given.Number && given.BodySlug == "" {
 		return AtField("frist_sitzung", RuleError("Die Frist „zur %d. Sitzung“ liegt nicht nach der %d. Sitzung, in der der Auftrag erteilt wird; er wäre sofort überfällig. Bitte eine spätere Sitzung angeben.",
 			f.DueSession, given.Number))
 	}
-	return nil
+	return AtField("frist_sitzung", RuleError("Die Frist „zur %d. Sitzung“ (des IT-Planungsrats) liegt nicht nach der %s, in der der Auftrag erteilt wird: vor ihr liegt schon die %d. Sitzung. Er wäre sofort überfällig. Bitte eine spätere Sitzung angeben.",
+		f.DueSession, given.Title(), after))
 }
 
 // Deadline gives the deadline in words: "31.08.2025", "zur 49. Sitzung",

@@ -101,10 +101,30 @@ func checkFollowUpDeadline(ctx context.Context, tx *sql.Tx, f model.FollowUp, co
 		return nil
 	}
 	var kind model.BodyKind
-	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, se.BodyID).Scan(&kind); err != nil {
+	var prepares int64
+	if err := tx.QueryRowContext(ctx, `SELECT kind, COALESCE(prepares_id, 0) FROM bodies WHERE id = ?`, se.BodyID).Scan(&kind, &prepares); err != nil {
 		return fmt.Errorf("store: follow-up deadline: %w", err)
 	}
-	return f.CheckDeadline(se, kind == model.BodyPlanningCouncil)
+	after := 0
+	switch {
+	case kind == model.BodyPlanningCouncil:
+		after = se.Number
+	case prepares != 0:
+		// "zur N. Sitzung" in the AL-Runde means the council's N-th
+		// session: it must come after the council's sessions held (or
+		// dated) up to the AL-Runde's day, and be no earlier than the
+		// session the AL-Runde prepares.
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ? AND date <> '' AND date <= ?`,
+			prepares, se.Date.String()).Scan(&after); err != nil {
+			return fmt.Errorf("store: follow-up deadline: %w", err)
+		}
+		var prepared int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT p.number FROM sessions a JOIN sessions p ON p.id = a.prepares_session_id WHERE a.id = ?), 0)`, se.ID).Scan(&prepared); err != nil {
+			return fmt.Errorf("store: follow-up deadline: %w", err)
+		}
+		after = max(after, prepared-1)
+	}
+	return f.CheckDeadline(se, after)
 }
 
 // CreateFollowUp stores a follow-up (Auftrag).

@@ -190,3 +190,49 @@ func TestALRundeFollowUpProposals(t *testing.T) {
 func minutesProposals(ctx context.Context, st *store.Store, sessionID int64) ([]minutes.Proposal, error) {
 	return minutes.StoredProposals(ctx, st, sessionID)
 }
+
+// TestALRundeFollowUpDeadline: "zur N. Sitzung" given in the AL-Runde
+// means the IT-PLR's N-th session; one held before the AL-Runde is
+// refused (it would be overdue at once), at creation and edit, on the
+// live page too; a date before the AL-Runde names it as "41. AL-Runde".
+func TestALRundeFollowUpDeadline(t *testing.T) {
+	w := newALRundeWorld(t)
+	ctx := store.WithActor(context.Background(), "test")
+	f := model.FollowUp{ItemID: w.alItem, Text: "Konzept vorlegen", Responsible: "FITKO", Status: model.FollowUpOpen, DueSession: 47}
+	if _, err := w.st.CreateFollowUp(ctx, f); model.FieldOf(err) != "frist_sitzung" || !strings.Contains(model.ReasonOf(err), "41. AL-Runde") {
+		t.Errorf("due to the 47th IT-PLR session, held before the 41st AL-Runde: %v", err)
+	}
+	f.DueSession = 0
+	f.DueDate = model.NewDate(2026, 1, 31)
+	if _, err := w.st.CreateFollowUp(ctx, f); model.FieldOf(err) != "frist" || !strings.Contains(model.ReasonOf(err), "vor der 41. AL-Runde am 12.02.2026") {
+		t.Errorf("a date before the 41st AL-Runde: %v", err)
+	}
+	f.DueDate = model.Date{}
+	f.DueSession = 61
+	id, err := w.st.CreateFollowUp(ctx, f)
+	if err != nil {
+		t.Fatalf("due to the 61st IT-PLR session: %v", err)
+	}
+	got, _ := w.st.FollowUp(ctx, id)
+	got.DueSession = 45
+	if err := w.st.UpdateFollowUp(ctx, got); model.FieldOf(err) != "frist_sitzung" {
+		t.Errorf("edited to the 45th IT-PLR session: %v", err)
+	}
+	// The live page's form in the running 42nd AL-Runde.
+	al42, err := w.st.CreateSession(ctx, model.Session{BodyID: w.prep.ID, Number: 42, Status: model.StatusRunning, Date: model.NewDate(2026, 12, 2), AgendaPublished: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, err := w.st.CreateItem(ctx, model.AgendaItem{SessionID: al42, Number: "01", Title: "Bericht", Status: model.ItemAccepted, Position: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, w.ts, "geschaeftsstelle")
+	code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/auftraege", w.ts.URL, item), url.Values{"text": {"Bericht"}, "verantwortlich": {"Bund"}, "frist_sitzung": {"60"}})
+	if code == http.StatusSeeOther {
+		t.Error("the live page of the 42nd AL-Runde (02.12.2026) took a follow-up due to the 60th IT-PLR session (05.03.2026)")
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/auftraege", w.ts.URL, item), url.Values{"text": {"Bericht"}, "verantwortlich": {"Bund"}, "frist_sitzung": {"61"}}); code != http.StatusSeeOther {
+		t.Errorf("due to the 61st IT-PLR session: %d", code)
+	}
+}
