@@ -236,3 +236,36 @@ func TestALRundeFollowUpDeadline(t *testing.T) {
 		t.Errorf("due to the 61st IT-PLR session: %d", code)
 	}
 }
+
+// TestALRundeFollowUpsNamedAsSuch: a follow-up given in the AL-Runde is
+// "aus der 41. AL-Runde" on the list, its page and the CSV, linked to the
+// AL-Runde's session page for those who may read it; the filter "Aus der
+// Sitzung" offers the AL-Runde's sessions to them.
+func TestALRundeFollowUpsNamedAsSuch(t *testing.T) {
+	w := newALRundeWorld(t)
+	ctx := store.WithActor(context.Background(), "test")
+	id, err := w.st.CreateFollowUp(ctx, model.FollowUp{ItemID: w.alItem, Text: "Konzept vorlegen", Responsible: "FITKO", Status: model.FollowUpOpen, DueSession: 61})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, w.ts, "geschaeftsstelle")
+	link := fmt.Sprintf(`href="/gremien/al-runde/sitzungen/41#top-%d"`, w.alItem)
+	for _, path := range []string{fmt.Sprintf("/auftraege/%d", id), "/auftraege", "/auftraege?sitzung=al-runde/41"} {
+		code, page := do(t, gs, "GET", w.ts.URL+path, nil)
+		if code != http.StatusOK || !strings.Contains(page, "41. AL-Runde, TOP 01") || !strings.Contains(page, link) || strings.Contains(page, `href="/sitzungen/41#`) {
+			t.Errorf("%s: %d, not named or linked as the 41st AL-Runde", path, code)
+		}
+	}
+	if _, page := do(t, gs, "GET", w.ts.URL+"/auftraege", nil); !strings.Contains(page, `<option value="al-runde/41">41. AL-Runde</option>`) {
+		t.Error("the filter does not offer the 41st AL-Runde")
+	}
+	if _, page := do(t, gs, "GET", w.ts.URL+"/auftraege?sitzung=al-runde/41", nil); !strings.Contains(page, `<option value="al-runde/41" selected>`) || !strings.Contains(page, "1 Auftrag für diese Auswahl") {
+		t.Error("the filter by the 41st AL-Runde")
+	}
+	if _, csv := do(t, gs, "GET", w.ts.URL+"/auftraege.csv?sitzung=al-runde/41", nil); !strings.Contains(csv, "41. AL-Runde, TOP 01") {
+		t.Errorf("CSV:\n%s", csv)
+	}
+	if _, page := do(t, client(t, w.ts, ""), "GET", w.ts.URL+"/auftraege", nil); strings.Contains(page, "AL-Runde") {
+		t.Error("the public's filter offers the AL-Runde")
+	}
+}

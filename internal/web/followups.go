@@ -8,6 +8,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -99,8 +100,11 @@ func (v followUpView) ItemLabel() string {
 
 // followUpQuery is the filter of the follow-up list, read from the address.
 type followUpQuery struct {
-	Member   string
-	Session  int
+	Member  string
+	Session int
+	// Body is the address part of the session's body ("al-runde": the
+	// filter "40. AL-Runde", sitzung=al-runde/40); "" for the council.
+	Body     string
 	Status   string // a model.FollowUpStatus, "ausstehend" (offen or in Arbeit) or "ueberfaellig"
 	Decision int64
 }
@@ -115,7 +119,7 @@ func (q followUpQuery) values() url.Values {
 		v.Set("mitglied", q.Member)
 	}
 	if q.Session != 0 {
-		v.Set("sitzung", strconv.Itoa(q.Session))
+		v.Set("sitzung", q.SessionValue())
 	}
 	if q.Status != "" {
 		v.Set("status", q.Status)
@@ -124,6 +128,24 @@ func (q followUpQuery) values() url.Values {
 		v.Set("beschluss", strconv.FormatInt(q.Decision, 10))
 	}
 	return v
+}
+
+// SessionValue gives the session filter's value: "47" for the council's
+// session, "al-runde/40" for one of the AL-Runde.
+func (q followUpQuery) SessionValue() string {
+	return sessionFilterValue(model.Session{Number: q.Session, BodySlug: q.Body})
+}
+
+// sessionFilterValue gives the value of a session in the follow-up list's
+// filter "Aus der Sitzung" ("" for none).
+func sessionFilterValue(se model.Session) string {
+	switch {
+	case se.Number == 0:
+		return ""
+	case se.BodySlug == "":
+		return strconv.Itoa(se.Number)
+	}
+	return se.BodySlug + "/" + strconv.Itoa(se.Number)
 }
 
 // ExportURL gives the address of the export in the format ("csv", "pdf")
@@ -140,6 +162,9 @@ func parseFollowUpQuery(r *http.Request) (followUpQuery, error) {
 	v := r.URL.Query()
 	q := followUpQuery{Member: strings.TrimSpace(v.Get("mitglied")), Status: v.Get("status")}
 	if s := v.Get("sitzung"); s != "" {
+		if slug, nr, ok := strings.Cut(s, "/"); ok {
+			q.Body, s = slug, nr
+		}
 		n, err := strconv.Atoi(s)
 		if err != nil || n <= 0 {
 			return q, model.InputError("Die Sitzung wird mit ihrer Nummer angegeben, zum Beispiel 47.")
@@ -217,19 +242,55 @@ func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 // filter offers (and the one chosen, if older).
 const FilterSessions = 30
 
+// sessionOption is a session the follow-up list's filter offers: its
+// value (sessionFilterValue) and title ("47. Sitzung", "40. AL-Runde").
+type sessionOption struct{ Value, Title string }
+
 // filterSessions gives the sessions the follow-up filter offers: the
-// FilterSessions newest and the chosen one (number, 0 for none), newest
-// first.
-func (s *Server) filterSessions(ctx context.Context, councilID int64, chosen int) ([]model.Session, error) {
+// FilterSessions newest of the council, those of its preparatory body (the
+// AL-Runde) if the audience may see them, and the chosen one, newest
+// first per body.
+func (s *Server) filterSessions(r *http.Request, councilID int64, fq followUpQuery) ([]sessionOption, error) {
+	ctx := r.Context()
 	list, err := s.st.SessionsBefore(ctx, councilID, 0, FilterSessions)
-	if err != nil || chosen == 0 || slices.ContainsFunc(list, func(se model.Session) bool { return se.Number == chosen }) {
-		return list, err
-	}
-	se, err := s.st.SessionByNumber(ctx, councilID, chosen)
 	if err != nil {
 		return nil, err
 	}
-	return append(list, se), nil
+	if prep, err := s.st.PreparatoryBody(ctx, councilID); err == nil {
+		more, err := s.st.SessionsBefore(ctx, prep.ID, 0, FilterSessions)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, more...)
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	a := s.audienceOf(r)
+	var out []sessionOption
+	for _, se := range list {
+		if a.SeesSession(se) {
+			out = append(out, sessionOption{Value: sessionFilterValue(se), Title: se.Title()})
+		}
+	}
+	chosen := fq.SessionValue()
+	if chosen == "" || slices.ContainsFunc(out, func(o sessionOption) bool { return o.Value == chosen }) {
+		return out, nil
+	}
+	body, err := s.councilBody(ctx)
+	if fq.Body != "" {
+		body, err = s.st.BodyBySlug(ctx, fq.Body)
+	}
+	if err != nil {
+		return nil, err
+	}
+	se, err := s.st.SessionByNumber(ctx, body.ID, fq.Session)
+	if err != nil {
+		return nil, err
+	}
+	if !a.SeesSession(se) {
+		return out, nil
+	}
+	return append(out, sessionOption{Value: sessionFilterValue(se), Title: se.Title()}), nil
 }
 
 // followUpData is the page of one follow-up.
