@@ -180,7 +180,8 @@ func (f FollowUp) Deadline() string { return f.DeadlineAt(nil) }
 
 // DeadlineAt gives the deadline in words with the due session as planned
 // (nil if it is not planned): "49. Sitzung (12.11.2025)" once the session
-// has a date, "zur 49. Sitzung" before.
+// has a date, "zur 49. Sitzung" before, "49. Sitzung – abgesagt" once it
+// is cancelled.
 func (f FollowUp) DeadlineAt(due *Session) string {
 	var s string
 	if !f.DueDate.IsZero() {
@@ -190,9 +191,13 @@ func (f FollowUp) DeadlineAt(due *Session) string {
 		if s != "" {
 			s += ", spätestens "
 		}
-		if due != nil && due.Number == f.DueSession && !due.Date.IsZero() {
+		switch {
+		case due != nil && due.Number == f.DueSession && due.Cancelled():
+			// A cancelled session's date is no deadline any more.
+			s += fmt.Sprintf("%d. Sitzung – abgesagt", f.DueSession)
+		case due != nil && due.Number == f.DueSession && !due.Date.IsZero():
 			s += fmt.Sprintf("%d. Sitzung (%s)", f.DueSession, due.Date.German())
-		} else {
+		default:
 			s += fmt.Sprintf("zur %d. Sitzung", f.DueSession)
 		}
 	}
@@ -221,14 +226,24 @@ func (f FollowUp) OverdueAt(now time.Time, due *Session) bool {
 	if !f.DueDate.IsZero() && f.DueDate.Before(BerlinDate(now)) {
 		return true
 	}
-	return f.DueSession > 0 && due != nil && due.Number == f.DueSession && due.StartedAt(now)
+	// A cancelled session makes nothing overdue: the follow-up needs a new
+	// deadline (NeedsNewDeadline).
+	return f.DueSession > 0 && due != nil && due.Number == f.DueSession && !due.Cancelled() && due.StartedAt(now)
+}
+
+// NeedsNewDeadline reports whether a pending follow-up is due to a session
+// that was cancelled (due, the session of its number): its deadline is
+// gone, the secretariat sets a new one.
+func (f FollowUp) NeedsNewDeadline(due *Session) bool {
+	return f.Status.Pending() && f.DueSession > 0 && due != nil && due.Number == f.DueSession && due.Cancelled()
 }
 
 // DueAt gives the day the follow-up is due: its date, or the date of the
-// session it is due to (nil or without a date: none); the earlier of both.
+// session it is due to (nil, without a date or cancelled: none); the
+// earlier of both.
 func (f FollowUp) DueAt(due *Session) Date {
 	d := f.DueDate
-	if f.DueSession > 0 && due != nil && due.Number == f.DueSession && !due.Date.IsZero() {
+	if f.DueSession > 0 && due != nil && due.Number == f.DueSession && !due.Date.IsZero() && !due.Cancelled() {
 		if d.IsZero() || due.Date.Before(d) {
 			d = due.Date
 		}

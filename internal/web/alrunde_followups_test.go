@@ -269,3 +269,41 @@ func TestALRundeFollowUpsNamedAsSuch(t *testing.T) {
 		t.Error("the public's filter offers the AL-Runde")
 	}
 }
+
+// TestFollowUpDueToCancelledSession: a follow-up due to a session that is
+// cancelled says "62. Sitzung – abgesagt" on its page, the list and the
+// CSV (not the cancelled date), is not overdue by it, and shows the
+// secretariat that it needs a new deadline.
+func TestFollowUpDueToCancelledSession(t *testing.T) {
+	w := newALRundeWorld(t)
+	ctx := store.WithActor(context.Background(), "test")
+	s62, err := w.st.CreateSession(ctx, model.Session{BodyID: w.council.ID, Number: 62, Status: model.StatusPlanned, Date: model.NewDate(2027, 3, 25)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := w.st.CreateFollowUp(ctx, model.FollowUp{Text: "Bericht zur Registermodernisierung", Responsible: "FITKO", Status: model.FollowUpOpen, DueSession: 62})
+	if err != nil {
+		t.Fatal(err)
+	}
+	se, _ := w.st.Session(ctx, s62)
+	if err := w.st.CancelSession(ctx, s62, se.Version, "Terminkollision"); err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, w.ts, "geschaeftsstelle")
+	path := fmt.Sprintf("/auftraege/%d", id)
+	for _, p := range []string{path, "/auftraege?mitglied=FITKO", "/auftraege.csv?mitglied=FITKO"} {
+		code, page := do(t, gs, "GET", w.ts.URL+p, nil)
+		if code != http.StatusOK || !strings.Contains(page, "62. Sitzung – abgesagt") || strings.Contains(page, "62. Sitzung (") {
+			t.Errorf("%s: %d, the cancelled session not said", p, code)
+		}
+		if !strings.Contains(p, ".csv") && !strings.Contains(page, "neue Frist nötig") {
+			t.Errorf("%s: the secretariat is not told that a new deadline is needed", p)
+		}
+	}
+	if _, page := do(t, gs, "GET", w.ts.URL+"/auftraege?mitglied=FITKO&status=ueberfaellig", nil); strings.Contains(page, "Bericht zur Registermodernisierung") {
+		t.Error("overdue by a cancelled session")
+	}
+	if _, page := do(t, client(t, w.ts, "hessen"), "GET", w.ts.URL+path, nil); strings.Contains(page, "neue Frist nötig") {
+		t.Error("a member's office is asked for a new deadline")
+	}
+}

@@ -111,7 +111,7 @@ func followUpViews(a model.Audience, entries []store.FollowUpListEntry) []follow
 		e.FollowUp = a.FollowUp(e.FollowUp)
 		e.ItemTitle = a.Text(e.ItemTitle)
 		out[i] = followUpView{FollowUpEntry: e.FollowUpEntry, Planned: e.Planned, DecisionLabel: e.DecisionLabel,
-			Deadline: e.DeadlineAt(e.Planned), Due: e.Due, Overdue: e.Overdue, SeesSession: a.SeesSession(e.Session())}
+			Deadline: e.DeadlineAt(e.Planned), Due: e.Due, Overdue: e.Overdue, SeesSession: a.SeesSession(e.Session()), NewDeadline: e.NeedsNewDeadline(e.Planned)}
 	}
 	return out
 }

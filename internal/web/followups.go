@@ -37,6 +37,9 @@ type followUpView struct {
 	// planned. (Named DueSession, it hid the number: the edit form showed
 	// the session as a Go struct.)
 	Planned *model.Session
+	// NewDeadline: the session the follow-up is due to was cancelled; the
+	// secretariat sets a new deadline.
+	NewDeadline bool
 	// SeesSession: the audience may read the page of the session the
 	// follow-up was given in (the AL-Runde's are internal).
 	SeesSession bool
