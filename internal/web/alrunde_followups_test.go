@@ -307,3 +307,25 @@ func TestFollowUpDueToCancelledSession(t *testing.T) {
 		t.Error("a member's office is asked for a new deadline")
 	}
 }
+
+// TestNoALRundePlannedForACancelledSession: the AL-Runde's page offers no
+// "… dafür planen" for an IT-PLR session that is cancelled; it says so.
+func TestNoALRundePlannedForACancelledSession(t *testing.T) {
+	w := newALRundeWorld(t)
+	ctx := store.WithActor(context.Background(), "test")
+	s63, err := w.st.CreateSession(ctx, model.Session{BodyID: w.council.ID, Number: 63, Status: model.StatusPlanned, Date: model.NewDate(2027, 6, 3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, w.ts, "geschaeftsstelle")
+	if _, page := do(t, gs, "GET", w.ts.URL+"/gremien/al-runde", nil); !strings.Contains(page, `<input type="hidden" name="nummer" value="63">`) {
+		t.Fatal("the planned 63rd session is not offered")
+	}
+	se, _ := w.st.Session(ctx, s63)
+	if err := w.st.CancelSession(ctx, s63, se.Version, "Terminkollision"); err != nil {
+		t.Fatal(err)
+	}
+	if _, page := do(t, gs, "GET", w.ts.URL+"/gremien/al-runde", nil); strings.Contains(page, `<input type="hidden" name="nummer" value="63">`) {
+		t.Error("an AL-Runde is offered for the cancelled 63rd session")
+	}
+}
