@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // DecisionKind is Beschluss or Empfehlung (IT-Staatsvertrag §1).
@@ -204,6 +205,34 @@ func ParseDecisionRef(s string) (DecisionNumber, bool) {
 		return DecisionNumber{}, false
 	}
 	return DecisionNumber{Year: y, Seq: n}, true
+}
+
+// DecisionRefFits reports whether the reference ref, holding a decision
+// number (ParseDecisionRef), may name a decision of the body numbering by
+// pattern: the number alone ("2026/02", "Beschluss 2026/02") fits every
+// body, a number with a prefix or suffix ("BE-2026/02-AL") only the body
+// whose pattern gives exactly that form. So an AL-Runde's recommendation
+// BE-2026/02-AL never reads as the IT-PLR's decision B-2026/02-IT.
+func DecisionRefFits(pattern, ref string) bool {
+	n, ok := ParseDecisionRef(ref)
+	if !ok {
+		return false
+	}
+	loc := decisionRef.FindStringSubmatchIndex(ref)
+	// The word around the number: up to the nearest space either side.
+	start, end := loc[2], loc[5]
+	for start > 0 && !unicode.IsSpace(rune(ref[start-1])) {
+		start--
+	}
+	for end < len(ref) && !unicode.IsSpace(rune(ref[end])) {
+		end++
+	}
+	word := strings.TrimRight(ref[start:end], ".,;:)")
+	word = strings.TrimLeft(word, "(")
+	if word == ref[loc[2]:loc[5]] {
+		return true
+	}
+	return strings.EqualFold(word, FormatDecisionNumber(pattern, n))
 }
 
 // Decision is a Beschluss (or Empfehlung) of a body: its number, points,

@@ -148,23 +148,30 @@ func (f FollowUp) CheckDone() error {
 
 // CheckDeadline refuses a deadline before the session the follow-up is
 // given in (given; its Number 0: no session, as for a written procedure):
-// a date before the session's day, or a session of the same body that is
-// not after it (council: the due session counts in given's numbering) —
-// such a follow-up would be überfällig the moment it is given. The reason
-// names the form's field (frist, frist_sitzung).
-func (f FollowUp) CheckDeadline(given Session, council bool) error {
+// a date before the session's day, or a due session ("zur N. Sitzung",
+// always in the council's numbering) that is not after the council's
+// session after — for the council the session given itself, for a
+// preparatory body (the AL-Runde) the last council session before it; 0
+// checks no due session. Such a follow-up would be überfällig the moment
+// it is given. The reason names the form's field (frist, frist_sitzung)
+// and the session as it is called ("40. Sitzung", "40. AL-Runde").
+func (f FollowUp) CheckDeadline(given Session, after int) error {
 	if given.Number == 0 {
 		return nil
 	}
 	if !f.DueDate.IsZero() && !given.Date.IsZero() && f.DueDate.Before(given.Date) {
-		return AtField("frist", RuleError("Die Frist %s liegt vor der %d. Sitzung am %s, in der der Auftrag erteilt wird; er wäre sofort überfällig. Bitte ein späteres Datum angeben.",
-			f.DueDate.German(), given.Number, given.Date.German()))
+		return AtField("frist", RuleError("Die Frist %s liegt vor der %s am %s, in der der Auftrag erteilt wird; er wäre sofort überfällig. Bitte ein späteres Datum angeben.",
+			f.DueDate.German(), given.Title(), given.Date.German()))
 	}
-	if council && f.DueSession > 0 && f.DueSession <= given.Number {
+	if after <= 0 || f.DueSession <= 0 || f.DueSession > after {
+		return nil
+	}
+	if after == given.Number && given.BodySlug == "" {
 		return AtField("frist_sitzung", RuleError("Die Frist „zur %d. Sitzung“ liegt nicht nach der %d. Sitzung, in der der Auftrag erteilt wird; er wäre sofort überfällig. Bitte eine spätere Sitzung angeben.",
 			f.DueSession, given.Number))
 	}
-	return nil
+	return AtField("frist_sitzung", RuleError("Die Frist „zur %d. Sitzung“ (des IT-Planungsrats) liegt nicht nach der %s, in der der Auftrag erteilt wird: vor ihr liegt schon die %d. Sitzung. Er wäre sofort überfällig. Bitte eine spätere Sitzung angeben.",
+		f.DueSession, given.Title(), after))
 }
 
 // Deadline gives the deadline in words: "31.08.2025", "zur 49. Sitzung",
@@ -173,7 +180,8 @@ func (f FollowUp) Deadline() string { return f.DeadlineAt(nil) }
 
 // DeadlineAt gives the deadline in words with the due session as planned
 // (nil if it is not planned): "49. Sitzung (12.11.2025)" once the session
-// has a date, "zur 49. Sitzung" before.
+// has a date, "zur 49. Sitzung" before, "49. Sitzung – abgesagt" once it
+// is cancelled.
 func (f FollowUp) DeadlineAt(due *Session) string {
 	var s string
 	if !f.DueDate.IsZero() {
@@ -183,9 +191,13 @@ func (f FollowUp) DeadlineAt(due *Session) string {
 		if s != "" {
 			s += ", spätestens "
 		}
-		if due != nil && due.Number == f.DueSession && !due.Date.IsZero() {
+		switch {
+		case due != nil && due.Number == f.DueSession && due.Cancelled():
+			// A cancelled session's date is no deadline any more.
+			s += fmt.Sprintf("%d. Sitzung – abgesagt", f.DueSession)
+		case due != nil && due.Number == f.DueSession && !due.Date.IsZero():
 			s += fmt.Sprintf("%d. Sitzung (%s)", f.DueSession, due.Date.German())
-		} else {
+		default:
 			s += fmt.Sprintf("zur %d. Sitzung", f.DueSession)
 		}
 	}
@@ -214,14 +226,24 @@ func (f FollowUp) OverdueAt(now time.Time, due *Session) bool {
 	if !f.DueDate.IsZero() && f.DueDate.Before(BerlinDate(now)) {
 		return true
 	}
-	return f.DueSession > 0 && due != nil && due.Number == f.DueSession && due.StartedAt(now)
+	// A cancelled session makes nothing overdue: the follow-up needs a new
+	// deadline (NeedsNewDeadline).
+	return f.DueSession > 0 && due != nil && due.Number == f.DueSession && !due.Cancelled() && due.StartedAt(now)
+}
+
+// NeedsNewDeadline reports whether a pending follow-up is due to a session
+// that was cancelled (due, the session of its number): its deadline is
+// gone, the secretariat sets a new one.
+func (f FollowUp) NeedsNewDeadline(due *Session) bool {
+	return f.Status.Pending() && f.DueSession > 0 && due != nil && due.Number == f.DueSession && due.Cancelled()
 }
 
 // DueAt gives the day the follow-up is due: its date, or the date of the
-// session it is due to (nil or without a date: none); the earlier of both.
+// session it is due to (nil, without a date or cancelled: none); the
+// earlier of both.
 func (f FollowUp) DueAt(due *Session) Date {
 	d := f.DueDate
-	if f.DueSession > 0 && due != nil && due.Number == f.DueSession && !due.Date.IsZero() {
+	if f.DueSession > 0 && due != nil && due.Number == f.DueSession && !due.Date.IsZero() && !due.Cancelled() {
 		if d.IsZero() || due.Date.Before(d) {
 			d = due.Date
 		}

@@ -437,3 +437,28 @@ func TestBodyGenitive(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionRefFits: a number with a body's prefix or suffix names a
+// decision of that body only; BE-2026/02-AL is no decision of the IT-PLR.
+func TestDecisionRefFits(t *testing.T) {
+	for _, tt := range []struct {
+		pattern, ref string
+		fits         bool
+	}{
+		{DefaultDecisionPattern, "B-2026/02-IT", true},
+		{DefaultDecisionPattern, "b-2026/02-it", true},
+		{DefaultDecisionPattern, "2026/02", true},
+		{DefaultDecisionPattern, "Beschluss 2026/02;", true},
+		{DefaultDecisionPattern, "Beschluss B-2026/02-IT.", true},
+		{DefaultDecisionPattern, "BE-2026/02-AL", false},
+		{DefaultDecisionPattern, "Empfehlung BE-2026/02-AL", false},
+		{DefaultDecisionPattern, "B-2026/02", false},
+		{"BE-{JJJJ}/{NN}-AL", "BE-2026/02-AL", true},
+		{"BE-{JJJJ}/{NN}-AL", "B-2026/02-IT", false},
+		{DefaultDecisionPattern, "TOP 10", false},
+	} {
+		if got := DecisionRefFits(tt.pattern, tt.ref); got != tt.fits {
+			t.Errorf("DecisionRefFits(%q, %q) = %v, want %v", tt.pattern, tt.ref, got, tt.fits)
+		}
+	}
+}

@@ -76,7 +76,7 @@ func ParseFollowUpCursor(s string) (FollowUpCursor, bool) {
 func (q FollowUpListQuery) At(now time.Time, due map[int]model.Session) FollowUpListQuery {
 	q.Today, q.Started = model.BerlinDate(now), []int{}
 	for n, se := range due {
-		if se.StartedAt(now) {
+		if se.StartedAt(now) && !se.Cancelled() {
 			q.Started = append(q.Started, n)
 		}
 	}
@@ -253,9 +253,9 @@ func (s *Store) followUpPart(ctx context.Context, q FollowUpListQuery, part foll
 // arguments: a caller selects from it as x, by x.rnk, x.due_key and x.id.
 func (s *Store) followUpListSelect(q FollowUpListQuery, w where) (string, []any) {
 	over, overArgs := s.followUpOverdueSQL(q)
-	dueExpr := "CASE WHEN ds.date IS NOT NULL AND ds.date <> '' AND (f.due_on = '' OR ds.date < f.due_on) THEN ds.date ELSE f.due_on END"
-	inner := `SELECT ` + followUpCols + `, COALESCE(se.id, 0) AS se_id, COALESCE(se.number, 0) AS se_number, COALESCE(i.number, '') AS i_number, COALESCE(i.title, '') AS i_title,
-		COALESCE(ds.number, 0) AS ds_number, COALESCE(ds.date, '') AS ds_date, COALESCE(d.label, '') AS d_label, COALESCE(d.status, '') AS d_status, COALESCE(db.internal, 0) AS d_internal,
+	dueExpr := "CASE WHEN ds.date IS NOT NULL AND ds.date <> '' AND ds.cancelled_reason = '' AND (f.due_on = '' OR ds.date < f.due_on) THEN ds.date ELSE f.due_on END"
+	inner := `SELECT ` + followUpCols + `, COALESCE(se.id, 0) AS se_id, COALESCE(se.number, 0) AS se_number, COALESCE(sb.slug, '') AS se_slug, COALESCE(sb.abbrev, '') AS se_abbrev, COALESCE(sb.internal, 0) AS se_internal, COALESCE(i.number, '') AS i_number, COALESCE(i.title, '') AS i_title,
+		COALESCE(ds.number, 0) AS ds_number, COALESCE(ds.date, '') AS ds_date, COALESCE(ds.cancelled_reason, '') AS ds_cancelled, COALESCE(d.label, '') AS d_label, COALESCE(d.status, '') AS d_status, COALESCE(db.internal, 0) AS d_internal,
 		CASE WHEN ` + over + ` THEN 0 WHEN f.status IN (?, ?) THEN 1 ELSE 2 END AS rnk,
 		CASE WHEN (` + dueExpr + `) = '' THEN '` + noDue + `' ELSE (` + dueExpr + `) END AS due_key` +
 		followUpListFrom + w.sql()
@@ -268,16 +268,17 @@ func (s *Store) followUpListSelect(q FollowUpListQuery, w where) (string, []any)
 func scanFollowUpListEntry(q FollowUpListQuery) func(r scanner) (FollowUpListEntry, error) {
 	return func(r scanner) (FollowUpListEntry, error) {
 		var e FollowUpListEntry
-		var due, done, dsDate, dStatus string
+		var due, done, dsDate, dsCancelled, dStatus string
 		var dsNumber, dInternal int
 		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.FollowUp.DueSession, &e.Status, &done,
 			&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
-			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.ItemNumber, &e.ItemTitle,
-			&dsNumber, &dsDate, &e.DecisionLabel, &dStatus, &dInternal, &e.Cursor.Rank, &e.Cursor.Due)
+			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.SessionSlug, &e.SessionAbbrev, &e.SessionInternal, &e.ItemNumber, &e.ItemTitle,
+			&dsNumber, &dsDate, &dsCancelled, &e.DecisionLabel, &dStatus, &dInternal, &e.Cursor.Rank, &e.Cursor.Due)
 		e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
 		e.Cursor.ID = e.ID
 		if dsNumber != 0 {
 			e.Planned = &model.Session{Number: dsNumber, Date: parseDate(dsDate)}
+			e.Planned.Schedule.CancelledReason = dsCancelled
 		}
 		if !q.Audience.SeesDecision(model.Decision{Status: model.DecisionStatus(dStatus), Internal: dInternal != 0}) {
 			e.DecisionLabel = ""

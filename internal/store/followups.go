@@ -101,10 +101,30 @@ func checkFollowUpDeadline(ctx context.Context, tx *sql.Tx, f model.FollowUp, co
 		return nil
 	}
 	var kind model.BodyKind
-	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, se.BodyID).Scan(&kind); err != nil {
+	var prepares int64
+	if err := tx.QueryRowContext(ctx, `SELECT kind, COALESCE(prepares_id, 0) FROM bodies WHERE id = ?`, se.BodyID).Scan(&kind, &prepares); err != nil {
 		return fmt.Errorf("store: follow-up deadline: %w", err)
 	}
-	return f.CheckDeadline(se, kind == model.BodyPlanningCouncil)
+	after := 0
+	switch {
+	case kind == model.BodyPlanningCouncil:
+		after = se.Number
+	case prepares != 0:
+		// "zur N. Sitzung" in the AL-Runde means the council's N-th
+		// session: it must come after the council's sessions held (or
+		// dated) up to the AL-Runde's day, and be no earlier than the
+		// session the AL-Runde prepares.
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ? AND date <> '' AND date <= ?`,
+			prepares, se.Date.String()).Scan(&after); err != nil {
+			return fmt.Errorf("store: follow-up deadline: %w", err)
+		}
+		var prepared int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT p.number FROM sessions a JOIN sessions p ON p.id = a.prepares_session_id WHERE a.id = ?), 0)`, se.ID).Scan(&prepared); err != nil {
+			return fmt.Errorf("store: follow-up deadline: %w", err)
+		}
+		after = max(after, prepared-1)
+	}
+	return f.CheckDeadline(se, after)
 }
 
 // CreateFollowUp stores a follow-up (Auftrag).
@@ -242,8 +262,21 @@ type FollowUpEntry struct {
 	model.FollowUp
 	SessionID     int64
 	SessionNumber int
-	ItemNumber    string
-	ItemTitle     string
+	// SessionSlug and SessionAbbrev: the session's body's address part
+	// and abbreviation ("al-runde", "AL-Runde"; "" for the council), so
+	// that a follow-up of the AL-Runde is named and linked as one.
+	SessionSlug     string
+	SessionAbbrev   string
+	SessionInternal bool // the session's body is internal (the AL-Runde)
+	ItemNumber      string
+	ItemTitle       string
+}
+
+// Session gives the session the follow-up was given in as far as the
+// entry knows it (number, body), for its Title and Path; the zero session
+// when none.
+func (e FollowUpEntry) Session() model.Session {
+	return model.Session{ID: e.SessionID, Number: e.SessionNumber, BodySlug: e.SessionSlug, BodyAbbrev: e.SessionAbbrev, Internal: e.SessionInternal}
 }
 
 // FollowUpEntries gives the follow-ups matching f with their session and
@@ -255,13 +288,14 @@ func (s *Store) FollowUpEntries(ctx context.Context, f FollowUpFilter) ([]Follow
 		var due, done string
 		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.DueSession, &e.Status, &done,
 			&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
-			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.ItemNumber, &e.ItemTitle)
+			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.SessionSlug, &e.SessionAbbrev, &e.SessionInternal, &e.ItemNumber, &e.ItemTitle)
 		e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
 		return e, err
-	}, "follow-up entries", `SELECT `+followUpCols+`, COALESCE(se.id, 0), COALESCE(se.number, 0), COALESCE(i.number, ''), COALESCE(i.title, '')
+	}, "follow-up entries", `SELECT `+followUpCols+`, COALESCE(se.id, 0), COALESCE(se.number, 0), COALESCE(sb.slug, ''), COALESCE(sb.abbrev, ''), COALESCE(sb.internal, 0), COALESCE(i.number, ''), COALESCE(i.title, '')
 		FROM follow_ups f
 		LEFT JOIN agenda_items i ON i.id = COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id))
-		LEFT JOIN sessions se ON se.id = i.session_id`+w.sql()+` ORDER BY f.id`, w.args...)
+		LEFT JOIN sessions se ON se.id = i.session_id
+		LEFT JOIN bodies sb ON sb.id = se.body_id`+w.sql()+` ORDER BY f.id`, w.args...)
 }
 
 // UpdateFollowUp changes a follow-up; f.Version must be the version read.
@@ -459,8 +493,9 @@ func (s *Store) FollowUpDecisions(ctx context.Context, ids []int64) (map[int64]m
 
 // EvidenceDecision finds the decision of the body that closed a follow-up
 // by its number as typed ("B-2025/30-IT"); 0 when ref is empty. A number
-// that is none, or names no decision of the body, is an input error with
-// the German reason (the report form and the JSON API alike).
+// that is none, carries another body's prefix or suffix (BE-2026/01-AL),
+// or names no decision of the body, is an input error with the German
+// reason (the report form and the JSON API alike).
 func (s *Store) EvidenceDecision(ctx context.Context, bodyID int64, ref string) (int64, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -469,6 +504,16 @@ func (s *Store) EvidenceDecision(ctx context.Context, bodyID int64, ref string) 
 	n, ok := model.ParseDecisionRef(ref)
 	if !ok {
 		return 0, model.InputError("Der Beschluss des Nachweises wird mit seiner Nummer angegeben, zum Beispiel B-2025/30-IT.")
+	}
+	b, err := s.Body(ctx, bodyID)
+	if err != nil {
+		return 0, err
+	}
+	if !model.DecisionRefFits(b.DecisionPattern, ref) {
+		// BE-2026/01-AL is a recommendation of the AL-Runde, not the
+		// council's B-2026/01-IT.
+		return 0, model.InputError("%s ist keine Nummer eines Beschlusses des %s; der Nachweis nennt einen Beschluss wie %s.",
+			ref, b.Abbrev, model.FormatDecisionNumber(b.DecisionPattern, n))
 	}
 	d, err := s.DecisionByNumber(ctx, bodyID, n)
 	if errors.Is(err, ErrNotFound) {

@@ -60,6 +60,8 @@ func (s *Server) preparationRoutes(mux router) {
 	mux.HandleFunc("POST "+se+"/anwesenheit", s.saveAttendance)
 	mux.HandleFunc("GET "+se+"/abstimmung", s.myVotePage)
 	mux.HandleFunc("GET "+se+"/abstimmung/stand", s.voteState)
+	mux.HandleFunc("GET "+se+"/auftragsvorschlaege", s.followUpProposals)
+	mux.HandleFunc("POST "+se+"/auftragsvorschlaege", s.handleFollowUpProposal)
 	mux.HandleFunc("GET "+se+"/empfehlungen", s.recommendationsPage)
 	mux.HandleFunc("POST "+se+"/empfehlungen", s.proposeRecommendation)
 	mux.HandleFunc("GET /sitzungen/{nr}/empfehlungen", s.recommendationsPage)

@@ -42,7 +42,7 @@ type followUpsData struct {
 	// ("" if none).
 	PrevURL, NextURL string
 	Members          []model.Member
-	Sessions         []model.Session
+	Sessions         []sessionOption
 	Statuses         []statusOption
 	// Refused is why the filter or place in the address was not applied;
 	// the page then shows the list from its start with the filter form.
@@ -111,7 +111,7 @@ func followUpViews(a model.Audience, entries []store.FollowUpListEntry) []follow
 		e.FollowUp = a.FollowUp(e.FollowUp)
 		e.ItemTitle = a.Text(e.ItemTitle)
 		out[i] = followUpView{FollowUpEntry: e.FollowUpEntry, Planned: e.Planned, DecisionLabel: e.DecisionLabel,
-			Deadline: e.DeadlineAt(e.Planned), Due: e.Due, Overdue: e.Overdue}
+			Deadline: e.DeadlineAt(e.Planned), Due: e.Due, Overdue: e.Overdue, SeesSession: a.SeesSession(e.Session()), NewDeadline: e.NeedsNewDeadline(e.Planned)}
 	}
 	return out
 }
@@ -156,13 +156,19 @@ func (s *Server) followUpQueryFor(r *http.Request, fq followUpQuery) (store.Foll
 		f.Status = model.FollowUpStatus(fq.Status)
 	}
 	if fq.Session != 0 {
-		council, err := s.councilBody(r.Context())
+		body, err := s.councilBody(r.Context())
+		if fq.Body != "" {
+			body, err = s.st.BodyBySlug(r.Context(), fq.Body)
+		}
 		if err != nil {
 			return store.FollowUpListQuery{}, err
 		}
-		se, err := s.st.SessionByNumber(r.Context(), council.ID, fq.Session)
+		se, err := s.st.SessionByNumber(r.Context(), body.ID, fq.Session)
 		if err != nil {
 			return store.FollowUpListQuery{}, err
+		}
+		if !s.audienceOf(r).SeesSession(se) {
+			return store.FollowUpListQuery{}, store.ErrNotFound
 		}
 		f.SessionID = se.ID
 	}
@@ -260,7 +266,7 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, fq foll
 		s.serverError(w, r, err)
 		return
 	}
-	if d.Sessions, err = s.filterSessions(ctx, council.ID, fq.Session); err != nil {
+	if d.Sessions, err = s.filterSessions(r, council.ID, fq); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -314,7 +320,13 @@ func (s *Server) selection(r *http.Request, fq followUpQuery) string {
 		parts = append(parts, "verantwortlich "+s.memberName(r.Context(), fq.Member))
 	}
 	if fq.Session != 0 {
-		parts = append(parts, fmt.Sprintf("aus der %d. Sitzung", fq.Session))
+		title := fmt.Sprintf("%d. Sitzung", fq.Session)
+		if fq.Body != "" {
+			if b, err := s.st.BodyBySlug(r.Context(), fq.Body); err == nil {
+				title = model.Session{Number: fq.Session, BodySlug: b.Preparation.Slug, BodyAbbrev: b.Abbrev}.Title()
+			}
+		}
+		parts = append(parts, "aus der "+title)
 	}
 	if fq.Decision != 0 {
 		if d, err := s.st.Decision(r.Context(), fq.Decision); err == nil && d.Label != "" && s.audienceOf(r).SeesDecision(d) {

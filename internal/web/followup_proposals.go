@@ -43,7 +43,7 @@ func (s *Server) renderProposals(w http.ResponseWriter, r *http.Request, status 
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, status, "followup_proposals.html", view{Title: fmt.Sprintf("Auftragsvorschläge der %d. Sitzung", se.Number), Active: "auftraege",
+	s.render(w, r, status, "followup_proposals.html", view{Title: "Auftragsvorschläge der " + se.Title(), Active: "auftraege",
 		Data: proposalsData{Session: se, Proposals: props, Refused: refused}})
 }
 
@@ -72,9 +72,9 @@ func (s *Server) handleFollowUpProposal(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, model.ConflictError("Dieser Vorschlag ist bereits bestätigt oder verworfen."), "")
 		return
 	}
-	to := fmt.Sprintf("/sitzungen/%d/auftragsvorschlaege", se.Number)
+	to := se.Path() + "/auftragsvorschlaege"
 	if r.PostFormValue("zurueck") == "live" {
-		to = fmt.Sprintf("/sitzungen/%d/live?top=%d", se.Number, p.ItemID)
+		to = fmt.Sprintf("%s/live?top=%d", se.Path(), p.ItemID)
 	}
 	if r.PostFormValue("aktion") == "verwerfen" {
 		if err := s.st.DismissFollowUpProposal(ctx, se.ID, p.Key, p.Sentence, u.Username); err != nil {

@@ -8,6 +8,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -36,6 +37,12 @@ type followUpView struct {
 	// planned. (Named DueSession, it hid the number: the edit form showed
 	// the session as a Go struct.)
 	Planned *model.Session
+	// NewDeadline: the session the follow-up is due to was cancelled; the
+	// secretariat sets a new deadline.
+	NewDeadline bool
+	// SeesSession: the audience may read the page of the session the
+	// follow-up was given in (the AL-Runde's are internal).
+	SeesSession bool
 }
 
 // StateLabel gives the status with "überfällig" where it applies.
@@ -47,27 +54,47 @@ func (v followUpView) StateLabel() string {
 }
 
 // SourceURL gives the address of the row or item the follow-up was given
-// in ("" if none is known).
+// in ("" if none is known, or the reader may not read the session: the
+// AL-Runde's pages are internal). An AL-Runde's follow-up links to the
+// AL-Runde's session page, never to the council's session of that number.
 func (v followUpView) SourceURL() string {
-	if v.Source == model.SourceDecision && v.DecisionLabel != "" {
+	if v.Source == model.SourceDecision && v.DecisionLabel != "" && v.SessionSlug == "" {
 		return decisionURL(v.DecisionLabel)
 	}
-	if v.SessionNumber == 0 {
+	if v.SessionNumber == 0 || !v.SeesSession {
 		return ""
 	}
 	if v.ItemID != 0 {
-		return fmt.Sprintf("/sitzungen/%d#top-%d", v.SessionNumber, v.ItemID)
+		return fmt.Sprintf("%s#top-%d", v.Session().Path(), v.ItemID)
 	}
-	return fmt.Sprintf("/sitzungen/%d", v.SessionNumber)
+	return v.Session().Path()
 }
 
-// ItemLabel names the agenda item the follow-up was given in.
+// DecisionURL gives the address the follow-up's decision is read at: the
+// register's page of a council decision; for a recommendation of the
+// AL-Runde (no register page) its item on the AL-Runde's session page,
+// "" (plain text) for a reader who may not read that page.
+func (v followUpView) DecisionURL() string {
+	if v.DecisionLabel == "" {
+		return ""
+	}
+	if v.SessionSlug == "" {
+		return decisionURL(v.DecisionLabel)
+	}
+	if !v.SeesSession || v.SessionNumber == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s#top-%d", v.Session().Path(), v.ItemID)
+}
+
+// ItemLabel names the agenda item the follow-up was given in: "47.
+// Sitzung, TOP 05 …", "40. AL-Runde, TOP 01 …".
 func (v followUpView) ItemLabel() string {
 	if v.SessionNumber == 0 {
 		return ""
 	}
 	it := model.AgendaItem{Number: v.ItemNumber}
-	s := fmt.Sprintf("%d. Sitzung, %s", v.SessionNumber, it.Label())
+	s := fmt.Sprintf("%s, %s", v.Session().Title(), it.Label())
 	if v.ItemTitle != "" {
 		s += " " + v.ItemTitle
 	}
@@ -76,8 +103,11 @@ func (v followUpView) ItemLabel() string {
 
 // followUpQuery is the filter of the follow-up list, read from the address.
 type followUpQuery struct {
-	Member   string
-	Session  int
+	Member  string
+	Session int
+	// Body is the address part of the session's body ("al-runde": the
+	// filter "40. AL-Runde", sitzung=al-runde/40); "" for the council.
+	Body     string
 	Status   string // a model.FollowUpStatus, "ausstehend" (offen or in Arbeit) or "ueberfaellig"
 	Decision int64
 }
@@ -92,7 +122,7 @@ func (q followUpQuery) values() url.Values {
 		v.Set("mitglied", q.Member)
 	}
 	if q.Session != 0 {
-		v.Set("sitzung", strconv.Itoa(q.Session))
+		v.Set("sitzung", q.SessionValue())
 	}
 	if q.Status != "" {
 		v.Set("status", q.Status)
@@ -101,6 +131,24 @@ func (q followUpQuery) values() url.Values {
 		v.Set("beschluss", strconv.FormatInt(q.Decision, 10))
 	}
 	return v
+}
+
+// SessionValue gives the session filter's value: "47" for the council's
+// session, "al-runde/40" for one of the AL-Runde.
+func (q followUpQuery) SessionValue() string {
+	return sessionFilterValue(model.Session{Number: q.Session, BodySlug: q.Body})
+}
+
+// sessionFilterValue gives the value of a session in the follow-up list's
+// filter "Aus der Sitzung" ("" for none).
+func sessionFilterValue(se model.Session) string {
+	switch {
+	case se.Number == 0:
+		return ""
+	case se.BodySlug == "":
+		return strconv.Itoa(se.Number)
+	}
+	return se.BodySlug + "/" + strconv.Itoa(se.Number)
 }
 
 // ExportURL gives the address of the export in the format ("csv", "pdf")
@@ -117,6 +165,9 @@ func parseFollowUpQuery(r *http.Request) (followUpQuery, error) {
 	v := r.URL.Query()
 	q := followUpQuery{Member: strings.TrimSpace(v.Get("mitglied")), Status: v.Get("status")}
 	if s := v.Get("sitzung"); s != "" {
+		if slug, nr, ok := strings.Cut(s, "/"); ok {
+			q.Body, s = slug, nr
+		}
 		n, err := strconv.Atoi(s)
 		if err != nil || n <= 0 {
 			return q, model.InputError("Die Sitzung wird mit ihrer Nummer angegeben, zum Beispiel 47.")
@@ -194,19 +245,55 @@ func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 // filter offers (and the one chosen, if older).
 const FilterSessions = 30
 
+// sessionOption is a session the follow-up list's filter offers: its
+// value (sessionFilterValue) and title ("47. Sitzung", "40. AL-Runde").
+type sessionOption struct{ Value, Title string }
+
 // filterSessions gives the sessions the follow-up filter offers: the
-// FilterSessions newest and the chosen one (number, 0 for none), newest
-// first.
-func (s *Server) filterSessions(ctx context.Context, councilID int64, chosen int) ([]model.Session, error) {
+// FilterSessions newest of the council, those of its preparatory body (the
+// AL-Runde) if the audience may see them, and the chosen one, newest
+// first per body.
+func (s *Server) filterSessions(r *http.Request, councilID int64, fq followUpQuery) ([]sessionOption, error) {
+	ctx := r.Context()
 	list, err := s.st.SessionsBefore(ctx, councilID, 0, FilterSessions)
-	if err != nil || chosen == 0 || slices.ContainsFunc(list, func(se model.Session) bool { return se.Number == chosen }) {
-		return list, err
-	}
-	se, err := s.st.SessionByNumber(ctx, councilID, chosen)
 	if err != nil {
 		return nil, err
 	}
-	return append(list, se), nil
+	if prep, err := s.st.PreparatoryBody(ctx, councilID); err == nil {
+		more, err := s.st.SessionsBefore(ctx, prep.ID, 0, FilterSessions)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, more...)
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	a := s.audienceOf(r)
+	var out []sessionOption
+	for _, se := range list {
+		if a.SeesSession(se) {
+			out = append(out, sessionOption{Value: sessionFilterValue(se), Title: se.Title()})
+		}
+	}
+	chosen := fq.SessionValue()
+	if chosen == "" || slices.ContainsFunc(out, func(o sessionOption) bool { return o.Value == chosen }) {
+		return out, nil
+	}
+	body, err := s.councilBody(ctx)
+	if fq.Body != "" {
+		body, err = s.st.BodyBySlug(ctx, fq.Body)
+	}
+	if err != nil {
+		return nil, err
+	}
+	se, err := s.st.SessionByNumber(ctx, body.ID, fq.Session)
+	if err != nil {
+		return nil, err
+	}
+	if !a.SeesSession(se) {
+		return out, nil
+	}
+	return append(out, sessionOption{Value: sessionFilterValue(se), Title: se.Title()}), nil
 }
 
 // followUpData is the page of one follow-up.

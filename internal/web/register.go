@@ -382,6 +382,12 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.audienceOf(r)
+	if !model.DecisionRefFits(council.DecisionPattern, ref) {
+		// A number of another body (BE-2026/02-AL) never leads to the
+		// council's decision of the same year and number.
+		s.otherBodysDecision(w, r, council, a, ref)
+		return
+	}
 	dec, err := s.st.DecisionByNumber(ctx, council.ID, n)
 	if err == nil {
 		var seen bool
@@ -403,6 +409,41 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.renderDecision(w, r, http.StatusOK, council, a, dec, nil)
+}
+
+// otherBodysDecision answers /beschluesse/{ref} for a number that is none
+// of the council's: a recommendation of its preparatory body (the
+// AL-Runde) leads to its item on the AL-Runde's session page for those who
+// may read it; anything else is not found.
+func (s *Server) otherBodysDecision(w http.ResponseWriter, r *http.Request, council model.Body, a model.Audience, ref string) {
+	ctx := r.Context()
+	n, _ := model.ParseDecisionRef(ref)
+	prep, err := s.st.PreparatoryBody(ctx, council.ID)
+	if err == nil && model.DecisionRefFits(prep.DecisionPattern, ref) {
+		dec, err := s.st.DecisionByNumber(ctx, prep.ID, n)
+		if err == nil && dec.SessionID != 0 {
+			if _, seen := a.Decision(dec); seen {
+				se, err := s.st.Session(ctx, dec.SessionID)
+				if err != nil {
+					s.serverError(w, r, err)
+					return
+				}
+				target := se.Path()
+				if dec.ItemID != 0 {
+					target += fmt.Sprintf("#top-%d", dec.ItemID)
+				}
+				http.Redirect(w, r, target, http.StatusSeeOther)
+				return
+			}
+		} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+		s.serverError(w, r, err)
+		return
+	}
+	s.notFound(w, r, "„"+ref+"“ ist keine Nummer eines Beschlusses des "+council.Abbrev+"; Beschlüsse werden mit ihrer Nummer aufgerufen, zum Beispiel "+decisionURL(model.FormatDecisionNumber(council.DecisionPattern, model.DecisionNumber{Year: 2025, Seq: 26}))+".")
 }
 
 // renderDecision shows the page of the decision dec, as the audience a may

@@ -81,6 +81,7 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/gremien/al-runde/sitzungen/39", "al-runde-39"},
 	{"geschaeftsstelle", "/gremien/al-runde/sitzungen/39/verwaltung", "al-runde-39-verwaltung"},
 	{"geschaeftsstelle", "/gremien/al-runde/sitzungen/39/empfehlungen", "al-runde-39-empfehlungen"},
+	{"geschaeftsstelle", "/gremien/al-runde/sitzungen/39/auftragsvorschlaege", "al-runde-39-auftragsvorschlaege"},
 	{"geschaeftsstelle", "/sitzungen/49/empfehlungen", "empfehlungen-49"},
 	{"geschaeftsstelle", "/anliegen", "anliegen"},
 	{"geschaeftsstelle", "/anliegen/{request}", "anliegen-einzeln"},
