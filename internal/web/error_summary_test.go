@@ -248,3 +248,45 @@ func TestRefusalTitleAndFocus(t *testing.T) {
 		t.Errorf("the error page: %d, title %q", code, between(page, "<title>", "</title>"))
 	}
 }
+
+// TestRequiredFieldsMarked: the registration and the FachMK's contact form
+// marked their required fields nowhere visibly (only `required`, and not
+// on the statement's radios), and the contact form's placeholder named
+// the GMK on every conference's page. The required fields now say
+// "(Pflichtfeld)" in their label, explained above the form, and carry
+// `required`; the placeholder names the page's conference.
+func TestRequiredFieldsMarked(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSession48(t, ts, st)
+	_, page := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48/anmeldung", nil)
+	form := between(page, `Felder mit „(Pflichtfeld)“ müssen ausgefüllt sein.`, "</form>")
+	if form == "" {
+		t.Error("no note on the required fields above the registration form")
+		form = between(page, `<form method="post" action="/sitzungen/48/anmeldung"`, "</form>")
+	}
+	for _, want := range []string{`<label for="titel">Titel <span class="required-mark">(Pflichtfeld)</span></label>`,
+		`<label for="ziel">Ziel <span class="required-mark">(Pflichtfeld)</span></label>`,
+		`(GO § 4) <span class="required-mark">(Pflichtfeld)</span></legend>`,
+		`name="fachmk" value="keine" required`, `name="fachmk" value="betroffen" required`} {
+		if !strings.Contains(form, want) {
+			t.Errorf("the registration form lacks %s", want)
+		}
+	}
+	_, page = do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/fachmk/FMK", nil)
+	form = between(page, `id="gespraech-neu-form"`, "</form>")
+	if !strings.Contains(form, `Felder mit „(Pflichtfeld)“ müssen ausgefüllt sein.`) {
+		t.Error("no note on the required fields above the contact form")
+	}
+	for _, f := range []string{"datum", "mit", "themen"} {
+		label := between(form, `<label for="gespraech-neu-`+f+`">`, "</label>")
+		if !strings.Contains(label, "(Pflichtfeld)") {
+			t.Errorf("the contact form's %s is not marked required: %q", f, label)
+		}
+		if tag := between(form, `id="gespraech-neu-`+f+`"`, ">"); !strings.Contains(tag, " required") {
+			t.Errorf("the contact form's %s has no required: %s", f, tag)
+		}
+	}
+	if !strings.Contains(form, `placeholder="Vorsitz der FMK, Ministerin X"`) || strings.Contains(page, "GMK, Ministerin") {
+		t.Errorf("the placeholder does not name the page's conference: %s", between(form, `id="gespraech-neu-mit"`, ">"))
+	}
+}
