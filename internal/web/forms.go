@@ -391,6 +391,21 @@ func newErrorSummary(id, what string, p problems, ids ...string) errorSummary {
 	return errorSummary{ID: id, What: what, List: p.ListAs(fieldID), Typed: typed}
 }
 
+// Within gives the summary with every reason about the form as a whole
+// (no field) linked to the form (its id on the page): a form far down a
+// page is reached from the box at its top.
+func (s errorSummary) Within(form string) errorSummary {
+	list := make([]fieldProblem, len(s.List))
+	for i, p := range s.List {
+		if p.Field == "" {
+			p.Field = form
+		}
+		list[i] = p
+	}
+	s.List = list
+	return s
+}
+
 // unlinkedSummary gives the summary box of a form the page does not show
 // again: every reason as text, none a link (a link to a field not on the
 // page leads nowhere), and no "the form shows your input".
