@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"gremium/internal/model"
-	"gremium/internal/store"
 )
 
 // summaryLinksResolve checks that every link of the box above a refused
@@ -43,7 +42,8 @@ func refusedTitle(t *testing.T, page string) {
 // TestErrorSummaryLinksEveryReason: the box above a refused form joined
 // its reasons into one paragraph (the follow-up's report and edit, the
 // notification settings, a new request (Anliegen), the FachMK's contact
-// form, the checklist, a follow-up proposal) or offered only "Zum
+// form, the checklist (checked in TestRefusedFormGivesEveryReasonAtItsField),
+// a follow-up proposal) or offered only "Zum
 // Formular": now, as the registration and the attendance do, every reason
 // is a link to its field, which is marked invalid and described by it
 // (WCAG 3.3.1). The report's "Die 99. Sitzung ist nicht erfasst" stood at
@@ -150,22 +150,7 @@ func TestErrorSummaryLinksEveryReason(t *testing.T) {
 		refusedTitle(t, page)
 	})
 
-	t.Run("checklist", func(t *testing.T) {
-		tasks, err := st.Tasks(ctx)
-		if err != nil || len(tasks) == 0 {
-			t.Fatal(err)
-		}
-		once := tasks[0]
-		form := url.Values{"aufgabe": {fmt.Sprint(once.ID)}, "zeitraum": {""}, "erledigt": {"ja"}, "datum": {"2026-13-45"}, "frist": {"bald"}, "version": {"0"}}
-		code, page := do(t, client(t, ts, "sprecher-hb"), "POST", ts.URL+"/fachmk/FMK/aufgaben", form)
-		if code != http.StatusBadRequest {
-			t.Fatalf("%d", code)
-		}
-		reasonsLinked(t, page, "Die Aufgabe ist nicht gespeichert:", map[string]string{
-			fmt.Sprintf("dt-%d", once.ID): "„2026-13-45“ ist kein gültiges Datum",
-			fmt.Sprintf("fr-%d", once.ID): "„bald“ ist kein gültiges Datum",
-		})
-	})
+	// The checklist: in TestRefusedFormGivesEveryReasonAtItsField.
 
 	t.Run("follow-up proposal", func(t *testing.T) {
 		hs, _ := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
@@ -194,14 +179,8 @@ func TestErrorSummaryLinksEveryReason(t *testing.T) {
 // (#empfehlung-25, a dead anchor). It now gives the reason as text.
 func TestRecommendationSummaryLinksNoMissingForm(t *testing.T) {
 	ts, st, _ := demoAccountsServer(t)
-	ctx := store.WithActor(context.Background(), "test")
 	main, _ := planPair48(t, st)
-	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: "Bericht zur Registermodernisierung", Goal: model.GoalReport, Status: model.ItemRegistered,
-		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	accept(t, st, item)
+	item := acceptedReport(t, st, main, "Bericht zur Registermodernisierung")
 	gs := client(t, ts, "geschaeftsstelle")
 	u := ts.URL + "/gremien/al-runde/sitzungen/40/empfehlungen"
 	proposal := url.Values{"top": {fmt.Sprint(item)}, "empfehlung": {"beraten"}}
