@@ -24,11 +24,14 @@ import (
 func FollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, sessionID, councilID int64, version int, field func(string) string) (store.FollowUpReport, error) {
 	rep := store.NewFollowUpReport(u, id, version, model.FollowUpStatus(field("status")))
 	var refused []error
-	// refuse keeps a refusal at its field; it gives false for another
-	// error, which ends the reading.
+	// refuse keeps a refusal at its field (the one the store named, else
+	// name); it gives false for another error, which ends the reading.
 	refuse := func(name string, err error) bool {
 		switch model.ClassOf(err) {
 		case model.ErrInput, model.ErrRule, model.ErrNotFound:
+			if f := model.FieldOf(err); f != "" {
+				name = f
+			}
 			refused = append(refused, model.AtField(name, err))
 			return true
 		}
@@ -64,8 +67,8 @@ func FollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, ses
 	if rep.EvidenceDecisionID, err = st.EvidenceDecision(ctx, councilID, field("nachweis_beschluss")); err != nil && !refuse("nachweis_beschluss", err) {
 		return rep, err
 	}
-	// The item is named by two fields; the reason stands at the pair's
-	// second.
+	// The item is named by two fields; the reason stands at the one that
+	// is wrong (store.EvidenceItem names it).
 	if rep.EvidenceItemID, err = st.EvidenceItem(ctx, councilID, field("nachweis_sitzung"), field("nachweis_top")); err != nil && !refuse("nachweis_top", err) {
 		return rep, err
 	}
@@ -76,7 +79,7 @@ func FollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, ses
 	for _, e := range refused {
 		refusedAt[model.FieldOf(e)] = true
 	}
-	evidenceRefused := refusedAt["nachweis"] || refusedAt["nachweis_dokument"] || refusedAt["nachweis_beschluss"] || refusedAt["nachweis_top"]
+	evidenceRefused := refusedAt["nachweis"] || refusedAt["nachweis_dokument"] || refusedAt["nachweis_beschluss"] || refusedAt["nachweis_sitzung"] || refusedAt["nachweis_top"]
 	done := model.FollowUp{DoneOn: rep.DoneOn, EvidenceText: rep.EvidenceText, EvidenceDocumentID: rep.EvidenceDocumentID,
 		EvidenceDecisionID: rep.EvidenceDecisionID, EvidenceItemID: rep.EvidenceItemID}
 	for _, e := range model.ErrorsOf(done.CheckDone()) {

@@ -51,7 +51,7 @@ type SpokespersonContact struct {
 	Member       string // the spokesperson's member abbreviation ("HB")
 	Kind         ContactKind
 	HeldOn       Date
-	// With names the counterpart ("Vorsitz der GMK, Ministerin X").
+	// With names the counterpart ("Vorsitz der FMK, Ministerin X").
 	With string
 	// Participants: who else took part (optional; e.g. FITKO).
 	Participants string
@@ -96,7 +96,7 @@ func (c SpokespersonContact) Validate(today Date) error {
 	}
 	switch {
 	case strings.TrimSpace(c.With) == "":
-		refuse("mit", InputError("Bitte angeben, mit wem der Kontakt stattfand (z. B. „Vorsitz der GMK, Ministerin X“)."))
+		refuse("mit", InputError("Bitte angeben, mit wem der Kontakt stattfand (z. B. den Vorsitz der Konferenz mit Namen)."))
 	case utf8.RuneCountInString(c.With) > ContactShortMax:
 		refuse("mit", InputError("Die Angabe „mit wem“ ist länger als %d Zeichen.", ContactShortMax))
 	}

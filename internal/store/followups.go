@@ -536,11 +536,17 @@ func (s *Store) EvidenceItem(ctx context.Context, bodyID int64, session, item st
 	}
 	nr, err := strconv.Atoi(session)
 	if err != nil || nr <= 0 || item == "" {
-		return 0, model.InputError("Der Tagesordnungspunkt des Nachweises wird mit Sitzung und TOP-Nummer angegeben, zum Beispiel 48 und 05.")
+		// At the field that is wrong: the session's number, else the
+		// missing TOP.
+		field := "nachweis_top"
+		if err != nil || nr <= 0 {
+			field = "nachweis_sitzung"
+		}
+		return 0, model.AtField(field, model.InputError("Der Tagesordnungspunkt des Nachweises wird mit Sitzung und TOP-Nummer angegeben, zum Beispiel 48 und 05."))
 	}
 	se, err := s.SessionByNumber(ctx, bodyID, nr)
 	if errors.Is(err, ErrNotFound) {
-		return 0, model.InputError("Die %d. Sitzung ist nicht erfasst.", nr)
+		return 0, model.AtField("nachweis_sitzung", model.InputError("Die %d. Sitzung ist nicht erfasst.", nr))
 	}
 	if err != nil {
 		return 0, err
@@ -554,5 +560,5 @@ func (s *Store) EvidenceItem(ctx context.Context, bodyID int64, session, item st
 			return it.ID, nil
 		}
 	}
-	return 0, model.InputError("Die %d. Sitzung hat keinen TOP %s.", nr, item)
+	return 0, model.AtField("nachweis_top", model.InputError("Die %d. Sitzung hat keinen TOP %s.", nr, item))
 }

@@ -381,6 +381,45 @@ type recommendationsData struct {
 	TypedProblems problems
 }
 
+// Summary gives the box above the page for the refused form (a proposal
+// on a preparatory session's page, a written procedure on the prepared
+// session's): each reason a link to its field when the page shows the
+// item's form again, plain text when it does not (the item has a proposal
+// by now, or is no longer awaiting one) — a link to a form not on the page
+// leads nowhere.
+func (d recommendationsData) Summary() errorSummary {
+	id := strconv.FormatInt(d.TypedItem, 10)
+	if d.Prep {
+		if !d.proposalForm(d.TypedItem) {
+			return unlinkedSummary("empfehlung-fehler", "Die Empfehlung ist nicht vorgeschlagen", d.TypedProblems)
+		}
+		return newErrorSummary("empfehlung-fehler", "Die Empfehlung ist nicht vorgeschlagen", d.TypedProblems,
+			"empfehlung", "k-"+id+"-0", "gruene_liste", "g-"+id, "text", "t-"+id)
+	}
+	shown := false
+	for _, it := range d.Awaiting {
+		shown = shown || it.ID == d.TypedItem && d.HasPrep
+	}
+	if !shown {
+		return unlinkedSummary("umlauf-fehler", "Das Umlaufverfahren ist nicht eingeleitet", d.TypedProblems)
+	}
+	return newErrorSummary("umlauf-fehler", "Das Umlaufverfahren ist nicht eingeleitet", d.TypedProblems,
+		"empfehlung", "u-"+id+"-0", "gruene_liste", "ug-"+id, "text", "ut-"+id, "frist_datum", "ud-"+id, "frist_zeit", "uz-"+id)
+}
+
+// proposalForm reports whether the preparatory session's page shows the
+// form that proposes a recommendation on item (as the template decides:
+// an accepted, not deferred item without a proposal under way or a
+// recommendation given, of a prepared session still to come).
+func (d recommendationsData) proposalForm(item int64) bool {
+	for _, it := range d.Items {
+		if it.Item.ID == item {
+			return d.Coming && it.Item.Status != model.ItemRegistered && !it.Item.Deferred() && !it.Open && it.Given == nil
+		}
+	}
+	return false
+}
+
 // recommendationsPage shows, for a preparatory session, the registered
 // items of the session it prepares with the proposals and votes on their
 // recommendations; for a session of the prepared body, the recommendations

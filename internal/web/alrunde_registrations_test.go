@@ -136,6 +136,20 @@ func TestAlRundeKeepsPendingRegistrations(t *testing.T) {
 	}
 }
 
+// acceptedReport registers Hessen's report item title to the session main
+// and accepts it, for a recommendation on it.
+func acceptedReport(t *testing.T, st *store.Store, main int64, title string) int64 {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: title, Goal: model.GoalReport, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accept(t, st, item)
+	return item
+}
+
 // TestRecommendationFormKeepsWhatWasTyped: a proposal of a recommendation
 // in the AL-Runde that the store refuses ("Annahme mit Änderungen" without
 // the changed text, a second proposal on the same item) shows the page of
@@ -146,12 +160,7 @@ func TestRecommendationFormKeepsWhatWasTyped(t *testing.T) {
 	ts, st, _ := demoAccountsServer(t)
 	ctx := store.WithActor(context.Background(), "test")
 	main, _ := planPair48(t, st)
-	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: "Bericht ohne Beschlussvorschlag", Goal: model.GoalReport, Status: model.ItemRegistered,
-		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	accept(t, st, item)
+	item := acceptedReport(t, st, main, "Bericht ohne Beschlussvorschlag")
 	gs := client(t, ts, "geschaeftsstelle")
 	u := ts.URL + "/gremien/al-runde/sitzungen/40/empfehlungen"
 	code, page := do(t, gs, "POST", u, url.Values{"top": {fmt.Sprint(item)}, "empfehlung": {"annehmen_geaendert"}, "gruene_liste": {"1"},

@@ -469,9 +469,12 @@ func TestPreparatoryFormsKeepWhatWasTyped(t *testing.T) {
 		if code != http.StatusUnprocessableEntity {
 			t.Errorf("%s: %d, want 422", c.name, code)
 		}
-		// The form stands at the page's end: the top says so and links it.
-		if !strings.Contains(between(page, "<h1", `id="benennungen"`), `<a href="#planung">`) {
-			t.Errorf("%s: the top of the page does not lead to the refused form", c.name)
+		// The form stands at the page's end: the top says so and links
+		// each reason to its field (one about the form as a whole to the
+		// form).
+		top := between(page, "<h1", `id="benennungen"`)
+		if c.reason != "" && !strings.Contains(top, `<a href="#p-datum">`+c.reason) || c.reason == "" && !strings.Contains(top, `<a href="#p-`) && !strings.Contains(top, `<a href="#planung">`) {
+			t.Errorf("%s: the top of the page does not lead to the refused field: %s", c.name, top)
 		}
 		if !strings.Contains(page, `class="error-box"`) || !strings.Contains(page, c.reason) {
 			t.Errorf("%s: no reason %q on the page", c.name, c.reason)

@@ -90,6 +90,30 @@ func (d conferenceData) Typed(id, field, def string) string { return d.Refused.T
 // At gives the reason when form id was refused because of field.
 func (d conferenceData) At(id, field string) string { return d.Refused.At(id, field) }
 
+// conferenceFieldPrefix gives the prefix of the field ids of the
+// conference page's fixed forms ("pf-begriffe"); the other forms (an
+// outcome, a contact, their corrections) prefix their ids with the form's
+// id ("gespraech-neu-mit").
+var conferenceFieldPrefix = map[string]string{"profil": "pf", "sprecher": "sp", "fruehere": "fb", "termin-eintragen": "tm", "kontakt": "kt"}
+
+// Summary gives the box above the page for its refused form, each reason a
+// link to its field.
+func (d conferenceData) Summary() errorSummary {
+	prefix, ok := conferenceFieldPrefix[d.Refused.ID]
+	if !ok {
+		prefix = d.Refused.ID
+	}
+	list := d.Refused.Problems.ListAs(func(field string) string {
+		if d.Refused.ID == "termin-eintragen" && field == "datei" {
+			return "tm-ics"
+		}
+		return prefix + "-" + field
+	})
+	sum := newErrorSummary(d.Refused.ID+"-fehler", d.Refused.What, d.Refused.Problems)
+	sum.List = list
+	return sum
+}
+
 // Open tells whether form id is the refused one (its details open).
 func (d conferenceData) Open(id string) bool { return d.Refused.ID == id }
 

@@ -15,7 +15,7 @@ import (
 func TestEarlierDecisionGivesEveryReasonAtItsField(t *testing.T) {
 	ts, _ := cycleServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
-	const box = `<div class="error-box" role="alert"><p>Der frühere Beschluss ist nicht erfasst:`
+	const box = `id="fruehere-fehler" tabindex="-1"><p>Der frühere Beschluss ist nicht erfasst:`
 	for _, tc := range []struct {
 		name string
 		form url.Values
@@ -57,7 +57,7 @@ func TestAssignmentRefusesASessionThatIsNoNumber(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Fatalf("%d", code)
 	}
-	reasonsAtFields(t, page, `<div class="error-box" role="alert"><p>Die Sprecherfunktion ist nicht vergeben:`, map[string]string{
+	reasonsAtFields(t, page, `id="sprecher-fehler" tabindex="-1"><p>Die Sprecherfunktion ist nicht vergeben:`, map[string]string{
 		"sp-sitzung":  "„achtundvierzig“ ist keine Sitzungsnummer",
 		"sp-mitglied": "„XX“ ist kein erfasstes Mitglied",
 	})
@@ -65,7 +65,7 @@ func TestAssignmentRefusesASessionThatIsNoNumber(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Fatalf("a known member with a session that is no number: %d", code)
 	}
-	reasonsAtFields(t, page, `<div class="error-box" role="alert"><p>Die Sprecherfunktion ist nicht vergeben:`, map[string]string{
+	reasonsAtFields(t, page, `id="sprecher-fehler" tabindex="-1"><p>Die Sprecherfunktion ist nicht vergeben:`, map[string]string{
 		"sp-sitzung": "„achtundvierzig“ ist keine Sitzungsnummer",
 	})
 	if after, err := st.Assignments(ctx, fmk.ID); err != nil || len(after) != len(before) {

@@ -355,7 +355,11 @@ func TestConferenceFormsKeepInput(t *testing.T) {
 		if code != c.status || !strings.Contains(page, c.reason) {
 			t.Errorf("%s: %d, reason %q shown: %v", c.name, code, c.reason, strings.Contains(page, c.reason))
 		}
-		for _, want := range append(c.want, `<details id="`+c.form+`" open>`, `<a href="#`+c.form+`">Zum Formular</a>`) {
+		// The box at the top links the reason to its field in the form.
+		if box := between(page, `id="`+c.form+`-fehler"`, "</div>"); !strings.Contains(box, `<a href="#`) {
+			t.Errorf("%s: the box at the top does not lead to the form's field: %q", c.name, box)
+		}
+		for _, want := range append(c.want, `<details id="`+c.form+`" open>`) {
 			if !strings.Contains(page, want) {
 				t.Errorf("%s: the page does not hold %q", c.name, want)
 			}

@@ -355,6 +355,66 @@ func (p problems) ListAs(fieldID func(field string) string) []fieldProblem {
 	return list
 }
 
+// errorSummary is what the template "error-summary" gets: the box above a
+// refused form that lists every reason, each a link to its field (WCAG
+// 3.3.1; the field says it again with aria-invalid and its
+// "field-error"). The layout focuses it (view.Refused).
+type errorSummary struct {
+	ID   string // the box's id, e.g. "melden-fehler"
+	What string // what did not happen, e.g. "Der Stand ist nicht gespeichert"
+	List []fieldProblem
+	// Typed says the form shows what was typed; a conflict's reason says
+	// so itself.
+	Typed bool
+}
+
+// newErrorSummary gives the summary box id for the reasons p of a form
+// refused (what did not happen: what). ids are pairs of a field's form
+// name and its element's id on the page ("erledigt_am", "erledigt-am");
+// without them a field's id is its name. A reason about a field the pairs
+// do not name links nowhere (the page has no such field).
+func newErrorSummary(id, what string, p problems, ids ...string) errorSummary {
+	fieldID := func(f string) string { return f }
+	if len(ids) > 0 {
+		m := make(map[string]string, len(ids)/2)
+		for i := 0; i+1 < len(ids); i += 2 {
+			m[ids[i]] = ids[i+1]
+		}
+		fieldID = func(f string) string { return m[f] }
+	}
+	typed := true
+	for _, err := range p {
+		if model.ClassOf(err) == model.ErrConflict {
+			typed = false
+		}
+	}
+	return errorSummary{ID: id, What: what, List: p.ListAs(fieldID), Typed: typed}
+}
+
+// Within gives the summary with every reason about the form as a whole
+// (no field) linked to the form (its id on the page): a form far down a
+// page is reached from the box at its top.
+func (s errorSummary) Within(form string) errorSummary {
+	list := make([]fieldProblem, len(s.List))
+	for i, p := range s.List {
+		if p.Field == "" {
+			p.Field = form
+		}
+		list[i] = p
+	}
+	s.List = list
+	return s
+}
+
+// unlinkedSummary gives the summary box of a form the page does not show
+// again: every reason as text, none a link (a link to a field not on the
+// page leads nowhere), and no "the form shows your input".
+func unlinkedSummary(id, what string, p problems) errorSummary {
+	s := newErrorSummary(id, what, p, "", "")
+	s.Typed = false
+	return s
+}
+
 // problemsOf splits err into its refusals: the parts of a joined error
 // (errors.Join: every rule a form broke, each at its field), also where
 // the store wrapped it, err alone otherwise (model.ErrorsOf, which the

@@ -53,6 +53,9 @@ var funcs = template.FuncMap{
 	// fieldError ties a refused form's reason to its field (templates
 	// "invalid" and "field-error").
 	"fieldError": func(id, reason string) fieldError { return fieldError{id, reason} },
+	// errorSummary: the box above a refused form, each reason a link to
+	// its field (template "error-summary").
+	"errorSummary": newErrorSummary,
 	// uploadForm: the form that uploads a document to a session
 	// (documents.go).
 	"uploadForm": newUploadForm,

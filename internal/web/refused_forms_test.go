@@ -179,10 +179,13 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 		if code != http.StatusBadRequest {
 			t.Fatalf("%d", code)
 		}
-		reasonsAtFields(t, page, "Die Aufgabe ist nicht gespeichert:", map[string]string{
+		want := map[string]string{
 			fmt.Sprintf("dt-%d", once.ID): "„2026-13-45“ ist kein gültiges Datum",
 			fmt.Sprintf("fr-%d", once.ID): "„bald“ ist kein gültiges Datum",
-		})
+		}
+		reasonsAtFields(t, page, "Die Aufgabe ist nicht gespeichert:", want)
+		// Each reason a link to its field (TestErrorSummaryLinksEveryReason).
+		reasonsLinked(t, page, "Die Aufgabe ist nicht gespeichert:", want)
 	})
 
 	// The conference's date form: an end before the start and an end time

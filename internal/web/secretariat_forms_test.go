@@ -164,14 +164,14 @@ func TestRefusedAgendaRowAsTyped(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || !strings.Contains(row(body), "trägt in dieser Sitzung schon") {
 		t.Fatalf("a TOP number used twice: %d %s", code, between(body, "<main", "</h1>"))
 	}
-	for _, want := range []string{`name="nummer" size="4" value="00" autofocus`, `value="Hessischer Bericht zur [[Registermodernisierung]]"`, fmt.Sprintf(`id="gl-%d" name="gruene_liste" value="1" checked`, it.ID)} {
+	for _, want := range []string{`name="nummer" size="4" value="00" aria-invalid="true"`, `value="Hessischer Bericht zur [[Registermodernisierung]]"`, fmt.Sprintf(`id="gl-%d" name="gruene_liste" value="1" checked`, it.ID)} {
 		if !strings.Contains(row(body), want) {
 			t.Errorf("the refused row lost %s:\n%s", want, row(body))
 		}
 	}
 	code, body = do(t, gs, "POST", fmt.Sprintf("%s/tops/%d", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "nummer": {"7"}, "titel": {" "}, "abschnitt": {"0"}})
 	if code != http.StatusUnprocessableEntity || !strings.Contains(row(body), "TOP 7 braucht einen Titel.") ||
-		!strings.Contains(row(body), `name="nummer" size="4" value="7">`) || !strings.Contains(row(body), `name="titel" maxlength="300" value=" " autofocus`) {
+		!strings.Contains(row(body), `name="nummer" size="4" value="7">`) || !strings.Contains(row(body), `name="titel" maxlength="300" value=" " aria-invalid="true"`) {
 		t.Errorf("an emptied title: %d\n%s", code, row(body))
 	}
 	if got, _ := st.Item(ctx, it.ID); got.Number != it.Number || got.Title != it.Title || got.Consent {

@@ -270,6 +270,11 @@ type view struct {
 	// Notice is the message of the action that led to this page (a signed
 	// cookie set by back; never taken from the address).
 	Notice string
+	// Refused says the page shows a refused form again (render sets it
+	// for a 4xx status on any page but the error page): the title begins
+	// "Fehler: " and refusal.js moves the focus to the error summary, so
+	// that the refusal is announced, not the same page again (WCAG 3.3.1).
+	Refused bool
 }
 
 // render executes a page template into a buffer first, so a template error
@@ -286,6 +291,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	// the mark characters.
 	v.Title = model.InternalText(s.audienceOf(r).Text(v.Title))
 	v.Notice = takeNotice(w, r)
+	v.Refused = status >= 400 && status < 500 && page != "error.html"
 	v.Can = map[string]bool{}
 	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes, auth.ManageOutbox, auth.ViewAudit, auth.ManageAccounts, auth.RegisterDelegation, auth.ManageSite, auth.SubmitRequest} {
 		v.Can[string(a)] = auth.Can(v.User, a, "")

@@ -72,7 +72,7 @@ func TestSpokespersonContactsThroughThePages(t *testing.T) {
 		t.Errorf("a talk to come: %d, form not shown again as typed with the reason at the date:\n%s", code, between(page, `id="gespraeche"`, "</main>"))
 	}
 	nobody := url.Values{"art": {"gespraech"}, "datum": {yesterday}, "themen": {"Getippte Themen"}}
-	if code, page := do(t, hb, "POST", ts.URL+"/fachmk/FMK/gespraeche", nobody); code != http.StatusBadRequest || !strings.Contains(page, `id="gespraech-neu-mit" name="mit" required maxlength="300" placeholder="Vorsitz der GMK, Ministerin X" value="" aria-invalid="true"`) ||
+	if code, page := do(t, hb, "POST", ts.URL+"/fachmk/FMK/gespraeche", nobody); code != http.StatusBadRequest || !strings.Contains(page, `id="gespraech-neu-mit" name="mit" required maxlength="300" placeholder="Vorsitz der FMK, Ministerin X" value="" aria-invalid="true"`) ||
 		!strings.Contains(page, "Getippte Themen</textarea>") {
 		t.Errorf("without a counterpart: %d, reason not at the field:\n%s", code, between(page, `id="gespraeche"`, "</main>"))
 	}

@@ -54,6 +54,13 @@ func (d checklistData) At(row checklistRow, field string) string {
 	return d.Refused.At(row.formID(), field)
 }
 
+// Summary gives the box above the page for the refused task form, each
+// reason a link to its field (the form's ids carry the task's id).
+func (d checklistData) Summary() errorSummary {
+	task := strings.TrimPrefix(d.Refused.ID, "aufgabe-")
+	return newErrorSummary("aufgabe-fehler", d.Refused.What, d.Refused.Problems, "datum", "dt-"+task, "frist", "fr-"+task)
+}
+
 // MarkedDone tells whether the row's form shows "erledigt": as typed if
 // it was refused, else as stored.
 func (d checklistData) MarkedDone(row checklistRow) bool {
