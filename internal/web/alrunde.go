@@ -262,18 +262,29 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// A session held (or running, or cancelled) gets no preparatory
+	// session: said at its number, not as "geplant", and not only after
+	// the other fields are right.
+	if planned {
+		if err := existing.Schedulable(); err != nil {
+			if existing.Held() {
+				err = model.RuleError("Die %s hat am %s stattgefunden; eine %s wird nur für eine künftige Sitzung geplant.", existing.Title(), existing.Date.German(), b.Abbrev)
+			}
+			refused.add(model.AtField("nummer", err))
+		}
+	}
 	if main.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || main.Date.IsZero() && !planned {
 		refused.add(model.AtField("datum", model.InputError("Bitte ein gültiges Datum der Sitzung angeben (TT.MM.JJJJ).")))
-	} else if planned && !main.Date.IsZero() && main.Date != existing.Date {
+	} else if planned && !main.Date.IsZero() && main.Date != existing.Date && refused.At("nummer") == "" {
 		refused.add(model.AtField("datum", model.RuleError("Die %s ist schon für den %s geplant; für ihre %s dieses Datum angeben oder das Feld leer lassen (verlegt wird sie unter „Sitzung bearbeiten“).",
 			existing.Title(), existing.Date.German(), b.Abbrev)))
 	}
 	if planned {
 		main.Date = existing.Date
-	} else {
-		// A time that is no time, an end before the start.
-		refused.addUnrefused(main.Validate())
 	}
+	// A time that is no time, an end before the start: said with every
+	// other reason, whether the session is new or planned already.
+	refused.addUnrefused(main.Validate())
 	sched := b.Preparation.Schedule(main.Date)
 	if prep.Date, err = model.ParseDate(r.PostFormValue("datum_vorbereitung")); err != nil {
 		refused.add(model.AtField("datum_vorbereitung", model.InputError("Das Datum der %s ist kein gültiges Datum.", b.Abbrev)))
@@ -303,6 +314,11 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 			if !formRefusal(err) {
 				s.fail(w, r, err, "")
 				return
+			}
+			// The store's reasons concern the session of that number
+			// (prepared already, no longer schedulable).
+			if model.FieldOf(err) == "" {
+				err = model.AtField("nummer", err)
 			}
 			refuse(problems{err})
 			return
