@@ -566,8 +566,10 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 // (top), the recommendation (empfehlung), the green list (gruene_liste)
 // and the changed points, one a line (text) — into rec. False when the
 // form names no item: it is answered (400), as there is no item's form to
-// show again. The error, at the field "text", says that the text's
-// confidential marks are unbalanced.
+// show again. The error gives every reason at its field
+// (model.Recommendation.Validate), and at "text" that the text's
+// confidential marks are unbalanced; a changed text typed for another
+// kind than "Annahme mit Änderungen" is refused, not dropped unsaid.
 func (s *Server) recommendationOfForm(w http.ResponseWriter, r *http.Request, rec model.Recommendation) (model.Recommendation, bool, error) {
 	target, err := strconv.ParseInt(r.PostFormValue("top"), 10, 64)
 	if err != nil {
@@ -575,14 +577,14 @@ func (s *Server) recommendationOfForm(w http.ResponseWriter, r *http.Request, re
 		return rec, false, nil
 	}
 	rec.TargetItemID, rec.Kind, rec.GreenList = target, model.RecommendationKind(r.PostFormValue("empfehlung")), r.PostFormValue("gruene_liste") == "1"
-	lines, err := formLines(r.PostFormValue("text"))
-	if err != nil {
-		return rec, true, model.AtField("text", err)
-	}
-	if rec.Kind == model.RecommendAdoptChanged {
+	var refused problems
+	if lines, err := formLines(r.PostFormValue("text")); err != nil {
+		refused.add(model.AtField("text", err))
+	} else {
 		rec.Points = model.NumberedPoints(lines)
 	}
-	return rec, true, nil
+	refused.addUnrefused(rec.Validate())
+	return rec, true, refused.err()
 }
 
 // refuseRecommendation shows the recommendations of se again after err
@@ -769,18 +771,18 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 		s.fail(w, r, err, "Dieses Gremium hat kein vorbereitendes Gremium.")
 		return
 	}
-	rec, ok, textErr := s.recommendationOfForm(w, r, model.Recommendation{BodyID: prep.ID})
+	rec, ok, formErr := s.recommendationOfForm(w, r, model.Recommendation{BodyID: prep.ID})
 	if !ok {
 		return
 	}
-	var refused problems
-	deadline, err := model.ParseBerlinTime(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"))
-	if err != nil || !deadline.After(s.clock()) {
-		refused.add(model.AtField("frist_datum", model.InputError("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")))
+	// Every reason at once: the deadline's (a time that is none at the
+	// time; one after the session's start, as the store checks it) with
+	// the recommendation's.
+	deadline, refused := deadlineOfForm(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"), s.clock())
+	if len(refused) == 0 {
+		refused.add(se.RecommendationDeadline(deadline))
 	}
-	if textErr != nil {
-		refused.add(textErr)
-	}
+	refused.add(formErr)
 	var proc int64
 	err = refused.err()
 	if err == nil {
