@@ -258,14 +258,8 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: s48, Title: "Föderales Datenportal", Goal: model.GoalDecision, Status: model.ItemRegistered,
-		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Scope: model.ScopeAll,
-		Title: "Föderales Datenportal", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt das Portal."}}, Applicants: []string{"Bund"}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Accepted onto the agenda: the AL-Runde recommends on accepted items.
-	accept(t, st, item)
+	item := recommendationItem(t, st, s48)
 	gs := client(t, ts, "geschaeftsstelle")
 	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); code != http.StatusOK || !strings.Contains(page, "Umlaufverfahren der AL-Runde einleiten") {
 		t.Fatalf("recommendations page: %d", code)

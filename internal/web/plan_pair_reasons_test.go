@@ -1,16 +1,10 @@
 package web
 
 import (
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
-
-	"gremium/internal/demo"
-	"gremium/internal/demo/demotest"
 )
 
 // TestPlanBothSessionsGivesEveryReason: the form "Beide Sitzungen planen"
@@ -22,13 +16,7 @@ import (
 // date hid the time, the 47th was "geplant", and its own date drew a
 // reason no field was marked for.
 func TestPlanBothSessionsGivesEveryReason(t *testing.T) {
-	st := demotest.StoreWithAccounts(t)
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	ts, _, _ := demoAccountsServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	for _, c := range []struct {
 		nummer, datum string
