@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -228,24 +229,42 @@ func (r Recommendation) Summary() string {
 }
 
 // Validate checks a recommendation before it is proposed; a reason names
-// its form field (AtField: empfehlung, gruene_liste, text).
+// its form field (AtField: empfehlung, gruene_liste, text). It gives every
+// reason at once (errors.Join), not the first only.
 func (r Recommendation) Validate() error {
+	var errs []error
 	if !r.Kind.Valid() {
-		return AtField("empfehlung", InputError("Bitte wählen Sie, was die Beschlussempfehlung empfiehlt."))
+		errs = append(errs, AtField("empfehlung", InputError("Bitte wählen Sie, was die Beschlussempfehlung empfiehlt.")))
 	}
 	if r.GreenList && r.Kind != RecommendAdopt && r.Kind != RecommendAdoptChanged {
-		return AtField("gruene_liste", InputError("Für die Grüne Liste kann nur die Annahme empfohlen werden."))
+		errs = append(errs, AtField("gruene_liste", InputError("Für die Grüne Liste kann nur die Annahme empfohlen werden.")))
 	}
 	if r.Kind == RecommendAdoptChanged && len(r.Points) == 0 {
-		return AtField("text", InputError("Bei „Annahme mit Änderungen“ gehört der geänderte Beschlusstext zur Empfehlung."))
+		errs = append(errs, AtField("text", InputError("Bei „Annahme mit Änderungen“ gehört der geänderte Beschlusstext zur Empfehlung.")))
 	}
 	if r.Kind != RecommendAdoptChanged && len(r.Points) > 0 {
-		return AtField("text", InputError("Einen geänderten Beschlusstext gibt es nur bei „Annahme mit Änderungen“."))
+		errs = append(errs, AtField("text", InputError("Einen geänderten Beschlusstext gibt es nur bei „Annahme mit Änderungen“.")))
 	}
 	if r.TargetItemID == 0 {
-		return InputError("Die Empfehlung gilt einem angemeldeten TOP des IT-Planungsrats; der TOP fehlt.")
+		errs = append(errs, InputError("Die Empfehlung gilt einem angemeldeten TOP des IT-Planungsrats; der TOP fehlt."))
 	}
-	return nil
+	return errors.Join(errs...)
+}
+
+// RecommendationDeadline checks the deadline of a written procedure on a
+// recommendation for session s: the recommendation is for the session,
+// and given after its start it would change the proposal's text or
+// propose the Grüne Liste while the session deliberates, or after. The
+// reason stands at the deadline's date (frist_datum).
+func (s Session) RecommendationDeadline(deadline time.Time) error {
+	if !s.StartedAt(deadline) {
+		return nil
+	}
+	start := s.Date.German()
+	if s.StartTime != "" {
+		start += ", " + s.StartTime + " Uhr"
+	}
+	return AtField("frist_datum", RuleError("Die Frist muss vor Beginn der %s (%s) liegen: die Empfehlung ist für diese Sitzung bestimmt.", s.Title(), start))
 }
 
 // CanPull reports whether an item on (or proposed for) the Grüne Liste may

@@ -105,7 +105,10 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 	if g.Goal == GoalDecision && len(g.Proposal) == 0 {
 		refuse("beschlussvorschlag", "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
 	}
-	proposed := len(g.Proposal) > 0 || slices.Contains(g.Refused, "beschlussvorschlag")
+	// An item for a decision needs the application whether its proposal is
+	// typed yet or not: the rule is said with the missing proposal, not
+	// only on the second submit.
+	proposed := len(g.Proposal) > 0 || g.Goal == GoalDecision || slices.Contains(g.Refused, "beschlussvorschlag")
 	// An applicant that is no member is named so; the members among the
 	// applicants are checked for the application all the same (every
 	// reason at once).

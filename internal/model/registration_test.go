@@ -27,3 +27,30 @@ func TestRegistrationGoal(t *testing.T) {
 		t.Errorf("a known goal refused: %q", got)
 	}
 }
+
+// TestRegistrationApplicationWithoutProposal: a registration for a
+// decision without its proposal is told at once who may apply, beside the
+// missing proposal. Before, the rule came only on the second submit, once
+// the proposal was there.
+func TestRegistrationApplicationWithoutProposal(t *testing.T) {
+	se := Session{Number: 49, Status: StatusPlanned, Date: NewDate(2031, 3, 12)}
+	kinds := map[string]MemberKind{"HE": MemberLand, "Bund": MemberBund}
+	g := Registration{Member: "HE", Title: "Test", Goal: GoalDecision, Applicants: []string{"HE"}, Impact: Impact{Stated: true}}
+	fields := map[string]string{}
+	for _, p := range g.Check(se, kinds) {
+		fields[p.Field] += p.Reason
+	}
+	if fields["beschlussvorschlag"] == "" {
+		t.Error("the missing proposal is not said")
+	}
+	if want := "Beantragt von HE; nötig ist der Antrag des Bundes oder dreier Länder."; fields["antrag"] != want {
+		t.Errorf("antrag: %q, want %q", fields["antrag"], want)
+	}
+	// Kenntnisnahme without a proposal needs no application.
+	g.Goal = GoalNoting
+	for _, p := range g.Check(se, kinds) {
+		if p.Field == "antrag" {
+			t.Errorf("a noting item refused: %q", p.Reason)
+		}
+	}
+}

@@ -98,10 +98,34 @@ func setRoundQuestions(ctx context.Context, tx *sql.Tx, roundID int64, ids []int
 	return nil
 }
 
+// roundExists refuses a second round of a year, at the field of the year.
+func roundExists(year int) error {
+	return model.AtField("jahr", model.RuleError("Für %d gibt es bereits eine Evaluationsrunde.", year))
+}
+
+// hasField reports whether one of the refusals err joins is at field.
+func hasField(err error, field string) bool {
+	for _, e := range model.ErrorsOf(err) {
+		if model.FieldOf(e) == field {
+			return true
+		}
+	}
+	return false
+}
+
 // OpenRound opens the evaluation round of a year with the questions given
 // (in order). A year has one round.
 func (s *Store) OpenRound(ctx context.Context, year int, questionIDs []int64) (int64, error) {
 	if err := model.CheckNewRound(year, questionIDs); err != nil {
+		// Every reason at once: a year that has its round already is said
+		// beside the missing questions.
+		if !hasField(err, "jahr") {
+			if _, rerr := s.Round(ctx, year); rerr == nil {
+				err = errors.Join(err, roundExists(year))
+			} else if !errors.Is(rerr, ErrNotFound) {
+				return 0, rerr
+			}
+		}
 		return 0, err
 	}
 	var id int64
@@ -109,7 +133,7 @@ func (s *Store) OpenRound(ctx context.Context, year int, questionIDs []int64) (i
 		id, err = s.insert(ctx, tx, "evaluation_round", fmt.Sprint(year),
 			`INSERT INTO evaluation_rounds (year, status, opened_at) VALUES (?, ?, ?)`, year, model.RoundOpen, s.now().UTC().Format("2006-01-02T15:04:05Z"))
 		if errors.Is(err, ErrDuplicate) {
-			return model.AtField("jahr", model.RuleError("Für %d gibt es bereits eine Evaluationsrunde.", year))
+			return roundExists(year)
 		}
 		if err != nil {
 			return err

@@ -67,3 +67,21 @@ func TestEvaluationRound(t *testing.T) {
 		t.Errorf("FMK in 2026: %+v", got)
 	}
 }
+
+// TestOpenRoundGivesEveryReason: a second round of a year without a
+// question is told both, each at its field. Before, "mindestens eine
+// Frage" hid "Für 2026 gibt es bereits eine Evaluationsrunde".
+func TestOpenRoundGivesEveryReason(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	q1 := must[int64](t)(s.CreateQuestion(ctx, model.EvaluationQuestion{Position: 1, Text: "Frage"}))
+	must[int64](t)(s.OpenRound(ctx, 2026, []int64{q1}))
+	_, err := s.OpenRound(ctx, 2026, nil)
+	fields := map[string]string{}
+	for _, e := range model.ErrorsOf(err) {
+		fields[model.FieldOf(e)] += model.ReasonOf(e)
+	}
+	if fields["frage"] == "" || fields["jahr"] != "Für 2026 gibt es bereits eine Evaluationsrunde." {
+		t.Errorf("reasons: %q", fields)
+	}
+}

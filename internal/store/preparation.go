@@ -486,11 +486,10 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		if err := forComingSession(se); err != nil {
 			return err
 		}
-		// The recommendation is for the session: given after its start it
-		// would change the proposal's text (Annahme mit Änderungen) or
-		// propose the Grüne Liste while the session deliberates, or after.
-		if se.StartedAt(deadline) {
-			return model.AtField("frist_datum", model.RuleError("Die Frist muss vor Beginn der %s (%s) liegen: die Empfehlung ist für diese Sitzung bestimmt.", se.Title(), sessionStart(se)))
+		// The recommendation is for the session (the web form checks the
+		// same before, to say it with the form's other reasons).
+		if err := se.RecommendationDeadline(deadline); err != nil {
+			return err
 		}
 		if err := recommendable(target, abbrev); err != nil {
 			return err
@@ -537,15 +536,6 @@ func forComingSession(se model.Session) error {
 		return model.RuleError("Die %s ist „%s“; eine Empfehlung kommt vor der Sitzung.", se.Title(), se.Status.Label())
 	}
 	return nil
-}
-
-// sessionStart names a session's start in German: "12.03.2026, 10:00 Uhr",
-// or the day alone without a start time.
-func sessionStart(se model.Session) string {
-	if se.StartTime == "" {
-		return se.Date.German()
-	}
-	return se.Date.German() + ", " + se.StartTime + " Uhr"
 }
 
 // recommendationBasis finds the prepared item's proposal, whose kind and

@@ -264,18 +264,29 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// A session held (or running, or cancelled) gets no preparatory
+	// session: said at its number, not as "geplant", and not only after
+	// the other fields are right.
+	if planned {
+		if err := existing.Schedulable(); err != nil {
+			if existing.Held() {
+				err = model.RuleError("Die %s hat am %s stattgefunden; eine %s wird nur für eine künftige Sitzung geplant.", existing.Title(), existing.Date.German(), b.Abbrev)
+			}
+			refused.add(model.AtField("nummer", err))
+		}
+	}
 	if main.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || main.Date.IsZero() && !planned {
 		refused.add(model.AtField("datum", model.InputError("Bitte ein gültiges Datum der Sitzung angeben (TT.MM.JJJJ).")))
-	} else if planned && !main.Date.IsZero() && main.Date != existing.Date {
+	} else if planned && !main.Date.IsZero() && main.Date != existing.Date && refused.At("nummer") == "" {
 		refused.add(model.AtField("datum", model.RuleError("Die %s ist schon für den %s geplant; für ihre %s dieses Datum angeben oder das Feld leer lassen (verlegt wird sie unter „Sitzung bearbeiten“).",
 			existing.Title(), existing.Date.German(), b.Abbrev)))
 	}
 	if planned {
 		main.Date = existing.Date
-	} else {
-		// A time that is no time, an end before the start.
-		refused.addUnrefused(main.Validate())
 	}
+	// A time that is no time, an end before the start: said with every
+	// other reason, whether the session is new or planned already.
+	refused.addUnrefused(main.Validate())
 	sched := b.Preparation.Schedule(main.Date)
 	if prep.Date, err = model.ParseDate(r.PostFormValue("datum_vorbereitung")); err != nil {
 		refused.add(model.AtField("datum_vorbereitung", model.InputError("Das Datum der %s ist kein gültiges Datum.", b.Abbrev)))
@@ -305,6 +316,11 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 			if !formRefusal(err) {
 				s.fail(w, r, err, "")
 				return
+			}
+			// The store's reasons concern the session of that number
+			// (prepared already, no longer schedulable).
+			if model.FieldOf(err) == "" {
+				err = model.AtField("nummer", err)
 			}
 			refuse(problems{err})
 			return
@@ -591,8 +607,10 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 // (top), the recommendation (empfehlung), the green list (gruene_liste)
 // and the changed points, one a line (text) — into rec. False when the
 // form names no item: it is answered (400), as there is no item's form to
-// show again. The error, at the field "text", says that the text's
-// confidential marks are unbalanced.
+// show again. The error gives every reason at its field
+// (model.Recommendation.Validate), and at "text" that the text's
+// confidential marks are unbalanced; a changed text typed for another
+// kind than "Annahme mit Änderungen" is refused, not dropped unsaid.
 func (s *Server) recommendationOfForm(w http.ResponseWriter, r *http.Request, rec model.Recommendation) (model.Recommendation, bool, error) {
 	target, err := strconv.ParseInt(r.PostFormValue("top"), 10, 64)
 	if err != nil {
@@ -600,14 +618,14 @@ func (s *Server) recommendationOfForm(w http.ResponseWriter, r *http.Request, re
 		return rec, false, nil
 	}
 	rec.TargetItemID, rec.Kind, rec.GreenList = target, model.RecommendationKind(r.PostFormValue("empfehlung")), r.PostFormValue("gruene_liste") == "1"
-	lines, err := formLines(r.PostFormValue("text"))
-	if err != nil {
-		return rec, true, model.AtField("text", err)
-	}
-	if rec.Kind == model.RecommendAdoptChanged {
+	var refused problems
+	if lines, err := formLines(r.PostFormValue("text")); err != nil {
+		refused.add(model.AtField("text", err))
+	} else {
 		rec.Points = model.NumberedPoints(lines)
 	}
-	return rec, true, nil
+	refused.addUnrefused(rec.Validate())
+	return rec, true, refused.err()
 }
 
 // refuseRecommendation shows the recommendations of se again after err
@@ -794,18 +812,18 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 		s.fail(w, r, err, "Dieses Gremium hat kein vorbereitendes Gremium.")
 		return
 	}
-	rec, ok, textErr := s.recommendationOfForm(w, r, model.Recommendation{BodyID: prep.ID})
+	rec, ok, formErr := s.recommendationOfForm(w, r, model.Recommendation{BodyID: prep.ID})
 	if !ok {
 		return
 	}
-	var refused problems
-	deadline, err := model.ParseBerlinTime(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"))
-	if err != nil || !deadline.After(s.clock()) {
-		refused.add(model.AtField("frist_datum", model.InputError("Bitte eine Frist in der Zukunft angeben (Datum und Uhrzeit, deutsche Zeit).")))
+	// Every reason at once: the deadline's (a time that is none at the
+	// time; one after the session's start, as the store checks it) with
+	// the recommendation's.
+	deadline, refused := deadlineOfForm(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"), s.clock())
+	if len(refused) == 0 {
+		refused.add(se.RecommendationDeadline(deadline))
 	}
-	if textErr != nil {
-		refused.add(textErr)
-	}
+	refused.add(formErr)
 	var proc int64
 	err = refused.err()
 	if err == nil {

@@ -258,14 +258,8 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: s48, Title: "Föderales Datenportal", Goal: model.GoalDecision, Status: model.ItemRegistered,
-		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Scope: model.ScopeAll,
-		Title: "Föderales Datenportal", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt das Portal."}}, Applicants: []string{"Bund"}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Accepted onto the agenda: the AL-Runde recommends on accepted items.
-	accept(t, st, item)
+	item := recommendationItem(t, st, s48)
 	gs := client(t, ts, "geschaeftsstelle")
 	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil); code != http.StatusOK || !strings.Contains(page, "Umlaufverfahren der AL-Runde einleiten") {
 		t.Fatalf("recommendations page: %d", code)
@@ -275,7 +269,7 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	past := model.DaysAfter(model.BerlinDate(time.Now()), -1).German()
 	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
 		"empfehlung": {"annehmen_geaendert"}, "gruene_liste": {"1"}, "text": {"Der IT-Planungsrat beschließt das Portal bis 2028."}, "frist_datum": {past}, "frist_zeit": {"09:30"}})
-	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Bitte eine Frist in der Zukunft angeben") {
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Frist muss in der Zukunft liegen") {
 		t.Errorf("a past deadline: %d", code)
 	}
 	// The reason stands at the deadline's field too.
@@ -288,13 +282,13 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 			t.Errorf("at the field %s: %q, want %q", id, at, reason)
 		}
 	}
-	atField(page, fmt.Sprintf("ud-%d", item), "Bitte eine Frist in der Zukunft angeben")
+	atField(page, fmt.Sprintf("ud-%d", item), "Die Frist muss in der Zukunft liegen")
 	// A past deadline and an open confidential mark in the text: both
 	// reasons, each at its field (before: the deadline's only, the text
 	// looked valid).
 	_, both := do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {strconv.FormatInt(item, 10)},
 		"empfehlung": {"annehmen_geaendert"}, "text": {"Das Portal [[bis 2028"}, "frist_datum": {past}, "frist_zeit": {"09:30"}})
-	atField(both, fmt.Sprintf("ud-%d", item), "Bitte eine Frist in der Zukunft angeben")
+	atField(both, fmt.Sprintf("ud-%d", item), "Die Frist muss in der Zukunft liegen")
 	if text := between(both, fmt.Sprintf(`<textarea id="ut-%d"`, item), ">"); !strings.Contains(text, fmt.Sprintf(`aria-invalid="true" aria-describedby="ut-%d-fehler"`, item)) {
 		t.Errorf("the text is not marked: %s", text)
 	}

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -143,7 +144,20 @@ type briefingsData struct {
 	Conferences []model.Body
 	KeyMessages []model.KeyMessage
 	Manage      bool
+	// Refused is the page's form gremium refused ("briefing-neu",
+	// "kb-neu", "kb-{id}"): shown again open, as typed, every reason at
+	// its field (the fields' ids) and all of them linked above the form.
+	Refused refusedForm
 }
+
+// Ticked tells whether key message id was ticked in the refused new
+// briefing.
+func (d briefingsData) Ticked(id int64) bool {
+	return d.Refused.ID == "briefing-neu" && slices.Contains(d.Refused.Values["kernbotschaft"], strconv.FormatInt(id, 10))
+}
+
+// KeyForm gives the id of the form that changes key message id.
+func (d briefingsData) KeyForm(id int64) string { return fmt.Sprintf("kb-%d", id) }
 
 type briefingRow struct {
 	model.Briefing
@@ -155,6 +169,12 @@ func (s *Server) briefingList(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderBriefings(w, r, u, http.StatusOK, refusedForm{})
+}
+
+// renderBriefings shows the list of briefings and key messages, with a
+// refused form if there is one.
+func (s *Server) renderBriefings(w http.ResponseWriter, r *http.Request, u *model.User, status int, refused refusedForm) {
 	ctx := r.Context()
 	byID, all, err := s.conferenceByID(r)
 	if err != nil {
@@ -166,7 +186,7 @@ func (s *Server) briefingList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := briefingsData{Conferences: all, Manage: auth.Can(u, auth.ManageSessions, "")}
+	d := briefingsData{Conferences: all, Manage: auth.Can(u, auth.ManageSessions, ""), Refused: refused}
 	for _, b := range bs {
 		d.Briefings = append(d.Briefings, briefingRow{b, byID[b.ConferenceID]})
 	}
@@ -174,15 +194,20 @@ func (s *Server) briefingList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "briefings.html", view{Title: "Briefings und Handakten", Active: "mein", Data: d})
+	s.render(w, r, status, "briefings.html", view{Title: "Briefings und Handakten", Active: "mein", Data: d})
 }
 
-// briefingForm reads a version from the form.
-func briefingForm(r *http.Request, author string) (model.BriefingVersion, error) {
+// briefingForm reads a version from the form; a field that cannot be read
+// gives its reason at the field (its id: prefix "br" on the list's form
+// for a new briefing, "bf" on a briefing's page), every one at once.
+func briefingForm(r *http.Request, author, prefix string) (model.BriefingVersion, problems) {
 	v := model.BriefingVersion{Author: author, Stand: today()}
+	var refused problems
 	var err error
 	if v.Content, err = formText(r.PostFormValue("inhalt")); err != nil {
-		return v, err
+		refused.add(model.AtField(prefix+"-inhalt", err))
+	} else if v.Content == "" {
+		refused.add(model.AtField(prefix+"-inhalt", model.InputError("Bitte den Inhalt des Briefings eintragen.")))
 	}
 	for _, l := range strings.Split(r.PostFormValue("leitfragen"), "\n") {
 		if l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "-")); l != "" {
@@ -194,10 +219,23 @@ func briefingForm(r *http.Request, author string) (model.BriefingVersion, error)
 			v.KeyMessages = append(v.KeyMessages, id)
 		}
 	}
+	// The field is a date picker: the reason does not ask for a format
+	// the user never typed.
 	if v.DecisionsSince, err = model.ParseDate(r.PostFormValue("seit")); err != nil {
-		return v, err
+		refused.add(model.AtField(prefix+"-seit", model.InputError("„%s“ ist kein gültiges Datum; bitte ein Datum wählen.", strings.TrimSpace(r.PostFormValue("seit")))))
 	}
-	return v, nil
+	return v, refused
+}
+
+// refusedBriefingForm gives form id refused by err with what r's form
+// typed and the status to answer with: 422 for the reasons of a form (409
+// for a conflict); false when err is no refusal, for the error page.
+func refusedBriefingForm(r *http.Request, id, what string, err error) (refusedForm, int, bool) {
+	form, status, ok := refusedFormOf(r, id, what, err)
+	if status == http.StatusBadRequest {
+		status = http.StatusUnprocessableEntity
+	}
+	return form, status, ok
 }
 
 func (s *Server) createBriefing(w http.ResponseWriter, r *http.Request) {
@@ -205,27 +243,35 @@ func (s *Server) createBriefing(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.parseForm(w, r) {
 		return
 	}
+	var refused problems
 	b := model.Briefing{Title: strings.TrimSpace(r.PostFormValue("titel"))}
+	if b.Title == "" {
+		refused.add(model.AtField("br-titel", model.InputError("Bitte einen Titel angeben.")))
+	}
 	if abbrev := r.PostFormValue("fachmk"); abbrev != "" {
 		conf, err := s.st.BodyByAbbrev(r.Context(), abbrev)
 		if err != nil || conf.Kind != model.BodyFachMK {
-			s.badRequest(w, r, "Bitte wählen Sie eine Fachministerkonferenz oder „für alle“.")
-			return
+			refused.add(model.AtField("br-fachmk", model.InputError("Bitte wählen Sie eine Fachministerkonferenz oder „für alle“.")))
 		}
 		b.ConferenceID = conf.ID
 	}
-	v, err := briefingForm(r, u.Name)
-	if err != nil {
-		// A mark left open ("[[") must not cost the briefing's text.
+	v, bad := briefingForm(r, u.Name, "br")
+	refused = append(refused, bad...)
+	err := refused.err()
+	if err == nil {
+		var id int64
+		if id, err = s.st.CreateBriefing(r.Context(), b, v); err == nil {
+			back(w, r, fmt.Sprintf("/briefings/%d", id), "Das Briefing ist angelegt.")
+			return
+		}
+	}
+	// Refused: the form again as typed, every reason at its field.
+	form, status, ok := refusedBriefingForm(r, "briefing-neu", "Das Briefing ist nicht angelegt", err)
+	if !ok {
 		s.failKeeping(w, r, err, "", r.PostFormValue("inhalt"))
 		return
 	}
-	id, err := s.st.CreateBriefing(r.Context(), b, v)
-	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("inhalt"))
-		return
-	}
-	back(w, r, fmt.Sprintf("/briefings/%d", id), "Das Briefing ist angelegt.")
+	s.renderBriefings(w, r, u, status, form)
 }
 
 // briefingID reads {id} of the path.
@@ -288,6 +334,16 @@ type briefingPageData struct {
 	Manage      bool
 	Diff        []model.DiffLine
 	From, To    int
+	// Form is what the form for a new version shows: the newest version,
+	// or what was typed when gremium refused it (Refused, "fassung",
+	// every reason at its field).
+	Form    briefingFormView
+	Refused refusedForm
+}
+
+// briefingFormView is the content of the form for a new version.
+type briefingFormView struct {
+	Content, Questions, Since string
 }
 
 func (s *Server) briefingPage(w http.ResponseWriter, r *http.Request) {
@@ -299,6 +355,12 @@ func (s *Server) briefingPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderBriefingPage(w, r, u, id, http.StatusOK, refusedForm{})
+}
+
+// renderBriefingPage shows briefing id, with its refused form for a new
+// version if there is one.
+func (s *Server) renderBriefingPage(w http.ResponseWriter, r *http.Request, u *model.User, id int64, status int, refused refusedForm) {
 	v, _ := strconv.Atoi(r.URL.Query().Get("fassung"))
 	doc, err := s.loadBriefingDoc(r, id, v)
 	if err != nil {
@@ -314,8 +376,19 @@ func (s *Server) briefingPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	for _, k := range doc.Briefing.Latest().KeyMessages {
-		d.Chosen[k] = true
+	latest := doc.Briefing.Latest()
+	d.Refused, d.Form = refused, briefingFormView{editableMarks(latest.Content), strings.Join(latest.Questions, "\n"), latest.DecisionsSince.String()}
+	if refused.ID == "" {
+		for _, k := range latest.KeyMessages {
+			d.Chosen[k] = true
+		}
+	} else {
+		d.Form = briefingFormView{refused.Values.Get("inhalt"), refused.Values.Get("leitfragen"), refused.Values.Get("seit")}
+		for _, k := range refused.Values["kernbotschaft"] {
+			if id, err := strconv.ParseInt(k, 10, 64); err == nil {
+				d.Chosen[id] = true
+			}
+		}
 	}
 	// The comparison of two versions (?von=1&bis=2).
 	q := r.URL.Query()
@@ -341,7 +414,7 @@ func (s *Server) briefingPage(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Diff = model.DiffLines(briefingText(*from, names), briefingText(*to, names))
 	}
-	s.render(w, r, http.StatusOK, "briefing.html", view{Title: doc.Briefing.Title, Active: "mein", Data: d})
+	s.render(w, r, status, "briefing.html", view{Title: doc.Briefing.Title, Active: "mein", Data: d})
 }
 
 func (s *Server) saveBriefingVersion(w http.ResponseWriter, r *http.Request) {
@@ -353,39 +426,62 @@ func (s *Server) saveBriefingVersion(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v, err := briefingForm(r, u.Name)
-	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("inhalt"))
-		return
+	v, refused := briefingForm(r, u.Name, "bf")
+	err := refused.err()
+	if err == nil {
+		if err = s.st.AddBriefingVersion(r.Context(), id, formVersion(r), v); err == nil {
+			back(w, r, fmt.Sprintf("/briefings/%d", id), "Die neue Fassung ist gespeichert.")
+			return
+		}
 	}
-	if err := s.st.AddBriefingVersion(r.Context(), id, formVersion(r), v); err != nil {
+	form, status, ok := refusedBriefingForm(r, "fassung", "Die neue Fassung ist nicht gespeichert", err)
+	if !ok {
 		s.failKeeping(w, r, err, "Dieses Briefing gibt es nicht.", r.PostFormValue("inhalt"))
 		return
 	}
-	back(w, r, fmt.Sprintf("/briefings/%d", id), "Die neue Fassung ist gespeichert.")
+	s.renderBriefingPage(w, r, u, id, status, form)
 }
 
 func (s *Server) saveKeyMessage(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+	u, ok := s.require(w, r, auth.ManageSessions, "")
+	if !ok || !s.parseForm(w, r) {
 		return
 	}
-	text, err := formText(r.PostFormValue("text"))
-	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
-		return
+	// The fields' ids: "kb-titel" on the form for a new key message,
+	// "kb-titel-{id}" on the one that changes key message id.
+	k := model.KeyMessage{Title: strings.TrimSpace(r.PostFormValue("titel")), Version: formVersion(r)}
+	k.ID, _ = strconv.ParseInt(r.PostFormValue("id"), 10, 64)
+	formID, suffix, what := "kb-neu", "", "Die Kernbotschaft ist nicht angelegt"
+	if k.ID != 0 {
+		formID, suffix, what = fmt.Sprintf("kb-%d", k.ID), fmt.Sprintf("-%d", k.ID), "Die Kernbotschaft ist nicht geändert"
 	}
-	k := model.KeyMessage{Title: strings.TrimSpace(r.PostFormValue("titel")), Text: text, Version: formVersion(r)}
-	if id, _ := strconv.ParseInt(r.PostFormValue("id"), 10, 64); id != 0 {
-		k.ID = id
-		err = s.st.UpdateKeyMessage(r.Context(), k)
-	} else {
-		_, err = s.st.CreateKeyMessage(r.Context(), k)
+	var refused problems
+	if k.Title == "" {
+		refused.add(model.AtField("kb-titel"+suffix, model.InputError("Bitte einen Titel angeben.")))
 	}
-	if err != nil {
+	var err error
+	if k.Text, err = formText(r.PostFormValue("text")); err != nil {
+		refused.add(model.AtField("kb-text"+suffix, err))
+	} else if k.Text == "" {
+		refused.add(model.AtField("kb-text"+suffix, model.InputError("Bitte den Text der Kernbotschaft eintragen.")))
+	}
+	if err = refused.err(); err == nil {
+		if k.ID != 0 {
+			err = s.st.UpdateKeyMessage(r.Context(), k)
+		} else {
+			_, err = s.st.CreateKeyMessage(r.Context(), k)
+		}
+		if err == nil {
+			back(w, r, "/briefings#kernbotschaften", "Die Kernbotschaft „"+k.Title+"“ ist gespeichert; jedes Briefing, das sie enthält, zeigt den neuen Text.")
+			return
+		}
+	}
+	form, status, ok := refusedBriefingForm(r, formID, what, err)
+	if !ok {
 		s.failKeeping(w, r, err, "Diese Kernbotschaft gibt es nicht.", r.PostFormValue("text"))
 		return
 	}
-	back(w, r, "/briefings#kernbotschaften", "Die Kernbotschaft „"+k.Title+"“ ist gespeichert; jedes Briefing, das sie enthält, zeigt den neuen Text.")
+	s.renderBriefings(w, r, u, status, form)
 }
 
 // writeBriefingPDF renders a briefing with its sources, through the report

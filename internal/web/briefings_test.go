@@ -112,8 +112,9 @@ func TestBriefingFMK(t *testing.T) {
 
 // TestBriefingTextSurvivesAnOpenMark: a confidentiality mark left open
 // ("[[") in a new briefing, a new version or a key message is refused, and
-// the error page gives the typed text back to copy. Before, the page said
-// only what was wrong and the briefing's text was lost.
+// the form comes back with the typed text in its field (422,
+// TestRefusedBriefingKeepsTheForm). Before, the page said only what was
+// wrong and the briefing's text was lost.
 func TestBriefingTextSurvivesAnOpenMark(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
@@ -133,10 +134,10 @@ func TestBriefingTextSurvivesAnOpenMark(t *testing.T) {
 		"key message":  {"/kernbotschaften", url.Values{"titel": {"Kernbotschaft Steuer"}, "text": {text}}},
 	} {
 		code, page := do(t, gs, "POST", ts.URL+post.path, post.form)
-		if code != http.StatusBadRequest {
+		if code != http.StatusUnprocessableEntity {
 			t.Errorf("%s with an open mark: %d", what, code)
 		}
-		if !strings.Contains(page, "Ihre Eingabe, zum Übertragen") || !strings.Contains(page, "Haltung des Bundes") {
+		if !strings.Contains(page, "Vertraulich: [[Haltung des Bundes</textarea>") {
 			t.Errorf("%s: the typed text is lost", what)
 		}
 	}

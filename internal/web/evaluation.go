@@ -225,9 +225,12 @@ func (s *Server) openRound(w http.ResponseWriter, r *http.Request) {
 		p.add(model.AtField("jahr", model.InputError("Bitte das Jahr der Runde als Zahl angeben, z. B. %d.", today().Year)))
 	}
 	ids := formQuestionIDs(r)
-	p.addUnrefused(model.CheckNewRound(year, ids))
 	status := http.StatusBadRequest
-	if len(p) == 0 {
+	if len(p) > 0 {
+		p.addUnrefused(model.CheckNewRound(year, ids))
+	} else {
+		// The store checks the round (model.CheckNewRound) and says a
+		// year that has its round already with the form's other reasons.
 		_, err := s.st.OpenRound(r.Context(), year, ids)
 		if err == nil {
 			back(w, r, "/evaluation", fmt.Sprintf("Die Evaluationsrunde %d ist eröffnet.", year))

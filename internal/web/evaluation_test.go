@@ -256,3 +256,26 @@ func openRound2026(t *testing.T, base string, gs *http.Client, qs []model.Evalua
 		t.Fatalf("open round: %d %s", code, body)
 	}
 }
+
+// TestOpenRoundSaysTheYearWithTheQuestions: a round for a year that has
+// one, without a question, is told both at their fields. Before, "mindestens
+// eine Frage" hid "Für … gibt es bereits eine Evaluationsrunde".
+func TestOpenRoundSaysTheYearWithTheQuestions(t *testing.T) {
+	ts, st := cycleServer(t)
+	rounds, err := st.Rounds(context.Background())
+	if err != nil || len(rounds) == 0 {
+		t.Fatalf("no round in the demo: %v", err)
+	}
+	year := fmt.Sprint(rounds[0].Year)
+	gs := client(t, ts, "geschaeftsstelle")
+	_, page := do(t, gs, "POST", ts.URL+"/evaluation/runden", url.Values{"jahr": {year}})
+	box := between(page, `<div class="error-box" role="alert" id="runde-neu-fehler">`, "</div>")
+	for id, reason := range map[string]string{"ev-jahr": "Für " + year + " gibt es bereits eine Evaluationsrunde.", "ev-fragen": "Eine Evaluationsrunde braucht mindestens eine Frage."} {
+		if !strings.Contains(box, `<a href="#`+id+`">`+reason) {
+			t.Errorf("the box does not link %q to %s: %s", reason, id, box)
+		}
+		if !strings.Contains(between(page, `<p class="field-error" id="`+id+`-fehler">`, "</p>"), reason) {
+			t.Errorf("%q is not at the field %s", reason, id)
+		}
+	}
+}

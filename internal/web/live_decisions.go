@@ -204,9 +204,16 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 	if id, err := strconv.ParseInt(r.PostFormValue("beschluss"), 10, 64); err == nil {
 		f.DecisionID = id
 	}
-	if strings.TrimSpace(r.PostFormValue("text")) == "" || f.Responsible == "" {
-		refused.add(model.InputError("Ein Auftrag braucht den Auftrag und die verantwortliche Stelle."))
+	// Each at its field (before: one reason above the form, the field
+	// "Verantwortlich" not marked).
+	var missing problems
+	if strings.TrimSpace(r.PostFormValue("text")) == "" {
+		missing.add(model.AtField("text", model.InputError("Bitte den Auftrag eintragen.")))
 	}
+	if f.Responsible == "" {
+		missing.add(model.AtField("verantwortlich", model.InputError("Bitte die verantwortliche Stelle eintragen.")))
+	}
+	refused.addUnrefused(missing.err())
 	if len(refused) > 0 {
 		refuse(refused.err())
 		return

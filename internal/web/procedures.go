@@ -153,13 +153,8 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		refused.add(model.AtField("punkte", model.InputError("Bitte die Beschlusspunkte angeben, einen je Zeile.")))
 	}
 	// German time, whatever the server's zone (model.Berlin).
-	deadline, err := model.ParseBerlinTime(f["frist_datum"], f["frist_zeit"])
-	switch {
-	case err != nil:
-		refused.add(model.AtField("frist_datum", model.InputError("Bitte eine Frist angeben: Datum und Uhrzeit (deutsche Zeit).")))
-	case !deadline.After(s.clock()):
-		refused.add(model.AtField("frist_datum", model.InputError("Die Frist muss in der Zukunft liegen.")))
-	}
+	deadline, bad := deadlineOfForm(f["frist_datum"], f["frist_zeit"], s.clock())
+	refused = append(refused, bad...)
 	applicants := s.memberList(ctx, f["antrag"])
 	if err := s.checkApplication(ctx, applicants); err != nil {
 		if model.ClassOf(err) == model.ErrInternal {

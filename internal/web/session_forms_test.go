@@ -172,8 +172,12 @@ func TestProcedureStartGivesEveryReason(t *testing.T) {
 		{"no title, no points, deadline past, one Land", url.Values{"art": {"beschluss"}, "antrag": {"HE"}, "frist_datum": {"2020-11-01"}, "frist_zeit": {"12:00"}},
 			map[string]string{"titel": "Bitte einen Titel angeben.", "punkte": "Bitte die Beschlusspunkte angeben", "frist_datum": "Die Frist muss in der Zukunft liegen",
 				"antrag": "nötig ist der Antrag des Bundes oder dreier Länder"}},
-		{"open mark, no time, advisory member", url.Values{"art": {"empfehlung"}, "titel": {"Titel [[offen"}, "punkte": {"1. Punkt"}, "antrag": {"DLT"}, "frist_datum": {"2099-01-01"}, "frist_zeit": {"25:00"}},
-			map[string]string{"titel": "Die Markierung vertraulicher Passagen ist unvollständig", "frist_datum": "Bitte eine Frist angeben", "antrag": "DLT ist nicht antragsberechtigt"}},
+		// A time that is none is said at the time, not at the date (before:
+		// "Bitte eine Frist angeben" at the date, the time not marked).
+		{"open mark, no time, advisory member", url.Values{"art": {"empfehlung"}, "titel": {"Titel [[offen"}, "punkte": {"1. Punkt"}, "antrag": {"DLT"}, "frist_datum": {"2099-01-01"}, "frist_zeit": {"25:99"}},
+			map[string]string{"titel": "Die Markierung vertraulicher Passagen ist unvollständig", "frist_zeit": "„25:99“ ist keine gültige Uhrzeit", "antrag": "DLT ist nicht antragsberechtigt"}},
+		{"no date, no time", url.Values{"art": {"empfehlung"}, "titel": {"Titel"}, "punkte": {"1. Punkt"}, "antrag": {"Bund"}, "frist_datum": {""}, "frist_zeit": {"25:99"}},
+			map[string]string{"frist_datum": "Bitte als Frist ein gültiges Datum angeben", "frist_zeit": "„25:99“ ist keine gültige Uhrzeit"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, page := do(t, gs, "POST", ts.URL+"/umlaufverfahren", tc.form)

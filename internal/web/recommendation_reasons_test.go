@@ -1,0 +1,88 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"testing"
+
+	"gremium/internal/demo"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// recommendationItem registers and accepts an item of the 48th session
+// with a proposal (a Beschluss of the Bund), for the AL-Runde to
+// recommend on.
+func recommendationItem(t *testing.T, st *store.Store, main int64) int64 {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: "Föderales Datenportal", Goal: model.GoalDecision, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Scope: model.ScopeAll,
+		Title: "Föderales Datenportal", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt das Portal."}}, Applicants: []string{"Bund"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accept(t, st, item)
+	return item
+}
+
+// TestRecommendationGivesEveryReason: a recommendation proposed in the
+// AL-Runde's session gives every reason at once, each at its field —
+// "Beratung" on the Grüne Liste with a changed text is refused at the
+// Grüne Liste and at the text — and a changed text with "Beratung" is
+// refused, not dropped unsaid (docs/session-cycle.md: a changed text
+// belongs to "Annahme mit Änderungen" only). Before, the Grüne Liste's
+// reason hid the text's, and "Beratung" with a text was stored without it.
+func TestRecommendationGivesEveryReason(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	main, _ := planPair48(t, st)
+	item := recommendationItem(t, st, main)
+	gs := client(t, ts, "geschaeftsstelle")
+	u := ts.URL + "/gremien/al-runde/sitzungen/40/empfehlungen"
+	for _, c := range []struct {
+		form url.Values
+		want map[string]string
+	}{
+		{url.Values{"top": {fmt.Sprint(item)}, "empfehlung": {"beraten"}, "gruene_liste": {"1"}, "text": {"Der IT-Planungsrat beschließt das Portal 2028."}},
+			map[string]string{fmt.Sprintf("g-%d", item): "Für die Grüne Liste kann nur die Annahme empfohlen werden", fmt.Sprintf("t-%d", item): "Einen geänderten Beschlusstext gibt es nur"}},
+		{url.Values{"top": {fmt.Sprint(item)}, "empfehlung": {"beraten"}, "text": {"Der IT-Planungsrat beschließt das Portal 2028."}},
+			map[string]string{fmt.Sprintf("t-%d", item): "Einen geänderten Beschlusstext gibt es nur"}},
+	} {
+		code, page := do(t, gs, "POST", u, c.form)
+		if code != http.StatusUnprocessableEntity {
+			t.Errorf("%v: %d, want 422", c.form, code)
+			continue
+		}
+		reasonsAtFields(t, page, fmt.Sprintf(`id="empfehlung-%d"`, item), c.want)
+	}
+	if recs, _ := st.Recommendations(context.Background(), store.RecommendationFilter{TargetSessionID: main}); len(recs) != 0 {
+		t.Errorf("a refused proposal left %d recommendations", len(recs))
+	}
+}
+
+// TestRecommendationByProcedureGivesEveryReason: a written procedure on a
+// recommendation without the changed text it names, with a deadline after
+// the session's start, is told both, each at its field. Before, the
+// missing text hid "Die Frist muss vor Beginn …".
+func TestRecommendationByProcedureGivesEveryReason(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	main, _ := planPair48(t, st)
+	item := recommendationItem(t, st, main)
+	se, _ := st.Session(context.Background(), main)
+	gs := client(t, ts, "geschaeftsstelle")
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {fmt.Sprint(item)},
+		"empfehlung": {"annehmen_geaendert"}, "text": {""}, "frist_datum": {model.DaysAfter(se.Date, 1).German()}, "frist_zeit": {"09:30"}})
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("%d, want 422", code)
+	}
+	reasonsAtFields(t, page, fmt.Sprintf(`id="umlauf-%d"`, item), map[string]string{
+		fmt.Sprintf("ut-%d", item): "gehört der geänderte Beschlusstext zur Empfehlung",
+		fmt.Sprintf("ud-%d", item): "Die Frist muss vor Beginn der 48. Sitzung"})
+	// A time that is none: at the time, not at the date.
+	_, page = do(t, gs, "POST", ts.URL+"/sitzungen/48/empfehlungen/umlaufverfahren", url.Values{"top": {fmt.Sprint(item)},
+		"empfehlung": {"annehmen"}, "frist_datum": {model.DaysAfter(se.Date, -1).German()}, "frist_zeit": {"25:99"}})
+	reasonsAtFields(t, page, fmt.Sprintf(`id="umlauf-%d"`, item), map[string]string{fmt.Sprintf("uz-%d", item): "„25:99“ ist keine gültige Uhrzeit"})
+}
