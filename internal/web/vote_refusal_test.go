@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -25,13 +26,7 @@ func TestOwnVoteWithoutChoiceLinksToTheBallot(t *testing.T) {
 		t.Fatal(err)
 	}
 	v, _, _ := st.OpenSessionVote(ctx, sid)
-	gs := client(t, ts, "geschaeftsstelle")
-	deadline := time.Now().Add(48 * time.Hour)
-	form := url.Values{"titel": {"Umlauf"}, "punkte": {"Der IT-Planungsrat beschließt."}, "antrag": {"Bund"},
-		"frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}}
-	if code, _ := do(t, gs, "POST", ts.URL+"/umlaufverfahren", form); code != http.StatusSeeOther {
-		t.Fatalf("start: %d", code)
-	}
+	startProcedure(t, ts, client(t, ts, "geschaeftsstelle"))
 	ps, _ := st.Procedures(ctx)
 	he := client(t, ts, "hessen")
 	for _, c := range []struct{ path, first string }{
@@ -52,5 +47,17 @@ func TestOwnVoteWithoutChoiceLinksToTheBallot(t *testing.T) {
 		if wellFormedProblems(body) != nil {
 			t.Errorf("%s: %v", c.path, wellFormedProblems(body))
 		}
+	}
+}
+
+// startProcedure has the secretariat (gs) start a written procedure of the
+// IT-PLR on an application of the Bund, due in two days.
+func startProcedure(t *testing.T, ts *httptest.Server, gs *http.Client) {
+	t.Helper()
+	deadline := time.Now().Add(48 * time.Hour)
+	form := url.Values{"titel": {"Umlauf"}, "punkte": {"Der IT-Planungsrat beschließt."}, "antrag": {"Bund"},
+		"frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}}
+	if code, _ := do(t, gs, "POST", ts.URL+"/umlaufverfahren", form); code != http.StatusSeeOther {
+		t.Fatalf("start: %d", code)
 	}
 }
