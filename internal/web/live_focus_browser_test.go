@@ -76,6 +76,26 @@ func TestLivePushKeepsChoiceAndFocus(t *testing.T) {
 		}
 	}
 
+	// Another vote (the first one cancelled, the proposal voted again):
+	// the choice for the old vote is not carried over into the new ballot,
+	// and the focus goes to the heading that names the proposal.
+	he.run("focus on Nein", chromedp.Focus("#mein-nein", chromedp.ByID))
+	if err := st.CancelVote(ctx, voteID); err != nil {
+		t.Fatal(err)
+	}
+	again, err := st.OpenVote(ctx, sid, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.events.Publish(sid)
+	he.run("the new ballot", chromedp.WaitReady(fmt.Sprintf(`form[action="/abstimmungen/%d/stimme"]`, again), chromedp.ByQuery))
+	var focus string
+	var checked int
+	he.run("focus and choice", chromedp.Evaluate(`document.activeElement.id`, &focus), chromedp.Evaluate(`document.querySelectorAll("#abstimmung-stand input:checked").length`, &checked))
+	if focus != "h-abst" || checked != 0 {
+		t.Errorf("new vote: the focus is on %q, %d choices checked", focus, checked)
+	}
+
 	// The session page: Hessen's "Wortmeldung" button keeps the focus when
 	// the Bund asks for the floor.
 	he.page("/sitzungen/48")

@@ -160,27 +160,34 @@
     }
   }
 
+  // keyOf gives the data-live-key of the part of target el stands in
+  // (null: none).
+  function keyOf(el, target) {
+    var k = el.closest("[data-live-key]");
+    return k && target.contains(k) ? k.getAttribute("data-live-key") : null;
+  }
+
   // whereFocus says where in target the focus is: the element's id, or
-  // the nearest part's id and the element's place among its kind there.
+  // the nearest part's id and the element's place among its kind there,
+  // and the key of its part.
   function whereFocus(target) {
     var a = document.activeElement;
     if (!a || a === target || !target.contains(a)) {
       return null;
-    }
-    if (a.id) {
-      return {el: a, id: a.id};
     }
     var part = a.parentElement;
     while (part !== target && !part.id) {
       part = part.parentElement;
     }
     var same = Array.prototype.slice.call(part.querySelectorAll(a.tagName));
-    return {el: a, part: part.id, key: part.getAttribute("data-live-key"), tag: a.tagName, index: same.indexOf(a)};
+    return {el: a, id: a.id, part: part.id, tag: a.tagName, index: same.indexOf(a), key: keyOf(a, target)};
   }
 
   // restoreFocus puts the focus back where it was if the element is gone
-  // but stands again in the box (the same id, or the same place in a part
-  // of the same key); else on the box's heading, never on the body.
+  // but stands again in the box (the same id, or the same place in the
+  // same part) and is about the same thing (the key of its part: not the
+  // ballot of another vote); else on the box's heading (the new proposal's
+  // on the vote page), never on the body.
   function restoreFocus(target, was) {
     if (!was || document.activeElement === was.el) {
       return;
@@ -188,13 +195,14 @@
     var el = null;
     if (was.id) {
       el = document.getElementById(was.id);
-    } else if (was.part) {
+    } else {
       var part = document.getElementById(was.part);
-      if (part && target.contains(part) && part.getAttribute("data-live-key") === was.key) {
-        el = part.querySelectorAll(was.tag)[was.index] || null;
-      }
+      el = part ? part.querySelectorAll(was.tag)[was.index] || null : null;
     }
-    if (!el || !target.contains(el)) {
+    if (el && (!target.contains(el) || keyOf(el, target) !== was.key)) {
+      el = null;
+    }
+    if (!el) {
       el = target.querySelector("[tabindex=\"-1\"]") || target.querySelector("h1, h2, h3");
       if (el && !el.hasAttribute("tabindex")) {
         el.setAttribute("tabindex", "-1");
