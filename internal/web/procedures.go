@@ -221,6 +221,9 @@ type procedureData struct {
 type ballotRefusal struct {
 	Choice model.VoteChoice
 	Reason string
+	// Field is the form field the reason is about ("stimme": no choice
+	// made), "" for a reason about the vote as a whole.
+	Field string
 }
 
 // Checked gives the choice the ballot shows checked: the refused one, else
@@ -321,7 +324,7 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 		}
 		// The procedure's page again, with the choice and the reason
 		// (before: an error page).
-		s.renderProcedure(w, r, u, id, http.StatusUnprocessableEntity, ballotRefusal{Choice: choice, Reason: model.ReasonOf(err)})
+		s.renderProcedure(w, r, u, id, http.StatusUnprocessableEntity, ballotRefusal{Choice: choice, Reason: model.ReasonOf(err), Field: model.FieldOf(err)})
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Ihre Stimme ist gespeichert. Sie können sie bis zur Frist ändern.")

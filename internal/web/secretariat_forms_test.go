@@ -253,12 +253,7 @@ func TestRefusedOwnVoteShowsThePage(t *testing.T) {
 		t.Errorf("an unknown choice in session: %d %s", code, between(body, "<main", "</form>"))
 	}
 	// Written procedure.
-	deadline := time.Now().Add(48 * time.Hour)
-	form := url.Values{"titel": {"Umlauf"}, "punkte": {"Der IT-Planungsrat beschließt."}, "antrag": {"Bund"},
-		"frist_datum": {model.BerlinDate(deadline).String()}, "frist_zeit": {model.BerlinClock(deadline)}}
-	if code, _ := do(t, gs, "POST", ts.URL+"/umlaufverfahren", form); code != http.StatusSeeOther {
-		t.Fatalf("start: %d", code)
-	}
+	startProcedure(t, ts, gs)
 	ps, _ := st.Procedures(ctx)
 	code, body = do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, ps[0].ID), url.Values{"stimme": {"vielleicht"}})
 	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ihre Stimme „vielleicht“ ist nicht gespeichert") ||

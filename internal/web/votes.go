@@ -210,7 +210,7 @@ func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
 		}
 		// The vote page again, with the choice and the reason (before:
 		// an error page).
-		s.renderVotePage(w, r, http.StatusUnprocessableEntity, se, ballotRefusal{Choice: choice, Reason: model.ReasonOf(err)})
+		s.renderVotePage(w, r, http.StatusUnprocessableEntity, se, ballotRefusal{Choice: choice, Reason: model.ReasonOf(err), Field: model.FieldOf(err)})
 		return
 	}
 	s.publishLive(r.Context(), se.ID)

@@ -3,7 +3,7 @@
 // box (data-live-events names it: ?ansicht=abstimmung, beamer, redeliste,
 // none for the session page's live box), and the event carries the new box
 // itself ({"stand": HTML}); where it carries none (a login that has ended)
-// or not the page's box, htmx fetches the new state of the box
+// or not the page's box, the page fetches the new state of the box
 // (data-live-state). When the server refuses the stream (too many viewers:
 // 503 or 429) or the browser has no EventSource, the box is fetched every
 // 30 seconds instead. Without JavaScript, reloading the page shows the same.
@@ -28,19 +28,194 @@
   // browser test) may set window.gremiumLivePollMs before this script runs.
   var POLL_MS = window.gremiumLivePollMs || 30000;
 
+  // fetchBox fetches the page's box (data-live-state) and shows it like a
+  // pushed one: never swapped as a whole (that would take the focus and
+  // replace the live regions, which then announce nothing).
   function fetchBox(box) {
-    if (window.htmx) {
-      window.htmx.ajax("GET", box.getAttribute("data-live-state"), {
-        target: box.getAttribute("data-live-target") || "#live-stand",
-        swap: "outerHTML"
+    if (!window.fetch) {
+      return;
+    }
+    window.fetch(box.getAttribute("data-live-state"), {credentials: "same-origin", headers: {"HX-Request": "true"}})
+      .then(function (res) { return res.ok ? res.text() : ""; })
+      .then(function (html) { if (html) { showBox(box, html); } })
+      .catch(function () {});
+  }
+
+  // A box is made of parts, each an element with an id. A part that did not
+  // change stays as it is (its focus, the choice made but not sent); a
+  // live region (role=status) stays and only its content is replaced, so
+  // it announces the change; a part whose children are all parts is
+  // merged part by part; any other part that changed is replaced. A part's
+  // data-live-key names what it is about (the vote of a ballot): a part of
+  // another key is new, nothing is carried over into it. data-live-hold
+  // keeps a part as it is while its key stays (a refused ballot with its
+  // reason).
+  function isLive(el) {
+    return el.getAttribute("role") === "status" || el.hasAttribute("aria-live");
+  }
+
+  function allParts(el) {
+    for (var n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 1 && !n.id) {
+        return false;
+      }
+      if (n.nodeType === 3 && n.textContent.trim() !== "") {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function syncAttributes(cur, fresh) {
+    Array.prototype.slice.call(cur.attributes).forEach(function (a) {
+      if (!fresh.hasAttribute(a.name)) {
+        cur.removeAttribute(a.name);
+      }
+    });
+    Array.prototype.slice.call(fresh.attributes).forEach(function (a) {
+      if (cur.getAttribute(a.name) !== a.value) {
+        cur.setAttribute(a.name, a.value);
+      }
+    });
+  }
+
+  // carryInput puts into fresh what the user changed in cur and has not
+  // sent: checked boxes and radios, typed text, chosen options.
+  function carryInput(cur, fresh) {
+    cur.querySelectorAll("input, textarea, select").forEach(function (el) {
+      if (!el.name || el.type === "hidden") {
+        return;
+      }
+      if (el.type === "radio" || el.type === "checkbox") {
+        if (el.checked !== el.defaultChecked) {
+          fresh.querySelectorAll("input").forEach(function (f) {
+            if (f.name === el.name && f.value === el.value) {
+              f.checked = el.checked;
+            }
+          });
+        }
+        return;
+      }
+      var f = null;
+      fresh.querySelectorAll("input, textarea, select").forEach(function (x) {
+        if (!f && x.name === el.name && x.type !== "hidden") {
+          f = x;
+        }
       });
+      if (f && (el.tagName === "SELECT" || el.value !== el.defaultValue)) {
+        f.value = el.value;
+      }
+    });
+  }
+
+  // merge makes cur (in the page) show fresh (same id); it gives the node
+  // that stands for fresh in the page now: cur, or fresh in its place.
+  function merge(cur, fresh) {
+    if (cur.isEqualNode(fresh)) {
+      return cur;
+    }
+    var sameKey = cur.getAttribute("data-live-key") === fresh.getAttribute("data-live-key");
+    if (sameKey && cur.hasAttribute("data-live-hold")) {
+      return cur;
+    }
+    if (isLive(cur)) {
+      syncAttributes(cur, fresh);
+      cur.innerHTML = fresh.innerHTML;
+      return cur;
+    }
+    if (sameKey && cur.tagName === fresh.tagName && allParts(cur) && allParts(fresh)) {
+      syncAttributes(cur, fresh);
+      mergeChildren(cur, fresh);
+      return cur;
+    }
+    if (sameKey) {
+      carryInput(cur, fresh);
+    }
+    return fresh;
+  }
+
+  function mergeChildren(cur, fresh) {
+    var old = {};
+    Array.prototype.slice.call(cur.children).forEach(function (c) {
+      if (c.id) {
+        old[c.id] = c;
+      }
+    });
+    var nodes = Array.prototype.slice.call(fresh.children).map(function (f) {
+      var c = f.id && old[f.id];
+      if (c) {
+        delete old[f.id];
+        return merge(c, f);
+      }
+      return f;
+    });
+    nodes.forEach(function (n, i) {
+      var at = cur.children[i];
+      if (at !== n) {
+        cur.insertBefore(n, at || null);
+      }
+    });
+    while (cur.children.length > nodes.length) {
+      cur.removeChild(cur.children[nodes.length]);
     }
   }
 
-  // showBox puts a pushed box in place of the page's box (its id is the
-  // data-live-target, "live-stand" without one): the children of the live
-  // region are replaced, the region itself stays, so screen readers
-  // announce the change (aria-live).
+  // keyOf gives the data-live-key of the part of target el stands in
+  // (null: none).
+  function keyOf(el, target) {
+    var k = el.closest("[data-live-key]");
+    return k && target.contains(k) ? k.getAttribute("data-live-key") : null;
+  }
+
+  // whereFocus says where in target the focus is: the element's id, or
+  // the nearest part's id and the element's place among its kind there,
+  // and the key of its part.
+  function whereFocus(target) {
+    var a = document.activeElement;
+    if (!a || a === target || !target.contains(a)) {
+      return null;
+    }
+    var part = a.parentElement;
+    while (part !== target && !part.id) {
+      part = part.parentElement;
+    }
+    var same = Array.prototype.slice.call(part.querySelectorAll(a.tagName));
+    return {el: a, id: a.id, part: part.id, tag: a.tagName, index: same.indexOf(a), key: keyOf(a, target)};
+  }
+
+  // restoreFocus puts the focus back where it was if the element is gone
+  // but stands again in the box (the same id, or the same place in the
+  // same part) and is about the same thing (the key of its part: not the
+  // ballot of another vote); else on the box's heading (the new proposal's
+  // on the vote page), never on the body.
+  function restoreFocus(target, was) {
+    if (!was || document.activeElement === was.el) {
+      return;
+    }
+    var el = null;
+    if (was.id) {
+      el = document.getElementById(was.id);
+    } else {
+      var part = document.getElementById(was.part);
+      el = part ? part.querySelectorAll(was.tag)[was.index] || null : null;
+    }
+    if (el && (!target.contains(el) || keyOf(el, target) !== was.key)) {
+      el = null;
+    }
+    if (!el) {
+      el = target.querySelector("[tabindex=\"-1\"]") || target.querySelector("h1, h2, h3");
+      if (el && !el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "-1");
+      }
+    }
+    if (el) {
+      el.focus();
+    }
+  }
+
+  // showBox shows a box (pushed or fetched) in place of the page's box
+  // (its id is the data-live-target, "live-stand" without one), replacing
+  // only the parts that changed.
   function showBox(box, html) {
     var id = (box.getAttribute("data-live-target") || "#live-stand").replace(/^#/, "");
     var target = document.getElementById(id);
@@ -53,7 +228,14 @@
     if (!fresh || fresh.id !== id) {
       return false;
     }
-    target.innerHTML = fresh.innerHTML;
+    var was = whereFocus(target);
+    if (allParts(target) && allParts(fresh)) {
+      syncAttributes(target, fresh);
+      mergeChildren(target, fresh);
+    } else {
+      target.innerHTML = fresh.innerHTML;
+    }
+    restoreFocus(target, was);
     if (window.htmx) {
       window.htmx.process(target);
     }
