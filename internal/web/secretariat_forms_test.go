@@ -316,7 +316,7 @@ func TestRefusedLiveEntryKeepsWhatWasTyped(t *testing.T) {
 			[]string{`name="text" required value="Umsetzungsplan vorlegen"`, `name="verantwortlich" required value="Bund"`, `name="frist" type="date" value="31.02.2027"`}},
 		{"a follow-up without responsible", "auftraege",
 			url.Values{"text": {"Bericht nachreichen"}, "verantwortlich": {""}, "frist_sitzung": {"49"}},
-			http.StatusBadRequest, "braucht den Auftrag und die verantwortliche Stelle",
+			http.StatusBadRequest, "Bitte die verantwortliche Stelle eintragen.",
 			[]string{`name="text" required value="Bericht nachreichen"`, `name="frist_sitzung" inputmode="numeric" size="4" value="49"`}},
 		{"a contribution without speaker", "beitraege",
 			url.Values{"sprecher": {""}, "punkte": {"Begrüßt den Vorschlag"}, "vertraulich": {"1"}},
