@@ -100,7 +100,7 @@ func TestRequestsThroughThePages(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Errorf("declined without reason: %d", code)
 	}
-	for _, want := range []string{"Anliegen: Zweites Anliegen", "Der Stand ist nicht gespeichert", `value="abgelehnt" selected`, `href="#stand"`} {
+	for _, want := range []string{"Anliegen: Zweites Anliegen", "Der Stand ist nicht gespeichert", `value="abgelehnt" selected`, `href="#an-begruendung"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the refused decline's page lacks %q", want)
 		}

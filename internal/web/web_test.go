@@ -281,7 +281,7 @@ func TestEmptyDatabase(t *testing.T) {
 func TestProtocolVersions(t *testing.T) {
 	ts := demoServer(t)
 	_, page := get(t, ts, "/sitzungen/47/protokoll")
-	for _, want := range []string{"<h1>Protokoll – Entwurf</h1>", "noch nicht genehmigt", "47. Sitzung des IT-Planungsrats", `<th scope="col">Ziel</th>`, `<th scope="col">Thema</th>`,
+	for _, want := range []string{"<h1>Protokoll – Entwurf</h1>", "noch nicht genehmigt", "47. Sitzung des IT-Planungsrats", `role="columnheader">Ziel</th>`, `role="columnheader">Thema</th>`,
 		"Steuerungsgruppe NOOTS", "Protokollnotiz (Hamburg)", "[geschwärzt]", "08.12.2025", `href="/sitzungen/47/protokoll.pdf"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("protocol page lacks %q", want)
