@@ -151,6 +151,13 @@ type AttendanceLine struct {
 // (page, PDF, text) marks them "Entwurf" (model.Session.MinutesApproved).
 func (d Document) Draft() bool { return !d.Session.MinutesApproved() }
 
+// FlagsShown reports whether the items' outcome checkboxes (Beschluss,
+// Beschlussempfehlung, Protokollnotiz, Follow-Up) are shown: they are part
+// of the minutes rows (model.Audience.SeesMinutes), so the public sees them
+// once the draft is released. Before, every rendering leaves them out
+// rather than show them all unticked.
+func (d Document) FlagsShown() bool { return d.Audience.SeesMinutes(d.Session) }
+
 // HasMinutes reports whether the minutes exist for the document's
 // audience (model.Audience.HasMinutes): pages offer them only then.
 func (d Document) HasMinutes() bool { return d.Audience.HasMinutes(d.Session) }
@@ -368,7 +375,10 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 // never a proposal or a rejected proposal (model.Decision.Public); marked
 // passages become "[geschwärzt]", confidential rows keep only their kind
 // (and speaker), rows without text (Row.Blank) are left out, follow-ups
-// only with their adopted decision or the released minutes. The internal audience gets the document unchanged,
+// only with their adopted decision or the released minutes, and the
+// items' outcome checkboxes (Beschluss, Protokollnotiz, Follow-Up) only
+// with the released minutes (FlagsShown): they tell that a note or a
+// follow-up exists. The internal audience gets the document unchanged,
 // redaction marks included.
 func Redacted(doc Document, a model.Audience) Document {
 	out := doc
@@ -403,6 +413,9 @@ func Redacted(doc Document, a model.Audience) Document {
 		sec.Items = slices.Clone(sec.Items)
 		for ii, it := range sec.Items {
 			it.AgendaItem = a.Item(it.AgendaItem)
+			if !minutesShown {
+				it.Flags = model.ItemFlags{}
+			}
 			it.Reports = a.Reports(doc.Session, it.Reports)
 			if it.Recommendation != nil && !a.SeesRecommendation(*it.Recommendation) {
 				it.Recommendation = nil // the AL-Runde's recommendations are internal

@@ -154,7 +154,8 @@ func TestRedactedFollowsTheGate(t *testing.T) {
 	adopted := &model.Decision{ID: 1, Status: model.DecisionAdopted, Label: "B-2025/95-IT", Title: "angenommen"}
 	draft := &model.Decision{ID: 2, Status: model.DecisionDraft, Title: "Vorschlag"}
 	rejected := &model.Decision{ID: 3, Status: model.DecisionRejected, Title: "abgelehnt"}
-	item := minutes.Item{AgendaItem: model.AgendaItem{ID: 9, Title: "TOP", Status: model.ItemAccepted, Impact: model.Impact{Note: "Betroffenheit"}},
+	item := minutes.Item{AgendaItem: model.AgendaItem{ID: 9, Title: "TOP", Status: model.ItemAccepted, Impact: model.Impact{Note: "Betroffenheit"},
+		Flags: model.ItemFlags{Decision: true, Note: true, FollowUp: true}},
 		Rows: []minutes.Row{
 			{Kind: minutes.RowDiscussion, Speaker: "HE", Points: []string{"Beitrag"}},
 			{Kind: minutes.RowDecision, Decision: adopted},
@@ -169,6 +170,11 @@ func TestRedactedFollowsTheGate(t *testing.T) {
 		var parts []string
 		for _, it := range d.Items() {
 			parts = append(parts, "TOP")
+			// The outcome checkboxes tell that a protocol note or a
+			// follow-up exists: they are part of the minutes.
+			if it.Flags != (model.ItemFlags{}) || d.FlagsShown() {
+				parts = append(parts, fmt.Sprintf("☑%v", it.Flags))
+			}
 			for _, r := range it.Rows {
 				switch {
 				case r.Decision != nil:
@@ -200,10 +206,10 @@ func TestRedactedFollowsTheGate(t *testing.T) {
 		{model.StatusConvened, true, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
 		{model.StatusRunning, false, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
 		{model.StatusEnded, false, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
-		{model.StatusMinutesDraft, false, "TOP ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
-		{model.StatusMinutesApproved, false, "TOP ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
+		{model.StatusMinutesDraft, false, "TOP ☑{true true false true} ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
+		{model.StatusMinutesApproved, false, "TOP ☑{true true false true} ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
 	}
-	const internal = "TOP ON BV:angenommen BV:Vorschlag BV:abgelehnt PN A:aus Diskussion A:aus Beschluss A:aus Vorschlag Betroffenheit UV:angenommen UV:abgelehnt"
+	const internal = "TOP ☑{true true false true} ON BV:angenommen BV:Vorschlag BV:abgelehnt PN A:aus Diskussion A:aus Beschluss A:aus Vorschlag Betroffenheit UV:angenommen UV:abgelehnt"
 	for _, tc := range tests {
 		t.Run(string(tc.status), func(t *testing.T) {
 			doc.Session = model.Session{Status: tc.status, AgendaPublished: tc.published}
