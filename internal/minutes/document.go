@@ -133,6 +133,11 @@ type Document struct {
 	// has recorded one: every voting and advisory member with how it took
 	// part. The public version names the members only, not the persons.
 	Attendance []AttendanceLine
+	// Corrections are the corrections of the approved minutes (proposed
+	// and approved), as the audience may see them
+	// (model.Audience.MinutesCorrections: the public sees the approved
+	// ones); none before approval. The page and the PDF list them.
+	Corrections []model.MinutesCorrection
 	// Source is the file the document was parsed from, as the audit entry
 	// of its import records it (zero for minutes not read from a file).
 	Source store.ImportSource
@@ -243,6 +248,11 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 	}
 	if doc.Attendance, err = loadAttendance(ctx, st, sessionID, se.Status.Ahead(), doc.Items()); err != nil {
 		return Document{}, err
+	}
+	if se.Status.MinutesFrozen() {
+		if doc.Corrections, err = st.MinutesCorrections(ctx, sessionID); err != nil {
+			return Document{}, err
+		}
 	}
 	return Redacted(doc, audience), nil
 }
@@ -403,6 +413,7 @@ func Redacted(doc Document, a model.Audience) Document {
 		}
 	}
 	out.WrittenProcedures = a.Decisions(doc.WrittenProcedures)
+	out.Corrections = a.MinutesCorrections(doc.Corrections)
 	out.Sections = nil
 	if !a.SeesAgenda(doc.Session) {
 		return out

@@ -73,6 +73,9 @@ func WritePDF(w io.Writer, doc Document) error {
 		footer += " – Entwurf"
 	} else if note := doc.ApprovalNote(); note != "" {
 		footer += " – " + note
+		if v := correctedVersion(doc.Corrections); v > 0 {
+			footer += fmt.Sprintf(", berichtigt (Fassung %d)", v)
+		}
 	}
 	if doc.Audience == model.Public {
 		footer += " – öffentliche Fassung"
@@ -90,12 +93,23 @@ func WritePDF(w io.Writer, doc Document) error {
 		pdf.SetY(-pageMargin + 6)
 		pdf.SetFont("go", "", 8)
 		pdf.SetTextColor(80, 80, 80)
-		pdf.CellFormat(pageWidth*0.75, 4, footer, "", 0, "L", false, 0, "")
-		pdf.CellFormat(pageWidth*0.25, 4, fmt.Sprintf("Seite %d von {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+		// The page number beside the footer's text, or under it where
+		// the text (an approved, corrected internal version) is longer.
+		number := fmt.Sprintf("Seite %d von {nb}", pdf.PageNo())
+		width := pdf.GetStringWidth("Seite 999 von 999") + 2
+		if pdf.GetStringWidth(footer) > pageWidth-width {
+			pdf.SetY(-pageMargin + 4)
+			pdf.CellFormat(pageWidth, 4, footer, "", 2, "L", false, 0, "")
+			pdf.CellFormat(pageWidth, 4, number, "", 0, "R", false, 0, "")
+		} else {
+			pdf.CellFormat(pageWidth-width, 4, footer, "", 0, "L", false, 0, "")
+			pdf.CellFormat(width, 4, number, "", 0, "R", false, 0, "")
+		}
 		pdf.SetTextColor(0, 0, 0)
 	})
 	pdf.AddPage()
 	r.header(doc)
+	r.corrections(doc.Corrections)
 	r.attendance(doc.Attendance)
 	r.writtenProcedures(doc.WrittenProcedures)
 	for _, sec := range doc.Sections {
@@ -630,6 +644,48 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 		p.SetXY(pageMargin, p.GetY()+float64(len(lines))*lineHeight+2)
 	}
 	p.Ln(3)
+}
+
+// corrections lists the corrections of approved minutes as the minutes
+// page does: the corrected row, its stage, the reason, and its text before
+// and after. The rows above already read as corrected.
+func (r *pdfRenderer) corrections(cs []model.MinutesCorrection) {
+	if len(cs) == 0 {
+		return
+	}
+	p := r.pdf
+	p.SetFont("go", "B", 12)
+	r.heading("Berichtigungen")
+	for _, c := range cs {
+		head := c.RowKindLabel()
+		if c.Speaker != "" {
+			head += " (" + r.show(c.Speaker) + ")"
+		}
+		head += " – " + c.Stage() + ". Grund: " + r.show(c.Reason)
+		spans := []span{{text: head, style: "B"},
+			{text: "bisher: " + r.show(c.Before), indent: 2},
+			{text: "berichtigt: " + r.show(c.After), indent: 2}}
+		lines := r.layout(spans, pageWidth)
+		if p.GetY()+float64(len(lines))*lineHeight > r.limit() {
+			p.AddPage()
+		}
+		r.drawLines(lines, pageMargin, p.GetY())
+		r.endSpan()
+		p.SetXY(pageMargin, p.GetY()+float64(len(lines))*lineHeight+2)
+	}
+	p.Ln(3)
+}
+
+// correctedVersion gives the minutes version the newest approved
+// correction made, 0 if none.
+func correctedVersion(cs []model.MinutesCorrection) int {
+	v := 0
+	for _, c := range cs {
+		if c.Status == model.CorrectionApproved {
+			v = max(v, c.MinutesVersion)
+		}
+	}
+	return v
 }
 
 // delegatesText names the registered persons of a member as the

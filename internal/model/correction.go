@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -55,6 +56,26 @@ func (s CorrectionStatus) Label() string {
 		return "genehmigt"
 	}
 	return "zur Genehmigung vorgeschlagen"
+}
+
+// Stage says where the correction stands, as the minutes list it:
+// "genehmigt in der 49. Sitzung am 02.12.2026 (Fassung 2)", or
+// "zur Genehmigung vorgeschlagen".
+func (c MinutesCorrection) Stage() string {
+	if c.Status != CorrectionApproved {
+		return c.Status.Label()
+	}
+	out := "genehmigt"
+	if c.ApprovedIn > 0 {
+		out += fmt.Sprintf(" in der %d. Sitzung", c.ApprovedIn)
+	}
+	if !c.ApprovedOn.IsZero() {
+		out += " am " + c.ApprovedOn.German()
+	}
+	if c.MinutesVersion > 0 {
+		out += fmt.Sprintf(" (Fassung %d)", c.MinutesVersion)
+	}
+	return out
 }
 
 // RowKindLabel gives the German name of the corrected row's kind.
