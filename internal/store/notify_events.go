@@ -194,6 +194,46 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body mod
 	return err
 }
 
+// noticeProcedureResult queues "Umlaufverfahren abgeschlossen" when a
+// written procedure closes — at its deadline (the closing loop) or ended
+// early by the secretariat once every member voted: whether the decision
+// is adopted, the result phrase as the decision keeps it (tally.Phrase,
+// the one phrase of the minutes), the reason the rules give (also where
+// the consent of all is missing), and the link to the decision or, when
+// none was adopted, to the procedure. Its key names the procedure: a
+// procedure closes once (closeProcedureTx runs in the transaction that
+// finds it open), and a second run queues nothing.
+func (s *Store) noticeProcedureResult(ctx context.Context, tx *sql.Tx, body model.Body, p model.WrittenProcedure, d model.Decision, tally model.Tally, phrase string, closedAt time.Time) error {
+	title := model.PublicText(d.Title)
+	link := fmt.Sprintf("/umlaufverfahren/%d", p.ID)
+	outcome := "Der Beschlussvorschlag ist nicht angenommen."
+	short := "nicht angenommen"
+	if tally.Adopted {
+		outcome, short = "Der Beschluss ist gefasst.", "Beschluss gefasst"
+		if d.Label != "" {
+			outcome = fmt.Sprintf("Der Beschluss %s ist gefasst.", d.Label)
+			short = "Beschluss " + d.Label + " gefasst"
+			link = "/beschluesse/" + d.Label
+		}
+	}
+	ended := "Frist: " + berlinTime(p.Deadline)
+	if p.EndedEarly {
+		ended = "vorzeitig beendet am " + berlinTime(closedAt) + ", nachdem alle Mitglieder abgestimmt hatten"
+	}
+	text := fmt.Sprintf("Das Umlaufverfahren „%s“ (Gremium: %s; %s) ist abgeschlossen.\n%s\nErgebnis: %s.", title, body.Abbrev, ended, outcome, phrase)
+	if tally.Reason != "" {
+		text += "\nNach den Regeln des Gremiums: " + tally.Reason + "."
+	}
+	_, err := s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventProcedureResult,
+		Key:     fmt.Sprintf("umlauf_ergebnis:%d", p.ID),
+		Subject: "Umlaufverfahren (" + body.Abbrev + ") abgeschlossen: „" + title + "“ – " + short,
+		Body:    text,
+		Link:    link,
+	})
+	return err
+}
+
 // spokespersonMembers gives the members whose spokesperson is in office
 // (or not yet out of office) for the FachMK: the last IT-PLR session held
 // decides, as in holdsFunction (a session of the AL-Runde, numbered on its
