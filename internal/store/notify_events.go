@@ -199,8 +199,9 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body mod
 // early by the secretariat once every member voted: whether the decision
 // is adopted, the result phrase as the decision keeps it (tally.Phrase,
 // the one phrase of the minutes), the reason the rules give (also where
-// the consent of all is missing), and the link to the decision or, when
-// none was adopted, to the procedure. Its key names the procedure: a
+// the consent of all is missing), and the link to the decision in the
+// register or, when none was adopted or it has no register page (an
+// internal body's), to the procedure. Its key names the procedure: a
 // procedure closes once (closeProcedureTx runs in the transaction that
 // finds it open), and a second run queues nothing.
 func (s *Store) noticeProcedureResult(ctx context.Context, tx *sql.Tx, body model.Body, p model.WrittenProcedure, d model.Decision, tally model.Tally, phrase string, closedAt time.Time) error {
@@ -213,7 +214,12 @@ func (s *Store) noticeProcedureResult(ctx context.Context, tx *sql.Tx, body mode
 		if d.Label != "" {
 			outcome = fmt.Sprintf("Der Beschluss %s ist gefasst.", d.Label)
 			short = "Beschluss " + d.Label + " gefasst"
-			link = "/beschluesse/" + d.Label
+			// The register has the decisions the public may read; an
+			// internal body's (the AL-Runde's recommendation) has no page
+			// there, its procedure's page shows the result.
+			if model.Public.SeesDecision(d) {
+				link = "/beschluesse/" + d.Label
+			}
 		}
 	}
 	ended := "Frist: " + berlinTime(p.Deadline)
@@ -222,7 +228,7 @@ func (s *Store) noticeProcedureResult(ctx context.Context, tx *sql.Tx, body mode
 	}
 	text := fmt.Sprintf("Das Umlaufverfahren „%s“ (Gremium: %s; %s) ist abgeschlossen.\n%s\nErgebnis: %s.", title, body.Abbrev, ended, outcome, phrase)
 	if tally.Reason != "" {
-		text += "\nNach den Regeln des Gremiums: " + tally.Reason + "."
+		text += "\nNach den Regeln des Gremiums " + tally.Reason + "."
 	}
 	_, err := s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventProcedureResult,
