@@ -323,6 +323,13 @@ type followUpData struct {
 	Refused refusedForm
 }
 
+// ReminderSummary gives the box of a refused reminder: the reasons, each
+// linked to the button's form; the form has no input to keep, so it does
+// not say it shows any.
+func (d followUpData) ReminderSummary() errorSummary {
+	return unlinkedSummary("erinnern-fehler", d.Refused.What, d.Refused.Problems).Within("erinnern")
+}
+
 // mayReport reports whether the user may report on the follow-up: the
 // secretariat, and the office of a member responsible for it (by its
 // abbreviation or name).

@@ -319,7 +319,7 @@ func TestFollowUpReminderByHand(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, page = do(t, gs, "POST", fmt.Sprintf("%s/auftraege/%d/erinnerung", ts.URL, other), url.Values{"erinnerungen": {"0"}})
-	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Kein Büro der verantwortlichen Mitglieder (BY)") {
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Kein Büro der verantwortlichen Mitglieder (BY)") || strings.Contains(page, "Das Formular zeigt Ihre Eingabe") {
 		t.Errorf("reminder nobody receives: %d", code)
 	}
 	if n, _ := st.FollowUpReminders(ctx, other); n != 0 {
