@@ -315,10 +315,7 @@ func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.De
 	if err != nil {
 		return d, err
 	}
-	d.Entries, err = queryList(ctx, s.rd, func(r scanner) (model.DebriefEntry, error) {
-		var e model.DebriefEntry
-		return e, r.Scan(&e.DecisionID, &e.ConferenceID, &e.Presenter)
-	}, "debrief entries", `SELECT decision_id, conference_id, presenter FROM debrief_entries WHERE debrief_id = ? ORDER BY position`, d.ID)
+	d.Entries, err = debriefEntries(ctx, s.rd, d.ID)
 	return d, err
 }
 

@@ -666,7 +666,8 @@ func (s *Store) closeProcedureTx(ctx context.Context, tx *sql.Tx, p model.Writte
 	for _, m := range voters {
 		list = append(list, model.Vote{Member: m.Abbrev, Choice: b.Votes[m.Abbrev]})
 	}
-	if _, err := s.decideTx(ctx, tx, p.DecisionID, tally, phrase, on, list); err != nil {
+	decided, err := s.decideTx(ctx, tx, p.DecisionID, tally, phrase, on, list)
+	if err != nil {
 		return p, err
 	}
 	if tally.Adopted && p.ApprovesSession != 0 {
@@ -680,6 +681,9 @@ func (s *Store) closeProcedureTx(ctx context.Context, tx *sql.Tx, p model.Writte
 		return p, fmt.Errorf("store: close procedure: %w", err)
 	}
 	p.Status, p.Result, p.Closed, p.Votes = model.ProcedureClosed, phrase, now, cast
+	if err := s.noticeProcedureResult(ctx, tx, body, p, decided, tally, phrase, closedAt); err != nil {
+		return p, err
+	}
 	return p, s.audit(ctx, tx, "close", "procedure", p.ID, tally.Reason)
 }
 
