@@ -113,6 +113,17 @@ type Section struct {
 	Items   []Item
 }
 
+// Header gives the header of the title column of the section's table:
+// the section's name, as the published minutes head it; "Thema" for the
+// Grüne Liste, whose items come from several topics, and for items
+// without a section, which must not get an empty header.
+func (s Section) Header() string {
+	if s.Consent || s.Name == "" {
+		return "Thema"
+	}
+	return s.Name
+}
+
 // Document is the minutes of one session for one audience.
 type Document struct {
 	Audience model.Audience

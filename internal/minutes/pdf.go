@@ -200,13 +200,11 @@ func (r *pdfRenderer) section(sec Section) {
 	}
 	p.Ln(2)
 	p.SetFont("go", "B", 12)
-	r.heading(sec.Name)
-	p.Bookmark(sec.Name, 0, -1)
-	head := sec.Name
-	if sec.Consent {
-		head = "Thema"
+	if sec.Name != "" {
+		r.heading(sec.Name)
+		p.Bookmark(sec.Name, 0, -1)
 	}
-	r.header5 = [5]string{"TOP", head, "Ziel", "Quelle", "BE"}
+	r.header5 = [5]string{"TOP", sec.Header(), "Ziel", "Quelle", "BE"}
 	r.tag.BeginElement(pdftag.Table)
 	r.tag.BeginElement(pdftag.TR)
 	r.tableHeader()

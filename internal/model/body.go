@@ -144,6 +144,12 @@ type Section struct {
 // standard items (itplr.StandardItems, itplr.PrepStandardItems) find it.
 const OpeningSection = "Begrüßung"
 
+// RecommendationsSection is the name of the section of a preparatory
+// body's agenda (the AL-Runde) whose items carry its recommendations
+// (Beschlussempfehlungen) on the prepared body's items; an item taken over
+// from the prepared body for a recommendation is placed there.
+const RecommendationsSection = "Beschlussempfehlungen"
+
 // Topic reports whether the section is a topic (Schwerpunktthema) a
 // decision can be about: not the opening section and not the consent
 // agenda (Grüne Liste), which are steps of the session. The topic filters

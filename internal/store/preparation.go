@@ -607,7 +607,14 @@ func (s *Store) prepItemTx(ctx context.Context, tx *sql.Tx, se model.Session, ta
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ?`, se.ID).Scan(&pos); err != nil {
 		return 0, fmt.Errorf("store: position: %w", err)
 	}
-	return s.insertItem(ctx, tx, model.AgendaItem{SessionID: se.ID, Title: target.Title, Points: target.Points, Goal: model.GoalDecision,
+	// The item stands in the body's section for recommendations; without
+	// one (before, always) its minutes table had no caption.
+	var section sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM sections WHERE body_id = ? AND name = ? ORDER BY position LIMIT 1`,
+		se.BodyID, model.RecommendationsSection).Scan(&section); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("store: recommendations section: %w", err)
+	}
+	return s.insertItem(ctx, tx, model.AgendaItem{SessionID: se.ID, SectionID: section.Int64, Title: target.Title, Points: target.Points, Goal: model.GoalDecision,
 		Sources: target.Sources, Reporters: target.Reporters, Position: pos, Status: model.ItemAccepted, RegisteredBy: target.RegisteredBy})
 }
 
