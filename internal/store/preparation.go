@@ -440,7 +440,7 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 			return err
 		}
 		if draftID, err = s.createDecisionTx(ctx, tx, model.Decision{BodyID: se.BodyID, SessionID: se.ID, ItemID: itemID, Position: pos, Kind: kind,
-			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Beschlussempfehlung: " + target.Title, Points: points, Applicants: applicants}); err != nil {
+			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: model.RecommendationTitle(target.Title), Points: points, Applicants: applicants}); err != nil {
 			return err
 		}
 		recID, err = s.insert(ctx, tx, "recommendation", target.Title,
@@ -512,7 +512,7 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		points := recommendationPoints("Die "+abbrev+" empfiehlt dem IT-Planungsrat zu „"+target.Title+"“ ("+se.Title()+"): "+rec.Summary()+".", rec)
 		var decisionID int64
 		procID, decisionID, err = s.startProcedureTx(ctx, tx, ProcedureStart{Deadline: deadline, Decision: model.Decision{BodyID: rec.BodyID, Kind: kind,
-			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Beschlussempfehlung: " + target.Title, Points: points, Applicants: applicants}})
+			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: model.RecommendationTitle(target.Title), Points: points, Applicants: applicants}})
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,218 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/demo"
+	"gremium/internal/demo/demotest"
+	"gremium/internal/itplr"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// alRundeVoteWorld is the demo with the 48th IT-PLR session planned two
+// months ahead together with the 40th AL-Runde, which runs: every voting
+// member is present, and the proposal of its Beschlussempfehlung on the
+// 48th session's item "Föderales Datenportal" is put to the vote.
+type alRundeVoteWorld struct {
+	st     *store.Store
+	ts     *httptest.Server
+	al     model.Session
+	item   int64 // the AL-Runde's item of the recommendation
+	draft  int64 // the proposal voted on
+	voteID int64
+}
+
+func newALRundeVoteWorld(t *testing.T) alRundeVoteWorld {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	st := demotest.StoreWithAccounts(t)
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	gs := client(t, ts, "geschaeftsstelle")
+	day := model.DateOf(time.Now().AddDate(0, 2, 0))
+	if code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/planung", url.Values{"nummer": {"48"}, "datum": {day.German()}, "ort": {"Berlin"},
+		"nummer_vorbereitung": {"40"}}); code != http.StatusSeeOther {
+		t.Fatalf("planning: %d %s", code, page)
+	}
+	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	s48, err := st.SessionByNumber(ctx, council.ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := "Föderales Datenportal"
+	target, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: s48.ID, Title: title, Goal: model.GoalDecision, Status: model.ItemRegistered, RegisteredBy: "HE",
+		Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Scope: model.ScopeAll, Title: title,
+		Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt: " + title + "."}}, Applicants: []string{"Bund"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, _ := st.Item(ctx, target)
+	it.Status = model.ItemAccepted
+	if err := st.UpdateItem(ctx, it); err != nil {
+		t.Fatal(err)
+	}
+	al, err := st.SessionByNumber(ctx, prep.ID, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The AL-Runde's day has come (it opens on its day, not before).
+	st.SetClock(func() time.Time { return al.Date.Time().Add(10 * time.Hour) })
+	t.Cleanup(func() { st.SetClock(time.Now) })
+	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
+		se, _ := st.Session(ctx, al.ID)
+		if err := st.SetSessionStatus(ctx, al.ID, se.Version, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recID, draft, err := st.ProposeRecommendation(ctx, model.Recommendation{SessionID: al.ID, TargetItemID: target, Kind: model.RecommendAdopt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := st.Recommendation(ctx, recID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []model.Attendance
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			list = append(list, model.Attendance{Member: m.Abbrev, Presence: model.Present})
+		}
+	}
+	if _, _, err := st.SaveAttendance(ctx, al.ID, list); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetCurrentItem(ctx, al.ID, rec.ItemID); err != nil {
+		t.Fatal(err)
+	}
+	voteID, err := st.OpenVote(ctx, al.ID, draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	al, _ = st.Session(ctx, al.ID)
+	return alRundeVoteWorld{st: st, ts: ts, al: al, item: rec.ItemID, draft: draft, voteID: voteID}
+}
+
+// reject has every voting member vote Nein by show of hands and closes
+// the vote: the proposal is rejected.
+func (w alRundeVoteWorld) reject(t *testing.T) {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	votes := map[string]model.VoteChoice{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			votes[m.Abbrev] = model.VoteNo
+		}
+	}
+	if _, err := w.st.CastShowOfHands(ctx, w.voteID, votes); err != nil {
+		t.Fatal(err)
+	}
+	out, err := w.st.CloseVote(ctx, w.voteID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Tally.Adopted {
+		t.Fatalf("adopted: %+v", out.Tally)
+	}
+}
+
+// TestALRundeVoteHeadedOnce: the proposal of a Beschlussempfehlung is
+// titled "Beschlussempfehlung: …"; the vote page headed it "Beschlussvorschlag:
+// Beschlussempfehlung: …", the live page "Laufende Abstimmung:
+// Beschlussvorschlag Beschlussempfehlung: …", the management page and the
+// decision profile named it twice too. Each names it once now; the
+// projector, once the vote is closed, as well.
+func TestALRundeVoteHeadedOnce(t *testing.T) {
+	w := newALRundeVoteWorld(t)
+	gs, he := client(t, w.ts, "geschaeftsstelle"), client(t, w.ts, "hessen")
+	path := w.ts.URL + w.al.Path()
+	twice := regexp.MustCompile(`(Beschlussvorschlag|Empfehlungsvorschlag)(:| –)?\s*(<[^>]*>\s*)*„?Beschlussempfehlung:`)
+	for _, p := range []struct {
+		c    *http.Client
+		url  string
+		want string
+	}{
+		{he, path + "/abstimmung", `<h2 id="h-abst" tabindex="-1">Beschlussempfehlung: Föderales Datenportal</h2>`},
+		{gs, path + "/abstimmung", `<h2 id="h-abst" tabindex="-1">Beschlussempfehlung: Föderales Datenportal</h2>`},
+		{gs, path + "/live", `Laufende Abstimmung: Beschlussempfehlung: Föderales Datenportal</h2>`},
+		{gs, path + "/verwaltung", "Beschlussempfehlung: Föderales Datenportal"},
+		{gs, fmt.Sprintf("%s/steckbrief/%d", w.ts.URL, w.draft), "Beschlussempfehlung: Föderales Datenportal"},
+	} {
+		code, page := do(t, p.c, "GET", p.url, nil)
+		if code != http.StatusOK || !strings.Contains(page, p.want) {
+			t.Errorf("%s: %d, want %q", p.url, code, p.want)
+		}
+		if m := twice.FindString(page); m != "" {
+			t.Errorf("%s names the proposal twice: %q", p.url, m)
+		}
+	}
+	w.reject(t)
+	code, page := do(t, gs, "GET", path+"/beamer", nil)
+	if code != http.StatusOK || !strings.Contains(page, "<strong>Beschlussempfehlung: Föderales Datenportal</strong>") {
+		t.Errorf("projector: %d", code)
+	}
+	if m := twice.FindString(page); m != "" {
+		t.Errorf("the projector names the proposal twice: %q", m)
+	}
+}
+
+// TestRejectedResultNotStyledAdopted: a rejected proposal's result was
+// styled as an adopted one (class "result", green) in the AL-Runde's
+// minutes, on its session page and its live page, and framed green on the
+// projector. It is marked rejected now, and the words say it too.
+func TestRejectedResultNotStyledAdopted(t *testing.T) {
+	w := newALRundeVoteWorld(t)
+	w.reject(t)
+	gs := client(t, w.ts, "geschaeftsstelle")
+	path := w.ts.URL + w.al.Path()
+	line := regexp.MustCompile(`<p class="(result[^"]*)">Ergebnis: ([^<]*)`)
+	for _, u := range []string{path + "/protokoll", path, path + "/live?top=" + fmt.Sprint(w.item)} {
+		code, page := do(t, gs, "GET", u, nil)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", u, code)
+		}
+		found := line.FindAllStringSubmatch(page, -1)
+		if len(found) == 0 {
+			t.Errorf("%s shows no result", u)
+		}
+		for _, m := range found {
+			if m[1] != "result rejected" || !strings.Contains(m[2], "abgelehnt") {
+				t.Errorf("%s: rejected result shown as %q: %q", u, m[1], m[2])
+			}
+		}
+	}
+	code, page := do(t, gs, "GET", path+"/beamer", nil)
+	if code != http.StatusOK || !strings.Contains(page, `<div class="beamer-result rejected">`) || !strings.Contains(page, "Abgelehnt") {
+		t.Errorf("projector: %d, the rejection not marked", code)
+	}
+	// An adopted result keeps its look.
+	d, err := w.st.Decision(context.Background(), w.draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	adopted := d
+	adopted.Status, adopted.Result = model.DecisionAdopted, "einstimmig"
+	if adopted.Rejected() || adopted.RejectionUnsaid() || !d.Rejected() {
+		t.Errorf("Rejected: adopted %v, rejected %v", adopted.Rejected(), d.Rejected())
+	}
+	// A rejection recorded by its counts alone is said in words.
+	d.Result = "Ja: 3, Nein: 14"
+	if !d.RejectionUnsaid() {
+		t.Error("a result without the word is not said to be a rejection")
+	}
+}
