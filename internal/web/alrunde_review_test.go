@@ -28,12 +28,19 @@ type alRundeVoteWorld struct {
 	st     *store.Store
 	ts     *httptest.Server
 	al     model.Session
+	s48    model.Session
+	target int64 // the 48th session's item
+	rec    int64 // the recommendation
 	item   int64 // the AL-Runde's item of the recommendation
 	draft  int64 // the proposal voted on
 	voteID int64
 }
 
-func newALRundeVoteWorld(t *testing.T) alRundeVoteWorld {
+func newALRundeVoteWorld(t *testing.T) alRundeVoteWorld { return newALRundeVoteWorldFor(t, false) }
+
+// newALRundeVoteWorldFor is newALRundeVoteWorld with the recommendation
+// proposed for the Grüne Liste when greenList.
+func newALRundeVoteWorldFor(t *testing.T, greenList bool) alRundeVoteWorld {
 	t.Helper()
 	ctx := store.WithActor(context.Background(), "test")
 	st := demotest.StoreWithAccounts(t)
@@ -80,7 +87,7 @@ func newALRundeVoteWorld(t *testing.T) alRundeVoteWorld {
 			t.Fatal(err)
 		}
 	}
-	recID, draft, err := st.ProposeRecommendation(ctx, model.Recommendation{SessionID: al.ID, TargetItemID: target, Kind: model.RecommendAdopt})
+	recID, draft, err := st.ProposeRecommendation(ctx, model.Recommendation{SessionID: al.ID, TargetItemID: target, Kind: model.RecommendAdopt, GreenList: greenList})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +112,7 @@ func newALRundeVoteWorld(t *testing.T) alRundeVoteWorld {
 		t.Fatal(err)
 	}
 	al, _ = st.Session(ctx, al.ID)
-	return alRundeVoteWorld{st: st, ts: ts, al: al, item: rec.ItemID, draft: draft, voteID: voteID}
+	return alRundeVoteWorld{st: st, ts: ts, al: al, s48: s48, target: target, rec: recID, item: rec.ItemID, draft: draft, voteID: voteID}
 }
 
 // reject has every voting member vote Nein by show of hands and closes
@@ -214,5 +221,72 @@ func TestRejectedResultNotStyledAdopted(t *testing.T) {
 	d.Result = "Ja: 3, Nein: 14"
 	if !d.RejectionUnsaid() {
 		t.Error("a result without the word is not said to be a rejection")
+	}
+}
+
+// TestGreenListPullNamesNoMemberInAdvance: the secretariat records at
+// whose request an item leaves the Grüne Liste. The select "auf Wunsch
+// von" had the Bund chosen in advance (on the session page and on the
+// page of recommendations), so a pull sent as it stood put a wish of the
+// Bund on record. It has no member chosen now; a pull without one is
+// refused with the reason at the select, and the item stays on the list.
+func TestGreenListPullNamesNoMemberInAdvance(t *testing.T) {
+	w := newALRundeVoteWorldFor(t, true)
+	ctx := store.WithActor(context.Background(), "test")
+	votes := map[string]model.VoteChoice{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			votes[m.Abbrev] = model.VoteYes
+		}
+	}
+	if _, err := w.st.CastShowOfHands(ctx, w.voteID, votes); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := w.st.CloseVote(ctx, w.voteID); err != nil || !out.Tally.Adopted {
+		t.Fatalf("the recommendation: %v %+v", err, out.Tally)
+	}
+	rec, err := w.st.Recommendation(ctx, w.rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.st.ConfirmGreenList(ctx, rec.ID, rec.Version); err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, w.ts, "geschaeftsstelle")
+	onList := func() bool {
+		t.Helper()
+		it, err := w.st.Item(ctx, w.target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it.Consent
+	}
+	for _, f := range []struct{ page, select_, post string }{
+		{w.s48.Path(), fmt.Sprintf("gl-%d", w.target), fmt.Sprintf("/tops/%d/gruene-liste/herausnehmen", w.target)},
+		{w.s48.Path() + "/empfehlungen", fmt.Sprintf("m-%d", w.rec), fmt.Sprintf("/empfehlungen/%d/herausnehmen", w.rec)},
+	} {
+		code, page := do(t, gs, "GET", w.ts.URL+f.page, nil)
+		sel := regexp.MustCompile(`<select id="` + f.select_ + `"[^>]*>(.*?)</select>`).FindStringSubmatch(page)
+		if code != http.StatusOK || sel == nil {
+			t.Fatalf("%s: %d, no select %s", f.page, code, f.select_)
+		}
+		if !strings.HasPrefix(sel[1], `<option value="" selected>`) || strings.Count(sel[1], " selected") != 1 || !strings.Contains(sel[0], " required") {
+			t.Errorf("%s: the select chooses a member in advance or is not required: %s", f.page, sel[0])
+		}
+		code, page = do(t, gs, "POST", w.ts.URL+f.post, url.Values{})
+		if code != http.StatusBadRequest || !strings.Contains(page, "Bitte das Mitglied wählen, auf dessen Wunsch der TOP von der Grünen Liste genommen wird.") ||
+			!strings.Contains(page, `aria-describedby="`+f.select_+`-fehler"`) || !strings.Contains(page, `href="#`+f.select_+`"`) {
+			t.Errorf("%s without a member: %d\n%s", f.post, code, page)
+		}
+		if !onList() {
+			t.Fatalf("%s without a member took the item off the Grüne Liste", f.post)
+		}
+	}
+	// A member named is recorded.
+	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/gruene-liste/herausnehmen", w.ts.URL, w.target), url.Values{"mitglied": {"BY"}}); code != http.StatusSeeOther {
+		t.Fatalf("pull for BY: %d %.300s", code, page)
+	}
+	if onList() {
+		t.Error("the item is still on the Grüne Liste")
 	}
 }
