@@ -71,6 +71,20 @@ type Body struct {
 	Version     int
 }
 
+// Seats reports whether the member has a seat at the body's sessions and
+// so a line in their attendance list. A preparatory body (the AL-Runde) is
+// the round of the Abteilungsleiter:innen the voting members name (Bund
+// and Länder; an advisory member names nobody there): only its voters
+// (Rules.VotersOf) sit in it. At any other body every member does: the
+// voting and the advisory members, and guests (who are listed only when
+// they attend).
+func (b Body) Seats(m Member) bool {
+	if b.Kind != BodyPreparatory {
+		return true
+	}
+	return len(b.Rules.VotersOf([]Member{m})) == 1
+}
+
 // Quorum gives the least number of voting members present for a quorum.
 func (b Body) Quorum() int {
 	if b.QuorumMin > 0 {

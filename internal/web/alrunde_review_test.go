@@ -290,3 +290,33 @@ func TestGreenListPullNamesNoMemberInAdvance(t *testing.T) {
 		t.Error("the item is still on the Grüne Liste")
 	}
 }
+
+// TestALRundeAttendanceFormSeatsBundAndLaender: the AL-Runde's attendance
+// form offered a row for every advisory member, and its session page then
+// listed them "abwesend"; the AL-Runde is the round of Bund and Länder.
+// Both have the voting members only now; the IT-PLR's form keeps the
+// advisory members.
+func TestALRundeAttendanceFormSeatsBundAndLaender(t *testing.T) {
+	st := demotest.StoreWithAccounts(t)
+	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	gs := client(t, ts, "geschaeftsstelle")
+	code, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/39/anwesenheit", nil)
+	if code != http.StatusOK || !strings.Contains(page, `name="anwesenheit_HE"`) || strings.Contains(page, `name="anwesenheit_DLT"`) || strings.Contains(page, `name="anwesenheit_BfDI"`) {
+		t.Errorf("the AL-Runde's attendance form: %d, rows of advisory members or none for HE", code)
+	}
+	if code, body := do(t, gs, "POST", ts.URL+"/gremien/al-runde/sitzungen/39/anwesenheit", url.Values{"anwesenheit_HE": {"anwesend"}, "anwesenheit_DLT": {"anwesend"}}); code != http.StatusSeeOther {
+		t.Fatalf("saving the AL-Runde's attendance: %d %.300s", code, body)
+	}
+	_, page = do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/39", nil)
+	if !strings.Contains(page, `id="h-anwesenheit"`) || strings.Contains(page, "Deutscher Landkreistag") || strings.Contains(page, "Deutscher Städtetag") {
+		t.Error("the AL-Runde's session page lists advisory members in its attendance")
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/47/anwesenheit", nil); !strings.Contains(page, `name="anwesenheit_DLT"`) {
+		t.Error("the IT-PLR's attendance form lost the advisory members")
+	}
+}
