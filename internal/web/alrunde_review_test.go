@@ -3,8 +3,6 @@ package web
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -13,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"gremium/internal/demo"
-	"gremium/internal/demo/demotest"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -43,13 +39,7 @@ func newALRundeVoteWorld(t *testing.T) alRundeVoteWorld { return newALRundeVoteW
 func newALRundeVoteWorldFor(t *testing.T, greenList bool) alRundeVoteWorld {
 	t.Helper()
 	ctx := store.WithActor(context.Background(), "test")
-	st := demotest.StoreWithAccounts(t)
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
+	ts, st, _ := demoAccountsServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	day := model.DateOf(time.Now().AddDate(0, 2, 0))
 	if code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/planung", url.Values{"nummer": {"48"}, "datum": {day.German()}, "ort": {"Berlin"},
@@ -297,13 +287,7 @@ func TestGreenListPullNamesNoMemberInAdvance(t *testing.T) {
 // Both have the voting members only now; the IT-PLR's form keeps the
 // advisory members.
 func TestALRundeAttendanceFormSeatsBundAndLaender(t *testing.T) {
-	st := demotest.StoreWithAccounts(t)
-	srv, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	ts, _, _ := demoAccountsServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	code, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/39/anwesenheit", nil)
 	if code != http.StatusOK || !strings.Contains(page, `name="anwesenheit_HE"`) || strings.Contains(page, `name="anwesenheit_DLT"`) || strings.Contains(page, `name="anwesenheit_BfDI"`) {
