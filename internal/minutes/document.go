@@ -65,7 +65,9 @@ func (r Row) Blank() bool {
 
 // Printed gives a copy of doc as it is read: the minutes page, the PDF and
 // the text export (also the version kept at approval) leave out the rows
-// without text (Row.Blank), which showed as "HE:" and nothing. The live
+// without text (Row.Blank), which showed as "HE:" and nothing — but not a
+// confidential row whose content the audience may not read: Redacted
+// emptied it, and it shows as redacted. The live
 // page, where such a row is filled in or deleted, and the correction of
 // approved minutes use the document as loaded. The text export stays
 // readable by Parse: what it leaves out holds nothing to read back.
@@ -75,7 +77,12 @@ func (d Document) Printed() Document {
 	for si, sec := range out.Sections {
 		sec.Items = slices.Clone(sec.Items)
 		for ii, it := range sec.Items {
-			it.Rows = slices.DeleteFunc(slices.Clone(it.Rows), Row.Blank)
+			it.Rows = slices.DeleteFunc(slices.Clone(it.Rows), func(r Row) bool {
+				// A confidential row the audience may not read was
+				// emptied by Redacted, which left out the blank ones
+				// before: it stands for its redacted content.
+				return d.Audience.SeesRow(r.Confidential) && r.Blank()
+			})
 			sec.Items[ii] = it
 		}
 		out.Sections[si] = sec
@@ -161,6 +168,13 @@ type AttendanceLine struct {
 // Draft reports whether the minutes are not yet approved: every rendering
 // (page, PDF, text) marks them "Entwurf" (model.Session.MinutesApproved).
 func (d Document) Draft() bool { return !d.Session.MinutesApproved() }
+
+// FlagsShown reports whether the items' outcome checkboxes (Beschluss,
+// Beschlussempfehlung, Protokollnotiz, Follow-Up) are shown: they are part
+// of the minutes rows (model.Audience.SeesMinutes), so the public sees them
+// once the draft is released. Before, every rendering leaves them out
+// rather than show them all unticked.
+func (d Document) FlagsShown() bool { return d.Audience.SeesMinutes(d.Session) }
 
 // HasMinutes reports whether the minutes exist for the document's
 // audience (model.Audience.HasMinutes): pages offer them only then.
@@ -381,7 +395,11 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 // never a proposal or a rejected proposal (model.Decision.Public); marked
 // passages become "[geschwärzt]", confidential rows keep only their kind
 // (and speaker), rows without text (Row.Blank) are left out, follow-ups
-// only with their adopted decision or the released minutes. The internal audience gets the document unchanged,
+// only with their adopted decision or the released minutes, and the
+// items' outcome checkboxes (Beschluss, Protokollnotiz, Follow-Up) only
+// with the released minutes (FlagsShown): they tell that a note or a
+// follow-up exists; the public's "Beschluss" and "Beschlussempfehlung"
+// ticks only where a decision the public may see stands. The internal audience gets the document unchanged,
 // redaction marks included.
 func Redacted(doc Document, a model.Audience) Document {
 	out := doc
@@ -416,6 +434,9 @@ func Redacted(doc Document, a model.Audience) Document {
 		sec.Items = slices.Clone(sec.Items)
 		for ii, it := range sec.Items {
 			it.AgendaItem = a.Item(it.AgendaItem)
+			if !minutesShown {
+				it.Flags = model.ItemFlags{}
+			}
 			it.Reports = a.Reports(doc.Session, it.Reports)
 			if it.Recommendation != nil && !a.SeesRecommendation(*it.Recommendation) {
 				it.Recommendation = nil // the AL-Runde's recommendations are internal
@@ -446,6 +467,11 @@ func Redacted(doc Document, a model.Audience) Document {
 				rows = append(rows, r)
 			}
 			it.Rows = rows
+			if a.IsPublic() && !slices.ContainsFunc(rows, func(r Row) bool { return r.Decision != nil }) {
+				// No decision the public may see: no tick that tells
+				// of a hidden (rejected or undecided) proposal.
+				it.Flags.Decision, it.Flags.Recommendation = false, false
+			}
 			var fus []model.FollowUp
 			for _, f := range it.FollowUps {
 				if a.SeesFollowUp(f, decisions[f.DecisionID], &doc.Session) {

@@ -154,7 +154,8 @@ func TestRedactedFollowsTheGate(t *testing.T) {
 	adopted := &model.Decision{ID: 1, Status: model.DecisionAdopted, Label: "B-2025/95-IT", Title: "angenommen"}
 	draft := &model.Decision{ID: 2, Status: model.DecisionDraft, Title: "Vorschlag"}
 	rejected := &model.Decision{ID: 3, Status: model.DecisionRejected, Title: "abgelehnt"}
-	item := minutes.Item{AgendaItem: model.AgendaItem{ID: 9, Title: "TOP", Status: model.ItemAccepted, Impact: model.Impact{Note: "Betroffenheit"}},
+	item := minutes.Item{AgendaItem: model.AgendaItem{ID: 9, Title: "TOP", Status: model.ItemAccepted, Impact: model.Impact{Note: "Betroffenheit"},
+		Flags: model.ItemFlags{Decision: true, Note: true, FollowUp: true}},
 		Rows: []minutes.Row{
 			{Kind: minutes.RowDiscussion, Speaker: "HE", Points: []string{"Beitrag"}},
 			{Kind: minutes.RowDecision, Decision: adopted},
@@ -169,6 +170,11 @@ func TestRedactedFollowsTheGate(t *testing.T) {
 		var parts []string
 		for _, it := range d.Items() {
 			parts = append(parts, "TOP")
+			// The outcome checkboxes tell that a protocol note or a
+			// follow-up exists: they are part of the minutes.
+			if it.Flags != (model.ItemFlags{}) || d.FlagsShown() {
+				parts = append(parts, fmt.Sprintf("☑%v", it.Flags))
+			}
 			for _, r := range it.Rows {
 				switch {
 				case r.Decision != nil:
@@ -200,10 +206,10 @@ func TestRedactedFollowsTheGate(t *testing.T) {
 		{model.StatusConvened, true, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
 		{model.StatusRunning, false, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
 		{model.StatusEnded, false, "TOP BV:angenommen A:aus Beschluss UV:angenommen"},
-		{model.StatusMinutesDraft, false, "TOP ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
-		{model.StatusMinutesApproved, false, "TOP ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
+		{model.StatusMinutesDraft, false, "TOP ☑{true true false true} ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
+		{model.StatusMinutesApproved, false, "TOP ☑{true true false true} ON BV:angenommen PN:leer A:aus Diskussion A:aus Beschluss UV:angenommen"},
 	}
-	const internal = "TOP ON BV:angenommen BV:Vorschlag BV:abgelehnt PN A:aus Diskussion A:aus Beschluss A:aus Vorschlag Betroffenheit UV:angenommen UV:abgelehnt"
+	const internal = "TOP ☑{true true false true} ON BV:angenommen BV:Vorschlag BV:abgelehnt PN A:aus Diskussion A:aus Beschluss A:aus Vorschlag Betroffenheit UV:angenommen UV:abgelehnt"
 	for _, tc := range tests {
 		t.Run(string(tc.status), func(t *testing.T) {
 			doc.Session = model.Session{Status: tc.status, AgendaPublished: tc.published}
@@ -259,5 +265,33 @@ func TestMinutesShowWhatStandsOnTheAgenda(t *testing.T) {
 		if shown[it.ID] != it.OnAgenda() {
 			t.Errorf("%q (status %q): in the minutes %v, on the agenda %v", it.Title, it.Status, shown[it.ID], it.OnAgenda())
 		}
+	}
+}
+
+// TestPublicDecisionFlagNeedsADecision: the public minutes tick
+// "Beschluss" only where the public version holds a decision; an item
+// whose only proposal was rejected (or is undecided) showed "☑ Beschluss"
+// over nothing, telling of the proposal the gate hides. Internally the
+// flags stay as recorded.
+func TestPublicDecisionFlagNeedsADecision(t *testing.T) {
+	rejected := &model.Decision{ID: 3, Status: model.DecisionRejected, Title: "abgelehnt"}
+	adopted := &model.Decision{ID: 1, Status: model.DecisionAdopted, Label: "B-2025/95-IT", Title: "angenommen"}
+	flags := model.ItemFlags{Decision: true, Recommendation: true, Note: true}
+	doc := minutes.Document{Audience: model.Internal, Session: model.Session{Status: model.StatusMinutesDraft},
+		Sections: []minutes.Section{{Items: []minutes.Item{
+			{AgendaItem: model.AgendaItem{ID: 1, Title: "abgelehnt", Status: model.ItemAccepted, Flags: flags},
+				Rows: []minutes.Row{{Kind: minutes.RowDecision, Decision: rejected}, {Kind: minutes.RowNote, Speaker: "HE", Text: "Notiz"}}},
+			{AgendaItem: model.AgendaItem{ID: 2, Title: "angenommen", Status: model.ItemAccepted, Flags: flags},
+				Rows: []minutes.Row{{Kind: minutes.RowDecision, Decision: adopted}}},
+		}}}}
+	pub := minutes.Redacted(doc, model.Public).Items()
+	if got, want := pub[0].Flags, (model.ItemFlags{Note: true}); got != want {
+		t.Errorf("public flags of the rejected item: %+v, want %+v", got, want)
+	}
+	if got := pub[1].Flags; got != flags {
+		t.Errorf("public flags of the adopted item: %+v, want %+v", got, flags)
+	}
+	if got := minutes.Redacted(doc, model.Internal).Items()[0].Flags; got != flags {
+		t.Errorf("internal flags: %+v, want %+v", got, flags)
 	}
 }

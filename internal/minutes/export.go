@@ -58,7 +58,7 @@ func Export(w io.Writer, doc Document) error {
 		}
 		e.line("TOP\t" + sec.Header() + "\tZiel\tQuelle\tBE")
 		for _, it := range sec.Items {
-			e.item(it, doc.Audience)
+			e.item(it, doc.Audience, doc.FlagsShown())
 		}
 	}
 	if e.err != nil {
@@ -124,7 +124,7 @@ func checkboxes(f model.ItemFlags) string {
 		box(f.Note, "Protokollnotiz"), box(f.FollowUp, "Follow-Up")}, " ")
 }
 
-func (e *exporter) item(it Item, a model.Audience) {
+func (e *exporter) item(it Item, a model.Audience, flags bool) {
 	number := it.Number
 	if number == "" {
 		number = "–"
@@ -134,7 +134,9 @@ func (e *exporter) item(it Item, a model.Audience) {
 		title = ""
 	}
 	e.line(number + "\t" + title + bulletList(it.Points) + "\t" + string(it.Goal) + "\t" + esc(strings.Join(it.Sources, ", ")) + "\t" + esc(strings.Join(it.Reporters, ", ")))
-	e.row("", checkboxes(it.Flags))
+	if flags {
+		e.row("", checkboxes(it.Flags))
+	}
 	if line := it.Deferral.Line(); line != "" {
 		e.row("", `<p class="vertagung">`+esc(line)+"</p>")
 	}

@@ -80,7 +80,7 @@ func WritePDF(w io.Writer, doc Document) error {
 		footer += " – interne Fassung, vertraulich"
 	}
 	tag := pdftag.New(pdf)
-	r := &pdfRenderer{pdf: pdf, tag: tag, audience: doc.Audience, span: -1}
+	r := &pdfRenderer{pdf: pdf, tag: tag, audience: doc.Audience, flags: doc.FlagsShown(), span: -1}
 	tag.SetHeaderFunc(func() {
 		if r.inTable {
 			r.tableHeader()
@@ -114,6 +114,7 @@ type pdfRenderer struct {
 	pdf      *fpdf.Fpdf
 	tag      *pdftag.Tagger
 	audience model.Audience
+	flags    bool      // the items' outcome checkboxes are shown (Document.FlagsShown)
 	header5  [5]string // the current table header, repeated after page breaks
 	inTable  bool      // a page break repeats header5 (as an artifact)
 	span     int       // the span whose element is open in drawLines, -1 none
@@ -327,7 +328,9 @@ func (r *pdfRenderer) item(it Item) {
 	}
 	r.tag.EndElement()
 	p.SetXY(pageMargin, y+h)
-	r.checkboxes(it.Flags)
+	if r.flags {
+		r.checkboxes(it.Flags)
+	}
 	if line := it.Deferral.Line(); line != "" {
 		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: line})
 	}

@@ -15,7 +15,9 @@ import (
 //     the session on (Session.AgendaPublic);
 //   - its minutes rows (discussion, notes, free text, follow-ups from the
 //     discussion) are public once the draft is released for comments
-//     ("Protokoll im Entwurf") and after approval (Session.MinutesPublic);
+//     ("Protokoll im Entwurf") and after approval (Session.MinutesPublic),
+//     and so are the items' outcome checkboxes (Beschluss, Protokollnotiz,
+//     Follow-Up), which tell that such rows exist;
 //     until approval the public version is marked "Entwurf"
 //     (Session.MinutesApproved);
 //   - a decision is public once adopted; a proposal (Beschlussvorschlag)

@@ -384,3 +384,17 @@ func followUpOf47(t *testing.T, st *store.Store, text, responsible string, days 
 	}
 	return id
 }
+
+// TestSecretariatAreaNamesItsOwnFollowUps: the secretariat is no member,
+// so its Mein Bereich does not call the follow-ups given to the FITKO
+// "Aufträge Ihres Mitglieds"; a member office's still does.
+func TestSecretariatAreaNamesItsOwnFollowUps(t *testing.T) {
+	ts, _ := cycleServer(t)
+	_, sec := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/mein-bereich", nil)
+	if !strings.Contains(sec, `<a href="/mitglieder/FITKO/auftraege">Aufträge an die Geschäftsstelle (FITKO)</a>`) || strings.Contains(sec, "Ihres Mitglieds (FITKO)") {
+		t.Error("the secretariat's Mein Bereich calls the FITKO its member")
+	}
+	if _, he := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(he, "Alle Aufträge Ihres Mitglieds (HE)") {
+		t.Error("the member office's link to its follow-ups is gone")
+	}
+}
