@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"gremium/internal/demo/demotest"
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
@@ -22,17 +21,9 @@ import (
 // advisory member is refused at its field; the IT-PLR's keeps them.
 func TestALRundeAttendanceListsBundAndLaender(t *testing.T) {
 	ctx := store.WithActor(context.Background(), "test")
-	st := demotest.Store(t)
-	prep, err := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	se, err := st.SessionByNumber(ctx, prep.ID, 39)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, prep, se := demoALRunde39(t)
 	present := []model.Attendance{{Member: "Bund", Presence: model.Present}, {Member: "HE", Presence: model.Present}}
-	_, _, err = st.SaveAttendance(ctx, se.ID, append(present, model.Attendance{Member: "DLT", Presence: model.Present}))
+	_, _, err := st.SaveAttendance(ctx, se.ID, append(present, model.Attendance{Member: "DLT", Presence: model.Present}))
 	if err == nil || model.FieldOf(err) != "anwesenheit_DLT" {
 		t.Errorf("a line for the DLT in the AL-Runde: %v (field %q)", err, model.FieldOf(err))
 	}

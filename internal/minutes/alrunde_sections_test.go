@@ -11,15 +11,12 @@ import (
 	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/pdftest"
+	"gremium/internal/store"
 )
 
-// TestALRundeMinutesNameEverySection: the items the 39th AL-Runde took
-// over from the IT-PLR's agenda for its recommendations stand in its
-// section "Beschlussempfehlungen". Before, they had no section: the
-// minutes page's table had the caption "Tagesordnungspunkte im Abschnitt "
-// and an empty column header, the text export the header "TOP\t\tZiel",
-// the PDF an empty heading.
-func TestALRundeMinutesNameEverySection(t *testing.T) {
+// demoALRunde39 gives a demo store with the AL-Runde and its 39th session.
+func demoALRunde39(t testing.TB) (*store.Store, model.Body, model.Session) {
+	t.Helper()
 	ctx := context.Background()
 	st := demotest.Store(t)
 	prep, err := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
@@ -30,6 +27,18 @@ func TestALRundeMinutesNameEverySection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st, prep, se
+}
+
+// TestALRundeMinutesNameEverySection: the items the 39th AL-Runde took
+// over from the IT-PLR's agenda for its recommendations stand in its
+// section "Beschlussempfehlungen". Before, they had no section: the
+// minutes page's table had the caption "Tagesordnungspunkte im Abschnitt "
+// and an empty column header, the text export the header "TOP\t\tZiel",
+// the PDF an empty heading.
+func TestALRundeMinutesNameEverySection(t *testing.T) {
+	ctx := context.Background()
+	st, _, se := demoALRunde39(t)
 	doc, err := minutes.Load(ctx, st, se.ID, model.Internal)
 	if err != nil {
 		t.Fatal(err)
