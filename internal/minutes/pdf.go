@@ -215,13 +215,11 @@ func (r *pdfRenderer) section(sec Section) {
 	}
 	p.Ln(2)
 	p.SetFont("go", "B", 12)
-	r.heading(sec.Name)
-	p.Bookmark(sec.Name, 0, -1)
-	head := sec.Name
-	if sec.Consent {
-		head = "Thema"
+	if sec.Name != "" {
+		r.heading(sec.Name)
+		p.Bookmark(sec.Name, 0, -1)
 	}
-	r.header5 = [5]string{"TOP", head, "Ziel", "Quelle", "BE"}
+	r.header5 = [5]string{"TOP", sec.Header(), "Ziel", "Quelle", "BE"}
 	r.tag.BeginElement(pdftag.Table)
 	r.tag.BeginElement(pdftag.TR)
 	r.tableHeader()
@@ -507,7 +505,7 @@ func (r *pdfRenderer) row(row Row) {
 			spans = append(spans, span{text: text})
 		}
 		if d.Result != "" {
-			spans = append(spans, span{text: "Ergebnis: " + r.show(d.Result), style: "B"})
+			spans = append(spans, span{text: resultLead(*d) + r.show(d.Result), style: "B"})
 		}
 		if basis := d.CountBasis(); basis != "" {
 			spans = append(spans, span{text: basis, style: "I"})
@@ -616,6 +614,16 @@ func (r *pdfRenderer) attendance(lines []AttendanceLine) {
 	p.Ln(3)
 }
 
+// resultLead gives the words before a decision's result phrase: a
+// rejection its phrase does not state is said ("abgelehnt – "), as on the
+// minutes page (model.Decision.RejectionUnsaid).
+func resultLead(d model.Decision) string {
+	if d.RejectionUnsaid() {
+		return "Ergebnis: abgelehnt – "
+	}
+	return "Ergebnis: "
+}
+
 // writtenProcedures lists the decisions taken by written procedure since the
 // last session.
 func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
@@ -626,7 +634,7 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 	p.SetFont("go", "B", 12)
 	r.heading("Umlaufverfahren seit der letzten Sitzung")
 	for _, d := range ds {
-		spans := []span{{text: d.Label + " – " + r.show(d.Title), style: "B", kind: pdftag.H3}}
+		spans := []span{{text: r.show(d.DisplayTitle()), style: "B", kind: pdftag.H3}}
 		for _, pt := range d.Points {
 			text := r.show(pt.Text)
 			if pt.Label != "" {
@@ -634,7 +642,11 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 			}
 			spans = append(spans, span{text: text})
 		}
-		spans = append(spans, span{text: "Ergebnis: " + r.show(d.Result) + ", beschlossen am " + d.AdoptedOn.German(), style: "I"})
+		verb := "beschlossen"
+		if d.Rejected() {
+			verb = "abgelehnt"
+		}
+		spans = append(spans, span{text: resultLead(d) + r.show(d.Result) + ", " + verb + " am " + d.AdoptedOn.German(), style: "I"})
 		lines := r.layout(spans, pageWidth)
 		if p.GetY()+float64(len(lines))*lineHeight > r.limit() {
 			p.AddPage()

@@ -193,6 +193,10 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 		if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
 			return err
 		}
+		body, err := queryOne(ctx, tx, scanBody, fmt.Sprintf("body %d", se.BodyID), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, se.BodyID)
+		if err != nil {
+			return err
+		}
 		if open, err := hasOpenBallot(ctx, tx, sessionID); err != nil {
 			return err
 		} else if open {
@@ -225,12 +229,17 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 				continue
 			}
 			seen[a.Member] = true
-			if _, err := queryOne(ctx, tx, scanMember, "member "+a.Member, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, a.Member); err != nil {
+			m, err := queryOne(ctx, tx, scanMember, "member "+a.Member, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, a.Member)
+			if err != nil {
 				if errors.Is(err, ErrNotFound) {
 					refused = append(refused, model.InputError("„%s“ ist kein Mitglied.", a.Member))
 					continue
 				}
 				return err
+			}
+			if !body.Seats(m) {
+				refused = append(refused, model.AtField("anwesenheit_"+a.Member, model.RuleError("%s hat keinen Sitz in der %s: sie ist die Runde von Bund und Ländern.", a.Member, body.Abbrev)))
+				continue
 			}
 			personMember := ""
 			if a.Person != "" {
