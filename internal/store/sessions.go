@@ -106,7 +106,7 @@ func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, se model.Session)
 	}
 	if se.Chair == "" && !se.Date.IsZero() {
 		var err error
-		if se.Chair, err = chairOfYear(ctx, tx, se.BodyID, se.Date.Year); err != nil {
+		if se.Chair, _, err = chairOfYear(ctx, tx, se.BodyID, se.Date.Year); err != nil {
 			return 0, err
 		}
 	}
@@ -502,25 +502,26 @@ func (s *Store) LastHeldSession(ctx context.Context, bodyID int64) (int, error) 
 
 // chairOfYear gives the chair of a body in a year from its rotation,
 // continued past its recorded years by its rule (model.ChairOf; "" if it
-// names none).
-func chairOfYear(ctx context.Context, q queryer, bodyID int64, year int) (string, error) {
+// names none), and whether the body has a rotation at all.
+func chairOfYear(ctx context.Context, q queryer, bodyID int64, year int) (chair string, rotation bool, err error) {
 	terms, err := chairs(ctx, q, bodyID)
 	if err != nil || len(terms) == 0 {
-		return "", err
+		return "", false, err
 	}
 	lands, err := queryList(ctx, q, func(r scanner) (string, error) {
 		var a string
 		return a, r.Scan(&a)
 	}, "the Länder", `SELECT abbrev FROM members WHERE kind = ? ORDER BY position, abbrev`, model.MemberLand)
 	if err != nil {
-		return "", err
+		return "", true, err
 	}
-	return model.ChairOf(terms, lands, year), nil
+	return model.ChairOf(terms, lands, year), true, nil
 }
 
 // ChairOf gives the chair of a body in a year from its rotation, continued
-// past its recorded years by its rule (model.ChairOf); "" when the
-// rotation names none.
-func (s *Store) ChairOf(ctx context.Context, bodyID int64, year int) (string, error) {
+// past its recorded years by its rule (model.ChairOf; "" when the rotation
+// names none), and whether the body has a rotation (body_chairs) at all:
+// a body without one names its chair in its free text, set once.
+func (s *Store) ChairOf(ctx context.Context, bodyID int64, year int) (chair string, rotation bool, err error) {
 	return chairOfYear(ctx, s.rd, bodyID, year)
 }
