@@ -630,16 +630,12 @@ func checkQuorum(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 }
 
 // checkApplicants refuses a decision proposal that neither the Bund nor
-// three Länder applied for.
+// three Länder applied for, or whose applicants name no member
+// (model.CheckApplication names every one of them).
 func checkApplicants(ctx context.Context, tx *sql.Tx, applicants []string) error {
 	kinds, err := memberKinds(ctx, tx, applicants)
 	if err != nil {
 		return err
-	}
-	for _, a := range applicants {
-		if _, ok := kinds[a]; !ok {
-			return model.InputError("„%s“ ist kein Mitglied des IT-Planungsrats.", a)
-		}
 	}
 	return model.CheckApplication(applicants, kinds)
 }

@@ -831,3 +831,18 @@ func TestDebriefPresenterIsAMember(t *testing.T) {
 		t.Errorf("a refused invitation was queued: %+v", list)
 	}
 }
+
+// TestProposalNamesEveryApplicantWhoIsNoMember: the store checked a
+// proposal's applicants with a loop of its own before model.CheckApplication
+// (which does the same) and named only the first that is no member; the
+// form and the API name all of them. The store gives the model's reason.
+func TestProposalNamesEveryApplicantWhoIsNoMember(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, sessionID := lawFixture(t, s)
+	_, err := s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Vorschlag", Applicants: []string{"NRW", "Bund", "XY"}})
+	if model.ClassOf(err) != model.ErrInput || model.ReasonOf(err) != "„NRW“, „XY“ sind keine Mitglieder des IT-Planungsrats." {
+		t.Errorf("applicants NRW and XY: %v", err)
+	}
+}
