@@ -89,6 +89,20 @@ func (c MinutesCorrection) RowKindLabel() string {
 	return "Vermerk"
 }
 
+// MarkReason turns the typed confidential marks ([[…]]) of the
+// correction's reason into redaction marks (ConfidentialMarks): the reason
+// is public with the approved correction. Marks that are not balanced are
+// an input error at the reason's field (grund), and the reason stays as
+// typed.
+func (c *MinutesCorrection) MarkReason() error {
+	reason, err := ConfidentialMarks(c.Reason)
+	if err != nil {
+		return AtField("grund", err)
+	}
+	c.Reason = reason
+	return nil
+}
+
 // Validate checks a proposed correction: a known kind of row, a reason,
 // a text that differs from the row's, and balanced confidential marks.
 func (c MinutesCorrection) Validate() error {

@@ -325,6 +325,19 @@ type DecisionCorrection struct {
 	At         time.Time
 }
 
+// MarkReason turns the typed confidential marks ([[…]]) of the
+// correction's occasion into redaction marks (ConfidentialMarks): the
+// occasion is public with the correction. Marks that are not balanced are
+// an input error at the occasion's field (anlass), and it stays as typed.
+func (c *DecisionCorrection) MarkReason() error {
+	reason, err := ConfidentialMarks(c.Reason)
+	if err != nil {
+		return AtField("anlass", err)
+	}
+	c.Reason = reason
+	return nil
+}
+
 // Validate checks a correction: its occasion, and a title or points;
 // every reason at once, at its field (anlass, titel).
 func (c DecisionCorrection) Validate() error {

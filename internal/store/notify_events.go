@@ -349,7 +349,8 @@ func DebriefRef(debriefID int64, n int) string {
 // of the event who belongs to one of them (their FachMK secretariat
 // accounts, their spokespersons) and to the secretariat's subscribers. An
 // address gets one message even if it is named twice. It gives the number
-// of messages queued; with no address at all it refuses and saves nothing.
+// of messages queued; with no address at all, or a presenter who is no
+// member, it refuses and saves nothing.
 func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subject string) (int, error) {
 	if len(d.Entries) == 0 {
 		return 0, model.RuleError("Die Nachbesprechung enthält keinen Beschluss; es gibt nichts, wozu eingeladen werden könnte.")

@@ -231,35 +231,6 @@ func checkPairOrder(ctx context.Context, tx *sql.Tx, se model.Session) error {
 	return nil
 }
 
-// checkNumberOrder refuses a date that breaks the order of a body's
-// session numbers: the minutes of session N are approved in N+1, so a
-// session is not dated before an earlier-numbered one or after a
-// later-numbered one of the same body (cancelled sessions aside; the same
-// day is allowed). Imported and recorded sessions are taken as they are.
-func checkNumberOrder(ctx context.Context, tx *sql.Tx, se model.Session) error {
-	if se.Date.IsZero() {
-		return nil
-	}
-	var number int
-	var date string
-	err := tx.QueryRowContext(ctx, `SELECT number, date FROM sessions
-		WHERE body_id = ? AND id <> ? AND cancelled_reason = '' AND date <> ''
-		  AND ((number < ? AND date > ?) OR (number > ? AND date < ?))
-		ORDER BY abs(number - ?) LIMIT 1`,
-		se.BodyID, se.ID, se.Number, se.Date.String(), se.Number, se.Date.String(), se.Number).Scan(&number, &date)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return nil
-	case err != nil:
-		return fmt.Errorf("store: session order: %w", err)
-	}
-	other := parseDate(date).German()
-	if number < se.Number {
-		return model.AtField("datum", model.RuleError("Die %d. Sitzung liegt am %s; die %d. Sitzung kann nicht vor ihr liegen (die Nummern folgen den Terminen).", number, other, se.Number))
-	}
-	return model.AtField("datum", model.RuleError("Die %d. Sitzung liegt am %s; die %d. Sitzung kann nicht nach ihr liegen (die Nummern folgen den Terminen).", number, other, se.Number))
-}
-
 // A recommendation decided in written procedure has no session: its date
 // is the day of the decision.
 const recommendationCols = `r.id, r.body_id, COALESCE(r.session_id, 0), COALESCE(r.item_id, 0), COALESCE(r.decision_id, 0), r.target_item_id,
