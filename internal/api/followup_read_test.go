@@ -193,3 +193,43 @@ func TestJSONFollowUpDueToCancelledSession(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONConferenceContacts: /api/v1/fachmk gives each conference's chair
+// and the contact persons of its secretariat as its public page shows
+// them — name, role, e-mail — and never the telephone number, which only
+// signed-in users see (before, the JSON had no contacts at all).
+func TestJSONConferenceContacts(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	imk, err := st.BodyByAbbrev(ctx, "IMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imk.Chair = "Niedersachsen"
+	if err := st.UpdateBody(ctx, imk); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: imk.ID, Name: "Erika Muster", Role: "Vorsitz", Email: "vorsitz@imk.example", Phone: "+49 511 0000-4711"}); err != nil {
+		t.Fatal(err)
+	}
+	code, _, body := call(t, ts, "GET", "/api/v1/fachmk", "", "")
+	if code != 200 || strings.Contains(string(body), "4711") {
+		t.Fatalf("fachmk: %d, telephone number given: %s", code, body)
+	}
+	var cs []map[string]any
+	if err := json.Unmarshal(body, &cs); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if _, ok := c["ansprechpersonen"].([]any); !ok {
+			t.Errorf("%s: ansprechpersonen missing (an empty list expected at least)", c["kuerzel"])
+		}
+		if c["kuerzel"] != "IMK" {
+			continue
+		}
+		want := `[{"email":"vorsitz@imk.example","name":"Erika Muster","rolle":"Vorsitz"}]`
+		if b, _ := json.Marshal(c["ansprechpersonen"]);  c["vorsitz"] != "Niedersachsen" || string(b) != want {
+			t.Errorf("IMK: vorsitz %v, ansprechpersonen %s, want %s", c["vorsitz"], b, want)
+		}
+	}
+}

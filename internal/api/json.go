@@ -526,6 +526,20 @@ type Conference struct {
 	TopicProfile  string         `json:"digitalthemen,omitempty"`
 	Spokespersons []Spokesperson `json:"sprecher"`
 	Vacant        bool           `json:"vakant"`
+	// Chair (Vorsitz) and Contacts (Ansprechpersonen der Geschäftsstelle)
+	// are what the conference's public page shows of them.
+	Chair    string    `json:"vorsitz,omitempty"`
+	Contacts []Contact `json:"ansprechpersonen"`
+}
+
+// Contact is a contact person of a FachMK's secretariat
+// (Ansprechperson) in the JSON API, as the public sees it on the
+// conference's page (model.Audience.Contact): name, role and e-mail
+// address, never the telephone number.
+type Contact struct {
+	Name  string `json:"name"`
+	Role  string `json:"rolle,omitempty"`
+	Email string `json:"email,omitempty"`
 }
 
 // Spokesperson is a spokesperson assignment in the JSON API.
@@ -586,11 +600,25 @@ func (a *Server) apiConferences(w http.ResponseWriter, r *http.Request) {
 	for _, b := range bodies {
 		names[b.ID] = b.Abbrev
 	}
+	all, err := a.st.Contacts(r.Context(), 0)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	contacts := map[int64][]Contact{}
+	for _, c := range all {
+		c = model.Public.Contact(c)
+		contacts[c.BodyID] = append(contacts[c.BodyID], Contact{Name: c.Name, Role: c.Role, Email: c.Email})
+	}
 	out := []Conference{}
 	for _, b := range bodies {
-		c := Conference{Abbrev: b.Abbrev, Name: b.Name, ActsFor: names[b.ActsForID], TopicProfile: b.TopicProfile, Spokespersons: by[b.ID], Vacant: !inOffice[b.ID]}
+		c := Conference{Abbrev: b.Abbrev, Name: b.Name, ActsFor: names[b.ActsForID], TopicProfile: b.TopicProfile, Spokespersons: by[b.ID], Vacant: !inOffice[b.ID],
+			Chair: b.Chair, Contacts: contacts[b.ID]}
 		if c.Spokespersons == nil {
 			c.Spokespersons = []Spokesperson{}
+		}
+		if c.Contacts == nil {
+			c.Contacts = []Contact{}
 		}
 		out = append(out, c)
 	}
