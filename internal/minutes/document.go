@@ -65,7 +65,10 @@ func (r Row) Blank() bool {
 
 // Printed gives a copy of doc as it is read: the minutes page, the PDF and
 // the text export (also the version kept at approval) leave out the rows
-// without text (Row.Blank), which showed as "HE:" and nothing. The live
+// without text (Row.Blank), which showed as "HE:" and nothing — but not a
+// confidential row whose content the audience may not read: it stands, as
+// "[geschwärzt]" with its kind and speaker (its content was removed by
+// Redacted, it is not empty; before, the public version dropped it). The live
 // page, where such a row is filled in or deleted, and the correction of
 // approved minutes use the document as loaded. The text export stays
 // readable by Parse: what it leaves out holds nothing to read back.
@@ -75,7 +78,11 @@ func (d Document) Printed() Document {
 	for si, sec := range out.Sections {
 		sec.Items = slices.Clone(sec.Items)
 		for ii, it := range sec.Items {
-			it.Rows = slices.DeleteFunc(slices.Clone(it.Rows), Row.Blank)
+			it.Rows = slices.DeleteFunc(slices.Clone(it.Rows), func(r Row) bool {
+				// A confidential row the audience may not read had its
+				// content removed (Redacted): it stands as "[geschwärzt]".
+				return r.Blank() && (!r.Confidential || d.Audience.SeesRow(true))
+			})
 			sec.Items[ii] = it
 		}
 		out.Sections[si] = sec
