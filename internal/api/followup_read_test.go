@@ -228,7 +228,7 @@ func TestJSONConferenceContacts(t *testing.T) {
 			continue
 		}
 		want := `[{"email":"vorsitz@imk.example","name":"Erika Muster","rolle":"Vorsitz"}]`
-		if b, _ := json.Marshal(c["ansprechpersonen"]);  c["vorsitz"] != "Niedersachsen" || string(b) != want {
+		if b, _ := json.Marshal(c["ansprechpersonen"]); c["vorsitz"] != "Niedersachsen" || string(b) != want {
 			t.Errorf("IMK: vorsitz %v, ansprechpersonen %s, want %s", c["vorsitz"], b, want)
 		}
 	}
