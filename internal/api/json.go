@@ -57,8 +57,12 @@ var routes = []route{
 func (a *Server) registerJSON(mux Mux) {
 	paths := http.NewServeMux()
 	methods := map[string][]string{}
+	params, err := queryParams(OpenAPI)
+	if err != nil {
+		panic(err) // the embedded document; TestOpenAPIDescribesEveryRoute reads it
+	}
 	for _, r := range routes {
-		mux.HandleFunc(r.Method+" "+r.Path, a.withToken(withFields(r.Handler(a))))
+		mux.HandleFunc(r.Method+" "+r.Path, a.withToken(withKnownQuery(params[r.Method+" "+r.Path], withFields(r.Handler(a)))))
 		if _, ok := methods[r.Path]; !ok {
 			paths.HandleFunc(r.Path, func(http.ResponseWriter, *http.Request) {})
 		}
