@@ -495,3 +495,36 @@ func TestRecommendationFollowsTheProposal(t *testing.T) {
 		}
 	})
 }
+
+// TestDocumentDaysRaiseSequence: the AL-Runde's document deadline
+// (Unterlagenfrist) follows its DocumentDays, and its calendar event
+// carries the session's SEQUENCE (ical.DocumentDeadlineEvent): a changed
+// setting raises the SEQUENCE of the sessions not yet held, so subscribed
+// calendars move the deadline; a change of anything else raises nothing,
+// nor does it touch a session held. Before, the deadline moved in the feed
+// with the same SEQUENCE, and calendars kept the old day.
+func TestDocumentDaysRaiseSequence(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	council, _ := lawFixture(t, s)
+	prep := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyPreparatory, Abbrev: "AL-Runde", Name: "Abteilungsleiterrunde", DecisionPattern: "BE-{JJJJ}/{NN}-AL",
+		Preparation: model.Preparation{PreparesID: council, Slug: "al-runde", Internal: true, LeadWeeks: 3, RegistrationDays: 14, DocumentDays: 7}}))
+	planned := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: prep, Number: 41, Date: model.NewDate(2026, 5, 28), Status: model.StatusPlanned}))
+	held := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: prep, Number: 40, Date: model.NewDate(2026, 2, 19), Status: model.StatusEnded}))
+	sequences := func() (int, int) {
+		return must[model.Session](t)(s.Session(ctx, planned)).Schedule.Sequence, must[model.Session](t)(s.Session(ctx, held)).Schedule.Sequence
+	}
+	p0, h0 := sequences()
+	b := must[model.Body](t)(s.Body(ctx, prep))
+	b.Notes = "nur eine Notiz"
+	check(t, s.UpdateBody(ctx, b))
+	if p, h := sequences(); p != p0 || h != h0 {
+		t.Errorf("a note raised the SEQUENCE: planned %d→%d, held %d→%d", p0, p, h0, h)
+	}
+	b = must[model.Body](t)(s.Body(ctx, prep))
+	b.Preparation.DocumentDays = 10
+	check(t, s.UpdateBody(ctx, b))
+	if p, h := sequences(); p != p0+1 || h != h0 {
+		t.Errorf("after DocumentDays 7→10: planned SEQUENCE %d→%d (want %d), held %d→%d (want unchanged)", p0, p, p0+1, h0, h)
+	}
+}
