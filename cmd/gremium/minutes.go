@@ -231,7 +231,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 			if deadline == "" {
 				deadline = "no deadline"
 			}
-			fmt.Fprintf(stdout, "  %s (%s): %s [%s; %s]\n", p.ItemLabel, p.Source.Label(), p.Sentence, deadline, p.Responsible)
+			fmt.Fprintf(stdout, "  %s (%s): %s [%s; %s]\n", p.ItemLabel, p.Origin, p.Sentence, deadline, p.Responsible)
 		}
 	}
 	return exitOK
