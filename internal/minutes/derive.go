@@ -34,8 +34,9 @@ type Proposal struct {
 	Source     model.FollowUpSource
 	SourceID   int64 // the row (contribution, note; for a decision the decision)
 	// Origin names that row as the pages and the import print it: an
-	// adopted decision by its kind and number ("Beschluss B-2026/12-IT",
-	// "Empfehlung"), another row by its kind ("Wortbeitrag").
+	// adopted decision as model.Decision.ProposalLabel names it
+	// ("Beschluss B-2026/12-IT", "Empfehlung (Nummer im Protokoll nicht
+	// lesbar)"), another row by its kind ("Wortbeitrag").
 	Origin string
 	// Sentence is the sentence of the minutes the proposal is drawn from;
 	// Phrase the words that made it one.
@@ -303,7 +304,7 @@ func (d Deriver) Propose(doc Document) []Proposal {
 					continue
 				}
 				p.Source, p.SourceID, p.DecisionID = model.SourceDecision, r.Decision.ID, r.Decision.ID
-				p.Origin = strings.TrimSpace(r.Decision.Kind.Label() + " " + r.Decision.Label)
+				p.Origin = r.Decision.ProposalLabel()
 				for _, pt := range r.Decision.Points {
 					texts = append(texts, pt.Text)
 				}

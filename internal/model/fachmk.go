@@ -116,6 +116,9 @@ type Debrief struct {
 	Invitation string // invitation text
 	Entries    []DebriefEntry
 	Version    int
+	// SavedAt is when the secretariat last saved or sent it; zero for a
+	// debrief saved before gremium recorded it.
+	SavedAt time.Time
 }
 
 // DebriefEntry is one decision presented to one FachMK in a debrief.
@@ -219,6 +222,32 @@ func (s RequestStatus) Valid() bool {
 	return false
 }
 
+// Who brought a request in (Request.Via), besides a member's abbreviation.
+const (
+	// ViaConference: the conference's secretariat submitted it itself.
+	ViaConference = "FachMK-Geschäftsstelle"
+	// ViaSecretariat: the IT-PLR's secretariat recorded it for the
+	// conference.
+	ViaSecretariat = "Geschäftsstelle"
+)
+
+// Origin says in words where the request came from, for "Eingegangen am
+// … von …": the conference by name, with who brought it in ("von der
+// Geschäftsstelle der Finanzministerkonferenz", "von der
+// Finanzministerkonferenz, erfasst von der Geschäftsstelle", "von der
+// Finanzministerkonferenz über MV").
+func (q Request) Origin(conference string) string {
+	switch q.Via {
+	case ViaConference:
+		return "von der Geschäftsstelle der " + conference
+	case ViaSecretariat:
+		return "von der " + conference + ", erfasst von der Geschäftsstelle"
+	case "":
+		return "von der " + conference
+	}
+	return "von der " + conference + " über " + q.Via
+}
+
 // Request is an Anliegen of a FachMK to the IT-PLR; it can become an agenda
 // item.
 type Request struct {
@@ -227,7 +256,7 @@ type Request struct {
 	Title        string
 	Text         string
 	ReceivedOn   Date
-	Via          string // who brought it in: member abbreviation or "Geschäftsstelle"
+	Via          string // who brought it in: ViaConference, ViaSecretariat or a member abbreviation
 	Status       RequestStatus
 	ItemID       int64 // the agenda item it became; 0 if none
 	// SubmittedBy is the user name of the FachMK secretariat's account that

@@ -325,7 +325,7 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 			}
 		}
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
-			`held_on = ?, place = ?, sent = 1, invitation = ?, invitations = invitations + 1`, d.HeldOn.String(), d.Place, d.Invitation); err != nil {
+			`held_on = ?, place = ?, sent = 1, invitation = ?, invitations = invitations + 1, saved_at = ?`, d.HeldOn.String(), d.Place, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
 		if err := replaceDebriefEntries(ctx, tx, d.ID, d.Entries); err != nil {
@@ -401,7 +401,7 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 		if count == 0 {
 			return model.RuleError("Für keine der Fachministerkonferenzen dieser Nachbesprechung ist eine E-Mail-Adresse hinterlegt, und niemand hat die Einladung abonniert; die Einladung wurde nicht versandt. Bitte zuerst Kontakte mit E-Mail-Adresse bei den Fachministerkonferenzen eintragen.")
 		}
-		return s.audit(ctx, tx, "invite", "debrief", d.ID, fmt.Sprintf("%d Nachrichten", count))
+		return s.audit(ctx, tx, "invite", "debrief", d.ID, model.Counted(count, "Nachricht", "Nachrichten"))
 	})
 	return count, err
 }

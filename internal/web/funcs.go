@@ -42,6 +42,7 @@ var funcs = template.FuncMap{
 	},
 	"join":  strings.Join,
 	"lines": func(s string) []string { return strings.Split(s, "\n") },
+	"count": model.Counted,
 	"add":   func(a, b int) int { return a + b },
 	"mul":   func(a, b int) int { return a * b },
 	"flag":  func(on bool, label string) flagView { return flagView{on, label} },
