@@ -231,21 +231,21 @@ const (
 	ViaSecretariat = "Geschäftsstelle"
 )
 
-// Origin says in words where the request came from, for "Eingegangen am
-// … von …": the conference by name, with who brought it in ("von der
-// Geschäftsstelle der Finanzministerkonferenz", "von der
-// Finanzministerkonferenz, erfasst von der Geschäftsstelle", "von der
-// Finanzministerkonferenz über MV").
-func (q Request) Origin(conference string) string {
+// Origin says in words where the request came from, after "Eingegangen
+// am …": the conference (its name in the genitive, Body.Of) with who
+// brought it in ("von der Geschäftsstelle der Finanzministerkonferenz",
+// "als Anliegen des E-Justice-Rats, erfasst von der Geschäftsstelle", "als
+// Anliegen der Agrarministerkonferenz über MV").
+func (q Request) Origin(conference Body) string {
 	switch q.Via {
 	case ViaConference:
-		return "von der Geschäftsstelle der " + conference
+		return "von der Geschäftsstelle " + conference.Of()
 	case ViaSecretariat:
-		return "von der " + conference + ", erfasst von der Geschäftsstelle"
+		return "als Anliegen " + conference.Of() + ", erfasst von der Geschäftsstelle"
 	case "":
-		return "von der " + conference
+		return "als Anliegen " + conference.Of()
 	}
-	return "von der " + conference + " über " + q.Via
+	return "als Anliegen " + conference.Of() + " über " + q.Via
 }
 
 // Request is an Anliegen of a FachMK to the IT-PLR; it can become an agenda

@@ -61,10 +61,10 @@ type myRegistration struct {
 	Item    model.AgendaItem
 	Session model.Session
 	// Request is the request (Anliegen) the item came from (ID 0 if
-	// none), Conference the name of the conference that made it: the
-	// secretariat registers such an item for the conference.
+	// none), Conference the conference that made it: the secretariat
+	// registers such an item for the conference.
 	Request    model.Request
-	Conference string
+	Conference model.Body
 }
 
 // myDraft is a session whose draft minutes take comments.
@@ -89,8 +89,8 @@ type myDebrief struct {
 	Saved    bool // a debrief is stored
 	Sent     bool // its invitation is sent
 	// Since are the decisions assessed relevant for a conference after the
-	// debrief was last saved and not in it ("B-2025/27-IT für die
-	// Finanzministerkonferenz").
+	// debrief was last saved and not in it ("Beschluss B-2025/27-IT
+	// (Finanzministerkonferenz)").
 	Since []string
 }
 
@@ -675,7 +675,7 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 			if err != nil {
 				return err
 			}
-			d.Pending[i].Request, d.Pending[i].Conference = q, b.Name
+			d.Pending[i].Request, d.Pending[i].Conference = q, b
 		}
 	}
 	if d.Release, err = s.councilSessionsIn(ctx, council, model.StatusEnded); err != nil {
@@ -718,7 +718,7 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 		if saved {
 			for _, out := range notInDebrief(rel, db) {
 				if out.since {
-					due.Since = append(due.Since, out.Decision.ProposalLabel()+" für die "+names[out.ConferenceID])
+					due.Since = append(due.Since, out.Decision.ProposalLabel()+" ("+names[out.ConferenceID]+")")
 				}
 			}
 		}

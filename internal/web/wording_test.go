@@ -57,7 +57,7 @@ func TestDebriefPointsOutAConferenceAssessedSince(t *testing.T) {
 	assess(26, wmk)
 	_, page = do(t, gs, "GET", page47, nil)
 	hint := between(page, `id="nb-seither"`, "</div>")
-	for _, want := range []string{"B-2025/26-IT", "für die " + wmk.Name, "Aufnehmen", "Speichern und Einladung versenden"} {
+	for _, want := range []string{wmk.Name + `: <a href="/beschluesse/B-2025/26-IT">B-2025/26-IT</a>`, "Aufnehmen", "Speichern und Einladung versenden"} {
 		if !strings.Contains(hint, want) {
 			t.Errorf("the debrief page's hint lacks %q:\n%s", want, hint)
 		}
@@ -72,7 +72,7 @@ func TestDebriefPointsOutAConferenceAssessedSince(t *testing.T) {
 	}
 	_, mine := do(t, gs, "GET", ts.URL+"/mein-bereich", nil)
 	due := between(mine, `id="h-nachbesprechung"`, "</section>")
-	if !strings.Contains(due, "Nachbesprechung der 47. Sitzung") || !strings.Contains(due, "nicht in der Nachbesprechung: Beschluss B-2025/26-IT für die "+wmk.Name) {
+	if !strings.Contains(due, "Nachbesprechung der 47. Sitzung") || !strings.Contains(due, "nicht in der Nachbesprechung: Beschluss B-2025/26-IT ("+wmk.Name+")") {
 		t.Errorf("Mein Bereich does not point out the missing conference:\n%s", due)
 	}
 	// The FachMK secretariat reads its own pack, without the offer.
