@@ -117,6 +117,9 @@ type Debrief struct {
 	Invitation string // invitation text
 	Entries    []DebriefEntry
 	Version    int
+	// SavedAt is when the secretariat last saved or sent it; zero for a
+	// debrief saved before gremium recorded it.
+	SavedAt time.Time
 }
 
 // DebriefEntry is one decision presented to one FachMK in a debrief.
@@ -240,6 +243,32 @@ func (s RequestStatus) Valid() bool {
 	return false
 }
 
+// Who brought a request in (Request.Via), besides a member's abbreviation.
+const (
+	// ViaConference: the conference's secretariat submitted it itself.
+	ViaConference = "FachMK-Geschäftsstelle"
+	// ViaSecretariat: the IT-PLR's secretariat recorded it for the
+	// conference.
+	ViaSecretariat = "Geschäftsstelle"
+)
+
+// Origin says in words where the request came from, after "Eingegangen
+// am …": the conference (its name in the genitive, Body.Of) with who
+// brought it in ("von der Geschäftsstelle der Finanzministerkonferenz",
+// "als Anliegen des E-Justice-Rats, erfasst von der Geschäftsstelle", "als
+// Anliegen der Agrarministerkonferenz über MV").
+func (q Request) Origin(conference Body) string {
+	switch q.Via {
+	case ViaConference:
+		return "von der Geschäftsstelle " + conference.Of()
+	case ViaSecretariat:
+		return "als Anliegen " + conference.Of() + ", erfasst von der Geschäftsstelle"
+	case "":
+		return "als Anliegen " + conference.Of()
+	}
+	return "als Anliegen " + conference.Of() + " über " + q.Via
+}
+
 // Request is an Anliegen of a FachMK to the IT-PLR; it can become an agenda
 // item.
 type Request struct {
@@ -248,7 +277,7 @@ type Request struct {
 	Title        string
 	Text         string
 	ReceivedOn   Date
-	Via          string // who brought it in: member abbreviation or "Geschäftsstelle"
+	Via          string // who brought it in: ViaConference, ViaSecretariat or a member abbreviation
 	Status       RequestStatus
 	ItemID       int64 // the agenda item it became; 0 if none
 	// SubmittedBy is the user name of the FachMK secretariat's account that

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -263,11 +264,12 @@ func (s *Store) noticeResignation(ctx context.Context, tx *sql.Tx, a model.Assig
 
 func scanDebrief(r scanner) (model.Debrief, error) {
 	var d model.Debrief
-	var held string
-	if err := r.Scan(&d.ID, &d.SessionID, &held, &d.Place, &d.Sent, &d.Invitation, &d.Version); err != nil {
+	var held, saved string
+	if err := r.Scan(&d.ID, &d.SessionID, &held, &d.Place, &d.Sent, &d.Invitation, &d.Version, &saved); err != nil {
 		return d, err
 	}
 	d.HeldOn = parseDate(held)
+	d.SavedAt, _ = time.Parse(time.RFC3339, saved)
 	return d, nil
 }
 
@@ -317,8 +319,8 @@ func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) 
 		return 0, model.InputError("Eine Nachbesprechung gehört zu einer Sitzung; die Sitzung fehlt.")
 	}
 	id, err := s.insert(ctx, tx, "debrief", fmt.Sprintf("session %d", d.SessionID),
-		`INSERT INTO debriefs (session_id, held_on, place, sent, invitation) VALUES (?, ?, ?, ?, ?)`,
-		d.SessionID, d.HeldOn.String(), d.Place, d.Sent, d.Invitation)
+		`INSERT INTO debriefs (session_id, held_on, place, sent, invitation, saved_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		d.SessionID, d.HeldOn.String(), d.Place, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339))
 	if err != nil {
 		return 0, err
 	}
@@ -328,7 +330,7 @@ func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) 
 // DebriefOfSession gives the debrief of a session, with its entries.
 func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.Debrief, error) {
 	d, err := queryOne(ctx, s.rd, scanDebrief, fmt.Sprintf("debrief of session %d", sessionID),
-		`SELECT id, session_id, held_on, place, sent, invitation, version FROM debriefs WHERE session_id = ?`, sessionID)
+		`SELECT id, session_id, held_on, place, sent, invitation, version, saved_at FROM debriefs WHERE session_id = ?`, sessionID)
 	if err != nil {
 		return d, err
 	}
@@ -341,7 +343,7 @@ func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.De
 func (s *Store) UpdateDebrief(ctx context.Context, d model.Debrief) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
-			`held_on = ?, place = ?, sent = ?, invitation = ?`, d.HeldOn.String(), d.Place, d.Sent, d.Invitation); err != nil {
+			`held_on = ?, place = ?, sent = ?, invitation = ?, saved_at = ?`, d.HeldOn.String(), d.Place, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
 		return replaceDebriefEntries(ctx, tx, d.ID, d.Entries)

@@ -372,7 +372,7 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 			}
 		}
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
-			`held_on = ?, place = ?, sent = 1, invitation = ?, invitations = invitations + 1`, d.HeldOn.String(), d.Place, d.Invitation); err != nil {
+			`held_on = ?, place = ?, sent = 1, invitation = ?, invitations = invitations + 1, saved_at = ?`, d.HeldOn.String(), d.Place, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
 		var seq int
@@ -460,7 +460,7 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 		if err := s.noticeDebriefPresenters(ctx, tx, d, seq, before); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, "invite", "debrief", d.ID, fmt.Sprintf("%d Nachrichten", count))
+		return s.audit(ctx, tx, "invite", "debrief", d.ID, model.Counted(count, "Nachricht", "Nachrichten"))
 	})
 	return count, err
 }

@@ -183,7 +183,28 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	notice := fmt.Sprintf("Die Anwesenheit ist gespeichert (%d Mitglieder anwesend oder vertreten).", len(list))
+	// The voting members apart from the advisory ones and guests: one
+	// number for all read like the quorum's "15 von 17" of another 17.
+	voters, err := s.st.BodyVoters(ctx, se.BodyID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	votes := map[string]bool{}
+	for _, m := range voters {
+		votes[m.Abbrev] = true
+	}
+	voting := 0
+	for _, a := range list {
+		if votes[a.Member] {
+			voting++
+		}
+	}
+	present := model.Counted(voting, "stimmberechtigtes Mitglied", "stimmberechtigte Mitglieder")
+	if others := len(list) - voting; others > 0 {
+		present += " und " + model.Counted(others, "beratendes Mitglied oder Gast", "beratende Mitglieder oder Gäste")
+	}
+	notice := "Die Anwesenheit ist gespeichert: " + present + " anwesend oder vertreten."
 	if reason != "" {
 		notice += " Feststellung der Beschlussfähigkeit: " + reason + "."
 		if !quorum {
