@@ -4,8 +4,8 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
