@@ -763,3 +763,25 @@ func TestSharesWarningOnEverySurfaceOfTheResult(t *testing.T) {
 		t.Error("a member's office is told to run gremium config ks")
 	}
 }
+
+// TestRecommendationPageIsNotCalledBeschluss: a recommendation's page was
+// titled "Beschluss B-2026/01-IT – gremium"; its title names its kind.
+func TestRecommendationPageIsNotCalledBeschluss(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindRecommendation)
+	votes := map[string]model.VoteChoice{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			votes[m.Abbrev] = model.VoteYes
+		}
+	}
+	if _, err := st.RecordShowOfHands(ctx, sid, d, votes); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.Decision(ctx, d)
+	_, body := do(t, client(t, ts, ""), "GET", ts.URL+"/beschluesse/"+got.Label, nil)
+	if !strings.Contains(body, "<title>Empfehlung "+got.Label+" – ") {
+		t.Errorf("the recommendation's page is not titled Empfehlung %s", got.Label)
+	}
+}
