@@ -734,20 +734,11 @@ func everyVoterPresent() url.Values {
 // public gets the fact, not the operator's command.
 func TestSharesWarningOnEverySurfaceOfTheResult(t *testing.T) {
 	ts, st, _ := lawServer(t)
-	ctx := context.Background()
 	sid, _, d := runningSession(t, st, model.KindDecision)
 	if _, body := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48", nil); strings.Contains(body, "älter als drei Jahre") {
 		t.Error("the session page warns before a result was counted")
 	}
-	votes := map[string]model.VoteChoice{}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			votes[m.Abbrev] = model.VoteYes
-		}
-	}
-	if _, err := st.RecordShowOfHands(ctx, sid, d, votes); err != nil {
-		t.Fatal(err)
-	}
+	adoptUnanimously(t, st, sid, d)
 	for _, account := range []string{"geschaeftsstelle", "hessen"} {
 		for _, path := range []string{"/sitzungen/48", "/sitzungen/48/protokoll"} {
 			if _, body := do(t, client(t, ts, account), "GET", ts.URL+path, nil); !strings.Contains(body, "Die neueste Tabelle des Königsteiner Schlüssels ist von 2016 und damit älter als drei Jahre") {
@@ -770,18 +761,25 @@ func TestRecommendationPageIsNotCalledBeschluss(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	ctx := context.Background()
 	sid, _, d := runningSession(t, st, model.KindRecommendation)
+	adoptUnanimously(t, st, sid, d)
+	got, _ := st.Decision(ctx, d)
+	_, body := do(t, client(t, ts, ""), "GET", ts.URL+"/beschluesse/"+got.Label, nil)
+	if !strings.Contains(body, "<title>Empfehlung "+got.Label+" – ") {
+		t.Errorf("the recommendation's page is not titled Empfehlung %s", got.Label)
+	}
+}
+
+// adoptUnanimously records a show of hands in which every voting member
+// says Ja to draft d of session sid.
+func adoptUnanimously(t *testing.T, st *store.Store, sid, d int64) {
+	t.Helper()
 	votes := map[string]model.VoteChoice{}
 	for _, m := range itplr.Members() {
 		if m.Kind.Votes() {
 			votes[m.Abbrev] = model.VoteYes
 		}
 	}
-	if _, err := st.RecordShowOfHands(ctx, sid, d, votes); err != nil {
+	if _, err := st.RecordShowOfHands(context.Background(), sid, d, votes); err != nil {
 		t.Fatal(err)
-	}
-	got, _ := st.Decision(ctx, d)
-	_, body := do(t, client(t, ts, ""), "GET", ts.URL+"/beschluesse/"+got.Label, nil)
-	if !strings.Contains(body, "<title>Empfehlung "+got.Label+" – ") {
-		t.Errorf("the recommendation's page is not titled Empfehlung %s", got.Label)
 	}
 }
