@@ -46,6 +46,8 @@ func FollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, ses
 	}
 	if rep.DoneOn, err = model.ParseDate(field("erledigt_am")); err != nil {
 		refuse("erledigt_am", model.InputError("Das Datum der Erledigung ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)."))
+	} else if err := model.CheckDoneOn("erledigt_am", rep.DoneOn, st.Today()); err != nil {
+		refuse("erledigt_am", err)
 	}
 	if rep.EvidenceText, err = model.ConfidentialMarks(field("nachweis")); err != nil && !refuse("nachweis", err) {
 		return rep, err

@@ -3,7 +3,9 @@ package input
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -61,5 +63,33 @@ func TestFollowUpReportGivesEveryReasonAtItsField(t *testing.T) {
 	rep, err := FollowUpReport(ctx, st, u, 1, 1, 1, 1, func(name string) string { return form[name] })
 	if err != nil || rep.Comment != "Läuft." || rep.Status != model.FollowUpInProgress {
 		t.Errorf("in progress: %+v, %v", rep, err)
+	}
+}
+
+// TestFollowUpReportRefusesAFutureDoneDate: a follow-up is reported
+// erledigt on a day that has come; a date after today (the store's clock,
+// German time) is refused at erledigt_am, today is taken.
+func TestFollowUpReportRefusesAFutureDoneDate(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	// 23:30 UTC on 1 December is already 2 December in Berlin.
+	st.SetClock(func() time.Time { return time.Date(2026, 12, 1, 23, 30, 0, 0, time.UTC) })
+	u := &model.User{Username: "geschaeftsstelle", Role: model.RoleSecretariat}
+	for date, want := range map[string]bool{"03.12.2026": true, "2027-01-01": true, "02.12.2026": false, "01.12.2026": false} {
+		form := map[string]string{"status": "erledigt", "erledigt_am": date, "nachweis": "Bericht liegt vor."}
+		_, err := FollowUpReport(ctx, st, u, 1, 1, 1, 1, func(name string) string { return form[name] })
+		refused := false
+		for _, e := range model.ErrorsOf(err) {
+			if model.FieldOf(e) == "erledigt_am" && strings.Contains(model.ReasonOf(e), "Zukunft") {
+				refused = true
+			}
+		}
+		if refused != want {
+			t.Errorf("erledigt am %s: refused %v, want %v (%v)", date, refused, want, err)
+		}
 	}
 }

@@ -152,6 +152,30 @@ type Document struct {
 	// Source is the file the document was parsed from, as the audit entry
 	// of its import records it (zero for minutes not read from a file).
 	Source store.ImportSource
+	// SharesWarning is the warning that the newest Königsteiner-Schlüssel
+	// table is outdated, set by the caller where the document holds a
+	// counted result (CountedResults): every rendering shows it, as every
+	// page with such results does (docs/decision-rules.md).
+	SharesWarning string
+}
+
+// CountedResults reports whether a result in the document was counted
+// with the Königsteiner Schlüssel (a decision of its items or of a written
+// procedure that carries the table's year).
+func (d Document) CountedResults() bool {
+	for _, dec := range d.WrittenProcedures {
+		if dec.SharesYear != 0 {
+			return true
+		}
+	}
+	for _, it := range d.Items() {
+		for _, row := range it.Rows {
+			if row.Decision != nil && row.Decision.SharesYear != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // AttendanceLine is one member's line of the attendance list in the

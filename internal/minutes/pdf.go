@@ -197,6 +197,13 @@ func (r *pdfRenderer) header(doc Document) {
 		p.MultiCell(pageWidth, 4.5, DraftNote, "", "L", false)
 		r.tag.EndElement()
 	}
+	if doc.SharesWarning != "" {
+		p.Ln(2)
+		p.SetFont("go", "B", 9)
+		r.tag.BeginElement(pdftag.P).ActualText = doc.SharesWarning
+		p.MultiCell(pageWidth, 4.5, doc.SharesWarning, "", "L", false)
+		r.tag.EndElement()
+	}
 	if doc.Audience == model.Public {
 		p.Ln(2)
 		p.SetFont("go", "I", 9)

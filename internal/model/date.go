@@ -110,3 +110,14 @@ func BerlinDateTime(t time.Time) string {
 	}
 	return BerlinDate(t).German() + ", " + BerlinClock(t) + " Uhr"
 }
+
+// CheckDoneOn refuses a completion date ("erledigt am") after today, at
+// the form's field: what is reported done was done on a day that has come.
+// The zero date is left to the check that needs one.
+func CheckDoneOn(field string, done, today Date) error {
+	if done.IsZero() || !today.Before(done) {
+		return nil
+	}
+	return AtField(field, InputError("Das Datum der Erledigung %s liegt in der Zukunft (heute ist der %s); bitte das Datum angeben, an dem erledigt wurde.",
+		done.German(), today.German()))
+}

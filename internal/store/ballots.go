@@ -197,6 +197,10 @@ func (s *Store) subjectTx(ctx context.Context, tx *sql.Tx, sessionID, decisionID
 	return sub, nil
 }
 
+// Today is the current date in German time by the store's clock (the one
+// tests set with SetClock), for rules that look at "today".
+func (s *Store) Today() model.Date { return model.BerlinDate(s.now()) }
+
 // voteDate is the date of the decisions of a session: its date, or today in
 // German time when the session has none.
 func (s *Store) voteDate(se model.Session) model.Date {

@@ -385,6 +385,9 @@ func (s *Store) ReportFollowUp(ctx context.Context, rep FollowUpReport) error {
 		if err := f.Validate(); err != nil {
 			return err
 		}
+		if err := model.CheckDoneOn("erledigt_am", f.DoneOn, s.Today()); err != nil {
+			return err
+		}
 		if err := checkFollowUpRefs(ctx, tx, f); err != nil {
 			return err
 		}

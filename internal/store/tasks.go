@@ -37,6 +37,11 @@ func (s *Store) SaveTaskCheck(ctx context.Context, c model.TaskCheck, secretaria
 	if err := c.Validate(); err != nil {
 		return err
 	}
+	if c.Done {
+		if err := model.CheckDoneOn("datum", c.DoneOn, s.Today()); err != nil {
+			return err
+		}
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var t model.Task
 		t, err := queryOne(ctx, tx, scanTask, fmt.Sprintf("task %d", c.TaskID), `SELECT id, position, text, spokesperson, fitko, recurrence FROM tasks WHERE id = ?`, c.TaskID)

@@ -9,8 +9,10 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +41,9 @@ type briefingDoc struct {
 type briefingFollowUp struct {
 	model.FollowUp
 	Decision string
+	// Due is its deadline as the follow-up list says it, and whether it
+	// has passed (überfällig, the one rule of dueOf).
+	Due followUpDue
 }
 
 // loadBriefingDoc assembles version v (0: the newest) of a briefing.
@@ -97,9 +102,12 @@ func (s *Server) loadBriefingDoc(r *http.Request, id int64, v int) (briefingDoc,
 				return d, err
 			}
 			for _, f := range fus {
-				d.FollowUps = append(d.FollowUps, briefingFollowUp{f, dec.Label})
+				d.FollowUps = append(d.FollowUps, briefingFollowUp{FollowUp: f, Decision: dec.Label})
 			}
 		}
+	}
+	if err := s.briefingDues(ctx, council.ID, d.FollowUps); err != nil {
+		return d, err
 	}
 	if d.Dates, err = s.st.ConferenceDates(ctx, b.ConferenceID, d.Made); err != nil {
 		return d, err
@@ -484,9 +492,35 @@ func (s *Server) saveKeyMessage(w http.ResponseWriter, r *http.Request) {
 	s.renderBriefings(w, r, u, status, form)
 }
 
+// briefingDues gives each follow-up of a briefing its deadline and whether
+// it is überfällig, by the rule of the follow-up list (dueOf).
+func (s *Server) briefingDues(ctx context.Context, councilID int64, fus []briefingFollowUp) error {
+	var numbers []int
+	for _, f := range fus {
+		if f.DueSession > 0 {
+			numbers = append(numbers, f.DueSession)
+		}
+	}
+	sessions, err := s.st.SessionsByNumber(ctx, councilID, numbers)
+	if err != nil {
+		return err
+	}
+	now := s.clock()
+	for i, f := range fus {
+		var due *model.Session
+		if se, ok := sessions[f.DueSession]; ok {
+			due = &se
+		}
+		fus[i].Due = dueOf(f.FollowUp, due, now)
+	}
+	return nil
+}
+
 // writeBriefingPDF renders a briefing with its sources, through the report
-// package (which shows every text as the public may see it).
-func writeBriefingPDF(d briefingDoc, w *bytes.Buffer) error {
+// package (which shows every text as the public may see it);
+// abs makes a path of gremium an absolute URL of its public address
+// (internal/site), as every URL given out is.
+func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buffer) error {
 	rep := report.New(d.Briefing.Title, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
 	head := fmt.Sprintf("Stand: %s (Fassung %d, %s)", d.Version.Stand.German(), d.Version.Version, d.Version.Author)
 	if d.Conference.ID != 0 {
@@ -523,8 +557,11 @@ func writeBriefingPDF(d briefingDoc, w *bytes.Buffer) error {
 		}
 		for _, f := range d.FollowUps {
 			line := fmt.Sprintf("%s: %s – %s", f.Decision, f.Text, f.Responsible)
-			if dl := f.Deadline(); dl != "" {
+			if dl := f.Due.Deadline; dl != "" {
 				line += ", Frist: " + dl
+			}
+			if f.Due.Overdue {
+				line += " (überfällig)"
 			}
 			rep.Paragraph(line)
 		}
@@ -561,11 +598,11 @@ func writeBriefingPDF(d briefingDoc, w *bytes.Buffer) error {
 	rep.Heading("Quellen")
 	sources := []string{"Konzept zur Zusammenarbeit der fachpolitischen Sprecher:innen des IT-Planungsrats mit den Fachministerkonferenzen (Abschnitt 5.2: exemplarisches Briefing)"}
 	for _, dec := range d.Decisions {
-		sources = append(sources, fmt.Sprintf("Beschluss %s des IT-Planungsrats vom %s: /beschluesse/%s", dec.Label, dec.AdoptedOn.German(), dec.Label))
+		sources = append(sources, fmt.Sprintf("%s %s des IT-Planungsrats vom %s: %s", dec.Kind.Label(), dec.Label, dec.AdoptedOn.German(), abs(decisionURL(dec.Label))))
 	}
 	if d.Conference.ID != 0 {
-		sources = append(sources, "Sitzungstermine: Terminübersicht der Fachministerkonferenzen in gremium (/fachmk/"+d.Conference.Abbrev+"/termine.ics), Stand "+d.Made.German(),
-			"Sprecher:innen: Übersicht der fachpolitischen Sprecher:innen (/fachmk/sprecher.csv), Stand "+d.Made.German())
+		sources = append(sources, "Sitzungstermine: Terminübersicht der Fachministerkonferenzen in gremium ("+abs("/fachmk/"+url.PathEscape(d.Conference.Abbrev)+"/termine.ics")+"), Stand "+d.Made.German(),
+			"Sprecher:innen: Übersicht der fachpolitischen Sprecher:innen ("+abs("/fachmk/sprecher.csv")+"), Stand "+d.Made.German())
 	}
 	rep.Paragraph("– " + strings.Join(sources, "\n– "))
 	return rep.Write(w)
@@ -586,7 +623,7 @@ func (s *Server) briefingPDF(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := writeBriefingPDF(d, &buf); err != nil {
+	if err := writeBriefingPDF(d, func(path string) string { return s.site.URL(r, path) }, &buf); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -181,3 +181,47 @@ func fmkDossier(t *testing.T, st *store.Store) (model.Body, int64) {
 	}
 	return fmk, bs[0].ID
 }
+
+// TestBriefingSourcesAndOverdueFollowUps: the briefing PDF gave its
+// sources as bare paths ("/beschluesse/B-2025/27-IT") and called every
+// source "Beschluss"; an overdue follow-up was not marked in the briefing
+// (page and PDF). The sources are absolute URLs of the public address,
+// named by the decision's kind, and an overdue follow-up is "überfällig"
+// by the follow-up list's rule.
+func TestBriefingSourcesAndOverdueFollowUps(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	_, id := fmkDossier(t, st)
+	ds, err := st.Decisions(ctx, store.DecisionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dec model.Decision
+	for _, d := range ds {
+		if d.Label == "B-2025/27-IT" {
+			dec = d
+		}
+	}
+	if _, err := st.CreateFollowUp(ctx, model.FollowUp{DecisionID: dec.ID, Text: "Finanzierungsmodell vorlegen", Responsible: "BY",
+		DueDate: model.NewDate(2025, 9, 30), Status: model.FollowUpOpen}); err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	path := fmt.Sprintf("%s/briefings/%d", ts.URL, id)
+	_, page := do(t, gs, "GET", path, nil)
+	if !strings.Contains(page, `Frist: 30.09.2025 – <span class="overdue-label">überfällig</span>`) {
+		t.Error("the briefing page does not mark the overdue follow-up")
+	}
+	_, pdf := do(t, gs, "GET", path+"/pdf", nil)
+	txt := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
+	for _, want := range []string{"Finanzierungsmodell vorlegen – BY, Frist: 30.09.2025 (überfällig)",
+		"des IT-Planungsrats vom 26.06.2025: " + ts.URL + "/beschluesse/B-2025/27-IT",
+		ts.URL + "/fachmk/sprecher.csv"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("briefing PDF lacks %q:\n%s", want, txt)
+		}
+	}
+	if strings.Contains(txt, ": /beschluesse/") || strings.Contains(txt, "(/fachmk/") {
+		t.Error("the briefing PDF gives a bare path as source")
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
+	"gremium/internal/pdftest"
 	"gremium/internal/store"
 )
 
@@ -724,4 +725,61 @@ func everyVoterPresent() url.Values {
 		}
 	}
 	return form
+}
+
+// TestSharesWarningOnEverySurfaceOfTheResult: the warning that the newest
+// Königsteiner-Schlüssel table is old stood on the decision and procedure
+// pages but not on the session page, the minutes page and the minutes PDF
+// where the same counted result stands. One rule, every surface; the
+// public gets the fact, not the operator's command.
+func TestSharesWarningOnEverySurfaceOfTheResult(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	sid, _, d := runningSession(t, st, model.KindDecision)
+	if _, body := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48", nil); strings.Contains(body, "älter als drei Jahre") {
+		t.Error("the session page warns before a result was counted")
+	}
+	adoptUnanimously(t, st, sid, d)
+	for _, account := range []string{"geschaeftsstelle", "hessen"} {
+		for _, path := range []string{"/sitzungen/48", "/sitzungen/48/protokoll"} {
+			if _, body := do(t, client(t, ts, account), "GET", ts.URL+path, nil); !strings.Contains(body, "Die neueste Tabelle des Königsteiner Schlüssels ist von 2016 und damit älter als drei Jahre") {
+				t.Errorf("%s (%s) does not warn of the old table", path, account)
+			}
+		}
+		_, pdf := do(t, client(t, ts, account), "GET", ts.URL+"/sitzungen/48/protokoll.pdf", nil)
+		if text := pdftest.Text(t, []byte(pdf)); !strings.Contains(strings.Join(strings.Fields(text), " "), "älter als drei Jahre") {
+			t.Errorf("the minutes PDF (%s) does not warn of the old table", account)
+		}
+	}
+	if _, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48/protokoll", nil); strings.Contains(body, "gremium config ks") {
+		t.Error("a member's office is told to run gremium config ks")
+	}
+}
+
+// TestRecommendationPageIsNotCalledBeschluss: a recommendation's page was
+// titled "Beschluss B-2026/01-IT – gremium"; its title names its kind.
+func TestRecommendationPageIsNotCalledBeschluss(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindRecommendation)
+	adoptUnanimously(t, st, sid, d)
+	got, _ := st.Decision(ctx, d)
+	_, body := do(t, client(t, ts, ""), "GET", ts.URL+"/beschluesse/"+got.Label, nil)
+	if !strings.Contains(body, "<title>Empfehlung "+got.Label+" – ") {
+		t.Errorf("the recommendation's page is not titled Empfehlung %s", got.Label)
+	}
+}
+
+// adoptUnanimously records a show of hands in which every voting member
+// says Ja to draft d of session sid.
+func adoptUnanimously(t *testing.T, st *store.Store, sid, d int64) {
+	t.Helper()
+	votes := map[string]model.VoteChoice{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			votes[m.Abbrev] = model.VoteYes
+		}
+	}
+	if _, err := st.RecordShowOfHands(context.Background(), sid, d, votes); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/notify"
 	"gremium/internal/store"
 )
 
@@ -229,6 +230,34 @@ func (s *Server) outboxPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Pages = (d.Total + outboxPageSize - 1) / outboxPageSize
 	s.render(w, r, http.StatusOK, "outbox.html", view{Title: "Postausgang", Active: "postausgang", Data: d})
+}
+
+// outboxMessageData is one message of the outbox with its text as sent.
+type outboxMessageData struct {
+	Message model.Notification
+	Text    string
+	Now     time.Time
+}
+
+// outboxMessage shows one message of the outbox (internal, for the
+// secretariat): its state and its text as it is sent (notify.Text, with
+// the public address the sender puts before the link).
+func (s *Server) outboxMessage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageOutbox, ""); !ok {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, "Diese Nachricht gibt es nicht.")
+		return
+	}
+	n, err := s.st.Notification(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Diese Nachricht gibt es nicht.")
+		return
+	}
+	d := outboxMessageData{Message: n, Text: notify.Text(n, s.site.Base(r)), Now: time.Now()}
+	s.render(w, r, http.StatusOK, "outbox_message.html", view{Title: "Nachricht " + strconv.FormatInt(id, 10) + " – Postausgang", Active: "postausgang", Data: d})
 }
 
 // outboxAction runs retry or cancel on the notification {id}.

@@ -275,3 +275,39 @@ func TestPreferencesGiveTheMissingAddressAtItsField(t *testing.T) {
 		t.Errorf("%d fields marked invalid, want 3", n)
 	}
 }
+
+// TestOutboxMessageShowsItsText: the outbox listed each message's subject
+// only; the secretariat opens a message and reads its text as sent (body,
+// link with the public address, closing line). Internal: a member may not.
+func TestOutboxMessageShowsItsText(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	subscribeByEmail(t, st, model.EventAgendaPublished, "hessen")
+	if n, err := st.QueueNotice(ctx, store.Notice{Event: model.EventAgendaPublished, Key: "text", Subject: "Tagesordnung der 48. Sitzung",
+		Body: "Die Tagesordnung der 48. Sitzung ist veröffentlicht.", Link: "/sitzungen/48"}); n != 1 || err != nil {
+		t.Fatalf("queued %d, %v", n, err)
+	}
+	list, _, _ := st.Notifications(ctx, store.OutboxFilter{})
+	if len(list) != 1 {
+		t.Fatalf("outbox: %+v", list)
+	}
+	path := fmt.Sprintf("/postausgang/%d", list[0].ID)
+	gs := client(t, ts, "geschaeftsstelle")
+	if _, page := do(t, gs, "GET", ts.URL+"/postausgang", nil); !strings.Contains(page, `<a href="`+path+`">Tagesordnung der 48. Sitzung</a>`) {
+		t.Error("the outbox does not link the message")
+	}
+	code, page := do(t, gs, "GET", ts.URL+path, nil)
+	if code != http.StatusOK || !strings.Contains(page, "Die Tagesordnung der 48. Sitzung ist veröffentlicht.") ||
+		!strings.Contains(page, ts.URL+"/sitzungen/48") || !strings.Contains(page, "Diese Nachricht hat gremium gesendet.") {
+		t.Errorf("the message page does not show the text as sent: %d\n%s", code, page)
+	}
+	for _, p := range wellFormedProblems(page) {
+		t.Errorf("message page: %s", p)
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "GET", ts.URL+path, nil); code != http.StatusForbidden {
+		t.Errorf("a member opened a message of the outbox: %d", code)
+	}
+	if code, _ := do(t, gs, "GET", ts.URL+"/postausgang/999999", nil); code != http.StatusNotFound {
+		t.Errorf("an unknown message: %d", code)
+	}
+}

@@ -243,6 +243,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /benachrichtigungen", s.preferencesPage)
 	mux.HandleFunc("POST /benachrichtigungen", s.savePreferences)
 	mux.HandleFunc("GET /postausgang", s.outboxPage)
+	mux.HandleFunc("GET /postausgang/{id}", s.outboxMessage)
 	mux.HandleFunc("POST /postausgang/{id}/erneut", s.retryNotification)
 	mux.HandleFunc("POST /postausgang/{id}/abbrechen", s.cancelNotification)
 

@@ -51,6 +51,9 @@ func (s *Server) sessionMinutes(w http.ResponseWriter, r *http.Request) (minutes
 		return minutes.Document{}, false
 	}
 	doc, err := minutes.Load(ctx, s.st, se.ID, s.audienceOf(r))
+	if err == nil && doc.CountedResults() {
+		doc.SharesWarning, err = s.sharesWarningFor(ctx, s.user(r))
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return minutes.Document{}, false

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -91,6 +92,60 @@ func TestVotePageNamesASingleProposalOnce(t *testing.T) {
 		}
 		if !strings.Contains(body, `name="stimme"`) {
 			t.Errorf("%s lost the ballot", path)
+		}
+	}
+}
+
+// TestVotePageShowsTheClosedVotesResult: after the secretariat closes the
+// vote, the member's ballot page (the page and its live box) kept "Ihre
+// Stimme ist gespeichert. Sie können sie ändern, bis …" above "Zurzeit
+// läuft keine Abstimmung", with no result. The notice stands in the box
+// while the vote is open and leaves with it; the closed vote's result
+// (the phrase by the rules) links the decision. An advisory member is
+// told it does not vote.
+func TestVotePageShowsTheClosedVotesResult(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	v, open, _ := st.OpenSessionVote(ctx, sid)
+	if !open {
+		t.Fatal("no vote open")
+	}
+	if _, body := do(t, client(t, ts, "dlt"), "GET", ts.URL+"/sitzungen/48/abstimmung", nil); !strings.Contains(body, "DLT ist beratendes Mitglied") || !strings.Contains(body, "stimmen aber nicht ab") {
+		t.Error("the advisory member's ballot page does not say it does not vote")
+	}
+	he := client(t, ts, "hessen")
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"enthaltung"}}); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's vote: %d", code)
+	}
+	const saved = "Sie können sie ändern"
+	// The notice stands in the live box's part held while the vote runs.
+	_, body := do(t, he, "GET", ts.URL+"/sitzungen/48/abstimmung", nil)
+	if !strings.Contains(body, fmt.Sprintf(`id="abst-hinweis" data-live-key="%d" data-live-hold="1"><div class="notice-box" role="status"><p>Ihre Stimme ist gespeichert. %s`, v.ID, saved)) {
+		t.Error("the notice of the vote saved does not stand in the held part of the ballot")
+	}
+	// Voted again, and the vote closed before the page is shown.
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"enthaltung"}}); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's vote: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), everyoneBut("ja", "HE")); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/schliessen", ts.URL, v.ID), nil); code != http.StatusSeeOther {
+		t.Fatalf("close: %d", code)
+	}
+	for _, path := range []string{"/sitzungen/48/abstimmung", "/sitzungen/48/abstimmung/stand"} {
+		_, body := do(t, he, "GET", ts.URL+path, nil)
+		if strings.Contains(body, saved) {
+			t.Errorf("%s: the closed vote's page says the vote can be changed", path)
+		}
+		if !strings.Contains(body, "Zurzeit läuft keine Abstimmung") || !strings.Contains(body, "Ergebnis der letzten Abstimmung") ||
+			!strings.Contains(body, `<a href="/beschluesse/B-2026/01-IT">B-2026/01-IT</a>`) || !strings.Contains(body, "einstimmig, bei Enthaltung von HE") {
+			t.Errorf("%s does not show the closed vote's result with its decision:\n%s", path, body)
 		}
 	}
 }

@@ -41,6 +41,25 @@ type voteView struct {
 	Internal bool // who has voted is shown to internal readers
 	// Refused is the member's own vote that was not taken, shown again.
 	Refused ballotRefusal
+	// Advisory names the advisory member (beratendes Mitglied) the user
+	// speaks for: it follows the vote but does not vote.
+	Advisory string
+	// Closed is the session's last closed vote while none is open, Taken
+	// the decisions it took (each with its result phrase), as the reader
+	// may see them.
+	Closed model.SessionVote
+	Taken  []model.Decision
+	// Notice is the page's notice of the member's own vote ("Ihre Stimme
+	// ist gespeichert …"): it stands in the box while that vote is open
+	// and leaves with it (also in the live update).
+	Notice string
+}
+
+// WithNotice gives the view with the page's notice, for the vote page's
+// box (the live update renders it without).
+func (v voteView) WithNotice(notice string) voteView {
+	v.Notice = notice
+	return v
 }
 
 // loadVoteView gives the state of the open vote of a session for the user.
@@ -53,9 +72,15 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 		// Named while no vote runs too: the ballot will be for it.
 		v.MyMember = u.MemberAbbrev
 	}
+	if u != nil && u.Role == model.RoleAdvisory {
+		v.Advisory = u.MemberAbbrev
+	}
 	vote, open, err := s.st.OpenSessionVote(ctx, se.ID)
-	if err != nil || !open {
+	if err != nil {
 		return v, err
+	}
+	if !open {
+		return v, s.loadClosedVote(r, se, &v)
 	}
 	v.Open, v.Vote = true, vote
 	if v.Voters, err = s.votingMembers(r); err != nil {
@@ -119,6 +144,61 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 		v.CanVote = auth.Can(u, auth.Vote, u.MemberAbbrev) && v.Present[u.MemberAbbrev]
 	}
 	return v, nil
+}
+
+// loadClosedVote puts the session's last closed vote and the decisions it
+// took into v (none while the session has no closed vote): the vote page
+// shows its result once the secretariat has closed it. The decisions
+// pass the publication gate like every other surface.
+func (s *Server) loadClosedVote(r *http.Request, se model.Session, v *voteView) error {
+	ctx := r.Context()
+	votes, err := s.st.SessionVotes(ctx, se.ID)
+	if err != nil {
+		return err
+	}
+	for i := len(votes) - 1; i >= 0; i-- {
+		if votes[i].Status == model.VoteClosed {
+			v.Closed = votes[i]
+			break
+		}
+	}
+	if v.Closed.ID == 0 {
+		return nil
+	}
+	var taken []model.Decision
+	if v.Closed.Consent() {
+		items, err := s.st.Items(ctx, se.ID)
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			if !it.Consent || !it.OnAgenda() {
+				continue
+			}
+			ds, err := s.st.ItemDecisions(ctx, it.ID)
+			if err != nil {
+				return err
+			}
+			for _, d := range ds {
+				if d.Status == model.DecisionAdopted {
+					taken = append(taken, d)
+				}
+			}
+		}
+	} else {
+		d, err := s.st.Decision(ctx, v.Closed.DecisionID)
+		if err != nil {
+			return err
+		}
+		taken = append(taken, d)
+	}
+	a := s.audienceOf(r)
+	for _, d := range taken {
+		if d, ok := a.Decision(d); ok {
+			v.Taken = append(v.Taken, d)
+		}
+	}
+	return nil
 }
 
 // consentDrafts gives the open proposals on the session's Grüne Liste.
