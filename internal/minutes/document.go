@@ -65,7 +65,9 @@ func (r Row) Blank() bool {
 
 // Printed gives a copy of doc as it is read: the minutes page, the PDF and
 // the text export (also the version kept at approval) leave out the rows
-// without text (Row.Blank), which showed as "HE:" and nothing. The live
+// without text (Row.Blank), which showed as "HE:" and nothing — but not a
+// confidential row whose content the audience may not read: Redacted
+// emptied it, and it shows as redacted. The live
 // page, where such a row is filled in or deleted, and the correction of
 // approved minutes use the document as loaded. The text export stays
 // readable by Parse: what it leaves out holds nothing to read back.
@@ -75,7 +77,12 @@ func (d Document) Printed() Document {
 	for si, sec := range out.Sections {
 		sec.Items = slices.Clone(sec.Items)
 		for ii, it := range sec.Items {
-			it.Rows = slices.DeleteFunc(slices.Clone(it.Rows), Row.Blank)
+			it.Rows = slices.DeleteFunc(slices.Clone(it.Rows), func(r Row) bool {
+				// A confidential row the audience may not read was
+				// emptied by Redacted, which left out the blank ones
+				// before: it stands for its redacted content.
+				return d.Audience.SeesRow(r.Confidential) && r.Blank()
+			})
 			sec.Items[ii] = it
 		}
 		out.Sections[si] = sec
@@ -113,6 +120,17 @@ type Section struct {
 	Items   []Item
 }
 
+// Header gives the header of the title column of the section's table:
+// the section's name, as the published minutes head it; "Thema" for the
+// Grüne Liste, whose items come from several topics, and for items
+// without a section, which must not get an empty header.
+func (s Section) Header() string {
+	if s.Consent || s.Name == "" {
+		return "Thema"
+	}
+	return s.Name
+}
+
 // Document is the minutes of one session for one audience.
 type Document struct {
 	Audience model.Audience
@@ -123,9 +141,14 @@ type Document struct {
 	// (Umlaufverfahren) since the previous session, which the minutes list.
 	WrittenProcedures []model.Decision
 	// Attendance is the attendance list (Anwesenheit) once the secretariat
-	// has recorded one: every voting and advisory member with how it took
-	// part. The public version names the members only, not the persons.
+	// has recorded one: every voting and advisory member with a seat in the
+	// body (model.Body.Seats) with how it took part. The public version names the members only, not the persons.
 	Attendance []AttendanceLine
+	// Corrections are the corrections of the approved minutes (proposed
+	// and approved), as the audience may see them
+	// (model.Audience.MinutesCorrections: the public sees the approved
+	// ones); none before approval. The page and the PDF list them.
+	Corrections []model.MinutesCorrection
 	// Source is the file the document was parsed from, as the audit entry
 	// of its import records it (zero for minutes not read from a file).
 	Source store.ImportSource
@@ -234,8 +257,13 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 			return Document{}, err
 		}
 	}
-	if doc.Attendance, err = loadAttendance(ctx, st, sessionID, se.Status.Ahead(), doc.Items()); err != nil {
+	if doc.Attendance, err = loadAttendance(ctx, st, body, sessionID, se.Status.Ahead(), doc.Items()); err != nil {
 		return Document{}, err
+	}
+	if se.Status.MinutesFrozen() {
+		if doc.Corrections, err = st.MinutesCorrections(ctx, sessionID); err != nil {
+			return Document{}, err
+		}
 	}
 	return Redacted(doc, audience), nil
 }
@@ -264,8 +292,10 @@ func attachReports(ctx context.Context, st *store.Store, doc *Document) error {
 // (Teilnahmemeldung); without a list recorded by the secretariat the
 // registered delegations give the lines (model.Delegation.Attendance).
 // Of a session ahead (not begun) only the members that registered have a
-// line: the others are not absent yet, only not registered.
-func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, ahead bool, items []Item) ([]AttendanceLine, error) {
+// line: the others are not absent yet, only not registered. A member
+// without a seat in the body (an advisory member in the AL-Runde,
+// model.Body.Seats) is not listed as absent either.
+func loadAttendance(ctx context.Context, st *store.Store, body model.Body, sessionID int64, ahead bool, items []Item) ([]AttendanceLine, error) {
 	list, err := st.Attendance(ctx, sessionID)
 	if err != nil {
 		return nil, err
@@ -297,7 +327,7 @@ func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, ahead
 	var out []AttendanceLine
 	for _, m := range members {
 		a, ok := listed[m.Abbrev]
-		if !ok && (m.Kind == model.MemberGuest || ahead) {
+		if !ok && (m.Kind == model.MemberGuest || ahead || !body.Seats(m)) {
 			continue
 		}
 		if !ok {
@@ -378,7 +408,8 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 // only with their adopted decision or the released minutes, and the
 // items' outcome checkboxes (Beschluss, Protokollnotiz, Follow-Up) only
 // with the released minutes (FlagsShown): they tell that a note or a
-// follow-up exists. The internal audience gets the document unchanged,
+// follow-up exists; the public's "Beschluss" and "Beschlussempfehlung"
+// ticks only where a decision the public may see stands. The internal audience gets the document unchanged,
 // redaction marks included.
 func Redacted(doc Document, a model.Audience) Document {
 	out := doc
@@ -395,6 +426,7 @@ func Redacted(doc Document, a model.Audience) Document {
 		}
 	}
 	out.WrittenProcedures = a.Decisions(doc.WrittenProcedures)
+	out.Corrections = a.MinutesCorrections(doc.Corrections)
 	out.Sections = nil
 	if !a.SeesAgenda(doc.Session) {
 		return out
@@ -446,6 +478,11 @@ func Redacted(doc Document, a model.Audience) Document {
 				rows = append(rows, r)
 			}
 			it.Rows = rows
+			if a.IsPublic() && !slices.ContainsFunc(rows, func(r Row) bool { return r.Decision != nil }) {
+				// No decision the public may see: no tick that tells
+				// of a hidden (rejected or undecided) proposal.
+				it.Flags.Decision, it.Flags.Recommendation = false, false
+			}
 			var fus []model.FollowUp
 			for _, f := range it.FollowUps {
 				if a.SeesFollowUp(f, decisions[f.DecisionID], &doc.Session) {

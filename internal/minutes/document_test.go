@@ -267,3 +267,31 @@ func TestMinutesShowWhatStandsOnTheAgenda(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicDecisionFlagNeedsADecision: the public minutes tick
+// "Beschluss" only where the public version holds a decision; an item
+// whose only proposal was rejected (or is undecided) showed "☑ Beschluss"
+// over nothing, telling of the proposal the gate hides. Internally the
+// flags stay as recorded.
+func TestPublicDecisionFlagNeedsADecision(t *testing.T) {
+	rejected := &model.Decision{ID: 3, Status: model.DecisionRejected, Title: "abgelehnt"}
+	adopted := &model.Decision{ID: 1, Status: model.DecisionAdopted, Label: "B-2025/95-IT", Title: "angenommen"}
+	flags := model.ItemFlags{Decision: true, Recommendation: true, Note: true}
+	doc := minutes.Document{Audience: model.Internal, Session: model.Session{Status: model.StatusMinutesDraft},
+		Sections: []minutes.Section{{Items: []minutes.Item{
+			{AgendaItem: model.AgendaItem{ID: 1, Title: "abgelehnt", Status: model.ItemAccepted, Flags: flags},
+				Rows: []minutes.Row{{Kind: minutes.RowDecision, Decision: rejected}, {Kind: minutes.RowNote, Speaker: "HE", Text: "Notiz"}}},
+			{AgendaItem: model.AgendaItem{ID: 2, Title: "angenommen", Status: model.ItemAccepted, Flags: flags},
+				Rows: []minutes.Row{{Kind: minutes.RowDecision, Decision: adopted}}},
+		}}}}
+	pub := minutes.Redacted(doc, model.Public).Items()
+	if got, want := pub[0].Flags, (model.ItemFlags{Note: true}); got != want {
+		t.Errorf("public flags of the rejected item: %+v, want %+v", got, want)
+	}
+	if got := pub[1].Flags; got != flags {
+		t.Errorf("public flags of the adopted item: %+v, want %+v", got, flags)
+	}
+	if got := minutes.Redacted(doc, model.Internal).Items()[0].Flags; got != flags {
+		t.Errorf("internal flags: %+v, want %+v", got, flags)
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -146,6 +147,26 @@ func (d Debrief) ForConferences(ids []int64) Debrief {
 // For reports whether the entry presents its decision to one of the given
 // FachMK.
 func (e DebriefEntry) For(ids []int64) bool { return slices.Contains(ids, e.ConferenceID) }
+
+// PresenterField names the form field of the entry's presenter, by its
+// decision and its conference (the entries a form shows and the ones it
+// saves are not the same list, so not by position).
+func (e DebriefEntry) PresenterField() string {
+	return fmt.Sprintf("vorstellung-%d-%d", e.DecisionID, e.ConferenceID)
+}
+
+// CheckPresenters refuses each presenter that names no member of the
+// IT-PLR (kinds gives every member's kind by abbreviation), at its entry's
+// field (PresenterField), every one at once; an entry may name none.
+func (d Debrief) CheckPresenters(kinds map[string]MemberKind) error {
+	var errs []error
+	for _, e := range d.Entries {
+		if e.Presenter != "" && len(UnknownMembers([]string{e.Presenter}, kinds)) > 0 {
+			errs = append(errs, AtField(e.PresenterField(), InputError("„%s“ ist kein Mitglied des IT-Planungsrats; bitte das Kürzel des vorstellenden Mitglieds angeben (zum Beispiel HE) oder das Feld leer lassen.", e.Presenter)))
+		}
+	}
+	return errors.Join(errs...)
+}
 
 // Briefing is a Briefing or Handakte for spokespersons: a living document,
 // kept in versions. ConferenceID is 0 for a briefing for all spokespersons.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gremium/internal/model"
@@ -270,7 +271,23 @@ func scanDebrief(r scanner) (model.Debrief, error) {
 	return d, nil
 }
 
+// replaceDebriefEntries stores the entries of debrief id inside tx,
+// instead of the ones it had; a presenter must be a member
+// (model.Debrief.CheckPresenters), whoever calls.
 func replaceDebriefEntries(ctx context.Context, tx *sql.Tx, id int64, entries []model.DebriefEntry) error {
+	presenters := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if e.Presenter != "" && !slices.Contains(presenters, e.Presenter) {
+			presenters = append(presenters, e.Presenter)
+		}
+	}
+	kinds, err := memberKinds(ctx, tx, presenters)
+	if err != nil {
+		return err
+	}
+	if err := (model.Debrief{Entries: entries}).CheckPresenters(kinds); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM debrief_entries WHERE debrief_id = ?`, id); err != nil {
 		return fmt.Errorf("store: debrief entries: %w", err)
 	}
@@ -284,7 +301,7 @@ func replaceDebriefEntries(ctx context.Context, tx *sql.Tx, id int64, entries []
 }
 
 // CreateDebrief stores the debrief (Nachbesprechung) of a session, with its
-// entries. A session has at most one debrief.
+// entries; a presenter must be a member. A session has at most one debrief.
 func (s *Store) CreateDebrief(ctx context.Context, d model.Debrief) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -315,15 +332,12 @@ func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.De
 	if err != nil {
 		return d, err
 	}
-	d.Entries, err = queryList(ctx, s.rd, func(r scanner) (model.DebriefEntry, error) {
-		var e model.DebriefEntry
-		return e, r.Scan(&e.DecisionID, &e.ConferenceID, &e.Presenter)
-	}, "debrief entries", `SELECT decision_id, conference_id, presenter FROM debrief_entries WHERE debrief_id = ? ORDER BY position`, d.ID)
+	d.Entries, err = debriefEntries(ctx, s.rd, d.ID)
 	return d, err
 }
 
-// UpdateDebrief changes a debrief and replaces its entries; d.Version must be
-// the version read.
+// UpdateDebrief changes a debrief and replaces its entries (a presenter
+// must be a member); d.Version must be the version read.
 func (s *Store) UpdateDebrief(ctx context.Context, d model.Debrief) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,

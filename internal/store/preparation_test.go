@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -301,6 +302,7 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 			t.Errorf("a deadline %s, the session on 12.03.2026: %v", late, err)
 		}
 	}
+	account(t, s, model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "he@example.org", model.EventProcedureResult)
 	rec, proc := must2[int64, int64](t)(s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}, deadline))
 	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendDiscuss}, deadline); model.ClassOf(err) != model.ErrConflict {
 		t.Errorf("a second procedure on the same item: %v", err)
@@ -317,6 +319,15 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 	}
 	if given := must[map[int64]model.Recommendation](t)(s.GivenRecommendations(ctx, f.main)); given[f.itemA].ID != rec {
 		t.Errorf("not among the given recommendations: %+v", given)
+	}
+	// The member offices hear the result; the AL-Runde's recommendation
+	// has no page in the register, so the link is the procedure's (it
+	// was the register's address, a 404).
+	list, _, err := s.Notifications(ctx, OutboxFilter{Event: model.EventProcedureResult})
+	check(t, err)
+	if len(list) != 1 || list[0].Link != fmt.Sprintf("/umlaufverfahren/%d", proc) || !strings.Contains(list[0].Subject, "Umlaufverfahren (AL-Runde) abgeschlossen") ||
+		!strings.Contains(list[0].Body, "ist gefasst") {
+		t.Errorf("the result of the AL-Runde's procedure: %+v", list)
 	}
 }
 

@@ -107,6 +107,9 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 	list, registered := model.RegisteredAttendance(list, delegations)
 	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum(), Problems: problemsOf(refused)}
 	for _, m := range members {
+		if !council.Seats(m) {
+			continue // an advisory member in the AL-Runde: no seat, no row
+		}
 		row := attendanceRow{Member: m, Line: model.AttendanceFor(list, m.Abbrev)}
 		row.Registered = registered && row.Line.Presence != model.Absent
 		if typed != nil {
@@ -156,6 +159,9 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 	var list []model.Attendance
 	typed := map[string]model.Attendance{}
 	for _, m := range members {
+		if !council.Seats(m) {
+			continue
+		}
 		a := model.Attendance{Member: m.Abbrev, Presence: model.Presence(r.PostFormValue("anwesenheit_" + m.Abbrev)), Person: strings.TrimSpace(r.PostFormValue("person_" + m.Abbrev))}
 		a.FromItemID = formItemID(r.PostFormValue("ab_" + m.Abbrev))
 		a.UntilItemID = formItemID(r.PostFormValue("bis_" + m.Abbrev))

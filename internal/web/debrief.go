@@ -327,22 +327,25 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		refused.add(model.AtField("nb-datum", model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
 	}
-	members, err := s.memberMap(r.Context())
-	if err != nil {
-		s.serverError(w, r, err)
-		return db, nil, false
-	}
-	for i := range d.Entries {
+	db.Entries = nil
+	var included []debriefEntry
+	for i, e := range d.Entries {
 		if r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) != "1" {
 			continue
 		}
-		if p := strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i))); p != "" {
-			if _, ok := members[p]; !ok {
-				refused.add(model.AtField(fmt.Sprintf("vs-%d", i), model.InputError("„%s“ ist kein Mitglied des IT-Planungsrats; bitte das Kürzel des vorstellenden Mitglieds angeben (zum Beispiel HE) oder das Feld leer lassen.", p)))
-			}
-		}
+		e.Presenter = strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i)))
+		db.Entries = append(db.Entries, e.DebriefEntry)
+		included = append(included, e)
 	}
 	if len(refused) > 0 {
+		// The store checks the presenters when it saves; a form it does
+		// not see shows their reasons beside the date's all the same.
+		kinds, err := s.st.MemberKinds(r.Context())
+		if err != nil {
+			s.serverError(w, r, err)
+			return db, nil, false
+		}
+		refused.add(db.CheckPresenters(kinds))
 		s.refuseDebrief(w, r, d, http.StatusBadRequest, refused)
 		return db, nil, false
 	}
@@ -353,16 +356,6 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 		// again from the date, place and decisions being saved, never kept
 		// with the old ones (an empty text is drafted when shown or sent).
 		db.Invitation = ""
-	}
-	db.Entries = nil
-	var included []debriefEntry
-	for i, e := range d.Entries {
-		if r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) != "1" {
-			continue
-		}
-		e.Presenter = strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i)))
-		db.Entries = append(db.Entries, e.DebriefEntry)
-		included = append(included, e)
 	}
 	db.Version = formVersion(r)
 	return db, included, true

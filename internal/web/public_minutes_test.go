@@ -170,3 +170,60 @@ func TestBlankRowNotInPublicMinutes(t *testing.T) {
 		t.Error("the live page lost the blank row, which is still to be filled in")
 	}
 }
+
+// TestWhollyConfidentialRowShownRedacted: a contribution marked "ganze
+// Zeile vertraulich" shows the public its speaker and the redaction (page:
+// "[geschwärzt]", PDF: bar and placeholder, text: a black bar), as the
+// real minutes do — the text export, like the seed's layout, without the
+// speaker); before, the public version lost the row entirely,
+// because its emptied content counted as a row nobody filled in
+// (Row.Blank). A confidential row that was blank to begin with stays out.
+func TestWhollyConfidentialRowShownRedacted(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	se, err := st.SessionByNumber(ctx, council.ID, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, se.ID)
+	item := items[len(items)-1].ID
+	public := client(t, ts, "")
+	text := func(path string) string {
+		code, body := do(t, public, "GET", ts.URL+path, nil)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", path, code)
+		}
+		if strings.HasSuffix(path, ".pdf") {
+			body = pdftest.Text(t, []byte(body))
+		}
+		return strings.Join(strings.Fields(body), " ")
+	}
+	paths := map[string]string{"/sitzungen/47/protokoll": model.RedactedPlaceholder, "/sitzungen/47/protokoll.pdf": model.RedactedPlaceholder, "/sitzungen/47/protokoll.txt": "background-color: black"}
+	before := map[string][2]int{}
+	for p, mark := range paths {
+		body := text(p)
+		before[p] = [2]int{strings.Count(body, "BB"), strings.Count(body, mark)}
+	}
+	for _, c := range []model.Contribution{
+		{ItemID: item, Speaker: "BB", Points: []string{"Brandenburg nennt Geheimzahlen."}, Confidential: true},
+		{ItemID: item, Speaker: "MV", Confidential: true}, // blank: stays out
+	} {
+		if _, err := st.CreateContribution(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for p, mark := range paths {
+		body := text(p)
+		if strings.Contains(body, "Geheimzahlen") {
+			t.Fatalf("public %s shows the confidential text", p)
+		}
+		speaker := 1
+		if strings.HasSuffix(p, ".txt") {
+			speaker = 0
+		}
+		if n, m := strings.Count(body, "BB"), strings.Count(body, mark); n != before[p][0]+speaker || m != before[p][1]+1 {
+			t.Errorf("public %s: BB %d times (before %d), %q %d times (before %d); want the redaction once more", p, n, before[p][0], mark, m, before[p][1])
+		}
+	}
+}
