@@ -379,8 +379,8 @@ func Feasible(b Ballot) error {
 			presentLaender = append(presentLaender, m.Abbrev)
 		}
 	}
-	if b.Quorum > 0 && present < b.Quorum {
-		return RuleError("Nicht beschlussfähig: nur %d von %d stimmberechtigten Mitgliedern sind anwesend oder vertreten (nötig: %d).", present, len(b.Voters), b.Quorum)
+	if err := QuorumAt(b.Voters, b.Present, b.Quorum); err != nil {
+		return err
 	}
 	if b.AllMustConsent && present < len(b.Voters) {
 		return RuleError("Dieser %s braucht die Zustimmung aller Mitglieder; es sind aber nur %d von %d anwesend oder vertreten.", b.Kind.Label(), present, len(b.Voters))
@@ -406,6 +406,25 @@ func Feasible(b Ballot) error {
 		if !atLeast(sum, b.Rule.Share) {
 			return RuleError("Die anwesenden oder vertretenen Länder halten nur %s der Finanzierungsanteile (Königsteiner Schlüssel %d); nötig sind %s.", percentAgainst(sum, b.Rule.Share), b.SharesYear, shareWords(b.Rule.Share, false))
 		}
+	}
+	return nil
+}
+
+// QuorumAt checks the quorum (Beschlussfähigkeit) at one item of a
+// session: at least quorum of the voters are present or represented there
+// (present, model.PresentAt). It gives a rule error with the German reason
+// if not; quorum 0 asks for none. A vote in session is refused by it
+// (Feasible), and so is any other decision of the council in session (the
+// approval of minutes); the live page tells it for the item called.
+func QuorumAt(voters []Member, present map[string]bool, quorum int) error {
+	n := 0
+	for _, m := range voters {
+		if present[m.Abbrev] {
+			n++
+		}
+	}
+	if quorum > 0 && n < quorum {
+		return RuleError("Nicht beschlussfähig: nur %d von %d stimmberechtigten Mitgliedern sind anwesend oder vertreten (nötig: %d).", n, len(voters), quorum)
 	}
 	return nil
 }

@@ -287,8 +287,9 @@ func (s *Store) openVoteTx(ctx context.Context, tx *sql.Tx, sessionID, decisionI
 // CastSessionVote records the vote of a member in an open vote in session:
 // from the member's own account or API token, or — showOfHands — entered by
 // the secretariat from a show of hands, which the audit log marks as such.
-// Only a voting member present or represented at the vote's item votes; it
-// may change its vote until the vote closes.
+// Only a voting member present or represented at the vote's item votes,
+// only while the session runs; it may change its vote until the vote
+// closes.
 func (s *Store) CastSessionVote(ctx context.Context, voteID int64, member string, choice model.VoteChoice, showOfHands bool) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.castTx(ctx, tx, voteID, member, choice, showOfHands)
@@ -309,6 +310,11 @@ func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member str
 	se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", v.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, v.SessionID)
 	if err != nil {
 		return err
+	}
+	// A vote left open by a session that ended (before ending refused
+	// that) takes no more votes: abgestimmt wird in der laufenden Sitzung.
+	if se.Status != model.StatusRunning {
+		return model.RuleError("Abgestimmt wird in der laufenden Sitzung; die %s ist „%s“. Stimmen werden nicht mehr angenommen.", se.Title(), se.Status.Label())
 	}
 	_, voters, err := bodyVoters(ctx, tx, se.BodyID)
 	if err != nil {

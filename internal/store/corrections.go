@@ -179,6 +179,11 @@ func (s *Store) ApproveMinutesCorrection(ctx context.Context, id int64, approvin
 		if err != nil {
 			return err
 		}
+		// Like the minutes' approval, a decision of the council: the
+		// quorum a vote at the item called needs.
+		if err := checkQuorumAt(ctx, tx, approving, approving.CurrentItemID); err != nil {
+			return quorumRefusal(err, "Die Berichtigung ist nicht genehmigt")
+		}
 		if err := s.applyCorrection(ctx, tx, c); err != nil {
 			return err
 		}

@@ -205,8 +205,14 @@ func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber in
 		if err != nil {
 			return err
 		}
-		if !agendaApproves(items, cur.Number) {
+		at, ok := agendaApproves(items, cur.Number)
+		if !ok {
 			return model.RuleError("Die „Bestätigung des Protokolls der %d. Sitzung“ steht nicht auf der Tagesordnung der %d. Sitzung; bitte sie dort aufnehmen.", cur.Number, approvingNumber)
+		}
+		// The approval is a decision of the council: it needs the quorum a
+		// vote at that item needs.
+		if err := checkQuorumAt(ctx, tx, approving, at); err != nil {
+			return quorumRefusal(err, fmt.Sprintf("Das Protokoll der %d. Sitzung ist nicht genehmigt", cur.Number))
 		}
 		on := approving.Date
 		if on.IsZero() {
@@ -216,17 +222,28 @@ func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber in
 	})
 }
 
-// agendaApproves reports whether an agenda carries the approval of the
-// minutes of session n, as an item's title or one of its points.
-func agendaApproves(items []model.AgendaItem, n int) bool {
+// agendaApproves gives the item of an agenda that carries the approval of
+// the minutes of session n, as its title or one of its points, and false
+// if none does.
+func agendaApproves(items []model.AgendaItem, n int) (int64, bool) {
 	for _, it := range items {
 		for _, t := range append([]string{it.Title}, it.Points...) {
 			if m, ok := model.MinutesApprovalRef(t); ok && m == n {
-				return true
+				return it.ID, true
 			}
 		}
 	}
-	return false
+	return 0, false
+}
+
+// quorumRefusal prefixes the reason of a refusal for want of a quorum with
+// what was not done ("Das Protokoll der 47. Sitzung ist nicht genehmigt"),
+// keeping its class; other errors pass unchanged.
+func quorumRefusal(err error, what string) error {
+	if model.ClassOf(err) != model.ErrRule {
+		return err
+	}
+	return model.RuleError("%s: %s", what, model.ReasonOf(err))
 }
 
 // approveMinutesTx sets the draft minutes of a body's session number to
@@ -288,7 +305,8 @@ func (s *Store) SetCurrentItem(ctx context.Context, sessionID, itemID int64) err
 }
 
 // MoveItem moves an accepted item one place up (delta -1) or down (+1) on
-// its session's agenda and renumbers the positions 1…n.
+// its session's agenda and renumbers the positions 1…n; the agenda of a
+// session that was held keeps its order.
 func (s *Store) MoveItem(ctx context.Context, itemID int64, delta int) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var sessionID int64
@@ -297,6 +315,11 @@ func (s *Store) MoveItem(ctx context.Context, itemID int64, delta int) error {
 		}
 		if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
 			return err
+		}
+		if se, err := loadSessionTx(ctx, tx, sessionID); err != nil {
+			return err
+		} else if se.Held() {
+			return heldAgendaRefusal(se.Number)
 		}
 		items, err := queryList(ctx, tx, scanItem, "agenda items",
 			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, sessionID, model.ItemAccepted)

@@ -629,6 +629,26 @@ func checkQuorum(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 	return nil
 }
 
+// checkQuorumAt refuses a decision of the council taken in the running
+// session se at item itemID (0: the first) — the approval of minutes or of
+// a correction — without the quorum a vote there needs: established
+// (checkQuorum), and enough voters present or represented at the item
+// (model.QuorumAt, as model.Feasible checks it before a vote).
+func checkQuorumAt(ctx context.Context, tx *sql.Tx, se model.Session, itemID int64) error {
+	if err := checkQuorum(ctx, tx, se.ID); err != nil {
+		return err
+	}
+	body, voters, err := bodyVoters(ctx, tx, se.BodyID)
+	if err != nil {
+		return err
+	}
+	present, err := presentAt(ctx, tx, se.ID, itemID)
+	if err != nil {
+		return err
+	}
+	return model.QuorumAt(voters, present, body.Quorum())
+}
+
 // checkApplicants refuses a decision proposal that neither the Bund nor
 // three Länder applied for, or whose applicants name no member
 // (model.CheckApplication names every one of them).

@@ -98,8 +98,9 @@ func TestPublicFollowUpCountsKept(t *testing.T) {
 		checkPublicCounts(t, s, w, "an agenda published or withdrawn")
 	}
 
-	// An accepted item declined.
-	it := items(41)[0]
+	// An accepted item of the convened session 44 declined (the agenda of
+	// a session held keeps its items).
+	it := items(44)[0]
 	it.Status = model.ItemDeclined
 	check(t, s.UpdateItem(ctx, it))
 	checkPublicCounts(t, s, w, "an item declined")

@@ -181,7 +181,8 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 // SetSessionStatus moves a session one step along the cycle (geplant →
 // einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll
 // genehmigt). Any other move is refused, and so is opening a session
-// before its date (German time). Ending it ends the speakers' list (the
+// before its date (German time) and ending it while a vote is open. Ending
+// it ends the speakers' list (the
 // turn of whoever speaks, with its discussion row; the requests still
 // waiting lapse). Moving to "Protokoll im Entwurf"
 // distributes the draft minutes: the notification that they are open for
@@ -201,6 +202,15 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		if next == model.StatusRunning && cur.TooEarlyToOpen(model.DateOf(s.now())) {
 			return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
 				cur.Number, cur.Date.German())
+		}
+		if cur.Status == model.StatusRunning {
+			// A vote open when the session ends could neither be closed
+			// nor cast in any more: it is closed or cancelled first.
+			if open, err := hasOpenBallot(ctx, tx, id); err != nil {
+				return err
+			} else if open {
+				return model.AtField("abstimmung", model.RuleError("Die %d. Sitzung ist nicht beendet: eine Abstimmung läuft noch. Bitte sie zuerst schließen oder abbrechen.", cur.Number))
+			}
 		}
 		stand := cur.MinutesStand
 		if next == model.StatusMinutesDraft {
@@ -423,6 +433,9 @@ func (s *Store) updateItemTx(ctx context.Context, tx *sql.Tx, it model.AgendaIte
 	if err := checkItemOpen(ctx, tx, it.ID); err != nil {
 		return err
 	}
+	if err := checkAgendaKept(ctx, tx, it); err != nil {
+		return err
+	}
 	if err := checkItemNumberFree(ctx, tx, it); err != nil {
 		return err
 	}
@@ -432,6 +445,43 @@ func (s *Store) updateItemTx(ctx context.Context, tx *sql.Tx, it model.AgendaIte
 	}
 	// A declined registration that came from a request declines it.
 	return s.requestFollowsItem(ctx, tx, it.ID)
+}
+
+// heldAgendaRefusal is the reason an agenda item of a session that was held
+// is not renamed, renumbered or moved: the minutes, decisions and the
+// public pages name the items as they were called.
+func heldAgendaRefusal(number int) error {
+	return model.RuleError("Die %d. Sitzung hat stattgefunden; ihre Tagesordnung bleibt, wie sie behandelt wurde (Nummern, Titel, Reihenfolge, Abschnitte, Grüne Liste). Das Protokoll wird weiter im Live-Protokoll geführt.", number)
+}
+
+// checkAgendaKept refuses, for a session that was held (ended, its minutes
+// in draft), a change of what its agenda was: an item's number, title,
+// position, section, place on the Grüne Liste or status. The rows of the
+// minutes and an item's other data (the FachMK concerned) stay editable
+// until the minutes are approved.
+func checkAgendaKept(ctx context.Context, tx *sql.Tx, it model.AgendaItem) error {
+	cur, err := loadItemTx(ctx, tx, it.ID)
+	if err != nil {
+		return err
+	}
+	se, err := loadSessionTx(ctx, tx, cur.SessionID)
+	if err != nil {
+		return err
+	}
+	if !se.Held() {
+		return nil
+	}
+	status := func(st model.ItemStatus) model.ItemStatus {
+		if st == "" {
+			return model.ItemAccepted
+		}
+		return st
+	}
+	if it.Number != cur.Number || it.Title != cur.Title || it.Position != cur.Position || it.SectionID != cur.SectionID ||
+		it.Consent != cur.Consent || status(it.Status) != status(cur.Status) {
+		return heldAgendaRefusal(se.Number)
+	}
+	return nil
 }
 
 // DecideRegistration takes the secretariat's decision on a registered

@@ -662,6 +662,10 @@ func TestApprovalCommentsAndCorrections(t *testing.T) {
 		t.Errorf("approval without the agenda item: %v", err)
 	}
 	must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Begrüßung", Points: []string{"Feststellung der Beschlussfähigkeit", "Bestätigung des Protokolls der 47. Sitzung"}}))
+	// … and the quorum (a decision of the council).
+	if ok, reason, err := s.SaveAttendance(ctx, s48, attending("Bund", "HE")); err != nil || !ok {
+		t.Fatalf("quorum: %v %s", err, reason)
+	}
 	check(t, s.ApproveMinutes(ctx, s47, 48, "Fassung 1"))
 	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusMinutesApproved || got.ApprovedIn != 48 || got.ApprovedOn != model.NewDate(2025, 11, 20) {
 		t.Errorf("after approval: %+v", got)

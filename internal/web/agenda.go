@@ -49,6 +49,13 @@ type manageData struct {
 	// Grüne Liste's among them), named with their item: ending the
 	// session leaves them undecided, so ending asks for a confirmation.
 	Open []openProposal
+	// Approval is the approval of minutes ("genehmigen-<Nr.>") or of a
+	// correction ("berichtigung-<id>") that was refused (no quorum),
+	// with its reason shown at its button.
+	Approval refusedForm
+	// VoteOpen: a vote of the running session is open; the session ends
+	// only after it was closed or cancelled on the live page.
+	VoteOpen bool
 	// Status are the reasons a status step, the publication or the
 	// numbering of the agenda was refused: above the status forms, each
 	// at its field (the confirmation it lacks) where it has one.
@@ -159,10 +166,10 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 }
 
 // renderManageWith shows a session's management page with the refusals
-// of with (Status, Row, Upload).
+// of with (Status, Row, Upload, Approval).
 func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, with manageData) {
 	ctx := r.Context()
-	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, Row: with.Row, Upload: with.Upload}
+	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, Row: with.Row, Upload: with.Upload, Approval: with.Approval}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
 	d.RegistrationOpen = se.RegistrationOpen()
@@ -222,6 +229,9 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 				d.ToApprove = append(d.ToApprove, o)
 			}
 		}
+	}
+	if err == nil && se.Status == model.StatusRunning {
+		_, d.VoteOpen, err = s.st.OpenSessionVote(ctx, se.ID)
 	}
 	if err == nil {
 		d.Open, err = s.openProposals(ctx, se, d.Items)
@@ -447,7 +457,15 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
 		delta = -1
 	}
 	if err := s.st.MoveItem(r.Context(), it.ID, delta); err != nil {
-		s.fail(w, r, err, "")
+		// Refused (the session was held, its minutes approved): the page
+		// the move came from, with the reason — the live page at the
+		// item while its minutes are kept there, else the agenda.
+		if r.PostFormValue("zurueck") == "live" && !se.Status.MinutesFrozen() {
+			s.refuseEntry(w, r, se, it.ID, fmt.Sprintf("top-%d", it.ID), "Der TOP ist nicht verschoben", err)
+			return
+		}
+		s.refuseOnManage(w, r, se, err, rowRefusal{ItemID: it.ID, Number: it.Number, Title: editableMarks(it.Title), Section: it.SectionID,
+			Consent: it.Consent, Reason: model.ReasonOf(err)})
 		return
 	}
 	s.changed(r, se.ID)

@@ -214,10 +214,12 @@ func TestPreparatoryBodyPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	sections, _ := st.Sections(ctx, prep.ID)
-	if _, err := st.PlanSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Date: model.NewDate(2025, 9, 4), Status: model.StatusRunning},
-		itplr.PrepStandardItems(40, sections)); err != nil {
+	al40, err := st.PlanSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Date: model.NewDate(2025, 9, 4), Status: model.StatusRunning},
+		itplr.PrepStandardItems(40, sections))
+	if err != nil {
 		t.Fatal(err)
 	}
+	presentExcept(t, st, al40) // the approval needs the quorum
 	if code, body := do(t, gs, "POST", ts.URL+"/gremien/al-runde/sitzungen/40/genehmigen", url.Values{"protokoll": {"39"}}); code != http.StatusSeeOther {
 		t.Fatalf("approval: %d %s", code, body)
 	}

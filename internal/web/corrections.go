@@ -226,7 +226,7 @@ func (s *Server) approveCorrection(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := s.st.ApproveMinutesCorrection(ctx, id, n, text)
 	if err != nil {
-		s.fail(w, r, err, "")
+		s.refuseCorrectionApproval(w, r, c, n, err)
 		return
 	}
 	s.changed(r, c.SessionID)
@@ -236,6 +236,36 @@ func (s *Server) approveCorrection(w http.ResponseWriter, r *http.Request) {
 		approving.BodySlug = corrected.BodySlug
 	}
 	back(w, r, approving.Path()+"/verwaltung", fmt.Sprintf("Die Berichtigung ist genehmigt; das Protokoll liegt nun in Fassung %d vor.", v))
+}
+
+// refuseCorrectionApproval answers a refused approval of correction c in
+// the session numbered n (no quorum there): that session's management
+// page with the reason at the correction's button; anything else, or a
+// session that cannot be read, gets the error page.
+func (s *Server) refuseCorrectionApproval(w http.ResponseWriter, r *http.Request, c model.MinutesCorrection, n int, err error) {
+	status, reasons, ok := refusalProblems(err)
+	if !ok {
+		s.fail(w, r, err, "")
+		return
+	}
+	ctx := r.Context()
+	corrected, readErr := s.st.Session(ctx, c.SessionID)
+	if readErr != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	approving, readErr := s.st.SessionByNumber(ctx, corrected.BodyID, n)
+	if readErr != nil || approving.Status != model.StatusRunning || c.Status != model.CorrectionProposed {
+		// No button of the correction on that page to give the reason at.
+		s.fail(w, r, err, "")
+		return
+	}
+	body, readErr := s.st.Body(ctx, approving.BodyID)
+	if readErr != nil {
+		s.serverError(w, r, readErr)
+		return
+	}
+	s.renderManageWith(w, r, status, body, approving, manageData{Approval: refusedForm{ID: fmt.Sprintf("berichtigung-%d", c.ID), Problems: reasons}})
 }
 
 // diffHTML renders a correction's word diff: removed words struck

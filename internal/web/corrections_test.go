@@ -40,7 +40,8 @@ func runSession48(t *testing.T, ts *httptest.Server, st *store.Store) model.Sess
 func approved47(t *testing.T, ts *httptest.Server, st *store.Store) (model.Session, model.Contribution) {
 	t.Helper()
 	ctx := context.Background()
-	runSession48(t, ts, st)
+	s48 := runSession48(t, ts, st)
+	presentExcept(t, st, s48.ID) // the approval needs the quorum
 	gs := client(t, ts, "geschaeftsstelle")
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}}); code != http.StatusSeeOther {
 		t.Fatalf("approve 47: %d %s", code, body)

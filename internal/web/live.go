@@ -27,9 +27,14 @@ type liveData struct {
 	Present        map[string]bool
 	ConsentPresent map[string]bool
 	PresentCount   int
-	Vote           voteView            // the open vote, if any
-	Rules          model.DecisionRules // the body's rules, stated beside the proposals
-	SharesWarning  string
+	// CalledLabel names the item called ("" when none is); CalledQuorum
+	// says why the session, its quorum established, has none there
+	// (model.QuorumAt, the rule that refuses a vote; "" when it has).
+	CalledLabel   string
+	CalledQuorum  string
+	Vote          voteView            // the open vote, if any
+	Rules         model.DecisionRules // the body's rules, stated beside the proposals
+	SharesWarning string
 	// Panel is the speakers' list of the item viewed (speakers.go).
 	Panel livePanel
 	// Proposals are follow-ups the current item's wording proposes
@@ -256,6 +261,18 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	d.Rules = council.Rules
+	for _, it := range doc.Items() {
+		if it.ID == se.CurrentItemID {
+			d.CalledLabel = it.Label()
+		}
+	}
+	if se.HasQuorum() {
+		// Established at an earlier state of the attendance: the box
+		// tells the quorum at the item called, where a vote is taken.
+		if err := model.QuorumAt(d.Voters, d.ConsentPresent, council.Quorum()); err != nil {
+			d.CalledQuorum = model.ReasonOf(err)
+		}
+	}
 	d.Panel.Entry = entry
 	if d.Panel.Floor, err = s.loadFloor(r, se, d.Current.ID); err != nil {
 		s.serverError(w, r, err)

@@ -31,9 +31,9 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		refused.add(model.AtField("punkte", err))
 	}
-	kind := model.KindDecision
-	if r.PostFormValue("art") == string(model.KindRecommendation) {
-		kind = model.KindRecommendation
+	kind, err := decisionKindOfForm(r.PostFormValue("art"))
+	if err != nil {
+		refused.add(model.AtField("art", err))
 	}
 	ctx := r.Context()
 	applicants := s.memberList(ctx, r.PostFormValue("antrag"))
@@ -59,6 +59,19 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.saved(w, r, se, it.ID, "Beschlussvorschlag gespeichert.")
+}
+
+// decisionKindOfForm reads a form's "art" of a proposal: Beschluss (also
+// when the form sends none) or Empfehlung; any other value is refused —
+// it was taken as a Beschluss, whose rule differs.
+func decisionKindOfForm(v string) (model.DecisionKind, error) {
+	switch k := model.DecisionKind(v); k {
+	case "":
+		return model.KindDecision, nil
+	case model.KindDecision, model.KindRecommendation:
+		return k, nil
+	}
+	return "", model.InputError("Die Art „%s“ gibt es nicht; bitte Beschluss oder Empfehlung wählen.", v)
 }
 
 // draftFromPath gives an open decision proposal and checks the rights.

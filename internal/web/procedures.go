@@ -163,13 +163,13 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		}
 		refused.add(model.AtField("antrag", err))
 	}
+	kind, err := decisionKindOfForm(f["art"])
+	if err != nil {
+		refused.add(model.AtField("art", err))
+	}
 	if len(refused) > 0 {
 		refuse(http.StatusUnprocessableEntity, refused)
 		return
-	}
-	kind := model.KindDecision
-	if f["art"] == string(model.KindRecommendation) {
-		kind = model.KindRecommendation
 	}
 	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title,
 		Points: model.NumberedPoints(points), Applicants: applicants, AllMustConsent: f["alle"] == "1"}

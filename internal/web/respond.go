@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"gremium/internal/model"
@@ -58,6 +59,23 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error, notFoun
 type errorPage struct {
 	Reason string
 	Typed  string
+	// Back is the page of this site a refused change came from (its
+	// Referer), so that the user gets back to it; "" when unknown.
+	Back string
+}
+
+// refererBack gives the path (with its query) of the page of this
+// site that sent a change, from its Referer header; "" for a GET, a page of
+// another site or none.
+func refererBack(r *http.Request) string {
+	if r.Method == http.MethodGet {
+		return ""
+	}
+	u, err := url.Parse(r.Header.Get("Referer"))
+	if err != nil || u.Host != r.Host || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
+		return ""
+	}
+	return u.RequestURI()
 }
 
 // failKeeping is fail for a refused change whose typed text the page shows
@@ -109,7 +127,7 @@ func (s *Server) failKeeping(w http.ResponseWriter, r *http.Request, err error, 
 		fmt.Fprintf(w, `<span class="save-state conflict" role="alert">Nicht gespeichert: %s</span>`, template.HTMLEscapeString(reason))
 		return
 	}
-	s.render(w, r, status, "error.html", view{Title: title, Data: errorPage{Reason: reason, Typed: typed}})
+	s.render(w, r, status, "error.html", view{Title: title, Data: errorPage{Reason: reason, Typed: typed, Back: refererBack(r)}})
 }
 
 // badRequest answers input the handler itself found wrong, with a German

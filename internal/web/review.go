@@ -76,7 +76,15 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.st.ApproveMinutes(ctx, old.ID, se.Number, text); err != nil {
-		s.fail(w, r, err, "")
+		// Refused (no quorum, the item missing): the management page
+		// with the reason at the approval's button.
+		status, reasons, ok := refusalProblems(err)
+		if !ok || se.Status != model.StatusRunning || old.Status != model.StatusMinutesDraft || old.Number >= se.Number {
+			// No approval button on the page to give the reason at.
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderManageWith(w, r, status, council, se, manageData{Approval: refusedForm{ID: fmt.Sprintf("genehmigen-%d", n), Problems: reasons}})
 		return
 	}
 	s.changed(r, old.ID)

@@ -308,7 +308,9 @@ func (s *Server) openDraftVote(w http.ResponseWriter, r *http.Request) {
 		opts = append(opts, store.ConsentingOnly())
 	}
 	if _, err := s.st.OpenVote(r.Context(), se.ID, d.ID, opts...); err != nil {
-		s.fail(w, r, err, "")
+		// Refused (no quorum at the item, not feasible, a vote running):
+		// the live page at the item, the reason at the form.
+		s.refuseEntry(w, r, se, d.ItemID, fmt.Sprintf("eroeffnen-%d", d.ID), "Die Abstimmung ist nicht eröffnet", err)
 		return
 	}
 	s.saved(w, r, se, d.ItemID, "Die Abstimmung ist eröffnet: die anwesenden Mitglieder stimmen jetzt unter "+voteURL(se)+" ab.")
@@ -321,7 +323,7 @@ func (s *Server) openConsentVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := s.st.OpenVote(r.Context(), se.ID, 0); err != nil {
-		s.fail(w, r, err, "")
+		s.refuseEntry(w, r, se, 0, "gl-eroeffnen", "Die Abstimmung über die Grüne Liste ist nicht eröffnet", err)
 		return
 	}
 	s.changed(r, se.ID)
@@ -373,7 +375,9 @@ func (s *Server) closeVote(w http.ResponseWriter, r *http.Request) {
 	}
 	out, err := s.st.CloseVote(r.Context(), v.ID)
 	if err != nil {
-		s.fail(w, r, err, "")
+		// Refused (a Nein on the Grüne Liste, the session no longer
+		// running): the live page at the vote's item with the reason.
+		s.refuseEntry(w, r, se, v.ItemID, "abstimmung", "Die Abstimmung ist nicht geschlossen", err)
 		return
 	}
 	s.changed(r, se.ID)
@@ -402,7 +406,7 @@ func (s *Server) cancelVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.st.CancelVote(r.Context(), v.ID); err != nil {
-		s.fail(w, r, err, "")
+		s.refuseEntry(w, r, se, v.ItemID, "abstimmung", "Die Abstimmung ist nicht abgebrochen", err)
 		return
 	}
 	s.changed(r, se.ID)
