@@ -398,3 +398,41 @@ func TestSecretariatAreaNamesItsOwnFollowUps(t *testing.T) {
 		t.Error("the member office's link to its follow-ups is gone")
 	}
 }
+
+// TestRegistrationRefusesMadeUpSource: Hessen's office registered an item
+// with the source (Quelle) "B-2025/99-IT", a decision gremium does not
+// hold, and it was taken and published ("Baut auf B-2025/99-IT"). It is
+// refused at its field with what was typed kept; the box above the form
+// lists the reasons in the form's order (it listed them backwards: the
+// FachMK statement first, the title last).
+func TestRegistrationRefusesMadeUpSource(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSession48(t, ts, st)
+	he := client(t, ts, "hessen")
+	code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {" "}, "ziel": {"Beschluss"},
+		"quelle": {"B-2025/99-IT, Zielbild"}, "beschlussvorschlag": {""}})
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("refused registration: %d", code)
+	}
+	for _, want := range []string{
+		`value="B-2025/99-IT, Zielbild" aria-invalid="true" aria-describedby="quelle-fehler">`,
+		`<p class="field-error" id="quelle-fehler">Der Beschluss B-2025/99-IT ist nicht erfasst.`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("refused form lacks %s\n%s", want, between(page, "<main", "</main>"))
+		}
+	}
+	var order []string
+	for _, part := range strings.Split(between(page, `id="anmeldung-fehler"`, "</div>"), `<a href="#`)[1:] {
+		order = append(order, part[:strings.Index(part, `"`)])
+	}
+	if got := strings.Join(order, " "); got != "titel quelle antrag beschlussvorschlag fachmk" {
+		t.Errorf("reasons in the order %s, want the form's: titel quelle antrag beschlussvorschlag fachmk", got)
+	}
+	// A source the register holds and free text are taken.
+	code, page = do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Zielbild"}, "ziel": {"Bericht"},
+		"quelle": {"B-2025/26-IT, Zielbild Informationssicherheit"}, "fachmk": {"keine"}})
+	if code != http.StatusSeeOther {
+		t.Errorf("held source: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+}

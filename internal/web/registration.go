@@ -15,6 +15,10 @@ import (
 	"gremium/internal/model"
 )
 
+// registerFields are the registration form's fields in the order the form
+// shows them: the box above it lists the reasons in this order.
+var registerFields = []string{"mitglied", "titel", "punkte", "ziel", "quelle", "berichterstattung", "antrag", "beschlussvorschlag", "fachmk"}
+
 type registerData struct {
 	Session     model.Session
 	Members     []model.Member
@@ -124,6 +128,19 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// A made-up number (B-2025/99-IT) was published as the item's source.
+	if err := s.st.CheckSources(ctx, council.ID, g.Sources); err != nil {
+		if !formRefusal(err) {
+			s.serverError(w, r, err)
+			return
+		}
+		refused.add(err)
+	}
 	for _, p := range refused {
 		g.Refused = append(g.Refused, model.FieldOf(p))
 	}
@@ -131,12 +148,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		refuse(p.Field, p.Reason)
 	}
 	if len(refused) > 0 {
-		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, refused)
-		return
-	}
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
+		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, refused.inOrder(registerFields...))
 		return
 	}
 	it, draft := g.Item(se, time.Now()), g.Draft(council.ID)
