@@ -49,6 +49,8 @@ var funcs = template.FuncMap{
 		// a is model.Public or model.Internal (templates may pass 0 or 1).
 		return rowView{Row: r, Members: members, Public: a.IsPublic()}
 	},
+	"impactNone": func() string { return model.ImpactNoneLabel },
+	"impactSome": func() string { return model.ImpactSomeLabel },
 	"marked": marked,
 	// fieldError ties a refused form's reason to its field (templates
 	// "invalid" and "field-error").
