@@ -436,3 +436,19 @@ func TestRegistrationRefusesMadeUpSource(t *testing.T) {
 		t.Errorf("held source: %d\n%s", code, between(page, "<main", "</main>"))
 	}
 }
+
+// TestClosedRegistrationLeadsToNextSession: the registration page of a
+// session that takes no more items offered only "Zur Sitzung"; it links
+// the next session open for registration, and none when there is none.
+func TestClosedRegistrationLeadsToNextSession(t *testing.T) {
+	ts, st := cycleServer(t)
+	he := client(t, ts, "hessen")
+	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/47/anmeldung", nil); strings.Contains(page, "/anmeldung\">TOP zur") {
+		t.Errorf("a session linked without one open:\n%s", between(page, "<main", "</main>"))
+	}
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	_, page := do(t, he, "GET", ts.URL+"/sitzungen/47/anmeldung", nil)
+	if !strings.Contains(page, `<a href="/sitzungen/48/anmeldung">TOP zur 48. Sitzung am `) {
+		t.Errorf("the closed registration lacks the next session's:\n%s", between(page, "<main", "</main>"))
+	}
+}

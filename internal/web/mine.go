@@ -412,21 +412,9 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	}
 	d.Registrar = auth.Can(d.User, auth.RegisterItem, member)
 	if d.Registrar {
-		// One read of the (body, status) index per status, the next
-		// session first.
-		now := model.BerlinDate(s.clock())
-		for _, status := range []model.SessionStatus{model.StatusPlanned, model.StatusConvened} {
-			coming, err := s.st.SessionsWithStatus(ctx, council.ID, status)
-			if err != nil {
-				return err
-			}
-			for _, se := range coming {
-				if se.RegistrationOpen() && (se.Date.IsZero() || !se.Date.Before(now)) {
-					d.Registrable = append(d.Registrable, se)
-				}
-			}
+		if d.Registrable, err = s.registrableSessions(ctx, council.ID); err != nil {
+			return err
 		}
-		slices.SortFunc(d.Registrable, func(a, b model.Session) int { return a.Number - b.Number })
 	}
 	items, err := s.st.RegistrationsOf(ctx, council.ID, member, 20)
 	if err != nil {
@@ -689,4 +677,25 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 		d.Debriefs = append(d.Debriefs, myDebrief{Session: se, Relevant: len(seen), Saved: saved})
 	}
 	return nil
+}
+
+// registrableSessions gives the body's coming sessions members may still
+// register items for, the next first: one read of the (body, status)
+// index per status.
+func (s *Server) registrableSessions(ctx context.Context, bodyID int64) ([]model.Session, error) {
+	var out []model.Session
+	now := model.BerlinDate(s.clock())
+	for _, status := range []model.SessionStatus{model.StatusPlanned, model.StatusConvened} {
+		coming, err := s.st.SessionsWithStatus(ctx, bodyID, status)
+		if err != nil {
+			return nil, err
+		}
+		for _, se := range coming {
+			if se.RegistrationOpen() && (se.Date.IsZero() || !se.Date.Before(now)) {
+				out = append(out, se)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b model.Session) int { return a.Number - b.Number })
+	return out, nil
 }

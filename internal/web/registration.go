@@ -35,6 +35,9 @@ type registerData struct {
 	// typed yet — the page says so instead of offering a form that can
 	// only be refused.
 	Closed bool
+	// Next is the body's next session open for registration when this one
+	// is closed (zero: none).
+	Next model.Session
 }
 
 func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
@@ -67,6 +70,16 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 	}
 	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Problems: refused,
 		Late: se.RegistrationLate(today()), Closed: !se.RegistrationOpen() && len(form) == 0}
+	if d.Closed {
+		open, err := s.registrableSessions(ctx, se.BodyID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if i := slices.IndexFunc(open, func(o model.Session) bool { return o.ID != se.ID }); i >= 0 {
+			d.Next = open[i]
+		}
+	}
 	s.render(w, r, status, "register.html", view{Title: "TOP anmelden – " + se.Title(), Active: "sitzungen", Data: d})
 }
 
