@@ -155,3 +155,15 @@ func limitOrAll(n int) int {
 	}
 	return n
 }
+
+// ProfilesToAssess gives the adopted decisions of the body whose item the
+// member reports on (BE) and whose decision profile (Beschluss-Steckbrief)
+// nobody has filled in yet, newest first (at most limit, all for 0): what
+// the reporting member still has to assess.
+func (s *Store) ProfilesToAssess(ctx context.Context, bodyID int64, member string, limit int) ([]model.Decision, error) {
+	return queryList(ctx, s.db, scanDecision, "profiles to assess",
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.body_id = ? AND d.status = ? AND d.profile_version = 0
+		   AND d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'be' AND value = ?)
+		   AND NOT EXISTS (SELECT 1 FROM decision_relevance r WHERE r.decision_id = d.id)
+		 ORDER BY d.year DESC, d.seq DESC, d.id DESC LIMIT ?`, bodyID, model.DecisionAdopted, member, limitOrAll(limit))
+}

@@ -452,3 +452,40 @@ func TestClosedRegistrationLeadsToNextSession(t *testing.T) {
 		t.Errorf("the closed registration lacks the next session's:\n%s", between(page, "<main", "</main>"))
 	}
 }
+
+// TestReportingMemberSeesProfilesToAssess: Hessen's office reports on
+// adopted decisions (BE) whose decision profile (Beschluss-Steckbrief) it
+// is to fill in, but its Mein Bereich did not lead there. A section
+// "Steckbriefe zu beurteilen" links each profile still to assess; a
+// profile once saved leaves it.
+func TestReportingMemberSeesProfilesToAssess(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	he := client(t, ts, "hessen")
+	_, page := do(t, he, "GET", ts.URL+"/mein-bereich", nil)
+	section := between(page, `id="h-steckbriefe"`, "</section>")
+	parts := strings.Split(section, `href="/steckbrief/`)
+	if len(parts) < 2 {
+		t.Fatalf("Hessen's Mein Bereich links no profile to assess:\n%s", between(page, "<main", "</main>"))
+	}
+	var id int64
+	fmt.Sscanf(parts[1], "%d", &id)
+	dec, err := st.Decision(ctx, id)
+	if err != nil || dec.Status != model.DecisionAdopted {
+		t.Fatalf("linked decision %d: %+v %v", id, dec, err)
+	}
+	it, _ := st.Item(ctx, dec.ItemID)
+	if !strings.Contains(strings.Join(it.Reporters, ","), "HE") {
+		t.Errorf("linked decision %s reported by %v", dec.Label, it.Reporters)
+	}
+	if code, body := do(t, he, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, id), url.Values{"version": {"0"}}); code != http.StatusSeeOther {
+		t.Fatalf("save the profile: %d %s", code, between(body, "<main", "</main>"))
+	}
+	if _, page := do(t, he, "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, fmt.Sprintf(`href="/steckbrief/%d"`, id)) {
+		t.Errorf("the assessed profile is still to assess")
+	}
+	// Bayern reports on none of them.
+	if _, page := do(t, client(t, ts, "bayern"), "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, fmt.Sprintf(`href="/steckbrief/%d"`, id)) {
+		t.Errorf("Bayern is asked to assess %s", dec.Label)
+	}
+}

@@ -103,6 +103,9 @@ type myData struct {
 	// Registrable are the coming sessions the office may still register
 	// agenda items for, each with the way to do it.
 	Registrable []model.Session
+	// ToAssess are the adopted decisions the office reports on (BE) whose
+	// decision profile (Beschluss-Steckbrief) is still to be filled in.
+	ToAssess []model.Decision
 	// FollowUps are the most urgent MyFollowUps of the member's pending
 	// follow-ups, in the list's order (overdue first); FollowUpsPending
 	// and FollowUpsOverdue count them all, FollowUpsURL lists them all.
@@ -413,6 +416,12 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	d.Registrar = auth.Can(d.User, auth.RegisterItem, member)
 	if d.Registrar {
 		if d.Registrable, err = s.registrableSessions(ctx, council.ID); err != nil {
+			return err
+		}
+	}
+	if d.User.Role == model.RoleMember {
+		// canAssess: the reporting members of a member's office.
+		if d.ToAssess, err = s.st.ProfilesToAssess(ctx, council.ID, member, 20); err != nil {
 			return err
 		}
 	}
