@@ -51,7 +51,7 @@ var funcs = template.FuncMap{
 	},
 	"impactNone": func() string { return model.ImpactNoneLabel },
 	"impactSome": func() string { return model.ImpactSomeLabel },
-	"marked": marked,
+	"marked":     marked,
 	// fieldError ties a refused form's reason to its field (templates
 	// "invalid" and "field-error").
 	"fieldError": func(id, reason string) fieldError { return fieldError{id, reason} },
