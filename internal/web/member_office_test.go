@@ -489,3 +489,24 @@ func TestReportingMemberSeesProfilesToAssess(t *testing.T) {
 		t.Errorf("Bayern is asked to assess %s", dec.Label)
 	}
 }
+
+// TestManagePageShowsWhatWasRegistered: the secretariat's table of
+// registrations showed title, member, goal and conferences, but not the
+// source, the applicants and the decision proposal it judges a
+// registration by.
+func TestManagePageShowsWhatWasRegistered(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	he := client(t, ts, "hessen")
+	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"},
+		"quelle": {"B-2025/26-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"1. Der IT-Planungsrat beschließt die Cloud-Strategie."}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	_, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	table := between(page, `id="h-anmeldungen"`, "</section>")
+	for _, want := range []string{"<dt>Quelle</dt><dd>B-2025/26-IT</dd>", "<dt>Antrag von</dt><dd>HE, BY, NW</dd>", "1. Der IT-Planungsrat beschließt die Cloud-Strategie."} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the registrations lack %s:\n%s", want, table)
+		}
+	}
+}
