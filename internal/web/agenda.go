@@ -375,7 +375,7 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte „annehmen“ oder „ablehnen“ wählen.")
 		return
 	}
-	it, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept)
+	it, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept, r.PostFormValue("grund"))
 	if err != nil {
 		s.fail(w, r, err, "")
 		return

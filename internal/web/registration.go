@@ -165,7 +165,8 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	it, draft := g.Item(se, time.Now()), g.Draft(council.ID)
-	if _, err := s.st.RegisterItem(ctx, it, draft); err != nil {
+	id, err := s.st.RegisterItem(ctx, it, draft)
+	if err != nil {
 		// Refused by the store (the session closed meanwhile): the form
 		// again as typed, with the reason.
 		status, reasons, ok := refusalProblems(err)
@@ -180,5 +181,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if it.Late {
 		notice = "Der TOP ist angemeldet – nach Anmeldeschluss; er ist als verspätet gekennzeichnet."
 	}
-	back(w, r, se.Path(), notice)
+	// The registration's page: what was submitted, where the documents
+	// are uploaded (the session page), and the way to withdraw it.
+	back(w, r, fmt.Sprintf("/anmeldungen/%d", id), notice+" Unterlagen laden Sie auf der Seite der Sitzung hoch.")
 }
