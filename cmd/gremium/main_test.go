@@ -212,6 +212,37 @@ func TestImportAndExportMinutes(t *testing.T) {
 	}
 }
 
+// TestImportProposesFollowUpsOnlyFromAdoptedDecisions: minutes whose
+// decision row is a rejected proposal import it, and the import prints no
+// follow-up from it (the order "bittet die PG EfA-Finanzierung und die
+// FITKO darum, … bis zum 31.08.2025" of the seed's adopted B-2025/27-IT);
+// the proposals of adopted decisions name the decision by its number.
+func TestImportProposesFollowUpsOnlyFromAdoptedDecisions(t *testing.T) {
+	raw, err := os.ReadFile(seedMinutes(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const adopted = "BV\tBeschluss B-2025/27-IT <ol"
+	if !bytes.Contains(raw, []byte(adopted)) {
+		t.Fatalf("seed without %q", adopted)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "47.txt")
+	if err := os.WriteFile(file, bytes.Replace(raw, []byte(adopted), []byte("BV\t<p>abgelehnter Beschlussvorschlag</p> <ol"), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCmd("import", "minutes", file, "--data", dir)
+	if code != exitOK {
+		t.Fatalf("import: %d\n%s\n%s", code, out, errs)
+	}
+	if strings.Contains(out, "wissenschaftlichen Instituts") {
+		t.Errorf("the rejected proposal's order is proposed as a follow-up:\n%s", out)
+	}
+	if !strings.Contains(out, "6 proposed follow-ups") || strings.Contains(out, "(Beschluss):") {
+		t.Errorf("want 6 proposals, each decision's named by its number:\n%s", out)
+	}
+}
+
 func TestUserAdd(t *testing.T) {
 	dir := t.TempDir()
 	if code, _, errs := runCmd("demo", "--data", dir); code != exitOK {

@@ -207,7 +207,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintf(stdout, "%s: Beschlussempfehlung nicht verknüpft: %s\n", file, n)
 	}
 	if linked > 0 {
-		fmt.Fprintf(stdout, "%d Beschlussempfehlungen verknüpft\n", linked)
+		fmt.Fprintf(stdout, "%s verknüpft\n", model.Counted(linked, "Beschlussempfehlung", "Beschlussempfehlungen"))
 	}
 	items, decisions := 0, 0
 	for _, it := range doc.Items() {
@@ -231,7 +231,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 			if deadline == "" {
 				deadline = "no deadline"
 			}
-			fmt.Fprintf(stdout, "  %s (%s): %s [%s; %s]\n", p.ItemLabel, p.Source.Label(), p.Sentence, deadline, p.Responsible)
+			fmt.Fprintf(stdout, "  %s (%s): %s [%s; %s]\n", p.ItemLabel, p.Origin, p.Sentence, deadline, p.Responsible)
 		}
 	}
 	return exitOK

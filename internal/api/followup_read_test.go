@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
@@ -146,5 +147,89 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 	json.Unmarshal(b, &out)
 	if code != 400 || len(out.Problems) != 1 || out.Problems[0].Field != "/version" {
 		t.Errorf("attendance without version: %d %s, want 400 at /version", code, b)
+	}
+}
+
+// TestJSONFollowUpDueToCancelledSession: a follow-up due to a session that
+// was cancelled says so in the list and alone, as the pages say
+// "48. Sitzung – abgesagt" and ask for a new deadline (before, the JSON
+// gave only fristSitzung: 48, as if the deadline still stood).
+func TestJSONFollowUpDueToCancelledSession(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	id, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Before the cancellation: neither field.
+	var one map[string]any
+	if code := getJSON(t, ts.URL+"/api/v1/auftraege/4", &one); code != 200 || one["fristSitzung"] != float64(48) || one["fristSitzungAbgesagt"] != nil || one["neueFristNoetig"] != nil {
+		t.Fatalf("follow-up 4 before the cancellation: %d %v", code, one)
+	}
+	se, _ := st.Session(ctx, id)
+	if err := st.CancelSession(ctx, id, se.Version, "Terminkollision"); err != nil {
+		t.Fatal(err)
+	}
+	var list []map[string]any
+	getJSON(t, ts.URL+"/api/v1/auftraege", &list)
+	var listed map[string]any
+	for _, f := range list {
+		if f["nummer"] == float64(4) {
+			listed = f
+		}
+	}
+	one = nil
+	getJSON(t, ts.URL+"/api/v1/auftraege/4", &one)
+	for where, f := range map[string]map[string]any{"list": listed, "single": one} {
+		if f["fristSitzungAbgesagt"] != true || f["neueFristNoetig"] != true || f["ueberfaellig"] != nil {
+			t.Errorf("%s: follow-up 4 due to the cancelled 48th session: %v", where, f)
+		}
+	}
+	// A follow-up without a session deadline says neither.
+	for _, f := range list {
+		if f["fristSitzung"] == nil && (f["fristSitzungAbgesagt"] != nil || f["neueFristNoetig"] != nil) {
+			t.Errorf("follow-up %v without a session deadline: %v", f["nummer"], f)
+		}
+	}
+}
+
+// TestJSONConferenceContacts: /api/v1/fachmk gives each conference's chair
+// and the contact persons of its secretariat as its public page shows
+// them — name, role, e-mail — and never the telephone number, which only
+// signed-in users see (before, the JSON had no contacts at all).
+func TestJSONConferenceContacts(t *testing.T) {
+	ts, st := demoAPI(t)
+	ctx := context.Background()
+	imk, err := st.BodyByAbbrev(ctx, "IMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imk.Chair = "Niedersachsen"
+	if err := st.UpdateBody(ctx, imk); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: imk.ID, Name: "Erika Muster", Role: "Vorsitz", Email: "vorsitz@imk.example", Phone: "+49 511 0000-4711"}); err != nil {
+		t.Fatal(err)
+	}
+	code, _, body := call(t, ts, "GET", "/api/v1/fachmk", "", "")
+	if code != 200 || strings.Contains(string(body), "4711") {
+		t.Fatalf("fachmk: %d, telephone number given: %s", code, body)
+	}
+	var cs []map[string]any
+	if err := json.Unmarshal(body, &cs); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if _, ok := c["ansprechpersonen"].([]any); !ok {
+			t.Errorf("%s: ansprechpersonen missing (an empty list expected at least)", c["kuerzel"])
+		}
+		if c["kuerzel"] != "IMK" {
+			continue
+		}
+		want := `[{"email":"vorsitz@imk.example","name":"Erika Muster","rolle":"Vorsitz"}]`
+		if b, _ := json.Marshal(c["ansprechpersonen"]); c["vorsitz"] != "Niedersachsen" || string(b) != want {
+			t.Errorf("IMK: vorsitz %v, ansprechpersonen %s, want %s", c["vorsitz"], b, want)
+		}
 	}
 }

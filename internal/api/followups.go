@@ -38,8 +38,15 @@ type FollowUp struct {
 	Status      string `json:"status"`
 	// Overdue: pending and past its date or its session's start
 	// (model.FollowUp.OverdueAt), as the pages say "offen, überfällig".
-	Overdue  bool   `json:"ueberfaellig,omitempty"`
-	Decision string `json:"beschluss,omitempty"`
+	Overdue bool `json:"ueberfaellig,omitempty"`
+	// DueSessionCancelled: the session the deadline names (DueSession)
+	// was cancelled, as the pages say "49. Sitzung – abgesagt"
+	// (model.FollowUp.DeadlineAt); NewDeadline: the follow-up is pending
+	// all the same and needs a new deadline, which the secretariat sets
+	// (model.FollowUp.NeedsNewDeadline).
+	DueSessionCancelled bool   `json:"fristSitzungAbgesagt,omitempty"`
+	NewDeadline         bool   `json:"neueFristNoetig,omitempty"`
+	Decision            string `json:"beschluss,omitempty"`
 	// Version is the version a report of its state names
 	// (POST …/stand).
 	Version int    `json:"version"`
@@ -232,7 +239,8 @@ func shown(a model.Audience, s string) string {
 func followUpOf(base string, a model.Audience, e store.FollowUpListEntry) FollowUp {
 	f := a.FollowUp(e.FollowUp)
 	return FollowUp{Number: f.ID, Text: shown(a, f.Text), Responsible: shown(a, f.Responsible), DueDate: f.DueDate.String(), DueSession: f.DueSession,
-		Status: string(f.Status), Overdue: e.Overdue, Decision: e.DecisionLabel, Version: f.Version, URL: fmt.Sprintf("%s/auftraege/%d", base, f.ID)}
+		Status: string(f.Status), Overdue: e.Overdue, Decision: e.DecisionLabel, Version: f.Version, URL: fmt.Sprintf("%s/auftraege/%d", base, f.ID),
+		DueSessionCancelled: f.DueSessionCancelled(e.Planned), NewDeadline: f.NeedsNewDeadline(e.Planned)}
 }
 
 // apiFollowUp gives one follow-up as its page shows it to the reader (the

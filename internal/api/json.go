@@ -57,8 +57,12 @@ var routes = []route{
 func (a *Server) registerJSON(mux Mux) {
 	paths := http.NewServeMux()
 	methods := map[string][]string{}
+	params, err := queryParams(OpenAPI)
+	if err != nil {
+		panic(err) // the embedded document; TestOpenAPIDescribesEveryRoute reads it
+	}
 	for _, r := range routes {
-		mux.HandleFunc(r.Method+" "+r.Path, a.withToken(withFields(r.Handler(a))))
+		mux.HandleFunc(r.Method+" "+r.Path, a.withToken(withKnownQuery(params[r.Method+" "+r.Path], withFields(r.Handler(a)))))
 		if _, ok := methods[r.Path]; !ok {
 			paths.HandleFunc(r.Path, func(http.ResponseWriter, *http.Request) {})
 		}
@@ -102,6 +106,39 @@ type Session struct {
 	MovedFrom string `json:"verlegtVom,omitempty"`
 	URL       string `json:"url"`
 	Items     []Item `json:"tagesordnung,omitempty"`
+	// Attendance is the attendance list (Anwesenheit) as the public
+	// minutes show it: the members, not the persons, and only once the
+	// minutes rows are public (minutes.Redacted).
+	Attendance []AttendanceLine `json:"anwesenheit,omitempty"`
+}
+
+// AttendanceLine is one member's line of a session's public attendance
+// list in the JSON API: the member (abbreviation and name), how it took
+// part (anwesend, vertreten, abwesend) and the items it arrived for (From)
+// or left after (Until), empty when it was there throughout.
+type AttendanceLine struct {
+	Member   string `json:"mitglied"`
+	Name     string `json:"name"`
+	Presence string `json:"anwesenheit"`
+	From     string `json:"ab,omitempty"`
+	Until    string `json:"bis,omitempty"`
+}
+
+// MinutesRow is one row of an item's public minutes in the JSON API, in
+// the minutes' order: its kind (ON, BV, PN, or Vermerk for free text),
+// the speaker (ON) or author (PN), the points (ON) or text (PN, Vermerk),
+// for BV the decision's number (its text is among the item's decisions),
+// and for Vermerk what it is (text, unleserlich, nicht_zugeordnet).
+// Redacted marks a confidential row: the public sees its kind and speaker
+// only, as "[geschwärzt]" on the page.
+type MinutesRow struct {
+	Kind     string   `json:"art"`
+	Speaker  string   `json:"sprecher,omitempty"`
+	Points   []string `json:"punkte,omitempty"`
+	Text     string   `json:"text,omitempty"`
+	Decision string   `json:"beschluss,omitempty"`
+	Remark   string   `json:"vermerk,omitempty"`
+	Redacted bool     `json:"geschwaerzt,omitempty"`
 }
 
 // Item is a public agenda item in the JSON API.
@@ -121,6 +158,9 @@ type Item struct {
 	DeferredTo   int    `json:"vertagtAuf,omitempty"`
 	DeferredFrom int    `json:"vertagtAus,omitempty"`
 	Deferral     string `json:"vertagung,omitempty"`
+	// Minutes are the item's rows of the public minutes (ON, BV, PN,
+	// free text), once they are public.
+	Minutes []MinutesRow `json:"protokoll,omitempty"`
 }
 
 // Decision is an adopted decision in the JSON API.
@@ -351,11 +391,23 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := sessionOf(a.Site.Base(r), se)
-	// The public minutes hold the agenda only once it is public.
+	// The public minutes, as every rendering of them reads them
+	// (minutes.Redacted, the publication gate): the agenda only once it is
+	// public, the attendance and the rows other than the adopted decisions
+	// only once the draft is released; read as printed (no blank rows), as
+	// the public minutes page shows them.
 	doc, err := minutes.Load(ctx, a.st, se.ID, model.Public)
 	if err != nil {
 		a.fail(w, r, err)
 		return
+	}
+	doc = doc.Printed()
+	// Rows only where the public minutes page exists
+	// (model.Audience.HasMinutes): not of a running session, whose
+	// decisions the page shows as they are taken.
+	rows := doc.HasMinutes()
+	for _, l := range doc.Attendance {
+		out.Attendance = append(out.Attendance, AttendanceLine{Member: l.Member.Abbrev, Name: l.Member.Name, Presence: string(l.Presence), From: l.From, Until: l.Until})
 	}
 	for _, sec := range doc.Sections {
 		for _, it := range sec.Items {
@@ -367,11 +419,35 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 						item.Decisions = append(item.Decisions, pd)
 					}
 				}
+				if rows {
+					item.Minutes = append(item.Minutes, minutesRowOf(row))
+				}
 			}
 			out.Items = append(out.Items, item)
 		}
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// remarks names the kinds of free minutes rows in the JSON API.
+var remarks = map[model.RemarkKind]string{model.RemarkText: "text", model.RemarkIllegible: "unleserlich", model.RemarkRaw: "nicht_zugeordnet"}
+
+// minutesRowOf gives a row of the public minutes (already redacted by
+// minutes.Redacted) as the JSON API gives it.
+func minutesRowOf(row minutes.Row) MinutesRow {
+	out := MinutesRow{Kind: string(row.Kind), Speaker: row.Speaker, Points: row.Points, Text: row.Text, Redacted: row.Confidential}
+	switch row.Kind {
+	case minutes.RowDecision:
+		if row.Decision != nil {
+			out.Decision = row.Decision.Label
+		}
+	case minutes.RowText:
+		out.Kind, out.Remark = "Vermerk", remarks[row.RemarkKind]
+		if out.Remark == "" {
+			out.Remark = "text"
+		}
+	}
+	return out
 }
 
 // DecisionsPerPage is the page size of /api/v1/beschluesse.
@@ -526,6 +602,20 @@ type Conference struct {
 	TopicProfile  string         `json:"digitalthemen,omitempty"`
 	Spokespersons []Spokesperson `json:"sprecher"`
 	Vacant        bool           `json:"vakant"`
+	// Chair (Vorsitz) and Contacts (Ansprechpersonen der Geschäftsstelle)
+	// are what the conference's public page shows of them.
+	Chair    string    `json:"vorsitz,omitempty"`
+	Contacts []Contact `json:"ansprechpersonen"`
+}
+
+// Contact is a contact person of a FachMK's secretariat
+// (Ansprechperson) in the JSON API, as the public sees it on the
+// conference's page (model.Audience.Contact): name, role and e-mail
+// address, never the telephone number.
+type Contact struct {
+	Name  string `json:"name"`
+	Role  string `json:"rolle,omitempty"`
+	Email string `json:"email,omitempty"`
 }
 
 // Spokesperson is a spokesperson assignment in the JSON API.
@@ -586,11 +676,25 @@ func (a *Server) apiConferences(w http.ResponseWriter, r *http.Request) {
 	for _, b := range bodies {
 		names[b.ID] = b.Abbrev
 	}
+	all, err := a.st.Contacts(r.Context(), 0)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	contacts := map[int64][]Contact{}
+	for _, c := range all {
+		c = model.Public.Contact(c)
+		contacts[c.BodyID] = append(contacts[c.BodyID], Contact{Name: c.Name, Role: c.Role, Email: c.Email})
+	}
 	out := []Conference{}
 	for _, b := range bodies {
-		c := Conference{Abbrev: b.Abbrev, Name: b.Name, ActsFor: names[b.ActsForID], TopicProfile: b.TopicProfile, Spokespersons: by[b.ID], Vacant: !inOffice[b.ID]}
+		c := Conference{Abbrev: b.Abbrev, Name: b.Name, ActsFor: names[b.ActsForID], TopicProfile: b.TopicProfile, Spokespersons: by[b.ID], Vacant: !inOffice[b.ID],
+			Chair: b.Chair, Contacts: contacts[b.ID]}
 		if c.Spokespersons == nil {
 			c.Spokespersons = []Spokesperson{}
+		}
+		if c.Contacts == nil {
+			c.Contacts = []Contact{}
 		}
 		out = append(out, c)
 	}

@@ -912,3 +912,40 @@ func TestJSONFollowUpOverdue(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONUnknownQueryRefused: every operation of the JSON API refuses a
+// query parameter its OpenAPI description does not name — 400, each one
+// named in "probleme" — where before it was silently ignored (?jahre=2025
+// gave every year, as if filtered). The parameters it names still work,
+// and OParl, whose lists leave out what they do not read
+// (oparl.CanonicalQuery), keeps answering.
+func TestJSONUnknownQueryRefused(t *testing.T) {
+	ts, _ := demoAPI(t)
+	braces := regexp.MustCompile(`\{[^}]+\}`)
+	for _, r := range routes {
+		path := braces.ReplaceAllString(r.Path, "1") + "?jahre=2025&zz=1"
+		req, _ := http.NewRequest(r.Method, ts.URL+path, strings.NewReader("{}"))
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p refusal
+		json.NewDecoder(res.Body).Decode(&p)
+		res.Body.Close()
+		if res.StatusCode != 400 || len(p.Problems) != 2 || p.Problems[0].Param != "jahre" || p.Problems[1].Param != "zz" || !strings.Contains(p.Error, "„jahre“") {
+			t.Errorf("%s %s: %d %+v, want 400 naming jahre and zz", r.Method, path, res.StatusCode, p)
+		}
+	}
+	var ds []Decision
+	if code := getJSON(t, ts.URL+"/api/v1/beschluesse?jahr=2025&seite=1", &ds); code != 200 || len(ds) != 5 {
+		t.Errorf("known parameters: %d, %d decisions", code, len(ds))
+	}
+	var fs []FollowUp
+	if code := getJSON(t, ts.URL+"/api/v1/auftraege?status=offen", &fs); code != 200 || len(fs) != 5 {
+		t.Errorf("known parameter status: %d, %d follow-ups", code, len(fs))
+	}
+	var list map[string]any
+	if code := getJSON(t, ts.URL+"/oparl/v1/body/1/meeting?zz=1", &list); code != 200 || list["data"] == nil {
+		t.Errorf("OParl list with an unknown parameter: %d %v", code, list)
+	}
+}

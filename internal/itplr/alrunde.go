@@ -35,7 +35,7 @@ func Preparatory(councilID int64) model.Body {
 
 // PrepSections gives the AL-Runde's agenda sections.
 func PrepSections() []model.Section {
-	names := []string{model.OpeningSection, "Beschlussempfehlungen", "Übergreifendes"}
+	names := []string{model.OpeningSection, model.RecommendationsSection, "Übergreifendes"}
 	out := make([]model.Section, len(names))
 	for i, n := range names {
 		out[i] = model.Section{Name: n, Position: i}

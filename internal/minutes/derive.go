@@ -33,6 +33,11 @@ type Proposal struct {
 	DecisionID int64
 	Source     model.FollowUpSource
 	SourceID   int64 // the row (contribution, note; for a decision the decision)
+	// Origin names that row as the pages and the import print it: an
+	// adopted decision as model.Decision.ProposalLabel names it
+	// ("Beschluss B-2026/12-IT", "Empfehlung (Nummer im Protokoll nicht
+	// lesbar)"), another row by its kind ("Wortbeitrag").
+	Origin string
 	// Sentence is the sentence of the minutes the proposal is drawn from;
 	// Phrase the words that made it one.
 	Sentence    string
@@ -64,6 +69,10 @@ var (
 	// Who is asked or ordered: "beauftragt die FITKO", "bittet die PG
 	// EfA-Finanzierung und die FITKO", "Bitte an den Bund".
 	addressee = regexp.MustCompile(`(?:[Bb]eauftragt|[Bb]ittet|Bitte\s+an)\s+(?:den\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:den\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?`)
+	// The passive: "Die FITKO wird gebeten, …", "Der Bund und die Länder
+	// werden gebeten", "Die PG EfA-Finanzierung wird beauftragt"; who is
+	// asked stands before the verb. It is a request in any row.
+	passive = regexp.MustCompile(`((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\s+(?:wird|werden)\s+(?:gebeten|beauftragt|aufgefordert)\b`)
 )
 
 // sentences splits a text into sentences: at a full stop, question or
@@ -175,7 +184,7 @@ func (d Deriver) inSentence(s string, current int, decision bool) (finding, bool
 	low := strings.ToLower(s)
 	until := (strings.Contains(low, "bis") || strings.Contains(low, "spätestens")) && strings.ContainsAny(s, "0123456789")
 	to := strings.Contains(low, "zur") && strings.Contains(low, "sitzung")
-	asks := strings.Contains(low, "bitte") || strings.Contains(low, "beauftragt")
+	asks := strings.Contains(low, "bitte") || strings.Contains(low, "beauftragt") || strings.Contains(low, "gebeten") || strings.Contains(low, "aufgefordert")
 	if !until && !to && !asks {
 		return f, false
 	}
@@ -200,8 +209,14 @@ func (d Deriver) inSentence(s string, current int, decision bool) (finding, bool
 	}
 	req := ""
 	if asks {
-		// request and ordering need "Bitte"/"bittet" or "beauftragt".
+		// request and ordering need "Bitte"/"bittet" or "beauftragt",
+		// passive "gebeten", "beauftragt" or "aufgefordert".
 		req = request.FindString(s)
+		if req == "" {
+			if m := passive.FindStringSubmatchIndex(s); m != nil {
+				req = s[m[2]:m[1]]
+			}
+		}
 		if req == "" && decision {
 			req = ordering.FindString(s)
 		}
@@ -223,10 +238,15 @@ func join(a, b string) string {
 	return a + " … " + b
 }
 
-// responsible names who a sentence asks or orders: the members it knows by
-// their abbreviation, others (a project group) as written.
+// responsible names who a sentence asks or orders ("beauftragt die
+// FITKO", "Bitte an den Bund", in the passive "Die FITKO wird gebeten"):
+// the members it knows by their abbreviation, others (a project group) as
+// written.
 func (d Deriver) responsible(s string) string {
 	m := addressee.FindStringSubmatch(s)
+	if m == nil {
+		m = passive.FindStringSubmatch(s)
+	}
 	if m == nil {
 		return ""
 	}
@@ -260,6 +280,9 @@ func (d Deriver) Propose(doc Document) []Proposal {
 			p.ItemID, p.ItemLabel = it.ID, it.Label()
 			p.Phrase, p.Responsible, p.DueDate, p.DueSession = f.phrase, f.responsible, f.date, f.session
 			p.Key = proposalKey(current, it.AgendaItem, p.Sentence)
+			if p.Origin == "" {
+				p.Origin = p.Source.Label()
+			}
 			found++
 			for _, have := range it.FollowUps {
 				sameDeadline := have.DueDate == p.DueDate && have.DueSession == p.DueSession
@@ -275,10 +298,13 @@ func (d Deriver) Propose(doc Document) []Proposal {
 			p := Proposal{}
 			switch r.Kind {
 			case RowDecision:
-				if r.Decision == nil {
+				// Only an adopted decision orders anything: a rejected
+				// proposal, or one not yet decided, gives no follow-up.
+				if r.Decision == nil || r.Decision.Status != model.DecisionAdopted {
 					continue
 				}
 				p.Source, p.SourceID, p.DecisionID = model.SourceDecision, r.Decision.ID, r.Decision.ID
+				p.Origin = r.Decision.ProposalLabel()
 				for _, pt := range r.Decision.Points {
 					texts = append(texts, pt.Text)
 				}

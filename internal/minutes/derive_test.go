@@ -195,6 +195,67 @@ func TestFollowUpPhrases(t *testing.T) {
 	}
 }
 
+// TestFollowUpsOnlyFromAdoptedDecisions: a rejected decision proposal, or
+// one not yet decided, orders nothing and gives no proposal; an adopted
+// one does, named by its kind and number, never as "Beschluss" when it is
+// a recommendation; a discussion row still gives one.
+func TestFollowUpsOnlyFromAdoptedDecisions(t *testing.T) {
+	d := minutes.NewDeriver(itplr.Members())
+	order := "Der IT-Planungsrat beauftragt die FITKO, bis zum 31.03.2027 einen Bericht vorzulegen."
+	doc := func(status model.DecisionStatus, kind model.DecisionKind, label string) minutes.Document {
+		return minutes.Document{Session: model.Session{Number: 50}, Sections: []minutes.Section{{Items: []minutes.Item{{
+			AgendaItem: model.AgendaItem{ID: 7, Number: "05", Title: "Test"}, Rows: []minutes.Row{
+				{Kind: minutes.RowDecision, Decision: &model.Decision{ID: 9, Kind: kind, Label: label, Status: status, Points: []model.Point{{Label: "1.", Text: order}}}},
+				{Kind: minutes.RowDiscussion, ID: 3, Speaker: "HE", Points: []string{"Bitte an Bayern, die Liste zu ergänzen."}},
+			}}}}}}
+	}
+	for _, status := range []model.DecisionStatus{model.DecisionRejected, model.DecisionDraft} {
+		ps := d.Propose(doc(status, model.KindDecision, ""))
+		if len(ps) != 1 || ps[0].Source != model.SourceContribution || ps[0].Origin != "Wortbeitrag" || ps[0].Responsible != "BY" {
+			t.Errorf("%s decision: want only the contribution's proposal, got %+v", status, ps)
+		}
+	}
+	ps := d.Propose(doc(model.DecisionAdopted, model.KindDecision, "B-2026/12-IT"))
+	if len(ps) != 2 || ps[0].Source != model.SourceDecision || ps[0].DecisionID != 9 || ps[0].Origin != "Beschluss B-2026/12-IT" || ps[0].Responsible != "FITKO" {
+		t.Errorf("adopted decision: %+v", ps)
+	}
+	ps = d.Propose(doc(model.DecisionAdopted, model.KindRecommendation, ""))
+	if len(ps) != 2 || ps[0].Origin != "Empfehlung (Nummer im Protokoll nicht lesbar)" {
+		t.Errorf("adopted recommendation: %+v", ps)
+	}
+}
+
+// TestFollowUpPassive: the passive "X wird gebeten" names who is asked,
+// members by their abbreviation (by name or abbreviation), others as
+// written, and is a request in any row, with or without a deadline.
+func TestFollowUpPassive(t *testing.T) {
+	d := minutes.NewDeriver(itplr.Members())
+	tests := []struct {
+		text, responsible string
+		session           int
+	}{
+		{"Die FITKO wird gebeten, bis zur 52. Sitzung einen Bericht vorzulegen.", "FITKO", 52},
+		{"Die FITKO wird gebeten, einen Bericht vorzulegen.", "FITKO", 0},
+		{"Hessen wird gebeten, die Liste zu ergänzen.", "HE", 0},
+		{"Der Bund und die Länder werden gebeten, zur nächsten Sitzung zu berichten.", "Bund, Länder", 51},
+		{"Die PG EfA-Finanzierung wird beauftragt, einen Vorschlag zu erarbeiten.", "PG EfA-Finanzierung", 0},
+		{"BY wird aufgefordert, die Zahlen nachzureichen.", "BY", 0},
+	}
+	for _, tt := range tests {
+		for _, row := range []minutes.Row{
+			{Kind: minutes.RowDiscussion, ID: 3, Speaker: "HE", Points: []string{tt.text}},
+			{Kind: minutes.RowNote, ID: 4, Text: tt.text},
+		} {
+			doc := minutes.Document{Session: model.Session{Number: 50}, Sections: []minutes.Section{{Items: []minutes.Item{{
+				AgendaItem: model.AgendaItem{ID: 7, Number: "05", Title: "Test"}, Rows: []minutes.Row{row}}}}}}
+			ps := d.Propose(doc)
+			if len(ps) != 1 || ps[0].Responsible != tt.responsible || ps[0].DueSession != tt.session {
+				t.Errorf("%s %q: want %q (session %d), got %+v", row.Kind, tt.text, tt.responsible, tt.session, ps)
+			}
+		}
+	}
+}
+
 // FuzzFollowUpPhrases: any text of a contribution, a note or a decision
 // point gives proposals without failing, each drawn from a sentence of the
 // text, with a deadline that is a valid date or a positive session.
@@ -208,7 +269,7 @@ func FuzzFollowUpPhrases(f *testing.F) {
 		doc := minutes.Document{Session: model.Session{Number: 47}, Sections: []minutes.Section{{Items: []minutes.Item{{
 			AgendaItem: model.AgendaItem{ID: 1, Number: "01"},
 			Rows: []minutes.Row{{Kind: minutes.RowDiscussion, Points: []string{text}}, {Kind: minutes.RowNote, Text: text},
-				{Kind: minutes.RowDecision, Decision: &model.Decision{ID: 2, Points: []model.Point{{Label: "1.", Text: text}}}}}}}}}}
+				{Kind: minutes.RowDecision, Decision: &model.Decision{ID: 2, Status: model.DecisionAdopted, Points: []model.Point{{Label: "1.", Text: text}}}}}}}}}}
 		for _, p := range d.Propose(doc) {
 			if p.Sentence == "" || !strings.Contains(strings.Join(strings.Fields(text), " "), strings.Join(strings.Fields(p.Sentence), " ")) {
 				t.Errorf("sentence %q not from %q", p.Sentence, text)

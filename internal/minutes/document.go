@@ -120,6 +120,17 @@ type Section struct {
 	Items   []Item
 }
 
+// Header gives the header of the title column of the section's table:
+// the section's name, as the published minutes head it; "Thema" for the
+// Grüne Liste, whose items come from several topics, and for items
+// without a section, which must not get an empty header.
+func (s Section) Header() string {
+	if s.Consent || s.Name == "" {
+		return "Thema"
+	}
+	return s.Name
+}
+
 // Document is the minutes of one session for one audience.
 type Document struct {
 	Audience model.Audience
@@ -130,9 +141,14 @@ type Document struct {
 	// (Umlaufverfahren) since the previous session, which the minutes list.
 	WrittenProcedures []model.Decision
 	// Attendance is the attendance list (Anwesenheit) once the secretariat
-	// has recorded one: every voting and advisory member with how it took
-	// part. The public version names the members only, not the persons.
+	// has recorded one: every voting and advisory member with a seat in the
+	// body (model.Body.Seats) with how it took part. The public version names the members only, not the persons.
 	Attendance []AttendanceLine
+	// Corrections are the corrections of the approved minutes (proposed
+	// and approved), as the audience may see them
+	// (model.Audience.MinutesCorrections: the public sees the approved
+	// ones); none before approval. The page and the PDF list them.
+	Corrections []model.MinutesCorrection
 	// Source is the file the document was parsed from, as the audit entry
 	// of its import records it (zero for minutes not read from a file).
 	Source store.ImportSource
@@ -241,8 +257,13 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 			return Document{}, err
 		}
 	}
-	if doc.Attendance, err = loadAttendance(ctx, st, sessionID, se.Status.Ahead(), doc.Items()); err != nil {
+	if doc.Attendance, err = loadAttendance(ctx, st, body, sessionID, se.Status.Ahead(), doc.Items()); err != nil {
 		return Document{}, err
+	}
+	if se.Status.MinutesFrozen() {
+		if doc.Corrections, err = st.MinutesCorrections(ctx, sessionID); err != nil {
+			return Document{}, err
+		}
 	}
 	return Redacted(doc, audience), nil
 }
@@ -271,8 +292,10 @@ func attachReports(ctx context.Context, st *store.Store, doc *Document) error {
 // (Teilnahmemeldung); without a list recorded by the secretariat the
 // registered delegations give the lines (model.Delegation.Attendance).
 // Of a session ahead (not begun) only the members that registered have a
-// line: the others are not absent yet, only not registered.
-func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, ahead bool, items []Item) ([]AttendanceLine, error) {
+// line: the others are not absent yet, only not registered. A member
+// without a seat in the body (an advisory member in the AL-Runde,
+// model.Body.Seats) is not listed as absent either.
+func loadAttendance(ctx context.Context, st *store.Store, body model.Body, sessionID int64, ahead bool, items []Item) ([]AttendanceLine, error) {
 	list, err := st.Attendance(ctx, sessionID)
 	if err != nil {
 		return nil, err
@@ -304,7 +327,7 @@ func loadAttendance(ctx context.Context, st *store.Store, sessionID int64, ahead
 	var out []AttendanceLine
 	for _, m := range members {
 		a, ok := listed[m.Abbrev]
-		if !ok && (m.Kind == model.MemberGuest || ahead) {
+		if !ok && (m.Kind == model.MemberGuest || ahead || !body.Seats(m)) {
 			continue
 		}
 		if !ok {
@@ -403,6 +426,7 @@ func Redacted(doc Document, a model.Audience) Document {
 		}
 	}
 	out.WrittenProcedures = a.Decisions(doc.WrittenProcedures)
+	out.Corrections = a.MinutesCorrections(doc.Corrections)
 	out.Sections = nil
 	if !a.SeesAgenda(doc.Session) {
 		return out

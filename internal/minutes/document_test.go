@@ -295,3 +295,42 @@ func TestPublicDecisionFlagNeedsADecision(t *testing.T) {
 		t.Errorf("internal flags: %+v, want %+v", got, flags)
 	}
 }
+
+// TestPrintedKeepsRedactedRows: the public minutes as printed (page, PDF,
+// text, JSON API) keep a confidential row with its kind and speaker, shown
+// as "[geschwärzt]" — its content is removed, the row is not blank. Before,
+// Printed took the redacted row for one without text and dropped it, so
+// the public version hid that anything was said.
+func TestPrintedKeepsRedactedRows(t *testing.T) {
+	st := demotest.Store(t)
+	ctx := store.WithActor(context.Background(), "test")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	id, err := st.SaveMinutes(ctx, council.ID, model.Session{Number: 48, Date: model.NewDate(2026, 3, 2), Status: model.StatusMinutesDraft},
+		[]store.MinutesItem{{Item: model.AgendaItem{Number: "1", Title: "Informationssicherheit", Position: 1, Status: model.ItemAccepted},
+			Contributions: []model.Contribution{{Speaker: "BY", Points: []string{"Vertrauliche Lage"}, Confidential: true, Position: 1},
+				{Speaker: "HE", Points: []string{"Offener Beitrag"}, Position: 2}},
+			Notes: []model.ProtocolNote{{Author: "NW", Text: "Vertrauliche Notiz", Confidential: true, Position: 3}}}}, nil, store.ImportSource{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(a model.Audience) (n int, speakers string) {
+		doc, err := minutes.Load(ctx, st, id, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range doc.Printed().Items() {
+			for _, r := range it.Rows {
+				if r.Confidential {
+					n++
+					speakers += r.Speaker + " "
+				}
+			}
+		}
+		return n, speakers
+	}
+	in, inSpeakers := count(model.Internal)
+	pub, pubSpeakers := count(model.Public)
+	if in != 2 || pub != in || pubSpeakers != inSpeakers {
+		t.Errorf("confidential rows with their speakers: internal %d (%s), public %d (%s)", in, inSpeakers, pub, pubSpeakers)
+	}
+}

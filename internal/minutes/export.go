@@ -56,11 +56,7 @@ func Export(w io.Writer, doc Document) error {
 			e.line(sec.Name)
 			e.line("")
 		}
-		header := sec.Name
-		if sec.Consent {
-			header = "Thema"
-		}
-		e.line("TOP\t" + header + "\tZiel\tQuelle\tBE")
+		e.line("TOP\t" + sec.Header() + "\tZiel\tQuelle\tBE")
 		for _, it := range sec.Items {
 			e.item(it, doc.Audience, doc.FlagsShown())
 		}

@@ -73,6 +73,9 @@ func WritePDF(w io.Writer, doc Document) error {
 		footer += " – Entwurf"
 	} else if note := doc.ApprovalNote(); note != "" {
 		footer += " – " + note
+		if v := correctedVersion(doc.Corrections); v > 0 {
+			footer += fmt.Sprintf(", berichtigt (Fassung %d)", v)
+		}
 	}
 	if doc.Audience == model.Public {
 		footer += " – öffentliche Fassung"
@@ -90,12 +93,23 @@ func WritePDF(w io.Writer, doc Document) error {
 		pdf.SetY(-pageMargin + 6)
 		pdf.SetFont("go", "", 8)
 		pdf.SetTextColor(80, 80, 80)
-		pdf.CellFormat(pageWidth*0.75, 4, footer, "", 0, "L", false, 0, "")
-		pdf.CellFormat(pageWidth*0.25, 4, fmt.Sprintf("Seite %d von {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+		// The page number beside the footer's text, or under it where
+		// the text (an approved, corrected internal version) is longer.
+		number := fmt.Sprintf("Seite %d von {nb}", pdf.PageNo())
+		width := pdf.GetStringWidth("Seite 999 von 999") + 2
+		if pdf.GetStringWidth(footer) > pageWidth-width {
+			pdf.SetY(-pageMargin + 4)
+			pdf.CellFormat(pageWidth, 4, footer, "", 2, "L", false, 0, "")
+			pdf.CellFormat(pageWidth, 4, number, "", 0, "R", false, 0, "")
+		} else {
+			pdf.CellFormat(pageWidth-width, 4, footer, "", 0, "L", false, 0, "")
+			pdf.CellFormat(width, 4, number, "", 0, "R", false, 0, "")
+		}
 		pdf.SetTextColor(0, 0, 0)
 	})
 	pdf.AddPage()
 	r.header(doc)
+	r.corrections(doc.Corrections)
 	r.attendance(doc.Attendance)
 	r.writtenProcedures(doc.WrittenProcedures)
 	for _, sec := range doc.Sections {
@@ -201,13 +215,11 @@ func (r *pdfRenderer) section(sec Section) {
 	}
 	p.Ln(2)
 	p.SetFont("go", "B", 12)
-	r.heading(sec.Name)
-	p.Bookmark(sec.Name, 0, -1)
-	head := sec.Name
-	if sec.Consent {
-		head = "Thema"
+	if sec.Name != "" {
+		r.heading(sec.Name)
+		p.Bookmark(sec.Name, 0, -1)
 	}
-	r.header5 = [5]string{"TOP", head, "Ziel", "Quelle", "BE"}
+	r.header5 = [5]string{"TOP", sec.Header(), "Ziel", "Quelle", "BE"}
 	r.tag.BeginElement(pdftag.Table)
 	r.tag.BeginElement(pdftag.TR)
 	r.tableHeader()
@@ -493,7 +505,7 @@ func (r *pdfRenderer) row(row Row) {
 			spans = append(spans, span{text: text})
 		}
 		if d.Result != "" {
-			spans = append(spans, span{text: "Ergebnis: " + r.show(d.Result), style: "B"})
+			spans = append(spans, span{text: resultLead(*d) + r.show(d.Result), style: "B"})
 		}
 		if basis := d.CountBasis(); basis != "" {
 			spans = append(spans, span{text: basis, style: "I"})
@@ -602,6 +614,16 @@ func (r *pdfRenderer) attendance(lines []AttendanceLine) {
 	p.Ln(3)
 }
 
+// resultLead gives the words before a decision's result phrase: a
+// rejection its phrase does not state is said ("abgelehnt – "), as on the
+// minutes page (model.Decision.RejectionUnsaid).
+func resultLead(d model.Decision) string {
+	if d.RejectionUnsaid() {
+		return "Ergebnis: abgelehnt – "
+	}
+	return "Ergebnis: "
+}
+
 // writtenProcedures lists the decisions taken by written procedure since the
 // last session.
 func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
@@ -612,7 +634,7 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 	p.SetFont("go", "B", 12)
 	r.heading("Umlaufverfahren seit der letzten Sitzung")
 	for _, d := range ds {
-		spans := []span{{text: d.Label + " – " + r.show(d.Title), style: "B", kind: pdftag.H3}}
+		spans := []span{{text: r.show(d.DisplayTitle()), style: "B", kind: pdftag.H3}}
 		for _, pt := range d.Points {
 			text := r.show(pt.Text)
 			if pt.Label != "" {
@@ -620,7 +642,11 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 			}
 			spans = append(spans, span{text: text})
 		}
-		spans = append(spans, span{text: "Ergebnis: " + r.show(d.Result) + ", beschlossen am " + d.AdoptedOn.German(), style: "I"})
+		verb := "beschlossen"
+		if d.Rejected() {
+			verb = "abgelehnt"
+		}
+		spans = append(spans, span{text: resultLead(d) + r.show(d.Result) + ", " + verb + " am " + d.AdoptedOn.German(), style: "I"})
 		lines := r.layout(spans, pageWidth)
 		if p.GetY()+float64(len(lines))*lineHeight > r.limit() {
 			p.AddPage()
@@ -630,6 +656,48 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 		p.SetXY(pageMargin, p.GetY()+float64(len(lines))*lineHeight+2)
 	}
 	p.Ln(3)
+}
+
+// corrections lists the corrections of approved minutes as the minutes
+// page does: the corrected row, its stage, the reason, and its text before
+// and after. The rows above already read as corrected.
+func (r *pdfRenderer) corrections(cs []model.MinutesCorrection) {
+	if len(cs) == 0 {
+		return
+	}
+	p := r.pdf
+	p.SetFont("go", "B", 12)
+	r.heading("Berichtigungen")
+	for _, c := range cs {
+		head := c.RowKindLabel()
+		if c.Speaker != "" {
+			head += " (" + r.show(c.Speaker) + ")"
+		}
+		head += " – " + c.Stage() + ". Grund: " + r.show(c.Reason)
+		spans := []span{{text: head, style: "B"},
+			{text: "bisher: " + r.show(c.Before), indent: 2},
+			{text: "berichtigt: " + r.show(c.After), indent: 2}}
+		lines := r.layout(spans, pageWidth)
+		if p.GetY()+float64(len(lines))*lineHeight > r.limit() {
+			p.AddPage()
+		}
+		r.drawLines(lines, pageMargin, p.GetY())
+		r.endSpan()
+		p.SetXY(pageMargin, p.GetY()+float64(len(lines))*lineHeight+2)
+	}
+	p.Ln(3)
+}
+
+// correctedVersion gives the minutes version the newest approved
+// correction made, 0 if none.
+func correctedVersion(cs []model.MinutesCorrection) int {
+	v := 0
+	for _, c := range cs {
+		if c.Status == model.CorrectionApproved {
+			v = max(v, c.MinutesVersion)
+		}
+	}
+	return v
 }
 
 // delegatesText names the registered persons of a member as the

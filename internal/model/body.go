@@ -71,6 +71,20 @@ type Body struct {
 	Version     int
 }
 
+// Seats reports whether the member has a seat at the body's sessions and
+// so a line in their attendance list. A preparatory body (the AL-Runde) is
+// the round of the Abteilungsleiter:innen the voting members name (Bund
+// and Länder; an advisory member names nobody there): only its voters
+// (Rules.VotersOf) sit in it. At any other body every member does: the
+// voting and the advisory members, and guests (who are listed only when
+// they attend).
+func (b Body) Seats(m Member) bool {
+	if b.Kind != BodyPreparatory {
+		return true
+	}
+	return len(b.Rules.VotersOf([]Member{m})) == 1
+}
+
 // Quorum gives the least number of voting members present for a quorum.
 func (b Body) Quorum() int {
 	if b.QuorumMin > 0 {
@@ -143,6 +157,12 @@ type Section struct {
 // Begrüßung: the quorum, the last minutes, the final agenda), where the
 // standard items (itplr.StandardItems, itplr.PrepStandardItems) find it.
 const OpeningSection = "Begrüßung"
+
+// RecommendationsSection is the name of the section of a preparatory
+// body's agenda (the AL-Runde) whose items carry its recommendations
+// (Beschlussempfehlungen) on the prepared body's items; an item taken over
+// from the prepared body for a recommendation is placed there.
+const RecommendationsSection = "Beschlussempfehlungen"
 
 // Topic reports whether the section is a topic (Schwerpunktthema) a
 // decision can be about: not the opening section and not the consent

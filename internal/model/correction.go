@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -57,6 +58,26 @@ func (s CorrectionStatus) Label() string {
 	return "zur Genehmigung vorgeschlagen"
 }
 
+// Stage says where the correction stands, as the minutes list it:
+// "genehmigt in der 49. Sitzung am 02.12.2026 (Fassung 2)", or
+// "zur Genehmigung vorgeschlagen".
+func (c MinutesCorrection) Stage() string {
+	if c.Status != CorrectionApproved {
+		return c.Status.Label()
+	}
+	out := "genehmigt"
+	if c.ApprovedIn > 0 {
+		out += fmt.Sprintf(" in der %d. Sitzung", c.ApprovedIn)
+	}
+	if !c.ApprovedOn.IsZero() {
+		out += " am " + c.ApprovedOn.German()
+	}
+	if c.MinutesVersion > 0 {
+		out += fmt.Sprintf(" (Fassung %d)", c.MinutesVersion)
+	}
+	return out
+}
+
 // RowKindLabel gives the German name of the corrected row's kind.
 func (c MinutesCorrection) RowKindLabel() string {
 	switch c.RowKind {
@@ -66,6 +87,20 @@ func (c MinutesCorrection) RowKindLabel() string {
 		return "Protokollnotiz"
 	}
 	return "Vermerk"
+}
+
+// MarkReason turns the typed confidential marks ([[…]]) of the
+// correction's reason into redaction marks (ConfidentialMarks): the reason
+// is public with the approved correction. Marks that are not balanced are
+// an input error at the reason's field (grund), and the reason stays as
+// typed.
+func (c *MinutesCorrection) MarkReason() error {
+	reason, err := ConfidentialMarks(c.Reason)
+	if err != nil {
+		return AtField("grund", err)
+	}
+	c.Reason = reason
+	return nil
 }
 
 // Validate checks a proposed correction: a known kind of row, a reason,

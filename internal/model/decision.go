@@ -325,6 +325,19 @@ type DecisionCorrection struct {
 	At         time.Time
 }
 
+// MarkReason turns the typed confidential marks ([[…]]) of the
+// correction's occasion into redaction marks (ConfidentialMarks): the
+// occasion is public with the correction. Marks that are not balanced are
+// an input error at the occasion's field (anlass), and it stays as typed.
+func (c *DecisionCorrection) MarkReason() error {
+	reason, err := ConfidentialMarks(c.Reason)
+	if err != nil {
+		return AtField("anlass", err)
+	}
+	c.Reason = reason
+	return nil
+}
+
 // Validate checks a correction: its occasion, and a title or points;
 // every reason at once, at its field (anlass, titel).
 func (c DecisionCorrection) Validate() error {
@@ -400,11 +413,47 @@ func (d Decision) Validate() error {
 	return nil
 }
 
+// recommendationTitle starts the title of the proposal by which a
+// preparatory body votes a Beschlussempfehlung (RecommendationTitle).
+const recommendationTitle = "Beschlussempfehlung: "
+
+// RecommendationTitle gives the title of the proposal by which a
+// preparatory body (the AL-Runde) votes its Beschlussempfehlung on the
+// prepared body's item titled item: "Beschlussempfehlung: <item>".
+func RecommendationTitle(item string) string { return recommendationTitle + item }
+
+// Named reports whether the decision's title names what the decision is
+// already ("Beschlussempfehlung: …", RecommendationTitle): a heading then
+// gives the title alone and does not put the name of a proposal before it
+// a second time ("Beschlussvorschlag: Beschlussempfehlung: …").
+func (d Decision) Named() bool { return strings.HasPrefix(d.Title, recommendationTitle) }
+
+// Rejected reports whether the proposal was put to the vote and rejected
+// (abgelehnt, not come about): its result must not look adopted.
+func (d Decision) Rejected() bool { return d.Status == DecisionRejected }
+
+// RejectionUnsaid reports whether the decision was rejected while its
+// result phrase does not say so itself (a count recorded as "Ja: 3, Nein:
+// 14", say; ParseResult reads no rejection from it): the result line then
+// says "abgelehnt" first, so that a rejection is told by its words, not
+// by its colour alone.
+func (d Decision) RejectionUnsaid() bool {
+	if !d.Rejected() {
+		return false
+	}
+	r, ok := ParseResult(d.Result)
+	return !ok || r.Adopted
+}
+
 // DisplayTitle gives the number and title; without a number, the name
-// ProposalLabel gives ("Beschlussvorschlag – …" for a proposal).
+// ProposalLabel gives ("Beschlussvorschlag – …" for a proposal), or the
+// title alone where it names the proposal itself (Named).
 func (d Decision) DisplayTitle() string {
 	label := d.Label
 	if label == "" {
+		if d.Named() {
+			return d.Title
+		}
 		// A proposal has no number before it is adopted: it is named
 		// as ProposalLabel names it ("Beschlussvorschlag").
 		label = d.ProposalLabel()

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -116,6 +117,9 @@ type Debrief struct {
 	Invitation string // invitation text
 	Entries    []DebriefEntry
 	Version    int
+	// SavedAt is when the secretariat last saved or sent it; zero for a
+	// debrief saved before gremium recorded it.
+	SavedAt time.Time
 }
 
 // DebriefEntry is one decision presented to one FachMK in a debrief.
@@ -146,6 +150,26 @@ func (d Debrief) ForConferences(ids []int64) Debrief {
 // For reports whether the entry presents its decision to one of the given
 // FachMK.
 func (e DebriefEntry) For(ids []int64) bool { return slices.Contains(ids, e.ConferenceID) }
+
+// PresenterField names the form field of the entry's presenter, by its
+// decision and its conference (the entries a form shows and the ones it
+// saves are not the same list, so not by position).
+func (e DebriefEntry) PresenterField() string {
+	return fmt.Sprintf("vorstellung-%d-%d", e.DecisionID, e.ConferenceID)
+}
+
+// CheckPresenters refuses each presenter that names no member of the
+// IT-PLR (kinds gives every member's kind by abbreviation), at its entry's
+// field (PresenterField), every one at once; an entry may name none.
+func (d Debrief) CheckPresenters(kinds map[string]MemberKind) error {
+	var errs []error
+	for _, e := range d.Entries {
+		if e.Presenter != "" && len(UnknownMembers([]string{e.Presenter}, kinds)) > 0 {
+			errs = append(errs, AtField(e.PresenterField(), InputError("„%s“ ist kein Mitglied des IT-Planungsrats; bitte das Kürzel des vorstellenden Mitglieds angeben (zum Beispiel HE) oder das Feld leer lassen.", e.Presenter)))
+		}
+	}
+	return errors.Join(errs...)
+}
 
 // Briefing is a Briefing or Handakte for spokespersons: a living document,
 // kept in versions. ConferenceID is 0 for a briefing for all spokespersons.
@@ -219,6 +243,32 @@ func (s RequestStatus) Valid() bool {
 	return false
 }
 
+// Who brought a request in (Request.Via), besides a member's abbreviation.
+const (
+	// ViaConference: the conference's secretariat submitted it itself.
+	ViaConference = "FachMK-Geschäftsstelle"
+	// ViaSecretariat: the IT-PLR's secretariat recorded it for the
+	// conference.
+	ViaSecretariat = "Geschäftsstelle"
+)
+
+// Origin says in words where the request came from, after "Eingegangen
+// am …": the conference (its name in the genitive, Body.Of) with who
+// brought it in ("von der Geschäftsstelle der Finanzministerkonferenz",
+// "als Anliegen des E-Justice-Rats, erfasst von der Geschäftsstelle", "als
+// Anliegen der Agrarministerkonferenz über MV").
+func (q Request) Origin(conference Body) string {
+	switch q.Via {
+	case ViaConference:
+		return "von der Geschäftsstelle " + conference.Of()
+	case ViaSecretariat:
+		return "als Anliegen " + conference.Of() + ", erfasst von der Geschäftsstelle"
+	case "":
+		return "als Anliegen " + conference.Of()
+	}
+	return "als Anliegen " + conference.Of() + " über " + q.Via
+}
+
 // Request is an Anliegen of a FachMK to the IT-PLR; it can become an agenda
 // item.
 type Request struct {
@@ -227,7 +277,7 @@ type Request struct {
 	Title        string
 	Text         string
 	ReceivedOn   Date
-	Via          string // who brought it in: member abbreviation or "Geschäftsstelle"
+	Via          string // who brought it in: ViaConference, ViaSecretariat or a member abbreviation
 	Status       RequestStatus
 	ItemID       int64 // the agenda item it became; 0 if none
 	// SubmittedBy is the user name of the FachMK secretariat's account that

@@ -192,7 +192,7 @@ func (f FollowUp) DeadlineAt(due *Session) string {
 			s += ", spätestens "
 		}
 		switch {
-		case due != nil && due.Number == f.DueSession && due.Cancelled():
+		case f.DueSessionCancelled(due):
 			// A cancelled session's date is no deadline any more.
 			s += fmt.Sprintf("%d. Sitzung – abgesagt", f.DueSession)
 		case due != nil && due.Number == f.DueSession && !due.Date.IsZero():
@@ -235,7 +235,14 @@ func (f FollowUp) OverdueAt(now time.Time, due *Session) bool {
 // that was cancelled (due, the session of its number): its deadline is
 // gone, the secretariat sets a new one.
 func (f FollowUp) NeedsNewDeadline(due *Session) bool {
-	return f.Status.Pending() && f.DueSession > 0 && due != nil && due.Number == f.DueSession && due.Cancelled()
+	return f.Status.Pending() && f.DueSessionCancelled(due)
+}
+
+// DueSessionCancelled reports whether the session the follow-up is due to
+// (due, the session of its number) was cancelled, whatever the follow-up's
+// status: its deadline reads "49. Sitzung – abgesagt" (DeadlineAt).
+func (f FollowUp) DueSessionCancelled(due *Session) bool {
+	return f.DueSession > 0 && due != nil && due.Number == f.DueSession && due.Cancelled()
 }
 
 // DueAt gives the day the follow-up is due: its date, or the date of the

@@ -111,6 +111,17 @@ const (
 	// recorded, for the Geschäftsstelle and the conference's spokespersons
 	// in office.
 	EventOutcomeRecorded Event = "fachmk_ergebnis"
+	// EventDebriefPresentation: the invitation to a debrief
+	// (Nachbesprechung) is sent in which the user's member is named to
+	// present a decision to a FachMK (concept 2.2: the submitting member
+	// presents it).
+	EventDebriefPresentation Event = "nachbesprechung_vorstellung"
+	// EventProcedureResult: a written procedure (Umlaufverfahren) closed,
+	// with its result (adopted or not, the result phrase).
+	EventProcedureResult Event = "umlauf_ergebnis"
+	// EventFollowUpReminder: the secretariat reminds the responsible
+	// members of an open follow-up (Auftrag) by hand.
+	EventFollowUpReminder Event = "auftrag_erinnerung"
 )
 
 // DeadlineLeadDays is how many days before a registration or document
@@ -122,8 +133,8 @@ const DeadlineLeadDays = 7
 const KickoffReminderDays = 14
 
 // Events lists the events in the order the preferences page shows them.
-var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue,
-	EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventDebriefInvitation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventItemDeferred, EventResignation,
+var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder,
+	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventItemDeferred, EventResignation,
 	EventDeadlineSoon, EventKickoffDue, EventOutcomeRecorded}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
@@ -167,6 +178,12 @@ func (e Event) Label() string {
 		return "Mein Auftaktgespräch in 14 Tagen fällig"
 	case EventOutcomeRecorded:
 		return "Ergebnis einer Fachministerkonferenz erfasst"
+	case EventDebriefPresentation:
+		return "Mein Mitglied stellt in einer Nachbesprechung einen Beschluss vor"
+	case EventProcedureResult:
+		return "Umlaufverfahren abgeschlossen (Ergebnis)"
+	case EventFollowUpReminder:
+		return "Erinnerung der Geschäftsstelle an einen Auftrag"
 	}
 	return string(e)
 }
@@ -205,6 +222,13 @@ var eventRoles = map[Event][]Role{
 	// itself, and another conference's are not theirs to read
 	// (SeesConferenceOutcomes).
 	EventOutcomeRecorded: {RoleSecretariat, RoleSpokesperson},
+	// The offices that present a decision in a debrief: members and
+	// advisory members (FITKO registers items too).
+	EventDebriefPresentation: {RoleMember, RoleAdvisory},
+	// Who hears of the start hears of the result.
+	EventProcedureResult: {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
+	// The responsible offices; the secretariat sends it.
+	EventFollowUpReminder: {RoleMember, RoleAdvisory},
 }
 
 // For reports whether users of the role may subscribe to the event.

@@ -39,7 +39,8 @@ func TestEventsForRoles(t *testing.T) {
 		want []Event
 	}{
 		{RoleFachMK, []Event{EventAgendaPublished, EventDecisionRelevant, EventDebriefInvitation, EventRequest, EventResignation}},
-		{RoleMember, []Event{EventAgendaPublished, EventFollowUpDue, EventFollowUpOverdue, EventProcedureStarted, EventProcedureClosing, EventMinutesForComment, EventSessionChanged, EventRegistrationDecided, EventItemDeferred, EventResignation, EventDeadlineSoon}},
+		{RoleMember, []Event{EventAgendaPublished, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder, EventProcedureStarted, EventProcedureClosing, EventProcedureResult,
+			EventMinutesForComment, EventDebriefPresentation, EventSessionChanged, EventRegistrationDecided, EventItemDeferred, EventResignation, EventDeadlineSoon}},
 		{RolePublic, nil},
 	} {
 		t.Run(string(tc.role), func(t *testing.T) {

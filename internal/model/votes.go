@@ -163,9 +163,9 @@ func percentAgainst(f, need float64) string {
 	return percentDigits(f, digits)
 }
 
-// count gives a number with its noun, singular for one: "1 Ja-Stimme",
+// Counted gives a number with its noun, singular for one: "1 Ja-Stimme",
 // "3 Ja-Stimmen".
-func count(n int, one, many string) string {
+func Counted(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
@@ -535,7 +535,7 @@ func (t Tally) qualified(r Rule) (bool, string) {
 	case r.Federal && !t.BundYes:
 		return false, "abgelehnt: ohne Zustimmung des Bundes"
 	case t.LaenderYes < r.Laender:
-		agree := count(t.LaenderYes, "Land stimmt", "Länder stimmen")
+		agree := Counted(t.LaenderYes, "Land stimmt", "Länder stimmen")
 		if t.LaenderYes == 0 {
 			agree = "kein Land stimmt"
 		}
@@ -543,7 +543,7 @@ func (t Tally) qualified(r Rule) (bool, string) {
 	case r.Share > 0 && !atLeast(t.ShareYes, r.Share):
 		return false, fmt.Sprintf("abgelehnt: die zustimmenden Länder haben nur %s der Finanzierungsanteile (nötig: %s)%s", percentAgainst(t.ShareYes, r.Share), shareWords(r.Share, false), ks)
 	}
-	who := count(t.LaenderYes, "Land", "Länder")
+	who := Counted(t.LaenderYes, "Land", "Länder")
 	if t.BundYes {
 		who = "Bund und " + who
 	}
@@ -563,12 +563,12 @@ func (t Tally) simple(r Rule, present int) (bool, string) {
 		if ok {
 			verdict = "angenommen"
 		}
-		return ok, fmt.Sprintf("%s: %s von %s (nötig: mehr als die Hälfte)", verdict, count(yes, "Ja-Stimme", "Ja-Stimmen"), count(present, "anwesenden Mitglied", "anwesenden Mitgliedern"))
+		return ok, fmt.Sprintf("%s: %s von %s (nötig: mehr als die Hälfte)", verdict, Counted(yes, "Ja-Stimme", "Ja-Stimmen"), Counted(present, "anwesenden Mitglied", "anwesenden Mitgliedern"))
 	}
 	ok := yes > no
 	verdict := "abgelehnt"
 	if ok {
 		verdict = "angenommen"
 	}
-	return ok, fmt.Sprintf("%s: %s gegen %s, Enthaltungen zählen nicht", verdict, count(yes, "Ja-Stimme", "Ja-Stimmen"), count(no, "Nein-Stimme", "Nein-Stimmen"))
+	return ok, fmt.Sprintf("%s: %s gegen %s, Enthaltungen zählen nicht", verdict, Counted(yes, "Ja-Stimme", "Ja-Stimmen"), Counted(no, "Nein-Stimme", "Nein-Stimmen"))
 }

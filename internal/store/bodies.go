@@ -93,6 +93,28 @@ func (s *Store) UpdateBody(ctx context.Context, b model.Body) error {
 		b.Terms = []model.Term{}
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// The document deadline (Unterlagenfrist) of a preparatory body's
+		// sessions follows its DocumentDays; its calendar event has the
+		// session's SEQUENCE (ical.DocumentDeadlineEvent), so a changed
+		// setting raises the SEQUENCE of the sessions not yet held, or
+		// subscribed calendars keep the old day.
+		ahead, err := queryList(ctx, tx, func(r scanner) (id int64, err error) { return id, r.Scan(&id) }, "sessions",
+			`SELECT id FROM sessions WHERE body_id = ? AND status IN (?, ?) AND EXISTS (SELECT 1 FROM bodies WHERE id = ? AND document_days <> ?) ORDER BY id`,
+			b.ID, model.StatusPlanned, model.StatusConvened, b.ID, b.Preparation.DocumentDays)
+		if err != nil {
+			return err
+		}
+		for _, id := range ahead {
+			if err := s.touch(ctx, tx, "session", id); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE sessions SET sequence = sequence + 1 WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("store: session %d: %w", id, err)
+			}
+			if err := s.audit(ctx, tx, "calendar", "session", id, "Unterlagenfrist verschoben"); err != nil {
+				return err
+			}
+		}
 		return s.updateVersioned(ctx, tx, "bodies", "body", b.ID, b.Version,
 			`kind = ?, abbrev = ?, name = ?, parent_id = ?, acts_for_id = ?, chair = ?, topic_profile = ?, terms = ?, notes = ?, decision_pattern = ?, quorum_min = ?, decision_rules = ?,
 			 prepares_id = ?, slug = ?, internal = ?, lead_weeks = ?, registration_days = ?, document_days = ?`,
@@ -121,10 +143,11 @@ func (s *Store) CreateContact(ctx context.Context, c model.Contact) (int64, erro
 	return id, err
 }
 
-// Contacts gives the contacts of a body.
+// Contacts gives the contacts of a body, of every body for bodyID 0 (in
+// one query, as Assignments does).
 func (s *Store) Contacts(ctx context.Context, bodyID int64) ([]model.Contact, error) {
 	return queryList(ctx, s.rd, scanContact, "contacts",
-		`SELECT id, body_id, name, role, email, phone FROM contacts WHERE body_id = ? ORDER BY id`, bodyID)
+		`SELECT id, body_id, name, role, email, phone FROM contacts WHERE ? = 0 OR body_id = ? ORDER BY id`, bodyID, bodyID)
 }
 
 // UpdateContact changes a contact.

@@ -79,13 +79,11 @@ func loadCorrectedRow(ctx context.Context, q queryer, kind string, id int64) (co
 func (s *Store) ProposeMinutesCorrection(ctx context.Context, c model.MinutesCorrection) (int64, error) {
 	// The reason is public with the approved correction: its typed marks
 	// are confidential passages, whoever calls.
-	reason, err := model.ConfidentialMarks(c.Reason)
-	if err != nil {
-		return 0, model.AtField("grund", err)
+	if err := c.MarkReason(); err != nil {
+		return 0, err
 	}
-	c.Reason = reason
 	var id int64
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		row, err := loadCorrectedRow(ctx, tx, c.RowKind, c.RowID)
 		if err != nil {
 			return err

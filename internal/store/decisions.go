@@ -493,18 +493,13 @@ func countedVotes(voters []model.Member, t model.Tally) []model.Vote {
 // decided stays unchanged, and its number, result and votes are never
 // corrected. It gives the correction's version number.
 func (s *Store) CorrectDecision(ctx context.Context, c model.DecisionCorrection) (int, error) {
-	if err := c.Validate(); err != nil {
+	// The occasion is public with the correction: its typed marks are
+	// confidential passages, whoever calls. Every reason at once.
+	if err := errors.Join(c.Validate(), c.MarkReason()); err != nil {
 		return 0, err
 	}
-	// The occasion is public with the correction: its typed marks are
-	// confidential passages, whoever calls.
-	reason, err := model.ConfidentialMarks(c.Reason)
-	if err != nil {
-		return 0, model.AtField("anlass", err)
-	}
-	c.Reason = reason
 	var v int
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := currentDecision(ctx, tx, c.DecisionID)
 		if err != nil {
 			return err
@@ -635,16 +630,12 @@ func checkQuorum(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 }
 
 // checkApplicants refuses a decision proposal that neither the Bund nor
-// three Länder applied for.
+// three Länder applied for, or whose applicants name no member
+// (model.CheckApplication names every one of them).
 func checkApplicants(ctx context.Context, tx *sql.Tx, applicants []string) error {
 	kinds, err := memberKinds(ctx, tx, applicants)
 	if err != nil {
 		return err
-	}
-	for _, a := range applicants {
-		if _, ok := kinds[a]; !ok {
-			return model.InputError("„%s“ ist kein Mitglied des IT-Planungsrats.", a)
-		}
 	}
 	return model.CheckApplication(applicants, kinds)
 }

@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -262,15 +264,32 @@ func (s *Store) noticeResignation(ctx context.Context, tx *sql.Tx, a model.Assig
 
 func scanDebrief(r scanner) (model.Debrief, error) {
 	var d model.Debrief
-	var held string
-	if err := r.Scan(&d.ID, &d.SessionID, &held, &d.Place, &d.Sent, &d.Invitation, &d.Version); err != nil {
+	var held, saved string
+	if err := r.Scan(&d.ID, &d.SessionID, &held, &d.Place, &d.Sent, &d.Invitation, &d.Version, &saved); err != nil {
 		return d, err
 	}
 	d.HeldOn = parseDate(held)
+	d.SavedAt, _ = time.Parse(time.RFC3339, saved)
 	return d, nil
 }
 
+// replaceDebriefEntries stores the entries of debrief id inside tx,
+// instead of the ones it had; a presenter must be a member
+// (model.Debrief.CheckPresenters), whoever calls.
 func replaceDebriefEntries(ctx context.Context, tx *sql.Tx, id int64, entries []model.DebriefEntry) error {
+	presenters := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if e.Presenter != "" && !slices.Contains(presenters, e.Presenter) {
+			presenters = append(presenters, e.Presenter)
+		}
+	}
+	kinds, err := memberKinds(ctx, tx, presenters)
+	if err != nil {
+		return err
+	}
+	if err := (model.Debrief{Entries: entries}).CheckPresenters(kinds); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM debrief_entries WHERE debrief_id = ?`, id); err != nil {
 		return fmt.Errorf("store: debrief entries: %w", err)
 	}
@@ -284,7 +303,7 @@ func replaceDebriefEntries(ctx context.Context, tx *sql.Tx, id int64, entries []
 }
 
 // CreateDebrief stores the debrief (Nachbesprechung) of a session, with its
-// entries. A session has at most one debrief.
+// entries; a presenter must be a member. A session has at most one debrief.
 func (s *Store) CreateDebrief(ctx context.Context, d model.Debrief) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -300,8 +319,8 @@ func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) 
 		return 0, model.InputError("Eine Nachbesprechung gehört zu einer Sitzung; die Sitzung fehlt.")
 	}
 	id, err := s.insert(ctx, tx, "debrief", fmt.Sprintf("session %d", d.SessionID),
-		`INSERT INTO debriefs (session_id, held_on, place, sent, invitation) VALUES (?, ?, ?, ?, ?)`,
-		d.SessionID, d.HeldOn.String(), d.Place, d.Sent, d.Invitation)
+		`INSERT INTO debriefs (session_id, held_on, place, sent, invitation, saved_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		d.SessionID, d.HeldOn.String(), d.Place, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339))
 	if err != nil {
 		return 0, err
 	}
@@ -311,23 +330,20 @@ func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) 
 // DebriefOfSession gives the debrief of a session, with its entries.
 func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.Debrief, error) {
 	d, err := queryOne(ctx, s.rd, scanDebrief, fmt.Sprintf("debrief of session %d", sessionID),
-		`SELECT id, session_id, held_on, place, sent, invitation, version FROM debriefs WHERE session_id = ?`, sessionID)
+		`SELECT id, session_id, held_on, place, sent, invitation, version, saved_at FROM debriefs WHERE session_id = ?`, sessionID)
 	if err != nil {
 		return d, err
 	}
-	d.Entries, err = queryList(ctx, s.rd, func(r scanner) (model.DebriefEntry, error) {
-		var e model.DebriefEntry
-		return e, r.Scan(&e.DecisionID, &e.ConferenceID, &e.Presenter)
-	}, "debrief entries", `SELECT decision_id, conference_id, presenter FROM debrief_entries WHERE debrief_id = ? ORDER BY position`, d.ID)
+	d.Entries, err = debriefEntries(ctx, s.rd, d.ID)
 	return d, err
 }
 
-// UpdateDebrief changes a debrief and replaces its entries; d.Version must be
-// the version read.
+// UpdateDebrief changes a debrief and replaces its entries (a presenter
+// must be a member); d.Version must be the version read.
 func (s *Store) UpdateDebrief(ctx context.Context, d model.Debrief) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
-			`held_on = ?, place = ?, sent = ?, invitation = ?`, d.HeldOn.String(), d.Place, d.Sent, d.Invitation); err != nil {
+			`held_on = ?, place = ?, sent = ?, invitation = ?, saved_at = ?`, d.HeldOn.String(), d.Place, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
 		return replaceDebriefEntries(ctx, tx, d.ID, d.Entries)

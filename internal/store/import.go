@@ -70,7 +70,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		rotation := ""
 		if se.Chair == "" && !se.Date.IsZero() {
 			var err error
-			if rotation, err = chairOfYear(ctx, tx, bodyID, se.Date.Year); err != nil {
+			if rotation, _, err = chairOfYear(ctx, tx, bodyID, se.Date.Year); err != nil {
 				return err
 			}
 		}

@@ -507,6 +507,36 @@ func TestImportDoesNotDecide(t *testing.T) {
 	}
 }
 
+// TestChairOfSaysWhetherThereIsARotation: the start page read the
+// rotation twice (Chairs, to know whether there is one, then ChairOf,
+// which reads it again). ChairOf gives the chair and whether the body has
+// a rotation, in one read of it.
+func TestChairOfSaysWhetherThereIsARotation(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := lawFixture(t, s)
+	type got struct {
+		chair    string
+		rotation bool
+	}
+	chairOf := func(year int) got {
+		t.Helper()
+		chair, rotation, err := s.ChairOf(ctx, bodyID, year)
+		check(t, err)
+		return got{chair, rotation}
+	}
+	if g := chairOf(2026); g != (got{}) {
+		t.Errorf("without a rotation: %+v", g)
+	}
+	check(t, s.SetChair(ctx, bodyID, 2025, "MV"))
+	check(t, s.SetChair(ctx, bodyID, 2026, "Bund"))
+	for year, want := range map[int]got{2024: {"", true}, 2025: {"MV", true}, 2026: {"Bund", true}, 2027: {"NI", true}} {
+		if g := chairOf(year); g != want {
+			t.Errorf("%d: %+v, want %+v", year, g, want)
+		}
+	}
+}
+
 func TestChairSessionsAndSpokespersons(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()

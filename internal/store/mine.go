@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -82,6 +83,10 @@ type RelevantDecision struct {
 	Decision     model.Decision
 	ConferenceID int64
 	Reason       string
+	// AssessedAt is when the decision profile assessed the conference
+	// relevant; zero where the registration's impact statement is the
+	// reason.
+	AssessedAt time.Time
 }
 
 // ImpactReason is the reason of a RelevantDecision that rests on the
@@ -126,14 +131,16 @@ func (s *Store) RelevantDecisionsSince(ctx context.Context, conferenceIDs []int6
 	}
 	return queryList(ctx, s.db, func(r scanner) (RelevantDecision, error) {
 		var rd RelevantDecision
-		d, err := scanCorrectedDecision(multiScanner{r, []any{&rd.ConferenceID, &rd.Reason}})
+		var at string
+		d, err := scanCorrectedDecision(multiScanner{r, []any{&rd.ConferenceID, &rd.Reason, &at}})
 		rd.Decision = d.Corrected()
+		rd.AssessedAt, _ = time.Parse(time.RFC3339, at)
 		return rd, err
 	}, "relevant decisions",
-		`SELECT `+correctedCols+`, r.conference_id, r.reason FROM decisions d`+newestCorrection+` JOIN (
-			SELECT decision_id, conference_id, reason FROM decision_relevance WHERE relevant = 1 AND conference_id IN `+in+`
+		`SELECT `+correctedCols+`, r.conference_id, r.reason, r.assessed_at FROM decisions d`+newestCorrection+` JOIN (
+			SELECT decision_id, conference_id, reason, assessed_at FROM decision_relevance WHERE relevant = 1 AND conference_id IN `+in+`
 			UNION ALL
-			SELECT d2.id, j.value, CAST(? AS TEXT) FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j, decisions d2
+			SELECT d2.id, j.value, CAST(? AS TEXT), '' FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j, decisions d2
 			 WHERE d2.item_id = i.id AND i.impact_conferences != '[]' AND j.value IN `+in+`
 			   AND NOT EXISTS (SELECT 1 FROM decision_relevance x WHERE x.decision_id = d2.id AND x.conference_id = j.value)
 		 ) r ON r.decision_id = d.id

@@ -194,6 +194,52 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body mod
 	return err
 }
 
+// noticeProcedureResult queues "Umlaufverfahren abgeschlossen" when a
+// written procedure closes — at its deadline (the closing loop) or ended
+// early by the secretariat once every member voted: whether the decision
+// is adopted, the result phrase as the decision keeps it (tally.Phrase,
+// the one phrase of the minutes), the reason the rules give (also where
+// the consent of all is missing), and the link to the decision in the
+// register or, when none was adopted or it has no register page (an
+// internal body's), to the procedure. Its key names the procedure: a
+// procedure closes once (closeProcedureTx runs in the transaction that
+// finds it open), and a second run queues nothing.
+func (s *Store) noticeProcedureResult(ctx context.Context, tx *sql.Tx, body model.Body, p model.WrittenProcedure, d model.Decision, tally model.Tally, phrase string, closedAt time.Time) error {
+	title := model.PublicText(d.Title)
+	link := fmt.Sprintf("/umlaufverfahren/%d", p.ID)
+	outcome := "Der Beschlussvorschlag ist nicht angenommen."
+	short := "nicht angenommen"
+	if tally.Adopted {
+		outcome, short = "Der Beschluss ist gefasst.", "Beschluss gefasst"
+		if d.Label != "" {
+			outcome = fmt.Sprintf("Der Beschluss %s ist gefasst.", d.Label)
+			short = "Beschluss " + d.Label + " gefasst"
+			// The register has the decisions the public may read; an
+			// internal body's (the AL-Runde's recommendation) has no page
+			// there, its procedure's page shows the result.
+			if model.Public.SeesDecision(d) {
+				link = "/beschluesse/" + d.Label
+			}
+		}
+	}
+	ended := "Frist: " + berlinTime(p.Deadline)
+	if p.EndedEarly {
+		ended = "vorzeitig beendet am " + berlinTime(closedAt) + ", nachdem alle Mitglieder abgestimmt hatten"
+	}
+	text := fmt.Sprintf("Das Umlaufverfahren „%s“ (Gremium: %s; %s) ist abgeschlossen.\n%s\nErgebnis: %s.", title, body.Abbrev, ended, outcome, phrase)
+	if tally.Reason != "" {
+		text += "\nNach den Regeln des Gremiums " + tally.Reason + "."
+	}
+	_, err := s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventProcedureResult,
+		Key:     fmt.Sprintf("umlauf_ergebnis:%d", p.ID),
+		Subject: "Umlaufverfahren (" + body.Abbrev + ") abgeschlossen: „" + title + "“ – " + short,
+		Body:    text,
+		Link:    link,
+	})
+	return err
+}
+
 // spokespersonMembers gives the members whose spokesperson is in office
 // (or not yet out of office) for the FachMK: the last IT-PLR session held
 // decides, as in holdsFunction (a session of the AL-Runde, numbered on its
@@ -303,7 +349,8 @@ func DebriefRef(debriefID int64, n int) string {
 // of the event who belongs to one of them (their FachMK secretariat
 // accounts, their spokespersons) and to the secretariat's subscribers. An
 // address gets one message even if it is named twice. It gives the number
-// of messages queued; with no address at all it refuses and saves nothing.
+// of messages queued; with no address at all, or a presenter who is no
+// member, it refuses and saves nothing.
 func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subject string) (int, error) {
 	if len(d.Entries) == 0 {
 		return 0, model.RuleError("Die Nachbesprechung enthält keinen Beschluss; es gibt nichts, wozu eingeladen werden könnte.")
@@ -325,10 +372,7 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 			}
 		}
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
-			`held_on = ?, place = ?, sent = 1, invitation = ?, invitations = invitations + 1`, d.HeldOn.String(), d.Place, d.Invitation); err != nil {
-			return err
-		}
-		if err := replaceDebriefEntries(ctx, tx, d.ID, d.Entries); err != nil {
+			`held_on = ?, place = ?, sent = 1, invitation = ?, invitations = invitations + 1, saved_at = ?`, d.HeldOn.String(), d.Place, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
 		var seq int
@@ -336,6 +380,18 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 			return fmt.Errorf("store: debrief: %w", err)
 		}
 		ref := DebriefRef(d.ID, seq)
+		// The presenters of the sending before, to tell a member office
+		// it no longer presents (read before the entries are replaced).
+		var before []model.DebriefEntry
+		if seq > 1 {
+			var err error
+			if before, err = debriefEntries(ctx, tx, d.ID); err != nil {
+				return err
+			}
+		}
+		if err := replaceDebriefEntries(ctx, tx, d.ID, d.Entries); err != nil {
+			return err
+		}
 		var confs []int64
 		seen := map[int64]bool{}
 		for _, e := range d.Entries {
@@ -401,9 +457,114 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 		if count == 0 {
 			return model.RuleError("Für keine der Fachministerkonferenzen dieser Nachbesprechung ist eine E-Mail-Adresse hinterlegt, und niemand hat die Einladung abonniert; die Einladung wurde nicht versandt. Bitte zuerst Kontakte mit E-Mail-Adresse bei den Fachministerkonferenzen eintragen.")
 		}
-		return s.audit(ctx, tx, "invite", "debrief", d.ID, fmt.Sprintf("%d Nachrichten", count))
+		if err := s.noticeDebriefPresenters(ctx, tx, d, seq, before); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "invite", "debrief", d.ID, model.Counted(count, "Nachricht", "Nachrichten"))
 	})
 	return count, err
+}
+
+// debriefEntries reads the entries of a debrief inside tx.
+func debriefEntries(ctx context.Context, q queryer, debriefID int64) ([]model.DebriefEntry, error) {
+	return queryList(ctx, q, func(r scanner) (model.DebriefEntry, error) {
+		var e model.DebriefEntry
+		return e, r.Scan(&e.DecisionID, &e.ConferenceID, &e.Presenter)
+	}, "debrief entries", `SELECT decision_id, conference_id, presenter FROM debrief_entries WHERE debrief_id = ? ORDER BY position`, debriefID)
+}
+
+// noticeDebriefPresenters queues, with the seq-th sending of a debrief's
+// invitation, "Vorstellung in der Nachbesprechung" to the subscribed
+// offices of each member named to present a decision (concept 2.2: the
+// submitting member presents it): the session, date and place, and each
+// decision it presents with the FachMK it presents it to, the link to
+// "Mein Bereich", where the office finds its presentations. A sending
+// after a change tells them again, as changed; a member presenting no
+// more since the sending before (before) hears that it does not present.
+// The text is public: the decisions as the public reads them.
+func (s *Store) noticeDebriefPresenters(ctx context.Context, tx *sql.Tx, d model.Debrief, seq int, before []model.DebriefEntry) error {
+	_, heading, err := sessionHeading(ctx, tx, d.SessionID)
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	lines := map[string][]string{} // member: its presentations
+	var members []string
+	for _, e := range d.Entries {
+		if e.Presenter == "" {
+			continue
+		}
+		dec, err := currentDecision(ctx, tx, e.DecisionID)
+		if err != nil {
+			return err
+		}
+		dec, _ = model.Public.Decision(dec)
+		if _, ok := names[e.ConferenceID]; !ok {
+			var name string
+			if err := tx.QueryRowContext(ctx, `SELECT name FROM bodies WHERE id = ?`, e.ConferenceID).Scan(&name); err != nil {
+				return notFound(err, fmt.Sprintf("conference %d", e.ConferenceID))
+			}
+			names[e.ConferenceID] = name
+		}
+		if lines[e.Presenter] == nil {
+			members = append(members, e.Presenter)
+		}
+		line := "- " + dec.Label
+		if t := model.PublicText(dec.Title); t != "" {
+			line += " „" + t + "“"
+		}
+		lines[e.Presenter] = append(lines[e.Presenter], line+" für die "+names[e.ConferenceID])
+	}
+	when := ""
+	if !d.HeldOn.IsZero() {
+		when = " am " + d.HeldOn.German()
+	}
+	if place := model.PublicText(d.Place); place != "" {
+		when += " (" + place + ")"
+	}
+	changed, again := "", ""
+	if seq > 1 {
+		changed, again = " – geändert", ", nach einer Änderung erneut"
+	}
+	ref := fmt.Sprintf("nachbesprechung_vorstellung:%d:%d", d.ID, seq)
+	for _, m := range members {
+		if _, err := s.notifySubscribers(ctx, tx, Notice{
+			Event:   model.EventDebriefPresentation,
+			Key:     ref + ":" + m,
+			Ref:     ref,
+			Subject: "Vorstellung in der Nachbesprechung der " + heading + changed,
+			Body: fmt.Sprintf("Die Geschäftsstelle hat die Einladung zur Nachbesprechung der %s%s versandt%s. "+
+				"Ihr Mitglied (%s) stellt dort den Geschäftsstellen der Fachministerkonferenzen vor:\n%s\n"+
+				"Ihre Vorstellungen stehen unter „Mein Bereich“.", heading, when, again, m, strings.Join(lines[m], "\n")),
+			Link: "/mein-bereich#h-vorstellungen",
+			To:   func(sub Subscriber) bool { return sub.User.MemberAbbrev == m },
+		}); err != nil {
+			return err
+		}
+	}
+	var gone []string
+	seen := map[string]bool{}
+	for _, e := range before {
+		if e.Presenter != "" && lines[e.Presenter] == nil && !seen[e.Presenter] {
+			seen[e.Presenter] = true
+			gone = append(gone, e.Presenter)
+		}
+	}
+	for _, m := range gone {
+		if _, err := s.notifySubscribers(ctx, tx, Notice{
+			Event:   model.EventDebriefPresentation,
+			Key:     ref + ":" + m + ":entfaellt",
+			Ref:     ref,
+			Subject: "Keine Vorstellung mehr in der Nachbesprechung der " + heading,
+			Body: fmt.Sprintf("Die Geschäftsstelle hat die Einladung zur Nachbesprechung der %s%s nach einer Änderung erneut versandt. "+
+				"Ihr Mitglied (%s) stellt dort keinen Beschluss mehr vor; die frühere Einladung ist damit überholt.", heading, when, m),
+			Link: "/mein-bereich",
+			To:   func(sub Subscriber) bool { return sub.User.MemberAbbrev == m },
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DebriefDelivery gives the delivery of the latest invitation of a debrief

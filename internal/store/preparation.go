@@ -231,35 +231,6 @@ func checkPairOrder(ctx context.Context, tx *sql.Tx, se model.Session) error {
 	return nil
 }
 
-// checkNumberOrder refuses a date that breaks the order of a body's
-// session numbers: the minutes of session N are approved in N+1, so a
-// session is not dated before an earlier-numbered one or after a
-// later-numbered one of the same body (cancelled sessions aside; the same
-// day is allowed). Imported and recorded sessions are taken as they are.
-func checkNumberOrder(ctx context.Context, tx *sql.Tx, se model.Session) error {
-	if se.Date.IsZero() {
-		return nil
-	}
-	var number int
-	var date string
-	err := tx.QueryRowContext(ctx, `SELECT number, date FROM sessions
-		WHERE body_id = ? AND id <> ? AND cancelled_reason = '' AND date <> ''
-		  AND ((number < ? AND date > ?) OR (number > ? AND date < ?))
-		ORDER BY abs(number - ?) LIMIT 1`,
-		se.BodyID, se.ID, se.Number, se.Date.String(), se.Number, se.Date.String(), se.Number).Scan(&number, &date)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return nil
-	case err != nil:
-		return fmt.Errorf("store: session order: %w", err)
-	}
-	other := parseDate(date).German()
-	if number < se.Number {
-		return model.AtField("datum", model.RuleError("Die %d. Sitzung liegt am %s; die %d. Sitzung kann nicht vor ihr liegen (die Nummern folgen den Terminen).", number, other, se.Number))
-	}
-	return model.AtField("datum", model.RuleError("Die %d. Sitzung liegt am %s; die %d. Sitzung kann nicht nach ihr liegen (die Nummern folgen den Terminen).", number, other, se.Number))
-}
-
 // A recommendation decided in written procedure has no session: its date
 // is the day of the decision.
 const recommendationCols = `r.id, r.body_id, COALESCE(r.session_id, 0), COALESCE(r.item_id, 0), COALESCE(r.decision_id, 0), r.target_item_id,
@@ -440,7 +411,7 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 			return err
 		}
 		if draftID, err = s.createDecisionTx(ctx, tx, model.Decision{BodyID: se.BodyID, SessionID: se.ID, ItemID: itemID, Position: pos, Kind: kind,
-			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Beschlussempfehlung: " + target.Title, Points: points, Applicants: applicants}); err != nil {
+			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: model.RecommendationTitle(target.Title), Points: points, Applicants: applicants}); err != nil {
 			return err
 		}
 		recID, err = s.insert(ctx, tx, "recommendation", target.Title,
@@ -512,7 +483,7 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		points := recommendationPoints("Die "+abbrev+" empfiehlt dem IT-Planungsrat zu „"+target.Title+"“ ("+se.Title()+"): "+rec.Summary()+".", rec)
 		var decisionID int64
 		procID, decisionID, err = s.startProcedureTx(ctx, tx, ProcedureStart{Deadline: deadline, Decision: model.Decision{BodyID: rec.BodyID, Kind: kind,
-			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Beschlussempfehlung: " + target.Title, Points: points, Applicants: applicants}})
+			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: model.RecommendationTitle(target.Title), Points: points, Applicants: applicants}})
 		if err != nil {
 			return err
 		}
@@ -607,7 +578,14 @@ func (s *Store) prepItemTx(ctx context.Context, tx *sql.Tx, se model.Session, ta
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ?`, se.ID).Scan(&pos); err != nil {
 		return 0, fmt.Errorf("store: position: %w", err)
 	}
-	return s.insertItem(ctx, tx, model.AgendaItem{SessionID: se.ID, Title: target.Title, Points: target.Points, Goal: model.GoalDecision,
+	// The item stands in the body's section for recommendations; without
+	// one (before, always) its minutes table had no caption.
+	var section sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM sections WHERE body_id = ? AND name = ? ORDER BY position LIMIT 1`,
+		se.BodyID, model.RecommendationsSection).Scan(&section); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("store: recommendations section: %w", err)
+	}
+	return s.insertItem(ctx, tx, model.AgendaItem{SessionID: se.ID, SectionID: section.Int64, Title: target.Title, Points: target.Points, Goal: model.GoalDecision,
 		Sources: target.Sources, Reporters: target.Reporters, Position: pos, Status: model.ItemAccepted, RegisteredBy: target.RegisteredBy})
 }
 

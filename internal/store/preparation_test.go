@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -301,6 +302,7 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 			t.Errorf("a deadline %s, the session on 12.03.2026: %v", late, err)
 		}
 	}
+	account(t, s, model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "he@example.org", model.EventProcedureResult)
 	rec, proc := must2[int64, int64](t)(s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}, deadline))
 	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemA, Kind: model.RecommendDiscuss}, deadline); model.ClassOf(err) != model.ErrConflict {
 		t.Errorf("a second procedure on the same item: %v", err)
@@ -317,6 +319,15 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 	}
 	if given := must[map[int64]model.Recommendation](t)(s.GivenRecommendations(ctx, f.main)); given[f.itemA].ID != rec {
 		t.Errorf("not among the given recommendations: %+v", given)
+	}
+	// The member offices hear the result; the AL-Runde's recommendation
+	// has no page in the register, so the link is the procedure's (it
+	// was the register's address, a 404).
+	list, _, err := s.Notifications(ctx, OutboxFilter{Event: model.EventProcedureResult})
+	check(t, err)
+	if len(list) != 1 || list[0].Link != fmt.Sprintf("/umlaufverfahren/%d", proc) || !strings.Contains(list[0].Subject, "Umlaufverfahren (AL-Runde) abgeschlossen") ||
+		!strings.Contains(list[0].Body, "ist gefasst") {
+		t.Errorf("the result of the AL-Runde's procedure: %+v", list)
 	}
 }
 
@@ -483,4 +494,37 @@ func TestRecommendationFollowsTheProposal(t *testing.T) {
 			t.Errorf("on the proposal: target %d (want %d), draft %s by %v", rec.TargetDecisionID, f.proposalB, draft.Kind, draft.Applicants)
 		}
 	})
+}
+
+// TestDocumentDaysRaiseSequence: the AL-Runde's document deadline
+// (Unterlagenfrist) follows its DocumentDays, and its calendar event
+// carries the session's SEQUENCE (ical.DocumentDeadlineEvent): a changed
+// setting raises the SEQUENCE of the sessions not yet held, so subscribed
+// calendars move the deadline; a change of anything else raises nothing,
+// nor does it touch a session held. Before, the deadline moved in the feed
+// with the same SEQUENCE, and calendars kept the old day.
+func TestDocumentDaysRaiseSequence(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	council, _ := lawFixture(t, s)
+	prep := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyPreparatory, Abbrev: "AL-Runde", Name: "Abteilungsleiterrunde", DecisionPattern: "BE-{JJJJ}/{NN}-AL",
+		Preparation: model.Preparation{PreparesID: council, Slug: "al-runde", Internal: true, LeadWeeks: 3, RegistrationDays: 14, DocumentDays: 7}}))
+	planned := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: prep, Number: 41, Date: model.NewDate(2026, 5, 28), Status: model.StatusPlanned}))
+	held := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: prep, Number: 40, Date: model.NewDate(2026, 2, 19), Status: model.StatusEnded}))
+	sequences := func() (int, int) {
+		return must[model.Session](t)(s.Session(ctx, planned)).Schedule.Sequence, must[model.Session](t)(s.Session(ctx, held)).Schedule.Sequence
+	}
+	p0, h0 := sequences()
+	b := must[model.Body](t)(s.Body(ctx, prep))
+	b.Notes = "nur eine Notiz"
+	check(t, s.UpdateBody(ctx, b))
+	if p, h := sequences(); p != p0 || h != h0 {
+		t.Errorf("a note raised the SEQUENCE: planned %d→%d, held %d→%d", p0, p, h0, h)
+	}
+	b = must[model.Body](t)(s.Body(ctx, prep))
+	b.Preparation.DocumentDays = 10
+	check(t, s.UpdateBody(ctx, b))
+	if p, h := sequences(); p != p0+1 || h != h0 {
+		t.Errorf("after DocumentDays 7→10: planned SEQUENCE %d→%d (want %d), held %d→%d (want unchanged)", p0, p, p0+1, h0, h)
+	}
 }

@@ -229,6 +229,33 @@ func TestCorrectionReasonMarksBecomePassages(t *testing.T) {
 	}
 }
 
+// TestCorrectionGivesEveryReason: a correction of a decision without a
+// title or points whose occasion's marks are not balanced was refused
+// for the missing title alone (the form checked the marks itself, and
+// the store looked at them only after its other rules); the occasion's
+// reason came on the next try. The store gives both at once, each at its
+// field, and keeps nothing.
+func TestCorrectionGivesEveryReason(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	dec := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 5}, Title: "Gebühren"}))
+	_, err := s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec, Reason: "laut [[HE"})
+	fields := map[string]bool{}
+	for _, e := range model.ErrorsOf(err) {
+		if model.ClassOf(e) == model.ErrInput {
+			fields[model.FieldOf(e)] = true
+		}
+	}
+	if len(fields) != 2 || !fields["titel"] || !fields["anlass"] {
+		t.Errorf("refused at %v (%v), want titel and anlass", fields, err)
+	}
+	if got := must[model.Decision](t)(s.Decision(ctx, dec)); len(got.Corrections) != 0 {
+		t.Errorf("a refused correction was kept: %+v", got.Corrections)
+	}
+}
+
 // TestTwoConferenceDatesOnOneDay: a FachMK may meet twice on one day (a
 // morning and an evening session); the second date was refused, its
 // generated UID (conference and day) taken by the first, with the

@@ -155,7 +155,7 @@ func (s *Store) RequestToItem(ctx context.Context, id int64, version int, to Req
 			Goal: model.GoalDiscussion, Reporters: []string{"FITKO"}, Status: model.ItemRegistered,
 			RegisteredBy: "FITKO", RegisteredAt: s.now(),
 			Impact: model.Impact{Stated: true, ConferenceIDs: []int64{q.ConferenceID},
-				Note: fmt.Sprintf("Anliegen der %s vom %s (Anliegen Nr. %d, /anliegen/%d)", name, q.ReceivedOn.German(), q.ID, q.ID)}}
+				Note: fmt.Sprintf("Anliegen der %s vom %s (Anliegen Nr. %d)", name, q.ReceivedOn.German(), q.ID)}}
 		if err := it.Validate(); err != nil {
 			return err
 		}

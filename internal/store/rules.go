@@ -193,6 +193,10 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 		if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
 			return err
 		}
+		body, err := queryOne(ctx, tx, scanBody, fmt.Sprintf("body %d", se.BodyID), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, se.BodyID)
+		if err != nil {
+			return err
+		}
 		if open, err := hasOpenBallot(ctx, tx, sessionID); err != nil {
 			return err
 		} else if open {
@@ -225,12 +229,17 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 				continue
 			}
 			seen[a.Member] = true
-			if _, err := queryOne(ctx, tx, scanMember, "member "+a.Member, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, a.Member); err != nil {
+			m, err := queryOne(ctx, tx, scanMember, "member "+a.Member, `SELECT `+memberCols+` FROM members WHERE abbrev = ?`, a.Member)
+			if err != nil {
 				if errors.Is(err, ErrNotFound) {
 					refused = append(refused, model.InputError("„%s“ ist kein Mitglied.", a.Member))
 					continue
 				}
 				return err
+			}
+			if !body.Seats(m) {
+				refused = append(refused, model.AtField("anwesenheit_"+a.Member, model.RuleError("%s hat keinen Sitz in der %s: sie ist die Runde von Bund und Ländern.", a.Member, body.Abbrev)))
+				continue
 			}
 			personMember := ""
 			if a.Person != "" {
@@ -666,7 +675,8 @@ func (s *Store) closeProcedureTx(ctx context.Context, tx *sql.Tx, p model.Writte
 	for _, m := range voters {
 		list = append(list, model.Vote{Member: m.Abbrev, Choice: b.Votes[m.Abbrev]})
 	}
-	if _, err := s.decideTx(ctx, tx, p.DecisionID, tally, phrase, on, list); err != nil {
+	decided, err := s.decideTx(ctx, tx, p.DecisionID, tally, phrase, on, list)
+	if err != nil {
 		return p, err
 	}
 	if tally.Adopted && p.ApprovesSession != 0 {
@@ -680,6 +690,9 @@ func (s *Store) closeProcedureTx(ctx context.Context, tx *sql.Tx, p model.Writte
 		return p, fmt.Errorf("store: close procedure: %w", err)
 	}
 	p.Status, p.Result, p.Closed, p.Votes = model.ProcedureClosed, phrase, now, cast
+	if err := s.noticeProcedureResult(ctx, tx, body, p, decided, tally, phrase, closedAt); err != nil {
+		return p, err
+	}
 	return p, s.audit(ctx, tx, "close", "procedure", p.ID, tally.Reason)
 }
 

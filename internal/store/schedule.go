@@ -81,7 +81,7 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 			return err
 		}
 		if next.Chair == "" {
-			if next.Chair, err = chairOfYear(ctx, tx, next.BodyID, next.Date.Year); err != nil {
+			if next.Chair, _, err = chairOfYear(ctx, tx, next.BodyID, next.Date.Year); err != nil {
 				return err
 			}
 		}

@@ -50,6 +50,35 @@ func checkSessionKind(ctx context.Context, tx *sql.Tx, se model.Session) error {
 	return model.InputError("Unbekannte Sitzungsart „%s“.", se.Kind)
 }
 
+// checkNumberOrder refuses a date that breaks the order of a body's
+// session numbers: the minutes of session N are approved in N+1, so a
+// session is not dated before an earlier-numbered one or after a
+// later-numbered one of the same body (cancelled sessions aside; the same
+// day is allowed). Imported and recorded sessions are taken as they are.
+func checkNumberOrder(ctx context.Context, tx *sql.Tx, se model.Session) error {
+	if se.Date.IsZero() {
+		return nil
+	}
+	var number int
+	var date string
+	err := tx.QueryRowContext(ctx, `SELECT number, date FROM sessions
+		WHERE body_id = ? AND id <> ? AND cancelled_reason = '' AND date <> ''
+		  AND ((number < ? AND date > ?) OR (number > ? AND date < ?))
+		ORDER BY abs(number - ?) LIMIT 1`,
+		se.BodyID, se.ID, se.Number, se.Date.String(), se.Number, se.Date.String(), se.Number).Scan(&number, &date)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("store: session order: %w", err)
+	}
+	other := parseDate(date).German()
+	if number < se.Number {
+		return model.AtField("datum", model.RuleError("Die %d. Sitzung liegt am %s; die %d. Sitzung kann nicht vor ihr liegen (die Nummern folgen den Terminen).", number, other, se.Number))
+	}
+	return model.AtField("datum", model.RuleError("Die %d. Sitzung liegt am %s; die %d. Sitzung kann nicht nach ihr liegen (die Nummern folgen den Terminen).", number, other, se.Number))
+}
+
 // sessionKind stores the zero kind as regular.
 func sessionKind(k model.SessionKind) model.SessionKind {
 	if k == "" {
@@ -78,7 +107,7 @@ func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, se model.Session)
 	}
 	if se.Chair == "" && !se.Date.IsZero() {
 		var err error
-		if se.Chair, err = chairOfYear(ctx, tx, se.BodyID, se.Date.Year); err != nil {
+		if se.Chair, _, err = chairOfYear(ctx, tx, se.BodyID, se.Date.Year); err != nil {
 			return 0, err
 		}
 	}
@@ -514,25 +543,26 @@ func (s *Store) LastHeldSession(ctx context.Context, bodyID int64) (int, error) 
 
 // chairOfYear gives the chair of a body in a year from its rotation,
 // continued past its recorded years by its rule (model.ChairOf; "" if it
-// names none).
-func chairOfYear(ctx context.Context, q queryer, bodyID int64, year int) (string, error) {
+// names none), and whether the body has a rotation at all.
+func chairOfYear(ctx context.Context, q queryer, bodyID int64, year int) (chair string, rotation bool, err error) {
 	terms, err := chairs(ctx, q, bodyID)
 	if err != nil || len(terms) == 0 {
-		return "", err
+		return "", false, err
 	}
 	lands, err := queryList(ctx, q, func(r scanner) (string, error) {
 		var a string
 		return a, r.Scan(&a)
 	}, "the Länder", `SELECT abbrev FROM members WHERE kind = ? ORDER BY position, abbrev`, model.MemberLand)
 	if err != nil {
-		return "", err
+		return "", true, err
 	}
-	return model.ChairOf(terms, lands, year), nil
+	return model.ChairOf(terms, lands, year), true, nil
 }
 
 // ChairOf gives the chair of a body in a year from its rotation, continued
-// past its recorded years by its rule (model.ChairOf); "" when the
-// rotation names none.
-func (s *Store) ChairOf(ctx context.Context, bodyID int64, year int) (string, error) {
+// past its recorded years by its rule (model.ChairOf; "" when the rotation
+// names none), and whether the body has a rotation (body_chairs) at all:
+// a body without one names its chair in its free text, set once.
+func (s *Store) ChairOf(ctx context.Context, bodyID int64, year int) (chair string, rotation bool, err error) {
 	return chairOfYear(ctx, s.rd, bodyID, year)
 }

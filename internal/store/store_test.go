@@ -777,3 +777,72 @@ func TestItemNumberOnceInASession(t *testing.T) {
 	it.Title = "Föderales Datenportal"
 	check(t, s.UpdateItem(ctx, it))
 }
+
+// TestDebriefPresenterIsAMember: only the web form checked that a
+// debrief's presenter is a member; CreateDebrief, UpdateDebrief and
+// SendDebriefInvitation stored "XY" from any other caller. Each refuses
+// it now at the entry's field, every unknown presenter at once, and saves
+// and queues nothing.
+func TestDebriefPresenterIsAMember(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	id := must[int64](t)
+	bodyID, sessionID := fixture(t, s)
+	fmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	id(s.CreateContact(ctx, model.Contact{BodyID: fmk, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}))
+	dec := func(seq int) int64 {
+		return id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: seq}}))
+	}
+	first, second := model.DebriefEntry{DecisionID: dec(27), ConferenceID: fmk, Presenter: "XY"}, model.DebriefEntry{DecisionID: dec(28), ConferenceID: fmk, Presenter: "NRW"}
+	refused := func(what string, err error) {
+		t.Helper()
+		errs := model.ErrorsOf(err)
+		if len(errs) != 2 {
+			t.Fatalf("%s: %v, want both presenters refused", what, err)
+		}
+		for i, e := range []model.DebriefEntry{first, second} {
+			if model.ClassOf(errs[i]) != model.ErrInput || model.FieldOf(errs[i]) != e.PresenterField() || !strings.Contains(model.ReasonOf(errs[i]), "„"+e.Presenter+"“ ist kein Mitglied") {
+				t.Errorf("%s: %v", what, errs[i])
+			}
+		}
+	}
+	bad := model.Debrief{SessionID: sessionID, HeldOn: model.NewDate(2025, 7, 10), Invitation: "Einladung", Entries: []model.DebriefEntry{first, second}}
+	_, err := s.CreateDebrief(ctx, bad)
+	refused("create", err)
+	_, err = s.SendDebriefInvitation(ctx, bad, "Einladung")
+	refused("send with the first save", err)
+	if _, err := s.DebriefOfSession(ctx, sessionID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a refused debrief was saved: %v", err)
+	}
+
+	good := bad
+	good.Entries = []model.DebriefEntry{{DecisionID: first.DecisionID, ConferenceID: fmk, Presenter: "HE"}, {DecisionID: second.DecisionID, ConferenceID: fmk}}
+	id(s.CreateDebrief(ctx, good))
+	saved := must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID))
+	changed := saved
+	changed.Place, changed.Entries = "geändert", bad.Entries
+	refused("update", s.UpdateDebrief(ctx, changed))
+	_, err = s.SendDebriefInvitation(ctx, changed, "Einladung")
+	refused("send", err)
+	if again := must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID)); again.Place != "" || again.Sent || again.Version != saved.Version || len(again.Entries) != 2 || again.Entries[0].Presenter != "HE" {
+		t.Errorf("a refused change was saved: %+v", again)
+	}
+	if list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventDebriefInvitation}); len(list) != 0 {
+		t.Errorf("a refused invitation was queued: %+v", list)
+	}
+}
+
+// TestProposalNamesEveryApplicantWhoIsNoMember: the store checked a
+// proposal's applicants with a loop of its own before model.CheckApplication
+// (which does the same) and named only the first that is no member; the
+// form and the API name all of them. The store gives the model's reason.
+func TestProposalNamesEveryApplicantWhoIsNoMember(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, sessionID := lawFixture(t, s)
+	_, err := s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Vorschlag", Applicants: []string{"NRW", "Bund", "XY"}})
+	if model.ClassOf(err) != model.ErrInput || model.ReasonOf(err) != "„NRW“, „XY“ sind keine Mitglieder des IT-Planungsrats." {
+		t.Errorf("applicants NRW and XY: %v", err)
+	}
+}

@@ -184,7 +184,7 @@ func (s *Store) endLoginSessions(ctx context.Context, tx *sql.Tx, userID int64, 
 	if n == 0 {
 		return nil
 	}
-	return s.audit(ctx, tx, "logout_all", LoginEntity, userID, clientDetail(ctx, fmt.Sprintf("%s: %d Anmeldungen beendet", why, n)))
+	return s.audit(ctx, tx, "logout_all", LoginEntity, userID, clientDetail(ctx, fmt.Sprintf("%s: %s beendet", why, model.Counted(int(n), "Anmeldung", "Anmeldungen"))))
 }
 
 // CreateLoginSession records a login; only the hash of the token is kept.

@@ -395,6 +395,9 @@ type recommendationsData struct {
 	Typed         url.Values
 	TypedItem     int64
 	TypedProblems problems
+	// Pull is a refused pull from the Grüne Liste (form "m-<id>" of the
+	// recommendation id), its reason at the member's select.
+	Pull refusedForm
 }
 
 // Summary gives the box above the page for the refused form (a proposal
@@ -448,18 +451,18 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderRecommendations(w, r, http.StatusOK, body, se, nil, nil)
+	s.renderRecommendations(w, r, http.StatusOK, body, se, nil, nil, refusedForm{})
 }
 
 // renderRecommendations shows the recommendations page of a session;
 // typed and reason are a refused form (its item in "top") — a proposal in
 // the preparatory session, a written procedure on the prepared session's
 // page — shown again in that item's form.
-func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, refused problems) {
+func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, refused problems, pull refusedForm) {
 	ctx := r.Context()
 	a, u := s.audienceOf(r), s.user(r)
 	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{},
-		Typed: typed, TypedProblems: refused}
+		Typed: typed, TypedProblems: refused, Pull: pull}
 	if typed != nil {
 		d.TypedItem, _ = strconv.ParseInt(typed.Get("top"), 10, 64)
 	}
@@ -637,7 +640,7 @@ func (s *Server) refuseRecommendation(w http.ResponseWriter, r *http.Request, bo
 		s.fail(w, r, err, "")
 		return
 	}
-	s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, problemsOf(err))
+	s.renderRecommendations(w, r, http.StatusUnprocessableEntity, body, se, r.PostForm, problemsOf(err), refusedForm{})
 }
 
 // liveItemURL gives the live page of a session at an item.
@@ -700,17 +703,39 @@ func (s *Server) pullFromGreenList(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := s.st.PullFromGreenList(r.Context(), rec.ID, member); err != nil {
-		s.fail(w, r, err, "")
+	err := errNoPullingMember
+	if member != "" {
+		err = s.st.PullFromGreenList(r.Context(), rec.ID, member)
+	}
+	if err != nil {
+		// A refusal comes back on the page of recommendations, its
+		// reason at the select of the item's form.
+		form, status, refusal := refusedFormOf(r, fmt.Sprintf("m-%d", rec.ID), "Der TOP ist nicht von der Grünen Liste genommen", err)
+		if !refusal {
+			s.fail(w, r, err, "")
+			return
+		}
+		body, err := s.st.Body(r.Context(), se.BodyID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.renderRecommendations(w, r, status, body, se, nil, nil, form)
 		return
 	}
 	back(w, r, se.Path()+"/empfehlungen", fmt.Sprintf("Der TOP ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", member))
 }
 
+// errNoPullingMember refuses the secretariat's pull from the Grüne Liste
+// that names no member: the form's "auf Wunsch von" has no member chosen
+// in advance (it had the Bund, which put a wish on record nobody chose).
+var errNoPullingMember = model.AtField("mitglied", model.InputError("Bitte das Mitglied wählen, auf dessen Wunsch der TOP von der Grünen Liste genommen wird."))
+
 // pullingMember gives the member at whose request an item leaves the
 // Grüne Liste: a member's account its own member (if it votes), the
-// secretariat the member named in the form; false when the request is
-// refused (answered).
+// secretariat the member named in the form ("" when it chose none, which
+// the caller refuses with errNoPullingMember at the form's select); false
+// when the request is refused (answered).
 func (s *Server) pullingMember(w http.ResponseWriter, r *http.Request) (string, bool) {
 	u := s.user(r)
 	if !s.parseForm(w, r) {
@@ -718,11 +743,7 @@ func (s *Server) pullingMember(w http.ResponseWriter, r *http.Request) (string, 
 	}
 	switch {
 	case auth.Can(u, auth.ManageSessions, ""):
-		if m := r.PostFormValue("mitglied"); m != "" {
-			return m, true
-		}
-		s.badRequest(w, r, "Bitte das Mitglied angeben, das den TOP von der Grünen Liste nimmt.")
-		return "", false
+		return strings.TrimSpace(r.PostFormValue("mitglied")), true
 	case u != nil:
 		_, ok := s.require(w, r, auth.Vote, u.MemberAbbrev)
 		return u.MemberAbbrev, ok
@@ -749,8 +770,23 @@ func (s *Server) pullItemFromGreenList(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Diesen Tagesordnungspunkt gibt es nicht.")
 		return
 	}
-	if err := s.st.PullItemFromGreenList(r.Context(), it.ID, member); err != nil {
-		s.fail(w, r, err, "")
+	err := errNoPullingMember
+	if member != "" {
+		err = s.st.PullItemFromGreenList(r.Context(), it.ID, member)
+	}
+	if err != nil {
+		// A refusal comes back on the session page, its reason at the
+		// select of the item's form.
+		form, status, refusal := refusedFormOf(r, fmt.Sprintf("gl-%d", it.ID), "Der TOP ist nicht von der Grünen Liste genommen", err)
+		if !refusal {
+			s.fail(w, r, err, "")
+			return
+		}
+		r.SetPathValue("nr", strconv.Itoa(se.Number))
+		if b, err := s.st.Body(r.Context(), se.BodyID); err == nil && b.Preparation.Slug != "" {
+			r.SetPathValue("gremium", b.Preparation.Slug)
+		}
+		s.minutesPage(w, r, "session.html", status, form)
 		return
 	}
 	s.changed(r, se.ID)

@@ -107,6 +107,9 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 	list, registered := model.RegisteredAttendance(list, delegations)
 	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum(), Problems: problemsOf(refused)}
 	for _, m := range members {
+		if !council.Seats(m) {
+			continue // an advisory member in the AL-Runde: no seat, no row
+		}
 		row := attendanceRow{Member: m, Line: model.AttendanceFor(list, m.Abbrev)}
 		row.Registered = registered && row.Line.Presence != model.Absent
 		if typed != nil {
@@ -156,6 +159,9 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 	var list []model.Attendance
 	typed := map[string]model.Attendance{}
 	for _, m := range members {
+		if !council.Seats(m) {
+			continue
+		}
 		a := model.Attendance{Member: m.Abbrev, Presence: model.Presence(r.PostFormValue("anwesenheit_" + m.Abbrev)), Person: strings.TrimSpace(r.PostFormValue("person_" + m.Abbrev))}
 		a.FromItemID = formItemID(r.PostFormValue("ab_" + m.Abbrev))
 		a.UntilItemID = formItemID(r.PostFormValue("bis_" + m.Abbrev))
@@ -177,7 +183,28 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	notice := fmt.Sprintf("Die Anwesenheit ist gespeichert (%d Mitglieder anwesend oder vertreten).", len(list))
+	// The voting members apart from the advisory ones and guests: one
+	// number for all read like the quorum's "15 von 17" of another 17.
+	voters, err := s.st.BodyVoters(ctx, se.BodyID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	votes := map[string]bool{}
+	for _, m := range voters {
+		votes[m.Abbrev] = true
+	}
+	voting := 0
+	for _, a := range list {
+		if votes[a.Member] {
+			voting++
+		}
+	}
+	present := model.Counted(voting, "stimmberechtigtes Mitglied", "stimmberechtigte Mitglieder")
+	if others := len(list) - voting; others > 0 {
+		present += " und " + model.Counted(others, "beratendes Mitglied oder Gast", "beratende Mitglieder oder Gäste")
+	}
+	notice := "Die Anwesenheit ist gespeichert: " + present + " anwesend oder vertreten."
 	if reason != "" {
 		notice += " Feststellung der Beschlussfähigkeit: " + reason + "."
 		if !quorum {

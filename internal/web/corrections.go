@@ -151,13 +151,14 @@ func (s *Server) proposeCorrection(w http.ResponseWriter, r *http.Request) {
 		after, err = formText(typed)
 	}
 	err = model.AtField("text", err)
-	// The reason is public with the approved correction: its [[…]] are
-	// confidential like the text's.
-	marked, rerr := model.ConfidentialMarks(reason)
-	if err == nil && rerr == nil {
-		_, err = s.st.ProposeMinutesCorrection(r.Context(), model.MinutesCorrection{SessionID: se.ID, RowKind: kind, RowID: id, After: after, Reason: marked})
-	} else if rerr != nil {
-		err = errors.Join(err, model.AtField("grund", rerr))
+	// The store turns the reason's [[…]] into confidential passages; a
+	// form it does not see (the text refused) asks the same rule, to give
+	// every reason at once.
+	c := model.MinutesCorrection{SessionID: se.ID, RowKind: kind, RowID: id, After: after, Reason: reason}
+	if err == nil {
+		_, err = s.st.ProposeMinutesCorrection(r.Context(), c)
+	} else {
+		err = errors.Join(err, c.MarkReason())
 	}
 	switch model.ClassOf(err) {
 	case model.ErrInput, model.ErrConflict:

@@ -14,6 +14,7 @@ import (
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/pdftest"
 	"gremium/internal/store"
 )
 
@@ -165,6 +166,25 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	}
 	if strings.Contains(body, "Vertraulicher Zusatz") {
 		t.Fatal("the confidential passage of the correction reached the public page")
+	}
+	// The PDF, the document that is passed around, says so too: the
+	// correction with its stage and reason, and its footer the version
+	// (before, it printed the corrected text without a word).
+	for reader, c := range map[string]*http.Client{"public": pub, "internal": gs} {
+		_, raw := do(t, c, "GET", ts.URL+"/sitzungen/47/protokoll.pdf", nil)
+		text := strings.Join(strings.Fields(pdftest.Text(t, []byte(raw))), " ")
+		pdftest.Check(t, []byte(raw))
+		if u := pdftest.Unmarked(t, []byte(raw)); len(u) > 0 {
+			t.Errorf("the %s minutes PDF paints outside its tags: %v", reader, u)
+		}
+		for _, want := range []string{"Berichtigungen", "genehmigt in der 48. Sitzung", "(Fassung 2)", "unvollständig wiedergegeben", "berichtigt (Fassung 2)"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the %s minutes PDF lacks %q", reader, want)
+			}
+		}
+		if reader == "public" && (strings.Contains(text, "laut Büro BY") || strings.Contains(text, "Vertraulicher Zusatz")) {
+			t.Error("the public PDF shows the confidential part of the correction")
+		}
 	}
 	// A correction needs a running later session.
 	if _, err := st.ProposeMinutesCorrection(ctx, model.MinutesCorrection{RowKind: "ON", RowID: c.ID, After: "noch einmal", Reason: "x"}); err != nil {

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"time"
 )
 
 type debriefEntry struct {
@@ -20,6 +21,11 @@ type debriefEntry struct {
 	Decision   model.Decision
 	Conference model.Body
 	Include    bool
+	// Outside: a decision relevant for the conference that the saved
+	// debrief does not present to it; the form offers it unticked.
+	// AssessedSince: the decision profile assessed it relevant after the
+	// debrief was last saved (the page and Mein Bereich point it out).
+	Outside, AssessedSince bool
 }
 
 type debriefGroup struct {
@@ -29,10 +35,13 @@ type debriefGroup struct {
 }
 
 type debriefData struct {
-	Session  model.Session
-	Debrief  model.Debrief
-	Saved    bool
-	Entries  []debriefEntry
+	Session model.Session
+	Debrief model.Debrief
+	Saved   bool
+	Entries []debriefEntry
+	// Since are the entries of a saved debrief assessed relevant after
+	// its last save and not in it (notInDebrief), for the hint.
+	Since    []debriefEntry
 	Groups   []debriefGroup
 	Invitees []string
 	// Delivery is the state of the latest invitation's messages.
@@ -72,6 +81,16 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 	for _, dec := range decisions {
 		decByID[dec.ID] = dec
 	}
+	// Relevant as the spokespersons' area and the secretariat's due
+	// debriefs count it (store.RelevantDecisionsSince).
+	ids := make([]int64, len(bodies))
+	for i, b := range bodies {
+		ids[i] = b.ID
+	}
+	rel, err := s.st.RelevantDecisionsSince(ctx, ids, se.ID, model.Date{})
+	if err != nil {
+		return d, err
+	}
 	if saved, err := s.st.DebriefOfSession(ctx, se.ID); err == nil {
 		d.Debrief, d.Saved = saved, true
 		if d.Delivery, err = s.st.DebriefDelivery(ctx, saved.ID); err != nil {
@@ -80,19 +99,24 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 		for _, e := range saved.Entries {
 			d.Entries = append(d.Entries, debriefEntry{DebriefEntry: e, Decision: decByID[e.DecisionID], Conference: byID[e.ConferenceID], Include: true})
 		}
+		// The pack is what the secretariat made of it: a conference
+		// assessed relevant that it does not present to is offered
+		// unticked, never added silently.
+		for _, out := range notInDebrief(rel, saved) {
+			dec, ok := decByID[out.Decision.ID]
+			if !ok {
+				continue
+			}
+			e := debriefEntry{DebriefEntry: model.DebriefEntry{DecisionID: dec.ID, ConferenceID: out.ConferenceID, Presenter: s.debriefPresenter(r, dec)},
+				Decision: dec, Conference: byID[out.ConferenceID], Outside: true, AssessedSince: out.since}
+			d.Entries = append(d.Entries, e)
+			if e.AssessedSince {
+				d.Since = append(d.Since, e)
+			}
+		}
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return d, err
 	} else {
-		// Relevant as the spokespersons' area and the secretariat's due
-		// debriefs count it (store.RelevantDecisionsSince).
-		ids := make([]int64, len(bodies))
-		for i, b := range bodies {
-			ids[i] = b.ID
-		}
-		rel, err := s.st.RelevantDecisionsSince(ctx, ids, se.ID, model.Date{})
-		if err != nil {
-			return d, err
-		}
 		confsOf := map[int64][]int64{}
 		for _, rd := range rel {
 			confsOf[rd.Decision.ID] = append(confsOf[rd.Decision.ID], rd.ConferenceID)
@@ -102,15 +126,7 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 			if len(confs) == 0 {
 				continue
 			}
-			presenter := ""
-			if dec.ItemID != 0 {
-				if it, err := s.st.Item(ctx, dec.ItemID); err == nil {
-					presenter = it.RegisteredBy
-					if presenter == "" && len(it.Reporters) > 0 {
-						presenter = it.Reporters[0]
-					}
-				}
-			}
+			presenter := s.debriefPresenter(r, dec)
 			for _, c := range confs {
 				d.Entries = append(d.Entries, debriefEntry{DebriefEntry: model.DebriefEntry{DecisionID: dec.ID, ConferenceID: c, Presenter: presenter},
 					Decision: dec, Conference: byID[c], Include: true})
@@ -124,6 +140,9 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 	groups := map[int64]*debriefGroup{}
 	var order []int64
 	for _, e := range d.Entries {
+		if !e.Include {
+			continue // offered, not in the debrief
+		}
 		g, ok := groups[e.ConferenceID]
 		if !ok {
 			g = &debriefGroup{Conference: e.Conference}
@@ -146,6 +165,54 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 	return d, nil
 }
 
+// debriefPresenter proposes who presents a decision in the debrief: the
+// member that registered its item, else the item's first reporter.
+func (s *Server) debriefPresenter(r *http.Request, dec model.Decision) string {
+	if dec.ItemID == 0 {
+		return ""
+	}
+	it, err := s.st.Item(r.Context(), dec.ItemID)
+	if err != nil {
+		return ""
+	}
+	if it.RegisteredBy == "" && len(it.Reporters) > 0 {
+		return it.Reporters[0]
+	}
+	return it.RegisteredBy
+}
+
+// outsideDebrief is a decision relevant for a conference that a saved
+// debrief does not present to it; since: assessed relevant in the
+// decision profile after the debrief was last saved.
+type outsideDebrief struct {
+	store.RelevantDecision
+	since bool
+}
+
+// notInDebrief gives the relevant decisions (rel, of the debrief's
+// session) that the saved debrief db does not present to their
+// conference, in the order of rel. One assessed in the same second as the
+// save counts as assessed since (the hint rather shows once too often
+// than never); for a debrief saved before gremium recorded the time, every
+// one does.
+func notInDebrief(rel []store.RelevantDecision, db model.Debrief) []outsideDebrief {
+	in := map[[2]int64]bool{}
+	for _, e := range db.Entries {
+		in[[2]int64{e.DecisionID, e.ConferenceID}] = true
+	}
+	var out []outsideDebrief
+	for _, rd := range rel {
+		key := [2]int64{rd.Decision.ID, rd.ConferenceID}
+		if in[key] {
+			continue
+		}
+		in[key] = true
+		since := db.SavedAt.IsZero() || !rd.AssessedAt.IsZero() && !rd.AssessedAt.Before(db.SavedAt.Truncate(time.Second))
+		out = append(out, outsideDebrief{rd, since})
+	}
+	return out
+}
+
 // debriefInvitation drafts the invitation text.
 func debriefInvitation(d debriefData) string {
 	var b strings.Builder
@@ -153,14 +220,17 @@ func debriefInvitation(d debriefData) string {
 	if !d.Session.Date.IsZero() {
 		fmt.Fprintf(&b, " vom %s", d.Session.Date.German())
 	}
-	b.WriteString(" laden wir die Geschäftsstellen der Fachministerkonferenzen herzlich ein")
+	// The date and place stand before "herzlich ein", where German puts
+	// them ("… der Fachministerkonferenzen am 16.12.2026 (Videokonferenz)
+	// herzlich ein."), not after the verb's particle.
+	b.WriteString(" laden wir die Geschäftsstellen der Fachministerkonferenzen")
 	if !d.Debrief.HeldOn.IsZero() {
 		fmt.Fprintf(&b, " am %s", d.Debrief.HeldOn.German())
 	}
 	if d.Debrief.Place != "" {
 		fmt.Fprintf(&b, " (%s)", d.Debrief.Place)
 	}
-	b.WriteString(".\n\nVorgestellt werden die für Ihre Konferenz relevanten Beschlüsse, jeweils durch das einreichende Mitglied:\n")
+	b.WriteString(" herzlich ein.\n\nVorgestellt werden die für Ihre Konferenz relevanten Beschlüsse, jeweils durch das einreichende Mitglied:\n")
 	for _, g := range d.Groups {
 		fmt.Fprintf(&b, "\n%s:\n", g.Conference.Name)
 		for _, e := range g.Entries {
@@ -273,7 +343,7 @@ func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model
 	d.Debrief = d.Debrief.ForConferences(own)
 	var entries []debriefEntry
 	for _, e := range d.Entries {
-		if e.For(own) {
+		if e.Include && e.For(own) {
 			entries = append(entries, e)
 		}
 	}
@@ -327,22 +397,25 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		refused.add(model.AtField("nb-datum", model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
 	}
-	members, err := s.memberMap(r.Context())
-	if err != nil {
-		s.serverError(w, r, err)
-		return db, nil, false
-	}
-	for i := range d.Entries {
+	db.Entries = nil
+	var included []debriefEntry
+	for i, e := range d.Entries {
 		if r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) != "1" {
 			continue
 		}
-		if p := strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i))); p != "" {
-			if _, ok := members[p]; !ok {
-				refused.add(model.AtField(fmt.Sprintf("vs-%d", i), model.InputError("„%s“ ist kein Mitglied des IT-Planungsrats; bitte das Kürzel des vorstellenden Mitglieds angeben (zum Beispiel HE) oder das Feld leer lassen.", p)))
-			}
-		}
+		e.Presenter = strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i)))
+		db.Entries = append(db.Entries, e.DebriefEntry)
+		included = append(included, e)
 	}
 	if len(refused) > 0 {
+		// The store checks the presenters when it saves; a form it does
+		// not see shows their reasons beside the date's all the same.
+		kinds, err := s.st.MemberKinds(r.Context())
+		if err != nil {
+			s.serverError(w, r, err)
+			return db, nil, false
+		}
+		refused.add(db.CheckPresenters(kinds))
 		s.refuseDebrief(w, r, d, http.StatusBadRequest, refused)
 		return db, nil, false
 	}
@@ -353,16 +426,6 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 		// again from the date, place and decisions being saved, never kept
 		// with the old ones (an empty text is drafted when shown or sent).
 		db.Invitation = ""
-	}
-	db.Entries = nil
-	var included []debriefEntry
-	for i, e := range d.Entries {
-		if r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) != "1" {
-			continue
-		}
-		e.Presenter = strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i)))
-		db.Entries = append(db.Entries, e.DebriefEntry)
-		included = append(included, e)
 	}
 	db.Version = formVersion(r)
 	return db, included, true
@@ -453,7 +516,7 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 	}
 	s.wakeOutbox()
 	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number),
-		fmt.Sprintf("Die Einladung liegt mit %d Nachrichten im Postausgang; „versandt“ steht hier, sobald alle gesendet sind.", n))
+		fmt.Sprintf("Die Einladung liegt mit %s im Postausgang; „versandt“ steht hier, sobald alle gesendet sind.", model.Counted(n, "Nachricht", "Nachrichten")))
 }
 
 func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {

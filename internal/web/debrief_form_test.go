@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -26,7 +28,7 @@ func TestRefusedDebriefKeepsTheForm(t *testing.T) {
 		t.Fatalf("%d", code)
 	}
 	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler">`, map[string]string{"nb-datum": "Der Termin ist kein gültiges Datum"})
-	for _, want := range []string{`value="31.02.2025"`, ">Meine eigene Einladung</textarea>", `id="vs-0" name="vorstellung_0" value="HH"`, `id="auf-0" name="aufnehmen_0" value="1" checked`} {
+	for _, want := range []string{`value="31.02.2025"`, ">Meine eigene Einladung</textarea>", `id="` + presenterID(t, page, 0) + `" name="vorstellung_0" value="HH"`, `id="auf-0" name="aufnehmen_0" value="1" checked`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the refused debrief lacks %s", want)
 		}
@@ -60,11 +62,15 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Fatalf("%d", code)
 	}
-	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler">`, map[string]string{"nb-datum": "Der Termin ist kein gültiges Datum", "vs-0": "„XY“ ist kein Mitglied"})
+	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler">`, map[string]string{"nb-datum": "Der Termin ist kein gültiges Datum", presenterID(t, page, 0): "„XY“ ist kein Mitglied"})
+	// With a valid date the store refuses the presenter (whoever calls
+	// it); the form shows its reason at the field all the same.
 	form.Set("datum", "2025-07-10")
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusBadRequest {
+	code, page = do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form)
+	if code != http.StatusBadRequest {
 		t.Errorf("sending with a presenter who is no member: %d", code)
 	}
+	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler">`, map[string]string{presenterID(t, page, 0): "„XY“ ist kein Mitglied"})
 	if _, err := st.DebriefOfSession(ctx, s47.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("a refused debrief was saved: %v", err)
 	}
@@ -86,4 +92,15 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 	if err != nil || !db.Sent || len(db.Entries) != 1 || db.Entries[0].Presenter != "HH" {
 		t.Errorf("after sending with the first save: %+v %v", db, err)
 	}
+}
+
+// presenterID gives the id of the presenter field of the debrief form's
+// entry i (named by its decision and conference, model.DebriefEntry).
+func presenterID(t *testing.T, page string, i int) string {
+	t.Helper()
+	m := regexp.MustCompile(`id="(vorstellung-\d+-\d+)" name="vorstellung_` + strconv.Itoa(i) + `"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no presenter field for entry %d", i)
+	}
+	return m[1]
 }

@@ -198,7 +198,7 @@ func (s *Server) saveDelegation(w http.ResponseWriter, r *http.Request) {
 	if auth.Can(u, auth.ManageSessions, "") {
 		to += "?mitglied=" + url.QueryEscape(member)
 	}
-	notice := fmt.Sprintf("Die Teilnahme für %s ist gespeichert (%d Personen).", member, len(d.Delegates))
+	notice := fmt.Sprintf("Die Teilnahme für %s ist gespeichert (%s).", member, model.Counted(len(d.Delegates), "Person", "Personen"))
 	if len(d.Delegates) == 1 {
 		notice = fmt.Sprintf("Die Teilnahme für %s ist gespeichert (1 Person).", member)
 	}

@@ -400,7 +400,7 @@ func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
 	if sel := s.selection(r, fq); sel != "" {
 		rep.Paragraph("Auswahl: " + sel + ".")
 	}
-	rep.Paragraph(fmt.Sprintf("Stand: %s. %d Aufträge, davon %d überfällig.", model.BerlinDate(now).German(), total, overdue))
+	rep.Paragraph(fmt.Sprintf("Stand: %s. %s, davon %d überfällig.", model.BerlinDate(now).German(), model.Counted(total, "Auftrag", "Aufträge"), overdue))
 	if total > len(rows) {
 		rep.Paragraph(fmt.Sprintf("Der Bericht zeigt die ersten %d Aufträge der Liste (die überfälligen zuerst). Alle Aufträge enthält der CSV-Export; eine engere Auswahl (Mitglied, Sitzung, Stand) passt in den Bericht.", len(rows)))
 	}

@@ -312,10 +312,22 @@ type followUpData struct {
 	}
 	Statuses []model.FollowUpStatus
 	Today    string
+	// MayRemind: the secretariat may send a reminder of the open
+	// follow-up by hand; Reminders is how many it sent so far, posted
+	// back so that a form sent twice reminds once.
+	MayRemind bool
+	Reminders int
 	// Refused is a refused report (the form "melden") or correction of
 	// the follow-up (the form "bearbeiten"), shown again as typed with
 	// every reason at its field, so that nothing typed is lost.
 	Refused refusedForm
+}
+
+// ReminderSummary gives the box of a refused reminder: the reasons, each
+// linked to the button's form; the form has no input to keep, so it does
+// not say it shows any.
+func (d followUpData) ReminderSummary() errorSummary {
+	return unlinkedSummary("erinnern-fehler", d.Refused.What, d.Refused.Problems).Within("erinnern")
 }
 
 // mayReport reports whether the user may report on the follow-up: the
@@ -347,7 +359,14 @@ func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status i
 	d.MayReport = s.mayReport(ctx, u, v.FollowUp)
 	d.MayEdit = auth.Can(u, auth.RecordMinutes, "")
 	d.MayNote = internal
+	d.MayRemind = d.MayEdit && v.Status.Pending()
 	var err error
+	if d.MayEdit {
+		if d.Reminders, err = s.st.FollowUpReminders(ctx, v.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if internal {
 		if d.Comments, err = s.st.FollowUpComments(ctx, v.ID); err != nil {
 			s.serverError(w, r, err)
@@ -500,6 +519,50 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d#kommentare", v.ID), "Kommentar gespeichert.")
+}
+
+// remindFollowUp sends the secretariat's reminder of an open follow-up to
+// the offices of the responsible members ("Erinnerung senden"): the page
+// then confirms whom it reached and the follow-up's comments record it. A
+// finished follow-up, one that names no member or whose offices receive
+// no reminders, and a form sent again after a reminder (the count it
+// showed is stale) come back on the page with the reason.
+func (s *Server) remindFollowUp(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.RecordMinutes, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	v, ok := s.followUpFromPath(w, r)
+	if !ok {
+		return
+	}
+	seen, err := strconv.Atoi(r.PostFormValue("erinnerungen"))
+	if err != nil || seen < 0 {
+		s.fail(w, r, model.InputError("Das Formular der Erinnerung ist unvollständig; bitte die Seite neu laden."), "")
+		return
+	}
+	by := u.Name
+	if by == "" {
+		by = u.Username
+	}
+	rem, err := s.st.RemindFollowUp(r.Context(), v.ID, seen, by)
+	if err != nil {
+		refused, status, ok := refusedFormOf(r, "erinnern", "Die Erinnerung ist nicht gesendet", err)
+		if !ok {
+			s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+			return
+		}
+		if model.ClassOf(err) == model.ErrConflict {
+			// Not an edit of someone else: another reminder went out
+			// since the page was read, which the store's reason says.
+			refused.Problems = problems{err}
+		}
+		s.renderFollowUp(w, r, status, v, refused)
+		return
+	}
+	s.wakeOutbox()
+	back(w, r, fmt.Sprintf("/auftraege/%d", v.ID), fmt.Sprintf("Erinnerung gesendet an %s: %d Nachrichten liegen im Postausgang. Sie steht unter den Kommentaren.",
+		strings.Join(rem.Members, ", "), rem.Messages))
 }
 
 // followUpDue is a follow-up's deadline as a page beside its session or

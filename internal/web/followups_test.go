@@ -329,6 +329,10 @@ func TestFollowUpProposalsFromImport(t *testing.T) {
 			t.Errorf("no proposal found by %q", want)
 		}
 	}
+	// A decision's proposal names the decision by its number.
+	if !strings.Contains(body, "<h2>TOP 12: Beschluss B-2025/27-IT</h2>") {
+		t.Errorf("the institute commission's proposal does not name B-2025/27-IT:\n%s", body)
+	}
 	props, err := minutes.StoredProposals(ctx, st, sessionID)
 	if err != nil || len(props) != 7 {
 		t.Fatalf("%d proposals, %v", len(props), err)

@@ -260,6 +260,10 @@ func (f refusedForm) At(id, field string) string {
 	return f.Problems.AtIf(f.ID == id, field)
 }
 
+// Of reports whether the refused form is one of a family whose ids start
+// with prefix ("gl-": a pull from the Grüne Liste, one form per item).
+func (f refusedForm) Of(prefix string) bool { return f.ID != "" && strings.HasPrefix(f.ID, prefix) }
+
 // Summary gives every reason of the refused form, for the error box.
 func (f refusedForm) Summary() string { return f.Problems.Summary() }
 

@@ -42,9 +42,19 @@ var funcs = template.FuncMap{
 	},
 	"join":  strings.Join,
 	"lines": func(s string) []string { return strings.Split(s, "\n") },
-	"add":   func(a, b int) int { return a + b },
-	"mul":   func(a, b int) int { return a * b },
-	"flag":  func(on bool, label string) flagView { return flagView{on, label} },
+	// count takes the counts the pages have, int and int64.
+	"count": func(n any, one, many string) (string, error) {
+		switch v := n.(type) {
+		case int64:
+			return model.Counted(int(v), one, many), nil
+		case int:
+			return model.Counted(v, one, many), nil
+		}
+		return "", fmt.Errorf("count: %T is no count", n)
+	},
+	"add":  func(a, b int) int { return a + b },
+	"mul":  func(a, b int) int { return a * b },
+	"flag": func(on bool, label string) flagView { return flagView{on, label} },
 	"rowView": func(r minutes.Row, members map[string]model.Member, a model.Audience) rowView {
 		// a is model.Public or model.Internal (templates may pass 0 or 1).
 		return rowView{Row: r, Members: members, Public: a.IsPublic()}

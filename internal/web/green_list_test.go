@@ -78,7 +78,7 @@ func TestMemberPullsTickedItemFromGreenList(t *testing.T) {
 
 	// The secretariat records Bayern's request.
 	onList()
-	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, action) || !strings.Contains(page, fmt.Sprintf(`<select id="gl-%d" name="mitglied">`, it.ID)) {
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, action) || !strings.Contains(page, fmt.Sprintf(`<select id="gl-%d" name="mitglied" required>`, it.ID)) {
 		t.Fatal("the secretariat cannot record a member's request on the session page")
 	}
 	if code, body := do(t, gs, "POST", pull, url.Values{"mitglied": {"BY"}}); code != http.StatusSeeOther {

@@ -80,17 +80,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 // rotation (body_chairs), which moves each year; the body's free-text
 // chair, set once, is shown only for a body without a rotation.
 func (s *Server) currentChair(r *http.Request, council model.Body, d *homeData) error {
-	terms, err := s.st.Chairs(r.Context(), council.ID)
-	if err != nil {
-		return err
-	}
 	year := s.clock().In(model.Berlin).Year()
-	abbrev, err := s.st.ChairOf(r.Context(), council.ID, year)
+	abbrev, rotation, err := s.st.ChairOf(r.Context(), council.ID, year)
 	if err != nil {
 		return err
 	}
 	if abbrev == "" {
-		if len(terms) > 0 {
+		if rotation {
 			d.Council.Chair = "" // a rotation that names no chair of this year; the set-up text is older still
 		}
 		return nil

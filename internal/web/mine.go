@@ -60,6 +60,11 @@ type myProcedure struct {
 type myRegistration struct {
 	Item    model.AgendaItem
 	Session model.Session
+	// Request is the request (Anliegen) the item came from (ID 0 if
+	// none), Conference the conference that made it: the secretariat
+	// registers such an item for the conference.
+	Request    model.Request
+	Conference model.Body
 }
 
 // myDraft is a session whose draft minutes take comments.
@@ -76,11 +81,17 @@ type myRelevant struct {
 	Reason     string
 }
 
-// myDebrief is a held session whose debrief invitation is not sent.
+// myDebrief is a held session whose debrief invitation is not sent, or
+// whose saved debrief lacks a conference assessed relevant since.
 type myDebrief struct {
 	Session  model.Session
 	Relevant int  // decisions assessed as relevant for a FachMK
-	Saved    bool // a debrief is stored (not yet sent)
+	Saved    bool // a debrief is stored
+	Sent     bool // its invitation is sent
+	// Since are the decisions assessed relevant for a conference after the
+	// debrief was last saved and not in it ("Beschluss B-2025/27-IT
+	// (Finanzministerkonferenz)").
+	Since []string
 }
 
 // MyFollowUps is how many of a member's pending follow-ups "Mein Bereich"
@@ -645,6 +656,25 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 	if d.Pending, err = s.withSessions(ctx, pending); err != nil {
 		return err
 	}
+	// An item registered from a request names the conference whose
+	// request it is, not only the secretariat that registered it.
+	requests := map[int64]map[int64]model.Request{}
+	for i, p := range d.Pending {
+		of, ok := requests[p.Session.ID]
+		if !ok {
+			if of, err = s.st.RequestsOfSession(ctx, p.Session.ID); err != nil {
+				return err
+			}
+			requests[p.Session.ID] = of
+		}
+		if q, ok := of[p.Item.ID]; ok {
+			b, err := s.st.Body(ctx, q.ConferenceID)
+			if err != nil {
+				return err
+			}
+			d.Pending[i].Request, d.Pending[i].Conference = q, b
+		}
+	}
 	if d.Release, err = s.councilSessionsIn(ctx, council, model.StatusEnded); err != nil {
 		return err
 	}
@@ -663,14 +693,15 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 	for _, b := range conferences {
 		ids = append(ids, b.ID)
 	}
+	names := map[int64]string{}
+	for _, b := range conferences {
+		names[b.ID] = b.Name
+	}
 	for _, se := range held {
 		db, err := s.st.DebriefOfSession(ctx, se.ID)
 		saved := err == nil
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
-		}
-		if saved && db.Sent {
-			continue
 		}
 		rel, err := s.st.RelevantDecisionsSince(ctx, ids, se.ID, model.Date{})
 		if err != nil {
@@ -680,10 +711,18 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 		for _, rd := range rel {
 			seen[rd.Decision.ID] = true
 		}
-		if len(seen) == 0 && !saved {
+		due := myDebrief{Session: se, Relevant: len(seen), Saved: saved, Sent: saved && db.Sent}
+		if saved {
+			for _, out := range notInDebrief(rel, db) {
+				if out.since {
+					due.Since = append(due.Since, out.Decision.ProposalLabel()+" ("+names[out.ConferenceID]+")")
+				}
+			}
+		}
+		if due.Sent && len(due.Since) == 0 || len(seen) == 0 && !saved {
 			continue
 		}
-		d.Debriefs = append(d.Debriefs, myDebrief{Session: se, Relevant: len(seen), Saved: saved})
+		d.Debriefs = append(d.Debriefs, due)
 	}
 	return nil
 }

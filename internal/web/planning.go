@@ -54,7 +54,7 @@ func (s *Server) checkSpecialSession(ctx context.Context, se model.Session) erro
 	if se.Kind != model.SessionSpecial {
 		return nil
 	}
-	kinds, err := s.memberKinds(ctx)
+	kinds, err := s.st.MemberKinds(ctx)
 	if err != nil {
 		return err
 	}
@@ -66,24 +66,11 @@ func (s *Server) checkSpecialSession(ctx context.Context, se model.Session) erro
 // form that shows it beside its other reasons; the store checks again
 // when it writes.
 func (s *Server) checkApplication(ctx context.Context, applicants []string) error {
-	kinds, err := s.memberKinds(ctx)
+	kinds, err := s.st.MemberKinds(ctx)
 	if err != nil {
 		return err
 	}
 	return model.CheckApplication(applicants, kinds)
-}
-
-// memberKinds gives the kind of every member by its abbreviation.
-func (s *Server) memberKinds(ctx context.Context) (map[string]model.MemberKind, error) {
-	members, err := s.st.Members(ctx)
-	if err != nil {
-		return nil, err
-	}
-	kinds := map[string]model.MemberKind{}
-	for _, m := range members {
-		kinds[m.Abbrev] = m.Kind
-	}
-	return kinds, nil
 }
 
 func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {

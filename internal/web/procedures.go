@@ -347,5 +347,6 @@ func (s *Server) endProcedureEarly(w http.ResponseWriter, r *http.Request) {
 	if err := search.IndexDecision(r.Context(), s.st, p.DecisionID); err != nil {
 		s.log.Error("search index", "decision", p.DecisionID, "err", err)
 	}
+	s.wakeOutbox() // its result goes to the subscribers
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Das Umlaufverfahren ist vorzeitig beendet: "+p.Result)
 }

@@ -78,3 +78,36 @@ func TestPublicListsFitAPhone(t *testing.T) {
 		t.Errorf("broken across lines at 1366 px: %s", broken)
 	}
 }
+
+// TestConferenceCardsKeepTheirNames: at 320 px the FachMK overview made
+// each row a card, and a conference's second spokesperson stood in a card
+// of its own without the conference's name (the name's cell spans the
+// conference's rows on wide screens and stood in the first row only).
+// A conference is one card now, its name above all its spokespersons.
+func TestConferenceCardsKeepTheirNames(t *testing.T) {
+	browserTest(t)
+	b := publicPhone(t)
+	b.page("/fachmk")
+	var got struct {
+		Nameless []string // the spokespersons whose card names no conference
+		Shared   int      // the cards of more than one spokesperson
+	}
+	b.run("cards of /fachmk", chromedp.Evaluate(`(() => {
+		const card = el => { while (el && el.tagName !== "TABLE" && parseFloat(getComputedStyle(el).borderLeftWidth) === 0) el = el.parentElement; return el; };
+		const rows = Array.from(document.querySelectorAll("main table tbody tr"));
+		const cards = new Map();
+		const nameless = [];
+		for (const tr of rows) {
+			const c = card(tr);
+			cards.set(c, (cards.get(c) || 0) + 1);
+			if (!c || c.tagName === "TABLE" || !c.querySelector("th[role=rowheader] a")) nameless.push(tr.textContent.replace(/\s+/g, " ").trim());
+		}
+		return {Nameless: nameless, Shared: Array.from(cards.values()).filter(n => n > 1).length};
+	})()`, &got))
+	for _, row := range got.Nameless {
+		t.Errorf("at 320 px a spokesperson's card names no conference: %s", row)
+	}
+	if got.Shared == 0 {
+		t.Error("no conference of the demo shows two spokespersons in one card")
+	}
+}

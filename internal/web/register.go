@@ -571,7 +571,7 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
 	typed := correctionForm{Title: r.PostFormValue("titel"), Points: r.PostFormValue("punkte"), Reason: r.PostFormValue("anlass")}
 	// The occasion is shown with the correction, to the public too: its
 	// [[…]] are confidential like the title's.
-	c := model.DecisionCorrection{DecisionID: id}
+	c := model.DecisionCorrection{DecisionID: id, Reason: typed.Reason}
 	var err error
 	if c.Title, err = model.ConfidentialMarks(typed.Title); err != nil {
 		typed.Problems.add(model.AtField("titel", err))
@@ -582,13 +582,14 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
 	} else if len(points) > 0 {
 		c.Points = model.NumberedPoints(points)
 	}
-	if c.Reason, err = model.ConfidentialMarks(typed.Reason); err != nil {
-		typed.Problems.add(model.AtField("anlass", err))
-	}
 	var v int
 	if len(typed.Problems) == 0 {
+		// The store turns the occasion's [[…]] into confidential passages.
 		v, err = s.st.CorrectDecision(r.Context(), c)
 	} else {
+		// A correction the store does not see gets its rules here, to give
+		// every reason at once.
+		typed.Problems.add(c.MarkReason())
 		typed.Problems.addUnrefused(c.Validate())
 		err = typed.Problems.err()
 	}

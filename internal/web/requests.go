@@ -104,7 +104,7 @@ func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := map[string]string{"titel": strings.TrimSpace(r.PostFormValue("titel")), "text": strings.TrimSpace(r.PostFormValue("text")), "fachmk": r.PostFormValue("fachmk")}
-	q := model.Request{Title: form["titel"], Text: form["text"], SubmittedBy: u.Username, ConferenceID: u.ConferenceID, Via: "FachMK-Geschäftsstelle"}
+	q := model.Request{Title: form["titel"], Text: form["text"], SubmittedBy: u.Username, ConferenceID: u.ConferenceID, Via: model.ViaConference}
 	// Every reason at once, each at its field (before: the first only,
 	// above the form).
 	var refused problems
@@ -117,7 +117,7 @@ func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) {
 		case err != nil || b.Kind != model.BodyFachMK:
 			refused.add(model.AtField("fachmk", model.InputError("Bitte wählen Sie die Fachministerkonferenz, deren Anliegen Sie erfassen.")))
 		default:
-			q.ConferenceID, q.Via = b.ID, "Geschäftsstelle"
+			q.ConferenceID, q.Via = b.ID, model.ViaSecretariat
 		}
 	}
 	// The request's own rules (a title, its length, the text's): the

@@ -53,6 +53,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /auftraege/{id}", s.editFollowUp)
 	mux.HandleFunc("POST /auftraege/{id}/stand", s.reportFollowUp)
 	mux.HandleFunc("POST /auftraege/{id}/kommentare", s.commentFollowUp)
+	mux.HandleFunc("POST /auftraege/{id}/erinnerung", s.remindFollowUp)
 	mux.HandleFunc("GET /mitglieder/{mitglied}/auftraege", s.memberFollowUps)
 	mux.HandleFunc("GET /sitzungen/{nr}/auftragsvorschlaege", s.followUpProposals)
 	mux.HandleFunc("POST /sitzungen/{nr}/auftragsvorschlaege", s.handleFollowUpProposal)

@@ -29,8 +29,6 @@ type sessionData struct {
 	DocGroups     []docGroup // the documents by agenda item, with the viewer's notes
 	DocKinds      []model.DocumentKind
 	Registrations []model.AgendaItem // the user's own pending registrations
-	// Corrections of approved minutes, as the audience may see them.
-	Corrections []model.MinutesCorrection
 	// Deadlines gives each follow-up's deadline with its due session's
 	// date once planned, and whether it is overdue (followups.go).
 	Deadlines map[int64]followUpDue
@@ -113,14 +111,6 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),
 		CanRegister:   se.RegistrationOpen(),
 		AgendaVisible: doc.Audience.SeesAgenda(se), Refused: refused}
-	if se.Status.MinutesFrozen() {
-		cs, err := s.st.MinutesCorrections(ctx, se.ID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		d.Corrections = doc.Audience.MinutesCorrections(cs)
-	}
 	if d.Deadlines, err = s.followUpDeadlines(ctx, council.ID, doc); err != nil {
 		s.serverError(w, r, err)
 		return

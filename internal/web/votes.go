@@ -281,7 +281,7 @@ func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("%s/live#abstimmung", se.Path()), fmt.Sprintf("%d Stimmen per Handzeichen erfasst (im Protokoll der Änderungen als solche vermerkt).", n))
+	back(w, r, fmt.Sprintf("%s/live#abstimmung", se.Path()), fmt.Sprintf("%s per Handzeichen erfasst (im Protokoll der Änderungen als solche vermerkt).", model.Counted(n, "Stimme", "Stimmen")))
 }
 
 // closeVote closes the vote: the count decides under the rule of the
