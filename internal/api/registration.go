@@ -132,6 +132,18 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
+	council, err := a.st.BodyByAbbrev(ctx, a.council)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	// A made-up number (B-2025/99-IT) is refused as on the form.
+	if err := a.st.CheckSources(ctx, council.ID, g.Sources); model.ClassOf(err) == model.ErrInput {
+		refuse("quelle", err)
+	} else if err != nil {
+		a.fail(w, r, err)
+		return
+	}
 	for _, p := range problems {
 		g.Refused = append(g.Refused, p.Field)
 	}
@@ -142,11 +154,6 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 			out[i] = Problem{Field: fieldOf(r, p.Field), Reason: p.Reason}
 		}
 		writeRefusal(w, http.StatusUnprocessableEntity, out)
-		return
-	}
-	council, err := a.st.BodyByAbbrev(ctx, a.council)
-	if err != nil {
-		a.fail(w, r, err)
 		return
 	}
 	it := g.Item(se, time.Now())

@@ -119,3 +119,27 @@ func TestRegistrationRefusesEachFieldForItsOwnReason(t *testing.T) {
 		t.Errorf("stored: %+v", items)
 	}
 }
+
+// TestRegistrationRefusesMadeUpSource: a source (Quelle) in the form of a
+// decision number of the council that gremium does not hold is refused at
+// its field, as on the form. Before, "B-2025/99-IT" was stored and
+// published as the item's source ("Baut auf B-2025/99-IT"). A source the
+// register holds, free text and a number from before the register (the
+// real minutes cite B-2022/42-IT) are taken.
+func TestRegistrationRefusesMadeUpSource(t *testing.T) {
+	st, sid, send := hessenAPI(t)
+	ctx := context.Background()
+	code, out := send("POST", "/api/v1/sitzungen/49/anmeldungen", `{"titel":"E-Akte","ziel":"Bericht","quelle":["B-2025/99-IT"],"fachmk":{"betroffen":false}}`)
+	if code != http.StatusUnprocessableEntity || len(out.Problems) != 1 || out.Problems[0].Field != "/quelle" ||
+		!strings.Contains(out.Problems[0].Reason, "Der Beschluss B-2025/99-IT ist nicht erfasst") {
+		t.Fatalf("made-up source: %d %+v", code, out)
+	}
+	code, out = send("POST", "/api/v1/sitzungen/49/anmeldungen", `{"titel":"E-Akte","ziel":"Bericht","quelle":["B-2025/26-IT","Zielbild Informationssicherheit","B-2022/42-IT"],"fachmk":{"betroffen":false}}`)
+	if code != http.StatusCreated {
+		t.Fatalf("held source, free text, older number: %d %+v", code, out)
+	}
+	items, _ := st.Items(ctx, sid)
+	if len(items) != 1 || len(items[0].Sources) != 3 {
+		t.Errorf("stored: %+v", items)
+	}
+}

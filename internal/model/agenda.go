@@ -71,7 +71,10 @@ type AgendaItem struct {
 	// Deferral: the item was deferred (vertagt) to a later session, or
 	// stands here deferred from an earlier one.
 	Deferral Deferral
-	Version  int
+	// DeclineReason is why the secretariat declined the registration
+	// (Status ItemDeclined; "" when it gave none).
+	DeclineReason string
+	Version       int
 }
 
 // Deferral is the Vertagung of an agenda item to a later session of the

@@ -91,6 +91,9 @@ const (
 	// EventItemDeferred: an agenda item the user's member registered is
 	// deferred (vertagt) to a later session.
 	EventItemDeferred Event = "top_vertagt"
+	// EventRegistrationDecided: the secretariat accepted or declined an
+	// agenda item the user's member registered.
+	EventRegistrationDecided Event = "anmeldung_entschieden"
 	// EventResignation: a member announced that it resigns a spokesperson
 	// function; it takes effect with the next regular session (concept
 	// 1.2: the Land "muss es dies den restlichen
@@ -131,7 +134,7 @@ const KickoffReminderDays = 14
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder,
-	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventItemDeferred, EventResignation,
+	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventItemDeferred, EventResignation,
 	EventDeadlineSoon, EventKickoffDue, EventOutcomeRecorded}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
@@ -163,6 +166,8 @@ func (e Event) Label() string {
 		return "Sitzung meiner Fachministerkonferenz in 7 Tagen (mit Briefing)"
 	case EventRequest:
 		return "Anliegen einer Fachministerkonferenz eingegangen oder geändert"
+	case EventRegistrationDecided:
+		return "Meine Anmeldung angenommen oder abgelehnt"
 	case EventItemDeferred:
 		return "Mein angemeldeter TOP vertagt"
 	case EventResignation:
@@ -196,19 +201,20 @@ func (e Event) Valid() bool {
 // eventRoles says which roles may receive an event: what an event's message
 // tells must be something the role may read.
 var eventRoles = map[Event][]Role{
-	EventAgendaPublished:   {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
-	EventDecisionRelevant:  {RoleSecretariat, RoleSpokesperson, RoleFachMK},
-	EventFollowUpDue:       {RoleSecretariat, RoleMember, RoleAdvisory},
-	EventFollowUpOverdue:   {RoleSecretariat, RoleMember, RoleAdvisory},
-	EventProcedureStarted:  {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
-	EventProcedureClosing:  {RoleMember},
-	EventMinutesForComment: {RoleSecretariat, RoleMember, RoleAdvisory},
-	EventDebriefInvitation: {RoleSecretariat, RoleSpokesperson, RoleFachMK},
-	EventSessionChanged:    {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
-	EventConferenceSoon:    {RoleSecretariat, RoleSpokesperson},
-	EventRequest:           {RoleSecretariat, RoleSpokesperson, RoleFachMK},
-	EventItemDeferred:      {RoleSecretariat, RoleMember},
-	EventResignation:       {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
+	EventAgendaPublished:     {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
+	EventDecisionRelevant:    {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+	EventFollowUpDue:         {RoleSecretariat, RoleMember, RoleAdvisory},
+	EventFollowUpOverdue:     {RoleSecretariat, RoleMember, RoleAdvisory},
+	EventProcedureStarted:    {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
+	EventProcedureClosing:    {RoleMember},
+	EventMinutesForComment:   {RoleSecretariat, RoleMember, RoleAdvisory},
+	EventDebriefInvitation:   {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+	EventSessionChanged:      {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
+	EventConferenceSoon:      {RoleSecretariat, RoleSpokesperson},
+	EventRequest:             {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+	EventItemDeferred:        {RoleSecretariat, RoleMember},
+	EventRegistrationDecided: {RoleMember},
+	EventResignation:         {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
 	// Those who register agenda items and hand in their documents.
 	EventDeadlineSoon: {RoleSecretariat, RoleMember},
 	EventKickoffDue:   {RoleSpokesperson},

@@ -22,6 +22,14 @@ func (s Session) RegistrationLate(day Date) bool {
 	return !s.RegistrationDeadline.IsZero() && s.RegistrationDeadline.Before(day)
 }
 
+// ImpactNoneLabel and ImpactSomeLabel are the two answers of the
+// FachMK-impact statement (GO § 4) as the registration form labels them;
+// a reason names the answer so.
+const (
+	ImpactNoneLabel = "Fachplanungen von Fachministerkonferenzen sind nicht betroffen"
+	ImpactSomeLabel = "Fachplanungen folgender Fachministerkonferenzen sind betroffen"
+)
+
 // Registration is a member's registration of an agenda item (Anmeldung) as
 // the form and the JSON API give it; Check holds the rules both apply, so
 // that a registration refused on one is refused on the other.
@@ -97,10 +105,10 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 	case !g.Impact.Stated:
 		refuse("fachmk", "Bitte angeben, ob Fachplanungen von Fachministerkonferenzen betroffen sind (GO § 4).")
 	case g.Affected && len(g.Impact.ConferenceIDs) == 0 && !slices.Contains(g.Refused, "fachmk_ids"):
-		refuse("fachmk", "Bitte die betroffenen Fachministerkonferenzen ankreuzen oder „keine betroffen“ wählen.")
+		refuse("fachmk", "Bitte die betroffenen Fachministerkonferenzen ankreuzen oder „"+ImpactNoneLabel+"“ wählen.")
 	case !g.Affected && len(g.Impact.ConferenceIDs) > 0:
 		// Stored as "keine", the conferences named would be dropped unsaid.
-		refuse("fachmk", "Die Angabe widerspricht sich: „keine betroffen“, aber zugleich Fachministerkonferenzen genannt. Bitte „betroffen“ wählen oder die Konferenzen entfernen.")
+		refuse("fachmk", "Die Angabe widerspricht sich: „"+ImpactNoneLabel+"“, aber zugleich Fachministerkonferenzen genannt. Bitte „"+ImpactSomeLabel+"“ wählen oder die Konferenzen entfernen.")
 	}
 	if g.Goal == GoalDecision && len(g.Proposal) == 0 {
 		refuse("beschlussvorschlag", "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")

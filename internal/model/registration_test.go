@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestRegistrationGoal: a registration without a goal is asked for one; one
 // naming a goal that does not exist (possible only through the API, the
@@ -52,5 +55,31 @@ func TestRegistrationApplicationWithoutProposal(t *testing.T) {
 		if p.Field == "antrag" {
 			t.Errorf("a noting item refused: %q", p.Reason)
 		}
+	}
+}
+
+// TestRegistrationImpactReasonsNameTheFormsAnswers: the FachMK statement's
+// reasons named an answer „keine betroffen“ that the form does not offer;
+// its answer reads "Fachplanungen von Fachministerkonferenzen sind nicht
+// betroffen". The reasons name the answers as labelled.
+func TestRegistrationImpactReasonsNameTheFormsAnswers(t *testing.T) {
+	se := Session{Number: 49, Status: StatusPlanned, Date: NewDate(2031, 3, 12)}
+	found := 0
+	for _, g := range []Registration{
+		{Member: "HE", Title: "Test", Goal: GoalNoting, Impact: Impact{Stated: true}, Affected: true},
+		{Member: "HE", Title: "Test", Goal: GoalNoting, Impact: Impact{Stated: true, ConferenceIDs: []int64{3}}},
+	} {
+		for _, p := range g.Check(se, map[string]MemberKind{"HE": MemberLand}) {
+			if p.Field != "fachmk" {
+				continue
+			}
+			found++
+			if !strings.Contains(p.Reason, "„Fachplanungen von Fachministerkonferenzen sind nicht betroffen“") || strings.Contains(p.Reason, "keine betroffen") {
+				t.Errorf("affected %v: %q", g.Affected, p.Reason)
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("%d reasons about the statement, want 2", found)
 	}
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"gremium/internal/model"
@@ -15,6 +17,8 @@ func TestNumberAgenda(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := WithActor(context.Background(), "geschaeftsstelle")
 	bodyID, _ := fixture(t, s)
+	account(t, s, model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "he@example.org", model.EventRegistrationDecided)
+	account(t, s, model.User{Username: "hamburg", Role: model.RoleMember, MemberAbbrev: "HH"}, model.ChannelEmail, "hh@example.org", model.EventRegistrationDecided)
 	id := must[int64](t)
 	s48 := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2027, 1, 15), Status: model.StatusPlanned}))
 	welcome := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "00", Title: "Begrüßung", Position: 1}))
@@ -53,24 +57,36 @@ func TestNumberAgenda(t *testing.T) {
 
 // TestDecideRegistration: an accepted registration goes after the last item
 // on the agenda (pending registrations do not count); a declined one keeps
-// its place off the agenda; a stale version is a conflict.
+// its place off the agenda with the secretariat's reason; a stale version
+// is a conflict. The member that registered is notified of the decision
+// (it was not: it learned of it only on its next visit), with the reason.
 func TestDecideRegistration(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := WithActor(context.Background(), "geschaeftsstelle")
 	bodyID, _ := fixture(t, s)
+	account(t, s, model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "he@example.org", model.EventRegistrationDecided)
+	account(t, s, model.User{Username: "hamburg", Role: model.RoleMember, MemberAbbrev: "HH"}, model.ChannelEmail, "hh@example.org", model.EventRegistrationDecided)
 	id := must[int64](t)
 	s48 := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2027, 1, 15), Status: model.StatusPlanned}))
 	id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "00", Title: "Begrüßung", Position: 1}))
 	one := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Eins", Position: 9, Status: model.ItemRegistered, RegisteredBy: "HE"}))
 	two := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Zwei", Position: 10, Status: model.ItemRegistered, RegisteredBy: "BY"}))
-	it, err := s.DecideRegistration(ctx, two, 1, true)
+	it, err := s.DecideRegistration(ctx, two, 1, true, "")
 	if err != nil || it.Status != model.ItemAccepted || it.Position != 2 {
 		t.Fatalf("accept = %+v, %v; want accepted at position 2", it, err)
 	}
-	if _, err := s.DecideRegistration(ctx, one, 7, true); model.ClassOf(err) != model.ErrConflict {
+	if _, err := s.DecideRegistration(ctx, one, 7, true, ""); model.ClassOf(err) != model.ErrConflict {
 		t.Errorf("stale version: %v", err)
 	}
-	if it, err = s.DecideRegistration(ctx, one, 1, false); err != nil || it.Status != model.ItemDeclined {
+	if it, err = s.DecideRegistration(ctx, one, 1, false, " Thema der AL-Runde "); err != nil || it.Status != model.ItemDeclined {
 		t.Errorf("decline = %+v, %v", it, err)
+	}
+	if got, _ := s.Item(ctx, one); got.DeclineReason != "Thema der AL-Runde" {
+		t.Errorf("stored reason %q", got.DeclineReason)
+	}
+	list, _, err := s.Notifications(ctx, OutboxFilter{Event: model.EventRegistrationDecided})
+	if err != nil || len(list) != 1 || list[0].Recipient != "he@example.org" || !strings.Contains(list[0].Subject, "abgelehnt: Eins") ||
+		!strings.Contains(list[0].Body, "Grund: Thema der AL-Runde") || list[0].Link != fmt.Sprintf("/anmeldungen/%d", one) {
+		t.Errorf("notifications: %+v %v", list, err)
 	}
 }

@@ -675,3 +675,40 @@ func memberKinds(ctx context.Context, tx *sql.Tx, abbrevs []string) (map[string]
 	}
 	return kinds, nil
 }
+
+// CheckSources refuses the sources (Quelle) typed for an agenda item of the
+// body that name one of its decisions by number (model.DecisionRefFits:
+// "B-2025/99-IT", "Beschluss 2025/99") which gremium does not hold: an
+// input error at the field "quelle" naming each (nil: all may be stored).
+// Free text without a number, another body's number, and numbers of years
+// before the first year gremium holds decisions of the body for (the real
+// minutes cite B-2022/42-IT, older than the register) are kept as typed.
+func (s *Store) CheckSources(ctx context.Context, bodyID int64, refs []string) error {
+	b, err := s.Body(ctx, bodyID)
+	if err != nil {
+		return err
+	}
+	var first sql.NullInt64
+	if err := s.rd.QueryRowContext(ctx, `SELECT MIN(year) FROM decisions WHERE body_id = ? AND seq > 0`, bodyID).Scan(&first); err != nil {
+		return fmt.Errorf("store: first decision year: %w", err)
+	}
+	var unheld []string
+	for _, ref := range refs {
+		n, ok := model.ParseDecisionRef(ref)
+		if !ok || !model.DecisionRefFits(b.DecisionPattern, ref) || !first.Valid || int64(n.Year) < first.Int64 {
+			continue
+		}
+		if _, _, err := s.DecisionLabel(ctx, bodyID, n); errors.Is(err, ErrNotFound) {
+			unheld = append(unheld, model.FormatDecisionNumber(b.DecisionPattern, n))
+		} else if err != nil {
+			return err
+		}
+	}
+	switch len(unheld) {
+	case 0:
+		return nil
+	case 1:
+		return model.AtField("quelle", model.InputError("Der Beschluss %s ist nicht erfasst. Bitte die Nummer prüfen; eine Quelle ohne Beschlussnummer wird als Text übernommen.", unheld[0]))
+	}
+	return model.AtField("quelle", model.InputError("Die Beschlüsse %s sind nicht erfasst. Bitte die Nummern prüfen; eine Quelle ohne Beschlussnummer wird als Text übernommen.", strings.Join(unheld, ", ")))
+}

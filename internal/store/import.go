@@ -383,7 +383,7 @@ type rowInsert struct {
 const itemColumns = `section_id, number, title, points, goal, sources, reporters,
 	flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
 	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late,
-	deferred_to, deferred_from, deferral_reason`
+	deferred_to, deferred_from, deferral_reason, decline_reason`
 
 // itemSet sets the columns of itemColumns from itemArgs in an UPDATE.
 var itemSet = strings.ReplaceAll(strings.Join(strings.Fields(itemColumns), " "), ",", " = ?,") + " = ?"

@@ -6,6 +6,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"time"
 
@@ -161,4 +162,39 @@ func limitOrAll(n int) int {
 		return noLimit
 	}
 	return n
+}
+
+// ProfilesToAssess gives the adopted decisions of the body whose item the
+// member reports on (BE) and whose decision profile (Beschluss-Steckbrief)
+// nobody has filled in yet, newest first (at most limit, all for 0): what
+// the reporting member still has to assess.
+func (s *Store) ProfilesToAssess(ctx context.Context, bodyID int64, member string, limit int) ([]model.Decision, error) {
+	return queryList(ctx, s.db, scanDecision, "profiles to assess",
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.body_id = ? AND d.status = ? AND d.profile_version = 0
+		   AND d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'be' AND value = ?)
+		   AND NOT EXISTS (SELECT 1 FROM decision_relevance r WHERE r.decision_id = d.id)
+		 ORDER BY d.year DESC, d.seq DESC, d.id DESC LIMIT ?`, bodyID, model.DecisionAdopted, member, limitOrAll(limit))
+}
+
+// WithdrawRegistration deletes an agenda item its member registered, with
+// its decision proposal, while the secretariat has not decided on it: the
+// member withdraws it (member "" for the secretariat, which may withdraw
+// any). version is the item's version the member saw; a changed item is
+// a conflict, a decided one is refused.
+func (s *Store) WithdrawRegistration(ctx context.Context, itemID int64, version int, member string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		it, err := loadItemTx(ctx, tx, itemID)
+		if err != nil {
+			return err
+		}
+		switch {
+		case member != "" && it.RegisteredBy != member:
+			return model.ForbiddenError("Eine Anmeldung zieht das Mitglied zurück, das sie gemacht hat.")
+		case it.Status != model.ItemRegistered:
+			return model.RuleError("Über die Anmeldung „%s“ hat die Geschäftsstelle schon entschieden (%s); sie kann nicht mehr zurückgezogen werden.", model.InternalText(it.Title), it.Status.Label())
+		case it.Version != version:
+			return model.ConflictError("Die Anmeldung wurde inzwischen geändert; bitte den neuen Stand prüfen.")
+		}
+		return s.removeItem(ctx, tx, itemID)
+	})
 }

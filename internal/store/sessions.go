@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gremium/internal/model"
@@ -265,7 +266,7 @@ func checkItemOpen(ctx context.Context, tx *sql.Tx, itemID int64) error {
 
 const itemCols = `id, session_id, COALESCE(section_id, 0), number, title, points, goal, sources, reporters,
 	flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late, deferred_to, deferred_from, deferral_reason, version`
+	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late, deferred_to, deferred_from, deferral_reason, decline_reason, version`
 
 func scanItem(r scanner) (model.AgendaItem, error) {
 	var it model.AgendaItem
@@ -273,7 +274,7 @@ func scanItem(r scanner) (model.AgendaItem, error) {
 	if err := r.Scan(&it.ID, &it.SessionID, &it.SectionID, &it.Number, &it.Title, &points, &it.Goal, &sources, &reporters,
 		&it.Flags.Decision, &it.Flags.Note, &it.Flags.Recommendation, &it.Flags.FollowUp, &it.Consent, &it.Position,
 		&it.Impact.Stated, &conferences, &it.Impact.Note, &it.Status, &it.RegisteredBy, &registered, &it.Late,
-		&it.Deferral.To, &it.Deferral.From, &it.Deferral.Reason, &it.Version); err != nil {
+		&it.Deferral.To, &it.Deferral.From, &it.Deferral.Reason, &it.DeclineReason, &it.Version); err != nil {
 		return it, err
 	}
 	it.RegisteredAt, _ = time.Parse(time.RFC3339, registered)
@@ -296,7 +297,7 @@ func itemArgs(it model.AgendaItem) []any {
 	return []any{nullID(it.SectionID), it.Number, it.Title, toJSON(nonNil(it.Points)), it.Goal, toJSON(nonNil(it.Sources)), toJSON(nonNil(it.Reporters)),
 		it.Flags.Decision, it.Flags.Note, it.Flags.Recommendation, it.Flags.FollowUp, it.Consent, it.Position,
 		it.Impact.Stated, toJSON(nonNil(it.Impact.ConferenceIDs)), it.Impact.Note, it.Status, it.RegisteredBy, registered, it.Late,
-		it.Deferral.To, it.Deferral.From, it.Deferral.Reason}
+		it.Deferral.To, it.Deferral.From, it.Deferral.Reason, it.DeclineReason}
 }
 
 func nonNil[T any](v []T) []T {
@@ -326,7 +327,7 @@ func (s *Store) CreateItem(ctx context.Context, it model.AgendaItem) (int64, err
 func (s *Store) insertItem(ctx context.Context, tx *sql.Tx, it model.AgendaItem) (int64, error) {
 	return s.insert(ctx, tx, "agenda_item", it.Label(),
 		`INSERT INTO agenda_items (session_id, `+itemColumns+`)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		append([]any{it.SessionID}, itemArgs(it)...)...)
 }
 
@@ -488,7 +489,7 @@ func checkAgendaKept(ctx context.Context, tx *sql.Tx, it model.AgendaItem) error
 // item (version: the one read): accepted, it goes to the end of the
 // agenda; declined, it leaves it. The position is found inside the write,
 // so that two registrations accepted at the same moment do not share one.
-func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version int, accept bool) (model.AgendaItem, error) {
+func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version int, accept bool, reason string) (model.AgendaItem, error) {
 	var it model.AgendaItem
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -497,18 +498,58 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 		}
 		it.Version = version
 		if !accept {
-			it.Status = model.ItemDeclined
-			return s.updateItemTx(ctx, tx, it)
+			it.Status, it.DeclineReason = model.ItemDeclined, strings.TrimSpace(reason)
+			if err := s.updateItemTx(ctx, tx, it); err != nil {
+				return err
+			}
+			return s.noticeRegistrationDecided(ctx, tx, it)
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ? AND id <> ? AND status IN (?, '')`,
 			it.SessionID, it.ID, model.ItemAccepted).Scan(&it.Position); err != nil {
 			return fmt.Errorf("store: agenda position: %w", err)
 		}
-		it.Status = model.ItemAccepted
-		return s.updateItemTx(ctx, tx, it)
+		it.Status, it.DeclineReason = model.ItemAccepted, ""
+		if err := s.updateItemTx(ctx, tx, it); err != nil {
+			return err
+		}
+		return s.noticeRegistrationDecided(ctx, tx, it)
 	})
 	return it, err
 }
+
+// noticeRegistrationDecided queues "Anmeldung angenommen/abgelehnt" for the
+// subscribers of the member that registered the item, with the reason of
+// a decline (public text).
+func (s *Store) noticeRegistrationDecided(ctx context.Context, tx *sql.Tx, it model.AgendaItem) error {
+	if it.RegisteredBy == "" {
+		return nil
+	}
+	_, heading, err := sessionHeading(ctx, tx, it.SessionID)
+	if err != nil {
+		return err
+	}
+	what := "angenommen; er steht auf der Tagesordnung"
+	if it.Status == model.ItemDeclined {
+		what = "abgelehnt"
+	}
+	body := fmt.Sprintf("Die Geschäftsstelle hat Ihre Anmeldung „%s“ zur %s %s.", model.PublicText(it.Title), heading, what)
+	if it.DeclineReason != "" {
+		body += "\nGrund: " + model.PublicText(it.DeclineReason)
+	}
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventRegistrationDecided,
+		Key:     fmt.Sprintf("anmeldung_entschieden:%d:%d", it.ID, it.Version),
+		Subject: fmt.Sprintf("Anmeldung %s: %s", it.Status.Label(), model.PublicText(it.Title)),
+		Body:    body,
+		Link:    registrationPath(it.ID),
+		To:      func(sub Subscriber) bool { return sub.User.MemberAbbrev == it.RegisteredBy },
+	})
+	return err
+}
+
+// registrationPath is the address of a registration's page for the member
+// that made it.
+func registrationPath(itemID int64) string { return fmt.Sprintf("/anmeldungen/%d", itemID) }
 
 // checkItemNumberFree refuses a TOP number given to an item that another
 // item on the session's agenda (not declined) already carries: the minutes,

@@ -45,6 +45,10 @@ type manageData struct {
 	Proposals map[int64][]relevance.Proposal
 	// Requests are the requests (Anliegen) items came from, by item id.
 	Requests map[int64]model.Request
+	// Drafts are the decision proposals (Beschlussvorschlag, with the
+	// applicants) of the registrations, by item id: the secretariat judges
+	// a registration by them.
+	Drafts map[int64]model.Decision
 	// Open are the proposals of a running session not yet voted on (the
 	// Grüne Liste's among them), named with their item: ending the
 	// session leaves them undecided, so ending asks for a confirmation.
@@ -210,6 +214,18 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 		d.Requests, err = s.st.RequestsOfSession(ctx, se.ID)
 	}
 	if err == nil {
+		d.Drafts = map[int64]model.Decision{}
+		for _, it := range d.Registrations {
+			var drafts []model.Decision
+			if drafts, err = s.st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID, Status: model.DecisionDraft, Limit: 1}); err != nil {
+				break
+			}
+			if len(drafts) > 0 {
+				d.Drafts[it.ID] = drafts[0]
+			}
+		}
+	}
+	if err == nil {
 		d.Documents, err = s.st.Documents(ctx, se.ID)
 	}
 	if err == nil {
@@ -369,7 +385,7 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte „annehmen“ oder „ablehnen“ wählen.")
 		return
 	}
-	it, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept)
+	it, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept, r.PostFormValue("grund"))
 	if err != nil {
 		s.fail(w, r, err, "")
 		return

@@ -11,6 +11,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -327,6 +328,17 @@ func (p problems) Summary() string {
 		out[i] = model.ReasonOf(err)
 	}
 	return strings.Join(out, " ")
+}
+
+// inOrder gives the problems sorted by their fields' place in fields (the
+// form's order); reasons about the whole form come first, reasons about
+// one field keep their order.
+func (p problems) inOrder(fields ...string) problems {
+	out := slices.Clone(p)
+	slices.SortStableFunc(out, func(a, b error) int {
+		return slices.Index(fields, model.FieldOf(a)) - slices.Index(fields, model.FieldOf(b))
+	})
+	return out
 }
 
 // fieldProblem is a reason a form was refused and the field it concerns

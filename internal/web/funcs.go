@@ -59,7 +59,9 @@ var funcs = template.FuncMap{
 		// a is model.Public or model.Internal (templates may pass 0 or 1).
 		return rowView{Row: r, Members: members, Public: a.IsPublic()}
 	},
-	"marked": marked,
+	"impactNone": func() string { return model.ImpactNoneLabel },
+	"impactSome": func() string { return model.ImpactSomeLabel },
+	"marked":     marked,
 	// fieldError ties a refused form's reason to its field (templates
 	// "invalid" and "field-error").
 	"fieldError": func(id, reason string) fieldError { return fieldError{id, reason} },

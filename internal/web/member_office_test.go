@@ -398,3 +398,194 @@ func TestSecretariatAreaNamesItsOwnFollowUps(t *testing.T) {
 		t.Error("the member office's link to its follow-ups is gone")
 	}
 }
+
+// TestRegistrationRefusesMadeUpSource: Hessen's office registered an item
+// with the source (Quelle) "B-2025/99-IT", a decision gremium does not
+// hold, and it was taken and published ("Baut auf B-2025/99-IT"). It is
+// refused at its field with what was typed kept; the box above the form
+// lists the reasons in the form's order (it listed them backwards: the
+// FachMK statement first, the title last).
+func TestRegistrationRefusesMadeUpSource(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSession48(t, ts, st)
+	he := client(t, ts, "hessen")
+	code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {" "}, "ziel": {"Beschluss"},
+		"quelle": {"B-2025/99-IT, Zielbild"}, "beschlussvorschlag": {""}})
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("refused registration: %d", code)
+	}
+	for _, want := range []string{
+		`value="B-2025/99-IT, Zielbild" aria-invalid="true" aria-describedby="quelle-fehler">`,
+		`<p class="field-error" id="quelle-fehler">Der Beschluss B-2025/99-IT ist nicht erfasst.`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("refused form lacks %s\n%s", want, between(page, "<main", "</main>"))
+		}
+	}
+	var order []string
+	for _, part := range strings.Split(between(page, `id="anmeldung-fehler"`, "</div>"), `<a href="#`)[1:] {
+		order = append(order, part[:strings.Index(part, `"`)])
+	}
+	if got := strings.Join(order, " "); got != "titel quelle antrag beschlussvorschlag fachmk" {
+		t.Errorf("reasons in the order %s, want the form's: titel quelle antrag beschlussvorschlag fachmk", got)
+	}
+	// A source the register holds and free text are taken.
+	code, page = do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Zielbild"}, "ziel": {"Bericht"},
+		"quelle": {"B-2025/26-IT, Zielbild Informationssicherheit"}, "fachmk": {"keine"}})
+	if code != http.StatusSeeOther {
+		t.Errorf("held source: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+}
+
+// TestClosedRegistrationLeadsToNextSession: the registration page of a
+// session that takes no more items offered only "Zur Sitzung"; it links
+// the next session open for registration, and none when there is none.
+func TestClosedRegistrationLeadsToNextSession(t *testing.T) {
+	ts, st := cycleServer(t)
+	he := client(t, ts, "hessen")
+	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/47/anmeldung", nil); strings.Contains(page, "/anmeldung\">TOP zur") {
+		t.Errorf("a session linked without one open:\n%s", between(page, "<main", "</main>"))
+	}
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	_, page := do(t, he, "GET", ts.URL+"/sitzungen/47/anmeldung", nil)
+	if !strings.Contains(page, `<a href="/sitzungen/48/anmeldung">TOP zur 48. Sitzung am `) {
+		t.Errorf("the closed registration lacks the next session's:\n%s", between(page, "<main", "</main>"))
+	}
+}
+
+// TestReportingMemberSeesProfilesToAssess: Hessen's office reports on
+// adopted decisions (BE) whose decision profile (Beschluss-Steckbrief) it
+// is to fill in, but its Mein Bereich did not lead there. A section
+// "Steckbriefe zu beurteilen" links each profile still to assess; a
+// profile once saved leaves it.
+func TestReportingMemberSeesProfilesToAssess(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	he := client(t, ts, "hessen")
+	_, page := do(t, he, "GET", ts.URL+"/mein-bereich", nil)
+	section := between(page, `id="h-steckbriefe"`, "</section>")
+	parts := strings.Split(section, `href="/steckbrief/`)
+	if len(parts) < 2 {
+		t.Fatalf("Hessen's Mein Bereich links no profile to assess:\n%s", between(page, "<main", "</main>"))
+	}
+	var id int64
+	fmt.Sscanf(parts[1], "%d", &id)
+	dec, err := st.Decision(ctx, id)
+	if err != nil || dec.Status != model.DecisionAdopted {
+		t.Fatalf("linked decision %d: %+v %v", id, dec, err)
+	}
+	it, _ := st.Item(ctx, dec.ItemID)
+	if !strings.Contains(strings.Join(it.Reporters, ","), "HE") {
+		t.Errorf("linked decision %s reported by %v", dec.Label, it.Reporters)
+	}
+	if code, body := do(t, he, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, id), url.Values{"version": {"0"}}); code != http.StatusSeeOther {
+		t.Fatalf("save the profile: %d %s", code, between(body, "<main", "</main>"))
+	}
+	if _, page := do(t, he, "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, fmt.Sprintf(`href="/steckbrief/%d"`, id)) {
+		t.Errorf("the assessed profile is still to assess")
+	}
+	// Bayern reports on none of them.
+	if _, page := do(t, client(t, ts, "bayern"), "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, fmt.Sprintf(`href="/steckbrief/%d"`, id)) {
+		t.Errorf("Bayern is asked to assess %s", dec.Label)
+	}
+}
+
+// TestManagePageShowsWhatWasRegistered: the secretariat's table of
+// registrations showed title, member, goal and conferences, but not the
+// source, the applicants and the decision proposal it judges a
+// registration by.
+func TestManagePageShowsWhatWasRegistered(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	he := client(t, ts, "hessen")
+	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"},
+		"quelle": {"B-2025/26-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"1. Der IT-Planungsrat beschließt die Cloud-Strategie."}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	_, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	table := between(page, `id="h-anmeldungen"`, "</section>")
+	for _, want := range []string{"<dt>Quelle</dt><dd>B-2025/26-IT</dd>", "<dt>Antrag von</dt><dd>HE, BY, NW</dd>", "1. Der IT-Planungsrat beschließt die Cloud-Strategie."} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the registrations lack %s:\n%s", want, table)
+		}
+	}
+}
+
+// TestMemberSeesAndWithdrawsItsRegistration: a member office saw of its
+// registration only the title and the status: not what it submitted, not
+// why the secretariat declined it, and it could not withdraw it. The
+// registration leads to its page (with where documents are uploaded);
+// the page shows what was submitted and, until the secretariat decides,
+// withdraws it after a confirmation; a declined registration shows the
+// secretariat's reason (the notification: store TestDecideRegistration).
+// Other members do not find the page.
+func TestMemberSeesAndWithdrawsItsRegistration(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	he := client(t, ts, "hessen")
+	register := func(title string) model.AgendaItem {
+		t.Helper()
+		code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {title}, "ziel": {"Beschluss"},
+			"quelle": {"B-2025/26-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"Der IT-Planungsrat beschließt die " + title + "."}, "fachmk": {"keine"}})
+		if code != http.StatusSeeOther {
+			t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+		}
+		items, _ := st.Items(ctx, se.ID)
+		it := items[len(items)-1]
+		// The confirmation comes on the registration's page (checked for the
+		// first: the withdrawal's notice, never shown, is still pending
+		// at the second).
+		if title != "Cloud-Strategie" {
+			return it
+		}
+		_, page = do(t, he, "GET", fmt.Sprintf("%s/anmeldungen/%d", ts.URL, it.ID), nil)
+		if !strings.Contains(page, "Der TOP ist angemeldet.") || !strings.Contains(page, `<a href="/sitzungen/48#h-dok">`) {
+			t.Errorf("the confirmation:\n%s", between(page, "<main", "</main>"))
+		}
+		return it
+	}
+	it := register("Cloud-Strategie")
+	path := fmt.Sprintf("%s/anmeldungen/%d", ts.URL, it.ID)
+	_, page := do(t, he, "GET", path, nil)
+	for _, want := range []string{"<dt>Quelle</dt><dd>B-2025/26-IT</dd>", "<dt>Antrag von</dt><dd>HE, BY, NW</dd>", "Der IT-Planungsrat beschließt die Cloud-Strategie.",
+		model.ImpactNoneLabel, `action="/anmeldungen/` + fmt.Sprint(it.ID) + `/zurueckziehen"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the registration's page lacks %s", want)
+		}
+	}
+	if _, mine := do(t, he, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(mine, fmt.Sprintf(`href="/anmeldungen/%d"`, it.ID)) {
+		t.Error("Mein Bereich does not lead to the registration")
+	}
+	if code, _ := do(t, client(t, ts, "bayern"), "GET", path, nil); code != http.StatusNotFound {
+		t.Errorf("Bayern reads Hessen's registration: %d", code)
+	}
+	// Without the confirmation nothing is withdrawn.
+	if code, page := do(t, he, "POST", path+"/zurueckziehen", url.Values{"version": {fmt.Sprint(it.Version)}}); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(page, `id="bestaetigt-fehler"`) {
+		t.Errorf("withdrawal without confirmation: %d %s", code, between(page, "<main", "</main>"))
+	}
+	if code, page := do(t, he, "POST", path+"/zurueckziehen", url.Values{"version": {fmt.Sprint(it.Version)}, "bestaetigt": {"ja"}}); code != http.StatusSeeOther {
+		t.Fatalf("withdrawal: %d %s", code, between(page, "<main", "</main>"))
+	}
+	if _, err := st.Item(ctx, it.ID); model.ClassOf(err) != model.ErrNotFound {
+		t.Errorf("the withdrawn registration is still there: %v", err)
+	}
+	if ds, _ := st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID}); len(ds) != 0 {
+		t.Errorf("the withdrawn registration's proposal is still there: %+v", ds)
+	}
+	// Declined with a reason: the member reads it and is notified.
+	it = register("Justizcloud")
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"ablehnen"},
+		"grund": {"Das Thema gehört zuerst in die AL-Runde."}}); code != http.StatusSeeOther {
+		t.Fatalf("decline: %d", code)
+	}
+	_, page = do(t, he, "GET", fmt.Sprintf("%s/anmeldungen/%d", ts.URL, it.ID), nil)
+	if !strings.Contains(page, "Grund der Geschäftsstelle: Das Thema gehört zuerst in die AL-Runde.") || strings.Contains(page, "/zurueckziehen") {
+		t.Errorf("the declined registration's page:\n%s", between(page, "<main", "</main>"))
+	}
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/anmeldungen/%d/zurueckziehen", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version + 1)}, "bestaetigt": {"ja"}}); code != http.StatusUnprocessableEntity {
+		t.Errorf("withdrawal of a declined registration: %d", code)
+	}
+}

@@ -114,6 +114,9 @@ type myData struct {
 	// Registrable are the coming sessions the office may still register
 	// agenda items for, each with the way to do it.
 	Registrable []model.Session
+	// ToAssess are the adopted decisions the office reports on (BE) whose
+	// decision profile (Beschluss-Steckbrief) is still to be filled in.
+	ToAssess []model.Decision
 	// FollowUps are the most urgent MyFollowUps of the member's pending
 	// follow-ups, in the list's order (overdue first); FollowUpsPending
 	// and FollowUpsOverdue count them all, FollowUpsURL lists them all.
@@ -423,21 +426,15 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	}
 	d.Registrar = auth.Can(d.User, auth.RegisterItem, member)
 	if d.Registrar {
-		// One read of the (body, status) index per status, the next
-		// session first.
-		now := model.BerlinDate(s.clock())
-		for _, status := range []model.SessionStatus{model.StatusPlanned, model.StatusConvened} {
-			coming, err := s.st.SessionsWithStatus(ctx, council.ID, status)
-			if err != nil {
-				return err
-			}
-			for _, se := range coming {
-				if se.RegistrationOpen() && (se.Date.IsZero() || !se.Date.Before(now)) {
-					d.Registrable = append(d.Registrable, se)
-				}
-			}
+		if d.Registrable, err = s.registrableSessions(ctx, council.ID); err != nil {
+			return err
 		}
-		slices.SortFunc(d.Registrable, func(a, b model.Session) int { return a.Number - b.Number })
+	}
+	if d.User.Role == model.RoleMember {
+		// canAssess: the reporting members of a member's office.
+		if d.ToAssess, err = s.st.ProfilesToAssess(ctx, council.ID, member, 20); err != nil {
+			return err
+		}
 	}
 	items, err := s.st.RegistrationsOf(ctx, council.ID, member, 20)
 	if err != nil {
@@ -728,4 +725,25 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 		d.Debriefs = append(d.Debriefs, due)
 	}
 	return nil
+}
+
+// registrableSessions gives the body's coming sessions members may still
+// register items for, the next first: one read of the (body, status)
+// index per status.
+func (s *Server) registrableSessions(ctx context.Context, bodyID int64) ([]model.Session, error) {
+	var out []model.Session
+	now := model.BerlinDate(s.clock())
+	for _, status := range []model.SessionStatus{model.StatusPlanned, model.StatusConvened} {
+		coming, err := s.st.SessionsWithStatus(ctx, bodyID, status)
+		if err != nil {
+			return nil, err
+		}
+		for _, se := range coming {
+			if se.RegistrationOpen() && (se.Date.IsZero() || !se.Date.Before(now)) {
+				out = append(out, se)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b model.Session) int { return a.Number - b.Number })
+	return out, nil
 }

@@ -78,6 +78,7 @@ var eventHints = map[model.Event]string{
 	model.EventSessionChanged:      "wenn die Geschäftsstelle eine Sitzung auf einen anderen Tag oder eine andere Uhrzeit verlegt oder sie absagt",
 	model.EventRequest:             "wenn ein Anliegen einer Fachministerkonferenz an den IT-Planungsrat eingeht oder sich sein Stand ändert",
 	model.EventItemDeferred:        "wenn die Geschäftsstelle einen TOP, den Ihr Mitglied angemeldet hat, auf eine spätere Sitzung vertagt",
+	model.EventRegistrationDecided: "wenn die Geschäftsstelle einen TOP, den Ihr Mitglied angemeldet hat, auf die Tagesordnung nimmt oder ablehnt (mit ihrem Grund)",
 	model.EventResignation:         "wenn ein Mitglied den Rücktritt von einer Sprecherfunktion ankündigt (wirksam mit der nächsten ordentlichen Sitzung); als FachMK-Geschäftsstelle für Ihre Konferenz",
 	model.EventDeadlineSoon:        "sieben Tage vor dem Anmeldeschluss einer Sitzung (mit dem Link zur Anmeldung) und vor der Unterlagenfrist einer AL-Runde (mit dem Link zur Sitzung, deren Tagesordnungspunkte sie vorberät)",
 	model.EventKickoffDue:          "14 Tage bevor Ihr Auftaktgespräch fällig ist (bis zur 2. ordentlichen Sitzung des IT-Planungsrats nach Amtsantritt), wenn es noch nicht erfasst ist; einmal je Amtszeit",

@@ -89,7 +89,7 @@ func TestRequestPageSaysWhereItStands(t *testing.T) {
 		t.Errorf("registered: %q", at)
 	}
 	it, _ := st.Item(ctx, itemID)
-	if _, err := st.DecideRegistration(ctx, itemID, it.Version, true); err != nil {
+	if _, err := st.DecideRegistration(ctx, itemID, it.Version, true, ""); err != nil {
 		t.Fatal(err)
 	}
 	_, page = do(t, reader, "GET", path, nil)

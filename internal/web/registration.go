@@ -15,6 +15,10 @@ import (
 	"gremium/internal/model"
 )
 
+// registerFields are the registration form's fields in the order the form
+// shows them: the box above it lists the reasons in this order.
+var registerFields = []string{"mitglied", "titel", "punkte", "ziel", "quelle", "berichterstattung", "antrag", "beschlussvorschlag", "fachmk"}
+
 type registerData struct {
 	Session     model.Session
 	Members     []model.Member
@@ -31,6 +35,9 @@ type registerData struct {
 	// typed yet — the page says so instead of offering a form that can
 	// only be refused.
 	Closed bool
+	// Next is the body's next session open for registration when this one
+	// is closed (zero: none).
+	Next model.Session
 }
 
 func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
@@ -63,6 +70,16 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 	}
 	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Problems: refused,
 		Late: se.RegistrationLate(today()), Closed: !se.RegistrationOpen() && len(form) == 0}
+	if d.Closed {
+		open, err := s.registrableSessions(ctx, se.BodyID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if i := slices.IndexFunc(open, func(o model.Session) bool { return o.ID != se.ID }); i >= 0 {
+			d.Next = open[i]
+		}
+	}
 	s.render(w, r, status, "register.html", view{Title: "TOP anmelden – " + se.Title(), Active: "sitzungen", Data: d})
 }
 
@@ -124,6 +141,19 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// A made-up number (B-2025/99-IT) was published as the item's source.
+	if err := s.st.CheckSources(ctx, council.ID, g.Sources); err != nil {
+		if !formRefusal(err) {
+			s.serverError(w, r, err)
+			return
+		}
+		refused.add(err)
+	}
 	for _, p := range refused {
 		g.Refused = append(g.Refused, model.FieldOf(p))
 	}
@@ -131,16 +161,12 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		refuse(p.Field, p.Reason)
 	}
 	if len(refused) > 0 {
-		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, refused)
-		return
-	}
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
+		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, refused.inOrder(registerFields...))
 		return
 	}
 	it, draft := g.Item(se, time.Now()), g.Draft(council.ID)
-	if _, err := s.st.RegisterItem(ctx, it, draft); err != nil {
+	id, err := s.st.RegisterItem(ctx, it, draft)
+	if err != nil {
 		// Refused by the store (the session closed meanwhile): the form
 		// again as typed, with the reason.
 		status, reasons, ok := refusalProblems(err)
@@ -155,5 +181,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if it.Late {
 		notice = "Der TOP ist angemeldet – nach Anmeldeschluss; er ist als verspätet gekennzeichnet."
 	}
-	back(w, r, se.Path(), notice)
+	// The registration's page: what was submitted, where the documents
+	// are uploaded (the session page), and the way to withdraw it.
+	back(w, r, fmt.Sprintf("/anmeldungen/%d", id), notice+" Unterlagen laden Sie auf der Seite der Sitzung hoch.")
 }

@@ -105,6 +105,8 @@ func (s *Server) routes(mux router) {
 	// Agenda registration by members (registration.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/anmeldung", s.registerPage)
 	mux.HandleFunc("POST /sitzungen/{nr}/anmeldung", s.registerItem)
+	mux.HandleFunc("GET /anmeldungen/{id}", s.myRegistrationPage)
+	mux.HandleFunc("POST /anmeldungen/{id}/zurueckziehen", s.withdrawRegistration)
 
 	// Documents (documents.go).
 	mux.HandleFunc("POST /sitzungen/{nr}/dokumente", s.uploadDocument)
