@@ -23,7 +23,7 @@ func dayOf48(t *testing.T, ts *httptest.Server, st *store.Store) (model.Session,
 	t.Helper()
 	ctx := context.Background()
 	_, reg := planSession48(t, ts, st)
-	it, err := st.DecideRegistration(ctx, reg.ID, reg.Version, true)
+	it, err := st.DecideRegistration(ctx, reg.ID, reg.Version, true, "")
 	if err != nil {
 		t.Fatal(err)
 	}
