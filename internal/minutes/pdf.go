@@ -654,15 +654,22 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 			verb = "abgelehnt"
 		}
 		spans = append(spans, span{text: resultLead(d) + r.show(d.Result) + ", " + verb + " am " + d.AdoptedOn.German(), style: "I"})
-		lines := r.layout(spans, pageWidth)
-		if p.GetY()+float64(len(lines))*lineHeight > r.limit() {
-			p.AddPage()
-		}
-		r.drawLines(lines, pageMargin, p.GetY())
-		r.endSpan()
-		p.SetXY(pageMargin, p.GetY()+float64(len(lines))*lineHeight+2)
+		r.block(spans)
 	}
 	p.Ln(3)
+}
+
+// block draws spans across the page's width as one block, on the next
+// page if it does not fit on this one, with a small gap after it.
+func (r *pdfRenderer) block(spans []span) {
+	p := r.pdf
+	lines := r.layout(spans, pageWidth)
+	if p.GetY()+float64(len(lines))*lineHeight > r.limit() {
+		p.AddPage()
+	}
+	r.drawLines(lines, pageMargin, p.GetY())
+	r.endSpan()
+	p.SetXY(pageMargin, p.GetY()+float64(len(lines))*lineHeight+2)
 }
 
 // corrections lists the corrections of approved minutes as the minutes
@@ -684,13 +691,7 @@ func (r *pdfRenderer) corrections(cs []model.MinutesCorrection) {
 		spans := []span{{text: head, style: "B"},
 			{text: "bisher: " + r.show(c.Before), indent: 2},
 			{text: "berichtigt: " + r.show(c.After), indent: 2}}
-		lines := r.layout(spans, pageWidth)
-		if p.GetY()+float64(len(lines))*lineHeight > r.limit() {
-			p.AddPage()
-		}
-		r.drawLines(lines, pageMargin, p.GetY())
-		r.endSpan()
-		p.SetXY(pageMargin, p.GetY()+float64(len(lines))*lineHeight+2)
+		r.block(spans)
 	}
 	p.Ln(3)
 }
