@@ -108,12 +108,14 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/konto", "konto"},
 	{"geschaeftsstelle", "/benachrichtigungen", "benachrichtigungen"},
 	{"geschaeftsstelle", "/postausgang", "postausgang"},
+	{"geschaeftsstelle", "/postausgang/{message}", "postausgang-nachricht"},
 	{"geschaeftsstelle", "/aenderungsprotokoll", "aenderungsprotokoll"},
 	{"geschaeftsstelle", "/sitzungen/49/teilnahme", "teilnahme-uebersicht"},
 	{"geschaeftsstelle", "/sitzungen/49/teilnahme?mitglied=BY", "teilnahme-bayern"},
 
 	{"hessen", "/mein-bereich", "mein-bereich"},
 	{"hessen", "/sitzungen/49", "sitzung-49"},
+	{"hessen", "/anmeldungen/{registration}", "anmeldung-hessen"},
 	{"hessen", "/mitglieder/HE/auftraege", "auftraege-hessen"},
 	{"hessen", "/mein-kalender", "mein-kalender"},
 	{"hessen", "/sitzungen/49/anmeldung", "top-anmelden"},
@@ -179,7 +181,7 @@ func TestScreenPagesCoverEveryRoute(t *testing.T) {
 	srv.routes(rec)
 	covered := map[string]bool{}
 	for _, p := range screenPages {
-		path := strings.NewReplacer("{procedure}", "1", "{decision}", "1", "{conference}", "FMK", "{umlauf}", "B-2026/01-IT", "{followup}", "1", "{request}", "1", "{briefing}", "1").Replace(p.path)
+		path := strings.NewReplacer("{procedure}", "1", "{decision}", "1", "{conference}", "FMK", "{umlauf}", "B-2026/01-IT", "{followup}", "1", "{request}", "1", "{briefing}", "1", "{registration}", "1", "{message}", "1").Replace(p.path)
 		r := httptest.NewRequest("GET", path, nil)
 		_, pattern := rec.Handler(r)
 		covered[strings.TrimPrefix(pattern, "GET ")] = true
@@ -278,8 +280,29 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 	if err != nil || len(fmkBriefings) == 0 {
 		t.Fatalf("the demo's FMK briefing: %v", err)
 	}
+	// Hessen's registration for the 49th session, on its own page.
+	var registration int64
+	regs, err := st.RegistrationsOf(ctx, council.ID, "HE", 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range regs {
+		if it.Title == "Digitale Verwaltungsleistungen in Hessen" {
+			registration = it.ID
+		}
+	}
+	// A message in the outbox, read by the secretariat.
+	subscribeByEmail(t, st, model.EventAgendaPublished, "hessen")
+	if _, err := st.QueueNotice(ctx, store.Notice{Event: model.EventAgendaPublished, Key: "screens", Subject: "Tagesordnung der 49. Sitzung veröffentlicht", Body: "Die Tagesordnung der 49. Sitzung ist veröffentlicht."}); err != nil {
+		t.Fatal(err)
+	}
+	messages, _, err := st.Notifications(ctx, store.OutboxFilter{Limit: 1})
+	if err != nil || len(messages) == 0 || registration == 0 {
+		t.Fatalf("the walk's registration %d and message %d: %v", registration, len(messages), err)
+	}
 	return map[string]string{"{procedure}": fmt.Sprint(pid), "{decision}": fmt.Sprint(d27), "{conference}": "FMK", "{umlauf}": umlauf.Label,
-		"{followup}": fmt.Sprint(followUp), "{request}": fmt.Sprint(requests[0].ID), "{briefing}": fmt.Sprint(fmkBriefings[0].ID)}
+		"{followup}": fmt.Sprint(followUp), "{request}": fmt.Sprint(requests[0].ID), "{briefing}": fmt.Sprint(fmkBriefings[0].ID),
+		"{registration}": fmt.Sprint(registration), "{message}": fmt.Sprint(messages[0].ID)}
 }
 
 // TestEveryPageInBrowser walks screenPages: axe clean, no sideways scroll
