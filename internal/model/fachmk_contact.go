@@ -179,6 +179,13 @@ func KickoffDueSession(a Assignment, council []Session) (Session, bool) {
 	if !KickoffCountable(a, council) {
 		return Session{}, false
 	}
+	return nthAfterStart(a, council)
+}
+
+// nthAfterStart gives the KickoffDueNth-th of the regular sessions in
+// council after the start of a's term, in the order of their dates; false
+// when council holds fewer.
+func nthAfterStart(a Assignment, council []Session) (Session, bool) {
 	var dated []Session
 	for _, s := range council {
 		if countsForKickoff(s) && a.StartOn.Before(s.Date) {
@@ -234,6 +241,12 @@ type KickoffState struct {
 	// (KickoffCountable).
 	Start     Date
 	Countable bool
+	// Latest is, when the due session cannot be counted (not Countable)
+	// but council holds KickoffDueNth regular sessions after the start,
+	// the last of them: the due session is that one or an earlier one
+	// not recorded, so the talk is due by Latest at the latest. Zero
+	// otherwise.
+	Latest Session
 }
 
 // KickoffOf gives the kick-off state of the term of assignment a, from the
@@ -242,21 +255,36 @@ func KickoffOf(a Assignment, cs []SpokespersonContact, council []Session) Kickof
 	k := KickoffState{Start: a.StartOn, Countable: KickoffCountable(a, council)}
 	k.Talk, k.Held = Kickoff(a, cs)
 	k.Due, _ = KickoffDueSession(a, council)
+	if !k.Countable && !a.StartOn.IsZero() {
+		k.Latest, _ = nthAfterStart(a, council)
+	}
 	return k
+}
+
+// dueBy gives the session the talk is due by at the latest: Due, or
+// Latest where Due cannot be counted (zero when neither is known).
+func (k KickoffState) dueBy() Session {
+	if k.Scheduled() {
+		return k.Due
+	}
+	return k.Latest
 }
 
 // Scheduled reports whether the due day is known.
 func (k KickoffState) Scheduled() bool { return !k.Due.Date.IsZero() }
 
-// Overdue reports whether the talk is not held and its due day has passed
-// on the day today (German time); on the day of the session it is still
-// due.
+// Overdue reports whether the talk is not held and its due day — or,
+// where the due session cannot be counted, the latest it can be (Latest)
+// — has passed on the day today (German time); on the day of the session
+// it is still due.
 func (k KickoffState) Overdue(today Date) bool {
-	return !k.Held && k.Scheduled() && k.Due.Date.Before(today)
+	by := k.dueBy()
+	return !k.Held && !by.Date.IsZero() && by.Date.Before(today)
 }
 
 // DueWithin reports whether the talk is not held and due within the next
-// days days from today (today itself and the due day included).
+// days days from today (today itself and the due day included). It goes
+// by the counted due session only (the reminders name it), not by Latest.
 func (k KickoffState) DueWithin(today Date, days int) bool {
 	return !k.Held && k.Scheduled() && !k.Due.Date.Before(today) && !DateOf(today.Time().AddDate(0, 0, days)).Before(k.Due.Date)
 }
@@ -267,8 +295,12 @@ func (k KickoffState) DueWithin(today Date, days int) bool {
 // bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert". When the
 // due session cannot be counted (KickoffCountable) it gives the rule, with
 // the day of the start where that is known ("fällig bis zur 2. Sitzung
-// nach dem Amtsantritt am 10.11.2022"). Empty once
-// the talk is held. The pages name the session (Due) beside it.
+// nach dem Amtsantritt am 10.11.2022"), and where the record holds
+// enough sessions after the start the day it is due by at the latest
+// (Latest: "…, spätestens bis 04.07.2023", or once that has passed
+// "überfällig spätestens seit 05.07.2023 – fällig bis zur 2. Sitzung nach
+// dem Amtsantritt am 10.11.2022"). Empty once the talk is held. The
+// pages name the session (Due) beside it.
 func (k KickoffState) DueLabel(today Date) string {
 	switch {
 	case k.Held:
@@ -276,7 +308,14 @@ func (k KickoffState) DueLabel(today Date) string {
 	case k.Start.IsZero():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt", KickoffDueNth)
 	case !k.Countable:
-		return fmt.Sprintf("fällig bis zur %d. Sitzung nach dem Amtsantritt am %s", KickoffDueNth, k.Start.German())
+		rule := fmt.Sprintf("fällig bis zur %d. Sitzung nach dem Amtsantritt am %s", KickoffDueNth, k.Start.German())
+		switch {
+		case k.Latest.Date.IsZero():
+			return rule
+		case k.Overdue(today):
+			return "überfällig spätestens seit " + DateOf(k.Latest.Date.Time().AddDate(0, 0, 1)).German() + " – " + rule
+		}
+		return rule + ", spätestens bis " + k.Latest.Date.German()
 	case !k.Scheduled():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt, noch nicht terminiert", KickoffDueNth)
 	case k.Overdue(today):

@@ -100,8 +100,34 @@ func TestKickoffDue(t *testing.T) {
 	if due, ok := KickoffDueSession(early, council); ok {
 		t.Errorf("a term started before every recorded session: due by the %d., want not known", due.Number)
 	}
-	if got, want := KickoffOf(early, nil, council).DueLabel(NewDate(2023, 6, 1)), "fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022"; got != want {
-		t.Errorf("not countable: %q, want %q", got, want)
+	// Yet the record holds regular sessions after the start (the 40th,
+	// the 41st, …): the due session is the 41st or an earlier one not
+	// recorded, so the talk is due by the 41st at the latest, and overdue
+	// once that has passed. Before, the label named only the rule, and a
+	// talk years overdue was never marked so.
+	ek := KickoffOf(early, nil, council)
+	if ek.Latest.Number != 41 || ek.Scheduled() {
+		t.Errorf("not countable: latest %d, scheduled %v; want the 41st, not scheduled", ek.Latest.Number, ek.Scheduled())
+	}
+	for _, c := range []struct {
+		today   Date
+		want    string
+		overdue bool
+	}{
+		{NewDate(2023, 3, 1), "fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022, spätestens bis 29.03.2023", false},
+		{NewDate(2023, 3, 29), "fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022, spätestens bis 29.03.2023", false},
+		{NewDate(2026, 12, 2), "überfällig spätestens seit 30.03.2023 – fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022", true},
+	} {
+		if got := ek.DueLabel(c.today); got != c.want {
+			t.Errorf("not countable, %s: %q, want %q", c.today, got, c.want)
+		}
+		if ek.Overdue(c.today) != c.overdue || ek.DueWithin(c.today, 14) {
+			t.Errorf("not countable, %s: overdue %v, due within 14 days %v; want %v, false (reminders go by the counted session only)", c.today, ek.Overdue(c.today), ek.DueWithin(c.today, 14), c.overdue)
+		}
+	}
+	// With one recorded session after the start nothing is known.
+	if got, want := KickoffOf(early, nil, council[5:]).DueLabel(NewDate(2026, 12, 2)), "fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022"; got != want {
+		t.Errorf("not countable, one session after the start: %q, want %q", got, want)
 	}
 	if got, want := KickoffOf(Assignment{}, nil, council).DueLabel(NewDate(2023, 6, 1)), "fällig bis zur 2. Sitzung nach Amtsantritt"; got != want {
 		t.Errorf("no start: %q, want %q", got, want)

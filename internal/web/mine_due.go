@@ -130,8 +130,9 @@ func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *m
 	for _, c := range d.Conferences {
 		due = append(due, conferenceDue(c.Body, c.Dates)...)
 		// The kick-off talk not yet held, by the session it is due by;
-		// an overdue one stands first, as of today.
-		if k := c.Kickoff; k != nil && !k.Held && k.Scheduled() {
+		// an overdue one (also one overdue by the latest session it can
+		// be due by, model.KickoffState.Latest) stands first, as of today.
+		if k := c.Kickoff; k != nil && !k.Held && (k.Scheduled() || k.Late()) {
 			item := myDue{On: k.Due.Date, What: "Auftaktgespräch mit der " + c.Body.Name + " führen (fällig bis zur " + k.Due.Title() + ")",
 				URL: "/fachmk/" + c.Body.Abbrev + "#gespraeche"}
 			if k.Late() {
