@@ -76,7 +76,7 @@ func oparlServer(t *testing.T) (*client, *store.Store, *clock) {
 	srv.SetDocumentDir(t.TempDir())
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return &client{t: t, ts: ts, host: "oparl.test", sch: schemas(t)}, st, clk
+	return &client{t: t, ts: ts, host: "oparl.test", sch: schemas(t), refs: referenced(t)}, st, clk
 }
 
 // client fetches like an OParl client: no cookies, a foreign Host header,
@@ -86,6 +86,7 @@ type client struct {
 	ts   *httptest.Server
 	host string
 	sch  map[string]*jsonschema.Schema
+	refs map[string]map[string]bool
 }
 
 type response struct {
@@ -234,6 +235,7 @@ func schemas(t *testing.T) map[string]*jsonschema.Schema {
 		if err != nil {
 			t.Fatal(err)
 		}
+		dropRefBesideURL(doc)
 		id := oparl.NS + strings.TrimSuffix(filepath.Base(f), ".json")
 		if err := c.AddResource(id, doc); err != nil {
 			t.Fatal(err)
@@ -251,6 +253,63 @@ func schemas(t *testing.T) map[string]*jsonschema.Schema {
 			t.Fatalf("compile %s: %v", id, err)
 		}
 		out[id] = s
+	}
+	return out
+}
+
+// dropRefBesideURL removes a "$ref" from each property of a schema
+// document that declares itself a URL ("type": "string", "format":
+// "url"). Body.mainOrganization has one beside its URL type; draft 7
+// ignores the type beside a "$ref", so the validator would ask for an
+// embedded Organization where the schema's type, its "references" and
+// chapter 3.0 (which lists the objects output inside others, an
+// Organization in none) ask for its URL.
+func dropRefBesideURL(doc any) {
+	m, _ := doc.(map[string]any)
+	props, _ := m["properties"].(map[string]any)
+	for _, p := range props {
+		if q, ok := p.(map[string]any); ok && q["type"] == "string" && q["format"] == "url" {
+			delete(q, "$ref")
+		}
+	}
+}
+
+// referenced gives, per type (its schema URL), the properties the schema
+// declares as references by URL ("type": "string", "format": "url"),
+// alone or as the items of a list. Their "$ref" beside the type names the
+// object referred to; JSON Schema draft 7 ignores the keywords beside a
+// "$ref", so the validator lets an embedded object pass where the schema
+// asks for its URL (Body.mainOrganization was embedded so).
+func referenced(t *testing.T) map[string]map[string]bool {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "oparl", "schema", "*.json"))
+	type prop struct {
+		Type   string `json:"type"`
+		Format string `json:"format"`
+		Items  *prop  `json:"items"`
+	}
+	out := map[string]map[string]bool{}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sch struct {
+			Properties map[string]prop `json:"properties"`
+		}
+		if err := json.Unmarshal(raw, &sch); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		typ := oparl.NS + strings.TrimSuffix(filepath.Base(f), ".json")
+		out[typ] = map[string]bool{}
+		for name, p := range sch.Properties {
+			if p.Items != nil {
+				p = *p.Items
+			}
+			if p.Type == "string" && p.Format == "url" {
+				out[typ][name] = true
+			}
+		}
 	}
 	return out
 }
@@ -308,6 +367,9 @@ func (c *client) validate(where string, v map[string]any, embedded bool, found m
 				}
 			}
 		case map[string]any:
+			if c.refs[typ][k] {
+				c.t.Errorf("%s: %s embeds an object; the schema references it by URL", where, k)
+			}
 			if _, ok := x["type"]; ok {
 				c.validate(where+"."+k, x, true, found)
 				found[x["id"].(string)] = x
@@ -318,6 +380,9 @@ func (c *client) validate(where string, v map[string]any, embedded bool, found m
 			}
 			for _, e := range x {
 				if m, ok := e.(map[string]any); ok {
+					if c.refs[typ][k] {
+						c.t.Errorf("%s: %s embeds objects; the schema references them by URL", where, k)
+					}
 					if _, typed := m["type"]; typed {
 						c.validate(where+"."+k, m, true, found)
 						found[m["id"].(string)] = m

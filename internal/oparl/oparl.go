@@ -193,8 +193,10 @@ func System(bodyList, product string) Object {
 		"body": bodyList, "website": Web("/"), "web": Web("/"), "product": product}
 }
 
-// Body is the council (the IT-PLR). terms and mainOrg are embedded.
-func Body(b model.Body, id int64, mainOrg json.RawMessage, terms []json.RawMessage) Object {
+// Body is the council (the IT-PLR). terms are embedded; mainOrg, the
+// public id of the council's Organization (0: none), is referenced by its
+// URL, as the schema asks.
+func Body(b model.Body, id int64, mainOrg int64, terms []json.RawMessage) Object {
 	o := newObject(KindBody, id)
 	self := URL(KindBody, id)
 	o["system"] = Root
@@ -208,8 +210,8 @@ func Body(b model.Body, id int64, mainOrg json.RawMessage, terms []json.RawMessa
 	}
 	o["legislativeTerm"] = terms
 	o["classification"] = "Bund-Länder-Gremium"
-	if mainOrg != nil {
-		o["mainOrganization"] = mainOrg
+	if mainOrg != 0 {
+		o["mainOrganization"] = URL(KindOrganization, mainOrg)
 	}
 	return o
 }

@@ -1013,15 +1013,11 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 	case oparl.KindSystem:
 		return oparl.System(oparl.Root+"/body", oparl.Web("/")), "", nil
 	case oparl.KindBody:
-		main, m1, err := y.embeddedOne("body", oparl.KindOrganization, c.ID)
+		terms, mod, err := y.embedded("body", `SELECT json, modified FROM oparl_objects WHERE kind = ? AND deleted = 0 ORDER BY id`, oparl.KindLegislativeTerm)
 		if err != nil {
 			return nil, "", err
 		}
-		terms, m2, err := y.embedded("body", `SELECT json, modified FROM oparl_objects WHERE kind = ? AND deleted = 0 ORDER BY id`, oparl.KindLegislativeTerm)
-		if err != nil {
-			return nil, "", err
-		}
-		return oparl.Body(c, id, main, terms), max(m1, m2), nil
+		return oparl.Body(c, id, councilOrg, terms), mod, nil
 	case oparl.KindOrganization:
 		b, err := y.body(k.src)
 		if err != nil {
