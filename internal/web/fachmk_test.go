@@ -498,3 +498,24 @@ func TestContactFormSaysWhatIsPublished(t *testing.T) {
 		t.Error("the secretariat does not see the number")
 	}
 }
+
+// TestConferencePageFoldsItsTermsAndLinksItsDecisions: a conference page
+// listed its some 150 relevance terms open before the contacts and dates
+// (about 2,000 px at 320 px) and did not lead to the decisions stated as
+// relevant for the conference. The terms are folded away, counted, and
+// the page links the register filtered to the conference.
+func TestConferencePageFoldsItsTermsAndLinksItsDecisions(t *testing.T) {
+	ts, _ := cycleServer(t)
+	_, page := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK", nil)
+	terms := between(page, `<details class="topic-terms">`, "</details>")
+	if !strings.Contains(terms, "<summary>Stichworte (") || !strings.Contains(terms, "XRechnung") {
+		t.Errorf("the terms are not folded away:\n%s", between(page, "<h2>Digitalthemen</h2>", "<h2"))
+	}
+	link := `<a href="/beschluesse?fachmk=FMK">Für diese Konferenz relevante Beschlüsse des IT-Planungsrats</a>`
+	if !strings.Contains(page, link) {
+		t.Fatalf("the page does not link the decisions relevant for the conference")
+	}
+	if _, reg := do(t, client(t, ts, ""), "GET", ts.URL+"/beschluesse?fachmk=FMK", nil); !strings.Contains(reg, "B-2025/27-IT") {
+		t.Errorf("the linked register does not list the FMK's decision B-2025/27-IT")
+	}
+}
