@@ -109,3 +109,31 @@ func TestUpdateRegistration(t *testing.T) {
 	_, err = s.UpdateRegistration(ctx, id, got.Version, "HE", other)
 	refused("a decided registration", err, model.ErrRule, "schon entschieden")
 }
+
+// TestUpdateRegistrationIsOneTransaction: a change whose last step (the
+// proposal added) fails leaves the registration as it was, without an
+// audit entry.
+func TestUpdateRegistrationIsOneTransaction(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	open := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Status: model.StatusPlanned}))
+	se := must[model.Session](t)(s.Session(ctx, open))
+	reg := model.Registration{Member: "HE", Title: "Bericht", Goal: model.GoalReport, Impact: model.Impact{Stated: true}}
+	id := must[int64](t)(s.RegisterItem(ctx, reg.Item(se, s.now()), nil))
+	it := must[model.AgendaItem](t)(s.Item(ctx, id))
+	entries := count(t, s, "audit_log")
+	failOn(t, s, "INSERT", "decisions")
+	change := reg
+	change.Title, change.Goal, change.Applicants = "Beschluss", model.GoalDecision, []string{"HE", "Bund"}
+	change.Proposal = []model.Point{{Text: "Der IT-Planungsrat beschließt."}}
+	if _, err := s.UpdateRegistration(ctx, id, it.Version, "HE", change); model.ClassOf(err) != model.ErrInternal {
+		t.Fatalf("the change with a failing last step: %v", err)
+	}
+	if now := must[model.AgendaItem](t)(s.Item(ctx, id)); now.Title != "Bericht" || now.Version != it.Version || now.Flags.Decision {
+		t.Errorf("the failed change was stored: %+v", now)
+	}
+	if n := count(t, s, "audit_log"); n != entries {
+		t.Errorf("audit entries %d, %d before", n, entries)
+	}
+}
