@@ -629,7 +629,7 @@ func TestMemberChangesItsRegistration(t *testing.T) {
 		"quelle": {"B-2025/99-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"1. Geändert."}, "fachmk": {"keine"}})
 	box := between(page, `id="anmeldung-fehler"`, "</div>")
 	if code != http.StatusUnprocessableEntity || !strings.Contains(box, "Die Änderung ist nicht gespeichert") ||
-		strings.Index(box, `href="#titel"`) < 0 || strings.Index(box, `href="#quelle"`) < strings.Index(box, `href="#titel"`) ||
+		!strings.Contains(box, `href="#titel"`) || strings.Index(box, `href="#quelle"`) < strings.Index(box, `href="#titel"`) ||
 		!strings.Contains(page, `value="B-2025/99-IT"`) || !strings.Contains(page, ">1. Geändert.</textarea>") {
 		t.Errorf("the refused change: %d %s", code, between(page, "<main", "</main>"))
 	}
