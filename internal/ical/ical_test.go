@@ -265,15 +265,7 @@ func TestRegistrationDeadlineEvent(t *testing.T) {
 	cancelled.Schedule.CancelledReason = "entfällt"
 	cancelled.Status = model.StatusPlanned
 	c := RegistrationDeadlineEvent("gremium.example.org", "IT-PLR", "IT-Planungsrat", cancelled, "")
-	var buf bytes.Buffer
-	if err := Write(&buf, Calendar{Name: "Termine", Stamp: stamp(), Events: []Event{e, c}}); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.Bytes()
-	if bad := Check(out); bad != nil {
-		t.Errorf("RFC 5545 broken:\n%s\n%s", strings.Join(bad, "\n"), out)
-	}
-	text := strings.ReplaceAll(string(out), "\r\n ", "")
+	out, text := written(t, e, c)
 	for _, want := range []string{
 		"UID:anmeldeschluss-it-plr-48@gremium.example.org\r\n",
 		"DTSTART;VALUE=DATE:20260528\r\nDTEND;VALUE=DATE:20260529\r\n",
@@ -336,15 +328,7 @@ func TestReportDeadlineEvent(t *testing.T) {
 	cancelled.Number = 49
 	cancelled.Schedule.CancelledReason = "entfällt"
 	c := ReportDeadlineEvent("gremium.example.org", "IT-PLR", "IT-Planungsrat", cancelled, []string{"Finanzministerkonferenz"}, "")
-	var buf bytes.Buffer
-	if err := Write(&buf, Calendar{Name: "Termine", Stamp: stamp(), Events: []Event{e, c}}); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.Bytes()
-	if bad := Check(out); bad != nil {
-		t.Errorf("RFC 5545 broken:\n%s\n%s", strings.Join(bad, "\n"), out)
-	}
-	text := strings.ReplaceAll(string(out), "\r\n ", "")
+	_, text := written(t, e, c)
 	for _, want := range []string{
 		"UID:bericht-it-plr-48@gremium.example.org\r\n",
 		"DTSTART;VALUE=DATE:20260618\r\nDTEND;VALUE=DATE:20260619\r\n",
@@ -360,4 +344,19 @@ func TestReportDeadlineEvent(t *testing.T) {
 	if strings.Count(text, "BEGIN:VALARM") != 1 {
 		t.Errorf("want one alarm (none for the cancelled session):\n%s", text)
 	}
+}
+
+// written writes the events as a calendar, checks it against RFC 5545 and
+// gives it as written and unfolded.
+func written(t *testing.T, events ...Event) ([]byte, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, Calendar{Name: "Termine", Stamp: stamp(), Events: events}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.Bytes()
+	if bad := Check(out); bad != nil {
+		t.Errorf("RFC 5545 broken:\n%s\n%s", strings.Join(bad, "\n"), out)
+	}
+	return out, strings.ReplaceAll(string(out), "\r\n ", "")
 }

@@ -545,22 +545,7 @@ func TestPersonalCalendarHoldsTheALRunde(t *testing.T) {
 	if _, err := st.CreateSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Date: model.NewDate(2025, 10, 30), StartTime: "10:00", Status: model.StatusPlanned}); err != nil {
 		t.Fatal(err)
 	}
-	feedOf := func(who string) string {
-		t.Helper()
-		code, page := do(t, client(t, hs.ts, who), "POST", hs.ts.URL+"/mein-kalender", url.Values{"bestaetigt": {"ja"}})
-		m := regexp.MustCompile(`value="https?://[^"]+(/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
-		if code != http.StatusOK || m == nil {
-			t.Fatalf("%s: new address: %d", who, code)
-		}
-		code, feed := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+m[1], nil)
-		if code != http.StatusOK {
-			t.Fatalf("%s: feed: %d", who, code)
-		}
-		if bad := ical.Check([]byte(feed)); len(bad) > 0 {
-			t.Errorf("%s: feed breaks RFC 5545: %v", who, bad)
-		}
-		return strings.ReplaceAll(feed, "\r\n ", "")
-	}
+	feedOf := func(who string) string { return personalFeed(t, hs, who) }
 	he := feedOf("hessen")
 	for _, want := range []string{"SUMMARY:39. AL-Runde", "/gremien/al-runde/sitzungen/39", "SUMMARY:40. AL-Runde",
 		"SUMMARY:Unterlagenfrist: 40. AL-Runde", "DTSTART;VALUE=DATE:20251023", "48. Sitzung des IT-Planungsrats"} {
@@ -937,23 +922,8 @@ func TestPersonalFeedRegistrationDeadline(t *testing.T) {
 	if err := st.UpdateSession(ctx, s49); err != nil {
 		t.Fatal(err)
 	}
-	feed := func(account string) string {
-		t.Helper()
-		// A second address for the account replaces the first: confirmed.
-		code, page := do(t, client(t, hs.ts, account), "POST", hs.ts.URL+"/mein-kalender", url.Values{"bestaetigt": {"ja"}})
-		m := regexp.MustCompile(`value="https?://[^"]+(/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
-		if code != http.StatusOK || m == nil {
-			t.Fatalf("%s: new address: %d", account, code)
-		}
-		code, body := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+m[1], nil)
-		if code != http.StatusOK {
-			t.Fatalf("%s: feed %d", account, code)
-		}
-		if bad := ical.Check([]byte(body)); len(bad) > 0 {
-			t.Errorf("%s: feed breaks RFC 5545: %v", account, bad)
-		}
-		return strings.ReplaceAll(body, "\r\n ", "")
-	}
+	// A second address for the account replaces the first: confirmed.
+	feed := func(account string) string { return personalFeed(t, hs, account) }
 	for _, account := range []string{"hessen", "geschaeftsstelle"} {
 		f := feed(account)
 		ev := between(f, "UID:anmeldeschluss-it-plr-49@", "END:VEVENT")
