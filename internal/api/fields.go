@@ -82,6 +82,12 @@ func addFormFields(out requestFields, v reflect.Value, pointer, suffix string) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			// An embedded request's members are the request's own
+			// (RegistrationChange), as encoding/json reads them.
+			addFormFields(out, v.Field(i), pointer, suffix)
+			continue
+		}
 		if !f.IsExported() || name == "-" || name == "" {
 			continue
 		}

@@ -52,6 +52,9 @@ var routes = []route{
 	{"GET", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegationRead }},
 	{"PUT", "/api/v1/sitzungen/{nr}/teilnahme", func(a *Server) http.HandlerFunc { return a.apiDelegation }},
 	{"POST", "/api/v1/sitzungen/{nr}/anmeldungen", func(a *Server) http.HandlerFunc { return a.apiRegister }},
+	{"GET", "/api/v1/anmeldungen/{id}", func(a *Server) http.HandlerFunc { return a.apiRegistration }},
+	{"PUT", "/api/v1/anmeldungen/{id}", func(a *Server) http.HandlerFunc { return a.apiChangeRegistration }},
+	{"DELETE", "/api/v1/anmeldungen/{id}", func(a *Server) http.HandlerFunc { return a.apiWithdrawRegistration }},
 }
 
 func (a *Server) registerJSON(mux Mux) {

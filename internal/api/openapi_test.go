@@ -116,10 +116,11 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	registration := `{"titel":"Registermodernisierung [[Kosten]]","ziel":"Beschluss","punkte":["Sachstand"],"antrag":["HE","Bund"],` +
 		`"beschlussvorschlag":["Der IT-Planungsrat nimmt den Bericht zur Kenntnis."],"fachmk":{"betroffen":true,"konferenzen":["IMK"],"hinweis":"Meldewesen"}}`
 	inWork := fmt.Sprintf(`{"version":%d,"stand":"in_arbeit","kommentar":"Entwurf liegt vor"}`, f.Version)
-	cases := []struct {
+	type liveCase struct {
 		method, path, op, token, body string
 		want                          int
-	}{
+	}
+	cases := []liveCase{
 		{"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", "", 200},
 		{"GET", "/api/v1/sitzungen", "/api/v1/sitzungen", "", "", 200},
 		{"GET", "/api/v1/sitzungen/47", "/api/v1/sitzungen/{nr}", "", "", 200},
@@ -213,7 +214,8 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, heToken, registration, 201},
 	}
 	covered := map[string]bool{}
-	for _, tc := range cases {
+	live := func(tc liveCase) {
+		t.Helper()
 		t.Run(tc.method+" "+tc.path+" "+fmt.Sprint(tc.want), func(t *testing.T) {
 			req, _ := http.NewRequest(tc.method, ts.URL+tc.path, strings.NewReader(tc.body))
 			if tc.body != "" {
@@ -264,6 +266,9 @@ func TestOpenAPILiveResponses(t *testing.T) {
 			}
 		})
 	}
+	for _, tc := range cases {
+		live(tc)
+	}
 	// The open vote as a member's system reads it (before: no way to learn
 	// whether a vote is open, 405): the subject, who voted, its own vote,
 	// where to send it — and not how others voted; a confidential passage
@@ -307,6 +312,31 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		t.Errorf("items of the 49th session after the API's registrations: %+v", items49)
 	} else if ds, err := st.Decisions(ctx, store.DecisionFilter{ItemID: registered.ID}); err != nil || len(ds) != 1 || ds[0].Status != model.DecisionDraft || fmt.Sprint(ds[0].Applicants) != "[HE Bund]" {
 		t.Errorf("proposal of the registration: %+v %v", ds, err)
+	}
+	// The registration read back, changed and withdrawn by its member's
+	// system; another member does not find it.
+	if registered != nil {
+		one, oneOp := fmt.Sprintf("/api/v1/anmeldungen/%d", registered.ID), "/api/v1/anmeldungen/{id}"
+		v := registered.Version
+		for _, tc := range []liveCase{
+			{"GET", one, oneOp, "", "", 401},
+			{"GET", one, oneOp, dltToken, "", 404},
+			{"GET", "/api/v1/anmeldungen/99999", oneOp, heToken, "", 404},
+			{"GET", one, oneOp, heToken, "", 200},
+			{"PUT", one, oneOp, heToken, `{"titel":"Ohne Version","ziel":"Bericht","fachmk":{"betroffen":false}}`, 400},
+			{"PUT", one, oneOp, "", fmt.Sprintf(`{"version":%d,"titel":"x","ziel":"Bericht","fachmk":{"betroffen":false}}`, v), 401},
+			{"PUT", one, oneOp, dltToken, fmt.Sprintf(`{"version":%d,"titel":"x","ziel":"Bericht","fachmk":{"betroffen":false}}`, v), 404},
+			{"PUT", one, oneOp, heToken, fmt.Sprintf(`{"version":%d,"titel":"x","ziel":"Bericht","quelle":["B-2025/99-IT"],"fachmk":{"betroffen":false}}`, v), 422},
+			{"PUT", one, oneOp, heToken, fmt.Sprintf(`{"version":%d,"titel":"Registermodernisierung [[Kosten]]","ziel":"Bericht","punkte":["Sachstand"],"fachmk":{"betroffen":true,"konferenzen":["IMK"]}}`, v), 200},
+			{"PUT", one, oneOp, heToken, fmt.Sprintf(`{"version":%d,"titel":"Veraltet","ziel":"Bericht","fachmk":{"betroffen":false}}`, v), 409},
+			{"DELETE", one, oneOp, heToken, "", 400},
+			{"DELETE", one + fmt.Sprintf("?version=%d", v), oneOp, heToken, "", 409},
+			{"DELETE", one + fmt.Sprintf("?version=%d", v+1), oneOp, "", "", 401},
+			{"DELETE", one + fmt.Sprintf("?version=%d", v+1), oneOp, heToken, "", 204},
+			{"GET", one, oneOp, heToken, "", 404},
+		} {
+			live(tc)
+		}
 	}
 	for path, ops := range paths {
 		for method := range ops.(map[string]any) {

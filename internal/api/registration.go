@@ -5,7 +5,9 @@ package api
 // and the same store call.
 
 import (
+	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -79,10 +81,32 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	members, err := a.st.Members(ctx)
+	g, council, ok := a.readRegistration(w, r, in, se, member, secretariat)
+	if !ok {
+		return
+	}
+	it := g.Item(se, time.Now())
+	id, err := a.st.RegisterItem(ctx, it, g.Draft(council.ID))
 	if err != nil {
 		a.fail(w, r, err)
 		return
+	}
+	if a.OnSessionChange != nil {
+		a.OnSessionChange(r, se.ID)
+	}
+	writeJSON(w, http.StatusCreated, Registered{ID: id, Status: string(it.Status), Late: it.Late, URL: a.Site.Base(r) + se.Path()})
+}
+
+// readRegistration reads the registration in of member for the session
+// by the rules of the form (model.Registration.Check, store.CheckSources):
+// the registration and the council it is made to; refused, it has
+// answered 422 with every reason at its member of the request (or 500).
+func (a *Server) readRegistration(w http.ResponseWriter, r *http.Request, in RegistrationRequest, se model.Session, member string, secretariat bool) (model.Registration, model.Body, bool) {
+	ctx := r.Context()
+	members, err := a.st.Members(ctx)
+	if err != nil {
+		a.fail(w, r, err)
+		return model.Registration{}, model.Body{}, false
 	}
 	// Applicants and reporting members are read as members, by name or
 	// abbreviation, as the form reads them.
@@ -113,7 +137,7 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 			conferences, err := a.st.Bodies(ctx, model.BodyFachMK)
 			if err != nil {
 				a.fail(w, r, err)
-				return
+				return g, model.Body{}, false
 			}
 		named:
 			for _, abbrev := range in.FachMK.Conferences {
@@ -130,19 +154,19 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 	kinds, err := a.st.MemberKinds(ctx)
 	if err != nil {
 		a.fail(w, r, err)
-		return
+		return g, model.Body{}, false
 	}
 	council, err := a.st.BodyByAbbrev(ctx, a.council)
 	if err != nil {
 		a.fail(w, r, err)
-		return
+		return g, council, false
 	}
 	// A made-up number (B-2025/99-IT) is refused as on the form.
 	if err := a.st.CheckSources(ctx, council.ID, g.Sources); model.ClassOf(err) == model.ErrInput {
 		refuse("quelle", err)
 	} else if err != nil {
 		a.fail(w, r, err)
-		return
+		return g, council, false
 	}
 	for _, p := range problems {
 		g.Refused = append(g.Refused, p.Field)
@@ -154,18 +178,9 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 			out[i] = Problem{Field: fieldOf(r, p.Field), Reason: p.Reason}
 		}
 		writeRefusal(w, http.StatusUnprocessableEntity, out)
-		return
+		return g, council, false
 	}
-	it := g.Item(se, time.Now())
-	id, err := a.st.RegisterItem(ctx, it, g.Draft(council.ID))
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	if a.OnSessionChange != nil {
-		a.OnSessionChange(r, se.ID)
-	}
-	writeJSON(w, http.StatusCreated, Registered{ID: id, Status: string(it.Status), Late: it.Late, URL: a.Site.Base(r) + se.Path()})
+	return g, council, true
 }
 
 // trimmed gives the non-empty entries of a list, trimmed.
@@ -191,4 +206,215 @@ func markedLines(lines []string) ([]string, error) {
 		out = append(out, marked)
 	}
 	return out, nil
+}
+
+// Registration is a registration (Anmeldung) in the JSON API as its
+// page /anmeldungen/{id} shows it to the member that made it and to the
+// secretariat: what was sent, the secretariat's decision with its reason,
+// whether it may still be changed, and the version a change or the
+// withdrawal names. Confidential passages are marked [[…]], as sent.
+type Registration struct {
+	ID      int64  `json:"id"`
+	Session int    `json:"sitzung"`
+	Member  string `json:"mitglied"`
+	Status  string `json:"status"`
+	Late    bool   `json:"verspaetet"`
+	// RegisteredAt is when it was registered (RFC 3339, German time).
+	RegisteredAt  string   `json:"angemeldetAm,omitempty"`
+	DeclineReason string   `json:"ablehnungsgrund,omitempty"`
+	Title         string   `json:"titel"`
+	Goal          string   `json:"ziel"`
+	Points        []string `json:"punkte"`
+	Sources       []string `json:"quelle"`
+	Reporters     []string `json:"berichterstattung"`
+	// Applicants and Proposal are the decision proposal's; empty without one.
+	Applicants []string        `json:"antrag"`
+	Proposal   []string        `json:"beschlussvorschlag"`
+	FachMK     ImpactStatement `json:"fachmk"`
+	// Changeable: pending, the session open for registrations and its
+	// registration deadline not passed; NoChange says why not.
+	Changeable bool   `json:"aenderbar"`
+	NoChange   string `json:"nichtAenderbar,omitempty"`
+	Version    int    `json:"version"`
+	URL        string `json:"url"`
+}
+
+// RegistrationChange is the body of PUT /api/v1/anmeldungen/{id}: the
+// registration as POST /api/v1/sitzungen/{nr}/anmeldungen takes it, whole,
+// with the version read ("mitglied", if sent, must be its member).
+type RegistrationChange struct {
+	Version int `json:"version" form:"version" required:"Die gelesene Version der Anmeldung fehlt (version, wie GET /api/v1/anmeldungen/{id} sie nennt); mit ihr wird eine Änderung erkannt, die inzwischen ein anderer gespeichert hat."`
+	RegistrationRequest
+}
+
+// registrationOfPath finds the registration {id} for the token's account:
+// the member that made it or the secretariat (others get 404, as on the
+// page, and do not learn that it exists); write: the account must also
+// be allowed to register for its member (403). Otherwise it has answered.
+func (a *Server) registrationOfPath(w http.ResponseWriter, r *http.Request, write bool) (*model.User, model.AgendaItem, model.Session, bool) {
+	u, ok := a.tokenUser(w, r)
+	if !ok {
+		return nil, model.AgendaItem{}, model.Session{}, false
+	}
+	notFound := func() { apiError(w, http.StatusNotFound, "Diese Anmeldung gibt es nicht.") }
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		notFound()
+		return nil, model.AgendaItem{}, model.Session{}, false
+	}
+	it, err := a.st.Item(r.Context(), id)
+	if err != nil && model.ClassOf(err) != model.ErrNotFound {
+		a.fail(w, r, err)
+		return nil, it, model.Session{}, false
+	}
+	if err != nil || it.RegisteredBy == "" || u.Role != model.RoleSecretariat && (u.MemberAbbrev == "" || u.MemberAbbrev != it.RegisteredBy) {
+		notFound()
+		return nil, it, model.Session{}, false
+	}
+	if write && !auth.Can(u, auth.RegisterItem, it.RegisteredBy) {
+		apiError(w, http.StatusForbidden, "Eine Anmeldung ändert oder zieht das Mitglied zurück, das sie gemacht hat, oder die Geschäftsstelle.")
+		return nil, it, model.Session{}, false
+	}
+	se, err := a.st.Session(r.Context(), it.SessionID)
+	if err != nil {
+		a.fail(w, r, err)
+		return nil, it, se, false
+	}
+	return u, it, se, true
+}
+
+// apiRegistration gives a registration as its page shows it.
+func (a *Server) apiRegistration(w http.ResponseWriter, r *http.Request) {
+	_, it, se, ok := a.registrationOfPath(w, r, false)
+	if !ok {
+		return
+	}
+	a.writeRegistration(w, r, http.StatusOK, it, se)
+}
+
+// writeRegistration answers with the registration it of the session.
+func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, status int, it model.AgendaItem, se model.Session) {
+	ctx := r.Context()
+	drafts, err := a.st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID, Limit: 1})
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	conferences, err := a.st.Bodies(ctx, model.BodyFachMK)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := Registration{ID: it.ID, Session: se.Number, Member: it.RegisteredBy, Status: string(it.Status), Late: it.Late, DeclineReason: it.DeclineReason,
+		Title: model.TypedMarks(it.Title), Goal: string(it.Goal), Points: typedLines(it.Points), Sources: nonNilStrings(it.Sources), Reporters: nonNilStrings(it.Reporters),
+		Applicants: []string{}, Proposal: []string{}, Version: it.Version, URL: fmt.Sprintf("%s/anmeldungen/%d", a.Site.Base(r), it.ID),
+		FachMK: ImpactStatement{Affected: len(it.Impact.ConferenceIDs) > 0, Conferences: []string{}, Note: it.Impact.Note}}
+	if !it.RegisteredAt.IsZero() {
+		out.RegisteredAt = it.RegisteredAt.In(model.Berlin).Format(time.RFC3339)
+	}
+	if len(drafts) > 0 {
+		out.Applicants = nonNilStrings(drafts[0].Applicants)
+		for _, p := range drafts[0].Points {
+			out.Proposal = append(out.Proposal, strings.TrimSpace(p.Label+" "+model.TypedMarks(p.Text)))
+		}
+	}
+	for _, id := range it.Impact.ConferenceIDs {
+		for _, c := range conferences {
+			if c.ID == id {
+				out.FachMK.Conferences = append(out.FachMK.Conferences, c.Abbrev)
+			}
+		}
+	}
+	if err := it.RegistrationChange(se, a.st.Today()); err != nil {
+		out.NoChange = model.ReasonOf(err)
+	} else {
+		out.Changeable = true
+	}
+	writeJSON(w, status, out)
+}
+
+// apiChangeRegistration changes a pending registration: the whole
+// registration again, by the rules of a new one, with the version read.
+func (a *Server) apiChangeRegistration(w http.ResponseWriter, r *http.Request) {
+	u, it, se, ok := a.registrationOfPath(w, r, true)
+	if !ok {
+		return
+	}
+	var in RegistrationChange
+	if !decodeBody(w, r, &in) {
+		return
+	}
+	if in.Member != "" && in.Member != it.RegisteredBy {
+		writeRefusal(w, http.StatusUnprocessableEntity, []Problem{{Field: "/mitglied", Reason: fmt.Sprintf("Das anmeldende Mitglied (%s) bleibt; eine Anmeldung für ein anderes Mitglied ist eine neue.", it.RegisteredBy)}})
+		return
+	}
+	// A registration that can no longer be changed says so, not the rules
+	// of what was sent.
+	if err := it.RegistrationChange(se, a.st.Today()); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	secretariat := u.Role == model.RoleSecretariat
+	g, _, ok := a.readRegistration(w, r, in.RegistrationRequest, se, it.RegisteredBy, secretariat)
+	if !ok {
+		return
+	}
+	member := u.MemberAbbrev
+	if secretariat {
+		member = ""
+	}
+	ctx := store.WithActor(r.Context(), u.Username)
+	now, err := a.st.UpdateRegistration(ctx, it.ID, in.Version, member, g)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if a.OnSessionChange != nil {
+		a.OnSessionChange(r, se.ID)
+	}
+	a.writeRegistration(w, r, http.StatusOK, now, se)
+}
+
+// apiWithdrawRegistration withdraws a pending registration with its
+// proposal; the query names the version read.
+func (a *Server) apiWithdrawRegistration(w http.ResponseWriter, r *http.Request) {
+	u, it, se, ok := a.registrationOfPath(w, r, true)
+	if !ok {
+		return
+	}
+	version, err := strconv.Atoi(r.URL.Query().Get("version"))
+	if err != nil {
+		queryError(w, "version", "Die gelesene Version der Anmeldung fehlt (?version=, wie GET /api/v1/anmeldungen/{id} sie nennt); mit ihr wird eine Änderung erkannt, die inzwischen ein anderer gespeichert hat.")
+		return
+	}
+	member := u.MemberAbbrev
+	if u.Role == model.RoleSecretariat {
+		member = ""
+	}
+	if err := a.st.WithdrawRegistration(store.WithActor(r.Context(), u.Username), it.ID, version, member); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if a.OnSessionChange != nil {
+		a.OnSessionChange(r, se.ID)
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// typedLines gives stored lines with their confidential passages marked
+// [[…]], as they were sent.
+func typedLines(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = model.TypedMarks(l)
+	}
+	return out
+}
+
+// nonNilStrings gives list, or an empty list for none (JSON [] not null).
+func nonNilStrings(list []string) []string {
+	if list == nil {
+		return []string{}
+	}
+	return list
 }

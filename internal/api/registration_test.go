@@ -3,8 +3,10 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -141,5 +143,91 @@ func TestRegistrationRefusesMadeUpSource(t *testing.T) {
 	items, _ := st.Items(ctx, sid)
 	if len(items) != 1 || len(items[0].Sources) != 3 {
 		t.Errorf("stored: %+v", items)
+	}
+}
+
+// TestRegistrationViewChangeWithdraw: the JSON API registered an item but
+// had no way to read the registration back, change it while pending, or
+// withdraw it, as its page /anmeldungen/{id} does. It reads it (with the
+// version), changes it by the rules of a new one (a made-up Quelle
+// refused at /quelle, nothing stored), refuses a stale version and a
+// change after the registration deadline, and withdraws it with its
+// proposal. Bayern's office does not find Hessen's registration.
+func TestRegistrationViewChangeWithdraw(t *testing.T) {
+	ts, st, sid, token := hessenServer(t)
+	ctx := context.Background()
+	code, _, b := call(t, ts, "POST", "/api/v1/sitzungen/49/anmeldungen", token, `{"titel":"E-Akte [[Kosten]]","ziel":"Beschluss","antrag":["HE","Bund"],"beschlussvorschlag":["1. Der IT-Planungsrat beschließt."],"fachmk":{"betroffen":true,"konferenzen":["IMK"]}}`)
+	var created Registered
+	if err := json.Unmarshal(b, &created); code != http.StatusCreated || err != nil {
+		t.Fatalf("registration: %d %s", code, b)
+	}
+	path := "/api/v1/anmeldungen/" + strconv.FormatInt(created.ID, 10)
+	read := func() Registration {
+		t.Helper()
+		code, _, b := call(t, ts, "GET", path, token, "")
+		var got Registration
+		if err := json.Unmarshal(b, &got); code != http.StatusOK || err != nil {
+			t.Fatalf("read: %d %s", code, b)
+		}
+		return got
+	}
+	got := read()
+	if got.Title != "E-Akte [[Kosten]]" || got.Member != "HE" || got.Status != "angemeldet" || !got.Changeable || fmt.Sprint(got.Proposal) != "[1. Der IT-Planungsrat beschließt.]" ||
+		fmt.Sprint(got.Applicants) != "[HE Bund]" || fmt.Sprint(got.FachMK.Conferences) != "[IMK]" || !got.FachMK.Affected || got.Session != 49 {
+		t.Errorf("read: %+v", got)
+	}
+	by, _, _ := st.UserLogin(ctx, "bayern")
+	byToken, _ := auth.NewAPIToken(ctx, st, by.ID, "Bayern")
+	if code, _, _ := call(t, ts, "GET", path, byToken, ""); code != http.StatusNotFound {
+		t.Errorf("Bayern reads Hessen's registration: %d", code)
+	}
+	if code, _, _ := call(t, ts, "DELETE", path+"?version="+fmt.Sprint(got.Version), byToken, ""); code != http.StatusNotFound {
+		t.Errorf("Bayern withdraws Hessen's registration: %d", code)
+	}
+	// A made-up source: refused at /quelle, nothing stored.
+	code, _, b = call(t, ts, "PUT", path, token, fmt.Sprintf(`{"version":%d,"titel":"E-Akte","ziel":"Bericht","quelle":["B-2025/99-IT"],"fachmk":{"betroffen":false}}`, got.Version))
+	var out refusal
+	json.Unmarshal(b, &out)
+	if code != http.StatusUnprocessableEntity || len(out.Problems) != 1 || out.Problems[0].Field != "/quelle" || !strings.Contains(out.Problems[0].Reason, "B-2025/99-IT ist nicht erfasst") {
+		t.Errorf("made-up source: %d %s", code, b)
+	}
+	if now := read(); now.Version != got.Version || now.Title != got.Title {
+		t.Errorf("the refused change was stored: %+v", now)
+	}
+	// Changed: a report now, its proposal gone.
+	code, _, b = call(t, ts, "PUT", path, token, fmt.Sprintf(`{"version":%d,"titel":"E-Akte","ziel":"Bericht","quelle":["B-2025/26-IT"],"fachmk":{"betroffen":false}}`, got.Version))
+	var changed Registration
+	if err := json.Unmarshal(b, &changed); code != http.StatusOK || err != nil || changed.Title != "E-Akte" || changed.Goal != "Bericht" || len(changed.Proposal) != 0 ||
+		changed.FachMK.Affected || changed.Version != got.Version+1 {
+		t.Errorf("change: %d %s", code, b)
+	}
+	if ds, _ := st.Decisions(ctx, store.DecisionFilter{ItemID: created.ID}); len(ds) != 0 {
+		t.Errorf("the report keeps its proposal: %+v", ds)
+	}
+	if code, _, b := call(t, ts, "PUT", path, token, fmt.Sprintf(`{"version":%d,"titel":"Alt","ziel":"Bericht","fachmk":{"betroffen":false}}`, got.Version)); code != http.StatusConflict {
+		t.Errorf("stale version: %d %s", code, b)
+	}
+	// After the registration deadline: refused with the reason.
+	se, _ := st.Session(ctx, sid)
+	se.RegistrationDeadline = model.DateOf(time.Now().AddDate(0, 0, -1))
+	if err := st.UpdateSession(ctx, se); err != nil {
+		t.Fatal(err)
+	}
+	if now := read(); now.Changeable || !strings.Contains(now.NoChange, "Anmeldeschluss") {
+		t.Errorf("after the deadline: %+v", now)
+	}
+	if code, _, b := call(t, ts, "PUT", path, token, fmt.Sprintf(`{"version":%d,"titel":"Zu spät","ziel":"Bericht","fachmk":{"betroffen":false}}`, changed.Version)); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(string(b), "Anmeldeschluss") {
+		t.Errorf("change after the deadline: %d %s", code, b)
+	}
+	// Withdrawn, still possible after the deadline.
+	if code, _, b := call(t, ts, "DELETE", path, token, ""); code != http.StatusBadRequest {
+		t.Errorf("withdrawal without version: %d %s", code, b)
+	}
+	if code, _, b := call(t, ts, "DELETE", path+"?version="+fmt.Sprint(changed.Version), token, ""); code != http.StatusNoContent {
+		t.Errorf("withdrawal: %d %s", code, b)
+	}
+	if _, err := st.Item(ctx, created.ID); model.ClassOf(err) != model.ErrNotFound {
+		t.Errorf("the withdrawn registration is still there: %v", err)
 	}
 }

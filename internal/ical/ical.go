@@ -391,6 +391,27 @@ func DocumentDeadlineEvent(host, bodyAbbrev string, se model.Session, due model.
 	return e
 }
 
+// ReportDeadlineEvent gives the all-day event of the deadline of the
+// spokespersons' reports under "Reporting FachMK" for a session
+// (model.ReportDeadline): "Frist Bericht Reporting FachMK: 49. Sitzung
+// des IT-Planungsrats", naming the conferences the spokesperson reports
+// on, free time, with a reminder as for a registration deadline, linking
+// the reports page; cancelled with the session. Its UID is built from the
+// body and the session number.
+func ReportDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Session, conferences []string, url string) Event {
+	session := fmt.Sprintf("%d. Sitzung des %ss", se.Number, bodyName)
+	due := model.ReportDeadline(se)
+	e := Event{UID: fmt.Sprintf("bericht-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
+		Summary: "Frist Bericht Reporting FachMK: " + session, URL: url, FirstDay: due, Free: true,
+		Description: "Letzter Tag, um die Berichte unter „Reporting FachMK“ zur " + session + " am " + se.Date.German() + " einzutragen: " + strings.Join(conferences, ", ") + ".",
+		Cancelled:   se.Cancelled(), Sequence: se.Schedule.Sequence,
+		Alarm: &Alarm{Before: RegistrationReminder, Text: "Frist Bericht Reporting FachMK am " + due.German() + ": " + session}}
+	if se.Cancelled() {
+		e.Summary = "Abgesagt: " + e.Summary
+	}
+	return e
+}
+
 // Read reads the events of an iCalendar file as conference dates (without
 // body). Timed events keep their times (in Europe/Berlin); events without a
 // start are refused with their summary in the error. The dates are as the

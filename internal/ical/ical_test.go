@@ -265,15 +265,7 @@ func TestRegistrationDeadlineEvent(t *testing.T) {
 	cancelled.Schedule.CancelledReason = "entfällt"
 	cancelled.Status = model.StatusPlanned
 	c := RegistrationDeadlineEvent("gremium.example.org", "IT-PLR", "IT-Planungsrat", cancelled, "")
-	var buf bytes.Buffer
-	if err := Write(&buf, Calendar{Name: "Termine", Stamp: stamp(), Events: []Event{e, c}}); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.Bytes()
-	if bad := Check(out); bad != nil {
-		t.Errorf("RFC 5545 broken:\n%s\n%s", strings.Join(bad, "\n"), out)
-	}
-	text := strings.ReplaceAll(string(out), "\r\n ", "")
+	out, text := written(t, e, c)
 	for _, want := range []string{
 		"UID:anmeldeschluss-it-plr-48@gremium.example.org\r\n",
 		"DTSTART;VALUE=DATE:20260528\r\nDTEND;VALUE=DATE:20260529\r\n",
@@ -323,4 +315,48 @@ func TestConferenceEventSequence(t *testing.T) {
 	if !strings.Contains(buf.String(), "SEQUENCE:2\r\n") {
 		t.Errorf("no SEQUENCE:2 in\n%s", buf.String())
 	}
+}
+
+// TestReportDeadlineEvent: the deadline of the spokespersons' reports
+// under "Reporting FachMK" is an all-day event a week before the session,
+// naming the conferences, free time, with a reminder; a cancelled
+// session's is cancelled without reminder.
+func TestReportDeadlineEvent(t *testing.T) {
+	se := model.Session{Number: 48, Date: model.NewDate(2026, 6, 25), Status: model.StatusPlanned}
+	e := ReportDeadlineEvent("gremium.example.org", "IT-PLR", "IT-Planungsrat", se, []string{"Finanzministerkonferenz", "Innenministerkonferenz"}, "https://gremium.example.org/sitzungen/48/reporting-fachmk")
+	cancelled := se
+	cancelled.Number = 49
+	cancelled.Schedule.CancelledReason = "entfällt"
+	c := ReportDeadlineEvent("gremium.example.org", "IT-PLR", "IT-Planungsrat", cancelled, []string{"Finanzministerkonferenz"}, "")
+	_, text := written(t, e, c)
+	for _, want := range []string{
+		"UID:bericht-it-plr-48@gremium.example.org\r\n",
+		"DTSTART;VALUE=DATE:20260618\r\nDTEND;VALUE=DATE:20260619\r\n",
+		"SUMMARY:Frist Bericht Reporting FachMK: 48. Sitzung des IT-Planungsrats\r\n",
+		"Finanzministerkonferenz\\, Innenministerkonferenz.\r\n",
+		"URL:https://gremium.example.org/sitzungen/48/reporting-fachmk\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\n",
+		"SUMMARY:Abgesagt: Frist Bericht Reporting FachMK: 49. Sitzung",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Count(text, "BEGIN:VALARM") != 1 {
+		t.Errorf("want one alarm (none for the cancelled session):\n%s", text)
+	}
+}
+
+// written writes the events as a calendar, checks it against RFC 5545 and
+// gives it as written and unfolded.
+func written(t *testing.T, events ...Event) ([]byte, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, Calendar{Name: "Termine", Stamp: stamp(), Events: events}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.Bytes()
+	if bad := Check(out); bad != nil {
+		t.Errorf("RFC 5545 broken:\n%s\n%s", strings.Join(bad, "\n"), out)
+	}
+	return out, strings.ReplaceAll(string(out), "\r\n ", "")
 }

@@ -148,15 +148,42 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 // Item gives the registered agenda item for the session, made at now:
 // pending the secretariat's decision, marked late after the deadline.
 func (g Registration) Item(se Session, now time.Time) AgendaItem {
+	return g.Change(AgendaItem{SessionID: se.ID, Status: ItemRegistered,
+		RegisteredBy: g.Member, RegisteredAt: now, Late: se.RegistrationLate(BerlinDate(now)),
+		Position: 1000})
+}
+
+// Change gives the registered item it with what the registration says
+// (title, points, goal, sources, reporting members, FachMK-impact
+// statement, the box "Beschluss"); its place, state and the time it was
+// registered stay: a member office changes its pending registration.
+func (g Registration) Change(it AgendaItem) AgendaItem {
 	g = g.withDefaults()
 	impact := g.Impact
 	if !g.Affected {
 		impact.ConferenceIDs = nil
 	}
-	return AgendaItem{SessionID: se.ID, Title: g.Title, Points: g.Points, Goal: g.Goal,
-		Sources: g.Sources, Reporters: g.Reporters, Impact: impact, Status: ItemRegistered,
-		RegisteredBy: g.Member, RegisteredAt: now, Late: se.RegistrationLate(BerlinDate(now)),
-		Position: 1000, Flags: ItemFlags{Decision: g.Goal == GoalDecision}}
+	it.Title, it.Points, it.Goal, it.Sources, it.Reporters, it.Impact = g.Title, g.Points, g.Goal, g.Sources, g.Reporters, impact
+	it.Flags.Decision = g.Goal == GoalDecision
+	return it
+}
+
+// RegistrationChange gives why the registration it of the session may not
+// be changed on day (nil: it may): the secretariat has decided on it, or
+// the session takes no more registrations, or its registration deadline
+// (Anmeldeschluss) has passed — what the secretariat prepares the agenda
+// with is then fixed; the member may still withdraw it and register anew,
+// marked late.
+func (it AgendaItem) RegistrationChange(se Session, day Date) error {
+	switch {
+	case it.Status != ItemRegistered:
+		return RuleError("Über die Anmeldung „%s“ hat die Geschäftsstelle schon entschieden (%s); sie kann nicht mehr geändert werden.", InternalText(it.Title), it.Status.Label())
+	case !se.RegistrationOpen():
+		return RuleError("Für die %d. Sitzung (%s) können keine Tagesordnungspunkte mehr angemeldet werden; die Anmeldung kann nicht mehr geändert werden.", se.Number, se.StatusLabel())
+	case se.RegistrationLate(day):
+		return RuleError("Der Anmeldeschluss der %d. Sitzung (%s) ist vorbei; die Anmeldung kann nicht mehr geändert werden. Sie können sie zurückziehen und neu anmelden; sie wird dann als verspätet gekennzeichnet.", se.Number, se.RegistrationDeadline.German())
+	}
+	return nil
 }
 
 // Draft gives the decision proposal of the registration as a draft of the

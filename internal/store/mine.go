@@ -7,6 +7,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 
@@ -197,4 +198,92 @@ func (s *Store) WithdrawRegistration(ctx context.Context, itemID int64, version 
 		}
 		return s.removeItem(ctx, tx, itemID)
 	})
+}
+
+// UpdateRegistration changes the pending registration itemID as the
+// member's office sent it again (g, checked by the form or the API with
+// model.Registration.Check and CheckSources, as a new registration), in
+// one transaction: the item and its decision proposal — changed, added
+// or, without one, deleted. member is as for WithdrawRegistration ("" for
+// the secretariat); version is the item's version the member saw. A
+// decided registration, a session that takes no more registrations and a
+// passed registration deadline refuse the change
+// (model.AgendaItem.RegistrationChange). It gives the item as stored.
+func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version int, member string, g model.Registration) (model.AgendaItem, error) {
+	var out model.AgendaItem
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		it, err := loadItemTx(ctx, tx, itemID)
+		if err != nil {
+			return err
+		}
+		if it.RegisteredBy == "" {
+			return fmt.Errorf("store: agenda item %d is no registration: %w", itemID, ErrNotFound)
+		}
+		if member != "" && it.RegisteredBy != member {
+			return model.ForbiddenError("Eine Anmeldung ändert das Mitglied, das sie gemacht hat.")
+		}
+		se, err := loadSessionTx(ctx, tx, it.SessionID)
+		if err != nil {
+			return err
+		}
+		if err := it.RegistrationChange(se, s.Today()); err != nil {
+			return err
+		}
+		if it.Version != version {
+			return model.ConflictError("Die Anmeldung wurde inzwischen geändert; bitte den neuen Stand prüfen.")
+		}
+		g.Member = it.RegisteredBy
+		changed := g.Change(it)
+		if err := changed.Validate(); err != nil {
+			return err
+		}
+		if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version, itemSet, itemArgs(changed)...); err != nil {
+			return err
+		}
+		if err := s.replaceProposal(ctx, tx, it, g.Draft(se.BodyID)); err != nil {
+			return err
+		}
+		out, err = loadItemTx(ctx, tx, it.ID)
+		return err
+	})
+	return out, err
+}
+
+// replaceProposal makes proposal the decision proposal of the registered
+// item it inside tx: the draft it has is changed (title, points,
+// applicants), one is added where it has none, and nil deletes it.
+func (s *Store) replaceProposal(ctx context.Context, tx *sql.Tx, it model.AgendaItem, proposal *model.Decision) error {
+	drafts, err := queryList(ctx, tx, scanDecision, "decisions", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? ORDER BY d.position, d.id`, it.ID)
+	if err != nil {
+		return err
+	}
+	if proposal == nil {
+		for _, d := range drafts {
+			if err := s.removeDecision(ctx, tx, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := proposal.Validate(); err != nil {
+		return err
+	}
+	if err := checkApplicants(ctx, tx, proposal.Applicants); err != nil {
+		return err
+	}
+	if len(drafts) == 0 {
+		d := *proposal
+		d.SessionID, d.ItemID = it.SessionID, it.ID
+		if d.Position, err = placeRow(ctx, tx, it.ID, 0); err != nil {
+			return err
+		}
+		_, err = s.createDecisionTx(ctx, tx, d)
+		return err
+	}
+	d := drafts[0]
+	if d.Status != model.DecisionDraft {
+		return fmt.Errorf("store: decision %s is %s: %w", d.DisplayTitle(), d.Status.Label(), ErrImmutable)
+	}
+	return s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version, `title = ?, points = ?, applicants = ?`,
+		proposal.Title, toJSON(nonNil(proposal.Points)), toJSON(nonNil(proposal.Applicants)))
 }

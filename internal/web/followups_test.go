@@ -545,22 +545,7 @@ func TestPersonalCalendarHoldsTheALRunde(t *testing.T) {
 	if _, err := st.CreateSession(ctx, model.Session{BodyID: prep.ID, Number: 40, Date: model.NewDate(2025, 10, 30), StartTime: "10:00", Status: model.StatusPlanned}); err != nil {
 		t.Fatal(err)
 	}
-	feedOf := func(who string) string {
-		t.Helper()
-		code, page := do(t, client(t, hs.ts, who), "POST", hs.ts.URL+"/mein-kalender", url.Values{"bestaetigt": {"ja"}})
-		m := regexp.MustCompile(`value="https?://[^"]+(/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
-		if code != http.StatusOK || m == nil {
-			t.Fatalf("%s: new address: %d", who, code)
-		}
-		code, feed := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+m[1], nil)
-		if code != http.StatusOK {
-			t.Fatalf("%s: feed: %d", who, code)
-		}
-		if bad := ical.Check([]byte(feed)); len(bad) > 0 {
-			t.Errorf("%s: feed breaks RFC 5545: %v", who, bad)
-		}
-		return strings.ReplaceAll(feed, "\r\n ", "")
-	}
+	feedOf := func(who string) string { return personalFeed(t, hs, who) }
 	he := feedOf("hessen")
 	for _, want := range []string{"SUMMARY:39. AL-Runde", "/gremien/al-runde/sitzungen/39", "SUMMARY:40. AL-Runde",
 		"SUMMARY:Unterlagenfrist: 40. AL-Runde", "DTSTART;VALUE=DATE:20251023", "48. Sitzung des IT-Planungsrats"} {
@@ -937,23 +922,8 @@ func TestPersonalFeedRegistrationDeadline(t *testing.T) {
 	if err := st.UpdateSession(ctx, s49); err != nil {
 		t.Fatal(err)
 	}
-	feed := func(account string) string {
-		t.Helper()
-		// A second address for the account replaces the first: confirmed.
-		code, page := do(t, client(t, hs.ts, account), "POST", hs.ts.URL+"/mein-kalender", url.Values{"bestaetigt": {"ja"}})
-		m := regexp.MustCompile(`value="https?://[^"]+(/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
-		if code != http.StatusOK || m == nil {
-			t.Fatalf("%s: new address: %d", account, code)
-		}
-		code, body := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+m[1], nil)
-		if code != http.StatusOK {
-			t.Fatalf("%s: feed %d", account, code)
-		}
-		if bad := ical.Check([]byte(body)); len(bad) > 0 {
-			t.Errorf("%s: feed breaks RFC 5545: %v", account, bad)
-		}
-		return strings.ReplaceAll(body, "\r\n ", "")
-	}
+	// A second address for the account replaces the first: confirmed.
+	feed := func(account string) string { return personalFeed(t, hs, account) }
 	for _, account := range []string{"hessen", "geschaeftsstelle"} {
 		f := feed(account)
 		ev := between(f, "UID:anmeldeschluss-it-plr-49@", "END:VEVENT")
@@ -1207,5 +1177,73 @@ func TestPersonalFeedUIDsStayWhenDatesMove(t *testing.T) {
 	movedDeadline := between(after, "UID:anmeldeschluss-it-plr-49@", "END:VEVENT")
 	if !strings.Contains(movedDeadline, "DTSTART;VALUE=DATE:20260226\r\n") || sequence(movedDeadline) <= sequence(deadline) {
 		t.Errorf("the moved registration deadline raises no SEQUENCE (was %d):\n%s", sequence(deadline), movedDeadline)
+	}
+}
+
+// personalFeed makes a new calendar address for the account (confirmed,
+// it replaces one made before) and gives its feed, checked against RFC
+// 5545 and unfolded.
+func personalFeed(t *testing.T, hs *httpServer, account string) string {
+	t.Helper()
+	code, page := do(t, client(t, hs.ts, account), "POST", hs.ts.URL+"/mein-kalender", url.Values{"bestaetigt": {"ja"}})
+	m := regexp.MustCompile(`value="https?://[^"]+(/kalender/kal_[^"]+\.ics)"`).FindStringSubmatch(page)
+	if code != http.StatusOK || m == nil {
+		t.Fatalf("%s: new address: %d", account, code)
+	}
+	code, body := do(t, client(t, hs.ts, ""), "GET", hs.ts.URL+m[1], nil)
+	if code != http.StatusOK {
+		t.Fatalf("%s: feed %d", account, code)
+	}
+	if bad := ical.Check([]byte(body)); len(bad) > 0 {
+		t.Errorf("%s: feed breaks RFC 5545: %v", account, bad)
+	}
+	return strings.ReplaceAll(body, "\r\n ", "")
+}
+
+// TestSpokespersonFeed: the spokesperson's calendar lacked the deadline of
+// the reports under "Reporting FachMK" (a week before the session, the day
+// the reports page closes for them) and held the deadlines of the written
+// procedures, in which a spokesperson does not vote. Now each session
+// still prepared has its report deadline, naming the spokesperson's
+// conferences, with a reminder and the reports page; the procedures'
+// deadlines are for the member offices that vote and the secretariat, not
+// for spokespersons or advisory members; a member office gets no report
+// deadline.
+func TestSpokespersonFeed(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2026, 2, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if _, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Empfehlung zum Cloud-Einsatz", Points: []model.Point{{Label: "1.", Text: "Text."}}, Applicants: []string{"Bund"}},
+		Deadline: time.Now().Add(72 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	as, err := st.MemberAssignments(ctx, "HB")
+	if err != nil || len(as) == 0 {
+		t.Fatalf("Bremen's spokesperson functions: %v %v", as, err)
+	}
+	conference, err := st.Body(ctx, as[0].ConferenceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := personalFeed(t, hs, "sprecher-hb")
+	ev := between(sp, "UID:bericht-it-plr-49@", "END:VEVENT")
+	for _, want := range []string{"DTSTART;VALUE=DATE:20260312\r\n", "SUMMARY:Frist Bericht Reporting FachMK: 49. Sitzung des IT-Planungsrats\r\n",
+		"/sitzungen/49/reporting-fachmk\r\n", conference.Name, "TRANSP:TRANSPARENT\r\n", "BEGIN:VALARM\r\n"} {
+		if !strings.Contains(ev, want) {
+			t.Errorf("the spokesperson's report deadline lacks %q:\n%s", want, ev)
+		}
+	}
+	if strings.Contains(sp, "Umlaufverfahren") {
+		t.Error("the spokesperson's feed holds the deadline of a written procedure")
+	}
+	for account, want := range map[string]bool{"hessen": true, "geschaeftsstelle": true, "dlt": false} {
+		f := personalFeed(t, hs, account)
+		if got := strings.Contains(f, "Frist Umlaufverfahren ("+council.Abbrev+"): Empfehlung zum Cloud-Einsatz"); got != want {
+			t.Errorf("%s: the procedure's deadline in the feed: %v, want %v", account, got, want)
+		}
+		if strings.Contains(f, "Frist Bericht Reporting FachMK") {
+			t.Errorf("%s gets the spokespersons' report deadline", account)
+		}
 	}
 }

@@ -589,3 +589,82 @@ func TestMemberSeesAndWithdrawsItsRegistration(t *testing.T) {
 		t.Errorf("withdrawal of a declined registration: %d", code)
 	}
 }
+
+// TestMemberChangesItsRegistration: a member office could view and
+// withdraw its pending registration but not change it. Its page leads to
+// the registration form filled in as it was sent; a change breaking the
+// form's rules (no title, a made-up Quelle) is refused with every reason
+// in the form's order and the input kept, nothing stored; a valid change
+// is stored with its proposal (here: dropped with the goal Beschluss).
+// Another member does not find the form; once the registration deadline
+// has passed the page says why it can no longer be changed.
+func TestMemberChangesItsRegistration(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	he := client(t, ts, "hessen")
+	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Cloud-Strategie [[Kosten]]"}, "ziel": {"Beschluss"},
+		"quelle": {"B-2025/26-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"1. Der IT-Planungsrat beschließt die Cloud-Strategie."}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	items, _ := st.Items(ctx, se.ID)
+	it := items[len(items)-1]
+	path := fmt.Sprintf("%s/anmeldungen/%d", ts.URL, it.ID)
+	if _, page := do(t, he, "GET", path, nil); !strings.Contains(page, fmt.Sprintf(`href="/anmeldungen/%d/aendern"`, it.ID)) {
+		t.Errorf("the registration's page does not lead to the change:\n%s", between(page, "<main", "</main>"))
+	}
+	code, page := do(t, he, "GET", path+"/aendern", nil)
+	form := between(page, "<main", "</main>")
+	for _, want := range []string{`value="Cloud-Strategie [[Kosten]]"`, `value="B-2025/26-IT"`, `value="HE, BY, NW"`, ">1. Der IT-Planungsrat beschließt die Cloud-Strategie.</textarea>",
+		`value="keine" required checked`, fmt.Sprintf(`name="version" value="%d"`, it.Version), fmt.Sprintf(`action="/anmeldungen/%d/aendern"`, it.ID), "Änderung speichern"} {
+		if code != http.StatusOK || !strings.Contains(form, want) {
+			t.Errorf("the change form (%d) lacks %s:\n%s", code, want, form)
+		}
+	}
+	if code, _ := do(t, client(t, ts, "bayern"), "GET", path+"/aendern", nil); code != http.StatusNotFound {
+		t.Errorf("Bayern finds Hessen's change form: %d", code)
+	}
+	// Refused: every reason in the form's order, the input kept, nothing stored.
+	code, page = do(t, he, "POST", path+"/aendern", url.Values{"version": {fmt.Sprint(it.Version)}, "titel": {""}, "ziel": {"Beschluss"},
+		"quelle": {"B-2025/99-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"1. Geändert."}, "fachmk": {"keine"}})
+	box := between(page, `id="anmeldung-fehler"`, "</div>")
+	if code != http.StatusUnprocessableEntity || !strings.Contains(box, "Die Änderung ist nicht gespeichert") ||
+		!strings.Contains(box, `href="#titel"`) || strings.Index(box, `href="#quelle"`) < strings.Index(box, `href="#titel"`) ||
+		!strings.Contains(page, `value="B-2025/99-IT"`) || !strings.Contains(page, ">1. Geändert.</textarea>") {
+		t.Errorf("the refused change: %d %s", code, between(page, "<main", "</main>"))
+	}
+	if now, _ := st.Item(ctx, it.ID); now.Version != it.Version || now.Title != it.Title {
+		t.Errorf("the refused change was stored: %+v", now)
+	}
+	// Changed: a report now, without a proposal.
+	if code, page := do(t, he, "POST", path+"/aendern", url.Values{"version": {fmt.Sprint(it.Version)}, "titel": {"Cloud-Bericht"}, "ziel": {"Bericht"},
+		"quelle": {"B-2025/26-IT"}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+		t.Fatalf("change: %d %s", code, between(page, "<main", "</main>"))
+	}
+	now, _ := st.Item(ctx, it.ID)
+	if now.Title != "Cloud-Bericht" || now.Goal != model.GoalReport || now.Flags.Decision || now.Status != model.ItemRegistered {
+		t.Errorf("the changed registration: %+v", now)
+	}
+	if ds, _ := st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID}); len(ds) != 0 {
+		t.Errorf("the report keeps the proposal: %+v", ds)
+	}
+	if _, page := do(t, he, "GET", path, nil); !strings.Contains(page, "Die Anmeldung ist geändert.") || !strings.Contains(page, "<dd>Cloud-Bericht</dd>") {
+		t.Errorf("the page after the change:\n%s", between(page, "<main", "</main>"))
+	}
+	// After the registration deadline: no change, the page says why.
+	se, _ = st.Session(ctx, se.ID)
+	se.RegistrationDeadline = model.DateOf(time.Now().AddDate(0, 0, -1))
+	if err := st.UpdateSession(ctx, se); err != nil {
+		t.Fatal(err)
+	}
+	if _, page := do(t, he, "GET", path, nil); strings.Contains(page, "/aendern") || !strings.Contains(page, "Der Anmeldeschluss der 48. Sitzung") {
+		t.Errorf("the page after the deadline:\n%s", between(page, "<main", "</main>"))
+	}
+	if code, page := do(t, he, "POST", path+"/aendern", url.Values{"version": {fmt.Sprint(now.Version)}, "titel": {"Zu spät"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(page, "Die Anmeldung kann nicht geändert werden") {
+		t.Errorf("the change after the deadline: %d %s", code, between(page, "<main", "</main>"))
+	}
+	if later, _ := st.Item(ctx, it.ID); later.Title != "Cloud-Bericht" {
+		t.Errorf("changed after the deadline: %+v", later)
+	}
+}

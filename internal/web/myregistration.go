@@ -5,8 +5,11 @@ package web
 // secretariat has not decided.
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -22,8 +25,14 @@ type myRegistrationData struct {
 	Conferences map[int64]model.Body
 	// Pending: the secretariat has not decided; the member may withdraw.
 	Pending bool
-	// Refused are the reasons a withdrawal was refused, at its field.
+	// NoChange is why the pending registration can no longer be changed
+	// (model.AgendaItem.RegistrationChange); "": the page offers the change.
+	NoChange string
+	// Refused are the reasons a withdrawal (or the change, Undone) was
+	// refused, at its field.
 	Refused problems
+	// Undone says above the reasons what did not happen.
+	Undone string
 }
 
 // registrationFromPath finds the registration {id} for the member that
@@ -50,19 +59,32 @@ func (s *Server) myRegistrationPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderMyRegistration(w, r, http.StatusOK, it, se, nil)
+	s.renderMyRegistration(w, r, http.StatusOK, it, se, nil, "")
 }
 
-func (s *Server) renderMyRegistration(w http.ResponseWriter, r *http.Request, status int, it model.AgendaItem, se model.Session, refused problems) {
+// registrationDraft gives the decision proposal of the registration it
+// (zero without one).
+func (s *Server) registrationDraft(r *http.Request, it model.AgendaItem) (model.Decision, error) {
+	drafts, err := s.st.Decisions(r.Context(), store.DecisionFilter{ItemID: it.ID, Limit: 1})
+	if err != nil || len(drafts) == 0 {
+		return model.Decision{}, err
+	}
+	return drafts[0], nil
+}
+
+// renderMyRegistration shows the registration's page; refused are the
+// reasons an action on it was refused, undone says which.
+func (s *Server) renderMyRegistration(w http.ResponseWriter, r *http.Request, status int, it model.AgendaItem, se model.Session, refused problems, undone string) {
 	ctx := r.Context()
-	d := myRegistrationData{Item: it, Session: se, Conferences: map[int64]model.Body{}, Pending: it.Status == model.ItemRegistered, Refused: refused}
-	drafts, err := s.st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID, Limit: 1})
-	if err != nil {
+	d := myRegistrationData{Item: it, Session: se, Conferences: map[int64]model.Body{}, Pending: it.Status == model.ItemRegistered, Refused: refused,
+		Undone: cmp.Or(undone, "Die Anmeldung ist nicht zurückgezogen:")}
+	if err := it.RegistrationChange(se, today()); err != nil {
+		d.NoChange = model.ReasonOf(err)
+	}
+	var err error
+	if d.Draft, err = s.registrationDraft(r, it); err != nil {
 		s.serverError(w, r, err)
 		return
-	}
-	if len(drafts) > 0 {
-		d.Draft = drafts[0]
 	}
 	confs, err := s.st.Bodies(ctx, model.BodyFachMK)
 	if err != nil {
@@ -86,7 +108,7 @@ func (s *Server) withdrawRegistration(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("bestaetigt") != "ja" {
 		var p problems
 		p.add(model.AtField("bestaetigt", model.InputError("Bitte bestätigen, dass Sie die Anmeldung zurückziehen wollen.")))
-		s.renderMyRegistration(w, r, http.StatusUnprocessableEntity, it, se, p)
+		s.renderMyRegistration(w, r, http.StatusUnprocessableEntity, it, se, p, "")
 		return
 	}
 	member := u.MemberAbbrev
@@ -103,9 +125,111 @@ func (s *Server) withdrawRegistration(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "Diese Anmeldung gibt es nicht mehr.")
 			return
 		}
-		s.renderMyRegistration(w, r, status, it, se, reasons)
+		s.renderMyRegistration(w, r, status, it, se, reasons, "")
 		return
 	}
 	s.changed(r, se.ID)
 	back(w, r, "/mein-bereich#h-anmeldungen", fmt.Sprintf("Die Anmeldung „%s“ zur %s ist zurückgezogen.", model.InternalText(it.Title), se.Title()))
+}
+
+// changeRefused is what the registration's page says above the reason a
+// change was refused.
+const changeRefused = "Die Anmeldung kann nicht geändert werden:"
+
+// editRegistrationPage shows the registration form filled in with the
+// pending registration, to change it; a registration that can no longer
+// be changed shows its page with the reason.
+func (s *Server) editRegistrationPage(w http.ResponseWriter, r *http.Request) {
+	u, it, se, ok := s.registrationChange(w, r)
+	if !ok {
+		return
+	}
+	draft, err := s.registrationDraft(r, it)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.renderRegister(w, r, http.StatusOK, se, u, registrationForm(it, draft), nil, it)
+}
+
+// registrationChange finds the registration {id} for a change by the
+// member that made it or the secretariat; otherwise, or where it can no
+// longer be changed, it has answered.
+func (s *Server) registrationChange(w http.ResponseWriter, r *http.Request) (*model.User, model.AgendaItem, model.Session, bool) {
+	u, it, se, ok := s.registrationFromPath(w, r)
+	if !ok {
+		return nil, it, se, false
+	}
+	if !auth.Can(u, auth.RegisterItem, it.RegisteredBy) {
+		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung", Data: "Eine Anmeldung ändert das Mitglied, das sie gemacht hat, oder die Geschäftsstelle."})
+		return nil, it, se, false
+	}
+	if err := it.RegistrationChange(se, today()); err != nil {
+		var p problems
+		p.add(err)
+		s.renderMyRegistration(w, r, http.StatusUnprocessableEntity, it, se, p, changeRefused)
+		return nil, it, se, false
+	}
+	return u, it, se, true
+}
+
+// registrationForm gives the registration form's fields of the
+// registration it with its proposal draft, as the member typed them.
+func registrationForm(it model.AgendaItem, draft model.Decision) url.Values {
+	f := url.Values{"titel": {editableMarks(it.Title)}, "ziel": {string(it.Goal)}, "quelle": {strings.Join(it.Sources, ", ")},
+		"berichterstattung": {strings.Join(it.Reporters, ", ")}, "antrag": {strings.Join(draft.Applicants, ", ")},
+		"beschlussvorschlag": {pointLines(draft.Points)}, "fachmk_hinweis": {it.Impact.Note}, "version": {fmt.Sprint(it.Version)}}
+	points := make([]string, len(it.Points))
+	for i, p := range it.Points {
+		points[i] = editableMarks(p)
+	}
+	f.Set("punkte", strings.Join(points, "\n"))
+	switch {
+	case len(it.Impact.ConferenceIDs) > 0:
+		f.Set("fachmk", "betroffen")
+	case it.Impact.Stated:
+		f.Set("fachmk", "keine")
+	}
+	for _, id := range it.Impact.ConferenceIDs {
+		f.Add("fachmk_ids", fmt.Sprint(id))
+	}
+	return f
+}
+
+// changeRegistration stores the changed registration form: by the rules
+// of a new registration (readRegistration); refused, the form again as
+// typed with every reason.
+func (s *Server) changeRegistration(w http.ResponseWriter, r *http.Request) {
+	if !s.parseForm(w, r) {
+		return
+	}
+	u, it, se, ok := s.registrationChange(w, r)
+	if !ok {
+		return
+	}
+	secretariat := u.Role == model.RoleSecretariat
+	g, _, refused, err := s.readRegistration(r, se, it.RegisteredBy, secretariat)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if len(refused) > 0 {
+		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, r.PostForm, refused, it)
+		return
+	}
+	member := u.MemberAbbrev
+	if secretariat {
+		member = ""
+	}
+	if _, err := s.st.UpdateRegistration(r.Context(), it.ID, formVersion(r), member, g); err != nil {
+		status, reasons, ok := refusalProblems(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderRegister(w, r, status, se, u, r.PostForm, reasons, it)
+		return
+	}
+	s.changed(r, se.ID)
+	back(w, r, fmt.Sprintf("/anmeldungen/%d", it.ID), "Die Anmeldung ist geändert. Die Geschäftsstelle entscheidet über die Aufnahme.")
 }

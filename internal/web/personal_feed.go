@@ -5,8 +5,9 @@ package web
 // of the IT-PLR, their registration deadlines (Anmeldeschluss, for whoever
 // registers agenda items), the deadlines of the follow-ups their member is
 // responsible for (all of them for the secretariat), the deadlines of open
-// written procedures, and for spokespersons the dates of their FachMK
-// (docs/followups.md, "Personal calendar").
+// written procedures for those who vote in them, and for spokespersons the
+// dates of their FachMK and the deadlines of their reports under
+// "Reporting FachMK" (docs/followups.md, "Personal calendar").
 
 import (
 	"errors"
@@ -149,7 +150,7 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	events, err := s.personalFeedEvents(r, u, council, host)
+	events, err := s.personalFeedEvents(r, u, council, host, sessions)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -179,8 +180,11 @@ const (
 // personalFeedEvents gives the events of the personal feed besides the
 // council's sessions: the deadlines of the follow-ups the person's member
 // owes (the secretariat: all) in the feed's window, of the open written
-// procedures, and a spokesperson's FachMK dates from FeedPastDays back.
-func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council model.Body, host string) ([]ical.Event, error) {
+// procedures for those who vote in them (and the secretariat, which runs
+// them), and for a spokesperson the FachMK dates from FeedPastDays back
+// and the deadline of the reports under "Reporting FachMK" of each of the
+// council's sessions still prepared.
+func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council model.Body, host string, sessions []model.Session) ([]ical.Event, error) {
 	ctx := r.Context()
 	today := model.BerlinDate(s.clock())
 	from := model.DateOf(today.Time().AddDate(0, 0, -FeedPastDays))
@@ -210,10 +214,14 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		e.Description = "Verantwortlich: " + model.PublicText(fu.Responsible) + "\nFrist: " + model.PublicText(fu.DeadlineAt(fu.Planned))
 		events = append(events, e)
 	}
-	// Open written procedures: their deadline (members vote until then).
-	procs, err := s.st.OpenProcedureDeadlines(ctx)
-	if err != nil {
-		return nil, err
+	// Open written procedures: their deadline (members vote until then),
+	// for those who vote (a spokesperson, an advisory member do not).
+	var procs []store.ProcedureDeadline
+	if auth.Can(u, auth.Vote, u.MemberAbbrev) || auth.Can(u, auth.ManageSessions, "") {
+		var err error
+		if procs, err = s.st.OpenProcedureDeadlines(ctx); err != nil {
+			return nil, err
+		}
 	}
 	for _, p := range procs {
 		title := "Umlaufverfahren"
@@ -236,6 +244,7 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		return nil, err
 	}
 	seen := map[int64]bool{}
+	var reportsOn []string
 	for _, a := range as {
 		if a.Status(last) == model.AssignmentEnded || seen[a.ConferenceID] {
 			continue
@@ -245,12 +254,25 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		if err != nil {
 			return nil, err
 		}
+		reportsOn = append(reportsOn, b.Name)
 		dates, err := s.st.ConferenceDates(ctx, b.ID, from)
 		if err != nil {
 			return nil, err
 		}
 		events = append(events, ical.ConferenceEvents(dates, map[int64]string{b.ID: b.Name},
 			func(int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(b.Abbrev)) })...)
+	}
+	// The deadline of the reports under "Reporting FachMK" (a week before
+	// the session), for each session still prepared, as the reports page
+	// enforces it; a cancelled session's stays, cancelled.
+	if len(reportsOn) == 0 {
+		return events, nil
+	}
+	for _, se := range sessions {
+		if (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !model.ReportDeadline(se).IsZero() {
+			events = append(events, ical.ReportDeadlineEvent(host, council.Abbrev, council.Name, se, reportsOn,
+				s.site.URL(r, fmt.Sprintf("/sitzungen/%d/reporting-fachmk", se.Number))))
+		}
 	}
 	return events, nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -31,5 +32,33 @@ func TestTablesReflowAt320(t *testing.T) {
 			t.Errorf("%s at 320 px: tables too wide: %s", path, wide)
 		}
 		noSidewaysScroll(t, b, name)
+	}
+}
+
+// TestProfileTableReflowsAt320 (WCAG 1.4.10): the Beschluss-Steckbrief's
+// table of the conferences (hints, "Relevant?", reason) scrolled
+// sideways in its own box at 320 px, the reason field out of sight. Each
+// conference is a card of labelled cells now, as the register's rows,
+// for the secretariat that fills it in and a reader alike.
+func TestProfileTableReflowsAt320(t *testing.T) {
+	browserTest(t)
+	ts, st := cycleServer(t)
+	path := fmt.Sprintf("/steckbrief/%d", decisionID(t, st, 26))
+	b := newBrowser(t, ts.URL)
+	for _, who := range []string{"geschaeftsstelle", "dlt"} {
+		b.login(who)
+		b.page(path)
+		b.shot("steckbrief-" + who + "-1280")
+		var wide string
+		var label bool
+		b.run(path+" at 320 px", chromedp.EmulateViewport(320, 800),
+			chromedp.Evaluate(`Array.from(document.querySelectorAll("main table")).filter(t => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth + 1).map(t => (t.className || t.querySelector("caption")?.textContent || "table") + " " + t.scrollWidth + "/" + t.clientWidth).join("; ")`, &wide),
+			chromedp.Evaluate(`Array.from(document.querySelectorAll("main table .cell-label")).some(l => l.offsetParent !== null && l.textContent.includes("Relevant"))`, &label))
+		if wide != "" || !label {
+			t.Errorf("%s (%s) at 320 px: tables too wide %q, or no visible cell label Relevant (%v)", path, who, wide, label)
+		}
+		noSidewaysScroll(t, b, "steckbrief-"+who)
+		b.page("/")
+		b.logout()
 	}
 }

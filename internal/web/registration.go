@@ -20,9 +20,15 @@ import (
 var registerFields = []string{"mitglied", "titel", "punkte", "ziel", "quelle", "berichterstattung", "antrag", "beschlussvorschlag", "fachmk"}
 
 type registerData struct {
-	Session     model.Session
-	Members     []model.Member
-	Member      string // the member registering
+	Session model.Session
+	Members []model.Member
+	Member  string // the member registering
+	// Secretariat: the secretariat registers (or changes a registration)
+	// for Member; it need not be among applicants and reporters.
+	Secretariat bool
+	// Edit is the pending registration the form changes (ID 0: the form
+	// makes a new one).
+	Edit        model.AgendaItem
 	Conferences []model.Body
 	Goals       []model.Goal
 	Form        url.Values
@@ -49,10 +55,12 @@ func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderRegister(w, r, http.StatusOK, se, u, url.Values{}, nil)
+	s.renderRegister(w, r, http.StatusOK, se, u, url.Values{}, nil, model.AgendaItem{})
 }
 
-func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status int, se model.Session, u *model.User, form url.Values, refused problems) {
+// renderRegister shows the registration form of the session: a new
+// registration, or with edit the change of that pending registration.
+func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status int, se model.Session, u *model.User, form url.Values, refused problems, edit model.AgendaItem) {
 	ctx := r.Context()
 	members, err := s.votingMembers(r)
 	if err != nil {
@@ -68,8 +76,11 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 	if u.Role == model.RoleSecretariat {
 		member = "" // the secretariat registers for any member
 	}
-	d := registerData{Session: se, Members: members, Member: member, Conferences: conferences, Goals: model.Goals, Form: form, Problems: refused,
-		Late: se.RegistrationLate(today()), Closed: !se.RegistrationOpen() && len(form) == 0}
+	if edit.ID != 0 {
+		member = edit.RegisteredBy
+	}
+	d := registerData{Session: se, Members: members, Member: member, Secretariat: u.Role == model.RoleSecretariat, Edit: edit, Conferences: conferences, Goals: model.Goals, Form: form, Problems: refused,
+		Late: se.RegistrationLate(today()), Closed: !se.RegistrationOpen() && len(form) == 0 && edit.ID == 0}
 	if d.Closed {
 		open, err := s.registrableSessions(ctx, se.BodyID)
 		if err != nil {
@@ -80,7 +91,11 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 			d.Next = open[i]
 		}
 	}
-	s.render(w, r, status, "register.html", view{Title: "TOP anmelden – " + se.Title(), Active: "sitzungen", Data: d})
+	v := view{Title: "TOP anmelden – " + se.Title(), Active: "sitzungen", Data: d}
+	if edit.ID != 0 {
+		v.Title, v.Active = "Anmeldung ändern: "+model.InternalText(edit.Title), "mein"
+	}
+	s.render(w, r, status, "register.html", v)
 }
 
 func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
@@ -98,9 +113,48 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung", Data: "Sie können Tagesordnungspunkte nur für Ihr eigenes Mitglied anmelden."})
 		return
 	}
+	g, council, refused, err := s.readRegistration(r, se, member, u.Role == model.RoleSecretariat)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if len(refused) > 0 {
+		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, refused, model.AgendaItem{})
+		return
+	}
+	it, draft := g.Item(se, time.Now()), g.Draft(council.ID)
+	id, err := s.st.RegisterItem(ctx, it, draft)
+	if err != nil {
+		// Refused by the store (the session closed meanwhile): the form
+		// again as typed, with the reason.
+		status, reasons, ok := refusalProblems(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderRegister(w, r, status, se, u, f, reasons, model.AgendaItem{})
+		return
+	}
+	notice := "Der TOP ist angemeldet. Die Geschäftsstelle entscheidet über die Aufnahme."
+	if it.Late {
+		notice = "Der TOP ist angemeldet – nach Anmeldeschluss; er ist als verspätet gekennzeichnet."
+	}
+	// The registration's page: what was submitted, where the documents
+	// are uploaded (the session page), and the way to withdraw it.
+	back(w, r, fmt.Sprintf("/anmeldungen/%d", id), notice+" Unterlagen laden Sie auf der Seite der Sitzung hoch.")
+}
+
+// readRegistration reads the registration form of r (a new registration
+// or the change of one) for member of the session, by the rules of
+// model.Registration.Check and store.CheckSources: the registration, the
+// council it is made to, and every reason it is refused, in the form's
+// order (none: it may be stored). An error is the server's.
+func (s *Server) readRegistration(r *http.Request, se model.Session, member string, bySecretariat bool) (model.Registration, model.Body, problems, error) {
+	ctx := r.Context()
+	f := r.PostForm
 	var refused problems
 	refuse := func(field, reason string) { refused.add(model.AtField(field, model.RuleError("%s", reason))) }
-	g := model.Registration{Member: member, BySecretariat: u.Role == model.RoleSecretariat, Goal: model.Goal(f.Get("ziel")),
+	g := model.Registration{Member: member, BySecretariat: bySecretariat, Goal: model.Goal(f.Get("ziel")),
 		Sources: splitFormList(f.Get("quelle")), Reporters: s.memberList(ctx, f.Get("berichterstattung")), Applicants: s.memberList(ctx, f.Get("antrag")),
 		Impact: model.Impact{Note: strings.TrimSpace(f.Get("fachmk_hinweis"))}}
 	switch f.Get("fachmk") {
@@ -113,8 +167,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	// conferences ticked is refused (Check), not stored without them.
 	conferences, err := s.st.Bodies(ctx, model.BodyFachMK)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return g, model.Body{}, nil, err
 	}
 	for _, v := range f["fachmk_ids"] {
 		id, _ := strconv.ParseInt(v, 10, 64)
@@ -138,19 +191,16 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	}
 	kinds, err := s.st.MemberKinds(ctx)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return g, model.Body{}, nil, err
 	}
 	council, err := s.councilBody(ctx)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return g, council, nil, err
 	}
 	// A made-up number (B-2025/99-IT) was published as the item's source.
 	if err := s.st.CheckSources(ctx, council.ID, g.Sources); err != nil {
 		if !formRefusal(err) {
-			s.serverError(w, r, err)
-			return
+			return g, council, nil, err
 		}
 		refused.add(err)
 	}
@@ -160,28 +210,5 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	for _, p := range g.Check(se, kinds) {
 		refuse(p.Field, p.Reason)
 	}
-	if len(refused) > 0 {
-		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, refused.inOrder(registerFields...))
-		return
-	}
-	it, draft := g.Item(se, time.Now()), g.Draft(council.ID)
-	id, err := s.st.RegisterItem(ctx, it, draft)
-	if err != nil {
-		// Refused by the store (the session closed meanwhile): the form
-		// again as typed, with the reason.
-		status, reasons, ok := refusalProblems(err)
-		if !ok {
-			s.fail(w, r, err, "")
-			return
-		}
-		s.renderRegister(w, r, status, se, u, f, reasons)
-		return
-	}
-	notice := "Der TOP ist angemeldet. Die Geschäftsstelle entscheidet über die Aufnahme."
-	if it.Late {
-		notice = "Der TOP ist angemeldet – nach Anmeldeschluss; er ist als verspätet gekennzeichnet."
-	}
-	// The registration's page: what was submitted, where the documents
-	// are uploaded (the session page), and the way to withdraw it.
-	back(w, r, fmt.Sprintf("/anmeldungen/%d", id), notice+" Unterlagen laden Sie auf der Seite der Sitzung hoch.")
+	return g, council, refused.inOrder(registerFields...), nil
 }

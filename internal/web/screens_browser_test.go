@@ -116,6 +116,7 @@ var screenPages = []screenPage{
 	{"hessen", "/mein-bereich", "mein-bereich"},
 	{"hessen", "/sitzungen/49", "sitzung-49"},
 	{"hessen", "/anmeldungen/{registration}", "anmeldung-hessen"},
+	{"hessen", "/anmeldungen/{registration}/aendern", "anmeldung-aendern"},
 	{"hessen", "/mitglieder/HE/auftraege", "auftraege-hessen"},
 	{"hessen", "/mein-kalender", "mein-kalender"},
 	{"hessen", "/sitzungen/49/anmeldung", "top-anmelden"},
