@@ -248,9 +248,8 @@ func followUpOf(base string, a model.Audience, e store.FollowUpListEntry) Follow
 // no answer gave before (a report could only guess it and got 409).
 func (a *Server) apiFollowUp(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		apiError(w, http.StatusNotFound, "Diesen Auftrag gibt es nicht.")
+	id, ok := pathNumber(w, r, "id")
+	if !ok {
 		return
 	}
 	u := a.reader(r)
@@ -384,9 +383,8 @@ func (a *Server) apiReportFollowUp(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		apiError(w, http.StatusNotFound, "Diesen Auftrag gibt es nicht.")
+	id, ok := pathNumber(w, r, "id")
+	if !ok {
 		return
 	}
 	ctx := store.WithActor(r.Context(), u.Username)

@@ -459,9 +459,8 @@ const DecisionsPerPage = 100
 // sessionOfPath gives the council's session numbered by the path's {nr},
 // or answers the request with 404 itself.
 func (a *Server) sessionOfPath(w http.ResponseWriter, r *http.Request) (model.Session, bool) {
-	nr, err := strconv.Atoi(r.PathValue("nr"))
-	if err != nil {
-		apiError(w, http.StatusNotFound, "Sitzungsnummer erwartet")
+	nr, ok := pathNumber(w, r, "nr")
+	if !ok {
 		return model.Session{}, false
 	}
 	council, err := a.st.BodyByAbbrev(r.Context(), a.council)
@@ -469,7 +468,7 @@ func (a *Server) sessionOfPath(w http.ResponseWriter, r *http.Request) (model.Se
 		a.fail(w, r, err)
 		return model.Session{}, false
 	}
-	se, err := a.st.SessionByNumber(r.Context(), council.ID, nr)
+	se, err := a.st.SessionByNumber(r.Context(), council.ID, int(nr))
 	if err != nil {
 		a.fail(w, r, err)
 		return model.Session{}, false
@@ -560,10 +559,12 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 
 func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	year, err1 := strconv.Atoi(r.PathValue("jahr"))
-	seq, err2 := strconv.Atoi(r.PathValue("nr"))
-	if err1 != nil || err2 != nil {
-		apiError(w, http.StatusNotFound, "Beschlüsse heißen /api/v1/beschluesse/2025/26")
+	year, ok := pathNumber(w, r, "jahr")
+	if !ok {
+		return
+	}
+	seq, ok := pathNumber(w, r, "nr")
+	if !ok {
 		return
 	}
 	council, err := a.st.BodyByAbbrev(ctx, a.council)
@@ -571,7 +572,7 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	d, err := a.st.DecisionByNumber(ctx, council.ID, model.DecisionNumber{Year: year, Seq: seq})
+	d, err := a.st.DecisionByNumber(ctx, council.ID, model.DecisionNumber{Year: int(year), Seq: int(seq)})
 	if err == nil && !d.Public() {
 		err = store.ErrNotFound
 	}
@@ -865,7 +866,10 @@ func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, ok := pathNumber(w, r, "id")
+	if !ok {
+		return
+	}
 	err := a.st.CastVote(store.WithActor(r.Context(), u.Username), id, u.MemberAbbrev, vote)
 	if err != nil {
 		a.fail(w, r, err)

@@ -126,7 +126,13 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"GET", "/api/v1/sitzungen/47", "/api/v1/sitzungen/{nr}", "", "", 200},
 		{"GET", "/api/v1/sitzungen/46", "/api/v1/sitzungen/{nr}", "", "", 200},
 		{"GET", "/api/v1/sitzungen/99", "/api/v1/sitzungen/{nr}", "", "", 404},
-		{"GET", "/api/v1/sitzungen/x", "/api/v1/sitzungen/{nr}", "", "", 404},
+		// A path parameter openapi.json declares a whole number is refused
+		// with 400 when it is none, as a malformed query parameter is
+		// (before: 404).
+		{"GET", "/api/v1/sitzungen/x", "/api/v1/sitzungen/{nr}", "", "", 400},
+		{"GET", "/api/v1/sitzungen/0", "/api/v1/sitzungen/{nr}", "", "", 400},
+		{"GET", "/api/v1/beschluesse/2025/abc", "/api/v1/beschluesse/{jahr}/{nr}", "", "", 400},
+		{"GET", "/api/v1/auftraege/abc", "/api/v1/auftraege/{id}", "", "", 400},
 		{"GET", "/api/v1/beschluesse", "/api/v1/beschluesse", "", "", 200},
 		{"GET", "/api/v1/beschluesse?jahr=2025&seite=1", "/api/v1/beschluesse", "", "", 200},
 		{"GET", "/api/v1/beschluesse?jahr=zwanzig", "/api/v1/beschluesse", "", "", 400},
@@ -204,6 +210,7 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[{"name":"Dr. Anna Beispiel","funktion":"CIO","online":true},{"name":"Ben Vertreter","vertretung":true}]}`, 200},
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, `{"version":0,"teilnehmende":[]}`, 409},
 		{"GET", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", heToken, "", 200},
+		{"GET", "/api/v1/anmeldungen/abc", "/api/v1/anmeldungen/{id}", heToken, "", 400},
 		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, "", registration, 401},
 		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, fmkToken, registration, 403},
 		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, heToken, `{"mitglied":"BY","titel":"Fremd","ziel":"Bericht","fachmk":{"betroffen":false}}`, 403},

@@ -257,9 +257,8 @@ func (a *Server) registrationOfPath(w http.ResponseWriter, r *http.Request, writ
 		return nil, model.AgendaItem{}, model.Session{}, false
 	}
 	notFound := func() { apiError(w, http.StatusNotFound, "Diese Anmeldung gibt es nicht.") }
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		notFound()
+	id, ok := pathNumber(w, r, "id")
+	if !ok {
 		return nil, model.AgendaItem{}, model.Session{}, false
 	}
 	it, err := a.st.Item(r.Context(), id)

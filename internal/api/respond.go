@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"gremium/internal/model"
@@ -18,6 +19,19 @@ func apiError(w http.ResponseWriter, status int, msg string) {
 // JSON.
 func queryError(w http.ResponseWriter, param, msg string) {
 	writeJSON(w, http.StatusBadRequest, refusal{Error: msg, Problems: []Problem{{Param: param, Reason: msg}}})
+}
+
+// pathNumber reads the path parameter name, which openapi.json declares a
+// whole number from 1 on; anything else is answered with 400 and the
+// parameter named, as a malformed query parameter is (before: 404, as if
+// a well-formed number named nothing).
+func pathNumber(w http.ResponseWriter, r *http.Request, name string) (int64, bool) {
+	n, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || n <= 0 {
+		queryError(w, name, "„"+name+"“ muss in der Adresse eine ganze Zahl ab 1 sein.")
+		return 0, false
+	}
+	return n, true
 }
 
 // refusal is the answer to a request not taken: the German reasons, and
