@@ -223,3 +223,31 @@ func TestCalendarFeeds(t *testing.T) {
 		})
 	}
 }
+
+// TestFeedOfNoSuchSelection: a feed subscribed with a mistyped conference
+// (?fachmk=XYZ) or a topic the council does not have answered 200 with
+// no entries and the mistyped name in its title, so the reader never
+// learnt that it will never get an entry. Such a feed is not found (404,
+// the reason in German); a filter that cannot be read (?jahr=abc) is a
+// bad request. Neither is an Atom document.
+func TestFeedOfNoSuchSelection(t *testing.T) {
+	ts, _ := publicServer(t, "https://gremium.example.org")
+	for _, c := range []struct {
+		query  string
+		status int
+		reason string
+	}{
+		{"?fachmk=XYZ", http.StatusNotFound, "Keine Fachministerkonferenz „XYZ“"},
+		{"?fachmk=IT-PLR", http.StatusNotFound, "Keine Fachministerkonferenz „IT-PLR“"},
+		{"?thema=999999", http.StatusNotFound, "Kein Schwerpunktthema Nr. 999999"},
+		{"?jahr=abc", http.StatusBadRequest, "Das Jahr muss eine vierstellige Zahl sein"},
+	} {
+		res, body := getHost(t, ts, "/beschluesse.atom"+c.query, "ts.local")
+		if res.StatusCode != c.status || !strings.Contains(body, c.reason) {
+			t.Errorf("feed%s: %d, want %d with %q:\n%.300s", c.query, res.StatusCode, c.status, c.reason, body)
+		}
+		if strings.Contains(body, "<feed") {
+			t.Errorf("feed%s: an Atom document for a selection that does not exist", c.query)
+		}
+	}
+}

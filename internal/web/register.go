@@ -39,6 +39,9 @@ type decisionListData struct {
 	// impossible year, page or position); the page then shows the whole
 	// register with the filter form to choose again.
 	Refused string
+	// Unmatched is why the filter, though readable, cannot match (a
+	// conference or topic that does not exist).
+	Unmatched string
 }
 
 // registerQuery is the register's filter as given in the address.
@@ -190,36 +193,38 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 	return q, ""
 }
 
-// registerFilter turns the address filter into the store's; ok is false
-// when a named FachMK or member does not exist, or the named section is no
-// topic of the council (model.Section.Topic): nothing can match.
-func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (store.RegisterFilter, bool, error) {
-	f := store.RegisterFilter{BodyID: bodyID, Year: q.Year, SectionID: q.Section, Reporter: q.Reporter, Kind: q.Kind, FollowUps: q.FollowUps}
+// registerFilter turns the address filter into the store's. unmatched
+// says in German why nothing can match when a named FachMK does not exist
+// or the named section is no topic of the council (model.Section.Topic);
+// it is "" when the filter can match.
+func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (f store.RegisterFilter, unmatched string, err error) {
+	f = store.RegisterFilter{BodyID: bodyID, Year: q.Year, SectionID: q.Section, Reporter: q.Reporter, Kind: q.Kind, FollowUps: q.FollowUps}
 	if q.Section != 0 {
 		opts, err := s.registerChoices(ctx, bodyID)
 		if err != nil {
-			return f, false, err
+			return f, "", err
 		}
 		if !slices.ContainsFunc(opts.Sections, func(c model.Section) bool { return c.ID == q.Section }) {
-			return f, false, nil
+			return f, fmt.Sprintf("Kein Schwerpunktthema Nr. %d des Registers.", q.Section), nil
 		}
 	}
 	if q.Conference != "" {
 		b, err := s.st.BodyByAbbrev(ctx, q.Conference)
 		if errors.Is(err, store.ErrNotFound) || (err == nil && b.Kind != model.BodyFachMK) {
-			return f, false, nil
+			return f, "Keine Fachministerkonferenz „" + q.Conference + "“.", nil
 		}
 		if err != nil {
-			return f, false, err
+			return f, "", err
 		}
 		f.ConferenceID = b.ID
 	}
-	return f, true, nil
+	return f, "", nil
 }
 
 // registerRequest reads the register's filter from the request and gives
 // the council, the filter and the page of pageSize decisions the filter's
-// page asks for. It answers the request itself on errors (ok false).
+// page asks for. It answers the request itself on errors and, as not
+// found, for a filter nothing can match (ok false).
 func (s *Server) registerRequest(w http.ResponseWriter, r *http.Request, pageSize int) (council model.Body, q registerQuery, page store.RegisterPage, ok bool) {
 	ctx := r.Context()
 	council, err := s.councilBody(ctx)
@@ -232,8 +237,14 @@ func (s *Server) registerRequest(w http.ResponseWriter, r *http.Request, pageSiz
 		s.badRequest(w, r, msg)
 		return council, q, page, false
 	}
-	f, matchable, err := s.registerFilter(ctx, council.ID, q)
-	if err == nil && matchable {
+	f, unmatched, err := s.registerFilter(ctx, council.ID, q)
+	if err == nil && unmatched != "" {
+		// A feed subscribed with a mistyped conference would stay empty
+		// for ever without telling its reader.
+		s.notFound(w, r, unmatched)
+		return council, q, page, false
+	}
+	if err == nil {
 		f.Offset, f.Limit = (q.Page-1)*pageSize, pageSize
 		page, err = s.st.Register(ctx, f)
 	}
@@ -273,8 +284,9 @@ func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
 func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, council model.Body, q registerQuery, c store.RegisterCursor, refused string) {
 	ctx := r.Context()
 	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}, Refused: refused}
-	f, matchable, err := s.registerFilter(ctx, council.ID, q)
-	if err == nil && matchable {
+	f, unmatched, err := s.registerFilter(ctx, council.ID, q)
+	d.Unmatched = unmatched
+	if err == nil && unmatched == "" {
 		if d.Total, err = s.registerTotal(ctx, f); err == nil {
 			f.Offset = (q.Page - 1) * RegisterPerPage
 			d.Decisions, err = s.st.RegisterKeyset(ctx, f, c, RegisterPerPage)

@@ -84,7 +84,7 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 		{"?be=HB", []string{">B-2025/40-IT<"}, []string{"B-2025/27-IT"}},
 		{"?be=HE", []string{">B-2025/27-IT<"}, []string{"B-2025/40-IT"}},
 		{"?fachmk=FMK", []string{"B-2025/40-IT", "B-2025/27-IT"}, []string{"B-2025/26-IT", "B-2025/30-IT"}}, // 27: the demo states the FMK affected (demo/briefings.go)
-		{"?fachmk=GIBTESNICHT", []string{"Keine Beschlüsse"}, []string{"B-2025/40-IT"}},
+		{"?fachmk=GIBTESNICHT", []string{"Keine Beschlüsse für diese Auswahl erfasst. Keine Fachministerkonferenz „GIBTESNICHT“."}, []string{"B-2025/40-IT"}},
 		{"?umsetzung=offen", []string{"B-2025/40-IT"}, []string{"B-2025/26-IT"}},
 		{"?art=empfehlung", nil, []string{"B-2025/40-IT"}},
 	}
@@ -126,8 +126,8 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 		if res, body := get(t, ts, "/beschluesse"+thema); res.StatusCode != http.StatusOK || !strings.Contains(body, "Keine Beschlüsse") {
 			t.Errorf("/beschluesse%s: %d, want the empty list", thema, res.StatusCode)
 		}
-		if _, feed := get(t, ts, "/beschluesse.atom"+thema); strings.Contains(feed, "<entry>") {
-			t.Errorf("/beschluesse.atom%s has entries", thema)
+		if res, feed := get(t, ts, "/beschluesse.atom"+thema); res.StatusCode != http.StatusNotFound || strings.Contains(feed, "<entry>") {
+			t.Errorf("/beschluesse.atom%s: %d, want not found without entries", thema, res.StatusCode)
 		}
 	}
 	// A filter in the address that cannot be applied: the register with
