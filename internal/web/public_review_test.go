@@ -309,3 +309,22 @@ func TestConferenceNamedOnce(t *testing.T) {
 		t.Errorf("the register's FachMK choices: %s", between(register, `id="f-fachmk"`, "</select>"))
 	}
 }
+
+// TestHomeOffersTheSecretariatToPlanASession: the secretariat's start
+// page said "Zurzeit ist keine Sitzung geplant." and offered no way to
+// plan one (the button is on /sitzungen only). Whoever may plan sessions
+// finds "Sitzung planen" in the card of upcoming sessions; a member office
+// and a visitor do not.
+func TestHomeOffersTheSecretariatToPlanASession(t *testing.T) {
+	ts, _, _ := demoAccountsServer(t)
+	for user, want := range map[string]bool{"geschaeftsstelle": true, "hessen": false, "": false} {
+		_, page := do(t, client(t, ts, user), "GET", ts.URL+"/", nil)
+		card := between(page, `id="h-kommend"`, "</section>")
+		if card == "" {
+			t.Fatalf("%q: no card of upcoming sessions", user)
+		}
+		if got := strings.Contains(card, `<a href="/sitzungen/neu">Sitzung planen</a>`); got != want {
+			t.Errorf("%q: planning link %v, want %v:\n%s", user, got, want, card)
+		}
+	}
+}
