@@ -276,6 +276,11 @@ type Decision struct {
 	Internal bool
 }
 
+// Counted reports whether gremium counted the decision's result from the
+// members' votes (in session or in written procedure), not recorded it
+// from the minutes: it has the count's explanation or its votes.
+func (d Decision) Counted() bool { return d.CountReason != "" || len(d.Votes) > 0 }
+
 // Bound gives the members a decision binds when it binds only those that
 // consented (Scope = ScopeConsenting): the members that voted Ja. It is nil
 // for decisions that bind all members.

@@ -26,6 +26,10 @@ import (
 //     AL-Runde, a preparatory body) is public: not the session, its agenda,
 //     its minutes, its decisions nor its recommendations (Session.Internal,
 //     Decision.Internal, Audience.SeesSession, Audience.SeesRecommendation);
+//   - how each member voted in a vote counted in gremium is internal:
+//     the public sees the result without the members it names
+//     ("einstimmig, bei Enthaltung von [geschwärzt]", PublicResult) and no
+//     member's vote (Audience.Decision);
 //   - a confidential row shows only its kind (Audience.SeesRow), a marked
 //     passage inside a text becomes "[geschwärzt]" (Audience.Text, with the
 //     marks parsed by PublicText).
@@ -222,6 +226,12 @@ func (a Audience) Decision(d Decision) (Decision, bool) {
 		return Decision{}, false
 	}
 	d.Title, d.Result = a.Text(d.Title), a.Text(d.Result)
+	if a != Internal && d.Counted() {
+		// A vote counted in gremium: how each member voted is internal,
+		// and so are the members its result names, as the public minutes
+		// of the source black out "bei Enthaltung von [REDACTED]".
+		d.Result, d.Votes = PublicResult(d.Result), nil
+	}
 	d.Points = slices.Clone(d.Points)
 	for i := range d.Points {
 		d.Points[i].Text = a.Text(d.Points[i].Text)

@@ -110,6 +110,26 @@ func AgainstPhrase(ms []string) string {
 	return "Gegenstimmen von " + joinMembers(ms)
 }
 
+// PublicResult gives a result phrase as the public may read it: the
+// members it names (abstaining, against, present without a vote) each
+// replaced by one RedactedPlaceholder, which keeps the plural and so tells
+// not how many they were ("mehrheitlich bei Gegenstimmen von [geschwärzt]").
+// A text that states no result is returned as it is.
+func PublicResult(s string) string {
+	r, ok := ParseResult(s)
+	if !ok {
+		return s
+	}
+	hide := func(ms []string) []string {
+		if len(ms) == 0 {
+			return nil
+		}
+		return []string{RedactedPlaceholder}
+	}
+	r.Abstaining, r.Against, r.Silent = hide(r.Abstaining), hide(r.Against), hide(r.Silent)
+	return r.Phrase()
+}
+
 // Phrase gives the standard phrase for the minutes.
 func (r Result) Phrase() string {
 	var s string

@@ -79,6 +79,11 @@ func TestWrittenProcedureDecisionIsNoSession(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(page, want) || strings.Contains(page, "/sitzungen/0") {
 		t.Errorf("decision page %d: %s", code, between(page, "<main", "</main>"))
 	}
+	// The members' votes are internal (TestPublicNamesNoVoterOfACountedVote).
+	if strings.Contains(page, "Stimmen der Mitglieder") {
+		t.Errorf("the public decision page shows the members' votes")
+	}
+	_, page = do(t, client(t, ts, "hessen"), "GET", ts.URL+decisionURL(d.Label), nil)
 	votes := between(page, "Stimmen der Mitglieder", "</table>")
 	if !strings.Contains(votes, "<td>Ja</td>") || strings.Contains(votes, "<td>ja</td>") {
 		t.Errorf("votes not in German words: %s", votes)
