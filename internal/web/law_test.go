@@ -495,6 +495,12 @@ func TestDecisionCorrectionAndSharesYear(t *testing.T) {
 			t.Errorf("the decision page lacks %q", want)
 		}
 	}
+	// The table belongs to the count, not to the result: "einstimmig
+	// (Königsteiner Schlüssel 2016)" read as if unanimity depended on the
+	// financing shares. The page names it once, in the count's line.
+	if n := strings.Count(body, "Königsteiner Schlüssel 2016"); n != 1 || !strings.Contains(between(body, "<dt>Auszählung</dt>", "</dd>"), "Königsteiner Schlüssel 2016") {
+		t.Errorf("the decision page names the table %d times, want once in the count's line:\n%s", n, between(body, `<dl class="meta">`, "</dl>"))
+	}
 	// The public cannot load a table: the page says what the old table
 	// means, not which command the operator runs (before: "gremium config ks").
 	if strings.Contains(body, "gremium config ks") {
@@ -675,6 +681,18 @@ func TestRejectedMembersVoteNotice(t *testing.T) {
 	}
 	if i := strings.Index(page, "abgelehnt bei Gegenstimmen"); i < 0 || strings.Contains(strings.ToLower(page), "abgelehnt: abgelehnt") || strings.Contains(page, "(abgelehnt: ") {
 		t.Errorf("the notice of a rejected members' vote: %.300q", page[max(strings.Index(page, "Beschlussvorschlag"), 0):])
+	}
+	// The reason follows as a sentence of its own, not in brackets after
+	// the full stop ("… und NW. (nur 5 Länder …)").
+	if !strings.Contains(page, "Nur 5 Länder stimmen zu (nötig: 11).") || strings.Contains(page, ". (nur") {
+		t.Errorf("the notice does not give the count's reason as a sentence: %.400q", page[max(strings.Index(page, "Beschlussvorschlag"), 0):])
+	}
+	// A member's ballot page gives the reason too: "abgelehnt bei
+	// Gegenstimmen von …" alone read as if the Nein votes had blocked a
+	// proposal that the law rejects for too few Länder.
+	_, ballot := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48/abstimmung", nil)
+	if res := between(ballot, `id="abst-ergebnis"`, "</div>"); !strings.Contains(res, "nur 5 Länder stimmen zu (nötig: 11)") {
+		t.Errorf("the member's ballot page does not say why the proposal failed:\n%s", res)
 	}
 }
 

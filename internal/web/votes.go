@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -392,11 +394,24 @@ func (s *Server) closeVote(w http.ResponseWriter, r *http.Request) {
 			notice += fmt.Sprintf("Beschlussvorschlag: %s. ", d.Result)
 		}
 	}
+	// The count's reason follows as a sentence of its own: "… und NW.
+	// Nur 5 Länder stimmen zu (nötig: 11)."
 	reason := out.Tally.Reason
 	if !adopted {
 		reason = strings.TrimPrefix(reason, "abgelehnt: ")
 	}
-	back(w, r, fmt.Sprintf("%s/live", se.Path()), notice+"("+reason+")")
+	back(w, r, fmt.Sprintf("%s/live", se.Path()), notice+sentence(reason))
+}
+
+// sentence makes a clause a sentence: its first letter upper case and a
+// full stop at its end.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	first, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(first)) + strings.TrimSuffix(s[n:], ".") + "."
 }
 
 // cancelVote ends the vote without a decision.
