@@ -17,6 +17,9 @@ UPDATE agenda_items
     SET title = substr(title, 1, length(title) - length('(ohne Titel in der Vorlage)')) || '(im Protokoll ohne Titel)'
     WHERE title LIKE '%(ohne Titel in der Vorlage)';
 UPDATE agenda_items SET title = 'Im Protokoll ohne Titel' WHERE title = 'Ohne Titel in der Vorlage';
+-- Every year with a recorded chair (Vorsitz) is an OParl LegislativeTerm
+-- now, session or not: the bodies are marked, which builds the years.
+INSERT INTO oparl_dirty (entity, id) SELECT 'body', id FROM bodies;
 UPDATE search_state SET needs_rebuild = 1 WHERE id = 1;
 UPDATE page_generation SET gen = gen + 1 WHERE id = 1;
 
