@@ -1128,6 +1128,7 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		pub := model.Public.Item(*it)
 		var dec *model.Decision
 		var consultation int64
+		var unnumbered []model.Decision
 		ds, err := y.itemDecisionIDs(it.ID)
 		if err != nil {
 			return nil, "", err
@@ -1137,16 +1138,20 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 			if err != nil {
 				return nil, "", err
 			}
-			if y.paperPublic(d) {
+			switch {
+			case y.paperPublic(d) && dec == nil:
 				p := publicDecision(*d)
 				dec = &p
 				if consultation, err = y.ref(oparl.KindConsultation, d.ID); err != nil {
 					return nil, "", err
 				}
-				break
+			case d != nil && d.BodyID == y.council.ID && d.Number.Seq == 0 && model.Public.SeesDecision(*d):
+				// A decision without number has no Paper: its text is
+				// the item's.
+				unnumbered = append(unnumbered, publicDecision(*d))
 			}
 		}
-		return oparl.AgendaItem(pub, *se, id, meeting, section, dec, consultation), "", nil
+		return oparl.AgendaItem(pub, *se, id, meeting, section, dec, consultation, unnumbered), "", nil
 	case oparl.KindPaper:
 		d, err := y.decision(k.src)
 		if err != nil {

@@ -49,7 +49,7 @@ func TestOParlTermForEveryChairYear(t *testing.T) {
 	// after the migration.
 	_, err = s.db.ExecContext(ctx, `INSERT INTO body_chairs (body_id, year, member_abbrev) VALUES (?, 2028, 'HH')`, bodyID)
 	check(t, err)
-	_, err = s.db.ExecContext(ctx, migrationUp(t, s, "00740_untitled_items_im_protokoll.sql"))
+	_, err = s.db.ExecContext(ctx, migrationUp(t, s, "00740_open_interfaces_rebuild.sql"))
 	check(t, err)
 	check(t, s.SyncOParl(ctx, nil))
 	want = "[2024 2025 2027 2028] [{Vorsitzjahr 2024} {Vorsitzjahr 2025} {Vorsitzjahr 2027} {Vorsitzjahr 2028}]"

@@ -17,6 +17,10 @@ UPDATE agenda_items
     SET title = substr(title, 1, length(title) - length('(ohne Titel in der Vorlage)')) || '(im Protokoll ohne Titel)'
     WHERE title LIKE '%(ohne Titel in der Vorlage)';
 UPDATE agenda_items SET title = 'Im Protokoll ohne Titel' WHERE title = 'Ohne Titel in der Vorlage';
+-- An AgendaItem gives the text and result of its decisions without
+-- number (resolutionText, result): the items with one are built again.
+INSERT INTO oparl_dirty (entity, id)
+    SELECT DISTINCT 'agenda_item', item_id FROM decisions WHERE seq = 0 AND item_id IS NOT NULL;
 -- Every year with a recorded chair (Vorsitz) is an OParl LegislativeTerm
 -- now, session or not: the bodies are marked, which builds the years.
 INSERT INTO oparl_dirty (entity, id) SELECT 'body', id FROM bodies;
