@@ -141,7 +141,10 @@ type MinutesRow struct {
 	Text     string   `json:"text,omitempty"`
 	Decision string   `json:"beschluss,omitempty"`
 	Remark   string   `json:"vermerk,omitempty"`
-	Redacted bool     `json:"geschwaerzt,omitempty"`
+	// Note explains a marker: for an illegible part ("[unleserlich]")
+	// that the source document is not legible there.
+	Note     string `json:"hinweis,omitempty"`
+	Redacted bool   `json:"geschwaerzt,omitempty"`
 }
 
 // Item is a public agenda item in the JSON API.
@@ -480,6 +483,11 @@ func minutesRowOf(row minutes.Row) MinutesRow {
 		out.Kind, out.Remark = "Vermerk", remarks[row.RemarkKind]
 		if out.Remark == "" {
 			out.Remark = "text"
+		}
+		if row.RemarkKind == model.RemarkIllegible && !row.Confidential {
+			// The source's "[illegible]" is stored; every rendering
+			// shows the German marker.
+			out.Text, out.Note = minutes.IllegibleMarker, minutes.IllegibleNote
 		}
 	}
 	return out
