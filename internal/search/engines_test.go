@@ -273,6 +273,9 @@ func TestSearchFindsUnnumberedDecisionsAndUnplacedText(t *testing.T) {
 		{q: "Seitenumbruchfragment", want: []string{"/sitzungen/48/protokoll#p-top-%d"}},
 		{q: "Geheimwort", want: nil},
 		{q: "illegible", want: nil},
+		// A running session has no minutes page yet: its decision
+		// without number is not a hit that would lead nowhere.
+		{q: "Zwischenstand", want: nil},
 	}
 	for _, eng := range storetest.Engines(t) {
 		t.Run(eng.Name, func(t *testing.T) {
@@ -286,6 +289,12 @@ func TestSearchFindsUnnumberedDecisionsAndUnplacedText(t *testing.T) {
 					{Kind: model.RemarkIllegible, Text: "[illegible]", Position: 3}}}}
 			id, err := st.SaveMinutes(ctx, council, model.Session{Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusMinutesDraft}, items, nil, store.ImportSource{})
 			if err != nil {
+				t.Fatal(err)
+			}
+			running := []store.MinutesItem{{Item: model.AgendaItem{Number: "1", Title: "Laufender Punkt", Position: 1, Status: model.ItemAccepted},
+				Decisions: []model.Decision{{BodyID: council, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll,
+					AdoptedOn: model.NewDate(2026, 6, 18), Title: "Zwischenstand zur Kenntnis genommen", Position: 1}}}}
+			if _, err := st.SaveMinutes(ctx, council, model.Session{Number: 49, Date: model.NewDate(2026, 6, 18), Status: model.StatusRunning}, running, nil, store.ImportSource{}); err != nil {
 				t.Fatal(err)
 			}
 			its, err := st.Items(ctx, id)
