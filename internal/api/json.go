@@ -141,7 +141,10 @@ type MinutesRow struct {
 	Text     string   `json:"text,omitempty"`
 	Decision string   `json:"beschluss,omitempty"`
 	Remark   string   `json:"vermerk,omitempty"`
-	Redacted bool     `json:"geschwaerzt,omitempty"`
+	// Note explains a marker: for an illegible part ("[unleserlich]")
+	// that the source document is not legible there.
+	Note     string `json:"hinweis,omitempty"`
+	Redacted bool   `json:"geschwaerzt,omitempty"`
 }
 
 // Item is a public agenda item in the JSON API.
@@ -155,6 +158,11 @@ type Item struct {
 	Reporters []string   `json:"berichterstattung,omitempty"`
 	Consent   bool       `json:"grueneListe"`
 	Decisions []Decision `json:"beschluesse,omitempty"`
+	// DecisionTexts are the item's adopted decisions without a number
+	// (older sessions, a Kenntnisnahme), "beschlusstext": they have no
+	// page and stay out of the register and its feed, which list
+	// numbered decisions.
+	DecisionTexts []DecisionText `json:"beschlusstext,omitempty"`
 	// DeferredTo and DeferredFrom are the numbers of the sessions the
 	// item was deferred to (Vertagung) or from; Deferral the minutes'
 	// line with its reason.
@@ -196,6 +204,29 @@ type Decision struct {
 	// last corrected.
 	Corrections []Correction `json:"berichtigungen,omitempty"`
 	Adopted     *AdoptedText `json:"beschlosseneFassung,omitempty"`
+}
+
+// DecisionText is an adopted decision without a number in the JSON API
+// (Item.DecisionTexts): its kind, text as last corrected, result and date,
+// as the public may read them.
+type DecisionText struct {
+	Kind   string        `json:"art"`
+	Title  string        `json:"titel,omitempty"`
+	Points []model.Point `json:"punkte"`
+	Result string        `json:"ergebnis,omitempty"`
+	Date   string        `json:"datum,omitempty"`
+}
+
+// publicDecisionText gives an adopted decision without a number as the
+// public may see it (model.Public.Decision, text as last corrected);
+// false if it is not public or has a number.
+func publicDecisionText(d model.Decision) (DecisionText, bool) {
+	d, ok := model.Public.Decision(d)
+	if !ok || d.Label != "" {
+		return DecisionText{}, false
+	}
+	c := d.Corrected()
+	return DecisionText{Kind: d.Kind.Label(), Title: c.Title, Points: nonNilPoints(c.Points), Result: d.Result, Date: d.AdoptedOn.String()}, true
 }
 
 // Correction is a correction (Berichtigung) of a decision in the JSON API:
@@ -421,6 +452,10 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 					if pd, ok := publicDecision(a.Site.Base(r), *d, se.Number); ok {
 						item.Decisions = append(item.Decisions, pd)
 					}
+				} else if d != nil {
+					if dt, ok := publicDecisionText(*d); ok {
+						item.DecisionTexts = append(item.DecisionTexts, dt)
+					}
 				}
 				if rows {
 					item.Minutes = append(item.Minutes, minutesRowOf(row))
@@ -448,6 +483,11 @@ func minutesRowOf(row minutes.Row) MinutesRow {
 		out.Kind, out.Remark = "Vermerk", remarks[row.RemarkKind]
 		if out.Remark == "" {
 			out.Remark = "text"
+		}
+		if row.RemarkKind == model.RemarkIllegible && !row.Confidential {
+			// The source's "[illegible]" is stored; every rendering
+			// shows the German marker.
+			out.Text, out.Note = minutes.IllegibleMarker, minutes.IllegibleNote
 		}
 	}
 	return out

@@ -105,13 +105,24 @@ type Item struct {
 }
 
 // IllegibleMarker is how every rendering shows a part the source document
-// marks "[illegible]"; UnplacedLabel introduces a fragment of the source
-// that could not be placed. The pages and the text export are German; the
-// importer reads both markers and stores the source's "[illegible]".
+// marks "[illegible]", and IllegibleNote explains it where there is room
+// (the pages and the PDF after the marker, the JSON API in "hinweis");
+// UnplacedLabel introduces a fragment of the source that could not be
+// placed. The pages, the PDF, the JSON API and the text export are German;
+// the importer reads both markers and stores the source's "[illegible]",
+// which no rendering shows.
 const (
 	IllegibleMarker = "[unleserlich]"
+	IllegibleNote   = "An dieser Stelle ist das Quelldokument nicht lesbar."
 	UnplacedLabel   = "nicht zugeordneter Text"
 )
+
+// IllegibleLine is the marker with its explanation, as the pages and the
+// PDF show an illegible part: "[unleserlich] – an dieser Stelle ist das
+// Quelldokument nicht lesbar."
+func IllegibleLine() string {
+	return IllegibleMarker + " – " + strings.ToLower(IllegibleNote[:1]) + IllegibleNote[1:]
+}
 
 // Section is a run of consecutive items of one agenda section.
 type Section struct {

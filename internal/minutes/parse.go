@@ -1199,13 +1199,14 @@ func (p *parser) finish() Document {
 
 // UntitledItem is the title the parser gives an item the source names
 // no title for: after its section, so that the secretariat finds it, and
-// saying that the source had none ("Übergreifendes (ohne Titel in der
-// Vorlage)").
+// saying that the minutes had none ("Übergreifendes (im Protokoll ohne
+// Titel)"; stored titles of the older wording "(ohne Titel in der
+// Vorlage)" were renamed by migration 00740).
 func UntitledItem(section string) string {
 	if section == "" {
-		return "Ohne Titel in der Vorlage"
+		return "Im Protokoll ohne Titel"
 	}
-	return section + " (ohne Titel in der Vorlage)"
+	return section + " (im Protokoll ohne Titel)"
 }
 
 // consentVote finds the sentence that adopts the consent agenda en bloc

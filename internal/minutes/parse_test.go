@@ -118,8 +118,8 @@ func TestParseSeedFacts(t *testing.T) {
 	// decision lost in the PDF) is kept and reported; so are the two items
 	// whose TOP row the source lost, titled after their section.
 	if len(warnings) != 3 || warnings[0].Line != 75 || !strings.Contains(warnings[0].Message, "TOP 12") ||
-		warnings[1].Line != 32 || !strings.Contains(warnings[1].Message, `titled "Übergreifendes (ohne Titel in der Vorlage)"`) ||
-		warnings[2].Line != 50 || !strings.Contains(warnings[2].Message, `titled "Digitale Transformation (ohne Titel in der Vorlage)"`) {
+		warnings[1].Line != 32 || !strings.Contains(warnings[1].Message, `titled "Übergreifendes (im Protokoll ohne Titel)"`) ||
+		warnings[2].Line != 50 || !strings.Contains(warnings[2].Message, `titled "Digitale Transformation (im Protokoll ohne Titel)"`) {
 		t.Errorf("warnings = %v", warnings)
 	}
 }

@@ -529,7 +529,7 @@ func (r *pdfRenderer) row(row Row) {
 	case row.Kind == RowNote:
 		spans = append(spans, span{text: "Protokollnotiz (" + row.Speaker + ")", style: "B"}, span{text: r.show(row.Text)})
 	case row.RemarkKind == model.RemarkIllegible:
-		spans = append(spans, span{text: IllegibleMarker + " – im Quelldokument nicht lesbar", style: "I"})
+		spans = append(spans, span{text: IllegibleLine(), style: "I"})
 	case row.RemarkKind == model.RemarkRaw:
 		spans = append(spans, span{text: UnplacedLabel + ":", style: "I"}, span{text: r.show(row.Text)})
 	default:

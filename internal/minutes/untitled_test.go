@@ -22,11 +22,11 @@ func TestUntitledItems(t *testing.T) {
 		if strings.TrimSpace(it.Title) == "" {
 			untitled = append(untitled, it.Label())
 		}
-		if it.Number == "" && strings.HasSuffix(it.Title, "(ohne Titel in der Vorlage)") {
+		if it.Number == "" && strings.HasSuffix(it.Title, "(im Protokoll ohne Titel)") {
 			untitled = append(untitled, "derived: "+it.Title)
 		}
 	}
-	if strings.Join(untitled, "; ") != "derived: Übergreifendes (ohne Titel in der Vorlage); derived: Digitale Transformation (ohne Titel in der Vorlage)" {
+	if strings.Join(untitled, "; ") != "derived: Übergreifendes (im Protokoll ohne Titel); derived: Digitale Transformation (im Protokoll ohne Titel)" {
 		t.Errorf("items without a title in the source: %q", untitled)
 	}
 	ctx := context.Background()

@@ -16,6 +16,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -337,8 +338,12 @@ func Meeting(se model.Session, id int64, councilName string, orgID int64, locati
 }
 
 // AgendaItem is a public agenda item (TOP). dec is its public, numbered
-// decision (nil: none) with the id of its consultation.
-func AgendaItem(it model.AgendaItem, se model.Session, id, meetingID int64, section string, dec *model.Decision, consultationID int64) Object {
+// decision (nil: none) with the id of its consultation; unnumbered are its
+// public decisions without a number (a Kenntnisnahme, older sessions),
+// which have no Paper: their titles and points are the resolutionText
+// (after the numbered decision's points) and their result the result
+// where no numbered decision gives one.
+func AgendaItem(it model.AgendaItem, se model.Session, id, meetingID int64, section string, dec *model.Decision, consultationID int64, unnumbered []model.Decision) Object {
 	o := newObject(KindAgendaItem, id)
 	o["meeting"] = URL(KindMeeting, meetingID)
 	o["order"] = it.Position
@@ -372,6 +377,31 @@ func AgendaItem(it model.AgendaItem, se model.Session, id, meetingID int64, sect
 		if len(pts) > 0 {
 			o["resolutionText"] = strings.Join(pts, "\n")
 		}
+	}
+	var texts, results []string
+	if t, ok := o["resolutionText"].(string); ok {
+		texts = append(texts, t)
+	}
+	for _, d := range unnumbered {
+		var lines []string
+		if t := strings.TrimSpace(Text(d.Title)); t != "" {
+			lines = append(lines, t)
+		}
+		for _, p := range d.Points {
+			lines = append(lines, strings.TrimSpace(Text(p.Label+" "+p.Text)))
+		}
+		if len(lines) > 0 {
+			texts = append(texts, strings.Join(lines, "\n"))
+		}
+		if r := Text(d.Result); r != "" && !slices.Contains(results, r) {
+			results = append(results, r)
+		}
+	}
+	if len(texts) > 0 {
+		o["resolutionText"] = strings.Join(texts, "\n\n")
+	}
+	if _, ok := o["result"]; !ok && len(results) > 0 {
+		o["result"] = strings.Join(results, "; ")
 	}
 	return o
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
 	"gremium/internal/store/storetest"
@@ -249,6 +250,87 @@ func TestLigaturesFoundAndMarked(t *testing.T) {
 				}
 				if s := string(res.Hits[0].Snippet); !strings.Contains(s, "<mark>") {
 					t.Errorf("%q: nothing marked in %s", q, s)
+				}
+			}
+		})
+	}
+}
+
+// TestSearchFindsUnnumberedDecisionsAndUnplacedText: the index left out
+// decisions without number (a Kenntnisnahme, older sessions: they have no
+// page) and text of the minutes not assigned to a decision ("nicht
+// zugeordneter Text"), so neither was found. Both are now words of the
+// item's minutes document, on both engines, written alike by the import
+// (IndexLoaded) and by Rebuild; a redacted passage of either stays out,
+// and an illegible part adds no words.
+func TestSearchFindsUnnumberedDecisionsAndUnplacedText(t *testing.T) {
+	queries := []struct {
+		q    string
+		want []string
+	}{
+		{q: "Lagebericht", want: []string{"/sitzungen/48/protokoll#p-top-%d"}},
+		{q: "Kenntnisnahme", want: []string{"/sitzungen/48/protokoll#p-top-%d"}},
+		{q: "Seitenumbruchfragment", want: []string{"/sitzungen/48/protokoll#p-top-%d"}},
+		{q: "Geheimwort", want: nil},
+		{q: "illegible", want: nil},
+		// A running session has no minutes page yet: its decision
+		// without number is not a hit that would lead nowhere.
+		{q: "Zwischenstand", want: nil},
+	}
+	for _, eng := range storetest.Engines(t) {
+		t.Run(eng.Name, func(t *testing.T) {
+			st, council := councilStore(t, eng)
+			ctx := store.WithActor(context.Background(), "test")
+			items := []store.MinutesItem{{Item: model.AgendaItem{Number: "1", Title: "Bericht zur Lage", Position: 1, Status: model.ItemAccepted},
+				Decisions: []model.Decision{{BodyID: council, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll,
+					Result: "einstimmig", AdoptedOn: model.NewDate(2026, 3, 12), Title: "Kenntnisnahme",
+					Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat nimmt den Lagebericht zur Kenntnis " + model.Redact("Geheimwort") + "."}}, Position: 1}},
+				Remarks: []model.Remark{{Kind: model.RemarkRaw, Text: "Ein Seitenumbruchfragment ohne Zuordnung.", Position: 2},
+					{Kind: model.RemarkIllegible, Text: "[illegible]", Position: 3}}}}
+			id, err := st.SaveMinutes(ctx, council, model.Session{Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusMinutesDraft}, items, nil, store.ImportSource{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			running := []store.MinutesItem{{Item: model.AgendaItem{Number: "1", Title: "Laufender Punkt", Position: 1, Status: model.ItemAccepted},
+				Decisions: []model.Decision{{BodyID: council, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll,
+					AdoptedOn: model.NewDate(2026, 6, 18), Title: "Zwischenstand zur Kenntnis genommen", Position: 1}}}}
+			if _, err := st.SaveMinutes(ctx, council, model.Session{Number: 49, Date: model.NewDate(2026, 6, 18), Status: model.StatusRunning}, running, nil, store.ImportSource{}); err != nil {
+				t.Fatal(err)
+			}
+			its, err := st.Items(ctx, id)
+			if err != nil || len(its) != 1 {
+				t.Fatalf("items: %v %v", its, err)
+			}
+			internal, err := minutes.Load(ctx, st, id, model.Internal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, path := range []string{"import", "rebuild"} {
+				var err error
+				if path == "import" {
+					err = IndexLoaded(ctx, st, internal)
+				} else {
+					err = Rebuild(ctx, st, council)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range queries {
+					q, _ := Parse(c.q)
+					res, err := Run(ctx, st, q, 1, 10)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var got, want []string
+					for _, h := range res.Hits {
+						got = append(got, h.URL)
+					}
+					for _, w := range c.want {
+						want = append(want, fmt.Sprintf(w, its[0].ID))
+					}
+					if !slices.Equal(got, want) {
+						t.Errorf("%s: %q: hits %v, want %v", path, c.q, got, want)
+					}
 				}
 			}
 		})

@@ -427,6 +427,9 @@ func wordSpans(s string) [][2]int {
 // agenda items and its minutes rows, as far as the publication gate shows
 // them to the public (minutes.Load for model.Public): nothing of an
 // unpublished agenda, minutes rows once released, adopted decisions only.
+// A numbered decision is a document of its own (its page); one without
+// number, and text not assigned to a decision, are words of the item's
+// minutes document.
 func IndexSession(ctx context.Context, st *store.Store, sessionID int64) error {
 	doc, err := minutes.Load(ctx, st, sessionID, model.Public)
 	if err != nil {
@@ -492,25 +495,34 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 				continue // its content is not public
 			case r.Decision != nil:
 				d := r.Decision.Corrected() // found by its text as last corrected, as its page shows it
-				if !d.Public() || d.Label == "" {
-					continue // only numbered decisions have a page
+				if !d.Public() {
+					continue
 				}
 				var pts []string
 				for _, p := range d.Points {
 					pts = append(pts, strings.TrimSpace(p.Label+" "+p.Text))
 				}
 				text := strings.Join(pts, " ") + " " + d.Result
+				if d.Label == "" {
+					// Without a number it has no page: it is found in the
+					// minutes of its item, as the minutes show it.
+					rows = append(rows, strings.TrimSpace(d.ProposalLabel()+": "+strings.TrimSpace(d.Title+" "+text)))
+					continue
+				}
 				docs = append(docs, store.SearchDoc{Kind: "beschluss", URL: "/beschluesse/" + d.Label, Title: d.DisplayTitle(), Text: text,
 					Date: d.AdoptedOn.String(), Terms: terms(d.Label, d.Title, text)})
 			case r.Kind == minutes.RowDiscussion:
 				rows = append(rows, r.Speaker+": "+strings.Join(r.Points, " "))
 			case r.Kind == minutes.RowNote:
 				rows = append(rows, "Protokollnotiz ("+r.Speaker+"): "+r.Text)
-			case r.RemarkKind == model.RemarkText:
+			case r.RemarkKind == model.RemarkText, r.RemarkKind == model.RemarkRaw:
+				// Free text, and text of the source not assigned to a
+				// decision (nicht zugeordneter Text); an illegible part
+				// has no words.
 				rows = append(rows, r.Text)
 			}
 		}
-		if len(rows) > 0 {
+		if len(rows) > 0 && doc.HasMinutes() { // the page it links to exists (not while the session runs)
 			text := strings.Join(rows, " ")
 			docs = append(docs, store.SearchDoc{Kind: "protokoll", URL: fmt.Sprintf("/sitzungen/%d/protokoll#p-top-%d", se.Number, it.ID),
 				Title: fmt.Sprintf("Protokoll %s – %d. Sitzung", title, se.Number), Text: text, Date: se.Date.String(), Terms: terms(text)})

@@ -352,6 +352,11 @@ func (s *Store) SetChair(ctx context.Context, bodyID int64, year int, member str
 			ON CONFLICT (body_id, year) DO UPDATE SET member_abbrev = excluded.member_abbrev`, bodyID, year, member); err != nil {
 			return fmt.Errorf("store: chair: %w", err)
 		}
+		// A year with a chair is an OParl LegislativeTerm of the council,
+		// session or not: the body's mark builds its years again.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id) VALUES ('body', ?)`, bodyID); err != nil {
+			return fmt.Errorf("store: chair: %w", err)
+		}
 		return s.audit(ctx, tx, "chair", "body", bodyID, fmt.Sprintf("%d %s", year, member))
 	})
 }

@@ -357,6 +357,9 @@ func (y *oparlSync) expand(entity string, id int64) error {
 		if id == y.council.ID {
 			y.add(oparl.KindBody, id)
 			y.add(oparl.KindSystem, 0)
+			// The council's years follow its chairs as well as its
+			// sessions (SetChair marks the body).
+			y.sessionsChanged = true
 		}
 	case "person":
 		y.add(oparl.KindPerson, id)
@@ -593,7 +596,7 @@ func (y *oparlSync) computeVisible(k oparlKey) (bool, error) {
 		return y.paperPublic(d), err
 	case oparl.KindLegislativeTerm:
 		if y.years == nil {
-			ids, err := y.ids(`SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM sessions WHERE body_id = ? AND date != ''`, y.council.ID)
+			ids, err := y.ids(oparlTermYears, y.council.ID, y.council.ID)
 			if err != nil {
 				return false, err
 			}
@@ -670,11 +673,17 @@ func (y *oparlSync) allocate(k oparlKey) (int64, error) {
 	return cand, nil
 }
 
+// oparlTermYears gives the years of the council's legislative terms
+// (Vorsitzjahre): every year with a session or a recorded chair
+// (body_chairs), the council's id given twice.
+const oparlTermYears = `SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM sessions WHERE body_id = ? AND date != ''
+	UNION SELECT year FROM body_chairs WHERE body_id = ?`
+
 // sessionsTouch marks what follows from the sessions as a whole: the years
 // (legislative terms, and the Body that embeds them) and the memberships
 // that end with a session.
 func (y *oparlSync) sessionsTouch() error {
-	if err := y.addAll(oparl.KindLegislativeTerm, `SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM sessions WHERE body_id = ? AND date != ''`, y.council.ID); err != nil {
+	if err := y.addAll(oparl.KindLegislativeTerm, oparlTermYears, y.council.ID, y.council.ID); err != nil {
 		return err
 	}
 	if err := y.addAll(oparl.KindLegislativeTerm, `SELECT src FROM oparl_objects WHERE kind = ? AND src IS NOT NULL`, oparl.KindLegislativeTerm); err != nil {
@@ -958,9 +967,12 @@ func (y *oparlSync) auditTimes(k oparlKey) (string, string, error) {
 	switch k.kind {
 	case oparl.KindSystem: // the installation began with its council
 		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MIN(at) FROM audit_log WHERE entity = 'body' AND entity_id = ?`, y.council.ID).Scan(&first, &last)
-	case oparl.KindLegislativeTerm: // a year, from its sessions
-		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(a.at), MAX(a.at) FROM sessions s JOIN audit_log a ON a.entity = 'session' AND a.entity_id = s.id
-			WHERE s.body_id = ? AND s.date LIKE ?`, y.council.ID, strconv.FormatInt(k.src, 10)+"-%").Scan(&first, &last)
+	case oparl.KindLegislativeTerm: // a year, from its sessions and its chair (SetChair's entry "2025 MV")
+		year := strconv.FormatInt(k.src, 10)
+		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MAX(at) FROM (
+			SELECT a.at FROM sessions s JOIN audit_log a ON a.entity = 'session' AND a.entity_id = s.id WHERE s.body_id = ? AND s.date LIKE ?
+			UNION ALL SELECT at FROM audit_log WHERE entity = 'body' AND entity_id = ? AND action = 'chair' AND detail LIKE ?) t`,
+			y.council.ID, year+"-%", y.council.ID, year+" %").Scan(&first, &last)
 	default:
 		entity := oparlAuditEntity[k.kind]
 		if entity == "" {
@@ -1116,6 +1128,7 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		pub := model.Public.Item(*it)
 		var dec *model.Decision
 		var consultation int64
+		var unnumbered []model.Decision
 		ds, err := y.itemDecisionIDs(it.ID)
 		if err != nil {
 			return nil, "", err
@@ -1125,16 +1138,20 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 			if err != nil {
 				return nil, "", err
 			}
-			if y.paperPublic(d) {
+			switch {
+			case y.paperPublic(d) && dec == nil:
 				p := publicDecision(*d)
 				dec = &p
 				if consultation, err = y.ref(oparl.KindConsultation, d.ID); err != nil {
 					return nil, "", err
 				}
-				break
+			case d != nil && d.BodyID == y.council.ID && d.Number.Seq == 0 && model.Public.SeesDecision(*d):
+				// A decision without number has no Paper: its text is
+				// the item's.
+				unnumbered = append(unnumbered, publicDecision(*d))
 			}
 		}
-		return oparl.AgendaItem(pub, *se, id, meeting, section, dec, consultation), "", nil
+		return oparl.AgendaItem(pub, *se, id, meeting, section, dec, consultation, unnumbered), "", nil
 	case oparl.KindPaper:
 		d, err := y.decision(k.src)
 		if err != nil {

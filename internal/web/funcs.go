@@ -33,6 +33,7 @@ var funcs = template.FuncMap{
 	// taken, in the minutes (minutes.CorrectionNote).
 	"correctionNote": minutes.CorrectionNote,
 	"draftTitle":     func() string { return minutes.DraftTitle },
+	"illegibleLine":  minutes.IllegibleLine,
 	"draftNote":      func() string { return minutes.DraftNote },
 	"memberName": func(members map[string]model.Member, abbrev string) string {
 		if m, ok := members[abbrev]; ok {
