@@ -36,6 +36,10 @@ const (
 type Report struct {
 	pdf *fpdf.Fpdf
 	tag *pdftag.Tagger
+	// headings are the headings given and not yet written: a heading is
+	// written with the block after it (keep-with-next), on the next page
+	// if the two do not fit on this one together.
+	headings []string
 }
 
 // New starts an A4 report with a title and a footer with page numbers; the
@@ -57,6 +61,7 @@ func New(title string, date time.Time) *Report {
 	tag := pdftag.New(pdf)
 	tag.SetFooterFunc(func() {
 		pdf.SetY(-margin + 6)
+		pdf.SetX(margin) // also when a list item's indent is the left margin
 		pdf.SetFont("go", "", 8)
 		pdf.CellFormat(width*0.75, 4, title, "", 0, "L", false, 0, "")
 		pdf.CellFormat(width*0.25, 4, fmt.Sprintf("Seite %d von {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
@@ -70,19 +75,58 @@ func New(title string, date time.Time) *Report {
 	return &Report{pdf: pdf, tag: tag}
 }
 
-// Heading adds a section heading.
+// Heading adds a section heading. It stays with the block after it (keep
+// with next): where the heading and the beginning of that block do not
+// both fit at the foot of a page, the heading starts the next page,
+// rather than stand alone as the page's last line.
 func (r *Report) Heading(s string) {
-	s = Clean(s)
-	r.pdf.Ln(2)
-	r.pdf.SetFont("go", "B", 12)
-	r.tag.BeginElement(pdftag.H2).ActualText = s
-	r.pdf.MultiCell(width, 6, s, "", "L", false)
-	r.tag.EndElement()
+	r.headings = append(r.headings, Clean(s))
 }
+
+// keep writes the pending headings (Heading) before a block whose
+// beginning needs need millimetres, starting a new page first if the
+// headings and that beginning do not fit on this one. It sets no font the
+// block relies on.
+func (r *Report) keep(need float64) {
+	if len(r.headings) == 0 {
+		return
+	}
+	p := r.pdf
+	p.SetFont("go", "B", 12)
+	h := 0.0
+	for _, s := range r.headings {
+		h += 2 + float64(max(1, len(wrapWords(s, width, p.GetStringWidth))))*6
+	}
+	if p.GetY()+h+need > r.bottom() {
+		p.AddPage()
+	}
+	for _, s := range r.headings {
+		p.Ln(2)
+		p.SetFont("go", "B", 12)
+		r.tag.BeginElement(pdftag.H2).ActualText = s
+		p.MultiCell(width, 6, s, "", "L", false)
+		r.tag.EndElement()
+	}
+	r.headings = nil
+}
+
+// bottom gives where a block no longer fits on the page: above the
+// footer.
+func (r *Report) bottom() float64 {
+	_, ph := r.pdf.GetPageSize()
+	return ph - margin - 6
+}
+
+// lead gives the height of the first lines of a text of that many lines,
+// which keep-with-next keeps beside a heading: two, or all of a shorter
+// text.
+func lead(lines int) float64 { return float64(min(max(lines, 1), 2)) * line }
 
 // Paragraph adds text; line breaks start new lines.
 func (r *Report) Paragraph(s string) {
 	s = Clean(s)
+	r.pdf.SetFont("go", "", 10)
+	r.keep(lead(len(wrapWords(s, width, r.pdf.GetStringWidth))))
 	r.pdf.SetFont("go", "", 10)
 	// One element, even when a page break cuts it; its text with the
 	// spaces MultiCell drops at line breaks.
@@ -92,6 +136,45 @@ func (r *Report) Paragraph(s string) {
 	r.pdf.Ln(1)
 }
 
+// List adds a bulleted list, one item per entry (a list element with an
+// item per entry in the structure; the bullets are artifacts). An entry's
+// line breaks start new lines within its item.
+func (r *Report) List(items []string) {
+	if len(items) == 0 {
+		return
+	}
+	const indent = 5.0
+	p := r.pdf
+	p.SetFont("go", "", 10)
+	first := Clean(items[0])
+	r.keep(lead(len(wrapWords(first, width-indent, p.GetStringWidth))))
+	r.tag.BeginElement(pdftag.L)
+	for _, it := range items {
+		it = Clean(it)
+		p.SetFont("go", "", 10)
+		if p.GetY()+line > r.bottom() {
+			p.AddPage()
+		}
+		r.tag.BeginElement(pdftag.LI)
+		x, y := p.GetX(), p.GetY()
+		r.tag.Artifact(func() {
+			p.SetXY(x+1, y)
+			p.CellFormat(indent-1, line, "•", "", 0, "L", false, 0, "")
+		})
+		p.SetXY(x+indent, y)
+		p.SetLeftMargin(margin + indent)
+		r.tag.BeginElement(pdftag.LBody).ActualText = it
+		p.MultiCell(width-indent, line, it, "", "L", false)
+		r.tag.EndElement()
+		p.SetLeftMargin(margin)
+		p.SetX(margin)
+		r.tag.EndElement()
+		p.Ln(0.8)
+	}
+	r.tag.EndElement()
+	p.Ln(1)
+}
+
 // Table adds a table; widths are fractions of the page width.
 func (r *Report) Table(header []string, widths []float64, rows [][]string) {
 	p := r.pdf
@@ -99,7 +182,8 @@ func (r *Report) Table(header []string, widths []float64, rows [][]string) {
 	for i, w := range widths {
 		cols[i] = w * width
 	}
-	draw := func(cells []string, bold bool) {
+	// wrap gives the lines of each cell of a row and the row's height.
+	wrap := func(cells []string, bold bool) ([][]string, float64) {
 		style := ""
 		if bold {
 			style = "B"
@@ -114,9 +198,22 @@ func (r *Report) Table(header []string, widths []float64, rows [][]string) {
 			}
 			lines = max(lines, len(wrapped[i]))
 		}
-		h := float64(lines)*line + 2
-		_, ph := p.GetPageSize()
-		if p.GetY()+h > ph-margin-6 {
+		return wrapped, float64(lines)*line + 2
+	}
+	// The header row stays with the first row, and a heading before the
+	// table with both.
+	_, need := wrap(header, true)
+	if len(rows) > 0 {
+		_, first := wrap(rows[0], false)
+		need += first
+	}
+	r.keep(need)
+	if p.GetY()+need > r.bottom() {
+		p.AddPage()
+	}
+	draw := func(cells []string, bold bool) {
+		wrapped, h := wrap(cells, bold)
+		if p.GetY()+h > r.bottom() {
 			p.AddPage()
 		}
 		x, y := p.GetX(), p.GetY()
@@ -178,8 +275,8 @@ func (r *Report) Bars(bars []Bar, max float64) {
 	p := r.pdf
 	const labelW, textW, h = 30.0, 22.0, 5.5
 	barW := width - labelW - textW
-	_, ph := p.GetPageSize()
-	if p.GetY()+float64(len(bars))*h+4 > ph-margin-6 {
+	r.keep(float64(len(bars))*h + 4)
+	if p.GetY()+float64(len(bars))*h+4 > r.bottom() {
 		p.AddPage()
 	}
 	p.SetFont("go", "", 9)
@@ -216,6 +313,7 @@ func (r *Report) Bars(bars []Bar, max float64) {
 
 // Write finishes the report.
 func (r *Report) Write(w io.Writer) error {
+	r.keep(0) // a heading at the very end
 	if err := r.pdf.Error(); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}

@@ -1,0 +1,59 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/pdftest"
+)
+
+// TestHeadingKeepsWithNext: a heading never stands alone as the last line
+// of a page with its text on the next (it did: a heading that fit at the
+// foot of a page was written there, and the paragraph, table or chart
+// after it began on the next page). Whatever the amount of text before
+// it, each heading of the report stands on the page of the block that
+// follows it; two headings in a row (the briefing's "Zentrale
+// Botschaften" and a key message's title) stay with the text after both.
+func TestHeadingKeepsWithNext(t *testing.T) {
+	blocks := []struct {
+		name string
+		add  func(r *Report)
+	}{
+		{"paragraph", func(r *Report) {
+			r.Paragraph(strings.Repeat("Der Absatz darunter läuft über mehrere Zeilen. ", 6))
+		}},
+		{"table", func(r *Report) {
+			r.Table([]string{"Beschluss", "Titel"}, []float64{0.3, 0.7}, [][]string{{"B-2025/26-IT", strings.Repeat("Ein langer Titel, ", 12)}})
+		}},
+		{"bars", func(r *Report) { r.Bars([]Bar{{Label: "2025", Value: 3, Text: "3,0 (n = 4)"}}, 5) }},
+		{"list", func(r *Report) { r.List([]string{"Erster Punkt", "Zweiter Punkt"}) }},
+		{"second heading", func(r *Report) {
+			r.Heading("Zweite Überschrift")
+			r.Paragraph("Text unter beiden Überschriften.")
+		}},
+	}
+	for _, b := range blocks {
+		t.Run(b.name, func(t *testing.T) {
+			for n := 40; n <= 60; n++ {
+				r := New("Bericht", time.Date(2025, 6, 26, 0, 0, 0, 0, time.UTC))
+				for i := 1; i <= n; i++ {
+					r.Paragraph(fmt.Sprintf("Zeile %d.", i))
+				}
+				r.Heading("Überschrift am Seitenende")
+				b.add(r)
+				var buf bytes.Buffer
+				if err := r.Write(&buf); err != nil {
+					t.Fatal(err)
+				}
+				for i, page := range pdftest.Pages(t, buf.Bytes()) {
+					if last := pdftest.LastLine(page); last == "Überschrift am Seitenende" || last == "Zweite Überschrift" {
+						t.Fatalf("after %d lines, page %d ends with the heading %q", n, i+1, last)
+					}
+				}
+			}
+		})
+	}
+}
