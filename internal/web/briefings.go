@@ -536,7 +536,7 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 		}
 	}
 	if d.Conference.ID != 0 {
-		title := "Beschlüsse des IT-Planungsrats mit Bezug zur " + d.Conference.Name
+		title := "Beschlüsse des IT-Planungsrats mit Bezug " + d.Conference.Zu()
 		if !d.Version.DecisionsSince.IsZero() {
 			title += " seit " + d.Version.DecisionsSince.German()
 		}
@@ -565,7 +565,7 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 			}
 			rep.Paragraph(line)
 		}
-		rep.Heading("Nächste Sitzungstermine der " + d.Conference.Name)
+		rep.Heading("Nächste Sitzungstermine " + d.Conference.Of())
 		if len(d.Dates) == 0 {
 			rep.Paragraph("Keine Termine erfasst.")
 		}

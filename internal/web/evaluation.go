@@ -348,7 +348,7 @@ func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) {
 		s.renderEvaluation(w, r, status, &refused, refusedForm{})
 		return
 	}
-	back(w, r, "/evaluation", fmt.Sprintf("Ihre Antworten für die %s sind gespeichert. Danke!", slot.Conference.Name))
+	back(w, r, "/evaluation", fmt.Sprintf("Ihre Antworten für %s sind gespeichert. Danke!", slot.Conference.Accusative()))
 }
 
 // evaluationAnswersFromForm reads the answers of questionnaire slot to
