@@ -385,6 +385,9 @@ func (r *pdfRenderer) item(it Item) {
 	if line := it.Deferral.Line(); line != "" {
 		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: line})
 	}
+	for _, line := range it.ApprovalLines() {
+		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: line})
+	}
 	if it.Recommendation != nil { // only where the audience may see it (Redacted)
 		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: it.Recommendation.Line()})
 	}
