@@ -58,3 +58,26 @@ func TestPDFHeadingKeepsWithNext(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFReportsShowTheirBlocks: a spokesperson's report under "Reporting
+// FachMK" shows its paragraphs and its list in the minutes PDF as the page
+// does (model.TextBlocks): each paragraph on its own line, each item with
+// a bullet; the body's name in the accusative ("für den E-Justice-Rat").
+// The PDF ran the paragraphs together with the dashes as typed and said
+// "für die E-Justice-Rat".
+func TestPDFReportsShowTheirBlocks(t *testing.T) {
+	doc := minutes.Document{Audience: model.Internal, Session: model.Session{Number: 48, Status: model.StatusMinutesDraft}}
+	it := minutes.Item{AgendaItem: model.AgendaItem{Number: "20", Title: model.ReportingFachMKTitle}, Reports: []model.FachMKReport{
+		{Conference: "E-Justice-Rat", Member: "HH", Text: "Erster Absatz.\nZweiter Absatz.\n- Punkt eins\n• Punkt zwei"}}}
+	doc.Sections = []minutes.Section{{Name: "Übergreifendes", Items: []minutes.Item{it}}}
+	var lines []string
+	for _, l := range strings.Split(pdftest.Text(t, renderPDF(t, doc)), "\n") {
+		lines = append(lines, strings.Join(strings.Fields(l), " "))
+	}
+	text := strings.Join(lines, "\n")
+	for _, want := range []string{"für den E-Justice-Rat:", "\nErster Absatz.", "\nZweiter Absatz.", "\n• Punkt eins", "\n• Punkt zwei"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("minutes PDF lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -350,7 +350,21 @@ func (r *pdfRenderer) itemCells(it Item) ([5][]span, float64) {
 		titleSpans = append(titleSpans, span{text: "› " + r.show(pt)})
 	}
 	for _, rep := range it.Reports {
-		titleSpans = append(titleSpans, span{text: "Bericht " + rep.Member + " für die " + rep.Conference + ": " + r.show(rep.Text)})
+		// Its paragraphs and list items as the pages show them
+		// (model.TextBlocks), not run together with the dashes typed.
+		titleSpans = append(titleSpans, span{text: "Bericht " + rep.Member + " für " + model.Body{Name: rep.Conference}.Accusative() + ":"})
+		for _, b := range model.TextBlocks(r.show(rep.Text)) {
+			if b.Items == nil {
+				titleSpans = append(titleSpans, span{text: b.Para})
+			}
+			for _, item := range b.Items {
+				indent := 2.0
+				if item.Sub {
+					indent = 4
+				}
+				titleSpans = append(titleSpans, span{text: "• " + item.Text, indent: indent})
+			}
+		}
 	}
 	cols := [5][]span{{{text: label, style: "B"}}, titleSpans, {{text: string(it.Goal)}}, {{text: strings.Join(it.Sources, ", ")}}, {{text: strings.Join(it.Reporters, ", ")}}}
 	// Lay out every column, then draw the row as high as its tallest column.

@@ -140,31 +140,60 @@ func (r *Report) Paragraph(s string) {
 // item per entry in the structure; the bullets are artifacts). An entry's
 // line breaks start new lines within its item.
 func (r *Report) List(items []string) {
+	var its []model.TextItem
+	for _, it := range items {
+		its = append(its, model.TextItem{Text: it})
+	}
+	r.list(its)
+}
+
+// Text adds a text of several paragraphs and bulleted lists as every
+// surface shows it (model.TextBlocks): each paragraph a paragraph, each
+// list a list with bullets ("•", "–" one level deeper) — not the dashes as
+// typed, not the paragraphs run together. The HTML pages show the same
+// blocks (the template partial "text-blocks").
+func (r *Report) Text(s string) {
+	for _, b := range model.TextBlocks(s) {
+		if b.Items != nil {
+			r.list(b.Items)
+		} else {
+			r.Paragraph(b.Para)
+		}
+	}
+}
+
+// list writes a bulleted list; a Sub item stands one level deeper, with
+// "–" for its bullet.
+func (r *Report) list(items []model.TextItem) {
 	if len(items) == 0 {
 		return
 	}
 	const indent = 5.0
 	p := r.pdf
 	p.SetFont("go", "", 10)
-	first := Clean(items[0])
+	first := Clean(items[0].Text)
 	r.keep(lead(len(wrapWords(first, width-indent, p.GetStringWidth))))
 	r.tag.BeginElement(pdftag.L)
 	for _, it := range items {
-		it = Clean(it)
+		text := Clean(it.Text)
+		in, bullet := indent, "•"
+		if it.Sub {
+			in, bullet = 2*indent, "–"
+		}
 		p.SetFont("go", "", 10)
 		if p.GetY()+line > r.bottom() {
 			p.AddPage()
 		}
 		r.tag.BeginElement(pdftag.LI)
-		x, y := p.GetX(), p.GetY()
+		y := p.GetY()
 		r.tag.Artifact(func() {
-			p.SetXY(x+1, y)
-			p.CellFormat(indent-1, line, "•", "", 0, "L", false, 0, "")
+			p.SetXY(margin+in-indent+1, y)
+			p.CellFormat(indent-1, line, bullet, "", 0, "L", false, 0, "")
 		})
-		p.SetXY(x+indent, y)
-		p.SetLeftMargin(margin + indent)
-		r.tag.BeginElement(pdftag.LBody).ActualText = it
-		p.MultiCell(width-indent, line, it, "", "L", false)
+		p.SetLeftMargin(margin + in)
+		p.SetXY(margin+in, y)
+		r.tag.BeginElement(pdftag.LBody).ActualText = text
+		p.MultiCell(width-in, line, text, "", "L", false)
 		r.tag.EndElement()
 		p.SetLeftMargin(margin)
 		p.SetX(margin)

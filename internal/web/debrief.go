@@ -552,7 +552,7 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	if d.Debrief.Invitation != "" {
 		rep.Heading("Einladung")
-		rep.Paragraph(d.Debrief.Invitation)
+		rep.Text(d.Debrief.Invitation)
 	}
 	var buf bytes.Buffer
 	if err := rep.Write(&buf); err != nil {
