@@ -30,6 +30,10 @@ func TestHeadingKeepsWithNext(t *testing.T) {
 		}},
 		{"bars", func(r *Report) { r.Bars([]Bar{{Label: "2025", Value: 3, Text: "3,0 (n = 4)"}}, 5) }},
 		{"list", func(r *Report) { r.List([]string{"Erster Punkt", "Zweiter Punkt"}) }},
+		{"subheading and chart", func(r *Report) {
+			r.Subheading("Zweite Überschrift")
+			r.Bars([]Bar{{Label: "2025", Value: 3, Text: "3,0 (n = 4)"}}, 5)
+		}},
 		{"second heading", func(r *Report) {
 			r.Heading("Zweite Überschrift")
 			r.Paragraph("Text unter beiden Überschriften.")

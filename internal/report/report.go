@@ -39,7 +39,22 @@ type Report struct {
 	// headings are the headings given and not yet written: a heading is
 	// written with the block after it (keep-with-next), on the next page
 	// if the two do not fit on this one together.
-	headings []string
+	headings []heading
+}
+
+// heading is a heading given and not yet written: its text and level (H2
+// for Heading, H3 for Subheading).
+type heading struct {
+	text string
+	kind pdftag.Kind
+}
+
+// size gives the font size and line height of a heading of the kind.
+func (h heading) size() (float64, float64) {
+	if h.kind == pdftag.H3 {
+		return 10.5, 5.5
+	}
+	return 12, 6
 }
 
 // New starts an A4 report with a title and a footer with page numbers; the
@@ -80,7 +95,14 @@ func New(title string, date time.Time) *Report {
 // both fit at the foot of a page, the heading starts the next page,
 // rather than stand alone as the page's last line.
 func (r *Report) Heading(s string) {
-	r.headings = append(r.headings, Clean(s))
+	r.headings = append(r.headings, heading{Clean(s), pdftag.H2})
+}
+
+// Subheading adds a heading below a section heading (H3): the title of a
+// chart or table, such as an evaluation question. Like Heading it stays
+// with the block after it.
+func (r *Report) Subheading(s string) {
+	r.headings = append(r.headings, heading{Clean(s), pdftag.H3})
 }
 
 // keep writes the pending headings (Heading) before a block whose
@@ -92,19 +114,21 @@ func (r *Report) keep(need float64) {
 		return
 	}
 	p := r.pdf
-	p.SetFont("go", "B", 12)
 	h := 0.0
-	for _, s := range r.headings {
-		h += 2 + float64(max(1, len(wrapWords(s, width, p.GetStringWidth))))*6
+	for _, hd := range r.headings {
+		size, lh := hd.size()
+		p.SetFont("go", "B", size)
+		h += 2 + float64(max(1, len(wrapWords(hd.text, width, p.GetStringWidth))))*lh
 	}
 	if p.GetY()+h+need > r.bottom() {
 		p.AddPage()
 	}
-	for _, s := range r.headings {
+	for _, hd := range r.headings {
+		size, lh := hd.size()
 		p.Ln(2)
-		p.SetFont("go", "B", 12)
-		r.tag.BeginElement(pdftag.H2).ActualText = s
-		p.MultiCell(width, 6, s, "", "L", false)
+		p.SetFont("go", "B", size)
+		r.tag.BeginElement(hd.kind).ActualText = hd.text
+		p.MultiCell(width, lh, hd.text, "", "L", false)
 		r.tag.EndElement()
 	}
 	r.headings = nil

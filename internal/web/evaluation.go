@@ -567,7 +567,7 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	rep.Heading("Ergebnisse je Frage")
 	for _, b := range d.ByQuestion {
-		rep.Paragraph(b.Title)
+		rep.Subheading(b.Title)
 		table(b)
 		for _, n := range b.Notes {
 			rep.Paragraph("Anmerkung " + n)
@@ -575,7 +575,7 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	rep.Heading("Ergebnisse je Fachministerkonferenz")
 	for _, b := range d.ByConference {
-		rep.Paragraph(b.Title)
+		rep.Subheading(b.Title)
 		table(b)
 	}
 	var buf bytes.Buffer
