@@ -57,3 +57,24 @@ func TestRequestNamesItsConferenceInItsCase(t *testing.T) {
 		}
 	}
 }
+
+// TestMinutesApprovedIn: the sessions named whose minutes the approving
+// session approved, in order; a named session approved elsewhere or not
+// yet is not among them.
+func TestMinutesApprovedIn(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := lawFixture(t, s)
+	id := must[int64](t)
+	for _, se := range []model.Session{{Number: 44, ApprovedIn: 46}, {Number: 45, ApprovedIn: 47}, {Number: 46, ApprovedIn: 47}, {Number: 43}} {
+		se.BodyID, se.Status = bodyID, model.StatusMinutesApproved
+		if se.ApprovedIn == 0 {
+			se.Status = model.StatusMinutesDraft
+		}
+		id(s.CreateSession(ctx, se))
+	}
+	got := must[[]model.Session](t)(s.MinutesApprovedIn(ctx, bodyID, 47, []int{46, 45, 44, 43}))
+	if len(got) != 2 || got[0].Number != 45 || got[1].Number != 46 {
+		t.Errorf("approved in the 47th: %+v", got)
+	}
+}
