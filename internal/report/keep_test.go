@@ -61,3 +61,40 @@ func TestHeadingKeepsWithNext(t *testing.T) {
 		})
 	}
 }
+
+// TestTextWritesBlocks: Text writes a text's paragraphs as paragraphs and
+// its bulleted lines as a tagged list with bullets ("–" one level deeper),
+// the bullets artifacts; a paragraph says its dash as typed only where it
+// is no bullet.
+func TestTextWritesBlocks(t *testing.T) {
+	r := New("Briefing", time.Date(2025, 6, 26, 0, 0, 0, 0, time.UTC))
+	r.Text("Erster Absatz.\n\nZweiter Absatz.\n- Punkt eins\n  - Unterpunkt\n• Punkt zwei")
+	var buf bytes.Buffer
+	if err := r.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	pdf := buf.Bytes()
+	pdftest.Check(t, pdf)
+	if p := pdftest.Unmarked(t, pdf); len(p) > 0 {
+		t.Errorf("paints outside marked content:\n%s", strings.Join(p, "\n"))
+	}
+	var got []string
+	for _, e := range pdftest.Elements(t, pdf) {
+		if e.Kind == "P" || e.Kind == "L" || e.Kind == "LBody" {
+			got = append(got, e.Kind+":"+e.Text)
+		}
+	}
+	want := []string{"P:Erster Absatz.", "P:Zweiter Absatz.", "L:", "LBody:Punkt eins", "LBody:Unterpunkt", "LBody:Punkt zwei"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("elements %q, want %q", got, want)
+	}
+	text := pdftest.Text(t, pdf)
+	for _, w := range []string{"• Punkt eins", "– Unterpunkt", "• Punkt zwei"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("text lacks %q:\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "- Punkt") {
+		t.Errorf("the dashes as typed:\n%s", text)
+	}
+}
