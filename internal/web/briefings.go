@@ -521,6 +521,8 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 		if len(d.FollowUps) == 0 {
 			rep.Paragraph("Keine.")
 		}
+		// The lists of the page are lists in the PDF too.
+		var fus []string
 		for _, f := range d.FollowUps {
 			line := fmt.Sprintf("%s: %s – %s", f.Decision, f.Text, f.Responsible)
 			if dl := f.Due.Deadline; dl != "" {
@@ -529,12 +531,14 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 			if f.Due.Overdue {
 				line += " (überfällig)"
 			}
-			rep.Paragraph(line)
+			fus = append(fus, line)
 		}
+		rep.List(fus)
 		rep.Heading("Nächste Sitzungstermine " + d.Conference.Of())
 		if len(d.Dates) == 0 {
 			rep.Paragraph("Keine Termine erfasst.")
 		}
+		var dates []string
 		for _, dt := range d.Dates {
 			line := dt.Starts.German()
 			if !dt.Ends.IsZero() {
@@ -546,16 +550,22 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 			if dt.Place != "" {
 				line += ", " + dt.Place
 			}
-			rep.Paragraph(line)
+			dates = append(dates, line)
 		}
+		rep.List(dates)
 		rep.Heading("Fachpolitische Sprecher:innen")
+		if len(d.Spokespersons) == 0 {
+			rep.Paragraph("unbesetzt")
+		}
+		var sps []string
 		for _, sp := range d.Spokespersons {
 			line := sp.MemberName
 			if sp.Person.Name != "" {
 				line += ": " + sp.Person.Name
 			}
-			rep.Paragraph(line + " (" + sp.DecisionRef + ")")
+			sps = append(sps, line+" ("+sp.DecisionRef+")")
 		}
+		rep.List(sps)
 	}
 	if len(d.Version.Questions) > 0 {
 		rep.Heading("Leitfragen für Auftaktgespräche")
