@@ -107,8 +107,9 @@ func (r *Report) Subheading(s string) {
 
 // keep writes the pending headings (Heading) before a block whose
 // beginning needs need millimetres, starting a new page first if the
-// headings and that beginning do not fit on this one. It sets no font the
-// block relies on.
+// headings and that beginning do not fit on this one (not on a page still
+// empty: they are taller than a page). It changes the font; the block sets
+// its own after.
 func (r *Report) keep(need float64) {
 	if len(r.headings) == 0 {
 		return
@@ -120,7 +121,7 @@ func (r *Report) keep(need float64) {
 		p.SetFont("go", "B", size)
 		h += 2 + float64(max(1, len(wrapWords(hd.text, width, p.GetStringWidth))))*lh
 	}
-	if p.GetY()+h+need > r.bottom() {
+	if y := p.GetY(); y+h+need > r.bottom() && y > margin+1 {
 		p.AddPage()
 	}
 	for _, hd := range r.headings {
