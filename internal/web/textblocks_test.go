@@ -16,8 +16,9 @@ import (
 // bulleted list (lines starting with "-" or "•") reads the same on every
 // surface: paragraphs as paragraphs, the list as a list with bullets — on
 // the briefing page, in the list of key messages and in the briefing's
-// PDF. Before, the list of key messages showed raw dashes, a "•" line was
-// a paragraph, and the PDF printed the dashes as typed.
+// PDF, and in the debrief's PDF. Before, the list of key messages showed
+// raw dashes, a "•" line was a paragraph, and the PDFs printed the dashes
+// as typed.
 func TestTextBlocksShowAlikeEverywhere(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
@@ -58,5 +59,15 @@ func TestTextBlocksShowAlikeEverywhere(t *testing.T) {
 	}
 	if len(items) != 2 {
 		t.Errorf("the PDF's list items: %q", items)
+	}
+	// The debrief's invitation in its PDF.
+	save := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Liebe Kolleginnen und Kollegen,\n\nwir stellen vor:\n- Punkt A\n- Punkt B"},
+		"aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
+		t.Fatalf("save debrief: %d %s", code, body)
+	}
+	_, raw := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil)
+	if txt := pdftest.Text(t, []byte(raw)); !strings.Contains(txt, "• Punkt A") || strings.Contains(txt, "- Punkt A") {
+		t.Errorf("debrief PDF shows the invitation otherwise:\n%s", txt)
 	}
 }
