@@ -311,7 +311,7 @@ func clock(d model.Date, hhmm string) (time.Time, bool) {
 // is built from the body and the session number, which never change, and
 // the host of the public address.
 func SessionEvent(host, bodyAbbrev, bodyName string, se model.Session, url string) Event {
-	summary := fmt.Sprintf("%d. Sitzung des %ss", se.Number, bodyName)
+	summary := fmt.Sprintf("%d. Sitzung %s", se.Number, model.Body{Name: bodyName}.Of())
 	if se.BodySlug != "" {
 		// A body with pages of its own (the AL-Runde) is named by its
 		// short name, whose long one does not decline: "40. AL-Runde".
@@ -359,7 +359,7 @@ const RegistrationReminder = 2*24*time.Hour + 15*time.Hour
 // built from the body and the session number; a cancelled session's
 // deadline is cancelled with it.
 func RegistrationDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Session, url string) Event {
-	session := fmt.Sprintf("%d. Sitzung des %ss", se.Number, bodyName)
+	session := fmt.Sprintf("%d. Sitzung %s", se.Number, model.Body{Name: bodyName}.Of())
 	desc := "Letzter Tag, um Tagesordnungspunkte zur " + session
 	if !se.Date.IsZero() {
 		desc += " am " + se.Date.German()
@@ -399,7 +399,7 @@ func DocumentDeadlineEvent(host, bodyAbbrev string, se model.Session, due model.
 // the reports page; cancelled with the session. Its UID is built from the
 // body and the session number.
 func ReportDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Session, conferences []string, url string) Event {
-	session := fmt.Sprintf("%d. Sitzung des %ss", se.Number, bodyName)
+	session := fmt.Sprintf("%d. Sitzung %s", se.Number, model.Body{Name: bodyName}.Of())
 	due := model.ReportDeadline(se)
 	e := Event{UID: fmt.Sprintf("bericht-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
 		Summary: "Frist Bericht Reporting FachMK: " + session, URL: url, FirstDay: due, Free: true,

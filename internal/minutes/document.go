@@ -102,6 +102,27 @@ type Item struct {
 	// AL-Runde) gave for the item, as far as the audience may see it
 	// (model.Audience.SeesRecommendation: internal by default); nil if none.
 	Recommendation *model.Recommendation
+	// ApprovedMinutes are the earlier sessions whose minutes the session
+	// approved under this item: the item names them ("Bestätigung des
+	// Protokolls der 46. Sitzung", model.MinutesApprovalRef) and they were
+	// approved in this session (model.Session.ApprovedIn). Shown with the
+	// minutes rows (model.Audience.SeesMinutes).
+	ApprovedMinutes []model.Session
+}
+
+// ApprovalLines gives the sentence every rendering of the minutes (page,
+// PDF) shows under the item for each session whose minutes it approved:
+// "Das Protokoll der 46. Sitzung vom 27.03.2025 wurde genehmigt."
+func (it Item) ApprovalLines() []string {
+	var out []string
+	for _, se := range it.ApprovedMinutes {
+		line := fmt.Sprintf("Das Protokoll der %d. Sitzung", se.Number)
+		if !se.Date.IsZero() {
+			line += " vom " + se.Date.German()
+		}
+		out = append(out, line+" wurde genehmigt.")
+	}
+	return out
 }
 
 // IllegibleMarker is how every rendering shows a part the source document
@@ -259,8 +280,9 @@ func (d Document) Items() []Item {
 // Load assembles the minutes of a session for the audience. It runs the
 // same number of queries whatever the number of agenda items (about a
 // dozen: the session, its body and sections, its items, one query per kind
-// of row for all items, the written procedures since the previous session)
-// and never reads the body's other sessions.
+// of row for all items, the written procedures since the previous session,
+// the earlier sessions whose minutes TOP 00 approved) and reads no other
+// session of the body than those its agenda names.
 func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.Audience) (Document, error) {
 	se, err := st.Session(ctx, sessionID)
 	if err != nil {
@@ -279,6 +301,9 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 			return Document{}, err
 		}
 		if err := attachRecommendations(ctx, st, se.ID, doc.Sections); err != nil {
+			return Document{}, err
+		}
+		if err := attachApprovedMinutes(ctx, st, se, doc.Sections); err != nil {
 			return Document{}, err
 		}
 	}
@@ -301,6 +326,42 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 		}
 	}
 	return Redacted(doc, audience), nil
+}
+
+// attachApprovedMinutes gives each item that names the approval of
+// earlier minutes ("Bestätigung des Protokolls der 46. Sitzung" as its
+// title or a point, TOP 00) the sessions named there whose minutes were
+// approved in se (Item.ApprovedMinutes): one query for all of them, none
+// for a session whose agenda names no minutes.
+func attachApprovedMinutes(ctx context.Context, st *store.Store, se model.Session, sections []Section) error {
+	named := map[int][]*Item{} // session number → the items that name it
+	var numbers []int
+	for si := range sections {
+		for ii := range sections[si].Items {
+			it := &sections[si].Items[ii]
+			for _, text := range append([]string{it.Title}, it.Points...) {
+				if n, ok := model.MinutesApprovalRef(text); ok && !slices.Contains(named[n], it) {
+					if len(named[n]) == 0 {
+						numbers = append(numbers, n)
+					}
+					named[n] = append(named[n], it)
+				}
+			}
+		}
+	}
+	if len(numbers) == 0 {
+		return nil
+	}
+	approved, err := st.MinutesApprovedIn(ctx, se.BodyID, se.Number, numbers)
+	if err != nil {
+		return err
+	}
+	for _, a := range approved {
+		if its := named[a.Number]; len(its) > 0 {
+			its[0].ApprovedMinutes = append(its[0].ApprovedMinutes, a) // the first item that names it
+		}
+	}
+	return nil
 }
 
 // attachReports puts the spokespersons' reports of the session under its
@@ -482,6 +543,7 @@ func Redacted(doc Document, a model.Audience) Document {
 			it.AgendaItem = a.Item(it.AgendaItem)
 			if !minutesShown {
 				it.Flags = model.ItemFlags{}
+				it.ApprovedMinutes = nil
 			}
 			it.Reports = a.Reports(doc.Session, it.Reports)
 			if it.Recommendation != nil && !a.SeesRecommendation(*it.Recommendation) {

@@ -217,9 +217,18 @@ func (r *pdfRenderer) header(doc Document) {
 
 func (r *pdfRenderer) section(sec Section) {
 	p := r.pdf
-	if p.GetY()+30 > r.limit() {
-		p.AddPage()
+	// The heading and the table header stay with the first item (keep
+	// with next): they stood alone at the foot of a page when the first
+	// item was taller than the room left under them.
+	need := 2 + 6.0
+	if sec.Name != "" {
+		need += headingHeight
 	}
+	if len(sec.Items) > 0 {
+		_, h := r.itemCells(sec.Items[0])
+		need += h + 8 // as item makes room for it
+	}
+	r.keep(need)
 	p.Ln(2)
 	p.SetFont("go", "B", 12)
 	if sec.Name != "" {
@@ -240,10 +249,24 @@ func (r *pdfRenderer) section(sec Section) {
 	p.Ln(3)
 }
 
-// heading writes a section heading (H2) in the current font.
+// headingHeight is the height of a heading (heading).
+const headingHeight = 7.0
+
+// keep starts a new page unless the next h millimetres fit on this one: a
+// heading and the beginning of the block after it, which stay together
+// (keep with next). On a page still empty it does nothing: the block is
+// taller than a page.
+func (r *pdfRenderer) keep(h float64) {
+	if y := r.pdf.GetY(); y+h > r.limit() && y > pageMargin+1 {
+		r.pdf.AddPage()
+	}
+}
+
+// heading writes a section heading (H2) in the current font; the caller
+// keeps it with the block after it (keep).
 func (r *pdfRenderer) heading(text string) {
 	r.tag.BeginElement(pdftag.H2)
-	r.pdf.CellFormat(pageWidth, 7, text, "", 1, "L", false, 0, "")
+	r.pdf.CellFormat(pageWidth, headingHeight, text, "", 1, "L", false, 0, "")
 	r.tag.EndElement()
 }
 
@@ -314,8 +337,10 @@ func (r *pdfRenderer) show(s string) string {
 	return b.String()
 }
 
-func (r *pdfRenderer) item(it Item) {
-	p := r.pdf
+// itemCells lays out the cells of an item's row (TOP, title with its
+// points, Ziel, Quelle, BE) and gives the row's height: as high as its
+// tallest cell.
+func (r *pdfRenderer) itemCells(it Item) ([5][]span, float64) {
 	label := it.Number
 	titleSpans := []span{{text: r.show(it.Title), style: "B"}}
 	if it.Title == "" {
@@ -325,7 +350,21 @@ func (r *pdfRenderer) item(it Item) {
 		titleSpans = append(titleSpans, span{text: "› " + r.show(pt)})
 	}
 	for _, rep := range it.Reports {
-		titleSpans = append(titleSpans, span{text: "Bericht " + rep.Member + " für die " + rep.Conference + ": " + r.show(rep.Text)})
+		// Its paragraphs and list items as the pages show them
+		// (model.TextBlocks), not run together with the dashes typed.
+		titleSpans = append(titleSpans, span{text: "Bericht " + rep.Member + " für " + model.Body{Name: rep.Conference}.Accusative() + ":"})
+		for _, b := range model.TextBlocks(r.show(rep.Text)) {
+			if b.Items == nil {
+				titleSpans = append(titleSpans, span{text: b.Para})
+			}
+			for _, item := range b.Items {
+				indent := 2.0
+				if item.Sub {
+					indent = 4
+				}
+				titleSpans = append(titleSpans, span{text: "• " + item.Text, indent: indent})
+			}
+		}
 	}
 	cols := [5][]span{{{text: label, style: "B"}}, titleSpans, {{text: string(it.Goal)}}, {{text: strings.Join(it.Sources, ", ")}}, {{text: strings.Join(it.Reporters, ", ")}}}
 	// Lay out every column, then draw the row as high as its tallest column.
@@ -335,11 +374,16 @@ func (r *pdfRenderer) item(it Item) {
 		laid[i] = r.layout(c, pdfCols[i]-2*cellPad)
 		maxLines = max(maxLines, len(laid[i]))
 	}
-	h := float64(maxLines)*lineHeight + 2*cellPad
+	return laid, float64(maxLines)*lineHeight + 2*cellPad
+}
+
+func (r *pdfRenderer) item(it Item) {
+	p := r.pdf
+	laid, h := r.itemCells(it)
 	r.ensure(h + 8)
 	x, y := p.GetX(), p.GetY()
 	r.tag.BeginElement(pdftag.TR)
-	for i := range cols {
+	for i := range laid {
 		r.tag.BeginElement(pdftag.TD)
 		r.tag.Artifact(func() { p.Rect(x, y, pdfCols[i], h, "D") })
 		r.drawLines(laid[i], x+cellPad, y+cellPad)
@@ -353,6 +397,9 @@ func (r *pdfRenderer) item(it Item) {
 		r.checkboxes(it.Flags)
 	}
 	if line := it.Deferral.Line(); line != "" {
+		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: line})
+	}
+	for _, line := range it.ApprovalLines() {
 		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: line})
 	}
 	if it.Recommendation != nil { // only where the audience may see it (Redacted)
@@ -586,8 +633,6 @@ func (r *pdfRenderer) attendance(lines []AttendanceLine) {
 		return
 	}
 	p := r.pdf
-	p.SetFont("go", "B", 12)
-	r.heading("Anwesenheit")
 	var spans []span
 	for _, l := range lines {
 		text := l.Member.Name + ": " + l.Presence.Label()
@@ -610,9 +655,10 @@ func (r *pdfRenderer) attendance(lines []AttendanceLine) {
 		spans = append(spans, span{text: text, kind: pdftag.LI})
 	}
 	out := r.layout(spans, pageWidth)
-	if p.GetY()+float64(len(out))*lineHeight > r.limit() {
-		p.AddPage()
-	}
+	// The list is drawn whole, on the page of its heading.
+	r.keep(headingHeight + float64(len(out))*lineHeight)
+	p.SetFont("go", "B", 12)
+	r.heading("Anwesenheit")
 	r.tag.BeginElement(pdftag.L)
 	r.drawLines(out, pageMargin, p.GetY())
 	r.endSpan()
@@ -638,8 +684,7 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 		return
 	}
 	p := r.pdf
-	p.SetFont("go", "B", 12)
-	r.heading("Umlaufverfahren seit der letzten Sitzung")
+	var blocks [][]span
 	for _, d := range ds {
 		spans := []span{{text: r.show(d.DisplayTitle()), style: "B", kind: pdftag.H3}}
 		for _, pt := range d.Points {
@@ -654,9 +699,20 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 			verb = "abgelehnt"
 		}
 		spans = append(spans, span{text: resultLead(d) + r.show(d.Result) + ", " + verb + " am " + d.AdoptedOn.German(), style: "I"})
-		r.block(spans)
+		blocks = append(blocks, spans)
+	}
+	r.keep(headingHeight + r.blockHeight(blocks[0]))
+	p.SetFont("go", "B", 12)
+	r.heading("Umlaufverfahren seit der letzten Sitzung")
+	for _, b := range blocks {
+		r.block(b)
 	}
 	p.Ln(3)
+}
+
+// blockHeight gives the height of spans drawn as a block (block).
+func (r *pdfRenderer) blockHeight(spans []span) float64 {
+	return float64(len(r.layout(spans, pageWidth))) * lineHeight
 }
 
 // block draws spans across the page's width as one block, on the next
@@ -680,8 +736,7 @@ func (r *pdfRenderer) corrections(cs []model.MinutesCorrection) {
 		return
 	}
 	p := r.pdf
-	p.SetFont("go", "B", 12)
-	r.heading("Berichtigungen")
+	var blocks [][]span
 	for _, c := range cs {
 		head := c.RowKindLabel()
 		if c.Speaker != "" {
@@ -691,7 +746,13 @@ func (r *pdfRenderer) corrections(cs []model.MinutesCorrection) {
 		spans := []span{{text: head, style: "B"},
 			{text: "bisher: " + r.show(c.Before), indent: 2},
 			{text: "berichtigt: " + r.show(c.After), indent: 2}}
-		r.block(spans)
+		blocks = append(blocks, spans)
+	}
+	r.keep(headingHeight + r.blockHeight(blocks[0]))
+	p.SetFont("go", "B", 12)
+	r.heading("Berichtigungen")
+	for _, b := range blocks {
+		r.block(b)
 	}
 	p.Ln(3)
 }

@@ -194,33 +194,109 @@ func SectionOf(it AgendaItem, own, consent Section) Section {
 	return own
 }
 
-// Of gives the body's name in the genitive, as German titles name it
-// after a session or a list: "des IT-Planungsrats", "der
-// Abteilungsleiterrunde des IT-Planungsrats", "der Finanzministerkonferenz".
-// The gender and the ending follow the name's head noun: its first word
-// that is not a truncated part of a compound ("Jugend- und
-// Familienministerkonferenz"). A word ending like a feminine noun (-runde,
-// -konferenz, -gruppe, -kommission, -ung, -schaft, …) takes "der" and no
-// ending; any other takes "des" and "s" ("es" after s, ß or x) on that
-// word. "" for a body without a name.
-func (b Body) Of() string {
+// gender is the grammatical gender of a body's name, by its head noun.
+type gender int
+
+const (
+	masculine gender = iota // der Rat, der Kreis, der Ausschuss
+	feminine                // die Konferenz, die Runde, die Gruppe
+	neuter                  // das Gremium, das Forum, das Komitee
+)
+
+// head gives the words of the body's name and the index of its head noun:
+// its first word that is not a truncated part of a compound ("Jugend- und
+// Familienministerkonferenz"); -1 for a body without a name.
+func (b Body) head() ([]string, int) {
 	words := strings.Fields(b.Name)
-	head := -1
 	for i, w := range words {
 		if !strings.HasSuffix(w, "-") && w != "und" && w != "oder" {
-			head = i
-			break
+			return words, i
 		}
 	}
+	return words, -1
+}
+
+// gender gives the gender of the body's name by the ending of its head
+// noun: a word ending like a neuter noun (-gremium, -forum, -komitee,
+// -netzwerk, …) is neuter; one ending like a feminine noun (-runde,
+// -konferenz, -gruppe, -kommission, -ung, -schaft, …) feminine; any other
+// (-rat, -kreis, -ausschuss) masculine.
+func (b Body) gender() gender {
+	words, head := b.head()
+	if head < 0 {
+		return masculine
+	}
+	lower := strings.ToLower(words[head])
+	for _, f := range []string{"gremium", "forum", "komitee", "kollegium", "netzwerk", "board", "büro", "amt", "team", "plenum", "kabinett", "ministerium", "sekretariat", "direktorium"} {
+		if strings.HasSuffix(lower, f) {
+			return neuter
+		}
+	}
+	for _, f := range []string{"e", "z", "ion", "ung", "schaft", "heit", "keit", "tät"} {
+		if strings.HasSuffix(lower, f) {
+			return feminine
+		}
+	}
+	return masculine
+}
+
+// withArticle gives the body's name after the article for its gender
+// (masculine, feminine, neuter); "" for a body without a name.
+func (b Body) withArticle(m, f, n string) string {
+	if b.Name == "" {
+		return ""
+	}
+	switch b.gender() {
+	case feminine:
+		return f + " " + strings.Join(strings.Fields(b.Name), " ")
+	case neuter:
+		return n + " " + strings.Join(strings.Fields(b.Name), " ")
+	}
+	return m + " " + strings.Join(strings.Fields(b.Name), " ")
+}
+
+// The gives the body's name with its article in the nominative, as a
+// sentence starts with it: "der IT-Planungsrat", "die
+// Innenministerkonferenz", "das Kooperationsgremium". "" for a body
+// without a name. Every text composed from a body's name takes the form
+// for its case from here (The, Of, Dative, Accusative, Zu), not "der "
+// before the name.
+func (b Body) The() string { return b.withArticle("der", "die", "das") }
+
+// TheUpper is The with a capital article, as a sentence begins: "Der
+// E-Justice-Rat tagt am …", "Die Innenministerkonferenz tagt am …".
+func (b Body) TheUpper() string { return b.withArticle("Der", "Die", "Das") }
+
+// Dative gives the body's name with its article in the dative, as after
+// "mit" or "von": "dem IT-Planungsrat", "der Innenministerkonferenz".
+func (b Body) Dative() string { return b.withArticle("dem", "der", "dem") }
+
+// Accusative gives the body's name with its article in the accusative, as
+// after "für" or "an": "den IT-Planungsrat", "die Innenministerkonferenz",
+// "das Kooperationsgremium".
+func (b Body) Accusative() string { return b.withArticle("den", "die", "das") }
+
+// Zu gives "zu" with the article contracted and the body's name, as after
+// "Bezug" or "Bericht": "zum IT-Planungsrat", "zur
+// Innenministerkonferenz".
+func (b Body) Zu() string { return b.withArticle("zum", "zur", "zum") }
+
+// Of gives the body's name in the genitive, as German titles name it
+// after a session or a list: "des IT-Planungsrats", "der
+// Abteilungsleiterrunde des IT-Planungsrats", "der Finanzministerkonferenz",
+// "des Kooperationsgremiums". The gender and the ending follow the name's
+// head noun (Body.gender): a feminine name takes "der" and no ending; any
+// other takes "des" and "s" ("es" after s, ß or x) on the head noun. ""
+// for a body without a name.
+func (b Body) Of() string {
+	words, head := b.head()
 	if head < 0 {
 		return ""
 	}
-	lower := strings.ToLower(words[head])
-	for _, f := range []string{"e", "z", "ion", "ung", "schaft", "heit", "keit", "tät"} {
-		if strings.HasSuffix(lower, f) {
-			return "der " + strings.Join(words, " ")
-		}
+	if b.gender() == feminine {
+		return "der " + strings.Join(words, " ")
 	}
+	lower := strings.ToLower(words[head])
 	if strings.HasSuffix(lower, "s") || strings.HasSuffix(lower, "ß") || strings.HasSuffix(lower, "x") {
 		words[head] += "es"
 	} else {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -459,6 +460,33 @@ func TestDecisionRefFits(t *testing.T) {
 	} {
 		if got := DecisionRefFits(tt.pattern, tt.ref); got != tt.fits {
 			t.Errorf("DecisionRefFits(%q, %q) = %v, want %v", tt.pattern, tt.ref, got, tt.fits)
+		}
+	}
+}
+
+// TestBodyCases: texts composed from a body's name take its article and
+// case from the body (they said "der E-Justice-Rat" where "des
+// E-Justice-Rats" or "dem E-Justice-Rat" was needed, and "mit der" before
+// any name).
+func TestBodyCases(t *testing.T) {
+	for _, tt := range []struct {
+		name                     string
+		the, of, dative, acc, zu string
+	}{
+		{"IT-Planungsrat", "der IT-Planungsrat", "des IT-Planungsrats", "dem IT-Planungsrat", "den IT-Planungsrat", "zum IT-Planungsrat"},
+		{"E-Justice-Rat", "der E-Justice-Rat", "des E-Justice-Rats", "dem E-Justice-Rat", "den E-Justice-Rat", "zum E-Justice-Rat"},
+		{"Innenministerkonferenz", "die Innenministerkonferenz", "der Innenministerkonferenz", "der Innenministerkonferenz", "die Innenministerkonferenz", "zur Innenministerkonferenz"},
+		{"Steuerungsgruppe NOOTS", "die Steuerungsgruppe NOOTS", "der Steuerungsgruppe NOOTS", "der Steuerungsgruppe NOOTS", "die Steuerungsgruppe NOOTS", "zur Steuerungsgruppe NOOTS"},
+		{"Kooperationsgremium", "das Kooperationsgremium", "des Kooperationsgremiums", "dem Kooperationsgremium", "das Kooperationsgremium", "zum Kooperationsgremium"},
+		{"Lenkungskreis Digitalisierung", "der Lenkungskreis Digitalisierung", "des Lenkungskreises Digitalisierung", "dem Lenkungskreis Digitalisierung", "den Lenkungskreis Digitalisierung", "zum Lenkungskreis Digitalisierung"},
+		{"Lenkungskomitee", "das Lenkungskomitee", "des Lenkungskomitees", "dem Lenkungskomitee", "das Lenkungskomitee", "zum Lenkungskomitee"},
+		{"", "", "", "", "", ""},
+	} {
+		b := Body{Name: tt.name}
+		got := []string{b.The(), b.Of(), b.Dative(), b.Accusative(), b.Zu()}
+		want := []string{tt.the, tt.of, tt.dative, tt.acc, tt.zu}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %q, want %q", tt.name, got, want)
 		}
 	}
 }

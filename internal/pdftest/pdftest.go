@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -30,4 +32,38 @@ func Text(t testing.TB, pdf []byte) string {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	return string(out)
+}
+
+// Pages gives the text of each page of pdf in reading layout, as Text
+// gives the whole (pdftotext separates the pages by form feeds).
+func Pages(t testing.TB, pdf []byte) []string {
+	t.Helper()
+	pages := strings.Split(Text(t, pdf), "\f")
+	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
+		pages = pages[:n-1] // pdftotext ends the last page with a form feed too
+	}
+	return pages
+}
+
+// footerRe matches a page footer's page number ("Seite 2 von 5").
+var footerRe = regexp.MustCompile(`Seite \d+ von \d+`)
+
+// LastLine gives the last line of a page's text above its footer: the
+// last non-blank line, after dropping the lines from the last one with the
+// page number ("Seite N von M") on, trimmed of spaces. A heading that
+// stands alone at the foot of a page is the last line of that page.
+func LastLine(page string) string {
+	lines := strings.Split(page, "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if footerRe.MatchString(lines[i]) {
+			lines = lines[:i]
+			break
+		}
+	}
+	for i := len(lines) - 1; i >= 0; i-- {
+		if l := strings.TrimSpace(lines[i]); l != "" {
+			return l
+		}
+	}
+	return ""
 }

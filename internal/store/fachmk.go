@@ -250,10 +250,10 @@ func (s *Store) noticeResignation(ctx context.Context, tx *sql.Tx, a model.Assig
 	_, err = s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventResignation,
 		Key:     fmt.Sprintf("sprecher_ruecktritt:%d:%d", a.ID, a.EndsWithSession),
-		Subject: fmt.Sprintf("%s tritt als Sprecher:in für die %s zurück", member, conf),
-		Body: fmt.Sprintf("%s%s hat am %s angekündigt, die Funktion als fachpolitische:r Sprecher:in für die %s niederzulegen.\n\n"+
+		Subject: fmt.Sprintf("%s tritt als Sprecher:in für %s zurück", member, model.Body{Name: conf}.Accusative()),
+		Body: fmt.Sprintf("%s%s hat am %s angekündigt, die Funktion als fachpolitische:r Sprecher:in für %s niederzulegen.\n\n"+
 			"Die Niederlegung wird mit der nächsten ordentlichen Sitzung wirksam, der %s. Die Neuvergabe erfolgt per Beschluss; ohne Beschluss bleibt die Position vakant.\n",
-			member, person, a.ResignationOn.German(), conf, when),
+			member, person, a.ResignationOn.German(), model.Body{Name: conf}.Accusative(), when),
 		Link: "/fachmk/" + abbrev,
 		To: func(sub Subscriber) bool {
 			return sub.User.Role != model.RoleFachMK || sub.User.ConferenceID == a.ConferenceID

@@ -241,11 +241,11 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 			return Notice{}, false, err
 		}
 		starts := parseDate(d.starts)
-		what := d.name
+		what := model.Body{Name: d.name}.TheUpper()
 		if d.title != "" {
 			what += " (" + d.title + ")"
 		}
-		body := fmt.Sprintf("Die %s tagt am %s", what, starts.German())
+		body := fmt.Sprintf("%s tagt am %s", what, starts.German())
 		if d.place != "" {
 			body += " in " + d.place
 		}

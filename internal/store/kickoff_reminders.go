@@ -101,11 +101,11 @@ func (s *Store) QueueKickoffReminders(ctx context.Context, now time.Time) (int, 
 			Event:   model.EventKickoffDue,
 			Key:     fmt.Sprintf("auftakt_faellig:%d", a.ID),
 			Ref:     fmt.Sprintf("sprecher:%d", a.ID),
-			Subject: fmt.Sprintf("Auftaktgespräch mit der %s fällig bis %s", name, j.due.Date.German()),
-			Body: fmt.Sprintf("Ihr Auftaktgespräch als fachpolitische:r Sprecher:in mit der %s ist noch nicht erfasst. "+
+			Subject: fmt.Sprintf("Auftaktgespräch mit %s fällig bis %s", model.Body{Name: name}.Dative(), j.due.Date.German()),
+			Body: fmt.Sprintf("Ihr Auftaktgespräch als fachpolitische:r Sprecher:in mit %s ist noch nicht erfasst. "+
 				"Es ist fällig bis zur %d. Sitzung des IT-Planungsrats am %s, der zweiten ordentlichen Sitzung nach Ihrem Amtsantritt am %s.\n\n"+
 				"Zeitpunkt, Themen und Teilnehmende bestimmen Sie; Leitfragen für das Gespräch stehen beim Erfassen des Gesprächs auf der Seite der Konferenz.\n",
-				name, j.due.Number, j.due.Date.German(), a.StartOn.German()),
+				model.Body{Name: name}.Dative(), j.due.Number, j.due.Date.German(), a.StartOn.German()),
 			Link: "/fachmk/" + abbrev + "#gespraeche",
 			To: func(sub Subscriber) bool {
 				return sub.User.Role == model.RoleSpokesperson && sub.User.MemberAbbrev == a.Member

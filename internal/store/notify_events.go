@@ -324,9 +324,9 @@ func (s *Store) noticeDecisionRelevant(ctx context.Context, tx *sql.Tx, decision
 		if _, err := s.notifySubscribers(ctx, tx, Notice{
 			Event:   model.EventDecisionRelevant,
 			Key:     fmt.Sprintf("beschluss_relevant:%d:%d", decisionID, c.id),
-			Subject: fmt.Sprintf("Beschluss %s ist für die %s relevant", d.Label, c.name),
-			Body: fmt.Sprintf("Der Beschluss %s „%s“ vom %s ist im Beschluss-Steckbrief als relevant für die %s eingestuft.",
-				d.Label, d.Title, d.AdoptedOn.German(), c.name),
+			Subject: fmt.Sprintf("Beschluss %s ist für %s relevant", d.Label, model.Body{Name: c.name}.Accusative()),
+			Body: fmt.Sprintf("Der Beschluss %s „%s“ vom %s ist im Beschluss-Steckbrief als relevant für %s eingestuft.",
+				d.Label, d.Title, d.AdoptedOn.German(), model.Body{Name: c.name}.Accusative()),
 			Link: "/beschluesse/" + d.Label,
 			To:   func(sub Subscriber) bool { return forConference(sub, ids, speakers) },
 		}); err != nil {

@@ -47,7 +47,7 @@ func (s *Store) checkOutcome(ctx context.Context, tx *sql.Tx, o model.Conference
 	if err != nil || ok {
 		return err
 	}
-	return model.RuleError("%s ist nicht Sprecher:in der %s; Ergebnisse erfassen ihre Sprecher:innen im Amt und ihre Geschäftsstelle.", spokesperson, b.Name)
+	return model.RuleError("%s ist nicht Sprecher:in %s; Ergebnisse erfassen ihre Sprecher:innen im Amt und ihre Geschäftsstelle.", spokesperson, b.Of())
 }
 
 // conferenceInTx reads FachMK id inside a transaction; another body is
@@ -133,10 +133,10 @@ func (s *Store) noticeOutcome(ctx context.Context, tx *sql.Tx, o model.Conferenc
 	_, err = s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventOutcomeRecorded,
 		Key:     fmt.Sprintf("fachmk_ergebnis:%d", o.ID),
-		Subject: fmt.Sprintf("Ergebnis der %s erfasst: %s", name, shorten(title, 80)),
-		Body: fmt.Sprintf("%s hat ein Ergebnis der %s erfasst: „%s“ – %s.\n\n"+
+		Subject: fmt.Sprintf("Ergebnis %s erfasst: %s", model.Body{Name: name}.Of(), shorten(title, 80)),
+		Body: fmt.Sprintf("%s hat ein Ergebnis %s erfasst: „%s“ – %s.\n\n"+
 			"Der Text steht auf der Seite der Konferenz; Sprecher:innen können ihn unter „Reporting FachMK“ in ihren Bericht übernehmen.\n",
-			o.RecordedBy, name, title, session),
+			o.RecordedBy, model.Body{Name: name}.Of(), title, session),
 		Link: fmt.Sprintf("/fachmk/%s#ergebnis-%d", abbrev, o.ID),
 		To: func(sub Subscriber) bool {
 			u := sub.User

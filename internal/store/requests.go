@@ -48,7 +48,7 @@ func (s *Store) noticeRequest(ctx context.Context, tx *sql.Tx, q model.Request, 
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Anliegen der %s: %s\n\nStand: %s", name, model.PublicText(q.Title), q.Status.Label())
+	fmt.Fprintf(&b, "Anliegen %s: %s\n\nStand: %s", model.Body{Name: name}.Of(), model.PublicText(q.Title), q.Status.Label())
 	if q.Status == model.RequestDeclined && q.Reason != "" {
 		fmt.Fprintf(&b, "\nBegründung: %s", model.PublicText(q.Reason))
 	}
@@ -155,7 +155,7 @@ func (s *Store) RequestToItem(ctx context.Context, id int64, version int, to Req
 			Goal: model.GoalDiscussion, Reporters: []string{"FITKO"}, Status: model.ItemRegistered,
 			RegisteredBy: "FITKO", RegisteredAt: s.now(),
 			Impact: model.Impact{Stated: true, ConferenceIDs: []int64{q.ConferenceID},
-				Note: fmt.Sprintf("Anliegen der %s vom %s (Anliegen Nr. %d)", name, q.ReceivedOn.German(), q.ID)}}
+				Note: fmt.Sprintf("Anliegen %s vom %s (Anliegen Nr. %d)", model.Body{Name: name}.Of(), q.ReceivedOn.German(), q.ID)}}
 		if err := it.Validate(); err != nil {
 			return err
 		}

@@ -150,6 +150,23 @@ func approvingSessionTx(ctx context.Context, tx *sql.Tx, cur model.Session, numb
 	return approving, nil
 }
 
+// MinutesApprovedIn gives those of a body's sessions numbered numbers
+// whose minutes the session numbered approving approved
+// (model.Session.ApprovedIn), in order of their numbers: the minutes of
+// the approving session state them in TOP 00. One query, bounded by the
+// numbers the approving session's agenda names.
+func (s *Store) MinutesApprovedIn(ctx context.Context, bodyID int64, approving int, numbers []int) ([]model.Session, error) {
+	var out []model.Session
+	err := inBatches(numbers, func(in string, args []any) error {
+		ss, err := queryList(ctx, s.rd, scanSession, "approved minutes",
+			`SELECT `+sessionCols+` FROM sessions WHERE body_id = ? AND approved_in = ? AND number IN `+in+` ORDER BY number`,
+			append([]any{bodyID, approving}, args...)...)
+		out = append(out, ss...)
+		return err
+	})
+	return out, err
+}
+
 // Sessions gives a body's sessions, newest first.
 func (s *Store) Sessions(ctx context.Context, bodyID int64) ([]model.Session, error) {
 	return queryList(ctx, s.rd, scanSession, "sessions",

@@ -75,7 +75,7 @@ func (s *Store) checkSpokespersonContact(ctx context.Context, tx *sql.Tx, c mode
 	if ok {
 		return invalid
 	}
-	notInOffice := model.AtField("land", model.RuleError("%s ist nicht Sprecher:in der %s; Kontakte erfassen ihre Sprecher:innen im Amt.", c.Member, b.Name))
+	notInOffice := model.AtField("land", model.RuleError("%s ist nicht Sprecher:in %s; Kontakte erfassen ihre Sprecher:innen im Amt.", c.Member, b.Of()))
 	if invalid == nil {
 		return notInOffice
 	}

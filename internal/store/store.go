@@ -254,7 +254,8 @@ func (s *Store) provider() (*goose.Provider, error) {
 	return goose.NewProvider(dialect, s.db, sub, goose.WithAllowOutofOrder(true),
 		goose.WithGoMigrations(goose.NewGoMigration(31, &goose.GoFunc{RunTx: sealAuditLog}, nil),
 			goose.NewGoMigration(177, &goose.GoFunc{RunTx: fillResponsibleKeys}, nil),
-			goose.NewGoMigration(221, &goose.GoFunc{RunTx: rebuildFollowUpPublic}, nil)))
+			goose.NewGoMigration(221, &goose.GoFunc{RunTx: rebuildFollowUpPublic}, nil),
+			goose.NewGoMigration(730, &goose.GoFunc{RunTx: fixBodyCases}, nil)))
 }
 
 // Migrate applies all pending schema migrations.

@@ -292,48 +292,14 @@ func (s *Server) briefingID(w http.ResponseWriter, r *http.Request) (int64, bool
 	return id, true
 }
 
-// textBlock is a paragraph or a list of a briefing's text: lines starting
-// with "- " are list items ("  - " one level deeper), other lines
-// paragraphs.
-type textBlock struct {
-	Para  string
-	Items []textItem
-}
-
-type textItem struct {
-	Text string
-	Sub  bool
-}
-
-// textBlocks splits a briefing's text into paragraphs and lists.
-func textBlocks(s string) []textBlock {
-	var out []textBlock
-	for _, l := range strings.Split(s, "\n") {
-		t := strings.TrimSpace(l)
-		switch {
-		case t == "":
-		case strings.HasPrefix(t, "- "):
-			item := textItem{Text: strings.TrimSpace(t[2:]), Sub: strings.HasPrefix(l, " ")}
-			if n := len(out); n > 0 && out[n-1].Items != nil {
-				out[n-1].Items = append(out[n-1].Items, item)
-			} else {
-				out = append(out, textBlock{Items: []textItem{item}})
-			}
-		default:
-			out = append(out, textBlock{Para: t})
-		}
-	}
-	return out
-}
-
 // keyBlock is a key message as the page shows it.
 type keyBlock struct {
 	Title  string
-	Blocks []textBlock
+	Blocks []model.TextBlock
 }
 
 type briefingPageData struct {
-	Content     []textBlock
+	Content     []model.TextBlock
 	Keys        []keyBlock
 	Doc         briefingDoc
 	Latest      int
@@ -376,9 +342,9 @@ func (s *Server) renderBriefingPage(w http.ResponseWriter, r *http.Request, u *m
 		return
 	}
 	d := briefingPageData{Doc: doc, Latest: doc.Briefing.Latest().Version, Manage: auth.Can(u, auth.ManageSessions, ""), Chosen: map[int64]bool{},
-		Content: textBlocks(doc.Version.Content)}
+		Content: model.TextBlocks(doc.Version.Content)}
 	for _, k := range doc.KeyMessages {
-		d.Keys = append(d.Keys, keyBlock{k.Title, textBlocks(k.Text)})
+		d.Keys = append(d.Keys, keyBlock{k.Title, model.TextBlocks(k.Text)})
 	}
 	if d.KeyMessages, err = s.st.KeyMessages(r.Context()); err != nil {
 		s.serverError(w, r, err)
@@ -527,16 +493,16 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 		head = d.Conference.Name + " – " + head
 	}
 	rep.Paragraph(head)
-	rep.Paragraph(d.Version.Content)
+	rep.Text(d.Version.Content)
 	if len(d.KeyMessages) > 0 {
 		rep.Heading("Zentrale Botschaften")
 		for _, k := range d.KeyMessages {
 			rep.Heading(k.Title)
-			rep.Paragraph(k.Text)
+			rep.Text(k.Text)
 		}
 	}
 	if d.Conference.ID != 0 {
-		title := "Beschlüsse des IT-Planungsrats mit Bezug zur " + d.Conference.Name
+		title := "Beschlüsse des IT-Planungsrats mit Bezug " + d.Conference.Zu()
 		if !d.Version.DecisionsSince.IsZero() {
 			title += " seit " + d.Version.DecisionsSince.German()
 		}
@@ -555,6 +521,8 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 		if len(d.FollowUps) == 0 {
 			rep.Paragraph("Keine.")
 		}
+		// The lists of the page are lists in the PDF too.
+		var fus []string
 		for _, f := range d.FollowUps {
 			line := fmt.Sprintf("%s: %s – %s", f.Decision, f.Text, f.Responsible)
 			if dl := f.Due.Deadline; dl != "" {
@@ -563,12 +531,14 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 			if f.Due.Overdue {
 				line += " (überfällig)"
 			}
-			rep.Paragraph(line)
+			fus = append(fus, line)
 		}
-		rep.Heading("Nächste Sitzungstermine der " + d.Conference.Name)
+		rep.List(fus)
+		rep.Heading("Nächste Sitzungstermine " + d.Conference.Of())
 		if len(d.Dates) == 0 {
 			rep.Paragraph("Keine Termine erfasst.")
 		}
+		var dates []string
 		for _, dt := range d.Dates {
 			line := dt.Starts.German()
 			if !dt.Ends.IsZero() {
@@ -580,20 +550,26 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 			if dt.Place != "" {
 				line += ", " + dt.Place
 			}
-			rep.Paragraph(line)
+			dates = append(dates, line)
 		}
+		rep.List(dates)
 		rep.Heading("Fachpolitische Sprecher:innen")
+		if len(d.Spokespersons) == 0 {
+			rep.Paragraph("unbesetzt")
+		}
+		var sps []string
 		for _, sp := range d.Spokespersons {
 			line := sp.MemberName
 			if sp.Person.Name != "" {
 				line += ": " + sp.Person.Name
 			}
-			rep.Paragraph(line + " (" + sp.DecisionRef + ")")
+			sps = append(sps, line+" ("+sp.DecisionRef+")")
 		}
+		rep.List(sps)
 	}
 	if len(d.Version.Questions) > 0 {
 		rep.Heading("Leitfragen für Auftaktgespräche")
-		rep.Paragraph("– " + strings.Join(d.Version.Questions, "\n– "))
+		rep.List(d.Version.Questions)
 	}
 	rep.Heading("Quellen")
 	sources := []string{"Konzept zur Zusammenarbeit der fachpolitischen Sprecher:innen des IT-Planungsrats mit den Fachministerkonferenzen (Abschnitt 5.2: exemplarisches Briefing)"}
@@ -604,7 +580,7 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 		sources = append(sources, "Sitzungstermine: Terminübersicht der Fachministerkonferenzen in gremium ("+abs("/fachmk/"+url.PathEscape(d.Conference.Abbrev)+"/termine.ics")+"), Stand "+d.Made.German(),
 			"Sprecher:innen: Übersicht der fachpolitischen Sprecher:innen ("+abs("/fachmk/sprecher.csv")+"), Stand "+d.Made.German())
 	}
-	rep.Paragraph("– " + strings.Join(sources, "\n– "))
+	rep.List(sources)
 	return rep.Write(w)
 }
 

@@ -157,7 +157,7 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 	sort.Slice(order, func(i, j int) bool { return groups[order[i]].Conference.Name < groups[order[j]].Conference.Name })
 	for _, id := range order {
 		d.Groups = append(d.Groups, *groups[id])
-		d.Invitees = append(d.Invitees, "Geschäftsstelle der "+groups[id].Conference.Name)
+		d.Invitees = append(d.Invitees, "Geschäftsstelle "+groups[id].Conference.Of())
 	}
 	if d.Debrief.Invitation == "" {
 		d.Debrief.Invitation = debriefInvitation(d)
@@ -354,7 +354,7 @@ func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model
 	for _, g := range groupDebrief(entries) {
 		g.Contacts = nil
 		d.Groups = append(d.Groups, g)
-		d.Invitees = append(d.Invitees, "Geschäftsstelle der "+g.Conference.Name)
+		d.Invitees = append(d.Invitees, "Geschäftsstelle "+g.Conference.Of())
 	}
 	return se, d, false, true
 }
@@ -552,7 +552,7 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	if d.Debrief.Invitation != "" {
 		rep.Heading("Einladung")
-		rep.Paragraph(d.Debrief.Invitation)
+		rep.Text(d.Debrief.Invitation)
 	}
 	var buf bytes.Buffer
 	if err := rep.Write(&buf); err != nil {

@@ -348,7 +348,7 @@ func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) {
 		s.renderEvaluation(w, r, status, &refused, refusedForm{})
 		return
 	}
-	back(w, r, "/evaluation", fmt.Sprintf("Ihre Antworten für die %s sind gespeichert. Danke!", slot.Conference.Name))
+	back(w, r, "/evaluation", fmt.Sprintf("Ihre Antworten für %s sind gespeichert. Danke!", slot.Conference.Accusative()))
 }
 
 // evaluationAnswersFromForm reads the answers of questionnaire slot to
@@ -567,7 +567,7 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	rep.Heading("Ergebnisse je Frage")
 	for _, b := range d.ByQuestion {
-		rep.Paragraph(b.Title)
+		rep.Subheading(b.Title)
 		table(b)
 		for _, n := range b.Notes {
 			rep.Paragraph("Anmerkung " + n)
@@ -575,7 +575,7 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	rep.Heading("Ergebnisse je Fachministerkonferenz")
 	for _, b := range d.ByConference {
-		rep.Paragraph(b.Title)
+		rep.Subheading(b.Title)
 		table(b)
 	}
 	var buf bytes.Buffer

@@ -43,6 +43,9 @@ var funcs = template.FuncMap{
 	},
 	"join":  strings.Join,
 	"lines": func(s string) []string { return strings.Split(s, "\n") },
+	// blocks splits a text into paragraphs and lists for the partial
+	// "text-blocks" (model.TextBlocks).
+	"blocks": model.TextBlocks,
 	// count takes the counts the pages have, int and int64.
 	"count": func(n any, one, many string) (string, error) {
 		switch v := n.(type) {

@@ -331,7 +331,7 @@ type myPresentation struct {
 	Session    model.Session
 	Debrief    model.Debrief
 	Decision   model.Decision
-	Conference string // the conference's name
+	Conference string // the conference's name after "für" (model.Body.Accusative): "die Innenministerkonferenz"
 }
 
 // myPresentations gives the decisions the member presents in the debriefs
@@ -370,7 +370,7 @@ func (s *Server) myPresentations(r *http.Request, member string) ([]myPresentati
 		for _, e := range sd.Debrief.Entries {
 			if dec, ok := decisions[e.DecisionID]; ok && e.Presenter == member {
 				dec = dec.Corrected()
-				out = append(out, myPresentation{Session: sd.Session, Debrief: sd.Debrief, Decision: dec, Conference: names[e.ConferenceID]})
+				out = append(out, myPresentation{Session: sd.Session, Debrief: sd.Debrief, Decision: dec, Conference: model.Body{Name: names[e.ConferenceID]}.Accusative()})
 			}
 		}
 	}

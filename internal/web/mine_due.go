@@ -39,7 +39,7 @@ func dueFrom(items []myDue, from model.Date) []myDue {
 func conferenceDue(b model.Body, dates []model.ConferenceDate) []myDue {
 	var out []myDue
 	for _, cd := range dates {
-		what := "Sitzung der " + b.Name
+		what := "Sitzung " + b.Of()
 		if cd.Title != "" && cd.Title != b.Name && cd.Title != b.Abbrev {
 			what += ": " + cd.Title
 		}
@@ -133,10 +133,10 @@ func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *m
 		// an overdue one (also one overdue by the latest session it can
 		// be due by, model.KickoffState.Latest) stands first, as of today.
 		if k := c.Kickoff; k != nil && !k.Held && (k.Scheduled() || k.Late()) {
-			item := myDue{On: k.Due.Date, What: "Auftaktgespräch mit der " + c.Body.Name + " führen (fällig bis zur " + k.Due.Title() + ")",
+			item := myDue{On: k.Due.Date, What: "Auftaktgespräch mit " + c.Body.Dative() + " führen (fällig bis zur " + k.Due.Title() + ")",
 				URL: "/fachmk/" + c.Body.Abbrev + "#gespraeche"}
 			if k.Late() {
-				item.On, item.What = today(), "Auftaktgespräch mit der "+c.Body.Name+" führen ("+k.Label()+")"
+				item.On, item.What = today(), "Auftaktgespräch mit "+c.Body.Dative()+" führen ("+k.Label()+")"
 			}
 			due = append(due, item)
 		}

@@ -188,13 +188,13 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 			l := model.Assessment{ConferenceID: c.ID, Relevant: r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) == "ja",
 				Reason: strings.TrimSpace(r.PostFormValue(fmt.Sprintf("grund_%d", c.ID))), AssessedBy: u.Name}
 			if l.Relevant && l.Reason == "" {
-				refused.add(model.AtField(fmt.Sprintf("grund_%d", c.ID), model.InputError("Bitte kurz begründen, warum der Beschluss für die %s relevant ist.", c.Name)))
+				refused.add(model.AtField(fmt.Sprintf("grund_%d", c.ID), model.InputError("Bitte kurz begründen, warum der Beschluss für %s relevant ist.", c.Accusative())))
 			}
 			lines = append(lines, l)
 		default:
 			// A value the form does not offer is refused at its field
 			// (before, it was ignored as "not assessed" without a word).
-			refused.add(model.AtField(fmt.Sprintf("relevant_%d", c.ID), model.InputError("„%s“ ist keine Beurteilung der Relevanz für die %s; bitte „ja“, „nein“ oder „nicht beurteilt“ wählen.", v, c.Name)))
+			refused.add(model.AtField(fmt.Sprintf("relevant_%d", c.ID), model.InputError("„%s“ ist keine Beurteilung der Relevanz für %s; bitte „ja“, „nein“ oder „nicht beurteilt“ wählen.", v, c.Accusative())))
 		}
 	}
 	err := refused.err()

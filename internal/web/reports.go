@@ -226,5 +226,5 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
 		refuse(err)
 		return
 	}
-	back(w, r, "/sitzungen/"+strconv.Itoa(se.Number)+"/reporting-fachmk", "Der Bericht für die "+conf.Name+" ist gespeichert.")
+	back(w, r, "/sitzungen/"+strconv.Itoa(se.Number)+"/reporting-fachmk", "Der Bericht für "+conf.Accusative()+" ist gespeichert.")
 }

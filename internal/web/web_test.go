@@ -229,7 +229,7 @@ func TestConferencePages(t *testing.T) {
 		}
 	}
 	_, body = get(t, ts, "/fachmk/E-Justice-Rat")
-	for _, want := range []string{"Cloud-Computing", "B-2022/43-IT", "Handelt in der Zusammenarbeit mit dem IT-Planungsrat für die"} {
+	for _, want := range []string{"Cloud-Computing", "B-2022/43-IT", `Handelt in der Zusammenarbeit mit dem IT-Planungsrat für <a href="/fachmk/JuMiKo">die Justizministerkonferenz</a>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("E-Justice-Rat page lacks %q", want)
 		}
