@@ -307,7 +307,10 @@ func dateTime(d model.Date, clock string) (string, bool) {
 // embedded (nil: none).
 func Meeting(se model.Session, id int64, councilName string, orgID int64, location, file json.RawMessage, items []json.RawMessage) Object {
 	o := newObject(KindMeeting, id)
-	o["name"] = fmt.Sprintf("%d. Sitzung des %ss", se.Number, Text(councilName))
+	// "47. Sitzung des IT-Planungsrats": the genitive of the name, as
+	// the pages write it (model.Body.Of; "des …s" was wrong for a name
+	// ending in s or a feminine one).
+	o["name"] = fmt.Sprintf("%d. Sitzung %s", se.Number, Text(model.Body{Name: councilName}.Of()))
 	o["meetingState"] = MeetingState(se.Status)
 	if se.Cancelled() {
 		// OParl 1.1, 3.7: cancelled marks a meeting that was called off;

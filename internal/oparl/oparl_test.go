@@ -72,3 +72,19 @@ func TestCancelledMeetingState(t *testing.T) {
 		t.Errorf("cancelled meeting: meetingState %v, cancelled %v", o["meetingState"], o["cancelled"])
 	}
 }
+
+// TestMeetingNameInTheGenitive: the Meeting's name put "des" and an "s"
+// around any name ("Sitzung des Steuerungsgruppe NOOTSs"); it takes the
+// body name's genitive as the pages do.
+func TestMeetingNameInTheGenitive(t *testing.T) {
+	for name, want := range map[string]string{
+		"IT-Planungsrat":         "47. Sitzung des IT-Planungsrats",
+		"Steuerungsgruppe NOOTS": "47. Sitzung der Steuerungsgruppe NOOTS",
+		"Innenministerkonferenz": "47. Sitzung der Innenministerkonferenz",
+	} {
+		o := Meeting(model.Session{Number: 47}, 1, name, 1, nil, nil, nil)
+		if o["name"] != want {
+			t.Errorf("%s: %q, want %q", name, o["name"], want)
+		}
+	}
+}
