@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"gremium/internal/model"
 )
 
 // midWordBreaksJS lists the places where the text of the elements matched
@@ -54,7 +57,8 @@ func midWordBreaks(t *testing.T, b *browserRun, selector string) string {
 // they break at spaces and at the joints of compounds now (hyphenate).
 func TestNarrowLabelsBreakAtJoints(t *testing.T) {
 	browserTest(t)
-	ts, _ := cycleServer(t)
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 60)))
 	b := newBrowser(t, ts.URL)
 	b.login("hessen")
 	for _, tc := range []struct{ path, selector string }{
@@ -62,6 +66,11 @@ func TestNarrowLabelsBreakAtJoints(t *testing.T) {
 		{"/sitzungen/48/anmeldung", "#fachmk .checks label"},
 	} {
 		b.page(tc.path)
+		var form bool
+		b.run("the page's form", chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll(%q).length > 0`, tc.selector), &form))
+		if !form {
+			t.Fatalf("%s has no %s", tc.path, tc.selector)
+		}
 		if bad := midWordBreaks(t, b, tc.selector); bad != "" {
 			t.Errorf("%s at 320 px breaks mid-word: %s", tc.path, bad)
 		}
