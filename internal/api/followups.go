@@ -74,6 +74,9 @@ type FollowUpDetail struct {
 	EvidenceDecision string `json:"nachweisBeschluss,omitempty"`
 	EvidenceSession  int    `json:"nachweisSitzung,omitempty"`
 	EvidenceItem     string `json:"nachweisTop,omitempty"`
+	// Reason is why an "entfallen" follow-up is no longer owed
+	// (Begründung), as far as the reader may see it.
+	Reason string `json:"begruendung,omitempty"`
 	// Comments are the progress comments, for internal readers.
 	Comments []FollowUpComment `json:"kommentare,omitempty"`
 	// ReportURL is where the token's account reports the state, if it
@@ -290,6 +293,9 @@ func (a *Server) apiFollowUp(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if f.Status == model.FollowUpDropped {
+		out.Reason = shown(aud, f.EvidenceText)
+	}
 	if aud == model.Internal {
 		cs, err := a.st.FollowUpComments(ctx, f.ID)
 		if err != nil {
@@ -355,7 +361,8 @@ func (a *Server) followUpsBeyond(ctx context.Context, q store.FollowUpListQuery,
 // the form on the follow-up's page sends it: the version read, the state,
 // and for "erledigt" the date and the evidence (a text, a document of the
 // session, the closing decision by number, or the closing agenda item by
-// session and TOP number); an optional progress comment. Texts may mark
+// session and TOP number), for "entfallen" the reason (Begründung); an
+// optional progress comment. Texts may mark
 // confidential passages with [[…]].
 // The tag `form` names the form's field (fields.go).
 type FollowUpReport struct {
@@ -367,6 +374,7 @@ type FollowUpReport struct {
 	Decision    string `json:"nachweisBeschluss,omitempty" form:"nachweis_beschluss"`
 	ItemSession string `json:"nachweisSitzung,omitempty" form:"nachweis_sitzung"`
 	Item        string `json:"nachweisTop,omitempty" form:"nachweis_top"`
+	Reason      string `json:"begruendung,omitempty" form:"begruendung"`
 	Comment     string `json:"kommentar,omitempty" form:"kommentar"`
 }
 
@@ -416,7 +424,7 @@ func (a *Server) apiReportFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fields := map[string]string{"status": in.Status, "erledigt_am": in.DoneOn, "nachweis": in.Evidence, "nachweis_beschluss": in.Decision,
-		"nachweis_sitzung": in.ItemSession, "nachweis_top": in.Item, "kommentar": in.Comment}
+		"nachweis_sitzung": in.ItemSession, "nachweis_top": in.Item, "begruendung": in.Reason, "kommentar": in.Comment}
 	if in.Document != 0 {
 		fields["nachweis_dokument"] = strconv.FormatInt(in.Document, 10)
 	}

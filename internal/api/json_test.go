@@ -756,6 +756,23 @@ func TestJSONFollowUpReport(t *testing.T) {
 	if code, body := post(token("bayern"), done); code != http.StatusConflict {
 		t.Errorf("stale report by Bayern: %d %s", code, body)
 	}
+	// "entfallen" needs a reason (begruendung) as "erledigt" needs
+	// evidence; before, it was taken with nothing. The reason is shown
+	// where the evidence is.
+	got, _ = st.FollowUp(ctx, id)
+	code, body = post(token("hessen"), fmt.Sprintf(`{"version":%d,"stand":"entfallen"}`, got.Version))
+	out = refusal{}
+	if err := json.Unmarshal([]byte(body), &out); err != nil || code != http.StatusBadRequest || len(out.Problems) != 1 ||
+		out.Problems[0].Field != "/begruendung" || !strings.Contains(out.Problems[0].Reason, "Begründung") {
+		t.Errorf("entfallen without a reason: %d %s", code, body)
+	}
+	code, body = post(token("hessen"), fmt.Sprintf(`{"version":%d,"stand":"entfallen","begruendung":"Durch das Landesgesetz überholt."}`, got.Version))
+	if code != http.StatusOK || !strings.Contains(body, `"stand":"entfallen"`) {
+		t.Fatalf("entfallen with a reason: %d %s", code, body)
+	}
+	if code, _, b := call(t, ts, "GET", fmt.Sprintf("/api/v1/auftraege/%d", id), "", ""); code != http.StatusOK || !strings.Contains(string(b), `"begruendung":"Durch das Landesgesetz überholt."`) || strings.Contains(string(b), `"nachweis"`) {
+		t.Errorf("the dropped follow-up: %d %s", code, b)
+	}
 }
 
 // TestJSONProcedureAtItsDeadline: between a written procedure's deadline

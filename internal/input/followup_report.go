@@ -14,12 +14,13 @@ import (
 // sessionID; the council councilID names the decisions and items of its
 // evidence) from a form or a request: field gives the value of a field by
 // the form's name — status, erledigt_am, nachweis, nachweis_dokument,
-// nachweis_beschluss, nachweis_sitzung, nachweis_top, kommentar. It is the
+// nachweis_beschluss, nachweis_sitzung, nachweis_top, begruendung,
+// kommentar. It is the
 // one reader of the report form and the JSON API (POST
 // /api/v1/auftraege/{id}/stand), so both take the same input by the same
 // rules: for erledigt the date and the evidence (a text, a document of the
-// session the reporter may see, the closing decision or agenda item), a
-// comment. Bad input gives every reason at its field (errors.Join); an
+// session the reporter may see, the closing decision or agenda item), for
+// entfallen the reason (Begründung, kept as the evidence text), a comment. Bad input gives every reason at its field (errors.Join); an
 // error that is no refusal is returned alone.
 func FollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, sessionID, councilID int64, version int, field func(string) string) (store.FollowUpReport, error) {
 	rep := store.NewFollowUpReport(u, id, version, model.FollowUpStatus(field("status")))
@@ -40,6 +41,16 @@ func FollowUpReport(ctx context.Context, st *store.Store, u *model.User, id, ses
 	var err error
 	if rep.Comment, err = model.ConfidentialMarks(field("kommentar")); err != nil && !refuse("kommentar", err) {
 		return rep, err
+	}
+	if rep.Status == model.FollowUpDropped {
+		// The reason (Begründung) is kept as the evidence text.
+		if rep.EvidenceText, err = model.ConfidentialMarks(field("begruendung")); err != nil {
+			if !refuse("begruendung", err) {
+				return rep, err
+			}
+		} else if err := (model.FollowUp{Status: rep.Status, EvidenceText: rep.EvidenceText}).CheckDropped(); err != nil {
+			refused = append(refused, err)
+		}
 	}
 	if rep.Status != model.FollowUpDone {
 		return rep, errors.Join(refused...)

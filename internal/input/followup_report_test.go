@@ -93,3 +93,31 @@ func TestFollowUpReportRefusesAFutureDoneDate(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpReportDroppedNeedsAReason: "entfallen" needs a reason
+// (Begründung) as "erledigt" needs evidence; without one the report is
+// refused at begruendung (before, a member could drop a council's
+// follow-up with nothing). The reason is read into the follow-up's
+// evidence text, with confidential marks.
+func TestFollowUpReportDroppedNeedsAReason(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	u := &model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}
+	for _, reason := range []string{"", "   "} {
+		form := map[string]string{"status": "entfallen", "begruendung": reason}
+		_, err := FollowUpReport(ctx, st, u, 1, 1, 1, 1, func(name string) string { return form[name] })
+		errs := model.ErrorsOf(err)
+		if len(errs) != 1 || model.FieldOf(errs[0]) != "begruendung" || !strings.Contains(model.ReasonOf(errs[0]), "Begründung") {
+			t.Errorf("entfallen with reason %q: %v", reason, err)
+		}
+	}
+	form := map[string]string{"status": "entfallen", "begruendung": "Durch Beschluss [[der AL-Runde]] überholt."}
+	rep, err := FollowUpReport(ctx, st, u, 1, 1, 1, 1, func(name string) string { return form[name] })
+	if err != nil || rep.Status != model.FollowUpDropped || rep.EvidenceText != "Durch Beschluss "+model.Redact("der AL-Runde")+" überholt." {
+		t.Errorf("entfallen with a reason: %+v, %v", rep, err)
+	}
+}

@@ -270,6 +270,11 @@ func (k KickoffState) dueBy() Session {
 	return k.Latest
 }
 
+// DueDay gives the day the talk is due by at the latest: the due
+// session's day, or Latest's where the due session cannot be counted;
+// zero when neither is known. An overdue talk was due on that day.
+func (k KickoffState) DueDay() Date { return k.dueBy().Date }
+
 // Scheduled reports whether the due day is known.
 func (k KickoffState) Scheduled() bool { return !k.Due.Date.IsZero() }
 

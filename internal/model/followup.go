@@ -96,7 +96,8 @@ type FollowUp struct {
 	Source   FollowUpSource
 	SourceID int64
 	// The evidence of an erledigt follow-up: the date, a text, a document,
-	// or the decision or agenda item that closed it.
+	// or the decision or agenda item that closed it. Of an entfallen one,
+	// EvidenceText is the reason (Begründung) why it is no longer owed.
 	DoneOn             Date
 	EvidenceText       string
 	EvidenceDocumentID int64
@@ -144,6 +145,26 @@ func (f FollowUp) CheckDone() error {
 		errs = append(errs, AtField("nachweis", InputError("Ein erledigter Auftrag braucht einen Nachweis: einen Text, ein Dokument oder den Beschluss bzw. Tagesordnungspunkt, der ihn erledigt hat.")))
 	}
 	return errors.Join(errs...)
+}
+
+// CheckDropped checks what a follow-up reported as entfallen needs: the
+// reason (Begründung) why it is no longer owed, at the field begruendung,
+// as an erledigt one needs its evidence (CheckDone). The reason is kept in
+// EvidenceText.
+func (f FollowUp) CheckDropped() error {
+	if strings.TrimSpace(f.EvidenceText) == "" {
+		return AtField("begruendung", InputError("Ein entfallener Auftrag braucht eine Begründung: bitte im Feld „Begründung“ angeben, warum er nicht mehr zu erledigen ist."))
+	}
+	return nil
+}
+
+// DropReason gives the reason (Begründung) of an entfallen follow-up; ""
+// for any other status.
+func (f FollowUp) DropReason() string {
+	if f.Status != FollowUpDropped {
+		return ""
+	}
+	return f.EvidenceText
 }
 
 // CheckDeadline refuses a deadline before the session the follow-up is

@@ -333,8 +333,9 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f model.FollowUp) error {
 }
 
 // FollowUpReport is what a responsible member's office or the secretariat
-// reports on a follow-up: its new status, the evidence when it is erledigt,
-// and a comment on the progress.
+// reports on a follow-up: its new status, the evidence when it is erledigt
+// (the reason, Begründung, in EvidenceText when it is entfallen), and a
+// comment on the progress.
 type FollowUpReport struct {
 	ID                 int64
 	Version            int // the version read
@@ -364,8 +365,8 @@ func NewFollowUpReport(u *model.User, id int64, version int, status model.Follow
 }
 
 // ReportFollowUp records a report on a follow-up in one transaction: the
-// status and evidence (a status that is not erledigt clears the evidence)
-// and the comment, if any. A stale version gives ErrConflict.
+// status and evidence (for entfallen the reason, which it needs; another
+// status that is not erledigt clears the evidence) and the comment, if any. A stale version gives ErrConflict.
 func (s *Store) ReportFollowUp(ctx context.Context, rep FollowUpReport) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		f, err := queryOne(ctx, tx, scanFollowUp, fmt.Sprintf("follow-up %d", rep.ID), `SELECT `+followUpCols+` FROM follow_ups f WHERE f.id = ?`, rep.ID)
@@ -378,9 +379,15 @@ func (s *Store) ReportFollowUp(ctx context.Context, rep FollowUpReport) error {
 		f.Status = rep.Status
 		f.DoneOn, f.EvidenceText, f.EvidenceDocumentID, f.EvidenceDecisionID, f.EvidenceItemID =
 			model.Date{}, "", 0, 0, 0
-		if rep.Status == model.FollowUpDone {
+		switch rep.Status {
+		case model.FollowUpDone:
 			f.DoneOn, f.EvidenceText, f.EvidenceDocumentID, f.EvidenceDecisionID, f.EvidenceItemID =
 				rep.DoneOn, strings.TrimSpace(rep.EvidenceText), rep.EvidenceDocumentID, rep.EvidenceDecisionID, rep.EvidenceItemID
+		case model.FollowUpDropped:
+			f.EvidenceText = strings.TrimSpace(rep.EvidenceText)
+			if err := f.CheckDropped(); err != nil {
+				return err
+			}
 		}
 		if err := f.Validate(); err != nil {
 			return err

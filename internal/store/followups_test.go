@@ -52,6 +52,19 @@ func TestReportFollowUp(t *testing.T) {
 	if f.Status != model.FollowUpInProgress || f.HasEvidence() {
 		t.Errorf("reopened: %+v", f)
 	}
+	// "entfallen" needs a reason (Begründung), kept as the evidence text;
+	// before, it was stored with nothing.
+	err := s.ReportFollowUp(ctx, FollowUpReport{ID: fid, Version: f.Version, Status: model.FollowUpDropped, EvidenceText: "  "})
+	if !errors.Is(err, model.ErrInput) || model.FieldOf(err) != "begruendung" {
+		t.Errorf("dropped without a reason: %v", err)
+	}
+	check(t, s.ReportFollowUp(ctx, FollowUpReport{ID: fid, Version: f.Version, Status: model.FollowUpDropped, EvidenceText: " Durch B-2025/30-IT überholt. "}))
+	f = must[model.FollowUp](t)(s.FollowUp(ctx, fid))
+	if f.Status != model.FollowUpDropped || f.DropReason() != "Durch B-2025/30-IT überholt." || !f.DoneOn.IsZero() {
+		t.Errorf("dropped: %+v", f)
+	}
+	check(t, s.ReportFollowUp(ctx, FollowUpReport{ID: fid, Version: f.Version, Status: model.FollowUpInProgress}))
+	f = must[model.FollowUp](t)(s.FollowUp(ctx, fid))
 
 	// Filters: by member (exactly, not by substring), session, pending.
 	check(t, ignore(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, Text: "Bericht", Responsible: "HEX", Status: model.FollowUpOpen})))

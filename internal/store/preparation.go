@@ -864,7 +864,9 @@ type AwaitingItem struct {
 
 // AwaitingRecommendation gives the items the member registered for
 // sessions not yet held that still await the preparatory body's
-// recommendation.
+// recommendation. An item of a session whose agenda is published, or
+// whose day has passed, waits no longer: it is on the agenda (or was), as
+// the member's registrations say.
 func (s *Store) AwaitingRecommendation(ctx context.Context, member string) ([]AwaitingItem, error) {
 	rows, err := queryList(ctx, s.db, func(r scanner) (AwaitingItem, error) {
 		var a AwaitingItem
@@ -880,9 +882,10 @@ func (s *Store) AwaitingRecommendation(ctx context.Context, member string) ([]Aw
 		FROM agenda_items i JOIN sessions se ON se.id = i.session_id JOIN bodies pb ON pb.prepares_id = se.body_id
 		LEFT JOIN sessions ps ON ps.prepares_session_id = se.id AND ps.body_id = pb.id
 		WHERE i.registered_by = ? AND i.status != ? AND i.deferred_to = 0 AND se.status IN (?, ?)
+		  AND se.agenda_published = 0 AND (se.date = '' OR se.date >= ?)
 		  AND NOT EXISTS (SELECT 1 FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
 		                  WHERE r.target_item_id = i.id AND (r.decision_id IS NULL OR d.status = ?))
-		ORDER BY se.number, i.position, i.id`, member, model.ItemDeclined, model.StatusPlanned, model.StatusConvened, model.DecisionAdopted)
+		ORDER BY se.number, i.position, i.id`, member, model.ItemDeclined, model.StatusPlanned, model.StatusConvened, s.Today().String(), model.DecisionAdopted)
 	if err != nil {
 		return nil, err
 	}

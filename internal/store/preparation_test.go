@@ -131,8 +131,11 @@ func TestRecommendationFollowsTheVoteRules(t *testing.T) {
 		t.Errorf("not recommended for the Grüne Liste, yet %s", rb.Consent)
 	}
 
-	// Members see which of their items still await the AL-Runde.
+	// Members see which of their items still await the AL-Runde (on a
+	// day before the 48th session: after it, none waits).
+	s.SetClock(func() time.Time { return time.Date(2026, 2, 20, 10, 0, 0, 0, model.Berlin) })
 	waiting := must[[]AwaitingItem](t)(s.AwaitingRecommendation(ctx, "HE"))
+	s.SetClock(time.Now)
 	if len(waiting) != 1 || waiting[0].Item.ID != f.itemC || waiting[0].PrepSession != 40 || waiting[0].PrepBody != "AL-Runde" {
 		t.Errorf("awaiting for HE: %+v", waiting)
 	}
@@ -526,5 +529,41 @@ func TestDocumentDaysRaiseSequence(t *testing.T) {
 	check(t, s.UpdateBody(ctx, b))
 	if p, h := sequences(); p != p0+1 || h != h0 {
 		t.Errorf("after DocumentDays 7→10: planned SEQUENCE %d→%d (want %d), held %d→%d (want unchanged)", p0, p, p0+1, h0, h)
+	}
+}
+
+// TestAwaitingRecommendationEndsWithTheAgenda: "Anmeldungen vor der
+// AL-Runde" listed an accepted registration as waiting for the AL-Runde's
+// recommendation ("noch nicht geplant") after the agenda was published,
+// while the member's registrations said "auf der Tagesordnung"; a
+// registration no longer waits once its session's agenda is published or
+// its session's day has passed.
+func TestAwaitingRecommendationEndsWithTheAgenda(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	s.SetClock(func() time.Time { return time.Date(2026, 2, 1, 10, 0, 0, 0, model.Berlin) })
+	ids := func() []int64 {
+		var out []int64
+		for _, a := range must[[]AwaitingItem](t)(s.AwaitingRecommendation(ctx, "HE")) {
+			out = append(out, a.Item.ID)
+		}
+		return out
+	}
+	if got := ids(); !slices.Equal(got, []int64{f.itemA, f.itemC}) {
+		t.Fatalf("before publication: %v, want %v", got, []int64{f.itemA, f.itemC})
+	}
+	se := must[model.Session](t)(s.Session(ctx, f.main))
+	se.AgendaPublished = true
+	check(t, s.UpdateSession(ctx, se))
+	if got := ids(); len(got) != 0 {
+		t.Errorf("after publication: %v still await the AL-Runde", got)
+	}
+	se = must[model.Session](t)(s.Session(ctx, f.main))
+	se.AgendaPublished = false
+	check(t, s.UpdateSession(ctx, se))
+	s.SetClock(func() time.Time { return time.Date(2026, 3, 13, 10, 0, 0, 0, model.Berlin) })
+	if got := ids(); len(got) != 0 {
+		t.Errorf("after the session's day: %v still await the AL-Runde", got)
 	}
 }

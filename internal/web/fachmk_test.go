@@ -54,7 +54,7 @@ func TestDecisionProfileAndDebrief(t *testing.T) {
 	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/WMK", url.Values{"begriffe": {wmkTerms}, "profil": {wmk.TopicProfile}, "version": {fmt.Sprint(wmk.Version)}}); code != http.StatusSeeOther {
 		t.Fatalf("edit WMK terms: %d", code)
 	}
-	if _, page := do(t, gs, "GET", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d26), nil); !strings.Contains(page, "Wirtschaftsministerkonferenz</strong> – Punktzahl 2: NOOTS") {
+	if _, page := do(t, gs, "GET", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d26), nil); !strings.Contains(page, "Wirtschafts\u00administer\u00adkonferenz</strong> – Punktzahl 2: NOOTS") {
 		t.Errorf("no WMK proposal from the new term")
 	}
 	form26 := url.Values{fmt.Sprintf("relevant_%d", wmk.ID): {"ja"}, fmt.Sprintf("grund_%d", wmk.ID): {"Registermodernisierung (NOOTS)"}}

@@ -277,8 +277,9 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, fq foll
 	s.render(w, r, status, "followups.html", view{Title: d.Heading, Active: "auftraege", Data: d})
 }
 
-// exportHeader is the export's header.
-var exportHeader = []string{"Nr.", "Auftrag", "Verantwortlich", "Frist", "Stand", "Quelle", "Beschluss", "Erledigt am", "Nachweis"}
+// exportHeader is the export's header. The last column is the evidence
+// of an erledigt follow-up, the reason of an entfallen one.
+var exportHeader = []string{"Nr.", "Auftrag", "Verantwortlich", "Frist", "Stand", "Quelle", "Beschluss", "Erledigt am", "Nachweis bzw. Begründung"}
 
 // exportRows gives the export's rows: public text only (the PDF report
 // writes public text anyway; the CSV follows the audience).

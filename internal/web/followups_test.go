@@ -1247,3 +1247,40 @@ func TestSpokespersonFeed(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpDroppedNeedsAReason: the responsible office sets a follow-up
+// to "entfallen" only with a reason (Begründung), as "erledigt" needs
+// evidence (before, "entfallen" was taken with nothing); the reason is
+// shown with the state where the evidence is shown, to the public with
+// confidential passages redacted.
+func TestFollowUpDroppedNeedsAReason(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	f := demoFollowUp(t, st, "Matrix-Protokoll")
+	path := fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, f.ID)
+	bund := client(t, hs.ts, "bund")
+	if _, page := do(t, bund, "GET", path, nil); !strings.Contains(page, `name="begruendung"`) {
+		t.Error("the report form has no field for the reason")
+	}
+	form := url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"entfallen"}}
+	code, page := do(t, bund, "POST", path+"/stand", form)
+	if code != http.StatusBadRequest || !strings.Contains(page, "Begründung") || !strings.Contains(page, `id="begruendung-fehler"`) {
+		t.Errorf("entfallen without a reason: %d", code)
+	}
+	if got, _ := st.FollowUp(context.Background(), f.ID); got.Status == model.FollowUpDropped {
+		t.Fatal("entfallen without a reason was stored")
+	}
+	form.Set("begruendung", "Die Aufgabe ist durch das OZG-Änderungsgesetz [[laut BMI]] entfallen.")
+	if code, _ := do(t, bund, "POST", path+"/stand", form); code != http.StatusSeeOther {
+		t.Fatalf("entfallen with a reason: %d", code)
+	}
+	got, _ := st.FollowUp(context.Background(), f.ID)
+	if got.Status != model.FollowUpDropped || !strings.Contains(got.EvidenceText, "OZG-Änderungsgesetz") {
+		t.Errorf("after the report: %+v", got)
+	}
+	if _, page := do(t, bund, "GET", path, nil); !strings.Contains(page, "Begründung") || !strings.Contains(page, `OZG-Änderungsgesetz <mark class="confidential" title="vertraulich">laut BMI</mark> entfallen`) {
+		t.Errorf("the reason is not shown on the page:\n%s", page)
+	}
+	if _, page := do(t, client(t, hs.ts, ""), "GET", path, nil); !strings.Contains(page, "OZG-Änderungsgesetz") || strings.Contains(page, "laut BMI") {
+		t.Error("the public sees no reason, or its confidential passage")
+	}
+}

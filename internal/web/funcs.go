@@ -217,13 +217,36 @@ type flagView struct {
 // ("Finanzministerkonferenz") before which a heading may break.
 var compoundParts = []string{"minister", "senator", "konferenz"}
 
+// wordJoints are the long words of narrow cells (the events and hints of
+// the notification settings, at 320 px a column of some 120 px) with
+// their joints marked "|": Tages|ordnung, Umlauf|verfahren. A longer word
+// stands before a shorter one it begins with (strings.Replacer tries its
+// pairs in this order).
+var wordJoints = []string{
+	"Abstimmungs|ergebnis", "Anmelde|schluss", "Auftakt|gespräch", "Geschäfts|stelle", "Kommen|tierung",
+	"Nach|besprechung", "Planungs|rat", "Protokoll|entwurf", "Sprecher|funktion", "Steck|brief",
+	"Tages|ordnungs|punkt", "Tages|ordnung", "Umlauf|verfahren", "Unterlagen|frist", "Berech|tigung",
+	"ab|geschlossen", "an|gekündigt", "an|gemeldet", "an|genommen", "ordent|lichen", "ver|öffentlicht",
+}
+
+// jointHyphens puts a soft hyphen at each joint of wordJoints.
+var jointHyphens = func() *strings.Replacer {
+	pairs := make([]string, 0, 2*len(wordJoints))
+	for _, w := range wordJoints {
+		pairs = append(pairs, strings.ReplaceAll(w, "|", ""), strings.ReplaceAll(w, "|", "\u00ad"))
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
 // hyphenate puts soft hyphens (U+00AD) into the long compound names of
 // conferences, Finanz|minister|konferenz, as the home page's cards do by hand: at
 // 320 px a heading then breaks at a part of the word ("Finanzminister-"),
 // not mid-word where the browser runs out of room (headless and many
 // browsers have no German hyphenation for hyphens: auto). A part starting
-// a word ("Ministerin") is left alone.
+// a word ("Ministerin") is left alone. The long words of wordJoints get
+// theirs too (Tages|ordnung, Umlauf|verfahren).
 func hyphenate(s string) string {
+	s = jointHyphens.Replace(s)
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if i > 0 {

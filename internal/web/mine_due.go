@@ -1,9 +1,10 @@
 package web
 
 // "Was ansteht" on "Mein Bereich" of the FachMK collaboration: what is due
-// for a FachMK secretariat or a spokesperson, each with its date, nearest
-// first. The page linked the dates instead (the conference page and its
-// calendar file, the debrief without its date, the personal calendar).
+// for a FachMK secretariat or a spokesperson, each with its date, overdue
+// first, then nearest first. The page linked the dates instead (the
+// conference page and its calendar file, the debrief without its date,
+// the personal calendar).
 
 import (
 	"cmp"
@@ -21,17 +22,29 @@ type myDue struct {
 	On   model.Date
 	What string
 	URL  string // "" if it has no page the reader may open
+	// Overdue marks a thing that was due on On, a day passed, and is not
+	// done: it stays in the list, before the coming ones.
+	Overdue bool
 }
 
 // maxMyDue bounds the list "Was ansteht"; the calendar and the pages
 // linked have the rest.
 const maxMyDue = 8
 
-// dueFrom gives the items due on or after from, nearest first (items of
-// one day in the order given), at most maxMyDue.
+// dueFrom gives the overdue items, oldest first, then the items due on or
+// after from, nearest first (items of one day in the order given), at
+// most maxMyDue.
 func dueFrom(items []myDue, from model.Date) []myDue {
-	items = slices.DeleteFunc(items, func(x myDue) bool { return x.On.IsZero() || x.On.Before(from) })
-	slices.SortStableFunc(items, func(a, b myDue) int { return cmp.Compare(a.On.String(), b.On.String()) })
+	items = slices.DeleteFunc(items, func(x myDue) bool { return x.On.IsZero() || x.On.Before(from) && !x.Overdue })
+	slices.SortStableFunc(items, func(a, b myDue) int {
+		if a.Overdue != b.Overdue {
+			if a.Overdue {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.On.String(), b.On.String())
+	})
 	return items[:min(len(items), maxMyDue)]
 }
 
@@ -131,12 +144,13 @@ func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *m
 		due = append(due, conferenceDue(c.Body, c.Dates)...)
 		// The kick-off talk not yet held, by the session it is due by;
 		// an overdue one (also one overdue by the latest session it can
-		// be due by, model.KickoffState.Latest) stands first, as of today.
+		// be due by, model.KickoffState.Latest) stands first, with the
+		// day it was due by (before, dated today as if due today).
 		if k := c.Kickoff; k != nil && !k.Held && (k.Scheduled() || k.Late()) {
 			item := myDue{On: k.Due.Date, What: "Auftaktgespräch mit " + c.Body.Dative() + " führen (fällig bis zur " + k.Due.Title() + ")",
 				URL: "/fachmk/" + c.Body.Abbrev + "#gespraeche"}
 			if k.Late() {
-				item.On, item.What = today(), "Auftaktgespräch mit "+c.Body.Dative()+" führen ("+k.Label()+")"
+				item.On, item.Overdue, item.What = k.DueDay(), true, "Auftaktgespräch mit "+c.Body.Dative()+" führen ("+k.Label()+")"
 			}
 			due = append(due, item)
 		}

@@ -502,6 +502,12 @@ func TestKickoffStandsInWhatIsDue(t *testing.T) {
 	if list := due(); !strings.Contains(list, "Auftaktgespräch mit der Finanzministerkonferenz führen (überfällig spätestens seit 28.03.2025") {
 		t.Errorf("the kick-off talk overdue since the 46th session at the latest is not in \"Was ansteht\":\n%s", list)
 	}
+	// The overdue talk is dated by the day it was due at the latest (the
+	// 46th session), not by today as if it were due today, and stands
+	// first.
+	if list := due(); !strings.HasPrefix(strings.TrimSpace(between(list, "<li>", "</li>")), "<strong>27.03.2025</strong>: <a href=\"/fachmk/FMK#gespraeche\">Auftaktgespräch") {
+		t.Errorf("the overdue kick-off talk is not first with the day it was due:\n%s", list)
+	}
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	as, _ := st.Assignments(ctx, fmk.ID)
 	for _, a := range as {

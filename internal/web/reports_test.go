@@ -53,6 +53,9 @@ func TestReportingFachMK(t *testing.T) {
 	if !strings.Contains(page, "Bericht für die Finanzministerkonferenz") || !strings.Contains(page, model.ReportDeadline(se).German()) {
 		t.Fatalf("the spokesperson's report page lacks the FMK form or the deadline")
 	}
+	if !strings.Contains(page, "Die Berichte sind intern, bis die Tagesordnung veröffentlicht ist") {
+		t.Error("before publication the page does not say the reports are internal until then")
+	}
 	text := "Die FMK hat die Digitalisierung der Grundsteuer beraten. [[Haushaltsmittel sind strittig.]]"
 	if code, body := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {text}, "version": {"0"}}); code != http.StatusSeeOther {
 		t.Fatalf("save report: %d %s", code, body)
@@ -85,6 +88,12 @@ func TestReportingFachMK(t *testing.T) {
 	_, page = do(t, pub, "GET", ts.URL+"/sitzungen/49", nil)
 	if r := reporting(page); !strings.Contains(r, "Digitalisierung der Grundsteuer") || strings.Contains(r, "Haushaltsmittel") {
 		t.Errorf("public agenda: report missing or confidential passage shown:\n%s", r)
+	}
+	// After publication a saved report is public at once; the note said
+	// "intern, bis die Tagesordnung veröffentlicht ist" still.
+	_, page = do(t, hb, "GET", ts.URL+"/sitzungen/49/reporting-fachmk", nil)
+	if strings.Contains(page, "intern, bis die Tagesordnung") || !strings.Contains(page, "Die Tagesordnung ist veröffentlicht: Ihr Bericht ist nach dem Speichern öffentlich") {
+		t.Error("after publication the page still says the reports are internal until the agenda is published")
 	}
 	// The minutes (internal PDF and page) carry the report under the item.
 	gsc := client(t, ts, "geschaeftsstelle")

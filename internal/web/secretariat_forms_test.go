@@ -126,7 +126,7 @@ func TestItemChoicesCanBeToldApart(t *testing.T) {
 // mid-word at 320 px ("Finanzministerkonfe|renz"); headings naming a
 // conference carry soft hyphens between the parts of the compound.
 func TestConferenceHeadingsBreakAtParts(t *testing.T) {
-	ts, _ := cycleServer(t)
+	ts, st := cycleServer(t)
 	const shy = "\u00ad"
 	want := "Finanz" + shy + "minister" + shy + "konferenz"
 	_, body := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/FMK", nil)
@@ -136,6 +136,13 @@ func TestConferenceHeadingsBreakAtParts(t *testing.T) {
 	_, body = do(t, client(t, ts, "fmk"), "GET", ts.URL+"/anliegen", nil)
 	if h1 := between(body, "<h1", "</h1>"); !strings.Contains(h1, want) {
 		t.Errorf("the requests page's heading: %q", h1)
+	}
+	// The FachMK choices of the registration form too (they broke
+	// "Gesundheitsministerkonfere|nz" at 320 px).
+	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 60)))
+	_, body = do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48/anmeldung", nil)
+	if !strings.Contains(body, ">Gesundheits"+shy+"minister"+shy+"konferenz</label>") {
+		t.Errorf("the registration form's FachMK choices: %q", between(body, `<div class="checks">`, "</fieldset>"))
 	}
 	for in, out := range map[string]string{"Jugend- und Familienministerkonferenz": "Jugend- und Familien" + shy + "minister" + shy + "konferenz",
 		"Ministerinnen und Minister": "Ministerinnen und Minister", "E-Justice-Rat": "E-Justice-Rat"} {
