@@ -507,7 +507,7 @@ func TestJSONDelegationReadBack(t *testing.T) {
 	heToken, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
 	gsToken, _ := auth.NewAPIToken(ctx, st, gs.ID, "FITKO")
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	se, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
+	se, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.BerlinDate(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -180,7 +180,7 @@ func TestFollowUpRemindersReadBoundedRows(t *testing.T) {
 	today := model.BerlinDate(clock.Now())
 	add := func(text string, daysAgo int, status model.FollowUpStatus) int64 {
 		t.Helper()
-		f := model.FollowUp{ItemID: item, Text: text, Responsible: "Hessen", DueDate: model.DateOf(today.Time().AddDate(0, 0, -daysAgo)), Status: status}
+		f := model.FollowUp{ItemID: item, Text: text, Responsible: "Hessen", DueDate: model.BerlinDate(today.Time().AddDate(0, 0, -daysAgo)), Status: status}
 		if status == model.FollowUpDone {
 			f.DoneOn, f.EvidenceText = today, "erledigt"
 		}
@@ -207,7 +207,7 @@ func TestFollowUpRemindersReadBoundedRows(t *testing.T) {
 	for _, n := range outbox(t, st) {
 		keys[strings.SplitN(n.Key, "/", 2)[0]] = true
 	}
-	if !keys[fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w12", w12, model.DateOf(today.Time().AddDate(0, 0, -90)))] {
+	if !keys[fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w12", w12, model.BerlinDate(today.Time().AddDate(0, 0, -90)))] {
 		t.Errorf("no reminder in the 13th week overdue: %v", keys)
 	}
 	for k := range keys {

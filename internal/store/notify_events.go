@@ -124,7 +124,7 @@ func (s *Store) noticeMinutesForComment(ctx context.Context, tx *sql.Tx, session
 // berlinTime gives "12.03.2026, 18:00 Uhr" in Europe/Berlin.
 func berlinTime(t time.Time) string {
 	t = t.In(model.Berlin)
-	return model.DateOf(t).German() + ", " + t.Format("15:04") + " Uhr"
+	return model.BerlinDate(t).German() + ", " + t.Format("15:04") + " Uhr"
 }
 
 // noticeProcedureStarted queues "Umlaufverfahren gestartet".

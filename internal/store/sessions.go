@@ -200,7 +200,7 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		if !cur.Status.CanMoveTo(next) {
 			return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
 		}
-		if next == model.StatusRunning && cur.TooEarlyToOpen(model.DateOf(s.now())) {
+		if next == model.StatusRunning && cur.TooEarlyToOpen(s.Today()) {
 			return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
 				cur.Number, cur.Date.German())
 		}
@@ -216,7 +216,7 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		stand := cur.MinutesStand
 		if next == model.StatusMinutesDraft {
 			// The draft carries the date it was made as its "Stand".
-			stand = model.DateOf(s.now())
+			stand = s.Today()
 		}
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
 			return err
