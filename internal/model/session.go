@@ -144,6 +144,21 @@ func (k SessionKind) Label() string {
 	return "ordentliche Sitzung"
 }
 
+// ParseSessionKind reads the kind of a session as a form or a request
+// gives it: "ordentlich" (or nothing: a regular session) or "sonder". An
+// unknown kind is refused at the field "art", never taken for a regular
+// session.
+func ParseSessionKind(s string) (SessionKind, error) {
+	switch k := SessionKind(strings.TrimSpace(s)); k {
+	case "", SessionRegular:
+		return SessionRegular, nil
+	case SessionSpecial:
+		return SessionSpecial, nil
+	}
+	return "", AtField("art", InputError("Die Sitzungsart „%s“ ist unbekannt; bitte „%s“ oder „%s“ wählen.",
+		strings.TrimSpace(s), SessionRegular.Label(), SessionSpecial.Label()))
+}
+
 // IsRegular reports whether the session is a regular one.
 func (s Session) IsRegular() bool { return s.Kind != SessionSpecial }
 

@@ -37,17 +37,15 @@ func scanSession(r scanner) (model.Session, error) {
 // checkSessionKind checks a special session's application: the Bund or
 // three Länder (as for decisions).
 func checkSessionKind(ctx context.Context, tx *sql.Tx, se model.Session) error {
-	switch se.Kind {
-	case "", model.SessionRegular:
-		return nil
-	case model.SessionSpecial:
-		kinds, err := memberKinds(ctx, tx, se.Applicants)
-		if err != nil {
-			return err
-		}
-		return model.CheckSpecialSession(se.Applicants, kinds)
+	kind, err := model.ParseSessionKind(string(se.Kind))
+	if err != nil || kind != model.SessionSpecial {
+		return err
 	}
-	return model.InputError("Unbekannte Sitzungsart „%s“.", se.Kind)
+	kinds, err := memberKinds(ctx, tx, se.Applicants)
+	if err != nil {
+		return err
+	}
+	return model.CheckSpecialSession(se.Applicants, kinds)
 }
 
 // checkNumberOrder refuses a date that breaks the order of a body's
