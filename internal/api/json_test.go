@@ -720,7 +720,7 @@ func TestJSONFollowUpReport(t *testing.T) {
 	// reporter may see, as in the form: not the upload of Bayern's
 	// registration that is not on the agenda, not another session's
 	// document, not an unknown id (before, the API took any id).
-	pending, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s47.ID, Title: "Anmeldung Bayern", Status: model.ItemRegistered, RegisteredBy: "BY", RegisteredAt: time.Now()})
+	pending, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47.ID, Title: "Anmeldung Bayern", Status: model.ItemRegistered, RegisteredBy: "BY", RegisteredAt: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}

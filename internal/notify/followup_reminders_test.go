@@ -35,7 +35,7 @@ func TestFollowUpReminders(t *testing.T) {
 	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 49, Date: model.NewDate(2026, 6, 18), StartTime: "10:00", Status: model.StatusPlanned}); err != nil {
 		t.Fatal(err)
 	}
-	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
+	item, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func TestFollowUpRemindersReadBoundedRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
+	item, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
 	if err != nil {
 		t.Fatal(err)
 	}

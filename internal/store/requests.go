@@ -145,6 +145,9 @@ func (s *Store) RequestToItem(ctx context.Context, id int64, version int, to Req
 		if err := checkSessionOpen(ctx, tx, to.SessionID); err != nil {
 			return err
 		}
+		if err := checkAgendaOpen(ctx, tx, to.SessionID); err != nil {
+			return err
+		}
 		var points []string
 		for _, l := range strings.Split(q.Text, "\n") {
 			if l = strings.TrimSpace(l); l != "" {
