@@ -760,7 +760,7 @@ func TestOParlDeletedAndModified(t *testing.T) {
 	gone = c.object(third["id"].(string))
 	checkTombstone(t, gone, third, t3)
 	clk.advance(time.Minute)
-	newID, err := st.CreateItem(ctx, model.AgendaItem{SessionID: se.ID, Number: "09", Title: "Neuer Punkt", Position: 9, Status: model.ItemAccepted})
+	newID, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: se.ID, Number: "09", Title: "Neuer Punkt", Position: 9, Status: model.ItemAccepted})
 	if err != nil {
 		t.Fatal(err)
 	}

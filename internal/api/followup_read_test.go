@@ -158,7 +158,7 @@ func TestJSONFollowUpDueToCancelledSession(t *testing.T) {
 	ts, st := demoAPI(t)
 	ctx := context.Background()
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	id, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
+	id, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.BerlinDate(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
 	if err != nil {
 		t.Fatal(err)
 	}

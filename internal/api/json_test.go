@@ -507,7 +507,7 @@ func TestJSONDelegationReadBack(t *testing.T) {
 	heToken, _ := auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
 	gsToken, _ := auth.NewAPIToken(ctx, st, gs.ID, "FITKO")
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	se, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
+	se, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.BerlinDate(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -720,7 +720,7 @@ func TestJSONFollowUpReport(t *testing.T) {
 	// reporter may see, as in the form: not the upload of Bayern's
 	// registration that is not on the agenda, not another session's
 	// document, not an unknown id (before, the API took any id).
-	pending, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s47.ID, Title: "Anmeldung Bayern", Status: model.ItemRegistered, RegisteredBy: "BY", RegisteredAt: time.Now()})
+	pending, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47.ID, Title: "Anmeldung Bayern", Status: model.ItemRegistered, RegisteredBy: "BY", RegisteredAt: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -92,7 +92,7 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		t.Fatal(err)
 	}
 	runningVote(t, st, itplr.ID)
-	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned}); err != nil {
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.BerlinDate(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned}); err != nil {
 		t.Fatal(err)
 	}
 	// A follow-up naming Hessen by name, for its office to report on.

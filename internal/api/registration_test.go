@@ -44,7 +44,7 @@ func hessenServer(t *testing.T) (ts *httptest.Server, st *store.Store, sid int64
 	he, _, _ := st.UserLogin(ctx, "hessen")
 	token, _ = auth.NewAPIToken(ctx, st, he.ID, "Landesportal Hessen")
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	sid, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.DateOf(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
+	sid, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.BerlinDate(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestRegistrationViewChangeWithdraw(t *testing.T) {
 	}
 	// After the registration deadline: refused with the reason.
 	se, _ := st.Session(ctx, sid)
-	se.RegistrationDeadline = model.DateOf(time.Now().AddDate(0, 0, -1))
+	se.RegistrationDeadline = model.BerlinDate(time.Now().AddDate(0, 0, -1))
 	if err := st.UpdateSession(ctx, se); err != nil {
 		t.Fatal(err)
 	}

@@ -195,7 +195,7 @@ func conferenceDays(start model.Date, i int) []conferenceDay {
 		} else {
 			t = t.AddDate(0, 0, ahead)
 		}
-		all = append(all, conferenceDay{title: fmt.Sprintf("%s %d", s.name, t.Year()), day: model.DateOf(t)})
+		all = append(all, conferenceDay{title: fmt.Sprintf("%s %d", s.name, t.Year()), day: model.BerlinDate(t)})
 	}
 	sort.Slice(all, func(a, b int) bool { return all[a].day.Before(all[b].day) })
 	return all
@@ -216,7 +216,7 @@ func (l *loader) conferenceCalendar(ctx context.Context) error {
 		if len(dates) == 0 {
 			for j, cd := range conferenceDays(start, i) {
 				if _, err := l.s.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: id, Title: cd.title,
-					Starts: cd.day, Ends: model.DateOf(cd.day.Time().AddDate(0, 0, 1)), StartTime: "10:00", EndTime: "15:00",
+					Starts: cd.day, Ends: model.BerlinDate(cd.day.Time().AddDate(0, 0, 1)), StartTime: "10:00", EndTime: "15:00",
 					Place: places[(i+j*5)%len(places)], UID: fmt.Sprintf("demo-%s-%d@gremium", strings.ToLower(strings.ReplaceAll(c.Abbrev, " ", "-")), j+1)}); err != nil {
 					return err
 				}

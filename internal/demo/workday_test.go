@@ -60,7 +60,7 @@ func TestSessionsBeforeThe47th(t *testing.T) {
 		}
 	}
 	today := model.BerlinDate(time.Now())
-	end := model.DateOf(today.Time().AddDate(1, 0, 0))
+	end := model.BerlinDate(today.Time().AddDate(1, 0, 0))
 	for _, c := range itplr.Conferences() {
 		b, _ := s.BodyByAbbrev(ctx, c.Abbrev)
 		dates, _ := s.ConferenceDates(ctx, b.ID, today)

@@ -151,7 +151,7 @@ func Write(w io.Writer, c Calendar) error {
 			}
 			line("DTSTART;VALUE=DATE:" + dateValue(e.FirstDay))
 			// DTEND of an all-day event is the day after the last day.
-			line("DTEND;VALUE=DATE:" + dateValue(model.DateOf(last.Time().AddDate(0, 0, 1))))
+			line("DTEND;VALUE=DATE:" + dateValue(model.BerlinDate(last.Time().AddDate(0, 0, 1))))
 		}
 		line("SUMMARY:" + EscapeText(e.Summary))
 		if e.Location != "" {
@@ -441,13 +441,13 @@ func Read(r io.Reader) ([]model.ConferenceDate, error) {
 			if err != nil {
 				return nil, fmt.Errorf("ical: event %q: start: %w", d.Title, err)
 			}
-			d.Starts = model.DateOf(start)
+			d.Starts = model.BerlinDate(start)
 			if end, err := e.GetAllDayEndAt(); err == nil {
 				// DTEND of an all-day event is exclusive; one equal to
 				// DTSTART is read as one day. An end before the start
 				// is kept, for the import to refuse by the date's rules
 				// (before, it was dropped without a word).
-				if last := model.DateOf(end.AddDate(0, 0, -1)); last != d.Starts && model.DateOf(end) != d.Starts {
+				if last := model.BerlinDate(end.AddDate(0, 0, -1)); last != d.Starts && model.BerlinDate(end) != d.Starts {
 					d.Ends = last
 				}
 			}
@@ -461,13 +461,13 @@ func Read(r io.Reader) ([]model.ConferenceDate, error) {
 				return nil, fmt.Errorf("ical: event %q: start: %w", d.Title, err)
 			}
 			start = start.In(model.Berlin)
-			d.Starts, d.StartTime = model.DateOf(start), start.Format("15:04")
+			d.Starts, d.StartTime = model.BerlinDate(start), start.Format("15:04")
 			// An end at the start is none; one before the start is kept,
 			// for the import to refuse (see above).
 			if end, err := e.GetEndAt(); err == nil && !end.Equal(start) {
 				end = end.In(model.Berlin)
 				d.EndTime = end.Format("15:04")
-				if last := model.DateOf(end); last != d.Starts {
+				if last := model.BerlinDate(end); last != d.Starts {
 					d.Ends = last
 				}
 			}

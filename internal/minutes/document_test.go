@@ -122,7 +122,7 @@ func TestLoadQueriesFixed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 5 {
-		it, err := st.CreateItem(ctx, model.AgendaItem{SessionID: id, Number: fmt.Sprintf("9%d", i), Title: "Zusatz", Status: model.ItemAccepted})
+		it, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: id, Number: fmt.Sprintf("9%d", i), Title: "Zusatz", Status: model.ItemAccepted})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -250,7 +250,7 @@ func TestMinutesShowWhatStandsOnTheAgenda(t *testing.T) {
 		{SessionID: id, Title: "Angemeldet, noch nicht angenommen", Status: model.ItemRegistered, RegisteredBy: "HE", Position: 99},
 		{SessionID: id, Title: "Abgelehnte Anmeldung", Status: model.ItemDeclined, RegisteredBy: "HE", Position: 100},
 	} {
-		if _, err := st.CreateItem(ctx, it); err != nil {
+		if _, err := st.RecordHeldItemForTests(ctx, it); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -17,14 +17,6 @@ type Date struct {
 // NewDate returns the date y-m-d.
 func NewDate(y int, m time.Month, d int) Date { return Date{Year: y, Month: m, Day: d} }
 
-// DateOf returns the German calendar date of t: its date in Europe/Berlin,
-// whatever the server's zone (a midnight UTC from Date.Time maps back to
-// the same date).
-func DateOf(t time.Time) Date {
-	y, m, d := t.In(Berlin).Date()
-	return Date{y, m, d}
-}
-
 // ParseDate reads "2025-06-26" (ISO) or "26.06.2025" (German). The empty
 // string gives the zero Date.
 func ParseDate(s string) (Date, error) {
@@ -34,7 +26,7 @@ func ParseDate(s string) (Date, error) {
 	}
 	for _, layout := range []string{"2006-01-02", "02.01.2006", "2.1.2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return DateOf(t), nil
+			return BerlinDate(t), nil
 		}
 	}
 	return Date{}, InputError("„%s“ ist kein gültiges Datum; bitte im Format TT.MM.JJJJ angeben.", s)
@@ -96,8 +88,14 @@ func ParseBerlinTime(date, clock string) (time.Time, error) {
 	return time.Date(d.Year, d.Month, d.Day, h, m, 0, 0, Berlin), nil
 }
 
-// BerlinDate gives the calendar date of t in German time.
-func BerlinDate(t time.Time) Date { return DateOf(t.In(Berlin)) }
+// BerlinDate gives the German calendar date of t: its date in
+// Europe/Berlin, whatever the server's zone (a midnight UTC from Date.Time
+// maps back to the same date). It is the one function for it; the store
+// gives today's with its clock (Store.Today).
+func BerlinDate(t time.Time) Date {
+	y, m, d := t.In(Berlin).Date()
+	return Date{y, m, d}
+}
 
 // BerlinClock gives the time of day of t in German time: "17:00".
 func BerlinClock(t time.Time) string { return t.In(Berlin).Format("15:04") }

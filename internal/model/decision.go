@@ -37,6 +37,24 @@ func (k DecisionKind) ProposalName() string {
 	return "Beschlussvorschlag"
 }
 
+// AdoptedVerb gives the verb with which a decision of the kind is taken:
+// a Beschluss is "gefasst", an Empfehlung "ausgesprochen".
+func (k DecisionKind) AdoptedVerb() string {
+	if k == KindRecommendation {
+		return "ausgesprochen"
+	}
+	return "gefasst"
+}
+
+// WithArticle gives the kind's name with its definite article, as the
+// subject within a sentence: "der Beschluss", "die Empfehlung".
+func (k DecisionKind) WithArticle() string {
+	if k == KindRecommendation {
+		return "die Empfehlung"
+	}
+	return "der Beschluss"
+}
+
 // DecisionStatus is the state of a decision.
 type DecisionStatus string
 
@@ -280,6 +298,26 @@ type Decision struct {
 // members' votes (in session or in written procedure), not recorded it
 // from the minutes: it has the count's explanation or its votes.
 func (d Decision) Counted() bool { return d.CountReason != "" || len(d.Votes) > 0 }
+
+// KindLabel gives the German name of the decision's kind, "Beschluss" or
+// "Empfehlung": the messages after an action on a decision name it so,
+// never "Beschluss" for an Empfehlung.
+func (d Decision) KindLabel() string { return d.Kind.Label() }
+
+// Outcome says in one sentence what became of the decision by its status,
+// named by its kind and number: "Der Beschluss B-2025/26-IT ist gefasst.",
+// "Die Empfehlung ist ausgesprochen.", "Der Empfehlungsvorschlag ist nicht
+// angenommen." (a draft or a rejected proposal).
+func (d Decision) Outcome() string {
+	if d.Status != DecisionAdopted {
+		return "Der " + d.Kind.ProposalName() + " ist nicht angenommen."
+	}
+	subject := d.Kind.WithArticle()
+	if d.Label != "" {
+		subject += " " + d.Label
+	}
+	return strings.ToUpper(subject[:1]) + subject[1:] + " ist " + d.Kind.AdoptedVerb() + "."
+}
 
 // Bound gives the members a decision binds when it binds only those that
 // consented (Scope = ScopeConsenting): the members that voted Ja. It is nil

@@ -23,3 +23,24 @@ func TestCountBasis(t *testing.T) {
 		}
 	}
 }
+
+// Outcome names a decision by its kind: an Empfehlung is no Beschluss.
+func TestDecisionOutcomeNamesTheKind(t *testing.T) {
+	for _, c := range []struct {
+		d    Decision
+		want string
+	}{
+		{Decision{Kind: KindDecision, Status: DecisionAdopted, Label: "B-2026/3-IT"}, "Der Beschluss B-2026/3-IT ist gefasst."},
+		{Decision{Kind: KindRecommendation, Status: DecisionAdopted, Label: "E-2026/1-IT"}, "Die Empfehlung E-2026/1-IT ist ausgesprochen."},
+		{Decision{Kind: KindRecommendation, Status: DecisionAdopted}, "Die Empfehlung ist ausgesprochen."},
+		{Decision{Kind: KindRecommendation, Status: DecisionRejected}, "Der Empfehlungsvorschlag ist nicht angenommen."},
+		{Decision{Kind: KindDecision, Status: DecisionRejected}, "Der Beschlussvorschlag ist nicht angenommen."},
+	} {
+		if got := c.d.Outcome(); got != c.want {
+			t.Errorf("%s %s: Outcome() = %q, want %q", c.d.Kind, c.d.Status, got, c.want)
+		}
+	}
+	if got := (Decision{Kind: KindRecommendation}).KindLabel(); got != "Empfehlung" {
+		t.Errorf("KindLabel of an Empfehlung: %q", got)
+	}
+}

@@ -291,7 +291,7 @@ func (k KickoffState) Overdue(today Date) bool {
 // days days from today (today itself and the due day included). It goes
 // by the counted due session only (the reminders name it), not by Latest.
 func (k KickoffState) DueWithin(today Date, days int) bool {
-	return !k.Held && k.Scheduled() && !k.Due.Date.Before(today) && !DateOf(today.Time().AddDate(0, 0, days)).Before(k.Due.Date)
+	return !k.Held && k.Scheduled() && !k.Due.Date.Before(today) && !BerlinDate(today.Time().AddDate(0, 0, days)).Before(k.Due.Date)
 }
 
 // DueLabel says when the talk not yet held is due, on the day today:
@@ -318,13 +318,13 @@ func (k KickoffState) DueLabel(today Date) string {
 		case k.Latest.Date.IsZero():
 			return rule
 		case k.Overdue(today):
-			return "überfällig spätestens seit " + DateOf(k.Latest.Date.Time().AddDate(0, 0, 1)).German() + " – " + rule
+			return "überfällig spätestens seit " + BerlinDate(k.Latest.Date.Time().AddDate(0, 0, 1)).German() + " – " + rule
 		}
 		return rule + ", spätestens bis " + k.Latest.Date.German()
 	case !k.Scheduled():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt, noch nicht terminiert", KickoffDueNth)
 	case k.Overdue(today):
-		return "überfällig seit " + DateOf(k.Due.Date.Time().AddDate(0, 0, 1)).German()
+		return "überfällig seit " + BerlinDate(k.Due.Date.Time().AddDate(0, 0, 1)).German()
 	}
 	return "fällig bis " + k.Due.Date.German()
 }

@@ -207,7 +207,7 @@ func FuzzParseDate(f *testing.F) {
 			}
 			return
 		}
-		if DateOf(d.Time()) != d {
+		if BerlinDate(d.Time()) != d {
 			t.Fatalf("ParseDate(%q) = %+v is no calendar date", s, d)
 		}
 		for _, form := range []string{d.String(), d.German()} {

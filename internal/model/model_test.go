@@ -307,7 +307,7 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-func TestDateOfIsGermanDate(t *testing.T) {
+func TestBerlinDateIsGermanDate(t *testing.T) {
 	for _, c := range []struct {
 		at   time.Time
 		want Date
@@ -318,8 +318,8 @@ func TestDateOfIsGermanDate(t *testing.T) {
 		{NewDate(2025, 3, 30).Time(), NewDate(2025, 3, 30)},                    // a Date round-trips
 	} {
 		t.Run(c.at.Format(time.RFC3339), func(t *testing.T) {
-			if got := DateOf(c.at); got != c.want {
-				t.Errorf("DateOf(%v) = %v, want %v", c.at, got, c.want)
+			if got := BerlinDate(c.at); got != c.want {
+				t.Errorf("BerlinDate(%v) = %v, want %v", c.at, got, c.want)
 			}
 		})
 	}

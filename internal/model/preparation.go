@@ -81,7 +81,7 @@ func (p Preparation) DocumentsDue(prep Date) Date {
 	return addDays(prep, -p.DocumentDays)
 }
 
-func addDays(d Date, n int) Date { return DateOf(d.Time().AddDate(0, 0, n).Add(12 * time.Hour)) }
+func addDays(d Date, n int) Date { return BerlinDate(d.Time().AddDate(0, 0, n).Add(12 * time.Hour)) }
 
 // DaysAfter gives the date n calendar days after d (before it for a
 // negative n).

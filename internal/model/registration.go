@@ -86,8 +86,11 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 	g = g.withDefaults()
 	var out []RegistrationProblem
 	refuse := func(field, reason string) { out = append(out, RegistrationProblem{field, reason}) }
-	if !se.RegistrationOpen() {
-		refuse("", "Für diese Sitzung können keine Tagesordnungspunkte mehr angemeldet werden.")
+	if err := se.CheckAgendaOpen(); err != nil {
+		// Held or cancelled: the reason says which.
+		refuse("", ReasonOf(err))
+	} else if !se.RegistrationOpen() {
+		refuse("", fmt.Sprintf("Für die %s (%s) können keine Tagesordnungspunkte mehr angemeldet werden.", se.Title(), se.StatusLabel()))
 	}
 	// A title too long: the form's maxlength said so in the HTML only,
 	// 5,000 characters were stored, by the form and by the API.

@@ -144,6 +144,21 @@ func (k SessionKind) Label() string {
 	return "ordentliche Sitzung"
 }
 
+// ParseSessionKind reads the kind of a session as a form or a request
+// gives it: "ordentlich" (or nothing: a regular session) or "sonder". An
+// unknown kind is refused at the field "art", never taken for a regular
+// session.
+func ParseSessionKind(s string) (SessionKind, error) {
+	switch k := SessionKind(strings.TrimSpace(s)); k {
+	case "", SessionRegular:
+		return SessionRegular, nil
+	case SessionSpecial:
+		return SessionSpecial, nil
+	}
+	return "", AtField("art", InputError("Die Sitzungsart „%s“ ist unbekannt; bitte „%s“ oder „%s“ wählen.",
+		strings.TrimSpace(s), SessionRegular.Label(), SessionSpecial.Label()))
+}
+
 // IsRegular reports whether the session is a regular one.
 func (s Session) IsRegular() bool { return s.Kind != SessionSpecial }
 
@@ -164,6 +179,26 @@ func (s Session) Held() bool {
 	}
 	return false
 }
+
+// CheckAgendaOpen refuses a change to the agenda of a session that was
+// held (beendet or later) or cancelled: its agenda is closed, so no item is
+// added to it and it is not published any more. Items of a past session
+// come in through the import of its minutes. It gives nil while the agenda
+// is open (geplant, einberufen, laufend).
+func (s Session) CheckAgendaOpen() error {
+	switch {
+	case s.Cancelled():
+		return RuleError("Die %s ist abgesagt; ihre Tagesordnung ist geschlossen: Es können keine Tagesordnungspunkte mehr hinzukommen, und die Tagesordnung wird nicht mehr veröffentlicht.", s.Title())
+	case s.Held():
+		return RuleError("Die %s ist bereits durchgeführt (%s); ihre Tagesordnung ist geschlossen: Es können keine Tagesordnungspunkte mehr hinzukommen, und die Tagesordnung wird nicht mehr veröffentlicht.", s.Title(), s.Status.Label())
+	}
+	return nil
+}
+
+// AgendaOpen reports whether items may still be added to the session's
+// agenda and it may still be published (CheckAgendaOpen gives the reason
+// when not), for pages that offer or hide those actions.
+func (s Session) AgendaOpen() bool { return s.CheckAgendaOpen() == nil }
 
 // NextRegularSession gives the number of the next regular session that has
 // not yet been held, among the sessions of a body that exist (planned,

@@ -35,7 +35,7 @@ func TestFollowUpReminders(t *testing.T) {
 	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 49, Date: model.NewDate(2026, 6, 18), StartTime: "10:00", Status: model.StatusPlanned}); err != nil {
 		t.Fatal(err)
 	}
-	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
+	item, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,14 +173,14 @@ func TestFollowUpRemindersReadBoundedRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
+	item, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	today := model.BerlinDate(clock.Now())
 	add := func(text string, daysAgo int, status model.FollowUpStatus) int64 {
 		t.Helper()
-		f := model.FollowUp{ItemID: item, Text: text, Responsible: "Hessen", DueDate: model.DateOf(today.Time().AddDate(0, 0, -daysAgo)), Status: status}
+		f := model.FollowUp{ItemID: item, Text: text, Responsible: "Hessen", DueDate: model.BerlinDate(today.Time().AddDate(0, 0, -daysAgo)), Status: status}
 		if status == model.FollowUpDone {
 			f.DoneOn, f.EvidenceText = today, "erledigt"
 		}
@@ -207,7 +207,7 @@ func TestFollowUpRemindersReadBoundedRows(t *testing.T) {
 	for _, n := range outbox(t, st) {
 		keys[strings.SplitN(n.Key, "/", 2)[0]] = true
 	}
-	if !keys[fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w12", w12, model.DateOf(today.Time().AddDate(0, 0, -90)))] {
+	if !keys[fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w12", w12, model.BerlinDate(today.Time().AddDate(0, 0, -90)))] {
 		t.Errorf("no reminder in the 13th week overdue: %v", keys)
 	}
 	for k := range keys {

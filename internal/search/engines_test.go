@@ -151,7 +151,7 @@ func TestRebuildInBatches(t *testing.T) {
 					t.Fatal(err)
 				}
 				if title, ok := titles[k]; ok {
-					if _, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: title, Position: 1, Status: model.ItemAccepted}); err != nil {
+					if _, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: title, Position: 1, Status: model.ItemAccepted}); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -190,7 +190,7 @@ func TestRebuildClearsTheMark(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: "Zwiebelturm", Position: 1, Status: model.ItemAccepted}); err != nil {
+			if _, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: "Zwiebelturm", Position: 1, Status: model.ItemAccepted}); err != nil {
 				t.Fatal(err)
 			}
 			marked := func() bool { return isMarked(t, st) }

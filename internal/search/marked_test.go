@@ -38,7 +38,7 @@ func TestRebuildMarkedIndex(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: "Zwiebelturm", Position: 1, Status: model.ItemAccepted}); err != nil {
+			if _, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: sid, Number: "1", Title: "Zwiebelturm", Position: 1, Status: model.ItemAccepted}); err != nil {
 				t.Fatal(err)
 			}
 			sessions := 0

@@ -207,7 +207,7 @@ func (s *Store) voteDate(se model.Session) model.Date {
 	if !se.Date.IsZero() {
 		return se.Date
 	}
-	return model.BerlinDate(s.now())
+	return s.Today()
 }
 
 // ballot builds the count's input for one draft of the subject.

@@ -189,7 +189,7 @@ func (s *Store) ApproveMinutesCorrection(ctx context.Context, id int64, approvin
 		}
 		on := approving.Date
 		if on.IsZero() {
-			on = model.BerlinDate(s.now())
+			on = s.Today()
 		}
 		note := fmt.Sprintf("Berichtigung (%s): %s; genehmigt in der %d. Sitzung", c.RowKindLabel(), model.PublicText(c.Reason), approvingNumber)
 		if v, err = s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: cur.ID, Stand: on, Note: note, Text: text}); err != nil {

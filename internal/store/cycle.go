@@ -216,7 +216,7 @@ func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber in
 		}
 		on := approving.Date
 		if on.IsZero() {
-			on = model.BerlinDate(s.now())
+			on = s.Today()
 		}
 		return s.approveMinutesTx(ctx, tx, cur.BodyID, cur.Number, approvingNumber, on, text, fmt.Sprintf("genehmigt in der %d. Sitzung", approvingNumber))
 	})

@@ -51,9 +51,9 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 		!errors.Is(err, sql.ErrNoRows) {
 		return n, fmt.Errorf("store: follow-up reminders: %w", err)
 	}
-	from := model.DateOf(today.Time().AddDate(0, 0, -7*OverdueReminderWeeks))
+	from := model.BerlinDate(today.Time().AddDate(0, 0, -7*OverdueReminderWeeks))
 	entries, err := s.FollowUpsDueBetween(ctx, FollowUpListQuery{Audience: model.Internal, User: &model.User{Role: model.RoleSecretariat}, CouncilID: council},
-		from, model.DateOf(today.Time().AddDate(0, 0, maxLeadDays)), false, 0)
+		from, model.BerlinDate(today.Time().AddDate(0, 0, maxLeadDays)), false, 0)
 	if err != nil {
 		return n, err
 	}
@@ -203,7 +203,7 @@ const ConferenceLeadDays = 7
 // old day). It gives the number of messages queued.
 func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (int, error) {
 	today := model.BerlinDate(now)
-	last := model.DateOf(today.Time().AddDate(0, 0, ConferenceLeadDays))
+	last := model.BerlinDate(today.Time().AddDate(0, 0, ConferenceLeadDays))
 	type due struct {
 		id, bodyID                 int64
 		title, place, starts, name string

@@ -180,7 +180,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			if err == nil && status == model.StatusMinutesDraft && approval.Session < se.Number {
 				on := se.Date
 				if on.IsZero() {
-					on = model.BerlinDate(s.now())
+					on = s.Today()
 				}
 				return s.approveMinutesTx(ctx, tx, bodyID, approval.Session, se.Number, on, approval.Text,
 					fmt.Sprintf("genehmigt in der %d. Sitzung (laut importiertem Protokoll)", se.Number))

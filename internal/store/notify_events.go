@@ -124,7 +124,7 @@ func (s *Store) noticeMinutesForComment(ctx context.Context, tx *sql.Tx, session
 // berlinTime gives "12.03.2026, 18:00 Uhr" in Europe/Berlin.
 func berlinTime(t time.Time) string {
 	t = t.In(model.Berlin)
-	return model.DateOf(t).German() + ", " + t.Format("15:04") + " Uhr"
+	return model.BerlinDate(t).German() + ", " + t.Format("15:04") + " Uhr"
 }
 
 // noticeProcedureStarted queues "Umlaufverfahren gestartet".
@@ -207,13 +207,14 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body mod
 func (s *Store) noticeProcedureResult(ctx context.Context, tx *sql.Tx, body model.Body, p model.WrittenProcedure, d model.Decision, tally model.Tally, phrase string, closedAt time.Time) error {
 	title := model.PublicText(d.Title)
 	link := fmt.Sprintf("/umlaufverfahren/%d", p.ID)
-	outcome := "Der Beschlussvorschlag ist nicht angenommen."
+	// Named by its kind: an Empfehlung is no Beschluss.
+	named := d
+	named.Status = model.DecisionRejected
 	short := "nicht angenommen"
 	if tally.Adopted {
-		outcome, short = "Der Beschluss ist gefasst.", "Beschluss gefasst"
+		named.Status = model.DecisionAdopted
+		short = strings.TrimSpace(d.KindLabel()+" "+d.Label) + " " + d.Kind.AdoptedVerb()
 		if d.Label != "" {
-			outcome = fmt.Sprintf("Der Beschluss %s ist gefasst.", d.Label)
-			short = "Beschluss " + d.Label + " gefasst"
 			// The register has the decisions the public may read; an
 			// internal body's (the AL-Runde's recommendation) has no page
 			// there, its procedure's page shows the result.
@@ -226,7 +227,7 @@ func (s *Store) noticeProcedureResult(ctx context.Context, tx *sql.Tx, body mode
 	if p.EndedEarly {
 		ended = "vorzeitig beendet am " + berlinTime(closedAt) + ", nachdem alle Mitglieder abgestimmt hatten"
 	}
-	text := fmt.Sprintf("Das Umlaufverfahren „%s“ (Gremium: %s; %s) ist abgeschlossen.\n%s\nErgebnis: %s.", title, body.Abbrev, ended, outcome, phrase)
+	text := fmt.Sprintf("Das Umlaufverfahren „%s“ (Gremium: %s; %s) ist abgeschlossen.\n%s\nErgebnis: %s.", title, body.Abbrev, ended, named.Outcome(), phrase)
 	if tally.Reason != "" {
 		text += "\nNach den Regeln des Gremiums " + tally.Reason + "."
 	}

@@ -33,7 +33,7 @@ func scanOutcome(sc scanner) (model.ConferenceOutcome, error) {
 // secretariat ("": the conference's own or the Geschäftsstelle) is
 // admitted by the caller's permission check.
 func (s *Store) checkOutcome(ctx context.Context, tx *sql.Tx, o model.ConferenceOutcome, spokesperson string) error {
-	if err := o.Validate(model.BerlinDate(s.now())); err != nil {
+	if err := o.Validate(s.Today()); err != nil {
 		return err
 	}
 	b, err := conferenceInTx(ctx, tx, o.ConferenceID)

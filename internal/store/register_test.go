@@ -22,7 +22,7 @@ func TestRegisterByConference(t *testing.T) {
 	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
 	fmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
 	other := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
-	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Haushalt", Status: model.ItemAccepted,
+	item := must[int64](t)(s.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: sessionID, Title: "Haushalt", Status: model.ItemAccepted,
 		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk}}}))
 	must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: item, Kind: model.KindDecision,
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 3}, Title: "Mittel"}))
@@ -99,11 +99,11 @@ func TestRelevantDecisionsSince(t *testing.T) {
 	// counted: the FMK's spokesperson saw no relevant decision of the 47th
 	// session although the FMK was stated as affected on item 12, and the
 	// secretariat saw no debrief due.
-	stated := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "12", Title: "EfA-Finanzierung",
+	stated := must[int64](t)(s.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: sessionID, Number: "12", Title: "EfA-Finanzierung",
 		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk, gmk}}}))
 	byStatement := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: stated, Kind: model.KindDecision,
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 5}, Title: "EfA-Finanzierung"}))
-	overridden := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "13", Title: "Zahlungsverkehr",
+	overridden := must[int64](t)(s.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: sessionID, Number: "13", Title: "Zahlungsverkehr",
 		Impact: model.Impact{Stated: true, ConferenceIDs: []int64{gmk, fmk}}}))
 	byProfile := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: overridden, Kind: model.KindDecision,
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 6}, Title: "Zahlungsverkehr"}))

@@ -19,8 +19,8 @@ func TestUpdateRegistration(t *testing.T) {
 	ctx := WithActor(context.Background(), "hessen")
 	bodyID, _ := fixture(t, s)
 	today := s.Today()
-	open := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Date: model.DateOf(today.Time().AddDate(0, 2, 0)),
-		RegistrationDeadline: model.DateOf(today.Time().AddDate(0, 1, 0)), Status: model.StatusPlanned}))
+	open := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Date: model.BerlinDate(today.Time().AddDate(0, 2, 0)),
+		RegistrationDeadline: model.BerlinDate(today.Time().AddDate(0, 1, 0)), Status: model.StatusPlanned}))
 	se, err := s.Session(ctx, open)
 	check(t, err)
 	reg := model.Registration{Member: "HE", Title: "Cloud-Strategie", Goal: model.GoalDecision, Impact: model.Impact{Stated: true},
@@ -96,7 +96,7 @@ func TestUpdateRegistration(t *testing.T) {
 		se.RegistrationDeadline = d
 		check(t, s.UpdateSession(ctx, se))
 	}
-	deadline(model.DateOf(today.Time().AddDate(0, 0, -1)))
+	deadline(model.BerlinDate(today.Time().AddDate(0, 0, -1)))
 	_, err = s.UpdateRegistration(ctx, id, got.Version, "HE", other)
 	refused("after the deadline", err, model.ErrRule, "Anmeldeschluss")
 	deadline(model.Date{})

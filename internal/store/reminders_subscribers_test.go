@@ -39,7 +39,7 @@ func TestReminderRunReadsSubscribersOnce(t *testing.T) {
 				due = today.Time().AddDate(0, 0, -8)
 			}
 			createFollowUpAsBefore(t, s, model.FollowUp{ItemID: itemID, Text: fmt.Sprintf("Bericht %d", i), Responsible: "HE",
-				DueDate: model.DateOf(due), Status: model.FollowUpOpen})
+				DueDate: model.BerlinDate(due), Status: model.FollowUpOpen})
 		}
 	}
 	run := func() (reads uint64, queued FollowUpReminderCount) {

@@ -41,7 +41,7 @@ func (s *Store) SaveReport(ctx context.Context, r model.FachMKReport, bySecretar
 		if err != nil {
 			return err
 		}
-		if err := r.Validate(se, model.DateOf(s.now()), bySecretariat); err != nil {
+		if err := r.Validate(se, s.Today(), bySecretariat); err != nil {
 			return err
 		}
 		var last int

@@ -79,7 +79,7 @@ func (s *Store) SubmitRequest(ctx context.Context, q model.Request) (int64, erro
 	q.Title, q.Text = strings.TrimSpace(q.Title), strings.TrimSpace(q.Text)
 	q.Status, q.ItemID, q.Reason, q.Outcome = model.RequestReceived, 0, "", ""
 	if q.ReceivedOn.IsZero() {
-		q.ReceivedOn = model.DateOf(s.now())
+		q.ReceivedOn = s.Today()
 	}
 	if err := q.Validate(); err != nil {
 		return 0, err
@@ -143,6 +143,9 @@ func (s *Store) RequestToItem(ctx context.Context, id int64, version int, to Req
 			return err
 		}
 		if err := checkSessionOpen(ctx, tx, to.SessionID); err != nil {
+			return err
+		}
+		if err := checkAgendaOpen(ctx, tx, to.SessionID); err != nil {
 			return err
 		}
 		var points []string

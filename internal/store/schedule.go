@@ -145,7 +145,7 @@ func (s *Store) CancelSession(ctx context.Context, id int64, version int, reason
 		}
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version,
 			`cancelled_reason = ?, cancelled_on = ?, sequence = sequence + 1, current_item_id = 0`,
-			reason, model.DateOf(s.now()).String()); err != nil {
+			reason, s.Today().String()); err != nil {
 			return err
 		}
 		if err := s.audit(ctx, tx, "status", "session", id, "abgesagt"); err != nil {

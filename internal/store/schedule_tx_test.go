@@ -70,7 +70,7 @@ func TestScheduleSpeakersCorrectionsAreOneTransaction(t *testing.T) {
 			must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "TOP 1", Status: model.ItemAccepted}))
 			// Session 46 with approved minutes and one row.
 			s46 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
-			it46 := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s46, Title: "TOP 1", Status: model.ItemAccepted}))
+			it46 := must[int64](t)(s.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s46, Title: "TOP 1", Status: model.ItemAccepted}))
 			must[int64](t)(s.CreateContribution(ctx, model.Contribution{ItemID: it46, Speaker: "HE", Points: []string{"alt"}}))
 			check(t, s.SetSessionStatus(ctx, s46, 1, model.StatusMinutesApproved))
 			if c.prepare != nil {

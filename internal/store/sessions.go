@@ -37,17 +37,15 @@ func scanSession(r scanner) (model.Session, error) {
 // checkSessionKind checks a special session's application: the Bund or
 // three Länder (as for decisions).
 func checkSessionKind(ctx context.Context, tx *sql.Tx, se model.Session) error {
-	switch se.Kind {
-	case "", model.SessionRegular:
-		return nil
-	case model.SessionSpecial:
-		kinds, err := memberKinds(ctx, tx, se.Applicants)
-		if err != nil {
-			return err
-		}
-		return model.CheckSpecialSession(se.Applicants, kinds)
+	kind, err := model.ParseSessionKind(string(se.Kind))
+	if err != nil || kind != model.SessionSpecial {
+		return err
 	}
-	return model.InputError("Unbekannte Sitzungsart „%s“.", se.Kind)
+	kinds, err := memberKinds(ctx, tx, se.Applicants)
+	if err != nil {
+		return err
+	}
+	return model.CheckSpecialSession(se.Applicants, kinds)
 }
 
 // checkNumberOrder refuses a date that breaks the order of a body's
@@ -175,13 +173,21 @@ func (s *Store) Sessions(ctx context.Context, bodyID int64) ([]model.Session, er
 
 // UpdateSession changes a session's data (not its status: see
 // SetSessionStatus); se.Version must be the version read. An update that
-// publishes the agenda queues its notification in the same transaction.
+// publishes the agenda queues its notification in the same transaction;
+// a session held or cancelled refuses the publication (ErrAgendaClosed).
 func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := joinRefusals(se.Validate(), checkSessionKind(ctx, tx, se)); err != nil {
 			return err
 		}
 		wasPublished := agendaPublished(ctx, tx, se.ID)
+		if se.AgendaPublished && !wasPublished {
+			// Published in the same write as the check: a session held
+			// or cancelled meanwhile keeps its agenda unpublished.
+			if err := checkAgendaOpen(ctx, tx, se.ID); err != nil {
+				return err
+			}
+		}
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", se.ID, se.Version,
 			`number = ?, date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?, approved_in = ?,
 			 registration_deadline = ?, agenda_published = ?, current_item_id = ?, kind = ?, applicants = ?`,
@@ -217,7 +223,7 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		if !cur.Status.CanMoveTo(next) {
 			return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
 		}
-		if next == model.StatusRunning && cur.TooEarlyToOpen(model.DateOf(s.now())) {
+		if next == model.StatusRunning && cur.TooEarlyToOpen(s.Today()) {
 			return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
 				cur.Number, cur.Date.German())
 		}
@@ -233,7 +239,7 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		stand := cur.MinutesStand
 		if next == model.StatusMinutesDraft {
 			// The draft carries the date it was made as its "Stand".
-			stand = model.DateOf(s.now())
+			stand = s.Today()
 		}
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
 			return err
@@ -250,6 +256,32 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		}
 		return s.audit(ctx, tx, "status", "session", id, string(next))
 	})
+}
+
+// ErrAgendaClosed means an agenda item was to be added to a session, or
+// its agenda published, after the session was held or cancelled
+// (model.Session.CheckAgendaOpen). The error returned gives the reason
+// naming the session and wraps ErrAgendaClosed (errors.Is finds it).
+var ErrAgendaClosed error = &model.Error{Class: model.ErrRule, Reason: "Die Sitzung ist durchgeführt oder abgesagt; ihre Tagesordnung ist geschlossen."}
+
+// agendaClosed gives ErrAgendaClosed, with the reason naming se, when se's
+// agenda is closed; nil while it is open.
+func agendaClosed(se model.Session) error {
+	if err := se.CheckAgendaOpen(); err != nil {
+		return &model.Error{Class: model.ErrRule, Reason: model.ReasonOf(err), Err: ErrAgendaClosed}
+	}
+	return nil
+}
+
+// checkAgendaOpen reads the session inside tx and refuses a change of its
+// agenda when it is closed (agendaClosed): the check of the write itself,
+// whatever a form or the API checked before.
+func checkAgendaOpen(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	se, err := loadSessionTx(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	return agendaClosed(se)
 }
 
 // checkSessionOpen refuses changes to the minutes of a session whose
@@ -324,8 +356,15 @@ func nonNil[T any](v []T) []T {
 	return v
 }
 
-// CreateItem stores a new agenda item.
+// CreateItem stores a new agenda item. A session that was held or
+// cancelled refuses it (ErrAgendaClosed).
 func (s *Store) CreateItem(ctx context.Context, it model.AgendaItem) (int64, error) {
+	return s.createItem(ctx, it, true)
+}
+
+// createItem is CreateItem; without agendaRule it records the item past a
+// closed agenda (RecordHeldItemForTests).
+func (s *Store) createItem(ctx context.Context, it model.AgendaItem, agendaRule bool) (int64, error) {
 	if err := it.Validate(); err != nil {
 		return 0, err
 	}
@@ -333,6 +372,11 @@ func (s *Store) CreateItem(ctx context.Context, it model.AgendaItem) (int64, err
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		if err := checkSessionOpen(ctx, tx, it.SessionID); err != nil {
 			return err
+		}
+		if agendaRule {
+			if err := checkAgendaOpen(ctx, tx, it.SessionID); err != nil {
+				return err
+			}
 		}
 		id, err = s.insertItem(ctx, tx, it)
 		return err
@@ -369,6 +413,9 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 			return err
 		}
 		if err := checkNotCancelled(ctx, tx, it.SessionID); err != nil {
+			return err
+		}
+		if err := checkAgendaOpen(ctx, tx, it.SessionID); err != nil {
 			return err
 		}
 		// Checked again inside the write: the session may have begun

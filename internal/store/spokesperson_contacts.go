@@ -57,7 +57,7 @@ func (s *Store) CreateSpokespersonContact(ctx context.Context, c model.Spokesper
 // the function for it — every reason at once (errors.Join), the member's
 // at the field "land" beside the contact's own (model.SpokespersonContact.Validate).
 func (s *Store) checkSpokespersonContact(ctx context.Context, tx *sql.Tx, c model.SpokespersonContact) error {
-	invalid := c.Validate(model.BerlinDate(s.now()))
+	invalid := c.Validate(s.Today())
 	if c.ConferenceID == 0 || strings.TrimSpace(c.Member) == "" {
 		return invalid // no conference, or no member to ask about: said by Validate
 	}
@@ -102,7 +102,7 @@ func (s *Store) UpdateSpokespersonContact(ctx context.Context, c model.Spokesper
 		if spokesperson != "" {
 			err = s.checkSpokespersonContact(ctx, tx, c)
 		} else {
-			err = c.Validate(model.BerlinDate(s.now()))
+			err = c.Validate(s.Today())
 		}
 		if err != nil {
 			return err

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+
+	"gremium/internal/model"
 )
 
 // Hooks for the tests of the packages above the store (web, api), so that
@@ -52,4 +54,14 @@ func (s *Store) InjectFailure(ctx context.Context, table, event string) error {
 		}
 	}
 	return nil
+}
+
+// RecordHeldItemForTests stores an agenda item as CreateItem does, but in
+// a session whose agenda is closed too (held or cancelled:
+// ErrAgendaClosed), as the import of past minutes records what such a
+// session discussed. Only tests use it, for fixtures of held sessions;
+// the program adds items through CreateItem, RegisterItem and
+// RequestToItem, which keep the rule.
+func (s *Store) RecordHeldItemForTests(ctx context.Context, it model.AgendaItem) (int64, error) {
+	return s.createItem(ctx, it, false)
 }

@@ -340,7 +340,18 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 	se.AgendaPublished = true
 	se.Version = formVersion(r)
 	if err := s.st.UpdateSession(r.Context(), se); err != nil {
-		s.fail(w, r, err, "")
+		// A refused publication (the session held or cancelled meanwhile,
+		// a change in between) shows the management page with the reason.
+		status, reasons, ok := refusalProblems(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		if se, err = s.st.Session(r.Context(), se.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.renderManage(w, r, status, council, se, reasons, rowRefusal{})
 		return
 	}
 	s.changed(r, se.ID)

@@ -50,7 +50,7 @@ func newALRundeWorld(t *testing.T) alRundeWorld {
 		if err != nil {
 			t.Fatal(err)
 		}
-		item, err = st.CreateItem(ctx, model.AgendaItem{SessionID: se, Number: "01", Title: "Registermodernisierung", Status: model.ItemAccepted, Position: 1})
+		item, err = st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: se, Number: "01", Title: "Registermodernisierung", Status: model.ItemAccepted, Position: 1})
 		if err != nil {
 			t.Fatal(err)
 		}

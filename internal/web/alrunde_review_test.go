@@ -41,7 +41,7 @@ func newALRundeVoteWorldFor(t *testing.T, greenList bool) alRundeVoteWorld {
 	ctx := store.WithActor(context.Background(), "test")
 	ts, st, _ := demoAccountsServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
-	day := model.DateOf(time.Now().AddDate(0, 2, 0))
+	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
 	if code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/planung", url.Values{"nummer": {"48"}, "datum": {day.German()}, "ort": {"Berlin"},
 		"nummer_vorbereitung": {"40"}}); code != http.StatusSeeOther {
 		t.Fatalf("planning: %d %s", code, page)

@@ -512,7 +512,7 @@ func TestPreparatorySessionForAPlannedSession(t *testing.T) {
 	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
 	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
-	plus := func(n int) model.Date { return model.DateOf(day.Time().AddDate(0, 0, n)) }
+	plus := func(n int) model.Date { return model.BerlinDate(day.Time().AddDate(0, 0, n)) }
 	if code, page := do(t, gs, "POST", ts.URL+"/sitzungen", url.Values{"nummer": {"48"}, "datum": {day.String()}, "beginn": {"09:00"}, "ende": {"13:00"}, "ort": {"Berlin"}}); code != http.StatusSeeOther {
 		t.Fatalf("plan the 48th: %d %s", code, between(page, "<main", "</form>"))
 	}

@@ -27,7 +27,7 @@ func TestBriefingFMK(t *testing.T) {
 	ctx := context.Background()
 	fmk, id := fmkDossier(t, st)
 	// The FMK's next dates (the demo's calendar may have more).
-	next := model.DateOf(time.Now().AddDate(0, 2, 0))
+	next := model.BerlinDate(time.Now().AddDate(0, 2, 0))
 	if _, err := st.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: fmk.ID, Title: "Finanzministerkonferenz", Starts: next, Place: "Berlin", UID: "test-fmk@gremium"}); err != nil {
 		t.Fatal(err)
 	}

@@ -134,7 +134,7 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 		}
 		d.Debrief = model.Debrief{SessionID: se.ID, Place: "Videokonferenz"}
 		if !se.Date.IsZero() {
-			d.Debrief.HeldOn = model.DateOf(se.Date.Time().AddDate(0, 0, 14))
+			d.Debrief.HeldOn = model.BerlinDate(se.Date.Time().AddDate(0, 0, 14))
 		}
 	}
 	groups := map[int64]*debriefGroup{}

@@ -17,7 +17,7 @@ import (
 // refused by the rule (422).
 func TestDebriefBeforeTheSessionEnds(t *testing.T) {
 	ts, st := cycleServer(t)
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 1, 0)))
 	for _, who := range []string{"geschaeftsstelle", "sprecher-hb", "fmk-geschaeftsstelle"} {
 		code, page := do(t, client(t, ts, who), "GET", ts.URL+"/sitzungen/48/nachbesprechung", nil)
 		main := between(page, "<main", "</main>")

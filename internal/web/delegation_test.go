@@ -21,7 +21,7 @@ import (
 // public ones do not.
 func TestMemberRegistersDelegation(t *testing.T) {
 	ts, st := cycleServer(t)
-	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 1, 0)))
 	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
 	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, `href="/sitzungen/48/teilnahme"`) {
 		t.Error("the session page does not offer the member office to register its delegation")
@@ -129,7 +129,7 @@ func TestMemberRegistersDelegation(t *testing.T) {
 // (before: only a box above the form, no field marked).
 func TestDelegationRefusalAtField(t *testing.T) {
 	ts, st := cycleServer(t)
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 1, 0)))
 	he := client(t, ts, "hessen")
 	for _, c := range []struct {
 		name, id, reason string
@@ -172,7 +172,7 @@ func TestDelegationRefusalAtField(t *testing.T) {
 // first field).
 func TestDelegationGivesEveryRowsReason(t *testing.T) {
 	ts, st := cycleServer(t)
-	s48 := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
+	s48 := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 1, 0)))
 	he := client(t, ts, "hessen")
 	form := url.Values{"version": {"0"}, "zeilen": {"4"}, "name_0": {"Dr. Anna Beispiel"}, "funktion_1": {"Staatssekretärin"},
 		"name_2": {"Bernd Muster"}, "funktion_2": {strings.Repeat("Referatsleiter ", 15)}, "name_3": {"dr. anna beispiel"}}

@@ -108,7 +108,7 @@ func TestEvaluationThroughThePages(t *testing.T) {
 func TestCollaborationPagesAreWellFormed(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	bs, _ := st.Briefings(ctx, fmk.ID)
 	qs, _ := st.Requests(ctx, 0)

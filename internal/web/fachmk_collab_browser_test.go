@@ -24,7 +24,7 @@ func TestFachMKCollaborationInBrowser(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
 	b := newBrowser(t, ts.URL)
-	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
 
 	// 1. The FMK's secretariat submits a request.
 	b.login("fmk")
@@ -136,9 +136,9 @@ func TestFachMKPagesInBrowser(t *testing.T) {
 	browserTest(t)
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
-	if _, err := st.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: fmk.ID, Title: "Finanzministerkonferenz", Starts: model.DateOf(time.Now().AddDate(0, 2, 0)), Place: "Berlin", UID: "browser-fmk@gremium"}); err != nil {
+	if _, err := st.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: fmk.ID, Title: "Finanzministerkonferenz", Starts: model.BerlinDate(time.Now().AddDate(0, 2, 0)), Place: "Berlin", UID: "browser-fmk@gremium"}); err != nil {
 		t.Fatal(err)
 	}
 	bs, _ := st.Briefings(ctx, fmk.ID)

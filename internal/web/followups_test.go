@@ -153,7 +153,7 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pending, err := st.CreateItem(ctx, model.AgendaItem{SessionID: fItem.SessionID, Title: "Anmeldung Hessen", Status: model.ItemRegistered, RegisteredBy: "HE", RegisteredAt: time.Now()})
+	pending, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: fItem.SessionID, Title: "Anmeldung Hessen", Status: model.ItemRegistered, RegisteredBy: "HE", RegisteredAt: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}

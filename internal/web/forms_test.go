@@ -107,7 +107,7 @@ func FuzzFormLines(f *testing.F) {
 func TestLargeFormRefused(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 1, 0)))
 	he := client(t, ts, "hessen")
 	post := func(ctype, body string) (int, string) {
 		t.Helper()

@@ -58,7 +58,7 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 		refuse(err)
 		return
 	}
-	s.saved(w, r, se, it.ID, "Beschlussvorschlag gespeichert.")
+	s.saved(w, r, se, it.ID, kind.ProposalName()+" gespeichert.")
 }
 
 // decisionKindOfForm reads a form's "art" of a proposal: Beschluss (also
@@ -111,7 +111,7 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
 		return
 	}
-	s.saved(w, r, se, d.ItemID, "Beschlussvorschlag gespeichert.")
+	s.saved(w, r, se, d.ItemID, d.Kind.ProposalName()+" gespeichert.")
 }
 
 // formVotes reads the vote grid: one field "stimme_<Kürzel>" per voter.

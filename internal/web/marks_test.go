@@ -167,7 +167,7 @@ func TestNestedMarksOnPublicPages(t *testing.T) {
 	}
 	// An item as imported with such a title (a held session's items are
 	// no longer renamed).
-	if _, err := st.CreateItem(ctx, model.AgendaItem{SessionID: s47.ID, Number: "99", Title: it.Title + " ⟦x ⟦y⟧ SECRET⟧", Position: 99, Status: model.ItemAccepted}); err != nil {
+	if _, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47.ID, Number: "99", Title: it.Title + " ⟦x ⟦y⟧ SECRET⟧", Position: 99, Status: model.ItemAccepted}); err != nil {
 		t.Fatal(err)
 	}
 	public := client(t, ts, "")

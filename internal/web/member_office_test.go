@@ -23,7 +23,7 @@ import (
 func TestMemberPagesShowMarksAsPassages(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 6, 0)))
 	gs := client(t, ts, "geschaeftsstelle")
 	he := client(t, ts, "hessen")
 	if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Hessischer [[Geheimtitel]] Bericht"},
@@ -146,7 +146,7 @@ func TestMemberFollowUpsByName(t *testing.T) {
 func TestRegistrationReportersAsMembers(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 6, 0)))
 	he := client(t, ts, "hessen")
 	for _, typed := range []string{"he, fitko", "Hessen; FITKO"} {
 		if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Bericht " + typed}, "ziel": {"Bericht"},
@@ -446,7 +446,7 @@ func TestClosedRegistrationLeadsToNextSession(t *testing.T) {
 	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/47/anmeldung", nil); strings.Contains(page, "/anmeldung\">TOP zur") {
 		t.Errorf("a session linked without one open:\n%s", between(page, "<main", "</main>"))
 	}
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 6, 0)))
 	_, page := do(t, he, "GET", ts.URL+"/sitzungen/47/anmeldung", nil)
 	if !strings.Contains(page, `<a href="/sitzungen/48/anmeldung">TOP zur 48. Sitzung am `) {
 		t.Errorf("the closed registration lacks the next session's:\n%s", between(page, "<main", "</main>"))
@@ -496,7 +496,7 @@ func TestReportingMemberSeesProfilesToAssess(t *testing.T) {
 // registration by.
 func TestManagePageShowsWhatWasRegistered(t *testing.T) {
 	ts, st := cycleServer(t)
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 6, 0)))
 	he := client(t, ts, "hessen")
 	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"},
 		"quelle": {"B-2025/26-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"1. Der IT-Planungsrat beschließt die Cloud-Strategie."}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
@@ -522,7 +522,7 @@ func TestManagePageShowsWhatWasRegistered(t *testing.T) {
 func TestMemberSeesAndWithdrawsItsRegistration(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 6, 0)))
 	he := client(t, ts, "hessen")
 	register := func(title string) model.AgendaItem {
 		t.Helper()
@@ -601,7 +601,7 @@ func TestMemberSeesAndWithdrawsItsRegistration(t *testing.T) {
 func TestMemberChangesItsRegistration(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 6, 0)))
 	he := client(t, ts, "hessen")
 	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Cloud-Strategie [[Kosten]]"}, "ziel": {"Beschluss"},
 		"quelle": {"B-2025/26-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"1. Der IT-Planungsrat beschließt die Cloud-Strategie."}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
@@ -653,7 +653,7 @@ func TestMemberChangesItsRegistration(t *testing.T) {
 	}
 	// After the registration deadline: no change, the page says why.
 	se, _ = st.Session(ctx, se.ID)
-	se.RegistrationDeadline = model.DateOf(time.Now().AddDate(0, 0, -1))
+	se.RegistrationDeadline = model.BerlinDate(time.Now().AddDate(0, 0, -1))
 	if err := st.UpdateSession(ctx, se); err != nil {
 		t.Fatal(err)
 	}

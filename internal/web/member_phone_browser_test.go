@@ -23,7 +23,7 @@ import (
 func TestMemberPagesPassAxeOnAPhone(t *testing.T) {
 	browserTest(t)
 	ts, st := cycleServer(t)
-	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 1, 0)))
 	if err := st.SaveDelegation(context.Background(), model.Delegation{SessionID: se.ID, Member: "HE",
 		Delegates: []model.Delegate{{Name: "Patrick Burghardt", Function: "Staatssekretär und Bevollmächtigter für E-Government"}}}, false); err != nil {
 		t.Fatal(err)
@@ -40,7 +40,7 @@ func TestMemberPagesPassAxeOnAPhone(t *testing.T) {
 	}
 	items, _ := st.Items(ctx, se.ID)
 	fid, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[0].ID, Text: "Bericht zur Anbindung der Landesportale an das Nutzerkonto vorlegen",
-		Responsible: "HE, BY", DueDate: model.DateOf(se.Date.Time().AddDate(0, 0, 10)), Status: model.FollowUpOpen})
+		Responsible: "HE, BY", DueDate: model.BerlinDate(se.Date.Time().AddDate(0, 0, 10)), Status: model.FollowUpOpen})
 	if err != nil {
 		t.Fatal(err)
 	}

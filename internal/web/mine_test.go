@@ -266,7 +266,7 @@ func TestSpokespersonPageListsOwnTasks(t *testing.T) {
 func TestSpokespersonSeesComingItems(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	gmk, _ := st.BodyByAbbrev(ctx, "GMK")
 	for _, it := range []model.AgendaItem{
@@ -280,7 +280,7 @@ func TestSpokespersonSeesComingItems(t *testing.T) {
 	}
 	// An item for the FMK deferred to the 49th session stands on the
 	// 48th's agenda marked so; the list said nothing of it.
-	planSessionOn(t, st, 49, model.DateOf(time.Now().AddDate(0, 0, 90)))
+	planSessionOn(t, st, 49, model.BerlinDate(time.Now().AddDate(0, 0, 90)))
 	deferred, err := st.CreateItem(ctx, model.AgendaItem{SessionID: se.ID, Number: "7", Title: "Grundsteuer digital", Status: model.ItemAccepted, Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk.ID}}})
 	if err != nil {
 		t.Fatal(err)
@@ -351,7 +351,7 @@ func TestMyPageOfAFachMKSecretariat(t *testing.T) {
 func TestSpokespersonSeesOwnResignation(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
 	as, err := st.Assignments(ctx, mustBodyAbbrev(t, st, "FMK").ID)
 	if err != nil {
 		t.Fatal(err)
@@ -447,8 +447,8 @@ func TestFachMKMyPageListsWhatIsDue(t *testing.T) {
 	ctx := context.Background()
 	council := mustBody(t, st)
 	sections, _ := st.Sections(ctx, council.ID)
-	on := model.DateOf(time.Now().AddDate(0, 0, 30))
-	closes := model.DateOf(time.Now().AddDate(0, 0, 10))
+	on := model.BerlinDate(time.Now().AddDate(0, 0, 30))
+	closes := model.BerlinDate(time.Now().AddDate(0, 0, 10))
 	if _, err := st.PlanSession(ctx, model.Session{BodyID: council.ID, Number: 48, Status: model.StatusPlanned, Date: on, Place: "Berlin", RegistrationDeadline: closes},
 		itplr.StandardItems(48, sections)); err != nil {
 		t.Fatal(err)
@@ -512,20 +512,20 @@ func TestKickoffStandsInWhatIsDue(t *testing.T) {
 	as, _ := st.Assignments(ctx, fmk.ID)
 	for _, a := range as {
 		if a.Member == "HB" {
-			a.StartOn = model.DateOf(time.Now().AddDate(0, 0, -10))
+			a.StartOn = model.BerlinDate(time.Now().AddDate(0, 0, -10))
 			if err := st.UpdateAssignment(ctx, a); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
-	s49 := planSessionOn(t, st, 49, model.DateOf(time.Now().AddDate(0, 0, 120)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
+	s49 := planSessionOn(t, st, 49, model.BerlinDate(time.Now().AddDate(0, 0, 120)))
 	list := due()
 	want := s49.Date.German() + `</strong>: <a href="/fachmk/FMK#gespraeche">Auftaktgespräch mit der Finanzministerkonferenz führen (fällig bis zur 49. Sitzung)`
 	if !strings.Contains(list, want) {
 		t.Fatalf("\"Was ansteht\" lacks the kick-off talk due by the 49th session:\n%s", list)
 	}
-	if _, err := st.CreateSpokespersonContact(ctx, model.SpokespersonContact{ConferenceID: fmk.ID, Member: "HB", Kind: model.ContactKickoff, HeldOn: model.DateOf(time.Now().AddDate(0, 0, -1)),
+	if _, err := st.CreateSpokespersonContact(ctx, model.SpokespersonContact{ConferenceID: fmk.ID, Member: "HB", Kind: model.ContactKickoff, HeldOn: model.BerlinDate(time.Now().AddDate(0, 0, -1)),
 		With: "Vorsitz der FMK", Topics: "Digitale Steuerverwaltung", RecordedBy: "Dr. Martin Hagen"}, "HB"); err != nil {
 		t.Fatal(err)
 	}

@@ -166,7 +166,7 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	// whose new text carries a marked passage, and a proposed correction
 	// (internal until approved).
 	s44 := must(st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 44, Status: model.StatusMinutesDraft, Date: model.NewDate(2024, 6, 20), Place: "Berlin"}))
-	it44 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s44, SectionID: sec, Number: "01", Title: carrier + " berichtigt", Status: model.ItemAccepted}))
+	it44 := must(st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s44, SectionID: sec, Number: "01", Title: carrier + " berichtigt", Status: model.ItemAccepted}))
 	on44 := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "HE", Points: []string{carrier + " vorher"}}))
 	conf44 := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "BY", Points: []string{secret("CorrectedRowBefore")}, Confidential: true}))
 	pn44 := must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it44, Author: "Hessen", Text: carrier + " Notiz"}))
@@ -203,7 +203,7 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	proposal(s50, it50, secret("PublishedAgendaProposal"), secret("PublishedAgendaProposalPoint"))
 
 	// The 47th session: its draft minutes are released (public, "Entwurf").
-	it47 := must(st.CreateItem(ctx, model.AgendaItem{SessionID: s47.ID, SectionID: sec, Number: "99", Title: hidden("ItemTitleMarked"),
+	it47 := must(st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47.ID, SectionID: sec, Number: "99", Title: hidden("ItemTitleMarked"),
 		Points: []string{hidden("ItemPointMarked")}, Status: model.ItemAccepted, Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk.ID}, Note: secret("ImpactNote47")}}))
 	must(st.CreateContribution(ctx, model.Contribution{ItemID: it47, Speaker: "HE", Points: []string{secret("ContributionConfidential")}, Confidential: true}))
 	must(st.CreateContribution(ctx, model.Contribution{ItemID: it47, Speaker: "BY", Points: []string{hidden("ContributionMarked"),

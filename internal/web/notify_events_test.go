@@ -177,8 +177,10 @@ func TestProcedureResultReachesMembers(t *testing.T) {
 		t.Fatalf("after the early end: %v", got)
 	}
 	n := got["buero@he.example"][0]
-	if d.Label == "" || n.Link != "/beschluesse/"+d.Label || !strings.Contains(n.Body, "Ergebnis: "+d.Result+".") || !strings.Contains(n.Subject, "Beschluss "+d.Label+" gefasst") ||
-		!strings.Contains(n.Body, "vorzeitig beendet") {
+	if d.Label == "" || n.Link != "/beschluesse/"+d.Label || !strings.Contains(n.Body, "Ergebnis: "+d.Result+".") || !strings.Contains(n.Subject, "Empfehlung "+d.Label+" ausgesprochen") ||
+		!strings.Contains(n.Body, "Die Empfehlung "+d.Label+" ist ausgesprochen.") || !strings.Contains(n.Body, "vorzeitig beendet") {
+		// The procedure decides an Empfehlung: the notice names it so
+		// (before: "Beschluss … gefasst").
 		t.Errorf("notice %q / %q / %q (decision %s %q)", n.Subject, n.Body, n.Link, d.Label, d.Result)
 	}
 	if _, page := do(t, client(t, ts, "hessen"), "GET", ts.URL+n.Link, nil); !strings.Contains(page, d.Label) {

@@ -32,7 +32,7 @@ func TestConferenceOutcomesThroughThePages(t *testing.T) {
 	if _, err := st.CreateUser(ctx, model.User{Username: "amk", Name: "Geschäftsstelle AMK", Role: model.RoleFachMK, ConferenceID: amk.ID}, hash); err != nil {
 		t.Fatal(err)
 	}
-	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
 	yesterday := model.BerlinDate(time.Now().AddDate(0, 0, -1))
 	fmk, hb, gs := client(t, ts, "fmk-geschaeftsstelle"), client(t, ts, "sprecher-hb"), client(t, ts, "geschaeftsstelle")
 

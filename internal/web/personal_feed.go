@@ -187,18 +187,18 @@ const (
 func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council model.Body, host string, sessions []model.Session) ([]ical.Event, error) {
 	ctx := r.Context()
 	today := model.BerlinDate(s.clock())
-	from := model.DateOf(today.Time().AddDate(0, 0, -FeedPastDays))
+	from := model.BerlinDate(today.Time().AddDate(0, 0, -FeedPastDays))
 	q := store.FollowUpListQuery{Audience: model.Internal, User: u, CouncilID: council.ID}
 	if u.Role != model.RoleSecretariat {
 		// By abbreviation and by name ("HE", "Hessen"); an account
 		// without a member owes nothing.
 		q.Members = s.responsibleNames(ctx, u.MemberAbbrev)
 	}
-	past, err := s.st.FollowUpsDueBetween(ctx, q, from, model.DateOf(today.Time().AddDate(0, 0, -1)), true, FeedOverdue)
+	past, err := s.st.FollowUpsDueBetween(ctx, q, from, model.BerlinDate(today.Time().AddDate(0, 0, -1)), true, FeedOverdue)
 	if err != nil {
 		return nil, err
 	}
-	coming, err := s.st.FollowUpsDueBetween(ctx, q, today, model.DateOf(today.Time().AddDate(0, 0, FeedAheadDays)), false, FeedUpcoming)
+	coming, err := s.st.FollowUpsDueBetween(ctx, q, today, model.BerlinDate(today.Time().AddDate(0, 0, FeedAheadDays)), false, FeedUpcoming)
 	if err != nil {
 		return nil, err
 	}

@@ -90,12 +90,17 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 	}
 	se := model.Session{BodyID: council.ID, Status: model.StatusPlanned, StartTime: r.PostFormValue("beginn"), EndTime: r.PostFormValue("ende"),
 		Place: strings.TrimSpace(r.PostFormValue("ort")), Chair: r.PostFormValue("vorsitz"), Kind: model.SessionRegular}
-	if r.PostFormValue("art") == string(model.SessionSpecial) {
+	var refused problems
+	kind, err := model.ParseSessionKind(r.PostFormValue("art"))
+	if err != nil {
+		// An unknown kind is refused at its field, not planned as a
+		// regular session.
+		refused.add(err)
+	} else if kind == model.SessionSpecial {
 		// A Sondersitzung takes place on application of the Bund or three
 		// Länder; the store checks the application.
 		se.Kind, se.Applicants = model.SessionSpecial, s.memberList(r.Context(), r.PostFormValue("antrag"))
 	}
-	var refused problems
 	if se.Number, err = strconv.Atoi(r.PostFormValue("nummer")); err != nil || se.Number <= 0 {
 		refused.add(model.AtField("nummer", model.InputError("Die Nummer der Sitzung muss eine positive Zahl sein.")))
 	}

@@ -348,5 +348,12 @@ func (s *Server) endProcedureEarly(w http.ResponseWriter, r *http.Request) {
 		s.log.Error("search index", "decision", p.DecisionID, "err", err)
 	}
 	s.wakeOutbox() // its result goes to the subscribers
-	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Das Umlaufverfahren ist vorzeitig beendet: "+p.Result)
+	// The result names the decision by its kind: an Empfehlung is no
+	// Beschluss.
+	d, err := s.st.Decision(r.Context(), p.DecisionID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), fmt.Sprintf("Das Umlaufverfahren ist vorzeitig beendet. %s Ergebnis: %s.", d.Outcome(), p.Result))
 }

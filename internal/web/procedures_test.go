@@ -81,7 +81,7 @@ func TestWrittenProcedurePages(t *testing.T) {
 	}
 	// The next session's minutes list it.
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 48, Date: model.DateOf(deadline.AddDate(0, 1, 0)), Status: model.StatusPlanned}); err != nil {
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 48, Date: model.BerlinDate(deadline.AddDate(0, 1, 0)), Status: model.StatusPlanned}); err != nil {
 		t.Fatal(err)
 	}
 	// Its minutes layout, internally; the public, which has no minutes of

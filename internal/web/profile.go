@@ -188,7 +188,7 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 			l := model.Assessment{ConferenceID: c.ID, Relevant: r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) == "ja",
 				Reason: strings.TrimSpace(r.PostFormValue(fmt.Sprintf("grund_%d", c.ID))), AssessedBy: u.Name}
 			if l.Relevant && l.Reason == "" {
-				refused.add(model.AtField(fmt.Sprintf("grund_%d", c.ID), model.InputError("Bitte kurz begründen, warum der Beschluss für %s relevant ist.", c.Accusative())))
+				refused.add(model.AtField(fmt.Sprintf("grund_%d", c.ID), model.InputError("Bitte kurz begründen, warum %s für %s relevant ist.", p.Decision.Kind.WithArticle(), c.Accusative())))
 			}
 			lines = append(lines, l)
 		default:
@@ -216,5 +216,15 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, status, "profile.html", view{Title: "Beschluss-Steckbrief: " + p.Decision.DisplayTitle(), Active: "beschluesse", Data: p})
 		return
 	}
-	back(w, r, fmt.Sprintf("/steckbrief/%d", p.Decision.ID), "Der Beschluss-Steckbrief ist gespeichert.")
+	back(w, r, fmt.Sprintf("/steckbrief/%d", p.Decision.ID), fmt.Sprintf("Der Steckbrief ist gespeichert: %s.", decisionNamed(p.Decision)))
+}
+
+// decisionNamed names a decision in a message by its kind and number
+// ("Empfehlung E-2025/3-IT", "Beschluss B-2025/26-IT"), or while it has no
+// number by its kind and title, never "Beschluss" for an Empfehlung.
+func decisionNamed(d model.Decision) string {
+	if d.Label != "" {
+		return d.KindLabel() + " " + d.Label
+	}
+	return d.KindLabel() + " „" + model.InternalText(d.Title) + "“"
 }

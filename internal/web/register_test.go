@@ -39,7 +39,7 @@ func addContinuation(t *testing.T, st *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	itemID, err := st.CreateItem(ctx, model.AgendaItem{SessionID: seID, SectionID: sections[0].ID, Number: "03", Title: "NOOTS – Fortschreibung",
+	itemID, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: seID, SectionID: sections[0].ID, Number: "03", Title: "NOOTS – Fortschreibung",
 		Sources: []string{"B-2025/26-IT"}, Reporters: []string{"HB"}, Impact: model.Impact{Stated: true, ConferenceIDs: []int64{fmk.ID}}})
 	if err != nil {
 		t.Fatal(err)

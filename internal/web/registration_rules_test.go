@@ -22,7 +22,7 @@ import (
 func TestRegistrationFormRefusesEachFieldForItsOwnReason(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 6, 0)))
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 6, 0)))
 	before, _ := st.Items(ctx, se.ID)
 	he := client(t, ts, "hessen")
 	confs, err := st.Bodies(ctx, model.BodyFachMK)

@@ -46,7 +46,7 @@ func planSessionOn(t *testing.T, st *store.Store, number int, on model.Date) mod
 // secretariat.
 func TestReportingFachMK(t *testing.T) {
 	ts, st := cycleServer(t)
-	in30 := model.DateOf(time.Now().AddDate(0, 0, 30))
+	in30 := model.BerlinDate(time.Now().AddDate(0, 0, 30))
 	se := planSessionOn(t, st, 49, in30)
 	hb := client(t, ts, "sprecher-hb")
 	_, page := do(t, hb, "GET", ts.URL+"/sitzungen/49/reporting-fachmk", nil)
@@ -110,7 +110,7 @@ func TestReportingFachMK(t *testing.T) {
 		t.Error("the minutes page lacks the reports")
 	}
 	// A session a few days ahead: the deadline has passed.
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 3)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 3)))
 	if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/48/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {"spät"}, "version": {"0"}}); code != http.StatusUnprocessableEntity {
 		t.Errorf("report after the deadline: %d", code)
 	}
@@ -144,7 +144,7 @@ func TestReportingAfterTheSession(t *testing.T) {
 // lost) and a report of 300 KB was stored and rendered in full.
 func TestRefusedReportKeepsTheText(t *testing.T) {
 	ts, st := cycleServer(t)
-	se := planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 30)))
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
 	hb := client(t, ts, "sprecher-hb")
 	code, page := do(t, hb, "POST", ts.URL+"/sitzungen/48/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "bericht": {"Bericht [[offen"}, "version": {"0"}})
 	if code != http.StatusBadRequest {

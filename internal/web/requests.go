@@ -246,7 +246,9 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, q model.R
 			return
 		}
 		for _, se := range coming {
-			if se.Status == model.StatusPlanned || se.Status == model.StatusConvened {
+			// Sessions in preparation whose agenda is open: a cancelled
+			// one keeps its status "geplant" but takes no more items.
+			if se.RegistrationOpen() && se.CheckAgendaOpen() == nil {
 				d.Sessions = append(d.Sessions, se)
 			}
 		}

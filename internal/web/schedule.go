@@ -63,11 +63,15 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 	c := store.SessionChange{ID: se.ID, Version: formVersion(r), StartTime: strings.TrimSpace(r.PostFormValue("beginn")),
 		EndTime: strings.TrimSpace(r.PostFormValue("ende")), Place: r.PostFormValue("ort"), Chair: r.PostFormValue("vorsitz"),
 		Kind: model.SessionRegular, Reason: r.PostFormValue("grund")}
-	if r.PostFormValue("art") == string(model.SessionSpecial) {
+	var refused problems
+	kind, err := model.ParseSessionKind(r.PostFormValue("art"))
+	if err != nil {
+		// An unknown kind is refused at its field, not changed into a
+		// regular session.
+		refused.add(err)
+	} else if kind == model.SessionSpecial {
 		c.Kind, c.Applicants = model.SessionSpecial, s.memberList(r.Context(), r.PostFormValue("antrag"))
 	}
-	var refused problems
-	var err error
 	if c.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || c.Date.IsZero() {
 		refused.add(model.AtField("datum", model.InputError("Bitte ein gültiges Datum angeben (TT.MM.JJJJ).")))
 	}

@@ -139,7 +139,7 @@ func TestConferenceHeadingsBreakAtParts(t *testing.T) {
 	}
 	// The FachMK choices of the registration form too (they broke
 	// "Gesundheitsministerkonfere|nz" at 320 px).
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 60)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
 	_, body = do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48/anmeldung", nil)
 	if !strings.Contains(body, ">Gesundheits"+shy+"minister"+shy+"konferenz</label>") {
 		t.Errorf("the registration form's FachMK choices: %q", between(body, `<div class="checks">`, "</fieldset>"))

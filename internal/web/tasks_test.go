@@ -19,7 +19,7 @@ import (
 func TestTaskChecklists(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 1, 0)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 1, 0)))
 	tasks, _ := st.Tasks(ctx)
 	if len(tasks) != 9 || tasks[0].Recurrence != model.RecurOnce || tasks[2].Recurrence != model.RecurSession || tasks[3].Recurrence != model.RecurYear {
 		t.Fatalf("demo matrix: %+v", tasks)

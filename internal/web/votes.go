@@ -391,7 +391,7 @@ func (s *Server) closeVote(w http.ResponseWriter, r *http.Request) {
 			notice += fmt.Sprintf("%s %s: %s. ", d.Kind.Label(), d.Label, d.Result)
 		} else {
 			// The result names the outcome ("abgelehnt bei …").
-			notice += fmt.Sprintf("Beschlussvorschlag: %s. ", d.Result)
+			notice += fmt.Sprintf("%s: %s. ", d.Kind.ProposalName(), d.Result)
 		}
 	}
 	// The count's reason follows as a sentence of its own: "… und NW.

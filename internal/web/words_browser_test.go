@@ -58,7 +58,7 @@ func midWordBreaks(t *testing.T, b *browserRun, selector string) string {
 func TestNarrowLabelsBreakAtJoints(t *testing.T) {
 	browserTest(t)
 	ts, st := cycleServer(t)
-	planSessionOn(t, st, 48, model.DateOf(time.Now().AddDate(0, 0, 60)))
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
 	b := newBrowser(t, ts.URL)
 	b.login("hessen")
 	for _, tc := range []struct{ path, selector string }{
