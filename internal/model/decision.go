@@ -292,6 +292,10 @@ type Decision struct {
 	// Internal is read from the decision's body: a decision of an internal
 	// body (the AL-Runde's recommendations) is never public.
 	Internal bool
+	// BoundTo, when not nil, are the members a decision binding only the
+	// consenting ones binds, kept where its votes are not: the public
+	// version (Audience.Decision) shows whom it binds, not how each voted.
+	BoundTo []string
 }
 
 // Counted reports whether gremium counted the decision's result from the
@@ -325,6 +329,9 @@ func (d Decision) Outcome() string {
 func (d Decision) Bound() []string {
 	if d.Scope != ScopeConsenting {
 		return nil
+	}
+	if d.BoundTo != nil {
+		return d.BoundTo
 	}
 	var out []string
 	for _, v := range d.Votes {

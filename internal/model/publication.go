@@ -230,6 +230,12 @@ func (a Audience) Decision(d Decision) (Decision, bool) {
 		// A vote counted in gremium: how each member voted is internal,
 		// and so are the members its result names, as the public minutes
 		// of the source black out "bei Enthaltung von [REDACTED]".
+		// Whom a decision binds is its effect, and stays public.
+		if bound := d.Bound(); bound != nil {
+			d.BoundTo = bound
+		} else if d.Scope == ScopeConsenting {
+			d.BoundTo = []string{}
+		}
 		d.Result, d.Votes = PublicResult(d.Result), nil
 	}
 	d.Points = slices.Clone(d.Points)
