@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -67,13 +68,17 @@ func TestTwoStageCycleInTheBrowser(t *testing.T) {
 	}
 	itemA, proposalA := register("Föderales Datenportal", "HE")
 	itemB, proposalB := register("Registermodernisierung", "Bund")
-	// Hessen sees its item await the AL-Runde.
+	// Hessen sees its item await the AL-Runde — on a day before the
+	// sessions of 2026 (a registration whose session's day has passed
+	// waits for nothing any more, store.AwaitingRecommendation).
+	st.SetClock(func() time.Time { return time.Date(2026, 2, 10, 10, 0, 0, 0, model.Berlin) })
 	he := gs.another()
 	he.login("hessen")
 	he.page("/mein-bereich")
 	if txt := he.text("main"); !strings.Contains(txt, "Föderales Datenportal") || !strings.Contains(txt, "wartet auf die Beschlussempfehlung der 40. AL-Runde am 19.02.2026") {
 		t.Errorf("Hessen's page: %q", txt)
 	}
+	st.SetClock(time.Now)
 
 	// 2. The 40th AL-Runde runs: attendance, a recommendation for the
 	// Grüne Liste on item A, the members vote.
