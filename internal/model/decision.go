@@ -303,11 +303,6 @@ type Decision struct {
 // from the minutes: it has the count's explanation or its votes.
 func (d Decision) Counted() bool { return d.CountReason != "" || len(d.Votes) > 0 }
 
-// KindLabel gives the German name of the decision's kind, "Beschluss" or
-// "Empfehlung": the messages after an action on a decision name it so,
-// never "Beschluss" for an Empfehlung.
-func (d Decision) KindLabel() string { return d.Kind.Label() }
-
 // Outcome says in one sentence what became of the decision by its status,
 // named by its kind and number: "Der Beschluss B-2025/26-IT ist gefasst.",
 // "Die Empfehlung ist ausgesprochen.", "Der Empfehlungsvorschlag ist nicht

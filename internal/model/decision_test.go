@@ -40,7 +40,7 @@ func TestDecisionOutcomeNamesTheKind(t *testing.T) {
 			t.Errorf("%s %s: Outcome() = %q, want %q", c.d.Kind, c.d.Status, got, c.want)
 		}
 	}
-	if got := (Decision{Kind: KindRecommendation}).KindLabel(); got != "Empfehlung" {
-		t.Errorf("KindLabel of an Empfehlung: %q", got)
+	if got := KindRecommendation.Label(); got != "Empfehlung" {
+		t.Errorf("label of an Empfehlung: %q", got)
 	}
 }

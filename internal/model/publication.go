@@ -231,10 +231,8 @@ func (a Audience) Decision(d Decision) (Decision, bool) {
 		// and so are the members its result names, as the public minutes
 		// of the source black out "bei Enthaltung von [REDACTED]".
 		// Whom a decision binds is its effect, and stays public.
-		if bound := d.Bound(); bound != nil {
-			d.BoundTo = bound
-		} else if d.Scope == ScopeConsenting {
-			d.BoundTo = []string{}
+		if d.Scope == ScopeConsenting {
+			d.BoundTo = append([]string{}, d.Bound()...)
 		}
 		d.Result, d.Votes = PublicResult(d.Result), nil
 	}

@@ -213,7 +213,7 @@ func (s *Store) noticeProcedureResult(ctx context.Context, tx *sql.Tx, body mode
 	short := "nicht angenommen"
 	if tally.Adopted {
 		named.Status = model.DecisionAdopted
-		short = strings.TrimSpace(d.KindLabel()+" "+d.Label) + " " + d.Kind.AdoptedVerb()
+		short = strings.TrimSpace(d.Kind.Label()+" "+d.Label) + " " + d.Kind.AdoptedVerb()
 		if d.Label != "" {
 			// The register has the decisions the public may read; an
 			// internal body's (the AL-Runde's recommendation) has no page

@@ -374,15 +374,3 @@ func (s *Store) noticeSessionCancelled(ctx context.Context, tx *sql.Tx, se model
 	})
 	return err
 }
-
-// checkNotCancelled refuses registrations for a cancelled session.
-func checkNotCancelled(ctx context.Context, tx *sql.Tx, sessionID int64) error {
-	se, err := loadSessionTx(ctx, tx, sessionID)
-	if err != nil {
-		return err
-	}
-	if se.Cancelled() {
-		return model.RuleError("Die %d. Sitzung ist abgesagt; für sie werden keine Tagesordnungspunkte angemeldet.", se.Number)
-	}
-	return nil
-}

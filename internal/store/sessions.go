@@ -412,17 +412,20 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 		if err := checkSessionOpen(ctx, tx, it.SessionID); err != nil {
 			return err
 		}
-		if err := checkNotCancelled(ctx, tx, it.SessionID); err != nil {
+		// Checked again inside the write, on one read of the session: it
+		// may have been cancelled, held or begun since the form or the API
+		// request checked it.
+		se, err := loadSessionTx(ctx, tx, it.SessionID)
+		if err != nil {
 			return err
 		}
-		if err := checkAgendaOpen(ctx, tx, it.SessionID); err != nil {
+		if se.Cancelled() {
+			return model.RuleError("Die %d. Sitzung ist abgesagt; für sie werden keine Tagesordnungspunkte angemeldet.", se.Number)
+		}
+		if err := agendaClosed(se); err != nil {
 			return err
 		}
-		// Checked again inside the write: the session may have begun
-		// since the form or the API request checked it.
-		if se, err := loadSessionTx(ctx, tx, it.SessionID); err != nil {
-			return err
-		} else if !se.RegistrationOpen() {
+		if !se.RegistrationOpen() {
 			return model.RuleError("Für die %d. Sitzung (%s) können keine Tagesordnungspunkte mehr angemeldet werden.", se.Number, se.StatusLabel())
 		}
 		if id, err = s.insertItem(ctx, tx, it); err != nil {

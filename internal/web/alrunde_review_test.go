@@ -110,12 +110,7 @@ func newALRundeVoteWorldFor(t *testing.T, greenList bool) alRundeVoteWorld {
 func (w alRundeVoteWorld) reject(t *testing.T) {
 	t.Helper()
 	ctx := store.WithActor(context.Background(), "test")
-	votes := map[string]model.VoteChoice{}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			votes[m.Abbrev] = model.VoteNo
-		}
-	}
+	votes := everyVoter(model.VoteNo)
 	if _, err := w.st.CastShowOfHands(ctx, w.voteID, votes); err != nil {
 		t.Fatal(err)
 	}
@@ -223,12 +218,7 @@ func TestRejectedResultNotStyledAdopted(t *testing.T) {
 func TestGreenListPullNamesNoMemberInAdvance(t *testing.T) {
 	w := newALRundeVoteWorldFor(t, true)
 	ctx := store.WithActor(context.Background(), "test")
-	votes := map[string]model.VoteChoice{}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			votes[m.Abbrev] = model.VoteYes
-		}
-	}
+	votes := everyVoter(model.VoteYes)
 	if _, err := w.st.CastShowOfHands(ctx, w.voteID, votes); err != nil {
 		t.Fatal(err)
 	}

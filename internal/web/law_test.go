@@ -479,12 +479,7 @@ func TestDecisionCorrectionAndSharesYear(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	ctx := context.Background()
 	sid, _, d := runningSession(t, st, model.KindDecision)
-	votes := map[string]model.VoteChoice{}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			votes[m.Abbrev] = model.VoteYes
-		}
-	}
+	votes := everyVoter(model.VoteYes)
 	if _, err := st.RecordShowOfHands(ctx, sid, d, votes); err != nil {
 		t.Fatal(err)
 	}
@@ -796,16 +791,22 @@ func TestRecommendationPageIsNotCalledBeschluss(t *testing.T) {
 	}
 }
 
+// everyVoter gives the vote c for every voting member of the council.
+func everyVoter(c model.VoteChoice) map[string]model.VoteChoice {
+	votes := map[string]model.VoteChoice{}
+	for _, m := range itplr.Members() {
+		if m.Kind.Votes() {
+			votes[m.Abbrev] = c
+		}
+	}
+	return votes
+}
+
 // adoptUnanimously records a show of hands in which every voting member
 // says Ja to draft d of session sid.
 func adoptUnanimously(t *testing.T, st *store.Store, sid, d int64) {
 	t.Helper()
-	votes := map[string]model.VoteChoice{}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			votes[m.Abbrev] = model.VoteYes
-		}
-	}
+	votes := everyVoter(model.VoteYes)
 	if _, err := st.RecordShowOfHands(context.Background(), sid, d, votes); err != nil {
 		t.Fatal(err)
 	}

@@ -224,7 +224,7 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 // number by its kind and title, never "Beschluss" for an Empfehlung.
 func decisionNamed(d model.Decision) string {
 	if d.Label != "" {
-		return d.KindLabel() + " " + d.Label
+		return d.Kind.Label() + " " + d.Label
 	}
-	return d.KindLabel() + " „" + model.InternalText(d.Title) + "“"
+	return d.Kind.Label() + " „" + model.InternalText(d.Title) + "“"
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"gremium/internal/demo"
-	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/pdftest"
 )
@@ -25,12 +24,7 @@ func TestPublicMinutesOnlyWhenTheyExist(t *testing.T) {
 	ctx := context.Background()
 	public := client(t, ts, "")
 	sid, _, d := runningSession(t, st, model.KindDecision)
-	votes := map[string]model.VoteChoice{}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			votes[m.Abbrev] = model.VoteYes
-		}
-	}
+	votes := everyVoter(model.VoteYes)
 	if _, err := st.RecordShowOfHands(ctx, sid, d, votes); err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"gremium/internal/itplr"
 	"gremium/internal/model"
 )
 
@@ -22,12 +21,7 @@ func TestPublicNamesNoVoterOfACountedVote(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	ctx := context.Background()
 	sid, _, d := runningSession(t, st, model.KindRecommendation)
-	votes := map[string]model.VoteChoice{}
-	for _, m := range itplr.Members() {
-		if m.Kind.Votes() {
-			votes[m.Abbrev] = model.VoteYes
-		}
-	}
+	votes := everyVoter(model.VoteYes)
 	votes["HE"], votes["BY"] = model.VoteAbstain, model.VoteNo
 	if _, err := st.RecordShowOfHands(ctx, sid, d, votes); err != nil {
 		t.Fatal(err)
