@@ -694,10 +694,7 @@ func (r *pdfRenderer) writtenProcedures(ds []model.Decision) {
 			}
 			spans = append(spans, span{text: text})
 		}
-		verb := "beschlossen"
-		if d.Rejected() {
-			verb = "abgelehnt"
-		}
+		verb := d.StatusLabel()
 		spans = append(spans, span{text: resultLead(d) + r.show(d.Result) + ", " + verb + " am " + d.AdoptedOn.German(), style: "I"})
 		blocks = append(blocks, spans)
 	}

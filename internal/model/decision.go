@@ -318,6 +318,59 @@ func (d Decision) Outcome() string {
 	return strings.ToUpper(subject[:1]) + subject[1:] + " ist " + d.Kind.AdoptedVerb() + "."
 }
 
+// StatusLabel gives the decision's state in words of its kind: a
+// Beschluss is "beschlossen", an Empfehlung "ausgesprochen" (not
+// "beschlossen"), either may be "abgelehnt"; a draft is named as the
+// proposal it is ("Beschlussvorschlag", "Empfehlungsvorschlag").
+func (d Decision) StatusLabel() string {
+	switch d.Status {
+	case DecisionDraft:
+		return d.Kind.ProposalName()
+	case DecisionAdopted:
+		if d.Kind == KindRecommendation {
+			return "ausgesprochen"
+		}
+		return "beschlossen"
+	}
+	return d.Status.Label()
+}
+
+// DecidedOnLabel names the day of the decision by its state, for the
+// line that gives it: "Beschlossen am", "Ausgesprochen am", "Abgelehnt
+// am" (a rejected proposal was not adopted on that day); "" for a draft,
+// which is not decided.
+func (d Decision) DecidedOnLabel() string {
+	if d.Status == DecisionDraft {
+		return ""
+	}
+	return d.StatusHeading() + " am"
+}
+
+// StatusHeading gives StatusLabel as a heading, with a capital:
+// "Beschlossen", "Ausgesprochen", "Abgelehnt".
+func (d Decision) StatusHeading() string {
+	l := d.StatusLabel()
+	return strings.ToUpper(l[:1]) + l[1:]
+}
+
+// TextName gives the name of the decision's text: "Beschlusstext",
+// "Empfehlungstext".
+func (k DecisionKind) TextName() string {
+	if k == KindRecommendation {
+		return "Empfehlungstext"
+	}
+	return "Beschlusstext"
+}
+
+// OriginalName names the wording as first taken, beside its corrections:
+// "Beschlossene Fassung", "Ausgesprochene Fassung".
+func (k DecisionKind) OriginalName() string {
+	if k == KindRecommendation {
+		return "Ausgesprochene Fassung"
+	}
+	return "Beschlossene Fassung"
+}
+
 // Bound gives the members a decision binds when it binds only those that
 // consented (Scope = ScopeConsenting): the members that voted Ja. It is nil
 // for decisions that bind all members.

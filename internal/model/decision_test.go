@@ -44,3 +44,33 @@ func TestDecisionOutcomeNamesTheKind(t *testing.T) {
 		t.Errorf("label of an Empfehlung: %q", got)
 	}
 }
+
+// TestStatusNamesTheKind: an adopted Empfehlung is "ausgesprochen", not
+// "beschlossen" (the decision page said "Status beschlossen" of one), and
+// a rejected proposal's day is the day it was rejected, not "Beschlossen
+// am".
+func TestStatusNamesTheKind(t *testing.T) {
+	for _, c := range []struct {
+		d                          Decision
+		status, heading, decidedOn string
+	}{
+		{Decision{Kind: KindDecision, Status: DecisionAdopted}, "beschlossen", "Beschlossen", "Beschlossen am"},
+		{Decision{Kind: KindRecommendation, Status: DecisionAdopted}, "ausgesprochen", "Ausgesprochen", "Ausgesprochen am"},
+		{Decision{Kind: KindRecommendation, Status: DecisionRejected}, "abgelehnt", "Abgelehnt", "Abgelehnt am"},
+		{Decision{Kind: KindDecision, Status: DecisionRejected}, "abgelehnt", "Abgelehnt", "Abgelehnt am"},
+		{Decision{Kind: KindRecommendation, Status: DecisionDraft}, "Empfehlungsvorschlag", "Empfehlungsvorschlag", ""},
+	} {
+		if got := c.d.StatusLabel(); got != c.status {
+			t.Errorf("%s %s: StatusLabel() = %q, want %q", c.d.Kind, c.d.Status, got, c.status)
+		}
+		if got := c.d.StatusHeading(); got != c.heading {
+			t.Errorf("%s %s: StatusHeading() = %q, want %q", c.d.Kind, c.d.Status, got, c.heading)
+		}
+		if got := c.d.DecidedOnLabel(); got != c.decidedOn {
+			t.Errorf("%s %s: DecidedOnLabel() = %q, want %q", c.d.Kind, c.d.Status, got, c.decidedOn)
+		}
+	}
+	if KindRecommendation.TextName() != "Empfehlungstext" || KindDecision.TextName() != "Beschlusstext" {
+		t.Error("the text's name by kind")
+	}
+}

@@ -48,6 +48,19 @@ func TestResultMessagesNameTheKind(t *testing.T) {
 	if err != nil || d.Status != model.DecisionAdopted || d.Label == "" {
 		t.Fatalf("the recommendation: %+v %v", d, err)
 	}
+	// The public page of an Empfehlung says that it is "ausgesprochen",
+	// and when: it said "Status beschlossen", "Beschlossen am" and
+	// "Beschlusstext".
+	_, public := do(t, client(t, ts, ""), "GET", ts.URL+"/beschluesse/"+d.Label, nil)
+	meta := between(public, "<main", "</ol>")
+	for _, want := range []string{"<dd>ausgesprochen</dd>", "<dt>Ausgesprochen am</dt>", "Empfehlungstext"} {
+		if !strings.Contains(meta, want) {
+			t.Errorf("the recommendation's page lacks %q:\n%s", want, meta)
+		}
+	}
+	if strings.Contains(meta, "eschlossen") || strings.Contains(meta, "Beschlusstext") {
+		t.Errorf("the recommendation's page calls it a Beschluss:\n%s", meta)
+	}
 	_, page := do(t, gs, "GET", path, nil)
 	if notice := between(page, `class="notice-box"`, "</div>"); !strings.Contains(notice, "Die Empfehlung "+d.Label+" ist ausgesprochen.") || strings.Contains(notice, "Beschluss") {
 		t.Errorf("the early end's message: %s", notice)
