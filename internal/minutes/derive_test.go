@@ -220,7 +220,7 @@ func TestFollowUpsOnlyFromAdoptedDecisions(t *testing.T) {
 		t.Errorf("adopted decision: %+v", ps)
 	}
 	ps = d.Propose(doc(model.DecisionAdopted, model.KindRecommendation, ""))
-	if len(ps) != 2 || ps[0].Origin != "Empfehlung (Nummer im Protokoll nicht lesbar)" {
+	if len(ps) != 2 || ps[0].Origin != "Empfehlung (im Protokoll ohne Nummer)" {
 		t.Errorf("adopted recommendation: %+v", ps)
 	}
 }

@@ -191,8 +191,13 @@ func decisionContent(it Item, d model.Decision, sessionDate model.Date) string {
 	switch {
 	case !d.Public():
 		// A proposal has no number before it is adopted; the parser reads
-		// the status back from this head.
-		head = d.ProposalLabel()
+		// the status back from this head (proposalHeader): the file's
+		// format, "Beschlussvorschlag (Empfehlung)" for an Empfehlung,
+		// not the pages' words (model.Decision.ProposalLabel).
+		head = "Beschlussvorschlag"
+		if d.Rejected() {
+			head = "abgelehnter " + head
+		}
 		if d.Kind == model.KindRecommendation {
 			head += " (Empfehlung)"
 		}

@@ -86,19 +86,22 @@ func (s Session) MinutesEditable() bool {
 func (d Decision) Public() bool { return !d.Internal && d.Status == DecisionAdopted }
 
 // ProposalLabel gives how a decision is named where its number would
-// stand: its number once adopted, "Beschlussvorschlag" for a proposal (it
-// has no number before it is adopted), "abgelehnter Beschlussvorschlag"
-// for a rejected one, and for an adopted decision whose number the source
-// does not show "(Nummer im Protokoll nicht lesbar)".
+// stand: its number once adopted, "Beschlussvorschlag" (or
+// "Empfehlungsvorschlag") for a proposal (it has no number before it is
+// adopted), "abgelehnter Beschlussvorschlag" for a rejected one, and for
+// an adopted decision whose number the minutes do not give "(im Protokoll
+// ohne Nummer)" — true of a number the source lost and of a Kenntnisnahme
+// the minutes never numbered alike (it said "Nummer im Protokoll nicht
+// lesbar" of both).
 func (d Decision) ProposalLabel() string {
 	switch d.Status {
 	case DecisionDraft:
-		return "Beschlussvorschlag"
+		return d.Kind.ProposalName()
 	case DecisionRejected:
-		return "abgelehnter Beschlussvorschlag"
+		return "abgelehnter " + d.Kind.ProposalName()
 	}
 	if d.Label == "" {
-		return d.Kind.Label() + " (Nummer im Protokoll nicht lesbar)"
+		return d.Kind.Label() + " (im Protokoll ohne Nummer)"
 	}
 	return d.Kind.Label() + " " + d.Label
 }

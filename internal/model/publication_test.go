@@ -60,7 +60,19 @@ func TestDecisionGate(t *testing.T) {
 		{DecisionDraft, "", false, "Beschlussvorschlag"},
 		{DecisionRejected, "", false, "abgelehnter Beschlussvorschlag"},
 		{DecisionAdopted, "B-2025/26-IT", true, "Beschluss B-2025/26-IT"},
-		{DecisionAdopted, "", true, "Beschluss (Nummer im Protokoll nicht lesbar)"},
+		{DecisionAdopted, "", true, "Beschluss (im Protokoll ohne Nummer)"},
+	}
+	for _, c := range []struct {
+		d    Decision
+		want string
+	}{
+		{Decision{Kind: KindRecommendation, Status: DecisionDraft}, "Empfehlungsvorschlag"},
+		{Decision{Kind: KindRecommendation, Status: DecisionRejected}, "abgelehnter Empfehlungsvorschlag"},
+		{Decision{Kind: KindRecommendation, Status: DecisionAdopted}, "Empfehlung (im Protokoll ohne Nummer)"},
+	} {
+		if got := c.d.ProposalLabel(); got != c.want {
+			t.Errorf("ProposalLabel of an Empfehlung %s = %q, want %q", c.d.Status, got, c.want)
+		}
 	}
 	for _, tc := range tests {
 		t.Run(string(tc.status)+tc.label, func(t *testing.T) {

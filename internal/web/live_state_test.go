@@ -23,7 +23,7 @@ func TestLiveStateNamesEveryDecision(t *testing.T) {
 		if code != http.StatusOK {
 			t.Fatalf("%q: %d", who, code)
 		}
-		for _, want := range []string{"Sitzung beendet", "Beschluss (Nummer im Protokoll nicht lesbar)", "(einstimmig; Grüne Liste, en bloc)"} {
+		for _, want := range []string{"Sitzung beendet", "Beschluss (im Protokoll ohne Nummer)", "(einstimmig; Grüne Liste, en bloc)"} {
 			if !strings.Contains(box, want) {
 				t.Errorf("%q: the box lacks %q:\n%s", who, want, box)
 			}

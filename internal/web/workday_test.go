@@ -159,7 +159,7 @@ func TestConsentOnlyItemHasNoEmptySection(t *testing.T) {
 
 // TestProposalBeforeTheSession: before the session a proposal is a
 // "Beschlussvorschlag" without number for the members and nothing at all
-// for the public — never "Beschluss (Nummer im Protokoll nicht lesbar)".
+// for the public — never "Beschluss (im Protokoll ohne Nummer)".
 func TestProposalBeforeTheSession(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
