@@ -58,3 +58,23 @@ func sessionOf(t *testing.T, s *Store, number int) (model.Session, int64) {
 	se := must[model.Session](t)(s.SessionByNumber(context.Background(), 1, number))
 	return se, se.ID
 }
+
+// The AL-Runde's recommendations stand on its agenda as items of their
+// own (prepItemTx): a held AL-Runde takes no new proposal of a
+// recommendation either — ErrAgendaClosed, and nothing is left behind
+// (before, the proposal added an item and a draft to a held session).
+func TestRecommendationProposalNeedsAnOpenAgenda(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "gs")
+	f := newPrepFixture(t, s)
+	al := must[model.Session](t)(s.Session(ctx, f.al))
+	check(t, s.SetSessionStatus(ctx, f.al, al.Version, model.StatusEnded))
+	before := len(must[[]model.AgendaItem](t)(s.Items(ctx, f.al)))
+	_, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true})
+	if !errors.Is(err, ErrAgendaClosed) || model.ClassOf(err) != model.ErrRule {
+		t.Errorf("proposal in a held AL-Runde: %v, want ErrAgendaClosed", err)
+	}
+	if n := len(must[[]model.AgendaItem](t)(s.Items(ctx, f.al))); n != before {
+		t.Errorf("%d items after the refusal, want %d", n, before)
+	}
+}

@@ -367,6 +367,11 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 		if se.Status.MinutesFrozen() {
 			return fmt.Errorf("store: the minutes of %s are approved: %w", se.Title(), ErrImmutable)
 		}
+		// The proposal stands on the AL-Runde's agenda (prepItemTx) and is
+		// voted on in it: a held or cancelled session takes none.
+		if err := agendaClosed(se); err != nil {
+			return err
+		}
 		var prepared int64
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(prepares_session_id, 0) FROM sessions WHERE id = ?`, se.ID).Scan(&prepared); err != nil {
 			return fmt.Errorf("store: prepared session: %w", err)

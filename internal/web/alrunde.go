@@ -371,8 +371,12 @@ type recommendationsData struct {
 	Other    model.Session // the prepared session (Prep) or the preparatory one
 	HasOther bool
 	// Coming: the prepared session (Prep) has not begun and is not
-	// cancelled, so recommendations on it can still be proposed.
-	Coming   bool
+	// cancelled, and the preparatory session's own agenda is open (it is
+	// not held nor cancelled: store.ErrAgendaClosed), so recommendations
+	// on it can still be proposed.
+	Coming bool
+	// Closed: the preparatory session (Prep) is held or cancelled.
+	Closed   bool
 	Schedule model.PrepSchedule
 	Items    []recItem
 	Kinds    []model.RecommendationKind
@@ -475,7 +479,8 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 		d.Other, err = s.st.PreparedSession(ctx, se.ID)
 		d.HasOther = err == nil
 		if d.HasOther {
-			d.Coming = d.Other.Schedulable() == nil
+			d.Closed = se.CheckAgendaOpen() != nil
+			d.Coming = d.Other.Schedulable() == nil && !d.Closed
 			d.Schedule = ownDeadline(body.Preparation.ScheduleWith(d.Other.Date, se.Date), d.Other)
 			items, err := s.st.Items(ctx, d.Other.ID)
 			if err != nil {

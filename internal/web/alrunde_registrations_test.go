@@ -224,3 +224,52 @@ func TestAlRundeOffersNothingOnDeferredItem(t *testing.T) {
 		t.Error("the AL-Runde's page does not say the item is deferred")
 	}
 }
+
+// TestHeldAlRundeTakesNoProposal: once the AL-Runde is held, its page no
+// longer offers the form that proposes a recommendation and says why, and
+// a proposal sent anyway is refused with the reason (store.ErrAgendaClosed)
+// and adds nothing to its agenda. Before, the proposal added an item and a
+// draft to the held session.
+func TestHeldAlRundeTakesNoProposal(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	ctx := store.WithActor(context.Background(), "test")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	// The AL-Runde today (it opens on its day), the 48th session to come.
+	today := model.BerlinDate(time.Now())
+	main, al, err := st.PlanSessionPair(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.DaysAfter(today, 30), Status: model.StatusPlanned}, nil,
+		model.Session{BodyID: prep.ID, Number: 40, Date: today, Status: model.StatusPlanned}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: main, Title: "Bayerisches Vorhaben", Goal: model.GoalDecision, Status: model.ItemRegistered,
+		RegisteredBy: "BY", Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: council.ID, Kind: model.KindDecision, Scope: model.ScopeAll,
+		Title: "Bayerisches Vorhaben", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt das Vorhaben."}}, Applicants: []string{"Bund"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accept(t, st, item)
+	for _, status := range []model.SessionStatus{model.StatusConvened, model.StatusRunning, model.StatusEnded} {
+		se, err := st.Session(ctx, al)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetSessionStatus(ctx, al, se.Version, status); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	recs := ts.URL + "/gremien/al-runde/sitzungen/40/empfehlungen"
+	if _, page := do(t, gs, "GET", recs, nil); strings.Contains(page, fmt.Sprintf(`name="top" value="%d"`, item)) ||
+		!strings.Contains(page, "In ihr werden keine Empfehlungen mehr vorgeschlagen.") {
+		t.Errorf("the held AL-Runde's page: %s", between(page, "<main", "</main>"))
+	}
+	before, _ := st.Items(ctx, al)
+	code, page := do(t, gs, "POST", recs, url.Values{"top": {fmt.Sprint(item)}, "empfehlung": {"annehmen"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Tagesordnung ist geschlossen") {
+		t.Errorf("a proposal in the held AL-Runde: %d %s", code, between(page, `class="error-box"`, "</div>"))
+	}
+	if after, _ := st.Items(ctx, al); len(after) != len(before) {
+		t.Errorf("%d items on the held AL-Runde's agenda after the refusal, want %d", len(after), len(before))
+	}
+}
