@@ -1,6 +1,10 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // BodyKind says what kind of body (Gremium) a Body is.
 type BodyKind string
@@ -69,6 +73,25 @@ type Body struct {
 	// prepares; the zero value for every other body.
 	Preparation Preparation
 	Version     int
+	// fullName is the full name of a body named by its abbreviation
+	// (Short): the article and case follow the full name's head noun.
+	fullName string
+}
+
+// Short gives the body named by its abbreviation, for the cases of its
+// name (The, Of, Dative, Accusative, Zu) where a text names it short:
+// "die AL-Runde", "der AL-Runde", "des IT-PLR", "des E-Justice-Rats". The
+// article is the full name's ("Abteilungsleiterrunde": feminine); an
+// abbreviation that ends in a capital ("IT-PLR", "FMK") takes no genitive
+// ending, a word ("AL-Runde", "E-Justice-Rat") its own. Before, the
+// templates wrote "der {{.Body.Abbrev}}", right only for a feminine body.
+func (b Body) Short() Body {
+	if b.fullName != "" {
+		return b
+	}
+	s := b
+	s.Name, s.fullName = b.Abbrev, b.Name
+	return s
 }
 
 // Seats reports whether the member has a seat at the body's sessions and
@@ -222,6 +245,9 @@ func (b Body) head() ([]string, int) {
 // -konferenz, -gruppe, -kommission, -ung, -schaft, …) feminine; any other
 // (-rat, -kreis, -ausschuss) masculine.
 func (b Body) gender() gender {
+	if b.fullName != "" {
+		return Body{Name: b.fullName}.gender()
+	}
 	words, head := b.head()
 	if head < 0 {
 		return masculine
@@ -295,6 +321,9 @@ func (b Body) Of() string {
 	}
 	if b.gender() == feminine {
 		return "der " + strings.Join(words, " ")
+	}
+	if last, _ := utf8.DecodeLastRuneInString(words[head]); b.fullName != "" && !unicode.IsLower(last) {
+		return "des " + strings.Join(words, " ") // an acronym: "des IT-PLR"
 	}
 	lower := strings.ToLower(words[head])
 	if strings.HasSuffix(lower, "s") || strings.HasSuffix(lower, "ß") || strings.HasSuffix(lower, "x") {

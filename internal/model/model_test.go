@@ -490,3 +490,24 @@ func TestBodyCases(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyShortCases: a body named by its abbreviation takes the article
+// of its full name ("die AL-Runde", not "der/die" by guess), and an
+// acronym no genitive ending ("des IT-PLR"), a word its own ("des
+// E-Justice-Rats").
+func TestBodyShortCases(t *testing.T) {
+	al := Body{Abbrev: "AL-Runde", Name: "Abteilungsleiterrunde des IT-Planungsrats"}.Short()
+	itplr := Body{Abbrev: "IT-PLR", Name: "IT-Planungsrat"}.Short()
+	ej := Body{Abbrev: "E-Justice-Rat", Name: "E-Justice-Rat"}.Short()
+	kg := Body{Abbrev: "KoopG", Name: "Kooperationsgremium"}.Short()
+	for _, c := range []struct{ got, want string }{
+		{al.TheUpper(), "Die AL-Runde"}, {al.Of(), "der AL-Runde"}, {al.Dative(), "der AL-Runde"}, {al.Accusative(), "die AL-Runde"},
+		{itplr.The(), "der IT-PLR"}, {itplr.Of(), "des IT-PLR"}, {itplr.Dative(), "dem IT-PLR"},
+		{ej.Of(), "des E-Justice-Rats"}, {kg.The(), "das KoopG"}, {kg.Of(), "des KoopG"},
+		{al.Short().Of(), "der AL-Runde"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+}
