@@ -105,10 +105,13 @@ var funcs = template.FuncMap{
 	"editable":   editableMarks,
 	"lines0":     func(ss []string) string { return strings.Join(ss, "\n") },
 	"pointLines": pointLines,
+	// conferenceNames names the conferences, hyphenated (they stand in
+	// narrow table cells: "Gesundheitsministerkonferenz" ran out of its
+	// column at 320 px).
 	"conferenceNames": func(ids []int64, all map[int64]model.Body) string {
 		var names []string
 		for _, id := range ids {
-			names = append(names, all[id].Name)
+			names = append(names, hyphenate(all[id].Name))
 		}
 		return strings.Join(names, ", ")
 	},

@@ -144,6 +144,20 @@ func TestConferenceHeadingsBreakAtParts(t *testing.T) {
 	if !strings.Contains(body, ">Gesundheits"+shy+"minister"+shy+"konferenz</label>") {
 		t.Errorf("the registration form's FachMK choices: %q", between(body, `<div class="checks">`, "</fieldset>"))
 	}
+	// And the affected conferences in the management page's table, a
+	// narrow column at 320 px.
+	gmk, err := st.BodyByAbbrev(context.Background(), "GMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, page := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Digitale Gesundheitsdienste"}, "ziel": {"Bericht"},
+		"fachmk": {"betroffen"}, "fachmk_ids": {fmt.Sprint(gmk.ID)}}); code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	_, body = do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	if !strings.Contains(body, "<td>Gesundheits"+shy+"minister"+shy+"konferenz") {
+		t.Errorf("the management page's affected conferences: %q", between(body, "Digitale Gesundheitsdienste", "</tr>"))
+	}
 	for in, out := range map[string]string{"Jugend- und Familienministerkonferenz": "Jugend- und Familien" + shy + "minister" + shy + "konferenz",
 		"Ministerinnen und Minister": "Ministerinnen und Minister", "E-Justice-Rat": "E-Justice-Rat"} {
 		if got := hyphenate(in); got != out {
