@@ -121,12 +121,6 @@ func (s *Store) noticeMinutesForComment(ctx context.Context, tx *sql.Tx, session
 	return err
 }
 
-// berlinTime gives "12.03.2026, 18:00 Uhr" in Europe/Berlin.
-func berlinTime(t time.Time) string {
-	t = t.In(model.Berlin)
-	return model.BerlinDate(t).German() + ", " + t.Format("15:04") + " Uhr"
-}
-
 // noticeProcedureStarted queues "Umlaufverfahren gestartet".
 func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedureID int64) error {
 	p, err := procedureByID(ctx, tx, procedureID)
@@ -151,7 +145,7 @@ func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedur
 		Key:     fmt.Sprintf("umlauf_gestartet:%d", procedureID),
 		Subject: "Umlaufverfahren (" + body.Abbrev + ") gestartet: „" + title + "“",
 		Body: fmt.Sprintf("Die Geschäftsstelle hat das Umlaufverfahren „%s“ gestartet (Gremium: %s; %s).\nFrist: %s. "+
-			"%s bis zur Frist; %s", title, body.Abbrev, rule, berlinTime(p.Deadline), model.WhoVotes(members, voters), withoutVote(d.AllMustConsent, false)),
+			"%s bis zur Frist; %s", title, body.Abbrev, rule, model.BerlinDateTime(p.Deadline), model.WhoVotes(members, voters), withoutVote(d.AllMustConsent, false)),
 		Link: fmt.Sprintf("/umlaufverfahren/%d", procedureID),
 	})
 	return err
@@ -183,9 +177,9 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body mod
 	_, err := s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventProcedureClosing,
 		Key:     fmt.Sprintf("umlauf_frist:%d", p.ID),
-		Subject: "Erinnerung: Umlaufverfahren (" + body.Abbrev + ") „" + title + "“ endet am " + berlinTime(p.Deadline),
+		Subject: "Erinnerung: Umlaufverfahren (" + body.Abbrev + ") „" + title + "“ endet am " + model.BerlinDateTime(p.Deadline),
 		Body: fmt.Sprintf("Im Umlaufverfahren „%s“ (Gremium: %s) endet die Frist am %s. Noch keine Stimme abgegeben haben: %s. %s",
-			title, body.Abbrev, berlinTime(p.Deadline), strings.Join(missing, ", "), withoutVote(d.AllMustConsent, true)),
+			title, body.Abbrev, model.BerlinDateTime(p.Deadline), strings.Join(missing, ", "), withoutVote(d.AllMustConsent, true)),
 		Link: fmt.Sprintf("/umlaufverfahren/%d", p.ID),
 		To: func(sub Subscriber) bool {
 			return sub.User.Role == model.RoleMember && open[sub.User.MemberAbbrev]
@@ -223,9 +217,9 @@ func (s *Store) noticeProcedureResult(ctx context.Context, tx *sql.Tx, body mode
 			}
 		}
 	}
-	ended := "Frist: " + berlinTime(p.Deadline)
+	ended := "Frist: " + model.BerlinDateTime(p.Deadline)
 	if p.EndedEarly {
-		ended = "vorzeitig beendet am " + berlinTime(closedAt) + ", nachdem alle Mitglieder abgestimmt hatten"
+		ended = "vorzeitig beendet am " + model.BerlinDateTime(closedAt) + ", nachdem alle Mitglieder abgestimmt hatten"
 	}
 	text := fmt.Sprintf("Das Umlaufverfahren „%s“ (Gremium: %s; %s) ist abgeschlossen.\n%s\nErgebnis: %s.", title, body.Abbrev, ended, named.Outcome(), phrase)
 	if tally.Reason != "" {
