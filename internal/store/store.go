@@ -239,6 +239,10 @@ func (s *Store) watchOtherWriters() error {
 // SetClock replaces the clock used for audit timestamps (for tests).
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
+// Now gives the store's current time (its clock, SetClock), so that the
+// pages that show "today" agree with the writes that check it.
+func (s *Store) Now() time.Time { return s.now() }
+
 func (s *Store) provider() (*goose.Provider, error) {
 	migrations, dir, dialect := fs.FS(sqliteMigrations), "migrations/sqlite", goose.DialectSQLite3
 	if s.isPG() {

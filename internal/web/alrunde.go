@@ -546,7 +546,7 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			d.HasPrep = true
 			// A week, but before the session's day: the recommendation is
 			// for the session (store: the deadline before its start).
-			d.Deadline = model.DaysAfter(today(), 7)
+			d.Deadline = model.DaysAfter(s.today(), 7)
 			if !se.Date.IsZero() && !d.Deadline.Before(se.Date) {
 				d.Deadline = model.DaysAfter(se.Date, -1)
 			}

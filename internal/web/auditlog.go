@@ -381,7 +381,7 @@ func (s *Server) auditCSV(w http.ResponseWriter, r *http.Request) {
 	f := q.filter
 	f.Before, f.After = 0, 0
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="aenderungsprotokoll-%s.csv"`, today().String()))
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="aenderungsprotokoll-%s.csv"`, s.today().String()))
 	secret, err := s.st.SecretVotes(r.Context())
 	if err != nil {
 		s.serverError(w, r, err)

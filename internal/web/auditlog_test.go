@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -80,7 +81,7 @@ func TestAuditLogPage(t *testing.T) {
 			}
 		}
 		// Today's entries, in German dates.
-		code, page := do(t, gs, "GET", ts.URL+"/aenderungsprotokoll?von="+today().German()+"&bis="+today().German(), nil)
+		code, page := do(t, gs, "GET", ts.URL+"/aenderungsprotokoll?von="+model.BerlinDate(time.Now()).German()+"&bis="+model.BerlinDate(time.Now()).German(), nil)
 		if code != http.StatusOK || !strings.Contains(page, "Anmeldung fehlgeschlagen") {
 			t.Errorf("today's entries: %d", code)
 		}
@@ -210,5 +211,22 @@ func TestAuditLogNamesObjects(t *testing.T) {
 	}
 	if strings.Contains(page, ">Sitzung "+fmt.Sprint(s47.ID)+"</a>") {
 		t.Error("the audit page names a session by its internal id")
+	}
+}
+
+// TestPagesTakeTodayFromTheStoresClock: a page's "today" is the store's
+// (store.SetClock), the day its rules check — here the day in the name of
+// the audit log's download. Before, the pages read the machine's clock.
+func TestPagesTakeTodayFromTheStoresClock(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	st.SetClock(func() time.Time { return time.Date(2030, 1, 15, 9, 0, 0, 0, model.Berlin) })
+	t.Cleanup(func() { st.SetClock(time.Now) })
+	res, err := client(t, ts, "geschaeftsstelle").Get(ts.URL + "/aenderungsprotokoll.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if got, want := res.Header.Get("Content-Disposition"), `filename="aenderungsprotokoll-2030-01-15.csv"`; !strings.Contains(got, want) {
+		t.Errorf("Content-Disposition %q, want %s", got, want)
 	}
 }

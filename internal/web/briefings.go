@@ -54,7 +54,7 @@ func (s *Server) loadBriefingDoc(r *http.Request, id int64, v int) (briefingDoc,
 	if err != nil {
 		return d, err
 	}
-	d.Briefing, d.Version, d.Made = b, b.Latest(), today()
+	d.Briefing, d.Version, d.Made = b, b.Latest(), s.today()
 	if v != 0 {
 		found := false
 		for _, x := range b.Versions {
@@ -208,8 +208,8 @@ func (s *Server) renderBriefings(w http.ResponseWriter, r *http.Request, u *mode
 // briefingForm reads a version from the form; a field that cannot be read
 // gives its reason at the field (its id: prefix "br" on the list's form
 // for a new briefing, "bf" on a briefing's page), every one at once.
-func briefingForm(r *http.Request, author, prefix string) (model.BriefingVersion, problems) {
-	v := model.BriefingVersion{Author: author, Stand: today()}
+func (s *Server) briefingForm(r *http.Request, author, prefix string) (model.BriefingVersion, problems) {
+	v := model.BriefingVersion{Author: author, Stand: s.today()}
 	var refused problems
 	var err error
 	if v.Content, err = formText(r.PostFormValue("inhalt")); err != nil {
@@ -263,7 +263,7 @@ func (s *Server) createBriefing(w http.ResponseWriter, r *http.Request) {
 		}
 		b.ConferenceID = conf.ID
 	}
-	v, bad := briefingForm(r, u.Name, "br")
+	v, bad := s.briefingForm(r, u.Name, "br")
 	refused = append(refused, bad...)
 	err := refused.err()
 	if err == nil {
@@ -400,7 +400,7 @@ func (s *Server) saveBriefingVersion(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v, refused := briefingForm(r, u.Name, "bf")
+	v, refused := s.briefingForm(r, u.Name, "bf")
 	err := refused.err()
 	if err == nil {
 		if err = s.st.AddBriefingVersion(r.Context(), id, formVersion(r), v); err == nil {

@@ -31,7 +31,7 @@ func TestBriefingFMK(t *testing.T) {
 	if _, err := st.CreateConferenceDate(ctx, model.ConferenceDate{BodyID: fmk.ID, Title: "Finanzministerkonferenz", Starts: next, Place: "Berlin", UID: "test-fmk@gremium"}); err != nil {
 		t.Fatal(err)
 	}
-	dates, _ := st.ConferenceDates(ctx, fmk.ID, today())
+	dates, _ := st.ConferenceDates(ctx, fmk.ID, model.BerlinDate(time.Now()))
 	if len(dates) == 0 {
 		t.Fatal("no next FMK dates")
 	}
@@ -101,7 +101,7 @@ func TestBriefingFMK(t *testing.T) {
 		t.Error("the changed key message is not in the briefing")
 	}
 	// The spokesperson's page shows the current briefing of the FMK.
-	if _, page := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, fmt.Sprintf(`<a href="/briefings/%d">%s</a> – Finanzministerkonferenz, Stand %s (Fassung 2)`, id, demo.FMKBriefingTitle, today().German())) {
+	if _, page := do(t, client(t, ts, "sprecher-hb"), "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, fmt.Sprintf(`<a href="/briefings/%d">%s</a> – Finanzministerkonferenz, Stand %s (Fassung 2)`, id, demo.FMKBriefingTitle, model.BerlinDate(time.Now()).German())) {
 		t.Error("the spokesperson's page lacks the current FMK briefing")
 	}
 	// Internal: the FachMK secretariat and the public do not read it.

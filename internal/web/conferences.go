@@ -197,7 +197,7 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev
 			d.Contacts[i] = a.Contact(d.Contacts[i])
 		}
 	}
-	if d.Dates, err = s.st.ConferenceDates(ctx, b.ID, today()); err != nil {
+	if d.Dates, err = s.st.ConferenceDates(ctx, b.ID, s.today()); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

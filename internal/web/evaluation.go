@@ -160,7 +160,7 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 	for _, q := range d.Questions {
 		d.ByID[q.ID] = q
 	}
-	d.NextYear = today().Year
+	d.NextYear = s.today().Year
 	for i, rd := range d.Rounds {
 		if rd.Status == model.RoundOpen && d.Open == nil {
 			d.Open = &d.Rounds[i]
@@ -222,7 +222,7 @@ func (s *Server) openRound(w http.ResponseWriter, r *http.Request) {
 	var p problems
 	year, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("jahr")))
 	if err != nil {
-		p.add(model.AtField("jahr", model.InputError("Bitte das Jahr der Runde als Zahl angeben, z. B. %d.", today().Year)))
+		p.add(model.AtField("jahr", model.InputError("Bitte das Jahr der Runde als Zahl angeben, z. B. %d.", s.today().Year)))
 	}
 	ids := formQuestionIDs(r)
 	status := http.StatusBadRequest

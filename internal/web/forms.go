@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"gremium/internal/model"
 )
@@ -166,9 +165,6 @@ func formVersion(r *http.Request) int {
 	v, _ := strconv.Atoi(r.PostFormValue("version"))
 	return v
 }
-
-// today is the date in German time, whatever the server's zone.
-func today() model.Date { return model.BerlinDate(time.Now()) }
 
 func splitFormList(s string) []string {
 	var out []string

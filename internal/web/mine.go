@@ -568,7 +568,7 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 			return err
 		}
 		bodies[b.ID] = b
-		dates, err := s.st.ConferenceDates(ctx, b.ID, today())
+		dates, err := s.st.ConferenceDates(ctx, b.ID, s.today())
 		if err != nil {
 			return err
 		}

@@ -87,7 +87,7 @@ func (s *Server) nextCouncilSession(ctx context.Context, council model.Body) (se
 // session and the day registrations for it close (a request that is to
 // reach its agenda comes before).
 func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
-	dates, err := s.st.ConferenceDates(ctx, d.OwnConference.ID, today())
+	dates, err := s.st.ConferenceDates(ctx, d.OwnConference.ID, s.today())
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
 	}
 	council, err := s.councilBody(ctx)
 	if model.ClassOf(err) == model.ErrNotFound {
-		d.Due = dueFrom(due, today())
+		d.Due = dueFrom(due, s.today())
 		return nil
 	}
 	if err != nil {
@@ -112,7 +112,7 @@ func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
 		due = append(due, myDue{On: se.Date, What: se.Title() + " " + council.Of(), URL: se.Path()},
 			myDue{On: se.RegistrationDeadline, What: "Anmeldeschluss für Tagesordnungspunkte der " + se.Title() + ": ein Anliegen, das auf ihre Tagesordnung soll, bis dahin einreichen", URL: "/anliegen"})
 	}
-	d.Due = dueFrom(due, today())
+	d.Due = dueFrom(due, s.today())
 	return nil
 }
 
@@ -155,7 +155,7 @@ func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *m
 			due = append(due, item)
 		}
 	}
-	d.Due = dueFrom(due, today())
+	d.Due = dueFrom(due, s.today())
 	return nil
 }
 

@@ -78,7 +78,7 @@ func (s *Server) renderMyRegistration(w http.ResponseWriter, r *http.Request, st
 	ctx := r.Context()
 	d := myRegistrationData{Item: it, Session: se, Conferences: map[int64]model.Body{}, Pending: it.Status == model.ItemRegistered, Refused: refused,
 		Undone: cmp.Or(undone, "Die Anmeldung ist nicht zurückgezogen:")}
-	if err := it.RegistrationChange(se, today()); err != nil {
+	if err := it.RegistrationChange(se, s.today()); err != nil {
 		d.NoChange = model.ReasonOf(err)
 	}
 	var err error
@@ -164,7 +164,7 @@ func (s *Server) registrationChange(w http.ResponseWriter, r *http.Request) (*mo
 		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung", Data: "Eine Anmeldung ändert das Mitglied, das sie gemacht hat, oder die Geschäftsstelle."})
 		return nil, it, se, false
 	}
-	if err := it.RegistrationChange(se, today()); err != nil {
+	if err := it.RegistrationChange(se, s.today()); err != nil {
 		var p problems
 		p.add(err)
 		s.renderMyRegistration(w, r, http.StatusUnprocessableEntity, it, se, p, changeRefused)

@@ -16,7 +16,7 @@ import (
 
 // outcomeOfForm reads an outcome of conference conferenceID from the form
 // (fields datum, sitzung, nummer, titel, text), recorded by u.
-func outcomeOfForm(r *http.Request, conferenceID int64, u *model.User) (model.ConferenceOutcome, error) {
+func (s *Server) outcomeOfForm(r *http.Request, conferenceID int64, u *model.User) (model.ConferenceOutcome, error) {
 	o := model.ConferenceOutcome{ConferenceID: conferenceID, RecordedBy: u.Name, RecorderID: u.ID, Version: formVersion(r),
 		Meeting: strings.TrimSpace(r.PostFormValue("sitzung")), Reference: strings.TrimSpace(r.PostFormValue("nummer")),
 		Title: strings.TrimSpace(r.PostFormValue("titel"))}
@@ -31,7 +31,7 @@ func outcomeOfForm(r *http.Request, conferenceID int64, u *model.User) (model.Co
 	if len(refused) > 0 {
 		// Every reason at once: the outcome's own rules (no title, a day
 		// to come) on the fields that read cleanly.
-		refused.addUnrefused(o.Validate(today()))
+		refused.addUnrefused(o.Validate(s.today()))
 	}
 	return o, refused.err()
 }
@@ -62,7 +62,7 @@ func (s *Server) recordOutcome(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	o, err := outcomeOfForm(r, b.ID, u)
+	o, err := s.outcomeOfForm(r, b.ID, u)
 	if err == nil {
 		_, err = s.st.CreateConferenceOutcome(r.Context(), o, spokesperson)
 	}
@@ -88,7 +88,7 @@ func (s *Server) correctOutcome(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Dieses Ergebnis gibt es nicht.")
 		return
 	}
-	o, err := outcomeOfForm(r, b.ID, u)
+	o, err := s.outcomeOfForm(r, b.ID, u)
 	o.ID = id
 	if err == nil {
 		err = s.st.UpdateConferenceOutcome(r.Context(), o, spokesperson)

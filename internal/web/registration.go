@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -80,7 +79,7 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 		member = edit.RegisteredBy
 	}
 	d := registerData{Session: se, Members: members, Member: member, Secretariat: u.Role == model.RoleSecretariat, Edit: edit, Conferences: conferences, Goals: model.Goals, Form: form, Problems: refused,
-		Late: se.RegistrationLate(today()), Closed: !se.RegistrationOpen() && len(form) == 0 && edit.ID == 0}
+		Late: se.RegistrationLate(s.today()), Closed: !se.RegistrationOpen() && len(form) == 0 && edit.ID == 0}
 	if d.Closed {
 		open, err := s.registrableSessions(ctx, se.BodyID)
 		if err != nil {
@@ -122,7 +121,7 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, f, refused, model.AgendaItem{})
 		return
 	}
-	it, draft := g.Item(se, time.Now()), g.Draft(council.ID)
+	it, draft := g.Item(se, s.clock()), g.Draft(council.ID)
 	id, err := s.st.RegisterItem(ctx, it, draft)
 	if err != nil {
 		// Refused by the store (the session closed meanwhile): the form

@@ -131,7 +131,7 @@ func (s *Server) renderReports(w http.ResponseWriter, r *http.Request, u *model.
 	}
 	d := reportsData{Session: se, Deadline: model.ReportDeadline(se), Secretariat: u.Role == model.RoleSecretariat, All: slots, Refused: refused,
 		Closed: se.Status == model.StatusEnded || se.Status == model.StatusMinutesDraft || se.Status == model.StatusMinutesApproved}
-	d.Late = !d.Deadline.IsZero() && d.Deadline.Before(today())
+	d.Late = !d.Deadline.IsZero() && d.Deadline.Before(s.today())
 	seen := map[int64]bool{}
 	for _, sl := range slots {
 		if !seen[sl.Conference.ID] {

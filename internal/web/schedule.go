@@ -174,7 +174,7 @@ func (s *Server) sessionCalendarPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	year := today().Year
+	year := s.today().Year
 	if q := r.URL.Query().Get("jahr"); q != "" {
 		if year, err = strconv.Atoi(q); err != nil || year < 1900 || year > 2999 {
 			s.badRequest(w, r, "Bitte ein Jahr angeben, zum Beispiel ?jahr=2026.")

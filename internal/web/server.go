@@ -77,16 +77,22 @@ type Server struct {
 }
 
 // SetClock replaces the clock the pages use for deadlines and "today"
-// (for tests; the store has its own, store.SetClock).
+// (for tests). Without it they use the store's (store.SetClock), so that
+// a page's "today" is the day the store's rules check.
 func (s *Server) SetClock(now func() time.Time) { s.now = now }
 
-// clock gives the current time.
+// clock gives the current time: the server's clock if one is set, else
+// the store's.
 func (s *Server) clock() time.Time {
 	if s.now != nil {
 		return s.now()
 	}
-	return time.Now()
+	return s.st.Now()
 }
+
+// today is the date in German time, whatever the server's zone, by the
+// server's clock.
+func (s *Server) today() model.Date { return model.BerlinDate(s.clock()) }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
 func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {

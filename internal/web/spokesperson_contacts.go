@@ -20,7 +20,7 @@ import (
 // (fields art, datum, land, mit, teilnehmende, themen, schritte), logged
 // by u; a spokesperson logs for their own member, the Geschäftsstelle for
 // the one it picks (land).
-func contactOfForm(r *http.Request, conferenceID int64, u *model.User) (model.SpokespersonContact, error) {
+func (s *Server) contactOfForm(r *http.Request, conferenceID int64, u *model.User) (model.SpokespersonContact, error) {
 	c := model.SpokespersonContact{ConferenceID: conferenceID, RecordedBy: u.Name, Version: formVersion(r),
 		Member: strings.TrimSpace(r.PostFormValue("land")), Kind: model.ContactKind(r.PostFormValue("art")),
 		With: strings.TrimSpace(r.PostFormValue("mit")), Participants: strings.TrimSpace(r.PostFormValue("teilnehmende"))}
@@ -42,7 +42,7 @@ func contactOfForm(r *http.Request, conferenceID int64, u *model.User) (model.Sp
 		// Every reason at once: the contact's own rules (a day in the
 		// future, no counterpart) on the fields that read cleanly, not
 		// only once the form does.
-		refused.addUnrefused(c.Validate(today()))
+		refused.addUnrefused(c.Validate(s.today()))
 	}
 	return c, refused.err()
 }
@@ -69,7 +69,7 @@ func (s *Server) recordSpokespersonContact(w http.ResponseWriter, r *http.Reques
 	if !ok {
 		return
 	}
-	c, err := contactOfForm(r, b.ID, u)
+	c, err := s.contactOfForm(r, b.ID, u)
 	var id int64
 	if err == nil {
 		id, err = s.st.CreateSpokespersonContact(r.Context(), c, spokesperson)
@@ -96,7 +96,7 @@ func (s *Server) correctSpokespersonContact(w http.ResponseWriter, r *http.Reque
 		s.notFound(w, r, "Diesen Kontakt gibt es nicht.")
 		return
 	}
-	c, err := contactOfForm(r, b.ID, u)
+	c, err := s.contactOfForm(r, b.ID, u)
 	c.ID, c.Member = id, old.Member
 	if err == nil {
 		err = s.st.UpdateSpokespersonContact(r.Context(), c, spokesperson)

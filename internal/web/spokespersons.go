@@ -175,7 +175,7 @@ func (s *Server) resignSpokesperson(w http.ResponseWriter, r *http.Request) {
 	// One operation: the next regular session that exists (planned or
 	// convened, never a number that does not) is found in the write, and
 	// the announcement to the members is queued with it.
-	a, err := s.st.AnnounceResignation(ctx, id, formVersion(r), today())
+	a, err := s.st.AnnounceResignation(ctx, id, formVersion(r), s.today())
 	if err != nil {
 		s.fail(w, r, err, "Diese Sprecherfunktion gibt es nicht.")
 		return
@@ -226,7 +226,7 @@ func (s *Server) spokespersonsPDF(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep := report.New("Übersicht der fachpolitischen Sprecher:innen des IT-Planungsrats", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
-	rep.Paragraph("Stand: " + today().German())
+	rep.Paragraph("Stand: " + s.today().German())
 	var table [][]string
 	for _, row := range rows {
 		person := row[2]

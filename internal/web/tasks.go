@@ -113,7 +113,7 @@ func (s *Server) mayCheck(r *http.Request, u *model.User, conferenceID int64) (b
 }
 
 // period gives the period a task is due in now, its label and due date.
-func taskPeriod(t model.Task, se model.Session) (string, model.Date) {
+func (s *Server) taskPeriod(t model.Task, se model.Session) (string, model.Date) {
 	switch t.Recurrence {
 	case model.RecurSession:
 		if se.Number == 0 {
@@ -121,7 +121,7 @@ func taskPeriod(t model.Task, se model.Session) (string, model.Date) {
 		}
 		return strconv.Itoa(se.Number), se.Date
 	case model.RecurYear:
-		y := today().Year
+		y := s.today().Year
 		return strconv.Itoa(y), model.NewDate(y, 12, 31)
 	}
 	return "", model.Date{}
@@ -181,7 +181,7 @@ func (s *Server) renderChecklist(w http.ResponseWriter, r *http.Request, u *mode
 			continue
 		}
 		row := checklistRow{Task: t, CanEdit: d.CanEdit && t.CheckableBy(auth.Can(u, auth.ManageSessions, "")) == nil}
-		row.Period, row.Due = taskPeriod(t, d.Session)
+		row.Period, row.Due = s.taskPeriod(t, d.Session)
 		row.PeriodLabel = model.PeriodLabel(t.Recurrence, row.Period)
 		for _, c := range checks {
 			switch {
