@@ -218,10 +218,13 @@ func (s *Server) changeRegistration(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	member := u.MemberAbbrev
+	var opts []store.RegistrationOption
 	if secretariat {
 		member = ""
+	} else {
+		opts = append(opts, store.ConfirmCoApplicants())
 	}
-	if _, err := s.st.UpdateRegistration(r.Context(), it.ID, formVersion(r), member, g); err != nil {
+	if _, err := s.st.UpdateRegistration(r.Context(), it.ID, formVersion(r), member, g, opts...); err != nil {
 		status, reasons, ok := refusalProblems(err)
 		if !ok {
 			s.fail(w, r, err, "")
