@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"testing"
 
 	"gremium/internal/model"
@@ -80,4 +81,26 @@ func everyVoterYes() map[string]model.VoteChoice {
 		votes[m] = model.VoteYes
 	}
 	return votes
+}
+
+// TestRecommendationNeedsConfirmedApplicants: the AL-Runde recommends on a
+// proposal under its application — a co-applicant that has not confirmed
+// does not count there either; the refusal names it, and once it
+// confirmed the recommendation is proposed with it as applicant.
+func TestRecommendationNeedsConfirmedApplicants(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "gs")
+	f := newPrepFixture(t, s)
+	d := must[model.Decision](t)(s.Decision(ctx, f.proposalA))
+	check(t, s.inTx(ctx, func(tx *sql.Tx) error { return s.nameCoApplicantsTx(ctx, tx, d, "HE") }))
+	_, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt})
+	if model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "Mitantrag von Bund noch nicht bestätigt") {
+		t.Errorf("recommendation with the Bund pending: %v", err)
+	}
+	co := must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "Bund"))
+	check(t, s.DecideCoApplication(ctx, co[0].ID, "Bund", true))
+	_, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt}))
+	if got := must[model.Decision](t)(s.Decision(ctx, draft)); len(got.Applicants) != 1 || got.Applicants[0] != "Bund" {
+		t.Errorf("the recommendation's applicants: %v", got.Applicants)
+	}
 }
