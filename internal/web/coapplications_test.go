@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/itplr"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestCoApplicantsConfirmOnMyPage: Hessen registers a proposal naming
@@ -71,5 +73,24 @@ func TestCoApplicantsConfirmOnMyPage(t *testing.T) {
 	}
 	if hhs, _ := st.PendingCoApplications(ctx, "HH"); len(hhs) != 1 {
 		t.Errorf("Hamburg's co-applications after the secretariat's entry: %d, want the one of Hessen's registration", len(hhs))
+	}
+}
+
+// confirmCoApplications confirms every pending co-application, as the
+// named offices do on "Mein Bereich", for tests whose registrations name
+// other members and then go to the vote.
+func confirmCoApplications(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	for _, m := range itplr.Members() {
+		pending, err := st.PendingCoApplications(ctx, m.Abbrev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range pending {
+			if err := st.DecideCoApplication(ctx, c.ID, m.Abbrev, true); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
