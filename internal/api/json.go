@@ -55,6 +55,8 @@ var routes = []route{
 	{"GET", "/api/v1/anmeldungen/{id}", func(a *Server) http.HandlerFunc { return a.apiRegistration }},
 	{"PUT", "/api/v1/anmeldungen/{id}", func(a *Server) http.HandlerFunc { return a.apiChangeRegistration }},
 	{"DELETE", "/api/v1/anmeldungen/{id}", func(a *Server) http.HandlerFunc { return a.apiWithdrawRegistration }},
+	{"GET", "/api/v1/mitantraege", func(a *Server) http.HandlerFunc { return a.apiCoApplications }},
+	{"POST", "/api/v1/mitantraege/{id}", func(a *Server) http.HandlerFunc { return a.apiAnswerCoApplication }},
 }
 
 func (a *Server) registerJSON(mux Mux) {

@@ -320,6 +320,34 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	} else if ds, err := st.Decisions(ctx, store.DecisionFilter{ItemID: registered.ID}); err != nil || len(ds) != 1 || ds[0].Status != model.DecisionDraft || fmt.Sprint(ds[0].Applicants) != "[HE Bund]" {
 		t.Errorf("proposal of the registration: %+v %v", ds, err)
 	}
+	// The Bund, named as applicant by Hessen's registration, reads its
+	// co-application and confirms it (Mitantrag); Hessen cannot answer for
+	// it, a FachMK's token has none, an answer is given once.
+	if registered != nil {
+		bund, _, _ := st.UserLogin(ctx, "bund")
+		bundToken, _ := auth.NewAPIToken(ctx, st, bund.ID, "Bund")
+		cos, err := st.PendingCoApplications(ctx, "Bund")
+		if err != nil || len(cos) != 1 {
+			t.Fatalf("the Bund's co-applications: %+v %v", cos, err)
+		}
+		list, one, oneOp := "/api/v1/mitantraege", fmt.Sprintf("/api/v1/mitantraege/%d", cos[0].ID), "/api/v1/mitantraege/{id}"
+		for _, tc := range []liveCase{
+			{"GET", list, list, "", "", 401},
+			{"GET", list, list, fmkToken, "", 403},
+			{"GET", list, list, bundToken, "", 200},
+			{"POST", one, oneOp, "", `{"antwort":"bestaetigen"}`, 401},
+			{"POST", one, oneOp, bundToken, `{"antwort":"vielleicht"}`, 400},
+			{"POST", one, oneOp, heToken, `{"antwort":"bestaetigen"}`, 403},
+			{"POST", "/api/v1/mitantraege/99999", oneOp, bundToken, `{"antwort":"bestaetigen"}`, 404},
+			{"POST", one, oneOp, bundToken, `{"antwort":"bestaetigen"}`, 200},
+			{"POST", one, oneOp, bundToken, `{"antwort":"ablehnen"}`, 409},
+		} {
+			live(tc)
+		}
+		if c, err := st.CoApplication(ctx, cos[0].ID); err != nil || c.State != model.CoApplicationConfirmed {
+			t.Errorf("the Bund's co-application after its answer: %+v %v", c, err)
+		}
+	}
 	// The registration read back, changed and withdrawn by its member's
 	// system; another member does not find it.
 	if registered != nil {

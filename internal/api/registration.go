@@ -85,8 +85,12 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	it := g.Item(se, time.Now())
-	id, err := a.st.RegisterItem(ctx, it, g.Draft(council.ID))
+	it := g.Item(se, a.st.Now())
+	var opts []store.RegistrationOption
+	if !secretariat {
+		opts = append(opts, store.ConfirmCoApplicants())
+	}
+	id, err := a.st.RegisterItem(ctx, it, g.Draft(council.ID), opts...)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -359,11 +363,14 @@ func (a *Server) apiChangeRegistration(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	member := u.MemberAbbrev
+	var opts []store.RegistrationOption
 	if secretariat {
 		member = ""
+	} else {
+		opts = append(opts, store.ConfirmCoApplicants())
 	}
 	ctx := store.WithActor(r.Context(), u.Username)
-	now, err := a.st.UpdateRegistration(ctx, it.ID, in.Version, member, g)
+	now, err := a.st.UpdateRegistration(ctx, it.ID, in.Version, member, g, opts...)
 	if err != nil {
 		a.fail(w, r, err)
 		return

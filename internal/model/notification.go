@@ -94,6 +94,9 @@ const (
 	// EventRegistrationDecided: the secretariat accepted or declined an
 	// agenda item the user's member registered.
 	EventRegistrationDecided Event = "anmeldung_entschieden"
+	// EventCoApplication: a member office registered a proposal naming the
+	// member as co-applicant, which it is asked to confirm (Mitantrag).
+	EventCoApplication Event = "mitantrag"
 	// EventResignation: a member announced that it resigns a spokesperson
 	// function; it takes effect with the next regular session (concept
 	// 1.2: the Land "muss es dies den restlichen
@@ -134,7 +137,7 @@ const KickoffReminderDays = 14
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder,
-	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventItemDeferred, EventResignation,
+	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventCoApplication, EventItemDeferred, EventResignation,
 	EventDeadlineSoon, EventKickoffDue, EventOutcomeRecorded}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
@@ -168,6 +171,8 @@ func (e Event) Label() string {
 		return "Anliegen einer Fachministerkonferenz eingegangen oder geändert"
 	case EventRegistrationDecided:
 		return "Meine Anmeldung angenommen oder abgelehnt"
+	case EventCoApplication:
+		return "Mitantrag zu bestätigen"
 	case EventItemDeferred:
 		return "Mein angemeldeter TOP vertagt"
 	case EventResignation:
@@ -214,6 +219,7 @@ var eventRoles = map[Event][]Role{
 	EventRequest:             {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventItemDeferred:        {RoleSecretariat, RoleMember},
 	EventRegistrationDecided: {RoleMember},
+	EventCoApplication:       {RoleMember},
 	EventResignation:         {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
 	// Those who register agenda items and hand in their documents.
 	EventDeadlineSoon: {RoleSecretariat, RoleMember},

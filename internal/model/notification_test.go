@@ -40,7 +40,7 @@ func TestEventsForRoles(t *testing.T) {
 	}{
 		{RoleFachMK, []Event{EventAgendaPublished, EventDecisionRelevant, EventDebriefInvitation, EventRequest, EventResignation}},
 		{RoleMember, []Event{EventAgendaPublished, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder, EventProcedureStarted, EventProcedureClosing, EventProcedureResult,
-			EventMinutesForComment, EventDebriefPresentation, EventSessionChanged, EventRegistrationDecided, EventItemDeferred, EventResignation, EventDeadlineSoon}},
+			EventMinutesForComment, EventDebriefPresentation, EventSessionChanged, EventRegistrationDecided, EventCoApplication, EventItemDeferred, EventResignation, EventDeadlineSoon}},
 		{RolePublic, nil},
 	} {
 		t.Run(string(tc.role), func(t *testing.T) {

@@ -186,6 +186,9 @@ func (s *Store) subjectTx(ctx context.Context, tx *sql.Tx, sessionID, decisionID
 		return sub, err
 	}
 	for _, d := range sub.drafts {
+		if err := checkApplicationAtVote(ctx, tx, d); err != nil {
+			return sub, err
+		}
 		b, err := sub.ballot(ctx, tx, d, nil)
 		if err != nil {
 			return sub, err

@@ -411,6 +411,11 @@ func (s *Store) decideTx(ctx context.Context, tx *sql.Tx, id int64, tally model.
 	var n model.DecisionNumber
 	label := ""
 	if tally.Adopted {
+		// No path adopts a proposal the application rule refuses, counting
+		// only confirmed co-applicants.
+		if err := checkApplicationAtVote(ctx, tx, cur); err != nil {
+			return cur, err
+		}
 		action, status = "adopt", model.DecisionAdopted
 		pattern, err := bodyPattern(ctx, tx, cur.BodyID)
 		if err != nil {

@@ -553,7 +553,7 @@ func (s *Store) removeDecision(ctx context.Context, tx *sql.Tx, d model.Decision
 	if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
 		return err
 	}
-	for _, q := range []string{`DELETE FROM votes WHERE decision_id = ?`, `DELETE FROM relevance_feedback WHERE decision_id = ?`} {
+	for _, q := range []string{`DELETE FROM votes WHERE decision_id = ?`, `DELETE FROM relevance_feedback WHERE decision_id = ?`, `DELETE FROM co_applications WHERE decision_id = ?`} {
 		if _, err := tx.ExecContext(ctx, q, d.ID); err != nil {
 			return fmt.Errorf("store: remove decision rows: %w", err)
 		}

@@ -209,7 +209,14 @@ func (s *Store) WithdrawRegistration(ctx context.Context, itemID int64, version 
 // decided registration, a session that takes no more registrations and a
 // passed registration deadline refuse the change
 // (model.AgendaItem.RegistrationChange). It gives the item as stored.
-func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version int, member string, g model.Registration) (model.AgendaItem, error) {
+//
+// With ConfirmCoApplicants an applicant newly named is asked to confirm,
+// one no longer named loses its co-application (nameCoApplicantsTx).
+func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version int, member string, g model.Registration, opts ...RegistrationOption) (model.AgendaItem, error) {
+	var o registrationOptions
+	for _, f := range opts {
+		f(&o)
+	}
 	var out model.AgendaItem
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		it, err := loadItemTx(ctx, tx, itemID)
@@ -240,8 +247,14 @@ func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version in
 		if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version, itemSet, itemArgs(changed)...); err != nil {
 			return err
 		}
-		if err := s.replaceProposal(ctx, tx, it, g.Draft(se.BodyID)); err != nil {
+		d, err := s.replaceProposal(ctx, tx, it, g.Draft(se.BodyID))
+		if err != nil {
 			return err
+		}
+		if d.ID != 0 && o.confirm {
+			if err := s.nameCoApplicantsTx(ctx, tx, d, it.RegisteredBy); err != nil {
+				return err
+			}
 		}
 		out, err = loadItemTx(ctx, tx, it.ID)
 		return err
@@ -251,39 +264,41 @@ func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version in
 
 // replaceProposal makes proposal the decision proposal of the registered
 // item it inside tx: the draft it has is changed (title, points,
-// applicants), one is added where it has none, and nil deletes it.
-func (s *Store) replaceProposal(ctx context.Context, tx *sql.Tx, it model.AgendaItem, proposal *model.Decision) error {
+// applicants), one is added where it has none, and nil deletes it. It
+// gives the proposal as stored (the zero Decision when deleted).
+func (s *Store) replaceProposal(ctx context.Context, tx *sql.Tx, it model.AgendaItem, proposal *model.Decision) (model.Decision, error) {
 	drafts, err := queryList(ctx, tx, scanDecision, "decisions", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? ORDER BY d.position, d.id`, it.ID)
 	if err != nil {
-		return err
+		return model.Decision{}, err
 	}
 	if proposal == nil {
 		for _, d := range drafts {
 			if err := s.removeDecision(ctx, tx, d); err != nil {
-				return err
+				return model.Decision{}, err
 			}
 		}
-		return nil
+		return model.Decision{}, nil
 	}
 	if err := proposal.Validate(); err != nil {
-		return err
+		return model.Decision{}, err
 	}
 	if err := checkApplicants(ctx, tx, proposal.Applicants); err != nil {
-		return err
+		return model.Decision{}, err
 	}
 	if len(drafts) == 0 {
 		d := *proposal
 		d.SessionID, d.ItemID = it.SessionID, it.ID
 		if d.Position, err = placeRow(ctx, tx, it.ID, 0); err != nil {
-			return err
+			return d, err
 		}
-		_, err = s.createDecisionTx(ctx, tx, d)
-		return err
+		d.ID, err = s.createDecisionTx(ctx, tx, d)
+		return d, err
 	}
 	d := drafts[0]
 	if d.Status != model.DecisionDraft {
-		return fmt.Errorf("store: decision %s is %s: %w", d.DisplayTitle(), d.Status.Label(), ErrImmutable)
+		return d, fmt.Errorf("store: decision %s is %s: %w", d.DisplayTitle(), d.Status.Label(), ErrImmutable)
 	}
-	return s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version, `title = ?, points = ?, applicants = ?`,
+	d.Title, d.Points, d.Applicants = proposal.Title, proposal.Points, proposal.Applicants
+	return d, s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version, `title = ?, points = ?, applicants = ?`,
 		proposal.Title, toJSON(nonNil(proposal.Points)), toJSON(nonNil(proposal.Applicants)))
 }

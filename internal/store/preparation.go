@@ -527,8 +527,17 @@ func recommendationBasis(ctx context.Context, tx *sql.Tx, rec *model.Recommendat
 		return "", nil, err
 	}
 	if len(proposals) > 0 {
+		// The recommendation is voted on under the proposal's application:
+		// its applicants that count, co-applicants only once confirmed.
+		if err := checkApplicationAtVote(ctx, tx, proposals[0]); err != nil {
+			return "", nil, err
+		}
+		counted, err := countedApplicantsTx(ctx, tx, proposals[0])
+		if err != nil {
+			return "", nil, err
+		}
 		rec.TargetDecisionID = proposals[0].ID
-		return proposals[0].Kind, proposals[0].Applicants, nil
+		return proposals[0].Kind, counted, nil
 	}
 	if rec.Kind == model.RecommendAdoptChanged {
 		return "", nil, model.AtField("text", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title))

@@ -397,7 +397,14 @@ func (s *Store) insertItem(ctx context.Context, tx *sql.Tx, it model.AgendaItem)
 // one transaction: either both are stored or neither. The form and the
 // JSON API check the registration first (model.Registration.Check); a
 // session that is no longer open for registrations refuses here too.
-func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal *model.Decision) (int64, error) {
+//
+// With ConfirmCoApplicants the applicants other than the registering member
+// are asked to confirm (nameCoApplicantsTx).
+func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal *model.Decision, opts ...RegistrationOption) (int64, error) {
+	var o registrationOptions
+	for _, f := range opts {
+		f(&o)
+	}
 	if err := it.Validate(); err != nil {
 		return 0, err
 	}
@@ -442,8 +449,10 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 		if d.Position, err = placeRow(ctx, tx, id, d.Position); err != nil {
 			return err
 		}
-		_, err = s.createDecisionTx(ctx, tx, d)
-		return err
+		if d.ID, err = s.createDecisionTx(ctx, tx, d); err != nil || !o.confirm {
+			return err
+		}
+		return s.nameCoApplicantsTx(ctx, tx, d, it.RegisteredBy)
 	})
 	return id, err
 }

@@ -49,6 +49,10 @@ type manageData struct {
 	// applicants) of the registrations, by item id: the secretariat judges
 	// a registration by them.
 	Drafts map[int64]model.Decision
+	// Applicants names each draft's applicants with where each
+	// co-applicant's confirmation stands (model.ApplicantsLabel), by item
+	// id.
+	Applicants map[int64]string
 	// Open are the proposals of a running session not yet voted on (the
 	// Grüne Liste's among them), named with their item: ending the
 	// session leaves them undecided, so ending asks for a confirmation.
@@ -214,7 +218,7 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 		d.Requests, err = s.st.RequestsOfSession(ctx, se.ID)
 	}
 	if err == nil {
-		d.Drafts = map[int64]model.Decision{}
+		d.Drafts, d.Applicants = map[int64]model.Decision{}, map[int64]string{}
 		for _, it := range d.Registrations {
 			var drafts []model.Decision
 			if drafts, err = s.st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID, Status: model.DecisionDraft, Limit: 1}); err != nil {
@@ -222,6 +226,11 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 			}
 			if len(drafts) > 0 {
 				d.Drafts[it.ID] = drafts[0]
+				var co []model.CoApplication
+				if co, err = s.st.CoApplications(ctx, drafts[0].ID); err != nil {
+					break
+				}
+				d.Applicants[it.ID] = model.ApplicantsLabel(drafts[0].Applicants, co)
 			}
 		}
 	}

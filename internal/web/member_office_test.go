@@ -504,7 +504,7 @@ func TestManagePageShowsWhatWasRegistered(t *testing.T) {
 	}
 	_, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
 	table := between(page, `id="h-anmeldungen"`, "</section>")
-	for _, want := range []string{"<dt>Quelle</dt><dd>B-2025/26-IT</dd>", "<dt>Antrag von</dt><dd>HE, BY, NW</dd>", "1. Der IT-Planungsrat beschließt die Cloud-Strategie."} {
+	for _, want := range []string{"<dt>Quelle</dt><dd>B-2025/26-IT</dd>", "<dt>Antrag von</dt><dd>HE, BY (Mitantrag noch nicht bestätigt), NW (Mitantrag noch nicht bestätigt)</dd>", "1. Der IT-Planungsrat beschließt die Cloud-Strategie."} {
 		if !strings.Contains(table, want) {
 			t.Errorf("the registrations lack %s:\n%s", want, table)
 		}
@@ -548,7 +548,7 @@ func TestMemberSeesAndWithdrawsItsRegistration(t *testing.T) {
 	it := register("Cloud-Strategie")
 	path := fmt.Sprintf("%s/anmeldungen/%d", ts.URL, it.ID)
 	_, page := do(t, he, "GET", path, nil)
-	for _, want := range []string{"<dt>Quelle</dt><dd>B-2025/26-IT</dd>", "<dt>Antrag von</dt><dd>HE, BY, NW</dd>", "Der IT-Planungsrat beschließt die Cloud-Strategie.",
+	for _, want := range []string{"<dt>Quelle</dt><dd>B-2025/26-IT</dd>", "<dt>Antrag von</dt><dd>HE, BY (Mitantrag noch nicht bestätigt), NW (Mitantrag noch nicht bestätigt)</dd>", "Der IT-Planungsrat beschließt die Cloud-Strategie.",
 		model.ImpactNoneLabel, `action="/anmeldungen/` + fmt.Sprint(it.ID) + `/zurueckziehen"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the registration's page lacks %s", want)

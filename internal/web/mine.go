@@ -111,6 +111,9 @@ type myData struct {
 	SessionVotes  []myVote
 	Procedures    []myProcedure
 	Registrations []myRegistration
+	// CoApplications are the proposals other members registered naming
+	// this member as co-applicant, waiting for its confirmation.
+	CoApplications []model.CoApplication
 	// Registrable are the coming sessions the office may still register
 	// agenda items for, each with the way to do it.
 	Registrable []model.Session
@@ -431,6 +434,9 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 		}
 	}
 	if d.User.Role == model.RoleMember {
+		if d.CoApplications, err = s.st.PendingCoApplications(ctx, member); err != nil {
+			return err
+		}
 		// canAssess: the reporting members of a member's office.
 		if d.ToAssess, err = s.st.ProfilesToAssess(ctx, council.ID, member, 20); err != nil {
 			return err

@@ -21,7 +21,10 @@ type myRegistrationData struct {
 	Session model.Session
 	// Draft is the decision proposal (Beschlussvorschlag) with its
 	// applicants; zero without one.
-	Draft       model.Decision
+	Draft model.Decision
+	// Applicants names the draft's applicants, each co-applicant with
+	// where its confirmation stands (model.ApplicantsLabel).
+	Applicants  string
 	Conferences map[int64]model.Body
 	// Pending: the secretariat has not decided; the member may withdraw.
 	Pending bool
@@ -85,6 +88,14 @@ func (s *Server) renderMyRegistration(w http.ResponseWriter, r *http.Request, st
 	if d.Draft, err = s.registrationDraft(r, it); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	if d.Draft.ID != 0 {
+		co, err := s.st.CoApplications(ctx, d.Draft.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Applicants = model.ApplicantsLabel(d.Draft.Applicants, co)
 	}
 	confs, err := s.st.Bodies(ctx, model.BodyFachMK)
 	if err != nil {
@@ -218,10 +229,13 @@ func (s *Server) changeRegistration(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	member := u.MemberAbbrev
+	var opts []store.RegistrationOption
 	if secretariat {
 		member = ""
+	} else {
+		opts = append(opts, store.ConfirmCoApplicants())
 	}
-	if _, err := s.st.UpdateRegistration(r.Context(), it.ID, formVersion(r), member, g); err != nil {
+	if _, err := s.st.UpdateRegistration(r.Context(), it.ID, formVersion(r), member, g, opts...); err != nil {
 		status, reasons, ok := refusalProblems(err)
 		if !ok {
 			s.fail(w, r, err, "")

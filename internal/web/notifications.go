@@ -78,6 +78,7 @@ var eventHints = map[model.Event]string{
 	model.EventSessionChanged:      "wenn die Geschäftsstelle eine Sitzung auf einen anderen Tag oder eine andere Uhrzeit verlegt oder sie absagt",
 	model.EventRequest:             "wenn ein Anliegen einer Fachministerkonferenz an den IT-Planungsrat eingeht oder sich sein Stand ändert",
 	model.EventItemDeferred:        "wenn die Geschäftsstelle einen TOP, den Ihr Mitglied angemeldet hat, auf eine spätere Sitzung vertagt",
+	model.EventCoApplication:       "wenn ein anderes Mitglied einen Beschlussvorschlag anmeldet und Ihr Mitglied als Mitantragsteller nennt – der Antrag zählt erst mit Ihrer Bestätigung",
 	model.EventRegistrationDecided: "wenn die Geschäftsstelle einen TOP, den Ihr Mitglied angemeldet hat, auf die Tagesordnung nimmt oder ablehnt (mit ihrem Grund)",
 	model.EventResignation:         "wenn ein Mitglied den Rücktritt von einer Sprecherfunktion ankündigt (wirksam mit der nächsten ordentlichen Sitzung); als FachMK-Geschäftsstelle für Ihre Konferenz",
 	model.EventDeadlineSoon:        "sieben Tage vor dem Anmeldeschluss einer Sitzung (mit dem Link zur Anmeldung) und vor der Unterlagenfrist einer AL-Runde (mit dem Link zur Sitzung, deren Tagesordnungspunkte sie vorberät)",

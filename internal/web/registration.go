@@ -12,6 +12,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // registerFields are the registration form's fields in the order the form
@@ -122,7 +123,13 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	it, draft := g.Item(se, s.clock()), g.Draft(council.ID)
-	id, err := s.st.RegisterItem(ctx, it, draft)
+	// A member office's registration asks the members it names as
+	// applicants to confirm; the secretariat's stands as entered.
+	var opts []store.RegistrationOption
+	if !g.BySecretariat {
+		opts = append(opts, store.ConfirmCoApplicants())
+	}
+	id, err := s.st.RegisterItem(ctx, it, draft, opts...)
 	if err != nil {
 		// Refused by the store (the session closed meanwhile): the form
 		// again as typed, with the reason.

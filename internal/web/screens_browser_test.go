@@ -215,6 +215,7 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Leitlinien für offene Verwaltungsdaten."}, "antrag": {"HE, HH, BY"}}); code != http.StatusSeeOther {
 		t.Fatalf("registration with proposal: %d %s", code, between(body, "<main", "</main>"))
 	}
+	confirmCoApplications(t, st)
 	items, _ := st.Items(ctx, report.SessionID)
 	item := items[len(items)-1]
 	for _, it := range []model.AgendaItem{report, item} {

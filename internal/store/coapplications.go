@@ -1,0 +1,214 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// RegistrationOption changes how RegisterItem and UpdateRegistration store
+// a registration.
+type RegistrationOption func(*registrationOptions)
+
+type registrationOptions struct {
+	confirm bool
+}
+
+// ConfirmCoApplicants asks every applicant of the proposal other than the
+// registering member to confirm its co-application (Mitantrag): a member
+// office registers, and the members it names count for the application
+// rule once they confirmed (checkApplicationAtVote). Without it — the
+// secretariat entering a registration, an import — the applicants stand
+// as given.
+func ConfirmCoApplicants() RegistrationOption {
+	return func(o *registrationOptions) { o.confirm = true }
+}
+
+const coApplicationCols = `c.id, c.decision_id, c.member, c.state, c.named_by, c.named_at, c.decided_by, c.decided_at,
+	COALESCE(i.id, 0), COALESCE(i.title, d.title), COALESCE(se.number, 0), COALESCE(se.date, '')`
+
+const coApplicationFrom = ` FROM co_applications c JOIN decisions d ON d.id = c.decision_id
+	LEFT JOIN agenda_items i ON i.id = d.item_id LEFT JOIN sessions se ON se.id = i.session_id`
+
+func scanCoApplication(sc scanner) (model.CoApplication, error) {
+	var c model.CoApplication
+	var named, decided, date string
+	err := sc.Scan(&c.ID, &c.DecisionID, &c.Member, &c.State, &c.NamedBy, &named, &c.DecidedBy, &decided, &c.ItemID, &c.Title, &c.SessionNumber, &date)
+	c.NamedAt, _ = time.Parse(time.RFC3339, named)
+	c.DecidedAt, _ = time.Parse(time.RFC3339, decided)
+	c.SessionDate = parseDate(date)
+	return c, err
+}
+
+// coApplicationsOf gives the co-applications of a decision proposal.
+func coApplicationsOf(ctx context.Context, q queryer, decisionID int64) ([]model.CoApplication, error) {
+	return queryList(ctx, q, scanCoApplication, "co-applications", `SELECT `+coApplicationCols+coApplicationFrom+` WHERE c.decision_id = ? ORDER BY c.id`, decisionID)
+}
+
+// CoApplications gives the co-applications of the decision proposal.
+func (s *Store) CoApplications(ctx context.Context, decisionID int64) ([]model.CoApplication, error) {
+	return coApplicationsOf(ctx, s.db, decisionID)
+}
+
+// CoApplication gives the co-application id.
+func (s *Store) CoApplication(ctx context.Context, id int64) (model.CoApplication, error) {
+	return queryOne(ctx, s.db, scanCoApplication, fmt.Sprintf("co-application %d", id), `SELECT `+coApplicationCols+coApplicationFrom+` WHERE c.id = ?`, id)
+}
+
+// PendingCoApplications gives the co-applications that wait for member's
+// confirmation, on proposals still to be decided, the oldest first.
+func (s *Store) PendingCoApplications(ctx context.Context, member string) ([]model.CoApplication, error) {
+	return queryList(ctx, s.db, scanCoApplication, "co-applications", `SELECT `+coApplicationCols+coApplicationFrom+`
+		WHERE c.member = ? AND c.state = ? AND d.status = ? ORDER BY c.id`, member, model.CoApplicationPending, model.DecisionDraft)
+}
+
+// nameCoApplicantsTx keeps the co-applications of proposal d (registered
+// by member) in step with its applicants inside tx: an applicant other
+// than member without one is asked (pending, with a notification to its
+// office), one no longer named loses its co-application.
+func (s *Store) nameCoApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Decision, member string) error {
+	co, err := coApplicationsOf(ctx, tx, d.ID)
+	if err != nil {
+		return err
+	}
+	for _, c := range co {
+		if !slices.Contains(d.Applicants, c.Member) || c.Member == member {
+			if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM co_applications WHERE id = ?`, c.ID); err != nil {
+				return fmt.Errorf("store: co-application: %w", err)
+			}
+		}
+	}
+	for _, a := range d.Applicants {
+		if a == member || slices.ContainsFunc(co, func(c model.CoApplication) bool { return c.Member == a }) {
+			continue
+		}
+		if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO co_applications (decision_id, member, state, named_by, named_at) VALUES (?, ?, ?, ?, ?)`,
+			d.ID, a, model.CoApplicationPending, member, s.now().UTC().Format(time.RFC3339)); err != nil {
+			return fmt.Errorf("store: co-application: %w", err)
+		}
+		if err := s.audit(ctx, tx, "co_apply", "decision", d.ID, a); err != nil {
+			return err
+		}
+		if err := s.noticeCoApplication(ctx, tx, d, member, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// noticeCoApplication queues "Mitantrag erbeten" for the subscribers of
+// the named member.
+func (s *Store) noticeCoApplication(ctx context.Context, tx *sql.Tx, d model.Decision, by, named string) error {
+	heading := ""
+	if d.SessionID != 0 {
+		_, h, err := sessionHeading(ctx, tx, d.SessionID)
+		if err != nil {
+			return err
+		}
+		heading = " zur " + h
+	}
+	title := model.PublicText(d.Title)
+	_, err := s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventCoApplication,
+		Key:     fmt.Sprintf("mitantrag:%d:%s", d.ID, named),
+		Subject: "Mitantrag erbeten: " + title,
+		Body: fmt.Sprintf("%s hat den Beschlussvorschlag „%s“%s angemeldet und Ihr Mitglied als Mitantragsteller genannt. "+
+			"Der Antrag zählt für Ihr Mitglied erst, wenn Sie ihn bestätigen; bitte bestätigen oder lehnen Sie ihn unter „Mein Bereich“ ab.", by, title, heading),
+		Link: "/mein-bereich#mitantraege",
+		To:   func(sub Subscriber) bool { return sub.User.MemberAbbrev == named },
+	})
+	return err
+}
+
+// checkApplicationAtVote refuses a vote on proposal d — opened, by show
+// of hands, on the Grüne Liste, or its adoption — while the applicants
+// that count (the registering member and the co-applicants that
+// confirmed) do not make the application (model.CheckApplicationConfirmed:
+// the Bund or three Länder); the refusal names the co-applicants that
+// have not confirmed. A proposal without co-applications was checked when
+// it was made.
+func checkApplicationAtVote(ctx context.Context, tx *sql.Tx, d model.Decision) error {
+	co, err := coApplicationsOf(ctx, tx, d.ID)
+	if err != nil || len(co) == 0 {
+		return err
+	}
+	kinds, err := memberKinds(ctx, tx, d.Applicants)
+	if err != nil {
+		return err
+	}
+	if err := model.CheckApplicationConfirmed(d.Applicants, co, kinds); err != nil {
+		if model.ClassOf(err) == model.ErrRule {
+			return model.RuleError("%s: %s", model.InternalText(d.DisplayTitle()), model.ReasonOf(err))
+		}
+		return err
+	}
+	return nil
+}
+
+// countedApplicantsTx gives the applicants of proposal d that count for
+// the application rule (model.CountedApplicants).
+func countedApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Decision) ([]string, error) {
+	co, err := coApplicationsOf(ctx, tx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	return model.CountedApplicants(d.Applicants, co), nil
+}
+
+// DecideCoApplication records member's answer to co-application id:
+// confirmed or declined, once, by the named member's own office, while
+// the proposal is still to be decided and no vote on it is open (a
+// written procedure or a vote in session decides on the applicants it
+// started with).
+func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string, confirm bool) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		c, err := queryOne(ctx, tx, scanCoApplication, fmt.Sprintf("co-application %d", id), `SELECT `+coApplicationCols+coApplicationFrom+` WHERE c.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if c.Member != member {
+			return model.ForbiddenError("Einen Mitantrag bestätigt oder lehnt das genannte Mitglied ab.")
+		}
+		if c.State != model.CoApplicationPending {
+			return model.ConflictError("Der Mitantrag zu „%s“ ist bereits %s.", model.InternalText(c.Title), c.State.Label())
+		}
+		d, err := currentDecision(ctx, tx, c.DecisionID)
+		if err != nil {
+			return err
+		}
+		if d.Status != model.DecisionDraft {
+			return model.RuleError("Über „%s“ ist bereits entschieden (%s); der Mitantrag ändert nichts mehr.", model.InternalText(c.Title), d.StatusLabel())
+		}
+		if open, err := openBallotOf(ctx, tx, d.ID); err != nil {
+			return err
+		} else if open {
+			return model.RuleError("Über „%s“ wird gerade abgestimmt; der Mitantrag kann danach nicht mehr geändert werden.", model.InternalText(c.Title))
+		}
+		state, action := model.CoApplicationConfirmed, "co_confirm"
+		if !confirm {
+			state, action = model.CoApplicationDeclined, "co_decline"
+		}
+		if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE co_applications SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = ?`,
+			state, actorFrom(ctx), s.now().UTC().Format(time.RFC3339), id, model.CoApplicationPending)
+		if err != nil {
+			return fmt.Errorf("store: co-application: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return model.ConflictError("Der Mitantrag wurde inzwischen beantwortet.")
+		}
+		return s.audit(ctx, tx, action, "decision", d.ID, member)
+	})
+}

@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// TestCoApplicantsConfirmBeforeTheyCount: a member office that registers a
+// proposal naming other Länder asks them (pending co-applications); the
+// vote on the proposal is refused, naming them, until enough confirmed; a
+// named member answers once, for itself only; the secretariat's entries
+// ask nobody.
+func TestCoApplicantsConfirmBeforeTheyCount(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "hessen")
+	body, s47 := lawFixture(t, s)
+	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: body, Number: 48, Date: model.BerlinDate(s.now().AddDate(0, 2, 0)), Status: model.StatusPlanned}))
+	proposal := func(title string) *model.Decision {
+		return &model.Decision{BodyID: body, Kind: model.KindDecision, Scope: model.ScopeAll, Title: title,
+			Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt " + title + "."}}, Applicants: []string{"HE", "BY", "HH"}}
+	}
+	item := model.AgendaItem{SessionID: s48, Title: "Register", Goal: model.GoalDecision, Status: model.ItemRegistered, RegisteredBy: "HE", Impact: model.Impact{Stated: true}}
+	must[int64](t)(s.RegisterItem(ctx, item, proposal("Register"), ConfirmCoApplicants()))
+	by := must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "BY"))
+	hh := must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "HH"))
+	if len(by) != 1 || len(hh) != 1 || by[0].NamedBy != "HE" || by[0].Title != "Register" || by[0].SessionNumber != 48 {
+		t.Fatalf("pending: BY %+v, HH %+v", by, hh)
+	}
+	if he := must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "HE")); len(he) != 0 {
+		t.Errorf("the registering member is asked itself: %+v", he)
+	}
+	// The secretariat's entry asks nobody.
+	item.Title = "Vom Büro erfasst"
+	must[int64](t)(s.RegisterItem(ctx, item, proposal("Vom Büro erfasst")))
+	if n := len(must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "BY"))); n != 1 {
+		t.Errorf("BY is asked %d times, want once", n)
+	}
+	if err := s.DecideCoApplication(ctx, by[0].ID, "HH", true); model.ClassOf(err) != model.ErrForbidden {
+		t.Errorf("HH answers for BY: %v", err)
+	}
+	check(t, s.DecideCoApplication(ctx, by[0].ID, "BY", true))
+	if err := s.DecideCoApplication(ctx, by[0].ID, "BY", false); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("BY answers twice: %v", err)
+	}
+
+	// A proposal in the running session with HH still pending: the vote
+	// is refused, naming HH; once HH confirms, it opens.
+	d := proposal("Im Lauf")
+	d.SessionID, d.Status = s47, model.DecisionDraft
+	d.ItemID = must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Title: "Im Lauf", Position: 40}))
+	d.ID = must[int64](t)(s.CreateDecision(ctx, *d))
+	check(t, s.inTx(ctx, func(tx *sql.Tx) error { return s.nameCoApplicantsTx(ctx, tx, *d, "HE") }))
+	_, err := s.OpenVote(ctx, s47, d.ID)
+	if want := "Beschlussvorschlag – Im Lauf: Beantragt von HE; Mitantrag von BY, HH noch nicht bestätigt; nötig ist der Antrag des Bundes oder dreier Länder."; model.ClassOf(err) != model.ErrRule || model.ReasonOf(err) != want {
+		t.Errorf("vote with BY and HH pending: %v, want %q", err, want)
+	}
+	if _, err := s.RecordShowOfHands(ctx, s47, d.ID, everyVoterYes()); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("show of hands with BY and HH pending: %v", err)
+	}
+	for _, m := range []string{"BY", "HH"} {
+		for _, c := range must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, m)) {
+			if c.DecisionID == d.ID {
+				check(t, s.DecideCoApplication(ctx, c.ID, m, true))
+			}
+		}
+	}
+	out, err := s.RecordShowOfHands(ctx, s47, d.ID, everyVoterYes())
+	if err != nil || !out.Tally.Adopted {
+		t.Errorf("show of hands with both confirmed: %+v %v", out, err)
+	}
+}
+
+// everyVoterYes gives Ja for every voting member.
+func everyVoterYes() map[string]model.VoteChoice {
+	votes := map[string]model.VoteChoice{}
+	for _, m := range voters {
+		votes[m] = model.VoteYes
+	}
+	return votes
+}
+
+// TestRecommendationNeedsConfirmedApplicants: the AL-Runde recommends on a
+// proposal under its application — a co-applicant that has not confirmed
+// does not count there either; the refusal names it, and once it
+// confirmed the recommendation is proposed with it as applicant.
+func TestRecommendationNeedsConfirmedApplicants(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "gs")
+	f := newPrepFixture(t, s)
+	d := must[model.Decision](t)(s.Decision(ctx, f.proposalA))
+	check(t, s.inTx(ctx, func(tx *sql.Tx) error { return s.nameCoApplicantsTx(ctx, tx, d, "HE") }))
+	_, _, err := s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt})
+	if model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "Mitantrag von Bund noch nicht bestätigt") {
+		t.Errorf("recommendation with the Bund pending: %v", err)
+	}
+	co := must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "Bund"))
+	check(t, s.DecideCoApplication(ctx, co[0].ID, "Bund", true))
+	_, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt}))
+	if got := must[model.Decision](t)(s.Decision(ctx, draft)); len(got.Applicants) != 1 || got.Applicants[0] != "Bund" {
+		t.Errorf("the recommendation's applicants: %v", got.Applicants)
+	}
+}

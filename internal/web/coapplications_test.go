@@ -1,0 +1,96 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/itplr"
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// TestCoApplicantsConfirmOnMyPage: Hessen registers a proposal naming
+// Bayern and Hamburg as applicants; Bayern's "Mein Bereich" asks it to
+// confirm, Hamburg cannot answer for Bayern, Bayern confirms once, and the
+// registration by the secretariat asks nobody. Before, naming a Land was
+// enough for it to count for the application (the Bund or three Länder).
+func TestCoApplicantsConfirmOnMyPage(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, by, hh := client(t, ts, "hessen"), client(t, ts, "bayern"), client(t, ts, "hamburg")
+	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BY, HH"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	pending, err := st.PendingCoApplications(ctx, "BY")
+	if err != nil || len(pending) != 1 {
+		t.Fatalf("Bayern's co-applications: %+v %v", pending, err)
+	}
+	_, page := do(t, by, "GET", ts.URL+"/mein-bereich", nil)
+	section := between(page, `id="mitantraege"`, "</section>")
+	for _, want := range []string{"Mitanträge zu bestätigen", "Gemeinsames Register", "angemeldet von HE", fmt.Sprintf(`action="/mitantraege/%d"`, pending[0].ID)} {
+		if !strings.Contains(section, want) {
+			t.Errorf("Bayern's page lacks %q: %s", want, section)
+		}
+	}
+	if _, page := do(t, he, "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, `id="mitantraege"`) {
+		t.Error("Hessen is asked to confirm its own registration")
+	}
+	// The secretariat reads where each confirmation stands.
+	gs := client(t, ts, "geschaeftsstelle")
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); !strings.Contains(page, "<dd>HE, BY (Mitantrag noch nicht bestätigt), HH (Mitantrag noch nicht bestätigt)</dd>") {
+		t.Errorf("the management page's applicants: %s", between(page, "Gemeinsames Register", "</tr>"))
+	}
+	answer := fmt.Sprintf("%s/mitantraege/%d", ts.URL, pending[0].ID)
+	if code, _ := do(t, hh, "POST", answer, url.Values{"antwort": {"bestaetigen"}}); code != http.StatusForbidden {
+		t.Errorf("Hamburg answers for Bayern: %d, want 403", code)
+	}
+	if code, _ := do(t, by, "POST", answer, url.Values{"antwort": {"vielleicht"}}); code != http.StatusBadRequest {
+		t.Errorf("an answer that is none: %d, want 400", code)
+	}
+	if code, _ := do(t, by, "POST", answer, url.Values{"antwort": {"bestaetigen"}}); code != http.StatusSeeOther {
+		t.Fatalf("Bayern confirms: %d", code)
+	}
+	if c, err := st.CoApplication(ctx, pending[0].ID); err != nil || c.State != model.CoApplicationConfirmed || c.DecidedBy != "bayern" {
+		t.Errorf("after Bayern's answer: %+v %v", c, err)
+	}
+	if code, _ := do(t, by, "POST", answer, url.Values{"antwort": {"ablehnen"}}); code != http.StatusConflict {
+		t.Errorf("a second answer: %d, want 409", code)
+	}
+	if _, page := do(t, by, "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, `id="mitantraege"`) {
+		t.Error("the answered co-application is still asked for")
+	}
+	// The secretariat's entry asks nobody.
+	if code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"mitglied": {"HE"}, "titel": {"Vom Büro erfasst"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt."}, "antrag": {"HE, BY, HH"}}); code != http.StatusSeeOther {
+		t.Fatalf("the secretariat's entry: %d %s", code, between(page, "<main", "</main>"))
+	}
+	if hhs, _ := st.PendingCoApplications(ctx, "HH"); len(hhs) != 1 {
+		t.Errorf("Hamburg's co-applications after the secretariat's entry: %d, want the one of Hessen's registration", len(hhs))
+	}
+}
+
+// confirmCoApplications confirms every pending co-application, as the
+// named offices do on "Mein Bereich", for tests whose registrations name
+// other members and then go to the vote.
+func confirmCoApplications(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	for _, m := range itplr.Members() {
+		pending, err := st.PendingCoApplications(ctx, m.Abbrev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range pending {
+			if err := st.DecideCoApplication(ctx, c.ID, m.Abbrev, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
