@@ -51,6 +51,10 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gremium demo:", err)
 		return exitFail
 	}
+	if err := demo.LoadNextSession(ctx, st); err != nil {
+		fmt.Fprintln(stderr, "gremium demo:", err)
+		return exitFail
+	}
 	council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
 	if err == nil {
 		err = search.Rebuild(ctx, st, council.ID)

@@ -138,6 +138,9 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *noti
 			if err := demo.LoadCalendar(ctx, st); err != nil {
 				return err
 			}
+			if err := demo.LoadNextSession(ctx, st); err != nil {
+				return err
+			}
 			accounts, err := demo.LoadAccounts(ctx, st)
 			if err != nil {
 				return err
