@@ -381,6 +381,8 @@ type recommendationsData struct {
 	Items    []recItem
 	Kinds    []model.RecommendationKind
 	Voters   []model.Member
+	// Members by abbreviation: the names of the registering members.
+	Members map[string]model.Member
 	// Given are the recommendations given for the items of a prepared
 	// session, in agenda order (the council's view).
 	Given       []model.Recommendation
@@ -471,7 +473,10 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 		d.TypedItem, _ = strconv.ParseInt(typed.Get("top"), 10, 64)
 	}
 	var err error
-	if d.Voters, err = s.st.BodyVoters(ctx, body.ID); err != nil {
+	if d.Voters, err = s.st.BodyVoters(ctx, body.ID); err == nil {
+		d.Members, err = s.memberMap(ctx)
+	}
+	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}

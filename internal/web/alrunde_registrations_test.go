@@ -86,6 +86,11 @@ func TestAlRundeKeepsPendingRegistrations(t *testing.T) {
 			t.Errorf("%s reads the pending registration on the 48th session's recommendations", c.who)
 		}
 	}
+	// The registering member is named by its abbreviation with its name,
+	// as everywhere in the minutes.
+	if _, page := do(t, gs, "GET", alRecs, nil); !strings.Contains(page, `angemeldet von <abbr title="Bayern">BY</abbr>`) {
+		t.Error("the AL-Runde's page does not name the registering member with its name")
+	}
 	// The pending registration has no form to propose; proposing it anyway
 	// is refused with the reason and leaves nothing behind, in the session
 	// and in written procedure.

@@ -34,7 +34,7 @@ func TestCoApplicantsConfirmOnMyPage(t *testing.T) {
 	}
 	_, page := do(t, by, "GET", ts.URL+"/mein-bereich", nil)
 	section := between(page, `id="mitantraege"`, "</section>")
-	for _, want := range []string{"Mitanträge zu bestätigen", "Gemeinsames Register", "angemeldet von HE", fmt.Sprintf(`action="/mitantraege/%d"`, pending[0].ID)} {
+	for _, want := range []string{"Mitanträge zu bestätigen", "Gemeinsames Register", `angemeldet von <abbr title="Hessen">HE</abbr>`, fmt.Sprintf(`action="/mitantraege/%d"`, pending[0].ID)} {
 		if !strings.Contains(section, want) {
 			t.Errorf("Bayern's page lacks %q: %s", want, section)
 		}

@@ -122,6 +122,11 @@ var funcs = template.FuncMap{
 	"reportersView": func(abbrevs []string, members map[string]model.Member) reportersView {
 		return reportersView{abbrevs, members}
 	},
+	// memberView shows one member as "reporters" shows each: its
+	// abbreviation with its name (angemeldet von <abbr title="Hessen">HE</abbr>).
+	"memberView": func(abbrev string, members map[string]model.Member) reportersView {
+		return reportersView{[]string{abbrev}, members}
+	},
 }
 
 // itemView is what the "item-facts" template gets.

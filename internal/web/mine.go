@@ -102,7 +102,10 @@ type myData struct {
 	User *model.User
 	// Office, Spokesperson, Secretariat: which sections the page has.
 	Office, Spokesperson, Secretariat bool
-	Voter                             bool // the member votes (Bund, Länder)
+	// Members by abbreviation: the names of the members that registered
+	// items or named co-applicants (an office's and the secretariat's page).
+	Members map[string]model.Member
+	Voter   bool // the member votes (Bund, Länder)
 	// Registrar: the office registers agenda items (not an advisory
 	// member, which speaks and submits notes).
 	Registrar bool
@@ -197,6 +200,12 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) {
 		Office:       (u.Role == model.RoleMember || u.Role == model.RoleAdvisory) && u.MemberAbbrev != "",
 		Spokesperson: u.Role == model.RoleSpokesperson,
 		Secretariat:  u.Role == model.RoleSecretariat}
+	if d.Office || d.Secretariat {
+		if d.Members, err = s.memberMap(ctx); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	steps := []func(*http.Request, model.Body, *myData) error{}
 	if d.Office {
 		steps = append(steps, s.myOffice)

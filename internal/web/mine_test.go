@@ -100,7 +100,7 @@ func TestMyPagePerRole(t *testing.T) {
 		"B-2025/27-IT", "relevant für die Finanzministerkonferenz (" + store.ImpactReason + ")"},
 		[]string{"Offene Abstimmungen", "Anmeldungen zur Entscheidung"})
 	sec := page("geschaeftsstelle")
-	check("geschaeftsstelle", sec, []string{"Anmeldungen zur Entscheidung", reg.Title, "angemeldet von HE", "Laufende Umlaufverfahren", "Empfehlung zum Cloud-Einsatz",
+	check("geschaeftsstelle", sec, []string{"Anmeldungen zur Entscheidung", reg.Title, `angemeldet von <abbr title="Hessen">HE</abbr>`, "Laufende Umlaufverfahren", "Empfehlung zum Cloud-Einsatz",
 		"2 Stimmen abgegeben", "Nachbesprechung der 47. Sitzung", "2 relevante Beschlüsse"}, []string{"Ihre Stimme fehlt"})
 	if code, _ := do(t, client(t, ts, ""), "GET", ts.URL+"/mein-bereich", nil); code != http.StatusSeeOther {
 		t.Errorf("the public reaches Mein Bereich: %d", code)
