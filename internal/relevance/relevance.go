@@ -19,6 +19,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/german"
@@ -326,6 +327,26 @@ func (a analysis) find(ids []string) (string, bool) {
 	return "", false
 }
 
+// asWritten reports whether term stands in text as written, as whole
+// words (both lower case): "registermodernisierung" in
+// "registermodernisierung – bericht", not "bau" in "digitaler bauantrag".
+func asWritten(text, term string) bool {
+	for from := 0; term != ""; {
+		i := strings.Index(text[from:], term)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(term)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || !isWordRune(before)) && (end == len(text) || !isWordRune(after)) {
+			return true
+		}
+		from = start + 1
+	}
+	return false
+}
+
 // score gives every conference with at least one matched term.
 func (e *Engine) score(text string) []Proposal {
 	props, _ := e.scored(text)
@@ -336,6 +357,7 @@ func (e *Engine) score(text string) []Proposal {
 // number of words of the text.
 func (e *Engine) scored(text string) ([]Proposal, int) {
 	a := e.analyse(text)
+	lower := strings.ToLower(Unligate(text))
 	// Only a term whose first part is in the text can match.
 	present := make(map[string]bool, len(a.flat))
 	for _, f := range a.flat {
@@ -349,6 +371,11 @@ func (e *Engine) scored(text string) ([]Proposal, int) {
 				continue
 			}
 			if found, ok := a.find(t.ids); ok {
+				if asWritten(lower, strings.ToLower(t.text)) {
+					// Written as the term: its split ("Register|modernisierung",
+					// "Deutsch|land Stack") explains nothing.
+					found = t.text
+				}
 				prop.Score += t.weight
 				prop.Matches = append(prop.Matches, Match{Term: t.text, Weight: t.weight, Base: t.base, Feedback: t.feedback, Found: found})
 			}

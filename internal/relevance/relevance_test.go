@@ -259,6 +259,33 @@ func TestLinkFits(t *testing.T) {
 	}
 }
 
+// TestTermAsWrittenShowsNoSplit: a term that stands in the text as
+// written is shown as it is; its split ("Register|modernisierung",
+// "Deutsch|land Stack") is shown only where the text has the term inside
+// a compound or put together from parts (the secretariat read
+// "Deutschland-Stack (Deutsch|land Stack)" on its page).
+func TestTermAsWrittenShowsNoSplit(t *testing.T) {
+	e := New([]Profile{
+		{ConferenceID: 1, Abbrev: "DMK", Name: "Digitalministerkonferenz", Terms: []model.Term{{Term: "Deutschland-Stack", Weight: 2}}},
+		{ConferenceID: 2, Abbrev: "WMK", Name: "Wirtschaftsministerkonferenz", Terms: []model.Term{{Term: "Registermodernisierung", Weight: 2}}},
+		{ConferenceID: 3, Abbrev: "BMK", Name: "Bauministerkonferenz", Terms: []model.Term{{Term: "Bau", Weight: 2}}},
+	})
+	for _, tc := range []struct{ text, want, terms string }{
+		{"Deutschland-Stack – gemeinsame Architekturvorgaben", "DMK", "Deutschland-Stack"},
+		{"Registermodernisierung – Bericht zum Stand", "WMK", "Registermodernisierung"},
+		{"Bericht zur registermodernisierung", "WMK", "Registermodernisierung"},
+		{"Registermodernisierungsgesetz", "WMK", "Registermodernisierung (Register|modernisierungs|gesetz)"},
+		{"Digitaler Bauantrag", "BMK", "Bau (Bau|antrag)"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			got := e.Propose(tc.text)
+			if len(got) != 1 || got[0].Abbrev != tc.want || got[0].Terms() != tc.terms {
+				t.Fatalf("proposals = %+v, want %s with %q", got, tc.want, tc.terms)
+			}
+		})
+	}
+}
+
 func TestEllipticCompounds(t *testing.T) {
 	e := New([]Profile{
 		{ConferenceID: 1, Abbrev: "UMK", Name: "Umweltministerkonferenz", Terms: []model.Term{{Term: "Hochwasserportal", Weight: 2}}},
