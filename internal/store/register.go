@@ -24,8 +24,12 @@ type RegisterFilter struct {
 	// FollowUps is the implementation state rolled up from the decision's
 	// follow-ups (model.ImplementationOf): offen, in Umsetzung, umgesetzt.
 	FollowUps model.Implementation
-	Offset    int
-	Limit     int // 0: all
+	// Way keeps decisions taken one way: after discussion in a session, on
+	// the Grüne Liste (the item's consent flag), in written procedure (no
+	// session).
+	Way    model.DecisionWay
+	Offset int
+	Limit  int // 0: all
 }
 
 // RegisterPage is one page of the register and the number of all matches.
@@ -121,6 +125,20 @@ func (s *Store) registerWhere(f RegisterFilter) (where, error) {
 		w.add(`(d.id IN (SELECT decision_id FROM decision_relevance WHERE conference_id = ? AND relevant = 1)
 			OR d.item_id IN (SELECT i.id FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j
 				WHERE i.impact_conferences != '[]' AND j.value = ?))`, f.ConferenceID, f.ConferenceID)
+	}
+	// The consent agenda's items are few: "d.item_id IN (…)" starts from
+	// them (index agenda_items_consent), a decision in written procedure
+	// from the partial index decisions_written.
+	switch f.Way {
+	case "":
+	case model.WayWritten:
+		w.add("d.session_id IS NULL")
+	case model.WayConsent:
+		w.add("d.session_id IS NOT NULL AND d.item_id IN (SELECT id FROM agenda_items WHERE consent = 1)")
+	case model.WayDiscussed:
+		w.add("d.session_id IS NOT NULL AND (d.item_id IS NULL OR d.item_id NOT IN (SELECT id FROM agenda_items WHERE consent = 1))")
+	default:
+		return w, model.InputError("Das Verfahren „%s“ ist unbekannt.", f.Way)
 	}
 	// The states of model.ImplementationOf, in SQL. "d.id IN (…)" lets
 	// SQLite start from the follow-ups (few) instead of testing every

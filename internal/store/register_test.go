@@ -40,6 +40,74 @@ func TestRegisterByConference(t *testing.T) {
 	}
 }
 
+// TestRegisterByWay: the register's filter "Verfahren" keeps the decisions
+// taken after discussion in a session (an item off the Grüne Liste, or no
+// item), on the Grüne Liste (the item's consent flag) or in written
+// procedure (no session) — in the page, its count and its keyset pages.
+func TestRegisterByWay(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
+	discussed := must[int64](t)(s.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: sessionID, Title: "Aussprache", Status: model.ItemAccepted}))
+	consent := must[int64](t)(s.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: sessionID, Title: "Grüne Liste", Status: model.ItemAccepted, Consent: true}))
+	adopt := func(seq int, session, item int64) {
+		t.Helper()
+		must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: session, ItemID: item, Kind: model.KindDecision,
+			Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: seq}, Title: fmt.Sprint("Beschluss ", seq)}))
+	}
+	adopt(1, sessionID, discussed)
+	adopt(2, sessionID, consent)
+	adopt(3, sessionID, consent)
+	adopt(4, 0, 0)         // in written procedure
+	adopt(5, sessionID, 0) // in the session, without an item
+	for _, c := range []struct {
+		way  model.DecisionWay
+		want []int
+	}{
+		{"", []int{5, 4, 3, 2, 1}},
+		{model.WayDiscussed, []int{5, 1}},
+		{model.WayConsent, []int{3, 2}},
+		{model.WayWritten, []int{4}},
+	} {
+		f := RegisterFilter{BodyID: bodyID, Way: c.way}
+		p, err := s.Register(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		for _, d := range p.Decisions {
+			got = append(got, d.Number.Seq)
+		}
+		if !slices.Equal(got, c.want) || p.Total != len(c.want) {
+			t.Errorf("way %q: decisions %v (total %d), want %v", c.way, got, p.Total, c.want)
+		}
+		if n, err := s.RegisterCount(ctx, f); err != nil || n != len(c.want) {
+			t.Errorf("way %q: count %d (%v), want %d", c.way, n, err, len(c.want))
+		}
+		// Keyset pages of one decision each walk the same selection.
+		got = nil
+		var cur RegisterCursor
+		for range 10 {
+			page, err := s.RegisterKeyset(ctx, f, cur, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page) == 0 {
+				break
+			}
+			got = append(got, page[0].Number.Seq)
+			cur = RegisterCursor{Before: page[0].Number}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("way %q: keyset pages %v, want %v", c.way, got, c.want)
+		}
+	}
+	if _, err := s.Register(ctx, RegisterFilter{BodyID: bodyID, Way: "per-los"}); model.ClassOf(err) != model.ErrInput {
+		t.Errorf("an unknown way: %v, want an input error", err)
+	}
+}
+
 // TestFollowUpDecisionsByIDs: the decisions of a list of follow-ups come in
 // one query over a JSON list of ids (json_each on SQLite, a LATERAL
 // json_array_elements_text on PostgreSQL, where the SQLite form failed).

@@ -99,6 +99,7 @@ func TestSelectionFeedsAreNamed(t *testing.T) {
 		{"", "Beschlüsse – IT-Planungsrat"},
 		{"?fachmk=FMK", "Beschlüsse – IT-Planungsrat (relevant für FMK)"},
 		{"?fachmk=DMK", "Beschlüsse – IT-Planungsrat (relevant für DMK)"},
+		{"?verfahren=gruene-liste", "Beschlüsse – IT-Planungsrat (Grüne Liste ohne Aussprache)"},
 		{"?jahr=2025&be=HB&art=empfehlung&umsetzung=offen&thema=" + sections[1],
 			"Beschlüsse – IT-Planungsrat (2025, Schwerpunktthema Datennutzung, Berichterstattung Bremen, nur Beschlussempfehlungen, Umsetzung offen)"},
 	} {

@@ -27,6 +27,7 @@ type decisionListData struct {
 	Sections    []model.Section
 	Conferences []model.Body
 	Members     []model.Member
+	Ways        []model.DecisionWay // the filter "Verfahren"
 	Filter      registerQuery
 	// Implementation is the state of each listed decision with follow-ups.
 	Implementation map[int64]model.Implementation
@@ -52,6 +53,7 @@ type registerQuery struct {
 	Reporter   string // member abbreviation
 	Kind       model.DecisionKind
 	FollowUps  model.Implementation
+	Way        model.DecisionWay
 	Page       int
 }
 
@@ -76,6 +78,9 @@ func (q registerQuery) Query() string {
 	}
 	if q.FollowUps != "" {
 		v.Set("umsetzung", string(q.FollowUps))
+	}
+	if q.Way != "" {
+		v.Set("verfahren", string(q.Way))
 	}
 	return v.Encode()
 }
@@ -138,6 +143,9 @@ func (q registerQuery) Selection(o registerOptions) string {
 	if q.FollowUps != "" {
 		parts = append(parts, "Umsetzung "+q.FollowUps.Label())
 	}
+	if q.Way != "" {
+		parts = append(parts, q.Way.Label())
+	}
 	return strings.Join(parts, ", ")
 }
 
@@ -179,6 +187,9 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 	default:
 		return q, "Der Umsetzungsstand muss „offen“, „in Umsetzung“ oder „umgesetzt“ sein."
 	}
+	if q.Way, err = model.ParseDecisionWay(v.Get("verfahren")); err != nil {
+		return q, model.ReasonOf(err)
+	}
 	if p := v.Get("seite"); p != "" {
 		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 {
 			return q, "Die Seite muss eine Zahl ab 1 sein."
@@ -198,7 +209,7 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 // or the named section is no topic of the council (model.Section.Topic);
 // it is "" when the filter can match.
 func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (f store.RegisterFilter, unmatched string, err error) {
-	f = store.RegisterFilter{BodyID: bodyID, Year: q.Year, SectionID: q.Section, Reporter: q.Reporter, Kind: q.Kind, FollowUps: q.FollowUps}
+	f = store.RegisterFilter{BodyID: bodyID, Year: q.Year, SectionID: q.Section, Reporter: q.Reporter, Kind: q.Kind, FollowUps: q.FollowUps, Way: q.Way}
 	if q.Section != 0 {
 		opts, err := s.registerChoices(ctx, bodyID)
 		if err != nil {
@@ -283,7 +294,7 @@ func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
 // filter are kept per data version (register_pages.go).
 func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, council model.Body, q registerQuery, c store.RegisterCursor, refused string) {
 	ctx := r.Context()
-	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}, Refused: refused}
+	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}, Refused: refused, Ways: model.DecisionWays}
 	f, unmatched, err := s.registerFilter(ctx, council.ID, q)
 	d.Unmatched = unmatched
 	if err == nil && unmatched == "" {

@@ -87,6 +87,11 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 		{"?fachmk=GIBTESNICHT", []string{"Keine Beschlüsse für diese Auswahl erfasst. Keine Fachministerkonferenz „GIBTESNICHT“."}, []string{"B-2025/40-IT"}},
 		{"?umsetzung=offen", []string{"B-2025/40-IT"}, []string{"B-2025/26-IT"}},
 		{"?art=empfehlung", nil, []string{"B-2025/40-IT"}},
+		// How each was taken: the Grüne Liste of the 46th and 47th
+		// sessions, the others after discussion; none in written procedure.
+		{"?verfahren=gruene-liste", []string{">B-2025/26-IT<", ">B-2025/27-IT<", ">B-2025/30-IT<", ">B-2025/19-IT<", "4 Beschlüsse"}, []string{"B-2025/40-IT", "B-2024/48-IT"}},
+		{"?verfahren=aussprache", []string{">B-2025/40-IT<", ">B-2024/48-IT<", ">B-2025/13-IT<", "3 Beschlüsse"}, []string{"B-2025/26-IT"}},
+		{"?verfahren=umlaufverfahren", []string{"Keine Beschlüsse für diese Auswahl"}, []string{"B-2025/26-IT"}},
 	}
 	for _, c := range cases {
 		res, body := get(t, ts, "/beschluesse"+c.query)
@@ -133,7 +138,7 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 	// A filter in the address that cannot be applied: the register with
 	// its filter form and the reason (before: an error page without the
 	// form, a dead end for a visitor who typed the address).
-	for _, bad := range []string{"?jahr=zwanzig", "?art=gesetz", "?umsetzung=bald", "?seite=0", "?thema=x"} {
+	for _, bad := range []string{"?jahr=zwanzig", "?art=gesetz", "?umsetzung=bald", "?seite=0", "?thema=x", "?verfahren=los"} {
 		res, body := get(t, ts, "/beschluesse"+bad)
 		if res.StatusCode != http.StatusBadRequest {
 			t.Errorf("/beschluesse%s: status %d, want 400", bad, res.StatusCode)
