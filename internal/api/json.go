@@ -522,23 +522,66 @@ func (a *Server) sessionOfPath(w http.ResponseWriter, r *http.Request) (model.Se
 // the offset (page−1)·DecisionsPerPage never overflows.
 const maxDecisionsPage = 1_000_000
 
-// parseDecisionsQuery reads the query of /api/v1/beschluesse: the year
-// (jahr, 0 for all) and the page (seite, from 1); param names the
-// parameter that is wrong and msg says in German what is wrong.
-func parseDecisionsQuery(q url.Values) (year, page int, param, msg string) {
+// decisionsQuery is the query of /api/v1/beschluesse: the register's
+// filters (as on /beschluesse) and the page.
+type decisionsQuery struct {
+	Year       int                // jahr, 0 for all
+	Kind       model.DecisionKind // art: beschluss, empfehlung
+	Way        model.DecisionWay  // verfahren: aussprache, gruene-liste, umlaufverfahren
+	Reporter   string             // be: a member's abbreviation among the reporting members
+	Conference string             // fachmk: the abbreviation of a FachMK the decision is relevant for
+	Page       int                // seite, from 1
+}
+
+// values gives the query for the link to page p of the same selection.
+func (q decisionsQuery) values(p int) url.Values {
+	v := url.Values{}
+	if q.Year != 0 {
+		v.Set("jahr", strconv.Itoa(q.Year))
+	}
+	if q.Kind != "" {
+		v.Set("art", string(q.Kind))
+	}
+	if q.Way != "" {
+		v.Set("verfahren", string(q.Way))
+	}
+	if q.Reporter != "" {
+		v.Set("be", q.Reporter)
+	}
+	if q.Conference != "" {
+		v.Set("fachmk", q.Conference)
+	}
+	v.Set("seite", strconv.Itoa(p))
+	return v
+}
+
+// parseDecisionsQuery reads the query of /api/v1/beschluesse; param names
+// the parameter that is wrong and msg says in German what is wrong (the
+// query is then zero).
+func parseDecisionsQuery(v url.Values) (q decisionsQuery, param, msg string) {
 	var err error
-	if y := q.Get("jahr"); y != "" {
-		if year, err = strconv.Atoi(y); err != nil {
-			return 0, 0, "jahr", "jahr muss eine Zahl sein"
+	if y := v.Get("jahr"); y != "" {
+		if q.Year, err = strconv.Atoi(y); err != nil {
+			return decisionsQuery{}, "jahr", "jahr muss eine Zahl sein"
 		}
 	}
-	page = 1
-	if p := q.Get("seite"); p != "" {
-		if page, err = strconv.Atoi(p); err != nil || page < 1 || page > maxDecisionsPage {
-			return 0, 0, "seite", fmt.Sprintf("seite muss eine Zahl von 1 bis %d sein", maxDecisionsPage)
+	switch k := model.DecisionKind(v.Get("art")); k {
+	case "", model.KindDecision, model.KindRecommendation:
+		q.Kind = k
+	default:
+		return decisionsQuery{}, "art", "art muss „beschluss“ oder „empfehlung“ sein"
+	}
+	if q.Way, err = model.ParseDecisionWay(v.Get("verfahren")); err != nil {
+		return decisionsQuery{}, "verfahren", model.ReasonOf(err)
+	}
+	q.Reporter, q.Conference = strings.TrimSpace(v.Get("be")), strings.TrimSpace(v.Get("fachmk"))
+	q.Page = 1
+	if p := v.Get("seite"); p != "" {
+		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 || q.Page > maxDecisionsPage {
+			return decisionsQuery{}, "seite", fmt.Sprintf("seite muss eine Zahl von 1 bis %d sein", maxDecisionsPage)
 		}
 	}
-	return year, page, "", ""
+	return q, "", ""
 }
 
 func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
@@ -548,12 +591,28 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	year, page, param, msg := parseDecisionsQuery(r.URL.Query())
+	q, param, msg := parseDecisionsQuery(r.URL.Query())
 	if msg != "" {
 		queryError(w, param, msg)
 		return
 	}
-	f := store.RegisterFilter{BodyID: council.ID, Year: year, Limit: DecisionsPerPage, Offset: (page - 1) * DecisionsPerPage}
+	page := q.Page
+	f := store.RegisterFilter{BodyID: council.ID, Year: q.Year, Kind: q.Kind, Way: q.Way, Reporter: q.Reporter,
+		Limit: DecisionsPerPage, Offset: (page - 1) * DecisionsPerPage}
+	if q.Conference != "" {
+		// A conference that does not exist is named, not answered with
+		// an empty list that looks like "no decision concerns it".
+		b, err := a.st.BodyByAbbrev(ctx, q.Conference)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && b.Kind != model.BodyFachMK) {
+			queryError(w, "fachmk", fmt.Sprintf("keine Fachministerkonferenz „%s“", q.Conference))
+			return
+		}
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		f.ConferenceID = b.ID
+	}
 	res, err := a.st.Register(ctx, f)
 	if err != nil {
 		a.fail(w, r, err)
@@ -577,12 +636,7 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Total-Count", strconv.Itoa(res.Total))
 	var links []string
 	link := func(p int, rel string) {
-		v := url.Values{}
-		if f.Year != 0 {
-			v.Set("jahr", strconv.Itoa(f.Year))
-		}
-		v.Set("seite", strconv.Itoa(p))
-		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, a.Site.Base(r), v.Encode(), rel))
+		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, a.Site.Base(r), q.values(p).Encode(), rel))
 	}
 	// Past the last page, the previous page is the last one there is
 	// (not the page before, as empty as this one); with no decision at

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,10 +93,35 @@ func TestJSONReads(t *testing.T) {
 	if res.Header.Get("X-Total-Count") != "5" || !strings.Contains(res.Header.Get("Link"), `jahr=2025&seite=1>; rel="prev"`) {
 		t.Errorf("page 2: total %q, link %q", res.Header.Get("X-Total-Count"), res.Header.Get("Link"))
 	}
+	// The register's filters, as on /beschluesse: the way a decision was
+	// taken, the reporting member, a FachMK it is relevant for, its kind;
+	// the links of a filtered list keep its filters.
+	for query, want := range map[string][]string{
+		"verfahren=gruene-liste":             {"B-2025/30-IT", "B-2025/27-IT", "B-2025/26-IT", "B-2025/19-IT"},
+		"verfahren=aussprache":               {"B-2025/13-IT", "B-2024/48-IT"},
+		"verfahren=umlaufverfahren":          nil,
+		"be=HE":                              {"B-2025/27-IT", "B-2025/19-IT", "B-2024/48-IT"},
+		"fachmk=FMK&jahr=2025":               {"B-2025/27-IT"},
+		"art=empfehlung":                     nil,
+		"art=beschluss&verfahren=aussprache": {"B-2025/13-IT", "B-2024/48-IT"},
+	} {
+		var ds []Decision
+		if code := getJSON(t, ts.URL+"/api/v1/beschluesse?"+query, &ds); code != 200 {
+			t.Errorf("%s: %d", query, code)
+		}
+		var got []string
+		for _, d := range ds {
+			got = append(got, d.Number)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("/api/v1/beschluesse?%s gives %v, want %v", query, got, want)
+		}
+	}
 	// A wrong query parameter of a list is named in the refusal, as a
 	// member of a JSON request is (it gave only the sentence before).
 	for path, param := range map[string]string{
 		"/api/v1/beschluesse?seite=0": "seite", "/api/v1/beschluesse?seite=x": "seite", "/api/v1/beschluesse?jahr=x": "jahr",
+		"/api/v1/beschluesse?art=gesetz": "art", "/api/v1/beschluesse?verfahren=los": "verfahren", "/api/v1/beschluesse?fachmk=XYZ": "fachmk",
 		"/api/v1/sitzungen?vor=0": "vor", "/api/v1/auftraege?status=x": "status", "/api/v1/auftraege?nach=x": "nach",
 	} {
 		var p refusal
@@ -206,12 +232,13 @@ func TestJSONWritesNeedToken(t *testing.T) {
 
 // FuzzParseDecisionsQuery feeds arbitrary query strings to the query of
 // /api/v1/beschluesse: an accepted page has an offset that does not
-// overflow, and the year and page read back from the links the answer
-// gives (jahr=…&seite=…).
+// overflow, and the query reads back the same from the links the answer
+// gives (its filters and the page).
 //
 //	go test ./internal/api -run '^$' -fuzz FuzzParseDecisionsQuery -fuzztime 20s
 func FuzzParseDecisionsQuery(f *testing.F) {
-	for _, seed := range []string{"", "jahr=2025", "seite=2", "jahr=x", "seite=0", "seite=9223372036854775807", "jahr=-1&seite=%2B3"} {
+	for _, seed := range []string{"", "jahr=2025", "seite=2", "jahr=x", "seite=0", "seite=9223372036854775807", "jahr=-1&seite=%2B3",
+		"art=empfehlung&verfahren=gruene-liste&be=HE&fachmk=FMK", "verfahren=los", "art=gesetz", "be=%20HE%20"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
@@ -219,23 +246,20 @@ func FuzzParseDecisionsQuery(f *testing.F) {
 		if err != nil {
 			return
 		}
-		year, page, _, msg := parseDecisionsQuery(v)
+		q, param, msg := parseDecisionsQuery(v)
 		if msg != "" {
-			if year != 0 || page != 0 {
-				t.Fatalf("parseDecisionsQuery(%q) = %d, %d with %q", raw, year, page, msg)
+			if q != (decisionsQuery{}) || param == "" {
+				t.Fatalf("parseDecisionsQuery(%q) = %+v with %q at %q", raw, q, msg, param)
 			}
 			return
 		}
-		if page < 1 || (page-1)*DecisionsPerPage < 0 || (page-1)*DecisionsPerPage/DecisionsPerPage != page-1 {
-			t.Fatalf("parseDecisionsQuery(%q): page %d gives no valid offset", raw, page)
+		if q.Page < 1 || (q.Page-1)*DecisionsPerPage < 0 || (q.Page-1)*DecisionsPerPage/DecisionsPerPage != q.Page-1 {
+			t.Fatalf("parseDecisionsQuery(%q): page %d gives no valid offset", raw, q.Page)
 		}
-		link := url.Values{"seite": {strconv.Itoa(page)}}
-		if year != 0 {
-			link.Set("jahr", strconv.Itoa(year))
-		}
-		y2, p2, _, msg := parseDecisionsQuery(link)
-		if msg != "" || y2 != year || p2 != page {
-			t.Fatalf("parseDecisionsQuery(%q) = %d, %d, but its link %q reads as %d, %d, %q", raw, year, page, link.Encode(), y2, p2, msg)
+		link := q.values(q.Page)
+		q2, _, msg := parseDecisionsQuery(link)
+		if msg != "" || q2 != q {
+			t.Fatalf("parseDecisionsQuery(%q) = %+v, but its link %q reads as %+v, %q", raw, q, link.Encode(), q2, msg)
 		}
 	})
 }
