@@ -525,12 +525,13 @@ const maxDecisionsPage = 1_000_000
 // decisionsQuery is the query of /api/v1/beschluesse: the register's
 // filters (as on /beschluesse) and the page.
 type decisionsQuery struct {
-	Year       int                // jahr, 0 for all
-	Kind       model.DecisionKind // art: beschluss, empfehlung
-	Way        model.DecisionWay  // verfahren: aussprache, gruene-liste, umlaufverfahren
-	Reporter   string             // be: a member's abbreviation among the reporting members
-	Conference string             // fachmk: the abbreviation of a FachMK the decision is relevant for
-	Page       int                // seite, from 1
+	Year       int                  // jahr, 0 for all
+	Kind       model.DecisionKind   // art: beschluss, empfehlung
+	Way        model.DecisionWay    // verfahren: aussprache, gruene-liste, umlaufverfahren
+	Reporter   string               // be: a member's abbreviation among the reporting members
+	Conference string               // fachmk: the abbreviation of a FachMK the decision is relevant for
+	FollowUps  model.Implementation // umsetzung: offen, in_umsetzung, umgesetzt
+	Page       int                  // seite, from 1
 }
 
 // values gives the query for the link to page p of the same selection.
@@ -550,6 +551,9 @@ func (q decisionsQuery) values(p int) url.Values {
 	}
 	if q.Conference != "" {
 		v.Set("fachmk", q.Conference)
+	}
+	if q.FollowUps != "" {
+		v.Set("umsetzung", string(q.FollowUps))
 	}
 	v.Set("seite", strconv.Itoa(p))
 	return v
@@ -574,6 +578,12 @@ func parseDecisionsQuery(v url.Values) (q decisionsQuery, param, msg string) {
 	if q.Way, err = model.ParseDecisionWay(v.Get("verfahren")); err != nil {
 		return decisionsQuery{}, "verfahren", model.ReasonOf(err)
 	}
+	switch f := model.Implementation(v.Get("umsetzung")); f {
+	case "", model.ImplementationOpen, model.ImplementationProgress, model.ImplementationDone:
+		q.FollowUps = f
+	default:
+		return decisionsQuery{}, "umsetzung", "umsetzung muss „offen“, „in_umsetzung“ oder „umgesetzt“ sein"
+	}
 	q.Reporter, q.Conference = strings.TrimSpace(v.Get("be")), strings.TrimSpace(v.Get("fachmk"))
 	q.Page = 1
 	if p := v.Get("seite"); p != "" {
@@ -597,7 +607,7 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := q.Page
-	f := store.RegisterFilter{BodyID: council.ID, Year: q.Year, Kind: q.Kind, Way: q.Way, Reporter: q.Reporter,
+	f := store.RegisterFilter{BodyID: council.ID, Year: q.Year, Kind: q.Kind, Way: q.Way, Reporter: q.Reporter, FollowUps: q.FollowUps,
 		Limit: DecisionsPerPage, Offset: (page - 1) * DecisionsPerPage}
 	if q.Conference != "" {
 		// A conference that does not exist is named, not answered with

@@ -104,6 +104,7 @@ func TestJSONReads(t *testing.T) {
 		"fachmk=FMK&jahr=2025":               {"B-2025/27-IT"},
 		"art=empfehlung":                     nil,
 		"art=beschluss&verfahren=aussprache": {"B-2025/13-IT", "B-2024/48-IT"},
+		"umsetzung=offen":                    {"B-2025/27-IT"},
 	} {
 		var ds []Decision
 		if code := getJSON(t, ts.URL+"/api/v1/beschluesse?"+query, &ds); code != 200 {
@@ -121,7 +122,7 @@ func TestJSONReads(t *testing.T) {
 	// member of a JSON request is (it gave only the sentence before).
 	for path, param := range map[string]string{
 		"/api/v1/beschluesse?seite=0": "seite", "/api/v1/beschluesse?seite=x": "seite", "/api/v1/beschluesse?jahr=x": "jahr",
-		"/api/v1/beschluesse?art=gesetz": "art", "/api/v1/beschluesse?verfahren=los": "verfahren", "/api/v1/beschluesse?fachmk=XYZ": "fachmk",
+		"/api/v1/beschluesse?art=gesetz": "art", "/api/v1/beschluesse?verfahren=los": "verfahren", "/api/v1/beschluesse?fachmk=XYZ": "fachmk", "/api/v1/beschluesse?umsetzung=bald": "umsetzung",
 		"/api/v1/sitzungen?vor=0": "vor", "/api/v1/auftraege?status=x": "status", "/api/v1/auftraege?nach=x": "nach",
 	} {
 		var p refusal
@@ -238,7 +239,7 @@ func TestJSONWritesNeedToken(t *testing.T) {
 //	go test ./internal/api -run '^$' -fuzz FuzzParseDecisionsQuery -fuzztime 20s
 func FuzzParseDecisionsQuery(f *testing.F) {
 	for _, seed := range []string{"", "jahr=2025", "seite=2", "jahr=x", "seite=0", "seite=9223372036854775807", "jahr=-1&seite=%2B3",
-		"art=empfehlung&verfahren=gruene-liste&be=HE&fachmk=FMK", "verfahren=los", "art=gesetz", "be=%20HE%20"} {
+		"art=empfehlung&verfahren=gruene-liste&be=HE&fachmk=FMK&umsetzung=offen", "verfahren=los", "art=gesetz", "be=%20HE%20"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
