@@ -24,6 +24,14 @@ func TestCoApplicantsConfirmOnMyPage(t *testing.T) {
 	ctx := context.Background()
 	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
 	he, by, hh := client(t, ts, "hessen"), client(t, ts, "bayern"), client(t, ts, "hamburg")
+	// The form says before it is sent that the others named are asked.
+	const asked = "die anderen Genannten werden gebeten, ihren Mitantrag zu bestätigen"
+	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/48/anmeldung", nil); !strings.Contains(page, asked) {
+		t.Error("the member's registration form does not say that co-applicants are asked to confirm")
+	}
+	if _, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48/anmeldung", nil); strings.Contains(page, asked) {
+		t.Error("the secretariat's registration form says co-applicants are asked, but its registrations ask nobody")
+	}
 	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
 		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BY, HH"}}); code != http.StatusSeeOther {
 		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
