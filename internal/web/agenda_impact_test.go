@@ -1,0 +1,64 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// TestAgendaRowShowsStatedImpact: once the secretariat has put a
+// registration on the agenda, the item's row still says which
+// Fachministerkonferenzen the member office stated affected (GO § 4),
+// beside gremium's proposal — before, the row showed only the proposal
+// ("laut Vorschlag: Digitalministerkonferenz") and the office's statement
+// (Innenministerkonferenz) was gone from the page; and the line stands
+// below the row's buttons, not between the row and its arrows.
+func TestAgendaRowShowsStatedImpact(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	imk, err := st.BodyByAbbrev(ctx, "IMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
+	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Deutschland-Stack – Architekturvorgaben"}, "ziel": {"Bericht"},
+		"fachmk": {"betroffen"}, "fachmk_ids": {fmt.Sprint(imk.ID)}}); code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	council := mustBody(t, st)
+	se, err := st.SessionByNumber(ctx, council.ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending, err := st.PendingRegistrations(ctx, council.ID)
+	if err != nil || len(pending) != 1 {
+		t.Fatalf("pending registrations: %d %v", len(pending), err)
+	}
+	it := pending[0]
+	if it.SessionID != se.ID {
+		t.Fatalf("registered for session %d, want %d", it.SessionID, se.ID)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
+		t.Fatalf("accepting: %d", code)
+	}
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	row := between(page, fmt.Sprintf(`<div class="agenda-edit" id="top-%d">`, it.ID), "</section>")
+	row, _, _ = strings.Cut(row, `<div class="agenda-edit"`) // the rows after it, if any
+	row = strings.ReplaceAll(row, "\u00ad", "")
+	stated := strings.Index(row, "Betroffene FachMK laut Anmeldung: Innenministerkonferenz")
+	proposed := strings.Index(row, "Vorschlag von gremium: Digitalministerkonferenz")
+	arrows := strings.LastIndex(row, "/verschieben")
+	if stated < 0 || proposed < stated {
+		t.Errorf("the agenda row does not give the stated impact before gremium's proposal:\n%s", row)
+	}
+	if arrows < 0 || stated < arrows {
+		t.Errorf("the impact line stands between the row and its arrows:\n%s", row)
+	}
+}
