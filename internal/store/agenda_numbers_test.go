@@ -90,3 +90,63 @@ func TestDecideRegistration(t *testing.T) {
 		t.Errorf("notifications: %+v %v", list, err)
 	}
 }
+
+// TestAcceptIntoSection: a registration accepted into a section of the
+// agenda (the secretariat chooses it beside "Annehmen") gets the section
+// and goes after the last item of that section or of an earlier one, the
+// items after it numbered on; a section that is no topic of the agenda
+// (Begrüßung, the Grüne Liste, another body's) is refused and nothing is
+// changed. Before, an accepted item went to the very end, after
+// "Übergreifendes", without a section.
+func TestAcceptIntoSection(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "geschaeftsstelle")
+	bodyID, _ := fixture(t, s)
+	id := must[int64](t)
+	section := func(name string, pos int, consent bool) int64 {
+		return id(s.CreateSection(ctx, model.Section{BodyID: bodyID, Name: name, Position: pos, Consent: consent}))
+	}
+	opening, security, apps := section(model.OpeningSection, 0, false), section("Informationssicherheit", 1, false), section("Digitale Anwendungen", 2, false)
+	general, consent := section("Übergreifendes", 3, false), section("Grüne Liste", 4, true)
+	s48 := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2027, 1, 15), Status: model.StatusPlanned}))
+	item := func(title string, sec int64, pos int, st model.ItemStatus) int64 {
+		return id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: title, SectionID: sec, Position: pos, Status: st, RegisteredBy: "HE"}))
+	}
+	item("Begrüßung", opening, 1, model.ItemAccepted)
+	item("Sicherheit", security, 2, model.ItemAccepted)
+	item("Reporting FachMK", general, 5, model.ItemAccepted) // a gap: positions need not be 1, 2, 3
+	reg := item("Deutschland-Stack", 0, 1000, model.ItemRegistered)
+	other := item("Registermodernisierung", 0, 1001, model.ItemRegistered)
+	order := func() string {
+		items, err := s.Items(ctx, s48)
+		check(t, err)
+		var out []string
+		for _, it := range items {
+			if it.Status == model.ItemAccepted {
+				out = append(out, fmt.Sprintf("%d %s", it.Position, it.Title))
+			}
+		}
+		return strings.Join(out, ", ")
+	}
+	for _, bad := range []int64{opening, consent, 99999} {
+		if _, err := s.DecideRegistration(ctx, reg, 1, true, "", IntoSection(bad)); model.ClassOf(err) != model.ErrInput {
+			t.Errorf("accepted into section %d: %v, want refused", bad, err)
+		}
+	}
+	if got := order(); got != "1 Begrüßung, 2 Sicherheit, 5 Reporting FachMK" {
+		t.Fatalf("a refused acceptance changed the agenda: %s", got)
+	}
+	it, err := s.DecideRegistration(ctx, reg, 1, true, "", IntoSection(apps))
+	if err != nil || it.SectionID != apps || it.Position != 3 {
+		t.Fatalf("accepted into Digitale Anwendungen: %+v %v", it, err)
+	}
+	if got := order(); got != "1 Begrüßung, 2 Sicherheit, 3 Deutschland-Stack, 4 Reporting FachMK" {
+		t.Errorf("agenda after the acceptance: %s", got)
+	}
+	if _, err := s.DecideRegistration(ctx, other, 1, true, "", IntoSection(security)); err != nil {
+		t.Fatal(err)
+	}
+	if got := order(); got != "1 Begrüßung, 2 Sicherheit, 3 Registermodernisierung, 4 Deutschland-Stack, 5 Reporting FachMK" {
+		t.Errorf("agenda after the second acceptance: %s", got)
+	}
+}

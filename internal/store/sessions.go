@@ -561,11 +561,30 @@ func checkAgendaKept(ctx context.Context, tx *sql.Tx, it model.AgendaItem) error
 	return nil
 }
 
+// AcceptOption is an option of DecideRegistration's acceptance.
+type AcceptOption func(*acceptOptions)
+
+type acceptOptions struct{ section int64 }
+
+// IntoSection accepts a registration into a section of the agenda (a
+// Schwerpunktthema or "Übergreifendes", model.Section.Topic): the item
+// gets the section and goes after the last item of that section or of an
+// earlier one, so that the agenda stays in the order of its sections.
+// 0 is no section: the item goes to the end, as without the option.
+func IntoSection(sectionID int64) AcceptOption {
+	return func(o *acceptOptions) { o.section = sectionID }
+}
+
 // DecideRegistration takes the secretariat's decision on a registered
 // item (version: the one read): accepted, it goes to the end of the
-// agenda; declined, it leaves it. The position is found inside the write,
-// so that two registrations accepted at the same moment do not share one.
-func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version int, accept bool, reason string) (model.AgendaItem, error) {
+// agenda (or, IntoSection, to the end of its section); declined, it
+// leaves it. The position is found inside the write, so that two
+// registrations accepted at the same moment do not share one.
+func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version int, accept bool, reason string, opts ...AcceptOption) (model.AgendaItem, error) {
+	var o acceptOptions
+	for _, f := range opts {
+		f(&o)
+	}
 	var it model.AgendaItem
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -584,6 +603,12 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 			it.SessionID, it.ID, model.ItemAccepted).Scan(&it.Position); err != nil {
 			return fmt.Errorf("store: agenda position: %w", err)
 		}
+		if o.section != 0 {
+			if it.Position, err = s.makeRoomInSection(ctx, tx, it, o.section); err != nil {
+				return err
+			}
+			it.SectionID = o.section
+		}
 		it.Status, it.DeclineReason = model.ItemAccepted, ""
 		if err := s.updateItemTx(ctx, tx, it); err != nil {
 			return err
@@ -591,6 +616,59 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 		return s.noticeRegistrationDecided(ctx, tx, it)
 	})
 	return it, err
+}
+
+// makeRoomInSection gives the position an item accepted into section
+// takes on its session's agenda — after the last accepted item of that
+// section or of an earlier one — and numbers the other items around it,
+// inside tx. A section that is not a topic of the session's body is
+// refused.
+func (s *Store) makeRoomInSection(ctx context.Context, tx *sql.Tx, it model.AgendaItem, section int64) (int, error) {
+	sections, err := queryList(ctx, tx, scanSection, "sections",
+		`SELECT id, body_id, name, position, consent FROM sections WHERE body_id = (SELECT body_id FROM sessions WHERE id = ?) ORDER BY position, id`, it.SessionID)
+	if err != nil {
+		return 0, err
+	}
+	rank := map[int64]int{} // a section's place among the body's sections
+	chosen := -1
+	for i, c := range sections {
+		rank[c.ID] = i
+		if c.ID == section && c.Topic() {
+			chosen = i
+		}
+	}
+	if chosen < 0 {
+		return 0, model.AtField("abschnitt", model.InputError("Der gewählte Abschnitt ist kein Schwerpunktthema dieser Tagesordnung."))
+	}
+	items, err := queryList(ctx, tx, scanItem, "agenda items",
+		`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND id <> ? AND status IN (?, '') ORDER BY position, id`, it.SessionID, it.ID, model.ItemAccepted)
+	if err != nil {
+		return 0, err
+	}
+	at := 0 // the number of items before the new one
+	for i, x := range items {
+		if r, ok := rank[x.SectionID]; ok && r <= chosen {
+			at = i + 1
+		}
+	}
+	// The items keep their order, numbered 1, 2, … around the new one
+	// (positions may have gaps: a declined or deferred item left one).
+	for i, x := range items {
+		want := i + 1
+		if i >= at {
+			want++
+		}
+		if x.Position == want {
+			continue
+		}
+		if err := s.touch(ctx, tx, "agenda_item", x.ID); err != nil {
+			return 0, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET position = ?, version = version + 1 WHERE id = ?`, want, x.ID); err != nil {
+			return 0, fmt.Errorf("store: agenda position: %w", err)
+		}
+	}
+	return at + 1, nil
 }
 
 // noticeRegistrationDecided queues "Anmeldung angenommen/abgelehnt" for the

@@ -30,12 +30,15 @@ type manageData struct {
 	Declined         []model.AgendaItem
 	Items            []model.AgendaItem
 	Sections         []model.Section
-	Members          map[string]model.Member
-	Conferences      map[int64]model.Body
-	Documents        []store.Document
-	Comments         []store.Comment
-	ToApprove        []model.Session
-	Versions         []store.MinutesVersion
+	// Topics are the sections a registration can be accepted into
+	// (model.Topics: not the opening, not the Grüne Liste).
+	Topics      []model.Section
+	Members     map[string]model.Member
+	Conferences map[int64]model.Body
+	Documents   []store.Document
+	Comments    []store.Comment
+	ToApprove   []model.Session
+	Versions    []store.MinutesVersion
 	// CorrectionsToApprove are proposed corrections of earlier minutes
 	// that this running session may approve (corrections.go), with the
 	// numbers of the sessions they correct.
@@ -194,6 +197,7 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 			}
 		}
 		d.Sections, err = s.st.Sections(ctx, council.ID)
+		d.Topics = model.Topics(d.Sections)
 	}
 	if err == nil {
 		d.Members, err = s.memberMap(ctx)
@@ -405,7 +409,18 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte „annehmen“ oder „ablehnen“ wählen.")
 		return
 	}
-	it, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept, r.PostFormValue("grund"))
+	// Accepted into a section (the form's choice beside "Annehmen"), it
+	// goes to the end of that section; without one, to the end.
+	var opts []store.AcceptOption
+	if v := r.PostFormValue("abschnitt"); accept && v != "" && v != "0" {
+		section, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || section <= 0 {
+			s.badRequest(w, r, "Der Abschnitt ist unbekannt.")
+			return
+		}
+		opts = append(opts, store.IntoSection(section))
+	}
+	it, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept, r.PostFormValue("grund"), opts...)
 	if err != nil {
 		s.fail(w, r, err, "")
 		return

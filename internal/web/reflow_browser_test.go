@@ -2,8 +2,11 @@ package web
 
 import (
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -61,4 +64,33 @@ func TestProfileTableReflowsAt320(t *testing.T) {
 		b.page("/")
 		b.logout()
 	}
+}
+
+// TestRegistrationsReflowAt320 (WCAG 1.4.10): the management page's table
+// of registrations waiting for the secretariat's decision — title,
+// member, proposal, FachMK, the section to accept into and the reason of
+// a decline — scrolled sideways in its own box at 320 px, its decision
+// column out of sight. Each registration is a card of labelled cells now.
+func TestRegistrationsReflowAt320(t *testing.T) {
+	browserTest(t)
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	if code, page := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Deutschland-Stack – gemeinsame Architekturvorgaben für Bund und Länder"},
+		"ziel": {"Beschluss"}, "fachmk": {"keine"}, "beschlussvorschlag": {"Der IT-Planungsrat nimmt die Architekturvorgaben zur Kenntnis."}, "antrag": {"HE, HH, BB"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	b := newBrowser(t, ts.URL)
+	b.login("geschaeftsstelle")
+	path := "/sitzungen/48/verwaltung"
+	b.page(path)
+	b.shot("anmeldungen-1280")
+	var wide string
+	var label bool
+	b.run(path+" at 320 px", chromedp.EmulateViewport(320, 800),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("main table")).filter(t => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth + 1).map(t => (t.className || t.querySelector("caption")?.textContent || "table") + " " + t.scrollWidth + "/" + t.clientWidth).join("; ")`, &wide),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("main table.registrations .cell-label")).some(l => l.offsetParent !== null && l.textContent.includes("Betroffene FachMK"))`, &label))
+	if wide != "" || !label {
+		t.Errorf("%s at 320 px: tables too wide %q, or no visible cell label (%v)", path, wide, label)
+	}
+	noSidewaysScroll(t, b, "anmeldungen")
 }

@@ -62,3 +62,63 @@ func TestAgendaRowShowsStatedImpact(t *testing.T) {
 		t.Errorf("the impact line stands between the row and its arrows:\n%s", row)
 	}
 }
+
+// TestAcceptIntoSectionOnTheManagePage: beside "Annehmen" the secretariat
+// chooses the section (Schwerpunktthema) the registration goes into —
+// the form offers the topics, not the opening nor the Grüne Liste — and
+// the item stands at the end of that section, before "Reporting FachMK"
+// (Übergreifendes); before, it went to the very end without a section and
+// had to be given one and moved up row by row.
+func TestAcceptIntoSectionOnTheManagePage(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
+	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Deutschland-Stack"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	council := mustBody(t, st)
+	pending, err := st.PendingRegistrations(ctx, council.ID)
+	if err != nil || len(pending) != 1 {
+		t.Fatalf("pending registrations: %d %v", len(pending), err)
+	}
+	it := pending[0]
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	choice := between(page, fmt.Sprintf(`<select id="an-abschnitt-%d" name="abschnitt">`, it.ID), "</select>")
+	sections, err := st.Sections(ctx, council.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var apps int64
+	for _, c := range sections {
+		if offered := strings.Contains(choice, ">"+c.Name+"<"); offered != c.Topic() {
+			t.Errorf("the accept form offers %q: %v, want %v", c.Name, offered, c.Topic())
+		}
+		if c.Name == "Digitale Anwendungen" {
+			apps = c.ID
+		}
+	}
+	if apps == 0 {
+		t.Fatal("no section Digitale Anwendungen")
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)},
+		"entscheidung": {"annehmen"}, "abschnitt": {fmt.Sprint(apps)}}); code != http.StatusSeeOther {
+		t.Fatalf("accepting into Digitale Anwendungen: %d", code)
+	}
+	items, err := st.Items(ctx, it.SessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, x := range items {
+		if x.Status == model.ItemAccepted || x.Status == "" {
+			titles = append(titles, x.Title)
+			if x.ID == it.ID && x.SectionID != apps {
+				t.Errorf("the accepted item is in section %d, want %d", x.SectionID, apps)
+			}
+		}
+	}
+	if got := strings.Join(titles, ", "); !strings.HasSuffix(got, "Deutschland-Stack, "+model.ReportingFachMKTitle) {
+		t.Errorf("agenda after the acceptance: %s", got)
+	}
+}
