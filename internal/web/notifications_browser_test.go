@@ -34,6 +34,14 @@ func TestNotificationPagesInBrowser(t *testing.T) {
 	}
 	b.shot("benachrichtigungen")
 	noSidewaysScroll(t, b, "benachrichtigungen")
+	// The table of events and channels fits a phone: it scrolled by a few
+	// pixels inside its box (three columns of 290 px in 288).
+	var wide string
+	b.run("preferences at 320 px", chromedp.EmulateViewport(320, 800), tablesTooWide(&wide))
+	if wide != "" {
+		t.Errorf("/benachrichtigungen at 320 px: tables too wide: %s", wide)
+	}
+	b.run("back to 1280 px", chromedp.EmulateViewport(1280, 1000))
 	b.logout()
 
 	u, _, _ := st.UserLogin(ctx, "hessen")

@@ -32,7 +32,7 @@ func TestTablesReflowAt320(t *testing.T) {
 		b.shot(name + "-1280")
 		var wide string
 		b.run(path+" at 320 px", chromedp.EmulateViewport(320, 800),
-			chromedp.Evaluate(`Array.from(document.querySelectorAll("main table")).filter(t => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth + 1).map(t => (t.className || t.querySelector("caption")?.textContent || "table") + " " + t.scrollWidth + "/" + t.clientWidth).join("; ")`, &wide))
+			tablesTooWide(&wide))
 		if wide != "" {
 			t.Errorf("%s at 320 px: tables too wide: %s", path, wide)
 		}
@@ -57,7 +57,7 @@ func TestProfileTableReflowsAt320(t *testing.T) {
 		var wide string
 		var label bool
 		b.run(path+" at 320 px", chromedp.EmulateViewport(320, 800),
-			chromedp.Evaluate(`Array.from(document.querySelectorAll("main table")).filter(t => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth + 1).map(t => (t.className || t.querySelector("caption")?.textContent || "table") + " " + t.scrollWidth + "/" + t.clientWidth).join("; ")`, &wide),
+			tablesTooWide(&wide),
 			chromedp.Evaluate(`Array.from(document.querySelectorAll("main table .cell-label")).some(l => l.offsetParent !== null && l.textContent.includes("Relevant"))`, &label))
 		if wide != "" || !label {
 			t.Errorf("%s (%s) at 320 px: tables too wide %q, or no visible cell label Relevant (%v)", path, who, wide, label)
@@ -89,10 +89,17 @@ func TestRegistrationsReflowAt320(t *testing.T) {
 	var wide string
 	var label bool
 	b.run(path+" at 320 px", chromedp.EmulateViewport(320, 800),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll("main table")).filter(t => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth + 1).map(t => (t.className || t.querySelector("caption")?.textContent || "table") + " " + t.scrollWidth + "/" + t.clientWidth).join("; ")`, &wide),
+		tablesTooWide(&wide),
 		chromedp.Evaluate(`Array.from(document.querySelectorAll("main table.registrations .cell-label")).some(l => l.offsetParent !== null && l.textContent.includes("Betroffene FachMK"))`, &label))
 	if wide != "" || !label {
 		t.Errorf("%s at 320 px: tables too wide %q, or no visible cell label (%v)", path, wide, label)
 	}
 	noSidewaysScroll(t, b, "anmeldungen")
+}
+
+// tablesTooWide evaluates, into wide, the tables of the page's main
+// content that are wider than the window or scroll inside their own box
+// (class or caption and their widths; "" when all fit).
+func tablesTooWide(wide *string) chromedp.Action {
+	return chromedp.Evaluate(`Array.from(document.querySelectorAll("main table")).filter(t => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth + 1).map(t => (t.className || t.querySelector("caption")?.textContent || "table") + " " + t.scrollWidth + "/" + t.clientWidth).join("; ")`, wide)
 }
