@@ -526,6 +526,7 @@ const maxDecisionsPage = 1_000_000
 // filters (as on /beschluesse) and the page.
 type decisionsQuery struct {
 	Year       int                  // jahr, 0 for all
+	Section    int64                // thema: the id of a Schwerpunktthema (model.Topics)
 	Kind       model.DecisionKind   // art: beschluss, empfehlung
 	Way        model.DecisionWay    // verfahren: aussprache, gruene-liste, umlaufverfahren
 	Reporter   string               // be: a member's abbreviation among the reporting members
@@ -539,6 +540,9 @@ func (q decisionsQuery) values(p int) url.Values {
 	v := url.Values{}
 	if q.Year != 0 {
 		v.Set("jahr", strconv.Itoa(q.Year))
+	}
+	if q.Section != 0 {
+		v.Set("thema", strconv.FormatInt(q.Section, 10))
 	}
 	if q.Kind != "" {
 		v.Set("art", string(q.Kind))
@@ -567,6 +571,11 @@ func parseDecisionsQuery(v url.Values) (q decisionsQuery, param, msg string) {
 	if y := v.Get("jahr"); y != "" {
 		if q.Year, err = strconv.Atoi(y); err != nil {
 			return decisionsQuery{}, "jahr", "jahr muss eine Zahl sein"
+		}
+	}
+	if t := v.Get("thema"); t != "" {
+		if q.Section, err = strconv.ParseInt(t, 10, 64); err != nil || q.Section <= 0 {
+			return decisionsQuery{}, "thema", "thema muss die Nummer eines Schwerpunktthemas sein"
 		}
 	}
 	switch k := model.DecisionKind(v.Get("art")); k {
@@ -607,8 +616,21 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := q.Page
-	f := store.RegisterFilter{BodyID: council.ID, Year: q.Year, Kind: q.Kind, Way: q.Way, Reporter: q.Reporter, FollowUps: q.FollowUps,
+	f := store.RegisterFilter{BodyID: council.ID, Year: q.Year, SectionID: q.Section, Kind: q.Kind, Way: q.Way, Reporter: q.Reporter, FollowUps: q.FollowUps,
 		Limit: DecisionsPerPage, Offset: (page - 1) * DecisionsPerPage}
+	if q.Section != 0 {
+		// Only the council's topics, as the register offers them: the
+		// opening and the Grüne Liste are steps of a session.
+		sections, err := a.st.Sections(ctx, council.ID)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if !slices.ContainsFunc(model.Topics(sections), func(c model.Section) bool { return c.ID == q.Section }) {
+			queryError(w, "thema", fmt.Sprintf("kein Schwerpunktthema Nr. %d des Registers", q.Section))
+			return
+		}
+	}
 	if q.Conference != "" {
 		// A conference that does not exist is named, not answered with
 		// an empty list that looks like "no decision concerns it".

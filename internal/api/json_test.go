@@ -66,7 +66,7 @@ func getJSON(t *testing.T, u string, v any) int {
 }
 
 func TestJSONReads(t *testing.T) {
-	ts, _ := demoAPI(t)
+	ts, st := demoAPI(t)
 	var sessions []Session
 	if code := getJSON(t, ts.URL+"/api/v1/sitzungen", &sessions); code != 200 || len(sessions) != 3 || sessions[0].Number != 47 {
 		t.Fatalf("sessions: %d %+v", code, sessions)
@@ -118,11 +118,39 @@ func TestJSONReads(t *testing.T) {
 			t.Errorf("/api/v1/beschluesse?%s gives %v, want %v", query, got, want)
 		}
 	}
+	// The topic filter: the council's Schwerpunktthemen, by number.
+	council, err := st.BodyByAbbrev(context.Background(), "IT-PLR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections, err := st.Sections(context.Background(), council.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range sections {
+		if c.Name != "Digitale Anwendungen" {
+			continue
+		}
+		var ds []Decision
+		if code := getJSON(t, fmt.Sprintf("%s/api/v1/beschluesse?thema=%d", ts.URL, c.ID), &ds); code != 200 || len(ds) != 2 || ds[0].Number != "B-2025/19-IT" || ds[1].Number != "B-2024/48-IT" {
+			t.Errorf("thema=%d (Digitale Anwendungen): %d %d decisions", c.ID, code, len(ds))
+		}
+	}
+	for _, c := range sections {
+		if c.Topic() {
+			continue
+		}
+		var p refusal
+		if code := getJSON(t, fmt.Sprintf("%s/api/v1/beschluesse?thema=%d", ts.URL, c.ID), &p); code != 400 || len(p.Problems) != 1 || p.Problems[0].Param != "thema" {
+			t.Errorf("thema=%d (%s, no topic): %d %+v, want 400 naming thema", c.ID, c.Name, code, p)
+		}
+	}
 	// A wrong query parameter of a list is named in the refusal, as a
 	// member of a JSON request is (it gave only the sentence before).
 	for path, param := range map[string]string{
 		"/api/v1/beschluesse?seite=0": "seite", "/api/v1/beschluesse?seite=x": "seite", "/api/v1/beschluesse?jahr=x": "jahr",
 		"/api/v1/beschluesse?art=gesetz": "art", "/api/v1/beschluesse?verfahren=los": "verfahren", "/api/v1/beschluesse?fachmk=XYZ": "fachmk", "/api/v1/beschluesse?umsetzung=bald": "umsetzung",
+		"/api/v1/beschluesse?thema=x": "thema", "/api/v1/beschluesse?thema=999999": "thema",
 		"/api/v1/sitzungen?vor=0": "vor", "/api/v1/auftraege?status=x": "status", "/api/v1/auftraege?nach=x": "nach",
 	} {
 		var p refusal
@@ -239,7 +267,7 @@ func TestJSONWritesNeedToken(t *testing.T) {
 //	go test ./internal/api -run '^$' -fuzz FuzzParseDecisionsQuery -fuzztime 20s
 func FuzzParseDecisionsQuery(f *testing.F) {
 	for _, seed := range []string{"", "jahr=2025", "seite=2", "jahr=x", "seite=0", "seite=9223372036854775807", "jahr=-1&seite=%2B3",
-		"art=empfehlung&verfahren=gruene-liste&be=HE&fachmk=FMK&umsetzung=offen", "verfahren=los", "art=gesetz", "be=%20HE%20"} {
+		"art=empfehlung&verfahren=gruene-liste&be=HE&fachmk=FMK&umsetzung=offen&thema=3", "thema=-1", "verfahren=los", "art=gesetz", "be=%20HE%20"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
