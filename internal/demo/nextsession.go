@@ -1,8 +1,9 @@
 package demo
 
-// The council's next session in the served demo: planned four weeks or
-// more ahead of the day the demo is loaded, open for registrations, with
-// two registrations of member offices — one with a decision proposal that
+// The council's next session in the served demo: planned six weeks or
+// more ahead of the day the demo is loaded, prepared by the AL-Runde three
+// weeks before it, open for registrations, with two registrations of
+// member offices — one with a decision proposal that
 // two other Länder are asked to co-apply for (Brandenburg has confirmed,
 // Hamburg not yet), one report. Without it the demo had only sessions of
 // 2024 and 2025: nothing to register for, no application to confirm, no
@@ -50,11 +51,13 @@ var nextSessionRegistrations = []model.Registration{
 var nextSessionConfirmed = []string{"BB"}
 
 // LoadNextSession plans, in a store with the demo data, the council's
-// next session on the first Thursday at least four weeks after the
-// store's today (registration deadline two weeks before), with its
-// standard items and the demo's registrations (nextSessionRegistrations).
-// It does nothing where the council has a session planned, convened or
-// running already, so that it can run again on the same data.
+// next session on the first Thursday at least six weeks after the store's
+// today, with the AL-Runde's session that prepares it on the schedule of
+// the AL-Runde (three weeks before; registrations close two weeks before
+// that, model.Preparation.Schedule), both with their standard items, and
+// the demo's registrations (nextSessionRegistrations). It does nothing
+// where the council has a session planned, convened or running already,
+// so that it can run again on the same data.
 func LoadNextSession(ctx context.Context, s *store.Store) error {
 	ctx = store.WithActor(ctx, Actor)
 	council, err := s.BodyByAbbrev(ctx, CouncilAbbrev)
@@ -69,11 +72,23 @@ func LoadNextSession(ctx context.Context, s *store.Store) error {
 	if err != nil {
 		return err
 	}
-	day := model.BerlinDate(s.Now()).Time().AddDate(0, 0, 28)
+	prepBody, err := s.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	if err != nil {
+		return fmt.Errorf("demo: next session: %w", err)
+	}
+	day := model.BerlinDate(s.Now()).Time().AddDate(0, 0, 42)
 	for day.Weekday() != time.Thursday {
 		day = day.AddDate(0, 0, 1)
 	}
 	date := model.BerlinDate(day)
+	sched := prepBody.Preparation.Schedule(date)
+	// Neither the AL-Runde nor the registration deadline between
+	// Christmas and Epiphany: a week later, until they are not.
+	for holidays(sched.PrepSession) || holidays(sched.RegistrationClosing) {
+		day = day.AddDate(0, 0, 7)
+		date = model.BerlinDate(day)
+		sched = prepBody.Preparation.Schedule(date)
+	}
 	chair, _, err := s.ChairOf(ctx, council.ID, date.Year)
 	if err != nil {
 		return err
@@ -84,12 +99,22 @@ func LoadNextSession(ctx context.Context, s *store.Store) error {
 	}
 	se := model.Session{BodyID: council.ID, Number: last + 1, Status: model.StatusPlanned, Kind: model.SessionRegular,
 		Date: date, StartTime: "09:30", EndTime: "15:00", Place: place, Chair: chair,
-		RegistrationDeadline: model.BerlinDate(day.AddDate(0, 0, -14))}
+		RegistrationDeadline: sched.RegistrationClosing}
+	lastPrep, err := s.LastSessionNumber(ctx, prepBody.ID)
+	if err != nil {
+		return err
+	}
+	prep := model.Session{BodyID: prepBody.ID, Number: lastPrep + 1, Status: model.StatusPlanned, Kind: model.SessionRegular,
+		Date: sched.PrepSession, StartTime: "10:00", EndTime: "13:00", Place: "Videokonferenz"}
 	sections, err := s.Sections(ctx, council.ID)
 	if err != nil {
 		return err
 	}
-	if se.ID, err = s.PlanSession(ctx, se, itplr.StandardItems(se.Number, sections)); err != nil {
+	prepSections, err := s.Sections(ctx, prepBody.ID)
+	if err != nil {
+		return err
+	}
+	if se.ID, _, err = s.PlanSessionPair(ctx, se, itplr.StandardItems(se.Number, sections), prep, itplr.PrepStandardItems(prep.Number, prepSections)); err != nil {
 		return fmt.Errorf("demo: next session: %w", err)
 	}
 	kinds, err := s.MemberKinds(ctx)
@@ -125,4 +150,10 @@ func LoadNextSession(ctx context.Context, s *store.Store) error {
 		}
 	}
 	return nil
+}
+
+// holidays reports whether d falls between 20 December and 6 January,
+// when neither an AL-Runde meets nor a deadline is set.
+func holidays(d model.Date) bool {
+	return d.Month == time.December && d.Day >= 20 || d.Month == time.January && d.Day <= 6
 }

@@ -9,10 +9,11 @@ import (
 )
 
 // TestNextSession: the served demo has a session to register for — the
-// council's next one, planned four weeks or more ahead of today on a
-// Thursday, deadline two weeks before, with the member offices'
-// registrations waiting for the secretariat, Hamburg asked to co-apply and
-// Brandenburg confirmed; loading it again adds nothing.
+// council's next one, planned six weeks or more ahead of today on a
+// Thursday, the AL-Runde preparing it three weeks before, registrations
+// closing two weeks before that, with the member offices' registrations
+// waiting for the secretariat, Hamburg asked to co-apply and Brandenburg
+// confirmed; loading it again adds nothing.
 func TestNextSession(t *testing.T) {
 	s := loaded(t)
 	ctx := context.Background()
@@ -32,9 +33,24 @@ func TestNextSession(t *testing.T) {
 		t.Fatalf("%d coming sessions, want the one next session", len(coming))
 	}
 	se := coming[0]
-	if se.Number != 48 || se.Date != model.NewDate(2027, 1, 7) || se.RegistrationDeadline != model.NewDate(2026, 12, 24) || !se.RegistrationOpen() {
-		t.Errorf("next session %d on %s, deadline %s, open %v; want the 48th on 07.01.2027, deadline 24.12.2026, open",
+	// Six weeks ahead is 21.01.2027, but its AL-Runde would meet on New
+	// Year's Eve and the 28th's deadline be Christmas Eve: 11.02.2027.
+	if se.Number != 48 || se.Date != model.NewDate(2027, 2, 11) || se.RegistrationDeadline != model.NewDate(2027, 1, 7) || !se.RegistrationOpen() {
+		t.Errorf("next session %d on %s, deadline %s, open %v; want the 48th on 11.02.2027, deadline 07.01.2027, open",
 			se.Number, se.Date.German(), se.RegistrationDeadline.German(), se.RegistrationOpen())
+	}
+	prep, err := s.PreparingSession(ctx, se.ID)
+	if err != nil || prep.Number != 40 || prep.Date != model.NewDate(2027, 1, 21) || prep.Status != model.StatusPlanned {
+		t.Errorf("the AL-Runde preparing it: %+v %v; want the 40th, planned, on 21.01.2027", prep, err)
+	}
+	// In summer the six weeks hold.
+	s2 := loaded(t)
+	s2.SetClock(func() time.Time { return time.Date(2027, 6, 1, 9, 0, 0, 0, model.Berlin) })
+	if err := LoadNextSession(ctx, s2); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := s2.ComingSessions(ctx, council.ID); err != nil || len(c) != 1 || c[0].Date != model.NewDate(2027, 7, 15) || c[0].RegistrationDeadline != model.NewDate(2027, 6, 10) {
+		t.Errorf("planned on 01.06.2027: %+v %v; want the session on 15.07.2027, deadline 10.06.2027", c, err)
 	}
 	if se.Chair == "" || se.Place == "" {
 		t.Errorf("next session without chair (%q) or place (%q)", se.Chair, se.Place)
