@@ -15,9 +15,10 @@ import (
 
 // TestTablesReflowAt320 (WCAG 1.4.10): at 320 px the tables of the
 // minutes in the official layout, the FachMK spokesperson overview, the
-// attendance of a session, the attendance list the secretariat fills in
-// and the debrief's decisions per conference fit the width: no table is
-// wider than the window or scrolls inside its own box. Before, each
+// attendance of a session, the attendance list the secretariat fills in,
+// the debrief's decisions per conference, the accounts and the audit log
+// fit the width: no table is wider than the window or scrolls inside its
+// own box. Before, each
 // scrolled sideways (the minutes' fixed columns pushed the prose off the
 // screen; the attendance list's person and TOP fields were out of sight).
 func TestTablesReflowAt320(t *testing.T) {
@@ -26,7 +27,7 @@ func TestTablesReflowAt320(t *testing.T) {
 	runningSession(t, st, model.KindDecision)
 	b := newBrowser(t, ts.URL)
 	b.login("geschaeftsstelle")
-	for _, path := range []string{"/sitzungen/47/protokoll", "/fachmk", "/sitzungen/48", "/sitzungen/48/anwesenheit", "/sitzungen/47/nachbesprechung"} {
+	for _, path := range []string{"/sitzungen/47/protokoll", "/fachmk", "/sitzungen/48", "/sitzungen/48/anwesenheit", "/sitzungen/47/nachbesprechung", "/konten", "/aenderungsprotokoll"} {
 		b.page(path)
 		name := strings.ReplaceAll(strings.Trim(path, "/"), "/", "-")
 		b.shot(name + "-1280")
