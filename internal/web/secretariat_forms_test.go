@@ -155,7 +155,7 @@ func TestConferenceHeadingsBreakAtParts(t *testing.T) {
 		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
 	}
 	_, body = do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
-	if !strings.Contains(body, "<td>Gesundheits"+shy+"minister"+shy+"konferenz") {
+	if !strings.Contains(body, `Betroffene FachMK: </span>Gesundheits`+shy+"minister"+shy+"konferenz") {
 		t.Errorf("the management page's affected conferences: %q", between(body, "Digitale Gesundheitsdienste", "</tr>"))
 	}
 	for in, out := range map[string]string{"Jugend- und Familienministerkonferenz": "Jugend- und Familien" + shy + "minister" + shy + "konferenz",
@@ -224,7 +224,7 @@ func TestAttendanceFromRegistrations(t *testing.T) {
 	}
 	rowHead := func(page, member string) string {
 		i := strings.Index(page, `id="anw-`+member+`"`)
-		j := strings.LastIndex(page[:max(i, 0)], "<tr>")
+		j := strings.LastIndex(page[:max(i, 0)], "<tr")
 		if i < 0 || j < 0 {
 			return ""
 		}
