@@ -338,11 +338,8 @@ func (s *Store) MoveItem(ctx context.Context, itemID int64, delta int) error {
 		}
 		items[i], items[j] = items[j], items[i]
 		for k, it := range items {
-			if err := s.touch(ctx, tx, "agenda_item", it.ID); err != nil {
+			if err := s.placeItem(ctx, tx, it.ID, k+1); err != nil {
 				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET position = ?, version = version + 1 WHERE id = ?`, k+1, it.ID); err != nil {
-				return fmt.Errorf("store: move item: %w", err)
 			}
 		}
 		return s.audit(ctx, tx, "move", "agenda_item", itemID, fmt.Sprint(delta))

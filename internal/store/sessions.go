@@ -599,15 +599,14 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 			}
 			return s.noticeRegistrationDecided(ctx, tx, it)
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ? AND id <> ? AND status IN (?, '')`,
-			it.SessionID, it.ID, model.ItemAccepted).Scan(&it.Position); err != nil {
-			return fmt.Errorf("store: agenda position: %w", err)
-		}
 		if o.section != 0 {
 			if it.Position, err = s.makeRoomInSection(ctx, tx, it, o.section); err != nil {
 				return err
 			}
 			it.SectionID = o.section
+		} else if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ? AND id <> ? AND status IN (?, '')`,
+			it.SessionID, it.ID, model.ItemAccepted).Scan(&it.Position); err != nil {
+			return fmt.Errorf("store: agenda position: %w", err)
 		}
 		it.Status, it.DeclineReason = model.ItemAccepted, ""
 		if err := s.updateItemTx(ctx, tx, it); err != nil {
@@ -658,17 +657,26 @@ func (s *Store) makeRoomInSection(ctx context.Context, tx *sql.Tx, it model.Agen
 		if i >= at {
 			want++
 		}
-		if x.Position == want {
-			continue
-		}
-		if err := s.touch(ctx, tx, "agenda_item", x.ID); err != nil {
-			return 0, err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET position = ?, version = version + 1 WHERE id = ?`, want, x.ID); err != nil {
-			return 0, fmt.Errorf("store: agenda position: %w", err)
+		if x.Position != want {
+			if err := s.placeItem(ctx, tx, x.ID, want); err != nil {
+				return 0, err
+			}
 		}
 	}
 	return at + 1, nil
+}
+
+// placeItem gives an agenda item another position inside tx (its version
+// moves, its OParl object is built again), for the writes that renumber
+// an agenda (MoveItem, makeRoomInSection).
+func (s *Store) placeItem(ctx context.Context, tx *sql.Tx, itemID int64, position int) error {
+	if err := s.touch(ctx, tx, "agenda_item", itemID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET position = ?, version = version + 1 WHERE id = ?`, position, itemID); err != nil {
+		return fmt.Errorf("store: agenda position: %w", err)
+	}
+	return nil
 }
 
 // noticeRegistrationDecided queues "Anmeldung angenommen/abgelehnt" for the
