@@ -70,7 +70,13 @@ func (s *Store) CreateBody(ctx context.Context, b model.Body) (int64, error) {
 
 // Body gives the body with the id.
 func (s *Store) Body(ctx context.Context, id int64) (model.Body, error) {
-	return queryOne(ctx, s.rd, scanBody, fmt.Sprintf("body %d", id), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, id)
+	return bodyByID(ctx, s.rd, id)
+}
+
+// bodyByID reads the body with the id through q (the store's reader or a
+// transaction).
+func bodyByID(ctx context.Context, q queryer, id int64) (model.Body, error) {
+	return queryOne(ctx, q, scanBody, fmt.Sprintf("body %d", id), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, id)
 }
 
 // BodyByAbbrev gives the body with the abbreviation ("IT-PLR", "FMK").

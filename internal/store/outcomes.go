@@ -53,7 +53,7 @@ func (s *Store) checkOutcome(ctx context.Context, tx *sql.Tx, o model.Conference
 // conferenceInTx reads FachMK id inside a transaction; another body is
 // refused as invalid input.
 func conferenceInTx(ctx context.Context, tx *sql.Tx, id int64) (model.Body, error) {
-	b, err := queryOne(ctx, tx, scanBody, fmt.Sprintf("body %d", id), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, id)
+	b, err := bodyByID(ctx, tx, id)
 	if err == nil && b.Kind != model.BodyFachMK {
 		err = model.InputError("„%s“ ist keine Fachministerkonferenz.", b.Name)
 	}

@@ -390,7 +390,15 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 		if err := forComingSession(main); err != nil {
 			return err
 		}
-		if err := recommendable(target, se.BodyAbbrev); err != nil {
+		prepBody, err := bodyByID(ctx, tx, se.BodyID)
+		if err != nil {
+			return err
+		}
+		preparedBody, err := bodyByID(ctx, tx, main.BodyID)
+		if err != nil {
+			return err
+		}
+		if err := recommendable(target, prepBody); err != nil {
 			return err
 		}
 		var pending int
@@ -409,8 +417,7 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 		if err != nil {
 			return err
 		}
-		text := "Die " + se.BodyAbbrev + " empfiehlt dem IT-Planungsrat zu „" + target.Title + "“: " + rec.Summary() + "."
-		points := recommendationPoints(text, rec)
+		points := recommendationPoints(recommendationSentence(prepBody, preparedBody, target.Title, "", rec), rec)
 		pos, err := placeRow(ctx, tx, itemID, 0)
 		if err != nil {
 			return err
@@ -443,11 +450,11 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		return 0, 0, model.InputError("Die Frist eines Umlaufverfahrens muss in der Zukunft liegen.")
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		var abbrev string
-		var prepares int64
-		if err := tx.QueryRowContext(ctx, `SELECT abbrev, COALESCE(prepares_id, 0) FROM bodies WHERE id = ?`, rec.BodyID).Scan(&abbrev, &prepares); err != nil {
-			return notFound(err, fmt.Sprintf("body %d", rec.BodyID))
+		prepBody, err := bodyByID(ctx, tx, rec.BodyID)
+		if err != nil {
+			return err
 		}
+		prepares := prepBody.Preparation.PreparesID
 		target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", rec.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, rec.TargetItemID)
 		if err != nil {
 			return err
@@ -457,7 +464,7 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 			return err
 		}
 		if prepares == 0 || se.BodyID != prepares {
-			return model.RuleError("Die %s gibt keine Empfehlungen zu Sitzungen dieses Gremiums.", abbrev)
+			return model.RuleError("%s gibt keine Empfehlungen zu Sitzungen dieses Gremiums.", prepBody.Short().TheUpper())
 		}
 		if err := forComingSession(se); err != nil {
 			return err
@@ -467,7 +474,7 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		if err := se.RecommendationDeadline(deadline); err != nil {
 			return err
 		}
-		if err := recommendable(target, abbrev); err != nil {
+		if err := recommendable(target, prepBody); err != nil {
 			return err
 		}
 		var pending int
@@ -485,7 +492,11 @@ func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.
 		if err != nil {
 			return err
 		}
-		points := recommendationPoints("Die "+abbrev+" empfiehlt dem IT-Planungsrat zu „"+target.Title+"“ ("+se.Title()+"): "+rec.Summary()+".", rec)
+		preparedBody, err := bodyByID(ctx, tx, se.BodyID)
+		if err != nil {
+			return err
+		}
+		points := recommendationPoints(recommendationSentence(prepBody, preparedBody, target.Title, se.Title(), rec), rec)
 		var decisionID int64
 		procID, decisionID, err = s.startProcedureTx(ctx, tx, ProcedureStart{Deadline: deadline, Decision: model.Decision{BodyID: rec.BodyID, Kind: kind,
 			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: model.RecommendationTitle(target.Title), Points: points, Applicants: applicants}})
@@ -556,16 +567,30 @@ func recommendationPoints(sentence string, rec model.Recommendation) []model.Poi
 	return points
 }
 
-// recommendable refuses a recommendation of the preparatory body (abbrev)
+// recommendationSentence is the first point of a recommendation's
+// proposal: "Die AL-Runde empfiehlt dem IT-Planungsrat zu „…“ (48.
+// Sitzung des IT-Planungsrats): …." — the bodies named with the article
+// and case of their names (a preparatory body named "Koordinierungs-
+// ausschuss" recommends as "Der KoA"), in the prepared session when it is
+// given (a written procedure's proposal stands outside any session).
+func recommendationSentence(prep, prepared model.Body, title, session string, rec model.Recommendation) string {
+	in := ""
+	if session != "" {
+		in = " (" + session + ")"
+	}
+	return prep.Short().TheUpper() + " empfiehlt " + prepared.Dative() + " zu „" + title + "“" + in + ": " + rec.Summary() + "."
+}
+
+// recommendable refuses a recommendation of the preparatory body (prep)
 // on a registration not on the prepared session's agenda: a pending or
 // declined registration is seen only by the secretariat and the
 // registering member (model.Audience.SeesItem), but a recommendation puts
 // its title on the preparatory agenda, live page and minutes, or into a
 // written procedure, where every member reads it. Nor on an item deferred
 // to a later session: the prepared session no longer treats it.
-func recommendable(target model.AgendaItem, abbrev string) error {
+func recommendable(target model.AgendaItem, prep model.Body) error {
 	if target.Deferred() {
-		return model.RuleError("„%s“ ist %s; die %s empfiehlt dazu in der Vorbereitung jener Sitzung.", target.Title, target.Deferral.DeferredToLabel(), abbrev)
+		return model.RuleError("„%s“ ist %s; %s empfiehlt dazu in der Vorbereitung jener Sitzung.", target.Title, target.Deferral.DeferredToLabel(), prep.Short().The())
 	}
 	switch target.Status {
 	case model.ItemAccepted, "":
@@ -573,7 +598,7 @@ func recommendable(target model.AgendaItem, abbrev string) error {
 	case model.ItemDeclined:
 		return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
 	}
-	return model.RuleError("Die Anmeldung „%s“ ist noch nicht angenommen; die %s empfiehlt zu TOPs der Tagesordnung. Bitte die Anmeldung zuerst in der Verwaltung der Sitzung annehmen.", target.Title, abbrev)
+	return model.RuleError("Die Anmeldung „%s“ ist noch nicht angenommen; %s empfiehlt zu TOPs der Tagesordnung. Bitte die Anmeldung zuerst in der Verwaltung der Sitzung annehmen.", target.Title, prep.Short().The())
 }
 
 // prepItemTx gives the item of the preparatory session that carries the

@@ -567,3 +567,48 @@ func TestAwaitingRecommendationEndsWithTheAgenda(t *testing.T) {
 		t.Errorf("after the session's day: %v still await the AL-Runde", got)
 	}
 }
+
+// TestRecommendationNamesTheBodiesInTheirCase: the proposal's text names
+// the preparatory body with the article of its name and the prepared body
+// in the dative, in a session and in written procedure. Before, it wrote
+// "Die " before the abbreviation and "dem IT-Planungsrat" whatever the
+// bodies were: a preparatory body named "Koordinierungsausschuss" read
+// "Die KoA empfiehlt".
+func TestRecommendationNamesTheBodiesInTheirCase(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	first := func(decisionID int64) string {
+		t.Helper()
+		d := must[model.Decision](t)(s.Decision(ctx, decisionID))
+		if len(d.Points) == 0 {
+			t.Fatalf("proposal %d without points", decisionID)
+		}
+		return d.Points[0].Text
+	}
+	_, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt}))
+	if got, want := first(draft), "Die AL-Runde empfiehlt dem IT-Planungsrat zu „Föderales Datenportal“: "; !strings.HasPrefix(got, want) {
+		t.Errorf("AL-Runde: %q, want it to begin %q", got, want)
+	}
+	prep := must[model.Body](t)(s.Body(ctx, f.prep))
+	prep.Abbrev, prep.Name = "KoA", "Koordinierungsausschuss"
+	check(t, s.UpdateBody(ctx, prep))
+	council := must[model.Body](t)(s.Body(ctx, f.council))
+	council.Name = "Kooperationsgremium"
+	check(t, s.UpdateBody(ctx, council))
+	_, draft = must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemB, Kind: model.RecommendAdopt}))
+	if got, want := first(draft), "Der KoA empfiehlt dem Kooperationsgremium zu „Registermodernisierung“: "; !strings.HasPrefix(got, want) {
+		t.Errorf("a masculine preparatory body: %q, want it to begin %q", got, want)
+	}
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, model.Berlin)
+	s.SetClock(func() time.Time { return now })
+	_, proc := must2[int64, int64](t)(s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemC, Kind: model.RecommendDiscuss}, now.Add(48*time.Hour)))
+	p := must[model.WrittenProcedure](t)(s.Procedure(ctx, proc))
+	if got, want := first(p.DecisionID), "Der KoA empfiehlt dem Kooperationsgremium zu „Bericht Cloud“ (48. Sitzung): "; !strings.HasPrefix(got, want) {
+		t.Errorf("in written procedure: %q, want it to begin %q", got, want)
+	}
+	// The reasons name it so too.
+	if _, _, err := s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.council, TargetItemID: f.itemA, Kind: model.RecommendAdopt}, now.Add(48*time.Hour)); err == nil || !strings.Contains(err.Error(), "Das IT-PLR gibt keine Empfehlungen") {
+		t.Errorf("the council recommends to itself: %v", err)
+	}
+}

@@ -113,7 +113,7 @@ func (s *Store) BodyVoters(ctx context.Context, bodyID int64) ([]model.Member, e
 
 // bodyVoters gives a body, its rules and voters inside tx.
 func bodyVoters(ctx context.Context, tx *sql.Tx, bodyID int64) (model.Body, []model.Member, error) {
-	b, err := queryOne(ctx, tx, scanBody, fmt.Sprintf("body %d", bodyID), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, bodyID)
+	b, err := bodyByID(ctx, tx, bodyID)
 	if err != nil {
 		return b, nil, err
 	}
@@ -193,7 +193,7 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 		if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
 			return err
 		}
-		body, err := queryOne(ctx, tx, scanBody, fmt.Sprintf("body %d", se.BodyID), `SELECT `+bodyCols+` FROM bodies WHERE id = ?`, se.BodyID)
+		body, err := bodyByID(ctx, tx, se.BodyID)
 		if err != nil {
 			return err
 		}

@@ -270,7 +270,7 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	if planned {
 		if err := existing.Schedulable(); err != nil {
 			if existing.Held() {
-				err = model.RuleError("Die %s hat am %s stattgefunden; eine %s wird nur für eine künftige Sitzung geplant.", existing.Title(), existing.Date.German(), b.Abbrev)
+				err = model.RuleError("Die %s hat am %s stattgefunden; eine Sitzung %s wird nur für eine künftige Sitzung geplant.", existing.Title(), existing.Date.German(), b.Short().Of())
 			}
 			refused.add(model.AtField("nummer", err))
 		}
@@ -278,8 +278,8 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	if main.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || main.Date.IsZero() && !planned {
 		refused.add(model.AtField("datum", model.InputError("Bitte ein gültiges Datum der Sitzung angeben (TT.MM.JJJJ).")))
 	} else if planned && !main.Date.IsZero() && main.Date != existing.Date && refused.At("nummer") == "" {
-		refused.add(model.AtField("datum", model.RuleError("Die %s ist schon für den %s geplant; für ihre %s dieses Datum angeben oder das Feld leer lassen (verlegt wird sie unter „Sitzung bearbeiten“).",
-			existing.Title(), existing.Date.German(), b.Abbrev)))
+		refused.add(model.AtField("datum", model.RuleError("Die %s ist schon für den %s geplant; für die Sitzung %s dieses Datum angeben oder das Feld leer lassen (verlegt wird sie unter „Sitzung bearbeiten“).",
+			existing.Title(), existing.Date.German(), b.Short().Of())))
 	}
 	if planned {
 		main.Date = existing.Date
@@ -289,12 +289,12 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	refused.addUnrefused(main.Validate())
 	sched := b.Preparation.Schedule(main.Date)
 	if prep.Date, err = model.ParseDate(r.PostFormValue("datum_vorbereitung")); err != nil {
-		refused.add(model.AtField("datum_vorbereitung", model.InputError("Das Datum der %s ist kein gültiges Datum.", b.Abbrev)))
+		refused.add(model.AtField("datum_vorbereitung", model.InputError("Das Datum der Sitzung %s ist kein gültiges Datum.", b.Short().Of())))
 	} else if prep.Date.IsZero() {
 		prep.Date = sched.PrepSession
 	}
 	if refused.At("datum") == "" && refused.At("datum_vorbereitung") == "" && !prep.Date.Before(main.Date) {
-		refused.add(model.AtField("datum_vorbereitung", model.RuleError("Die %s tagt vor der Sitzung, die sie vorbereitet: ihr Datum muss vor dem %s liegen.", b.Abbrev, main.Date.German())))
+		refused.add(model.AtField("datum_vorbereitung", model.RuleError("Die Sitzung %s liegt vor der Sitzung, die sie vorbereitet: ihr Datum muss vor dem %s liegen.", b.Short().Of(), main.Date.German())))
 	}
 	// A refused plan shows the page again with the form as typed.
 	refuse := func(refused problems) {
