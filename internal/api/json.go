@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -518,89 +517,12 @@ func (a *Server) sessionOfPath(w http.ResponseWriter, r *http.Request) (model.Se
 	return se, true
 }
 
-// maxDecisionsPage bounds the page number of /api/v1/beschluesse, so that
-// the offset (page−1)·DecisionsPerPage never overflows.
-const maxDecisionsPage = 1_000_000
-
-// decisionsQuery is the query of /api/v1/beschluesse: the register's
-// filters (as on /beschluesse) and the page.
-type decisionsQuery struct {
-	Year       int                  // jahr, 0 for all
-	Section    int64                // thema: the id of a Schwerpunktthema (model.Topics)
-	Kind       model.DecisionKind   // art: beschluss, empfehlung
-	Way        model.DecisionWay    // verfahren: aussprache, gruene-liste, umlaufverfahren
-	Reporter   string               // be: a member's abbreviation among the reporting members
-	Conference string               // fachmk: the abbreviation of a FachMK the decision is relevant for
-	FollowUps  model.Implementation // umsetzung: offen, in_umsetzung, umgesetzt
-	Page       int                  // seite, from 1
-}
-
-// values gives the query for the link to page p of the same selection.
-func (q decisionsQuery) values(p int) url.Values {
-	v := url.Values{}
-	if q.Year != 0 {
-		v.Set("jahr", strconv.Itoa(q.Year))
-	}
-	if q.Section != 0 {
-		v.Set("thema", strconv.FormatInt(q.Section, 10))
-	}
-	if q.Kind != "" {
-		v.Set("art", string(q.Kind))
-	}
-	if q.Way != "" {
-		v.Set("verfahren", string(q.Way))
-	}
-	if q.Reporter != "" {
-		v.Set("be", q.Reporter)
-	}
-	if q.Conference != "" {
-		v.Set("fachmk", q.Conference)
-	}
-	if q.FollowUps != "" {
-		v.Set("umsetzung", string(q.FollowUps))
-	}
+// registerPageQuery gives the query of page p of the register's
+// selection q.
+func registerPageQuery(q model.RegisterQuery, p int) string {
+	v := q.Values()
 	v.Set("seite", strconv.Itoa(p))
-	return v
-}
-
-// parseDecisionsQuery reads the query of /api/v1/beschluesse; param names
-// the parameter that is wrong and msg says in German what is wrong (the
-// query is then zero).
-func parseDecisionsQuery(v url.Values) (q decisionsQuery, param, msg string) {
-	var err error
-	if y := v.Get("jahr"); y != "" {
-		if q.Year, err = strconv.Atoi(y); err != nil {
-			return decisionsQuery{}, "jahr", "jahr muss eine Zahl sein"
-		}
-	}
-	if t := v.Get("thema"); t != "" {
-		if q.Section, err = strconv.ParseInt(t, 10, 64); err != nil || q.Section <= 0 {
-			return decisionsQuery{}, "thema", "thema muss die Nummer eines Schwerpunktthemas sein"
-		}
-	}
-	switch k := model.DecisionKind(v.Get("art")); k {
-	case "", model.KindDecision, model.KindRecommendation:
-		q.Kind = k
-	default:
-		return decisionsQuery{}, "art", "art muss „beschluss“ oder „empfehlung“ sein"
-	}
-	if q.Way, err = model.ParseDecisionWay(v.Get("verfahren")); err != nil {
-		return decisionsQuery{}, "verfahren", model.ReasonOf(err)
-	}
-	switch f := model.Implementation(v.Get("umsetzung")); f {
-	case "", model.ImplementationOpen, model.ImplementationProgress, model.ImplementationDone:
-		q.FollowUps = f
-	default:
-		return decisionsQuery{}, "umsetzung", "umsetzung muss „offen“, „in_umsetzung“ oder „umgesetzt“ sein"
-	}
-	q.Reporter, q.Conference = strings.TrimSpace(v.Get("be")), strings.TrimSpace(v.Get("fachmk"))
-	q.Page = 1
-	if p := v.Get("seite"); p != "" {
-		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 || q.Page > maxDecisionsPage {
-			return decisionsQuery{}, "seite", fmt.Sprintf("seite muss eine Zahl von 1 bis %d sein", maxDecisionsPage)
-		}
-	}
-	return q, "", ""
+	return v.Encode()
 }
 
 func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
@@ -610,40 +532,34 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	q, param, msg := parseDecisionsQuery(r.URL.Query())
-	if msg != "" {
-		queryError(w, param, msg)
+	q, err := model.ParseRegisterQuery(r.URL.Query())
+	if err != nil {
+		queryError(w, model.FieldOf(err), model.ReasonOf(err))
 		return
 	}
 	page := q.Page
 	f := store.RegisterFilter{BodyID: council.ID, Year: q.Year, SectionID: q.Section, Kind: q.Kind, Way: q.Way, Reporter: q.Reporter, FollowUps: q.FollowUps,
 		Limit: DecisionsPerPage, Offset: (page - 1) * DecisionsPerPage}
-	if q.Section != 0 {
-		// Only the council's topics, as the register offers them: the
-		// opening and the Grüne Liste are steps of a session.
+	if q.Section != 0 || q.Conference != "" {
+		// Only the council's topics, as the register offers them (the
+		// opening and the Grüne Liste are steps of a session), and only
+		// a FachMK: a topic or conference that does not exist is named,
+		// not answered with an empty list that looks like "no decision
+		// concerns it".
 		sections, err := a.st.Sections(ctx, council.ID)
 		if err != nil {
 			a.fail(w, r, err)
 			return
 		}
-		if !slices.ContainsFunc(model.Topics(sections), func(c model.Section) bool { return c.ID == q.Section }) {
-			queryError(w, "thema", fmt.Sprintf("kein Schwerpunktthema Nr. %d des Registers", q.Section))
-			return
-		}
-	}
-	if q.Conference != "" {
-		// A conference that does not exist is named, not answered with
-		// an empty list that looks like "no decision concerns it".
-		b, err := a.st.BodyByAbbrev(ctx, q.Conference)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && b.Kind != model.BodyFachMK) {
-			queryError(w, "fachmk", fmt.Sprintf("keine Fachministerkonferenz „%s“", q.Conference))
-			return
-		}
+		conferences, err := a.st.Bodies(ctx, model.BodyFachMK)
 		if err != nil {
 			a.fail(w, r, err)
 			return
 		}
-		f.ConferenceID = b.ID
+		if f.ConferenceID, err = q.Unmatched(model.Topics(sections), conferences); err != nil {
+			queryError(w, model.FieldOf(err), model.ReasonOf(err))
+			return
+		}
 	}
 	res, err := a.st.Register(ctx, f)
 	if err != nil {
@@ -668,7 +584,7 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Total-Count", strconv.Itoa(res.Total))
 	var links []string
 	link := func(p int, rel string) {
-		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, a.Site.Base(r), q.values(p).Encode(), rel))
+		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, a.Site.Base(r), registerPageQuery(q, p), rel))
 	}
 	// Past the last page, the previous page is the last one there is
 	// (not the page before, as empty as this one); with no decision at

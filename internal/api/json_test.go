@@ -260,7 +260,7 @@ func TestJSONWritesNeedToken(t *testing.T) {
 }
 
 // FuzzParseDecisionsQuery feeds arbitrary query strings to the query of
-// /api/v1/beschluesse: an accepted page has an offset that does not
+// /api/v1/beschluesse (model.ParseRegisterQuery, as the register page): an accepted page has an offset that does not
 // overflow, and the query reads back the same from the links the answer
 // gives (its filters and the page).
 //
@@ -275,20 +275,23 @@ func FuzzParseDecisionsQuery(f *testing.F) {
 		if err != nil {
 			return
 		}
-		q, param, msg := parseDecisionsQuery(v)
-		if msg != "" {
-			if q != (decisionsQuery{}) || param == "" {
-				t.Fatalf("parseDecisionsQuery(%q) = %+v with %q at %q", raw, q, msg, param)
+		q, err := model.ParseRegisterQuery(v)
+		if err != nil {
+			if q != (model.RegisterQuery{}) || model.FieldOf(err) == "" || model.ClassOf(err) != model.ErrInput {
+				t.Fatalf("ParseRegisterQuery(%q) = %+v with %v at %q", raw, q, err, model.FieldOf(err))
 			}
 			return
 		}
 		if q.Page < 1 || (q.Page-1)*DecisionsPerPage < 0 || (q.Page-1)*DecisionsPerPage/DecisionsPerPage != q.Page-1 {
-			t.Fatalf("parseDecisionsQuery(%q): page %d gives no valid offset", raw, q.Page)
+			t.Fatalf("ParseRegisterQuery(%q): page %d gives no valid offset", raw, q.Page)
 		}
-		link := q.values(q.Page)
-		q2, _, msg := parseDecisionsQuery(link)
-		if msg != "" || q2 != q {
-			t.Fatalf("parseDecisionsQuery(%q) = %+v, but its link %q reads as %+v, %q", raw, q, link.Encode(), q2, msg)
+		link := registerPageQuery(q, q.Page)
+		v2, err := url.ParseQuery(link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q2, err := model.ParseRegisterQuery(v2); err != nil || q2 != q {
+			t.Fatalf("ParseRegisterQuery(%q) = %+v, but its link %q reads as %+v, %v", raw, q, link, q2, err)
 		}
 	})
 }

@@ -294,7 +294,7 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 		prep.Date = sched.PrepSession
 	}
 	if refused.At("datum") == "" && refused.At("datum_vorbereitung") == "" && !prep.Date.Before(main.Date) {
-		refused.add(model.AtField("datum_vorbereitung", model.RuleError("Die Sitzung %s liegt vor der Sitzung, die sie vorbereitet: ihr Datum muss vor dem %s liegen.", b.Short().Of(), main.Date.German())))
+		refused.add(model.AtField("datum_vorbereitung", model.RuleError("Die Sitzung %s bereitet die Sitzung vor: ihr Datum muss vor dem %s liegen.", b.Short().Of(), main.Date.German())))
 	}
 	// A refused plan shows the page again with the form as typed.
 	refuse := func(refused problems) {

@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"html"
 	"io"
 	"log/slog"
@@ -249,6 +251,49 @@ func TestFeedOfNoSuchSelection(t *testing.T) {
 		}
 		if strings.Contains(body, "<feed") {
 			t.Errorf("feed%s: an Atom document for a selection that does not exist", c.query)
+		}
+	}
+}
+
+// TestRegisterAddressesAgree: the register's feed and the JSON API read
+// the same filter the same way — a value one refuses the other refuses
+// for the same reason, and a value one takes the other takes. Before,
+// each had its own reader: the API took ?jahr=1800 and refused
+// ?umsetzung=erledigt, which the page and its feed read the other way
+// round, and they gave the reasons in different words.
+func TestRegisterAddressesAgree(t *testing.T) {
+	ts, st := publicServer(t, "https://gremium.example.org")
+	council := must(st.BodyByAbbrev(context.Background(), "IT-PLR"))
+	sections := must(st.Sections(context.Background(), council.ID))
+	var notTopic int64
+	for _, s := range sections {
+		if !s.Topic() {
+			notTopic = s.ID
+		}
+	}
+	queries := []string{"", "jahr=2025", "jahr=1800", "jahr=abc", "umsetzung=erledigt", "umsetzung=bald", "umsetzung=in_umsetzung",
+		"art=empfehlung", "art=gesetz", "verfahren=gruene-liste", "verfahren=los", "thema=x", "thema=999999",
+		fmt.Sprintf("thema=%d", notTopic), "fachmk=XYZ", "fachmk=IT-PLR", "fachmk=FMK", "be=HE", "seite=0", "seite=2000000"}
+	for _, q := range queries {
+		res, feed := getHost(t, ts, "/beschluesse.atom?"+q, "ts.local")
+		apiRes, api := getHost(t, ts, "/api/v1/beschluesse?"+q, "ts.local")
+		feedOK, apiOK := res.StatusCode == http.StatusOK, apiRes.StatusCode == http.StatusOK
+		if feedOK != apiOK {
+			t.Errorf("?%s: feed %d, API %d", q, res.StatusCode, apiRes.StatusCode)
+			continue
+		}
+		if feedOK {
+			continue
+		}
+		var refusal struct {
+			Error string `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(api), &refusal); err != nil || refusal.Error == "" {
+			t.Errorf("?%s: API %d without a reason: %s", q, apiRes.StatusCode, api)
+			continue
+		}
+		if !strings.Contains(feed, html.EscapeString(refusal.Error)) {
+			t.Errorf("?%s: the API says %q, the feed:\n%.400s", q, refusal.Error, feed)
 		}
 	}
 }

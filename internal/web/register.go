@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -45,45 +44,16 @@ type decisionListData struct {
 	Unmatched string
 }
 
-// registerQuery is the register's filter as given in the address.
+// registerQuery is the register's filter as given in the address
+// (model.RegisterQuery, read by model.ParseRegisterQuery as the JSON API
+// reads it), with the links and words the page and its feed make of it.
 type registerQuery struct {
-	Year       int
-	Section    int64
-	Conference string // FachMK abbreviation
-	Reporter   string // member abbreviation
-	Kind       model.DecisionKind
-	FollowUps  model.Implementation
-	Way        model.DecisionWay
-	Page       int
+	model.RegisterQuery
 }
 
 // Query gives the filter as URL query (without the page), for links to
 // other pages of the same selection and to its feed.
-func (q registerQuery) Query() string {
-	v := url.Values{}
-	if q.Year != 0 {
-		v.Set("jahr", strconv.Itoa(q.Year))
-	}
-	if q.Section != 0 {
-		v.Set("thema", strconv.FormatInt(q.Section, 10))
-	}
-	if q.Conference != "" {
-		v.Set("fachmk", q.Conference)
-	}
-	if q.Reporter != "" {
-		v.Set("be", q.Reporter)
-	}
-	if q.Kind != "" {
-		v.Set("art", string(q.Kind))
-	}
-	if q.FollowUps != "" {
-		v.Set("umsetzung", string(q.FollowUps))
-	}
-	if q.Way != "" {
-		v.Set("verfahren", string(q.Way))
-	}
-	return v.Encode()
-}
+func (q registerQuery) Query() string { return q.RegisterQuery.String() }
 
 // FeedURL gives the address of the Atom feed of this selection. It is a
 // template.URL so that html/template does not percent-encode its "=" and
@@ -152,56 +122,13 @@ func (q registerQuery) Selection(o registerOptions) string {
 // Active says whether any filter is set.
 func (q registerQuery) Active() bool { return q.Query() != "" }
 
-// maxRegisterPage bounds the page number, so that the offset of a page
-// (page−1)·page size never overflows (a huge page once wrapped round to a
-// negative offset and showed the first page under its number).
-const maxRegisterPage = 1_000_000
-
 // parseRegisterQuery reads the filter; the error is a German message.
 func parseRegisterQuery(v url.Values) (registerQuery, string) {
-	var q registerQuery
-	var err error
-	if y := v.Get("jahr"); y != "" {
-		if q.Year, err = strconv.Atoi(y); err != nil || q.Year < 1900 || q.Year > 9999 {
-			return q, "Das Jahr muss eine vierstellige Zahl sein, zum Beispiel ?jahr=2025."
-		}
+	q, err := model.ParseRegisterQuery(v)
+	if err != nil {
+		return registerQuery{}, model.ReasonOf(err)
 	}
-	if t := v.Get("thema"); t != "" {
-		if q.Section, err = strconv.ParseInt(t, 10, 64); err != nil || q.Section <= 0 {
-			return q, "Das Schwerpunktthema ist unbekannt."
-		}
-	}
-	q.Conference = strings.TrimSpace(v.Get("fachmk"))
-	q.Reporter = strings.TrimSpace(v.Get("be"))
-	switch k := model.DecisionKind(v.Get("art")); k {
-	case "", model.KindDecision, model.KindRecommendation:
-		q.Kind = k
-	default:
-		return q, "Die Art muss „beschluss“ oder „empfehlung“ sein."
-	}
-	switch f := model.Implementation(v.Get("umsetzung")); f {
-	case "", model.ImplementationOpen, model.ImplementationProgress, model.ImplementationDone:
-		q.FollowUps = f
-	case "erledigt": // the address of the filter before "in Umsetzung" existed
-		q.FollowUps = model.ImplementationDone
-	default:
-		return q, "Der Umsetzungsstand muss „offen“, „in Umsetzung“ oder „umgesetzt“ sein."
-	}
-	if q.Way, err = model.ParseDecisionWay(v.Get("verfahren")); err != nil {
-		return q, model.ReasonOf(err)
-	}
-	if p := v.Get("seite"); p != "" {
-		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 {
-			return q, "Die Seite muss eine Zahl ab 1 sein."
-		}
-		if q.Page > maxRegisterPage {
-			return q, fmt.Sprintf("Das Register hat höchstens %d Seiten.", maxRegisterPage)
-		}
-	}
-	if q.Page == 0 {
-		q.Page = 1
-	}
-	return q, ""
+	return registerQuery{q}, ""
 }
 
 // registerFilter turns the address filter into the store's. unmatched
@@ -210,24 +137,15 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 // it is "" when the filter can match.
 func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (f store.RegisterFilter, unmatched string, err error) {
 	f = store.RegisterFilter{BodyID: bodyID, Year: q.Year, SectionID: q.Section, Reporter: q.Reporter, Kind: q.Kind, FollowUps: q.FollowUps, Way: q.Way}
-	if q.Section != 0 {
-		opts, err := s.registerChoices(ctx, bodyID)
-		if err != nil {
-			return f, "", err
-		}
-		if !slices.ContainsFunc(opts.Sections, func(c model.Section) bool { return c.ID == q.Section }) {
-			return f, fmt.Sprintf("Kein Schwerpunktthema Nr. %d des Registers.", q.Section), nil
-		}
+	if q.Section == 0 && q.Conference == "" {
+		return f, "", nil
 	}
-	if q.Conference != "" {
-		b, err := s.st.BodyByAbbrev(ctx, q.Conference)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && b.Kind != model.BodyFachMK) {
-			return f, "Keine Fachministerkonferenz „" + q.Conference + "“.", nil
-		}
-		if err != nil {
-			return f, "", err
-		}
-		f.ConferenceID = b.ID
+	opts, err := s.registerChoices(ctx, bodyID)
+	if err != nil {
+		return f, "", err
+	}
+	if f.ConferenceID, err = q.Unmatched(opts.Sections, opts.Conferences); err != nil {
+		return f, model.ReasonOf(err), nil
 	}
 	return f, "", nil
 }
@@ -286,7 +204,7 @@ func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
 	// A filter that cannot be applied: the first page of the whole
 	// register with the form and the reason, not an error page without
 	// a way on.
-	s.registerListPage(w, r, council, registerQuery{Page: 1}, store.RegisterCursor{}, msg)
+	s.registerListPage(w, r, council, registerQuery{model.RegisterQuery{Page: 1}}, store.RegisterCursor{}, msg)
 }
 
 // registerListPage renders a page of the register: one statement for the

@@ -51,7 +51,7 @@ func TestSessionFormsGiveReasonsAtTheField(t *testing.T) {
 		{"AL-Runde: its number used", "/gremien/al-runde/planung", pair(map[string]string{"nummer_vorbereitung": "39"}), "p-nv", "Die 39. AL-Runde gibt es bereits"},
 		{"AL-Runde: no date of the session", "/gremien/al-runde/planung", pair(map[string]string{"datum": ""}), "p-datum", "Bitte ein gültiges Datum der Sitzung angeben"},
 		{"AL-Runde: the session ends before it begins", "/gremien/al-runde/planung", pair(map[string]string{"ende": "09:00"}), "p-ende", "das Ende muss nach dem Beginn liegen"},
-		{"AL-Runde after the session it prepares", "/gremien/al-runde/planung", pair(map[string]string{"datum_vorbereitung": "10.05.2027"}), "p-dv", "tagt vor der Sitzung, die sie vorbereitet"},
+		{"AL-Runde after the session it prepares", "/gremien/al-runde/planung", pair(map[string]string{"datum_vorbereitung": "10.05.2027"}), "p-dv", "bereitet die Sitzung vor: ihr Datum muss vor dem"},
 		{"AL-Runde: its date no date", "/gremien/al-runde/planung", pair(map[string]string{"datum_vorbereitung": "31.02.2027"}), "p-dv", "kein gültiges Datum"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -124,7 +124,7 @@ func TestSessionFormsGiveEveryReason(t *testing.T) {
 		{"AL-Runde after the session it prepares, its number used", "/gremien/al-runde/planung",
 			url.Values{"nummer": {"49"}, "datum": {"07.05.2027"}, "beginn": {"10:00"}, "ende": {"13:00"}, "ort": {"Berlin"}, "nummer_vorbereitung": {"39"}, "datum_vorbereitung": {"10.05.2027"}},
 			`<div class="error-box"><p>`,
-			map[string]string{"p-nv": "Die 39. AL-Runde gibt es bereits", "p-dv": "tagt vor der Sitzung, die sie vorbereitet"}},
+			map[string]string{"p-nv": "Die 39. AL-Runde gibt es bereits", "p-dv": "bereitet die Sitzung vor: ihr Datum muss vor dem"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, page := do(t, gs, "POST", ts.URL+tc.path, tc.form)

@@ -1,0 +1,129 @@
+package model
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// RegisterMaxPage bounds the page number of the register's addresses, so
+// that the offset of a page (page−1)·page size never overflows (a huge page
+// once wrapped round to a negative offset and showed the first page under
+// its number).
+const RegisterMaxPage = 1_000_000
+
+// RegisterQuery is the filter of the public decision register as its
+// addresses write it: /beschluesse, its Atom feed and /api/v1/beschluesse
+// read it with ParseRegisterQuery, so that the page, the feed and the API
+// take the same values and refuse the same ones for the same reasons.
+// (Each read it on its own before, and they had drifted apart: the API
+// took any year and not the older "umsetzung=erledigt".)
+type RegisterQuery struct {
+	Year       int            // jahr, 0 for all
+	Section    int64          // thema: the id of a Schwerpunktthema (Topics)
+	Conference string         // fachmk: the abbreviation of a FachMK the decision is relevant for
+	Reporter   string         // be: a member's abbreviation among the reporting members
+	Kind       DecisionKind   // art: beschluss, empfehlung
+	FollowUps  Implementation // umsetzung: offen, in_umsetzung, umgesetzt
+	Way        DecisionWay    // verfahren: aussprache, gruene-liste, umlaufverfahren
+	Page       int            // seite, from 1
+}
+
+// ParseRegisterQuery reads the register's filter from an address's query.
+// A value it cannot read is an input error at its parameter's name
+// (FieldOf: "jahr", "thema", "art", "umsetzung", "verfahren", "seite")
+// with a German sentence (ReasonOf); the query is then zero. Page is 1
+// when the address names none.
+func ParseRegisterQuery(v url.Values) (RegisterQuery, error) {
+	var q RegisterQuery
+	var err error
+	refuse := func(param, format string, args ...any) (RegisterQuery, error) {
+		return RegisterQuery{}, AtField(param, InputError(format, args...))
+	}
+	if y := v.Get("jahr"); y != "" {
+		if q.Year, err = strconv.Atoi(y); err != nil || q.Year < 1900 || q.Year > 9999 {
+			return refuse("jahr", "Das Jahr muss eine vierstellige Zahl sein, zum Beispiel ?jahr=2025.")
+		}
+	}
+	if t := v.Get("thema"); t != "" {
+		if q.Section, err = strconv.ParseInt(t, 10, 64); err != nil || q.Section <= 0 {
+			return refuse("thema", "Das Schwerpunktthema ist unbekannt; es wird mit seiner Nummer angegeben, zum Beispiel ?thema=3.")
+		}
+	}
+	q.Conference = strings.TrimSpace(v.Get("fachmk"))
+	q.Reporter = strings.TrimSpace(v.Get("be"))
+	switch k := DecisionKind(v.Get("art")); k {
+	case "", KindDecision, KindRecommendation:
+		q.Kind = k
+	default:
+		return refuse("art", "Die Art muss „%s“ oder „%s“ sein.", KindDecision, KindRecommendation)
+	}
+	switch f := Implementation(v.Get("umsetzung")); f {
+	case "", ImplementationOpen, ImplementationProgress, ImplementationDone:
+		q.FollowUps = f
+	case "erledigt": // the address of the filter before "in Umsetzung" existed
+		q.FollowUps = ImplementationDone
+	default:
+		return refuse("umsetzung", "Der Umsetzungsstand muss „%s“, „%s“ oder „%s“ sein.", ImplementationOpen, ImplementationProgress, ImplementationDone)
+	}
+	if q.Way, err = ParseDecisionWay(v.Get("verfahren")); err != nil {
+		return RegisterQuery{}, AtField("verfahren", err)
+	}
+	q.Page = 1
+	if p := v.Get("seite"); p != "" {
+		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 || q.Page > RegisterMaxPage {
+			return refuse("seite", "Die Seite muss eine Zahl von 1 bis %d sein.", RegisterMaxPage)
+		}
+	}
+	return q, nil
+}
+
+// Values gives the filter as an address's query, without the page, for
+// links to other pages of the same selection and to its feed; read by
+// ParseRegisterQuery it gives q again.
+func (q RegisterQuery) Values() url.Values {
+	v := url.Values{}
+	set := func(name, value string) {
+		if value != "" && value != "0" {
+			v.Set(name, value)
+		}
+	}
+	set("jahr", strconv.Itoa(q.Year))
+	set("thema", strconv.FormatInt(q.Section, 10))
+	set("fachmk", q.Conference)
+	set("be", q.Reporter)
+	set("art", string(q.Kind))
+	set("umsetzung", string(q.FollowUps))
+	set("verfahren", string(q.Way))
+	return v
+}
+
+// String gives the filter as an address's query without the page ("" for
+// none), as Values encodes it.
+func (q RegisterQuery) String() string { return q.Values().Encode() }
+
+// errNoMatch is the reason a readable filter cannot match.
+func errNoMatch(param, format string, args ...any) error {
+	return AtField(param, NotFoundError(format, args...))
+}
+
+// Unmatched says why the filter, though readable, cannot match anything
+// among the register's topics and the FachMK: a topic that is not one of
+// topics or a conference abbreviation that is not one of conferences is a
+// not-found error at its parameter ("thema", "fachmk"); nil when it can
+// match. It gives the id of the named conference (0 for none).
+func (q RegisterQuery) Unmatched(topics []Section, conferences []Body) (conferenceID int64, err error) {
+	if q.Section != 0 && !slices.ContainsFunc(topics, func(s Section) bool { return s.ID == q.Section }) {
+		return 0, errNoMatch("thema", "Kein Schwerpunktthema Nr. %d des Registers.", q.Section)
+	}
+	if q.Conference == "" {
+		return 0, nil
+	}
+	for _, b := range conferences {
+		if b.Abbrev == q.Conference && b.Kind == BodyFachMK {
+			return b.ID, nil
+		}
+	}
+	return 0, errNoMatch("fachmk", "Keine Fachministerkonferenz „%s“.", q.Conference)
+}
