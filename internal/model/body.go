@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -134,7 +135,24 @@ func (b Body) Validate() error {
 			return err
 		}
 	}
+	if err := b.checkProfile(); err != nil {
+		return err
+	}
 	return b.Preparation.Validate()
+}
+
+// checkProfile refuses confidential marks in the profile a FachMK's page
+// shows to everyone (PublicOnly), each reason at its form field.
+func (b Body) checkProfile() error {
+	var errs []error
+	for _, f := range [...]struct{ field, text, what string }{
+		{"vorsitz", b.Chair, "Der Vorsitz"}, {"profil", b.TopicProfile, "Das Themenprofil"}, {"hinweise", b.Notes, "Der Hinweis"},
+	} {
+		if err := PublicOnly(f.text, f.what); err != nil {
+			errs = append(errs, AtField(f.field, err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Contact is a contact person of a body's secretariat (Geschäftsstelle).

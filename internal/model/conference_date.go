@@ -31,6 +31,13 @@ func (d ConferenceDate) Validate() error {
 	if utf8.RuneCountInString(d.Place) > ConferenceDatePlaceMax {
 		refuse("ort", InputError("Der Ort ist länger als %d Zeichen.", ConferenceDatePlaceMax))
 	}
+	// The dates are public (the conference's page, its calendar feed).
+	if err := PublicOnly(d.Title, "Die Bezeichnung"); err != nil {
+		refuse("titel", err)
+	}
+	if err := PublicOnly(d.Place, "Der Ort"); err != nil {
+		refuse("ort", err)
+	}
 	if d.Starts.IsZero() {
 		refuse("beginn", InputError("Bitte das Datum der Sitzung angeben."))
 	}
@@ -40,12 +47,12 @@ func (d ConferenceDate) Validate() error {
 	from, fromOK := clockOf(d.StartTime)
 	to, toOK := clockOf(d.EndTime)
 	if !fromOK {
-		refuse("von", InputError("Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30."))
+		refuse("von", InputError("Bitte die Uhrzeit im Format HH:MM angeben, z. B. 09:30."))
 	}
 	oneDay := d.Ends.IsZero() || d.Ends == d.Starts
 	switch {
 	case !toOK:
-		refuse("bis", InputError("Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30."))
+		refuse("bis", InputError("Bitte die Uhrzeit im Format HH:MM angeben, z. B. 09:30."))
 	case d.EndTime == "":
 	case d.StartTime == "":
 		refuse("bis", InputError("Eine Endzeit braucht eine Anfangszeit."))

@@ -29,7 +29,7 @@ func TestConferenceDateValidate(t *testing.T) {
 			map[string]string{"bis": "Eine Endzeit braucht eine Anfangszeit."}},
 		{"every reason at once", ConferenceDate{Ends: NewDate(2027, 1, 1), StartTime: "9 Uhr", EndTime: "25:00",
 			Title: strings.Repeat("x", ConferenceDateTitleMax+1), Place: strings.Repeat("ö", ConferenceDatePlaceMax+1)},
-			map[string]string{"beginn": "Bitte das Datum", "von": "SS:MM", "bis": "SS:MM",
+			map[string]string{"beginn": "Bitte das Datum", "von": "HH:MM", "bis": "HH:MM",
 				"titel": "länger als 300 Zeichen", "ort": "länger als 200 Zeichen"}},
 		{"at the limits", ConferenceDate{Starts: day, Title: strings.Repeat("ä", ConferenceDateTitleMax), Place: strings.Repeat("ü", ConferenceDatePlaceMax)}, nil},
 	} {

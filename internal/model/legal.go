@@ -118,8 +118,8 @@ func CheckLegalText(text string) error {
 	if n := utf8.RuneCountInString(text); n > MaxLegalText {
 		refuse("Der Text ist mit %d Zeichen zu lang; höchstens %d sind möglich.", n, MaxLegalText)
 	}
-	if strings.Contains(text, "[[") || strings.Contains(text, "]]") || strings.ContainsAny(text, "⟦⟧") {
-		refuse("Diese Seite ist öffentlich; vertrauliche Passagen ([[…]]) gibt es hier nicht. Bitte entfernen Sie die Markierung.")
+	if err := PublicOnly(text, "Diese Seite"); err != nil {
+		errs = append(errs, AtField("text", err))
 	}
 	if m := legalTag.FindString(text); m != "" {
 		refuse("Bitte schreiben Sie reinen Text ohne HTML (gefunden: „%s“). Absätze trennen Sie durch eine Leerzeile, Überschriften beginnen mit „## “, Links schreiben Sie als [Text](https://…) oder als Adresse.", m)

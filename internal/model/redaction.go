@@ -290,6 +290,19 @@ func markContext(s string, at int) string {
 	return strings.NewReplacer(RedactOpen, TypedOpen, RedactClose, TypedClose).Replace(ctx)
 }
 
+// PublicOnly refuses confidential marks, typed [[…]] or stored, in a text
+// that is always public — a FachMK's profile, a conference date, the
+// reason a session is cancelled, a legal page: nothing there is blacked
+// out, so a passage a user marked, expecting it kept back as everywhere
+// else, would be published as typed. what names the text at the start of
+// the German reason ("Das Themenprofil").
+func PublicOnly(text, what string) error {
+	if strings.Contains(text, TypedOpen) || strings.Contains(text, TypedClose) || HasRedaction(text) {
+		return InputError("%s ist öffentlich; vertrauliche Passagen ([[…]]) gibt es hier nicht. Bitte entfernen Sie die Markierung.", what)
+	}
+	return nil
+}
+
 // TypedMarks gives s with its redaction marks in the typed form of form
 // fields, [[vertraulich]]: how a text is edited and how the JSON API gives
 // internal texts.

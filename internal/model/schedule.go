@@ -68,8 +68,8 @@ func CheckScheduleReason(reason, what string) (string, error) {
 	if reason == "" {
 		return "", AtField("grund", InputError("Bitte einen Grund für die %s angeben; er wird öffentlich gezeigt und den Mitgliedern mitgeteilt.", what))
 	}
-	if strings.Contains(reason, "[[") || strings.Contains(reason, "]]") {
-		return "", AtField("grund", InputError("Der Grund für die %s ist öffentlich und kann keine vertraulichen Passagen enthalten.", what))
+	if err := PublicOnly(reason, "Der Grund für die "+what); err != nil {
+		return "", AtField("grund", err)
 	}
 	if len([]rune(reason)) > 500 {
 		return "", AtField("grund", InputError("Der Grund für die %s ist zu lang (höchstens 500 Zeichen).", what))

@@ -148,13 +148,18 @@ func (s *Store) RequestToItem(ctx context.Context, id int64, version int, to Req
 		if err := checkAgendaOpen(ctx, tx, to.SessionID); err != nil {
 			return err
 		}
+		// The item is public with the agenda: the request's confidential
+		// passages stay marked (each line's marks are balanced as the form
+		// stored them). Marks still in their typed form [[…]] are read as
+		// marks, an unbalanced one conservatively (model.Passages).
+		marks := strings.NewReplacer(model.TypedOpen, model.RedactOpen, model.TypedClose, model.RedactClose)
 		var points []string
 		for _, l := range strings.Split(q.Text, "\n") {
 			if l = strings.TrimSpace(l); l != "" {
-				points = append(points, l)
+				points = append(points, marks.Replace(l))
 			}
 		}
-		it := model.AgendaItem{SessionID: to.SessionID, SectionID: to.SectionID, Title: q.Title, Points: points,
+		it := model.AgendaItem{SessionID: to.SessionID, SectionID: to.SectionID, Title: marks.Replace(q.Title), Points: points,
 			Goal: model.GoalDiscussion, Reporters: []string{"FITKO"}, Status: model.ItemRegistered,
 			RegisteredBy: "FITKO", RegisteredAt: s.now(),
 			Impact: model.Impact{Stated: true, ConferenceIDs: []int64{q.ConferenceID},

@@ -197,3 +197,59 @@ func TestResignationIsAnnounced(t *testing.T) {
 		t.Errorf("announced twice: %v", err)
 	}
 }
+
+// TestRequestMarksReachTheItemAsMarks: a request's passages in [[…]] are
+// confidential on the agenda item made of it. A request stored with its
+// marks as typed (as the form stored every request before migration
+// 00800) gives an item whose passages are marks, and the migration turns
+// the typed marks of stored requests, and of items already made of them,
+// into marks. Before, "[[…]]" went onto the public agenda as typed.
+func TestRequestMarksReachTheItemAsMarks(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "fmk")
+	conf, s48 := requestFixture(t, s)
+	// Texts written before, and the migration: no audit entries (the
+	// guard is told so).
+	t.Cleanup(func() { s.db.Exec(`DELETE FROM test_changes`) })
+	submit := func(title, text string) int64 {
+		t.Helper()
+		id := must[int64](t)(s.SubmitRequest(ctx, model.Request{ConferenceID: conf, Title: "Anliegen", SubmittedBy: "fmk"}))
+		// As the form stored it before: the marks as typed.
+		if _, err := s.db.ExecContext(ctx, `UPDATE requests SET title = ?, text = ? WHERE id = ?`, title, text, id); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	public := func(it model.AgendaItem) string {
+		pub := model.Public.Item(it)
+		return pub.Title + "\n" + strings.Join(pub.Points, "\n")
+	}
+	id := submit("Steuerbescheide [[Land X]]", "Bitte um Befassung\n[[Land X blockiert]]\nZeitplan [[offen")
+	itemID := must[int64](t)(s.RequestToItem(ctx, id, 1, RequestItem{SessionID: s48}))
+	it := must[model.AgendaItem](t)(s.Item(ctx, itemID))
+	if got := public(it); strings.Contains(got, "Land X") || strings.Contains(got, "[[") || strings.Contains(got, "offen") || !strings.Contains(got, "Bitte um Befassung") {
+		t.Errorf("the public item of a request with typed marks:\n%s", got)
+	}
+	// An item made before, with the marks as typed; and a request not
+	// yet on the agenda.
+	if _, err := s.db.ExecContext(ctx, `UPDATE agenda_items SET title = ?, points = ? WHERE id = ?`, "Steuerbescheide [[Land X]]", `["Bitte um Befassung","[[Land X blockiert]]"]`, itemID); err != nil {
+		t.Fatal(err)
+	}
+	waiting := submit("Register [[intern]]", "[[nur intern]] und öffentlich")
+	check(t, s.MarkSearchRebuilt(ctx))
+	up := migrationUp(t, s, "00800_request_confidential_marks.sql")
+	if _, err := s.db.ExecContext(ctx, up); err != nil {
+		t.Fatal(err)
+	}
+	it = must[model.AgendaItem](t)(s.Item(ctx, itemID))
+	if got := public(it); strings.Contains(got, "Land X") || strings.Contains(got, "[[") || !strings.Contains(got, "Bitte um Befassung") {
+		t.Errorf("the public item after the migration:\n%s", got)
+	}
+	q := must[model.Request](t)(s.Request(ctx, waiting))
+	if q.Title != "Register ⟦intern⟧" || q.Text != "⟦nur intern⟧ und öffentlich" || q.Version != 2 {
+		t.Errorf("the request after the migration: %q %q version %d", q.Title, q.Text, q.Version)
+	}
+	if marked := must[bool](t)(s.SearchNeedsRebuild(ctx)); !marked {
+		t.Error("the search index is not marked for a rebuild")
+	}
+}

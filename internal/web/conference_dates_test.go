@@ -33,6 +33,10 @@ func TestConferenceDateEndsAfterItStarts(t *testing.T) {
 			map[string]string{"tm-bis": "Die Endzeit 10:00 Uhr liegt nicht nach der Anfangszeit 16:00 Uhr"}},
 		{"title and place too long", url.Values{"titel": {long}, "beginn": {"2027-02-10"}, "ort": {long}},
 			map[string]string{"tm-titel": "Die Bezeichnung ist länger als 300 Zeichen.", "tm-ort": "Der Ort ist länger als 200 Zeichen."}},
+		// The dates are public (page and feed): a passage marked
+		// confidential would be published as typed.
+		{"confidential marks in a public date", url.Values{"titel": {"Sondersitzung [[Haushaltssperre]]"}, "beginn": {"2027-02-10"}, "ort": {"Berlin [[Kanzleramt]]"}},
+			map[string]string{"tm-titel": "Die Bezeichnung ist öffentlich; vertrauliche Passagen ([[…]]) gibt es hier nicht.", "tm-ort": "Der Ort ist öffentlich; vertrauliche Passagen"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, page := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/termine", tc.form)

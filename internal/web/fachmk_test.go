@@ -338,6 +338,12 @@ func TestConferenceFormsKeepInput(t *testing.T) {
 			url.Values{"version": {version}, "vorsitz": {"Sachsen (2027)"}, "profil": {"Neues Themenprofil der Finanzministerkonferenz"}, "begriffe": {"Grundsteuer:2\nSteuer:abc"}, "hinweise": {"Hinweis zur Sitzung"}},
 			http.StatusBadRequest, "das Gewicht muss eine positive Zahl sein",
 			[]string{`value="Sachsen (2027)"`, ">Neues Themenprofil der Finanzministerkonferenz</textarea>", ">Grundsteuer:2\nSteuer:abc</textarea>", ">Hinweis zur Sitzung</textarea>"}},
+		// The profile is public: a passage marked confidential would be
+		// published as typed.
+		{"profile, confidential marks", "/fachmk/FMK", "profil",
+			url.Values{"version": {version}, "vorsitz": {"Sachsen (2027)"}, "profil": {"Grundsteuer [[Streit mit dem Bund]]"}, "hinweise": {"Hinweis"}},
+			http.StatusBadRequest, "Das Themenprofil ist öffentlich; vertrauliche Passagen ([[…]]) gibt es hier nicht.",
+			[]string{`value="Sachsen (2027)"`, ">Grundsteuer [[Streit mit dem Bund]]</textarea>"}},
 		{"contact, bad address", "/fachmk/FMK/kontakte", "kontakt",
 			url.Values{"name": {"Dr. Anna Lang"}, "rolle": {"Referentin"}, "email": {"anna.lang.fmk.example"}, "telefon": {"030 1234"}},
 			http.StatusBadRequest, "Die E-Mail-Adresse ist ungültig.",

@@ -108,6 +108,21 @@ func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) {
 	// Every reason at once, each at its field (before: the first only,
 	// above the form).
 	var refused problems
+	// Each line of the description becomes a point of the agenda item
+	// (store.RequestToItem), which is public with the agenda: passages in
+	// [[…]] stay confidential there, each line's marks balanced. Before,
+	// the text was stored as typed and "[[…]]" reached the public agenda,
+	// its JSON and the search.
+	if title, err := model.ConfidentialMarks(form["titel"]); err != nil {
+		refused.add(model.AtField("titel", err))
+	} else {
+		q.Title = title
+	}
+	if lines, err := formLines(form["text"]); err != nil {
+		refused.add(model.AtField("text", err))
+	} else {
+		q.Text = strings.Join(lines, "\n")
+	}
 	if u.Role == model.RoleSecretariat {
 		b, err := s.st.BodyByAbbrev(r.Context(), form["fachmk"])
 		switch {
@@ -257,7 +272,7 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, q model.R
 			return
 		}
 	}
-	s.render(w, r, status, "request.html", view{Title: "Anliegen: " + q.Title, Active: "fachmk", Data: d})
+	s.render(w, r, status, "request.html", view{Title: "Anliegen: " + model.PublicText(q.Title), Active: "fachmk", Data: d})
 }
 
 func (s *Server) setRequestStatus(w http.ResponseWriter, r *http.Request) {

@@ -117,3 +117,82 @@ func TestRequestsThroughThePages(t *testing.T) {
 		t.Error("the submitter does not see the reason of the refusal")
 	}
 }
+
+// TestRequestConfidentialPassagesStayOffThePublicAgenda: a FachMK's
+// request marks passages confidential with [[…]], as every other form
+// does; made an agenda item and accepted onto the published agenda, the
+// item shows them blacked out to the public — on the session's page, in
+// its JSON and in the search — and marked to the secretariat. Marks that
+// are not balanced are refused at their field, the typed text kept.
+// Before, the description was stored as typed and "[[Land X blockiert]]"
+// went public verbatim.
+func TestRequestConfidentialPassagesStayOffThePublicAgenda(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmk := client(t, ts, "fmk")
+	gs := client(t, ts, "geschaeftsstelle")
+	code, page := do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"Grundsteuer"}, "text": {"Bitte um Befassung\n[[Land X blockiert"}})
+	if code != http.StatusBadRequest || !strings.Contains(page, "fehlt das schließende") || !strings.Contains(page, "[[Land X blockiert</textarea>") {
+		t.Errorf("unbalanced marks: %d, reason shown %v", code, strings.Contains(page, "fehlt das schließende"))
+	}
+	code, _ = do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"Grundsteuer [[Sachsen]]"}, "text": {"Bitte um Befassung\n[[Land X blockiert]] den Zeitplan"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("submit: %d", code)
+	}
+	fmkBody, _ := st.BodyByAbbrev(ctx, "FMK")
+	qs, _ := st.Requests(ctx, fmkBody.ID)
+	var q model.Request
+	for _, x := range qs {
+		if strings.HasPrefix(x.Title, "Grundsteuer") {
+			q = x
+		}
+	}
+	if q.Title != "Grundsteuer ⟦Sachsen⟧" || q.Text != "Bitte um Befassung\n⟦Land X blockiert⟧ den Zeitplan" {
+		t.Fatalf("stored request: %q %q", q.Title, q.Text)
+	}
+	s48, _ := planSession48(t, ts, st)
+	path := fmt.Sprintf("%s/anliegen/%d", ts.URL, q.ID)
+	if code, body := do(t, gs, "POST", path+"/top", url.Values{"sitzung": {"48"}, "abschnitt": {"0"}, "version": {fmt.Sprint(q.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("register: %d %s", code, body)
+	}
+	q, _ = st.Request(ctx, q.ID)
+	it, _ := st.Item(ctx, q.ItemID)
+	it.Status = model.ItemAccepted
+	if err := st.UpdateItem(ctx, it); err != nil {
+		t.Fatal(err)
+	}
+	s48, _ = st.Session(ctx, s48.ID)
+	s48.AgendaPublished = true
+	if err := st.UpdateSession(ctx, s48); err != nil {
+		t.Fatal(err)
+	}
+	public := client(t, ts, "")
+	for _, p := range []string{"/sitzungen/48", "/api/v1/sitzungen/48", "/suche?q=blockiert", "/suche?q=Zeitplan"} {
+		_, body := do(t, public, "GET", ts.URL+p, nil)
+		if p == "/suche?q=blockiert" && strings.Contains(body, "/sitzungen/48") {
+			t.Errorf("the search finds the item by its confidential passage:\n%s", excerpt(body, "/sitzungen/48"))
+		}
+		if strings.HasPrefix(p, "/suche") {
+			body = strings.ReplaceAll(body, "blockiert", "") // the query, as the page repeats it
+		}
+		if strings.Contains(body, "blockiert") || strings.Contains(body, "Land X") || strings.Contains(body, "Sachsen") || strings.Contains(body, "[[") {
+			t.Errorf("%s shows the confidential passages:\n%s", p, excerpt(body, "Grundsteuer"))
+		}
+		if p == "/sitzungen/48" && !strings.Contains(body, "Bitte um Befassung") {
+			t.Errorf("%s lacks the item's public text", p)
+		}
+	}
+	if _, body := do(t, gs, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(body, "Land X blockiert") {
+		t.Error("the secretariat does not see the marked passage")
+	}
+	if _, body := do(t, fmk, "GET", path, nil); strings.Contains(body, "[[") || !strings.Contains(body, "Sachsen") {
+		t.Error("the request's page does not show its title's passage as marked")
+	}
+}
+
+// excerpt gives up to 300 bytes of page around the first use of near (or
+// its start), for a failure message.
+func excerpt(page, near string) string {
+	i := max(0, strings.Index(page, near)-100)
+	return page[i:min(len(page), i+300)]
+}
