@@ -849,7 +849,12 @@ func TestOParlFirstRequestAfterWrite(t *testing.T) {
 	body := c.list(sys["body"].(string))[0]
 	before := len(c.list(body["person"].(string)))
 	ctx := store.WithActor(context.Background(), "test")
-	if _, err := st.CreatePerson(ctx, model.Person{Name: "Neue Person", MemberAbbrev: "HB"}); err != nil {
+	// A public person: a new member's representative in the council (OParl
+	// publishes the persons the public pages name).
+	if _, err := st.CreateMember(ctx, model.Member{Abbrev: "XX", Name: "Neues Mitglied", Kind: model.MemberLand}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetRepresentativeNamed(ctx, "XX", "Neue Person"); err != nil {
 		t.Fatal(err)
 	}
 	persons := c.list(body["person"].(string))

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"gremium/internal/model"
 	"gremium/internal/store"
 )
 
@@ -48,7 +47,9 @@ func TestOParlETagFollowsWrites(t *testing.T) {
 	for round := range 3 {
 		ctx := store.WithActor(context.Background(), "test")
 		name := []string{"Erste Neue", "Zweite Neue", "Dritte Neue"}[round]
-		if _, err := st.CreatePerson(ctx, model.Person{Name: name, MemberAbbrev: "HB"}); err != nil {
+		// A public person: Bremen's new representative in the council
+		// (OParl publishes the persons the public pages name).
+		if err := st.SetRepresentativeNamed(ctx, "HB", name); err != nil {
 			t.Fatal(err)
 		}
 		after := get(etag)

@@ -129,6 +129,11 @@ func (s *Store) setRepresentativeTx(ctx context.Context, tx *sql.Tx, member stri
 	if _, err := tx.ExecContext(ctx, `UPDATE members SET representative_id = ? WHERE id = ?`, personID, id); err != nil {
 		return fmt.Errorf("store: representative: %w", err)
 	}
+	// The new representative is public from now on (oparlSync's rule of
+	// persons), the old one perhaps no longer: both are built again.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id) VALUES ('person', ?)`, personID); err != nil {
+		return fmt.Errorf("store: representative: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO oparl_dirty (entity, id)
 		SELECT 'assignment', id FROM spokesperson_assignments WHERE member_abbrev = ? AND person_id IS NULL`, member); err != nil {
 		return fmt.Errorf("store: representative: %w", err)

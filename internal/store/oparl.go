@@ -565,8 +565,24 @@ func (y *oparlSync) computeVisible(k oparlKey) (bool, error) {
 		b, err := y.body(k.src)
 		return b != nil && !b.Preparation.Internal, err // an internal body (the AL-Runde) is not published
 	case oparl.KindPerson:
+		// Only the persons the public pages name: a spokesperson (the
+		// person of an assignment, or the member's representative it
+		// follows) and a member's representative in the council. A person
+		// named elsewhere — the one who stood in for a member at a session
+		// (the attendance list), a delegate to the AL-Runde — is internal:
+		// the public minutes name the members, not the persons. Before,
+		// every person was published.
 		p, err := y.person(k.src)
-		return p != nil, err
+		if err != nil || p == nil {
+			return false, err
+		}
+		var one int
+		err = y.tx.QueryRowContext(y.ctx, `SELECT 1 WHERE EXISTS (SELECT 1 FROM members WHERE representative_id = ?)
+			OR EXISTS (SELECT 1`+assignmentFrom+` WHERE COALESCE(a.person_id, m.representative_id) = ?)`, p.ID, p.ID).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
+		}
+		return err == nil, err
 	case oparl.KindMembership:
 		a, err := y.assignment(k.src)
 		return a != nil && a.PersonID != 0, err

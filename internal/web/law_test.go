@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -809,5 +811,68 @@ func adoptUnanimously(t *testing.T, st *store.Store, sid, d int64) {
 	votes := everyVoter(model.VoteYes)
 	if _, err := st.RecordShowOfHands(context.Background(), sid, d, votes); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestAttendancePersonsStayOffOParl: the person who stands in for a member
+// at a session, typed into the internal attendance list, is not an OParl
+// Person (the public minutes name the members, not the persons); the
+// spokespersons and the members' representatives still are. Before,
+// OParl published every person, "Staatsrat Beispiel" included.
+func TestAttendancePersonsStayOffOParl(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	form := everyVoterPresent()
+	form.Set("anwesenheit_HB", "vertreten")
+	form.Set("person_HB", "Staatsrat Beispiel")
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form); code != http.StatusSeeOther {
+		t.Fatalf("attendance: %d %s", code, excerpt(body, "error"))
+	}
+	public := client(t, ts, "")
+	var names []string
+	for next := ts.URL + "/oparl/v1/body/1/person"; next != ""; {
+		var page struct {
+			Data []struct {
+				ID, Name string
+				Deleted  bool
+			}
+			Links struct{ Next string }
+		}
+		_, body := do(t, public, "GET", next, nil)
+		if err := json.Unmarshal([]byte(body), &page); err != nil {
+			t.Fatalf("%s: %v", next, err)
+		}
+		for _, p := range page.Data {
+			names = append(names, p.Name)
+			if p.Name == "Staatsrat Beispiel" {
+				t.Errorf("OParl publishes the attendance's person: %s", p.ID)
+				if _, obj := do(t, public, "GET", p.ID, nil); strings.Contains(obj, "Staatsrat Beispiel") {
+					t.Errorf("%s: %s", p.ID, obj)
+				}
+			}
+		}
+		next = page.Links.Next
+	}
+	// The spokespersons are there (the demo names them).
+	ctx := context.Background()
+	sps, err := st.Assignments(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sps) == 0 {
+		t.Fatal("the demo has no spokespersons")
+	}
+	for _, a := range sps {
+		if a.PersonID == 0 {
+			continue
+		}
+		p, err := st.Person(ctx, a.PersonID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(names, p.Name) {
+			t.Errorf("the spokesperson %s (%s) is not an OParl Person: %v", p.Name, a.Member, names)
+		}
 	}
 }
