@@ -562,9 +562,30 @@ func recommendationBasis(ctx context.Context, tx *sql.Tx, rec *model.Recommendat
 func recommendationPoints(sentence string, rec model.Recommendation) []model.Point {
 	points := []model.Point{{Text: sentence}}
 	for _, p := range rec.Points {
-		points = append(points, model.Point{Label: p.Label, Text: "Geänderter Text: " + p.Text})
+		points = append(points, model.Point{Label: p.Label, Text: changedTextPrefix + p.Text})
 	}
 	return points
+}
+
+// changedTextPrefix marks a point of a recommendation's draft as a point
+// of the changed text (recommendationPoints).
+const changedTextPrefix = "Geänderter Text: "
+
+// changedText gives the changed text a recommendation's draft d carries
+// (Annahme mit Änderungen): its points after the first, the recommending
+// sentence, without the mark recommendationPoints puts before each.
+func changedText(d model.Decision) []model.Point {
+	var out []model.Point
+	for i, p := range d.Points {
+		if i == 0 {
+			continue
+		}
+		p.Text = strings.TrimSpace(strings.TrimPrefix(p.Text, changedTextPrefix))
+		if p.Text != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // recommendationSentence is the first point of a recommendation's
@@ -714,12 +735,18 @@ func (s *Store) recommendationDecidedTx(ctx context.Context, tx *sql.Tx, d model
 			if err != nil {
 				return err
 			}
-			if target.Status == model.DecisionDraft {
-				if err := s.updatePlain(ctx, tx, "decisions", "decision", target.ID, `points = ?, version = version + 1`, toJSON(nonNil(r.Points))); err != nil {
+			// The changed text is the one the preparatory body adopted:
+			// its draft's points after the recommending sentence, as they
+			// stood at the vote (the secretariat may have worded them on
+			// the live page after the proposal). Before, the text typed
+			// with the proposal went to the council's proposal, whatever
+			// had been adopted.
+			if changed := changedText(d); target.Status == model.DecisionDraft && len(changed) > 0 {
+				if err := s.updatePlain(ctx, tx, "decisions", "decision", target.ID, `points = ?, version = version + 1`, toJSON(changed)); err != nil {
 					return err
 				}
-				set += `, original_points = ?`
-				args = append(args, toJSON(nonNil(target.Points)))
+				set += `, original_points = ?, points = ?`
+				args = append(args, toJSON(nonNil(target.Points)), toJSON(changed))
 			}
 		}
 		if err := s.updateVersioned(ctx, tx, "recommendations", "recommendation", r.ID, r.Version, set, args...); err != nil {

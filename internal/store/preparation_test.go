@@ -119,13 +119,23 @@ func TestRecommendationFollowsTheVoteRules(t *testing.T) {
 
 	// Adopt with changes: the IT-PLR proposal gets the changed text, the
 	// text before is kept with the recommendation.
+	// The text is the one the AL-Runde adopts: worded again in its draft
+	// after the proposal (on the live page), the new wording goes to the
+	// council's proposal. Before, the text typed with the proposal did.
+	typed := []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt die Registermodernisierung (Fassung A)."}}
+	recB, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemB, Kind: model.RecommendAdoptChanged, Points: typed}))
 	changed := []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt die Registermodernisierung in geänderter Fassung."}}
-	recB, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemB, Kind: model.RecommendAdoptChanged, Points: changed}))
+	dd := must[model.Decision](t)(s.Decision(ctx, draft))
+	dd.Points[1].Text = "Geänderter Text: " + changed[0].Text
+	check(t, s.UpdateDecision(ctx, dd))
 	must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...)))
 	pb := must[model.Decision](t)(s.Decision(ctx, f.proposalB))
 	rb := must[model.Recommendation](t)(s.Recommendation(ctx, recB))
 	if len(pb.Points) != 1 || pb.Points[0].Text != changed[0].Text || len(rb.OriginalPoints) != 1 || rb.OriginalPoints[0].Text != "Der IT-Planungsrat beschließt Registermodernisierung." {
 		t.Errorf("changed text: proposal %+v, kept %+v", pb.Points, rb.OriginalPoints)
+	}
+	if len(rb.Points) != 1 || rb.Points[0].Text != changed[0].Text {
+		t.Errorf("the recommendation keeps the text typed with the proposal: %+v", rb.Points)
 	}
 	if rb.Consent != model.ConsentNone {
 		t.Errorf("not recommended for the Grüne Liste, yet %s", rb.Consent)
