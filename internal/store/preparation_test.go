@@ -622,3 +622,50 @@ func TestRecommendationNamesTheBodiesInTheirCase(t *testing.T) {
 		t.Errorf("the council recommends to itself: %v", err)
 	}
 }
+
+// TestAttendanceKeepsTheCountedVotes: once a count records a member's
+// vote at an item, the attendance list cannot make that member absent
+// there — not absent, not arriving later, not leaving before; represented
+// is fine. Each reason is at the member's line, and the list stored
+// before stays. Before, the list was saved, and the minutes said
+// "Hessen: abwesend" beside Hessen's "Ja" in the decision.
+func TestAttendanceKeepsTheCountedVotes(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	_, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt}))
+	if out := must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...))); !out.Tally.Adopted {
+		t.Fatalf("not adopted: %s", out.Tally.Reason)
+	}
+	d := must[model.Decision](t)(s.Decision(ctx, draft))
+	later := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: f.al, Title: "Verschiedenes", Status: model.ItemAccepted, Position: 99}))
+	with := func(change func(*model.Attendance)) []model.Attendance {
+		list := attending(voters...)
+		for i := range list {
+			if list[i].Member == "HE" {
+				change(&list[i])
+			}
+		}
+		return list
+	}
+	for name, list := range map[string][]model.Attendance{
+		"absent":        with(func(a *model.Attendance) { a.Presence = model.Absent }),
+		"arriving late": with(func(a *model.Attendance) { a.FromItemID = later }),
+	} {
+		_, _, err := s.SaveAttendance(ctx, f.al, list)
+		if model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "anwesenheit_HE" || !strings.Contains(model.ReasonOf(err), "HE ist bei der Abstimmung zu") {
+			t.Errorf("%s: %v (at %q)", name, err, model.FieldOf(err))
+		}
+	}
+	if got := must[[]model.Attendance](t)(s.Attendance(ctx, f.al)); len(got) != len(voters) {
+		t.Errorf("the list stored before is gone: %d lines", len(got))
+	}
+	rep := with(func(a *model.Attendance) { a.Presence, a.Person = model.Represented, "Staatssekretärin Hessen" })
+	if _, _, err := s.SaveAttendance(ctx, f.al, rep); err != nil {
+		t.Errorf("represented at the count: %v", err)
+	}
+	leaving := with(func(a *model.Attendance) { a.UntilItemID = d.ItemID })
+	if _, _, err := s.SaveAttendance(ctx, f.al, leaving); err != nil {
+		t.Errorf("leaving after the count: %v", err)
+	}
+}

@@ -289,6 +289,9 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 		if len(refused) > 0 {
 			return errors.Join(refused...)
 		}
+		if err := attendanceKeepsVotes(ctx, tx, sessionID, list, order); err != nil {
+			return err
+		}
 		if err := s.audit(ctx, tx, "attendance", "session", sessionID, strings.Join(lines, ", ")); err != nil {
 			return err
 		}
@@ -299,6 +302,64 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 		return err
 	})
 	return ok, reason, err
+}
+
+// attendanceKeepsVotes refuses an attendance list that contradicts the
+// counts of the session: a member whose vote (or presence without a vote,
+// "keine") a counted decision records must be present or represented at
+// that decision's item. Counted decisions are immutable, so the list is
+// what must agree; before, a member who had voted could be recorded
+// absent after the session, and the minutes said "Hessen: abwesend"
+// beside "Hessen: Ja" in the decision. Each reason is at the member's
+// line.
+func attendanceKeepsVotes(ctx context.Context, tx *sql.Tx, sessionID int64, list []model.Attendance, order []int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT v.member_abbrev, d.item_id, COALESCE(d.label, '') FROM votes v JOIN decisions d ON d.id = v.decision_id
+		WHERE d.session_id = ? AND d.item_id IS NOT NULL AND d.status IN (?, ?) ORDER BY d.item_id, d.position, v.member_abbrev`,
+		sessionID, model.DecisionAdopted, model.DecisionRejected)
+	if err != nil {
+		return fmt.Errorf("store: votes of session: %w", err)
+	}
+	type vote struct {
+		member, label string
+		item          int64
+	}
+	var votes []vote
+	for rows.Next() {
+		var v vote
+		if err := rows.Scan(&v.member, &v.item, &v.label); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: votes of session: %w", err)
+		}
+		votes = append(votes, v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: votes of session: %w", err)
+	}
+	present := map[int64]map[string]bool{}
+	said := map[string]bool{}
+	var refused []error
+	for _, v := range votes {
+		if present[v.item] == nil {
+			present[v.item] = model.PresentAt(list, order, v.item)
+		}
+		if present[v.item][v.member] || said[v.member] {
+			continue
+		}
+		said[v.member] = true
+		item := "dem TOP"
+		if it, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", v.item), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, v.item); err == nil {
+			item = it.Label()
+		}
+		decision := ""
+		if v.label != "" {
+			decision = " (" + v.label + ")"
+		}
+		refused = append(refused, model.AtField("anwesenheit_"+v.member, model.RuleError(
+			"%s ist bei der Abstimmung zu %s%s als anwesend gezählt; die Anwesenheitsliste muss %s dort als anwesend oder vertreten führen. Ein gezähltes Ergebnis bleibt, wie es ist.",
+			v.member, item, decision, v.member)))
+	}
+	return errors.Join(refused...)
 }
 
 // EstablishQuorum checks, while a session runs, whether it has a quorum
