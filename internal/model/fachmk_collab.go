@@ -220,6 +220,22 @@ type Score struct {
 	Forms  int
 }
 
+// EvaluationMinForms is the fewest questionnaires a mean of the evaluation
+// is shown from to readers other than the secretariat that runs it: a
+// mean of one or two questionnaires is someone's own answer (a FachMK's
+// secretariat rates the work of its spokesperson, who reads the results).
+const EvaluationMinForms = 3
+
+// Withheld gives the score as shown when it rests on fewer than
+// EvaluationMinForms questionnaires: the number of questionnaires, no
+// mean ("–").
+func (s Score) Withheld() Score {
+	if s.Forms >= EvaluationMinForms {
+		return s
+	}
+	return Score{Forms: s.Forms}
+}
+
 // Mean gives the average (0 without answers).
 func (s Score) Mean() float64 {
 	if s.N == 0 {

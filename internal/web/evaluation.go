@@ -406,16 +406,27 @@ type resultBlock struct {
 }
 
 type resultsData struct {
+	// Full: the reader is the secretariat running the evaluation and sees
+	// every mean, of open rounds too; other readers see closed rounds,
+	// and means of at least model.EvaluationMinForms questionnaires.
+	Full         bool
 	Years        []int
 	ByQuestion   []resultBlock
 	ByConference []resultBlock
 	Rounds       []model.EvaluationRound
 }
 
-// evaluationResults sums up all answers of closed and open rounds.
+// evaluationResults sums up the answers the reader may see: for the
+// secretariat running the evaluation (auth.ManageSessions) all answers, of
+// open rounds too; for every other reader those of closed rounds, each
+// mean and the comments of a question's year only from
+// model.EvaluationMinForms questionnaires on. Before, every internal reader
+// saw the running round's means move with each questionnaire, and "2,0 –
+// Fragebögen 1" was one FachMK secretariat's rating of the spokesperson
+// reading it.
 func (s *Server) evaluationResults(r *http.Request) (resultsData, error) {
 	ctx := r.Context()
-	var d resultsData
+	d := resultsData{Full: auth.Can(s.user(r), auth.ManageSessions, "")}
 	qs, err := s.st.Questions(ctx)
 	if err != nil {
 		return d, err
@@ -431,12 +442,25 @@ func (s *Server) evaluationResults(r *http.Request) (resultsData, error) {
 	if d.Rounds, err = s.st.Rounds(ctx); err != nil {
 		return d, err
 	}
+	if !d.Full {
+		closed := map[int]bool{}
+		for _, round := range d.Rounds {
+			closed[round.Year] = round.Status == model.RoundClosed
+		}
+		answers = slices.DeleteFunc(answers, func(a model.EvaluationAnswer) bool { return !closed[a.Year] })
+	}
+	shown := func(sc model.Score) model.Score {
+		if d.Full {
+			return sc
+		}
+		return sc.Withheld()
+	}
 	res := model.Summarise(answers)
 	d.Years = res.Years
 	block := func(id, title string, scores map[int]model.Score) resultBlock {
 		b := resultBlock{ID: id, Title: title}
 		for _, y := range res.Years {
-			b.Rows = append(b.Rows, chartRow{Label: strconv.Itoa(y), Score: scores[y]})
+			b.Rows = append(b.Rows, chartRow{Label: strconv.Itoa(y), Score: shown(scores[y])})
 		}
 		b.Chart = barChart(id, title, b.Rows)
 		return b
@@ -447,6 +471,9 @@ func (s *Server) evaluationResults(r *http.Request) (resultsData, error) {
 		}
 		b := block(fmt.Sprintf("frage-%d", q.ID), q.Text, res.ByQuestion[q.ID])
 		for _, y := range res.Years {
+			if shown(res.ByQuestion[q.ID][y]).N == 0 {
+				continue // too few questionnaires: their comments are as telling as their means
+			}
 			for _, c := range res.Comments[q.ID][y] {
 				b.Notes = append(b.Notes, fmt.Sprintf("%d: %s", y, c))
 			}
@@ -553,6 +580,9 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	rep := report.New("Evaluation der Zusammenarbeit von IT-Planungsrat und Fachministerkonferenzen", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
 	rep.Paragraph("Mittelwerte auf der Skala 1 (trifft nicht zu) bis 5 (trifft voll zu), mit der Zahl der ausgefüllten Fragebögen, je Jahr – für die Klausurtagung. Je Fachministerkonferenz: der Mittelwert über alle Fragen.")
+	if !d.Full {
+		rep.Paragraph(fmt.Sprintf("Abgeschlossene Runden; ein Mittelwert aus weniger als %d Fragebögen wird nicht ausgewiesen („–“), seine Anmerkungen ebenso.", model.EvaluationMinForms))
+	}
 	table := func(b resultBlock) {
 		bars := make([]report.Bar, len(b.Rows))
 		for i, row := range b.Rows {

@@ -54,9 +54,30 @@ func TestEvaluationThroughThePages(t *testing.T) {
 	if code, _ := do(t, client(t, ts, "fmk"), "POST", ts.URL+"/evaluation/2026/antworten", url.Values{"fachmk": {"FMK"}, fmt.Sprintf("wert_%d", qs[0].ID): {"3"}}); code != http.StatusSeeOther {
 		t.Errorf("the FachMK secretariat's answer: %d", code)
 	}
+	// While the round runs, a spokesperson does not see it: its means
+	// would move with each questionnaire.
+	if _, page := do(t, hb, "GET", ts.URL+"/evaluation/ergebnisse", nil); strings.Contains(page, `<th scope="row">2026</th>`) {
+		t.Error("a spokesperson reads the running round's results")
+	}
 	r, _ := st.Round(ctx, 2026)
 	if code, _ := do(t, gs, "POST", ts.URL+"/evaluation/2026/schliessen", url.Values{"version": {fmt.Sprint(r.Version)}}); code != http.StatusSeeOther {
 		t.Fatalf("close: %d", code)
+	}
+	// Closed, a mean of fewer than three questionnaires is withheld from
+	// the spokesperson, and its comments: two questionnaires, one of them
+	// the FachMK secretariat's rating of the spokesperson reading it
+	// (before: "2,0 – Fragebögen 1" was that rating).
+	for _, p := range []string{"/evaluation/ergebnisse", "/evaluation/ergebnisse.csv"} {
+		_, page := do(t, hb, "GET", ts.URL+p, nil)
+		if strings.Contains(page, "4,0") && strings.Contains(page, "2026") && (strings.Contains(page, `<th scope="row">2026</th><td>4,0</td>`) || strings.Contains(page, ";2026;4,0;")) {
+			t.Errorf("%s: the spokesperson reads a mean of two questionnaires", p)
+		}
+		if strings.Contains(page, "Gemeinsamer Workshop zur E-Rechnung") {
+			t.Errorf("%s: the spokesperson reads the comment of a year of two questionnaires", p)
+		}
+	}
+	if _, page := do(t, hb, "GET", ts.URL+"/evaluation/ergebnisse", nil); !strings.Contains(page, `<th scope="row">2026</th><td>–</td><td>2</td>`) {
+		t.Error("the spokesperson's results do not show the 2026 row withheld")
 	}
 	if code, _ := do(t, hb, "POST", ts.URL+"/evaluation/2026/antworten", answers); code != http.StatusUnprocessableEntity {
 		t.Errorf("answer after closing: %d", code)

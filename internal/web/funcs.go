@@ -85,6 +85,7 @@ var funcs = template.FuncMap{
 	// passages without the mark characters; a public text has none left.
 	"plain":     model.InternalText,
 	"hyphenate": hyphenate,
+	"minForms":  func() int { return model.EvaluationMinForms },
 	"has":       slices.Contains[[]string, string],
 	// voteGrid's typed are the choices of a refused show of hands in this
 	// grid (nil: every member at "keine Stimme").
