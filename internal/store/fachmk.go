@@ -84,6 +84,34 @@ func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assi
 	return citedDecision(ctx, tx, council, a.DecisionRef)
 }
 
+// notAssignedYet refuses an assignment of a member that speaks for the
+// conference already: its function is active, or ends with a session not
+// yet held (a member holds one function per conference, concept 1.2;
+// after its term ended it may be named again). Before, Bremen could be
+// assigned a second time and was listed twice as "aktiv".
+func notAssignedYet(ctx context.Context, tx *sql.Tx, a model.Assignment) error {
+	existing, err := queryList(ctx, tx, scanAssignment, "assignments of "+a.Member,
+		`SELECT `+assignmentCols+assignmentFrom+` WHERE a.conference_id = ? AND a.member_abbrev = ?`, a.ConferenceID, a.Member)
+	if err != nil || len(existing) == 0 {
+		return err
+	}
+	var council int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1), 0)`, model.BodyPlanningCouncil).Scan(&council); err != nil {
+		return fmt.Errorf("store: council: %w", err)
+	}
+	last, err := lastHeldSessionNumber(ctx, tx, council)
+	if err != nil {
+		return err
+	}
+	for _, e := range existing {
+		if st := e.Status(last); st != model.AssignmentEnded {
+			return model.AtField("mitglied", model.RuleError("%s ist bereits Sprecher:in für diese Fachministerkonferenz (%s, nach %s); eine zweite Zuordnung gibt es nicht. Ein Wechsel der Person wird an der bestehenden Zuordnung eingetragen.",
+				a.Member, st, e.DecisionRef))
+		}
+	}
+	return nil
+}
+
 // CreateAssignment records a spokesperson assignment. The rules of concept
 // section 1.2 are checked: a Bund/Land member, assigned by decision. The
 // term starts on a.StartOn or, when that is zero, on the day the naming
@@ -121,6 +149,9 @@ func (s *Store) CreateAssignmentNaming(ctx context.Context, a model.Assignment, 
 		}
 		named, err := s.validateAssignment(ctx, tx, a)
 		if err != nil {
+			return err
+		}
+		if err := notAssignedYet(ctx, tx, a); err != nil {
 			return err
 		}
 		if a.StartOn.IsZero() {

@@ -253,3 +253,33 @@ func TestRequestMarksReachTheItemAsMarks(t *testing.T) {
 		t.Error("the search index is not marked for a rebuild")
 	}
 }
+
+// TestOneFunctionPerMemberAndConference: a member that speaks for a
+// FachMK cannot be assigned to it a second time while its function is
+// active or ends with a session not yet held; another member can, and
+// so can the same member for another conference. Before, Bremen was
+// assigned twice and listed twice as "aktiv".
+func TestOneFunctionPerMemberAndConference(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "gs")
+	conf, _ := requestFixture(t, s)
+	id := must[int64](t)
+	council := must[model.Body](t)(s.BodyByAbbrev(ctx, "IT-PLR"))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	th := id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "TH", DecisionRef: "B-2022/43-IT"}))
+	_, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "TH", DecisionRef: "B-2022/43-IT"})
+	if model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "mitglied" || !strings.Contains(model.ReasonOf(err), "TH ist bereits Sprecher:in") {
+		t.Errorf("TH a second time: %v (at %q)", err, model.FieldOf(err))
+	}
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "HE", DecisionRef: "B-2022/43-IT"}))
+	gmk := must[model.Body](t)(s.BodyByAbbrev(ctx, "GMK")).ID
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: gmk, Member: "TH", DecisionRef: "B-2022/43-IT"}))
+	// Announced, the function still runs until its session.
+	a := must[model.Assignment](t)(s.AnnounceResignation(ctx, th, 1, model.NewDate(2025, 9, 1)))
+	if _, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "TH", DecisionRef: "B-2022/43-IT"}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("TH again while its function ends with session %d: %v", a.EndsWithSession, err)
+	}
+	if n := len(must[[]model.Assignment](t)(s.Assignments(ctx, conf))); n != 2 {
+		t.Errorf("%d assignments of the conference, want 2", n)
+	}
+}
