@@ -349,6 +349,9 @@ func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) 
 	if d.SessionID == 0 {
 		return 0, model.InputError("Eine Nachbesprechung gehört zu einer Sitzung; die Sitzung fehlt.")
 	}
+	if err := debriefFollowsSession(ctx, tx, d); err != nil {
+		return 0, err
+	}
 	id, err := s.insert(ctx, tx, "debrief", fmt.Sprintf("session %d", d.SessionID),
 		`INSERT INTO debriefs (session_id, held_on, place, sent, invitation, saved_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		d.SessionID, d.HeldOn.String(), d.Place, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339))
@@ -356,6 +359,25 @@ func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) 
 		return 0, err
 	}
 	return id, replaceDebriefEntries(ctx, tx, id, d.Entries)
+}
+
+// debriefFollowsSession refuses a debrief dated before the session it
+// debriefs (its reason at the form's date, "nb-datum"): it presents the
+// session's decisions to the FachMK afterwards. The session is d's, or
+// the stored debrief's.
+func debriefFollowsSession(ctx context.Context, tx *sql.Tx, d model.Debrief) error {
+	if d.HeldOn.IsZero() {
+		return nil
+	}
+	var date string
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(date, '') FROM sessions WHERE id = COALESCE(NULLIF(?, 0), (SELECT session_id FROM debriefs WHERE id = ?))`, d.SessionID, d.ID).Scan(&date)
+	if err != nil {
+		return notFound(err, fmt.Sprintf("session of debrief %d", d.ID))
+	}
+	if held := parseDate(date); !held.IsZero() && d.HeldOn.Before(held) {
+		return model.AtField("nb-datum", model.RuleError("Die Nachbesprechung folgt der Sitzung vom %s; ihr Termin %s liegt davor.", held.German(), d.HeldOn.German()))
+	}
+	return nil
 }
 
 // DebriefOfSession gives the debrief of a session, with its entries.
@@ -373,6 +395,9 @@ func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.De
 // must be a member); d.Version must be the version read.
 func (s *Store) UpdateDebrief(ctx context.Context, d model.Debrief) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := debriefFollowsSession(ctx, tx, d); err != nil {
+			return err
+		}
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
 			`held_on = ?, place = ?, sent = ?, invitation = ?, saved_at = ?`, d.HeldOn.String(), d.Place, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err

@@ -389,3 +389,55 @@ func TestProcedureClosesOnTheBerlinDate(t *testing.T) {
 		t.Errorf("adopted on %s, want 04.09.2025 (Berlin)", d.AdoptedOn.German())
 	}
 }
+
+// TestDebriefInvitationNeedsItsDay: an invitation without the debrief's
+// day is refused, and so is a debrief dated before its session (saved or
+// sent); a corrected invitation replaces the one before — its messages
+// still waiting are not sent. Before, an invitation "x" went out without
+// a day, a debrief on 01.06.2025 for the session of 26.06.2025 was saved,
+// and the wrong invitation and the corrected one were both sent.
+func TestDebriefInvitationNeedsItsDay(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, sessionID := fixture(t, s)
+	id := must[int64](t)
+	gmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	id(s.CreateContact(ctx, model.Contact{BodyID: gmk, Name: "Geschäftsstelle GMK", Email: "gs@gmk.example"}))
+	se := must[model.Session](t)(s.Session(ctx, sessionID))
+	check(t, s.SetSessionStatus(ctx, sessionID, se.Version, model.StatusEnded))
+	dec := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll,
+		Title: "Gesundheitsdaten", Number: model.DecisionNumber{Year: 2025, Seq: 30}}))
+	entries := []model.DebriefEntry{{DecisionID: dec, ConferenceID: gmk}}
+	before := se.Date.Time().AddDate(0, 0, -25)
+	if _, err := s.CreateDebrief(ctx, model.Debrief{SessionID: sessionID, HeldOn: model.BerlinDate(before), Entries: entries}); model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "nb-datum" {
+		t.Errorf("a debrief before its session: %v (at %q)", err, model.FieldOf(err))
+	}
+	dbID := id(s.CreateDebrief(ctx, model.Debrief{SessionID: sessionID, Entries: entries}))
+	db := must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID))
+	db.Invitation = "x"
+	if _, err := s.SendDebriefInvitation(ctx, db, "Einladung"); model.ClassOf(err) != model.ErrInput || model.FieldOf(err) != "nb-datum" {
+		t.Errorf("an invitation without a day: %v (at %q)", err, model.FieldOf(err))
+	}
+	db.HeldOn = model.BerlinDate(before)
+	if _, err := s.SendDebriefInvitation(ctx, db, "Einladung"); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("an invitation to a day before the session: %v", err)
+	}
+	if list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventDebriefInvitation}); len(list) != 0 {
+		t.Fatalf("refused, yet queued: %+v", list)
+	}
+	db.HeldOn, db.Invitation = model.BerlinDate(se.Date.Time().AddDate(0, 0, 14)), "Einladung zum falschen Ort"
+	must[int](t)(s.SendDebriefInvitation(ctx, db, "Einladung"))
+	db = must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID))
+	db.Invitation = "Einladung, berichtigt"
+	must[int](t)(s.SendDebriefInvitation(ctx, db, "Einladung (berichtigt)"))
+	list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventDebriefInvitation})
+	for _, m := range list {
+		first := m.Ref == DebriefRef(dbID, 1)
+		if first && m.State != model.DeliveryCancelled || !first && m.State != model.DeliveryWaiting {
+			t.Errorf("%s (%s): %s", m.Ref, m.Body, m.State)
+		}
+	}
+	if len(list) != 2 {
+		t.Errorf("%d messages, want the first and the corrected one", len(list))
+	}
+}

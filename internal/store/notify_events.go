@@ -353,8 +353,15 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 	if strings.TrimSpace(d.Invitation) == "" || strings.TrimSpace(subject) == "" {
 		return 0, model.InputError("Die Einladung braucht einen Betreff und einen Text.")
 	}
+	if d.HeldOn.IsZero() {
+		// An invitation without a day invites to nothing (it was sent).
+		return 0, model.AtField("nb-datum", model.InputError("Die Einladung braucht den Termin der Nachbesprechung; bitte das Datum angeben."))
+	}
 	var count int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := debriefFollowsSession(ctx, tx, d); err != nil {
+			return err
+		}
 		if d.ID == 0 {
 			// Sent with its first save: stored in the same transaction.
 			id, err := s.insertDebrief(ctx, tx, d)
@@ -375,6 +382,30 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 			return fmt.Errorf("store: debrief: %w", err)
 		}
 		ref := DebriefRef(d.ID, seq)
+		// A sending replaces the one before: its messages still waiting
+		// are not sent (before, the corrected invitation and the wrong
+		// one both went out). One a sender is handing over stays.
+		if seq > 1 {
+			stale, err := queryList(ctx, tx, func(r scanner) (int64, error) {
+				var id int64
+				return id, r.Scan(&id)
+			}, "waiting invitations", `SELECT id FROM outbox WHERE ref LIKE ? AND ref <> ? AND state = ? AND claimed_until <= ?`,
+				fmt.Sprintf("nachbesprechung:%d:%%", d.ID), ref, model.DeliveryWaiting, outboxTime(s.now()))
+			if err != nil {
+				return err
+			}
+			for _, id := range stale {
+				if err := s.touch(ctx, tx, "notification", id); err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ? WHERE id = ?`, model.DeliveryCancelled, id); err != nil {
+					return fmt.Errorf("store: debrief: %w", err)
+				}
+				if err := s.audit(ctx, tx, "cancel", "notification", id, fmt.Sprintf("ersetzt durch die %d. Einladung", seq)); err != nil {
+					return err
+				}
+			}
+		}
 		// The presenters of the sending before, to tell a member office
 		// it no longer presents (read before the entries are replaced).
 		var before []model.DebriefEntry
