@@ -498,6 +498,13 @@ func (d Decision) Validate() error {
 	default:
 		return InputError("Der Geltungsbereich „%s“ ist unbekannt.", d.Scope)
 	}
+	texts := make([]string, len(d.Points))
+	for i, p := range d.Points {
+		texts[i] = p.Text
+	}
+	if pointsLength(texts...) > TextMax {
+		return AtField("punkte", CheckTextLength(strings.Join(texts, ""), "Der Beschlusstext", TextMax))
+	}
 	seen := map[string]bool{}
 	for _, v := range d.Votes {
 		if !v.Choice.Valid() {

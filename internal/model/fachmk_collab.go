@@ -74,7 +74,7 @@ func (q Request) Validate() error {
 		refuse("titel", err)
 	}
 	if utf8.RuneCountInString(q.Text) > RequestTextMax {
-		refuse("text", InputError("Die Beschreibung ist länger als %d Zeichen.", RequestTextMax))
+		refuse("text", InputError("Die Beschreibung ist länger als %s Zeichen.", GermanNumber(RequestTextMax)))
 	}
 	if !q.Status.Valid() {
 		errs = append(errs, InputError("Der Status „%s“ eines Anliegens ist unbekannt.", q.Status))
@@ -143,7 +143,7 @@ func (r FachMKReport) CheckText() error {
 		return AtField("bericht", InputError("Der Bericht ist leer."))
 	}
 	if n := utf8.RuneCountInString(r.Text); n > ReportTextMax {
-		return AtField("bericht", InputError("Der Bericht ist mit %d Zeichen zu lang; höchstens %d sind möglich. Bitte kürzen Sie ihn auf das Wesentliche.", n, ReportTextMax))
+		return AtField("bericht", InputError("Der Bericht ist mit %s Zeichen zu lang; höchstens %s sind möglich. Bitte kürzen Sie ihn auf das Wesentliche.", GermanNumber(n), GermanNumber(ReportTextMax)))
 	}
 	return nil
 }

@@ -107,10 +107,10 @@ func (c SpokespersonContact) Validate(today Date) error {
 	case strings.TrimSpace(c.Topics) == "":
 		refuse("themen", InputError("Bitte Themen und Ergebnisse des Kontakts angeben."))
 	case utf8.RuneCountInString(c.Topics) > ContactTextMax:
-		refuse("themen", InputError("Themen und Ergebnisse sind länger als %d Zeichen.", ContactTextMax))
+		refuse("themen", InputError("Themen und Ergebnisse sind länger als %s Zeichen.", GermanNumber(ContactTextMax)))
 	}
 	if utf8.RuneCountInString(c.NextSteps) > ContactTextMax {
-		refuse("schritte", InputError("Die nächsten Schritte sind länger als %d Zeichen.", ContactTextMax))
+		refuse("schritte", InputError("Die nächsten Schritte sind länger als %s Zeichen.", GermanNumber(ContactTextMax)))
 	}
 	return errors.Join(errs...)
 }

@@ -49,6 +49,33 @@ func CheckTitleLength(title string) error {
 	return nil
 }
 
+// TextMax is the most characters a long text typed into gremium may have
+// where no bound of its own is set: a minutes row (Vermerk), a comment
+// on the draft minutes, the points of a proposal, a registration or a
+// recommendation's changed text, taken together. Before, 70,000 and
+// 100,000 characters were stored, and the public minutes of one session
+// grew to 22 PDF pages.
+const TextMax = 20000
+
+// CheckTextLength refuses a text longer than max characters with a reason
+// naming it (what: "Der Vermerk", "Der Beschlusstext"); nil when it is
+// not.
+func CheckTextLength(text, what string, max int) error {
+	if n := utf8.RuneCountInString(text); n > max {
+		return InputError("%s ist mit %s Zeichen zu lang; höchstens %s sind möglich.", what, GermanNumber(n), GermanNumber(max))
+	}
+	return nil
+}
+
+// pointsLength gives the characters of points' texts together.
+func pointsLength(texts ...string) int {
+	n := 0
+	for _, t := range texts {
+		n += utf8.RuneCountInString(t)
+	}
+	return n
+}
+
 // checkTitle refuses a title that is missing (with the reason the
 // record's form gives, missing) or too long (CheckTitleLength); nil when
 // it is neither.
@@ -94,7 +121,7 @@ func (o ConferenceOutcome) Validate(today Date) error {
 		refuse("nummer", InputError("Die Nummer ist länger als %d Zeichen.", OutcomeShortMax))
 	}
 	if utf8.RuneCountInString(o.Text) > OutcomeTextMax {
-		refuse("text", InputError("Der Text ist länger als %d Zeichen.", OutcomeTextMax))
+		refuse("text", InputError("Der Text ist länger als %s Zeichen.", GermanNumber(OutcomeTextMax)))
 	}
 	return errors.Join(errs...)
 }

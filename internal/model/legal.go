@@ -116,7 +116,7 @@ func CheckLegalText(text string) error {
 		errs = append(errs, AtField("text", InputError(format, args...)))
 	}
 	if n := utf8.RuneCountInString(text); n > MaxLegalText {
-		refuse("Der Text ist mit %d Zeichen zu lang; höchstens %d sind möglich.", n, MaxLegalText)
+		refuse("Der Text ist mit %s Zeichen zu lang; höchstens %s sind möglich.", GermanNumber(n), GermanNumber(MaxLegalText))
 	}
 	if err := PublicOnly(text, "Diese Seite"); err != nil {
 		errs = append(errs, AtField("text", err))

@@ -245,6 +245,13 @@ func (r Recommendation) Validate() error {
 	if r.Kind != RecommendAdoptChanged && len(r.Points) > 0 {
 		errs = append(errs, AtField("text", InputError("Einen geänderten Beschlusstext gibt es nur bei „Annahme mit Änderungen“.")))
 	}
+	var texts []string
+	for _, p := range r.Points {
+		texts = append(texts, p.Text)
+	}
+	if err := CheckTextLength(strings.Join(texts, ""), "Der geänderte Beschlusstext", TextMax); err != nil {
+		errs = append(errs, AtField("text", err))
+	}
 	if r.TargetItemID == 0 {
 		errs = append(errs, InputError("Die Empfehlung gilt einem angemeldeten TOP des IT-Planungsrats; der TOP fehlt."))
 	}

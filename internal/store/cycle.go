@@ -115,6 +115,9 @@ func (s *Store) CreateComment(ctx context.Context, c Comment) (int64, error) {
 	if c.Text == "" {
 		return 0, model.AtField("kommentar", model.InputError("Der Kommentar ist leer."))
 	}
+	if err := model.CheckTextLength(c.Text, "Der Kommentar", model.TextMax); err != nil {
+		return 0, model.AtField("kommentar", err)
+	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		var status model.SessionStatus

@@ -23,7 +23,7 @@ const MaxNoteLength = 4000
 func (s *Store) SaveDocumentNote(ctx context.Context, n model.DocumentNote) (int64, error) {
 	n.Text = strings.TrimSpace(n.Text)
 	if len([]rune(n.Text)) > MaxNoteLength {
-		return 0, model.InputError("Eine Notiz darf höchstens %d Zeichen lang sein.", MaxNoteLength)
+		return 0, model.InputError("Eine Notiz darf höchstens %s Zeichen lang sein.", model.GermanNumber(MaxNoteLength))
 	}
 	if n.UserID == 0 || n.DocumentID == 0 {
 		return 0, model.InputError("Eine Notiz gehört zu einem Dokument und einem Konto.")

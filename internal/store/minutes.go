@@ -137,6 +137,9 @@ func (s *Store) CreateRemark(ctx context.Context, m model.Remark) (int64, error)
 	if m.ItemID == 0 || !m.Kind.Valid() {
 		return 0, model.InputError("Eine Protokollzeile braucht TOP und eine bekannte Art, nicht „%s“.", m.Kind)
 	}
+	if err := model.CheckTextLength(m.Text, "Der Vermerk", model.TextMax); err != nil {
+		return 0, model.AtField("text", err)
+	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		if err := checkItemOpen(ctx, tx, m.ItemID); err != nil {
@@ -163,6 +166,9 @@ func (s *Store) Remarks(ctx context.Context, itemID int64) ([]model.Remark, erro
 func (s *Store) UpdateRemark(ctx context.Context, m model.Remark) error {
 	if !m.Kind.Valid() {
 		return model.InputError("Die Zeilenart „%s“ ist unbekannt.", m.Kind)
+	}
+	if err := model.CheckTextLength(m.Text, "Der Vermerk", model.TextMax); err != nil {
+		return model.AtField("text", err)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkItemOpen(ctx, tx, m.ItemID); err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"gremium/internal/model"
@@ -29,6 +30,11 @@ func TestSessionRowsAsPerItem(t *testing.T) {
 		id(s.CreateContribution(ctx, model.Contribution{ItemID: it.item, Position: it.pos, Speaker: "HE", Points: []string{"Beitrag"}}))
 		id(s.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it.item, Position: it.pos + 10, Author: "Berlin", Text: "Notiz"}))
 		id(s.CreateRemark(ctx, model.Remark{ItemID: it.item, Position: it.pos + 20, Kind: model.RemarkText, Text: "Vermerk"}))
+	}
+	// A Vermerk of 100,000 characters is refused at its field (it was
+	// stored).
+	if _, err := s.CreateRemark(ctx, model.Remark{ItemID: a, Kind: model.RemarkText, Text: strings.Repeat("Vermerk. ", 11112)}); model.FieldOf(err) != "text" || !strings.Contains(model.ReasonOf(err), "höchstens 20.000") {
+		t.Errorf("a Vermerk of 100,008 characters: %v", err)
 	}
 	rows := must[SessionRows](t)(s.SessionRows(ctx, sessionID))
 	if len(rows.Contributions) != 2 || len(rows.Notes) != 2 || len(rows.Remarks) != 2 {

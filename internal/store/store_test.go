@@ -640,6 +640,11 @@ func TestApprovalCommentsAndCorrections(t *testing.T) {
 	}
 	se = must[model.Session](t)(s.Session(ctx, s47))
 	check(t, s.SetSessionStatus(ctx, s47, se.Version, model.StatusMinutesDraft))
+	// A comment of 30,000 characters is refused at its field (it was
+	// stored).
+	if _, err := s.CreateComment(ctx, Comment{SessionID: s47, Author: "HE", Text: strings.Repeat("Einwand. ", 3400)}); model.FieldOf(err) != "kommentar" || !strings.Contains(model.ReasonOf(err), "zu lang") {
+		t.Errorf("a comment of 30,600 characters: %v", err)
+	}
 	must[int64](t)(s.CreateComment(ctx, Comment{SessionID: s47, Author: "Büro Hessen", Member: "HE", Text: "Bitte TOP 10 ergänzen."}))
 	if cs := must[[]Comment](t)(s.Comments(ctx, s47)); len(cs) != 1 || cs[0].Member != "HE" {
 		t.Errorf("comments = %+v", cs)

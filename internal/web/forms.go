@@ -130,6 +130,9 @@ func back(w http.ResponseWriter, r *http.Request, to, notice string) {
 // unbalanced or nested is an input error with a German reason (the caller
 // stores nothing): a passage never runs from one point into the next.
 func formLines(s string) ([]string, error) {
+	if err := model.CheckTextLength(strings.TrimSpace(s), "Der Text", model.TextMax); err != nil {
+		return nil, err
+	}
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
@@ -147,6 +150,9 @@ func formLines(s string) ([]string, error) {
 // by line breaks, [[…]] turned into confidential passages (which may run
 // over several lines). Unbalanced or nested marks are an input error.
 func formText(s string) (string, error) {
+	if err := model.CheckTextLength(strings.TrimSpace(s), "Der Text", model.TextMax); err != nil {
+		return "", err
+	}
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {

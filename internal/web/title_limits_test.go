@@ -27,7 +27,7 @@ func TestTitlesHaveTheirLimitOnTheServer(t *testing.T) {
 	}
 	reasonsAtFields(t, page, `id="anliegen-neu-fehler"`, map[string]string{
 		"an-titel": "Der Titel ist länger als 300 Zeichen.",
-		"an-text":  "Die Beschreibung ist länger als 20000 Zeichen.",
+		"an-text":  "Der Text ist mit 20.001 Zeichen zu lang; höchstens 20.000 sind möglich.",
 	})
 	fmkBody, _ := st.BodyByAbbrev(context.Background(), "FMK")
 	qs, _ := st.Requests(context.Background(), fmkBody.ID)

@@ -1,0 +1,43 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGermanNumber(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1.000", 20000: "20.000", 100000: "100.000", 1234567: "1.234.567", -1234: "-1.234"} {
+		if got := GermanNumber(n); got != want {
+			t.Errorf("GermanNumber(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestLongTextsAreBounded: the points of a proposal, a registration and a
+// recommendation's changed text are bounded by TextMax together, with a
+// reason at the form's field naming the length in German digits. Before,
+// 70,000 characters of changed text were taken.
+func TestLongTextsAreBounded(t *testing.T) {
+	long := ""
+	for range TextMax/10 + 1 {
+		long += "Zehn Zeich"
+	}
+	half := long[:len(long)/2+1]
+	rec := Recommendation{TargetItemID: 1, Kind: RecommendAdoptChanged, Points: []Point{{Text: half}, {Text: half}}}
+	if err := rec.Validate(); FieldOf(err) != "text" || !strings.Contains(ReasonOf(err), "höchstens 20.000 sind möglich") {
+		t.Errorf("a recommendation's changed text of %d characters: %v", len(half)*2, err)
+	}
+	d := Decision{BodyID: 1, Kind: KindDecision, Status: DecisionDraft, Scope: ScopeAll, Points: []Point{{Text: long}}}
+	if err := d.Validate(); ClassOf(err) != ErrInput || FieldOf(err) != "punkte" {
+		t.Errorf("a proposal of %d characters: %v", len(long), err)
+	}
+	it := AgendaItem{SessionID: 1, Title: "TOP", Goal: GoalDiscussion, Points: []string{half, half}}
+	if err := it.Validate(); ClassOf(err) != ErrInput || FieldOf(err) != "punkte" {
+		t.Errorf("an item's points of %d characters: %v", len(half)*2, err)
+	}
+	d.Points = []Point{{Text: "kurz"}}
+	it.Points = []string{"kurz"}
+	if d.Validate() != nil || it.Validate() != nil {
+		t.Error("short texts refused")
+	}
+}
