@@ -156,6 +156,27 @@ func (s *Store) Contacts(ctx context.Context, bodyID int64) ([]model.Contact, er
 		`SELECT id, body_id, name, role, email, phone FROM contacts WHERE ? = 0 OR body_id = ? ORDER BY id`, bodyID, bodyID)
 }
 
+// DeleteContact removes a contact person of body bodyID (one who has
+// left, or named by mistake): name, role and e-mail were public, and a
+// person's data is kept no longer than its purpose (GDPR Art. 5). The
+// audit log keeps that it was removed, and by whom. A contact of
+// another body is not found.
+func (s *Store) DeleteContact(ctx context.Context, bodyID, id int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var name string
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM contacts WHERE id = ? AND body_id = ?`, id, bodyID).Scan(&name); err != nil {
+			return notFound(err, fmt.Sprintf("contact %d of body %d", id, bodyID))
+		}
+		if err := s.touch(ctx, tx, "contact", id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM contacts WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: contact: %w", err)
+		}
+		return s.audit(ctx, tx, "remove", "contact", id, name)
+	})
+}
+
 // UpdateContact changes a contact.
 func (s *Store) UpdateContact(ctx context.Context, c model.Contact) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {

@@ -6,6 +6,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/model"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -275,6 +276,41 @@ func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {
 	back(w, r, "/fachmk/"+b.Abbrev, "Das Profil ist gespeichert.")
 }
 
+// phoneNumber reports whether s reads as a telephone number: digits (at
+// least three), spaces and + ( ) / - . only ("abc" was stored).
+func phoneNumber(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(" +()/-.", r):
+		default:
+			return false
+		}
+	}
+	return digits >= 3
+}
+
+// removeContact removes a contact person of the conference (POST
+// /fachmk/{abbrev}/kontakte/{id}/entfernen): for its keepers, as they
+// add them.
+func (s *Server) removeContact(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.keptConferenceAction(w, r)
+	if !ok {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err == nil {
+		err = s.st.DeleteContact(r.Context(), b.ID, id)
+	}
+	if err != nil {
+		s.fail(w, r, err, "Diese Ansprechperson ist nicht (mehr) erfasst.")
+		return
+	}
+	back(w, r, "/fachmk/"+b.Abbrev+"#ansprechpersonen", "Die Ansprechperson ist entfernt.")
+}
+
 func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
 	b, ok := s.keptConferenceAction(w, r)
 	if !ok {
@@ -292,6 +328,9 @@ func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
 	}
 	if c.Email != "" && !strings.Contains(c.Email, "@") {
 		refused.add(model.AtField("email", model.InputError("Die E-Mail-Adresse ist ungültig.")))
+	}
+	if c.Phone != "" && !phoneNumber(c.Phone) {
+		refused.add(model.AtField("telefon", model.InputError("Die Telefonnummer besteht aus Ziffern, Leerzeichen und + ( ) / -, zum Beispiel „+49 30 1234-567“.")))
 	}
 	if len(refused) > 0 {
 		refuse(refused.err())

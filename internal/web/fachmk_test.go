@@ -525,3 +525,55 @@ func TestConferencePageFoldsItsTermsAndLinksItsDecisions(t *testing.T) {
 		t.Errorf("the linked register does not list the FMK's decision B-2025/27-IT")
 	}
 }
+
+// TestContactCanBeRemoved: a contact person who has left is removed by the
+// conference's keepers — from the public page and the JSON API — with an
+// audit entry; not by another conference's secretariat, nor through
+// another conference's address. A telephone number that is none ("abc")
+// is refused at its field. Before, contacts could only be added: the
+// public name and address of someone who had left stayed.
+func TestContactCanBeRemoved(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmkBody, _ := st.BodyByAbbrev(ctx, "FMK")
+	fmk := client(t, ts, "fmk-geschaeftsstelle")
+	code, page := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/kontakte", url.Values{"name": {"Dr. Anna Lang"}, "rolle": {"Referentin"}, "email": {"anna.lang@fmk.example"}, "telefon": {"abc"}})
+	if code != http.StatusBadRequest || !strings.Contains(page, "Die Telefonnummer besteht aus Ziffern") {
+		t.Errorf("telephone abc: %d", code)
+	}
+	if code, _ := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/kontakte", url.Values{"name": {"Dr. Anna Lang"}, "rolle": {"Referentin"}, "email": {"anna.lang@fmk.example"}, "telefon": {"+49 30 1234-567"}}); code != http.StatusSeeOther {
+		t.Fatalf("add: %d", code)
+	}
+	var id int64
+	for _, c := range must(st.Contacts(ctx, fmkBody.ID)) {
+		if c.Name == "Dr. Anna Lang" {
+			id = c.ID
+		}
+	}
+	if id == 0 {
+		t.Fatal("the contact is not stored")
+	}
+	remove := fmt.Sprintf("/kontakte/%d/entfernen", id)
+	if _, page := do(t, fmk, "GET", ts.URL+"/fachmk/FMK", nil); !strings.Contains(page, `action="/fachmk/FMK`+remove+`"`) {
+		t.Error("the keeper's page offers no removal")
+	}
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/fachmk/FMK"+remove, nil); code != http.StatusForbidden {
+		t.Errorf("a member office removes a contact: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/fachmk/GMK"+remove, nil); code != http.StatusNotFound {
+		t.Errorf("removed through another conference's address: %d", code)
+	}
+	if code, _ := do(t, fmk, "POST", ts.URL+"/fachmk/FMK"+remove, nil); code != http.StatusSeeOther {
+		t.Fatalf("remove: %d", code)
+	}
+	public := client(t, ts, "")
+	for _, p := range []string{"/fachmk/FMK", "/api/v1/fachmk"} {
+		if _, page := do(t, public, "GET", ts.URL+p, nil); strings.Contains(page, "Anna Lang") {
+			t.Errorf("%s still names the removed contact", p)
+		}
+	}
+	entries := must(st.AuditEntries(ctx, store.AuditFilter{Entity: "contact", EntityID: id}))
+	if len(entries.Entries) == 0 || entries.Entries[0].Action != "remove" {
+		t.Errorf("the removal has no audit entry: %+v", entries.Entries)
+	}
+}

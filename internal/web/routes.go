@@ -193,6 +193,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /fachmk/{abbrev}", s.conferencePage)
 	mux.HandleFunc("POST /fachmk/{abbrev}", s.editConference)
 	mux.HandleFunc("POST /fachmk/{abbrev}/kontakte", s.addContact)
+	mux.HandleFunc("POST /fachmk/{abbrev}/kontakte/{id}/entfernen", s.removeContact)
 	mux.HandleFunc("POST /fachmk/{abbrev}/ergebnisse", s.recordOutcome)
 	mux.HandleFunc("POST /fachmk/{abbrev}/ergebnisse/{id}", s.correctOutcome)
 	mux.HandleFunc("POST /fachmk/{abbrev}/gespraeche", s.recordSpokespersonContact)
