@@ -156,6 +156,26 @@ func (s *Store) Contacts(ctx context.Context, bodyID int64) ([]model.Contact, er
 		`SELECT id, body_id, name, role, email, phone FROM contacts WHERE ? = 0 OR body_id = ? ORDER BY id`, bodyID, bodyID)
 }
 
+// DeleteConferenceDate removes a date of conference bodyID (entered by
+// mistake, or called off): it leaves the conference's page and its
+// calendar feed, whose subscribers' calendars drop it. The audit log keeps
+// the removal. A date of another conference is not found.
+func (s *Store) DeleteConferenceDate(ctx context.Context, bodyID, id int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var uid string
+		if err := tx.QueryRowContext(ctx, `SELECT uid FROM conference_dates WHERE id = ? AND body_id = ?`, id, bodyID).Scan(&uid); err != nil {
+			return notFound(err, fmt.Sprintf("conference date %d of body %d", id, bodyID))
+		}
+		if err := s.touch(ctx, tx, "conference_date", id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM conference_dates WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: conference date: %w", err)
+		}
+		return s.audit(ctx, tx, "remove", "conference_date", id, uid)
+	})
+}
+
 // DeleteContact removes a contact person of body bodyID (one who has
 // left, or named by mistake): name, role and e-mail were public, and a
 // person's data is kept no longer than its purpose (GDPR Art. 5). The
@@ -214,6 +234,15 @@ func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		// The same date twice (title, days and times) is one date.
+		var same int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM conference_dates WHERE body_id = ? AND title = ? AND starts_on = ? AND ends_on = ? AND start_time = ? AND end_time = ?`,
+			c.BodyID, c.Title, c.Starts.String(), c.Ends.String(), c.StartTime, c.EndTime).Scan(&same); err != nil {
+			return fmt.Errorf("store: conference date: %w", err)
+		}
+		if same > 0 {
+			return model.AtField("beginn", model.RuleError("„%s“ am %s ist bereits eingetragen.", c.Title, c.Starts.German()))
+		}
 		if c.UID == "" {
 			// Derived from conference and day; a second date of the day
 			// (a morning and an evening session) gets "-2", and so on.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -35,6 +36,11 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 	if d.Ends, err = model.ParseDate(r.PostFormValue("ende")); err != nil {
 		refused.add(model.AtField("ende", err))
 	}
+	// The page lists the coming dates: a date already past would be
+	// "eingetragen" and never seen (an .ics import takes past ones).
+	if refused.At("beginn") == "" && !d.Starts.IsZero() && d.Starts.Before(s.today()) {
+		refused.add(model.AtField("beginn", model.InputError("Der %s liegt in der Vergangenheit; hier werden kommende Termine eingetragen (frühere mit dem Import einer .ics-Datei).", d.Starts.German())))
+	}
 	refused.addUnrefused(d.Validate())
 	if len(refused) > 0 {
 		s.refuseConferenceForm(w, r, b.Abbrev, "termin-eintragen", "Der Termin ist nicht eingetragen", refused.err())
@@ -45,6 +51,24 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Der Termin ist eingetragen.")
+}
+
+// removeConferenceDate removes a date of the conference (POST
+// /fachmk/{abbrev}/termine/{id}/entfernen), for its keepers.
+func (s *Server) removeConferenceDate(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.keptConferenceAction(w, r)
+	if !ok {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err == nil {
+		err = s.st.DeleteConferenceDate(r.Context(), b.ID, id)
+	}
+	if err != nil {
+		s.fail(w, r, err, "Dieser Termin ist nicht (mehr) erfasst.")
+		return
+	}
+	back(w, r, "/fachmk/"+b.Abbrev+"#termine", "Der Termin ist entfernt.")
 }
 
 func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {

@@ -2,10 +2,12 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -99,5 +101,50 @@ func TestConferenceDateEndsAfterItStarts(t *testing.T) {
 	_, feed := do(t, anon, "GET", ts.URL+"/fachmk/FMK/termine.ics", nil)
 	if !strings.Contains(feed, "DTSTART;TZID=Europe/Berlin:20270210T180000\r\nDTEND;TZID=Europe/Berlin:20270211T090000\r\n") {
 		t.Errorf("feed:\n%s", feed)
+	}
+}
+
+// TestConferenceDateCorrections: a date in the past is refused on the form
+// with its reason (it was "eingetragen" and never shown: the page lists
+// the coming dates); the same date twice is refused; a date entered by
+// mistake is removed by the conference's keepers — from the page and the
+// feed — and by no one else.
+func TestConferenceDateCorrections(t *testing.T) {
+	ts, st := cycleServer(t)
+	fmk := client(t, ts, "fmk-geschaeftsstelle")
+	code, page := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/termine", url.Values{"titel": {"Frühjahrskonferenz"}, "beginn": {"2024-01-10"}})
+	if code != http.StatusBadRequest || !strings.Contains(page, "liegt in der Vergangenheit") {
+		t.Errorf("a date in the past: %d", code)
+	}
+	next := time.Now().AddDate(1, 0, 0).Format("2006-01-02")
+	form := url.Values{"titel": {"Frühjahrskonferenz"}, "beginn": {next}, "ort": {"Dresden"}}
+	if code, _ := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/termine", form); code != http.StatusSeeOther {
+		t.Fatalf("a coming date: %d", code)
+	}
+	if code, page := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/termine", form); code != http.StatusUnprocessableEntity || !strings.Contains(page, "ist bereits eingetragen") {
+		t.Errorf("the same date twice: %d", code)
+	}
+	body, _ := st.BodyByAbbrev(context.Background(), "FMK")
+	dates, _ := st.ConferenceDates(context.Background(), body.ID, model.Date{})
+	var id int64
+	for _, d := range dates {
+		if d.Place == "Dresden" {
+			id = d.ID
+		}
+	}
+	if id == 0 {
+		t.Fatal("the date is not stored")
+	}
+	remove := fmt.Sprintf("/termine/%d/entfernen", id)
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/fachmk/FMK"+remove, nil); code != http.StatusForbidden {
+		t.Errorf("a member office removes a date: %d", code)
+	}
+	if code, _ := do(t, fmk, "POST", ts.URL+"/fachmk/FMK"+remove, nil); code != http.StatusSeeOther {
+		t.Fatalf("remove: %d", code)
+	}
+	for _, p := range []string{"/fachmk/FMK", "/fachmk/FMK/termine.ics"} {
+		if _, page := do(t, client(t, ts, ""), "GET", ts.URL+p, nil); strings.Contains(page, "Dresden") {
+			t.Errorf("%s still has the removed date", p)
+		}
 	}
 }

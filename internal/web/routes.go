@@ -205,6 +205,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /fachmk/sprecher.csv", s.spokespersonsCSV)
 	mux.HandleFunc("GET /fachmk/sprecher.pdf", s.spokespersonsPDF)
 	mux.HandleFunc("POST /fachmk/{abbrev}/termine", s.addConferenceDate)
+	mux.HandleFunc("POST /fachmk/{abbrev}/termine/{id}/entfernen", s.removeConferenceDate)
 	mux.HandleFunc("POST /fachmk/termine/import", s.importConferenceDates)
 	mux.HandleFunc("GET /fachmk/termine.ics", s.calendarFeed)
 	mux.HandleFunc("GET /fachmk/{abbrev}/termine.ics", s.calendarFeed)
