@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -29,8 +30,16 @@ func ParseDate(s string) (Date, error) {
 			return BerlinDate(t), nil
 		}
 	}
+	if calendarShape.MatchString(s) {
+		// Written right, but no day of the calendar ("31.02.2026").
+		return Date{}, InputError("Den %s gibt es nicht; bitte den Tag prüfen.", s)
+	}
 	return Date{}, InputError("„%s“ ist kein gültiges Datum; bitte im Format TT.MM.JJJJ angeben.", s)
 }
+
+// calendarShape matches a date written in one of ParseDate's forms,
+// whether or not the day exists.
+var calendarShape = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$`)
 
 // IsZero reports whether the date is unknown.
 func (d Date) IsZero() bool { return d == Date{} }

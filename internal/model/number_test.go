@@ -41,3 +41,20 @@ func TestLongTextsAreBounded(t *testing.T) {
 		t.Error("short texts refused")
 	}
 }
+
+// TestParseDateSaysWhatIsWrong: a date in the right form that the
+// calendar does not have is named as such, not as a wrong format (the
+// format was right: "„31.02.2026“ ist kein gültiges Datum; bitte im Format
+// TT.MM.JJJJ angeben").
+func TestParseDateSaysWhatIsWrong(t *testing.T) {
+	for in, want := range map[string]string{
+		"31.02.2026": "Den 31.02.2026 gibt es nicht",
+		"2026-02-30": "Den 2026-02-30 gibt es nicht",
+		"morgen":     "bitte im Format TT.MM.JJJJ angeben",
+		"31/02/2026": "bitte im Format TT.MM.JJJJ angeben",
+	} {
+		if _, err := ParseDate(in); !strings.Contains(ReasonOf(err), want) {
+			t.Errorf("ParseDate(%q): %v, want %q", in, err, want)
+		}
+	}
+}

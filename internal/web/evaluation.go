@@ -376,7 +376,7 @@ func evaluationAnswersFromForm(r *http.Request, rd model.EvaluationRound, slot r
 		score, err := strconv.Atoi(v)
 		if err != nil || score < 1 || score > 5 {
 			sent[qid] = a
-			p.add(model.AtField(field, model.InputError("Die Bewertung zu Frage %d ist eine Zahl von 1 bis 5.", i+1)))
+			p.add(model.AtField(field, model.InputError("Die Bewertung zu Frage %d muss eine Zahl von 1 bis 5 sein.", i+1)))
 			continue
 		}
 		a.Score = score

@@ -33,7 +33,17 @@ func TestEvaluationThroughThePages(t *testing.T) {
 			t.Errorf("results page lacks %q", want)
 		}
 	}
+	// A FachMK secretariat is asked to fill in the questionnaire only
+	// while a round is open (before: always, and the evaluation page then
+	// said no round was open).
+	fmkOffice := client(t, ts, "fmk")
+	if _, page := do(t, fmkOffice, "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, "Fragebogen Ihrer Konferenz ausfüllen") || !strings.Contains(page, "Zurzeit ist keine Evaluationsrunde offen") {
+		t.Error("without an open round the FachMK secretariat is asked to fill in the questionnaire")
+	}
 	openRound2026(t, ts.URL, gs, qs[:3])
+	if _, page := do(t, fmkOffice, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, "Evaluation 2026</a> – den Fragebogen Ihrer Konferenz ausfüllen") {
+		t.Error("the open round is not offered to the FachMK secretariat")
+	}
 	hb := client(t, ts, "sprecher-hb")
 	_, page = do(t, hb, "GET", ts.URL+"/evaluation", nil)
 	// The heading breaks between the parts of the name (soft hyphens).
@@ -230,7 +240,17 @@ func TestEvaluationGivesEveryReasonAtItsQuestion(t *testing.T) {
 		t.Errorf("a refused round was opened: %+v", rounds)
 	}
 
+	// A FachMK secretariat is asked to fill in the questionnaire only
+	// while a round is open (before: always, and the evaluation page then
+	// said no round was open).
+	fmkOffice := client(t, ts, "fmk")
+	if _, page := do(t, fmkOffice, "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, "Fragebogen Ihrer Konferenz ausfüllen") || !strings.Contains(page, "Zurzeit ist keine Evaluationsrunde offen") {
+		t.Error("without an open round the FachMK secretariat is asked to fill in the questionnaire")
+	}
 	openRound2026(t, ts.URL, gs, qs[:3])
+	if _, page := do(t, fmkOffice, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(page, "Evaluation 2026</a> – den Fragebogen Ihrer Konferenz ausfüllen") {
+		t.Error("the open round is not offered to the FachMK secretariat")
+	}
 	hb := client(t, ts, "sprecher-hb")
 	answers := url.Values{"fachmk": {"FMK"},
 		fmt.Sprintf("wert_%d", qs[0].ID): {"7"}, fmt.Sprintf("kommentar_%d", qs[0].ID): {"Sehr gut"},
@@ -241,7 +261,7 @@ func TestEvaluationGivesEveryReasonAtItsQuestion(t *testing.T) {
 		t.Fatalf("refused answers: %d", code)
 	}
 	box = between(page, `<div class="error-box" role="alert" id="e0-fehler">`, "</div>")
-	for i, reason := range []string{"Die Bewertung zu Frage 1 ist eine Zahl von 1 bis 5.",
+	for i, reason := range []string{"Die Bewertung zu Frage 1 muss eine Zahl von 1 bis 5 sein.",
 		"Zu Frage 2 steht eine Anmerkung, aber keine Bewertung.", "Zu Frage 3 steht eine Anmerkung, aber keine Bewertung."} {
 		id := fmt.Sprintf("e0-%d", qs[i].ID)
 		if !strings.Contains(box, `<a href="#`+id+`">`+reason) {

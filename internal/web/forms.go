@@ -455,7 +455,7 @@ func refusalProblems(err error) (status int, reasons problems, ok bool) {
 	case model.ErrRule:
 		return http.StatusUnprocessableEntity, reasons, true
 	case model.ErrConflict:
-		return http.StatusConflict, problems{model.ConflictError("Jemand anderes hat inzwischen gespeichert; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")}, true
+		return http.StatusConflict, problems{model.ConflictError("Hier wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")}, true
 	}
 	return http.StatusBadRequest, reasons, true
 }

@@ -327,7 +327,7 @@ func TestFollowUpReportConflictKeepsInput(t *testing.T) {
 	code, page := do(t, he, "POST", path, typed)
 	now, _ := st.FollowUp(ctx, id)
 	if code != http.StatusConflict || !strings.Contains(page, "Bericht an die Staatskanzlei übersandt</textarea>") || !strings.Contains(page, "Mit Anlage</textarea>") ||
-		!strings.Contains(page, fmt.Sprintf(`name="version" value="%d"`, now.Version)) || !strings.Contains(page, "Jemand anderes hat inzwischen gespeichert") {
+		!strings.Contains(page, fmt.Sprintf(`name="version" value="%d"`, now.Version)) || !strings.Contains(page, "Hier wurde inzwischen gespeichert") {
 		t.Fatalf("stale report: %d\n%s", code, between(page, "<main", "</main>"))
 	}
 	if now.Status != model.FollowUpInProgress {
@@ -358,7 +358,7 @@ func TestPreferencesConflictKeepsInput(t *testing.T) {
 	second := url.Values{"version": {"0"}, "email": {"referat@hessen.example"}, "vorlauf": {"7"}, "abo": {"umlauf_frist:email", "auftrag_faellig:email"}}
 	code, page := do(t, he, "POST", ts.URL+"/benachrichtigungen", second)
 	if code != http.StatusConflict || !strings.Contains(page, `value="referat@hessen.example"`) || !strings.Contains(page, `name="version" value="1"`) ||
-		!strings.Contains(page, `value="umlauf_frist:email" checked`) || !strings.Contains(page, "Jemand anderes hat inzwischen gespeichert") {
+		!strings.Contains(page, `value="umlauf_frist:email" checked`) || !strings.Contains(page, "Hier wurde inzwischen gespeichert") {
 		t.Fatalf("stale save: %d\n%s", code, between(page, "<main", "</main>"))
 	}
 	second.Set("version", "1")

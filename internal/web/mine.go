@@ -157,6 +157,9 @@ type myData struct {
 	OpenRequests  int
 	// Outcomes are the newest outcomes of its sessions (outcomes.go).
 	Outcomes []model.ConferenceOutcome
+	// EvaluationOpen is the year of the evaluation round taking answers
+	// (0: none; the page then offers no questionnaire to fill in).
+	EvaluationOpen int
 	// Invitations are the debriefs of the last IT-PLR sessions whose
 	// invitation went out with decisions for its conference.
 	Invitations []myInvitation
@@ -250,6 +253,16 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 	if d.Requests, err = s.st.Requests(ctx, u.ConferenceID); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	rounds, err := s.st.Rounds(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, round := range rounds {
+		if round.Status == model.RoundOpen {
+			d.EvaluationOpen = round.Year
+		}
 	}
 	for _, q := range d.Requests {
 		if !q.Status.Final() {

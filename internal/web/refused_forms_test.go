@@ -180,7 +180,7 @@ func TestRefusedFormGivesEveryReasonAtItsField(t *testing.T) {
 			t.Fatalf("%d", code)
 		}
 		want := map[string]string{
-			fmt.Sprintf("dt-%d", once.ID): "„2026-13-45“ ist kein gültiges Datum",
+			fmt.Sprintf("dt-%d", once.ID): "Den 2026-13-45 gibt es nicht",
 			fmt.Sprintf("fr-%d", once.ID): "„bald“ ist kein gültiges Datum",
 		}
 		reasonsAtFields(t, page, "Die Aufgabe ist nicht gespeichert:", want)

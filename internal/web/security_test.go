@@ -92,7 +92,7 @@ func TestDecisionProfileConflict(t *testing.T) {
 	// The page again with the stored version and the form as typed (it
 	// was the error page, the typed reason lost).
 	code, body := do(t, gs, "POST", path, form("Begründung der Geschäftsstelle"))
-	if code != http.StatusConflict || !strings.Contains(body, "Jemand anderes hat inzwischen gespeichert") ||
+	if code != http.StatusConflict || !strings.Contains(body, "Hier wurde inzwischen gespeichert") ||
 		!strings.Contains(body, `value="Begründung der Geschäftsstelle"`) || !strings.Contains(body, `name="version" value="1"`) {
 		t.Errorf("stale save: %d", code)
 	}
