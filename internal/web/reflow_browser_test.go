@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -38,6 +39,49 @@ func TestTablesReflowAt320(t *testing.T) {
 			t.Errorf("%s at 320 px: tables too wide: %s", path, wide)
 		}
 		noSidewaysScroll(t, b, name)
+	}
+}
+
+// TestDebriefReadersTableReflowsAt320 (WCAG 1.4.10): the debrief as a
+// FachMK secretariat and a spokesperson read it — their conference's
+// decisions with who presents them — fits 320 px, each decision a card
+// of labelled cells. Before, its table was cut off at "Vorstellung
+// durch".
+func TestDebriefReadersTableReflowsAt320(t *testing.T) {
+	browserTest(t)
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, "IT-PLR")
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateDebrief(ctx, model.Debrief{SessionID: s47.ID, HeldOn: model.BerlinDate(s47.Date.Time().AddDate(0, 0, 14)), Place: "Videokonferenz",
+		Entries: []model.DebriefEntry{{DecisionID: decisionID(t, st, 27), ConferenceID: fmk.ID, Presenter: "HE"}}}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := st.DebriefOfSession(ctx, s47.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Invitation = "Einladung zur Nachbesprechung."
+	if _, err := st.SendDebriefInvitation(ctx, db, "Einladung"); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, ts.URL)
+	for _, who := range []string{"fmk-geschaeftsstelle", "sprecher-hb"} {
+		b.login(who)
+		b.page("/sitzungen/47/nachbesprechung")
+		var wide string
+		var label bool
+		b.run(who+" at 320 px", chromedp.EmulateViewport(320, 800),
+			tablesTooWide(&wide),
+			chromedp.Evaluate(`Array.from(document.querySelectorAll("main table .cell-label")).some(l => l.offsetParent !== null && l.textContent.includes("Vorstellung durch"))`, &label))
+		if wide != "" || !label {
+			t.Errorf("the debrief as %s at 320 px: tables too wide %q, or no visible cell label (%v)", who, wide, label)
+		}
+		noSidewaysScroll(t, b, "nachbesprechung-"+who)
 	}
 }
 
