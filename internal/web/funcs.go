@@ -86,7 +86,17 @@ var funcs = template.FuncMap{
 	"plain":     model.InternalText,
 	"hyphenate": hyphenate,
 	"minForms":  func() int { return model.EvaluationMinForms },
-	"has":       slices.Contains[[]string, string],
+	// applicantsDefault is what the live page's new proposal offers as
+	// its applicants: the item's reporting members when they can apply
+	// (the Bund, or three members), else nothing to type over — a single
+	// Land was offered and always refused.
+	"applicantsDefault": func(reporters []string) string {
+		if slices.Contains(reporters, "Bund") || len(reporters) >= 3 {
+			return strings.Join(reporters, ", ")
+		}
+		return ""
+	},
+	"has": slices.Contains[[]string, string],
 	// voteGrid's typed are the choices of a refused show of hands in this
 	// grid (nil: every member at "keine Stimme").
 	"voteGrid": func(voters []model.Member, present map[string]bool, prefix string, typed map[string]model.VoteChoice) voteGridView {
