@@ -278,8 +278,8 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 	if main.Date, err = model.ParseDate(r.PostFormValue("datum")); err != nil || main.Date.IsZero() && !planned {
 		refused.add(model.AtField("datum", model.InputError("Bitte ein gültiges Datum der Sitzung angeben (TT.MM.JJJJ).")))
 	} else if planned && !main.Date.IsZero() && main.Date != existing.Date && refused.At("nummer") == "" {
-		refused.add(model.AtField("datum", model.RuleError("Die %s ist schon für den %s geplant; für die Sitzung %s dieses Datum angeben oder das Feld leer lassen (verlegt wird sie unter „Sitzung bearbeiten“).",
-			existing.Title(), existing.Date.German(), b.Short().Of())))
+		refused.add(model.AtField("datum", model.RuleError("Die %s ist schon für den %s geplant. Um die Sitzung %s zu ihr zu planen, bitte hier den %s angeben oder das Feld leer lassen; verlegt wird die %s unter „Sitzung bearbeiten“.",
+			existing.Title(), existing.Date.German(), b.Short().Of(), existing.Date.German(), existing.Title())))
 	}
 	if planned {
 		main.Date = existing.Date
@@ -613,7 +613,14 @@ func (s *Server) proposeRecommendation(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	back(w, r, liveItemURL(se, d.ItemID), "Der Empfehlungsvorschlag ist angelegt; die Mitglieder stimmen darüber ab.")
+	if se.MinutesEditable() {
+		back(w, r, liveItemURL(se, d.ItemID), "Der Empfehlungsvorschlag ist angelegt; die Mitglieder stimmen darüber ab.")
+		return
+	}
+	// Before the session runs its live page takes no entry (every save
+	// was refused): back to the recommendations, where the proposal
+	// waits for the session.
+	back(w, r, se.Path()+"/empfehlungen", fmt.Sprintf("Der Empfehlungsvorschlag ist angelegt; die Mitglieder stimmen darüber ab, sobald die %s läuft (Live-Protokoll).", se.Title()))
 }
 
 // recommendationOfForm reads an item's recommendation form — the item

@@ -128,8 +128,20 @@ func TestAlRundeKeepsPendingRegistrations(t *testing.T) {
 	}
 	// The accepted one is recommended as before; Bayern reads it on the
 	// AL-Runde's session page, Hessen's pending one nowhere.
-	if code, page := do(t, gs, "POST", alRecs, url.Values{"top": {fmt.Sprint(accepted)}, "empfehlung": {"annehmen"}}); code != http.StatusSeeOther {
-		t.Fatalf("a recommendation on the accepted registration: %d %s", code, between(page, "<main", "</main>"))
+	// The AL-Runde is planned: the proposal leads back to its
+	// recommendations, not to its live page, which takes no entry before
+	// the session runs and says so (before: the live page, whose every
+	// save was refused).
+	res, err := gs.PostForm(alRecs, url.Values{"top": {fmt.Sprint(accepted)}, "empfehlung": {"annehmen"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/gremien/al-runde/sitzungen/40/empfehlungen" {
+		t.Fatalf("a recommendation on the accepted registration: %d → %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/40/live", nil); !strings.Contains(page, `id="nicht-offen"`) || !strings.Contains(page, "Die 40. AL-Runde ist „geplant“") {
+		t.Error("the planned AL-Runde's live page does not say it takes no entry yet")
 	}
 	for _, path := range []string{"/gremien/al-runde/sitzungen/40", "/gremien/al-runde/sitzungen/40/live", "/gremien/al-runde/sitzungen/40/protokoll.txt", "/umlaufverfahren", "/mein-bereich"} {
 		if _, page := do(t, by, "GET", ts.URL+path, nil); strings.Contains(page, pendingTitle) {

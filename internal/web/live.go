@@ -403,9 +403,9 @@ func minutesEditable(se model.Session) error {
 		return nil
 	}
 	if se.Status.MinutesFrozen() {
-		return model.RuleError("Das Protokoll der %d. Sitzung ist genehmigt und kann nicht mehr geändert werden; eine Berichtigung wird als neue Fassung angelegt.", se.Number)
+		return model.RuleError("Das Protokoll der %s ist genehmigt und kann nicht mehr geändert werden; eine Berichtigung wird als neue Fassung angelegt.", se.Title())
 	}
-	return model.RuleError("Das Protokoll kann während der Sitzung und bis zu seiner Genehmigung geführt werden; die %d. Sitzung ist „%s“.", se.Number, se.StatusLabel())
+	return model.RuleError("Das Protokoll kann während der Sitzung und bis zu seiner Genehmigung geführt werden; die %s ist „%s“.", se.Title(), se.StatusLabel())
 }
 
 func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
