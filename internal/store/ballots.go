@@ -331,7 +331,16 @@ func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member str
 		return err
 	}
 	if !present[member] {
-		return model.RuleError("%s ist laut Anwesenheitsliste nicht anwesend und nicht vertreten; für %s kann keine Stimme abgegeben werden.", member, member)
+		// Named with the item the vote counts at (the Grüne Liste: the
+		// item called), so that a member arriving later or leaving
+		// earlier sees why.
+		at := "zu Beginn der Sitzung"
+		if v.ItemID != 0 {
+			if it, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", v.ItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, v.ItemID); err == nil {
+				at = "bei " + it.Label()
+			}
+		}
+		return model.RuleError("%s ist %s laut Anwesenheitsliste nicht anwesend und nicht vertreten; für %s kann keine Stimme abgegeben werden.", member, at, member)
 	}
 	if err := s.touch(ctx, tx, "vote", voteID); err != nil {
 		return err
