@@ -669,3 +669,35 @@ func TestAttendanceKeepsTheCountedVotes(t *testing.T) {
 		t.Errorf("leaving after the count: %v", err)
 	}
 }
+
+// TestRegistrationDeadlineFollowsTheAlRunde: when the AL-Runde moves, the
+// registration deadline of the session it prepares moves with it (its
+// RegistrationDays before the AL-Runde) as long as it stood where the
+// schedule put it, with the session's calendar SEQUENCE; a deadline the
+// secretariat set on another day stays. Before, the deadline stayed after
+// the moved AL-Runde.
+func TestRegistrationDeadlineFollowsTheAlRunde(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	mainID, alID, err := s.PlanSessionPair(ctx, model.Session{BodyID: f.council, Number: 49, Date: model.NewDate(2026, 6, 18), Status: model.StatusPlanned, RegistrationDeadline: model.NewDate(2026, 5, 14)}, nil,
+		model.Session{BodyID: f.prep, Number: 41, Date: model.NewDate(2026, 5, 28), Status: model.StatusPlanned}, nil)
+	check(t, err)
+	main := must[model.Session](t)(s.Session(ctx, mainID))
+	if main.RegistrationDeadline != model.NewDate(2026, 5, 14) {
+		t.Fatalf("planned deadline %s, want 14.05.2026", main.RegistrationDeadline.German())
+	}
+	al := must[model.Session](t)(s.Session(ctx, alID))
+	check(t, s.EditSession(ctx, SessionChange{ID: al.ID, Version: al.Version, Date: model.NewDate(2026, 5, 21), Place: al.Place, Kind: al.Kind, Reason: "Terminkollision"}))
+	moved := must[model.Session](t)(s.Session(ctx, mainID))
+	if moved.RegistrationDeadline != model.NewDate(2026, 5, 7) || moved.Schedule.Sequence <= main.Schedule.Sequence {
+		t.Errorf("after the AL-Runde moved a week earlier: deadline %s (want 07.05.2026), sequence %d (was %d)", moved.RegistrationDeadline.German(), moved.Schedule.Sequence, main.Schedule.Sequence)
+	}
+	// Set by the secretariat on another day: it stays.
+	check(t, s.EditSession(ctx, SessionChange{ID: moved.ID, Version: moved.Version, Date: moved.Date, Place: moved.Place, Kind: moved.Kind, RegistrationDeadline: model.NewDate(2026, 5, 1)}))
+	al = must[model.Session](t)(s.Session(ctx, alID))
+	check(t, s.EditSession(ctx, SessionChange{ID: al.ID, Version: al.Version, Date: model.NewDate(2026, 5, 28), Place: al.Place, Kind: al.Kind, Reason: "zurück"}))
+	if got := must[model.Session](t)(s.Session(ctx, mainID)).RegistrationDeadline; got != model.NewDate(2026, 5, 1) {
+		t.Errorf("a deadline set on another day moved to %s", got.German())
+	}
+}

@@ -107,10 +107,48 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 			if err := followUpsDueMoved(ctx, tx, cur); err != nil {
 				return err
 			}
+			if err := s.preparedDeadlineFollows(ctx, tx, cur, next.Date); err != nil {
+				return err
+			}
 		}
 		next.Schedule = sched
 		return s.noticeSessionMoved(ctx, tx, cur, next)
 	})
+}
+
+// preparedDeadlineFollows moves the registration deadline of the session
+// a preparatory session prep prepares when prep moves to date: the
+// deadline follows the preparatory session (Preparation.ScheduleWith:
+// RegistrationDays before it), as long as it stands where the schedule
+// put it — one the secretariat set on another day stays — and the
+// prepared session has not begun. Its calendar SEQUENCE goes up with it.
+// Before, the 48th kept "Anmeldeschluss 07.01.2027" after its AL-Runde
+// moved to 04.12.2026.
+func (s *Store) preparedDeadlineFollows(ctx context.Context, tx *sql.Tx, prep model.Session, date model.Date) error {
+	var mainID int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(prepares_session_id, 0) FROM sessions WHERE id = ?`, prep.ID).Scan(&mainID); err != nil {
+		return fmt.Errorf("store: prepared session: %w", err)
+	}
+	if mainID == 0 {
+		return nil
+	}
+	main, err := loadSessionTx(ctx, tx, mainID)
+	if err != nil {
+		return err
+	}
+	if main.Schedulable() != nil {
+		return nil
+	}
+	body, err := bodyByID(ctx, tx, prep.BodyID)
+	if err != nil {
+		return err
+	}
+	was := body.Preparation.ScheduleWith(main.Date, prep.Date).RegistrationClosing
+	now := body.Preparation.ScheduleWith(main.Date, date).RegistrationClosing
+	if main.RegistrationDeadline != was || now == was {
+		return nil
+	}
+	return s.updatePlain(ctx, tx, "sessions", "session", main.ID, `registration_deadline = ?, sequence = sequence + 1, version = version + 1`, now.String())
 }
 
 // followUpsDueMoved raises the version of the pending follow-ups due to the
