@@ -813,7 +813,11 @@ func (p *parser) decisionRow(content string) {
 // Zusammensetzung".
 func DecisionTitle(it model.AgendaItem) string {
 	if len(it.Points) == 1 && it.Title != "" {
-		return it.Title + " – " + it.Points[0]
+		// A sub-point that is a whole paragraph makes no title: the
+		// item's title alone (the limit of every title, model.TitleMax).
+		if t := it.Title + " – " + it.Points[0]; model.CheckTitleLength(t) == nil && !strings.Contains(it.Points[0], "\n") {
+			return t
+		}
 	}
 	return it.Title
 }
