@@ -124,6 +124,13 @@ func (r FachMKReport) Validate(s Session, today Date, secretariat bool) error {
 	if err := r.CheckText(); err != nil {
 		return err
 	}
+	return r.CheckOpen(s, today, secretariat)
+}
+
+// CheckOpen checks that a report may still be entered, corrected or
+// withdrawn on today: its session has not taken place, and after the
+// deadline only the secretariat may (secretariat true).
+func (r FachMKReport) CheckOpen(s Session, today Date, secretariat bool) error {
 	if r.SessionID == 0 || r.ConferenceID == 0 || r.Member == "" {
 		return InputError("Ein Bericht gehört zu einer Sitzung, einer Fachministerkonferenz und einem Mitglied.")
 	}

@@ -44,22 +44,8 @@ func (s *Store) SaveReport(ctx context.Context, r model.FachMKReport, bySecretar
 		if err := r.Validate(se, s.Today(), bySecretariat); err != nil {
 			return err
 		}
-		var last int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ? AND status IN (?, ?, ?)`,
-			se.BodyID, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved).Scan(&last); err != nil {
-			return fmt.Errorf("store: report: %w", err)
-		}
-		as, err := queryList(ctx, tx, scanAssignment, "assignments", `SELECT `+assignmentCols+assignmentFrom+` WHERE a.conference_id = ? AND a.member_abbrev = ?`,
-			r.ConferenceID, r.Member)
-		if err != nil {
+		if err := reporterInOffice(ctx, tx, se, r); err != nil {
 			return err
-		}
-		holds := false
-		for _, a := range as {
-			holds = holds || a.Status(last) != model.AssignmentEnded
-		}
-		if !holds {
-			return model.RuleError("%s ist nicht Sprecher:in dieser Fachministerkonferenz; berichten können nur die Sprecher:innen im Amt.", r.Member)
 		}
 		var id int64
 		err = tx.QueryRowContext(ctx, `SELECT id FROM fachmk_reports WHERE session_id = ? AND conference_id = ? AND member_abbrev = ?`,
@@ -78,5 +64,65 @@ func (s *Store) SaveReport(ctx context.Context, r model.FachMKReport, bySecretar
 			return fmt.Errorf("store: report: %w", err)
 		}
 		return s.updateVersioned(ctx, tx, "fachmk_reports", "fachmk_report", id, r.Version, `author = ?, text = ?, saved_at = ?`, r.Author, r.Text, now)
+	})
+}
+
+// reporterInOffice refuses a report of a member that is no spokesperson
+// of the conference in office (its function not ended by the last session
+// held).
+func reporterInOffice(ctx context.Context, tx *sql.Tx, se model.Session, r model.FachMKReport) error {
+	var last int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ? AND status IN (?, ?, ?)`,
+		se.BodyID, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved).Scan(&last); err != nil {
+		return fmt.Errorf("store: report: %w", err)
+	}
+	as, err := queryList(ctx, tx, scanAssignment, "assignments", `SELECT `+assignmentCols+assignmentFrom+` WHERE a.conference_id = ? AND a.member_abbrev = ?`,
+		r.ConferenceID, r.Member)
+	if err != nil {
+		return err
+	}
+	for _, a := range as {
+		if a.Status(last) != model.AssignmentEnded {
+			return nil
+		}
+	}
+	return model.RuleError("%s ist nicht Sprecher:in dieser Fachministerkonferenz; berichten können nur die Sprecher:innen im Amt.", r.Member)
+}
+
+// WithdrawReport withdraws a spokesperson's report for a session (r names
+// session, conference and member; r.Version is the version read): until
+// the session takes place, and after the report deadline only by the
+// secretariat (bySecretariat), as a report is saved. Once the agenda is
+// published the report stands public under "Reporting FachMK"; before,
+// it could be corrected but never taken back. The audit log keeps the
+// withdrawal.
+func (s *Store) WithdrawReport(ctx context.Context, r model.FachMKReport, bySecretariat bool) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		se, err := loadSessionTx(ctx, tx, r.SessionID)
+		if err != nil {
+			return err
+		}
+		if err := r.CheckOpen(se, s.Today(), bySecretariat); err != nil {
+			return err
+		}
+		if err := reporterInOffice(ctx, tx, se, r); err != nil {
+			return err
+		}
+		var id int64
+		var version int
+		if err := tx.QueryRowContext(ctx, `SELECT id, version FROM fachmk_reports WHERE session_id = ? AND conference_id = ? AND member_abbrev = ?`,
+			r.SessionID, r.ConferenceID, r.Member).Scan(&id, &version); err != nil {
+			return notFound(err, fmt.Sprintf("report of %s", r.Member))
+		}
+		if version != r.Version {
+			return fmt.Errorf("store: report of %s is at version %d, not %d: %w", r.Member, version, r.Version, ErrConflict)
+		}
+		if err := s.touch(ctx, tx, "fachmk_report", id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM fachmk_reports WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: report: %w", err)
+		}
+		return s.audit(ctx, tx, "withdraw", "fachmk_report", id, fmt.Sprintf("%s, %d. Sitzung", r.Member, se.Number))
 	})
 }

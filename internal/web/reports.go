@@ -209,6 +209,16 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
 	case err != nil || conf.Kind != model.BodyFachMK:
 		p.add(model.AtField("fachmk", model.InputError("Bitte wählen Sie die Fachministerkonferenz, für die Sie berichten.")))
 	}
+	if r.PostFormValue("aktion") == "zurueckziehen" && len(p) == 0 {
+		// Withdrawn, not emptied: an empty report is refused as such.
+		rep := model.FachMKReport{SessionID: se.ID, ConferenceID: conf.ID, Member: member, Version: formVersion(r)}
+		if err := s.st.WithdrawReport(r.Context(), rep, secretariat); err != nil {
+			refuse(err)
+			return
+		}
+		back(w, r, "/sitzungen/"+strconv.Itoa(se.Number)+"/reporting-fachmk", "Der Bericht für "+conf.Accusative()+" ist zurückgezogen.")
+		return
+	}
 	text, err := formText(r.PostFormValue("bericht"))
 	if err != nil {
 		p.add(model.AtField("bericht", err))

@@ -97,6 +97,22 @@ func TestReportingFachMK(t *testing.T) {
 	}
 	// The minutes (internal PDF and page) carry the report under the item.
 	gsc := client(t, ts, "geschaeftsstelle")
+	defer func() {
+		// Withdrawn, the public report is gone (before, a report could be
+		// corrected but never taken back); a stale version is refused.
+		if _, page := do(t, hb, "GET", ts.URL+"/sitzungen/49/reporting-fachmk", nil); !strings.Contains(page, `name="aktion" value="zurueckziehen"`) {
+			t.Error("the spokesperson's page offers no withdrawal of the saved report")
+		}
+		if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "aktion": {"zurueckziehen"}, "version": {"0"}}); code != http.StatusConflict {
+			t.Errorf("withdrawn with a stale version: %d", code)
+		}
+		if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "aktion": {"zurueckziehen"}, "version": {"1"}}); code != http.StatusSeeOther {
+			t.Fatalf("withdraw: %d", code)
+		}
+		if _, page := do(t, pub, "GET", ts.URL+"/sitzungen/49", nil); strings.Contains(page, "Digitalisierung der Grundsteuer") {
+			t.Error("the withdrawn report is still on the public agenda")
+		}
+	}()
 	res, err := gsc.Get(ts.URL + "/sitzungen/49/protokoll.pdf")
 	if err != nil {
 		t.Fatal(err)
