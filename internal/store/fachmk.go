@@ -450,9 +450,27 @@ func (s *Store) addBriefingVersion(ctx context.Context, tx *sql.Tx, id int64, ve
 
 // AddBriefingVersion saves a new version of a briefing. basedOn is the
 // version the author edited; if a newer one exists the save is refused with
-// ErrConflict, so no edit overwrites another.
-func (s *Store) AddBriefingVersion(ctx context.Context, id int64, basedOn int, v model.BriefingVersion) error {
+// ErrConflict, so no edit overwrites another. spokesperson names the
+// member of a spokesperson writing it ("" for the secretariat).
+func (s *Store) AddBriefingVersion(ctx context.Context, id int64, basedOn int, v model.BriefingVersion, spokesperson string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if spokesperson != "" {
+			// The briefing is a working document the spokesperson and
+			// their team carry on (concept 5.2): a spokesperson in office
+			// for its conference adds a version; FITKO (spokesperson "")
+			// any.
+			var conference int64
+			if err := tx.QueryRowContext(ctx, `SELECT COALESCE(conference_id, 0) FROM briefings WHERE id = ?`, id).Scan(&conference); err != nil {
+				return notFound(err, fmt.Sprintf("briefing %d", id))
+			}
+			ok, err := holdsFunction(ctx, tx, conference, spokesperson)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return model.ForbiddenError("Ein Briefing führen die Geschäftsstelle und die Sprecher:innen im Amt der Fachministerkonferenz, für die es geschrieben ist, fort.")
+			}
+		}
 		var latest int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM briefing_versions WHERE briefing_id = ?`, id).Scan(&latest); err != nil {
 			return fmt.Errorf("store: briefing %d: %w", id, err)

@@ -64,7 +64,7 @@ func conferenceInTx(ctx context.Context, tx *sql.Tx, id int64) (model.Body, erro
 // spokesperson function for FachMK conferenceID: an assignment whose
 // resignation has not yet taken effect. The last IT-PLR session held
 // decides that (model.Assignment.Status), as for the reports.
-func holdsFunction(ctx context.Context, tx *sql.Tx, conferenceID int64, member string) (bool, error) {
+func holdsFunction(ctx context.Context, tx queryer, conferenceID int64, member string) (bool, error) {
 	var last int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions
 		WHERE body_id = (SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1) AND status IN (?, ?, ?)`,
@@ -82,6 +82,16 @@ func holdsFunction(ctx context.Context, tx *sql.Tx, conferenceID int64, member s
 		}
 	}
 	return false, nil
+}
+
+// HoldsFunction reports whether member holds the spokesperson function
+// for FachMK conferenceID now (holdsFunction), for a page that offers what
+// a spokesperson in office may do; the write checks it again.
+func (s *Store) HoldsFunction(ctx context.Context, conferenceID int64, member string) (bool, error) {
+	if member == "" || conferenceID == 0 {
+		return false, nil
+	}
+	return holdsFunction(ctx, s.rd, conferenceID, member)
 }
 
 // CreateConferenceOutcome records an outcome of a FachMK session in one

@@ -44,7 +44,7 @@ func (s *Store) SaveReport(ctx context.Context, r model.FachMKReport, bySecretar
 		if err := r.Validate(se, s.Today(), bySecretariat); err != nil {
 			return err
 		}
-		if err := reporterInOffice(ctx, tx, se, r); err != nil {
+		if err := reporterInOffice(ctx, tx, r); err != nil {
 			return err
 		}
 		var id int64
@@ -70,21 +70,9 @@ func (s *Store) SaveReport(ctx context.Context, r model.FachMKReport, bySecretar
 // reporterInOffice refuses a report of a member that is no spokesperson
 // of the conference in office (its function not ended by the last session
 // held).
-func reporterInOffice(ctx context.Context, tx *sql.Tx, se model.Session, r model.FachMKReport) error {
-	var last int
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ? AND status IN (?, ?, ?)`,
-		se.BodyID, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved).Scan(&last); err != nil {
-		return fmt.Errorf("store: report: %w", err)
-	}
-	as, err := queryList(ctx, tx, scanAssignment, "assignments", `SELECT `+assignmentCols+assignmentFrom+` WHERE a.conference_id = ? AND a.member_abbrev = ?`,
-		r.ConferenceID, r.Member)
-	if err != nil {
+func reporterInOffice(ctx context.Context, tx *sql.Tx, r model.FachMKReport) error {
+	if ok, err := holdsFunction(ctx, tx, r.ConferenceID, r.Member); err != nil || ok {
 		return err
-	}
-	for _, a := range as {
-		if a.Status(last) != model.AssignmentEnded {
-			return nil
-		}
 	}
 	return model.RuleError("%s ist nicht Sprecher:in dieser Fachministerkonferenz; berichten können nur die Sprecher:innen im Amt.", r.Member)
 }
@@ -105,7 +93,7 @@ func (s *Store) WithdrawReport(ctx context.Context, r model.FachMKReport, bySecr
 		if err := r.CheckOpen(se, s.Today(), bySecretariat); err != nil {
 			return err
 		}
-		if err := reporterInOffice(ctx, tx, se, r); err != nil {
+		if err := reporterInOffice(ctx, tx, r); err != nil {
 			return err
 		}
 		var id int64

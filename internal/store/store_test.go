@@ -541,8 +541,8 @@ func TestFachMKLayer(t *testing.T) {
 	}
 
 	bid := id(s.CreateBriefing(ctx, model.Briefing{ConferenceID: fmk, Title: "Briefing FMK"}, model.BriefingVersion{Stand: model.NewDate(2023, 4, 20), Content: "Erste Fassung"}))
-	check(t, s.AddBriefingVersion(ctx, bid, 1, model.BriefingVersion{Stand: model.NewDate(2024, 3, 20), Content: "Zweite Fassung"}))
-	if err := s.AddBriefingVersion(ctx, bid, 1, model.BriefingVersion{Content: "parallel"}); !errors.Is(err, ErrConflict) {
+	check(t, s.AddBriefingVersion(ctx, bid, 1, model.BriefingVersion{Stand: model.NewDate(2024, 3, 20), Content: "Zweite Fassung"}, ""))
+	if err := s.AddBriefingVersion(ctx, bid, 1, model.BriefingVersion{Content: "parallel"}, ""); !errors.Is(err, ErrConflict) {
 		t.Errorf("stale briefing edit: %v", err)
 	}
 	b := must[model.Briefing](t)(s.Briefing(ctx, bid))

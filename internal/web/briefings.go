@@ -306,8 +306,12 @@ type briefingPageData struct {
 	KeyMessages []model.KeyMessage
 	Chosen      map[int64]bool
 	Manage      bool
-	Diff        []model.DiffLine
-	From, To    int
+	// Write: the user adds versions — the secretariat, or a spokesperson
+	// in office for the briefing's conference (concept 5.2: the briefing
+	// is carried on by the spokesperson and their team).
+	Write    bool
+	Diff     []model.DiffLine
+	From, To int
 	// Form is what the form for a new version shows: the newest version,
 	// or what was typed when gremium refused it (Refused, "fassung",
 	// every reason at its field).
@@ -343,6 +347,13 @@ func (s *Server) renderBriefingPage(w http.ResponseWriter, r *http.Request, u *m
 	}
 	d := briefingPageData{Doc: doc, Latest: doc.Briefing.Latest().Version, Manage: auth.Can(u, auth.ManageSessions, ""), Chosen: map[int64]bool{},
 		Content: model.TextBlocks(doc.Version.Content)}
+	d.Write = d.Manage
+	if !d.Write && u.Role == model.RoleSpokesperson {
+		if d.Write, err = s.st.HoldsFunction(r.Context(), doc.Briefing.ConferenceID, u.MemberAbbrev); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	for _, k := range doc.KeyMessages {
 		d.Keys = append(d.Keys, keyBlock{k.Title, model.TextBlocks(k.Text)})
 	}
@@ -392,9 +403,19 @@ func (s *Server) renderBriefingPage(w http.ResponseWriter, r *http.Request, u *m
 }
 
 func (s *Server) saveBriefingVersion(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ManageSessions, "")
+	u, ok := s.require(w, r, auth.ViewInternal, "")
 	if !ok || !s.parseForm(w, r) {
 		return
+	}
+	// The secretariat, or a spokesperson in office for the briefing's
+	// conference (the store checks the function in the write).
+	spokesperson := ""
+	if !auth.Can(u, auth.ManageSessions, "") {
+		if u.Role != model.RoleSpokesperson || u.MemberAbbrev == "" {
+			s.fail(w, r, model.ForbiddenError("Ein Briefing führen die Geschäftsstelle und die Sprecher:innen im Amt der Fachministerkonferenz, für die es geschrieben ist, fort."), "")
+			return
+		}
+		spokesperson = u.MemberAbbrev
 	}
 	id, ok := s.briefingID(w, r)
 	if !ok {
@@ -403,7 +424,7 @@ func (s *Server) saveBriefingVersion(w http.ResponseWriter, r *http.Request) {
 	v, refused := s.briefingForm(r, u.Name, "bf")
 	err := refused.err()
 	if err == nil {
-		if err = s.st.AddBriefingVersion(r.Context(), id, formVersion(r), v); err == nil {
+		if err = s.st.AddBriefingVersion(r.Context(), id, formVersion(r), v, spokesperson); err == nil {
 			back(w, r, fmt.Sprintf("/briefings/%d", id), "Die neue Fassung ist gespeichert.")
 			return
 		}

@@ -225,3 +225,59 @@ func TestBriefingSourcesAndOverdueFollowUps(t *testing.T) {
 		t.Error("the briefing PDF gives a bare path as source")
 	}
 }
+
+// TestSpokespersonCarriesTheBriefingOn: the briefing is a working document
+// the spokesperson and their team carry on (concept 5.2): a spokesperson
+// in office for its conference gets the form and saves a new version,
+// named as its author; a spokesperson of another conference and a member
+// office get no form, and their save is refused. Before, only the
+// secretariat could.
+func TestSpokespersonCarriesTheBriefingOn(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	_, id := fmkDossier(t, st)
+	path := fmt.Sprintf("%s/briefings/%d", ts.URL, id)
+	hb := client(t, ts, "sprecher-hb") // speaks for the FMK
+	_, page := do(t, hb, "GET", path, nil)
+	if !strings.Contains(page, `id="fassung"`) {
+		t.Fatal("the FMK's spokesperson gets no form for a new version")
+	}
+	b, _ := st.Briefing(ctx, id)
+	v := b.Latest()
+	form := url.Values{"inhalt": {v.Content + "\nNachtrag der Sprecherin: Termin mit dem FMK-Vorsitz."}, "leitfragen": {strings.Join(v.Questions, "\n")},
+		"seit": {"2025-01-01"}, "version": {fmt.Sprint(v.Version)}}
+	if code, body := do(t, hb, "POST", path, form); code != http.StatusSeeOther {
+		t.Fatalf("the spokesperson's version: %d %s", code, excerpt(body, "error"))
+	}
+	b, _ = st.Briefing(ctx, id)
+	if got := b.Latest(); got.Version != v.Version+1 || !strings.Contains(got.Content, "Nachtrag der Sprecherin") {
+		t.Errorf("after the spokesperson's save: version %d %q", got.Version, got.Content)
+	}
+	form.Set("version", fmt.Sprint(v.Version+1))
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", path, form); code != http.StatusForbidden {
+		t.Errorf("a member office saves a version: %d", code)
+	}
+	if _, page := do(t, client(t, ts, "hessen"), "GET", path, nil); strings.Contains(page, `id="fassung"`) {
+		t.Error("a member office gets the form")
+	}
+	// Another conference's briefing: no form, and the save is refused.
+	imk, err := st.BodyByAbbrev(ctx, "IMK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := st.HoldsFunction(ctx, imk.ID, "HB"); ok {
+		t.Fatal("HB speaks for the IMK in the demo")
+	}
+	otherID, err := st.CreateBriefing(store.WithActor(ctx, "test"), model.Briefing{ConferenceID: imk.ID, Title: "Handakte Innenministerkonferenz"}, model.BriefingVersion{Stand: model.NewDate(2025, 1, 10), Content: "Erste Fassung"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := fmt.Sprintf("%s/briefings/%d", ts.URL, otherID)
+	if _, page := do(t, hb, "GET", other, nil); strings.Contains(page, `id="fassung"`) {
+		t.Error("the FMK's spokesperson gets the form of the IMK's briefing")
+	}
+	form.Set("version", "1")
+	if code, _ := do(t, hb, "POST", other, form); code != http.StatusForbidden {
+		t.Errorf("the FMK's spokesperson saves the IMK's briefing: %d", code)
+	}
+}
