@@ -173,6 +173,11 @@ func (s *Store) Assignments(ctx context.Context, conferenceID int64) ([]model.As
 		`SELECT `+assignmentCols+assignmentFrom+` WHERE ? = 0 OR a.conference_id = ? ORDER BY a.conference_id, a.id`, conferenceID, conferenceID)
 }
 
+// Assignment gives the spokesperson assignment with the id.
+func (s *Store) Assignment(ctx context.Context, id int64) (model.Assignment, error) {
+	return queryOne(ctx, s.rd, scanAssignment, fmt.Sprintf("assignment %d", id), `SELECT `+assignmentCols+assignmentFrom+` WHERE a.id = ?`, id)
+}
+
 // MemberAssignments gives a member's spokesperson assignments (all
 // FachMK, past ones too), by FachMK and id.
 func (s *Store) MemberAssignments(ctx context.Context, member string) ([]model.Assignment, error) {

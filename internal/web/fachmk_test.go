@@ -144,7 +144,17 @@ func TestSpokespersonsInTheBrowserPages(t *testing.T) {
 	// than given a number that does not exist (before, "48" was invented).
 	amk, _ := st.BodyByAbbrev(context.Background(), "AMK")
 	as, _ := st.Assignments(context.Background(), amk.ID)
-	resign := url.Values{"version": {fmt.Sprint(as[0].Version)}}
+	// The button asks first: one click announced it, and it cannot be
+	// taken back. The confirmation page says so and carries the version.
+	first := url.Values{"version": {fmt.Sprint(as[0].Version)}}
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/sprecher/%d/ruecktritt", ts.URL, as[0].ID), first); code != http.StatusOK ||
+		!strings.Contains(body, "kann nicht zurückgenommen werden") || !strings.Contains(body, `name="bestaetigt" value="ja"`) || !strings.Contains(body, fmt.Sprintf(`name="version" value="%d"`, as[0].Version)) {
+		t.Errorf("the resignation's first click: %d, no confirmation page", code)
+	}
+	if a, _ := st.Assignment(context.Background(), as[0].ID); a.EndsWithSession != 0 {
+		t.Fatal("the first click announced the resignation")
+	}
+	resign := url.Values{"version": {fmt.Sprint(as[0].Version)}, "bestaetigt": {"ja"}}
 	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/sprecher/%d/ruecktritt", ts.URL, as[0].ID), resign); code != http.StatusUnprocessableEntity || !strings.Contains(body, "keine nächste ordentliche Sitzung geplant") {
 		t.Errorf("resignation without a planned session: %d", code)
 	}

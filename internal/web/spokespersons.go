@@ -172,6 +172,31 @@ func (s *Server) resignSpokesperson(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Diese Sprecherfunktion gibt es nicht.")
 		return
 	}
+	// It cannot be taken back: a page says what it does, and only its
+	// second submit acts (before, one click announced it).
+	cur, err := s.st.Assignment(ctx, id)
+	if err != nil {
+		s.fail(w, r, err, "Diese Sprecherfunktion gibt es nicht.")
+		return
+	}
+	conf, err := s.st.Body(ctx, cur.ConferenceID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	who := cur.Member
+	if cur.PersonID != 0 {
+		if p, err := s.st.Person(ctx, cur.PersonID); err == nil && p.Name != "" {
+			who = p.Name + " (" + cur.Member + ")"
+		}
+	}
+	if !s.confirmed(w, r, confirmData{Heading: "Rücktritt ankündigen",
+		Question:    fmt.Sprintf("Wollen Sie den Rücktritt von %s als fachpolitische:r Sprecher:in für %s ankündigen?", who, conf.Accusative()),
+		Consequence: "Die Funktion endet mit der nächsten regulären Sitzung des IT-Planungsrats; die Ankündigung geht an die Mitglieder und die Geschäftsstelle der Konferenz, die sie abonniert haben. Sie kann nicht zurückgenommen werden – eine neue Zuordnung geht nur über einen Beschluss.",
+		Action:      r.URL.Path, Button: "Rücktritt ankündigen", Back: "/fachmk/" + conf.Abbrev,
+		Keep: [][2]string{{"version", r.PostFormValue("version")}}}) {
+		return
+	}
 	// One operation: the next regular session that exists (planned or
 	// convened, never a number that does not) is found in the write, and
 	// the announcement to the members is queued with it.
