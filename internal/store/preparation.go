@@ -557,23 +557,25 @@ func recommendationBasis(ctx context.Context, tx *sql.Tx, rec *model.Recommendat
 }
 
 // recommendationPoints gives the points of a recommendation's draft: the
-// sentence that says what the preparatory body recommends, then each
-// changed point of the text (Annahme mit Änderungen).
+// sentence that says what the preparatory body recommends, then the
+// changed text (Annahme mit Änderungen), its points as typed, announced
+// once at the end of the sentence. Before, every point began "Geänderter
+// Text: ", and the draft read "2. Geänderter Text: …", "3. Geänderter
+// Text: …".
 func recommendationPoints(sentence string, rec model.Recommendation) []model.Point {
-	points := []model.Point{{Text: sentence}}
-	for _, p := range rec.Points {
-		points = append(points, model.Point{Label: p.Label, Text: changedTextPrefix + p.Text})
+	if len(rec.Points) > 0 {
+		sentence += " Der geänderte Beschlusstext lautet:"
 	}
-	return points
+	return append([]model.Point{{Text: sentence}}, rec.Points...)
 }
 
-// changedTextPrefix marks a point of a recommendation's draft as a point
-// of the changed text (recommendationPoints).
+// changedTextPrefix marked each point of the changed text in drafts made
+// before recommendationPoints announced it once.
 const changedTextPrefix = "Geänderter Text: "
 
 // changedText gives the changed text a recommendation's draft d carries
 // (Annahme mit Änderungen): its points after the first, the recommending
-// sentence, without the mark recommendationPoints puts before each.
+// sentence (without the mark older drafts put before each).
 func changedText(d model.Decision) []model.Point {
 	var out []model.Point
 	for i, p := range d.Points {
