@@ -587,3 +587,37 @@ func TestContactCanBeRemoved(t *testing.T) {
 		t.Errorf("the removal has no audit entry: %+v", entries.Entries)
 	}
 }
+
+// TestConferenceActedForIsNotVacant: a conference another body works with
+// the IT-PLR for (the Justizministerkonferenz through the E-Justice-Rat,
+// concept 2.2) is not listed as vacant on the overview and in its CSV,
+// but as "über den E-Justice-Rat".
+func TestConferenceActedForIsNotVacant(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	var jumiko, ejr model.Body
+	bodies, _ := st.Bodies(ctx, model.BodyFachMK)
+	for _, b := range bodies {
+		if b.ActsForID != 0 {
+			ejr = b
+			jumiko, _ = st.Body(ctx, b.ActsForID)
+		}
+	}
+	if ejr.ID == 0 {
+		t.Fatal("the demo has no body acting for another")
+	}
+	_, page := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk", nil)
+	i := strings.Index(page, ">"+jumiko.Name+"</a>")
+	if i < 0 {
+		t.Fatalf("the overview lacks %s", jumiko.Name)
+	}
+	row := page[i:min(len(page), i+800)]
+	row = row[:strings.Index(row, "</tr>")]
+	if strings.Contains(row, "vakant") || !strings.Contains(row, "über "+ejr.Accusative()) {
+		t.Errorf("the %s's row: %s", jumiko.Abbrev, row)
+	}
+	_, csv := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/sprecher.csv", nil)
+	if !strings.Contains(csv, jumiko.Name+";;;;;über "+ejr.Accusative()) {
+		t.Errorf("the CSV's %s line: %s", jumiko.Abbrev, csv)
+	}
+}

@@ -30,6 +30,20 @@ type conferenceRow struct {
 	ActsFor       model.Body
 	Spokespersons []spokesperson // in office (active or ending)
 	Vacant        bool
+	// ActedForBy is the body that works with the IT-PLR for this
+	// conference (the E-Justice-Rat for the Justizministerkonferenz,
+	// concept 2.2), if any: a conference without spokespersons of its own
+	// is not vacant then.
+	ActedForBy model.Body
+}
+
+// VacantStatus says the status of a row without spokespersons: "vakant",
+// or "über den E-Justice-Rat" for a conference another body acts for.
+func (c conferenceRow) VacantStatus() string {
+	if c.ActedForBy.Name != "" {
+		return "über " + c.ActedForBy.Accusative()
+	}
+	return "vakant"
 }
 
 func (s *Server) conferenceRows(r *http.Request) ([]conferenceRow, error) {
@@ -57,6 +71,11 @@ func (s *Server) conferenceRows(r *http.Request) ([]conferenceRow, error) {
 	rows := make([]conferenceRow, 0, len(bodies))
 	for _, b := range bodies {
 		row := conferenceRow{Body: b, ActsFor: byID[b.ActsForID]}
+		for _, o := range bodies {
+			if o.ActsForID == b.ID {
+				row.ActedForBy = o
+			}
+		}
 		var mine []model.Assignment
 		for _, sp := range all {
 			if sp.ConferenceID != b.ID {
@@ -219,7 +238,7 @@ func (s *Server) overviewRows(r *http.Request) ([][]string, error) {
 	var out [][]string
 	for _, c := range rows {
 		if c.Vacant {
-			out = append(out, []string{c.Body.Name, "", "", "", "", "vakant"})
+			out = append(out, []string{c.Body.Name, "", "", "", "", c.VacantStatus()})
 			continue
 		}
 		for _, sp := range c.Spokespersons {
