@@ -58,3 +58,26 @@ func TestParseDateSaysWhatIsWrong(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicTextsTakeNoMarks: a text that is always public refuses the
+// marks of a confidential passage, typed or stored — a session's place,
+// a FachMK's profile, a conference date — at its field: nothing there is
+// blacked out, so the passage would be published as typed.
+func TestPublicTextsTakeNoMarks(t *testing.T) {
+	se := Session{Number: 48, Status: StatusPlanned, Place: "Berlin [[Kanzleramt]]"}
+	if err := se.Validate(); FieldOf(err) != "ort" || !strings.Contains(ReasonOf(err), "Der Ort ist öffentlich") {
+		t.Errorf("a session's place: %v", err)
+	}
+	b := Body{Kind: BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz", TopicProfile: "Steuern ⟦intern⟧"}
+	if err := b.Validate(); FieldOf(err) != "profil" {
+		t.Errorf("a profile with stored marks: %v", err)
+	}
+	d := ConferenceDate{BodyID: 1, Title: "Sitzung", Starts: NewDate(2027, 1, 1), Place: "Bonn ]]"}
+	if err := d.Validate(); FieldOf(err) != "ort" {
+		t.Errorf("a date's place with a closing mark: %v", err)
+	}
+	se.Place, b.TopicProfile, d.Place = "Berlin", "Steuern", "Bonn"
+	if se.Validate() != nil || b.Validate() != nil || d.Validate() != nil {
+		t.Error("plain public texts refused")
+	}
+}

@@ -341,6 +341,10 @@ func (s Session) Validate() error {
 			s.RegistrationDeadline.German(), s.Date.German())))
 	}
 	errs = append(errs, CheckTimeSpan(s.StartTime, s.EndTime))
+	// The place is public (session page, calendar, OParl Location).
+	if err := PublicOnly(s.Place, "Der Ort"); err != nil {
+		errs = append(errs, AtField("ort", err))
+	}
 	return errors.Join(errs...)
 }
 
