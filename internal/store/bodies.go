@@ -161,18 +161,25 @@ func (s *Store) Contacts(ctx context.Context, bodyID int64) ([]model.Contact, er
 // calendar feed, whose subscribers' calendars drop it. The audit log keeps
 // the removal. A date of another conference is not found.
 func (s *Store) DeleteConferenceDate(ctx context.Context, bodyID, id int64) error {
+	return s.removeOfBody(ctx, "conference_dates", "conference_date", "uid", bodyID, id)
+}
+
+// removeOfBody deletes row id of table that belongs to body bodyID (a
+// row of another body is not found), with its audit entry naming it by
+// column label.
+func (s *Store) removeOfBody(ctx context.Context, table, entity, label string, bodyID, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var uid string
-		if err := tx.QueryRowContext(ctx, `SELECT uid FROM conference_dates WHERE id = ? AND body_id = ?`, id, bodyID).Scan(&uid); err != nil {
-			return notFound(err, fmt.Sprintf("conference date %d of body %d", id, bodyID))
+		var name string
+		if err := tx.QueryRowContext(ctx, `SELECT `+label+` FROM `+table+` WHERE id = ? AND body_id = ?`, id, bodyID).Scan(&name); err != nil {
+			return notFound(err, fmt.Sprintf("%s %d of body %d", entity, id, bodyID))
 		}
-		if err := s.touch(ctx, tx, "conference_date", id); err != nil {
+		if err := s.touch(ctx, tx, entity, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM conference_dates WHERE id = ?`, id); err != nil {
-			return fmt.Errorf("store: conference date: %w", err)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: %s: %w", entity, err)
 		}
-		return s.audit(ctx, tx, "remove", "conference_date", id, uid)
+		return s.audit(ctx, tx, "remove", entity, id, name)
 	})
 }
 
@@ -182,19 +189,7 @@ func (s *Store) DeleteConferenceDate(ctx context.Context, bodyID, id int64) erro
 // audit log keeps that it was removed, and by whom. A contact of
 // another body is not found.
 func (s *Store) DeleteContact(ctx context.Context, bodyID, id int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var name string
-		if err := tx.QueryRowContext(ctx, `SELECT name FROM contacts WHERE id = ? AND body_id = ?`, id, bodyID).Scan(&name); err != nil {
-			return notFound(err, fmt.Sprintf("contact %d of body %d", id, bodyID))
-		}
-		if err := s.touch(ctx, tx, "contact", id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM contacts WHERE id = ?`, id); err != nil {
-			return fmt.Errorf("store: contact: %w", err)
-		}
-		return s.audit(ctx, tx, "remove", "contact", id, name)
-	})
+	return s.removeOfBody(ctx, "contacts", "contact", "name", bodyID, id)
 }
 
 // UpdateContact changes a contact.

@@ -3,6 +3,7 @@ package web
 // Conference dates: entry, iCalendar import and feeds.
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -56,19 +57,25 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 // removeConferenceDate removes a date of the conference (POST
 // /fachmk/{abbrev}/termine/{id}/entfernen), for its keepers.
 func (s *Server) removeConferenceDate(w http.ResponseWriter, r *http.Request) {
+	s.removeOfConference(w, r, s.st.DeleteConferenceDate, "Dieser Termin ist nicht (mehr) erfasst.", "#termine", "Der Termin ist entfernt.")
+}
+
+// removeOfConference removes what the path's {id} names of the
+// conference (del), for its keepers, and goes back to its page at anchor.
+func (s *Server) removeOfConference(w http.ResponseWriter, r *http.Request, del func(ctx context.Context, bodyID, id int64) error, gone, anchor, notice string) {
 	b, ok := s.keptConferenceAction(w, r)
 	if !ok {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err == nil {
-		err = s.st.DeleteConferenceDate(r.Context(), b.ID, id)
+		err = del(r.Context(), b.ID, id)
 	}
 	if err != nil {
-		s.fail(w, r, err, "Dieser Termin ist nicht (mehr) erfasst.")
+		s.fail(w, r, err, gone)
 		return
 	}
-	back(w, r, "/fachmk/"+b.Abbrev+"#termine", "Der Termin ist entfernt.")
+	back(w, r, "/fachmk/"+b.Abbrev+anchor, notice)
 }
 
 func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {

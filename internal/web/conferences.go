@@ -6,7 +6,6 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/model"
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -296,19 +295,7 @@ func phoneNumber(s string) bool {
 // /fachmk/{abbrev}/kontakte/{id}/entfernen): for its keepers, as they
 // add them.
 func (s *Server) removeContact(w http.ResponseWriter, r *http.Request) {
-	b, ok := s.keptConferenceAction(w, r)
-	if !ok {
-		return
-	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err == nil {
-		err = s.st.DeleteContact(r.Context(), b.ID, id)
-	}
-	if err != nil {
-		s.fail(w, r, err, "Diese Ansprechperson ist nicht (mehr) erfasst.")
-		return
-	}
-	back(w, r, "/fachmk/"+b.Abbrev+"#ansprechpersonen", "Die Ansprechperson ist entfernt.")
+	s.removeOfConference(w, r, s.st.DeleteContact, "Diese Ansprechperson ist nicht (mehr) erfasst.", "#ansprechpersonen", "Die Ansprechperson ist entfernt.")
 }
 
 func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
