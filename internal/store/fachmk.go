@@ -90,26 +90,11 @@ func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assi
 // after its term ended it may be named again). Before, Bremen could be
 // assigned a second time and was listed twice as "aktiv".
 func notAssignedYet(ctx context.Context, tx *sql.Tx, a model.Assignment) error {
-	existing, err := queryList(ctx, tx, scanAssignment, "assignments of "+a.Member,
-		`SELECT `+assignmentCols+assignmentFrom+` WHERE a.conference_id = ? AND a.member_abbrev = ?`, a.ConferenceID, a.Member)
-	if err != nil || len(existing) == 0 {
+	holds, err := holdsFunction(ctx, tx, a.ConferenceID, a.Member)
+	if err != nil || !holds {
 		return err
 	}
-	var council int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1), 0)`, model.BodyPlanningCouncil).Scan(&council); err != nil {
-		return fmt.Errorf("store: council: %w", err)
-	}
-	last, err := lastHeldSessionNumber(ctx, tx, council)
-	if err != nil {
-		return err
-	}
-	for _, e := range existing {
-		if st := e.Status(last); st != model.AssignmentEnded {
-			return model.AtField("mitglied", model.RuleError("%s ist bereits Sprecher:in für diese Fachministerkonferenz (%s, nach %s); eine zweite Zuordnung gibt es nicht. Ein Wechsel der Person wird an der bestehenden Zuordnung eingetragen.",
-				a.Member, st, e.DecisionRef))
-		}
-	}
-	return nil
+	return model.AtField("mitglied", model.RuleError("%s ist bereits Sprecher:in für diese Fachministerkonferenz; eine zweite Zuordnung gibt es nicht. Ein Wechsel der Person wird an der bestehenden Zuordnung eingetragen.", a.Member))
 }
 
 // CreateAssignment records a spokesperson assignment. The rules of concept
