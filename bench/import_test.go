@@ -144,7 +144,7 @@ func BenchmarkImportInProcess(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := st.SyncOParlAndSearch(ctx, func() (store.SearchScope, bool, error) { return sc, true, nil }); err != nil {
+		if err := st.SyncOParlAndSearch(ctx, func() ([]store.SearchScope, error) { return []store.SearchScope{sc}, nil }); err != nil {
 			b.Fatal(err)
 		}
 		if _, _, err := minutes.LinkRecommendations(ctx, st, id, doc); err != nil {
@@ -156,5 +156,71 @@ func BenchmarkImportInProcess(b *testing.B) {
 		b.StopTimer()
 		st.Close()
 		b.StartTimer()
+	}
+}
+
+// BenchmarkImportArchive measures the import of an archive of minutes as
+// the secretariat brings in a body's past sessions: GREMIUM_BENCH_ARCHIVE
+// files (default 48) of GREMIUM_BENCH_ARCHIVE_ITEMS items each (default
+// 10, about the size of a real session's minutes), the built program on a
+// fresh database with the demo data, once with one `gremium import
+// minutes` per file (sub-benchmark one-by-one) and once with all files in
+// one command (at-once). It reports MB/s of the files, end to end.
+//
+//	go test ./bench -run '^$' -bench ImportArchive -benchtime 3x
+func BenchmarkImportArchive(b *testing.B) {
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "gremium")
+	build := exec.Command("go", "build", "-o", bin, "../cmd/gremium")
+	if out, err := build.CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	var files []string
+	var size int64
+	for i := range envInt("GREMIUM_BENCH_ARCHIVE", 48) {
+		var text bytes.Buffer
+		// A year of its own per session: the synthetic decisions are
+		// numbered from 01 in each.
+		if err := minutes.Export(&text, minutestest.Synthetic(100+i, envInt("GREMIUM_BENCH_ARCHIVE_ITEMS", 10), 2100+i)); err != nil {
+			b.Fatal(err)
+		}
+		file := filepath.Join(dir, fmt.Sprintf("protokoll-%d.txt", 100+i))
+		if err := os.WriteFile(file, text.Bytes(), 0o600); err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, file)
+		size += int64(text.Len())
+	}
+	for _, mode := range []string{"one-by-one", "at-once"} {
+		b.Run(mode, func(b *testing.B) {
+			var total time.Duration
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				data := filepath.Join(dir, fmt.Sprintf("%s-%d", mode, i))
+				if out, err := exec.Command(bin, "demo", "--data", data).CombinedOutput(); err != nil {
+					b.Fatalf("demo data: %v\n%s", err, out)
+				}
+				b.StartTimer()
+				t0 := time.Now()
+				runs := [][]string{files}
+				if mode == "one-by-one" {
+					runs = nil
+					for _, f := range files {
+						runs = append(runs, []string{f})
+					}
+				}
+				for _, run := range runs {
+					cmd := exec.Command(bin, append([]string{"import", "minutes", "--data", data}, run...)...)
+					if out, err := cmd.CombinedOutput(); err != nil {
+						b.Fatalf("import: %v\n%s", err, lastLines(string(out), 5))
+					}
+				}
+				total += time.Since(t0)
+			}
+			mbps := float64(size) * float64(b.N) / total.Seconds() / 1e6
+			fmt.Printf("%s: %d files, %d bytes: %.1f MB/s end to end (%s per archive)\n", mode, len(files), size, mbps, (total / time.Duration(b.N)).Round(time.Millisecond))
+			b.SetBytes(size)
+			b.ReportMetric(mbps, "MB/s-end-to-end")
+		})
 	}
 }

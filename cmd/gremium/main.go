@@ -56,7 +56,7 @@ func commands() []command {
 		{"migrate", "create or upgrade the database schema", runMigrate},
 		{"migrate-data", "copy a whole installation between SQLite and PostgreSQL, checked by counts and checksums", runMigrateData},
 		{"demo", "add the demo data (IT-PLR sessions 45 to 47, the 39th AL-Runde, FachMK, spokespersons) to the database", runDemo},
-		{"import", "import minutes FILE: import minutes in the published text layout", runImport},
+		{"import", "import minutes FILE...: import minutes in the published text layout (several files: an archive, in the order of its sessions)", runImport},
 		{"export", "export minutes N: write a session's minutes as text or PDF", runExport},
 		{"user", "user add|list|token|tokens|revoke|password|disable|enable: manage accounts and API tokens", runUser},
 		{"config", "config ks FILE.csv: load Königsteiner-Schlüssel tables", runConfig},

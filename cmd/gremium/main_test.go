@@ -644,3 +644,134 @@ func TestImportAtProcessEndLeavesEverythingInTheFile(t *testing.T) {
 		}
 	}
 }
+
+// TestImportSeveralFiles imports an archive in one command — the demo's
+// minutes of the 45th to 47th IT-PLR session and the 39th AL-Runde, named
+// out of their order — and gets what importing them one by one in their
+// order gives: the same minutes (approvals included), links,
+// search documents and OParl objects. A file that cannot be parsed, or
+// two files of one session, stop the import before anything is stored; a
+// file the store refuses leaves the others stored.
+func TestImportSeveralFiles(t *testing.T) {
+	demoDir, one, batch := t.TempDir(), t.TempDir(), t.TempDir()
+	if code, _, errs := runCmd("demo", "--data", demoDir); code != exitOK {
+		t.Fatal(errs)
+	}
+	file := func(name string) string { return filepath.Join(demoDir, name+".txt") }
+	for _, e := range [][]string{{"39", "--body", "AL-Runde", "--out", file("al39")}, {"45", "--out", file("45")}, {"46", "--out", file("46")}, {"47", "--out", file("47")}} {
+		if code, _, errs := runCmd(append([]string{"export", "minutes", "--internal", "--data", demoDir}, e...)...); code != exitOK {
+			t.Fatalf("export %v: %s", e, errs)
+		}
+	}
+	for _, f := range []string{"45", "46", "al39", "47"} {
+		if code, out, errs := runCmd("import", "minutes", file(f), "--data", one); code != exitOK {
+			t.Fatalf("import of %s alone: %d %s %s", f, code, out, errs)
+		}
+	}
+	code, out, errs := runCmd("import", "minutes", file("47"), file("al39"), "--data", batch, file("46"), file("45"))
+	if code != exitOK {
+		t.Fatalf("import of four files: %d %s %s", code, out, errs)
+	}
+	for _, want := range []string{"45. Sitzung: created", "39. Sitzung (AL-Runde): created", "4 Beschlussempfehlungen verknüpft", "4 files: 4 created, 0 updated, 0 unchanged, 0 refused"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "nicht erfasst") {
+		t.Errorf("a recommendation was not linked although its session was in the import:\n%s", out)
+	}
+	// The same data as one by one.
+	for _, e := range [][]string{{"39", "--body", "AL-Runde"}, {"45"}, {"46"}, {"47"}} {
+		var texts [2]string
+		for i, dir := range []string{one, batch} {
+			code, text, errs := runCmd(append([]string{"export", "minutes", "--internal", "--data", dir}, e...)...)
+			if code != exitOK {
+				t.Fatalf("export %v of %s: %s", e, dir, errs)
+			}
+			texts[i] = text
+		}
+		if texts[0] != texts[1] {
+			t.Errorf("minutes %v differ between the imports one by one and at once:\n%.600s\n---\n%.600s", e, texts[0], texts[1])
+		}
+	}
+	type state struct {
+		docs                    int
+		papers, meetings, links int
+		approved45, approved46  bool
+	}
+	read := func(dir string) state {
+		ctx := context.Background()
+		st, err := store.Open(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		var s state
+		if s.docs, err = st.SearchCount(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for kind, n := range map[string]*int{"paper": &s.papers, "meeting": &s.meetings} {
+			for f := (store.OParlFilter{Limit: 100}); ; {
+				page, err := st.OParlList(ctx, kind, f, func([]byte) error { *n++; return nil })
+				if err != nil {
+					t.Fatal(err)
+				}
+				if page.Next == nil {
+					break
+				}
+				f.After = page.Next
+			}
+		}
+		council, _ := st.BodyByAbbrev(ctx, "IT-PLR")
+		for n, approved := range map[int]*bool{45: &s.approved45, 46: &s.approved46} {
+			se, err := st.SessionByNumber(ctx, council.ID, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			*approved = se.Status == model.StatusMinutesApproved
+		}
+		se, _ := st.SessionByNumber(ctx, council.ID, 47)
+		given, err := st.GivenRecommendations(ctx, se.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.links = len(given)
+		return s
+	}
+	if a, b := read(one), read(batch); a != b || a.docs == 0 || a.papers == 0 || a.meetings != 3 || a.links != 4 {
+		t.Errorf("one by one %+v, at once %+v", a, b)
+	}
+	// The same files again: nothing changes.
+	if code, out, errs := runCmd("import", "minutes", file("45"), file("46"), file("47"), file("al39"), "--data", batch); code != exitOK || !strings.Contains(out, "4 files: 0 created, 0 updated, 4 unchanged") {
+		t.Errorf("the same files again: %d %s %s", code, out, errs)
+	}
+	// Stopped before anything is stored: a file without a session's
+	// layout among good ones, and two files of one session.
+	bad := filepath.Join(demoDir, "leer.txt")
+	if err := os.WriteFile(bad, []byte("\xff\xfe kein Protokoll\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fresh := t.TempDir()
+	for _, c := range [][]string{{file("45"), file("45")}, {file("45"), file("47"), filepath.Join(demoDir, "fehlt.txt")}} {
+		code, out, errs := runCmd(append([]string{"import", "minutes", "--data", fresh}, c...)...)
+		if code == exitOK || strings.Contains(out, "created") {
+			t.Errorf("import of %v: %d %s %s", c, code, out, errs)
+		}
+	}
+	if code, _, errs := runCmd("import", "minutes", file("45"), file("46"), "--session", "50", "--data", fresh); code != exitUsage || !strings.Contains(errs, "one FILE") {
+		t.Errorf("--session with two files: %d %s", code, errs)
+	}
+	if docs, _ := searchIndexState(t, fresh); docs != 0 {
+		t.Errorf("%d search documents after imports that stored nothing", docs)
+	}
+	// A file the store refuses (it names no session) among good ones:
+	// the others are stored and indexed, the command fails.
+	code, out, errs = runCmd("import", "minutes", bad, file("45"), "--data", fresh)
+	if code != exitFail || !strings.Contains(out, "45. Sitzung: created") || !strings.Contains(out, "2 files: 1 created, 0 updated, 0 unchanged, 1 refused") ||
+		!strings.Contains(errs, "leer.txt: invalid input: Das Protokoll nennt keine Sitzungsnummer") {
+		t.Errorf("a refused file among good ones: %d %s %s", code, out, errs)
+	}
+	if docs, _ := searchIndexState(t, fresh); docs == 0 {
+		t.Error("the stored file's session was not indexed")
+	}
+}

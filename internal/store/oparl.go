@@ -1403,24 +1403,25 @@ const oparlSyncBatch = 5000
 const oparlDedupeMarks = `DELETE FROM oparl_dirty WHERE seq IN (
 	SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY entity, id ORDER BY seq) AS n FROM oparl_dirty) numbered WHERE n > 1)`
 
-// SyncOParlAndSearch is SyncOParl followed by ReplaceSearchDocs of one
-// scope, in one transaction: what `gremium import minutes` writes after
-// its store step's commit — the OParl objects the step left marked
-// (OParlAfterCommit) and the session's search documents. The two were
-// writers of their own, and on SQLite, whose one writer serialises them
-// anyway, the second waited in the busy handler (polling, 1–100 ms
+// SyncOParlAndSearch is SyncOParl followed by ReplaceSearchDocs of the
+// scopes docs gives, in one transaction: what `gremium import minutes`
+// writes after its store steps' commits — the OParl objects the steps left
+// marked (OParlAfterCommit) and the sessions' search documents. The two
+// were writers of their own, and on SQLite, whose one writer serialises
+// them anyway, the second waited in the busy handler (polling, 1–100 ms
 // sleeps) for the first; now there is one writer and one commit instead
-// of three (the marks' clean-up, the objects, the documents). docs is
-// called once the objects are built, inside the transaction, so that the
-// caller can build the documents meanwhile on another processor; ok
-// false writes no documents. An error of docs or of a write rolls back
-// both: the marks stay for the next sync (the next import, `gremium
-// serve` at its start), and the session's documents are not written.
-// A backlog larger than one of SyncOParl's transactions (rows written
-// outside the store, say a migrated database not yet served) is worked off
-// first by SyncOParl, in its transactions, not in the import's one; the
-// backlog is counted once, here (SyncOParl counts only for progress).
-func (s *Store) SyncOParlAndSearch(ctx context.Context, docs func() (sc SearchScope, ok bool, err error)) error {
+// of three (the marks' clean-up, the objects, the documents) — for all
+// files of an import at once. docs is called once the objects are built,
+// inside the transaction, so that the caller can build the documents
+// meanwhile on another processor; no scopes write no documents. An error
+// of docs or of a write rolls back both: the marks stay for the next sync
+// (the next import, `gremium serve` at its start), and the sessions'
+// documents are not written. A backlog larger than one of SyncOParl's
+// transactions (rows written outside the store, say a migrated database
+// not yet served) is worked off first by SyncOParl, in its transactions,
+// not in the import's one; the backlog is counted once, here (SyncOParl
+// counts only for progress).
+func (s *Store) SyncOParlAndSearch(ctx context.Context, docs func() ([]SearchScope, error)) error {
 	var backlog int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM oparl_dirty`).Scan(&backlog); err != nil {
 		return fmt.Errorf("store: oparl backlog: %w", err)
@@ -1443,11 +1444,11 @@ func (s *Store) SyncOParlAndSearch(ctx context.Context, docs func() (sc SearchSc
 				break
 			}
 		}
-		sc, ok, err := docs()
-		if err != nil || !ok {
+		scopes, err := docs()
+		if err != nil {
 			return err
 		}
-		return s.replaceSearchScope(ctx, tx, sc.Scope, sc.Docs)
+		return s.replaceSearchScopes(ctx, tx, scopes)
 	})
 }
 

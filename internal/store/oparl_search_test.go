@@ -49,9 +49,9 @@ func TestSyncOParlAndSearch(t *testing.T) {
 	}
 	failed := errors.New("documents failed")
 	called := false
-	err := one.SyncOParlAndSearch(ctx, func() (SearchScope, bool, error) {
+	err := one.SyncOParlAndSearch(ctx, func() ([]SearchScope, error) {
 		called = true
-		return docs(idB), false, failed
+		return []SearchScope{docs(idB)}, failed
 	})
 	if !errors.Is(err, failed) || !called {
 		t.Fatalf("SyncOParlAndSearch with failing documents: %v (documents asked: %v)", err, called)
@@ -65,7 +65,7 @@ func TestSyncOParlAndSearch(t *testing.T) {
 	if n := len(searchRows(t, one)); n != 0 {
 		t.Errorf("%d search documents after the failed write", n)
 	}
-	check(t, one.SyncOParlAndSearch(ctx, func() (SearchScope, bool, error) { return docs(idB), true, nil }))
+	check(t, one.SyncOParlAndSearch(ctx, func() ([]SearchScope, error) { return []SearchScope{docs(idB)}, nil }))
 	if n := count(t, one, "oparl_dirty"); n != 0 {
 		t.Errorf("%d rows still marked", n)
 	}
@@ -85,11 +85,11 @@ func TestSyncOParlAndSearch(t *testing.T) {
 			}
 		}
 	}
-	// ok false writes no documents, and the backlog of another write is
+	// No scopes write no documents, and the backlog of another write is
 	// still worked off.
 	_, err = one.CreateMember(ctx, model.Member{Abbrev: "BE", Name: "Berlin", Kind: model.MemberLand, Position: 9})
 	check(t, err)
-	check(t, one.SyncOParlAndSearch(ctx, func() (SearchScope, bool, error) { return SearchScope{Scope: "session:999"}, false, nil }))
+	check(t, one.SyncOParlAndSearch(ctx, func() ([]SearchScope, error) { return nil, nil }))
 	if n := len(searchRows(t, one)); n != len(docs(idB).Docs) {
 		t.Errorf("%d search documents after a write without documents, want %d", n, len(docs(idB).Docs))
 	}
@@ -136,7 +136,7 @@ func TestSyncOParlAndSearchCountsBacklogOnce(t *testing.T) {
 	}
 	pgStatementSeen.Store(&seen)
 	defer pgStatementSeen.Store(nil)
-	check(t, s.SyncOParlAndSearch(ctx, func() (SearchScope, bool, error) { return SearchScope{}, false, nil }))
+	check(t, s.SyncOParlAndSearch(ctx, func() ([]SearchScope, error) { return nil, nil }))
 	pgStatementSeen.Store(nil)
 	if counts != 1 {
 		t.Errorf("the backlog was counted %d times, want 1", counts)

@@ -57,16 +57,25 @@ func (s *Store) RebuildSearchScopes(ctx context.Context, gen int64, scopes []Sea
 		if now != gen {
 			return ErrConflict
 		}
-		if s.isPG() {
-			return replaceSearchScopesPG(ctx, tx, scopes)
-		}
-		for _, sc := range scopes {
-			if err := s.replaceSearchScope(ctx, tx, sc.Scope, sc.Docs); err != nil {
-				return err
-			}
-		}
-		return nil
+		return s.replaceSearchScopes(ctx, tx, scopes)
 	})
+}
+
+// replaceSearchScopes replaces the documents of each scope in tx (on
+// PostgreSQL in one statement for all of them).
+func (s *Store) replaceSearchScopes(ctx context.Context, tx *sql.Tx, scopes []SearchScope) error {
+	if len(scopes) == 0 {
+		return nil
+	}
+	if s.isPG() {
+		return replaceSearchScopesPG(ctx, tx, scopes)
+	}
+	for _, sc := range scopes {
+		if err := s.replaceSearchScope(ctx, tx, sc.Scope, sc.Docs); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // OptimizeSearch merges the segments of SQLite's FTS5 index into one, a
