@@ -775,3 +775,25 @@ func TestImportSeveralFiles(t *testing.T) {
 		t.Error("the stored file's session was not indexed")
 	}
 }
+
+// TestFileArgAfterDatabase reads the value of --database as the flag's,
+// not as the command's file or number: "export minutes --database URL
+// 47" took the URL for the session number ("is no session number"), and
+// "import minutes FILE --database URL --data DIR" the URL for a second
+// file.
+func TestFileArgAfterDatabase(t *testing.T) {
+	dir := t.TempDir()
+	url := "postgres://nobody@127.0.0.1:1/keine?sslmode=disable&connect_timeout=2"
+	for _, args := range [][]string{
+		{"export", "minutes", "--database", url, "47", "--data", dir},
+		{"import", "minutes", "--database", url, filepath.Join(dir, "a.txt"), "--data", dir},
+	} {
+		if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("47. Sitzung des IT-Planungsrats\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errs := runCmd(args...)
+		if code != exitFail || strings.Contains(errs+out, "no session number") || strings.Contains(errs+out, "unexpected argument") || strings.Contains(errs+out, "no such file") {
+			t.Errorf("%v: %d %s %s", args[:2], code, out, errs)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
@@ -40,7 +41,7 @@ func fileArg(fs *flag.FlagSet, args []string, stdout io.Writer) (string, []strin
 		if isHelp(a) {
 			return "", args, exitOK, true
 		}
-		if isFileArg(args, i) {
+		if isFileArg(fs, args, i) {
 			return a, append(append([]string{}, args[:i]...), args[i+1:]...), exitOK, true
 		}
 	}
@@ -57,7 +58,7 @@ func fileArgs(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, []st
 		if isHelp(a) {
 			return nil, args, exitOK, true
 		}
-		if isFileArg(args, i) {
+		if isFileArg(fs, args, i) {
 			files = append(files, a)
 		} else {
 			rest = append(rest, a)
@@ -74,19 +75,26 @@ func fileArgs(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, []st
 func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" }
 
 // isFileArg tells whether args[i] is a file name: no flag, and not the
-// value of the flag before it.
-func isFileArg(args []string, i int) bool {
+// value of the flag of fs before it.
+func isFileArg(fs *flag.FlagSet, args []string, i int) bool {
 	a := args[i]
-	return len(a) > 0 && a[0] != '-' && (i == 0 || !flagTakesValue(args[i-1]))
+	return len(a) > 0 && a[0] != '-' && (i == 0 || !flagTakesValue(fs, args[i-1]))
 }
 
-func flagTakesValue(a string) bool {
-	for _, f := range []string{"-data", "--data", "-session", "--session", "-out", "--out", "-format", "--format", "-body", "--body"} {
-		if a == f {
-			return true
-		}
+// flagTakesValue tells whether the argument a is a flag of fs that takes
+// the next argument as its value: defined in fs, not boolean, and not
+// given as "--flag=value".
+func flagTakesValue(fs *flag.FlagSet, a string) bool {
+	name := strings.TrimLeft(a, "-")
+	if name == a || strings.Contains(name, "=") {
+		return false
 	}
-	return false
+	f := fs.Lookup(name)
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
 }
 
 // runExport dispatches "gremium export <what>".
