@@ -487,11 +487,17 @@ func TestDecisionCorrectionAndSharesYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := "/beschluesse/B-2026/01-IT"
-	_, body := do(t, client(t, ts, ""), "GET", ts.URL+page, nil)
+	_, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+page, nil)
 	for _, want := range []string{"Königsteiner Schlüssel 2016", "angenommen: Bund und 16 Länder mit 100,0 % der Finanzierungsanteile", "älter als drei Jahre"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the decision page lacks %q", want)
 		}
+	}
+	// The public reads the table the count used, not the warning to
+	// those who count (which read as doubt on an adopted decision).
+	_, body = do(t, client(t, ts, ""), "GET", ts.URL+page, nil)
+	if !strings.Contains(body, "Königsteiner Schlüssel 2016") || strings.Contains(body, "älter als drei Jahre") {
+		t.Error("the public decision page lacks the table's year or warns of its age")
 	}
 	// The table belongs to the count, not to the result: "einstimmig
 	// (Königsteiner Schlüssel 2016)" read as if unanimity depended on the
@@ -755,8 +761,9 @@ func everyVoterPresent() url.Values {
 // TestSharesWarningOnEverySurfaceOfTheResult: the warning that the newest
 // Königsteiner-Schlüssel table is old stood on the decision and procedure
 // pages but not on the session page, the minutes page and the minutes PDF
-// where the same counted result stands. One rule, every surface; the
-// public gets the fact, not the operator's command.
+// where the same counted result stands. One rule, every surface; a
+// member's office gets the fact, not the operator's command, and the
+// public neither (it reads the table's year in the count's line).
 func TestSharesWarningOnEverySurfaceOfTheResult(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	sid, _, d := runningSession(t, st, model.KindDecision)
@@ -777,6 +784,15 @@ func TestSharesWarningOnEverySurfaceOfTheResult(t *testing.T) {
 	}
 	if _, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48/protokoll", nil); strings.Contains(body, "gremium config ks") {
 		t.Error("a member's office is told to run gremium config ks")
+	}
+	// Who neither counts nor votes — the public, a spokesperson — is not
+	// warned: the count line names the table.
+	for _, account := range []string{"", "sprecher-hb"} {
+		for _, path := range []string{"/sitzungen/48", "/sitzungen/48/protokoll", "/beschluesse/B-2026/01-IT"} {
+			if _, body := do(t, client(t, ts, account), "GET", ts.URL+path, nil); strings.Contains(body, "älter als drei Jahre") {
+				t.Errorf("%s (%q) warns of the old table", path, account)
+			}
+		}
 	}
 }
 

@@ -114,11 +114,17 @@ func (s *Server) sharesWarningAndNewest(ctx context.Context) (string, int, error
 	return model.SharesOutdated(newest, model.BerlinDate(s.clock()).Year), newest, nil
 }
 
-// sharesWarningFor is sharesWarning for a page a member's office reads:
-// the secretariat gets the warning with the command that loads a newer
-// table; everyone else, who cannot run it, gets the fact and what it
-// means for the count.
+// sharesWarningFor is sharesWarning for a page with a counted result,
+// for those who count and vote: the secretariat gets the warning with the
+// command that loads a newer table; a member's office, which cannot run
+// it, gets the fact and what it means for the count. Everyone else — the
+// public, spokespersons, FachMK secretariats — gets none: the count's
+// line names the table's year, and an operator's warning on an adopted
+// decision read as doubt on it.
 func (s *Server) sharesWarningFor(ctx context.Context, u *model.User) (string, error) {
+	if !auth.Can(u, auth.ManageSessions, "") && !auth.Can(u, auth.Vote, "") {
+		return "", nil
+	}
 	w, newest, err := s.sharesWarningAndNewest(ctx)
 	if w == "" || err != nil || auth.Can(u, auth.ManageSessions, "") {
 		return w, err
