@@ -351,6 +351,19 @@ func (t Tally) Result() Result {
 // Enthaltung von HE" — a description derived from the votes.
 func (t Tally) Phrase() string { return t.Result().Phrase() }
 
+// Detail gives the phrase as it stands beside Reason, which already says
+// the outcome: a rejection without its leading "abgelehnt" ("bei
+// Gegenstimmen von BW und BY"; "" when nothing follows), else the whole
+// phrase ("einstimmig, bei Enthaltung von HE"). Before, an interim count
+// read "abgelehnt: … (abgelehnt bei Gegenstimmen von …)".
+func (t Tally) Detail() string {
+	p := t.Phrase()
+	if t.Adopted {
+		return p
+	}
+	return strings.TrimSpace(strings.TrimPrefix(p, "abgelehnt"))
+}
+
 // Feasible checks, before a vote in session, that the decision can be taken
 // at all with the members present: the quorum, and for a qualified rule
 // the Bund and enough Länder (and shares) present. It gives a rule error

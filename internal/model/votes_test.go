@@ -632,3 +632,21 @@ func TestPhraseNamesSilentMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestTallyDetail: beside its reason, a rejection's phrase does not say
+// "abgelehnt" a second time.
+func TestTallyDetail(t *testing.T) {
+	for _, c := range []struct {
+		t    Tally
+		want string
+	}{
+		{Tally{Adopted: false, No: []string{"BW", "BY"}}, "bei Gegenstimmen von BW und BY"},
+		{Tally{Adopted: false}, ""},
+		{Tally{Adopted: true, Abstaining: []string{"HE"}}, "einstimmig, bei Enthaltung von HE"},
+		{Tally{Adopted: true, No: []string{"TH"}}, "mehrheitlich bei Gegenstimme von TH"},
+	} {
+		if got := c.t.Detail(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.t, got, c.want)
+		}
+	}
+}

@@ -60,8 +60,13 @@ func TestWrittenProcedurePages(t *testing.T) {
 		t.Errorf("a FachMK secretariat sees the procedure: %d", code)
 	}
 	_, body = do(t, gs, "GET", ts.URL+path, nil)
-	if !strings.Contains(body, "Zwischenstand") || !strings.Contains(body, "abgelehnt bei Enthaltung von") {
+	if !strings.Contains(body, "Zwischenstand") || !strings.Contains(body, "(bei Enthaltung von") {
 		t.Errorf("the secretariat sees no interim count")
+	}
+	// The reason says "abgelehnt"; the phrase beside it does not again
+	// (it read "abgelehnt: … (abgelehnt bei Enthaltung von …)").
+	if strings.Contains(body, "(abgelehnt bei") {
+		t.Errorf("the interim count says abgelehnt twice: %s", between(body, "Zwischenstand", "</p>"))
 	}
 	// The other Länder vote through their systems (the store, as the API does).
 	for _, m := range []string{"BW", "BY", "BE", "BB", "HB", "HH", "MV", "NI", "NW", "RP", "SN"} {
