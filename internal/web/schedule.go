@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -64,6 +65,7 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 		EndTime: strings.TrimSpace(r.PostFormValue("ende")), Place: r.PostFormValue("ort"), Chair: r.PostFormValue("vorsitz"),
 		Kind: model.SessionRegular, Reason: r.PostFormValue("grund")}
 	var refused problems
+	var prepared model.Session
 	kind, err := model.ParseSessionKind(r.PostFormValue("art"))
 	if err != nil {
 		// An unknown kind is refused at its field, not changed into a
@@ -98,6 +100,13 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 		}
 		refused.addUnrefused(special)
 	} else {
+		// The session it prepares, as before the change: its registration
+		// deadline may follow a move (store.EditSession), which the
+		// notice then says.
+		if prepared, err = s.st.PreparedSession(r.Context(), se.ID); err != nil && !errors.Is(err, store.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
 		err = s.st.EditSession(r.Context(), c)
 		switch model.ClassOf(err) {
 		case model.ErrInput, model.ErrRule:
@@ -114,11 +123,43 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	notice := fmt.Sprintf("Die Angaben zur %d. Sitzung sind gespeichert.", se.Number)
+	notice := fmt.Sprintf("Die Angaben zur %s sind gespeichert.", se.Title())
 	if c.Date != se.Date || c.StartTime != se.StartTime || c.EndTime != se.EndTime {
-		notice = fmt.Sprintf("Die %d. Sitzung ist verlegt; die Mitglieder werden benachrichtigt.", se.Number)
+		notice = fmt.Sprintf("Die %s ist verlegt. %s", se.Title(), sessionChangeNotified)
+	}
+	if prepared.ID != 0 {
+		after, err := s.st.Session(r.Context(), prepared.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		notice += preparedDeadlineNotice(prepared, after, s.today())
 	}
 	back(w, r, se.Path()+"/verwaltung", notice)
+}
+
+// sessionChangeNotified says who learns of a moved or cancelled session:
+// the accounts that asked for the notice (model.EventSessionChanged), not
+// every member — "die Mitglieder werden benachrichtigt" promised mail to
+// offices that had ordered none.
+const sessionChangeNotified = "Eine Nachricht erhält, wer Benachrichtigungen zu verlegten oder abgesagten Sitzungen bestellt hat."
+
+// preparedDeadlineNotice tells, after a preparatory session moved, that
+// the registration deadline of the session it prepares moved with it
+// (before and after are that session then and now), and when the new
+// deadline has already passed on today, what that means: before, the
+// deadline of the 48th went silently from 07.01.2027 to 20.11.2026 when
+// its AL-Runde moved to 04.12.2026, and every registration from then on
+// was late.
+func preparedDeadlineNotice(before, after model.Session, today model.Date) string {
+	if after.RegistrationDeadline == before.RegistrationDeadline || after.RegistrationDeadline.IsZero() {
+		return ""
+	}
+	n := fmt.Sprintf(" Der Anmeldeschluss der %s ist mitverlegt: jetzt %s.", after.Title(), after.RegistrationDeadline.German())
+	if after.RegistrationLate(today) {
+		n += fmt.Sprintf(" Er ist damit schon verstrichen – Anmeldungen gelten ab jetzt als verspätet; ein anderer Anmeldeschluss lässt sich unter „Sitzung bearbeiten“ der %s setzen.", after.Title())
+	}
+	return n
 }
 
 func (s *Server) cancelSession(w http.ResponseWriter, r *http.Request) {
@@ -131,7 +172,7 @@ func (s *Server) cancelSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, se.Path(), fmt.Sprintf("Die %d. Sitzung ist abgesagt; die Mitglieder werden benachrichtigt.", se.Number))
+	back(w, r, se.Path(), fmt.Sprintf("Die %s ist abgesagt. %s", se.Title(), sessionChangeNotified))
 }
 
 func (s *Server) deleteSession(w http.ResponseWriter, r *http.Request) {
@@ -144,7 +185,11 @@ func (s *Server) deleteSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, "/sitzungen", fmt.Sprintf("Die %d. Sitzung ist gelöscht.", se.Number))
+	list := "/sitzungen"
+	if se.BodySlug != "" {
+		list = "/gremien/" + se.BodySlug // the preparatory body's page lists its sessions
+	}
+	back(w, r, list, fmt.Sprintf("Die %s ist gelöscht.", se.Title()))
 }
 
 // calendarMonth is one month of the session calendar.

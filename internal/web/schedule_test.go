@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"gremium/internal/demo"
+	"gremium/internal/model"
 )
 
 // TestPlanSessionLinkAndTimeSpan: nothing linked to /sitzungen/neu, and a
@@ -201,5 +202,64 @@ func TestCancelledMeetingInOParl(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("meeting 48 not in %s", u)
+	}
+}
+
+// TestMovedAlRundeSaysWhereTheDeadlineWent: moving the AL-Runde moves the
+// registration deadline of the session it prepares (store.EditSession);
+// moved close to today, that deadline had passed, silently — every
+// registration from then on was late — and the notice promised that "die
+// Mitglieder werden benachrichtigt" to offices that had ordered no
+// notices. The notice names the AL-Runde, the new deadline, that it has
+// passed, and who is notified.
+func TestMovedAlRundeSaysWhereTheDeadlineWent(t *testing.T) {
+	ts, st, srv := cycleServerOf(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/planung", url.Values{"nummer": {"48"}, "datum": {model.BerlinDate(srv.clock().AddDate(0, 2, 0)).German()},
+		"ort": {"Berlin"}, "nummer_vorbereitung": {"40"}}); code != http.StatusSeeOther {
+		t.Fatalf("planning: %d %s", code, page)
+	}
+	al, err := st.BodyByAbbrev(ctx, "AL-Runde")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s40, err := st.SessionByNumber(ctx, al.ID, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prepared, err := st.PreparedSession(ctx, s40.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := model.BerlinDate(srv.today().Time().AddDate(0, 0, 3))
+	form := url.Values{"version": {strconv.Itoa(s40.Version)}, "datum": {day.String()}, "beginn": {s40.StartTime}, "ende": {s40.EndTime},
+		"ort": {s40.Place}, "anmeldeschluss": {s40.RegistrationDeadline.String()}, "grund": {"Terminkollision"}}
+	path := "/gremien/al-runde/sitzungen/40"
+	if code, body := do(t, gs, "POST", ts.URL+path+"/bearbeiten", form); code != http.StatusSeeOther {
+		t.Fatalf("move: %d %s", code, between(body, "<main", "</form>"))
+	}
+	after, _ := st.Session(ctx, prepared.ID)
+	if after.RegistrationDeadline == prepared.RegistrationDeadline || !after.RegistrationLate(srv.today()) {
+		t.Fatalf("the deadline of the %s: %s, before %s", after.Title(), after.RegistrationDeadline.German(), prepared.RegistrationDeadline.German())
+	}
+	_, body := do(t, gs, "GET", ts.URL+path+"/verwaltung", nil)
+	for _, want := range []string{"Die 40. AL-Runde ist verlegt.", "Der Anmeldeschluss der 48. Sitzung ist mitverlegt: jetzt " + after.RegistrationDeadline.German() + ".",
+		"schon verstrichen", "wer Benachrichtigungen zu verlegten oder abgesagten Sitzungen bestellt hat"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the notice lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "die Mitglieder werden benachrichtigt") {
+		t.Error("the notice promises mail to every member")
+	}
+	// Deleted, the AL-Runde leads back to its body's page (it led to the
+	// council's session list).
+	s40, _ = st.Session(ctx, s40.ID)
+	if code, _ := do(t, gs, "POST", ts.URL+path+"/loeschen", url.Values{"version": {strconv.Itoa(s40.Version)}}); code != http.StatusSeeOther {
+		t.Fatalf("delete: %d", code)
+	}
+	if _, body := do(t, gs, "GET", ts.URL+"/gremien/al-runde", nil); !strings.Contains(body, "Die 40. AL-Runde ist gelöscht.") {
+		t.Error("the AL-Runde's page does not say that the 40th was deleted")
 	}
 }
