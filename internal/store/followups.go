@@ -395,6 +395,9 @@ func (s *Store) ReportFollowUp(ctx context.Context, rep FollowUpReport) error {
 		if err := model.CheckDoneOn("erledigt_am", f.DoneOn, s.Today()); err != nil {
 			return err
 		}
+		if err := doneAfterGiven(ctx, tx, f); err != nil {
+			return err
+		}
 		if err := checkFollowUpRefs(ctx, tx, f); err != nil {
 			return err
 		}
@@ -571,4 +574,33 @@ func (s *Store) EvidenceItem(ctx context.Context, bodyID int64, session, item st
 		}
 	}
 	return 0, model.AtField("nachweis_top", model.InputError("Die %d. Sitzung hat keinen TOP %s.", nr, item))
+}
+
+// doneAfterGiven refuses a completion date before the session the
+// follow-up was given in (by its item, else by its decision's item), at
+// the form's field: "erledigt am 01.01.2020" was taken for a follow-up of
+// the 47th session of 26.06.2025. A follow-up of no session (a written
+// procedure's decision without an item) has no such bound.
+func doneAfterGiven(ctx context.Context, tx *sql.Tx, f model.FollowUp) error {
+	if f.DoneOn.IsZero() {
+		return nil
+	}
+	var sessionID int64
+	err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = COALESCE(NULLIF(?, 0), (SELECT item_id FROM decisions WHERE id = ?))`,
+		f.ItemID, f.DecisionID).Scan(&sessionID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store: session of follow-up %d: %w", f.ID, err)
+	}
+	se, err := loadSessionTx(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	if se.Date.IsZero() || !f.DoneOn.Before(se.Date) {
+		return nil
+	}
+	return model.AtField("erledigt_am", model.InputError("Das Datum der Erledigung %s liegt vor der %s vom %s, in der der Auftrag erteilt wurde; bitte das Datum angeben, an dem erledigt wurde.",
+		f.DoneOn.German(), se.Title(), se.Date.German()))
 }

@@ -312,6 +312,9 @@ type followUpData struct {
 	}
 	Statuses []model.FollowUpStatus
 	Today    string
+	// Public: the public reads the follow-up too, with its date, evidence
+	// or reason — the report form says so before the office writes.
+	Public bool
 	// MayRemind: the secretariat may send a reminder of the open
 	// follow-up by hand; Reminders is how many it sent so far, posted
 	// back so that a form sent twice reminds once.
@@ -361,6 +364,20 @@ func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status i
 	d.MayNote = internal
 	d.MayRemind = d.MayEdit && v.Status.Pending()
 	var err error
+	if d.MayReport {
+		q, err := s.followUpListQuery(r, store.FollowUpFilter{})
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		q.ID, q.Audience, q.User = v.ID, model.Public, nil
+		seen, err := s.st.FollowUpPage(ctx, q, nil, false, 1)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Public = len(seen) == 1
+	}
 	if d.MayEdit {
 		if d.Reminders, err = s.st.FollowUpReminders(ctx, v.ID); err != nil {
 			s.serverError(w, r, err)

@@ -176,6 +176,17 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 		t.Errorf("evidence by a document the Bund may not see: %d", code)
 	}
 	form.Del("nachweis_dokument")
+	// The form says that the evidence is public; done before the session
+	// that gave the follow-up is refused at the date (it was taken).
+	if _, page := do(t, bund, "GET", path, nil); !strings.Contains(page, "Dieser Auftrag ist öffentlich") {
+		t.Error("the report form does not say that the evidence is public")
+	}
+	form.Set("erledigt_am", "2020-01-01")
+	if code, page := do(t, bund, "POST", path+"/stand", form); code != http.StatusBadRequest ||
+		!strings.Contains(page, "Das Datum der Erledigung 01.01.2020 liegt vor der 47. Sitzung vom 26.06.2025, in der der Auftrag erteilt wurde") {
+		t.Errorf("done before the session: %d %s", code, between(page, "<main", "</form>"))
+	}
+	form.Set("erledigt_am", "2025-08-28")
 	if code, _ := do(t, bund, "POST", path+"/stand", form); code != http.StatusSeeOther {
 		t.Fatalf("Bund reports: %d", code)
 	}
