@@ -294,3 +294,21 @@ func TestALRundeAttendanceFormSeatsBundAndLaender(t *testing.T) {
 		t.Error("the IT-PLR's attendance form lost the advisory members")
 	}
 }
+
+// TestALRundeBallotShowsTheProposal: the AL-Runde's ballot on a
+// recommendation showed "Beschlussempfehlung: … – Annahme wie
+// vorgeschlagen" and not what was proposed; it quotes the proposal the
+// recommendation is about.
+func TestALRundeBallotShowsTheProposal(t *testing.T) {
+	w := newALRundeVoteWorld(t)
+	he := client(t, w.ts, "hessen")
+	code, page := do(t, he, "GET", w.ts.URL+w.al.Path()+"/abstimmung", nil)
+	if code != http.StatusOK || !strings.Contains(page, "Der Beschlussvorschlag, um den es geht") ||
+		!strings.Contains(page, "Der IT-Planungsrat beschließt: Föderales Datenportal.") {
+		t.Errorf("the ballot does not quote the proposal: %d %s", code, between(page, `id="abstimmung-stand"`, `id="abst-zahl"`))
+	}
+	// The live update of the box carries it too.
+	if _, state := do(t, he, "GET", w.ts.URL+w.al.Path()+"/abstimmung/stand", nil); !strings.Contains(state, "Der IT-Planungsrat beschließt: Föderales Datenportal.") {
+		t.Error("the pushed ballot lacks the proposal")
+	}
+}

@@ -8,6 +8,8 @@ package web
 // result and the number follow from the rule of the decision's kind.
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -55,6 +57,11 @@ type voteView struct {
 	// ist gespeichert …"): it stands in the box while that vote is open
 	// and leaves with it (also in the live update).
 	Notice string
+	// Proposals are, in a preparatory body's vote, the proposals of the
+	// prepared session the recommendations voted on are about, by the
+	// recommendation's decision id: the ballot showed only "Annahme wie
+	// vorgeschlagen" and not what was proposed.
+	Proposals map[int64]model.Decision
 }
 
 // WithNotice gives the view with the page's notice, for the vote page's
@@ -141,6 +148,11 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 		seen = append(seen, d)
 	}
 	v.Subject = seen
+	if se.BodySlug != "" && len(seen) > 0 {
+		if v.Proposals, err = s.recommendedProposals(ctx, se, seen, a); err != nil {
+			return v, err
+		}
+	}
 	if v.MyMember != "" {
 		v.MyVote = vote.Choices()[u.MemberAbbrev]
 		v.CanVote = auth.Can(u, auth.Vote, u.MemberAbbrev) && v.Present[u.MemberAbbrev]
@@ -426,4 +438,36 @@ func (s *Server) cancelVote(w http.ResponseWriter, r *http.Request) {
 	}
 	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("%s/live", se.Path()), "Die Abstimmung ist abgebrochen; es wurde nichts beschlossen.")
+}
+
+// recommendedProposals gives, for the recommendations of the preparatory
+// session se among the decisions ds, the proposals they are about (the
+// target items' proposals), as the audience a may see them, by the
+// recommendation's decision id.
+func (s *Server) recommendedProposals(ctx context.Context, se model.Session, ds []model.Decision, a model.Audience) (map[int64]model.Decision, error) {
+	recs, err := s.st.Recommendations(ctx, store.RecommendationFilter{SessionID: se.ID})
+	if err != nil {
+		return nil, err
+	}
+	voted := map[int64]bool{}
+	for _, d := range ds {
+		voted[d.ID] = true
+	}
+	out := map[int64]model.Decision{}
+	for _, rec := range recs {
+		if !voted[rec.DecisionID] || rec.TargetDecisionID == 0 {
+			continue
+		}
+		p, err := s.st.Decision(ctx, rec.TargetDecisionID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if p, ok := a.Decision(p); ok {
+			out[rec.DecisionID] = p
+		}
+	}
+	return out, nil
 }
