@@ -127,13 +127,16 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 	if c.Date != se.Date || c.StartTime != se.StartTime || c.EndTime != se.EndTime {
 		notice = fmt.Sprintf("Die %s ist verlegt. %s", se.Title(), sessionChangeNotified)
 	}
+	if c.RegistrationDeadline != se.RegistrationDeadline {
+		notice += deadlineNotice(model.Session{Number: se.Number, BodySlug: se.BodySlug, BodyAbbrev: se.BodyAbbrev, RegistrationDeadline: c.RegistrationDeadline}, se.RegistrationDeadline, s.today(), false)
+	}
 	if prepared.ID != 0 {
 		after, err := s.st.Session(r.Context(), prepared.ID)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
-		notice += preparedDeadlineNotice(prepared, after, s.today())
+		notice += deadlineNotice(after, prepared.RegistrationDeadline, s.today(), true)
 	}
 	back(w, r, se.Path()+"/verwaltung", notice)
 }
@@ -144,18 +147,21 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 // offices that had ordered none.
 const sessionChangeNotified = "Eine Nachricht erhält, wer Benachrichtigungen zu verlegten oder abgesagten Sitzungen bestellt hat."
 
-// preparedDeadlineNotice tells, after a preparatory session moved, that
-// the registration deadline of the session it prepares moved with it
-// (before and after are that session then and now), and when the new
-// deadline has already passed on today, what that means: before, the
-// deadline of the 48th went silently from 07.01.2027 to 20.11.2026 when
-// its AL-Runde moved to 04.12.2026, and every registration from then on
-// was late.
-func preparedDeadlineNotice(before, after model.Session, today model.Date) string {
-	if after.RegistrationDeadline == before.RegistrationDeadline || after.RegistrationDeadline.IsZero() {
+// deadlineNotice tells that the registration deadline of the session
+// after changed from before — moved with its AL-Runde (mitverlegt), or
+// set by hand — and, when the new deadline has already passed on today,
+// what that means: before, the deadline of the 48th went silently from
+// 07.01.2027 to 20.11.2026 when its AL-Runde moved to 04.12.2026, and a
+// deadline mistyped a year early was taken without a word; every
+// registration from then on was late.
+func deadlineNotice(after model.Session, before, today model.Date, moved bool) string {
+	if after.RegistrationDeadline == before || after.RegistrationDeadline.IsZero() {
 		return ""
 	}
-	n := fmt.Sprintf(" Der Anmeldeschluss der %s ist mitverlegt: jetzt %s.", after.Title(), after.RegistrationDeadline.German())
+	n := fmt.Sprintf(" Der Anmeldeschluss der %s ist jetzt der %s.", after.Title(), after.RegistrationDeadline.German())
+	if moved {
+		n = fmt.Sprintf(" Der Anmeldeschluss der %s ist mitverlegt: jetzt %s.", after.Title(), after.RegistrationDeadline.German())
+	}
 	if after.RegistrationLate(today) {
 		n += fmt.Sprintf(" Er ist damit schon verstrichen – Anmeldungen gelten ab jetzt als verspätet; ein anderer Anmeldeschluss lässt sich unter „Sitzung bearbeiten“ der %s setzen.", after.Title())
 	}

@@ -253,6 +253,18 @@ func TestMovedAlRundeSaysWhereTheDeadlineWent(t *testing.T) {
 	if strings.Contains(body, "die Mitglieder werden benachrichtigt") {
 		t.Error("the notice promises mail to every member")
 	}
+	// A deadline set by hand on a day that has passed (a year mistyped)
+	// is taken and said so.
+	s48, _ := st.Session(ctx, prepared.ID)
+	past := model.BerlinDate(srv.today().Time().AddDate(0, -1, 0))
+	form48 := url.Values{"version": {strconv.Itoa(s48.Version)}, "datum": {s48.Date.String()}, "beginn": {s48.StartTime}, "ende": {s48.EndTime},
+		"ort": {s48.Place}, "anmeldeschluss": {past.String()}}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/bearbeiten", form48); code != http.StatusSeeOther {
+		t.Fatalf("deadline by hand: %d %s", code, between(body, "<main", "</form>"))
+	}
+	if _, body := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); !strings.Contains(body, "Der Anmeldeschluss der 48. Sitzung ist jetzt der "+past.German()+". Er ist damit schon verstrichen") {
+		t.Errorf("a passed deadline set by hand is taken without a word")
+	}
 	// Deleted, the AL-Runde leads back to its body's page (it led to the
 	// council's session list).
 	s40, _ = st.Session(ctx, s40.ID)
