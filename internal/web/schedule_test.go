@@ -275,3 +275,24 @@ func TestMovedAlRundeSaysWhereTheDeadlineWent(t *testing.T) {
 		t.Error("the AL-Runde's page does not say that the 40th was deleted")
 	}
 }
+
+// TestDefaultSessionYear: /sitzungen opened on the newest year with
+// sessions, which held only the planned next one (2027 on 04.12.2026);
+// it opens on the current year or the newest before it.
+func TestDefaultSessionYear(t *testing.T) {
+	for _, c := range []struct {
+		years   []int
+		current int
+		want    int
+	}{
+		{[]int{2027, 2025, 2024}, 2026, 2025},
+		{[]int{2027, 2026, 2025}, 2026, 2026},
+		{[]int{2028, 2027}, 2026, 2028},
+		{nil, 2026, 0},
+		{[]int{2024}, 2026, 2024},
+	} {
+		if got := defaultSessionYear(c.years, c.current); got != c.want {
+			t.Errorf("%v in %d: %d, want %d", c.years, c.current, got, c.want)
+		}
+	}
+}

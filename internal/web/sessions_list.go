@@ -45,9 +45,7 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := sessionListData{Council: council, Years: years}
-	if len(years) > 0 {
-		d.Year = years[0]
-	}
+	d.Year = defaultSessionYear(years, s.today().Year)
 	// A year or position in the address that cannot be used: the newest
 	// year's list with the reason and the years to choose from, status
 	// 400 (not an error page without a way on).
@@ -82,4 +80,21 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, status, "sessions.html", view{Title: "Sitzungen " + strconv.Itoa(d.Year), Active: "sitzungen", Data: d})
+}
+
+// defaultSessionYear is the year /sitzungen shows without ?jahr=: the
+// current year, or the newest year before it with sessions (years are
+// newest first), so that a visitor finds held sessions and their minutes —
+// the newest year of all held only the planned next session. Without
+// such a year, the newest; 0 without any.
+func defaultSessionYear(years []int, current int) int {
+	for _, y := range years {
+		if y <= current {
+			return y
+		}
+	}
+	if len(years) > 0 {
+		return years[0]
+	}
+	return 0
 }
