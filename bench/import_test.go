@@ -34,11 +34,7 @@ import (
 //	go test ./bench -run '^$' -bench ImportMinutes -benchtime 3x
 func BenchmarkImportMinutes(b *testing.B) {
 	dir := b.TempDir()
-	bin := filepath.Join(dir, "gremium")
-	build := exec.Command("go", "build", "-o", bin, "../cmd/gremium")
-	if out, err := build.CombinedOutput(); err != nil {
-		b.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildGremium(b, dir)
 	var text bytes.Buffer
 	if err := minutes.Export(&text, minutestest.Synthetic(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 900), 2030)); err != nil {
 		b.Fatal(err)
@@ -89,6 +85,16 @@ func BenchmarkImportMinutes(b *testing.B) {
 			b.ReportMetric(perCPU, "MB/cpu-s")
 		})
 	}
+}
+
+// buildGremium builds the program into dir and gives its path.
+func buildGremium(b *testing.B, dir string) string {
+	b.Helper()
+	bin := filepath.Join(dir, "gremium")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/gremium").CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // lastLines gives the last n lines of s.
@@ -170,11 +176,7 @@ func BenchmarkImportInProcess(b *testing.B) {
 //	go test ./bench -run '^$' -bench ImportArchive -benchtime 3x
 func BenchmarkImportArchive(b *testing.B) {
 	dir := b.TempDir()
-	bin := filepath.Join(dir, "gremium")
-	build := exec.Command("go", "build", "-o", bin, "../cmd/gremium")
-	if out, err := build.CombinedOutput(); err != nil {
-		b.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildGremium(b, dir)
 	var files []string
 	var size int64
 	for i := range envInt("GREMIUM_BENCH_ARCHIVE", 48) {

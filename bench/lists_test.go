@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -78,11 +77,7 @@ func BenchmarkServerMemory(b *testing.B) {
 // reports its memory.
 func serverMemory(b *testing.B, c Corpus, engine string, args ...string) {
 	b.Helper()
-	dir := b.TempDir()
-	bin := filepath.Join(dir, "gremium")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/gremium").CombinedOutput(); err != nil {
-		b.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildGremium(b, b.TempDir())
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		b.Fatal(err)
