@@ -19,9 +19,9 @@ import (
 // they stay off the neighbour surfaces of the item made of it as well —
 // its OParl AgendaItem, the Paper and Consultation of the decision taken
 // on it (named after the item: title and its one point), and the public
-// minutes PDF of the session — while the public part of the title and
-// the text stands there. The secretariat's PDF shows the passage, so it
-// is on record.
+// minutes PDF of the session (and its page and text beside it) — while
+// the public part of the title and the text stands there. The
+// secretariat's PDF shows the passage, so it is on record.
 func TestRequestConfidentialPassagesOnOParlAndMinutesPDF(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
@@ -130,6 +130,14 @@ func TestRequestConfidentialPassagesOnOParlAndMinutesPDF(t *testing.T) {
 		return strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
 	}
 	leaks("the public minutes PDF", pdfText(client(t, ts, "")), "Grundsteuer", "Bitte um Befassung,", "den Zeitplan", "Der IT-Planungsrat bittet die FITKO um einen Bericht.", d.Label)
+	// And the minutes' other public forms beside the PDF.
+	for _, p := range []string{"/sitzungen/48/protokoll", "/sitzungen/48/protokoll.txt"} {
+		code, body := do(t, client(t, ts, ""), "GET", ts.URL+p, nil)
+		if code != http.StatusOK {
+			t.Fatalf("public %s: %d", p, code)
+		}
+		leaks("public "+p, body, "Grundsteuer", "den Zeitplan")
+	}
 	if text := pdfText(gs); !strings.Contains(text, "Land X blockiert") || !strings.Contains(text, "Sachsen") {
 		t.Errorf("the secretariat's minutes PDF lacks the marked passages:\n%s", text)
 	}
