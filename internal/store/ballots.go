@@ -117,6 +117,16 @@ func hasOpenBallot(ctx context.Context, q queryer, sessionID int64) (bool, error
 	return n > 0, nil
 }
 
+// openProcedureOf tells whether a written procedure on the decision is
+// open.
+func openProcedureOf(ctx context.Context, q queryer, decisionID int64) (bool, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM written_procedures WHERE decision_id = ? AND status = ?`, decisionID, model.ProcedureOpen).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: open written procedure: %w", err)
+	}
+	return n > 0, nil
+}
+
 func openBallotOf(ctx context.Context, q queryer, decisionID int64) (bool, error) {
 	var n int
 	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE decision_id = ? AND status = ?`, decisionID, model.VoteOpen).Scan(&n); err != nil {

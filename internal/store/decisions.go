@@ -378,6 +378,15 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 		} else if open {
 			return model.RuleError("Über %s wird gerade abgestimmt; der Vorschlag kann erst nach der Abstimmung geändert werden.", cur.DisplayTitle())
 		}
+		// Nor while a written procedure runs on it: the members vote on
+		// the text sent to them, and its count gives that text (to the
+		// council's proposal, for an "Annahme mit Änderungen"). Before, an
+		// edit here was taken and the votes already cast counted for it.
+		if open, err := openProcedureOf(ctx, tx, d.ID); err != nil {
+			return err
+		} else if open {
+			return model.RuleError("Über %s wird im Umlaufverfahren abgestimmt; der Vorschlag kann nicht mehr geändert werden.", cur.DisplayTitle())
+		}
 		// The votes of a draft are never set here: they come from a count.
 		return s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version,
 			`session_id = ?, item_id = ?, position = ?, kind = ?, title = ?, points = ?, scope = ?, applicants = ?, all_must_consent = ?`,

@@ -701,3 +701,55 @@ func TestRegistrationDeadlineFollowsTheAlRunde(t *testing.T) {
 		t.Errorf("a deadline set on another day moved to %s", got.German())
 	}
 }
+
+// TestRecommendationInWrittenProcedureGivesTheChangedText: an "Annahme
+// mit Änderungen" the AL-Runde adopts in written procedure gives the
+// council's proposal the changed text the members voted on — its points
+// with their numbers, the text before kept with the recommendation — as
+// the count in a session does (TestRecommendationFollowsTheVoteRules).
+// The text voted on cannot change while the procedure runs: an edit of
+// its proposal is refused, as during a vote in session. Before, the
+// store took the edit, the votes cast stayed, and the council's proposal
+// got a text no member had voted on.
+func TestRecommendationInWrittenProcedureGivesTheChangedText(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, model.Berlin)
+	s.SetClock(func() time.Time { return now })
+	changed := []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt die Registermodernisierung in geänderter Fassung."},
+		{Label: "2.", Text: "Die FITKO berichtet zur 49. Sitzung."}}
+	rec, proc := must2[int64, int64](t)(s.ProposeRecommendationByProcedure(ctx, model.Recommendation{BodyID: f.prep, TargetItemID: f.itemB,
+		Kind: model.RecommendAdoptChanged, Points: changed}, now.Add(48*time.Hour)))
+	p := must[model.WrittenProcedure](t)(s.Procedure(ctx, proc))
+	check(t, s.CastVote(ctx, proc, "HE", model.VoteYes))
+	draft := must[model.Decision](t)(s.Decision(ctx, p.DecisionID))
+	if len(draft.Points) != 3 || !strings.HasSuffix(draft.Points[0].Text, "Der geänderte Beschlusstext lautet:") || draft.Points[2].Text != changed[1].Text {
+		t.Fatalf("the procedure's proposal: %+v", draft.Points)
+	}
+	edited := draft
+	edited.Points = append(slices.Clone(draft.Points[:1]), model.Point{Label: "1.", Text: "Der IT-Planungsrat beschließt eine andere Fassung."})
+	if err := s.UpdateDecision(ctx, edited); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("the proposal of a running written procedure was changed: %v", err)
+	}
+	for _, m := range voters {
+		check(t, s.CastVote(ctx, proc, m, model.VoteYes))
+	}
+	if _, err := s.EndProcedureEarly(ctx, proc); err != nil {
+		t.Fatal(err)
+	}
+	if d := must[model.Decision](t)(s.Decision(ctx, p.DecisionID)); d.Status != model.DecisionAdopted {
+		t.Fatalf("the recommendation's proposal: %s", d.Status)
+	}
+	pb := must[model.Decision](t)(s.Decision(ctx, f.proposalB))
+	if !slices.Equal(pb.Points, changed) {
+		t.Errorf("the council's proposal: %+v, want the changed text %+v", pb.Points, changed)
+	}
+	r := must[model.Recommendation](t)(s.Recommendation(ctx, rec))
+	if !r.Given() || !slices.Equal(r.Points, changed) || len(r.OriginalPoints) != 1 || r.OriginalPoints[0].Text != "Der IT-Planungsrat beschließt Registermodernisierung." {
+		t.Errorf("the recommendation: given %v, points %+v, kept %+v", r.Given(), r.Points, r.OriginalPoints)
+	}
+	if !strings.HasPrefix(r.Caption(), "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom 02.03.2026") {
+		t.Errorf("caption %q", r.Caption())
+	}
+}

@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"gremium/internal/model"
+	"gremium/internal/oparl"
 )
 
 // requestFixture gives the fixture with a FachMK, a FachMK secretariat's
@@ -281,5 +283,53 @@ func TestOneFunctionPerMemberAndConference(t *testing.T) {
 	}
 	if n := len(must[[]model.Assignment](t)(s.Assignments(ctx, conf))); n != 2 {
 		t.Errorf("%d assignments of the conference, want 2", n)
+	}
+}
+
+// TestRequestMarksMendedInOParl: the OParl AgendaItem of an item made of
+// a request before migration 00800 (its marks stored as typed, "[[…]]")
+// carried the passage as its name; the migration mends the item, and the
+// backlog sync of gremium serve's start builds its object again, so the
+// name keeps only the public part of the title. TestRequestMarksReachTheItemAsMarks
+// checks the item itself, not its OParl object.
+func TestRequestMarksMendedInOParl(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "fmk")
+	conf, s48 := requestFixture(t, s)
+	t.Cleanup(func() { s.db.Exec(`DELETE FROM test_changes`) })
+	id := must[int64](t)(s.SubmitRequest(ctx, model.Request{ConferenceID: conf, Title: "Steuerbescheide", Text: "Bitte um Befassung", SubmittedBy: "fmk"}))
+	itemID := must[int64](t)(s.RequestToItem(ctx, id, 1, RequestItem{SessionID: s48}))
+	it := must[model.AgendaItem](t)(s.Item(ctx, itemID))
+	it.Status = model.ItemAccepted
+	check(t, s.UpdateItem(ctx, it))
+	se := must[model.Session](t)(s.Session(ctx, s48))
+	se.AgendaPublished = true
+	check(t, s.UpdateSession(ctx, se))
+	name := func() string {
+		t.Helper()
+		var raw []byte
+		check(t, s.db.QueryRowContext(ctx, `SELECT json FROM oparl_objects WHERE kind = ? AND src = ? AND deleted = 0`, oparl.KindAgendaItem, itemID).Scan(&raw))
+		var o struct{ Name string }
+		check(t, json.Unmarshal(raw, &o))
+		return o.Name
+	}
+	if got := name(); got != "Steuerbescheide" {
+		t.Fatalf("the AgendaItem's name: %q", got)
+	}
+	// As RequestToItem stored requests and items before the migration:
+	// the marks as typed; the object built from them names the passage.
+	_, err := s.db.ExecContext(ctx, `UPDATE requests SET title = ?, text = ? WHERE id = ?`, "Steuerbescheide [[Land X]]", "[[Land X blockiert]]", id)
+	check(t, err)
+	_, err = s.db.ExecContext(ctx, `UPDATE agenda_items SET title = ?, points = ? WHERE id = ?`, "Steuerbescheide [[Land X]]", `["[[Land X blockiert]]"]`, itemID)
+	check(t, err)
+	check(t, s.SyncOParl(ctx, nil))
+	if got := name(); !strings.Contains(got, "Land X") {
+		t.Fatalf("the AgendaItem built from typed marks: %q", got)
+	}
+	_, err = s.db.ExecContext(ctx, migrationUp(t, s, "00800_request_confidential_marks.sql"))
+	check(t, err)
+	check(t, s.SyncOParl(ctx, nil))
+	if got := name(); strings.Contains(got, "Land X") || strings.Contains(got, "[[") || strings.Contains(got, "⟦") || !strings.Contains(got, "Steuerbescheide") {
+		t.Errorf("the AgendaItem after the migration and the sync: %q", got)
 	}
 }
