@@ -538,8 +538,8 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := q.Page
-	f := store.RegisterFilter{BodyID: council.ID, Year: q.Year, SectionID: q.Section, Kind: q.Kind, Way: q.Way, Reporter: q.Reporter, FollowUps: q.FollowUps,
-		Limit: DecisionsPerPage, Offset: (page - 1) * DecisionsPerPage}
+	f := store.RegisterFilterOf(council.ID, q)
+	f.Limit, f.Offset = DecisionsPerPage, (page-1)*DecisionsPerPage
 	if q.Section != 0 || q.Conference != "" {
 		// Only the council's topics, as the register offers them (the
 		// opening and the Grüne Liste are steps of a session), and only

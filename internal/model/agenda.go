@@ -305,8 +305,8 @@ func (it AgendaItem) Validate() error {
 	if strings.ContainsAny(it.Number, " \t\n") {
 		return InputError("Die TOP-Nummer „%s“ darf keine Leerzeichen enthalten.", it.Number)
 	}
-	if n := pointsLength(it.Points...); n > TextMax {
-		return AtField("punkte", CheckTextLength(strings.Join(it.Points, ""), "Der Text des Tagesordnungspunkts", TextMax))
+	if err := CheckTextLength(strings.Join(it.Points, ""), "Der Text des Tagesordnungspunkts", TextMax); err != nil {
+		return AtField("punkte", err)
 	}
 	return nil
 }

@@ -502,8 +502,8 @@ func (d Decision) Validate() error {
 	for i, p := range d.Points {
 		texts[i] = p.Text
 	}
-	if pointsLength(texts...) > TextMax {
-		return AtField("punkte", CheckTextLength(strings.Join(texts, ""), "Der Beschlusstext", TextMax))
+	if err := CheckTextLength(strings.Join(texts, ""), "Der Beschlusstext", TextMax); err != nil {
+		return AtField("punkte", err)
 	}
 	seen := map[string]bool{}
 	for _, v := range d.Votes {

@@ -151,6 +151,12 @@ func (d Debrief) ForConferences(ids []int64) Debrief {
 // FachMK.
 func (e DebriefEntry) For(ids []int64) bool { return slices.Contains(ids, e.ConferenceID) }
 
+// DebriefDateField names the field of a debrief's date in a refusal
+// (AtField): the date's name in the debrief form. The store refuses a
+// missing date or one before the session there, and the page shows the
+// reason at its own element for it, whatever that element's id.
+const DebriefDateField = "datum"
+
 // PresenterField names the form field of the entry's presenter, by its
 // decision and its conference (the entries a form shows and the ones it
 // saves are not the same list, so not by position).

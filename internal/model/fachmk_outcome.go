@@ -59,21 +59,13 @@ const TextMax = 20000
 
 // CheckTextLength refuses a text longer than max characters with a reason
 // naming it (what: "Der Vermerk", "Der Beschlusstext"); nil when it is
-// not.
+// not. Texts bounded together (the points of an item or a proposal) are
+// given joined, strings.Join(texts, ""), so they are counted once.
 func CheckTextLength(text, what string, max int) error {
 	if n := utf8.RuneCountInString(text); n > max {
 		return InputError("%s ist mit %s Zeichen zu lang; höchstens %s sind möglich.", what, GermanNumber(n), GermanNumber(max))
 	}
 	return nil
-}
-
-// pointsLength gives the characters of points' texts together.
-func pointsLength(texts ...string) int {
-	n := 0
-	for _, t := range texts {
-		n += utf8.RuneCountInString(t)
-	}
-	return n
 }
 
 // checkTitle refuses a title that is missing (with the reason the

@@ -42,6 +42,40 @@ func TestLongTextsAreBounded(t *testing.T) {
 	}
 }
 
+// TestLongTextsBoundAtTextMax: the points of an item, a proposal and a
+// recommendation's changed text are counted once, joined, in characters
+// (not bytes: "ä" is two): TextMax of them split over two points are
+// taken, one more is refused at the form's field with the length and the
+// bound in German digits.
+func TestLongTextsBoundAtTextMax(t *testing.T) {
+	split := func(n int) (string, string) {
+		return strings.Repeat("ä", n/2), strings.Repeat("ä", n-n/2)
+	}
+	for _, c := range []struct {
+		name, field, what string
+		validate          func(a, b string) error
+	}{
+		{"item", "punkte", "Der Text des Tagesordnungspunkts", func(a, b string) error {
+			return AgendaItem{SessionID: 1, Title: "TOP", Goal: GoalDiscussion, Points: []string{a, b}}.Validate()
+		}},
+		{"proposal", "punkte", "Der Beschlusstext", func(a, b string) error {
+			return Decision{BodyID: 1, Kind: KindDecision, Status: DecisionDraft, Scope: ScopeAll, Points: []Point{{Text: a}, {Text: b}}}.Validate()
+		}},
+		{"recommendation", "text", "Der geänderte Beschlusstext", func(a, b string) error {
+			return Recommendation{TargetItemID: 1, Kind: RecommendAdoptChanged, Points: []Point{{Text: a}, {Text: b}}}.Validate()
+		}},
+	} {
+		if err := c.validate(split(TextMax)); err != nil {
+			t.Errorf("%s of %d characters: %v", c.name, TextMax, err)
+		}
+		err := c.validate(split(TextMax + 1))
+		want := c.what + " ist mit 20.001 Zeichen zu lang; höchstens 20.000 sind möglich."
+		if ClassOf(err) != ErrInput || FieldOf(err) != c.field || ReasonOf(err) != want {
+			t.Errorf("%s of %d characters: %v at %q, want %q at %q", c.name, TextMax+1, err, FieldOf(err), want, c.field)
+		}
+	}
+}
+
 // TestParseDateSaysWhatIsWrong: a date in the right form that the
 // calendar does not have is named as such, not as a wrong format (the
 // format was right: "„31.02.2026“ ist kein gültiges Datum; bitte im Format

@@ -352,7 +352,7 @@ func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) 
 }
 
 // debriefFollowsSession refuses a debrief dated before the session it
-// debriefs (its reason at the form's date, "nb-datum"): it presents the
+// debriefs (its reason at the date, model.DebriefDateField): it presents the
 // session's decisions to the FachMK afterwards. The session is d's, or
 // the stored debrief's.
 func debriefFollowsSession(ctx context.Context, tx *sql.Tx, d model.Debrief) error {
@@ -365,7 +365,7 @@ func debriefFollowsSession(ctx context.Context, tx *sql.Tx, d model.Debrief) err
 		return notFound(err, fmt.Sprintf("session of debrief %d", d.ID))
 	}
 	if held := parseDate(date); !held.IsZero() && d.HeldOn.Before(held) {
-		return model.AtField("nb-datum", model.RuleError("Die Nachbesprechung folgt der Sitzung vom %s; ihr Termin %s liegt davor.", held.German(), d.HeldOn.German()))
+		return model.AtField(model.DebriefDateField, model.RuleError("Die Nachbesprechung folgt der Sitzung vom %s; ihr Termin %s liegt davor.", held.German(), d.HeldOn.German()))
 	}
 	return nil
 }

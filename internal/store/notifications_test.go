@@ -392,7 +392,9 @@ func TestProcedureClosesOnTheBerlinDate(t *testing.T) {
 
 // TestDebriefInvitationNeedsItsDay: an invitation without the debrief's
 // day is refused, and so is a debrief dated before its session (saved or
-// sent); a corrected invitation replaces the one before — its messages
+// sent), each at the date (model.DebriefDateField: the store names the
+// debrief's field, not the id a web page gives its input, "nb-datum",
+// which it named before); a corrected invitation replaces the one before — its messages
 // still waiting are not sent. Before, an invitation "x" went out without
 // a day, a debrief on 01.06.2025 for the session of 26.06.2025 was saved,
 // and the wrong invitation and the corrected one were both sent.
@@ -409,18 +411,21 @@ func TestDebriefInvitationNeedsItsDay(t *testing.T) {
 		Title: "Gesundheitsdaten", Number: model.DecisionNumber{Year: 2025, Seq: 30}}))
 	entries := []model.DebriefEntry{{DecisionID: dec, ConferenceID: gmk}}
 	before := se.Date.Time().AddDate(0, 0, -25)
-	if _, err := s.CreateDebrief(ctx, model.Debrief{SessionID: sessionID, HeldOn: model.BerlinDate(before), Entries: entries}); model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "nb-datum" {
+	if _, err := s.CreateDebrief(ctx, model.Debrief{SessionID: sessionID, HeldOn: model.BerlinDate(before), Entries: entries}); model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != model.DebriefDateField {
 		t.Errorf("a debrief before its session: %v (at %q)", err, model.FieldOf(err))
 	}
 	dbID := id(s.CreateDebrief(ctx, model.Debrief{SessionID: sessionID, Entries: entries}))
 	db := must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID))
 	db.Invitation = "x"
-	if _, err := s.SendDebriefInvitation(ctx, db, "Einladung"); model.ClassOf(err) != model.ErrInput || model.FieldOf(err) != "nb-datum" {
+	if _, err := s.SendDebriefInvitation(ctx, db, "Einladung"); model.ClassOf(err) != model.ErrInput || model.FieldOf(err) != model.DebriefDateField {
 		t.Errorf("an invitation without a day: %v (at %q)", err, model.FieldOf(err))
 	}
 	db.HeldOn = model.BerlinDate(before)
-	if _, err := s.SendDebriefInvitation(ctx, db, "Einladung"); model.ClassOf(err) != model.ErrRule {
-		t.Errorf("an invitation to a day before the session: %v", err)
+	if _, err := s.SendDebriefInvitation(ctx, db, "Einladung"); model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != model.DebriefDateField {
+		t.Errorf("an invitation to a day before the session: %v (at %q)", err, model.FieldOf(err))
+	}
+	if err := s.UpdateDebrief(ctx, db); model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != model.DebriefDateField {
+		t.Errorf("a saved debrief moved before its session: %v (at %q)", err, model.FieldOf(err))
 	}
 	if list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventDebriefInvitation}); len(list) != 0 {
 		t.Fatalf("refused, yet queued: %+v", list)

@@ -355,7 +355,7 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 	}
 	if d.HeldOn.IsZero() {
 		// An invitation without a day invites to nothing (it was sent).
-		return 0, model.AtField("nb-datum", model.InputError("Die Einladung braucht den Termin der Nachbesprechung; bitte das Datum angeben."))
+		return 0, model.AtField(model.DebriefDateField, model.InputError("Die Einladung braucht den Termin der Nachbesprechung; bitte das Datum angeben."))
 	}
 	var count int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

@@ -32,6 +32,24 @@ type RegisterFilter struct {
 	Limit  int // 0: all
 }
 
+// RegisterFilterOf gives the filter of body bodyID that the register's
+// address q asks for, the one reading of it for the web page, its feed
+// and the JSON API. It leaves to the caller what q alone does not give:
+// ConferenceID, the id of the FachMK q names by abbreviation (looked up
+// with model.RegisterQuery.Unmatched among the conferences there are),
+// and Offset and Limit, which follow q.Page by the caller's page size.
+func RegisterFilterOf(bodyID int64, q model.RegisterQuery) RegisterFilter {
+	return RegisterFilter{
+		BodyID:    bodyID,
+		Year:      q.Year,
+		SectionID: q.Section,
+		Reporter:  q.Reporter,
+		Kind:      q.Kind,
+		FollowUps: q.FollowUps,
+		Way:       q.Way,
+	}
+}
+
 // RegisterPage is one page of the register and the number of all matches.
 // Each decision carries only its newest correction (Berichtigung), if it
 // has any: what model.Decision.Current needs to give the text as last

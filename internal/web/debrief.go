@@ -55,6 +55,21 @@ type debriefData struct {
 	TypedDate string
 }
 
+// debriefFieldID gives the id on the page of the debrief form's field a
+// reason is at: the date (model.DebriefDateField) is the input
+// "nb-datum"; a presenter's field has its name as id
+// (model.DebriefEntry.PresenterField).
+func debriefFieldID(field string) string {
+	if field == model.DebriefDateField {
+		return "nb-datum"
+	}
+	return field
+}
+
+// List gives every reason with the id of its field, for the box above
+// the form that links each reason to its field (problems.ListAs).
+func (d debriefData) List() []fieldProblem { return d.Problems.ListAs(debriefFieldID) }
+
 // assembleDebrief builds the debrief pack of a session: the stored one, or
 // a proposal from the decision profiles (relevant = yes) and, for the
 // conferences a profile does not assess, the registering member's impact
@@ -395,7 +410,7 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	var refused problems
 	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
-		refused.add(model.AtField("nb-datum", model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
+		refused.add(model.AtField(model.DebriefDateField, model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
 	}
 	db.Entries = nil
 	var included []debriefEntry

@@ -94,6 +94,34 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 	}
 }
 
+// TestStoreRefusesDebriefDateAtTheField: the store refuses a debrief
+// dated before its session at the debrief's date (model.DebriefDateField,
+// the store knows no id of the page); the page shows the reason at its
+// date input "nb-datum" and links it there from the box above the form,
+// the typed invitation kept.
+func TestStoreRefusesDebriefDateAtTheField(t *testing.T) {
+	ts, st := cycleServer(t)
+	gs := client(t, ts, "geschaeftsstelle")
+	assessFMKAndWMK(t, ts, st, gs)
+	form := url.Values{"datum": {"2020-01-06"}, "ort": {"Videokonferenz"}, "einladung": {"Meine Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}}
+	for _, path := range []string{"/sitzungen/47/nachbesprechung", "/sitzungen/47/nachbesprechung/versenden"} {
+		code, page := do(t, gs, "POST", ts.URL+path, form)
+		if code != http.StatusUnprocessableEntity {
+			t.Fatalf("%s: %d", path, code)
+		}
+		box := `<div class="error-box" role="alert" id="nb-fehler">`
+		reasonsAtFields(t, page, box, map[string]string{"nb-datum": "ihr Termin 06.01.2020 liegt davor"})
+		reasonsLinked(t, page, box, map[string]string{"nb-datum": "ihr Termin 06.01.2020 liegt davor"})
+		if !strings.Contains(page, `value="2020-01-06"`) || !strings.Contains(page, ">Meine Einladung</textarea>") {
+			t.Errorf("%s: the refused debrief does not show what was typed", path)
+		}
+	}
+	s47, _ := st.SessionByNumber(context.Background(), mustBody(t, st).ID, 47)
+	if _, err := st.DebriefOfSession(context.Background(), s47.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a refused debrief was saved: %v", err)
+	}
+}
+
 // presenterID gives the id of the presenter field of the debrief form's
 // entry i (named by its decision and conference, model.DebriefEntry).
 func presenterID(t *testing.T, page string, i int) string {

@@ -136,7 +136,7 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 // or the named section is no topic of the council (model.Section.Topic);
 // it is "" when the filter can match.
 func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (f store.RegisterFilter, unmatched string, err error) {
-	f = store.RegisterFilter{BodyID: bodyID, Year: q.Year, SectionID: q.Section, Reporter: q.Reporter, Kind: q.Kind, FollowUps: q.FollowUps, Way: q.Way}
+	f = store.RegisterFilterOf(bodyID, q.RegisterQuery)
 	if q.Section == 0 && q.Conference == "" {
 		return f, "", nil
 	}
