@@ -479,6 +479,12 @@ func (s *Store) startProcedureTx(ctx context.Context, tx *sql.Tx, ps ProcedureSt
 		if status != model.StatusMinutesDraft {
 			return 0, 0, model.RuleError("Bestätigt werden kann nur ein Protokollentwurf; das Protokoll der %d. Sitzung ist „%s“.", ps.ApprovesSession, status.Label())
 		}
+		if p, open, err := openMinutesProcedure(ctx, tx, d.BodyID, ps.ApprovesSession); err != nil {
+			return 0, 0, err
+		} else if open {
+			return 0, 0, model.AtField("protokoll", model.ConflictError("Das Protokoll der %d. Sitzung wird bereits im Umlaufverfahren „%s“ (Frist: %s) bestätigt.",
+				ps.ApprovesSession, p.Title, model.BerlinDateTime(p.Deadline)))
+		}
 	}
 	if decisionID, err = s.createDecisionTx(ctx, tx, d); err != nil {
 		return 0, 0, err
