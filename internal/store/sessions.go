@@ -244,6 +244,13 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
 			return err
 		}
+		if next == model.StatusEnded {
+			// The moment it ended bounds the written procedures its
+			// minutes list (model.SessionEnd).
+			if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ? WHERE id = ?`, s.now().UTC().Format(time.RFC3339), id); err != nil {
+				return fmt.Errorf("store: session %d ended: %w", id, err)
+			}
+		}
 		if next == model.StatusMinutesDraft {
 			if err := s.noticeMinutesForComment(ctx, tx, id); err != nil {
 				return err
