@@ -18,7 +18,9 @@ func TestProcedurePeriodByTime(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
 	bodyID, s47 := lawFixture(t, s) // 26.06.2025, 09:00 – 12:15, running
-	at := func(d model.Date, h, m int) time.Time { return time.Date(d.Year, d.Month, d.Day, h, m, 0, 0, model.Berlin) }
+	at := func(d model.Date, h, m int) time.Time {
+		return time.Date(d.Year, d.Month, d.Day, h, m, 0, 0, model.Berlin)
+	}
 	day47 := model.NewDate(2025, 6, 26)
 	s.SetClock(func() time.Time { return at(day47, 11, 40) })
 	se := must[model.Session](t)(s.Session(ctx, s47))
