@@ -128,3 +128,50 @@ func TestProceduresSkipACancelledSession(t *testing.T) {
 		t.Errorf("50th minutes after a cancelled 49th list %v, want %d", got, after)
 	}
 }
+
+// TestProcedureOrdersAreProposed: "Die FITKO wird gebeten, bis zum
+// 30.06.2027 einen Umsetzungsplan vorzulegen." in a decision taken by
+// written procedure was proposed nowhere. It is proposed with the minutes
+// that list the procedure (the 49th's), once: confirmed, not again.
+func TestProcedureOrdersAreProposed(t *testing.T) {
+	ctx := context.Background()
+	st, s48, s49, _, after := procedureAfterSession48(t)
+	props48, err := minutes.StoredProposals(ctx, st, s48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range props48 {
+		if p.DecisionID == after {
+			t.Errorf("proposed with the 48th session's minutes: %+v", p)
+		}
+	}
+	props, err := minutes.StoredProposals(ctx, st, s49)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []minutes.Proposal
+	for _, p := range props {
+		if p.DecisionID == after {
+			got = append(got, p)
+		}
+	}
+	if len(got) != 1 || got[0].Responsible != "FITKO" || got[0].DueDate != model.NewDate(2027, 6, 30) || got[0].ItemID != 0 ||
+		got[0].Sentence != "Die FITKO wird gebeten, bis zum 30.06.2027 einen Umsetzungsplan vorzulegen." {
+		t.Fatalf("proposals of the procedure's decision: %+v", got)
+	}
+	if _, err := st.CreateFollowUp(ctx, got[0].FollowUp()); err != nil {
+		t.Fatal(err)
+	}
+	if props, err = minutes.StoredProposals(ctx, st, s49); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range props {
+		if p.DecisionID == after {
+			t.Errorf("proposed again after it was confirmed: %+v", p)
+		}
+	}
+	fs, err := st.FollowUps(ctx, store.FollowUpFilter{DecisionID: after})
+	if err != nil || len(fs) != 1 || fs[0].Responsible != "FITKO" {
+		t.Errorf("the decision's follow-ups: %+v %v", fs, err)
+	}
+}

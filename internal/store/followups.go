@@ -475,14 +475,20 @@ func (s *Store) DismissFollowUpProposal(ctx context.Context, sessionID int64, ke
 }
 
 // HandledFollowUpProposals gives the keys of a session's proposals that
-// were confirmed (a follow-up carries the key) or dismissed.
+// were confirmed (a follow-up carries the key) or dismissed. The
+// proposals from the written procedures its minutes list are confirmed
+// into follow-ups of the procedure's decision, which has no item: those
+// follow-ups' keys are given too (keys name their session, so another
+// session's do no harm).
 func (s *Store) HandledFollowUpProposals(ctx context.Context, sessionID int64) (map[string]bool, error) {
 	keys, err := queryList(ctx, s.db, func(r scanner) (string, error) {
 		var k string
 		return k, r.Scan(&k)
 	}, "handled proposals", `SELECT proposal_key FROM follow_up_dismissals WHERE session_id = ?
 		UNION SELECT f.proposal_key FROM follow_ups f WHERE f.proposal_key != ''
-			AND COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id)) IN (SELECT id FROM agenda_items WHERE session_id = ?)`,
+			AND COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id)) IN (SELECT id FROM agenda_items WHERE session_id = ?)
+		UNION SELECT f.proposal_key FROM follow_ups f JOIN written_procedures p ON p.decision_id = f.decision_id
+			WHERE f.proposal_key != '' AND f.item_id IS NULL`,
 		sessionID, sessionID)
 	if err != nil {
 		return nil, err

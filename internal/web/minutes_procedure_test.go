@@ -101,3 +101,52 @@ func contributionOf(t *testing.T, st *store.Store, sessionID int64) (model.Agend
 	t.Fatal("no contribution")
 	return model.AgendaItem{}, model.Contribution{}
 }
+
+// TestProcedureOrderProposedWithTheNextMinutes: an order in a decision
+// taken by written procedure was proposed nowhere. It is proposed on the
+// proposals page of the session whose minutes list the procedure, and
+// confirmed there it is a follow-up of the decision.
+func TestProcedureOrderProposedWithTheNextMinutes(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	body := mustBody(t, st)
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: body.ID, Number: 48, Date: model.BerlinDate(time.Now().AddDate(0, 3, 0)), Place: "Berlin", Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
+	order := "Die FITKO wird gebeten, bis zum 30.06.2027 einen Umsetzungsplan vorzulegen."
+	code, page := do(t, gs, "POST", ts.URL+"/umlaufverfahren", url.Values{"titel": {"Umsetzungsplan"}, "punkte": {"Der IT-Planungsrat beschließt den Rahmen.\n" + order},
+		"antrag": {"Bund"}, "art": {"beschluss"}, "frist_datum": {model.BerlinDate(time.Now().AddDate(0, 0, 7)).String()}, "frist_zeit": {"12:00"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("start: %d %s", code, page)
+	}
+	ps, _ := st.Procedures(ctx)
+	p := ps[len(ps)-1]
+	voters, _ := st.VotingMembers(ctx)
+	for _, m := range voters {
+		if err := st.CastVote(ctx, p.ID, m.Abbrev, model.VoteYes); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.EndProcedureEarly(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, page = do(t, gs, "GET", ts.URL+"/sitzungen/48/auftragsvorschlaege", nil)
+	m := regexp.MustCompile(`<h2>Umlaufverfahren: Beschluss (B-\d{4}/\d+-IT)</h2>[\s\S]*?name="schluessel" value="([^"]+)"`).FindStringSubmatch(page)
+	if m == nil || !strings.Contains(page, order) {
+		t.Fatalf("the order is not proposed with the 48th session's minutes:\n%s", page)
+	}
+	code, _ = do(t, gs, "POST", ts.URL+"/sitzungen/48/auftragsvorschlaege", url.Values{"schluessel": {m[2]}, "aktion": {"bestaetigen"},
+		"text": {order}, "verantwortlich": {"FITKO"}, "frist": {"2027-06-30"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("confirm: %d", code)
+	}
+	d, _ := st.Decision(ctx, p.DecisionID)
+	fs, _ := st.FollowUps(ctx, store.FollowUpFilter{DecisionID: d.ID})
+	if len(fs) != 1 || fs[0].DueDate != model.NewDate(2027, 6, 30) {
+		t.Fatalf("follow-ups of %s: %+v", m[1], fs)
+	}
+	if _, page = do(t, gs, "GET", ts.URL+"/sitzungen/48/auftragsvorschlaege", nil); strings.Contains(page, m[2]) {
+		t.Error("proposed again after it was confirmed")
+	}
+}
