@@ -265,7 +265,8 @@ func (d Deriver) responsible(s string) string {
 }
 
 // Propose gives the follow-ups the minutes' wording proposes, item by item
-// in the order of the minutes: each sentence of a decision point, a
+// in the order of the minutes, then from the written procedures they list:
+// each sentence of a decision point, a
 // contribution or a protocol note with a deadline phrase or a request, and
 // for an item whose Follow-Up box is ticked but whose rows hold no such
 // sentence, one proposal for the item as a whole. Follow-ups the item has
@@ -300,7 +301,7 @@ func (d Deriver) Propose(doc Document) []Proposal {
 			case RowDecision:
 				// Only an adopted decision orders anything: a rejected
 				// proposal, or one not yet decided, gives no follow-up.
-				if r.Decision == nil || r.Decision.Status != model.DecisionAdopted {
+				if r.Decision == nil || r.Decision.Status != model.DecisionAdopted || recommends(r.Decision, it.Recommendation) {
 					continue
 				}
 				p.Source, p.SourceID, p.DecisionID = model.SourceDecision, r.Decision.ID, r.Decision.ID
@@ -341,7 +342,44 @@ func (d Deriver) Propose(doc Document) []Proposal {
 			add(Proposal{Sentence: "Follow-Up zu „" + title + "“ (im Protokoll angekreuzt)", Phrase: "Follow-Up angekreuzt"}, finding{phrase: "Follow-Up angekreuzt"})
 		}
 	}
+	// The written procedures the minutes list (since the last session):
+	// their orders are confirmed with these minutes, as a decision's in
+	// session is with its item's.
+	for _, dec := range doc.WrittenProcedures {
+		if dec.Status != model.DecisionAdopted || recommends(&dec, nil) {
+			continue
+		}
+		for _, pt := range dec.Points {
+			for _, s := range sentences(pt.Text) {
+				s = withoutPointNumber(s)
+				f, ok := d.inSentence(s, current, true)
+				if !ok {
+					continue
+				}
+				out = append(out, Proposal{Key: procedureProposalKey(current, dec, s), ItemLabel: "Umlaufverfahren", DecisionID: dec.ID,
+					Source: model.SourceDecision, SourceID: dec.ID, Origin: dec.ProposalLabel(), Sentence: s,
+					Phrase: f.phrase, Responsible: f.responsible, DueDate: f.date, DueSession: f.session})
+			}
+		}
+	}
 	return out
+}
+
+// recommends reports whether d is a recommendation of a preparatory body
+// (the AL-Runde's Beschlussempfehlung, model.Decision.Named; or the
+// decision of rec, the recommendation an item carries): its points are the
+// text it proposes to the body it prepares, which orders nothing until
+// that body adopts it — and then it is proposed there.
+func recommends(d *model.Decision, rec *model.Recommendation) bool {
+	return d.Named() || rec != nil && rec.DecisionID != 0 && rec.DecisionID == d.ID
+}
+
+// procedureProposalKey names a proposal from a written procedure's
+// decision by the session whose minutes list it, the decision and the
+// sentence.
+func procedureProposalKey(session int, d model.Decision, sentence string) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%d\x00umlauf\x00%d\x00%s", session, d.ID, sentence)))
+	return fmt.Sprintf("s%d-%s", session, hex.EncodeToString(h[:8]))
 }
 
 // proposalKey names a proposal by session, item and sentence.

@@ -308,12 +308,13 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 		}
 	}
 	if !se.Date.IsZero() {
-		// The newest earlier session with a date bounds the period.
-		prev, err := st.PreviousSessionDate(ctx, se.BodyID, se.Number)
+		// From the end of the previous session to the end of this one,
+		// by time (store.ProcedurePeriod).
+		after, until, err := st.ProcedurePeriod(ctx, se)
 		if err != nil {
 			return Document{}, err
 		}
-		if doc.WrittenProcedures, err = st.ProcedureDecisions(ctx, se.BodyID, prev, se.Date); err != nil {
+		if doc.WrittenProcedures, err = st.ProcedureDecisions(ctx, se.BodyID, after, until); err != nil {
 			return Document{}, err
 		}
 	}

@@ -261,6 +261,13 @@ func (s *Store) approveMinutesTx(ctx context.Context, tx *sql.Tx, bodyID int64, 
 	if cur.Status != model.StatusMinutesDraft {
 		return model.RuleError("Das Protokoll der %d. Sitzung liegt nicht als Entwurf vor (Status „%s“).", cur.Number, cur.Status.Label())
 	}
+	if approvingNumber != 0 {
+		// Approved in a session or by import: not while a written
+		// procedure approves them (its close would find them approved).
+		if err := minutesInProcedure(ctx, tx, bodyID, number); err != nil {
+			return err
+		}
+	}
 	if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, cur.Version, `status = ?, approved_in = ?, approved_on = ?`,
 		model.StatusMinutesApproved, approvingNumber, on.String()); err != nil {
 		return err

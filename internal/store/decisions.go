@@ -120,6 +120,9 @@ func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, er
 			if err := checkRecordedFromPast(ctx, tx, d.SessionID); err != nil {
 				return err
 			}
+			if err := checkNotInProcedure(ctx, tx, d.SessionID); err != nil {
+				return err
+			}
 		}
 		if d.ItemID != 0 {
 			if d.Position, err = placeRow(ctx, tx, d.ItemID, d.Position); err != nil {
@@ -369,6 +372,16 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 		}
 		if d.Status != model.DecisionDraft {
 			return model.RuleError("Über %s wird durch Abstimmung entschieden, nicht durch Bearbeiten.", cur.DisplayTitle())
+		}
+		// An undecided proposal stands in the minutes as a
+		// Beschlussvorschlag: approved minutes, and minutes in a written
+		// procedure, keep it as it is.
+		for _, id := range []int64{cur.SessionID, d.SessionID} {
+			if id != 0 {
+				if err := checkSessionOpen(ctx, tx, id); err != nil {
+					return err
+				}
+			}
 		}
 		if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
 			return err

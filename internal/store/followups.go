@@ -129,7 +129,9 @@ func checkFollowUpDeadline(ctx context.Context, tx *sql.Tx, f model.FollowUp, co
 
 // CreateFollowUp stores a follow-up (Auftrag).
 //
-// A follow-up on an agenda item ticks the item's box "Follow-Up". A
+// A follow-up on an agenda item ticks the item's box "Follow-Up", unless
+// the item's minutes are approved or in a written procedure (the box is
+// part of the text approved). A
 // follow-up confirmed from a proposal (ProposalKey set) is refused with
 // ErrDuplicate when that proposal was confirmed already. A deadline before
 // the session the follow-up is given in is refused (checkFollowUpDeadline).
@@ -165,6 +167,14 @@ func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, er
 			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String(),
 			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ProposalKey, f.ResponsibleKeys())
 		if err != nil || f.ItemID == 0 {
+			return err
+		}
+		// The box is part of the minutes: approved minutes, and minutes in
+		// a written procedure, keep the text approved (the follow-up is
+		// given all the same).
+		if err := checkItemOpen(ctx, tx, f.ItemID); model.ClassOf(err) == model.ErrRule {
+			return nil
+		} else if err != nil {
 			return err
 		}
 		return s.setItemFlag(ctx, tx, f.ItemID, "flag_followup")
@@ -465,14 +475,20 @@ func (s *Store) DismissFollowUpProposal(ctx context.Context, sessionID int64, ke
 }
 
 // HandledFollowUpProposals gives the keys of a session's proposals that
-// were confirmed (a follow-up carries the key) or dismissed.
+// were confirmed (a follow-up carries the key) or dismissed. The
+// proposals from the written procedures its minutes list are confirmed
+// into follow-ups of the procedure's decision, which has no item: those
+// follow-ups' keys are given too (keys name their session, so another
+// session's do no harm).
 func (s *Store) HandledFollowUpProposals(ctx context.Context, sessionID int64) (map[string]bool, error) {
 	keys, err := queryList(ctx, s.db, func(r scanner) (string, error) {
 		var k string
 		return k, r.Scan(&k)
 	}, "handled proposals", `SELECT proposal_key FROM follow_up_dismissals WHERE session_id = ?
 		UNION SELECT f.proposal_key FROM follow_ups f WHERE f.proposal_key != ''
-			AND COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id)) IN (SELECT id FROM agenda_items WHERE session_id = ?)`,
+			AND COALESCE(f.item_id, (SELECT item_id FROM decisions WHERE id = f.decision_id)) IN (SELECT id FROM agenda_items WHERE session_id = ?)
+		UNION SELECT f.proposal_key FROM follow_ups f JOIN written_procedures p ON p.decision_id = f.decision_id
+			WHERE f.proposal_key != '' AND f.item_id IS NULL`,
 		sessionID, sessionID)
 	if err != nil {
 		return nil, err

@@ -69,23 +69,6 @@ func (s *Store) SessionRows(ctx context.Context, sessionID int64) (SessionRows, 
 	return out, nil
 }
 
-// PreviousSessionDate gives the date of the body's session before the
-// numbered one — the newest earlier-numbered session with a date — or the
-// zero date if there is none. It reads one row through the (body, number)
-// index, not the body's sessions.
-func (s *Store) PreviousSessionDate(ctx context.Context, bodyID int64, number int) (model.Date, error) {
-	ds, err := queryList(ctx, s.rd, func(r scanner) (model.Date, error) {
-		var d string
-		err := r.Scan(&d)
-		return parseDate(d), err
-	}, "previous session date",
-		`SELECT date FROM sessions WHERE body_id = ? AND number < ? AND date != '' ORDER BY number DESC LIMIT 1`, bodyID, number)
-	if err != nil || len(ds) == 0 {
-		return model.Date{}, err
-	}
-	return ds[0], nil
-}
-
 // decisionVote is a vote with the decision it belongs to.
 type decisionVote struct {
 	decisionID int64

@@ -479,6 +479,12 @@ func (s *Store) startProcedureTx(ctx context.Context, tx *sql.Tx, ps ProcedureSt
 		if status != model.StatusMinutesDraft {
 			return 0, 0, model.RuleError("Bestätigt werden kann nur ein Protokollentwurf; das Protokoll der %d. Sitzung ist „%s“.", ps.ApprovesSession, status.Label())
 		}
+		if p, open, err := openMinutesProcedure(ctx, tx, d.BodyID, ps.ApprovesSession); err != nil {
+			return 0, 0, err
+		} else if open {
+			return 0, 0, model.AtField("protokoll", model.ConflictError("Das Protokoll der %d. Sitzung wird bereits im Umlaufverfahren „%s“ (Frist: %s) bestätigt.",
+				ps.ApprovesSession, p.Title, model.BerlinDateTime(p.Deadline)))
+		}
 	}
 	if decisionID, err = s.createDecisionTx(ctx, tx, d); err != nil {
 		return 0, 0, err
@@ -815,16 +821,64 @@ func (s *Store) remind(ctx context.Context, now time.Time) error {
 	return nil
 }
 
+// procedureClosedAt is the moment a closed written procedure decided, in
+// SQL (RFC 3339, UTC, as stored): its early end, or its deadline when the
+// closing loop counted it after.
+const procedureClosedAt = `CASE WHEN p.closed_at < p.deadline THEN p.closed_at ELSE p.deadline END`
+
 // ProcedureDecisions gives the decisions taken by written procedure whose
-// procedure closed after the day after and up to the day until, for the
-// minutes' section "Umlaufverfahren seit der letzten Sitzung".
-func (s *Store) ProcedureDecisions(ctx context.Context, bodyID int64, after, until model.Date) ([]model.Decision, error) {
+// procedure closed after the instant after and up to the instant until
+// (ProcedurePeriod), for the minutes' section "Umlaufverfahren seit der
+// letzten Sitzung".
+func (s *Store) ProcedureDecisions(ctx context.Context, bodyID int64, after, until time.Time) ([]model.Decision, error) {
+	from := ""
+	if !after.IsZero() {
+		from = after.UTC().Format(time.RFC3339)
+	}
 	ds, err := queryList(ctx, s.rd, scanDecision, "procedure decisions",
 		`SELECT `+decisionCols+` FROM decisions d JOIN written_procedures p ON p.decision_id = d.id
-		 WHERE d.body_id = ? AND p.status = ? AND d.adopted_on > ? AND d.adopted_on <= ? ORDER BY d.adopted_on, d.seq, d.id`,
-		bodyID, model.ProcedureClosed, after.String(), until.String())
+		 WHERE d.body_id = ? AND p.status = ? AND `+procedureClosedAt+` > ? AND `+procedureClosedAt+` <= ? ORDER BY d.adopted_on, d.seq, d.id`,
+		bodyID, model.ProcedureClosed, from, until.UTC().Format(time.RFC3339))
 	if err != nil {
 		return nil, err
 	}
 	return ds, s.loadVotesOf(ctx, s.rd, ds)
+}
+
+// ProcedurePeriod gives the period whose written procedures the minutes of
+// se list: from the end of the body's previous session (the newest one
+// before it with a date that was not cancelled — a cancelled session has
+// no minutes; zero if there is none) to the end of se, each as
+// model.SessionEnd gives it. A procedure that closes after a session ended
+// belongs to the next session's minutes, also on the same day. Zero until
+// for a session without a date.
+func (s *Store) ProcedurePeriod(ctx context.Context, se model.Session) (after, until time.Time, err error) {
+	type end struct {
+		number         int
+		date           model.Date
+		endTime, ended string
+	}
+	ends, err := queryList(ctx, s.rd, func(r scanner) (end, error) {
+		var e end
+		var date string
+		err := r.Scan(&e.number, &date, &e.endTime, &e.ended)
+		e.date = parseDate(date)
+		return e, err
+	}, "session ends",
+		`SELECT number, date, end_time, ended_at FROM sessions
+		 WHERE body_id = ? AND (number = ? OR (number < ? AND date != '' AND cancelled_reason = ''))
+		 ORDER BY number DESC LIMIT 2`, se.BodyID, se.Number, se.Number)
+	if err != nil {
+		return after, until, err
+	}
+	for _, e := range ends {
+		ended, _ := time.Parse(time.RFC3339, e.ended)
+		at := model.SessionEnd(e.date, e.endTime, ended)
+		if e.number == se.Number {
+			until = at
+		} else {
+			after = at
+		}
+	}
+	return after, until, nil
 }

@@ -196,7 +196,7 @@ func TestWrittenProcedureAcrossRestart(t *testing.T) {
 	if len(adopted) != 2 {
 		t.Errorf("%d adopted decisions in 2025, want 2", len(adopted))
 	}
-	between := must[[]model.Decision](t)(s2.ProcedureDecisions(ctx, bodyID, model.NewDate(2025, 6, 26), model.NewDate(2025, 11, 20)))
+	between := must[[]model.Decision](t)(s2.ProcedureDecisions(ctx, bodyID, model.SessionEnd(model.NewDate(2025, 6, 26), "", time.Time{}), model.SessionEnd(model.NewDate(2025, 11, 20), "", time.Time{})))
 	if len(between) != 1 || between[0].ID != d.ID {
 		t.Errorf("procedure decisions between sessions = %+v", between)
 	}

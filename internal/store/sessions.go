@@ -244,6 +244,13 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
 			return err
 		}
+		if next == model.StatusEnded {
+			// The moment it ended bounds the written procedures its
+			// minutes list (model.SessionEnd).
+			if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ? WHERE id = ?`, s.now().UTC().Format(time.RFC3339), id); err != nil {
+				return fmt.Errorf("store: session %d ended: %w", id, err)
+			}
+		}
 		if next == model.StatusMinutesDraft {
 			if err := s.noticeMinutesForComment(ctx, tx, id); err != nil {
 				return err
@@ -285,11 +292,14 @@ func checkAgendaOpen(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 }
 
 // checkSessionOpen refuses changes to the minutes of a session whose
-// minutes are approved.
+// minutes are approved, and to draft minutes while a written procedure
+// approving them is open (minutesInProcedure): the members approve the
+// text they were sent.
 func checkSessionOpen(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 	var status model.SessionStatus
 	var number int
-	err := tx.QueryRowContext(ctx, `SELECT status, number FROM sessions WHERE id = ?`, sessionID).Scan(&status, &number)
+	var bodyID int64
+	err := tx.QueryRowContext(ctx, `SELECT status, number, body_id FROM sessions WHERE id = ?`, sessionID).Scan(&status, &number, &bodyID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store: session %d: %w", sessionID, ErrNotFound)
 	} else if err != nil {
@@ -297,6 +307,9 @@ func checkSessionOpen(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 	}
 	if status.MinutesFrozen() {
 		return fmt.Errorf("store: minutes of the %d. Sitzung are approved: %w", number, ErrImmutable)
+	}
+	if status == model.StatusMinutesDraft {
+		return minutesInProcedure(ctx, tx, bodyID, number)
 	}
 	return nil
 }

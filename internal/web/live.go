@@ -48,6 +48,9 @@ type liveData struct {
 	Entry refusedForm
 	// Later are the sessions the current item may be deferred to.
 	Later []model.Session
+	// Procedure is the open written procedure that approves the minutes,
+	// if any: they do not change until it ends (the banner says so).
+	Procedure *store.MinutesProcedure
 }
 
 // DeferForm gives the deferral form of the current item (deferral.go).
@@ -193,6 +196,12 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	d := liveData{Session: se, Doc: doc, Drafts: map[int64]model.Decision{}, Refused: refused, Entry: entry}
+	if p, open, err := s.st.OpenMinutesProcedure(ctx, se); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if open {
+		d.Procedure = &p
+	}
 	if want == 0 {
 		want = se.CurrentItemID
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -214,6 +215,11 @@ type procedureData struct {
 	// Refused is a vote the procedure did not take: the choice as it was
 	// given and why (the form shows it again).
 	Refused ballotRefusal
+	// MinutesSession is the session whose minutes the procedure approves
+	// (Procedure.ApprovesSession); MinutesVersion the number of their
+	// approved version that is the text sent (0 while none is).
+	MinutesSession model.Session
+	MinutesVersion int
 }
 
 // ballotRefusal is a member's own vote that was refused, shown again with
@@ -277,6 +283,22 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 			continue
 		}
 		data.Votes[v.Member] = v.Choice
+	}
+	if p.ApprovesSession != 0 {
+		if data.MinutesSession, err = s.st.SessionByNumber(ctx, d.BodyID, p.ApprovesSession); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		versions, err := s.st.MinutesVersions(ctx, data.MinutesSession.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, v := range versions {
+			if v.Text == p.MinutesText && data.MinutesVersion == 0 {
+				data.MinutesVersion = v.Version
+			}
+		}
 	}
 	if u.Role == model.RoleMember {
 		data.MyMember, data.MyVote = u.MemberAbbrev, data.Votes[u.MemberAbbrev]
@@ -356,4 +378,25 @@ func (s *Server) endProcedureEarly(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), fmt.Sprintf("Das Umlaufverfahren ist vorzeitig beendet. %s Ergebnis: %s.", d.Outcome(), p.Result))
+}
+
+// procedureMinutes gives the text of the minutes a written procedure
+// approves as it was sent to the members (the internal text export): what
+// they vote on, and what becomes the approved version.
+func (s *Server) procedureMinutes(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+		return
+	}
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	p, err := s.st.Procedure(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Umlaufverfahren gibt es nicht.")
+		return
+	}
+	if p.ApprovesSession == 0 {
+		s.notFound(w, r, "Dieses Umlaufverfahren bestätigt kein Protokoll.")
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	io.WriteString(w, p.MinutesText)
 }

@@ -173,6 +173,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /umlaufverfahren/neu", s.newProcedurePage)
 	mux.HandleFunc("POST /umlaufverfahren", s.startProcedure)
 	mux.HandleFunc("GET /umlaufverfahren/{id}", s.procedurePage)
+	mux.HandleFunc("GET /umlaufverfahren/{id}/protokoll", s.procedureMinutes)
 	mux.HandleFunc("POST /umlaufverfahren/{id}/stimme", s.castVote)
 	mux.HandleFunc("POST /umlaufverfahren/{id}/beenden", s.endProcedureEarly)
 
