@@ -67,6 +67,7 @@ func oparlServer(t *testing.T) (*client, *store.Store, *clock) {
 	// The demo was written with the real clock; the test clock starts later.
 	clk := &clock{t: time.Now().UTC().Truncate(time.Second).Add(time.Hour)}
 	st.SetClock(clk.now)
+	conferenceDates(t, st, clk.now())
 	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)

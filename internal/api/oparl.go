@@ -156,7 +156,7 @@ func (a *Server) object(kind string) http.HandlerFunc {
 }
 
 func (a *Server) bodies(w http.ResponseWriter, r *http.Request) {
-	a.page(w, r, oparl.KindBody, "/oparl/v1/body")
+	a.page(w, r, oparl.KindBody, "/oparl/v1/body", 0)
 }
 
 func (a *Server) list(name, kind string) http.HandlerFunc {
@@ -174,7 +174,7 @@ func (a *Server) list(name, kind string) http.HandlerFunc {
 			oparlError(w, http.StatusNotFound, "Körperschaft nicht gefunden")
 			return
 		}
-		a.page(w, r, kind, "/oparl/v1/body/"+strconv.FormatInt(id, 10)+"/"+name)
+		a.page(w, r, kind, "/oparl/v1/body/"+strconv.FormatInt(id, 10)+"/"+name, 0)
 	}
 }
 
@@ -183,23 +183,13 @@ func (a *Server) organizationMeetings(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ctx := r.Context()
-	if _, err := a.st.OParlObject(ctx, oparl.KindOrganization, id); err != nil {
+	if _, err := a.st.OParlObject(r.Context(), oparl.KindOrganization, id); err != nil {
 		a.oparlFail(w, r, err)
 		return
 	}
-	council, err := a.st.OParlCouncilOrganization(ctx)
-	if err != nil && !errors.Is(err, model.ErrNotFound) {
-		a.oparlFail(w, r, err)
-		return
-	}
-	self := "/oparl/v1/organization/" + strconv.FormatInt(id, 10) + "/meeting"
-	if id != council {
-		// Only the council holds sessions in gremium: an empty list.
-		a.page(w, r, "", self)
-		return
-	}
-	a.page(w, r, oparl.KindMeeting, self)
+	// The Meetings the Organization holds: the council's sessions, a
+	// FachMK's dates; a steering group's list is empty.
+	a.page(w, r, oparl.KindMeeting, "/oparl/v1/organization/"+strconv.FormatInt(id, 10)+"/meeting", id)
 }
 
 // oparlUnknown answers every other request under /oparl/ with an OParl
@@ -230,12 +220,13 @@ func parseTime(v string) (time.Time, error) {
 	return t, err
 }
 
-// page writes one page of a list (kind "": the empty list) with the
-// filters created_since/until, modified_since/until, limit and
-// omit_internal; links keep the filters (chapter 2.5).
-func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string) {
+// page writes one page of a list of a kind — the body's, or with org the
+// list of that Organization (store.OParlFilter.Org) — with the filters
+// created_since/until, modified_since/until, limit and omit_internal;
+// links keep the filters (chapter 2.5).
+func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string, org int64) {
 	q := r.URL.Query()
-	var f store.OParlFilter
+	f := store.OParlFilter{Org: org}
 	for i, p := range filterParams {
 		v := q.Get(p)
 		if v == "" {
@@ -289,13 +280,10 @@ func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string)
 		buf = oparl.AppendExpanded(buf, raw, base, lic)
 		return nil
 	}
-	p := store.OParlPage{Total: 0}
-	if kind != "" {
-		var err error
-		if p, err = a.st.OParlList(r.Context(), kind, f, add); err != nil {
-			a.oparlFail(w, r, err)
-			return
-		}
+	p, err := a.st.OParlList(r.Context(), kind, f, add)
+	if err != nil {
+		a.oparlFail(w, r, err)
+		return
 	}
 	link := func(after *store.OParlCursor) string {
 		v := url.Values{}

@@ -62,6 +62,15 @@ func (d ConferenceDate) Validate() error {
 	return errors.Join(errs...)
 }
 
+// LastDay gives the last day of the date: its end, or its first day for
+// a date of one day.
+func (d ConferenceDate) LastDay() Date {
+	if d.Ends.IsZero() {
+		return d.Starts
+	}
+	return d.Ends
+}
+
 // clockOf reads a time of day "HH:MM"; the empty string is none (ok).
 func clockOf(s string) (time.Time, bool) {
 	if strings.TrimSpace(s) == "" {

@@ -21,7 +21,8 @@ import (
 const DefaultInterval = 30 * time.Second
 
 // Reminders is the loop that closes due written procedures and queues the
-// reminders a day before their deadline.
+// reminders a day before their deadline; it also moves the OParl
+// meetingState of the FachMK dates with the day.
 type Reminders struct {
 	Store    *store.Store
 	Interval time.Duration    // 0: DefaultInterval
@@ -36,7 +37,9 @@ type Reminders struct {
 // (store.QueueFollowUpReminders), FachMK sessions in 7 days
 // (store.QueueConferenceReminders), registration and document deadlines in
 // 7 days (store.QueueDeadlineReminders), kick-off talks due in 14 days
-// (store.QueueKickoffReminders).
+// (store.QueueKickoffReminders); and it builds the OParl Meetings of the
+// FachMK dates whose meetingState the day moved
+// (store.RefreshOParlMeetingStates).
 func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, error) {
 	now := time.Now
 	if r.Now != nil {
@@ -54,6 +57,9 @@ func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, erro
 	}
 	if _, kerr := r.Store.QueueKickoffReminders(ctx, now()); kerr != nil {
 		err = errors.Join(err, fmt.Errorf("kick-off reminders: %w", kerr))
+	}
+	if _, oerr := r.Store.RefreshOParlMeetingStates(ctx, now()); oerr != nil {
+		err = errors.Join(err, fmt.Errorf("OParl meeting states: %w", oerr))
 	}
 	return closed, err
 }

@@ -340,6 +340,64 @@ func Meeting(se model.Session, id int64, councilName string, orgID int64, locati
 	return o
 }
 
+// ConferenceMeetingState gives the meetingState of a FachMK date on day
+// today: "geplant" before its first day, "laufend" from its first to its
+// last day, "durchgeführt" after it. A date called off is removed by its
+// keepers (it becomes a tombstone), so a date has no state "abgesagt".
+func ConferenceMeetingState(d model.ConferenceDate, today model.Date) string {
+	switch {
+	case today.Before(d.Starts):
+		return "geplant"
+	case d.LastDay().Before(today):
+		return "durchgeführt"
+	}
+	return "laufend"
+}
+
+// ConferenceMeeting is a session date of a FachMK (Konferenztermin, kept by
+// its secretariat), a Meeting of the conference's Organization orgID; its
+// venue's Location is embedded (nil: none). The name is the date's title
+// ("Sitzung der …" without one). The span is that of the date's iCalendar
+// event: a date with a start time from that time on its first day to its
+// end time on its last day; an all-day date (no start time) from 00:00 of
+// its first day to 00:00 of the day after its last, the exclusive end of
+// DTEND;VALUE=DATE. A date of one day with a start time and no end time
+// has no end (its event has no DTEND); one of several days ends at 00:00
+// after its last day, which its event does not say. today gives the
+// meetingState
+// (ConferenceMeetingState). web is the conference's page, whose list of
+// dates ("#termine") shows the coming ones.
+func ConferenceMeeting(d model.ConferenceDate, conference model.Body, id, orgID int64, location json.RawMessage, today model.Date) Object {
+	o := newObject(KindMeeting, id)
+	name := strings.TrimSpace(d.Title)
+	if name == "" {
+		name = strings.TrimSpace("Sitzung " + conference.Of())
+	}
+	o["name"] = Text(name)
+	o["meetingState"] = ConferenceMeetingState(d, today)
+	o["organization"] = []string{URL(KindOrganization, orgID)}
+	o["web"] = Web("/fachmk/" + pathEscape(conference.Abbrev) + "#termine")
+	last := d.LastDay()
+	afterLast := model.BerlinDate(last.Time().AddDate(0, 0, 1))
+	if s, ok := dateTime(d.Starts, d.StartTime); ok {
+		o["start"] = s
+		if e, ok := dateTime(last, d.EndTime); ok {
+			o["end"] = e
+		} else if e, ok := dateTime(afterLast, "00:00"); ok && last != d.Starts {
+			o["end"] = e
+		}
+	} else if s, ok := dateTime(d.Starts, "00:00"); ok {
+		o["start"] = s
+		if e, ok := dateTime(afterLast, "00:00"); ok {
+			o["end"] = e
+		}
+	}
+	if location != nil {
+		o["location"] = location
+	}
+	return o
+}
+
 // AgendaItem is a public agenda item (TOP). dec is its public, numbered
 // decision (nil: none) with the id of its consultation; unnumbered are its
 // public decisions without a number (a Kenntnisnahme, older sessions),

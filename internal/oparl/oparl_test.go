@@ -1,6 +1,7 @@
 package oparl
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -85,6 +86,63 @@ func TestMeetingNameInTheGenitive(t *testing.T) {
 		o := Meeting(model.Session{Number: 47}, 1, name, 1, nil, nil, nil)
 		if o["name"] != want {
 			t.Errorf("%s: %q, want %q", name, o["name"], want)
+		}
+	}
+}
+
+// TestConferenceMeeting: a FachMK date as a Meeting — its span as its
+// iCalendar event gives it (an all-day date to 00:00 after its last day),
+// its state by the day, its title as name (the conference's session
+// without one), the conference as organization, nothing of the date that
+// is only the calendar's (UID, SEQUENCE).
+func TestConferenceMeeting(t *testing.T) {
+	imk := model.Body{Kind: model.BodyFachMK, Abbrev: "IMK", Name: "Innenministerkonferenz"}
+	day := func(m time.Month, d int) model.Date { return model.NewDate(2026, m, d) }
+	for _, c := range []struct {
+		what       string
+		date       model.ConferenceDate
+		start, end string
+	}{
+		{"all day, one day", model.ConferenceDate{Starts: day(6, 10)}, "2026-06-10T00:00:00+02:00", "2026-06-11T00:00:00+02:00"},
+		{"all day, the same last day", model.ConferenceDate{Starts: day(6, 10), Ends: day(6, 10)}, "2026-06-10T00:00:00+02:00", "2026-06-11T00:00:00+02:00"},
+		{"all day, three days over the change of time", model.ConferenceDate{Starts: day(10, 23), Ends: day(10, 25)}, "2026-10-23T00:00:00+02:00", "2026-10-26T00:00:00+01:00"},
+		{"timed, one day", model.ConferenceDate{Starts: day(11, 19), StartTime: "10:00", EndTime: "15:00"}, "2026-11-19T10:00:00+01:00", "2026-11-19T15:00:00+01:00"},
+		{"timed, two days", model.ConferenceDate{Starts: day(6, 10), Ends: day(6, 11), StartTime: "13:00", EndTime: "12:30"}, "2026-06-10T13:00:00+02:00", "2026-06-11T12:30:00+02:00"},
+		{"start time only, one day", model.ConferenceDate{Starts: day(6, 10), StartTime: "09:30"}, "2026-06-10T09:30:00+02:00", ""},
+		{"start time only, two days", model.ConferenceDate{Starts: day(6, 10), Ends: day(6, 11), StartTime: "09:30"}, "2026-06-10T09:30:00+02:00", "2026-06-12T00:00:00+02:00"},
+	} {
+		c.date.UID, c.date.Sequence = "fachmk-3-2026@gremium", 4
+		o := ConferenceMeeting(c.date, imk, 7, 2, nil, day(1, 5))
+		end, _ := o["end"].(string)
+		if o["start"] != c.start || end != c.end {
+			t.Errorf("%s: start %v end %v, want %s and %q", c.what, o["start"], o["end"], c.start, c.end)
+		}
+		if o["name"] != "Sitzung der Innenministerkonferenz" || o["meetingState"] != "geplant" || o["cancelled"] != nil ||
+			o["web"] != Base+"/fachmk/IMK#termine" || o["id"] != URL(KindMeeting, 7) {
+			t.Errorf("%s: %v", c.what, o)
+		}
+		if orgs, _ := o["organization"].([]string); len(orgs) != 1 || orgs[0] != URL(KindOrganization, 2) {
+			t.Errorf("%s: organization %v", c.what, o["organization"])
+		}
+		for k := range o {
+			if !slices.Contains([]string{"id", "type", "license", "name", "meetingState", "organization", "web", "start", "end"}, k) {
+				t.Errorf("%s: %s = %v", c.what, k, o[k])
+			}
+		}
+		if b, _ := Marshal(o); strings.Contains(string(b), c.date.UID) {
+			t.Errorf("%s: the calendar's UID: %s", c.what, b)
+		}
+	}
+	named := ConferenceMeeting(model.ConferenceDate{Title: "Frühjahrskonferenz 2026", Starts: day(6, 10)}, imk, 7, 2, nil, day(1, 5))
+	if named["name"] != "Frühjahrskonferenz 2026" {
+		t.Errorf("name %v, want the title", named["name"])
+	}
+	d := model.ConferenceDate{Starts: day(6, 10), Ends: day(6, 12)}
+	for today, want := range map[model.Date]string{
+		day(6, 9): "geplant", day(6, 10): "laufend", day(6, 12): "laufend", day(6, 13): "durchgeführt",
+	} {
+		if got := ConferenceMeetingState(d, today); got != want {
+			t.Errorf("state on %s: %s, want %s", today, got, want)
 		}
 	}
 }

@@ -58,6 +58,16 @@ type oparlKey struct {
 	src  int64
 }
 
+// auditSource gives the audit-log entity and id of the source row of an
+// object (for the times of objects built from data stored before): a
+// negative src is a FachMK date's (dateSrc).
+func auditSource(k oparlKey) (string, int64) {
+	if k.src < 0 && (k.kind == oparl.KindMeeting || k.kind == oparl.KindLocation) {
+		return "conference_date", -k.src
+	}
+	return oparlAuditEntity[k.kind], k.src
+}
+
 // oparlSync builds the OParl objects of one batch of dirty rows.
 type oparlSync struct {
 	ctx      context.Context
@@ -79,6 +89,7 @@ type oparlSync struct {
 	bodies    map[int64]*model.Body
 	persons   map[int64]*model.Person
 	assigns   map[int64]*model.Assignment
+	dates     map[int64]*model.ConferenceDate
 	lastHeld  int
 
 	// rows are the stored objects by key (nil: none), itemDecisions the
@@ -110,10 +121,10 @@ type oparlSync struct {
 	sessionsChanged bool
 	// years are the years with a session of the council (loaded once).
 	years map[int64]bool
-	// places are the council's venues by their text, each with the session
-	// whose Location is the venue's (placeSession); placesMarked the venues
-	// whose Location was marked in this batch, placeMeetings those whose
-	// Meetings were (placeMarks).
+	// places are the venues by their text, each with the source row whose
+	// Location is the venue's (placeSource); placesMarked the venues whose
+	// Location was marked in this batch, placeMeetings those whose Meetings
+	// were (placeMarks).
 	places        map[string]int64
 	placesMarked  map[string]bool
 	placeMeetings map[string]bool
@@ -181,7 +192,7 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 		want: map[string]map[int64]bool{}, visible: map[oparlKey]bool{}, pid: map[oparlKey]int64{},
 		taken: map[string]map[int64]bool{}, maxID: map[string]int64{}, counts: map[string]int{},
 		sessions: map[int64]*model.Session{}, items: map[int64]*model.AgendaItem{}, decisions: map[int64]*model.Decision{},
-		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{},
+		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{}, dates: map[int64]*model.ConferenceDate{},
 		rows: map[oparlKey]*stored{}, itemDecisions: map[int64][]int64{}, audit: map[string]map[int64][2]string{},
 		idUsed: map[string]map[int64]bool{}, sections: map[int64]string{}, built: map[oparlKey]builtObject{},
 		byNumber: map[model.DecisionNumber][]int64{}, places: map[string]int64{}, placesMarked: map[string]bool{}, placeMeetings: map[string]bool{}}
@@ -286,7 +297,7 @@ func (y *oparlSync) everything() error {
 	for _, q := range []struct{ entity, query string }{
 		{"body", `SELECT id FROM bodies`}, {"person", `SELECT id FROM persons`},
 		{"assignment", `SELECT id FROM spokesperson_assignments`}, {"session", `SELECT id FROM sessions`},
-		{"decision", `SELECT id FROM decisions`},
+		{"decision", `SELECT id FROM decisions`}, {"conference_date", `SELECT id FROM conference_dates`},
 	} {
 		ids, err := y.ids(q.query)
 		if err != nil {
@@ -361,6 +372,24 @@ func (y *oparlSync) expand(entity string, id int64) error {
 			// sessions (SetChair marks the body).
 			y.sessionsChanged = true
 		}
+		// The Meetings of a conference's dates follow its name, its
+		// abbreviation (their page) and whether it is public.
+		dates, err := y.ids(`SELECT id FROM conference_dates WHERE body_id = ? ORDER BY id`, id)
+		if err != nil {
+			return err
+		}
+		for _, d := range dates {
+			if err := y.expand("conference_date", d); err != nil {
+				return err
+			}
+		}
+	case "conference_date":
+		// A FachMK date: its Meeting, and the Location of its venue where
+		// the council holds no session (dateSrc).
+		src := dateSrc(id)
+		y.add(oparl.KindMeeting, src)
+		y.add(oparl.KindLocation, src)
+		return y.placeMarks(src)
 	case "person":
 		y.add(oparl.KindPerson, id)
 	case "assignment":
@@ -375,14 +404,17 @@ func (y *oparlSync) expand(entity string, id int64) error {
 	return nil
 }
 
-// One Location per venue: the Location of a venue (the place text of the
-// council's sessions, same text, same Location) is built from the first
-// session held there, the one with the lowest id, so its public id stays
-// while sessions come and go; the Meetings there embed it.
+// One Location per venue: the Location of a venue (a place text of the
+// council's sessions or of the FachMK dates, same text, same Location) is
+// built from the first session of the council held there, the one with the
+// lowest id — or, at a venue of no session, from the first public FachMK
+// date there —, so its public id stays while sessions and dates come and
+// go; the Meetings there embed it.
 
-// placeSession gives the session whose Location is the venue's: the
-// council's session with the lowest id at that place (0: none).
-func (y *oparlSync) placeSession(place string) (int64, error) {
+// placeSource gives the source row whose Location is the venue's: the
+// council's session with the lowest id at that place, else the public
+// FachMK date with the lowest id there (dateSrc; 0: none).
+func (y *oparlSync) placeSource(place string) (int64, error) {
 	if place == "" {
 		return 0, nil
 	}
@@ -393,31 +425,58 @@ func (y *oparlSync) placeSession(place string) (int64, error) {
 	if err := y.tx.QueryRowContext(y.ctx, `SELECT COALESCE(MIN(id), 0) FROM sessions WHERE body_id = ? AND place = ?`, y.council.ID, place).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: oparl place: %w", err)
 	}
+	if id == 0 {
+		var date int64
+		if err := y.tx.QueryRowContext(y.ctx, `SELECT COALESCE(MIN(d.id), 0) FROM conference_dates d JOIN bodies b ON b.id = d.body_id
+			WHERE d.place = ? AND b.kind = ? AND b.internal = 0`, place, model.BodyFachMK).Scan(&date); err != nil {
+			return 0, fmt.Errorf("store: oparl place: %w", err)
+		}
+		id = dateSrc(date)
+	}
 	y.places[place] = id
 	return id, nil
 }
 
-// placeMarks marks the Locations a changed session touches: that of its
-// venue now and, when the session was the one a venue's Location is built
-// from and left it (or is gone), that of its former venue, now built from
-// the next session there. Where the session a venue's Location is built
-// from changed, the venue's former Location becomes a tombstone and every
-// Meeting there is built again to embed the new one.
-func (y *oparlSync) placeMarks(id int64) error {
+// sourcePlace gives the venue of a source row of Locations — a session of
+// the council, or a public FachMK date (a negative src, dateSrc) — if
+// it is public ("": none).
+func (y *oparlSync) sourcePlace(src int64) (string, error) {
+	if src < 0 {
+		d, err := y.publicDate(-src)
+		if err != nil || d == nil {
+			return "", err
+		}
+		return d.Place, nil
+	}
+	se, err := y.councilSession(src)
+	if err != nil || se == nil {
+		return "", err
+	}
+	return se.Place, nil
+}
+
+// placeMarks marks the Locations a changed session or FachMK date (src,
+// as sourcePlace) touches: that of its venue now and, when the row was the
+// one a venue's Location is built from and left it (or is gone), that of
+// its former venue, now built from the next row there. Where the row a
+// venue's Location is built from changed, the venue's former Location
+// becomes a tombstone and every Meeting there is built again to embed the
+// new one.
+func (y *oparlSync) placeMarks(src int64) error {
 	type venue struct {
 		place string
-		left  bool // the session's Location was this venue's, and it left
+		left  bool // the row's Location was this venue's, and it left
 	}
 	var places []venue
-	se, err := y.councilSession(id)
+	now, err := y.sourcePlace(src)
 	if err != nil {
 		return err
 	}
-	if se != nil && se.Place != "" {
-		places = append(places, venue{place: se.Place})
+	if now != "" {
+		places = append(places, venue{place: now})
 	}
 	var raw []byte
-	err = y.tx.QueryRowContext(y.ctx, `SELECT json FROM oparl_objects WHERE kind = ? AND src = ? AND deleted = 0`, oparl.KindLocation, id).Scan(&raw)
+	err = y.tx.QueryRowContext(y.ctx, `SELECT json FROM oparl_objects WHERE kind = ? AND src = ? AND deleted = 0`, oparl.KindLocation, src).Scan(&raw)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store: oparl place: %w", err)
 	}
@@ -425,7 +484,7 @@ func (y *oparlSync) placeMarks(id int64) error {
 		var loc struct {
 			Description string `json:"description"`
 		}
-		if json.Unmarshal(raw, &loc) == nil && loc.Description != "" && (se == nil || loc.Description != se.Place) {
+		if json.Unmarshal(raw, &loc) == nil && loc.Description != "" && loc.Description != now {
 			places = append(places, venue{loc.Description, true})
 		}
 	}
@@ -433,15 +492,18 @@ func (y *oparlSync) placeMarks(id int64) error {
 		place := v.place
 		if !y.placesMarked[place] {
 			y.placesMarked[place] = true
-			first, err := y.placeSession(place)
+			first, err := y.placeSource(place)
 			if err != nil {
 				return err
 			}
 			y.add(oparl.KindLocation, first)
-			// Live Locations of the venue built from another session:
-			// the venue's session changed.
+			// Live Locations of the venue built from another row: the
+			// venue's row changed.
 			others, err := y.ids(`SELECT o.src FROM oparl_objects o JOIN sessions s ON s.id = o.src
-				WHERE o.kind = ? AND o.deleted = 0 AND s.body_id = ? AND s.place = ? AND s.id <> ?`, oparl.KindLocation, y.council.ID, place, first)
+				WHERE o.kind = ? AND o.deleted = 0 AND s.body_id = ? AND s.place = ? AND o.src <> ?
+				UNION SELECT o.src FROM oparl_objects o JOIN conference_dates d ON o.src = -d.id
+				WHERE o.kind = ? AND o.deleted = 0 AND o.src < 0 AND d.place = ? AND o.src <> ?`,
+				oparl.KindLocation, y.council.ID, place, first, oparl.KindLocation, place, first)
 			if err != nil {
 				return err
 			}
@@ -452,7 +514,8 @@ func (y *oparlSync) placeMarks(id int64) error {
 		}
 		if v.left && !y.placeMeetings[place] {
 			y.placeMeetings[place] = true
-			if err := y.addAll(oparl.KindMeeting, `SELECT id FROM sessions WHERE body_id = ? AND place = ?`, y.council.ID, place); err != nil {
+			if err := y.addAll(oparl.KindMeeting, `SELECT id FROM sessions WHERE body_id = ? AND place = ?
+				UNION SELECT -id FROM conference_dates WHERE place = ?`, y.council.ID, place, place); err != nil {
 				return err
 			}
 		}
@@ -506,6 +569,9 @@ func (y *oparlSync) assignment(id int64) (*model.Assignment, error) {
 
 // councilSession gives the session if it is one of the council's.
 func (y *oparlSync) councilSession(id int64) (*model.Session, error) {
+	if id <= 0 {
+		return nil, nil // a FachMK date's key (dateSrc)
+	}
 	se, err := y.session(id)
 	if err != nil || se == nil || se.BodyID != y.council.ID {
 		return nil, err
@@ -587,15 +653,19 @@ func (y *oparlSync) computeVisible(k oparlKey) (bool, error) {
 		a, err := y.assignment(k.src)
 		return a != nil && a.PersonID != 0, err
 	case oparl.KindMeeting:
+		if k.src < 0 {
+			d, err := y.publicDate(-k.src)
+			return d != nil, err
+		}
 		se, err := y.councilSession(k.src)
 		return se != nil, err
 	case oparl.KindLocation:
-		se, err := y.councilSession(k.src)
-		if err != nil || se == nil || se.Place == "" {
+		place, err := y.sourcePlace(k.src)
+		if err != nil || place == "" {
 			return false, err
 		}
-		first, err := y.placeSession(se.Place)
-		return first == se.ID, err
+		first, err := y.placeSource(place)
+		return first == k.src, err
 	case oparl.KindFile:
 		se, err := y.councilSession(k.src)
 		if err != nil || se == nil || !minutesHeld(*se) {
@@ -734,7 +804,21 @@ func (y *oparlSync) run() error {
 		for src := range y.want[kind] {
 			srcs = append(srcs, src)
 		}
-		sort.Slice(srcs, func(i, j int) bool { return srcs[i] < srcs[j] })
+		// The keys of the sessions and other rows first, then those of
+		// the FachMK dates (negative, dateSrc) in the order of the dates'
+		// ids: a first build gives the objects the ids that building them
+		// change by change gives — a session's Meeting its session's id,
+		// a date's the next free one.
+		sort.Slice(srcs, func(i, j int) bool {
+			a, b := srcs[i], srcs[j]
+			if (a < 0) != (b < 0) {
+				return b < 0
+			}
+			if a < 0 {
+				return a > b
+			}
+			return a < b
+		})
 		for _, src := range srcs {
 			if err := y.build(oparlKey{kind, src}); err != nil {
 				return fmt.Errorf("store: oparl %s %d: %w", kind, src, err)
@@ -787,15 +871,27 @@ type stored struct {
 	created, modified string
 	deleted           bool
 	hash              string
+	org               sql.NullInt64 // the Organization whose meeting list holds it
 }
+
+// oparlStoredCols are the columns a stored is read from (scanStored).
+const oparlStoredCols = `id, src, created, modified, deleted, hash, org`
+
+func scanStored(r scanner) (stored, error) {
+	var s stored
+	err := r.Scan(&s.id, &s.src, &s.created, &s.modified, &s.deleted, &s.hash, &s.org)
+	return s, err
+}
+
+// orgCount is the key of oparl_counts that counts the live objects of a
+// kind in the meeting list of Organization org (OParlFilter.Org).
+func orgCount(kind string, org int64) string { return kind + "@" + strconv.FormatInt(org, 10) }
 
 func (y *oparlSync) stored(k oparlKey) (*stored, error) {
 	if r, ok := y.rows[k]; ok {
 		return r, nil
 	}
-	var r stored
-	err := y.tx.QueryRowContext(y.ctx, `SELECT id, src, created, modified, deleted, hash FROM oparl_objects WHERE kind = ? AND src = ?`, k.kind, k.src).
-		Scan(&r.id, &r.src, &r.created, &r.modified, &r.deleted, &r.hash)
+	r, err := scanStored(y.tx.QueryRowContext(y.ctx, `SELECT `+oparlStoredCols+` FROM oparl_objects WHERE kind = ? AND src = ?`, k.kind, k.src))
 	if errors.Is(err, sql.ErrNoRows) {
 		y.rows[k] = nil
 		return nil, nil
@@ -868,6 +964,10 @@ func (y *oparlSync) build(k oparlKey) error {
 	if err != nil {
 		return err
 	}
+	org, err := y.listOrg(k)
+	if err != nil {
+		return err
+	}
 	content, err := oparl.Marshal(obj)
 	if err != nil {
 		return err
@@ -886,20 +986,44 @@ func (y *oparlSync) build(k oparlKey) error {
 			return err
 		}
 		modified = max(modified, children)
+		if k.kind == oparl.KindMeeting && k.src < 0 {
+			// The meetingState changed with the day (stateSince).
+			d, err := y.publicDate(-k.src)
+			if err != nil {
+				return err
+			}
+			modified = max(modified, y.stateSince(*d))
+		}
 	}
 	obj["created"], obj["modified"] = showTime(created), showTime(modified)
 	full, err := oparl.Marshal(obj)
 	if err != nil {
 		return err
 	}
+	var listed sql.NullInt64
+	if org != 0 {
+		listed = sql.NullInt64{Int64: org, Valid: true}
+	}
 	if old == nil || old.deleted {
 		y.counts[k.kind]++
 	}
-	y.pending = append(y.pending, []any{k.kind, id, k.src, created, modified, hash, full})
+	if old == nil || old.deleted || old.org != listed {
+		if old != nil && !old.deleted && old.org.Valid {
+			y.counts[orgCount(k.kind, old.org.Int64)]--
+		}
+		if listed.Valid {
+			y.counts[orgCount(k.kind, org)]++
+		}
+	}
+	var orgArg any
+	if listed.Valid {
+		orgArg = org
+	}
+	y.pending = append(y.pending, []any{k.kind, id, k.src, created, modified, hash, full, orgArg})
 	if embeddedOnce[k.kind] {
 		y.built[k] = builtObject{full, modified}
 	}
-	y.rows[k] = &stored{id: id, src: sql.NullInt64{Int64: k.src, Valid: true}, created: created, modified: modified, hash: hash}
+	y.rows[k] = &stored{id: id, src: sql.NullInt64{Int64: k.src, Valid: true}, created: created, modified: modified, hash: hash, org: listed}
 	return nil
 }
 
@@ -934,6 +1058,9 @@ func (y *oparlSync) tombstone(k oparlKey, old *stored) error {
 		return err
 	}
 	y.counts[k.kind]--
+	if old.org.Valid {
+		y.counts[orgCount(k.kind, old.org.Int64)]--
+	}
 	_, err = y.tx.ExecContext(y.ctx, `UPDATE oparl_objects SET src = ?, modified = ?, deleted = 1, hash = 'deleted', json = ? WHERE kind = ? AND id = ?`,
 		src, y.now, full, k.kind, old.id)
 	if err != nil {
@@ -942,7 +1069,7 @@ func (y *oparlSync) tombstone(k oparlKey, old *stored) error {
 	if gone {
 		y.rows[k] = nil
 	} else {
-		y.rows[k] = &stored{id: old.id, src: old.src, created: old.created, modified: y.now, deleted: true, hash: "deleted"}
+		y.rows[k] = &stored{id: old.id, src: old.src, created: old.created, modified: y.now, deleted: true, hash: "deleted", org: old.org}
 	}
 	return nil
 }
@@ -951,8 +1078,14 @@ func (y *oparlSync) tombstone(k oparlKey, old *stored) error {
 // exists.
 func (y *oparlSync) sourceGone(k oparlKey) (bool, error) {
 	var table string
+	id := k.src
 	switch k.kind {
-	case oparl.KindMeeting, oparl.KindFile, oparl.KindLocation:
+	case oparl.KindMeeting, oparl.KindLocation:
+		table = "sessions"
+		if k.src < 0 {
+			table, id = "conference_dates", -k.src
+		}
+	case oparl.KindFile:
 		table = "sessions"
 	case oparl.KindAgendaItem:
 		table = "agenda_items"
@@ -968,7 +1101,7 @@ func (y *oparlSync) sourceGone(k oparlKey) (bool, error) {
 		return false, nil
 	}
 	var one int
-	err := y.tx.QueryRowContext(y.ctx, "SELECT 1 FROM "+table+" WHERE id = ?", k.src).Scan(&one)
+	err := y.tx.QueryRowContext(y.ctx, "SELECT 1 FROM "+table+" WHERE id = ?", id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return true, nil
 	}
@@ -990,20 +1123,20 @@ func (y *oparlSync) auditTimes(k oparlKey) (string, string, error) {
 			UNION ALL SELECT at FROM audit_log WHERE entity = 'body' AND entity_id = ? AND action = 'chair' AND detail LIKE ?) t`,
 			y.council.ID, year+"-%", y.council.ID, year+" %").Scan(&first, &last)
 	default:
-		entity := oparlAuditEntity[k.kind]
+		entity, src := auditSource(k)
 		if entity == "" {
 			return y.now, y.now, nil
 		}
-		if t, ok := y.audit[entity][k.src]; ok {
+		if t, ok := y.audit[entity][src]; ok {
 			first.String, first.Valid, last.String, last.Valid = t[0], t[0] != "", t[1], t[1] != ""
 			break
 		}
-		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id = ?`, entity, k.src).Scan(&first, &last)
+		err = y.tx.QueryRowContext(y.ctx, `SELECT MIN(at), MAX(at) FROM audit_log WHERE entity = ? AND entity_id = ?`, entity, src).Scan(&first, &last)
 		if err == nil {
 			// Widened by the import that created the row, if one did.
-			times := map[int64][2]string{k.src: {first.String, last.String}}
-			err = importTimes(y.ctx, y.tx, entity, []int64{k.src}, times)
-			t := times[k.src]
+			times := map[int64][2]string{src: {first.String, last.String}}
+			err = importTimes(y.ctx, y.tx, entity, []int64{src}, times)
+			t := times[src]
 			first.String, first.Valid, last.String, last.Valid = t[0], t[0] != "", t[1], t[1] != ""
 		}
 	}
@@ -1106,11 +1239,14 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		}
 		return oparl.Membership(*a, id, person, org, ended), "", nil
 	case oparl.KindMeeting:
+		if k.src < 0 {
+			return y.conferenceMeeting(-k.src, id)
+		}
 		se, err := y.session(k.src)
 		if err != nil {
 			return nil, "", err
 		}
-		place, err := y.placeSession(se.Place)
+		place, err := y.placeSource(se.Place)
 		if err != nil {
 			return nil, "", err
 		}
@@ -1244,11 +1380,11 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		}
 		return oparl.File(*se, id, meeting), "", nil
 	case oparl.KindLocation:
-		se, err := y.session(k.src)
+		place, err := y.sourcePlace(k.src)
 		if err != nil {
 			return nil, "", err
 		}
-		return oparl.Location(se.Place, id), "", nil
+		return oparl.Location(place, id), "", nil
 	case oparl.KindLegislativeTerm:
 		return oparl.LegislativeTerm(int(k.src), id, bodyID), "", nil
 	}
@@ -1509,6 +1645,11 @@ type OParlFilter struct {
 	CreatedSince, CreatedUntil, ModifiedSince, ModifiedUntil time.Time
 	Limit                                                    int
 	After                                                    *OParlCursor
+	// Org, if not 0, is the public id of the Organization whose list is
+	// read (/oparl/v1/organization/{id}/meeting): the objects it holds,
+	// the council's sessions or a FachMK's dates; 0 reads the kind's list
+	// of the body.
+	Org int64
 }
 
 // OParlPage is what a list page says besides its objects: the cursor of
@@ -1566,6 +1707,9 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter, each 
 	}
 	w := where{}
 	w.add("kind = ?", kind)
+	if f.Org != 0 {
+		w.add("org = ?", f.Org)
+	}
 	if f.ModifiedSince.IsZero() {
 		w.add("deleted = 0")
 	}
@@ -1641,23 +1785,15 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter, each 
 		if err != nil {
 			return OParlPage{}, err
 		}
-		if err := st.QueryRowContext(ctx, kind).Scan(&page.Total); err != nil {
+		counted := kind
+		if f.Org != 0 {
+			counted = orgCount(kind, f.Org)
+		}
+		if err := st.QueryRowContext(ctx, counted).Scan(&page.Total); err != nil {
 			return OParlPage{}, fmt.Errorf("store: oparl count: %w", err)
 		}
 	}
 	return page, nil
-}
-
-// OParlCouncilOrganization gives the public id of the council's
-// Organization, the one that holds the meetings.
-func (s *Store) OParlCouncilOrganization(ctx context.Context) (int64, error) {
-	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT o.id FROM oparl_objects o JOIN bodies b ON b.id = o.src
-		WHERE o.kind = ? AND o.deleted = 0 AND b.kind = ? ORDER BY b.id LIMIT 1`, oparl.KindOrganization, model.BodyPlanningCouncil).Scan(&id)
-	if err != nil {
-		return 0, notFound(err, "oparl council organization")
-	}
-	return id, nil
 }
 
 // readStmt gives the prepared statement of a read query, prepared once per

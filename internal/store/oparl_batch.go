@@ -127,15 +127,15 @@ func (y *oparlSync) preloadStored(kind string, srcs []int64) error {
 		}
 	}
 	return inBatches(need, func(in string, args []any) error {
-		rows, err := y.tx.QueryContext(y.ctx, `SELECT id, src, created, modified, deleted, hash FROM oparl_objects WHERE kind = ? AND src IN `+in,
+		rows, err := y.tx.QueryContext(y.ctx, `SELECT `+oparlStoredCols+` FROM oparl_objects WHERE kind = ? AND src IN `+in,
 			append([]any{kind}, args...)...)
 		if err != nil {
 			return fmt.Errorf("store: oparl rows: %w", err)
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var r stored
-			if err := rows.Scan(&r.id, &r.src, &r.created, &r.modified, &r.deleted, &r.hash); err != nil {
+			r, err := scanStored(rows)
+			if err != nil {
 				return fmt.Errorf("store: oparl rows: %w", err)
 			}
 			y.rows[oparlKey{kind, r.src.Int64}] = &r
@@ -187,8 +187,8 @@ func (y *oparlSync) preloadAuditTimes(kind string, srcs []int64) error {
 	}
 	var need []int64
 	for _, src := range srcs {
-		if r := y.rows[oparlKey{kind, src}]; r != nil {
-			continue // kept: its times stay
+		if r := y.rows[oparlKey{kind, src}]; r != nil || src < 0 {
+			continue // kept: its times stay; a FachMK date's are its own entity's (auditSource)
 		}
 		if _, ok := y.audit[entity][src]; !ok && src != 0 {
 			need = append(need, src)
@@ -288,7 +288,18 @@ func (y *oparlSync) preloadMarked() error {
 			sessions = append(sessions, it.SessionID)
 		}
 	}
-	if err := y.preloadSessions(append(sessions, srcs(oparl.KindMeeting, oparl.KindFile, oparl.KindLocation)...)); err != nil {
+	var dates []int64
+	for _, src := range srcs(oparl.KindMeeting, oparl.KindFile, oparl.KindLocation) {
+		if src < 0 {
+			dates = append(dates, -src) // a FachMK date's (dateSrc)
+		} else {
+			sessions = append(sessions, src)
+		}
+	}
+	if err := y.preloadSessions(sessions); err != nil {
+		return err
+	}
+	if err := y.preloadDates(dates); err != nil {
 		return err
 	}
 	if err := y.preloadItemDecisions(srcs(oparl.KindAgendaItem)); err != nil {
@@ -342,12 +353,15 @@ func (y *oparlSync) preloadDirty(byEntity map[string][]int64) error {
 // oparlWriteRows is the number of objects one statement writes.
 const oparlWriteRows = 50
 
-const oparlUpsert = `INSERT INTO oparl_objects (kind, id, src, created, modified, deleted, hash, json) VALUES `
+const oparlUpsert = `INSERT INTO oparl_objects (kind, id, src, created, modified, deleted, hash, json, org) VALUES `
 
-const oparlUpsertConflict = ` ON CONFLICT (kind, id) DO UPDATE SET src = excluded.src, modified = excluded.modified, deleted = 0, hash = excluded.hash, json = excluded.json`
+const oparlUpsertConflict = ` ON CONFLICT (kind, id) DO UPDATE SET src = excluded.src, modified = excluded.modified, deleted = 0, hash = excluded.hash, json = excluded.json, org = excluded.org`
+
+// oparlUpsertRow are the values of one object (pending).
+const oparlUpsertRow = `(?, ?, ?, ?, ?, 0, ?, ?, ?)`
 
 // oparlUpsertMany writes oparlWriteRows objects.
-var oparlUpsertMany = oparlUpsert + strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, 0, ?, ?), ", oparlWriteRows), ", ") + oparlUpsertConflict
+var oparlUpsertMany = oparlUpsert + strings.TrimSuffix(strings.Repeat(oparlUpsertRow+", ", oparlWriteRows), ", ") + oparlUpsertConflict
 
 // flush writes the pending objects: oparlWriteRows in one statement, the
 // rest one by one (two fixed statement texts).
@@ -355,7 +369,7 @@ func (y *oparlSync) flush() error {
 	p := y.pending
 	y.pending = y.pending[:0]
 	for len(p) >= oparlWriteRows {
-		args := make([]any, 0, 7*oparlWriteRows)
+		args := make([]any, 0, 8*oparlWriteRows)
 		for _, r := range p[:oparlWriteRows] {
 			args = append(args, r...)
 		}
@@ -365,7 +379,7 @@ func (y *oparlSync) flush() error {
 		p = p[oparlWriteRows:]
 	}
 	for _, r := range p {
-		if _, err := y.tx.ExecContext(y.ctx, oparlUpsert+`(?, ?, ?, ?, ?, 0, ?, ?)`+oparlUpsertConflict, r...); err != nil {
+		if _, err := y.tx.ExecContext(y.ctx, oparlUpsert+oparlUpsertRow+oparlUpsertConflict, r...); err != nil {
 			return fmt.Errorf("store: oparl write: %w", err)
 		}
 	}
