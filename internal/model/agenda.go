@@ -165,6 +165,13 @@ func (it AgendaItem) Standard() bool {
 	return it.RegisteredBy == "" && (it.Number == "00" || it.Title == ReportingFachMKTitle)
 }
 
+// ReportingFachMK reports whether the item is the standard item
+// "Reporting FachMK" that closes the topics of every agenda (in
+// "Übergreifendes"): an item accepted into a section goes before it.
+func (it AgendaItem) ReportingFachMK() bool {
+	return it.Standard() && it.Title == ReportingFachMKTitle
+}
+
 // CheckDeferrable refuses to defer an item: a standard item (the next
 // agenda has its own), one already deferred, a registration not on the
 // agenda, an item of a session that has ended (a cancelled session's

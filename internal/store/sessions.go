@@ -569,7 +569,9 @@ type acceptOptions struct{ section int64 }
 // IntoSection accepts a registration into a section of the agenda (a
 // Schwerpunktthema or "Übergreifendes", model.Section.Topic): the item
 // gets the section and goes after the last item of that section or of an
-// earlier one, so that the agenda stays in the order of its sections.
+// earlier one, so that the agenda stays in the order of its sections —
+// but before the standard item "Reporting FachMK"
+// (model.AgendaItem.ReportingFachMK), which closes the topics.
 // 0 is no section: the item goes to the end, as without the option.
 func IntoSection(sectionID int64) AcceptOption {
 	return func(o *acceptOptions) { o.section = sectionID }
@@ -619,7 +621,7 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 
 // makeRoomInSection gives the position an item accepted into section
 // takes on its session's agenda — after the last accepted item of that
-// section or of an earlier one — and numbers the other items around it,
+// section or of an earlier one, "Reporting FachMK" not counted — and numbers the other items around it,
 // inside tx. A section that is not a topic of the session's body is
 // refused.
 func (s *Store) makeRoomInSection(ctx context.Context, tx *sql.Tx, it model.AgendaItem, section int64) (int, error) {
@@ -646,7 +648,10 @@ func (s *Store) makeRoomInSection(ctx context.Context, tx *sql.Tx, it model.Agen
 	}
 	at := 0 // the number of items before the new one
 	for i, x := range items {
-		if r, ok := rank[x.SectionID]; ok && r <= chosen {
+		// "Reporting FachMK" closes the topics (it stands in
+		// "Übergreifendes"): an item accepted into its section goes
+		// before it, not after it.
+		if r, ok := rank[x.SectionID]; ok && r <= chosen && !x.ReportingFachMK() {
 			at = i + 1
 		}
 	}
