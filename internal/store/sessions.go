@@ -580,7 +580,8 @@ func IntoSection(sectionID int64) AcceptOption {
 // DecideRegistration takes the secretariat's decision on a registered
 // item (version: the one read): accepted, it goes to the end of the
 // agenda (or, IntoSection, to the end of its section); declined, it
-// leaves it. The position is found inside the write, so that two
+// leaves it, with a reason for the registering office that has no
+// confidential marks (model.CheckDeclineReason). The position is found inside the write, so that two
 // registrations accepted at the same moment do not share one.
 func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version int, accept bool, reason string, opts ...AcceptOption) (model.AgendaItem, error) {
 	var o acceptOptions
@@ -588,6 +589,11 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 		f(&o)
 	}
 	var it model.AgendaItem
+	if !accept {
+		if err := model.CheckDeclineReason(reason); err != nil {
+			return it, err
+		}
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if it, err = loadItemTx(ctx, tx, itemID); err != nil {
