@@ -204,3 +204,27 @@ func TestAcceptIntoUebergreifendesGoesBeforeReporting(t *testing.T) {
 		t.Errorf("agenda after a second acceptance:\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestAcceptedRegistrationMailWording: the mail of an accepted
+// registration says "der TOP steht auf der Tagesordnung" ("Ihre Anmeldung
+// … angenommen; er steht …" took the registration for a masculine noun);
+// the move mail says "als Videokonferenz", not "in Videokonferenz".
+func TestAcceptedRegistrationMailWording(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "geschaeftsstelle")
+	bodyID, _ := fixture(t, s)
+	account(t, s, model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "he@example.org", model.EventRegistrationDecided)
+	id := must[int64](t)
+	s48 := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2027, 1, 15), Status: model.StatusPlanned}))
+	reg := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Eins", Position: 9, Status: model.ItemRegistered, RegisteredBy: "HE"}))
+	if _, err := s.DecideRegistration(ctx, reg, 1, true, ""); err != nil {
+		t.Fatal(err)
+	}
+	list, _, err := s.Notifications(ctx, OutboxFilter{Event: model.EventRegistrationDecided})
+	if err != nil || len(list) != 1 || !strings.Contains(list[0].Body, "angenommen; der TOP steht auf der Tagesordnung.") {
+		t.Errorf("the acceptance mail: %+v %v", list, err)
+	}
+	if got := sessionWhen(model.Session{Date: model.NewDate(2027, 1, 15), Place: "Videokonferenz"}); got != "am 15.01.2027, als Videokonferenz" {
+		t.Errorf("sessionWhen: %q", got)
+	}
+}

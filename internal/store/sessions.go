@@ -701,7 +701,7 @@ func (s *Store) noticeRegistrationDecided(ctx context.Context, tx *sql.Tx, it mo
 	if err != nil {
 		return err
 	}
-	what := "angenommen; er steht auf der Tagesordnung"
+	what := "angenommen; der TOP steht auf der Tagesordnung"
 	if it.Status == model.ItemDeclined {
 		what = "abgelehnt"
 	}

@@ -330,7 +330,9 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), "Status: "+next.Label())
+	// The notice names the session: it may be shown on another page
+	// (an AL-Runde's status read under the IT-PLR session's heading).
+	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), fmt.Sprintf("Status der %s: %s", se.Title(), next.Label()))
 }
 
 func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
