@@ -165,6 +165,24 @@ func (it AgendaItem) Standard() bool {
 	return it.RegisteredBy == "" && (it.Number == "00" || it.Title == ReportingFachMKTitle)
 }
 
+// CheckDeclineReason refuses confidential marks in the reason a
+// registration is declined with, at the form's field (grund): the reason
+// goes as it is to the registering office (its mail, its registration's
+// page), which sees every word; nothing there is blacked out.
+func CheckDeclineReason(reason string) error {
+	if err := Unmarked(reason, "Der Grund der Ablehnung geht an das anmeldende Mitglied"); err != nil {
+		return AtField("grund", err)
+	}
+	return nil
+}
+
+// ReportingFachMK reports whether the item is the standard item
+// "Reporting FachMK" that closes the topics of every agenda (in
+// "Übergreifendes"): an item accepted into a section goes before it.
+func (it AgendaItem) ReportingFachMK() bool {
+	return it.Standard() && it.Title == ReportingFachMKTitle
+}
+
 // CheckDeferrable refuses to defer an item: a standard item (the next
 // agenda has its own), one already deferred, a registration not on the
 // agenda, an item of a session that has ended (a cancelled session's

@@ -118,10 +118,17 @@ func (c MinutesCorrection) Validate() error {
 	}
 	if strings.TrimSpace(c.After) == "" {
 		errs = append(errs, AtField("text", InputError("Der berichtigte Text ist leer; eine Zeile wird nicht durch eine Berichtigung entfernt.")))
-	} else if strings.TrimSpace(c.After) == strings.TrimSpace(c.Before) {
+	} else if SameText(c.Before, c.After) {
 		errs = append(errs, AtField("text", InputError("Der berichtigte Text ist derselbe wie bisher; es gibt nichts zu berichtigen.")))
 	}
 	return errors.Join(errs...)
+}
+
+// SameText reports whether a corrected text is the text before it, but
+// for spaces at its ends: a correction (Berichtigung) of a minutes row or
+// of a decision that changes nothing is refused with it.
+func SameText(before, after string) bool {
+	return strings.TrimSpace(before) == strings.TrimSpace(after)
 }
 
 // MinutesCorrection gives the correction as the audience may see it, and

@@ -449,6 +449,44 @@ func (c DecisionCorrection) Validate() error {
 	return errors.Join(errs...)
 }
 
+// CheckChanges refuses a correction that changes nothing of d's current
+// text (Current: as adopted or last corrected): the same title and the
+// same points, compared as the minutes' correction compares a row
+// (SameText), each point as its line of the correction form ("1. …"; a
+// point without a label in a list of several counts as numbered by its
+// place, as NumberedPoints reads the form's lines). c's empty title or
+// points stand for the current ones; with neither, Validate refuses it. The reason stands at the points
+// (punkte) when they were given, else at the title.
+func (c DecisionCorrection) CheckChanges(d Decision) error {
+	if c.Title == "" && len(c.Points) == 0 {
+		return nil // none given: Validate's reason
+	}
+	title, points := d.Current()
+	if c.Title != "" && !SameText(title, c.Title) || len(c.Points) > 0 && !SameText(pointsText(points), pointsText(c.Points)) {
+		return nil
+	}
+	field := "titel"
+	if len(c.Points) > 0 {
+		field = "punkte"
+	}
+	return AtField(field, InputError("Die Berichtigung ändert nichts: Titel und Beschlusspunkte sind dieselben wie bisher; es gibt nichts zu berichtigen."))
+}
+
+// pointsText gives points as the lines of a correction form, for
+// CheckChanges: each point's label (its number by place where it has none
+// in a list of several) and text.
+func pointsText(ps []Point) string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		label := p.Label
+		if label == "" && len(ps) > 1 {
+			label = fmt.Sprintf("%d.", i+1)
+		}
+		lines[i] = strings.TrimSpace(label + " " + strings.TrimSpace(p.Text))
+	}
+	return strings.Join(lines, "\n")
+}
+
 // EarlierDecision marks a decision taken before the body used gremium (not
 // held in its register) with its number and date, so that it can be cited,
 // e.g. by a spokesperson assignment (B-2022/43-IT).

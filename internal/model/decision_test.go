@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCountBasis: the line under a counted result names the table once;
 // before, the minutes read "Königsteiner Schlüssel 2016 – angenommen: …
@@ -72,5 +75,52 @@ func TestStatusNamesTheKind(t *testing.T) {
 	}
 	if KindRecommendation.TextName() != "Empfehlungstext" || KindDecision.TextName() != "Beschlusstext" {
 		t.Error("the text's name by kind")
+	}
+}
+
+// TestCorrectionThatChangesNothing: a correction of a decision with the
+// current title and points — as the correction form gives them, "1. …",
+// also for points stored without labels — changes nothing and is refused
+// at its field, compared as a minutes correction is (SameText); a changed
+// point, a changed title or a changed label is a correction. Before, the
+// same text was kept as "Berichtigt 1-mal".
+func TestCorrectionThatChangesNothing(t *testing.T) {
+	d := Decision{Title: "Föderales Datenportal", Points: []Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt das Portal."}, {Label: "2.", Text: "Er bittet FITKO um den Betrieb."}}}
+	unlabelled := d
+	unlabelled.Points = []Point{{Text: "Der IT-Planungsrat beschließt das Portal."}, {Text: "Er bittet FITKO um den Betrieb."}}
+	same := NumberedPoints([]string{"1. Der IT-Planungsrat beschließt das Portal.", "2. Er bittet FITKO um den Betrieb. "})
+	for _, c := range []struct {
+		name  string
+		d     Decision
+		c     DecisionCorrection
+		field string // "" when it is a correction
+	}{
+		{"the same points", d, DecisionCorrection{Points: same, Reason: "x"}, "punkte"},
+		{"the same points, stored without labels", unlabelled, DecisionCorrection{Points: same, Reason: "x"}, "punkte"},
+		{"the same title", d, DecisionCorrection{Title: " Föderales Datenportal", Reason: "x"}, "titel"},
+		{"the same title and points", d, DecisionCorrection{Title: "Föderales Datenportal", Points: same, Reason: "x"}, "punkte"},
+		{"a changed point", d, DecisionCorrection{Points: NumberedPoints([]string{"1. Der IT-Planungsrat beschließt das Portal.", "2. Er bittet FITKO um den Aufbau."}), Reason: "x"}, ""},
+		{"a changed title", d, DecisionCorrection{Title: "Föderales Datenportal (FDP)", Points: same, Reason: "x"}, ""},
+		{"a changed label", d, DecisionCorrection{Points: []Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt das Portal."}, {Label: "3.", Text: "Er bittet FITKO um den Betrieb."}}, Reason: "x"}, ""},
+	} {
+		err := c.c.CheckChanges(c.d)
+		if c.field == "" {
+			if err != nil {
+				t.Errorf("%s: refused: %v", c.name, err)
+			}
+			continue
+		}
+		if ClassOf(err) != ErrInput || FieldOf(err) != c.field || !strings.Contains(ReasonOf(err), "ändert nichts") {
+			t.Errorf("%s: %v at %q, want refused at %q", c.name, err, FieldOf(err), c.field)
+		}
+	}
+	// The comparison is the current text's: after a correction, its text.
+	corrected := d
+	corrected.Corrections = []DecisionCorrection{{Version: 1, Title: "Föderales Datenportal (FDP)", Points: d.Points}}
+	if err := (DecisionCorrection{Title: "Föderales Datenportal (FDP)", Reason: "x"}).CheckChanges(corrected); err == nil {
+		t.Error("the last corrected title again is accepted")
+	}
+	if err := (DecisionCorrection{Title: "Föderales Datenportal", Reason: "x"}).CheckChanges(corrected); err != nil {
+		t.Errorf("back to the adopted title: %v", err)
 	}
 }

@@ -22,6 +22,9 @@ func (s RequestStatus) Final() bool { return s == RequestDone || s == RequestDec
 // only by turning the request into an agenda registration (AgendaItem).
 func (q *Request) SetStatus(to RequestStatus, reason string) error {
 	reason = strings.TrimSpace(reason)
+	// The reason goes to the FachMK's office as typed (mail, request
+	// page): a marked passage would reach it verbatim.
+	unmarked := Unmarked(reason, "Die Begründung sieht die FachMK-Geschäftsstelle")
 	// Each reason names the form's field it is about (status,
 	// begruendung), so that the form shows it there.
 	switch {
@@ -33,6 +36,8 @@ func (q *Request) SetStatus(to RequestStatus, reason string) error {
 		return AtField("status", RuleError("„als TOP angemeldet“ ergibt sich aus der Anmeldung als Tagesordnungspunkt; bitte das Anliegen als TOP anmelden."))
 	case to == RequestDeclined && reason == "":
 		return AtField("begruendung", InputError("Bitte begründen Sie die Ablehnung; die Begründung sieht die FachMK-Geschäftsstelle."))
+	case to == RequestDeclined && unmarked != nil:
+		return AtField("begruendung", unmarked)
 	case to == RequestDeclined && q.ItemID != 0:
 		return AtField("status", RuleError("Das Anliegen ist bereits als TOP angemeldet; über die Anmeldung entscheidet die Tagesordnung."))
 	}

@@ -274,6 +274,37 @@ func (s Session) RecommendationDeadline(deadline time.Time) error {
 	return AtField("frist_datum", RuleError("Die Frist muss vor Beginn der %s (%s) liegen: die Empfehlung ist für diese Sitzung bestimmt.", s.Title(), start))
 }
 
+// ProposedRecommendationDeadline gives the deadline the form of a written
+// procedure on a recommendation for session s proposes at now, one that
+// can be taken (after now, before the session's start, as
+// RecommendationDeadline asks): a week from now at 12:00; if that is not
+// before the start, the day before the session at 12:00; if that has
+// passed, an hour before the start (the start of the day without a start
+// time). False when none of these comes between now and the start.
+func (s Session) ProposedRecommendationDeadline(now time.Time) (time.Time, bool) {
+	if s.Date.IsZero() || s.StartedAt(now) {
+		return time.Time{}, false
+	}
+	clock := s.StartTime
+	if !validClock(clock) {
+		clock = "00:00"
+	}
+	start, err := ParseBerlinTime(s.Date.String(), clock)
+	if err != nil {
+		return time.Time{}, false
+	}
+	noon := func(d Date) time.Time {
+		t, _ := ParseBerlinTime(d.String(), "12:00")
+		return t
+	}
+	for _, t := range []time.Time{noon(DaysAfter(BerlinDate(now), 7)), noon(DaysAfter(s.Date, -1)), start.Add(-time.Hour)} {
+		if t.After(now) && t.Before(start) {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
 // CanPull reports whether an item on (or proposed for) the Grüne Liste may
 // still be taken off it by a member: before the prepared session ends and
 // while the list has not been adopted.

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestPrepSchedule(t *testing.T) {
 	p := Preparation{LeadWeeks: 3, RegistrationDays: 14, DocumentDays: 7}
@@ -71,5 +74,41 @@ func TestRecommendationRules(t *testing.T) {
 	given := Recommendation{Status: DecisionAdopted, Internal: true}
 	if Public.SeesRecommendation(given) || !Internal.SeesRecommendation(given) {
 		t.Error("the gate shows the AL-Runde's recommendation to the public")
+	}
+}
+
+// TestProposedRecommendationDeadline: the written procedure's form proposes
+// a deadline that can be taken — after now and before the session begins
+// (RecommendationDeadline) — a week, or the day before the session at
+// noon, or an hour before its start when that noon has passed. Before,
+// the form proposed the day before the session whatever the time, and on
+// the day before (afternoon) it offered a deadline already past.
+func TestProposedRecommendationDeadline(t *testing.T) {
+	at := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, Berlin) }
+	se := Session{Number: 48, Date: NewDate(2026, 12, 4), StartTime: "10:00", Status: StatusConvened}
+	noTime := se
+	noTime.StartTime = ""
+	for _, c := range []struct {
+		se   Session
+		now  time.Time
+		want time.Time
+		ok   bool
+	}{
+		{se, at(2026, 11, 1, 9, 0), at(2026, 11, 8, 12, 0), true},                               // a week
+		{se, at(2026, 11, 30, 9, 0), at(2026, 12, 3, 12, 0), true},                              // the day before, at noon
+		{se, at(2026, 12, 3, 14, 30), at(2026, 12, 4, 9, 0), true},                              // the reviewer's case: an hour before the start
+		{noTime, at(2026, 12, 3, 14, 30), at(2026, 12, 3, 23, 0), true},                         // without a start time: before the day
+		{se, at(2026, 12, 4, 9, 30), time.Time{}, false},                                        // no hour left
+		{se, at(2026, 12, 4, 10, 0), time.Time{}, false},                                        // begun
+		{Session{Number: 49, Status: StatusPlanned}, at(2026, 12, 3, 9, 0), time.Time{}, false}, // no date
+	} {
+		got, ok := c.se.ProposedRecommendationDeadline(c.now)
+		if ok != c.ok || !got.Equal(c.want) {
+			t.Errorf("at %s: %s %v, want %s %v", BerlinDateTime(c.now), BerlinDateTime(got), ok, BerlinDateTime(c.want), c.ok)
+			continue
+		}
+		if ok && (!got.After(c.now) || c.se.RecommendationDeadline(got) != nil) {
+			t.Errorf("at %s the proposed %s cannot be taken", BerlinDateTime(c.now), BerlinDateTime(got))
+		}
 	}
 }

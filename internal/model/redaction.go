@@ -297,8 +297,19 @@ func markContext(s string, at int) string {
 // else, would be published as typed. what names the text at the start of
 // the German reason ("Das Themenprofil").
 func PublicOnly(text, what string) error {
+	return Unmarked(text, what+" ist öffentlich")
+}
+
+// Unmarked refuses confidential marks, typed [[…]] or stored, in a text
+// that goes as it is to readers outside the secretariat who see every
+// word of it — the reason a registration is declined (to the registering
+// office), the reason a FachMK's request is declined (to its office) — as
+// PublicOnly does for public texts: a passage marked there would reach
+// them as typed. why says who reads the text, as the start of the German
+// reason ("Der Grund der Ablehnung geht an das anmeldende Mitglied").
+func Unmarked(text, why string) error {
 	if strings.Contains(text, TypedOpen) || strings.Contains(text, TypedClose) || HasRedaction(text) {
-		return InputError("%s ist öffentlich; vertrauliche Passagen ([[…]]) gibt es hier nicht. Bitte entfernen Sie die Markierung.", what)
+		return InputError("%s; vertrauliche Passagen ([[…]]) gibt es hier nicht. Bitte entfernen Sie die Markierung.", why)
 	}
 	return nil
 }

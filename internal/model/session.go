@@ -307,6 +307,24 @@ func (s Session) Title() string {
 	return fmt.Sprintf("%d. Sitzung", s.Number)
 }
 
+// AtPlace gives where a session takes place as the phrase of a sentence
+// "… findet … statt": "in Berlin", but "als Videokonferenz" (or
+// Telefonkonferenz, Webkonferenz …) for a place that is a kind of
+// meeting, and "online" as it is — "in Videokonferenz" read wrong.
+func AtPlace(place string) string {
+	place = strings.TrimSpace(place)
+	lower := strings.ToLower(place)
+	switch {
+	case place == "":
+		return ""
+	case lower == "online" || strings.HasPrefix(lower, "online "):
+		return place
+	case strings.HasPrefix(lower, "video") || strings.HasPrefix(lower, "telefon") || strings.HasSuffix(strings.Fields(lower)[0], "konferenz"):
+		return "als " + place
+	}
+	return "in " + place
+}
+
 // TimeSpan gives "09:00 – 12:15 Uhr", or "" when no times are known.
 func (s Session) TimeSpan() string {
 	switch {

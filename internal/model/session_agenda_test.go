@@ -36,3 +36,15 @@ func TestSessionCheckAgendaOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestAtPlace: the mails say where a session takes place as a phrase:
+// "in Berlin", but "als Videokonferenz" (the move mail read "findet …
+// in Videokonferenz statt").
+func TestAtPlace(t *testing.T) {
+	for place, want := range map[string]string{"Berlin": "in Berlin", "Videokonferenz": "als Videokonferenz", "Telefonkonferenz": "als Telefonkonferenz",
+		"Videokonferenz (Webex)": "als Videokonferenz (Webex)", "online": "online", "": ""} {
+		if got := AtPlace(place); got != want {
+			t.Errorf("%q: %q, want %q", place, got, want)
+		}
+	}
+}

@@ -150,3 +150,81 @@ func TestAcceptIntoSection(t *testing.T) {
 		t.Errorf("agenda after the second acceptance: %s", got)
 	}
 }
+
+// TestAcceptIntoUebergreifendesGoesBeforeReporting: a registration accepted
+// into "Übergreifendes" — the section of the standard item "Reporting
+// FachMK" — goes before that item, as into every other section; before, it
+// went after the last item of the section, which is "Reporting FachMK",
+// and Hamburg's late registration became TOP 06 after TOP 05 "Reporting
+// FachMK" (public agenda and the members' mail). An item of the section
+// the secretariat put after "Reporting FachMK" by hand is not jumped over.
+func TestAcceptIntoUebergreifendesGoesBeforeReporting(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "geschaeftsstelle")
+	bodyID, _ := fixture(t, s)
+	id := must[int64](t)
+	section := func(name string, pos int) int64 {
+		return id(s.CreateSection(ctx, model.Section{BodyID: bodyID, Name: name, Position: pos}))
+	}
+	opening, apps, general := section(model.OpeningSection, 0), section("Digitale Anwendungen", 1), section("Übergreifendes", 2)
+	s48 := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2027, 1, 15), Status: model.StatusPlanned}))
+	item := func(number, title string, sec int64, pos int, st model.ItemStatus, by string) int64 {
+		return id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: number, Title: title, SectionID: sec, Position: pos, Status: st, RegisteredBy: by}))
+	}
+	item("00", "Begrüßung", opening, 1, model.ItemAccepted, "")
+	item("01", "Deutschland-Stack", apps, 2, model.ItemAccepted, "HE")
+	item("02", "Föderale Cloud", general, 3, model.ItemAccepted, "BY")
+	item("03", model.ReportingFachMKTitle, general, 4, model.ItemAccepted, "")
+	late := item("", "Registermodernisierung", 0, 100, model.ItemRegistered, "HH")
+	later := item("", "Datenschutzcockpit", 0, 101, model.ItemRegistered, "HB")
+	order := func() string {
+		items, err := s.Items(ctx, s48)
+		check(t, err)
+		var out []string
+		for _, it := range items {
+			if it.Status == model.ItemAccepted {
+				out = append(out, it.Title)
+			}
+		}
+		return strings.Join(out, ", ")
+	}
+	if _, err := s.DecideRegistration(ctx, late, 1, true, "", IntoSection(general)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := order(), "Begrüßung, Deutschland-Stack, Föderale Cloud, Registermodernisierung, Reporting FachMK"; got != want {
+		t.Errorf("agenda after accepting into Übergreifendes:\n got %s\nwant %s", got, want)
+	}
+	// The secretariat moves an item below "Reporting FachMK" by hand; the
+	// next one accepted into the section goes after it, not before it.
+	check(t, s.MoveItem(ctx, late, 1))
+	if _, err := s.DecideRegistration(ctx, later, 1, true, "", IntoSection(general)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := order(), "Begrüßung, Deutschland-Stack, Föderale Cloud, Reporting FachMK, Registermodernisierung, Datenschutzcockpit"; got != want {
+		t.Errorf("agenda after a second acceptance:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestAcceptedRegistrationMailWording: the mail of an accepted
+// registration says "der TOP steht auf der Tagesordnung" ("Ihre Anmeldung
+// … angenommen; er steht …" took the registration for a masculine noun);
+// the move mail says "als Videokonferenz", not "in Videokonferenz".
+func TestAcceptedRegistrationMailWording(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "geschaeftsstelle")
+	bodyID, _ := fixture(t, s)
+	account(t, s, model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "he@example.org", model.EventRegistrationDecided)
+	id := must[int64](t)
+	s48 := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2027, 1, 15), Status: model.StatusPlanned}))
+	reg := id(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Eins", Position: 9, Status: model.ItemRegistered, RegisteredBy: "HE"}))
+	if _, err := s.DecideRegistration(ctx, reg, 1, true, ""); err != nil {
+		t.Fatal(err)
+	}
+	list, _, err := s.Notifications(ctx, OutboxFilter{Event: model.EventRegistrationDecided})
+	if err != nil || len(list) != 1 || !strings.Contains(list[0].Body, "angenommen; der TOP steht auf der Tagesordnung.") {
+		t.Errorf("the acceptance mail: %+v %v", list, err)
+	}
+	if got := sessionWhen(model.Session{Date: model.NewDate(2027, 1, 15), Place: "Videokonferenz"}); got != "am 15.01.2027, als Videokonferenz" {
+		t.Errorf("sessionWhen: %q", got)
+	}
+}

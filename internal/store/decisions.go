@@ -518,13 +518,15 @@ func countedVotes(voters []model.Member, t model.Tally) []model.Vote {
 // CorrectDecision keeps a correction (Berichtigung) of an adopted or
 // rejected decision as a new version with its reason; the decision as
 // decided stays unchanged, and its number, result and votes are never
-// corrected. It gives the correction's version number.
+// corrected. A title or points not given stay as last corrected; a
+// correction that changes nothing is refused
+// (model.DecisionCorrection.CheckChanges). It gives the correction's
+// version number.
 func (s *Store) CorrectDecision(ctx context.Context, c model.DecisionCorrection) (int, error) {
 	// The occasion is public with the correction: its typed marks are
-	// confidential passages, whoever calls. Every reason at once.
-	if err := errors.Join(c.Validate(), c.MarkReason()); err != nil {
-		return 0, err
-	}
+	// confidential passages, whoever calls. Every reason at once, with
+	// the one against the decision's current text below.
+	refused := errors.Join(c.Validate(), c.MarkReason())
 	var v int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := currentDecision(ctx, tx, c.DecisionID)
@@ -534,11 +536,23 @@ func (s *Store) CorrectDecision(ctx context.Context, c model.DecisionCorrection)
 		if cur.Status == model.DecisionDraft {
 			return model.RuleError("Ein Beschlussvorschlag wird bearbeitet, nicht berichtigt.")
 		}
+		if err := loadCorrections(ctx, tx, &cur); err != nil {
+			return err
+		}
+		// A correction that changes nothing is refused, as a minutes
+		// correction with the row's text is.
+		if err := errors.Join(refused, c.CheckChanges(cur)); err != nil {
+			return err
+		}
+		// What it does not correct stays as last corrected (before, as
+		// adopted: a correction of the points alone took back an earlier
+		// correction of the title).
+		title, points := cur.Current()
 		if c.Title == "" {
-			c.Title = cur.Title
+			c.Title = title
 		}
 		if len(c.Points) == 0 {
-			c.Points = cur.Points
+			c.Points = points
 		}
 		if err := s.touch(ctx, tx, "decision", c.DecisionID); err != nil {
 			return err

@@ -45,7 +45,7 @@ func sessionWhen(se model.Session) string {
 		parts = append(parts, t)
 	}
 	if se.Place != "" {
-		parts = append(parts, "in "+se.Place)
+		parts = append(parts, model.AtPlace(se.Place))
 	}
 	return strings.Join(parts, ", ")
 }

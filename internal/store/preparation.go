@@ -441,74 +441,126 @@ func (s *Store) ProposeRecommendation(ctx context.Context, rec model.Recommendat
 // proposal, as in a session) and the procedure with its deadline, and the
 // recommendation, given when the procedure adopts the proposal. rec.BodyID
 // is the preparatory body. It gives the recommendation's id and the
-// procedure's.
+// procedure's. A refusal gives every reason at once, each at its field
+// (errors.Join): the recommendation's own, the deadline's and the item's
+// proposal's (its co-applicants not yet confirmed).
 func (s *Store) ProposeRecommendationByProcedure(ctx context.Context, rec model.Recommendation, deadline time.Time) (recID, procID int64, err error) {
-	if err := rec.Validate(); err != nil {
-		return 0, 0, err
-	}
-	if !deadline.After(s.now()) {
-		return 0, 0, model.InputError("Die Frist eines Umlaufverfahrens muss in der Zukunft liegen.")
-	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		prepBody, err := bodyByID(ctx, tx, rec.BodyID)
+		p, err := s.recommendationByProcedureTx(ctx, tx, &rec, deadline)
 		if err != nil {
 			return err
 		}
-		prepares := prepBody.Preparation.PreparesID
-		target, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", rec.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, rec.TargetItemID)
-		if err != nil {
-			return err
-		}
-		se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", target.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, target.SessionID)
-		if err != nil {
-			return err
-		}
-		if prepares == 0 || se.BodyID != prepares {
-			return model.RuleError("%s gibt keine Empfehlungen zu Sitzungen dieses Gremiums.", prepBody.Short().TheUpper())
-		}
-		if err := forComingSession(se); err != nil {
-			return err
-		}
-		// The recommendation is for the session (the web form checks the
-		// same before, to say it with the form's other reasons).
-		if err := se.RecommendationDeadline(deadline); err != nil {
-			return err
-		}
-		if err := recommendable(target, prepBody); err != nil {
-			return err
-		}
-		var pending int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
-			WHERE r.target_item_id = ? AND (d.status IS NULL OR d.status != ?)`, target.ID, model.DecisionRejected).Scan(&pending); err != nil {
-			return fmt.Errorf("store: recommendations of item: %w", err)
-		}
-		if pending > 0 {
-			return fmt.Errorf("store: %s has a recommendation already: %w", target.Title, model.ConflictError("Zu diesem TOP liegt schon eine Empfehlung oder ein Empfehlungsvorschlag vor."))
-		}
-		// A written procedure's proposal needs the application of the Bund
-		// or three Länder (model.CheckApplication): without a proposal to
-		// follow, the Bund's.
-		kind, applicants, err := recommendationBasis(ctx, tx, &rec, target, []string{"Bund"})
-		if err != nil {
-			return err
-		}
-		preparedBody, err := bodyByID(ctx, tx, se.BodyID)
-		if err != nil {
-			return err
-		}
-		points := recommendationPoints(recommendationSentence(prepBody, preparedBody, target.Title, se.Title(), rec), rec)
+		points := recommendationPoints(recommendationSentence(p.prepBody, p.preparedBody, p.target.Title, p.session.Title(), rec), rec)
 		var decisionID int64
-		procID, decisionID, err = s.startProcedureTx(ctx, tx, ProcedureStart{Deadline: deadline, Decision: model.Decision{BodyID: rec.BodyID, Kind: kind,
-			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: model.RecommendationTitle(target.Title), Points: points, Applicants: applicants}})
+		procID, decisionID, err = s.startProcedureTx(ctx, tx, ProcedureStart{Deadline: deadline, Decision: model.Decision{BodyID: rec.BodyID, Kind: p.kind,
+			Status: model.DecisionDraft, Scope: model.ScopeAll, Title: model.RecommendationTitle(p.target.Title), Points: points, Applicants: p.applicants}})
 		if err != nil {
 			return err
 		}
-		recID, err = s.insert(ctx, tx, "recommendation", target.Title,
+		recID, err = s.insert(ctx, tx, "recommendation", p.target.Title,
 			`INSERT INTO recommendations (body_id, decision_id, target_item_id, target_decision_id, kind, green_list, points) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			rec.BodyID, decisionID, target.ID, nullID(rec.TargetDecisionID), rec.Kind, rec.GreenList, toJSON(nonNil(rec.Points)))
+			rec.BodyID, decisionID, p.target.ID, nullID(rec.TargetDecisionID), rec.Kind, rec.GreenList, toJSON(nonNil(rec.Points)))
 		return err
 	})
 	return recID, procID, err
+}
+
+// CheckRecommendationByProcedure gives the reasons
+// ProposeRecommendationByProcedure would refuse rec with, and writes
+// nothing: for a form that refuses what it could not read (a deadline
+// that is no date, a text with an open mark) and says the store's reasons
+// with its own at once. A zero deadline is one the form could not read:
+// it is not checked here.
+func (s *Store) CheckRecommendationByProcedure(ctx context.Context, rec model.Recommendation, deadline time.Time) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer tx.Rollback()
+	_, err = s.recommendationByProcedureTx(ctx, tx, &rec, deadline)
+	return err
+}
+
+// procedurePlan is what a written procedure on a recommendation is made
+// of, read inside its transaction.
+type procedurePlan struct {
+	prepBody, preparedBody model.Body
+	target                 model.AgendaItem
+	session                model.Session
+	kind                   model.DecisionKind
+	applicants             []string
+}
+
+// recommendationByProcedureTx checks a written procedure on rec with
+// deadline (zero: not checked) inside tx and gives what it is made of;
+// rec gets the proposal it recommends on. Every refusal comes at once
+// (errors.Join), each at its field; a recommendation the body gives on no
+// session of this body, for a session not coming, on an item that cannot
+// have one or has one already is refused alone.
+func (s *Store) recommendationByProcedureTx(ctx context.Context, tx *sql.Tx, rec *model.Recommendation, deadline time.Time) (procedurePlan, error) {
+	var p procedurePlan
+	var refused []error
+	if err := rec.Validate(); err != nil {
+		refused = append(refused, err)
+	}
+	if !deadline.IsZero() && !deadline.After(s.now()) {
+		refused = append(refused, model.AtField("frist_datum", model.InputError("Die Frist eines Umlaufverfahrens muss in der Zukunft liegen.")))
+	}
+	if rec.TargetItemID == 0 {
+		return p, errors.Join(refused...)
+	}
+	var err error
+	if p.prepBody, err = bodyByID(ctx, tx, rec.BodyID); err != nil {
+		return p, err
+	}
+	prepares := p.prepBody.Preparation.PreparesID
+	if p.target, err = queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", rec.TargetItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, rec.TargetItemID); err != nil {
+		return p, err
+	}
+	if p.session, err = queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", p.target.SessionID), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, p.target.SessionID); err != nil {
+		return p, err
+	}
+	if prepares == 0 || p.session.BodyID != prepares {
+		return p, model.RuleError("%s gibt keine Empfehlungen zu Sitzungen dieses Gremiums.", p.prepBody.Short().TheUpper())
+	}
+	if err := forComingSession(p.session); err != nil {
+		return p, err
+	}
+	if err := recommendable(p.target, p.prepBody); err != nil {
+		return p, err
+	}
+	var pending int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
+		WHERE r.target_item_id = ? AND (d.status IS NULL OR d.status != ?)`, p.target.ID, model.DecisionRejected).Scan(&pending); err != nil {
+		return p, fmt.Errorf("store: recommendations of item: %w", err)
+	}
+	if pending > 0 {
+		return p, fmt.Errorf("store: %s has a recommendation already: %w", p.target.Title, model.ConflictError("Zu diesem TOP liegt schon eine Empfehlung oder ein Empfehlungsvorschlag vor."))
+	}
+	// The recommendation is for the session: a deadline before its start.
+	if !deadline.IsZero() {
+		if err := p.session.RecommendationDeadline(deadline); err != nil {
+			refused = append(refused, err)
+		}
+	}
+	// A written procedure's proposal needs the application of the Bund
+	// or three Länder (model.CheckApplication): without a proposal to
+	// follow, the Bund's.
+	p.kind, p.applicants, err = recommendationBasis(ctx, tx, rec, p.target, []string{"Bund"})
+	switch {
+	case err == nil:
+	case model.ClassOf(err) == model.ErrRule || model.ClassOf(err) == model.ErrInput:
+		refused = append(refused, err)
+	default:
+		return p, err
+	}
+	if len(refused) > 0 {
+		return p, errors.Join(refused...)
+	}
+	if p.preparedBody, err = bodyByID(ctx, tx, p.session.BodyID); err != nil {
+		return p, err
+	}
+	return p, nil
 }
 
 // forComingSession refuses a recommendation for a session that is not

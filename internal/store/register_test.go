@@ -271,8 +271,9 @@ func TestCorrectionReasonMarksBecomePassages(t *testing.T) {
 	sessionID := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 46, Status: model.StatusMinutesDraft}))
 	dec := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, Kind: model.KindDecision,
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 5}, Title: "Gebühren"}))
-	for _, reason := range []string{"Hinweis", "Schreibfehler"} {
-		must[int](t)(s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec, Title: "Gebühren und Entgelte", Reason: reason}))
+	for i, reason := range []string{"Hinweis", "Schreibfehler"} {
+		// Each a new title: a correction that changes nothing is refused.
+		must[int](t)(s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec, Title: "Gebühren und Entgelte" + strings.Repeat(" der Länder", i), Reason: reason}))
 	}
 	// An occasion as stored before: typed marks (the store now converts
 	// them itself).
@@ -344,5 +345,40 @@ func TestTwoConferenceDatesOnOneDay(t *testing.T) {
 	}
 	if len(dates) != 3 || len(uids) != 3 || !uids[fmt.Sprintf("fachmk-%d-2027-03-02@gremium", fmk)] {
 		t.Errorf("three dates on one day: %+v", dates)
+	}
+}
+
+// TestCorrectionThatChangesNothingIsRefused: a correction with the
+// decision's current points (the form's "1. …" lines) or its current title
+// changes nothing and is refused at its field, nothing kept; before, it
+// was kept as a new version ("Berichtigt 1-mal"). A correction of the
+// points alone keeps the title as last corrected (before: as adopted).
+func TestCorrectionThatChangesNothingIsRefused(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	dec := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll,
+		Number: model.DecisionNumber{Year: 2025, Seq: 5}, Title: "Gebühren",
+		Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt die Gebühren."}, {Label: "2.", Text: "Er bittet FITKO um die Umsetzung."}}}))
+	same := model.NumberedPoints([]string{"1. Der IT-Planungsrat beschließt die Gebühren.", "2. Er bittet FITKO um die Umsetzung."})
+	for _, c := range []model.DecisionCorrection{
+		{DecisionID: dec, Points: same, Reason: "Schreibfehler"},
+		{DecisionID: dec, Title: "Gebühren", Reason: "Schreibfehler"},
+	} {
+		if _, err := s.CorrectDecision(ctx, c); model.ClassOf(err) != model.ErrInput || !strings.Contains(model.ReasonOf(err), "ändert nichts") {
+			t.Errorf("%+v: %v, want refused", c, err)
+		}
+	}
+	if got := must[model.Decision](t)(s.Decision(ctx, dec)); len(got.Corrections) != 0 {
+		t.Fatalf("a correction that changes nothing was kept: %+v", got.Corrections)
+	}
+	must[int](t)(s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec, Title: "Gebühren und Entgelte", Reason: "Titel unvollständig"}))
+	changed := model.NumberedPoints([]string{"1. Der IT-Planungsrat beschließt die Gebühren.", "2. Er bittet FITKO um die Umsetzung bis 2027."})
+	must[int](t)(s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec, Points: changed, Reason: "Frist ergänzt"}))
+	if title, points := must[model.Decision](t)(s.Decision(ctx, dec)).Current(); title != "Gebühren und Entgelte" || len(points) != 2 || points[1].Text != changed[1].Text {
+		t.Errorf("after correcting the points: %q %+v", title, points)
+	}
+	if _, err := s.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec, Title: "Gebühren und Entgelte", Points: changed, Reason: "nochmal"}); model.ClassOf(err) != model.ErrInput {
+		t.Errorf("the last corrected text again: %v, want refused", err)
 	}
 }

@@ -582,7 +582,9 @@ type acceptOptions struct{ section int64 }
 // IntoSection accepts a registration into a section of the agenda (a
 // Schwerpunktthema or "Übergreifendes", model.Section.Topic): the item
 // gets the section and goes after the last item of that section or of an
-// earlier one, so that the agenda stays in the order of its sections.
+// earlier one, so that the agenda stays in the order of its sections —
+// but before the standard item "Reporting FachMK"
+// (model.AgendaItem.ReportingFachMK), which closes the topics.
 // 0 is no section: the item goes to the end, as without the option.
 func IntoSection(sectionID int64) AcceptOption {
 	return func(o *acceptOptions) { o.section = sectionID }
@@ -591,7 +593,8 @@ func IntoSection(sectionID int64) AcceptOption {
 // DecideRegistration takes the secretariat's decision on a registered
 // item (version: the one read): accepted, it goes to the end of the
 // agenda (or, IntoSection, to the end of its section); declined, it
-// leaves it. The position is found inside the write, so that two
+// leaves it, with a reason for the registering office that has no
+// confidential marks (model.CheckDeclineReason). The position is found inside the write, so that two
 // registrations accepted at the same moment do not share one.
 func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version int, accept bool, reason string, opts ...AcceptOption) (model.AgendaItem, error) {
 	var o acceptOptions
@@ -599,6 +602,11 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 		f(&o)
 	}
 	var it model.AgendaItem
+	if !accept {
+		if err := model.CheckDeclineReason(reason); err != nil {
+			return it, err
+		}
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if it, err = loadItemTx(ctx, tx, itemID); err != nil {
@@ -632,7 +640,7 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 
 // makeRoomInSection gives the position an item accepted into section
 // takes on its session's agenda — after the last accepted item of that
-// section or of an earlier one — and numbers the other items around it,
+// section or of an earlier one, "Reporting FachMK" not counted — and numbers the other items around it,
 // inside tx. A section that is not a topic of the session's body is
 // refused.
 func (s *Store) makeRoomInSection(ctx context.Context, tx *sql.Tx, it model.AgendaItem, section int64) (int, error) {
@@ -659,7 +667,10 @@ func (s *Store) makeRoomInSection(ctx context.Context, tx *sql.Tx, it model.Agen
 	}
 	at := 0 // the number of items before the new one
 	for i, x := range items {
-		if r, ok := rank[x.SectionID]; ok && r <= chosen {
+		// "Reporting FachMK" closes the topics (it stands in
+		// "Übergreifendes"): an item accepted into its section goes
+		// before it, not after it.
+		if r, ok := rank[x.SectionID]; ok && r <= chosen && !x.ReportingFachMK() {
 			at = i + 1
 		}
 	}
@@ -703,7 +714,7 @@ func (s *Store) noticeRegistrationDecided(ctx context.Context, tx *sql.Tx, it mo
 	if err != nil {
 		return err
 	}
-	what := "angenommen; er steht auf der Tagesordnung"
+	what := "angenommen; der TOP steht auf der Tagesordnung"
 	if it.Status == model.ItemDeclined {
 		what = "abgelehnt"
 	}

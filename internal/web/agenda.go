@@ -79,6 +79,9 @@ type manageData struct {
 	Numberable bool
 	// Row is an agenda item's row that was not saved, shown as typed.
 	Row rowRefusal
+	// Decline is a refused decline of a registration ("grund-<id>"): its
+	// reason as typed, the refusal at the field.
+	Decline refusedForm
 	// Upload is the refused upload form ("dokument"), shown again with
 	// the other fields as typed and every reason at its field.
 	Upload refusedForm
@@ -177,10 +180,10 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 }
 
 // renderManageWith shows a session's management page with the refusals
-// of with (Status, Row, Upload, Approval).
+// of with (Status, Row, Upload, Approval, Decline).
 func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, with manageData) {
 	ctx := r.Context()
-	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, Row: with.Row, Upload: with.Upload, Approval: with.Approval}
+	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, Row: with.Row, Upload: with.Upload, Approval: with.Approval, Decline: with.Decline}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
 	d.RegistrationOpen = se.RegistrationOpen()
@@ -327,7 +330,9 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), "Status: "+next.Label())
+	// The notice names the session: it may be shown on another page
+	// (an AL-Runde's status read under the IT-PLR session's heading).
+	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), fmt.Sprintf("Status der %s: %s", se.Title(), next.Label()))
 }
 
 func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
@@ -420,11 +425,24 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 		}
 		opts = append(opts, store.IntoSection(section))
 	}
-	it, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept, r.PostFormValue("grund"), opts...)
+	decided, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept, r.PostFormValue("grund"), opts...)
 	if err != nil {
-		s.fail(w, r, err, "")
+		// A refused decline (a reason with confidential marks) comes
+		// back on the page, the reason as typed, the refusal at it.
+		form, status, ok := refusedFormOf(r, fmt.Sprintf("grund-%d", it.ID), "Die Anmeldung ist nicht abgelehnt", err)
+		if accept || !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		council, err := s.st.Body(r.Context(), se.BodyID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.renderManageWith(w, r, status, council, se, manageData{Decline: form})
 		return
 	}
+	it = decided
 	// On a published agenda the accepted item is public at once: the
 	// search and the live viewers learn of it as of any change.
 	s.changed(r, se.ID)

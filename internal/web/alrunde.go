@@ -394,7 +394,10 @@ type recommendationsData struct {
 	Awaiting []model.AgendaItem
 	PrepBody model.Body
 	HasPrep  bool
-	Deadline model.Date // proposed deadline of such a procedure
+	// DeadlineDate and DeadlineClock are the deadline such a procedure's
+	// form proposes (model.Session.ProposedRecommendationDeadline), both
+	// "" when no deadline can be taken any more.
+	DeadlineDate, DeadlineClock string
 	// Typed is what a refused form (a proposal, a procedure) had typed,
 	// for the item TypedItem, and TypedProblems why it was refused, at
 	// its fields.
@@ -549,11 +552,10 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 		}
 		if d.PrepBody, err = s.st.PreparatoryBody(ctx, body.ID); err == nil {
 			d.HasPrep = true
-			// A week, but before the session's day: the recommendation is
-			// for the session (store: the deadline before its start).
-			d.Deadline = model.DaysAfter(s.today(), 7)
-			if !se.Date.IsZero() && !d.Deadline.Before(se.Date) {
-				d.Deadline = model.DaysAfter(se.Date, -1)
+			// A deadline that can be taken: in the future and before the
+			// session's start (the recommendation is for the session).
+			if t, ok := se.ProposedRecommendationDeadline(s.clock()); ok {
+				d.DeadlineDate, d.DeadlineClock = model.BerlinDate(t).German(), model.BerlinClock(t)
 			}
 		} else if !errors.Is(err, store.ErrNotFound) {
 			s.serverError(w, r, err)
@@ -869,17 +871,23 @@ func (s *Server) recommendationByProcedure(w http.ResponseWriter, r *http.Reques
 	if !ok {
 		return
 	}
-	// Every reason at once: the deadline's (a time that is none at the
-	// time; one after the session's start, as the store checks it) with
-	// the recommendation's.
+	// Every reason at once, each at its field: the form's (a date or time
+	// that is none, a past deadline, a text with an open mark) and the
+	// store's (a deadline after the session's start, the item's proposal
+	// whose co-applicants have not confirmed), which it says without
+	// writing when the form refused already.
 	deadline, refused := deadlineOfForm(r.PostFormValue("frist_datum"), r.PostFormValue("frist_zeit"), s.clock())
-	if len(refused) == 0 {
-		refused.add(se.RecommendationDeadline(deadline))
-	}
 	refused.add(formErr)
 	var proc int64
-	err = refused.err()
-	if err == nil {
+	if len(refused) > 0 {
+		err = s.st.CheckRecommendationByProcedure(ctx, rec, deadline)
+		if err != nil && !allRefusals(err) {
+			s.fail(w, r, err, "")
+			return
+		}
+		refused.addUnrefused(err)
+		err = refused.err()
+	} else {
 		_, proc, err = s.st.ProposeRecommendationByProcedure(ctx, rec, deadline)
 	}
 	if err != nil {

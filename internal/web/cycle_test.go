@@ -556,3 +556,36 @@ func TestRefusedUploadShowsTheFormAgain(t *testing.T) {
 		t.Errorf("a refused upload was stored: %+v", docs)
 	}
 }
+
+// TestMemberUploadsToItsAcceptedItem: the upload form on the session page
+// offers a member its own items, pending and accepted onto the agenda
+// (not another member's), and a document sent for the accepted one is
+// attached to it. Before, an accepted item left the select, which then
+// was not shown at all, and Hessen's "Beschlussvorschlag" landed under
+// "Zur Sitzung allgemein".
+func TestMemberUploadsToItsAcceptedItem(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s48, accepted := planSession48(t, ts, st)
+	he, bund := client(t, ts, "hessen"), client(t, ts, "bund")
+	for c, title := range map[*http.Client]string{he: "Hessische Anmeldung", bund: "Bericht des Bundes"} {
+		if code, body := do(t, c, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {title}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+			t.Fatalf("registration %q: %d %s", title, code, body)
+		}
+	}
+	accept(t, st, accepted.ID)
+	_, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil)
+	choice := between(page, `<select id="dok-top" name="top"`, "</select>")
+	for title, want := range map[string]bool{"Hessischer Bericht": true, "Hessische Anmeldung": true, "Bericht des Bundes": false} {
+		if got := strings.Contains(choice, ">"+title+"<"); got != want {
+			t.Errorf("the upload form offers %q: %v, want %v (%s)", title, got, want, choice)
+		}
+	}
+	if code, body := uploadTo(t, he, ts.URL+"/sitzungen/48/dokumente", map[string]string{"top": fmt.Sprint(accepted.ID), "art": "beschlussvorschlag"}, "Beschlussvorschlag.pdf", []byte("%PDF-1.4\n")); code != http.StatusSeeOther {
+		t.Fatalf("upload to the accepted item: %d %s", code, between(body, "<main", "</main>"))
+	}
+	docs, err := st.Documents(ctx, s48.ID)
+	if err != nil || len(docs) != 1 || docs[0].ItemID != accepted.ID {
+		t.Errorf("documents: %+v %v; want one at item %d", docs, err, accepted.ID)
+	}
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -94,5 +95,49 @@ func TestDecisionCorrectionKeepsConfidentialPassages(t *testing.T) {
 		if !strings.Contains(pub, "Hinweis von") {
 			t.Errorf("%s lacks the public part of the occasion", p)
 		}
+	}
+}
+
+// TestDecisionCorrectionThatChangesNothing: the decision's correction form
+// sent back as it came (its title and its "1. …" points) with an occasion
+// is refused at the points — "ändert nichts" — and nothing is kept; before,
+// the decision read "Berichtigt 1-mal" with the same text.
+func TestDecisionCorrectionThatChangesNothing(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	ctx := context.Background()
+	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec, err := st.DecisionByNumber(ctx, council.ID, model.DecisionNumber{Year: 2025, Seq: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := client(t, ts, "geschaeftsstelle")
+	_, body := do(t, gs, "GET", ts.URL+"/beschluesse/"+dec.Label, nil)
+	textarea := between(body, `<textarea id="punkte"`, "</textarea>")
+	points := html.UnescapeString(textarea[strings.Index(textarea, ">")+1:])
+	title := html.UnescapeString(between(between(body, `<input id="titel"`, ">"), `value="`, `"`))
+	if points == "" || title == "" {
+		t.Fatalf("no correction form: %q %q", title, points)
+	}
+	for _, form := range []url.Values{
+		{"titel": {title}, "punkte": {points}, "anlass": {"Schreibfehler"}},
+		// With an open mark in the occasion as well: both reasons at once.
+		{"titel": {title}, "punkte": {points + "\n"}, "anlass": {"laut [[HE"}},
+	} {
+		code, page := do(t, gs, "POST", fmt.Sprintf("%s/berichtigungen/%d", ts.URL, dec.ID), form)
+		if code != http.StatusBadRequest {
+			t.Errorf("unchanged correction: %d, want 400", code)
+			continue
+		}
+		want := map[string]string{"punkte": "Die Berichtigung ändert nichts"}
+		if strings.Contains(form.Get("anlass"), "[[") {
+			want["anlass"] = "Die Markierung vertraulicher Passagen ist unvollständig"
+		}
+		reasonsAtFields(t, page, `<div class="error-box" role="alert"`, want)
+	}
+	if got, _ := st.Decision(ctx, dec.ID); len(got.Corrections) != 0 {
+		t.Errorf("an unchanged correction was kept: %+v", got.Corrections)
 	}
 }

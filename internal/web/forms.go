@@ -439,6 +439,18 @@ func unlinkedSummary(id, what string, p problems) errorSummary {
 // API splits with too).
 func problemsOf(err error) problems { return problems(model.ErrorsOf(err)) }
 
+// allRefusals reports whether every error err joins refuses what a form
+// asked for (formRefusal), so that each can be said at its field; one
+// that is not (a failed read) gets the error page.
+func allRefusals(err error) bool {
+	for _, e := range model.ErrorsOf(err) {
+		if !formRefusal(e) {
+			return false
+		}
+	}
+	return true
+}
+
 // refusalProblems gives the status and the reasons with which a page shows
 // its form again after err refused it — input and rule errors, every one
 // at its field, and a conflict (the page shows the stored state, the form

@@ -62,10 +62,12 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 }
 
 // decisionKindOfForm reads a form's "art" of a proposal: Beschluss (also
-// when the form sends none) or Empfehlung; any other value is refused —
-// it was taken as a Beschluss, whose rule differs.
+// when the form sends none) or Empfehlung, in any case ("Beschluss" as
+// the label reads: it was refused as a kind that does not exist); any
+// other value is refused — it was taken as a Beschluss, whose rule
+// differs.
 func decisionKindOfForm(v string) (model.DecisionKind, error) {
-	switch k := model.DecisionKind(v); k {
+	switch k := model.DecisionKind(strings.ToLower(strings.TrimSpace(v))); k {
 	case "":
 		return model.KindDecision, nil
 	case model.KindDecision, model.KindRecommendation:

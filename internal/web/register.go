@@ -532,6 +532,12 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
 		// every reason at once.
 		typed.Problems.add(c.MarkReason())
 		typed.Problems.addUnrefused(c.Validate())
+		// Whether it changes anything, once title and points were read.
+		if typed.Problems.At("titel") == "" && typed.Problems.At("punkte") == "" {
+			if d, err := s.st.Decision(r.Context(), id); err == nil {
+				typed.Problems.add(c.CheckChanges(d))
+			}
+		}
 		err = typed.Problems.err()
 	}
 	if err != nil {

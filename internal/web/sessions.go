@@ -29,6 +29,11 @@ type sessionData struct {
 	DocGroups     []docGroup // the documents by agenda item, with the viewer's notes
 	DocKinds      []model.DocumentKind
 	Registrations []model.AgendaItem // the user's own pending registrations
+	// OwnItems are the items the user's member registered, pending or
+	// accepted onto the agenda: the upload form's "Zu Ihrer Anmeldung"
+	// (before, an accepted item left the list, and its documents went
+	// to the session in general).
+	OwnItems []model.AgendaItem
 	// Deadlines gives each follow-up's deadline with its due session's
 	// date once planned, and whether it is overdue (followups.go).
 	Deadlines map[int64]followUpDue
@@ -150,8 +155,14 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 			var items []model.AgendaItem
 			items, err = s.st.Items(ctx, se.ID)
 			for _, it := range items {
-				if it.RegisteredBy == u.MemberAbbrev && !it.OnAgenda() {
+				if it.RegisteredBy != u.MemberAbbrev {
+					continue
+				}
+				if !it.OnAgenda() {
 					d.Registrations = append(d.Registrations, it)
+				}
+				if it.Status == model.ItemRegistered || it.OnAgenda() {
+					d.OwnItems = append(d.OwnItems, it)
 				}
 			}
 		}
