@@ -260,7 +260,15 @@ func (a *Server) registrationOfPath(w http.ResponseWriter, r *http.Request, writ
 	if !ok {
 		return nil, model.AgendaItem{}, model.Session{}, false
 	}
-	notFound := func() { apiError(w, http.StatusNotFound, "Diese Anmeldung gibt es nicht.") }
+	notFound := func() {
+		msg := "Diese Anmeldung gibt es nicht."
+		if write {
+			// A withdrawn registration is deleted; its office, sending
+			// the change or withdrawal again, gets the likely reason.
+			msg = "Diese Anmeldung ist bereits zurückgezogen oder gibt es nicht."
+		}
+		apiError(w, http.StatusNotFound, msg)
+	}
 	id, ok := pathNumber(w, r, "id")
 	if !ok {
 		return nil, model.AgendaItem{}, model.Session{}, false

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -28,19 +29,28 @@ func ConfirmCoApplicants() RegistrationOption {
 	return func(o *registrationOptions) { o.confirm = true }
 }
 
-const coApplicationCols = `c.id, c.decision_id, c.member, c.state, c.named_by, c.named_at, c.decided_by, c.decided_at,
-	COALESCE(i.id, 0), COALESCE(i.title, d.title), COALESCE(se.number, 0), COALESCE(se.date, '')`
+const coApplicationCols = `c.id, c.decision_id, c.member, c.state, c.named_by, c.named_at, c.decided_by, c.decided_at, c.asked,
+	COALESCE(i.id, 0), COALESCE(i.title, d.title), COALESCE(se.number, 0), COALESCE(se.date, ''),
+	COALESCE(i.title, ''), COALESCE(i.goal, ''), d.kind, d.title, d.points, d.applicants`
 
 const coApplicationFrom = ` FROM co_applications c JOIN decisions d ON d.id = c.decision_id
 	LEFT JOIN agenda_items i ON i.id = d.item_id LEFT JOIN sessions se ON se.id = i.session_id`
 
 func scanCoApplication(sc scanner) (model.CoApplication, error) {
 	var c model.CoApplication
-	var named, decided, date string
-	err := sc.Scan(&c.ID, &c.DecisionID, &c.Member, &c.State, &c.NamedBy, &named, &c.DecidedBy, &decided, &c.ItemID, &c.Title, &c.SessionNumber, &date)
+	var named, decided, date, points, applicants string
+	err := sc.Scan(&c.ID, &c.DecisionID, &c.Member, &c.State, &c.NamedBy, &named, &c.DecidedBy, &decided, &c.Asked, &c.ItemID, &c.Title, &c.SessionNumber, &date,
+		&c.Substance.ItemTitle, &c.Substance.Goal, &c.Substance.Kind, &c.Substance.Title, &points, &applicants)
+	if err != nil {
+		return c, err
+	}
 	c.NamedAt, _ = time.Parse(time.RFC3339, named)
 	c.DecidedAt, _ = time.Parse(time.RFC3339, decided)
 	c.SessionDate = parseDate(date)
+	if c.Substance.Points, err = fromJSON[model.Point](points); err != nil {
+		return c, err
+	}
+	c.Applicants, err = fromJSON[string](applicants)
 	return c, err
 }
 
@@ -62,8 +72,16 @@ func (s *Store) CoApplication(ctx context.Context, id int64) (model.CoApplicatio
 // PendingCoApplications gives the co-applications that wait for member's
 // confirmation, on proposals still to be decided, the oldest first.
 func (s *Store) PendingCoApplications(ctx context.Context, member string) ([]model.CoApplication, error) {
+	return s.CoApplicationsIn(ctx, member, model.CoApplicationPending)
+}
+
+// CoApplicationsIn gives member's co-applications in state on proposals
+// still to be decided, the oldest first: the pending ones wait for its
+// answer, the confirmed ones it may withdraw (model.AgendaItem
+// .CoWithdrawal).
+func (s *Store) CoApplicationsIn(ctx context.Context, member string, state model.CoApplicationState) ([]model.CoApplication, error) {
 	return queryList(ctx, s.db, scanCoApplication, "co-applications", `SELECT `+coApplicationCols+coApplicationFrom+`
-		WHERE c.member = ? AND c.state = ? AND d.status = ? ORDER BY c.id`, member, model.CoApplicationPending, model.DecisionDraft)
+		WHERE c.member = ? AND c.state = ? AND d.status = ? ORDER BY c.id`, member, state, model.DecisionDraft)
 }
 
 // nameCoApplicantsTx keeps the co-applications of proposal d (registered
@@ -165,22 +183,49 @@ func countedApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Decision) ([]s
 	return model.CountedApplicants(d.Applicants, co), nil
 }
 
-// DecideCoApplication records member's answer to co-application id:
-// confirmed or declined, once, by the named member's own office, while
-// the proposal is still to be decided and no vote on it is open (a
-// written procedure or a vote in session decides on the applicants it
-// started with).
-func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string, confirm bool) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+// DecideCoApplication records member's answer to co-application id, in
+// one transaction, by the named member's own office only:
+//
+//   - seen is the fingerprint of the co-application as the office read it
+//     (model.CoApplication.Fingerprint, the form's field "fassung"); an
+//     answer to a proposal changed since, or to one withdrawn and
+//     registered anew, is refused (conflict) and records nothing — it is
+//     bound to what the Land saw, not to an id;
+//   - a pending one is confirmed or declined while the proposal is still
+//     to be decided and no vote on it is open (a written procedure or a
+//     vote in session decides on the applicants it started with);
+//   - a confirmed one is withdrawn while the registration may still be
+//     changed (model.AgendaItem.RegistrationChange: not yet decided by the
+//     secretariat, the registration deadline not passed) — then the
+//     registering member can still find other applicants;
+//   - the same answer sent again is done already (nil, nothing written);
+//     another answer to an answered co-application is refused with what
+//     can be done instead.
+//
+// It gives the co-application as it stands after the answer.
+func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string, answer model.CoAnswer, seen string) (model.CoApplication, error) {
+	var out model.CoApplication
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		c, err := queryOne(ctx, tx, scanCoApplication, fmt.Sprintf("co-application %d", id), `SELECT `+coApplicationCols+coApplicationFrom+` WHERE c.id = ?`, id)
+		if errors.Is(err, ErrNotFound) {
+			return model.NotFoundError("Diesen Mitantrag gibt es nicht mehr: Die Anmeldung ist zurückgezogen oder nennt Ihr Mitglied nicht mehr als Antragsteller. Ihre Antwort ist nicht gespeichert.")
+		}
 		if err != nil {
 			return err
 		}
+		out = c
 		if c.Member != member {
 			return model.ForbiddenError("Einen Mitantrag bestätigt oder lehnt das genannte Mitglied ab.")
 		}
-		if c.State != model.CoApplicationPending {
-			return model.ConflictError("Der Mitantrag zu „%s“ ist bereits %s.", model.InternalText(c.Title), c.State.Label())
+		if seen != c.Fingerprint() {
+			return model.ConflictError("Der Beschlussvorschlag „%s“ wurde geändert oder zurückgezogen und neu angemeldet, seit Sie ihn gelesen haben; Ihre Antwort ist nicht gespeichert. Bitte lesen Sie den jetzigen Stand und antworten Sie darauf.", model.InternalText(c.Title))
+		}
+		want := answer.State()
+		if want == "" {
+			return model.AtField("antwort", model.InputError("Bitte den Mitantrag bestätigen oder ablehnen."))
+		}
+		if c.State == want {
+			return nil // sent again: done already
 		}
 		d, err := currentDecision(ctx, tx, c.DecisionID)
 		if err != nil {
@@ -194,21 +239,65 @@ func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string
 		} else if open {
 			return model.RuleError("Über „%s“ wird gerade abgestimmt; der Mitantrag kann danach nicht mehr geändert werden.", model.InternalText(c.Title))
 		}
-		state, action := model.CoApplicationConfirmed, "co_confirm"
-		if !confirm {
-			state, action = model.CoApplicationDeclined, "co_decline"
+		from, action := model.CoApplicationPending, "co_confirm"
+		switch answer {
+		case model.CoDecline:
+			action = "co_decline"
+		case model.CoWithdraw:
+			from, action = model.CoApplicationConfirmed, "co_withdraw"
+		}
+		if c.State != from {
+			return coAnswerRefused(c, answer)
+		}
+		if answer == model.CoWithdraw {
+			if err := s.coWithdrawable(ctx, tx, c); err != nil {
+				return err
+			}
 		}
 		if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE co_applications SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = ?`,
-			state, actorFrom(ctx), s.now().UTC().Format(time.RFC3339), id, model.CoApplicationPending)
+			want, actorFrom(ctx), s.now().UTC().Format(time.RFC3339), id, from)
 		if err != nil {
 			return fmt.Errorf("store: co-application: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return model.ConflictError("Der Mitantrag wurde inzwischen beantwortet.")
 		}
+		out.State = want
 		return s.audit(ctx, tx, action, "decision", d.ID, member)
 	})
+	return out, err
+}
+
+// coAnswerRefused says why answer does not apply to the answered
+// co-application c, and what can be done instead.
+func coAnswerRefused(c model.CoApplication, answer model.CoAnswer) error {
+	title := model.InternalText(c.Title)
+	switch {
+	case c.State == model.CoApplicationConfirmed:
+		return model.RuleError("Der Mitantrag zu „%s“ ist bereits bestätigt. Solange die Anmeldung geändert werden kann, können Sie ihn unter „Mein Bereich“ zurückziehen.", title)
+	case answer == model.CoWithdraw && c.State == model.CoApplicationPending:
+		return model.RuleError("Der Mitantrag zu „%s“ ist noch nicht bestätigt; es gibt nichts zurückzuziehen. Bitte bestätigen oder lehnen Sie ihn ab.", title)
+	}
+	return model.RuleError("Der Mitantrag zu „%s“ ist bereits %s. Ändert das anmeldende Mitglied den Beschlussvorschlag, wird Ihr Mitglied erneut gefragt.", title, c.State.Label())
+}
+
+// coWithdrawable refuses the withdrawal of co-application c once its
+// registration may no longer be changed: decided by the secretariat, the
+// session closed to registrations, or its registration deadline passed.
+func (s *Store) coWithdrawable(ctx context.Context, tx *sql.Tx, c model.CoApplication) error {
+	if c.ItemID == 0 {
+		return model.RuleError("Der Mitantrag zu „%s“ gehört zu keiner Anmeldung; er kann nicht zurückgezogen werden.", model.InternalText(c.Title))
+	}
+	it, err := loadItemTx(ctx, tx, c.ItemID)
+	if err != nil {
+		return err
+	}
+	se, err := loadSessionTx(ctx, tx, it.SessionID)
+	if err != nil {
+		return err
+	}
+	return it.CoWithdrawal(se, s.Today())
 }

@@ -67,6 +67,14 @@ type myRegistration struct {
 	Conference model.Body
 }
 
+// myCoApplication is a confirmed co-application on "Mein Bereich".
+type myCoApplication struct {
+	model.CoApplication
+	// NoWithdrawal is why it can no longer be withdrawn ("": it can;
+	// model.AgendaItem.CoWithdrawal).
+	NoWithdrawal string
+}
+
 // myDraft is a session whose draft minutes take comments.
 type myDraft struct {
 	Session   model.Session
@@ -117,6 +125,9 @@ type myData struct {
 	// CoApplications are the proposals other members registered naming
 	// this member as co-applicant, waiting for its confirmation.
 	CoApplications []model.CoApplication
+	// Confirmed are the member's confirmed co-applications on proposals
+	// still to be decided, each with whether it may still be withdrawn.
+	Confirmed []myCoApplication
 	// Registrable are the coming sessions the office may still register
 	// agenda items for, each with the way to do it.
 	Registrable []model.Session
@@ -459,6 +470,9 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 		if d.CoApplications, err = s.st.PendingCoApplications(ctx, member); err != nil {
 			return err
 		}
+		if d.Confirmed, err = s.confirmedCoApplications(ctx, member); err != nil {
+			return err
+		}
 		// canAssess: the reporting members of a member's office.
 		if d.ToAssess, err = s.st.ProfilesToAssess(ctx, council.ID, member, 20); err != nil {
 			return err
@@ -547,6 +561,34 @@ func (s *Server) openProcedures(ctx context.Context, member string) ([]myProcedu
 }
 
 // withSessions pairs agenda items with their sessions.
+// confirmedCoApplications gives member's confirmed co-applications on
+// proposals still to be decided, each with whether it may be withdrawn.
+func (s *Server) confirmedCoApplications(ctx context.Context, member string) ([]myCoApplication, error) {
+	list, err := s.st.CoApplicationsIn(ctx, member, model.CoApplicationConfirmed)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]myCoApplication, 0, len(list))
+	for _, c := range list {
+		mc := myCoApplication{CoApplication: c}
+		if c.ItemID != 0 {
+			it, err := s.st.Item(ctx, c.ItemID)
+			if err != nil {
+				return nil, err
+			}
+			se, err := s.st.Session(ctx, it.SessionID)
+			if err != nil {
+				return nil, err
+			}
+			if err := it.CoWithdrawal(se, s.today()); err != nil {
+				mc.NoWithdrawal = model.ReasonOf(err)
+			}
+		}
+		out = append(out, mc)
+	}
+	return out, nil
+}
+
 func (s *Server) withSessions(ctx context.Context, items []model.AgendaItem) ([]myRegistration, error) {
 	sessions := map[int64]model.Session{}
 	var out []myRegistration

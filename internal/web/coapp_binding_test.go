@@ -1,0 +1,201 @@
+package web
+
+import (
+	"context"
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
+)
+
+// postedForm gives what the page's form posting to action sends: its
+// action and its hidden fields (nil if the page has no such form).
+func postedForm(page, action string) url.Values {
+	i := strings.Index(page, `action="`+action+`"`)
+	if i < 0 {
+		return nil
+	}
+	form := page[i:]
+	form = form[:strings.Index(form, "</form>")]
+	out := url.Values{}
+	for _, m := range regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)"`).FindAllStringSubmatch(form, -1) {
+		out.Add(m[1], html.UnescapeString(m[2]))
+	}
+	return out
+}
+
+// registerAs posts the registration form of the 48th session as the
+// office c and gives the registration's id.
+func registerAs(t *testing.T, ts *httptest.Server, c *http.Client, form url.Values) int64 {
+	t.Helper()
+	_, page := do(t, c, "GET", ts.URL+"/sitzungen/48/anmeldung", nil)
+	for k, v := range postedForm(page, "/sitzungen/48/anmeldung") {
+		if form.Get(k) == "" {
+			form[k] = v
+		}
+	}
+	res, err := c.PostForm(ts.URL+"/sitzungen/48/anmeldung", form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	loc := res.Header.Get("Location")
+	id, err := strconv.ParseInt(strings.TrimPrefix(loc, "/anmeldungen/"), 10, 64)
+	if res.StatusCode != http.StatusSeeOther || err != nil {
+		t.Fatalf("registration: %d %q", res.StatusCode, loc)
+	}
+	return id
+}
+
+// coAppFormOf gives the action and fields of the answer form on member's
+// "Mein Bereich" for the co-application of member (the only one).
+func coAppFormOf(t *testing.T, st *store.Store, page, member string) (string, url.Values) {
+	t.Helper()
+	pending, err := st.PendingCoApplications(context.Background(), member)
+	if err != nil || len(pending) != 1 {
+		t.Fatalf("%s's co-applications: %+v %v", member, pending, err)
+	}
+	action := "/mitantraege/" + strconv.FormatInt(pending[0].ID, 10)
+	f := postedForm(page, action)
+	if f == nil {
+		t.Fatalf("no form to %s on the page: %s", action, between(page, `id="mitantraege"`, "</section>"))
+	}
+	return action, f
+}
+
+// TestCoApplicationConfirmsWhatTheLandSaw: Baden-Württemberg reads
+// proposal A on "Mein Bereich"; Hessen withdraws A and registers B with
+// the same co-applicants, which got A's ids again; BW's "Mitantrag
+// bestätigen" on the page still showing A said "Der Mitantrag ist
+// bestätigt" and recorded it for B. Now the answer is refused with the
+// reason, and B's co-application waits for BW's answer.
+func TestCoApplicationConfirmsWhatTheLandSaw(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, bw := client(t, ts, "hessen"), client(t, ts, "baden-wuerttemberg")
+	reg := func(title, text string) url.Values {
+		return url.Values{"titel": {title}, "ziel": {"Beschluss"}, "fachmk": {"keine"}, "beschlussvorschlag": {text}, "antrag": {"HE, BW, NW"}}
+	}
+	a := registerAs(t, ts, he, reg("Vorschlag A", "Der IT-Planungsrat nimmt den Bericht zur Kenntnis."))
+	_, page := do(t, bw, "GET", ts.URL+"/mein-bereich", nil)
+	action, seen := coAppFormOf(t, st, page, "BW")
+	it, err := st.Item(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := do(t, he, "POST", ts.URL+"/anmeldungen/"+strconv.FormatInt(a, 10)+"/zurueckziehen", url.Values{"version": {strconv.Itoa(it.Version)}, "bestaetigt": {"ja"}}); code != http.StatusSeeOther {
+		t.Fatalf("withdrawal: %d", code)
+	}
+	registerAs(t, ts, he, reg("Vorschlag B", "Der IT-Planungsrat beschließt die verbindliche Anwendung ab 2028."))
+	seen.Set("antwort", "bestaetigen")
+	code, page := do(t, bw, "POST", ts.URL+action, seen)
+	if code == http.StatusSeeOther || !strings.Contains(page, "zurückgezogen") {
+		t.Errorf("BW confirms withdrawn A: %d %s", code, between(page, "<main", "</main>"))
+	}
+	if pending, _ := st.PendingCoApplications(ctx, "BW"); len(pending) != 1 || pending[0].Title != "Vorschlag B" {
+		t.Errorf("B's co-application after BW's answer to A: %+v", pending)
+	}
+}
+
+// TestCoApplicantReadsWhatItSigns: Baden-Württemberg, named as
+// co-applicant, saw only the title on "Mein Bereich", and
+// /anmeldungen/{id} gave it 404. Now "Mein Bereich" shows the proposal's
+// text and links the registration, which BW reads without Hessen's
+// actions (title, goal, proposal, applicants and their states), with its
+// own answer there; Hamburg, not named, still finds nothing.
+func TestCoApplicantReadsWhatItSigns(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, bw := client(t, ts, "hessen"), client(t, ts, "baden-wuerttemberg")
+	id := registerAs(t, ts, he, url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register [[mit Kosten von 3 Mio. Euro]]."}, "antrag": {"HE, BW, NW"}})
+	path := "/anmeldungen/" + strconv.FormatInt(id, 10)
+	_, page := do(t, bw, "GET", ts.URL+"/mein-bereich", nil)
+	section := between(page, `id="mitantraege"`, "</section>")
+	for _, want := range []string{"Der IT-Planungsrat beschließt das Register", `href="` + path + `"`} {
+		if !strings.Contains(section, want) {
+			t.Errorf("BW's request to confirm lacks %q: %s", want, section)
+		}
+	}
+	code, page := do(t, bw, "GET", ts.URL+path, nil)
+	main := between(page, "<main", "</main>")
+	if code != http.StatusOK {
+		t.Fatalf("BW reads the registration: %d %s", code, main)
+	}
+	for _, want := range []string{"Gemeinsames Register", "<dt>Ziel</dt><dd>Beschluss</dd>", "mit Kosten von 3 Mio. Euro",
+		"<dd>HE, BW (Mitantrag noch nicht bestätigt), NW (Mitantrag noch nicht bestätigt)</dd>", `name="antwort" value="bestaetigen"`} {
+		if !strings.Contains(main, want) {
+			t.Errorf("BW's view of the registration lacks %q: %s", want, main)
+		}
+	}
+	for _, not := range []string{"/zurueckziehen\"", "/aendern", "Unterlagen"} {
+		if strings.Contains(main, not) {
+			t.Errorf("BW's view offers Hessen's %q", not)
+		}
+	}
+	if code, _ := do(t, client(t, ts, "hamburg"), "GET", ts.URL+path, nil); code != http.StatusNotFound {
+		t.Errorf("Hamburg, not named, reads the registration: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "fmk"), "GET", ts.URL+path, nil); code == http.StatusOK {
+		t.Errorf("a FachMK secretariat reads the registration: %d", code)
+	}
+}
+
+// TestCoApplicationWithdrawnAndSentTwice: after confirming, "Ablehnen"
+// said 409 "ist bereits bestätigt. Bitte laden Sie die Seite neu …",
+// which no reload could mend, and the same confirmation sent twice (a
+// double click) was a conflict too. Now the second confirmation is done,
+// "Mein Bereich" lists the confirmed co-application with "Mitantrag
+// zurückziehen" while the registration may be changed, the withdrawal
+// is audited, and Hessen's page shows it.
+func TestCoApplicationWithdrawnAndSentTwice(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, bw := client(t, ts, "hessen"), client(t, ts, "baden-wuerttemberg")
+	id := registerAs(t, ts, he, url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BW, NW"}})
+	_, page := do(t, bw, "GET", ts.URL+"/mein-bereich", nil)
+	action, seen := coAppFormOf(t, st, page, "BW")
+	seen.Set("antwort", "bestaetigen")
+	for i := range 2 {
+		if code, page := do(t, bw, "POST", ts.URL+action, seen); code != http.StatusSeeOther {
+			t.Fatalf("BW's confirmation %d: %d %s", i+1, code, between(page, "<main", "</main>"))
+		}
+	}
+	_, page = do(t, bw, "GET", ts.URL+"/mein-bereich", nil)
+	confirmed := between(page, `id="mitantraege-bestaetigt"`, "</section>")
+	withdraw := postedForm(confirmed, action)
+	if withdraw == nil || !strings.Contains(confirmed, `value="zurueckziehen"`) {
+		t.Fatalf("BW's confirmed co-applications: %s", confirmed)
+	}
+	decline := url.Values{"antwort": {"ablehnen"}, "fassung": withdraw["fassung"]}
+	if code, page := do(t, bw, "POST", ts.URL+action, decline); code != http.StatusUnprocessableEntity || strings.Contains(page, "Bitte laden Sie die Seite neu") || !strings.Contains(page, "zurückziehen") {
+		t.Errorf("BW declines what it confirmed: %d %s", code, between(page, "<main", "</main>"))
+	}
+	withdraw.Set("antwort", "zurueckziehen")
+	if code, page := do(t, bw, "POST", ts.URL+action, withdraw); code != http.StatusSeeOther {
+		t.Fatalf("BW withdraws: %d %s", code, between(page, "<main", "</main>"))
+	}
+	if code, _ := do(t, bw, "POST", ts.URL+action, withdraw); code != http.StatusSeeOther {
+		t.Errorf("BW withdraws twice: %d, want done", code)
+	}
+	_, page = do(t, he, "GET", ts.URL+"/anmeldungen/"+strconv.FormatInt(id, 10), nil)
+	if !strings.Contains(page, "BW (Mitantrag zurückgezogen)") {
+		t.Errorf("Hessen's page: %s", between(page, "<main", "</main>"))
+	}
+	it, _ := st.Item(context.Background(), id)
+	ds, _ := st.Decisions(context.Background(), store.DecisionFilter{ItemID: it.ID})
+	entries, err := st.AuditEntries(context.Background(), store.AuditFilter{Entity: "decision", EntityID: ds[0].ID})
+	if err != nil || len(entries.Entries) == 0 || entries.Entries[0].Action != "co_withdraw" || entries.Entries[0].Actor != "baden-wuerttemberg" {
+		t.Errorf("the audit of the withdrawal: %+v %v", entries.Entries, err)
+	}
+}
