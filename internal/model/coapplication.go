@@ -213,13 +213,18 @@ func CheckApplicationConfirmed(applicants []string, co []CoApplication, kinds ma
 
 // ApplicantsLabel names the applicants as the secretariat reads them,
 // each co-applicant with where its confirmation stands: "HE, BY (Mitantrag
-// noch nicht bestätigt), HH (Mitantrag bestätigt)".
+// noch nicht bestätigt), HH (Mitantrag bestätigt)"; one asked again after
+// a change of the proposal says so.
 func ApplicantsLabel(applicants []string, co []CoApplication) string {
 	parts := make([]string, 0, len(applicants))
 	for _, a := range applicants {
 		i := slices.IndexFunc(co, func(c CoApplication) bool { return c.Member == a })
 		if i < 0 {
 			parts = append(parts, a)
+			continue
+		}
+		if co[i].State == CoApplicationPending && co[i].Asked > 1 {
+			parts = append(parts, a+" (Mitantrag nach Änderung des Vorschlags erneut erbeten, noch nicht bestätigt)")
 			continue
 		}
 		parts = append(parts, a+" (Mitantrag "+co[i].State.Label()+")")

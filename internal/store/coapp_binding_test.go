@@ -118,3 +118,64 @@ func TestCoApplicationWithdrawnWhileChangeable(t *testing.T) {
 		t.Errorf("NW withdraws after the secretariat accepted: %v", err)
 	}
 }
+
+// TestSubstantiveChangeAsksCoApplicantsAgain: Hessen changed the proposal
+// from "nimmt … zur Kenntnis" to "… beschließt ihre verbindliche
+// Anwendung ab 2028", and Brandenburg stayed "Mitantrag bestätigt", told
+// nothing. Now a change of what is applied for (model.Substance) asks
+// every co-applicant that answered again — confirmed, declined or
+// withdrawn — as when first named: pending, one round more, notified;
+// the registering office learns whom. A change of anything else (sources,
+// reporters, another applicant) keeps the answers.
+func TestSubstantiveChangeAsksCoApplicantsAgain(t *testing.T) {
+	f := newCoAppFixture(t)
+	account(t, f.s, model.User{Username: "bw", Role: model.RoleMember, MemberAbbrev: "BW"}, model.ChannelEmail, "bw@example.org", model.EventCoApplication)
+	id := f.register(t, f.regist)
+	bw, nw := f.pendingOf(t, "BW"), f.pendingOf(t, "NW")
+	must[model.CoApplication](t)(f.s.DecideCoApplication(f.ctx, bw.ID, "BW", model.CoConfirm, bw.Fingerprint()))
+	must[model.CoApplication](t)(f.s.DecideCoApplication(f.ctx, nw.ID, "NW", model.CoDecline, nw.Fingerprint()))
+	if got := queued(t, f.s, model.EventCoApplication); len(got) != 1 {
+		t.Fatalf("BW's first request: %v", got)
+	}
+	state := func(c model.CoApplication) model.CoApplication {
+		t.Helper()
+		return must[model.CoApplication](t)(f.s.CoApplication(f.ctx, c.ID))
+	}
+
+	// Another source and a further applicant: nothing asked again.
+	minor := f.regist
+	minor.Sources, minor.Applicants = []string{"B-2025/26-IT"}, []string{"HE", "BW", "NW", "BY"}
+	it := must[model.AgendaItem](t)(f.s.Item(f.ctx, id))
+	must[model.AgendaItem](t)(f.s.UpdateRegistration(f.ctx, id, it.Version, "HE", minor, ConfirmCoApplicants()))
+	if c := state(bw); c.State != model.CoApplicationConfirmed {
+		t.Errorf("BW after a change of the sources: %s", c.State)
+	}
+
+	// The proposal's text: BW and NW are asked again, BY (pending) stays.
+	major := minor
+	major.Proposal = []model.Point{{Text: "Der IT-Planungsrat nimmt den Bericht zur Kenntnis und beschließt seine verbindliche Anwendung ab 2028."}}
+	it = must[model.AgendaItem](t)(f.s.Item(f.ctx, id))
+	must[model.AgendaItem](t)(f.s.UpdateRegistration(f.ctx, id, it.Version, "HE", major, ConfirmCoApplicants()))
+	for _, c := range []model.CoApplication{bw, nw} {
+		if got := state(c); got.State != model.CoApplicationPending || got.Asked != 2 || got.DecidedBy != "" {
+			t.Errorf("%s after the change of the proposal: %+v", c.Member, got)
+		}
+	}
+	if got := queued(t, f.s, model.EventCoApplication); len(got) != 2 {
+		t.Errorf("BW's requests after the change: %v, want the first and the new", got)
+	}
+	// BW's answer to what it read before the change is refused.
+	if _, err := f.s.DecideCoApplication(f.ctx, bw.ID, "BW", model.CoConfirm, bw.Fingerprint()); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("BW confirms the former text: %v", err)
+	}
+	// The title, too; the secretariat's change as well.
+	c := state(bw)
+	must[model.CoApplication](t)(f.s.DecideCoApplication(f.ctx, c.ID, "BW", model.CoConfirm, c.Fingerprint()))
+	retitled := major
+	retitled.Title = "Vorschlag A, verbindlich"
+	it = must[model.AgendaItem](t)(f.s.Item(f.ctx, id))
+	must[model.AgendaItem](t)(f.s.UpdateRegistration(f.ctx, id, it.Version, "", retitled))
+	if got := state(bw); got.State != model.CoApplicationPending || got.Asked != 3 {
+		t.Errorf("BW after the secretariat's new title: %+v", got)
+	}
+}

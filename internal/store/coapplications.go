@@ -16,7 +16,15 @@ import (
 type RegistrationOption func(*registrationOptions)
 
 type registrationOptions struct {
-	confirm bool
+	confirm    bool
+	askedAgain *[]string
+}
+
+// AskedAgain makes UpdateRegistration report in *members the
+// co-applicants its change asked again (a substantive change of the
+// proposal, askAgainTx), so that the registering office is told.
+func AskedAgain(members *[]string) RegistrationOption {
+	return func(o *registrationOptions) { o.askedAgain = members }
 }
 
 // ConfirmCoApplicants asks every applicant of the proposal other than the
@@ -117,16 +125,52 @@ func (s *Store) nameCoApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Deci
 		if err := s.audit(ctx, tx, "co_apply", "decision", d.ID, a); err != nil {
 			return err
 		}
-		if err := s.noticeCoApplication(ctx, tx, d, member, a); err != nil {
+		if err := s.noticeCoApplication(ctx, tx, d, member, a, 1); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// askAgainTx asks every co-applicant of proposal d (registered by
+// member) that has answered — confirmed, declined or withdrawn — again
+// inside tx, after a substantive change of the proposal
+// (model.Substance): pending, one round more (asked), notified as when
+// first named. An answer stands for the text it was given to. It gives
+// the members asked again.
+func (s *Store) askAgainTx(ctx context.Context, tx *sql.Tx, d model.Decision, member string) ([]string, error) {
+	co, err := coApplicationsOf(ctx, tx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	var asked []string
+	for _, c := range co {
+		if c.State == model.CoApplicationPending {
+			continue // its fingerprint changed with the text: an answer to the former text is refused
+		}
+		if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE co_applications SET state = ?, decided_by = '', decided_at = '', asked = asked + 1, named_at = ? WHERE id = ?`,
+			model.CoApplicationPending, s.now().UTC().Format(time.RFC3339), c.ID); err != nil {
+			return nil, fmt.Errorf("store: co-application: %w", err)
+		}
+		if err := s.audit(ctx, tx, "co_ask_again", "decision", d.ID, c.Member); err != nil {
+			return nil, err
+		}
+		if err := s.noticeCoApplication(ctx, tx, d, member, c.Member, c.Asked+1); err != nil {
+			return nil, err
+		}
+		asked = append(asked, c.Member)
+	}
+	return asked, nil
+}
+
 // noticeCoApplication queues "Mitantrag erbeten" for the subscribers of
-// the named member.
-func (s *Store) noticeCoApplication(ctx context.Context, tx *sql.Tx, d model.Decision, by, named string) error {
+// the named member, in round asked (1 when first named; more after a
+// substantive change of the proposal, askAgainTx). The link is the
+// registration as the co-applicant reads it.
+func (s *Store) noticeCoApplication(ctx context.Context, tx *sql.Tx, d model.Decision, by, named string, asked int) error {
 	heading := ""
 	if d.SessionID != 0 {
 		_, h, err := sessionHeading(ctx, tx, d.SessionID)
@@ -136,7 +180,7 @@ func (s *Store) noticeCoApplication(ctx context.Context, tx *sql.Tx, d model.Dec
 		heading = " zur " + h
 	}
 	title := model.PublicText(d.Title)
-	_, err := s.notifySubscribers(ctx, tx, Notice{
+	n := Notice{
 		Event:   model.EventCoApplication,
 		Key:     fmt.Sprintf("mitantrag:%d:%s", d.ID, named),
 		Subject: "Mitantrag erbeten: " + title,
@@ -144,7 +188,18 @@ func (s *Store) noticeCoApplication(ctx context.Context, tx *sql.Tx, d model.Dec
 			"Der Antrag zählt für Ihr Mitglied erst, wenn Sie ihn bestätigen; bitte bestätigen oder lehnen Sie ihn unter „Mein Bereich“ ab.", by, title, heading),
 		Link: "/mein-bereich#mitantraege",
 		To:   func(sub Subscriber) bool { return sub.User.MemberAbbrev == named },
-	})
+	}
+	if d.ItemID != 0 {
+		n.Link = fmt.Sprintf("/anmeldungen/%d", d.ItemID)
+	}
+	if asked > 1 {
+		n.Key = fmt.Sprintf("mitantrag:%d:%s:%d", d.ID, named, asked)
+		n.Subject = "Mitantrag erneut erbeten: " + title
+		n.Body = fmt.Sprintf("%s hat den Beschlussvorschlag „%s“%s geändert, zu dem Ihr Mitglied als Mitantragsteller genannt ist. "+
+			"Ihre frühere Antwort gilt für den geänderten Vorschlag nicht; der Antrag zählt für Ihr Mitglied erst, wenn Sie ihn erneut bestätigen. "+
+			"Bitte lesen Sie den Vorschlag und bestätigen oder lehnen Sie ihn unter „Mein Bereich“ ab.", by, title, heading)
+	}
+	_, err := s.notifySubscribers(ctx, tx, n)
 	return err
 }
 

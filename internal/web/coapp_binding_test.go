@@ -199,3 +199,49 @@ func TestCoApplicationWithdrawnAndSentTwice(t *testing.T) {
 		t.Errorf("the audit of the withdrawal: %+v %v", entries.Entries, err)
 	}
 }
+
+// TestChangedProposalAsksCoApplicantsAgain: Hessen changed its proposal
+// from "nimmt … zur Kenntnis" to "… beschließt ihre verbindliche
+// Anwendung ab 2028", and Brandenburg stayed "(Mitantrag bestätigt)",
+// told nothing. Now Brandenburg is asked again on "Mein Bereich", and
+// Hessen reads after the change and on its page that it was.
+func TestChangedProposalAsksCoApplicantsAgain(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, bb := client(t, ts, "hessen"), client(t, ts, "brandenburg")
+	reg := url.Values{"titel": {"Standard für Schnittstellen"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat nimmt den Standard zur Kenntnis."}, "antrag": {"HE, BB, BW"}}
+	id := registerAs(t, ts, he, reg)
+	path := ts.URL + "/anmeldungen/" + strconv.FormatInt(id, 10)
+	_, page := do(t, bb, "GET", ts.URL+"/mein-bereich", nil)
+	action, seen := coAppFormOf(t, st, page, "BB")
+	seen.Set("antwort", "bestaetigen")
+	if code, _ := do(t, bb, "POST", ts.URL+action, seen); code != http.StatusSeeOther {
+		t.Fatalf("BB confirms: %d", code)
+	}
+	_, page = do(t, he, "GET", path+"/aendern", nil)
+	change := postedForm(page, "/anmeldungen/"+strconv.FormatInt(id, 10)+"/aendern")
+	for k, v := range reg {
+		change[k] = v
+	}
+	change.Set("beschlussvorschlag", "Der IT-Planungsrat nimmt den Standard zur Kenntnis und beschließt seine verbindliche Anwendung ab 2028.")
+	if code, page := do(t, he, "POST", path+"/aendern", change); code != http.StatusSeeOther {
+		t.Fatalf("Hessen's change: %d %s", code, between(page, "<main", "</main>"))
+	}
+	_, page = do(t, he, "GET", path, nil)
+	for _, want := range []string{"BB ist erneut um seinen Mitantrag gebeten", "BB (Mitantrag nach Änderung des Vorschlags erneut erbeten, noch nicht bestätigt)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("Hessen's page after the change lacks %q: %s", want, between(page, "<main", "</main>"))
+		}
+	}
+	_, page = do(t, bb, "GET", ts.URL+"/mein-bereich", nil)
+	if section := between(page, `id="mitantraege"`, "</section>"); !strings.Contains(section, "verbindliche Anwendung ab 2028") || !strings.Contains(section, "erneut erbeten") {
+		t.Errorf("BB is not asked again: %s", section)
+	}
+	// BB's confirmation of the former text, sent again, is refused and
+	// shows the text as it stands.
+	code, page := do(t, bb, "POST", ts.URL+action, seen)
+	if main := between(page, "<main", "</main>"); code != http.StatusConflict || !strings.Contains(main, "wurde geändert") || !strings.Contains(main, "verbindliche Anwendung ab 2028") {
+		t.Errorf("BB confirms the former text: %d %s", code, main)
+	}
+}

@@ -282,7 +282,8 @@ func (s *Server) changeRegistration(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	member := u.MemberAbbrev
-	var opts []store.RegistrationOption
+	var askedAgain []string
+	opts := []store.RegistrationOption{store.AskedAgain(&askedAgain)}
 	if secretariat {
 		member = ""
 	} else {
@@ -298,5 +299,14 @@ func (s *Server) changeRegistration(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("/anmeldungen/%d", it.ID), "Die Anmeldung ist geändert. Die Geschäftsstelle entscheidet über die Aufnahme.")
+	notice := "Die Anmeldung ist geändert. Die Geschäftsstelle entscheidet über die Aufnahme."
+	switch len(askedAgain) {
+	case 0:
+	case 1:
+		notice += fmt.Sprintf(" Der Beschlussvorschlag hat sich geändert: %s ist erneut um seinen Mitantrag gebeten und zählt bis zur Bestätigung nicht für den Antrag.", askedAgain[0])
+	default:
+		notice += fmt.Sprintf(" Der Beschlussvorschlag hat sich geändert: %s und %s sind erneut um ihren Mitantrag gebeten und zählen bis zur Bestätigung nicht für den Antrag.",
+			strings.Join(askedAgain[:len(askedAgain)-1], ", "), askedAgain[len(askedAgain)-1])
+	}
+	back(w, r, fmt.Sprintf("/anmeldungen/%d", it.ID), notice)
 }
