@@ -245,3 +245,38 @@ func TestChangedProposalAsksCoApplicantsAgain(t *testing.T) {
 		t.Errorf("BB confirms the former text: %d %s", code, main)
 	}
 }
+
+// TestRegisteringLandSeesItsApplicationFallShort: after Hamburg declined,
+// Hessen's registration had only HE and BY for a Beschluss (the Bund or
+// three Länder), and nobody said so before the vote. Now Hessen's page
+// and "Mein Bereich" and the secretariat's Verwaltung say it, with the
+// rule's own reason.
+func TestRegisteringLandSeesItsApplicationFallShort(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, hh, by := client(t, ts, "hessen"), client(t, ts, "hamburg"), client(t, ts, "bayern")
+	id := registerAs(t, ts, he, url.Values{"titel": {"Registermodernisierung"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Registermodernisierung."}, "antrag": {"HE, BY, HH"}})
+	for _, office := range []struct {
+		c      *http.Client
+		member string
+		answer string
+	}{{by, "BY", "bestaetigen"}, {hh, "HH", "ablehnen"}} {
+		_, page := do(t, office.c, "GET", ts.URL+"/mein-bereich", nil)
+		action, seen := coAppFormOf(t, st, page, office.member)
+		seen.Set("antwort", office.answer)
+		if code, _ := do(t, office.c, "POST", ts.URL+action, seen); code != http.StatusSeeOther {
+			t.Fatalf("%s answers: %d", office.member, code)
+		}
+	}
+	const reason = "Beantragt von HE, BY; Mitantrag von HH abgelehnt; nötig ist der Antrag des Bundes oder dreier Länder."
+	for _, p := range []struct {
+		c    *http.Client
+		path string
+	}{{he, "/anmeldungen/" + strconv.FormatInt(id, 10)}, {he, "/mein-bereich"}, {client(t, ts, "geschaeftsstelle"), "/sitzungen/48/verwaltung"}} {
+		_, page := do(t, p.c, "GET", ts.URL+p.path, nil)
+		if !strings.Contains(page, "Der Antrag reicht nicht aus.") || !strings.Contains(page, reason) {
+			t.Errorf("%s does not say that the application falls short: %s", p.path, between(page, "<main", "</main>"))
+		}
+	}
+}

@@ -65,6 +65,9 @@ type myRegistration struct {
 	// registers such an item for the conference.
 	Request    model.Request
 	Conference model.Body
+	// Short is why the applicants of its proposal that count do not
+	// (yet) make the application (zero: they do, or it has none).
+	Short shortfall
 }
 
 // myCoApplication is a confirmed co-application on "Mein Bereich".
@@ -484,6 +487,25 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	}
 	if d.Registrations, err = s.withSessions(ctx, items); err != nil {
 		return err
+	}
+	for i, reg := range d.Registrations {
+		if reg.Item.Status != model.ItemRegistered && reg.Item.Status != model.ItemAccepted {
+			continue
+		}
+		drafts, err := s.st.Decisions(ctx, store.DecisionFilter{ItemID: reg.Item.ID, Status: model.DecisionDraft, Limit: 1})
+		if err != nil || len(drafts) == 0 {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		co, err := s.st.CoApplications(ctx, drafts[0].ID)
+		if err != nil {
+			return err
+		}
+		if d.Registrations[i].Short, err = s.applicationShortfall(ctx, drafts[0], co); err != nil {
+			return err
+		}
 	}
 	// The most urgent follow-ups the member owes, as the follow-up pages
 	// show them: one page of the list, however long the member's history

@@ -25,7 +25,10 @@ type myRegistrationData struct {
 	Draft model.Decision
 	// Applicants names the draft's applicants, each co-applicant with
 	// where its confirmation stands (model.ApplicantsLabel).
-	Applicants  string
+	Applicants string
+	// Short is why the applicants that count do not (yet) make the
+	// application (zero: they do).
+	Short       shortfall
 	Conferences map[int64]model.Body
 	// Pending: the secretariat has not decided; the member may withdraw.
 	Pending bool
@@ -149,6 +152,10 @@ func (s *Server) renderMyRegistration(w http.ResponseWriter, r *http.Request, st
 			return
 		}
 		d.Applicants = model.ApplicantsLabel(d.Draft.Applicants, co)
+		if d.Short, err = s.applicationShortfall(ctx, d.Draft, co); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	confs, err := s.st.Bodies(ctx, model.BodyFachMK)
 	if err != nil {
