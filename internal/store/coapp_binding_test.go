@@ -179,3 +179,39 @@ func TestSubstantiveChangeAsksCoApplicantsAgain(t *testing.T) {
 		t.Errorf("BW after the secretariat's new title: %+v", got)
 	}
 }
+
+// TestRegistrationFormKeyMakesOneRegistration: the same registration form
+// sent twice made two registrations, its co-applicants asked twice. With
+// the form's key the second call stores nothing and gives the first
+// registration; another member's form key is refused; a registration
+// withdrawn since is gone with its key.
+func TestRegistrationFormKeyMakesOneRegistration(t *testing.T) {
+	f := newCoAppFixture(t)
+	const key = "0123456789abcdef0123456789abcdef"
+	var ids []int64
+	for i := range 2 {
+		var again bool
+		id := must[int64](t)(f.s.RegisterItem(f.ctx, f.regist.Item(f.se, f.s.now()), f.regist.Draft(f.body), ConfirmCoApplicants(), WithFormKey(key, &again)))
+		if again != (i == 1) {
+			t.Errorf("submit %d: again %v", i+1, again)
+		}
+		ids = append(ids, id)
+	}
+	if ids[0] != ids[1] {
+		t.Errorf("two registrations from one form: %v", ids)
+	}
+	f.pendingOf(t, "BW") // asked once
+	other := f.regist
+	other.Member = "BY"
+	other.Applicants = []string{"BY", "Bund"}
+	_, err := f.s.RegisterItem(f.ctx, other.Item(f.se, f.s.now()), other.Draft(f.body), WithFormKey(key, nil))
+	if model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("Bayern's registration with Hessen's form key: %v", err)
+	}
+	check(t, f.s.WithdrawRegistration(f.ctx, ids[0], must[model.AgendaItem](t)(f.s.Item(f.ctx, ids[0])).Version, "HE"))
+	var again bool
+	must[int64](t)(f.s.RegisterItem(f.ctx, f.regist.Item(f.se, f.s.now()), f.regist.Draft(f.body), WithFormKey(key, &again)))
+	if again {
+		t.Error("the form of a withdrawn registration leads to nothing")
+	}
+}

@@ -18,6 +18,19 @@ type RegistrationOption func(*registrationOptions)
 type registrationOptions struct {
 	confirm    bool
 	askedAgain *[]string
+	formKey    string
+	again      *bool
+}
+
+// WithFormKey stores the one-time key of the form a registration came
+// from (agenda_items.form_key, migration 00830) with it: RegisterItem
+// called again with the same key — the form sent a second time, by the
+// back button or a double click — stores nothing and gives the
+// registration made, with *again set. A key already used for another
+// member's registration is a conflict. A registration withdrawn since is
+// gone with its key: the form then registers anew.
+func WithFormKey(key string, again *bool) RegistrationOption {
+	return func(o *registrationOptions) { o.formKey, o.again = key, again }
 }
 
 // AskedAgain makes UpdateRegistration report in *members the

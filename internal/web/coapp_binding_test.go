@@ -280,3 +280,81 @@ func TestRegisteringLandSeesItsApplicationFallShort(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistrationFormSentTwice: the back button and "Anmelden" again made
+// a second, identical registration (/anmeldungen/33 and /34), whose
+// co-applicants were asked twice. Now the form carries a one-time key:
+// sent again, it leads to the registration made, with a note, and
+// nothing is stored or asked twice.
+func TestRegistrationFormSentTwice(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he := client(t, ts, "hessen")
+	_, page := do(t, he, "GET", ts.URL+"/sitzungen/48/anmeldung", nil)
+	form := postedForm(page, "/sitzungen/48/anmeldung")
+	for k, v := range (url.Values{"titel": {"Doppelt gesendet"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt."}, "antrag": {"HE, BW, NW"}}) {
+		form[k] = v
+	}
+	var where []string
+	for range 2 {
+		res, err := he.PostForm(ts.URL+"/sitzungen/48/anmeldung", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("registration: %d", res.StatusCode)
+		}
+		where = append(where, res.Header.Get("Location"))
+	}
+	if where[0] != where[1] {
+		t.Errorf("the form sent twice leads to %v, want the one registration", where)
+	}
+	first, _ := strconv.ParseInt(strings.TrimPrefix(where[0], "/anmeldungen/"), 10, 64)
+	it, err := st.Item(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Items(ctx, it.SessionID)
+	n := 0
+	for _, it := range items {
+		if it.Title == "Doppelt gesendet" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d registrations from one form, want 1", n)
+	}
+	if pending, _ := st.PendingCoApplications(ctx, "BW"); len(pending) != 1 {
+		t.Errorf("BW is asked %d times", len(pending))
+	}
+	if _, page := do(t, he, "GET", ts.URL+where[1], nil); !strings.Contains(page, "bereits") {
+		t.Errorf("the second submit's page has no note: %s", between(page, "<main", "</main>"))
+	}
+}
+
+// TestWithdrawnTwice: withdrawing a withdrawn registration (the back
+// button, the form sent again) said "Diesen Tagesordnungspunkt gibt es
+// nicht." Now it says that the registration is withdrawn already or
+// does not exist.
+func TestWithdrawnTwice(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he := client(t, ts, "hessen")
+	id := registerAs(t, ts, he, url.Values{"titel": {"Zurückgezogen"}, "ziel": {"Bericht"}, "fachmk": {"keine"}})
+	it, err := st.Item(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withdraw := url.Values{"version": {strconv.Itoa(it.Version)}, "bestaetigt": {"ja"}}
+	path := ts.URL + "/anmeldungen/" + strconv.FormatInt(id, 10) + "/zurueckziehen"
+	if code, _ := do(t, he, "POST", path, withdraw); code != http.StatusSeeOther {
+		t.Fatalf("withdrawal: %d", code)
+	}
+	code, page := do(t, he, "POST", path, withdraw)
+	if code != http.StatusNotFound || !strings.Contains(page, "Diese Anmeldung ist bereits zurückgezogen oder gibt es nicht.") {
+		t.Errorf("withdrawn twice: %d %s", code, between(page, "<main", "</main>"))
+	}
+}
