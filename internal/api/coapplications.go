@@ -1,7 +1,9 @@
 package api
 
 import (
+	"errors"
 	"net/http"
+	"strings"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -15,11 +17,25 @@ type CoApplication struct {
 	Proposal string `json:"beschlussvorschlag"` // its title, confidential passages marked [[…]]
 	NamedBy  string `json:"angemeldetVon"`
 	Session  int    `json:"sitzung,omitempty"`
-	State    string `json:"stand"` // offen, bestaetigt, abgelehnt
+	State    string `json:"stand"` // offen, bestaetigt, abgelehnt, zurueckgezogen
+	// Goal is the item's Ziel, Points the proposal's points as
+	// "1. text" (confidential passages [[…]]), Applicants all its
+	// applicants: what the member applies for.
+	Goal       string   `json:"ziel,omitempty"`
+	Points     []string `json:"punkte"`
+	Applicants []string `json:"antrag"`
+	// Version identifies the co-application as read
+	// (model.CoApplication.Fingerprint); an answer names it.
+	Version string `json:"fassung"`
 }
 
 func coApplicationOut(c model.CoApplication) CoApplication {
-	return CoApplication{ID: c.ID, Proposal: model.TypedMarks(c.Title), NamedBy: c.NamedBy, Session: c.SessionNumber, State: string(c.State)}
+	points := make([]string, 0, len(c.Substance.Points))
+	for _, p := range c.Substance.Points {
+		points = append(points, strings.TrimSpace(p.Label+" "+model.TypedMarks(p.Text)))
+	}
+	return CoApplication{ID: c.ID, Proposal: model.TypedMarks(c.Title), NamedBy: c.NamedBy, Session: c.SessionNumber, State: string(c.State),
+		Goal: string(c.Substance.Goal), Points: points, Applicants: nonNilStrings(c.Applicants), Version: c.Fingerprint()}
 }
 
 // memberOffice gives the token's user when it is a member office's
@@ -37,13 +53,24 @@ func (a *Server) memberOffice(w http.ResponseWriter, r *http.Request) (*model.Us
 }
 
 // apiCoApplications lists the co-applications waiting for the token's
-// member's answer.
+// member's answer; with ?stand=bestaetigt the confirmed ones on proposals
+// still to be decided (which it may withdraw while the registration may be
+// changed).
 func (a *Server) apiCoApplications(w http.ResponseWriter, r *http.Request) {
 	u, ok := a.memberOffice(w, r)
 	if !ok {
 		return
 	}
-	list, err := a.st.PendingCoApplications(r.Context(), u.MemberAbbrev)
+	state := model.CoApplicationPending
+	switch q := r.URL.Query().Get("stand"); q {
+	case "", string(model.CoApplicationPending):
+	case string(model.CoApplicationConfirmed):
+		state = model.CoApplicationConfirmed
+	default:
+		a.fail(w, r, model.AtField("stand", model.InputError("„%s“ ist kein Stand, nach dem gefiltert wird; möglich sind „offen“ und „bestaetigt“.", q)))
+		return
+	}
+	list, err := a.st.CoApplicationsIn(r.Context(), u.MemberAbbrev, state)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -55,9 +82,10 @@ func (a *Server) apiCoApplications(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// apiAnswerCoApplication confirms or declines a co-application of the
-// token's member: {"antwort": "bestaetigen"} or {"antwort": "ablehnen"}
-// (store.DecideCoApplication).
+// apiAnswerCoApplication confirms, declines or withdraws a co-application
+// of the token's member: {"antwort": "bestaetigen" | "ablehnen" |
+// "zurueckziehen", "fassung": "…"}, fassung as the list gave it, so that
+// the answer is bound to the proposal as read (store.DecideCoApplication).
 func (a *Server) apiAnswerCoApplication(w http.ResponseWriter, r *http.Request) {
 	u, ok := a.memberOffice(w, r)
 	if !ok {
@@ -68,21 +96,22 @@ func (a *Server) apiAnswerCoApplication(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in struct {
-		Answer string `json:"antwort" form:"antwort"`
+		Answer  string `json:"antwort" form:"antwort"`
+		Version string `json:"fassung" form:"fassung"`
 	}
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	if in.Answer != "bestaetigen" && in.Answer != "ablehnen" {
-		a.fail(w, r, model.AtField("antwort", model.InputError("Die Antwort ist „bestaetigen“ oder „ablehnen“.")))
-		return
+	answer, err := model.ParseCoAnswer(in.Answer)
+	if in.Version == "" {
+		err = errors.Join(err, model.AtField("fassung", model.InputError("Bitte die Fassung angeben, auf die Sie antworten (das Feld „fassung“ des Mitantrags aus GET /api/v1/mitantraege).")))
 	}
-	ctx := store.WithActor(r.Context(), u.Username)
-	if err := a.st.DecideCoApplication(ctx, id, u.MemberAbbrev, in.Answer == "bestaetigen"); err != nil {
+	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	c, err := a.st.CoApplication(ctx, id)
+	ctx := store.WithActor(r.Context(), u.Username)
+	c, err := a.st.DecideCoApplication(ctx, id, u.MemberAbbrev, answer, in.Version)
 	if err != nil {
 		a.fail(w, r, err)
 		return

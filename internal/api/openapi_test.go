@@ -322,7 +322,8 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	}
 	// The Bund, named as applicant by Hessen's registration, reads its
 	// co-application and confirms it (Mitantrag); Hessen cannot answer for
-	// it, a FachMK's token has none, an answer is given once.
+	// it, a FachMK's token has none; the answer names the version read, the
+	// same answer again is done, another is refused.
 	if registered != nil {
 		bund, _, _ := st.UserLogin(ctx, "bund")
 		bundToken, _ := auth.NewAPIToken(ctx, st, bund.ID, "Bund")
@@ -331,16 +332,22 @@ func TestOpenAPILiveResponses(t *testing.T) {
 			t.Fatalf("the Bund's co-applications: %+v %v", cos, err)
 		}
 		list, one, oneOp := "/api/v1/mitantraege", fmt.Sprintf("/api/v1/mitantraege/%d", cos[0].ID), "/api/v1/mitantraege/{id}"
+		answer := func(a string) string { return fmt.Sprintf(`{"antwort":%q,"fassung":%q}`, a, cos[0].Fingerprint()) }
 		for _, tc := range []liveCase{
 			{"GET", list, list, "", "", 401},
 			{"GET", list, list, fmkToken, "", 403},
 			{"GET", list, list, bundToken, "", 200},
-			{"POST", one, oneOp, "", `{"antwort":"bestaetigen"}`, 401},
-			{"POST", one, oneOp, bundToken, `{"antwort":"vielleicht"}`, 400},
-			{"POST", one, oneOp, heToken, `{"antwort":"bestaetigen"}`, 403},
-			{"POST", "/api/v1/mitantraege/99999", oneOp, bundToken, `{"antwort":"bestaetigen"}`, 404},
-			{"POST", one, oneOp, bundToken, `{"antwort":"bestaetigen"}`, 200},
-			{"POST", one, oneOp, bundToken, `{"antwort":"ablehnen"}`, 409},
+			{"GET", list + "?stand=bestaetigt", list, bundToken, "", 200},
+			{"GET", list + "?stand=egal", list, bundToken, "", 400},
+			{"POST", one, oneOp, "", answer("bestaetigen"), 401},
+			{"POST", one, oneOp, bundToken, answer("vielleicht"), 400},
+			{"POST", one, oneOp, bundToken, `{"antwort":"bestaetigen"}`, 400},
+			{"POST", one, oneOp, heToken, answer("bestaetigen"), 403},
+			{"POST", "/api/v1/mitantraege/99999", oneOp, bundToken, answer("bestaetigen"), 404},
+			{"POST", one, oneOp, bundToken, `{"antwort":"bestaetigen","fassung":"eine andere"}`, 409},
+			{"POST", one, oneOp, bundToken, answer("bestaetigen"), 200},
+			{"POST", one, oneOp, bundToken, answer("bestaetigen"), 200},
+			{"POST", one, oneOp, bundToken, answer("ablehnen"), 422},
 		} {
 			live(tc)
 		}

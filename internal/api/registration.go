@@ -7,6 +7,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -90,15 +91,34 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 	if !secretariat {
 		opts = append(opts, store.ConfirmCoApplicants())
 	}
+	// A client's Idempotency-Key: the same request sent again (after a
+	// broken connection) gives the registration made, not a second one
+	// asking its co-applicants twice (store.WithFormKey; "api:" keeps the
+	// keys apart from the form's).
+	var again bool
+	if key := r.Header.Get("Idempotency-Key"); key != "" {
+		if !idempotencyKey.MatchString(key) {
+			apiError(w, http.StatusBadRequest, "Der Idempotency-Key hat 1 bis 100 sichtbare ASCII-Zeichen.")
+			return
+		}
+		opts = append(opts, store.WithFormKey("api:"+key, &again))
+	}
 	id, err := a.st.RegisterItem(ctx, it, g.Draft(council.ID), opts...)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	if a.OnSessionChange != nil {
+	status := http.StatusCreated
+	if again {
+		status = http.StatusOK
+		if it, err = a.st.Item(ctx, id); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+	} else if a.OnSessionChange != nil {
 		a.OnSessionChange(r, se.ID)
 	}
-	writeJSON(w, http.StatusCreated, Registered{ID: id, Status: string(it.Status), Late: it.Late, URL: a.Site.Base(r) + se.Path()})
+	writeJSON(w, status, Registered{ID: id, Status: string(it.Status), Late: it.Late, URL: a.Site.Base(r) + se.Path()})
 }
 
 // readRegistration reads the registration in of member for the session
@@ -260,7 +280,15 @@ func (a *Server) registrationOfPath(w http.ResponseWriter, r *http.Request, writ
 	if !ok {
 		return nil, model.AgendaItem{}, model.Session{}, false
 	}
-	notFound := func() { apiError(w, http.StatusNotFound, "Diese Anmeldung gibt es nicht.") }
+	notFound := func() {
+		msg := "Diese Anmeldung gibt es nicht."
+		if write {
+			// A withdrawn registration is deleted; its office, sending
+			// the change or withdrawal again, gets the likely reason.
+			msg = "Diese Anmeldung ist bereits zurückgezogen oder gibt es nicht."
+		}
+		apiError(w, http.StatusNotFound, msg)
+	}
 	id, ok := pathNumber(w, r, "id")
 	if !ok {
 		return nil, model.AgendaItem{}, model.Session{}, false
@@ -424,3 +452,6 @@ func nonNilStrings(list []string) []string {
 	}
 	return list
 }
+
+// idempotencyKey is the form of a client's Idempotency-Key.
+var idempotencyKey = regexp.MustCompile(`^[!-~]{1,100}$`)

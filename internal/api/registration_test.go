@@ -231,3 +231,38 @@ func TestRegistrationViewChangeWithdraw(t *testing.T) {
 		t.Errorf("the withdrawn registration is still there: %v", err)
 	}
 }
+
+// TestRegistrationIdempotencyKey: a client that sends its registration
+// again after a broken connection made a second one, its co-applicants
+// asked twice. With an Idempotency-Key the second answer is 200 with the
+// registration made; a key that is no key is refused.
+func TestRegistrationIdempotencyKey(t *testing.T) {
+	ts, st, _, token := hessenServer(t)
+	const body = `{"titel":"Einmal angemeldet","ziel":"Beschluss","fachmk":{"betroffen":false},"antrag":["HE","BY","NW"],"beschlussvorschlag":["Der IT-Planungsrat beschließt."]}`
+	send := func(key string) (int, Registered) {
+		t.Helper()
+		req, _ := http.NewRequest("POST", ts.URL+"/api/v1/sitzungen/49/anmeldungen", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Idempotency-Key", key)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var out Registered
+		json.NewDecoder(res.Body).Decode(&out)
+		return res.StatusCode, out
+	}
+	code1, first := send("landesportal-4711")
+	code2, second := send("landesportal-4711")
+	if code1 != http.StatusCreated || code2 != http.StatusOK || first.ID != second.ID || first.ID == 0 {
+		t.Errorf("sent twice: %d %+v, %d %+v", code1, first, code2, second)
+	}
+	if co, _ := st.PendingCoApplications(context.Background(), "BY"); len(co) != 1 {
+		t.Errorf("BY is asked %d times", len(co))
+	}
+	if code, _ := send("mit Leerzeichen"); code != http.StatusBadRequest {
+		t.Errorf("a key with spaces: %d", code)
+	}
+}

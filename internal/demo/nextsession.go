@@ -144,7 +144,7 @@ func LoadNextSession(ctx context.Context, s *store.Store) error {
 			return err
 		}
 		for _, c := range pending {
-			if err := s.DecideCoApplication(ctx, c.ID, member, true); err != nil {
+			if _, err := s.DecideCoApplication(ctx, c.ID, member, model.CoConfirm, c.Fingerprint()); err != nil {
 				return fmt.Errorf("demo: co-application of %s: %w", member, err)
 			}
 		}

@@ -1,6 +1,9 @@
 package model
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -14,6 +17,9 @@ const (
 	CoApplicationPending   CoApplicationState = "offen"
 	CoApplicationConfirmed CoApplicationState = "bestaetigt"
 	CoApplicationDeclined  CoApplicationState = "abgelehnt"
+	// CoApplicationWithdrawn: the member confirmed and then withdrew its
+	// co-application (CoWithdraw); it counts no more.
+	CoApplicationWithdrawn CoApplicationState = "zurueckgezogen"
 )
 
 // Label gives the German name.
@@ -25,8 +31,60 @@ func (s CoApplicationState) Label() string {
 		return "bestätigt"
 	case CoApplicationDeclined:
 		return "abgelehnt"
+	case CoApplicationWithdrawn:
+		return "zurückgezogen"
 	}
 	return string(s)
+}
+
+// CoAnswer is a member office's answer to its co-application, named as
+// the form and the JSON API send it.
+type CoAnswer string
+
+// The answers to a co-application.
+const (
+	// CoConfirm confirms a pending co-application.
+	CoConfirm CoAnswer = "bestaetigen"
+	// CoDecline declines a pending co-application.
+	CoDecline CoAnswer = "ablehnen"
+	// CoWithdraw withdraws a confirmed co-application, while the
+	// registration may still be changed (AgendaItem.RegistrationChange).
+	CoWithdraw CoAnswer = "zurueckziehen"
+)
+
+// State gives the state the answer leads to.
+func (a CoAnswer) State() CoApplicationState {
+	switch a {
+	case CoConfirm:
+		return CoApplicationConfirmed
+	case CoDecline:
+		return CoApplicationDeclined
+	case CoWithdraw:
+		return CoApplicationWithdrawn
+	}
+	return ""
+}
+
+// Done says in German what the answer did, for the notice after it.
+func (a CoAnswer) Done() string {
+	switch a {
+	case CoConfirm:
+		return "Der Mitantrag ist bestätigt: Ihr Mitglied zählt für den Antrag."
+	case CoDecline:
+		return "Der Mitantrag ist abgelehnt: Ihr Mitglied zählt nicht für den Antrag."
+	case CoWithdraw:
+		return "Der Mitantrag ist zurückgezogen: Ihr Mitglied zählt nicht mehr für den Antrag."
+	}
+	return ""
+}
+
+// ParseCoAnswer reads an answer as the form or the JSON API send it.
+func ParseCoAnswer(s string) (CoAnswer, error) {
+	switch a := CoAnswer(s); a {
+	case CoConfirm, CoDecline, CoWithdraw:
+		return a, nil
+	}
+	return "", AtField("antwort", InputError("Die Antwort ist „bestaetigen“, „ablehnen“ oder „zurueckziehen“."))
 }
 
 // CoApplication is a member named as applicant of a proposal that another
@@ -41,11 +99,64 @@ type CoApplication struct {
 	NamedAt    time.Time
 	DecidedBy  string
 	DecidedAt  time.Time
+	// Asked counts how often the member was asked: 1 when named, one
+	// more each time a substantive change of the proposal asked it again
+	// (Substance).
+	Asked int
 	// The proposal's item and session, for the lists.
 	ItemID        int64
 	Title         string
 	SessionNumber int
 	SessionDate   Date
+	// Substance is what the member is asked to apply for, as the
+	// proposal stands now.
+	Substance Substance
+	// Applicants are the proposal's applicants.
+	Applicants []string
+}
+
+// Substance is what a co-applicant applies for, the part of a registered
+// proposal whose change asks every co-applicant again: the item's title
+// and goal (Ziel), the proposal's kind, title and points (their labels
+// and texts, confidential marks included). Not part of it: who else
+// applies, the item's points (Unterpunkte), sources, reporting members
+// and the FachMK-impact statement — they do not change what is applied
+// for.
+type Substance struct {
+	ItemTitle string
+	Goal      Goal
+	Kind      DecisionKind
+	Title     string
+	Points    []Point
+}
+
+// SubstanceOf gives the substance of the proposal d of the registration it.
+func SubstanceOf(it AgendaItem, d Decision) Substance {
+	return Substance{ItemTitle: it.Title, Goal: it.Goal, Kind: d.Kind, Title: d.Title, Points: slices.Clone(d.Points)}
+}
+
+// Equal reports whether both are the same substance.
+func (s Substance) Equal(o Substance) bool {
+	return s.ItemTitle == o.ItemTitle && s.Goal == o.Goal && s.Kind == o.Kind && s.Title == o.Title && slices.Equal(s.Points, o.Points)
+}
+
+// Fingerprint identifies the co-application as its member reads it: the
+// co-application, the proposal and its item, the round it is asked in and
+// the substance. The answer form carries it (field "fassung"), and
+// store.DecideCoApplication refuses an answer whose fingerprint is not
+// the co-application's now: the proposal was changed since it was read,
+// or withdrawn and another registered in its place.
+func (c CoApplication) Fingerprint() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "gremium-mitantrag-v1\n%d\n%d\n%d\n%s\n%d\n", c.ID, c.DecisionID, c.ItemID, c.Member, c.Asked)
+	s := c.Substance
+	for _, f := range []string{s.ItemTitle, string(s.Goal), string(s.Kind), s.Title} {
+		fmt.Fprintf(h, "%d:%s\n", len(f), f)
+	}
+	for _, p := range s.Points {
+		fmt.Fprintf(h, "%d:%s%d:%s\n", len(p.Label), p.Label, len(p.Text), p.Text)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // CountedApplicants gives the applicants that count for the application
@@ -67,7 +178,7 @@ func CheckApplicationConfirmed(applicants []string, co []CoApplication, kinds ma
 	if err == nil || ClassOf(err) != ErrRule || slices.ContainsFunc(counted, func(a string) bool { return kinds[a] != MemberBund && kinds[a] != MemberLand }) {
 		return err // no refusal for want of applicants: as CheckApplication says
 	}
-	var pending, declined []string
+	var pending, declined, withdrawn []string
 	for _, c := range co {
 		if !slices.Contains(applicants, c.Member) {
 			continue
@@ -77,9 +188,11 @@ func CheckApplicationConfirmed(applicants []string, co []CoApplication, kinds ma
 			pending = append(pending, c.Member)
 		case CoApplicationDeclined:
 			declined = append(declined, c.Member)
+		case CoApplicationWithdrawn:
+			withdrawn = append(withdrawn, c.Member)
 		}
 	}
-	if len(pending)+len(declined) == 0 {
+	if len(pending)+len(declined)+len(withdrawn) == 0 {
 		return err
 	}
 	msg := "Beantragt von " + strings.Join(counted, ", ")
@@ -92,12 +205,16 @@ func CheckApplicationConfirmed(applicants []string, co []CoApplication, kinds ma
 	if len(declined) > 0 {
 		msg += "; Mitantrag von " + strings.Join(declined, ", ") + " abgelehnt"
 	}
+	if len(withdrawn) > 0 {
+		msg += "; Mitantrag von " + strings.Join(withdrawn, ", ") + " zurückgezogen"
+	}
 	return RuleError("%s; nötig ist der Antrag des Bundes oder dreier Länder.", msg)
 }
 
 // ApplicantsLabel names the applicants as the secretariat reads them,
 // each co-applicant with where its confirmation stands: "HE, BY (Mitantrag
-// noch nicht bestätigt), HH (Mitantrag bestätigt)".
+// noch nicht bestätigt), HH (Mitantrag bestätigt)"; one asked again after
+// a change of the proposal says so.
 func ApplicantsLabel(applicants []string, co []CoApplication) string {
 	parts := make([]string, 0, len(applicants))
 	for _, a := range applicants {
@@ -106,7 +223,31 @@ func ApplicantsLabel(applicants []string, co []CoApplication) string {
 			parts = append(parts, a)
 			continue
 		}
+		if co[i].State == CoApplicationPending && co[i].Asked > 1 {
+			parts = append(parts, a+" (Mitantrag nach Änderung des Vorschlags erneut erbeten, noch nicht bestätigt)")
+			continue
+		}
 		parts = append(parts, a+" (Mitantrag "+co[i].State.Label()+")")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// CoWithdrawal gives why a confirmed co-application of the registration
+// it of the session may no longer be withdrawn on day (nil: it may). It
+// may while the registration may be changed (RegistrationChange): until
+// the secretariat decides on it and the registration deadline passes, the
+// registering member can still find another applicant; afterwards the
+// agenda is prepared with the application as it stands.
+func (it AgendaItem) CoWithdrawal(se Session, day Date) error {
+	if it.RegistrationChange(se, day) == nil {
+		return nil
+	}
+	const after = "; Ihr Mitantrag kann nicht mehr zurückgezogen werden."
+	switch {
+	case it.Status != ItemRegistered:
+		return RuleError("Über die Anmeldung „%s“ hat die Geschäftsstelle schon entschieden (%s)"+after, InternalText(it.Title), it.Status.Label())
+	case !se.RegistrationOpen():
+		return RuleError("Für die %d. Sitzung (%s) werden keine Tagesordnungspunkte mehr angemeldet"+after, se.Number, se.StatusLabel())
+	}
+	return RuleError("Der Anmeldeschluss der %d. Sitzung (%s) ist vorbei"+after, se.Number, se.RegistrationDeadline.German())
 }

@@ -68,7 +68,7 @@ var auditEntities = []auditEntity{
 		{"fachmk_relevanz", `SELECT conference_id, relevant, reason, assessed_by FROM decision_relevance WHERE decision_id = ? ORDER BY conference_id`},
 		{"gelernte_begriffe", `SELECT conference_id, term, relevant FROM relevance_feedback WHERE decision_id = ? ORDER BY conference_id, term`},
 		{"berichtigungen", `SELECT version, title, points, reason, created_by, created_at FROM decision_corrections WHERE decision_id = ? ORDER BY version`},
-		{"mitantraege", `SELECT member, state, named_by, decided_by, decided_at FROM co_applications WHERE decision_id = ? ORDER BY member`}}},
+		{"mitantraege", `SELECT member, state, asked, named_by, decided_by, decided_at FROM co_applications WHERE decision_id = ? ORDER BY member`}}},
 	{AuditKind{"vote", "Abstimmung in der Sitzung"}, "ballots", []auditPart{
 		{"stimmen", `SELECT member_abbrev, choice, cast_by, show_of_hands, cast_at FROM ballot_votes WHERE ballot_id = ? ORDER BY member_abbrev`}}},
 	{AuditKind{"earlier_decision", "Früherer Beschluss"}, "earlier_decisions", nil},
@@ -992,7 +992,7 @@ var auditActions = map[string]string{
 	"retry_later": "Zustellung fehlgeschlagen, neuer Versuch geplant", "retry": "erneut zu senden", "cancel": "abgebrochen",
 	"invite": "Einladung versandt", "comment": "kommentiert", "calendar": "Kalenderadresse geändert",
 	"login": "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
-	"co_apply": "Mitantrag erbeten", "co_confirm": "Mitantrag bestätigt", "co_decline": "Mitantrag abgelehnt",
+	"co_apply": "Mitantrag erbeten", "co_confirm": "Mitantrag bestätigt", "co_decline": "Mitantrag abgelehnt", "co_withdraw": "Mitantrag zurückgezogen", "co_ask_again": "Mitantrag erneut erbeten",
 	"defer": "vertagt", "pull": "von der Grünen Liste genommen", "delegation": "Teilnahme gemeldet", "delegations_close": "Teilnehmerliste geschlossen", "delegations_open": "Teilnehmerliste wieder geöffnet",
 }
 

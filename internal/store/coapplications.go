@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -15,7 +16,28 @@ import (
 type RegistrationOption func(*registrationOptions)
 
 type registrationOptions struct {
-	confirm bool
+	confirm    bool
+	askedAgain *[]string
+	formKey    string
+	again      *bool
+}
+
+// WithFormKey stores the one-time key of the form a registration came
+// from (agenda_items.form_key, migration 00830) with it: RegisterItem
+// called again with the same key — the form sent a second time, by the
+// back button or a double click — stores nothing and gives the
+// registration made, with *again set. A key already used for another
+// member's registration is a conflict. A registration withdrawn since is
+// gone with its key: the form then registers anew.
+func WithFormKey(key string, again *bool) RegistrationOption {
+	return func(o *registrationOptions) { o.formKey, o.again = key, again }
+}
+
+// AskedAgain makes UpdateRegistration report in *members the
+// co-applicants its change asked again (a substantive change of the
+// proposal, askAgainTx), so that the registering office is told.
+func AskedAgain(members *[]string) RegistrationOption {
+	return func(o *registrationOptions) { o.askedAgain = members }
 }
 
 // ConfirmCoApplicants asks every applicant of the proposal other than the
@@ -28,19 +50,28 @@ func ConfirmCoApplicants() RegistrationOption {
 	return func(o *registrationOptions) { o.confirm = true }
 }
 
-const coApplicationCols = `c.id, c.decision_id, c.member, c.state, c.named_by, c.named_at, c.decided_by, c.decided_at,
-	COALESCE(i.id, 0), COALESCE(i.title, d.title), COALESCE(se.number, 0), COALESCE(se.date, '')`
+const coApplicationCols = `c.id, c.decision_id, c.member, c.state, c.named_by, c.named_at, c.decided_by, c.decided_at, c.asked,
+	COALESCE(i.id, 0), COALESCE(i.title, d.title), COALESCE(se.number, 0), COALESCE(se.date, ''),
+	COALESCE(i.title, ''), COALESCE(i.goal, ''), d.kind, d.title, d.points, d.applicants`
 
 const coApplicationFrom = ` FROM co_applications c JOIN decisions d ON d.id = c.decision_id
 	LEFT JOIN agenda_items i ON i.id = d.item_id LEFT JOIN sessions se ON se.id = i.session_id`
 
 func scanCoApplication(sc scanner) (model.CoApplication, error) {
 	var c model.CoApplication
-	var named, decided, date string
-	err := sc.Scan(&c.ID, &c.DecisionID, &c.Member, &c.State, &c.NamedBy, &named, &c.DecidedBy, &decided, &c.ItemID, &c.Title, &c.SessionNumber, &date)
+	var named, decided, date, points, applicants string
+	err := sc.Scan(&c.ID, &c.DecisionID, &c.Member, &c.State, &c.NamedBy, &named, &c.DecidedBy, &decided, &c.Asked, &c.ItemID, &c.Title, &c.SessionNumber, &date,
+		&c.Substance.ItemTitle, &c.Substance.Goal, &c.Substance.Kind, &c.Substance.Title, &points, &applicants)
+	if err != nil {
+		return c, err
+	}
 	c.NamedAt, _ = time.Parse(time.RFC3339, named)
 	c.DecidedAt, _ = time.Parse(time.RFC3339, decided)
 	c.SessionDate = parseDate(date)
+	if c.Substance.Points, err = fromJSON[model.Point](points); err != nil {
+		return c, err
+	}
+	c.Applicants, err = fromJSON[string](applicants)
 	return c, err
 }
 
@@ -62,8 +93,16 @@ func (s *Store) CoApplication(ctx context.Context, id int64) (model.CoApplicatio
 // PendingCoApplications gives the co-applications that wait for member's
 // confirmation, on proposals still to be decided, the oldest first.
 func (s *Store) PendingCoApplications(ctx context.Context, member string) ([]model.CoApplication, error) {
+	return s.CoApplicationsIn(ctx, member, model.CoApplicationPending)
+}
+
+// CoApplicationsIn gives member's co-applications in state on proposals
+// still to be decided, the oldest first: the pending ones wait for its
+// answer, the confirmed ones it may withdraw (model.AgendaItem
+// .CoWithdrawal).
+func (s *Store) CoApplicationsIn(ctx context.Context, member string, state model.CoApplicationState) ([]model.CoApplication, error) {
 	return queryList(ctx, s.db, scanCoApplication, "co-applications", `SELECT `+coApplicationCols+coApplicationFrom+`
-		WHERE c.member = ? AND c.state = ? AND d.status = ? ORDER BY c.id`, member, model.CoApplicationPending, model.DecisionDraft)
+		WHERE c.member = ? AND c.state = ? AND d.status = ? ORDER BY c.id`, member, state, model.DecisionDraft)
 }
 
 // nameCoApplicantsTx keeps the co-applications of proposal d (registered
@@ -99,16 +138,52 @@ func (s *Store) nameCoApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Deci
 		if err := s.audit(ctx, tx, "co_apply", "decision", d.ID, a); err != nil {
 			return err
 		}
-		if err := s.noticeCoApplication(ctx, tx, d, member, a); err != nil {
+		if err := s.noticeCoApplication(ctx, tx, d, member, a, 1); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// askAgainTx asks every co-applicant of proposal d (registered by
+// member) that has answered — confirmed, declined or withdrawn — again
+// inside tx, after a substantive change of the proposal
+// (model.Substance): pending, one round more (asked), notified as when
+// first named. An answer stands for the text it was given to. It gives
+// the members asked again.
+func (s *Store) askAgainTx(ctx context.Context, tx *sql.Tx, d model.Decision, member string) ([]string, error) {
+	co, err := coApplicationsOf(ctx, tx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	var asked []string
+	for _, c := range co {
+		if c.State == model.CoApplicationPending {
+			continue // its fingerprint changed with the text: an answer to the former text is refused
+		}
+		if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE co_applications SET state = ?, decided_by = '', decided_at = '', asked = asked + 1, named_at = ? WHERE id = ?`,
+			model.CoApplicationPending, s.now().UTC().Format(time.RFC3339), c.ID); err != nil {
+			return nil, fmt.Errorf("store: co-application: %w", err)
+		}
+		if err := s.audit(ctx, tx, "co_ask_again", "decision", d.ID, c.Member); err != nil {
+			return nil, err
+		}
+		if err := s.noticeCoApplication(ctx, tx, d, member, c.Member, c.Asked+1); err != nil {
+			return nil, err
+		}
+		asked = append(asked, c.Member)
+	}
+	return asked, nil
+}
+
 // noticeCoApplication queues "Mitantrag erbeten" for the subscribers of
-// the named member.
-func (s *Store) noticeCoApplication(ctx context.Context, tx *sql.Tx, d model.Decision, by, named string) error {
+// the named member, in round asked (1 when first named; more after a
+// substantive change of the proposal, askAgainTx). The link is the
+// registration as the co-applicant reads it.
+func (s *Store) noticeCoApplication(ctx context.Context, tx *sql.Tx, d model.Decision, by, named string, asked int) error {
 	heading := ""
 	if d.SessionID != 0 {
 		_, h, err := sessionHeading(ctx, tx, d.SessionID)
@@ -118,7 +193,7 @@ func (s *Store) noticeCoApplication(ctx context.Context, tx *sql.Tx, d model.Dec
 		heading = " zur " + h
 	}
 	title := model.PublicText(d.Title)
-	_, err := s.notifySubscribers(ctx, tx, Notice{
+	n := Notice{
 		Event:   model.EventCoApplication,
 		Key:     fmt.Sprintf("mitantrag:%d:%s", d.ID, named),
 		Subject: "Mitantrag erbeten: " + title,
@@ -126,7 +201,18 @@ func (s *Store) noticeCoApplication(ctx context.Context, tx *sql.Tx, d model.Dec
 			"Der Antrag zählt für Ihr Mitglied erst, wenn Sie ihn bestätigen; bitte bestätigen oder lehnen Sie ihn unter „Mein Bereich“ ab.", by, title, heading),
 		Link: "/mein-bereich#mitantraege",
 		To:   func(sub Subscriber) bool { return sub.User.MemberAbbrev == named },
-	})
+	}
+	if d.ItemID != 0 {
+		n.Link = fmt.Sprintf("/anmeldungen/%d", d.ItemID)
+	}
+	if asked > 1 {
+		n.Key = fmt.Sprintf("mitantrag:%d:%s:%d", d.ID, named, asked)
+		n.Subject = "Mitantrag erneut erbeten: " + title
+		n.Body = fmt.Sprintf("%s hat den Beschlussvorschlag „%s“%s geändert, zu dem Ihr Mitglied als Mitantragsteller genannt ist. "+
+			"Ihre frühere Antwort gilt für den geänderten Vorschlag nicht; der Antrag zählt für Ihr Mitglied erst, wenn Sie ihn erneut bestätigen. "+
+			"Bitte lesen Sie den Vorschlag und bestätigen oder lehnen Sie ihn unter „Mein Bereich“ ab.", by, title, heading)
+	}
+	_, err := s.notifySubscribers(ctx, tx, n)
 	return err
 }
 
@@ -165,22 +251,49 @@ func countedApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Decision) ([]s
 	return model.CountedApplicants(d.Applicants, co), nil
 }
 
-// DecideCoApplication records member's answer to co-application id:
-// confirmed or declined, once, by the named member's own office, while
-// the proposal is still to be decided and no vote on it is open (a
-// written procedure or a vote in session decides on the applicants it
-// started with).
-func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string, confirm bool) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+// DecideCoApplication records member's answer to co-application id, in
+// one transaction, by the named member's own office only:
+//
+//   - seen is the fingerprint of the co-application as the office read it
+//     (model.CoApplication.Fingerprint, the form's field "fassung"); an
+//     answer to a proposal changed since, or to one withdrawn and
+//     registered anew, is refused (conflict) and records nothing — it is
+//     bound to what the Land saw, not to an id;
+//   - a pending one is confirmed or declined while the proposal is still
+//     to be decided and no vote on it is open (a written procedure or a
+//     vote in session decides on the applicants it started with);
+//   - a confirmed one is withdrawn while the registration may still be
+//     changed (model.AgendaItem.RegistrationChange: not yet decided by the
+//     secretariat, the registration deadline not passed) — then the
+//     registering member can still find other applicants;
+//   - the same answer sent again is done already (nil, nothing written);
+//     another answer to an answered co-application is refused with what
+//     can be done instead.
+//
+// It gives the co-application as it stands after the answer.
+func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string, answer model.CoAnswer, seen string) (model.CoApplication, error) {
+	var out model.CoApplication
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		c, err := queryOne(ctx, tx, scanCoApplication, fmt.Sprintf("co-application %d", id), `SELECT `+coApplicationCols+coApplicationFrom+` WHERE c.id = ?`, id)
+		if errors.Is(err, ErrNotFound) {
+			return model.NotFoundError("Diesen Mitantrag gibt es nicht mehr: Die Anmeldung ist zurückgezogen oder nennt Ihr Mitglied nicht mehr als Antragsteller. Ihre Antwort ist nicht gespeichert.")
+		}
 		if err != nil {
 			return err
 		}
+		out = c
 		if c.Member != member {
 			return model.ForbiddenError("Einen Mitantrag bestätigt oder lehnt das genannte Mitglied ab.")
 		}
-		if c.State != model.CoApplicationPending {
-			return model.ConflictError("Der Mitantrag zu „%s“ ist bereits %s.", model.InternalText(c.Title), c.State.Label())
+		if seen != c.Fingerprint() {
+			return model.ConflictError("Der Beschlussvorschlag „%s“ wurde geändert oder zurückgezogen und neu angemeldet, seit Sie ihn gelesen haben; Ihre Antwort ist nicht gespeichert. Bitte lesen Sie den jetzigen Stand und antworten Sie darauf.", model.InternalText(c.Title))
+		}
+		want := answer.State()
+		if want == "" {
+			return model.AtField("antwort", model.InputError("Bitte den Mitantrag bestätigen oder ablehnen."))
+		}
+		if c.State == want {
+			return nil // sent again: done already
 		}
 		d, err := currentDecision(ctx, tx, c.DecisionID)
 		if err != nil {
@@ -194,21 +307,65 @@ func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string
 		} else if open {
 			return model.RuleError("Über „%s“ wird gerade abgestimmt; der Mitantrag kann danach nicht mehr geändert werden.", model.InternalText(c.Title))
 		}
-		state, action := model.CoApplicationConfirmed, "co_confirm"
-		if !confirm {
-			state, action = model.CoApplicationDeclined, "co_decline"
+		from, action := model.CoApplicationPending, "co_confirm"
+		switch answer {
+		case model.CoDecline:
+			action = "co_decline"
+		case model.CoWithdraw:
+			from, action = model.CoApplicationConfirmed, "co_withdraw"
+		}
+		if c.State != from {
+			return coAnswerRefused(c, answer)
+		}
+		if answer == model.CoWithdraw {
+			if err := s.coWithdrawable(ctx, tx, c); err != nil {
+				return err
+			}
 		}
 		if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE co_applications SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = ?`,
-			state, actorFrom(ctx), s.now().UTC().Format(time.RFC3339), id, model.CoApplicationPending)
+			want, actorFrom(ctx), s.now().UTC().Format(time.RFC3339), id, from)
 		if err != nil {
 			return fmt.Errorf("store: co-application: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return model.ConflictError("Der Mitantrag wurde inzwischen beantwortet.")
 		}
+		out.State = want
 		return s.audit(ctx, tx, action, "decision", d.ID, member)
 	})
+	return out, err
+}
+
+// coAnswerRefused says why answer does not apply to the answered
+// co-application c, and what can be done instead.
+func coAnswerRefused(c model.CoApplication, answer model.CoAnswer) error {
+	title := model.InternalText(c.Title)
+	switch {
+	case c.State == model.CoApplicationConfirmed:
+		return model.RuleError("Der Mitantrag zu „%s“ ist bereits bestätigt. Solange die Anmeldung geändert werden kann, können Sie ihn unter „Mein Bereich“ zurückziehen.", title)
+	case answer == model.CoWithdraw && c.State == model.CoApplicationPending:
+		return model.RuleError("Der Mitantrag zu „%s“ ist noch nicht bestätigt; es gibt nichts zurückzuziehen. Bitte bestätigen oder lehnen Sie ihn ab.", title)
+	}
+	return model.RuleError("Der Mitantrag zu „%s“ ist bereits %s. Ändert das anmeldende Mitglied den Beschlussvorschlag, wird Ihr Mitglied erneut gefragt.", title, c.State.Label())
+}
+
+// coWithdrawable refuses the withdrawal of co-application c once its
+// registration may no longer be changed: decided by the secretariat, the
+// session closed to registrations, or its registration deadline passed.
+func (s *Store) coWithdrawable(ctx context.Context, tx *sql.Tx, c model.CoApplication) error {
+	if c.ItemID == 0 {
+		return model.RuleError("Der Mitantrag zu „%s“ gehört zu keiner Anmeldung; er kann nicht zurückgezogen werden.", model.InternalText(c.Title))
+	}
+	it, err := loadItemTx(ctx, tx, c.ItemID)
+	if err != nil {
+		return err
+	}
+	se, err := loadSessionTx(ctx, tx, it.SessionID)
+	if err != nil {
+		return err
+	}
+	return it.CoWithdrawal(se, s.Today())
 }

@@ -39,12 +39,15 @@ func TestCoApplicantsConfirmBeforeTheyCount(t *testing.T) {
 	if n := len(must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "BY"))); n != 1 {
 		t.Errorf("BY is asked %d times, want once", n)
 	}
-	if err := s.DecideCoApplication(ctx, by[0].ID, "HH", true); model.ClassOf(err) != model.ErrForbidden {
+	if _, err := s.DecideCoApplication(ctx, by[0].ID, "HH", model.CoConfirm, by[0].Fingerprint()); model.ClassOf(err) != model.ErrForbidden {
 		t.Errorf("HH answers for BY: %v", err)
 	}
-	check(t, s.DecideCoApplication(ctx, by[0].ID, "BY", true))
-	if err := s.DecideCoApplication(ctx, by[0].ID, "BY", false); model.ClassOf(err) != model.ErrConflict {
-		t.Errorf("BY answers twice: %v", err)
+	must[model.CoApplication](t)(s.DecideCoApplication(ctx, by[0].ID, "BY", model.CoConfirm, by[0].Fingerprint()))
+	if _, err := s.DecideCoApplication(ctx, by[0].ID, "BY", model.CoDecline, by[0].Fingerprint()); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("BY declines what it confirmed: %v", err)
+	}
+	if c, err := s.DecideCoApplication(ctx, by[0].ID, "BY", model.CoConfirm, by[0].Fingerprint()); err != nil || c.State != model.CoApplicationConfirmed {
+		t.Errorf("BY confirms again (a double submit): %+v %v, want done", c, err)
 	}
 
 	// A proposal in the running session with HH still pending: the vote
@@ -64,7 +67,7 @@ func TestCoApplicantsConfirmBeforeTheyCount(t *testing.T) {
 	for _, m := range []string{"BY", "HH"} {
 		for _, c := range must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, m)) {
 			if c.DecisionID == d.ID {
-				check(t, s.DecideCoApplication(ctx, c.ID, m, true))
+				must[model.CoApplication](t)(s.DecideCoApplication(ctx, c.ID, m, model.CoConfirm, c.Fingerprint()))
 			}
 		}
 	}
@@ -98,7 +101,7 @@ func TestRecommendationNeedsConfirmedApplicants(t *testing.T) {
 		t.Errorf("recommendation with the Bund pending: %v", err)
 	}
 	co := must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "Bund"))
-	check(t, s.DecideCoApplication(ctx, co[0].ID, "Bund", true))
+	must[model.CoApplication](t)(s.DecideCoApplication(ctx, co[0].ID, "Bund", model.CoConfirm, co[0].Fingerprint()))
 	_, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt}))
 	if got := must[model.Decision](t)(s.Decision(ctx, draft)); len(got.Applicants) != 1 || got.Applicants[0] != "Bund" {
 		t.Errorf("the recommendation's applicants: %v", got.Applicants)

@@ -211,7 +211,11 @@ func (s *Store) WithdrawRegistration(ctx context.Context, itemID int64, version 
 // (model.AgendaItem.RegistrationChange). It gives the item as stored.
 //
 // With ConfirmCoApplicants an applicant newly named is asked to confirm,
-// one no longer named loses its co-application (nameCoApplicantsTx).
+// one no longer named loses its co-application (nameCoApplicantsTx). A
+// change of what is applied for (model.Substance: the item's title and
+// goal, the proposal's kind, title and points) asks every co-applicant
+// that has answered again (askAgainTx), whoever changes it; AskedAgain
+// reports whom.
 func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version int, member string, g model.Registration, opts ...RegistrationOption) (model.AgendaItem, error) {
 	var o registrationOptions
 	for _, f := range opts {
@@ -244,6 +248,10 @@ func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version in
 		if err := changed.Validate(); err != nil {
 			return err
 		}
+		before, err := queryList(ctx, tx, scanDecision, "decisions", `SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? ORDER BY d.position, d.id LIMIT 1`, it.ID)
+		if err != nil {
+			return err
+		}
 		if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version, itemSet, itemArgs(changed)...); err != nil {
 			return err
 		}
@@ -254,6 +262,17 @@ func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version in
 		if d.ID != 0 && o.confirm {
 			if err := s.nameCoApplicantsTx(ctx, tx, d, it.RegisteredBy); err != nil {
 				return err
+			}
+		}
+		// What the co-applicants applied for changed: their answers were
+		// given to another text (by the office or the secretariat alike).
+		if d.ID != 0 && len(before) == 1 && before[0].ID == d.ID && !model.SubstanceOf(it, before[0]).Equal(model.SubstanceOf(changed, d)) {
+			asked, err := s.askAgainTx(ctx, tx, d, it.RegisteredBy)
+			if err != nil {
+				return err
+			}
+			if o.askedAgain != nil {
+				*o.askedAgain = asked
 			}
 		}
 		out, err = loadItemTx(ctx, tx, it.ID)

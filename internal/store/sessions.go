@@ -429,6 +429,22 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if o.formKey != "" {
+			var by string
+			err := tx.QueryRowContext(ctx, `SELECT id, registered_by FROM agenda_items WHERE form_key = ?`, o.formKey).Scan(&id, &by)
+			switch {
+			case err == nil && by == it.RegisteredBy:
+				if o.again != nil {
+					*o.again = true
+				}
+				return nil // the same form again: the registration is made
+			case err == nil:
+				id = 0
+				return model.ConflictError("Dieses Anmeldeformular wurde schon für eine andere Anmeldung gesendet; bitte laden Sie es neu.")
+			case !errors.Is(err, sql.ErrNoRows):
+				return fmt.Errorf("store: registration by form key: %w", err)
+			}
+		}
 		if err := checkSessionOpen(ctx, tx, it.SessionID); err != nil {
 			return err
 		}
@@ -450,6 +466,11 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 		}
 		if id, err = s.insertItem(ctx, tx, it); err != nil {
 			return err
+		}
+		if o.formKey != "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET form_key = ? WHERE id = ?`, o.formKey, id); err != nil {
+				return fmt.Errorf("store: registration's form key: %w", err)
+			}
 		}
 		if proposal == nil {
 			return nil

@@ -1,18 +1,80 @@
 package web
 
+// Co-applications (Mitanträge): a member office answers the proposals
+// another member registered naming it as applicant, and reads them first.
+
 import (
+	"context"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
 )
 
+// coApplicantData is a registration as a named co-applicant reads it: what
+// it is asked to apply for, read-only, with its own answer.
+type coApplicantData struct {
+	Item    model.AgendaItem
+	Session model.Session
+	Draft   model.Decision
+	// Applicants names the draft's applicants, each co-applicant with
+	// where its confirmation stands (model.ApplicantsLabel).
+	Applicants string
+	Members    map[string]model.Member
+	// Own is the reader's co-application (ID 0: named by the secretariat,
+	// not asked).
+	Own model.CoApplication
+	// NoWithdrawal is why a confirmed co-application can no longer be
+	// withdrawn ("": it can; model.AgendaItem.CoWithdrawal).
+	NoWithdrawal string
+	// Refused is why an answer was refused ("": none).
+	Refused string
+}
+
+// coApplicantOf reports whether u reads the registration it of session se
+// with its proposal draft as a named co-applicant: a member office named
+// among the proposal's applicants, which the publication gate lets see the
+// proposal (model.Audience.SeesProposal). Others learn nothing more of a
+// registration than before.
+func (s *Server) coApplicantOf(r *http.Request, u *model.User, it model.AgendaItem, se model.Session, draft model.Decision) bool {
+	return u != nil && u.Role == model.RoleMember && u.MemberAbbrev != "" && it.RegisteredBy != "" && u.MemberAbbrev != it.RegisteredBy &&
+		draft.ID != 0 && slices.Contains(draft.Applicants, u.MemberAbbrev) && s.audienceOf(r).SeesProposal(draft, it, se, u)
+}
+
+// renderCoApplicant shows the registration it to the named co-applicant u,
+// read-only, with the form to answer or withdraw its co-application;
+// refused is why an answer was refused.
+func (s *Server) renderCoApplicant(w http.ResponseWriter, r *http.Request, status int, u *model.User, it model.AgendaItem, se model.Session, draft model.Decision, refused string) {
+	ctx := r.Context()
+	d := coApplicantData{Item: it, Session: se, Draft: draft, Refused: refused}
+	co, err := s.st.CoApplications(ctx, draft.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Applicants = model.ApplicantsLabel(draft.Applicants, co)
+	if i := slices.IndexFunc(co, func(c model.CoApplication) bool { return c.Member == u.MemberAbbrev }); i >= 0 {
+		d.Own = co[i]
+	}
+	if err := it.CoWithdrawal(se, s.today()); err != nil {
+		d.NoWithdrawal = model.ReasonOf(err)
+	}
+	if d.Members, err = s.memberMap(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, status, "coapplicant.html", view{Title: "Mitantrag: " + model.InternalText(it.Title), Active: "mein", Data: d})
+}
+
 // answerCoApplication records a member office's answer to a co-application
-// (Mitantrag) naming its member: "bestaetigen" or "ablehnen" (field
-// antwort), from "Mein Bereich". Only the named member's office answers
-// (store.DecideCoApplication); its member counts for the application
-// rule once it confirmed.
+// (Mitantrag) naming its member — "bestaetigen", "ablehnen" or
+// "zurueckziehen" (field antwort) — for the proposal as the office read it
+// (field fassung, model.CoApplication.Fingerprint), from "Mein Bereich" or
+// the registration's page. Only the named member's office answers
+// (store.DecideCoApplication). A refused answer shows the proposal as it
+// stands now with the reason; one to a withdrawn registration says so.
 func (s *Server) answerCoApplication(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.require(w, r, auth.ViewInternal, "")
 	if !ok || !s.parseForm(w, r) {
@@ -23,26 +85,79 @@ func (s *Server) answerCoApplication(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Diesen Mitantrag gibt es nicht.")
 		return
 	}
-	var confirm bool
-	switch r.PostFormValue("antwort") {
-	case "bestaetigen":
-		confirm = true
-	case "ablehnen":
-	default:
-		s.badRequest(w, r, "Bitte den Mitantrag bestätigen oder ablehnen.")
+	answer, err := model.ParseCoAnswer(r.PostFormValue("antwort"))
+	if err != nil {
+		s.badRequest(w, r, "Bitte den Mitantrag bestätigen, ablehnen oder zurückziehen.")
 		return
 	}
 	if u.MemberAbbrev == "" || u.Role != model.RoleMember {
 		s.fail(w, r, model.ForbiddenError("Einen Mitantrag bestätigt oder lehnt das Büro des genannten Mitglieds ab."), "")
 		return
 	}
-	if err := s.st.DecideCoApplication(r.Context(), id, u.MemberAbbrev, confirm); err != nil {
-		s.fail(w, r, err, "Diesen Mitantrag gibt es nicht.")
+	ctx := r.Context()
+	c, err := s.st.DecideCoApplication(ctx, id, u.MemberAbbrev, answer, r.PostFormValue("fassung"))
+	if err != nil {
+		if class := model.ClassOf(err); (class == model.ErrConflict || class == model.ErrRule) && c.ItemID != 0 && c.Member == u.MemberAbbrev {
+			// The proposal as it stands now, with the reason.
+			if it, se, draft, ok := s.coApplicantView(r, u, c.ItemID); ok {
+				s.renderCoApplicant(w, r, map[model.Class]int{model.ErrConflict: http.StatusConflict, model.ErrRule: http.StatusUnprocessableEntity}[class], u, it, se, draft, model.ReasonOf(err))
+				return
+			}
+		}
+		s.fail(w, r, err, "")
 		return
 	}
-	msg := "Der Mitantrag ist bestätigt: Ihr Mitglied zählt für den Antrag."
-	if !confirm {
-		msg = "Der Mitantrag ist abgelehnt: Ihr Mitglied zählt nicht für den Antrag."
+	to := "/mein-bereich#mitantraege"
+	if answer == model.CoWithdraw {
+		to = "/mein-bereich#mitantraege-bestaetigt"
 	}
-	back(w, r, "/mein-bereich#mitantraege", msg)
+	back(w, r, to, answer.Done())
+}
+
+// coApplicantView loads the registration itemID with its proposal for the
+// co-applicant u; false if u does not read it as one (or it is gone).
+func (s *Server) coApplicantView(r *http.Request, u *model.User, itemID int64) (model.AgendaItem, model.Session, model.Decision, bool) {
+	it, err := s.st.Item(r.Context(), itemID)
+	if err != nil {
+		return it, model.Session{}, model.Decision{}, false
+	}
+	se, err := s.st.Session(r.Context(), it.SessionID)
+	if err != nil {
+		return it, se, model.Decision{}, false
+	}
+	draft, err := s.registrationDraft(r, it)
+	if err != nil {
+		return it, se, draft, false
+	}
+	return it, se, draft, s.coApplicantOf(r, u, it, se, draft)
+}
+
+// shortfall says why the applicants of a registration's proposal that
+// count do not make the application — by the one rule of the vote,
+// model.CheckApplicationConfirmed ("… nötig ist der Antrag des Bundes oder
+// dreier Länder.") — and whether a co-applicant's answer is still
+// awaited (then it may yet suffice); "" when they do.
+type shortfall struct {
+	Reason string
+	// Awaited: a named co-applicant has not answered yet.
+	Awaited bool
+}
+
+// applicationShortfall gives the shortfall of proposal draft with its
+// co-applications co (zero: none, or no proposal).
+func (s *Server) applicationShortfall(ctx context.Context, draft model.Decision, co []model.CoApplication) (shortfall, error) {
+	if draft.ID == 0 || draft.Status != model.DecisionDraft {
+		return shortfall{}, nil
+	}
+	kinds, err := s.st.MemberKinds(ctx)
+	if err != nil {
+		return shortfall{}, err
+	}
+	err = model.CheckApplicationConfirmed(draft.Applicants, co, kinds)
+	if err == nil || model.ClassOf(err) != model.ErrRule {
+		return shortfall{}, nil // a name that is no member was refused when it was registered
+	}
+	return shortfall{Reason: model.ReasonOf(err), Awaited: slices.ContainsFunc(co, func(c model.CoApplication) bool {
+		return c.State == model.CoApplicationPending && slices.Contains(draft.Applicants, c.Member)
+	})}, nil
 }

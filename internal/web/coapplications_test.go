@@ -56,20 +56,21 @@ func TestCoApplicantsConfirmOnMyPage(t *testing.T) {
 		t.Errorf("the management page's applicants: %s", between(page, "Gemeinsames Register", "</tr>"))
 	}
 	answer := fmt.Sprintf("%s/mitantraege/%d", ts.URL, pending[0].ID)
-	if code, _ := do(t, hh, "POST", answer, url.Values{"antwort": {"bestaetigen"}}); code != http.StatusForbidden {
+	seen := postedForm(page, fmt.Sprintf("/mitantraege/%d", pending[0].ID)).Get("fassung")
+	if code, _ := do(t, hh, "POST", answer, url.Values{"antwort": {"bestaetigen"}, "fassung": {seen}}); code != http.StatusForbidden {
 		t.Errorf("Hamburg answers for Bayern: %d, want 403", code)
 	}
-	if code, _ := do(t, by, "POST", answer, url.Values{"antwort": {"vielleicht"}}); code != http.StatusBadRequest {
+	if code, _ := do(t, by, "POST", answer, url.Values{"antwort": {"vielleicht"}, "fassung": {seen}}); code != http.StatusBadRequest {
 		t.Errorf("an answer that is none: %d, want 400", code)
 	}
-	if code, _ := do(t, by, "POST", answer, url.Values{"antwort": {"bestaetigen"}}); code != http.StatusSeeOther {
-		t.Fatalf("Bayern confirms: %d", code)
+	if code, page := do(t, by, "POST", answer, url.Values{"antwort": {"bestaetigen"}, "fassung": {seen}}); code != http.StatusSeeOther {
+		t.Fatalf("Bayern confirms: %d %s", code, between(page, "<main", "</main>"))
 	}
 	if c, err := st.CoApplication(ctx, pending[0].ID); err != nil || c.State != model.CoApplicationConfirmed || c.DecidedBy != "bayern" {
 		t.Errorf("after Bayern's answer: %+v %v", c, err)
 	}
-	if code, _ := do(t, by, "POST", answer, url.Values{"antwort": {"ablehnen"}}); code != http.StatusConflict {
-		t.Errorf("a second answer: %d, want 409", code)
+	if code, _ := do(t, by, "POST", answer, url.Values{"antwort": {"ablehnen"}, "fassung": {seen}}); code != http.StatusUnprocessableEntity {
+		t.Errorf("a second, other answer: %d, want 422", code)
 	}
 	if _, page := do(t, by, "GET", ts.URL+"/mein-bereich", nil); strings.Contains(page, `id="mitantraege"`) {
 		t.Error("the answered co-application is still asked for")
@@ -96,7 +97,7 @@ func confirmCoApplications(t *testing.T, st *store.Store) {
 			t.Fatal(err)
 		}
 		for _, c := range pending {
-			if err := st.DecideCoApplication(ctx, c.ID, m.Abbrev, true); err != nil {
+			if _, err := st.DecideCoApplication(ctx, c.ID, m.Abbrev, model.CoConfirm, c.Fingerprint()); err != nil {
 				t.Fatal(err)
 			}
 		}

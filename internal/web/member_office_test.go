@@ -557,8 +557,13 @@ func TestMemberSeesAndWithdrawsItsRegistration(t *testing.T) {
 	if _, mine := do(t, he, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(mine, fmt.Sprintf(`href="/anmeldungen/%d"`, it.ID)) {
 		t.Error("Mein Bereich does not lead to the registration")
 	}
-	if code, _ := do(t, client(t, ts, "bayern"), "GET", path, nil); code != http.StatusNotFound {
+	// Bayern, named as co-applicant, reads it without Hessen's actions;
+	// Hamburg, not named, does not learn of it.
+	if code, page := do(t, client(t, ts, "bayern"), "GET", path, nil); code != http.StatusOK || strings.Contains(page, "/zurueckziehen") || strings.Contains(page, "/aendern") {
 		t.Errorf("Bayern reads Hessen's registration: %d", code)
+	}
+	if code, _ := do(t, client(t, ts, "hamburg"), "GET", path, nil); code != http.StatusNotFound {
+		t.Errorf("Hamburg reads Hessen's registration: %d", code)
 	}
 	// Without the confirmation nothing is withdrawn.
 	if code, page := do(t, he, "POST", path+"/zurueckziehen", url.Values{"version": {fmt.Sprint(it.Version)}}); code != http.StatusUnprocessableEntity ||

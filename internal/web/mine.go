@@ -65,6 +65,17 @@ type myRegistration struct {
 	// registers such an item for the conference.
 	Request    model.Request
 	Conference model.Body
+	// Short is why the applicants of its proposal that count do not
+	// (yet) make the application (zero: they do, or it has none).
+	Short shortfall
+}
+
+// myCoApplication is a confirmed co-application on "Mein Bereich".
+type myCoApplication struct {
+	model.CoApplication
+	// NoWithdrawal is why it can no longer be withdrawn ("": it can;
+	// model.AgendaItem.CoWithdrawal).
+	NoWithdrawal string
 }
 
 // myDraft is a session whose draft minutes take comments.
@@ -117,6 +128,9 @@ type myData struct {
 	// CoApplications are the proposals other members registered naming
 	// this member as co-applicant, waiting for its confirmation.
 	CoApplications []model.CoApplication
+	// Confirmed are the member's confirmed co-applications on proposals
+	// still to be decided, each with whether it may still be withdrawn.
+	Confirmed []myCoApplication
 	// Registrable are the coming sessions the office may still register
 	// agenda items for, each with the way to do it.
 	Registrable []model.Session
@@ -459,6 +473,9 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 		if d.CoApplications, err = s.st.PendingCoApplications(ctx, member); err != nil {
 			return err
 		}
+		if d.Confirmed, err = s.confirmedCoApplications(ctx, member); err != nil {
+			return err
+		}
 		// canAssess: the reporting members of a member's office.
 		if d.ToAssess, err = s.st.ProfilesToAssess(ctx, council.ID, member, 20); err != nil {
 			return err
@@ -470,6 +487,25 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	}
 	if d.Registrations, err = s.withSessions(ctx, items); err != nil {
 		return err
+	}
+	for i, reg := range d.Registrations {
+		if reg.Item.Status != model.ItemRegistered && reg.Item.Status != model.ItemAccepted {
+			continue
+		}
+		drafts, err := s.st.Decisions(ctx, store.DecisionFilter{ItemID: reg.Item.ID, Status: model.DecisionDraft, Limit: 1})
+		if err != nil || len(drafts) == 0 {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		co, err := s.st.CoApplications(ctx, drafts[0].ID)
+		if err != nil {
+			return err
+		}
+		if d.Registrations[i].Short, err = s.applicationShortfall(ctx, drafts[0], co); err != nil {
+			return err
+		}
 	}
 	// The most urgent follow-ups the member owes, as the follow-up pages
 	// show them: one page of the list, however long the member's history
@@ -547,6 +583,34 @@ func (s *Server) openProcedures(ctx context.Context, member string) ([]myProcedu
 }
 
 // withSessions pairs agenda items with their sessions.
+// confirmedCoApplications gives member's confirmed co-applications on
+// proposals still to be decided, each with whether it may be withdrawn.
+func (s *Server) confirmedCoApplications(ctx context.Context, member string) ([]myCoApplication, error) {
+	list, err := s.st.CoApplicationsIn(ctx, member, model.CoApplicationConfirmed)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]myCoApplication, 0, len(list))
+	for _, c := range list {
+		mc := myCoApplication{CoApplication: c}
+		if c.ItemID != 0 {
+			it, err := s.st.Item(ctx, c.ItemID)
+			if err != nil {
+				return nil, err
+			}
+			se, err := s.st.Session(ctx, it.SessionID)
+			if err != nil {
+				return nil, err
+			}
+			if err := it.CoWithdrawal(se, s.today()); err != nil {
+				mc.NoWithdrawal = model.ReasonOf(err)
+			}
+		}
+		out = append(out, mc)
+	}
+	return out, nil
+}
+
 func (s *Server) withSessions(ctx context.Context, items []model.AgendaItem) ([]myRegistration, error) {
 	sessions := map[int64]model.Session{}
 	var out []myRegistration

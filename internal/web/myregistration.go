@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"gremium/internal/auth"
@@ -24,7 +25,10 @@ type myRegistrationData struct {
 	Draft model.Decision
 	// Applicants names the draft's applicants, each co-applicant with
 	// where its confirmation stands (model.ApplicantsLabel).
-	Applicants  string
+	Applicants string
+	// Short is why the applicants that count do not (yet) make the
+	// application (zero: they do).
+	Short       shortfall
 	Conferences map[int64]model.Body
 	// Pending: the secretariat has not decided; the member may withdraw.
 	Pending bool
@@ -38,31 +42,83 @@ type myRegistrationData struct {
 	Undone string
 }
 
+// Not found: what the registration's pages say when there is no
+// registration {id} for the user. A withdrawn registration is deleted with
+// its proposal, so its own office, coming back to it (a second
+// "Anmeldung zurückziehen", the back button), gets the likely reason.
+const (
+	noRegistration        = "Diese Anmeldung gibt es nicht."
+	noRegistrationAnymore = "Diese Anmeldung ist bereits zurückgezogen oder gibt es nicht."
+)
+
 // registrationFromPath finds the registration {id} for the member that
 // made it or the secretariat; otherwise it has answered (others do not
-// learn that it exists).
-func (s *Server) registrationFromPath(w http.ResponseWriter, r *http.Request) (*model.User, model.AgendaItem, model.Session, bool) {
-	u, ok := s.require(w, r, auth.ViewInternal, "")
-	if !ok {
-		return nil, model.AgendaItem{}, model.Session{}, false
-	}
-	it, se, ok := s.itemFromPath(w, r)
+// learn that it exists), with notFound where there is none.
+func (s *Server) registrationFromPath(w http.ResponseWriter, r *http.Request, notFound string) (*model.User, model.AgendaItem, model.Session, bool) {
+	u, it, se, ok := s.registrationLookup(w, r, notFound)
 	if !ok {
 		return nil, it, se, false
 	}
-	if it.RegisteredBy == "" || (u.Role != model.RoleSecretariat && (u.MemberAbbrev == "" || u.MemberAbbrev != it.RegisteredBy)) {
-		s.notFound(w, r, "Diese Anmeldung gibt es nicht.")
+	if !ownRegistration(u, it) {
+		s.notFound(w, r, notFound)
 		return nil, it, se, false
 	}
 	return u, it, se, true
 }
 
+// ownRegistration reports whether u acts for the registration it: the
+// member office that made it, or the secretariat.
+func ownRegistration(u *model.User, it model.AgendaItem) bool {
+	return it.RegisteredBy != "" && (u.Role == model.RoleSecretariat || (u.MemberAbbrev != "" && u.MemberAbbrev == it.RegisteredBy))
+}
+
+// registrationLookup finds the agenda item {id} for an internal reader;
+// otherwise it has answered, with notFound where there is none.
+func (s *Server) registrationLookup(w http.ResponseWriter, r *http.Request, notFound string) (*model.User, model.AgendaItem, model.Session, bool) {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok {
+		return nil, model.AgendaItem{}, model.Session{}, false
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, notFound)
+		return nil, model.AgendaItem{}, model.Session{}, false
+	}
+	it, err := s.st.Item(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err, notFound)
+		return nil, it, model.Session{}, false
+	}
+	se, err := s.st.Session(r.Context(), it.SessionID)
+	if err != nil {
+		s.fail(w, r, err, notFound)
+		return nil, it, se, false
+	}
+	return u, it, se, true
+}
+
+// myRegistrationPage shows the registration {id}: to the member office
+// that made it and the secretariat with its actions, to a member named
+// as co-applicant read-only with its answer (renderCoApplicant).
 func (s *Server) myRegistrationPage(w http.ResponseWriter, r *http.Request) {
-	_, it, se, ok := s.registrationFromPath(w, r)
+	u, it, se, ok := s.registrationLookup(w, r, noRegistration)
 	if !ok {
 		return
 	}
-	s.renderMyRegistration(w, r, http.StatusOK, it, se, nil, "")
+	if ownRegistration(u, it) {
+		s.renderMyRegistration(w, r, http.StatusOK, it, se, nil, "")
+		return
+	}
+	draft, err := s.registrationDraft(r, it)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if !s.coApplicantOf(r, u, it, se, draft) {
+		s.notFound(w, r, noRegistration)
+		return
+	}
+	s.renderCoApplicant(w, r, http.StatusOK, u, it, se, draft, "")
 }
 
 // registrationDraft gives the decision proposal of the registration it
@@ -96,6 +152,10 @@ func (s *Server) renderMyRegistration(w http.ResponseWriter, r *http.Request, st
 			return
 		}
 		d.Applicants = model.ApplicantsLabel(d.Draft.Applicants, co)
+		if d.Short, err = s.applicationShortfall(ctx, d.Draft, co); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	confs, err := s.st.Bodies(ctx, model.BodyFachMK)
 	if err != nil {
@@ -112,7 +172,7 @@ func (s *Server) withdrawRegistration(w http.ResponseWriter, r *http.Request) {
 	if !s.parseForm(w, r) {
 		return
 	}
-	u, it, se, ok := s.registrationFromPath(w, r)
+	u, it, se, ok := s.registrationFromPath(w, r, noRegistrationAnymore)
 	if !ok {
 		return
 	}
@@ -129,11 +189,11 @@ func (s *Server) withdrawRegistration(w http.ResponseWriter, r *http.Request) {
 	if err := s.st.WithdrawRegistration(r.Context(), it.ID, formVersion(r), member); err != nil {
 		status, reasons, ok := refusalProblems(err)
 		if !ok {
-			s.fail(w, r, err, "")
+			s.fail(w, r, err, noRegistrationAnymore)
 			return
 		}
 		if it, err = s.st.Item(r.Context(), it.ID); err != nil {
-			s.fail(w, r, err, "Diese Anmeldung gibt es nicht mehr.")
+			s.fail(w, r, err, noRegistrationAnymore)
 			return
 		}
 		s.renderMyRegistration(w, r, status, it, se, reasons, "")
@@ -167,7 +227,7 @@ func (s *Server) editRegistrationPage(w http.ResponseWriter, r *http.Request) {
 // member that made it or the secretariat; otherwise, or where it can no
 // longer be changed, it has answered.
 func (s *Server) registrationChange(w http.ResponseWriter, r *http.Request) (*model.User, model.AgendaItem, model.Session, bool) {
-	u, it, se, ok := s.registrationFromPath(w, r)
+	u, it, se, ok := s.registrationFromPath(w, r, noRegistrationAnymore)
 	if !ok {
 		return nil, it, se, false
 	}
@@ -229,7 +289,8 @@ func (s *Server) changeRegistration(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	member := u.MemberAbbrev
-	var opts []store.RegistrationOption
+	var askedAgain []string
+	opts := []store.RegistrationOption{store.AskedAgain(&askedAgain)}
 	if secretariat {
 		member = ""
 	} else {
@@ -245,5 +306,14 @@ func (s *Server) changeRegistration(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("/anmeldungen/%d", it.ID), "Die Anmeldung ist geändert. Die Geschäftsstelle entscheidet über die Aufnahme.")
+	notice := "Die Anmeldung ist geändert. Die Geschäftsstelle entscheidet über die Aufnahme."
+	switch len(askedAgain) {
+	case 0:
+	case 1:
+		notice += fmt.Sprintf(" Der Beschlussvorschlag hat sich geändert: %s ist erneut um seinen Mitantrag gebeten und zählt bis zur Bestätigung nicht für den Antrag.", askedAgain[0])
+	default:
+		notice += fmt.Sprintf(" Der Beschlussvorschlag hat sich geändert: %s und %s sind erneut um ihren Mitantrag gebeten und zählen bis zur Bestätigung nicht für den Antrag.",
+			strings.Join(askedAgain[:len(askedAgain)-1], ", "), askedAgain[len(askedAgain)-1])
+	}
+	back(w, r, fmt.Sprintf("/anmeldungen/%d", it.ID), notice)
 }

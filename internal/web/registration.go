@@ -3,9 +3,12 @@ package web
 // Agenda registration by members (with the FachMK-impact statement, GO § 4).
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,11 +79,18 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 	if u.Role == model.RoleSecretariat {
 		member = "" // the secretariat registers for any member
 	}
+	typed := len(form) > 0
 	if edit.ID != 0 {
 		member = edit.RegisteredBy
 	}
 	d := registerData{Session: se, Members: members, Member: member, Secretariat: u.Role == model.RoleSecretariat, Edit: edit, Conferences: conferences, Goals: model.Goals, Form: form, Problems: refused,
-		Late: se.RegistrationLate(s.today()), Closed: !se.RegistrationOpen() && len(form) == 0 && edit.ID == 0}
+		Late: se.RegistrationLate(s.today()), Closed: !se.RegistrationOpen() && !typed && edit.ID == 0}
+	if edit.ID == 0 && !formKeyPattern.MatchString(form.Get("formular")) {
+		// A new form gets its one-time key; a form shown again (refused)
+		// keeps the one it was sent with.
+		d.Form = cloneValues(form)
+		d.Form.Set("formular", newFormKey())
+	}
 	if d.Closed {
 		open, err := s.registrableSessions(ctx, se.BodyID)
 		if err != nil {
@@ -129,6 +139,12 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 	if !g.BySecretariat {
 		opts = append(opts, store.ConfirmCoApplicants())
 	}
+	// The form's one-time key: the same form sent again (the back button,
+	// a double click) leads to the registration it made.
+	var again bool
+	if key := f.Get("formular"); formKeyPattern.MatchString(key) {
+		opts = append(opts, store.WithFormKey(key, &again))
+	}
 	id, err := s.st.RegisterItem(ctx, it, draft, opts...)
 	if err != nil {
 		// Refused by the store (the session closed meanwhile): the form
@@ -139,6 +155,10 @@ func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.renderRegister(w, r, status, se, u, f, reasons, model.AgendaItem{})
+		return
+	}
+	if again {
+		back(w, r, fmt.Sprintf("/anmeldungen/%d", id), "Dieses Anmeldeformular war bereits gesendet; die Anmeldung ist schon gespeichert, eine zweite ist nicht entstanden. Hier steht sie, wie sie gespeichert ist.")
 		return
 	}
 	notice := "Der TOP ist angemeldet. Die Geschäftsstelle entscheidet über die Aufnahme."
@@ -217,4 +237,27 @@ func (s *Server) readRegistration(r *http.Request, se model.Session, member stri
 		refuse(p.Field, p.Reason)
 	}
 	return g, council, refused.inOrder(registerFields...), nil
+}
+
+// formKeyPattern is the form of a registration form's one-time key
+// (newFormKey); anything else sent as "formular" is ignored.
+var formKeyPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+// newFormKey gives a registration form its one-time key (field
+// "formular", store.WithFormKey): 128 random bits.
+func newFormKey() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "" // no key: the form registers as before, without the guard
+	}
+	return hex.EncodeToString(b[:])
+}
+
+// cloneValues gives a copy of v that may be changed without changing v.
+func cloneValues(v url.Values) url.Values {
+	out := make(url.Values, len(v)+1)
+	for k, vs := range v {
+		out[k] = slices.Clone(vs)
+	}
+	return out
 }
