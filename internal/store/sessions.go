@@ -211,51 +211,106 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 // waiting lapse). Moving to "Protokoll im Entwurf"
 // distributes the draft minutes: the notification that they are open for
 // comment is queued in the same transaction.
+//
+// Ending a session here leaves its open proposals undecided; the
+// secretariat's end (EndSession) asks first.
 func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, next model.SessionStatus) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := loadSessionTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		if cur.Cancelled() {
-			return model.RuleError("Die %d. Sitzung ist abgesagt; ihr Status kann nicht mehr wechseln.", cur.Number)
-		}
-		if !cur.Status.CanMoveTo(next) {
-			return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
-		}
-		if next == model.StatusRunning && cur.TooEarlyToOpen(s.Today()) {
-			return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
-				cur.Number, cur.Date.German())
-		}
-		if cur.Status == model.StatusRunning {
-			// A vote open when the session ends could neither be closed
-			// nor cast in any more: it is closed or cancelled first.
-			if open, err := hasOpenBallot(ctx, tx, id); err != nil {
-				return err
-			} else if open {
-				return model.AtField("abstimmung", model.RuleError("Die %d. Sitzung ist nicht beendet: eine Abstimmung läuft noch. Bitte sie zuerst schließen oder abbrechen.", cur.Number))
-			}
-		}
-		stand := cur.MinutesStand
-		if next == model.StatusMinutesDraft {
-			// The draft carries the date it was made as its "Stand".
-			stand = s.Today()
-		}
-		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
+		return s.stepTx(ctx, tx, cur, version, next)
+	})
+}
+
+// EndSession ends a running session (SetSessionStatus to "beendet") once
+// no proposal it treats waits for its vote (model.OpenProposals, the list
+// the management page shows), or with leaveUndecided — the secretariat's
+// confirmation that they stay undecided in this session: an ended session
+// takes no more votes. The refusal stands at the confirmation's field
+// (offene_vorschlaege).
+func (s *Store) EndSession(ctx context.Context, id int64, version int, leaveUndecided bool) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := loadSessionTx(ctx, tx, id)
+		if err != nil {
 			return err
 		}
-		if next == model.StatusMinutesDraft {
-			if err := s.noticeMinutesForComment(ctx, tx, id); err != nil {
+		if cur.Status == model.StatusRunning && !cur.Cancelled() && !leaveUndecided {
+			open, err := openProposals(ctx, tx, id)
+			if err != nil {
 				return err
 			}
-		}
-		if next == model.StatusEnded {
-			if err := s.closeFloorTx(ctx, tx, id); err != nil {
-				return err
+			if len(open) > 0 {
+				return model.AtField("offene_vorschlaege", model.RuleError(
+					"Die Sitzung ist nicht beendet: über Beschlussvorschläge wurde noch nicht abgestimmt. Bitte abstimmen oder bestätigen, dass sie in dieser Sitzung unentschieden bleiben."))
 			}
 		}
-		return s.audit(ctx, tx, "status", "session", id, string(next))
+		return s.stepTx(ctx, tx, cur, version, model.StatusEnded)
 	})
+}
+
+// OpenProposals gives the proposals of a session that it treats and no
+// count has decided yet, in agenda order (model.OpenProposals): what
+// holds up its end (EndSession).
+func (s *Store) OpenProposals(ctx context.Context, sessionID int64) ([]model.OpenProposal, error) {
+	return openProposals(ctx, s.rd, sessionID)
+}
+
+func openProposals(ctx context.Context, q queryer, sessionID int64) ([]model.OpenProposal, error) {
+	items, err := queryList(ctx, q, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ?`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	drafts, err := queryList(ctx, q, scanDecision, "proposals", `SELECT `+decisionCols+` FROM decisions d WHERE d.session_id = ? AND d.status = ? ORDER BY d.position, d.id`,
+		sessionID, model.DecisionDraft)
+	if err != nil {
+		return nil, err
+	}
+	return model.OpenProposals(items, drafts), nil
+}
+
+// stepTx moves cur one step to next inside tx (SetSessionStatus).
+func (s *Store) stepTx(ctx context.Context, tx *sql.Tx, cur model.Session, version int, next model.SessionStatus) error {
+	id := cur.ID
+	if cur.Cancelled() {
+		return model.RuleError("Die %d. Sitzung ist abgesagt; ihr Status kann nicht mehr wechseln.", cur.Number)
+	}
+	if !cur.Status.CanMoveTo(next) {
+		return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
+	}
+	if next == model.StatusRunning && cur.TooEarlyToOpen(s.Today()) {
+		return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
+			cur.Number, cur.Date.German())
+	}
+	if cur.Status == model.StatusRunning {
+		// A vote open when the session ends could neither be closed
+		// nor cast in any more: it is closed or cancelled first.
+		if open, err := hasOpenBallot(ctx, tx, id); err != nil {
+			return err
+		} else if open {
+			return model.AtField("abstimmung", model.RuleError("Die %d. Sitzung ist nicht beendet: eine Abstimmung läuft noch. Bitte sie zuerst schließen oder abbrechen.", cur.Number))
+		}
+	}
+	stand := cur.MinutesStand
+	if next == model.StatusMinutesDraft {
+		// The draft carries the date it was made as its "Stand".
+		stand = s.Today()
+	}
+	if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
+		return err
+	}
+	if next == model.StatusMinutesDraft {
+		if err := s.noticeMinutesForComment(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	if next == model.StatusEnded {
+		if err := s.closeFloorTx(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return s.audit(ctx, tx, "status", "session", id, string(next))
 }
 
 // ErrAgendaClosed means an agenda item was to be added to a session, or
