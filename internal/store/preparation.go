@@ -723,6 +723,22 @@ func (s *Store) recommendationDecidedTx(ctx context.Context, tx *sql.Tx, d model
 		return err
 	}
 	for _, r := range recs {
+		// Given once the session it is for is no longer coming (begun,
+		// held, cancelled), it changes neither the proposal's text nor the
+		// Grüne Liste: the rule that refuses a recommendation then
+		// (forComingSession) holds for the count too, in the session as
+		// in written procedure. The preparatory body's decision stands.
+		target, err := loadItemTx(ctx, tx, r.TargetItemID)
+		if err != nil {
+			return err
+		}
+		prepared, err := loadSessionTx(ctx, tx, target.SessionID)
+		if err != nil {
+			return err
+		}
+		if forComingSession(prepared) != nil {
+			continue
+		}
 		if r.ItemID != 0 { // decided in written procedure: no item carries it
 			if err := s.setItemFlag(ctx, tx, r.ItemID, "flag_recommendation"); err != nil {
 				return err

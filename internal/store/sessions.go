@@ -283,6 +283,11 @@ func (s *Store) stepTx(ctx context.Context, tx *sql.Tx, cur model.Session, versi
 		return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
 			cur.Number, cur.Date.German())
 	}
+	if next == model.StatusRunning {
+		if err := recommendationsSettled(ctx, tx, cur); err != nil {
+			return err
+		}
+	}
 	if cur.Status == model.StatusRunning {
 		// A vote open when the session ends could neither be closed
 		// nor cast in any more: it is closed or cancelled first.
@@ -311,6 +316,35 @@ func (s *Store) stepTx(ctx context.Context, tx *sql.Tx, cur model.Session, versi
 		}
 	}
 	return s.audit(ctx, tx, "status", "session", id, string(next))
+}
+
+// recommendationsSettled refuses to open session se while a written
+// procedure of its preparatory body on a recommendation for one of its
+// items (or for the item one of them was deferred from) is open: given
+// once the session runs, the recommendation would change the proposal's
+// text or propose the Grüne Liste while the session deliberates
+// (forComingSession). The reason names the procedure and its deadline.
+func recommendationsSettled(ctx context.Context, tx *sql.Tx, se model.Session) error {
+	type open struct {
+		id       int64
+		title    string
+		deadline string
+	}
+	list, err := queryList(ctx, tx, func(r scanner) (open, error) {
+		var o open
+		return o, r.Scan(&o.id, &o.title, &o.deadline)
+	}, "open recommendation procedures", `SELECT p.id, i.title, p.deadline FROM written_procedures p
+		JOIN recommendations r ON r.decision_id = p.decision_id JOIN agenda_items i ON i.id = r.target_item_id
+		WHERE p.status = ? AND (i.session_id = ? OR i.id IN (SELECT deferred_from_item_id FROM agenda_items WHERE session_id = ?))
+		ORDER BY p.deadline, p.id LIMIT 1`, model.ProcedureOpen, se.ID, se.ID)
+	if err != nil || len(list) == 0 {
+		return err
+	}
+	deadline, _ := time.Parse(time.RFC3339, list[0].deadline)
+	return model.RuleError("Die %s kann noch nicht eröffnet werden: Das Umlaufverfahren Nr. %d zur Beschlussempfehlung zu „%s“ läuft bis %s. "+
+		"Eine Empfehlung, die erst in der laufenden Sitzung ergeht, änderte den Beschlussvorschlag oder die Grüne Liste während der Beratung. "+
+		"Bitte die Frist abwarten oder das Umlaufverfahren vorzeitig beenden, sobald alle Mitglieder abgestimmt haben.",
+		se.Title(), list[0].id, list[0].title, model.BerlinDateTime(deadline))
 }
 
 // ErrAgendaClosed means an agenda item was to be added to a session, or
