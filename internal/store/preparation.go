@@ -948,8 +948,8 @@ type AwaitingItem struct {
 
 // AwaitingRecommendation gives the items the member registered for
 // sessions not yet held that still await the preparatory body's
-// recommendation. An item of a session whose agenda is published, or
-// whose day has passed, waits no longer: it is on the agenda (or was), as
+// recommendation. An item of a session whose agenda is published, whose
+// day has passed, or that is cancelled, waits no longer: it is on the agenda (or was), as
 // the member's registrations say.
 func (s *Store) AwaitingRecommendation(ctx context.Context, member string) ([]AwaitingItem, error) {
 	rows, err := queryList(ctx, s.db, func(r scanner) (AwaitingItem, error) {
@@ -965,7 +965,7 @@ func (s *Store) AwaitingRecommendation(ctx context.Context, member string) ([]Aw
 	}, "awaiting recommendation", `SELECT i.id, i.session_id, pb.abbrev, ps.number, ps.date
 		FROM agenda_items i JOIN sessions se ON se.id = i.session_id JOIN bodies pb ON pb.prepares_id = se.body_id
 		LEFT JOIN sessions ps ON ps.prepares_session_id = se.id AND ps.body_id = pb.id
-		WHERE i.registered_by = ? AND i.status != ? AND i.deferred_to = 0 AND se.status IN (?, ?)
+		WHERE i.registered_by = ? AND i.status != ? AND i.deferred_to = 0 AND se.status IN (?, ?) AND se.cancelled_reason = ''
 		  AND se.agenda_published = 0 AND (se.date = '' OR se.date >= ?)
 		  AND NOT EXISTS (SELECT 1 FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
 		                  WHERE r.target_item_id = i.id AND (r.decision_id IS NULL OR d.status = ?))

@@ -688,6 +688,11 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 			}
 			return s.noticeRegistrationDecided(ctx, tx, it)
 		}
+		// Onto an agenda that is open only: a held or cancelled session's
+		// agenda takes no item, as it takes no new registration.
+		if err := checkAgendaOpen(ctx, tx, it.SessionID); err != nil {
+			return err
+		}
 		if o.section != 0 {
 			if it.Position, err = s.makeRoomInSection(ctx, tx, it, o.section); err != nil {
 				return err
