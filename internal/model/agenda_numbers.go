@@ -59,10 +59,13 @@ func AgendaNumbers(items []AgendaItem) map[int64]string {
 }
 
 // CheckNumberable refuses to number the agenda of a session whose agenda is
-// published or that has begun: its numbers are then what members, minutes
+// published or that has begun, or of a cancelled session (its agenda is
+// closed, model.Session.CheckAgendaOpen): its numbers are then what members, minutes
 // and documents refer to, and change only one by one.
 func (s Session) CheckNumberable() error {
 	switch {
+	case s.Cancelled():
+		return RuleError("Die %s ist abgesagt; ihre Tagesordnung ist geschlossen und wird nicht mehr nummeriert.", s.Title())
 	case s.AgendaPublished:
 		return RuleError("Die Tagesordnung der %d. Sitzung ist veröffentlicht; ihre TOP-Nummern werden nur noch einzeln geändert.", s.Number)
 	case s.Status != StatusPlanned && s.Status != StatusConvened:

@@ -775,6 +775,22 @@ func (s *Store) recommendationDecidedTx(ctx context.Context, tx *sql.Tx, d model
 		return err
 	}
 	for _, r := range recs {
+		// Given once the session it is for is no longer coming (begun,
+		// held, cancelled), it changes neither the proposal's text nor the
+		// Grüne Liste: the rule that refuses a recommendation then
+		// (forComingSession) holds for the count too, in the session as
+		// in written procedure. The preparatory body's decision stands.
+		target, err := loadItemTx(ctx, tx, r.TargetItemID)
+		if err != nil {
+			return err
+		}
+		prepared, err := loadSessionTx(ctx, tx, target.SessionID)
+		if err != nil {
+			return err
+		}
+		if forComingSession(prepared) != nil {
+			continue
+		}
 		if r.ItemID != 0 { // decided in written procedure: no item carries it
 			if err := s.setItemFlag(ctx, tx, r.ItemID, "flag_recommendation"); err != nil {
 				return err
@@ -984,8 +1000,8 @@ type AwaitingItem struct {
 
 // AwaitingRecommendation gives the items the member registered for
 // sessions not yet held that still await the preparatory body's
-// recommendation. An item of a session whose agenda is published, or
-// whose day has passed, waits no longer: it is on the agenda (or was), as
+// recommendation. An item of a session whose agenda is published, whose
+// day has passed, or that is cancelled, waits no longer: it is on the agenda (or was), as
 // the member's registrations say.
 func (s *Store) AwaitingRecommendation(ctx context.Context, member string) ([]AwaitingItem, error) {
 	rows, err := queryList(ctx, s.db, func(r scanner) (AwaitingItem, error) {
@@ -1001,7 +1017,7 @@ func (s *Store) AwaitingRecommendation(ctx context.Context, member string) ([]Aw
 	}, "awaiting recommendation", `SELECT i.id, i.session_id, pb.abbrev, ps.number, ps.date
 		FROM agenda_items i JOIN sessions se ON se.id = i.session_id JOIN bodies pb ON pb.prepares_id = se.body_id
 		LEFT JOIN sessions ps ON ps.prepares_session_id = se.id AND ps.body_id = pb.id
-		WHERE i.registered_by = ? AND i.status != ? AND i.deferred_to = 0 AND se.status IN (?, ?)
+		WHERE i.registered_by = ? AND i.status != ? AND i.deferred_to = 0 AND se.status IN (?, ?) AND se.cancelled_reason = ''
 		  AND se.agenda_published = 0 AND (se.date = '' OR se.date >= ?)
 		  AND NOT EXISTS (SELECT 1 FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
 		                  WHERE r.target_item_id = i.id AND (r.decision_id IS NULL OR d.status = ?))

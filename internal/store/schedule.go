@@ -181,20 +181,50 @@ func (s *Store) CancelSession(ctx context.Context, id int64, version int, reason
 		if err := cur.Schedulable(); err != nil {
 			return err
 		}
-		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version,
-			`cancelled_reason = ?, cancelled_on = ?, sequence = sequence + 1, current_item_id = 0`,
-			reason, s.Today().String()); err != nil {
+		if err := s.cancelTx(ctx, tx, cur, version, reason); err != nil {
 			return err
 		}
-		if err := s.audit(ctx, tx, "status", "session", id, "abgesagt"); err != nil {
+		// The preparatory session (the AL-Runde) that prepares it and has
+		// not begun is cancelled with it: it prepares nothing any more,
+		// and the members' registrations no longer wait for it. The
+		// items go to another session with their own preparation.
+		prep, err := queryList(ctx, tx, scanSession, "preparatory sessions", `SELECT `+sessionCols+` FROM sessions WHERE prepares_session_id = ?`, id)
+		if err != nil {
 			return err
 		}
-		cur.Schedule.CancelledReason = reason
-		if err := s.retargetLaterApprovals(ctx, tx, cur); err != nil {
-			return err
+		for _, p := range prep {
+			if p.Schedulable() != nil {
+				continue // begun, held or cancelled already
+			}
+			why := fmt.Sprintf("Die vorbereitete %s ist abgesagt (%s).", cur.Title(), reason)
+			if len([]rune(why)) > 500 {
+				why = fmt.Sprintf("Die vorbereitete %s ist abgesagt.", cur.Title())
+			}
+			if err := s.cancelTx(ctx, tx, p, p.Version, why); err != nil {
+				return err
+			}
 		}
-		return s.noticeSessionCancelled(ctx, tx, cur)
+		return nil
 	})
+}
+
+// cancelTx cancels cur with reason inside tx (CancelSession): the
+// cancellation, its audit entry, the approvals of later sessions and the
+// notice.
+func (s *Store) cancelTx(ctx context.Context, tx *sql.Tx, cur model.Session, version int, reason string) error {
+	if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, version,
+		`cancelled_reason = ?, cancelled_on = ?, sequence = sequence + 1, current_item_id = 0`,
+		reason, s.Today().String()); err != nil {
+		return err
+	}
+	if err := s.audit(ctx, tx, "status", "session", cur.ID, "abgesagt"); err != nil {
+		return err
+	}
+	cur.Schedule.CancelledReason = reason
+	if err := s.retargetLaterApprovals(ctx, tx, cur); err != nil {
+		return err
+	}
+	return s.noticeSessionCancelled(ctx, tx, cur)
 }
 
 // minutesToApprove gives the number of the session whose minutes the

@@ -147,3 +147,42 @@ func TestHeldAgendaKeepsItsOrderAndNames(t *testing.T) {
 	check(t, s.UpdateItem(ctx, it))
 	must[int64](t)(s.CreateContribution(ctx, model.Contribution{ItemID: a, Speaker: "HE", Points: []string{"nachgetragen"}}))
 }
+
+// TestEndSessionAsksAboutTheProposalsItTreats: the end waits for the
+// proposals of the items on the agenda (or the confirmation that they
+// stay undecided), never for a declined or pending registration's
+// proposal, which the session does not treat; EndSession and the
+// management page's list (OpenProposals) are one rule.
+func TestEndSessionAsksAboutTheProposalsItTreats(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, s47 := lawFixture(t, s)
+	draft := func(title string, status model.ItemStatus) int64 {
+		it := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Title: title, Status: status, RegisteredBy: "HE", Goal: model.GoalDecision}))
+		must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: s47, ItemID: it, Kind: model.KindDecision,
+			Status: model.DecisionDraft, Scope: model.ScopeAll, Applicants: []string{"Bund"}, Title: title}))
+		return it
+	}
+	draft("Doppelte Anmeldung", model.ItemDeclined)
+	draft("Noch nicht entschieden", model.ItemRegistered)
+	if open := must[[]model.OpenProposal](t)(s.OpenProposals(ctx, s47)); len(open) != 0 {
+		t.Errorf("a registration's proposal counts as open: %+v", open)
+	}
+	onAgenda := draft("Digitale Dachmarke", model.ItemAccepted)
+	open := must[[]model.OpenProposal](t)(s.OpenProposals(ctx, s47))
+	if len(open) != 1 || open[0].Item.ID != onAgenda {
+		t.Fatalf("open proposals: %+v", open)
+	}
+	se := must[model.Session](t)(s.Session(ctx, s47))
+	err := s.EndSession(ctx, s47, se.Version, false)
+	if model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "offene_vorschlaege" {
+		t.Fatalf("ending with a proposal not voted on: %v", err)
+	}
+	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusRunning {
+		t.Fatalf("after the refusal the session is %q", got.Status)
+	}
+	check(t, s.EndSession(ctx, s47, se.Version, true))
+	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusEnded {
+		t.Errorf("after the confirmed end the session is %q", got.Status)
+	}
+}

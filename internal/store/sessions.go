@@ -211,58 +211,147 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 // waiting lapse). Moving to "Protokoll im Entwurf"
 // distributes the draft minutes: the notification that they are open for
 // comment is queued in the same transaction.
+//
+// Ending a session here leaves its open proposals undecided; the
+// secretariat's end (EndSession) asks first.
 func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, next model.SessionStatus) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := loadSessionTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		if cur.Cancelled() {
-			return model.RuleError("Die %d. Sitzung ist abgesagt; ihr Status kann nicht mehr wechseln.", cur.Number)
-		}
-		if !cur.Status.CanMoveTo(next) {
-			return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
-		}
-		if next == model.StatusRunning && cur.TooEarlyToOpen(s.Today()) {
-			return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
-				cur.Number, cur.Date.German())
-		}
-		if cur.Status == model.StatusRunning {
-			// A vote open when the session ends could neither be closed
-			// nor cast in any more: it is closed or cancelled first.
-			if open, err := hasOpenBallot(ctx, tx, id); err != nil {
-				return err
-			} else if open {
-				return model.AtField("abstimmung", model.RuleError("Die %d. Sitzung ist nicht beendet: eine Abstimmung läuft noch. Bitte sie zuerst schließen oder abbrechen.", cur.Number))
-			}
-		}
-		stand := cur.MinutesStand
-		if next == model.StatusMinutesDraft {
-			// The draft carries the date it was made as its "Stand".
-			stand = s.Today()
-		}
-		if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
+		return s.stepTx(ctx, tx, cur, version, next)
+	})
+}
+
+// EndSession ends a running session (SetSessionStatus to "beendet") once
+// no proposal it treats waits for its vote (model.OpenProposals, the list
+// the management page shows), or with leaveUndecided — the secretariat's
+// confirmation that they stay undecided in this session: an ended session
+// takes no more votes. The refusal stands at the confirmation's field
+// (offene_vorschlaege).
+func (s *Store) EndSession(ctx context.Context, id int64, version int, leaveUndecided bool) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := loadSessionTx(ctx, tx, id)
+		if err != nil {
 			return err
 		}
-		if next == model.StatusEnded {
-			// The moment it ended bounds the written procedures its
-			// minutes list (model.SessionEnd).
-			if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ? WHERE id = ?`, s.now().UTC().Format(time.RFC3339), id); err != nil {
-				return fmt.Errorf("store: session %d ended: %w", id, err)
-			}
-		}
-		if next == model.StatusMinutesDraft {
-			if err := s.noticeMinutesForComment(ctx, tx, id); err != nil {
+		if cur.Status == model.StatusRunning && !cur.Cancelled() && !leaveUndecided {
+			open, err := openProposals(ctx, tx, id)
+			if err != nil {
 				return err
 			}
-		}
-		if next == model.StatusEnded {
-			if err := s.closeFloorTx(ctx, tx, id); err != nil {
-				return err
+			if len(open) > 0 {
+				return model.AtField("offene_vorschlaege", model.RuleError(
+					"Die Sitzung ist nicht beendet: über Beschlussvorschläge wurde noch nicht abgestimmt. Bitte abstimmen oder bestätigen, dass sie in dieser Sitzung unentschieden bleiben."))
 			}
 		}
-		return s.audit(ctx, tx, "status", "session", id, string(next))
+		return s.stepTx(ctx, tx, cur, version, model.StatusEnded)
 	})
+}
+
+// OpenProposals gives the proposals of a session that it treats and no
+// count has decided yet, in agenda order (model.OpenProposals): what
+// holds up its end (EndSession).
+func (s *Store) OpenProposals(ctx context.Context, sessionID int64) ([]model.OpenProposal, error) {
+	return openProposals(ctx, s.rd, sessionID)
+}
+
+func openProposals(ctx context.Context, q queryer, sessionID int64) ([]model.OpenProposal, error) {
+	items, err := queryList(ctx, q, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ?`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	drafts, err := queryList(ctx, q, scanDecision, "proposals", `SELECT `+decisionCols+` FROM decisions d WHERE d.session_id = ? AND d.status = ? ORDER BY d.position, d.id`,
+		sessionID, model.DecisionDraft)
+	if err != nil {
+		return nil, err
+	}
+	return model.OpenProposals(items, drafts), nil
+}
+
+// stepTx moves cur one step to next inside tx (SetSessionStatus).
+func (s *Store) stepTx(ctx context.Context, tx *sql.Tx, cur model.Session, version int, next model.SessionStatus) error {
+	id := cur.ID
+	if cur.Cancelled() {
+		return model.RuleError("Die %d. Sitzung ist abgesagt; ihr Status kann nicht mehr wechseln.", cur.Number)
+	}
+	if !cur.Status.CanMoveTo(next) {
+		return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
+	}
+	if next == model.StatusRunning && cur.TooEarlyToOpen(s.Today()) {
+		return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
+			cur.Number, cur.Date.German())
+	}
+	if next == model.StatusRunning {
+		if err := recommendationsSettled(ctx, tx, cur); err != nil {
+			return err
+		}
+	}
+	if cur.Status == model.StatusRunning {
+		// A vote open when the session ends could neither be closed
+		// nor cast in any more: it is closed or cancelled first.
+		if open, err := hasOpenBallot(ctx, tx, id); err != nil {
+			return err
+		} else if open {
+			return model.AtField("abstimmung", model.RuleError("Die %d. Sitzung ist nicht beendet: eine Abstimmung läuft noch. Bitte sie zuerst schließen oder abbrechen.", cur.Number))
+		}
+	}
+	stand := cur.MinutesStand
+	if next == model.StatusMinutesDraft {
+		// The draft carries the date it was made as its "Stand".
+		stand = s.Today()
+	}
+	if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
+		return err
+	}
+	if next == model.StatusEnded {
+		// The moment it ended bounds the written procedures its
+		// minutes list (model.SessionEnd).
+		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ? WHERE id = ?`, s.now().UTC().Format(time.RFC3339), id); err != nil {
+			return fmt.Errorf("store: session %d ended: %w", id, err)
+		}
+	}
+	if next == model.StatusMinutesDraft {
+		if err := s.noticeMinutesForComment(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	if next == model.StatusEnded {
+		if err := s.closeFloorTx(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return s.audit(ctx, tx, "status", "session", id, string(next))
+}
+
+// recommendationsSettled refuses to open session se while a written
+// procedure of its preparatory body on a recommendation for one of its
+// items (or for the item one of them was deferred from) is open: given
+// once the session runs, the recommendation would change the proposal's
+// text or propose the Grüne Liste while the session deliberates
+// (forComingSession). The reason names the procedure and its deadline.
+func recommendationsSettled(ctx context.Context, tx *sql.Tx, se model.Session) error {
+	type open struct {
+		id       int64
+		title    string
+		deadline string
+	}
+	list, err := queryList(ctx, tx, func(r scanner) (open, error) {
+		var o open
+		return o, r.Scan(&o.id, &o.title, &o.deadline)
+	}, "open recommendation procedures", `SELECT p.id, i.title, p.deadline FROM written_procedures p
+		JOIN recommendations r ON r.decision_id = p.decision_id JOIN agenda_items i ON i.id = r.target_item_id
+		WHERE p.status = ? AND (i.session_id = ? OR i.id IN (SELECT deferred_from_item_id FROM agenda_items WHERE session_id = ?))
+		ORDER BY p.deadline, p.id LIMIT 1`, model.ProcedureOpen, se.ID, se.ID)
+	if err != nil || len(list) == 0 {
+		return err
+	}
+	deadline, _ := time.Parse(time.RFC3339, list[0].deadline)
+	return model.RuleError("Die %s kann noch nicht eröffnet werden: Das Umlaufverfahren Nr. %d zur Beschlussempfehlung zu „%s“ läuft bis %s. "+
+		"Eine Empfehlung, die erst in der laufenden Sitzung ergeht, änderte den Beschlussvorschlag oder die Grüne Liste während der Beratung. "+
+		"Bitte die Frist abwarten oder das Umlaufverfahren vorzeitig beenden, sobald alle Mitglieder abgestimmt haben.",
+		se.Title(), list[0].id, list[0].title, model.BerlinDateTime(deadline))
 }
 
 // ErrAgendaClosed means an agenda item was to be added to a session, or
@@ -640,6 +729,11 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 				return err
 			}
 			return s.noticeRegistrationDecided(ctx, tx, it)
+		}
+		// Onto an agenda that is open only: a held or cancelled session's
+		// agenda takes no item, as it takes no new registration.
+		if err := checkAgendaOpen(ctx, tx, it.SessionID); err != nil {
+			return err
 		}
 		if o.section != 0 {
 			if it.Position, err = s.makeRoomInSection(ctx, tx, it, o.section); err != nil {

@@ -4,7 +4,6 @@ package web
 // building the agenda (sections, numbers, order), publishing.
 
 import (
-	"context"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -61,8 +60,9 @@ type manageData struct {
 	Short map[int64]shortfall
 	// Open are the proposals of a running session not yet voted on (the
 	// Grüne Liste's among them), named with their item: ending the
-	// session leaves them undecided, so ending asks for a confirmation.
-	Open []openProposal
+	// session leaves them undecided, so ending asks for a confirmation
+	// (store.OpenProposals, the list the end checks).
+	Open []model.OpenProposal
 	// Approval is the approval of minutes ("genehmigen-<Nr.>") or of a
 	// correction ("berichtigung-<id>") that was refused (no quorum),
 	// with its reason shown at its button.
@@ -121,33 +121,6 @@ type rowRefusal struct {
 // does.
 func (f rowRefusal) TitleAtFault() bool {
 	return strings.TrimSpace(f.Title) == "" || model.CheckTitleLength(f.Title) != nil
-}
-
-// openProposal is a proposal not voted on, with the label of its item.
-type openProposal struct {
-	Item     model.AgendaItem
-	Decision model.Decision
-}
-
-// openProposals gives the proposals of a running session that no vote has
-// decided, in agenda order.
-func (s *Server) openProposals(ctx context.Context, se model.Session, items []model.AgendaItem) ([]openProposal, error) {
-	if se.Status != model.StatusRunning {
-		return nil, nil
-	}
-	drafts, err := s.st.Decisions(ctx, store.DecisionFilter{SessionID: se.ID, Status: model.DecisionDraft})
-	if err != nil {
-		return nil, err
-	}
-	var open []openProposal
-	for _, it := range items {
-		for _, d := range drafts {
-			if d.ItemID == it.ID {
-				open = append(open, openProposal{Item: it, Decision: d})
-			}
-		}
-	}
-	return open, nil
 }
 
 // nextStep gives the next status of a session and the button's label.
@@ -272,7 +245,9 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 		_, d.VoteOpen, err = s.st.OpenSessionVote(ctx, se.ID)
 	}
 	if err == nil {
-		d.Open, err = s.openProposals(ctx, se, d.Items)
+		if se.Status == model.StatusRunning {
+			d.Open, err = s.st.OpenProposals(ctx, se.ID)
+		}
 		d.Unnumbered = model.Unnumbered(d.Items)
 		d.Numberable = se.CheckNumberable() == nil
 	}
@@ -301,26 +276,16 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Dieser Statuswechsel ist hier nicht möglich. Ein Protokoll wird in der folgenden Sitzung genehmigt.")
 		return
 	}
-	// An ended session takes no more votes: ending it with proposals not
-	// voted on needs the confirmation that they stay undecided.
-	if next == model.StatusEnded && r.PostFormValue("offene_vorschlaege") != "ja" {
-		items, err := s.st.Items(ctx, se.ID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		open, err := s.openProposals(ctx, se, items)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		if len(open) > 0 {
-			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se, problems{model.AtField("offene_vorschlaege", model.RuleError(
-				"Die Sitzung ist nicht beendet: über Beschlussvorschläge wurde noch nicht abgestimmt. Bitte abstimmen oder bestätigen, dass sie in dieser Sitzung unentschieden bleiben."))}, rowRefusal{})
-			return
-		}
+	var err error
+	if next == model.StatusEnded {
+		// An ended session takes no more votes: ending it with proposals
+		// not voted on needs the confirmation that they stay undecided
+		// (the store's check, by the list the page shows).
+		err = s.st.EndSession(ctx, se.ID, formVersion(r), r.PostFormValue("offene_vorschlaege") == "ja")
+	} else {
+		err = s.st.SetSessionStatus(ctx, se.ID, formVersion(r), next)
 	}
-	if err := s.st.SetSessionStatus(ctx, se.ID, formVersion(r), next); err != nil {
+	if err != nil {
 		// A refused step (a session opened before its date, a change in
 		// between) shows the management page with the reason.
 		status, reasons, ok := refusalProblems(err)
