@@ -626,9 +626,11 @@ func TestRecommendationNamesTheBodiesInTheirCase(t *testing.T) {
 // TestAttendanceKeepsTheCountedVotes: once a count records a member's
 // vote at an item, the attendance list cannot make that member absent
 // there — not absent, not arriving later, not leaving before; represented
-// is fine. Each reason is at the member's line, and the list stored
-// before stays. Before, the list was saved, and the minutes said
-// "Hessen: abwesend" beside Hessen's "Ja" in the decision.
+// is fine. Each reason is at the member's line, names the member as the
+// pages do ("Hessen", not "HE" — the refusal read "HE ist bei der
+// Abstimmung zu …"), and the list stored before stays. Before, the list
+// was saved, and the minutes said "Hessen: abwesend" beside Hessen's "Ja"
+// in the decision.
 func TestAttendanceKeepsTheCountedVotes(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
@@ -653,7 +655,9 @@ func TestAttendanceKeepsTheCountedVotes(t *testing.T) {
 		"arriving late": with(func(a *model.Attendance) { a.FromItemID = later }),
 	} {
 		_, _, err := s.SaveAttendance(ctx, f.al, list)
-		if model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "anwesenheit_HE" || !strings.Contains(model.ReasonOf(err), "HE ist bei der Abstimmung zu") {
+		reason := model.ReasonOf(err)
+		if model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "anwesenheit_HE" || !strings.HasPrefix(reason, "Hessen ist bei der Abstimmung zu") ||
+			!strings.Contains(reason, "die Anwesenheitsliste muss Hessen dort als anwesend oder vertreten führen") || slices.Contains(strings.Fields(reason), "HE") {
 			t.Errorf("%s: %v (at %q)", name, err, model.FieldOf(err))
 		}
 	}

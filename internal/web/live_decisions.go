@@ -124,7 +124,7 @@ func formVotes(r *http.Request, voters []model.Member) (map[string]model.VoteCho
 			c = model.VoteNone
 		}
 		if !c.Valid() {
-			return nil, nil, model.InputError("Die Stimme „%s“ für %s ist unbekannt; möglich sind ja, nein, Enthaltung oder keine Stimme.", c, m.Abbrev)
+			return nil, nil, model.InputError("Die Stimme „%s“ für %s ist unbekannt; möglich sind ja, nein, Enthaltung oder keine Stimme.", c, m.Name)
 		}
 		votes[m.Abbrev] = c
 		list = append(list, model.Vote{Member: m.Abbrev, Choice: c})
