@@ -335,11 +335,13 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 	}
 	// The member offices hear the result; the AL-Runde's recommendation
 	// has no page in the register, so the link is the procedure's (it
-	// was the register's address, a 404).
+	// was the register's address, a 404). It is named as the
+	// recommendation it is (it said "Der Beschluss BE-2026/01-AL ist
+	// gefasst.").
 	list, _, err := s.Notifications(ctx, OutboxFilter{Event: model.EventProcedureResult})
 	check(t, err)
 	if len(list) != 1 || list[0].Link != fmt.Sprintf("/umlaufverfahren/%d", proc) || !strings.Contains(list[0].Subject, "Umlaufverfahren (AL-Runde) abgeschlossen") ||
-		!strings.Contains(list[0].Body, "ist gefasst") {
+		!strings.Contains(list[0].Subject, "– Beschlussempfehlung BE-2026/01-AL ausgesprochen") || !strings.Contains(list[0].Body, "Die Beschlussempfehlung BE-2026/01-AL ist ausgesprochen.") {
 		t.Errorf("the result of the AL-Runde's procedure: %+v", list)
 	}
 }

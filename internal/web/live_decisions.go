@@ -111,7 +111,7 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
 		return
 	}
-	s.saved(w, r, se, d.ItemID, d.Kind.ProposalName()+" gespeichert.")
+	s.saved(w, r, se, d.ItemID, d.ProposalName()+" gespeichert.")
 }
 
 // formVotes reads the vote grid: one field "stimme_<Kürzel>" per voter.
@@ -163,7 +163,7 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	decided := out.Decisions[0]
 	if decided.Status == model.DecisionAdopted {
-		s.saved(w, r, se, d.ItemID, fmt.Sprintf("%s %s: %s (%s)", decided.Kind.Label(), decided.Label, out.Phrase, out.Tally.Reason))
+		s.saved(w, r, se, d.ItemID, fmt.Sprintf("%s %s: %s (%s)", decided.Name(), decided.Label, out.Phrase, out.Tally.Reason))
 		return
 	}
 	// The tally's reason begins with its outcome ("abgelehnt: nur 10
