@@ -562,7 +562,8 @@ func Redacted(doc Document, a model.Audience) Document {
 				if !a.SeesRow(r.Confidential) {
 					r.Points, r.Text = nil, ""
 					if r.Decision != nil {
-						d := model.Decision{ID: r.Decision.ID, Kind: r.Decision.Kind, Label: r.Decision.Label, Number: r.Decision.Number, Status: r.Decision.Status}
+						d := model.Decision{ID: r.Decision.ID, Kind: r.Decision.Kind, Label: r.Decision.Label, Number: r.Decision.Number, Status: r.Decision.Status,
+							Internal: r.Decision.Internal, Recommends: r.Decision.Recommends}
 						r.Decision = &d
 					}
 				} else {

@@ -53,26 +53,28 @@ type Attendance struct {
 
 // Validate checks a line: a known presence, a representative for a member
 // represented, and no items for an absent member. personMember is the
-// member the named person acts for ("" if the person is not known yet).
+// member the named person acts for ("" if the person is not known yet);
+// names names the members in the reasons ("Hessen", not "HE").
 // Each refusal names the field of the member's row as the attendance form
 // calls it (anwesenheit_HE, person_HE); every reason of the line is given
 // (errors.Join), not the first only.
-func (a Attendance) Validate(personMember string) error {
+func (a Attendance) Validate(personMember string, names MemberNames) error {
 	if a.Member == "" {
 		return InputError("Eine Zeile der Anwesenheitsliste braucht das Mitglied.")
 	}
+	member := names.Of(a.Member)
 	var errs []error
 	if !a.Presence.Valid() {
-		errs = append(errs, AtField("anwesenheit_"+a.Member, InputError("Unbekannte Anwesenheit „%s“ für %s.", a.Presence, a.Member)))
+		errs = append(errs, AtField("anwesenheit_"+a.Member, InputError("Unbekannte Anwesenheit „%s“ für %s.", a.Presence, member)))
 	}
 	if a.Presence == Represented && strings.TrimSpace(a.Person) == "" {
-		errs = append(errs, AtField("person_"+a.Member, InputError("Für die Vertretung von %s bitte die vertretende Person angeben.", a.Member)))
+		errs = append(errs, AtField("person_"+a.Member, InputError("Für die Vertretung von %s bitte die vertretende Person angeben.", member)))
 	}
 	if a.Person != "" && personMember != "" && personMember != a.Member {
-		errs = append(errs, AtField("person_"+a.Member, RuleError("%s handelt für %s und kann %s nicht vertreten; vertreten kann nur eine Person desselben Mitglieds.", a.Person, personMember, a.Member)))
+		errs = append(errs, AtField("person_"+a.Member, RuleError("%s handelt für %s und kann %s nicht vertreten; vertreten kann nur eine Person desselben Mitglieds.", a.Person, names.Of(personMember), member)))
 	}
 	if a.Presence == Absent && (a.FromItemID != 0 || a.UntilItemID != 0) {
-		errs = append(errs, AtField("anwesenheit_"+a.Member, InputError("%s ist abwesend; Ankunft und Weggang gibt es nur für Anwesende.", a.Member)))
+		errs = append(errs, AtField("anwesenheit_"+a.Member, InputError("%s ist abwesend; Ankunft und Weggang gibt es nur für Anwesende.", member)))
 	}
 	return errors.Join(errs...)
 }
@@ -116,8 +118,8 @@ func PresentAt(list []Attendance, order []int64, itemID int64) map[string]bool {
 // CheckSpan refuses a line whose last item (UntilItemID) comes before its
 // first (FromItemID) in the agenda order: such a member would be present
 // at no item. order lists the session's item ids in agenda order; items
-// not in it are left to the caller.
-func (a Attendance) CheckSpan(order []int64, label func(int64) string) error {
+// not in it are left to the caller. names names the member in the reason.
+func (a Attendance) CheckSpan(order []int64, label func(int64) string, names MemberNames) error {
 	if a.FromItemID == 0 || a.UntilItemID == 0 {
 		return nil
 	}
@@ -126,7 +128,7 @@ func (a Attendance) CheckSpan(order []int64, label func(int64) string) error {
 		return nil
 	}
 	return AtField("bis_"+a.Member, InputError("%s kann nicht ab %s anwesend sein und schon nach %s gehen: der letzte TOP liegt vor dem ersten. Bitte „ab TOP“ und „bis TOP“ prüfen.",
-		a.Member, label(a.FromItemID), label(a.UntilItemID)))
+		names.Of(a.Member), label(a.FromItemID), label(a.UntilItemID)))
 }
 
 // AttendanceFor gives the line of a member, or an absent line if the list
@@ -158,10 +160,11 @@ func FloorOpen(list []Attendance, order []int64, itemID int64) func(member strin
 // PresentAt). A member dialled in is recorded present and may speak. A
 // session without any attendance recorded refuses nobody: the list is not
 // kept everywhere, and an empty list says nothing about who is there.
-// itemLabel names the item in the reason ("TOP 03").
-func CheckFloor(list []Attendance, order []int64, itemID int64, member, itemLabel string) error {
+// itemLabel names the item in the reason ("TOP 03"), names the member
+// ("Hessen").
+func CheckFloor(list []Attendance, order []int64, itemID int64, member, itemLabel string, names MemberNames) error {
 	if FloorOpen(list, order, itemID)(member) {
 		return nil
 	}
-	return RuleError("%s ist laut Anwesenheitsliste bei %s nicht anwesend und kann nicht auf die Redeliste; bitte zuerst die Anwesenheit ändern.", member, itemLabel)
+	return RuleError("%s ist laut Anwesenheitsliste bei %s nicht anwesend und kann nicht auf die Redeliste; bitte zuerst die Anwesenheit ändern.", names.Of(member), itemLabel)
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -71,7 +72,7 @@ func TestAttendanceValidate(t *testing.T) {
 		{"unknown presence", Attendance{Member: "HE", Presence: "halb"}, "", ErrInput, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.a.Validate(tt.personMember)
+			err := tt.a.Validate(tt.personMember, nil)
 			if (err == nil) != tt.ok || (err != nil && ClassOf(err) != tt.class) {
 				t.Errorf("err = %v", err)
 			}
@@ -226,6 +227,32 @@ func TestProcedureVotesSeenBy(t *testing.T) {
 		p.Status = c.status
 		if got := show(p.VotesSeenBy(c.secretariat, c.member)); got != c.want {
 			t.Errorf("secretariat %v, member %q, %s: %q, want %q", c.secretariat, c.member, c.status, got, c.want)
+		}
+	}
+}
+
+// TestAttendanceReasonsNameMembers: the reasons of an attendance line
+// name the members as the pages do ("Hessen"); before, they named them by
+// abbreviation ("Für die Vertretung von HE …"). An abbreviation the
+// names do not know stays as it is.
+func TestAttendanceReasonsNameMembers(t *testing.T) {
+	names := NamesOf([]Member{{Abbrev: "HE", Name: "Hessen"}, {Abbrev: "BY", Name: "Bayern"}, {Abbrev: "NI", Name: "Niedersachsen"}})
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{Attendance{Member: "HE", Presence: Represented}.Validate("", names), "Für die Vertretung von Hessen bitte die vertretende Person angeben."},
+		{Attendance{Member: "HE", Presence: Represented, Person: "Herr Y"}.Validate("BY", names), "Herr Y handelt für Bayern und kann Hessen nicht vertreten; vertreten kann nur eine Person desselben Mitglieds."},
+		{Attendance{Member: "HE", Presence: Absent, FromItemID: 3}.Validate("", names), "Hessen ist abwesend; Ankunft und Weggang gibt es nur für Anwesende."},
+		{Attendance{Member: "HE", Presence: "halb"}.Validate("", names), "Unbekannte Anwesenheit „halb“ für Hessen."},
+		{Attendance{Member: "NI", Presence: Present, FromItemID: 2, UntilItemID: 1}.CheckSpan([]int64{1, 2}, func(id int64) string { return fmt.Sprintf("TOP %02d", id) }, names),
+			"Niedersachsen kann nicht ab TOP 02 anwesend sein und schon nach TOP 01 gehen: der letzte TOP liegt vor dem ersten. Bitte „ab TOP“ und „bis TOP“ prüfen."},
+		{CheckFloor([]Attendance{{Member: "HE", Presence: Absent}, {Member: "BY", Presence: Present}}, []int64{1}, 1, "HE", "TOP 01", names),
+			"Hessen ist laut Anwesenheitsliste bei TOP 01 nicht anwesend und kann nicht auf die Redeliste; bitte zuerst die Anwesenheit ändern."},
+		{Attendance{Member: "XY", Presence: Represented}.Validate("", names), "Für die Vertretung von XY bitte die vertretende Person angeben."},
+	} {
+		if got := ReasonOf(tc.err); got != tc.want {
+			t.Errorf("reason = %q, want %q", got, tc.want)
 		}
 	}
 }

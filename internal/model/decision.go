@@ -292,6 +292,12 @@ type Decision struct {
 	// Internal is read from the decision's body: a decision of an internal
 	// body (the AL-Runde's recommendations) is never public.
 	Internal bool
+	// Recommends is read from the decision's body: a decision of a
+	// preparatory body (the AL-Runde, Body.Preparation.PreparesID != 0) is
+	// a Beschlussempfehlung to the body it prepares, and every surface
+	// names it so (Name) — whatever the kind of the proposal it recommends
+	// on, which stays its Kind because it fixes the majority.
+	Recommends bool
 	// BoundTo, when not nil, are the members a decision binding only the
 	// consenting ones binds, kept where its votes are not: the public
 	// version (Audience.Decision) shows whom it binds, not how each voted.
@@ -303,31 +309,108 @@ type Decision struct {
 // from the minutes: it has the count's explanation or its votes.
 func (d Decision) Counted() bool { return d.CountReason != "" || len(d.Votes) > 0 }
 
+// recommends reports whether the decision is named as a recommendation:
+// an Empfehlung, or a Beschlussempfehlung of a preparatory body.
+func (d Decision) recommends() bool { return d.Recommends || d.Kind == KindRecommendation }
+
+// Name gives what the decision is, as every surface names it: "Beschluss",
+// "Empfehlung", and for a decision of a preparatory body (Recommends)
+// "Beschlussempfehlung", whatever its Kind.
+func (d Decision) Name() string {
+	if d.Recommends {
+		return "Beschlussempfehlung"
+	}
+	return d.Kind.Label()
+}
+
+// KindName gives Name where the decision's majority is shown beside it:
+// a Beschlussempfehlung says which kind of proposal it recommends on,
+// since that kind's rule applies ("Beschlussempfehlung zu einem
+// Beschluss").
+func (d Decision) KindName() string {
+	if !d.Recommends {
+		return d.Kind.Label()
+	}
+	if d.Kind == KindRecommendation {
+		return "Beschlussempfehlung zu einer Empfehlung"
+	}
+	return "Beschlussempfehlung zu einem Beschluss"
+}
+
+// ProposalName gives the name of the decision as a proposal, as the vote
+// pages name what is voted on: "Beschlussvorschlag", and for an
+// Empfehlung or a Beschlussempfehlung "Empfehlungsvorschlag".
+func (d Decision) ProposalName() string {
+	if d.recommends() {
+		return KindRecommendation.ProposalName()
+	}
+	return d.Kind.ProposalName()
+}
+
+// WithArticle gives Name with its definite article, as the subject within
+// a sentence: "der Beschluss", "die Empfehlung", "die Beschlussempfehlung".
+func (d Decision) WithArticle() string {
+	if d.Recommends {
+		return "die " + d.Name()
+	}
+	return d.Kind.WithArticle()
+}
+
+// AdoptedVerb gives the verb with which the decision is taken: a Beschluss
+// is "gefasst", an Empfehlung and a Beschlussempfehlung "ausgesprochen".
+func (d Decision) AdoptedVerb() string {
+	if d.recommends() {
+		return KindRecommendation.AdoptedVerb()
+	}
+	return d.Kind.AdoptedVerb()
+}
+
+// TextName gives the name of the decision's text: "Beschlusstext",
+// "Empfehlungstext" (also of a Beschlussempfehlung).
+func (d Decision) TextName() string {
+	if d.recommends() {
+		return KindRecommendation.TextName()
+	}
+	return d.Kind.TextName()
+}
+
+// OriginalName names the wording as first taken, beside its corrections:
+// "Beschlossene Fassung", "Ausgesprochene Fassung" (also of a
+// Beschlussempfehlung).
+func (d Decision) OriginalName() string {
+	if d.recommends() {
+		return KindRecommendation.OriginalName()
+	}
+	return d.Kind.OriginalName()
+}
+
 // Outcome says in one sentence what became of the decision by its status,
-// named by its kind and number: "Der Beschluss B-2025/26-IT ist gefasst.",
-// "Die Empfehlung ist ausgesprochen.", "Der Empfehlungsvorschlag ist nicht
+// named by its name and number: "Der Beschluss B-2025/26-IT ist gefasst.",
+// "Die Empfehlung ist ausgesprochen.", "Die Beschlussempfehlung
+// BE-2026/01-AL ist ausgesprochen.", "Der Empfehlungsvorschlag ist nicht
 // angenommen." (a draft or a rejected proposal).
 func (d Decision) Outcome() string {
 	if d.Status != DecisionAdopted {
-		return "Der " + d.Kind.ProposalName() + " ist nicht angenommen."
+		return "Der " + d.ProposalName() + " ist nicht angenommen."
 	}
-	subject := d.Kind.WithArticle()
+	subject := d.WithArticle()
 	if d.Label != "" {
 		subject += " " + d.Label
 	}
-	return strings.ToUpper(subject[:1]) + subject[1:] + " ist " + d.Kind.AdoptedVerb() + "."
+	return strings.ToUpper(subject[:1]) + subject[1:] + " ist " + d.AdoptedVerb() + "."
 }
 
 // StatusLabel gives the decision's state in words of its kind: a
-// Beschluss is "beschlossen", an Empfehlung "ausgesprochen" (not
-// "beschlossen"), either may be "abgelehnt"; a draft is named as the
-// proposal it is ("Beschlussvorschlag", "Empfehlungsvorschlag").
+// Beschluss is "beschlossen", an Empfehlung and a Beschlussempfehlung
+// "ausgesprochen" (not "beschlossen"), either may be "abgelehnt"; a draft
+// is named as the proposal it is ("Beschlussvorschlag",
+// "Empfehlungsvorschlag").
 func (d Decision) StatusLabel() string {
 	switch d.Status {
 	case DecisionDraft:
-		return d.Kind.ProposalName()
+		return d.ProposalName()
 	case DecisionAdopted:
-		if d.Kind == KindRecommendation {
+		if d.recommends() {
 			return "ausgesprochen"
 		}
 		return "beschlossen"

@@ -124,3 +124,42 @@ func TestCorrectionThatChangesNothing(t *testing.T) {
 		t.Errorf("back to the adopted title: %v", err)
 	}
 }
+
+// TestPreparatoryDecisionIsARecommendation: a decision of a preparatory
+// body (the AL-Runde, Recommends) is a Beschlussempfehlung on every
+// surface, whatever the kind of the proposal it recommends on; before, a
+// recommendation on a proposed Beschluss read "Beschluss BE-2026/01-AL –
+// beschlossen". The kind still names the majority that applied.
+func TestPreparatoryDecisionIsARecommendation(t *testing.T) {
+	for _, kind := range []DecisionKind{KindDecision, KindRecommendation} {
+		adopted := Decision{Kind: kind, Status: DecisionAdopted, Label: "BE-2026/01-AL", Recommends: true}
+		draft := Decision{Kind: kind, Status: DecisionDraft, Recommends: true}
+		for _, c := range []struct{ got, want string }{
+			{adopted.Name(), "Beschlussempfehlung"},
+			{adopted.ProposalLabel(), "Beschlussempfehlung BE-2026/01-AL"},
+			{adopted.StatusLabel(), "ausgesprochen"},
+			{adopted.DecidedOnLabel(), "Ausgesprochen am"},
+			{adopted.Outcome(), "Die Beschlussempfehlung BE-2026/01-AL ist ausgesprochen."},
+			{adopted.WithArticle(), "die Beschlussempfehlung"},
+			{adopted.TextName(), "Empfehlungstext"},
+			{adopted.OriginalName(), "Ausgesprochene Fassung"},
+			{draft.ProposalLabel(), "Empfehlungsvorschlag"},
+			{draft.StatusLabel(), "Empfehlungsvorschlag"},
+			{Decision{Kind: kind, Status: DecisionAdopted, Recommends: true}.ProposalLabel(), "Beschlussempfehlung (im Protokoll ohne Nummer)"},
+		} {
+			if c.got != c.want {
+				t.Errorf("%s: %q, want %q", kind, c.got, c.want)
+			}
+		}
+	}
+	if got := (Decision{Kind: KindDecision, Recommends: true}).KindName(); got != "Beschlussempfehlung zu einem Beschluss" {
+		t.Errorf("KindName = %q", got)
+	}
+	if got := (Decision{Kind: KindRecommendation, Recommends: true}).KindName(); got != "Beschlussempfehlung zu einer Empfehlung" {
+		t.Errorf("KindName = %q", got)
+	}
+	// The council's own decisions keep their kind's name.
+	if d := (Decision{Kind: KindDecision, Status: DecisionAdopted, Label: "B-2026/01-IT"}); d.ProposalLabel() != "Beschluss B-2026/01-IT" || d.KindName() != "Beschluss" {
+		t.Errorf("council: %q %q", d.ProposalLabel(), d.KindName())
+	}
+}

@@ -52,6 +52,29 @@ type Member struct {
 	RepresentativeID int64
 }
 
+// MemberNames names members by their abbreviation as the pages do:
+// "HE" is "Hessen", "DStGB" "Deutscher Städte- und Gemeindebund". A
+// reason for the user names a member by it, not by its abbreviation.
+type MemberNames map[string]string
+
+// NamesOf gives the names of the members.
+func NamesOf(members []Member) MemberNames {
+	out := make(MemberNames, len(members))
+	for _, m := range members {
+		out[m.Abbrev] = m.Name
+	}
+	return out
+}
+
+// Of gives the name of the member with the abbreviation; an abbreviation
+// it does not know stays as it is (what was typed for no member).
+func (n MemberNames) Of(abbrev string) string {
+	if name := n[abbrev]; name != "" {
+		return name
+	}
+	return abbrev
+}
+
 // Validate checks the fields a member must have.
 func (m Member) Validate() error {
 	if m.Abbrev == "" || m.Name == "" {

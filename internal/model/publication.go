@@ -86,8 +86,9 @@ func (s Session) MinutesEditable() bool {
 func (d Decision) Public() bool { return !d.Internal && d.Status == DecisionAdopted }
 
 // ProposalLabel gives how a decision is named where its number would
-// stand: its number once adopted, "Beschlussvorschlag" (or
-// "Empfehlungsvorschlag") for a proposal (it has no number before it is
+// stand: its name (Name) and number once adopted ("Beschluss
+// B-2025/26-IT", "Beschlussempfehlung BE-2026/01-AL"), "Beschlussvorschlag"
+// (or "Empfehlungsvorschlag", ProposalName) for a proposal (it has no number before it is
 // adopted), "abgelehnter Beschlussvorschlag" for a rejected one, and for
 // an adopted decision whose number the minutes do not give "(im Protokoll
 // ohne Nummer)" — true of a number the source lost and of a Kenntnisnahme
@@ -96,14 +97,14 @@ func (d Decision) Public() bool { return !d.Internal && d.Status == DecisionAdop
 func (d Decision) ProposalLabel() string {
 	switch d.Status {
 	case DecisionDraft:
-		return d.Kind.ProposalName()
+		return d.ProposalName()
 	case DecisionRejected:
-		return "abgelehnter " + d.Kind.ProposalName()
+		return "abgelehnter " + d.ProposalName()
 	}
 	if d.Label == "" {
-		return d.Kind.Label() + " (im Protokoll ohne Nummer)"
+		return d.Name() + " (im Protokoll ohne Nummer)"
 	}
-	return d.Kind.Label() + " " + d.Label
+	return d.Name() + " " + d.Label
 }
 
 // FollowUpPublic reports whether a follow-up may be shown to the public.

@@ -455,7 +455,7 @@ func normalisedShares(b Ballot) (Shares, error) {
 	norm := b.Shares.Normalised()
 	for _, m := range b.Voters {
 		if _, ok := norm[m.Abbrev]; m.Kind == MemberLand && !ok {
-			return nil, RuleError("Der Königsteiner Schlüssel %d hat keinen Anteil für %s.", b.SharesYear, m.Abbrev)
+			return nil, RuleError("Der Königsteiner Schlüssel %d hat keinen Anteil für %s.", b.SharesYear, NamesOf(b.Voters).Of(m.Abbrev))
 		}
 	}
 	return norm, nil
@@ -476,7 +476,7 @@ func Count(b Ballot) (Tally, error) {
 	entitled := map[string]Member{}
 	for _, m := range b.Voters {
 		if !m.Kind.Votes() {
-			return t, RuleError("%s hat als %s kein Stimmrecht.", m.Abbrev, m.Kind.Label())
+			return t, RuleError("%s hat als %s kein Stimmrecht.", NamesOf(b.Voters).Of(m.Abbrev), m.Kind.Label())
 		}
 		entitled[m.Abbrev] = m
 	}
@@ -491,7 +491,8 @@ func Count(b Ballot) (Tally, error) {
 			return t, RuleError("%s ist nicht stimmberechtigt; seine Stimme kann nicht gezählt werden.", abbrev)
 		}
 		if !b.Written && !b.Present[abbrev] && c != VoteNone && c != "" {
-			return t, RuleError("%s ist nicht anwesend und nicht vertreten; für %s kann keine Stimme abgegeben werden.", abbrev, abbrev)
+			name := NamesOf(b.Voters).Of(abbrev)
+			return t, RuleError("%s ist nicht anwesend und nicht vertreten; für %s kann keine Stimme abgegeben werden.", name, name)
 		}
 	}
 	if err := Feasible(b); err != nil {

@@ -650,3 +650,14 @@ func TestTallyDetail(t *testing.T) {
 		}
 	}
 }
+
+// TestCountNamesMembers: a vote refused for a member not present names
+// the member as the pages do ("Hessen"), not by its abbreviation.
+func TestCountNamesMembers(t *testing.T) {
+	b := Ballot{Kind: KindRecommendation, Rule: SimpleMajorityRule, Voters: []Member{{Abbrev: "Bund", Name: "Bund", Kind: MemberBund}, {Abbrev: "HE", Name: "Hessen", Kind: MemberLand}},
+		Present: map[string]bool{"Bund": true}, Votes: map[string]VoteChoice{"Bund": VoteYes, "HE": VoteYes}}
+	_, err := Count(b)
+	if want := "Hessen ist nicht anwesend und nicht vertreten; für Hessen kann keine Stimme abgegeben werden."; ReasonOf(err) != want {
+		t.Errorf("reason = %q, want %q", ReasonOf(err), want)
+	}
+}

@@ -479,7 +479,7 @@ func Paper(d model.Decision, id, bodyID int64, consultation json.RawMessage, rel
 	o["body"] = URL(KindBody, bodyID)
 	o["name"] = Text(name)
 	o["reference"] = Text(d.Label)
-	o["paperType"] = d.Kind.Label()
+	o["paperType"] = d.Name()
 	o["web"] = Web("/beschluesse/" + d.Label)
 	if !d.AdoptedOn.IsZero() {
 		o["date"] = d.AdoptedOn.String()

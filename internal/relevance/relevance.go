@@ -99,18 +99,24 @@ type Match struct {
 	Weight   float64  // its weight as learned
 	Base     float64  // its weight in the profile
 	Feedback Feedback // what moved the weight
-	Found    string   // the words of the text it matched, with compounds split: "Bau|antrag"
+	// Found is the passage of the text it matched in, as the text has it:
+	// "Bauantrag" for the term "Bau", "Hochwasser- und Starkregenportal"
+	// for "Hochwasserportal".
+	Found string
 }
 
 // Learned reports whether assessments moved the term's weight.
 func (m Match) Learned() bool { return m.Weight != m.Base }
 
-// String shows the match: "Bau (Bau|antrag)", "Wohngeld (gelerntes
-// Gewicht 2,5 statt 2)".
+// String shows the match as a reader expects it: the term, and where the
+// text does not have it as written the passage it stands in — "Bau (in
+// „Bauantrag“)", "Wohngeld (gelerntes Gewicht 2,5 statt 2)". The
+// compound split that found it ("Bau|antrag") is the engine's working,
+// not an explanation (docs/relevance.md, "Explanation").
 func (m Match) String() string {
 	var notes []string
-	if !strings.EqualFold(m.Term, m.Found) {
-		notes = append(notes, m.Found)
+	if m.Found != "" && TermKey(m.Term) != TermKey(m.Found) {
+		notes = append(notes, "in „"+m.Found+"“")
 	}
 	if m.Learned() {
 		notes = append(notes, "gelerntes Gewicht "+Number(m.Weight)+" statt "+Number(m.Base))
@@ -139,8 +145,8 @@ type Proposal struct {
 	Weak bool
 }
 
-// Terms lists the matched terms, for display: "Justiz (Justiz|cloud),
-// Cloud (Justiz|cloud)".
+// Terms lists the matched terms, for display: "Justiz (in
+// „Justizcloud“), Cloud (in „Justizcloud“)".
 func (p Proposal) Terms() string {
 	parts := make([]string, len(p.Matches))
 	for i, m := range p.Matches {
@@ -266,7 +272,9 @@ func hasUnknown(ps []part) bool {
 
 // analysis is a text split into words and the words into parts.
 type analysis struct {
+	src   []rune // the text, ligatures read as their letters
 	words []string
+	spans []span // per word, where it stands in src
 	parts [][]part
 	flat  []flatPart
 }
@@ -286,8 +294,10 @@ func (a analysis) ids() []string {
 }
 
 func (e *Engine) analyse(text string) analysis {
-	var a analysis
-	for _, w := range e.completeElliptic(wordTokens(Unligate(text))) {
+	a := analysis{src: []rune(Unligate(text))}
+	words, spans := e.completeElliptic(wordTokens(a.src))
+	a.spans = spans
+	for _, w := range words {
 		f := fold(w)
 		ps := e.lex.split(f, isNoun(w))
 		rs := []rune(f)
@@ -305,7 +315,7 @@ func (e *Engine) analyse(text string) analysis {
 }
 
 // find looks for a term's parts as consecutive parts of the text and gives
-// the words they are in, shown with their split.
+// the passage of the text they are in, as the text has it.
 func (a analysis) find(ids []string) (string, bool) {
 	for i := 0; i+len(ids) <= len(a.flat); i++ {
 		match := true
@@ -318,11 +328,9 @@ func (a analysis) find(ids []string) (string, bool) {
 		if !match {
 			continue
 		}
-		var words []string
-		for w := a.flat[i].word; w <= a.flat[i+len(ids)-1].word; w++ {
-			words = append(words, showSplit(a.words[w], a.parts[w]))
-		}
-		return strings.Join(words, " "), true
+		from, to := a.spans[a.flat[i].word], a.spans[a.flat[i+len(ids)-1].word]
+		passage := string(a.src[min(from.start, to.start):max(from.end, to.end)])
+		return strings.Join(strings.Fields(passage), " "), true
 	}
 	return "", false
 }
@@ -372,8 +380,8 @@ func (e *Engine) scored(text string) ([]Proposal, int) {
 			}
 			if found, ok := a.find(t.ids); ok {
 				if asWritten(lower, strings.ToLower(t.text)) {
-					// Written as the term: its split ("Register|modernisierung",
-					// "Deutsch|land Stack") explains nothing.
+					// Written as the term somewhere, perhaps after a first
+					// place inside a compound: the term says it all.
 					found = t.text
 				}
 				prop.Score += t.weight
@@ -518,13 +526,16 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 type token struct {
 	word     string
 	elliptic bool
+	at       span
 }
+
+// span is where a word stands in a text, in runes: [start, end).
+type span struct{ start, end int }
 
 // wordTokens splits a text into words as tokens does and marks a word
 // followed by a hyphen and then a space, a comma or the end as elliptic.
-func wordTokens(s string) []token {
+func wordTokens(rs []rune) []token {
 	var out []token
-	rs := []rune(s)
 	for i := 0; i < len(rs); {
 		if !isWordRune(rs[i]) {
 			i++
@@ -534,7 +545,7 @@ func wordTokens(s string) []token {
 		for j < len(rs) && isWordRune(rs[j]) {
 			j++
 		}
-		t := token{word: string(rs[i:j])}
+		t := token{word: string(rs[i:j]), at: span{i, j}}
 		if j < len(rs) && (rs[j] == '-' || rs[j] == '‐') && (j+1 == len(rs) || unicode.IsSpace(rs[j+1]) || rs[j+1] == ',') {
 			t.elliptic = true
 		}
@@ -552,11 +563,14 @@ var conjunctions = map[string]bool{"und": true, "oder": true, "sowie": true, "bz
 // with: "Kinder- und Jugendhilfe" is "Kinderhilfe und Jugendhilfe",
 // "Hochwasser-, Starkregen- und Dürreportal" is "Hochwasserportal,
 // Starkregenportal und Dürreportal". A member stays as it is when no
-// conjunction follows or the last word is no compound.
-func (e *Engine) completeElliptic(toks []token) []string {
+// conjunction follows or the last word is no compound. Each word comes
+// with where the text has it: a completed member from its start to the
+// end of the compound that gave it its head ("Kinder- und Jugendhilfe").
+func (e *Engine) completeElliptic(toks []token) ([]string, []span) {
 	out := make([]string, len(toks))
+	spans := make([]span, len(toks))
 	for i, t := range toks {
-		out[i] = t.word
+		out[i], spans[i] = t.word, t.at
 		if !t.elliptic {
 			continue
 		}
@@ -576,8 +590,9 @@ func (e *Engine) completeElliptic(toks []token) []string {
 		_, orig := foldMap(last)
 		head := []rune(last)[orig[ps[len(ps)-1].start]:]
 		out[i] = t.word + string(head)
+		spans[i].end = toks[j].at.end
 	}
-	return out
+	return out, spans
 }
 
 var envPool = sync.Pool{New: func() any { return snowballstem.NewEnv("") }}

@@ -330,7 +330,7 @@ func (s *Store) AuditObjects(ctx context.Context, entries []model.AuditEntry) ([
 			bodyIDs = append(bodyIDs, row.num("body_id"))
 		}
 	}
-	if n.bodies, err = s.readAuditRows(ctx, "bodies", "kind, abbrev, name, slug", bodyIDs); err != nil {
+	if n.bodies, err = s.readAuditRows(ctx, "bodies", "kind, abbrev, name, slug, prepares_id", bodyIDs); err != nil {
 		return nil, err
 	}
 	userIDs := refs("user_id")
@@ -457,12 +457,15 @@ func (n *auditNamer) itemPath(id int64) string {
 	return n.sessionPath(row.num("session_id"), "#top-"+strconv.FormatInt(id, 10))
 }
 
-// decisionName gives "Beschluss B-2025/14-IT „…“", "Beschlussvorschlag „…“".
-func decisionName(row namedRow) string {
-	d := model.Decision{Kind: model.DecisionKind(row.str("kind")), Label: row.str("label"), Status: model.DecisionStatus(row.str("status"))}
+// decisionName gives "Beschluss B-2025/14-IT „…“", "Beschlussvorschlag
+// „…“", "Beschlussempfehlung BE-2026/01-AL „…“" (a decision of a
+// preparatory body, model.Decision.Recommends).
+func (n *auditNamer) decisionName(row namedRow) string {
+	d := model.Decision{Kind: model.DecisionKind(row.str("kind")), Label: row.str("label"), Status: model.DecisionStatus(row.str("status")),
+		Recommends: n.bodies[row.num("body_id")].num("prepares_id") != 0}
 	label := d.ProposalLabel()
 	if d.Status == "" { // a state without its status: the number, if it has one
-		label = joinName(d.Kind.Label(), d.Label)
+		label = joinName(d.Name(), d.Label)
 	}
 	return joinName(label, quoted(row.str("title")))
 }
@@ -560,11 +563,11 @@ func (n *auditNamer) name(e model.AuditEntry, r namedRow) AuditObject {
 		}
 		return AuditObject{Name: of("Berichtigung", "zu", what), Path: n.sessionPath(r.num("session_id"), "/protokoll")}
 	case "decision":
-		return AuditObject{Name: decisionName(r), Path: n.decisionPath(r)}
+		return AuditObject{Name: n.decisionName(r), Path: n.decisionPath(r)}
 	case "vote":
 		what := ""
 		if d, ok := n.decisions[r.num("decision_id")]; ok {
-			what = decisionName(d)
+			what = n.decisionName(d)
 		} else {
 			what = n.itemName(r.num("item_id"))
 		}
@@ -574,7 +577,7 @@ func (n *auditNamer) name(e model.AuditEntry, r namedRow) AuditObject {
 	case "procedure":
 		what := ""
 		if d, ok := n.decisions[r.num("decision_id")]; ok {
-			what = decisionName(d)
+			what = n.decisionName(d)
 		}
 		return AuditObject{Name: of("Umlaufverfahren", "über", what), Path: "/umlaufverfahren/" + idText}
 	case "follow_up":

@@ -334,7 +334,7 @@ func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member str
 		return err
 	}
 	if !isVoter(voters, member) {
-		return model.RuleError("%s ist nicht stimmberechtigt.", member)
+		return notEntitled(ctx, tx, member)
 	}
 	present, err := presentAt(ctx, tx, v.SessionID, v.ItemID)
 	if err != nil {
@@ -350,7 +350,8 @@ func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member str
 				at = "bei " + it.Label()
 			}
 		}
-		return model.RuleError("%s ist %s laut Anwesenheitsliste nicht anwesend und nicht vertreten; für %s kann keine Stimme abgegeben werden.", member, at, member)
+		name := model.NamesOf(voters).Of(member)
+		return model.RuleError("%s ist %s laut Anwesenheitsliste nicht anwesend und nicht vertreten; für %s kann keine Stimme abgegeben werden.", name, at, name)
 	}
 	if err := s.touch(ctx, tx, "vote", voteID); err != nil {
 		return err

@@ -14,13 +14,14 @@ import (
 
 const decisionCols = `d.id, d.body_id, COALESCE(d.session_id, 0), COALESCE(d.item_id, 0), d.position, d.kind, d.year, d.seq, d.label,
 	d.title, d.points, d.status, d.result, d.scope, d.adopted_on, d.applicants, d.all_must_consent, d.ks_year, d.count_reason, d.version,
-	COALESCE((SELECT internal FROM bodies WHERE bodies.id = d.body_id), 0)`
+	COALESCE((SELECT internal FROM bodies WHERE bodies.id = d.body_id), 0),
+	COALESCE((SELECT prepares_id FROM bodies WHERE bodies.id = d.body_id), 0) <> 0`
 
 func scanDecision(r scanner) (model.Decision, error) {
 	var d model.Decision
 	var points, adopted, applicants string
 	if err := r.Scan(&d.ID, &d.BodyID, &d.SessionID, &d.ItemID, &d.Position, &d.Kind, &d.Number.Year, &d.Number.Seq, &d.Label,
-		&d.Title, &points, &d.Status, &d.Result, &d.Scope, &adopted, &applicants, &d.AllMustConsent, &d.SharesYear, &d.CountReason, &d.Version, &d.Internal); err != nil {
+		&d.Title, &points, &d.Status, &d.Result, &d.Scope, &adopted, &applicants, &d.AllMustConsent, &d.SharesYear, &d.CountReason, &d.Version, &d.Internal, &d.Recommends); err != nil {
 		return d, err
 	}
 	d.AdoptedOn = parseDate(adopted)

@@ -42,6 +42,16 @@ func (s *Store) Members(ctx context.Context) ([]model.Member, error) {
 	return queryList(ctx, s.rd, scanMember, "members", `SELECT `+memberCols+` FROM members ORDER BY position, abbrev`)
 }
 
+// memberNames gives every member's name by its abbreviation inside q, for
+// the reasons that name members ("Hessen", not "HE").
+func memberNames(ctx context.Context, q queryer) (model.MemberNames, error) {
+	members, err := queryList(ctx, q, scanMember, "members", `SELECT `+memberCols+` FROM members`)
+	if err != nil {
+		return nil, err
+	}
+	return model.NamesOf(members), nil
+}
+
 // MemberKinds gives the kind of every member by its abbreviation (for
 // model.CheckApplication and model.Registration.Check).
 func (s *Store) MemberKinds(ctx context.Context) (map[string]model.MemberKind, error) {

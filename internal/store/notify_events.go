@@ -136,7 +136,7 @@ func (s *Store) noticeProcedureStarted(ctx context.Context, tx *sql.Tx, procedur
 	if err != nil {
 		return err
 	}
-	rule := d.Kind.Label() + ": " + body.Rules.For(d.Kind).Label()
+	rule := d.KindName() + ": " + body.Rules.For(d.Kind).Label()
 	if d.AllMustConsent {
 		rule += "; Zustimmung aller Mitglieder erforderlich"
 	}
@@ -207,7 +207,7 @@ func (s *Store) noticeProcedureResult(ctx context.Context, tx *sql.Tx, body mode
 	short := "nicht angenommen"
 	if tally.Adopted {
 		named.Status = model.DecisionAdopted
-		short = strings.TrimSpace(d.Kind.Label()+" "+d.Label) + " " + d.Kind.AdoptedVerb()
+		short = strings.TrimSpace(d.Name()+" "+d.Label) + " " + d.AdoptedVerb()
 		if d.Label != "" {
 			// The register has the decisions the public may read; an
 			// internal body's (the AL-Runde's recommendation) has no page

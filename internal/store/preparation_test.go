@@ -335,11 +335,13 @@ func TestRecommendationInWrittenProcedure(t *testing.T) {
 	}
 	// The member offices hear the result; the AL-Runde's recommendation
 	// has no page in the register, so the link is the procedure's (it
-	// was the register's address, a 404).
+	// was the register's address, a 404). It is named as the
+	// recommendation it is (it said "Der Beschluss BE-2026/01-AL ist
+	// gefasst.").
 	list, _, err := s.Notifications(ctx, OutboxFilter{Event: model.EventProcedureResult})
 	check(t, err)
 	if len(list) != 1 || list[0].Link != fmt.Sprintf("/umlaufverfahren/%d", proc) || !strings.Contains(list[0].Subject, "Umlaufverfahren (AL-Runde) abgeschlossen") ||
-		!strings.Contains(list[0].Body, "ist gefasst") {
+		!strings.Contains(list[0].Subject, "– Beschlussempfehlung BE-2026/01-AL ausgesprochen") || !strings.Contains(list[0].Body, "Die Beschlussempfehlung BE-2026/01-AL ist ausgesprochen.") {
 		t.Errorf("the result of the AL-Runde's procedure: %+v", list)
 	}
 }
@@ -626,9 +628,11 @@ func TestRecommendationNamesTheBodiesInTheirCase(t *testing.T) {
 // TestAttendanceKeepsTheCountedVotes: once a count records a member's
 // vote at an item, the attendance list cannot make that member absent
 // there — not absent, not arriving later, not leaving before; represented
-// is fine. Each reason is at the member's line, and the list stored
-// before stays. Before, the list was saved, and the minutes said
-// "Hessen: abwesend" beside Hessen's "Ja" in the decision.
+// is fine. Each reason is at the member's line, names the member as the
+// pages do ("Hessen", not "HE" — the refusal read "HE ist bei der
+// Abstimmung zu …"), and the list stored before stays. Before, the list
+// was saved, and the minutes said "Hessen: abwesend" beside Hessen's "Ja"
+// in the decision.
 func TestAttendanceKeepsTheCountedVotes(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
@@ -653,7 +657,9 @@ func TestAttendanceKeepsTheCountedVotes(t *testing.T) {
 		"arriving late": with(func(a *model.Attendance) { a.FromItemID = later }),
 	} {
 		_, _, err := s.SaveAttendance(ctx, f.al, list)
-		if model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "anwesenheit_HE" || !strings.Contains(model.ReasonOf(err), "HE ist bei der Abstimmung zu") {
+		reason := model.ReasonOf(err)
+		if model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "anwesenheit_HE" || !strings.HasPrefix(reason, "Hessen ist bei der Abstimmung zu") ||
+			!strings.Contains(reason, "die Anwesenheitsliste muss Hessen dort als anwesend oder vertreten führen") || slices.Contains(strings.Fields(reason), "HE") {
 			t.Errorf("%s: %v (at %q)", name, err, model.FieldOf(err))
 		}
 	}

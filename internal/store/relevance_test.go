@@ -63,7 +63,7 @@ func TestAssessmentsTeachProfiles(t *testing.T) {
 		profiles, _, err := s.RelevanceProfiles(ctx)
 		check(t, err)
 		p := relevance.New(profiles).Propose("Bauantrag online")
-		if len(p) != 1 || p[0].Abbrev != "BMK" || p[0].Terms() != "Bau (Bau|antrag; gelerntes Gewicht 1,5 statt 1), Bauantrag (gelerntes Gewicht 3 statt 2)" {
+		if len(p) != 1 || p[0].Abbrev != "BMK" || p[0].Terms() != "Bau (in „Bauantrag“; gelerntes Gewicht 1,5 statt 1), Bauantrag (gelerntes Gewicht 3 statt 2)" {
 			t.Errorf("proposals %+v", p)
 		}
 	})

@@ -202,6 +202,10 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 		} else if open {
 			return model.RuleError("Während einer Abstimmung bleibt die Anwesenheit unverändert; bitte die Abstimmung zuerst schließen oder abbrechen.")
 		}
+		names, err := memberNames(ctx, tx)
+		if err != nil {
+			return err
+		}
 		items := map[int64]bool{}
 		order, err := itemOrder(ctx, tx, sessionID)
 		if err != nil {
@@ -225,7 +229,7 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 		for _, a := range list {
 			a.Person = strings.TrimSpace(a.Person)
 			if seen[a.Member] {
-				refused = append(refused, model.InputError("%s steht zweimal in der Anwesenheitsliste.", a.Member))
+				refused = append(refused, model.InputError("%s steht zweimal in der Anwesenheitsliste.", names.Of(a.Member)))
 				continue
 			}
 			seen[a.Member] = true
@@ -238,7 +242,7 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 				return err
 			}
 			if !body.Seats(m) {
-				refused = append(refused, model.AtField("anwesenheit_"+a.Member, model.RuleError("%s hat keinen Sitz in der %s: sie ist die Runde von Bund und Ländern.", a.Member, body.Abbrev)))
+				refused = append(refused, model.AtField("anwesenheit_"+a.Member, model.RuleError("%s hat keinen Sitz in der %s: sie ist die Runde von Bund und Ländern.", m.Name, body.Abbrev)))
 				continue
 			}
 			personMember := ""
@@ -257,12 +261,12 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 					return err
 				}
 			}
-			bad := model.ErrorsOf(a.Validate(personMember))
+			bad := model.ErrorsOf(a.Validate(personMember, names))
 			known := true
 			for i, id := range []int64{a.FromItemID, a.UntilItemID} {
 				if id != 0 && !items[id] {
 					known = false
-					bad = append(bad, model.AtField([]string{"ab_", "bis_"}[i]+a.Member, model.InputError("%s von %s nennt einen TOP, der nicht auf der Tagesordnung steht.", []string{"Die Ankunft", "Der Weggang"}[i], a.Member)))
+					bad = append(bad, model.AtField([]string{"ab_", "bis_"}[i]+a.Member, model.InputError("%s von %s nennt einen TOP, der nicht auf der Tagesordnung steht.", []string{"Die Ankunft", "Der Weggang"}[i], m.Name)))
 				}
 			}
 			if known {
@@ -272,7 +276,7 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 						return "dem gewählten TOP"
 					}
 					return it.Label()
-				}); err != nil {
+				}, names); err != nil {
 					bad = append(bad, err)
 				}
 			}
@@ -289,7 +293,7 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 		if len(refused) > 0 {
 			return errors.Join(refused...)
 		}
-		if err := attendanceKeepsVotes(ctx, tx, sessionID, list, order); err != nil {
+		if err := attendanceKeepsVotes(ctx, tx, sessionID, list, order, names); err != nil {
 			return err
 		}
 		if err := s.audit(ctx, tx, "attendance", "session", sessionID, strings.Join(lines, ", ")); err != nil {
@@ -311,8 +315,8 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 // what must agree; before, a member who had voted could be recorded
 // absent after the session, and the minutes said "Hessen: abwesend"
 // beside "Hessen: Ja" in the decision. Each reason is at the member's
-// line.
-func attendanceKeepsVotes(ctx context.Context, tx *sql.Tx, sessionID int64, list []model.Attendance, order []int64) error {
+// line and names the member as the pages do (names: "Hessen", not "HE").
+func attendanceKeepsVotes(ctx context.Context, tx *sql.Tx, sessionID int64, list []model.Attendance, order []int64, names model.MemberNames) error {
 	rows, err := tx.QueryContext(ctx, `SELECT v.member_abbrev, d.item_id, COALESCE(d.label, '') FROM votes v JOIN decisions d ON d.id = v.decision_id
 		WHERE d.session_id = ? AND d.item_id IS NOT NULL AND d.status IN (?, ?) ORDER BY d.item_id, d.position, v.member_abbrev`,
 		sessionID, model.DecisionAdopted, model.DecisionRejected)
@@ -357,7 +361,7 @@ func attendanceKeepsVotes(ctx context.Context, tx *sql.Tx, sessionID int64, list
 		}
 		refused = append(refused, model.AtField("anwesenheit_"+v.member, model.RuleError(
 			"%s ist bei der Abstimmung zu %s%s als anwesend gezählt; die Anwesenheitsliste muss %s dort als anwesend oder vertreten führen. Ein gezähltes Ergebnis bleibt, wie es ist.",
-			v.member, item, decision, v.member)))
+			names.Of(v.member), item, decision, names.Of(v.member))))
 	}
 	return errors.Join(refused...)
 }
@@ -603,7 +607,7 @@ func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, 
 			return err
 		}
 		if !isVoter(voters, member) {
-			return model.RuleError("%s ist nicht stimmberechtigt.", member)
+			return notEntitled(ctx, tx, member)
 		}
 		if err := s.touch(ctx, tx, "procedure", procedureID); err != nil {
 			return err
@@ -615,6 +619,16 @@ func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, 
 		}
 		return s.audit(ctx, tx, "vote", "procedure", procedureID, member+" "+string(choice))
 	})
+}
+
+// notEntitled refuses the vote of a member that has none under the body's
+// rules, naming it as the pages do ("Deutscher Städtetag", not "DST").
+func notEntitled(ctx context.Context, tx *sql.Tx, member string) error {
+	names, err := memberNames(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return model.RuleError("%s ist nicht stimmberechtigt.", names.Of(member))
 }
 
 func isVoter(voters []model.Member, abbrev string) bool {

@@ -98,7 +98,11 @@ func checkFloorPresence(ctx context.Context, tx *sql.Tx, sessionID, itemID int64
 	if err != nil {
 		return err
 	}
-	return model.CheckFloor(list, order, itemID, speaker, it.Label())
+	names, err := memberNames(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return model.CheckFloor(list, order, itemID, speaker, it.Label(), names)
 }
 
 // FloorMembers gives the members who may ask for the floor at an item of

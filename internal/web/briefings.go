@@ -595,7 +595,7 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 	rep.Heading("Quellen")
 	sources := []string{"Konzept zur Zusammenarbeit der fachpolitischen Sprecher:innen des IT-Planungsrats mit den Fachministerkonferenzen (Abschnitt 5.2: exemplarisches Briefing)"}
 	for _, dec := range d.Decisions {
-		sources = append(sources, fmt.Sprintf("%s %s des IT-Planungsrats vom %s: %s", dec.Kind.Label(), dec.Label, dec.AdoptedOn.German(), abs(decisionURL(dec.Label))))
+		sources = append(sources, fmt.Sprintf("%s %s des IT-Planungsrats vom %s: %s", dec.Name(), dec.Label, dec.AdoptedOn.German(), abs(decisionURL(dec.Label))))
 	}
 	if d.Conference.ID != 0 {
 		sources = append(sources, "Sitzungstermine: Terminübersicht der Fachministerkonferenzen in gremium ("+abs("/fachmk/"+url.PathEscape(d.Conference.Abbrev)+"/termine.ics")+"), Stand "+d.Made.German(),

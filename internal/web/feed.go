@@ -89,7 +89,7 @@ func (s *Server) decisionFeed(w http.ResponseWriter, r *http.Request) {
 		if updated.After(newest) {
 			newest = updated
 		}
-		title := d.Kind.Label() + " " + d.Label
+		title := d.Name() + " " + d.Label
 		if d.Title != "" {
 			title += ": " + d.Title
 		}

@@ -156,7 +156,7 @@ func TestVoteGridStartsEmpty(t *testing.T) {
 	// A vote sent for absent Saarland is refused and nothing is recorded.
 	code, page := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), everyoneBut("ja"))
 	// The reason names the item the vote counts at.
-	if code != http.StatusUnprocessableEntity || !regexp.MustCompile(`SL ist bei TOP [^ ]+ laut Anwesenheitsliste nicht anwesend`).MatchString(page) {
+	if code != http.StatusUnprocessableEntity || !regexp.MustCompile(`Saarland ist bei TOP [^ ]+ laut Anwesenheitsliste nicht anwesend`).MatchString(page) {
 		t.Errorf("vote for absent SL: %d", code)
 	}
 	if got, _ := st.Decision(ctx, d); got.Status != model.DecisionDraft || len(got.Votes) != 0 {
@@ -734,9 +734,9 @@ func TestAttendanceGivesEveryReasonAtItsField(t *testing.T) {
 	}
 	box := `<div class="error-box" role="alert" id="anwesenheit-fehler">`
 	want := map[string]string{
-		"per-HE": "Für die Vertretung von HE bitte die vertretende Person angeben.",
-		"per-BY": "Referentin Hessen handelt für HE und kann BY nicht vertreten",
-		"ab-SN":  "Die Ankunft von SN nennt einen TOP, der nicht auf der Tagesordnung steht.",
+		"per-HE": "Für die Vertretung von Hessen bitte die vertretende Person angeben.",
+		"per-BY": "Referentin Hessen handelt für Hessen und kann Bayern nicht vertreten",
+		"ab-SN":  "Die Ankunft von Sachsen nennt einen TOP, der nicht auf der Tagesordnung steht.",
 		"bis-NW": "der letzte TOP liegt vor dem ersten",
 	}
 	reasonsAtFields(t, page, box, want)

@@ -113,7 +113,7 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
 		return
 	}
-	s.saved(w, r, se, d.ItemID, d.Kind.ProposalName()+" gespeichert.")
+	s.saved(w, r, se, d.ItemID, d.ProposalName()+" gespeichert.")
 }
 
 // formVotes reads the vote grid: one field "stimme_<Kürzel>" per voter.
@@ -126,7 +126,7 @@ func formVotes(r *http.Request, voters []model.Member) (map[string]model.VoteCho
 			c = model.VoteNone
 		}
 		if !c.Valid() {
-			return nil, nil, model.InputError("Die Stimme „%s“ für %s ist unbekannt; möglich sind ja, nein, Enthaltung oder keine Stimme.", c, m.Abbrev)
+			return nil, nil, model.InputError("Die Stimme „%s“ für %s ist unbekannt; möglich sind ja, nein, Enthaltung oder keine Stimme.", c, m.Name)
 		}
 		votes[m.Abbrev] = c
 		list = append(list, model.Vote{Member: m.Abbrev, Choice: c})
@@ -165,7 +165,7 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	decided := out.Decisions[0]
 	if decided.Status == model.DecisionAdopted {
-		s.saved(w, r, se, d.ItemID, fmt.Sprintf("%s %s: %s (%s)", decided.Kind.Label(), decided.Label, out.Phrase, out.Tally.Reason))
+		s.saved(w, r, se, d.ItemID, fmt.Sprintf("%s %s: %s (%s)", decided.Name(), decided.Label, out.Phrase, out.Tally.Reason))
 		return
 	}
 	// The tally's reason begins with its outcome ("abgelehnt: nur 10

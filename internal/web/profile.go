@@ -188,7 +188,7 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 			l := model.Assessment{ConferenceID: c.ID, Relevant: r.PostFormValue(fmt.Sprintf("relevant_%d", c.ID)) == "ja",
 				Reason: strings.TrimSpace(r.PostFormValue(fmt.Sprintf("grund_%d", c.ID))), AssessedBy: u.Name}
 			if l.Relevant && l.Reason == "" {
-				refused.add(model.AtField(fmt.Sprintf("grund_%d", c.ID), model.InputError("Bitte kurz begründen, warum %s für %s relevant ist.", p.Decision.Kind.WithArticle(), c.Accusative())))
+				refused.add(model.AtField(fmt.Sprintf("grund_%d", c.ID), model.InputError("Bitte kurz begründen, warum %s für %s relevant ist.", p.Decision.WithArticle(), c.Accusative())))
 			}
 			lines = append(lines, l)
 		default:
@@ -224,7 +224,7 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) {
 // number by its kind and title, never "Beschluss" for an Empfehlung.
 func decisionNamed(d model.Decision) string {
 	if d.Label != "" {
-		return d.Kind.Label() + " " + d.Label
+		return d.Name() + " " + d.Label
 	}
-	return d.Kind.Label() + " „" + model.InternalText(d.Title) + "“"
+	return d.Name() + " „" + model.InternalText(d.Title) + "“"
 }

@@ -468,7 +468,7 @@ func (s *Server) renderDecision(w http.ResponseWriter, r *http.Request, status i
 			return
 		}
 	}
-	s.render(w, r, status, "decision.html", view{Title: dec.Kind.Label() + " " + dec.Label, Active: "beschluesse", Data: d})
+	s.render(w, r, status, "decision.html", view{Title: dec.Name() + " " + dec.Label, Active: "beschluesse", Data: d})
 }
 
 // refuseCorrection answers a correction that err refused: the decision's

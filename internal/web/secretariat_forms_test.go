@@ -440,7 +440,7 @@ func TestAttendanceRefusalAtField(t *testing.T) {
 		t.Errorf("represented without a person: %d", code)
 	}
 	if !strings.Contains(page, `id="per-HE"`) || !strings.Contains(between(page, `id="per-HE"`, "</td>"), `aria-invalid="true" aria-describedby="per-HE-fehler"`) ||
-		!strings.Contains(page, `<p class="field-error" id="per-HE-fehler">Für die Vertretung von HE bitte die vertretende Person angeben.`) {
+		!strings.Contains(page, `<p class="field-error" id="per-HE-fehler">Für die Vertretung von Hessen bitte die vertretende Person angeben.`) {
 		t.Errorf("the reason is not at the person of HE:\n%s", between(page, `id="per-HE"`, "</td>"))
 	}
 	if n := strings.Count(page, `aria-invalid="true"`); n != 1 {

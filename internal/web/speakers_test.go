@@ -125,7 +125,7 @@ func TestAbsentMemberRefusedTheFloor(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/wortmeldungen", url.Values{"sprecher": {"BY"}, "top": {strconv.FormatInt(items[0].ID, 10)}})
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="field-error" id="wm-sprecher-fehler">BY ist laut Anwesenheitsliste`) ||
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="field-error" id="wm-sprecher-fehler">Bayern ist laut Anwesenheitsliste`) ||
 		!strings.Contains(body, `<option value="BY" selected>`) || !strings.Contains(body, `id="redeliste"`) {
 		t.Fatalf("the secretariat enters absent BY: %d (want the live page, BY chosen, the reason at the field)", code)
 	}

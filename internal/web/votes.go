@@ -400,10 +400,10 @@ func (s *Server) closeVote(w http.ResponseWriter, r *http.Request) {
 	for _, d := range out.Decisions {
 		if d.Status == model.DecisionAdopted {
 			adopted = true
-			notice += fmt.Sprintf("%s %s: %s. ", d.Kind.Label(), d.Label, d.Result)
+			notice += fmt.Sprintf("%s %s: %s. ", d.Name(), d.Label, d.Result)
 		} else {
 			// The result names the outcome ("abgelehnt bei …").
-			notice += fmt.Sprintf("%s: %s. ", d.Kind.ProposalName(), d.Result)
+			notice += fmt.Sprintf("%s: %s. ", d.ProposalName(), d.Result)
 		}
 	}
 	// The count's reason follows as a sentence of its own: "… und NW.
