@@ -196,7 +196,7 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 
 	// 11. Correct a row of the approved minutes of the 47th session.
 	gs.page("/sitzungen/47/live")
-	if banner := gs.text(".frozen-banner"); !strings.Contains(banner, "genehmigt in der 48. Sitzung") {
+	if banner := gs.text(".frozen-banner"); !strings.Contains(banner, "wurde in der 48. Sitzung am") {
 		t.Fatalf("banner: %q", banner)
 	}
 	if !gs.absentNode("textarea") {

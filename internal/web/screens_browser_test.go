@@ -151,6 +151,7 @@ var screenPages = []screenPage{
 var screenSkipped = []string{
 	"/static/", "/healthz", "/readyz", "/metrics", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
 	"/sitzungen/{nr}/protokoll/fassungen/{v}", // the text of a version of the minutes, as approved
+	"/umlaufverfahren/{id}/protokoll",         // the text of the minutes a written procedure sent for approval
 	"/beschluesse.atom", "/dokumente/{id}", "/sitzungen/{nr}/live/ereignisse", "/sitzungen/{nr}/live/stand",
 	"/sitzungen/{nr}/abstimmung/stand", "/sitzungen/{nr}/redeliste", "/sitzungen/{nr}/beamer/stand",
 	"/auftraege.csv", "/auftraege.pdf", "/kalender/{datei}",
