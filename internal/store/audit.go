@@ -448,9 +448,13 @@ type changeSet struct {
 	// the newest entry of the chain, read once per transaction
 	headLoaded bool
 	head       AuditHead
-	// lastAt is the time of the newest entry written (auditTime); the
-	// OParl objects the transaction changes take it as their modified time.
-	lastAt string
+	// at is the time of the transaction's entries (auditTime), read from
+	// the clock once, when its first entry is written: one operation has
+	// one time, however long it runs, so an object's created time in
+	// OParl is the same whether it is built with the change or later from
+	// the audit log. The OParl objects the transaction changes take it as
+	// their modified time.
+	at string
 	// content is set when an entry records more than a login event: only
 	// then do cached pages become stale.
 	content bool
@@ -853,8 +857,11 @@ func (s *Store) writeChange(ctx context.Context, tx *sql.Tx, cs *changeSet, p *p
 		action = "import"
 		new = withImport(new, p.imported)
 	}
+	if cs.at == "" {
+		cs.at = s.now().UTC().Format(auditTime)
+	}
 	err := s.appendEntry(ctx, tx, cs, auditRow{
-		At: s.now().UTC().Format(auditTime), Actor: p.actor, Action: action,
+		At: cs.at, Actor: p.actor, Action: action,
 		Entity: p.key.entity, EntityID: p.key.id, Detail: strings.Join(p.details, "; "),
 		Before: old, After: new,
 	})
@@ -905,7 +912,6 @@ func (s *Store) appendEntry(ctx context.Context, tx *sql.Tx, cs *changeSet, e au
 	e.Hash = entryHash(e)
 	cs.entries = append(cs.entries, e)
 	cs.head = AuditHead{ID: e.ID, Hash: e.Hash}
-	cs.lastAt = e.At
 	return nil
 }
 

@@ -421,3 +421,32 @@ func TestAuditEntriesFilterAndPaging(t *testing.T) {
 		})
 	}
 }
+
+// TestAuditOneTimePerTransaction: the entries one operation writes share
+// one time, however often the clock is read while it runs. Before, each
+// entry read the clock: a transaction across a second's boundary gave its
+// objects different times, and an OParl object built with the change
+// (created = the transaction's newest entry) differed from the same object
+// built later from the audit log (created = its own entry).
+func TestAuditOneTimePerTransaction(t *testing.T) {
+	s, _ := newStore(t)
+	clock := time.Date(2025, 6, 26, 8, 0, 0, 0, time.UTC)
+	s.SetClock(func() time.Time { clock = clock.Add(time.Second); return clock })
+	ctx := context.Background()
+	bodyID, sid := fixture(t, s)
+	before := headID(t, s)
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sid, Title: "Zwei Einträge", Position: 50}))
+	before = headID(t, s)
+	// A draft on an item ticks the item's box "Beschluss": two objects.
+	must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sid, ItemID: item, Kind: model.KindRecommendation, Status: model.DecisionDraft,
+		Applicants: []string{"Bund"}, Scope: model.ScopeAll, Title: "Vorschlag", Points: []model.Point{{Text: "Der IT-Planungsrat empfiehlt."}}}))
+	list := entriesAfter(t, s, before)
+	if len(list) < 2 {
+		t.Fatalf("the operation wrote %d entries; the test needs one that writes several", len(list))
+	}
+	for _, e := range list[1:] {
+		if !e.At.Equal(list[0].At) {
+			t.Errorf("entry %d (%s %d) at %v, entry %d at %v: one operation, two times", e.ID, e.Entity, e.EntityID, e.At, list[0].ID, list[0].At)
+		}
+	}
+}

@@ -361,7 +361,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	// data, not audited) — unless the operation leaves them marked for
 	// the backlog sync after its commit (OParlAfterCommit).
 	if !cs.oparlAfterCommit {
-		if _, err := s.syncOParl(ctx, tx, mark, 0, false, cs.lastAt); err != nil {
+		if _, err := s.syncOParl(ctx, tx, mark, 0, false, cs.at); err != nil {
 			tx.Rollback()
 			return err
 		}
