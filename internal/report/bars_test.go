@@ -30,3 +30,24 @@ func TestBars(t *testing.T) {
 		t.Error("the bar does not follow its value")
 	}
 }
+
+// TestBarMissing: a withheld value draws no track: an empty track reads as
+// a zero, the lowest mean there is.
+func TestBarMissing(t *testing.T) {
+	chart := func(b Bar) []byte {
+		r := New("Evaluation", time.Date(2025, 6, 26, 0, 0, 0, 0, time.UTC))
+		r.Bars([]Bar{{Label: "2024", Value: 3.1, Text: "3,1"}, b}, 5)
+		var out bytes.Buffer
+		if err := r.Write(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	withheld := chart(Bar{Label: "2025", Text: "–", Missing: true})
+	if bytes.Equal(withheld, chart(Bar{Label: "2025", Text: "–"})) {
+		t.Error("a withheld value is drawn like a zero (an empty track)")
+	}
+	if txt := strings.Join(strings.Fields(pdfText(t, withheld)), " "); !strings.Contains(txt, "2025 –") {
+		t.Errorf("the withheld row lacks its text: %s", txt)
+	}
+}

@@ -315,11 +315,14 @@ func (r *Report) Table(header []string, widths []float64, rows [][]string) {
 }
 
 // Bar is one bar of a chart: its label, its value and the text shown
-// beside it.
+// beside it. A bar without a value (Missing: a mean withheld because it
+// rests on too few answers) draws no track, so that it is not read as a
+// zero; its text says why.
 type Bar struct {
-	Label string
-	Value float64
-	Text  string
+	Label   string
+	Value   float64
+	Text    string
+	Missing bool
 }
 
 // Bars adds a horizontal bar chart: one row per bar with its label, a bar
@@ -349,6 +352,9 @@ func (r *Report) Bars(bars []Bar, max float64) {
 		r.tag.BeginElement(pdftag.TR)
 		cell(labelW, Clean(b.Label))
 		r.tag.Artifact(func() {
+			if b.Missing {
+				return
+			}
 			p.SetFillColor(240, 242, 245)
 			p.Rect(x+labelW, y+1, barW, h-2, "F")
 			if max > 0 && b.Value > 0 {

@@ -586,7 +586,7 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 	table := func(b resultBlock) {
 		bars := make([]report.Bar, len(b.Rows))
 		for i, row := range b.Rows {
-			bars[i] = report.Bar{Label: row.Label, Value: row.Score.Mean(), Text: row.Score.German()}
+			bars[i] = report.Bar{Label: row.Label, Value: row.Score.Mean(), Text: row.Score.German(), Missing: row.Score.N == 0}
 		}
 		rep.Bars(bars, 5)
 		rows := make([][]string, len(b.Rows))
