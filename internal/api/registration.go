@@ -252,15 +252,33 @@ type Registration struct {
 	Sources       []string `json:"quelle"`
 	Reporters     []string `json:"berichterstattung"`
 	// Applicants and Proposal are the decision proposal's; empty without one.
-	Applicants []string        `json:"antrag"`
-	Proposal   []string        `json:"beschlussvorschlag"`
-	FachMK     ImpactStatement `json:"fachmk"`
+	Applicants []string `json:"antrag"`
+	// CoApplications are where the named co-applicants' confirmations
+	// stand (a named member counts for the application once it
+	// confirmed); Shortfall says, while the proposal is a draft, why the
+	// applicants that count do not make the application.
+	CoApplications []CoApplicantState `json:"mitantraege"`
+	Shortfall      string             `json:"antragUnvollstaendig,omitempty"`
+	Proposal       []string           `json:"beschlussvorschlag"`
+	FachMK         ImpactStatement    `json:"fachmk"`
 	// Changeable: pending, the session open for registrations and its
 	// registration deadline not passed; NoChange says why not.
 	Changeable bool   `json:"aenderbar"`
 	NoChange   string `json:"nichtAenderbar,omitempty"`
 	Version    int    `json:"version"`
 	URL        string `json:"url"`
+}
+
+// CoApplicantState is one named co-applicant of a registration's
+// proposal and where its confirmation stands.
+type CoApplicantState struct {
+	Member string `json:"mitglied"`
+	State  string `json:"stand"` // offen, bestaetigt, abgelehnt, zurueckgezogen
+	// AskedAgain: the proposal changed in substance after the member was
+	// first asked, and its answer is asked for again.
+	AskedAgain bool `json:"erneutErbeten"`
+	// DecidedAt is when the member answered (RFC 3339, German time).
+	DecidedAt string `json:"beantwortetAm,omitempty"`
 }
 
 // RegistrationChange is the body of PUT /api/v1/anmeldungen/{id}: the
@@ -338,7 +356,7 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 	}
 	out := Registration{ID: it.ID, Session: se.Number, Member: it.RegisteredBy, Status: string(it.Status), Late: it.Late, DeclineReason: it.DeclineReason,
 		Title: model.TypedMarks(it.Title), Goal: string(it.Goal), Points: typedLines(it.Points), Sources: nonNilStrings(it.Sources), Reporters: nonNilStrings(it.Reporters),
-		Applicants: []string{}, Proposal: []string{}, Version: it.Version, URL: fmt.Sprintf("%s/anmeldungen/%d", a.Site.Base(r), it.ID),
+		Applicants: []string{}, CoApplications: []CoApplicantState{}, Proposal: []string{}, Version: it.Version, URL: fmt.Sprintf("%s/anmeldungen/%d", a.Site.Base(r), it.ID),
 		FachMK: ImpactStatement{Affected: len(it.Impact.ConferenceIDs) > 0, Conferences: []string{}, Note: it.Impact.Note}}
 	if !it.RegisteredAt.IsZero() {
 		out.RegisteredAt = it.RegisteredAt.In(model.Berlin).Format(time.RFC3339)
@@ -348,6 +366,24 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 		for _, p := range drafts[0].Points {
 			out.Proposal = append(out.Proposal, strings.TrimSpace(p.Label+" "+model.TypedMarks(p.Text)))
 		}
+		co, err := a.st.CoApplications(ctx, drafts[0].ID)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		for _, c := range co {
+			st := CoApplicantState{Member: c.Member, State: string(c.State), AskedAgain: c.State == model.CoApplicationPending && c.Asked > 1}
+			if !c.DecidedAt.IsZero() {
+				st.DecidedAt = c.DecidedAt.In(model.Berlin).Format(time.RFC3339)
+			}
+			out.CoApplications = append(out.CoApplications, st)
+		}
+		kinds, err := a.st.MemberKinds(ctx)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		out.Shortfall = model.ApplicationShortfall(drafts[0], co, kinds).Reason
 	}
 	for _, id := range it.Impact.ConferenceIDs {
 		for _, c := range conferences {

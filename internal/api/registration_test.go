@@ -266,3 +266,47 @@ func TestRegistrationIdempotencyKey(t *testing.T) {
 		t.Errorf("a key with spaces: %d", code)
 	}
 }
+
+// TestRegistrationShowsCoApplications: the registration as the API reads
+// it names each co-applicant with where its confirmation stands and, while
+// they do not carry the application, why — as its page does. Before, the
+// API listed the applicants only, and a member's system could not tell a
+// confirmed co-applicant from one not yet asked.
+func TestRegistrationShowsCoApplications(t *testing.T) {
+	ts, st, _, token := hessenServer(t)
+	ctx := context.Background()
+	code, _, b := call(t, ts, "POST", "/api/v1/sitzungen/49/anmeldungen", token, `{"titel":"Mit Mitanträgen","ziel":"Beschluss","fachmk":{"betroffen":false},"antrag":["HE","BY","NW"],"beschlussvorschlag":["Der IT-Planungsrat beschließt."]}`)
+	var created Registered
+	if err := json.Unmarshal(b, &created); code != http.StatusCreated || err != nil {
+		t.Fatalf("registration: %d %s", code, b)
+	}
+	read := func() Registration {
+		t.Helper()
+		code, _, b := call(t, ts, "GET", "/api/v1/anmeldungen/"+strconv.FormatInt(created.ID, 10), token, "")
+		var got Registration
+		if err := json.Unmarshal(b, &got); code != http.StatusOK || err != nil {
+			t.Fatalf("read: %d %s", code, b)
+		}
+		return got
+	}
+	got := read()
+	if fmt.Sprintf("%+v", got.CoApplications) != "[{Member:BY State:offen AskedAgain:false DecidedAt:} {Member:NW State:offen AskedAgain:false DecidedAt:}]" {
+		t.Errorf("co-applications: %+v", got.CoApplications)
+	}
+	if !strings.Contains(got.Shortfall, "Mitantrag von BY, NW noch nicht bestätigt") {
+		t.Errorf("shortfall: %q", got.Shortfall)
+	}
+	for _, m := range []string{"BY", "NW"} {
+		co, err := st.PendingCoApplications(ctx, m)
+		if err != nil || len(co) != 1 {
+			t.Fatalf("%s asked: %v %v", m, co, err)
+		}
+		if _, err := st.DecideCoApplication(ctx, co[0].ID, m, model.CoConfirm, co[0].Fingerprint()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got = read()
+	if len(got.CoApplications) != 2 || got.CoApplications[0].State != "bestaetigt" || got.CoApplications[0].DecidedAt == "" || got.Shortfall != "" {
+		t.Errorf("after both confirmed: %+v, shortfall %q", got.CoApplications, got.Shortfall)
+	}
+}

@@ -211,6 +211,33 @@ func CheckApplicationConfirmed(applicants []string, co []CoApplication, kinds ma
 	return RuleError("%s; nötig ist der Antrag des Bundes oder dreier Länder.", msg)
 }
 
+// Shortfall says why the applicants of a registration's proposal that
+// count do not make the application — by the one rule of the vote,
+// CheckApplicationConfirmed ("… nötig ist der Antrag des Bundes oder
+// dreier Länder.") — and whether a co-applicant's answer is still awaited
+// (then it may yet suffice); the zero value when they do.
+type Shortfall struct {
+	Reason string
+	// Awaited: a named co-applicant has not answered yet.
+	Awaited bool
+}
+
+// ApplicationShortfall gives the shortfall of the proposal draft with its
+// co-applications co (zero: none, or no proposal, or a proposal already
+// decided).
+func ApplicationShortfall(draft Decision, co []CoApplication, kinds map[string]MemberKind) Shortfall {
+	if draft.ID == 0 || draft.Status != DecisionDraft {
+		return Shortfall{}
+	}
+	err := CheckApplicationConfirmed(draft.Applicants, co, kinds)
+	if err == nil || ClassOf(err) != ErrRule {
+		return Shortfall{} // a name that is no member was refused when it was registered
+	}
+	return Shortfall{Reason: ReasonOf(err), Awaited: slices.ContainsFunc(co, func(c CoApplication) bool {
+		return c.State == CoApplicationPending && slices.Contains(draft.Applicants, c.Member)
+	})}
+}
+
 // ApplicantsLabel names the applicants as the secretariat reads them,
 // each co-applicant with where its confirmation stands: "HE, BY (Mitantrag
 // noch nicht bestätigt), HH (Mitantrag bestätigt)"; one asked again after

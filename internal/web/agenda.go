@@ -57,7 +57,7 @@ type manageData struct {
 	Applicants map[int64]string
 	// Short says, by item id, why a draft's applicants that count do not
 	// (yet) make the application (applicationShortfall).
-	Short map[int64]shortfall
+	Short map[int64]model.Shortfall
 	// Open are the proposals of a running session not yet voted on (the
 	// Grüne Liste's among them), named with their item: ending the
 	// session leaves them undecided, so ending asks for a confirmation
@@ -201,7 +201,7 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 		d.Requests, err = s.st.RequestsOfSession(ctx, se.ID)
 	}
 	if err == nil {
-		d.Drafts, d.Applicants, d.Short = map[int64]model.Decision{}, map[int64]string{}, map[int64]shortfall{}
+		d.Drafts, d.Applicants, d.Short = map[int64]model.Decision{}, map[int64]string{}, map[int64]model.Shortfall{}
 		for _, it := range d.Registrations {
 			var drafts []model.Decision
 			if drafts, err = s.st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID, Status: model.DecisionDraft, Limit: 1}); err != nil {

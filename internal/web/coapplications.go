@@ -132,32 +132,16 @@ func (s *Server) coApplicantView(r *http.Request, u *model.User, itemID int64) (
 	return it, se, draft, s.coApplicantOf(r, u, it, se, draft)
 }
 
-// shortfall says why the applicants of a registration's proposal that
-// count do not make the application — by the one rule of the vote,
-// model.CheckApplicationConfirmed ("… nötig ist der Antrag des Bundes oder
-// dreier Länder.") — and whether a co-applicant's answer is still
-// awaited (then it may yet suffice); "" when they do.
-type shortfall struct {
-	Reason string
-	// Awaited: a named co-applicant has not answered yet.
-	Awaited bool
-}
-
 // applicationShortfall gives the shortfall of proposal draft with its
-// co-applications co (zero: none, or no proposal).
-func (s *Server) applicationShortfall(ctx context.Context, draft model.Decision, co []model.CoApplication) (shortfall, error) {
+// co-applications co (model.ApplicationShortfall; zero: none, or no
+// proposal).
+func (s *Server) applicationShortfall(ctx context.Context, draft model.Decision, co []model.CoApplication) (model.Shortfall, error) {
 	if draft.ID == 0 || draft.Status != model.DecisionDraft {
-		return shortfall{}, nil
+		return model.Shortfall{}, nil
 	}
 	kinds, err := s.st.MemberKinds(ctx)
 	if err != nil {
-		return shortfall{}, err
+		return model.Shortfall{}, err
 	}
-	err = model.CheckApplicationConfirmed(draft.Applicants, co, kinds)
-	if err == nil || model.ClassOf(err) != model.ErrRule {
-		return shortfall{}, nil // a name that is no member was refused when it was registered
-	}
-	return shortfall{Reason: model.ReasonOf(err), Awaited: slices.ContainsFunc(co, func(c model.CoApplication) bool {
-		return c.State == model.CoApplicationPending && slices.Contains(draft.Applicants, c.Member)
-	})}, nil
+	return model.ApplicationShortfall(draft, co, kinds), nil
 }

@@ -67,7 +67,7 @@ type myRegistration struct {
 	Conference model.Body
 	// Short is why the applicants of its proposal that count do not
 	// (yet) make the application (zero: they do, or it has none).
-	Short shortfall
+	Short model.Shortfall
 }
 
 // myCoApplication is a confirmed co-application on "Mein Bereich".

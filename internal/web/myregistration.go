@@ -28,7 +28,7 @@ type myRegistrationData struct {
 	Applicants string
 	// Short is why the applicants that count do not (yet) make the
 	// application (zero: they do).
-	Short       shortfall
+	Short       model.Shortfall
 	Conferences map[int64]model.Body
 	// Pending: the secretariat has not decided; the member may withdraw.
 	Pending bool
