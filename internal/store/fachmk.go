@@ -61,7 +61,11 @@ func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assi
 			return model.Date{}, err
 		}
 		if p.MemberAbbrev != "" && p.MemberAbbrev != a.Member {
-			return model.Date{}, model.RuleError("%s handelt für %s; Sprecher:in für %s kann nur eine Person dieses Mitglieds sein.", p.Name, p.MemberAbbrev, a.Member)
+			names, err := memberNames(ctx, tx)
+			if err != nil {
+				return model.Date{}, err
+			}
+			return model.Date{}, model.RuleError("%s handelt für %s; Sprecher:in für %s kann nur eine Person dieses Mitglieds sein.", p.Name, names.Of(p.MemberAbbrev), names.Of(a.Member))
 		}
 	}
 	var kind model.BodyKind
@@ -94,7 +98,11 @@ func notAssignedYet(ctx context.Context, tx *sql.Tx, a model.Assignment) error {
 	if err != nil || !holds {
 		return err
 	}
-	return model.AtField("mitglied", model.RuleError("%s ist bereits Sprecher:in für diese Fachministerkonferenz; eine zweite Zuordnung gibt es nicht. Ein Wechsel der Person wird an der bestehenden Zuordnung eingetragen.", a.Member))
+	names, err := memberNames(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return model.AtField("mitglied", model.RuleError("%s ist bereits Sprecher:in für diese Fachministerkonferenz; eine zweite Zuordnung gibt es nicht. Ein Wechsel der Person wird an der bestehenden Zuordnung eingetragen.", names.Of(a.Member)))
 }
 
 // CreateAssignment records a spokesperson assignment. The rules of concept

@@ -119,7 +119,11 @@ func (s *Store) setRepresentativeTx(ctx context.Context, tx *sql.Tx, member stri
 		return err
 	}
 	if p.MemberAbbrev != member {
-		return model.RuleError("%s handelt nicht für %s und kann es nicht im IT-Planungsrat vertreten.", p.Name, member)
+		names, err := memberNames(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return model.RuleError("%s handelt nicht für %s und kann es nicht im IT-Planungsrat vertreten.", p.Name, names.Of(member))
 	}
 	var id int64
 	if err := tx.QueryRowContext(ctx, `SELECT id FROM members WHERE abbrev = ?`, member).Scan(&id); err != nil {

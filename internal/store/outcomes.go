@@ -47,7 +47,11 @@ func (s *Store) checkOutcome(ctx context.Context, tx *sql.Tx, o model.Conference
 	if err != nil || ok {
 		return err
 	}
-	return model.RuleError("%s ist nicht Sprecher:in %s; Ergebnisse erfassen ihre Sprecher:innen im Amt und ihre Geschäftsstelle.", spokesperson, b.Of())
+	names, err := memberNames(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return model.RuleError("%s ist nicht Sprecher:in %s; Ergebnisse erfassen ihre Sprecher:innen im Amt und ihre Geschäftsstelle.", names.Of(spokesperson), b.Of())
 }
 
 // conferenceInTx reads FachMK id inside a transaction; another body is

@@ -74,7 +74,11 @@ func reporterInOffice(ctx context.Context, tx *sql.Tx, r model.FachMKReport) err
 	if ok, err := holdsFunction(ctx, tx, r.ConferenceID, r.Member); err != nil || ok {
 		return err
 	}
-	return model.RuleError("%s ist nicht Sprecher:in dieser Fachministerkonferenz; berichten können nur die Sprecher:innen im Amt.", r.Member)
+	names, err := memberNames(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return model.RuleError("%s ist nicht Sprecher:in dieser Fachministerkonferenz; berichten können nur die Sprecher:innen im Amt.", names.Of(r.Member))
 }
 
 // WithdrawReport withdraws a spokesperson's report for a session (r names

@@ -39,7 +39,11 @@ func (s *Store) CreateSpokespersonContact(ctx context.Context, c model.Spokesper
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		if spokesperson != "" && c.Member != spokesperson {
-			return model.ForbiddenError("Sprecher:innen erfassen ihre eigenen Kontakte (%s), nicht die von %s.", spokesperson, c.Member)
+			names, err := memberNames(ctx, tx)
+			if err != nil {
+				return err
+			}
+			return model.ForbiddenError("Sprecher:innen erfassen ihre eigenen Kontakte (%s), nicht die von %s.", names.Of(spokesperson), names.Of(c.Member))
 		}
 		if err := s.checkSpokespersonContact(ctx, tx, c); err != nil {
 			return err
@@ -75,7 +79,11 @@ func (s *Store) checkSpokespersonContact(ctx context.Context, tx *sql.Tx, c mode
 	if ok {
 		return invalid
 	}
-	notInOffice := model.AtField("land", model.RuleError("%s ist nicht Sprecher:in %s; Kontakte erfassen ihre Sprecher:innen im Amt.", c.Member, b.Of()))
+	names, err := memberNames(ctx, tx)
+	if err != nil {
+		return err
+	}
+	notInOffice := model.AtField("land", model.RuleError("%s ist nicht Sprecher:in %s; Kontakte erfassen ihre Sprecher:innen im Amt.", names.Of(c.Member), b.Of()))
 	if invalid == nil {
 		return notInOffice
 	}
@@ -97,7 +105,11 @@ func (s *Store) UpdateSpokespersonContact(ctx context.Context, c model.Spokesper
 		}
 		c.ConferenceID, c.Member = old.ConferenceID, old.Member
 		if spokesperson != "" && old.Member != spokesperson {
-			return model.ForbiddenError("Sprecher:innen berichtigen ihre eigenen Kontakte (%s), nicht die von %s.", spokesperson, old.Member)
+			names, err := memberNames(ctx, tx)
+			if err != nil {
+				return err
+			}
+			return model.ForbiddenError("Sprecher:innen berichtigen ihre eigenen Kontakte (%s), nicht die von %s.", names.Of(spokesperson), names.Of(old.Member))
 		}
 		if spokesperson != "" {
 			err = s.checkSpokespersonContact(ctx, tx, c)
