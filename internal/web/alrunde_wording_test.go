@@ -68,6 +68,24 @@ func TestALRundeDecisionReadsAsRecommendation(t *testing.T) {
 			t.Errorf("%s: %d, the AL-Runde's decision is not named as a recommendation (%q):\n%s", "/gremien/al-runde/sitzungen/41"+path, code, want, between(page, "<main", "</main>"))
 		}
 	}
+	// The live page's form for a new proposal asks for a
+	// Beschlussempfehlung and says what it recommends; the council's keeps
+	// its Beschlussvorschlag. Before, the AL-Runde's form read
+	// "Beschlussvorschlag (BV) … Art: Beschluss/Empfehlung … Beschlusspunkte".
+	_, live := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/41/live", nil)
+	live = flat(live)
+	for _, want := range []string{"<summary>Beschlussempfehlung (BE)</summary>", "Empfohlen wird</label>", "Punkte der Empfehlung (einer je Zeile)", "Abgestimmt wird nach den Regeln des IT-Planungsrats"} {
+		if !strings.Contains(live, want) {
+			t.Errorf("AL-Runde live form lacks %q", want)
+		}
+	}
+	if strings.Contains(live, "Beschlussvorschlag (BV)") {
+		t.Error("the AL-Runde live form offers a Beschlussvorschlag (BV)")
+	}
+	_, councilLive := do(t, gs, "GET", ts.URL+"/sitzungen/47/live", nil)
+	if councilLive = flat(councilLive); !strings.Contains(councilLive, "<summary>Beschlussvorschlag (BV)</summary>") || strings.Contains(councilLive, "Beschlussempfehlung (BE)") {
+		t.Error("the council's live form does not offer a Beschlussvorschlag (BV)")
+	}
 	code, pdf := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/41/protokoll.pdf", nil)
 	if text := flat(pdftest.Text(t, []byte(pdf))); code != http.StatusOK || !strings.Contains(text, "Beschlussempfehlung BE-2026/01-AL") || strings.Contains(text, "Beschluss BE-2026/01-AL") {
 		t.Errorf("minutes PDF: %d\n%s", code, text)

@@ -30,10 +30,16 @@ type liveData struct {
 	// CalledLabel names the item called ("" when none is); CalledQuorum
 	// says why the session, its quorum established, has none there
 	// (model.QuorumAt, the rule that refuses a vote; "" when it has).
-	CalledLabel   string
-	CalledQuorum  string
-	Vote          voteView            // the open vote, if any
-	Rules         model.DecisionRules // the body's rules, stated beside the proposals
+	CalledLabel  string
+	CalledQuorum string
+	Vote         voteView            // the open vote, if any
+	Rules        model.DecisionRules // the body's rules, stated beside the proposals
+	// Recommends: the session's body prepares another (the AL-Runde), and
+	// a proposal it takes is a Beschlussempfehlung (model.Decision.Recommends).
+	Recommends bool
+	// RulesOf names the body whose rules apply, in the genitive ("des
+	// IT-Planungsrats"): the council's, also in the AL-Runde.
+	RulesOf       string
 	SharesWarning string
 	// Panel is the speakers' list of the item viewed (speakers.go).
 	Panel livePanel
@@ -269,7 +275,15 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		s.serverError(w, r, err)
 		return
 	}
-	d.Rules = council.Rules
+	d.Rules, d.RulesOf = council.Rules, council.Of()
+	if se.BodyID != council.ID {
+		body, err := s.st.Body(ctx, se.BodyID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Recommends = body.Preparation.PreparesID != 0
+	}
 	for _, it := range doc.Items() {
 		if it.ID == se.CurrentItemID {
 			d.CalledLabel = it.Label()
