@@ -165,6 +165,24 @@ type Contact struct {
 	Phone  string
 }
 
+// CheckPublic refuses confidential marks in what a FachMK's public page
+// and the public JSON API show of a contact — name, role, e-mail address —
+// each reason at its form field (PublicOnly, as the profile beside it):
+// a contact is there to be published, so a passage marked in it would
+// not be kept back but shown as typed. The telephone number, shown to
+// logged-in readers only, takes digits and signs alone.
+func (c Contact) CheckPublic() error {
+	var errs []error
+	for _, f := range [...]struct{ field, text, what string }{
+		{"name", c.Name, "Der Name der Ansprechperson"}, {"rolle", c.Role, "Die Rolle der Ansprechperson"}, {"email", c.Email, "Die E-Mail-Adresse der Ansprechperson"},
+	} {
+		if err := PublicOnly(f.text, f.what); err != nil {
+			errs = append(errs, AtField(f.field, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // ConferenceDate is an upcoming (or past) session date of a FachMK, as kept
 // in FITKO's overview of FachMK dates (concept section 2.2).
 type ConferenceDate struct {

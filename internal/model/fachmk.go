@@ -338,6 +338,18 @@ type EvaluationQuestion struct {
 	Text     string
 }
 
+// Check refuses confidential marks in the question and its group, each at
+// its form field (text, gruppe): the questionnaire goes as it is to the
+// FachMK secretariats that answer it, readers outside the secretariat who
+// see every word (Unmarked), so a marked passage would reach them as
+// typed.
+func (q EvaluationQuestion) Check() error {
+	const why = " lesen die Geschäftsstellen der Fachministerkonferenzen, die den Fragebogen beantworten"
+	return errors.Join(
+		AtField("text", Unmarked(q.Text, "Die Frage"+why)),
+		AtField("gruppe", Unmarked(q.Group, "Den Themenblock"+why)))
+}
+
 // EvaluationAnswer is one respondent's answer to a question in a year, on a
 // scale from 1 (trifft nicht zu) to 5 (trifft voll zu).
 type EvaluationAnswer struct {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -351,3 +352,29 @@ func (a Audience) Text(s string) string {
 
 // IsPublic reports whether the audience is the public.
 func (a Audience) IsPublic() bool { return a != Internal }
+
+// MarkedField is a text a user typed into a field whose [[…]] mark
+// confidential passages, as the decision text does: the form field it came
+// from (for AtField) and the text, which MarkFields rewrites in place.
+type MarkedField struct {
+	Field string
+	Text  *string
+}
+
+// MarkFields reads each field's typed marks with ConfidentialMarks and
+// stores the marked text back; a field whose marks are unbalanced or
+// nested keeps its text as typed and is refused at its field. Every
+// refusal comes back at once (errors.Join), so a store write that takes
+// several marked texts refuses them all and stores nothing.
+func MarkFields(fields ...MarkedField) error {
+	var errs []error
+	for _, f := range fields {
+		marked, err := ConfidentialMarks(*f.Text)
+		if err != nil {
+			errs = append(errs, AtField(f.Field, err))
+			continue
+		}
+		*f.Text = marked
+	}
+	return errors.Join(errs...)
+}

@@ -140,6 +140,9 @@ func (s *Store) CreateContact(ctx context.Context, c model.Contact) (int64, erro
 	if c.BodyID == 0 || c.Name == "" {
 		return 0, model.InputError("Ein Kontakt braucht Gremium und Namen.")
 	}
+	if err := c.CheckPublic(); err != nil {
+		return 0, err
+	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.insert(ctx, tx, "contact", c.Name,

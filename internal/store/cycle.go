@@ -110,10 +110,15 @@ func commentRefusal(status model.SessionStatus) error {
 }
 
 // CreateComment stores a comment on the draft minutes of a session; only
-// draft minutes take comments.
+// draft minutes take comments. The comment's [[…]] mark confidential
+// passages as in the minutes it comments on (model.MarkFields): only
+// internal readers see comments, and they see the passages marked.
 func (s *Store) CreateComment(ctx context.Context, c Comment) (int64, error) {
 	if c.Text == "" {
 		return 0, model.AtField("kommentar", model.InputError("Der Kommentar ist leer."))
+	}
+	if err := model.MarkFields(model.MarkedField{Field: "kommentar", Text: &c.Text}); err != nil {
+		return 0, err
 	}
 	if err := model.CheckTextLength(c.Text, "Der Kommentar", model.TextMax); err != nil {
 		return 0, model.AtField("kommentar", err)

@@ -590,8 +590,11 @@ func loadCorrections(ctx context.Context, q queryer, d *model.Decision) error {
 // gremium, with its number and date, so that it can be cited (a
 // spokesperson assignment by B-2022/43-IT). A decision of that number in the
 // register is refused: it needs no marker.
+//
+// Title and note take [[…]] for confidential passages as the decision text
+// does (model.MarkFields; only the secretariat reads them).
 func (s *Store) SaveEarlierDecision(ctx context.Context, e model.EarlierDecision) (int64, error) {
-	if err := e.Validate(); err != nil {
+	if err := errors.Join(e.Validate(), model.MarkFields(model.MarkedField{Field: "titel", Text: &e.Title}, model.MarkedField{Field: "hinweis", Text: &e.Note})); err != nil {
 		return 0, err
 	}
 	var id int64

@@ -22,6 +22,9 @@ const MaxNoteLength = 4000
 // removed).
 func (s *Store) SaveDocumentNote(ctx context.Context, n model.DocumentNote) (int64, error) {
 	n.Text = strings.TrimSpace(n.Text)
+	if err := model.MarkFields(model.MarkedField{Field: "notiz", Text: &n.Text}); err != nil {
+		return 0, err
+	}
 	if len([]rune(n.Text)) > MaxNoteLength {
 		return 0, model.InputError("Eine Notiz darf höchstens %s Zeichen lang sein.", model.GermanNumber(MaxNoteLength))
 	}

@@ -585,12 +585,14 @@ func scanTask(r scanner) (model.Task, error) {
 }
 
 // validateTask checks a row of the matrix; a task without a rhythm is a
-// one-off task.
+// one-off task. Its text takes [[…]] for confidential passages as the
+// minutes do (model.MarkFields): the matrix and the checklists are
+// internal.
 func validateTask(t *model.Task) error {
 	if t.Recurrence == "" {
 		t.Recurrence = model.RecurOnce
 	}
-	return t.Validate()
+	return errors.Join(t.Validate(), model.MarkFields(model.MarkedField{Field: "text", Text: &t.Text}))
 }
 
 // CreateTask stores a row of the role/task matrix (one-off unless the task
@@ -634,6 +636,9 @@ func scanQuestion(r scanner) (model.EvaluationQuestion, error) {
 func (s *Store) CreateQuestion(ctx context.Context, q model.EvaluationQuestion) (int64, error) {
 	if q.Text == "" {
 		return 0, model.InputError("Eine Evaluationsfrage braucht einen Text.")
+	}
+	if err := q.Check(); err != nil {
+		return 0, err
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {

@@ -33,8 +33,12 @@ func (s *Store) TaskChecks(ctx context.Context, conferenceID int64) ([]model.Tas
 // changes it (c.Version is the version read; 0 when there was none).
 // secretariat says who saves: a spokesperson may not check off a task the
 // matrix gives to FITKO alone.
+//
+// Note and document take [[…]] for confidential passages as the minutes
+// do (model.MarkFields): the checklist is internal, its readers see them
+// marked.
 func (s *Store) SaveTaskCheck(ctx context.Context, c model.TaskCheck, secretariat bool) error {
-	if err := c.Validate(); err != nil {
+	if err := errors.Join(c.Validate(), model.MarkFields(model.MarkedField{Field: "notiz", Text: &c.Note}, model.MarkedField{Field: "dokument", Text: &c.Document})); err != nil {
 		return err
 	}
 	if c.Done {

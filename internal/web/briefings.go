@@ -217,8 +217,14 @@ func (s *Server) briefingForm(r *http.Request, author, prefix string) (model.Bri
 	} else if v.Content == "" {
 		refused.add(model.AtField(prefix+"-inhalt", model.InputError("Bitte den Inhalt des Briefings eintragen.")))
 	}
+	// A guiding question is a point as a decision's are: its [[…]] mark
+	// confidential passages, each question on its own.
 	for _, l := range strings.Split(r.PostFormValue("leitfragen"), "\n") {
 		if l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "-")); l != "" {
+			if err := model.MarkFields(model.MarkedField{Field: prefix + "-leitfragen", Text: &l}); err != nil {
+				refused.add(err)
+				continue
+			}
 			v.Questions = append(v.Questions, l)
 		}
 	}
@@ -252,8 +258,12 @@ func (s *Server) createBriefing(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var refused problems
-	b := model.Briefing{Title: strings.TrimSpace(r.PostFormValue("titel"))}
-	if b.Title == "" {
+	// The title marks confidential passages as the text does: the
+	// pages show them marked, the PDF blacks them out.
+	b := model.Briefing{Title: r.PostFormValue("titel")}
+	if err := model.MarkFields(model.MarkedField{Field: "br-titel", Text: &b.Title}); err != nil {
+		refused.add(err)
+	} else if b.Title == "" {
 		refused.add(model.AtField("br-titel", model.InputError("Bitte einen Titel angeben.")))
 	}
 	if abbrev := r.PostFormValue("fachmk"); abbrev != "" {
@@ -362,7 +372,7 @@ func (s *Server) renderBriefingPage(w http.ResponseWriter, r *http.Request, u *m
 		return
 	}
 	latest := doc.Briefing.Latest()
-	d.Refused, d.Form = refused, briefingFormView{editableMarks(latest.Content), strings.Join(latest.Questions, "\n"), latest.DecisionsSince.String()}
+	d.Refused, d.Form = refused, briefingFormView{editableMarks(latest.Content), editableMarks(strings.Join(latest.Questions, "\n")), latest.DecisionsSince.String()}
 	if refused.ID == "" {
 		for _, k := range latest.KeyMessages {
 			d.Chosen[k] = true
@@ -399,7 +409,7 @@ func (s *Server) renderBriefingPage(w http.ResponseWriter, r *http.Request, u *m
 		}
 		d.Diff = model.DiffLines(briefingText(*from, names), briefingText(*to, names))
 	}
-	s.render(w, r, status, "briefing.html", view{Title: doc.Briefing.Title, Active: "mein", Data: d})
+	s.render(w, r, status, "briefing.html", view{Title: model.InternalText(doc.Briefing.Title), Active: "mein", Data: d})
 }
 
 func (s *Server) saveBriefingVersion(w http.ResponseWriter, r *http.Request) {
@@ -444,14 +454,16 @@ func (s *Server) saveKeyMessage(w http.ResponseWriter, r *http.Request) {
 	}
 	// The fields' ids: "kb-titel" on the form for a new key message,
 	// "kb-titel-{id}" on the one that changes key message id.
-	k := model.KeyMessage{Title: strings.TrimSpace(r.PostFormValue("titel")), Version: formVersion(r)}
+	k := model.KeyMessage{Title: r.PostFormValue("titel"), Version: formVersion(r)}
 	k.ID, _ = strconv.ParseInt(r.PostFormValue("id"), 10, 64)
 	formID, suffix, what := "kb-neu", "", "Die Kernbotschaft ist nicht angelegt"
 	if k.ID != 0 {
 		formID, suffix, what = fmt.Sprintf("kb-%d", k.ID), fmt.Sprintf("-%d", k.ID), "Die Kernbotschaft ist nicht geändert"
 	}
 	var refused problems
-	if k.Title == "" {
+	if err := model.MarkFields(model.MarkedField{Field: "kb-titel" + suffix, Text: &k.Title}); err != nil {
+		refused.add(err)
+	} else if k.Title == "" {
 		refused.add(model.AtField("kb-titel"+suffix, model.InputError("Bitte einen Titel angeben.")))
 	}
 	var err error
@@ -467,7 +479,7 @@ func (s *Server) saveKeyMessage(w http.ResponseWriter, r *http.Request) {
 			_, err = s.st.CreateKeyMessage(r.Context(), k)
 		}
 		if err == nil {
-			back(w, r, "/briefings#kernbotschaften", "Die Kernbotschaft „"+k.Title+"“ ist gespeichert; jedes Briefing, das sie enthält, zeigt den neuen Text.")
+			back(w, r, "/briefings#kernbotschaften", "Die Kernbotschaft „"+model.TypedMarks(k.Title)+"“ ist gespeichert; jedes Briefing, das sie enthält, zeigt den neuen Text.")
 			return
 		}
 	}

@@ -60,8 +60,11 @@ type debriefData struct {
 // "nb-datum"; a presenter's field has its name as id
 // (model.DebriefEntry.PresenterField).
 func debriefFieldID(field string) string {
-	if field == model.DebriefDateField {
+	switch field {
+	case model.DebriefDateField:
 		return "nb-datum"
+	case "ort", "einladung":
+		return "nb-" + field
 	}
 	return field
 }
@@ -422,6 +425,19 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 		db.Entries = append(db.Entries, e.DebriefEntry)
 		included = append(included, e)
 	}
+	// The place goes as typed to the FachMK secretariats (page, PDF); the
+	// invitation goes to them as public text (model.Public.Text in the
+	// outbox and the PDF), so its [[…]] mark passages kept back as in
+	// the minutes.
+	db.Place = strings.TrimSpace(r.PostFormValue("ort"))
+	if err := model.Unmarked(db.Place, "Den Ort lesen die Geschäftsstellen der Fachministerkonferenzen"); err != nil {
+		refused.add(model.AtField("ort", err))
+	}
+	db.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
+	drafted := strings.TrimSpace(db.Invitation) == strings.TrimSpace(debriefInvitation(d))
+	if err := model.MarkFields(model.MarkedField{Field: "einladung", Text: &db.Invitation}); err != nil {
+		refused.add(err)
+	}
 	if len(refused) > 0 {
 		// The store checks the presenters when it saves; a form it does
 		// not see shows their reasons beside the date's all the same.
@@ -434,9 +450,7 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 		s.refuseDebrief(w, r, d, http.StatusBadRequest, refused)
 		return db, nil, false
 	}
-	db.Place = strings.TrimSpace(r.PostFormValue("ort"))
-	db.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
-	if strings.TrimSpace(db.Invitation) == strings.TrimSpace(debriefInvitation(d)) {
+	if drafted {
 		// The text the form showed was the drafted one: it is drafted
 		// again from the date, place and decisions being saved, never kept
 		// with the old ones (an empty text is drafted when shown or sent).

@@ -64,14 +64,15 @@ type evaluationData struct {
 	Answered  map[int]int // year → number of answers
 	InOpen    map[int64]bool
 	Scale     []int
-	// NewRound is the refused form that opens a round ("runde-neu"), as
-	// typed, with every reason at its field (jahr, frage).
+	// NewRound is the refused form that opens a round ("runde-neu"), or
+	// that adds a question to the catalogue ("frage-neu"), as typed, with
+	// every reason at its field (jahr, frage; text, gruppe).
 	NewRound refusedForm
 }
 
 // newRoundFieldIDs are the ids of the fields of the form that opens a
 // round, by their names.
-var newRoundFieldIDs = map[string]string{"jahr": "ev-jahr", "frage": "ev-fragen"}
+var newRoundFieldIDs = map[string]string{"jahr": "ev-jahr", "frage": "ev-fragen", "text": "ev-text", "gruppe": "ev-gruppe"}
 
 // NewRoundList gives every reason the round was not opened with the id of
 // its field, for the box that links each reason to its field.
@@ -82,7 +83,7 @@ func (d evaluationData) NewRoundList() []fieldProblem {
 // NewRoundAsks reports whether question id is checked in the form that
 // opens a round: every question at first, what was typed when refused.
 func (d evaluationData) NewRoundAsks(id int64) bool {
-	if d.NewRound.ID == "" {
+	if d.NewRound.ID != "runde-neu" {
 		return true
 	}
 	return slices.Contains(d.NewRound.Values["frage"], strconv.FormatInt(id, 10))
@@ -256,7 +257,14 @@ func (s *Server) addQuestion(w http.ResponseWriter, r *http.Request) {
 	}
 	q := model.EvaluationQuestion{Position: len(qs) + 1, Group: strings.TrimSpace(r.PostFormValue("gruppe")), Text: strings.TrimSpace(r.PostFormValue("text"))}
 	if _, err := s.st.CreateQuestion(r.Context(), q); err != nil {
-		s.fail(w, r, err, "")
+		// The page again with the question as typed and the reason at
+		// its field (before: the error page, the question lost).
+		status, p, ok := refusalProblems(err)
+		if !ok {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.renderEvaluation(w, r, status, nil, refusedForm{ID: "frage-neu", What: "Die Frage ist nicht aufgenommen", Values: r.PostForm, Problems: p})
 		return
 	}
 	back(w, r, "/evaluation", "Die Frage ist in den Fragenkatalog aufgenommen.")

@@ -626,8 +626,8 @@ func (s *Server) followUpDeadlines(ctx context.Context, bodyID int64, doc minute
 	return out, nil
 }
 
-// readFollowUpForm reads the editable fields of a follow-up — text (with
-// confidential marks), responsible, deadline as a date or "zur N.
+// readFollowUpForm reads the editable fields of a follow-up — text and
+// responsible (with confidential marks), deadline as a date or "zur N.
 // Sitzung" — into f; bad input gives input errors with the German
 // reasons, each at its field and all of them (errors.Join), and the caller
 // shows its form again as typed.
@@ -637,7 +637,12 @@ func readFollowUpForm(r *http.Request, f *model.FollowUp) error {
 	if f.Text, err = model.ConfidentialMarks(strings.TrimSpace(r.PostFormValue("text"))); err != nil {
 		refused.add(model.AtField("text", err))
 	}
-	f.Responsible = strings.TrimSpace(r.PostFormValue("verantwortlich"))
+	// The responsible ones are published with the follow-up (redacted by
+	// model.Audience.FollowUp): their [[…]] mark passages as the text's.
+	f.Responsible = r.PostFormValue("verantwortlich")
+	if err = model.MarkFields(model.MarkedField{Field: "verantwortlich", Text: &f.Responsible}); err != nil {
+		refused.add(err)
+	}
 	if f.DueDate, err = model.ParseDate(r.PostFormValue("frist")); err != nil {
 		refused.add(model.AtField("frist", model.InputError("Die Frist ist kein gültiges Datum (TT.MM.JJJJ).")))
 	}

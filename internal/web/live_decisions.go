@@ -237,5 +237,5 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 		refuse(err)
 		return
 	}
-	s.saved(w, r, se, it.ID, "Auftrag an "+f.Responsible+" gespeichert.")
+	s.saved(w, r, se, it.ID, "Auftrag an "+model.TypedMarks(f.Responsible)+" gespeichert.")
 }

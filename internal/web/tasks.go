@@ -58,7 +58,7 @@ func (d checklistData) At(row checklistRow, field string) string {
 // reason a link to its field (the form's ids carry the task's id).
 func (d checklistData) Summary() errorSummary {
 	task := strings.TrimPrefix(d.Refused.ID, "aufgabe-")
-	return newErrorSummary("aufgabe-fehler", d.Refused.What, d.Refused.Problems, "datum", "dt-"+task, "frist", "fr-"+task)
+	return newErrorSummary("aufgabe-fehler", d.Refused.What, d.Refused.Problems, "datum", "dt-"+task, "frist", "fr-"+task, "notiz", "nt-"+task, "dokument", "dk-"+task)
 }
 
 // MarkedDone tells whether the row's form shows "erledigt": as typed if
