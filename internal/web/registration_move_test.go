@@ -66,6 +66,9 @@ func TestMemberMovesRegistrationOfCancelledSession(t *testing.T) {
 	if !strings.Contains(regs, fmt.Sprintf(`href="/anmeldungen/%d#verlegen">in eine andere Sitzung verlegen`, it.ID)) || strings.Contains(regs, "neu anmelden") || strings.Contains(regs, "zurückziehen und") {
 		t.Errorf("Mein Bereich does not lead to the move: %s", regs)
 	}
+	if _, sp := do(t, he, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(between(sp, `id="h-meine"`, "</section>"), fmt.Sprintf(`href="/anmeldungen/%d#verlegen"`, it.ID)) {
+		t.Errorf("the session page's own registrations do not lead to the move: %s", between(sp, `id="h-meine"`, "</section>"))
+	}
 	_, page := do(t, he, "GET", path, nil)
 	form := between(page, `id="verlegen"`, "</form>")
 	for _, want := range []string{fmt.Sprintf(`action="/anmeldungen/%d/verlegen"`, it.ID), fmt.Sprintf(`name="version" value="%d"`, it.Version),
