@@ -98,7 +98,7 @@ func TestMemberMovesRegistrationOfCancelledSession(t *testing.T) {
 	}
 	unmoved("a stale form")
 	code, page = do(t, he, "POST", path+"/verlegen", url.Values{"version": {fmt.Sprint(it.Version)}, "sitzung": {""}})
-	if code != http.StatusBadRequest || !strings.Contains(page, `href="#sitzung"`) || !strings.Contains(between(page, `id="sitzung"`, "</select>"), `aria-invalid="true"`) {
+	if code != http.StatusBadRequest || !strings.Contains(page, `href="#sitzung"`) || !strings.Contains(between(page, `id="sitzung"`, "</select>"), `aria-invalid="true" aria-describedby="sitzung-fehler sitzung-hinweis"`) {
 		t.Errorf("no session chosen: %d %s", code, between(page, "<main", "</main>"))
 	}
 	unmoved("no session chosen")
