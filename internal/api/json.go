@@ -54,6 +54,7 @@ var routes = []route{
 	{"GET", "/api/v1/anmeldungen/{id}", func(a *Server) http.HandlerFunc { return a.apiRegistration }},
 	{"PUT", "/api/v1/anmeldungen/{id}", func(a *Server) http.HandlerFunc { return a.apiChangeRegistration }},
 	{"DELETE", "/api/v1/anmeldungen/{id}", func(a *Server) http.HandlerFunc { return a.apiWithdrawRegistration }},
+	{"POST", "/api/v1/anmeldungen/{id}/verlegen", func(a *Server) http.HandlerFunc { return a.apiMoveRegistration }},
 	{"GET", "/api/v1/mitantraege", func(a *Server) http.HandlerFunc { return a.apiCoApplications }},
 	{"POST", "/api/v1/mitantraege/{id}", func(a *Server) http.HandlerFunc { return a.apiAnswerCoApplication }},
 }

@@ -380,6 +380,39 @@ func TestOpenAPILiveResponses(t *testing.T) {
 			live(tc)
 		}
 	}
+	// A pending registration of the cancelled 50th moved to the 51st by
+	// its member's system (Anmeldung verlegen).
+	{
+		s50, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 50, Date: model.BerlinDate(time.Now().AddDate(0, 4, 0)), Status: model.StatusPlanned})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 51, Date: model.BerlinDate(time.Now().AddDate(0, 6, 0)), Status: model.StatusPlanned}); err != nil {
+			t.Fatal(err)
+		}
+		id, err := st.RegisterItem(ctx, model.AgendaItem{SessionID: s50, Title: "Verlegt", Goal: model.GoalReport, Status: model.ItemRegistered, RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		moveOp, move := "/api/v1/anmeldungen/{id}/verlegen", fmt.Sprintf("/api/v1/anmeldungen/%d/verlegen", id)
+		it, _ := st.Item(ctx, id)
+		live(liveCase{"POST", move, moveOp, heToken, fmt.Sprintf(`{"sitzung":51,"version":%d}`, it.Version), 422}) // the 50th is not cancelled
+		se, _ := st.Session(ctx, s50)
+		if err := st.CancelSession(ctx, s50, se.Version, "Terminkollision"); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []liveCase{
+			{"POST", move, moveOp, "", fmt.Sprintf(`{"sitzung":51,"version":%d}`, it.Version), 401},
+			{"POST", move, moveOp, dltToken, fmt.Sprintf(`{"sitzung":51,"version":%d}`, it.Version), 404},
+			{"POST", move, moveOp, fmkToken, fmt.Sprintf(`{"sitzung":51,"version":%d}`, it.Version), 404},
+			{"POST", move, moveOp, heToken, `{"sitzung":51}`, 400},
+			{"POST", move, moveOp, heToken, fmt.Sprintf(`{"sitzung":47,"version":%d}`, it.Version), 422},
+			{"POST", move, moveOp, heToken, fmt.Sprintf(`{"sitzung":51,"version":%d}`, it.Version-1), 409},
+			{"POST", move, moveOp, heToken, fmt.Sprintf(`{"sitzung":51,"version":%d}`, it.Version), 200},
+		} {
+			live(tc)
+		}
+	}
 	for path, ops := range paths {
 		for method := range ops.(map[string]any) {
 			if !covered[strings.ToUpper(method)+" "+path] {

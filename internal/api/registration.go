@@ -471,6 +471,45 @@ func (a *Server) apiWithdrawRegistration(w http.ResponseWriter, r *http.Request)
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// RegistrationMoveRequest is the body of POST
+// /api/v1/anmeldungen/{id}/verlegen: the session, of the same body, a
+// pending registration of a cancelled session goes to, and the version
+// read.
+type RegistrationMoveRequest struct {
+	Session int `json:"sitzung" form:"sitzung" required:"Die Sitzung fehlt, in die die Anmeldung verlegt wird (sitzung: ihre Nummer)."`
+	Version int `json:"version" form:"version" required:"Die gelesene Version der Anmeldung fehlt (version, wie GET /api/v1/anmeldungen/{id} sie nennt); mit ihr wird eine Änderung erkannt, die inzwischen ein anderer gespeichert hat."`
+}
+
+// apiMoveRegistration moves a pending registration of a cancelled session
+// to another session of the body that takes registrations
+// (store.MoveRegistration), as the form on its page does; it answers with
+// the registration as it now stands (its "sitzung", "verspaetet" by the
+// new session's deadline).
+func (a *Server) apiMoveRegistration(w http.ResponseWriter, r *http.Request) {
+	u, it, se, ok := a.registrationOfPath(w, r, true)
+	if !ok {
+		return
+	}
+	var in RegistrationMoveRequest
+	if !decodeBody(w, r, &in) {
+		return
+	}
+	member := u.MemberAbbrev
+	if u.Role == model.RoleSecretariat {
+		member = ""
+	}
+	moved, to, err := a.st.MoveRegistration(store.WithActor(r.Context(), u.Username), store.RegistrationMove{ItemID: it.ID, Version: in.Version, Member: member, Target: in.Session})
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if a.OnSessionChange != nil {
+		a.OnSessionChange(r, se.ID)
+		a.OnSessionChange(r, to.ID)
+	}
+	a.writeRegistration(w, r, http.StatusOK, moved, to)
+}
+
 // typedLines gives stored lines with their confidential passages marked
 // [[…]], as they were sent.
 func typedLines(lines []string) []string {

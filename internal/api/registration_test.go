@@ -310,3 +310,58 @@ func TestRegistrationShowsCoApplications(t *testing.T) {
 		t.Errorf("after both confirmed: %+v, shortfall %q", got.CoApplications, got.Shortfall)
 	}
 }
+
+// TestRegistrationMovedByTheAPI: Hessen's system moves its pending
+// registration of the cancelled 49th to the 50th, whose deadline has
+// passed (POST /api/v1/anmeldungen/{id}/verlegen): the same registration,
+// now of the 50th, late, Bayern's confirmed co-application kept; a stale
+// version is a conflict and a target that takes no registrations is
+// refused at /sitzung. Before, the API offered only withdrawing it.
+func TestRegistrationMovedByTheAPI(t *testing.T) {
+	ts, st, sid, token := hessenServer(t)
+	ctx := context.Background()
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 50, Date: model.BerlinDate(time.Now().AddDate(0, 4, 0)),
+		RegistrationDeadline: model.BerlinDate(time.Now().AddDate(0, 0, -1)), Status: model.StatusPlanned}); err != nil {
+		t.Fatal(err)
+	}
+	se, _ := st.Session(ctx, sid)
+	g := model.Registration{Member: "HE", Title: "Register", Goal: model.GoalDecision, Impact: model.Impact{Stated: true},
+		Applicants: []string{"HE", "BY", "NW"}, Proposal: []model.Point{{Text: "Der IT-Planungsrat beschließt das Register."}}}
+	id, err := st.RegisterItem(ctx, g.Item(se, time.Now()), g.Draft(itplr.ID), store.ConfirmCoApplicants())
+	if err != nil {
+		t.Fatal(err)
+	}
+	by, _ := st.PendingCoApplications(ctx, "BY")
+	if _, err := st.DecideCoApplication(ctx, by[0].ID, "BY", model.CoConfirm, by[0].Fingerprint()); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CancelSession(ctx, sid, se.Version, "Terminkollision"); err != nil {
+		t.Fatal(err)
+	}
+	it, _ := st.Item(ctx, id)
+	path := fmt.Sprintf("/api/v1/anmeldungen/%d/verlegen", id)
+	refused := func(body string, want int, field, reason string) {
+		t.Helper()
+		code, _, b := call(t, ts, "POST", path, token, body)
+		var out refusal
+		json.Unmarshal(b, &out)
+		if code != want || !strings.Contains(out.Error, reason) || field != "" && (len(out.Problems) != 1 || out.Problems[0].Field != field) {
+			t.Errorf("%s: %d %s, want %d at %q with %q", body, code, b, want, field, reason)
+		}
+		if now, _ := st.Item(ctx, id); now.SessionID != sid {
+			t.Errorf("%s moved it", body)
+		}
+	}
+	refused(fmt.Sprintf(`{"sitzung":47,"version":%d}`, it.Version), http.StatusUnprocessableEntity, "/sitzung", "nimmt keine Anmeldungen mehr an")
+	refused(fmt.Sprintf(`{"sitzung":50,"version":%d}`, it.Version-1), http.StatusConflict, "", "inzwischen geändert")
+	code, _, b := call(t, ts, "POST", path, token, fmt.Sprintf(`{"sitzung":50,"version":%d}`, it.Version))
+	var got Registration
+	if err := json.Unmarshal(b, &got); err != nil || code != http.StatusOK {
+		t.Fatalf("move: %d %s", code, b)
+	}
+	if got.ID != id || got.Session != 50 || !got.Late || got.Status != "angemeldet" || len(got.CoApplications) != 2 ||
+		got.CoApplications[0].Member != "BY" || got.CoApplications[0].State != "bestaetigt" || got.CoApplications[1].State != "offen" {
+		t.Errorf("the moved registration: %+v", got)
+	}
+}

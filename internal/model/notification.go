@@ -89,7 +89,8 @@ const (
 	// its own).
 	EventRequest Event = "anliegen"
 	// EventItemDeferred: an agenda item the user's member registered is
-	// deferred (vertagt) to a later session.
+	// deferred (vertagt) to a later session, or its pending registration
+	// is moved out of a cancelled session into another (verlegt).
 	EventItemDeferred Event = "top_vertagt"
 	// EventRegistrationDecided: the secretariat accepted or declined an
 	// agenda item the user's member registered.
@@ -174,7 +175,7 @@ func (e Event) Label() string {
 	case EventCoApplication:
 		return "Mitantrag zu bestätigen"
 	case EventItemDeferred:
-		return "Mein angemeldeter TOP vertagt"
+		return "Mein angemeldeter TOP vertagt oder verlegt"
 	case EventResignation:
 		return "Rücktritt von einer Sprecherfunktion angekündigt"
 	case EventDeadlineSoon:

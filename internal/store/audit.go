@@ -999,7 +999,7 @@ var auditActions = map[string]string{
 	"invite": "Einladung versandt", "comment": "kommentiert", "calendar": "Kalenderadresse geändert",
 	"login": "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
 	"co_apply": "Mitantrag erbeten", "co_confirm": "Mitantrag bestätigt", "co_decline": "Mitantrag abgelehnt", "co_withdraw": "Mitantrag zurückgezogen", "co_ask_again": "Mitantrag erneut erbeten",
-	"defer": "vertagt", "pull": "von der Grünen Liste genommen", "delegation": "Teilnahme gemeldet", "delegations_close": "Teilnehmerliste geschlossen", "delegations_open": "Teilnehmerliste wieder geöffnet",
+	"defer": "vertagt", "relocate": "in eine andere Sitzung verlegt", "pull": "von der Grünen Liste genommen", "delegation": "Teilnahme gemeldet", "delegations_close": "Teilnehmerliste geschlossen", "delegations_open": "Teilnehmerliste wieder geöffnet",
 }
 
 // AuditActionLabel gives the German name of a logged action (the action

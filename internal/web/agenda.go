@@ -91,6 +91,9 @@ type manageData struct {
 	// Later are the sessions an item may be deferred to (none: items
 	// cannot be deferred from this session).
 	Later []model.Session
+	// MoveTargets are the sessions a pending registration of this
+	// cancelled session may be moved to (moveOptions; none otherwise).
+	MoveTargets []moveOption
 }
 
 // DeferForm gives the deferral form of an item of the page.
@@ -253,6 +256,9 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 	}
 	if err == nil {
 		d.Later, err = s.laterSessions(ctx, se)
+	}
+	if err == nil && len(d.Registrations) > 0 {
+		d.MoveTargets, err = s.moveOptions(ctx, se)
 	}
 	for _, it := range d.Items {
 		d.Row.Shown = d.Row.Shown || it.ID == d.Row.ItemID

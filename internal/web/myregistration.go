@@ -40,6 +40,11 @@ type myRegistrationData struct {
 	Refused problems
 	// Undone says above the reasons what did not happen.
 	Undone string
+	// MoveTargets are the sessions the pending registration of a
+	// cancelled session may be moved to (moveOptions); Chosen is the one
+	// a refused move chose.
+	MoveTargets []moveOption
+	Chosen      int
 }
 
 // Not found: what the registration's pages say when there is no
@@ -134,13 +139,25 @@ func (s *Server) registrationDraft(r *http.Request, it model.AgendaItem) (model.
 // renderMyRegistration shows the registration's page; refused are the
 // reasons an action on it was refused, undone says which.
 func (s *Server) renderMyRegistration(w http.ResponseWriter, r *http.Request, status int, it model.AgendaItem, se model.Session, refused problems, undone string) {
+	s.renderMyRegistrationWith(w, r, status, it, se, refused, undone, 0)
+}
+
+// renderMyRegistrationWith is renderMyRegistration with the session a
+// refused move chose (0: none).
+func (s *Server) renderMyRegistrationWith(w http.ResponseWriter, r *http.Request, status int, it model.AgendaItem, se model.Session, refused problems, undone string, chosen int) {
 	ctx := r.Context()
 	d := myRegistrationData{Item: it, Session: se, Conferences: map[int64]model.Body{}, Pending: it.Status == model.ItemRegistered, Refused: refused,
-		Undone: cmp.Or(undone, "Die Anmeldung ist nicht zurückgezogen:")}
+		Undone: cmp.Or(undone, "Die Anmeldung ist nicht zurückgezogen:"), Chosen: chosen}
 	if err := it.RegistrationChange(se, s.today()); err != nil {
 		d.NoChange = model.ReasonOf(err)
 	}
 	var err error
+	if d.Pending {
+		if d.MoveTargets, err = s.moveOptions(ctx, se); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if d.Draft, err = s.registrationDraft(r, it); err != nil {
 		s.serverError(w, r, err)
 		return

@@ -107,6 +107,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /sitzungen/{nr}/anmeldung", s.registerItem)
 	mux.HandleFunc("GET /anmeldungen/{id}", s.myRegistrationPage)
 	mux.HandleFunc("POST /anmeldungen/{id}/zurueckziehen", s.withdrawRegistration)
+	mux.HandleFunc("POST /anmeldungen/{id}/verlegen", s.moveRegistration) // registration_move.go
 	mux.HandleFunc("POST /mitantraege/{id}", s.answerCoApplication)
 	mux.HandleFunc("GET /anmeldungen/{id}/aendern", s.editRegistrationPage)
 	mux.HandleFunc("POST /anmeldungen/{id}/aendern", s.changeRegistration)
