@@ -498,11 +498,7 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 				if !d.Public() {
 					continue
 				}
-				var pts []string
-				for _, p := range d.Points {
-					pts = append(pts, strings.TrimSpace(p.Label+" "+p.Text))
-				}
-				text := strings.Join(pts, " ") + " " + d.Result
+				text := DecisionText(d)
 				if d.Label == "" {
 					// Without a number it has no page: it is found in the
 					// minutes of its item, as the minutes show it.
@@ -550,11 +546,7 @@ func decisionDocs(ctx context.Context, st *store.Store, id int64) (store.SearchS
 	var docs []store.SearchDoc
 	if d, public := model.Public.Decision(d); public && d.Label != "" {
 		d = d.Corrected() // found by its text as last corrected, as its page shows it
-		var pts []string
-		for _, p := range d.Points {
-			pts = append(pts, strings.TrimSpace(p.Label+" "+p.Text))
-		}
-		text := strings.Join(pts, " ") + " " + d.Result
+		text := DecisionText(d)
 		title := d.DisplayTitle()
 		docs = append(docs, store.SearchDoc{Kind: "beschluss", URL: "/beschluesse/" + d.Label, Title: title, Text: text, Date: d.AdoptedOn.String(),
 			Terms: Terms(d.Label + " " + title + " " + text)})

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 
@@ -27,9 +28,52 @@ type RegisterFilter struct {
 	// Way keeps decisions taken one way: after discussion in a session, on
 	// the Grüne Liste (the item's consent flag), in written procedure (no
 	// session).
-	Way    model.DecisionWay
+	Way model.DecisionWay
+	// Terms is the full-text filter (q), in index form: the decision's
+	// document in the search index (its public text, package search)
+	// must hold them. Only the first RegisterTextCap decisions whose
+	// documents hold them, the most recently indexed first, are
+	// candidates (RegisterCapped tells when there are more).
+	Terms  SearchTerms
 	Offset int
 	Limit  int // 0: all
+}
+
+// RegisterTextCap bounds the register's full-text filter: of the
+// decisions whose public text holds the words, the RegisterTextCap most
+// recently indexed are the candidates the other filters then select from,
+// so that a filter by a word in half of a million decisions reads a
+// thousand, not half a million, and every page of it reads the same.
+const RegisterTextCap = SearchCap
+
+// SearchTerms are the words of a full-text filter in index form (package
+// search): its parts, each one word or the words of a phrase in order, as
+// Search takes them, written as one string so that a filter holding them
+// stays comparable (the register's numbers are kept per filter). Parts
+// are separated by "|", a phrase's words by spaces; "" is no filter.
+type SearchTerms string
+
+// SearchTermsOf writes parts as SearchTerms, keeping only the letters and
+// digits of each term (searchWords).
+func SearchTermsOf(parts [][]string) SearchTerms {
+	ps := searchWords(parts)
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = strings.Join(p, " ")
+	}
+	return SearchTerms(strings.Join(out, "|"))
+}
+
+// parts gives the parts of t.
+func (t SearchTerms) parts() [][]string {
+	if t == "" {
+		return nil
+	}
+	var out [][]string
+	for _, p := range strings.Split(string(t), "|") {
+		out = append(out, strings.Fields(p))
+	}
+	return out
 }
 
 // RegisterFilterOf gives the filter of body bodyID that the register's
@@ -37,7 +81,9 @@ type RegisterFilter struct {
 // and the JSON API. It leaves to the caller what q alone does not give:
 // ConferenceID, the id of the FachMK q names by abbreviation (looked up
 // with model.RegisterQuery.Unmatched among the conferences there are),
-// and Offset and Limit, which follow q.Page by the caller's page size.
+// Terms, the words of q.Text in index form (package search, which the
+// store does not know), and Offset and Limit, which follow q.Page by the
+// caller's page size. search.RegisterFilter gives the whole filter.
 func RegisterFilterOf(bodyID int64, q model.RegisterQuery) RegisterFilter {
 	return RegisterFilter{
 		BodyID:    bodyID,
@@ -57,6 +103,10 @@ func RegisterFilterOf(bodyID int64, q model.RegisterQuery) RegisterFilter {
 type RegisterPage struct {
 	Decisions []model.Decision
 	Total     int
+	// Capped says that more decisions than RegisterTextCap hold the
+	// words of the full-text filter: the matches are among the
+	// RegisterTextCap most recently indexed of them.
+	Capped bool
 }
 
 // Register gives the page of published decisions matching f, newest number
@@ -74,10 +124,14 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 	if limit <= 0 {
 		limit = noLimit
 	}
+	from, args := s.registerFrom(f)
 	p.Decisions, err = queryList(ctx, s.rd, scanCorrectedDecision, "register",
-		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
-		append(w.args, limit, f.Offset)...)
+		`SELECT `+correctedCols+` FROM `+from+newestCorrection+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
+		append(append(args, w.args...), limit, f.Offset)...)
 	if err != nil {
+		return p, err
+	}
+	if p.Capped, err = s.RegisterCapped(ctx, f); err != nil {
 		return p, err
 	}
 	// A decision that binds only the consenting members shows which: its
@@ -121,6 +175,57 @@ func scanCorrectedDecision(r scanner) (model.Decision, error) {
 	}
 	d.Corrections = []model.DecisionCorrection{c}
 	return d, nil
+}
+
+// registerFrom gives the FROM clause of the register's statements for f,
+// naming the decisions d, and the arguments it takes before those of
+// registerWhere. With a full-text filter the decisions are those named by
+// the first RegisterTextCap documents of decisions (kind "beschluss",
+// address /beschluesse/{label}) that match f.Terms, the most recently
+// indexed first: a bounded set, looked up by label (index
+// decisions_label) and then filtered and ordered by number like the whole
+// register. On SQLite the CROSS JOIN keeps that order of the join (the
+// planner might else walk the whole register and probe the matches). The
+// index holds only what the public may read (package search): a word of
+// a confidential passage finds nothing.
+func (s *Store) registerFrom(f RegisterFilter) (string, []any) {
+	if f.Terms == "" {
+		return `decisions d`, nil
+	}
+	match, ok := s.matchExpr(f.Terms.parts())
+	if !ok {
+		// No word left: nothing can match (SearchTermsOf keeps words only).
+		return `(SELECT '' AS label WHERE 1 = 0) s JOIN decisions d ON d.label = s.label`, nil
+	}
+	if s.isPG() {
+		return `(SELECT substr(url, 14) AS label FROM search_index WHERE tsv @@ ?::tsquery AND kind = 'beschluss' ORDER BY id DESC LIMIT ?) s
+			JOIN decisions d ON d.label = s.label`, []any{match, RegisterTextCap}
+	}
+	return `(SELECT substr(url, 14) AS label FROM search_index WHERE search_index MATCH ? AND kind = 'beschluss' ORDER BY rowid DESC LIMIT ?) s
+		CROSS JOIN decisions d ON d.label = s.label`, []any{match, RegisterTextCap}
+}
+
+// RegisterCapped tells whether more than RegisterTextCap decisions hold
+// the words of f's full-text filter (false without one): the register
+// then selects from the RegisterTextCap most recently indexed of them and
+// says so. It reads at most RegisterTextCap+1 documents of the index.
+func (s *Store) RegisterCapped(ctx context.Context, f RegisterFilter) (bool, error) {
+	if f.Terms == "" {
+		return false, nil
+	}
+	match, ok := s.matchExpr(f.Terms.parts())
+	if !ok {
+		return false, nil
+	}
+	q := `SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? AND kind = 'beschluss' LIMIT ?) x`
+	if s.isPG() {
+		q = `SELECT count(*) FROM (SELECT 1 FROM search_index WHERE tsv @@ ?::tsquery AND kind = 'beschluss' LIMIT ?) x`
+	}
+	var n int
+	if err := s.rd.QueryRowContext(ctx, q, match, RegisterTextCap+1).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: register capped: %w", err)
+	}
+	return n > RegisterTextCap, nil
 }
 
 // registerWhere gives the conditions of the register's filter f.
