@@ -182,9 +182,9 @@ func scanCorrectedDecision(r scanner) (model.Decision, error) {
 // registerWhere. With a full-text filter the decisions are those named by
 // the first RegisterTextCap documents of decisions (kind "beschluss",
 // address /beschluesse/{label}) that match f.Terms, the most recently
-// indexed first: a bounded set, looked up by label (index
-// decisions_label) and then filtered and ordered by number like the whole
-// register. On SQLite the CROSS JOIN keeps that order of the join (the
+// indexed first: a bounded set, each label once (a decision indexed in
+// two scopes is listed once), looked up by label (index decisions_label)
+// and then filtered and ordered by number like the whole register. On SQLite the CROSS JOIN keeps that order of the join (the
 // planner might else walk the whole register and probe the matches). The
 // index holds only what the public may read (package search): a word of
 // a confidential passage finds nothing.
@@ -198,10 +198,10 @@ func (s *Store) registerFrom(f RegisterFilter) (string, []any) {
 		return `(SELECT '' AS label WHERE 1 = 0) s JOIN decisions d ON d.label = s.label`, nil
 	}
 	if s.isPG() {
-		return `(SELECT substr(url, 14) AS label FROM search_index WHERE tsv @@ ?::tsquery AND kind = 'beschluss' ORDER BY id DESC LIMIT ?) s
+		return `(SELECT DISTINCT label FROM (SELECT substr(url, 14) AS label FROM search_index WHERE tsv @@ ?::tsquery AND kind = 'beschluss' ORDER BY id DESC LIMIT ?) c) s
 			JOIN decisions d ON d.label = s.label`, []any{match, RegisterTextCap}
 	}
-	return `(SELECT substr(url, 14) AS label FROM search_index WHERE search_index MATCH ? AND kind = 'beschluss' ORDER BY rowid DESC LIMIT ?) s
+	return `(SELECT DISTINCT label FROM (SELECT substr(url, 14) AS label FROM search_index WHERE search_index MATCH ? AND kind = 'beschluss' ORDER BY rowid DESC LIMIT ?) c) s
 		CROSS JOIN decisions d ON d.label = s.label`, []any{match, RegisterTextCap}
 }
 

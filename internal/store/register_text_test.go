@@ -47,6 +47,11 @@ func TestRegisterTextFilter(t *testing.T) {
 	if err := s.ReplaceSearchDocs(ctx, "session:46", []SearchDoc{{Kind: "top", URL: "/sitzungen/46#top-1", Title: "TOP", Terms: "registermodernisier"}}); err != nil {
 		t.Fatal(err)
 	}
+	// A decision indexed in two scopes (in its session and on its own) is
+	// listed once.
+	if err := s.ReplaceSearchDocs(ctx, "session:46:again", []SearchDoc{{Kind: "beschluss", URL: "/beschluesse/" + labels["2025/1"], Terms: "registermodernisier steuerung"}}); err != nil {
+		t.Fatal(err)
+	}
 	terms := func(parts ...[]string) SearchTerms { return SearchTermsOf(parts) }
 	numbers := func(ds []model.Decision) []string {
 		var out []string

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -152,4 +153,52 @@ func TestRegisterTextFilterFindsNoSecret(t *testing.T) {
 			}
 		}
 	}
+}
+
+// More decisions hold the words than the register reads
+// (store.RegisterTextCap): the page says so beside the number of hits, in
+// words, and the JSON API in X-Search-Capped; a page without hits says
+// that none is among those read, not that no decision holds the words.
+func TestRegisterTextFilterCapped(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	// Documents indexed after the demo's decisions, holding the word.
+	docs := make([]store.SearchDoc, store.RegisterTextCap)
+	for i := range docs {
+		docs[i] = store.SearchDoc{Kind: "beschluss", URL: fmt.Sprintf("/beschluesse/X-%d", i), Terms: search.Terms("Registermodernisierung")}
+	}
+	if err := st.ReplaceSearchDocs(ctx, "test:bulk", docs); err != nil {
+		t.Fatal(err)
+	}
+	res, body := get(t, ts, "/beschluesse?q=Registermodernisierung")
+	want := fmt.Sprintf("Keine Treffer unter den %d zuletzt erfassten Beschlüssen mit „Registermodernisierung“.", store.RegisterTextCap)
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, want) || !strings.Contains(body, "es können also Beschlüsse fehlen") {
+		t.Errorf("capped without hits: %d\n%s", res.StatusCode, between(body, `role="status"`, "</main>"))
+	}
+	// One more, of a real decision, indexed last: among those read.
+	if err := search.IndexDecision(ctx, st, mustDecision(t, st, "B-2025/13-IT")); err != nil {
+		t.Fatal(err)
+	}
+	_, body = get(t, ts, "/beschluesse?q=Registermodernisierung")
+	if want := fmt.Sprintf("1 Beschluss mit „Registermodernisierung“ unter den %d zuletzt erfassten", store.RegisterTextCap); !strings.Contains(body, want) || !strings.Contains(body, ">B-2025/13-IT<") {
+		t.Errorf("capped with a hit lacks %q:\n%s", want, between(body, `role="status"`, "</main>"))
+	}
+	res, _ = get(t, ts, "/api/v1/beschluesse?q=Registermodernisierung")
+	if res.Header.Get("X-Search-Capped") != fmt.Sprint(store.RegisterTextCap) || res.Header.Get("X-Total-Count") != "1" {
+		t.Errorf("API: X-Search-Capped %q, X-Total-Count %q", res.Header.Get("X-Search-Capped"), res.Header.Get("X-Total-Count"))
+	}
+}
+
+// mustDecision gives the id of the council's decision with the label.
+func mustDecision(t *testing.T, st *store.Store, label string) int64 {
+	t.Helper()
+	n, ok := model.ParseDecisionRef(label)
+	if !ok {
+		t.Fatalf("label %q", label)
+	}
+	d, err := st.DecisionByNumber(context.Background(), mustBody(t, st).ID, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.ID
 }
