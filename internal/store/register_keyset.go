@@ -37,7 +37,10 @@ func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c Register
 	case !c.Before.IsZero():
 		w.add("(d.year, d.seq) < (?, ?)", c.Before.Year, c.Before.Seq)
 	}
-	from, args := s.registerFrom(f)
+	from, args, err := s.registerFrom(ctx, f)
+	if err != nil {
+		return nil, err
+	}
 	args = append(append(args, w.args...), limit)
 	tail := ` LIMIT ?`
 	if c == (RegisterCursor{}) && f.Offset > 0 {
@@ -45,7 +48,7 @@ func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c Register
 		args = append(args, f.Offset)
 	}
 	ds, err := queryList(ctx, s.rd, scanCorrectedDecision, "register",
-		`SELECT `+correctedCols+` FROM `+from+newestCorrection+w.sql()+order+tail, args...)
+		registerSelect(f, from, w, order, tail), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +86,10 @@ func (s *Store) RegisterCount(ctx context.Context, f RegisterFilter) (int, error
 		if err != nil {
 			return 0, err
 		}
-		from, args := s.registerFrom(f)
+		from, args, err := s.registerFrom(ctx, f)
+		if err != nil {
+			return 0, err
+		}
 		var n int
 		if err := s.rd.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w.sql(), append(args, w.args...)...).Scan(&n); err != nil {
 			return 0, fmt.Errorf("store: register count: %w", err)
