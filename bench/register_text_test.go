@@ -22,17 +22,23 @@ import (
 // store.RegisterTextCap decisions, capped), the same with a year, a word
 // of middle and one of low frequency, a phrase and a compound's part; and,
 // to compare, the register without q and the site search for the frequent
-// word. Each sub-benchmark reports the number of hits the page names.
+// word. Each sub-benchmark logs the hits the page names and the time of
+// its first request, which reads the filter's candidates and counts its
+// matches (then kept per data version). On SQLite and, with
+// GREMIUM_BENCH_DATABASE, on PostgreSQL (postgres_test.go, engines).
 //
 //	cd bench && GREMIUM_BENCH_DIR=/tmp/perf/c50k GREMIUM_BENCH_DECISIONS=50000 \
+//	  GREMIUM_BENCH_DATABASE='postgres://postgres@127.0.0.1:5432/bench_50k?sslmode=disable' \
 //	  go test -run '^$' -bench 'BenchmarkRegisterText' -benchtime 200x
 func BenchmarkRegisterText(b *testing.B) {
 	c := benchCorpus(b)
-	st, err := store.Open(b.Context(), c.Dir)
-	if err != nil {
-		b.Fatal(err)
+	for _, e := range engines(b, c) {
+		b.Run(e.name, func(b *testing.B) { registerText(b, c, e.st) })
 	}
-	defer st.Close()
+}
+
+// registerText runs BenchmarkRegisterText's requests on one engine's store.
+func registerText(b *testing.B, c Corpus, st *store.Store) {
 	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		b.Fatal(err)

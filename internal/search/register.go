@@ -64,26 +64,9 @@ func DecisionText(d model.Decision) string {
 // first that matches q, matches in <mark>, as a search hit shows them
 // (Snippet), or "" when only its number or title matched.
 func DecisionSnippet(d model.Decision, q Query) template.HTML {
-	text := DecisionText(d)
-	if !snippetMatches(text, q) {
+	out, matched := snippet(DecisionText(d), q, 28)
+	if !matched {
 		return ""
 	}
-	return Snippet(text, q, 28)
-}
-
-// snippetMatches tells whether a word of text, or a part of one of its
-// compounds, is a term of q.
-func snippetMatches(text string, q Query) bool {
-	for _, w := range words(text) {
-		t := stemWord(w)
-		if q.termSet[t.term] {
-			return true
-		}
-		for _, p := range t.parts {
-			if q.termSet[p] {
-				return true
-			}
-		}
-	}
-	return false
+	return out
 }

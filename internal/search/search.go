@@ -346,6 +346,12 @@ func Run(ctx context.Context, st *store.Store, q Query, page, perPage int) (Resu
 // took in brackets, commas and quotes before), each word of a field on its
 // own ("<mark>NOOTS</mark>-Staatsvertrag").
 func Snippet(text string, q Query, n int) template.HTML {
+	out, _ := snippet(text, q, n)
+	return out
+}
+
+// snippet is Snippet, and tells whether a word matched.
+func snippet(text string, q Query, n int) (template.HTML, bool) {
 	type tok struct {
 		s     string
 		spans [][2]int // the matching words' byte ranges in s
@@ -376,6 +382,7 @@ func Snippet(text string, q Query, n int) template.HTML {
 		}
 	}
 	first := slices.IndexFunc(toks, func(t tok) bool { return len(t.spans) > 0 })
+	matched := first >= 0
 	start := 0
 	if first > n/3 {
 		start = first - n/3
@@ -400,7 +407,7 @@ func Snippet(text string, q Query, n int) template.HTML {
 	if end < len(toks) {
 		b.WriteString(" …")
 	}
-	return template.HTML(b.String())
+	return template.HTML(b.String()), matched
 }
 
 // wordSpans gives the byte ranges of the words of s, as words finds them
