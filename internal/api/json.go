@@ -14,6 +14,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -539,29 +540,17 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := q.Page
-	f := store.RegisterFilterOf(council.ID, q)
-	f.Limit, f.Offset = DecisionsPerPage, (page-1)*DecisionsPerPage
-	if q.Section != 0 || q.Conference != "" {
-		// Only the council's topics, as the register offers them (the
-		// opening and the Grüne Liste are steps of a session), and only
-		// a FachMK: a topic or conference that does not exist is named,
-		// not answered with an empty list that looks like "no decision
-		// concerns it".
-		sections, err := a.st.Sections(ctx, council.ID)
-		if err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		conferences, err := a.st.Bodies(ctx, model.BodyFachMK)
-		if err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		if f.ConferenceID, err = q.Unmatched(model.Topics(sections), conferences); err != nil {
-			queryError(w, model.FieldOf(err), model.ReasonOf(err))
-			return
-		}
+	// A topic or conference that does not exist is named, not answered
+	// with an empty list that looks like "no decision concerns it".
+	f, _, err := search.RegisterFilter(ctx, a.st, council.ID, q)
+	if c := model.ClassOf(err); c == model.ErrNotFound || c == model.ErrInput {
+		queryError(w, model.FieldOf(err), model.ReasonOf(err))
+		return
+	} else if err != nil {
+		a.fail(w, r, err)
+		return
 	}
+	f.Limit, f.Offset = DecisionsPerPage, (page-1)*DecisionsPerPage
 	res, err := a.st.Register(ctx, f)
 	if err != nil {
 		a.fail(w, r, err)
@@ -583,6 +572,11 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	w.Header().Set("X-Total-Count", strconv.Itoa(res.Total))
+	if res.Capped {
+		// More decisions hold the words of q than the register searches
+		// (store.RegisterTextCap): the selection may miss some.
+		w.Header().Set("X-Search-Capped", strconv.Itoa(store.RegisterTextCap))
+	}
 	var links []string
 	link := func(p int, rel string) {
 		links = append(links, fmt.Sprintf(`<%s/api/v1/beschluesse?%s>; rel="%s"`, a.Site.Base(r), registerPageQuery(q, p), rel))

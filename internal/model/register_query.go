@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // RegisterMaxPage bounds the page number of the register's addresses, so
@@ -12,6 +14,10 @@ import (
 // once wrapped round to a negative offset and showed the first page under
 // its number).
 const RegisterMaxPage = 1_000_000
+
+// RegisterMaxText is the longest text of the register's full-text filter
+// (q) in characters: what the site search takes (search.MaxQuery).
+const RegisterMaxText = 300
 
 // RegisterQuery is the filter of the public decision register as its
 // addresses write it: /beschluesse, its Atom feed and /api/v1/beschluesse
@@ -27,14 +33,20 @@ type RegisterQuery struct {
 	Kind       DecisionKind   // art: beschluss, empfehlung
 	FollowUps  Implementation // umsetzung: offen, in_umsetzung, umgesetzt
 	Way        DecisionWay    // verfahren: aussprache, gruene-liste, umlaufverfahren
-	Page       int            // seite, from 1
+	// Text is the full-text filter (q) as typed: words that must all
+	// occur in the decision's public text, and "phrases" (package search
+	// reads them).
+	Text string
+	Page int // seite, from 1
 }
 
 // ParseRegisterQuery reads the register's filter from an address's query.
 // A value it cannot read is an input error at its parameter's name
-// (FieldOf: "jahr", "thema", "art", "umsetzung", "verfahren", "seite")
-// with a German sentence (ReasonOf); the query is then zero. Page is 1
-// when the address names none.
+// (FieldOf: "jahr", "thema", "art", "umsetzung", "verfahren", "q",
+// "seite") with a German sentence (ReasonOf); the query is then zero.
+// Page is 1 when the address names none. A text longer than
+// RegisterMaxText, or one without any word (letters or digits), is
+// refused: it could not be searched for.
 func ParseRegisterQuery(v url.Values) (RegisterQuery, error) {
 	var q RegisterQuery
 	var err error
@@ -70,6 +82,13 @@ func ParseRegisterQuery(v url.Values) (RegisterQuery, error) {
 	if q.Way, err = ParseDecisionWay(v.Get("verfahren")); err != nil {
 		return RegisterQuery{}, AtField("verfahren", err)
 	}
+	q.Text = strings.TrimSpace(v.Get("q"))
+	switch {
+	case utf8.RuneCountInString(q.Text) > RegisterMaxText:
+		return refuse("q", "Der Suchtext ist zu lang: höchstens %d Zeichen.", RegisterMaxText)
+	case q.Text != "" && !strings.ContainsFunc(q.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
+		return refuse("q", "Der Suchtext enthält kein Wort; gesucht wird nach Wörtern aus Buchstaben oder Ziffern.")
+	}
 	q.Page = 1
 	if p := v.Get("seite"); p != "" {
 		if q.Page, err = strconv.Atoi(p); err != nil || q.Page < 1 || q.Page > RegisterMaxPage {
@@ -96,6 +115,7 @@ func (q RegisterQuery) Values() url.Values {
 	set("art", string(q.Kind))
 	set("umsetzung", string(q.FollowUps))
 	set("verfahren", string(q.Way))
+	set("q", q.Text)
 	return v
 }
 

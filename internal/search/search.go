@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -345,6 +346,12 @@ func Run(ctx context.Context, st *store.Store, q Query, page, perPage int) (Resu
 // took in brackets, commas and quotes before), each word of a field on its
 // own ("<mark>NOOTS</mark>-Staatsvertrag").
 func Snippet(text string, q Query, n int) template.HTML {
+	out, _ := snippet(text, q, n)
+	return out
+}
+
+// snippet is Snippet, and tells whether a word matched.
+func snippet(text string, q Query, n int) (template.HTML, bool) {
 	type tok struct {
 		s     string
 		spans [][2]int // the matching words' byte ranges in s
@@ -375,6 +382,7 @@ func Snippet(text string, q Query, n int) template.HTML {
 		}
 	}
 	first := slices.IndexFunc(toks, func(t tok) bool { return len(t.spans) > 0 })
+	matched := first >= 0
 	start := 0
 	if first > n/3 {
 		start = first - n/3
@@ -399,7 +407,7 @@ func Snippet(text string, q Query, n int) template.HTML {
 	if end < len(toks) {
 		b.WriteString(" …")
 	}
-	return template.HTML(b.String())
+	return template.HTML(b.String()), matched
 }
 
 // wordSpans gives the byte ranges of the words of s, as words finds them
@@ -498,11 +506,7 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 				if !d.Public() {
 					continue
 				}
-				var pts []string
-				for _, p := range d.Points {
-					pts = append(pts, strings.TrimSpace(p.Label+" "+p.Text))
-				}
-				text := strings.Join(pts, " ") + " " + d.Result
+				text := DecisionText(d)
 				if d.Label == "" {
 					// Without a number it has no page: it is found in the
 					// minutes of its item, as the minutes show it.
@@ -550,11 +554,7 @@ func decisionDocs(ctx context.Context, st *store.Store, id int64) (store.SearchS
 	var docs []store.SearchDoc
 	if d, public := model.Public.Decision(d); public && d.Label != "" {
 		d = d.Corrected() // found by its text as last corrected, as its page shows it
-		var pts []string
-		for _, p := range d.Points {
-			pts = append(pts, strings.TrimSpace(p.Label+" "+p.Text))
-		}
-		text := strings.Join(pts, " ") + " " + d.Result
+		text := DecisionText(d)
 		title := d.DisplayTitle()
 		docs = append(docs, store.SearchDoc{Kind: "beschluss", URL: "/beschluesse/" + d.Label, Title: title, Text: text, Date: d.AdoptedOn.String(),
 			Terms: Terms(d.Label + " " + title + " " + text)})
@@ -600,7 +600,7 @@ func rebuildBatch(ctx context.Context, st *store.Store, ids []int64, docs func(i
 const RebuildBatch = 200
 
 // Rebuild indexes everything of a body. It walks the body's sessions
-// RebuildBatch at a time down the (body, number) index (keyset paging), so
+// RebuildBatch at a time up the (body, number) index (keyset paging), so
 // that a body with 100,000 sessions is never read at once. Having written
 // the last documents it clears the index's mark "needs rebuild"
 // (store.MarkSearchRebuilt); a rebuild that fails or stops midway leaves
@@ -630,8 +630,15 @@ func RebuildMarked(ctx context.Context, st *store.Store, bodyID int64, progress 
 
 func rebuild(ctx context.Context, st *store.Store, bodyID int64, progress func(sessions int)) error {
 	done := 0
-	for before := 0; ; {
-		sessions, err := st.SessionsBefore(ctx, bodyID, before, RebuildBatch)
+	// Up the (body, number) index, the oldest session first: the
+	// documents are numbered in the order they are written, and a search
+	// with more matches than it reads (store.SearchCap,
+	// store.RegisterTextCap) takes the most recently indexed, which after
+	// a rebuild are then the newest sessions' as after everyday indexing.
+	// Walked down, a rebuild left the oldest sessions' documents the most
+	// recent, and "Registermodernisierung" in the register found the 1980s.
+	for after := math.MinInt32; ; {
+		sessions, err := st.SessionsAfter(ctx, bodyID, after, RebuildBatch)
 		if err != nil {
 			return err
 		}
@@ -652,7 +659,7 @@ func rebuild(ctx context.Context, st *store.Store, bodyID int64, progress func(s
 		if len(sessions) < RebuildBatch {
 			break
 		}
-		before = sessions[len(sessions)-1].Number
+		after = sessions[len(sessions)-1].Number
 	}
 	ps, err := st.Procedures(ctx)
 	if err != nil {

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,9 +29,52 @@ type RegisterFilter struct {
 	// Way keeps decisions taken one way: after discussion in a session, on
 	// the Grüne Liste (the item's consent flag), in written procedure (no
 	// session).
-	Way    model.DecisionWay
+	Way model.DecisionWay
+	// Terms is the full-text filter (q), in index form: the decision's
+	// document in the search index (its public text, package search)
+	// must hold them. Only the first RegisterTextCap decisions whose
+	// documents hold them, the most recently indexed first, are
+	// candidates (RegisterCapped tells when there are more).
+	Terms  SearchTerms
 	Offset int
 	Limit  int // 0: all
+}
+
+// RegisterTextCap bounds the register's full-text filter: of the
+// decisions whose public text holds the words, the RegisterTextCap most
+// recently indexed are the candidates the other filters then select from,
+// so that a filter by a word in half of a million decisions reads a
+// thousand, not half a million, and every page of it reads the same.
+const RegisterTextCap = SearchCap
+
+// SearchTerms are the words of a full-text filter in index form (package
+// search): its parts, each one word or the words of a phrase in order, as
+// Search takes them, written as one string so that a filter holding them
+// stays comparable (the register's numbers are kept per filter). Parts
+// are separated by "|", a phrase's words by spaces; "" is no filter.
+type SearchTerms string
+
+// SearchTermsOf writes parts as SearchTerms, keeping only the letters and
+// digits of each term (searchWords).
+func SearchTermsOf(parts [][]string) SearchTerms {
+	ps := searchWords(parts)
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = strings.Join(p, " ")
+	}
+	return SearchTerms(strings.Join(out, "|"))
+}
+
+// parts gives the parts of t.
+func (t SearchTerms) parts() [][]string {
+	if t == "" {
+		return nil
+	}
+	var out [][]string
+	for _, p := range strings.Split(string(t), "|") {
+		out = append(out, strings.Fields(p))
+	}
+	return out
 }
 
 // RegisterFilterOf gives the filter of body bodyID that the register's
@@ -37,7 +82,9 @@ type RegisterFilter struct {
 // and the JSON API. It leaves to the caller what q alone does not give:
 // ConferenceID, the id of the FachMK q names by abbreviation (looked up
 // with model.RegisterQuery.Unmatched among the conferences there are),
-// and Offset and Limit, which follow q.Page by the caller's page size.
+// Terms, the words of q.Text in index form (package search, which the
+// store does not know), and Offset and Limit, which follow q.Page by the
+// caller's page size. search.RegisterFilter gives the whole filter.
 func RegisterFilterOf(bodyID int64, q model.RegisterQuery) RegisterFilter {
 	return RegisterFilter{
 		BodyID:    bodyID,
@@ -57,6 +104,10 @@ func RegisterFilterOf(bodyID int64, q model.RegisterQuery) RegisterFilter {
 type RegisterPage struct {
 	Decisions []model.Decision
 	Total     int
+	// Capped says that more decisions than RegisterTextCap hold the
+	// words of the full-text filter: the matches are among the
+	// RegisterTextCap most recently indexed of them.
+	Capped bool
 }
 
 // Register gives the page of published decisions matching f, newest number
@@ -74,10 +125,17 @@ func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, e
 	if limit <= 0 {
 		limit = noLimit
 	}
-	p.Decisions, err = queryList(ctx, s.rd, scanCorrectedDecision, "register",
-		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+w.sql()+` ORDER BY d.year DESC, d.seq DESC LIMIT ? OFFSET ?`,
-		append(w.args, limit, f.Offset)...)
+	from, args, err := s.registerFrom(ctx, f)
 	if err != nil {
+		return p, err
+	}
+	p.Decisions, err = queryList(ctx, s.rd, scanCorrectedDecision, "register",
+		registerSelect(f, from, w, ` ORDER BY d.year DESC, d.seq DESC`, ` LIMIT ? OFFSET ?`),
+		append(append(args, w.args...), limit, f.Offset)...)
+	if err != nil {
+		return p, err
+	}
+	if p.Capped, err = s.RegisterCapped(ctx, f); err != nil {
 		return p, err
 	}
 	// A decision that binds only the consenting members shows which: its
@@ -121,6 +179,130 @@ func scanCorrectedDecision(r scanner) (model.Decision, error) {
 	}
 	d.Corrections = []model.DecisionCorrection{c}
 	return d, nil
+}
+
+// registerFrom gives the FROM clause of the register's statements for f,
+// naming the decisions d, and the arguments it takes before those of
+// registerWhere. With a full-text filter the decisions are its candidates
+// (registerCandidates), a JSON list of at most RegisterTextCap ids read
+// by primary key, then filtered and ordered by number like the whole
+// register. On SQLite the CROSS JOIN keeps that order of the join (the
+// planner might else walk the whole register and probe the list).
+func (s *Store) registerFrom(ctx context.Context, f RegisterFilter) (string, []any, error) {
+	if f.Terms == "" {
+		return `decisions d`, nil, nil
+	}
+	c, err := s.registerCandidates(ctx, f.BodyID, f.Terms)
+	if err != nil {
+		return "", nil, err
+	}
+	if s.isPG() {
+		return `json_array_elements_text(CAST(? AS json)) AS s(value) JOIN decisions d ON d.id = CAST(s.value AS BIGINT)`, []any{c.ids}, nil
+	}
+	return `json_each(?) s CROSS JOIN decisions d ON d.id = s.value`, []any{c.ids}, nil
+}
+
+// registerSelect gives the statement of a page of the register: the
+// decisions of from (registerFrom) matching w in order, tail (LIMIT,
+// OFFSET) applied. With a full-text filter the page's ids are chosen
+// first and only its decisions read whole: ordering up to
+// RegisterTextCap candidates with all their columns and the probe for
+// their newest correction cost a page three quarters of its time.
+func registerSelect(f RegisterFilter, from string, w where, order, tail string) string {
+	if f.Terms == "" {
+		return `SELECT ` + correctedCols + ` FROM ` + from + newestCorrection + w.sql() + order + tail
+	}
+	return `SELECT ` + correctedCols + ` FROM decisions d` + newestCorrection + ` WHERE d.id IN (SELECT d.id FROM ` + from + w.sql() + order + tail + `)` + order
+}
+
+// registerCandidates are the decisions a full-text filter of the
+// register selects from: the ids of the body's decisions named by the
+// first RegisterTextCap documents of decisions (kind "beschluss", address
+// /beschluesse/{label}) that match the terms, the most recently indexed
+// first, each once, as a JSON array; capped says that more documents
+// match. The index holds only what the public may read (package search):
+// a word of a confidential passage finds nothing. Whether a candidate is
+// in the register at all (adopted, numbered) its statements decide.
+type registerCandidates struct {
+	ids    string
+	capped bool
+}
+
+// registerTextKey is the key of the kept candidates of a full-text
+// filter.
+type registerTextKey struct {
+	bodyID int64
+	terms  SearchTerms
+}
+
+// registerCandidates gives the candidates of the full-text filter terms
+// in the register of body bodyID, kept per data version and filter (up
+// to kept.MaxKeys filters of at most RegisterTextCap ids): they are read
+// once, not for every page, count and feed of the same filter. Reading
+// them reads up to RegisterTextCap+1 documents of the index and looks up
+// their labels (index decisions_label).
+func (s *Store) registerCandidates(ctx context.Context, bodyID int64, terms SearchTerms) (registerCandidates, error) {
+	return s.registerTexts.Get(s.Version(), registerTextKey{bodyID, terms}, func() (registerCandidates, error) {
+		c := registerCandidates{ids: "[]"}
+		match, ok := s.matchExpr(terms.parts())
+		if !ok {
+			return c, nil // no word left (SearchTermsOf keeps words only): nothing matches
+		}
+		q := `SELECT substr(url, 14) FROM search_index WHERE search_index MATCH ? AND kind = 'beschluss' ORDER BY rowid DESC LIMIT ?`
+		if s.isPG() {
+			q = `SELECT substr(url, 14) FROM search_index WHERE tsv @@ ?::tsquery AND kind = 'beschluss' ORDER BY id DESC LIMIT ?`
+		}
+		labels, err := queryList(ctx, s.rd, func(r scanner) (string, error) {
+			var l string
+			return l, r.Scan(&l)
+		}, "register candidates", q, match, RegisterTextCap+1)
+		if err != nil {
+			return c, err
+		}
+		if len(labels) > RegisterTextCap {
+			c.capped, labels = true, labels[:RegisterTextCap]
+		}
+		if len(labels) == 0 {
+			return c, nil
+		}
+		// The labels' decisions, looked up by label (index
+		// decisions_label; the CROSS JOIN keeps SQLite from walking the
+		// body's decisions instead).
+		list, err := json.Marshal(labels)
+		if err != nil {
+			return c, err
+		}
+		q = `SELECT d.id FROM json_each(?) s CROSS JOIN decisions d ON d.label = s.value WHERE d.body_id = ?`
+		if s.isPG() {
+			q = `SELECT d.id FROM json_array_elements_text(CAST(? AS json)) AS s(value) JOIN decisions d ON d.label = s.value WHERE d.body_id = ?`
+		}
+		ids, err := queryList(ctx, s.rd, func(r scanner) (int64, error) {
+			var id int64
+			return id, r.Scan(&id)
+		}, "register candidates", q, string(list), bodyID)
+		if err != nil {
+			return c, err
+		}
+		slices.Sort(ids)
+		b, err := json.Marshal(slices.Compact(ids))
+		if err != nil || len(ids) == 0 {
+			return c, err
+		}
+		c.ids = string(b)
+		return c, nil
+	})
+}
+
+// RegisterCapped tells whether more than RegisterTextCap decisions hold
+// the words of f's full-text filter (false without one): the register
+// then selects from the RegisterTextCap most recently indexed of them and
+// says so. It is known with the filter's candidates (registerCandidates).
+func (s *Store) RegisterCapped(ctx context.Context, f RegisterFilter) (bool, error) {
+	if f.Terms == "" {
+		return false, nil
+	}
+	c, err := s.registerCandidates(ctx, f.BodyID, f.Terms)
+	return c.capped, err
 }
 
 // registerWhere gives the conditions of the register's filter f.

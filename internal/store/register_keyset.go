@@ -37,14 +37,18 @@ func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c Register
 	case !c.Before.IsZero():
 		w.add("(d.year, d.seq) < (?, ?)", c.Before.Year, c.Before.Seq)
 	}
-	args := append(w.args, limit)
+	from, args, err := s.registerFrom(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	args = append(append(args, w.args...), limit)
 	tail := ` LIMIT ?`
 	if c == (RegisterCursor{}) && f.Offset > 0 {
 		tail += ` OFFSET ?`
 		args = append(args, f.Offset)
 	}
 	ds, err := queryList(ctx, s.rd, scanCorrectedDecision, "register",
-		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+w.sql()+order+tail, args...)
+		registerSelect(f, from, w, order, tail), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -71,8 +75,9 @@ func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c Register
 }
 
 // RegisterCount gives the number of published decisions matching f
-// (Offset and Limit do not count). Counting reads every match (a million
-// for the whole register), so the number is kept per data version and
+// (Offset and Limit do not count; with a full-text filter, at most
+// RegisterTextCap). Counting reads every match (a million for the whole
+// register), so the number is kept per data version and
 // filter (up to kept.MaxKeys filters).
 func (s *Store) RegisterCount(ctx context.Context, f RegisterFilter) (int, error) {
 	f.Offset, f.Limit = 0, 0
@@ -81,8 +86,12 @@ func (s *Store) RegisterCount(ctx context.Context, f RegisterFilter) (int, error
 		if err != nil {
 			return 0, err
 		}
+		from, args, err := s.registerFrom(ctx, f)
+		if err != nil {
+			return 0, err
+		}
 		var n int
-		if err := s.rd.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+w.sql(), w.args...).Scan(&n); err != nil {
+		if err := s.rd.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w.sql(), append(args, w.args...)...).Scan(&n); err != nil {
 			return 0, fmt.Errorf("store: register count: %w", err)
 		}
 		return n, nil

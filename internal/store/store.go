@@ -85,6 +85,9 @@ type Store struct {
 	// registerCounts keeps the register's numbers of matches per data
 	// version (register_keyset.go).
 	registerCounts kept.Map[RegisterFilter, int]
+	// registerTexts keeps the candidates of the register's full-text
+	// filters per data version (register.go).
+	registerTexts kept.Map[registerTextKey, registerCandidates]
 	// followUpDue and followUpCounts keep the follow-up lists' due
 	// sessions per council and counts per query (followup_list.go).
 	followUpDue    kept.Map[int64, map[int]model.Session]

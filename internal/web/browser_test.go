@@ -348,7 +348,7 @@ func TestSessionCycleInBrowser(t *testing.T) {
 
 	// The public pages.
 	for _, p := range []string{"/", "/sitzungen", "/sitzungen/47", "/sitzungen/47/protokoll", "/beschluesse", "/beschluesse?jahr=2025&be=HE", "/beschluesse/B-2025/26-IT",
-		"/suche?q=Registermodernisierung", "/fachmk", "/fachmk/E-Justice-Rat"} {
+		"/beschluesse?q=Registermodernisierung&jahr=2025", "/beschluesse?q=Registermodernisierung&jahr=2024", "/suche?q=Registermodernisierung", "/fachmk", "/fachmk/E-Justice-Rat"} {
 		b.page(p)
 	}
 	b.page("/beschluesse")

@@ -273,7 +273,8 @@ func TestRegisterAddressesAgree(t *testing.T) {
 	}
 	queries := []string{"", "jahr=2025", "jahr=1800", "jahr=abc", "umsetzung=erledigt", "umsetzung=bald", "umsetzung=in_umsetzung",
 		"art=empfehlung", "art=gesetz", "verfahren=gruene-liste", "verfahren=los", "thema=x", "thema=999999",
-		fmt.Sprintf("thema=%d", notTopic), "fachmk=XYZ", "fachmk=IT-PLR", "fachmk=FMK", "be=HE", "seite=0", "seite=2000000"}
+		fmt.Sprintf("thema=%d", notTopic), "fachmk=XYZ", "fachmk=IT-PLR", "fachmk=FMK", "be=HE", "seite=0", "seite=2000000",
+		"q=Register", "q=%21%21", "q=" + strings.Repeat("x", 301), "q=Register&fachmk=XYZ"}
 	for _, q := range queries {
 		res, feed := getHost(t, ts, "/beschluesse.atom?"+q, "ts.local")
 		apiRes, api := getHost(t, ts, "/api/v1/beschluesse?"+q, "ts.local")

@@ -24,7 +24,7 @@ func TestPublicPagesPassAxeOnAPhone(t *testing.T) {
 	browserTest(t)
 	b := publicPhone(t)
 	for _, p := range []string{"/", "/sitzungen", "/sitzungen/47", "/sitzungen/47/protokoll", "/sitzungen/46/protokoll",
-		"/beschluesse", "/beschluesse/B-2025/26-IT", "/suche?q=Kooperation", "/sitzungen/kalender?jahr=2025",
+		"/beschluesse", "/beschluesse?q=Register", "/beschluesse?q=Registermodernisierung&jahr=2024", "/beschluesse/B-2025/26-IT", "/suche?q=Kooperation", "/sitzungen/kalender?jahr=2025",
 		"/fachmk", "/fachmk/FMK", "/fachmk/JuMiKo", "/fachmk/EnMK", "/auftraege"} {
 		b.page(p)
 		// Nothing wider than the phone: a long word of a conference's

@@ -42,6 +42,17 @@ type decisionListData struct {
 	// Unmatched is why the filter, though readable, cannot match (a
 	// conference or topic that does not exist).
 	Unmatched string
+	// Snippets are the words of each listed decision around the first
+	// that matches the full-text filter (by decision id; none without a
+	// filter or when only the number or title matched).
+	Snippets map[int64]template.HTML
+	// Capped says that more decisions than TextCap hold the words of the
+	// full-text filter: the list selects from the TextCap most recently
+	// indexed of them (store.RegisterTextCap).
+	Capped  bool
+	TextCap int
+	// MaxText is the longest full-text filter (model.RegisterMaxText).
+	MaxText int
 }
 
 // registerQuery is the register's filter as given in the address
@@ -116,11 +127,21 @@ func (q registerQuery) Selection(o registerOptions) string {
 	if q.Way != "" {
 		parts = append(parts, q.Way.Label())
 	}
+	if q.Text != "" {
+		parts = append(parts, "mit „"+q.Text+"“")
+	}
 	return strings.Join(parts, ", ")
 }
 
 // Active says whether any filter is set.
 func (q registerQuery) Active() bool { return q.Query() != "" }
+
+// Narrowed says whether a filter other than the full-text filter is set.
+func (q registerQuery) Narrowed() bool {
+	r := q.RegisterQuery
+	r.Text = ""
+	return r.String() != ""
+}
 
 // parseRegisterQuery reads the filter; the error is a German message.
 func parseRegisterQuery(v url.Values) (registerQuery, string) {
@@ -131,23 +152,17 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 	return registerQuery{q}, ""
 }
 
-// registerFilter turns the address filter into the store's. unmatched
-// says in German why nothing can match when a named FachMK does not exist
-// or the named section is no topic of the council (model.Section.Topic);
-// it is "" when the filter can match.
-func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (f store.RegisterFilter, unmatched string, err error) {
-	f = store.RegisterFilterOf(bodyID, q.RegisterQuery)
-	if q.Section == 0 && q.Conference == "" {
-		return f, "", nil
+// registerFilter turns the address filter into the store's
+// (search.RegisterFilter, as the JSON API does) and gives the parsed text
+// for the snippets. unmatched says in German why nothing can match when a
+// named FachMK does not exist or the named section is no topic of the
+// council (model.Section.Topic); it is "" when the filter can match.
+func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (f store.RegisterFilter, text search.Query, unmatched string, err error) {
+	f, text, err = search.RegisterFilter(ctx, s.st, bodyID, q.RegisterQuery)
+	if model.ClassOf(err) == model.ErrNotFound || model.ClassOf(err) == model.ErrInput {
+		return f, text, model.ReasonOf(err), nil
 	}
-	opts, err := s.registerChoices(ctx, bodyID)
-	if err != nil {
-		return f, "", err
-	}
-	if f.ConferenceID, err = q.Unmatched(opts.Sections, opts.Conferences); err != nil {
-		return f, model.ReasonOf(err), nil
-	}
-	return f, "", nil
+	return f, text, "", err
 }
 
 // registerRequest reads the register's filter from the request and gives
@@ -166,7 +181,7 @@ func (s *Server) registerRequest(w http.ResponseWriter, r *http.Request, pageSiz
 		s.badRequest(w, r, msg)
 		return council, q, page, false
 	}
-	f, unmatched, err := s.registerFilter(ctx, council.ID, q)
+	f, _, unmatched, err := s.registerFilter(ctx, council.ID, q)
 	if err == nil && unmatched != "" {
 		// A feed subscribed with a mistyped conference would stay empty
 		// for ever without telling its reader.
@@ -212,13 +227,17 @@ func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
 // filter are kept per data version (register_pages.go).
 func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, council model.Body, q registerQuery, c store.RegisterCursor, refused string) {
 	ctx := r.Context()
-	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}, Refused: refused, Ways: model.DecisionWays}
-	f, unmatched, err := s.registerFilter(ctx, council.ID, q)
+	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}, Refused: refused, Ways: model.DecisionWays,
+		TextCap: store.RegisterTextCap, MaxText: model.RegisterMaxText}
+	f, text, unmatched, err := s.registerFilter(ctx, council.ID, q)
 	d.Unmatched = unmatched
 	if err == nil && unmatched == "" {
 		if d.Total, err = s.registerTotal(ctx, f); err == nil {
 			f.Offset = (q.Page - 1) * RegisterPerPage
 			d.Decisions, err = s.st.RegisterKeyset(ctx, f, c, RegisterPerPage)
+		}
+		if err == nil {
+			d.Capped, err = s.st.RegisterCapped(ctx, f)
 		}
 	}
 	var opts registerOptions
@@ -228,6 +247,15 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 	if err == nil {
 		// The register is public for every visitor.
 		d.Decisions = model.Public.Register(d.Decisions)
+		if q.Text != "" {
+			// From the public text only, as the index holds it.
+			d.Snippets = map[int64]template.HTML{}
+			for _, dec := range d.Decisions {
+				if sn := search.DecisionSnippet(dec, text); sn != "" {
+					d.Snippets[dec.ID] = sn
+				}
+			}
+		}
 		ids := make([]int64, 0, len(d.Decisions))
 		for _, dec := range d.Decisions {
 			if dec.SessionID != 0 {
