@@ -826,8 +826,14 @@ type Procedure struct {
 	ID int64 `json:"id"`
 	// Body is the abbreviation of the body that decides (IT-PLR,
 	// AL-Runde): a member office votes in both.
-	Body     string        `json:"gremium"`
+	Body string `json:"gremium"`
+	// Kind is the kind of the proposal, "Beschluss" or "Empfehlung", as
+	// every decision's "art" gives it (it fixes the majority); Name is
+	// what the pages call it (model.Decision.Name): also
+	// "Beschlussempfehlung" for a procedure of the AL-Runde, whose "art"
+	// is the kind of the proposal it recommends on.
 	Kind     string        `json:"art"`
+	Name     string        `json:"bezeichnung"`
 	Title    string        `json:"titel,omitempty"`
 	Points   []model.Point `json:"punkte"`
 	Deadline string        `json:"frist"`
@@ -881,10 +887,13 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 		for i, pt := range d.Points {
 			pts[i] = model.Point{Label: pt.Label, Text: model.TypedMarks(pt.Text)}
 		}
-		o := Procedure{ID: p.ID, Body: body, Kind: d.Kind.Label(), Title: model.TypedMarks(d.Title), Points: pts,
+		o := Procedure{ID: p.ID, Body: body, Kind: d.Kind.Label(), Name: d.Name(), Title: model.TypedMarks(d.Title), Points: pts,
 			Deadline: p.Deadline.In(model.Berlin).Format(time.RFC3339), Status: string(p.Status), DeadlinePassed: p.Due(now), Result: p.Result,
 			URL: fmt.Sprintf("%s/umlaufverfahren/%d", site, p.ID)}
-		if d.Public() {
+		if d.Status == model.DecisionAdopted {
+			// The reader is internal: the number of an adopted decision
+			// of the AL-Runde too, which is not public (the procedure's
+			// page gives it).
 			o.Decision = d.Label
 		}
 		for _, v := range p.Votes {

@@ -102,6 +102,19 @@ func bulletList(points []string) string {
 	return b.String()
 }
 
+// recommendsOn gives what an adopted Beschlussempfehlung's head adds after
+// its number: " (zu einer Empfehlung)" where it recommends on an
+// Empfehlung (model.Decision.KindName), whose majority applies; the
+// parser reads the kind back from it (recommendationKind). A
+// Beschlussempfehlung on a Beschluss, and every other decision, adds
+// nothing: its name gives its kind.
+func recommendsOn(d model.Decision) string {
+	if d.Recommends && d.Kind == model.KindRecommendation {
+		return " " + recommendsOnRecommendation
+	}
+	return ""
+}
+
 func paragraphs(text string) string {
 	var b strings.Builder
 	for i, l := range strings.Split(text, "\n") {
@@ -187,13 +200,17 @@ func (e *exporter) exportRow(it Item, r Row) {
 
 func decisionContent(it Item, d model.Decision, sessionDate model.Date) string {
 	var b strings.Builder
-	head := d.Kind.Label() + " " + d.Label
+	var head string
 	switch {
-	case !d.Public():
+	case d.Status != model.DecisionAdopted:
 		// A proposal has no number before it is adopted; the parser reads
 		// the status back from this head (proposalHeader): the file's
 		// format, "Beschlussvorschlag (Empfehlung)" for an Empfehlung,
-		// not the pages' words (model.Decision.ProposalLabel).
+		// not the pages' words (model.Decision.ProposalLabel). Whether
+		// the decision is public does not matter here: an adopted
+		// decision of an internal body (the AL-Runde) is adopted all the
+		// same, with its number (it was written as a proposal and
+		// imported as one).
 		head = "Beschlussvorschlag"
 		if d.Rejected() {
 			head = "abgelehnter " + head
@@ -202,7 +219,9 @@ func decisionContent(it Item, d model.Decision, sessionDate model.Date) string {
 			head += " (Empfehlung)"
 		}
 	case d.Label == "":
-		head = d.Kind.Label() + " (ohne Nummer)"
+		head = d.Name() + " (ohne Nummer)" + recommendsOn(d)
+	default:
+		head = d.Name() + " " + d.Label + recommendsOn(d)
 	}
 	b.WriteString("<p>" + esc(head) + "</p>")
 	if d.Title != DecisionTitle(it.AgendaItem) {
@@ -221,7 +240,13 @@ func decisionContent(it Item, d model.Decision, sessionDate model.Date) string {
 		b.WriteString(" <p>Ergebnis: " + esc(d.Result) + "</p>")
 	}
 	if d.AdoptedOn != sessionDate && !d.AdoptedOn.IsZero() {
-		b.WriteString(" <p>Beschlossen am: " + d.AdoptedOn.German() + "</p>")
+		// "Beschlossen am", "Ausgesprochen am", "Abgelehnt am"; a
+		// proposal is not decided, but a date it holds is kept.
+		label := d.DecidedOnLabel()
+		if label == "" {
+			label = "Beschlossen am"
+		}
+		b.WriteString(" <p>" + label + ": " + d.AdoptedOn.German() + "</p>")
 	}
 	if d.Scope == model.ScopeConsenting {
 		b.WriteString(" <p>Geltung: " + ScopeConsentingText + "</p>")

@@ -703,18 +703,37 @@ func startsLower(s string) bool {
 // ---- decisions (BV) and notes (PN) ----
 
 var (
-	decisionHeader   = regexp.MustCompile(`^(Beschluss|Empfehlung)\s+(\S+)\s*`)
-	unnumberedHeader = regexp.MustCompile(`^(Beschluss|Empfehlung) \(ohne Nummer\)$`)
+	decisionHeader   = regexp.MustCompile(`^(Beschlussempfehlung|Beschluss|Empfehlung)\s+(\S+)\s*(\(zu einer Empfehlung\)\s*)?`)
+	unnumberedHeader = regexp.MustCompile(`^(Beschlussempfehlung|Beschluss|Empfehlung) \(ohne Nummer\)( \(zu einer Empfehlung\))?$`)
 	proposalHeader   = regexp.MustCompile(`^(abgelehnter )?Beschlussvorschlag( \(Empfehlung\))?$`)
-	decisionField    = regexp.MustCompile(`^(Ergebnis|Titel|Geltung|Stimmen|Beschlossen am):\s*(.*)$`)
+	decisionField    = regexp.MustCompile(`^(Ergebnis|Titel|Geltung|Stimmen|Beschlossen am|Ausgesprochen am|Abgelehnt am):\s*(.*)$`)
 )
+
+// recommendsOnRecommendation follows the number of a Beschlussempfehlung
+// of a preparatory body (the AL-Runde) that recommends on an Empfehlung
+// (model.Decision.KindName), in the head of its row: "Beschlussempfehlung
+// BE-2026/02-AL (zu einer Empfehlung)". The decision is of kind
+// Empfehlung, whose majority applies; a Beschlussempfehlung without it is
+// of kind Beschluss.
+const recommendsOnRecommendation = "(zu einer Empfehlung)"
+
+// headKind gives the kind a decision row's head names: "Empfehlung", and
+// a Beschlussempfehlung on an Empfehlung (onRecommendation), are of kind
+// Empfehlung; "Beschluss" and "Beschlussempfehlung" of kind Beschluss.
+func headKind(name string, onRecommendation bool) string {
+	if name == "Empfehlung" || onRecommendation {
+		return "Empfehlung"
+	}
+	return "Beschluss"
+}
 
 // ScopeConsentingText is how the minutes state that a decision binds only
 // the members that consented.
 const ScopeConsentingText = "nur für die zustimmenden Mitglieder"
 
 // decisionField reads a labelled line of a decision row, as Export writes
-// them: Ergebnis, Titel, Geltung, Stimmen, Beschlossen am.
+// them: Ergebnis, Titel, Geltung, Stimmen, and the day of the decision
+// (Beschlossen am, Ausgesprochen am, Abgelehnt am: model.Decision.DecidedOnLabel).
 func (p *parser) decisionField(d *model.Decision, name, value string) {
 	value = redactionMarks(strings.TrimSpace(value))
 	switch name {
@@ -729,11 +748,11 @@ func (p *parser) decisionField(d *model.Decision, name, value string) {
 		if value == ScopeConsentingText {
 			d.Scope = model.ScopeConsenting
 		}
-	case "Beschlossen am":
+	case "Beschlossen am", "Ausgesprochen am", "Abgelehnt am":
 		if on, err := model.ParseDate(value); err == nil {
 			d.AdoptedOn = on
 		} else {
-			p.warn("Beschlossen am %q is no date", value)
+			p.warn("%s %q is no date", name, value)
 		}
 	case "Stimmen":
 		for _, v := range strings.Split(value, ",") {
@@ -764,7 +783,7 @@ func (p *parser) decisionRow(content string) {
 	var status model.DecisionStatus
 	if len(ps) > 0 && !ps[0].bullet {
 		if m := unnumberedHeader.FindStringSubmatch(ps[0].text); m != nil {
-			kind, ps = m[1], ps[1:]
+			kind, ps = headKind(m[1], m[2] != ""), ps[1:]
 		} else if m := proposalHeader.FindStringSubmatch(ps[0].text); m != nil {
 			kind, status, ps = "Beschluss", model.DecisionDraft, ps[1:]
 			if m[2] != "" {
@@ -775,7 +794,7 @@ func (p *parser) decisionRow(content string) {
 			}
 		} else if m := decisionHeader.FindStringSubmatch(ps[0].text); m != nil {
 			if _, ok := model.ParseDecisionRef(m[2]); ok {
-				kind, label = m[1], p.plain("decision number", m[2])
+				kind, label = headKind(m[1], m[3] != ""), p.plain("decision number", m[2])
 				ps[0].text = strings.TrimSpace(ps[0].text[len(m[0]):])
 				if ps[0].text == "" {
 					ps = ps[1:]

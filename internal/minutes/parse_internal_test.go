@@ -94,6 +94,9 @@ func FuzzParse(f *testing.F) {
 	f.Add("TOP\tÜbergreifendes\tZiel\tQuelle\tBE\n04\t<p>Cloud</p>\tBeschluss\t\tHE\n" +
 		"\t<p class=\"vertagung\">Vertagt aus der 47. Sitzung; vertagt auf die 49. Sitzung – Grund: ⟦Kosten offen</p>\t\t\t\n" +
 		"\t<p class=\"vertagung\">vertagt irgendwann</p>\t\t\t\n")
+	f.Add("39. Sitzung der AL-Runde\nTOP\tÜbergreifendes\tZiel\tQuelle\tBE\n01\t<p>Cloud</p>\tBeschluss\t\tHE\n" +
+		"BV\t<p>Beschlussempfehlung BE-2026/02-AL (zu einer Empfehlung)</p> <ol><li>a</li></ol> <p>Ausgesprochen am: 02.03.2026</p>\t\t\t\n" +
+		"BV\t<p>Beschlussempfehlung (ohne Nummer)</p> <p>Abgelehnt am: kein Datum</p>\t\t\t\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		doc, _, err := Parse(strings.NewReader(in), testOptions())
 		if err != nil {

@@ -272,6 +272,22 @@ func (it AgendaItem) Label() string {
 	return "TOP " + it.Number
 }
 
+// SectionBeside gives the name of the item's section as a list of items
+// shows it beside the item's label and title ("TOP 10 – Bericht des
+// Themenpaten (Informationssicherheit)"), or "" where the title names the
+// section already: the same words ("TOP 00 – Begrüßung" in the section
+// Begrüßung, which read "TOP 00 – Begrüßung (Begrüßung)"), or the
+// section's name with a parenthesis, as an item the minutes give without
+// title is named ("Übergreifendes (im Protokoll ohne Titel)").
+func (it AgendaItem) SectionBeside(section string) string {
+	name := strings.Join(strings.Fields(section), " ")
+	title := strings.Join(strings.Fields(it.Title), " ")
+	if name == "" || strings.EqualFold(title, name) || len(title) > len(name) && strings.EqualFold(title[:len(name)], name) && strings.HasPrefix(title[len(name):], " (") {
+		return ""
+	}
+	return section
+}
+
 // optionTitleRunes is how much of an item's title a choice of items shows.
 const optionTitleRunes = 40
 

@@ -49,3 +49,22 @@ func TestCheckNumberable(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionBeside: an item's section is named beside its title unless
+// the title names it already (the same words, or the section's name with
+// a parenthesis: an item without title in the minutes).
+func TestSectionBeside(t *testing.T) {
+	for _, c := range []struct{ title, section, want string }{
+		{"Begrüßung", "Begrüßung", ""},
+		{" begrüßung ", "Begrüßung", ""},
+		{"Übergreifendes (im Protokoll ohne Titel)", "Übergreifendes", ""},
+		{"Bericht des Themenpaten", "Informationssicherheit", "Informationssicherheit"},
+		{"Begrüßung durch den Vorsitz", "Begrüßung", "Begrüßung"},
+		{"Begrüßungen", "Begrüßung", "Begrüßung"},
+		{"Titel", "", ""},
+	} {
+		if got := (AgendaItem{Title: c.title}).SectionBeside(c.section); got != c.want {
+			t.Errorf("SectionBeside(%q) of %q = %q, want %q", c.section, c.title, got, c.want)
+		}
+	}
+}

@@ -65,11 +65,16 @@ func ParseRegisterQuery(v url.Values) (RegisterQuery, error) {
 	}
 	q.Conference = strings.TrimSpace(v.Get("fachmk"))
 	q.Reporter = strings.TrimSpace(v.Get("be"))
-	switch k := DecisionKind(v.Get("art")); k {
+	// The kind in the words the JSON API's field "art" gives it
+	// ("Beschluss", "Empfehlung") or as the register's form sends it
+	// ("beschluss", "empfehlung"): one vocabulary, whatever the case, so
+	// that a client filters by the value it read. Before, "?art=Beschluss"
+	// was refused.
+	switch k := DecisionKind(strings.ToLower(strings.TrimSpace(v.Get("art")))); k {
 	case "", KindDecision, KindRecommendation:
 		q.Kind = k
 	default:
-		return refuse("art", "Die Art muss „%s“ oder „%s“ sein.", KindDecision, KindRecommendation)
+		return refuse("art", "Die Art muss „%s“ oder „%s“ sein.", KindDecision.Label(), KindRecommendation.Label())
 	}
 	switch f := Implementation(v.Get("umsetzung")); f {
 	case "", ImplementationOpen, ImplementationProgress, ImplementationDone:
