@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"html"
 	"html/template"
-	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -600,7 +599,7 @@ func rebuildBatch(ctx context.Context, st *store.Store, ids []int64, docs func(i
 const RebuildBatch = 200
 
 // Rebuild indexes everything of a body. It walks the body's sessions
-// RebuildBatch at a time up the (body, number) index (keyset paging), so
+// RebuildBatch at a time down the (body, number) index (keyset paging), so
 // that a body with 100,000 sessions is never read at once. Having written
 // the last documents it clears the index's mark "needs rebuild"
 // (store.MarkSearchRebuilt); a rebuild that fails or stops midway leaves
@@ -630,15 +629,8 @@ func RebuildMarked(ctx context.Context, st *store.Store, bodyID int64, progress 
 
 func rebuild(ctx context.Context, st *store.Store, bodyID int64, progress func(sessions int)) error {
 	done := 0
-	// Up the (body, number) index, the oldest session first: the
-	// documents are numbered in the order they are written, and a search
-	// with more matches than it reads (store.SearchCap,
-	// store.RegisterTextCap) takes the most recently indexed, which after
-	// a rebuild are then the newest sessions' as after everyday indexing.
-	// Walked down, a rebuild left the oldest sessions' documents the most
-	// recent, and "Registermodernisierung" in the register found the 1980s.
-	for after := math.MinInt32; ; {
-		sessions, err := st.SessionsAfter(ctx, bodyID, after, RebuildBatch)
+	for before := 0; ; {
+		sessions, err := st.SessionsBefore(ctx, bodyID, before, RebuildBatch)
 		if err != nil {
 			return err
 		}
@@ -659,7 +651,7 @@ func rebuild(ctx context.Context, st *store.Store, bodyID int64, progress func(s
 		if len(sessions) < RebuildBatch {
 			break
 		}
-		after = sessions[len(sessions)-1].Number
+		before = sessions[len(sessions)-1].Number
 	}
 	ps, err := st.Procedures(ctx)
 	if err != nil {
