@@ -270,7 +270,7 @@ func TestOneFunctionPerMemberAndConference(t *testing.T) {
 	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: council.ID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
 	th := id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "TH", DecisionRef: "B-2022/43-IT"}))
 	_, err := s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "TH", DecisionRef: "B-2022/43-IT"})
-	if model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "mitglied" || !strings.Contains(model.ReasonOf(err), "Thüringen ist bereits Sprecher:in") {
+	if model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "mitglied" || !strings.Contains(model.ReasonOf(err), "Land TH ist bereits Sprecher:in") {
 		t.Errorf("TH a second time: %v (at %q)", err, model.FieldOf(err))
 	}
 	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: conf, Member: "HE", DecisionRef: "B-2022/43-IT"}))
