@@ -434,9 +434,8 @@ func TestAuditOneTimePerTransaction(t *testing.T) {
 	s.SetClock(func() time.Time { clock = clock.Add(time.Second); return clock })
 	ctx := context.Background()
 	bodyID, sid := fixture(t, s)
-	before := headID(t, s)
 	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sid, Title: "Zwei Einträge", Position: 50}))
-	before = headID(t, s)
+	before := headID(t, s)
 	// A draft on an item ticks the item's box "Beschluss": two objects.
 	must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sid, ItemID: item, Kind: model.KindRecommendation, Status: model.DecisionDraft,
 		Applicants: []string{"Bund"}, Scope: model.ScopeAll, Title: "Vorschlag", Points: []model.Point{{Text: "Der IT-Planungsrat empfiehlt."}}}))
