@@ -62,7 +62,8 @@ func rowsOf(table string) string {
 
 // CopyAll copies every row of src into dst, which must be empty (freshly
 // migrated), in one transaction of dst, and then compares every table of
-// both by row count and checksum and the audit heads. Ids, the audit chain
+// both by row count and checksum and the audit heads. Ids (with the
+// largest id each table ever gave, so that deleted ids stay unused), the audit chain
 // and the derived tables (OParl objects, search index) are copied as they
 // are; the OParl marks each row once (rowsOf). Nothing may write to src
 // meanwhile.
@@ -96,6 +97,14 @@ func CopyAll(ctx context.Context, dst, src *Store) (CopyReport, error) {
 		err = copyIntoSQLite(ctx, dst, src, tables)
 	}
 	if err != nil {
+		return rep, err
+	}
+	// Ids deleted in src are not given again in dst either (kept_ids.go).
+	marks, err := src.idMarks(ctx)
+	if err != nil {
+		return rep, err
+	}
+	if err := dst.setIDMarks(ctx, marks); err != nil {
 		return rep, err
 	}
 	dst.version.Add(1)
@@ -134,6 +143,15 @@ func CopyAll(ctx context.Context, dst, src *Store) (CopyReport, error) {
 		}
 	}
 	rep.Tables = got
+	copied, err := dst.idMarks(ctx)
+	if err != nil {
+		return rep, err
+	}
+	for t, m := range marks {
+		if copied[t] < m {
+			return rep, fmt.Errorf("store: copy: table %s would give ids from %d again (source gave up to %d)", t, copied[t]+1, m)
+		}
+	}
 	rep.Check = time.Since(t2)
 	h1, err := src.AuditHeadNow(ctx)
 	if err != nil {

@@ -48,8 +48,8 @@ func (s *Store) SaveDocumentNote(ctx context.Context, n model.DocumentNote) (int
 			}
 			// The id is taken before the insert, so the audit log reads
 			// the note's state before (none) and after.
-			if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM document_notes`).Scan(&id); err != nil {
-				return fmt.Errorf("store: document note: %w", err)
+			if id, err = s.reserveIDs(ctx, tx, "document_notes", 1); err != nil {
+				return err
 			}
 		}
 		if err := s.touch(ctx, tx, "document_note", id); err != nil {

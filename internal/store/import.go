@@ -412,19 +412,20 @@ const rowInsertBatch = 100
 // every row with the same number of values), rowInsertBatch rows per
 // statement, audits each as created and gives their ids in the order of
 // rows; the audit takes the state of a kind without dependent parts from
-// the insert (RETURNING *). The ids are given here as the engines give them — the table's
-// highest id plus one (SQLite's rowid; PostgreSQL's trigger gremium_rowid)
-// — read once: the transaction holds the write lock, so no other writer
-// takes one meanwhile. On PostgreSQL this skips the trigger, whose dynamic
-// query per row was most of an import's time there.
+// the insert (RETURNING *). The ids are reserved here at once, above
+// every id the table ever gave (reserveIDs, kept_ids.go): the transaction
+// holds the write lock, so no other writer takes one meanwhile. On
+// PostgreSQL this skips the trigger's work, whose dynamic query per row was
+// most of an import's time there.
 func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, table, entity, parent, cols string, rows []rowInsert) ([]int64, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
-	last, err := maxID(ctx, tx, table)
+	first, err := s.reserveIDs(ctx, tx, table, len(rows))
 	if err != nil {
 		return nil, err
 	}
+	last := first - 1
 	e := entityByName(entity)
 	if e == nil {
 		return nil, fmt.Errorf("store: insert: unknown entity %q", entity)

@@ -262,7 +262,8 @@ func (s *Store) provider() (*goose.Provider, error) {
 		goose.WithGoMigrations(goose.NewGoMigration(31, &goose.GoFunc{RunTx: sealAuditLog}, nil),
 			goose.NewGoMigration(177, &goose.GoFunc{RunTx: fillResponsibleKeys}, nil),
 			goose.NewGoMigration(221, &goose.GoFunc{RunTx: rebuildFollowUpPublic}, nil),
-			goose.NewGoMigration(730, &goose.GoFunc{RunTx: fixBodyCases}, nil)))
+			goose.NewGoMigration(730, &goose.GoFunc{RunTx: fixBodyCases}, nil),
+			goose.NewGoMigration(keptIDsVersion, &goose.GoFunc{RunTx: s.keepIDs}, &goose.GoFunc{RunTx: s.unkeepIDs})))
 }
 
 // Migrate applies all pending schema migrations.
