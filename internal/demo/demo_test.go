@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -237,6 +238,16 @@ func TestAlRunde39(t *testing.T) {
 	}
 	if decided != 4 || green != 3 {
 		t.Errorf("%d recommendations, %d for the Grüne Liste; want 4 and 3", decided, green)
+	}
+	// The held AL-Runde's items carry numbers: its page listed them as
+	// "TOP (ohne Nummer)".
+	alItems, _ := s.Items(ctx, al.ID)
+	var numbers []string
+	for _, it := range alItems {
+		numbers = append(numbers, it.Number)
+	}
+	if want := []string{"00", "01", "02", "03", "04"}; !slices.Equal(numbers, want) {
+		t.Errorf("the 39th AL-Runde's TOP numbers: %q, want %q", numbers, want)
 	}
 }
 

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"sort"
+	"strconv"
 )
 
 // OnAgenda reports whether the item stands on its session's agenda: an
@@ -56,6 +57,20 @@ func AgendaNumbers(items []AgendaItem) map[int64]string {
 		out[it.ID] = fmt.Sprintf("%02d", n)
 	}
 	return out
+}
+
+// NextAgendaNumber gives the number of an item added at the end of an
+// agenda that is already numbered (a held session recorded afterwards):
+// the next two-digit number after the highest numeric one, "01" on an
+// agenda with none but TOP 00.
+func NextAgendaNumber(items []AgendaItem) string {
+	highest := 0
+	for _, it := range items {
+		if n, err := strconv.Atoi(it.Number); err == nil && n > highest {
+			highest = n
+		}
+	}
+	return fmt.Sprintf("%02d", highest+1)
 }
 
 // CheckNumberable refuses to number the agenda of a session whose agenda is

@@ -739,6 +739,12 @@ func (s *Store) RecordRecommendation(ctx context.Context, rec model.Recommendati
 			if itemID, err = s.prepItemTx(ctx, tx, se, target); err != nil {
 				return err
 			}
+			// The session is held: its agenda was numbered, and the item
+			// taken over stands in it with the next number, not as
+			// "TOP (ohne Nummer)".
+			if err := s.numberRecordedItem(ctx, tx, se.ID, itemID); err != nil {
+				return err
+			}
 		} else {
 			var of int64
 			if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, itemID).Scan(&of); err != nil || of != se.ID {
@@ -758,6 +764,21 @@ func (s *Store) RecordRecommendation(ctx context.Context, rec model.Recommendati
 		return s.setItemFlag(ctx, tx, itemID, "flag_recommendation")
 	})
 	return id, err
+}
+
+// numberRecordedItem gives an item of a held session that has no number
+// the next number of its agenda (model.NextAgendaNumber).
+func (s *Store) numberRecordedItem(ctx context.Context, tx *sql.Tx, sessionID, itemID int64) error {
+	items, err := queryList(ctx, tx, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ?`, sessionID)
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		if it.ID == itemID && it.Number == "" {
+			return s.updatePlain(ctx, tx, "agenda_items", "agenda_item", it.ID, "number = ?, version = version + 1", model.NextAgendaNumber(items))
+		}
+	}
+	return nil
 }
 
 // recommendationDecidedTx lets a Beschlussempfehlung take effect in the

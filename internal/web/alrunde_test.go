@@ -187,6 +187,17 @@ func TestPreparatoryBodyPages(t *testing.T) {
 	if code, _ := do(t, gs, "GET", ts.URL+"/gremien/keine-runde/sitzungen/1", nil); code != http.StatusNotFound {
 		t.Errorf("unknown body: %d", code)
 	}
+	// The held AL-Runde is named once in its heading ("39. AL-Runde der
+	// Abteilungsleiterrunde des IT-Planungsrats" before), the council's
+	// session with the body; the AL-Runde's items carry their numbers
+	// ("TOP (ohne Nummer)" before).
+	if _, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/39", nil); !strings.Contains(page, "<h1>39. AL-Runde</h1>") ||
+		!strings.Contains(page, "TOP 01") || strings.Contains(page, "ohne Nummer") {
+		t.Errorf("the 39th AL-Runde's page: %s", between(page, "<h1", "</ul>"))
+	}
+	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/47", nil); !strings.Contains(page, "<h1>47. Sitzung des IT-Planungsrats</h1>") {
+		t.Errorf("the 47th session's heading: %s", between(page, "<h1", "</h1>"))
+	}
 	// The 47th session's agenda shows the recommendations internally.
 	if code, page := do(t, gs, "GET", ts.URL+"/sitzungen/47", nil); code != http.StatusOK || !strings.Contains(page, "Beschlussempfehlung der 39. AL-Runde vom 05.06.2025") {
 		t.Errorf("47th session internally: %d", code)
