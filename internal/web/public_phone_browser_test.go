@@ -25,7 +25,7 @@ func TestPublicPagesPassAxeOnAPhone(t *testing.T) {
 	b := publicPhone(t)
 	for _, p := range []string{"/", "/sitzungen", "/sitzungen/47", "/sitzungen/47/protokoll", "/sitzungen/46/protokoll",
 		"/beschluesse", "/beschluesse?q=Register", "/beschluesse?q=Registermodernisierung&jahr=2024", "/beschluesse/B-2025/26-IT", "/suche?q=Kooperation", "/sitzungen/kalender?jahr=2025",
-		"/fachmk", "/fachmk/FMK", "/fachmk/JuMiKo", "/fachmk/EnMK", "/auftraege"} {
+		"/fachmk", "/fachmk/FMK", "/fachmk/JuMiKo", "/fachmk/EnMK", "/fachmk/termine", "/auftraege"} {
 		b.page(p)
 		// Nothing wider than the phone: a long word of a conference's
 		// key words made /fachmk/JuMiKo 329 px wide.

@@ -209,6 +209,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /fachmk/{abbrev}/termine", s.addConferenceDate)
 	mux.HandleFunc("POST /fachmk/{abbrev}/termine/{id}/entfernen", s.removeConferenceDate)
 	mux.HandleFunc("POST /fachmk/termine/import", s.importConferenceDates)
+	mux.HandleFunc("GET /fachmk/termine", s.conferenceDatesPage)
 	mux.HandleFunc("GET /fachmk/termine.ics", s.calendarFeed)
 	mux.HandleFunc("GET /fachmk/{abbrev}/termine.ics", s.calendarFeed)
 
