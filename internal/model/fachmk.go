@@ -223,6 +223,31 @@ const (
 	RequestDeclined RequestStatus = "abgelehnt"
 )
 
+// RequestWaitDays is how long an Anliegen may wait for the Geschäftsstelle's
+// decision (in Prüfung, als TOP angemeldet or abgelehnt) before the list
+// shows it as waiting too long: four weeks, about the time from one
+// session's registration deadline to the next AL-Runde.
+const RequestWaitDays = 28
+
+// Open reports whether the Geschäftsstelle has not yet decided on the
+// request (received or in review).
+func (q Request) Open() bool {
+	return q.Status == RequestReceived || q.Status == RequestInReview
+}
+
+// WaitingDays gives how many days an open request has waited since it was
+// received, on day today (0 for a request decided on).
+func (q Request) WaitingDays(today Date) int {
+	if !q.Open() || q.ReceivedOn.IsZero() || !q.ReceivedOn.Before(today) {
+		return 0
+	}
+	return int(today.Time().Sub(q.ReceivedOn.Time()).Hours() / 24)
+}
+
+// WaitsTooLong reports whether an open request has waited longer than
+// RequestWaitDays on day today.
+func (q Request) WaitsTooLong(today Date) bool { return q.WaitingDays(today) > RequestWaitDays }
+
 // Label gives the German name.
 func (s RequestStatus) Label() string {
 	switch s {

@@ -28,10 +28,17 @@ func seesRequestsOf(u *model.User, conferenceID int64) bool {
 type requestRow struct {
 	model.Request
 	Conference model.Body
+	// Waiting is how many days an open request has waited (0 once the
+	// Geschäftsstelle decided), TooLong whether that is more than
+	// model.RequestWaitDays.
+	Waiting int
+	TooLong bool
 }
 
 type requestsData struct {
 	Requests    []requestRow
+	TooLong     int // open requests waiting longer than model.RequestWaitDays
+	WaitDays    int
 	Conferences []model.Body // the secretariat chooses the conference
 	Own         model.Body   // the FachMK secretariat's conference
 	CanSubmit   bool
@@ -90,9 +97,15 @@ func (s *Server) renderRequests(w http.ResponseWriter, r *http.Request, status i
 		d.Conferences = all
 	}
 	d.Own = byID[u.ConferenceID]
+	today := s.today()
+	d.WaitDays = model.RequestWaitDays
 	for _, q := range qs {
 		if seesRequestsOf(u, q.ConferenceID) {
-			d.Requests = append(d.Requests, requestRow{q, byID[q.ConferenceID]})
+			row := requestRow{Request: q, Conference: byID[q.ConferenceID], Waiting: q.WaitingDays(today), TooLong: q.WaitsTooLong(today)}
+			if row.TooLong {
+				d.TooLong++
+			}
+			d.Requests = append(d.Requests, row)
 		}
 	}
 	s.render(w, r, status, "requests.html", view{Title: "Anliegen an den IT-Planungsrat", Active: "fachmk", Data: d})

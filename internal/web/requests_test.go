@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -195,4 +196,51 @@ func TestRequestConfidentialPassagesStayOffThePublicAgenda(t *testing.T) {
 func excerpt(page, near string) string {
 	i := max(0, strings.Index(page, near)-100)
 	return page[i:min(len(page), i+300)]
+}
+
+// TestOldRequestsFlagged: a request waiting for the Geschäftsstelle's
+// decision looked the same after two days and after two months. An open
+// request now says how long it waits, and one waiting longer than
+// model.RequestWaitDays is marked, with a count above the list; a decided
+// one says nothing of waiting.
+func TestOldRequestsFlagged(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmkBody, _ := st.BodyByAbbrev(ctx, "FMK")
+	today := model.BerlinDate(time.Now())
+	ago := func(days int) model.Date { return model.BerlinDate(time.Now().AddDate(0, 0, -days)) }
+	for _, q := range []model.Request{
+		{ConferenceID: fmkBody.ID, Title: "Altes Anliegen", ReceivedOn: ago(40), Via: model.ViaConference, Status: model.RequestInReview},
+		{ConferenceID: fmkBody.ID, Title: "Neues Anliegen", ReceivedOn: ago(3), Via: model.ViaConference, Status: model.RequestReceived},
+		{ConferenceID: fmkBody.ID, Title: "Erledigtes Anliegen", ReceivedOn: ago(90), Via: model.ViaConference, Status: model.RequestDone},
+	} {
+		if _, err := st.CreateRequest(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, _ := st.Requests(ctx, 0)
+	tooLong := 0
+	for _, q := range all {
+		if q.WaitsTooLong(today) {
+			tooLong++
+		}
+	}
+	_, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/anliegen", nil)
+	row := func(title string) string { return between(page, title, "</tr>") }
+	if !strings.Contains(row("Altes Anliegen"), `<strong class="overdue-label">wartet seit 40 Tagen</strong>`) {
+		t.Errorf("the old request's row: %s", row("Altes Anliegen"))
+	}
+	if r := row("Neues Anliegen"); !strings.Contains(r, "seit 3 Tagen") || strings.Contains(r, "overdue") {
+		t.Errorf("the new request's row: %s", r)
+	}
+	if r := row("Erledigtes Anliegen"); strings.Contains(r, "seit") {
+		t.Errorf("the done request's row: %s", r)
+	}
+	if want := fmt.Sprintf("%d Anliegen warten seit mehr als %d Tagen", tooLong, model.RequestWaitDays); tooLong > 1 && !strings.Contains(page, want) {
+		t.Errorf("the page lacks %q", want)
+	}
+	// The submitting conference sees how long its request waits too.
+	if _, page := do(t, client(t, ts, "fmk"), "GET", ts.URL+"/anliegen", nil); !strings.Contains(page, "wartet seit 40 Tagen") {
+		t.Error("the FMK's list does not say how long its request waits")
+	}
 }
