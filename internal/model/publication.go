@@ -406,14 +406,18 @@ func SeesConferenceOutcomes(u *User, conferenceID int64) bool {
 
 // SeesSpokespersonContacts reports whether the user u (nil for the public)
 // may read the contacts and talks the spokespersons logged with their
-// FachMK (SpokespersonContact): the IT-PLR's internal readers — the
-// Geschäftsstelle, the members' offices, advisory members and the
-// spokespersons. Not a FachMK secretariat, not even of the conference
-// talked to, and never the public: the log is the IT-PLR side's working
-// record of how its spokespersons approach a conference (who was met,
-// what they said, what the spokesperson means to do next), not minutes
-// agreed with the counterpart; what becomes public is what a
-// spokesperson reports under "Reporting FachMK".
+// FachMK (SpokespersonContact): the Geschäftsstelle, the members' offices
+// (Bund and Länder) and the spokespersons — those who run the spokesperson
+// system. Not an advisory member or guest (the municipal associations,
+// BfDI, BSI: they speak in the sessions and have no part in the members'
+// spokesperson functions; they read the register and minutes as the
+// internal readers do, but not this working record), not a FachMK
+// secretariat, not even of the conference talked to, and never the
+// public: the log is the members' working record of how their
+// spokespersons approach a conference (who was met, what they said, what
+// the spokesperson means to do next), not minutes agreed with the
+// counterpart; what becomes public is what a spokesperson reports under
+// "Reporting FachMK".
 func SeesSpokespersonContacts(u *User) bool {
-	return u != nil && !u.Disabled && u.Role.Audience() == Internal
+	return u != nil && !u.Disabled && u.Role.Audience() == Internal && u.Role != RoleAdvisory
 }

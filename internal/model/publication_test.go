@@ -254,3 +254,26 @@ func TestDecisionGateCorrections(t *testing.T) {
 		t.Error("the internal reader does not see the correction as written")
 	}
 }
+
+// TestSpokespersonContactReaders: the spokespersons' contact log is read
+// by those who run the spokesperson system — the Geschäftsstelle, the
+// members' offices and the spokespersons —, no longer by advisory members
+// (DLT, BSI …), nor by a FachMK secretariat or the public.
+func TestSpokespersonContactReaders(t *testing.T) {
+	for _, c := range []struct {
+		u    *User
+		sees bool
+	}{
+		{&User{Role: RoleSecretariat}, true},
+		{&User{Role: RoleMember, MemberAbbrev: "HE"}, true},
+		{&User{Role: RoleSpokesperson, MemberAbbrev: "HB"}, true},
+		{&User{Role: RoleAdvisory, MemberAbbrev: "DLT"}, false},
+		{&User{Role: RoleFachMK, ConferenceID: 3}, false},
+		{&User{Role: RoleSecretariat, Disabled: true}, false},
+		{nil, false},
+	} {
+		if got := SeesSpokespersonContacts(c.u); got != c.sees {
+			t.Errorf("%+v reads the contact log: %v, want %v", c.u, got, c.sees)
+		}
+	}
+}
