@@ -150,6 +150,21 @@ func keepIDsSQLite(ctx context.Context, tx *sql.Tx, audited map[string]int64) er
 	return nil
 }
 
+// rowidTrigger is a PostgreSQL table's trigger that gives its ids.
+type rowidTrigger struct{ table, name string }
+
+// rowidTriggers gives the triggers that call the function (gremium_rowid,
+// gremium_rowid_kept), by table.
+func rowidTriggers(ctx context.Context, q queryer, function string) ([]rowidTrigger, error) {
+	return queryList(ctx, q, func(r scanner) (rowidTrigger, error) {
+		var tr rowidTrigger
+		return tr, r.Scan(&tr.table, &tr.name)
+	}, "id triggers", `SELECT c.relname, t.tgname FROM pg_trigger t
+		JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+		WHERE p.proname = ? AND NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
+		ORDER BY c.relname`, function)
+}
+
 // unkeepIDs is the down step of migration 00910.
 func (s *Store) unkeepIDs(ctx context.Context, tx *sql.Tx) error {
 	if s.isPG() {
@@ -249,30 +264,14 @@ func setSQLiteMark(ctx context.Context, tx *sql.Tx, table string, mark int64) er
 // largest id plus one) a sequence <table>_id_seq starting above the larger
 // of its largest id and the audit log's, and the trigger gremium_rowid_kept.
 func keepIDsPostgres(ctx context.Context, tx *sql.Tx, audited map[string]int64) error {
-	type trigger struct{ table, name string }
-	var triggers []trigger
-	rows, err := tx.QueryContext(ctx, `SELECT c.relname, t.tgname FROM pg_trigger t
-		JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-		WHERE p.proname = 'gremium_rowid' AND NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
-		ORDER BY c.relname`)
+	triggers, err := rowidTriggers(ctx, tx, "gremium_rowid")
 	if err != nil {
-		return fmt.Errorf("store: keep ids: %w", err)
-	}
-	for rows.Next() {
-		var tr trigger
-		if err := rows.Scan(&tr.table, &tr.name); err != nil {
-			rows.Close()
-			return fmt.Errorf("store: keep ids: %w", err)
-		}
-		if keepsIDs(tr.table) {
-			triggers = append(triggers, tr)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: keep ids: %w", err)
+		return err
 	}
 	for _, tr := range triggers {
+		if !keepsIDs(tr.table) {
+			continue
+		}
 		largest, err := maxID(ctx, tx, tr.table)
 		if err != nil {
 			return err
@@ -295,28 +294,14 @@ func keepIDsPostgres(ctx context.Context, tx *sql.Tx, audited map[string]int64) 
 // unkeepIDsPostgres is the down step of keepIDsPostgres: every table but
 // co_applications (migration 00830) goes back to gremium_rowid.
 func unkeepIDsPostgres(ctx context.Context, tx *sql.Tx) error {
-	type trigger struct{ table, name string }
-	var triggers []trigger
-	rows, err := tx.QueryContext(ctx, `SELECT c.relname, t.tgname FROM pg_trigger t
-		JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-		WHERE p.proname = 'gremium_rowid_kept' AND NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
-		AND c.relname != 'co_applications'`)
+	triggers, err := rowidTriggers(ctx, tx, "gremium_rowid_kept")
 	if err != nil {
-		return fmt.Errorf("store: keep ids down: %w", err)
-	}
-	for rows.Next() {
-		var tr trigger
-		if err := rows.Scan(&tr.table, &tr.name); err != nil {
-			rows.Close()
-			return fmt.Errorf("store: keep ids down: %w", err)
-		}
-		triggers = append(triggers, tr)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: keep ids down: %w", err)
+		return err
 	}
 	for _, tr := range triggers {
+		if tr.table == "co_applications" {
+			continue // kept since migration 00830
+		}
 		for _, q := range []string{
 			`DROP TRIGGER ` + quoteIdent(tr.name) + ` ON ` + quoteIdent(tr.table),
 			`CREATE TRIGGER ` + quoteIdent(tr.name) + ` BEFORE INSERT ON ` + quoteIdent(tr.table) + ` FOR EACH ROW EXECUTE FUNCTION gremium_rowid()`,
@@ -395,29 +380,27 @@ func (s *Store) reserveIDs(ctx context.Context, tx *sql.Tx, table string, n int)
 // entry in sqlite_sequence or declared AUTOINCREMENT, on PostgreSQL those
 // whose trigger is gremium_rowid_kept.
 func (s *Store) keptTables(ctx context.Context) ([]string, error) {
-	q := `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
-	if s.isPG() {
-		q = `SELECT c.relname, '' FROM pg_trigger t
-			JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-			WHERE p.proname = 'gremium_rowid_kept' AND NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
-			ORDER BY c.relname`
-	}
-	rows, err := s.db.QueryContext(ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("store: tables that keep their ids: %w", err)
-	}
-	defer rows.Close()
 	var out []string
-	for rows.Next() {
-		var name, create string
-		if err := rows.Scan(&name, &create); err != nil {
-			return nil, fmt.Errorf("store: tables that keep their ids: %w", err)
+	if s.isPG() {
+		triggers, err := rowidTriggers(ctx, s.db, "gremium_rowid_kept")
+		for _, tr := range triggers {
+			if keepsIDs(tr.table) {
+				out = append(out, tr.table)
+			}
 		}
-		if m := sqliteRowidColumn.FindStringSubmatchIndex(create); keepsIDs(name) && (s.isPG() || (m != nil && m[4] >= 0)) {
-			out = append(out, name)
+		return out, err
+	}
+	type table struct{ name, create string }
+	tables, err := queryList(ctx, s.db, func(r scanner) (table, error) {
+		var t table
+		return t, r.Scan(&t.name, &t.create)
+	}, "tables that keep their ids", `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	for _, t := range tables {
+		if m := sqliteRowidColumn.FindStringSubmatchIndex(t.create); keepsIDs(t.name) && m != nil && m[4] >= 0 {
+			out = append(out, t.name)
 		}
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // idMarks gives, per table that keeps its ids, the largest id it ever

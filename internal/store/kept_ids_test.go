@@ -115,12 +115,9 @@ func TestEveryTableKeepsItsIDs(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
 	if s.isPG() {
-		rows := must[[]string](t)(queryList(ctx, s.db, scanString, "tables", `SELECT c.relname FROM pg_trigger t
-			JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-			WHERE p.proname = 'gremium_rowid' AND NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace`))
-		for _, table := range rows {
-			if keepsIDs(table) {
-				t.Errorf("table %s gives the largest id plus one (trigger gremium_rowid); use gremium_rowid_kept and a sequence %s_id_seq", table, table)
+		for _, tr := range must[[]rowidTrigger](t)(rowidTriggers(ctx, s.db, "gremium_rowid")) {
+			if keepsIDs(tr.table) {
+				t.Errorf("table %s gives the largest id plus one (trigger gremium_rowid); use gremium_rowid_kept and a sequence %s_id_seq", tr.table, tr.table)
 			}
 		}
 	}
