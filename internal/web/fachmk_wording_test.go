@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 	"gremium/internal/notify"
@@ -52,5 +53,45 @@ func TestMineSaysWhenTheInvitationIsDelivered(t *testing.T) {
 	}
 	if l := line(); !strings.Contains(l, "Einladung versandt am ") || strings.Contains(l, "zum Versand gegeben") {
 		t.Errorf("once the outbox delivered it, Mein Bereich says:\n%s", l)
+	}
+}
+
+// TestSecretariatReportsForAMemberByName: the Geschäftsstelle's form under
+// "Reporting FachMK" took the member as a typed abbreviation and refused
+// "Bremen"; it offers the members with a spokesperson in office by name
+// (the abbreviation as value), takes a name or abbreviation typed in any
+// case as a script sends it, and refuses one that names no member at the
+// field, the text kept.
+func TestSecretariatReportsForAMemberByName(t *testing.T) {
+	ts, st := cycleServer(t)
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
+	gs := client(t, ts, "geschaeftsstelle")
+	path := ts.URL + "/sitzungen/48/reporting-fachmk"
+	_, page := do(t, gs, "GET", path, nil)
+	form := between(page, `id="bericht-gs"`, "</form>")
+	if !strings.Contains(form, `<label for="bericht-gs-mitglied">`) || !strings.Contains(form, `<select id="bericht-gs-mitglied" name="mitglied">`) ||
+		!strings.Contains(form, `<option value="HB">Bremen</option>`) || strings.Contains(form, `<input id="bericht-gs-mitglied"`) {
+		t.Errorf("the secretariat's form does not offer the members by name:\n%s", form)
+	}
+	code, page := do(t, gs, "POST", path, url.Values{"fachmk": {"FMK"}, "mitglied": {"Bremn"}, "bericht": {"Nachtrag der FMK"}, "version": {"0"}})
+	form = between(page, `id="bericht-gs"`, "</form>")
+	if code != http.StatusBadRequest || !strings.Contains(form, `<select id="bericht-gs-mitglied" name="mitglied" aria-invalid="true" aria-describedby="bericht-gs-mitglied-fehler">`) ||
+		!strings.Contains(form, `id="bericht-gs-mitglied-fehler">„Bremn“ ist kein Mitglied des IT-Planungsrats.`) || !strings.Contains(form, ">Nachtrag der FMK</textarea>") {
+		t.Errorf("a member typed wrong: %d\n%s", code, form)
+	}
+	code, page = do(t, gs, "POST", path, url.Values{"fachmk": {"FMK"}, "mitglied": {""}, "bericht": {"Nachtrag der FMK"}, "version": {"0"}})
+	if code != http.StatusBadRequest || !strings.Contains(between(page, `id="bericht-gs"`, "</form>"), `id="bericht-gs-mitglied-fehler">Bitte wählen Sie das Mitglied`) {
+		t.Errorf("no member chosen: %d", code)
+	}
+	if reps, _ := st.Reports(context.Background(), se.ID); len(reps) != 0 {
+		t.Fatalf("refused reports were stored: %+v", reps)
+	}
+	for i, typed := range []string{"Bremen", "hb"} {
+		if code, page := do(t, gs, "POST", path, url.Values{"fachmk": {"FMK"}, "mitglied": {typed}, "bericht": {"Nachtrag " + typed}, "version": {fmt.Sprint(i)}}); code != http.StatusSeeOther {
+			t.Fatalf("report for %q: %d %s", typed, code, between(page, `class="error-box"`, "</div>"))
+		}
+	}
+	if reps, _ := st.Reports(context.Background(), se.ID); len(reps) != 1 || reps[0].Member != "HB" || reps[0].Text != "Nachtrag hb" {
+		t.Errorf("the reports stored: %+v", reps)
 	}
 }
