@@ -95,3 +95,37 @@ func TestSecretariatReportsForAMemberByName(t *testing.T) {
 		t.Errorf("the reports stored: %+v", reps)
 	}
 }
+
+// TestDebriefReadersSeeThePresentersName: the debrief as a FachMK
+// secretariat and a spokesperson read it said "Vorstellung durch: HE";
+// the secretariats outside the IT-PLR do not know the abbreviations, so
+// it names the member ("Hessen").
+func TestDebriefReadersSeeThePresentersName(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, "IT-PLR")
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateDebrief(ctx, model.Debrief{SessionID: s47.ID, HeldOn: model.BerlinDate(s47.Date.Time().AddDate(0, 0, 14)), Place: "Videokonferenz",
+		Entries: []model.DebriefEntry{{DecisionID: decisionID(t, st, 27), ConferenceID: fmk.ID, Presenter: "HE"}}}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := st.DebriefOfSession(ctx, s47.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Invitation = "Einladung zur Nachbesprechung."
+	if _, err := st.SendDebriefInvitation(ctx, db, "Einladung"); err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"fmk", "sprecher-hb"} {
+		_, page := do(t, client(t, ts, who), "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+		cell := between(page, `Vorstellung durch: </span>`, "</td>")
+		if cell != "Hessen" {
+			t.Errorf("%s reads the presenter as %q, want Hessen", who, cell)
+		}
+	}
+}
