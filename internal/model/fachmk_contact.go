@@ -294,6 +294,34 @@ func (k KickoffState) DueWithin(today Date, days int) bool {
 	return !k.Held && k.Scheduled() && !k.Due.Date.Before(today) && !BerlinDate(today.Time().AddDate(0, 0, days)).Before(k.Due.Date)
 }
 
+// ShortLabel says in a few words when the talk not yet held is due, for
+// the Geschäftsstelle's overview of every spokesperson, where DueLabel's
+// rule and the day of the start made a cell of five lines at phone
+// width: "fällig bis 04.07.2023", "überfällig seit 05.07.2023", where the
+// due session cannot be counted "fällig spätestens bis 29.03.2023" or
+// "überfällig spätestens seit 30.03.2023", while the due session is not
+// dated "fällig, Sitzung noch nicht terminiert", and where nothing is
+// known "fällig bis zur 2. Sitzung nach Amtsantritt" (the conference page
+// says the rest). Empty once the talk is held.
+func (k KickoffState) ShortLabel(today Date) string {
+	rule := fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt", KickoffDueNth)
+	switch {
+	case k.Held:
+		return ""
+	case k.Start.IsZero() || !k.Countable && k.Latest.Date.IsZero():
+		return rule
+	case !k.Scheduled() && k.Countable:
+		return "fällig, Sitzung noch nicht terminiert"
+	case !k.Countable && k.Overdue(today):
+		return "überfällig spätestens seit " + BerlinDate(k.Latest.Date.Time().AddDate(0, 0, 1)).German()
+	case !k.Countable:
+		return "fällig spätestens bis " + k.Latest.Date.German()
+	case k.Overdue(today):
+		return "überfällig seit " + BerlinDate(k.Due.Date.Time().AddDate(0, 0, 1)).German()
+	}
+	return "fällig bis " + k.Due.Date.German()
+}
+
 // DueLabel says when the talk not yet held is due, on the day today:
 // "fällig bis 04.07.2023", "überfällig seit 05.07.2023" (the day after
 // the session), or, while that session is not planned or dated, "fällig

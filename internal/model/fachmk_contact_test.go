@@ -132,8 +132,26 @@ func TestKickoffDue(t *testing.T) {
 	if got, want := KickoffOf(Assignment{}, nil, council).DueLabel(NewDate(2023, 6, 1)), "fällig bis zur 2. Sitzung nach Amtsantritt"; got != want {
 		t.Errorf("no start: %q, want %q", got, want)
 	}
+	// The overview's short label: the day without the rule.
+	for _, c := range []struct {
+		k     KickoffState
+		today Date
+		want  string
+	}{
+		{k, NewDate(2023, 6, 19), "fällig bis 04.07.2023"},
+		{k, NewDate(2023, 7, 5), "überfällig seit 05.07.2023"},
+		{KickoffOf(a, nil, council[2:]), NewDate(2023, 6, 1), "fällig, Sitzung noch nicht terminiert"},
+		{ek, NewDate(2023, 3, 1), "fällig spätestens bis 29.03.2023"},
+		{ek, NewDate(2026, 12, 2), "überfällig spätestens seit 30.03.2023"},
+		{KickoffOf(early, nil, council[5:]), NewDate(2026, 12, 2), "fällig bis zur 2. Sitzung nach Amtsantritt"},
+		{KickoffOf(Assignment{}, nil, council), NewDate(2023, 6, 1), "fällig bis zur 2. Sitzung nach Amtsantritt"},
+	} {
+		if got := c.k.ShortLabel(c.today); got != c.want {
+			t.Errorf("short label on %s: %q, want %q", c.today, got, c.want)
+		}
+	}
 	held := KickoffOf(a, []SpokespersonContact{{ID: 9, ConferenceID: 3, Member: "HB", Kind: ContactKickoff, HeldOn: NewDate(2023, 8, 1)}}, council)
-	if !held.Held || held.DueLabel(NewDate(2023, 8, 2)) != "" || held.Overdue(NewDate(2023, 8, 2)) || held.DueWithin(NewDate(2023, 7, 1), 14) {
+	if !held.Held || held.DueLabel(NewDate(2023, 8, 2)) != "" || held.ShortLabel(NewDate(2023, 8, 2)) != "" || held.Overdue(NewDate(2023, 8, 2)) || held.DueWithin(NewDate(2023, 7, 1), 14) {
 		t.Errorf("held late: %+v, label %q", held, held.DueLabel(NewDate(2023, 8, 2)))
 	}
 }

@@ -54,16 +54,24 @@ func SharesYears(tables map[int]Shares) []int {
 // may lag behind the current year before pages warn about it.
 const SharesMaxAge = 3
 
-// SharesOutdated gives a German warning when the newest table (of year
-// newest) is more than SharesMaxAge years older than the year now, and ""
-// otherwise.
+// SharesLoadHint says, for the Geschäftsstelle, who loads a newer
+// Königsteiner-Schlüssel table and how to get it there: the operators
+// (technischer Betrieb) load the GWK's table, as docs/operations.md
+// describes. Before, the warning showed the command line, which a
+// secretariat cannot run.
+const SharesLoadHint = "Eine neue Tabelle lädt der technische Betrieb von gremium: bitte ihm die aktuelle Tabelle der GWK (Gemeinsame Wissenschaftskonferenz, jährlich im Bundesanzeiger) schicken und um das Laden bitten; die Anleitung für den Betrieb steht in der Betriebsdokumentation (docs/operations.md, „Königsteiner Schlüssel laden“)."
+
+// SharesOutdated gives a German warning for the Geschäftsstelle when no
+// table is loaded or the newest table (of year newest) is more than
+// SharesMaxAge years older than the year now, with who loads a newer one
+// (SharesLoadHint), and "" otherwise.
 func SharesOutdated(newest, now int) string {
 	if newest == 0 {
-		return "Es ist keine Tabelle des Königsteiner Schlüssels geladen; Beschlüsse können nicht ausgezählt werden (gremium config ks DATEI.csv)."
+		return "Es ist keine Tabelle des Königsteiner Schlüssels geladen; Beschlüsse können nicht ausgezählt werden. " + SharesLoadHint
 	}
 	if now-newest > SharesMaxAge {
 		return "Die neueste Tabelle des Königsteiner Schlüssels ist von " + strconv.Itoa(newest) +
-			" und damit älter als drei Jahre; bitte die aktuelle Tabelle der GWK laden (gremium config ks DATEI.csv)."
+			" und damit älter als drei Jahre. " + SharesLoadHint
 	}
 	return ""
 }

@@ -387,6 +387,30 @@ func (d Delivery) ReaderLabel() string {
 	return "wird versandt"
 }
 
+// InvitationLabel gives the state of an invitation as the secretariat
+// that sent it reads it in a list, in one phrase that claims delivery
+// only once the outbox has delivered: "Einladung versandt am 10.07.2025,
+// 14:00 Uhr" once every message is handed over (the last one's time),
+// "Einladung zum Versand gegeben am …" while one waits (queued: when it
+// was given to the outbox; zero: not recorded, the phrase goes without
+// it), "Versand der Einladung gestört (Postausgang)" when one failed,
+// "Einladung nicht versandt" when none went out.
+func (d Delivery) InvitationLabel(queued time.Time) string {
+	switch {
+	case d.Total() == 0 || d.Waiting+d.Sent+d.Failed == 0:
+		return "Einladung nicht versandt"
+	case d.Done() && d.LastSent.IsZero():
+		return "Einladung versandt"
+	case d.Done():
+		return "Einladung versandt am " + BerlinDateTime(d.LastSent)
+	case d.Failed > 0:
+		return "Versand der Einladung gestört (Postausgang)"
+	case queued.IsZero():
+		return "Einladung zum Versand gegeben"
+	}
+	return "Einladung zum Versand gegeben am " + BerlinDateTime(queued)
+}
+
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // Subscription is one event a user wants on one channel.

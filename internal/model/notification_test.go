@@ -84,6 +84,26 @@ func TestDeliveryLabel(t *testing.T) {
 			}
 		})
 	}
+	// The secretariat's list said "Einladung versandt" as soon as the
+	// invitation was queued; it says so once the outbox delivered it.
+	queued := time.Date(2025, 7, 3, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		d    Delivery
+		want string
+	}{
+		{Delivery{Waiting: 2}, "Einladung zum Versand gegeben am 03.07.2025, 14:00 Uhr"},
+		{Delivery{Waiting: 1, Sent: 1}, "Einladung zum Versand gegeben am 03.07.2025, 14:00 Uhr"},
+		{Delivery{Sent: 2, LastSent: queued.Add(time.Hour)}, "Einladung versandt am 03.07.2025, 15:00 Uhr"},
+		{Delivery{Sent: 1, Failed: 1}, "Versand der Einladung gestört (Postausgang)"},
+		{Delivery{Cancelled: 1}, "Einladung nicht versandt"},
+	} {
+		if got := tc.d.InvitationLabel(queued); got != tc.want {
+			t.Errorf("InvitationLabel(%+v) = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+	if got := (Delivery{Waiting: 1}).InvitationLabel(time.Time{}); got != "Einladung zum Versand gegeben" {
+		t.Errorf("queued at a time not recorded: %q", got)
+	}
 	n := Notification{State: DeliveryWaiting, ClaimedUntil: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}
 	if !n.InFlight(n.ClaimedUntil.Add(-time.Second)) || n.InFlight(n.ClaimedUntil) {
 		t.Error("InFlight")

@@ -450,7 +450,7 @@ func atLeast(share, need float64) bool { return math.Round(share*1e9) >= math.Ro
 // the table and checks that every voting Land has one.
 func normalisedShares(b Ballot) (Shares, error) {
 	if len(b.Shares) == 0 {
-		return nil, RuleError("Für die Mehrheit nach dem Königsteiner Schlüssel ist keine Tabelle geladen (gremium config ks DATEI.csv).")
+		return nil, RuleError("Für die Mehrheit nach dem Königsteiner Schlüssel ist keine Tabelle geladen. %s", SharesLoadHint)
 	}
 	norm := b.Shares.Normalised()
 	for _, m := range b.Voters {

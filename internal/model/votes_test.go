@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -498,8 +499,11 @@ func TestBuiltinShares(t *testing.T) {
 	if _, _, ok := SharesFor(ks, 2013); ok {
 		t.Error("a table for 2013")
 	}
-	if w := SharesOutdated(2016, 2025); w == "" {
-		t.Error("no warning for a table nine years old")
+	if w := SharesOutdated(2016, 2025); w == "" || strings.Contains(w, "gremium config") || !strings.Contains(w, "technische Betrieb") {
+		t.Errorf("the warning for a table nine years old: %q", w)
+	}
+	if w := SharesOutdated(0, 2025); strings.Contains(w, "gremium config") || !strings.Contains(w, "technische Betrieb") {
+		t.Errorf("the warning without a table: %q", w)
 	}
 	if w := SharesOutdated(2023, 2026); w != "" {
 		t.Errorf("warning for a table three years old: %s", w)

@@ -996,7 +996,7 @@ var auditActions = map[string]string{
 	"token": "API-Token angelegt", "password": "Passwort geändert",
 	"claim": "zum Senden übernommen", "sent": "gesendet", "failed": "endgültig fehlgeschlagen",
 	"retry_later": "Zustellung fehlgeschlagen, neuer Versuch geplant", "retry": "erneut zu senden", "cancel": "abgebrochen",
-	"invite": "Einladung versandt", "comment": "kommentiert", "calendar": "Kalenderadresse geändert",
+	"invite": "Einladung zum Versand gegeben", "comment": "kommentiert", "calendar": "Kalenderadresse geändert",
 	"login": "angemeldet", "logout": "abgemeldet", "login_failed": "Anmeldung fehlgeschlagen",
 	"co_apply": "Mitantrag erbeten", "co_confirm": "Mitantrag bestätigt", "co_decline": "Mitantrag abgelehnt", "co_withdraw": "Mitantrag zurückgezogen", "co_ask_again": "Mitantrag erneut erbeten",
 	"defer": "vertagt", "relocate": "in eine andere Sitzung verlegt", "pull": "von der Grünen Liste genommen", "delegation": "Teilnahme gemeldet", "delegations_close": "Teilnehmerliste geschlossen", "delegations_open": "Teilnehmerliste wieder geöffnet",

@@ -162,7 +162,7 @@ func TestFachMKPagesInBrowser(t *testing.T) {
 	}
 	// The kick-off column of the overview: Thüringen's talk with the FMK
 	// (demo), the others still open.
-	if txt := b.text("main"); !strings.Contains(txt, "geführt am 20.05.2025") || !strings.Contains(txt, "noch nicht geführt") {
+	if txt := b.text("main"); !strings.Contains(txt, "geführt am 20.05.2025") || !strings.Contains(txt, "fällig") {
 		t.Error("the Geschäftsstelle's overview lacks the kick-off states")
 	}
 	b.logout()

@@ -71,9 +71,9 @@ func TestKickoffDueThroughThePages(t *testing.T) {
 	srv.SetClock(func() time.Time { return now })
 	hh := "überfällig seit 21.01.2031"
 	hb := "fällig bis 01.04.2031"
-	he := "fällig bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert"
 	gs := client(t, ts, "geschaeftsstelle")
-	for _, path := range []string{"/fachmk", "/fachmk/UMK"} {
+	// The overview says it in a few words (model.KickoffState.ShortLabel).
+	for path, he := range map[string]string{"/fachmk": "fällig, Sitzung noch nicht terminiert", "/fachmk/UMK": "fällig bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert"} {
 		_, page := do(t, gs, "GET", ts.URL+path, nil)
 		if !strings.Contains(page, "<strong>"+hh+"</strong>") || !strings.Contains(page, hb) || strings.Contains(page, "<strong>"+hb) || !strings.Contains(page, he) {
 			t.Errorf("%s lacks the due days of the kick-off talks:\n%s", path, between(page, "<main", "</main>"))

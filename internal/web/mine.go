@@ -17,6 +17,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"time"
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
@@ -98,7 +99,12 @@ type myDebrief struct {
 	Session  model.Session
 	Relevant int  // decisions assessed as relevant for a FachMK
 	Saved    bool // a debrief is stored
-	Sent     bool // its invitation is sent
+	Sent     bool // its invitation is given to the outbox
+	// Queued is when the invitation was given to the outbox (the debrief
+	// last saved; zero if not recorded); Delivery how far the outbox has
+	// delivered it.
+	Queued   time.Time
+	Delivery model.Delivery
 	// Since are the decisions assessed relevant for a conference after the
 	// debrief was last saved and not in it ("Beschluss B-2025/27-IT
 	// (Finanzministerkonferenz)").
@@ -813,6 +819,14 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 		}
 		if due.Sent && len(due.Since) == 0 || len(seen) == 0 && !saved {
 			continue
+		}
+		if due.Sent {
+			// The page says "versandt" only once the outbox has
+			// delivered it (before: as soon as it was queued).
+			due.Queued = db.SavedAt
+			if due.Delivery, err = s.st.DebriefDelivery(ctx, db.ID); err != nil {
+				return err
+			}
 		}
 		d.Debriefs = append(d.Debriefs, due)
 	}

@@ -105,7 +105,9 @@ func TestWrittenProcedurePages(t *testing.T) {
 // TestProcedureSharesWarningPerRole: while the newest Königsteiner-Schlüssel
 // table is old, a member's office reads the fact on the procedure page but
 // not the operator's command to load a table, which it cannot run; the
-// secretariat still gets the command.
+// secretariat reads who loads a newer table and how to get it there, with
+// the operator's documentation named — and no command line, which it
+// cannot run either (before: "(gremium config ks DATEI.csv)").
 func TestProcedureSharesWarningPerRole(t *testing.T) {
 	ts, _ := cycleServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
@@ -126,8 +128,13 @@ func TestProcedureSharesWarningPerRole(t *testing.T) {
 			t.Errorf("%s is told to run the operator's command", user)
 		}
 	}
-	if _, body := do(t, gs, "GET", ts.URL+path, nil); !strings.Contains(body, "gremium config ks") {
-		t.Error("the secretariat lost the command that loads a newer table")
+	_, body := do(t, gs, "GET", ts.URL+path, nil)
+	if !strings.Contains(body, "Eine neue Tabelle lädt der technische Betrieb von gremium: bitte ihm die aktuelle Tabelle der GWK") ||
+		!strings.Contains(body, "docs/operations.md, „Königsteiner Schlüssel laden“") {
+		t.Error("the secretariat does not learn who loads a newer table and where the operator's instructions are")
+	}
+	if strings.Contains(body, "gremium config ks") || strings.Contains(body, "DATEI.csv") {
+		t.Error("the secretariat is shown the operator's command line")
 	}
 }
 

@@ -19,7 +19,8 @@ import (
 // attendance of a session, the attendance list the secretariat fills in,
 // the debrief's decisions per conference, the accounts and the audit log
 // fit the width: no table is wider than the window or scrolls inside its
-// own box. Before, each
+// own box, and the overview's kick-off cells take at most three lines.
+// Before, each
 // scrolled sideways (the minutes' fixed columns pushed the prose off the
 // screen; the attendance list's person and TOP fields were out of sight).
 func TestTablesReflowAt320(t *testing.T) {
@@ -38,9 +39,27 @@ func TestTablesReflowAt320(t *testing.T) {
 		if wide != "" {
 			t.Errorf("%s at 320 px: tables too wide: %s", path, wide)
 		}
+		if path == "/fachmk" {
+			// The kick-off column: a cell of five lines per spokesperson
+			// (the rule and the day of the start) made the overview some
+			// 7,900 px tall; the short label takes at most three.
+			var lines float64
+			b.run("kick-off cells at 320 px", chromedp.Evaluate(kickoffCellLines, &lines))
+			if lines == 0 || lines > 3 {
+				t.Errorf("/fachmk at 320 px: the tallest kick-off cell has %.1f lines, want 1 to 3", lines)
+			}
+		}
 		noSidewaysScroll(t, b, name)
 	}
 }
+
+// kickoffCellLines measures, in lines of its text, the tallest cell of
+// the overview's column "Auftaktgespräch" (0 when there is none).
+const kickoffCellLines = `Math.max(0, ...Array.from(document.querySelectorAll("main table td")).filter(td => td.querySelector(".cell-label")?.textContent.startsWith("Auftaktgespräch")).map(td => {
+	const r = document.createRange(); r.selectNodeContents(td);
+	const lh = parseFloat(getComputedStyle(td).lineHeight) || 1.2 * parseFloat(getComputedStyle(td).fontSize);
+	return Math.round(r.getBoundingClientRect().height / lh * 10) / 10;
+}))`
 
 // TestDebriefReadersTableReflowsAt320 (WCAG 1.4.10): the debrief as a
 // FachMK secretariat and a spokesperson read it — their conference's

@@ -37,6 +37,10 @@ type reportsData struct {
 	Secretariat bool
 	Closed      bool
 	Conferences []model.Body // the conferences with a spokesperson in office, once each
+	// Reporters are the members with a spokesperson in office, once each
+	// in the order of the members, whom the secretariat's form offers by
+	// name (before, it took an abbreviation typed and refused "Bremen").
+	Reporters []model.Member
 	// Since is the day of the previous IT-PLR session (SinceSession), from
 	// which the outcomes of the conferences' sessions are offered; Outcomes
 	// are those of every conference with a spokesperson in office, for
@@ -61,6 +65,16 @@ func reportFormID(abbrev string, secretariat bool) string {
 // Typed gives what was typed into field of the refused form id, or def
 // when form id was not refused.
 func (d reportsData) Typed(id, field, def string) string { return d.Refused.Typed(id, field, def) }
+
+// TypedMember gives the member the secretariat's refused form named, as
+// the abbreviation its list selects ("Bremen" typed is "HB"), or "".
+func (d reportsData) TypedMember() string {
+	typed := strings.TrimSpace(d.Typed(reportFormID("", true), "mitglied", ""))
+	if typed == "" {
+		return ""
+	}
+	return model.MemberAbbrevs([]string{typed}, d.Reporters)[0]
+}
 
 // At gives the reasons about field when form id was refused.
 func (d reportsData) At(id, field string) string { return d.Refused.At(id, field) }
@@ -133,10 +147,24 @@ func (s *Server) renderReports(w http.ResponseWriter, r *http.Request, u *model.
 		Closed: se.Status == model.StatusEnded || se.Status == model.StatusMinutesDraft || se.Status == model.StatusMinutesApproved}
 	d.Late = !d.Deadline.IsZero() && d.Deadline.Before(s.today())
 	seen := map[int64]bool{}
+	reporting := map[string]bool{}
 	for _, sl := range slots {
+		reporting[sl.Member] = true
 		if !seen[sl.Conference.ID] {
 			seen[sl.Conference.ID] = true
 			d.Conferences = append(d.Conferences, sl.Conference)
+		}
+	}
+	if d.Secretariat {
+		members, err := s.st.Members(r.Context())
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, m := range members {
+			if reporting[m.Abbrev] {
+				d.Reporters = append(d.Reporters, m)
+			}
 		}
 	}
 	// The outcomes of the conferences' own sessions since the previous
@@ -184,9 +212,7 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
 	}
 	secretariat := u.Role == model.RoleSecretariat
 	member := u.MemberAbbrev
-	if secretariat {
-		member = r.PostFormValue("mitglied")
-	} else if u.Role != model.RoleSpokesperson {
+	if !secretariat && u.Role != model.RoleSpokesperson {
 		s.fail(w, r, model.ForbiddenError("Berichte unter „Reporting FachMK“ geben die fachpolitischen Sprecher:innen ab."), "")
 		return
 	}
@@ -201,6 +227,16 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
 		s.renderReports(w, r, u, se, status, refused)
 	}
 	var p problems
+	if secretariat {
+		var err error
+		if member, err = s.reportingMember(r, r.PostFormValue("mitglied")); err != nil {
+			if model.FieldOf(err) == "" {
+				s.fail(w, r, err, "")
+				return
+			}
+			p.add(err)
+		}
+	}
 	conf, err := s.st.BodyByAbbrev(r.Context(), r.PostFormValue("fachmk"))
 	switch {
 	case err != nil && model.ClassOf(err) != model.ErrNotFound:
@@ -237,4 +273,27 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, "/sitzungen/"+strconv.Itoa(se.Number)+"/reporting-fachmk", "Der Bericht für "+conf.Accusative()+" ist gespeichert.")
+}
+
+// reportingMember gives the member the secretariat reports for, from the
+// form's field "mitglied": the abbreviation the form's list sends, or, as
+// a script or an old form may send it, the member's name or abbreviation
+// typed in any case ("Bremen", "hb"). A field that names no member is
+// refused at the field.
+func (s *Server) reportingMember(r *http.Request, typed string) (string, error) {
+	typed = strings.TrimSpace(typed)
+	if typed == "" {
+		return "", model.AtField("mitglied", model.InputError("Bitte wählen Sie das Mitglied, dessen Sprecher:in berichtet."))
+	}
+	members, err := s.st.Members(r.Context())
+	if err != nil {
+		return "", err
+	}
+	abbrev := model.MemberAbbrevs([]string{typed}, members)[0]
+	for _, m := range members {
+		if m.Abbrev == abbrev {
+			return abbrev, nil
+		}
+	}
+	return "", model.AtField("mitglied", model.NoMembersError([]string{typed}))
 }

@@ -281,6 +281,20 @@ type view struct {
 	// "Fehler: " and refusal.js moves the focus to the error summary, so
 	// that the refusal is announced, not the same page again (WCAG 3.3.1).
 	Refused bool
+	// memberName names a member by its abbreviation (Server.memberName),
+	// for MemberName; render sets it.
+	memberName func(abbrev string) string
+}
+
+// MemberName gives the name of the member abbreviated abbrev ("Hessen"
+// for "HE"), for readers outside the IT-PLR who do not know the
+// abbreviations (the FachMK secretariats); an abbreviation of no member
+// stays as it is. The members are read only when a page asks.
+func (v view) MemberName(abbrev string) string {
+	if v.memberName == nil {
+		return abbrev
+	}
+	return v.memberName(abbrev)
 }
 
 // render executes a page template into a buffer first, so a template error
@@ -297,6 +311,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	// the mark characters.
 	v.Title = model.InternalText(s.audienceOf(r).Text(v.Title))
 	v.Notice = takeNotice(w, r)
+	v.memberName = func(abbrev string) string { return s.memberName(r.Context(), abbrev) }
 	v.Refused = status >= 400 && status < 500 && page != "error.html"
 	v.Can = map[string]bool{}
 	for _, a := range []auth.Action{auth.ViewInternal, auth.ManageSessions, auth.RecordMinutes, auth.RegisterItem, auth.CommentMinutes, auth.ApproveMinutes, auth.ManageOutbox, auth.ViewAudit, auth.ManageAccounts, auth.RegisterDelegation, auth.ManageSite, auth.SubmitRequest} {

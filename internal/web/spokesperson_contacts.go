@@ -120,6 +120,10 @@ type kickoff struct {
 // "überfällig seit …", "… noch nicht terminiert").
 func (k kickoff) Label() string { return k.DueLabel(k.Today) }
 
+// Short says in a few words when the talk not yet held is due, for the
+// overview /fachmk ("überfällig spätestens seit …").
+func (k kickoff) Short() string { return k.ShortLabel(k.Today) }
+
 // Late reports whether the talk is overdue.
 func (k kickoff) Late() bool { return k.Overdue(k.Today) }
 

@@ -122,7 +122,7 @@ func TestSpokespersonContactsThroughThePages(t *testing.T) {
 		t.Errorf("the FMK page's kick-off states (Bremen in office, Hamburg's function ended):\n%s", between(page, `id="gespraeche"`, "</ul>"))
 	}
 	_, page = do(t, gs, "GET", ts.URL+"/fachmk", nil)
-	if !strings.Contains(page, `role="columnheader">Auftaktgespräch</th>`) || !strings.Contains(page, held) || !strings.Contains(page, "noch nicht geführt") {
+	if !strings.Contains(page, `role="columnheader">Auftaktgespräch</th>`) || !strings.Contains(page, held) || !strings.Contains(page, "fällig") {
 		t.Errorf("the Geschäftsstelle's overview lacks the kick-off states:\n%s", page)
 	}
 	for _, who := range []string{"hessen", "sprecher-hb", ""} {

@@ -1,0 +1,131 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+	"gremium/internal/notify"
+)
+
+// TestMineSaysWhenTheInvitationIsDelivered: the debriefs in the
+// secretariat's Mein Bereich said "Einladung versandt" as soon as the
+// invitation was given to the outbox; they say "zum Versand gegeben am …"
+// while it waits there and "versandt am …" once the sender delivered it.
+func TestMineSaysWhenTheInvitationIsDelivered(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+	assess := func(seq int, conf model.Body) {
+		t.Helper()
+		form := url.Values{fmt.Sprintf("relevant_%d", conf.ID): {"ja"}, fmt.Sprintf("grund_%d", conf.ID): {"Finanzierung"}}
+		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, seq)), form); code != http.StatusSeeOther {
+			t.Fatalf("profile of %d: %d", seq, code)
+		}
+	}
+	assess(27, fmk)
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	send := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HE"}}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", send); code != http.StatusSeeOther {
+		t.Fatalf("send: %d %s", code, body)
+	}
+	// A conference assessed since keeps the sent debrief in the list.
+	assess(26, wmk)
+	line := func() string {
+		_, mine := do(t, gs, "GET", ts.URL+"/mein-bereich", nil)
+		return between(between(mine, `id="h-nachbesprechung"`, "</section>"), "Nachbesprechung der 47. Sitzung", "</li>")
+	}
+	if l := line(); !strings.Contains(l, "Einladung zum Versand gegeben am ") || strings.Contains(l, "versandt") {
+		t.Errorf("while the invitation waits in the outbox, Mein Bereich says:\n%s", l)
+	}
+	w := &notify.Worker{Store: st, Senders: map[model.Channel]notify.Sender{model.ChannelEmail: &recordingSender{}}}
+	if n, err := w.RunOnce(ctx); n == 0 || err != nil {
+		t.Fatalf("sender: %d, %v", n, err)
+	}
+	if l := line(); !strings.Contains(l, "Einladung versandt am ") || strings.Contains(l, "zum Versand gegeben") {
+		t.Errorf("once the outbox delivered it, Mein Bereich says:\n%s", l)
+	}
+}
+
+// TestSecretariatReportsForAMemberByName: the Geschäftsstelle's form under
+// "Reporting FachMK" took the member as a typed abbreviation and refused
+// "Bremen"; it offers the members with a spokesperson in office by name
+// (the abbreviation as value), takes a name or abbreviation typed in any
+// case as a script sends it, and refuses one that names no member at the
+// field, the text kept.
+func TestSecretariatReportsForAMemberByName(t *testing.T) {
+	ts, st := cycleServer(t)
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
+	gs := client(t, ts, "geschaeftsstelle")
+	path := ts.URL + "/sitzungen/48/reporting-fachmk"
+	_, page := do(t, gs, "GET", path, nil)
+	form := between(page, `id="bericht-gs"`, "</form>")
+	if !strings.Contains(form, `<label for="bericht-gs-mitglied">`) || !strings.Contains(form, `<select id="bericht-gs-mitglied" name="mitglied">`) ||
+		!strings.Contains(form, `<option value="HB">Bremen</option>`) || strings.Contains(form, `<input id="bericht-gs-mitglied"`) {
+		t.Errorf("the secretariat's form does not offer the members by name:\n%s", form)
+	}
+	code, page := do(t, gs, "POST", path, url.Values{"fachmk": {"FMK"}, "mitglied": {"Bremn"}, "bericht": {"Nachtrag der FMK"}, "version": {"0"}})
+	form = between(page, `id="bericht-gs"`, "</form>")
+	if code != http.StatusBadRequest || !strings.Contains(form, `<select id="bericht-gs-mitglied" name="mitglied" aria-invalid="true" aria-describedby="bericht-gs-mitglied-fehler">`) ||
+		!strings.Contains(form, `id="bericht-gs-mitglied-fehler">„Bremn“ ist kein Mitglied des IT-Planungsrats.`) || !strings.Contains(form, ">Nachtrag der FMK</textarea>") {
+		t.Errorf("a member typed wrong: %d\n%s", code, form)
+	}
+	code, page = do(t, gs, "POST", path, url.Values{"fachmk": {"FMK"}, "mitglied": {""}, "bericht": {"Nachtrag der FMK"}, "version": {"0"}})
+	if code != http.StatusBadRequest || !strings.Contains(between(page, `id="bericht-gs"`, "</form>"), `id="bericht-gs-mitglied-fehler">Bitte wählen Sie das Mitglied`) {
+		t.Errorf("no member chosen: %d", code)
+	}
+	if reps, _ := st.Reports(context.Background(), se.ID); len(reps) != 0 {
+		t.Fatalf("refused reports were stored: %+v", reps)
+	}
+	for i, typed := range []string{"Bremen", "hb"} {
+		if code, page := do(t, gs, "POST", path, url.Values{"fachmk": {"FMK"}, "mitglied": {typed}, "bericht": {"Nachtrag " + typed}, "version": {fmt.Sprint(i)}}); code != http.StatusSeeOther {
+			t.Fatalf("report for %q: %d %s", typed, code, between(page, `class="error-box"`, "</div>"))
+		}
+	}
+	if reps, _ := st.Reports(context.Background(), se.ID); len(reps) != 1 || reps[0].Member != "HB" || reps[0].Text != "Nachtrag hb" {
+		t.Errorf("the reports stored: %+v", reps)
+	}
+}
+
+// TestDebriefReadersSeeThePresentersName: the debrief as a FachMK
+// secretariat and a spokesperson read it said "Vorstellung durch: HE";
+// the secretariats outside the IT-PLR do not know the abbreviations, so
+// it names the member ("Hessen").
+func TestDebriefReadersSeeThePresentersName(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, "IT-PLR")
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateDebrief(ctx, model.Debrief{SessionID: s47.ID, HeldOn: model.BerlinDate(s47.Date.Time().AddDate(0, 0, 14)), Place: "Videokonferenz",
+		Entries: []model.DebriefEntry{{DecisionID: decisionID(t, st, 27), ConferenceID: fmk.ID, Presenter: "HE"}}}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := st.DebriefOfSession(ctx, s47.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Invitation = "Einladung zur Nachbesprechung."
+	if _, err := st.SendDebriefInvitation(ctx, db, "Einladung"); err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"fmk", "sprecher-hb"} {
+		_, page := do(t, client(t, ts, who), "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+		cell := between(page, `Vorstellung durch: </span>`, "</td>")
+		if cell != "Hessen" {
+			t.Errorf("%s reads the presenter as %q, want Hessen", who, cell)
+		}
+	}
+}
