@@ -532,11 +532,32 @@ func barChart(id, title string, rows []chartRow) template.HTML {
 	return template.HTML(b.String())
 }
 
+// resultsAudienceText tells a signed-in reader who may not read the
+// results (a FachMK secretariat) who does, and what of their own answers
+// anyone can see (model.EvaluationResultsFor).
+var resultsAudienceText = fmt.Sprintf("Die Ergebnisse der Evaluation sind intern. Die Geschäftsstelle des IT-Planungsrats wertet sie aus und stellt sie auf der Klausurtagung des IT-Planungsrats vor. "+
+	"Die Mitglieder des IT-Planungsrats und die fachpolitischen Sprecher:innen sehen die Mittelwerte je Frage aus abgeschlossenen Runden, und nur, wenn sie auch ohne die Fragebögen einer einzelnen Stelle noch auf mindestens %d Fragebögen beruhen; "+
+	"die Mittelwerte je Fachministerkonferenz sieht nur die Geschäftsstelle. Ihre Antworten sind so nirgends einzeln erkennbar. Fragen zu den Ergebnissen beantwortet die Geschäftsstelle des IT-Planungsrats.", model.EvaluationMinForms)
+
+// admitResults lets an internal reader on to the results (page, CSV and
+// PDF); anyone else signed in gets the page that says who reads them
+// (before: a FachMK secretariat, which answers the questionnaire, got
+// "Für diese Seite oder Aktion fehlt Ihnen die Berechtigung."), anyone not
+// signed in the sign-in.
+func (s *Server) admitResults(w http.ResponseWriter, r *http.Request) bool {
+	if u := s.user(r); u != nil && !auth.Can(u, auth.ViewInternal, "") {
+		s.fail(w, r, model.ForbiddenError("%s", resultsAudienceText), "")
+		return false
+	}
+	_, ok := s.require(w, r, auth.ViewInternal, "")
+	return ok
+}
+
 // readEvaluationResults gives the results for an internal reader (the page
 // and the CSV alike); false when the answer is sent (not admitted, or the
 // store failed).
 func (s *Server) readEvaluationResults(w http.ResponseWriter, r *http.Request) (resultsData, bool) {
-	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+	if !s.admitResults(w, r) {
 		return resultsData{}, false
 	}
 	d, err := s.evaluationResults(r)
@@ -580,12 +601,8 @@ func (s *Server) evaluationCSV(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
-		return
-	}
-	d, err := s.evaluationResults(r)
-	if err != nil {
-		s.serverError(w, r, err)
+	d, ok := s.readEvaluationResults(w, r)
+	if !ok {
 		return
 	}
 	rep := report.New("Evaluation der Zusammenarbeit von IT-Planungsrat und Fachministerkonferenzen", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))

@@ -96,3 +96,32 @@ func TestEvaluationMeansOfThreeAreWithheld(t *testing.T) {
 		t.Errorf("the Geschäftsstelle's PDF lacks the mean of three:\n%s", text)
 	}
 }
+
+// TestFachMKSecretariatIsToldWhoReadsTheResults: a FachMK secretariat,
+// which answers the questionnaire, asking for the results gets a page of
+// the site that says who reads them and how its answers stay unrecognised
+// — for the page, the CSV and the PDF. Before, it got "Für diese Seite
+// oder Aktion fehlt Ihnen die Berechtigung." and nothing else.
+func TestFachMKSecretariatIsToldWhoReadsTheResults(t *testing.T) {
+	ts, _ := cycleServer(t)
+	fmkOffice := client(t, ts, "fmk")
+	for _, p := range []string{"/evaluation/ergebnisse", "/evaluation/ergebnisse.csv", "/evaluation/ergebnisse.pdf"} {
+		code, page := do(t, fmkOffice, "GET", ts.URL+p, nil)
+		if code != http.StatusForbidden {
+			t.Errorf("%s: %d, want 403", p, code)
+		}
+		for _, want := range []string{`<main id="inhalt"`, "Die Ergebnisse der Evaluation sind intern", "Klausurtagung", "fachpolitischen Sprecher:innen", "Mittelwerte je Fachministerkonferenz sieht nur die Geschäftsstelle"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the page lacks %q", p, want)
+			}
+		}
+		if strings.Contains(page, "<svg") || strings.Contains(page, "Fragebögen</th>") {
+			t.Errorf("%s: the FachMK secretariat reads results", p)
+		}
+	}
+	// Not signed in: the sign-in, as before.
+	anon := client(t, ts, "")
+	if code, _ := do(t, anon, "GET", ts.URL+"/evaluation/ergebnisse", nil); code != http.StatusSeeOther {
+		t.Errorf("not signed in: %d", code)
+	}
+}
