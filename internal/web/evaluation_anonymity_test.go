@@ -125,3 +125,29 @@ func TestFachMKSecretariatIsToldWhoReadsTheResults(t *testing.T) {
 		t.Errorf("not signed in: %d", code)
 	}
 }
+
+// TestEvaluationReadersPagesInBrowser: what the rule of who reads the
+// evaluation adds — a spokesperson's results without the means per
+// FachMK, the page that tells a FachMK secretariat who reads them, and
+// its "Mein Bereich" with the decisions for its conference — passes axe
+// and does not scroll sideways at 320 px.
+func TestEvaluationReadersPagesInBrowser(t *testing.T) {
+	browserTest(t)
+	ts, _ := cycleServer(t)
+	b := newBrowser(t, ts.URL)
+	b.login("sprecher-hb")
+	b.page("/evaluation/ergebnisse")
+	noSidewaysScroll(t, b, "evaluation-ergebnisse-sprecher")
+	b.logout()
+	b.login("fmk")
+	b.page("/evaluation/ergebnisse")
+	if !strings.Contains(b.text("main"), "Die Ergebnisse der Evaluation sind intern") {
+		t.Error("the FachMK secretariat is not told who reads the results")
+	}
+	noSidewaysScroll(t, b, "evaluation-ergebnisse-fmk")
+	b.page("/mein-bereich")
+	if !strings.Contains(b.text("main"), "Beschlüsse für Ihre Konferenz") {
+		t.Error("the FachMK secretariat's area lacks its decisions")
+	}
+	noSidewaysScroll(t, b, "mein-bereich-fmk")
+}
