@@ -230,19 +230,30 @@ func (r EvaluationRound) Asks(questionID int64) bool {
 type Score struct {
 	Sum, N int
 	Forms  int
+	// Largest is the most questionnaires among Forms that one respondent
+	// gave: 1 mostly, 2 for a Land that speaks for two conferences (a
+	// questionnaire each) — what the respondent knows of the mean
+	// already.
+	Largest int
 }
 
 // EvaluationMinForms is the fewest questionnaires a mean of the evaluation
-// is shown from to readers other than the secretariat that runs it: a
-// mean of one or two questionnaires is someone's own answer (a FachMK's
-// secretariat rates the work of its spokesperson, who reads the results).
+// rests on, besides those of whoever reads it, to be shown to readers
+// other than the secretariat that runs it: a mean of one or two
+// questionnaires is someone's own answer (a FachMK's secretariat rates the
+// work of its spokesperson, who reads the results), and a reader who knows
+// their own answer learns from a mean of three the sum of the other two.
 const EvaluationMinForms = 3
 
-// Withheld gives the score as shown when it rests on fewer than
-// EvaluationMinForms questionnaires: the number of questionnaires, no
-// mean ("–").
+// Withheld gives the score as shown to readers other than the secretariat:
+// the mean only when it rests on EvaluationMinForms questionnaires besides
+// those of any one respondent (Forms - Largest), else the number of
+// questionnaires and no mean ("–"). Every respondent who reads it then
+// faces at least EvaluationMinForms answers not their own; and as every
+// reader sees the same, a mean passed on from a reader who answered
+// nothing tells a respondent no more.
 func (s Score) Withheld() Score {
-	if s.Forms >= EvaluationMinForms {
+	if s.Forms-s.Largest >= EvaluationMinForms {
 		return s
 	}
 	return Score{Forms: s.Forms}
@@ -288,7 +299,16 @@ func Summarise(answers []EvaluationAnswer) EvaluationResults {
 		conference int64
 		role       Role
 	}
+	// mine counts a respondent's questionnaires in one sum.
+	type mineKey struct {
+		kind       byte
+		key        int64
+		year       int
+		respondent string
+		role       Role
+	}
 	forms := map[formKey]bool{}
+	mine := map[mineKey]int{}
 	add := func(m map[int64]map[int]Score, kind byte, k int64, a EvaluationAnswer) {
 		if m[k] == nil {
 			m[k] = map[int]Score{}
@@ -299,6 +319,9 @@ func Summarise(answers []EvaluationAnswer) EvaluationResults {
 		if f := (formKey{kind, k, a.Year, a.Respondent, a.ConferenceID, a.Role}); !forms[f] {
 			forms[f] = true
 			s.Forms++
+			mk := mineKey{kind, k, a.Year, a.Respondent, a.Role}
+			mine[mk]++
+			s.Largest = max(s.Largest, mine[mk])
 		}
 		m[k][a.Year] = s
 	}
@@ -319,6 +342,49 @@ func Summarise(answers []EvaluationAnswer) EvaluationResults {
 		}
 	}
 	sort.Ints(res.Years)
+	return res
+}
+
+// EvaluationResultsFor sums up the answers as a reader may see them: the
+// one publication gate of the evaluation's results, for its page, CSV and
+// PDF alike. The secretariat that runs the evaluation (full) sees every
+// answer, of running rounds too. Every other reader sees closed rounds
+// only; per question a mean, and that year's comments, only as Withheld
+// lets it through; per FachMK no mean at all (ByConference is empty).
+//
+// A FachMK's mean rests on its spokespersons' questionnaires and its
+// secretariat's: two or three, rarely more, all of them readers or
+// colleagues of readers. With three, two spokespersons who put their own
+// answers together work back the secretariat's rating of them; leaving
+// out a reader's own questionnaire does not help, as a reader who
+// answered nothing sees the mean and can pass it on. Nor can a FachMK's
+// mean be shown where it rests on more: the means per question add up to
+// the sum over all FachMK, so the means shown per FachMK would give away
+// the sum of the ones withheld.
+func EvaluationResultsFor(answers []EvaluationAnswer, rounds []EvaluationRound, full bool) EvaluationResults {
+	if full {
+		return Summarise(answers)
+	}
+	closed := map[int]bool{}
+	for _, r := range rounds {
+		closed[r.Year] = r.Status == RoundClosed
+	}
+	var shown []EvaluationAnswer
+	for _, a := range answers {
+		if closed[a.Year] {
+			shown = append(shown, a)
+		}
+	}
+	res := Summarise(shown)
+	for q, years := range res.ByQuestion {
+		for y, sc := range years {
+			if years[y] = sc.Withheld(); years[y].N == 0 {
+				// too few questionnaires: their comments are as telling as their means
+				delete(res.Comments[q], y)
+			}
+		}
+	}
+	res.ByConference = map[int64]map[int]Score{}
 	return res
 }
 

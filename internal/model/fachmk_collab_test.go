@@ -94,6 +94,58 @@ func TestSummarise(t *testing.T) {
 	}
 }
 
+// TestEvaluationResultsFor: the gate of the evaluation's results. A
+// reader other than the secretariat gets a question's mean only from
+// EvaluationMinForms questionnaires besides those of any one respondent,
+// and no mean per FachMK: with three questionnaires (two spokespersons
+// and the FachMK's secretariat) two spokespersons would together work back
+// the secretariat's rating.
+func TestEvaluationResultsFor(t *testing.T) {
+	ans := func(q int64, year int, who string, conf int64, role Role, score int, comment string) EvaluationAnswer {
+		return EvaluationAnswer{QuestionID: q, Year: year, Respondent: who, ConferenceID: conf, Role: role, Score: score, Comment: comment}
+	}
+	answers := []EvaluationAnswer{
+		// question 1, 2025: three questionnaires on conference 7
+		ans(1, 2025, "HB", 7, RoleSpokesperson, 5, "drei"), ans(1, 2025, "NW", 7, RoleSpokesperson, 4, ""), ans(1, 2025, "FMK", 7, RoleFachMK, 1, ""),
+		// question 2, 2025: four, two of them BY's (two conferences)
+		ans(2, 2025, "BY", 7, RoleSpokesperson, 5, ""), ans(2, 2025, "BY", 8, RoleSpokesperson, 5, ""), ans(2, 2025, "NW", 7, RoleSpokesperson, 4, ""), ans(2, 2025, "FMK", 7, RoleFachMK, 2, "vier"),
+		// question 3, 2025: four respondents, one questionnaire each
+		ans(3, 2025, "HB", 7, RoleSpokesperson, 5, ""), ans(3, 2025, "NW", 7, RoleSpokesperson, 4, "gut"), ans(3, 2025, "FMK", 7, RoleFachMK, 3, ""), ans(3, 2025, "TH", 8, RoleSpokesperson, 4, ""),
+		// question 3, 2026: the running round
+		ans(3, 2026, "HB", 7, RoleSpokesperson, 5, ""), ans(3, 2026, "NW", 7, RoleSpokesperson, 4, ""), ans(3, 2026, "FMK", 7, RoleFachMK, 3, ""), ans(3, 2026, "TH", 8, RoleSpokesperson, 4, ""),
+	}
+	rounds := []EvaluationRound{{Year: 2025, Status: RoundClosed}, {Year: 2026, Status: RoundOpen}}
+	res := EvaluationResultsFor(answers, rounds, false)
+	if s := res.ByQuestion[1][2025]; s.N != 0 || s.Forms != 3 || len(res.Comments[1][2025]) != 0 {
+		t.Errorf("question 1 (three questionnaires) shown: %+v %q", s, res.Comments[1][2025])
+	}
+	if s := res.ByQuestion[2][2025]; s.N != 0 || s.Forms != 4 || len(res.Comments[2][2025]) != 0 {
+		t.Errorf("question 2 (four questionnaires, two of them BY's) shown: %+v", s)
+	}
+	if s := res.ByQuestion[3][2025]; s.German() != "4,0" || s.Forms != 4 || len(res.Comments[3][2025]) != 1 {
+		t.Errorf("question 3 (four respondents): %+v %q", s, res.Comments[3][2025])
+	}
+	if len(res.ByConference) != 0 {
+		t.Errorf("means per FachMK shown: %+v", res.ByConference)
+	}
+	if len(res.Years) != 1 || res.ByQuestion[3][2026].Forms != 0 {
+		t.Errorf("the running round shown: %v %+v", res.Years, res.ByQuestion[3][2026])
+	}
+	full := EvaluationResultsFor(answers, rounds, true)
+	if s := full.ByQuestion[1][2025]; s.German() != "3,3" || len(full.Comments[1][2025]) != 1 {
+		t.Errorf("the secretariat's question 1: %+v", s)
+	}
+	if s := full.ByConference[7][2025]; s.Forms != 4 || s.N != 9 {
+		t.Errorf("the secretariat's conference 7: %+v", s)
+	}
+	if len(full.Years) != 2 {
+		t.Errorf("the secretariat's years: %v", full.Years)
+	}
+	if s := full.ByQuestion[2][2025]; s.Largest != 2 {
+		t.Errorf("question 2: BY's two questionnaires: %+v", s)
+	}
+}
+
 func TestDiffLines(t *testing.T) {
 	d := DiffLines(strings.Split("a\nb\nc", "\n"), strings.Split("a\nc\nd", "\n"))
 	var got []string

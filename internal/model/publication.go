@@ -32,7 +32,10 @@ import (
 //     member's vote (Audience.Decision);
 //   - a confidential row shows only its kind (Audience.SeesRow), a marked
 //     passage inside a text becomes "[geschwärzt]" (Audience.Text, with the
-//     marks parsed by PublicText).
+//     marks parsed by PublicText);
+//   - the results of the yearly evaluation are internal, and within them
+//     which mean a reader other than the Geschäftsstelle sees is decided by
+//     EvaluationResultsFor (fachmk_collab.go).
 //
 // The Audience methods below apply these rules for one audience and give
 // the copy of an object that audience may see. The internal audience sees

@@ -415,8 +415,10 @@ type resultBlock struct {
 
 type resultsData struct {
 	// Full: the reader is the secretariat running the evaluation and sees
-	// every mean, of open rounds too; other readers see closed rounds,
-	// and means of at least model.EvaluationMinForms questionnaires.
+	// every mean, of open rounds too; other readers see closed rounds, a
+	// question's mean from model.EvaluationMinForms questionnaires besides
+	// any one respondent's, and no mean per FachMK
+	// (model.EvaluationResultsFor).
 	Full         bool
 	Years        []int
 	ByQuestion   []resultBlock
@@ -424,14 +426,15 @@ type resultsData struct {
 	Rounds       []model.EvaluationRound
 }
 
-// evaluationResults sums up the answers the reader may see: for the
-// secretariat running the evaluation (auth.ManageSessions) all answers, of
-// open rounds too; for every other reader those of closed rounds, each
-// mean and the comments of a question's year only from
-// model.EvaluationMinForms questionnaires on. Before, every internal reader
-// saw the running round's means move with each questionnaire, and "2,0 –
-// Fragebögen 1" was one FachMK secretariat's rating of the spokesperson
-// reading it.
+// evaluationResults sums up the answers the reader may see, as the gate
+// model.EvaluationResultsFor lets them through: the secretariat running
+// the evaluation (auth.ManageSessions) sees all answers, of open rounds
+// too; every other reader closed rounds, a question's mean and comments
+// only from model.EvaluationMinForms questionnaires besides any one
+// respondent's, and no mean per FachMK. Before, every internal reader saw
+// the running round's means move with each questionnaire, and a FachMK's
+// mean of three questionnaires let two of its spokespersons work back the
+// secretariat's rating of them.
 func (s *Server) evaluationResults(r *http.Request) (resultsData, error) {
 	ctx := r.Context()
 	d := resultsData{Full: auth.Can(s.user(r), auth.ManageSessions, "")}
@@ -450,25 +453,12 @@ func (s *Server) evaluationResults(r *http.Request) (resultsData, error) {
 	if d.Rounds, err = s.st.Rounds(ctx); err != nil {
 		return d, err
 	}
-	if !d.Full {
-		closed := map[int]bool{}
-		for _, round := range d.Rounds {
-			closed[round.Year] = round.Status == model.RoundClosed
-		}
-		answers = slices.DeleteFunc(answers, func(a model.EvaluationAnswer) bool { return !closed[a.Year] })
-	}
-	shown := func(sc model.Score) model.Score {
-		if d.Full {
-			return sc
-		}
-		return sc.Withheld()
-	}
-	res := model.Summarise(answers)
+	res := model.EvaluationResultsFor(answers, d.Rounds, d.Full)
 	d.Years = res.Years
 	block := func(id, title string, scores map[int]model.Score) resultBlock {
 		b := resultBlock{ID: id, Title: title}
 		for _, y := range res.Years {
-			b.Rows = append(b.Rows, chartRow{Label: strconv.Itoa(y), Score: shown(scores[y])})
+			b.Rows = append(b.Rows, chartRow{Label: strconv.Itoa(y), Score: scores[y]})
 		}
 		b.Chart = barChart(id, title, b.Rows)
 		return b
@@ -479,9 +469,6 @@ func (s *Server) evaluationResults(r *http.Request) (resultsData, error) {
 		}
 		b := block(fmt.Sprintf("frage-%d", q.ID), q.Text, res.ByQuestion[q.ID])
 		for _, y := range res.Years {
-			if shown(res.ByQuestion[q.ID][y]).N == 0 {
-				continue // too few questionnaires: their comments are as telling as their means
-			}
 			for _, c := range res.Comments[q.ID][y] {
 				b.Notes = append(b.Notes, fmt.Sprintf("%d: %s", y, c))
 			}
@@ -496,6 +483,21 @@ func (s *Server) evaluationResults(r *http.Request) (resultsData, error) {
 	}
 	return d, nil
 }
+
+// resultsRuleText says to a reader other than the secretariat which means
+// are shown (model.EvaluationResultsFor), on the page and in the PDF.
+var resultsRuleText = fmt.Sprintf("Gezeigt werden abgeschlossene Runden. Ein Mittelwert je Frage wird nur ausgewiesen, wenn er auch ohne die Fragebögen einer einzelnen Stelle noch auf mindestens %d Fragebögen beruht; sonst steht „–“, und seine Anmerkungen entfallen ebenso. So kann niemand, der selbst geantwortet hat, aus dem Mittelwert und den eigenen Antworten auf die Antworten anderer schließen.", model.EvaluationMinForms)
+
+// conferenceMeansText says to a reader other than the secretariat why the
+// means per FachMK are not shown (model.EvaluationResultsFor).
+const conferenceMeansText = "Die Mittelwerte je Fachministerkonferenz sieht nur die Geschäftsstelle. Sie beruhen auf wenigen Fragebögen – denen der Sprecher:innen und der Geschäftsstelle der Fachministerkonferenz –, aus denen die Sprecher:innen mit ihren eigenen Antworten die Bewertung ihrer Arbeit durch die Fachministerkonferenz errechnen könnten."
+
+// RuleText says which means the reader sees (a reader other than the
+// secretariat).
+func (resultsData) RuleText() string { return resultsRuleText }
+
+// ConferenceMeansText says why the reader sees no mean per FachMK.
+func (resultsData) ConferenceMeansText() string { return conferenceMeansText }
 
 // barChart draws the mean scores (1–5) as an accessible SVG bar chart: the
 // image has a title and a description that gives every number, and the
@@ -530,11 +532,32 @@ func barChart(id, title string, rows []chartRow) template.HTML {
 	return template.HTML(b.String())
 }
 
+// resultsAudienceText tells a signed-in reader who may not read the
+// results (a FachMK secretariat) who does, and what of their own answers
+// anyone can see (model.EvaluationResultsFor).
+var resultsAudienceText = fmt.Sprintf("Die Ergebnisse der Evaluation sind intern. Die Geschäftsstelle des IT-Planungsrats wertet sie aus und stellt sie auf der Klausurtagung des IT-Planungsrats vor. "+
+	"Die Mitglieder des IT-Planungsrats und die fachpolitischen Sprecher:innen sehen die Mittelwerte je Frage aus abgeschlossenen Runden, und nur, wenn sie auch ohne die Fragebögen einer einzelnen Stelle noch auf mindestens %d Fragebögen beruhen; "+
+	"die Mittelwerte je Fachministerkonferenz sieht nur die Geschäftsstelle. Ihre Antworten sind so nirgends einzeln erkennbar. Fragen zu den Ergebnissen beantwortet die Geschäftsstelle des IT-Planungsrats.", model.EvaluationMinForms)
+
+// admitResults lets an internal reader on to the results (page, CSV and
+// PDF); anyone else signed in gets the page that says who reads them
+// (before: a FachMK secretariat, which answers the questionnaire, got
+// "Für diese Seite oder Aktion fehlt Ihnen die Berechtigung."), anyone not
+// signed in the sign-in.
+func (s *Server) admitResults(w http.ResponseWriter, r *http.Request) bool {
+	if u := s.user(r); u != nil && !auth.Can(u, auth.ViewInternal, "") {
+		s.fail(w, r, model.ForbiddenError("%s", resultsAudienceText), "")
+		return false
+	}
+	_, ok := s.require(w, r, auth.ViewInternal, "")
+	return ok
+}
+
 // readEvaluationResults gives the results for an internal reader (the page
 // and the CSV alike); false when the answer is sent (not admitted, or the
 // store failed).
 func (s *Server) readEvaluationResults(w http.ResponseWriter, r *http.Request) (resultsData, bool) {
-	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+	if !s.admitResults(w, r) {
 		return resultsData{}, false
 	}
 	d, err := s.evaluationResults(r)
@@ -578,18 +601,14 @@ func (s *Server) evaluationCSV(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
-		return
-	}
-	d, err := s.evaluationResults(r)
-	if err != nil {
-		s.serverError(w, r, err)
+	d, ok := s.readEvaluationResults(w, r)
+	if !ok {
 		return
 	}
 	rep := report.New("Evaluation der Zusammenarbeit von IT-Planungsrat und Fachministerkonferenzen", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
 	rep.Paragraph("Mittelwerte auf der Skala 1 (trifft nicht zu) bis 5 (trifft voll zu), mit der Zahl der ausgefüllten Fragebögen, je Jahr – für die Klausurtagung. Je Fachministerkonferenz: der Mittelwert über alle Fragen.")
 	if !d.Full {
-		rep.Paragraph(fmt.Sprintf("Abgeschlossene Runden; ein Mittelwert aus weniger als %d Fragebögen wird nicht ausgewiesen („–“), seine Anmerkungen ebenso.", model.EvaluationMinForms))
+		rep.Paragraph(resultsRuleText)
 	}
 	table := func(b resultBlock) {
 		bars := make([]report.Bar, len(b.Rows))
@@ -612,6 +631,9 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	rep.Heading("Ergebnisse je Fachministerkonferenz")
+	if !d.Full {
+		rep.Paragraph(conferenceMeansText)
+	}
 	for _, b := range d.ByConference {
 		rep.Subheading(b.Title)
 		table(b)

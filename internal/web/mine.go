@@ -183,6 +183,13 @@ type myData struct {
 	// Invitations are the debriefs of the last IT-PLR sessions whose
 	// invitation went out with decisions for its conference.
 	Invitations []myInvitation
+	// ConferenceDecisions are the newest adopted decisions relevant for
+	// its conference (store.RelevantDecisionsSince: the decision profile's
+	// assessment, else the registration's impact statement), as its
+	// audience may see them (model.Audience.Decision), at most
+	// maxMyDecisions; MoreDecisions says that there are more.
+	ConferenceDecisions []model.Decision
+	MoreDecisions       bool
 	// Presentations are the decisions a member office presents in the
 	// debriefs of the last sessions.
 	Presentations []myPresentation
@@ -298,6 +305,11 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 		s.serverError(w, r, err)
 		return
 	}
+	// The decisions relevant for its conference, newest first.
+	if d.ConferenceDecisions, d.MoreDecisions, err = s.myConferenceDecisions(r, u); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	// The newest outcomes of its sessions it recorded for the IT-PLR.
 	if d.Outcomes, err = s.st.ConferenceOutcomes(ctx, u.ConferenceID, model.Date{}, maxMyRequests); err != nil {
 		s.serverError(w, r, err)
@@ -308,6 +320,41 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 		return
 	}
 	s.render(w, r, http.StatusOK, "mine.html", view{Title: "Mein Bereich", Active: "mein", Data: d})
+}
+
+// maxMyDecisions is how many of the decisions relevant for its conference
+// a FachMK secretariat's "Mein Bereich" lists; the register lists all.
+const maxMyDecisions = 10
+
+// myConferenceDecisions gives the newest adopted decisions relevant for
+// the FachMK secretariat u's own conference, as u may see them (the
+// publication gate: no decision of an internal body, marked passages
+// blacked out), at most maxMyDecisions, and whether there are more. The
+// relevance is the one the debrief takes, so the list names what the
+// invitations name; the reason of the assessment stays internal.
+func (s *Server) myConferenceDecisions(r *http.Request, u *model.User) ([]model.Decision, bool, error) {
+	rel, err := s.st.RelevantDecisionsSince(r.Context(), []int64{u.ConferenceID}, 0, model.Date{})
+	if err != nil {
+		return nil, false, err
+	}
+	aud := auth.Audience(u)
+	var out []model.Decision
+	seen := map[int64]bool{}
+	for _, rd := range rel {
+		if rd.ConferenceID != u.ConferenceID || seen[rd.Decision.ID] {
+			continue
+		}
+		seen[rd.Decision.ID] = true
+		d, ok := aud.Decision(rd.Decision)
+		if !ok {
+			continue
+		}
+		if len(out) == maxMyDecisions {
+			return out, true, nil
+		}
+		out = append(out, d)
+	}
+	return out, false, nil
 }
 
 // myInvitations gives the debriefs of the last myDebriefSessions sessions
