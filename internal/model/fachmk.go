@@ -196,6 +196,13 @@ type BriefingVersion struct {
 	// KeyMessages are the ids of the shared key messages (Kernbotschaften)
 	// the version includes, in order.
 	KeyMessages []int64
+	// KeyTexts are those key messages as they read when the version was
+	// saved (id, title, text), in the same order: the store keeps them in
+	// the write, whatever the caller passes. KeyTextsKept is false for a
+	// version saved before gremium kept them (migration 00870): its
+	// wording was never stored, KeyTexts is empty.
+	KeyTexts     []KeyMessage
+	KeyTextsKept bool
 	// Questions are the guiding questions for kick-off talks.
 	Questions []string
 	// DecisionsSince is the date from which gremium lists the decisions
@@ -209,6 +216,60 @@ func (b Briefing) Latest() BriefingVersion {
 		return BriefingVersion{}
 	}
 	return b.Versions[len(b.Versions)-1]
+}
+
+// VersionKeyMessages is what a Fassung of a briefing shows of its key
+// messages (Kernbotschaften), on the page, in the PDF and in the
+// comparison of versions alike.
+type VersionKeyMessages struct {
+	// Messages are the key messages with the title and text shown.
+	Messages []KeyMessage
+	// Current: Messages read as the shared blocks read today — the newest
+	// Fassung shows them so (a key message changed once shows in every
+	// briefing that includes it), as does an older Fassung whose wording
+	// was not kept (Lost).
+	Current bool
+	// Lost: the Fassung is not the newest and was saved before gremium
+	// kept the wording of its key messages; the pages say that today's
+	// text stands in for it.
+	Lost bool
+	// Changed names the key messages of the newest Fassung whose title or
+	// text changed after it was saved.
+	Changed map[int64]bool
+}
+
+// KeyMessagesOf gives the key messages version v of b shows: an older
+// Fassung the wording kept with it (never a later text under its date),
+// the newest the shared blocks as they read now (current, all key
+// messages), marking those changed since it was saved. An older Fassung
+// saved before the wording was kept shows today's text, marked Lost.
+func (b Briefing) KeyMessagesOf(v BriefingVersion, current []KeyMessage) VersionKeyMessages {
+	var out VersionKeyMessages
+	if v.Version != b.Latest().Version && v.KeyTextsKept {
+		out.Messages = append(out.Messages, v.KeyTexts...)
+		return out
+	}
+	out.Current = true
+	out.Lost = v.Version != b.Latest().Version
+	kept := map[int64]KeyMessage{}
+	for _, k := range v.KeyTexts {
+		kept[k.ID] = k
+	}
+	for _, id := range v.KeyMessages {
+		for _, k := range current {
+			if k.ID != id {
+				continue
+			}
+			out.Messages = append(out.Messages, k)
+			if was, ok := kept[id]; ok && !out.Lost && (was.Title != k.Title || was.Text != k.Text) {
+				if out.Changed == nil {
+					out.Changed = map[int64]bool{}
+				}
+				out.Changed[id] = true
+			}
+		}
+	}
+	return out
 }
 
 // RequestStatus is the state of an Anliegen.

@@ -100,7 +100,7 @@ var auditEntities = []auditEntity{
 	{AuditKind{"debrief", "Nachbesprechung"}, "debriefs", []auditPart{
 		{"eintraege", `SELECT position, decision_id, conference_id, presenter FROM debrief_entries WHERE debrief_id = ? ORDER BY position`}}},
 	{AuditKind{"briefing", "Briefing"}, "briefings", []auditPart{
-		{"fassungen", `SELECT version, stand, author, content, saved_at FROM briefing_versions WHERE briefing_id = ? ORDER BY version`}}},
+		{"fassungen", `SELECT version, stand, author, content, saved_at, key_messages, key_message_texts FROM briefing_versions WHERE briefing_id = ? ORDER BY version`}}},
 	{AuditKind{"request", "Anliegen"}, "requests", nil},
 	{AuditKind{"task", "Aufgabe"}, "tasks", nil},
 	{AuditKind{"evaluation_question", "Evaluationsfrage"}, "evaluation_questions", nil},

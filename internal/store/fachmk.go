@@ -428,16 +428,21 @@ func (s *Store) addBriefingVersion(ctx context.Context, tx *sql.Tx, id int64, ve
 	if err := s.touch(ctx, tx, "briefing", id); err != nil {
 		return err
 	}
+	// The version keeps the wording of its key messages as it reads in
+	// this transaction: a later change of a shared block does not reach
+	// back into an earlier Fassung.
+	kept := []keptKeyMessage{}
 	for _, k := range v.KeyMessages {
-		var ok int
-		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM key_messages WHERE id = ?`, k).Scan(&ok); err != nil {
+		km := keptKeyMessage{ID: k}
+		if err := tx.QueryRowContext(ctx, `SELECT title, text FROM key_messages WHERE id = ?`, k).Scan(&km.Title, &km.Text); err != nil {
 			return notFound(err, fmt.Sprintf("key message %d", k))
 		}
+		kept = append(kept, km)
 	}
 	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO briefing_versions (briefing_id, version, stand, author, content, saved_at, key_messages, questions, decisions_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		`INSERT INTO briefing_versions (briefing_id, version, stand, author, content, saved_at, key_messages, questions, decisions_since, key_message_texts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, version, v.Stand.String(), v.Author, v.Content, s.now().UTC().Format("2006-01-02T15:04:05Z"),
-		toJSON(nonNil(v.KeyMessages)), strings.Join(v.Questions, "\n"), v.DecisionsSince.String()); err != nil {
+		toJSON(nonNil(v.KeyMessages)), strings.Join(v.Questions, "\n"), v.DecisionsSince.String(), toJSON(kept)); err != nil {
 		if isUniqueViolation(err) {
 			return fmt.Errorf("store: briefing %d version %d: %w", id, version, ErrConflict)
 		}
@@ -483,6 +488,14 @@ func (s *Store) AddBriefingVersion(ctx context.Context, id int64, basedOn int, v
 	})
 }
 
+// keptKeyMessage is a key message as a briefing version keeps it (column
+// key_message_texts, a JSON list).
+type keptKeyMessage struct {
+	ID    int64  `json:"id"`
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
 // Briefing gives a briefing with all its versions.
 func (s *Store) Briefing(ctx context.Context, id int64) (model.Briefing, error) {
 	b, err := queryOne(ctx, s.rd, func(r scanner) (model.Briefing, error) {
@@ -495,8 +508,20 @@ func (s *Store) Briefing(ctx context.Context, id int64) (model.Briefing, error) 
 	b.Versions, err = queryList(ctx, s.rd, func(r scanner) (model.BriefingVersion, error) {
 		var v model.BriefingVersion
 		var stand, saved, keys, questions, since string
-		if err := r.Scan(&v.Version, &stand, &v.Author, &v.Content, &saved, &keys, &questions, &since); err != nil {
+		var texts sql.NullString
+		if err := r.Scan(&v.Version, &stand, &v.Author, &v.Content, &saved, &keys, &questions, &since, &texts); err != nil {
 			return v, err
+		}
+		// NULL: saved before versions kept the wording of their key
+		// messages (migration 00870).
+		if v.KeyTextsKept = texts.Valid; v.KeyTextsKept {
+			kept, err := fromJSON[keptKeyMessage](texts.String)
+			if err != nil {
+				return v, err
+			}
+			for _, k := range kept {
+				v.KeyTexts = append(v.KeyTexts, model.KeyMessage{ID: k.ID, Title: k.Title, Text: k.Text})
+			}
 		}
 		v.Stand, v.DecisionsSince = parseDate(stand), parseDate(since)
 		v.Saved, _ = timeParse(saved)
@@ -506,7 +531,7 @@ func (s *Store) Briefing(ctx context.Context, id int64) (model.Briefing, error) 
 		var err error
 		v.KeyMessages, err = fromJSON[int64](keys)
 		return v, err
-	}, "briefing versions", `SELECT version, stand, author, content, saved_at, key_messages, questions, decisions_since FROM briefing_versions WHERE briefing_id = ? ORDER BY version`, id)
+	}, "briefing versions", `SELECT version, stand, author, content, saved_at, key_messages, questions, decisions_since, key_message_texts FROM briefing_versions WHERE briefing_id = ? ORDER BY version`, id)
 	return b, err
 }
 

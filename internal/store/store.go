@@ -516,8 +516,9 @@ func nullID(id int64) any {
 func toJSON(v any) string {
 	b, err := json.Marshal(v)
 	if err != nil {
-		// Only slices of strings, ints and model.Point/Term are stored: they
-		// always marshal.
+		// Only slices of strings, ints, model.Point/Term and plain structs
+		// of them (a briefing version's kept key messages) are stored:
+		// they always marshal.
 		panic(err)
 	}
 	return string(b)

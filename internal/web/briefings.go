@@ -26,10 +26,12 @@ import (
 
 // briefingDoc is a briefing version with the sections gremium fills.
 type briefingDoc struct {
-	Briefing      model.Briefing
-	Version       model.BriefingVersion
-	Conference    model.Body // zero for a briefing for all spokespersons
-	KeyMessages   []model.KeyMessage
+	Briefing   model.Briefing
+	Version    model.BriefingVersion
+	Conference model.Body // zero for a briefing for all spokespersons
+	// Keys are the key messages as the version shows them: an older
+	// Fassung the wording kept with it (model.Briefing.KeyMessagesOf).
+	Keys          model.VersionKeyMessages
 	Decisions     []model.Decision
 	FollowUps     []briefingFollowUp
 	Dates         []model.ConferenceDate
@@ -70,13 +72,7 @@ func (s *Server) loadBriefingDoc(r *http.Request, id int64, v int) (briefingDoc,
 	if err != nil {
 		return d, err
 	}
-	for _, k := range d.Version.KeyMessages {
-		for _, m := range all {
-			if m.ID == k {
-				d.KeyMessages = append(d.KeyMessages, m)
-			}
-		}
-	}
+	d.Keys = b.KeyMessagesOf(d.Version, all)
 	if b.ConferenceID == 0 {
 		return d, nil
 	}
@@ -129,13 +125,23 @@ func (s *Server) loadBriefingDoc(r *http.Request, id int64, v int) (briefingDoc,
 }
 
 // briefingText gives a version as lines, for the comparison of versions:
-// the text, the names of the key messages, the guiding questions and the
-// date of the decisions.
-func briefingText(v model.BriefingVersion, keys map[int64]string) []string {
+// the text, the key messages as the version shows them (titles and
+// wording; for an older Fassung whose wording was not kept the titles and
+// a note, not today's text), the guiding questions and the date of the
+// decisions.
+func briefingText(v model.BriefingVersion, keys model.VersionKeyMessages) []string {
 	lines := strings.Split(v.Content, "\n")
 	lines = append(lines, "", "Kernbotschaften:")
-	for _, k := range v.KeyMessages {
-		lines = append(lines, "- "+keys[k])
+	for _, k := range keys.Messages {
+		lines = append(lines, "- "+k.Title)
+		if !keys.Lost {
+			for _, l := range strings.Split(k.Text, "\n") {
+				lines = append(lines, "  "+l)
+			}
+		}
+	}
+	if keys.Lost && len(keys.Messages) > 0 {
+		lines = append(lines, "(Wortlaut der Kernbotschaften dieser Fassung nicht gespeichert)")
 	}
 	lines = append(lines, "", "Leitfragen:")
 	for _, q := range v.Questions {
@@ -302,15 +308,20 @@ func (s *Server) briefingID(w http.ResponseWriter, r *http.Request) (int64, bool
 	return id, true
 }
 
-// keyBlock is a key message as the page shows it.
+// keyBlock is a key message as the page shows it; Note says, on the
+// newest Fassung, that it changed since the Fassung was saved.
 type keyBlock struct {
 	Title  string
 	Blocks []model.TextBlock
+	Note   string
 }
 
 type briefingPageData struct {
-	Content     []model.TextBlock
-	Keys        []keyBlock
+	Content []model.TextBlock
+	Keys    []keyBlock
+	// KeysNote says above the key messages of an older Fassung that
+	// their wording was not kept with it.
+	KeysNote    string
 	Doc         briefingDoc
 	Latest      int
 	KeyMessages []model.KeyMessage
@@ -364,8 +375,15 @@ func (s *Server) renderBriefingPage(w http.ResponseWriter, r *http.Request, u *m
 			return
 		}
 	}
-	for _, k := range doc.KeyMessages {
-		d.Keys = append(d.Keys, keyBlock{k.Title, model.TextBlocks(k.Text)})
+	for _, k := range doc.Keys.Messages {
+		kb := keyBlock{Title: k.Title, Blocks: model.TextBlocks(k.Text)}
+		if doc.Keys.Changed[k.ID] {
+			kb.Note = keyChangedNote
+		}
+		d.Keys = append(d.Keys, kb)
+	}
+	if doc.Keys.Lost {
+		d.KeysNote = keysLostNote
 	}
 	if d.KeyMessages, err = s.st.KeyMessages(r.Context()); err != nil {
 		s.serverError(w, r, err)
@@ -403,11 +421,10 @@ func (s *Server) renderBriefingPage(w http.ResponseWriter, r *http.Request, u *m
 			s.notFound(w, r, "Diese Fassungen des Briefings gibt es nicht.")
 			return
 		}
-		names := map[int64]string{}
-		for _, k := range d.KeyMessages {
-			names[k.ID] = k.Title
-		}
-		d.Diff = model.DiffLines(briefingText(*from, names), briefingText(*to, names))
+		// Each side as its Fassung shows it: an older one with the
+		// wording kept with it.
+		b := doc.Briefing
+		d.Diff = model.DiffLines(briefingText(*from, b.KeyMessagesOf(*from, d.KeyMessages)), briefingText(*to, b.KeyMessagesOf(*to, d.KeyMessages)))
 	}
 	s.render(w, r, status, "briefing.html", view{Title: model.InternalText(doc.Briefing.Title), Active: "mein", Data: d})
 }
@@ -479,7 +496,7 @@ func (s *Server) saveKeyMessage(w http.ResponseWriter, r *http.Request) {
 			_, err = s.st.CreateKeyMessage(r.Context(), k)
 		}
 		if err == nil {
-			back(w, r, "/briefings#kernbotschaften", "Die Kernbotschaft „"+model.TypedMarks(k.Title)+"“ ist gespeichert; jedes Briefing, das sie enthält, zeigt den neuen Text.")
+			back(w, r, "/briefings#kernbotschaften", "Die Kernbotschaft „"+model.TypedMarks(k.Title)+"“ ist gespeichert; die aktuelle Fassung jedes Briefings, das sie enthält, zeigt den neuen Text, frühere Fassungen behalten ihren Wortlaut.")
 			return
 		}
 	}
@@ -515,6 +532,15 @@ func (s *Server) briefingDues(ctx context.Context, councilID int64, fus []briefi
 	return nil
 }
 
+// keysLostNote stands above the key messages of an older Fassung saved
+// before gremium kept their wording, on the page and in the PDF.
+const keysLostNote = "Der Wortlaut der Kernbotschaften wurde mit dieser Fassung nicht gespeichert; angezeigt wird ihr heutiger Text, nicht der Stand dieser Fassung."
+
+// keyChangedNote stands at a key message of the newest Fassung changed
+// after the Fassung was saved (the newest Fassung shows the shared block
+// as it reads now).
+const keyChangedNote = "Nach dem Speichern dieser Fassung geändert; angezeigt wird der heutige Text."
+
 // writeBriefingPDF renders a briefing with its sources, through the report
 // package (which shows every text as the public may see it);
 // abs makes a path of gremium an absolute URL of its public address
@@ -527,10 +553,16 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 	}
 	rep.Paragraph(head)
 	rep.Text(d.Version.Content)
-	if len(d.KeyMessages) > 0 {
+	if len(d.Keys.Messages) > 0 {
 		rep.Heading("Zentrale Botschaften")
-		for _, k := range d.KeyMessages {
+		if d.Keys.Lost {
+			rep.Paragraph(keysLostNote)
+		}
+		for _, k := range d.Keys.Messages {
 			rep.Heading(k.Title)
+			if d.Keys.Changed[k.ID] {
+				rep.Paragraph(keyChangedNote)
+			}
 			rep.Text(k.Text)
 		}
 	}
