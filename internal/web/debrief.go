@@ -4,6 +4,8 @@ package web
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"gremium/internal/auth"
@@ -53,6 +55,53 @@ type debriefData struct {
 	// TypedDate is its date as typed (the form shows it again).
 	Problems  problems
 	TypedDate string
+	// Changed: the form was refused because the proposed rows changed
+	// after it was shown (debriefChanged).
+	Changed bool
+}
+
+// debriefChanged says why a debrief form whose rows are no longer the
+// proposed ones is shown again (409) instead of being saved.
+const debriefChanged = "Die vorgeschlagenen Beschlüsse haben sich geändert, seit Sie das Formular geöffnet haben. Bitte prüfen Sie die Auswahl und speichern Sie erneut."
+
+// DraftMark marks the invitation drafted for the debrief as assembled (a
+// hash of its text, the form's hidden field "entwurf"): a form posted
+// after the proposal changed still tells its drafted text, of the old
+// proposal, from one the secretariat wrote (draftedInvitation).
+func (d debriefData) DraftMark() string { return draftMark(debriefInvitation(d)) }
+
+// draftMark hashes an invitation text as the form posts it, whatever its
+// line ends and surrounding space.
+func draftMark(text string) string {
+	sum := sha256.Sum256([]byte(strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))))
+	return hex.EncodeToString(sum[:12])
+}
+
+// draftedInvitation reports whether the posted invitation is the one the
+// form showed drafted (DraftMark), not one the secretariat wrote.
+func draftedInvitation(r *http.Request) bool {
+	mark := r.PostFormValue("entwurf")
+	return mark != "" && mark == draftMark(r.PostFormValue("einladung"))
+}
+
+// debriefRowsChanged reports whether the rows the posted form showed
+// (its fields "zeile", model.DebriefEntry.Row) are not the rows d
+// proposes now: one shown is no longer proposed, or one proposed was not
+// shown.
+func debriefRowsChanged(r *http.Request, d debriefData) bool {
+	shown := map[string]bool{}
+	for _, row := range r.PostForm["zeile"] {
+		shown[row] = true
+	}
+	if len(shown) != len(d.Entries) {
+		return true
+	}
+	for _, e := range d.Entries {
+		if !shown[e.Row()] {
+			return true
+		}
+	}
+	return false
 }
 
 // debriefFieldID gives the id on the page of the debrief form's field a
@@ -407,21 +456,27 @@ func (s *Server) debriefForm(w http.ResponseWriter, r *http.Request) (model.Sess
 // debriefFromForm gives the debrief as the posted form has it: date,
 // place, invitation text and the entries ticked, with their presenters
 // (also given with their decisions and conferences, for drafting the
-// invitation).
+// invitation). Each row is read by its decision and conference
+// (model.DebriefEntry.Row), never by its position; a form whose rows are
+// no longer the proposed ones is shown again with 409 (debriefChanged).
 func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData) (model.Debrief, []debriefEntry, bool) {
 	db := d.Debrief
 	var refused problems
+	changed := debriefRowsChanged(r, d)
+	if changed {
+		refused.add(model.ConflictError("%s", debriefChanged))
+	}
 	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		refused.add(model.AtField(model.DebriefDateField, model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
 	}
 	db.Entries = nil
 	var included []debriefEntry
-	for i, e := range d.Entries {
-		if r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) != "1" {
+	for _, e := range d.Entries {
+		if r.PostFormValue(e.IncludeField()) != "1" {
 			continue
 		}
-		e.Presenter = strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i)))
+		e.Presenter = strings.TrimSpace(r.PostFormValue(e.PresenterField()))
 		db.Entries = append(db.Entries, e.DebriefEntry)
 		included = append(included, e)
 	}
@@ -447,7 +502,11 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 			return db, nil, false
 		}
 		refused.add(db.CheckPresenters(kinds))
-		s.refuseDebrief(w, r, d, http.StatusBadRequest, refused)
+		status := http.StatusBadRequest
+		if changed {
+			status = http.StatusConflict
+		}
+		s.refuseDebrief(w, r, d, status, refused)
 		return db, nil, false
 	}
 	if drafted {
@@ -461,15 +520,29 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 }
 
 // refuseDebrief shows the debrief form again as typed, every reason at
-// its field: the invitation text and the choices are not lost.
+// its field: the invitation text and the choices are not lost. A row the
+// posted form did not show (proposed since) comes with its proposal; and
+// when the rows changed, an invitation the form had drafted is drafted
+// again for the rows now proposed (kept, it would name the old ones as
+// if the secretariat had written it).
 func (s *Server) refuseDebrief(w http.ResponseWriter, r *http.Request, d debriefData, status int, refused problems) {
 	d.Problems = refused
+	d.Changed = debriefRowsChanged(r, d)
 	d.TypedDate = r.PostFormValue("datum")
 	d.Debrief.Place = r.PostFormValue("ort")
-	d.Debrief.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
-	for i := range d.Entries {
-		d.Entries[i].Include = r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) == "1"
-		d.Entries[i].Presenter = r.PostFormValue(fmt.Sprintf("vorstellung_%d", i))
+	if !d.Changed || !draftedInvitation(r) {
+		d.Debrief.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
+	}
+	shown := map[string]bool{}
+	for _, row := range r.PostForm["zeile"] {
+		shown[row] = true
+	}
+	for i, e := range d.Entries {
+		if !shown[e.Row()] {
+			continue
+		}
+		d.Entries[i].Include = r.PostFormValue(e.IncludeField()) == "1"
+		d.Entries[i].Presenter = r.PostFormValue(e.PresenterField())
 	}
 	s.render(w, r, status, "debrief.html", view{Title: "Nachbesprechung der " + d.Session.Title(), Active: "sitzungen", Data: d})
 }
