@@ -13,6 +13,7 @@ import (
 	"gremium/internal/report"
 	"gremium/internal/store"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -200,8 +201,10 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 			}
 		}
 		d.Debrief = model.Debrief{SessionID: se.ID, Place: "Videokonferenz"}
-		if !se.Date.IsZero() {
-			d.Debrief.HeldOn = model.BerlinDate(se.Date.Time().AddDate(0, 0, 14))
+		// Two weeks after the session, unless that day has passed: a
+		// debrief is not saved for a day gone by (debriefFromForm).
+		if proposed := model.BerlinDate(se.Date.Time().AddDate(0, 0, 14)); !se.Date.IsZero() && !proposed.Before(s.today()) {
+			d.Debrief.HeldOn = proposed
 		}
 	}
 	groups := map[int64]*debriefGroup{}
@@ -459,7 +462,8 @@ func (s *Server) debriefForm(w http.ResponseWriter, r *http.Request) (model.Sess
 // invitation). Each row is read by its decision and conference
 // (model.DebriefEntry.Row), never by its position; a form whose rows are
 // no longer the proposed ones is shown again with 409 (debriefChanged).
-func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData) (model.Debrief, []debriefEntry, bool) {
+// The date may not lie before today (debriefDayGoneBy).
+func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData, sending bool) (model.Debrief, []debriefEntry, bool) {
 	db := d.Debrief
 	var refused problems
 	changed := debriefRowsChanged(r, d)
@@ -469,6 +473,8 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		refused.add(model.AtField(model.DebriefDateField, model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
+	} else if s.debriefDayGoneBy(d, db.HeldOn, sending) {
+		refused.add(model.AtField(model.DebriefDateField, model.RuleError("Der Termin %s liegt in der Vergangenheit; bitte einen Termin ab heute (%s) angeben.", db.HeldOn.German(), s.today().German())))
 	}
 	db.Entries = nil
 	var included []debriefEntry
@@ -502,9 +508,13 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 			return db, nil, false
 		}
 		refused.add(db.CheckPresenters(kinds))
-		status := http.StatusBadRequest
+		// A changed proposal first (409), then bad input (400), then a
+		// rule, the date gone by (422).
+		status := http.StatusUnprocessableEntity
 		if changed {
 			status = http.StatusConflict
+		} else if slices.ContainsFunc(refused, func(err error) bool { return model.ClassOf(err) == model.ErrInput }) {
+			status = http.StatusBadRequest
 		}
 		s.refuseDebrief(w, r, d, status, refused)
 		return db, nil, false
@@ -517,6 +527,18 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	}
 	db.Version = formVersion(r)
 	return db, included, true
+}
+
+// debriefDayGoneBy reports whether held, the date of a posted debrief
+// form, lies before today (German time) where that is refused: sending
+// invites to it; saving keeps a day gone by only as stored (once held, the
+// debrief's record may still be corrected). A date before the session is
+// left to the store, which refuses it with that reason.
+func (s *Server) debriefDayGoneBy(d debriefData, held model.Date, sending bool) bool {
+	if held.IsZero() || !held.Before(s.today()) || held.Before(d.Session.Date) {
+		return false
+	}
+	return sending || !d.Saved || held != d.Debrief.HeldOn
 }
 
 // refuseDebrief shows the debrief form again as typed, every reason at
@@ -570,7 +592,7 @@ func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	db, _, ok := s.debriefFromForm(w, r, d)
+	db, _, ok := s.debriefFromForm(w, r, d, false)
 	if !ok {
 		return
 	}
@@ -599,7 +621,7 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	db, included, ok := s.debriefFromForm(w, r, d)
+	db, included, ok := s.debriefFromForm(w, r, d, true)
 	if !ok {
 		return
 	}

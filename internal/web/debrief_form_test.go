@@ -18,7 +18,7 @@ import (
 // secretariat had written was lost with the choices of the table. The
 // form comes back as typed, the reason at the date.
 func TestRefusedDebriefKeepsTheForm(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	assessFMKAndWMK(t, ts, st, gs)
 	form := url.Values{"datum": {"31.02.2025"}, "ort": {"Videokonferenz"}, "einladung": {"Meine eigene Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}}
@@ -49,7 +49,7 @@ func TestRefusedDebriefKeepsTheForm(t *testing.T) {
 // (before, "Speichern und Einladung versenden" appeared only after a
 // first save, and a post without one was refused).
 func TestDebriefPresentersAndFirstSend(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	assessFMKAndWMK(t, ts, st, gs)
 	ctx := context.Background()
@@ -101,7 +101,7 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 // date input "nb-datum" and links it there from the box above the form,
 // the typed invitation kept.
 func TestStoreRefusesDebriefDateAtTheField(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	assessFMKAndWMK(t, ts, st, gs)
 	form := url.Values{"datum": {"2020-01-06"}, "ort": {"Videokonferenz"}, "einladung": {"Meine Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}}

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -280,6 +281,75 @@ func TestDebriefInvitationOpenWhileAProfileAddsARow(t *testing.T) {
 	}
 }
 
+// TestDebriefDateNotGoneBy: a debrief dated before today was saved and its
+// invitation sent, to a day gone by. Now the date is refused at its field
+// (422), the form as typed; a saved debrief whose day has passed may be
+// saved again unchanged (its record corrected), not sent.
+func TestDebriefDateNotGoneBy(t *testing.T) {
+	today := model.NewDate(2025, 7, 20)
+	var clock atomic.Int64 // the server's time, changed between requests
+	clock.Store(time.Date(2025, 7, 20, 0, 30, 0, 0, model.Berlin).Unix())
+	ts, st, _ := cycleServerOf(t, func(s *Server) {
+		s.SetClock(func() time.Time { return time.Unix(clock.Load(), 0) })
+	})
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	assessFMKAndWMK(t, ts, st, gs)
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	s47, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	if !strings.Contains(page, `name="datum" type="date" value=""`) {
+		t.Error("the form proposes the day two weeks after the session, gone by")
+	}
+	form := browserForm(t, page, "/sitzungen/47/nachbesprechung")
+	form.Set("datum", "2025-07-19")
+	form.Set("einladung", "Meine Einladung")
+	box := `<div class="error-box" role="alert" id="nb-fehler">`
+	for _, path := range []string{"/sitzungen/47/nachbesprechung", "/sitzungen/47/nachbesprechung/versenden"} {
+		code, page := do(t, gs, "POST", ts.URL+path, form)
+		if code != http.StatusUnprocessableEntity {
+			t.Fatalf("%s with yesterday's date: %d", path, code)
+		}
+		reasonsAtFields(t, page, box, map[string]string{"nb-datum": "Der Termin 19.07.2025 liegt in der Vergangenheit"})
+		if !strings.Contains(page, `value="2025-07-19"`) || !strings.Contains(page, ">Meine Einladung</textarea>") {
+			t.Errorf("%s: the refused debrief does not show what was typed", path)
+		}
+		if _, err := st.DebriefOfSession(ctx, s47.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("%s: a debrief dated yesterday was saved: %v", path, err)
+		}
+	}
+	// Today is a day to meet.
+	form.Set("datum", today.String())
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", form); code != http.StatusSeeOther {
+		t.Fatalf("saved for today: %d %s", code, between(body, "<h1>", "</form>"))
+	}
+	// The next day the debrief's date has passed: saved unchanged it
+	// stays (its record corrected), sent it would invite to a day gone by.
+	clock.Store(time.Date(2025, 7, 21, 9, 0, 0, 0, model.Berlin).Unix())
+	_, page = do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
+	form = browserForm(t, page, "/sitzungen/47/nachbesprechung")
+	form.Set("ort", "Berlin")
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form)
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("sent for yesterday: %d", code)
+	}
+	reasonsAtFields(t, page, box, map[string]string{"nb-datum": "Der Termin 20.07.2025 liegt in der Vergangenheit"})
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", form); code != http.StatusSeeOther {
+		t.Fatalf("saved unchanged after its day: %d %s", code, between(body, "<h1>", "</form>"))
+	}
+	db, err := st.DebriefOfSession(ctx, s47.ID)
+	if err != nil || db.Sent || db.HeldOn != today || db.Place != "Berlin" {
+		t.Errorf("the debrief after its day: %+v %v", db, err)
+	}
+	form.Set("datum", "2025-07-19")
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", form); code != http.StatusUnprocessableEntity {
+		t.Errorf("moved to another day gone by: %d", code)
+	}
+}
+
 // postDebrief posts form to the debrief form's address u (or its
 // "/versenden") as a browser does after ticking rows by their place on
 // the page as it is now: "aufnehmen_i" and "vorstellung_i" in form stand
@@ -303,4 +373,15 @@ func postDebrief(t *testing.T, c *http.Client, u string, form url.Values) (int, 
 		}
 	}
 	return do(t, c, "POST", u, out)
+}
+
+// debriefServer is cycleServer on the first of July 2025, after the 47th
+// session and before its debrief's day (the tests' debriefs are dated
+// July 2025; one dated before today is refused).
+func debriefServer(t *testing.T) (*httptest.Server, *store.Store) {
+	t.Helper()
+	ts, st, _ := cycleServerOf(t, func(s *Server) {
+		s.SetClock(func() time.Time { return time.Date(2025, 7, 1, 9, 0, 0, 0, model.Berlin) })
+	})
+	return ts, st
 }

@@ -25,7 +25,7 @@ func decisionID(t *testing.T, st *store.Store, seq int) int64 {
 }
 
 func TestDecisionProfileAndDebrief(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	wmk, _ := st.BodyByAbbrev(ctx, "WMK")

@@ -77,7 +77,7 @@ func TestFollowUpResponsibleMarksStayInternal(t *testing.T) {
 // the typed form, an open mark is refused at the field with the text kept,
 // and marks in the place (read as typed by the secretariats) are refused.
 func TestDebriefInvitationMarksStayBehind(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	assessFMKAndWMK(t, ts, st, gs)
 	ctx := context.Background()

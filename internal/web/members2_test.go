@@ -147,7 +147,7 @@ func TestOpenProcedureHidesOthersChoices(t *testing.T) {
 // change or send it; before the secretariat saves it they see no proposal;
 // a member office still cannot open it.
 func TestSpokespersonReadsDebrief(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs, hb := client(t, ts, "geschaeftsstelle"), client(t, ts, "sprecher-hb")
 	// The demo's 47th session: B-2025/27-IT is relevant for the FMK (HB's
 	// conference), B-2025/26-IT for the WMK.
@@ -216,7 +216,7 @@ func TestSpokespersonReadsDebrief(t *testing.T) {
 // entries nor the invitation text. Before, the page and its PDF answered
 // 403 and "Mein Bereich" did not mention the debrief.
 func TestFachMKSecretariatReadsDebrief(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs, fmkGS := client(t, ts, "geschaeftsstelle"), client(t, ts, "fmk-geschaeftsstelle")
 	ctx := context.Background()
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")

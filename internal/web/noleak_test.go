@@ -397,7 +397,8 @@ func (ls *leakServer) sendDebrief(t *testing.T) {
 	if m == nil {
 		t.Fatal("debrief page without invitation")
 	}
-	form := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"},
+	// A day to come: a debrief is not dated before today.
+	form := url.Values{"datum": {model.BerlinDate(time.Now().AddDate(0, 0, 14)).String()}, "ort": {"Videokonferenz"},
 		"einladung": {html.UnescapeString(m[1]) + "\n" + model.Redact(ls.planted.secret("DebriefInvitation"))}}
 	for i := range strings.Count(page, `name="zeile"`) {
 		form.Set(fmt.Sprintf("aufnehmen_%d", i), "1")

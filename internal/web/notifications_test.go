@@ -35,7 +35,7 @@ func (r *recordingSender) Send(_ context.Context, n model.Notification, _ string
 }
 
 func TestPreferencesPage(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	if code, _ := do(t, client(t, ts, ""), "GET", ts.URL+"/benachrichtigungen", nil); code != http.StatusSeeOther {
 		t.Errorf("anonymous: %d, want a redirect to the login", code)
 	}

@@ -51,7 +51,7 @@ func outboxOf(t *testing.T, st *store.Store, e model.Event) map[string][]model.N
 // change tells the new presenter, as changed, and the former one that it
 // presents no more; an office that did not subscribe hears nothing.
 func TestDebriefPresenterHearsOfIt(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
 	assessFMKAndWMK(t, ts, st, gs)

@@ -20,7 +20,7 @@ import (
 // raw dashes, a "•" line was a paragraph, and the PDFs printed the dashes
 // as typed.
 func TestTextBlocksShowAlikeEverywhere(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	_, id := fmkDossier(t, st)
 	gs := client(t, ts, "geschaeftsstelle")

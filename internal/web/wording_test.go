@@ -20,7 +20,7 @@ import (
 // Nachrichten"), and the drafted invitation puts date and place before
 // "herzlich ein" (before: "… herzlich ein am 17.07.2025 (Videokonferenz).").
 func TestDebriefPointsOutAConferenceAssessedSince(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")

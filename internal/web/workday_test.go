@@ -303,7 +303,7 @@ func sessionVersion(t *testing.T, st *store.Store, nr int) url.Values {
 // from the date and list being saved and sent; a text the secretariat
 // wrote itself is kept.
 func TestDebriefInvitationFollowsTheDate(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
 	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
