@@ -164,6 +164,18 @@ func (e DebriefEntry) PresenterField() string {
 	return fmt.Sprintf("vorstellung-%d-%d", e.DecisionID, e.ConferenceID)
 }
 
+// IncludeField names the form field of the entry's "Aufnehmen" tick, by
+// its decision and its conference like PresenterField.
+func (e DebriefEntry) IncludeField() string {
+	return fmt.Sprintf("aufnehmen-%d-%d", e.DecisionID, e.ConferenceID)
+}
+
+// Row names the entry as a row of the debrief form, by its decision and
+// its conference ("12-3"): the form says with it which rows it showed, so
+// that a form posted after the proposal changed is recognised, never read
+// by position.
+func (e DebriefEntry) Row() string { return fmt.Sprintf("%d-%d", e.DecisionID, e.ConferenceID) }
+
 // CheckPresenters refuses each presenter that names no member of the
 // IT-PLR (kinds gives every member's kind by abbreviation), at its entry's
 // field (PresenterField), every one at once; an entry may name none.

@@ -4,6 +4,8 @@ package web
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"gremium/internal/auth"
@@ -11,6 +13,7 @@ import (
 	"gremium/internal/report"
 	"gremium/internal/store"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -53,6 +56,53 @@ type debriefData struct {
 	// TypedDate is its date as typed (the form shows it again).
 	Problems  problems
 	TypedDate string
+	// Changed: the form was refused because the proposed rows changed
+	// after it was shown (debriefChanged).
+	Changed bool
+}
+
+// debriefChanged says why a debrief form whose rows are no longer the
+// proposed ones is shown again (409) instead of being saved.
+const debriefChanged = "Die vorgeschlagenen Beschlüsse haben sich geändert, seit Sie das Formular geöffnet haben. Bitte prüfen Sie die Auswahl und speichern Sie erneut."
+
+// DraftMark marks the invitation drafted for the debrief as assembled (a
+// hash of its text, the form's hidden field "entwurf"): a form posted
+// after the proposal changed still tells its drafted text, of the old
+// proposal, from one the secretariat wrote (draftedInvitation).
+func (d debriefData) DraftMark() string { return draftMark(debriefInvitation(d)) }
+
+// draftMark hashes an invitation text as the form posts it, whatever its
+// line ends and surrounding space.
+func draftMark(text string) string {
+	sum := sha256.Sum256([]byte(strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))))
+	return hex.EncodeToString(sum[:12])
+}
+
+// draftedInvitation reports whether the posted invitation is the one the
+// form showed drafted (DraftMark), not one the secretariat wrote.
+func draftedInvitation(r *http.Request) bool {
+	mark := r.PostFormValue("entwurf")
+	return mark != "" && mark == draftMark(r.PostFormValue("einladung"))
+}
+
+// debriefRowsChanged reports whether the rows the posted form showed
+// (its fields "zeile", model.DebriefEntry.Row) are not the rows d
+// proposes now: one shown is no longer proposed, or one proposed was not
+// shown.
+func debriefRowsChanged(r *http.Request, d debriefData) bool {
+	shown := map[string]bool{}
+	for _, row := range r.PostForm["zeile"] {
+		shown[row] = true
+	}
+	if len(shown) != len(d.Entries) {
+		return true
+	}
+	for _, e := range d.Entries {
+		if !shown[e.Row()] {
+			return true
+		}
+	}
+	return false
 }
 
 // debriefFieldID gives the id on the page of the debrief form's field a
@@ -151,8 +201,10 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 			}
 		}
 		d.Debrief = model.Debrief{SessionID: se.ID, Place: "Videokonferenz"}
-		if !se.Date.IsZero() {
-			d.Debrief.HeldOn = model.BerlinDate(se.Date.Time().AddDate(0, 0, 14))
+		// Two weeks after the session, unless that day has passed: a
+		// debrief is not saved for a day gone by (debriefFromForm).
+		if proposed := model.BerlinDate(se.Date.Time().AddDate(0, 0, 14)); !se.Date.IsZero() && !proposed.Before(s.today()) {
+			d.Debrief.HeldOn = proposed
 		}
 	}
 	groups := map[int64]*debriefGroup{}
@@ -407,21 +459,30 @@ func (s *Server) debriefForm(w http.ResponseWriter, r *http.Request) (model.Sess
 // debriefFromForm gives the debrief as the posted form has it: date,
 // place, invitation text and the entries ticked, with their presenters
 // (also given with their decisions and conferences, for drafting the
-// invitation).
-func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData) (model.Debrief, []debriefEntry, bool) {
+// invitation). Each row is read by its decision and conference
+// (model.DebriefEntry.Row), never by its position; a form whose rows are
+// no longer the proposed ones is shown again with 409 (debriefChanged).
+// The date may not lie before today (debriefDayGoneBy).
+func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData, sending bool) (model.Debrief, []debriefEntry, bool) {
 	db := d.Debrief
 	var refused problems
+	changed := debriefRowsChanged(r, d)
+	if changed {
+		refused.add(model.ConflictError("%s", debriefChanged))
+	}
 	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		refused.add(model.AtField(model.DebriefDateField, model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
+	} else if s.debriefDayGoneBy(d, db.HeldOn, sending) {
+		refused.add(model.AtField(model.DebriefDateField, model.RuleError("Der Termin %s liegt in der Vergangenheit; bitte einen Termin ab heute (%s) angeben.", db.HeldOn.German(), s.today().German())))
 	}
 	db.Entries = nil
 	var included []debriefEntry
-	for i, e := range d.Entries {
-		if r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) != "1" {
+	for _, e := range d.Entries {
+		if r.PostFormValue(e.IncludeField()) != "1" {
 			continue
 		}
-		e.Presenter = strings.TrimSpace(r.PostFormValue(fmt.Sprintf("vorstellung_%d", i)))
+		e.Presenter = strings.TrimSpace(r.PostFormValue(e.PresenterField()))
 		db.Entries = append(db.Entries, e.DebriefEntry)
 		included = append(included, e)
 	}
@@ -447,7 +508,15 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 			return db, nil, false
 		}
 		refused.add(db.CheckPresenters(kinds))
-		s.refuseDebrief(w, r, d, http.StatusBadRequest, refused)
+		// A changed proposal first (409), then bad input (400), then a
+		// rule, the date gone by (422).
+		status := http.StatusUnprocessableEntity
+		if changed {
+			status = http.StatusConflict
+		} else if slices.ContainsFunc(refused, func(err error) bool { return model.ClassOf(err) == model.ErrInput }) {
+			status = http.StatusBadRequest
+		}
+		s.refuseDebrief(w, r, d, status, refused)
 		return db, nil, false
 	}
 	if drafted {
@@ -460,16 +529,42 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	return db, included, true
 }
 
+// debriefDayGoneBy reports whether held, the date of a posted debrief
+// form, lies before today (German time) where that is refused: sending
+// invites to it; saving keeps a day gone by only as stored (once held, the
+// debrief's record may still be corrected). A date before the session is
+// left to the store, which refuses it with that reason.
+func (s *Server) debriefDayGoneBy(d debriefData, held model.Date, sending bool) bool {
+	if held.IsZero() || !held.Before(s.today()) || held.Before(d.Session.Date) {
+		return false
+	}
+	return sending || !d.Saved || held != d.Debrief.HeldOn
+}
+
 // refuseDebrief shows the debrief form again as typed, every reason at
-// its field: the invitation text and the choices are not lost.
+// its field: the invitation text and the choices are not lost. A row the
+// posted form did not show (proposed since) comes with its proposal; and
+// when the rows changed, an invitation the form had drafted is drafted
+// again for the rows now proposed (kept, it would name the old ones as
+// if the secretariat had written it).
 func (s *Server) refuseDebrief(w http.ResponseWriter, r *http.Request, d debriefData, status int, refused problems) {
 	d.Problems = refused
+	d.Changed = debriefRowsChanged(r, d)
 	d.TypedDate = r.PostFormValue("datum")
 	d.Debrief.Place = r.PostFormValue("ort")
-	d.Debrief.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
-	for i := range d.Entries {
-		d.Entries[i].Include = r.PostFormValue(fmt.Sprintf("aufnehmen_%d", i)) == "1"
-		d.Entries[i].Presenter = r.PostFormValue(fmt.Sprintf("vorstellung_%d", i))
+	if !d.Changed || !draftedInvitation(r) {
+		d.Debrief.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
+	}
+	shown := map[string]bool{}
+	for _, row := range r.PostForm["zeile"] {
+		shown[row] = true
+	}
+	for i, e := range d.Entries {
+		if !shown[e.Row()] {
+			continue
+		}
+		d.Entries[i].Include = r.PostFormValue(e.IncludeField()) == "1"
+		d.Entries[i].Presenter = r.PostFormValue(e.PresenterField())
 	}
 	s.render(w, r, status, "debrief.html", view{Title: "Nachbesprechung der " + d.Session.Title(), Active: "sitzungen", Data: d})
 }
@@ -497,7 +592,7 @@ func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	db, _, ok := s.debriefFromForm(w, r, d)
+	db, _, ok := s.debriefFromForm(w, r, d, false)
 	if !ok {
 		return
 	}
@@ -526,7 +621,7 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	db, included, ok := s.debriefFromForm(w, r, d)
+	db, included, ok := s.debriefFromForm(w, r, d, true)
 	if !ok {
 		return
 	}

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -19,21 +18,23 @@ import (
 // secretariat had written was lost with the choices of the table. The
 // form comes back as typed, the reason at the date.
 func TestRefusedDebriefKeepsTheForm(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	assessFMKAndWMK(t, ts, st, gs)
 	form := url.Values{"datum": {"31.02.2025"}, "ort": {"Videokonferenz"}, "einladung": {"Meine eigene Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}}
-	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", form)
+	code, page := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung", form)
 	if code != http.StatusBadRequest {
 		t.Fatalf("%d", code)
 	}
 	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler">`, map[string]string{"nb-datum": "Der Termin ist kein gültiges Datum"})
-	for _, want := range []string{`value="31.02.2025"`, ">Meine eigene Einladung</textarea>", `id="` + presenterID(t, page, 0) + `" name="vorstellung_0" value="HH"`, `id="auf-0" name="aufnehmen_0" value="1" checked`} {
+	first, second := presenterID(t, page, 0), presenterID(t, page, 1)
+	tick := func(presenter string) string { return strings.Replace(presenter, "vorstellung-", "aufnehmen-", 1) }
+	for _, want := range []string{`value="31.02.2025"`, ">Meine eigene Einladung</textarea>", `id="` + first + `" name="` + first + `" value="HH"`, `id="` + tick(first) + `" name="` + tick(first) + `" value="1" checked`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the refused debrief lacks %s", want)
 		}
 	}
-	if strings.Contains(page, `id="auf-1" name="aufnehmen_1" value="1" checked`) {
+	if strings.Contains(page, `name="`+tick(second)+`" value="1" checked`) {
 		t.Error("an entry not ticked comes back ticked")
 	}
 	s47, _ := st.SessionByNumber(context.Background(), mustBody(t, st).ID, 47)
@@ -48,7 +49,7 @@ func TestRefusedDebriefKeepsTheForm(t *testing.T) {
 // (before, "Speichern und Einladung versenden" appeared only after a
 // first save, and a post without one was refused).
 func TestDebriefPresentersAndFirstSend(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	assessFMKAndWMK(t, ts, st, gs)
 	ctx := context.Background()
@@ -58,7 +59,7 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 		t.Error("the first form does not offer to send the invitation")
 	}
 	form := url.Values{"datum": {"31.02.2025"}, "ort": {"Videokonferenz"}, "einladung": {"Meine Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"XY"}}
-	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", form)
+	code, page := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung", form)
 	if code != http.StatusBadRequest {
 		t.Fatalf("%d", code)
 	}
@@ -66,7 +67,7 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 	// With a valid date the store refuses the presenter (whoever calls
 	// it); the form shows its reason at the field all the same.
 	form.Set("datum", "2025-07-10")
-	code, page = do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form)
+	code, page = postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", form)
 	if code != http.StatusBadRequest {
 		t.Errorf("sending with a presenter who is no member: %d", code)
 	}
@@ -77,7 +78,7 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 	form.Set("vorstellung_0", "HH")
 	// Without an address to send to, the form comes back as typed with
 	// the reason (before: an error page, the invitation text lost).
-	code, page = do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form)
+	code, page = postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", form)
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "E-Mail-Adresse") || !strings.Contains(page, ">Meine Einladung</textarea>") {
 		t.Errorf("sending without an address: %d", code)
 	}
@@ -85,7 +86,7 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
 		t.Fatal(err)
 	}
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
+	if code, body := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
 		t.Fatalf("send with the first save: %d %s", code, body)
 	}
 	db, err := st.DebriefOfSession(ctx, s47.ID)
@@ -100,12 +101,12 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 // date input "nb-datum" and links it there from the box above the form,
 // the typed invitation kept.
 func TestStoreRefusesDebriefDateAtTheField(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	assessFMKAndWMK(t, ts, st, gs)
 	form := url.Values{"datum": {"2020-01-06"}, "ort": {"Videokonferenz"}, "einladung": {"Meine Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}}
 	for _, path := range []string{"/sitzungen/47/nachbesprechung", "/sitzungen/47/nachbesprechung/versenden"} {
-		code, page := do(t, gs, "POST", ts.URL+path, form)
+		code, page := postDebrief(t, gs, ts.URL+path, form)
 		if code != http.StatusUnprocessableEntity {
 			t.Fatalf("%s: %d", path, code)
 		}
@@ -123,12 +124,12 @@ func TestStoreRefusesDebriefDateAtTheField(t *testing.T) {
 }
 
 // presenterID gives the id of the presenter field of the debrief form's
-// entry i (named by its decision and conference, model.DebriefEntry).
+// i-th entry (named by its decision and conference, model.DebriefEntry).
 func presenterID(t *testing.T, page string, i int) string {
 	t.Helper()
-	m := regexp.MustCompile(`id="(vorstellung-\d+-\d+)" name="vorstellung_` + strconv.Itoa(i) + `"`).FindStringSubmatch(page)
-	if m == nil {
+	m := regexp.MustCompile(`id="(vorstellung-\d+-\d+)" name="vorstellung-\d+-\d+"`).FindAllStringSubmatch(page, -1)
+	if i >= len(m) {
 		t.Fatalf("no presenter field for entry %d", i)
 	}
-	return m[1]
+	return m[i][1]
 }

@@ -25,7 +25,7 @@ func decisionID(t *testing.T, st *store.Store, seq int) int64 {
 }
 
 func TestDecisionProfileAndDebrief(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
@@ -83,7 +83,7 @@ func TestDecisionProfileAndDebrief(t *testing.T) {
 		t.Errorf("debrief page: %s", p)
 	}
 	save := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
+	if code, _ := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
 		t.Fatalf("save debrief: %d", code)
 	}
 	s47, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)

@@ -77,7 +77,7 @@ func TestFollowUpResponsibleMarksStayInternal(t *testing.T) {
 // the typed form, an open mark is refused at the field with the text kept,
 // and marks in the place (read as typed by the secretariats) are refused.
 func TestDebriefInvitationMarksStayBehind(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs := client(t, ts, "geschaeftsstelle")
 	assessFMKAndWMK(t, ts, st, gs)
 	ctx := context.Background()
@@ -92,16 +92,16 @@ func TestDebriefInvitationMarksStayBehind(t *testing.T) {
 		open[k] = v
 	}
 	open.Set("einladung", "Wir laden ein. [[offen")
-	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", open)
+	code, page := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", open)
 	if code == http.StatusSeeOther || !strings.Contains(page, "fehlt das schließende „]]“") || !strings.Contains(page, ">Wir laden ein. [[offen</textarea>") {
 		t.Errorf("an open mark in the invitation: %d", code)
 	}
 	open.Set("einladung", form.Get("einladung"))
 	open.Set("ort", "Bonn [[Raum 3]]")
-	if code, page = do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", open); code == http.StatusSeeOther || !strings.Contains(page, "Den Ort lesen die Geschäftsstellen der Fachministerkonferenzen") {
+	if code, page = postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung", open); code == http.StatusSeeOther || !strings.Contains(page, "Den Ort lesen die Geschäftsstellen der Fachministerkonferenzen") {
 		t.Errorf("a marked place: %d", code)
 	}
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
+	if code, body := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
 		t.Fatalf("send: %d %s", code, body)
 	}
 	list, _, err := st.Notifications(ctx, store.OutboxFilter{Event: model.EventDebriefInvitation})

@@ -147,7 +147,7 @@ func TestOpenProcedureHidesOthersChoices(t *testing.T) {
 // change or send it; before the secretariat saves it they see no proposal;
 // a member office still cannot open it.
 func TestSpokespersonReadsDebrief(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs, hb := client(t, ts, "geschaeftsstelle"), client(t, ts, "sprecher-hb")
 	// The demo's 47th session: B-2025/27-IT is relevant for the FMK (HB's
 	// conference), B-2025/26-IT for the WMK.
@@ -169,7 +169,7 @@ func TestSpokespersonReadsDebrief(t *testing.T) {
 		t.Fatal("the demo debrief proposal lacks 26 and 27")
 	}
 	save := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung mit Interna der WMK"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
+	if code, _ := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
 		t.Fatalf("save debrief: %d", code)
 	}
 	code, page = do(t, hb, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
@@ -216,14 +216,14 @@ func TestSpokespersonReadsDebrief(t *testing.T) {
 // entries nor the invitation text. Before, the page and its PDF answered
 // 403 and "Mein Bereich" did not mention the debrief.
 func TestFachMKSecretariatReadsDebrief(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	gs, fmkGS := client(t, ts, "geschaeftsstelle"), client(t, ts, "fmk-geschaeftsstelle")
 	ctx := context.Background()
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
 	assessFMKAndWMK(t, ts, st, gs)
 	save := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung mit Interna der WMK"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
+	if code, _ := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
 		t.Fatalf("save debrief: %d", code)
 	}
 	// Saved, not sent: the date and the decisions may still change.
@@ -248,7 +248,7 @@ func TestFachMKSecretariatReadsDebrief(t *testing.T) {
 		t.Fatal(err)
 	}
 	save.Set("version", fmt.Sprint(db.Version))
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", save); code != http.StatusSeeOther {
+	if code, body := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", save); code != http.StatusSeeOther {
 		t.Fatalf("send the invitation: %d %s", code, body)
 	}
 	code, page = do(t, fmkGS, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)

@@ -397,13 +397,14 @@ func (ls *leakServer) sendDebrief(t *testing.T) {
 	if m == nil {
 		t.Fatal("debrief page without invitation")
 	}
-	form := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"},
+	// A day to come: a debrief is not dated before today.
+	form := url.Values{"datum": {model.BerlinDate(time.Now().AddDate(0, 0, 14)).String()}, "ort": {"Videokonferenz"},
 		"einladung": {html.UnescapeString(m[1]) + "\n" + model.Redact(ls.planted.secret("DebriefInvitation"))}}
-	for i := range strings.Count(page, `name="aufnehmen_`) {
+	for i := range strings.Count(page, `name="zeile"`) {
 		form.Set(fmt.Sprintf("aufnehmen_%d", i), "1")
 		form.Set(fmt.Sprintf("vorstellung_%d", i), "HE")
 	}
-	if code, _ := do(t, gs, "POST", ls.ts.URL+"/sitzungen/47/nachbesprechung", form); code != http.StatusSeeOther {
+	if code, _ := postDebrief(t, gs, ls.ts.URL+"/sitzungen/47/nachbesprechung", form); code != http.StatusSeeOther {
 		t.Fatalf("save debrief: %d", code)
 	}
 	council, _ := ls.st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
@@ -413,7 +414,7 @@ func (ls *leakServer) sendDebrief(t *testing.T) {
 		t.Fatal(err)
 	}
 	form.Set("version", strconv.Itoa(db.Version))
-	if code, body := do(t, gs, "POST", ls.ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
+	if code, body := postDebrief(t, gs, ls.ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
 		t.Fatalf("send debrief: %d %s", code, body)
 	}
 }

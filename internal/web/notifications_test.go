@@ -35,7 +35,7 @@ func (r *recordingSender) Send(_ context.Context, n model.Notification, _ string
 }
 
 func TestPreferencesPage(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	if code, _ := do(t, client(t, ts, ""), "GET", ts.URL+"/benachrichtigungen", nil); code != http.StatusSeeOther {
 		t.Errorf("anonymous: %d, want a redirect to the login", code)
 	}
@@ -101,7 +101,7 @@ func checkDebriefDelivery(t *testing.T, ts *httptest.Server, st *store.Store, gs
 	ctx := context.Background()
 	send := url.Values{"version": {fmt.Sprint(db.Version)}, "datum": {"2025-07-17"}, "ort": {"Berlin"}, "einladung": {"Einladung zum 17.07.2025"},
 		"aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
-	code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", send)
+	code, body := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", send)
 	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "keine der Fachministerkonferenzen") {
 		t.Fatalf("send without any address: %d", code)
 	}
@@ -115,7 +115,7 @@ func checkDebriefDelivery(t *testing.T, ts *httptest.Server, st *store.Store, gs
 	if _, err := st.CreateContact(ctx, model.Contact{BodyID: wmk.ID, Name: "Geschäftsstelle WMK", Email: "gs@wmk.example"}); err != nil {
 		t.Fatal(err)
 	}
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", send); code != http.StatusSeeOther {
+	if code, _ := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", send); code != http.StatusSeeOther {
 		t.Fatalf("send: %d", code)
 	}
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)

@@ -51,7 +51,7 @@ func outboxOf(t *testing.T, st *store.Store, e model.Event) map[string][]model.N
 // change tells the new presenter, as changed, and the former one that it
 // presents no more; an office that did not subscribe hears nothing.
 func TestDebriefPresenterHearsOfIt(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
 	assessFMKAndWMK(t, ts, st, gs)
@@ -65,7 +65,7 @@ func TestDebriefPresenterHearsOfIt(t *testing.T) {
 
 	form := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"},
 		"aufnehmen_1": {"1"}, "vorstellung_1": {"BY"}}
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
+	if code, body := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
 		t.Fatalf("send: %d %s", code, body)
 	}
 	got := outboxOf(t, st, model.EventDebriefPresentation)
@@ -92,7 +92,7 @@ func TestDebriefPresenterHearsOfIt(t *testing.T) {
 	form.Set("version", fmt.Sprint(db.Version))
 	form.Set("vorstellung_0", "HE")
 	form.Set("datum", "2025-07-17")
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
+	if code, body := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
 		t.Fatalf("send again: %d %s", code, body)
 	}
 	got = outboxOf(t, st, model.EventDebriefPresentation)

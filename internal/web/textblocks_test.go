@@ -20,7 +20,7 @@ import (
 // raw dashes, a "•" line was a paragraph, and the PDFs printed the dashes
 // as typed.
 func TestTextBlocksShowAlikeEverywhere(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	_, id := fmkDossier(t, st)
 	gs := client(t, ts, "geschaeftsstelle")
@@ -63,7 +63,7 @@ func TestTextBlocksShowAlikeEverywhere(t *testing.T) {
 	// The debrief's invitation in its PDF.
 	save := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Liebe Kolleginnen und Kollegen,\n\nwir stellen vor:\n- Punkt A\n- Punkt B"},
 		"aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}}
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
+	if code, body := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung", save); code != http.StatusSeeOther {
 		t.Fatalf("save debrief: %d %s", code, body)
 	}
 	_, raw := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil)

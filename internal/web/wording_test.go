@@ -20,7 +20,7 @@ import (
 // Nachrichten"), and the drafted invitation puts date and place before
 // "herzlich ein" (before: "… herzlich ein am 17.07.2025 (Videokonferenz).").
 func TestDebriefPointsOutAConferenceAssessedSince(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
@@ -42,7 +42,7 @@ func TestDebriefPointsOutAConferenceAssessedSince(t *testing.T) {
 		t.Errorf("the drafted invitation's word order:\n%s", between(page, `name="einladung"`, "</textarea>"))
 	}
 	send := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HE"}}
-	if code, body := do(t, gs, "POST", page47+"/versenden", send); code != http.StatusSeeOther {
+	if code, body := postDebrief(t, gs, page47+"/versenden", send); code != http.StatusSeeOther {
 		t.Fatalf("send: %d %s", code, body)
 	}
 	_, page = do(t, gs, "GET", page47, nil)
@@ -63,7 +63,7 @@ func TestDebriefPointsOutAConferenceAssessedSince(t *testing.T) {
 		}
 	}
 	row := between(page, "seither als relevant beurteilt)", "</tr>")
-	if !strings.Contains(row, `name="aufnehmen_1"`) || strings.Contains(row, "checked") {
+	if !strings.Contains(row, fmt.Sprintf(`name="aufnehmen-%d-%d"`, decisionID(t, st, 26), wmk.ID)) || strings.Contains(row, "checked") {
 		t.Errorf("the conference assessed since is not offered unticked:\n%s", row)
 	}
 	s47, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
@@ -84,7 +84,7 @@ func TestDebriefPointsOutAConferenceAssessedSince(t *testing.T) {
 	db, _ := st.DebriefOfSession(ctx, s47.ID)
 	save := url.Values{"version": {fmt.Sprint(db.Version)}, "datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung"},
 		"aufnehmen_0": {"1"}, "vorstellung_0": {"HE"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HH"}}
-	if code, body := do(t, gs, "POST", page47, save); code != http.StatusSeeOther {
+	if code, body := postDebrief(t, gs, page47, save); code != http.StatusSeeOther {
 		t.Fatalf("save: %d %s", code, body)
 	}
 	if db, _ := st.DebriefOfSession(ctx, s47.ID); len(db.Entries) != 2 {

@@ -303,7 +303,7 @@ func sessionVersion(t *testing.T, st *store.Store, nr int) url.Values {
 // from the date and list being saved and sent; a text the secretariat
 // wrote itself is kept.
 func TestDebriefInvitationFollowsTheDate(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
 	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
@@ -333,7 +333,7 @@ func TestDebriefInvitationFollowsTheDate(t *testing.T) {
 		t.Fatalf("default draft: %q", draft)
 	}
 	form := url.Values{"datum": {"2025-07-24"}, "ort": {"Videokonferenz"}, "einladung": {draft}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}, "aufnehmen_1": {"1"}, "vorstellung_1": {"HE"}}
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", form); code != http.StatusSeeOther {
+	if code, _ := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung", form); code != http.StatusSeeOther {
 		t.Fatalf("save: %d", code)
 	}
 	now := shown()
@@ -351,7 +351,7 @@ func TestDebriefInvitationFollowsTheDate(t *testing.T) {
 	form.Set("einladung", now)
 	form.Set("datum", "2025-07-31")
 	form.Del("aufnehmen_1") // only the first decision
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
+	if code, body := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", form); code != http.StatusSeeOther {
 		t.Fatalf("send: %d %s", code, between(body, "<main", "</main>"))
 	}
 	list, _, err := st.Notifications(ctx, store.OutboxFilter{})
@@ -372,7 +372,7 @@ func TestDebriefInvitationFollowsTheDate(t *testing.T) {
 	// A text the secretariat wrote itself is kept as written.
 	db, _ = st.DebriefOfSession(ctx, s47.ID)
 	own := url.Values{"version": {fmt.Sprint(db.Version)}, "datum": {"2025-08-07"}, "ort": {"Berlin"}, "einladung": {"Eigene Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HH"}}
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", own); code != http.StatusSeeOther {
+	if code, _ := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung", own); code != http.StatusSeeOther {
 		t.Fatal("save own text")
 	}
 	if got := shown(); got != "Eigene Einladung" {
