@@ -59,6 +59,19 @@ type debriefData struct {
 	// Changed: the form was refused because the proposed rows changed
 	// after it was shown (debriefChanged).
 	Changed bool
+	// Members are the members by abbreviation, for the presenters' names
+	// in what goes to the FachMK secretariats (PresenterName).
+	Members map[string]model.Member
+}
+
+// PresenterName gives who presents as the FachMK secretariats read it: a
+// member's name ("Hessen") for its abbreviation ("HE"), which readers
+// outside the IT-PLR do not know; any other text as typed.
+func (d debriefData) PresenterName(presenter string) string {
+	if m, ok := d.Members[presenter]; ok && m.Name != "" {
+		return m.Name
+	}
+	return presenter
 }
 
 // debriefChanged says why a debrief form whose rows are no longer the
@@ -132,6 +145,9 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 	d := debriefData{Session: se}
 	bodies, err := s.st.Bodies(ctx, model.BodyFachMK)
 	if err != nil {
+		return d, err
+	}
+	if d.Members, err = s.memberMap(ctx); err != nil {
 		return d, err
 	}
 	byID := map[int64]model.Body{}
@@ -304,7 +320,7 @@ func debriefInvitation(d debriefData) string {
 	for _, g := range d.Groups {
 		fmt.Fprintf(&b, "\n%s:\n", g.Conference.Name)
 		for _, e := range g.Entries {
-			fmt.Fprintf(&b, "- %s %s (Vorstellung: %s)\n", e.Decision.Label, model.Public.Text(e.Decision.Title), e.Presenter)
+			fmt.Fprintf(&b, "- %s %s (Vorstellung: %s)\n", e.Decision.Label, model.Public.Text(e.Decision.Title), d.PresenterName(e.Presenter))
 		}
 	}
 	b.WriteString("\nMit freundlichen Grüßen\nGeschäftsstelle des IT-Planungsrats (FITKO)")
@@ -627,7 +643,7 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 	}
 	if db.Invitation == "" {
 		// The drafted text is drafted now, from what is being sent.
-		db.Invitation = debriefInvitation(debriefData{Session: se, Debrief: db, Groups: groupDebrief(included)})
+		db.Invitation = debriefInvitation(debriefData{Session: se, Debrief: db, Groups: groupDebrief(included), Members: d.Members})
 	}
 	n, err := s.st.SendDebriefInvitation(r.Context(), db, fmt.Sprintf("Einladung zur Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number))
 	if status, reasons, ok := refusalProblems(err); err != nil && ok {
@@ -667,7 +683,7 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 		rep.Heading(g.Conference.Name)
 		var rows [][]string
 		for _, e := range g.Entries {
-			rows = append(rows, []string{e.Decision.Label, e.Decision.Title, e.Presenter})
+			rows = append(rows, []string{e.Decision.Label, e.Decision.Title, d.PresenterName(e.Presenter)})
 		}
 		rep.Table([]string{"Beschluss", "Titel", "Vorstellung durch"}, []float64{0.2, 0.6, 0.2}, rows)
 	}

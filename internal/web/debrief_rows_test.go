@@ -273,7 +273,7 @@ func TestDebriefInvitationOpenWhileAProfileAddsARow(t *testing.T) {
 		t.Errorf("the debrief sent: %v (want %v) %v", got, want, err)
 	}
 	// The invitation is drafted for the rows sent.
-	if !strings.Contains(db.Invitation, "B-2025/30-IT") || !strings.Contains(db.Invitation, "(Vorstellung: BY)") {
+	if !strings.Contains(db.Invitation, "B-2025/30-IT") || !strings.Contains(db.Invitation, "(Vorstellung: Bayern)") {
 		t.Errorf("the invitation sent is the old draft: %s", db.Invitation)
 	}
 	if n := queued(); n != 2 {

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"gremium/internal/pdftest"
 	"net/http"
 	"net/url"
 	"strings"
@@ -127,5 +128,17 @@ func TestDebriefReadersSeeThePresentersName(t *testing.T) {
 		if cell != "Hessen" {
 			t.Errorf("%s reads the presenter as %q, want Hessen", who, cell)
 		}
+	}
+	// The PDF of the debrief and the drafted invitation, which go to the
+	// secretariats too, name the member as well.
+	gs := client(t, ts, "geschaeftsstelle")
+	code, pdf := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil)
+	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); code != http.StatusOK || !strings.Contains(text, "Hessen") {
+		t.Errorf("the debrief PDF does not name Hessen: %d %s", code, text)
+	}
+	d := debriefData{Session: s47, Members: map[string]model.Member{"HE": {Abbrev: "HE", Name: "Hessen"}},
+		Groups: []debriefGroup{{Conference: fmk, Entries: []debriefEntry{{DebriefEntry: model.DebriefEntry{Presenter: "HE"}}, {DebriefEntry: model.DebriefEntry{Presenter: "Frau Beispiel"}}}}}}
+	if text := debriefInvitation(d); !strings.Contains(text, "(Vorstellung: Hessen)") || !strings.Contains(text, "(Vorstellung: Frau Beispiel)") {
+		t.Errorf("the drafted invitation: %s", text)
 	}
 }

@@ -57,7 +57,9 @@ func TestDebriefPointsOutAConferenceAssessedSince(t *testing.T) {
 	assess(26, wmk)
 	_, page = do(t, gs, "GET", page47, nil)
 	hint := between(page, `id="nb-seither"`, "</div>")
-	for _, want := range []string{wmk.Name + `: <a href="/beschluesse/B-2025/26-IT">B-2025/26-IT</a>`, "Aufnehmen", "Speichern und Einladung versenden"} {
+	for _, want := range []string{wmk.Name + `: <a href="/beschluesse/B-2025/26-IT">B-2025/26-IT</a>`, "Aufnehmen", "Speichern und Einladung versenden",
+		// Queued, not delivered: it said "schon versandt".
+		"Die Einladung ist schon zum Versand gegeben"} {
 		if !strings.Contains(hint, want) {
 			t.Errorf("the debrief page's hint lacks %q:\n%s", want, hint)
 		}
