@@ -3,7 +3,9 @@ package model
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -109,10 +111,17 @@ func Vacant(assignments []Assignment, lastHeldSession int) bool {
 // secretariats hear the decisions relevant to them, each presented by the
 // member that submitted it (concept section 2.2).
 type Debrief struct {
-	ID         int64
-	SessionID  int64 // the IT-PLR session debriefed
-	HeldOn     Date
-	Place      string // "Videokonferenz"
+	ID        int64
+	SessionID int64 // the IT-PLR session debriefed
+	HeldOn    Date
+	// StartTime and EndTime ("10:00", Europe/Berlin) are empty while not
+	// set; EndTime needs StartTime.
+	StartTime string
+	EndTime   string
+	Place     string // "Videokonferenz"
+	// Link is where the FachMK secretariats join (a video conference's
+	// address, https), given in the invitation; empty when there is none.
+	Link       string
 	Sent       bool   // invitation sent
 	Invitation string // invitation text
 	Entries    []DebriefEntry
@@ -150,6 +159,55 @@ func (d Debrief) ForConferences(ids []int64) Debrief {
 // For reports whether the entry presents its decision to one of the given
 // FachMK.
 func (e DebriefEntry) For(ids []int64) bool { return slices.Contains(ids, e.ConferenceID) }
+
+// DebriefLinkMax is the longest address of a debrief's video conference.
+const DebriefLinkMax = 500
+
+// CheckSchedule checks a debrief's times and link, each reason at its
+// field (beginn, ende, link): times are times, the end after the start and
+// only with a start; the link an http(s) address without spaces, at most
+// DebriefLinkMax characters. It goes to the FachMK secretariats by mail as
+// typed, so it takes no confidential marks.
+func (d Debrief) CheckSchedule() error {
+	var errs []error
+	for _, f := range [...]struct{ field, t string }{{"beginn", d.StartTime}, {"ende", d.EndTime}} {
+		if f.t != "" && !validClock(f.t) {
+			errs = append(errs, AtField(f.field, InputError("„%s“ ist keine gültige Uhrzeit; bitte im Format HH:MM angeben.", f.t)))
+		}
+	}
+	switch {
+	case d.EndTime != "" && d.StartTime == "":
+		errs = append(errs, AtField("beginn", InputError("Zum Ende um %s Uhr fehlt der Beginn.", d.EndTime)))
+	case validClock(d.StartTime) && validClock(d.EndTime) && d.EndTime <= d.StartTime:
+		errs = append(errs, AtField("ende", InputError("Die Nachbesprechung kann nicht um %s Uhr enden, wenn sie um %s Uhr beginnt; das Ende muss nach dem Beginn liegen.", d.EndTime, d.StartTime)))
+	}
+	if d.Link != "" {
+		u, err := url.Parse(d.Link)
+		switch {
+		case len([]rune(d.Link)) > DebriefLinkMax:
+			errs = append(errs, AtField("link", InputError("Der Link ist länger als %d Zeichen.", DebriefLinkMax)))
+		case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(d.Link, " \t\n"):
+			errs = append(errs, AtField("link", InputError("„%s“ ist keine Web-Adresse; bitte den Link zur Videokonferenz vollständig angeben, beginnend mit https://.", d.Link)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// When gives the debrief's day and times as the invitation and the pages
+// say them: "16.12.2026, 10:00 bis 11:30 Uhr", "16.12.2026, 10:00 Uhr",
+// "16.12.2026"; "" without a day.
+func (d Debrief) When() string {
+	if d.HeldOn.IsZero() {
+		return ""
+	}
+	switch {
+	case d.StartTime != "" && d.EndTime != "":
+		return d.HeldOn.German() + ", " + d.StartTime + " bis " + d.EndTime + " Uhr"
+	case d.StartTime != "":
+		return d.HeldOn.German() + ", " + d.StartTime + " Uhr"
+	}
+	return d.HeldOn.German()
+}
 
 // DebriefDateField names the field of a debrief's date in a refusal
 // (AtField): the date's name in the debrief form. The store refuses a

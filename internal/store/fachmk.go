@@ -291,10 +291,13 @@ func (s *Store) noticeResignation(ctx context.Context, tx *sql.Tx, a model.Assig
 	return err
 }
 
+// debriefCols are the columns scanDebrief reads.
+const debriefCols = `id, session_id, held_on, start_time, end_time, place, link, sent, invitation, version, saved_at`
+
 func scanDebrief(r scanner) (model.Debrief, error) {
 	var d model.Debrief
 	var held, saved string
-	if err := r.Scan(&d.ID, &d.SessionID, &held, &d.Place, &d.Sent, &d.Invitation, &d.Version, &saved); err != nil {
+	if err := r.Scan(&d.ID, &d.SessionID, &held, &d.StartTime, &d.EndTime, &d.Place, &d.Link, &d.Sent, &d.Invitation, &d.Version, &saved); err != nil {
 		return d, err
 	}
 	d.HeldOn = parseDate(held)
@@ -351,19 +354,23 @@ func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) 
 		return 0, err
 	}
 	id, err := s.insert(ctx, tx, "debrief", fmt.Sprintf("session %d", d.SessionID),
-		`INSERT INTO debriefs (session_id, held_on, place, sent, invitation, saved_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		d.SessionID, d.HeldOn.String(), d.Place, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339))
+		`INSERT INTO debriefs (session_id, held_on, start_time, end_time, place, link, sent, invitation, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.SessionID, d.HeldOn.String(), d.StartTime, d.EndTime, d.Place, d.Link, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339))
 	if err != nil {
 		return 0, err
 	}
 	return id, replaceDebriefEntries(ctx, tx, id, d.Entries)
 }
 
-// debriefFollowsSession refuses a debrief dated before the session it
+// debriefFollowsSession refuses times or a link that are none
+// (model.Debrief.CheckSchedule) and a debrief dated before the session it
 // debriefs (its reason at the date, model.DebriefDateField): it presents the
 // session's decisions to the FachMK afterwards. The session is d's, or
 // the stored debrief's.
 func debriefFollowsSession(ctx context.Context, tx *sql.Tx, d model.Debrief) error {
+	if err := d.CheckSchedule(); err != nil {
+		return err
+	}
 	if d.HeldOn.IsZero() {
 		return nil
 	}
@@ -381,7 +388,7 @@ func debriefFollowsSession(ctx context.Context, tx *sql.Tx, d model.Debrief) err
 // DebriefOfSession gives the debrief of a session, with its entries.
 func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.Debrief, error) {
 	d, err := queryOne(ctx, s.rd, scanDebrief, fmt.Sprintf("debrief of session %d", sessionID),
-		`SELECT id, session_id, held_on, place, sent, invitation, version, saved_at FROM debriefs WHERE session_id = ?`, sessionID)
+		`SELECT `+debriefCols+` FROM debriefs WHERE session_id = ?`, sessionID)
 	if err != nil {
 		return d, err
 	}
@@ -397,7 +404,8 @@ func (s *Store) UpdateDebrief(ctx context.Context, d model.Debrief) error {
 			return err
 		}
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
-			`held_on = ?, place = ?, sent = ?, invitation = ?, saved_at = ?`, d.HeldOn.String(), d.Place, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
+			`held_on = ?, start_time = ?, end_time = ?, place = ?, link = ?, sent = ?, invitation = ?, saved_at = ?`,
+			d.HeldOn.String(), d.StartTime, d.EndTime, d.Place, d.Link, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
 		return replaceDebriefEntries(ctx, tx, d.ID, d.Entries)

@@ -374,7 +374,8 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 			}
 		}
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
-			`held_on = ?, place = ?, sent = 1, invitation = ?, invitations = invitations + 1, saved_at = ?`, d.HeldOn.String(), d.Place, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
+			`held_on = ?, start_time = ?, end_time = ?, place = ?, link = ?, sent = 1, invitation = ?, invitations = invitations + 1, saved_at = ?`,
+			d.HeldOn.String(), d.StartTime, d.EndTime, d.Place, d.Link, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
 		var seq int
@@ -543,7 +544,7 @@ func (s *Store) noticeDebriefPresenters(ctx context.Context, tx *sql.Tx, d model
 	}
 	when := ""
 	if !d.HeldOn.IsZero() {
-		when = " am " + d.HeldOn.German()
+		when = " am " + d.When()
 	}
 	if place := model.PublicText(d.Place); place != "" {
 		when += " (" + place + ")"

@@ -126,7 +126,7 @@ func debriefFieldID(field string) string {
 	switch field {
 	case model.DebriefDateField:
 		return "nb-datum"
-	case "ort", "einladung":
+	case "ort", "einladung", "beginn", "ende", "link":
 		return "nb-" + field
 	}
 	return field
@@ -311,12 +311,16 @@ func debriefInvitation(d debriefData) string {
 	// herzlich ein."), not after the verb's particle.
 	b.WriteString(" laden wir die Geschäftsstellen der Fachministerkonferenzen")
 	if !d.Debrief.HeldOn.IsZero() {
-		fmt.Fprintf(&b, " am %s", d.Debrief.HeldOn.German())
+		fmt.Fprintf(&b, " am %s", d.Debrief.When())
 	}
 	if d.Debrief.Place != "" {
 		fmt.Fprintf(&b, " (%s)", d.Debrief.Place)
 	}
-	b.WriteString(" herzlich ein.\n\nVorgestellt werden die für Ihre Konferenz relevanten Beschlüsse, jeweils durch das einreichende Mitglied:\n")
+	b.WriteString(" herzlich ein.")
+	if d.Debrief.Link != "" {
+		fmt.Fprintf(&b, "\n\nZur Teilnahme: %s", d.Debrief.Link)
+	}
+	b.WriteString("\n\nVorgestellt werden die für Ihre Konferenz relevanten Beschlüsse, jeweils durch das einreichende Mitglied:\n")
 	for _, g := range d.Groups {
 		fmt.Fprintf(&b, "\n%s:\n", g.Conference.Name)
 		for _, e := range g.Entries {
@@ -510,6 +514,9 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	if err := model.Unmarked(db.Place, "Den Ort lesen die Geschäftsstellen der Fachministerkonferenzen"); err != nil {
 		refused.add(model.AtField("ort", err))
 	}
+	db.StartTime, db.EndTime = strings.TrimSpace(r.PostFormValue("beginn")), strings.TrimSpace(r.PostFormValue("ende"))
+	db.Link = strings.TrimSpace(r.PostFormValue("link"))
+	refused.add(db.CheckSchedule())
 	db.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
 	drafted := strings.TrimSpace(db.Invitation) == strings.TrimSpace(debriefInvitation(d))
 	if err := model.MarkFields(model.MarkedField{Field: "einladung", Text: &db.Invitation}); err != nil {
@@ -568,6 +575,7 @@ func (s *Server) refuseDebrief(w http.ResponseWriter, r *http.Request, d debrief
 	d.Changed = debriefRowsChanged(r, d)
 	d.TypedDate = r.PostFormValue("datum")
 	d.Debrief.Place = r.PostFormValue("ort")
+	d.Debrief.StartTime, d.Debrief.EndTime, d.Debrief.Link = r.PostFormValue("beginn"), r.PostFormValue("ende"), r.PostFormValue("link")
 	if !d.Changed || !draftedInvitation(r) {
 		d.Debrief.Invitation = strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n")
 	}
@@ -674,11 +682,15 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	stamp := se.Date.Time()
 	rep := report.New(fmt.Sprintf("Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number), stamp)
-	when := d.Debrief.HeldOn.German()
+	when := d.Debrief.When()
 	if when == "" {
 		when = "Termin offen"
 	}
-	rep.Paragraph("Termin: " + when + "\nOrt: " + d.Debrief.Place + "\nEingeladen: " + strings.Join(d.Invitees, ", "))
+	head := "Termin: " + when + "\nOrt: " + d.Debrief.Place
+	if d.Debrief.Link != "" {
+		head += "\nTeilnahme: " + d.Debrief.Link
+	}
+	rep.Paragraph(head + "\nEingeladen: " + strings.Join(d.Invitees, ", "))
 	for _, g := range d.Groups {
 		rep.Heading(g.Conference.Name)
 		var rows [][]string

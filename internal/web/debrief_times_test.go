@@ -1,0 +1,79 @@
+package web
+
+import (
+	"context"
+	"maps"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+	"gremium/internal/pdftest"
+)
+
+// TestDebriefTimesAndLink: the debrief had a day and a place only, so the
+// invitation to the FachMK secretariats said neither when it began nor
+// where to join the video conference. Its form takes a start, an end and
+// a link; the drafted invitation, the secretariats' page of it and the
+// PDF name them; times that are none, an end before the start and a link
+// that is no web address are refused at their fields, the input kept.
+func TestDebriefTimesAndLink(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	assess(t, ts, st, gs, 27, "FMK", "ja")
+	path := ts.URL + "/sitzungen/47/nachbesprechung"
+	day := model.BerlinDate(time.Now().AddDate(0, 0, 14))
+	_, page := do(t, gs, "GET", path, nil)
+	form := browserForm(t, page, "/sitzungen/47/nachbesprechung")
+	form.Set("datum", day.String())
+
+	// Refused at their fields, as typed.
+	bad := url.Values(maps.Clone(form))
+	bad.Set("beginn", "10:00")
+	bad.Set("ende", "09:30")
+	bad.Set("link", "meet.example.org/nb")
+	code, page := do(t, gs, "POST", path, bad)
+	if code < 400 || !strings.Contains(page, `id="nb-ende-fehler"`) || !strings.Contains(page, `id="nb-link-fehler"`) || !strings.Contains(page, `value="meet.example.org/nb"`) {
+		t.Errorf("bad times and link: %d %s", code, between(page, `id="nb-fehler"`, "</div>"))
+	}
+
+	form.Set("beginn", "10:00")
+	form.Set("ende", "11:30")
+	form.Set("link", "https://meet.example.org/nb47")
+	if code, page := do(t, gs, "POST", path, form); code != http.StatusSeeOther {
+		t.Fatalf("save: %d %s", code, between(page, `id="nb-fehler"`, "</div>"))
+	}
+	s47, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	db, err := st.DebriefOfSession(ctx, s47.ID)
+	if err != nil || db.StartTime != "10:00" || db.EndTime != "11:30" || db.Link != "https://meet.example.org/nb47" {
+		t.Fatalf("stored: %+v %v", db, err)
+	}
+	_, page = do(t, gs, "GET", path, nil)
+	invitation := between(page, `name="einladung"`, "</textarea>")
+	for _, want := range []string{"am " + day.German() + ", 10:00 bis 11:30 Uhr (Videokonferenz) herzlich ein.", "Zur Teilnahme: https://meet.example.org/nb47"} {
+		if !strings.Contains(invitation, want) {
+			t.Errorf("the drafted invitation lacks %q:\n%s", want, invitation)
+		}
+	}
+	send := browserForm(t, page, "/sitzungen/47/nachbesprechung")
+	if code, page := do(t, gs, "POST", path+"/versenden", send); code != http.StatusSeeOther {
+		t.Fatalf("send: %d %s", code, between(page, `id="nb-fehler"`, "</div>"))
+	}
+	code, pdf := do(t, gs, "GET", path+".pdf", nil)
+	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); code != http.StatusOK || !strings.Contains(text, "10:00 bis 11:30 Uhr") || !strings.Contains(text, "Teilnahme: https://meet.example.org/nb47") {
+		t.Errorf("the debrief PDF: %d %s", code, text)
+	}
+	_, read := do(t, client(t, ts, "fmk"), "GET", path, nil)
+	for _, want := range []string{day.German() + ", 10:00 bis 11:30 Uhr", `<a href="https://meet.example.org/nb47">`} {
+		if !strings.Contains(read, want) {
+			t.Errorf("the FMK's page of the debrief lacks %q", want)
+		}
+	}
+}
