@@ -35,8 +35,9 @@ func TestMineSaysWhenTheInvitationIsDelivered(t *testing.T) {
 	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
 		t.Fatal(err)
 	}
-	send := url.Values{"datum": {"2025-07-10"}, "ort": {"Videokonferenz"}, "einladung": {"Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HE"}}
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung/versenden", send); code != http.StatusSeeOther {
+	day := model.BerlinDate(time.Now().AddDate(0, 0, 14)).String() // a debrief before today is refused
+	send := url.Values{"datum": {day}, "ort": {"Videokonferenz"}, "einladung": {"Einladung"}, "aufnehmen_0": {"1"}, "vorstellung_0": {"HE"}}
+	if code, body := postDebrief(t, gs, ts.URL+"/sitzungen/47/nachbesprechung/versenden", send); code != http.StatusSeeOther {
 		t.Fatalf("send: %d %s", code, body)
 	}
 	// A conference assessed since keeps the sent debrief in the list.

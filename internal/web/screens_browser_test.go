@@ -64,6 +64,7 @@ var screenPages = []screenPage{
 	{"", "/beschluesse/{umlauf}", "beschluss-umlauf"},
 	{"", "/fachmk", "fachmk"},
 	{"", "/fachmk/{conference}", "fachmk-konferenz"},
+	{"", "/fachmk/termine", "fachmk-termine"},
 	{"", "/suche?q=Laender", "suche"},
 	{"", "/anmelden", "anmelden"},
 
