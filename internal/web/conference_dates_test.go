@@ -43,8 +43,8 @@ func TestConferenceDatesOverview(t *testing.T) {
 	if soon < 0 || late < 0 || soon > late {
 		t.Errorf("the coming dates in order: %s", main)
 	}
-	for _, want := range []string{"<h2>" + germanMonths[sooner.Month-1], `<a href="/fachmk/FMK#termine">` + hyphenate(fmk.Name) + `</a><br>` + dayOf(sooner) + `, 10:00 Uhr bis 13:30 Uhr<br>Frühjahrskonferenz Übersicht, Lübeck`,
-		`<a href="/fachmk/IMK#termine">` + hyphenate(imk.Name) + `</a><br>` + dayOf(later) + `<br>Herbsttagung Übersicht, Schwerin`, `href="/fachmk/termine.ics"`} {
+	for _, want := range []string{"<h2>" + germanMonths[sooner.Month-1], `<a href="/fachmk/FMK#termine">` + hyphenate(fmk.Name) + `</a><br>` + sooner.German() + `, 10:00 Uhr bis 13:30 Uhr<br>Frühjahrskonferenz Übersicht, Lübeck`,
+		`<a href="/fachmk/IMK#termine">` + hyphenate(imk.Name) + `</a><br>` + later.German() + `<br>Herbsttagung Übersicht, Schwerin`, `href="/fachmk/termine.ics"`} {
 		if !strings.Contains(main, want) {
 			t.Errorf("the overview lacks %s", want)
 		}
@@ -58,6 +58,3 @@ func TestConferenceDatesOverview(t *testing.T) {
 		}
 	}
 }
-
-// dayOf formats a day as the pages do (01.02.2026).
-func dayOf(d model.Date) string { return d.Time().Format("02.01.2006") }

@@ -68,10 +68,7 @@ type debriefData struct {
 // member's name ("Hessen") for its abbreviation ("HE"), which readers
 // outside the IT-PLR do not know; any other text as typed.
 func (d debriefData) PresenterName(presenter string) string {
-	if m, ok := d.Members[presenter]; ok && m.Name != "" {
-		return m.Name
-	}
-	return presenter
+	return memberNameIn(d.Members, presenter)
 }
 
 // debriefChanged says why a debrief form whose rows are no longer the

@@ -23,15 +23,7 @@ func TestMineSaysWhenTheInvitationIsDelivered(t *testing.T) {
 	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
-	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
-	assess := func(seq int, conf model.Body) {
-		t.Helper()
-		form := url.Values{fmt.Sprintf("relevant_%d", conf.ID): {"ja"}, fmt.Sprintf("grund_%d", conf.ID): {"Finanzierung"}}
-		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, seq)), form); code != http.StatusSeeOther {
-			t.Fatalf("profile of %d: %d", seq, code)
-		}
-	}
-	assess(27, fmk)
+	assess(t, ts, st, gs, 27, "FMK", "ja")
 	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +33,7 @@ func TestMineSaysWhenTheInvitationIsDelivered(t *testing.T) {
 		t.Fatalf("send: %d %s", code, body)
 	}
 	// A conference assessed since keeps the sent debrief in the list.
-	assess(26, wmk)
+	assess(t, ts, st, gs, 26, "WMK", "ja")
 	line := func() string {
 		_, mine := do(t, gs, "GET", ts.URL+"/mein-bereich", nil)
 		return between(between(mine, `id="h-nachbesprechung"`, "</section>"), "Nachbesprechung der 47. Sitzung", "</li>")

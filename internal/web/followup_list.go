@@ -83,10 +83,15 @@ func (s *Server) responsibleNames(ctx context.Context, who string) []string {
 // memberName gives the name of the member abbreviated who ("Hessen" for
 // "HE"), who itself for a body that is no member or a member without one.
 func (s *Server) memberName(ctx context.Context, who string) string {
-	if ms, err := s.memberMap(ctx); err == nil {
-		if m, ok := ms[who]; ok && m.Name != "" {
-			return m.Name
-		}
+	ms, _ := s.memberMap(ctx)
+	return memberNameIn(ms, who)
+}
+
+// memberNameIn gives the name of the member who names by abbreviation in
+// ms ("Hessen" for "HE"); any other text as it is.
+func memberNameIn(ms map[string]model.Member, who string) string {
+	if m, ok := ms[who]; ok && m.Name != "" {
+		return m.Name
 	}
 	return who
 }
