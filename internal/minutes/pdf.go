@@ -404,6 +404,9 @@ func (r *pdfRenderer) item(it Item) {
 	}
 	if it.Recommendation != nil { // only where the audience may see it (Redacted)
 		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: it.Recommendation.Line()})
+		if late := it.Recommendation.WithoutEffect; late != "" {
+			r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: "Ohne Wirkung: " + late})
+		}
 	}
 	for _, row := range it.Rows {
 		r.row(row)

@@ -184,7 +184,11 @@ type Recommendation struct {
 	Consent          ConsentState
 	PulledBy         string // the member that took it off the Grüne Liste
 	Reference        string // how an imported IT-PLR minutes named it
-	Version          int
+	// WithoutEffect says, in German, why a recommendation given once the
+	// session it is for was no longer coming took no effect
+	// (Session.LateRecommendation); "" when it took effect or is not given.
+	WithoutEffect string
+	Version       int
 
 	// Read with it: the preparatory session and body, and the status of
 	// its decision (adopted: the recommendation is given).
@@ -203,6 +207,20 @@ type Recommendation struct {
 // Given reports whether the preparatory body gave the recommendation (its
 // decision is adopted).
 func (r Recommendation) Given() bool { return r.Status == DecisionAdopted }
+
+// LateRecommendation gives, for a session no longer coming (begun, held,
+// cancelled), why a recommendation counted now takes no effect on it: it
+// changes neither the proposal's text nor the Grüne Liste. "" while the
+// session is coming (planned or convened).
+func (s Session) LateRecommendation() string {
+	if s.Cancelled() {
+		return fmt.Sprintf("Die %s war abgesagt, als die Empfehlung beschlossen wurde.", s.Title())
+	}
+	if s.Status != StatusPlanned && s.Status != StatusConvened {
+		return fmt.Sprintf("Die %s hatte schon begonnen, als die Empfehlung beschlossen wurde; sie ändert weder den Beschlussvorschlag noch die Grüne Liste.", s.Title())
+	}
+	return ""
+}
 
 // Caption gives "Beschlussempfehlung der 39. AL-Runde vom 02.10.2025", or
 // for one decided in written procedure "Beschlussempfehlung der AL-Runde im

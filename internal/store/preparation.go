@@ -234,7 +234,7 @@ func checkPairOrder(ctx context.Context, tx *sql.Tx, se model.Session) error {
 // A recommendation decided in written procedure has no session: its date
 // is the day of the decision.
 const recommendationCols = `r.id, r.body_id, COALESCE(r.session_id, 0), COALESCE(r.item_id, 0), COALESCE(r.decision_id, 0), r.target_item_id,
-	COALESCE(r.target_decision_id, 0), r.kind, r.green_list, r.points, r.original_points, r.consent_state, r.pulled_by, r.reference, r.version,
+	COALESCE(r.target_decision_id, 0), r.kind, r.green_list, r.points, r.original_points, r.consent_state, r.pulled_by, r.reference, r.without_effect, r.version,
 	COALESCE(s.number, 0), COALESCE(s.date, d.adopted_on, ''), b.abbrev, COALESCE(d.status, ''), b.internal`
 
 const recommendationFrom = ` FROM recommendations r LEFT JOIN sessions s ON s.id = r.session_id JOIN bodies b ON b.id = r.body_id
@@ -244,7 +244,7 @@ func scanRecommendation(sc scanner) (model.Recommendation, error) {
 	var r model.Recommendation
 	var points, original, date string
 	if err := sc.Scan(&r.ID, &r.BodyID, &r.SessionID, &r.ItemID, &r.DecisionID, &r.TargetItemID, &r.TargetDecisionID,
-		&r.Kind, &r.GreenList, &points, &original, &r.Consent, &r.PulledBy, &r.Reference, &r.Version,
+		&r.Kind, &r.GreenList, &points, &original, &r.Consent, &r.PulledBy, &r.Reference, &r.WithoutEffect, &r.Version,
 		&r.SessionNumber, &date, &r.BodyAbbrev, &r.Status, &r.Internal); err != nil {
 		return r, err
 	}
@@ -325,7 +325,10 @@ func (s *Store) SessionRecommendations(ctx context.Context, sessionID int64) (by
 		if !r.Given() {
 			continue
 		}
-		if _, seen := byTarget[r.TargetItemID]; !seen && r.SessionID != sessionID {
+		// One that took no effect is not the prepared item's
+		// recommendation (an earlier one given in time still is); the
+		// preparatory session's item shows it with the reason.
+		if _, seen := byTarget[r.TargetItemID]; !seen && r.SessionID != sessionID && r.WithoutEffect == "" {
 			byTarget[r.TargetItemID] = r
 		}
 		if _, seen := byItem[r.ItemID]; !seen && r.SessionID == sessionID {
@@ -564,17 +567,18 @@ func (s *Store) recommendationByProcedureTx(ctx context.Context, tx *sql.Tx, rec
 }
 
 // forComingSession refuses a recommendation for a session that is not
-// coming any more: begun, held or cancelled. A recommendation is for the
+// coming any more: begun, held or cancelled (the rule of
+// model.Session.LateRecommendation, which a count after that time records). A recommendation is for the
 // session's deliberation; given later it would change the proposal's text
 // or the Grüne Liste during or after it.
 func forComingSession(se model.Session) error {
+	if se.LateRecommendation() == "" {
+		return nil
+	}
 	if se.Cancelled() {
 		return model.RuleError("Die %s ist abgesagt; dazu gibt es keine Empfehlung mehr.", se.Title())
 	}
-	if se.Status != model.StatusPlanned && se.Status != model.StatusConvened {
-		return model.RuleError("Die %s ist „%s“; eine Empfehlung kommt vor der Sitzung.", se.Title(), se.Status.Label())
-	}
-	return nil
+	return model.RuleError("Die %s ist „%s“; eine Empfehlung kommt vor der Sitzung.", se.Title(), se.Status.Label())
 }
 
 // recommendationBasis finds the prepared item's proposal, whose kind and
@@ -809,7 +813,10 @@ func (s *Store) recommendationDecidedTx(ctx context.Context, tx *sql.Tx, d model
 		if err != nil {
 			return err
 		}
-		if forComingSession(prepared) != nil {
+		if late := prepared.LateRecommendation(); late != "" {
+			if err := s.updateVersioned(ctx, tx, "recommendations", "recommendation", r.ID, r.Version, `without_effect = ?`, late); err != nil {
+				return err
+			}
 			continue
 		}
 		if r.ItemID != 0 { // decided in written procedure: no item carries it

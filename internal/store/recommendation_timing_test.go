@@ -77,6 +77,25 @@ func TestRecommendationAfterTheSessionBeganTakesNoEffect(t *testing.T) {
 	if p := must[model.Decision](t)(s.Decision(ctx, f.proposalA)); len(p.Points) != 1 || p.Points[0].Text != "Der IT-Planungsrat beschließt Föderales Datenportal." {
 		t.Errorf("a recommendation given while the session runs changed the proposal: %+v", p.Points)
 	}
+	// It says why it took no effect, and the council's item does not show
+	// it as its recommendation ("… ohne Aussprache (Grüne Liste)" under
+	// the item while nothing had been proposed); the AL-Runde's item
+	// carries it with the reason.
+	if !strings.Contains(r.WithoutEffect, "hatte schon begonnen") {
+		t.Errorf("the late recommendation does not say it took no effect: %q", r.WithoutEffect)
+	}
+	byTarget, _ := must2[map[int64]model.Recommendation, map[int64]model.Recommendation](t)(s.SessionRecommendations(ctx, f.main))
+	if got, ok := byTarget[f.itemA]; ok {
+		t.Errorf("the council's item shows the recommendation that took no effect: %+v", got)
+	}
+	_, byItem := must2[map[int64]model.Recommendation, map[int64]model.Recommendation](t)(s.SessionRecommendations(ctx, f.al))
+	found := false
+	for _, got := range byItem {
+		found = found || got.ID == recA && got.WithoutEffect != ""
+	}
+	if !found {
+		t.Errorf("the AL-Runde's item does not carry the recommendation with its reason: %+v", byItem)
+	}
 }
 
 // TestRecommendationForACancelledSessionTakesNoEffect: a written
@@ -95,7 +114,14 @@ func TestRecommendationForACancelledSessionTakesNoEffect(t *testing.T) {
 		check(t, s.CastVote(ctx, proc, m, model.VoteYes))
 	}
 	must[model.WrittenProcedure](t)(s.EndProcedureEarly(ctx, proc))
-	if r := must[model.Recommendation](t)(s.Recommendation(ctx, rec)); r.Consent == model.ConsentProposed {
+	r := must[model.Recommendation](t)(s.Recommendation(ctx, rec))
+	if r.Consent == model.ConsentProposed {
 		t.Errorf("a recommendation for a cancelled session proposes the Grüne Liste: %+v", r)
+	}
+	if !strings.Contains(r.WithoutEffect, "abgesagt") {
+		t.Errorf("the recommendation for the cancelled session does not say it took no effect: %q", r.WithoutEffect)
+	}
+	if got := must[map[int64]model.Recommendation](t)(s.GivenRecommendations(ctx, f.main)); len(got) != 0 {
+		t.Errorf("the cancelled session's items show a recommendation that took no effect: %+v", got)
 	}
 }

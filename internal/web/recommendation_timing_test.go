@@ -62,3 +62,42 @@ func TestOpeningWaitsForTheRecommendationProcedure(t *testing.T) {
 		t.Errorf("the session is %s", se.Status)
 	}
 }
+
+// TestLateRecommendationSaysItTookNoEffect: the AL-Runde's vote on a
+// recommendation for the Grüne Liste is closed after the 48th session
+// opened. The recommendation takes no effect (store.recommendationDecidedTx);
+// the AL-Runde's page of recommendations and its item say so, and the
+// 48th session's page does not show it under the item. Before, the
+// council's item read "Beschlussempfehlung der 40. AL-Runde …: Annahme wie
+// vorgeschlagen, ohne Aussprache (Grüne Liste)" while nothing had been
+// proposed for the list, and the AL-Runde's page said only "gegeben".
+func TestLateRecommendationSaysItTookNoEffect(t *testing.T) {
+	w := newALRundeVoteWorldFor(t, true)
+	ctx := context.Background()
+	w.st.SetClock(func() time.Time { return w.s48.Date.Time().Add(10 * time.Hour) })
+	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
+		se, _ := w.st.Session(ctx, w.s48.ID)
+		if err := w.st.SetSessionStatus(ctx, w.s48.ID, se.Version, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.st.CastShowOfHands(ctx, w.voteID, everyVoter(model.VoteYes)); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := w.st.CloseVote(ctx, w.voteID); err != nil || !out.Tally.Adopted {
+		t.Fatalf("closing: %+v %v", out, err)
+	}
+	gs := client(t, w.ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", w.ts.URL+"/gremien/al-runde/sitzungen/40/empfehlungen", nil)
+	if !strings.Contains(page, "ohne Wirkung:</strong> Die 48. Sitzung hatte schon begonnen, als die Empfehlung beschlossen wurde") {
+		t.Errorf("the AL-Runde's page of recommendations does not say the recommendation took no effect:\n%s", between(page, "<main", "</main>"))
+	}
+	_, page = do(t, gs, "GET", w.ts.URL+"/gremien/al-runde/sitzungen/40", nil)
+	if !strings.Contains(page, "ohne Wirkung:</strong>") {
+		t.Errorf("the AL-Runde's item does not say the recommendation took no effect:\n%s", between(page, "<main", "</main>"))
+	}
+	_, page = do(t, gs, "GET", w.ts.URL+"/sitzungen/48", nil)
+	if strings.Contains(page, "Beschlussempfehlung der 40. AL-Runde") {
+		t.Errorf("the 48th session's item shows the recommendation that took no effect:\n%s", between(page, "<main", "</main>"))
+	}
+}
