@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -526,20 +527,14 @@ func TestMemberSeesAndWithdrawsItsRegistration(t *testing.T) {
 	he := client(t, ts, "hessen")
 	register := func(title string) model.AgendaItem {
 		t.Helper()
-		code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {title}, "ziel": {"Beschluss"},
-			"quelle": {"B-2025/26-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"Der IT-Planungsrat beschließt die " + title + "."}, "fachmk": {"keine"}})
-		if code != http.StatusSeeOther {
-			t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
-		}
-		items, _ := st.Items(ctx, se.ID)
-		it := items[len(items)-1]
+		it := registerDecisionAs(t, ts, st, he, se, title)
 		// The confirmation comes on the registration's page (checked for the
 		// first: the withdrawal's notice, never shown, is still pending
 		// at the second).
 		if title != "Cloud-Strategie" {
 			return it
 		}
-		_, page = do(t, he, "GET", fmt.Sprintf("%s/anmeldungen/%d", ts.URL, it.ID), nil)
+		_, page := do(t, he, "GET", fmt.Sprintf("%s/anmeldungen/%d", ts.URL, it.ID), nil)
 		if !strings.Contains(page, "Der TOP ist angemeldet.") || !strings.Contains(page, `<a href="/sitzungen/48#h-dok">`) {
 			t.Errorf("the confirmation:\n%s", between(page, "<main", "</main>"))
 		}
@@ -672,4 +667,21 @@ func TestMemberChangesItsRegistration(t *testing.T) {
 	if later, _ := st.Item(ctx, it.ID); later.Title != "Cloud-Bericht" {
 		t.Errorf("changed after the deadline: %+v", later)
 	}
+}
+
+// registerDecisionAs registers, from the member office's client c, an item
+// "title" with a proposal of HE, BY and NW for the decision of session se
+// (number 48) through the form, and gives the item stored.
+func registerDecisionAs(t *testing.T, ts *httptest.Server, st *store.Store, c *http.Client, se model.Session, title string) model.AgendaItem {
+	t.Helper()
+	code, page := do(t, c, "POST", fmt.Sprintf("%s/sitzungen/%d/anmeldung", ts.URL, se.Number), url.Values{"titel": {title}, "ziel": {"Beschluss"},
+		"quelle": {"B-2025/26-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"Der IT-Planungsrat beschließt die " + title + "."}, "fachmk": {"keine"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	items, err := st.Items(context.Background(), se.ID)
+	if err != nil || len(items) == 0 {
+		t.Fatalf("the session's items: %v", err)
+	}
+	return items[len(items)-1]
 }

@@ -22,16 +22,7 @@ func TestStaleWithdrawLeavesNewRegistration(t *testing.T) {
 	ctx := context.Background()
 	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 6, 0)))
 	he := client(t, ts, "hessen")
-	register := func(title string) model.AgendaItem {
-		t.Helper()
-		code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {title}, "ziel": {"Beschluss"},
-			"quelle": {"B-2025/26-IT"}, "antrag": {"HE, BY, NW"}, "beschlussvorschlag": {"Der IT-Planungsrat beschließt die " + title + "."}, "fachmk": {"keine"}})
-		if code != http.StatusSeeOther {
-			t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
-		}
-		items, _ := st.Items(ctx, se.ID)
-		return items[len(items)-1]
-	}
+	register := func(title string) model.AgendaItem { return registerDecisionAs(t, ts, st, he, se, title) }
 	withdraw := func(it model.AgendaItem) int {
 		t.Helper()
 		code, _ := do(t, he, "POST", fmt.Sprintf("%s/anmeldungen/%d/zurueckziehen", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "bestaetigt": {"ja"}})
