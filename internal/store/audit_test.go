@@ -336,15 +336,7 @@ func TestParseAuditHead(t *testing.T) {
 func TestAuditChainOfOlderDatabase(t *testing.T) {
 	onlySQLite(t, "writes an SQLite file of an older schema")
 	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, DBFileName))
-	check(t, err)
-	old := &Store{db: db}
-	p, err := old.provider()
-	check(t, err)
-	if _, err := p.UpTo(ctx, 8); err != nil {
-		t.Fatal(err)
-	}
+	db, dir := sqliteAtSchema(t, ctx, 8)
 	for i, id := range []int{1, 2, 5} { // a gap, as rows deleted long ago would leave
 		if _, err := db.Exec(`INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail) VALUES (?, ?, 'demo', 'create', 'member', ?, '')`,
 			id, fmt.Sprintf("2025-01-0%dT00:00:00.000000000Z", i+1), id); err != nil {
@@ -448,4 +440,21 @@ func TestAuditOneTimePerTransaction(t *testing.T) {
 			t.Errorf("entry %d (%s %d) at %v, entry %d at %v: one operation, two times", e.ID, e.Entity, e.EntityID, e.At, list[0].ID, list[0].At)
 		}
 	}
+}
+
+// sqliteAtSchema writes an SQLite database of an older schema, migrated up
+// to version only, in a new directory: the database as an installation of
+// that time left it, for a test to fill before the store opens (and
+// migrates) it. The caller closes db before opening dir.
+func sqliteAtSchema(t *testing.T, ctx context.Context, version int64) (db *sql.DB, dir string) {
+	t.Helper()
+	dir = t.TempDir()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, DBFileName))
+	check(t, err)
+	p, err := (&Store{db: db}).provider()
+	check(t, err)
+	if _, err := p.UpTo(ctx, version); err != nil {
+		t.Fatal(err)
+	}
+	return db, dir
 }

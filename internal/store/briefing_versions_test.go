@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -63,15 +61,7 @@ func TestBriefingVersionKeepsKeyMessageText(t *testing.T) {
 func TestBriefingVersionsSavedBeforeKeptTexts(t *testing.T) {
 	onlySQLite(t, "writes an SQLite file of an older schema")
 	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, DBFileName))
-	check(t, err)
-	old := &Store{db: db}
-	p, err := old.provider()
-	check(t, err)
-	if _, err := p.UpTo(ctx, 850); err != nil {
-		t.Fatal(err)
-	}
+	db, dir := sqliteAtSchema(t, ctx, 850)
 	for _, q := range []string{
 		`INSERT INTO key_messages (id, title, text) VALUES (1, 'OZG', '- Heutiger Text.')`,
 		`INSERT INTO briefings (id, title) VALUES (1, 'Handakte')`,
