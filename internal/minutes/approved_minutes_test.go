@@ -33,7 +33,7 @@ func TestMinutesStateTheApprovedMinutes(t *testing.T) {
 		if len(lines) != 1 || lines[0] != want || in != "00" {
 			t.Errorf("%v: approval lines %q in TOP %q", a, lines, in)
 		}
-		text := strings.Join(strings.Fields(pdftest.Text(t, renderPDF(t, doc))), " ")
+		text := pdftest.Words(t, renderPDF(t, doc))
 		if !strings.Contains(text, want) {
 			t.Errorf("%v PDF lacks %q", a, want)
 		}

@@ -34,6 +34,14 @@ func Text(t testing.TB, pdf []byte) string {
 	return string(out)
 }
 
+// Words gives the text of pdf as Text does with every run of spaces and
+// line breaks made one space: a sentence broken over lines or columns
+// reads as one, for a test that looks for it.
+func Words(t testing.TB, pdf []byte) string {
+	t.Helper()
+	return strings.Join(strings.Fields(Text(t, pdf)), " ")
+}
+
 // Pages gives the text of each page of pdf in reading layout, as Text
 // gives the whole (pdftotext separates the pages by form feeds).
 func Pages(t testing.TB, pdf []byte) []string {

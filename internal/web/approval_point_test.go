@@ -103,7 +103,7 @@ func TestALRundeMinutesTitle(t *testing.T) {
 		t.Errorf("the AL-Runde's minutes page (%d) is not headed %q", code, want)
 	}
 	code, pdf := do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/39/protokoll.pdf", nil)
-	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); code != http.StatusOK || !strings.Contains(text, want) || strings.Contains(text, "Planungsratss") {
+	if text := pdftest.Words(t, []byte(pdf)); code != http.StatusOK || !strings.Contains(text, want) || strings.Contains(text, "Planungsratss") {
 		t.Errorf("the AL-Runde's minutes PDF (%d):\n%s", code, text)
 	}
 	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/47/protokoll", nil); !strings.Contains(page, "47. Sitzung des IT-Planungsrats") {

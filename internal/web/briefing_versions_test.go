@@ -76,7 +76,7 @@ func TestEarlierFassungShowsItsOwnKeyMessages(t *testing.T) {
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("GET %s: %d", p, res.StatusCode)
 		}
-		return strings.Join(strings.Fields(pdftest.Text(t, b)), " ")
+		return pdftest.Words(t, b)
 	}
 	_, page := do(t, gs, "GET", ts.URL+path+"?fassung=1", nil)
 	if !strings.Contains(page, "Stand: 01.07.2025 – Fassung 1") || !strings.Contains(page, oldText) || strings.Contains(page, newText) {

@@ -50,7 +50,7 @@ func TestBriefingFMK(t *testing.T) {
 		}
 		b, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		return strings.Join(strings.Fields(pdftest.Text(t, b)), " ")
+		return pdftest.Words(t, b)
 	}
 	txt := pdfText(path + "/pdf")
 	for _, want := range []string{"Handakte Finanzministerkonferenz", "B-2025/27-IT", "Gemeinsame EfA-Finanzierung", dates[0].Starts.German(), "Quellen",
@@ -213,7 +213,7 @@ func TestBriefingSourcesAndOverdueFollowUps(t *testing.T) {
 		t.Error("the briefing page does not mark the overdue follow-up")
 	}
 	_, pdf := do(t, gs, "GET", path+"/pdf", nil)
-	txt := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
+	txt := pdftest.Words(t, []byte(pdf))
 	for _, want := range []string{"Finanzierungsmodell vorlegen – BY, Frist: 30.09.2025 (überfällig)",
 		"des IT-Planungsrats vom 26.06.2025: " + ts.URL + "/beschluesse/B-2025/27-IT",
 		ts.URL + "/fachmk/sprecher.csv"} {

@@ -165,7 +165,7 @@ func TestCorrectedDecisionOnEverySurface(t *testing.T) {
 		}
 	}
 	_, pdf := get(t, ts, se.Path()+"/protokoll.pdf")
-	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); !strings.Contains(text, "Berichtigt am ") {
+	if text := pdftest.Words(t, []byte(pdf)); !strings.Contains(text, "Berichtigt am ") {
 		t.Errorf("the minutes PDF does not say that B-2025/30-IT was corrected:\n%s", text)
 	}
 }

@@ -173,7 +173,7 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	// (before, it printed the corrected text without a word).
 	for reader, c := range map[string]*http.Client{"public": pub, "internal": gs} {
 		_, raw := do(t, c, "GET", ts.URL+"/sitzungen/47/protokoll.pdf", nil)
-		text := strings.Join(strings.Fields(pdftest.Text(t, []byte(raw))), " ")
+		text := pdftest.Words(t, []byte(raw))
 		pdftest.Check(t, []byte(raw))
 		if u := pdftest.Unmarked(t, []byte(raw)); len(u) > 0 {
 			t.Errorf("the %s minutes PDF paints outside its tags: %v", reader, u)

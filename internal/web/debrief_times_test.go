@@ -67,7 +67,7 @@ func TestDebriefTimesAndLink(t *testing.T) {
 		t.Fatalf("send: %d %s", code, between(page, `id="nb-fehler"`, "</div>"))
 	}
 	code, pdf := do(t, gs, "GET", path+".pdf", nil)
-	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); code != http.StatusOK || !strings.Contains(text, "10:00 bis 11:30 Uhr") || !strings.Contains(text, "Teilnahme: https://meet.example.org/nb47") {
+	if text := pdftest.Words(t, []byte(pdf)); code != http.StatusOK || !strings.Contains(text, "10:00 bis 11:30 Uhr") || !strings.Contains(text, "Teilnahme: https://meet.example.org/nb47") {
 		t.Errorf("the debrief PDF: %d %s", code, text)
 	}
 	_, read := do(t, client(t, ts, "fmk"), "GET", path, nil)

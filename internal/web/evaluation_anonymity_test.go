@@ -56,7 +56,7 @@ func TestEvaluationMeansOfThreeAreWithheld(t *testing.T) {
 		if code != http.StatusOK {
 			t.Fatalf("results PDF: %d", code)
 		}
-		return strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
+		return pdftest.Words(t, []byte(pdf))
 	}
 	// 5, 4 and 1: 3,3 from three questionnaires.
 	const mean = "3,3"

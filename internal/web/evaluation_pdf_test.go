@@ -34,7 +34,7 @@ func TestEvaluationPDFWithholdsSmallCounts(t *testing.T) {
 		if code != http.StatusOK {
 			t.Fatalf("results PDF: %d", code)
 		}
-		return strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
+		return pdftest.Words(t, []byte(pdf))
 	}
 	// A FachMK secretariat reads no results, in no format.
 	for _, p := range []string{"/evaluation/ergebnisse.pdf", "/evaluation/ergebnisse.csv"} {

@@ -124,7 +124,7 @@ func TestEvaluationThroughThePages(t *testing.T) {
 	}
 	pdf, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if txt := strings.Join(strings.Fields(pdftest.Text(t, pdf)), " "); !strings.Contains(txt, "2026 4,0 2") || !strings.Contains(txt, "Finanzministerkonferenz") {
+	if txt := pdftest.Words(t, pdf); !strings.Contains(txt, "2026 4,0 2") || !strings.Contains(txt, "Finanzministerkonferenz") {
 		t.Errorf("pdf text:\n%s", txt)
 	}
 	// The results are internal.

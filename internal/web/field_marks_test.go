@@ -21,7 +21,7 @@ func pdfOf(t *testing.T, c *http.Client, u string) string {
 	if code != http.StatusOK {
 		t.Fatalf("%s: %d", u, code)
 	}
-	return strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
+	return pdftest.Words(t, []byte(pdf))
 }
 
 // TestFollowUpResponsibleMarksStayInternal: the responsible ones of a

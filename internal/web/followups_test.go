@@ -238,7 +238,7 @@ func TestFollowUpReportByMemberOffice(t *testing.T) {
 		t.Errorf("csv marks:\n%s", csv)
 	}
 	code, pdf := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", hs.ts.URL+"/auftraege.pdf?status=ausstehend", nil)
-	text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
+	text := pdftest.Words(t, []byte(pdf))
 	if code != http.StatusOK || !strings.Contains(text, "Stand der Aufträge") || !strings.Contains(text, "4 Aufträge, davon 1 überfällig") {
 		t.Errorf("pdf %d:\n%s", code, text)
 	}
@@ -850,7 +850,7 @@ func TestFollowUpListReadsOnePage(t *testing.T) {
 		t.Errorf("CSV: %d public, %d others", strings.Count(csv, "Öffentlich "), strings.Count(csv, "Auftrag "))
 	}
 	_, pdf := do(t, gs, "GET", hs.ts.URL+"/auftraege.pdf", nil)
-	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); !strings.Contains(text, "Der Bericht zeigt die ersten 1000 Aufträge der Liste") {
+	if text := pdftest.Words(t, []byte(pdf)); !strings.Contains(text, "Der Bericht zeigt die ersten 1000 Aufträge der Liste") {
 		t.Errorf("PDF without the note on its bound:\n%.2000s", text)
 	}
 }

@@ -309,7 +309,7 @@ func TestFachMKSecretariatReadsDebrief(t *testing.T) {
 	if main := between(page, "<main", "</main>"); !strings.Contains(main, corrected) || strings.Contains(main, dec.Title) {
 		t.Errorf("the FMK's debrief after the correction:\n%s", main)
 	}
-	if _, pdf = do(t, fmkGS, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil); !strings.Contains(strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "), corrected) {
+	if _, pdf = do(t, fmkGS, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil); !strings.Contains(pdftest.Words(t, []byte(pdf)), corrected) {
 		t.Errorf("the FMK's PDF after the correction:\n%s", pdftest.Text(t, []byte(pdf)))
 	}
 	shown := 0

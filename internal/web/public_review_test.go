@@ -255,12 +255,12 @@ func TestFollowUpCountOfAMember(t *testing.T) {
 	// selection it is: it read "Stand der Aufträge des IT-Planungsrats"
 	// for a member's few as for all.
 	res, pdf := get(t, ts, "/auftraege.pdf?mitglied=Bund&sitzung=47&status=offen")
-	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); res.StatusCode != http.StatusOK || !strings.Contains(text, "2 Aufträge, davon 0 überfällig") || strings.Contains(text, "die ersten") ||
+	if text := pdftest.Words(t, []byte(pdf)); res.StatusCode != http.StatusOK || !strings.Contains(text, "2 Aufträge, davon 0 überfällig") || strings.Contains(text, "die ersten") ||
 		!strings.Contains(text, "Auswahl: verantwortlich Bund, aus der 47. Sitzung, Stand offen") {
 		t.Errorf("the Bund's report: %d\n%s", res.StatusCode, text)
 	}
 	_, pdf = get(t, ts, "/auftraege.pdf?mitglied=HE&status=ueberfaellig")
-	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); !strings.Contains(text, "Auswahl: verantwortlich Hessen, Stand überfällig") {
+	if text := pdftest.Words(t, []byte(pdf)); !strings.Contains(text, "Auswahl: verantwortlich Hessen, Stand überfällig") {
 		t.Errorf("Hessen's report:\n%s", text)
 	}
 	if _, pdf = get(t, ts, "/auftraege.pdf"); strings.Contains(pdftest.Text(t, []byte(pdf)), "Auswahl") {

@@ -98,7 +98,7 @@ func TestLateRecommendationSaysItTookNoEffect(t *testing.T) {
 		t.Errorf("the AL-Runde's item does not say the recommendation took no effect:\n%s", between(page, "<main", "</main>"))
 	}
 	_, pdf := do(t, gs, "GET", w.ts.URL+"/gremien/al-runde/sitzungen/40/protokoll.pdf", nil)
-	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); !strings.Contains(text, "Ohne Wirkung: Die 48. Sitzung hatte schon begonnen") {
+	if text := pdftest.Words(t, []byte(pdf)); !strings.Contains(text, "Ohne Wirkung: Die 48. Sitzung hatte schon begonnen") {
 		t.Errorf("the AL-Runde's minutes (PDF) do not say the recommendation took no effect:\n%s", text)
 	}
 	_, page = do(t, gs, "GET", w.ts.URL+"/sitzungen/48", nil)

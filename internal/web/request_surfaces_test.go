@@ -127,7 +127,7 @@ func TestRequestConfidentialPassagesOnOParlAndMinutesPDF(t *testing.T) {
 		if code != http.StatusOK {
 			t.Fatalf("minutes PDF: %d", code)
 		}
-		return strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
+		return pdftest.Words(t, []byte(pdf))
 	}
 	leaks("the public minutes PDF", pdfText(client(t, ts, "")), "Grundsteuer", "Bitte um Befassung,", "den Zeitplan", "Der IT-Planungsrat bittet die FITKO um einen Bericht.", d.Label)
 	// And the minutes' other public forms beside the PDF.
