@@ -359,7 +359,7 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 	}
 	var count int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := debriefFollowsSession(ctx, tx, d); err != nil {
+		if err := s.debriefFollowsSession(ctx, tx, d, true); err != nil {
 			return err
 		}
 		if d.ID == 0 {

@@ -479,9 +479,15 @@ func (s *Server) debriefForm(w http.ResponseWriter, r *http.Request) (model.Sess
 // invitation). Each row is read by its decision and conference
 // (model.DebriefEntry.Row), never by its position; a form whose rows are
 // no longer the proposed ones is shown again with 409 (debriefChanged).
-// The date may not lie before today (debriefDayGoneBy).
+// The date's rules (model.Debrief.CheckDay) are the store's, which
+// refuses it with every save and send; a form refused for another reason
+// shows the date's reason beside it all the same.
 func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData, sending bool) (model.Debrief, []debriefEntry, bool) {
 	db := d.Debrief
+	var stored model.Date // the date as saved; none for a new debrief
+	if d.Saved {
+		stored = d.Debrief.HeldOn
+	}
 	var refused problems
 	changed := debriefRowsChanged(r, d)
 	if changed {
@@ -490,8 +496,6 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		refused.add(model.AtField(model.DebriefDateField, model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
-	} else if s.debriefDayGoneBy(d, db.HeldOn, sending) {
-		refused.add(model.AtField(model.DebriefDateField, model.RuleError("Der Termin %s liegt in der Vergangenheit; bitte einen Termin ab heute (%s) angeben.", db.HeldOn.German(), s.today().German())))
 	}
 	db.Entries = nil
 	var included []debriefEntry
@@ -520,14 +524,16 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 		refused.add(err)
 	}
 	if len(refused) > 0 {
-		// The store checks the presenters when it saves; a form it does
-		// not see shows their reasons beside the date's all the same.
+		// The store checks the presenters and the date when it saves; a
+		// form it does not see shows their reasons beside the others all
+		// the same.
 		kinds, err := s.st.MemberKinds(r.Context())
 		if err != nil {
 			s.serverError(w, r, err)
 			return db, nil, false
 		}
 		refused.add(db.CheckPresenters(kinds))
+		refused.add(db.CheckDay(d.Session.Date, s.today(), stored, sending))
 		// A changed proposal first (409), then bad input (400), then a
 		// rule, the date gone by (422).
 		status := http.StatusUnprocessableEntity
@@ -547,18 +553,6 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	}
 	db.Version = formVersion(r)
 	return db, included, true
-}
-
-// debriefDayGoneBy reports whether held, the date of a posted debrief
-// form, lies before today (German time) where that is refused: sending
-// invites to it; saving keeps a day gone by only as stored (once held, the
-// debrief's record may still be corrected). A date before the session is
-// left to the store, which refuses it with that reason.
-func (s *Server) debriefDayGoneBy(d debriefData, held model.Date, sending bool) bool {
-	if held.IsZero() || !held.Before(s.today()) || held.Before(d.Session.Date) {
-		return false
-	}
-	return sending || !d.Saved || held != d.Debrief.HeldOn
 }
 
 // refuseDebrief shows the debrief form again as typed, every reason at
