@@ -61,9 +61,11 @@ type evaluationData struct {
 	Slots     []respondentSlot
 	Manage    bool
 	NextYear  int
-	Answered  map[int]int // year → number of answers
-	InOpen    map[int64]bool
-	Scale     []int
+	// Forms counts the questionnaires of each year (one per respondent
+	// and conference, as the results count them), not their answers.
+	Forms  map[int]int
+	InOpen map[int64]bool
+	Scale  []int
 	// NewRound is the refused form that opens a round ("runde-neu"), or
 	// that adds a question to the catalogue ("frage-neu"), as typed, with
 	// every reason at its field (jahr, frage; text, gruppe).
@@ -147,7 +149,7 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	ctx := r.Context()
-	d := evaluationData{Manage: auth.Can(u, auth.ManageSessions, ""), ByID: map[int64]model.EvaluationQuestion{}, Answered: map[int]int{},
+	d := evaluationData{Manage: auth.Can(u, auth.ManageSessions, ""), ByID: map[int64]model.EvaluationQuestion{}, Forms: map[int]int{},
 		InOpen: map[int64]bool{}, Scale: []int{1, 2, 3, 4, 5}, NewRound: newRound}
 	var err error
 	if d.Rounds, err = s.st.Rounds(ctx); err != nil {
@@ -175,8 +177,17 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 		s.serverError(w, r, err)
 		return
 	}
+	type form struct {
+		year       int
+		respondent string
+		conference int64
+	}
+	counted := map[form]bool{}
 	for _, a := range answers {
-		d.Answered[a.Year]++
+		if f := (form{a.Year, a.Respondent, a.ConferenceID}); !counted[f] {
+			counted[f] = true
+			d.Forms[a.Year]++
+		}
 	}
 	if d.Open != nil {
 		for _, id := range d.Open.QuestionIDs {
