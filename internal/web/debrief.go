@@ -29,6 +29,11 @@ type debriefEntry struct {
 	// AssessedSince: the decision profile assessed it relevant after the
 	// debrief was last saved (the page and Mein Bereich point it out).
 	Outside, AssessedSince bool
+	// NotRelevant: a saved entry whose decision is no longer relevant for
+	// its conference (store.RelevantDecisionsSince: the profile assessed
+	// it not relevant, or the registration no longer names it); kept as
+	// saved, pointed out on the page.
+	NotRelevant bool
 }
 
 type debriefGroup struct {
@@ -44,8 +49,11 @@ type debriefData struct {
 	Entries []debriefEntry
 	// Since are the entries of a saved debrief assessed relevant after
 	// its last save and not in it (notInDebrief), for the hint.
-	Since    []debriefEntry
-	Groups   []debriefGroup
+	Since []debriefEntry
+	// NotRelevant are the entries of a saved debrief no longer relevant
+	// for their conference, for the hint.
+	NotRelevant []debriefEntry
+	Groups      []debriefGroup
 	Invitees []string
 	// Delivery is the state of the latest invitation's messages.
 	Delivery model.Delivery
@@ -177,8 +185,17 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 		if d.Delivery, err = s.st.DebriefDelivery(ctx, saved.ID); err != nil {
 			return d, err
 		}
+		gone := notRelevantInDebrief(rel, saved)
 		for _, e := range saved.Entries {
-			d.Entries = append(d.Entries, debriefEntry{DebriefEntry: e, Decision: decByID[e.DecisionID], Conference: byID[e.ConferenceID], Include: true})
+			// Kept as saved, as a conference assessed relevant since is
+			// not added silently; but no longer relevant, it is pointed
+			// out, so that the pack is not sent again unawares.
+			de := debriefEntry{DebriefEntry: e, Decision: decByID[e.DecisionID], Conference: byID[e.ConferenceID], Include: true,
+				NotRelevant: slices.Contains(gone, e)}
+			d.Entries = append(d.Entries, de)
+			if de.NotRelevant {
+				d.NotRelevant = append(d.NotRelevant, de)
+			}
 		}
 		// The pack is what the secretariat made of it: a conference
 		// assessed relevant that it does not present to is offered
@@ -292,6 +309,26 @@ func notInDebrief(rel []store.RelevantDecision, db model.Debrief) []outsideDebri
 		in[key] = true
 		since := db.SavedAt.IsZero() || !rd.AssessedAt.IsZero() && !rd.AssessedAt.Before(db.SavedAt.Truncate(time.Second))
 		out = append(out, outsideDebrief{rd, since})
+	}
+	return out
+}
+
+// notRelevantInDebrief gives the entries of the saved debrief db whose
+// decision is no longer relevant for their conference (not among rel,
+// the relevant decisions of the debrief's session): the decision profile
+// assessed the conference not relevant after the save, or the
+// registration no longer names it. The debrief keeps them until the
+// secretariat saves it without; the page and Mein Bereich point them out.
+func notRelevantInDebrief(rel []store.RelevantDecision, db model.Debrief) []model.DebriefEntry {
+	relevant := map[[2]int64]bool{}
+	for _, rd := range rel {
+		relevant[[2]int64{rd.Decision.ID, rd.ConferenceID}] = true
+	}
+	var out []model.DebriefEntry
+	for _, e := range db.Entries {
+		if !relevant[[2]int64{e.DecisionID, e.ConferenceID}] {
+			out = append(out, e)
+		}
 	}
 	return out
 }

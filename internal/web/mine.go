@@ -109,6 +109,10 @@ type myDebrief struct {
 	// debrief was last saved and not in it ("Beschluss B-2025/27-IT
 	// (Finanzministerkonferenz)").
 	Since []string
+	// NotRelevant are the decisions the saved debrief presents to a
+	// conference they are no longer relevant for (notRelevantInDebrief),
+	// named like Since.
+	NotRelevant []string
 }
 
 // MyFollowUps is how many of a member's pending follow-ups "Mein Bereich"
@@ -864,7 +868,16 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 				}
 			}
 		}
-		if due.Sent && len(due.Since) == 0 || len(seen) == 0 && !saved {
+		if saved {
+			for _, e := range notRelevantInDebrief(rel, db) {
+				dec, err := s.st.Decision(ctx, e.DecisionID)
+				if err != nil {
+					return err
+				}
+				due.NotRelevant = append(due.NotRelevant, dec.ProposalLabel()+" ("+names[e.ConferenceID]+")")
+			}
+		}
+		if due.Sent && len(due.Since) == 0 && len(due.NotRelevant) == 0 || len(seen) == 0 && !saved {
 			continue
 		}
 		if due.Sent {
