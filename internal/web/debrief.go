@@ -54,7 +54,7 @@ type debriefData struct {
 	// for their conference, for the hint.
 	NotRelevant []debriefEntry
 	Groups      []debriefGroup
-	Invitees []string
+	Invitees    []string
 	// Delivery is the state of the latest invitation's messages.
 	Delivery model.Delivery
 	// Unsent: the debrief is saved, but its invitation not yet sent, which
