@@ -57,3 +57,37 @@ func TestEvaluationRoundsCountQuestionnaires(t *testing.T) {
 		t.Errorf("with answers in, the round's questions are still offered for change, or not listed:\n%s", between(page, "Runden verwalten", "abschließen"))
 	}
 }
+
+// TestFachMKMyPageSaysItsQuestionnaireIsIn: the FachMK secretariat's "Mein
+// Bereich" asked "den Fragebogen Ihrer Konferenz ausfüllen" while the round
+// was open, also after it had answered — as if its answers were not
+// stored. Once answered it says so and that they can be changed until the
+// round closes.
+func TestFachMKMyPageSaysItsQuestionnaireIsIn(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	qs, err := st.Questions(ctx)
+	if err != nil || len(qs) < 3 {
+		t.Fatalf("questions: %v %v", qs, err)
+	}
+	openRound2026(t, ts.URL, gs, qs[:3])
+	office := client(t, ts, "fmk")
+	evaluation := func() string {
+		_, page := do(t, office, "GET", ts.URL+"/mein-bereich", nil)
+		return between(page, `<a href="/evaluation">Evaluation 2026</a>`, "</p>")
+	}
+	if got := evaluation(); !strings.Contains(got, "den Fragebogen Ihrer Konferenz ausfüllen") {
+		t.Errorf("before answering: %q", got)
+	}
+	answers := url.Values{"fachmk": {"FMK"}}
+	for _, q := range qs[:3] {
+		answers.Set(fmt.Sprintf("wert_%d", q.ID), "3")
+	}
+	if code, body := do(t, office, "POST", ts.URL+"/evaluation/2026/antworten", answers); code != http.StatusSeeOther {
+		t.Fatalf("answers: %d %s", code, body)
+	}
+	if got := evaluation(); strings.Contains(got, "ausfüllen") || !strings.Contains(got, "Ihre Antworten sind gespeichert") || !strings.Contains(got, "ändern") {
+		t.Errorf("after answering, Mein Bereich says: %q", got)
+	}
+}

@@ -184,6 +184,9 @@ type myData struct {
 	// EvaluationOpen is the year of the evaluation round taking answers
 	// (0: none; the page then offers no questionnaire to fill in).
 	EvaluationOpen int
+	// EvaluationAnswered: its questionnaire of that round is in (it may
+	// still change it until the round closes).
+	EvaluationAnswered bool
 	// Invitations are the debriefs of the last IT-PLR sessions whose
 	// invitation went out with decisions for its conference.
 	Invitations []myInvitation
@@ -293,6 +296,27 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 	for _, round := range rounds {
 		if round.Status == model.RoundOpen {
 			d.EvaluationOpen = round.Year
+		}
+	}
+	if d.EvaluationOpen != 0 {
+		// Answered already, it is not asked to fill the questionnaire in
+		// (before: asked as if its answers were not stored).
+		slots, err := s.respondentSlots(r, u)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		answers, err := s.st.Answers(ctx, d.EvaluationOpen)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, sl := range slots {
+			for _, a := range answers {
+				if a.Respondent == sl.Respondent && a.ConferenceID == sl.Conference.ID {
+					d.EvaluationAnswered = true
+				}
+			}
 		}
 	}
 	for _, q := range d.Requests {
