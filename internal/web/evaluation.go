@@ -212,6 +212,53 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 	s.render(w, r, status, "evaluation.html", view{Title: "Evaluation der Zusammenarbeit", Active: "mein", Data: d})
 }
 
+// myEvaluation is where a respondent's questionnaires of the open round
+// stand, for "Mein Bereich": the round's year (0: no round open) and the
+// conferences the user answers for, answered or still open.
+type myEvaluation struct {
+	Year           int
+	Answered, Open []model.Body
+}
+
+// evaluationDue gives where u's questionnaires of the open round stand
+// (respondentSlots: a spokesperson one per conference in office, a FachMK
+// secretariat its own); the zero value without an open round or for a
+// user who does not answer.
+func (s *Server) evaluationDue(r *http.Request, u *model.User) (myEvaluation, error) {
+	var ev myEvaluation
+	rounds, err := s.st.Rounds(r.Context())
+	if err != nil {
+		return ev, err
+	}
+	for _, round := range rounds {
+		if round.Status == model.RoundOpen {
+			ev.Year = round.Year
+		}
+	}
+	if ev.Year == 0 {
+		return ev, nil
+	}
+	slots, err := s.respondentSlots(r, u)
+	if err != nil || len(slots) == 0 {
+		return ev, err
+	}
+	answers, err := s.st.Answers(r.Context(), ev.Year)
+	if err != nil {
+		return ev, err
+	}
+	for _, sl := range slots {
+		answered := slices.ContainsFunc(answers, func(a model.EvaluationAnswer) bool {
+			return a.Respondent == sl.Respondent && a.ConferenceID == sl.Conference.ID
+		})
+		if answered {
+			ev.Answered = append(ev.Answered, sl.Conference)
+		} else {
+			ev.Open = append(ev.Open, sl.Conference)
+		}
+	}
+	return ev, nil
+}
+
 // formQuestionIDs reads the checked questions ("frage" values) in the
 // catalogue's order.
 func formQuestionIDs(r *http.Request) []int64 {

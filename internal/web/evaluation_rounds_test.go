@@ -91,3 +91,43 @@ func TestFachMKMyPageSaysItsQuestionnaireIsIn(t *testing.T) {
 		t.Errorf("after answering, Mein Bereich says: %q", got)
 	}
 }
+
+// TestSpokespersonMyPageAsksForTheQuestionnaires: a spokesperson answers
+// the evaluation once per conference they speak for, yet their "Mein
+// Bereich" said nothing of an open round (only a link "Evaluation" in a
+// row of others), while the FachMK secretariat's asked it to fill its
+// questionnaire in. Now it names the questionnaires still to fill in and
+// those saved.
+func TestSpokespersonMyPageAsksForTheQuestionnaires(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	hb := client(t, ts, "sprecher-hb")
+	section := func() string {
+		_, page := do(t, hb, "GET", ts.URL+"/mein-bereich", nil)
+		return between(page, `id="h-sprecher-evaluation"`, "</section>")
+	}
+	if got := section(); got != "" {
+		t.Errorf("without an open round: %q", got)
+	}
+	qs, err := st.Questions(ctx)
+	if err != nil || len(qs) < 3 {
+		t.Fatalf("questions: %v %v", qs, err)
+	}
+	openRound2026(t, ts.URL, gs, qs[:3])
+	got := strings.ReplaceAll(section(), "\u00ad", "")
+	if !strings.Contains(got, "Noch auszufüllen: der Fragebogen für die Finanzministerkonferenz, für die Jugend- und Familienministerkonferenz.") || strings.Contains(got, "Gespeichert") {
+		t.Errorf("with the round open, Mein Bereich says: %q", got)
+	}
+	answers := url.Values{"fachmk": {"FMK"}}
+	for _, q := range qs[:3] {
+		answers.Set(fmt.Sprintf("wert_%d", q.ID), "4")
+	}
+	if code, body := do(t, hb, "POST", ts.URL+"/evaluation/2026/antworten", answers); code != http.StatusSeeOther {
+		t.Fatalf("answers: %d %s", code, body)
+	}
+	got = strings.ReplaceAll(section(), "\u00ad", "")
+	if !strings.Contains(got, "Noch auszufüllen: der Fragebogen für die Jugend- und Familienministerkonferenz.") || !strings.Contains(got, "Gespeichert: Ihre Antworten für die Finanzministerkonferenz;") {
+		t.Errorf("after answering for the FMK, Mein Bereich says: %q", got)
+	}
+}

@@ -288,37 +288,14 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 		s.serverError(w, r, err)
 		return
 	}
-	rounds, err := s.st.Rounds(ctx)
+	// Answered already, it is not asked to fill the questionnaire in
+	// (before: asked as if its answers were not stored).
+	ev, err := s.evaluationDue(r, u)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	for _, round := range rounds {
-		if round.Status == model.RoundOpen {
-			d.EvaluationOpen = round.Year
-		}
-	}
-	if d.EvaluationOpen != 0 {
-		// Answered already, it is not asked to fill the questionnaire in
-		// (before: asked as if its answers were not stored).
-		slots, err := s.respondentSlots(r, u)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		answers, err := s.st.Answers(ctx, d.EvaluationOpen)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		for _, sl := range slots {
-			for _, a := range answers {
-				if a.Respondent == sl.Respondent && a.ConferenceID == sl.Conference.ID {
-					d.EvaluationAnswered = true
-				}
-			}
-		}
-	}
+	d.EvaluationOpen, d.EvaluationAnswered = ev.Year, len(ev.Answered) > 0 && len(ev.Open) == 0
 	for _, q := range d.Requests {
 		if !q.Status.Final() {
 			d.OpenRequests++
