@@ -696,7 +696,7 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
-	se, d, _, ok := s.debriefReader(w, r)
+	se, d, all, ok := s.debriefReader(w, r)
 	if !ok {
 		return
 	}
@@ -706,6 +706,12 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	if d.Debrief.SessionID == 0 {
 		s.notFound(w, r, "Die Geschäftsstelle hat die Nachbesprechung dieser Sitzung noch nicht zusammengestellt.")
+		return
+	}
+	if !all && len(d.Groups) == 0 {
+		// A reader whose conferences the debrief presents nothing to is
+		// not invited (the page says so); no PDF of someone else's.
+		s.notFound(w, r, "Ihre Fachministerkonferenz ist zu dieser Nachbesprechung nicht eingeladen.")
 		return
 	}
 	stamp := se.Date.Time()
