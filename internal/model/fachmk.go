@@ -209,6 +209,29 @@ func (d Debrief) When() string {
 	return d.HeldOn.German()
 }
 
+// CheckDay checks the debrief's date against the session it debriefs and
+// against today (German time), its reason at the date
+// (DebriefDateField): a debrief presents the session's decisions
+// afterwards, so it is not dated before the session; and it is not dated
+// before today where that would invite to, or newly record, a day gone
+// by. Sending (sending true) invites to the date, so it must not lie
+// before today; saving keeps a day gone by only as stored (stored is the
+// stored debrief's date, zero for a new one or one saved without a date):
+// once held, the debrief's record may still be corrected, but a new or
+// changed date lies ahead. A debrief without a date passes (saving leaves
+// it open; sending refuses it itself).
+func (d Debrief) CheckDay(session, today, stored Date, sending bool) error {
+	switch {
+	case d.HeldOn.IsZero():
+		return nil
+	case !session.IsZero() && d.HeldOn.Before(session):
+		return AtField(DebriefDateField, RuleError("Die Nachbesprechung folgt der Sitzung vom %s; ihr Termin %s liegt davor.", session.German(), d.HeldOn.German()))
+	case d.HeldOn.Before(today) && (sending || d.HeldOn != stored):
+		return AtField(DebriefDateField, RuleError("Der Termin %s liegt in der Vergangenheit; bitte einen Termin ab heute (%s) angeben.", d.HeldOn.German(), today.German()))
+	}
+	return nil
+}
+
 // DebriefDateField names the field of a debrief's date in a refusal
 // (AtField): the date's name in the debrief form. The store refuses a
 // missing date or one before the session there, and the page shows the

@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -34,18 +35,34 @@ func (q *Request) SetStatus(to RequestStatus, reason string) error {
 		return RuleError("Das Anliegen ist bereits %s; der Status ändert sich nicht mehr.", q.Status.Label())
 	case to == RequestOnAgenda && q.ItemID == 0:
 		return AtField("status", RuleError("„als TOP angemeldet“ ergibt sich aus der Anmeldung als Tagesordnungspunkt; bitte das Anliegen als TOP anmelden."))
+	case q.ItemID != 0 && !slices.Contains(q.ManualStatuses(), to) && to != RequestOnAgenda:
+		// Registered, it neither goes back into review (its FachMK read
+		// "in Prüfung" beside the registration) nor is declined by hand.
+		return AtField("status", RuleError("Das Anliegen ist bereits als TOP angemeldet; über die Anmeldung entscheidet die Tagesordnung. Sein Stand kann nur noch „%s“ werden.", RequestDone.Label()))
 	case to == RequestDeclined && reason == "":
 		return AtField("begruendung", InputError("Bitte begründen Sie die Ablehnung; die Begründung sieht die FachMK-Geschäftsstelle."))
 	case to == RequestDeclined && unmarked != nil:
 		return AtField("begruendung", unmarked)
-	case to == RequestDeclined && q.ItemID != 0:
-		return AtField("status", RuleError("Das Anliegen ist bereits als TOP angemeldet; über die Anmeldung entscheidet die Tagesordnung."))
 	}
 	q.Status = to
 	if to == RequestDeclined {
 		q.Reason = reason
 	}
 	return nil
+}
+
+// ManualStatuses gives the states the Geschäftsstelle may set by hand
+// (SetStatus; the request page offers these): none once settled; only
+// "erledigt" once registered as an agenda item; else "in Prüfung",
+// "erledigt" and "abgelehnt".
+func (q Request) ManualStatuses() []RequestStatus {
+	switch {
+	case q.Status.Final():
+		return nil
+	case q.ItemID != 0:
+		return []RequestStatus{RequestDone}
+	}
+	return []RequestStatus{RequestInReview, RequestDone, RequestDeclined}
 }
 
 // CanBecomeItem reports whether the request may still be turned into an

@@ -20,6 +20,10 @@ func TestRequestSetStatus(t *testing.T) {
 		{"settled stays settled", Request{Status: RequestDone}, RequestInReview, "", ErrRule},
 		{"a registered request is not declined by hand", Request{Status: RequestOnAgenda, ItemID: 5}, RequestDeclined, "nein", ErrRule},
 		{"done after the registration", Request{Status: RequestOnAgenda, ItemID: 5}, RequestDone, "", 0},
+		// Before, a registered request went back to "in Prüfung": its
+		// FachMK read "Stand: in Prüfung" beside "als TOP zur 48.
+		// Sitzung angemeldet", and it could not be registered again.
+		{"a registered request does not go back into review", Request{Status: RequestOnAgenda, ItemID: 5}, RequestInReview, "", ErrRule},
 		{"unknown", Request{Status: RequestReceived}, "vertagt", "", ErrInput},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -115,6 +115,10 @@ func (c SpokespersonContact) Validate(today Date) error {
 	return errors.Join(errs...)
 }
 
+// Recording says what RecordedBy and Recorded are of: "Erfasst" as first
+// saved, "Zuletzt berichtigt" once corrected (ConferenceOutcome.Recording).
+func (c SpokespersonContact) Recording() string { return recording(c.Version) }
+
 // Label gives the contact as a line: kind, date, with whom
 // ("Auftaktgespräch am 12.05.2025 mit Vorsitz der GMK").
 func (c SpokespersonContact) Label() string {

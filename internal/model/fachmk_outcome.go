@@ -118,6 +118,23 @@ func (o ConferenceOutcome) Validate(today Date) error {
 	return errors.Join(errs...)
 }
 
+// Recording says what RecordedBy and Recorded are of, for the line
+// "… von {RecordedBy}, {Recorded}" under the outcome: "Erfasst" as first
+// saved, "Zuletzt berichtigt" once corrected — a correction stores its
+// author and time as the record's (the audit log keeps who recorded it),
+// so the corrector is not shown as the one who recorded it.
+func (o ConferenceOutcome) Recording() string { return recording(o.Version) }
+
+// recording gives "Erfasst" for a record at its first version and
+// "Zuletzt berichtigt" for one corrected since (the Recording of outcomes
+// and of the spokespersons' contacts).
+func recording(version int) string {
+	if version > 1 {
+		return "Zuletzt berichtigt"
+	}
+	return "Erfasst"
+}
+
 // Label gives the outcome as a line: date, session, number and title
 // ("14.11.2025, Herbstkonferenz 2025, TOP 7: E-Rechnung …").
 func (o ConferenceOutcome) Label() string {

@@ -333,12 +333,13 @@ func (s *Store) ImportConferenceDates(ctx context.Context, bodyID int64, dates [
 	return n, err
 }
 
-// ConferenceDates gives the dates of a body (0: of all bodies) starting on or
-// after from (the zero Date: all), earliest first.
+// ConferenceDates gives the dates of a body (0: of all bodies) not over
+// before from (the zero Date: all) — starting on or after it, or lasting
+// into it (a two-day conference on its second day) —, earliest first.
 func (s *Store) ConferenceDates(ctx context.Context, bodyID int64, from model.Date) ([]model.ConferenceDate, error) {
 	return queryList(ctx, s.rd, scanConferenceDate, "conference dates",
 		`SELECT `+conferenceDateCols+` FROM conference_dates
-		 WHERE (? = 0 OR body_id = ?) AND starts_on >= ? ORDER BY starts_on, id`, bodyID, bodyID, from.String())
+		 WHERE (? = 0 OR body_id = ?) AND (starts_on >= ? OR ends_on >= ?) ORDER BY starts_on, id`, bodyID, bodyID, from.String(), from.String())
 }
 
 // UpdateConferenceDate changes a conference date.

@@ -350,7 +350,7 @@ func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) 
 	if d.SessionID == 0 {
 		return 0, model.InputError("Eine Nachbesprechung gehört zu einer Sitzung; die Sitzung fehlt.")
 	}
-	if err := debriefFollowsSession(ctx, tx, d); err != nil {
+	if err := s.debriefFollowsSession(ctx, tx, d, false); err != nil {
 		return 0, err
 	}
 	id, err := s.insert(ctx, tx, "debrief", fmt.Sprintf("session %d", d.SessionID),
@@ -363,11 +363,13 @@ func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) 
 }
 
 // debriefFollowsSession refuses times or a link that are none
-// (model.Debrief.CheckSchedule) and a debrief dated before the session it
-// debriefs (its reason at the date, model.DebriefDateField): it presents the
-// session's decisions to the FachMK afterwards. The session is d's, or
-// the stored debrief's.
-func debriefFollowsSession(ctx context.Context, tx *sql.Tx, d model.Debrief) error {
+// (model.Debrief.CheckSchedule) and a date the debrief may not have
+// (model.Debrief.CheckDay, its reason at model.DebriefDateField): before
+// the session it debriefs, or before today (the store's clock, German
+// time) when sending, when new or when the date changed. The session is
+// d's, or the stored debrief's; every save and send checks it here, whoever
+// calls.
+func (s *Store) debriefFollowsSession(ctx context.Context, tx *sql.Tx, d model.Debrief, sending bool) error {
 	if err := d.CheckSchedule(); err != nil {
 		return err
 	}
@@ -379,10 +381,13 @@ func debriefFollowsSession(ctx context.Context, tx *sql.Tx, d model.Debrief) err
 	if err != nil {
 		return notFound(err, fmt.Sprintf("session of debrief %d", d.ID))
 	}
-	if held := parseDate(date); !held.IsZero() && d.HeldOn.Before(held) {
-		return model.AtField(model.DebriefDateField, model.RuleError("Die Nachbesprechung folgt der Sitzung vom %s; ihr Termin %s liegt davor.", held.German(), d.HeldOn.German()))
+	var stored string
+	if d.ID != 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT held_on FROM debriefs WHERE id = ?`, d.ID).Scan(&stored); err != nil {
+			return notFound(err, fmt.Sprintf("debrief %d", d.ID))
+		}
 	}
-	return nil
+	return d.CheckDay(parseDate(date), s.Today(), parseDate(stored), sending)
 }
 
 // DebriefOfSession gives the debrief of a session, with its entries.
@@ -400,7 +405,7 @@ func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.De
 // must be a member); d.Version must be the version read.
 func (s *Store) UpdateDebrief(ctx context.Context, d model.Debrief) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := debriefFollowsSession(ctx, tx, d); err != nil {
+		if err := s.debriefFollowsSession(ctx, tx, d, false); err != nil {
 			return err
 		}
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,

@@ -237,6 +237,7 @@ func TestProducersQueueInTheirTransaction(t *testing.T) {
 
 func TestDebriefInvitation(t *testing.T) {
 	s, _ := newStore(t)
+	s.SetClock(func() time.Time { return time.Date(2025, 7, 1, 9, 0, 0, 0, model.Berlin) }) // the debriefs below lie ahead (model.Debrief.CheckDay)
 	ctx := context.Background()
 	bodyID, sessionID := fixture(t, s)
 	id := must[int64](t)
@@ -400,6 +401,7 @@ func TestProcedureClosesOnTheBerlinDate(t *testing.T) {
 // and the wrong invitation and the corrected one were both sent.
 func TestDebriefInvitationNeedsItsDay(t *testing.T) {
 	s, _ := newStore(t)
+	s.SetClock(func() time.Time { return time.Date(2025, 7, 1, 9, 0, 0, 0, model.Berlin) }) // the debriefs below lie ahead (model.Debrief.CheckDay)
 	ctx := context.Background()
 	bodyID, sessionID := fixture(t, s)
 	id := must[int64](t)

@@ -359,7 +359,7 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 	}
 	var count int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := debriefFollowsSession(ctx, tx, d); err != nil {
+		if err := s.debriefFollowsSession(ctx, tx, d, true); err != nil {
 			return err
 		}
 		if d.ID == 0 {
@@ -484,12 +484,71 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 		if count == 0 {
 			return model.RuleError("Für keine der Fachministerkonferenzen dieser Nachbesprechung ist eine E-Mail-Adresse hinterlegt, und niemand hat die Einladung abonniert; die Einladung wurde nicht versandt. Bitte zuerst Kontakte mit E-Mail-Adresse bei den Fachministerkonferenzen eintragen.")
 		}
+		if seq > 1 {
+			if err := s.withdrawDebriefInvitations(ctx, tx, d, seq, queued); err != nil {
+				return err
+			}
+		}
 		if err := s.noticeDebriefPresenters(ctx, tx, d, seq, before); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, "invite", "debrief", d.ID, model.Counted(count, "Nachricht", "Nachrichten"))
 	})
 	return count, err
+}
+
+// withdrawDebriefInvitations tells, inside the transaction of the seq-th
+// sending of debrief d, every address that received an earlier invitation
+// (sent, or being handed over by a sender) and gets none with this one
+// (invited: channel + address, as SendDebriefInvitation queued them) that
+// the invitation no longer applies to it: a FachMK the corrected debrief
+// presents nothing to any more. An earlier message withdrawn unsent tells
+// no one. The messages go under their own ref ("nachbesprechung_abgesagt:
+// debrief:seq"), not counted in the invitation's delivery.
+func (s *Store) withdrawDebriefInvitations(ctx context.Context, tx *sql.Tx, d model.Debrief, seq int, invited map[string]bool) error {
+	type earlier struct {
+		channel         model.Channel
+		recipient, name string
+		userID          int64
+	}
+	got, err := queryList(ctx, tx, func(r scanner) (earlier, error) {
+		var e earlier
+		return e, r.Scan(&e.channel, &e.recipient, &e.name, &e.userID)
+	}, "earlier invitations", `SELECT channel, recipient, MAX(recipient_name), MAX(COALESCE(user_id, 0)) FROM outbox
+		WHERE ref LIKE ? AND ref <> ? AND (state = ? OR state = ? AND claimed_until > ?)
+		GROUP BY channel, recipient ORDER BY MIN(id)`,
+		fmt.Sprintf("nachbesprechung:%d:%%", d.ID), DebriefRef(d.ID, seq), model.DeliverySent, model.DeliveryWaiting, outboxTime(s.now()))
+	if err != nil {
+		return err
+	}
+	_, heading, err := sessionHeading(ctx, tx, d.SessionID)
+	if err != nil {
+		return err
+	}
+	when := ""
+	if !d.HeldOn.IsZero() {
+		when = " am " + d.When()
+	}
+	if place := model.PublicText(d.Place); place != "" {
+		when += " (" + place + ")"
+	}
+	ref := fmt.Sprintf("nachbesprechung_abgesagt:%d:%d", d.ID, seq)
+	told := map[string]bool{}
+	for _, e := range got {
+		addr := string(e.channel) + ":" + strings.ToLower(e.recipient)
+		if invited[addr] || told[addr] {
+			continue
+		}
+		told[addr] = true
+		if _, err := s.queueNotification(ctx, tx, model.Notification{Key: ref + "/" + addr, Ref: ref, Event: model.EventDebriefInvitation,
+			Channel: e.channel, Recipient: e.recipient, RecipientName: e.name, UserID: e.userID,
+			Subject: "Nachbesprechung der " + heading + ": Einladung geändert",
+			Body: "Die Geschäftsstelle des IT-Planungsrats hat die Einladung zur Nachbesprechung der " + heading + when + " geändert. " +
+				"Sie stellt keinen Beschluss mehr für Sie vor; die frühere Einladung gilt für Sie nicht mehr."}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // debriefEntries reads the entries of a debrief inside tx.

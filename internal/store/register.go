@@ -18,8 +18,9 @@ type RegisterFilter struct {
 	Year      int
 	SectionID int64 // Schwerpunktthema of the decision's agenda item
 	// ConferenceID keeps decisions relevant for a FachMK: assessed as
-	// relevant in the decision profile or named in the item's impact
-	// statement.
+	// relevant in the decision profile or, where the profile does not
+	// assess the conference, named in the item's impact statement (the
+	// rule of RelevantDecisionsSince).
 	ConferenceID int64
 	Reporter     string // member abbreviation among the item's reporters (BE)
 	Kind         model.DecisionKind
@@ -322,9 +323,14 @@ func (s *Store) registerWhere(f RegisterFilter) (where, error) {
 		w.add("d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'be' AND value = ?)", f.Reporter)
 	}
 	if f.ConferenceID != 0 {
+		// The rule of RelevantDecisionsSince (the debrief, the dossier,
+		// "Mein Bereich"): the profile's assessment, the registration's
+		// impact statement only where the profile does not assess the
+		// conference.
 		w.add(`(d.id IN (SELECT decision_id FROM decision_relevance WHERE conference_id = ? AND relevant = 1)
 			OR d.item_id IN (SELECT i.id FROM agenda_items i, `+s.jsonInts("i.impact_conferences")+` j
-				WHERE i.impact_conferences != '[]' AND j.value = ?))`, f.ConferenceID, f.ConferenceID)
+				WHERE i.impact_conferences != '[]' AND j.value = ?)
+			   AND NOT EXISTS (SELECT 1 FROM decision_relevance x WHERE x.decision_id = d.id AND x.conference_id = ?))`, f.ConferenceID, f.ConferenceID, f.ConferenceID)
 	}
 	// The consent agenda's items are few: "d.item_id IN (…)" starts from
 	// them (index agenda_items_consent), a decision in written procedure

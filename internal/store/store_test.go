@@ -490,6 +490,7 @@ func TestFollowUps(t *testing.T) {
 
 func TestFachMKLayer(t *testing.T) {
 	s, _ := newStore(t)
+	s.SetClock(func() time.Time { return time.Date(2025, 7, 1, 9, 0, 0, 0, model.Berlin) }) // the debriefs below lie ahead (model.Debrief.CheckDay)
 	ctx := context.Background()
 	id := must[int64](t)
 	bodyID, sessionID := fixture(t, s)
@@ -794,6 +795,7 @@ func TestItemNumberOnceInASession(t *testing.T) {
 // and queues nothing.
 func TestDebriefPresenterIsAMember(t *testing.T) {
 	s, _ := newStore(t)
+	s.SetClock(func() time.Time { return time.Date(2025, 7, 1, 9, 0, 0, 0, model.Berlin) }) // the debriefs below lie ahead (model.Debrief.CheckDay)
 	ctx := context.Background()
 	id := must[int64](t)
 	bodyID, sessionID := fixture(t, s)

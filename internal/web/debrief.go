@@ -29,6 +29,11 @@ type debriefEntry struct {
 	// AssessedSince: the decision profile assessed it relevant after the
 	// debrief was last saved (the page and Mein Bereich point it out).
 	Outside, AssessedSince bool
+	// NotRelevant: a saved entry whose decision is no longer relevant for
+	// its conference (store.RelevantDecisionsSince: the profile assessed
+	// it not relevant, or the registration no longer names it); kept as
+	// saved, pointed out on the page.
+	NotRelevant bool
 }
 
 type debriefGroup struct {
@@ -44,9 +49,12 @@ type debriefData struct {
 	Entries []debriefEntry
 	// Since are the entries of a saved debrief assessed relevant after
 	// its last save and not in it (notInDebrief), for the hint.
-	Since    []debriefEntry
-	Groups   []debriefGroup
-	Invitees []string
+	Since []debriefEntry
+	// NotRelevant are the entries of a saved debrief no longer relevant
+	// for their conference, for the hint.
+	NotRelevant []debriefEntry
+	Groups      []debriefGroup
+	Invitees    []string
 	// Delivery is the state of the latest invitation's messages.
 	Delivery model.Delivery
 	// Unsent: the debrief is saved, but its invitation not yet sent, which
@@ -177,8 +185,17 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 		if d.Delivery, err = s.st.DebriefDelivery(ctx, saved.ID); err != nil {
 			return d, err
 		}
+		gone := notRelevantInDebrief(rel, saved)
 		for _, e := range saved.Entries {
-			d.Entries = append(d.Entries, debriefEntry{DebriefEntry: e, Decision: decByID[e.DecisionID], Conference: byID[e.ConferenceID], Include: true})
+			// Kept as saved, as a conference assessed relevant since is
+			// not added silently; but no longer relevant, it is pointed
+			// out, so that the pack is not sent again unawares.
+			de := debriefEntry{DebriefEntry: e, Decision: decByID[e.DecisionID], Conference: byID[e.ConferenceID], Include: true,
+				NotRelevant: slices.Contains(gone, e)}
+			d.Entries = append(d.Entries, de)
+			if de.NotRelevant {
+				d.NotRelevant = append(d.NotRelevant, de)
+			}
 		}
 		// The pack is what the secretariat made of it: a conference
 		// assessed relevant that it does not present to is offered
@@ -292,6 +309,26 @@ func notInDebrief(rel []store.RelevantDecision, db model.Debrief) []outsideDebri
 		in[key] = true
 		since := db.SavedAt.IsZero() || !rd.AssessedAt.IsZero() && !rd.AssessedAt.Before(db.SavedAt.Truncate(time.Second))
 		out = append(out, outsideDebrief{rd, since})
+	}
+	return out
+}
+
+// notRelevantInDebrief gives the entries of the saved debrief db whose
+// decision is no longer relevant for their conference (not among rel,
+// the relevant decisions of the debrief's session): the decision profile
+// assessed the conference not relevant after the save, or the
+// registration no longer names it. The debrief keeps them until the
+// secretariat saves it without; the page and Mein Bereich point them out.
+func notRelevantInDebrief(rel []store.RelevantDecision, db model.Debrief) []model.DebriefEntry {
+	relevant := map[[2]int64]bool{}
+	for _, rd := range rel {
+		relevant[[2]int64{rd.Decision.ID, rd.ConferenceID}] = true
+	}
+	var out []model.DebriefEntry
+	for _, e := range db.Entries {
+		if !relevant[[2]int64{e.DecisionID, e.ConferenceID}] {
+			out = append(out, e)
+		}
 	}
 	return out
 }
@@ -479,9 +516,15 @@ func (s *Server) debriefForm(w http.ResponseWriter, r *http.Request) (model.Sess
 // invitation). Each row is read by its decision and conference
 // (model.DebriefEntry.Row), never by its position; a form whose rows are
 // no longer the proposed ones is shown again with 409 (debriefChanged).
-// The date may not lie before today (debriefDayGoneBy).
+// The date's rules (model.Debrief.CheckDay) are the store's, which
+// refuses it with every save and send; a form refused for another reason
+// shows the date's reason beside it all the same.
 func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debriefData, sending bool) (model.Debrief, []debriefEntry, bool) {
 	db := d.Debrief
+	var stored model.Date // the date as saved; none for a new debrief
+	if d.Saved {
+		stored = d.Debrief.HeldOn
+	}
 	var refused problems
 	changed := debriefRowsChanged(r, d)
 	if changed {
@@ -490,8 +533,6 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		refused.add(model.AtField(model.DebriefDateField, model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
-	} else if s.debriefDayGoneBy(d, db.HeldOn, sending) {
-		refused.add(model.AtField(model.DebriefDateField, model.RuleError("Der Termin %s liegt in der Vergangenheit; bitte einen Termin ab heute (%s) angeben.", db.HeldOn.German(), s.today().German())))
 	}
 	db.Entries = nil
 	var included []debriefEntry
@@ -520,14 +561,16 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 		refused.add(err)
 	}
 	if len(refused) > 0 {
-		// The store checks the presenters when it saves; a form it does
-		// not see shows their reasons beside the date's all the same.
+		// The store checks the presenters and the date when it saves; a
+		// form it does not see shows their reasons beside the others all
+		// the same.
 		kinds, err := s.st.MemberKinds(r.Context())
 		if err != nil {
 			s.serverError(w, r, err)
 			return db, nil, false
 		}
 		refused.add(db.CheckPresenters(kinds))
+		refused.add(db.CheckDay(d.Session.Date, s.today(), stored, sending))
 		// A changed proposal first (409), then bad input (400), then a
 		// rule, the date gone by (422).
 		status := http.StatusUnprocessableEntity
@@ -547,18 +590,6 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	}
 	db.Version = formVersion(r)
 	return db, included, true
-}
-
-// debriefDayGoneBy reports whether held, the date of a posted debrief
-// form, lies before today (German time) where that is refused: sending
-// invites to it; saving keeps a day gone by only as stored (once held, the
-// debrief's record may still be corrected). A date before the session is
-// left to the store, which refuses it with that reason.
-func (s *Server) debriefDayGoneBy(d debriefData, held model.Date, sending bool) bool {
-	if held.IsZero() || !held.Before(s.today()) || held.Before(d.Session.Date) {
-		return false
-	}
-	return sending || !d.Saved || held != d.Debrief.HeldOn
 }
 
 // refuseDebrief shows the debrief form again as typed, every reason at
@@ -665,7 +696,7 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
-	se, d, _, ok := s.debriefReader(w, r)
+	se, d, all, ok := s.debriefReader(w, r)
 	if !ok {
 		return
 	}
@@ -675,6 +706,12 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	if d.Debrief.SessionID == 0 {
 		s.notFound(w, r, "Die Geschäftsstelle hat die Nachbesprechung dieser Sitzung noch nicht zusammengestellt.")
+		return
+	}
+	if !all && len(d.Groups) == 0 {
+		// A reader whose conferences the debrief presents nothing to is
+		// not invited (the page says so); no PDF of someone else's.
+		s.notFound(w, r, "Ihre Fachministerkonferenz ist zu dieser Nachbesprechung nicht eingeladen.")
 		return
 	}
 	stamp := se.Date.Time()

@@ -290,7 +290,7 @@ func TestDebriefDateNotGoneBy(t *testing.T) {
 	var clock atomic.Int64 // the server's time, changed between requests
 	clock.Store(time.Date(2025, 7, 20, 0, 30, 0, 0, model.Berlin).Unix())
 	ts, st, _ := cycleServerOf(t, func(s *Server) {
-		s.SetClock(func() time.Time { return time.Unix(clock.Load(), 0) })
+		s.st.SetClock(func() time.Time { return time.Unix(clock.Load(), 0) })
 	})
 	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
@@ -377,11 +377,12 @@ func postDebrief(t *testing.T, c *http.Client, u string, form url.Values) (int, 
 
 // debriefServer is cycleServer on the first of July 2025, after the 47th
 // session and before its debrief's day (the tests' debriefs are dated
-// July 2025; one dated before today is refused).
+// July 2025; one dated before today is refused). The clock is the
+// store's, which the pages follow: the store refuses the day gone by.
 func debriefServer(t *testing.T) (*httptest.Server, *store.Store) {
 	t.Helper()
 	ts, st, _ := cycleServerOf(t, func(s *Server) {
-		s.SetClock(func() time.Time { return time.Date(2025, 7, 1, 9, 0, 0, 0, model.Berlin) })
+		s.st.SetClock(func() time.Time { return time.Date(2025, 7, 1, 9, 0, 0, 0, model.Berlin) })
 	})
 	return ts, st
 }

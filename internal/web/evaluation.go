@@ -61,9 +61,11 @@ type evaluationData struct {
 	Slots     []respondentSlot
 	Manage    bool
 	NextYear  int
-	Answered  map[int]int // year → number of answers
-	InOpen    map[int64]bool
-	Scale     []int
+	// Forms counts the questionnaires of each year (one per respondent
+	// and conference, as the results count them), not their answers.
+	Forms  map[int]int
+	InOpen map[int64]bool
+	Scale  []int
 	// NewRound is the refused form that opens a round ("runde-neu"), or
 	// that adds a question to the catalogue ("frage-neu"), as typed, with
 	// every reason at its field (jahr, frage; text, gruppe).
@@ -147,7 +149,7 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	ctx := r.Context()
-	d := evaluationData{Manage: auth.Can(u, auth.ManageSessions, ""), ByID: map[int64]model.EvaluationQuestion{}, Answered: map[int]int{},
+	d := evaluationData{Manage: auth.Can(u, auth.ManageSessions, ""), ByID: map[int64]model.EvaluationQuestion{}, Forms: map[int]int{},
 		InOpen: map[int64]bool{}, Scale: []int{1, 2, 3, 4, 5}, NewRound: newRound}
 	var err error
 	if d.Rounds, err = s.st.Rounds(ctx); err != nil {
@@ -175,8 +177,17 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 		s.serverError(w, r, err)
 		return
 	}
+	type form struct {
+		year       int
+		respondent string
+		conference int64
+	}
+	counted := map[form]bool{}
 	for _, a := range answers {
-		d.Answered[a.Year]++
+		if f := (form{a.Year, a.Respondent, a.ConferenceID}); !counted[f] {
+			counted[f] = true
+			d.Forms[a.Year]++
+		}
 	}
 	if d.Open != nil {
 		for _, id := range d.Open.QuestionIDs {
@@ -199,6 +210,53 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 		}
 	}
 	s.render(w, r, status, "evaluation.html", view{Title: "Evaluation der Zusammenarbeit", Active: "mein", Data: d})
+}
+
+// myEvaluation is where a respondent's questionnaires of the open round
+// stand, for "Mein Bereich": the round's year (0: no round open) and the
+// conferences the user answers for, answered or still open.
+type myEvaluation struct {
+	Year           int
+	Answered, Open []model.Body
+}
+
+// evaluationDue gives where u's questionnaires of the open round stand
+// (respondentSlots: a spokesperson one per conference in office, a FachMK
+// secretariat its own); the zero value without an open round or for a
+// user who does not answer.
+func (s *Server) evaluationDue(r *http.Request, u *model.User) (myEvaluation, error) {
+	var ev myEvaluation
+	rounds, err := s.st.Rounds(r.Context())
+	if err != nil {
+		return ev, err
+	}
+	for _, round := range rounds {
+		if round.Status == model.RoundOpen {
+			ev.Year = round.Year
+		}
+	}
+	if ev.Year == 0 {
+		return ev, nil
+	}
+	slots, err := s.respondentSlots(r, u)
+	if err != nil || len(slots) == 0 {
+		return ev, err
+	}
+	answers, err := s.st.Answers(r.Context(), ev.Year)
+	if err != nil {
+		return ev, err
+	}
+	for _, sl := range slots {
+		answered := slices.ContainsFunc(answers, func(a model.EvaluationAnswer) bool {
+			return a.Respondent == sl.Respondent && a.ConferenceID == sl.Conference.ID
+		})
+		if answered {
+			ev.Answered = append(ev.Answered, sl.Conference)
+		} else {
+			ev.Open = append(ev.Open, sl.Conference)
+		}
+	}
+	return ev, nil
 }
 
 // formQuestionIDs reads the checked questions ("frage" values) in the

@@ -95,7 +95,7 @@ func TestSecretariatReportsForAMemberByName(t *testing.T) {
 // the secretariats outside the IT-PLR do not know the abbreviations, so
 // it names the member ("Hessen").
 func TestDebriefReadersSeeThePresentersName(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	council, _ := st.BodyByAbbrev(ctx, "IT-PLR")
 	s47, _ := st.SessionByNumber(ctx, council.ID, 47)

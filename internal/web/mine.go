@@ -109,6 +109,10 @@ type myDebrief struct {
 	// debrief was last saved and not in it ("Beschluss B-2025/27-IT
 	// (Finanzministerkonferenz)").
 	Since []string
+	// NotRelevant are the decisions the saved debrief presents to a
+	// conference they are no longer relevant for (notRelevantInDebrief),
+	// named like Since.
+	NotRelevant []string
 }
 
 // MyFollowUps is how many of a member's pending follow-ups "Mein Bereich"
@@ -180,6 +184,9 @@ type myData struct {
 	// EvaluationOpen is the year of the evaluation round taking answers
 	// (0: none; the page then offers no questionnaire to fill in).
 	EvaluationOpen int
+	// EvaluationAnswered: its questionnaire of that round is in (it may
+	// still change it until the round closes).
+	EvaluationAnswered bool
 	// Invitations are the debriefs of the last IT-PLR sessions whose
 	// invitation went out with decisions for its conference.
 	Invitations []myInvitation
@@ -281,16 +288,14 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 		s.serverError(w, r, err)
 		return
 	}
-	rounds, err := s.st.Rounds(ctx)
+	// Answered already, it is not asked to fill the questionnaire in
+	// (before: asked as if its answers were not stored).
+	ev, err := s.evaluationDue(r, u)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	for _, round := range rounds {
-		if round.Status == model.RoundOpen {
-			d.EvaluationOpen = round.Year
-		}
-	}
+	d.EvaluationOpen, d.EvaluationAnswered = ev.Year, len(ev.Answered) > 0 && len(ev.Open) == 0
 	for _, q := range d.Requests {
 		if !q.Status.Final() {
 			d.OpenRequests++
@@ -864,7 +869,16 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 				}
 			}
 		}
-		if due.Sent && len(due.Since) == 0 || len(seen) == 0 && !saved {
+		if saved {
+			for _, e := range notRelevantInDebrief(rel, db) {
+				dec, err := s.st.Decision(ctx, e.DecisionID)
+				if err != nil {
+					return err
+				}
+				due.NotRelevant = append(due.NotRelevant, dec.ProposalLabel()+" ("+names[e.ConferenceID]+")")
+			}
+		}
+		if due.Sent && len(due.Since) == 0 && len(due.NotRelevant) == 0 || len(seen) == 0 && !saved {
 			continue
 		}
 		if due.Sent {

@@ -23,6 +23,9 @@ type myCollab struct {
 	// see whose registration states one of their conferences as affected:
 	// the items to follow, and to invite the FachMK to (Tabelle 3).
 	Items []myItem
+	// Evaluation is where the spokesperson's questionnaires of the open
+	// evaluation round stand (evaluationDue).
+	Evaluation myEvaluation
 }
 
 // myItem is an agenda item with the spokesperson's conferences it affects.
@@ -93,6 +96,9 @@ func (s *Server) myCollab(r *http.Request, u *model.User) (myCollab, error) {
 			}
 			c.Briefings = append(c.Briefings, myBriefing{Briefing: b, Conference: byID[a.ConferenceID], Current: full.Latest()})
 		}
+	}
+	if c.Evaluation, err = s.evaluationDue(r, u); err != nil {
+		return c, err
 	}
 	if c.NextSession.ID == 0 || len(seen) == 0 {
 		return c, nil

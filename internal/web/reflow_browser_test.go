@@ -68,7 +68,7 @@ const kickoffCellLines = `Math.max(0, ...Array.from(document.querySelectorAll("m
 // durch".
 func TestDebriefReadersTableReflowsAt320(t *testing.T) {
 	browserTest(t)
-	ts, st := cycleServer(t)
+	ts, st := debriefServer(t)
 	ctx := context.Background()
 	council, _ := st.BodyByAbbrev(ctx, "IT-PLR")
 	s47, _ := st.SessionByNumber(ctx, council.ID, 47)

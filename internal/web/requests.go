@@ -243,7 +243,7 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, q model.R
 	ctx := r.Context()
 	u := s.user(r)
 	d := requestData{Request: q, Manage: auth.Can(u, auth.ManageSessions, ""), Refused: refused,
-		Statuses: []model.RequestStatus{model.RequestInReview, model.RequestDone, model.RequestDeclined}}
+		Statuses: q.ManualStatuses()}
 	var err error
 	if d.Conference, err = s.st.Body(ctx, q.ConferenceID); err != nil {
 		s.serverError(w, r, err)

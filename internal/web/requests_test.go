@@ -78,6 +78,21 @@ func TestRequestsThroughThePages(t *testing.T) {
 	if _, page := do(t, fmk, "GET", path, nil); !strings.Contains(page, "als TOP angemeldet") || !strings.Contains(page, "48. Sitzung") {
 		t.Errorf("the submitter does not see the registration")
 	}
+	// Registered, it may only be settled: the page offers "erledigt"
+	// alone, and back into review is refused at the field (before, it
+	// offered and took "in Prüfung" and "abgelehnt", and the FMK read
+	// "Stand: in Prüfung" beside the registration).
+	_, page = do(t, gs, "GET", path, nil)
+	if form := between(page, `id="stand"`, "</form>"); strings.Contains(form, `value="in_pruefung"`) || strings.Contains(form, `value="abgelehnt"`) || !strings.Contains(form, `value="erledigt"`) {
+		t.Errorf("the registered request's status form offers:\n%s", form)
+	}
+	registered, _ := st.Request(ctx, q.ID)
+	if code, page := do(t, gs, "POST", path+"/status", url.Values{"status": {"in_pruefung"}, "version": {fmt.Sprint(registered.Version)}}); code != http.StatusUnprocessableEntity || !strings.Contains(page, "bereits als TOP angemeldet") {
+		t.Errorf("a registered request set back into review: %d", code)
+	}
+	if _, page := do(t, fmk, "GET", path, nil); strings.Contains(page, "in Prüfung") {
+		t.Error("the FMK reads its registered request as in review")
+	}
 	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); !strings.Contains(page, fmt.Sprintf(`<a href="/anliegen/%d">aus Anliegen Nr. %d</a>`, q.ID, q.ID)) {
 		t.Error("the registration does not link back to the request")
 	} else if n := strings.Count(page, "aus Anliegen"); n != 1 {
