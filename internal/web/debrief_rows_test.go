@@ -386,3 +386,30 @@ func debriefServer(t *testing.T) (*httptest.Server, *store.Store) {
 	})
 	return ts, st
 }
+
+// sentDebriefOf47 saves and sends the debrief of the 47th session: the FMK
+// (with a contact address) hears decision B-2025/27-IT, presented by
+// Hessen, 14 days after the session. It gives the session and the FMK.
+func sentDebriefOf47(t *testing.T, st *store.Store) (model.Session, model.Body) {
+	t.Helper()
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, "IT-PLR")
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateDebrief(ctx, model.Debrief{SessionID: s47.ID, HeldOn: model.BerlinDate(s47.Date.Time().AddDate(0, 0, 14)), Place: "Videokonferenz",
+		Entries: []model.DebriefEntry{{DecisionID: decisionID(t, st, 27), ConferenceID: fmk.ID, Presenter: "HE"}}}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := st.DebriefOfSession(ctx, s47.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Invitation = "Einladung zur Nachbesprechung."
+	if _, err := st.SendDebriefInvitation(ctx, db, "Einladung"); err != nil {
+		t.Fatal(err)
+	}
+	return s47, fmk
+}

@@ -96,25 +96,7 @@ func TestSecretariatReportsForAMemberByName(t *testing.T) {
 // it names the member ("Hessen").
 func TestDebriefReadersSeeThePresentersName(t *testing.T) {
 	ts, st := debriefServer(t)
-	ctx := context.Background()
-	council, _ := st.BodyByAbbrev(ctx, "IT-PLR")
-	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
-	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
-	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.CreateDebrief(ctx, model.Debrief{SessionID: s47.ID, HeldOn: model.BerlinDate(s47.Date.Time().AddDate(0, 0, 14)), Place: "Videokonferenz",
-		Entries: []model.DebriefEntry{{DecisionID: decisionID(t, st, 27), ConferenceID: fmk.ID, Presenter: "HE"}}}); err != nil {
-		t.Fatal(err)
-	}
-	db, err := st.DebriefOfSession(ctx, s47.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Invitation = "Einladung zur Nachbesprechung."
-	if _, err := st.SendDebriefInvitation(ctx, db, "Einladung"); err != nil {
-		t.Fatal(err)
-	}
+	s47, fmk := sentDebriefOf47(t, st)
 	for _, who := range []string{"fmk", "sprecher-hb"} {
 		_, page := do(t, client(t, ts, who), "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil)
 		cell := between(page, `Vorstellung durch: </span>`, "</td>")
@@ -126,7 +108,7 @@ func TestDebriefReadersSeeThePresentersName(t *testing.T) {
 	// secretariats too, name the member as well.
 	gs := client(t, ts, "geschaeftsstelle")
 	code, pdf := do(t, gs, "GET", ts.URL+"/sitzungen/47/nachbesprechung.pdf", nil)
-	if text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " "); code != http.StatusOK || !strings.Contains(text, "Hessen") {
+	if text := pdftest.Words(t, []byte(pdf)); code != http.StatusOK || !strings.Contains(text, "Hessen") {
 		t.Errorf("the debrief PDF does not name Hessen: %d %s", code, text)
 	}
 	d := debriefData{Session: s47, Members: map[string]model.Member{"HE": {Abbrev: "HE", Name: "Hessen"}},

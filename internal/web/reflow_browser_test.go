@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -69,25 +68,7 @@ const kickoffCellLines = `Math.max(0, ...Array.from(document.querySelectorAll("m
 func TestDebriefReadersTableReflowsAt320(t *testing.T) {
 	browserTest(t)
 	ts, st := debriefServer(t)
-	ctx := context.Background()
-	council, _ := st.BodyByAbbrev(ctx, "IT-PLR")
-	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
-	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
-	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.CreateDebrief(ctx, model.Debrief{SessionID: s47.ID, HeldOn: model.BerlinDate(s47.Date.Time().AddDate(0, 0, 14)), Place: "Videokonferenz",
-		Entries: []model.DebriefEntry{{DecisionID: decisionID(t, st, 27), ConferenceID: fmk.ID, Presenter: "HE"}}}); err != nil {
-		t.Fatal(err)
-	}
-	db, err := st.DebriefOfSession(ctx, s47.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Invitation = "Einladung zur Nachbesprechung."
-	if _, err := st.SendDebriefInvitation(ctx, db, "Einladung"); err != nil {
-		t.Fatal(err)
-	}
+	sentDebriefOf47(t, st)
 	b := newBrowser(t, ts.URL)
 	for _, who := range []string{"fmk-geschaeftsstelle", "sprecher-hb"} {
 		b.login(who)
