@@ -344,3 +344,31 @@ func assessFMKAndWMK(t *testing.T, ts *httptest.Server, st *store.Store, gs *htt
 		}
 	}
 }
+
+// TestAdvisoryMemberReadsWhyItHasNoBallot: the DLT's office opens a
+// written procedure and reads that advisory members do not vote in it, as
+// on the live vote's page. Before, the page showed the text and the votes
+// with no ballot and no word why; the vote, if sent, is refused (403).
+func TestAdvisoryMemberReadsWhyItHasNoBallot(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: itplr.ID, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Cloud-Strategie", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt die Cloud-Strategie."}}, Applicants: []string{"Bund"}},
+		Deadline: time.Now().Add(48 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("%s/umlaufverfahren/%d", ts.URL, pid)
+	dlt := client(t, ts, "dlt")
+	_, page := do(t, dlt, "GET", path, nil)
+	if !strings.Contains(page, "DLT ist beratendes Mitglied: beratende Mitglieder stimmen im Umlaufverfahren nicht ab.") || strings.Contains(page, `name="stimme"`) {
+		t.Errorf("the advisory member's page of the procedure:\n%s", between(page, "<main", "</main>"))
+	}
+	if code, _ := do(t, dlt, "POST", path+"/stimme", url.Values{"stimme": {"ja"}}); code != http.StatusForbidden {
+		t.Errorf("the advisory member's vote: %d", code)
+	}
+	if _, page := do(t, client(t, ts, "hessen"), "GET", path, nil); strings.Contains(page, "beratendes Mitglied") || !strings.Contains(page, `name="stimme"`) {
+		t.Errorf("Hessen's page of the procedure:\n%s", between(page, "<main", "</main>"))
+	}
+}

@@ -204,9 +204,13 @@ type procedureData struct {
 	MyMember      string
 	MyVote        model.VoteChoice
 	CanVote       bool
-	Tally         model.Tally // the count so far, for the secretariat
-	ShowTally     bool
-	Rule          model.Rule // the rule of the decision's kind
+	// Advisory names the advisory member (beratendes Mitglied) the user
+	// acts for, which follows the procedure without a vote (as on the live
+	// vote's page, voteView.Advisory).
+	Advisory  string
+	Tally     model.Tally // the count so far, for the secretariat
+	ShowTally bool
+	Rule      model.Rule // the rule of the decision's kind
 	// CanEnd: the secretariat may end it now, as every member has voted
 	// and the deadline has not come; Due: the deadline has come and the
 	// count is still to be made (model.WrittenProcedure.Due).
@@ -307,6 +311,9 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 			isVoter = isVoter || m.Abbrev == u.MemberAbbrev
 		}
 		data.CanVote = isVoter && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && !p.Due(s.clock())
+	}
+	if u.Role == model.RoleAdvisory {
+		data.Advisory = u.MemberAbbrev
 	}
 	if auth.Can(u, auth.ManageSessions, "") && p.Status == model.ProcedureOpen {
 		b := model.Ballot{Kind: d.Kind, Rule: data.Rule, AllMustConsent: d.AllMustConsent, Voters: voters, Written: true,
