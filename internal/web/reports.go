@@ -19,6 +19,9 @@ import (
 type reportSlot struct {
 	Conference model.Body
 	Member     string
+	// MemberName is the member's name ("Bremen" for "HB"), as the
+	// secretariat's overview names it.
+	MemberName string
 	Report     model.FachMKReport // zero if not yet entered
 	// Outcomes are the conference's outcomes of its own sessions since the
 	// previous IT-PLR session (outcomes.go), offered as the report's
@@ -110,6 +113,10 @@ func (s *Server) reportSlots(r *http.Request, se model.Session) ([]reportSlot, e
 	if err != nil {
 		return nil, err
 	}
+	members, err := s.memberMap(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var out []reportSlot
 	seen := map[string]bool{}
 	for _, a := range as {
@@ -118,7 +125,7 @@ func (s *Server) reportSlots(r *http.Request, se model.Session) ([]reportSlot, e
 			continue
 		}
 		seen[key] = true
-		out = append(out, reportSlot{Conference: bodies[a.ConferenceID], Member: a.Member, Report: byKey[key]})
+		out = append(out, reportSlot{Conference: bodies[a.ConferenceID], Member: a.Member, MemberName: memberNameIn(members, a.Member), Report: byKey[key]})
 	}
 	return out, nil
 }

@@ -191,3 +191,16 @@ func TestRefusedReportKeepsTheText(t *testing.T) {
 		t.Errorf("refused reports were stored: %d", len(reps))
 	}
 }
+
+// TestReportsOverviewNamesTheMembers: the secretariat's overview "Stand
+// der Berichte" names each spokesperson's member ("Bremen"), as the form
+// beside it offers them; before, it showed the abbreviation ("HB").
+func TestReportsOverviewNamesTheMembers(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 49, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
+	_, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/49/reporting-fachmk", nil)
+	table := between(page, "<h2>Stand der Berichte</h2>", "</table>")
+	if !strings.Contains(table, "<td>Bremen</td>") || strings.Contains(table, "<td>HB</td>") {
+		t.Errorf("the overview of the reports:\n%s", table)
+	}
+}
