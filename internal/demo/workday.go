@@ -227,7 +227,7 @@ func (l *loader) conferenceCalendar(ctx context.Context) error {
 			return err
 		}
 		if len(contacts) == 0 {
-			if _, err := l.s.CreateContact(ctx, model.Contact{BodyID: id, Name: "Geschäftsstelle " + c.Of(), Role: "Geschäftsstelle",
+			if _, err := l.s.CreateContact(ctx, model.Contact{BodyID: id, Name: "Geschäftsstelle " + c.Of(), Role: "Funktionspostfach",
 				Email: "geschaeftsstelle@" + strings.ToLower(strings.ReplaceAll(c.Abbrev, " ", "-")) + ".example"}); err != nil {
 				return err
 			}
