@@ -57,21 +57,48 @@ func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
 // removeConferenceDate removes a date of the conference (POST
 // /fachmk/{abbrev}/termine/{id}/entfernen), for its keepers.
 func (s *Server) removeConferenceDate(w http.ResponseWriter, r *http.Request) {
-	s.removeOfConference(w, r, s.st.DeleteConferenceDate, "Dieser Termin ist nicht (mehr) erfasst.", "#termine", "Der Termin ist entfernt.")
+	ask := func(ctx context.Context, b model.Body, id int64) (confirmData, error) {
+		dates, err := s.st.ConferenceDates(ctx, b.ID, model.Date{})
+		if err != nil {
+			return confirmData{}, err
+		}
+		for _, d := range dates {
+			if d.ID == id {
+				return confirmData{Heading: "Termin entfernen",
+					Question:    fmt.Sprintf("Wollen Sie den Termin „%s“ am %s der %s entfernen?", or(d.Title, "Sitzung"), d.Starts.German(), b.Name),
+					Consequence: "Der Termin verschwindet aus den Terminübersichten und aus den abonnierten Kalendern.",
+					Button:      "Termin entfernen"}, nil
+			}
+		}
+		return confirmData{}, model.NotFoundError("%s %d", "conference item", id)
+	}
+	s.removeOfConference(w, r, ask, s.st.DeleteConferenceDate, "Dieser Termin ist nicht (mehr) erfasst.", "#termine", "Der Termin ist entfernt.")
 }
 
 // removeOfConference removes what the path's {id} names of the
 // conference (del), for its keepers, and goes back to its page at anchor.
-func (s *Server) removeOfConference(w http.ResponseWriter, r *http.Request, del func(ctx context.Context, bodyID, id int64) error, gone, anchor, notice string) {
+// One stray click removes nothing: the first submit shows the
+// confirmation page ask describes (confirmed), only its own submit acts.
+func (s *Server) removeOfConference(w http.ResponseWriter, r *http.Request, ask func(ctx context.Context, b model.Body, id int64) (confirmData, error),
+	del func(ctx context.Context, bodyID, id int64) error, gone, anchor, notice string) {
 	b, ok := s.keptConferenceAction(w, r)
 	if !ok {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	var d confirmData
 	if err == nil {
-		err = del(r.Context(), b.ID, id)
+		d, err = ask(r.Context(), b, id)
 	}
 	if err != nil {
+		s.fail(w, r, err, gone)
+		return
+	}
+	d.Action, d.Back = r.URL.Path, "/fachmk/"+b.Abbrev+anchor
+	if !s.confirmed(w, r, d) {
+		return
+	}
+	if err := del(r.Context(), b.ID, id); err != nil {
 		s.fail(w, r, err, gone)
 		return
 	}

@@ -3,10 +3,13 @@ package web
 // The conferences (FachMK): list, page, profile and contacts.
 
 import (
-	"gremium/internal/auth"
-	"gremium/internal/model"
+	"context"
+	"fmt"
 	"net/http"
 	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/model"
 )
 
 func (s *Server) conferenceList(w http.ResponseWriter, r *http.Request) {
@@ -295,7 +298,22 @@ func phoneNumber(s string) bool {
 // /fachmk/{abbrev}/kontakte/{id}/entfernen): for its keepers, as they
 // add them.
 func (s *Server) removeContact(w http.ResponseWriter, r *http.Request) {
-	s.removeOfConference(w, r, s.st.DeleteContact, "Diese Ansprechperson ist nicht (mehr) erfasst.", "#ansprechpersonen", "Die Ansprechperson ist entfernt.")
+	ask := func(ctx context.Context, b model.Body, id int64) (confirmData, error) {
+		contacts, err := s.st.Contacts(ctx, b.ID)
+		if err != nil {
+			return confirmData{}, err
+		}
+		for _, c := range contacts {
+			if c.ID == id {
+				return confirmData{Heading: "Ansprechperson entfernen",
+					Question:    fmt.Sprintf("Wollen Sie „%s“ als Ansprechperson der %s entfernen?", c.Name, b.Name),
+					Consequence: "Einladungen zu Nachbesprechungen gehen dann nicht mehr an diese Adresse.",
+					Button:      "Ansprechperson entfernen"}, nil
+			}
+		}
+		return confirmData{}, model.NotFoundError("%s %d", "conference item", id)
+	}
+	s.removeOfConference(w, r, ask, s.st.DeleteContact, "Diese Ansprechperson ist nicht (mehr) erfasst.", "#ansprechpersonen", "Die Ansprechperson ist entfernt.")
 }
 
 func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {

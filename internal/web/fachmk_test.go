@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
@@ -573,7 +574,21 @@ func TestContactCanBeRemoved(t *testing.T) {
 	if code, _ := do(t, client(t, ts, "geschaeftsstelle"), "POST", ts.URL+"/fachmk/GMK"+remove, nil); code != http.StatusNotFound {
 		t.Errorf("removed through another conference's address: %d", code)
 	}
-	if code, _ := do(t, fmk, "POST", ts.URL+"/fachmk/FMK"+remove, nil); code != http.StatusSeeOther {
+	// One stray click removes nothing: the first submit asks, naming the
+	// contact; only the confirmed form removes it.
+	code, page = do(t, fmk, "POST", ts.URL+"/fachmk/FMK"+remove, nil)
+	if code != http.StatusOK || !strings.Contains(page, "Wollen Sie „Dr. Anna Lang“ als Ansprechperson der Finanzministerkonferenz entfernen?") ||
+		!strings.Contains(page, `name="bestaetigt" value="ja"`) {
+		t.Errorf("the removal's first submit: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	kept := false
+	for _, c := range must(st.Contacts(ctx, fmkBody.ID)) {
+		kept = kept || c.ID == id
+	}
+	if !kept {
+		t.Error("the first submit removed the contact without confirmation")
+	}
+	if code, _ := do(t, fmk, "POST", ts.URL+"/fachmk/FMK"+remove, url.Values{"bestaetigt": {"ja"}}); code != http.StatusSeeOther {
 		t.Fatalf("remove: %d", code)
 	}
 	public := client(t, ts, "")
@@ -619,5 +634,46 @@ func TestConferenceActedForIsNotVacant(t *testing.T) {
 	_, csv := do(t, client(t, ts, ""), "GET", ts.URL+"/fachmk/sprecher.csv", nil)
 	if !strings.Contains(csv, jumiko.Name+";;;;;über "+ejr.Accusative()) {
 		t.Errorf("the CSV's %s line: %s", jumiko.Abbrev, csv)
+	}
+}
+
+// TestConferenceDateCorrections: the FMK's secretariat removes a date
+// entered by mistake. The first submit asks, naming the date; only the
+// confirmed form removes it, and it leaves the conference's page and the
+// overview of dates. Another conference's secretariat cannot.
+func TestConferenceDateCorrections(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmkBody, _ := st.BodyByAbbrev(ctx, "FMK")
+	fmk := client(t, ts, "fmk-geschaeftsstelle")
+	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
+	if code, page := do(t, fmk, "POST", ts.URL+"/fachmk/FMK/termine", url.Values{"titel": {"Sonderkonferenz"}, "beginn": {day.German()}, "ort": {"Berlin"}}); code != http.StatusSeeOther {
+		t.Fatalf("entering the date: %d %s", code, between(page, "<main", "</main>"))
+	}
+	dates := must(st.ConferenceDates(ctx, fmkBody.ID, model.BerlinDate(time.Now())))
+	if len(dates) == 0 {
+		t.Fatal("the date is not stored")
+	}
+	d := dates[len(dates)-1]
+	remove := fmt.Sprintf("%s/fachmk/FMK/termine/%d/entfernen", ts.URL, d.ID)
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", remove, url.Values{"bestaetigt": {"ja"}}); code != http.StatusForbidden {
+		t.Errorf("a member office removes a date: %d", code)
+	}
+	code, page := do(t, fmk, "POST", remove, nil)
+	want := fmt.Sprintf("Wollen Sie den Termin „%s“ am %s der Finanzministerkonferenz entfernen?", d.Title, d.Starts.German())
+	if code != http.StatusOK || !strings.Contains(page, want) {
+		t.Errorf("the removal's first submit: %d, want %q\n%s", code, want, between(page, "<main", "</main>"))
+	}
+	if len(must(st.ConferenceDates(ctx, fmkBody.ID, model.BerlinDate(time.Now())))) != len(dates) {
+		t.Fatal("the first submit removed the date without confirmation")
+	}
+	if code, _ := do(t, fmk, "POST", remove, url.Values{"bestaetigt": {"ja"}}); code != http.StatusSeeOther {
+		t.Fatalf("remove: %d", code)
+	}
+	if len(must(st.ConferenceDates(ctx, fmkBody.ID, model.BerlinDate(time.Now())))) != len(dates)-1 {
+		t.Error("the confirmed removal left the date")
+	}
+	if code, _ := do(t, fmk, "POST", remove, url.Values{"bestaetigt": {"ja"}}); code != http.StatusNotFound {
+		t.Errorf("removing the removed date again: %d", code)
 	}
 }
