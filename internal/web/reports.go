@@ -253,6 +253,15 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
 		p.add(model.AtField("fachmk", model.InputError("Bitte wählen Sie die Fachministerkonferenz, für die Sie berichten.")))
 	}
 	if r.PostFormValue("aktion") == "zurueckziehen" && len(p) == 0 {
+		// Asked first: the button stands beside "Bericht speichern", and
+		// one stray click took the report away.
+		if !s.confirmed(w, r, confirmData{Heading: "Bericht zurückziehen",
+			Question:    fmt.Sprintf("Wollen Sie den Bericht für %s zur %s zurückziehen?", conf.Accusative(), se.Title()),
+			Consequence: "Er steht dann nicht mehr unter „Reporting FachMK“; das Änderungsprotokoll behält seinen Text.",
+			Action:      r.URL.Path, Button: "Bericht zurückziehen", Back: "/sitzungen/" + strconv.Itoa(se.Number) + "/reporting-fachmk",
+			Keep: [][2]string{{"fachmk", conf.Abbrev}, {"mitglied", r.PostFormValue("mitglied")}, {"version", r.PostFormValue("version")}, {"aktion", "zurueckziehen"}}}) {
+			return
+		}
 		// Withdrawn, not emptied: an empty report is refused as such.
 		rep := model.FachMKReport{SessionID: se.ID, ConferenceID: conf.ID, Member: member, Version: formVersion(r)}
 		if err := s.st.WithdrawReport(r.Context(), rep, secretariat); err != nil {

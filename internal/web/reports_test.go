@@ -103,10 +103,18 @@ func TestReportingFachMK(t *testing.T) {
 		if _, page := do(t, hb, "GET", ts.URL+"/sitzungen/49/reporting-fachmk", nil); !strings.Contains(page, `name="aktion" value="zurueckziehen"`) {
 			t.Error("the spokesperson's page offers no withdrawal of the saved report")
 		}
-		if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "aktion": {"zurueckziehen"}, "version": {"0"}}); code != http.StatusConflict {
+		if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "aktion": {"zurueckziehen"}, "version": {"0"}, "bestaetigt": {"ja"}}); code != http.StatusConflict {
 			t.Errorf("withdrawn with a stale version: %d", code)
 		}
-		if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "aktion": {"zurueckziehen"}, "version": {"1"}}); code != http.StatusSeeOther {
+		// One stray click withdraws nothing: the first submit asks.
+		code, page := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "aktion": {"zurueckziehen"}, "version": {"1"}})
+		if code != http.StatusOK || !strings.Contains(page, "Wollen Sie den Bericht für die Finanzministerkonferenz zur 49. Sitzung zurückziehen?") {
+			t.Errorf("the withdrawal's first submit: %d\n%s", code, between(page, "<main", "</main>"))
+		}
+		if _, page := do(t, pub, "GET", ts.URL+"/sitzungen/49", nil); !strings.Contains(page, "Digitalisierung der Grundsteuer") {
+			t.Error("the first submit withdrew the report without confirmation")
+		}
+		if code, _ := do(t, hb, "POST", ts.URL+"/sitzungen/49/reporting-fachmk", url.Values{"fachmk": {"FMK"}, "aktion": {"zurueckziehen"}, "version": {"1"}, "bestaetigt": {"ja"}}); code != http.StatusSeeOther {
 			t.Fatalf("withdraw: %d", code)
 		}
 		if _, page := do(t, pub, "GET", ts.URL+"/sitzungen/49", nil); strings.Contains(page, "Digitalisierung der Grundsteuer") {
