@@ -101,3 +101,28 @@ func inAgendaOrder(items []AgendaItem) []AgendaItem {
 	})
 	return out
 }
+
+// OutOfOrder gives the items of an agenda whose TOP number is lower than
+// the number of an item before them, in the agenda's order: an item moved
+// after "TOPs nummerieren" keeps its number, and published so the agenda
+// would read "TOP 03" before "TOP 02" in the members' message and the
+// minutes. Numbers that are not plain numbers ("5a") are not compared.
+func OutOfOrder(items []AgendaItem) []AgendaItem {
+	var out []AgendaItem
+	highest := -1
+	for _, it := range inAgendaOrder(items) {
+		if !it.numbered() {
+			continue
+		}
+		n, err := strconv.Atoi(it.Number)
+		if err != nil {
+			continue
+		}
+		if n < highest {
+			out = append(out, it)
+			continue
+		}
+		highest = n
+	}
+	return out
+}

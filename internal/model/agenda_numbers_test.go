@@ -68,3 +68,29 @@ func TestSectionBeside(t *testing.T) {
 		}
 	}
 }
+
+// TestOutOfOrder: an item moved after numbering keeps its number; the
+// items standing after a higher number are named, deferred, pending and
+// non-numeric ones are not compared.
+func TestOutOfOrder(t *testing.T) {
+	items := []AgendaItem{
+		{ID: 1, Number: "00", Title: "Begrüßung", Position: 1},
+		{ID: 2, Number: "01", Title: "Erster", Position: 2},
+		{ID: 4, Number: "03", Title: "Verschoben", Position: 3},
+		{ID: 3, Number: "02", Title: "Zweiter", Position: 4},
+		{ID: 5, Number: "01", Title: "Vertagt", Position: 5, Deferral: Deferral{To: 49}},
+		{ID: 6, Number: "5a", Title: "Ohne Zahl", Position: 6},
+		{ID: 7, Number: "04", Title: "Vierter", Position: 7},
+	}
+	var titles []string
+	for _, it := range OutOfOrder(items) {
+		titles = append(titles, it.Title)
+	}
+	if want := []string{"Zweiter"}; !reflect.DeepEqual(titles, want) {
+		t.Errorf("OutOfOrder = %q, want %q", titles, want)
+	}
+	items[2].Position, items[3].Position = 4, 3
+	if got := OutOfOrder(items); len(got) != 0 {
+		t.Errorf("in order: OutOfOrder = %v", got)
+	}
+}

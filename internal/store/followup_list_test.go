@@ -301,18 +301,20 @@ func TestFollowUpListSQLAgreesWithGo(t *testing.T) {
 // createFollowUpAsBefore stores f as a follow-up given before deadlines
 // had to lie after the session they are given in
 // (model.FollowUp.CheckDeadline): the test worlds hold every combination
-// of deadline and session, as a database from before that rule may.
+// of deadline and session, as a database from before that rule may; and
+// follow-ups of rejected proposals, as one given before its proposal was
+// rejected, or before such follow-ups were refused (checkFollowUpDecision).
 func createFollowUpAsBefore(t testing.TB, s *Store, f model.FollowUp) int64 {
 	t.Helper()
 	ctx := context.Background()
-	due, session := f.DueDate, f.DueSession
-	f.DueDate, f.DueSession = model.Date{}, 0
+	due, session, decision := f.DueDate, f.DueSession, f.DecisionID
+	f.DueDate, f.DueSession, f.DecisionID = model.Date{}, 0, 0
 	id := must[int64](t)(s.CreateFollowUp(ctx, f))
 	check(t, s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.touch(ctx, tx, "follow_up", id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET due_on = ?, due_session = ? WHERE id = ?`, due.String(), session, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET due_on = ?, due_session = ?, decision_id = ? WHERE id = ?`, due.String(), session, nullID(decision), id); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, "update", "follow_up", id, "Frist")

@@ -71,6 +71,36 @@ func checkFollowUpRefs(ctx context.Context, tx *sql.Tx, f model.FollowUp) error 
 	return exists("agenda_items", f.EvidenceItemID, "Der Tagesordnungspunkt des Nachweises")
 }
 
+// checkFollowUpDecision refuses, inside tx, a follow-up given as ordered
+// by a proposal that was rejected — a rejected proposal orders nothing
+// (the minutes' follow-up proposals leave its points out for the same
+// reason) — or by a decision of another agenda item than the follow-up's.
+// A proposal not decided yet may carry one (the live page records it
+// before the vote); a follow-up whose proposal is rejected afterwards
+// stays as it was given and can still be edited, since only a change of
+// its decision is checked again.
+func checkFollowUpDecision(ctx context.Context, tx *sql.Tx, f model.FollowUp) error {
+	if f.DecisionID == 0 {
+		return nil
+	}
+	var status model.DecisionStatus
+	var itemID int64
+	if err := tx.QueryRowContext(ctx, `SELECT status, COALESCE(item_id, 0) FROM decisions WHERE id = ?`, f.DecisionID).Scan(&status, &itemID); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return model.AtField("beschluss", model.InputError("Der Beschluss des Auftrags existiert nicht (mehr)."))
+		}
+		return fmt.Errorf("store: follow-up decision %d: %w", f.DecisionID, err)
+	}
+	if f.ItemID != 0 && itemID != f.ItemID {
+		return model.AtField("beschluss", model.InputError("Der gewählte Beschluss gehört zu einem anderen Tagesordnungspunkt als der Auftrag."))
+	}
+	if status == model.DecisionRejected {
+		return model.AtField("beschluss", model.RuleError(
+			"Der gewählte Beschlussvorschlag ist abgelehnt und ordnet nichts an. Einen Auftrag aus der Beratung bitte „aus der Diskussion“ eintragen."))
+	}
+	return nil
+}
+
 // checkFollowUpDeadline refuses, inside tx, a deadline of f before the
 // session it is given in (model.FollowUp.CheckDeadline): the session of its
 // item, or of its decision's item. A follow-up confirmed from a proposal
@@ -145,6 +175,9 @@ func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, er
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		if err := checkFollowUpRefs(ctx, tx, f); err != nil {
+			return err
+		}
+		if err := checkFollowUpDecision(ctx, tx, f); err != nil {
 			return err
 		}
 		if err := checkFollowUpDeadline(ctx, tx, f, f.ProposalKey != ""); err != nil {
@@ -323,6 +356,11 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f model.FollowUp) error {
 		old, err := queryOne(ctx, tx, scanFollowUp, fmt.Sprintf("follow-up %d", f.ID), `SELECT `+followUpCols+` FROM follow_ups f WHERE f.id = ?`, f.ID)
 		if err != nil {
 			return err
+		}
+		if old.DecisionID != f.DecisionID {
+			if err := checkFollowUpDecision(ctx, tx, f); err != nil {
+				return err
+			}
 		}
 		changed := f // only what the edit changes is checked
 		if old.DueDate == f.DueDate {

@@ -37,11 +37,12 @@ func TestScheduleSpeakersCorrectionsAreOneTransaction(t *testing.T) {
 			func(t *testing.T, s *Store, sessionID int64) error {
 				items := must[[]model.AgendaItem](t)(s.Items(ctx, sessionID))
 				must[int64](t)(s.RequestFloor(ctx, sessionID, items[0].ID, "HE"))
-				_, _, err := s.NextSpeaker(ctx, sessionID, items[0].ID)
+				_, _, err := s.NextSpeaker(ctx, sessionID, items[0].ID, 0)
 				return err
 			},
 			func(t *testing.T, s *Store, sessionID int64) error {
-				_, err := s.EndTurn(ctx, sessionID)
+				l := model.ListOf(must[[]model.SpeakerRequest](t)(s.SpeakerRequests(ctx, must[[]model.AgendaItem](t)(s.Items(ctx, sessionID))[0].ID)))
+				_, err := s.EndTurn(ctx, sessionID, l.Current.ID)
 				return err
 			}},
 		{"approval of a correction with its version", "UPDATE", "minutes_corrections", []string{"minutes_versions", "audit_log"},

@@ -165,6 +165,33 @@ func (s *Store) endTurnTx(ctx context.Context, tx *sql.Tx, sessionID int64) (int
 		model.SpeakerDone, s.now().UTC().Format(time.RFC3339Nano), rowID)
 }
 
+// checkFloorSeen refuses, inside tx, to end or pass on the turn when the
+// speaker who has the floor is not the one the form was read with (seen, a
+// speaker request's id; 0 for nobody). Two windows of the secretariat: one
+// gave the floor to the next already, the other's "Redebeitrag beenden"
+// then ended the new speaker's turn at once, and its "Nächste Wortmeldung
+// aufrufen" passed over that speaker.
+func checkFloorSeen(ctx context.Context, tx *sql.Tx, sessionID, seen int64) error {
+	var current int64
+	var speaker string
+	err := tx.QueryRowContext(ctx, `SELECT id, speaker FROM speaker_requests WHERE session_id = ? AND status = ?`,
+		sessionID, model.SpeakerSpeaking).Scan(&current, &speaker)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: current speaker: %w", err)
+	}
+	if current == seen {
+		return nil
+	}
+	if current == 0 {
+		return model.ConflictError("Die Redeliste hat sich inzwischen geändert: Gerade hat niemand das Wort. Nichts ist geändert; bitte den jetzigen Stand prüfen.")
+	}
+	names, err := memberNames(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return model.ConflictError("Die Redeliste hat sich inzwischen geändert: Das Wort hat jetzt %s. Nichts ist geändert; bitte den jetzigen Stand prüfen.", names.Of(speaker))
+}
+
 // closeFloorTx ends the speakers' list of a session that ends: the turn of
 // whoever speaks ends with its discussion row (endTurnTx), and the requests
 // still waiting are withdrawn — the session gives no more turns. Before,
@@ -189,7 +216,10 @@ func (s *Store) closeFloorTx(ctx context.Context, tx *sql.Tx, sessionID int64) e
 
 // EndTurn ends the current speaker's turn (see endTurnTx) and gives the id
 // of the discussion row it created (0 if nobody spoke).
-func (s *Store) EndTurn(ctx context.Context, sessionID int64) (int64, error) {
+//
+// seen is the speaker request that had the floor when the form was read (0:
+// nobody): a turn that has moved on since is not ended (checkFloorSeen).
+func (s *Store) EndTurn(ctx context.Context, sessionID, seen int64) (int64, error) {
 	var rowID int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		se, err := loadSessionTx(ctx, tx, sessionID)
@@ -198,6 +228,9 @@ func (s *Store) EndTurn(ctx context.Context, sessionID int64) (int64, error) {
 		}
 		if se.Status != model.StatusRunning {
 			return model.RuleError("Die Redeliste wird während der laufenden Sitzung geführt.")
+		}
+		if err := checkFloorSeen(ctx, tx, sessionID, seen); err != nil {
+			return err
 		}
 		rowID, err = s.endTurnTx(ctx, tx, sessionID)
 		return err
@@ -208,10 +241,14 @@ func (s *Store) EndTurn(ctx context.Context, sessionID int64) (int64, error) {
 // NextSpeaker ends the current turn (creating its discussion row) and
 // gives the floor to the first who waits on the item. It gives the id of
 // the row created (0 if nobody spoke) and whether someone has the floor
-// now.
-func (s *Store) NextSpeaker(ctx context.Context, sessionID, itemID int64) (rowID int64, started bool, err error) {
+// now. seen is the speaker request that had the floor when the form was
+// read (0: nobody), as for EndTurn.
+func (s *Store) NextSpeaker(ctx context.Context, sessionID, itemID, seen int64) (rowID int64, started bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := runningItem(ctx, tx, sessionID, itemID); err != nil {
+			return err
+		}
+		if err := checkFloorSeen(ctx, tx, sessionID, seen); err != nil {
 			return err
 		}
 		if rowID, err = s.endTurnTx(ctx, tx, sessionID); err != nil {

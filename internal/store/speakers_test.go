@@ -21,7 +21,7 @@ func TestSpeakersList(t *testing.T) {
 	_, sessionID := fixture(t, s)
 	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Cloud", Status: model.ItemAccepted}))
 	he := must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HE"))
-	must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HH"))
+	hh := must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HH"))
 	if _, err := s.RequestFloor(ctx, sessionID, item, "HE"); model.ClassOf(err) != model.ErrConflict {
 		t.Fatalf("HE twice: %v", err)
 	}
@@ -31,7 +31,7 @@ func TestSpeakersList(t *testing.T) {
 	must[int64](t)(s.RequestFloor(ctx, sessionID, item, "Bund"))
 	check(t, s.WithdrawFloor(ctx, must[int64](t)(s.RequestFloor(ctx, sessionID, item, "DLT"))))
 
-	row, started, err := s.NextSpeaker(ctx, sessionID, item)
+	row, started, err := s.NextSpeaker(ctx, sessionID, item, 0)
 	if err != nil || row != 0 || !started {
 		t.Fatalf("first speaker: %d %v %v", row, started, err)
 	}
@@ -43,7 +43,7 @@ func TestSpeakersList(t *testing.T) {
 	if _, err := s.RequestFloor(ctx, sessionID, item, "HE"); model.ClassOf(err) != model.ErrConflict {
 		t.Fatalf("HE while speaking: %v", err)
 	}
-	row, started, err = s.NextSpeaker(ctx, sessionID, item)
+	row, started, err = s.NextSpeaker(ctx, sessionID, item, he)
 	if err != nil || row == 0 || !started {
 		t.Fatalf("next speaker: %d %v %v", row, started, err)
 	}
@@ -51,11 +51,11 @@ func TestSpeakersList(t *testing.T) {
 	if c.Speaker != "HE" || c.ItemID != item || len(c.Points) != 0 {
 		t.Fatalf("ON row of HE's turn: %+v", c)
 	}
-	row, err = s.EndTurn(ctx, sessionID)
+	row, err = s.EndTurn(ctx, sessionID, hh)
 	if err != nil || row == 0 || must[model.Contribution](t)(s.Contribution(ctx, row)).Speaker != "HH" {
 		t.Fatalf("end HH's turn: %d %v", row, err)
 	}
-	if row, err := s.EndTurn(ctx, sessionID); err != nil || row != 0 {
+	if row, err := s.EndTurn(ctx, sessionID, 0); err != nil || row != 0 {
 		t.Fatalf("end with nobody speaking: %d %v", row, err)
 	}
 	l = model.ListOf(must[[]model.SpeakerRequest](t)(s.SpeakerRequests(ctx, item)))
@@ -142,7 +142,7 @@ func TestSessionEndClosesTheFloor(t *testing.T) {
 	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Cloud", Status: model.ItemAccepted}))
 	must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HE"))
 	must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HH"))
-	if _, started, err := s.NextSpeaker(ctx, sessionID, item); err != nil || !started {
+	if _, started, err := s.NextSpeaker(ctx, sessionID, item, 0); err != nil || !started {
 		t.Fatalf("HE's turn: %v %v", started, err)
 	}
 	se := must[model.Session](t)(s.Session(ctx, sessionID))
@@ -226,5 +226,47 @@ func TestAbsentMemberCannotTakeFloor(t *testing.T) {
 	}
 	if all, offered := must[[]model.Member](t)(s.Members(ctx)), must[[]model.Member](t)(s.FloorMembers(ctx, other, item)); len(offered) != len(all) {
 		t.Errorf("a session without attendance offers %d of %d members", len(offered), len(all))
+	}
+}
+
+// TestStaleFloorFormsActOnNothing: two windows of the secretariat on the
+// live page while Hessen speaks. One calls the next speaker (Hamburg); the
+// other, still showing Hessen, then pressed "Redebeitrag beenden" — which
+// ended Hamburg's turn at once, with an empty ON row for Hamburg — or
+// "Nächste Wortmeldung aufrufen", which passed over Hamburg. Both are
+// refused as a conflict naming who speaks now, and nothing changes.
+func TestStaleFloorFormsActOnNothing(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	_, sessionID := fixture(t, s)
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Cloud", Status: model.ItemAccepted}))
+	he := must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HE"))
+	hh := must[int64](t)(s.RequestFloor(ctx, sessionID, item, "HH"))
+	must[int64](t)(s.RequestFloor(ctx, sessionID, item, "Bund"))
+	if _, _, err := s.NextSpeaker(ctx, sessionID, item, 0); err != nil {
+		t.Fatal(err)
+	}
+	// Both windows show Hessen; the first passes the floor to Hamburg.
+	if _, _, err := s.NextSpeaker(ctx, sessionID, item, he); err != nil {
+		t.Fatal(err)
+	}
+	before := must[[]model.Contribution](t)(s.Contributions(ctx, item))
+	if _, err := s.EndTurn(ctx, sessionID, he); model.ClassOf(err) != model.ErrConflict || !strings.Contains(model.ReasonOf(err), "Das Wort hat jetzt Hamburg") {
+		t.Errorf("stale end of Hessen's turn: %v", err)
+	}
+	if _, _, err := s.NextSpeaker(ctx, sessionID, item, he); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("stale call of the next speaker: %v", err)
+	}
+	l := model.ListOf(must[[]model.SpeakerRequest](t)(s.SpeakerRequests(ctx, item)))
+	if l.Current == nil || l.Current.ID != hh || len(l.Waiting) != 1 {
+		t.Errorf("the list changed: %+v", l)
+	}
+	if after := must[[]model.Contribution](t)(s.Contributions(ctx, item)); len(after) != len(before) {
+		t.Errorf("rows %d, want %d", len(after), len(before))
+	}
+	// With nobody speaking, a form read while Hamburg spoke is refused too.
+	must[int64](t)(s.EndTurn(ctx, sessionID, hh))
+	if _, err := s.EndTurn(ctx, sessionID, hh); model.ClassOf(err) != model.ErrConflict || !strings.Contains(model.ReasonOf(err), "Gerade hat niemand das Wort") {
+		t.Errorf("ending Hamburg's turn twice: %v", err)
 	}
 }

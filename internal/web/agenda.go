@@ -77,6 +77,9 @@ type manageData struct {
 	// Unnumbered are the items of the agenda without a TOP number
 	// (model.Unnumbered): publishing them so asks for a confirmation.
 	Unnumbered []model.AgendaItem
+	// OutOfOrder are the items whose TOP number is lower than one before
+	// them (model.OutOfOrder): publishing them so asks for a confirmation.
+	OutOfOrder []model.AgendaItem
 	// Numberable: the agenda may be numbered in its order (not published,
 	// session planned or convened: model.Session.CheckNumberable).
 	Numberable bool
@@ -252,6 +255,7 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 			d.Open, err = s.st.OpenProposals(ctx, se.ID)
 		}
 		d.Unnumbered = model.Unnumbered(d.Items)
+		d.OutOfOrder = model.OutOfOrder(d.Items)
 		d.Numberable = se.CheckNumberable() == nil
 	}
 	if err == nil {
@@ -320,15 +324,25 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 	// Published without numbers, its items read "TOP (ohne Nummer)" in the
 	// agenda, the message to the members and later the minutes: that
 	// needs the confirmation that it is meant.
-	if r.PostFormValue("ohne_nummer") != "ja" {
+	// So, with numbers out of the agenda's order (an item moved after
+	// numbering), it would read "TOP 03" before "TOP 02".
+	if r.PostFormValue("ohne_nummer") != "ja" || r.PostFormValue("ausser_reihe") != "ja" {
 		items, err := s.st.Items(r.Context(), se.ID)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
-		if len(model.Unnumbered(items)) > 0 {
-			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se, problems{model.AtField("ohne_nummer", model.RuleError(
-				"Die Tagesordnung ist nicht veröffentlicht: TOPs haben noch keine Nummer. Bitte nummerieren oder bestätigen, dass sie ohne Nummer veröffentlicht wird."))}, rowRefusal{})
+		var refused problems
+		if r.PostFormValue("ohne_nummer") != "ja" && len(model.Unnumbered(items)) > 0 {
+			refused.add(model.AtField("ohne_nummer", model.RuleError(
+				"Die Tagesordnung ist nicht veröffentlicht: TOPs haben noch keine Nummer. Bitte nummerieren oder bestätigen, dass sie ohne Nummer veröffentlicht wird.")))
+		}
+		if r.PostFormValue("ausser_reihe") != "ja" && len(model.OutOfOrder(items)) > 0 {
+			refused.add(model.AtField("ausser_reihe", model.RuleError(
+				"Die Tagesordnung ist nicht veröffentlicht: TOP-Nummern folgen nicht der Reihenfolge der Tagesordnung. Bitte neu nummerieren oder bestätigen, dass sie so veröffentlicht wird.")))
+		}
+		if len(refused) > 0 {
+			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se, refused, rowRefusal{})
 			return
 		}
 	}

@@ -216,3 +216,47 @@ func TestPreparatoryAgendaNoticeStaysInternal(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishAgendaAsksAboutNumbersOutOfOrder: planning the 48th session in
+// the demo as the secretariat, an item moved up after "TOPs nummerieren"
+// kept its number, and the agenda was published without a word reading
+// "TOP 02" before "TOP 01" — in the agenda, the members' message and later
+// the minutes. The management page now names the items, and publishing so
+// needs a confirmation, as publishing items without a number does.
+func TestPublishAgendaAsksAboutNumbersOutOfOrder(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s48, item := planSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, item.ID), url.Values{"version": {fmt.Sprint(item.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
+		t.Fatalf("accept: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/nummerieren", url.Values{}); code != http.StatusSeeOther {
+		t.Fatalf("number the agenda: %d", code)
+	}
+	// "Hessischer Bericht" (TOP 02) moved before "Reporting FachMK" (TOP 01).
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/verschieben", ts.URL, item.ID), url.Values{"richtung": {"hoch"}}); code != http.StatusSeeOther {
+		t.Fatalf("move: %d", code)
+	}
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	if box := between(page, `id="ausser-reihe"`, "</div>"); !strings.Contains(box, "TOP 01 – Reporting FachMK") || !strings.Contains(page, `name="ausser_reihe" value="ja" required`) {
+		t.Errorf("the management page does not name the item out of order:\n%s", between(page, `id="h-status"`, "</section>"))
+	}
+	se, _ := st.Session(ctx, s48.ID)
+	publish := url.Values{"version": {fmt.Sprint(se.Version)}}
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", publish)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "TOP-Nummern folgen nicht der Reihenfolge der Tagesordnung") {
+		t.Errorf("publishing numbers out of order without the confirmation: %d", code)
+	}
+	reasonsAtFields(t, page, `id="status-fehler"`, map[string]string{"ausser-reihe-ok": "TOP-Nummern folgen nicht der Reihenfolge"})
+	if se, _ := st.Session(ctx, s48.ID); se.AgendaPublished {
+		t.Fatal("published without the confirmation")
+	}
+	publish.Set("ausser_reihe", "ja")
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/veroeffentlichen", publish); code != http.StatusSeeOther {
+		t.Fatalf("publish with the confirmation: %d", code)
+	}
+	if se, _ := st.Session(ctx, s48.ID); !se.AgendaPublished {
+		t.Error("not published with the confirmation")
+	}
+}

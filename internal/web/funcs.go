@@ -104,10 +104,13 @@ var funcs = template.FuncMap{
 	},
 	"rowIDOf":    func(r minutes.Row) int64 { return r.ID },
 	"rowVersion": func(r minutes.Row) int { return r.Version },
+	// decisionsOf gives the decisions an item's rows hold that a follow-up
+	// may be given from: a rejected proposal orders nothing (the store
+	// refuses it, store.CreateFollowUp), so the live page does not offer it.
 	"decisionsOf": func(rows []minutes.Row) []model.Decision {
 		var out []model.Decision
 		for _, r := range rows {
-			if r.Decision != nil {
+			if r.Decision != nil && !r.Decision.Rejected() {
 				out = append(out, *r.Decision)
 			}
 		}

@@ -1,12 +1,16 @@
 package web
 
 import (
+	"context"
 	"fmt"
+	"html"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestLiveFollowUpResponsibleAtItsField: a follow-up on the live page
@@ -31,5 +35,54 @@ func TestLiveFollowUpResponsibleAtItsField(t *testing.T) {
 		if !strings.Contains(between(page, `id="`+id+`"`, "</div>"), `aria-describedby="`+id+`-fehler"`) {
 			t.Errorf("%s not marked", id)
 		}
+	}
+}
+
+// TestLiveFollowUpNotFromARejectedProposal: on the demo's live page the
+// secretariat's "Aus Beschluss" offered the proposal just rejected, as
+// "Beschlussvorschlag" like the one not yet voted on, and the follow-up was
+// stored as ordered by it. The rejected proposal is no longer offered, the
+// proposals left are told apart ("… (noch nicht abgestimmt)"), and a form
+// that still names the rejected one (a tab opened before the vote) is
+// refused with the reason, nothing stored.
+func TestLiveFollowUpNotFromARejectedProposal(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, rejected := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	// A second proposal on the item, not voted on.
+	se, _ := st.Session(ctx, sid)
+	open := must(st.CreateDecision(ctx, model.Decision{BodyID: se.BodyID, SessionID: sid, ItemID: item, Kind: model.KindRecommendation, Status: model.DecisionDraft, Scope: model.ScopeAll,
+		Title: "Begleitende Empfehlung", Points: []model.Point{{Label: "1.", Text: "Er empfiehlt den Ländern die Rahmenarchitektur."}}, Applicants: []string{"Bund"}}))
+	votes := url.Values{}
+	for _, m := range []string{"Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"} {
+		votes.Set("stimme_"+m, "ja")
+	}
+	votes.Set("stimme_Bund", "nein")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, rejected), votes); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d", code)
+	}
+	if d, _ := st.Decision(ctx, rejected); d.Status != model.DecisionRejected {
+		t.Fatalf("the proposal is %s, want rejected", d.Status)
+	}
+	_, page := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)
+	sel := between(page, `id="neu-abeschluss"`, "</select>")
+	if strings.Contains(sel, fmt.Sprintf(`value="%d"`, rejected)) {
+		t.Errorf("the rejected proposal is offered for a follow-up:\n%s", sel)
+	}
+	if !strings.Contains(sel, fmt.Sprintf(`<option value="%d">Empfehlungsvorschlag – Begleitende Empfehlung (noch nicht abgestimmt)</option>`, open)) &&
+		!strings.Contains(sel, fmt.Sprintf(`<option value="%d">Beschlussvorschlag – Begleitende Empfehlung (noch nicht abgestimmt)</option>`, open)) {
+		t.Errorf("the open proposal is not named:\n%s", sel)
+	}
+	code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/auftraege", ts.URL, item),
+		url.Values{"text": {"Rahmenarchitektur umsetzen"}, "verantwortlich": {"FITKO"}, "beschluss": {fmt.Sprint(rejected)}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(page), "ist abgelehnt und ordnet nichts an") {
+		t.Errorf("a follow-up of the rejected proposal: %d\n%s", code, between(page, `id="form-auftrag"`, "</form>"))
+	}
+	if !strings.Contains(page, `value="Rahmenarchitektur umsetzen"`) {
+		t.Error("the text typed is lost")
+	}
+	if fs, _ := st.FollowUps(ctx, store.FollowUpFilter{DecisionID: rejected}); len(fs) != 0 {
+		t.Errorf("stored for the rejected proposal: %+v", fs)
 	}
 }

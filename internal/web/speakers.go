@@ -211,7 +211,7 @@ func (s *Server) nextSpeaker(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	rowID, started, err := s.st.NextSpeaker(r.Context(), se.ID, itemID)
+	rowID, started, err := s.st.NextSpeaker(r.Context(), se.ID, itemID, floorSeen(r))
 	if err != nil {
 		s.fail(w, r, err, "")
 		return
@@ -230,12 +230,21 @@ func (s *Server) nextSpeaker(w http.ResponseWriter, r *http.Request) {
 	back(w, r, to, notice)
 }
 
+// floorSeen reads the speaker request that had the floor when the live
+// page's form was rendered (am_wort; 0 or absent: nobody), so that a form
+// of an older state ends or passes on no other speaker's turn
+// (store.checkFloorSeen).
+func floorSeen(r *http.Request) int64 {
+	id, _ := strconv.ParseInt(r.PostFormValue("am_wort"), 10, 64)
+	return id
+}
+
 func (s *Server) endTurn(w http.ResponseWriter, r *http.Request) {
 	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
 	if !ok {
 		return
 	}
-	rowID, err := s.st.EndTurn(r.Context(), se.ID)
+	rowID, err := s.st.EndTurn(r.Context(), se.ID, floorSeen(r))
 	if err != nil {
 		s.fail(w, r, err, "")
 		return

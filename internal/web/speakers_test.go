@@ -95,8 +95,24 @@ func TestSpeakersListWeb(t *testing.T) {
 	if _, state := do(t, gs, "GET", ts.URL+"/sitzungen/48/beamer/stand", nil); !strings.HasPrefix(state, `<div id="beamer"`) {
 		t.Fatalf("projector state: %.80s", state)
 	}
+	// A form read before HE had the floor (another window) ends no turn:
+	// it names who speaks now, and nothing changes.
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/redeliste/beenden", url.Values{"am_wort": {"0"}}); code != http.StatusConflict || !strings.Contains(body, "Das Wort hat jetzt Hessen") {
+		t.Fatalf("a stale end of turn: %d", code)
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/redeliste/weiter", url.Values{"top": {strconv.FormatInt(item.ID, 10)}, "am_wort": {"0"}}); code != http.StatusConflict {
+		t.Fatalf("a stale call of the next speaker: %d", code)
+	}
+	if cs, _ := st.Contributions(ctx, item.ID); len(cs) != 0 {
+		t.Fatalf("a stale form ended a turn: %+v", cs)
+	}
+	// The live page's forms carry the turn they were read with.
+	_, live = do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item.ID), nil)
+	if want := fmt.Sprintf(`name="am_wort" value="%d"`, list[0].ID); strings.Count(live, want) != 2 {
+		t.Errorf("the forms lack %s:\n%s", want, between(live, `id="redeliste"`, "</section>"))
+	}
 	// Ending HE's turn leads to its new ON row.
-	res, err := gs.PostForm(ts.URL+"/sitzungen/48/redeliste/beenden", nil)
+	res, err := gs.PostForm(ts.URL+"/sitzungen/48/redeliste/beenden", url.Values{"am_wort": {strconv.FormatInt(list[0].ID, 10)}})
 	if err != nil {
 		t.Fatal(err)
 	}
