@@ -46,7 +46,7 @@ func TestNumberAgenda(t *testing.T) {
 	se, _ := s.Session(ctx, s48)
 	se.AgendaPublished = true
 	check(t, s.UpdateSession(ctx, se))
-	check(t, s.MoveItem(ctx, c, -1))
+	check(t, s.MoveItem(ctx, c, -1, itemVersion(t, s, c)))
 	if _, err := s.NumberAgenda(ctx, s48); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("numbering a published agenda: %v", err)
 	}
@@ -196,7 +196,7 @@ func TestAcceptIntoUebergreifendesGoesBeforeReporting(t *testing.T) {
 	}
 	// The secretariat moves an item below "Reporting FachMK" by hand; the
 	// next one accepted into the section goes after it, not before it.
-	check(t, s.MoveItem(ctx, late, 1))
+	check(t, s.MoveItem(ctx, late, 1, itemVersion(t, s, late)))
 	if _, err := s.DecideRegistration(ctx, later, 1, true, "", IntoSection(general)); err != nil {
 		t.Fatal(err)
 	}
@@ -226,5 +226,40 @@ func TestAcceptedRegistrationMailWording(t *testing.T) {
 	}
 	if got := sessionWhen(model.Session{Date: model.NewDate(2027, 1, 15), Place: "Videokonferenz"}); got != "am 15.01.2027, als Videokonferenz" {
 		t.Errorf("sessionWhen: %q", got)
+	}
+}
+
+// itemVersion gives the stored version of agenda item id, as a form reads it.
+func itemVersion(t *testing.T, s *Store, id int64) int {
+	t.Helper()
+	return must[model.AgendaItem](t)(s.Item(context.Background(), id)).Version
+}
+
+// TestStaleMoveMovesNothing: "↑" sent twice (a double click, or a page read
+// before another move) moves the item one place, not two: the second
+// carries the version read, which the first move changed, and is refused
+// as a conflict. Before, the form carried no version and each submit moved
+// the item once more.
+func TestStaleMoveMovesNothing(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := fixture(t, s)
+	se := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Status: model.StatusPlanned}))
+	var ids []int64
+	for i, title := range []string{"Eins", "Zwei", "Drei"} {
+		ids = append(ids, must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: se, Title: title, Position: i + 1})))
+	}
+	read := itemVersion(t, s, ids[2])
+	check(t, s.MoveItem(ctx, ids[2], -1, read))
+	if err := s.MoveItem(ctx, ids[2], -1, read); model.ClassOf(err) != model.ErrConflict {
+		t.Errorf("the second move with the version read: %v", err)
+	}
+	items := must[[]model.AgendaItem](t)(s.Items(ctx, se))
+	var order []string
+	for _, it := range items {
+		order = append(order, it.Title)
+	}
+	if strings.Join(order, ",") != "Eins,Drei,Zwei" {
+		t.Errorf("the order after a double click: %v", order)
 	}
 }

@@ -47,7 +47,7 @@ func TestAuditEveryWritePath(t *testing.T) {
 
 	t.Run("move", func(t *testing.T) {
 		before := headID(t, s)
-		check(t, s.MoveItem(ctx, items[0], +1))
+		check(t, s.MoveItem(ctx, items[0], +1, itemVersion(t, s, items[0])))
 		got := map[int64]model.AuditEntry{}
 		for _, e := range entriesAfter(t, s, before) {
 			got[e.EntityID] = e

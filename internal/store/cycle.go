@@ -321,12 +321,19 @@ func (s *Store) SetCurrentItem(ctx context.Context, sessionID, itemID int64) err
 
 // MoveItem moves an accepted item one place up (delta -1) or down (+1) on
 // its session's agenda and renumbers the positions 1…n; the agenda of a
-// session that was held keeps its order.
-func (s *Store) MoveItem(ctx context.Context, itemID int64, delta int) error {
+// session that was held keeps its order. version is the item's version
+// read: every move gives every item of the agenda a new one, so a second
+// click or a form of a page read before another move is refused as a
+// conflict, not taken as one more place.
+func (s *Store) MoveItem(ctx context.Context, itemID int64, delta, version int) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var sessionID int64
-		if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, itemID).Scan(&sessionID); err != nil {
+		var stored int
+		if err := tx.QueryRowContext(ctx, `SELECT session_id, version FROM agenda_items WHERE id = ?`, itemID).Scan(&sessionID, &stored); err != nil {
 			return notFound(err, fmt.Sprintf("agenda item %d", itemID))
+		}
+		if stored != version {
+			return model.ConflictError("Die Tagesordnung wurde inzwischen geändert; der TOP ist nicht verschoben. Bitte prüfen Sie die Reihenfolge auf der neu geladenen Seite.")
 		}
 		if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
 			return err

@@ -124,7 +124,7 @@ func TestHeldAgendaKeepsItsOrderAndNames(t *testing.T) {
 	must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "02", Title: "Register", Position: 2}))
 	se := must[model.Session](t)(s.Session(ctx, s47))
 	check(t, s.SetSessionStatus(ctx, s47, se.Version, model.StatusEnded))
-	if err := s.MoveItem(ctx, a, 1); model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "hat stattgefunden") {
+	if err := s.MoveItem(ctx, a, 1, itemVersion(t, s, a)); model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "hat stattgefunden") {
 		t.Errorf("moving an item of an ended session: %v", err)
 	}
 	it := must[model.AgendaItem](t)(s.Item(ctx, a))

@@ -516,7 +516,7 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("richtung") == "hoch" {
 		delta = -1
 	}
-	if err := s.st.MoveItem(r.Context(), it.ID, delta); err != nil {
+	if err := s.st.MoveItem(r.Context(), it.ID, delta, formVersion(r)); err != nil {
 		// Refused (the session was held, its minutes approved): the page
 		// the move came from, with the reason — the live page at the
 		// item while its minutes are kept there, else the agenda.

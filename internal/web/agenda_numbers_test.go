@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -235,8 +236,14 @@ func TestPublishAgendaAsksAboutNumbersOutOfOrder(t *testing.T) {
 		t.Fatalf("number the agenda: %d", code)
 	}
 	// "Hessischer Bericht" (TOP 02) moved before "Reporting FachMK" (TOP 01).
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/verschieben", ts.URL, item.ID), url.Values{"richtung": {"hoch"}}); code != http.StatusSeeOther {
+	moved, _ := st.Item(context.Background(), item.ID)
+	move := url.Values{"richtung": {"hoch"}, "version": {strconv.Itoa(moved.Version)}}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/verschieben", ts.URL, item.ID), move); code != http.StatusSeeOther {
 		t.Fatalf("move: %d", code)
+	}
+	// The same form again (a double click) moves nothing more.
+	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/verschieben", ts.URL, item.ID), move); code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Tagesordnung wurde inzwischen geändert; der TOP ist nicht verschoben.") {
+		t.Errorf("the move sent twice: %d %s", code, between(page, "<main", "</main>"))
 	}
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
 	if box := between(page, `id="ausser-reihe"`, "</div>"); !strings.Contains(box, "TOP 01 – Reporting FachMK") || !strings.Contains(page, `name="ausser_reihe" value="ja" required`) {

@@ -199,7 +199,7 @@ func TestHeldSessionKeepsItsAgenda(t *testing.T) {
 	if _, page := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, it.ID), nil); strings.Contains(page, "TOP vorziehen") {
 		t.Error("the live page of a held session offers to move an item")
 	}
-	code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/verschieben", ts.URL, it.ID), url.Values{"richtung": {"hoch"}})
+	code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/verschieben", ts.URL, it.ID), url.Values{"richtung": {"hoch"}, "version": {strconv.Itoa(it.Version)}})
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "hat stattgefunden") {
 		t.Errorf("moving an item of a held session: %d %.300s", code, page)
 	}
