@@ -41,8 +41,9 @@ var funcs = template.FuncMap{
 		}
 		return ""
 	},
-	"join":  strings.Join,
-	"lines": func(s string) []string { return strings.Split(s, "\n") },
+	"join":      strings.Join,
+	"hasPrefix": strings.HasPrefix,
+	"lines":     func(s string) []string { return strings.Split(s, "\n") },
 	// blocks splits a text into paragraphs and lists for the partial
 	// "text-blocks" (model.TextBlocks).
 	"blocks": model.TextBlocks,

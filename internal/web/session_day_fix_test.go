@@ -158,6 +158,10 @@ func TestLiveRefusalsStayOnTheLivePage(t *testing.T) {
 		!strings.Contains(page, "Die Abstimmung ist nicht eröffnet: Die Beschlussfähigkeit ist nicht festgestellt") {
 		t.Errorf("open a vote without a quorum: %d %.300s", code, page)
 	}
+	// The box above leads to the vote's button, which takes no input.
+	if box := between(page, `id="eintrag-abgelehnt"`, "</div>"); !strings.Contains(box, fmt.Sprintf(`<a href="#eroeffnen-%d">Zur Abstimmung</a>`, d.ID)) || strings.Contains(box, "Ihrer Eingabe") {
+		t.Errorf("the refusal's box: %s", box)
+	}
 	it.Consent = true
 	if err := st.UpdateItem(ctx, it); err != nil {
 		t.Fatal(err)
