@@ -1,0 +1,51 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// TestGrueneListeVoteKeepsItsProposals: while the Grüne Liste is voted on
+// en bloc, its proposals are the text the members vote on — editing one
+// or adding another to an item on the list is refused, as for a vote on a
+// single proposal. Before, both were taken and the close decided the
+// changed (or new) text with the votes cast before.
+func TestGrueneListeVoteKeepsItsProposals(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, sessionID := lawFixture(t, s)
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Grün", Consent: true}))
+	id := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: item, Kind: model.KindDecision,
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Grün", Applicants: []string{"Bund"}}))
+	vid := must[int64](t)(s.OpenVote(ctx, sessionID, 0))
+
+	d := must[model.Decision](t)(s.Decision(ctx, id))
+	d.Title = "während der Abstimmung geändert"
+	if err := s.UpdateDecision(ctx, d); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("proposal on the Grüne Liste edited during its vote: %v", err)
+	}
+	if _, err := s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: item, Kind: model.KindDecision,
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "nachgeschoben", Applicants: []string{"Bund"}}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("proposal added to the Grüne Liste during its vote: %v", err)
+	}
+	// Nor does an item go onto the list, or off it, while it is voted on.
+	other := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Nicht grün"}))
+	it := must[model.AgendaItem](t)(s.Item(ctx, other))
+	it.Consent = true
+	if err := s.UpdateItem(ctx, it); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("item put on the Grüne Liste during its vote: %v", err)
+	}
+	it = must[model.AgendaItem](t)(s.Item(ctx, item))
+	it.Consent = false
+	if err := s.UpdateItem(ctx, it); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("item taken off the Grüne Liste during its vote: %v", err)
+	}
+	check(t, s.CastSessionVote(ctx, vid, "Bund", model.VoteYes, false))
+	check(t, s.CancelVote(ctx, vid))
+	// After the vote, the proposal may be changed again.
+	d = must[model.Decision](t)(s.Decision(ctx, id))
+	d.Title = "nach der Abstimmung geändert"
+	check(t, s.UpdateDecision(ctx, d))
+}
