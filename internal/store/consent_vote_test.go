@@ -49,3 +49,29 @@ func TestGrueneListeVoteKeepsItsProposals(t *testing.T) {
 	d.Title = "nach der Abstimmung geändert"
 	check(t, s.UpdateDecision(ctx, d))
 }
+
+// TestGreenListConfirmationWaitsForItsVote: the secretariat's confirmation
+// of the AL-Runde's recommendation for the Grüne Liste does not put an item
+// on the list while the list is being voted on en bloc.
+func TestGreenListConfirmationWaitsForItsVote(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	recA, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}))
+	must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...)))
+	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
+		se := must[model.Session](t)(s.Session(ctx, f.main))
+		check(t, s.SetSessionStatus(ctx, f.main, se.Version, next))
+	}
+	check(t, ignore2(s.SaveAttendance(ctx, f.main, attending(voters...))))
+	itB := must[model.AgendaItem](t)(s.Item(ctx, f.itemB))
+	itB.Consent = true
+	check(t, s.UpdateItem(ctx, itB))
+	vid := must[int64](t)(s.OpenVote(ctx, f.main, 0))
+	r := must[model.Recommendation](t)(s.Recommendation(ctx, recA))
+	if err := s.ConfirmGreenList(ctx, recA, r.Version); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("confirmed onto the Grüne Liste during its vote: %v", err)
+	}
+	check(t, s.CancelVote(ctx, vid))
+	check(t, s.ConfirmGreenList(ctx, recA, r.Version))
+}
