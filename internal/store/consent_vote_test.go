@@ -75,3 +75,24 @@ func TestGreenListConfirmationWaitsForItsVote(t *testing.T) {
 	check(t, s.CancelVote(ctx, vid))
 	check(t, s.ConfirmGreenList(ctx, recA, r.Version))
 }
+
+// TestGrueneListeItemNotDeferredDuringItsVote: an item on the Grüne Liste
+// is not deferred while the list is voted on en bloc (its proposal would
+// leave the list the members are voting on); after the vote it may be.
+func TestGrueneListeItemNotDeferredDuringItsVote(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, sessionID := lawFixture(t, s)
+	must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 27), Status: model.StatusPlanned}))
+	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Grün", Consent: true, Status: model.ItemAccepted}))
+	must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: item, Kind: model.KindDecision,
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Grün", Applicants: []string{"Bund"}}))
+	vid := must[int64](t)(s.OpenVote(ctx, sessionID, 0))
+	version := must[model.AgendaItem](t)(s.Item(ctx, item)).Version
+	if _, _, err := s.DeferItem(ctx, Deferral{ItemID: item, Version: version, Reason: "Unterlagen fehlen"}); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("item on the Grüne Liste deferred during its vote: %v", err)
+	}
+	check(t, s.CancelVote(ctx, vid))
+	version = must[model.AgendaItem](t)(s.Item(ctx, item)).Version
+	check(t, ignore2(s.DeferItem(ctx, Deferral{ItemID: item, Version: version, Reason: "Unterlagen fehlen"})))
+}
