@@ -127,10 +127,27 @@ func openProcedureOf(ctx context.Context, q queryer, decisionID int64) (bool, er
 	return n > 0, nil
 }
 
+// openBallotOf tells whether an open vote in session decides the
+// decision: a vote on it alone, or the vote on the Grüne Liste en bloc
+// while its item is on the list.
 func openBallotOf(ctx context.Context, q queryer, decisionID int64) (bool, error) {
 	var n int
-	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE decision_id = ? AND status = ?`, decisionID, model.VoteOpen).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots b WHERE b.status = ? AND (b.decision_id = ?
+		OR (b.decision_id IS NULL AND EXISTS (SELECT 1 FROM decisions d JOIN agenda_items i ON i.id = d.item_id
+		    WHERE d.id = ? AND i.consent = 1 AND i.session_id = b.session_id)))`, model.VoteOpen, decisionID, decisionID).Scan(&n); err != nil {
 		return false, fmt.Errorf("store: open vote: %w", err)
+	}
+	return n > 0, nil
+}
+
+// consentBallotAt tells whether the item is on the Grüne Liste while the
+// list is being voted on en bloc: a proposal added to it then would be
+// decided with votes cast before it was there.
+func consentBallotAt(ctx context.Context, q queryer, itemID int64) (bool, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots b JOIN agenda_items i ON i.session_id = b.session_id
+		WHERE i.id = ? AND i.consent = 1 AND b.decision_id IS NULL AND b.status = ?`, itemID, model.VoteOpen).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: open consent vote: %w", err)
 	}
 	return n > 0, nil
 }

@@ -125,6 +125,13 @@ func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, er
 				return err
 			}
 		}
+		if d.ItemID != 0 && d.Status == model.DecisionDraft {
+			if open, err := consentBallotAt(ctx, tx, d.ItemID); err != nil {
+				return err
+			} else if open {
+				return model.RuleError("Über die Grüne Liste wird gerade abgestimmt; ein Beschlussvorschlag kann ihr erst nach der Abstimmung hinzugefügt werden.")
+			}
+		}
 		if d.ItemID != 0 {
 			if d.Position, err = placeRow(ctx, tx, d.ItemID, d.Position); err != nil {
 				return err
@@ -391,6 +398,13 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 			return err
 		} else if open {
 			return model.RuleError("Über %s wird gerade abgestimmt; der Vorschlag kann erst nach der Abstimmung geändert werden.", cur.DisplayTitle())
+		}
+		if d.ItemID != 0 && d.ItemID != cur.ItemID {
+			if open, err := consentBallotAt(ctx, tx, d.ItemID); err != nil {
+				return err
+			} else if open {
+				return model.RuleError("Über die Grüne Liste wird gerade abgestimmt; ein Beschlussvorschlag kann ihr erst nach der Abstimmung hinzugefügt werden.")
+			}
 		}
 		// Nor while a written procedure runs on it: the members vote on
 		// the text sent to them, and its count gives that text (to the

@@ -55,8 +55,15 @@ func (s *Store) DeferItem(ctx context.Context, d Deferral) (int64, model.Session
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM decisions WHERE item_id = ? AND status = ?`, it.ID, model.DecisionAdopted).Scan(&adopted); err != nil {
 			return fmt.Errorf("store: decisions of item %d: %w", it.ID, err)
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE status = ? AND (item_id = ? OR decision_id IN (SELECT id FROM decisions WHERE item_id = ?))`,
-			model.VoteOpen, it.ID, it.ID).Scan(&voting); err != nil {
+		// An item on the Grüne Liste is voted on while the list is (en
+		// bloc, whichever item is called).
+		consent := 0
+		if it.Consent {
+			consent = 1
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE status = ? AND (item_id = ? OR decision_id IN (SELECT id FROM decisions WHERE item_id = ?)
+			OR (decision_id IS NULL AND session_id = ? AND ? = 1))`,
+			model.VoteOpen, it.ID, it.ID, it.SessionID, consent).Scan(&voting); err != nil {
 			return fmt.Errorf("store: votes on item %d: %w", it.ID, err)
 		}
 		if err := it.CheckDeferrable(from, adopted > 0, voting > 0); err != nil {

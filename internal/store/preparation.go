@@ -876,6 +876,13 @@ func (s *Store) ConfirmGreenList(ctx context.Context, recID int64, version int) 
 		if err := checkSessionOpen(ctx, tx, target.SessionID); err != nil {
 			return err
 		}
+		// Not while the list is voted on en bloc: the members vote on it
+		// as it stood when the vote opened.
+		onList := target
+		onList.Consent = true
+		if err := checkConsentKept(ctx, tx, onList); err != nil {
+			return err
+		}
 		var consentSection sql.NullInt64
 		if err := tx.QueryRowContext(ctx, `SELECT s.id FROM sections s JOIN sessions se ON se.body_id = s.body_id WHERE se.id = ? AND s.consent = 1 ORDER BY s.position LIMIT 1`,
 			target.SessionID).Scan(&consentSection); err != nil && !errors.Is(err, sql.ErrNoRows) {

@@ -639,12 +639,36 @@ func (s *Store) updateItemTx(ctx context.Context, tx *sql.Tx, it model.AgendaIte
 	if err := checkItemNumberFree(ctx, tx, it); err != nil {
 		return err
 	}
+	if err := checkConsentKept(ctx, tx, it); err != nil {
+		return err
+	}
 	if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version,
 		itemSet, itemArgs(it)...); err != nil {
 		return err
 	}
 	// A declined registration that came from a request declines it.
 	return s.requestFollowsItem(ctx, tx, it.ID)
+}
+
+// checkConsentKept refuses putting an item on the Grüne Liste or taking it
+// off while the list is being voted on en bloc: the members vote on the
+// list as it was when the vote opened.
+func checkConsentKept(ctx context.Context, tx *sql.Tx, it model.AgendaItem) error {
+	cur, err := loadItemTx(ctx, tx, it.ID)
+	if err != nil {
+		return err
+	}
+	if it.Consent == cur.Consent {
+		return nil
+	}
+	var open int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE session_id = ? AND decision_id IS NULL AND status = ?`, cur.SessionID, model.VoteOpen).Scan(&open); err != nil {
+		return fmt.Errorf("store: open consent vote: %w", err)
+	}
+	if open > 0 {
+		return model.RuleError("Über die Grüne Liste wird gerade abgestimmt; ein TOP kann erst nach der Abstimmung auf die Grüne Liste gesetzt oder von ihr genommen werden.")
+	}
+	return nil
 }
 
 // heldAgendaRefusal is the reason an agenda item of a session that was held
