@@ -65,6 +65,10 @@ func TestStoreFailureIsInternal(t *testing.T) {
 		itemIDs = append(itemIDs, id)
 	}
 	umk, _ := st.BodyByAbbrev(ctx, "UMK")
+	moved, err := st.Item(ctx, itemIDs[1])
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	for _, table := range []string{"agenda_items", "bodies"} {
 		if err := st.InjectFailure(ctx, table, "UPDATE"); err != nil {
@@ -80,7 +84,7 @@ func TestStoreFailureIsInternal(t *testing.T) {
 		name, path string
 		form       url.Values
 	}{
-		{"move item", fmt.Sprintf("/tops/%d/verschieben", itemIDs[1]), url.Values{"richtung": {"hoch"}}},
+		{"move item", fmt.Sprintf("/tops/%d/verschieben", itemIDs[1]), url.Values{"richtung": {"hoch"}, "version": {fmt.Sprint(moved.Version)}}},
 		{"assign spokesperson", "/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "beschluss": {"B-2025/26-IT"}, "sitzung": {"47"}}},
 		{"edit conference", "/fachmk/UMK", url.Values{"version": {fmt.Sprint(umk.Version)}, "begriffe": {"Klima"}}},
 	} {
