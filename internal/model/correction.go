@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -144,8 +145,17 @@ func (a Audience) MinutesCorrection(c MinutesCorrection) (MinutesCorrection, boo
 	return c, true
 }
 
-// MinutesCorrections gives the corrections the audience may see.
+// MinutesCorrections gives the corrections the audience may see. For the
+// public, each text of a row's approved corrections — before and after —
+// first takes the confidential marks of the texts that replaced it
+// (MarkAsLater): a correction that blacks out a passage blacks it out in
+// the row's earlier texts, which the minutes show beside it, too. cs are
+// in the order they were proposed (a row's approved corrections in the
+// order they were approved).
 func (a Audience) MinutesCorrections(cs []MinutesCorrection) []MinutesCorrection {
+	if a != Internal {
+		cs = markedAsLaterCorrections(cs)
+	}
 	out := make([]MinutesCorrection, 0, len(cs))
 	for _, c := range cs {
 		if v, ok := a.MinutesCorrection(c); ok {
@@ -153,6 +163,31 @@ func (a Audience) MinutesCorrections(cs []MinutesCorrection) []MinutesCorrection
 		}
 	}
 	return out
+}
+
+// markedAsLaterCorrections gives a copy of cs in which each approved
+// correction's texts carry the marks of the row's later approved texts,
+// newest first back to the row as first approved.
+func markedAsLaterCorrections(cs []MinutesCorrection) []MinutesCorrection {
+	cs = slices.Clone(cs)
+	type row struct {
+		kind string
+		id   int64
+	}
+	later := map[row]string{}
+	for i := len(cs) - 1; i >= 0; i-- {
+		c := &cs[i]
+		if c.Status != CorrectionApproved {
+			continue
+		}
+		r := row{c.RowKind, c.RowID}
+		if l, ok := later[r]; ok {
+			c.After = MarkAsLater(c.After, l)
+		}
+		c.Before = MarkAsLater(c.Before, c.After)
+		later[r] = c.Before
+	}
+	return cs
 }
 
 // DiffPart is a run of words of a diff: kept, removed or added.
@@ -167,20 +202,6 @@ type DiffPart struct {
 // the number of words, which is small for one row.
 func WordDiff(before, after string) []DiffPart {
 	a, b := diffWords(before), diffWords(after)
-	n, m := len(a), len(b)
-	lcs := make([][]int, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
 	var out []DiffPart
 	add := func(op byte, w string) {
 		if k := len(out) - 1; k >= 0 && out[k].Op == op {
@@ -190,23 +211,20 @@ func WordDiff(before, after string) []DiffPart {
 		out = append(out, DiffPart{op, w})
 	}
 	i, j := 0, 0
-	for i < n && j < m {
-		switch {
-		case a[i] == b[j]:
-			add('=', a[i])
-			i, j = i+1, j+1
-		case lcs[i+1][j] >= lcs[i][j+1]:
+	for _, p := range lcsPairs(len(a), len(b), func(i, j int) bool { return a[i] == b[j] }) {
+		for ; i < p[0]; i++ {
 			add('-', a[i])
-			i++
-		default:
-			add('+', b[j])
-			j++
 		}
+		for ; j < p[1]; j++ {
+			add('+', b[j])
+		}
+		add('=', a[i])
+		i, j = i+1, j+1
 	}
-	for ; i < n; i++ {
+	for ; i < len(a); i++ {
 		add('-', a[i])
 	}
-	for ; j < m; j++ {
+	for ; j < len(b); j++ {
 		add('+', b[j])
 	}
 	return out

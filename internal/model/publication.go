@@ -232,6 +232,9 @@ func (a Audience) Decision(d Decision) (Decision, bool) {
 	if !a.SeesDecision(d) {
 		return Decision{}, false
 	}
+	if a != Internal {
+		d = d.markedAsCorrected()
+	}
 	d.Title, d.Result = a.Text(d.Title), a.Text(d.Result)
 	if a != Internal && d.Counted() {
 		// A vote counted in gremium: how each member voted is internal,
@@ -259,6 +262,47 @@ func (a Audience) Decision(d Decision) (Decision, bool) {
 		}
 	}
 	return d, true
+}
+
+// markedAsCorrected gives the decision with each version of its text —
+// as adopted and as corrected before the last correction — carrying the
+// confidential marks of the versions after it (MarkPartsAsLater): a
+// correction that blacks out a passage blacks it out in the text as
+// adopted, which the decision's page, the API and the minutes show, too.
+// Titles are aligned with titles and points with points; the points and
+// corrections are copied, so the caller's decision is left unchanged.
+func (d Decision) markedAsCorrected() Decision {
+	n := len(d.Corrections)
+	if n == 0 {
+		return d
+	}
+	d.Corrections = slices.Clone(d.Corrections)
+	later := d.Corrections[n-1]
+	mark := func(title string, points []Point) (string, []Point) {
+		title = MarkAsLater(title, later.Title)
+		texts := MarkPartsAsLater(pointTexts(points), pointTexts(later.Points))
+		points = slices.Clone(points)
+		for i := range points {
+			points[i].Text = texts[i]
+		}
+		return title, points
+	}
+	for i := n - 2; i >= 0; i-- {
+		c := &d.Corrections[i]
+		c.Title, c.Points = mark(c.Title, c.Points)
+		later = *c
+	}
+	d.Title, d.Points = mark(d.Title, d.Points)
+	return d
+}
+
+// pointTexts gives the texts of points.
+func pointTexts(points []Point) []string {
+	out := make([]string, len(points))
+	for i, p := range points {
+		out[i] = p.Text
+	}
+	return out
 }
 
 // Register gives the decisions the audience may see, as it may see them

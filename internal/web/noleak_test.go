@@ -170,6 +170,8 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	on44 := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "HE", Points: []string{carrier + " vorher"}}))
 	conf44 := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "BY", Points: []string{secret("CorrectedRowBefore")}, Confidential: true}))
 	pn44 := must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it44, Author: "Hessen", Text: carrier + " Notiz"}))
+	blacked := secret("CorrectionBlackedOut")
+	on44b := must(st.CreateContribution(ctx, model.Contribution{ItemID: it44, Speaker: "NI", Points: []string{carrier + " genannt " + blacked + " bisher"}}))
 	if se44, err := st.Session(ctx, s44); err != nil {
 		t.Fatal(err)
 	} else if err := st.SetSessionStatus(ctx, s44, se44.Version, model.StatusMinutesApproved); err != nil {
@@ -185,6 +187,13 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		}
 	}
 	must(st.ProposeMinutesCorrection(ctx, model.MinutesCorrection{RowKind: "PN", RowID: pn44, After: secret("CorrectionProposedText"), Reason: secret("CorrectionProposedReason")}))
+	// A correction that blacks out a passage of the row as approved: the
+	// text before it, shown beside the correction, keeps it back too.
+	if id, err := st.ProposeMinutesCorrection(ctx, model.MinutesCorrection{RowKind: "ON", RowID: on44b, After: carrier + " genannt " + model.Redact(blacked) + " bisher", Reason: "Schwärzung"}); err != nil {
+		t.Fatal(err)
+	} else if _, err := st.ApproveMinutesCorrection(ctx, id, 49, "Fassung"); err != nil {
+		t.Fatal(err)
+	}
 
 	// The 50th session is planned with a published agenda: the items are
 	// public, the proposals on them are not.
@@ -224,6 +233,17 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 95}, AdoptedOn: s47.Date,
 		Title: carrier + " " + model.Redact(p.debriefTitle), Points: []model.Point{{Label: "1.", Text: hidden("DecisionPointMarked")}},
 		Result: "einstimmig " + model.Redact(secret("DecisionResultMarked"))}))
+	// A decision whose correction blacks out passages of its text: the
+	// text as adopted, which its page, the API and the minutes show, keeps
+	// them back too.
+	correctedTitle, correctedPoint := secret("CorrectedDecisionTitle"), secret("CorrectedDecisionPoint")
+	corrected := must(st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: s47.ID, ItemID: it47, Kind: model.KindDecision,
+		Status: model.DecisionAdopted, Scope: model.ScopeAll, Number: model.DecisionNumber{Year: 2025, Seq: 96}, AdoptedOn: s47.Date,
+		Title: carrier + " für " + correctedTitle, Points: []model.Point{{Label: "1.", Text: carrier + " mit " + correctedPoint + " beschlossen"}}, Result: "einstimmig"}))
+	if _, err := st.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: corrected, Title: carrier + " für " + model.Redact(correctedTitle),
+		Points: []model.Point{{Label: "1.", Text: carrier + " mit " + model.Redact(correctedPoint) + " beschlossen"}}, Reason: "Schwärzung", By: "geschaeftsstelle"}); err != nil {
+		t.Fatal(err)
+	}
 	publicFollowUp := must(st.CreateFollowUp(ctx, model.FollowUp{ItemID: it47, DecisionID: adopted, Text: hidden("FollowUpMarked"), Responsible: "FITKO", Status: model.FollowUpOpen}))
 	// A public follow-up's comments stay internal; its evidence shows marked
 	// passages redacted.
