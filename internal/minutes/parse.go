@@ -166,9 +166,7 @@ func (p *parser) parseLine(line string) {
 		p.ensureItem()
 		n := len(p.cur.Rows)
 		p.parseLine(first + "\t" + in)
-		for i := n; i < len(p.cur.Rows); i++ {
-			p.cur.Rows[i].Confidential = true
-		}
+		p.confidential(n)
 		return
 	}
 	switch {
@@ -461,9 +459,7 @@ func (p *parser) continuation(content string) {
 	if in, ok := markedSecret.inner(content); ok {
 		n := len(p.cur.Rows)
 		p.continuation(in)
-		for i := n; i < len(p.cur.Rows); i++ {
-			p.cur.Rows[i].Confidential = true
-		}
+		p.confidential(n)
 		return
 	}
 	ps := pieces(content)
@@ -614,6 +610,34 @@ func (p *parser) speakerAt(ps []piece, i int) (label, before string, ok bool) {
 	return label, before, true
 }
 
+// confidential marks the rows of the current item from the n-th on as
+// confidential: the content of an exported confidential row. A decision
+// is kept as a decision, not as a row, and its row's mark would be lost
+// with it, publishing its text with the register: its title, points and
+// result are kept as confidential passages instead, and the import says
+// so.
+func (p *parser) confidential(n int) {
+	for i := n; i < len(p.cur.Rows); i++ {
+		r := &p.cur.Rows[i]
+		r.Confidential = true
+		if d := r.Decision; d != nil {
+			d.Title, d.Result = wholeConfidential(d.Title), wholeConfidential(d.Result)
+			for k := range d.Points {
+				d.Points[k].Text = wholeConfidential(d.Points[k].Text)
+			}
+			p.warn("decision row marked confidential on %s: its title, points and result are kept as confidential passages", p.cur.Label())
+		}
+	}
+}
+
+// wholeConfidential gives s as one confidential passage ("" stays "").
+func wholeConfidential(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return s
+	}
+	return model.Redact(model.InternalText(s))
+}
+
 func (p *parser) hasSpeaker(ps []piece) bool {
 	for i := range ps {
 		if _, _, ok := p.speakerAt(ps, i); ok {
@@ -632,9 +656,7 @@ func (p *parser) discussion(content string, continued bool) {
 	if in, ok := markedSecret.inner(content); ok {
 		n := len(p.cur.Rows)
 		p.discussion(in, continued)
-		for i := n; i < len(p.cur.Rows); i++ {
-			p.cur.Rows[i].Confidential = true
-		}
+		p.confidential(n)
 		return
 	}
 	p.discussionPieces(pieces(content), continued)
