@@ -149,3 +149,39 @@ func TestVotePageShowsTheClosedVotesResult(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingAVoteWithSilentMembersAsksFirst: one click on "Abstimmung
+// schließen" closed the vote while present members had not voted yet —
+// they count as abstaining. The secretariat is asked first, with their
+// names; the vote stays open until it confirms.
+func TestClosingAVoteWithSilentMembersAsksFirst(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	v, open, _ := st.OpenSessionVote(ctx, sid)
+	if !open {
+		t.Fatal("no vote open")
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), everyoneBut("ja", "HE", "SL")); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d", code)
+	}
+	closeURL := fmt.Sprintf("%s/abstimmungen/%d/schliessen", ts.URL, v.ID)
+	code, body := do(t, gs, "POST", closeURL, nil)
+	if code != http.StatusOK || !strings.Contains(body, "Noch nicht abgestimmt haben: Hessen und Saarland.") || !strings.Contains(body, `name="bestaetigt" value="ja"`) {
+		t.Fatalf("closing with silent members: %d, no confirmation naming them:\n%s", code, body)
+	}
+	if _, open, _ := st.OpenSessionVote(ctx, sid); !open {
+		t.Fatal("the vote was closed before the secretariat confirmed")
+	}
+	if code, _ := do(t, gs, "POST", closeURL, url.Values{"bestaetigt": {"ja"}}); code != http.StatusSeeOther {
+		t.Fatalf("confirmed close: %d", code)
+	}
+	dec, err := st.Decision(ctx, d)
+	if err != nil || dec.Status != model.DecisionAdopted || !strings.Contains(dec.Result, "ohne Stimmabgabe von HE und SL") {
+		t.Fatalf("after the confirmed close: %v %q, %v", dec.Status, dec.Result, err)
+	}
+}

@@ -64,6 +64,18 @@ type voteView struct {
 	Proposals map[int64]model.Decision
 }
 
+// silentMembers names the voters present at the open vote who have not
+// voted yet, in list order.
+func (v voteView) silentMembers() []string {
+	var out []string
+	for _, m := range v.Voters {
+		if v.Present[m.Abbrev] && !v.Voted[m.Abbrev] {
+			out = append(out, m.Name)
+		}
+	}
+	return out
+}
+
 // WithNotice gives the view with the page's notice, for the vote page's
 // box (the live update renders it without).
 func (v voteView) WithNotice(notice string) voteView {
@@ -385,6 +397,25 @@ func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
 func (s *Server) closeVote(w http.ResponseWriter, r *http.Request) {
 	v, se, ok := s.voteAction(w, r)
 	if !ok {
+		return
+	}
+	// Present members who have not voted count as abstaining: closing
+	// without them is a choice the secretariat makes, not a stray click.
+	view, err := s.loadVoteView(r, se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if silent := view.silentMembers(); view.Open && view.Vote.ID == v.ID && len(silent) > 0 && !s.confirmed(w, r, confirmData{
+		Heading: "Abstimmung schließen",
+		Question: fmt.Sprintf("Noch nicht abgestimmt %s: %s. Wollen Sie die Abstimmung trotzdem schließen?",
+			map[bool]string{true: "hat", false: "haben"}[len(silent) == 1], model.JoinMembers(silent)),
+		Consequence: "Wer anwesend ist und nicht abstimmt, wird wie eine Enthaltung gezählt; das Ergebnis nennt es („ohne Stimmabgabe von …“). " +
+			"Wer ohne Gerät ist, kann vorher auf der Live-Seite per Handzeichen eingetragen werden.",
+		Action: fmt.Sprintf("/abstimmungen/%d/schliessen", v.ID),
+		Button: "Abstimmung trotzdem schließen",
+		Back:   se.Path() + "/live#abstimmung",
+	}) {
 		return
 	}
 	out, err := s.st.CloseVote(r.Context(), v.ID)
