@@ -34,8 +34,8 @@ func TestDebriefResentWithoutAConferenceTellsIt(t *testing.T) {
 		Title: "Gesundheitsdaten", Number: model.DecisionNumber{Year: 2025, Seq: 30}}))
 	db := model.Debrief{SessionID: sessionID, HeldOn: model.NewDate(2025, 7, 10), Place: "Videokonferenz", Invitation: "Einladung",
 		Entries: []model.DebriefEntry{{DecisionID: dec, ConferenceID: fmk}, {DecisionID: dec, ConferenceID: gmk}}}
-	if n := must[int](t)(s.SendDebriefInvitation(ctx, db, "Einladung")); n != 2 {
-		t.Fatalf("first sending queued %d, want 2", n)
+	if n := must[DebriefSending](t)(s.SendDebriefInvitation(ctx, db, "Einladung")); n != (DebriefSending{Invitations: 2}) {
+		t.Fatalf("first sending queued %+v, want 2 invitations", n)
 	}
 	// The FMK's invitation is delivered; the GMK's still waits.
 	first, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventDebriefInvitation})
@@ -53,8 +53,8 @@ func TestDebriefResentWithoutAConferenceTellsIt(t *testing.T) {
 	now = now.Add(time.Hour)
 	db = must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID))
 	db.Entries, db.Invitation = []model.DebriefEntry{{DecisionID: dec, ConferenceID: gmk}}, "Einladung, berichtigt"
-	if n := must[int](t)(s.SendDebriefInvitation(ctx, db, "Einladung (berichtigt)")); n != 1 {
-		t.Errorf("the corrected sending counts %d invitations, want 1", n)
+	if n := must[DebriefSending](t)(s.SendDebriefInvitation(ctx, db, "Einladung (berichtigt)")); n != (DebriefSending{Invitations: 1, Withdrawals: 1}) {
+		t.Errorf("the corrected sending counts %+v, want 1 invitation and 1 withdrawal", n)
 	}
 	list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventDebriefInvitation})
 	var withdrawn []model.Notification

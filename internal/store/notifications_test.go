@@ -266,7 +266,7 @@ func TestDebriefInvitation(t *testing.T) {
 	}
 
 	db.HeldOn, db.Invitation = model.NewDate(2025, 7, 10), "Einladung zur Nachbesprechung am 10.07.2025."
-	n := must[int](t)(s.SendDebriefInvitation(ctx, db, "Einladung zur Nachbesprechung der 47. Sitzung"))
+	n := must[DebriefSending](t)(s.SendDebriefInvitation(ctx, db, "Einladung zur Nachbesprechung der 47. Sitzung"))
 	list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventDebriefInvitation})
 	var got []string
 	for _, m := range list {
@@ -277,8 +277,8 @@ func TestDebriefInvitation(t *testing.T) {
 	}
 	sort.Strings(got)
 	want := []string{"!gmk:matrix.example", "gs@gmk.example", "sprecher@he.example"}
-	if n != 3 || strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("queued %d: %v, want %v", n, got, want)
+	if n.Invitations != 3 || n.Withdrawals != 0 || strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("queued %+v: %v, want %v", n, got, want)
 	}
 	saved := must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID))
 	if !saved.Sent || saved.HeldOn != db.HeldOn || saved.Invitation != db.Invitation || saved.Version != db.Version+1 {
@@ -433,10 +433,10 @@ func TestDebriefInvitationNeedsItsDay(t *testing.T) {
 		t.Fatalf("refused, yet queued: %+v", list)
 	}
 	db.HeldOn, db.Invitation = model.BerlinDate(se.Date.Time().AddDate(0, 0, 14)), "Einladung zum falschen Ort"
-	must[int](t)(s.SendDebriefInvitation(ctx, db, "Einladung"))
+	must[DebriefSending](t)(s.SendDebriefInvitation(ctx, db, "Einladung"))
 	db = must[model.Debrief](t)(s.DebriefOfSession(ctx, sessionID))
 	db.Invitation = "Einladung, berichtigt"
-	must[int](t)(s.SendDebriefInvitation(ctx, db, "Einladung (berichtigt)"))
+	must[DebriefSending](t)(s.SendDebriefInvitation(ctx, db, "Einladung (berichtigt)"))
 	list, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventDebriefInvitation})
 	for _, m := range list {
 		first := m.Ref == DebriefRef(dbID, 1)

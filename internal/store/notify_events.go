@@ -346,16 +346,17 @@ func DebriefRef(debriefID int64, n int) string {
 // address gets one message even if it is named twice. It gives the number
 // of messages queued; with no address at all, or a presenter who is no
 // member, it refuses and saves nothing.
-func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subject string) (int, error) {
+func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subject string) (DebriefSending, error) {
+	var out DebriefSending
 	if len(d.Entries) == 0 {
-		return 0, model.RuleError("Die Nachbesprechung enthält keinen Beschluss; es gibt nichts, wozu eingeladen werden könnte.")
+		return out, model.RuleError("Die Nachbesprechung enthält keinen Beschluss; es gibt nichts, wozu eingeladen werden könnte.")
 	}
 	if strings.TrimSpace(d.Invitation) == "" || strings.TrimSpace(subject) == "" {
-		return 0, model.InputError("Die Einladung braucht einen Betreff und einen Text.")
+		return out, model.InputError("Die Einladung braucht einen Betreff und einen Text.")
 	}
 	if d.HeldOn.IsZero() {
 		// An invitation without a day invites to nothing (it was sent).
-		return 0, model.AtField(model.DebriefDateField, model.InputError("Die Einladung braucht den Termin der Nachbesprechung; bitte das Datum angeben."))
+		return out, model.AtField(model.DebriefDateField, model.InputError("Die Einladung braucht den Termin der Nachbesprechung; bitte das Datum angeben."))
 	}
 	var count int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -485,7 +486,8 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 			return model.RuleError("Für keine der Fachministerkonferenzen dieser Nachbesprechung ist eine E-Mail-Adresse hinterlegt, und niemand hat die Einladung abonniert; die Einladung wurde nicht versandt. Bitte zuerst Kontakte mit E-Mail-Adresse bei den Fachministerkonferenzen eintragen.")
 		}
 		if seq > 1 {
-			if err := s.withdrawDebriefInvitations(ctx, tx, d, seq, queued); err != nil {
+			var err error
+			if out.Withdrawals, err = s.withdrawDebriefInvitations(ctx, tx, d, seq, queued); err != nil {
 				return err
 			}
 		}
@@ -494,7 +496,17 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 		}
 		return s.audit(ctx, tx, "invite", "debrief", d.ID, model.Counted(count, "Nachricht", "Nachrichten"))
 	})
-	return count, err
+	out.Invitations = count
+	return out, err
+}
+
+// DebriefSending counts the messages one sending of a debrief's
+// invitation queued: the invitations, and the messages to addresses an
+// earlier sending invited that this one leaves out, telling them the
+// earlier invitation no longer applies (withdrawDebriefInvitations).
+type DebriefSending struct {
+	Invitations int
+	Withdrawals int
 }
 
 // withdrawDebriefInvitations tells, inside the transaction of the seq-th
@@ -504,8 +516,9 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 // the invitation no longer applies to it: a FachMK the corrected debrief
 // presents nothing to any more. An earlier message withdrawn unsent tells
 // no one. The messages go under their own ref ("nachbesprechung_abgesagt:
-// debrief:seq"), not counted in the invitation's delivery.
-func (s *Store) withdrawDebriefInvitations(ctx context.Context, tx *sql.Tx, d model.Debrief, seq int, invited map[string]bool) error {
+// debrief:seq"), not counted in the invitation's delivery; it gives how
+// many it queued.
+func (s *Store) withdrawDebriefInvitations(ctx context.Context, tx *sql.Tx, d model.Debrief, seq int, invited map[string]bool) (int, error) {
 	type earlier struct {
 		channel         model.Channel
 		recipient, name string
@@ -519,11 +532,11 @@ func (s *Store) withdrawDebriefInvitations(ctx context.Context, tx *sql.Tx, d mo
 		GROUP BY channel, recipient ORDER BY MIN(id)`,
 		fmt.Sprintf("nachbesprechung:%d:%%", d.ID), DebriefRef(d.ID, seq), model.DeliverySent, model.DeliveryWaiting, outboxTime(s.now()))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	_, heading, err := sessionHeading(ctx, tx, d.SessionID)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	when := ""
 	if !d.HeldOn.IsZero() {
@@ -534,21 +547,26 @@ func (s *Store) withdrawDebriefInvitations(ctx context.Context, tx *sql.Tx, d mo
 	}
 	ref := fmt.Sprintf("nachbesprechung_abgesagt:%d:%d", d.ID, seq)
 	told := map[string]bool{}
+	n := 0
 	for _, e := range got {
 		addr := string(e.channel) + ":" + strings.ToLower(e.recipient)
 		if invited[addr] || told[addr] {
 			continue
 		}
 		told[addr] = true
-		if _, err := s.queueNotification(ctx, tx, model.Notification{Key: ref + "/" + addr, Ref: ref, Event: model.EventDebriefInvitation,
+		queued, err := s.queueNotification(ctx, tx, model.Notification{Key: ref + "/" + addr, Ref: ref, Event: model.EventDebriefInvitation,
 			Channel: e.channel, Recipient: e.recipient, RecipientName: e.name, UserID: e.userID,
 			Subject: "Nachbesprechung der " + heading + ": Einladung geändert",
 			Body: "Die Geschäftsstelle des IT-Planungsrats hat die Einladung zur Nachbesprechung der " + heading + when + " geändert. " +
-				"Sie stellt keinen Beschluss mehr für Sie vor; die frühere Einladung gilt für Sie nicht mehr."}); err != nil {
-			return err
+				"Sie stellt keinen Beschluss mehr für Sie vor; die frühere Einladung gilt für Sie nicht mehr."})
+		if err != nil {
+			return 0, err
+		}
+		if queued {
+			n++
 		}
 	}
-	return nil
+	return n, nil
 }
 
 // debriefEntries reads the entries of a debrief inside tx.

@@ -691,8 +691,13 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.wakeOutbox()
-	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number),
-		fmt.Sprintf("Die Einladung liegt mit %s im Postausgang; „versandt“ steht hier, sobald alle gesendet sind.", model.Counted(n, "Nachricht", "Nachrichten")))
+	notice := fmt.Sprintf("Die Einladung liegt mit %s im Postausgang", model.Counted(n.Invitations, "Nachricht", "Nachrichten"))
+	if n.Withdrawals > 0 {
+		// A corrected invitation that leaves an addressee out tells it so.
+		notice += fmt.Sprintf(", dazu %s an Empfänger der früheren Einladung, für die sie nicht mehr gilt",
+			model.Counted(n.Withdrawals, "Nachricht", "Nachrichten"))
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), notice+"; „versandt“ steht hier, sobald alle gesendet sind.")
 }
 
 func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {

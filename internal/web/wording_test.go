@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"gremium/internal/model"
 )
@@ -159,5 +160,64 @@ func TestAttendanceNoticeSeparatesVoters(t *testing.T) {
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/anwesenheit", nil)
 	if !strings.Contains(page, "Die Anwesenheit ist gespeichert: 16 stimmberechtigte Mitglieder und 1 beratendes Mitglied oder Gast anwesend oder vertreten.") {
 		t.Errorf("the notice:\n%s", between(page, `class="notice-box"`, "</div>"))
+	}
+}
+
+// TestCorrectedDebriefNoticeCountsWithdrawals: a corrected invitation that
+// leaves a conference out tells its addresses the earlier invitation no
+// longer applies; the notice after sending counted only the invitations
+// ("liegt mit 1 Nachricht im Postausgang"), not the message the dropped
+// conference gets.
+func TestCorrectedDebriefNoticeCountsWithdrawals(t *testing.T) {
+	ts, st := debriefServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
+	for seq, conf := range map[int]model.Body{27: fmk, 26: wmk} {
+		form := url.Values{fmt.Sprintf("relevant_%d", conf.ID): {"ja"}, fmt.Sprintf("grund_%d", conf.ID): {"Finanzierung"}}
+		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, seq)), form); code != http.StatusSeeOther {
+			t.Fatalf("profile of %d: %d", seq, code)
+		}
+		if _, err := st.CreateContact(ctx, model.Contact{BodyID: conf.ID, Name: "Geschäftsstelle " + conf.Abbrev, Email: "gs@" + strings.ToLower(conf.Abbrev) + ".example"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page47 := ts.URL + "/sitzungen/47/nachbesprechung"
+	send := func(with, without [2]string) string {
+		t.Helper()
+		_, page := do(t, gs, "GET", page47, nil)
+		form := browserForm(t, page, "/sitzungen/47/nachbesprechung")
+		tick, presenter := debriefRow(t, page, with[0], with[1])
+		form.Set(tick, "1")
+		form.Set(presenter, "HE")
+		if tick, _ := debriefRow(t, page, without[0], without[1]); tick != "" {
+			form.Del(tick)
+		}
+		form.Set("datum", "2025-07-10")
+		form.Set("ort", "Videokonferenz")
+		form.Set("einladung", "Einladung")
+		if code, body := do(t, gs, "POST", page47+"/versenden", form); code != http.StatusSeeOther {
+			t.Fatalf("send: %d %s", code, between(body, "<h1>", "</form>"))
+		}
+		_, page = do(t, gs, "GET", page47, nil)
+		return between(page, `class="notice-box"`, "</div>")
+	}
+	fmkRow, wmkRow := [2]string{"B-2025/27-IT", fmk.Name}, [2]string{"B-2025/26-IT", wmk.Name}
+	if notice := send(fmkRow, wmkRow); !strings.Contains(notice, "Die Einladung liegt mit 1 Nachricht im Postausgang; „versandt“") {
+		t.Errorf("the first sending's notice: %s", notice)
+	}
+	// The FMK's invitation goes out.
+	now := time.Date(2025, 7, 1, 12, 0, 0, 0, model.Berlin)
+	n, claim, ok, err := st.ClaimNotification(ctx, now, time.Minute, []model.Channel{model.ChannelEmail})
+	if err != nil || !ok || n.Recipient != "gs@fmk.example" {
+		t.Fatalf("claim: %+v %v %v", n, ok, err)
+	}
+	if err := st.NotificationSent(ctx, n.ID, claim, now); err != nil {
+		t.Fatal(err)
+	}
+	notice := send(wmkRow, fmkRow)
+	if !strings.Contains(notice, "Die Einladung liegt mit 1 Nachricht im Postausgang, dazu 1 Nachricht an Empfänger der früheren Einladung, für die sie nicht mehr gilt; „versandt“") {
+		t.Errorf("the corrected sending's notice does not count the withdrawal: %s", notice)
 	}
 }
