@@ -100,16 +100,17 @@ func readPart(s string) markedPart {
 	return m
 }
 
-// apply marks the words whose flag is set and the spaces between two
-// marked words, and reports whether anything new was marked.
-func (m *markedPart) apply(words []bool) bool {
+// apply marks the bytes of the words given a mask (nil: the word stays
+// as it is) and the spaces between two marked words, and reports whether
+// anything new was marked.
+func (m *markedPart) apply(words [][]bool) bool {
 	changed := false
 	for k, w := range m.words {
-		if !words[k] {
+		if words[k] == nil {
 			continue
 		}
 		for i := w[0]; i < w[1]; i++ {
-			if !m.conf[i] {
+			if words[k][i-w[0]] && !m.conf[i] {
 				m.conf[i], changed = true, true
 			}
 		}
@@ -153,11 +154,13 @@ func (m markedPart) String() string {
 }
 
 // versionWord is a word of a version: its text, whether any of it is
-// confidential, and where it stands (part, index among the part's words);
-// a part boundary is a word of its own with part -1.
+// confidential and which of its bytes are, and where it stands (part,
+// index among the part's words); a part boundary is a word of its own
+// with part -1.
 type versionWord struct {
 	text       string
 	conf       bool
+	mask       []bool
 	part, word int
 }
 
@@ -183,20 +186,30 @@ func readVersion(parts []string) version {
 			for i := w[0]; i < w[1]; i++ {
 				conf = conf || m.conf[i]
 			}
-			v.words = append(v.words, versionWord{text: m.plain[w[0]:w[1]], conf: conf, part: p, word: k})
+			v.words = append(v.words, versionWord{text: m.plain[w[0]:w[1]], conf: conf, mask: m.conf[w[0]:w[1]], part: p, word: k})
 		}
 	}
 	return v
 }
 
-// markAs gives, per part and word of v, whether the later version l marks
-// it (see MarkAsLater), or nil if it marks no word of v.
-func (v version) markAs(l version) [][]bool {
-	mark := make([]bool, len(v.words))
+// markAs gives, per part and word of v, the bytes the later version l
+// marks in it (see MarkAsLater; nil for a word it leaves), or nil if it
+// marks no word of v. A word that stayed as it was takes the later word's
+// marks byte by byte ("Muster," of "⟦Muster⟧,"); any other word is marked
+// whole.
+func (v version) markAs(l version) [][][]bool {
+	mark := make([][]bool, len(v.words))
 	any := false
-	set := func(i int) {
+	whole := func(i int) []bool {
+		m := make([]bool, len(v.words[i].text))
+		for k := range m {
+			m[k] = true
+		}
+		return m
+	}
+	set := func(i int, m []bool) {
 		if v.words[i].part >= 0 {
-			mark[i], any = true, true
+			mark[i], any = m, true
 		}
 	}
 	match := alignWords(v.words, l.words)
@@ -210,7 +223,7 @@ func (v version) markAs(l version) [][]bool {
 		}
 		for i, w := range v.words {
 			if secret[w.text] {
-				set(i)
+				set(i, whole(i))
 			}
 		}
 	} else {
@@ -218,7 +231,7 @@ func (v version) markAs(l version) [][]bool {
 		for i := 0; i < len(v.words); {
 			if j := match[i]; j >= 0 {
 				if l.words[j].conf {
-					set(i)
+					set(i, l.words[j].mask) // the same text: the same bytes
 				}
 				prevJ = j
 				i++
@@ -242,7 +255,7 @@ func (v version) markAs(l version) [][]bool {
 			}
 			if replacedByMarked || neighbourMarked {
 				for k := i; k < end; k++ {
-					set(k)
+					set(k, whole(k))
 				}
 			}
 			i = end
@@ -251,13 +264,13 @@ func (v version) markAs(l version) [][]bool {
 	if !any {
 		return nil
 	}
-	out := make([][]bool, len(v.parts))
+	out := make([][][]bool, len(v.parts))
 	for p := range v.parts {
-		out[p] = make([]bool, len(v.parts[p].words))
+		out[p] = make([][]bool, len(v.parts[p].words))
 	}
 	for i, w := range v.words {
-		if mark[i] && !w.conf {
-			out[w.part][w.word] = true
+		if mark[i] != nil {
+			out[w.part][w.word] = mark[i]
 		}
 	}
 	return out

@@ -11,7 +11,8 @@ func TestMarkAsLater(t *testing.T) {
 		{"a passage marked", "Vertrag mit Firma Muster GmbH geschlossen", "Vertrag mit Firma ⟦Muster GmbH⟧ geschlossen", "Vertrag mit Firma ⟦Muster GmbH⟧ geschlossen"},
 		{"a word replaced by a marked one", "Kosten von 5 Mio Euro", "Kosten von ⟦4,8 Mio⟧ Euro", "Kosten von ⟦5 Mio⟧ Euro"},
 		{"a run dropped beside a marked word", "an Herrn Maier und Frau Roth gesandt", "an ⟦Frau Roth⟧ gesandt", "an ⟦Herrn Maier und Frau Roth⟧ gesandt"},
-		{"a word marked in part", "gezeichnet Muster, Referat 3", "gezeichnet ⟦Muster⟧, Referat 3", "gezeichnet ⟦Muster,⟧ Referat 3"},
+		{"a word marked in part", "gezeichnet Muster, Referat 3", "gezeichnet ⟦Muster⟧, Referat 3", "gezeichnet ⟦Muster⟧, Referat 3"},
+		{"a replaced word marked in part", "bis zu 40.000 Euro. Danach", "bis zu ⟦40.700,00 Euro⟧. Danach", "bis zu ⟦40.000 Euro⟧. Danach"},
 		{"earlier marks kept", "⟦Geheim⟧ und Muster", "Geheim und ⟦Muster⟧", "⟦Geheim⟧ und ⟦Muster⟧"},
 		{"line breaks kept", "erste Zeile Name\nzweite Zeile", "erste Zeile ⟦Name⟧\nzweite Zeile", "erste Zeile ⟦Name⟧\nzweite Zeile"},
 		{"everything marked", "alles", "⟦alles neu⟧", "⟦alles⟧"},
@@ -89,4 +90,46 @@ func TestCorrectionBlacksOutEarlierVersions(t *testing.T) {
 	if cs[0].Before != "Herr Maier berichtet" {
 		t.Error("the caller's corrections were changed")
 	}
+}
+
+// FuzzMarkAsLater: the earlier text keeps its words, its own confidential
+// passages and, when the later text only added marks, reads to the public
+// exactly as the later text does.
+func FuzzMarkAsLater(f *testing.F) {
+	f.Add("Vertrag mit Firma Muster GmbH", 3, 2)
+	f.Add("a b\nc  d, e.", 0, 5)
+	f.Add("⟦x⟧ y z", 1, 1)
+	f.Fuzz(func(t *testing.T, text string, from, n int) {
+		earlier, _ := BalanceMarks(text)
+		words := strings.Fields(InternalText(earlier))
+		if len(words) == 0 || from < 0 || n < 1 || from >= len(words) {
+			return
+		}
+		end := min(from+n, len(words))
+		later := strings.Join(words[:from], " ")
+		if from > 0 {
+			later += " "
+		}
+		later += Redact(strings.Join(words[from:end], " "))
+		if end < len(words) {
+			later += " " + strings.Join(words[end:], " ")
+		}
+		got := MarkAsLater(earlier, later)
+		if InternalText(got) != InternalText(earlier) {
+			t.Fatalf("words changed: %q → %q", earlier, got)
+		}
+		if strings.Join(strings.Fields(InternalText(earlier)), " ") != InternalText(earlier) {
+			return // other spaces than the later text's: only the marks are compared below
+		}
+		for _, secret := range words[from:end] {
+			if strings.Contains(" "+PublicText(got)+" ", " "+secret+" ") && !strings.Contains(" "+PublicText(later)+" ", " "+secret+" ") {
+				t.Fatalf("%q published in %q (later %q)", secret, PublicText(got), later)
+			}
+		}
+		for _, p := range Passages(earlier) {
+			if p.Confidential && p.Text != "" && strings.Contains(PublicText(got), p.Text) && !strings.Contains(PublicText(earlier), p.Text) {
+				t.Fatalf("a passage of the earlier text lost its mark: %q → %q", earlier, got)
+			}
+		}
+	})
 }
