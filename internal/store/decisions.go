@@ -500,6 +500,12 @@ func (s *Store) decideTx(ctx context.Context, tx *sql.Tx, id int64, tally model.
 	if err := s.recommendationDecidedTx(ctx, tx, out); err != nil { // a Beschlussempfehlung takes effect with its count
 		return out, err
 	}
+	if status == model.DecisionRejected {
+		// What the rejected proposal would have ordered is not owed.
+		if err := s.dropFollowUpsOfRejected(ctx, tx, out); err != nil {
+			return out, err
+		}
+	}
 	return out, s.loadVotes(ctx, tx, &out)
 }
 

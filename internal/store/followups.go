@@ -101,6 +101,35 @@ func checkFollowUpDecision(ctx context.Context, tx *sql.Tx, f model.FollowUp) er
 	return nil
 }
 
+// dropFollowUpsOfRejected sets, inside tx, the follow-ups still owed
+// that were given as ordered by proposal d — recorded on the live page
+// before the vote — to entfallen, now that d is rejected: a rejected
+// proposal orders nothing (checkFollowUpDecision refuses new ones), and
+// a follow-up left open would be listed, reminded of and reported as
+// overdue to its responsible members. The reason names the proposal and
+// the day; each change is audited, and the secretariat can set the
+// follow-up back (from the discussion) if it was meant otherwise.
+func (s *Store) dropFollowUpsOfRejected(ctx context.Context, tx *sql.Tx, d model.Decision) error {
+	owed, err := queryList(ctx, tx, scanFollowUp, "follow-ups of the rejected proposal",
+		`SELECT `+followUpCols+` FROM follow_ups f WHERE f.decision_id = ? AND f.status IN (?, ?) ORDER BY f.id`,
+		d.ID, model.FollowUpOpen, model.FollowUpInProgress)
+	if err != nil {
+		return err
+	}
+	reason := fmt.Sprintf("Der Beschlussvorschlag „%s“, der den Auftrag vorsah, wurde am %s abgelehnt.", model.InternalText(d.DisplayTitle()), d.AdoptedOn.German())
+	for _, f := range owed {
+		if err := s.updateVersioned(ctx, tx, "follow_ups", "follow_up", f.ID, f.Version,
+			`status = ?, done_on = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?`,
+			model.FollowUpDropped, "", reason, nil, nil, nil); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, "status", "follow_up", f.ID, "entfallen: Beschlussvorschlag abgelehnt"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // checkFollowUpDeadline refuses, inside tx, a deadline of f before the
 // session it is given in (model.FollowUp.CheckDeadline): the session of its
 // item, or of its decision's item. A follow-up confirmed from a proposal

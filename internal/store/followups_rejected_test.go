@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"gremium/internal/model"
@@ -57,14 +58,24 @@ func TestFollowUpOfRejectedProposalRefused(t *testing.T) {
 		t.Fatalf("refused follow-ups stored: %+v", list)
 	}
 
-	// Given while the proposal was undecided, then rejected: the follow-up
-	// stays editable (its status can still be reported, its text corrected).
+	// Given while the proposal was undecided, then rejected: what the
+	// proposal would have ordered is not owed — the follow-up is entfallen,
+	// with the reason (before, it stayed open, was reminded of and became
+	// overdue); one already done stays done. It stays editable (its status
+	// can be set back, its text corrected).
 	draft := decision(itemID, model.DecisionDraft)
 	id := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, DecisionID: draft, Text: "Vorab", Responsible: "FITKO", Status: model.FollowUpOpen}))
+	done := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, DecisionID: draft, Text: "Schon erledigt", Responsible: "FITKO", Status: model.FollowUpDone, DoneOn: model.NewDate(2025, 6, 1), EvidenceText: "Bericht liegt vor"}))
 	votes := everyVoterYes()
 	votes["Bund"] = model.VoteNo
 	must[VoteOutcome](t)(s.RecordShowOfHands(ctx, sessionID, draft, votes))
 	f := must[model.FollowUp](t)(s.FollowUp(ctx, id))
+	if f.Status != model.FollowUpDropped || !strings.Contains(f.DropReason(), "wurde am") || !strings.Contains(f.DropReason(), "abgelehnt") {
+		t.Errorf("the follow-up of the rejected proposal: %s %q, want entfallen with the reason", f.Status, f.DropReason())
+	}
+	if g := must[model.FollowUp](t)(s.FollowUp(ctx, done)); g.Status != model.FollowUpDone {
+		t.Errorf("a follow-up already done became %s", g.Status)
+	}
 	f.Text = "Vorab, berichtigt"
 	if err := s.UpdateFollowUp(ctx, f); err != nil {
 		t.Errorf("editing a follow-up whose proposal was rejected later: %v", err)

@@ -170,7 +170,12 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	// The tally's reason begins with its outcome ("abgelehnt: nur 10
 	// Länder …"), which the notice names first.
-	s.saved(w, r, se, d.ItemID, "Abgelehnt: "+strings.TrimPrefix(out.Tally.Reason, "abgelehnt: "))
+	dropped, err := s.droppedFollowUps(r, out.Decisions)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.saved(w, r, se, d.ItemID, "Abgelehnt: "+strings.TrimPrefix(out.Tally.Reason, "abgelehnt: ")+dropped)
 }
 
 func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {

@@ -86,3 +86,34 @@ func TestLiveFollowUpNotFromARejectedProposal(t *testing.T) {
 		t.Errorf("stored for the rejected proposal: %+v", fs)
 	}
 }
+
+// TestRejectedProposalDropsItsFollowUp: a follow-up recorded on the live
+// page as ordered by a proposal, before its vote, stayed open when the
+// proposal was rejected — listed, reminded of, overdue for FITKO. It is
+// entfallen with the count, and the notice says so.
+func TestRejectedProposalDropsItsFollowUp(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	_, item, proposal := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/auftraege", ts.URL, item),
+		url.Values{"text": {"Rahmenarchitektur umsetzen"}, "verantwortlich": {"FITKO"}, "beschluss": {fmt.Sprint(proposal)}}); code != http.StatusSeeOther {
+		t.Fatalf("follow-up of the proposal: %d\n%s", code, between(page, `id="form-auftrag"`, "</form>"))
+	}
+	votes := url.Values{}
+	for _, m := range []string{"Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"} {
+		votes.Set("stimme_"+m, "ja")
+	}
+	votes.Set("stimme_Bund", "nein")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, proposal), votes); code != http.StatusSeeOther {
+		t.Fatalf("show of hands: %d", code)
+	}
+	fs, err := st.FollowUps(ctx, store.FollowUpFilter{DecisionID: proposal})
+	if err != nil || len(fs) != 1 || fs[0].Status != model.FollowUpDropped {
+		t.Fatalf("the follow-up of the rejected proposal: %+v %v, want entfallen", fs, err)
+	}
+	_, page := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)
+	if !strings.Contains(html.UnescapeString(page), "Der Auftrag „Rahmenarchitektur umsetzen“ (FITKO) aus dem abgelehnten Vorschlag ist damit entfallen.") {
+		t.Errorf("the notice does not tell the follow-up is entfallen:\n%s", between(page, `class="notice-box"`, "</div>"))
+	}
+}

@@ -443,7 +443,39 @@ func (s *Server) closeVote(w http.ResponseWriter, r *http.Request) {
 	if !adopted {
 		reason = strings.TrimPrefix(reason, "abgelehnt: ")
 	}
-	back(w, r, fmt.Sprintf("%s/live", se.Path()), notice+sentence(reason))
+	dropped, err := s.droppedFollowUps(r, out.Decisions)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	back(w, r, fmt.Sprintf("%s/live", se.Path()), notice+sentence(reason)+dropped)
+}
+
+// droppedFollowUps gives the notice's sentence on the follow-ups given
+// as ordered by the rejected proposals among ds, which the store set to
+// entfallen with the count (" Der Auftrag „…“ (FITKO) aus dem abgelehnten
+// Vorschlag ist damit entfallen."), or "".
+func (s *Server) droppedFollowUps(r *http.Request, ds []model.Decision) (string, error) {
+	var names []string
+	for _, d := range ds {
+		if d.Status != model.DecisionRejected {
+			continue
+		}
+		fs, err := s.st.FollowUps(r.Context(), store.FollowUpFilter{DecisionID: d.ID, Status: model.FollowUpDropped})
+		if err != nil {
+			return "", err
+		}
+		for _, f := range fs {
+			names = append(names, fmt.Sprintf("„%s“ (%s)", model.InternalText(f.Text), f.Responsible))
+		}
+	}
+	if len(names) == 0 {
+		return "", nil
+	}
+	if len(names) == 1 {
+		return " Der Auftrag " + names[0] + " aus dem abgelehnten Vorschlag ist damit entfallen.", nil
+	}
+	return " Die Aufträge " + model.JoinMembers(names) + " aus dem abgelehnten Vorschlag sind damit entfallen.", nil
 }
 
 // sentence makes a clause a sentence: its first letter upper case and a
