@@ -95,6 +95,20 @@ func contains(ms []string, m string) bool {
 
 // everyoneBut gives the form votes: choice c for every voting member but
 // those in but.
+// openVoteByPage opens the vote on proposal d of session sid as the
+// secretariat does on the live page and gives it.
+func openVoteByPage(t *testing.T, ts *httptest.Server, st *store.Store, gs *http.Client, sid, d int64) model.SessionVote {
+	t.Helper()
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	v, open, err := st.OpenSessionVote(context.Background(), sid)
+	if err != nil || !open {
+		t.Fatalf("no vote open: %v", err)
+	}
+	return v
+}
+
 func everyoneBut(c string, but ...string) url.Values {
 	v := url.Values{}
 	for _, m := range itplr.Members() {
@@ -662,13 +676,7 @@ func TestRejectedMembersVoteNotice(t *testing.T) {
 	ctx := context.Background()
 	sid, item, d := runningSession(t, st, model.KindDecision, "SL")
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
-		t.Fatalf("open: %d", code)
-	}
-	v, open, _ := st.OpenSessionVote(ctx, sid)
-	if !open {
-		t.Fatal("no vote open")
-	}
+	v := openVoteByPage(t, ts, st, gs, sid, d)
 	votes := everyoneBut("nein", "SL")
 	for _, m := range []string{"Bund", "BW", "BY", "BE", "BB", "HB"} {
 		votes.Set("stimme_"+m, "ja")

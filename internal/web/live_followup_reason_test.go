@@ -54,10 +54,7 @@ func TestLiveFollowUpNotFromARejectedProposal(t *testing.T) {
 	se, _ := st.Session(ctx, sid)
 	open := must(st.CreateDecision(ctx, model.Decision{BodyID: se.BodyID, SessionID: sid, ItemID: item, Kind: model.KindRecommendation, Status: model.DecisionDraft, Scope: model.ScopeAll,
 		Title: "Begleitende Empfehlung", Points: []model.Point{{Label: "1.", Text: "Er empfiehlt den Ländern die Rahmenarchitektur."}}, Applicants: []string{"Bund"}}))
-	votes := url.Values{}
-	for _, m := range []string{"Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"} {
-		votes.Set("stimme_"+m, "ja")
-	}
+	votes := everyoneBut("ja", "Bund")
 	votes.Set("stimme_Bund", "nein")
 	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, rejected), votes); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d", code)
@@ -100,10 +97,7 @@ func TestRejectedProposalDropsItsFollowUp(t *testing.T) {
 		url.Values{"text": {"Rahmenarchitektur umsetzen"}, "verantwortlich": {"FITKO"}, "beschluss": {fmt.Sprint(proposal)}}); code != http.StatusSeeOther {
 		t.Fatalf("follow-up of the proposal: %d\n%s", code, between(page, `id="form-auftrag"`, "</form>"))
 	}
-	votes := url.Values{}
-	for _, m := range []string{"Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"} {
-		votes.Set("stimme_"+m, "ja")
-	}
+	votes := everyoneBut("ja", "Bund")
 	votes.Set("stimme_Bund", "nein")
 	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, proposal), votes); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d", code)

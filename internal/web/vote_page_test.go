@@ -105,16 +105,9 @@ func TestVotePageNamesASingleProposalOnce(t *testing.T) {
 // told it does not vote.
 func TestVotePageShowsTheClosedVotesResult(t *testing.T) {
 	ts, st, _ := lawServer(t)
-	ctx := context.Background()
 	sid, _, d := runningSession(t, st, model.KindDecision)
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
-		t.Fatalf("open: %d", code)
-	}
-	v, open, _ := st.OpenSessionVote(ctx, sid)
-	if !open {
-		t.Fatal("no vote open")
-	}
+	v := openVoteByPage(t, ts, st, gs, sid, d)
 	if _, body := do(t, client(t, ts, "dlt"), "GET", ts.URL+"/sitzungen/48/abstimmung", nil); !strings.Contains(body, "DLT ist beratendes Mitglied") || !strings.Contains(body, "stimmen aber nicht ab") {
 		t.Error("the advisory member's ballot page does not say it does not vote")
 	}
@@ -159,13 +152,7 @@ func TestClosingAVoteWithSilentMembersAsksFirst(t *testing.T) {
 	ctx := context.Background()
 	sid, _, d := runningSession(t, st, model.KindDecision)
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
-		t.Fatalf("open: %d", code)
-	}
-	v, open, _ := st.OpenSessionVote(ctx, sid)
-	if !open {
-		t.Fatal("no vote open")
-	}
+	v := openVoteByPage(t, ts, st, gs, sid, d)
 	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), everyoneBut("ja", "HE", "SL")); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d", code)
 	}
