@@ -175,10 +175,7 @@ func TestCorrectedDebriefNoticeCountsWithdrawals(t *testing.T) {
 	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
 	wmk, _ := st.BodyByAbbrev(ctx, "WMK")
 	for seq, conf := range map[int]model.Body{27: fmk, 26: wmk} {
-		form := url.Values{fmt.Sprintf("relevant_%d", conf.ID): {"ja"}, fmt.Sprintf("grund_%d", conf.ID): {"Finanzierung"}}
-		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, decisionID(t, st, seq)), form); code != http.StatusSeeOther {
-			t.Fatalf("profile of %d: %d", seq, code)
-		}
+		assess(t, ts, st, gs, seq, conf.Abbrev, "ja")
 		if _, err := st.CreateContact(ctx, model.Contact{BodyID: conf.ID, Name: "Geschäftsstelle " + conf.Abbrev, Email: "gs@" + strings.ToLower(conf.Abbrev) + ".example"}); err != nil {
 			t.Fatal(err)
 		}
