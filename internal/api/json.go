@@ -910,7 +910,8 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
-	u, vote, ok := a.voteRequest(w, r)
+	var in procedureVoteIn
+	u, vote, ok := a.voteRequest(w, r, &in)
 	if !ok {
 		return
 	}
@@ -939,6 +940,9 @@ type OpenSessionVote struct {
 	OwnVote string   `json:"eigeneStimme,omitempty"`
 	VoteURL string   `json:"stimmeUrl,omitempty"`
 	Note    string   `json:"hinweis,omitempty"`
+	// Ballot is the id of the open vote, which a vote sent to VoteURL
+	// names (abstimmung): the vote counts in this vote or not at all.
+	Ballot int64 `json:"abstimmung,omitempty"`
 }
 
 // apiOpenSessionVote gives the vote open in a session: without it a
@@ -970,7 +974,7 @@ func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	out.Open, out.Consent, out.Voted = true, v.Consent(), append(out.Voted, v.Voted(voters)...)
+	out.Open, out.Consent, out.Voted, out.Ballot = true, v.Consent(), append(out.Voted, v.Voted(voters)...), v.ID
 	if v.Consent() {
 		out.Subject = "Grüne Liste en bloc"
 	} else {
@@ -992,10 +996,17 @@ func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// apiSessionVote casts the vote of the token's member in the vote open in a
-// session: the member's system votes as its account would on the web.
+// apiSessionVote casts the vote of the token's member in the vote the
+// request names (abstimmung, the id GET …/abstimmung gives): the member's
+// system votes as its account would on the web, where the ballot's address
+// names the vote too. Before, the vote went to whichever vote was open when
+// the request arrived: when the chair closed one vote and opened the next
+// between the member's read and its post, the member's vote landed on a
+// proposal it had not read. A vote that is not (any more) open in this
+// session is refused with 422 and nothing is recorded.
 func (a *Server) apiSessionVote(w http.ResponseWriter, r *http.Request) {
-	u, vote, ok := a.voteRequest(w, r)
+	var in sessionVoteIn
+	u, vote, ok := a.voteRequest(w, r, &in)
 	if !ok {
 		return
 	}
@@ -1004,13 +1015,19 @@ func (a *Server) apiSessionVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := store.WithActor(r.Context(), u.Username)
-	v, open, err := a.st.OpenSessionVote(ctx, se.ID)
-	if err != nil {
+	v, err := a.st.SessionVote(ctx, in.Ballot)
+	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		a.fail(w, r, err)
 		return
 	}
-	if !open {
-		a.fail(w, r, model.RuleError("In der %d. Sitzung läuft zurzeit keine Abstimmung.", se.Number))
+	if err != nil || v.SessionID != se.ID {
+		a.fail(w, r, model.AtField("abstimmung", model.RuleError("Die Abstimmung %d ist keine Abstimmung der %d. Sitzung; die Stimme wurde nicht gezählt. Welche Abstimmung offen ist, nennt GET /api/v1/sitzungen/%d/abstimmung.", in.Ballot, se.Number, se.Number)))
+		return
+	}
+	// CastSessionVote checks again, in its transaction, that the vote is
+	// open; this check gives the reason that names the request's member.
+	if v.Status != model.VoteOpen {
+		a.fail(w, r, model.AtField("abstimmung", model.RuleError("Die Abstimmung %d ist nicht mehr offen; die Stimme wurde nicht gezählt. Welche Abstimmung jetzt offen ist, nennt GET /api/v1/sitzungen/%d/abstimmung.", in.Ballot, se.Number)))
 		return
 	}
 	if err := a.st.CastSessionVote(ctx, v.ID, u.MemberAbbrev, vote, false); err != nil {
@@ -1054,10 +1071,32 @@ func (a *Server) apiComment(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, map[string]any{"id": id})
 }
 
-// voteRequest reads the vote ({"stimme": …}) of the token's member: only a
-// voting member's account may vote; otherwise it has answered and gives
-// false.
-func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request) (*model.User, model.VoteChoice, bool) {
+// voteIn is the body of a vote: its choice (stimme) and what else the
+// operation needs.
+type voteIn interface{ choice() string }
+
+// procedureVoteIn is the body of a vote in written procedure; the
+// procedure is named by the path.
+type procedureVoteIn struct {
+	Vote string `json:"stimme" form:"stimme"`
+}
+
+func (in *procedureVoteIn) choice() string { return in.Vote }
+
+// sessionVoteIn is the body of a vote in session: the choice and the vote
+// it answers (abstimmung, the id GET /api/v1/sitzungen/{nr}/abstimmung
+// gives), so that it never counts in a vote opened after the member read.
+type sessionVoteIn struct {
+	Vote   string `json:"stimme" form:"stimme"`
+	Ballot int64  `json:"abstimmung" form:"abstimmung" required:"Die Abstimmung fehlt, für die die Stimme gilt (abstimmung, wie GET /api/v1/sitzungen/{nr}/abstimmung sie nennt); ohne sie könnte die Stimme in einer inzwischen eröffneten anderen Abstimmung gezählt werden."`
+}
+
+func (in *sessionVoteIn) choice() string { return in.Vote }
+
+// voteRequest reads the vote (in, with {"stimme": …}) of the token's
+// member: only a voting member's account may vote; otherwise it has
+// answered and gives false.
+func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request, in voteIn) (*model.User, model.VoteChoice, bool) {
 	u, ok := a.tokenUser(w, r)
 	if !ok {
 		return nil, "", false
@@ -1066,19 +1105,16 @@ func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request) (*model.Use
 		apiError(w, http.StatusForbidden, "Nur die Mitglieder (Bund und Länder) stimmen ab.")
 		return nil, "", false
 	}
-	var in struct {
-		Vote string `json:"stimme" form:"stimme"`
-	}
-	if !decodeBody(w, r, &in) {
+	if !decodeBody(w, r, in) {
 		return nil, "", false
 	}
 	// A choice that is none is bad input whatever is open, said at its
 	// member (/stimme).
-	if err := model.VoteChoice(in.Vote).CastError(); err != nil {
+	if err := model.VoteChoice(in.choice()).CastError(); err != nil {
 		a.fail(w, r, err)
 		return nil, "", false
 	}
-	return u, model.VoteChoice(in.Vote), true
+	return u, model.VoteChoice(in.choice()), true
 }
 
 // Delegate is a person of a delegation in the JSON API; the tag `form`

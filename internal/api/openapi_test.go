@@ -91,7 +91,7 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runningVote(t, st, itplr.ID)
+	ballot := runningVote(t, st, itplr.ID)
 	if _, err := st.CreateSession(ctx, model.Session{BodyID: itplr.ID, Number: 49, Date: model.BerlinDate(time.Now().AddDate(0, 2, 0)), Status: model.StatusPlanned}); err != nil {
 		t.Fatal(err)
 	}
@@ -111,6 +111,8 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	t.Cleanup(ts.Close)
 
 	vote := fmt.Sprintf("/api/v1/umlaufverfahren/%d/stimme", open)
+	// A vote in session names the vote it answers (abstimmung).
+	sessionVote := func(choice string) string { return fmt.Sprintf(`{"stimme":%q,"abstimmung":%d}`, choice, ballot) }
 	report, reportOp := fmt.Sprintf("/api/v1/auftraege/%d/stand", fid), "/api/v1/auftraege/{id}/stand"
 	reg := "/api/v1/sitzungen/{nr}/anmeldungen"
 	registration := `{"titel":"Registermodernisierung [[Kosten]]","ziel":"Beschluss","punkte":["Sachstand"],"antrag":["HE","Bund"],` +
@@ -184,16 +186,17 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"POST", "/api/v1/umlaufverfahren/99999/stimme", "/api/v1/umlaufverfahren/{id}/stimme", heToken, `{"stimme":"ja"}`, 404},
 		{"POST", vote, "/api/v1/umlaufverfahren/{id}/stimme", heToken, `{"stimme":"ja"}`, 200},
 		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", dltToken, "", 200},
-		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", "", `{"stimme":"ja"}`, 401},
-		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", dltToken, `{"stimme":"ja"}`, 403},
-		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"vielleicht"}`, 400},
-		{"POST", "/api/v1/sitzungen/99/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"ja"}`, 404},
-		{"POST", "/api/v1/sitzungen/47/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"ja"}`, 422},
+		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", "", sessionVote("ja"), 401},
+		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", dltToken, sessionVote("ja"), 403},
+		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, sessionVote("vielleicht"), 400},
+		{"POST", "/api/v1/sitzungen/99/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, sessionVote("ja"), 404},
+		{"POST", "/api/v1/sitzungen/47/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, sessionVote("ja"), 422},
+		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"ja"}`, 400},
 		{"GET", "/api/v1/sitzungen/48/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", "", "", 401},
 		{"GET", "/api/v1/sitzungen/99/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", heToken, "", 404},
 		{"GET", "/api/v1/sitzungen/47/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", heToken, "", 200},
 		{"GET", "/api/v1/sitzungen/48/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", dltToken, "", 200},
-		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, `{"stimme":"ja"}`, 200},
+		{"POST", "/api/v1/sitzungen/48/abstimmung/stimme", "/api/v1/sitzungen/{nr}/abstimmung/stimme", heToken, sessionVote("ja"), 200},
 		{"GET", "/api/v1/sitzungen/48/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", heToken, "", 200},
 		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", dltToken, `{"kommentar":"Bitte ergänzen."}`, 201},
 		{"POST", "/api/v1/sitzungen/47/kommentare", "/api/v1/sitzungen/{nr}/kommentare", "", `{"kommentar":"x"}`, 401},
@@ -286,8 +289,8 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	// of the subject marked [[…]], as every internal text of the API (before:
 	// the stored marks ⟦…⟧).
 	for token, want := range map[string]api.OpenSessionVote{
-		heToken:  {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, OwnVote: "ja", VoteURL: ts.URL + "/api/v1/sitzungen/48/abstimmung/stimme"},
-		dltToken: {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}},
+		heToken:  {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, OwnVote: "ja", VoteURL: ts.URL + "/api/v1/sitzungen/48/abstimmung/stimme", Ballot: ballot},
+		dltToken: {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, Ballot: ballot},
 	} {
 		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/sitzungen/48/abstimmung", nil)
 		req.Header.Set("Authorization", "Bearer "+token)
@@ -466,7 +469,7 @@ func mapOf(v any) map[string]any {
 
 // runningVote gives the council a running 48th session with every voting
 // member present and a vote open on a Beschluss proposal.
-func runningVote(t *testing.T, st *store.Store, councilID int64) {
+func runningVote(t *testing.T, st *store.Store, councilID int64) int64 {
 	t.Helper()
 	ctx := context.Background()
 	sid, err := st.PlanSession(ctx, model.Session{BodyID: councilID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned}, nil)
@@ -501,7 +504,9 @@ func runningVote(t *testing.T, st *store.Store, councilID int64) {
 	if ok, reason, err := st.SaveAttendance(ctx, sid, list); err != nil || !ok {
 		t.Fatalf("attendance: %v %s", err, reason)
 	}
-	if _, err := st.OpenVote(ctx, sid, d); err != nil {
+	v, err := st.OpenVote(ctx, sid, d)
+	if err != nil {
 		t.Fatal(err)
 	}
+	return v
 }

@@ -39,7 +39,7 @@ func TestWriteRefusalsNameTheirMember(t *testing.T) {
 		{"/api/v1/umlaufverfahren/" + jsonID(pid) + "/stimme", `{"stimme":"JA"}`, 400, "/stimme", "nicht „JA“"},
 		{"/api/v1/umlaufverfahren/" + jsonID(pid) + "/stimme", `{"stimme":""}`, 400, "/stimme", "Bitte eine Stimme wählen (Ja, Nein oder Enthaltung)."},
 		{"/api/v1/umlaufverfahren/" + jsonID(pid) + "/stimme", `{"stimme":true}`, 400, "/stimme", "erwartet: Text"},
-		{"/api/v1/sitzungen/47/abstimmung/stimme", `{"stimme":"JA"}`, 400, "/stimme", "nicht „JA“"},
+		{"/api/v1/sitzungen/47/abstimmung/stimme", `{"stimme":"JA","abstimmung":1}`, 400, "/stimme", "nicht „JA“"},
 		{"/api/v1/sitzungen/47/kommentare", `{"kommentar":""}`, 400, "/kommentar", "Der Kommentar fehlt."},
 		{"/api/v1/sitzungen/47/kommentare", `{"kommentar":5}`, 400, "/kommentar", "erwartet: Text"},
 		{"/api/v1/sitzungen/49/kommentare", `{"kommentar":"Zu früh"}`, 422, "", "die Sitzung hat noch nicht stattgefunden, ein Protokoll gibt es noch nicht"},
