@@ -67,8 +67,9 @@ type RegistrationProblem struct {
 }
 
 // withDefaults fills applicants and reporters with the registering member
-// where none are named.
+// where none are named, and names each member once (Distinct).
 func (g Registration) withDefaults() Registration {
+	g.Applicants, g.Reporters = Distinct(g.Applicants), Distinct(g.Reporters)
 	if len(g.Applicants) == 0 {
 		g.Applicants = []string{g.Member}
 	}

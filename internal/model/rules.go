@@ -59,10 +59,29 @@ func NoMembersError(unknown []string) error {
 	return InputError("„%s“ sind keine Mitglieder des IT-Planungsrats.", strings.Join(unknown, "“, „"))
 }
 
+// Distinct gives list without repeats, each entry at its first place: a
+// member named twice in a list of members ("BE, BE") is one member, stored,
+// shown, asked and counted once. A nil list stays nil.
+func Distinct[T comparable](list []T) []T {
+	if list == nil {
+		return nil
+	}
+	out := make([]T, 0, len(list))
+	seen := make(map[T]bool, len(list))
+	for _, v := range list {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // MemberAbbrevs writes each entry of a typed list of members as the
 // member's abbreviation, whatever its case or whether it was given by name
-// ("BUND" and "bund" are "Bund", "Hessen" is "HE"); what names no member
-// stays as typed, for UnknownMembers to name.
+// ("BUND" and "bund" are "Bund", "Hessen" is "HE"), each member once
+// ("BE, berlin" is "BE": Distinct); what names no member stays as typed,
+// for UnknownMembers to name.
 func MemberAbbrevs(list []string, members []Member) []string {
 	out := make([]string, len(list))
 	for i, a := range list {
@@ -74,7 +93,7 @@ func MemberAbbrevs(list []string, members []Member) []string {
 			}
 		}
 	}
-	return out
+	return Distinct(out)
 }
 
 // CheckSpecialSession checks who applied for a special session

@@ -108,7 +108,9 @@ func (s *Store) CoApplicationsIn(ctx context.Context, member string, state model
 // nameCoApplicantsTx keeps the co-applications of proposal d (registered
 // by member) in step with its applicants inside tx: an applicant other
 // than member without one is asked (pending, with a notification to its
-// office), one no longer named loses its co-application.
+// office), one no longer named loses its co-application. An applicant
+// named twice is asked once (before: a second co-application, which broke
+// the unique index and failed the registration).
 func (s *Store) nameCoApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Decision, member string) error {
 	co, err := coApplicationsOf(ctx, tx, d.ID)
 	if err != nil {
@@ -124,7 +126,7 @@ func (s *Store) nameCoApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Deci
 			}
 		}
 	}
-	for _, a := range d.Applicants {
+	for _, a := range model.Distinct(d.Applicants) {
 		if a == member || slices.ContainsFunc(co, func(c model.CoApplication) bool { return c.Member == a }) {
 			continue
 		}

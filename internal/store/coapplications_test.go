@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -105,5 +106,26 @@ func TestRecommendationNeedsConfirmedApplicants(t *testing.T) {
 	_, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt}))
 	if got := must[model.Decision](t)(s.Decision(ctx, draft)); len(got.Applicants) != 1 || got.Applicants[0] != "Bund" {
 		t.Errorf("the recommendation's applicants: %v", got.Applicants)
+	}
+}
+
+// TestCoApplicantNamedTwiceIsAskedOnce: a proposal naming a co-applicant
+// twice ("HE, BE, HH, BE") asks it once. Before, nameCoApplicantsTx inserted
+// a co-application for each mention: the second broke the unique index and
+// the registration failed.
+func TestCoApplicantNamedTwiceIsAskedOnce(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "hessen")
+	body, _ := lawFixture(t, s)
+	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: body, Number: 48, Date: model.BerlinDate(s.now().AddDate(0, 2, 0)), Status: model.StatusPlanned}))
+	d := &model.Decision{BodyID: body, Kind: model.KindDecision, Scope: model.ScopeAll, Title: "Doppelt",
+		Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt."}}, Applicants: []string{"HE", "BE", "HH", "BE"}}
+	item := model.AgendaItem{SessionID: s48, Title: "Doppelt", Goal: model.GoalDecision, Status: model.ItemRegistered, RegisteredBy: "HE", Impact: model.Impact{Stated: true}}
+	id := must[int64](t)(s.RegisterItem(ctx, item, d, ConfirmCoApplicants()))
+	if ds := must[[]model.Decision](t)(s.Decisions(ctx, DecisionFilter{ItemID: id})); len(ds) != 1 || fmt.Sprint(ds[0].Applicants) != "[HE BE HH]" {
+		t.Errorf("the proposal's applicants: %+v", ds)
+	}
+	if be := must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "BE")); len(be) != 1 {
+		t.Errorf("BE named twice is asked %d times, want once: %+v", len(be), be)
 	}
 }

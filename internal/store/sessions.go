@@ -564,10 +564,11 @@ func (s *Store) RegisterItem(ctx context.Context, it model.AgendaItem, proposal 
 		if proposal == nil {
 			return nil
 		}
-		if err := checkApplicants(ctx, tx, proposal.Applicants); err != nil {
+		d := *proposal
+		d.Applicants = model.Distinct(d.Applicants) // a member named twice is one applicant
+		if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
 			return err
 		}
-		d := *proposal
 		d.SessionID, d.ItemID = it.SessionID, id
 		if d.Position, err = placeRow(ctx, tx, id, d.Position); err != nil {
 			return err
