@@ -509,7 +509,10 @@ func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
 	back(w, r, fmt.Sprintf("/auftraege/%d", f.ID), "Auftrag gespeichert.")
 }
 
-// commentFollowUp adds a comment (internal) to a follow-up.
+// commentFollowUp adds a comment (internal) to a follow-up. A refused
+// comment (empty, a confidential mark left open) shows the follow-up's
+// page again with the reason above the form and at the field and the
+// comment as typed in it (before: an error page, and the text was gone).
 func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.require(w, r, auth.ViewInternal, "")
 	if !ok || !s.parseForm(w, r) {
@@ -520,19 +523,26 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	text, err := model.ConfidentialMarks(r.PostFormValue("kommentar"))
+	if err == nil {
+		c := model.FollowUpComment{FollowUpID: v.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text}
+		if c.Author == "" {
+			c.Author = u.Username
+		}
+		if u.Role == model.RoleSecretariat {
+			c.Member = ""
+		}
+		err = s.st.AddFollowUpComment(r.Context(), c)
+	}
 	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("kommentar"))
-		return
-	}
-	c := model.FollowUpComment{FollowUpID: v.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text}
-	if c.Author == "" {
-		c.Author = u.Username
-	}
-	if u.Role == model.RoleSecretariat {
-		c.Member = ""
-	}
-	if err := s.st.AddFollowUpComment(r.Context(), c); err != nil {
-		s.fail(w, r, err, "Diesen Auftrag gibt es nicht.")
+		if model.FieldOf(err) == "" && model.ClassOf(err) == model.ErrInput {
+			err = model.AtField("kommentar", err)
+		}
+		form, status, ok := refusedFormOf(r, "kommentieren", "Ihr Kommentar ist nicht gespeichert", err)
+		if !ok {
+			s.failKeeping(w, r, err, "Diesen Auftrag gibt es nicht.", r.PostFormValue("kommentar"))
+			return
+		}
+		s.renderFollowUp(w, r, status, v, form)
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d#kommentare", v.ID), "Kommentar gespeichert.")
