@@ -412,6 +412,32 @@ func ReportDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Session, co
 	return e
 }
 
+// DebriefEvent gives the event of a debrief (Nachbesprechung) in which the
+// member of a personal feed presents decisions to the FachMK secretariats:
+// "Vorstellung in der Nachbesprechung der 47. Sitzung des
+// IT-Planungsrats", timed when the debrief's times are set, else all day,
+// at its place, the description listing what the member presents (one
+// line each, public text: "B-2025/27-IT „Titel“ für die
+// Finanzministerkonferenz"). session is the debriefed session as a
+// heading ("47. Sitzung des IT-Planungsrats"); the UID is built from the
+// body and the session number, which never change (a session has one
+// debrief), and SEQUENCE is the debrief's version, raised by every save.
+// The video conference's address stays out: feeds are often kept by
+// other services.
+func DebriefEvent(host, bodyAbbrev string, sessionNumber int, session string, d model.Debrief, presents []string, url string) Event {
+	e := Event{UID: fmt.Sprintf("nachbesprechung-%s-%d@%s", strings.ToLower(bodyAbbrev), sessionNumber, host),
+		Summary: "Vorstellung in der Nachbesprechung der " + session, Location: model.PublicText(d.Place), URL: url,
+		FirstDay: d.HeldOn, Sequence: d.Version,
+		Description: "Ihr Mitglied stellt den Geschäftsstellen der Fachministerkonferenzen vor:\n" + strings.Join(presents, "\n")}
+	if start, ok := clock(d.HeldOn, d.StartTime); ok {
+		e.Start = start
+		if end, ok := clock(d.HeldOn, d.EndTime); ok {
+			e.End = end
+		}
+	}
+	return e
+}
+
 // Read reads the events of an iCalendar file as conference dates (without
 // body). Timed events keep their times (in Europe/Berlin); events without a
 // start are refused with their summary in the error. The dates are as the

@@ -234,6 +234,16 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		events = append(events, ical.Event{UID: fmt.Sprintf("umlauf-%d-frist@%s", p.ID, host), Summary: "Frist " + title,
 			Start: p.Deadline, URL: s.site.URL(r, fmt.Sprintf("/umlaufverfahren/%d", p.ID))})
 	}
+	// The debriefs in which the member presents decisions (concept 2.2:
+	// the submitting member presents them), as "Mein Bereich" lists them
+	// once the invitation is sent (before, the feed lacked them).
+	if u.MemberAbbrev != "" {
+		presentations, err := s.debriefPresentationEvents(r, u.MemberAbbrev, council, host)
+		if err != nil {
+			return nil, err
+		}
+		events = append(events, presentations...)
+	}
 	// A spokesperson's FachMK dates.
 	if u.Role != model.RoleSpokesperson || u.MemberAbbrev == "" {
 		return events, nil
@@ -273,6 +283,41 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 			events = append(events, ical.ReportDeadlineEvent(host, council.Abbrev, council.Name, se, reportsOn,
 				s.site.URL(r, fmt.Sprintf("/sitzungen/%d/reporting-fachmk", se.Number))))
 		}
+	}
+	return events, nil
+}
+
+// debriefPresentationEvents gives an event for each debrief with a date in
+// which member presents (myPresentations: the sent debriefs of the last
+// sessions held), listing what it presents to which FachMK.
+func (s *Server) debriefPresentationEvents(r *http.Request, member string, council model.Body, host string) ([]ical.Event, error) {
+	ps, err := s.myPresentations(r, member)
+	if err != nil {
+		return nil, err
+	}
+	var events []ical.Event
+	index := map[int64]int{} // debrief id: its event
+	for _, p := range ps {
+		if p.Debrief.HeldOn.IsZero() {
+			continue
+		}
+		// Public text, as the presenters' mail: feeds are often kept by
+		// other services.
+		line := "- " + p.Decision.Label
+		if dec, ok := model.Public.Decision(p.Decision); ok {
+			if t := model.PublicText(dec.Title); t != "" {
+				line += " „" + t + "“"
+			}
+		}
+		line += " für " + p.Conference
+		if i, ok := index[p.Debrief.ID]; ok {
+			events[i].Description += "\n" + line
+			continue
+		}
+		session := fmt.Sprintf("%d. Sitzung %s", p.Session.Number, council.Of())
+		index[p.Debrief.ID] = len(events)
+		events = append(events, ical.DebriefEvent(host, council.Abbrev, p.Session.Number, session, p.Debrief, []string{line},
+			s.site.URL(r, "/mein-bereich#h-vorstellungen")))
 	}
 	return events, nil
 }
