@@ -29,3 +29,15 @@ func TestMemberNamedTwiceCountsOnce(t *testing.T) {
 		t.Errorf("reporting members: %v", it.Reporters)
 	}
 }
+
+// TestResponsibleNamedTwiceIsOne: a follow-up's responsible member given
+// twice ("BE, BE und HE") is one responsible: its page linked BE twice.
+func TestResponsibleNamedTwiceIsOne(t *testing.T) {
+	f := FollowUp{Responsible: "BE, BE und HE"}
+	if got := fmt.Sprint(f.Responsibles()); got != "[BE HE]" {
+		t.Errorf("responsibles: %s", got)
+	}
+	if got := f.ResponsibleKeys(); got != ",be,he," {
+		t.Errorf("keys: %s", got)
+	}
+}

@@ -298,7 +298,8 @@ func (s Session) StartedAt(now time.Time) bool {
 }
 
 // Responsibles gives the responsible members or bodies one by one: the
-// text split at commas, semicolons and "und".
+// text split at commas, semicolons and "und", each once ("BE, BE" is BE:
+// Distinct).
 func (f FollowUp) Responsibles() []string {
 	repl := strings.NewReplacer(";", ",", " und ", ",", " sowie ", ",")
 	var out []string
@@ -307,7 +308,7 @@ func (f FollowUp) Responsibles() []string {
 			out = append(out, p)
 		}
 	}
-	return out
+	return Distinct(out)
 }
 
 // ResponsibleIs reports whether the member or body (its abbreviation, as
