@@ -559,6 +559,9 @@ func Redacted(doc Document, a model.Audience) Document {
 				} else if !minutesShown || (a.IsPublic() && r.Blank()) {
 					continue
 				}
+				// A name that carries marks anyway (old data, an import)
+				// is blacked out whole, whether the row is shown or not.
+				r.Speaker = a.Speaker(r.Speaker)
 				if !a.SeesRow(r.Confidential) {
 					r.Points, r.Text = nil, ""
 					if r.Decision != nil {
