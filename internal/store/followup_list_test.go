@@ -93,7 +93,11 @@ func newFollowUpWorld(t testing.TB, s *Store) followUpWorld {
 			createFollowUpAsBefore(t, s, model.FollowUp{ItemID: itemID, Text: fmt.Sprintf("Auftrag %d", n), Responsible: resp[n%len(resp)],
 				DueDate: dd, DueSession: ds, Status: status})
 			for k, st := range []model.DecisionStatus{model.DecisionDraft, model.DecisionAdopted, model.DecisionRejected} {
-				decID := id(s.CreateDecision(ctx, model.Decision{BodyID: se.body, ItemID: itemID, Kind: model.KindDecision, Status: st, Scope: model.ScopeAll, Title: "Beschluss", Applicants: []string{"Bund"}}))
+				d := model.Decision{BodyID: se.body, ItemID: itemID, Kind: model.KindDecision, Status: st, Scope: model.ScopeAll, Title: "Beschluss", Applicants: []string{"Bund"}}
+				if st == model.DecisionAdopted {
+					d.Number = model.DecisionNumber{Year: 2025, Seq: n + 1} // in the register
+				}
+				decID := id(s.CreateDecision(ctx, d))
 				n++
 				dd, ds := due()
 				f := model.FollowUp{DecisionID: decID, Text: fmt.Sprintf("Auftrag %d", n), Responsible: resp[n%len(resp)], DueDate: dd, DueSession: ds,

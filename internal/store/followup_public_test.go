@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 	"testing"
 
@@ -262,5 +263,60 @@ func TestMigrationFillsPublicResponsibleKeys(t *testing.T) {
 	check(t, s.db.QueryRowContext(ctx, `SELECT responsible_public_keys FROM follow_ups WHERE id = ?`, fid).Scan(&public))
 	if public != ",hh," {
 		t.Errorf("public keys %q after the migration, want \",hh,\"", public)
+	}
+}
+
+// TestHiddenFollowUpLeavesNoRegisterMark: the register's "Umsetzung"
+// marker (Implementations) and its filter "umsetzung" roll up only the
+// follow-ups the public sees of each published decision (as the public
+// follow-up list shows them, SeesFollowUp and SeesItem): a decision whose
+// follow-ups are all hidden from the public — here given on an agenda item
+// the public does not see — shows no marker and is not found by the
+// filter, which would tell that a hidden follow-up exists.
+func TestHiddenFollowUpLeavesNoRegisterMark(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	w := newFollowUpWorld(t, s)
+	decs := must[RegisterPage](t)(s.Register(ctx, RegisterFilter{BodyID: w.council}))
+	ids := make([]int64, len(decs.Decisions))
+	for i, d := range decs.Decisions {
+		ids[i] = d.ID
+	}
+	// An open follow-up beside each hidden one, so that a hidden
+	// decision's internal state is "offen" (the fixture's may all be
+	// entfallen).
+	for _, id := range ids {
+		if len(w.goList(t, s, model.Public, nil, FollowUpFilter{DecisionID: id}, false)) > 0 {
+			continue
+		}
+		for _, f := range must[[]model.FollowUp](t)(s.FollowUps(ctx, FollowUpFilter{DecisionID: id})) {
+			createFollowUpAsBefore(t, s, model.FollowUp{DecisionID: id, ItemID: f.ItemID, Text: "Verborgen", Responsible: "HE", Status: model.FollowUpOpen})
+			break
+		}
+	}
+	got := must[map[int64]model.Implementation](t)(s.Implementations(ctx, w.council, ids))
+	hidden := 0
+	for _, id := range ids {
+		var shown []model.FollowUp
+		for _, fid := range w.goList(t, s, model.Public, nil, FollowUpFilter{DecisionID: id}, false) {
+			shown = append(shown, must[model.FollowUp](t)(s.FollowUp(ctx, fid)))
+		}
+		all := must[[]model.FollowUp](t)(s.FollowUps(ctx, FollowUpFilter{DecisionID: id}))
+		if model.ImplementationOf(all) != model.ImplementationNone && len(shown) == 0 {
+			hidden++
+		}
+		if want := model.ImplementationOf(shown); got[id] != want {
+			t.Errorf("decision %d: register marker %q, the public sees %q (%d of %d follow-ups)", id, got[id], want, len(shown), len(all))
+		}
+		for _, st := range []model.Implementation{model.ImplementationOpen, model.ImplementationProgress, model.ImplementationDone} {
+			page := must[RegisterPage](t)(s.Register(ctx, RegisterFilter{BodyID: w.council, FollowUps: st}))
+			found := slices.ContainsFunc(page.Decisions, func(d model.Decision) bool { return d.ID == id })
+			if found != (model.ImplementationOf(shown) == st) {
+				t.Errorf("decision %d: filter umsetzung=%s finds it: %v; the public sees %q", id, st, found, model.ImplementationOf(shown))
+			}
+		}
+	}
+	if hidden == 0 {
+		t.Fatalf("none of %d published decisions has only follow-ups hidden from the public; the test proves nothing", len(ids))
 	}
 }

@@ -269,7 +269,7 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 		for i, dec := range d.Decisions {
 			ids[i] = dec.ID
 		}
-		d.Implementation, err = s.st.Implementations(ctx, ids)
+		d.Implementation, err = s.st.Implementations(ctx, council.ID, ids)
 	}
 	if err != nil {
 		s.serverError(w, r, err)
