@@ -232,8 +232,8 @@ func generate(ctx context.Context, c *Corpus, progress func(string)) error {
 					if year >= FirstYear+years-2 {
 						status = model.FollowUpOpen
 					}
-					if _, err := ins(`INSERT INTO follow_ups (decision_id, item_id, text, responsible, responsible_keys, status) VALUES (?, ?, ?, ?, ?, ?)`,
-						decisionID, itemID, "Bericht zu "+g.sentence(3), reporter, model.FollowUp{Responsible: reporter}.ResponsibleKeys(), status); err != nil {
+					if _, err := ins(`INSERT INTO follow_ups (decision_id, item_id, text, responsible, responsible_keys, responsible_public_keys, status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+						decisionID, itemID, "Bericht zu "+g.sentence(3), reporter, model.FollowUp{Responsible: reporter}.ResponsibleKeys(), model.FollowUp{Responsible: reporter}.PublicResponsibleKeys(), status); err != nil {
 						return err
 					}
 				}

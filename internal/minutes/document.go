@@ -506,8 +506,10 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 // items' outcome checkboxes (Beschluss, Protokollnotiz, Follow-Up) only
 // with the released minutes (FlagsShown): they tell that a note or a
 // follow-up exists; the public's "Beschluss" and "Beschlussempfehlung"
-// ticks only where a decision the public may see stands. The internal audience gets the document unchanged,
-// redaction marks included.
+// ticks only where a decision the public may see stands, and its
+// "Follow-Up" tick not where the item's follow-ups are all hidden from
+// it. The internal audience gets the document unchanged, redaction marks
+// included.
 func Redacted(doc Document, a model.Audience) Document {
 	out := doc
 	out.Audience = a
@@ -559,6 +561,9 @@ func Redacted(doc Document, a model.Audience) Document {
 				} else if !minutesShown || (a.IsPublic() && r.Blank()) {
 					continue
 				}
+				// A name that carries marks anyway (old data, an import)
+				// is blacked out whole, whether the row is shown or not.
+				r.Speaker = a.Speaker(r.Speaker)
 				if !a.SeesRow(r.Confidential) {
 					r.Points, r.Text = nil, ""
 					if r.Decision != nil {
@@ -587,6 +592,13 @@ func Redacted(doc Document, a model.Audience) Document {
 				if a.SeesFollowUp(f, decisions[f.DecisionID], &doc.Session) {
 					fus = append(fus, a.FollowUp(f))
 				}
+			}
+			if a.IsPublic() && len(it.FollowUps) > 0 && len(fus) == 0 {
+				// Follow-ups, but none the public may see (given by a
+				// proposal not adopted): no tick that tells of them. An
+				// item without any keeps the box as recorded (minutes
+				// imported with their boxes).
+				it.Flags.FollowUp = false
 			}
 			it.FollowUps = fus
 			sec.Items[ii] = it

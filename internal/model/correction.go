@@ -141,7 +141,7 @@ func (a Audience) MinutesCorrection(c MinutesCorrection) (MinutesCorrection, boo
 	if a != Internal && (c.Status != CorrectionApproved || c.Confidential) {
 		return MinutesCorrection{}, false
 	}
-	c.Before, c.After, c.Reason, c.Speaker = a.Text(c.Before), a.Text(c.After), a.Text(c.Reason), a.Text(c.Speaker)
+	c.Before, c.After, c.Reason, c.Speaker = a.Text(c.Before), a.Text(c.After), a.Text(c.Reason), a.Speaker(c.Speaker)
 	return c, true
 }
 

@@ -336,6 +336,22 @@ func (f FollowUp) ResponsibleKeys() string {
 	return b.String()
 }
 
+// PublicResponsibleKeys gives ResponsibleKeys of what the public reads of
+// the responsible ones (Public.FollowUp): one in a passage marked
+// confidential is no key, nor is one the public reads only in part
+// ("B[geschwärzt]"). The public filter "Verantwortlich" matches against
+// them, so that filtering by a member reveals no more than the public
+// page shows (a follow-up with a blacked-out Bayern is not Bayern's).
+func (f FollowUp) PublicResponsibleKeys() string {
+	var kept []string
+	for _, r := range (FollowUp{Responsible: Public.FollowUp(f).Responsible}).Responsibles() {
+		if !strings.Contains(r, RedactedPlaceholder) {
+			kept = append(kept, r)
+		}
+	}
+	return FollowUp{Responsible: strings.Join(kept, ", ")}.ResponsibleKeys()
+}
+
 // ResponsibleKey gives the key of one responsible member or body (its
 // abbreviation or name, as written) to look up in ResponsibleKeys: "" if
 // it is empty or could not be one responsible one (it holds a separator).

@@ -378,3 +378,25 @@ func MarkFields(fields ...MarkedField) error {
 	}
 	return errors.Join(errs...)
 }
+
+// CheckSpeaker checks the speaker of a Wortbeitrag or the author of a
+// Protokollnotiz (or of a minutes correction's row): a name, which is not
+// blacked out in part. A confidential contribution is marked as a whole
+// (its flag), so marks in the name — typed [[…]] or stored — are refused.
+func CheckSpeaker(s string) error {
+	if HasRedaction(s) || strings.Contains(s, TypedOpen) || strings.Contains(s, TypedClose) {
+		return InputError("Sprecher:in oder Urheber „%s“ enthält eine Markierung [[…]]. Namen werden nicht geschwärzt; ein vertraulicher Beitrag wird als Ganzes als vertraulich markiert.", TypedMarks(s))
+	}
+	return nil
+}
+
+// Speaker gives the speaker or author of a minutes row as the audience may
+// see it: for the public, a name that carries marks anyway (old data, an
+// import; CheckSpeaker refuses them on entry) is blacked out as a whole,
+// since a name read in part still names the member; internally unchanged.
+func (a Audience) Speaker(s string) string {
+	if a == Internal || !HasRedaction(s) {
+		return s
+	}
+	return RedactedPlaceholder
+}

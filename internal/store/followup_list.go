@@ -108,7 +108,7 @@ const followUpListFrom = followUpRuleFrom + `
 // where gives the query's conditions: the filter, the audience's rule and
 // the overdue filter.
 func (s *Store) followUpListWhere(q FollowUpListQuery) where {
-	w := q.FollowUpFilter.where()
+	w := q.FollowUpFilter.whereAs(q.Audience)
 	if q.ID != 0 {
 		w.add("f.id = ?", q.ID)
 	}
@@ -381,6 +381,50 @@ func fillResponsibleKeys(ctx context.Context, tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET responsible_keys = ? WHERE id = ?`, r.key, r.id); err != nil {
 			return fmt.Errorf("store: responsible keys: %w", err)
 		}
+	}
+	return nil
+}
+
+// fillResponsiblePublicKeys is the Go migration 981: it fills the public
+// responsible keys (migration 980) of the existing follow-ups.
+func fillResponsiblePublicKeys(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, responsible FROM follow_ups WHERE responsible <> ''`)
+	if err != nil {
+		return fmt.Errorf("store: public responsible keys: %w", err)
+	}
+	type row struct {
+		id  int64
+		key string
+	}
+	var list []row
+	for rows.Next() {
+		var r row
+		var responsible string
+		if err := rows.Scan(&r.id, &responsible); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: public responsible keys: %w", err)
+		}
+		r.key = model.FollowUp{Responsible: responsible}.PublicResponsibleKeys()
+		list = append(list, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: public responsible keys: %w", err)
+	}
+	for _, r := range list {
+		if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET responsible_public_keys = ? WHERE id = ?`, r.key, r.id); err != nil {
+			return fmt.Errorf("store: public responsible keys: %w", err)
+		}
+	}
+	return nil
+}
+
+// emptyResponsiblePublicKeys is the down step of the Go migration 981: the
+// column goes with migration 980's down step; until then it is emptied, so
+// that no key outlives a change of the rule that made it.
+func emptyResponsiblePublicKeys(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET responsible_public_keys = ''`); err != nil {
+		return fmt.Errorf("store: public responsible keys: %w", err)
 	}
 	return nil
 }

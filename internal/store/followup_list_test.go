@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,7 +74,7 @@ func newFollowUpWorld(t testing.TB, s *Store) followUpWorld {
 		}{{model.ItemAccepted, ""}, {model.ItemRegistered, "HE"}, {model.ItemDeclined, "HH"}} {
 			itemID := id(s.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: fmt.Sprintf("%02d", n%90), Title: "TOP", Status: it.status, RegisteredBy: it.by}))
 			n++
-			resp := []string{"HE", "HH, HE", "Hessen", "HEX und BY", "", "he; FITKO"}
+			resp := []string{"HE", "HH, HE", "Hessen", "HEX und BY", "", "he; FITKO", "⟦BY⟧, HH", "B⟦Y⟧ und ⟦HE⟧"}
 			due := func() (model.Date, int) {
 				switch n % 5 {
 				case 0:
@@ -92,7 +93,11 @@ func newFollowUpWorld(t testing.TB, s *Store) followUpWorld {
 			createFollowUpAsBefore(t, s, model.FollowUp{ItemID: itemID, Text: fmt.Sprintf("Auftrag %d", n), Responsible: resp[n%len(resp)],
 				DueDate: dd, DueSession: ds, Status: status})
 			for k, st := range []model.DecisionStatus{model.DecisionDraft, model.DecisionAdopted, model.DecisionRejected} {
-				decID := id(s.CreateDecision(ctx, model.Decision{BodyID: se.body, ItemID: itemID, Kind: model.KindDecision, Status: st, Scope: model.ScopeAll, Title: "Beschluss", Applicants: []string{"Bund"}}))
+				d := model.Decision{BodyID: se.body, ItemID: itemID, Kind: model.KindDecision, Status: st, Scope: model.ScopeAll, Title: "Beschluss", Applicants: []string{"Bund"}}
+				if st == model.DecisionAdopted {
+					d.Number = model.DecisionNumber{Year: 2025, Seq: n + 1} // in the register
+				}
+				decID := id(s.CreateDecision(ctx, d))
 				n++
 				dd, ds := due()
 				f := model.FollowUp{DecisionID: decID, Text: fmt.Sprintf("Auftrag %d", n), Responsible: resp[n%len(resp)], DueDate: dd, DueSession: ds,
@@ -151,6 +156,9 @@ func (w followUpWorld) goList(t *testing.T, s *Store, a model.Audience, u *model
 			}
 		}
 		if !a.SeesFollowUp(e.FollowUp, dec, se) {
+			continue
+		}
+		if a.IsPublic() && !publicResponsibleMatches(e.FollowUp, f) {
 			continue
 		}
 		if e.ItemID != 0 && se != nil && !a.SeesItem(must[model.AgendaItem](t)(s.Item(ctx, e.ItemID)), *se, u) {
@@ -239,7 +247,7 @@ func TestFollowUpListSQLAgreesWithGo(t *testing.T) {
 	// member ("6 Aufträge für diese Auswahl" above Hessen's none).
 	filters := []FollowUpFilter{{}, {Pending: true}, {Member: "HE"}, {Member: "he"}, {Member: "Hessen"}, {Member: "HE und HH"}, {Member: "%"},
 		{Status: model.FollowUpDropped}, {Member: "FITKO", Pending: true}, {Members: []string{"HE", "Hessen"}}, {Members: []string{"Bund"}},
-		{Members: []string{"FITKO"}, Pending: true}, {Members: []string{"XX"}, Status: model.FollowUpOpen}}
+		{Members: []string{"FITKO"}, Pending: true}, {Members: []string{"XX"}, Status: model.FollowUpOpen}, {Member: "BY"}, {Members: []string{"BY", "HH"}}, {Member: "⟦BY⟧"}, {Members: []string{"B⟦Y⟧", "⟦HE⟧"}}}
 	decs := must[[]FollowUpEntry](t)(s.FollowUpEntries(ctx, FollowUpFilter{}))
 	for _, e := range decs {
 		if e.DecisionID != 0 && len(filters) < 16 {
@@ -304,6 +312,27 @@ func TestFollowUpListSQLAgreesWithGo(t *testing.T) {
 // of deadline and session, as a database from before that rule may; and
 // follow-ups of rejected proposals, as one given before its proposal was
 // rejected, or before such follow-ups were refused (checkFollowUpDecision).
+// publicResponsibleMatches is the filter "Verantwortlich" as the public
+// may apply it: on the responsible ones the public reads of f (its text
+// through Audience.FollowUp), each one that is not blacked out in part.
+func publicResponsibleMatches(f model.FollowUp, filter FollowUpFilter) bool {
+	members := filter.Members
+	if filter.Member != "" {
+		members = append([]string{filter.Member}, members...)
+	}
+	if len(members) == 0 {
+		return true
+	}
+	for _, r := range (model.FollowUp{Responsible: model.Public.FollowUp(f).Responsible}).Responsibles() {
+		for _, m := range members {
+			if !strings.Contains(r, model.RedactedPlaceholder) && strings.EqualFold(strings.TrimSpace(r), strings.TrimSpace(m)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func createFollowUpAsBefore(t testing.TB, s *Store, f model.FollowUp) int64 {
 	t.Helper()
 	ctx := context.Background()

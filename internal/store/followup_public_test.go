@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"slices"
+	"strings"
 	"testing"
 
 	"gremium/internal/model"
@@ -169,4 +172,151 @@ func TestPublicFollowUpCountsKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkPublicCounts(t, dst, w, "a copy")
+}
+
+// TestPublicFollowUpFilterKeysOnPublicText: the public list filtered by a
+// member finds only the follow-ups whose public text names it. A follow-up
+// whose "Bayern" is a confidential passage (the public page shows
+// "[geschwärzt]") is not found by "BY" — it would tell that Bayern is
+// responsible — while the internal list finds it.
+func TestPublicFollowUpFilterKeysOnPublicText(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	w := newFollowUpWorld(t, s)
+	hidden := map[int64]bool{}
+	for _, e := range must[[]FollowUpEntry](t)(s.FollowUpEntries(ctx, FollowUpFilter{})) {
+		if strings.Contains(e.Responsible, model.Redact("BY")) || strings.Contains(e.Responsible, "B"+model.Redact("Y")) {
+			hidden[e.ID] = true
+		}
+	}
+	if len(hidden) == 0 {
+		t.Fatal("the fixture has no follow-up with a confidential BY")
+	}
+	publicAll := sqlList(t, s, w.query(t, s, model.Public, nil, FollowUpFilter{}), 1000)
+	seen := 0
+	for _, id := range publicAll {
+		if hidden[id] {
+			seen++
+		}
+	}
+	if seen == 0 {
+		t.Fatal("the public sees none of the follow-ups with a confidential BY; the test proves nothing")
+	}
+	// The address is the public's to write: it may ask for the member as
+	// stored, marks and all.
+	for _, who := range []string{"BY", model.Redact("BY"), "B" + model.Redact("Y"), model.Redact("HE")} {
+		for _, id := range sqlList(t, s, w.query(t, s, model.Public, nil, FollowUpFilter{Member: who}), 1000) {
+			if hidden[id] {
+				t.Errorf("the public list filtered by %q shows follow-up %d, whose BY is blacked out", who, id)
+			}
+		}
+	}
+	found := false
+	for _, id := range sqlList(t, s, w.query(t, s, model.Internal, &model.User{Role: model.RoleSecretariat}, FollowUpFilter{Member: model.Redact("BY")}), 1000) {
+		found = found || hidden[id]
+	}
+	if !found {
+		t.Error("the internal list filtered by the marked BY misses the follow-ups whose BY is marked confidential")
+	}
+}
+
+// TestPublicResponsibleKeysKeptOnWrite: the public keys follow every write
+// of a follow-up's responsible ones.
+func TestPublicResponsibleKeysKeptOnWrite(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	fid := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{Text: "Bericht", Responsible: model.Redact("BY") + ", HH", Status: model.FollowUpOpen}))
+	keys := func(when, want string) {
+		t.Helper()
+		var public string
+		check(t, s.db.QueryRowContext(ctx, `SELECT responsible_public_keys FROM follow_ups WHERE id = ?`, fid).Scan(&public))
+		if public != want {
+			t.Errorf("%s: public keys %q, want %q", when, public, want)
+		}
+	}
+	keys("created", ",hh,")
+	f := must[model.FollowUp](t)(s.FollowUp(ctx, fid))
+	f.Responsible = "BY und " + model.Redact("HH")
+	check(t, s.UpdateFollowUp(ctx, f))
+	keys("updated", ",by,")
+}
+
+// TestMigrationFillsPublicResponsibleKeys: the Go migration 981 fills the
+// public keys of follow-ups written before it from their public text.
+func TestMigrationFillsPublicResponsibleKeys(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	fid := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{Text: "Bericht", Responsible: model.Redact("BY") + ", HH", Status: model.FollowUpOpen}))
+	check(t, s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.touch(ctx, tx, "follow_up", fid); err != nil {
+			return err
+		}
+		if err := emptyResponsiblePublicKeys(ctx, tx); err != nil {
+			return err
+		}
+		if err := fillResponsiblePublicKeys(ctx, tx); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "update", "follow_up", fid, "Schlüssel")
+	}))
+	var public string
+	check(t, s.db.QueryRowContext(ctx, `SELECT responsible_public_keys FROM follow_ups WHERE id = ?`, fid).Scan(&public))
+	if public != ",hh," {
+		t.Errorf("public keys %q after the migration, want \",hh,\"", public)
+	}
+}
+
+// TestHiddenFollowUpLeavesNoRegisterMark: the register's "Umsetzung"
+// marker (Implementations) and its filter "umsetzung" roll up only the
+// follow-ups the public sees of each published decision (as the public
+// follow-up list shows them, SeesFollowUp and SeesItem): a decision whose
+// follow-ups are all hidden from the public — here given on an agenda item
+// the public does not see — shows no marker and is not found by the
+// filter, which would tell that a hidden follow-up exists.
+func TestHiddenFollowUpLeavesNoRegisterMark(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	w := newFollowUpWorld(t, s)
+	decs := must[RegisterPage](t)(s.Register(ctx, RegisterFilter{BodyID: w.council}))
+	ids := make([]int64, len(decs.Decisions))
+	for i, d := range decs.Decisions {
+		ids[i] = d.ID
+	}
+	// An open follow-up beside each hidden one, so that a hidden
+	// decision's internal state is "offen" (the fixture's may all be
+	// entfallen).
+	for _, id := range ids {
+		if len(w.goList(t, s, model.Public, nil, FollowUpFilter{DecisionID: id}, false)) > 0 {
+			continue
+		}
+		for _, f := range must[[]model.FollowUp](t)(s.FollowUps(ctx, FollowUpFilter{DecisionID: id})) {
+			createFollowUpAsBefore(t, s, model.FollowUp{DecisionID: id, ItemID: f.ItemID, Text: "Verborgen", Responsible: "HE", Status: model.FollowUpOpen})
+			break
+		}
+	}
+	got := must[map[int64]model.Implementation](t)(s.Implementations(ctx, w.council, ids))
+	hidden := 0
+	for _, id := range ids {
+		var shown []model.FollowUp
+		for _, fid := range w.goList(t, s, model.Public, nil, FollowUpFilter{DecisionID: id}, false) {
+			shown = append(shown, must[model.FollowUp](t)(s.FollowUp(ctx, fid)))
+		}
+		all := must[[]model.FollowUp](t)(s.FollowUps(ctx, FollowUpFilter{DecisionID: id}))
+		if model.ImplementationOf(all) != model.ImplementationNone && len(shown) == 0 {
+			hidden++
+		}
+		if want := model.ImplementationOf(shown); got[id] != want {
+			t.Errorf("decision %d: register marker %q, the public sees %q (%d of %d follow-ups)", id, got[id], want, len(shown), len(all))
+		}
+		for _, st := range []model.Implementation{model.ImplementationOpen, model.ImplementationProgress, model.ImplementationDone} {
+			page := must[RegisterPage](t)(s.Register(ctx, RegisterFilter{BodyID: w.council, FollowUps: st}))
+			found := slices.ContainsFunc(page.Decisions, func(d model.Decision) bool { return d.ID == id })
+			if found != (model.ImplementationOf(shown) == st) {
+				t.Errorf("decision %d: filter umsetzung=%s finds it: %v; the public sees %q", id, st, found, model.ImplementationOf(shown))
+			}
+		}
+	}
+	if hidden == 0 {
+		t.Fatalf("none of %d published decisions has only follow-ups hidden from the public; the test proves nothing", len(ids))
+	}
 }

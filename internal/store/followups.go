@@ -224,10 +224,10 @@ func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, er
 		}
 		id, err = s.insert(ctx, tx, "follow_up", f.Responsible,
 			`INSERT INTO follow_ups (decision_id, item_id, text, responsible, due_on, due_session, status, done_on,
-				source_kind, source_id, evidence_text, evidence_document_id, evidence_decision_id, evidence_item_id, proposal_key, responsible_keys)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				source_kind, source_id, evidence_text, evidence_document_id, evidence_decision_id, evidence_item_id, proposal_key, responsible_keys, responsible_public_keys)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String(),
-			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ProposalKey, f.ResponsibleKeys())
+			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ProposalKey, f.ResponsibleKeys(), f.PublicResponsibleKeys())
 		if err != nil || f.ItemID == 0 {
 			return err
 		}
@@ -267,7 +267,19 @@ type FollowUpFilter struct {
 	Members []string
 }
 
-func (f FollowUpFilter) where() where {
+// where gives the filter's conditions as the internal audience applies
+// them (whereAs).
+func (f FollowUpFilter) where() where { return f.whereAs(model.Internal) }
+
+// whereAs gives the filter's conditions for the audience a: for the
+// public, Member and Members match only the responsible ones the public
+// text names (model.FollowUp.PublicResponsibleKeys), never one in a
+// passage it blacks out.
+func (f FollowUpFilter) whereAs(a model.Audience) where {
+	keys := "f.responsible_keys"
+	if a.IsPublic() {
+		keys = "f.responsible_public_keys"
+	}
 	var w where
 	if f.DecisionID != 0 {
 		w.add("f.decision_id = ?", f.DecisionID)
@@ -294,7 +306,7 @@ func (f FollowUpFilter) where() where {
 		var args []any
 		for _, m := range members {
 			if key := model.ResponsibleKey(m); key != "" {
-				ors = append(ors, `f.responsible_keys LIKE ? ESCAPE '\'`)
+				ors = append(ors, keys+` LIKE ? ESCAPE '\'`)
 				args = append(args, "%,"+likeEscape(key)+",%")
 			}
 		}
@@ -403,9 +415,9 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f model.FollowUp) error {
 		}
 		return s.updateVersioned(ctx, tx, "follow_ups", "follow_up", f.ID, f.Version,
 			`decision_id = ?, item_id = ?, text = ?, responsible = ?, due_on = ?, due_session = ?, status = ?, done_on = ?,
-			 source_kind = ?, source_id = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?, responsible_keys = ?`,
+			 source_kind = ?, source_id = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?, responsible_keys = ?, responsible_public_keys = ?`,
 			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String(),
-			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ResponsibleKeys())
+			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ResponsibleKeys(), f.PublicResponsibleKeys())
 	})
 }
 

@@ -38,6 +38,9 @@ func (s *Store) CreateContribution(ctx context.Context, c model.Contribution) (i
 	if c.ItemID == 0 || c.Speaker == "" {
 		return 0, model.InputError("Ein Wortbeitrag braucht TOP und Sprecher:in.")
 	}
+	if err := model.CheckSpeaker(c.Speaker); err != nil {
+		return 0, err
+	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		if err := checkItemOpen(ctx, tx, c.ItemID); err != nil {
@@ -65,6 +68,9 @@ func (s *Store) UpdateContribution(ctx context.Context, c model.Contribution) er
 	if c.Speaker == "" {
 		return model.InputError("Ein Wortbeitrag braucht eine Sprecherin oder einen Sprecher.")
 	}
+	if err := model.CheckSpeaker(c.Speaker); err != nil {
+		return err
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkItemOpen(ctx, tx, c.ItemID); err != nil {
 			return err
@@ -85,6 +91,9 @@ func scanNote(r scanner) (model.ProtocolNote, error) {
 func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote) (int64, error) {
 	if n.ItemID == 0 || n.Author == "" || n.Text == "" {
 		return 0, model.InputError("Eine Protokollnotiz braucht TOP, Urheber und Text.")
+	}
+	if err := model.CheckSpeaker(n.Author); err != nil {
+		return 0, err
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
@@ -115,6 +124,9 @@ func (s *Store) ProtocolNotes(ctx context.Context, itemID int64) ([]model.Protoc
 func (s *Store) UpdateProtocolNote(ctx context.Context, n model.ProtocolNote) error {
 	if n.Author == "" || n.Text == "" {
 		return model.InputError("Eine Protokollnotiz braucht Urheber und Text.")
+	}
+	if err := model.CheckSpeaker(n.Author); err != nil {
+		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkItemOpen(ctx, tx, n.ItemID); err != nil {

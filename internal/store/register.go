@@ -349,16 +349,20 @@ func (s *Store) registerWhere(f RegisterFilter) (where, error) {
 	// The states of model.ImplementationOf, in SQL. "d.id IN (…)" lets
 	// SQLite start from the follow-ups (few) instead of testing every
 	// decision of the register.
+	// Only the follow-ups the public sees count (publicFollowUpsOf): the
+	// register is the public one, for every reader, its feed and the
+	// JSON API alike, and a hidden follow-up must not be found by it.
+	public, publicArgs := publicFollowUpsOf(f.BodyID)
 	has := func(statuses ...model.FollowUpStatus) string {
 		in := strings.TrimSuffix(strings.Repeat("?, ", len(statuses)), ", ")
-		return "d.id IN (SELECT decision_id FROM follow_ups WHERE decision_id IS NOT NULL AND status IN (" + in + "))"
+		return "d.id IN (SELECT f.decision_id" + followUpRuleFrom + " WHERE f.decision_id IS NOT NULL AND f.status IN (" + in + ") AND " + public + ")"
 	}
 	args := func(statuses ...model.FollowUpStatus) []any {
-		out := make([]any, len(statuses))
-		for i, x := range statuses {
-			out[i] = x
+		out := make([]any, 0, len(statuses)+len(publicArgs))
+		for _, x := range statuses {
+			out = append(out, x)
 		}
-		return out
+		return append(out, publicArgs...)
 	}
 	open, work, done := model.FollowUpOpen, model.FollowUpInProgress, model.FollowUpDone
 	switch f.FollowUps {
@@ -373,6 +377,14 @@ func (s *Store) registerWhere(f RegisterFilter) (where, error) {
 		return w, model.InputError("Der Umsetzungsstand „%s“ ist unbekannt.", f.FollowUps)
 	}
 	return w, nil
+}
+
+// publicFollowUpsOf gives the condition (on the rows followUpRuleFrom
+// names) under which the public sees a follow-up given in a session of the
+// body councilID or by a decision — model.Public.FollowUpSQL, the rule of
+// the public follow-up list — and its arguments.
+func publicFollowUpsOf(councilID int64) (string, []any) {
+	return model.Public.FollowUpSQL(nil, councilID)
 }
 
 // RegisterYears gives the years that have published decisions, newest
@@ -397,8 +409,11 @@ func (s *Store) CitingDecisions(ctx context.Context, bodyID int64, label string)
 }
 
 // Implementations gives the implementation state of each of the decisions
-// (by id) that has follow-ups, rolled up by model.ImplementationOf.
-func (s *Store) Implementations(ctx context.Context, decisionIDs []int64) (map[int64]model.Implementation, error) {
+// (by id) of the register of body councilID that has follow-ups the public
+// sees, rolled up by model.ImplementationOf from those only
+// (publicFollowUpsOf): the register's marker "Umsetzung" must not tell
+// that a hidden follow-up exists.
+func (s *Store) Implementations(ctx context.Context, councilID int64, decisionIDs []int64) (map[int64]model.Implementation, error) {
 	out := map[int64]model.Implementation{}
 	if len(decisionIDs) == 0 {
 		return out, nil
@@ -408,7 +423,9 @@ func (s *Store) Implementations(ctx context.Context, decisionIDs []int64) (map[i
 	for i, id := range decisionIDs {
 		args[i] = id
 	}
-	fs, err := queryList(ctx, s.db, scanFollowUp, "implementations", `SELECT `+followUpCols+` FROM follow_ups f WHERE f.decision_id IN (`+in+`) ORDER BY f.id`, args...)
+	public, publicArgs := publicFollowUpsOf(councilID)
+	args = append(args, publicArgs...)
+	fs, err := queryList(ctx, s.db, scanFollowUp, "implementations", `SELECT `+followUpCols+followUpRuleFrom+` WHERE f.decision_id IN (`+in+`) AND `+public+` ORDER BY f.id`, args...)
 	if err != nil {
 		return nil, err
 	}

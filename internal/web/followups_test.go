@@ -1295,3 +1295,52 @@ func TestFollowUpDroppedNeedsAReason(t *testing.T) {
 		t.Error("the public sees no reason, or its confidential passage")
 	}
 }
+
+// TestHiddenFollowUpLeavesNoRegisterMark: a published decision whose only
+// follow-up the public may not see (given on an agenda item it does not
+// see, so its page is not found) shows the public no "Umsetzung" in the
+// register, is not found by umsetzung=offen, and its page lists neither
+// the follow-up nor a "Stand der Umsetzung"; the secretariat still sees
+// both.
+func TestHiddenFollowUpLeavesNoRegisterMark(t *testing.T) {
+	hs, st := followUpServer(t, time.Date(2025, 9, 1, 10, 0, 0, 0, model.Berlin))
+	ctx := context.Background()
+	f := demoFollowUp(t, st, "wissenschaftlichen Instituts")
+	dec, err := st.Decision(ctx, f.DecisionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.Item(ctx, dec.ItemID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	declined, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: item.SessionID, Number: "99", Title: "Abgelehnte Anmeldung", Status: model.ItemDeclined, RegisteredBy: "HE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.ItemID = declined
+	if err := st.UpdateFollowUp(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	pub := client(t, hs.ts, "")
+	if code, _ := do(t, pub, "GET", fmt.Sprintf("%s/auftraege/%d", hs.ts.URL, f.ID), nil); code != http.StatusNotFound {
+		t.Fatalf("the public finds the follow-up's page (%d); the test proves nothing", code)
+	}
+	if _, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse?umsetzung=offen", nil); strings.Contains(body, ">B-2025/27-IT<") {
+		t.Error("umsetzung=offen finds the decision whose only follow-up is hidden")
+	}
+	_, list := do(t, pub, "GET", hs.ts.URL+"/beschluesse?jahr=2025", nil)
+	if row := between(list, ">B-2025/27-IT<", "</tr>"); row == "" {
+		t.Error("the register does not list B-2025/27-IT")
+	} else if strings.Contains(row, "Umsetzung:") {
+		t.Error("the register marks the decision whose only follow-up is hidden")
+	}
+	_, body := do(t, pub, "GET", hs.ts.URL+"/beschluesse/B-2025/27-IT", nil)
+	if strings.Contains(body, "Stand der Umsetzung") || strings.Contains(body, fmt.Sprintf("/auftraege/%d", f.ID)) {
+		t.Error("the public decision page shows the hidden follow-up or its state")
+	}
+	gs := client(t, hs.ts, "geschaeftsstelle")
+	if _, body := do(t, gs, "GET", hs.ts.URL+"/beschluesse/B-2025/27-IT", nil); !strings.Contains(body, fmt.Sprintf("/auftraege/%d", f.ID)) {
+		t.Error("the secretariat's decision page lost the follow-up")
+	}
+}

@@ -220,6 +220,22 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		carrier + " ⟦a ⟦b⟧ " + secret("ContributionNested") + "⟧ offen", secret("ContributionStrayClose") + "⟧ danach offen"}}))
 	must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it47, Author: "Hessen", Text: secret("NoteConfidential"), Confidential: true}))
 	must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it47, Author: "Bayern", Text: hidden("NoteMarked")}))
+	// A speaker and an author with marks, as old data or an import may
+	// hold them (model.CheckSpeaker refuses them on entry): blacked out
+	// whole for the public, on a row it reads and on a confidential one.
+	for _, row := range []struct{ table, column, name string }{
+		{"contributions", "speaker", "SpeakerMarked"}, {"protocol_notes", "author", "AuthorMarked"}, {"contributions", "speaker", "SpeakerMarkedConfidential"},
+	} {
+		var id int64
+		if row.table == "contributions" {
+			id = must(st.CreateContribution(ctx, model.Contribution{ItemID: it47, Speaker: "BY", Points: []string{carrier + " Beitrag"}, Confidential: row.name == "SpeakerMarkedConfidential"}))
+		} else {
+			id = must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it47, Author: "Bayern", Text: carrier + " Notiz"}))
+		}
+		if _, err := st.DBForTests().ExecContext(ctx, `UPDATE `+row.table+` SET `+row.column+` = ? WHERE id = ?`, "Bay"+model.Redact(secret(row.name)), id); err != nil {
+			t.Fatal(err)
+		}
+	}
 	must(st.CreateRemark(ctx, model.Remark{ItemID: it47, Kind: model.RemarkText, Text: secret("RemarkConfidential"), Confidential: true}))
 	must(st.CreateRemark(ctx, model.Remark{ItemID: it47, Kind: model.RemarkText, Text: hidden("RemarkMarked")}))
 	p.draft47 = secret("ProposalTitle47")

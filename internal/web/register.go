@@ -269,7 +269,7 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 		for i, dec := range d.Decisions {
 			ids[i] = dec.ID
 		}
-		d.Implementation, err = s.st.Implementations(ctx, ids)
+		d.Implementation, err = s.st.Implementations(ctx, council.ID, ids)
 	}
 	if err != nil {
 		s.serverError(w, r, err)
@@ -443,9 +443,31 @@ func (s *Server) renderDecision(w http.ResponseWriter, r *http.Request, status i
 		s.serverError(w, r, err)
 		return
 	}
+	// The public sees here only the follow-ups its list and their own
+	// pages show (SeesItem too, model.Audience.FollowUpSQL): neither a
+	// follow-up whose page it does not find nor its state in "Stand der
+	// Umsetzung", as the register's marker (store.Implementations).
+	var listed map[int64]bool
+	if a.IsPublic() {
+		q, err := s.followUpListQuery(r, store.FollowUpFilter{DecisionID: dec.ID})
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		q.Audience, q.User = a, nil
+		entries, err := s.st.FollowUpPage(ctx, q, nil, false, 1000)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		listed = map[int64]bool{}
+		for _, e := range entries {
+			listed[e.ID] = true
+		}
+	}
 	var shown []model.FollowUp
 	for _, f := range d.FollowUps {
-		if a.SeesFollowUp(f, &dec, &d.Session) {
+		if a.SeesFollowUp(f, &dec, &d.Session) && (listed == nil || listed[f.ID]) {
 			shown = append(shown, a.FollowUp(f))
 		}
 	}
