@@ -354,43 +354,22 @@ func (s *Store) FollowUpDueSessions(ctx context.Context, councilID int64) (map[i
 // fillResponsibleKeys is the Go migration 177: it fills the responsible
 // keys (migration 176) of the existing follow-ups.
 func fillResponsibleKeys(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, responsible FROM follow_ups WHERE responsible <> ''`)
-	if err != nil {
-		return fmt.Errorf("store: responsible keys: %w", err)
-	}
-	type row struct {
-		id  int64
-		key string
-	}
-	var list []row
-	for rows.Next() {
-		var r row
-		var responsible string
-		if err := rows.Scan(&r.id, &responsible); err != nil {
-			rows.Close()
-			return fmt.Errorf("store: responsible keys: %w", err)
-		}
-		r.key = model.FollowUp{Responsible: responsible}.ResponsibleKeys()
-		list = append(list, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: responsible keys: %w", err)
-	}
-	for _, r := range list {
-		if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET responsible_keys = ? WHERE id = ?`, r.key, r.id); err != nil {
-			return fmt.Errorf("store: responsible keys: %w", err)
-		}
-	}
-	return nil
+	return fillFollowUpKeys(ctx, tx, "responsible_keys", "responsible keys", model.FollowUp.ResponsibleKeys)
 }
 
 // fillResponsiblePublicKeys is the Go migration 981: it fills the public
 // responsible keys (migration 980) of the existing follow-ups.
 func fillResponsiblePublicKeys(ctx context.Context, tx *sql.Tx) error {
+	return fillFollowUpKeys(ctx, tx, "responsible_public_keys", "public responsible keys", model.FollowUp.PublicResponsibleKeys)
+}
+
+// fillFollowUpKeys writes keyOf of every existing follow-up with a
+// responsible into column (a fixed name of the migrations above; what
+// names it in errors).
+func fillFollowUpKeys(ctx context.Context, tx *sql.Tx, column, what string, keyOf func(model.FollowUp) string) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id, responsible FROM follow_ups WHERE responsible <> ''`)
 	if err != nil {
-		return fmt.Errorf("store: public responsible keys: %w", err)
+		return fmt.Errorf("store: %s: %w", what, err)
 	}
 	type row struct {
 		id  int64
@@ -402,18 +381,18 @@ func fillResponsiblePublicKeys(ctx context.Context, tx *sql.Tx) error {
 		var responsible string
 		if err := rows.Scan(&r.id, &responsible); err != nil {
 			rows.Close()
-			return fmt.Errorf("store: public responsible keys: %w", err)
+			return fmt.Errorf("store: %s: %w", what, err)
 		}
-		r.key = model.FollowUp{Responsible: responsible}.PublicResponsibleKeys()
+		r.key = keyOf(model.FollowUp{Responsible: responsible})
 		list = append(list, r)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: public responsible keys: %w", err)
+		return fmt.Errorf("store: %s: %w", what, err)
 	}
 	for _, r := range list {
-		if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET responsible_public_keys = ? WHERE id = ?`, r.key, r.id); err != nil {
-			return fmt.Errorf("store: public responsible keys: %w", err)
+		if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET `+column+` = ? WHERE id = ?`, r.key, r.id); err != nil {
+			return fmt.Errorf("store: %s: %w", what, err)
 		}
 	}
 	return nil
