@@ -321,9 +321,12 @@ func (f FollowUp) ResponsibleIs(who string) bool {
 // ResponsibleKeys gives the responsible ones as the store keeps them for
 // the filter "Verantwortlich": each one case-folded, between commas
 // (",he,fitko,"; "" if none). ResponsibleIs and the store's filter both
-// match ResponsibleKey against it.
+// match ResponsibleKey against it. They are read from the internal text,
+// marks removed: a member named inside a passage marked confidential
+// ("BE, ⟦BY⟧") is responsible all the same, reminded and allowed to
+// report; only the public does not read it (PublicResponsibleKeys).
 func (f FollowUp) ResponsibleKeys() string {
-	rs := f.Responsibles()
+	rs := FollowUp{Responsible: InternalText(f.Responsible)}.Responsibles()
 	if len(rs) == 0 {
 		return ""
 	}
@@ -353,10 +356,11 @@ func (f FollowUp) PublicResponsibleKeys() string {
 }
 
 // ResponsibleKey gives the key of one responsible member or body (its
-// abbreviation or name, as written) to look up in ResponsibleKeys: "" if
-// it is empty or could not be one responsible one (it holds a separator).
+// abbreviation or name, as written; redaction marks do not count) to look
+// up in ResponsibleKeys: "" if it is empty or could not be one responsible
+// one (it holds a separator).
 func ResponsibleKey(who string) string {
-	who = strings.TrimSpace(who)
+	who = strings.TrimSpace(InternalText(who))
 	if who == "" || len((FollowUp{Responsible: who}).Responsibles()) != 1 || strings.ContainsAny(who, ",;") {
 		return ""
 	}

@@ -102,3 +102,39 @@ func TestFollowUpValidateGivesEveryReason(t *testing.T) {
 		t.Errorf("a valid follow-up: %v", err)
 	}
 }
+
+// TestResponsibleInMarkedPassage: a member named only inside a passage
+// marked confidential is responsible all the same — the secretariat's
+// filter, the reminders and the right to report go by the internal text;
+// only the public does not read the name (PublicResponsibleKeys). Before,
+// the key of "⟦BY⟧" was "⟦by⟧", and "⟦BE, BY⟧" split into "⟦be" and "by⟧":
+// Bayern was reminded of nothing and could not report.
+func TestResponsibleInMarkedPassage(t *testing.T) {
+	tests := []struct {
+		responsible string
+		who         []string
+		keys        string
+	}{
+		{"BE, " + Redact("BY"), []string{"BE", "BY", "by", Redact("BY")}, ",be,by,"},
+		{Redact("BE, BY"), []string{"BE", "BY"}, ",be,by,"},
+		{"B" + Redact("Y") + " und HB", []string{"BY", "HB", "B" + Redact("Y")}, ",by,hb,"},
+		{Redact("BY") + ", BY", []string{"BY"}, ",by,"},
+	}
+	for _, tt := range tests {
+		f := FollowUp{Responsible: tt.responsible}
+		if got := f.ResponsibleKeys(); got != tt.keys {
+			t.Errorf("ResponsibleKeys(%q) = %q, want %q", tt.responsible, got, tt.keys)
+		}
+		for _, w := range tt.who {
+			if !f.ResponsibleIs(w) {
+				t.Errorf("ResponsibleIs(%q) of %q = false, want true", w, tt.responsible)
+			}
+		}
+		if f.ResponsibleIs("HE") {
+			t.Errorf("ResponsibleIs(HE) of %q = true", tt.responsible)
+		}
+	}
+	if got := (FollowUp{Responsible: "BE, " + Redact("BY")}).PublicResponsibleKeys(); got != ",be," {
+		t.Errorf("PublicResponsibleKeys = %q, want \",be,\"", got)
+	}
+}

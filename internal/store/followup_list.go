@@ -352,7 +352,10 @@ func (s *Store) FollowUpDueSessions(ctx context.Context, councilID int64) (map[i
 }
 
 // fillResponsibleKeys is the Go migration 177: it fills the responsible
-// keys (migration 176) of the existing follow-ups.
+// keys (migration 176) of the existing follow-ups. It runs again as the Go
+// migration 982, since the keys are read from the text without its
+// redaction marks (a member named only in a marked passage had the key
+// "⟦by⟧" and was not found, reminded or allowed to report).
 func fillResponsibleKeys(ctx context.Context, tx *sql.Tx) error {
 	return fillFollowUpKeys(ctx, tx, "responsible_keys", "responsible keys", model.FollowUp.ResponsibleKeys)
 }

@@ -320,3 +320,49 @@ func TestHiddenFollowUpLeavesNoRegisterMark(t *testing.T) {
 		t.Fatalf("none of %d published decisions has only follow-ups hidden from the public; the test proves nothing", len(ids))
 	}
 }
+
+// TestInternalFilterFindsMarkedResponsible: the secretariat's filter
+// "Verantwortlich" finds a follow-up whose member is named only inside a
+// passage marked confidential, the public's does not; the Go migration 982
+// rewrites keys kept the old way (with the marks, ",⟦by⟧,").
+func TestInternalFilterFindsMarkedResponsible(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	fid := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{Text: "Bericht", Responsible: "BE, " + model.Redact("BY"), Status: model.FollowUpOpen}))
+	finds := func(when string) {
+		t.Helper()
+		got := must[[]model.FollowUp](t)(s.FollowUps(ctx, FollowUpFilter{Member: "BY"}))
+		if len(got) != 1 || got[0].ID != fid {
+			t.Errorf("%s: the internal filter by BY gives %d follow-ups, want the one naming ⟦BY⟧", when, len(got))
+		}
+	}
+	finds("created")
+	// Written as before the migration, with the audit entry the store's
+	// guard asks of every change.
+	asBefore := func(change func(tx *sql.Tx) error) {
+		t.Helper()
+		check(t, s.inTx(ctx, func(tx *sql.Tx) error {
+			if err := s.touch(ctx, tx, "follow_up", fid); err != nil {
+				return err
+			}
+			if err := change(tx); err != nil {
+				return err
+			}
+			return s.audit(ctx, tx, "update", "follow_up", fid, "Schlüssel")
+		}))
+	}
+	asBefore(func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE follow_ups SET responsible_keys = ? WHERE id = ?`, ",be,⟦by⟧,", fid)
+		return err
+	})
+	if got := must[[]model.FollowUp](t)(s.FollowUps(ctx, FollowUpFilter{Member: "BY"})); len(got) != 0 {
+		t.Fatalf("keys kept the old way still found: the test proves nothing")
+	}
+	asBefore(func(tx *sql.Tx) error { return fillResponsibleKeys(ctx, tx) })
+	finds("after the migration")
+	var public string
+	check(t, s.db.QueryRowContext(ctx, `SELECT responsible_public_keys FROM follow_ups WHERE id = ?`, fid).Scan(&public))
+	if public != ",be," {
+		t.Errorf("public keys %q, want \",be,\"", public)
+	}
+}

@@ -264,6 +264,7 @@ func (s *Store) provider() (*goose.Provider, error) {
 			goose.NewGoMigration(221, &goose.GoFunc{RunTx: rebuildFollowUpPublic}, nil),
 			goose.NewGoMigration(730, &goose.GoFunc{RunTx: fixBodyCases}, nil),
 			goose.NewGoMigration(981, &goose.GoFunc{RunTx: fillResponsiblePublicKeys}, &goose.GoFunc{RunTx: emptyResponsiblePublicKeys}),
+			goose.NewGoMigration(982, &goose.GoFunc{RunTx: fillResponsibleKeys}, nil),
 			goose.NewGoMigration(keptIDsVersion, &goose.GoFunc{RunTx: s.keepIDs}, &goose.GoFunc{RunTx: s.unkeepIDs})))
 }
 
