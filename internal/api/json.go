@@ -110,8 +110,10 @@ type Session struct {
 	// of the latest move (issue 13).
 	Cancelled string `json:"abgesagt,omitempty"`
 	MovedFrom string `json:"verlegtVom,omitempty"`
-	URL       string `json:"url"`
-	Items     []Item `json:"tagesordnung,omitempty"`
+	// Moves are all the moves to another day, the oldest first.
+	Moves []SessionMove `json:"verlegungen,omitempty"`
+	URL   string        `json:"url"`
+	Items []Item        `json:"tagesordnung,omitempty"`
 	// Attendance is the attendance list (Anwesenheit) as the public
 	// minutes show it: the members, not the persons, and only once the
 	// minutes rows are public (minutes.Redacted).
@@ -326,10 +328,22 @@ func nonNilPoints(p []model.Point) []model.Point {
 	return p
 }
 
+// SessionMove is one move of a session to another day (Verlegung), with
+// its public reason.
+type SessionMove struct {
+	From   string `json:"von"`
+	To     string `json:"auf"`
+	Reason string `json:"grund,omitempty"`
+}
+
 func sessionOf(site string, se model.Session) Session {
-	return Session{Number: se.Number, Date: se.Date.String(), Start: se.StartTime, End: se.EndTime, Place: se.Place, Chair: se.Chair,
+	out := Session{Number: se.Number, Date: se.Date.String(), Start: se.StartTime, End: se.EndTime, Place: se.Place, Chair: se.Chair,
 		Status: string(se.Status), MinutesStand: se.MinutesStand.String(), URL: fmt.Sprintf("%s/sitzungen/%d", site, se.Number),
 		Cancelled: model.PublicText(se.Schedule.CancelledReason), MovedFrom: se.Schedule.PreviousDate.String()}
+	for _, m := range se.Schedule.Moves {
+		out.Moves = append(out.Moves, SessionMove{From: m.From.String(), To: m.To.String(), Reason: model.PublicText(m.Reason)})
+	}
+	return out
 }
 
 func (a *Server) apiSessions(w http.ResponseWriter, r *http.Request) {

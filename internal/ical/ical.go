@@ -326,7 +326,7 @@ func SessionEvent(host, bodyAbbrev, bodyName string, se model.Session, url strin
 		e.Summary = "Abgesagt: " + e.Summary
 		e.Description = "Die Sitzung ist abgesagt. Grund: " + model.PublicText(se.Schedule.CancelledReason)
 	case !se.Schedule.PreviousDate.IsZero():
-		e.Description = "Verlegt vom " + se.Schedule.PreviousDate.German() + ". Grund: " + model.PublicText(se.Schedule.ChangeNote)
+		e.Description = "Verlegt vom " + se.Schedule.FormerDates() + ". Grund: " + model.PublicText(se.Schedule.ChangeNote)
 	case se.Schedule.ChangeNote != "":
 		e.Description = "Zeit geändert. Grund: " + model.PublicText(se.Schedule.ChangeNote)
 	}

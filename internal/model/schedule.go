@@ -16,10 +16,53 @@ type SessionSchedule struct {
 	// PreviousDate is the date the session was moved from by the latest
 	// rescheduling (zero if it never moved to another day).
 	PreviousDate Date
+	// Moves are the reschedulings to another day, the oldest first (the
+	// last one's From is PreviousDate). A session moved twice names both
+	// former dates, so that who planned for the first one learns of it.
+	// Sessions moved before the moves were kept have only their latest.
+	Moves []SessionMove
 	// ChangeNote is the reason of the latest rescheduling (public).
 	ChangeNote string
 	// Sequence is the iCalendar SEQUENCE of the session's event.
 	Sequence int
+}
+
+// SessionMove is one rescheduling (Verlegung) of a session to another day:
+// the day it was moved from and to, and its reason (public, as the
+// ChangeNote).
+type SessionMove struct {
+	From, To Date
+	Reason   string
+}
+
+// FormerDates gives the days the session was moved from, oldest first, as
+// the lists say it ("12.03.2026 und 19.03.2026"); "" if it never moved to
+// another day.
+func (s SessionSchedule) FormerDates() string {
+	var days []string
+	for _, m := range s.Moves {
+		days = append(days, m.From.German())
+	}
+	if len(days) == 0 && !s.PreviousDate.IsZero() {
+		days = []string{s.PreviousDate.German()}
+	}
+	switch len(days) {
+	case 0:
+		return ""
+	case 1:
+		return days[0]
+	}
+	return strings.Join(days[:len(days)-1], ", ") + " und " + days[len(days)-1]
+}
+
+// TimeChangeNote gives the reason of a change of time made after the
+// session's latest move to another day ("" if there was none): the
+// ChangeNote is the latest change's, the moves keep their own reasons.
+func (s SessionSchedule) TimeChangeNote() string {
+	if len(s.Moves) == 0 || s.Moves[len(s.Moves)-1].Reason == s.ChangeNote {
+		return ""
+	}
+	return s.ChangeNote
 }
 
 // Cancelled reports whether the session is cancelled (abgesagt).

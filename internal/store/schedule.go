@@ -87,6 +87,7 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 		}
 		if moved && next.Date != cur.Date {
 			sched.PreviousDate = cur.Date
+			sched.Moves = append(append([]model.SessionMove(nil), sched.Moves...), model.SessionMove{From: cur.Date, To: next.Date, Reason: sched.ChangeNote})
 		}
 		// The registration deadline's event (ical.RegistrationDeadlineEvent)
 		// has the session's SEQUENCE: a moved deadline raises it too.
@@ -95,9 +96,9 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 		}
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, c.Version,
 			`date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, registration_deadline = ?, kind = ?, applicants = ?,
-			 previous_date = ?, change_note = ?, sequence = ?`,
+			 previous_date = ?, change_note = ?, sequence = ?, moves = ?`,
 			next.Date.String(), next.StartTime, next.EndTime, next.Place, next.Chair, next.RegistrationDeadline.String(),
-			next.Kind, toJSON(nonNil(next.Applicants)), sched.PreviousDate.String(), sched.ChangeNote, sched.Sequence); err != nil {
+			next.Kind, toJSON(nonNil(next.Applicants)), sched.PreviousDate.String(), sched.ChangeNote, sched.Sequence, movesToJSON(sched.Moves)); err != nil {
 			return err
 		}
 		if !moved {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,5 +187,58 @@ func TestRegistrationNeedsOpenSession(t *testing.T) {
 	_, err := s.RegisterItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Zu spät", RegisteredBy: "HE", Status: model.ItemRegistered, Impact: model.Impact{Stated: true}}, nil)
 	if model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "47. Sitzung") {
 		t.Fatalf("registration for the running 47th session: %v", err)
+	}
+}
+
+// TestSessionMovedTwiceKeepsEveryMove: a session moved twice names both
+// former dates, each move with its own reason — before, only the latest
+// former date was kept, and a time change's reason replaced the move's.
+// The migration 985 gives a session moved before it its latest move.
+func TestSessionMovedTwiceKeepsEveryMove(t *testing.T) {
+	ctx := context.Background()
+	// Without the audit guard: the migration rewrites rows, as migrations do.
+	s, err := testOpen(t, ctx, t.TempDir())
+	check(t, err)
+	defer s.Close()
+	bodyID, _ := fixture(t, s)
+	id := must[int64](t)(s.PlanSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2026, 3, 12), StartTime: "09:00", EndTime: "13:00", Place: "Berlin", Chair: "HE", Status: model.StatusPlanned}, nil))
+	edit := func(date model.Date, start, reason string) {
+		t.Helper()
+		se := must[model.Session](t)(s.Session(ctx, id))
+		check(t, s.EditSession(ctx, SessionChange{ID: id, Version: se.Version, Date: date, StartTime: start, EndTime: "14:00", Place: "Berlin", Chair: "HE", Kind: model.SessionRegular, Reason: reason}))
+	}
+	edit(model.NewDate(2026, 3, 19), "09:00", "Terminkollision mit der MPK")
+	edit(model.NewDate(2026, 3, 26), "09:00", "Raum nicht verfügbar")
+	edit(model.NewDate(2026, 3, 26), "10:00", "Anreise")
+	se := must[model.Session](t)(s.Session(ctx, id))
+	want := []model.SessionMove{
+		{From: model.NewDate(2026, 3, 12), To: model.NewDate(2026, 3, 19), Reason: "Terminkollision mit der MPK"},
+		{From: model.NewDate(2026, 3, 19), To: model.NewDate(2026, 3, 26), Reason: "Raum nicht verfügbar"},
+	}
+	if !slices.Equal(se.Schedule.Moves, want) {
+		t.Errorf("moves %+v, want %+v", se.Schedule.Moves, want)
+	}
+	if got := se.Schedule.FormerDates(); got != "12.03.2026 und 19.03.2026" {
+		t.Errorf("FormerDates = %q", got)
+	}
+	if se.Schedule.PreviousDate != model.NewDate(2026, 3, 19) || se.Schedule.ChangeNote != "Anreise" {
+		t.Errorf("latest change: %+v", se.Schedule)
+	}
+
+	p, err := s.provider()
+	check(t, err)
+	if _, err := p.ApplyVersion(ctx, 985, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ApplyVersion(ctx, 985, true); err != nil {
+		t.Fatal(err)
+	}
+	se = must[model.Session](t)(s.Session(ctx, id))
+	if want := []model.SessionMove{{From: model.NewDate(2026, 3, 19), To: model.NewDate(2026, 3, 26), Reason: "Anreise"}}; !slices.Equal(se.Schedule.Moves, want) {
+		t.Errorf("after the migration: moves %+v, want %+v", se.Schedule.Moves, want)
+	}
+	other := must[model.Session](t)(s.SessionByNumber(ctx, bodyID, 47))
+	if len(other.Schedule.Moves) != 0 || other.Schedule.FormerDates() != "" {
+		t.Errorf("a session never moved has moves after the migration: %+v", other.Schedule)
 	}
 }

@@ -13,25 +13,61 @@ import (
 
 const sessionCols = `id, body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in,
 	registration_deadline, agenda_published, current_item_id, quorum, kind, applicants, approved_on, version,
-	cancelled_reason, cancelled_on, previous_date, change_note, sequence,
+	cancelled_reason, cancelled_on, previous_date, change_note, sequence, moves,
 	COALESCE((SELECT slug FROM bodies WHERE bodies.id = sessions.body_id), ''),
 	COALESCE((SELECT abbrev FROM bodies WHERE bodies.id = sessions.body_id), ''),
 	COALESCE((SELECT internal FROM bodies WHERE bodies.id = sessions.body_id), 0)`
 
 func scanSession(r scanner) (model.Session, error) {
 	var s model.Session
-	var date, stand, deadline, applicants, approved, cancelled, previous string
+	var date, stand, deadline, applicants, approved, cancelled, previous, moves string
 	if err := r.Scan(&s.ID, &s.BodyID, &s.Number, &date, &s.StartTime, &s.EndTime, &s.Place, &s.Chair, &s.Status, &stand, &s.ApprovedIn,
 		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Quorum, &s.Kind, &applicants, &approved, &s.Version,
-		&s.Schedule.CancelledReason, &cancelled, &previous, &s.Schedule.ChangeNote, &s.Schedule.Sequence,
+		&s.Schedule.CancelledReason, &cancelled, &previous, &s.Schedule.ChangeNote, &s.Schedule.Sequence, &moves,
 		&s.BodySlug, &s.BodyAbbrev, &s.Internal); err != nil {
 		return s, err
 	}
 	s.Date, s.MinutesStand, s.RegistrationDeadline, s.ApprovedOn = parseDate(date), parseDate(stand), parseDate(deadline), parseDate(approved)
 	s.Schedule.CancelledOn, s.Schedule.PreviousDate = parseDate(cancelled), parseDate(previous)
 	var err error
-	s.Applicants, err = fromJSON[string](applicants)
+	if s.Applicants, err = fromJSON[string](applicants); err != nil {
+		return s, err
+	}
+	s.Schedule.Moves, err = movesFromJSON(moves)
 	return s, err
+}
+
+// storedMove is a model.SessionMove as the column sessions.moves keeps it
+// (a JSON list; the migration 985 writes the same keys).
+type storedMove struct {
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Reason string `json:"reason"`
+}
+
+// movesToJSON gives the moves as the column keeps them.
+func movesToJSON(moves []model.SessionMove) string {
+	out := make([]storedMove, len(moves))
+	for i, m := range moves {
+		out[i] = storedMove{From: m.From.String(), To: m.To.String(), Reason: m.Reason}
+	}
+	return toJSON(out)
+}
+
+// movesFromJSON reads the column sessions.moves.
+func movesFromJSON(s string) ([]model.SessionMove, error) {
+	if s == "" || s == "[]" {
+		return nil, nil
+	}
+	list, err := fromJSON[storedMove](s)
+	if err != nil {
+		return nil, fmt.Errorf("store: moves of a session: %w", err)
+	}
+	out := make([]model.SessionMove, len(list))
+	for i, m := range list {
+		out[i] = model.SessionMove{From: parseDate(m.From), To: parseDate(m.To), Reason: m.Reason}
+	}
+	return out, nil
 }
 
 // checkSessionKind checks a special session's application: the Bund or

@@ -296,3 +296,49 @@ func TestDefaultSessionYear(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionMovedTwiceShownEverywhere: a session moved twice names both
+// former dates, each move with its reason, on its page, the list, the
+// calendar page, the JSON API and the feed — before, only the latest
+// former date was shown anywhere.
+func TestSessionMovedTwiceShownEverywhere(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	s48, _ := planSession48(t, ts, st)
+	gs := client(t, ts, "geschaeftsstelle")
+	pub := client(t, ts, "")
+	move := func(date, reason string) {
+		t.Helper()
+		se, _ := st.Session(ctx, s48.ID)
+		form := url.Values{"version": {strconv.Itoa(se.Version)}, "datum": {date}, "beginn": {"10:00"}, "ende": {"14:00"}, "ort": {"Berlin"}, "grund": {reason}}
+		if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/bearbeiten", form); code != http.StatusSeeOther {
+			t.Fatalf("move to %s: %d %s", date, code, between(body, "<main", "</form>"))
+		}
+	}
+	move("2026-11-27", "Terminkollision mit der MPK")
+	move("2026-12-04", "Raum nicht verfügbar")
+	_, page := do(t, pub, "GET", ts.URL+"/sitzungen/48", nil)
+	for _, want := range []string{"vom 20.11.2026 auf den 27.11.2026. Grund: Terminkollision mit der MPK", "vom 27.11.2026 auf den 04.12.2026. Grund: Raum nicht verfügbar"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the session page does not say %q:\n%s", want, between(page, `class="schedule-box`, "</div>"))
+		}
+	}
+	if wellFormedProblems(page) != nil {
+		t.Errorf("session page: %v", wellFormedProblems(page))
+	}
+	for _, path := range []string{"/sitzungen", "/sitzungen/kalender?jahr=2026"} {
+		if _, body := do(t, pub, "GET", ts.URL+path, nil); !strings.Contains(body, "verlegt vom 20.11.2026 und 27.11.2026") {
+			t.Errorf("%s does not name both former dates", path)
+		}
+	}
+	if _, js := do(t, pub, "GET", ts.URL+"/api/v1/sitzungen/48", nil); !strings.Contains(js, `"verlegtVom":"2026-11-27"`) ||
+		!strings.Contains(js, `"verlegungen":[{"von":"2026-11-20","auf":"2026-11-27","grund":"Terminkollision mit der MPK"},{"von":"2026-11-27","auf":"2026-12-04","grund":"Raum nicht verfügbar"}]`) {
+		t.Errorf("the JSON API does not give both moves: %s", js)
+	}
+	_, feed := do(t, pub, "GET", ts.URL+"/sitzungen.ics", nil)
+	ev := feed[strings.Index(feed, "UID:sitzung-it-plr-48@"):]
+	ev = strings.ReplaceAll(ev[:strings.Index(ev, "END:VEVENT")], "\r\n ", "")
+	if !strings.Contains(ev, "Verlegt vom 20.11.2026 und 27.11.2026") || !strings.Contains(ev, "SEQUENCE:2\r\n") {
+		t.Errorf("moved event in the feed:\n%s", ev)
+	}
+}
