@@ -334,8 +334,9 @@ func (p *parser) itemRow(number string, cells []string) {
 		goal = model.GoalNone
 	}
 	p.cur.Goal = goal
-	p.cur.Sources = splitList(p.plain("Quelle", cell(cells, 3)))
-	p.cur.Reporters = splitList(p.plain("BE", cell(cells, 4)))
+	// A source or reporter named twice is one, as the forms write them.
+	p.cur.Sources = model.Distinct(splitList(p.plain("Quelle", cell(cells, 3))))
+	p.cur.Reporters = model.Distinct(splitList(p.plain("BE", cell(cells, 4))))
 	if len(cells) > 5 {
 		if extra := strings.TrimSpace(strings.Join(cells[5:], " ")); extra != "" {
 			p.warn("extra cells on %s kept as raw text: %q", p.cur.Label(), abbreviate(extra))

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -275,5 +276,31 @@ func TestFailedImportAddsNoSection(t *testing.T) {
 	}
 	if _, err := st.SessionByNumber(ctx, bodyID, doc.Session.Number); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("the failed import left its session behind: %v", err)
+	}
+}
+
+// TestReportersAndSourcesOnce: a member or source named twice in the BE or
+// Quelle column is one (model.Distinct), as the registration form and the
+// API write them — before, "HH, HH" was stored and shown twice; importing
+// the file again changes nothing.
+func TestReportersAndSourcesOnce(t *testing.T) {
+	text := "\n48. Sitzung des IT-Planungsrats\n\nProtokoll\n\nDatum: 27.03.2027\n Ort: Berlin\n\nDatennutzung\n\n" +
+		"TOP\tDatennutzung\tZiel\tQuelle\tBE\n" +
+		"06\t<p>Registermodernisierung</p>\tBericht\tB-2024/48-IT, B-2024/48-IT\tHH, HH, FITKO\n"
+	doc, _, err := minutes.Parse(strings.NewReader(text), itplrOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := doc.Sections[0].Items[0]
+	if !slices.Equal(it.Reporters, []string{"HH", "FITKO"}) || !slices.Equal(it.Sources, []string{"B-2024/48-IT"}) {
+		t.Errorf("reporters %q, sources %q", it.Reporters, it.Sources)
+	}
+	ctx := context.Background()
+	st, bodyID := newStore(t)
+	if _, outcome, err := minutes.Save(ctx, st, bodyID, doc); err != nil || outcome != minutes.Created {
+		t.Fatalf("save: %v %v", outcome, err)
+	}
+	if _, outcome, err := minutes.Save(ctx, st, bodyID, doc); err != nil || outcome != minutes.Unchanged {
+		t.Errorf("the same file again: %v %v", outcome, err)
 	}
 }

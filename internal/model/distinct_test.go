@@ -21,12 +21,12 @@ func TestMemberNamedTwiceCountsOnce(t *testing.T) {
 		t.Errorf("MemberAbbrevs: %s", got)
 	}
 	g := Registration{Member: "HE", Title: "Register", Goal: GoalDecision, Proposal: []Point{{Text: "Der IT-Planungsrat beschließt."}},
-		Applicants: []string{"HE", "BE", "BE"}, Reporters: []string{"BE", "BE"}}
+		Applicants: []string{"HE", "BE", "BE"}, Reporters: []string{"BE", "BE"}, Sources: []string{"B-2024/48-IT", "B-2024/48-IT"}}
 	if d := g.Draft(1); fmt.Sprint(d.Applicants) != "[HE BE]" {
 		t.Errorf("applicants of the proposal: %v", d.Applicants)
 	}
-	if it := g.Change(AgendaItem{}); fmt.Sprint(it.Reporters) != "[BE]" {
-		t.Errorf("reporting members: %v", it.Reporters)
+	if it := g.Change(AgendaItem{}); fmt.Sprint(it.Reporters) != "[BE]" || fmt.Sprint(it.Sources) != "[B-2024/48-IT]" {
+		t.Errorf("reporting members %v, sources %v", it.Reporters, it.Sources)
 	}
 }
 

@@ -67,9 +67,10 @@ type RegistrationProblem struct {
 }
 
 // withDefaults fills applicants and reporters with the registering member
-// where none are named, and names each member once (Distinct).
+// where none are named, and names each member and each source once
+// (Distinct).
 func (g Registration) withDefaults() Registration {
-	g.Applicants, g.Reporters = Distinct(g.Applicants), Distinct(g.Reporters)
+	g.Applicants, g.Reporters, g.Sources = Distinct(g.Applicants), Distinct(g.Reporters), Distinct(g.Sources)
 	if len(g.Applicants) == 0 {
 		g.Applicants = []string{g.Member}
 	}
