@@ -61,7 +61,12 @@ type SpokespersonContact struct {
 	NextSteps  string
 	RecordedBy string // the account's name
 	Recorded   time.Time
-	Version    int
+	// FirstRecordedBy and FirstRecorded say who logged the contact first
+	// and when, kept through corrections ("" and zero where unknown: a
+	// contact corrected before they were kept and not in the audit log).
+	FirstRecordedBy string
+	FirstRecorded   time.Time
+	Version         int
 }
 
 // Limits of a contact's fields, in characters.

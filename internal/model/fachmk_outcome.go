@@ -32,7 +32,12 @@ type ConferenceOutcome struct {
 	// 0 if unknown. The notice of a new outcome goes to the others.
 	RecorderID int64
 	Recorded   time.Time
-	Version    int
+	// FirstRecordedBy and FirstRecorded say who recorded the outcome first
+	// and when, kept through corrections ("" and zero where unknown: an
+	// outcome corrected before they were kept and not in the audit log).
+	FirstRecordedBy string
+	FirstRecorded   time.Time
+	Version         int
 }
 
 // TitleMax is the longest title a user gives a record (an Anliegen, the
@@ -121,8 +126,8 @@ func (o ConferenceOutcome) Validate(today Date) error {
 // Recording says what RecordedBy and Recorded are of, for the line
 // "… von {RecordedBy}, {Recorded}" under the outcome: "Erfasst" as first
 // saved, "Zuletzt berichtigt" once corrected — a correction stores its
-// author and time as the record's (the audit log keeps who recorded it),
-// so the corrector is not shown as the one who recorded it.
+// author and time as the record's, so the corrector is not shown as the
+// one who recorded it; FirstRecordedBy names that one.
 func (o ConferenceOutcome) Recording() string { return recording(o.Version) }
 
 // recording gives "Erfasst" for a record at its first version and

@@ -13,16 +13,18 @@ import (
 // its spokespersons for the report under "Reporting FachMK". Who may read
 // them is model.SeesConferenceOutcomes; the pages ask it.
 
-const outcomeCols = `id, conference_id, held_on, meeting, reference, title, text, recorded_by, recorder_id, recorded_at, version`
+const outcomeCols = `id, conference_id, held_on, meeting, reference, title, text, recorded_by, recorder_id, recorded_at, version, first_recorded_by, first_recorded_at`
 
 func scanOutcome(sc scanner) (model.ConferenceOutcome, error) {
 	var o model.ConferenceOutcome
-	var held, recorded string
-	if err := sc.Scan(&o.ID, &o.ConferenceID, &held, &o.Meeting, &o.Reference, &o.Title, &o.Text, &o.RecordedBy, &o.RecorderID, &recorded, &o.Version); err != nil {
+	var held, recorded, first string
+	if err := sc.Scan(&o.ID, &o.ConferenceID, &held, &o.Meeting, &o.Reference, &o.Title, &o.Text, &o.RecordedBy, &o.RecorderID, &recorded, &o.Version,
+		&o.FirstRecordedBy, &first); err != nil {
 		return o, err
 	}
 	o.HeldOn = parseDate(held)
 	o.Recorded, _ = timeParse(recorded)
+	o.FirstRecorded, _ = timeParse(first)
 	return o, nil
 }
 
@@ -106,12 +108,14 @@ func (s *Store) HoldsFunction(ctx context.Context, conferenceID int64, member st
 func (s *Store) CreateConferenceOutcome(ctx context.Context, o model.ConferenceOutcome, spokesperson string) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		now := s.now().UTC().Format("2006-01-02T15:04:05Z")
 		if err := s.checkOutcome(ctx, tx, o, spokesperson); err != nil {
 			return err
 		}
 		id, err = s.insert(ctx, tx, "conference_outcome", o.Title,
-			`INSERT INTO conference_outcomes (conference_id, held_on, meeting, reference, title, text, recorded_by, recorder_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			o.ConferenceID, o.HeldOn.String(), o.Meeting, o.Reference, o.Title, o.Text, o.RecordedBy, o.RecorderID, s.now().UTC().Format("2006-01-02T15:04:05Z"))
+			`INSERT INTO conference_outcomes (conference_id, held_on, meeting, reference, title, text, recorded_by, recorder_id, recorded_at, first_recorded_by, first_recorded_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			o.ConferenceID, o.HeldOn.String(), o.Meeting, o.Reference, o.Title, o.Text, o.RecordedBy, o.RecorderID, now, o.RecordedBy, now)
 		if err != nil {
 			return err
 		}

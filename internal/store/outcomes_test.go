@@ -133,3 +133,54 @@ func TestOutcomeNotice(t *testing.T) {
 		t.Errorf("a correction queued messages: %d in all", n)
 	}
 }
+
+// TestFirstRecorderKept: a FachMK outcome and a spokesperson's contact
+// keep who recorded them first through a correction; the migration 986
+// reads them from the audit log's entry of the creation for records
+// corrected before (and from the record itself if never corrected).
+func TestFirstRecorderKept(t *testing.T) {
+	ctx := context.Background()
+	// Without the audit guard: the migration rewrites rows, as migrations do.
+	s, err := testOpen(t, ctx, t.TempDir())
+	check(t, err)
+	defer s.Close()
+	bodyID, _ := fixture(t, s)
+	id := must[int64](t)
+	fmk := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	id(s.SaveEarlierDecision(ctx, model.EarlierDecision{BodyID: bodyID, Number: model.DecisionNumber{Year: 2022, Seq: 43}, AdoptedOn: model.NewDate(2022, 11, 10)}))
+	id(s.CreateAssignment(ctx, model.Assignment{ConferenceID: fmk, Member: "HE", DecisionRef: "B-2022/43-IT"}))
+	oid := id(s.CreateConferenceOutcome(ctx, model.ConferenceOutcome{ConferenceID: fmk, HeldOn: model.NewDate(2025, 5, 8), Title: "E-Rechnung", RecordedBy: "Geschäftsstelle der FMK"}, ""))
+	untouched := id(s.CreateConferenceOutcome(ctx, model.ConferenceOutcome{ConferenceID: fmk, HeldOn: model.NewDate(2025, 5, 8), Title: "Steuern", RecordedBy: "Sprecher HE"}, "HE"))
+	cid := id(s.CreateSpokespersonContact(ctx, model.SpokespersonContact{ConferenceID: fmk, Member: "HE", Kind: model.ContactKickoff, HeldOn: model.NewDate(2025, 5, 8),
+		With: "Vorsitz der FMK", Topics: "Auftakt", RecordedBy: "Sprecher HE"}, "HE"))
+	o := must[model.ConferenceOutcome](t)(s.ConferenceOutcome(ctx, oid))
+	o.Title, o.RecordedBy = "E-Rechnung: Bericht erbeten", "Sprecher HE"
+	check(t, s.UpdateConferenceOutcome(ctx, o, "HE"))
+	c := must[model.SpokespersonContact](t)(s.SpokespersonContact(ctx, cid))
+	c.Topics, c.RecordedBy = "Auftakt, berichtigt", "Geschäftsstelle IT-PLR"
+	check(t, s.UpdateSpokespersonContact(ctx, c, ""))
+	kept := func(when string) {
+		t.Helper()
+		o := must[model.ConferenceOutcome](t)(s.ConferenceOutcome(ctx, oid))
+		if o.FirstRecordedBy != "Geschäftsstelle der FMK" || o.FirstRecorded.IsZero() || o.RecordedBy != "Sprecher HE" {
+			t.Errorf("%s: outcome first recorded by %q at %v, last by %q", when, o.FirstRecordedBy, o.FirstRecorded, o.RecordedBy)
+		}
+		if u := must[model.ConferenceOutcome](t)(s.ConferenceOutcome(ctx, untouched)); u.FirstRecordedBy != "Sprecher HE" || !u.FirstRecorded.Equal(u.Recorded) {
+			t.Errorf("%s: an outcome never corrected: first %q at %v, recorded at %v", when, u.FirstRecordedBy, u.FirstRecorded, u.Recorded)
+		}
+		c := must[model.SpokespersonContact](t)(s.SpokespersonContact(ctx, cid))
+		if c.FirstRecordedBy != "Sprecher HE" || c.FirstRecorded.IsZero() || c.RecordedBy != "Geschäftsstelle IT-PLR" {
+			t.Errorf("%s: contact first recorded by %q at %v, last by %q", when, c.FirstRecordedBy, c.FirstRecorded, c.RecordedBy)
+		}
+	}
+	kept("written")
+	p, err := s.provider()
+	check(t, err)
+	if _, err := p.ApplyVersion(ctx, 986, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ApplyVersion(ctx, 986, true); err != nil {
+		t.Fatal(err)
+	}
+	kept("after the migration")
+}

@@ -15,17 +15,19 @@ import (
 // the Geschäftsstelle. Who may read them is model.SeesSpokespersonContacts;
 // the pages ask it.
 
-const spokespersonContactCols = `id, conference_id, member_abbrev, kind, held_on, with_whom, participants, topics, next_steps, recorded_by, recorded_at, version`
+const spokespersonContactCols = `id, conference_id, member_abbrev, kind, held_on, with_whom, participants, topics, next_steps, recorded_by, recorded_at, version, first_recorded_by, first_recorded_at`
 
 func scanSpokespersonContact(sc scanner) (model.SpokespersonContact, error) {
 	var c model.SpokespersonContact
-	var kind, held, recorded string
-	if err := sc.Scan(&c.ID, &c.ConferenceID, &c.Member, &kind, &held, &c.With, &c.Participants, &c.Topics, &c.NextSteps, &c.RecordedBy, &recorded, &c.Version); err != nil {
+	var kind, held, recorded, first string
+	if err := sc.Scan(&c.ID, &c.ConferenceID, &c.Member, &kind, &held, &c.With, &c.Participants, &c.Topics, &c.NextSteps, &c.RecordedBy, &recorded, &c.Version,
+		&c.FirstRecordedBy, &first); err != nil {
 		return c, err
 	}
 	c.Kind = model.ContactKind(kind)
 	c.HeldOn = parseDate(held)
 	c.Recorded, _ = timeParse(recorded)
+	c.FirstRecorded, _ = timeParse(first)
 	return c, nil
 }
 
@@ -48,9 +50,11 @@ func (s *Store) CreateSpokespersonContact(ctx context.Context, c model.Spokesper
 		if err := s.checkSpokespersonContact(ctx, tx, c); err != nil {
 			return err
 		}
+		now := s.now().UTC().Format("2006-01-02T15:04:05Z")
 		id, err = s.insert(ctx, tx, "spokesperson_contact", c.Label(),
-			`INSERT INTO spokesperson_contacts (conference_id, member_abbrev, kind, held_on, with_whom, participants, topics, next_steps, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.ConferenceID, c.Member, string(c.Kind), c.HeldOn.String(), c.With, c.Participants, c.Topics, c.NextSteps, c.RecordedBy, s.now().UTC().Format("2006-01-02T15:04:05Z"))
+			`INSERT INTO spokesperson_contacts (conference_id, member_abbrev, kind, held_on, with_whom, participants, topics, next_steps, recorded_by, recorded_at, first_recorded_by, first_recorded_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.ConferenceID, c.Member, string(c.Kind), c.HeldOn.String(), c.With, c.Participants, c.Topics, c.NextSteps, c.RecordedBy, now, c.RecordedBy, now)
 		return err
 	})
 	return id, err

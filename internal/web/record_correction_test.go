@@ -53,8 +53,16 @@ func TestCorrectionIsNotShownAsTheRecord(t *testing.T) {
 	if strings.Contains(page, "Erfasst von Dr. Martin Hagen") || !strings.Contains(page, "Zuletzt berichtigt von Dr. Martin Hagen") {
 		t.Errorf("the FMK's secretariat reads its outcome as recorded by the spokesperson who corrected it:\n%s", between(page, `id="ergebnis-`, "</li>"))
 	}
+	// Who recorded it first stays named beside the corrector (before,
+	// only the audit log knew).
+	if !strings.Contains(page, "Erfasst von "+o.RecordedBy+", ") {
+		t.Errorf("the corrected outcome no longer names %q, who recorded it:\n%s", o.RecordedBy, between(page, `id="ergebnis-`, "</li>"))
+	}
 	_, page = do(t, hb, "GET", ts.URL+"/fachmk/FMK", nil)
 	if strings.Contains(page, "Erfasst von Geschäftsstelle IT-PLR (FITKO)") || !strings.Contains(page, "Zuletzt berichtigt von Geschäftsstelle IT-PLR (FITKO)") {
 		t.Errorf("the talk reads as recorded by the Geschäftsstelle that corrected it:\n%s", between(page, `id="gespraech-`, "</li>"))
+	}
+	if !strings.Contains(page, "Erfasst von "+c.RecordedBy+", ") {
+		t.Errorf("the corrected talk no longer names %q, who logged it:\n%s", c.RecordedBy, between(page, `id="gespraech-`, "</li>"))
 	}
 }
