@@ -46,13 +46,7 @@ func (s SessionSchedule) FormerDates() string {
 	if len(days) == 0 && !s.PreviousDate.IsZero() {
 		days = []string{s.PreviousDate.German()}
 	}
-	switch len(days) {
-	case 0:
-		return ""
-	case 1:
-		return days[0]
-	}
-	return strings.Join(days[:len(days)-1], ", ") + " und " + days[len(days)-1]
+	return joinMembers(days) // the same German prose: "a, b und c"
 }
 
 // TimeChangeNote gives the reason of a change of time made after the

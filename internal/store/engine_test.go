@@ -212,3 +212,18 @@ func TestEngineSetting(t *testing.T) {
 		t.Logf("%s not set: the store tests run on SQLite only", envTestPostgres)
 	}
 }
+
+// reapplyMigration takes the migration of version back and applies it
+// again on s, as a database written before it is migrated; s is best
+// opened without the audit guard (testOpen), since migrations rewrite
+// rows as they do.
+func reapplyMigration(t *testing.T, s *Store, version int64) {
+	t.Helper()
+	p, err := s.provider()
+	check(t, err)
+	for _, up := range []bool{false, true} {
+		if _, err := p.ApplyVersion(context.Background(), version, up); err != nil {
+			t.Fatalf("migration %d (up %v): %v", version, up, err)
+		}
+	}
+}

@@ -174,13 +174,6 @@ func TestFirstRecorderKept(t *testing.T) {
 		}
 	}
 	kept("written")
-	p, err := s.provider()
-	check(t, err)
-	if _, err := p.ApplyVersion(ctx, 986, false); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.ApplyVersion(ctx, 986, true); err != nil {
-		t.Fatal(err)
-	}
+	reapplyMigration(t, s, 986)
 	kept("after the migration")
 }

@@ -225,14 +225,7 @@ func TestSessionMovedTwiceKeepsEveryMove(t *testing.T) {
 		t.Errorf("latest change: %+v", se.Schedule)
 	}
 
-	p, err := s.provider()
-	check(t, err)
-	if _, err := p.ApplyVersion(ctx, 985, false); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.ApplyVersion(ctx, 985, true); err != nil {
-		t.Fatal(err)
-	}
+	reapplyMigration(t, s, 985)
 	se = must[model.Session](t)(s.Session(ctx, id))
 	if want := []model.SessionMove{{From: model.NewDate(2026, 3, 19), To: model.NewDate(2026, 3, 26), Reason: "Anreise"}}; !slices.Equal(se.Schedule.Moves, want) {
 		t.Errorf("after the migration: moves %+v, want %+v", se.Schedule.Moves, want)
