@@ -38,3 +38,28 @@ func TestDebriefSchedule(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionMovesSaid: the former dates of a session moved twice, and the
+// reason of a change of time made after its latest move (shown beside the
+// moves, which keep their own reasons).
+func TestSessionMovesSaid(t *testing.T) {
+	moves := []SessionMove{{From: NewDate(2026, 3, 12), To: NewDate(2026, 3, 19), Reason: "MPK"}, {From: NewDate(2026, 3, 19), To: NewDate(2026, 3, 26), Reason: "Raum"}}
+	tests := []struct {
+		s            SessionSchedule
+		former, time string
+	}{
+		{SessionSchedule{}, "", ""},
+		{SessionSchedule{ChangeNote: "Anreise"}, "", ""},
+		{SessionSchedule{PreviousDate: NewDate(2026, 3, 19), ChangeNote: "Raum"}, "19.03.2026", ""},
+		{SessionSchedule{PreviousDate: NewDate(2026, 3, 19), ChangeNote: "Raum", Moves: moves}, "12.03.2026 und 19.03.2026", ""},
+		{SessionSchedule{PreviousDate: NewDate(2026, 3, 19), ChangeNote: "Anreise", Moves: moves}, "12.03.2026 und 19.03.2026", "Anreise"},
+	}
+	for i, tt := range tests {
+		if got := tt.s.FormerDates(); got != tt.former {
+			t.Errorf("%d: FormerDates = %q, want %q", i, got, tt.former)
+		}
+		if got := tt.s.TimeChangeNote(); got != tt.time {
+			t.Errorf("%d: TimeChangeNote = %q, want %q", i, got, tt.time)
+		}
+	}
+}
