@@ -314,7 +314,8 @@ func TestFollowUpListSQLAgreesWithGo(t *testing.T) {
 // rejected, or before such follow-ups were refused (checkFollowUpDecision).
 // publicResponsibleMatches is the filter "Verantwortlich" as the public
 // may apply it: on the responsible ones the public reads of f (its text
-// through Audience.FollowUp), each one that is not blacked out in part.
+// through Audience.FollowUp), each one that is not blacked out in part;
+// the marks of a filter value do not count ("⟦BY⟧" asks for BY).
 func publicResponsibleMatches(f model.FollowUp, filter FollowUpFilter) bool {
 	members := filter.Members
 	if filter.Member != "" {
@@ -325,7 +326,8 @@ func publicResponsibleMatches(f model.FollowUp, filter FollowUpFilter) bool {
 	}
 	for _, r := range (model.FollowUp{Responsible: model.Public.FollowUp(f).Responsible}).Responsibles() {
 		for _, m := range members {
-			if !strings.Contains(r, model.RedactedPlaceholder) && strings.EqualFold(strings.TrimSpace(r), strings.TrimSpace(m)) {
+			// A filter value's marks do not count (model.ResponsibleKey).
+			if !strings.Contains(r, model.RedactedPlaceholder) && strings.EqualFold(strings.TrimSpace(r), strings.TrimSpace(model.InternalText(m))) {
 				return true
 			}
 		}
