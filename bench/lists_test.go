@@ -40,15 +40,20 @@ func registerDeepPaths(c Corpus, n int) []string {
 }
 
 // BenchmarkLists measures the list pages with the response cache off: the
-// register's first page and deep pages (keyset, spread over the corpus),
-// the start page and the session list (newest year, and a year deep in
-// the corpus), each against the bare handler with the same bytes.
+// register's first page, deep pages (keyset, spread over the corpus) and
+// its filter by Stand der Umsetzung, the start page and the session list
+// (newest year, and a year deep in the corpus), each against the bare
+// handler with the same bytes.
 func BenchmarkLists(b *testing.B) {
 	c := benchCorpus(b)
 	ts, _ := serve(b, c, false)
 	for i := 0; i < b.N; i++ {
 		compare(b, "register, first page", ts, []string{"/beschluesse"})
 		compare(b, "register, deep pages (keyset)", ts, registerDeepPaths(c, 200))
+		// The filter by Stand der Umsetzung rolls up the follow-ups the
+		// public sees (the visibility rule joined in SQL).
+		compare(b, "register, filter umsetzung=offen", ts, []string{"/beschluesse?umsetzung=offen"})
+		compare(b, "register, filter umsetzung=umgesetzt", ts, []string{"/beschluesse?umsetzung=umgesetzt"})
 		compare(b, "start page", ts, []string{"/"})
 		compare(b, "session list, newest year", ts, []string{"/sitzungen"})
 		var spread []string

@@ -105,6 +105,17 @@ func (s *Store) syncFollowUpPublic(ctx context.Context, tx *sql.Tx) error {
 			return fmt.Errorf("store: public follow-up counts: %w", err)
 		}
 	}
+	// The kept state of the decisions these follow-ups belong to, or left
+	// (the triggers of migration 987 mark the decision a follow-up left).
+	affected := `SELECT id FROM follow_up_public_dirty WHERE entity = 'decision'
+		UNION SELECT decision_id FROM follow_ups WHERE id IN (` + followUpPublicMarked + `) AND decision_id IS NOT NULL`
+	if _, err := tx.ExecContext(ctx, `DELETE FROM follow_up_decision_state WHERE decision_id IN (`+affected+`)`); err != nil {
+		return fmt.Errorf("store: decisions' implementation: %w", err)
+	}
+	stateInsert, stateArgs := followUpDecisionStateInsert(`f.decision_id IN (` + affected + `)`)
+	if _, err := tx.ExecContext(ctx, stateInsert, stateArgs...); err != nil {
+		return fmt.Errorf("store: decisions' implementation: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM follow_up_public_dirty`); err != nil {
 		return fmt.Errorf("store: public follow-ups: %w", err)
 	}
@@ -149,10 +160,49 @@ func scanFollowUpCountRow(r scanner) (followUpCountRow, error) {
 	return c, r.Scan(&c.key.body, &c.key.status, &c.own, &c.other)
 }
 
-// rebuildFollowUpPublic builds follow_up_public and its sums again from
-// all follow-ups and clears the marks; it is also the Go migration 221,
-// which fills them for the follow-ups already there.
+// rebuildFollowUpPublic builds follow_up_public, its sums and the kept
+// state of the decisions (follow_up_decision_state) again from all
+// follow-ups and clears the marks; it is also the Go migration 988, which
+// fills the decisions' state for the follow-ups already there.
 func rebuildFollowUpPublic(ctx context.Context, tx *sql.Tx) error {
+	if err := rebuildFollowUpPublicRows(ctx, tx); err != nil {
+		return err
+	}
+	insert, args := followUpDecisionStateInsert("1 = 1")
+	for _, q := range []struct {
+		query string
+		args  []any
+	}{{`DELETE FROM follow_up_decision_state`, nil}, {insert, args}} {
+		if _, err := tx.ExecContext(ctx, q.query, q.args...); err != nil {
+			return fmt.Errorf("store: decisions' implementation: %w", err)
+		}
+	}
+	return nil
+}
+
+// followUpDecisionStateInsert writes the rows of follow_up_decision_state
+// for the decisions matching cond (on f.decision_id), and its arguments:
+// model.ImplementationOf in SQL over the decision's follow-ups the public
+// sees in its body's lists (follow_up_public, the council being the
+// decision's body, as the register asks; Implementations reads the same
+// follow-ups by the rule itself). A decision without any has no row.
+func followUpDecisionStateInsert(cond string) (string, []any) {
+	return `INSERT INTO follow_up_decision_state (decision_id, state)
+		SELECT decision_id, CASE WHEN pending = 0 THEN ? WHEN started = 0 AND done = 0 THEN ? ELSE ? END FROM (
+			SELECT f.decision_id, SUM(CASE WHEN p.status IN (?, ?) THEN 1 ELSE 0 END) AS pending,
+				SUM(CASE WHEN p.status = ? THEN 1 ELSE 0 END) AS started, SUM(CASE WHEN p.status = ? THEN 1 ELSE 0 END) AS done
+			FROM follow_up_public p JOIN follow_ups f ON f.id = p.id JOIN decisions d ON d.id = f.decision_id
+			WHERE ` + cond + ` AND CASE WHEN p.body_id = d.body_id THEN p.own ELSE p.other END = 1
+			GROUP BY f.decision_id) x WHERE pending > 0 OR done > 0`,
+		[]any{model.ImplementationDone, model.ImplementationOpen, model.ImplementationProgress,
+			model.FollowUpOpen, model.FollowUpInProgress, model.FollowUpInProgress, model.FollowUpDone}
+}
+
+// rebuildFollowUpPublicRows builds follow_up_public and its sums again
+// from all follow-ups and clears the marks; it is also the Go migration
+// 221, which fills them for the follow-ups already there (before the
+// decisions' state was kept: migration 987).
+func rebuildFollowUpPublicRows(ctx context.Context, tx *sql.Tx) error {
 	insert, args := followUpPublicInsert("1 = 1")
 	for _, q := range []struct {
 		query string

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -114,7 +115,7 @@ type RegisterPage struct {
 // Register gives the page of published decisions matching f, newest number
 // first.
 func (s *Store) Register(ctx context.Context, f RegisterFilter) (RegisterPage, error) {
-	w, err := s.registerWhere(f)
+	w, err := s.registerWhereNow(ctx, f)
 	if err != nil {
 		return RegisterPage{}, err
 	}
@@ -306,8 +307,57 @@ func (s *Store) RegisterCapped(ctx context.Context, f RegisterFilter) (bool, err
 	return c.capped, err
 }
 
-// registerWhere gives the conditions of the register's filter f.
-func (s *Store) registerWhere(f RegisterFilter) (where, error) {
+// stateRead says how registerWhere reads the filter "umsetzung".
+type stateRead int
+
+const (
+	// stateByRule rolls the follow-ups up by the publication rule joined
+	// in SQL: while rows changed outside the store wait to be worked off.
+	stateByRule stateRead = iota
+	// stateFew reads the kept state from its index (an "IN" list): few
+	// decisions are in the state, the page sorts them.
+	stateFew
+	// stateMany probes the kept state of each decision in the register's
+	// order: many are, a page stops at its last row.
+	stateMany
+)
+
+// fewStates is the most decisions in one state that stateFew reads.
+const fewStates = 2000
+
+// registerWhereNow is registerWhere with the way the filter "umsetzung"
+// is read now: by the rule while marks wait, else from the kept state,
+// by the number of decisions in that state (kept per data version).
+func (s *Store) registerWhereNow(ctx context.Context, f RegisterFilter) (where, error) {
+	read := stateByRule
+	switch f.FollowUps {
+	case model.ImplementationOpen, model.ImplementationProgress, model.ImplementationDone:
+		var waiting int
+		if err := s.rd.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM follow_up_public_dirty LIMIT 1) x`).Scan(&waiting); err != nil {
+			return where{}, fmt.Errorf("store: register: %w", err)
+		}
+		if waiting != 0 {
+			break
+		}
+		n, err := s.decisionStates.Get(s.Version(), f.FollowUps, func() (int, error) {
+			var n int
+			err := s.rd.QueryRowContext(ctx, `SELECT count(*) FROM follow_up_decision_state WHERE state = ?`, f.FollowUps).Scan(&n)
+			return n, err
+		})
+		if err != nil {
+			return where{}, fmt.Errorf("store: register: %w", err)
+		}
+		read = stateMany
+		if n <= fewStates {
+			read = stateFew
+		}
+	}
+	return s.registerWhere(f, read)
+}
+
+// registerWhere gives the conditions of the register's filter f, the
+// filter "umsetzung" read as read says (registerWhereNow).
+func (s *Store) registerWhere(f RegisterFilter, read stateRead) (where, error) {
 	var w where
 	w.add("d.body_id = ? AND d.status = ? AND d.seq > 0", f.BodyID, model.DecisionAdopted)
 	if f.Year != 0 {
@@ -346,12 +396,23 @@ func (s *Store) registerWhere(f RegisterFilter) (where, error) {
 	default:
 		return w, model.InputError("Das Verfahren „%s“ ist unbekannt.", f.Way)
 	}
-	// The states of model.ImplementationOf, in SQL. "d.id IN (…)" lets
-	// SQLite start from the follow-ups (few) instead of testing every
-	// decision of the register.
 	// Only the follow-ups the public sees count (publicFollowUpsOf): the
 	// register is the public one, for every reader, its feed and the
 	// JSON API alike, and a hidden follow-up must not be found by it.
+	// The state kept in the transaction of every change
+	// (follow_up_decision_state).
+	switch read {
+	case stateFew:
+		w.add("d.id IN (SELECT decision_id FROM follow_up_decision_state WHERE state = ?)", f.FollowUps)
+		return w, nil
+	case stateMany:
+		w.add("EXISTS (SELECT 1 FROM follow_up_decision_state ks WHERE ks.decision_id = d.id AND ks.state = ?)", f.FollowUps)
+		return w, nil
+	}
+	// The states of model.ImplementationOf, in SQL, while rows changed
+	// outside the store wait to be worked off (kept is false). "d.id IN
+	// (…)" lets SQLite start from the follow-ups (few) instead of testing
+	// every decision of the register.
 	public, publicArgs := publicFollowUpsOf(f.BodyID)
 	has := func(statuses ...model.FollowUpStatus) string {
 		in := strings.TrimSuffix(strings.Repeat("?, ", len(statuses)), ", ")

@@ -23,7 +23,7 @@ type RegisterCursor struct {
 // carries its newest correction, as in RegisterPage. Votes are loaded for decisions that bind only the consenting
 // members, in one statement for the page.
 func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c RegisterCursor, limit int) ([]model.Decision, error) {
-	w, err := s.registerWhere(f)
+	w, err := s.registerWhereNow(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +82,7 @@ func (s *Store) RegisterKeyset(ctx context.Context, f RegisterFilter, c Register
 func (s *Store) RegisterCount(ctx context.Context, f RegisterFilter) (int, error) {
 	f.Offset, f.Limit = 0, 0
 	return s.registerCounts.Get(s.Version(), f, func() (int, error) {
-		w, err := s.registerWhere(f)
+		w, err := s.registerWhereNow(ctx, f)
 		if err != nil {
 			return 0, err
 		}

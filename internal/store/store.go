@@ -85,6 +85,9 @@ type Store struct {
 	// registerCounts keeps the register's numbers of matches per data
 	// version (register_keyset.go).
 	registerCounts kept.Map[RegisterFilter, int]
+	// decisionStates keeps, per data version, how many decisions are in
+	// each kept Stand der Umsetzung (registerWhereNow's choice of plan).
+	decisionStates kept.Map[model.Implementation, int]
 	// registerTexts keeps the candidates of the register's full-text
 	// filters per data version (register.go).
 	registerTexts kept.Map[registerTextKey, registerCandidates]
@@ -261,10 +264,11 @@ func (s *Store) provider() (*goose.Provider, error) {
 	return goose.NewProvider(dialect, s.db, sub, goose.WithAllowOutofOrder(true),
 		goose.WithGoMigrations(goose.NewGoMigration(31, &goose.GoFunc{RunTx: sealAuditLog}, nil),
 			goose.NewGoMigration(177, &goose.GoFunc{RunTx: fillResponsibleKeys}, nil),
-			goose.NewGoMigration(221, &goose.GoFunc{RunTx: rebuildFollowUpPublic}, nil),
+			goose.NewGoMigration(221, &goose.GoFunc{RunTx: rebuildFollowUpPublicRows}, nil),
 			goose.NewGoMigration(730, &goose.GoFunc{RunTx: fixBodyCases}, nil),
 			goose.NewGoMigration(981, &goose.GoFunc{RunTx: fillResponsiblePublicKeys}, &goose.GoFunc{RunTx: emptyResponsiblePublicKeys}),
 			goose.NewGoMigration(982, &goose.GoFunc{RunTx: fillResponsibleKeys}, nil),
+			goose.NewGoMigration(988, &goose.GoFunc{RunTx: rebuildFollowUpPublic}, nil),
 			goose.NewGoMigration(keptIDsVersion, &goose.GoFunc{RunTx: s.keepIDs}, &goose.GoFunc{RunTx: s.unkeepIDs})))
 }
 
