@@ -348,12 +348,18 @@ func (a Audience) Item(it AgendaItem) AgendaItem {
 // task, the responsible ones and the evidence with marked passages
 // replaced; the evidence document (a session document, internal) only for
 // the internal audience. Its comments are internal and not part of it.
+// So is its version (0 for the public): the optimistic-lock counter rises
+// with every write, also with those the public cannot see (a comment, a
+// change inside a confidential passage, the evidence document), and would
+// tell that and when something confidential changed; only those who may
+// write the follow-up need it, and they read it internally.
 func (a Audience) FollowUp(f FollowUp) FollowUp {
 	f.Text = a.Text(f.Text)
 	f.Responsible = a.Text(f.Responsible)
 	f.EvidenceText = a.Text(f.EvidenceText)
 	if a != Internal {
 		f.EvidenceDocumentID = 0
+		f.Version = 0
 	}
 	return f
 }
