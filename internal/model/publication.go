@@ -408,6 +408,20 @@ func (a Audience) SeesProposal(d Decision, it AgendaItem, s Session, u *User) bo
 	return slices.Contains(d.Applicants, u.MemberAbbrev) || slices.Contains(it.Reporters, u.MemberAbbrev)
 }
 
+// ReadsAsCoApplicant reports whether the user u, reading with audience a,
+// reads the registration it of session s with its decision proposal d
+// as a named co-applicant (Mitantragsteller): the office of a member
+// named among the proposal's applicants that did not register it, which
+// SeesProposal lets see the proposal. Such a reader sees the registration
+// as what it is asked to apply for — read-only, without what only the
+// registering member reads (its FachMK note, the version a change names)
+// — on the registration's page and in the JSON API alike. Others learn
+// nothing more of a registration than SeesItem lets them.
+func (a Audience) ReadsAsCoApplicant(d Decision, it AgendaItem, s Session, u *User) bool {
+	return u != nil && u.Role == RoleMember && u.MemberAbbrev != "" && it.RegisteredBy != "" && u.MemberAbbrev != it.RegisteredBy &&
+		d.ID != 0 && slices.Contains(d.Applicants, u.MemberAbbrev) && a.SeesProposal(d, it, s, u)
+}
+
 // Contact gives a contact person of a secretariat (Ansprechperson) as the
 // audience may see it: the public sees name, role and e-mail address —
 // published on the conference's page, as the form that takes them says —
