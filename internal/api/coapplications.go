@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -27,15 +28,26 @@ type CoApplication struct {
 	// Version identifies the co-application as read
 	// (model.CoApplication.Fingerprint); an answer names it.
 	Version string `json:"fassung"`
+	// Registration is the registration the proposal belongs to (read with
+	// GET /api/v1/anmeldungen/{id}), RegistrationURL its page, as "Mein
+	// Bereich" links it.
+	Registration    int64  `json:"anmeldung,omitempty"`
+	RegistrationURL string `json:"anmeldungUrl,omitempty"`
 }
 
-func coApplicationOut(c model.CoApplication) CoApplication {
+// coApplicationOut gives a co-application in the JSON API; base is the
+// site's address.
+func coApplicationOut(base string, c model.CoApplication) CoApplication {
 	points := make([]string, 0, len(c.Substance.Points))
 	for _, p := range c.Substance.Points {
 		points = append(points, strings.TrimSpace(p.Label+" "+model.TypedMarks(p.Text)))
 	}
-	return CoApplication{ID: c.ID, Proposal: model.TypedMarks(c.Title), NamedBy: c.NamedBy, Session: c.SessionNumber, State: string(c.State),
+	out := CoApplication{ID: c.ID, Proposal: model.TypedMarks(c.Title), NamedBy: c.NamedBy, Session: c.SessionNumber, State: string(c.State),
 		Goal: string(c.Substance.Goal), Points: points, Applicants: nonNilStrings(c.Applicants), Version: c.Fingerprint()}
+	if c.ItemID != 0 {
+		out.Registration, out.RegistrationURL = c.ItemID, fmt.Sprintf("%s/anmeldungen/%d", base, c.ItemID)
+	}
+	return out
 }
 
 // memberOffice gives the token's user when it is a member office's
@@ -77,7 +89,7 @@ func (a *Server) apiCoApplications(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]CoApplication, 0, len(list))
 	for _, c := range list {
-		out = append(out, coApplicationOut(c))
+		out = append(out, coApplicationOut(a.Site.Base(r), c))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -116,5 +128,5 @@ func (a *Server) apiAnswerCoApplication(w http.ResponseWriter, r *http.Request) 
 		a.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, coApplicationOut(c))
+	writeJSON(w, http.StatusOK, coApplicationOut(a.Site.Base(r), c))
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/model"
 )
@@ -44,9 +45,10 @@ func call(t *testing.T, ts *httptest.Server, method, path, token, body string) (
 // one — the list's items had no "version", GET /api/v1/auftraege/{id}
 // was 404 — and a report without it (or with 0) was 409 "von jemand
 // anderem geändert" though nobody had changed it. Now the list and the
-// follow-up itself carry the version (the follow-up as its page shows it
-// to the public or to the token's role), a missing version is 400 at
-// /version, a stale one stays 409; the attendance registration (PUT
+// follow-up itself carry the version for a token of the internal version
+// (the follow-up as its page shows it to the token's role; the public
+// gets none, TestJSONFollowUpVersionNotPublic), a missing version is 400
+// at /version, a stale one stays 409; the attendance registration (PUT
 // …/teilnahme) refuses a missing version the same way.
 func TestJSONFollowUpVersionReadable(t *testing.T) {
 	ts, st, s49, token := hessenServer(t)
@@ -70,7 +72,9 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 		ReportURL string `json:"standUrl"`
 	}
 	var list []detail
-	getJSON(t, ts.URL+"/api/v1/auftraege", &list)
+	if code, _, body := call(t, ts, "GET", "/api/v1/auftraege", token, ""); code != 200 || json.Unmarshal(body, &list) != nil {
+		t.Fatalf("list for Hessen: %d %s", code, body)
+	}
 	found := false
 	for _, x := range list {
 		if x.Number == id {
@@ -81,12 +85,12 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Fatalf("follow-up %d not in the public list", id)
+		t.Fatalf("follow-up %d not in Hessen's list", id)
 	}
 	path := fmt.Sprintf("/api/v1/auftraege/%d", id)
 	code, _, body := call(t, ts, "GET", path, "", "")
 	var pub detail
-	if err := json.Unmarshal(body, &pub); code != 200 || err != nil || pub.Version != f.Version || pub.Number != id || pub.Session != 47 {
+	if err := json.Unmarshal(body, &pub); code != 200 || err != nil || pub.Version != 0 || pub.Number != id || pub.Session != 47 {
 		t.Fatalf("GET %s: %d %s", path, code, body)
 	}
 	if strings.Contains(string(body), "mit Zahlen") || pub.ReportURL != "" {
@@ -94,7 +98,7 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 	}
 	code, _, body = call(t, ts, "GET", path, token, "")
 	var mine detail
-	if err := json.Unmarshal(body, &mine); code != 200 || err != nil || mine.Text != "Konzept [[mit Zahlen]] vorlegen" || mine.ReportURL == "" {
+	if err := json.Unmarshal(body, &mine); code != 200 || err != nil || mine.Text != "Konzept [[mit Zahlen]] vorlegen" || mine.ReportURL == "" || mine.Version != f.Version {
 		t.Errorf("GET %s for Hessen: %d %s", path, code, body)
 	}
 	if code, _, body := call(t, ts, "GET", "/api/v1/auftraege/999999", "", ""); code != 404 {
@@ -139,8 +143,11 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 		t.Errorf("report done: %d %s", code, b)
 	}
 	if code, _, b := call(t, ts, "GET", path, "", ""); code != 200 || !strings.Contains(string(b), `"erledigtAm":"2026-01-15","nachweis":"Bericht","nachweisBeschluss":"B-2025/26-IT"`) ||
-		!strings.Contains(string(b), fmt.Sprintf(`"version":%d`, mine.Version+2)) {
-		t.Errorf("GET %s when done: %d %s", path, code, b)
+		strings.Contains(string(b), `"version"`) {
+		t.Errorf("GET %s when done, for the public: %d %s", path, code, b)
+	}
+	if code, _, b := call(t, ts, "GET", path, token, ""); code != 200 || !strings.Contains(string(b), fmt.Sprintf(`"version":%d`, mine.Version+2)) {
+		t.Errorf("GET %s when done, for Hessen: %d %s", path, code, b)
 	}
 	code, _, b := call(t, ts, "PUT", "/api/v1/sitzungen/49/teilnahme", token, `{"teilnehmende":[{"name":"Dr. Anna Beispiel"}]}`)
 	var out refusal
@@ -230,6 +237,102 @@ func TestJSONConferenceContacts(t *testing.T) {
 		want := `[{"email":"vorsitz@imk.example","name":"Erika Muster","rolle":"Vorsitz"}]`
 		if b, _ := json.Marshal(c["ansprechpersonen"]); c["vorsitz"] != "Niedersachsen" || string(b) != want {
 			t.Errorf("IMK: vorsitz %v, ansprechpersonen %s, want %s", c["vorsitz"], b, want)
+		}
+	}
+}
+
+// TestJSONFollowUpVersionNotPublic: the public read a follow-up's
+// "version", the optimistic-lock counter, in the list and alone. Every
+// write raises it, also one the public cannot see — an internal comment,
+// a change inside a passage marked confidential — so the public learned
+// that and when something confidential changed. Now the public (no token,
+// or a token whose account reads the public version, such as a FachMK
+// secretariat's) gets no "version", and its answer stays the same bytes
+// after such a change (so does any validator made from them, the ETag);
+// a member office's token still reads the version it reports with.
+func TestJSONFollowUpVersionNotPublic(t *testing.T) {
+	ts, st, _, token := hessenServer(t)
+	ctx := context.Background()
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	id, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items[1].ID, Text: "Konzept " + model.Redact("mit Zahlen") + " vorlegen", Responsible: "HE", Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmk, _, _ := st.UserLogin(ctx, demo.FachMKAccount)
+	fmkToken, err := auth.NewAPIToken(ctx, st, fmk.ID, "Finanzministerkonferenz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/api/v1/auftraege/%d", id)
+	// listed gives the follow-up's object in the list as the reader reads
+	// it, as the bytes sent.
+	listed := func(tok string) string {
+		t.Helper()
+		code, _, body := call(t, ts, "GET", "/api/v1/auftraege", tok, "")
+		var list []json.RawMessage
+		if err := json.Unmarshal(body, &list); code != 200 || err != nil {
+			t.Fatalf("list: %d %s", code, body)
+		}
+		for _, x := range list {
+			var f struct {
+				Number int64 `json:"nummer"`
+			}
+			json.Unmarshal(x, &f)
+			if f.Number == id {
+				return string(x)
+			}
+		}
+		t.Fatalf("follow-up %d not in the list", id)
+		return ""
+	}
+	single := func(tok string) string {
+		t.Helper()
+		code, _, body := call(t, ts, "GET", path, tok, "")
+		if code != 200 {
+			t.Fatalf("GET %s: %d %s", path, code, body)
+		}
+		return string(body)
+	}
+	readers := map[string]string{"the public": "", "a FachMK secretariat": fmkToken}
+	before := map[string][2]string{}
+	for who, tok := range readers {
+		l, s := listed(tok), single(tok)
+		for where, body := range map[string]string{"list": l, "single": s} {
+			if strings.Contains(body, `"version"`) {
+				t.Errorf("%s reads the version (%s): %s", who, where, body)
+			}
+		}
+		before[who] = [2]string{l, s}
+	}
+	// Changes the public cannot see: an internal comment, a confidential
+	// passage changed.
+	if err := st.AddFollowUpComment(ctx, model.FollowUpComment{FollowUpID: id, Author: "Geschäftsstelle", Text: "intern: Zahlen fehlen noch"}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := st.FollowUp(ctx, id)
+	f.Text = "Konzept " + model.Redact("mit neuen Zahlen") + " vorlegen"
+	if err := st.UpdateFollowUp(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := st.FollowUp(ctx, id)
+	if now.Version <= f.Version {
+		t.Fatalf("the writes left the version at %d", now.Version)
+	}
+	for who, tok := range readers {
+		if l, s := listed(tok), single(tok); l != before[who][0] || s != before[who][1] {
+			t.Errorf("%s sees the confidential changes:\nlist   %s\n  then %s\nsingle %s\n  then %s", who, before[who][0], l, before[who][1], s)
+		}
+	}
+	// The member office reports with the version it reads.
+	var mine struct {
+		Version *int `json:"version"`
+	}
+	for where, body := range map[string]string{"list": listed(token), "single": single(token)} {
+		mine.Version = nil
+		if err := json.Unmarshal([]byte(body), &mine); err != nil || mine.Version == nil || *mine.Version != now.Version {
+			t.Errorf("Hessen's %s: %s, want version %d", where, body, now.Version)
 		}
 	}
 }

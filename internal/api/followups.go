@@ -48,8 +48,10 @@ type FollowUp struct {
 	NewDeadline         bool   `json:"neueFristNoetig,omitempty"`
 	Decision            string `json:"beschluss,omitempty"`
 	// Version is the version a report of its state names
-	// (POST …/stand).
-	Version int    `json:"version"`
+	// (POST …/stand); only for a reader of the internal version (a token
+	// of a member office or the secretariat): it rises with changes the
+	// public cannot see, so the public gets none (model.Audience.FollowUp).
+	Version int    `json:"version,omitempty"`
 	URL     string `json:"url"`
 }
 
@@ -247,8 +249,9 @@ func followUpOf(base string, a model.Audience, e store.FollowUpListEntry) Follow
 }
 
 // apiFollowUp gives one follow-up as its page shows it to the reader (the
-// public, or the token's account): with the version a report names, which
-// no answer gave before (a report could only guess it and got 409).
+// public, or the token's account): to an internal reader with the version
+// a report names, which no answer gave before (a report could only guess
+// it and got 409).
 func (a *Server) apiFollowUp(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, ok := pathNumber(w, r, "id")

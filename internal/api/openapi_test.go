@@ -355,6 +355,10 @@ func TestOpenAPILiveResponses(t *testing.T) {
 			{"POST", one, oneOp, bundToken, answer("bestaetigen"), 200},
 			{"POST", one, oneOp, bundToken, answer("bestaetigen"), 200},
 			{"POST", one, oneOp, bundToken, answer("ablehnen"), 422},
+			// The registration as its page shows it to the Bund, named
+			// co-applicant: read-only (CoApplicantRegistration).
+			{"GET", fmt.Sprintf("/api/v1/anmeldungen/%d", registered.ID), "/api/v1/anmeldungen/{id}", bundToken, "", 200},
+			{"DELETE", fmt.Sprintf("/api/v1/anmeldungen/%d?version=%d", registered.ID, registered.Version), "/api/v1/anmeldungen/{id}", bundToken, "", 403},
 		} {
 			live(tc)
 		}

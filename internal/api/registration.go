@@ -5,6 +5,7 @@ package api
 // and the same store call.
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -289,14 +290,35 @@ type RegistrationChange struct {
 	RegistrationRequest
 }
 
-// registrationOfPath finds the registration {id} for the token's account:
-// the member that made it or the secretariat (others get 404, as on the
-// page, and do not learn that it exists); write: the account must also
-// be allowed to register for its member (403). Otherwise it has answered.
+// registrationOfPath finds the registration {id} for the token's account
+// that acts for it: the member that made it or the secretariat. A member
+// named as co-applicant reads it (registrationLookup) but may not write
+// it (403); others get 404, as on the page, and do not learn that it
+// exists; write: the account must also be allowed to register for its
+// member (403). Otherwise it has answered.
 func (a *Server) registrationOfPath(w http.ResponseWriter, r *http.Request, write bool) (*model.User, model.AgendaItem, model.Session, bool) {
-	u, ok := a.tokenUser(w, r)
+	u, it, se, _, own, ok := a.registrationLookup(w, r, write)
 	if !ok {
-		return nil, model.AgendaItem{}, model.Session{}, false
+		return nil, it, se, false
+	}
+	if !own || write && !auth.Can(u, auth.RegisterItem, it.RegisteredBy) {
+		apiError(w, http.StatusForbidden, "Eine Anmeldung ändert oder zieht das Mitglied zurück, das sie gemacht hat, oder die Geschäftsstelle.")
+		return nil, it, se, false
+	}
+	return u, it, se, true
+}
+
+// registrationLookup finds the registration {id} for the token's account,
+// as the page /anmeldungen/{id} does: own, for the member that made it or
+// the secretariat; otherwise, for a member named as co-applicant of its
+// proposal (draft) by the publication gate's rule
+// (model.Audience.ReadsAsCoApplicant), own false. For anyone else it has
+// answered 404, as on the page (write: with the likely reason of a
+// withdrawn registration), and so for every answer with ok false.
+func (a *Server) registrationLookup(w http.ResponseWriter, r *http.Request, write bool) (u *model.User, it model.AgendaItem, se model.Session, draft model.Decision, own, ok bool) {
+	u, ok = a.tokenUser(w, r)
+	if !ok {
+		return nil, it, se, draft, false, false
 	}
 	notFound := func() {
 		msg := "Diese Anmeldung gibt es nicht."
@@ -309,33 +331,61 @@ func (a *Server) registrationOfPath(w http.ResponseWriter, r *http.Request, writ
 	}
 	id, ok := pathNumber(w, r, "id")
 	if !ok {
-		return nil, model.AgendaItem{}, model.Session{}, false
+		return nil, it, se, draft, false, false
 	}
-	it, err := a.st.Item(r.Context(), id)
+	ctx := r.Context()
+	it, err := a.st.Item(ctx, id)
 	if err != nil && model.ClassOf(err) != model.ErrNotFound {
 		a.fail(w, r, err)
-		return nil, it, model.Session{}, false
+		return nil, it, se, draft, false, false
 	}
-	if err != nil || it.RegisteredBy == "" || u.Role != model.RoleSecretariat && (u.MemberAbbrev == "" || u.MemberAbbrev != it.RegisteredBy) {
+	if err != nil || it.RegisteredBy == "" {
 		notFound()
-		return nil, it, model.Session{}, false
+		return nil, it, se, draft, false, false
 	}
-	if write && !auth.Can(u, auth.RegisterItem, it.RegisteredBy) {
-		apiError(w, http.StatusForbidden, "Eine Anmeldung ändert oder zieht das Mitglied zurück, das sie gemacht hat, oder die Geschäftsstelle.")
-		return nil, it, model.Session{}, false
+	own = u.Role == model.RoleSecretariat || u.MemberAbbrev != "" && u.MemberAbbrev == it.RegisteredBy
+	if !own && (u.Role != model.RoleMember || u.MemberAbbrev == "") {
+		notFound() // no co-applicant: neither session nor proposal read
+		return nil, it, se, draft, false, false
 	}
-	se, err := a.st.Session(r.Context(), it.SessionID)
-	if err != nil {
+	if se, err = a.st.Session(ctx, it.SessionID); err != nil {
 		a.fail(w, r, err)
-		return nil, it, se, false
+		return nil, it, se, draft, false, false
 	}
-	return u, it, se, true
+	if own {
+		return u, it, se, draft, true, true
+	}
+	if draft, err = a.registrationDraft(ctx, it); err != nil {
+		a.fail(w, r, err)
+		return nil, it, se, draft, false, false
+	}
+	if !audience(u).ReadsAsCoApplicant(draft, it, se, u) {
+		notFound()
+		return nil, it, se, draft, false, false
+	}
+	return u, it, se, draft, false, true
 }
 
-// apiRegistration gives a registration as its page shows it.
+// registrationDraft gives the decision proposal of the registration it
+// (zero without one).
+func (a *Server) registrationDraft(ctx context.Context, it model.AgendaItem) (model.Decision, error) {
+	drafts, err := a.st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID, Limit: 1})
+	if err != nil || len(drafts) == 0 {
+		return model.Decision{}, err
+	}
+	return drafts[0], nil
+}
+
+// apiRegistration gives a registration as its page shows it: whole to
+// the member that made it and the secretariat, to a member named as
+// co-applicant what it is asked to apply for (writeCoApplicantRegistration).
 func (a *Server) apiRegistration(w http.ResponseWriter, r *http.Request) {
-	_, it, se, ok := a.registrationOfPath(w, r, false)
+	u, it, se, draft, own, ok := a.registrationLookup(w, r, false)
 	if !ok {
+		return
+	}
+	if !own {
+		a.writeCoApplicantRegistration(w, r, u, it, se, draft)
 		return
 	}
 	a.writeRegistration(w, r, http.StatusOK, it, se)
@@ -344,7 +394,7 @@ func (a *Server) apiRegistration(w http.ResponseWriter, r *http.Request) {
 // writeRegistration answers with the registration it of the session.
 func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, status int, it model.AgendaItem, se model.Session) {
 	ctx := r.Context()
-	drafts, err := a.st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID, Limit: 1})
+	draft, err := a.registrationDraft(ctx, it)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -361,29 +411,19 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 	if !it.RegisteredAt.IsZero() {
 		out.RegisteredAt = it.RegisteredAt.In(model.Berlin).Format(time.RFC3339)
 	}
-	if len(drafts) > 0 {
-		out.Applicants = nonNilStrings(drafts[0].Applicants)
-		for _, p := range drafts[0].Points {
-			out.Proposal = append(out.Proposal, strings.TrimSpace(p.Label+" "+model.TypedMarks(p.Text)))
-		}
-		co, err := a.st.CoApplications(ctx, drafts[0].ID)
+	if draft.ID != 0 {
+		co, err := a.st.CoApplications(ctx, draft.ID)
 		if err != nil {
 			a.fail(w, r, err)
 			return
 		}
-		for _, c := range co {
-			st := CoApplicantState{Member: c.Member, State: string(c.State), AskedAgain: c.State == model.CoApplicationPending && c.Asked > 1}
-			if !c.DecidedAt.IsZero() {
-				st.DecidedAt = c.DecidedAt.In(model.Berlin).Format(time.RFC3339)
-			}
-			out.CoApplications = append(out.CoApplications, st)
-		}
+		out.Applicants, out.Proposal, out.CoApplications = nonNilStrings(draft.Applicants), proposalLines(draft), coApplicantStates(co)
 		kinds, err := a.st.MemberKinds(ctx)
 		if err != nil {
 			a.fail(w, r, err)
 			return
 		}
-		out.Shortfall = model.ApplicationShortfall(drafts[0], co, kinds).Reason
+		out.Shortfall = model.ApplicationShortfall(draft, co, kinds).Reason
 	}
 	for _, id := range it.Impact.ConferenceIDs {
 		for _, c := range conferences {
@@ -398,6 +438,89 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 		out.Changeable = true
 	}
 	writeJSON(w, status, out)
+}
+
+// CoApplicantRegistration is a registration in the JSON API as its page
+// /anmeldungen/{id} shows it to a member named as co-applicant
+// (Mitantragsteller) of its proposal: read-only, what the member is asked
+// to apply for — the registering member, the session, the status, title,
+// goal, points and proposal (confidential passages [[…]]), the applicants
+// with where each co-applicant's confirmation stands — and its own
+// co-application as GET /api/v1/mitantraege gives it (Own; none when the
+// secretariat named the member without asking), with why a confirmed one
+// can no longer be withdrawn. Not what only the registering member and
+// the secretariat read: the FachMK statement and its note, sources,
+// reporting members, the decline reason, the version a change names.
+type CoApplicantRegistration struct {
+	ID      int64  `json:"id"`
+	Session int    `json:"sitzung"`
+	Member  string `json:"mitglied"`
+	Status  string `json:"status"`
+	// RegisteredAt is when it was registered (RFC 3339, German time).
+	RegisteredAt   string             `json:"angemeldetAm,omitempty"`
+	Title          string             `json:"titel"`
+	Goal           string             `json:"ziel"`
+	Points         []string           `json:"punkte"`
+	Applicants     []string           `json:"antrag"`
+	CoApplications []CoApplicantState `json:"mitantraege"`
+	Proposal       []string           `json:"beschlussvorschlag"`
+	Own            *CoApplication     `json:"mitantrag,omitempty"`
+	// NoWithdrawal: the member confirmed and can no longer withdraw, why
+	// (model.AgendaItem.CoWithdrawal).
+	NoWithdrawal string `json:"nichtZurueckziehbar,omitempty"`
+	URL          string `json:"url"`
+}
+
+// writeCoApplicantRegistration answers with the registration it of the
+// session with its proposal draft as the co-applicant u reads it.
+func (a *Server) writeCoApplicantRegistration(w http.ResponseWriter, r *http.Request, u *model.User, it model.AgendaItem, se model.Session, draft model.Decision) {
+	co, err := a.st.CoApplications(r.Context(), draft.ID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	base := a.Site.Base(r)
+	out := CoApplicantRegistration{ID: it.ID, Session: se.Number, Member: it.RegisteredBy, Status: string(it.Status), Title: model.TypedMarks(it.Title), Goal: string(it.Goal),
+		Points: typedLines(it.Points), Applicants: nonNilStrings(draft.Applicants), CoApplications: coApplicantStates(co), Proposal: proposalLines(draft),
+		URL: fmt.Sprintf("%s/anmeldungen/%d", base, it.ID)}
+	if !it.RegisteredAt.IsZero() {
+		out.RegisteredAt = it.RegisteredAt.In(model.Berlin).Format(time.RFC3339)
+	}
+	for _, c := range co {
+		if c.Member == u.MemberAbbrev {
+			own := coApplicationOut(base, c)
+			out.Own = &own
+			if c.State == model.CoApplicationConfirmed {
+				if err := it.CoWithdrawal(se, a.st.Today()); err != nil {
+					out.NoWithdrawal = model.ReasonOf(err)
+				}
+			}
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// proposalLines gives the points of a decision proposal as "1. text",
+// confidential passages [[…]] (none without a proposal).
+func proposalLines(d model.Decision) []string {
+	out := []string{}
+	for _, p := range d.Points {
+		out = append(out, strings.TrimSpace(p.Label+" "+model.TypedMarks(p.Text)))
+	}
+	return out
+}
+
+// coApplicantStates gives where each co-applicant's confirmation stands.
+func coApplicantStates(co []model.CoApplication) []CoApplicantState {
+	out := make([]CoApplicantState, 0, len(co))
+	for _, c := range co {
+		st := CoApplicantState{Member: c.Member, State: string(c.State), AskedAgain: c.State == model.CoApplicationPending && c.Asked > 1}
+		if !c.DecidedAt.IsZero() {
+			st.DecidedAt = c.DecidedAt.In(model.Berlin).Format(time.RFC3339)
+		}
+		out = append(out, st)
+	}
+	return out
 }
 
 // apiChangeRegistration changes a pending registration: the whole

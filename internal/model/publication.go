@@ -348,12 +348,18 @@ func (a Audience) Item(it AgendaItem) AgendaItem {
 // task, the responsible ones and the evidence with marked passages
 // replaced; the evidence document (a session document, internal) only for
 // the internal audience. Its comments are internal and not part of it.
+// So is its version (0 for the public): the optimistic-lock counter rises
+// with every write, also with those the public cannot see (a comment, a
+// change inside a confidential passage, the evidence document), and would
+// tell that and when something confidential changed; only those who may
+// write the follow-up need it, and they read it internally.
 func (a Audience) FollowUp(f FollowUp) FollowUp {
 	f.Text = a.Text(f.Text)
 	f.Responsible = a.Text(f.Responsible)
 	f.EvidenceText = a.Text(f.EvidenceText)
 	if a != Internal {
 		f.EvidenceDocumentID = 0
+		f.Version = 0
 	}
 	return f
 }
@@ -400,6 +406,20 @@ func (a Audience) SeesProposal(d Decision, it AgendaItem, s Session, u *User) bo
 		return false
 	}
 	return slices.Contains(d.Applicants, u.MemberAbbrev) || slices.Contains(it.Reporters, u.MemberAbbrev)
+}
+
+// ReadsAsCoApplicant reports whether the user u, reading with audience a,
+// reads the registration it of session s with its decision proposal d
+// as a named co-applicant (Mitantragsteller): the office of a member
+// named among the proposal's applicants that did not register it, which
+// SeesProposal lets see the proposal. Such a reader sees the registration
+// as what it is asked to apply for — read-only, without what only the
+// registering member reads (its FachMK note, the version a change names)
+// — on the registration's page and in the JSON API alike. Others learn
+// nothing more of a registration than SeesItem lets them.
+func (a Audience) ReadsAsCoApplicant(d Decision, it AgendaItem, s Session, u *User) bool {
+	return u != nil && u.Role == RoleMember && u.MemberAbbrev != "" && it.RegisteredBy != "" && u.MemberAbbrev != it.RegisteredBy &&
+		d.ID != 0 && slices.Contains(d.Applicants, u.MemberAbbrev) && a.SeesProposal(d, it, s, u)
 }
 
 // Contact gives a contact person of a secretariat (Ansprechperson) as the

@@ -148,8 +148,11 @@ func TestFollowUpAndItemGate(t *testing.T) {
 	if in := Internal.Item(it); in.Impact.Note != "Notiz" || in.Title != it.Title {
 		t.Errorf("internal item = %+v", in)
 	}
-	if f := Public.FollowUp(FollowUp{Text: Redact("Z")}); strings.Contains(f.Text, "Z") {
-		t.Errorf("public follow-up = %q", f.Text)
+	if f := Public.FollowUp(FollowUp{Text: Redact("Z"), Version: 3}); strings.Contains(f.Text, "Z") || f.Version != 0 {
+		t.Errorf("public follow-up = %q, version %d (the version rises with changes the public cannot see)", f.Text, f.Version)
+	}
+	if f := Internal.FollowUp(FollowUp{Version: 3}); f.Version != 3 {
+		t.Errorf("internal follow-up version %d, want 3", f.Version)
 	}
 	if Public.SeesRow(true) || !Public.SeesRow(false) || !Internal.SeesRow(true) {
 		t.Error("SeesRow")
@@ -223,6 +226,48 @@ func TestSeesProposal(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tc.a.SeesProposal(d, tc.it, planned, tc.u); got != tc.want {
 				t.Errorf("SeesProposal = %v", got)
+			}
+		})
+	}
+}
+
+// TestReadsAsCoApplicant: the rule by which the registration's page and
+// the JSON API show a registration to a member named as co-applicant
+// (before, the API had none and answered 404 where the page opened).
+func TestReadsAsCoApplicant(t *testing.T) {
+	planned := Session{Status: StatusPlanned}
+	he := &User{Role: RoleMember, MemberAbbrev: "HE"}
+	by := &User{Role: RoleMember, MemberAbbrev: "BY"}
+	bund := &User{Role: RoleMember, MemberAbbrev: "Bund"}
+	sn := &User{Role: RoleMember, MemberAbbrev: "SN"}
+	d := Decision{ID: 7, Applicants: []string{"HE", "Bund"}}
+	registration := AgendaItem{Status: ItemRegistered, RegisteredBy: "HE", Reporters: []string{"HE", "BY"}}
+	declined := AgendaItem{Status: ItemDeclined, RegisteredBy: "HE"}
+	accepted := AgendaItem{Status: ItemAccepted, RegisteredBy: "HE"}
+	for _, tc := range []struct {
+		name string
+		a    Audience
+		u    *User
+		it   AgendaItem
+		d    Decision
+		want bool
+	}{
+		{"an applicant", Internal, bund, registration, d, true},
+		{"an applicant, declined", Internal, bund, declined, d, true},
+		{"an applicant, on the agenda", Internal, bund, accepted, d, true},
+		{"the registering member reads it as its own", Internal, he, registration, d, false},
+		{"a reporting member is no applicant", Internal, by, registration, d, false},
+		{"a member not named", Internal, sn, registration, d, false},
+		{"a member not named, on the agenda", Internal, sn, accepted, d, false},
+		{"the secretariat reads it as its own", Internal, &User{Role: RoleSecretariat, MemberAbbrev: "FITKO"}, registration, d, false},
+		{"a guest acting for a named member", Internal, &User{Role: RoleAdvisory, MemberAbbrev: "Bund"}, registration, d, false},
+		{"a disabled applicant", Internal, &User{Role: RoleMember, MemberAbbrev: "Bund", Disabled: true}, registration, d, false},
+		{"the public", Public, nil, registration, d, false},
+		{"no proposal", Internal, bund, registration, Decision{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.a.ReadsAsCoApplicant(tc.d, tc.it, planned, tc.u); got != tc.want {
+				t.Errorf("ReadsAsCoApplicant = %v", got)
 			}
 		})
 	}

@@ -34,13 +34,11 @@ type coApplicantData struct {
 }
 
 // coApplicantOf reports whether u reads the registration it of session se
-// with its proposal draft as a named co-applicant: a member office named
-// among the proposal's applicants, which the publication gate lets see the
-// proposal (model.Audience.SeesProposal). Others learn nothing more of a
-// registration than before.
+// with its proposal draft as a named co-applicant: the publication gate's
+// rule (model.Audience.ReadsAsCoApplicant), which the JSON API asks too.
+// Others learn nothing more of a registration than before.
 func (s *Server) coApplicantOf(r *http.Request, u *model.User, it model.AgendaItem, se model.Session, draft model.Decision) bool {
-	return u != nil && u.Role == model.RoleMember && u.MemberAbbrev != "" && it.RegisteredBy != "" && u.MemberAbbrev != it.RegisteredBy &&
-		draft.ID != 0 && slices.Contains(draft.Applicants, u.MemberAbbrev) && s.audienceOf(r).SeesProposal(draft, it, se, u)
+	return s.audienceOf(r).ReadsAsCoApplicant(draft, it, se, u)
 }
 
 // renderCoApplicant shows the registration it to the named co-applicant u,
