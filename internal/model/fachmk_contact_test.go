@@ -183,3 +183,32 @@ func TestContactAndOutcomeGiveEveryReason(t *testing.T) {
 		t.Errorf("a valid contact: %v", err)
 	}
 }
+
+// TestMarksRefusedWhereNothingIsBlackedOut: a passage typed as
+// confidential ([[…]]) in a field that shows its text as typed — an
+// outcome's title, session and number, the note on a registration's
+// FachMK impact — is refused at its field: before, it was stored and
+// shown with its brackets ("Ergebnis mit [[GEHEIMERGEBNIS]]") to every
+// reader of the conference's outcomes.
+func TestMarksRefusedWhereNothingIsBlackedOut(t *testing.T) {
+	today := NewDate(2026, 3, 1)
+	o := ConferenceOutcome{ConferenceID: 3, HeldOn: today, Title: "Ergebnis mit [[GEHEIM]]", Meeting: "Herbst [[x]]", Reference: "TOP 7", Text: "Text mit [[vertraulich]]"}
+	var fields []string
+	for _, e := range ErrorsOf(o.Validate(today)) {
+		fields = append(fields, FieldOf(e))
+		if !strings.Contains(ReasonOf(e), "vertrauliche Passagen") {
+			t.Errorf("reason %q does not say why", ReasonOf(e))
+		}
+	}
+	if strings.Join(fields, " ") != "titel sitzung" {
+		t.Errorf("outcome refused at %v, want titel sitzung", fields)
+	}
+	g := Registration{Member: "HE", Title: "Register", Goal: GoalReport, Impact: Impact{Stated: true, Note: "Betrifft FMK [[intern]]"}}
+	found := false
+	for _, p := range g.Check(Session{Status: StatusPlanned}, map[string]MemberKind{"HE": MemberLand}) {
+		found = found || p.Field == "fachmk_hinweis" && strings.Contains(p.Reason, "vertrauliche Passagen")
+	}
+	if !found {
+		t.Error("a marked note on the FachMK impact is not refused at fachmk_hinweis")
+	}
+}

@@ -111,6 +111,13 @@ func (o ConferenceOutcome) Validate(today Date) error {
 	if err := checkTitle(o.Title, "Bitte das Ergebnis in einem Titel benennen."); err != nil {
 		refuse("titel", err)
 	}
+	// Title, session and number stand as typed on the conference page and
+	// in the notice; confidential passages belong in the text.
+	for _, f := range []struct{ field, text, what string }{{"titel", o.Title, "Der Titel"}, {"sitzung", o.Meeting, "Die Bezeichnung der Sitzung"}, {"nummer", o.Reference, "Die Nummer"}} {
+		if err := Unmarked(f.text, f.what+" steht wie eingegeben auf der Seite der Konferenz und in der Benachrichtigung (vertrauliche Passagen gehören in den Text)"); err != nil {
+			refuse(f.field, err)
+		}
+	}
 	if utf8.RuneCountInString(o.Meeting) > OutcomeShortMax {
 		refuse("sitzung", InputError("Die Bezeichnung der Sitzung ist länger als %d Zeichen.", OutcomeShortMax))
 	}

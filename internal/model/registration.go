@@ -115,6 +115,11 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 		// Stored as "keine", the conferences named would be dropped unsaid.
 		refuse("fachmk", "Die Angabe widerspricht sich: „"+ImpactNoneLabel+"“, aber zugleich Fachministerkonferenzen genannt. Bitte „"+ImpactSomeLabel+"“ wählen oder die Konferenzen entfernen.")
 	}
+	// The note is shown as typed wherever the registration is read: a
+	// passage marked there would stand as "[[…]]" (it is never published).
+	if err := Unmarked(g.Impact.Note, "Die Erläuterung zur Betroffenheit steht wie eingegeben bei der Anmeldung"); err != nil {
+		refuse("fachmk_hinweis", ReasonOf(err))
+	}
 	if g.Goal == GoalDecision && len(g.Proposal) == 0 {
 		refuse("beschlussvorschlag", "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -55,6 +56,17 @@ func (s *Store) SaveAssessments(ctx context.Context, decisionID int64, version i
 			if _, err := tx.ExecContext(ctx, q, decisionID); err != nil {
 				return fmt.Errorf("store: decision profile: %w", err)
 			}
+		}
+		// A reason stands as typed on the profile and in "Mein Bereich":
+		// a marked passage would read "[[…]]" (it is never published).
+		var unmarked []error
+		for _, a := range lines {
+			if err := model.Unmarked(a.Reason, "Die Begründung steht wie eingegeben im Steckbrief"); err != nil {
+				unmarked = append(unmarked, model.AtField(fmt.Sprintf("grund_%d", a.ConferenceID), err))
+			}
+		}
+		if len(unmarked) > 0 {
+			return errors.Join(unmarked...)
 		}
 		now := s.now().UTC().Format(time.RFC3339)
 		learned := 0

@@ -677,3 +677,23 @@ func TestConferenceDateCorrections(t *testing.T) {
 		t.Errorf("removing the removed date again: %d", code)
 	}
 }
+
+// TestProfileReasonRefusesMarks: a reason in the decision profile is shown
+// as typed (profile, "Mein Bereich"); a passage typed there as
+// confidential is refused at its field, with the text kept — before it
+// was stored and shown with its brackets.
+func TestProfileReasonRefusesMarks(t *testing.T) {
+	ts, st := debriefServer(t)
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	d27 := decisionID(t, st, 27)
+	he := client(t, ts, "hessen")
+	form := url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"ja"}, fmt.Sprintf("grund_%d", fmk.ID): {"Haushalt betroffen [[GEHEIM-STECKBRIEF]]"}}
+	code, body := do(t, he, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d27), form)
+	if code != http.StatusBadRequest || !strings.Contains(body, "vertrauliche Passagen") || !strings.Contains(body, "GEHEIM-STECKBRIEF") {
+		t.Fatalf("a marked reason: %d %s", code, between(body, "<main", "</form>"))
+	}
+	if as, _ := st.Assessments(ctx, d27); len(as) != 0 {
+		t.Errorf("the refused profile was stored: %+v", as)
+	}
+}
