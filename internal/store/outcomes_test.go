@@ -109,7 +109,7 @@ func TestOutcomeNotice(t *testing.T) {
 	}
 
 	o := model.ConferenceOutcome{ConferenceID: fmk, HeldOn: model.NewDate(2025, 11, 20), Meeting: "Herbstkonferenz 2025", Reference: "TOP 7",
-		Title: "E-Rechnung " + model.Redact("Zahlen"), Text: "Die FMK bittet um [[vertraulich]] einen Bericht.", RecordedBy: "Geschäftsstelle A", RecorderID: recorder}
+		Title: "E-Rechnung", Text: "Die FMK bittet um " + model.Redact("Zahlen") + " [[vertraulich]] einen Bericht.", RecordedBy: "Geschäftsstelle A", RecorderID: recorder}
 	oid := id(s.CreateConferenceOutcome(ctx, o, ""))
 	if got := strings.Join(queued(t, s, ev), " "); got != "!he:example.org gs2@example.org hh@example.org" {
 		t.Errorf("recipients %q, want the other secretariat account and the FMK's spokespersons in office", got)
