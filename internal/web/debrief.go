@@ -365,6 +365,46 @@ func debriefInvitation(d debriefData) string {
 	return b.String()
 }
 
+// withDebriefFacts gives the invitation text with what the form promises
+// it says — the day and times, the place, the link to join and each
+// decision with its conference — added below it where a text the
+// secretariat wrote itself leaves them out: before, such an invitation
+// went out without date, link or decisions. The drafted text has them all
+// and comes back unchanged.
+func withDebriefFacts(text string, d debriefData) string {
+	var missing []string
+	if when := d.Debrief.When(); when != "" && !strings.Contains(text, when) {
+		missing = append(missing, "Termin: "+when)
+	}
+	if d.Debrief.Place != "" && !strings.Contains(text, d.Debrief.Place) {
+		missing = append(missing, "Ort: "+d.Debrief.Place)
+	}
+	if d.Debrief.Link != "" && !strings.Contains(text, d.Debrief.Link) {
+		missing = append(missing, "Zur Teilnahme: "+d.Debrief.Link)
+	}
+	var decisions []string
+	for _, g := range d.Groups {
+		for _, e := range g.Entries {
+			if !strings.Contains(text, e.Decision.Label) {
+				decisions = append(decisions, fmt.Sprintf("- %s %s (%s; Vorstellung: %s)", e.Decision.Label, model.Public.Text(e.Decision.Title), g.Conference.Name, d.PresenterName(e.Presenter)))
+			}
+		}
+	}
+	if len(missing) == 0 && len(decisions) == 0 {
+		return text
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimRight(text, "\n "))
+	b.WriteString("\n\n---\nAngaben zur Nachbesprechung")
+	if len(missing) > 0 {
+		b.WriteString("\n" + strings.Join(missing, "\n"))
+	}
+	if len(decisions) > 0 {
+		b.WriteString("\nVorgestellte Beschlüsse:\n" + strings.Join(decisions, "\n"))
+	}
+	return b.String()
+}
+
 func (s *Server) debriefSession(w http.ResponseWriter, r *http.Request) (model.Session, bool) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
 		return model.Session{}, false
@@ -677,10 +717,12 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	sent := debriefData{Session: se, Debrief: db, Groups: groupDebrief(included), Members: d.Members}
 	if db.Invitation == "" {
 		// The drafted text is drafted now, from what is being sent.
-		db.Invitation = debriefInvitation(debriefData{Session: se, Debrief: db, Groups: groupDebrief(included), Members: d.Members})
+		db.Invitation = debriefInvitation(sent)
 	}
+	db.Invitation = withDebriefFacts(db.Invitation, sent)
 	n, err := s.st.SendDebriefInvitation(r.Context(), db, fmt.Sprintf("Einladung zur Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number))
 	if status, reasons, ok := refusalProblems(err); err != nil && ok {
 		s.refuseDebrief(w, r, d, status, reasons)

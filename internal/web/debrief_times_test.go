@@ -11,6 +11,7 @@ import (
 
 	"gremium/internal/model"
 	"gremium/internal/pdftest"
+	"gremium/internal/store"
 )
 
 // TestDebriefTimesAndLink: the debrief had a day and a place only, so the
@@ -75,5 +76,56 @@ func TestDebriefTimesAndLink(t *testing.T) {
 		if !strings.Contains(read, want) {
 			t.Errorf("the FMK's page of the debrief lacks %q", want)
 		}
+	}
+}
+
+// TestDebriefInvitationWrittenByHandKeepsTheFacts: an invitation the
+// secretariat wrote itself went out with its text only — no day, no link
+// to join, no decisions — although the form says the link stands in the
+// invitation. The facts the text leaves out are added below it, in the
+// message and in what is stored (page, PDF).
+func TestDebriefInvitationWrittenByHandKeepsTheFacts(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	assess(t, ts, st, gs, 27, "FMK", "ja")
+	path := ts.URL + "/sitzungen/47/nachbesprechung"
+	day := model.BerlinDate(time.Now().AddDate(0, 0, 14))
+	_, page := do(t, gs, "GET", path, nil)
+	form := browserForm(t, page, "/sitzungen/47/nachbesprechung")
+	form.Set("datum", day.String())
+	form.Set("beginn", "10:00")
+	form.Set("ende", "11:00")
+	form.Set("link", "https://meet.example.org/abc")
+	form.Set("einladung", "Liebe Kolleginnen und Kollegen,\nbitte nehmen Sie an der Nachbesprechung teil.\nViele Grüße")
+	if code, page := do(t, gs, "POST", path+"/versenden", form); code != http.StatusSeeOther {
+		t.Fatalf("send: %d %s", code, between(page, `id="nb-fehler"`, "</div>"))
+	}
+	s47, _ := st.SessionByNumber(ctx, mustBody(t, st).ID, 47)
+	db, err := st.DebriefOfSession(ctx, s47.ID)
+	if err != nil || len(db.Entries) == 0 {
+		t.Fatalf("stored: %+v %v", db, err)
+	}
+	d27, err := st.Decision(ctx, db.Entries[0].DecisionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _, err := st.Notifications(ctx, store.OutboxFilter{Event: model.EventDebriefInvitation})
+	if err != nil || len(list) == 0 {
+		t.Fatalf("no invitation queued: %v", err)
+	}
+	for _, n := range list {
+		for _, want := range []string{"bitte nehmen Sie an der Nachbesprechung teil", "Termin: " + day.German() + ", 10:00 bis 11:00 Uhr", "Zur Teilnahme: https://meet.example.org/abc", d27.Label} {
+			if !strings.Contains(n.Body, want) {
+				t.Errorf("the invitation to %s lacks %q:\n%s", n.Recipient, want, n.Body)
+			}
+		}
+	}
+	if !strings.Contains(db.Invitation, "Zur Teilnahme: https://meet.example.org/abc") {
+		t.Errorf("the stored invitation lacks the link:\n%s", db.Invitation)
 	}
 }

@@ -144,7 +144,10 @@ func checkDebriefDelivery(t *testing.T, ts *httptest.Server, st *store.Store, gs
 	got := map[string]bool{}
 	for _, n := range rec.sent {
 		got[n.Recipient] = true
-		if n.Body != "Einladung zum 17.07.2025" || !strings.Contains(n.Subject, "47. Sitzung") {
+		// The text as typed, with the facts it leaves out below it
+		// (withDebriefFacts): the place and the decisions.
+		if !strings.HasPrefix(n.Body, "Einladung zum 17.07.2025\n\n---\nAngaben zur Nachbesprechung\nOrt: Berlin\n") || !strings.Contains(n.Body, "B-2025/27-IT") ||
+			strings.Contains(n.Body, "Termin:") || !strings.Contains(n.Subject, "47. Sitzung") {
 			t.Errorf("message = %+v", n)
 		}
 	}
