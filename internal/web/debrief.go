@@ -365,6 +365,9 @@ func debriefInvitation(d debriefData) string {
 	return b.String()
 }
 
+// debriefFactsMark begins the block withDebriefFacts adds.
+const debriefFactsMark = "\n\n---\nAngaben zur Nachbesprechung"
+
 // withDebriefFacts gives the invitation text with what the form promises
 // it says — the day and times, the place, the link to join and each
 // decision with its conference — added below it where a text the
@@ -372,6 +375,11 @@ func debriefInvitation(d debriefData) string {
 // went out without date, link or decisions. The drafted text has them all
 // and comes back unchanged.
 func withDebriefFacts(text string, d debriefData) string {
+	// The block added to an earlier sending is written anew (a changed
+	// day must not stand beside the old one).
+	if i := strings.Index(text, debriefFactsMark); i >= 0 {
+		text = text[:i]
+	}
 	var missing []string
 	if when := d.Debrief.When(); when != "" && !strings.Contains(text, when) {
 		missing = append(missing, "Termin: "+when)
@@ -395,7 +403,7 @@ func withDebriefFacts(text string, d debriefData) string {
 	}
 	var b strings.Builder
 	b.WriteString(strings.TrimRight(text, "\n "))
-	b.WriteString("\n\n---\nAngaben zur Nachbesprechung")
+	b.WriteString(debriefFactsMark)
 	if len(missing) > 0 {
 		b.WriteString("\n" + strings.Join(missing, "\n"))
 	}

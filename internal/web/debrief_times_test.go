@@ -129,3 +129,25 @@ func TestDebriefInvitationWrittenByHandKeepsTheFacts(t *testing.T) {
 		t.Errorf("the stored invitation lacks the link:\n%s", db.Invitation)
 	}
 }
+
+// TestDebriefFactsWrittenAnew: the block of facts added to an invitation
+// written by hand is written anew when it is sent again, so a changed day
+// does not stand beside the old one.
+func TestDebriefFactsWrittenAnew(t *testing.T) {
+	d := debriefData{Debrief: model.Debrief{HeldOn: model.NewDate(2026, 12, 10), Link: "https://meet.example.org/x"}}
+	first := withDebriefFacts("Bitte kommen Sie.", d)
+	if !strings.Contains(first, "Termin: 10.12.2026") || !strings.Contains(first, "Zur Teilnahme: https://meet.example.org/x") {
+		t.Fatalf("first: %q", first)
+	}
+	if again := withDebriefFacts(first, d); again != first {
+		t.Errorf("sent again unchanged: %q, want %q", again, first)
+	}
+	d.Debrief.HeldOn = model.NewDate(2026, 12, 17)
+	moved := withDebriefFacts(first, d)
+	if strings.Contains(moved, "10.12.2026") || !strings.Contains(moved, "Termin: 17.12.2026") || strings.Count(moved, "Angaben zur Nachbesprechung") != 1 {
+		t.Errorf("moved: %q", moved)
+	}
+	if drafted := "am 10.12.2026 (Videokonferenz) herzlich ein.\n\nZur Teilnahme: https://meet.example.org/x"; withDebriefFacts(drafted, debriefData{Debrief: model.Debrief{HeldOn: model.NewDate(2026, 12, 10), Place: "Videokonferenz", Link: "https://meet.example.org/x"}}) != drafted {
+		t.Error("a text with every fact got a block")
+	}
+}
