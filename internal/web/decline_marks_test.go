@@ -74,3 +74,20 @@ func TestDeclineReasonRefusesMarks(t *testing.T) {
 		t.Error("the request was declined with a marked reason")
 	}
 }
+
+// TestRequestTitleInTheTabAsOnThePage: the tab title of a request's page
+// said "[geschwärzt]" where the heading shows the marked passage to the
+// same reader; both give the text as that reader sees it.
+func TestRequestTitleInTheTabAsOnThePage(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	id, err := st.SubmitRequest(ctx, model.Request{ConferenceID: fmk.ID, Title: "Grundsteuer " + model.Redact("nach BMI") + " digital", SubmittedBy: "fmk", Via: "FachMK-Geschäftsstelle"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", fmt.Sprintf("%s/anliegen/%d", ts.URL, id), nil)
+	if title := between(page, "<title>", "</title>"); !strings.Contains(title, "Grundsteuer nach BMI digital") || strings.Contains(title, model.RedactedPlaceholder) {
+		t.Errorf("tab title %q, the heading shows the passage", title)
+	}
+}

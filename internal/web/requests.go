@@ -285,7 +285,7 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, q model.R
 			return
 		}
 	}
-	s.render(w, r, status, "request.html", view{Title: "Anliegen: " + model.PublicText(q.Title), Active: "fachmk", Data: d})
+	s.render(w, r, status, "request.html", view{Title: "Anliegen: " + model.InternalText(q.Title), Active: "fachmk", Data: d})
 }
 
 func (s *Server) setRequestStatus(w http.ResponseWriter, r *http.Request) {
