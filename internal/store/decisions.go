@@ -505,6 +505,12 @@ func (s *Store) decideTx(ctx context.Context, tx *sql.Tx, id int64, tally model.
 		if err := s.dropFollowUpsOfRejected(ctx, tx, out); err != nil {
 			return out, err
 		}
+	} else {
+		// What a proposal left undecided in an earlier session orders
+		// is owed from its adoption.
+		if err := s.restoreFollowUpsOfAdopted(ctx, tx, out); err != nil {
+			return out, err
+		}
 	}
 	return out, s.loadVotes(ctx, tx, &out)
 }

@@ -130,6 +130,81 @@ func (s *Store) dropFollowUpsOfRejected(ctx context.Context, tx *sql.Tx, d model
 	return nil
 }
 
+// dropFollowUpsOfUndecided sets, inside tx, the follow-ups still owed
+// that were given as ordered by a proposal of session se that ends
+// undecided — recorded on the live page before a vote that did not come
+// — to entfallen, as dropFollowUpsOfRejected does for a rejected one: an
+// undecided proposal orders nothing yet, and a follow-up left open would
+// be listed, reminded of and reported as overdue to its responsible
+// members. Each keeps the session in undecided_in, so that the count
+// that adopts the proposal later owes it again
+// (restoreFollowUpsOfAdopted); the reason names the proposal and the
+// session, each change is audited. It gives the follow-ups dropped, in
+// order of entry.
+func (s *Store) dropFollowUpsOfUndecided(ctx context.Context, tx *sql.Tx, se model.Session) (out []model.FollowUp, err error) {
+	owed, err := queryList(ctx, tx, scanFollowUp, "follow-ups of undecided proposals",
+		`SELECT `+followUpCols+` FROM follow_ups f JOIN decisions d ON d.id = f.decision_id
+		 WHERE d.session_id = ? AND d.status = ? AND f.status IN (?, ?) ORDER BY f.id`,
+		se.ID, model.DecisionDraft, model.FollowUpOpen, model.FollowUpInProgress)
+	if err != nil || len(owed) == 0 {
+		return nil, err
+	}
+	proposals := map[int64]model.Decision{}
+	for _, f := range owed {
+		d, ok := proposals[f.DecisionID]
+		if !ok {
+			if d, err = currentDecision(ctx, tx, f.DecisionID); err != nil {
+				return nil, err
+			}
+			proposals[d.ID] = d
+		}
+		title := d.Title // "Beschlussvorschlag – …" would name it twice
+		if title == "" {
+			title = d.DisplayTitle()
+		}
+		reason := fmt.Sprintf("Der Beschlussvorschlag „%s“, der den Auftrag vorsah, blieb in der %s unentschieden.", model.InternalText(title), se.Title())
+		if err := s.updateVersioned(ctx, tx, "follow_ups", "follow_up", f.ID, f.Version,
+			`status = ?, done_on = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?, undecided_in = ?`,
+			model.FollowUpDropped, "", reason, nil, nil, nil, se.ID); err != nil {
+			return nil, err
+		}
+		if err := s.audit(ctx, tx, "status", "follow_up", f.ID, "entfallen: Beschlussvorschlag unentschieden"); err != nil {
+			return nil, err
+		}
+		f.Status, f.DoneOn, f.EvidenceText, f.EvidenceDocumentID, f.EvidenceDecisionID, f.EvidenceItemID = model.FollowUpDropped, model.Date{}, reason, 0, 0, 0
+		f.Version++
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// restoreFollowUpsOfAdopted sets, inside tx, the follow-ups of proposal
+// d — adopted now by a count, in a later session — that the end of a
+// session dropped because d stayed undecided there
+// (dropFollowUpsOfUndecided, undecided_in) back to offen: what d orders
+// is owed from its adoption. A follow-up dropped by hand, or reported on
+// since, has undecided_in cleared and stays as it is. Each change is
+// audited with d's number.
+func (s *Store) restoreFollowUpsOfAdopted(ctx context.Context, tx *sql.Tx, d model.Decision) error {
+	dropped, err := queryList(ctx, tx, scanFollowUp, "follow-ups of the adopted proposal",
+		`SELECT `+followUpCols+` FROM follow_ups f WHERE f.decision_id = ? AND f.status = ? AND f.undecided_in <> 0 ORDER BY f.id`,
+		d.ID, model.FollowUpDropped)
+	if err != nil {
+		return err
+	}
+	for _, f := range dropped {
+		if err := s.updateVersioned(ctx, tx, "follow_ups", "follow_up", f.ID, f.Version,
+			`status = ?, done_on = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?, undecided_in = ?`,
+			model.FollowUpOpen, "", "", nil, nil, nil, 0); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, "status", "follow_up", f.ID, fmt.Sprintf("offen: Beschlussvorschlag angenommen (%s)", d.Label)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // checkFollowUpDeadline refuses, inside tx, a deadline of f before the
 // session it is given in (model.FollowUp.CheckDeadline): the session of its
 // item, or of its decision's item. A follow-up confirmed from a proposal
@@ -413,9 +488,17 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f model.FollowUp) error {
 		if err := checkFollowUpDeadline(ctx, tx, changed, false); err != nil {
 			return err
 		}
+		// A follow-up the end of a session dropped as undecided is set
+		// back by its proposal's adoption only while it stays as dropped,
+		// with that proposal (undecided_in).
+		undecided := `undecided_in`
+		if old.Status != f.Status || old.DecisionID != f.DecisionID {
+			undecided = `0`
+		}
 		return s.updateVersioned(ctx, tx, "follow_ups", "follow_up", f.ID, f.Version,
 			`decision_id = ?, item_id = ?, text = ?, responsible = ?, due_on = ?, due_session = ?, status = ?, done_on = ?,
-			 source_kind = ?, source_id = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?, responsible_keys = ?, responsible_public_keys = ?`,
+			 source_kind = ?, source_id = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?, responsible_keys = ?, responsible_public_keys = ?,
+			 undecided_in = `+undecided,
 			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String(),
 			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ResponsibleKeys(), f.PublicResponsibleKeys())
 	})
@@ -490,8 +573,11 @@ func (s *Store) ReportFollowUp(ctx context.Context, rep FollowUpReport) error {
 		if err := checkFollowUpRefs(ctx, tx, f); err != nil {
 			return err
 		}
+		// A report is the word of the office or the secretariat on the
+		// follow-up: one the end of a session dropped as undecided is no
+		// longer set back by the proposal's adoption (undecided_in).
 		if err := s.updateVersioned(ctx, tx, "follow_ups", "follow_up", f.ID, f.Version,
-			`status = ?, done_on = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?`,
+			`status = ?, done_on = ?, evidence_text = ?, evidence_document_id = ?, evidence_decision_id = ?, evidence_item_id = ?, undecided_in = 0`,
 			f.Status, f.DoneOn.String(), f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID)); err != nil {
 			return err
 		}

@@ -174,14 +174,14 @@ func TestEndSessionAsksAboutTheProposalsItTreats(t *testing.T) {
 		t.Fatalf("open proposals: %+v", open)
 	}
 	se := must[model.Session](t)(s.Session(ctx, s47))
-	err := s.EndSession(ctx, s47, se.Version, false)
+	_, err := s.EndSession(ctx, s47, se.Version, false)
 	if model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "offene_vorschlaege" {
 		t.Fatalf("ending with a proposal not voted on: %v", err)
 	}
 	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusRunning {
 		t.Fatalf("after the refusal the session is %q", got.Status)
 	}
-	check(t, s.EndSession(ctx, s47, se.Version, true))
+	must[[]model.FollowUp](t)(s.EndSession(ctx, s47, se.Version, true))
 	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusEnded {
 		t.Errorf("after the confirmed end the session is %q", got.Status)
 	}

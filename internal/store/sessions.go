@@ -248,15 +248,17 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 // distributes the draft minutes: the notification that they are open for
 // comment is queued in the same transaction.
 //
-// Ending a session here leaves its open proposals undecided; the
-// secretariat's end (EndSession) asks first.
+// Ending a session here leaves its open proposals undecided (and drops
+// the follow-ups they would order, as EndSession does); the secretariat's
+// end (EndSession) asks first.
 func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, next model.SessionStatus) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := loadSessionTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		return s.stepTx(ctx, tx, cur, version, next)
+		_, err = s.stepTx(ctx, tx, cur, version, next)
+		return err
 	})
 }
 
@@ -266,8 +268,15 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, version int, nex
 // confirmation that they stay undecided in this session: an ended session
 // takes no more votes. The refusal stands at the confirmation's field
 // (offene_vorschlaege).
-func (s *Store) EndSession(ctx context.Context, id int64, version int, leaveUndecided bool) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+//
+// What the proposals left undecided would order is not owed: the
+// follow-ups given as ordered by them that are still owed are set to
+// entfallen in the same transaction, with the reason, until a later count
+// adopts the proposal (dropFollowUpsOfUndecided). It gives those
+// follow-ups, for the notice that names them.
+func (s *Store) EndSession(ctx context.Context, id int64, version int, leaveUndecided bool) ([]model.FollowUp, error) {
+	var dropped []model.FollowUp
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := loadSessionTx(ctx, tx, id)
 		if err != nil {
 			return err
@@ -282,8 +291,10 @@ func (s *Store) EndSession(ctx context.Context, id int64, version int, leaveUnde
 					"Die Sitzung ist nicht beendet: über Beschlussvorschläge wurde noch nicht abgestimmt. Bitte abstimmen oder bestätigen, dass sie in dieser Sitzung unentschieden bleiben."))
 			}
 		}
-		return s.stepTx(ctx, tx, cur, version, model.StatusEnded)
+		dropped, err = s.stepTx(ctx, tx, cur, version, model.StatusEnded)
+		return err
 	})
+	return dropped, err
 }
 
 // OpenProposals gives the proposals of a session that it treats and no
@@ -306,31 +317,33 @@ func openProposals(ctx context.Context, q queryer, sessionID int64) ([]model.Ope
 	return model.OpenProposals(items, drafts), nil
 }
 
-// stepTx moves cur one step to next inside tx (SetSessionStatus).
-func (s *Store) stepTx(ctx context.Context, tx *sql.Tx, cur model.Session, version int, next model.SessionStatus) error {
+// stepTx moves cur one step to next inside tx (SetSessionStatus). Ending
+// the session, it gives the follow-ups it dropped with the proposals left
+// undecided (dropFollowUpsOfUndecided).
+func (s *Store) stepTx(ctx context.Context, tx *sql.Tx, cur model.Session, version int, next model.SessionStatus) ([]model.FollowUp, error) {
 	id := cur.ID
 	if cur.Cancelled() {
-		return model.RuleError("Die %d. Sitzung ist abgesagt; ihr Status kann nicht mehr wechseln.", cur.Number)
+		return nil, model.RuleError("Die %d. Sitzung ist abgesagt; ihr Status kann nicht mehr wechseln.", cur.Number)
 	}
 	if !cur.Status.CanMoveTo(next) {
-		return model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
+		return nil, model.RuleError("Die %d. Sitzung kann nicht von „%s“ nach „%s“ wechseln; eine Sitzung durchläuft geplant → einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll genehmigt.", cur.Number, cur.Status.Label(), next.Label())
 	}
 	if next == model.StatusRunning && cur.TooEarlyToOpen(s.Today()) {
-		return model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
+		return nil, model.RuleError("Die %d. Sitzung ist für den %s geplant und kann frühestens an diesem Tag eröffnet werden. Findet sie früher statt, bitte zuerst ihren Termin ändern (Sitzung bearbeiten, mit Grund der Verlegung).",
 			cur.Number, cur.Date.German())
 	}
 	if next == model.StatusRunning {
 		if err := recommendationsSettled(ctx, tx, cur); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if cur.Status == model.StatusRunning {
 		// A vote open when the session ends could neither be closed
 		// nor cast in any more: it is closed or cancelled first.
 		if open, err := hasOpenBallot(ctx, tx, id); err != nil {
-			return err
+			return nil, err
 		} else if open {
-			return model.AtField("abstimmung", model.RuleError("Die %d. Sitzung ist nicht beendet: eine Abstimmung läuft noch. Bitte sie zuerst schließen oder abbrechen.", cur.Number))
+			return nil, model.AtField("abstimmung", model.RuleError("Die %d. Sitzung ist nicht beendet: eine Abstimmung läuft noch. Bitte sie zuerst schließen oder abbrechen.", cur.Number))
 		}
 	}
 	stand := cur.MinutesStand
@@ -339,26 +352,33 @@ func (s *Store) stepTx(ctx context.Context, tx *sql.Tx, cur model.Session, versi
 		stand = s.Today()
 	}
 	if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
-		return err
+		return nil, err
 	}
 	if next == model.StatusEnded {
 		// The moment it ended bounds the written procedures its
 		// minutes list (model.SessionEnd).
 		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ? WHERE id = ?`, s.now().UTC().Format(time.RFC3339), id); err != nil {
-			return fmt.Errorf("store: session %d ended: %w", id, err)
+			return nil, fmt.Errorf("store: session %d ended: %w", id, err)
 		}
 	}
 	if next == model.StatusMinutesDraft {
 		if err := s.noticeMinutesForComment(ctx, tx, id); err != nil {
-			return err
+			return nil, err
 		}
 	}
+	var dropped []model.FollowUp
 	if next == model.StatusEnded {
 		if err := s.closeFloorTx(ctx, tx, id); err != nil {
-			return err
+			return nil, err
+		}
+		// An ended session takes no more votes: what its proposals
+		// left undecided would order is not owed (until adopted).
+		var err error
+		if dropped, err = s.dropFollowUpsOfUndecided(ctx, tx, cur); err != nil {
+			return nil, err
 		}
 	}
-	return s.audit(ctx, tx, "status", "session", id, string(next))
+	return dropped, s.audit(ctx, tx, "status", "session", id, string(next))
 }
 
 // recommendationsSettled refuses to open session se while a written

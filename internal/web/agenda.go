@@ -287,11 +287,13 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var err error
+	var dropped []model.FollowUp
 	if next == model.StatusEnded {
 		// An ended session takes no more votes: ending it with proposals
 		// not voted on needs the confirmation that they stay undecided
-		// (the store's check, by the list the page shows).
-		err = s.st.EndSession(ctx, se.ID, formVersion(r), r.PostFormValue("offene_vorschlaege") == "ja")
+		// (the store's check, by the list the page shows). The
+		// follow-ups they would order are dropped with the end.
+		dropped, err = s.st.EndSession(ctx, se.ID, formVersion(r), r.PostFormValue("offene_vorschlaege") == "ja")
 	} else {
 		err = s.st.SetSessionStatus(ctx, se.ID, formVersion(r), next)
 	}
@@ -313,7 +315,35 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 	s.changed(r, se.ID)
 	// The notice names the session: it may be shown on another page
 	// (an AL-Runde's status read under the IT-PLR session's heading).
-	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), fmt.Sprintf("Status der %s: %s", se.Title(), next.Label()))
+	notice := fmt.Sprintf("Status der %s: %s", se.Title(), next.Label())
+	if d := undecidedFollowUps(dropped); d != "" {
+		notice += "." + d
+	}
+	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), notice)
+}
+
+// undecidedFollowUps gives the notice's sentence on the follow-ups the
+// end of a session dropped with the proposals it left undecided (" Der
+// Auftrag „…“ (FITKO) aus dem unentschiedenen Vorschlag ist damit
+// entfallen."), or "", as droppedFollowUps does for a rejected one.
+func undecidedFollowUps(fs []model.FollowUp) string {
+	var names []string
+	proposals := map[int64]bool{}
+	for _, f := range fs {
+		names = append(names, fmt.Sprintf("„%s“ (%s)", model.InternalText(f.Text), f.Responsible))
+		proposals[f.DecisionID] = true
+	}
+	from := " aus dem unentschiedenen Vorschlag"
+	if len(proposals) > 1 {
+		from = " aus den unentschiedenen Vorschlägen"
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return " Der Auftrag " + names[0] + from + " ist damit entfallen."
+	}
+	return " Die Aufträge " + model.JoinMembers(names) + from + " sind damit entfallen."
 }
 
 func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {

@@ -111,3 +111,32 @@ func TestRejectedProposalDropsItsFollowUp(t *testing.T) {
 		t.Errorf("the notice does not tell the follow-up is entfallen:\n%s", between(page, `class="notice-box"`, "</div>"))
 	}
 }
+
+// TestUndecidedProposalDropsItsFollowUp: the session ends with the
+// proposal undecided (the secretariat confirms it); the follow-up
+// recorded on the live page as ordered by it is entfallen with the end,
+// and the notice after the end names it. Before, it stayed offen — listed,
+// reminded of and overdue for the FITKO.
+func TestUndecidedProposalDropsItsFollowUp(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, proposal := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/auftraege", ts.URL, item),
+		url.Values{"text": {"Rahmenarchitektur umsetzen"}, "verantwortlich": {"FITKO"}, "beschluss": {fmt.Sprint(proposal)}}); code != http.StatusSeeOther {
+		t.Fatalf("follow-up of the proposal: %d\n%s", code, between(page, `id="form-auftrag"`, "</form>"))
+	}
+	se, _ := st.Session(ctx, sid)
+	end := url.Values{"version": {fmt.Sprint(se.Version)}, "naechster": {"beendet"}, "offene_vorschlaege": {"ja"}}
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", end); code != http.StatusSeeOther {
+		t.Fatalf("ending with the confirmation: %d %s", code, between(body, "<main", "</main>"))
+	}
+	fs, err := st.FollowUps(ctx, store.FollowUpFilter{DecisionID: proposal})
+	if err != nil || len(fs) != 1 || fs[0].Status != model.FollowUpDropped || !strings.Contains(fs[0].DropReason(), "blieb in der 48. Sitzung unentschieden") {
+		t.Fatalf("the follow-up of the undecided proposal: %+v %v, want entfallen", fs, err)
+	}
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	if !strings.Contains(html.UnescapeString(page), "Status der 48. Sitzung: beendet. Der Auftrag „Rahmenarchitektur umsetzen“ (FITKO) aus dem unentschiedenen Vorschlag ist damit entfallen.") {
+		t.Errorf("the notice does not tell the follow-up is entfallen:\n%s", between(page, `class="notice-box"`, "</div>"))
+	}
+}
