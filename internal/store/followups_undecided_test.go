@@ -171,7 +171,7 @@ func TestRejectedLaterKeepsTheUndecidedDrop(t *testing.T) {
 	}
 }
 
-// TestUndecidedMigration: the migration 987 (follow_ups.undecided_in)
+// TestUndecidedMigration: the migration 989 (follow_ups.undecided_in)
 // goes down and up again on both engines, and the end of a session
 // drops and marks as before.
 func TestUndecidedMigration(t *testing.T) {
@@ -182,7 +182,7 @@ func TestUndecidedMigration(t *testing.T) {
 	ctx := WithActor(context.Background(), "test")
 	_, sessionID, itemID, draft := undecidedFixture(t, s)
 	id := must[int64](t)(s.CreateFollowUp(ctx, model.FollowUp{ItemID: itemID, DecisionID: draft, Text: "Vorab", Responsible: "FITKO", Status: model.FollowUpOpen}))
-	reapplyMigration(t, s, 987)
+	reapplyMigration(t, s, 989)
 	se := must[model.Session](t)(s.Session(ctx, sessionID))
 	if dropped := must[[]model.FollowUp](t)(s.EndSession(ctx, sessionID, se.Version, true)); len(dropped) != 1 || dropped[0].ID != id {
 		t.Fatalf("dropped after the migration: %+v", dropped)
