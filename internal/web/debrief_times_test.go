@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -21,19 +22,8 @@ import (
 // PDF name them; times that are none, an end before the start and a link
 // that is no web address are refused at their fields, the input kept.
 func TestDebriefTimesAndLink(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, gs, path, form, day := debriefOf47(t)
 	ctx := context.Background()
-	gs := client(t, ts, "geschaeftsstelle")
-	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
-	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
-		t.Fatal(err)
-	}
-	assess(t, ts, st, gs, 27, "FMK", "ja")
-	path := ts.URL + "/sitzungen/47/nachbesprechung"
-	day := model.BerlinDate(time.Now().AddDate(0, 0, 14))
-	_, page := do(t, gs, "GET", path, nil)
-	form := browserForm(t, page, "/sitzungen/47/nachbesprechung")
-	form.Set("datum", day.String())
 
 	// Refused at their fields, as typed.
 	bad := url.Values(maps.Clone(form))
@@ -85,19 +75,8 @@ func TestDebriefTimesAndLink(t *testing.T) {
 // invitation. The facts the text leaves out are added below it, in the
 // message and in what is stored (page, PDF).
 func TestDebriefInvitationWrittenByHandKeepsTheFacts(t *testing.T) {
-	ts, st := cycleServer(t)
+	_, st, gs, path, form, day := debriefOf47(t)
 	ctx := context.Background()
-	gs := client(t, ts, "geschaeftsstelle")
-	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
-	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
-		t.Fatal(err)
-	}
-	assess(t, ts, st, gs, 27, "FMK", "ja")
-	path := ts.URL + "/sitzungen/47/nachbesprechung"
-	day := model.BerlinDate(time.Now().AddDate(0, 0, 14))
-	_, page := do(t, gs, "GET", path, nil)
-	form := browserForm(t, page, "/sitzungen/47/nachbesprechung")
-	form.Set("datum", day.String())
 	form.Set("beginn", "10:00")
 	form.Set("ende", "11:00")
 	form.Set("link", "https://meet.example.org/abc")
@@ -150,4 +129,26 @@ func TestDebriefFactsWrittenAnew(t *testing.T) {
 	if drafted := "am 10.12.2026 (Videokonferenz) herzlich ein.\n\nZur Teilnahme: https://meet.example.org/x"; withDebriefFacts(drafted, debriefData{Debrief: model.Debrief{HeldOn: model.NewDate(2026, 12, 10), Place: "Videokonferenz", Link: "https://meet.example.org/x"}}) != drafted {
 		t.Error("a text with every fact got a block")
 	}
+}
+
+// debriefOf47 gives a server whose session 47 has a debrief to assemble
+// for the FMK (decision 27 assessed relevant, the FMK's secretariat with
+// an address), the secretariat's client, the debrief's address and its
+// form as the page shows it, dated two weeks ahead (day).
+func debriefOf47(t *testing.T) (*httptest.Server, *store.Store, *http.Client, string, url.Values, model.Date) {
+	t.Helper()
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	fmk, _ := st.BodyByAbbrev(ctx, "FMK")
+	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Email: "gs@fmk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	assess(t, ts, st, gs, 27, "FMK", "ja")
+	path := ts.URL + "/sitzungen/47/nachbesprechung"
+	day := model.BerlinDate(time.Now().AddDate(0, 0, 14))
+	_, page := do(t, gs, "GET", path, nil)
+	form := browserForm(t, page, "/sitzungen/47/nachbesprechung")
+	form.Set("datum", day.String())
+	return ts, st, gs, path, form, day
 }
