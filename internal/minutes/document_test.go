@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
@@ -308,7 +309,27 @@ func TestPublicDecisionFlagNeedsADecision(t *testing.T) {
 		if n := strings.Count(buf.String(), `<input checked="" type="checkbox"/> Beschluss `); n != 1 {
 			t.Errorf("public=%v: the text export ticks Beschluss %d times, want once (TOP 04):\n%s", a.IsPublic(), n, buf.String())
 		}
+		// The PDF tells a box's state by its alternate text: five boxes
+		// ticked (Protokollnotiz of TOP 02 and 03, three of TOP 04).
+		buf.Reset()
+		if err := minutes.WritePDF(&buf, red); err != nil {
+			t.Fatal(err)
+		}
+		if n := bytes.Count(buf.Bytes(), []byte("/Alt "+utf16Hex("angekreuzt"))); n != 5 {
+			t.Errorf("public=%v: the PDF ticks %d boxes, want 5", a.IsPublic(), n)
+		}
 	}
+}
+
+// utf16Hex is s as a PDF text string in hexadecimal UTF-16, as package
+// pdftag writes alternate texts.
+func utf16Hex(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	return b.String() + ">"
 }
 
 // TestPrintedKeepsRedactedRows: the public minutes as printed (page, PDF,
