@@ -505,11 +505,12 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 // only with their adopted decision or the released minutes, and the
 // items' outcome checkboxes (Beschluss, Protokollnotiz, Follow-Up) only
 // with the released minutes (FlagsShown): they tell that a note or a
-// follow-up exists; the public's "Beschluss" and "Beschlussempfehlung"
-// ticks only where a decision the public may see stands, and its
-// "Follow-Up" tick not where the item's follow-ups are all hidden from
-// it. The internal audience gets the document unchanged, redaction marks
-// included.
+// follow-up exists. What the boxes say is one rule for every audience
+// (outcome, model.ItemFlags.Outcome): "Beschluss" and
+// "Beschlussempfehlung" only where a decision was taken (adopted), and
+// "Follow-Up" not where the item's follow-ups were all given by a proposal
+// not adopted. The internal audience gets the document otherwise
+// unchanged, redaction marks included.
 func Redacted(doc Document, a model.Audience) Document {
 	out := doc
 	out.Audience = a
@@ -543,6 +544,7 @@ func Redacted(doc Document, a model.Audience) Document {
 	for _, sec := range doc.Sections {
 		sec.Items = slices.Clone(sec.Items)
 		for ii, it := range sec.Items {
+			it.Flags = outcome(it, decisions)
 			it.AgendaItem = a.Item(it.AgendaItem)
 			if !minutesShown {
 				it.Flags = model.ItemFlags{}
@@ -582,23 +584,11 @@ func Redacted(doc Document, a model.Audience) Document {
 				rows = append(rows, r)
 			}
 			it.Rows = rows
-			if a.IsPublic() && !slices.ContainsFunc(rows, func(r Row) bool { return r.Decision != nil }) {
-				// No decision the public may see: no tick that tells
-				// of a hidden (rejected or undecided) proposal.
-				it.Flags.Decision, it.Flags.Recommendation = false, false
-			}
 			var fus []model.FollowUp
 			for _, f := range it.FollowUps {
 				if a.SeesFollowUp(f, decisions[f.DecisionID], &doc.Session) {
 					fus = append(fus, a.FollowUp(f))
 				}
-			}
-			if a.IsPublic() && len(it.FollowUps) > 0 && len(fus) == 0 {
-				// Follow-ups, but none the public may see (given by a
-				// proposal not adopted): no tick that tells of them. An
-				// item without any keeps the box as recorded (minutes
-				// imported with their boxes).
-				it.Flags.FollowUp = false
 			}
 			it.FollowUps = fus
 			sec.Items[ii] = it
@@ -606,6 +596,28 @@ func Redacted(doc Document, a model.Audience) Document {
 		out.Sections = append(out.Sections, sec)
 	}
 	return out
+}
+
+// outcome gives the item's outcome checkboxes by model.ItemFlags.Outcome,
+// the same for every audience: the public's version differs only in
+// whether they are shown at all (FlagsShown). Before, the internal
+// minutes ticked "Beschluss" for an item whose proposal was rejected or
+// never voted on (the box is recorded with the proposal), while the
+// public version, which dropped the tick where it saw no decision, said
+// "nein".
+func outcome(it Item, decisions map[int64]*model.Decision) model.ItemFlags {
+	adopted := slices.ContainsFunc(it.Rows, func(r Row) bool {
+		return r.Decision != nil && r.Decision.Status == model.DecisionAdopted
+	})
+	recommended := it.Recommendation != nil && it.Recommendation.ItemID == it.ID &&
+		(it.Recommendation.Given() || it.Recommendation.DecisionID == 0)
+	standing := 0
+	for _, f := range it.FollowUps {
+		if d := decisions[f.DecisionID]; f.DecisionID == 0 || d != nil && d.Status == model.DecisionAdopted {
+			standing++
+		}
+	}
+	return it.Flags.Outcome(adopted, recommended, len(it.FollowUps), standing)
 }
 
 // attachRecommendations gives each item the Beschlussempfehlung given for

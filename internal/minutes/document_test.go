@@ -1,10 +1,12 @@
 package minutes_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"gremium/internal/demo"
 	"gremium/internal/demo/demotest"
@@ -270,32 +272,64 @@ func TestMinutesShowWhatStandsOnTheAgenda(t *testing.T) {
 	}
 }
 
-// TestPublicDecisionFlagNeedsADecision: the public minutes tick
-// "Beschluss" only where the public version holds a decision; an item
-// whose only proposal was rejected (or is undecided) showed "☑ Beschluss"
-// over nothing, telling of the proposal the gate hides. Internally the
-// flags stay as recorded.
+// TestPublicDecisionFlagNeedsADecision: the minutes tick "Beschluss" only
+// where a decision was taken (adopted) on the item, for the public and
+// internally alike, on the page and in the text export; an item whose only
+// proposal was rejected (or is undecided) showed "☑ Beschluss" over
+// nothing. Before, the public version dropped the tick while the internal
+// one kept the box as recorded with the proposal: the session 48 minutes
+// said "Beschluss: ja" internally and "nein" publicly for TOP 02
+// (rejected) and TOP 03 (never voted on).
 func TestPublicDecisionFlagNeedsADecision(t *testing.T) {
 	rejected := &model.Decision{ID: 3, Status: model.DecisionRejected, Title: "abgelehnt"}
+	draft := &model.Decision{ID: 4, Status: model.DecisionDraft, Title: "nicht abgestimmt"}
 	adopted := &model.Decision{ID: 1, Status: model.DecisionAdopted, Label: "B-2025/95-IT", Title: "angenommen"}
 	flags := model.ItemFlags{Decision: true, Recommendation: true, Note: true}
-	doc := minutes.Document{Audience: model.Internal, Session: model.Session{Status: model.StatusMinutesDraft},
+	doc := minutes.Document{Audience: model.Internal, Session: model.Session{Number: 48, Status: model.StatusMinutesDraft},
 		Sections: []minutes.Section{{Items: []minutes.Item{
-			{AgendaItem: model.AgendaItem{ID: 1, Title: "abgelehnt", Status: model.ItemAccepted, Flags: flags},
+			{AgendaItem: model.AgendaItem{ID: 1, Number: "02", Title: "abgelehnt", Status: model.ItemAccepted, Flags: flags},
 				Rows: []minutes.Row{{Kind: minutes.RowDecision, Decision: rejected}, {Kind: minutes.RowNote, Speaker: "HE", Text: "Notiz"}}},
-			{AgendaItem: model.AgendaItem{ID: 2, Title: "angenommen", Status: model.ItemAccepted, Flags: flags},
+			{AgendaItem: model.AgendaItem{ID: 2, Number: "03", Title: "nicht abgestimmt", Status: model.ItemAccepted, Flags: flags},
+				Rows: []minutes.Row{{Kind: minutes.RowDecision, Decision: draft}, {Kind: minutes.RowNote, Speaker: "HE", Text: "Notiz"}}},
+			{AgendaItem: model.AgendaItem{ID: 3, Number: "04", Title: "angenommen", Status: model.ItemAccepted, Flags: flags},
 				Rows: []minutes.Row{{Kind: minutes.RowDecision, Decision: adopted}}},
 		}}}}
-	pub := minutes.Redacted(doc, model.Public).Items()
-	if got, want := pub[0].Flags, (model.ItemFlags{Note: true}); got != want {
-		t.Errorf("public flags of the rejected item: %+v, want %+v", got, want)
+	want := []model.ItemFlags{{Note: true}, {Note: true}, flags}
+	for _, a := range []model.Audience{model.Public, model.Internal} {
+		red := minutes.Redacted(doc, a)
+		for i, it := range red.Items() {
+			if it.Flags != want[i] {
+				t.Errorf("public=%v: flags of TOP %s (%s): %+v, want %+v", a.IsPublic(), it.Number, it.Title, it.Flags, want[i])
+			}
+		}
+		var buf bytes.Buffer
+		if err := minutes.Export(&buf, red); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(buf.String(), `<input checked="" type="checkbox"/> Beschluss `); n != 1 {
+			t.Errorf("public=%v: the text export ticks Beschluss %d times, want once (TOP 04):\n%s", a.IsPublic(), n, buf.String())
+		}
+		// The PDF tells a box's state by its alternate text: five boxes
+		// ticked (Protokollnotiz of TOP 02 and 03, three of TOP 04).
+		buf.Reset()
+		if err := minutes.WritePDF(&buf, red); err != nil {
+			t.Fatal(err)
+		}
+		if n := bytes.Count(buf.Bytes(), []byte("/Alt "+utf16Hex("angekreuzt"))); n != 5 {
+			t.Errorf("public=%v: the PDF ticks %d boxes, want 5", a.IsPublic(), n)
+		}
 	}
-	if got := pub[1].Flags; got != flags {
-		t.Errorf("public flags of the adopted item: %+v, want %+v", got, flags)
+}
+
+// utf16Hex is s as a PDF text string in hexadecimal UTF-16, as package
+// pdftag writes alternate texts.
+func utf16Hex(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
 	}
-	if got := minutes.Redacted(doc, model.Internal).Items()[0].Flags; got != flags {
-		t.Errorf("internal flags: %+v, want %+v", got, flags)
-	}
+	return b.String() + ">"
 }
 
 // TestPrintedKeepsRedactedRows: the public minutes as printed (page, PDF,

@@ -10,9 +10,11 @@ import (
 
 // TestHiddenFollowUpLeavesNoTick: an item whose only follow-ups the public
 // may not see (given by a proposal not adopted) shows the public no
-// "Follow-Up" tick — it would tell that a hidden follow-up exists —
-// while the internal minutes keep it; an item with a follow-up the public
-// sees keeps its tick for the public too.
+// "Follow-Up" tick — it would tell that a hidden follow-up exists — and
+// neither do the internal minutes: a proposal never adopted gave no
+// follow-up, and the box answers the same for every audience
+// (model.ItemFlags.Outcome; before, the internal minutes kept the tick);
+// an item with a follow-up the public sees keeps its tick for both.
 func TestHiddenFollowUpLeavesNoTick(t *testing.T) {
 	st, id := demoSession47(t)
 	ctx := context.Background()
@@ -60,8 +62,9 @@ func TestHiddenFollowUpLeavesNoTick(t *testing.T) {
 		want bool
 	}{
 		{"public, hidden follow-up", model.Public, hiddenItem, false},
-		{"internal, hidden follow-up", model.Internal, hiddenItem, true},
+		{"internal, hidden follow-up", model.Internal, hiddenItem, false},
 		{"public, public follow-up", model.Public, shownItem, true},
+		{"internal, public follow-up", model.Internal, shownItem, true},
 	} {
 		got, ok := tick(minutes.Redacted(doc, c.a), c.item)
 		if !ok {

@@ -42,6 +42,31 @@ type ItemFlags struct {
 	FollowUp       bool // Follow-Up
 }
 
+// Outcome gives the boxes the minutes tick for an item whose recorded
+// boxes are f — one rule for every audience and every rendering (page,
+// PDF, text export, JSON), so that the internal and the public minutes
+// give the same answer. "Beschluss" says that a decision was taken:
+// adopted is true where an adopted decision stands on the item; a
+// proposal rejected or never voted on decides nothing (the box is recorded
+// when a proposal is put on the item, so it told of the proposal, not of a
+// decision). "Beschlussempfehlung (IT-PLR)" likewise, or where the item
+// carries a recommendation it gave (recommended: an AL-Runde item, also
+// one imported without its decision). "Follow-Up" not where the item has
+// follow-ups and every one was given by a proposal not adopted (standing
+// is how many were given from the discussion or by an adopted decision;
+// an item without follow-ups keeps the box as recorded, as imported
+// minutes bring it). "Protokollnotiz" as recorded.
+func (f ItemFlags) Outcome(adopted, recommended bool, followUps, standing int) ItemFlags {
+	if !adopted {
+		f.Decision = false
+		f.Recommendation = f.Recommendation && recommended
+	}
+	if followUps > 0 && standing == 0 {
+		f.FollowUp = false
+	}
+	return f
+}
+
 // ReportingFachMKTitle is the title of the standard item every agenda carries
 // (concept section 2.1).
 const ReportingFachMKTitle = "Reporting FachMK"
