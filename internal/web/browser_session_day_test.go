@@ -141,6 +141,19 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	if c, _ := st.Contribution(ctx, cs[0].ID); len(c.Points) != 1 {
 		t.Errorf("points not saved: %+v", c)
 	}
+	// A pause, then more words: the second autosave saves as well (the
+	// first swapped its version into the form; before, the second was
+	// refused as someone else's change).
+	gs.run("type more", chromedp.SendKeys(fmt.Sprintf("#pk-%d", cs[0].ID), " Sie bittet um einen Bericht.", chromedp.ByID))
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		c, _ := st.Contribution(ctx, cs[0].ID)
+		if len(c.Points) == 1 && strings.HasSuffix(c.Points[0], "um einen Bericht.") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the second autosave did not save: %+v; save slot %q", c.Points, gs.text(fmt.Sprintf(`form[action="/beitraege/%d"] .save-slot`, cs[0].ID)))
+		}
+	}
 	gs.shot("redeliste-live")
 	// The live page as a whole is issue 13's item 9 (another helper): here
 	// the speakers' list itself must fit at 320 px.

@@ -10,6 +10,8 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -587,5 +589,67 @@ func TestMemberUploadsToItsAcceptedItem(t *testing.T) {
 	docs, err := st.Documents(ctx, s48.ID)
 	if err != nil || len(docs) != 1 || docs[0].ItemID != accepted.ID {
 		t.Errorf("documents: %+v %v; want one at item %d", docs, err, accepted.ID)
+	}
+}
+
+// hxPost posts a form as htmx's autosave does.
+func hxPost(t *testing.T, c *http.Client, u string, form url.Values) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", u, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("HX-Request", "true")
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// TestAutosaveTwiceInARow: the live page's autosave of a row saves on every
+// pause while typing. Each save answers with the version it made, for the
+// form's hidden field, so the second pause is not refused as a change by
+// someone else (before: the answer had no version, the form kept the one
+// it was drawn with, and the second autosave said "Nicht gespeichert").
+func TestAutosaveTwiceInARow(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	cs, _ := st.Contributions(ctx, items[1].ID)
+	c := cs[0]
+	noteID, err := st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: items[1].ID, Author: "HE", Text: "Hessen gibt zu Protokoll."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	versionIn := regexp.MustCompile(`<input type="hidden" name="version" id="([^"]+)" value="(\d+)" hx-swap-oob="true">`)
+	for _, row := range []struct {
+		path, field, text string
+		version           int
+	}{
+		{fmt.Sprintf("%s/beitraege/%d", ts.URL, c.ID), fmt.Sprintf("version-beitrag-%d", c.ID), "punkte", c.Version},
+		{fmt.Sprintf("%s/notizen/%d", ts.URL, noteID), fmt.Sprintf("version-notiz-%d", noteID), "text", 1},
+	} {
+		version := strconv.Itoa(row.version)
+		for i, typed := range []string{"Hessen unterstützt", "Hessen unterstützt die Strategie."} {
+			code, body := hxPost(t, gs, row.path, url.Values{"version": {version}, "sprecher": {"BSI"}, row.text: {typed}})
+			if code != http.StatusOK || !strings.Contains(body, "Gespeichert") {
+				t.Fatalf("%s: autosave %d: %d %s", row.path, i+1, code, body)
+			}
+			m := versionIn.FindStringSubmatch(body)
+			if m == nil || m[1] != row.field {
+				t.Fatalf("%s: autosave %d gives no version for the form's field %s: %s", row.path, i+1, row.field, body)
+			}
+			version = m[2]
+		}
+	}
+	if got, _ := st.Contribution(ctx, c.ID); len(got.Points) != 1 || got.Points[0] != "Hessen unterstützt die Strategie." {
+		t.Errorf("contribution after two autosaves: %+v", got.Points)
+	}
+	if got, _ := st.ProtocolNote(ctx, noteID); got.Text != "Hessen unterstützt die Strategie." {
+		t.Errorf("note after two autosaves: %q", got.Text)
 	}
 }

@@ -343,6 +343,24 @@ func (s *Server) saved(w http.ResponseWriter, r *http.Request, se model.Session,
 	back(w, r, liveURL(se, itemID), notice)
 }
 
+// savedRow answers the save of a versioned row of the live page (a
+// Wortbeitrag, a Protokollnotiz, a Beschlussvorschlag). For the autosave it
+// also swaps the version this save made into the form's hidden field (out
+// of band, id versionField), so the next autosave of the same form is not
+// refused as a change by someone else: before, the second pause while
+// typing in a row answered "Nicht gespeichert". The store raises a row's
+// version by one on each update (store.updateVersioned).
+func (s *Server) savedRow(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, notice, versionField string, saved int) {
+	if r.Header.Get("HX-Request") != "true" {
+		s.saved(w, r, se, itemID, notice)
+		return
+	}
+	s.changed(r, se.ID)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprintf(w, `<span class="save-state ok" role="status">Gespeichert</span><input type="hidden" name="version" id="%s" value="%d" hx-swap-oob="true">`,
+		versionField, saved+1)
+}
+
 func (s *Server) callItem(w http.ResponseWriter, r *http.Request) {
 	_, it, se, ok := s.liveItem(w, r)
 	if !ok {
@@ -454,7 +472,7 @@ func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
 		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
 		return
 	}
-	s.saved(w, r, se, c.ItemID, "Wortbeitrag gespeichert.")
+	s.savedRow(w, r, se, c.ItemID, "Wortbeitrag gespeichert.", fmt.Sprintf("version-beitrag-%d", c.ID), c.Version)
 }
 
 func (s *Server) addNote(w http.ResponseWriter, r *http.Request) {
@@ -504,7 +522,7 @@ func (s *Server) editNote(w http.ResponseWriter, r *http.Request) {
 		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
 		return
 	}
-	s.saved(w, r, se, n.ItemID, "Protokollnotiz gespeichert.")
+	s.savedRow(w, r, se, n.ItemID, "Protokollnotiz gespeichert.", fmt.Sprintf("version-notiz-%d", n.ID), n.Version)
 }
 
 func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {

@@ -113,7 +113,7 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
 		return
 	}
-	s.saved(w, r, se, d.ItemID, d.ProposalName()+" gespeichert.")
+	s.savedRow(w, r, se, d.ItemID, d.ProposalName()+" gespeichert.", fmt.Sprintf("version-entwurf-%d", d.ID), d.Version)
 }
 
 // formVotes reads the vote grid: one field "stimme_<Kürzel>" per voter.
