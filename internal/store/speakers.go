@@ -182,14 +182,15 @@ func checkFloorSeen(ctx context.Context, tx *sql.Tx, sessionID, seen int64) erro
 	if current == seen {
 		return nil
 	}
-	if current == 0 {
-		return model.ConflictError("Die Redeliste hat sich inzwischen geändert: Gerade hat niemand das Wort. Nichts ist geändert; bitte den jetzigen Stand prüfen.")
+	reason := "Die Redeliste hat sich inzwischen geändert: Gerade hat niemand das Wort. Nichts ist geändert; bitte den jetzigen Stand prüfen."
+	if current != 0 {
+		names, err := memberNames(ctx, tx)
+		if err != nil {
+			return err
+		}
+		reason = fmt.Sprintf("Die Redeliste hat sich inzwischen geändert: Das Wort hat jetzt %s. Nichts ist geändert; bitte den jetzigen Stand prüfen.", names.Of(speaker))
 	}
-	names, err := memberNames(ctx, tx)
-	if err != nil {
-		return err
-	}
-	return model.ConflictError("Die Redeliste hat sich inzwischen geändert: Das Wort hat jetzt %s. Nichts ist geändert; bitte den jetzigen Stand prüfen.", names.Of(speaker))
+	return &model.Error{Class: model.ErrConflict, Reason: reason, Err: ErrFloorMoved}
 }
 
 // closeFloorTx ends the speakers' list of a session that ends: the turn of

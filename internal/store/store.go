@@ -45,6 +45,12 @@ var (
 	// ErrImmutable means the row may no longer change: an adopted decision or
 	// the minutes of a session whose minutes are approved.
 	ErrImmutable error = &model.Error{Class: model.ErrRule, Reason: "Das Protokoll dieser Sitzung ist genehmigt oder der Beschluss ist gefasst; beides ist unveränderlich. Korrekturen werden als neue Fassung angelegt."}
+	// ErrFloorMoved is the cause of the conflict when a speakers'-list form
+	// was read with another speaker at the floor than the one who has it
+	// now (checkFloorSeen): a second window, or the same button clicked
+	// twice. Front ends show the list as it is with the reason as a note
+	// rather than an error page.
+	ErrFloorMoved = errors.New("store: the speakers' list moved on since the form was read")
 	// ErrDuplicate means a row with the same natural key exists.
 	ErrDuplicate error = &model.Error{Class: model.ErrConflict, Reason: "Ein Eintrag mit dieser Nummer oder diesem Namen existiert bereits."}
 )

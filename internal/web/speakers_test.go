@@ -95,13 +95,23 @@ func TestSpeakersListWeb(t *testing.T) {
 	if _, state := do(t, gs, "GET", ts.URL+"/sitzungen/48/beamer/stand", nil); !strings.HasPrefix(state, `<div id="beamer"`) {
 		t.Fatalf("projector state: %.80s", state)
 	}
-	// A form read before HE had the floor (another window) ends no turn:
-	// it names who speaks now, and nothing changes.
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/redeliste/beenden", url.Values{"am_wort": {"0"}}); code != http.StatusConflict || !strings.Contains(body, "Das Wort hat jetzt Hessen") {
-		t.Fatalf("a stale end of turn: %d", code)
-	}
-	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/redeliste/weiter", url.Values{"top": {strconv.FormatInt(item.ID, 10)}, "am_wort": {"0"}}); code != http.StatusConflict {
-		t.Fatalf("a stale call of the next speaker: %d", code)
+	// A form read before HE had the floor (another window, or "Nächste
+	// Wortmeldung aufrufen" clicked twice) ends no turn: the live page
+	// again, the list as it is, the note naming who speaks now (before: a
+	// 409 error page in the middle of the session).
+	for _, stale := range []string{"/sitzungen/48/redeliste/beenden", "/sitzungen/48/redeliste/weiter"} {
+		res, err := gs.PostForm(ts.URL+stale, url.Values{"top": {strconv.FormatInt(item.ID, 10)}, "am_wort": {"0"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		loc := res.Header.Get("Location")
+		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/sitzungen/48/live?") {
+			t.Fatalf("a stale %s: %d %s", stale, res.StatusCode, loc)
+		}
+		if _, page := do(t, gs, "GET", ts.URL+loc, nil); !strings.Contains(page, "Das Wort hat jetzt Hessen. Nichts ist geändert") {
+			t.Errorf("a stale %s: the live page does not say why nothing changed", stale)
+		}
 	}
 	if cs, _ := st.Contributions(ctx, item.ID); len(cs) != 0 {
 		t.Fatalf("a stale form ended a turn: %+v", cs)
