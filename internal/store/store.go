@@ -51,6 +51,10 @@ var (
 	// twice. Front ends show the list as it is with the reason as a note
 	// rather than an error page.
 	ErrFloorMoved = errors.New("store: the speakers' list moved on since the form was read")
+	// ErrVoteRunning is the cause of the refusal to open a vote while one
+	// runs in the session (one vote at a time): the button clicked twice,
+	// or a second proposal. Front ends lead to the running vote.
+	ErrVoteRunning = errors.New("store: a vote is running in the session")
 	// ErrDuplicate means a row with the same natural key exists.
 	ErrDuplicate error = &model.Error{Class: model.ErrConflict, Reason: "Ein Eintrag mit dieser Nummer oder diesem Namen existiert bereits."}
 )

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // MaxFormBytes bounds the body of an ordinary (non-upload) form.
@@ -467,6 +468,13 @@ func refusalProblems(err error) (status int, reasons problems, ok bool) {
 	case model.ErrRule:
 		return http.StatusUnprocessableEntity, reasons, true
 	case model.ErrConflict:
+		if !errors.Is(err, store.ErrConflict) {
+			// A conflict with a reason of its own ("In dieser Sitzung läuft
+			// bereits eine Abstimmung", "… steht bereits auf der
+			// Redeliste") is said as it is: before, every conflict read
+			// as a stale form, which told the user nothing.
+			return http.StatusConflict, reasons, true
+		}
 		return http.StatusConflict, problems{model.ConflictError("Hier wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")}, true
 	}
 	return http.StatusBadRequest, reasons, true

@@ -161,6 +161,13 @@ func TestAbsentMemberRefusedTheFloor(t *testing.T) {
 	if code, _ := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/sitzungen/48/wortmeldungen", nil); code != http.StatusSeeOther {
 		t.Fatalf("present HE asks: %d", code)
 	}
+	// Hessen entered once more by the secretariat: the reason is said as
+	// it is (before: "Hier wurde inzwischen gespeichert …", as for a form
+	// read before someone else saved).
+	code, body = do(t, gs, "POST", ts.URL+"/sitzungen/48/wortmeldungen", url.Values{"sprecher": {"HE"}, "top": {strconv.FormatInt(items[0].ID, 10)}})
+	if code != http.StatusConflict || !strings.Contains(body, "HE steht bereits auf der Redeliste dieses Tagesordnungspunkts.") || strings.Contains(body, "Hier wurde inzwischen gespeichert") {
+		t.Errorf("HE entered twice: %d %s", code, between(body, "<main", `id="redeliste"`))
+	}
 }
 
 // TestFloorSelectOffersOnlyThosePresent: the select of the speakers' list

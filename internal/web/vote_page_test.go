@@ -172,3 +172,31 @@ func TestClosingAVoteWithSilentMembersAsksFirst(t *testing.T) {
 		t.Fatalf("after the confirmed close: %v %q, %v", dec.Status, dec.Result, err)
 	}
 }
+
+// TestOpenVoteClickedTwice: "Abstimmung eröffnen" clicked twice opens one
+// vote; the second click leads to the running vote with the reason as the
+// live page's note. Before, it answered 409 with a stale-form message
+// ("Hier wurde inzwischen gespeichert …") and a link to the form for
+// opening, which the page no longer shows while the vote runs.
+func TestOpenVoteClickedTwice(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	sid, _, d := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	v := openVoteByPage(t, ts, st, gs, sid, d)
+	res, err := gs.PostForm(fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/sitzungen/48/live?") || !strings.HasSuffix(loc, "#abstimmung") {
+		t.Fatalf("the second click: %d %s", res.StatusCode, loc)
+	}
+	_, page := do(t, gs, "GET", ts.URL+loc, nil)
+	if !strings.Contains(page, "In dieser Sitzung läuft bereits eine Abstimmung") || !strings.Contains(page, `id="abstimmung"`) || strings.Contains(page, "Hier wurde inzwischen gespeichert") {
+		t.Errorf("the live page after the second click does not say a vote runs:\n%s", between(page, "<main", `id="redeliste"`))
+	}
+	if now, open, _ := st.OpenSessionVote(context.Background(), sid); !open || now.ID != v.ID {
+		t.Errorf("the vote open after the second click: %+v %v, want %d", now, open, v.ID)
+	}
+}

@@ -333,7 +333,10 @@ func (s *Server) openDraftVote(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("geltung") == "zustimmende" {
 		opts = append(opts, store.ConsentingOnly())
 	}
-	if _, err := s.st.OpenVote(r.Context(), se.ID, d.ID, opts...); err != nil {
+	if _, err := s.st.OpenVote(r.Context(), se.ID, d.ID, opts...); errors.Is(err, store.ErrVoteRunning) {
+		voteRunning(w, r, se, d.ItemID, err)
+		return
+	} else if err != nil {
 		// Refused (no quorum at the item, not feasible, a vote running):
 		// the live page at the item, the reason at the form.
 		s.refuseEntry(w, r, se, d.ItemID, fmt.Sprintf("eroeffnen-%d", d.ID), "Die Abstimmung ist nicht eröffnet", err)
@@ -342,13 +345,28 @@ func (s *Server) openDraftVote(w http.ResponseWriter, r *http.Request) {
 	s.saved(w, r, se, d.ItemID, "Die Abstimmung ist eröffnet: die anwesenden Mitglieder stimmen jetzt unter "+voteURL(se)+" ab.")
 }
 
+// voteRunning answers the opening of a vote while one runs (the button
+// clicked twice, or another proposal): the live page at the running vote,
+// the reason as its note. Before, the refusal linked to the form for
+// opening, which the page no longer shows while a vote runs.
+func voteRunning(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, err error) {
+	to := se.Path() + "/live#abstimmung"
+	if itemID != 0 {
+		to = fmt.Sprintf("%s/live?top=%d#abstimmung", se.Path(), itemID)
+	}
+	back(w, r, to, model.ReasonOf(err))
+}
+
 // openConsentVote opens a vote on the Grüne Liste en bloc.
 func (s *Server) openConsentVote(w http.ResponseWriter, r *http.Request) {
 	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
 	if !ok {
 		return
 	}
-	if _, err := s.st.OpenVote(r.Context(), se.ID, 0); err != nil {
+	if _, err := s.st.OpenVote(r.Context(), se.ID, 0); errors.Is(err, store.ErrVoteRunning) {
+		voteRunning(w, r, se, 0, err)
+		return
+	} else if err != nil {
 		s.refuseEntry(w, r, se, 0, "gl-eroeffnen", "Die Abstimmung über die Grüne Liste ist nicht eröffnet", err)
 		return
 	}
