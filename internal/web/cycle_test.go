@@ -175,7 +175,10 @@ func TestPermissions(t *testing.T) {
 				t.Errorf("%s %s as %q: %d, want allowed", c.method, c.path, role, code)
 			case !allowed && role == "" && c.method == "GET" && code != http.StatusSeeOther:
 				t.Errorf("%s %s as public: %d, want redirect to login", c.method, c.path, code)
-			case !allowed && (role != "" || c.method != "GET") && code != http.StatusForbidden:
+			case !allowed && role == "" && c.method != "GET" && code != http.StatusUnauthorized:
+				// The login page, the form kept (loginExpired).
+				t.Errorf("%s %s as public: %d, want 401", c.method, c.path, code)
+			case !allowed && role != "" && code != http.StatusForbidden:
 				t.Errorf("%s %s as %q: %d, want 403", c.method, c.path, role, code)
 			}
 			if !allowed && strings.Contains(body, "Steuerungsgruppe") {

@@ -23,10 +23,12 @@ import (
 const MaxFormBytes = 1 << 20
 
 // formLimits are the routes whose forms have another bound than
-// MaxFormBytes: the login's is smaller; 0 marks an upload, which bounds
+// MaxFormBytes: 0 marks an upload, which bounds
 // and reads its own body (uploadDocument, importConferenceDates).
 var formLimits = map[string]int64{
-	"POST /anmelden":                 16 << 10,
+	// The login carries the form of a login that expired (loginExpired),
+	// so it takes what any form takes.
+	"POST /anmelden":                 MaxFormBytes,
 	"POST /sitzungen/{nr}/dokumente": 0,
 	"POST /fachmk/termine/import":    0,
 }

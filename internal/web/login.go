@@ -7,7 +7,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +23,9 @@ type loginData struct {
 	Username string
 	Next     string
 	Error    string
+	// Kept is the form sent after the login had expired, carried through
+	// the login form (nil when there is none; loginExpired).
+	Kept *keptForm
 	// OIDC names the OpenID Connect provider ("" if none is configured).
 	OIDC string
 }
@@ -38,14 +43,22 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
+	r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
 	if err := r.ParseForm(); err != nil {
 		s.render(w, r, http.StatusBadRequest, "error.html", view{Title: "Ungültige Anfrage", Data: "Das Formular konnte nicht gelesen werden."})
 		return
 	}
 	d := s.loginData(r.PostFormValue("weiter"))
 	d.Username = strings.TrimSpace(r.PostFormValue("benutzer"))
+	d.Kept = keptFormOf(r)
 	_, err := s.sessions.Login(w, r, d.Username, r.PostFormValue("passwort"))
+	if err == nil && d.Kept != nil {
+		// Logged in again after the login expired: the form as it was
+		// sent, to send it now (the user confirms; nothing is sent by
+		// itself).
+		s.render(w, r, http.StatusOK, "resend.html", view{Title: "Eingaben absenden", Data: d.Kept})
+		return
+	}
 	if err == nil {
 		http.Redirect(w, r, d.Next, http.StatusSeeOther)
 		return
@@ -175,4 +188,88 @@ func (s *Server) oidcRefused(w http.ResponseWriter, r *http.Request, status int,
 	d := s.loginData("/")
 	d.Error = reason
 	s.render(w, r, status, "login.html", view{Title: "Anmelden", Data: d})
+}
+
+// keptForm is a form sent without a valid login — the login expired while
+// the page was open — carried as hidden fields through the login form and
+// offered for sending again once logged in (resend.html). Nothing typed is
+// lost to an expired login: before, such a form was answered "Keine
+// Berechtigung" and its text was gone.
+type keptForm struct {
+	// Action is the local path the form was sent to.
+	Action string
+	// Fields are the form's fields as sent, in a stable order.
+	Fields []keptField
+	// Files says the form had a file chosen, which cannot be carried: it
+	// must be chosen again.
+	Files bool
+}
+
+// keptField is one field of a keptForm.
+type keptField struct{ Name, Value string }
+
+// keptPrefix marks the login form's hidden fields that carry a keptForm's
+// fields; keptAction carries its action.
+const (
+	keptPrefix = "formular."
+	keptAction = "formular_ziel"
+)
+
+// keptFormFrom gives the form of request r, sent without a login, to keep.
+func keptFormFrom(r *http.Request) *keptForm {
+	k := &keptForm{Action: safeNext(r.URL.RequestURI())}
+	if r.MultipartForm != nil && len(r.MultipartForm.File) > 0 {
+		k.Files = true
+	}
+	if ctype, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.EqualFold(strings.TrimSpace(ctype), "multipart/form-data") && r.MultipartForm == nil {
+		k.Files = true // an upload route reads its own body: its file is not read here
+	}
+	for _, name := range slices.Sorted(maps.Keys(r.PostForm)) {
+		for _, v := range r.PostForm[name] {
+			k.Fields = append(k.Fields, keptField{Name: name, Value: v})
+		}
+	}
+	return k
+}
+
+// keptFormOf reads the keptForm the login form carries (nil for a plain
+// login).
+func keptFormOf(r *http.Request) *keptForm {
+	action := r.PostFormValue(keptAction)
+	if action == "" {
+		return nil
+	}
+	k := &keptForm{Action: safeNext(action), Files: r.PostFormValue("formular_datei") == "1"}
+	for _, name := range slices.Sorted(maps.Keys(r.PostForm)) {
+		field, ok := strings.CutPrefix(name, keptPrefix)
+		if !ok {
+			continue
+		}
+		for _, v := range r.PostForm[name] {
+			k.Fields = append(k.Fields, keptField{Name: field, Value: v})
+		}
+	}
+	return k
+}
+
+// loginExpired answers a form sent without a login (it expired, or the
+// user logged out in another tab, while the form was open): 401 with the
+// login form, which carries the form's fields, so that after logging in
+// they can be sent as they were typed. The autosave of the live page (htmx)
+// gets the one-line message for its save slot; its form still holds the
+// text and saves it on the next pause once the user has logged in again in
+// another tab.
+func (s *Server) loginExpired(w http.ResponseWriter, r *http.Request) {
+	const reason = "Ihre Anmeldung ist abgelaufen."
+	s.log.Info("refused", "path", logPath(r), "status", http.StatusUnauthorized, "request_id", requestID(r), "err", "form sent without a login")
+	if r.Header.Get("HX-Request") == "true" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprint(w, `<span class="save-state conflict" role="alert">Nicht gespeichert: `+reason+` Bitte in einem anderen Tab anmelden; Ihr Text bleibt hier stehen und wird danach gespeichert.</span>`)
+		return
+	}
+	d := s.loginData("/")
+	d.Kept = keptFormFrom(r)
+	d.Error = reason + " Ihre Eingaben sind nicht verloren: Bitte melden Sie sich wieder an; danach können Sie sie absenden."
+	s.render(w, r, http.StatusUnauthorized, "login.html", view{Title: "Anmeldung abgelaufen", Data: d})
 }

@@ -217,8 +217,9 @@ func (s *Server) user(r *http.Request) *model.User {
 }
 
 // require answers the request itself unless the user may take the action:
-// the public is sent to the login page (GET) or refused (other methods), a
-// logged-in user without the right gets 403. It reports whether to go on.
+// the public is sent to the login page (GET), a form sent without a login
+// (it expired while the form was open) gets the login page with the form
+// kept (loginExpired), a logged-in user without the right gets 403. It reports whether to go on.
 func (s *Server) require(w http.ResponseWriter, r *http.Request, a auth.Action, forMember string) (*model.User, bool) {
 	u := s.user(r)
 	if auth.Can(u, a, forMember) {
@@ -226,6 +227,10 @@ func (s *Server) require(w http.ResponseWriter, r *http.Request, a auth.Action, 
 	}
 	if u == nil && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/anmelden?weiter="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return nil, false
+	}
+	if u == nil {
+		s.loginExpired(w, r)
 		return nil, false
 	}
 	s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung",

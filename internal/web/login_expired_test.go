@@ -1,0 +1,61 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gremium/internal/demo"
+)
+
+// TestExpiredLoginKeepsTheForm: a form sent after the login expired (here:
+// the secretariat's tab logged out in another tab, the row's points typed)
+// gets the login page (401) carrying what was typed; after logging in, the
+// page offers the form as it was sent, and sending it saves the text.
+// Before, the answer was "Keine Berechtigung" (403) and the text was gone.
+func TestExpiredLoginKeepsTheForm(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	cs, _ := st.Contributions(ctx, items[1].ID)
+	c := cs[0]
+	action := fmt.Sprintf("/beitraege/%d", c.ID)
+	typed := "Hessen unterstützt den Vorschlag & bittet um „Bericht“ <bis Juni>."
+	expired := client(t, ts, "")
+	code, page := do(t, expired, "POST", ts.URL+action, url.Values{"version": {strconv.Itoa(c.Version)}, "sprecher": {"BSI"}, "punkte": {typed}})
+	if code != http.StatusUnauthorized || !strings.Contains(page, "Ihre Anmeldung ist abgelaufen") || !strings.Contains(page, `name="formular_ziel" value="`+action+`"`) ||
+		!strings.Contains(page, `name="formular.punkte" value="Hessen unterstützt den Vorschlag &amp; bittet um „Bericht“ &lt;bis Juni&gt;."`) {
+		t.Fatalf("form sent after the login expired: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	if problems := wellFormedProblems(page); problems != nil {
+		t.Errorf("login page with the kept form: %v", problems)
+	}
+	// The login form as the browser sends it: its hidden fields and the
+	// credentials.
+	login := postedForm(page, "/anmelden")
+	login.Set("benutzer", "geschaeftsstelle")
+	login.Set("passwort", demo.AccountPassword)
+	code, page = do(t, expired, "POST", ts.URL+"/anmelden", login)
+	if code != http.StatusOK || !strings.Contains(page, "Sie sind wieder angemeldet") || !strings.Contains(page, `<form method="post" action="`+action+`"`) {
+		t.Fatalf("after logging in: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	if got, _ := st.Contribution(ctx, c.ID); len(got.Points) == 1 && got.Points[0] == typed {
+		t.Fatal("the kept form was sent without the user's confirmation")
+	}
+	if code, _ := do(t, expired, "POST", ts.URL+action, postedForm(page, action)); code != http.StatusSeeOther {
+		t.Fatalf("sending the kept form: %d", code)
+	}
+	if got, _ := st.Contribution(ctx, c.ID); len(got.Points) != 1 || got.Points[0] != typed {
+		t.Errorf("points after sending the kept form: %q", got.Points)
+	}
+	// The autosave gets a line for its save slot, not a page.
+	if code, body := hxPost(t, client(t, ts, ""), ts.URL+action, url.Values{"version": {"9"}, "punkte": {"x"}}); code != http.StatusUnauthorized || !strings.HasPrefix(body, `<span class="save-state conflict"`) || !strings.Contains(body, "Anmeldung ist abgelaufen") {
+		t.Errorf("autosave after the login expired: %d %s", code, body)
+	}
+}
