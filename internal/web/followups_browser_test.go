@@ -7,8 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"gremium/internal/auth"
+	"gremium/internal/demo"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -59,6 +62,25 @@ func TestFollowUpsInBrowser(t *testing.T) {
 	cs, _ := st.FollowUpComments(context.Background(), f.ID)
 	if len(cs) != 1 || cs[0].Member != "Bund" {
 		t.Errorf("comments: %+v", cs)
+	}
+
+	// The login expires while a comment is typed: the login page keeps
+	// it, and after logging in it is sent on confirmation.
+	b.page(path)
+	b.run("type a comment", chromedp.SendKeys("#kommentar", "Nachweis liegt dem Referat vor.", chromedp.ByID),
+		network.DeleteCookies(auth.CookieName).WithURL(hs.ts.URL))
+	b.submit("comment after the login expired", fmt.Sprintf(`form[action="%s/kommentare"]`, path))
+	if s := b.text(".error-box"); !strings.Contains(s, "Ihre Anmeldung ist abgelaufen") {
+		t.Fatalf("after the login expired: %q", s)
+	}
+	noSidewaysScroll(t, b, "anmeldung-abgelaufen")
+	b.run("log in again", chromedp.SendKeys("#benutzer", "bund", chromedp.ByID), chromedp.SendKeys("#passwort", demo.AccountPassword, chromedp.ByID))
+	b.submit("log in again", `form[action="/anmelden"]`)
+	noSidewaysScroll(t, b, "eingaben-absenden")
+	b.shot("eingaben-absenden")
+	b.submit("send the kept comment", fmt.Sprintf(`form[action="%s/kommentare"]`, path))
+	if cs, _ := st.FollowUpComments(context.Background(), f.ID); len(cs) != 2 || !strings.Contains(cs[1].Text, "Nachweis liegt dem Referat vor.") {
+		t.Errorf("comments after the login expired: %+v", cs)
 	}
 
 	// The personal calendar page, then the secretariat's pages: a

@@ -51,11 +51,12 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	d := s.loginData(r.PostFormValue("weiter"))
 	d.Username = strings.TrimSpace(r.PostFormValue("benutzer"))
 	d.Kept = keptFormOf(r)
-	_, err := s.sessions.Login(w, r, d.Username, r.PostFormValue("passwort"))
+	u, err := s.sessions.Login(w, r, d.Username, r.PostFormValue("passwort"))
 	if err == nil && d.Kept != nil {
 		// Logged in again after the login expired: the form as it was
 		// sent, to send it now (the user confirms; nothing is sent by
-		// itself).
+		// itself). The page is rendered for the user now logged in.
+		r = r.WithContext(context.WithValue(r.Context(), userKey{}, &u))
 		s.render(w, r, http.StatusOK, "resend.html", view{Title: "Eingaben absenden", Data: d.Kept})
 		return
 	}
