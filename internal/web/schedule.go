@@ -107,15 +107,24 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		err = s.st.EditSession(r.Context(), c)
-		switch model.ClassOf(err) {
-		case model.ErrInput, model.ErrRule:
-			refused.add(err)
-		default:
-			if err != nil {
+		if err = s.st.EditSession(r.Context(), c); err != nil {
+			// Refused, or changed meanwhile by someone else: the form
+			// again as typed, every reason at its field; a conflict with
+			// the version stored now, so that sending it again saves it
+			// (before: the error page, and what was typed was gone).
+			status, reasons, ok := refusalProblems(err)
+			if !ok {
 				s.fail(w, r, err, "")
 				return
 			}
+			if status == http.StatusBadRequest {
+				status = http.StatusUnprocessableEntity // as the form's own checks above
+			}
+			if now, err := s.st.Session(r.Context(), se.ID); err == nil {
+				se, c.Version = now, now.Version
+			}
+			s.renderSessionEdit(w, r, status, se, c, reasons)
+			return
 		}
 	}
 	if len(refused) > 0 {
