@@ -80,7 +80,7 @@ func (s *Store) RequestFloor(ctx context.Context, sessionID, itemID int64, speak
 			`INSERT INTO speaker_requests (session_id, item_id, speaker, requested_by, requested_at, position, status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			sessionID, itemID, speaker, actorFrom(ctx), s.now().UTC().Format(time.RFC3339Nano), pos, model.SpeakerWaiting)
 		if errors.Is(err, ErrDuplicate) {
-			return model.ConflictError("%s steht bereits auf der Redeliste dieses Tagesordnungspunkts.", speaker)
+			return &model.Error{Class: model.ErrConflict, Reason: fmt.Sprintf("%s steht bereits auf der Redeliste dieses Tagesordnungspunkts.", speaker), Err: ErrOnTheList}
 		}
 		return err
 	})
@@ -125,10 +125,15 @@ func (s *Store) FloorMembers(ctx context.Context, sessionID, itemID int64) ([]mo
 // WithdrawFloor takes a waiting request off the list (the member changed
 // its mind, or the secretariat removes it).
 func (s *Store) WithdrawFloor(ctx context.Context, id int64) error {
+	// A request withdrawn already is no error: the user's second tap
+	// finds what it asked for.
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		q, err := queryOne(ctx, tx, scanSpeaker, fmt.Sprintf("speaker request %d", id), `SELECT `+speakerCols+` FROM speaker_requests WHERE id = ?`, id)
 		if err != nil {
 			return err
+		}
+		if q.Status == model.SpeakerWithdrawn {
+			return nil // withdrawn already (a second tap): nothing to do
 		}
 		if q.Status != model.SpeakerWaiting {
 			return model.RuleError("Nur eine wartende Wortmeldung kann zurückgezogen werden; %s %s.", q.Speaker, q.Status.Label())

@@ -55,6 +55,10 @@ var (
 	// runs in the session (one vote at a time): the button clicked twice,
 	// or a second proposal. Front ends lead to the running vote.
 	ErrVoteRunning = errors.New("store: a vote is running in the session")
+	// ErrOnTheList is the cause of the refusal of a request for the floor
+	// from a speaker who waits or speaks at the item already: a second
+	// tap on "Wortmeldung", which the web answers as done.
+	ErrOnTheList = errors.New("store: the speaker is on the speakers' list already")
 	// ErrDuplicate means a row with the same natural key exists.
 	ErrDuplicate error = &model.Error{Class: model.ErrConflict, Reason: "Ein Eintrag mit dieser Nummer oder diesem Namen existiert bereits."}
 )

@@ -162,6 +162,11 @@ func (s *Server) requestFloor(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		_, err = s.st.RequestFloor(r.Context(), se.ID, itemID, speaker)
 	}
+	if errors.Is(err, store.ErrOnTheList) && speaker == u.MemberAbbrev {
+		// The member's own second tap: it waits already, as it asked.
+		s.floorBack(w, r, se, itemID, "Ihre Wortmeldung steht bereits auf der Redeliste.")
+		return
+	}
 	if err != nil && u.Role == model.RoleSecretariat && itemID != 0 {
 		// The live page again, the member chosen and the reason at the
 		// field (an absent member, one already on the list).

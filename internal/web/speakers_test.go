@@ -41,8 +41,9 @@ func TestSpeakersListWeb(t *testing.T) {
 		t.Fatalf("HE asks: %d", code)
 	}
 	// A member cannot enter another member (the field is ignored: HE is
-	// already on the list).
-	if code, _ := do(t, he, "POST", ts.URL+"/sitzungen/48/wortmeldungen", url.Values{"sprecher": {"BY"}}); code != http.StatusConflict {
+	// already on the list, which the answer says; the list below holds no
+	// BY before the Bund).
+	if code, _ := do(t, he, "POST", ts.URL+"/sitzungen/48/wortmeldungen", url.Values{"sprecher": {"BY"}}); code != http.StatusSeeOther {
 		t.Fatalf("HE asks twice: %d", code)
 	}
 	if code, _ := do(t, bund, "POST", ts.URL+"/sitzungen/48/wortmeldungen", nil); code != http.StatusSeeOther {
@@ -234,4 +235,36 @@ func calledFirstItem48(t *testing.T) (*httptest.Server, *store.Store, *http.Clie
 		t.Fatalf("call item: %d", code)
 	}
 	return ts, st, gs, se, items
+}
+
+// TestFloorTappedTwice: a member's second tap on "Wortmeldung" and on
+// "zurückziehen" (a phone, a slow network) finds done what it asked for:
+// back to the session page with a note, one request on the list. Before,
+// each second tap gave an error page (409 "steht bereits auf der
+// Redeliste", 422 "Nur eine wartende Wortmeldung kann zurückgezogen
+// werden").
+func TestFloorTappedTwice(t *testing.T) {
+	ts, st, _, _, items := calledFirstItem48(t)
+	ctx := context.Background()
+	he := client(t, ts, "hessen")
+	for i := range 2 {
+		if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/wortmeldungen", nil); code != http.StatusSeeOther {
+			t.Fatalf("tap %d on Wortmeldung: %d %s", i+1, code, between(body, "<main", "</main>"))
+		}
+	}
+	list, _ := st.SpeakerRequests(ctx, items[0].ID)
+	if len(list) != 1 || list[0].Speaker != "HE" {
+		t.Fatalf("list after two taps: %+v", list)
+	}
+	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, "Ihre Wortmeldung steht bereits auf der Redeliste.") {
+		t.Error("the second tap is not noted")
+	}
+	for i := range 2 {
+		if code, body := do(t, he, "POST", fmt.Sprintf("%s/wortmeldungen/%d/zurueckziehen", ts.URL, list[0].ID), nil); code != http.StatusSeeOther {
+			t.Fatalf("tap %d on zurückziehen: %d %s", i+1, code, between(body, "<main", "</main>"))
+		}
+	}
+	if list, _ := st.SpeakerRequests(ctx, items[0].ID); len(list) != 1 || list[0].Status != model.SpeakerWithdrawn {
+		t.Errorf("list after withdrawing twice: %+v", list)
+	}
 }
