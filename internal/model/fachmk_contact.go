@@ -104,9 +104,16 @@ func (c SpokespersonContact) Validate(today Date) error {
 		refuse("mit", InputError("Bitte angeben, mit wem der Kontakt stattfand (z. B. den Vorsitz der Konferenz mit Namen)."))
 	case utf8.RuneCountInString(c.With) > ContactShortMax:
 		refuse("mit", InputError("Die Angabe „mit wem“ ist länger als %d Zeichen.", ContactShortMax))
+	default:
+		// Shown as typed (heading, notices): no passage is withheld there.
+		if err := Unmarked(c.With, "Die Angabe „mit wem“ steht wie eingegeben in der Überschrift des Kontakts"); err != nil {
+			refuse("mit", err)
+		}
 	}
 	if utf8.RuneCountInString(c.Participants) > ContactShortMax {
 		refuse("teilnehmende", InputError("Die Teilnehmenden sind länger als %d Zeichen.", ContactShortMax))
+	} else if err := Unmarked(c.Participants, "Die Teilnehmenden stehen wie eingegeben beim Kontakt"); err != nil {
+		refuse("teilnehmende", err)
 	}
 	switch {
 	case strings.TrimSpace(c.Topics) == "":

@@ -211,4 +211,16 @@ func TestMarksRefusedWhereNothingIsBlackedOut(t *testing.T) {
 	if !found {
 		t.Error("a marked note on the FachMK impact is not refused at fachmk_hinweis")
 	}
+	// A talk's "mit wem" and participants stand as typed in the contact's
+	// heading and the notice (before: "Gespräch … mit Vorsitz der FMK
+	// [[Minister]]"); its topics and steps take passages.
+	c := SpokespersonContact{ConferenceID: 3, Member: "HB", Kind: ContactTalk, HeldOn: today, With: "Vorsitz der FMK [[Minister]]",
+		Participants: "Referat [[x]]", Topics: "Haushalt [[intern]]", NextSteps: "Bericht [[bis Juni]]"}
+	fields = nil
+	for _, e := range ErrorsOf(c.Validate(today)) {
+		fields = append(fields, FieldOf(e))
+	}
+	if strings.Join(fields, " ") != "mit teilnehmende" {
+		t.Errorf("contact refused at %v, want mit teilnehmende", fields)
+	}
 }

@@ -288,7 +288,7 @@ func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string
 			return model.ForbiddenError("Einen Mitantrag bestätigt oder lehnt das genannte Mitglied ab.")
 		}
 		if seen != c.Fingerprint() {
-			return model.ConflictError("Der Beschlussvorschlag „%s“ wurde geändert oder zurückgezogen und neu angemeldet, seit Sie ihn gelesen haben; Ihre Antwort ist nicht gespeichert. Bitte lesen Sie den jetzigen Stand und antworten Sie darauf.", model.InternalText(c.Title))
+			return model.ConflictError("Der Beschlussvorschlag „%s“ wurde geändert oder zurückgezogen und neu angemeldet, seit Sie ihn gelesen haben. Bitte lesen Sie den jetzigen Stand und antworten Sie darauf.", model.InternalText(c.Title))
 		}
 		want := answer.State()
 		if want == "" {

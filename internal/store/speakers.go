@@ -80,7 +80,11 @@ func (s *Store) RequestFloor(ctx context.Context, sessionID, itemID int64, speak
 			`INSERT INTO speaker_requests (session_id, item_id, speaker, requested_by, requested_at, position, status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			sessionID, itemID, speaker, actorFrom(ctx), s.now().UTC().Format(time.RFC3339Nano), pos, model.SpeakerWaiting)
 		if errors.Is(err, ErrDuplicate) {
-			return &model.Error{Class: model.ErrConflict, Reason: fmt.Sprintf("%s steht bereits auf der Redeliste dieses Tagesordnungspunkts.", speaker), Err: ErrOnTheList}
+			names, err := memberNames(ctx, tx)
+			if err != nil {
+				return err
+			}
+			return &model.Error{Class: model.ErrConflict, Reason: fmt.Sprintf("%s steht bereits auf der Redeliste dieses Tagesordnungspunkts.", names.Of(speaker)), Err: ErrOnTheList}
 		}
 		return err
 	})

@@ -123,7 +123,7 @@ func TestMembersVoteInTheBrowser(t *testing.T) {
 		}
 	}
 	berlin.run("Berlin's page follows", chromedp.WaitVisible(`//section[@id="abstimmung-stand"]//p[contains(., "Abgestimmt haben 3 von")]`, chromedp.BySearch))
-	if !berlin.absentNode("#mein-ja:checked") || !strings.Contains(berlin.text("#abstimmung-stand"), "Stimme für BE") {
+	if !berlin.absentNode("#mein-ja:checked") || !strings.Contains(berlin.text("#abstimmung-stand"), "Stimme für Berlin") {
 		t.Errorf("Berlin's pushed ballot: %q", berlin.text("#abstimmung-stand"))
 	}
 	if _, metrics := get(t, ts, "/metrics"); strings.Contains(metrics, `route="GET /sitzungen/{nr}/abstimmung/stand"`) {

@@ -244,6 +244,11 @@ func TestChangedProposalAsksCoApplicantsAgain(t *testing.T) {
 	if main := between(page, "<main", "</main>"); code != http.StatusConflict || !strings.Contains(main, "wurde geändert") || !strings.Contains(main, "verbindliche Anwendung ab 2028") {
 		t.Errorf("BB confirms the former text: %d %s", code, main)
 	}
+	// The refusal says once that nothing was stored (before: twice in one
+	// sentence, the page's prefix and the store's reason).
+	if n := strings.Count(page, "Antwort ist nicht gespeichert"); n != 1 {
+		t.Errorf("the refusal says %d times that the answer is not stored", n)
+	}
 }
 
 // TestRegisteringLandSeesItsApplicationFallShort: after Hamburg declined,

@@ -43,13 +43,13 @@ type liveClassView struct {
 var liveClassViews = []liveClassView{
 	{"", []string{"Haushalt", model.RedactedPlaceholder, "Abstimmung läuft"},
 		[]string{"Verhandlungslinie", "Das Wort hat", "Wortmeldung", "Jetzt abstimmen"}},
-	{"geschaeftsstelle", []string{"Verhandlungslinie Bund", "FITKO ist laut Anwesenheitsliste bei diesem TOP nicht anwesend"},
+	{"geschaeftsstelle", []string{"Verhandlungslinie Bund", "Föderale IT-Kooperation (Geschäftsstelle) ist laut Anwesenheitsliste bei diesem TOP nicht anwesend"},
 		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen", "Wortmeldung (FITKO)"}},
 	{"hessen", []string{"Verhandlungslinie Bund", "Ihre Wortmeldung steht auf Platz 1", "Jetzt abstimmen"},
 		[]string{model.RedactedPlaceholder, "Wortmeldung (HE)", "Wortmeldung (Bund)"}},
 	{"bund", []string{"Verhandlungslinie Bund", "Wortmeldung (Bund)", "Jetzt abstimmen"},
 		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Wortmeldung (HE)"}},
-	{"saarland", []string{"Verhandlungslinie Bund", "SL ist laut Anwesenheitsliste bei diesem TOP nicht anwesend"}, // absent: may not vote nor speak
+	{"saarland", []string{"Verhandlungslinie Bund", "Saarland ist laut Anwesenheitsliste bei diesem TOP nicht anwesend"}, // absent: may not vote nor speak
 		[]string{model.RedactedPlaceholder, "Ihre Wortmeldung", "Jetzt abstimmen", "Wortmeldung (SL)"}},
 }
 

@@ -42,11 +42,11 @@ func TestLivePushPagesOwnBox(t *testing.T) {
 		{"abstimmung", "/abstimmung/stand", `id="abstimmung-stand"`, []liveClassView{
 			{"geschaeftsstelle", []string{"Föderale Rahmenarchitektur", "Abgestimmt haben 1 von 16 anwesenden oder vertretenen stimmberechtigten Mitgliedern: HE"},
 				[]string{"Stimme für", "bisher", "weder anwesend"}},
-			{"hessen", []string{"Stimme für HE (bisher: Ja)"},
+			{"hessen", []string{"Stimme für Hessen (bisher: Ja)"},
 				[]string{"Stimme für Bund", "weder anwesend"}},
 			{"bund", []string{"Stimme für Bund"},
-				[]string{"bisher", "Stimme für HE", "weder anwesend"}},
-			{"saarland", []string{"SL ist laut Anwesenheitsliste bei diesem Tagesordnungspunkt weder anwesend"},
+				[]string{"bisher", "Stimme für Hessen", "weder anwesend"}},
+			{"saarland", []string{"Saarland ist laut Anwesenheitsliste bei diesem Tagesordnungspunkt weder anwesend"},
 				[]string{"Stimme für", "bisher"}},
 			// The vote page is internal, and so is its box: what is voted on
 			// is a proposal (the public's live box says only that a vote runs).

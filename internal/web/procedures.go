@@ -202,6 +202,7 @@ type procedureData struct {
 	Voted         []string
 	ChoicesHidden bool
 	MyMember      string
+	MyMemberName  string // the member's name, as the page says it
 	MyVote        model.VoteChoice
 	CanVote       bool
 	// Advisory names the advisory member (beratendes Mitglied) the user
@@ -306,6 +307,12 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 	}
 	if u.Role == model.RoleMember {
 		data.MyMember, data.MyVote = u.MemberAbbrev, data.Votes[u.MemberAbbrev]
+		data.MyMemberName = u.MemberAbbrev
+		for _, m := range voters {
+			if m.Abbrev == u.MemberAbbrev && m.Name != "" {
+				data.MyMemberName = m.Name
+			}
+		}
 		isVoter := false // advisory members and guests never vote
 		for _, m := range voters {
 			isVoter = isVoter || m.Abbrev == u.MemberAbbrev

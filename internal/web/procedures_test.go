@@ -202,7 +202,7 @@ func TestProceduresNameTheirBody(t *testing.T) {
 	for id, body := range map[int64]model.Body{plr: council, al: alr} {
 		_, page := do(t, he, "GET", fmt.Sprintf("%s/umlaufverfahren/%d", ts.URL, id), nil)
 		for _, want := range []string{"<title>Umlaufverfahren (" + body.Abbrev + ")", "<dt>Gremium</dt><dd><abbr title=\"" + body.Name + "\">" + body.Abbrev + "</abbr>",
-			"Stimme für HE im Umlaufverfahren (" + body.Abbrev + ")"} {
+			"Stimme für Hessen im Umlaufverfahren (" + body.Abbrev + ")"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("procedure %d lacks %q", id, want)
 			}

@@ -166,7 +166,7 @@ func TestAbsentMemberRefusedTheFloor(t *testing.T) {
 	// it is (before: "Hier wurde inzwischen gespeichert …", as for a form
 	// read before someone else saved).
 	code, body = do(t, gs, "POST", ts.URL+"/sitzungen/48/wortmeldungen", url.Values{"sprecher": {"HE"}, "top": {strconv.FormatInt(items[0].ID, 10)}})
-	if code != http.StatusConflict || !strings.Contains(body, "HE steht bereits auf der Redeliste dieses Tagesordnungspunkts.") || strings.Contains(body, "Hier wurde inzwischen gespeichert") {
+	if code != http.StatusConflict || !strings.Contains(body, "Hessen steht bereits auf der Redeliste dieses Tagesordnungspunkts.") || strings.Contains(body, "Hier wurde inzwischen gespeichert") {
 		t.Errorf("HE entered twice: %d %s", code, between(body, "<main", `id="redeliste"`))
 	}
 }
@@ -214,7 +214,7 @@ func TestFloorSelectOffersOnlyThosePresent(t *testing.T) {
 		}
 	}
 	by := client(t, ts, "bayern")
-	if _, body := do(t, by, "GET", ts.URL+"/sitzungen/48", nil); strings.Contains(body, "Wortmeldung (BY)") || !strings.Contains(body, "BY ist laut Anwesenheitsliste bei diesem TOP nicht anwesend") {
+	if _, body := do(t, by, "GET", ts.URL+"/sitzungen/48", nil); strings.Contains(body, "Wortmeldung (BY)") || !strings.Contains(body, "Bayern ist laut Anwesenheitsliste bei diesem TOP nicht anwesend") {
 		t.Errorf("the session page of absent BY offers the floor or does not say why")
 	}
 	if _, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(body, "Wortmeldung (HE)") {

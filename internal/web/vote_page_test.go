@@ -63,7 +63,7 @@ func TestVotePageNamesTheMemberBeforeTheVote(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	runningSession(t, st, model.KindDecision)
 	for _, path := range []string{"/sitzungen/48/abstimmung", "/sitzungen/48/abstimmung/stand"} {
-		if _, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+path, nil); !strings.Contains(body, "erscheint sie hier mit dem Stimmzettel für HE.") {
+		if _, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+path, nil); !strings.Contains(body, "erscheint sie hier mit dem Stimmzettel für Hessen.") {
 			t.Errorf("%s does not name the member the ballot will be for", path)
 		}
 		if _, body := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+path, nil); !strings.Contains(body, "erscheint sie hier. Ohne JavaScript") {

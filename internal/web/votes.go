@@ -40,9 +40,11 @@ type voteView struct {
 	// MyMember is the member the user votes for; MyVote its vote so far
 	// (a member sees its own vote), CanVote whether it may vote now.
 	MyMember string
-	MyVote   model.VoteChoice
-	CanVote  bool
-	Internal bool // who has voted is shown to internal readers
+	// MyMemberName is that member's name, as the page says it.
+	MyMemberName string
+	MyVote       model.VoteChoice
+	CanVote      bool
+	Internal     bool // who has voted is shown to internal readers
 	// Refused is the member's own vote that was not taken, shown again.
 	Refused ballotRefusal
 	// Advisory names the advisory member (beratendes Mitglied) the user
@@ -91,7 +93,10 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 	v.Internal = auth.Can(u, auth.ViewInternal, "")
 	if u != nil && u.Role == model.RoleMember {
 		// Named while no vote runs too: the ballot will be for it.
-		v.MyMember = u.MemberAbbrev
+		v.MyMember, v.MyMemberName = u.MemberAbbrev, u.MemberAbbrev
+		if m, err := s.st.Member(ctx, u.MemberAbbrev); err == nil && m.Name != "" {
+			v.MyMemberName = m.Name // "Thüringen ist …", not "TH ist …"
+		}
 	}
 	if u != nil && u.Role == model.RoleAdvisory {
 		v.Advisory = u.MemberAbbrev
