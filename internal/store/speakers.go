@@ -61,12 +61,17 @@ func (s *Store) RequestFloor(ctx context.Context, sessionID, itemID int64, speak
 		if _, err := runningItem(ctx, tx, sessionID, itemID); err != nil {
 			return err
 		}
-		var known int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM members WHERE abbrev = ?`, speaker).Scan(&known); err != nil {
+		// The member's name, read before the insert: after a refused insert
+		// PostgreSQL reads nothing more in the transaction.
+		var name string
+		err := tx.QueryRowContext(ctx, `SELECT name FROM members WHERE abbrev = ?`, speaker).Scan(&name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return model.InputError("„%s“ ist kein Mitglied des Gremiums.", speaker)
+		} else if err != nil {
 			return fmt.Errorf("store: member %s: %w", speaker, err)
 		}
-		if known == 0 {
-			return model.InputError("„%s“ ist kein Mitglied des Gremiums.", speaker)
+		if name == "" {
+			name = speaker
 		}
 		if err := checkFloorPresence(ctx, tx, sessionID, itemID, speaker); err != nil {
 			return err
@@ -75,16 +80,11 @@ func (s *Store) RequestFloor(ctx context.Context, sessionID, itemID int64, speak
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM speaker_requests WHERE item_id = ?`, itemID).Scan(&pos); err != nil {
 			return fmt.Errorf("store: speakers' list position: %w", err)
 		}
-		var err error
 		id, err = s.insert(ctx, tx, "speaker_request", speaker,
 			`INSERT INTO speaker_requests (session_id, item_id, speaker, requested_by, requested_at, position, status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			sessionID, itemID, speaker, actorFrom(ctx), s.now().UTC().Format(time.RFC3339Nano), pos, model.SpeakerWaiting)
 		if errors.Is(err, ErrDuplicate) {
-			names, err := memberNames(ctx, tx)
-			if err != nil {
-				return err
-			}
-			return &model.Error{Class: model.ErrConflict, Reason: fmt.Sprintf("%s steht bereits auf der Redeliste dieses Tagesordnungspunkts.", names.Of(speaker)), Err: ErrOnTheList}
+			return &model.Error{Class: model.ErrConflict, Reason: fmt.Sprintf("%s steht bereits auf der Redeliste dieses Tagesordnungspunkts.", name), Err: ErrOnTheList}
 		}
 		return err
 	})
