@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -181,6 +182,12 @@ func TestProducersQueueInTheirTransaction(t *testing.T) {
 		// notice names the body that decides.
 		if n := list[0]; !strings.Contains(n.Subject, "Umlaufverfahren (IT-PLR)") || !strings.Contains(n.Body, "(Gremium: IT-PLR)") {
 			t.Errorf("the reminder does not name the body: %q / %q", n.Subject, n.Body)
+		}
+		// Who had not voted is the state when the reminder was written (it
+		// may wait in the outbox), and says so: before, "Noch keine Stimme
+		// abgegeben haben: …" read as now when it went out hours later.
+		if n := list[0]; !regexp.MustCompile(`Noch keine Stimme abgegeben hatten am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr: `).MatchString(n.Body) {
+			t.Errorf("the reminder's list does not say when it was taken: %q", n.Body)
 		}
 		started, _, _ := s.Notifications(ctx, OutboxFilter{Event: model.EventProcedureStarted})
 		if n := started[0]; !strings.Contains(n.Subject, "Umlaufverfahren (IT-PLR) gestartet") || !strings.Contains(n.Body, "(Gremium: IT-PLR; Beschluss:") {

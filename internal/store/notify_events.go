@@ -178,8 +178,10 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body mod
 		Event:   model.EventProcedureClosing,
 		Key:     fmt.Sprintf("umlauf_frist:%d", p.ID),
 		Subject: "Erinnerung: Umlaufverfahren (" + body.Abbrev + ") „" + title + "“ endet am " + model.BerlinDateTime(p.Deadline),
-		Body: fmt.Sprintf("Im Umlaufverfahren „%s“ (Gremium: %s) endet die Frist am %s. Noch keine Stimme abgegeben haben: %s. %s",
-			title, body.Abbrev, model.BerlinDateTime(p.Deadline), strings.Join(missing, ", "), withoutVote(d.AllMustConsent, true)),
+		// The list is the state when the reminder is written (a message
+		// may wait in the outbox); it says so rather than reading as now.
+		Body: fmt.Sprintf("Im Umlaufverfahren „%s“ (Gremium: %s) endet die Frist am %s. Noch keine Stimme abgegeben hatten am %s: %s. %s",
+			title, body.Abbrev, model.BerlinDateTime(p.Deadline), model.BerlinDateTime(s.now()), strings.Join(missing, ", "), withoutVote(d.AllMustConsent, true)),
 		Link: fmt.Sprintf("/umlaufverfahren/%d", p.ID),
 		To: func(sub Subscriber) bool {
 			return sub.User.Role == model.RoleMember && open[sub.User.MemberAbbrev]
