@@ -7,6 +7,7 @@ package web
 // and parameterised by the body (sessionFromPath → pathBody).
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -362,6 +363,24 @@ type recItem struct {
 	Recommendations []model.Recommendation
 	Open            bool // a proposal awaits its vote
 	Given           *model.Recommendation
+	// Short says why the item's proposal is not (yet) applied for as the
+	// rules require, which refuses a recommendation: said above the form
+	// before it is sent.
+	Short model.Shortfall
+}
+
+// itemShortfall gives the shortfall of the application of the open
+// proposal of item itemID (zero: none, or no open proposal).
+func (s *Server) itemShortfall(ctx context.Context, itemID int64) (model.Shortfall, error) {
+	drafts, err := s.st.Decisions(ctx, store.DecisionFilter{ItemID: itemID, Status: model.DecisionDraft, Limit: 1})
+	if err != nil || len(drafts) == 0 {
+		return model.Shortfall{}, err
+	}
+	co, err := s.st.CoApplications(ctx, drafts[0].ID)
+	if err != nil {
+		return model.Shortfall{}, err
+	}
+	return s.applicationShortfall(ctx, drafts[0], co)
 }
 
 type recommendationsData struct {
@@ -392,8 +411,11 @@ type recommendationsData struct {
 	// recommendation given or under way, for which the secretariat can
 	// have the preparatory body decide in written procedure (PrepBody).
 	Awaiting []model.AgendaItem
-	PrepBody model.Body
-	HasPrep  bool
+	// AwaitingShort gives, per awaiting item, why its proposal is not
+	// (yet) applied for as the rules require (recItem.Short).
+	AwaitingShort map[int64]model.Shortfall
+	PrepBody      model.Body
+	HasPrep       bool
 	// DeadlineDate and DeadlineClock are the deadline such a procedure's
 	// form proposes (model.Session.ProposedRecommendationDeadline), both
 	// "" when no deadline can be taken any more.
@@ -508,6 +530,10 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 					continue // a registration not yet accepted: its member's and the secretariat's
 				}
 				ri := recItem{Item: it}
+				if ri.Short, err = s.itemShortfall(ctx, it.ID); err != nil {
+					s.serverError(w, r, err)
+					return
+				}
 				for _, rc := range recs {
 					if rc.TargetItemID != it.ID {
 						continue
@@ -578,6 +604,15 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			// preparatory body (store.recommendable).
 			if d.HasPrep && !underWay[it.ID] && it.RegisteredBy != "" && it.OnAgenda() && !it.Deferred() {
 				d.Awaiting = append(d.Awaiting, it)
+				short, err := s.itemShortfall(ctx, it.ID)
+				if err != nil {
+					s.serverError(w, r, err)
+					return
+				}
+				if d.AwaitingShort == nil {
+					d.AwaitingShort = map[int64]model.Shortfall{}
+				}
+				d.AwaitingShort[it.ID] = short
 			}
 		}
 	}

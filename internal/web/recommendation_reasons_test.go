@@ -120,6 +120,11 @@ func TestRecommendationByProcedureProposesATakableDeadline(t *testing.T) {
 	t.Cleanup(func() { st.SetClock(time.Now) })
 	gs := client(t, ts, "geschaeftsstelle")
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/empfehlungen", nil)
+	// The page says before the form is sent that the application does not
+	// suffice yet (before: only the refusal after sending said so).
+	if above := between(page, `id="umlauf"`, fmt.Sprintf(`id="umlauf-%d"`, item)); !strings.Contains(above, "Der Antrag reicht noch nicht aus.") || !strings.Contains(above, "Mitantrag von BY, SN noch nicht bestätigt") {
+		t.Errorf("no word above the form that the application does not suffice yet: %s", above)
+	}
 	form := between(page, fmt.Sprintf(`id="umlauf-%d"`, item), "</form>")
 	date := between(between(form, fmt.Sprintf(`id="ud-%d"`, item), ">"), `value="`, `"`)
 	clock := between(between(form, fmt.Sprintf(`id="uz-%d"`, item), ">"), `value="`, `"`)
