@@ -129,6 +129,15 @@ func TestSpokespersonsInTheBrowserPages(t *testing.T) {
 	if code, body := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "beschluss": {"B-2025/31-IT"}, "sitzung": {"47"}}); code != http.StatusUnprocessableEntity || !strings.Contains(body, "nicht im Beschlussregister") {
 		t.Errorf("assignment citing a decision not in the register: %d", code)
 	}
+	// The session must be the decision's (B-2025/26-IT was taken in the
+	// 47th): before, "999" was stored, and the resignation, effective with
+	// a later session, could never be recorded.
+	for _, session := range []string{"999", "46"} {
+		code, body := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "person": {"Ina-Maria Ulbrich"}, "beschluss": {"B-2025/26-IT"}, "sitzung": {session}})
+		if code != http.StatusBadRequest || !strings.Contains(body, "wurde in der 47. Sitzung gefasst, nicht in der "+session+". Sitzung") || !strings.Contains(body, `id="sp-sitzung-fehler"`) {
+			t.Errorf("assignment in session %s: %d", session, code)
+		}
+	}
 	if code, _ := do(t, gs, "POST", ts.URL+"/fachmk/AMK/sprecher", url.Values{"mitglied": {"MV"}, "person": {"Ina-Maria Ulbrich"}, "beschluss": {"B-2025/26-IT"}, "sitzung": {"47"}}); code != http.StatusSeeOther {
 		t.Fatalf("assign AMK: %d", code)
 	}
