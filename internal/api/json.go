@@ -168,6 +168,9 @@ type Item struct {
 	// page and stay out of the register and its feed, which list
 	// numbered decisions.
 	DecisionTexts []DecisionText `json:"beschlusstext,omitempty"`
+	// Reports are the spokespersons' reports under the item "Reporting
+	// FachMK", as the session page shows them ("berichte").
+	Reports []FachMKReport `json:"berichte,omitempty"`
 	// DeferredTo and DeferredFrom are the numbers of the sessions the
 	// item was deferred to (Vertagung) or from; Deferral the minutes'
 	// line with its reason.
@@ -177,6 +180,14 @@ type Item struct {
 	// Minutes are the item's rows of the public minutes (ON, BV, PN,
 	// free text), once they are public.
 	Minutes []MinutesRow `json:"protokoll,omitempty"`
+}
+
+// FachMKReport is a spokesperson's report in the JSON API, as the
+// publication gate gives it to the reader (minutes.Redacted).
+type FachMKReport struct {
+	Conference string `json:"fachmk"`
+	Member     string `json:"mitglied"`
+	Text       string `json:"text"`
 }
 
 // Decision is an adopted decision in the JSON API.
@@ -464,6 +475,9 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 		for _, it := range sec.Items {
 			item := Item{Number: it.Number, Title: it.Title, Section: sec.Name, Points: it.Points, Goal: string(it.Goal), Sources: it.Sources,
 				Reporters: it.Reporters, Consent: it.Consent, DeferredTo: it.Deferral.To, DeferredFrom: it.Deferral.From, Deferral: it.Deferral.Line()}
+			for _, rep := range it.Reports {
+				item.Reports = append(item.Reports, FachMKReport{Conference: rep.Conference, Member: rep.Member, Text: model.PublicText(rep.Text)})
+			}
 			for _, row := range it.Rows {
 				if d := row.Decision; d != nil && d.Label != "" {
 					if pd, ok := publicDecision(a.Site.Base(r), *d, se.Number); ok {

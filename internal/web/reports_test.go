@@ -89,6 +89,11 @@ func TestReportingFachMK(t *testing.T) {
 	if r := reporting(page); !strings.Contains(r, "Digitalisierung der Grundsteuer") || strings.Contains(r, "Haushaltsmittel") {
 		t.Errorf("public agenda: report missing or confidential passage shown:\n%s", r)
 	}
+	// The JSON API gives the report under the item as the page does
+	// (before: the item had no reports at all).
+	if _, js := do(t, pub, "GET", ts.URL+"/api/v1/sitzungen/49", nil); !strings.Contains(js, `"berichte":[{"fachmk":"Finanzministerkonferenz","mitglied":"HB","text":"Die FMK hat die Digitalisierung der Grundsteuer beraten. [geschwärzt]"}]`) || strings.Contains(js, "Haushaltsmittel") {
+		t.Errorf("the JSON API's session: the report missing or its passage shown: %s", js)
+	}
 	// After publication a saved report is public at once; the note said
 	// "intern, bis die Tagesordnung veröffentlicht ist" still.
 	_, page = do(t, hb, "GET", ts.URL+"/sitzungen/49/reporting-fachmk", nil)
