@@ -703,13 +703,22 @@ func (s *Store) EvidenceDecision(ctx context.Context, bodyID int64, ref string) 
 	if err != nil {
 		return 0, err
 	}
+	d, err := s.DecisionByNumber(ctx, bodyID, n)
 	if !model.DecisionRefFits(b.DecisionPattern, ref) {
 		// BE-2026/01-AL is a recommendation of the AL-Runde, not the
-		// council's B-2026/01-IT.
-		return 0, model.InputError("%s ist keine Nummer eines Beschlusses des %s; der Nachweis nennt einen Beschluss wie %s.",
-			ref, b.Abbrev, model.FormatDecisionNumber(b.DecisionPattern, n))
+		// council's B-2026/01-IT. The number written as the body writes
+		// it is offered only where such a decision exists (before:
+		// "… wie B-2099/01-IT", which does not).
+		if err == nil {
+			return 0, model.InputError("%s ist keine Nummer eines Beschlusses des %s; gemeint ist vielleicht %s.",
+				ref, b.Abbrev, model.FormatDecisionNumber(b.DecisionPattern, n))
+		}
+		if errors.Is(err, ErrNotFound) {
+			return 0, model.InputError("%s ist keine Nummer eines Beschlusses des %s, und einen Beschluss %s gibt es nicht.",
+				ref, b.Abbrev, model.FormatDecisionNumber(b.DecisionPattern, n))
+		}
+		return 0, err
 	}
-	d, err := s.DecisionByNumber(ctx, bodyID, n)
 	if errors.Is(err, ErrNotFound) {
 		return 0, model.InputError("Der Beschluss %s ist nicht erfasst.", ref)
 	}

@@ -124,8 +124,15 @@ func TestALRundeRecommendationIsNoCouncilDecision(t *testing.T) {
 	f, _ := w.st.FollowUp(ctx, id)
 	code, page = do(t, gs, "POST", path+"/stand", url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"2026-03-05"},
 		"nachweis_beschluss": {"BE-2026/01-AL"}})
-	if code == http.StatusSeeOther || !strings.Contains(page, "BE-2026/01-AL ist keine Nummer eines Beschlusses des IT-PLR") {
+	if code == http.StatusSeeOther || !strings.Contains(page, "BE-2026/01-AL ist keine Nummer eines Beschlusses des IT-PLR; gemeint ist vielleicht B-2026/01-IT.") {
 		t.Errorf("report with BE-2026/01-AL: %d", code)
+	}
+	// A number written otherwise offers the body's form only where such a
+	// decision exists (before: "… wie B-2099/01-IT", which does not).
+	_, page = do(t, gs, "POST", path+"/stand", url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"2026-03-05"},
+		"nachweis_beschluss": {"B-2099/1-IT"}})
+	if !strings.Contains(page, "B-2099/1-IT ist keine Nummer eines Beschlusses des IT-PLR, und einen Beschluss B-2099/01-IT gibt es nicht.") {
+		t.Errorf("report with B-2099/1-IT: %s", between(page, "<main", "</form>"))
 	}
 	if got, _ := w.st.FollowUp(ctx, id); got.Status == model.FollowUpDone || got.EvidenceDecisionID == w.itDec {
 		t.Errorf("closed by the IT-PLR's decision: %+v", got)
