@@ -224,17 +224,8 @@ func TestStaleEditGets409(t *testing.T) {
 		t.Errorf("the first edit was not kept: %+v", got.Points)
 	}
 	// The htmx autosave gets a short message instead of a page.
-	req, _ := http.NewRequest("POST", path, strings.NewReader(url.Values{"version": {version}, "punkte": {"Dritte."}}.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("HX-Request", "true")
-	res, err := gs.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode != http.StatusConflict || !strings.Contains(string(b), "Nicht gespeichert") {
-		t.Errorf("htmx stale edit: %d %s", res.StatusCode, b)
+	if code, b := hxPost(t, gs, path, url.Values{"version": {version}, "punkte": {"Dritte."}}); code != http.StatusConflict || !strings.Contains(b, "Nicht gespeichert") {
+		t.Errorf("htmx stale edit: %d %s", code, b)
 	}
 }
 
@@ -598,9 +589,19 @@ func TestMemberUploadsToItsAcceptedItem(t *testing.T) {
 // hxPost posts a form as htmx's autosave does.
 func hxPost(t *testing.T, c *http.Client, u string, form url.Values) (int, string) {
 	t.Helper()
-	req, _ := http.NewRequest("POST", u, strings.NewReader(form.Encode()))
+	return postWithHeader(t, c, u, form, "HX-Request", "true")
+}
+
+// postWithHeader posts form to u with the request header name set to
+// value.
+func postWithHeader(t *testing.T, c *http.Client, u string, form url.Values, name, value string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest("POST", u, strings.NewReader(form.Encode()))
+	if err != nil {
+		t.Fatal(err)
+	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("HX-Request", "true")
+	req.Header.Set(name, value)
 	res, err := c.Do(req)
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -52,19 +51,7 @@ func dayOf48(t *testing.T, ts *httptest.Server, st *store.Store) (model.Session,
 // postFrom posts form to u as sent from the page from (its Referer).
 func postFrom(t *testing.T, c *http.Client, u, from string, form url.Values) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest("POST", u, strings.NewReader(form.Encode()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Referer", from)
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
+	return postWithHeader(t, c, u, form, "Referer", from)
 }
 
 // TestSessionEndsOnlyAfterTheVote: the reviewer ended the session while a
