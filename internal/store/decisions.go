@@ -661,28 +661,30 @@ func scanEarlier(r scanner) (model.EarlierDecision, error) {
 
 // citedDecision checks that ref names an adopted decision of body bodyID
 // (in the register, or recorded as an earlier decision with its date) and
-// gives the day it was adopted: its own date, else its session's (zero
-// when neither is recorded).
-func citedDecision(ctx context.Context, tx *sql.Tx, bodyID int64, ref string) (model.Date, error) {
+// gives the day it was adopted — its own date, else its session's (zero
+// when neither is recorded) — and the number of its session (0 for an
+// earlier decision or one without a session).
+func citedDecision(ctx context.Context, tx *sql.Tx, bodyID int64, ref string) (model.Date, int, error) {
 	n, ok := model.ParseDecisionRef(ref)
 	if !ok {
-		return model.Date{}, model.RuleError("„%s“ ist keine Beschlussnummer (z. B. B-2025/31-IT).", ref)
+		return model.Date{}, 0, model.RuleError("„%s“ ist keine Beschlussnummer (z. B. B-2025/31-IT).", ref)
 	}
 	var on string
-	err := tx.QueryRowContext(ctx, `SELECT on_day FROM (
-			SELECT COALESCE(NULLIF(d.adopted_on, ''), s.date, '') AS on_day, 0 AS pos FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+	var session int
+	err := tx.QueryRowContext(ctx, `SELECT on_day, session FROM (
+			SELECT COALESCE(NULLIF(d.adopted_on, ''), s.date, '') AS on_day, COALESCE(s.number, 0) AS session, 0 AS pos FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
 			 WHERE d.body_id = ? AND d.year = ? AND d.seq = ? AND d.seq > 0 AND d.status = ?
 			UNION ALL
-			SELECT adopted_on, 1 FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?) found
+			SELECT adopted_on, 0, 1 FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?) found
 		ORDER BY pos LIMIT 1`,
-		bodyID, n.Year, n.Seq, model.DecisionAdopted, bodyID, n.Year, n.Seq).Scan(&on)
+		bodyID, n.Year, n.Seq, model.DecisionAdopted, bodyID, n.Year, n.Seq).Scan(&on, &session)
 	if errors.Is(err, sql.ErrNoRows) {
-		return model.Date{}, model.RuleError("Beschluss %s steht nicht im Beschlussregister; bitte einen gefassten Beschluss angeben oder ihn als früheren Beschluss mit Nummer und Datum erfassen.", n.Short())
+		return model.Date{}, 0, model.RuleError("Beschluss %s steht nicht im Beschlussregister; bitte einen gefassten Beschluss angeben oder ihn als früheren Beschluss mit Nummer und Datum erfassen.", n.Short())
 	}
 	if err != nil {
-		return model.Date{}, fmt.Errorf("store: cited decision: %w", err)
+		return model.Date{}, 0, fmt.Errorf("store: cited decision: %w", err)
 	}
-	return parseDate(on), nil
+	return parseDate(on), session, nil
 }
 
 // ErrNoQuorum means a decision was to be recorded in a session whose quorum

@@ -85,36 +85,29 @@ func (s *Store) validateAssignment(ctx context.Context, tx *sql.Tx, a model.Assi
 	if err != nil {
 		return model.Date{}, fmt.Errorf("store: council: %w", err)
 	}
-	on, err := citedDecision(ctx, tx, council, a.DecisionRef)
+	on, session, err := citedDecision(ctx, tx, council, a.DecisionRef)
 	if err != nil {
 		return on, err
 	}
-	return on, assignedInSession(ctx, tx, council, a)
+	return on, assignedInSession(ctx, tx, council, a, session)
 }
 
 // assignedInSession refuses, at the field "sitzung", a session number the
 // assignment cannot have been made in: another than the session of the
 // decision in the register, or, for an earlier decision outside it, one
-// after the council's last recorded session. Before, "999" was taken, and
-// the resignation, which takes effect with a later session, could never
-// be recorded.
-func assignedInSession(ctx context.Context, tx *sql.Tx, council int64, a model.Assignment) error {
-	if a.StartSession == 0 {
-		return nil
-	}
-	n, _ := model.ParseDecisionRef(a.DecisionRef) // citedDecision read it
-	var in sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT s.number FROM decisions d JOIN sessions s ON s.id = d.session_id
-		WHERE d.body_id = ? AND d.year = ? AND d.seq = ? AND d.seq > 0 AND d.status = ? ORDER BY d.id LIMIT 1`,
-		council, n.Year, n.Seq, model.DecisionAdopted).Scan(&in)
+// after the council's last recorded session; decisionSession is the
+// session of the decision in the register (citedDecision; 0 for an earlier
+// decision). Before, "999" was taken, and the resignation, which takes
+// effect with a later session, could never be recorded.
+func assignedInSession(ctx context.Context, tx *sql.Tx, council int64, a model.Assignment, decisionSession int) error {
 	switch {
-	case err == nil && in.Valid:
-		if int(in.Int64) != a.StartSession {
-			return model.AtField("sitzung", model.InputError("Beschluss %s wurde in der %d. Sitzung gefasst, nicht in der %d. Sitzung. Bitte die Nummer jener Sitzung angeben oder das Feld leer lassen.", n.Short(), in.Int64, a.StartSession))
-		}
+	case a.StartSession == 0:
 		return nil
-	case err != nil && !errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("store: session of decision %s: %w", n.Short(), err)
+	case decisionSession != 0 && decisionSession != a.StartSession:
+		n, _ := model.ParseDecisionRef(a.DecisionRef) // citedDecision read it
+		return model.AtField("sitzung", model.InputError("Beschluss %s wurde in der %d. Sitzung gefasst, nicht in der %d. Sitzung. Bitte die Nummer jener Sitzung angeben oder das Feld leer lassen.", n.Short(), decisionSession, a.StartSession))
+	case decisionSession != 0:
+		return nil
 	}
 	var last int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ?`, council).Scan(&last); err != nil {
