@@ -303,7 +303,7 @@ func (s *Store) openVoteTx(ctx context.Context, tx *sql.Tx, sessionID, decisionI
 	if open, err := hasOpenBallot(ctx, tx, sessionID); err != nil {
 		return 0, err
 	} else if open {
-		return 0, &model.Error{Class: model.ErrConflict, Reason: "In dieser Sitzung läuft bereits eine Abstimmung; sie muss zuerst geschlossen oder abgebrochen werden.", Err: ErrVoteRunning}
+		return 0, ErrVoteRunning
 	}
 	detail := "Grüne Liste"
 	if decisionID != 0 {

@@ -45,20 +45,20 @@ var (
 	// ErrImmutable means the row may no longer change: an adopted decision or
 	// the minutes of a session whose minutes are approved.
 	ErrImmutable error = &model.Error{Class: model.ErrRule, Reason: "Das Protokoll dieser Sitzung ist genehmigt oder der Beschluss ist gefasst; beides ist unveränderlich. Korrekturen werden als neue Fassung angelegt."}
-	// ErrFloorMoved is the cause of the conflict when a speakers'-list form
-	// was read with another speaker at the floor than the one who has it
-	// now (checkFloorSeen): a second window, or the same button clicked
-	// twice. Front ends show the list as it is with the reason as a note
-	// rather than an error page.
-	ErrFloorMoved = errors.New("store: the speakers' list moved on since the form was read")
-	// ErrVoteRunning is the cause of the refusal to open a vote while one
-	// runs in the session (one vote at a time): the button clicked twice,
-	// or a second proposal. Front ends lead to the running vote.
-	ErrVoteRunning = errors.New("store: a vote is running in the session")
-	// ErrOnTheList is the cause of the refusal of a request for the floor
-	// from a speaker who waits or speaks at the item already: a second
-	// tap on "Wortmeldung", which the web answers as done.
-	ErrOnTheList = errors.New("store: the speaker is on the speakers' list already")
+	// ErrFloorMoved means a speakers'-list form was read with another
+	// speaker at the floor than the one who has it now (checkFloorSeen): a
+	// second window, or the same button clicked twice. The error returned
+	// names who has the floor and wraps it; front ends show the list as it
+	// is with the reason as a note rather than an error page.
+	ErrFloorMoved error = &model.Error{Class: model.ErrConflict, Reason: "Die Redeliste hat sich inzwischen geändert. Nichts ist geändert; bitte den jetzigen Stand prüfen."}
+	// ErrVoteRunning means a vote was to be opened while one runs in the
+	// session (one vote at a time): the button clicked twice, or a second
+	// proposal. Front ends lead to the running vote.
+	ErrVoteRunning error = &model.Error{Class: model.ErrConflict, Reason: "In dieser Sitzung läuft bereits eine Abstimmung; sie muss zuerst geschlossen oder abgebrochen werden."}
+	// ErrOnTheList means a speaker asked for the floor who waits or speaks
+	// at the item already: a second tap on "Wortmeldung", which the web
+	// answers as done. The error returned names the member and wraps it.
+	ErrOnTheList error = &model.Error{Class: model.ErrConflict, Reason: "Die Wortmeldung steht bereits auf der Redeliste dieses Tagesordnungspunkts."}
 	// ErrDuplicate means a row with the same natural key exists.
 	ErrDuplicate error = &model.Error{Class: model.ErrConflict, Reason: "Ein Eintrag mit dieser Nummer oder diesem Namen existiert bereits."}
 )

@@ -331,6 +331,15 @@ func liveURL(se model.Session, itemID int64) string {
 	return fmt.Sprintf("%s/live?top=%d#top-%d", se.Path(), itemID, itemID)
 }
 
+// liveAt gives the live page at item itemID (0: the page as it opens) and
+// the element with id anchor ("redeliste", "abstimmung").
+func liveAt(se model.Session, itemID int64, anchor string) string {
+	if itemID == 0 {
+		return se.Path() + "/live#" + anchor
+	}
+	return fmt.Sprintf("%s/live?top=%d#%s", se.Path(), itemID, anchor)
+}
+
 // saved answers a successful change: htmx requests get a short status, other
 // requests go back to the live page.
 func (s *Server) saved(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, notice string) {

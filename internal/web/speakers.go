@@ -219,7 +219,10 @@ func (s *Server) nextSpeaker(w http.ResponseWriter, r *http.Request) {
 	}
 	rowID, started, err := s.st.NextSpeaker(r.Context(), se.ID, itemID, floorSeen(r))
 	if errors.Is(err, store.ErrFloorMoved) {
-		floorMoved(w, r, se, itemID, err)
+		// The button clicked twice, or a second window: nothing changed;
+		// the list as it is now, the reason as the note (before: an
+		// error page in the middle of the session day).
+		back(w, r, liveAt(se, itemID, "redeliste"), model.ReasonOf(err))
 		return
 	}
 	if err != nil {
@@ -240,15 +243,6 @@ func (s *Server) nextSpeaker(w http.ResponseWriter, r *http.Request) {
 	back(w, r, to, notice)
 }
 
-// floorMoved answers a speakers'-list form read with another speaker at
-// the floor (store.ErrFloorMoved): the button clicked twice, or a second
-// window. Nothing changed; the live page shows the list as it is now, with
-// the reason as its note. Before, an error page stood in the middle of the
-// session day.
-func floorMoved(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, err error) {
-	back(w, r, fmt.Sprintf("%s/live?top=%d#redeliste", se.Path(), itemID), model.ReasonOf(err))
-}
-
 // floorSeen reads the speaker request that had the floor when the live
 // page's form was rendered (am_wort; 0 or absent: nobody), so that a form
 // of an older state ends or passes on no other speaker's turn
@@ -265,7 +259,7 @@ func (s *Server) endTurn(w http.ResponseWriter, r *http.Request) {
 	}
 	rowID, err := s.st.EndTurn(r.Context(), se.ID, floorSeen(r))
 	if errors.Is(err, store.ErrFloorMoved) {
-		floorMoved(w, r, se, se.CurrentItemID, err)
+		back(w, r, liveAt(se, se.CurrentItemID, "redeliste"), model.ReasonOf(err)) // as in nextSpeaker
 		return
 	}
 	if err != nil {

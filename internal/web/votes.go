@@ -339,7 +339,10 @@ func (s *Server) openDraftVote(w http.ResponseWriter, r *http.Request) {
 		opts = append(opts, store.ConsentingOnly())
 	}
 	if _, err := s.st.OpenVote(r.Context(), se.ID, d.ID, opts...); errors.Is(err, store.ErrVoteRunning) {
-		voteRunning(w, r, se, d.ItemID, err)
+		// Clicked twice, or another proposal: the running vote, the
+		// reason as the note (before: a refusal linking to the form for
+		// opening, which the page does not show while a vote runs).
+		back(w, r, liveAt(se, d.ItemID, "abstimmung"), model.ReasonOf(err))
 		return
 	} else if err != nil {
 		// Refused (no quorum at the item, not feasible, a vote running):
@@ -350,18 +353,6 @@ func (s *Server) openDraftVote(w http.ResponseWriter, r *http.Request) {
 	s.saved(w, r, se, d.ItemID, "Die Abstimmung ist eröffnet: die anwesenden Mitglieder stimmen jetzt unter "+voteURL(se)+" ab.")
 }
 
-// voteRunning answers the opening of a vote while one runs (the button
-// clicked twice, or another proposal): the live page at the running vote,
-// the reason as its note. Before, the refusal linked to the form for
-// opening, which the page no longer shows while a vote runs.
-func voteRunning(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, err error) {
-	to := se.Path() + "/live#abstimmung"
-	if itemID != 0 {
-		to = fmt.Sprintf("%s/live?top=%d#abstimmung", se.Path(), itemID)
-	}
-	back(w, r, to, model.ReasonOf(err))
-}
-
 // openConsentVote opens a vote on the Grüne Liste en bloc.
 func (s *Server) openConsentVote(w http.ResponseWriter, r *http.Request) {
 	_, _, se, ok := s.sessionAction(w, r, auth.RecordMinutes)
@@ -369,7 +360,7 @@ func (s *Server) openConsentVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := s.st.OpenVote(r.Context(), se.ID, 0); errors.Is(err, store.ErrVoteRunning) {
-		voteRunning(w, r, se, 0, err)
+		back(w, r, liveAt(se, 0, "abstimmung"), model.ReasonOf(err)) // as in openDraftVote
 		return
 	} else if err != nil {
 		s.refuseEntry(w, r, se, 0, "gl-eroeffnen", "Die Abstimmung über die Grüne Liste ist nicht eröffnet", err)
