@@ -7,7 +7,6 @@ package web
 // and parameterised by the body (sessionFromPath → pathBody).
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -369,20 +368,6 @@ type recItem struct {
 	Short model.Shortfall
 }
 
-// itemShortfall gives the shortfall of the application of the open
-// proposal of item itemID (zero: none, or no open proposal).
-func (s *Server) itemShortfall(ctx context.Context, itemID int64) (model.Shortfall, error) {
-	drafts, err := s.st.Decisions(ctx, store.DecisionFilter{ItemID: itemID, Status: model.DecisionDraft, Limit: 1})
-	if err != nil || len(drafts) == 0 {
-		return model.Shortfall{}, err
-	}
-	co, err := s.st.CoApplications(ctx, drafts[0].ID)
-	if err != nil {
-		return model.Shortfall{}, err
-	}
-	return s.applicationShortfall(ctx, drafts[0], co)
-}
-
 type recommendationsData struct {
 	Session  model.Session // the session of the page
 	Body     model.Body
@@ -492,7 +477,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, refused problems, pull refusedForm) {
 	ctx := r.Context()
 	a, u := s.audienceOf(r), s.user(r)
-	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{},
+	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{}, AwaitingShort: map[int64]model.Shortfall{},
 		Typed: typed, TypedProblems: refused, Pull: pull}
 	if typed != nil {
 		d.TypedItem, _ = strconv.ParseInt(typed.Get("top"), 10, 64)
@@ -608,9 +593,6 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 				if err != nil {
 					s.serverError(w, r, err)
 					return
-				}
-				if d.AwaitingShort == nil {
-					d.AwaitingShort = map[int64]model.Shortfall{}
 				}
 				d.AwaitingShort[it.ID] = short
 			}

@@ -11,6 +11,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // coApplicantData is a registration as a named co-applicant reads it: what
@@ -128,6 +129,20 @@ func (s *Server) coApplicantView(r *http.Request, u *model.User, itemID int64) (
 		return it, se, draft, false
 	}
 	return it, se, draft, s.coApplicantOf(r, u, it, se, draft)
+}
+
+// itemShortfall gives the shortfall of the application of the open
+// proposal of item itemID (zero: none, or no open proposal).
+func (s *Server) itemShortfall(ctx context.Context, itemID int64) (model.Shortfall, error) {
+	drafts, err := s.st.Decisions(ctx, store.DecisionFilter{ItemID: itemID, Status: model.DecisionDraft, Limit: 1})
+	if err != nil || len(drafts) == 0 {
+		return model.Shortfall{}, err
+	}
+	co, err := s.st.CoApplications(ctx, drafts[0].ID)
+	if err != nil {
+		return model.Shortfall{}, err
+	}
+	return s.applicationShortfall(ctx, drafts[0], co)
 }
 
 // applicationShortfall gives the shortfall of proposal draft with its

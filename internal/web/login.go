@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -219,18 +220,28 @@ const (
 // keptFormFrom gives the form of request r, sent without a login, to keep.
 func keptFormFrom(r *http.Request) *keptForm {
 	k := &keptForm{Action: safeNext(r.URL.RequestURI())}
-	if r.MultipartForm != nil && len(r.MultipartForm.File) > 0 {
-		k.Files = true
-	}
-	if ctype, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.EqualFold(strings.TrimSpace(ctype), "multipart/form-data") && r.MultipartForm == nil {
-		k.Files = true // an upload route reads its own body: its file is not read here
-	}
-	for _, name := range slices.Sorted(maps.Keys(r.PostForm)) {
-		for _, v := range r.PostForm[name] {
-			k.Fields = append(k.Fields, keptField{Name: name, Value: v})
+	// A file chosen, or a multipart body not read (an upload route reads
+	// its own): nothing of it can be carried.
+	ctype, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
+	k.Files = strings.EqualFold(strings.TrimSpace(ctype), "multipart/form-data") && (r.MultipartForm == nil || len(r.MultipartForm.File) > 0)
+	k.Fields = keptFields(r.PostForm, "")
+	return k
+}
+
+// keptFields gives the fields of form whose names start with prefix, the
+// prefix cut off, in a stable order.
+func keptFields(form url.Values, prefix string) []keptField {
+	var out []keptField
+	for _, name := range slices.Sorted(maps.Keys(form)) {
+		field, ok := strings.CutPrefix(name, prefix)
+		if !ok {
+			continue
+		}
+		for _, v := range form[name] {
+			out = append(out, keptField{Name: field, Value: v})
 		}
 	}
-	return k
+	return out
 }
 
 // keptFormOf reads the keptForm the login form carries (nil for a plain
@@ -240,17 +251,7 @@ func keptFormOf(r *http.Request) *keptForm {
 	if action == "" {
 		return nil
 	}
-	k := &keptForm{Action: safeNext(action), Files: r.PostFormValue("formular_datei") == "1"}
-	for _, name := range slices.Sorted(maps.Keys(r.PostForm)) {
-		field, ok := strings.CutPrefix(name, keptPrefix)
-		if !ok {
-			continue
-		}
-		for _, v := range r.PostForm[name] {
-			k.Fields = append(k.Fields, keptField{Name: field, Value: v})
-		}
-	}
-	return k
+	return &keptForm{Action: safeNext(action), Files: r.PostFormValue("formular_datei") == "1", Fields: keptFields(r.PostForm, keptPrefix)}
 }
 
 // loginExpired answers a form sent without a login (it expired, or the
