@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"net/http"
@@ -307,12 +308,12 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 	}
 	if u.Role == model.RoleMember {
 		data.MyMember, data.MyVote = u.MemberAbbrev, data.Votes[u.MemberAbbrev]
-		data.MyMemberName = u.MemberAbbrev
-		for _, m := range voters {
-			if m.Abbrev == u.MemberAbbrev && m.Name != "" {
-				data.MyMemberName = m.Name
-			}
+		members, err := s.memberMap(ctx)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
 		}
+		data.MyMemberName = cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev)
 		isVoter := false // advisory members and guests never vote
 		for _, m := range voters {
 			isVoter = isVoter || m.Abbrev == u.MemberAbbrev

@@ -8,6 +8,7 @@ package web
 // result and the number follow from the rule of the decision's kind.
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -93,10 +94,11 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 	v.Internal = auth.Can(u, auth.ViewInternal, "")
 	if u != nil && u.Role == model.RoleMember {
 		// Named while no vote runs too: the ballot will be for it.
-		v.MyMember, v.MyMemberName = u.MemberAbbrev, u.MemberAbbrev
-		if m, err := s.st.Member(ctx, u.MemberAbbrev); err == nil && m.Name != "" {
-			v.MyMemberName = m.Name // "Thüringen ist …", not "TH ist …"
+		members, err := s.memberMap(ctx) // kept per data version
+		if err != nil {
+			return v, err
 		}
+		v.MyMember, v.MyMemberName = u.MemberAbbrev, cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev) // "Thüringen ist …", not "TH ist …"
 	}
 	if u != nil && u.Role == model.RoleAdvisory {
 		v.Advisory = u.MemberAbbrev
