@@ -275,6 +275,22 @@ func (m *Sessions) LoginUsers(ctx context.Context, logins []string) map[string]*
 	return out
 }
 
+// LoginAccount gives the user name of the account whose login the request
+// carries, even when that login has ended by its timeouts ("" when the
+// request carries none the store knows): whose form it is that was sent
+// after the login expired.
+func (m *Sessions) LoginAccount(ctx context.Context, r *http.Request) (string, error) {
+	login := m.LoginOf(r)
+	if login == "" {
+		return "", nil
+	}
+	username, err := m.st.LoginSessionAccount(ctx, login)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil
+	}
+	return username, err
+}
+
 func (m *Sessions) clearCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: m.cookieName(r), Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: m.secure(r)})

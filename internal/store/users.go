@@ -312,6 +312,19 @@ func (s *Store) TouchLoginSessions(ctx context.Context, tokenHashes []string, no
 	return nil
 }
 
+// LoginSessionAccount gives the user name of the account a login session
+// belongs to, whether the login is still valid or has ended by its
+// timeouts (ErrNotFound when there is no such session: never made, logged
+// out, replaced by a later login in the same browser). A form sent after
+// its login expired is kept for that account only.
+func (s *Store) LoginSessionAccount(ctx context.Context, tokenHash string) (string, error) {
+	return queryOne(ctx, s.rd, func(r scanner) (string, error) {
+		var username string
+		err := r.Scan(&username)
+		return username, err
+	}, "login session", `SELECT u.username FROM login_sessions l JOIN users u ON u.id = l.user_id WHERE l.token_hash = ?`, tokenHash)
+}
+
 // DeleteLoginSession ends a login session (logout); the audit log gets a
 // "logout" entry under the account's user name. An unknown token changes
 // nothing.

@@ -54,11 +54,22 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	d.Kept = keptFormOf(r)
 	u, err := s.sessions.Login(w, r, d.Username, r.PostFormValue("passwort"))
 	if err == nil && d.Kept != nil {
-		// Logged in again after the login expired: the form as it was
-		// sent, to send it now (the user confirms; nothing is sent by
-		// itself). The page is rendered for the user now logged in.
-		r = r.WithContext(context.WithValue(r.Context(), userKey{}, &u))
-		s.render(w, r, http.StatusOK, "resend.html", view{Title: "Eingaben absenden", Data: d.Kept})
+		switch {
+		case !d.Kept.Sealed:
+			back(w, r, d.Next, "Sie sind angemeldet. Ihre Eingaben von vorhin können nicht mehr übernommen werden, weil die Anmeldeseite zu lange geöffnet war. Bitte geben Sie sie erneut ein.")
+		case d.Kept.Owner != "" && d.Kept.Owner != u.Username:
+			// Typed under another account's login, which expired: it
+			// is not offered to whoever logs in next in this browser.
+			s.log.Info("kept form dropped: typed under another account", "user", u.Username, "request_id", requestID(r))
+			back(w, r, d.Next, "Sie sind angemeldet. Die Eingaben auf der Anmeldeseite stammten aus der abgelaufenen Anmeldung eines anderen Kontos; sie wurden nicht übernommen.")
+		default:
+			// Logged in again after the login expired: the form as it
+			// was sent, to send it now (the user confirms; nothing is
+			// sent by itself). The page is rendered for the user now
+			// logged in.
+			r = r.WithContext(context.WithValue(r.Context(), userKey{}, &u))
+			s.render(w, r, http.StatusOK, "resend.html", view{Title: "Eingaben absenden", Data: d.Kept})
+		}
 		return
 	}
 	if err == nil {
@@ -196,10 +207,21 @@ func (s *Server) oidcRefused(w http.ResponseWriter, r *http.Request, status int,
 // the page was open — carried as hidden fields through the login form and
 // offered for sending again once logged in (resend.html). Nothing typed is
 // lost to an expired login: before, such a form was answered "Keine
-// Berechtigung" and its text was gone.
+// Berechtigung" and its text was gone. It is offered to the account whose
+// login expired only: the login form carries that account's name, signed
+// with the action (Seal), and a login as another account drops the form.
 type keptForm struct {
 	// Action is the local path the form was sent to.
 	Action string
+	// Owner is the user name of the account whose login the form was
+	// sent with ("" when the request carried no login the store still
+	// knows: logged out in another tab, or the cookie gone).
+	Owner string
+	// Seal signs Owner with Action for the login form (keptSeal).
+	Seal string
+	// Sealed says the login form's seal held: Owner is the one it was
+	// made with.
+	Sealed bool
 	// Fields are the form's fields as sent, in a stable order.
 	Fields []keptField
 	// Files says the form had a file chosen, which cannot be carried: it
@@ -217,9 +239,25 @@ const (
 	keptAction = "formular_ziel"
 )
 
-// keptFormFrom gives the form of request r, sent without a login, to keep.
-func keptFormFrom(r *http.Request) *keptForm {
-	k := &keptForm{Action: safeNext(r.URL.RequestURI())}
+// keptSealField is the login form's field with the kept form's seal;
+// keptPurpose is the seal's purpose for the signer, keptTTL how long a
+// login page with a kept form may stay open.
+const (
+	keptSealField = "formular_konto"
+	keptPurpose   = "formular-konto"
+	keptTTL       = 24 * time.Hour
+)
+
+// keptSealed is what a kept form's seal signs: its owner and its action.
+func keptSealed(owner, action string) string { return owner + "\x00" + action }
+
+// keptFormFrom gives the form of request r, sent without a login, to keep,
+// sent with the login of account owner ("" for none).
+func keptFormFrom(r *http.Request, owner string) *keptForm {
+	k := &keptForm{Action: safeNext(r.URL.RequestURI()), Owner: owner}
+	if sg, ok := r.Context().Value(signerKey{}).(*auth.Signer); ok {
+		k.Seal = sg.Sign(keptPurpose, keptSealed(k.Owner, k.Action), keptTTL)
+	}
 	// A file chosen, or a multipart body not read (an upload route reads
 	// its own): nothing of it can be carried.
 	ctype, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
@@ -245,13 +283,20 @@ func keptFields(form url.Values, prefix string) []keptField {
 }
 
 // keptFormOf reads the keptForm the login form carries (nil for a plain
-// login).
+// login), with its owner when its seal holds.
 func keptFormOf(r *http.Request) *keptForm {
 	action := r.PostFormValue(keptAction)
 	if action == "" {
 		return nil
 	}
-	return &keptForm{Action: safeNext(action), Files: r.PostFormValue("formular_datei") == "1", Fields: keptFields(r.PostForm, keptPrefix)}
+	k := &keptForm{Action: safeNext(action), Files: r.PostFormValue("formular_datei") == "1", Fields: keptFields(r.PostForm, keptPrefix)}
+	if sg, ok := r.Context().Value(signerKey{}).(*auth.Signer); ok {
+		if sealed, ok := sg.Verify(keptPurpose, r.PostFormValue(keptSealField)); ok {
+			owner, forAction, _ := strings.Cut(sealed, "\x00")
+			k.Owner, k.Sealed = owner, forAction == k.Action
+		}
+	}
+	return k
 }
 
 // loginExpired answers a form sent without a login (it expired, or the
@@ -270,8 +315,13 @@ func (s *Server) loginExpired(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `<span class="save-state conflict" role="alert">Nicht gespeichert: `+reason+` Bitte in einem anderen Tab anmelden; Ihr Text bleibt hier stehen und wird danach gespeichert.</span>`)
 		return
 	}
+	owner, err := s.sessions.LoginAccount(r.Context(), r)
+	if err != nil {
+		// Without the owner the form is still kept, for whoever logs in.
+		s.log.Error("account of an expired login", "err", err, "request_id", requestID(r))
+	}
 	d := s.loginData("/")
-	d.Kept = keptFormFrom(r)
+	d.Kept = keptFormFrom(r, owner)
 	d.Error = reason + " Ihre Eingaben sind nicht verloren: Bitte melden Sie sich wieder an; danach können Sie sie absenden."
 	s.render(w, r, http.StatusUnauthorized, "login.html", view{Title: "Anmeldung abgelaufen", Data: d})
 }

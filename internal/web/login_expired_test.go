@@ -59,3 +59,62 @@ func TestExpiredLoginKeepsTheForm(t *testing.T) {
 		t.Errorf("autosave after the login expired: %d %s", code, body)
 	}
 }
+
+// TestExpiredLoginKeepsTheFormForItsAccount: the form of a login that
+// expired is offered to that account only. Hessen's office leaves a tab
+// open until its login ends; Bayern's office logs in at the same browser
+// with the login page that carries Hessen's form: Bayern gets its start
+// page and a note, not Hessen's text to send under its own name. Hessen
+// logging in gets the form. A login page whose seal does not hold (made
+// up, or too old) keeps nothing either. Before, whoever logged in was
+// offered the form.
+func TestExpiredLoginKeepsTheFormForItsAccount(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	action := "/sitzungen/47/kommentare"
+	typed := "Hessen bittet, TOP 3 genauer zu fassen"
+	hessen := client(t, ts, "hessen")
+	if _, err := st.DBForTests().ExecContext(ctx, `UPDATE login_sessions SET expires_at = '2000-01-01T00:00:00Z'`); err != nil {
+		t.Fatal(err)
+	}
+	code, page := do(t, hessen, "POST", ts.URL+action, url.Values{"text": {typed}})
+	if code != http.StatusUnauthorized || !strings.Contains(page, `name="formular.text" value="`+typed+`"`) || !strings.Contains(page, `name="formular_konto" value="`) {
+		t.Fatalf("form sent after Hessen's login expired: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	login := postedForm(page, "/anmelden")
+	asBayern := url.Values{}
+	for k, v := range login {
+		asBayern[k] = v
+	}
+	asBayern.Set("benutzer", "bayern")
+	asBayern.Set("passwort", demo.AccountPassword)
+	code, page = do(t, hessen, "POST", ts.URL+"/anmelden", asBayern)
+	if code != http.StatusSeeOther || strings.Contains(page, typed) {
+		t.Fatalf("Bayern logging in with Hessen's kept form: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	if _, page = do(t, hessen, "GET", ts.URL+"/", nil); !strings.Contains(page, "stammten aus der abgelaufenen Anmeldung eines anderen Kontos") || strings.Contains(page, typed) {
+		t.Errorf("Bayern's page after the login: %s", between(page, "<main", "</main>"))
+	}
+
+	// Hessen at a browser of its own, its login expired again.
+	hessen = client(t, ts, "hessen")
+	if _, err := st.DBForTests().ExecContext(ctx, `UPDATE login_sessions SET expires_at = '2000-01-01T00:00:00Z'`); err != nil {
+		t.Fatal(err)
+	}
+	_, page = do(t, hessen, "POST", ts.URL+action, url.Values{"text": {typed}})
+	login = postedForm(page, "/anmelden")
+	login.Set("benutzer", "hessen")
+	login.Set("passwort", demo.AccountPassword)
+	forged := url.Values{}
+	for k, v := range login {
+		forged[k] = v
+	}
+	forged.Set("formular_konto", "")
+	if code, page = do(t, client(t, ts, ""), "POST", ts.URL+"/anmelden", forged); code != http.StatusSeeOther {
+		t.Fatalf("login with a kept form without its seal: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	code, page = do(t, hessen, "POST", ts.URL+"/anmelden", login)
+	if code != http.StatusOK || !strings.Contains(page, "Sie sind wieder angemeldet") || !strings.Contains(page, `<form method="post" action="`+action+`"`) || !strings.Contains(page, typed) {
+		t.Fatalf("Hessen logging in again: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+}
