@@ -54,22 +54,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	d.Kept = keptFormOf(r)
 	u, err := s.sessions.Login(w, r, d.Username, r.PostFormValue("passwort"))
 	if err == nil && d.Kept != nil {
-		switch {
-		case !d.Kept.Sealed:
-			back(w, r, d.Next, "Sie sind angemeldet. Ihre Eingaben von vorhin können nicht mehr übernommen werden, weil die Anmeldeseite zu lange geöffnet war. Bitte geben Sie sie erneut ein.")
-		case d.Kept.Owner != "" && d.Kept.Owner != u.Username:
-			// Typed under another account's login, which expired: it
-			// is not offered to whoever logs in next in this browser.
-			s.log.Info("kept form dropped: typed under another account", "user", u.Username, "request_id", requestID(r))
-			back(w, r, d.Next, "Sie sind angemeldet. Die Eingaben auf der Anmeldeseite stammten aus der abgelaufenen Anmeldung eines anderen Kontos; sie wurden nicht übernommen.")
-		default:
-			// Logged in again after the login expired: the form as it
-			// was sent, to send it now (the user confirms; nothing is
-			// sent by itself). The page is rendered for the user now
-			// logged in.
-			r = r.WithContext(context.WithValue(r.Context(), userKey{}, &u))
-			s.render(w, r, http.StatusOK, "resend.html", view{Title: "Eingaben absenden", Data: d.Kept})
-		}
+		s.offerKept(w, r, &u, d.Kept)
 		return
 	}
 	if err == nil {
@@ -99,6 +84,53 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, status, "login.html", view{Title: "Anmelden", Data: d})
+}
+
+// offerKept answers the login of user u that brought the kept form k:
+// the page "Eingaben absenden" with the form to send (the user confirms;
+// nothing is sent by itself), rendered for u — unless the form was typed
+// under another account's login, or its seal does not hold; then u's
+// start page with a note.
+func (s *Server) offerKept(w http.ResponseWriter, r *http.Request, u *model.User, k *keptForm) {
+	switch {
+	case !k.Sealed:
+		back(w, r, "/", "Sie sind angemeldet. Ihre Eingaben von vorhin können nicht mehr übernommen werden, weil die Anmeldeseite zu lange geöffnet war. Bitte geben Sie sie erneut ein.")
+	case k.Owner != "" && k.Owner != u.Username:
+		// Typed under another account's login, which expired: it is
+		// not offered to whoever logs in next in this browser.
+		s.log.Info("kept form dropped: typed under another account", "user", u.Username, "request_id", requestID(r))
+		back(w, r, "/", "Sie sind angemeldet. Die Eingaben auf der Anmeldeseite stammten aus der abgelaufenen Anmeldung eines anderen Kontos; sie wurden nicht übernommen.")
+	default:
+		r = r.WithContext(context.WithValue(r.Context(), userKey{}, u))
+		s.render(w, r, http.StatusOK, "resend.html", view{Title: "Eingaben absenden", Data: k})
+	}
+}
+
+// takeOverKept takes over the form the login page carries after the user
+// logged in elsewhere — in another tab, through the identity provider
+// (OIDC), whose redirects cannot carry a form: offerKept for the login
+// this browser has now, or, still without one, the login page again with
+// the form kept.
+func (s *Server) takeOverKept(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
+	if err := r.ParseForm(); err != nil {
+		s.render(w, r, http.StatusBadRequest, "error.html", view{Title: "Ungültige Anfrage", Data: "Das Formular konnte nicht gelesen werden."})
+		return
+	}
+	k := keptFormOf(r)
+	if k == nil {
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return
+	}
+	if u := s.user(r); u != nil {
+		s.offerKept(w, r, u, k)
+		return
+	}
+	d := s.loginData("/")
+	k.Seal = r.PostFormValue(keptSealField)
+	d.Kept = k
+	d.Error = "Sie sind noch nicht wieder angemeldet. Ihre Eingaben sind nicht verloren: Bitte melden Sie sich an; danach können Sie sie absenden."
+	s.render(w, r, http.StatusUnauthorized, "login.html", view{Title: "Anmeldung abgelaufen", Data: d})
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {

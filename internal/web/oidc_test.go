@@ -486,3 +486,38 @@ func TestOIDCProviderDown(t *testing.T) {
 		t.Errorf("local login while the provider is down: %d", code)
 	}
 }
+
+// TestOIDCExpiredLoginKeepsTheForm: the identity provider's redirects
+// cannot carry a form, so the login page of an expired login offers the
+// provider's login in a new window and, beside it, "Eingaben übernehmen",
+// which takes the kept form over once this browser is logged in again
+// (before, the provider's login lost what had been typed). Pressed too
+// early, it gives the login page with the form kept again.
+func TestOIDCExpiredLoginKeepsTheForm(t *testing.T) {
+	ts, p, _ := oidcSetup(t)
+	action := "/sitzungen/47/kommentare"
+	typed := "Hessen bittet, TOP 3 genauer zu fassen"
+	jar, _ := cookiejar.New(nil)
+	tab := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	code, page := do(t, tab, "POST", ts.URL+action, url.Values{"text": {typed}})
+	if code != http.StatusUnauthorized || !strings.Contains(page, `href="/anmelden/oidc?weiter=/" target="_blank"`) || !strings.Contains(page, `action="/anmelden/eingaben"`) {
+		t.Fatalf("form sent after the login expired, with OIDC: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	takeOver := postedForm(page, "/anmelden/eingaben")
+	if takeOver.Get("formular.text") != typed || takeOver.Get("formular_ziel") != action {
+		t.Fatalf("the take-over form carries %v", takeOver)
+	}
+	code, page = do(t, tab, "POST", ts.URL+"/anmelden/eingaben", takeOver)
+	if code != http.StatusUnauthorized || !strings.Contains(page, "noch nicht wieder angemeldet") || postedForm(page, "/anmelden/eingaben").Get("formular.text") != typed {
+		t.Fatalf("taken over before logging in: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	// The other window: the provider's login, in the same browser.
+	p.login("a1b2-c3", map[string]any{"preferred_username": "m.muster", "name": "Maria Muster", "gremium_role": "mitglied", "gremium_member": "HE"})
+	if code, _, _ := oidcLogin(t, &http.Client{Jar: jar, Timeout: 20 * time.Second}, ts.URL, "/"); code != http.StatusOK {
+		t.Fatalf("OIDC login: %d", code)
+	}
+	code, page = do(t, tab, "POST", ts.URL+"/anmelden/eingaben", takeOver)
+	if code != http.StatusOK || !strings.Contains(page, "Sie sind wieder angemeldet") || !strings.Contains(page, `<form method="post" action="`+action+`"`) || !strings.Contains(page, typed) {
+		t.Fatalf("taken over after the OIDC login: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+}

@@ -66,6 +66,7 @@ func (s *Server) routes(mux router) {
 	// Logging in and out (login.go), with OpenID Connect when configured.
 	mux.HandleFunc("GET /anmelden", s.loginPage)
 	mux.HandleFunc("POST /anmelden", s.login)
+	mux.HandleFunc("POST /anmelden/eingaben", s.takeOverKept)
 	mux.HandleFunc("POST /abmelden", s.logout)
 	mux.HandleFunc("GET /anmelden/oidc", s.oidcStart)
 	mux.HandleFunc("GET /anmelden/oidc/rueckruf", s.oidcCallback)
