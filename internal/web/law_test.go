@@ -211,6 +211,12 @@ func TestMembersVoteFromTheirAccounts(t *testing.T) {
 	if !strings.Contains(body, `name="stimme"`) || !strings.Contains(body, "Föderale Rahmenarchitektur") {
 		t.Fatal("Hessen gets no ballot")
 	}
+	// The quoted proposal belongs to a recommendation's vote only: the
+	// council's ballot showed an empty "Der Beschlussvorschlag, um den es
+	// geht: Beschlussvorschlag" under every proposal.
+	if strings.Contains(body, "um den es geht") {
+		t.Errorf("the council's ballot quotes a proposal: %s", between(body, `id="abst-kopf"`, `id="abst-zahl"`))
+	}
 	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"enthaltung"}}); code != http.StatusSeeOther {
 		t.Fatalf("Hessen's vote: %d", code)
 	}
