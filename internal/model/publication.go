@@ -245,6 +245,7 @@ func (a Audience) Decision(d Decision) (Decision, bool) {
 			d.BoundTo = append([]string{}, d.Bound()...)
 		}
 		d.Result, d.Votes = PublicResult(d.Result), nil
+		d.CountReason = PublicCountReason(d.CountReason)
 	}
 	d.Points = slices.Clone(d.Points)
 	for i := range d.Points {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -584,6 +585,28 @@ func (t Tally) qualified(r Rule) (bool, string) {
 		return true, fmt.Sprintf("angenommen: %s mit %s der Finanzierungsanteile%s", who, percentAgainst(t.ShareYes, r.Share), ks)
 	}
 	return true, "angenommen: " + who
+}
+
+// Parts of a count's explanation that tell the public which members
+// voted how (PublicCountReason): the share of the Länder in favour — the
+// Königsteiner Schlüssel gives every Land a share of its own, so "15
+// Länder mit 92,6 %" names the one that did not agree — and the members
+// whose consent is missing.
+var (
+	countShareAdopted  = regexp.MustCompile(` mit \d+(?:,\d+)? % der Finanzierungsanteile`)
+	countShareRejected = regexp.MustCompile(`haben nur \d+(?:,\d+)? % der Finanzierungsanteile`)
+	countMissing       = regexp.MustCompile(`es fehlt die Zustimmung von .*$`)
+)
+
+// PublicCountReason gives a count's explanation (Decision.CountReason) as
+// the public reads it: the verdict, the Länder counted and the rule, but
+// not the financing share of the Länder in favour, which identifies the
+// members a public result blacks out ("bei Enthaltung von [geschwärzt]"),
+// nor the members whose consent was missing.
+func PublicCountReason(reason string) string {
+	reason = countShareAdopted.ReplaceAllString(reason, " mit der nötigen Mehrheit der Finanzierungsanteile")
+	reason = countShareRejected.ReplaceAllString(reason, "haben nicht die nötige Mehrheit der Finanzierungsanteile")
+	return countMissing.ReplaceAllString(reason, "es fehlt die Zustimmung von "+RedactedPlaceholder)
 }
 
 // simple decides under a simple-majority rule; present is the number of

@@ -665,3 +665,24 @@ func TestCountNamesMembers(t *testing.T) {
 		t.Errorf("reason = %q, want %q", ReasonOf(err), want)
 	}
 }
+
+// TestPublicCountReasonNamesNoMember: the public count's explanation keeps
+// the verdict, the Länder counted and the rule, but neither the share of
+// the Länder in favour (unique per Land: "15 Länder mit 92,6 %" named the
+// one that abstained, whom the public result blacks out) nor the members
+// whose consent is missing.
+func TestPublicCountReasonNamesNoMember(t *testing.T) {
+	r := Rule{Federal: true, Laender: 11, Share: 2.0 / 3.0}
+	_, adopted := Tally{BundYes: true, LaenderYes: 15, ShareYes: 0.926, SharesYear: 2016}.qualified(r)
+	_, rejected := Tally{BundYes: true, LaenderYes: 12, ShareYes: 0.632, SharesYear: 2016}.qualified(r)
+	for _, c := range []struct{ in, want string }{
+		{adopted, "angenommen: Bund und 15 Länder mit der nötigen Mehrheit der Finanzierungsanteile (Königsteiner Schlüssel 2016)"},
+		{rejected, "abgelehnt: die zustimmenden Länder haben nicht die nötige Mehrheit der Finanzierungsanteile (nötig: mindestens zwei Drittel) (Königsteiner Schlüssel 2016)"},
+		{"abgelehnt: die Zustimmung aller Mitglieder ist erforderlich; es fehlt die Zustimmung von HE und BY", "abgelehnt: die Zustimmung aller Mitglieder ist erforderlich; es fehlt die Zustimmung von [geschwärzt]"},
+		{"angenommen: 9 Ja-Stimmen gegen 2 Nein-Stimmen, Enthaltungen zählen nicht", "angenommen: 9 Ja-Stimmen gegen 2 Nein-Stimmen, Enthaltungen zählen nicht"},
+	} {
+		if got := PublicCountReason(c.in); got != c.want {
+			t.Errorf("PublicCountReason(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

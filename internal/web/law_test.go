@@ -909,3 +909,52 @@ func TestAttendancePersonsStayOffOParl(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicCountNamesNoMember: Hessen abstains on a decision counted
+// with the Königsteiner Schlüssel. The public result blacks out the name
+// ("bei Enthaltung von [geschwärzt]"), but the count's line said "Bund und
+// 15 Länder mit 92,6 % der Finanzierungsanteile", and only Hessen holds the
+// missing 7,4 %. The public decision page, JSON decision and minutes PDF
+// give the count without the share; members still read it.
+func TestPublicCountNamesNoMember(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindDecision)
+	votes := everyVoter(model.VoteYes)
+	votes["HE"] = model.VoteAbstain
+	if _, err := st.RecordShowOfHands(ctx, sid, d, votes); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.Decision(ctx, d)
+	if !strings.Contains(got.CountReason, "15 Länder mit 9") {
+		t.Fatalf("the count's explanation: %q", got.CountReason)
+	}
+	_, body := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/beschluesse/B-2026/01-IT", nil)
+	if !strings.Contains(body, got.CountReason) {
+		t.Errorf("members do not read the count: %s", between(body, `<dl class="meta">`, "</dl>"))
+	}
+	public := client(t, ts, "")
+	_, body = do(t, public, "GET", ts.URL+"/beschluesse/B-2026/01-IT", nil)
+	_, json := do(t, public, "GET", ts.URL+"/api/v1/beschluesse/2026/1", nil)
+	for name, page := range map[string]string{"decision page": body, "JSON decision": json} {
+		if strings.Contains(page, "% der Finanzierungsanteile") || !strings.Contains(page, "Bund und 15 Länder mit der nötigen Mehrheit der Finanzierungsanteile") {
+			t.Errorf("the public %s gives the count as %s", name, between(page, "15 Länder", "Schlüssel"))
+		}
+	}
+	se, _ := st.Session(ctx, sid)
+	if err := st.SetSessionStatus(ctx, sid, se.Version, model.StatusEnded); err != nil {
+		t.Fatal(err)
+	}
+	_, minutesPage := do(t, public, "GET", ts.URL+"/sitzungen/48/protokoll", nil)
+	res, err := public.Get(ts.URL + "/sitzungen/48/protokoll.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := readAll(res)
+	if res.StatusCode != http.StatusOK || !strings.Contains(minutesPage, "nötigen Mehrheit der Finanzierungsanteile") {
+		t.Fatalf("the public minutes after the session: %d %s", res.StatusCode, between(minutesPage, "<main", "</main>"))
+	}
+	if text := pdftest.Words(t, []byte(pdf)); strings.Contains(text, "% der Finanzierungsanteile") || strings.Contains(minutesPage, "% der Finanzierungsanteile") {
+		t.Error("the public minutes give the share of the Länder in favour")
+	}
+}
