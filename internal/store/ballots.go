@@ -256,7 +256,19 @@ func (sub voteSubject) ballot(ctx context.Context, tx *sql.Tx, d model.Decision,
 // VoteOption changes how a vote is opened.
 type VoteOption func(*voteOptions)
 
-type voteOptions struct{ consentingOnly bool }
+type voteOptions struct {
+	consentingOnly bool
+	seen           map[int64]int
+}
+
+// SeenDrafts names the drafts a show of hands was taken on, by id with
+// the version the form showed (RecordShowOfHands): a proposal changed
+// since, or a Grüne Liste that gained or lost a proposal, is refused as a
+// conflict and nothing is recorded — the hands were raised on another
+// text.
+func SeenDrafts(versions map[int64]int) VoteOption {
+	return func(o *voteOptions) { o.seen = versions }
+}
 
 // ConsentingOnly makes the proposal bind only the members that consent
 // ("gilt nur für die zustimmenden Mitglieder"), set in the same
@@ -282,6 +294,15 @@ func (s *Store) openVoteTx(ctx context.Context, tx *sql.Tx, sessionID, decisionI
 	for _, f := range opts {
 		f(&o)
 	}
+	sub, err := s.subjectTx(ctx, tx, sessionID, decisionID)
+	if err != nil {
+		return 0, err
+	}
+	if o.seen != nil {
+		if err := sawSubject(sub.drafts, o.seen, decisionID == 0); err != nil {
+			return 0, err
+		}
+	}
 	if o.consentingOnly && decisionID != 0 {
 		d, err := currentDecision(ctx, tx, decisionID)
 		if err != nil {
@@ -296,10 +317,6 @@ func (s *Store) openVoteTx(ctx context.Context, tx *sql.Tx, sessionID, decisionI
 			}
 		}
 	}
-	sub, err := s.subjectTx(ctx, tx, sessionID, decisionID)
-	if err != nil {
-		return 0, err
-	}
 	if open, err := hasOpenBallot(ctx, tx, sessionID); err != nil {
 		return 0, err
 	} else if open {
@@ -312,6 +329,24 @@ func (s *Store) openVoteTx(ctx context.Context, tx *sql.Tx, sessionID, decisionI
 	return s.insert(ctx, tx, "vote", detail,
 		`INSERT INTO ballots (session_id, decision_id, item_id, opened_at, opened_by) VALUES (?, ?, ?, ?, ?)`,
 		sessionID, nullID(decisionID), sub.itemID, s.now().UTC().Format(time.RFC3339), actorFrom(ctx))
+}
+
+// sawSubject checks that the drafts a vote is on are those a show of
+// hands was taken on, each in the version seen (SeenDrafts).
+func sawSubject(drafts []model.Decision, seen map[int64]int, consent bool) error {
+	changed := len(drafts) != len(seen)
+	for _, d := range drafts {
+		if v, ok := seen[d.ID]; !ok || v != d.Version {
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	if consent {
+		return model.ConflictError("Die Grüne Liste hat sich geändert, seit die Seite geladen wurde: ein Beschlussvorschlag ist hinzugekommen, weggefallen oder wurde geändert. Bitte prüfen Sie die Liste und erfassen Sie das Handzeichen erneut; die Stimmen stehen noch im Formular.")
+	}
+	return model.ConflictError("Der Beschlussvorschlag wurde geändert, seit die Seite geladen wurde; abgestimmt wurde über eine andere Fassung. Bitte prüfen Sie die geltende Fassung und erfassen Sie das Handzeichen erneut; die Stimmen stehen noch im Formular.")
 }
 
 // CastSessionVote records the vote of a member in an open vote in session:

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -168,7 +169,7 @@ func TestVoteGridStartsEmpty(t *testing.T) {
 		t.Error("absent Saarland is offered as a choice instead of shown absent")
 	}
 	// A vote sent for absent Saarland is refused and nothing is recorded.
-	code, page := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), everyoneBut("ja"))
+	code, page := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), seenVersion(t, st, d, everyoneBut("ja")))
 	// The reason names the item the vote counts at.
 	if code != http.StatusUnprocessableEntity || !regexp.MustCompile(`Saarland ist bei TOP [^ ]+ laut Anwesenheitsliste nicht anwesend`).MatchString(page) {
 		t.Errorf("vote for absent SL: %d", code)
@@ -177,7 +178,7 @@ func TestVoteGridStartsEmpty(t *testing.T) {
 		t.Errorf("after the refusal: %+v", got)
 	}
 	// Without SL the show of hands adopts, with its table year.
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), everyoneBut("ja", "SL")); code != http.StatusSeeOther {
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), seenVersion(t, st, d, everyoneBut("ja", "SL"))); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d", code)
 	}
 	if got, _ := st.Decision(ctx, d); got.Label != "B-2026/01-IT" || got.Result != "einstimmig" || got.SharesYear != 2016 {
@@ -581,7 +582,7 @@ func TestRepresentativeAndBinding(t *testing.T) {
 	form.Set("stimme_BY", "enthaltung")
 	form.Set("geltung", "zustimmende")
 	form.Set("version", "1")
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), form); code != http.StatusSeeOther {
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), seenVersion(t, st, d, form)); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d", code)
 	}
 	for path, bound := range map[string]string{"/beschluesse": "Bund, BW, BE, BB", "/beschluesse/B-2026/01-IT": "Bund, Baden-Württemberg, Berlin, Brandenburg"} {
@@ -666,7 +667,7 @@ func TestRejectedShowOfHandsNotice(t *testing.T) {
 	for _, m := range []string{"Bund", "BW", "BY", "BE", "BB", "HB"} {
 		votes.Set("stimme_"+m, "ja")
 	}
-	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), votes); code != http.StatusSeeOther {
+	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), seenVersion(t, st, d, votes)); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d %s", code, page)
 	}
 	_, page := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)
@@ -956,5 +957,113 @@ func TestPublicCountNamesNoMember(t *testing.T) {
 	}
 	if text := pdftest.Words(t, []byte(pdf)); strings.Contains(text, "% der Finanzierungsanteile") || strings.Contains(minutesPage, "% der Finanzierungsanteile") {
 		t.Error("the public minutes give the share of the Länder in favour")
+	}
+}
+
+// seenVersion adds to a show of hands' form the version of draft d as the
+// live page gives it (store.SeenDrafts).
+func seenVersion(t *testing.T, st *store.Store, d int64, form url.Values) url.Values {
+	t.Helper()
+	got, err := st.Decision(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := url.Values{}
+	for k, v := range form {
+		out[k] = v
+	}
+	out.Set("version", strconv.Itoa(got.Version))
+	return out
+}
+
+// TestShowOfHandsOnTheTextSeen: the hands are raised on the text the live
+// page shows. A proposal changed in another tab after the page was loaded
+// was adopted as changed by the one-step show of hands — with a point
+// nobody had seen — and the Grüne Liste adopted proposals changed or
+// added after the page was loaded. Now both are refused with the reason,
+// the grid kept, and nothing is recorded; after a reload they pass.
+func TestShowOfHandsOnTheTextSeen(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, item, d := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	live := func() string {
+		_, page := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)
+		return page
+	}
+	change := func(id int64, point string) {
+		t.Helper()
+		got, _ := st.Decision(ctx, id)
+		got.Points = append(got.Points, model.Point{Label: fmt.Sprintf("%d.", len(got.Points)+1), Text: point})
+		if err := st.UpdateDecision(ctx, got); err != nil {
+			t.Fatal(err)
+		}
+	}
+	action := fmt.Sprintf("/entwuerfe/%d/abstimmung", d)
+	form := postedForm(live(), action)
+	if form.Get("version") == "" {
+		t.Fatal("the show of hands' form carries no version")
+	}
+	change(d, "Er bittet die FITKO um Umsetzung.")
+	for k, v := range everyoneBut("ja") {
+		form[k] = v
+	}
+	code, body := do(t, gs, "POST", ts.URL+action, form)
+	if code == http.StatusSeeOther || !strings.Contains(body, "Der Beschlussvorschlag wurde geändert, seit die Seite geladen wurde") || !strings.Contains(body, checkedRadio(fmt.Sprintf("v%d-HE-ja", d), "HE", "ja")) {
+		t.Errorf("a show of hands on a changed proposal: %d %s", code, between(body, `class="error-box"`, "</div>"))
+	}
+	if got, _ := st.Decision(ctx, d); got.Status != model.DecisionDraft {
+		t.Fatalf("the changed proposal was decided: %+v", got)
+	}
+	form = postedForm(live(), action)
+	for k, v := range everyoneBut("ja") {
+		form[k] = v
+	}
+	if code, _ := do(t, gs, "POST", ts.URL+action, form); code != http.StatusSeeOther {
+		t.Fatalf("the show of hands after a reload: %d", code)
+	}
+
+	// The Grüne Liste: a proposal changed, then one added after loading.
+	consent, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "6", Title: "Standards", Position: 4, Status: model.ItemAccepted, Consent: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	proposal := func(title string) int64 {
+		id, err := st.CreateDecision(ctx, model.Decision{BodyID: council.ID, SessionID: sid, ItemID: consent, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll,
+			Title: title, Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt den Standard."}}, Applicants: []string{"Bund"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	first := proposal("Standard XÖV")
+	gl := "/sitzungen/48/gruene-liste"
+	for _, step := range []struct {
+		name string
+		then func()
+	}{{"a proposal changed", func() { change(first, "Er gilt ab 2027.") }}, {"a proposal added", func() { proposal("Standard XTA") }}} {
+		form = postedForm(live(), gl)
+		if form.Get("fassungen") == "" {
+			t.Fatal("the Grüne Liste's form records no proposals")
+		}
+		step.then()
+		for k, v := range everyoneBut("ja") {
+			form[k] = v
+		}
+		code, body = do(t, gs, "POST", ts.URL+gl, form)
+		if code == http.StatusSeeOther || !strings.Contains(body, "Die Grüne Liste hat sich geändert, seit die Seite geladen wurde") {
+			t.Errorf("the Grüne Liste with %s: %d %s", step.name, code, between(body, `class="error-box"`, "</div>"))
+		}
+		if got, _ := st.Decision(ctx, first); got.Status != model.DecisionDraft {
+			t.Fatalf("the Grüne Liste was adopted with %s", step.name)
+		}
+	}
+	form = postedForm(live(), gl)
+	for k, v := range everyoneBut("ja") {
+		form[k] = v
+	}
+	if code, body := do(t, gs, "POST", ts.URL+gl, form); code != http.StatusSeeOther {
+		t.Fatalf("the Grüne Liste after a reload: %d %s", code, between(body, `class="error-box"`, "</div>"))
 	}
 }

@@ -22,6 +22,9 @@ type liveData struct {
 	Voters   []model.Member
 	Speakers []model.Member
 	Consent  int // open proposals on the consent agenda
+	// ConsentSeen records those proposals with their versions for the
+	// Grüne Liste's show of hands (consentSeen).
+	ConsentSeen string
 	// Present are the voters present or represented at the current item,
 	// ConsentPresent at the item called (where the Grüne Liste is voted).
 	Present        map[string]bool
@@ -211,6 +214,7 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 	if want == 0 {
 		want = se.CurrentItemID
 	}
+	var consent []model.Decision
 	for _, it := range doc.Items() {
 		if !d.HasItem || it.ID == want {
 			d.Current, d.HasItem = it, true
@@ -218,11 +222,12 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		if it.Consent {
 			for _, row := range it.Rows {
 				if row.Decision != nil && row.Decision.Status == model.DecisionDraft {
-					d.Consent++
+					consent = append(consent, *row.Decision)
 				}
 			}
 		}
 	}
+	d.Consent, d.ConsentSeen = len(consent), consentSeen(consent)
 	for _, row := range d.Current.Rows {
 		if row.Decision != nil && row.Decision.Status == model.DecisionDraft {
 			d.Drafts[row.Decision.ID] = *row.Decision

@@ -154,7 +154,13 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 		s.refuseVotes(w, r, se, d.ItemID, 0, grid, voters, err)
 		return
 	}
-	var opts []store.VoteOption
+	// The hands were raised on the text the form showed: a proposal
+	// changed since (another tab) is refused, not adopted as changed.
+	seen, err := strconv.Atoi(r.PostFormValue("version"))
+	if err != nil {
+		seen = -1
+	}
+	opts := []store.VoteOption{store.SeenDrafts(map[int64]int{d.ID: seen})}
 	if r.PostFormValue("geltung") == "zustimmende" {
 		opts = append(opts, store.ConsentingOnly())
 	}
@@ -193,7 +199,7 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 		s.refuseVotes(w, r, se, 0, 0, "gl", voters, err)
 		return
 	}
-	out, err := s.st.RecordShowOfHands(r.Context(), se.ID, 0, votes)
+	out, err := s.st.RecordShowOfHands(r.Context(), se.ID, 0, votes, store.SeenDrafts(consentSeenOf(r.PostFormValue("fassungen"))))
 	if err != nil {
 		s.refuseVotes(w, r, se, 0, 0, "gl", voters, err)
 		return
@@ -204,6 +210,32 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 		labels = append(labels, d.Label)
 	}
 	back(w, r, fmt.Sprintf("%s/live", se.Path()), "Grüne Liste beschlossen: "+strings.Join(labels, ", "))
+}
+
+// consentSeen gives the form's record of the Grüne Liste's open proposals
+// as the live page showed them ("id:version" each, comma-separated), read
+// back by consentSeenOf for store.SeenDrafts.
+func consentSeen(drafts []model.Decision) string {
+	parts := make([]string, len(drafts))
+	for i, d := range drafts {
+		parts[i] = fmt.Sprintf("%d:%d", d.ID, d.Version)
+	}
+	return strings.Join(parts, ",")
+}
+
+// consentSeenOf reads consentSeen's record; a part it cannot read is left
+// out, so that the list counts as changed.
+func consentSeenOf(s string) map[int64]int {
+	out := map[int64]int{}
+	for _, part := range strings.Split(s, ",") {
+		id, version, ok := strings.Cut(part, ":")
+		i, err1 := strconv.ParseInt(id, 10, 64)
+		v, err2 := strconv.Atoi(version)
+		if ok && err1 == nil && err2 == nil {
+			out[i] = v
+		}
+	}
+	return out
 }
 
 func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {

@@ -56,7 +56,7 @@ func TestLiveFollowUpNotFromARejectedProposal(t *testing.T) {
 		Title: "Begleitende Empfehlung", Points: []model.Point{{Label: "1.", Text: "Er empfiehlt den Ländern die Rahmenarchitektur."}}, Applicants: []string{"Bund"}}))
 	votes := everyoneBut("ja", "Bund")
 	votes.Set("stimme_Bund", "nein")
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, rejected), votes); code != http.StatusSeeOther {
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, rejected), seenVersion(t, st, rejected, votes)); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d", code)
 	}
 	if d, _ := st.Decision(ctx, rejected); d.Status != model.DecisionRejected {
@@ -99,7 +99,7 @@ func TestRejectedProposalDropsItsFollowUp(t *testing.T) {
 	}
 	votes := everyoneBut("ja", "Bund")
 	votes.Set("stimme_Bund", "nein")
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, proposal), votes); code != http.StatusSeeOther {
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, proposal), seenVersion(t, st, proposal, votes)); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d", code)
 	}
 	fs, err := st.FollowUps(ctx, store.FollowUpFilter{DecisionID: proposal})

@@ -26,7 +26,7 @@ func TestLiveMinutesTickOnlyTakenDecisions(t *testing.T) {
 	for _, m := range []string{"HB", "BW", "ST", "SH", "TH", "NI"} {
 		votes.Set("stimme_"+m, "nein")
 	}
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), votes); code != http.StatusSeeOther {
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), seenVersion(t, st, d, votes)); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d", code)
 	}
 	if got, _ := st.Decision(ctx, d); got.Status != model.DecisionRejected {

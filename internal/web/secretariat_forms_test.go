@@ -40,7 +40,7 @@ func TestRefusedShowOfHandsKeepsTheChoices(t *testing.T) {
 	form.Set("stimme_HE", "enthaltung")
 	form.Set("stimme_BY", "vielleicht")
 	form.Set("geltung", "zustimmende")
-	code, body := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), form)
+	code, body := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), seenVersion(t, st, d, form))
 	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Die Handzeichen sind nicht gespeichert") || !strings.Contains(body, "vielleicht") {
 		t.Fatalf("an unknown choice: %d %s", code, between(body, "<main", "</h1>"))
 	}
@@ -417,7 +417,7 @@ func TestLivePageNamesARejectedProposal(t *testing.T) {
 	gs := client(t, ts, "geschaeftsstelle")
 	form := everyoneBut("nein")
 	form.Set("version", "1")
-	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), form); code != http.StatusSeeOther {
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), seenVersion(t, st, d, form)); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d %s", code, between(body, "<main", "</h1>"))
 	}
 	_, body := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)

@@ -34,7 +34,7 @@ func TestDeclinedRegistrationDoesNotHoldUpTheEnd(t *testing.T) {
 		}
 	}
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), everyoneBut("ja")); code != http.StatusSeeOther {
+	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), seenVersion(t, st, d, everyoneBut("ja"))); code != http.StatusSeeOther {
 		t.Fatalf("show of hands: %d %s", code, page)
 	}
 	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil); strings.Contains(page, "Noch nicht abgestimmt") || strings.Contains(page, "offene_vorschlaege") {
