@@ -361,6 +361,46 @@ func (s *Store) CastSessionVote(ctx context.Context, voteID int64, member string
 	})
 }
 
+// CastSessionVoteOver is CastSessionVote from a ballot that showed the
+// member's vote as seen ("" for none): when another login of the same
+// member (a colleague of the office, another window) has voted otherwise
+// since, the vote is refused as a conflict naming the vote now stored,
+// instead of replacing it unseen. The same choice again is no conflict.
+func (s *Store) CastSessionVoteOver(ctx context.Context, voteID int64, member string, choice, seen model.VoteChoice) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var now model.VoteChoice
+		err := tx.QueryRowContext(ctx, `SELECT choice FROM ballot_votes WHERE ballot_id = ? AND member_abbrev = ?`, voteID, member).Scan(&now)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: vote: %w", err)
+		}
+		if now != seen && now != choice && choice.CastError() == nil {
+			voters, err := voteVoters(ctx, tx, voteID)
+			if err != nil {
+				return err
+			}
+			name := model.NamesOf(voters).Of(member)
+			return model.ConflictError("Für %s wurde inzwischen „%s“ abgestimmt (aus einer anderen Anmeldung oder einem anderen Fenster). Ihre Wahl „%s“ ist nicht gespeichert; bitte prüfen Sie und senden Sie erneut, wenn Sie die Stimme ändern wollen.",
+				name, now.Label(), choice.Label())
+		}
+		return s.castTx(ctx, tx, voteID, member, choice, false)
+	})
+}
+
+// voteVoters gives the voting members of the body a vote in session is
+// taken in.
+func voteVoters(ctx context.Context, tx *sql.Tx, voteID int64) ([]model.Member, error) {
+	v, err := sessionVoteTx(ctx, tx, voteID)
+	if err != nil {
+		return nil, err
+	}
+	var bodyID int64
+	if err := tx.QueryRowContext(ctx, `SELECT body_id FROM sessions WHERE id = ?`, v.SessionID).Scan(&bodyID); err != nil {
+		return nil, notFound(err, fmt.Sprintf("session %d", v.SessionID))
+	}
+	_, voters, err := bodyVoters(ctx, tx, bodyID)
+	return voters, err
+}
+
 func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member string, choice model.VoteChoice, showOfHands bool) error {
 	if err := choice.CastError(); err != nil {
 		return err

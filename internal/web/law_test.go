@@ -1067,3 +1067,53 @@ func TestShowOfHandsOnTheTextSeen(t *testing.T) {
 		t.Fatalf("the Grüne Liste after a reload: %d %s", code, between(body, `class="error-box"`, "</div>"))
 	}
 }
+
+// TestColleagueVoteNotReplacedUnseen: two colleagues of Hessen's office
+// have the ballot open; one votes "Ja", the other, whose page still shows
+// no vote, sends "Enthaltung". Before, the Ja was replaced without a word
+// and both were told their vote was stored; now the second is told what
+// was voted meanwhile and stores nothing until it sends again from the
+// page that shows it.
+func TestColleagueVoteNotReplacedUnseen(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindDecision)
+	gs := client(t, ts, "geschaeftsstelle")
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung/eroeffnen", ts.URL, d), nil); code != http.StatusSeeOther {
+		t.Fatalf("open: %d", code)
+	}
+	v, _, _ := st.OpenSessionVote(ctx, sid)
+	action := fmt.Sprintf("/abstimmungen/%d/stimme", v.ID)
+	ballot := func(c *http.Client, choice string) url.Values {
+		_, page := do(t, c, "GET", ts.URL+"/sitzungen/48/abstimmung", nil)
+		form := postedForm(page, action)
+		if _, ok := form["bisher"]; !ok {
+			t.Fatal("the ballot does not say which vote it showed")
+		}
+		form.Set("stimme", choice)
+		return form
+	}
+	a, b := client(t, ts, "hessen"), client(t, ts, "hessen")
+	fromA, fromB := ballot(a, "ja"), ballot(b, "enthaltung")
+	if code, _ := do(t, a, "POST", ts.URL+action, fromA); code != http.StatusSeeOther {
+		t.Fatalf("A's vote: %d", code)
+	}
+	code, page := do(t, b, "POST", ts.URL+action, fromB)
+	if code == http.StatusSeeOther || !strings.Contains(page, "Für Hessen wurde inzwischen „Ja“ abgestimmt") {
+		t.Fatalf("B's vote over A's: %d %s", code, between(page, "<main", "</form>"))
+	}
+	if got, _ := st.SessionVote(ctx, v.ID); got.Choices()["HE"] != model.VoteYes {
+		t.Fatalf("Hessen's vote after B's stale ballot: %q", got.Choices()["HE"])
+	}
+	again := postedForm(page, action)
+	if again.Get("bisher") != "ja" || !strings.Contains(page, `value="enthaltung" checked`) {
+		t.Errorf("the refused ballot shows %q as the vote so far and not B's choice checked", again.Get("bisher"))
+	}
+	again.Set("stimme", "enthaltung")
+	if code, _ := do(t, b, "POST", ts.URL+action, again); code != http.StatusSeeOther {
+		t.Fatalf("B's vote sent again from the page that shows A's: %d", code)
+	}
+	if got, _ := st.SessionVote(ctx, v.ID); got.Choices()["HE"] != model.VoteAbstain {
+		t.Errorf("Hessen's vote after B sent again: %q", got.Choices()["HE"])
+	}
+}

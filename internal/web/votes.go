@@ -316,7 +316,15 @@ func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	choice := model.VoteChoice(r.PostFormValue("stimme"))
-	if err := s.st.CastSessionVote(r.Context(), v.ID, u.MemberAbbrev, choice, false); err != nil {
+	// The ballot says which vote of the member it showed ("bisher"): a
+	// colleague's vote cast since is not replaced unseen.
+	cast := func() error { return s.st.CastSessionVote(r.Context(), v.ID, u.MemberAbbrev, choice, false) }
+	if seen, ok := r.PostForm["bisher"]; ok {
+		cast = func() error {
+			return s.st.CastSessionVoteOver(r.Context(), v.ID, u.MemberAbbrev, choice, model.VoteChoice(seen[0]))
+		}
+	}
+	if err := cast(); err != nil {
 		if !formRefusal(err) {
 			s.fail(w, r, err, "")
 			return
