@@ -30,7 +30,8 @@ type accountData struct {
 // tokenLifetimes are the choices of a new token's validity in days.
 var tokenLifetimes = []int{30, 90, 180, 365}
 
-// loggedIn gives the logged-in user or sends the public to the login page.
+// loggedIn gives the logged-in user, or sends the public to the login page
+// (a form sent without a login: loginExpired).
 func (s *Server) loggedIn(w http.ResponseWriter, r *http.Request) (*model.User, bool) {
 	u := s.user(r)
 	if u != nil {
@@ -40,7 +41,10 @@ func (s *Server) loggedIn(w http.ResponseWriter, r *http.Request) (*model.User, 
 		http.Redirect(w, r, "/anmelden?weiter="+r.URL.EscapedPath(), http.StatusSeeOther)
 		return nil, false
 	}
-	s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Berechtigung", Data: "Bitte melden Sie sich zuerst an."})
+	// A form of the account pages sent after the login expired: the
+	// login page, with the form kept as require keeps it (a password
+	// change without its fields).
+	s.loginExpired(w, r)
 	return nil, false
 }
 

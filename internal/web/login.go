@@ -271,6 +271,10 @@ const (
 	keptAction = "formular_ziel"
 )
 
+// passwordPath is the password change's form target: its fields are
+// never kept through an expired login (loginExpired).
+const passwordPath = "/konto/passwort"
+
 // keptSealField is the login form's field with the kept form's seal;
 // keptPurpose is the seal's purpose for the signer, keptTTL how long a
 // login page with a kept form may stay open.
@@ -353,7 +357,12 @@ func (s *Server) loginExpired(w http.ResponseWriter, r *http.Request) {
 		s.log.Error("account of an expired login", "err", err, "request_id", requestID(r))
 	}
 	d := s.loginData("/")
-	d.Kept = keptFormFrom(r, owner)
-	d.Error = reason + " Ihre Eingaben sind nicht verloren: Bitte melden Sie sich wieder an; danach können Sie sie absenden."
+	d.Error = reason + " Bitte melden Sie sich wieder an."
+	// Passwords are not carried through a page: a password change is
+	// typed again after the login.
+	if r.URL.Path != passwordPath {
+		d.Kept = keptFormFrom(r, owner)
+		d.Error = reason + " Ihre Eingaben sind nicht verloren: Bitte melden Sie sich wieder an; danach können Sie sie absenden."
+	}
 	s.render(w, r, http.StatusUnauthorized, "login.html", view{Title: "Anmeldung abgelaufen", Data: d})
 }

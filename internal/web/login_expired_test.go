@@ -118,3 +118,18 @@ func TestExpiredLoginKeepsTheFormForItsAccount(t *testing.T) {
 		t.Fatalf("Hessen logging in again: %d\n%s", code, between(page, "<main", "</main>"))
 	}
 }
+
+// TestExpiredLoginKeepsNoPassword: a password change sent after the login
+// expired is not carried through the login page: its fields were hidden
+// inputs of that page (the old and the new password in the page's
+// source) and of "Eingaben absenden". It is typed again after the login.
+func TestExpiredLoginKeepsNoPassword(t *testing.T) {
+	ts, _ := cycleServer(t)
+	code, page := do(t, client(t, ts, ""), "POST", ts.URL+"/konto/passwort", url.Values{"bisher": {"alt-Passwort-1"}, "neu": {"Neues-Passwort-2026!"}, "wiederholung": {"Neues-Passwort-2026!"}})
+	if code != http.StatusUnauthorized || !strings.Contains(page, "Ihre Anmeldung ist abgelaufen") {
+		t.Fatalf("password change after the login expired: %d\n%s", code, between(page, "<main", "</main>"))
+	}
+	if strings.Contains(page, "Passwort-") || strings.Contains(page, "formular_ziel") || strings.Contains(page, "nicht verloren") {
+		t.Errorf("the login page carries the password change:\n%s", between(page, "<main", "</main>"))
+	}
+}
