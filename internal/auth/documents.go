@@ -12,8 +12,12 @@ import (
 // of the session itself is seen by whoever sees the session; one attached
 // to an agenda item by whoever sees the item (the upload of a member's
 // registration that is not on the agenda only by the registering member
-// and the secretariat, model.Audience.SeesItem). The download, the session
-// page and the evidence of a follow-up report (form and JSON API) ask it.
+// and the secretariat, model.Audience.SeesItem) and, while it is such a
+// registration, by the members who see its decision proposal — the
+// co-applicants asked to confirm it and the reporting members
+// (model.Audience.SeesProposal): they read the papers of what they are to
+// sign. The download, the session page, the co-applicant's page and the
+// evidence of a follow-up report (form and JSON API) ask it.
 func SeesDocument(ctx context.Context, st *store.Store, u *model.User, d store.Document) (bool, error) {
 	if d.ItemID == 0 {
 		return true, nil
@@ -26,7 +30,26 @@ func SeesDocument(ctx context.Context, st *store.Store, u *model.User, d store.D
 	if err != nil {
 		return false, err
 	}
-	return Audience(u).SeesItem(it, se, u), nil
+	a := Audience(u)
+	if a.SeesItem(it, se, u) {
+		return true, nil
+	}
+	if a != model.Internal || u == nil || u.Role != model.RoleMember {
+		return false, nil
+	}
+	drafts, err := st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID})
+	if err != nil {
+		return false, err
+	}
+	if len(drafts) == 0 {
+		return a.SeesProposal(model.Decision{}, it, se, u), nil
+	}
+	for _, p := range drafts {
+		if a.SeesProposal(p, it, se, u) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // VisibleDocuments gives the documents of a session that the user may see

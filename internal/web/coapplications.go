@@ -32,6 +32,9 @@ type coApplicantData struct {
 	NoWithdrawal string
 	// Refused is why an answer was refused ("": none).
 	Refused string
+	// Documents are the papers attached to the registration, which the
+	// co-applicant reads before it confirms (auth.SeesDocument).
+	Documents []store.Document
 }
 
 // coApplicantOf reports whether u reads the registration it of session se
@@ -63,6 +66,16 @@ func (s *Server) renderCoApplicant(w http.ResponseWriter, r *http.Request, statu
 	if d.Members, err = s.memberMap(ctx); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	docs, err := auth.VisibleDocuments(ctx, s.st, u, se.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, doc := range docs {
+		if doc.ItemID == it.ID {
+			d.Documents = append(d.Documents, doc)
+		}
 	}
 	s.render(w, r, status, "coapplicant.html", view{Title: "Mitantrag: " + model.InternalText(it.Title), Active: "mein", Data: d})
 }

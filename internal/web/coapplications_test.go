@@ -103,3 +103,43 @@ func confirmCoApplications(t *testing.T, st *store.Store) {
 		}
 	}
 }
+
+// TestCoApplicantReadsTheDocuments: Bayern is asked to confirm its
+// co-application to Hessen's registration, to which Hessen attached a
+// report. Bayern's page of the registration listed no documents and the
+// report's download was 404 for it: it was to sign what it could not
+// read. Now it reads them; a Land not named still does not.
+func TestCoApplicantReadsTheDocuments(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, by, nw := client(t, ts, "hessen"), client(t, ts, "bayern"), client(t, ts, "nordrhein-westfalen")
+	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BY, HH"}}); code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	pending, err := st.PendingCoApplications(ctx, "BY")
+	if err != nil || len(pending) != 1 {
+		t.Fatalf("Bayern's co-applications: %+v %v", pending, err)
+	}
+	item := pending[0].ItemID
+	if code, body := uploadTo(t, he, ts.URL+"/sitzungen/48/dokumente", map[string]string{"top": fmt.Sprint(item)}, "Bericht-Register.pdf", []byte("%PDF-1.4\n")); code != http.StatusSeeOther {
+		t.Fatalf("upload: %d %s", code, between(body, "<main", "</main>"))
+	}
+	it, _ := st.Item(ctx, item)
+	docs, _ := st.Documents(ctx, it.SessionID)
+	if len(docs) == 0 {
+		t.Fatal("no document stored")
+	}
+	doc := docs[len(docs)-1]
+	_, page := do(t, by, "GET", fmt.Sprintf("%s/anmeldungen/%d", ts.URL, item), nil)
+	if !strings.Contains(page, fmt.Sprintf(`<a href="/dokumente/%d">Bericht-Register.pdf</a>`, doc.ID)) {
+		t.Errorf("the co-applicant's page lists no report: %s", between(page, "<dl", "</dl>"))
+	}
+	if code, _ := do(t, by, "GET", fmt.Sprintf("%s/dokumente/%d", ts.URL, doc.ID), nil); code != http.StatusOK {
+		t.Errorf("the co-applicant's download: %d", code)
+	}
+	if code, _ := do(t, nw, "GET", fmt.Sprintf("%s/dokumente/%d", ts.URL, doc.ID), nil); code != http.StatusNotFound {
+		t.Errorf("a Land not named downloads the report: %d", code)
+	}
+}
