@@ -112,6 +112,9 @@ func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, er
 			if err := checkSessionOpen(ctx, tx, d.SessionID); err != nil {
 				return err
 			}
+			if err := s.dateDraftMinutes(ctx, tx, d.SessionID); err != nil {
+				return err
+			}
 		}
 		if d.Status == model.DecisionDraft {
 			if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
@@ -387,6 +390,9 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 		for _, id := range []int64{cur.SessionID, d.SessionID} {
 			if id != 0 {
 				if err := checkSessionOpen(ctx, tx, id); err != nil {
+					return err
+				}
+				if err := s.dateDraftMinutes(ctx, tx, id); err != nil {
 					return err
 				}
 			}

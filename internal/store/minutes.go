@@ -43,7 +43,7 @@ func (s *Store) CreateContribution(ctx context.Context, c model.Contribution) (i
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		if err := checkItemOpen(ctx, tx, c.ItemID); err != nil {
+		if err := s.changeMinutesAt(ctx, tx, c.ItemID); err != nil {
 			return err
 		}
 		if c.Position, err = placeRow(ctx, tx, c.ItemID, c.Position); err != nil {
@@ -72,7 +72,7 @@ func (s *Store) UpdateContribution(ctx context.Context, c model.Contribution) er
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkItemOpen(ctx, tx, c.ItemID); err != nil {
+		if err := s.changeMinutesAt(ctx, tx, c.ItemID); err != nil {
 			return err
 		}
 		return s.updateVersioned(ctx, tx, "contributions", "contribution", c.ID, c.Version,
@@ -97,7 +97,7 @@ func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote) (i
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		if err := checkItemOpen(ctx, tx, n.ItemID); err != nil {
+		if err := s.changeMinutesAt(ctx, tx, n.ItemID); err != nil {
 			return err
 		}
 		if n.Position, err = placeRow(ctx, tx, n.ItemID, n.Position); err != nil {
@@ -129,7 +129,7 @@ func (s *Store) UpdateProtocolNote(ctx context.Context, n model.ProtocolNote) er
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkItemOpen(ctx, tx, n.ItemID); err != nil {
+		if err := s.changeMinutesAt(ctx, tx, n.ItemID); err != nil {
 			return err
 		}
 		return s.updateVersioned(ctx, tx, "protocol_notes", "protocol_note", n.ID, n.Version,
@@ -154,7 +154,7 @@ func (s *Store) CreateRemark(ctx context.Context, m model.Remark) (int64, error)
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		if err := checkItemOpen(ctx, tx, m.ItemID); err != nil {
+		if err := s.changeMinutesAt(ctx, tx, m.ItemID); err != nil {
 			return err
 		}
 		if m.Position, err = placeRow(ctx, tx, m.ItemID, m.Position); err != nil {
@@ -183,7 +183,7 @@ func (s *Store) UpdateRemark(ctx context.Context, m model.Remark) error {
 		return model.AtField("text", err)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkItemOpen(ctx, tx, m.ItemID); err != nil {
+		if err := s.changeMinutesAt(ctx, tx, m.ItemID); err != nil {
 			return err
 		}
 		return s.updateVersioned(ctx, tx, "remarks", "remark", m.ID, m.Version,

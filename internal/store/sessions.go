@@ -459,6 +459,40 @@ func checkSessionOpen(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 	return nil
 }
 
+// changeMinutesAt is checkItemOpen for a change of the minutes' rows at
+// an agenda item: released draft minutes then take the day of the change
+// as their Stand (dateDraftMinutes).
+func (s *Store) changeMinutesAt(ctx context.Context, tx *sql.Tx, itemID int64) error {
+	if err := checkItemOpen(ctx, tx, itemID); err != nil {
+		return err
+	}
+	var sessionID int64
+	if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, itemID).Scan(&sessionID); err != nil {
+		return notFound(err, fmt.Sprintf("agenda item %d", itemID))
+	}
+	return s.dateDraftMinutes(ctx, tx, sessionID)
+}
+
+// dateDraftMinutes gives released draft minutes (protokoll_entwurf) the
+// day of a change of their content as their Stand: the Stand of a draft
+// is the day of its latest change, as its pages, text and PDF print it
+// ("Stand: 08.12.2025"), and the OParl File of the minutes takes it as its
+// date (its modified follows). Before, a draft changed after its release
+// kept the Stand of the release, and an OParl client never learned that
+// the public minutes had changed. Minutes of another status keep theirs.
+func (s *Store) dateDraftMinutes(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	today := model.BerlinDate(s.now()).String()
+	var status model.SessionStatus
+	var stand string
+	if err := tx.QueryRowContext(ctx, `SELECT status, minutes_stand FROM sessions WHERE id = ?`, sessionID).Scan(&status, &stand); err != nil {
+		return notFound(err, fmt.Sprintf("session %d", sessionID))
+	}
+	if status != model.StatusMinutesDraft || stand == today {
+		return nil
+	}
+	return s.updatePlain(ctx, tx, "sessions", "session", sessionID, `minutes_stand = ?`, today)
+}
+
 // checkItemOpen is checkSessionOpen for the session of an agenda item.
 func checkItemOpen(ctx context.Context, tx *sql.Tx, itemID int64) error {
 	var sessionID int64
