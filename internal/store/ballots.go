@@ -505,13 +505,16 @@ type VoteOutcome struct {
 func (s *Store) CloseVote(ctx context.Context, voteID int64) (VoteOutcome, error) {
 	var out VoteOutcome
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = s.closeVoteTx(ctx, tx, voteID)
+		out, err = s.closeVoteTx(ctx, tx, voteID, false)
 		return err
 	})
 	return out, err
 }
 
-func (s *Store) closeVoteTx(ctx context.Context, tx *sql.Tx, voteID int64) (VoteOutcome, error) {
+// closeVoteTx closes the vote and counts it; oneStep says it was opened
+// in the same transaction for a show of hands (RecordShowOfHands), which
+// leaves no vote open to cancel when the Grüne Liste cannot pass.
+func (s *Store) closeVoteTx(ctx context.Context, tx *sql.Tx, voteID int64, oneStep bool) (VoteOutcome, error) {
 	var out VoteOutcome
 	v, err := sessionVoteTx(ctx, tx, voteID)
 	if err != nil {
@@ -540,12 +543,24 @@ func (s *Store) closeVoteTx(ctx context.Context, tx *sql.Tx, voteID int64) (Vote
 		}
 	}
 	if v.Consent() {
+		// What the secretariat does next: cancel the open vote, or —
+		// after a show of hands in one step, which opened none that is
+		// left — take the items one by one.
+		next := "Bitte die Abstimmung abbrechen und %s einzeln behandeln."
+		if oneStep {
+			next = "Die Handzeichen sind nicht gespeichert; bitte %s einzeln behandeln."
+		}
+		names := model.NamesOf(sub.voters)
 		for i, t := range tallies {
 			if len(t.No) > 0 {
-				return out, model.RuleError("%s: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. Bitte die Abstimmung abbrechen und die betroffenen TOPs einzeln behandeln.", model.AgainstPhrase(t.No))
+				against := make([]string, len(t.No))
+				for j, m := range t.No {
+					against[j] = names.Of(m)
+				}
+				return out, model.RuleError("%s: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. "+fmt.Sprintf(next, "die betroffenen TOPs"), model.AgainstPhrase(against))
 			}
 			if !t.Adopted {
-				return out, model.RuleError("%s wäre nicht beschlossen (%s); die Grüne Liste kann so nicht en bloc beschlossen werden. Bitte die Abstimmung abbrechen und den TOP einzeln behandeln.", sub.drafts[i].DisplayTitle(), t.Reason)
+				return out, model.RuleError("%s wäre nicht beschlossen (%s); die Grüne Liste kann so nicht en bloc beschlossen werden. "+fmt.Sprintf(next, "den TOP"), sub.drafts[i].DisplayTitle(), t.Reason)
 			}
 		}
 	}
@@ -623,7 +638,7 @@ func (s *Store) RecordShowOfHands(ctx context.Context, sessionID, decisionID int
 				return err
 			}
 		}
-		out, err = s.closeVoteTx(ctx, tx, id)
+		out, err = s.closeVoteTx(ctx, tx, id, true)
 		return err
 	})
 	return out, err

@@ -106,11 +106,14 @@ func (s *Store) PlanPreparatorySession(ctx context.Context, mainID int64, prep m
 			return err
 		}
 		var other int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE prepares_session_id = ?`, mainID).Scan(&other); err != nil {
+		var otherBody string
+		err = tx.QueryRowContext(ctx, `SELECT p.number, b.abbrev FROM sessions p JOIN bodies b ON b.id = p.body_id
+			WHERE p.prepares_session_id = ? ORDER BY p.number DESC LIMIT 1`, mainID).Scan(&other, &otherBody)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("store: preparatory session: %w", err)
 		}
-		if other != 0 {
-			return model.RuleError("Die %d. Sitzung wird schon von der %d. Sitzung des vorbereitenden Gremiums vorbereitet.", main.Number, other)
+		if err == nil {
+			return model.RuleError("Die %d. Sitzung wird schon von der %d. Sitzung der %s vorbereitet.", main.Number, other, otherBody)
 		}
 		if !main.Date.IsZero() && !prep.Date.Before(main.Date) {
 			return model.RuleError("Die vorbereitende Sitzung muss vor der %d. Sitzung (%s) liegen.", main.Number, main.Date.German())

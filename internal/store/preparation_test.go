@@ -396,6 +396,12 @@ func TestPairStaysInOrder(t *testing.T) {
 		Date: model.NewDate(2026, 6, 18), Status: model.StatusPlanned})), model.Session{BodyID: f.prep, Number: 41, Date: model.NewDate(2026, 5, 28), Status: model.StatusPlanned}, nil))
 	al := must[model.Session](t)(s.Session(ctx, planned))
 	s49 := must[model.Session](t)(s.PreparedSession(ctx, planned))
+	// A second AL-Runde for the same session names the first as the
+	// AL-Runde it is (before: "der 41. Sitzung des vorbereitenden Gremiums").
+	_, err := s.PlanPreparatorySession(ctx, s49.ID, model.Session{BodyID: f.prep, Number: 42, Date: model.NewDate(2026, 6, 4), Status: model.StatusPlanned}, nil)
+	if want := "Die 49. Sitzung wird schon von der 41. Sitzung der AL-Runde vorbereitet."; model.ReasonOf(err) != want {
+		t.Errorf("a second AL-Runde for the 49th session: %v, want %q", err, want)
+	}
 	for _, c := range []struct {
 		name string
 		se   model.Session

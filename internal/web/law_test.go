@@ -1059,10 +1059,19 @@ func TestShowOfHandsOnTheTextSeen(t *testing.T) {
 			t.Fatalf("the Grüne Liste was adopted with %s", step.name)
 		}
 	}
+	// A Nein refuses the Grüne Liste: named as the pages name members,
+	// and with the step that is left after a show of hands in one step
+	// (before: "Gegenstimme von HE … Bitte die Abstimmung abbrechen",
+	// with no vote open to cancel).
 	form = postedForm(live(), gl)
-	for k, v := range everyoneBut("ja") {
+	for k, v := range everyoneBut("ja", "HE") {
 		form[k] = v
 	}
+	form.Set("stimme_HE", "nein")
+	if _, body := do(t, gs, "POST", ts.URL+gl, form); !strings.Contains(body, "Gegenstimme von Hessen: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. Die Handzeichen sind nicht gespeichert; bitte die betroffenen TOPs einzeln behandeln.") {
+		t.Errorf("the Grüne Liste with a Nein: %s", between(body, `class="error-box"`, "</div>"))
+	}
+	form.Set("stimme_HE", "ja")
 	if code, body := do(t, gs, "POST", ts.URL+gl, form); code != http.StatusSeeOther {
 		t.Fatalf("the Grüne Liste after a reload: %d %s", code, between(body, `class="error-box"`, "</div>"))
 	}
