@@ -425,10 +425,21 @@ func ReportDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Session, co
 // The video conference's address stays out: feeds are often kept by
 // other services.
 func DebriefEvent(host, bodyAbbrev string, sessionNumber int, session string, d model.Debrief, presents []string, url string) Event {
+	e := DebriefInvitationEvent(host, bodyAbbrev, sessionNumber, session, d, url)
+	e.Summary = "Vorstellung in der Nachbesprechung der " + session
+	e.Description = "Ihr Mitglied stellt den Geschäftsstellen der Fachministerkonferenzen vor:\n" + strings.Join(presents, "\n")
+	return e
+}
+
+// DebriefInvitationEvent is the debrief d of a session as an event for
+// those invited to it who present nothing (a spokesperson of a FachMK):
+// "Nachbesprechung der 47. Sitzung des IT-Planungsrats", at its place
+// and time, with the same UID as DebriefEvent (one event per debrief
+// whichever of the two a feed gives).
+func DebriefInvitationEvent(host, bodyAbbrev string, sessionNumber int, session string, d model.Debrief, url string) Event {
 	e := Event{UID: fmt.Sprintf("nachbesprechung-%s-%d@%s", strings.ToLower(bodyAbbrev), sessionNumber, host),
-		Summary: "Vorstellung in der Nachbesprechung der " + session, Location: model.PublicText(d.Place), URL: url,
-		FirstDay: d.HeldOn, Sequence: d.Version,
-		Description: "Ihr Mitglied stellt den Geschäftsstellen der Fachministerkonferenzen vor:\n" + strings.Join(presents, "\n")}
+		Summary: "Nachbesprechung der " + session, Location: model.PublicText(d.Place), URL: url,
+		FirstDay: d.HeldOn, Sequence: d.Version}
 	if start, ok := clock(d.HeldOn, d.StartTime); ok {
 		e.Start = start
 		if end, ok := clock(d.HeldOn, d.EndTime); ok {

@@ -27,6 +27,13 @@ func TestPersonalCalendarHoldsTheDebriefPresentation(t *testing.T) {
 	if by := personalFeed(t, hs, "bayern"); strings.Contains(by, "Nachbesprechung") {
 		t.Error("bayern, presenting nothing, has the debrief in its feed")
 	}
+	// A spokesperson is invited to the debrief ("Was ansteht" lists it):
+	// its feed has it too, once, without a presentation (before: not at
+	// all).
+	sp := unfold(personalFeed(t, hs, "sprecher-hb"))
+	if !strings.Contains(sp, "SUMMARY:Nachbesprechung der 47. Sitzung des IT-Planungsrats") || strings.Count(sp, "UID:nachbesprechung-") != 1 || !strings.Contains(sp, "/sitzungen/47/nachbesprechung") {
+		t.Errorf("the spokesperson's feed lacks the debrief:\n%s", sp)
+	}
 	// Times set later: the event is timed, and its SEQUENCE rises.
 	ctx := context.Background()
 	db, err := st.DebriefOfSession(ctx, s47.ID)

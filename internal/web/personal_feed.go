@@ -237,10 +237,14 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 	// The debriefs in which the member presents decisions (concept 2.2:
 	// the submitting member presents them), as "Mein Bereich" lists them
 	// once the invitation is sent (before, the feed lacked them).
+	presenting := map[string]bool{} // UIDs of the debriefs the member presents in
 	if u.MemberAbbrev != "" {
 		presentations, err := s.debriefPresentationEvents(r, u.MemberAbbrev, council, host)
 		if err != nil {
 			return nil, err
+		}
+		for _, e := range presentations {
+			presenting[e.UID] = true
 		}
 		events = append(events, presentations...)
 	}
@@ -272,12 +276,32 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		events = append(events, ical.ConferenceEvents(dates, map[int64]string{b.ID: b.Name},
 			func(int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(b.Abbrev)) })...)
 	}
-	// The deadline of the reports under "Reporting FachMK" (a week before
-	// the session), for each session still prepared, as the reports page
-	// enforces it; a cancelled session's stays, cancelled.
 	if len(reportsOn) == 0 {
 		return events, nil
 	}
+	// The debrief of the last session held, to which the spokesperson is
+	// invited once the invitation is sent, as "Was ansteht" lists it
+	// (mySpokespersonDue; before, the feed lacked it).
+	if last > 0 {
+		held, err := s.st.SessionByNumber(ctx, council.ID, last)
+		if err != nil {
+			return nil, err
+		}
+		db, err := s.st.DebriefOfSession(ctx, held.ID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, err
+		}
+		if err == nil && db.Sent && !db.HeldOn.IsZero() {
+			e := ical.DebriefInvitationEvent(host, council.Abbrev, last, fmt.Sprintf("%d. Sitzung %s", last, council.Of()), db,
+				s.site.URL(r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", last)))
+			if !presenting[e.UID] {
+				events = append(events, e)
+			}
+		}
+	}
+	// The deadline of the reports under "Reporting FachMK" (a week before
+	// the session), for each session still prepared, as the reports page
+	// enforces it; a cancelled session's stays, cancelled.
 	for _, se := range sessions {
 		if (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !model.ReportDeadline(se).IsZero() {
 			events = append(events, ical.ReportDeadlineEvent(host, council.Abbrev, council.Name, se, reportsOn,
