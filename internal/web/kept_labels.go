@@ -50,6 +50,7 @@ var keptLabels = map[string]keptLabel{
 	"erinnerungen":   keptTechnical,
 	"fassung":        keptTechnical,
 	"fassungen":      keptTechnical,
+	"gesehen":        keptTechnical, // the vote a ballot showed
 	"formular":       keptTechnical, // registration's one-time key
 	"formular_datei": keptTechnical,
 	"formular_konto": keptTechnical,

@@ -1096,7 +1096,7 @@ func TestColleagueVoteNotReplacedUnseen(t *testing.T) {
 	ballot := func(c *http.Client, choice string) url.Values {
 		_, page := do(t, c, "GET", ts.URL+"/sitzungen/48/abstimmung", nil)
 		form := postedForm(page, action)
-		if _, ok := form["bisher"]; !ok {
+		if _, ok := form["gesehen"]; !ok {
 			t.Fatal("the ballot does not say which vote it showed")
 		}
 		form.Set("stimme", choice)
@@ -1115,8 +1115,8 @@ func TestColleagueVoteNotReplacedUnseen(t *testing.T) {
 		t.Fatalf("Hessen's vote after B's stale ballot: %q", got.Choices()["HE"])
 	}
 	again := postedForm(page, action)
-	if again.Get("bisher") != "ja" || !strings.Contains(page, `value="enthaltung" checked`) {
-		t.Errorf("the refused ballot shows %q as the vote so far and not B's choice checked", again.Get("bisher"))
+	if again.Get("gesehen") != "ja" || !strings.Contains(page, `value="enthaltung" checked`) {
+		t.Errorf("the refused ballot shows %q as the vote so far and not B's choice checked", again.Get("gesehen"))
 	}
 	again.Set("stimme", "enthaltung")
 	if code, _ := do(t, b, "POST", ts.URL+action, again); code != http.StatusSeeOther {

@@ -316,10 +316,10 @@ func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	choice := model.VoteChoice(r.PostFormValue("stimme"))
-	// The ballot says which vote of the member it showed ("bisher"): a
+	// The ballot says which vote of the member it showed ("gesehen"): a
 	// colleague's vote cast since is not replaced unseen.
 	cast := func() error { return s.st.CastSessionVote(r.Context(), v.ID, u.MemberAbbrev, choice, false) }
-	if seen, ok := r.PostForm["bisher"]; ok {
+	if seen, ok := r.PostForm["gesehen"]; ok {
 		cast = func() error {
 			return s.st.CastSessionVoteOver(r.Context(), v.ID, u.MemberAbbrev, choice, model.VoteChoice(seen[0]))
 		}
