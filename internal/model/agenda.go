@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -364,10 +365,32 @@ func (it AgendaItem) Validate() error {
 	if strings.ContainsAny(it.Number, " \t\n") {
 		return InputError("Die TOP-Nummer „%s“ darf keine Leerzeichen enthalten.", it.Number)
 	}
-	if err := CheckTextLength(strings.Join(it.Points, ""), "Der Text des Tagesordnungspunkts", TextMax); err != nil {
-		return AtField("punkte", err)
-	}
-	return nil
+	return errors.Join(AtField("punkte", CheckTextLength(strings.Join(it.Points, ""), "Der Text des Tagesordnungspunkts", TextMax)),
+		CheckSourcesLength(it.Sources), CheckImpactNoteLength(it.Impact.Note))
+}
+
+// Limits of an agenda item's short texts, in characters: the Quelle (the
+// earlier decisions, as the registration form's one line gives them) and
+// the note of the FachMK-impact statement (Erläuterung zur
+// Betroffenheit). Before, a registration stored 200.000 characters of
+// note and 30.000 of Quelle, by the form and by the API.
+const (
+	SourcesMax    = 1000
+	ImpactNoteMax = 2000
+)
+
+// CheckSourcesLength refuses a Quelle longer than SourcesMax (the sources
+// as the form's line gives them, separated by ", "), at the form's field
+// quelle; nil if it is not.
+func CheckSourcesLength(sources []string) error {
+	return AtField("quelle", CheckTextLength(strings.Join(sources, ", "), "Die Quelle", SourcesMax))
+}
+
+// CheckImpactNoteLength refuses an Erläuterung zur Betroffenheit longer
+// than ImpactNoteMax, at the form's field fachmk_hinweis; nil if it is
+// not.
+func CheckImpactNoteLength(note string) error {
+	return AtField("fachmk_hinweis", CheckTextLength(strings.TrimSpace(note), "Die Erläuterung zur Betroffenheit", ImpactNoteMax))
 }
 
 // Contribution is one speaker's part of a discussion row (ON) in the minutes:

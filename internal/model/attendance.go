@@ -1,7 +1,10 @@
 package model
 
 import (
+	"cmp"
 	"errors"
+	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 )
@@ -167,4 +170,19 @@ func CheckFloor(list []Attendance, order []int64, itemID int64, member, itemLabe
 		return nil
 	}
 	return RuleError("%s ist laut Anwesenheitsliste bei %s nicht anwesend und kann nicht auf die Redeliste; bitte zuerst die Anwesenheit ändern.", names.Of(member), itemLabel)
+}
+
+// AttendanceVersion is the version of a stored attendance list that a
+// form is drawn from: a digest of its lines, the same for the same lines
+// in any order. The list has no version number of its own; saving over
+// another version than the one stored (another window saved meanwhile)
+// is refused as a conflict, not a silent overwrite of the other save.
+func AttendanceVersion(list []Attendance) string {
+	lines := slices.Clone(list)
+	slices.SortFunc(lines, func(a, b Attendance) int { return cmp.Compare(a.Member, b.Member) })
+	h := fnv.New64a()
+	for _, a := range lines {
+		fmt.Fprintf(h, "%q %q %q %d %d\n", a.Member, a.Presence, a.Person, a.FromItemID, a.UntilItemID)
+	}
+	return fmt.Sprintf("%016x", h.Sum64())
 }

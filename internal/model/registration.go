@@ -120,6 +120,14 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 	if err := Unmarked(g.Impact.Note, "Die Erläuterung zur Betroffenheit steht wie eingegeben bei der Anmeldung"); err != nil {
 		refuse("fachmk_hinweis", ReasonOf(err))
 	}
+	// Bounded as the item's rules bound them (AgendaItem.Validate), said
+	// with the form's other reasons.
+	if err := CheckImpactNoteLength(g.Impact.Note); err != nil {
+		refuse("fachmk_hinweis", ReasonOf(err))
+	}
+	if err := CheckSourcesLength(g.Sources); err != nil {
+		refuse("quelle", ReasonOf(err))
+	}
 	if g.Goal == GoalDecision && len(g.Proposal) == 0 {
 		refuse("beschlussvorschlag", "Für einen TOP mit dem Ziel Beschluss bitte den Beschlussvorschlag eintragen.")
 	}

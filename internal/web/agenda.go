@@ -4,12 +4,14 @@ package web
 // building the agenda (sections, numbers, order), publishing.
 
 import (
+	"errors"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/relevance"
 	"gremium/internal/store"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -282,8 +284,14 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	next := model.SessionStatus(r.PostFormValue("naechster"))
 	if want, _ := nextStep(se.Status); next != want || want == "" {
-		// Approval is no status step: the next session approves minutes.
-		s.badRequest(w, r, "Dieser Statuswechsel ist hier nicht möglich. Ein Protokoll wird in der folgenden Sitzung genehmigt.")
+		done, refusal := statusStepAnswer(se, next)
+		if done != "" {
+			// Clicked twice, or a button of a page drawn before: the
+			// session is where the button would take it, or beyond.
+			back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), done)
+			return
+		}
+		s.badRequest(w, r, refusal)
 		return
 	}
 	var err error
@@ -320,6 +328,45 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		notice += "." + d
 	}
 	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), notice)
+}
+
+// statusDone says that a session has reached status st, by the step that
+// takes it there ("Die Sitzung ist bereits eröffnet.").
+var statusDone = map[model.SessionStatus]string{
+	model.StatusConvened:        "Die Sitzung ist bereits einberufen.",
+	model.StatusRunning:         "Die Sitzung ist bereits eröffnet.",
+	model.StatusEnded:           "Die Sitzung ist bereits beendet.",
+	model.StatusMinutesDraft:    "Der Protokollentwurf ist bereits freigegeben.",
+	model.StatusMinutesApproved: "Das Protokoll ist bereits genehmigt.",
+}
+
+// statusStepAnswer answers a status change to next that is not the
+// session's next step: done, the notice, when the session already has
+// that status or is beyond it (a button clicked twice or drawn before —
+// what was asked for has happened); else refusal, the reason that fits
+// the case. Only the approval of minutes gets the sentence on minutes:
+// before, every refused change said that the minutes are approved in the
+// following session.
+func statusStepAnswer(se model.Session, next model.SessionStatus) (done, refusal string) {
+	at, asked := slices.Index(model.SessionStatuses, se.Status), slices.Index(model.SessionStatuses, next)
+	if asked > 0 && at >= asked {
+		done = statusDone[next]
+		if at > asked {
+			done += fmt.Sprintf(" Ihr Status ist jetzt: %s.", se.Status.Label())
+		}
+		return done, ""
+	}
+	switch {
+	case asked < 0:
+		return "", fmt.Sprintf("„%s“ ist kein Status einer Sitzung.", next)
+	case next == model.StatusMinutesApproved:
+		return "", "Dieser Statuswechsel ist hier nicht möglich. Ein Protokoll wird in der folgenden Sitzung genehmigt."
+	}
+	refusal = fmt.Sprintf("Dieser Statuswechsel ist hier nicht möglich: Der Status der Sitzung ist „%s“", se.Status.Label())
+	if _, label := nextStep(se.Status); label != "" {
+		refusal += fmt.Sprintf("; der nächste Schritt ist „%s“", label)
+	}
+	return "", refusal + "."
 }
 
 // undecidedFollowUps gives the notice's sentence on the follow-ups the
@@ -446,7 +493,25 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 		}
 		opts = append(opts, store.IntoSection(section))
 	}
+	// "Annehmen" clicked twice (or sent from a page drawn before the
+	// decision): the item has the decision asked for, so it is done — not
+	// a conflict with "someone else", and not accepted again (which would
+	// move it to the end of the agenda).
+	if done := alreadyDecided(it, accept, r.PostFormValue("grund"), r.PostFormValue("abschnitt")); done != "" {
+		back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), done)
+		return
+	}
 	decided, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept, r.PostFormValue("grund"), opts...)
+	if errors.Is(err, store.ErrConflict) {
+		// Decided in between (the first of two clicks still in its
+		// write): the same decision is done as well.
+		if now, readErr := s.st.Item(r.Context(), it.ID); readErr == nil {
+			if done := alreadyDecided(now, accept, r.PostFormValue("grund"), r.PostFormValue("abschnitt")); done != "" {
+				back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), done)
+				return
+			}
+		}
+	}
 	if err != nil {
 		// A refused decline (a reason with confidential marks) comes
 		// back on the page, the reason as typed, the refusal at it.
@@ -468,6 +533,23 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	// search and the live viewers learn of it as of any change.
 	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), "„"+it.Title+"“: "+it.Status.Label())
+}
+
+// alreadyDecided gives the notice for a registration decision asked for
+// that the item already has ("Die Anmeldung ist bereits angenommen."),
+// "" when it has not: accepted (into the section asked for, if any), or
+// declined with the same reason.
+func alreadyDecided(it model.AgendaItem, accept bool, reason, section string) string {
+	switch {
+	case accept && it.Status == model.ItemAccepted:
+		if section != "" && section != "0" && section != strconv.FormatInt(it.SectionID, 10) {
+			return ""
+		}
+		return "Die Anmeldung ist bereits angenommen."
+	case !accept && it.Status == model.ItemDeclined && strings.TrimSpace(reason) == it.DeclineReason:
+		return "Die Anmeldung ist bereits abgelehnt."
+	}
+	return ""
 }
 
 // itemAction checks the secretariat's right, reads the form and finds the

@@ -6,6 +6,8 @@ package web
 // represented at an item can vote on it; the minutes show the list.
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -14,6 +16,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 type attendanceRow struct {
@@ -25,6 +28,11 @@ type attendanceRow struct {
 	// office registered (Teilnahmemeldung), not saved until the
 	// secretariat saves the list.
 	Registered bool
+	// Stored, after a save refused because the list was saved meanwhile,
+	// says the member's line as it is stored now where it differs from
+	// the typed one ("vertreten durch Staatssekretärin Müller"): the
+	// other save, to be taken over or overwritten knowingly.
+	Stored string
 }
 
 type attendanceData struct {
@@ -38,6 +46,9 @@ type attendanceData struct {
 	Problems problems
 	// Registered is how many rows come from the members' registrations.
 	Registered int
+	// Version is the version of the stored list the form is drawn from
+	// (model.AttendanceVersion); a save over another one is refused.
+	Version string
 }
 
 func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
@@ -104,8 +115,18 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 		s.serverError(w, r, err)
 		return
 	}
+	stored := list
 	list, registered := model.RegisteredAttendance(list, delegations)
-	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum(), Problems: problemsOf(refused)}
+	d := attendanceData{Session: se, Items: doc.Items(), Quorum: council.Quorum(), Problems: problemsOf(refused), Version: model.AttendanceVersion(stored)}
+	if errors.Is(refused, store.ErrConflict) {
+		// Said as every stale form is: saved meanwhile, the page shows the
+		// new state (Stored at each row that differs), the form the input.
+		_, d.Problems, _ = refusalProblems(refused)
+	}
+	labels := map[int64]string{}
+	for _, it := range d.Items {
+		labels[it.ID] = it.Label()
+	}
 	for _, m := range members {
 		if !council.Seats(m) {
 			continue // an advisory member in the AL-Runde: no seat, no row
@@ -114,6 +135,9 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 		row.Registered = registered && row.Line.Presence != model.Absent
 		if typed != nil {
 			row.Line, row.Registered = typed[m.Abbrev], false
+			if errors.Is(refused, store.ErrConflict) {
+				row.Stored = storedLine(model.AttendanceFor(stored, m.Abbrev), row.Line, labels)
+			}
 		}
 		if row.Registered {
 			d.Registered++
@@ -126,6 +150,32 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 		d.Rows = append(d.Rows, row)
 	}
 	s.render(w, r, status, "attendance.html", view{Title: "Anwesenheit – " + se.Title(), Active: "sitzungen", Data: d})
+}
+
+// storedLine says a member's stored line (the list saved meanwhile) where
+// it differs from the typed one, "" where they agree.
+func storedLine(now, typed model.Attendance, labels map[int64]string) string {
+	if typed.Presence == "" {
+		typed.Presence = model.Absent
+	}
+	if now.Presence == typed.Presence && now.Person == typed.Person && now.FromItemID == typed.FromItemID && now.UntilItemID == typed.UntilItemID {
+		return ""
+	}
+	out := now.Presence.Label()
+	if now.Person != "" {
+		if now.Presence == model.Represented {
+			out += " durch " + now.Person
+		} else {
+			out += " (" + now.Person + ")"
+		}
+	}
+	if now.FromItemID != 0 {
+		out += ", ab " + labels[now.FromItemID]
+	}
+	if now.UntilItemID != 0 {
+		out += ", bis " + labels[now.UntilItemID]
+	}
+	return out
 }
 
 // formItemID reads the item an arrival or leaving names: 0 (the start or
@@ -171,7 +221,17 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 		}
 		list = append(list, a)
 	}
-	quorum, reason, err := s.st.SaveAttendance(ctx, se.ID, list)
+	// The form carries the version of the list it was drawn from: a list
+	// saved meanwhile (another window) is not overwritten silently. A
+	// client that sends no version saves unchecked, as before.
+	save := s.st.SaveAttendance
+	if r.PostForm.Has("version") {
+		drawn := r.PostFormValue("version")
+		save = func(ctx context.Context, id int64, list []model.Attendance) (bool, string, error) {
+			return s.st.SaveAttendanceOver(ctx, id, drawn, list)
+		}
+	}
+	quorum, reason, err := save(ctx, se.ID, list)
 	if err != nil {
 		// A refused list comes back as typed: one missing name must not
 		// cost the other members' rows.
@@ -179,7 +239,11 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.renderAttendance(w, r, http.StatusUnprocessableEntity, council, se, typed, err)
+		status := http.StatusUnprocessableEntity
+		if model.ClassOf(err) == model.ErrConflict {
+			status = http.StatusConflict
+		}
+		s.renderAttendance(w, r, status, council, se, typed, err)
 		return
 	}
 	s.changed(r, se.ID)

@@ -387,7 +387,10 @@ func TestEveryPageInBrowser(t *testing.T) {
 func openConsentVote(t *testing.T, ts *httptest.Server, st *store.Store) {
 	t.Helper()
 	gs := client(t, ts, "geschaeftsstelle")
-	form := sessionVersion(t, st, 48)
+	// The version of the list the page draws the form from, not the
+	// session's: a save over another list is refused.
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/anwesenheit", nil)
+	form := postedForm(page, "/sitzungen/48/anwesenheit")
 	for _, m := range []string{"Bund", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"} {
 		form.Set("anwesenheit_"+m, "anwesend")
 	}
