@@ -135,8 +135,10 @@ func scanContact(r scanner) (model.Contact, error) {
 	return c, err
 }
 
-// CreateContact stores a secretariat contact of a body.
-func (s *Store) CreateContact(ctx context.Context, c model.Contact) (int64, error) {
+// CreateContact stores a secretariat contact of a body. With SentOnce the
+// same form sent again stores nothing and gives the contact the first
+// send stored.
+func (s *Store) CreateContact(ctx context.Context, c model.Contact, opts ...FormOption) (int64, error) {
 	if c.BodyID == 0 || c.Name == "" {
 		return 0, model.InputError("Ein Kontakt braucht Gremium und Namen.")
 	}
@@ -145,8 +147,10 @@ func (s *Store) CreateContact(ctx context.Context, c model.Contact) (int64, erro
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		id, err = s.insert(ctx, tx, "contact", c.Name,
-			`INSERT INTO contacts (body_id, name, role, email, phone) VALUES (?, ?, ?, ?, ?)`, c.BodyID, c.Name, c.Role, c.Email, c.Phone)
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "contact", func() (int64, error) {
+			return s.insert(ctx, tx, "contact", c.Name,
+				`INSERT INTO contacts (body_id, name, role, email, phone) VALUES (?, ?, ?, ?, ?)`, c.BodyID, c.Name, c.Role, c.Email, c.Phone)
+		})
 		return err
 	})
 	return id, err

@@ -36,6 +36,8 @@ func TestCopyBetweenEngines(t *testing.T) {
 	}
 	check(t, lite.ReplaceSearchDocs(ctx, "t", docs))
 	check(t, lite.SaveShares(ctx, 2031, map[string]float64{"HE": 7.4, "BY": 15.5}))
+	// A form's one-time key (sent_forms, a table without an id).
+	must[int64](t)(lite.CreateContact(ctx, model.Contact{BodyID: bodyID, Name: "Geschäftsstelle"}, SentOnce(strings.Repeat("cd", 16), "gs", nil)))
 	check(t, lite.SyncOParl(ctx, nil))
 
 	pg, err := openPostgres(ctx, pgURL)

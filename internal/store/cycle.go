@@ -112,8 +112,10 @@ func commentRefusal(status model.SessionStatus) error {
 // CreateComment stores a comment on the draft minutes of a session; only
 // draft minutes take comments. The comment's [[…]] mark confidential
 // passages as in the minutes it comments on (model.MarkFields): only
-// internal readers see comments, and they see the passages marked.
-func (s *Store) CreateComment(ctx context.Context, c Comment) (int64, error) {
+// internal readers see comments, and they see the passages marked. With
+// SentOnce the same form sent again stores nothing and gives the comment
+// the first send stored.
+func (s *Store) CreateComment(ctx context.Context, c Comment, opts ...FormOption) (int64, error) {
 	if c.Text == "" {
 		return 0, model.AtField("kommentar", model.InputError("Der Kommentar ist leer."))
 	}
@@ -129,12 +131,14 @@ func (s *Store) CreateComment(ctx context.Context, c Comment) (int64, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE id = ?`, c.SessionID).Scan(&status); err != nil {
 			return notFound(err, fmt.Sprintf("session %d", c.SessionID))
 		}
-		if status != model.StatusMinutesDraft {
-			return commentRefusal(status)
-		}
-		id, err = s.insert(ctx, tx, "comment", c.Member,
-			`INSERT INTO minutes_comments (session_id, author, member, text, created_at) VALUES (?, ?, ?, ?, ?)`,
-			c.SessionID, c.Author, c.Member, c.Text, s.now().UTC().Format(time.RFC3339))
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "minutes_comment", func() (int64, error) {
+			if status != model.StatusMinutesDraft {
+				return 0, commentRefusal(status)
+			}
+			return s.insert(ctx, tx, "comment", c.Member,
+				`INSERT INTO minutes_comments (session_id, author, member, text, created_at) VALUES (?, ?, ?, ?, ?)`,
+				c.SessionID, c.Author, c.Member, c.Text, s.now().UTC().Format(time.RFC3339))
+		})
 		return err
 	})
 	return id, err

@@ -588,8 +588,9 @@ func (s *Store) ReportFollowUp(ctx context.Context, rep FollowUpReport) error {
 	})
 }
 
-// AddFollowUpComment adds a comment to a follow-up.
-func (s *Store) AddFollowUpComment(ctx context.Context, c model.FollowUpComment) error {
+// AddFollowUpComment adds a comment to a follow-up. With SentOnce the same
+// form sent again stores nothing.
+func (s *Store) AddFollowUpComment(ctx context.Context, c model.FollowUpComment, opts ...FormOption) error {
 	if strings.TrimSpace(c.Text) == "" {
 		return model.InputError("Ein Kommentar braucht einen Text.")
 	}
@@ -598,7 +599,10 @@ func (s *Store) AddFollowUpComment(ctx context.Context, c model.FollowUpComment)
 		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM follow_ups WHERE id = ?`, c.FollowUpID).Scan(&one); err != nil {
 			return notFound(err, fmt.Sprintf("follow-up %d", c.FollowUpID))
 		}
-		return s.addFollowUpComment(ctx, tx, c)
+		_, err := s.once(ctx, tx, formOptionsOf(opts), "follow_up_comment", func() (int64, error) {
+			return c.FollowUpID, s.addFollowUpComment(ctx, tx, c)
+		})
+		return err
 	})
 }
 

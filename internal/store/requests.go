@@ -75,7 +75,9 @@ func requestTx(ctx context.Context, tx *sql.Tx, id int64) (model.Request, error)
 
 // SubmitRequest stores a request a FachMK secretariat submitted through
 // the form (status eingegangen, received today) and tells the secretariat.
-func (s *Store) SubmitRequest(ctx context.Context, q model.Request) (int64, error) {
+// With SentOnce the same form sent again stores nothing and gives the
+// request the first send stored.
+func (s *Store) SubmitRequest(ctx context.Context, q model.Request, opts ...FormOption) (int64, error) {
 	q.Title, q.Text = strings.TrimSpace(q.Title), strings.TrimSpace(q.Text)
 	q.Status, q.ItemID, q.Reason, q.Outcome = model.RequestReceived, 0, "", ""
 	if q.ReceivedOn.IsZero() {
@@ -89,11 +91,15 @@ func (s *Store) SubmitRequest(ctx context.Context, q model.Request) (int64, erro
 		if _, err := conferenceName(ctx, tx, q.ConferenceID); err != nil {
 			return err
 		}
-		if id, err = s.insertRequest(ctx, tx, q); err != nil {
-			return err
-		}
-		q.ID, q.Version = id, 1
-		return s.noticeRequest(ctx, tx, q, "eingegangen")
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "request", func() (int64, error) {
+			id, err := s.insertRequest(ctx, tx, q)
+			if err != nil {
+				return 0, err
+			}
+			q.ID, q.Version = id, 1
+			return id, s.noticeRequest(ctx, tx, q, "eingegangen")
+		})
+		return err
 	})
 	return id, err
 }

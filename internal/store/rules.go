@@ -181,8 +181,26 @@ func attendanceOrder(ctx context.Context, q queryer, sessionID int64) ([]model.A
 // member — a new name becomes a person of that member) or absent, and who
 // arrives late or leaves early. While the session runs, the quorum is
 // established again from the list (Feststellung der Beschlussfähigkeit),
-// and its result and reason are given. Approved minutes refuse.
+// and its result and reason are given. Approved minutes refuse. The list
+// is saved whatever was stored before; a form saves with
+// SaveAttendanceOver.
 func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []model.Attendance) (bool, string, error) {
+	return s.saveAttendance(ctx, sessionID, "", list)
+}
+
+// SaveAttendanceOver is SaveAttendance for a list drawn from the stored
+// list of version drawn (model.AttendanceVersion of the list read): when
+// the list was saved since (another window, another member of the
+// secretariat), nothing is saved and ErrConflict is returned, so that
+// their lines are not lost silently.
+func (s *Store) SaveAttendanceOver(ctx context.Context, sessionID int64, drawn string, list []model.Attendance) (bool, string, error) {
+	if drawn == "" {
+		return false, "", fmt.Errorf("store: attendance of session %d without the version it was drawn from: %w", sessionID, ErrConflict)
+	}
+	return s.saveAttendance(ctx, sessionID, drawn, list)
+}
+
+func (s *Store) saveAttendance(ctx context.Context, sessionID int64, drawn string, list []model.Attendance) (bool, string, error) {
 	var ok bool
 	var reason string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -192,6 +210,15 @@ func (s *Store) SaveAttendance(ctx context.Context, sessionID int64, list []mode
 		}
 		if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
 			return err
+		}
+		if drawn != "" {
+			stored, err := attendance(ctx, tx, sessionID)
+			if err != nil {
+				return err
+			}
+			if model.AttendanceVersion(stored) != drawn {
+				return fmt.Errorf("store: attendance of session %d (version %s): %w", sessionID, drawn, ErrConflict)
+			}
 		}
 		body, err := bodyByID(ctx, tx, se.BodyID)
 		if err != nil {
@@ -445,8 +472,9 @@ type ProcedureStart struct {
 // StartProcedure starts a written procedure (Umlaufverfahren) on a new
 // decision proposal with a deadline, in one transaction. It gives the
 // procedure's id. The notification that the procedure started is queued in
-// the same transaction.
-func (s *Store) StartProcedure(ctx context.Context, ps ProcedureStart) (int64, error) {
+// the same transaction. With SentOnce the same form sent again starts
+// nothing and gives the procedure the first send started.
+func (s *Store) StartProcedure(ctx context.Context, ps ProcedureStart, opts ...FormOption) (int64, error) {
 	d := ps.Decision
 	if d.Status != model.DecisionDraft || d.SessionID != 0 || d.ItemID != 0 {
 		return 0, model.RuleError("Ein Umlaufverfahren entscheidet über einen neuen Beschlussvorschlag außerhalb einer Sitzung.")
@@ -462,7 +490,10 @@ func (s *Store) StartProcedure(ctx context.Context, ps ProcedureStart) (int64, e
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		id, _, err = s.startProcedureTx(ctx, tx, ps)
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "procedure", func() (int64, error) {
+			id, _, err := s.startProcedureTx(ctx, tx, ps)
+			return id, err
+		})
 		return err
 	})
 	return id, err

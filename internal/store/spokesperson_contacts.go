@@ -36,8 +36,9 @@ func scanSpokespersonContact(sc scanner) (model.SpokespersonContact, error) {
 // FachMK, and c.Member holds the spokesperson function for it (not ended).
 // spokesperson names the member of the spokesperson who writes ("" for
 // the Geschäftsstelle, admitted by the caller's permission check): a
-// spokesperson logs only their own contacts.
-func (s *Store) CreateSpokespersonContact(ctx context.Context, c model.SpokespersonContact, spokesperson string) (int64, error) {
+// spokesperson logs only their own contacts. With SentOnce the same form
+// sent again stores nothing and gives the contact the first send logged.
+func (s *Store) CreateSpokespersonContact(ctx context.Context, c model.SpokespersonContact, spokesperson string, opts ...FormOption) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		if spokesperson != "" && c.Member != spokesperson {
@@ -47,14 +48,16 @@ func (s *Store) CreateSpokespersonContact(ctx context.Context, c model.Spokesper
 			}
 			return model.ForbiddenError("Sprecher:innen erfassen ihre eigenen Kontakte (%s), nicht die von %s.", names.Of(spokesperson), names.Of(c.Member))
 		}
-		if err := s.checkSpokespersonContact(ctx, tx, c); err != nil {
-			return err
-		}
-		now := s.now().UTC().Format("2006-01-02T15:04:05Z")
-		id, err = s.insert(ctx, tx, "spokesperson_contact", c.Label(),
-			`INSERT INTO spokesperson_contacts (conference_id, member_abbrev, kind, held_on, with_whom, participants, topics, next_steps, recorded_by, recorded_at, first_recorded_by, first_recorded_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.ConferenceID, c.Member, string(c.Kind), c.HeldOn.String(), c.With, c.Participants, c.Topics, c.NextSteps, c.RecordedBy, now, c.RecordedBy, now)
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "spokesperson_contact", func() (int64, error) {
+			if err := s.checkSpokespersonContact(ctx, tx, c); err != nil {
+				return 0, err
+			}
+			now := s.now().UTC().Format("2006-01-02T15:04:05Z")
+			return s.insert(ctx, tx, "spokesperson_contact", c.Label(),
+				`INSERT INTO spokesperson_contacts (conference_id, member_abbrev, kind, held_on, with_whom, participants, topics, next_steps, recorded_by, recorded_at, first_recorded_by, first_recorded_at)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				c.ConferenceID, c.Member, string(c.Kind), c.HeldOn.String(), c.With, c.Participants, c.Topics, c.NextSteps, c.RecordedBy, now, c.RecordedBy, now)
+		})
 		return err
 	})
 	return id, err

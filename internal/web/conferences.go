@@ -341,8 +341,15 @@ func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
 		refuse(refused.err())
 		return
 	}
-	if _, err := s.st.CreateContact(ctx, c); err != nil {
+	// Sent again (the back button, a double click), the form enters the
+	// contact no second time.
+	var again bool
+	if _, err := s.st.CreateContact(ctx, c, sentOnce(r, s.user(r), &again)); err != nil {
 		refuse(err)
+		return
+	}
+	if again {
+		back(w, r, "/fachmk/"+b.Abbrev, sentAgain("die Ansprechperson ist eingetragen."))
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev, "Die Ansprechperson ist eingetragen.")

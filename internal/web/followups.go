@@ -523,6 +523,9 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	text, err := model.ConfidentialMarks(r.PostFormValue("kommentar"))
+	// Sent again (the back button, a double click), the form stores no
+	// second comment.
+	var again bool
 	if err == nil {
 		c := model.FollowUpComment{FollowUpID: v.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text}
 		if c.Author == "" {
@@ -531,7 +534,7 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 		if u.Role == model.RoleSecretariat {
 			c.Member = ""
 		}
-		err = s.st.AddFollowUpComment(r.Context(), c)
+		err = s.st.AddFollowUpComment(r.Context(), c, sentOnce(r, u, &again))
 	}
 	if err != nil {
 		if model.FieldOf(err) == "" && model.ClassOf(err) == model.ErrInput {
@@ -543,6 +546,10 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.renderFollowUp(w, r, status, v, form)
+		return
+	}
+	if again {
+		back(w, r, fmt.Sprintf("/auftraege/%d#kommentare", v.ID), sentAgain("der Kommentar ist gespeichert."))
 		return
 	}
 	back(w, r, fmt.Sprintf("/auftraege/%d#kommentare", v.ID), "Kommentar gespeichert.")

@@ -95,13 +95,14 @@ func (s *Server) newProcedurePage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
-	_, ok := s.require(w, r, auth.ManageSessions, "")
+	u, ok := s.require(w, r, auth.ManageSessions, "")
 	if !ok || !s.parseForm(w, r) {
 		return
 	}
 	ctx := r.Context()
 	f := map[string]string{}
-	for _, k := range []string{"titel", "punkte", "antrag", "frist_datum", "frist_zeit", "art", "alle", "protokoll"} {
+	// "formular": the form's one-time key, kept when the form is refused.
+	for _, k := range []string{"titel", "punkte", "antrag", "frist_datum", "frist_zeit", "art", "alle", "protokoll", "formular"} {
 		f[k] = r.PostFormValue(k)
 	}
 	council, err := s.councilBody(ctx)
@@ -176,7 +177,10 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title,
 		Points: model.NumberedPoints(points), Applicants: applicants, AllMustConsent: f["alle"] == "1"}
 	ps.Decision, ps.Deadline = d, deadline
-	id, err := s.st.StartProcedure(ctx, ps)
+	// Sent again (the back button, a double click), the form starts no
+	// second procedure on the same proposal: it leads to the first.
+	var again bool
+	id, err := s.st.StartProcedure(ctx, ps, sentOnce(r, u, &again))
 	if err != nil {
 		status, reasons, ok := refusalProblems(err)
 		if !ok {
@@ -184,6 +188,10 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		refuse(status, reasons)
+		return
+	}
+	if again {
+		back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), sentAgain("das Umlaufverfahren ist eingeleitet, hier steht es."))
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Das Umlaufverfahren ist eingeleitet; die Mitglieder können bis zur Frist abstimmen.")

@@ -3,12 +3,9 @@ package web
 // Agenda registration by members (with the FachMK-impact statement, GO § 4).
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -237,20 +234,6 @@ func (s *Server) readRegistration(r *http.Request, se model.Session, member stri
 		refuse(p.Field, p.Reason)
 	}
 	return g, council, refused.inOrder(registerFields...), nil
-}
-
-// formKeyPattern is the form of a registration form's one-time key
-// (newFormKey); anything else sent as "formular" is ignored.
-var formKeyPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
-
-// newFormKey gives a registration form its one-time key (field
-// "formular", store.WithFormKey): 128 random bits.
-func newFormKey() string {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "" // no key: the form registers as before, without the guard
-	}
-	return hex.EncodeToString(b[:])
 }
 
 // cloneValues gives a copy of v that may be changed without changing v.

@@ -116,7 +116,9 @@ func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.parseForm(w, r) {
 		return
 	}
-	form := map[string]string{"titel": strings.TrimSpace(r.PostFormValue("titel")), "text": strings.TrimSpace(r.PostFormValue("text")), "fachmk": r.PostFormValue("fachmk")}
+	// "formular": the form's one-time key, kept when the form is refused.
+	form := map[string]string{"titel": strings.TrimSpace(r.PostFormValue("titel")), "text": strings.TrimSpace(r.PostFormValue("text")), "fachmk": r.PostFormValue("fachmk"),
+		"formular": r.PostFormValue("formular")}
 	q := model.Request{Title: form["titel"], Text: form["text"], SubmittedBy: u.Username, ConferenceID: u.ConferenceID, Via: model.ViaConference}
 	// Every reason at once, each at its field (before: the first only,
 	// above the form).
@@ -154,8 +156,11 @@ func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) {
 	refused.addUnrefused(q.Validate())
 	err := refused.err()
 	var id int64
+	// Sent again (the back button, a double click), the form submits no
+	// second request: it leads to the first.
+	var again bool
 	if err == nil {
-		id, err = s.st.SubmitRequest(r.Context(), q)
+		id, err = s.st.SubmitRequest(r.Context(), q, sentOnce(r, u, &again))
 	}
 	if err != nil {
 		status, reasons, ok := refusalProblems(err)
@@ -164,6 +169,10 @@ func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.renderRequests(w, r, status, form, reasons)
+		return
+	}
+	if again {
+		back(w, r, "/anliegen/"+strconv.FormatInt(id, 10), sentAgain("das Anliegen ist eingegangen, hier steht es."))
 		return
 	}
 	back(w, r, "/anliegen/"+strconv.FormatInt(id, 10), "Das Anliegen ist eingegangen. Den Stand sehen Sie hier.")

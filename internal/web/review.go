@@ -23,8 +23,11 @@ func (s *Server) commentMinutes(w http.ResponseWriter, r *http.Request) {
 	}
 	text := strings.TrimSpace(r.PostFormValue("kommentar"))
 	err := model.InputError("Bitte einen Kommentar eingeben.")
+	// Sent again (the back button, a double click), the form stores no
+	// second comment.
+	var again bool
 	if text != "" {
-		_, err = s.st.CreateComment(r.Context(), store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text})
+		_, err = s.st.CreateComment(r.Context(), store.Comment{SessionID: se.ID, Author: u.Name, Member: u.MemberAbbrev, Text: text}, sentOnce(r, u, &again))
 	}
 	if err != nil {
 		// The session page again, the comment as typed (the minutes may
@@ -35,6 +38,10 @@ func (s *Server) commentMinutes(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.minutesPage(w, r, "session.html", status, refused)
+		return
+	}
+	if again {
+		back(w, r, fmt.Sprintf("%s#kommentare", se.Path()), sentAgain("der Kommentar ist gespeichert."))
 		return
 	}
 	back(w, r, fmt.Sprintf("%s#kommentare", se.Path()), "Ihr Kommentar zum Protokollentwurf ist gespeichert.")

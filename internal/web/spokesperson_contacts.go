@@ -71,11 +71,18 @@ func (s *Server) recordSpokespersonContact(w http.ResponseWriter, r *http.Reques
 	}
 	c, err := s.contactOfForm(r, b.ID, u)
 	var id int64
+	// Sent again (the back button, a double click), the form logs the
+	// contact no second time: it leads to the first.
+	var again bool
 	if err == nil {
-		id, err = s.st.CreateSpokespersonContact(r.Context(), c, spokesperson)
+		id, err = s.st.CreateSpokespersonContact(r.Context(), c, spokesperson, sentOnce(r, u, &again))
 	}
 	if err != nil {
 		s.refuseConferenceForm(w, r, b.Abbrev, "gespraech-neu", "Der Kontakt ist nicht erfasst", err)
+		return
+	}
+	if again {
+		back(w, r, "/fachmk/"+b.Abbrev+"#gespraech-"+strconv.FormatInt(id, 10), sentAgain("der Kontakt „"+c.Label()+"“ ist erfasst."))
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev+"#gespraech-"+strconv.FormatInt(id, 10), "Der Kontakt „"+c.Label()+"“ ist erfasst.")
