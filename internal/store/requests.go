@@ -224,12 +224,20 @@ func (s *Store) requestFollowsItem(ctx context.Context, tx *sql.Tx, itemID int64
 		return nil
 	}
 	var status model.ItemStatus
-	if err := tx.QueryRowContext(ctx, `SELECT status FROM agenda_items WHERE id = ?`, itemID).Scan(&status); err != nil {
+	var declined string
+	if err := tx.QueryRowContext(ctx, `SELECT status, decline_reason FROM agenda_items WHERE id = ?`, itemID).Scan(&status, &declined); err != nil {
 		return notFound(err, fmt.Sprintf("agenda item %d", itemID))
 	}
 	var outcomes []string
 	if status == model.ItemDeclined {
+		// The reason the secretariat gave the registration ("sieht das
+		// Mitglied") is the one the conference reads: the registering
+		// "member" of a request's item is the secretariat itself, so
+		// before, nobody outside read it.
 		q.Status, q.Reason = model.RequestDeclined, "Die Geschäftsstelle hat die Anmeldung nicht in die Tagesordnung aufgenommen."
+		if declined = strings.TrimSpace(declined); declined != "" {
+			q.Reason = "Die Geschäftsstelle hat die Anmeldung nicht in die Tagesordnung aufgenommen: " + declined
+		}
 		q.Outcome = "Anmeldung als TOP nicht aufgenommen"
 	} else {
 		decisions, err := queryList(ctx, tx, scanDecisionStatus, "decisions of item",

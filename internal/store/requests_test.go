@@ -97,11 +97,15 @@ func TestRequestLifecycle(t *testing.T) {
 	if got := outboxTo(t, s, "fmk@example.org"); len(got) != 3 {
 		t.Errorf("submitter's messages: %v", got)
 	}
-	// The registration is declined: the request follows, with the reason.
-	it.Status = model.ItemDeclined
-	check(t, s.UpdateItem(ctx, it))
+	// The registration is declined: the request follows, with the reason
+	// the secretariat gave, which the conference reads (before: a fixed
+	// sentence; the reason was for the registering "member", the
+	// secretariat itself).
+	if _, err := s.DecideRegistration(ctx, itemID, it.Version, false, "Thema zuerst in der AL-Runde beraten"); err != nil {
+		t.Fatal(err)
+	}
 	q = must[model.Request](t)(s.Request(ctx, id))
-	if q.Status != model.RequestDeclined || q.Reason == "" || q.Outcome == "" {
+	if q.Status != model.RequestDeclined || q.Reason != "Die Geschäftsstelle hat die Anmeldung nicht in die Tagesordnung aufgenommen: Thema zuerst in der AL-Runde beraten" || q.Outcome == "" {
 		t.Errorf("request after the declined registration: %+v", q)
 	}
 }
