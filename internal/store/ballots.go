@@ -378,12 +378,17 @@ func (s *Store) CastSessionVoteOver(ctx context.Context, voteID int64, member st
 			if err != nil {
 				return err
 			}
-			name := model.NamesOf(voters).Of(member)
-			return model.ConflictError("Für %s wurde inzwischen „%s“ abgestimmt (aus einer anderen Anmeldung oder einem anderen Fenster). Ihre Wahl „%s“ ist nicht gespeichert; bitte prüfen Sie und senden Sie erneut, wenn Sie die Stimme ändern wollen.",
-				name, now.Label(), choice.Label())
+			return voteReplaced(model.NamesOf(voters).Of(member), now, choice)
 		}
 		return s.castTx(ctx, tx, voteID, member, choice, false)
 	})
+}
+
+// voteReplaced refuses a vote that would replace, unseen, the vote now
+// stored for the member (a colleague's, another window's).
+func voteReplaced(name string, now, choice model.VoteChoice) error {
+	return model.ConflictError("Für %s wurde inzwischen „%s“ abgestimmt (aus einer anderen Anmeldung oder einem anderen Fenster). Ihre Wahl „%s“ ist nicht gespeichert; bitte prüfen Sie und senden Sie erneut, wenn Sie die Stimme ändern wollen.",
+		name, now.Label(), choice.Label())
 }
 
 // voteVoters gives the voting members of the body a vote in session is

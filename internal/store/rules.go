@@ -621,6 +621,18 @@ var ErrProcedureClosed error = &model.Error{Class: model.ErrRule, Reason: "Das U
 // may change its vote until the deadline; every vote is in the audit log.
 // Only the body's voting members vote.
 func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, choice model.VoteChoice) error {
+	return s.castProcedureVote(ctx, procedureID, member, choice, nil)
+}
+
+// CastVoteOver is CastVote from a ballot that showed the member's vote as
+// seen ("" for none): a different vote cast since by another login of the
+// member is refused as a conflict naming it, as CastSessionVoteOver does
+// in session.
+func (s *Store) CastVoteOver(ctx context.Context, procedureID int64, member string, choice, seen model.VoteChoice) error {
+	return s.castProcedureVote(ctx, procedureID, member, choice, &seen)
+}
+
+func (s *Store) castProcedureVote(ctx context.Context, procedureID int64, member string, choice model.VoteChoice, seen *model.VoteChoice) error {
 	if err := choice.CastError(); err != nil {
 		return err
 	}
@@ -639,6 +651,16 @@ func (s *Store) CastVote(ctx context.Context, procedureID int64, member string, 
 		}
 		if !isVoter(voters, member) {
 			return notEntitled(ctx, tx, member)
+		}
+		if seen != nil {
+			var stored model.VoteChoice
+			err := tx.QueryRowContext(ctx, `SELECT choice FROM procedure_votes WHERE procedure_id = ? AND member_abbrev = ?`, procedureID, member).Scan(&stored)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("store: vote: %w", err)
+			}
+			if stored != *seen && stored != choice {
+				return voteReplaced(model.NamesOf(voters).Of(member), stored, choice)
+			}
 		}
 		if err := s.touch(ctx, tx, "procedure", procedureID); err != nil {
 			return err

@@ -1126,3 +1126,41 @@ func TestColleagueVoteNotReplacedUnseen(t *testing.T) {
 		t.Errorf("Hessen's vote after B sent again: %q", got.Choices()["HE"])
 	}
 }
+
+// TestColleagueProcedureVoteNotReplacedUnseen: the written procedure's
+// ballot the same way as the vote in session (before: "ja", then a
+// colleague's stale "nein", both accepted without a word).
+func TestColleagueProcedureVoteNotReplacedUnseen(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Empfehlung zur Cloud-Strategie", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(72 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/umlaufverfahren/%d", pid)
+	ballot := func(c *http.Client, choice string) url.Values {
+		_, page := do(t, c, "GET", ts.URL+path, nil)
+		form := postedForm(page, path+"/stimme")
+		if _, ok := form["gesehen"]; !ok {
+			t.Fatal("the procedure's ballot does not say which vote it showed")
+		}
+		form.Set("stimme", choice)
+		return form
+	}
+	a, b := client(t, ts, "hessen"), client(t, ts, "hessen")
+	fromA, fromB := ballot(a, "ja"), ballot(b, "nein")
+	if code, _ := do(t, a, "POST", ts.URL+path+"/stimme", fromA); code != http.StatusSeeOther {
+		t.Fatalf("A's vote: %d", code)
+	}
+	code, page := do(t, b, "POST", ts.URL+path+"/stimme", fromB)
+	if code == http.StatusSeeOther || !strings.Contains(page, "Für Hessen wurde inzwischen „Ja“ abgestimmt") {
+		t.Fatalf("B's vote over A's: %d %s", code, between(page, "<main", "</form>"))
+	}
+	again := postedForm(page, path+"/stimme")
+	again.Set("stimme", "nein")
+	if code, _ := do(t, b, "POST", ts.URL+path+"/stimme", again); code != http.StatusSeeOther {
+		t.Fatalf("B's vote sent again from the page that shows A's: %d", code)
+	}
+}

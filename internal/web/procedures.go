@@ -362,7 +362,13 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	choice := model.VoteChoice(r.PostFormValue("stimme"))
-	if err := s.st.CastVote(r.Context(), id, u.MemberAbbrev, choice); err != nil {
+	// The ballot names the vote it showed ("gesehen"): a colleague's vote
+	// cast since is not replaced unseen (as in session, castOwnVote).
+	cast := func() error { return s.st.CastVote(r.Context(), id, u.MemberAbbrev, choice) }
+	if seen, ok := r.PostForm["gesehen"]; ok {
+		cast = func() error { return s.st.CastVoteOver(r.Context(), id, u.MemberAbbrev, choice, model.VoteChoice(seen[0])) }
+	}
+	if err := cast(); err != nil {
 		if !formRefusal(err) {
 			s.fail(w, r, err, "")
 			return
