@@ -366,7 +366,9 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 	// cast since is not replaced unseen (as in session, castOwnVote).
 	cast := func() error { return s.st.CastVote(r.Context(), id, u.MemberAbbrev, choice) }
 	if seen, ok := r.PostForm["gesehen"]; ok {
-		cast = func() error { return s.st.CastVoteOver(r.Context(), id, u.MemberAbbrev, choice, model.VoteChoice(seen[0])) }
+		cast = func() error {
+			return s.st.CastVoteOver(r.Context(), id, u.MemberAbbrev, choice, model.VoteChoice(seen[0]))
+		}
 	}
 	if err := cast(); err != nil {
 		if !formRefusal(err) {
