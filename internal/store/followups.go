@@ -269,7 +269,10 @@ func checkFollowUpDeadline(ctx context.Context, tx *sql.Tx, f model.FollowUp, co
 // follow-up confirmed from a proposal (ProposalKey set) is refused with
 // ErrDuplicate when that proposal was confirmed already. A deadline before
 // the session the follow-up is given in is refused (checkFollowUpDeadline).
-func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, error) {
+//
+// The live page's form is guarded by its one-time key (SentOnce): sent
+// twice, it stores one follow-up.
+func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp, opts ...FormOption) (int64, error) {
 	if err := f.Validate(); err != nil {
 		return 0, err
 	}
@@ -297,24 +300,27 @@ func (s *Store) CreateFollowUp(ctx context.Context, f model.FollowUp) (int64, er
 				return fmt.Errorf("store: follow-up proposal %s: %w", f.ProposalKey, ErrDuplicate)
 			}
 		}
-		id, err = s.insert(ctx, tx, "follow_up", f.Responsible,
-			`INSERT INTO follow_ups (decision_id, item_id, text, responsible, due_on, due_session, status, done_on,
-				source_kind, source_id, evidence_text, evidence_document_id, evidence_decision_id, evidence_item_id, proposal_key, responsible_keys, responsible_public_keys)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String(),
-			f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ProposalKey, f.ResponsibleKeys(), f.PublicResponsibleKeys())
-		if err != nil || f.ItemID == 0 {
-			return err
-		}
-		// The box is part of the minutes: approved minutes, and minutes in
-		// a written procedure, keep the text approved (the follow-up is
-		// given all the same).
-		if err := checkItemOpen(ctx, tx, f.ItemID); model.ClassOf(err) == model.ErrRule {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		return s.setItemFlag(ctx, tx, f.ItemID, "flag_followup")
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "follow_up", func() (int64, error) {
+			id, err := s.insert(ctx, tx, "follow_up", f.Responsible,
+				`INSERT INTO follow_ups (decision_id, item_id, text, responsible, due_on, due_session, status, done_on,
+					source_kind, source_id, evidence_text, evidence_document_id, evidence_decision_id, evidence_item_id, proposal_key, responsible_keys, responsible_public_keys)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				nullID(f.DecisionID), nullID(f.ItemID), f.Text, f.Responsible, f.DueDate.String(), f.DueSession, f.Status, f.DoneOn.String(),
+				f.Source, f.SourceID, f.EvidenceText, nullID(f.EvidenceDocumentID), nullID(f.EvidenceDecisionID), nullID(f.EvidenceItemID), f.ProposalKey, f.ResponsibleKeys(), f.PublicResponsibleKeys())
+			if err != nil || f.ItemID == 0 {
+				return id, err
+			}
+			// The box is part of the minutes: approved minutes, and
+			// minutes in a written procedure, keep the text approved (the
+			// follow-up is given all the same).
+			if err := checkItemOpen(ctx, tx, f.ItemID); model.ClassOf(err) == model.ErrRule {
+				return id, nil
+			} else if err != nil {
+				return id, err
+			}
+			return id, s.setItemFlag(ctx, tx, f.ItemID, "flag_followup")
+		})
+		return err
 	})
 	return id, err
 }

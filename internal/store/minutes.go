@@ -33,8 +33,9 @@ func scanContribution(r scanner) (model.Contribution, error) {
 }
 
 // CreateContribution stores one speaker's contribution to a discussion; a
-// zero Position places it after the item's last row.
-func (s *Store) CreateContribution(ctx context.Context, c model.Contribution) (int64, error) {
+// zero Position places it after the item's last row. The live page's form
+// is guarded by its one-time key (SentOnce): sent twice, it stores one.
+func (s *Store) CreateContribution(ctx context.Context, c model.Contribution, opts ...FormOption) (int64, error) {
 	if c.ItemID == 0 || c.Speaker == "" {
 		return 0, model.InputError("Ein Wortbeitrag braucht TOP und Sprecher:in.")
 	}
@@ -46,12 +47,14 @@ func (s *Store) CreateContribution(ctx context.Context, c model.Contribution) (i
 		if err := s.changeMinutesAt(ctx, tx, c.ItemID); err != nil {
 			return err
 		}
-		if c.Position, err = placeRow(ctx, tx, c.ItemID, c.Position); err != nil {
-			return err
-		}
-		id, err = s.insert(ctx, tx, "contribution", c.Speaker,
-			`INSERT INTO contributions (item_id, position, speaker, points, confidential) VALUES (?, ?, ?, ?, ?)`,
-			c.ItemID, c.Position, c.Speaker, toJSON(nonNil(c.Points)), c.Confidential)
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "contribution", func() (int64, error) {
+			if c.Position, err = placeRow(ctx, tx, c.ItemID, c.Position); err != nil {
+				return 0, err
+			}
+			return s.insert(ctx, tx, "contribution", c.Speaker,
+				`INSERT INTO contributions (item_id, position, speaker, points, confidential) VALUES (?, ?, ?, ?, ?)`,
+				c.ItemID, c.Position, c.Speaker, toJSON(nonNil(c.Points)), c.Confidential)
+		})
 		return err
 	})
 	return id, err

@@ -410,11 +410,17 @@ func (s *Server) addContribution(w http.ResponseWriter, r *http.Request) {
 	case len(points) == 0:
 		refused.add(model.AtField("punkte", model.InputError("Ein Wortbeitrag braucht mindestens einen Punkt.")))
 	}
+	var again bool
 	if err = refused.err(); err == nil {
-		_, err = s.st.CreateContribution(r.Context(), model.Contribution{ItemID: it.ID, Speaker: speaker, Points: points, Confidential: r.PostFormValue("vertraulich") == "1"})
+		_, err = s.st.CreateContribution(r.Context(), model.Contribution{ItemID: it.ID, Speaker: speaker, Points: points, Confidential: r.PostFormValue("vertraulich") == "1"},
+			sentOnce(r, s.user(r), &again))
 	}
 	if err != nil {
 		s.refuseEntry(w, r, se, it.ID, entryContribution, what, err)
+		return
+	}
+	if again {
+		s.saved(w, r, se, it.ID, sentAgain("der Wortbeitrag von "+speaker+" ist gespeichert."))
 		return
 	}
 	s.saved(w, r, se, it.ID, "Wortbeitrag von "+speaker+" gespeichert.")

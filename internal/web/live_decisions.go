@@ -270,8 +270,13 @@ func (s *Server) addFollowUp(w http.ResponseWriter, r *http.Request) {
 		refuse(refused.err())
 		return
 	}
-	if _, err := s.st.CreateFollowUp(r.Context(), f); err != nil {
+	var again bool
+	if _, err := s.st.CreateFollowUp(r.Context(), f, sentOnce(r, s.user(r), &again)); err != nil {
 		refuse(err)
+		return
+	}
+	if again {
+		s.saved(w, r, se, it.ID, sentAgain("der Auftrag an "+model.TypedMarks(f.Responsible)+" ist gespeichert."))
 		return
 	}
 	s.saved(w, r, se, it.ID, "Auftrag an "+model.TypedMarks(f.Responsible)+" gespeichert.")

@@ -11,6 +11,7 @@ import (
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // sendTwice sends form to path twice by c, as the back button and
@@ -236,4 +237,37 @@ func TestContactFormsSentTwice(t *testing.T) {
 		t.Errorf("%d talks from one form, want 1", n)
 	}
 	sentAgainSaid(t, hb, ts.URL, where[1])
+}
+
+// TestLiveEntryFormsSentTwice: on the live page a new contribution and a
+// new follow-up sent twice (a double click, the back button) were stored
+// twice — two identical rows in the public minutes, two follow-ups with
+// their reminders. Now the second send stores nothing and says so.
+func TestLiveEntryFormsSentTwice(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
+	items, _ := st.Items(ctx, s47.ID)
+	it := items[1]
+	gs := client(t, ts, "geschaeftsstelle")
+	_, page := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/47/live?top=%d", ts.URL, it.ID), nil)
+	before, _ := st.Contributions(ctx, it.ID)
+	on := postedForm(page, fmt.Sprintf("/tops/%d/beitraege", it.ID))
+	on.Set("sprecher", "BSI")
+	on.Set("punkte", "Hinweis auf die Haushaltslage")
+	where := sendTwice(t, gs, ts.URL, fmt.Sprintf("/tops/%d/beitraege", it.ID), on)
+	if after, _ := st.Contributions(ctx, it.ID); len(after) != len(before)+1 {
+		t.Errorf("%d contributions from one form, want 1", len(after)-len(before))
+	}
+	sentAgainSaid(t, gs, ts.URL, where[1])
+
+	followUps, _ := st.FollowUps(ctx, store.FollowUpFilter{ItemID: it.ID})
+	fu := postedForm(page, fmt.Sprintf("/tops/%d/auftraege", it.ID))
+	fu.Set("text", "Bericht zur Haushaltslage vorlegen")
+	fu.Set("verantwortlich", "FITKO")
+	sendTwice(t, gs, ts.URL, fmt.Sprintf("/tops/%d/auftraege", it.ID), fu)
+	if after, _ := st.FollowUps(ctx, store.FollowUpFilter{ItemID: it.ID}); len(after) != len(followUps)+1 {
+		t.Errorf("%d follow-ups from one form, want 1", len(after)-len(followUps))
+	}
 }
