@@ -91,7 +91,8 @@ func scanNote(r scanner) (model.ProtocolNote, error) {
 
 // CreateProtocolNote stores a Protokollnotiz and ticks the item's box
 // "Protokollnotiz"; a zero Position places it after the item's last row.
-func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote) (int64, error) {
+// The live page's form is guarded by its one-time key (SentOnce).
+func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote, opts ...FormOption) (int64, error) {
 	if n.ItemID == 0 || n.Author == "" || n.Text == "" {
 		return 0, model.InputError("Eine Protokollnotiz braucht TOP, Urheber und Text.")
 	}
@@ -103,16 +104,19 @@ func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote) (i
 		if err := s.changeMinutesAt(ctx, tx, n.ItemID); err != nil {
 			return err
 		}
-		if n.Position, err = placeRow(ctx, tx, n.ItemID, n.Position); err != nil {
-			return err
-		}
-		id, err = s.insert(ctx, tx, "protocol_note", n.Author,
-			`INSERT INTO protocol_notes (item_id, position, author, text, confidential) VALUES (?, ?, ?, ?, ?)`,
-			n.ItemID, n.Position, n.Author, n.Text, n.Confidential)
-		if err != nil {
-			return err
-		}
-		return s.setItemFlag(ctx, tx, n.ItemID, "flag_note")
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "protocol_note", func() (int64, error) {
+			if n.Position, err = placeRow(ctx, tx, n.ItemID, n.Position); err != nil {
+				return 0, err
+			}
+			id, err := s.insert(ctx, tx, "protocol_note", n.Author,
+				`INSERT INTO protocol_notes (item_id, position, author, text, confidential) VALUES (?, ?, ?, ?, ?)`,
+				n.ItemID, n.Position, n.Author, n.Text, n.Confidential)
+			if err != nil {
+				return id, err
+			}
+			return id, s.setItemFlag(ctx, tx, n.ItemID, "flag_note")
+		})
+		return err
 	})
 	return id, err
 }
@@ -147,8 +151,9 @@ func scanRemark(r scanner) (model.Remark, error) {
 }
 
 // CreateRemark stores a free minutes row; a zero Position places it after
-// the item's last row.
-func (s *Store) CreateRemark(ctx context.Context, m model.Remark) (int64, error) {
+// the item's last row. The live page's form is guarded by its one-time
+// key (SentOnce).
+func (s *Store) CreateRemark(ctx context.Context, m model.Remark, opts ...FormOption) (int64, error) {
 	if m.ItemID == 0 || !m.Kind.Valid() {
 		return 0, model.InputError("Eine Protokollzeile braucht TOP und eine bekannte Art, nicht „%s“.", m.Kind)
 	}
@@ -160,12 +165,14 @@ func (s *Store) CreateRemark(ctx context.Context, m model.Remark) (int64, error)
 		if err := s.changeMinutesAt(ctx, tx, m.ItemID); err != nil {
 			return err
 		}
-		if m.Position, err = placeRow(ctx, tx, m.ItemID, m.Position); err != nil {
-			return err
-		}
-		id, err = s.insert(ctx, tx, "remark", string(m.Kind),
-			`INSERT INTO remarks (item_id, position, kind, text, confidential) VALUES (?, ?, ?, ?, ?)`,
-			m.ItemID, m.Position, m.Kind, m.Text, m.Confidential)
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "remark", func() (int64, error) {
+			if m.Position, err = placeRow(ctx, tx, m.ItemID, m.Position); err != nil {
+				return 0, err
+			}
+			return s.insert(ctx, tx, "remark", string(m.Kind),
+				`INSERT INTO remarks (item_id, position, kind, text, confidential) VALUES (?, ?, ?, ?, ?)`,
+				m.ItemID, m.Position, m.Kind, m.Text, m.Confidential)
+		})
 		return err
 	})
 	return id, err

@@ -512,11 +512,17 @@ func (s *Server) addNote(w http.ResponseWriter, r *http.Request) {
 	case text == "":
 		refused.add(model.AtField("text", model.InputError("Eine Protokollnotiz braucht den Text.")))
 	}
+	var again bool
 	if err = refused.err(); err == nil {
-		_, err = s.st.CreateProtocolNote(r.Context(), model.ProtocolNote{ItemID: it.ID, Author: author, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
+		_, err = s.st.CreateProtocolNote(r.Context(), model.ProtocolNote{ItemID: it.ID, Author: author, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"},
+			sentOnce(r, s.user(r), &again))
 	}
 	if err != nil {
 		s.refuseEntry(w, r, se, it.ID, entryNote, "Die Protokollnotiz ist nicht gespeichert", err)
+		return
+	}
+	if again {
+		s.saved(w, r, se, it.ID, sentAgain("die Protokollnotiz ("+author+") ist gespeichert."))
 		return
 	}
 	s.saved(w, r, se, it.ID, "Protokollnotiz ("+author+") gespeichert.")
@@ -554,11 +560,17 @@ func (s *Server) addRemark(w http.ResponseWriter, r *http.Request) {
 	if err == nil && text == "" {
 		err = model.InputError("Bitte einen Text eingeben.")
 	}
+	var again bool
 	if err = model.AtField("text", err); err == nil {
-		_, err = s.st.CreateRemark(r.Context(), model.Remark{ItemID: it.ID, Kind: model.RemarkText, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"})
+		_, err = s.st.CreateRemark(r.Context(), model.Remark{ItemID: it.ID, Kind: model.RemarkText, Text: text, Confidential: r.PostFormValue("vertraulich") == "1"},
+			sentOnce(r, s.user(r), &again))
 	}
 	if err != nil {
 		s.refuseEntry(w, r, se, it.ID, entryRemark, "Der Vermerk ist nicht gespeichert", err)
+		return
+	}
+	if again {
+		s.saved(w, r, se, it.ID, sentAgain("der Vermerk ist gespeichert."))
 		return
 	}
 	s.saved(w, r, se, it.ID, "Vermerk gespeichert.")

@@ -239,8 +239,8 @@ func TestContactFormsSentTwice(t *testing.T) {
 	sentAgainSaid(t, hb, ts.URL, where[1])
 }
 
-// TestLiveEntryFormsSentTwice: on the live page a new contribution and a
-// new follow-up sent twice (a double click, the back button) were stored
+// TestLiveEntryFormsSentTwice: on the live page a new contribution, a
+// follow-up, a protocol note or a remark sent twice (a double click, the back button) were stored
 // twice — two identical rows in the public minutes, two follow-ups with
 // their reminders. Now the second send stores nothing and says so.
 func TestLiveEntryFormsSentTwice(t *testing.T) {
@@ -269,5 +269,20 @@ func TestLiveEntryFormsSentTwice(t *testing.T) {
 	sendTwice(t, gs, ts.URL, fmt.Sprintf("/tops/%d/auftraege", it.ID), fu)
 	if after, _ := st.FollowUps(ctx, store.FollowUpFilter{ItemID: it.ID}); len(after) != len(followUps)+1 {
 		t.Errorf("%d follow-ups from one form, want 1", len(after)-len(followUps))
+	}
+	notes, _ := st.ProtocolNotes(ctx, it.ID)
+	pn := postedForm(page, fmt.Sprintf("/tops/%d/notizen", it.ID))
+	pn.Set("autor", "HE")
+	pn.Set("text", "Hessen bittet um Prüfung der Kosten.")
+	sendTwice(t, gs, ts.URL, fmt.Sprintf("/tops/%d/notizen", it.ID), pn)
+	if after, _ := st.ProtocolNotes(ctx, it.ID); len(after) != len(notes)+1 {
+		t.Errorf("%d protocol notes from one form, want 1", len(after)-len(notes))
+	}
+	remarks, _ := st.Remarks(ctx, it.ID)
+	vm := postedForm(page, fmt.Sprintf("/tops/%d/vermerke", it.ID))
+	vm.Set("text", "Die Sitzung wird für zehn Minuten unterbrochen.")
+	sendTwice(t, gs, ts.URL, fmt.Sprintf("/tops/%d/vermerke", it.ID), vm)
+	if after, _ := st.Remarks(ctx, it.ID); len(after) != len(remarks)+1 {
+		t.Errorf("%d remarks from one form, want 1", len(after)-len(remarks))
 	}
 }
