@@ -74,8 +74,18 @@ func TestFachMKCollaborationInBrowser(t *testing.T) {
 	b.login("sprecher-hb")
 	b.page("/mein-bereich")
 	b.page("/sitzungen/48/reporting-fachmk")
-	b.run("fill report", chromedp.SendKeys("#bericht-FMK-bericht", "Die FMK hat die E-Rechnung und die Grundsteuer beraten.", chromedp.ByID))
-	b.submit("save report", `form[action="/sitzungen/48/reporting-fachmk"]`)
+	// The speaker types for both its conferences and saves the FMK's
+	// first: what was typed for the JFMK is there again, with a note
+	// (before, it was gone without a word).
+	b.run("fill reports",
+		chromedp.SendKeys("#bericht-FMK-bericht", "Die FMK hat die E-Rechnung und die Grundsteuer beraten.", chromedp.ByID),
+		chromedp.SendKeys("#bericht-JFMK-bericht", "Die JFMK hat die E-Akte beraten.", chromedp.ByID))
+	b.submit("save report", `#bericht-FMK`)
+	var jfmk string
+	b.run("the other report", chromedp.Value("#bericht-JFMK-bericht", &jfmk, chromedp.ByID))
+	if jfmk != "Die JFMK hat die E-Akte beraten." || !strings.Contains(b.text("#bericht-JFMK"), "noch nicht gespeichert") {
+		t.Errorf("the JFMK's report typed before the FMK's was saved: %q", jfmk)
+	}
 	b.shot("reporting-fachmk")
 	noSidewaysScroll(t, b, "reporting-fachmk")
 	b.page("/sitzungen/48")

@@ -283,3 +283,91 @@
     });
   });
 })();
+
+// Text typed in the other forms of a page with one form per conference
+// (the spokesperson's reports, the evaluation's answers: forms marked
+// data-andere-behalten) is not lost when one of them is sent: the text
+// that differs from what the page was drawn with is kept in the tab's
+// sessionStorage on sending and put back into the same fields when the
+// page comes again, with a note to save it. Without JavaScript each form
+// is sent alone, as before.
+(function () {
+  "use strict";
+  var KEY = "gremium-behalten:" + location.pathname;
+  var store = null;
+  try {
+    store = window.sessionStorage;
+  } catch (e) {
+    return;
+  }
+  if (!store) {
+    return;
+  }
+  var forms = document.querySelectorAll("form[data-andere-behalten]");
+  if (!forms.length) {
+    return;
+  }
+  function fields(form) {
+    return form.querySelectorAll("textarea[id], input[type=text][id], input[type=radio][id], input[type=checkbox][id]");
+  }
+  function checkable(f) {
+    return f.type === "radio" || f.type === "checkbox";
+  }
+  // untouched says a field shows what the page was drawn with.
+  function untouched(f) {
+    return checkable(f) ? f.checked === f.defaultChecked : f.value === f.defaultValue;
+  }
+  var kept = null;
+  try {
+    kept = JSON.parse(store.getItem(KEY) || "null");
+  } catch (e) {
+    kept = null;
+  }
+  store.removeItem(KEY);
+  if (kept) {
+    forms.forEach(function (form) {
+      var restored = false;
+      fields(form).forEach(function (f) {
+        // Only into a field as the page drew it: a refused form shows
+        // what was typed in it already.
+        if (Object.prototype.hasOwnProperty.call(kept, f.id) && untouched(f) && !f.disabled) {
+          if (checkable(f)) {
+            f.checked = kept[f.id] === true;
+          } else {
+            f.value = kept[f.id];
+          }
+          restored = true;
+        }
+      });
+      if (restored) {
+        var note = document.createElement("div");
+        note.className = "notice-box";
+        note.setAttribute("role", "status");
+        var p = document.createElement("p");
+        p.textContent = "Hier steht wieder, was Sie vor dem Speichern des anderen Formulars eingegeben hatten. Es ist noch nicht gespeichert.";
+        note.appendChild(p);
+        form.insertBefore(note, form.firstChild);
+      }
+    });
+  }
+  forms.forEach(function (sent) {
+    sent.addEventListener("submit", function () {
+      var typed = {};
+      var any = false;
+      forms.forEach(function (form) {
+        if (form === sent) {
+          return;
+        }
+        fields(form).forEach(function (f) {
+          if (!untouched(f)) {
+            typed[f.id] = checkable(f) ? f.checked : f.value;
+            any = true;
+          }
+        });
+      });
+      if (any) {
+        store.setItem(KEY, JSON.stringify(typed));
+      }
+    });
+  });
+})();
