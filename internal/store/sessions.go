@@ -463,12 +463,12 @@ func checkSessionOpen(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 // an agenda item: released draft minutes then take the day of the change
 // as their Stand (dateDraftMinutes).
 func (s *Store) changeMinutesAt(ctx context.Context, tx *sql.Tx, itemID int64) error {
-	if err := checkItemOpen(ctx, tx, itemID); err != nil {
+	sessionID, err := itemSession(ctx, tx, itemID)
+	if err != nil {
 		return err
 	}
-	var sessionID int64
-	if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, itemID).Scan(&sessionID); err != nil {
-		return notFound(err, fmt.Sprintf("agenda item %d", itemID))
+	if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
+		return err
 	}
 	return s.dateDraftMinutes(ctx, tx, sessionID)
 }
@@ -495,14 +495,23 @@ func (s *Store) dateDraftMinutes(ctx context.Context, tx *sql.Tx, sessionID int6
 
 // checkItemOpen is checkSessionOpen for the session of an agenda item.
 func checkItemOpen(ctx context.Context, tx *sql.Tx, itemID int64) error {
+	sessionID, err := itemSession(ctx, tx, itemID)
+	if err != nil {
+		return err
+	}
+	return checkSessionOpen(ctx, tx, sessionID)
+}
+
+// itemSession gives the session of an agenda item.
+func itemSession(ctx context.Context, tx *sql.Tx, itemID int64) (int64, error) {
 	var sessionID int64
 	err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, itemID).Scan(&sessionID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("store: agenda item %d: %w", itemID, ErrNotFound)
+		return 0, fmt.Errorf("store: agenda item %d: %w", itemID, ErrNotFound)
 	} else if err != nil {
-		return fmt.Errorf("store: agenda item %d: %w", itemID, err)
+		return 0, fmt.Errorf("store: agenda item %d: %w", itemID, err)
 	}
-	return checkSessionOpen(ctx, tx, sessionID)
+	return sessionID, nil
 }
 
 const itemCols = `id, session_id, COALESCE(section_id, 0), number, title, points, goal, sources, reporters,
