@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -968,10 +969,7 @@ func seenVersion(t *testing.T, st *store.Store, d int64, form url.Values) url.Va
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := url.Values{}
-	for k, v := range form {
-		out[k] = v
-	}
+	out := maps.Clone(form)
 	out.Set("version", strconv.Itoa(got.Version))
 	return out
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -82,10 +83,7 @@ func TestExpiredLoginKeepsTheFormForItsAccount(t *testing.T) {
 		t.Fatalf("form sent after Hessen's login expired: %d\n%s", code, between(page, "<main", "</main>"))
 	}
 	login := postedForm(page, "/anmelden")
-	asBayern := url.Values{}
-	for k, v := range login {
-		asBayern[k] = v
-	}
+	asBayern := maps.Clone(login)
 	asBayern.Set("benutzer", "bayern")
 	asBayern.Set("passwort", demo.AccountPassword)
 	code, page = do(t, hessen, "POST", ts.URL+"/anmelden", asBayern)
@@ -105,10 +103,7 @@ func TestExpiredLoginKeepsTheFormForItsAccount(t *testing.T) {
 	login = postedForm(page, "/anmelden")
 	login.Set("benutzer", "hessen")
 	login.Set("passwort", demo.AccountPassword)
-	forged := url.Values{}
-	for k, v := range login {
-		forged[k] = v
-	}
+	forged := maps.Clone(login)
 	forged.Set("formular_konto", "")
 	if code, page = do(t, client(t, ts, ""), "POST", ts.URL+"/anmelden", forged); code != http.StatusSeeOther {
 		t.Fatalf("login with a kept form without its seal: %d\n%s", code, between(page, "<main", "</main>"))
