@@ -70,14 +70,10 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 	if secretariat {
 		member = in.Member
 	}
-	if u.Role == model.RoleAdvisory {
+	if why := auth.AdvisoryRegistersNoItem(u); why != "" {
 		// Not "each member for itself": an advisory member registers for
 		// nobody, itself neither (before, it was told the rule for others).
-		who := "Beratende Mitglieder"
-		if u.MemberAbbrev != "" {
-			who = u.MemberAbbrev + " ist beratendes Mitglied: beratende Mitglieder"
-		}
-		apiError(w, http.StatusForbidden, who+" melden keine Tagesordnungspunkte an; das tun die Mitglieder aus Bund und Ländern für sich und die Geschäftsstelle für alle.")
+		apiError(w, http.StatusForbidden, why)
 		return
 	}
 	if member == "" || !auth.Can(u, auth.RegisterItem, member) || (!secretariat && in.Member != "" && in.Member != member) {

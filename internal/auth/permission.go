@@ -131,3 +131,17 @@ func RecordsOutcomes(u *model.User, conferenceID int64) bool {
 	}
 	return u.Role != model.RoleFachMK || u.ConferenceID == conferenceID
 }
+
+// AdvisoryRegistersNoItem is why an advisory member may not register an
+// agenda item (web form and API alike): it registers for nobody, itself
+// neither. Empty for every other account.
+func AdvisoryRegistersNoItem(u *model.User) string {
+	if u == nil || u.Role != model.RoleAdvisory {
+		return ""
+	}
+	who := "Beratende Mitglieder"
+	if u.MemberAbbrev != "" {
+		who = u.MemberAbbrev + " ist beratendes Mitglied: beratende Mitglieder"
+	}
+	return who + " melden keine Tagesordnungspunkte an; das tun die Mitglieder aus Bund und Ländern für sich und die Geschäftsstelle für alle."
+}

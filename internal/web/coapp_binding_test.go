@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -361,5 +362,32 @@ func TestWithdrawnTwice(t *testing.T) {
 	code, page := do(t, he, "POST", path, withdraw)
 	if code != http.StatusNotFound || !strings.Contains(page, "Diese Anmeldung ist bereits zurückgezogen oder gibt es nicht.") {
 		t.Errorf("withdrawn twice: %d %s", code, between(page, "<main", "</main>"))
+	}
+}
+
+// TestAdvisoryMemberRegistrationPageSaysWhy: the advisory member (DLT)
+// opening or posting the registration form got the generic "Für diese
+// Seite oder Aktion fehlt Ihnen die Berechtigung."; now the page gives
+// the rule, as the API does, and nothing is stored.
+func TestAdvisoryMemberRegistrationPageSaysWhy(t *testing.T) {
+	ts, st := cycleServer(t)
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	dlt := client(t, ts, "dlt")
+	for _, method := range []string{"GET", "POST"} {
+		var form url.Values
+		if method == "POST" {
+			form = url.Values{"titel": {"E-Akte"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}
+		}
+		code, page := do(t, dlt, method, ts.URL+"/sitzungen/48/anmeldung", form)
+		if code != http.StatusForbidden || !strings.Contains(page, "DLT ist beratendes Mitglied: beratende Mitglieder melden keine Tagesordnungspunkte an") {
+			t.Errorf("%s: %d %s", method, code, between(page, "<main", "</main>"))
+		}
+	}
+	se, err := st.SessionByNumber(context.Background(), mustBody(t, st).ID, 48)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if items, _ := st.Items(context.Background(), se.ID); slices.ContainsFunc(items, func(it model.AgendaItem) bool { return it.Title == "E-Akte" }) {
+		t.Error("stored")
 	}
 }

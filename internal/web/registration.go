@@ -47,6 +47,9 @@ type registerData struct {
 }
 
 func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
+	if s.advisoryRefused(w, r) {
+		return
+	}
 	u, ok := s.require(w, r, auth.RegisterItem, "")
 	if !ok {
 		return
@@ -105,7 +108,22 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 	s.render(w, r, status, "register.html", v)
 }
 
+// advisoryRefused answers an advisory member on the registration form
+// with the rule (not the generic "Keine Berechtigung") and reports
+// whether it did.
+func (s *Server) advisoryRefused(w http.ResponseWriter, r *http.Request) bool {
+	why := auth.AdvisoryRegistersNoItem(s.user(r))
+	if why == "" {
+		return false
+	}
+	s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Keine Anmeldung von Tagesordnungspunkten", Data: why})
+	return true
+}
+
 func (s *Server) registerItem(w http.ResponseWriter, r *http.Request) {
+	if s.advisoryRefused(w, r) {
+		return
+	}
 	u, _, se, ok := s.sessionAction(w, r, auth.RegisterItem)
 	if !ok {
 		return
