@@ -98,8 +98,9 @@ func (s *Store) loadVotes(ctx context.Context, q queryer, d *model.Decision) err
 // a session that is still planned or running in gremium: there decisions
 // are taken by vote. A draft on an agenda item ticks the item's box
 // "Beschluss"; a zero Position places the decision after the item's last
-// row.
-func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, error) {
+// row. With SentOnce, a proposal form sent again stores nothing and gives
+// the id of the proposal the first send made.
+func (s *Store) CreateDecision(ctx context.Context, d model.Decision, opts ...FormOption) (int64, error) {
 	if err := d.Validate(); err != nil {
 		return 0, err
 	}
@@ -108,47 +109,59 @@ func (s *Store) CreateDecision(ctx context.Context, d model.Decision) (int64, er
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		if d.SessionID != 0 && d.Status == model.DecisionDraft {
-			if err := checkSessionOpen(ctx, tx, d.SessionID); err != nil {
-				return err
-			}
-			if err := s.dateDraftMinutes(ctx, tx, d.SessionID); err != nil {
-				return err
-			}
-		}
-		if d.Status == model.DecisionDraft {
-			if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
-				return err
-			}
-		} else if d.SessionID != 0 {
-			if err := checkRecordedFromPast(ctx, tx, d.SessionID); err != nil {
-				return err
-			}
-			if err := checkNotInProcedure(ctx, tx, d.SessionID); err != nil {
-				return err
-			}
-		}
-		if d.ItemID != 0 && d.Status == model.DecisionDraft {
-			if open, err := consentBallotAt(ctx, tx, d.ItemID); err != nil {
-				return err
-			} else if open {
-				return model.RuleError("Über die Grüne Liste wird gerade abgestimmt; ein Beschlussvorschlag kann ihr erst nach der Abstimmung hinzugefügt werden.")
-			}
-		}
-		if d.ItemID != 0 {
-			if d.Position, err = placeRow(ctx, tx, d.ItemID, d.Position); err != nil {
-				return err
-			}
-		}
-		if id, err = s.createDecisionTx(ctx, tx, d); err != nil {
-			return err
-		}
-		if d.ItemID != 0 && d.Status == model.DecisionDraft {
-			return s.setItemFlag(ctx, tx, d.ItemID, "flag_decision")
-		}
-		return nil
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "decision_proposal", func() (int64, error) {
+			return s.createDecisionChecked(ctx, tx, d)
+		})
+		return err
 	})
 	return id, err
+}
+
+// createDecisionChecked is CreateDecision inside tx: the rules of a draft
+// or of a decision recorded from the past, the row's place, the item's
+// box.
+func (s *Store) createDecisionChecked(ctx context.Context, tx *sql.Tx, d model.Decision) (int64, error) {
+	if d.SessionID != 0 && d.Status == model.DecisionDraft {
+		if err := checkSessionOpen(ctx, tx, d.SessionID); err != nil {
+			return 0, err
+		}
+		if err := s.dateDraftMinutes(ctx, tx, d.SessionID); err != nil {
+			return 0, err
+		}
+	}
+	if d.Status == model.DecisionDraft {
+		if err := checkApplicants(ctx, tx, d.Applicants); err != nil {
+			return 0, err
+		}
+	} else if d.SessionID != 0 {
+		if err := checkRecordedFromPast(ctx, tx, d.SessionID); err != nil {
+			return 0, err
+		}
+		if err := checkNotInProcedure(ctx, tx, d.SessionID); err != nil {
+			return 0, err
+		}
+	}
+	if d.ItemID != 0 && d.Status == model.DecisionDraft {
+		if open, err := consentBallotAt(ctx, tx, d.ItemID); err != nil {
+			return 0, err
+		} else if open {
+			return 0, model.RuleError("Über die Grüne Liste wird gerade abgestimmt; ein Beschlussvorschlag kann ihr erst nach der Abstimmung hinzugefügt werden.")
+		}
+	}
+	if d.ItemID != 0 {
+		var err error
+		if d.Position, err = placeRow(ctx, tx, d.ItemID, d.Position); err != nil {
+			return 0, err
+		}
+	}
+	id, err := s.createDecisionTx(ctx, tx, d)
+	if err != nil {
+		return 0, err
+	}
+	if d.ItemID != 0 && d.Status == model.DecisionDraft {
+		return id, s.setItemFlag(ctx, tx, d.ItemID, "flag_decision")
+	}
+	return id, nil
 }
 
 // checkRecordedFromPast refuses a decided decision recorded for a session

@@ -51,11 +51,16 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	if title == "" {
 		title = minutes.DecisionTitle(it)
 	}
+	var again bool
 	_, err = s.st.CreateDecision(ctx, model.Decision{BodyID: se.BodyID, SessionID: se.ID, ItemID: it.ID, Kind: kind,
 		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: model.NumberedPoints(points), Applicants: applicants,
-		AllMustConsent: r.PostFormValue("alle") == "1"})
+		AllMustConsent: r.PostFormValue("alle") == "1"}, sentOnce(r, s.user(r), &again))
 	if err != nil {
 		refuse(err)
+		return
+	}
+	if again {
+		s.saved(w, r, se, it.ID, sentAgain("der "+kind.ProposalName()+" ist gespeichert."))
 		return
 	}
 	s.saved(w, r, se, it.ID, kind.ProposalName()+" gespeichert.")

@@ -285,4 +285,19 @@ func TestLiveEntryFormsSentTwice(t *testing.T) {
 	if after, _ := st.Remarks(ctx, it.ID); len(after) != len(remarks)+1 {
 		t.Errorf("%d remarks from one form, want 1", len(after)-len(remarks))
 	}
+	// A decision proposal sent twice was two proposals: two votes to
+	// hold, and a second adoption with its own number.
+	drafts := func() int {
+		ds, _ := st.Decisions(ctx, store.DecisionFilter{ItemID: it.ID, Status: model.DecisionDraft})
+		return len(ds)
+	}
+	proposals := drafts()
+	bv := postedForm(page, fmt.Sprintf("/tops/%d/beschluesse", it.ID))
+	bv.Set("antrag", "Bund")
+	bv.Set("punkte", "Der IT-Planungsrat nimmt den Bericht zur Haushaltslage zur Kenntnis.")
+	where = sendTwice(t, gs, ts.URL, fmt.Sprintf("/tops/%d/beschluesse", it.ID), bv)
+	if n := drafts() - proposals; n != 1 {
+		t.Errorf("%d decision proposals from one form, want 1", n)
+	}
+	sentAgainSaid(t, gs, ts.URL, where[1])
 }
