@@ -84,7 +84,11 @@ func (s *Store) checkSpokespersonContact(ctx context.Context, tx *sql.Tx, c mode
 		return err
 	}
 	if ok {
-		return invalid
+		early, err := kickoffBeforeTerm(ctx, tx, c, b)
+		if err != nil {
+			return err
+		}
+		return errors.Join(invalid, early)
 	}
 	names, err := memberNames(ctx, tx)
 	if err != nil {
@@ -95,6 +99,40 @@ func (s *Store) checkSpokespersonContact(ctx context.Context, tx *sql.Tx, c mode
 		return notInOffice
 	}
 	return errors.Join(invalid, notInOffice)
+}
+
+// kickoffBeforeTerm refuses an Auftaktgespräch dated before every term
+// of its member for conference b: it would be stored but never count as
+// the talk of a term (model.Kickoff), and the overview would go on saying
+// it is missing. The refusal is nil for other contacts, and when a term of
+// the member (or one of unknown start) began on or before the day.
+func kickoffBeforeTerm(ctx context.Context, tx *sql.Tx, c model.SpokespersonContact, b model.Body) (refusal, err error) {
+	if c.Kind != model.ContactKickoff || c.HeldOn.IsZero() {
+		return nil, nil
+	}
+	as, err := queryList(ctx, tx, scanAssignment, "assignments", `SELECT `+assignmentCols+assignmentFrom+` WHERE a.conference_id = ? AND a.member_abbrev = ?`,
+		c.ConferenceID, c.Member)
+	if err != nil {
+		return nil, err
+	}
+	var first model.Date
+	for _, a := range as {
+		if a.StartOn.IsZero() || !c.HeldOn.Before(a.StartOn) {
+			return nil, nil
+		}
+		if first.IsZero() || a.StartOn.Before(first) {
+			first = a.StartOn
+		}
+	}
+	if first.IsZero() {
+		return nil, nil
+	}
+	names, err := memberNames(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return model.AtField("datum", model.RuleError("Das Auftaktgespräch am %s liegt vor der Amtszeit: %s ist Sprecher:in %s seit dem %s. Ein Gespräch vor diesem Tag bitte als „Gespräch“ erfassen.",
+		c.HeldOn.German(), names.Of(c.Member), b.Of(), first.German())), nil
 }
 
 // UpdateSpokespersonContact corrects a logged contact (c.Version is the

@@ -45,6 +45,9 @@ func TestSpokespersonContacts(t *testing.T) {
 		{"without topics", func() model.SpokespersonContact { c := talk; c.Topics = ""; return c }(), "", model.ErrInput, "themen"},
 		{"an unknown kind", func() model.SpokespersonContact { c := talk; c.Kind = "telefon"; return c }(), "", model.ErrInput, "art"},
 		{"with the IT-PLR itself", func() model.SpokespersonContact { c := talk; c.ConferenceID = bodyID; return c }(), "", model.ErrInput, ""},
+		// HE's term began on 01.11.2024: a kick-off talk before it was
+		// stored and never counted, the overview still said "ausstehend".
+		{"a kick-off talk before the term", func() model.SpokespersonContact { c := kickoff; c.HeldOn = model.NewDate(2024, 10, 15); return c }(), "HE", model.ErrRule, "datum"},
 	}
 	for _, r := range refused {
 		if _, err := s.CreateSpokespersonContact(ctx, r.c, r.spokesperson); model.ClassOf(err) != r.class || model.FieldOf(err) != r.field {
@@ -52,6 +55,11 @@ func TestSpokespersonContacts(t *testing.T) {
 		}
 	}
 
+	early := kickoff
+	early.HeldOn = model.NewDate(2024, 10, 15)
+	if _, err := s.CreateSpokespersonContact(ctx, early, ""); err == nil || !strings.Contains(err.Error(), "Das Auftaktgespräch am 15.10.2024 liegt vor der Amtszeit: Hessen ist Sprecher:in der Gesundheitsministerkonferenz seit dem 01.11.2024.") {
+		t.Errorf("kick-off before the term: %v", err)
+	}
 	all := must[[]model.SpokespersonContact](t)(s.SpokespersonContacts(ctx, gmk))
 	if len(all) != 2 || all[0].ID != cid || all[0].With != kickoff.With || all[0].Participants != "FITKO" || all[0].NextSteps != kickoff.NextSteps ||
 		all[0].Kind != model.ContactKickoff || all[0].HeldOn != kickoff.HeldOn || all[0].Recorded.IsZero() {

@@ -65,7 +65,15 @@ func (s *Store) SaveTaskCheck(ctx context.Context, c model.TaskCheck, secretaria
 			return err
 		}
 		var id int64
-		err = tx.QueryRowContext(ctx, `SELECT id FROM task_checks WHERE task_id = ? AND conference_id = ? AND period = ?`, c.TaskID, c.ConferenceID, c.Period).Scan(&id)
+		var due string
+		err = tx.QueryRowContext(ctx, `SELECT id, due_on FROM task_checks WHERE task_id = ? AND conference_id = ? AND period = ?`, c.TaskID, c.ConferenceID, c.Period).Scan(&id, &due)
+		if err == nil || errors.Is(err, sql.ErrNoRows) {
+			// A deadline set now for an open task lies ahead; one kept
+			// as it was stands, however old.
+			if today := s.Today(); !c.Done && !c.Due.IsZero() && c.Due.Before(today) && c.Due.String() != due {
+				return model.AtField("frist", model.RuleError("Die Frist %s liegt in der Vergangenheit; bitte einen Tag ab heute (%s) angeben.", c.Due.German(), today.German()))
+			}
+		}
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			if c.Version != 0 {

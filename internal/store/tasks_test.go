@@ -11,6 +11,7 @@ import (
 func TestTaskChecks(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
+	s.SetClock(func() time.Time { return time.Date(2026, 7, 1, 10, 0, 0, 0, time.UTC) })
 	id := must[int64](t)
 	conf := id(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
 	once := id(s.CreateTask(ctx, model.Task{Position: 1, Text: "Auftaktgespräch", Spokesperson: model.ResponsibilityLead, FITKO: model.ResponsibilitySupporting}))
@@ -64,5 +65,39 @@ func TestDoneOnNotInTheFuture(t *testing.T) {
 		t.Errorf("task done tomorrow: %v (field %q)", err, model.FieldOf(err))
 	}
 	c.DoneOn = today
+	check(t, s.SaveTaskCheck(ctx, c, true))
+}
+
+// TestTaskDeadlineNotInThePast: a deadline set for an open task of the
+// checklist lay in the past and was stored ("Frist 01.03.2026", entered
+// on 2 December): the list then showed a task overdue from the moment it
+// was written. Now it is refused at the field "frist"; today is taken, and
+// a deadline kept as stored stands however old (saving the note of a task
+// whose deadline has passed, or marking it done).
+func TestTaskDeadlineNotInThePast(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	s.SetClock(func() time.Time { return time.Date(2026, 12, 1, 23, 30, 0, 0, time.UTC) }) // 2 December in Berlin
+	conf := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	task := must[int64](t)(s.CreateTask(ctx, model.Task{Position: 1, Text: "Auftaktgespräch", Spokesperson: model.ResponsibilityLead}))
+	c := model.TaskCheck{TaskID: task, ConferenceID: conf, Due: model.NewDate(2026, 3, 1)}
+	if err := s.SaveTaskCheck(ctx, c, true); model.ClassOf(err) != model.ErrRule || model.FieldOf(err) != "frist" ||
+		err.Error() != "rule violated: Die Frist 01.03.2026 liegt in der Vergangenheit; bitte einen Tag ab heute (02.12.2026) angeben. (field frist)" {
+		t.Errorf("deadline in the past: %v (field %q)", err, model.FieldOf(err))
+	}
+	if cs := must[[]model.TaskCheck](t)(s.TaskChecks(ctx, conf)); len(cs) != 0 {
+		t.Errorf("stored: %+v", cs)
+	}
+	c.Due = model.NewDate(2026, 12, 2)
+	check(t, s.SaveTaskCheck(ctx, c, true))
+	// The day passes; the note is saved with the deadline as it stands.
+	s.SetClock(func() time.Time { return time.Date(2026, 12, 10, 9, 0, 0, 0, time.UTC) })
+	c.Version, c.Note = 1, "Termin mit dem Vorsitz angefragt"
+	check(t, s.SaveTaskCheck(ctx, c, true))
+	c.Version, c.Due = 2, model.NewDate(2026, 12, 5)
+	if err := s.SaveTaskCheck(ctx, c, true); model.FieldOf(err) != "frist" {
+		t.Errorf("moved to another past day: %v", err)
+	}
+	c.Due, c.Done, c.DoneOn = model.NewDate(2026, 12, 2), true, model.NewDate(2026, 12, 9)
 	check(t, s.SaveTaskCheck(ctx, c, true))
 }
