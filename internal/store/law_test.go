@@ -286,6 +286,37 @@ func TestAttendanceRepresentationAndItems(t *testing.T) {
 		t.Errorf("decision = %+v", d)
 	}
 	_ = laterItem
+	// The person named for a member present acts for that member: named
+	// as another member's representative it is refused — in a later list
+	// (before: only representatives became persons, so "Staatssekretär
+	// Beispiel", present for the Bund, could represent Hessen next time
+	// and Hessen's votes counted) and further down the same list.
+	present := slices.Clone(list)
+	for i := range present {
+		if present[i].Member == "Bund" {
+			present[i].Person = "Staatssekretär Beispiel"
+		}
+	}
+	heBy := func(l []model.Attendance, person string) []model.Attendance {
+		l = slices.Clone(l)
+		for i := range l {
+			if l[i].Member == "HE" {
+				l[i].Presence, l[i].Person = model.Represented, person
+			}
+		}
+		return l
+	}
+	if _, _, err := s.SaveAttendance(ctx, sessionID, heBy(present, "Staatssekretär Beispiel")); model.ClassOf(err) != model.ErrRule ||
+		!strings.Contains(err.Error(), "Staatssekretär Beispiel handelt für Bund und kann Hessen nicht vertreten") || model.FieldOf(err) != "person_HE" {
+		t.Errorf("HE represented by the person named for the Bund in the same list: %v", err)
+	}
+	check(t, ignore2(s.SaveAttendance(ctx, sessionID, present)))
+	if p := must[model.Person](t)(s.PersonByName(ctx, "Staatssekretär Beispiel")); p.MemberAbbrev != "Bund" {
+		t.Errorf("person present for the Bund = %+v", p)
+	}
+	if _, _, err := s.SaveAttendance(ctx, sessionID, heBy(list, "Staatssekretär Beispiel")); model.ClassOf(err) != model.ErrRule {
+		t.Errorf("HE represented by the person present for the Bund: %v", err)
+	}
 	// Attendance of approved minutes is frozen like the minutes.
 	if _, _, err := s.SaveAttendance(ctx, 99999, list); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown session: %v", err)

@@ -178,7 +178,8 @@ func attendanceOrder(ctx context.Context, q queryer, sessionID int64) ([]model.A
 
 // SaveAttendance replaces a session's attendance list (Anwesenheitsliste)
 // in one transaction: who is present, represented (by a person of the same
-// member — a new name becomes a person of that member) or absent, and who
+// member — a new name, of a representative or of the person present,
+// becomes a person of that member) or absent, and who
 // arrives late or leaves early. While the session runs, the quorum is
 // established again from the list (Feststellung der Beschlussfähigkeit),
 // and its result and reason are given. Approved minutes refuse. The list
@@ -279,7 +280,11 @@ func (s *Store) saveAttendance(ctx context.Context, sessionID int64, drawn strin
 				case err == nil:
 					personMember = p.MemberAbbrev
 				case errors.Is(err, ErrNotFound):
-					if a.Presence == model.Represented {
+					// Whoever acts for a member — its representative or
+					// the person named for it when present — becomes a
+					// person of that member: named for another member
+					// later (or further down this list), it is refused.
+					if a.Presence == model.Represented || a.Presence == model.Present {
 						if _, err := s.insert(ctx, tx, "person", a.Person, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, a.Person, a.Member); err != nil {
 							return err
 						}
