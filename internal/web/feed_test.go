@@ -103,7 +103,7 @@ func TestSelectionFeedsAreNamed(t *testing.T) {
 		{"?fachmk=DMK", "Beschlüsse – IT-Planungsrat (relevant für DMK)"},
 		{"?verfahren=gruene-liste", "Beschlüsse – IT-Planungsrat (Grüne Liste ohne Aussprache)"},
 		{"?jahr=2025&be=HB&art=empfehlung&umsetzung=offen&thema=" + sections[1],
-			"Beschlüsse – IT-Planungsrat (2025, Schwerpunktthema Datennutzung, Berichterstattung Bremen, nur Beschlussempfehlungen, Umsetzung offen)"},
+			"Beschlüsse – IT-Planungsrat (2025, Schwerpunktthema Datennutzung, Berichterstattung Bremen, nur Empfehlungen, Umsetzung offen)"},
 	} {
 		res, body := getHost(t, ts, "/beschluesse.atom"+c.query, "ts.local")
 		if res.StatusCode != http.StatusOK {

@@ -119,7 +119,7 @@ func (q registerQuery) Selection(o registerOptions) string {
 	case model.KindDecision:
 		parts = append(parts, "nur Beschlüsse")
 	case model.KindRecommendation:
-		parts = append(parts, "nur Beschlussempfehlungen")
+		parts = append(parts, "nur Empfehlungen")
 	}
 	if q.FollowUps != "" {
 		parts = append(parts, "Umsetzung "+q.FollowUps.Label())

@@ -86,7 +86,10 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 		{"?fachmk=FMK", []string{"B-2025/40-IT", "B-2025/27-IT"}, []string{"B-2025/26-IT", "B-2025/30-IT"}}, // 27: the demo states the FMK affected (demo/briefings.go)
 		{"?fachmk=GIBTESNICHT", []string{"Keine Beschlüsse für diese Auswahl erfasst. Keine Fachministerkonferenz „GIBTESNICHT“."}, []string{"B-2025/40-IT"}},
 		{"?umsetzung=offen", []string{"B-2025/40-IT"}, []string{"B-2025/26-IT"}},
-		{"?art=empfehlung", nil, []string{"B-2025/40-IT"}},
+		// The IT-PLR's Empfehlungen are Empfehlungen, not the AL-Runde's
+		// Beschlussempfehlungen (the filter offered "Beschlussempfehlung"
+		// and counted what it found as "Beschlüsse").
+		{"?art=empfehlung", []string{`selected>Empfehlung</option>`, "Keine Empfehlungen für diese Auswahl erfasst."}, []string{"B-2025/40-IT"}},
 		// How each was taken: the Grüne Liste of the 46th and 47th
 		// sessions, the others after discussion; none in written procedure.
 		{"?verfahren=gruene-liste", []string{">B-2025/26-IT<", ">B-2025/27-IT<", ">B-2025/30-IT<", ">B-2025/19-IT<", "4 Beschlüsse"}, []string{"B-2025/40-IT", "B-2024/48-IT"}},
