@@ -112,8 +112,10 @@ func AgainstPhrase(ms []string) string {
 
 // PublicResult gives a result phrase as the public may read it: the
 // members it names (abstaining, against, present without a vote) each
-// replaced by one RedactedPlaceholder, which keeps the plural and so tells
-// not how many they were ("mehrheitlich bei Gegenstimmen von [geschwärzt]").
+// replaced by one RedactedPlaceholder. Who voted how is internal; how many
+// is not — the public count (PublicCountReason) says it — so one vote
+// against reads "Gegenstimme von [geschwärzt]" and several "Gegenstimmen
+// von [geschwärzt]" (the plural for one contradicted the count beside it).
 // A text that states no result is returned as it is.
 func PublicResult(s string) string {
 	r, ok := ParseResult(s)
@@ -126,8 +128,13 @@ func PublicResult(s string) string {
 		}
 		return []string{RedactedPlaceholder}
 	}
+	one := len(r.Against) == 1
 	r.Abstaining, r.Against, r.Silent = hide(r.Abstaining), hide(r.Against), hide(r.Silent)
-	return r.Phrase()
+	phrase := r.Phrase()
+	if one {
+		phrase = strings.Replace(phrase, "Gegenstimmen von "+RedactedPlaceholder, "Gegenstimme von "+RedactedPlaceholder, 1)
+	}
+	return phrase
 }
 
 // Phrase gives the standard phrase for the minutes.

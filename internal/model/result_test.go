@@ -74,12 +74,14 @@ func TestResultInBrackets(t *testing.T) {
 }
 
 // TestPublicResult: the public phrase of a counted result names no member,
-// one placeholder for however many, in the plural.
+// one placeholder for however many; one vote against in the singular, as
+// the public count beside it says (it read "Gegenstimmen" over "1
+// Nein-Stimme").
 func TestPublicResult(t *testing.T) {
 	for in, want := range map[string]string{
 		"einstimmig":                        "einstimmig",
 		"einstimmig, bei Enthaltung von HE": "einstimmig, bei Enthaltung von [geschwärzt]",
-		"mehrheitlich bei Gegenstimme von BY und Enthaltung von HE und SN": "mehrheitlich bei Gegenstimmen von [geschwärzt] und Enthaltung von [geschwärzt]",
+		"mehrheitlich bei Gegenstimme von BY und Enthaltung von HE und SN": "mehrheitlich bei Gegenstimme von [geschwärzt] und Enthaltung von [geschwärzt]",
 		"abgelehnt bei Gegenstimmen von BW, BY, NI und NW":                 "abgelehnt bei Gegenstimmen von [geschwärzt]",
 		"einstimmig, ohne Stimmabgabe von SN (Grüne Liste, en bloc)":       "einstimmig, ohne Stimmabgabe von [geschwärzt] (Grüne Liste, en bloc)",
 		"kein Ergebnis": "kein Ergebnis",
