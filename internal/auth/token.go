@@ -23,14 +23,17 @@ func NewAPIToken(ctx context.Context, st *store.Store, userID int64, name string
 }
 
 // NewAPITokenUntil makes a token valid until expires and gives it (shown
-// once) and its id (to list and revoke it).
-func NewAPITokenUntil(ctx context.Context, st *store.Store, userID int64, name string, expires time.Time) (string, int64, error) {
+// once) and its id (to list and revoke it). opts guard the form that
+// makes it (store.SentOnce): sent again, nothing is stored, the id is the
+// first token's and the token given is valid nowhere — the caller, told
+// by the option, does not show it.
+func NewAPITokenUntil(ctx context.Context, st *store.Store, userID int64, name string, expires time.Time, opts ...store.FormOption) (string, int64, error) {
 	raw, err := newToken()
 	if err != nil {
 		return "", 0, err
 	}
 	token := "grm_" + raw
-	id, err := st.CreateAPIToken(ctx, tokenHash(token), userID, name, expires)
+	id, err := st.CreateAPIToken(ctx, tokenHash(token), userID, name, expires, opts...)
 	return token, id, err
 }
 

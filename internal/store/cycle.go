@@ -35,44 +35,55 @@ func scanDocument(r scanner) (Document, error) {
 const documentCols = `id, session_id, COALESCE(item_id, 0), filename, content_type, size, sha256, uploaded_by, created_at, kind, version`
 
 // CreateDocument records an uploaded file (the bytes are stored by the
-// caller under d.SHA256).
-func (s *Store) CreateDocument(ctx context.Context, d Document) (int64, error) {
+// caller under d.SHA256). With SentOnce the same upload form sent again
+// records nothing (no second version of the document) and gives the
+// document the first send recorded.
+func (s *Store) CreateDocument(ctx context.Context, d Document, opts ...FormOption) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		var status model.SessionStatus
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE id = ?`, d.SessionID).Scan(&status); err != nil {
-			return notFound(err, fmt.Sprintf("session %d", d.SessionID))
-		}
-		if status == model.StatusMinutesApproved {
-			return model.RuleError("Das Protokoll dieser Sitzung ist genehmigt; es können keine Dokumente mehr hinzugefügt werden.")
-		}
-		if d.ItemID != 0 {
-			var sessionID int64
-			if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, d.ItemID).Scan(&sessionID); err != nil {
-				return notFound(err, fmt.Sprintf("agenda item %d", d.ItemID))
-			}
-			if sessionID != d.SessionID {
-				return model.InputError("Der Tagesordnungspunkt gehört nicht zu dieser Sitzung.")
-			}
-		}
-		if d.Kind != "" && !d.Kind.Valid() {
-			return model.InputError("Die Art „%s“ eines Dokuments ist unbekannt.", d.Kind)
-		}
-		// A later upload of the same kind to the same item (or to the
-		// session in general) is the next version of that document.
-		version := 1
-		if d.Kind != "" {
-			if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM documents WHERE session_id = ? AND COALESCE(item_id, 0) = ? AND kind = ?`,
-				d.SessionID, d.ItemID, d.Kind).Scan(&version); err != nil {
-				return fmt.Errorf("store: document version: %w", err)
-			}
-		}
-		id, err = s.insert(ctx, tx, "document", d.Filename,
-			`INSERT INTO documents (session_id, item_id, filename, content_type, size, sha256, uploaded_by, created_at, kind, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.SessionID, nullID(d.ItemID), d.Filename, d.ContentType, d.Size, d.SHA256, d.UploadedBy, s.now().UTC().Format(time.RFC3339), d.Kind, version)
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "document", func() (int64, error) {
+			return s.createDocumentChecked(ctx, tx, d)
+		})
 		return err
 	})
 	return id, err
+}
+
+// createDocumentChecked is CreateDocument inside tx: the session takes
+// documents, the item is one of it, the version follows the document's
+// kind.
+func (s *Store) createDocumentChecked(ctx context.Context, tx *sql.Tx, d Document) (int64, error) {
+	var status model.SessionStatus
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE id = ?`, d.SessionID).Scan(&status); err != nil {
+		return 0, notFound(err, fmt.Sprintf("session %d", d.SessionID))
+	}
+	if status == model.StatusMinutesApproved {
+		return 0, model.RuleError("Das Protokoll dieser Sitzung ist genehmigt; es können keine Dokumente mehr hinzugefügt werden.")
+	}
+	if d.ItemID != 0 {
+		var sessionID int64
+		if err := tx.QueryRowContext(ctx, `SELECT session_id FROM agenda_items WHERE id = ?`, d.ItemID).Scan(&sessionID); err != nil {
+			return 0, notFound(err, fmt.Sprintf("agenda item %d", d.ItemID))
+		}
+		if sessionID != d.SessionID {
+			return 0, model.InputError("Der Tagesordnungspunkt gehört nicht zu dieser Sitzung.")
+		}
+	}
+	if d.Kind != "" && !d.Kind.Valid() {
+		return 0, model.InputError("Die Art „%s“ eines Dokuments ist unbekannt.", d.Kind)
+	}
+	// A later upload of the same kind to the same item (or to the
+	// session in general) is the next version of that document.
+	version := 1
+	if d.Kind != "" {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM documents WHERE session_id = ? AND COALESCE(item_id, 0) = ? AND kind = ?`,
+			d.SessionID, d.ItemID, d.Kind).Scan(&version); err != nil {
+			return 0, fmt.Errorf("store: document version: %w", err)
+		}
+	}
+	return s.insert(ctx, tx, "document", d.Filename,
+		`INSERT INTO documents (session_id, item_id, filename, content_type, size, sha256, uploaded_by, created_at, kind, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.SessionID, nullID(d.ItemID), d.Filename, d.ContentType, d.Size, d.SHA256, d.UploadedBy, s.now().UTC().Format(time.RFC3339), d.Kind, version)
 }
 
 // Document gives the document with the id.

@@ -448,19 +448,24 @@ func (s *Store) UpdateDebrief(ctx context.Context, d model.Debrief) error {
 	})
 }
 
-// CreateBriefing stores a briefing with its first version.
-func (s *Store) CreateBriefing(ctx context.Context, b model.Briefing, first model.BriefingVersion) (int64, error) {
+// CreateBriefing stores a briefing with its first version. With SentOnce
+// the same form sent again stores nothing and gives the briefing the
+// first send made.
+func (s *Store) CreateBriefing(ctx context.Context, b model.Briefing, first model.BriefingVersion, opts ...FormOption) (int64, error) {
 	if b.Title == "" || first.Content == "" {
 		return 0, model.InputError("Ein Briefing braucht Titel und Inhalt.")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		id, err = s.insert(ctx, tx, "briefing", b.Title,
-			`INSERT INTO briefings (conference_id, title) VALUES (?, ?)`, nullID(b.ConferenceID), b.Title)
-		if err != nil {
-			return err
-		}
-		return s.addBriefingVersion(ctx, tx, id, 1, first)
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "briefing", func() (int64, error) {
+			id, err := s.insert(ctx, tx, "briefing", b.Title,
+				`INSERT INTO briefings (conference_id, title) VALUES (?, ?)`, nullID(b.ConferenceID), b.Title)
+			if err != nil {
+				return 0, err
+			}
+			return id, s.addBriefingVersion(ctx, tx, id, 1, first)
+		})
+		return err
 	})
 	return id, err
 }

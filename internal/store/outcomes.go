@@ -104,23 +104,28 @@ func (s *Store) HoldsFunction(ctx context.Context, conferenceID int64, member st
 // transaction, checked inside it (model.ConferenceOutcome.Validate, the
 // conference is a FachMK, a spokesperson holds the function for it:
 // spokesperson names their member, "" for a secretariat), and queues its
-// notice in the same transaction (noticeOutcome).
-func (s *Store) CreateConferenceOutcome(ctx context.Context, o model.ConferenceOutcome, spokesperson string) (int64, error) {
+// notice in the same transaction (noticeOutcome). With SentOnce the same
+// form sent again records nothing, queues no second notice and gives the
+// outcome the first send recorded.
+func (s *Store) CreateConferenceOutcome(ctx context.Context, o model.ConferenceOutcome, spokesperson string, opts ...FormOption) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		now := s.now().UTC().Format("2006-01-02T15:04:05Z")
-		if err := s.checkOutcome(ctx, tx, o, spokesperson); err != nil {
-			return err
-		}
-		id, err = s.insert(ctx, tx, "conference_outcome", o.Title,
-			`INSERT INTO conference_outcomes (conference_id, held_on, meeting, reference, title, text, recorded_by, recorder_id, recorded_at, first_recorded_by, first_recorded_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			o.ConferenceID, o.HeldOn.String(), o.Meeting, o.Reference, o.Title, o.Text, o.RecordedBy, o.RecorderID, now, o.RecordedBy, now)
-		if err != nil {
-			return err
-		}
-		o.ID = id
-		return s.noticeOutcome(ctx, tx, o)
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "conference_outcome", func() (int64, error) {
+			now := s.now().UTC().Format("2006-01-02T15:04:05Z")
+			if err := s.checkOutcome(ctx, tx, o, spokesperson); err != nil {
+				return 0, err
+			}
+			id, err := s.insert(ctx, tx, "conference_outcome", o.Title,
+				`INSERT INTO conference_outcomes (conference_id, held_on, meeting, reference, title, text, recorded_by, recorder_id, recorded_at, first_recorded_by, first_recorded_at)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				o.ConferenceID, o.HeldOn.String(), o.Meeting, o.Reference, o.Title, o.Text, o.RecordedBy, o.RecorderID, now, o.RecordedBy, now)
+			if err != nil {
+				return 0, err
+			}
+			o.ID = id
+			return id, s.noticeOutcome(ctx, tx, o)
+		})
+		return err
 	})
 	return id, err
 }

@@ -21,7 +21,9 @@ import (
 
 // FormOption changes how a write that makes something from a form
 // (StartProcedure, CreateComment, AddFollowUpComment, SubmitRequest,
-// AddContact, RecordSpokespersonContact) stores it.
+// CreateContact, CreateSpokespersonContact, the live page's entries,
+// CreateConferenceOutcome, CreateBriefing, CreateDocument,
+// CreateAPIToken) stores it.
 type FormOption func(*formOptions)
 
 type formOptions struct {

@@ -396,8 +396,10 @@ func (s *Store) OIDCLogin(ctx context.Context, u model.User, login NewLogin) (mo
 }
 
 // CreateAPIToken records an API token (its hash) for an account, valid
-// until expires, and gives its id.
-func (s *Store) CreateAPIToken(ctx context.Context, tokenHash string, userID int64, name string, expires time.Time) (int64, error) {
+// until expires, and gives its id. With SentOnce the same form sent again
+// records no second token (the first was shown once, the second would
+// stand in its place) and gives the id of the first.
+func (s *Store) CreateAPIToken(ctx context.Context, tokenHash string, userID int64, name string, expires time.Time, opts ...FormOption) (int64, error) {
 	if expires.IsZero() {
 		return 0, model.InputError("Ein API-Token braucht ein Ablaufdatum.")
 	}
@@ -405,16 +407,19 @@ func (s *Store) CreateAPIToken(ctx context.Context, tokenHash string, userID int
 		return 0, model.InputError("Das Ablaufdatum des API-Tokens muss in der Zukunft liegen.")
 	}
 	var id int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.touch(ctx, tx, "user", userID); err != nil {
-			return err
-		}
-		var err error
-		if id, _, err = s.insertID(ctx, tx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-			tokenHash, userID, name, timeText(s.now()), timeText(expires)); err != nil {
-			return fmt.Errorf("store: api token: %w", err)
-		}
-		return s.audit(ctx, tx, "token", "user", userID, fmt.Sprintf("Token %d „%s“ bis %s", id, name, timeText(expires)))
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "api_token", func() (int64, error) {
+			if err := s.touch(ctx, tx, "user", userID); err != nil {
+				return 0, err
+			}
+			id, _, err := s.insertID(ctx, tx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+				tokenHash, userID, name, timeText(s.now()), timeText(expires))
+			if err != nil {
+				return 0, fmt.Errorf("store: api token: %w", err)
+			}
+			return id, s.audit(ctx, tx, "token", "user", userID, fmt.Sprintf("Token %d „%s“ bis %s", id, name, timeText(expires)))
+		})
+		return err
 	})
 	return id, err
 }

@@ -25,6 +25,9 @@ type accountData struct {
 	// Lifetimes are the validity choices for a new token, in days.
 	Lifetimes []int
 	Error     string
+	// TokenKey is the one-time key the refused token form was sent with,
+	// which it keeps (formKey); "" gives the form a new one.
+	TokenKey string
 }
 
 // tokenLifetimes are the choices of a new token's validity in days.
@@ -159,20 +162,29 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request) {
 	for _, d := range tokenLifetimes {
 		valid = valid || d == days
 	}
+	key := r.PostFormValue("formular")
 	switch {
 	case label == "":
-		s.renderAccount(w, r, http.StatusBadRequest, u, accountData{Error: "Bitte geben Sie an, wofür das Token ist (zum Beispiel den Namen des Systems)."})
+		s.renderAccount(w, r, http.StatusBadRequest, u, accountData{Error: "Bitte geben Sie an, wofür das Token ist (zum Beispiel den Namen des Systems).", TokenKey: key})
 		return
 	case len([]rune(label)) > 100:
-		s.renderAccount(w, r, http.StatusBadRequest, u, accountData{Error: "Die Bezeichnung darf höchstens 100 Zeichen lang sein."})
+		s.renderAccount(w, r, http.StatusBadRequest, u, accountData{Error: "Die Bezeichnung darf höchstens 100 Zeichen lang sein.", TokenKey: key})
 		return
 	case !valid:
-		s.renderAccount(w, r, http.StatusBadRequest, u, accountData{Error: "Bitte wählen Sie eine der angebotenen Gültigkeitsdauern."})
+		s.renderAccount(w, r, http.StatusBadRequest, u, accountData{Error: "Bitte wählen Sie eine der angebotenen Gültigkeitsdauern.", TokenKey: key})
 		return
 	}
-	token, _, err := auth.NewAPITokenUntil(r.Context(), s.st, u.ID, label, time.Now().AddDate(0, 0, days))
+	// Sent again (reloading the page that shows the new token, the back
+	// button), the form makes no second token: the first was shown once,
+	// a second would stand in its place while the first stays valid.
+	var again bool
+	token, _, err := auth.NewAPITokenUntil(r.Context(), s.st, u.ID, label, time.Now().AddDate(0, 0, days), sentOnce(r, u, &again))
 	if err != nil {
 		s.fail(w, r, err, "")
+		return
+	}
+	if again {
+		back(w, r, "/konto#tokens", sentAgain("das Token „"+label+"“ ist angelegt und wurde beim ersten Mal angezeigt."))
 		return
 	}
 	// The token is shown in this answer only (never in a cookie or an

@@ -283,9 +283,16 @@ func (s *Server) createBriefing(w http.ResponseWriter, r *http.Request) {
 	refused = append(refused, bad...)
 	err := refused.err()
 	if err == nil {
+		// Sent again (the back button, a double click), the form makes no
+		// second briefing and leads to the first.
 		var id int64
-		if id, err = s.st.CreateBriefing(r.Context(), b, v); err == nil {
-			back(w, r, fmt.Sprintf("/briefings/%d", id), "Das Briefing ist angelegt.")
+		var again bool
+		if id, err = s.st.CreateBriefing(r.Context(), b, v, sentOnce(r, u, &again)); err == nil {
+			notice := "Das Briefing ist angelegt."
+			if again {
+				notice = sentAgain("das Briefing ist angelegt, hier steht es.")
+			}
+			back(w, r, fmt.Sprintf("/briefings/%d", id), notice)
 			return
 		}
 	}

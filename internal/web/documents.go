@@ -188,14 +188,22 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	// Sent again (the back button, a double click), the upload records
+	// the document no second time (nor as its next version).
+	var again bool
 	if _, err := s.st.CreateDocument(r.Context(), store.Document{SessionID: se.ID, ItemID: itemID,
-		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name, Kind: kind}); err != nil {
+		Filename: filepath.Base(header.Filename), ContentType: ctype, Size: int64(len(data)), SHA256: name, UploadedBy: u.Name, Kind: kind},
+		sentOnce(r, u, &again)); err != nil {
 		refuse(err)
 		return
 	}
 	to := se.Path()
 	if auth.Can(u, auth.ManageSessions, "") {
 		to += "/verwaltung#dokumente"
+	}
+	if again {
+		back(w, r, to, sentAgain("„"+filepath.Base(header.Filename)+"“ ist hochgeladen."))
+		return
 	}
 	back(w, r, to, "„"+filepath.Base(header.Filename)+"“ ist hochgeladen.")
 }

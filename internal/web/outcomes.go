@@ -63,11 +63,18 @@ func (s *Server) recordOutcome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o, err := s.outcomeOfForm(r, b.ID, u)
+	// Sent again (the back button, a double click), the form records the
+	// outcome no second time, nor tells its subscribers twice.
+	var again bool
 	if err == nil {
-		_, err = s.st.CreateConferenceOutcome(r.Context(), o, spokesperson)
+		_, err = s.st.CreateConferenceOutcome(r.Context(), o, spokesperson, sentOnce(r, u, &again))
 	}
 	if err != nil {
 		s.refuseConferenceForm(w, r, b.Abbrev, "ergebnis-neu", "Das Ergebnis ist nicht erfasst", err)
+		return
+	}
+	if again {
+		back(w, r, "/fachmk/"+b.Abbrev+"#ergebnisse", sentAgain("das Ergebnis „"+o.Title+"“ ist erfasst."))
 		return
 	}
 	back(w, r, "/fachmk/"+b.Abbrev+"#ergebnisse", "Das Ergebnis „"+o.Title+"“ ist erfasst.")

@@ -11,7 +11,8 @@ import (
 )
 
 // A form that makes something (an agenda registration, a written
-// procedure, a comment, a request, a contact) carries a one-time key in
+// procedure, a comment, a request, a contact, a live-page entry, a
+// conference's outcome, a briefing, an upload, an API token) carries a one-time key in
 // the hidden field "formular": sent a second time — the back button, a
 // double click — it stores nothing and leads to what the first send made
 // (store.SentOnce; the registration: store.WithFormKey).
