@@ -397,7 +397,15 @@ func Feasible(b Ballot) error {
 		return err
 	}
 	if b.AllMustConsent && present < len(b.Voters) {
-		return RuleError("Dieser %s braucht die Zustimmung aller Mitglieder; es sind aber nur %d von %d anwesend oder vertreten.", b.Kind.Label(), present, len(b.Voters))
+		// Named, as the other attendance refusals name them: the
+		// secretariat need not work it out from the list mid-session.
+		var missing []string
+		for _, m := range b.Voters {
+			if !b.Present[m.Abbrev] {
+				missing = append(missing, cmp.Or(m.Name, m.Abbrev))
+			}
+		}
+		return RuleError("Dieser %s braucht die Zustimmung aller Mitglieder; es sind aber nur %d von %d anwesend oder vertreten – es fehlen %s.", b.Kind.Label(), present, len(b.Voters), joinMembers(missing))
 	}
 	if b.Rule.Kind != RuleQualified {
 		return nil

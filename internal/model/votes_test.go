@@ -455,6 +455,12 @@ func TestFeasible(t *testing.T) {
 	if err := Feasible(b); err != nil {
 		t.Errorf("written procedure: %v", err)
 	}
+	// Consent of all needed, two missing: they are named (the refusal
+	// said only "15 von 17", the secretariat had to find them in the list).
+	all := ballotOf(situation{kind: KindDecision, year: 2016, allMust: true, present: except("BY", "HB")})
+	if err := Feasible(all); ClassOf(err) != ErrRule || !strings.HasSuffix(ReasonOf(err), "es sind aber nur 15 von 17 anwesend oder vertreten – es fehlen BY und HB.") {
+		t.Errorf("all must consent, BY and HB absent: %v", err)
+	}
 }
 
 func TestRules(t *testing.T) {
