@@ -114,6 +114,30 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 	if len(points) > 0 {
 		d.Points = model.NumberedPoints(points)
 	}
+	// Kind, applicants and "Zustimmung aller" may change while the
+	// proposal is open (a registration arrives as a Beschluss; a
+	// co-applicant is added): before, only a second proposal could mend
+	// them, and the first stood undecided in the minutes. A client that
+	// sends none of these fields leaves them as they are.
+	if r.PostForm.Has("art") {
+		kind, err := decisionKindOfForm(r.PostFormValue("art"))
+		if err != nil {
+			s.failKeeping(w, r, err, "", r.PostFormValue("art"))
+			return
+		}
+		d.Kind = kind
+	}
+	if r.PostForm.Has("antrag") {
+		applicants := s.memberList(r.Context(), r.PostFormValue("antrag"))
+		if err := s.checkApplicants(r, applicants); err != nil {
+			s.failKeeping(w, r, err, "", r.PostFormValue("antrag"))
+			return
+		}
+		d.Applicants = applicants
+	}
+	if r.PostForm.Has("alle_feld") {
+		d.AllMustConsent = r.PostFormValue("alle") == "1"
+	}
 	if err := s.st.UpdateDecision(r.Context(), d); err != nil {
 		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
 		return
