@@ -391,3 +391,36 @@ func TestAdvisoryMemberRegistrationPageSaysWhy(t *testing.T) {
 		t.Error("stored")
 	}
 }
+
+// TestCoApplicationDeclineAsksFirst: "Ablehnen" beside "Mitantrag
+// bestätigen" declined at once, and a decline cannot be taken back — one
+// slip took the Land out of another's application. Now it asks first;
+// only the confirmed form declines.
+func TestCoApplicationDeclineAsksFirst(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, bw := client(t, ts, "hessen"), client(t, ts, "baden-wuerttemberg")
+	registerAs(t, ts, he, url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Cloud-Strategie."}, "antrag": {"HE, BW, NW"}})
+	_, page := do(t, bw, "GET", ts.URL+"/mein-bereich", nil)
+	action, seen := coAppFormOf(t, st, page, "BW")
+	seen.Set("antwort", "ablehnen")
+	code, page := do(t, bw, "POST", ts.URL+action, seen)
+	if code != http.StatusOK || !strings.Contains(page, "Wollen Sie den Mitantrag zu „Cloud-Strategie“ ablehnen, um den Hessen Ihr Mitglied gebeten hat?") || !strings.Contains(page, "Ja, Mitantrag ablehnen") {
+		t.Fatalf("decline without confirmation: %d %s", code, between(page, "<main", "</main>"))
+	}
+	if pending, _ := st.PendingCoApplications(ctx, "BW"); len(pending) != 1 {
+		t.Fatalf("declined without confirmation: %+v", pending)
+	}
+	confirmed := postedForm(page, action)
+	if confirmed.Get("bestaetigt") != "ja" || confirmed.Get("antwort") != "ablehnen" || confirmed.Get("fassung") != seen.Get("fassung") {
+		t.Fatalf("the confirming form: %v", confirmed)
+	}
+	if code, page := do(t, bw, "POST", ts.URL+action, confirmed); code != http.StatusSeeOther {
+		t.Fatalf("confirmed decline: %d %s", code, between(page, "<main", "</main>"))
+	}
+	if pending, _ := st.PendingCoApplications(ctx, "BW"); len(pending) != 0 {
+		t.Errorf("still pending after the confirmed decline: %+v", pending)
+	}
+}

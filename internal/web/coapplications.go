@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -107,6 +108,27 @@ func (s *Server) answerCoApplication(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
+	// Declining takes the member out of the application and cannot be
+	// taken back (only a change of the proposal asks again): one click
+	// beside "bestätigen" did it. It is asked once more; a co-application
+	// of another member goes on to be refused below.
+	if answer == model.CoDecline {
+		if c, err := s.st.CoApplication(ctx, id); err == nil && c.Member == u.MemberAbbrev && c.State == model.CoApplicationPending {
+			members, err := s.st.Members(ctx)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			names := model.NamesOf(members)
+			if !s.confirmed(w, r, confirmData{Heading: "Mitantrag ablehnen",
+				Question:    fmt.Sprintf("Wollen Sie den Mitantrag zu „%s“ ablehnen, um den %s Ihr Mitglied gebeten hat?", model.InternalText(c.Title), names.Of(c.NamedBy)),
+				Consequence: "Ihr Mitglied zählt dann nicht für den Antrag. Die Ablehnung lässt sich nicht zurücknehmen; erneut gefragt wird Ihr Mitglied erst, wenn der Beschlussvorschlag geändert wird.",
+				Action:      r.URL.Path, Button: "Ja, Mitantrag ablehnen", Back: "/mein-bereich#mitantraege",
+				Keep: [][2]string{{"antwort", string(model.CoDecline)}, {"fassung", r.PostFormValue("fassung")}}}) {
+				return
+			}
+		}
+	}
 	c, err := s.st.DecideCoApplication(ctx, id, u.MemberAbbrev, answer, r.PostFormValue("fassung"))
 	if err != nil {
 		if class := model.ClassOf(err); (class == model.ErrConflict || class == model.ErrRule) && c.ItemID != 0 && c.Member == u.MemberAbbrev {
