@@ -74,6 +74,13 @@ func (s *Server) documentGroups(ctx context.Context, u *model.User, se model.Ses
 
 // saveDocumentNote stores the user's own note on a document: private, or
 // shared with the own office; an empty text removes it.
+func init() {
+	// The note field's maxlength: the browser stops at the store's limit
+	// instead of a refusal after sending (a longer note led to an error
+	// page).
+	funcs["maxNoteLength"] = func() int { return store.MaxNoteLength }
+}
+
 func (s *Server) saveDocumentNote(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.require(w, r, auth.ViewInternal, "")
 	if !ok || !s.parseForm(w, r) {

@@ -417,6 +417,11 @@ func TestDocumentsPerItemWithNotes(t *testing.T) {
 			t.Errorf("document list lacks %q:\n%s", want, dok)
 		}
 	}
+	// The note field stops at the store's limit (a longer note was sent
+	// and answered with an error page).
+	if !strings.Contains(dok, fmt.Sprintf(`name="notiz" rows="3" maxlength="%d"`, store.MaxNoteLength)) {
+		t.Errorf("the note field has no maxlength:\n%s", dok)
+	}
 	// A second account of Hessen's office, and Bund.
 	hash, _ := auth.HashPassword(demo.AccountPassword)
 	if _, err := st.CreateUser(ctx, model.User{Username: "hessen2", Name: "Referentin Hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, hash); err != nil {
