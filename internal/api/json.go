@@ -911,11 +911,7 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 		if i := slices.IndexFunc(bodies, func(b model.Body) bool { return b.ID == d.BodyID }); i >= 0 {
 			body = bodies[i].Abbrev
 		}
-		pts := make([]model.Point, len(d.Points))
-		for i, pt := range d.Points {
-			pts[i] = model.Point{Label: pt.Label, Text: model.TypedMarks(pt.Text)}
-		}
-		o := Procedure{ID: p.ID, Body: body, Kind: d.Kind.Label(), Name: d.Name(), Title: model.TypedMarks(d.Title), Points: pts,
+		o := Procedure{ID: p.ID, Body: body, Kind: d.Kind.Label(), Name: d.Name(), Title: model.TypedMarks(d.Title), Points: typedPoints(d.Points),
 			Deadline: p.Deadline.In(model.Berlin).Format(time.RFC3339), Status: string(p.Status), DeadlinePassed: p.Due(now), Result: p.Result,
 			URL: fmt.Sprintf("%s/umlaufverfahren/%d", site, p.ID)}
 		if d.Status == model.DecisionAdopted {
@@ -971,6 +967,34 @@ type OpenSessionVote struct {
 	// Ballot is the id of the open vote, which a vote sent to VoteURL
 	// names (abstimmung): the vote counts in this vote or not at all.
 	Ballot int64 `json:"abstimmung,omitempty"`
+	// Proposals is what is voted on, as the member's ballot page shows
+	// it: the proposal, or each proposal of the Grüne Liste en bloc.
+	// Before, a member's system got the title only and could not show
+	// its head of office the text decided.
+	Proposals []VotedProposal `json:"vorschlaege,omitempty"`
+}
+
+// typedPoints gives a proposal's points for an internal reader of the
+// API: confidential passages marked [[…]], as the forms take them.
+func typedPoints(ps []model.Point) []model.Point {
+	out := make([]model.Point, len(ps))
+	for i, pt := range ps {
+		out[i] = model.Point{Label: pt.Label, Text: model.TypedMarks(pt.Text)}
+	}
+	return out
+}
+
+// VotedProposal is one proposal of an open vote in session: kind ("art":
+// Beschluss or Empfehlung, which fixes the majority), the name the pages
+// give it, title and points (confidential passages marked [[…]]), the
+// majority it needs, and whether every member must consent.
+type VotedProposal struct {
+	Kind           string        `json:"art"`
+	Name           string        `json:"bezeichnung"`
+	Title          string        `json:"titel,omitempty"`
+	Points         []model.Point `json:"punkte"`
+	Majority       string        `json:"mehrheit"`
+	AllMustConsent bool          `json:"zustimmungAllerMitglieder,omitempty"`
 }
 
 // apiOpenSessionVote gives the vote open in a session: without it a
@@ -1003,15 +1027,24 @@ func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out.Open, out.Consent, out.Voted, out.Ballot = true, v.Consent(), append(out.Voted, v.Voted(voters)...), v.ID
+	drafts, err := a.st.VoteDrafts(ctx, v)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	body, err := a.st.Body(ctx, se.BodyID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	for _, d := range drafts {
+		out.Proposals = append(out.Proposals, VotedProposal{Kind: d.Kind.Label(), Name: d.ProposalName(), Title: model.TypedMarks(d.Title), Points: typedPoints(d.Points),
+			Majority: body.Rules.For(d.Kind).Label(), AllMustConsent: d.AllMustConsent})
+	}
 	if v.Consent() {
 		out.Subject = "Grüne Liste en bloc"
-	} else {
-		d, err := a.st.Decision(ctx, v.DecisionID)
-		if err != nil {
-			a.fail(w, r, err)
-			return
-		}
-		out.Subject = model.TypedMarks(d.Title)
+	} else if len(drafts) == 1 {
+		out.Subject = model.TypedMarks(drafts[0].Title)
 	}
 	for _, c := range v.Votes {
 		if c.Member == u.MemberAbbrev {

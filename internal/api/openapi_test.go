@@ -288,9 +288,15 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	// where to send it — and not how others voted; a confidential passage
 	// of the subject marked [[…]], as every internal text of the API (before:
 	// the stored marks ⟦…⟧).
+	// With the text voted on, as the ballot page shows it: kind, points and
+	// the majority (before: the title only, often the same for several
+	// items).
+	proposal := []api.VotedProposal{{Kind: "Beschluss", Name: "Beschlussvorschlag", Title: "Rahmenarchitektur [[mit Kostenrahmen]]",
+		Points:   model.NumberedPoints([]string{"Der IT-Planungsrat beschließt die Rahmenarchitektur.", "Die Kosten trägt [[der Bund]]."}),
+		Majority: model.StaatsvertragRule.Label()}}
 	for token, want := range map[string]api.OpenSessionVote{
-		heToken:  {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, OwnVote: "ja", VoteURL: ts.URL + "/api/v1/sitzungen/48/abstimmung/stimme", Ballot: ballot},
-		dltToken: {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, Ballot: ballot},
+		heToken:  {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, OwnVote: "ja", VoteURL: ts.URL + "/api/v1/sitzungen/48/abstimmung/stimme", Ballot: ballot, Proposals: proposal},
+		dltToken: {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, Ballot: ballot, Proposals: proposal},
 	} {
 		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/sitzungen/48/abstimmung", nil)
 		req.Header.Set("Authorization", "Bearer "+token)
@@ -491,7 +497,8 @@ func runningVote(t *testing.T, st *store.Store, councilID int64) int64 {
 		t.Fatal(err)
 	}
 	d, err := st.CreateDecision(ctx, model.Decision{BodyID: councilID, SessionID: sid, ItemID: item, Kind: model.KindDecision, Status: model.DecisionDraft,
-		Scope: model.ScopeAll, Title: "Rahmenarchitektur " + model.Redact("mit Kostenrahmen"), Applicants: []string{"Bund"}})
+		Scope: model.ScopeAll, Title: "Rahmenarchitektur " + model.Redact("mit Kostenrahmen"), Applicants: []string{"Bund"},
+		Points: model.NumberedPoints([]string{"Der IT-Planungsrat beschließt die Rahmenarchitektur.", "Die Kosten trägt " + model.Redact("der Bund") + "."})})
 	if err != nil {
 		t.Fatal(err)
 	}

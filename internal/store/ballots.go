@@ -197,10 +197,7 @@ func (s *Store) subjectTx(ctx context.Context, tx *sql.Tx, sessionID, decisionID
 		}
 		sub.drafts, sub.itemID = []model.Decision{d}, d.ItemID
 	} else {
-		sub.drafts, err = queryList(ctx, tx, scanDecision, "consent decisions",
-			`SELECT `+decisionCols+` FROM decisions d JOIN agenda_items i ON i.id = d.item_id
-			 WHERE i.session_id = ? AND i.consent = 1 AND i.status IN (?, '') AND d.status = ? ORDER BY i.position, d.position, d.id`,
-			sessionID, model.ItemAccepted, model.DecisionDraft)
+		sub.drafts, err = consentDrafts(ctx, tx, sessionID)
 		if err != nil {
 			return sub, err
 		}
@@ -225,6 +222,29 @@ func (s *Store) subjectTx(ctx context.Context, tx *sql.Tx, sessionID, decisionID
 		}
 	}
 	return sub, nil
+}
+
+// consentDrafts gives the open proposals on the Grüne Liste of the
+// session: of the items on its agenda marked for it, in agenda order.
+func consentDrafts(ctx context.Context, q queryer, sessionID int64) ([]model.Decision, error) {
+	return queryList(ctx, q, scanDecision, "consent decisions",
+		`SELECT `+decisionCols+` FROM decisions d JOIN agenda_items i ON i.id = d.item_id
+		 WHERE i.session_id = ? AND i.consent = 1 AND i.status IN (?, '') AND d.status = ? ORDER BY i.position, d.position, d.id`,
+		sessionID, model.ItemAccepted, model.DecisionDraft)
+}
+
+// VoteDrafts gives what the open vote v decides: its proposal, or on the
+// Grüne Liste en bloc every open proposal on it — the text a member's
+// ballot shows, for the pages and the JSON API alike.
+func (s *Store) VoteDrafts(ctx context.Context, v model.SessionVote) ([]model.Decision, error) {
+	if v.Consent() {
+		return consentDrafts(ctx, s.rd, v.SessionID)
+	}
+	d, err := s.Decision(ctx, v.DecisionID)
+	if err != nil {
+		return nil, err
+	}
+	return []model.Decision{d}, nil
 }
 
 // Today is the current date in German time by the store's clock (the one

@@ -138,18 +138,8 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 	for _, m := range v.VotedList {
 		v.Voted[m] = true
 	}
-	if vote.Consent() {
-		ds, err := s.consentDrafts(r, se)
-		if err != nil {
-			return v, err
-		}
-		v.Subject = ds
-	} else {
-		d, err := s.st.Decision(ctx, vote.DecisionID)
-		if err != nil {
-			return v, err
-		}
-		v.Subject = []model.Decision{d}
+	if v.Subject, err = s.st.VoteDrafts(ctx, vote); err != nil {
+		return v, err
 	}
 	// What is voted on is a proposal: the publication gate keeps it from
 	// the public (the session page's live box, the live push), which
@@ -234,29 +224,6 @@ func (s *Server) loadClosedVote(r *http.Request, se model.Session, v *voteView) 
 	return nil
 }
 
-// consentDrafts gives the open proposals on the session's Grüne Liste.
-func (s *Server) consentDrafts(r *http.Request, se model.Session) ([]model.Decision, error) {
-	items, err := s.st.Items(r.Context(), se.ID)
-	if err != nil {
-		return nil, err
-	}
-	var out []model.Decision
-	for _, it := range items {
-		if !it.Consent || !it.OnAgenda() {
-			continue
-		}
-		ds, err := s.st.ItemDecisions(r.Context(), it.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range ds {
-			if d.Status == model.DecisionDraft {
-				out = append(out, d)
-			}
-		}
-	}
-	return out, nil
-}
 
 // myVotePage is where a member votes during a running session; it works
 // without JavaScript (a form and a reload) and updates itself with it.
