@@ -582,7 +582,14 @@ func (s *Store) closeVoteTx(ctx context.Context, tx *sql.Tx, voteID int64, oneSt
 				for j, m := range t.No {
 					against[j] = names.Of(m)
 				}
-				return out, model.RuleError("%s: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. "+fmt.Sprintf(next, "die betroffenen TOPs"), model.AgainstPhrase(against))
+				// Which item a Nein is about, the en-bloc ballot does not
+				// say: the member names it, the item leaves the list at
+				// its request and the rest is voted on again.
+				again := "Bitte die Abstimmung abbrechen, die TOPs, die %s einzeln behandelt haben möchte, auf Wunsch von %[1]s von der Grünen Liste nehmen (Sitzungsseite, „Von der Grünen Liste nehmen“) und erneut über die Grüne Liste abstimmen."
+				if oneStep {
+					again = "Die Handzeichen sind nicht gespeichert; bitte die TOPs, die %s einzeln behandelt haben möchte, auf Wunsch von %[1]s von der Grünen Liste nehmen (Sitzungsseite, „Von der Grünen Liste nehmen“) und erneut über die Grüne Liste abstimmen."
+				}
+				return out, model.RuleError("%s: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. "+fmt.Sprintf(again, model.JoinMembers(against)), model.AgainstPhrase(against))
 			}
 			if !t.Adopted {
 				return out, model.RuleError("%s wäre nicht beschlossen (%s); die Grüne Liste kann so nicht en bloc beschlossen werden. "+fmt.Sprintf(next, "den TOP"), sub.drafts[i].DisplayTitle(), t.Reason)

@@ -1060,13 +1060,15 @@ func TestShowOfHandsOnTheTextSeen(t *testing.T) {
 	// A Nein refuses the Grüne Liste: named as the pages name members,
 	// and with the step that is left after a show of hands in one step
 	// (before: "Gegenstimme von HE … Bitte die Abstimmung abbrechen",
-	// with no vote open to cancel).
+	// with no vote open to cancel) — the items the member wants taken
+	// singly leave the list at its request, the rest is voted on again
+	// (before: "die betroffenen TOPs", which the ballot cannot tell).
 	form = postedForm(live(), gl)
 	for k, v := range everyoneBut("ja", "HE") {
 		form[k] = v
 	}
 	form.Set("stimme_HE", "nein")
-	if _, body := do(t, gs, "POST", ts.URL+gl, form); !strings.Contains(body, "Gegenstimme von Hessen: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. Die Handzeichen sind nicht gespeichert; bitte die betroffenen TOPs einzeln behandeln.") {
+	if _, body := do(t, gs, "POST", ts.URL+gl, form); !strings.Contains(body, "Gegenstimme von Hessen: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. Die Handzeichen sind nicht gespeichert; bitte die TOPs, die Hessen einzeln behandelt haben möchte, auf Wunsch von Hessen von der Grünen Liste nehmen (Sitzungsseite, „Von der Grünen Liste nehmen“) und erneut über die Grüne Liste abstimmen.") {
 		t.Errorf("the Grüne Liste with a Nein: %s", between(body, `class="error-box"`, "</div>"))
 	}
 	form.Set("stimme_HE", "ja")
