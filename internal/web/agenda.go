@@ -532,7 +532,21 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	// On a published agenda the accepted item is public at once: the
 	// search and the live viewers learn of it as of any change.
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), "„"+it.Title+"“: "+it.Status.Label())
+	done := "„" + it.Title + "“: " + it.Status.Label()
+	if accept {
+		// Taken although its application does not yet suffice (a
+		// co-applicant not yet confirmed): said now, not first by the
+		// vote refused on the session day.
+		short, err := s.itemShortfall(r.Context(), it.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if short.Reason != "" {
+			done += ". Achtung, der Antrag reicht noch nicht aus: " + short.Reason + " Bis dahin kann über den Vorschlag nicht abgestimmt werden."
+		}
+	}
+	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), done)
 }
 
 // alreadyDecided gives the notice for a registration decision asked for

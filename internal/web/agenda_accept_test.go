@@ -122,3 +122,29 @@ func TestAcceptIntoSectionOnTheManagePage(t *testing.T) {
 		t.Errorf("agenda after the acceptance: %s", got)
 	}
 }
+
+// TestAcceptWarnsOfAShortApplication: a registration whose proposal's
+// application does not yet suffice (Hamburg and Brandenburg named as
+// co-applicants, not yet confirmed) was accepted with "auf der
+// Tagesordnung" only; the secretariat learnt it when the vote was
+// refused on the session day. Now the acceptance says so.
+func TestAcceptWarnsOfAShortApplication(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
+	id := registerAs(t, ts, he, url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Cloud-Strategie."}, "antrag": {"HE, HH, BB"}})
+	it, err := st.Item(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
+		t.Fatalf("accepting: %d", code)
+	}
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	if notice := between(page, `class="notice-box"`, "</div>"); !strings.Contains(notice, "„Cloud-Strategie“: ") || !strings.Contains(notice, "Achtung, der Antrag reicht noch nicht aus:") ||
+		!strings.Contains(notice, "Bis dahin kann über den Vorschlag nicht abgestimmt werden.") {
+		t.Errorf("the acceptance's notice: %s", notice)
+	}
+}
