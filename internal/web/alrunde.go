@@ -264,6 +264,16 @@ func (s *Server) planSessionPair(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// The form sent again (the back button, a double click): both
+	// sessions stand as the first send planned them — said so, not "Die
+	// 41. AL-Runde gibt es bereits" at its number.
+	if planned && prep.Number > 0 {
+		if ps, err := s.st.PreparingSession(ctx, existing.ID); err == nil && ps.Number == prep.Number && ps.BodyID == b.ID {
+			back(w, r, "/gremien/"+b.Preparation.Slug, fmt.Sprintf("Beide Sitzungen sind bereits geplant: die %s am %s für die %s am %s. Ein zweites Mal wurde nichts geplant.",
+				ps.Title(), ps.Date.German(), existing.Title(), existing.Date.German()))
+			return
+		}
+	}
 	// A session held (or running, or cancelled) gets no preparatory
 	// session: said at its number, not as "geplant", and not only after
 	// the other fields are right.

@@ -558,3 +558,29 @@ func TestPreparatorySessionForAPlannedSession(t *testing.T) {
 		t.Errorf("a second AL-Runde: %d %s", code, between(page, `id="planung"`, "</form>"))
 	}
 }
+
+// TestPlanBothSentTwice: "Beide Sitzungen planen" sent a second time (the
+// back button, a double click) answered "Die 40. AL-Runde gibt es
+// bereits; bitte die nächste freie Nummer angeben." at the form — as if
+// something were wrong — before saying anything of what was planned. Now
+// it says both are planned and plans nothing more.
+func TestPlanBothSentTwice(t *testing.T) {
+	ts, st, _ := demoAccountsServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	day := model.BerlinDate(time.Now().AddDate(0, 2, 0))
+	plan := url.Values{"nummer": {"48"}, "datum": {day.German()}, "ort": {"Berlin"}, "nummer_vorbereitung": {"40"}}
+	for i := range 2 {
+		if code, page := do(t, gs, "POST", ts.URL+"/gremien/al-runde/planung", plan); code != http.StatusSeeOther {
+			t.Fatalf("send %d: %d %s", i+1, code, between(page, "<main", "</main>"))
+		}
+	}
+	_, page := do(t, gs, "GET", ts.URL+"/gremien/al-runde", nil)
+	if notice := between(page, `class="notice-box"`, "</div>"); !strings.Contains(notice, "Beide Sitzungen sind bereits geplant: die 40. AL-Runde am") || !strings.Contains(notice, "Ein zweites Mal wurde nichts geplant.") {
+		t.Errorf("the second send's notice: %s", notice)
+	}
+	prep, _ := st.BodyByAbbrev(ctx, itplr.PrepAbbrev)
+	if _, err := st.SessionByNumber(ctx, prep.ID, 41); err == nil {
+		t.Error("a second AL-Runde was planned")
+	}
+}
