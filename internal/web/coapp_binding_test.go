@@ -271,6 +271,7 @@ func TestRegisteringLandSeesItsApplicationFallShort(t *testing.T) {
 		_, page := do(t, office.c, "GET", ts.URL+"/mein-bereich", nil)
 		action, seen := coAppFormOf(t, st, page, office.member)
 		seen.Set("antwort", office.answer)
+		seen.Set("bestaetigt", "ja") // a decline is confirmed first
 		if code, _ := do(t, office.c, "POST", ts.URL+action, seen); code != http.StatusSeeOther {
 			t.Fatalf("%s answers: %d", office.member, code)
 		}

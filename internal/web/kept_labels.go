@@ -43,6 +43,7 @@ var keptTechnical = keptLabel{Technical: true}
 // keeps the table complete: a form field without an entry fails it.
 var keptLabels = map[string]keptLabel{
 	// Technical: sent, never listed.
+	"alle_feld":      keptTechnical, // the proposal form carries "alle"
 	"am_wort":        keptTechnical,
 	"aufgabe":        keptTechnical,
 	"entscheidung":   keptTechnical,
