@@ -30,7 +30,10 @@ var formLimits = map[string]int64{
 	// so it takes what any form takes.
 	"POST /anmelden":                 MaxFormBytes,
 	"POST /sitzungen/{nr}/dokumente": 0,
-	"POST /fachmk/termine/import":    0,
+	// The AL-Runde's documents, uploaded as the IT-PLR's (before: refused
+	// over 1 MB as "Formular zu groß").
+	"POST /gremien/{gremium}/sitzungen/{nr}/dokumente": 0,
+	"POST /fachmk/termine/import":                      0,
 }
 
 // formRouter registers the routes with the bound on their forms (readForm):
@@ -62,10 +65,17 @@ func (s *Server) readForm(pattern string, h http.Handler) http.Handler {
 	if !ok {
 		limit = MaxFormBytes
 	}
-	if strings.HasPrefix(pattern, "GET ") || limit == 0 {
+	if strings.HasPrefix(pattern, "GET ") {
 		return h
 	}
+	if limit == 0 {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			defer removeUploads(r)
+			h.ServeHTTP(w, r)
+		})
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer removeUploads(r)
 		ctype, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
 		ctype = strings.ToLower(strings.TrimSpace(ctype))
 		if r.Method == http.MethodGet || r.Method == http.MethodHead || (ctype != "application/x-www-form-urlencoded" && ctype != "multipart/form-data") {
@@ -90,6 +100,17 @@ func (s *Server) readForm(pattern string, h http.Handler) http.Handler {
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// removeUploads deletes the temporary files of a multipart form read
+// from r (the parts over ParseMultipartForm's memory bound). net/http
+// removes them only for the request it made, and the handlers get a copy
+// (the middleware's WithContext): before, every upload — refused ones too
+// — left its file in the temporary directory for good.
+func removeUploads(r *http.Request) {
+	if r.MultipartForm != nil {
+		r.MultipartForm.RemoveAll()
+	}
 }
 
 // formTooLarge refuses a form over its bound: 413, nothing stored.

@@ -224,7 +224,6 @@ func (s *Server) loadClosedVote(r *http.Request, se model.Session, v *voteView) 
 	return nil
 }
 
-
 // myVotePage is where a member votes during a running session; it works
 // without JavaScript (a form and a reload) and updates itself with it.
 func (s *Server) myVotePage(w http.ResponseWriter, r *http.Request) {
