@@ -357,7 +357,9 @@ const RegistrationReminder = 2*24*time.Hour + 15*time.Hour
 // IT-Planungsrats", free time, with a reminder (RegistrationReminder) and
 // the address of the registration form. Its UID, like the session's, is
 // built from the body and the session number; a cancelled session's
-// deadline is cancelled with it.
+// deadline is cancelled with it. Its SEQUENCE is the deadlines'
+// (model.SessionSchedule.DeadlineSequence): raised with the session's and
+// by a move of the deadline alone, which leaves the session's own.
 func RegistrationDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Session, url string) Event {
 	session := fmt.Sprintf("%d. Sitzung %s", se.Number, model.Body{Name: bodyName}.Of())
 	desc := "Letzter Tag, um Tagesordnungspunkte zur " + session
@@ -367,7 +369,7 @@ func RegistrationDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Sessi
 	desc += " anzumelden; spätere Anmeldungen gelten als verspätet."
 	e := Event{UID: fmt.Sprintf("anmeldeschluss-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
 		Summary: "Anmeldeschluss: " + session, Description: desc, URL: url, FirstDay: se.RegistrationDeadline,
-		Free: true, Cancelled: se.Cancelled(), Sequence: se.Schedule.Sequence,
+		Free: true, Cancelled: se.Cancelled(), Sequence: se.Schedule.DeadlineSequence(),
 		Alarm: &Alarm{Before: RegistrationReminder, Text: "Anmeldeschluss am " + se.RegistrationDeadline.German() + ": " + session}}
 	if se.Cancelled() {
 		e.Summary = "Abgesagt: " + e.Summary
@@ -378,12 +380,13 @@ func RegistrationDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Sessi
 // DocumentDeadlineEvent gives the all-day event of the document deadline
 // (Unterlagenfrist) of a preparatory session (the AL-Runde): the last day
 // on which the documents of its agenda items are due, free time, with a
-// reminder as for a registration deadline, cancelled with the session.
+// reminder as for a registration deadline, cancelled with the session;
+// SEQUENCE as RegistrationDeadlineEvent's.
 func DocumentDeadlineEvent(host, bodyAbbrev string, se model.Session, due model.Date, url string) Event {
 	e := Event{UID: fmt.Sprintf("unterlagen-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
 		Summary: "Unterlagenfrist: " + se.Title(), URL: url, FirstDay: due, Free: true,
 		Description: "Letzter Tag, um die Unterlagen zur " + se.Title() + " am " + se.Date.German() + " einzureichen.",
-		Cancelled:   se.Cancelled(), Sequence: se.Schedule.Sequence,
+		Cancelled:   se.Cancelled(), Sequence: se.Schedule.DeadlineSequence(),
 		Alarm: &Alarm{Before: RegistrationReminder, Text: "Unterlagenfrist am " + due.German() + ": " + se.Title()}}
 	if se.Cancelled() {
 		e.Summary = "Abgesagt: " + e.Summary

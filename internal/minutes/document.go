@@ -48,19 +48,13 @@ type Row struct {
 // nothing typed. The public version leaves it out (it showed "HE:" and
 // nothing), and so does every rendering for reading (Printed); the live
 // page keeps it, to be filled in or deleted.
-func (r Row) Blank() bool {
-	switch r.Kind {
-	case RowDiscussion:
-		for _, p := range r.Points {
-			if strings.TrimSpace(p) != "" {
-				return false
-			}
-		}
-		return true
-	case RowNote:
-		return strings.TrimSpace(r.Text) == ""
-	}
-	return false
+func (r Row) Blank() bool { return r.Kind != RowDecision && r.gateRow().Blank() }
+
+// gateRow gives the row (not a decision) as the publication gate reads it
+// (model.MinutesRow).
+func (r Row) gateRow() model.MinutesRow {
+	return model.MinutesRow{Kind: string(r.Kind), RemarkKind: r.RemarkKind, Position: r.position, Speaker: r.Speaker,
+		Points: r.Points, Text: r.Text, Confidential: r.Confidential}
 }
 
 // Printed gives a copy of doc as it is read: the minutes page, the PDF and
@@ -259,6 +253,17 @@ func (d Document) ApprovalNote() string {
 		note += " am " + se.ApprovedOn.German()
 	}
 	return note
+}
+
+// Title is the title of the document: "Protokoll der 47. Sitzung des
+// IT-Planungsrats – Entwurf (öffentliche Fassung)" (model.MinutesTitle),
+// the PDF's metadata Title and the minutes page's <title>.
+func (d Document) Title() string {
+	title := fmt.Sprintf("Protokoll der %d. Sitzung", d.Session.Number)
+	if d.Body.Name != "" {
+		title += " " + d.Body.Of()
+	}
+	return model.MinutesTitle(title, d.Session, d.Audience)
 }
 
 // DraftTitle is the heading of minutes that are not yet approved, where
@@ -514,6 +519,9 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 func Redacted(doc Document, a model.Audience) Document {
 	out := doc
 	out.Audience = a
+	// The Stand of the audience's version: the public one moves only with
+	// a change the public sees.
+	out.Session = a.Session(doc.Session)
 	out.Attendance = nil
 	if a.SeesMinutes(doc.Session) {
 		out.Attendance = slices.Clone(doc.Attendance)
@@ -556,12 +564,20 @@ func Redacted(doc Document, a model.Audience) Document {
 			}
 			var rows []Row
 			for _, r := range it.Rows {
-				if r.Decision != nil {
-					if !a.SeesDecision(*r.Decision) {
-						continue // a proposal, or a rejected one
+				if r.Decision == nil {
+					// Discussion, notes and free rows: the gate's
+					// (model.Audience.MinutesRow), which the store asks
+					// too whether a change moves the public Stand.
+					g, ok := a.MinutesRow(r.gateRow())
+					if !minutesShown || !ok {
+						continue
 					}
-				} else if !minutesShown || (a.IsPublic() && r.Blank()) {
+					r.Speaker, r.Points, r.Text = g.Speaker, g.Points, g.Text
+					rows = append(rows, r)
 					continue
+				}
+				if !a.SeesDecision(*r.Decision) {
+					continue // a proposal, or a rejected one
 				}
 				// A name that carries marks anyway (old data, an import)
 				// is blacked out whole, whether the row is shown or not.

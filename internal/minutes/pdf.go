@@ -44,11 +44,7 @@ func WritePDF(w io.Writer, doc Document) error {
 	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
 	pdf.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
-	title := fmt.Sprintf("Protokoll der %d. Sitzung", doc.Session.Number)
-	if doc.Body.Name != "" {
-		title += " " + doc.Body.Of()
-	}
-	pdf.SetTitle(title, true)
+	pdf.SetTitle(doc.Title(), true) // says "Entwurf" and which version
 	pdf.SetLang("de-DE")
 	pdf.SetCreator("gremium", true)
 	stamp := doc.Session.MinutesStand

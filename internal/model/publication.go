@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // The publication gate. Whether an audience may see an object, or which
@@ -71,6 +72,25 @@ func MinutesFileName(s Session, ext string) string {
 		return fmt.Sprintf("protokoll-%d.%s", s.Number, ext)
 	}
 	return fmt.Sprintf("protokoll-%d-entwurf.%s", s.Number, ext)
+}
+
+// MinutesTitle gives the title of a rendering of the session's minutes
+// for the audience — title names them ("Protokoll der 47. Sitzung des
+// IT-Planungsrats") — with what the version is: " – Entwurf" until they
+// are approved, and " (öffentliche Fassung)" or " (interne Fassung)".
+// The page's <title>, the PDF's metadata Title and the OParl File's name
+// say it alike, as the file name does (MinutesFileName). Before, the
+// page's title and the PDF's metadata said neither, and a bookmark or a
+// PDF reader's title bar gave a public draft as "Protokoll der 47.
+// Sitzung".
+func MinutesTitle(title string, s Session, a Audience) string {
+	if !s.MinutesApproved() {
+		title += " – Entwurf"
+	}
+	if a.IsPublic() {
+		return title + " (öffentliche Fassung)"
+	}
+	return title + " (interne Fassung)"
 }
 
 // MinutesEditable reports whether the minutes of the session can be
@@ -375,6 +395,120 @@ func (a Audience) Texts(ss []string) []string {
 		out[i] = a.Text(s)
 	}
 	return out
+}
+
+// MinutesStand gives the Stand of the session's minutes in the audience's
+// version: the public version's (Session.MinutesStand), which moves only
+// with a change the public version shows (PublicRowChanged); internally
+// the day of the latest change of any kind if it is later
+// (Session.MinutesChanged), so that internal readers see when the draft
+// last changed.
+func (a Audience) MinutesStand(s Session) Date {
+	if a == Internal && (s.MinutesStand.IsZero() || s.MinutesStand.Before(s.MinutesChanged)) {
+		return s.MinutesChanged
+	}
+	return s.MinutesStand
+}
+
+// Session gives the session as the audience's version of its minutes
+// presents it: MinutesStand is the Stand of that version
+// (Audience.MinutesStand), and the public copy carries no internal date.
+// Before, every version printed the day of the draft's latest change, and
+// a proposal added or a confidential passage edited moved the public
+// Stand: the public learned that, and on which day, something
+// confidential changed.
+func (a Audience) Session(s Session) Session {
+	s.MinutesStand = a.MinutesStand(s)
+	if a.IsPublic() {
+		s.MinutesChanged = Date{}
+	}
+	return s
+}
+
+// MinutesRow is a minutes row that is not a decision — a Wortbeitrag (ON),
+// a Protokollnotiz (PN) or a free row — as the publication gate reads it:
+// what the minutes show of it, in the item's order.
+type MinutesRow struct {
+	Kind         string     // "ON", "PN", "" for a free row
+	RemarkKind   RemarkKind // of a free row
+	Position     int
+	Speaker      string   // ON: the speaker; PN: the author
+	Points       []string // ON
+	Text         string   // PN, free row
+	Confidential bool
+}
+
+// Row gives the contribution as a minutes row.
+func (c Contribution) Row() MinutesRow {
+	return MinutesRow{Kind: "ON", Position: c.Position, Speaker: c.Speaker, Points: c.Points, Confidential: c.Confidential}
+}
+
+// Row gives the protocol note as a minutes row.
+func (n ProtocolNote) Row() MinutesRow {
+	return MinutesRow{Kind: "PN", Position: n.Position, Speaker: n.Author, Text: n.Text, Confidential: n.Confidential}
+}
+
+// Row gives the free row as a minutes row.
+func (m Remark) Row() MinutesRow {
+	return MinutesRow{RemarkKind: m.Kind, Position: m.Position, Text: m.Text, Confidential: m.Confidential}
+}
+
+// Blank reports whether the row is a contribution (ON) or a
+// Protokollnotiz (PN) without any text: a speaker put on record on the
+// live page with nothing typed. The public version leaves it out.
+func (r MinutesRow) Blank() bool {
+	switch r.Kind {
+	case "ON":
+		for _, p := range r.Points {
+			if strings.TrimSpace(p) != "" {
+				return false
+			}
+		}
+		return true
+	case "PN":
+		return strings.TrimSpace(r.Text) == ""
+	}
+	return false
+}
+
+// MinutesRow gives the row as the audience reads it in minutes whose rows
+// it sees (SeesMinutes), and false where its version leaves the row out:
+// the public's leaves out a blank row (Blank), shows a confidential row
+// with its kind and speaker only, and blacks out marked passages and a
+// speaker's name that carries marks (Speaker).
+func (a Audience) MinutesRow(r MinutesRow) (MinutesRow, bool) {
+	if a.IsPublic() && r.Blank() {
+		return MinutesRow{}, false
+	}
+	r.Speaker = a.Speaker(r.Speaker)
+	if !a.SeesRow(r.Confidential) {
+		r.Points, r.Text = nil, ""
+		return r, true
+	}
+	r.Points, r.Text = a.Texts(r.Points), a.Text(r.Text)
+	return r, true
+}
+
+// PublicRowChanged reports whether a change of a minutes row from before
+// to after (nil: the row is not there, before its creation) changes the
+// public version of released minutes: whether the public sees the row,
+// and what it sees of it and where. A change the public does not see —
+// inside a confidential row or a marked passage, a blank row on record —
+// leaves the public version, and so its Stand, as it is.
+func PublicRowChanged(before, after *MinutesRow) bool {
+	shown := func(r *MinutesRow) (MinutesRow, bool) {
+		if r == nil {
+			return MinutesRow{}, false
+		}
+		return Public.MinutesRow(*r)
+	}
+	b, bok := shown(before)
+	a, aok := shown(after)
+	if bok != aok {
+		return true
+	}
+	return bok && (b.Kind != a.Kind || b.RemarkKind != a.RemarkKind || b.Position != a.Position || b.Speaker != a.Speaker ||
+		b.Text != a.Text || b.Confidential != a.Confidential || !slices.Equal(b.Points, a.Points))
 }
 
 // SeesItem reports whether the audience — the user u (nil for the public)

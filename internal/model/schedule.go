@@ -23,9 +23,23 @@ type SessionSchedule struct {
 	Moves []SessionMove
 	// ChangeNote is the reason of the latest rescheduling (public).
 	ChangeNote string
-	// Sequence is the iCalendar SEQUENCE of the session's event.
+	// Sequence is the iCalendar SEQUENCE of the session's event: raised
+	// only by what the event carries (date, times, place, cancellation).
 	Sequence int
+	// DeadlineMoves counts the moves of the session's deadlines that did
+	// not move the session: its registration deadline (Anmeldeschluss)
+	// set anew or following its preparatory session, a preparatory
+	// session's document deadline (Unterlagenfrist) after its body's
+	// setting changed. The deadlines' events take DeadlineSequence.
+	DeadlineMoves int
 }
+
+// DeadlineSequence is the iCalendar SEQUENCE of the events of the
+// session's deadlines (registration, documents): raised with the session's
+// own (a move or a cancellation changes them too) and with every move of a
+// deadline alone, which does not touch the session's event and so neither
+// its SEQUENCE nor the public feed.
+func (s SessionSchedule) DeadlineSequence() int { return s.Sequence + s.DeadlineMoves }
 
 // SessionMove is one rescheduling (Verlegung) of a session to another day:
 // the day it was moved from and to, and its reason (public, as the
@@ -61,6 +75,32 @@ func (s SessionSchedule) TimeChangeNote() string {
 
 // Cancelled reports whether the session is cancelled (abgesagt).
 func (s Session) Cancelled() bool { return s.Schedule.CancelledReason != "" }
+
+// NextSessionFirst orders coming sessions as a reader expects them (a
+// comparison for slices.SortFunc): the sessions that take place by date,
+// the next one first (a session without a date after those with one;
+// then by number), and the cancelled ones after them in the same order —
+// still listed, marked "abgesagt", but not ahead of a session that takes
+// place.
+func NextSessionFirst(a, b Session) int {
+	switch {
+	case a.Cancelled() != b.Cancelled():
+		if a.Cancelled() {
+			return 1
+		}
+		return -1
+	case a.Date.IsZero() != b.Date.IsZero():
+		if a.Date.IsZero() {
+			return 1
+		}
+		return -1
+	case a.Date.Before(b.Date):
+		return -1
+	case b.Date.Before(a.Date):
+		return 1
+	}
+	return a.Number - b.Number
+}
 
 // StatusLabel gives the status as the lists show it: "abgesagt" for a
 // cancelled session, otherwise the cycle's label.

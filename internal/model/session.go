@@ -74,17 +74,26 @@ func (s SessionStatus) Ahead() bool { return s == StatusPlanned || s == StatusCo
 
 // Session is a Sitzung of a body, e.g. the 47th IT-PLR session.
 type Session struct {
-	ID           int64
-	BodyID       int64
-	Number       int    // 47
-	Date         Date   // zero if not known
-	StartTime    string // "09:00"
-	EndTime      string // "12:15"
-	Place        string // "Schwerin"
-	Chair        string // Vorsitz, member abbreviation ("MV")
-	Status       SessionStatus
-	MinutesStand Date // version date of the minutes ("Stand: 08.12.2025")
-	ApprovedIn   int  // number of the session that approved these minutes; 0 if not yet
+	ID        int64
+	BodyID    int64
+	Number    int    // 47
+	Date      Date   // zero if not known
+	StartTime string // "09:00"
+	EndTime   string // "12:15"
+	Place     string // "Schwerin"
+	Chair     string // Vorsitz, member abbreviation ("MV")
+	Status    SessionStatus
+	// MinutesStand is the version date of the minutes ("Stand:
+	// 08.12.2025") as the public version gives it: while the draft is
+	// released it moves only with a change the public version shows.
+	MinutesStand Date
+	// MinutesChanged is the day of the latest change of any kind to the
+	// released draft minutes (zero: none after MinutesStand); the
+	// internal version's Stand is the later of the two
+	// (Audience.MinutesStand). It is internal: a change inside a
+	// confidential passage or to a proposal moves it.
+	MinutesChanged Date
+	ApprovedIn     int // number of the session that approved these minutes; 0 if not yet
 	// RegistrationDeadline is the last day for registering agenda items
 	// (Anmeldeschluss); later registrations are marked late.
 	RegistrationDeadline Date

@@ -530,11 +530,7 @@ func Consultation(d model.Decision, id, paperID, itemID, meetingID, orgID int64)
 // PDF itself does.
 func File(se model.Session, id, meetingID int64) Object {
 	o := newObject(KindFile, id)
-	if se.MinutesApproved() {
-		o["name"] = fmt.Sprintf("Protokoll der %d. Sitzung (öffentliche Fassung)", se.Number)
-	} else {
-		o["name"] = fmt.Sprintf("Protokoll der %d. Sitzung – Entwurf (öffentliche Fassung)", se.Number)
-	}
+	o["name"] = model.MinutesTitle(fmt.Sprintf("Protokoll der %d. Sitzung", se.Number), se, model.Public)
 	o["fileName"] = model.MinutesFileName(se, "pdf")
 	o["mimeType"] = "application/pdf"
 	o["accessUrl"] = Web(fmt.Sprintf("/sitzungen/%d/protokoll.pdf", se.Number))

@@ -101,9 +101,11 @@ func (s *Store) UpdateBody(ctx context.Context, b model.Body) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		// The document deadline (Unterlagenfrist) of a preparatory body's
 		// sessions follows its DocumentDays; its calendar event has the
-		// session's SEQUENCE (ical.DocumentDeadlineEvent), so a changed
-		// setting raises the SEQUENCE of the sessions not yet held, or
-		// subscribed calendars keep the old day.
+		// deadlines' SEQUENCE (ical.DocumentDeadlineEvent,
+		// model.SessionSchedule.DeadlineSequence), so a changed setting
+		// raises it for the sessions not yet held, or subscribed calendars
+		// keep the old day. The sessions' own SEQUENCE stays: their
+		// events did not change.
 		ahead, err := queryList(ctx, tx, func(r scanner) (id int64, err error) { return id, r.Scan(&id) }, "sessions",
 			`SELECT id FROM sessions WHERE body_id = ? AND status IN (?, ?) AND EXISTS (SELECT 1 FROM bodies WHERE id = ? AND document_days <> ?) ORDER BY id`,
 			b.ID, model.StatusPlanned, model.StatusConvened, b.ID, b.Preparation.DocumentDays)
@@ -114,7 +116,7 @@ func (s *Store) UpdateBody(ctx context.Context, b model.Body) error {
 			if err := s.touch(ctx, tx, "session", id); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE sessions SET sequence = sequence + 1 WHERE id = ?`, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE sessions SET deadline_sequence = deadline_sequence + 1 WHERE id = ?`, id); err != nil {
 				return fmt.Errorf("store: session %d: %w", id, err)
 			}
 			if err := s.audit(ctx, tx, "calendar", "session", id, "Unterlagenfrist verschoben"); err != nil {

@@ -292,7 +292,7 @@ func (s *Store) approveMinutesTx(ctx context.Context, tx *sql.Tx, bodyID int64, 
 		model.StatusMinutesApproved, approvingNumber, on.String()); err != nil {
 		return err
 	}
-	if _, err := s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: cur.ID, Stand: cur.MinutesStand, Note: note, Text: text}); err != nil {
+	if _, err := s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: cur.ID, Stand: model.Internal.MinutesStand(cur), Note: note, Text: text}); err != nil {
 		return err
 	}
 	return s.audit(ctx, tx, "approve", "session", cur.ID, note+" am "+on.German())

@@ -125,7 +125,9 @@ func (s *Store) createDecisionChecked(ctx context.Context, tx *sql.Tx, d model.D
 		if err := checkSessionOpen(ctx, tx, d.SessionID); err != nil {
 			return 0, err
 		}
-		if err := s.dateDraftMinutes(ctx, tx, d.SessionID); err != nil {
+		// A proposal is never public (model.Decision.Public): the
+		// internal Stand moves, the public one stays.
+		if err := s.dateDraftMinutes(ctx, tx, d.SessionID, false); err != nil {
 			return 0, err
 		}
 	}
@@ -405,7 +407,7 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 				if err := checkSessionOpen(ctx, tx, id); err != nil {
 					return err
 				}
-				if err := s.dateDraftMinutes(ctx, tx, id); err != nil {
+				if err := s.dateDraftMinutes(ctx, tx, id, false); err != nil { // a proposal: internal only
 					return err
 				}
 			}

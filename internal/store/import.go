@@ -98,7 +98,9 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			}
 			chair := cmp.Or(se.Chair, cur.Chair, rotation)
 			if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, cur.Version,
-				`date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?`,
+				// The file's Stand is that of both versions: the
+				// internal one of an earlier change goes.
+				`date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, minutes_stand = ?, minutes_changed = ''`,
 				se.Date.String(), se.StartTime, se.EndTime, se.Place, chair, se.MinutesStand.String()); err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"gremium/internal/model"
 )
@@ -17,17 +18,23 @@ import (
 var comingStatuses = []any{model.StatusPlanned, model.StatusConvened, model.StatusRunning}
 
 // ComingSessions gives a body's sessions that are planned, convened or
-// running, newest number first (few: one range of the status index per
-// status). One arm per status, not status IN (…): the planner's statistics
-// (averages per body and status) do not know that these statuses are
-// rare, and SQLite then scanned every session of the body.
+// running (few: one range of the status index per status), the next one
+// first: those that take place by date (then number; one without a date
+// after those with), then the cancelled ones, which keep their status, in
+// the same order. Before, the newest number came first, and the start
+// page's "Anstehende Sitzungen" put the furthest session — or a cancelled
+// one — at the top. One arm per status, not status IN (…): the planner's
+// statistics (averages per body and status) do not know that these
+// statuses are rare, and SQLite then scanned every session of the body.
 func (s *Store) ComingSessions(ctx context.Context, bodyID int64) ([]model.Session, error) {
 	arm := `SELECT ` + sessionCols + ` FROM sessions WHERE body_id = ? AND status = ?`
 	args := make([]any, 0, 2*len(comingStatuses))
 	for _, st := range comingStatuses {
 		args = append(args, bodyID, st)
 	}
-	return queryList(ctx, s.rd, scanSession, "coming sessions", arm+` UNION ALL `+arm+` UNION ALL `+arm+` ORDER BY number DESC`, args...)
+	list, err := queryList(ctx, s.rd, scanSession, "coming sessions", arm+` UNION ALL `+arm+` UNION ALL `+arm+` ORDER BY number`, args...)
+	slices.SortStableFunc(list, model.NextSessionFirst)
+	return list, err
 }
 
 // RecentSessions gives a body's n newest sessions that are not coming

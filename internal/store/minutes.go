@@ -44,7 +44,8 @@ func (s *Store) CreateContribution(ctx context.Context, c model.Contribution, op
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		if err := s.changeMinutesAt(ctx, tx, c.ItemID); err != nil {
+		after := c.Row()
+		if err := s.changeMinutesAt(ctx, tx, c.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
 			return err
 		}
 		id, err = s.once(ctx, tx, formOptionsOf(opts), "contribution", func() (int64, error) {
@@ -75,7 +76,12 @@ func (s *Store) UpdateContribution(ctx context.Context, c model.Contribution) er
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.changeMinutesAt(ctx, tx, c.ItemID); err != nil {
+		cur, err := queryOne(ctx, tx, scanContribution, fmt.Sprintf("contribution %d", c.ID), selectContributions+` WHERE id = ?`, c.ID)
+		if err != nil {
+			return err
+		}
+		before, after := cur.Row(), c.Row()
+		if err := s.changeMinutesAt(ctx, tx, c.ItemID, model.PublicRowChanged(&before, &after)); err != nil {
 			return err
 		}
 		return s.updateVersioned(ctx, tx, "contributions", "contribution", c.ID, c.Version,
@@ -101,7 +107,8 @@ func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote, op
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		if err := s.changeMinutesAt(ctx, tx, n.ItemID); err != nil {
+		after := n.Row()
+		if err := s.changeMinutesAt(ctx, tx, n.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
 			return err
 		}
 		id, err = s.once(ctx, tx, formOptionsOf(opts), "protocol_note", func() (int64, error) {
@@ -136,7 +143,12 @@ func (s *Store) UpdateProtocolNote(ctx context.Context, n model.ProtocolNote) er
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.changeMinutesAt(ctx, tx, n.ItemID); err != nil {
+		cur, err := queryOne(ctx, tx, scanNote, fmt.Sprintf("protocol note %d", n.ID), selectNotes+` WHERE id = ?`, n.ID)
+		if err != nil {
+			return err
+		}
+		before, after := cur.Row(), n.Row()
+		if err := s.changeMinutesAt(ctx, tx, n.ItemID, model.PublicRowChanged(&before, &after)); err != nil {
 			return err
 		}
 		return s.updateVersioned(ctx, tx, "protocol_notes", "protocol_note", n.ID, n.Version,
@@ -162,7 +174,8 @@ func (s *Store) CreateRemark(ctx context.Context, m model.Remark, opts ...FormOp
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		if err := s.changeMinutesAt(ctx, tx, m.ItemID); err != nil {
+		after := m.Row()
+		if err := s.changeMinutesAt(ctx, tx, m.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
 			return err
 		}
 		id, err = s.once(ctx, tx, formOptionsOf(opts), "remark", func() (int64, error) {
@@ -193,7 +206,12 @@ func (s *Store) UpdateRemark(ctx context.Context, m model.Remark) error {
 		return model.AtField("text", err)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.changeMinutesAt(ctx, tx, m.ItemID); err != nil {
+		cur, err := queryOne(ctx, tx, scanRemark, fmt.Sprintf("remark %d", m.ID), selectRemarks+` WHERE id = ?`, m.ID)
+		if err != nil {
+			return err
+		}
+		before, after := cur.Row(), m.Row()
+		if err := s.changeMinutesAt(ctx, tx, m.ItemID, model.PublicRowChanged(&before, &after)); err != nil {
 			return err
 		}
 		return s.updateVersioned(ctx, tx, "remarks", "remark", m.ID, m.Version,

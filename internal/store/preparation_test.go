@@ -519,11 +519,13 @@ func TestRecommendationFollowsTheProposal(t *testing.T) {
 
 // TestDocumentDaysRaiseSequence: the AL-Runde's document deadline
 // (Unterlagenfrist) follows its DocumentDays, and its calendar event
-// carries the session's SEQUENCE (ical.DocumentDeadlineEvent): a changed
-// setting raises the SEQUENCE of the sessions not yet held, so subscribed
-// calendars move the deadline; a change of anything else raises nothing,
-// nor does it touch a session held. Before, the deadline moved in the feed
-// with the same SEQUENCE, and calendars kept the old day.
+// carries the deadlines' SEQUENCE (ical.DocumentDeadlineEvent,
+// model.SessionSchedule.DeadlineSequence): a changed setting raises it for
+// the sessions not yet held, so subscribed calendars move the deadline; a
+// change of anything else raises nothing, nor does it touch a session
+// held. Before, the deadline moved in the feed with the same SEQUENCE, and
+// calendars kept the old day. The session's own SEQUENCE stays: its event
+// did not change (before, the setting raised it).
 func TestDocumentDaysRaiseSequence(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
@@ -533,7 +535,7 @@ func TestDocumentDaysRaiseSequence(t *testing.T) {
 	planned := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: prep, Number: 41, Date: model.NewDate(2026, 5, 28), Status: model.StatusPlanned}))
 	held := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: prep, Number: 40, Date: model.NewDate(2026, 2, 19), Status: model.StatusEnded}))
 	sequences := func() (int, int) {
-		return must[model.Session](t)(s.Session(ctx, planned)).Schedule.Sequence, must[model.Session](t)(s.Session(ctx, held)).Schedule.Sequence
+		return must[model.Session](t)(s.Session(ctx, planned)).Schedule.DeadlineSequence(), must[model.Session](t)(s.Session(ctx, held)).Schedule.DeadlineSequence()
 	}
 	p0, h0 := sequences()
 	b := must[model.Body](t)(s.Body(ctx, prep))
@@ -547,6 +549,9 @@ func TestDocumentDaysRaiseSequence(t *testing.T) {
 	check(t, s.UpdateBody(ctx, b))
 	if p, h := sequences(); p != p0+1 || h != h0 {
 		t.Errorf("after DocumentDays 7→10: planned SEQUENCE %d→%d (want %d), held %d→%d (want unchanged)", p0, p, p0+1, h0, h)
+	}
+	if se := must[model.Session](t)(s.Session(ctx, planned)); se.Schedule.Sequence != 0 {
+		t.Errorf("after DocumentDays 7→10: the session's own SEQUENCE is %d, want 0", se.Schedule.Sequence)
 	}
 }
 
@@ -685,9 +690,10 @@ func TestAttendanceKeepsTheCountedVotes(t *testing.T) {
 // TestRegistrationDeadlineFollowsTheAlRunde: when the AL-Runde moves, the
 // registration deadline of the session it prepares moves with it (its
 // RegistrationDays before the AL-Runde) as long as it stood where the
-// schedule put it, with the session's calendar SEQUENCE; a deadline the
-// secretariat set on another day stays. Before, the deadline stayed after
-// the moved AL-Runde.
+// schedule put it, with its event's calendar SEQUENCE (the deadlines',
+// model.SessionSchedule.DeadlineSequence; the session's own stays, its
+// public event did not change); a deadline the secretariat set on another
+// day stays. Before, the deadline stayed after the moved AL-Runde.
 func TestRegistrationDeadlineFollowsTheAlRunde(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
@@ -702,8 +708,10 @@ func TestRegistrationDeadlineFollowsTheAlRunde(t *testing.T) {
 	al := must[model.Session](t)(s.Session(ctx, alID))
 	check(t, s.EditSession(ctx, SessionChange{ID: al.ID, Version: al.Version, Date: model.NewDate(2026, 5, 21), Place: al.Place, Kind: al.Kind, Reason: "Terminkollision"}))
 	moved := must[model.Session](t)(s.Session(ctx, mainID))
-	if moved.RegistrationDeadline != model.NewDate(2026, 5, 7) || moved.Schedule.Sequence <= main.Schedule.Sequence {
-		t.Errorf("after the AL-Runde moved a week earlier: deadline %s (want 07.05.2026), sequence %d (was %d)", moved.RegistrationDeadline.German(), moved.Schedule.Sequence, main.Schedule.Sequence)
+	if moved.RegistrationDeadline != model.NewDate(2026, 5, 7) || moved.Schedule.DeadlineSequence() <= main.Schedule.DeadlineSequence() ||
+		moved.Schedule.Sequence != main.Schedule.Sequence {
+		t.Errorf("after the AL-Runde moved a week earlier: deadline %s (want 07.05.2026), deadline sequence %d (was %d), session sequence %d (was %d)",
+			moved.RegistrationDeadline.German(), moved.Schedule.DeadlineSequence(), main.Schedule.DeadlineSequence(), moved.Schedule.Sequence, main.Schedule.Sequence)
 	}
 	// Set by the secretariat on another day: it stays.
 	check(t, s.EditSession(ctx, SessionChange{ID: moved.ID, Version: moved.Version, Date: moved.Date, Place: moved.Place, Kind: moved.Kind, RegistrationDeadline: model.NewDate(2026, 5, 1)}))

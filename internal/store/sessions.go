@@ -13,21 +13,22 @@ import (
 
 const sessionCols = `id, body_id, number, date, start_time, end_time, place, chair, status, minutes_stand, approved_in,
 	registration_deadline, agenda_published, current_item_id, quorum, kind, applicants, approved_on, version,
-	cancelled_reason, cancelled_on, previous_date, change_note, sequence, moves,
+	cancelled_reason, cancelled_on, previous_date, change_note, sequence, moves, minutes_changed, deadline_sequence,
 	COALESCE((SELECT slug FROM bodies WHERE bodies.id = sessions.body_id), ''),
 	COALESCE((SELECT abbrev FROM bodies WHERE bodies.id = sessions.body_id), ''),
 	COALESCE((SELECT internal FROM bodies WHERE bodies.id = sessions.body_id), 0)`
 
 func scanSession(r scanner) (model.Session, error) {
 	var s model.Session
-	var date, stand, deadline, applicants, approved, cancelled, previous, moves string
+	var date, stand, deadline, applicants, approved, cancelled, previous, moves, changed string
 	if err := r.Scan(&s.ID, &s.BodyID, &s.Number, &date, &s.StartTime, &s.EndTime, &s.Place, &s.Chair, &s.Status, &stand, &s.ApprovedIn,
 		&deadline, &s.AgendaPublished, &s.CurrentItemID, &s.Quorum, &s.Kind, &applicants, &approved, &s.Version,
-		&s.Schedule.CancelledReason, &cancelled, &previous, &s.Schedule.ChangeNote, &s.Schedule.Sequence, &moves,
+		&s.Schedule.CancelledReason, &cancelled, &previous, &s.Schedule.ChangeNote, &s.Schedule.Sequence, &moves, &changed, &s.Schedule.DeadlineMoves,
 		&s.BodySlug, &s.BodyAbbrev, &s.Internal); err != nil {
 		return s, err
 	}
 	s.Date, s.MinutesStand, s.RegistrationDeadline, s.ApprovedOn = parseDate(date), parseDate(stand), parseDate(deadline), parseDate(approved)
+	s.MinutesChanged = parseDate(changed)
 	s.Schedule.CancelledOn, s.Schedule.PreviousDate = parseDate(cancelled), parseDate(previous)
 	var err error
 	if s.Applicants, err = fromJSON[string](applicants); err != nil {
@@ -346,12 +347,13 @@ func (s *Store) stepTx(ctx context.Context, tx *sql.Tx, cur model.Session, versi
 			return nil, model.AtField("abstimmung", model.RuleError("Die %d. Sitzung ist nicht beendet: eine Abstimmung läuft noch. Bitte sie zuerst schließen oder abbrechen.", cur.Number))
 		}
 	}
-	stand := cur.MinutesStand
+	stand, changed := cur.MinutesStand, cur.MinutesChanged
 	if next == model.StatusMinutesDraft {
-		// The draft carries the date it was made as its "Stand".
-		stand = s.Today()
+		// The draft carries the date it was made as its "Stand", the
+		// Stand of both versions (no change since).
+		stand, changed = s.Today(), model.Date{}
 	}
-	if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?`, next, stand.String()); err != nil {
+	if err := s.updateVersioned(ctx, tx, "sessions", "session", id, version, `status = ?, minutes_stand = ?, minutes_changed = ?`, next, stand.String(), changed.String()); err != nil {
 		return nil, err
 	}
 	if next == model.StatusEnded {
@@ -461,8 +463,9 @@ func checkSessionOpen(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 
 // changeMinutesAt is checkItemOpen for a change of the minutes' rows at
 // an agenda item: released draft minutes then take the day of the change
-// as their Stand (dateDraftMinutes).
-func (s *Store) changeMinutesAt(ctx context.Context, tx *sql.Tx, itemID int64) error {
+// as their Stand (dateDraftMinutes) — the public version only if the
+// change shows in it (public: model.PublicRowChanged).
+func (s *Store) changeMinutesAt(ctx context.Context, tx *sql.Tx, itemID int64, public bool) error {
 	sessionID, err := itemSession(ctx, tx, itemID)
 	if err != nil {
 		return err
@@ -470,7 +473,7 @@ func (s *Store) changeMinutesAt(ctx context.Context, tx *sql.Tx, itemID int64) e
 	if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
 		return err
 	}
-	return s.dateDraftMinutes(ctx, tx, sessionID)
+	return s.dateDraftMinutes(ctx, tx, sessionID, public)
 }
 
 // dateDraftMinutes gives released draft minutes (protokoll_entwurf) the
@@ -480,17 +483,31 @@ func (s *Store) changeMinutesAt(ctx context.Context, tx *sql.Tx, itemID int64) e
 // date (its modified follows). Before, a draft changed after its release
 // kept the Stand of the release, and an OParl client never learned that
 // the public minutes had changed. Minutes of another status keep theirs.
-func (s *Store) dateDraftMinutes(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+//
+// The two versions have a Stand each: every change moves the internal
+// one (minutes_changed), and the public one (minutes_stand) moves only
+// when public says the public version shows the change (a row's public
+// form differs before and after, model.PublicRowChanged; never a
+// proposal's). Before, one Stand moved with every change, and a proposal
+// added or a confidential passage edited told the public that, and on
+// which day, something confidential had changed.
+func (s *Store) dateDraftMinutes(ctx context.Context, tx *sql.Tx, sessionID int64, public bool) error {
 	today := model.BerlinDate(s.now()).String()
 	var status model.SessionStatus
-	var stand string
-	if err := tx.QueryRowContext(ctx, `SELECT status, minutes_stand FROM sessions WHERE id = ?`, sessionID).Scan(&status, &stand); err != nil {
+	var stand, changed string
+	if err := tx.QueryRowContext(ctx, `SELECT status, minutes_stand, minutes_changed FROM sessions WHERE id = ?`, sessionID).Scan(&status, &stand, &changed); err != nil {
 		return notFound(err, fmt.Sprintf("session %d", sessionID))
 	}
-	if status != model.StatusMinutesDraft || stand == today {
+	if status != model.StatusMinutesDraft {
 		return nil
 	}
-	return s.updatePlain(ctx, tx, "sessions", "session", sessionID, `minutes_stand = ?`, today)
+	switch {
+	case public && (stand != today || changed != today):
+		return s.updatePlain(ctx, tx, "sessions", "session", sessionID, `minutes_stand = ?, minutes_changed = ?`, today, today)
+	case changed != today:
+		return s.updatePlain(ctx, tx, "sessions", "session", sessionID, `minutes_changed = ?`, today)
+	}
+	return nil
 }
 
 // checkItemOpen is checkSessionOpen for the session of an agenda item.

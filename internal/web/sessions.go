@@ -113,7 +113,7 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	}
 	title := se.Title() + " – " + council.Name
 	if page == "minutes.html" {
-		title = "Protokoll der " + title
+		title = doc.Title() // "– Entwurf (öffentliche Fassung)", as the PDF's
 	}
 	d := sessionData{Doc: doc, Members: members, Known: known,
 		Running: se.Status == model.StatusRunning, Editable: se.MinutesEditable(),

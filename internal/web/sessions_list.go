@@ -71,6 +71,11 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	// "Protokoll Stand" of the reader's version: the public one moves
+	// only with a change the public sees (model.Audience.Session).
+	for i := range d.Sessions {
+		d.Sessions[i] = s.audienceOf(r).Session(d.Sessions[i])
+	}
 	if len(d.Sessions) > SessionsPerPage {
 		d.Sessions = d.Sessions[:SessionsPerPage]
 		d.NextURL = template.URL("/sitzungen?jahr=" + strconv.Itoa(d.Year) + "&vor=" + strconv.Itoa(d.Sessions[SessionsPerPage-1].Number))

@@ -81,8 +81,8 @@ func (s *Server) currentSession(r *http.Request) (model.Session, error) {
 	if err != nil {
 		return model.Session{}, err
 	}
-	if len(coming) > 0 { // newest number first
-		return coming[len(coming)-1], nil
+	if len(coming) > 0 { // the next one first (model.NextSessionFirst)
+		return coming[0], nil
 	}
 	last, err := s.st.LastHeldSession(r.Context(), council.ID)
 	if err != nil || last == 0 {
