@@ -71,6 +71,36 @@ func (d ConferenceDate) LastDay() Date {
 	return d.Ends
 }
 
+// Period gives when the date is, as the phrase of a sentence "… tagt …":
+// "am 10.12.2026", "am 10.12.2026, 09:30 bis 16:00 Uhr", "am 10.12.2026
+// ab 09:30 Uhr", "vom 10.12.2026 bis 11.12.2026", "vom 10.12.2026, 10:00
+// Uhr, bis 11.12.2026, 13:00 Uhr" — the days with the times known (the end
+// time is on the last day). The place is not part of it: "Telefon" or
+// "Videokonferenz" read wrong after "in" (Place says it apart).
+func (d ConferenceDate) Period() string {
+	if d.Starts.IsZero() {
+		return ""
+	}
+	if last := d.LastDay(); last != d.Starts {
+		from, to := d.Starts.German(), last.German()
+		if d.StartTime != "" {
+			from += ", " + d.StartTime + " Uhr,"
+		}
+		if d.EndTime != "" {
+			to += ", " + d.EndTime + " Uhr"
+		}
+		return "vom " + from + " bis " + to
+	}
+	day := "am " + d.Starts.German()
+	switch {
+	case d.StartTime != "" && d.EndTime != "":
+		return day + ", " + d.StartTime + " bis " + d.EndTime + " Uhr"
+	case d.StartTime != "":
+		return day + " ab " + d.StartTime + " Uhr"
+	}
+	return day
+}
+
 // clockOf reads a time of day "HH:MM"; the empty string is none (ok).
 func clockOf(s string) (time.Time, bool) {
 	if strings.TrimSpace(s) == "" {

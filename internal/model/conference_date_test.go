@@ -52,3 +52,26 @@ func TestConferenceDateValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestConferenceDatePeriod: the days and the times of a FachMK date as
+// its reminder words them; before, "tagt am 10.12.2026 in Telefon" said
+// the first day only.
+func TestConferenceDatePeriod(t *testing.T) {
+	day, next := NewDate(2026, 12, 10), NewDate(2026, 12, 11)
+	for _, tc := range []struct {
+		d    ConferenceDate
+		want string
+	}{
+		{ConferenceDate{Starts: day}, "am 10.12.2026"},
+		{ConferenceDate{Starts: day, Ends: day, StartTime: "09:30", EndTime: "16:00"}, "am 10.12.2026, 09:30 bis 16:00 Uhr"},
+		{ConferenceDate{Starts: day, StartTime: "09:30"}, "am 10.12.2026 ab 09:30 Uhr"},
+		{ConferenceDate{Starts: day, Ends: next}, "vom 10.12.2026 bis 11.12.2026"},
+		{ConferenceDate{Starts: day, Ends: next, StartTime: "10:00", EndTime: "13:00"}, "vom 10.12.2026, 10:00 Uhr, bis 11.12.2026, 13:00 Uhr"},
+		{ConferenceDate{Starts: day, Ends: next, StartTime: "10:00"}, "vom 10.12.2026, 10:00 Uhr, bis 11.12.2026"},
+		{ConferenceDate{}, ""},
+	} {
+		if got := tc.d.Period(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.d, got, tc.want)
+		}
+	}
+}

@@ -82,7 +82,11 @@ const (
 	// EventDebriefInvitation: the invitation to a debrief (Nachbesprechung).
 	EventDebriefInvitation Event = "nachbesprechung"
 	// EventSessionChanged: a session is moved to another date or time, or
-	// cancelled.
+	// cancelled. The FachMK secretariats may receive it too: an IT-PLR
+	// session's dates, its move or cancellation and their reasons are
+	// public, and a conference's own request may stand on its agenda; of
+	// a session of an internal body (the AL-Runde) they hear nothing
+	// (Audience.SeesSession).
 	EventSessionChanged Event = "sitzung_geaendert"
 	// EventRequest: a request (Anliegen) of a FachMK is submitted or its
 	// state changes (the secretariat hears of all, a FachMK secretariat of
@@ -126,6 +130,16 @@ const (
 	// EventFollowUpReminder: the secretariat reminds the responsible
 	// members of an open follow-up (Auftrag) by hand.
 	EventFollowUpReminder Event = "auftrag_erinnerung"
+	// EventSpokespersonNamed: the IT-PLR gave a member a spokesperson
+	// function by decision (concept 1.2: "Die Vergabe der
+	// Sprecher:innen-Funktion … erfolgt per Beschluss"); the counterpart
+	// of EventResignation.
+	EventSpokespersonNamed Event = "sprecher_benannt"
+	// EventReportDue: the deadline for the reports under "Reporting
+	// FachMK" (ReportDeadline) is ReportReminderDays away and the user's
+	// member, a spokesperson in office, has not saved its report for
+	// every conference it speaks for.
+	EventReportDue Event = "reporting_frist"
 )
 
 // DeadlineLeadDays is how many days before a registration or document
@@ -136,10 +150,17 @@ const DeadlineLeadDays = 7
 // not yet held is reminded of (KickoffState.DueWithin).
 const KickoffReminderDays = 14
 
+// ReportReminderDays is how many days before the deadline of "Reporting
+// FachMK" (ReportDeadline, itself ReportLeadDays before the session) a
+// spokesperson without a report is reminded (EventReportDue): ten days
+// before the session, time enough to ask the conference's secretariat for
+// its news, and the reports reach the agenda in time.
+const ReportReminderDays = 3
+
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder,
-	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventCoApplication, EventItemDeferred, EventResignation,
-	EventDeadlineSoon, EventKickoffDue, EventOutcomeRecorded}
+	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventCoApplication, EventItemDeferred, EventResignation, EventSpokespersonNamed,
+	EventDeadlineSoon, EventKickoffDue, EventReportDue, EventOutcomeRecorded}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
 // is 7 days away; the message links the briefings (docs/followups.md).
@@ -190,6 +211,10 @@ func (e Event) Label() string {
 		return "Umlaufverfahren abgeschlossen (Ergebnis)"
 	case EventFollowUpReminder:
 		return "Erinnerung der Geschäftsstelle an einen Auftrag"
+	case EventSpokespersonNamed:
+		return "Sprecherfunktion für eine Fachministerkonferenz vergeben"
+	case EventReportDue:
+		return "Frist für meinen Bericht unter „Reporting FachMK“ in 3 Tagen"
 	}
 	return string(e)
 }
@@ -215,7 +240,7 @@ var eventRoles = map[Event][]Role{
 	EventProcedureClosing:    {RoleMember},
 	EventMinutesForComment:   {RoleSecretariat, RoleMember, RoleAdvisory},
 	EventDebriefInvitation:   {RoleSecretariat, RoleSpokesperson, RoleFachMK},
-	EventSessionChanged:      {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
+	EventSessionChanged:      {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
 	EventConferenceSoon:      {RoleSecretariat, RoleSpokesperson},
 	EventRequest:             {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventItemDeferred:        {RoleSecretariat, RoleMember},
@@ -236,6 +261,11 @@ var eventRoles = map[Event][]Role{
 	EventProcedureResult: {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
 	// The responsible offices; the secretariat sends it.
 	EventFollowUpReminder: {RoleMember, RoleAdvisory},
+	// Who hears of a resignation hears of a new spokesperson: the
+	// spokespersons and their terms are on the public overview.
+	EventSpokespersonNamed: {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
+	// The spokespersons, who write the reports.
+	EventReportDue: {RoleSpokesperson},
 }
 
 // For reports whether users of the role may subscribe to the event.

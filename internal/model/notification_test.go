@@ -38,9 +38,9 @@ func TestEventsForRoles(t *testing.T) {
 		role Role
 		want []Event
 	}{
-		{RoleFachMK, []Event{EventAgendaPublished, EventDecisionRelevant, EventDebriefInvitation, EventRequest, EventResignation}},
+		{RoleFachMK, []Event{EventAgendaPublished, EventDecisionRelevant, EventDebriefInvitation, EventSessionChanged, EventRequest, EventResignation, EventSpokespersonNamed}},
 		{RoleMember, []Event{EventAgendaPublished, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder, EventProcedureStarted, EventProcedureClosing, EventProcedureResult,
-			EventMinutesForComment, EventDebriefPresentation, EventSessionChanged, EventRegistrationDecided, EventCoApplication, EventItemDeferred, EventResignation, EventDeadlineSoon}},
+			EventMinutesForComment, EventDebriefPresentation, EventSessionChanged, EventRegistrationDecided, EventCoApplication, EventItemDeferred, EventResignation, EventSpokespersonNamed, EventDeadlineSoon}},
 		{RolePublic, nil},
 	} {
 		t.Run(string(tc.role), func(t *testing.T) {

@@ -142,7 +142,7 @@ func TestConferenceReminder(t *testing.T) {
 	to := map[string]bool{}
 	for _, n := range got {
 		to[n.Recipient] = true
-		if n.Link != "/mein-bereich" || !strings.Contains(n.Body, "„Briefing GMK Juni 2026“") || !strings.Contains(n.Body, "am 12.03.2026 in Bremen") {
+		if n.Link != "/mein-bereich" || !strings.Contains(n.Body, "„Briefing GMK Juni 2026“") || !strings.Contains(n.Body, "tagt am 12.03.2026.\nOrt: Bremen\n") {
 			t.Errorf("message: %+v", n)
 		}
 	}

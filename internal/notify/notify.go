@@ -37,7 +37,8 @@ type Reminders struct {
 // (store.QueueFollowUpReminders), FachMK sessions in 7 days
 // (store.QueueConferenceReminders), registration and document deadlines in
 // 7 days (store.QueueDeadlineReminders), kick-off talks due in 14 days
-// (store.QueueKickoffReminders); and it builds the OParl Meetings of the
+// (store.QueueKickoffReminders), the reports of "Reporting FachMK" due in
+// 3 days (store.QueueReportReminders); and it builds the OParl Meetings of the
 // FachMK dates whose meetingState the day moved
 // (store.RefreshOParlMeetingStates).
 func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, error) {
@@ -57,6 +58,9 @@ func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, erro
 	}
 	if _, kerr := r.Store.QueueKickoffReminders(ctx, now()); kerr != nil {
 		err = errors.Join(err, fmt.Errorf("kick-off reminders: %w", kerr))
+	}
+	if _, rerr := r.Store.QueueReportReminders(ctx, now()); rerr != nil {
+		err = errors.Join(err, fmt.Errorf("report reminders: %w", rerr))
 	}
 	if _, oerr := r.Store.RefreshOParlMeetingStates(ctx, now()); oerr != nil {
 		err = errors.Join(err, fmt.Errorf("OParl meeting states: %w", oerr))

@@ -184,7 +184,7 @@ func shorten(s string, n int) string {
 // FachMK's name; conferenceDatesDue reads the dates starting from one day
 // to another, through conference_dates_starts (migration 00230).
 const (
-	conferenceDateDue = `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, b.name
+	conferenceDateDue = `SELECT c.id, c.body_id, c.title, c.place, c.starts_on, c.ends_on, c.start_time, c.end_time, b.name
 	FROM conference_dates c JOIN bodies b ON b.id = c.body_id`
 	conferenceDatesDue = conferenceDateDue + ` WHERE c.starts_on >= ? AND c.starts_on <= ? ORDER BY c.starts_on, c.id`
 )
@@ -207,10 +207,11 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 	type due struct {
 		id, bodyID                 int64
 		title, place, starts, name string
+		ends, startTime, endTime   string
 	}
 	scanDue := func(r scanner) (due, error) {
 		var d due
-		return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.name)
+		return d, r.Scan(&d.id, &d.bodyID, &d.title, &d.place, &d.starts, &d.ends, &d.startTime, &d.endTime, &d.name)
 	}
 	// Read without the write lock; most runs find no date.
 	dates, err := queryList(ctx, s.db, scanDue, "conference dates due", conferenceDatesDue, today.String(), last.String())
@@ -241,15 +242,18 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 			return Notice{}, false, err
 		}
 		starts := parseDate(d.starts)
+		cd := model.ConferenceDate{Starts: starts, Ends: parseDate(d.ends), StartTime: d.startTime, EndTime: d.endTime}
 		what := model.Body{Name: d.name}.TheUpper()
 		if d.title != "" {
 			what += " (" + d.title + ")"
 		}
-		body := fmt.Sprintf("%s tagt am %s", what, starts.German())
+		// The days with the times known, and the place on a line of its
+		// own: "tagt am 10.12.2026 in Telefon" read wrong, and said
+		// neither the times nor the second day.
+		body := fmt.Sprintf("%s tagt %s.\n", what, cd.Period())
 		if d.place != "" {
-			body += " in " + d.place
+			body += "Ort: " + d.place + "\n"
 		}
-		body += ".\n"
 		if len(briefings) > 0 {
 			body += "Briefings und Handakten: "
 			for i, b := range briefings {
@@ -266,7 +270,7 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 			Event:   model.EventConferenceSoon,
 			Key:     fmt.Sprintf("fachmk_termin:%d:%s", d.id, starts),
 			Ref:     fmt.Sprintf("fachmk_termin:%d", d.id),
-			Subject: fmt.Sprintf("%s tagt am %s", d.name, starts.German()),
+			Subject: fmt.Sprintf("%s tagt %s", d.name, model.ConferenceDate{Starts: starts, Ends: cd.Ends}.Period()),
 			Body:    body,
 			Link:    "/mein-bereich",
 			To: func(sub Subscriber) bool {

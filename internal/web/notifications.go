@@ -75,7 +75,7 @@ var eventHints = map[model.Event]string{
 	model.EventDebriefInvitation:   "die Einladung zur Nachbesprechung einer Sitzung für Ihre Fachministerkonferenz",
 	model.EventDebriefPresentation: "wenn die Einladung zu einer Nachbesprechung versandt wird, in der Ihr Mitglied einen Beschluss vor einer Fachministerkonferenz vorstellt (auch wenn sie nach einer Änderung erneut versandt wird)",
 	model.EventConferenceSoon:      "sieben Tage vor einer Sitzung der Fachministerkonferenz, für die Sie Sprecher:in sind, mit dem Link zu Briefings und Handakten",
-	model.EventSessionChanged:      "wenn die Geschäftsstelle eine Sitzung auf einen anderen Tag oder eine andere Uhrzeit verlegt oder sie absagt",
+	model.EventSessionChanged:      "wenn die Geschäftsstelle eine Sitzung auf einen anderen Tag oder eine andere Uhrzeit verlegt oder sie absagt, mit dem Grund; als FachMK-Geschäftsstelle die Sitzungen des IT-Planungsrats (nicht der AL-Runde)",
 	model.EventRequest:             "wenn ein Anliegen einer Fachministerkonferenz an den IT-Planungsrat eingeht oder sich sein Stand ändert",
 	model.EventItemDeferred:        "wenn die Geschäftsstelle einen TOP, den Ihr Mitglied angemeldet hat, auf eine spätere Sitzung vertagt oder seine Anmeldung aus einer abgesagten Sitzung in eine andere verlegt (die Geschäftsstelle: wenn ein Mitglied seine Anmeldung so verlegt)",
 	model.EventCoApplication:       "wenn ein anderes Mitglied einen Beschlussvorschlag anmeldet und Ihr Mitglied als Mitantragsteller nennt – der Antrag zählt erst mit Ihrer Bestätigung –, und wenn es diese Anmeldung aus einer abgesagten Sitzung in eine andere verlegt",
@@ -84,6 +84,8 @@ var eventHints = map[model.Event]string{
 	model.EventDeadlineSoon:        "sieben Tage vor dem Anmeldeschluss einer Sitzung (mit dem Link zur Anmeldung) und vor der Unterlagenfrist einer AL-Runde (mit dem Link zur Sitzung, deren Tagesordnungspunkte sie vorberät)",
 	model.EventKickoffDue:          "14 Tage bevor Ihr Auftaktgespräch fällig ist (bis zur 2. ordentlichen Sitzung des IT-Planungsrats nach Amtsantritt), wenn es noch nicht erfasst ist; einmal je Amtszeit",
 	model.EventOutcomeRecorded:     "wenn jemand anderes ein Ergebnis einer Sitzung einer Fachministerkonferenz erfasst (als Sprecher:in: der Konferenzen, für die Sie sprechen)",
+	model.EventSpokespersonNamed:   "wenn der IT-Planungsrat einem Mitglied per Beschluss eine Sprecherfunktion für eine Fachministerkonferenz überträgt, mit Person, Beschluss und Beginn; als FachMK-Geschäftsstelle für Ihre Konferenz",
+	model.EventReportDue:           "drei Tage vor der Frist für die Berichte unter „Reporting FachMK“ (sieben Tage vor der Sitzung des IT-Planungsrats), solange Ihr Bericht für eine Ihrer Konferenzen fehlt",
 }
 
 type prefCell struct {

@@ -177,7 +177,7 @@ func (s *Server) assignSpokesperson(w http.ResponseWriter, r *http.Request) {
 		refuse(err)
 		return
 	}
-	back(w, r, "/fachmk/"+b.Abbrev, "Die Sprecherfunktion ist vergeben.")
+	back(w, r, "/fachmk/"+b.Abbrev, "Die Sprecherfunktion ist vergeben. Die Mitteilung geht an die Mitglieder und die Geschäftsstelle der Konferenz, die sie abonniert haben.")
 }
 
 func (s *Server) resignSpokesperson(w http.ResponseWriter, r *http.Request) {
