@@ -375,6 +375,9 @@ const (
 	RequestOnAgenda RequestStatus = "als_top_angemeldet"
 	RequestDone     RequestStatus = "erledigt"
 	RequestDeclined RequestStatus = "abgelehnt"
+	// RequestWithdrawn: the FachMK's secretariat withdrew the request
+	// before the Geschäftsstelle acted on it (Request.Withdraw).
+	RequestWithdrawn RequestStatus = "zurueckgezogen"
 )
 
 // RequestWaitDays is how long an Anliegen may wait for the Geschäftsstelle's
@@ -415,6 +418,8 @@ func (s RequestStatus) Label() string {
 		return "erledigt"
 	case RequestDeclined:
 		return "abgelehnt"
+	case RequestWithdrawn:
+		return "zurückgezogen"
 	}
 	return string(s)
 }
@@ -422,7 +427,7 @@ func (s RequestStatus) Label() string {
 // Valid reports whether s is a known status.
 func (s RequestStatus) Valid() bool {
 	switch s {
-	case RequestReceived, RequestInReview, RequestOnAgenda, RequestDone, RequestDeclined:
+	case RequestReceived, RequestInReview, RequestOnAgenda, RequestDone, RequestDeclined, RequestWithdrawn:
 		return true
 	}
 	return false
@@ -473,7 +478,11 @@ type Request struct {
 	// Outcome is what became of the agenda item, written when its decision
 	// is taken or its registration declined ("Beschluss B-2025/31-IT").
 	Outcome string
-	Version int
+	// WithdrawnBy and WithdrawnAt say who withdrew the request and when
+	// (the account's user name; zero unless RequestWithdrawn).
+	WithdrawnBy string
+	WithdrawnAt time.Time
+	Version     int
 }
 
 // Responsibility is a cell of the role/task matrix (concept Tabelle 3).

@@ -14,8 +14,11 @@ import (
 // spokespersons' reports under "Reporting FachMK", the yearly evaluation
 // and its results, key messages of briefings and the diff of versions.
 
-// Final reports whether a request has reached its end (erledigt, abgelehnt).
-func (s RequestStatus) Final() bool { return s == RequestDone || s == RequestDeclined }
+// Final reports whether a request has reached its end (erledigt,
+// abgelehnt, zurückgezogen).
+func (s RequestStatus) Final() bool {
+	return s == RequestDone || s == RequestDeclined || s == RequestWithdrawn
+}
 
 // SetStatus moves the request to a new status by the secretariat's hand.
 // A declined request needs the reason, which the submitter sees; a request
@@ -35,6 +38,8 @@ func (q *Request) SetStatus(to RequestStatus, reason string) error {
 		return RuleError("Das Anliegen ist bereits %s; der Status ändert sich nicht mehr.", q.Status.Label())
 	case to == RequestOnAgenda && q.ItemID == 0:
 		return AtField("status", RuleError("„als TOP angemeldet“ ergibt sich aus der Anmeldung als Tagesordnungspunkt; bitte das Anliegen als TOP anmelden."))
+	case to == RequestWithdrawn:
+		return AtField("status", RuleError("Zurückziehen kann ein Anliegen nur die Geschäftsstelle der Fachministerkonferenz, die es eingereicht hat."))
 	case q.ItemID != 0 && !slices.Contains(q.ManualStatuses(), to) && to != RequestOnAgenda:
 		// Registered, it neither goes back into review (its FachMK read
 		// "in Prüfung" beside the registration) nor is declined by hand.
@@ -63,6 +68,21 @@ func (q Request) ManualStatuses() []RequestStatus {
 		return []RequestStatus{RequestDone}
 	}
 	return []RequestStatus{RequestInReview, RequestDone, RequestDeclined}
+}
+
+// Withdraw records that the FachMK's secretariat (the account by) withdrew
+// the request at time at. It may while the Geschäftsstelle has not acted
+// on it (eingegangen, in Prüfung); once registered as an agenda item the
+// registration decides, and a settled request stays settled.
+func (q *Request) Withdraw(by string, at time.Time) error {
+	switch {
+	case q.ItemID != 0:
+		return RuleError("Das Anliegen ist bereits als TOP angemeldet; zurückziehen lässt es sich nicht mehr. Bitte wenden Sie sich an die Geschäftsstelle des IT-Planungsrats.")
+	case !q.Open():
+		return RuleError("Das Anliegen ist bereits %s; zurückziehen lässt es sich nicht mehr.", q.Status.Label())
+	}
+	q.Status, q.WithdrawnBy, q.WithdrawnAt = RequestWithdrawn, by, at
+	return nil
 }
 
 // CanBecomeItem reports whether the request may still be turned into an
@@ -299,7 +319,7 @@ type EvaluationResults struct {
 	Years        []int                      // the years with answers, ascending
 	ByQuestion   map[int64]map[int]Score    // question → year → score
 	ByConference map[int64]map[int]Score    // FachMK → year → score
-	Comments     map[int64]map[int][]string // question → year → comments
+	Comments     map[int64]map[int][]string // question → year → comments, sorted by their text (never by respondent)
 }
 
 // Summarise sums the answers up.
@@ -359,6 +379,14 @@ func Summarise(answers []EvaluationAnswer) EvaluationResults {
 		}
 	}
 	sort.Ints(res.Years)
+	// The answers come by respondent: in that order a reader who knows
+	// who answered tells each comment's author. Sorted by their text they
+	// follow no respondent.
+	for _, years := range res.Comments {
+		for _, cs := range years {
+			slices.Sort(cs)
+		}
+	}
 	return res
 }
 

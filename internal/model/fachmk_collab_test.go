@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -147,6 +148,32 @@ func TestEvaluationResultsFor(t *testing.T) {
 	}
 	if s := full.ByQuestion[2][2025]; s.Largest != 2 {
 		t.Errorf("question 2: BY's two questionnaires: %+v", s)
+	}
+}
+
+// TestEvaluationCommentsFollowNoRespondent: the comments of a question
+// came in the order of the answering accounts (the store reads the
+// answers by respondent), so a reader who knew who answered matched each
+// comment to its author, though the form promises that no answer can be
+// told apart. They come sorted by their text, whatever the order of the
+// answers, and still only with a mean shown (EvaluationResultsFor).
+func TestEvaluationCommentsFollowNoRespondent(t *testing.T) {
+	ans := func(who string, conf int64, comment string) EvaluationAnswer {
+		return EvaluationAnswer{QuestionID: 1, Year: 2025, Respondent: who, ConferenceID: conf, Role: RoleSpokesperson, Score: 4, Comment: comment}
+	}
+	answers := []EvaluationAnswer{ans("BE", 1, "Zu selten informiert"), ans("HB", 2, "Auftakt gut"), ans("NW", 3, ""), ans("TH", 4, "Mehr Briefings")}
+	rounds := []EvaluationRound{{Year: 2025, Status: RoundClosed}}
+	want := []string{"Auftakt gut", "Mehr Briefings", "Zu selten informiert"}
+	for _, order := range [][]EvaluationAnswer{answers, {answers[3], answers[1], answers[2], answers[0]}} {
+		for _, full := range []bool{false, true} {
+			if got := EvaluationResultsFor(order, rounds, full).Comments[1][2025]; !slices.Equal(got, want) {
+				t.Errorf("full %v: comments %q, want %q", full, got, want)
+			}
+		}
+	}
+	// Below the threshold the comments go with the mean.
+	if got := EvaluationResultsFor(answers[:3], rounds, false).Comments[1][2025]; len(got) != 0 {
+		t.Errorf("comments of three questionnaires shown: %q", got)
 	}
 }
 

@@ -36,8 +36,44 @@ func conferenceName(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
 // secretariat and its spokespersons in office, who take the FachMK's
 // requests to the IT-PLR (concept 2.1: "Entgegennehmen von Anliegen der
 // FachMK für den IT-PLR"). The text is public (model.PublicText): it
-// leaves gremium.
+// leaves gremium. Once registered as an agenda item, the message names the
+// session with its date and where the registration stands (requestAgenda).
 func (s *Store) noticeRequest(ctx context.Context, tx *sql.Tx, q model.Request, what string) error {
+	return s.queueRequestNotice(ctx, tx, q, what, fmt.Sprintf("anliegen:%d:%s:%d", q.ID, q.Status, q.Version))
+}
+
+// requestAgenda says where the agenda registration of a request stands,
+// with its session and the session's date: "auf der Tagesordnung der 48.
+// Sitzung (IT-Planungsrat) am 06.11.2025 als TOP 5". Before, the messages
+// said "Stand: als TOP angemeldet" and nothing of the session.
+func requestAgenda(ctx context.Context, tx *sql.Tx, itemID int64) (string, error) {
+	it, err := loadItemTx(ctx, tx, itemID)
+	if err != nil {
+		return "", err
+	}
+	se, heading, err := sessionHeading(ctx, tx, it.SessionID)
+	if err != nil {
+		return "", err
+	}
+	if when := sessionWhen(se); when != "" {
+		heading += " " + when
+	}
+	switch it.Status {
+	case model.ItemAccepted:
+		if it.Number != "" {
+			return fmt.Sprintf("auf der Tagesordnung der %s als TOP %s", heading, it.Number), nil
+		}
+		return "auf der Tagesordnung der " + heading, nil
+	case model.ItemDeclined:
+		return fmt.Sprintf("die Anmeldung zur %s hat die Geschäftsstelle nicht aufgenommen", heading), nil
+	case model.ItemRegistered:
+		return fmt.Sprintf("als TOP zur %s angemeldet; über die Aufnahme entscheidet die Geschäftsstelle", heading), nil
+	}
+	return fmt.Sprintf("als TOP zur %s (%s)", heading, it.Status.Label()), nil
+}
+
+// queueRequestNotice queues noticeRequest's message under the key.
+func (s *Store) queueRequestNotice(ctx context.Context, tx *sql.Tx, q model.Request, what, key string) error {
 	name, err := conferenceName(ctx, tx, q.ConferenceID)
 	if err != nil {
 		return err
@@ -52,13 +88,23 @@ func (s *Store) noticeRequest(ctx context.Context, tx *sql.Tx, q model.Request, 
 	if q.Status == model.RequestDeclined && q.Reason != "" {
 		fmt.Fprintf(&b, "\nBegründung: %s", model.PublicText(q.Reason))
 	}
+	if q.ItemID != 0 {
+		agenda, err := requestAgenda(ctx, tx, q.ItemID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "\nTagesordnung: %s", agenda)
+	}
 	if q.Outcome != "" {
 		fmt.Fprintf(&b, "\nErgebnis: %s", model.PublicText(q.Outcome))
+	}
+	if q.Status == model.RequestWithdrawn {
+		fmt.Fprintf(&b, "\nZurückgezogen von der Geschäftsstelle %s am %s.", model.Body{Name: name}.Of(), model.BerlinDateTime(q.WithdrawnAt))
 	}
 	b.WriteString("\n")
 	_, err = s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventRequest,
-		Key:     fmt.Sprintf("anliegen:%d:%s:%d", q.ID, q.Status, q.Version),
+		Key:     key,
 		Ref:     fmt.Sprintf("anliegen:%d", q.ID),
 		Subject: fmt.Sprintf("Anliegen %s: %s", what, model.PublicText(q.Title)),
 		Body:    b.String(),
@@ -123,6 +169,37 @@ func (s *Store) SetRequestStatus(ctx context.Context, id int64, version int, to 
 		}
 		q.Version++
 		return s.noticeRequest(ctx, tx, q, q.Status.Label())
+	})
+}
+
+// WithdrawRequest records that the FachMK secretariat by withdrew its
+// conference's request id (version: the version read) while the
+// Geschäftsstelle has not acted on it (model.Request.Withdraw: eingegangen
+// or in Prüfung, not registered as an agenda item), with who and when, its
+// audit entry and the message to the request's subscribers (noticeRequest:
+// the Geschäftsstelle, the conference's secretariat and spokespersons), in
+// one transaction.
+func (s *Store) WithdrawRequest(ctx context.Context, id int64, version int, by model.User) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		q, err := requestTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if by.Role != model.RoleFachMK || by.ConferenceID != q.ConferenceID {
+			return model.ForbiddenError("Ein Anliegen zieht die Geschäftsstelle der Fachministerkonferenz zurück, deren Anliegen es ist.")
+		}
+		if err := q.Withdraw(by.Username, s.now()); err != nil {
+			return err
+		}
+		if q.Version != version {
+			return model.ConflictError("Das Anliegen wurde inzwischen geändert; bitte prüfen Sie den neuen Stand.")
+		}
+		if err := s.updateVersioned(ctx, tx, "requests", "request", q.ID, q.Version, `status = ?, withdrawn_by = ?, withdrawn_at = ?`,
+			q.Status, q.WithdrawnBy, timeText(q.WithdrawnAt)); err != nil {
+			return err
+		}
+		q.Version++
+		return s.noticeRequest(ctx, tx, q, "zurückgezogen")
 	})
 }
 
@@ -229,6 +306,23 @@ func (s *Store) requestFollowsItem(ctx context.Context, tx *sql.Tx, itemID int64
 		return notFound(err, fmt.Sprintf("agenda item %d", itemID))
 	}
 	var outcomes []string
+	if status == model.ItemAccepted && q.Status == model.RequestOnAgenda {
+		// Accepted onto the agenda of a coming session: the conference
+		// hears that its topic is on the agenda, with the session and its
+		// date, as it hears of a decline (before, only the decline was
+		// told). Once per request and session, however often the item
+		// changes afterwards.
+		var sessionID int64
+		var sessionStatus model.SessionStatus
+		if err := tx.QueryRowContext(ctx, `SELECT s.id, s.status FROM sessions s JOIN agenda_items i ON i.session_id = s.id WHERE i.id = ?`, itemID).Scan(&sessionID, &sessionStatus); err != nil {
+			return notFound(err, fmt.Sprintf("session of agenda item %d", itemID))
+		}
+		if sessionStatus == model.StatusPlanned || sessionStatus == model.StatusConvened {
+			if err := s.queueRequestNotice(ctx, tx, q, "auf der Tagesordnung", fmt.Sprintf("anliegen:%d:tagesordnung:%d", q.ID, sessionID)); err != nil {
+				return err
+			}
+		}
+	}
 	if status == model.ItemDeclined {
 		// The reason the secretariat gave the registration ("sieht das
 		// Mitglied") is the one the conference reads: the registering

@@ -595,7 +595,7 @@ func barChart(id, title string, rows []chartRow) template.HTML {
 // anyone can see (model.EvaluationResultsFor).
 var resultsAudienceText = fmt.Sprintf("Die Ergebnisse der Evaluation sind intern. Die Geschäftsstelle des IT-Planungsrats wertet sie aus und stellt sie auf der Klausurtagung des IT-Planungsrats vor. "+
 	"Die Mitglieder des IT-Planungsrats und die fachpolitischen Sprecher:innen sehen die Mittelwerte je Frage aus abgeschlossenen Runden, und nur, wenn sie auch ohne die Fragebögen einer einzelnen Stelle noch auf mindestens %d Fragebögen beruhen; "+
-	"die Mittelwerte je Fachministerkonferenz sieht nur die Geschäftsstelle. Ihre Antworten sind so nirgends einzeln erkennbar. Fragen zu den Ergebnissen beantwortet die Geschäftsstelle des IT-Planungsrats.", model.EvaluationMinForms)
+	"die Mittelwerte je Fachministerkonferenz sieht nur die Geschäftsstelle. Ihre Bewertungen sind so nirgends einzeln erkennbar. Anmerkungen stehen bei einer Frage, deren Mittelwert gezeigt wird, wörtlich und ohne Namen, nach ihrem Text geordnet. Fragen zu den Ergebnissen beantwortet die Geschäftsstelle des IT-Planungsrats.", model.EvaluationMinForms)
 
 // admitResults lets an internal reader on to the results (page, CSV and
 // PDF); anyone else signed in gets the page that says who reads them

@@ -25,8 +25,11 @@ import (
 )
 
 type myConference struct {
-	Body  model.Body
-	Dates []model.ConferenceDate
+	Body model.Body
+	// Dates are the next few coming dates the conference's card shows;
+	// Coming are all its coming dates, which "Was ansteht" merges with the
+	// other conferences' before it keeps the nearest (mine_due.go).
+	Dates, Coming []model.ConferenceDate
 	// Outcomes are the outcomes of the conference's own sessions since the
 	// last IT-PLR session, to report from (outcomes.go).
 	Outcomes []model.ConferenceOutcome
@@ -202,8 +205,12 @@ type myData struct {
 	Presentations []myPresentation
 
 	// Due is "Was ansteht" of a FachMK secretariat or a spokesperson:
-	// dates and deadlines, nearest first (mine_due.go).
-	Due []myDue
+	// dates and deadlines, nearest first (mine_due.go). DueMore says that
+	// more follow than the list keeps; DueMoreURL lists the conference
+	// dates.
+	Due        []myDue
+	DueMore    bool
+	DueMoreURL string
 }
 
 // myInvitation is a debrief a FachMK secretariat is invited to, with the
@@ -722,14 +729,14 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 		if err != nil {
 			return err
 		}
-		if len(dates) > 3 {
-			dates = dates[:3]
-		}
 		outcomes, err := s.st.ConferenceOutcomes(ctx, b.ID, lastSession.Date, 0)
 		if err != nil {
 			return err
 		}
-		mc := myConference{Body: b, Dates: dates, Outcomes: outcomes}
+		// The card shows the next three; "Was ansteht" takes all and cuts
+		// after merging (before, a conference with three small dates
+		// pushed its main conference out while another's later date stood).
+		mc := myConference{Body: b, Dates: dates[:min(len(dates), 3)], Coming: dates, Outcomes: outcomes}
 		if a.Status(last) == model.AssignmentEnding {
 			mc.Ending = a
 		}

@@ -33,8 +33,10 @@ const maxMyDue = 8
 
 // dueFrom gives the overdue items, oldest first, then the items due on or
 // after from, nearest first (items of one day in the order given), at
-// most maxMyDue.
-func dueFrom(items []myDue, from model.Date) []myDue {
+// most maxMyDue, and whether more follow. The items are all there are:
+// a source cut before the merge drops a near item for a later one of
+// another source.
+func dueFrom(items []myDue, from model.Date) ([]myDue, bool) {
 	items = slices.DeleteFunc(items, func(x myDue) bool { return x.On.IsZero() || x.On.Before(from) && !x.Overdue })
 	slices.SortStableFunc(items, func(a, b myDue) int {
 		if a.Overdue != b.Overdue {
@@ -45,7 +47,7 @@ func dueFrom(items []myDue, from model.Date) []myDue {
 		}
 		return cmp.Compare(a.On.String(), b.On.String())
 	})
-	return items[:min(len(items), maxMyDue)]
+	return items[:min(len(items), maxMyDue)], len(items) > maxMyDue
 }
 
 // conferenceDue gives the coming dates of a FachMK as items due.
@@ -96,9 +98,10 @@ func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
 		due = append(due, myDue{On: in.Debrief.HeldOn, What: "Nachbesprechung der " + in.Session.Title() + suffix(", ", in.Debrief.Place),
 			URL: fmt.Sprintf("/sitzungen/%d/nachbesprechung", in.Session.Number)})
 	}
+	d.DueMoreURL = "/fachmk/" + d.OwnConference.Abbrev + "#termine"
 	council, err := s.councilBody(ctx)
 	if model.ClassOf(err) == model.ErrNotFound {
-		d.Due = dueFrom(due, s.today())
+		d.Due, d.DueMore = dueFrom(due, s.today())
 		return nil
 	}
 	if err != nil {
@@ -112,7 +115,7 @@ func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
 		due = append(due, myDue{On: se.Date, What: se.Title() + " " + council.Of(), URL: se.Path()},
 			myDue{On: se.RegistrationDeadline, What: "Anmeldeschluss für Tagesordnungspunkte der " + se.Title() + ": ein Anliegen, das auf ihre Tagesordnung soll, bis dahin einreichen", URL: "/anliegen"})
 	}
-	d.Due = dueFrom(due, s.today())
+	d.Due, d.DueMore = dueFrom(due, s.today())
 	return nil
 }
 
@@ -141,7 +144,7 @@ func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *m
 		}
 	}
 	for _, c := range d.Conferences {
-		due = append(due, conferenceDue(c.Body, c.Dates)...)
+		due = append(due, conferenceDue(c.Body, c.Coming)...)
 		// The kick-off talk not yet held, by the session it is due by;
 		// an overdue one (also one overdue by the latest session it can
 		// be due by, model.KickoffState.Latest) stands first, with the
@@ -155,7 +158,8 @@ func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *m
 			due = append(due, item)
 		}
 	}
-	d.Due = dueFrom(due, s.today())
+	d.Due, d.DueMore = dueFrom(due, s.today())
+	d.DueMoreURL = "/fachmk/termine"
 	return nil
 }
 

@@ -27,10 +27,13 @@ import (
 type calendarPageData struct {
 	Since time.Time // when the current address was made; zero: none
 	URL   string    // the new address, right after it was made (shown once)
+	// FachMK: the account is a FachMK secretariat, whose calendar holds
+	// what it may see (fachmkCalendarEvents).
+	FachMK bool
 }
 
 func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ViewInternal, "")
+	u, ok := s.calendarHolder(w, r)
 	if !ok {
 		return
 	}
@@ -44,13 +47,13 @@ func (s *Server) renderCalendarPage(w http.ResponseWriter, r *http.Request, u *m
 		return
 	}
 	s.render(w, r, http.StatusOK, "calendar_personal.html", view{Title: "Persönlicher Kalender", Active: "auftraege",
-		Data: calendarPageData{Since: since, URL: newURL}})
+		Data: calendarPageData{Since: since, URL: newURL, FachMK: u.Role == model.RoleFachMK}})
 }
 
 // newCalendarAddress makes a new private address (the old one stops
 // working, so replacing one needs a confirmation) and shows it once.
 func (s *Server) newCalendarAddress(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ViewInternal, "")
+	u, ok := s.calendarHolder(w, r)
 	if !ok || !s.parseForm(w, r) {
 		return
 	}
@@ -74,7 +77,7 @@ func (s *Server) newCalendarAddress(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) revokeCalendarAddress(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.require(w, r, auth.ViewInternal, "")
+	u, ok := s.calendarHolder(w, r)
 	if !ok || !s.parseForm(w, r) {
 		return
 	}
@@ -98,13 +101,9 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 	if ok {
 		u = auth.CalendarUser(ctx, s.st, token)
 	}
-	if u == nil || !auth.Can(u, auth.ViewInternal, "") {
+	fachmk := u != nil && u.Role == model.RoleFachMK && u.ConferenceID != 0
+	if u == nil || !auth.Can(u, auth.ViewInternal, "") && !fachmk {
 		s.notFound(w, r, "Diese Kalenderadresse gibt es nicht (mehr).")
-		return
-	}
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
 	host := "gremium"
@@ -112,6 +111,24 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		host = pu.Hostname()
 	}
 	c := ical.Calendar{Name: "gremium: Termine und Fristen – " + u.Name, Stamp: s.calendarStamp()}
+	// A FachMK secretariat's calendar holds what it may see, nothing
+	// internal of the IT-PLR.
+	if fachmk {
+		events, err := s.fachmkCalendarEvents(r, u, host)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		c.Name, c.Events = "gremium: Termine – "+u.Name, events
+		w.Header().Set("Cache-Control", "private, no-cache")
+		s.writeCalendar(w, r, c)
+		return
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+		return
+	}
 	var sessions []model.Session
 	if c.Events, sessions, err = s.sessionEvents(r, host, council); err != nil {
 		s.serverError(w, r, err)

@@ -187,6 +187,9 @@ type requestData struct {
 	Sections   []model.Section
 	Statuses   []model.RequestStatus
 	Manage     bool
+	// Withdraw: the reader is the request's FachMK secretariat and may
+	// still withdraw it (model.Request.Withdraw: not yet acted on).
+	Withdraw bool
 	// Refused is the secretariat's form the store refused, shown again
 	// as typed with the reason ("stand" or "top").
 	Refused refusedForm
@@ -253,6 +256,10 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, q model.R
 	u := s.user(r)
 	d := requestData{Request: q, Manage: auth.Can(u, auth.ManageSessions, ""), Refused: refused,
 		Statuses: q.ManualStatuses()}
+	if u != nil && u.Role == model.RoleFachMK && u.ConferenceID == q.ConferenceID {
+		probe := q
+		d.Withdraw = probe.Withdraw(u.Username, s.clock()) == nil
+	}
 	var err error
 	if d.Conference, err = s.st.Body(ctx, q.ConferenceID); err != nil {
 		s.serverError(w, r, err)
@@ -311,6 +318,34 @@ func (s *Server) setRequestStatus(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, "/anliegen/"+strconv.FormatInt(q.ID, 10), "Der Stand des Anliegens ist gespeichert: "+to.Label()+".")
+}
+
+// withdrawRequest lets a FachMK secretariat withdraw its own request
+// while the Geschäftsstelle has not acted on it, once it ticked "Ja, das
+// Anliegen zurückziehen" (store.WithdrawRequest: who and when, audited,
+// the Geschäftsstelle told). Before, it had no way to, and a status
+// change was the Geschäftsstelle's only (403).
+func (s *Server) withdrawRequest(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.require(w, r, auth.SubmitRequest, "")
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	q, ok := s.requestFromPath(w, r)
+	if !ok {
+		return
+	}
+	const what = "Das Anliegen ist nicht zurückgezogen"
+	if r.PostFormValue("bestaetigt") != "ja" {
+		refused := refusedForm{ID: "zurueckziehen", What: what, Values: r.PostForm}
+		refused.Problems.add(model.AtField("bestaetigt", model.InputError("Bitte bestätigen Sie, dass Sie das Anliegen zurückziehen wollen.")))
+		s.renderRequest(w, r, q, http.StatusUnprocessableEntity, refused)
+		return
+	}
+	if err := s.st.WithdrawRequest(r.Context(), q.ID, formVersion(r), *u); err != nil {
+		s.refuseRequestForm(w, r, q.ID, "zurueckziehen", what, err)
+		return
+	}
+	back(w, r, "/anliegen/"+strconv.FormatInt(q.ID, 10), "Das Anliegen ist zurückgezogen.")
 }
 
 func (s *Server) requestToItem(w http.ResponseWriter, r *http.Request) {

@@ -220,6 +220,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /anliegen/{id}", s.requestPage)
 	mux.HandleFunc("POST /anliegen/{id}/status", s.setRequestStatus)
 	mux.HandleFunc("POST /anliegen/{id}/top", s.requestToItem)
+	mux.HandleFunc("POST /anliegen/{id}/zurueckziehen", s.withdrawRequest)
 	// "Reporting FachMK" (reports.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/reporting-fachmk", s.reportsPage)
 	mux.HandleFunc("POST /sitzungen/{nr}/reporting-fachmk", s.saveReport)

@@ -1,0 +1,132 @@
+package web
+
+// The personal calendar of a FachMK secretariat (role fachmk): before, it
+// had none (GET /mein-kalender was 403) and subscribed to its conference's
+// dates only. Its feed gives what it may see and plans with: its
+// conference's own dates, the debriefs (Nachbesprechungen) it is invited
+// to, and the IT-PLR sessions to which its own requests (Anliegen) are
+// registered or on whose agenda they stand — nothing internal of the
+// IT-PLR (no AL-Runde, no follow-ups, no written procedures).
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"gremium/internal/auth"
+	"gremium/internal/ical"
+	"gremium/internal/model"
+)
+
+// calendarHolder gives the signed-in account that keeps a personal
+// calendar: every internal account and a FachMK secretariat
+// (fachmkCalendarEvents); anyone else has been answered.
+func (s *Server) calendarHolder(w http.ResponseWriter, r *http.Request) (*model.User, bool) {
+	if u := s.user(r); u != nil && !u.Disabled && u.Role == model.RoleFachMK {
+		return u, true
+	}
+	return s.require(w, r, auth.ViewInternal, "")
+}
+
+// fachmkCalendarEvents gives the events of the personal feed of the FachMK
+// secretariat u: its conference's dates from FeedPastDays back, the
+// debriefs of the last sessions whose invitation presents decisions to it
+// (myInvitations, as "Mein Bereich" lists them), and each IT-PLR session
+// from FeedPastDays back to which one of its requests is registered or on
+// whose agenda it stands, the description naming the requests. Texts are
+// public text: calendars are often kept by other services.
+func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host string) ([]ical.Event, error) {
+	ctx := r.Context()
+	from := model.BerlinDate(model.BerlinDate(s.clock()).Time().AddDate(0, 0, -FeedPastDays))
+	own, err := s.st.Body(ctx, u.ConferenceID)
+	if err != nil {
+		return nil, err
+	}
+	dates, err := s.st.ConferenceDates(ctx, own.ID, from)
+	if err != nil {
+		return nil, err
+	}
+	events := ical.ConferenceEvents(dates, map[int64]string{own.ID: own.Name},
+		func(int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(own.Abbrev)) })
+	council, err := s.councilBody(ctx)
+	if model.ClassOf(err) == model.ErrNotFound {
+		return events, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	invitations, err := s.myInvitations(r, own.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, in := range invitations {
+		if in.Debrief.HeldOn.IsZero() {
+			continue
+		}
+		e := ical.DebriefInvitationEvent(host, council.Abbrev, in.Session.Number, fmt.Sprintf("%d. Sitzung %s", in.Session.Number, council.Of()), in.Debrief,
+			s.site.URL(r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", in.Session.Number)))
+		e.Description = fmt.Sprintf("Die Geschäftsstelle des IT-Planungsrats stellt %d %s vor, die für %s relevant %s.", in.Decisions,
+			map[bool]string{true: "Beschluss", false: "Beschlüsse"}[in.Decisions == 1], own.Accusative(), map[bool]string{true: "ist", false: "sind"}[in.Decisions == 1])
+		events = append(events, e)
+	}
+	requests, err := s.st.Requests(ctx, own.ID)
+	if err != nil {
+		return nil, err
+	}
+	// The sessions of its requests, each once, the requests in its
+	// description.
+	type sessionOf struct {
+		session model.Session
+		lines   []string
+	}
+	var sessions []*sessionOf
+	byID := map[int64]*sessionOf{}
+	for _, q := range requests {
+		if q.ItemID == 0 {
+			continue
+		}
+		it, err := s.st.Item(ctx, q.ItemID)
+		if err != nil {
+			return nil, err
+		}
+		var state string
+		switch it.Status {
+		case model.ItemAccepted:
+			state = "auf der Tagesordnung"
+			if it.Number != "" {
+				state += " als TOP " + it.Number
+			}
+		case model.ItemRegistered:
+			state = "als TOP angemeldet; über die Aufnahme entscheidet die Geschäftsstelle"
+		default:
+			continue
+		}
+		so := byID[it.SessionID]
+		if so == nil {
+			se, err := s.st.Session(ctx, it.SessionID)
+			if err != nil {
+				return nil, err
+			}
+			if se.BodyID != council.ID || se.Date.IsZero() || se.Date.Before(from) {
+				continue
+			}
+			so = &sessionOf{session: se}
+			byID[se.ID] = so
+			sessions = append(sessions, so)
+		}
+		so.lines = append(so.lines, fmt.Sprintf("- „%s“: %s", model.PublicText(q.Title), state))
+	}
+	slices.SortFunc(sessions, func(a, b *sessionOf) int { return a.session.Number - b.session.Number })
+	for _, so := range sessions {
+		e := ical.SessionEvent(host, council.Abbrev, council.Name, so.session, s.site.URL(r, so.session.Path()))
+		desc := "Anliegen " + own.Of() + ":\n" + strings.Join(so.lines, "\n")
+		if e.Description != "" {
+			desc = e.Description + "\n\n" + desc
+		}
+		e.Description = desc
+		events = append(events, e)
+	}
+	return events, nil
+}
