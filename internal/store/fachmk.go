@@ -185,7 +185,10 @@ func (s *Store) CreateAssignmentNaming(ctx context.Context, a model.Assignment, 
 			`INSERT INTO spokesperson_assignments (conference_id, member_abbrev, person_id, decision_ref, start_session, start_on, resignation_on, ends_with_session)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ConferenceID, a.Member, namedPerson(a), a.DecisionRef, a.StartSession, a.StartOn.String(), a.ResignationOn.String(), a.EndsWithSession)
-		return err
+		if err != nil {
+			return err
+		}
+		return s.noticeSpokespersonNamed(ctx, tx, id)
 	})
 	return id, err
 }
@@ -315,6 +318,83 @@ func (s *Store) noticeResignation(ctx context.Context, tx *sql.Tx, a model.Assig
 			"Die Niederlegung wird mit der nächsten ordentlichen Sitzung wirksam, der %s. Die Neuvergabe erfolgt per Beschluss; ohne Beschluss bleibt die Position vakant.\n",
 			member, person, a.ResignationOn.German(), model.Body{Name: conf}.Accusative(), when),
 		Link: "/fachmk/" + abbrev,
+		To: func(sub Subscriber) bool {
+			return sub.User.Role != model.RoleFachMK || sub.User.ConferenceID == a.ConferenceID
+		},
+	})
+	return err
+}
+
+// noticeSpokespersonNamed queues "Sprecherfunktion für eine
+// Fachministerkonferenz vergeben" for the new assignment id, to whom a
+// resignation is announced (noticeResignation): every subscribed account
+// of the IT-PLR and the conference's own secretariat. It names the
+// member, the person as the assignment has it (the one the decision
+// names, or the member's representative; none if unknown), the deciding
+// decision with its day and session, and the day the term starts. Its
+// text is public: the spokespersons, their decisions and terms are on
+// the public overview.
+func (s *Store) noticeSpokespersonNamed(ctx context.Context, tx *sql.Tx, id int64) error {
+	a, err := queryOne(ctx, tx, scanAssignment, fmt.Sprintf("assignment %d", id), `SELECT `+assignmentCols+assignmentFrom+` WHERE a.id = ?`, id)
+	if err != nil {
+		return err
+	}
+	conf, err := conferenceName(ctx, tx, a.ConferenceID)
+	if err != nil {
+		return err
+	}
+	var member, abbrev string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM members WHERE abbrev = ?`, a.Member).Scan(&member); err != nil {
+		return notFound(err, "member "+a.Member)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT abbrev FROM bodies WHERE id = ?`, a.ConferenceID).Scan(&abbrev); err != nil {
+		return notFound(err, fmt.Sprintf("body %d", a.ConferenceID))
+	}
+	var person string
+	if a.PersonID != 0 {
+		var name, function string
+		if err := tx.QueryRowContext(ctx, `SELECT name, function FROM persons WHERE id = ?`, a.PersonID).Scan(&name, &function); err != nil {
+			return notFound(err, fmt.Sprintf("person %d", a.PersonID))
+		}
+		if name = model.PublicText(name); name != "" {
+			if function = model.PublicText(function); function != "" {
+				name += ", " + function
+			}
+			person = " (" + name + ")"
+		}
+	}
+	decision := "Beschluss " + a.DecisionRef
+	var council int64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil).Scan(&council); err != nil {
+		return notFound(err, "council")
+	}
+	on, session, err := citedDecision(ctx, tx, council, a.DecisionRef)
+	if err != nil {
+		return err
+	}
+	if !on.IsZero() {
+		decision += " vom " + on.German()
+	}
+	if session == 0 {
+		session = a.StartSession
+	}
+	if session > 0 {
+		decision += fmt.Sprintf(" (%d. Sitzung)", session)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Der IT-Planungsrat hat %s%s mit %s die Funktion als fachpolitische:r Sprecher:in für %s übertragen.\n\n",
+		member, person, decision, model.Body{Name: conf}.Accusative())
+	if !a.StartOn.IsZero() {
+		fmt.Fprintf(&b, "Beginn der Funktion: %s\n", a.StartOn.German())
+	}
+	b.WriteString("\nDie Sprecher:innen und ihre Ansprechpersonen stehen auf der Seite der Konferenz.\n")
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventSpokespersonNamed,
+		Key:     fmt.Sprintf("sprecher_benannt:%d", a.ID),
+		Ref:     fmt.Sprintf("sprecher:%d", a.ID),
+		Subject: fmt.Sprintf("%s übernimmt die Sprecherfunktion für %s", member, model.Body{Name: conf}.Accusative()),
+		Body:    b.String(),
+		Link:    "/fachmk/" + abbrev,
 		To: func(sub Subscriber) bool {
 			return sub.User.Role != model.RoleFachMK || sub.User.ConferenceID == a.ConferenceID
 		},
@@ -593,15 +673,16 @@ func (s *Store) Briefings(ctx context.Context, conferenceID int64) ([]model.Brie
 	}, "briefings", `SELECT id, COALESCE(conference_id, 0), title FROM briefings WHERE ? = 0 OR conference_id = ? ORDER BY id`, conferenceID, conferenceID)
 }
 
-const requestCols = `id, conference_id, title, text, received_on, via, status, COALESCE(item_id, 0), submitted_by, reason, outcome, version`
+const requestCols = `id, conference_id, title, text, received_on, via, status, COALESCE(item_id, 0), submitted_by, reason, outcome, withdrawn_by, withdrawn_at, version`
 
 func scanRequest(r scanner) (model.Request, error) {
 	var q model.Request
-	var received string
-	if err := r.Scan(&q.ID, &q.ConferenceID, &q.Title, &q.Text, &received, &q.Via, &q.Status, &q.ItemID, &q.SubmittedBy, &q.Reason, &q.Outcome, &q.Version); err != nil {
+	var received, withdrawn string
+	if err := r.Scan(&q.ID, &q.ConferenceID, &q.Title, &q.Text, &received, &q.Via, &q.Status, &q.ItemID, &q.SubmittedBy, &q.Reason, &q.Outcome, &q.WithdrawnBy, &withdrawn, &q.Version); err != nil {
 		return q, err
 	}
 	q.ReceivedOn = parseDate(received)
+	q.WithdrawnAt, _ = time.Parse(time.RFC3339, withdrawn)
 	return q, nil
 }
 

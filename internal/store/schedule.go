@@ -89,16 +89,25 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 			sched.PreviousDate = cur.Date
 			sched.Moves = append(append([]model.SessionMove(nil), sched.Moves...), model.SessionMove{From: cur.Date, To: next.Date, Reason: sched.ChangeNote})
 		}
-		// The registration deadline's event (ical.RegistrationDeadlineEvent)
-		// has the session's SEQUENCE: a moved deadline raises it too.
-		if moved || next.Place != cur.Place || next.RegistrationDeadline != cur.RegistrationDeadline {
+		// The session's SEQUENCE rises with what its event carries (date,
+		// times, place; the title and the cancellation do elsewhere), and
+		// only then: the public feed (/sitzungen.ics) carries it. The
+		// registration deadline is internal; its event
+		// (ical.RegistrationDeadlineEvent) takes the deadlines' own count
+		// beside it (model.SessionSchedule.DeadlineSequence). Before, a
+		// moved deadline raised the session's SEQUENCE and changed the
+		// public feed.
+		if moved || next.Place != cur.Place {
 			sched.Sequence++
+		} else if next.RegistrationDeadline != cur.RegistrationDeadline {
+			sched.DeadlineMoves++
 		}
 		if err := s.updateVersioned(ctx, tx, "sessions", "session", cur.ID, c.Version,
 			`date = ?, start_time = ?, end_time = ?, place = ?, chair = ?, registration_deadline = ?, kind = ?, applicants = ?,
-			 previous_date = ?, change_note = ?, sequence = ?, moves = ?`,
+			 previous_date = ?, change_note = ?, sequence = ?, moves = ?, deadline_sequence = ?`,
 			next.Date.String(), next.StartTime, next.EndTime, next.Place, next.Chair, next.RegistrationDeadline.String(),
-			next.Kind, toJSON(nonNil(next.Applicants)), sched.PreviousDate.String(), sched.ChangeNote, sched.Sequence, movesToJSON(sched.Moves)); err != nil {
+			next.Kind, toJSON(nonNil(next.Applicants)), sched.PreviousDate.String(), sched.ChangeNote, sched.Sequence, movesToJSON(sched.Moves),
+			sched.DeadlineMoves); err != nil {
 			return err
 		}
 		if !moved {
@@ -122,7 +131,10 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 // deadline follows the preparatory session (Preparation.ScheduleWith:
 // RegistrationDays before it), as long as it stands where the schedule
 // put it — one the secretariat set on another day stays — and the
-// prepared session has not begun. Its calendar SEQUENCE goes up with it.
+// prepared session has not begun. The deadline's calendar SEQUENCE goes
+// up with it (deadline_sequence), the session's own does not: the
+// session's public event did not change, and before, the public feed
+// (/sitzungen.ics) told of the internal AL-Runde's move.
 // Before, the 48th kept "Anmeldeschluss 07.01.2027" after its AL-Runde
 // moved to 04.12.2026.
 func (s *Store) preparedDeadlineFollows(ctx context.Context, tx *sql.Tx, prep model.Session, date model.Date) error {
@@ -149,7 +161,7 @@ func (s *Store) preparedDeadlineFollows(ctx context.Context, tx *sql.Tx, prep mo
 	if main.RegistrationDeadline != was || now == was {
 		return nil
 	}
-	return s.updatePlain(ctx, tx, "sessions", "session", main.ID, `registration_deadline = ?, sequence = sequence + 1, version = version + 1`, now.String())
+	return s.updatePlain(ctx, tx, "sessions", "session", main.ID, `registration_deadline = ?, deadline_sequence = deadline_sequence + 1, version = version + 1`, now.String())
 }
 
 // followUpsDueMoved raises the version of the pending follow-ups due to the
@@ -416,13 +428,16 @@ func (s *Store) noticeSessionMoved(ctx context.Context, tx *sql.Tx, before, afte
 		return err
 	}
 	body := fmt.Sprintf("Die %s findet nicht wie geplant %s statt, sondern %s.\nGrund: %s",
-		heading, sessionWhen(before), sessionWhen(after), after.Schedule.ChangeNote)
+		heading, sessionWhen(before), sessionWhen(after), model.PublicText(after.Schedule.ChangeNote))
 	_, err = s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventSessionChanged,
 		Key:     fmt.Sprintf("sitzung_verlegt:%d:%d", after.ID, after.Schedule.Sequence),
 		Subject: "Sitzung verlegt: " + heading,
 		Body:    body,
 		Link:    after.Path(),
+		// A FachMK secretariat reads what the public reads: not of a
+		// session of an internal body (the AL-Runde).
+		To: func(sub Subscriber) bool { return sub.User.Role.Audience().SeesSession(after) },
 	})
 	return err
 }
@@ -433,13 +448,14 @@ func (s *Store) noticeSessionCancelled(ctx context.Context, tx *sql.Tx, se model
 	if err != nil {
 		return err
 	}
-	body := fmt.Sprintf("Die %s %s ist abgesagt.\nGrund: %s", heading, sessionWhen(se), se.Schedule.CancelledReason)
+	body := fmt.Sprintf("Die %s %s ist abgesagt.\nGrund: %s", heading, sessionWhen(se), model.PublicText(se.Schedule.CancelledReason))
 	_, err = s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventSessionChanged,
 		Key:     fmt.Sprintf("sitzung_abgesagt:%d", se.ID),
 		Subject: "Sitzung abgesagt: " + heading,
 		Body:    body,
 		Link:    se.Path(),
+		To:      func(sub Subscriber) bool { return sub.User.Role.Audience().SeesSession(se) },
 	})
 	return err
 }
