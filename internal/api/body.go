@@ -212,8 +212,14 @@ func checkMember(v any, t reflect.Type, at string, add func(Problem)) {
 			checkMember(m.value, t.Elem(), at+"/"+escapePointer(m.name), add)
 		}
 	case reflect.String:
-		if _, ok := v.(string); !ok {
+		str, ok := v.(string)
+		switch {
+		case !ok:
 			wrongType()
+		case model.UnfitCharacters(str):
+			// A NUL or an escape sequence was stored and served back
+			// (the web forms refuse them alike).
+			add(Problem{Field: at, Reason: fmt.Sprintf("„%s“ enthält ein Steuerzeichen (etwa \\u0000); bitte entfernen.", memberName(at))})
 		}
 	case reflect.Bool:
 		if _, ok := v.(bool); !ok {

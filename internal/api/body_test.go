@@ -36,6 +36,10 @@ func TestBodyProblemsNameTheirMember(t *testing.T) {
 		{"POST", "/api/v1/sitzungen/47/kommentare", `{"kommentar":"a"} {"x":1}`, map[string]string{"": "weitere"}},
 		{"POST", "/api/v1/sitzungen/47/kommentare", `{"kommentar":"a","kommentar":"b"} {"x":1}`, map[string]string{"": "weitere"}},
 		{"POST", "/api/v1/sitzungen/47/kommentare", `{"kommentar":"a","unbekannt":1}`, map[string]string{"/unbekannt": "„unbekannt“ ist kein Feld"}},
+		// A NUL or an escape sequence was stored and served back raw
+		// (security review); refused at its member.
+		{"POST", "/api/v1/sitzungen/47/kommentare", `{"kommentar":"a\u0000b\u001b[31m"}`, map[string]string{"/kommentar": "enthält ein Steuerzeichen"}},
+		{"POST", "/api/v1/sitzungen/49/anmeldungen", `{"titel":"T\u0007","ziel":"Beschluss","antrag":["Bund"],"fachmk":{"betroffen":false}}`, map[string]string{"/titel": "enthält ein Steuerzeichen"}},
 		{"POST", "/api/v1/sitzungen/49/anmeldungen", `{"titel":"T","ziel":"Beschluss","antrag":["Bund"],"beschlussvorschlaege":["1. X"],"fachmk":{"betroffen":false}}`,
 			map[string]string{"/beschlussvorschlaege": "beschlussvorschlag"}},
 		{"POST", "/api/v1/sitzungen/49/anmeldungen", `{"titel":"T","fachmk":{"betroffen":"nein","konferenz":["IMK"]}}`,

@@ -41,13 +41,25 @@ func NewAPITokenUntil(ctx context.Context, st *store.Store, userID int64, name s
 // or nil: unknown, expired and revoked tokens and tokens of disabled
 // accounts give nil.
 func TokenUser(ctx context.Context, st *store.Store, r *http.Request) *model.User {
-	h := r.Header.Get("Authorization")
-	if !strings.HasPrefix(h, "Bearer ") {
+	token, ok := BearerToken(r)
+	if !ok {
 		return nil
 	}
-	u, err := st.APITokenUser(ctx, tokenHash(strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))), time.Now())
+	u, err := st.APITokenUser(ctx, tokenHash(token), time.Now())
 	if err != nil {
 		return nil
 	}
 	return &u
+}
+
+// BearerToken gives the token of a request's "Authorization: Bearer …"
+// header. The scheme's name is read in any case, as HTTP has it (RFC 9110,
+// 11.1): a client sending "bearer" was refused before.
+func BearerToken(r *http.Request) (string, bool) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	token = strings.TrimSpace(token)
+	return token, token != ""
 }

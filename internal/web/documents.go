@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // SetDocumentDir sets where uploaded documents are kept (normally the
@@ -77,6 +78,10 @@ func documentKind(name string, head []byte) (string, bool) {
 	}
 	return "", false
 }
+
+// maxFilenameLength bounds the name of an uploaded document, in
+// characters (most file systems take 255 bytes).
+const maxFilenameLength = 200
 
 func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.require(w, r, auth.UploadDocument, "")
@@ -153,6 +158,11 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case err != nil || len(data) > MaxDocumentSize:
 			p.add(model.AtField("datei", model.InputError("Die Datei ist zu groß (höchstens %d MB).", MaxDocumentSize>>20)))
+		case model.UnfitCharacters(header.Filename) || utf8.RuneCountInString(filepath.Base(header.Filename)) > maxFilenameLength:
+			// The name is shown on the pages and sent back in every
+			// download's Content-Disposition: before, a name of 3,000
+			// characters or with bytes that are not UTF-8 was stored.
+			p.add(model.AtField("datei", model.InputError("Der Dateiname ist länger als %d Zeichen oder enthält Steuerzeichen oder ungültige Zeichen; bitte benennen Sie die Datei um.", maxFilenameLength)))
 		default:
 			if ctype, ok = documentKind(header.Filename, data); !ok {
 				p.add(model.AtField("datei", model.InputError("Es können nur PDF- und DOCX-Dateien hochgeladen werden.")))

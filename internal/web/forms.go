@@ -98,8 +98,30 @@ func (s *Server) readForm(pattern string, h http.Handler) http.Handler {
 			s.badRequest(w, r, "Das Formular konnte nicht gelesen werden (fehlerhaft übertragen).")
 			return
 		}
+		if name, bad := unfitField(r); bad {
+			s.badRequest(w, r, "Das Formular enthält im Feld „"+name+"“ ein Steuerzeichen oder Zeichen, die kein gültiges UTF-8 sind; es wurde nicht gespeichert. Bitte entfernen Sie diese Zeichen (etwa aus einem eingefügten Text) und senden Sie das Formular noch einmal.")
+			return
+		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// unfitField gives the label (or name) of the first field of r's form
+// whose value holds characters no field takes (model.UnfitCharacters):
+// before, a NUL, an ESC or bytes that are not UTF-8 were stored as sent
+// and served back raw, on the public minutes' text too.
+func unfitField(r *http.Request) (string, bool) {
+	for name, vs := range r.PostForm {
+		for _, v := range vs {
+			if model.UnfitCharacters(v) || model.UnfitCharacters(name) {
+				if l, _, ok := keptLabelOf(name); ok && l.Label != "" {
+					return l.Label, true
+				}
+				return strings.ToValidUTF8(name, "?"), true
+			}
+		}
+	}
+	return "", false
 }
 
 // removeUploads deletes the temporary files of a multipart form read

@@ -110,8 +110,8 @@ var forwardingHeaders = []string{"Forwarded", "X-Forwarded-For", "X-Real-Ip"}
 // the proxy's own address (often 127.0.0.1) would admit the whole world.
 func (s *Server) metricsAllowed(r *http.Request) bool {
 	if s.ops.tokenSum != nil {
-		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-			sum := sha256.Sum256([]byte(strings.TrimSpace(tok)))
+		if tok, ok := auth.BearerToken(r); ok {
+			sum := sha256.Sum256([]byte(tok))
 			if subtle.ConstantTimeCompare(sum[:], s.ops.tokenSum) == 1 {
 				return true
 			}

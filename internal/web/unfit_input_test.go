@@ -1,0 +1,56 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// TestFormsRefuseControlCharacters: a NUL, an escape sequence or bytes
+// that are not UTF-8 in a form field were stored as sent and served back
+// raw — in pages declared UTF-8, on the public minutes' text (security
+// review). Now the form is refused with the field named, nothing stored;
+// an upload whose file name is not fit (3,000 characters, not UTF-8) is
+// refused at the file.
+func TestFormsRefuseControlCharacters(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he := client(t, ts, "hessen")
+	for _, title := range []string{"Nul\x00Byte", "ctl\x01\x1b[31mx", "Invalid\xff\xfeUTF8"} {
+		code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {title}, "ziel": {"Bericht"}, "fachmk": {"keine"}})
+		if code != http.StatusBadRequest || !strings.Contains(page, "Das Formular enthält im Feld „Titel“ ein Steuerzeichen") {
+			t.Errorf("title %q: %d %s", title, code, between(page, "<main", "</main>"))
+		}
+	}
+	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/47/kommentare", url.Values{"kommentar": {"K\x00NUL\xff\x01"}}); code != http.StatusBadRequest {
+		t.Errorf("comment: %d %s", code, between(page, "<main", "</main>"))
+	}
+	council := mustBody(t, st)
+	se, _ := st.SessionByNumber(ctx, council.ID, 48)
+	items, _ := st.Items(ctx, se.ID)
+	for _, it := range items {
+		if model.UnfitCharacters(it.Title) {
+			t.Errorf("stored: %q", it.Title)
+		}
+	}
+	s47, _ := st.SessionByNumber(ctx, council.ID, 47)
+	comments, _ := st.Comments(ctx, s47.ID)
+	for _, c := range comments {
+		if model.UnfitCharacters(c.Text) {
+			t.Errorf("stored: %q", c.Text)
+		}
+	}
+	pdf := []byte("%PDF-1.4\n% Unterlage\n")
+	for _, name := range []string{strings.Repeat("a", 3000) + ".pdf", "Bericht\xff\xfe.pdf"} {
+		if code, page := uploadTo(t, he, ts.URL+"/sitzungen/48/dokumente", map[string]string{"art": "bericht"}, name, pdf); code != http.StatusBadRequest ||
+			!strings.Contains(page, "Der Dateiname ist länger als 200 Zeichen oder enthält Steuerzeichen") {
+			t.Errorf("file name %.20q: %d %s", name, code, between(page, "<main", "</main>"))
+		}
+	}
+}
