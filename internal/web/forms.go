@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"math"
 	"net/http"
 	"net/url"
@@ -98,21 +99,39 @@ func (s *Server) readForm(pattern string, h http.Handler) http.Handler {
 			s.badRequest(w, r, "Das Formular konnte nicht gelesen werden (fehlerhaft übertragen).")
 			return
 		}
+		pastedBreaks(r)
 		if name, bad := unfitField(r); bad {
-			s.badRequest(w, r, "Das Formular enthält im Feld „"+name+"“ ein Steuerzeichen oder Zeichen, die kein gültiges UTF-8 sind; es wurde nicht gespeichert. Bitte entfernen Sie diese Zeichen (etwa aus einem eingefügten Text) und senden Sie das Formular noch einmal.")
+			s.badRequest(w, r, "Das Feld „"+name+"“ enthält ein Steuerzeichen oder Zeichen, die kein gültiges UTF-8 sind. Bitte entfernen Sie diese Zeichen (etwa aus einem eingefügten Text).")
 			return
 		}
 		h.ServeHTTP(w, r)
 	})
 }
 
-// unfitField gives the label (or name) of the first field of r's form
-// whose value holds characters no field takes (model.UnfitCharacters):
-// before, a NUL, an ESC or bytes that are not UTF-8 were stored as sent
-// and served back raw, on the public minutes' text too.
+// pastedBreaks turns the line and page breaks of text pasted from slides
+// and PDFs — a vertical tab (PowerPoint's line break), a form feed — into
+// line breaks: the user cannot see them, and refused they cost a typed
+// form.
+func pastedBreaks(r *http.Request) {
+	for _, form := range []url.Values{r.PostForm, r.Form} {
+		for _, vs := range form {
+			for i, v := range vs {
+				if strings.ContainsAny(v, "\v\f") {
+					vs[i] = strings.NewReplacer("\v", "\n", "\f", "\n").Replace(v)
+				}
+			}
+		}
+	}
+}
+
+// unfitField gives the label (or name) of the first field of r's form, in
+// the order of their names, whose value holds characters no field takes
+// (model.UnfitCharacters): before, a NUL, an ESC or bytes that are not
+// UTF-8 were stored as sent and served back raw, on the public minutes'
+// text too.
 func unfitField(r *http.Request) (string, bool) {
-	for name, vs := range r.PostForm {
-		for _, v := range vs {
+	for _, name := range slices.Sorted(maps.Keys(r.PostForm)) {
+		for _, v := range r.PostForm[name] {
 			if model.UnfitCharacters(v) || model.UnfitCharacters(name) {
 				if l, _, ok := keptLabelOf(name); ok && l.Label != "" {
 					return l.Label, true
