@@ -619,6 +619,14 @@ func (d Decision) Validate() error {
 	default:
 		return InputError("Der Geltungsbereich „%s“ ist unbekannt.", d.Scope)
 	}
+	// "Zustimmung aller" is a Beschluss's (a founding decision, where law
+	// or agreement requires it): an Empfehlung ticked so was stored and
+	// shown as "einfache Mehrheit …; Zustimmung aller Mitglieder
+	// erforderlich" — on the live page, in written procedure and in the
+	// new proposal's form alike.
+	if d.AllMustConsent && d.Kind == KindRecommendation && d.Status == DecisionDraft {
+		return AtField("alle", RuleError("„Zustimmung aller Mitglieder erforderlich“ gibt es nur für einen Beschluss; eine Empfehlung wird mit der Mehrheit ihrer Art ausgesprochen."))
+	}
 	texts := make([]string, len(d.Points))
 	for i, p := range d.Points {
 		texts[i] = p.Text

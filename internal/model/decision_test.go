@@ -163,3 +163,19 @@ func TestPreparatoryDecisionIsARecommendation(t *testing.T) {
 		t.Errorf("council: %q %q", d.ProposalLabel(), d.KindName())
 	}
 }
+
+// TestAllMustConsentIsABeschlussRule: "Zustimmung aller Mitglieder" is a
+// Beschluss's; an Empfehlung ticked so was stored and shown as "einfache
+// Mehrheit …; Zustimmung aller Mitglieder erforderlich" (the live page's
+// proposal form could switch the kind and keep the tick). Now refused at
+// "alle"; a decided one from the records stands as recorded.
+func TestAllMustConsentIsABeschlussRule(t *testing.T) {
+	d := Decision{BodyID: 1, Kind: KindRecommendation, Status: DecisionDraft, Scope: ScopeAll, AllMustConsent: true}
+	if err := d.Validate(); ClassOf(err) != ErrRule || FieldOf(err) != "alle" {
+		t.Errorf("Empfehlung with all: %v", err)
+	}
+	d.Kind = KindDecision
+	if err := d.Validate(); err != nil {
+		t.Errorf("Beschluss with all: %v", err)
+	}
+}

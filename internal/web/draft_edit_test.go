@@ -37,13 +37,27 @@ func TestDraftKindAndApplicantsChange(t *testing.T) {
 	form.Set("punkte", "Der IT-Planungsrat empfiehlt den Ländern die Rahmenarchitektur.")
 	form.Set("art", "empfehlung")
 	form.Set("antrag", "HE, HH, BB")
-	form.Set("alle", "1")
 	if code, body := do(t, gs, "POST", ts.URL+action, form); code != http.StatusSeeOther && code != http.StatusOK {
 		t.Fatalf("change: %d %s", code, between(body, "<main", "</main>"))
 	}
 	d, _ = st.Decision(ctx, id)
-	if d.Kind != model.KindRecommendation || !slices.Equal(d.Applicants, []string{"HE", "HH", "BB"}) || !d.AllMustConsent {
+	if d.Kind != model.KindRecommendation || !slices.Equal(d.Applicants, []string{"HE", "HH", "BB"}) || d.AllMustConsent {
 		t.Errorf("after the change: kind %s, applicants %v, all %v", d.Kind, d.Applicants, d.AllMustConsent)
+	}
+	// "Zustimmung aller" is a Beschluss's: ticked on an Empfehlung it is
+	// refused, on a Beschluss taken.
+	form.Set("version", strconv.Itoa(d.Version))
+	form.Set("alle", "1")
+	if code, body := do(t, gs, "POST", ts.URL+action, form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "gibt es nur für einen Beschluss") {
+		t.Errorf("an Empfehlung with all: %d %s", code, between(body, "<main", "</main>"))
+	}
+	form.Set("art", "beschluss")
+	if code, body := do(t, gs, "POST", ts.URL+action, form); code != http.StatusSeeOther && code != http.StatusOK {
+		t.Fatalf("a Beschluss with all: %d %s", code, between(body, "<main", "</main>"))
+	}
+	d, _ = st.Decision(ctx, id)
+	if d.Kind != model.KindDecision || !d.AllMustConsent {
+		t.Errorf("after the second change: kind %s, all %v", d.Kind, d.AllMustConsent)
 	}
 	// Unticked, and two Länder only: refused, nothing changed.
 	form.Set("version", strconv.Itoa(d.Version))
@@ -59,7 +73,7 @@ func TestDraftKindAndApplicantsChange(t *testing.T) {
 	if code, _ := do(t, gs, "POST", ts.URL+action, url.Values{"version": {strconv.Itoa(d.Version)}, "punkte": {"Neu gefasst."}}); code != http.StatusSeeOther && code != http.StatusOK {
 		t.Fatalf("points only: %d", code)
 	}
-	if after, _ := st.Decision(ctx, id); after.Kind != model.KindRecommendation || !after.AllMustConsent || len(after.Applicants) != 3 {
+	if after, _ := st.Decision(ctx, id); after.Kind != model.KindDecision || !after.AllMustConsent || len(after.Applicants) != 3 {
 		t.Errorf("points only changed the rest: %+v", after)
 	}
 }
