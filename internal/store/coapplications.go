@@ -112,19 +112,9 @@ func (s *Store) CoApplicationsIn(ctx context.Context, member string, state model
 // named twice is asked once (before: a second co-application, which broke
 // the unique index and failed the registration).
 func (s *Store) nameCoApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Decision, member string) error {
-	co, err := coApplicationsOf(ctx, tx, d.ID)
+	co, err := s.dropUnnamedCoApplicationsTx(ctx, tx, d, member)
 	if err != nil {
 		return err
-	}
-	for _, c := range co {
-		if !slices.Contains(d.Applicants, c.Member) || c.Member == member {
-			if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM co_applications WHERE id = ?`, c.ID); err != nil {
-				return fmt.Errorf("store: co-application: %w", err)
-			}
-		}
 	}
 	for _, a := range model.Distinct(d.Applicants) {
 		if a == member || slices.ContainsFunc(co, func(c model.CoApplication) bool { return c.Member == a }) {
@@ -145,6 +135,32 @@ func (s *Store) nameCoApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Deci
 		}
 	}
 	return nil
+}
+
+// dropUnnamedCoApplicationsTx removes inside tx the co-applications of
+// proposal d whose member its applicants no longer name (or that is the
+// registering member itself; "" for none) and gives those that stay. An
+// applicant taken out on the live page was still asked on its "Mein
+// Bereich", and the registration it was asked about was a 404 to it.
+func (s *Store) dropUnnamedCoApplicationsTx(ctx context.Context, tx *sql.Tx, d model.Decision, member string) ([]model.CoApplication, error) {
+	co, err := coApplicationsOf(ctx, tx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	kept := co[:0]
+	for _, c := range co {
+		if slices.Contains(d.Applicants, c.Member) && c.Member != member {
+			kept = append(kept, c)
+			continue
+		}
+		if err := s.touch(ctx, tx, "decision", d.ID); err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM co_applications WHERE id = ?`, c.ID); err != nil {
+			return nil, fmt.Errorf("store: co-application: %w", err)
+		}
+	}
+	return kept, nil
 }
 
 // askAgainTx asks every co-applicant of proposal d (registered by

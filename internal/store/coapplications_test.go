@@ -129,3 +129,35 @@ func TestCoApplicantNamedTwiceIsAskedOnce(t *testing.T) {
 		t.Errorf("BE named twice is asked %d times, want once: %+v", len(be), be)
 	}
 }
+
+// TestApplicantTakenOutIsNoLongerAsked: the secretariat takes Hamburg out
+// of a proposal's applicants on the live page ("HE, BY, HH" becomes "HE,
+// BY, NI"); Hamburg's co-application stayed pending, "Mein Bereich" went
+// on asking it about a registration that was a 404 to it, and the vote
+// was refused for its missing answer. Now it is gone with the change.
+func TestApplicantTakenOutIsNoLongerAsked(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := WithActor(context.Background(), "hessen")
+	body, s47 := lawFixture(t, s)
+	d := &model.Decision{BodyID: body, SessionID: s47, Kind: model.KindDecision, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Im Lauf",
+		Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt."}}, Applicants: []string{"HE", "BY", "HH"}}
+	d.ItemID = must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Title: "Im Lauf", Position: 40}))
+	d.ID = must[int64](t)(s.CreateDecision(ctx, *d))
+	check(t, s.inTx(ctx, func(tx *sql.Tx) error { return s.nameCoApplicantsTx(ctx, tx, *d, "HE") }))
+	for _, c := range must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "BY")) {
+		must[model.CoApplication](t)(s.DecideCoApplication(ctx, c.ID, "BY", model.CoConfirm, c.Fingerprint()))
+	}
+	cur := must[model.Decision](t)(s.Decision(ctx, d.ID))
+	cur.Applicants = []string{"HE", "BY", "NI"}
+	check(t, s.UpdateDecision(ctx, cur))
+	if hh := must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "HH")); len(hh) != 0 {
+		t.Errorf("HH is still asked: %+v", hh)
+	}
+	co := must[[]model.CoApplication](t)(s.CoApplications(ctx, d.ID))
+	if len(co) != 1 || co[0].Member != "BY" || co[0].State != model.CoApplicationConfirmed {
+		t.Errorf("co-applications after the change: %+v", co)
+	}
+	if out, err := s.RecordShowOfHands(ctx, s47, d.ID, everyVoterYes()); err != nil || !out.Tally.Adopted {
+		t.Errorf("vote after HH was taken out: %+v %v", out, err)
+	}
+}

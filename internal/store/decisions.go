@@ -436,6 +436,10 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 		} else if open {
 			return model.RuleError("Über %s wird im Umlaufverfahren abgestimmt; der Vorschlag kann nicht mehr geändert werden.", cur.DisplayTitle())
 		}
+		// A co-applicant no longer named is no longer asked.
+		if _, err := s.dropUnnamedCoApplicationsTx(ctx, tx, d, ""); err != nil {
+			return err
+		}
 		// The votes of a draft are never set here: they come from a count.
 		return s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version,
 			`session_id = ?, item_id = ?, position = ?, kind = ?, title = ?, points = ?, scope = ?, applicants = ?, all_must_consent = ?`,
