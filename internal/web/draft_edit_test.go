@@ -69,11 +69,20 @@ func TestDraftKindAndApplicantsChange(t *testing.T) {
 	if after, _ := st.Decision(ctx, id); after.Version != d.Version || !after.AllMustConsent {
 		t.Errorf("a refused change was stored: %+v", after)
 	}
+	// Autosaved (htmx), the answer replaces the rule line beside the vote
+	// buttons too (before: the former rule until a reload).
+	form.Set("version", strconv.Itoa(d.Version))
+	form.Set("antrag", "HE, HH, BB")
+	form.Set("art", "empfehlung")
+	if code, body := hxPost(t, gs, ts.URL+action, form); code != http.StatusOK || !strings.Contains(body, fmt.Sprintf(`<span id="regel-entwurf-%d" hx-swap-oob="true">Empfehlung: `, id)) {
+		t.Errorf("autosave of the kind: %d %s", code, body)
+	}
+	d, _ = st.Decision(ctx, id)
 	// A client sending title and points only leaves the rest.
 	if code, _ := do(t, gs, "POST", ts.URL+action, url.Values{"version": {strconv.Itoa(d.Version)}, "punkte": {"Neu gefasst."}}); code != http.StatusSeeOther && code != http.StatusOK {
 		t.Fatalf("points only: %d", code)
 	}
-	if after, _ := st.Decision(ctx, id); after.Kind != model.KindDecision || !after.AllMustConsent || len(after.Applicants) != 3 {
+	if after, _ := st.Decision(ctx, id); after.Kind != model.KindRecommendation || after.AllMustConsent || len(after.Applicants) != 3 {
 		t.Errorf("points only changed the rest: %+v", after)
 	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -364,7 +365,7 @@ func (s *Server) saved(w http.ResponseWriter, r *http.Request, se model.Session,
 // refused as a change by someone else: before, the second pause while
 // typing in a row answered "Nicht gespeichert". The store raises a row's
 // version by one on each update (store.updateVersioned).
-func (s *Server) savedRow(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, notice, versionField string, saved int) {
+func (s *Server) savedRow(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, notice, versionField string, saved int, oob ...template.HTML) {
 	if r.Header.Get("HX-Request") != "true" {
 		s.saved(w, r, se, itemID, notice)
 		return
@@ -373,6 +374,11 @@ func (s *Server) savedRow(w http.ResponseWriter, r *http.Request, se model.Sessi
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	fmt.Fprintf(w, `<span class="save-state ok" role="status">Gespeichert</span><input type="hidden" name="version" id="%s" value="%d" hx-swap-oob="true">`,
 		versionField, saved+1)
+	// What else on the page the saved row changes (a proposal's rule
+	// line), replaced out of band.
+	for _, h := range oob {
+		fmt.Fprint(w, h)
+	}
 }
 
 func (s *Server) callItem(w http.ResponseWriter, r *http.Request) {

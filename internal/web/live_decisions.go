@@ -9,6 +9,7 @@ import (
 	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/store"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -142,7 +143,19 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
 		return
 	}
-	s.savedRow(w, r, se, d.ItemID, d.ProposalName()+" gespeichert.", fmt.Sprintf("version-entwurf-%d", d.ID), d.Version)
+	// The rule line beside the vote buttons follows a changed kind or
+	// "Zustimmung aller" (before: the former rule until a reload).
+	body, err := s.st.Body(r.Context(), se.BodyID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	rule := d.KindName() + ": " + body.Rules.For(d.Kind).Label()
+	if d.AllMustConsent {
+		rule += "; Zustimmung aller Mitglieder erforderlich"
+	}
+	s.savedRow(w, r, se, d.ItemID, d.ProposalName()+" gespeichert.", fmt.Sprintf("version-entwurf-%d", d.ID), d.Version,
+		template.HTML(fmt.Sprintf(`<span id="regel-entwurf-%d" hx-swap-oob="true">%s</span>`, d.ID, template.HTMLEscapeString(rule))))
 }
 
 // formVotes reads the vote grid: one field "stimme_<Kürzel>" per voter.
