@@ -543,7 +543,7 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if short.Reason != "" {
-			done += ". Achtung, der Antrag reicht noch nicht aus: " + short.Reason + " Bis dahin kann über den Vorschlag nicht abgestimmt werden."
+			done += ". Achtung, der Antrag reicht noch nicht aus: " + short.Reason + " Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden."
 		}
 	}
 	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), done)

@@ -144,7 +144,7 @@ func TestAcceptWarnsOfAShortApplication(t *testing.T) {
 	}
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
 	if notice := between(page, `class="notice-box"`, "</div>"); !strings.Contains(notice, "„Cloud-Strategie“: ") || !strings.Contains(notice, "Achtung, der Antrag reicht noch nicht aus:") ||
-		!strings.Contains(notice, "Bis dahin kann über den Vorschlag nicht abgestimmt werden.") {
+		!strings.Contains(notice, "Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden.") {
 		t.Errorf("the acceptance's notice: %s", notice)
 	}
 }
