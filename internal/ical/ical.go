@@ -443,6 +443,11 @@ func DebriefInvitationEvent(host, bodyAbbrev string, sessionNumber int, session 
 	e := Event{UID: fmt.Sprintf("nachbesprechung-%s-%d@%s", strings.ToLower(bodyAbbrev), sessionNumber, host),
 		Summary: "Nachbesprechung der " + session, Location: model.PublicText(d.Place), URL: url,
 		FirstDay: d.HeldOn, Sequence: d.Version}
+	if d.Link != "" {
+		// Where one joins, as the invitation says it (before: the
+		// calendar, where people join from, had the place only).
+		e.Description = "Zur Teilnahme: " + d.Link
+	}
 	if start, ok := clock(d.HeldOn, d.StartTime); ok {
 		e.Start = start
 		if end, ok := clock(d.HeldOn, d.EndTime); ok {

@@ -360,3 +360,18 @@ func written(t *testing.T, events ...Event) ([]byte, string) {
 	}
 	return out, strings.ReplaceAll(string(out), "\r\n ", "")
 }
+
+// TestDebriefEventGivesTheLink: the debrief's event carries where one
+// joins, as the invitation does; before, a calendar — where people join
+// from — had "Videokonferenz" only.
+func TestDebriefEventGivesTheLink(t *testing.T) {
+	d := model.Debrief{HeldOn: model.NewDate(2026, 12, 18), StartTime: "10:00", EndTime: "11:30", Place: "Videokonferenz", Link: "https://video.example.org/nb47"}
+	e := DebriefInvitationEvent("gremium.example.org", "IT-PLR", 47, "47. Sitzung des IT-Planungsrats", d, "https://gremium.example.org/sitzungen/47/nachbesprechung")
+	if e.Description != "Zur Teilnahme: https://video.example.org/nb47" || e.Location != "Videokonferenz" {
+		t.Errorf("event: %+v", e)
+	}
+	d.Link = ""
+	if e := DebriefInvitationEvent("gremium.example.org", "IT-PLR", 47, "47. Sitzung des IT-Planungsrats", d, ""); e.Description != "" {
+		t.Errorf("without a link: %q", e.Description)
+	}
+}

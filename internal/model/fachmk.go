@@ -561,7 +561,10 @@ func (a EvaluationAnswer) Validate() error {
 	if a.Respondent == "" || a.Year == 0 || a.QuestionID == 0 {
 		return InputError("Eine Antwort der Evaluation braucht Frage, Jahr und antwortende Person.")
 	}
-	return nil
+	// A comment is shown word for word to the internal readers: a
+	// passage marked confidential there was shown as typed, "[[…]]" and
+	// all, as if it were kept back.
+	return Unmarked(a.Comment, "Die Anmerkung wird den internen Leser:innen wörtlich gezeigt")
 }
 
 // AuditEntry is one line of the audit log: who changed what, when, and

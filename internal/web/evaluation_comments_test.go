@@ -38,7 +38,7 @@ func TestEvaluationCommentsAreShownAsTheFormSays(t *testing.T) {
 				t.Errorf("%s: the questionnaire lacks %q", who, want)
 			}
 		}
-		if strings.Contains(page, "Ihre Antworten gehen nur so in Mittelwerte ein") {
+		if strings.Contains(page, "Ihre Antworten gehen nur so in Mittelwerte ein") || who == "fmk" && !strings.Contains(page, "Die Geschäftsstelle selbst sieht jeden Mittelwert und jede Anmerkung, auch während die Runde läuft.") {
 			t.Errorf("%s: the questionnaire still promises that all answers go into means only", who)
 		}
 		for _, p := range wellFormedProblems(page) {
@@ -58,6 +58,13 @@ func TestEvaluationCommentsAreShownAsTheFormSays(t *testing.T) {
 		if err := st.SubmitAnswers(ctx, 2026, []model.EvaluationAnswer{{QuestionID: qs[0].ID, Respondent: who, ConferenceID: b.ID, Role: model.RoleSpokesperson, Score: 4, Comment: comments[who]}}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// A passage marked confidential was shown as typed, "[[…]]" and all:
+	// refused, the questionnaire kept.
+	if code, page := do(t, client(t, ts, "fmk"), "POST", ts.URL+"/evaluation/2026/antworten", url.Values{"fachmk": {"FMK"}, fmt.Sprintf("wert_%d", qs[0].ID): {"3"},
+		fmt.Sprintf("kommentar_%d", qs[0].ID): {"Mehr [[nur für FITKO]] Austausch"}}); code == http.StatusSeeOther ||
+		!strings.Contains(page, "Die Anmerkung wird den internen Leser:innen wörtlich gezeigt; vertrauliche Passagen ([[…]]) gibt es hier nicht.") || !strings.Contains(page, "Mehr [[nur für FITKO]] Austausch") {
+		t.Errorf("a marked comment: %d %s", code, between(page, "<main", "</main>"))
 	}
 	if code, _ := do(t, client(t, ts, "fmk"), "POST", ts.URL+"/evaluation/2026/antworten", url.Values{"fachmk": {"FMK"}, fmt.Sprintf("wert_%d", qs[0].ID): {"3"},
 		fmt.Sprintf("kommentar_%d", qs[0].ID): {"Mehr Austausch"}}); code != http.StatusSeeOther {

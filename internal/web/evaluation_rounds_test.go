@@ -116,7 +116,8 @@ func TestSpokespersonMyPageAsksForTheQuestionnaires(t *testing.T) {
 	}
 	openRound2026(t, ts.URL, gs, qs[:3])
 	got := strings.ReplaceAll(section(), "\u00ad", "")
-	if !strings.Contains(got, "Noch auszufüllen: der Fragebogen für die Finanzministerkonferenz, für die Jugend- und Familienministerkonferenz.") || strings.Contains(got, "Gespeichert") {
+	// The conferences joined with "und" (before: "für die …, für die …").
+	if !strings.Contains(got, "Noch auszufüllen: der Fragebogen für die Finanzministerkonferenz und die Jugend- und Familienministerkonferenz.") || strings.Contains(got, "Gespeichert") {
 		t.Errorf("with the round open, Mein Bereich says: %q", got)
 	}
 	answers := url.Values{"fachmk": {"FMK"}}

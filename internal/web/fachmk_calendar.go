@@ -67,8 +67,14 @@ func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host strin
 		}
 		e := ical.DebriefInvitationEvent(host, council.Abbrev, in.Session.Number, fmt.Sprintf("%d. Sitzung %s", in.Session.Number, council.Of()), in.Debrief,
 			s.site.URL(r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", in.Session.Number)))
-		e.Description = fmt.Sprintf("Die Geschäftsstelle des IT-Planungsrats stellt %d %s vor, die für %s relevant %s.", in.Decisions,
-			map[bool]string{true: "Beschluss", false: "Beschlüsse"}[in.Decisions == 1], own.Accusative(), map[bool]string{true: "ist", false: "sind"}[in.Decisions == 1])
+		// What is presented, and by whom: each decision by the member
+		// that submitted it (before: "stellt 1 Beschluss vor, die …
+		// relevant ist", naming the Geschäftsstelle as presenter).
+		what := fmt.Sprintf("%s für %s, vorgestellt jeweils durch das einreichende Mitglied.", model.Counted(in.Decisions, "Beschluss", "Beschlüsse"), own.Accusative())
+		if e.Description != "" {
+			what += "\n" + e.Description
+		}
+		e.Description = what
 		events = append(events, e)
 	}
 	requests, err := s.st.Requests(ctx, own.ID)
