@@ -74,6 +74,19 @@ func MinutesFileName(s Session, ext string) string {
 	return fmt.Sprintf("protokoll-%d-entwurf.%s", s.Number, ext)
 }
 
+// MinutesFileNameFor is MinutesFileName for the version of audience a:
+// the internal version's name says "intern" ("protokoll-47-entwurf-
+// intern.pdf"), so that a saved internal copy — with its confidential
+// passages — is not taken for the public one and passed on; before, both
+// versions had the same name.
+func MinutesFileNameFor(s Session, a Audience, ext string) string {
+	name := MinutesFileName(s, ext)
+	if a.IsPublic() {
+		return name
+	}
+	return strings.TrimSuffix(name, "."+ext) + "-intern." + ext
+}
+
 // MinutesTitle gives the title of a rendering of the session's minutes
 // for the audience — title names them ("Protokoll der 47. Sitzung des
 // IT-Planungsrats") — with what the version is: " – Entwurf" until they

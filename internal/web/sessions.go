@@ -191,7 +191,7 @@ func (s *Server) protocolPDF(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("herunterladen") == "1" {
 		disposition = "attachment"
 	}
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`%s; filename="%s"`, disposition, model.MinutesFileName(doc.Session, "pdf")))
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`%s; filename="%s"`, disposition, model.MinutesFileNameFor(doc.Session, doc.Audience, "pdf")))
 	buf.WriteTo(w)
 }
 
@@ -206,7 +206,7 @@ func (s *Server) protocolText(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s"`, model.MinutesFileName(doc.Session, "txt")))
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s"`, model.MinutesFileNameFor(doc.Session, doc.Audience, "txt")))
 	buf.WriteTo(w)
 }
 
