@@ -75,6 +75,13 @@ func TestFachMKWithdrawsItsRequest(t *testing.T) {
 			t.Errorf("%s: the withdrawn request's page does not say who withdrew it when", who)
 		}
 	}
+	// Sent again (a double click): done, said so, nothing else.
+	if code, _ := do(t, fmk, "POST", path+"/zurueckziehen", url.Values{"version": {fmt.Sprint(q.Version)}, "bestaetigt": {"ja"}}); code != http.StatusSeeOther {
+		t.Errorf("withdrawn twice: %d, want done", code)
+	}
+	if _, page := do(t, fmk, "GET", path, nil); !strings.Contains(page, "Das Anliegen ist bereits zurückgezogen.") {
+		t.Errorf("withdrawn twice: the page says nothing of it")
+	}
 	// Registered as an agenda item, it is the registration's turn.
 	planSession48(t, ts, st)
 	r := submit("Zeitplan E-Rechnung")

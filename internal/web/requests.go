@@ -335,6 +335,13 @@ func (s *Server) withdrawRequest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	const what = "Das Anliegen ist nicht zurückgezogen"
+	// Sent twice (a double click, the back button): done, not "… bereits
+	// zurückgezogen. Das Formular zeigt Ihre Eingabe." above a page
+	// without the form.
+	if q.Status == model.RequestWithdrawn {
+		back(w, r, "/anliegen/"+strconv.FormatInt(q.ID, 10), "Das Anliegen ist bereits zurückgezogen.")
+		return
+	}
 	if r.PostFormValue("bestaetigt") != "ja" {
 		refused := refusedForm{ID: "zurueckziehen", What: what, Values: r.PostForm}
 		refused.Problems.add(model.AtField("bestaetigt", model.InputError("Bitte bestätigen Sie, dass Sie das Anliegen zurückziehen wollen.")))
