@@ -60,7 +60,7 @@ func (s *Store) QueueReportReminders(ctx context.Context, now time.Time) (int, e
 		if !ok {
 			continue
 		}
-		owing, err := membersOwingReports(ctx, s.db, council, se.ID)
+		owing, _, err := missingReports(ctx, s.db, council, se.ID, "")
 		if err != nil {
 			return 0, err
 		}
@@ -78,15 +78,15 @@ func (s *Store) QueueReportReminders(ctx context.Context, now time.Time) (int, e
 		if deadline, ok := reportDeadlineNear(se, today); !ok || deadline != d.deadline {
 			return Notice{}, false, nil // cancelled, begun or moved since
 		}
-		missing, err := reportsMissing(ctx, tx, council, se.ID, d.member)
-		if err != nil || len(missing) == 0 {
+		_, missing, err := missingReports(ctx, tx, council, se.ID, d.member)
+		if err != nil || len(missing[d.member]) == 0 {
 			return Notice{}, false, err
 		}
 		_, heading, err := sessionHeading(ctx, tx, se.ID)
 		if err != nil {
 			return Notice{}, false, err
 		}
-		return reportNotice(se, heading, d.deadline, d.member, missing), true, nil
+		return reportNotice(se, heading, d.deadline, d.member, missing[d.member]), true, nil
 	})
 	return queued[model.EventReportDue], err
 }
@@ -106,58 +106,49 @@ func reportDeadlineNear(se model.Session, today model.Date) (model.Date, bool) {
 	return d, true
 }
 
-// membersOwingReports gives the members in office as spokesperson for a
-// conference (their term not ended by the council's last session held)
-// without a saved report for it for the session, each once, in the order
-// of their assignments.
-func membersOwingReports(ctx context.Context, q queryer, council, sessionID int64) ([]string, error) {
+// missingReports gives, per member in office as spokesperson for a
+// conference (its term not ended by the council's last session held),
+// the names of the conferences it has saved no report for in the
+// session, sorted; only member's when member is not "". The members come
+// in the order of their first assignment. The reminder loop reads it to
+// choose whom to remind, and its writing transaction asks again.
+func missingReports(ctx context.Context, q queryer, council, sessionID int64, member string) ([]string, map[string][]string, error) {
 	last, err := lastHeldSessionNumber(ctx, q, council)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	as, err := queryList(ctx, q, scanAssignment, "assignments owing reports", `SELECT `+assignmentCols+assignmentFrom+`
-		WHERE NOT EXISTS (SELECT 1 FROM fachmk_reports r WHERE r.session_id = ? AND r.conference_id = a.conference_id AND r.member_abbrev = a.member_abbrev)
-		ORDER BY a.id`, sessionID)
+	query := `SELECT ` + assignmentCols + assignmentFrom + `
+		WHERE NOT EXISTS (SELECT 1 FROM fachmk_reports r WHERE r.session_id = ? AND r.conference_id = a.conference_id AND r.member_abbrev = a.member_abbrev)`
+	args := []any{sessionID}
+	if member != "" {
+		query += ` AND a.member_abbrev = ?`
+		args = append(args, member)
+	}
+	as, err := queryList(ctx, q, scanAssignment, "assignments owing reports", query+` ORDER BY a.id`, args...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []string
-	for _, a := range as {
-		if a.Status(last) != model.AssignmentEnded && !slices.Contains(out, a.Member) {
-			out = append(out, a.Member)
-		}
-	}
-	return out, nil
-}
-
-// reportsMissing gives the names of the conferences member speaks for in
-// office without a saved report for the session, by name.
-func reportsMissing(ctx context.Context, tx *sql.Tx, council, sessionID int64, member string) ([]string, error) {
-	last, err := lastHeldSessionNumber(ctx, tx, council)
-	if err != nil {
-		return nil, err
-	}
-	as, err := queryList(ctx, tx, scanAssignment, "assignments of "+member, `SELECT `+assignmentCols+assignmentFrom+`
-		WHERE a.member_abbrev = ? AND NOT EXISTS (SELECT 1 FROM fachmk_reports r WHERE r.session_id = ? AND r.conference_id = a.conference_id AND r.member_abbrev = a.member_abbrev)
-		ORDER BY a.id`, member, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	var names []string
+	var members []string
+	names := map[string][]string{}
 	for _, a := range as {
 		if a.Status(last) == model.AssignmentEnded {
 			continue
 		}
-		name, err := conferenceName(ctx, tx, a.ConferenceID)
+		name, err := conferenceName(ctx, q, a.ConferenceID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if !slices.Contains(names, name) {
-			names = append(names, name)
+		if _, ok := names[a.Member]; !ok {
+			members = append(members, a.Member)
+		}
+		if !slices.Contains(names[a.Member], name) {
+			names[a.Member] = append(names[a.Member], name)
 		}
 	}
-	slices.Sort(names)
-	return names, nil
+	for _, ns := range names {
+		slices.Sort(ns)
+	}
+	return members, names, nil
 }
 
 // reportNotice words the reminder of member's missing reports (public

@@ -23,7 +23,7 @@ type RequestItem struct {
 }
 
 // conferenceName gives the name of a body inside tx.
-func conferenceName(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+func conferenceName(ctx context.Context, tx queryer, id int64) (string, error) {
 	var name string
 	if err := tx.QueryRowContext(ctx, `SELECT name FROM bodies WHERE id = ? AND kind = ?`, id, model.BodyFachMK).Scan(&name); err != nil {
 		return "", notFound(err, fmt.Sprintf("conference %d", id))
