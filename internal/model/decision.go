@@ -647,6 +647,17 @@ func (d Decision) Validate() error {
 	return nil
 }
 
+// RuleLine says what the proposal needs under the body's rules, as the
+// live page states it beside the vote buttons: "Beschluss: Zustimmung des
+// Bundes und …; Zustimmung aller Mitglieder erforderlich".
+func (d Decision) RuleLine(rules DecisionRules) string {
+	line := d.KindName() + ": " + rules.For(d.Kind).Label()
+	if d.AllMustConsent {
+		line += "; Zustimmung aller Mitglieder erforderlich"
+	}
+	return line
+}
+
 // recommendationTitle starts the title of the proposal by which a
 // preparatory body votes a Beschlussempfehlung (RecommendationTitle).
 const recommendationTitle = "Beschlussempfehlung: "

@@ -150,12 +150,8 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	rule := d.KindName() + ": " + body.Rules.For(d.Kind).Label()
-	if d.AllMustConsent {
-		rule += "; Zustimmung aller Mitglieder erforderlich"
-	}
 	s.savedRow(w, r, se, d.ItemID, d.ProposalName()+" gespeichert.", fmt.Sprintf("version-entwurf-%d", d.ID), d.Version,
-		template.HTML(fmt.Sprintf(`<span id="regel-entwurf-%d" hx-swap-oob="true">%s</span>`, d.ID, template.HTMLEscapeString(rule))))
+		template.HTML(fmt.Sprintf(`<span id="regel-entwurf-%d" hx-swap-oob="true">%s</span>`, d.ID, template.HTMLEscapeString(d.RuleLine(body.Rules)))))
 }
 
 // formVotes reads the vote grid: one field "stimme_<Kürzel>" per voter.
