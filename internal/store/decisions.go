@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -437,8 +438,10 @@ func (s *Store) UpdateDecision(ctx context.Context, d model.Decision) error {
 			return model.RuleError("Über %s wird im Umlaufverfahren abgestimmt; der Vorschlag kann nicht mehr geändert werden.", cur.DisplayTitle())
 		}
 		// A co-applicant no longer named is no longer asked.
-		if _, err := s.dropUnnamedCoApplicationsTx(ctx, tx, d, ""); err != nil {
-			return err
+		if !slices.Equal(cur.Applicants, d.Applicants) {
+			if _, err := s.dropUnnamedCoApplicationsTx(ctx, tx, d, ""); err != nil {
+				return err
+			}
 		}
 		// The votes of a draft are never set here: they come from a count.
 		return s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version,
