@@ -39,12 +39,20 @@ func (s *Server) sessionFromPath(w http.ResponseWriter, r *http.Request) (model.
 		s.fail(w, r, err, "Dieses Gremium gibt es nicht.")
 		return model.Body{}, model.Session{}, false
 	}
+	// A session of an internal body (the AL-Runde): whoever may not read
+	// it is answered before the session is looked up, the same for every
+	// number, so that the answer does not tell which sessions exist.
+	if council.Preparation.Internal && auth.Audience(s.user(r)) != model.Internal {
+		if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+			return model.Body{}, model.Session{}, false
+		}
+	}
 	se, err := s.st.SessionByNumber(ctx, council.ID, nr)
 	if err != nil {
 		s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", nr))
 		return model.Body{}, model.Session{}, false
 	}
-	if !auth.Audience(s.user(r)).SeesSession(se) { // a session of an internal body (the AL-Runde)
+	if !auth.Audience(s.user(r)).SeesSession(se) { // kept for a session marked internal by other means
 		if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
 			return model.Body{}, model.Session{}, false
 		}
