@@ -102,6 +102,11 @@ const (
 	// EventCoApplication: a member office registered a proposal naming the
 	// member as co-applicant, which it is asked to confirm (Mitantrag).
 	EventCoApplication Event = "mitantrag"
+	// EventCoApplicationAnswered: a co-applicant the member named in its
+	// registration confirmed, declined or withdrew its co-application; a
+	// registration the member is co-applicant of was accepted or declined
+	// by the secretariat.
+	EventCoApplicationAnswered Event = "mitantrag_antwort"
 	// EventResignation: a member announced that it resigns a spokesperson
 	// function; it takes effect with the next regular session (concept
 	// 1.2: the Land "muss es dies den restlichen
@@ -159,7 +164,7 @@ const ReportReminderDays = 3
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder,
-	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventCoApplication, EventItemDeferred, EventResignation, EventSpokespersonNamed,
+	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventCoApplication, EventCoApplicationAnswered, EventItemDeferred, EventResignation, EventSpokespersonNamed,
 	EventDeadlineSoon, EventKickoffDue, EventReportDue, EventOutcomeRecorded}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
@@ -195,6 +200,8 @@ func (e Event) Label() string {
 		return "Meine Anmeldung angenommen oder abgelehnt"
 	case EventCoApplication:
 		return "Mitantrag zu bestätigen"
+	case EventCoApplicationAnswered:
+		return "Antwort auf einen Mitantrag, Entscheidung über eine Anmeldung mit Mitantrag"
 	case EventItemDeferred:
 		return "Mein angemeldeter TOP vertagt oder verlegt"
 	case EventResignation:
@@ -232,21 +239,22 @@ func (e Event) Valid() bool {
 // eventRoles says which roles may receive an event: what an event's message
 // tells must be something the role may read.
 var eventRoles = map[Event][]Role{
-	EventAgendaPublished:     {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
-	EventDecisionRelevant:    {RoleSecretariat, RoleSpokesperson, RoleFachMK},
-	EventFollowUpDue:         {RoleSecretariat, RoleMember, RoleAdvisory},
-	EventFollowUpOverdue:     {RoleSecretariat, RoleMember, RoleAdvisory},
-	EventProcedureStarted:    {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
-	EventProcedureClosing:    {RoleMember},
-	EventMinutesForComment:   {RoleSecretariat, RoleMember, RoleAdvisory},
-	EventDebriefInvitation:   {RoleSecretariat, RoleSpokesperson, RoleFachMK},
-	EventSessionChanged:      {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
-	EventConferenceSoon:      {RoleSecretariat, RoleSpokesperson},
-	EventRequest:             {RoleSecretariat, RoleSpokesperson, RoleFachMK},
-	EventItemDeferred:        {RoleSecretariat, RoleMember},
-	EventRegistrationDecided: {RoleMember},
-	EventCoApplication:       {RoleMember},
-	EventResignation:         {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
+	EventAgendaPublished:       {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
+	EventDecisionRelevant:      {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+	EventFollowUpDue:           {RoleSecretariat, RoleMember, RoleAdvisory},
+	EventFollowUpOverdue:       {RoleSecretariat, RoleMember, RoleAdvisory},
+	EventProcedureStarted:      {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson},
+	EventProcedureClosing:      {RoleMember},
+	EventMinutesForComment:     {RoleSecretariat, RoleMember, RoleAdvisory},
+	EventDebriefInvitation:     {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+	EventSessionChanged:        {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
+	EventConferenceSoon:        {RoleSecretariat, RoleSpokesperson},
+	EventRequest:               {RoleSecretariat, RoleSpokesperson, RoleFachMK},
+	EventItemDeferred:          {RoleSecretariat, RoleMember},
+	EventRegistrationDecided:   {RoleMember},
+	EventCoApplication:         {RoleMember},
+	EventCoApplicationAnswered: {RoleMember},
+	EventResignation:           {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
 	// Those who register agenda items and hand in their documents.
 	EventDeadlineSoon: {RoleSecretariat, RoleMember},
 	EventKickoffDue:   {RoleSpokesperson},

@@ -97,12 +97,13 @@ func (s *Store) PendingCoApplications(ctx context.Context, member string) ([]mod
 }
 
 // CoApplicationsIn gives member's co-applications in state on proposals
-// still to be decided, the oldest first: the pending ones wait for its
+// still to be decided whose registration the secretariat has not
+// declined, the oldest first: the pending ones wait for its
 // answer, the confirmed ones it may withdraw (model.AgendaItem
 // .CoWithdrawal).
 func (s *Store) CoApplicationsIn(ctx context.Context, member string, state model.CoApplicationState) ([]model.CoApplication, error) {
 	return queryList(ctx, s.db, scanCoApplication, "co-applications", `SELECT `+coApplicationCols+coApplicationFrom+`
-		WHERE c.member = ? AND c.state = ? AND d.status = ? ORDER BY c.id`, member, state, model.DecisionDraft)
+		WHERE c.member = ? AND c.state = ? AND d.status = ? AND (i.status IS NULL OR i.status <> ?) ORDER BY c.id`, member, state, model.DecisionDraft, model.ItemDeclined)
 }
 
 // nameCoApplicantsTx keeps the co-applications of proposal d (registered
@@ -320,6 +321,19 @@ func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string
 		if d.Status != model.DecisionDraft {
 			return model.RuleError("Über „%s“ ist bereits entschieden (%s); der Mitantrag ändert nichts mehr.", model.InternalText(c.Title), d.StatusLabel())
 		}
+		if c.ItemID != 0 {
+			// A registration the secretariat declined is decided too,
+			// though its proposal stays a draft (before: still listed
+			// and confirmable, "es zählt für den Antrag" under the
+			// decline).
+			it, err := loadItemTx(ctx, tx, c.ItemID)
+			if err != nil {
+				return err
+			}
+			if it.Status == model.ItemDeclined {
+				return model.RuleError("Die Geschäftsstelle hat die Anmeldung „%s“ abgelehnt; der Mitantrag ändert nichts mehr.", model.InternalText(c.Title))
+			}
+		}
 		if open, err := openBallotOf(ctx, tx, d.ID); err != nil {
 			return err
 		} else if open {
@@ -352,9 +366,53 @@ func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string
 			return model.ConflictError("Der Mitantrag wurde inzwischen beantwortet.")
 		}
 		out.State = want
-		return s.audit(ctx, tx, action, "decision", d.ID, member)
+		if err := s.audit(ctx, tx, action, "decision", d.ID, member); err != nil {
+			return err
+		}
+		return s.noticeCoAnswer(ctx, tx, out, d)
 	})
 	return out, err
+}
+
+// noticeCoAnswer tells the registering member's office (c.NamedBy) that
+// the co-applicant answered co-application c of proposal d (before, it
+// learnt it only by opening its registration), and whether the
+// application now suffices.
+func (s *Store) noticeCoAnswer(ctx context.Context, tx *sql.Tx, c model.CoApplication, d model.Decision) error {
+	if c.NamedBy == "" {
+		return nil
+	}
+	title := model.PublicText(c.Title)
+	body := fmt.Sprintf("%s hat den Mitantrag zu Ihrer Anmeldung „%s“ %s.", c.Member, title, c.State.Label())
+	co, err := coApplicationsOf(ctx, tx, d.ID)
+	if err != nil {
+		return err
+	}
+	kinds, err := memberKinds(ctx, tx, d.Applicants)
+	if err != nil {
+		return err
+	}
+	if err := model.CheckApplicationConfirmed(d.Applicants, co, kinds); err != nil {
+		if model.ClassOf(err) != model.ErrRule {
+			return err
+		}
+		body += " Der Antrag reicht damit noch nicht aus: " + model.ReasonOf(err)
+	} else {
+		body += " Der Antrag ist damit ausreichend unterstützt."
+	}
+	n := Notice{
+		Event:   model.EventCoApplicationAnswered,
+		Key:     fmt.Sprintf("mitantrag_antwort:%d:%d:%s", c.ID, c.Asked, c.State),
+		Subject: fmt.Sprintf("Mitantrag %s: %s", c.State.Label(), title),
+		Body:    body,
+		Link:    "/mein-bereich",
+		To:      func(sub Subscriber) bool { return sub.User.MemberAbbrev == c.NamedBy },
+	}
+	if c.ItemID != 0 {
+		n.Link = registrationPath(c.ItemID)
+	}
+	_, err = s.notifySubscribers(ctx, tx, n)
+	return err
 }
 
 // coAnswerRefused says why answer does not apply to the answered

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -985,6 +986,49 @@ func (s *Store) noticeRegistrationDecided(ctx context.Context, tx *sql.Tx, it mo
 		Body:    body,
 		Link:    registrationPath(it.ID),
 		To:      func(sub Subscriber) bool { return sub.User.MemberAbbrev == it.RegisteredBy },
+	})
+	if err != nil {
+		return err
+	}
+	return s.noticeCoApplicantsDecided(ctx, tx, it, heading, what)
+}
+
+// noticeCoApplicantsDecided tells the offices named as co-applicants of
+// registration it (asked or confirmed) that the secretariat decided on it
+// (before, a declined registration stayed in their list to confirm).
+func (s *Store) noticeCoApplicantsDecided(ctx context.Context, tx *sql.Tx, it model.AgendaItem, heading, what string) error {
+	var named []string
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.member FROM co_applications c JOIN decisions d ON d.id = c.decision_id
+		WHERE d.item_id = ? AND c.state IN (?, ?) ORDER BY c.member`, it.ID, model.CoApplicationPending, model.CoApplicationConfirmed)
+	if err != nil {
+		return fmt.Errorf("store: co-applicants: %w", err)
+	}
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: co-applicants: %w", err)
+		}
+		named = append(named, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(named) == 0 {
+		return err
+	}
+	body := fmt.Sprintf("Die Geschäftsstelle hat die Anmeldung „%s“ von %s zur %s %s. Ihr Mitglied ist darin als Mitantragsteller genannt.", model.PublicText(it.Title), it.RegisteredBy, heading, what)
+	if it.Status == model.ItemDeclined {
+		body += " Der Mitantrag ist damit erledigt; eine Antwort ändert nichts mehr."
+		if it.DeclineReason != "" {
+			body += "\nGrund: " + model.PublicText(it.DeclineReason)
+		}
+	}
+	_, err = s.notifySubscribers(ctx, tx, Notice{
+		Event:   model.EventCoApplicationAnswered,
+		Key:     fmt.Sprintf("mitantrag_entschieden:%d:%d", it.ID, it.Version),
+		Subject: fmt.Sprintf("Anmeldung mit Mitantrag %s: %s", it.Status.Label(), model.PublicText(it.Title)),
+		Body:    body,
+		Link:    registrationPath(it.ID),
+		To:      func(sub Subscriber) bool { return slices.Contains(named, sub.User.MemberAbbrev) },
 	})
 	return err
 }

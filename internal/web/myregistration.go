@@ -169,9 +169,13 @@ func (s *Server) renderMyRegistrationWith(w http.ResponseWriter, r *http.Request
 			return
 		}
 		d.Applicants = model.ApplicantsLabel(d.Draft.Applicants, co)
-		if d.Short, err = s.applicationShortfall(ctx, d.Draft, co); err != nil {
-			s.serverError(w, r, err)
-			return
+		// A declined registration is decided: no shortfall to mend, no
+		// answers to wait for.
+		if it.Status != model.ItemDeclined {
+			if d.Short, err = s.applicationShortfall(ctx, d.Draft, co); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
 		}
 	}
 	confs, err := s.st.Bodies(ctx, model.BodyFachMK)
