@@ -10,7 +10,6 @@ import (
 	"math"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -40,8 +39,23 @@ func (s *Server) editSessionPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	chair := se.Chair
+	if !se.Date.IsZero() {
+		// A chair the rotation gives for the session's year is shown as
+		// "aus der Rotation": moved into another year, the session takes
+		// that year's chair (before, the form sent the old year's chair
+		// as chosen by hand, and it stayed).
+		rotated, rotation, err := s.st.ChairOf(r.Context(), se.BodyID, se.Date.Year)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if rotation && rotated == se.Chair {
+			chair = ""
+		}
+	}
 	s.renderSessionEdit(w, r, http.StatusOK, se, store.SessionChange{ID: se.ID, Version: se.Version, Date: se.Date,
-		StartTime: se.StartTime, EndTime: se.EndTime, Place: se.Place, Chair: se.Chair, Kind: se.Kind, Applicants: se.Applicants,
+		StartTime: se.StartTime, EndTime: se.EndTime, Place: se.Place, Chair: chair, Kind: se.Kind, Applicants: se.Applicants,
 		RegistrationDeadline: se.RegistrationDeadline}, nil)
 }
 
@@ -234,21 +248,32 @@ func (s *Server) sessionCalendarPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	year := s.today().Year
+	// Without ?jahr= the year the session list opens on too
+	// (defaultSessionYear): it was the current year here, another there.
+	years, err := s.councilSessionYears(ctx, council.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	year, err := s.sessionYearOf(ctx, council.ID, years)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if year == 0 {
+		year = s.today().Year
+	}
 	if q := r.URL.Query().Get("jahr"); q != "" {
-		if year, err = strconv.Atoi(q); err != nil || year < 1900 || year > 2999 {
-			s.badRequest(w, r, "Bitte ein Jahr angeben, zum Beispiel ?jahr=2026.")
+		// One reading of ?jahr= for every page (model.ParseYear): this
+		// page said "Bitte ein Jahr angeben" for ?jahr=99999.
+		if year, err = model.ParseYear(q); err != nil {
+			s.badRequest(w, r, model.ReasonOf(err))
 			return
 		}
 	}
 	// The year's sessions (one range of the date index) and the
 	// neighbouring years from the years kept per data version.
 	sessions, err := s.st.SessionsOfYear(ctx, council.ID, year, 0, math.MaxInt32)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	years, err := s.councilSessionYears(ctx, council.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
