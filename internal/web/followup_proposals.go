@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
@@ -86,7 +87,17 @@ func (s *Server) handleFollowUpProposal(w http.ResponseWriter, r *http.Request) 
 	}
 	f := p.FollowUp()
 	var id int64
-	err = readFollowUpForm(r, &f)
+	// Every reason at its field; a follow-up names who is responsible, as
+	// the live page's form requires (before, a proposal was confirmed
+	// with nobody responsible, and no reminder could reach anyone).
+	var refusedFields problems
+	if err := readFollowUpForm(r, &f); err != nil {
+		refusedFields = problemsOf(err)
+	}
+	if strings.TrimSpace(f.Responsible) == "" {
+		refusedFields.addUnrefused(model.AtField("verantwortlich", model.InputError("Bitte die verantwortliche Stelle eintragen.")))
+	}
+	err = refusedFields.err()
 	if err == nil {
 		id, err = s.st.CreateFollowUp(ctx, f)
 	}
