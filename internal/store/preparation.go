@@ -612,6 +612,20 @@ func recommendationBasis(ctx context.Context, tx *sql.Tx, rec *model.Recommendat
 	if rec.Kind == model.RecommendAdoptChanged {
 		return "", nil, model.AtField("text", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title))
 	}
+	// Nothing to adopt: a report or a discussion without a proposal is
+	// neither adopted as proposed nor put on the Grüne Liste, which the
+	// council adopts en bloc (before, such a recommendation passed, and
+	// the report stood in the en-bloc adoption).
+	var refused []error
+	if rec.Kind == model.RecommendAdopt {
+		refused = append(refused, model.AtField("empfehlung", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, der angenommen werden könnte; empfehlen Sie „%s“, oder das anmeldende Mitglied ergänzt einen Beschlussvorschlag.", target.Title, model.RecommendDiscuss.Label())))
+	}
+	if rec.GreenList {
+		refused = append(refused, model.AtField("gruene_liste", model.RuleError("Auf die Grüne Liste kommen nur TOPs mit einem Beschlussvorschlag, den der IT-Planungsrat ohne Aussprache annimmt; zu „%s“ liegt keiner vor.", target.Title)))
+	}
+	if len(refused) > 0 {
+		return "", nil, errors.Join(refused...)
+	}
 	return model.KindRecommendation, applicants, nil
 }
 
