@@ -128,13 +128,18 @@ func CheckTimeSpan(start, end string) error {
 // changed or the session cancelled: once it has started (laufend or
 // later) or after a cancellation. It gives nil while it can.
 func (s Session) Schedulable() error {
+	// Named by its title ("40. AL-Runde", not "40. Sitzung"), and a
+	// session held is not said to have "begun".
 	if s.Cancelled() {
-		return RuleError("Die %d. Sitzung ist abgesagt; sie kann nicht mehr geändert werden.", s.Number)
+		return RuleError("Die %s ist abgesagt; sie kann nicht mehr geändert werden.", s.Title())
 	}
-	if s.Status != StatusPlanned && s.Status != StatusConvened {
-		return RuleError("Die %d. Sitzung hat bereits begonnen („%s“); Termin, Ort und Vorsitz können nur vorher geändert, die Sitzung nur vorher abgesagt werden.", s.Number, s.Status.Label())
+	switch s.Status {
+	case StatusPlanned, StatusConvened:
+		return nil
+	case StatusRunning:
+		return RuleError("Die %s hat bereits begonnen; Termin, Ort und Vorsitz können nur vorher geändert, die Sitzung nur vorher abgesagt werden.", s.Title())
 	}
-	return nil
+	return RuleError("Die %s hat bereits stattgefunden („%s“); Termin, Ort und Vorsitz können nur vorher geändert, die Sitzung nur vorher abgesagt werden.", s.Title(), s.Status.Label())
 }
 
 // CheckScheduleReason checks the reason of a cancellation or
@@ -143,7 +148,7 @@ func (s Session) Schedulable() error {
 func CheckScheduleReason(reason, what string) (string, error) {
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return "", AtField("grund", InputError("Bitte einen Grund für die %s angeben; er wird öffentlich gezeigt und den Mitgliedern mitgeteilt.", what))
+		return "", AtField("grund", InputError("Bitte einen Grund für die %s angeben; er wird mit der Sitzung gezeigt und den Mitgliedern mitgeteilt.", what))
 	}
 	if err := PublicOnly(reason, "Der Grund für die "+what); err != nil {
 		return "", AtField("grund", err)

@@ -226,6 +226,11 @@ func checkPairOrder(ctx context.Context, tx *sql.Tx, se model.Session) error {
 	}
 	if prep, err := preparingSession(ctx, tx, se.ID); err == nil {
 		if !prep.Date.IsZero() && !prep.Date.Before(se.Date) {
+			if !prep.Status.Ahead() {
+				// Held (or cancelled): it cannot be moved, so the
+				// refusal does not ask for that.
+				return model.AtField("datum", model.RuleError("Die Sitzung muss nach der %s (%s) liegen, die sie vorbereitet hat; bitte einen Tag nach dem %s wählen.", prep.Title(), prep.Date.German(), prep.Date.German()))
+			}
 			return model.AtField("datum", model.RuleError("Die Sitzung muss nach der %s (%s) liegen, die sie vorbereitet; bitte diese zuerst verlegen.", prep.Title(), prep.Date.German()))
 		}
 	} else if !errors.Is(err, ErrNotFound) {
