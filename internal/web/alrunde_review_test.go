@@ -283,7 +283,7 @@ func TestALRundeAttendanceFormSeatsBundAndLaender(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(page, `name="anwesenheit_HE"`) || strings.Contains(page, `name="anwesenheit_DLT"`) || strings.Contains(page, `name="anwesenheit_BfDI"`) {
 		t.Errorf("the AL-Runde's attendance form: %d, rows of advisory members or none for HE", code)
 	}
-	if code, body := do(t, gs, "POST", ts.URL+"/gremien/al-runde/sitzungen/39/anwesenheit", url.Values{"anwesenheit_HE": {"anwesend"}, "anwesenheit_DLT": {"anwesend"}}); code != http.StatusSeeOther {
+	if code, body := do(t, gs, "POST", ts.URL+"/gremien/al-runde/sitzungen/39/anwesenheit", url.Values{"anwesenheit_HE": {"anwesend"}, "anwesenheit_DLT": {"anwesend"}, "version": {postedForm(page, "/gremien/al-runde/sitzungen/39/anwesenheit").Get("version")}}); code != http.StatusSeeOther {
 		t.Fatalf("saving the AL-Runde's attendance: %d %.300s", code, body)
 	}
 	_, page = do(t, gs, "GET", ts.URL+"/gremien/al-runde/sitzungen/39", nil)

@@ -6,7 +6,6 @@ package web
 // represented at an item can vote on it; the minutes show the list.
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -135,7 +134,7 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 		row.Registered = registered && row.Line.Presence != model.Absent
 		if typed != nil {
 			row.Line, row.Registered = typed[m.Abbrev], false
-			if errors.Is(refused, store.ErrConflict) {
+			if errors.Is(refused, store.ErrConflict) || errors.Is(refused, errAttendanceUnversioned) {
 				row.Stored = storedLine(model.AttendanceFor(stored, m.Abbrev), row.Line, labels)
 			}
 		}
@@ -193,6 +192,13 @@ func formItemID(v string) int64 {
 	return id
 }
 
+// errAttendanceUnversioned refuses an attendance list sent without the
+// version of the list its form was drawn from (attendanceData.Version):
+// whether another save came in between cannot be told, so nothing is
+// saved, and the page shows the stored lines beside the typed ones as
+// after a conflict.
+var errAttendanceUnversioned = model.ConflictError("Das Formular nennt nicht den Stand der Liste, von dem es ausging (Feld „version“), und könnte so eine inzwischen gespeicherte Anwesenheit überschreiben. Die Seite zeigt den gespeicherten Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")
+
 // saveAttendance stores the whole list in one transaction; while the
 // session runs it also establishes the quorum again.
 func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
@@ -222,16 +228,15 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 		list = append(list, a)
 	}
 	// The form carries the version of the list it was drawn from: a list
-	// saved meanwhile (another window) is not overwritten silently. A
-	// client that sends no version saves unchecked, as before.
-	save := s.st.SaveAttendance
-	if r.PostForm.Has("version") {
-		drawn := r.PostFormValue("version")
-		save = func(ctx context.Context, id int64, list []model.Attendance) (bool, string, error) {
-			return s.st.SaveAttendanceOver(ctx, id, drawn, list)
-		}
+	// saved meanwhile (another window) is not overwritten silently. A list
+	// without one (a hand-made request; the form always sends it) is
+	// refused: before, it was saved unchecked, over the other save.
+	drawn := r.PostFormValue("version")
+	if drawn == "" {
+		s.renderAttendance(w, r, http.StatusConflict, council, se, typed, errAttendanceUnversioned)
+		return
 	}
-	quorum, reason, err := save(ctx, se.ID, list)
+	quorum, reason, err := s.st.SaveAttendanceOver(ctx, se.ID, drawn, list)
 	if err != nil {
 		// A refused list comes back as typed: one missing name must not
 		// cost the other members' rows.

@@ -218,7 +218,7 @@ func TestRefusalTitleAndFocus(t *testing.T) {
 		t.Errorf("the registration's form, not refused, has the title %q", between(page, "<title>", "</title>"))
 	}
 	gs := client(t, ts, "geschaeftsstelle")
-	code, page = do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", url.Values{"anwesenheit_HE": {"vertreten"}, "person_HE": {""}})
+	code, page = do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", url.Values{"anwesenheit_HE": {"vertreten"}, "person_HE": {""}, "version": {drawnAttendance(t, gs, ts.URL+"/sitzungen/48/anwesenheit")}})
 	if code < 400 || code >= 500 || !strings.Contains(page, `id="anwesenheit-fehler"`) {
 		t.Fatalf("the refused attendance: %d %s", code, between(page, "<main", "</main>"))
 	}

@@ -345,6 +345,7 @@ func TestAttendancePage(t *testing.T) {
 		t.Errorf("a member sees the attendance form: %d", code)
 	}
 	form := everyVoterPresent()
+	form.Set("version", drawnAttendance(t, gs, ts.URL+"/sitzungen/48/anwesenheit"))
 	form.Set("anwesenheit_HE", "vertreten")
 	form.Set("person_HE", "Referentin Bayern")
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "vertreten kann nur eine Person desselben Mitglieds") {
@@ -738,6 +739,7 @@ func TestAttendanceGivesEveryReasonAtItsField(t *testing.T) {
 	}
 	gs := client(t, ts, "geschaeftsstelle")
 	form := everyVoterPresent()
+	form.Set("version", drawnAttendance(t, gs, ts.URL+"/sitzungen/48/anwesenheit"))
 	form.Set("anwesenheit_HE", "vertreten")
 	form.Set("anwesenheit_BY", "vertreten")
 	form.Set("person_BY", "Referentin Hessen")
@@ -765,7 +767,7 @@ func TestAttendanceGivesEveryReasonAtItsField(t *testing.T) {
 }
 
 // everyVoterPresent gives the attendance form with every voting member
-// present.
+// present; the caller sets the version it is drawn from (drawnAttendance).
 func everyVoterPresent() url.Values {
 	form := url.Values{}
 	for _, m := range itplr.Members() {
@@ -859,6 +861,7 @@ func TestAttendancePersonsStayOffOParl(t *testing.T) {
 	runningSession(t, st, model.KindDecision)
 	gs := client(t, ts, "geschaeftsstelle")
 	form := everyVoterPresent()
+	form.Set("version", drawnAttendance(t, gs, ts.URL+"/sitzungen/48/anwesenheit"))
 	form.Set("anwesenheit_HB", "vertreten")
 	form.Set("person_HB", "Staatsrat Beispiel")
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form); code != http.StatusSeeOther {

@@ -434,7 +434,7 @@ func TestAttendanceRefusalAtField(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	runningSession(t, st, model.KindDecision)
 	gs := client(t, ts, "geschaeftsstelle")
-	form := url.Values{"anwesenheit_BW": {"anwesend"}, "person_BW": {"Dr. Beate Muster"}, "anwesenheit_HE": {"vertreten"}}
+	form := url.Values{"anwesenheit_BW": {"anwesend"}, "person_BW": {"Dr. Beate Muster"}, "anwesenheit_HE": {"vertreten"}, "version": {drawnAttendance(t, gs, ts.URL+"/sitzungen/48/anwesenheit")}}
 	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form)
 	if code != http.StatusBadRequest && code != http.StatusUnprocessableEntity {
 		t.Errorf("represented without a person: %d", code)

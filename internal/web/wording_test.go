@@ -152,6 +152,7 @@ func TestAttendanceNoticeSeparatesVoters(t *testing.T) {
 	runningSession(t, st, model.KindDecision)
 	gs := client(t, ts, "geschaeftsstelle")
 	form := everyVoterPresent()
+	form.Set("version", drawnAttendance(t, gs, ts.URL+"/sitzungen/48/anwesenheit"))
 	form.Set("anwesenheit_SL", "abwesend")
 	form.Set("anwesenheit_DLT", "anwesend")
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/anwesenheit", form); code != http.StatusSeeOther {
