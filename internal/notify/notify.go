@@ -22,7 +22,8 @@ const DefaultInterval = 30 * time.Second
 
 // Reminders is the loop that closes due written procedures and queues the
 // reminders a day before their deadline; it also moves the OParl
-// meetingState of the FachMK dates with the day.
+// meetingState of the FachMK dates with the day and prunes the old
+// one-time keys of sent forms.
 type Reminders struct {
 	Store    *store.Store
 	Interval time.Duration    // 0: DefaultInterval
@@ -30,7 +31,15 @@ type Reminders struct {
 	Log      *slog.Logger
 	// OnClose, if set, is called with the procedures each run closed.
 	OnClose func([]model.WrittenProcedure)
+	// pruned is when a run last pruned the sent forms' keys.
+	pruned time.Time
 }
+
+// PruneInterval is how often the loop prunes the one-time keys of sent
+// forms (store.PruneSentForms): they are kept for days
+// (store.SentFormKeep), so pruning them every run would only scan the
+// table and take SQLite's write lock for nothing.
+const PruneInterval = time.Hour
 
 // RunOnce closes the procedures due now and queues the reminders due now:
 // written procedures ending within a day, follow-ups due soon or overdue
@@ -40,7 +49,9 @@ type Reminders struct {
 // (store.QueueKickoffReminders), the reports of "Reporting FachMK" due in
 // 3 days (store.QueueReportReminders); and it builds the OParl Meetings of the
 // FachMK dates whose meetingState the day moved
-// (store.RefreshOParlMeetingStates).
+// (store.RefreshOParlMeetingStates). At most every PruneInterval, the
+// first run included, it removes the one-time keys of forms sent more than
+// store.SentFormKeep ago (store.PruneSentForms).
 func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, error) {
 	now := time.Now
 	if r.Now != nil {
@@ -65,14 +76,22 @@ func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, erro
 	if _, oerr := r.Store.RefreshOParlMeetingStates(ctx, now()); oerr != nil {
 		err = errors.Join(err, fmt.Errorf("OParl meeting states: %w", oerr))
 	}
+	if t := now(); r.pruned.IsZero() || t.Sub(r.pruned) >= PruneInterval {
+		if _, perr := r.Store.PruneSentForms(ctx, t); perr != nil {
+			err = errors.Join(err, fmt.Errorf("sent forms: %w", perr))
+		} else {
+			r.pruned = t
+		}
+	}
 	return closed, err
 }
 
 // Run runs RunOnce every interval until ctx ends. It runs once at start, so
 // procedures whose deadline passed while the server was stopped close right
 // away. Several instances may run at once: closing is transactional and
-// skips procedures another instance closed, and a reminder's key queues it
-// once.
+// skips procedures another instance closed, a reminder's key queues it
+// once, and a sent form's key pruned by one instance is gone for the
+// others.
 func (r *Reminders) Run(ctx context.Context) {
 	interval := r.Interval
 	if interval <= 0 {

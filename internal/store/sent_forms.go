@@ -19,6 +19,34 @@ import (
 // (WithFormKey, agenda_items.form_key), because a withdrawn registration
 // takes its key with it.
 
+// SentFormKeep is how long the one-time key of a sent form is kept
+// (sent_forms, PruneSentForms): a key guards against the same form sent
+// again — the back button, a double click, a send repeated after a lost
+// answer — which happens within minutes or hours; 30 days also cover a
+// tab left open over a holiday and its form sent again from the browser's
+// history. A form sent again after its key is gone stores again, as a
+// form without a key does.
+const SentFormKeep = 30 * 24 * time.Hour
+
+// PruneSentForms removes the one-time keys of the forms sent more than
+// SentFormKeep before now and gives how many it removed; the reminder
+// loop of `gremium serve` runs it (notify.Reminders). The keys are no
+// content (nothing shows them, the audit log records what the forms
+// made, not the keys), so it is one DELETE of old rows outside the write
+// lock and without an audit entry: two instances pruning at once remove
+// each row once, and the other one finds it gone.
+func (s *Store) PruneSentForms(ctx context.Context, now time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM sent_forms WHERE sent_at < ?`, timeText(now.Add(-SentFormKeep)))
+	if err != nil {
+		return 0, fmt.Errorf("store: prune sent forms: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("store: prune sent forms: %w", err)
+	}
+	return n, nil
+}
+
 // FormOption changes how a write that makes something from a form
 // (StartProcedure, CreateComment, AddFollowUpComment, SubmitRequest,
 // CreateContact, CreateSpokespersonContact, the live page's entries,

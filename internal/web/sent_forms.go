@@ -15,7 +15,8 @@ import (
 // conference's outcome, a briefing, an upload, an API token) carries a one-time key in
 // the hidden field "formular": sent a second time — the back button, a
 // double click — it stores nothing and leads to what the first send made
-// (store.SentOnce; the registration: store.WithFormKey).
+// (store.SentOnce; the registration: store.WithFormKey). The keys are kept
+// 30 days (store.SentFormKeep; the reminder loop prunes older ones).
 
 func init() {
 	funcs["formKey"] = formKey
