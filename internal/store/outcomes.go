@@ -71,23 +71,32 @@ func conferenceInTx(ctx context.Context, tx *sql.Tx, id int64) (model.Body, erro
 // resignation has not yet taken effect. The last IT-PLR session held
 // decides that (model.Assignment.Status), as for the reports.
 func holdsFunction(ctx context.Context, tx queryer, conferenceID int64, member string) (bool, error) {
+	holds, _, err := functionTerms(ctx, tx, conferenceID, member)
+	return holds, err
+}
+
+// functionTerms is holdsFunction that also gives the member's assignments
+// for the conference it read, every term, ended ones too, for a check
+// that looks at the terms themselves (kickoffBeforeTerm) without reading
+// them again in the same transaction.
+func functionTerms(ctx context.Context, tx queryer, conferenceID int64, member string) (bool, []model.Assignment, error) {
 	var last int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions
 		WHERE body_id = (SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1) AND status IN (?, ?, ?)`,
 		model.BodyPlanningCouncil, model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved).Scan(&last); err != nil {
-		return false, fmt.Errorf("store: spokesperson function: %w", err)
+		return false, nil, fmt.Errorf("store: spokesperson function: %w", err)
 	}
 	as, err := queryList(ctx, tx, scanAssignment, "assignments", `SELECT `+assignmentCols+assignmentFrom+` WHERE a.conference_id = ? AND a.member_abbrev = ?`,
 		conferenceID, member)
 	if err != nil {
-		return false, err
+		return false, nil, err
 	}
 	for _, a := range as {
 		if a.Status(last) != model.AssignmentEnded {
-			return true, nil
+			return true, as, nil
 		}
 	}
-	return false, nil
+	return false, as, nil
 }
 
 // HoldsFunction reports whether member holds the spokesperson function

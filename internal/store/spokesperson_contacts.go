@@ -79,12 +79,12 @@ func (s *Store) checkSpokespersonContact(ctx context.Context, tx *sql.Tx, c mode
 		}
 		return errors.Join(invalid, err)
 	}
-	ok, err := holdsFunction(ctx, tx, c.ConferenceID, c.Member)
+	ok, terms, err := functionTerms(ctx, tx, c.ConferenceID, c.Member)
 	if err != nil {
 		return err
 	}
 	if ok {
-		early, err := kickoffBeforeTerm(ctx, tx, c, b)
+		early, err := kickoffBeforeTerm(ctx, tx, c, b, terms)
 		if err != nil {
 			return err
 		}
@@ -104,16 +104,13 @@ func (s *Store) checkSpokespersonContact(ctx context.Context, tx *sql.Tx, c mode
 // kickoffBeforeTerm refuses an Auftaktgespräch dated before every term
 // of its member for conference b: it would be stored but never count as
 // the talk of a term (model.Kickoff), and the overview would go on saying
-// it is missing. The refusal is nil for other contacts, and when a term of
-// the member (or one of unknown start) began on or before the day.
-func kickoffBeforeTerm(ctx context.Context, tx *sql.Tx, c model.SpokespersonContact, b model.Body) (refusal, err error) {
+// it is missing. as are the member's assignments for b, as functionTerms
+// read them in the same transaction (before, read here again). The
+// refusal is nil for other contacts, and when a term of the member (or
+// one of unknown start) began on or before the day.
+func kickoffBeforeTerm(ctx context.Context, tx *sql.Tx, c model.SpokespersonContact, b model.Body, as []model.Assignment) (refusal, err error) {
 	if c.Kind != model.ContactKickoff || c.HeldOn.IsZero() {
 		return nil, nil
-	}
-	as, err := queryList(ctx, tx, scanAssignment, "assignments", `SELECT `+assignmentCols+assignmentFrom+` WHERE a.conference_id = ? AND a.member_abbrev = ?`,
-		c.ConferenceID, c.Member)
-	if err != nil {
-		return nil, err
 	}
 	var first model.Date
 	for _, a := range as {
