@@ -211,13 +211,17 @@ func (d Deriver) inSentence(s string, current int, decision bool) (finding, bool
 	if asks {
 		// request and ordering need "Bitte"/"bittet" or "beauftragt",
 		// passive "gebeten", "beauftragt" or "aufgefordert".
-		req = request.FindString(s)
-		if req == "" {
+		// Each expression is asked only if the sentence holds a word it
+		// cannot match without (written as the expression writes it).
+		if mayRequest(s) {
+			req = request.FindString(s)
+		}
+		if req == "" && mayPassive(s) {
 			if m := passive.FindStringSubmatchIndex(s); m != nil {
 				req = s[m[2]:m[1]]
 			}
 		}
-		if req == "" && decision {
+		if req == "" && decision && (strings.Contains(s, "beauftragt") || strings.Contains(s, "bittet")) {
 			req = ordering.FindString(s)
 		}
 	}
@@ -229,6 +233,20 @@ func (d Deriver) inSentence(s string, current int, decision bool) (finding, bool
 	}
 	f.responsible = d.responsible(s)
 	return f, true
+}
+
+// mayRequest tells whether s holds a word the expression request needs:
+// "Bitte" (also of "Bittet") or "bittet".
+func mayRequest(s string) bool {
+	return strings.Contains(s, "Bitte") || strings.Contains(s, "bittet")
+}
+
+// mayPassive tells whether s holds the words the expression passive
+// needs: "wird" or "werden", and "gebeten", "beauftragt" or
+// "aufgefordert".
+func mayPassive(s string) bool {
+	return (strings.Contains(s, "wird") || strings.Contains(s, "werden")) &&
+		(strings.Contains(s, "gebeten") || strings.Contains(s, "beauftragt") || strings.Contains(s, "aufgefordert"))
 }
 
 func join(a, b string) string {
@@ -243,8 +261,11 @@ func join(a, b string) string {
 // the members it knows by their abbreviation, others (a project group) as
 // written.
 func (d Deriver) responsible(s string) string {
-	m := addressee.FindStringSubmatch(s)
-	if m == nil {
+	var m []string
+	if strings.Contains(s, "eauftragt") || strings.Contains(s, "ittet") || strings.Contains(s, "Bitte") {
+		m = addressee.FindStringSubmatch(s)
+	}
+	if m == nil && mayPassive(s) {
 		m = passive.FindStringSubmatch(s)
 	}
 	if m == nil {

@@ -56,3 +56,39 @@ func TestSentencesAsTheRegularExpression(t *testing.T) {
 		}
 	}
 }
+
+// The words inSentence and responsible look for before asking the
+// expressions request, passive, ordering and addressee are in every text
+// the expression matches: no sentence that matched before is skipped.
+func FuzzRequestWords(f *testing.F) {
+	for _, s := range []string{
+		"Bitte an den Bund, bis zum 1.2.2026 zu berichten.",
+		"Der IT-Planungsrat bittet die FITKO darum, zu berichten.",
+		"Bittet Bund darum",
+		"Der IT-Planungsrat beauftragt die FITKO.",
+		"Er bittet die PG EfA-Finanzierung und die FITKO, zu berichten.",
+		"Die FITKO wird gebeten, zu berichten.",
+		"Der Bund und die Länder werden gebeten, zu berichten.",
+		"Die PG EfA-Finanzierung wird beauftragt, zu berichten.",
+		"Die AG Cloud wird\taufgefordert, zu berichten.",
+		"Beauftragt die FITKO sowie das BMI.",
+		"Bitte  an\tden Bund",
+		"wird gebeten",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if request.MatchString(s) && !mayRequest(s) {
+			t.Errorf("request matches %q, mayRequest says no", s)
+		}
+		if passive.MatchString(s) && !mayPassive(s) {
+			t.Errorf("passive matches %q, mayPassive says no", s)
+		}
+		if ordering.MatchString(s) && !(strings.Contains(s, "beauftragt") || strings.Contains(s, "bittet")) {
+			t.Errorf("ordering matches %q without its words", s)
+		}
+		if addressee.MatchString(s) && !(strings.Contains(s, "eauftragt") || strings.Contains(s, "ittet") || strings.Contains(s, "Bitte")) {
+			t.Errorf("addressee matches %q without its words", s)
+		}
+	})
+}

@@ -968,11 +968,11 @@ func (y *oparlSync) build(k oparlKey) error {
 	if err != nil {
 		return err
 	}
-	content, err := oparl.Marshal(obj)
+	content, err := oparl.MarshalTimed(obj)
 	if err != nil {
 		return err
 	}
-	hash := oparl.Hash(content)
+	hash := oparl.Hash(content.Content())
 	if old != nil && !old.deleted && old.hash == hash {
 		return nil
 	}
@@ -995,11 +995,8 @@ func (y *oparlSync) build(k oparlKey) error {
 			modified = max(modified, y.stateSince(*d))
 		}
 	}
-	obj["created"], obj["modified"] = showTime(created), showTime(modified)
-	full, err := oparl.Marshal(obj)
-	if err != nil {
-		return err
-	}
+	// The object with its times, from the content's bytes.
+	full := content.WithTimes(showTime(created), showTime(modified))
 	var listed sql.NullInt64
 	if org != 0 {
 		listed = sql.NullInt64{Int64: org, Valid: true}

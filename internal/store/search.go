@@ -186,8 +186,14 @@ func (s *Store) replaceSearchScope(ctx context.Context, tx *sql.Tx, scope string
 }
 
 // searchInsertBatch is how many documents one INSERT of ReplaceSearchDocs
-// writes on SQLite (8 parameters each).
-const searchInsertBatch = 100
+// writes on SQLite (8 parameters each). FTS5 writes what a statement
+// added as a segment of its own when the next statement begins (its
+// savepoint), and merges segments as they pile up: with 100 documents a
+// statement an import's 2,000 documents were 20 segments, and the insert
+// took 15–25 % more processor time than with 250–700 (with 4,000, one
+// statement, as much as with 100: its hash of terms outgrows FTS5's
+// buffer; docs/performance.md, "Import, 2026-12-06, second session").
+const searchInsertBatch = 500
 
 // replaceSearchScopesPG replaces the documents of the scopes with one
 // statement, search_index_replace (migration 310): it deletes the old
