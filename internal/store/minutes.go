@@ -44,11 +44,13 @@ func (s *Store) CreateContribution(ctx context.Context, c model.Contribution, op
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		after := c.Row()
-		if err := s.changeMinutesAt(ctx, tx, c.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
-			return err
-		}
+		// Dated inside once: the same form sent again stores nothing and
+		// moves no Stand.
 		id, err = s.once(ctx, tx, formOptionsOf(opts), "contribution", func() (int64, error) {
+			after := c.Row()
+			if err := s.changeMinutesAt(ctx, tx, c.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
+				return 0, err
+			}
 			if c.Position, err = placeRow(ctx, tx, c.ItemID, c.Position); err != nil {
 				return 0, err
 			}
@@ -107,11 +109,13 @@ func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote, op
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		after := n.Row()
-		if err := s.changeMinutesAt(ctx, tx, n.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
-			return err
-		}
+		// Dated inside once: the same form sent again stores nothing and
+		// moves no Stand.
 		id, err = s.once(ctx, tx, formOptionsOf(opts), "protocol_note", func() (int64, error) {
+			after := n.Row()
+			if err := s.changeMinutesAt(ctx, tx, n.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
+				return 0, err
+			}
 			if n.Position, err = placeRow(ctx, tx, n.ItemID, n.Position); err != nil {
 				return 0, err
 			}
@@ -174,11 +178,13 @@ func (s *Store) CreateRemark(ctx context.Context, m model.Remark, opts ...FormOp
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		after := m.Row()
-		if err := s.changeMinutesAt(ctx, tx, m.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
-			return err
-		}
+		// Dated inside once: the same form sent again stores nothing and
+		// moves no Stand.
 		id, err = s.once(ctx, tx, formOptionsOf(opts), "remark", func() (int64, error) {
+			after := m.Row()
+			if err := s.changeMinutesAt(ctx, tx, m.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
+				return 0, err
+			}
 			if m.Position, err = placeRow(ctx, tx, m.ItemID, m.Position); err != nil {
 				return 0, err
 			}

@@ -498,7 +498,7 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	// a conflict with "someone else", and not accepted again (which would
 	// move it to the end of the agenda).
 	if done := alreadyDecided(it, accept, r.PostFormValue("grund"), r.PostFormValue("abschnitt")); done != "" {
-		back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), done)
+		s.decided(w, r, se, it.ID, accept, done)
 		return
 	}
 	decided, err := s.st.DecideRegistration(r.Context(), it.ID, formVersion(r), accept, r.PostFormValue("grund"), opts...)
@@ -507,7 +507,7 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 		// write): the same decision is done as well.
 		if now, readErr := s.st.Item(r.Context(), it.ID); readErr == nil {
 			if done := alreadyDecided(now, accept, r.PostFormValue("grund"), r.PostFormValue("abschnitt")); done != "" {
-				back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), done)
+				s.decided(w, r, se, it.ID, accept, done)
 				return
 			}
 		}
@@ -532,21 +532,56 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	// On a published agenda the accepted item is public at once: the
 	// search and the live viewers learn of it as of any change.
 	s.changed(r, se.ID)
-	done := "„" + it.Title + "“: " + it.Status.Label()
+	s.decided(w, r, se, it.ID, accept, "„"+it.Title+"“: "+it.Status.Label())
+}
+
+// decided answers a registration decision done (or found done: a second
+// click) with the management page and the notice done. An accepted item
+// whose application does not yet suffice (a co-applicant not yet
+// confirmed) gets the warning after it: said now, not first by the vote
+// refused on the session day — and on every click, also the second
+// (before: "bereits angenommen" alone).
+func (s *Server) decided(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, accept bool, done string) {
 	if accept {
-		// Taken although its application does not yet suffice (a
-		// co-applicant not yet confirmed): said now, not first by the
-		// vote refused on the session day.
-		short, err := s.itemShortfall(r.Context(), it.ID)
+		short, err := s.itemShortfall(r.Context(), itemID)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
 		if short.Reason != "" {
-			done += ". Achtung, der Antrag reicht noch nicht aus: " + short.Reason + " Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden."
+			done = strings.TrimSuffix(done, ".") + ". " + acceptWarning + short.Reason + " Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden."
 		}
 	}
 	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), done)
+}
+
+// acceptWarning begins the warning of an acceptance whose application
+// does not yet suffice (decided), which the management page shows as a
+// warning within the notice (noticeWarning).
+const acceptWarning = "Achtung, der Antrag reicht noch nicht aus: "
+
+func init() {
+	funcs["noticeWarning"] = noticeWarning
+}
+
+// noticeParts is a notice as the management page shows it: what was done,
+// and a warning about it ("" when none), each in a style of its own.
+type noticeParts struct {
+	Done string
+	// Lead is the warning's opening words, Warning the rest ("" when
+	// the notice has no warning).
+	Lead, Warning string
+}
+
+// noticeWarning splits the notice of a registration decision (decided) at
+// its warning. A notice is signed by this server (setNotice), so only
+// decided writes the warning's words into one.
+func noticeWarning(notice string) noticeParts {
+	done, warning, ok := strings.Cut(notice, acceptWarning)
+	if !ok {
+		return noticeParts{Done: notice}
+	}
+	return noticeParts{Done: strings.TrimSpace(done), Lead: strings.TrimSpace(acceptWarning), Warning: warning}
 }
 
 // alreadyDecided gives the notice for a registration decision asked for

@@ -123,7 +123,7 @@ func (s *Server) answerCoApplication(w http.ResponseWriter, r *http.Request) {
 			if !s.confirmed(w, r, confirmData{Heading: "Mitantrag ablehnen",
 				Question:    fmt.Sprintf("Wollen Sie den Mitantrag zu „%s“ ablehnen, um den %s Ihr Mitglied gebeten hat?", model.InternalText(c.Title), names.Of(c.NamedBy)),
 				Consequence: "Ihr Mitglied zählt dann nicht für den Antrag. Die Ablehnung lässt sich nicht zurücknehmen; erneut gefragt wird Ihr Mitglied erst, wenn der Beschlussvorschlag geändert wird.",
-				Action:      r.URL.Path, Button: "Ja, Mitantrag ablehnen", Back: "/mein-bereich#mitantraege",
+				Action:      r.URL.Path, Button: "Ja, Mitantrag ablehnen", Back: localBack(r.PostFormValue("zurueck"), "/mein-bereich#mitantraege"),
 				Keep: [][2]string{{"antwort", string(model.CoDecline)}, {"fassung", r.PostFormValue("fassung")}}}) {
 				return
 			}
@@ -146,6 +146,18 @@ func (s *Server) answerCoApplication(w http.ResponseWriter, r *http.Request) {
 		to = "/mein-bereich#mitantraege-bestaetigt"
 	}
 	back(w, r, to, answer.Done())
+}
+
+// localBack gives the page of this site a form names to return to (its
+// field "zurueck": "Abbrechen" on a confirmation leads back there), or def
+// when it names none or anything but a path of this site — an address of
+// another site, or one a browser reads as one ("//host", "/\host", a
+// tab inside), never becomes a link (safeNext).
+func localBack(to, def string) string {
+	if to == "" || to == "/" || safeNext(to) != to {
+		return def
+	}
+	return to
 }
 
 // coApplicantView loads the registration itemID with its proposal for the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,6 +62,28 @@ type liveData struct {
 	// Procedure is the open written procedure that approves the minutes,
 	// if any: they do not change until it ends (the banner says so).
 	Procedure *store.MinutesProcedure
+	// ConsentAt is the first item of the Grüne Liste with an open
+	// proposal (0: none): on the session page it carries the form "Von
+	// der Grünen Liste nehmen" (PullLink).
+	ConsentAt int64
+}
+
+// PullLink gives the session page at the Grüne Liste, where its items are
+// taken off the list, when the page shows the Grüne Liste refused after a
+// Nein — a show of hands in one step with a Nein typed, or the members'
+// vote on it, cast with a Nein, closed — and "" otherwise. The refusal's
+// reason names the session page (and the Nein: the link tells no more);
+// before, it gave no way there.
+func (d liveData) PullLink() string {
+	if d.ConsentAt == 0 {
+		return ""
+	}
+	grid := d.Refused.Grid == "gl" && len(d.Refused.Listed(model.VoteNo)) > 0
+	closed := d.Entry.ID == "abstimmung" && d.Vote.Open && d.Vote.Vote.Consent() && slices.ContainsFunc(d.Vote.Vote.Votes, func(c model.CastVote) bool { return c.Choice == model.VoteNo })
+	if !grid && !closed {
+		return ""
+	}
+	return fmt.Sprintf("%s#top-%d", d.Session.Path(), d.ConsentAt)
 }
 
 // DeferForm gives the deferral form of the current item (deferral.go).
@@ -224,6 +247,9 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 			for _, row := range it.Rows {
 				if row.Decision != nil && row.Decision.Status == model.DecisionDraft {
 					consent = append(consent, *row.Decision)
+					if d.ConsentAt == 0 {
+						d.ConsentAt = it.ID
+					}
 				}
 			}
 		}

@@ -93,24 +93,40 @@ func (s *Server) draftFromPath(w http.ResponseWriter, r *http.Request) (*model.U
 	return u, d, se, ok
 }
 
+// draftForm is the id on the live page of the form of the open proposal
+// id, as refuseEntry names it when a change of it is refused.
+func draftForm(id int64) string { return fmt.Sprintf("entwurf-%d", id) }
+
 func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 	_, d, se, ok := s.draftFromPath(w, r)
 	if !ok {
 		return
 	}
+	// A refusal: the autosave (htmx) gets its short answer for the save
+	// slot; a form sent without JavaScript gets the live page again with
+	// the proposal's form as typed and every reason at its field (before:
+	// an error page with one field's text, and the title, points and kind
+	// typed with it were lost).
+	what := "Die Änderung des " + d.ProposalName() + "s ist nicht gespeichert"
+	refuse := func(err error) {
+		if r.Header.Get("HX-Request") == "true" {
+			s.fail(w, r, err, "")
+			return
+		}
+		s.refuseEntry(w, r, se, d.ItemID, draftForm(d.ID), what, err)
+	}
 	d.Version = formVersion(r)
+	var refused problems
 	if t := strings.TrimSpace(r.PostFormValue("titel")); t != "" {
 		title, err := model.ConfidentialMarks(t)
 		if err != nil {
-			s.failKeeping(w, r, err, "", t)
-			return
+			refused.add(model.AtField("titel", err))
 		}
 		d.Title = title
 	}
 	points, err := formLines(r.PostFormValue("punkte"))
 	if err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
-		return
+		refused.add(model.AtField("punkte", err))
 	}
 	if len(points) > 0 {
 		d.Points = model.NumberedPoints(points)
@@ -123,24 +139,26 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 	if r.PostForm.Has("art") {
 		kind, err := decisionKindOfForm(r.PostFormValue("art"))
 		if err != nil {
-			s.failKeeping(w, r, err, "", r.PostFormValue("art"))
-			return
+			refused.add(model.AtField("art", err))
 		}
 		d.Kind = kind
 	}
 	if r.PostForm.Has("antrag") {
 		applicants := s.memberList(r.Context(), r.PostFormValue("antrag"))
 		if err := s.checkApplicants(r, applicants); err != nil {
-			s.failKeeping(w, r, err, "", r.PostFormValue("antrag"))
-			return
+			refused.add(model.AtField("antrag", err))
 		}
 		d.Applicants = applicants
 	}
 	if r.PostForm.Has("alle_feld") {
 		d.AllMustConsent = r.PostFormValue("alle") == "1"
 	}
+	if len(refused) > 0 {
+		refuse(refused.inOrder("titel", "punkte", "art", "antrag").err())
+		return
+	}
 	if err := s.st.UpdateDecision(r.Context(), d); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
+		refuse(err)
 		return
 	}
 	// The rule line beside the vote buttons follows a changed kind or

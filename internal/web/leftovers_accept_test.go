@@ -1,0 +1,69 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"gremium/internal/model"
+)
+
+// TestAcceptanceWarningStandsOutAndRepeats: accepting a registration whose
+// application does not yet suffice (Hamburg and Brandenburg named, not yet
+// confirmed) warned in the style of an ordinary notice, read like "done";
+// and "Annehmen" clicked again said "bereits angenommen" without it. Now
+// the warning is marked as one (its own class, the box an alert) and comes
+// again with the second click.
+func TestAcceptanceWarningStandsOutAndRepeats(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
+	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
+	id := registerAs(t, ts, he, url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Cloud-Strategie."}, "antrag": {"HE, HH, BB"}})
+	it, err := st.Item(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accept := url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}
+	for _, click := range []string{"first", "second"} {
+		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), accept); code != http.StatusSeeOther {
+			t.Fatalf("%s click: %d", click, code)
+		}
+		_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+		box := between(page, `<div class="notice-box"`, "</div>")
+		if !strings.HasPrefix(box, ` role="alert">`) {
+			t.Errorf("%s click: the notice with a warning is no alert: %s", click, box)
+		}
+		warning := between(box, `<p class="notice-warning">`, "</p>")
+		if !strings.Contains(warning, "Achtung, der Antrag reicht noch nicht aus:") || !strings.Contains(warning, "Mitantrag von HH, BB noch nicht bestätigt") ||
+			!strings.Contains(warning, "Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden.") {
+			t.Errorf("%s click: the warning: %q in %s", click, warning, box)
+		}
+	}
+	// The style of the warning.
+	_, css := do(t, gs, "GET", ts.URL+"/static/style.css", nil)
+	if !strings.Contains(css, ".notice-box .notice-warning {") {
+		t.Error("style.css has no rule for .notice-warning")
+	}
+	// Once the application suffices, the second click says no warning.
+	for _, office := range []string{"hamburg", "brandenburg"} {
+		c := client(t, ts, office)
+		_, page := do(t, c, "GET", ts.URL+"/mein-bereich", nil)
+		member := map[string]string{"hamburg": "HH", "brandenburg": "BB"}[office]
+		action, seen := coAppFormOf(t, st, page, member)
+		seen.Set("antwort", "bestaetigen")
+		if code, _ := do(t, c, "POST", ts.URL+action, seen); code != http.StatusSeeOther {
+			t.Fatalf("%s confirms: %d", office, code)
+		}
+	}
+	do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), accept)
+	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	if box := between(page, `<div class="notice-box"`, "</div>"); !strings.Contains(box, "bereits angenommen") || strings.Contains(box, "Achtung") || !strings.HasPrefix(box, ` role="status">`) {
+		t.Errorf("with the application confirmed: %s", box)
+	}
+}
