@@ -571,6 +571,14 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 	// A topic or conference that does not exist is named, not answered
 	// with an empty list that looks like "no decision concerns it".
 	f, _, err := search.RegisterFilter(ctx, a.st, council.ID, q)
+	if err == nil && q.Reporter != "" {
+		// A reporting member that does not exist (?be=XX): refused at
+		// its parameter as an unknown topic is, not an empty list.
+		var members []model.Member
+		if members, err = a.st.Members(ctx); err == nil {
+			err = model.UnknownMember("be", q.Reporter, members)
+		}
+	}
 	if c := model.ClassOf(err); c == model.ErrNotFound || c == model.ErrInput {
 		queryError(w, model.FieldOf(err), model.ReasonOf(err))
 		return

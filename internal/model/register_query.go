@@ -19,6 +19,30 @@ const RegisterMaxPage = 1_000_000
 // (q) in characters: what the site search takes (search.MaxQuery).
 const RegisterMaxText = 300
 
+// MaxAbbrev is the longest abbreviation of a member or a FachMK an
+// address may name (?be=, ?fachmk=, ?mitglied=); the real ones have a
+// handful of characters.
+const MaxAbbrev = 20
+
+// MinYear and MaxYear bound a year an address names (?jahr=).
+const (
+	MinYear = 1900
+	MaxYear = 9999
+)
+
+// ParseYear reads a year of an address (?jahr=) for every page, feed and
+// API that takes one: a whole number from MinYear to MaxYear, or an input
+// error whose German reason says so (before, pages said "vierstellige
+// Zahl" for 1800, and the session calendar "Bitte ein Jahr angeben" for
+// 99999).
+func ParseYear(s string) (int, error) {
+	y, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || y < MinYear || y > MaxYear {
+		return 0, InputError("Das Jahr muss eine Zahl von %d bis %d sein, zum Beispiel ?jahr=2025.", MinYear, MaxYear)
+	}
+	return y, nil
+}
+
 // RegisterQuery is the filter of the public decision register as its
 // addresses write it: /beschluesse, its Atom feed and /api/v1/beschluesse
 // read it with ParseRegisterQuery, so that the page, the feed and the API
@@ -54,8 +78,8 @@ func ParseRegisterQuery(v url.Values) (RegisterQuery, error) {
 		return RegisterQuery{}, AtField(param, InputError(format, args...))
 	}
 	if y := v.Get("jahr"); y != "" {
-		if q.Year, err = strconv.Atoi(y); err != nil || q.Year < 1900 || q.Year > 9999 {
-			return refuse("jahr", "Das Jahr muss eine vierstellige Zahl sein, zum Beispiel ?jahr=2025.")
+		if q.Year, err = ParseYear(y); err != nil {
+			return RegisterQuery{}, AtField("jahr", err)
 		}
 	}
 	if t := v.Get("thema"); t != "" {
@@ -65,6 +89,15 @@ func ParseRegisterQuery(v url.Values) (RegisterQuery, error) {
 	}
 	q.Conference = strings.TrimSpace(v.Get("fachmk"))
 	q.Reporter = strings.TrimSpace(v.Get("be"))
+	// An abbreviation longer than any could be is refused before it is
+	// looked up (or echoed in a page or a feed): 20,000 characters of
+	// ?be= were taken before.
+	if utf8.RuneCountInString(q.Conference) > MaxAbbrev {
+		return refuse("fachmk", "Das Kürzel der Fachministerkonferenz ist zu lang: höchstens %d Zeichen.", MaxAbbrev)
+	}
+	if utf8.RuneCountInString(q.Reporter) > MaxAbbrev {
+		return refuse("be", "Das Kürzel des Mitglieds ist zu lang: höchstens %d Zeichen.", MaxAbbrev)
+	}
 	// The kind in the words the JSON API's field "art" gives it
 	// ("Beschluss", "Empfehlung") or as the register's form sends it
 	// ("beschluss", "empfehlung"): one vocabulary, whatever the case, so
@@ -151,4 +184,17 @@ func (q RegisterQuery) Unmatched(topics []Section, conferences []Body) (conferen
 		}
 	}
 	return 0, errNoMatch("fachmk", "Keine Fachministerkonferenz „%s“.", q.Conference)
+}
+
+// UnknownMember says why the abbreviation code of a member named in an
+// address (the register's ?be=, a follow-up list's member) cannot match:
+// a not-found error at param when no member of members has it, nil when
+// one has or code is "". The reason does not repeat code: an address can
+// carry any text ("Bitte melden Sie sich unter …"), which a page or a
+// feed title must not show as if gremium said it.
+func UnknownMember(param, code string, members []Member) error {
+	if code == "" || slices.ContainsFunc(members, func(m Member) bool { return m.Abbrev == code }) {
+		return nil
+	}
+	return errNoMatch(param, "Kein Mitglied hat das Kürzel in ?%s= der Adresse; Mitglieder werden mit ihrem Kürzel angegeben, zum Beispiel ?%s=BY.", param, param)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // FeedSize is the number of decisions in the Atom feed.
@@ -78,14 +79,7 @@ func (s *Server) decisionFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	var newest time.Time
 	for _, d := range decisions {
-		// An entry changes when the decision is adopted and again with
-		// each correction (its text is the corrected one): feed readers
-		// see the new text as an update. Times are German time.
-		updated := time.Date(d.AdoptedOn.Year, d.AdoptedOn.Month, d.AdoptedOn.Day, 0, 0, 0, 0, model.Berlin)
-		if n := len(d.Corrections); n > 0 && d.Corrections[n-1].At.After(updated) {
-			updated = d.Corrections[n-1].At
-		}
-		updated = updated.In(model.Berlin)
+		updated := entryUpdated(d)
 		if updated.After(newest) {
 			newest = updated
 		}
@@ -106,7 +100,22 @@ func (s *Server) decisionFeed(w http.ResponseWriter, r *http.Request) {
 		})
 	}
 	if newest.IsZero() {
-		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, model.Berlin)
+		// A selection without entries changed last when the register
+		// did: its newest decision (RFC 4287 wants a real instant; it
+		// said 2000-01-01 before). An empty register: today.
+		latest, err := s.st.RegisterKeyset(r.Context(), store.RegisterFilter{BodyID: council.ID}, store.RegisterCursor{}, FeedSize)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, d := range model.Public.Register(latest) {
+			if u := entryUpdated(d); u.After(newest) {
+				newest = u
+			}
+		}
+		if newest.IsZero() {
+			newest = s.calendarStamp()
+		}
 	}
 	feed.Updated = newest.Format(time.RFC3339)
 	out, err := xml.MarshalIndent(feed, "", "  ")
@@ -117,4 +126,16 @@ func (s *Server) decisionFeed(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
 	w.Write([]byte(xml.Header))
 	w.Write(out)
+}
+
+// entryUpdated gives the instant a decision's entry last changed, in
+// German time: an entry changes when the decision is adopted and again
+// with each correction (its text is the corrected one), so feed readers
+// see the new text as an update.
+func entryUpdated(d model.Decision) time.Time {
+	updated := time.Date(d.AdoptedOn.Year, d.AdoptedOn.Month, d.AdoptedOn.Day, 0, 0, 0, 0, model.Berlin)
+	if n := len(d.Corrections); n > 0 && d.Corrections[n-1].At.After(updated) {
+		updated = d.Corrections[n-1].At
+	}
+	return updated.In(model.Berlin)
 }

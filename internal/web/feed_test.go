@@ -243,7 +243,7 @@ func TestFeedOfNoSuchSelection(t *testing.T) {
 		{"?fachmk=XYZ", http.StatusNotFound, "Keine Fachministerkonferenz „XYZ“"},
 		{"?fachmk=IT-PLR", http.StatusNotFound, "Keine Fachministerkonferenz „IT-PLR“"},
 		{"?thema=999999", http.StatusNotFound, "Kein Schwerpunktthema Nr. 999999"},
-		{"?jahr=abc", http.StatusBadRequest, "Das Jahr muss eine vierstellige Zahl sein"},
+		{"?jahr=abc", http.StatusBadRequest, "Das Jahr muss eine Zahl von 1900 bis 9999 sein"},
 	} {
 		res, body := getHost(t, ts, "/beschluesse.atom"+c.query, "ts.local")
 		if res.StatusCode != c.status || !strings.Contains(body, c.reason) {

@@ -6,12 +6,14 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+
 	"gremium/internal/auth"
 	"gremium/internal/model"
 	"gremium/internal/store"
-	"net/http"
-	"strconv"
-	"strings"
 )
 
 // sessionFromPath gives the session named by {nr} of the council, or of the
@@ -190,4 +192,31 @@ func (s *Server) conferenceOfPath(w http.ResponseWriter, r *http.Request) (model
 		return b, false
 	}
 	return b, true
+}
+
+// decisionNumberIn finds the year and sequence of a decision number in a
+// reference, as model.ParseDecisionRef reads it.
+var decisionNumberIn = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)/(\d{1,6})(?:[^0-9]|$)`)
+
+// decisionRefFits is model.DecisionRefFits for a reference whatever the
+// spelling of its sequence number: "B-2025/026-IT" and "B-2025/1-IT" are
+// the council's B-2025/26-IT and B-2025/01-IT as "2025/026" and "2025/1"
+// are (before, they were "keine Nummer eines Beschlusses"), so that every
+// spelling of a well-formed number leads to its one address or says that
+// it is not recorded.
+func decisionRefFits(pattern, ref string) bool {
+	if model.DecisionRefFits(pattern, ref) {
+		return true
+	}
+	n, ok := model.ParseDecisionRef(ref)
+	loc := decisionNumberIn.FindStringSubmatchIndex(ref)
+	if !ok || loc == nil {
+		return false
+	}
+	for _, seq := range []string{strconv.Itoa(n.Seq), fmt.Sprintf("%02d", n.Seq)} {
+		if model.DecisionRefFits(pattern, ref[:loc[4]]+seq+ref[loc[5]:]) {
+			return true
+		}
+	}
+	return false
 }

@@ -35,6 +35,9 @@ type decisionListData struct {
 	// PrevURL and NextURL are the neighbouring pages, by keyset ("" at
 	// either end).
 	PrevURL, NextURL template.URL
+	// StartURL is the first page of the selection on any other page
+	// ("Zum Anfang"; "" on the first and where PrevURL is it).
+	StartURL template.URL
 	// Refused is why the filter in the address was not applied (an
 	// impossible year, page or position); the page then shows the whole
 	// register with the filter form to choose again.
@@ -155,10 +158,18 @@ func parseRegisterQuery(v url.Values) (registerQuery, string) {
 // registerFilter turns the address filter into the store's
 // (search.RegisterFilter, as the JSON API does) and gives the parsed text
 // for the snippets. unmatched says in German why nothing can match when a
-// named FachMK does not exist or the named section is no topic of the
-// council (model.Section.Topic); it is "" when the filter can match.
+// named FachMK or reporting member (?be=, model.UnknownMember) does not
+// exist or the named section is no topic of the council
+// (model.Section.Topic); it is "" when the filter can match.
 func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (f store.RegisterFilter, text search.Query, unmatched string, err error) {
 	f, text, err = search.RegisterFilter(ctx, s.st, bodyID, q.RegisterQuery)
+	if err == nil && q.Reporter != "" {
+		// The members from the filter's choices, kept per data version.
+		var opts registerOptions
+		if opts, err = s.registerChoices(ctx, bodyID); err == nil {
+			err = model.UnknownMember("be", q.Reporter, opts.Members)
+		}
+	}
 	if model.ClassOf(err) == model.ErrNotFound || model.ClassOf(err) == model.ErrInput {
 		return f, text, model.ReasonOf(err), nil
 	}
@@ -284,6 +295,18 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 		if q.Page < d.Pages && n == RegisterPerPage {
 			d.NextURL = q.cursorURL("vor", d.Decisions[n-1].Number, q.Page+1)
 		}
+		if q.Page <= 1 && !(c.Before.IsZero() && c.After.IsZero()) {
+			// A keyset address opened directly (?vor=2025-13, without
+			// its page): newer decisions lie before it, though its
+			// number is not known; it had no link back.
+			d.PrevURL = q.newerURL(d.Decisions[0].Number)
+		}
+	}
+	if q.Page > 1 || !(c.Before.IsZero() && c.After.IsZero()) {
+		d.StartURL = q.FirstURL()
+		if d.StartURL == d.PrevURL {
+			d.StartURL = ""
+		}
 	}
 	title := "Beschlüsse"
 	if q.Year != 0 {
@@ -293,6 +316,11 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 	switch {
 	case refused != "":
 		status = http.StatusBadRequest
+	case unmatched != "":
+		// A FachMK, member or topic that does not exist: not found, as
+		// in the feed, and so never kept as a rendered page
+		// (rendered.go) however many made-up values are asked for.
+		status = http.StatusNotFound
 	case d.Total > 0 && len(d.Decisions) == 0:
 		status = http.StatusNotFound // a page after the last one
 	}
@@ -351,7 +379,7 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.audienceOf(r)
-	if !model.DecisionRefFits(council.DecisionPattern, ref) {
+	if !decisionRefFits(council.DecisionPattern, ref) {
 		// A number of another body (BE-2026/02-AL) never leads to the
 		// council's decision of the same year and number.
 		s.otherBodysDecision(w, r, council, a, ref)
@@ -388,7 +416,7 @@ func (s *Server) otherBodysDecision(w http.ResponseWriter, r *http.Request, coun
 	ctx := r.Context()
 	n, _ := model.ParseDecisionRef(ref)
 	prep, err := s.st.PreparatoryBody(ctx, council.ID)
-	if err == nil && model.DecisionRefFits(prep.DecisionPattern, ref) {
+	if err == nil && decisionRefFits(prep.DecisionPattern, ref) {
 		dec, err := s.st.DecisionByNumber(ctx, prep.ID, n)
 		if err == nil && dec.SessionID != 0 {
 			if _, seen := a.Decision(dec); seen {

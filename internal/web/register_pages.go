@@ -66,6 +66,17 @@ func (q registerQuery) cursorURL(dir string, num model.DecisionNumber, n int) te
 	return template.URL(fmt.Sprintf("/beschluesse?%s%s=%d-%d&seite=%d", v, dir, num.Year, num.Seq, n))
 }
 
+// newerURL gives the address of the decisions of this selection numbered
+// after num, for a page whose own number is not known (a keyset address
+// opened directly).
+func (q registerQuery) newerURL(num model.DecisionNumber) template.URL {
+	v := q.Query()
+	if v != "" {
+		v += "&"
+	}
+	return template.URL(fmt.Sprintf("/beschluesse?%snach=%d-%d", v, num.Year, num.Seq))
+}
+
 // registerOptions are the choices of the register's filter form; its
 // Sections are the council's topics (model.Topics).
 type registerOptions struct {

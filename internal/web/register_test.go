@@ -98,8 +98,15 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 	}
 	for _, c := range cases {
 		res, body := get(t, ts, "/beschluesse"+c.query)
-		if res.StatusCode != http.StatusOK {
-			t.Errorf("%s: status %d", c.query, res.StatusCode)
+		// A FachMK that does not exist: the list with the form and the
+		// reason, as not found (as its feed), so that made-up values are
+		// never kept as rendered pages.
+		want := http.StatusOK
+		if strings.Contains(c.query, "GIBTESNICHT") {
+			want = http.StatusNotFound
+		}
+		if res.StatusCode != want {
+			t.Errorf("%s: status %d, want %d", c.query, res.StatusCode, want)
 		}
 		for _, w := range c.want {
 			if !strings.Contains(body, w) {
@@ -131,8 +138,8 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 			continue
 		}
 		thema := "?thema=" + strconv.FormatInt(c.ID, 10)
-		if res, body := get(t, ts, "/beschluesse"+thema); res.StatusCode != http.StatusOK || !strings.Contains(body, "Keine Beschlüsse") {
-			t.Errorf("/beschluesse%s: %d, want the empty list", thema, res.StatusCode)
+		if res, body := get(t, ts, "/beschluesse"+thema); res.StatusCode != http.StatusNotFound || !strings.Contains(body, "Keine Beschlüsse") {
+			t.Errorf("/beschluesse%s: %d, want the empty list as not found", thema, res.StatusCode)
 		}
 		if res, feed := get(t, ts, "/beschluesse.atom"+thema); res.StatusCode != http.StatusNotFound || strings.Contains(feed, "<entry>") {
 			t.Errorf("/beschluesse.atom%s: %d, want not found without entries", thema, res.StatusCode)

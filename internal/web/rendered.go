@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 
 	"gremium/internal/httpcache"
@@ -31,10 +33,11 @@ func (s *Server) SetStoredPages(on bool) { s.noStoredPages = !on }
 
 // storedPage says whether the request is for a page kept rendered: a
 // public GET or HEAD of the start page, the register and the session list
-// (with their queries: filters, keyset, year), a decision page and a JSON
-// decision (without query), or OParl (objects and list pages, with their
-// queries). Addresses with a query are not bounded by the data: the store
-// bounds the bytes of the stored pages (store.DefaultPageBudget).
+// (with the queries of storedQuery: filters, keyset, year), a decision
+// page and a JSON decision (without query), or OParl (objects and list
+// pages, with their queries). Addresses with a query are not bounded by
+// the data: the store bounds the bytes of the stored pages
+// (store.DefaultPageBudget).
 func storedPage(r *http.Request) bool {
 	if (r.Method != http.MethodGet && r.Method != http.MethodHead) ||
 		r.Header.Get("Cookie") != "" || r.Header.Get("Authorization") != "" {
@@ -45,7 +48,7 @@ func storedPage(r *http.Request) bool {
 	case "/":
 		return r.URL.RawQuery == ""
 	case "/beschluesse", "/sitzungen":
-		return true
+		return storedQuery(listParams[p], r.URL.RawQuery)
 	}
 	if strings.HasPrefix(p, "/oparl/v1/") {
 		return true
@@ -60,6 +63,52 @@ func storedPage(r *http.Request) bool {
 		return strings.Count(rest, "/") == 1
 	}
 	return false
+}
+
+// listParams are the parameters of the list pages kept rendered with
+// their query: the register's filters but its full text (q), page and
+// keyset, the session list's year and keyset.
+var listParams = map[string][]string{
+	"/beschluesse": {"jahr", "thema", "fachmk", "be", "art", "umsetzung", "verfahren", "seite", "vor", "nach"},
+	"/sitzungen":   {"jahr", "vor"},
+}
+
+// MaxStoredQuery bounds the query of a list page kept rendered, in bytes:
+// the longest real selection of the register is far shorter.
+const MaxStoredQuery = 200
+
+// storedQuery says whether a list page with the query raw is kept
+// rendered: a query of at most MaxStoredQuery bytes that names each
+// parameter at most once and only those of params (and an empty q=, as
+// the register's form sends it). Anything else is rendered for each
+// request and never stored — a full-text filter (?q= with words:
+// arbitrary words, like the site search, which is never stored) or a
+// made-up parameter (?x=1, ?x=2, …) would each add a page and its gzip
+// companion to rendered_pages. Values that cannot match (an unknown
+// member, FachMK or topic, an impossible year) are answered 400 or 404
+// and so not stored either (storedPages keeps 200 only).
+func storedQuery(params []string, raw string) bool {
+	if raw == "" {
+		return true
+	}
+	if len(raw) > MaxStoredQuery {
+		return false
+	}
+	v, err := url.ParseQuery(raw)
+	if err != nil {
+		return false
+	}
+	for name, values := range v {
+		if len(values) > 1 {
+			return false
+		}
+		// The register's form sends its text field empty (q=) with
+		// every choice.
+		if !slices.Contains(params, name) && (name != "q" || values[0] != "") {
+			return false
+		}
+	}
+	return true
 }
 
 // pageKey names what a stored page answers: host, scheme, path and query.

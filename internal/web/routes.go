@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"io/fs"
 	"net/http"
 
@@ -26,6 +27,9 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("GET /metrics", s.metrics())
+	// For crawlers and browsers: robots.txt, and no favicon.
+	mux.HandleFunc("GET /robots.txt", robotsTxt)
+	mux.HandleFunc("GET /favicon.ico", noFavicon)
 
 	// Public pages: home, sessions and minutes, the register, search.
 	mux.HandleFunc("GET /{$}", s.home)
@@ -283,4 +287,59 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Diese Seite gibt es nicht.")
 	})
+}
+
+// robots is the robots.txt of gremium (RFC 9309): crawlers may read the
+// public pages, the register's first pages and the years of the session
+// list, but not the endless combinations of the search and of filtered
+// lists, nor the login and the internal areas. It names paths only, no
+// address that grants access (a personal calendar's file name is never
+// in it).
+const robots = `# gremium: öffentliche Seiten dürfen gelesen werden.
+User-agent: *
+Disallow: /suche
+Disallow: /beschluesse?
+Allow: /beschluesse?vor=
+Disallow: /beschluesse.atom?
+Disallow: /sitzungen?
+Allow: /sitzungen?jahr=
+Disallow: /auftraege?
+Disallow: /auftraege.csv
+Disallow: /auftraege.pdf
+Disallow: /api/v1/beschluesse?
+Disallow: /anmelden
+Disallow: /abmelden
+Disallow: /konto
+Disallow: /konten
+Disallow: /mein-bereich
+Disallow: /mein-kalender
+Disallow: /kalender/
+Disallow: /benachrichtigungen
+Disallow: /postausgang
+Disallow: /aenderungsprotokoll
+Disallow: /rechtliche-seiten
+Disallow: /evaluation
+Disallow: /briefings
+Disallow: /aufgaben
+Disallow: /anliegen
+Disallow: /anmeldungen/
+Disallow: /metrics
+Disallow: /healthz
+Disallow: /readyz
+`
+
+// robotsTxt serves robots (it was the HTML page "Diese Seite gibt es
+// nicht").
+func robotsTxt(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	io.WriteString(w, robots)
+}
+
+// noFavicon answers the browsers' request for /favicon.ico with 204 No
+// Content, kept for a day: gremium has no icon, and the HTML page "Diese
+// Seite gibt es nicht" was sent for each page a browser opened.
+func noFavicon(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	w.WriteHeader(http.StatusNoContent)
 }

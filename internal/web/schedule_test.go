@@ -277,22 +277,27 @@ func TestMovedAlRundeSaysWhereTheDeadlineWent(t *testing.T) {
 }
 
 // TestDefaultSessionYear: /sitzungen opened on the newest year with
-// sessions, which held only the planned next one (2027 on 04.12.2026);
-// it opens on the current year or the newest before it.
+// sessions, which held only the planned next one (2027 on 04.12.2026),
+// and then on the current year or the newest before it while the calendar
+// opened on the current year: the next session (2027) was in neither.
+// Both open on the year of the next session that takes place; without
+// one, on the current year or the newest before it.
 func TestDefaultSessionYear(t *testing.T) {
 	for _, c := range []struct {
-		years   []int
-		current int
-		want    int
+		years         []int
+		next, current int
+		want          int
 	}{
-		{[]int{2027, 2025, 2024}, 2026, 2025},
-		{[]int{2027, 2026, 2025}, 2026, 2026},
-		{[]int{2028, 2027}, 2026, 2028},
-		{nil, 2026, 0},
-		{[]int{2024}, 2026, 2024},
+		{[]int{2027, 2025, 2024}, 2027, 2026, 2027},
+		{[]int{2027, 2025, 2024}, 0, 2026, 2025},
+		{[]int{2027, 2026, 2025}, 0, 2026, 2026},
+		{[]int{2027, 2026, 2025}, 2026, 2026, 2026},
+		{[]int{2028, 2027}, 0, 2026, 2028},
+		{nil, 0, 2026, 0},
+		{[]int{2024}, 0, 2026, 2024},
 	} {
-		if got := defaultSessionYear(c.years, c.current); got != c.want {
-			t.Errorf("%v in %d: %d, want %d", c.years, c.current, got, c.want)
+		if got := defaultSessionYear(c.years, c.next, c.current); got != c.want {
+			t.Errorf("%v, next %d, in %d: %d, want %d", c.years, c.next, c.current, got, c.want)
 		}
 	}
 }

@@ -150,7 +150,7 @@ var screenPages = []screenPage{
 // files, feeds, event streams, the fragments htmx loads into a page, the
 // OpenID Connect redirects, the APIs.
 var screenSkipped = []string{
-	"/static/", "/healthz", "/readyz", "/metrics", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
+	"/static/", "/healthz", "/readyz", "/metrics", "/robots.txt", "/favicon.ico", "/sitzungen.ics", "/sitzungen/{nr}/protokoll.pdf", "/sitzungen/{nr}/protokoll.txt",
 	"/sitzungen/{nr}/protokoll/fassungen/{v}", // the text of a version of the minutes, as approved
 	"/umlaufverfahren/{id}/protokoll",         // the text of the minutes a written procedure sent for approval
 	"/beschluesse.atom", "/dokumente/{id}", "/sitzungen/{nr}/live/ereignisse", "/sitzungen/{nr}/live/stand",

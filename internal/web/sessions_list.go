@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -28,8 +29,8 @@ type sessionListData struct {
 	Refused string
 }
 
-// sessionList shows the sessions of one year (?jahr=, the newest year with
-// sessions by default), newest first, SessionsPerPage at a time; the next
+// sessionList shows the sessions of one year (?jahr=, by default
+// defaultSessionYear's), newest first, SessionsPerPage at a time; the next
 // page continues after the last session shown (?vor=its number). It never reads all
 // sessions: the years are kept per data version, a page is one index range.
 func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
@@ -45,14 +46,17 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := sessionListData{Council: council, Years: years}
-	d.Year = defaultSessionYear(years, s.today().Year)
+	if d.Year, err = s.sessionYearOf(ctx, council.ID, years); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	// A year or position in the address that cannot be used: the newest
 	// year's list with the reason and the years to choose from, status
 	// 400 (not an error page without a way on).
 	status := http.StatusOK
 	if y := r.URL.Query().Get("jahr"); y != "" {
-		if year, err := strconv.Atoi(y); err != nil || year < 1900 || year > 9999 {
-			d.Refused, status = "Das Jahr muss eine vierstellige Zahl sein, zum Beispiel ?jahr=2025.", http.StatusBadRequest
+		if year, err := model.ParseYear(y); err != nil {
+			d.Refused, status = model.ReasonOf(err), http.StatusBadRequest
 		} else {
 			d.Year = year
 		}
@@ -87,12 +91,18 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, status, "sessions.html", view{Title: "Sitzungen " + strconv.Itoa(d.Year), Active: "sitzungen", Data: d})
 }
 
-// defaultSessionYear is the year /sitzungen shows without ?jahr=: the
-// current year, or the newest year before it with sessions (years are
-// newest first), so that a visitor finds held sessions and their minutes —
-// the newest year of all held only the planned next session. Without
-// such a year, the newest; 0 without any.
-func defaultSessionYear(years []int, current int) int {
+// defaultSessionYear is the year /sitzungen and /sitzungen/kalender show
+// without ?jahr=, the same on both (they differed: the list opened on
+// 2025, the calendar on 2026, and the next session, in 2027, was in
+// neither): the year of the next session that takes place (next, 0 for
+// none), so that a visitor finds what comes next; else the current year
+// or the newest year before it with sessions (years are newest first),
+// where the held sessions and their minutes are; else the newest year; 0
+// without any. The page stays one year (SessionsPerPage at a time).
+func defaultSessionYear(years []int, next, current int) int {
+	if next != 0 {
+		return next
+	}
 	for _, y := range years {
 		if y <= current {
 			return y
@@ -102,4 +112,32 @@ func defaultSessionYear(years []int, current int) int {
 		return years[0]
 	}
 	return 0
+}
+
+// nextSessionYear gives the year of the council's next session that takes
+// place: the first of the coming sessions (planned, convened, running;
+// store.ComingSessions, a few rows) dated today or later and not
+// cancelled; 0 if there is none.
+func (s *Server) nextSessionYear(ctx context.Context, councilID int64) (int, error) {
+	coming, err := s.st.ComingSessions(ctx, councilID)
+	if err != nil {
+		return 0, err
+	}
+	today := s.today()
+	for _, se := range coming { // the next one first
+		if !se.Cancelled() && !se.Date.IsZero() && !se.Date.Before(today) {
+			return se.Date.Year, nil
+		}
+	}
+	return 0, nil
+}
+
+// sessionYearOf gives the year a session page of the council opens on
+// without ?jahr= (defaultSessionYear), from its years with sessions.
+func (s *Server) sessionYearOf(ctx context.Context, councilID int64, years []int) (int, error) {
+	next, err := s.nextSessionYear(ctx, councilID)
+	if err != nil {
+		return 0, err
+	}
+	return defaultSessionYear(years, next, s.today().Year), nil
 }

@@ -202,7 +202,7 @@ func TestDecisionPages(t *testing.T) {
 		t.Error("decision 27 must show its follow-up with deadline")
 	}
 	res, body = get(t, ts, "/beschluesse?jahr=zwanzig")
-	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Das Jahr muss eine vierstellige Zahl sein") {
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Das Jahr muss eine Zahl von 1900 bis 9999 sein") {
 		t.Errorf("bad year: %d", res.StatusCode)
 	}
 	_, body = get(t, ts, "/beschluesse")
@@ -281,7 +281,7 @@ func TestEmptyDatabase(t *testing.T) {
 func TestProtocolVersions(t *testing.T) {
 	ts := demoServer(t)
 	_, page := get(t, ts, "/sitzungen/47/protokoll")
-	for _, want := range []string{"<h1>Protokoll – Entwurf</h1>", "noch nicht genehmigt", "47. Sitzung des IT-Planungsrats", `role="columnheader">Ziel</th>`, `role="columnheader">Thema</th>`,
+	for _, want := range []string{"<h1>Protokoll der 47. Sitzung des IT-Planungsrats – Entwurf (öffentliche Fassung)</h1>", "noch nicht genehmigt", `role="columnheader">Ziel</th>`, `role="columnheader">Thema</th>`,
 		"Steuerungsgruppe NOOTS", "Protokollnotiz (Hamburg)", "[geschwärzt]", "08.12.2025", `href="/sitzungen/47/protokoll.pdf"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("protocol page lacks %q", want)
