@@ -47,7 +47,8 @@ type ImpactStatement struct {
 	Note        string   `json:"hinweis" form:"fachmk_hinweis"`
 }
 
-// Registered is the answer to a registration taken.
+// Registered is the answer to a registration taken; URL is its own page
+// /anmeldungen/{id}, the url GET /api/v1/anmeldungen/{id} gives.
 type Registered struct {
 	ID     int64  `json:"id"`
 	Status string `json:"status"`
@@ -125,7 +126,9 @@ func (a *Server) apiRegister(w http.ResponseWriter, r *http.Request) {
 	} else if a.OnSessionChange != nil {
 		a.OnSessionChange(r, se.ID)
 	}
-	writeJSON(w, status, Registered{ID: id, Status: string(it.Status), Late: it.Late, URL: a.Site.Base(r) + se.Path()})
+	// The registration's own page, as GET /api/v1/anmeldungen/{id} gives
+	// it (before: the session's page).
+	writeJSON(w, status, Registered{ID: id, Status: string(it.Status), Late: it.Late, URL: fmt.Sprintf("%s/anmeldungen/%d", a.Site.Base(r), id)})
 }
 
 // readRegistration reads the registration in of member for the session
@@ -226,17 +229,11 @@ func trimmed(list []string) []string {
 }
 
 // markedLines gives the non-empty lines with their confidential passages
-// marked (model.ConfidentialMarks), as the form reads a text area.
+// marked, as the form reads a text area (model.MarkedLines: each mark
+// closes within its line, and a line closed only on a later one is
+// refused saying so).
 func markedLines(lines []string) ([]string, error) {
-	var out []string
-	for _, l := range trimmed(lines) {
-		marked, err := model.ConfidentialMarks(l)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, marked)
-	}
-	return out, nil
+	return model.MarkedLines(lines)
 }
 
 // Registration is a registration (Anmeldung) in the JSON API as its

@@ -71,6 +71,19 @@ func (d ConferenceDate) LastDay() Date {
 	return d.Ends
 }
 
+// Days gives the days of the date as a list line reads them: one date for
+// a date of one day ("10.03.2027"), its first and last for more
+// ("10.03.2027 bis 11.03.2027"). A one-day date stored with its end on its
+// first day (the form's "Ende" filled in with the same day) is one day:
+// before, the dossier and "Mein Bereich" listed it as "10.03.2027 bis
+// 10.03.2027".
+func (d ConferenceDate) Days() string {
+	if last := d.LastDay(); last != d.Starts {
+		return d.Starts.German() + " bis " + last.German()
+	}
+	return d.Starts.German()
+}
+
 // Period gives when the date is, as the phrase of a sentence "… tagt …":
 // "am 10.12.2026", "am 10.12.2026, 09:30 bis 16:00 Uhr", "am 10.12.2026
 // ab 09:30 Uhr", "vom 10.12.2026 bis 11.12.2026", "vom 10.12.2026, 10:00

@@ -315,7 +315,9 @@ func (k KickoffState) DueWithin(today Date, days int) bool {
 // rule and the day of the start made a cell of five lines at phone
 // width: "fällig bis 04.07.2023", "überfällig seit 05.07.2023", where the
 // due session cannot be counted "fällig spätestens bis 29.03.2023" or
-// "überfällig spätestens seit 30.03.2023", while the due session is not
+// "überfällig seit 30.03.2023" (the day after the latest it can be; it may
+// have been due earlier, but "überfällig spätestens seit" read oddly),
+// while the due session is not
 // dated "fällig, Sitzung noch nicht terminiert", and where nothing is
 // known "fällig bis zur 2. Sitzung nach Amtsantritt" (the conference page
 // says the rest). Empty once the talk is held.
@@ -329,7 +331,7 @@ func (k KickoffState) ShortLabel(today Date) string {
 	case !k.Scheduled() && k.Countable:
 		return "fällig, Sitzung noch nicht terminiert"
 	case !k.Countable && k.Overdue(today):
-		return "überfällig spätestens seit " + BerlinDate(k.Latest.Date.Time().AddDate(0, 0, 1)).German()
+		return "überfällig seit " + BerlinDate(k.Latest.Date.Time().AddDate(0, 0, 1)).German()
 	case !k.Countable:
 		return "fällig spätestens bis " + k.Latest.Date.German()
 	case k.Overdue(today):
@@ -347,8 +349,10 @@ func (k KickoffState) ShortLabel(today Date) string {
 // nach dem Amtsantritt am 10.11.2022"), and where the record holds
 // enough sessions after the start the day it is due by at the latest
 // (Latest: "…, spätestens bis 04.07.2023", or once that has passed
-// "überfällig spätestens seit 05.07.2023 – fällig bis zur 2. Sitzung nach
-// dem Amtsantritt am 10.11.2022"). Empty once the talk is held. The
+// "überfällig seit 05.07.2023 – fällig bis zur 2. Sitzung nach dem
+// Amtsantritt am 10.11.2022": overdue at least since the day after
+// Latest, said plainly; before, "überfällig spätestens seit …", which
+// read oddly). Empty once the talk is held. The
 // pages name the session (Due) beside it.
 func (k KickoffState) DueLabel(today Date) string {
 	switch {
@@ -362,7 +366,7 @@ func (k KickoffState) DueLabel(today Date) string {
 		case k.Latest.Date.IsZero():
 			return rule
 		case k.Overdue(today):
-			return "überfällig spätestens seit " + BerlinDate(k.Latest.Date.Time().AddDate(0, 0, 1)).German() + " – " + rule
+			return "überfällig seit " + BerlinDate(k.Latest.Date.Time().AddDate(0, 0, 1)).German() + " – " + rule
 		}
 		return rule + ", spätestens bis " + k.Latest.Date.German()
 	case !k.Scheduled():

@@ -275,6 +275,66 @@ func ConfidentialMarks(typed string) (string, error) {
 	return s, nil
 }
 
+// MarkedLines reads the lines of a field read line by line (the points of
+// a registration, a contribution or a proposal; the JSON API's lists of
+// lines): the non-empty trimmed lines, each with its [[…]] turned into
+// redaction marks by ConfidentialMarks. A passage never runs from one
+// point into the next, so each mark closes within its line. A line whose
+// "[[" is closed only on a later line is refused saying so, with both
+// line numbers (counted as given, empty lines included); before, it was
+// told the closing "]]" was missing, though the user could see it.
+func MarkedLines(lines []string) ([]string, error) {
+	var out []string
+	for i, l := range lines {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		marked, err := ConfidentialMarks(l)
+		if err != nil {
+			if j := closedOnLaterLine(l, lines[i+1:]); j > 0 {
+				return nil, InputError("Die Markierung vertraulicher Passagen ist unvollständig: Jede Markierung schließt in ihrer Zeile, doch das „[[“ in Zeile %d (bei „%s“) wird erst in Zeile %d mit „]]“ geschlossen. Bitte markieren Sie jede Zeile für sich mit „[[…]]“.",
+					i+1, markContext(typedToMarks(l), openAt(l)), i+1+j)
+			}
+			return nil, err
+		}
+		out = append(out, marked)
+	}
+	return out, nil
+}
+
+// typedToMarks gives s with typed marks [[…]] as redaction marks.
+func typedToMarks(s string) string {
+	return strings.NewReplacer(TypedOpen, RedactOpen, TypedClose, RedactClose).Replace(s)
+}
+
+// openAt gives the offset, in typedToMarks(line), of the opening mark of
+// line that is not closed in it.
+func openAt(line string) int {
+	_, at := CheckMarks(typedToMarks(line))
+	return at
+}
+
+// closedOnLaterLine tells, for a line whose only problem is an opening
+// mark left open, on which of the later lines (1 = the next) a closing
+// mark without an opening one stands: the passage was meant to run on
+// to there. 0: the line has another problem, or no later line closes it.
+func closedOnLaterLine(line string, later []string) int {
+	if p, _ := CheckMarks(typedToMarks(line)); p != MarksUnclosed {
+		return 0
+	}
+	for j, l := range later {
+		switch p, _ := CheckMarks(typedToMarks(l)); p {
+		case MarksUnopened:
+			return j + 1
+		case MarksOK:
+			continue
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
 // markContext gives a short piece of s around byte offset at, in the typed
 // form, to show the user where a mark is wrong.
 func markContext(s string, at int) string {

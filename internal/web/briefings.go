@@ -612,10 +612,7 @@ func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buff
 		}
 		var dates []string
 		for _, dt := range d.Dates {
-			line := dt.Starts.German()
-			if !dt.Ends.IsZero() {
-				line += " bis " + dt.Ends.German()
-			}
+			line := dt.Days()
 			if dt.Title != "" {
 				line += ": " + dt.Title
 			}

@@ -414,7 +414,40 @@ func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) {
 		s.renderEvaluation(w, r, status, &refused, refusedForm{})
 		return
 	}
-	back(w, r, "/evaluation", fmt.Sprintf("Ihre Antworten für %s sind gespeichert. Danke!", slot.Conference.Accusative()))
+	// Answers saved before stay (a question once scored keeps its score),
+	// so what is answered is read back from the store.
+	answered := len(answers)
+	if all, err := s.st.Answers(r.Context(), year); err == nil {
+		answered = 0
+		for _, a := range all {
+			if a.Respondent == slot.Respondent && a.ConferenceID == slot.Conference.ID && rd.Asks(a.QuestionID) {
+				answered++
+			}
+		}
+	}
+	back(w, r, "/evaluation", answersSavedNotice(slot.Conference, s.clock(), len(rd.QuestionIDs), answered))
+}
+
+// answersSavedNotice confirms a saved questionnaire for conference: when it
+// was saved (German time) and how many of the round's asked questions are
+// still unanswered, or that all are — an answer is a score, and a question
+// left without one may be answered later while the round is open. Before,
+// the page came back with "gespeichert. Danke!" alone, which read the same
+// after one answer as after all.
+func answersSavedNotice(conference model.Body, saved time.Time, asked, answered int) string {
+	n := fmt.Sprintf("Ihre Antworten für %s sind gespeichert (%s).", conference.Accusative(), model.BerlinDateTime(saved))
+	switch open := asked - answered; {
+	case open > 0:
+		questions := "Fragen"
+		if asked == 1 {
+			questions = "Frage"
+		}
+		return n + fmt.Sprintf(" Noch unbeantwortet: %d von %d %s. Sie können sie bis zum Abschluss der Runde ergänzen.", open, asked, questions)
+	case asked == 1:
+		return n + " Die Frage ist beantwortet. Danke!"
+	default:
+		return n + fmt.Sprintf(" Alle %d Fragen sind beantwortet. Danke!", asked)
+	}
 }
 
 // evaluationAnswersFromForm reads the answers of questionnaire slot to

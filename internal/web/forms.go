@@ -191,24 +191,15 @@ func back(w http.ResponseWriter, r *http.Request, to, notice string) {
 }
 
 // formLines splits a textarea into non-empty trimmed lines (points), each
-// with its [[…]] turned into confidential passages. A line whose marks are
-// unbalanced or nested is an input error with a German reason (the caller
-// stores nothing): a passage never runs from one point into the next.
+// with its [[…]] turned into confidential passages (model.MarkedLines). A
+// line whose marks are unbalanced or nested is an input error with a
+// German reason (the caller stores nothing): a passage never runs from one
+// point into the next, and a mark closed only on a later line is told so.
 func formLines(s string) ([]string, error) {
 	if err := model.CheckTextLength(strings.TrimSpace(s), "Der Text", model.TextMax); err != nil {
 		return nil, err
 	}
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			marked, err := model.ConfidentialMarks(l)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, marked)
-		}
-	}
-	return out, nil
+	return model.MarkedLines(strings.Split(s, "\n"))
 }
 
 // formText reads a textarea as one text: its non-empty trimmed lines joined

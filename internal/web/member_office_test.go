@@ -225,7 +225,7 @@ func TestMinutesCommentRefusedKeepsText(t *testing.T) {
 	he := client(t, ts, "hessen")
 	code, body := do(t, he, "POST", ts.URL+"/sitzungen/47/kommentare", url.Values{"kommentar": {"  "}})
 	if code != http.StatusBadRequest || !strings.Contains(body, "Ihr Kommentar ist nicht gespeichert: Bitte einen Kommentar eingeben.") ||
-		!strings.Contains(body, `aria-invalid="true" aria-describedby="kommentar-fehler"`) || !strings.Contains(body, `action="/sitzungen/47/kommentare"`) {
+		!strings.Contains(body, `aria-invalid="true" aria-describedby="kommentar-hinweis kommentar-fehler"`) || !strings.Contains(body, `action="/sitzungen/47/kommentare"`) {
 		t.Errorf("empty comment: %d\n%s", code, between(body, "<main", "</main>"))
 	}
 	typed := "Zu TOP 5 bitte den Beitrag von HE ergänzen:\nder Stand der Anbindung."

@@ -58,8 +58,8 @@ func conferenceDue(b model.Body, dates []model.ConferenceDate) []myDue {
 		if cd.Title != "" && cd.Title != b.Name && cd.Title != b.Abbrev {
 			what += ": " + cd.Title
 		}
-		if !cd.Ends.IsZero() && cd.Ends != cd.Starts {
-			what += " (bis " + cd.Ends.German() + ")"
+		if last := cd.LastDay(); last != cd.Starts {
+			what += " (bis " + last.German() + ")"
 		}
 		if cd.Place != "" {
 			what += ", " + cd.Place

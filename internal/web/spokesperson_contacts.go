@@ -128,7 +128,7 @@ type kickoff struct {
 func (k kickoff) Label() string { return k.DueLabel(k.Today) }
 
 // Short says in a few words when the talk not yet held is due, for the
-// overview /fachmk ("überfällig spätestens seit …").
+// overview /fachmk ("überfällig seit …").
 func (k kickoff) Short() string { return k.ShortLabel(k.Today) }
 
 // Late reports whether the talk is overdue.
