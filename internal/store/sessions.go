@@ -997,22 +997,9 @@ func (s *Store) noticeRegistrationDecided(ctx context.Context, tx *sql.Tx, it mo
 // registration it (asked or confirmed) that the secretariat decided on it
 // (before, a declined registration stayed in their list to confirm).
 func (s *Store) noticeCoApplicantsDecided(ctx context.Context, tx *sql.Tx, it model.AgendaItem, heading, what string) error {
-	var named []string
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.member FROM co_applications c JOIN decisions d ON d.id = c.decision_id
+	named, err := queryList(ctx, tx, scanString, "co-applicants", `SELECT DISTINCT c.member FROM co_applications c JOIN decisions d ON d.id = c.decision_id
 		WHERE d.item_id = ? AND c.state IN (?, ?) ORDER BY c.member`, it.ID, model.CoApplicationPending, model.CoApplicationConfirmed)
-	if err != nil {
-		return fmt.Errorf("store: co-applicants: %w", err)
-	}
-	for rows.Next() {
-		var m string
-		if err := rows.Scan(&m); err != nil {
-			rows.Close()
-			return fmt.Errorf("store: co-applicants: %w", err)
-		}
-		named = append(named, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(named) == 0 {
+	if err != nil || len(named) == 0 {
 		return err
 	}
 	body := fmt.Sprintf("Die Geschäftsstelle hat die Anmeldung „%s“ von %s zur %s %s. Ihr Mitglied ist darin als Mitantragsteller genannt.", model.PublicText(it.Title), it.RegisteredBy, heading, what)
