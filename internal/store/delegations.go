@@ -121,6 +121,9 @@ func (s *Store) SaveDelegation(ctx context.Context, d model.Delegation, secretar
 			}
 			return err
 		}
+		if err := delegatesActForMember(ctx, tx, d); err != nil {
+			return err
+		}
 		var version int
 		err = tx.QueryRowContext(ctx, `SELECT version FROM session_delegations WHERE session_id = ? AND member_abbrev = ?`, d.SessionID, d.Member).Scan(&version)
 		switch {
@@ -188,4 +191,32 @@ func (s *Store) SetDelegationsClosed(ctx context.Context, sessionID int64, close
 		}
 		return s.audit(ctx, tx, action, "session", sessionID, "")
 	})
+}
+
+// delegatesActForMember refuses, each at its row's name field, a delegate
+// of d known as a person of another member (persons: whoever attended or
+// represented for a member): the attendance list takes the delegation's
+// names over and refuses such a person there, on the session's day (before,
+// the member office's registration was taken without a word, and the
+// secretariat's list could not be saved).
+func delegatesActForMember(ctx context.Context, tx *sql.Tx, d model.Delegation) error {
+	var names model.MemberNames
+	var refused []error
+	for i, p := range d.Delegates {
+		var member string
+		err := tx.QueryRowContext(ctx, `SELECT member_abbrev FROM persons WHERE name = ? ORDER BY member_abbrev = ? DESC, id LIMIT 1`, p.Name, d.Member).Scan(&member)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && member == d.Member) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("store: delegate %q: %w", p.Name, err)
+		}
+		if names == nil {
+			if names, err = memberNames(ctx, tx); err != nil {
+				return err
+			}
+		}
+		refused = append(refused, model.AtField(fmt.Sprintf("name_%d", i), model.RuleError("%s handelt für %s und kann nicht für %s teilnehmen; bitte eine Person von %s nennen.", p.Name, names.Of(member), names.Of(d.Member), names.Of(d.Member))))
+	}
+	return errors.Join(refused...)
 }
