@@ -156,8 +156,16 @@ func FollowUpPublic(f FollowUp, decision *Decision, session *Session) bool {
 
 // SeesSession reports whether the audience may know of the session at all
 // (its number, date and place): the public not of a session of an
-// internal body (the AL-Runde).
+// internal body (the AL-Runde). A session is internal exactly when its
+// body is (Session.Internal is read from the body), so SeesBody answers
+// the same before the session is looked up.
 func (a Audience) SeesSession(s Session) bool { return a == Internal || !s.Internal }
+
+// SeesBody reports whether the audience may know of the body's sessions
+// at all: the public not of an internal body's (the AL-Runde). Asked
+// before a session is looked up, it answers every number of such a body
+// alike, so that the answer does not tell which sessions exist.
+func (a Audience) SeesBody(b Body) bool { return a == Internal || !b.Preparation.Internal }
 
 // SeesRecommendation reports whether the audience may see a
 // Beschlussempfehlung: the public only one that its body does not keep

@@ -322,3 +322,23 @@ func TestSpokespersonContactReaders(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyGate: the gate asked before a session is looked up answers as
+// the session's own gate does for every session of the body.
+func TestBodyGate(t *testing.T) {
+	for _, internal := range []bool{false, true} {
+		b := Body{Preparation: Preparation{Internal: internal}}
+		s := Session{Internal: internal}
+		for _, a := range []Audience{Public, Internal} {
+			if a.SeesBody(b) != a.SeesSession(s) {
+				t.Errorf("internal body %v, audience %v: SeesBody %v, SeesSession %v", internal, a, a.SeesBody(b), a.SeesSession(s))
+			}
+		}
+	}
+	if Public.SeesBody(Body{Preparation: Preparation{Internal: true}}) {
+		t.Error("the public may not know of an internal body's sessions")
+	}
+	if !Internal.SeesBody(Body{Preparation: Preparation{Internal: true}}) {
+		t.Error("internal readers know of the AL-Runde's sessions")
+	}
+}

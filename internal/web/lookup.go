@@ -43,8 +43,9 @@ func (s *Server) sessionFromPath(w http.ResponseWriter, r *http.Request) (model.
 	}
 	// A session of an internal body (the AL-Runde): whoever may not read
 	// it is answered before the session is looked up, the same for every
-	// number, so that the answer does not tell which sessions exist.
-	if council.Preparation.Internal && auth.Audience(s.user(r)) != model.Internal {
+	// number, so that the answer does not tell which sessions exist. The
+	// session's own gate (SeesSession) reads the same flag of its body.
+	if !auth.Audience(s.user(r)).SeesBody(council) {
 		if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
 			return model.Body{}, model.Session{}, false
 		}
@@ -53,11 +54,6 @@ func (s *Server) sessionFromPath(w http.ResponseWriter, r *http.Request) (model.
 	if err != nil {
 		s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", nr))
 		return model.Body{}, model.Session{}, false
-	}
-	if !auth.Audience(s.user(r)).SeesSession(se) { // kept for a session marked internal by other means
-		if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
-			return model.Body{}, model.Session{}, false
-		}
 	}
 	return council, se, true
 }
