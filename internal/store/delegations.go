@@ -203,13 +203,12 @@ func delegatesActForMember(ctx context.Context, tx *sql.Tx, d model.Delegation) 
 	var names model.MemberNames
 	var refused []error
 	for i, p := range d.Delegates {
-		var member string
-		err := tx.QueryRowContext(ctx, `SELECT member_abbrev FROM persons WHERE name = ? ORDER BY member_abbrev = ? DESC, id LIMIT 1`, p.Name, d.Member).Scan(&member)
-		if errors.Is(err, sql.ErrNoRows) || (err == nil && member == d.Member) {
-			continue
-		}
+		member, known, err := memberOfPerson(ctx, tx, p.Name, d.Member)
 		if err != nil {
-			return fmt.Errorf("store: delegate %q: %w", p.Name, err)
+			return err
+		}
+		if !known || member == d.Member {
+			continue
 		}
 		if names == nil {
 			if names, err = memberNames(ctx, tx); err != nil {

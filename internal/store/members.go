@@ -166,6 +166,19 @@ func (s *Store) UpdateMember(ctx context.Context, m model.Member) error {
 	})
 }
 
+// memberOfPerson gives the member the person of that name acts for,
+// the named member's own person first where several share the name;
+// known is false for a name not yet known. It is the one lookup of the
+// attendance list (SaveAttendance) and of a delegation
+// (delegatesActForMember), which both refuse a person of another member.
+func memberOfPerson(ctx context.Context, q queryer, name, member string) (abbrev string, known bool, err error) {
+	abbrev, err = queryOne(ctx, q, scanString, "person "+name, `SELECT member_abbrev FROM persons WHERE name = ? ORDER BY member_abbrev = ? DESC, id LIMIT 1`, name, member)
+	if errors.Is(err, ErrNotFound) {
+		return "", false, nil
+	}
+	return abbrev, err == nil, err
+}
+
 const personCols = `id, name, function, member_abbrev, email`
 
 func scanPerson(r scanner) (model.Person, error) {

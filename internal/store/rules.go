@@ -275,22 +275,19 @@ func (s *Store) saveAttendance(ctx context.Context, sessionID int64, drawn strin
 			}
 			personMember := ""
 			if a.Person != "" {
-				p, err := queryOne(ctx, tx, scanPerson, "person "+a.Person, `SELECT `+personCols+` FROM persons WHERE name = ? ORDER BY member_abbrev = ? DESC, id LIMIT 1`, a.Person, a.Member)
-				switch {
-				case err == nil:
-					personMember = p.MemberAbbrev
-				case errors.Is(err, ErrNotFound):
-					// Whoever acts for a member — its representative or
-					// the person named for it when present — becomes a
-					// person of that member: named for another member
-					// later (or further down this list), it is refused.
-					if a.Presence == model.Represented || a.Presence == model.Present {
-						if _, err := s.insert(ctx, tx, "person", a.Person, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, a.Person, a.Member); err != nil {
-							return err
-						}
-					}
-				default:
+				var known bool
+				var err error
+				if personMember, known, err = memberOfPerson(ctx, tx, a.Person, a.Member); err != nil {
 					return err
+				}
+				// Whoever acts for a member — its representative or the
+				// person named for it when present — becomes a person of
+				// that member: named for another member later (or further
+				// down this list), it is refused.
+				if !known && (a.Presence == model.Represented || a.Presence == model.Present) {
+					if _, err := s.insert(ctx, tx, "person", a.Person, `INSERT INTO persons (name, member_abbrev) VALUES (?, ?)`, a.Person, a.Member); err != nil {
+						return err
+					}
 				}
 			}
 			bad := model.ErrorsOf(a.Validate(personMember, names))
