@@ -7,10 +7,12 @@ package web
 // and parameterised by the body (sessionFromPath → pathBody).
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -424,6 +426,77 @@ type recommendationsData struct {
 	// Pull is a refused pull from the Grüne Liste (form "m-<id>" of the
 	// recommendation id), its reason at the member's select.
 	Pull refusedForm
+	// Proposals are the items (of Items, of Awaiting) that have a
+	// decision proposal: only to those the form offers the choices that
+	// adopt a proposal (Choices).
+	Proposals map[int64]bool
+}
+
+// kindChoice is a kind of recommendation the form for an item offers, and
+// whether it is chosen.
+type kindChoice struct {
+	Kind    model.RecommendationKind
+	Checked bool
+}
+
+// Choices gives the kinds of recommendation the form for item offers, the
+// chosen one checked: every kind, "Annahme wie vorgeschlagen" first, when
+// the item has a proposal; without one (a report) only the kinds the
+// store lets stand (recommendationBasis), "Beratung im IT-Planungsrat"
+// first. A refused form offers again the kind it had typed, chosen, even
+// one that does not fit, so that its reason stands at what was sent.
+func (d recommendationsData) Choices(item int64) []kindChoice {
+	kinds := d.Kinds
+	if !d.Proposals[item] {
+		kinds = []model.RecommendationKind{model.RecommendDiscuss, model.RecommendReject}
+	}
+	typed := model.RecommendationKind("")
+	if d.Typed != nil && item == d.TypedItem {
+		typed = model.RecommendationKind(d.Typed.Get("empfehlung"))
+	}
+	if typed.Valid() && !slices.Contains(kinds, typed) {
+		kinds = append(slices.Clip(kinds), typed)
+	}
+	out := make([]kindChoice, len(kinds))
+	for i, k := range kinds {
+		out[i] = kindChoice{Kind: k, Checked: k == typed || !slices.Contains(kinds, typed) && i == 0}
+	}
+	return out
+}
+
+// ProposalFields reports whether the form for item shows the Grüne Liste
+// and the changed text, which only a proposal can have (recommendationBasis):
+// when the item has one, or when a refused form had sent them, so that
+// their reasons stand at them.
+func (d recommendationsData) ProposalFields(item int64) bool {
+	if d.Proposals[item] {
+		return true
+	}
+	return d.Typed != nil && item == d.TypedItem &&
+		(d.Typed.Get("gruene_liste") != "" || strings.TrimSpace(d.Typed.Get("text")) != "" || d.TypedProblems.At("gruene_liste") != "" || d.TypedProblems.At("text") != "")
+}
+
+// NoProposal says, in the form for an item without a decision proposal,
+// why the choices that adopt one are not offered.
+func (d recommendationsData) NoProposal() string {
+	return fmt.Sprintf("Zu diesem TOP liegt kein Beschlussvorschlag vor: „%s“, „%s“ und die Grüne Liste setzen einen voraus und werden nicht angeboten. Zu einem Bericht empfehlen Sie „%s“ (zur Kenntnisnahme).",
+		model.RecommendAdopt.Label(), model.RecommendAdoptChanged.Label(), model.RecommendDiscuss.Label())
+}
+
+// proposalItems gives the items of session that have a decision proposal
+// (a draft decision: the proposal recommendationBasis recommends on).
+func (s *Server) proposalItems(ctx context.Context, session int64) (map[int64]bool, error) {
+	drafts, err := s.st.Decisions(ctx, store.DecisionFilter{SessionID: session, Status: model.DecisionDraft})
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]bool{}
+	for _, d := range drafts {
+		if d.ItemID != 0 {
+			out[d.ItemID] = true
+		}
+	}
+	return out, nil
 }
 
 // Summary gives the box above the page for the refused form (a proposal
@@ -508,6 +581,9 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			d.Coming = d.Other.Schedulable() == nil && !d.Closed
 			d.Schedule = ownDeadline(body.Preparation.ScheduleWith(d.Other.Date, se.Date), d.Other)
 			items, err := s.st.Items(ctx, d.Other.ID)
+			if err == nil {
+				d.Proposals, err = s.proposalItems(ctx, d.Other.ID)
+			}
 			if err != nil {
 				s.serverError(w, r, err)
 				return
@@ -583,6 +659,9 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			return
 		}
 		items, err := s.st.Items(ctx, se.ID)
+		if err == nil && d.HasPrep {
+			d.Proposals, err = s.proposalItems(ctx, se.ID)
+		}
 		if err != nil {
 			s.serverError(w, r, err)
 			return
