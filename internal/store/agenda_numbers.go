@@ -9,9 +9,12 @@ import (
 
 // NumberAgenda numbers the agenda of a planned or convened session whose
 // agenda is not yet published in its order (model.AgendaNumbers: TOP 00
-// stays, the others 01, 02, … by position), in one write. It gives how many
-// items got another number. Refused (model.Session.CheckNumberable) once
-// the agenda is published or the session has begun.
+// stays, the others 01, 02, … by position), in one write, after it has
+// gathered the Grüne Liste's items into one block at its place
+// (greenListOrder), so that the list's numbers follow one another. It
+// gives how many items got another number or place. Refused
+// (model.Session.CheckNumberable) once the agenda is published or the
+// session has begun: its numbers and order are then kept.
 func (s *Store) NumberAgenda(ctx context.Context, sessionID int64) (int, error) {
 	changed := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -22,17 +25,32 @@ func (s *Store) NumberAgenda(ctx context.Context, sessionID int64) (int, error) 
 		if err := se.CheckNumberable(); err != nil {
 			return err
 		}
-		items, err := queryList(ctx, tx, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ?`, sessionID)
+		items, err := queryList(ctx, tx, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
 		if err != nil {
 			return err
 		}
-		numbers := model.AgendaNumbers(items)
-		for _, it := range items {
+		sections, err := bodySectionsTx(ctx, tx, se.BodyID)
+		if err != nil {
+			return err
+		}
+		positions := greenListOrder(items, sections)
+		placed := make([]model.AgendaItem, len(items))
+		for i, it := range items {
+			if p, ok := positions[it.ID]; ok {
+				it.Position = p
+			}
+			placed[i] = it
+		}
+		numbers := model.AgendaNumbers(placed)
+		for i, it := range placed {
 			n, ok := numbers[it.ID]
-			if !ok || n == it.Number {
+			if !ok {
+				n = it.Number
+			}
+			if n == it.Number && it.Position == items[i].Position {
 				continue
 			}
-			if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", it.ID, "number = ?, version = version + 1", n); err != nil {
+			if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", it.ID, "number = ?, position = ?, version = version + 1", n, it.Position); err != nil {
 				return err
 			}
 			changed++
@@ -40,4 +58,175 @@ func (s *Store) NumberAgenda(ctx context.Context, sessionID int64) (int, error) 
 		return nil
 	})
 	return changed, err
+}
+
+// gatherGreenList puts the Grüne Liste of a session whose agenda may still
+// be numbered (model.Session.CheckNumberable) into one block at its place
+// (greenListOrder), inside tx: when an item is confirmed for the list, so
+// that the agenda shows the list as one before its numbers are given. A
+// published agenda, or one of a session that has begun, keeps its order.
+func (s *Store) gatherGreenList(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	se, err := loadSessionTx(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	if se.CheckNumberable() != nil {
+		return nil
+	}
+	items, err := queryList(ctx, tx, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
+	if err != nil {
+		return err
+	}
+	sections, err := bodySectionsTx(ctx, tx, se.BodyID)
+	if err != nil {
+		return err
+	}
+	for id, p := range greenListOrder(items, sections) {
+		if err := s.placeItem(ctx, tx, id, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bodySectionsTx gives the sections of a body in their order, inside tx.
+func bodySectionsTx(ctx context.Context, tx *sql.Tx, bodyID int64) ([]model.Section, error) {
+	return queryList(ctx, tx, scanSection, "sections", `SELECT id, body_id, name, position, consent FROM sections WHERE body_id = ? ORDER BY position, id`, bodyID)
+}
+
+// greenListOrder gives the new positions of the items of an agenda (all
+// of a session's, in agenda order) that must move so that the items on the
+// Grüne Liste (as the agenda groups them, model.SectionOf: on the list or
+// in its section; on the agenda, not deferred away) stand in one block, in
+// their order, at the place of the consent section among the body's
+// sections: before the first other item of a later section, at the end
+// when there is none — the IT-PLR's Grüne Liste is its last section, and
+// its minutes list the list's items after the topics (seed 000). The items
+// on the agenda are numbered 1, 2, … in the new order; nil when the block
+// stands so already (or the body has no consent section).
+func greenListOrder(items []model.AgendaItem, sections []model.Section) map[int64]int {
+	rank := map[int64]int{}
+	byID := map[int64]model.Section{}
+	consent, consentRank := model.Section{}, -1
+	for i, c := range sections {
+		rank[c.ID], byID[c.ID] = i, c
+		if c.Consent && consentRank < 0 {
+			consent, consentRank = c, i
+		}
+	}
+	if consentRank < 0 {
+		return nil
+	}
+	var rest, block []model.AgendaItem
+	for _, it := range items {
+		switch {
+		case !it.OnAgenda():
+			// Registrations not (yet) accepted keep their positions.
+		case !it.Deferred() && model.SectionOf(it, byID[it.SectionID], consent).Consent:
+			block = append(block, it)
+		default:
+			rest = append(rest, it)
+		}
+	}
+	if len(block) == 0 {
+		return nil
+	}
+	at := len(rest)
+	for i, it := range rest {
+		if r, ok := rank[it.SectionID]; ok && r > consentRank {
+			at = i
+			break
+		}
+	}
+	order := append(append(append([]model.AgendaItem(nil), rest[:at]...), block...), rest[at:]...)
+	moved := false
+	for i, it := range order {
+		var before model.AgendaItem
+		if i > 0 {
+			before = order[i-1]
+		}
+		// In place when the order is the agenda's already (positions may
+		// have gaps: a declined or deferred item left one).
+		moved = moved || i > 0 && (it.Position < before.Position || it.Position == before.Position && it.ID < before.ID)
+	}
+	if !moved {
+		return nil
+	}
+	out := map[int64]int{}
+	for i, it := range order {
+		if it.Position != i+1 {
+			out[it.ID] = i + 1
+		}
+	}
+	return out
+}
+
+// returnToSection puts an item taken off the Grüne Liste back into its
+// section on the agenda, inside tx: after the last item of that section or
+// of an earlier one — the items of the Grüne Liste counted at the consent
+// section's place, "Reporting FachMK" not counted, as an item accepted into
+// a section goes (makeRoomInSection) — the agenda's items numbered 1, 2, …
+// around it. The counterpart of gatherGreenList, while the agenda of se may
+// still be numbered. An item of no section, or of one that is no topic,
+// stays where it stands, as does every item of a published agenda.
+func (s *Store) returnToSection(ctx context.Context, tx *sql.Tx, se model.Session, itemID, section int64) error {
+	if section == 0 || se.CheckNumberable() != nil {
+		return nil
+	}
+	sections, err := bodySectionsTx(ctx, tx, se.BodyID)
+	if err != nil {
+		return err
+	}
+	rank := map[int64]int{}
+	byID := map[int64]model.Section{}
+	var consent model.Section
+	chosen, consentRank := -1, -1
+	for i, c := range sections {
+		rank[c.ID], byID[c.ID] = i, c
+		if c.ID == section && c.Topic() {
+			chosen = i
+		}
+		if c.Consent && consentRank < 0 {
+			consent, consentRank = c, i
+		}
+	}
+	if chosen < 0 {
+		return nil
+	}
+	items, err := queryList(ctx, tx, scanItem, "agenda items",
+		`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, se.ID, model.ItemAccepted)
+	if err != nil {
+		return err
+	}
+	var it model.AgendaItem
+	others := make([]model.AgendaItem, 0, len(items))
+	for _, x := range items {
+		if x.ID == itemID {
+			it = x
+			continue
+		}
+		others = append(others, x)
+	}
+	if it.ID == 0 {
+		return nil
+	}
+	at := 0 // the number of items before it
+	for i, x := range others {
+		r, ok := rank[x.SectionID]
+		if !x.Deferred() && model.SectionOf(x, byID[x.SectionID], consent).Consent {
+			r, ok = consentRank, true
+		}
+		if ok && r <= chosen && !x.ReportingFachMK() {
+			at = i + 1
+		}
+	}
+	order := append(append(append([]model.AgendaItem(nil), others[:at]...), it), others[at:]...)
+	for i, x := range order {
+		if x.Position != i+1 {
+			if err := s.placeItem(ctx, tx, x.ID, i+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -878,7 +878,9 @@ func (s *Store) recommendationDecidedTx(ctx context.Context, tx *sql.Tx, d model
 
 // ConfirmGreenList puts an item recommended for adoption without
 // discussion on the Grüne Liste of its session (the secretariat's
-// confirmation): the item moves to the body's consent section.
+// confirmation): the item moves to the body's consent section and, while
+// the agenda may still be numbered, into the list's block on the agenda
+// (gatherGreenList).
 func (s *Store) ConfirmGreenList(ctx context.Context, recID int64, version int) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		r, err := queryOne(ctx, tx, scanRecommendation, fmt.Sprintf("recommendation %d", recID), `SELECT `+recommendationCols+recommendationFrom+` WHERE r.id = ?`, recID)
@@ -917,6 +919,9 @@ func (s *Store) ConfirmGreenList(ctx context.Context, recID int64, version int) 
 		if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", target.ID, `consent = 1, section_id = ?, version = version + 1`, nullID(section)); err != nil {
 			return err
 		}
+		if err := s.gatherGreenList(ctx, tx, target.SessionID); err != nil {
+			return err
+		}
 		return s.updateVersioned(ctx, tx, "recommendations", "recommendation", r.ID, version, `consent_state = ?, prev_section_id = ?`,
 			model.ConsentConfirmed, nullID(target.SectionID))
 	})
@@ -924,8 +929,9 @@ func (s *Store) ConfirmGreenList(ctx context.Context, recID int64, version int) 
 
 // PullFromGreenList takes an item off the Grüne Liste (or its proposal)
 // at the request of a member, before or in the session: it is then
-// treated singly, back in its section. Not while the list is being voted
-// on.
+// treated singly, back in its section (on an agenda that may still be
+// numbered also in its place: returnToSection). Not while the list is
+// being voted on.
 func (s *Store) PullFromGreenList(ctx context.Context, recID int64, member string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		r, err := queryOne(ctx, tx, scanRecommendation, fmt.Sprintf("recommendation %d", recID), `SELECT `+recommendationCols+recommendationFrom+` WHERE r.id = ?`, recID)
@@ -985,6 +991,9 @@ func (s *Store) PullItemFromGreenList(ctx context.Context, itemID int64, member 
 		if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", it.ID, `consent = 0, section_id = ?, version = version + 1`, nullID(section)); err != nil {
 			return err
 		}
+		if err := s.returnToSection(ctx, tx, se, it.ID, section); err != nil {
+			return err
+		}
 		return s.audit(ctx, tx, "pull", "agenda_item", it.ID, "auf Wunsch von "+member)
 	})
 }
@@ -1032,6 +1041,9 @@ func (s *Store) pullRecommendationTx(ctx context.Context, tx *sql.Tx, r model.Re
 			return fmt.Errorf("store: previous section: %w", err)
 		}
 		if err := s.updatePlain(ctx, tx, "agenda_items", "agenda_item", target.ID, `consent = 0, section_id = ?, version = version + 1`, nullID(prev.Int64)); err != nil {
+			return err
+		}
+		if err := s.returnToSection(ctx, tx, se, target.ID, prev.Int64); err != nil {
 			return err
 		}
 	}

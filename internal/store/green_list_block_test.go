@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// agendaOrder gives the titles of the items on a session's agenda in its
+// order, each with its number ("C 01").
+func agendaOrder(t *testing.T, s *Store, sessionID int64) string {
+	t.Helper()
+	items := must[[]model.AgendaItem](t)(s.Items(context.Background(), sessionID))
+	var out []string
+	for _, it := range items {
+		if it.OnAgenda() {
+			out = append(out, strings.TrimSpace(it.Title+" "+it.Number))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// TestGreenListFormsOneBlock: an item confirmed for the Grüne Liste kept
+// its place among the topics, and numbering the agenda numbered it there,
+// so the agenda showed the Grüne Liste in pieces between the topics. Now
+// the Grüne Liste's items form one block at the place of the consent
+// section among the body's sections (the IT-PLR's last, as the minutes of
+// the 47th session list it after the topics), in their order: on
+// confirmation and when the agenda is numbered; an item taken off the list
+// goes back into its section. A published agenda keeps its order and
+// numbers.
+func TestGreenListFormsOneBlock(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	d := must[int64](t)(s.RegisterItem(ctx, model.AgendaItem{SessionID: f.main, SectionID: f.section, Title: "Cloud-Strategie", Goal: model.GoalDecision, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: f.council, Kind: model.KindDecision, Scope: model.ScopeAll, Title: "Cloud-Strategie",
+		Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt die Cloud-Strategie."}}, Applicants: []string{"Bund"}}))
+	itD := must[model.AgendaItem](t)(s.Item(ctx, d))
+	itD.Status = model.ItemAccepted
+	check(t, s.UpdateItem(ctx, itD))
+	if got := agendaOrder(t, s, f.main); got != "Föderales Datenportal, Registermodernisierung, Bericht Cloud, Cloud-Strategie" {
+		t.Fatalf("the agenda before: %s", got)
+	}
+	recommended := func(item int64) int64 {
+		t.Helper()
+		rec, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: item, Kind: model.RecommendAdopt, GreenList: true}))
+		must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...)))
+		return rec
+	}
+	confirm := func(rec int64) {
+		t.Helper()
+		r := must[model.Recommendation](t)(s.Recommendation(ctx, rec))
+		check(t, s.ConfirmGreenList(ctx, rec, r.Version))
+	}
+	recA, recD := recommended(f.itemA), recommended(d)
+	confirm(recA)
+	if got := agendaOrder(t, s, f.main); got != "Registermodernisierung, Bericht Cloud, Cloud-Strategie, Föderales Datenportal" {
+		t.Errorf("the agenda after the confirmation: %s", got)
+	}
+	// Ticked by the secretariat (the management page), the item joins the
+	// block when the agenda is numbered, in the agenda's order.
+	itB := must[model.AgendaItem](t)(s.Item(ctx, f.itemB))
+	itB.Consent = true
+	check(t, s.UpdateItem(ctx, itB))
+	if _, err := s.NumberAgenda(ctx, f.main); err != nil {
+		t.Fatal(err)
+	}
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Cloud-Strategie 02, Registermodernisierung 03, Föderales Datenportal 04" {
+		t.Errorf("the numbered agenda: %s", got)
+	}
+	// Taken off the list, an item goes back into its section, after its
+	// last item (its number waits for the next numbering).
+	check(t, s.PullFromGreenList(ctx, recA, "HE"))
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Cloud-Strategie 02, Föderales Datenportal 04, Registermodernisierung 03" {
+		t.Errorf("the agenda after a pull: %s", got)
+	}
+	if _, err := s.NumberAgenda(ctx, f.main); err != nil {
+		t.Fatal(err)
+	}
+	// Published, the agenda keeps its order and numbers: a confirmation
+	// puts the item on the list where it stands.
+	se := must[model.Session](t)(s.Session(ctx, f.main))
+	se.AgendaPublished = true
+	check(t, s.UpdateSession(ctx, se))
+	confirm(recD)
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Cloud-Strategie 02, Föderales Datenportal 03, Registermodernisierung 04" {
+		t.Errorf("the published agenda after a confirmation: %s", got)
+	}
+	if it := must[model.AgendaItem](t)(s.Item(ctx, d)); !it.Consent {
+		t.Error("the confirmation on a published agenda did not put the item on the Grüne Liste")
+	}
+}
