@@ -549,40 +549,17 @@ func (s *Server) decided(w http.ResponseWriter, r *http.Request, se model.Sessio
 			return
 		}
 		if short.Reason != "" {
-			done = strings.TrimSuffix(done, ".") + ". " + acceptWarning + short.Reason + " Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden."
+			backWarning(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), strings.TrimSuffix(done, ".")+".", acceptWarning,
+				short.Reason+" Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden.")
+			return
 		}
 	}
 	back(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), done)
 }
 
-// acceptWarning begins the warning of an acceptance whose application
-// does not yet suffice (decided), which the management page shows as a
-// warning within the notice (noticeWarning).
-const acceptWarning = "Achtung, der Antrag reicht noch nicht aus: "
-
-func init() {
-	funcs["noticeWarning"] = noticeWarning
-}
-
-// noticeParts is a notice as the management page shows it: what was done,
-// and a warning about it ("" when none), each in a style of its own.
-type noticeParts struct {
-	Done string
-	// Lead is the warning's opening words, Warning the rest ("" when
-	// the notice has no warning).
-	Lead, Warning string
-}
-
-// noticeWarning splits the notice of a registration decision (decided) at
-// its warning. A notice is signed by this server (setNotice), so only
-// decided writes the warning's words into one.
-func noticeWarning(notice string) noticeParts {
-	done, warning, ok := strings.Cut(notice, acceptWarning)
-	if !ok {
-		return noticeParts{Done: notice}
-	}
-	return noticeParts{Done: strings.TrimSpace(done), Lead: strings.TrimSpace(acceptWarning), Warning: warning}
-}
+// acceptWarning opens the warning of an acceptance whose application does
+// not yet suffice (decided), a notice of kind warning.
+const acceptWarning = "Achtung, der Antrag reicht noch nicht aus:"
 
 // alreadyDecided gives the notice for a registration decision asked for
 // that the item already has ("Die Anmeldung ist bereits angenommen."),

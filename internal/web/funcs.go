@@ -32,7 +32,6 @@ var funcs = template.FuncMap{
 	// correctionNote: the note under a decision corrected after it was
 	// taken, in the minutes (minutes.CorrectionNote).
 	"correctionNote": minutes.CorrectionNote,
-	"draftTitle":     func() string { return minutes.DraftTitle },
 	"illegibleLine":  minutes.IllegibleLine,
 	"draftNote":      func() string { return minutes.DraftNote },
 	"memberName": func(members map[string]model.Member, abbrev string) string {

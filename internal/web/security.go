@@ -8,9 +8,11 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -96,39 +98,117 @@ func (s *Server) withSigner(h http.Handler) http.Handler {
 }
 
 // noticeCookie holds the notice for the next page; noticeTTL is how long it
-// waits to be shown.
+// waits to be shown. noticePurpose signs a notice with its kind (notice);
+// a notice signed before kinds existed (purpose "hinweis", the text alone)
+// is not taken, so none can be read as a kind it was not given.
 const (
 	noticeCookie  = "gremium_hinweis"
-	noticePurpose = "hinweis"
+	noticePurpose = "hinweis-mit-art"
 	noticeTTL     = 2 * time.Minute
 )
 
-// setNotice keeps a notice for the next page the browser shows: a signed
+// noticeKind is the kind of a notice: an information about what was done,
+// or a warning that the page marks as one (its own style, the box an
+// alert).
+type noticeKind string
+
+// The kinds of a notice.
+const (
+	noticeInfo    noticeKind = "info"
+	noticeWarning noticeKind = "warnung"
+)
+
+// notice is the message of the action that led to a page (back,
+// backWarning): what was done, and of kind noticeWarning a warning about
+// it, which a page shows apart (manage.html) — styled from the kind, never
+// from the words of the text.
+type notice struct {
+	Kind noticeKind `json:"k"`
+	// Text says what was done.
+	Text string `json:"t"`
+	// Lead is a warning's opening words (shown in bold), Warning the rest;
+	// both empty for an information.
+	Lead    string `json:"l,omitempty"`
+	Warning string `json:"w,omitempty"`
+}
+
+// IsWarning reports whether the notice is a warning.
+func (n notice) IsWarning() bool { return n.Kind == noticeWarning }
+
+// String gives the notice in one text, for the pages that show a notice
+// as one paragraph: the text, then the warning; "" for no notice.
+func (n notice) String() string {
+	return strings.Join(slices.DeleteFunc([]string{n.Text, n.Lead, n.Warning}, func(s string) bool { return s == "" }), " ")
+}
+
+// valid reports whether the notice is one that keepNotice keeps: an
+// information with a text and no warning, or a warning with both.
+func (n notice) valid() bool {
+	switch n.Kind {
+	case noticeInfo:
+		return n.Text != "" && n.Lead == "" && n.Warning == ""
+	case noticeWarning:
+		return n.Text != "" && n.Warning != ""
+	}
+	return false
+}
+
+// signNotice gives the signed form of a notice: its kind is signed with
+// its text, so that a cookie cannot be turned into another kind.
+func signNotice(sg *auth.Signer, n notice) string {
+	b, _ := json.Marshal(n) // a struct of strings always marshals
+	return sg.Sign(noticePurpose, string(b), noticeTTL)
+}
+
+// setNotice keeps an information for the next page the browser shows
+// (keepNotice).
+func setNotice(w http.ResponseWriter, r *http.Request, text string) {
+	keepNotice(w, r, notice{Kind: noticeInfo, Text: text})
+}
+
+// backWarning redirects after a successful POST (303), as back does, with
+// a notice of kind warning: what was done, the warning's opening words
+// (lead) and the rest of it.
+func backWarning(w http.ResponseWriter, r *http.Request, to, done, lead, warning string) {
+	keepNotice(w, r, notice{Kind: noticeWarning, Text: done, Lead: lead, Warning: warning})
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// keepNotice keeps a notice for the next page the browser shows: a signed
 // cookie, so that only gremium can put text there (a link with
-// ?hinweis=… cannot).
-func setNotice(w http.ResponseWriter, r *http.Request, notice string) {
+// ?hinweis=… cannot), nor change its kind.
+func keepNotice(w http.ResponseWriter, r *http.Request, n notice) {
 	sg, _ := r.Context().Value(signerKey{}).(*auth.Signer)
-	if sg == nil || notice == "" {
+	if sg == nil || !n.valid() {
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: noticeCookie, Value: sg.Sign(noticePurpose, notice, noticeTTL), Path: "/",
+	http.SetCookie(w, &http.Cookie{Name: noticeCookie, Value: signNotice(sg, n), Path: "/",
 		MaxAge: int(noticeTTL / time.Second), HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || secureRequest(r)})
 }
 
-// takeNotice gives the notice kept for this page, if any, and clears it.
-func takeNotice(w http.ResponseWriter, r *http.Request) string {
+// takeNotice gives the notice kept for this page, if any (the zero notice
+// when none), and clears it. A cookie whose signature does not hold, or
+// that holds no valid notice, gives none.
+func takeNotice(w http.ResponseWriter, r *http.Request) notice {
 	c, err := r.Cookie(noticeCookie)
 	if err != nil {
-		return ""
+		return notice{}
 	}
 	http.SetCookie(w, &http.Cookie{Name: noticeCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || secureRequest(r)})
 	sg, _ := r.Context().Value(signerKey{}).(*auth.Signer)
 	if sg == nil {
-		return ""
+		return notice{}
 	}
-	notice, _ := sg.Verify(noticePurpose, c.Value)
-	return notice
+	signed, ok := sg.Verify(noticePurpose, c.Value)
+	if !ok {
+		return notice{}
+	}
+	var n notice
+	if err := json.Unmarshal([]byte(signed), &n); err != nil || !n.valid() {
+		return notice{}
+	}
+	return n
 }
 
 type secureKey struct{}

@@ -279,8 +279,11 @@ type view struct {
 	// usable links.
 	Can map[string]bool
 	// Notice is the message of the action that led to this page (a signed
-	// cookie set by back; never taken from the address).
+	// cookie set by back; never taken from the address), in one text.
 	Notice string
+	// Note is the same notice with its kind and parts, for a page that
+	// shows a warning apart (manage.html).
+	Note notice
 	// Refused says the page shows a refused form again (render sets it
 	// for a 4xx status on any page but the error page): the title begins
 	// "Fehler: " and refusal.js moves the focus to the error summary, so
@@ -315,7 +318,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	// room for a mark element: the reader's version of the text, without
 	// the mark characters.
 	v.Title = model.InternalText(s.audienceOf(r).Text(v.Title))
-	v.Notice = takeNotice(w, r)
+	v.Note = takeNotice(w, r)
+	v.Notice = v.Note.String()
 	v.memberName = func(abbrev string) string { return s.memberName(r.Context(), abbrev) }
 	v.Refused = status >= 400 && status < 500 && page != "error.html"
 	v.Can = map[string]bool{}
