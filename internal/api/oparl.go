@@ -43,9 +43,13 @@ type Server struct {
 	Clock func() time.Time
 }
 
+// MaxPerPage is the longest page of an OParl list (Server.PerPage unless
+// set otherwise): a larger limit gives a page of this length.
+const MaxPerPage = 100
+
 // New gives the API server for the council body (abbreviation).
 func New(st *store.Store, log *slog.Logger, council string) *Server {
-	return &Server{st: st, log: log, council: council, PerPage: 100}
+	return &Server{st: st, log: log, council: council, PerPage: MaxPerPage}
 }
 
 // Mux is where the API registers its routes: an *http.ServeMux, or a

@@ -6,10 +6,14 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
+	"gremium/internal/api"
 	"gremium/internal/httpcache"
 	"gremium/internal/model"
+	"gremium/internal/oparl"
 	"gremium/internal/store"
 )
 
@@ -34,10 +38,10 @@ func (s *Server) SetStoredPages(on bool) { s.noStoredPages = !on }
 // storedPage says whether the request is for a page kept rendered: a
 // public GET or HEAD of the start page, the register and the session list
 // (with the queries of storedQuery: filters, keyset, year), a decision
-// page and a JSON decision (without query), or OParl (objects and list
-// pages, with their queries). Addresses with a query are not bounded by
-// the data: the store bounds the bytes of the stored pages
-// (store.DefaultPageBudget).
+// page and a JSON decision (without query), or OParl (objects without
+// query, list pages with the queries of oparlStoredQuery). Addresses with
+// a query are not bounded by the data: the store bounds the bytes of the
+// stored pages (store.DefaultPageBudget).
 func storedPage(r *http.Request) bool {
 	if (r.Method != http.MethodGet && r.Method != http.MethodHead) ||
 		r.Header.Get("Cookie") != "" || r.Header.Get("Authorization") != "" {
@@ -50,8 +54,8 @@ func storedPage(r *http.Request) bool {
 	case "/beschluesse", "/sitzungen":
 		return storedQuery(listParams[p], r.URL.RawQuery)
 	}
-	if strings.HasPrefix(p, "/oparl/v1/") {
-		return true
+	if rest, ok := strings.CutPrefix(p, "/oparl/v1/"); ok {
+		return r.URL.RawQuery == "" || oparlListPath(rest) && oparlStoredQuery(r.URL.RawQuery)
 	}
 	if r.URL.RawQuery != "" {
 		return false
@@ -105,6 +109,75 @@ func storedQuery(params []string, raw string) bool {
 		// The register's form sends its text field empty (q=) with
 		// every choice.
 		if !slices.Contains(params, name) && (name != "q" || values[0] != "") {
+			return false
+		}
+	}
+	return true
+}
+
+// oparlListPath says whether rest, an OParl path after "/oparl/v1/",
+// names a list: the bodies, a list of the body or the meetings of an
+// organization (the routes of api.Server.Register).
+func oparlListPath(rest string) bool {
+	segs := strings.Split(rest, "/")
+	switch len(segs) {
+	case 1:
+		return segs[0] == "body"
+	case 3:
+		return segs[0] == "body" && oparl.Lists[segs[2]] != "" ||
+			segs[0] == "organization" && segs[2] == "meeting"
+	}
+	return false
+}
+
+// oparlStoredQuery says whether an OParl list page with the query raw is
+// kept rendered: a query of at most MaxStoredQuery bytes that names only
+// the parameters the lists read (oparl.Params), each once and each in the
+// one spelling the list's own links use — limit a number from 1 to
+// api.MaxPerPage without leading zeros, omit_internal=true, after a page
+// key as the list writes it, a time filter as RFC 3339 writes it. Any
+// other spelling answers what a stored page answers (limit=02 is limit=2,
+// limit=1000 is the largest page, omit_internal=x is none) and would
+// add a page and its gzip companion to rendered_pages per made-up value:
+// it is rendered for each request and never stored. A query the list
+// refuses (400) is not stored either (storedPages keeps 200 only). The
+// query arrives here in its canonical form already (oparlCanonical
+// leaves out unknown parameters); the names are checked again so that
+// nothing depends on the order of the middleware.
+func oparlStoredQuery(raw string) bool {
+	if len(raw) > MaxStoredQuery {
+		return false
+	}
+	v, err := url.ParseQuery(raw)
+	if err != nil {
+		return false
+	}
+	for name, values := range v {
+		if len(values) > 1 || !slices.Contains(oparl.Params, name) {
+			return false
+		}
+		val := values[0]
+		switch {
+		case name == "limit":
+			n, err := strconv.Atoi(val)
+			if err != nil || n < 1 || n > api.MaxPerPage || strconv.Itoa(n) != val {
+				return false
+			}
+		case name == "omit_internal":
+			if val != "true" {
+				return false
+			}
+		case name == "after":
+			c, err := store.ParseOParlCursor(val)
+			if err != nil || c.String() != val {
+				return false
+			}
+		case slices.Contains(oparl.TimeParams, name):
+			t, err := time.Parse(time.RFC3339, val)
+			if err != nil || t.Format(time.RFC3339) != val {
+				return false
+			}
+		default:
 			return false
 		}
 	}
