@@ -9,8 +9,10 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gremium/internal/csvout"
 	"gremium/internal/model"
@@ -42,6 +44,11 @@ type followUpsData struct {
 	// ("" if none).
 	PrevURL, NextURL string
 	Members          []model.Member
+	// OtherResponsible is the filter's responsible one when it is no
+	// member (a project group, the secretariat), offered as a choice of
+	// its own; "" otherwise. It is known to the reader
+	// (responsibleFilter), never a made-up text.
+	OtherResponsible string
 	Sessions         []sessionOption
 	Statuses         []statusOption
 	// Refused is why the filter or place in the address was not applied;
@@ -147,11 +154,83 @@ func (s *Server) eachFollowUp(r *http.Request, q store.FollowUpListQuery, size, 
 	}
 }
 
-// followUpQueryFor gives the store's query of the filtered list.
+// MaxResponsibleName bounds, in characters, the member or body a
+// follow-up list is filtered by (?mitglied=, /mitglieder/{x}/auftraege):
+// the names of members and of the bodies responsible for follow-ups
+// ("FITKO", "PG EfA-Finanzierung", "Geschäftsstelle") are far shorter.
+const MaxResponsibleName = 100
+
+// responsibleTooLong refuses a responsible one longer than
+// MaxResponsibleName (400), without repeating it.
+func responsibleTooLong(who string) error {
+	if utf8.RuneCountInString(who) > MaxResponsibleName {
+		return model.AtField("mitglied", model.InputError("Die Angabe, wer verantwortlich ist, ist in der Adresse zu lang: höchstens %d Zeichen.", MaxResponsibleName))
+	}
+	return nil
+}
+
+// errUnknownResponsible answers a follow-up list filtered by a name that
+// is neither a member nor responsible for a follow-up the reader sees.
+// It does not repeat the name: an address can carry any text ("Bitte
+// melden Sie sich unter …"), which a heading or a report must not show as
+// if gremium said it.
+var errUnknownResponsible = model.AtField("mitglied", model.NotFoundError("Kein Mitglied und keine andere Stelle dieses Namens ist für einen Auftrag verantwortlich. Mitglieder werden mit ihrem Kürzel oder Namen angegeben (zum Beispiel HE oder Hessen), andere Stellen so, wie sie bei einem Auftrag als verantwortlich stehen (zum Beispiel FITKO)."))
+
+// responsibleFilter gives the names the follow-ups of the responsible one
+// who are matched by (responsibleNames). who is known when it is a member, by abbreviation or name, or responsible
+// for a follow-up the request's audience sees (a body that is no member:
+// a project group, the secretariat; for the public only as the public
+// text names it, so that nothing behind the publication gate is
+// confirmed); else the list is not found (errUnknownResponsible), on the
+// page, its CSV and its PDF alike, and nothing shows the name.
+func (s *Server) responsibleFilter(r *http.Request, who string) ([]string, error) {
+	if err := responsibleTooLong(who); err != nil {
+		return nil, err
+	}
+	ms, err := s.memberMap(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	member := ms[who].Abbrev != ""
+	for _, m := range ms {
+		member = member || m.Name != "" && m.Name == who
+	}
+	names := s.responsibleNames(r.Context(), who)
+	if member {
+		return names, nil
+	}
+	if model.ResponsibleKey(who) == "" {
+		return nil, errUnknownResponsible
+	}
+	q, err := s.followUpListQuery(r, store.FollowUpFilter{Members: names})
+	if err != nil {
+		return nil, err
+	}
+	n, _, err := s.st.FollowUpCounts(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, errUnknownResponsible
+	}
+	return names, nil
+}
+
+// errSessionUnknown answers a follow-up list filtered by a session that
+// is not recorded or not shown to the reader.
+var errSessionUnknown = model.AtField("sitzung", model.NotFoundError("Diese Sitzung ist nicht erfasst."))
+
+// followUpQueryFor gives the store's query of the filtered list: not
+// found (with the reason for the reader) for a responsible one or a
+// session that is not known to the reader.
 func (s *Server) followUpQueryFor(r *http.Request, fq followUpQuery) (store.FollowUpListQuery, error) {
 	f := store.FollowUpFilter{DecisionID: fq.Decision}
 	if fq.Member != "" {
-		f.Members = s.responsibleNames(r.Context(), fq.Member)
+		names, err := s.responsibleFilter(r, fq.Member)
+		if err != nil {
+			return store.FollowUpListQuery{}, err
+		}
+		f.Members = names
 	}
 	switch fq.Status {
 	case "ausstehend", "ueberfaellig":
@@ -165,17 +244,21 @@ func (s *Server) followUpQueryFor(r *http.Request, fq followUpQuery) (store.Foll
 		if fq.Body != "" {
 			body, err = s.st.BodyBySlug(r.Context(), fq.Body)
 		}
+		if err == nil {
+			var se model.Session
+			if se, err = s.st.SessionByNumber(r.Context(), body.ID, fq.Session); err == nil {
+				if !s.audienceOf(r).SeesSession(se) {
+					return store.FollowUpListQuery{}, errSessionUnknown
+				}
+				f.SessionID = se.ID
+			}
+		}
+		if model.ClassOf(err) == model.ErrNotFound {
+			return store.FollowUpListQuery{}, errSessionUnknown
+		}
 		if err != nil {
 			return store.FollowUpListQuery{}, err
 		}
-		se, err := s.st.SessionByNumber(r.Context(), body.ID, fq.Session)
-		if err != nil {
-			return store.FollowUpListQuery{}, err
-		}
-		if !s.audienceOf(r).SeesSession(se) {
-			return store.FollowUpListQuery{}, store.ErrNotFound
-		}
-		f.SessionID = se.ID
 	}
 	q, err := s.followUpListQuery(r, f)
 	q.OnlyOverdue = fq.Status == "ueberfaellig"
@@ -201,7 +284,7 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, fq foll
 	ctx := r.Context()
 	q, err := s.followUpQueryFor(r, fq)
 	if err != nil {
-		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
+		s.fail(w, r, err, "")
 		return
 	}
 	if d.Total, d.Pending, d.Overdue, err = s.followUpCounts(ctx, q); err != nil {
@@ -266,6 +349,9 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, fq foll
 		s.serverError(w, r, err)
 		return
 	}
+	if fq.Member != "" && !slices.ContainsFunc(d.Members, func(m model.Member) bool { return m.Abbrev == fq.Member || m.Name == fq.Member }) {
+		d.OtherResponsible = fq.Member
+	}
 	council, err := s.councilBody(ctx)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -310,7 +396,7 @@ func (s *Server) exportQuery(w http.ResponseWriter, r *http.Request) (store.Foll
 	}
 	q, err := s.followUpQueryFor(r, fq)
 	if err != nil {
-		s.fail(w, r, err, "Diese Sitzung ist nicht erfasst.")
+		s.fail(w, r, err, "")
 		return store.FollowUpListQuery{}, fq, false
 	}
 	return q, fq, true

@@ -164,6 +164,9 @@ func (q followUpQuery) ExportURL(format string) string {
 func parseFollowUpQuery(r *http.Request) (followUpQuery, error) {
 	v := r.URL.Query()
 	q := followUpQuery{Member: strings.TrimSpace(v.Get("mitglied")), Status: v.Get("status")}
+	if err := responsibleTooLong(q.Member); err != nil {
+		return followUpQuery{}, err
+	}
 	if s := v.Get("sitzung"); s != "" {
 		if slug, nr, ok := strings.Cut(s, "/"); ok {
 			q.Body, s = slug, nr
@@ -233,6 +236,11 @@ func (s *Server) memberFollowUps(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	who := r.PathValue("mitglied")
+	if _, err := s.responsibleFilter(r, who); err != nil {
+		// Before the heading names who: an unknown name is not shown.
+		s.fail(w, r, err, "")
+		return
+	}
 	name := s.memberName(r.Context(), who)
 	q.Member = who
 	// The name stands alone, never in a sentence that needs its article
