@@ -1,11 +1,15 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
+	"gremium/internal/model"
 	"gremium/internal/search"
 	"gremium/internal/store"
 )
@@ -31,6 +35,107 @@ type searchData struct {
 	// Rebuilding: the index is being rebuilt (its mark "needs rebuild" is
 	// set), so hits may be missing.
 	Rebuilding bool
+	// Number is the decision the query names by its number
+	// (decisionNumberQuery), shown above the hits of the first page; nil
+	// if the query is no decision number or names none the reader may
+	// see.
+	Number *numberHit
+}
+
+// numberHit is a decision a search names by its number: its name
+// ("Beschluss", "Beschlussempfehlung"), label, title as the reader may see
+// it, adoption day and address.
+type numberHit struct {
+	Name, Label, Title, URL string
+	Date                    model.Date
+}
+
+// numberWords are the words a query may put before a decision number and
+// still be nothing but that number ("Beschluss 2025/26", "Nr. 2025/26"),
+// in lower case.
+var numberWords = []string{"beschluss", "beschlussempfehlung", "beschluss-nr.", "beschluss-nr", "beschlussnummer", "nr.", "nr", "nummer"}
+
+// decisionNumberQuery gives the decision number a search query is, when
+// it is nothing but a number of the body numbering by pattern in a
+// spelling its address /beschluesse/{ref} accepts ("2025/26",
+// "B-2025/26-IT", "b-2025/026-it", "Beschluss 2025/26", in quotation
+// marks or not: decisionRefFits). ok is false for a query with other
+// words ("Kooperation 2025/26"), a bare year, or a number of another
+// body's form (BE-2025/26-AL).
+func decisionNumberQuery(pattern, q string) (n model.DecisionNumber, ok bool) {
+	q = strings.TrimSpace(strings.Trim(strings.TrimSpace(q), `"„“”»«`))
+	fields := strings.Fields(q)
+	for len(fields) > 1 && slices.Contains(numberWords, strings.ToLower(fields[0])) {
+		fields = fields[1:]
+	}
+	if len(fields) != 1 {
+		return n, false
+	}
+	if n, ok = model.ParseDecisionRef(fields[0]); !ok || !decisionRefFits(pattern, fields[0]) {
+		return n, false
+	}
+	return n, true
+}
+
+// numberHitFor gives the decision the query q names by its number, as
+// the request's audience may see it through the publication gate the
+// register uses (model.Audience.Decision), and where the register's
+// address of that number leads (decisionPage): a decision of the council
+// to its page, a recommendation of its preparatory body (the AL-Runde,
+// BE-2026/01-AL) to its item on that body's session page. nil when q is no
+// decision number, no such decision is recorded or the reader may not see
+// it — the answer is then the same as for a number never given, so that
+// it tells nothing of an internal one.
+func (s *Server) numberHitFor(r *http.Request, q string) (*numberHit, error) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	body := council
+	n, ok := decisionNumberQuery(council.DecisionPattern, q)
+	if !ok {
+		prep, err := s.st.PreparatoryBody(ctx, council.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if n, ok = decisionNumberQuery(prep.DecisionPattern, q); !ok {
+			return nil, nil
+		}
+		body = prep
+	}
+	dec, err := s.st.DecisionByNumber(ctx, body.ID, n)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	dec, seen := s.audienceOf(r).Decision(dec)
+	if !seen || dec.Label == "" {
+		return nil, nil
+	}
+	hit := &numberHit{Name: dec.Name(), Label: dec.Label, Title: dec.Title, URL: decisionURL(dec.Label), Date: dec.AdoptedOn}
+	if body.ID != council.ID {
+		if dec.SessionID == 0 {
+			return nil, nil
+		}
+		se, err := s.st.Session(ctx, dec.SessionID)
+		if err != nil {
+			return nil, err
+		}
+		hit.URL = se.Path()
+		if dec.ItemID != 0 {
+			hit.URL += fmt.Sprintf("#top-%d", dec.ItemID)
+		}
+	}
+	return hit, nil
 }
 
 // PerPage is the number of search hits on a page.
@@ -70,6 +175,14 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		// Refused before any word is read: the form again with the query.
 		d.TooLong, status = true, http.StatusBadRequest
 	} else if q != "" {
+		if page == 1 {
+			// A decision's number leads to the decision first, above
+			// what the full text finds (documents citing it).
+			if d.Number, err = s.numberHitFor(r, q); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+		}
 		query, ok := search.Parse(q)
 		if !ok {
 			d.Empty = true
