@@ -214,10 +214,11 @@ type procedureData struct {
 	MyMemberName  string // the member's name, as the page says it
 	MyVote        model.VoteChoice
 	CanVote       bool
-	// Advisory names the advisory member (beratendes Mitglied) the user
-	// acts for, which follows the procedure without a vote (as on the live
-	// vote's page, voteView.Advisory).
-	Advisory  string
+	// NoVote says why the user follows the procedure without a ballot
+	// (noVoteReason, as on the live vote's page): an advisory member, a
+	// spokesperson, a member office whose member the body's rules do not
+	// let vote.
+	NoVote    string
 	Tally     model.Tally // the count so far, for the secretariat
 	ShowTally bool
 	Rule      model.Rule // the rule of the decision's kind
@@ -322,14 +323,19 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 			return
 		}
 		data.MyMemberName = cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev)
-		isVoter := false // advisory members and guests never vote
-		for _, m := range voters {
-			isVoter = isVoter || m.Abbrev == u.MemberAbbrev
-		}
+		isVoter := memberVotes(voters, u.MemberAbbrev) // advisory members and guests never vote
 		data.CanVote = isVoter && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && !p.Due(s.clock())
+		if !isVoter {
+			data.NoVote = noVoteReason(u, members[u.MemberAbbrev], body.Abbrev, "")
+		}
 	}
-	if u.Role == model.RoleAdvisory {
-		data.Advisory = u.MemberAbbrev
+	if u.Role == model.RoleAdvisory || u.Role == model.RoleSpokesperson {
+		members, err := s.memberMap(ctx)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		data.NoVote = noVoteReason(u, members[u.MemberAbbrev], body.Abbrev, "stimmen im Umlaufverfahren nicht ab")
 	}
 	if auth.Can(u, auth.ManageSessions, "") && p.Status == model.ProcedureOpen {
 		b := model.Ballot{Kind: d.Kind, Rule: data.Rule, AllMustConsent: d.AllMustConsent, Voters: voters, Written: true,

@@ -48,9 +48,10 @@ type voteView struct {
 	Internal     bool // who has voted is shown to internal readers
 	// Refused is the member's own vote that was not taken, shown again.
 	Refused ballotRefusal
-	// Advisory names the advisory member (beratendes Mitglied) the user
-	// speaks for: it follows the vote but does not vote.
-	Advisory string
+	// NoVote says why the user, an internal reader who follows the vote,
+	// has no ballot (noVoteReason): an advisory member, a spokesperson;
+	// "" for a voter and the secretariat.
+	NoVote string
 	// Closed is the session's last closed vote while none is open, Taken
 	// the decisions it took (each with its result phrase), as the reader
 	// may see them.
@@ -100,8 +101,12 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 		}
 		v.MyMember, v.MyMemberName = u.MemberAbbrev, cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev) // "Thüringen ist …", not "TH ist …"
 	}
-	if u != nil && u.Role == model.RoleAdvisory {
-		v.Advisory = u.MemberAbbrev
+	if u != nil && (u.Role == model.RoleAdvisory || u.Role == model.RoleSpokesperson) {
+		members, err := s.memberMap(ctx)
+		if err != nil {
+			return v, err
+		}
+		v.NoVote = noVoteReason(u, members[u.MemberAbbrev], "", "können sich zu Wort melden, stimmen aber nicht ab")
 	}
 	vote, open, err := s.st.OpenSessionVote(ctx, se.ID)
 	if err != nil {
@@ -165,8 +170,52 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 	if v.MyMember != "" {
 		v.MyVote = vote.Choices()[u.MemberAbbrev]
 		v.CanVote = auth.Can(u, auth.Vote, u.MemberAbbrev) && v.Present[u.MemberAbbrev]
+		if !memberVotes(v.Voters, u.MemberAbbrev) {
+			council, err := s.councilBody(ctx)
+			if err != nil {
+				return v, err
+			}
+			v.NoVote = noVoteReason(u, model.Member{Abbrev: u.MemberAbbrev, Name: v.MyMemberName}, council.Abbrev, "")
+		}
 	}
 	return v, nil
+}
+
+// memberVotes reports whether the member abbrev is among voters.
+func memberVotes(voters []model.Member, abbrev string) bool {
+	for _, m := range voters {
+		if m.Abbrev == abbrev {
+			return true
+		}
+	}
+	return false
+}
+
+// noVoteReason says in German why the user, an internal reader who
+// follows a vote (in session or in written procedure), has no ballot: an
+// advisory member or guest never votes (advisory: what such members do
+// instead, "können sich zu Wort melden, stimmen aber nicht ab"); a
+// spokesperson's account does not vote for its Land, its member office
+// does; a member office whose member the body's rules do not let vote
+// (body: the body's abbreviation) is not entitled. m is the user's
+// member; "" for a voter and the secretariat.
+func noVoteReason(u *model.User, m model.Member, body, advisory string) string {
+	name := cmp.Or(m.Name, u.MemberAbbrev)
+	switch u.Role {
+	case model.RoleAdvisory:
+		kind := cmp.Or(m.Kind, model.MemberAdvisory)
+		if kind == model.MemberGuest {
+			return fmt.Sprintf("%s ist Gast: Gäste %s.", u.MemberAbbrev, advisory)
+		}
+		return fmt.Sprintf("%s ist beratendes Mitglied: beratende Mitglieder %s.", u.MemberAbbrev, advisory)
+	case model.RoleSpokesperson:
+		return fmt.Sprintf("Sie sind als fachpolitische:r Sprecher:in angemeldet und stimmen nicht mit ab; die Stimme für %s gibt das Büro des Mitglieds ab.", name)
+	case model.RoleMember:
+		if body != "" {
+			return fmt.Sprintf("%s ist im Gremium %s nicht stimmberechtigt und stimmt nicht mit ab.", name, body)
+		}
+	}
+	return ""
 }
 
 // loadClosedVote puts the session's last closed vote and the decisions it
