@@ -100,45 +100,31 @@ func (s *Server) votingMembers(r *http.Request) ([]model.Member, error) {
 
 // sharesWarning gives the warning the pages with qualified results show
 // when the newest Königsteiner-Schlüssel table is more than three years
-// old, or "".
+// old, or none is loaded; "" otherwise.
 func (s *Server) sharesWarning(ctx context.Context) (string, error) {
-	w, _, err := s.sharesWarningAndNewest(ctx)
-	return w, err
-}
-
-// sharesWarningAndNewest is sharesWarning with the year of the newest
-// table (0 when none is loaded), from one read of the tables' years.
-func (s *Server) sharesWarningAndNewest(ctx context.Context) (string, int, error) {
 	years, err := s.st.SharesYears(ctx)
 	if err != nil {
-		return "", 0, err
+		return "", err
 	}
 	newest := 0
 	if len(years) > 0 {
 		newest = years[len(years)-1]
 	}
-	return model.SharesOutdated(newest, model.BerlinDate(s.clock()).Year), newest, nil
+	return model.SharesOutdated(newest, model.BerlinDate(s.clock()).Year), nil
 }
 
 // sharesWarningFor is sharesWarning for a page with a counted result,
-// for those who count and vote: the secretariat gets the warning with the
-// command that loads a newer table; a member's office, which cannot run
-// it, gets the fact and what it means for the count. Everyone else — the
-// public, spokespersons, FachMK secretariats — gets none: the count's
-// line names the table's year, and an operator's warning on an adopted
-// decision read as doubt on it.
+// for those who can act on it: the secretariat, which gets the warning
+// with who loads a newer table (the operators) and where their
+// instructions are. Everyone else gets none — a member's office, which
+// votes but cannot load a table and read the warning as doubt on its
+// vote, the public, spokespersons, FachMK secretariats: the count's line
+// names the table's year.
 func (s *Server) sharesWarningFor(ctx context.Context, u *model.User) (string, error) {
-	if !auth.Can(u, auth.ManageSessions, "") && !auth.Can(u, auth.Vote, "") {
+	if !auth.Can(u, auth.ManageSessions, "") {
 		return "", nil
 	}
-	w, newest, err := s.sharesWarningAndNewest(ctx)
-	if w == "" || err != nil || auth.Can(u, auth.ManageSessions, "") {
-		return w, err
-	}
-	if newest == 0 {
-		return "Es ist keine Tabelle des Königsteiner Schlüssels geladen; ein Beschluss kann erst ausgezählt werden, wenn der Betrieb von gremium sie lädt.", nil
-	}
-	return fmt.Sprintf("Die neueste Tabelle des Königsteiner Schlüssels ist von %d und damit älter als drei Jahre; die Finanzierungsanteile werden mit dieser Tabelle berechnet.", newest), nil
+	return s.sharesWarning(ctx)
 }
 
 // checkApplicants checks a decision proposal's applicants (the Bund or three
