@@ -107,6 +107,11 @@ const (
 	// registration the member is co-applicant of was accepted or declined
 	// by the secretariat.
 	EventCoApplicationAnswered Event = "mitantrag_antwort"
+	// EventCoApplicationDocument: a document of the proposal
+	// (Beschlussvorschlag) was uploaded, a new version or a first one, to
+	// a registration whose co-application the member has confirmed: it
+	// confirmed what it read before.
+	EventCoApplicationDocument Event = "mitantrag_unterlage"
 	// EventResignation: a member announced that it resigns a spokesperson
 	// function; it takes effect with the next regular session (concept
 	// 1.2: the Land "muss es dies den restlichen
@@ -164,7 +169,7 @@ const ReportReminderDays = 3
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder,
-	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventCoApplication, EventCoApplicationAnswered, EventItemDeferred, EventResignation, EventSpokespersonNamed,
+	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventCoApplication, EventCoApplicationAnswered, EventCoApplicationDocument, EventItemDeferred, EventResignation, EventSpokespersonNamed,
 	EventDeadlineSoon, EventKickoffDue, EventReportDue, EventOutcomeRecorded}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
@@ -202,6 +207,8 @@ func (e Event) Label() string {
 		return "Mitantrag zu bestätigen"
 	case EventCoApplicationAnswered:
 		return "Antwort auf einen Mitantrag, Entscheidung über eine Anmeldung mit Mitantrag"
+	case EventCoApplicationDocument:
+		return "Neue Unterlage zu einem bestätigten Mitantrag"
 	case EventItemDeferred:
 		return "Mein angemeldeter TOP vertagt oder verlegt"
 	case EventResignation:
@@ -254,6 +261,7 @@ var eventRoles = map[Event][]Role{
 	EventRegistrationDecided:   {RoleMember},
 	EventCoApplication:         {RoleMember},
 	EventCoApplicationAnswered: {RoleMember},
+	EventCoApplicationDocument: {RoleMember},
 	EventResignation:           {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
 	// Those who register agenda items and hand in their documents.
 	EventDeadlineSoon: {RoleSecretariat, RoleMember},

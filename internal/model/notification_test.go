@@ -40,7 +40,7 @@ func TestEventsForRoles(t *testing.T) {
 	}{
 		{RoleFachMK, []Event{EventAgendaPublished, EventDecisionRelevant, EventDebriefInvitation, EventSessionChanged, EventRequest, EventResignation, EventSpokespersonNamed}},
 		{RoleMember, []Event{EventAgendaPublished, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder, EventProcedureStarted, EventProcedureClosing, EventProcedureResult,
-			EventMinutesForComment, EventDebriefPresentation, EventSessionChanged, EventRegistrationDecided, EventCoApplication, EventCoApplicationAnswered, EventItemDeferred, EventResignation, EventSpokespersonNamed, EventDeadlineSoon}},
+			EventMinutesForComment, EventDebriefPresentation, EventSessionChanged, EventRegistrationDecided, EventCoApplication, EventCoApplicationAnswered, EventCoApplicationDocument, EventItemDeferred, EventResignation, EventSpokespersonNamed, EventDeadlineSoon}},
 		{RolePublic, nil},
 	} {
 		t.Run(string(tc.role), func(t *testing.T) {

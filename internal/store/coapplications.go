@@ -235,6 +235,66 @@ func (s *Store) noticeCoApplication(ctx context.Context, tx *sql.Tx, d model.Dec
 	return err
 }
 
+// noticeProposalDocument queues "Neue Unterlage zu einem bestätigten
+// Mitantrag" (EventCoApplicationDocument) for the subscribers of each
+// member that confirmed its co-application to a proposal of the
+// registration the document d was uploaded to, when d is a document of the
+// proposal (Beschlussvorschlag): the member confirmed what it read before.
+// A co-applicant still asked reads the document when it answers; other
+// kinds of document (a report, a presentation) are not what it applies
+// for. Once per document and member (key
+// mitantrag_unterlage:DOCUMENT:MEMBER); the link is the registration as
+// the co-applicant reads it.
+func (s *Store) noticeProposalDocument(ctx context.Context, tx *sql.Tx, d Document) error {
+	if d.ItemID == 0 || d.Kind != model.DocProposal {
+		return nil
+	}
+	it, err := loadItemTx(ctx, tx, d.ItemID)
+	if err != nil || it.RegisteredBy == "" {
+		return err
+	}
+	drafts, err := queryList(ctx, tx, scanDecision, "decisions",
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? AND d.status = ? ORDER BY d.position, d.id`, d.ItemID, model.DecisionDraft)
+	if err != nil {
+		return err
+	}
+	for _, p := range drafts {
+		co, err := coApplicationsOf(ctx, tx, p.ID)
+		if err != nil {
+			return err
+		}
+		title := model.PublicText(p.Title)
+		if title == "" {
+			title = model.PublicText(it.Title)
+		}
+		for _, c := range co {
+			if c.State != model.CoApplicationConfirmed {
+				continue
+			}
+			what := "eine neue Fassung des Beschlussvorschlags"
+			if d.Version <= 1 {
+				what = "der Beschlussvorschlag"
+			}
+			member := c.Member
+			n := Notice{
+				Event:   model.EventCoApplicationDocument,
+				Key:     fmt.Sprintf("mitantrag_unterlage:%d:%s", d.ID, member),
+				Subject: "Neue Unterlage zum Mitantrag: " + title,
+				Body: fmt.Sprintf("Zur Anmeldung „%s“ von %s, deren Mitantrag Ihr Mitglied bestätigt hat, ist %s als Unterlage hochgeladen: „%s“ (%s, Fassung %d). "+
+					"Ihre Bestätigung galt dem, was Sie vorher gelesen haben; bitte lesen Sie die neue Unterlage. "+
+					"Solange die Anmeldung geändert werden kann, können Sie den Mitantrag zurückziehen.",
+					title, it.RegisteredBy, what, d.Filename, d.Kind.Label(), d.Version),
+				Link: registrationPath(d.ItemID),
+				To:   func(sub Subscriber) bool { return sub.User.MemberAbbrev == member },
+			}
+			if _, err := s.notifySubscribers(ctx, tx, n); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // checkApplicationAtVote refuses a vote on proposal d — opened, by show
 // of hands, on the Grüne Liste, or its adoption — while the applicants
 // that count (the registering member and the co-applicants that

@@ -81,9 +81,17 @@ func (s *Store) createDocumentChecked(ctx context.Context, tx *sql.Tx, d Documen
 			return 0, fmt.Errorf("store: document version: %w", err)
 		}
 	}
-	return s.insert(ctx, tx, "document", d.Filename,
+	id, err := s.insert(ctx, tx, "document", d.Filename,
 		`INSERT INTO documents (session_id, item_id, filename, content_type, size, sha256, uploaded_by, created_at, kind, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.SessionID, nullID(d.ItemID), d.Filename, d.ContentType, d.Size, d.SHA256, d.UploadedBy, s.now().UTC().Format(time.RFC3339), d.Kind, version)
+	if err != nil {
+		return 0, err
+	}
+	d.ID, d.Version = id, version
+	if err := s.noticeProposalDocument(ctx, tx, d); err != nil {
+		return 0, err
+	}
+	return id, nil
 }
 
 // Document gives the document with the id.

@@ -36,6 +36,35 @@ type coApplicantData struct {
 	// Documents are the papers attached to the registration, which the
 	// co-applicant reads before it confirms (auth.SeesDocument).
 	Documents []store.Document
+	// NewSince are the documents of the proposal (Beschlussvorschlag)
+	// uploaded after the member confirmed its co-application, by id: it
+	// confirmed what it read before (proposalDocumentsSince).
+	NewSince map[int64]bool
+	// NewList are those documents in upload order, for the sentence under
+	// "Ihr Mitantrag".
+	NewList []store.Document
+	// Outcome is what became of the registration in its session, once
+	// held, as its registering office reads it (registrationOutcome).
+	Outcome []regOutcome
+}
+
+// proposalDocumentsSince gives the documents among docs that are of the
+// proposal (Beschlussvorschlag) and were uploaded after the confirmed
+// co-application c was confirmed — what the store tells the co-applicant
+// of (EventCoApplicationDocument); none for a co-application not
+// confirmed. The stored times are to the second: a document uploaded in
+// the second of the confirmation counts as read.
+func proposalDocumentsSince(docs []store.Document, c model.CoApplication) []store.Document {
+	if c.State != model.CoApplicationConfirmed || c.DecidedAt.IsZero() {
+		return nil
+	}
+	var out []store.Document
+	for _, doc := range docs {
+		if doc.Kind == model.DocProposal && doc.Created.After(c.DecidedAt) {
+			out = append(out, doc)
+		}
+	}
+	return out
 }
 
 // coApplicantOf reports whether u reads the registration it of session se
@@ -77,6 +106,15 @@ func (s *Server) renderCoApplicant(w http.ResponseWriter, r *http.Request, statu
 		if doc.ItemID == it.ID {
 			d.Documents = append(d.Documents, doc)
 		}
+	}
+	if d.Outcome, err = s.registrationOutcome(r, it, se); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.NewList = proposalDocumentsSince(d.Documents, d.Own)
+	d.NewSince = map[int64]bool{}
+	for _, doc := range d.NewList {
+		d.NewSince[doc.ID] = true
 	}
 	s.render(w, r, status, "coapplicant.html", view{Title: "Mitantrag: " + model.InternalText(it.Title), Active: "mein", Data: d})
 }
