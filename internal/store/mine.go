@@ -77,6 +77,49 @@ func (s *Store) SessionsInStatus(ctx context.Context, bodyID int64, statuses ...
 	return out, nil
 }
 
+// SessionsOwingDebrief gives the body's sessions with approved minutes
+// whose debrief (Nachbesprechung) may still be owed: no invitation to
+// their debrief was sent and one of their adopted decisions is assessed
+// relevant for one of the conferences or its registration names a
+// conference as affected; by number. It is the candidates, read in one
+// statement however long the body's history: whether a decision is
+// relevant by the rule of RelevantDecisionsSince (a profile's "nicht
+// relevant" overrides the registration) the caller asks per session, as
+// for the sessions whose minutes are not yet approved. The secretariat's
+// "Mein Bereich" lists them beside those.
+func (s *Store) SessionsOwingDebrief(ctx context.Context, bodyID int64, conferenceIDs []int64) ([]model.Session, error) {
+	if len(conferenceIDs) == 0 {
+		return nil, nil
+	}
+	args := []any{bodyID, model.StatusMinutesApproved, model.DecisionAdopted}
+	for _, id := range conferenceIDs {
+		args = append(args, id)
+	}
+	ids, err := queryList(ctx, s.db, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, "sessions owing a debrief", `SELECT s.id FROM sessions s
+		 WHERE s.body_id = ? AND s.status = ?
+		   AND NOT EXISTS (SELECT 1 FROM debriefs b WHERE b.session_id = s.id AND b.sent = 1)
+		   AND EXISTS (SELECT 1 FROM decisions d LEFT JOIN agenda_items i ON i.id = d.item_id
+		               WHERE d.session_id = s.id AND d.status = ?
+		                 AND (EXISTS (SELECT 1 FROM decision_relevance r WHERE r.decision_id = d.id AND r.relevant = 1 AND r.conference_id IN (?`+strings.Repeat(", ?", len(conferenceIDs)-1)+`))
+		                      OR COALESCE(i.impact_conferences, '[]') != '[]'))
+		 ORDER BY s.number`, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Session, 0, len(ids))
+	for _, id := range ids {
+		se, err := s.Session(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, se)
+	}
+	return out, nil
+}
+
 // RelevantDecision is an adopted decision relevant for a FachMK: assessed
 // so in its decision profile or, where the profile does not assess that
 // conference, named in the impact statement of the registration.

@@ -850,6 +850,17 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 	for _, b := range conferences {
 		ids = append(ids, b.ID)
 	}
+	// A debrief is owed until its invitation is sent, also once the
+	// session's minutes are approved at the next session (before, its
+	// debrief dropped off the list then): the sessions with approved
+	// minutes and decisions relevant for a conference join the list
+	// while their debrief is not sent.
+	owed, err := s.st.SessionsOwingDebrief(ctx, council.ID, ids)
+	if err != nil {
+		return err
+	}
+	held = append(held, owed...)
+	slices.SortFunc(held, func(a, b model.Session) int { return a.Number - b.Number })
 	names := map[int64]string{}
 	for _, b := range conferences {
 		names[b.ID] = b.Name
