@@ -493,8 +493,15 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 	for _, it := range doc.Items() {
 		title := strings.TrimSpace(it.Label() + " " + it.Title)
 		body := strings.Join(it.Points, " ")
+		// The Quelle (the earlier decisions or papers the item builds on,
+		// public like its title) finds the item too; the text shows it
+		// after its label, which is no term of the item.
+		text, sources := body, strings.Join(it.Sources, ", ")
+		if sources != "" {
+			text = strings.TrimSpace(body + " Quelle: " + sources)
+		}
 		docs = append(docs, store.SearchDoc{Kind: "top", URL: fmt.Sprintf("/sitzungen/%d#top-%d", se.Number, it.ID),
-			Title: fmt.Sprintf("%s – %d. Sitzung", title, se.Number), Text: body, Date: se.Date.String(), Terms: terms(title, body)})
+			Title: fmt.Sprintf("%s – %d. Sitzung", title, se.Number), Text: text, Date: se.Date.String(), Terms: terms(title, body, sources)})
 		var rows []string
 		for _, r := range it.Rows {
 			switch {
