@@ -150,6 +150,12 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 	if c.Date != se.Date || c.StartTime != se.StartTime || c.EndTime != se.EndTime {
 		notice = fmt.Sprintf("Die %s ist verlegt. %s", se.Title(), sessionChangeNotified)
 	}
+	now, err := s.st.Session(r.Context(), se.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	notice += s.movedConsequences(r.Context(), se, now, c.Chair == "")
 	if c.RegistrationDeadline != se.RegistrationDeadline {
 		notice += deadlineNotice(model.Session{Number: se.Number, BodySlug: se.BodySlug, BodyAbbrev: se.BodyAbbrev, RegistrationDeadline: c.RegistrationDeadline}, se.RegistrationDeadline, s.today(), false)
 	}
@@ -162,6 +168,29 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 		notice += deadlineNotice(after, prepared.RegistrationDeadline, s.today(), true)
 	}
 	back(w, r, se.Path()+"/verwaltung", notice)
+}
+
+// movedConsequences says what a change of the session before into now
+// changed beside what the form showed: the chair, when the session took
+// another year's chair from the rotation (fromRotation: the form left the
+// chair to it) or the chair was set by hand; and a new date that has
+// passed while the session is not yet held. Before, a session moved from
+// 2027 into 2026 took the other year's chair with only "ist verlegt" said,
+// and a move into the past was taken without a word.
+func (s *Server) movedConsequences(ctx context.Context, before, now model.Session, fromRotation bool) string {
+	var n string
+	if now.Chair != before.Chair && now.Chair != "" {
+		name := s.memberName(ctx, now.Chair)
+		if fromRotation {
+			n += fmt.Sprintf(" Den Vorsitz hat jetzt %s, nach der Rotation für %d.", name, now.Date.Year)
+		} else {
+			n += fmt.Sprintf(" Den Vorsitz hat jetzt %s.", name)
+		}
+	}
+	if now.Date != before.Date && now.Date.Before(s.today()) && !now.Held() {
+		n += fmt.Sprintf(" Das neue Datum %s liegt in der Vergangenheit; bitte prüfen, ob es so gemeint ist.", now.Date.German())
+	}
+	return n
 }
 
 // sessionChangeNotified says who learns of a moved or cancelled session:
