@@ -1629,7 +1629,11 @@ func ParseOParlCursor(s string) (OParlCursor, error) {
 			return OParlCursor{}, ErrOParlCursor
 		}
 		t = t[1:]
-		if _, err := time.Parse(oparlTime, t); err != nil {
+		// Only as String writes it: time.Parse takes fractional seconds
+		// the layout does not name ("…14.5Z"), and the keyset compares the
+		// text, so such a key gave another page than the list's own
+		// (and each spelling was kept rendered as a page of its own).
+		if p, err := time.Parse(oparlTime, t); err != nil || p.Format(oparlTime) != t {
 			return OParlCursor{}, ErrOParlCursor
 		}
 	}

@@ -47,6 +47,14 @@ func storedPage(r *http.Request) bool {
 		r.Header.Get("Cookie") != "" || r.Header.Get("Authorization") != "" {
 		return false
 	}
+	// A path spelt with escapes its links never use (/oparl/v1/body/%31/
+	// paper, /beschl%75esse): the same page under another key each, so
+	// rendered per request and never stored.
+	// (url.URL keeps RawPath only for a spelling other than the path's
+	// own escaping.)
+	if r.URL.RawPath != "" {
+		return false
+	}
 	p := r.URL.Path
 	switch p {
 	case "/":
