@@ -152,7 +152,7 @@ func TestProcedureWarningLooksLikeOne(t *testing.T) {
 	}
 	res.Body.Close()
 	b := newBrowser(t, ts.URL)
-	b.login("hessen")
+	b.login("geschaeftsstelle") // the warning is the secretariat's (TestProcedureSharesWarningPerRole)
 	b.page(strings.SplitN(res.Header.Get("Location"), "?", 2)[0])
 	var warning, confirmation string
 	b.run("border colours", chromedp.Evaluate(`getComputedStyle(document.querySelector(".notice-box.warning")).borderTopColor`, &warning),
