@@ -154,7 +154,11 @@ func (e *exporter) item(it Item, a model.Audience, flags bool) {
 		e.row("", `<p class="vertagung">`+esc(line)+"</p>")
 	}
 	if it.Recommendation != nil { // only where the audience may see it (Redacted)
-		e.row("", `<p class="beschlussempfehlung">`+esc(it.Recommendation.Line())+"</p>")
+		line := it.Recommendation.Statement()
+		if late := it.Recommendation.WithoutEffect; late != "" {
+			line += " – ohne Wirkung: " + late // model.ParseRecommendationLine reads it
+		}
+		e.row("", `<p class="beschlussempfehlung">`+esc(line)+"</p>")
 	}
 	for _, r := range it.Rows {
 		if !a.SeesRow(r.Confidential) {

@@ -23,8 +23,10 @@ const (
 	cellPad    = 1.5
 )
 
-// Column widths of the TOP table: TOP, title, Ziel, Quelle, BE.
-var pdfCols = [5]float64{14, 88, 22, 24, 22}
+// Column widths of the TOP table: TOP, title, Ziel, Quelle, BE (in mm,
+// together pageWidth). Ziel holds the longest goal, "Kenntnisnahme", on
+// one line, Quelle a decision number (TestPDFTableColumnsHoldTheirWords).
+var pdfCols = [5]float64{14, 86, 26, 24, 20}
 
 // WritePDF renders the minutes in the official layout: header block, one
 // table per section with Ziel / Quelle / BE, the checkbox row, the ON / BV /
@@ -399,7 +401,7 @@ func (r *pdfRenderer) item(it Item) {
 		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: line})
 	}
 	if it.Recommendation != nil { // only where the audience may see it (Redacted)
-		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: it.Recommendation.Line()})
+		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: it.Recommendation.Statement()})
 		if late := it.Recommendation.WithoutEffect; late != "" {
 			r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: "Ohne Wirkung: " + late})
 		}

@@ -276,6 +276,20 @@ func (r Recommendation) Validate() error {
 	return errors.Join(errs...)
 }
 
+// CheckGreenListProposal refuses an item for the Grüne Liste (the consent
+// agenda, adopted en bloc without discussion) that has no proposal
+// (Beschlussvorschlag) to adopt: a report or a Kenntnisnahme. The en-bloc
+// vote adopts the list's proposals, so such an item would stand on the
+// list with nothing decided. The one rule of the recommendation's choice
+// "ohne Aussprache" and the secretariat's tick on the management page;
+// the reason stands at the field gruene_liste.
+func CheckGreenListProposal(title string, hasProposal bool) error {
+	if hasProposal {
+		return nil
+	}
+	return AtField("gruene_liste", RuleError("Auf die Grüne Liste kommen nur TOPs mit einem Beschlussvorschlag, den der IT-Planungsrat ohne Aussprache annimmt; zu „%s“ liegt keiner vor.", title))
+}
+
 // RecommendationDeadline checks the deadline of a written procedure on a
 // recommendation for session s: the recommendation is for the session,
 // and given after its start it would change the proposal's text or
@@ -343,12 +357,47 @@ func (r Recommendation) CanPull(target Session) bool {
 // reads it back.
 func (r Recommendation) Line() string { return r.Caption() + ": " + r.Summary() }
 
-var recommendationLine = regexp.MustCompile(`^Beschlussempfehlung der (?:(\d+)\.\s+(\S+)|(\S+) im Umlaufverfahren)(?: vom (\d{2}\.\d{2}\.\d{4}))?: (.+?)(, ohne Aussprache \(Grüne Liste\))?$`)
+// State gives where the recommendation stands on the Grüne Liste, as it
+// follows its summary: " – von der Grünen Liste genommen (auf Wunsch von
+// HE)", " – auf der Grünen Liste", and " – gegeben vor der Vertagung" for
+// one carried from a deferred item; "" for none of these. Its
+// WithoutEffect is said apart.
+func (r Recommendation) State() string {
+	var s string
+	if l := r.Consent.Label(); l != "" {
+		s += " – " + l
+	}
+	if r.PulledBy != "" {
+		s += " (auf Wunsch von " + r.PulledBy + ")"
+	}
+	if r.CarriedFrom != 0 {
+		s += " – " + carriedBeforeDeferral
+	}
+	return s
+}
 
-// ParseRecommendationLine reads a line written by Recommendation.Line: the
-// number and body of the preparatory session (number 0 for a written
-// procedure), its date, the kind and whether the Grüne Liste was
-// recommended; Reference keeps the line.
+// carriedBeforeDeferral is State's words for a recommendation carried
+// from a deferred item.
+const carriedBeforeDeferral = "gegeben vor der Vertagung"
+
+// Statement gives the recommendation as every surface of the minutes
+// states it: its Line and its State ("Beschlussempfehlung der 40.
+// AL-Runde vom 05.12.2026: Annahme wie vorgeschlagen, ohne Aussprache
+// (Grüne Liste) – von der Grünen Liste genommen (auf Wunsch von HE)");
+// ParseRecommendationLine reads it back.
+func (r Recommendation) Statement() string { return r.Line() + r.State() }
+
+var recommendationLine = regexp.MustCompile(`^Beschlussempfehlung der (?:(\d+)\.\s+(\S+)|(\S+) im Umlaufverfahren)(?: vom (\d{2}\.\d{2}\.\d{4}))?: (.+?)(, ohne Aussprache \(Grüne Liste\))?` +
+	`(?: – (` + regexp.QuoteMeta(ConsentProposed.Label()) + `|` + regexp.QuoteMeta(ConsentConfirmed.Label()) + `|` + regexp.QuoteMeta(ConsentPulled.Label()) + `)(?: \(auf Wunsch von ([^()]+)\))?)?` +
+	`( – ` + carriedBeforeDeferral + `)?(?: – ohne Wirkung: (.+))?$`)
+
+// ParseRecommendationLine reads a line written by Recommendation.Line or
+// Statement, optionally followed by " – ohne Wirkung: " and the reason:
+// the number and body of the preparatory session (number 0 for a written
+// procedure), its date, the kind, whether the Grüne Liste was recommended,
+// its Consent, PulledBy and WithoutEffect; Reference keeps the line.
+// CarriedFrom, an item's id, is not read (a carried recommendation reads
+// as one of the item).
 func ParseRecommendationLine(s string) (Recommendation, bool) {
 	s = strings.TrimSpace(s)
 	m := recommendationLine.FindStringSubmatch(s)
@@ -371,5 +420,11 @@ func ParseRecommendationLine(s string) (Recommendation, bool) {
 			r.Kind = k
 		}
 	}
+	for _, c := range []ConsentState{ConsentProposed, ConsentConfirmed, ConsentPulled} {
+		if m[7] != "" && c.Label() == m[7] {
+			r.Consent = c
+		}
+	}
+	r.PulledBy, r.WithoutEffect = m[8], m[10]
 	return r, r.Kind != "" && (r.SessionNumber > 0 || m[3] != "")
 }

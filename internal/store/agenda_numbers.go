@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"gremium/internal/model"
 )
@@ -229,4 +230,77 @@ func (s *Store) returnToSection(ctx context.Context, tx *sql.Tx, se model.Sessio
 		}
 	}
 	return nil
+}
+
+// tickGreenList follows the secretariat's tick "Grüne Liste" on an agenda
+// item (UpdateItem: was, the item as stored before; it, as written), inside
+// tx, by the rules of the recommendation's confirmation and of a pull:
+// ticked, the item must have a proposal to adopt
+// (model.CheckGreenListProposal) and joins the list's block
+// (gatherGreenList); unticked, it goes back into the section it is saved
+// with (returnToSection) — both only while the agenda may still be
+// numbered. Before, the tick left the item where it stood, and the list
+// was split on the published agenda and in the minutes.
+func (s *Store) tickGreenList(ctx context.Context, tx *sql.Tx, was, it model.AgendaItem) error {
+	switch {
+	case it.Consent == was.Consent:
+		return nil
+	case it.Consent:
+		var proposals int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM decisions WHERE item_id = ? AND status = ?`, it.ID, model.DecisionDraft).Scan(&proposals); err != nil {
+			return fmt.Errorf("store: proposals of item %d: %w", it.ID, err)
+		}
+		if err := model.CheckGreenListProposal(was.Title, proposals > 0); err != nil {
+			return err
+		}
+		return s.gatherGreenList(ctx, tx, was.SessionID)
+	}
+	se, err := loadSessionTx(ctx, tx, was.SessionID)
+	if err != nil {
+		return err
+	}
+	return s.returnToSection(ctx, tx, se, it.ID, it.SectionID)
+}
+
+// GreenListApart gives the items of the Grüne Liste of a session, in
+// agenda order, when they do not stand as one block at the list's place
+// on the agenda (greenListOrder); nil when they do (or the session has no
+// list). An agenda published so would show the list split
+// — in the members' message and the minutes — so publishing it asks for a
+// confirmation, and "TOPs nummerieren" gathers it.
+func (s *Store) GreenListApart(ctx context.Context, sessionID int64) ([]model.AgendaItem, error) {
+	var out []model.AgendaItem
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		se, err := loadSessionTx(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		items, err := queryList(ctx, tx, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
+		if err != nil {
+			return err
+		}
+		sections, err := bodySectionsTx(ctx, tx, se.BodyID)
+		if err != nil {
+			return err
+		}
+		moved := greenListOrder(items, sections)
+		if moved == nil {
+			return nil
+		}
+		byID := map[int64]model.Section{}
+		var consent model.Section
+		for _, c := range sections {
+			byID[c.ID] = c
+			if c.Consent && consent.ID == 0 {
+				consent = c
+			}
+		}
+		for _, it := range items {
+			if it.OnAgenda() && !it.Deferred() && model.SectionOf(it, byID[it.SectionID], consent).Consent {
+				out = append(out, it)
+			}
+		}
+		return nil
+	})
+	return out, err
 }

@@ -626,7 +626,7 @@ func recommendationBasis(ctx context.Context, tx *sql.Tx, rec *model.Recommendat
 		refused = append(refused, model.AtField("empfehlung", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, der angenommen werden könnte; empfehlen Sie „%s“, oder das anmeldende Mitglied ergänzt einen Beschlussvorschlag.", target.Title, model.RecommendDiscuss.Label())))
 	}
 	if rec.GreenList {
-		refused = append(refused, model.AtField("gruene_liste", model.RuleError("Auf die Grüne Liste kommen nur TOPs mit einem Beschlussvorschlag, den der IT-Planungsrat ohne Aussprache annimmt; zu „%s“ liegt keiner vor.", target.Title)))
+		refused = append(refused, model.CheckGreenListProposal(target.Title, false))
 	}
 	if len(refused) > 0 {
 		return "", nil, errors.Join(refused...)

@@ -739,11 +739,25 @@ func (s *Store) Items(ctx context.Context, sessionID int64) ([]model.AgendaItem,
 }
 
 // UpdateItem changes an agenda item; it.Version must be the version read.
+// Put on the Grüne Liste (it.Consent), the item must have a proposal and
+// joins the list's block; taken off, it goes back into its section — on
+// an agenda that may still be numbered (tickGreenList).
 func (s *Store) UpdateItem(ctx context.Context, it model.AgendaItem) error {
 	if err := it.Validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error { return s.updateItemTx(ctx, tx, it) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		was, err := loadItemTx(ctx, tx, it.ID)
+		if err != nil {
+			return err
+		}
+		if err := s.updateItemTx(ctx, tx, it); err != nil {
+			return err
+		}
+		// Ticked or unticked "Grüne Liste": by the rules of a
+		// recommendation confirmed or pulled.
+		return s.tickGreenList(ctx, tx, was, it)
+	})
 }
 
 // updateItemTx writes an agenda item inside tx (UpdateItem).

@@ -82,6 +82,10 @@ type manageData struct {
 	// OutOfOrder are the items whose TOP number is lower than one before
 	// them (model.OutOfOrder): publishing them so asks for a confirmation.
 	OutOfOrder []model.AgendaItem
+	// GreenListApart are the items of the Grüne Liste when they do not
+	// stand as one block at its place (store.GreenListApart, an item
+	// moved out of it): publishing them so asks for a confirmation.
+	GreenListApart []model.AgendaItem
 	// Numberable: the agenda may be numbered in its order (not published,
 	// session planned or convened: model.Session.CheckNumberable).
 	Numberable bool
@@ -116,6 +120,10 @@ type rowRefusal struct {
 	Section int64
 	Consent bool
 	Reason  string
+	// Field is the field the refusal is about (model.FieldOf):
+	// "gruene_liste" for a tick on an item without a proposal; else the
+	// number or the title is at fault (TitleAtFault).
+	Field string
 	// Shown: the item has a row on the page (a registration has none; its
 	// reason is shown above the agenda).
 	Shown bool
@@ -130,6 +138,11 @@ type rowRefusal struct {
 func (f rowRefusal) TitleAtFault() bool {
 	return strings.TrimSpace(f.Title) == "" || model.CheckTitleLength(f.Title) != nil
 }
+
+// ConsentAtFault says whether the tick "Grüne Liste" was refused (an item
+// without a proposal: model.CheckGreenListProposal): the checkbox carries
+// the reason, not the number.
+func (f rowRefusal) ConsentAtFault() bool { return f.Field == "gruene_liste" }
 
 // nextStep gives the next status of a session and the button's label.
 func nextStep(st model.SessionStatus) (model.SessionStatus, string) {
@@ -259,6 +272,9 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 		d.Unnumbered = model.Unnumbered(d.Items)
 		d.OutOfOrder = model.OutOfOrder(d.Items)
 		d.Numberable = se.CheckNumberable() == nil
+		if !se.AgendaPublished {
+			d.GreenListApart, err = s.st.GreenListApart(ctx, se.ID)
+		}
 	}
 	if err == nil {
 		d.Later, err = s.laterSessions(ctx, se)
@@ -402,9 +418,15 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 	// agenda, the message to the members and later the minutes: that
 	// needs the confirmation that it is meant.
 	// So, with numbers out of the agenda's order (an item moved after
-	// numbering), it would read "TOP 03" before "TOP 02".
-	if r.PostFormValue("ohne_nummer") != "ja" || r.PostFormValue("ausser_reihe") != "ja" {
+	// numbering), it would read "TOP 03" before "TOP 02"; and with the
+	// Grüne Liste not in one block (an item moved out of it), the list
+	// would stand split in the members' message and the minutes.
+	if r.PostFormValue("ohne_nummer") != "ja" || r.PostFormValue("ausser_reihe") != "ja" || r.PostFormValue("gruene_liste_getrennt") != "ja" {
 		items, err := s.st.Items(r.Context(), se.ID)
+		var apart []model.AgendaItem
+		if err == nil && r.PostFormValue("gruene_liste_getrennt") != "ja" {
+			apart, err = s.st.GreenListApart(r.Context(), se.ID)
+		}
 		if err != nil {
 			s.serverError(w, r, err)
 			return
@@ -417,6 +439,10 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 		if r.PostFormValue("ausser_reihe") != "ja" && len(model.OutOfOrder(items)) > 0 {
 			refused.add(model.AtField("ausser_reihe", model.RuleError(
 				"Die Tagesordnung ist nicht veröffentlicht: TOP-Nummern folgen nicht der Reihenfolge der Tagesordnung. Bitte neu nummerieren oder bestätigen, dass sie so veröffentlicht wird.")))
+		}
+		if len(apart) > 0 {
+			refused.add(model.AtField("gruene_liste_getrennt", model.RuleError(
+				"Die Tagesordnung ist nicht veröffentlicht: Die TOPs der Grünen Liste stehen nicht als ein Block an ihrem Platz. Bitte neu nummerieren (das stellt sie zusammen) oder bestätigen, dass die Grüne Liste getrennt veröffentlicht wird.")))
 		}
 		if len(refused) > 0 {
 			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se, refused, rowRefusal{})
@@ -532,7 +558,7 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	// On a published agenda the accepted item is public at once: the
 	// search and the live viewers learn of it as of any change.
 	s.changed(r, se.ID)
-	s.decided(w, r, se, it.ID, accept, "„"+it.Title+"“: "+it.Status.Label())
+	s.decided(w, r, se, it.ID, accept, "„"+it.Title+"“: "+it.Status.Label()+".")
 }
 
 // decided answers a registration decision done (or found done: a second
@@ -540,7 +566,8 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 // whose application does not yet suffice (a co-applicant not yet
 // confirmed) gets the warning after it: said now, not first by the vote
 // refused on the session day — and on every click, also the second
-// (before: "bereits angenommen" alone).
+// (before: "bereits angenommen" alone). A warning is shown at the page's
+// top, where the browser lands: with no fragment to the agenda.
 func (s *Server) decided(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, accept bool, done string) {
 	if accept {
 		short, err := s.itemShortfall(r.Context(), itemID)
@@ -549,7 +576,9 @@ func (s *Server) decided(w http.ResponseWriter, r *http.Request, se model.Sessio
 			return
 		}
 		if short.Reason != "" {
-			backWarning(w, r, fmt.Sprintf("%s/verwaltung#tagesordnung", se.Path()), strings.TrimSuffix(done, ".")+".", acceptWarning,
+			// The page at its top, where the notice box stands: at
+			// "#tagesordnung" the warning was off screen (700 px above).
+			backWarning(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), strings.TrimSuffix(done, ".")+".", acceptWarning,
 				short.Reason+" Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden.")
 			return
 		}
@@ -614,9 +643,10 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	typed := rowRefusal{ItemID: it.ID, Number: f.Get("nummer"), Title: f.Get("titel"), Consent: f.Get("gruene_liste") == "1"}
 	typed.Section, _ = strconv.ParseInt(f.Get("abschnitt"), 10, 64)
 	// A refused row comes back as typed beside the reason (before: an
-	// error page, the row's number and title lost).
+	// error page, the row's number and title lost), the reason at its
+	// field.
 	refuse := func(err error) {
-		typed.Reason = model.ReasonOf(err)
+		typed.Reason, typed.Field = model.ReasonOf(err), model.FieldOf(err)
 		s.refuseOnManage(w, r, se, err, typed)
 	}
 	if f.Has("titel") {

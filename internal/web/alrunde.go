@@ -403,7 +403,11 @@ type recommendationsData struct {
 	// session, in agenda order (the council's view).
 	Given       []model.Recommendation
 	Items2Title map[int64]string
-	Target      model.Session
+	// ListStates gives, by recommendation id (of Given), where its item
+	// stands on the Grüne Liste (listState): the column reads the item,
+	// not the recommendation alone.
+	ListStates map[int64]string
+	Target     model.Session
 	// Awaiting are the council session's registered items without a
 	// recommendation given or under way, for which the secretariat can
 	// have the preparatory body decide in written procedure (PrepBody).
@@ -430,6 +434,27 @@ type recommendationsData struct {
 	// decision proposal: only to those the form offers the choices that
 	// adopt a proposal (Choices).
 	Proposals map[int64]bool
+}
+
+// listState gives where the item it of the given recommendation rec stands
+// on the Grüne Liste, for the recommendations page's column: adopted en
+// bloc (on the list, its proposal adopted in the session: the register's
+// way model.WayConsent), on the list — however it came there, by the
+// recommendation confirmed or ticked by the secretariat on the management
+// page —, else the recommendation's state (proposed for the list, pulled
+// at a member's request); "" when it is none of these. Before, the column
+// read the recommendation only and showed "–" for an item ticked onto the
+// list and adopted en bloc.
+func listState(rec model.Recommendation, it model.AgendaItem, adopted bool) string {
+	switch {
+	case it.Consent && adopted:
+		return "ohne Aussprache angenommen (Grüne Liste)"
+	case it.Consent:
+		return model.ConsentConfirmed.Label()
+	case rec.Consent == model.ConsentConfirmed:
+		return "" // taken off the list on the management page
+	}
+	return rec.Consent.Label()
 }
 
 // kindChoice is a kind of recommendation the form for an item offers, and
@@ -560,8 +585,8 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, refused problems, pull refusedForm) {
 	ctx := r.Context()
 	a, u := s.audienceOf(r), s.user(r)
-	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{}, AwaitingShort: map[int64]model.Shortfall{},
-		Typed: typed, TypedProblems: refused, Pull: pull}
+	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{}, ListStates: map[int64]string{},
+		AwaitingShort: map[int64]model.Shortfall{}, Typed: typed, TypedProblems: refused, Pull: pull}
 	if typed != nil {
 		d.TypedItem, _ = strconv.ParseInt(typed.Get("top"), 10, 64)
 	}
@@ -673,6 +698,18 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			d.Items2Title[it.ID] = strings.TrimSpace(it.Label() + " " + it.Title)
 			if rc, ok := given[it.ID]; ok {
 				d.Given = append(d.Given, rc)
+				adopted := false
+				if it.Consent {
+					ds, err := s.st.ItemDecisions(ctx, it.ID)
+					if err != nil {
+						s.serverError(w, r, err)
+						return
+					}
+					for _, dc := range ds {
+						adopted = adopted || dc.Status == model.DecisionAdopted && dc.SessionID != 0
+					}
+				}
+				d.ListStates[rc.ID] = listState(rc, it, adopted)
 			}
 			// Only an accepted registration, not deferred, goes to the
 			// preparatory body (store.recommendable).
@@ -848,7 +885,29 @@ func (s *Server) pullFromGreenList(w http.ResponseWriter, r *http.Request) {
 		s.renderRecommendations(w, r, status, body, se, nil, nil, form)
 		return
 	}
-	back(w, r, se.Path()+"/empfehlungen", fmt.Sprintf("Der TOP ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", member))
+	place := ""
+	if rec.Consent == model.ConsentConfirmed { // it stood on the list, not only proposed for it
+		place = pulledPlace(se)
+	}
+	back(w, r, se.Path()+"/empfehlungen", fmt.Sprintf("Der TOP ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", member)+place)
+}
+
+// pulledPlace says, after an item was taken off the Grüne Liste of session
+// se, that it stays where it stood when the agenda is no longer numbered
+// (published, or the session begun: model.Session.CheckNumberable): a
+// published agenda keeps its order, so the item is not put back into its
+// section (store.PullFromGreenList) and its section may stand twice, and
+// the secretariat learns how to move it. "" while it goes back into its
+// section.
+func pulledPlace(se model.Session) string {
+	if se.CheckNumberable() == nil {
+		return ""
+	}
+	agenda := "der Tagesordnung"
+	if se.AgendaPublished {
+		agenda = "der veröffentlichten Tagesordnung"
+	}
+	return " Der TOP bleibt an seinem Platz in " + agenda + " (bei der Grünen Liste); verschoben wird er in der Verwaltung der Sitzung mit den Pfeilen ↑ und ↓."
 }
 
 // errNoPullingMember refuses the secretariat's pull from the Grüne Liste
@@ -915,7 +974,7 @@ func (s *Server) pullItemFromGreenList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("%s#top-%d", se.Path(), it.ID), fmt.Sprintf("„%s“ ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", it.Title, member))
+	back(w, r, fmt.Sprintf("%s#top-%d", se.Path(), it.ID), fmt.Sprintf("„%s“ ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", it.Title, member)+pulledPlace(se))
 }
 
 // nameDelegate records a member's named person in the body, or a deputy.

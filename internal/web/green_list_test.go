@@ -24,6 +24,12 @@ func TestMemberPullsTickedItemFromGreenList(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
 	s48, it := planSession48(t, ts, st)
+	// Only an item with a proposal goes on the Grüne Liste
+	// (model.CheckGreenListProposal).
+	if _, err := st.CreateDecision(ctx, model.Decision{BodyID: s48.BodyID, SessionID: s48.ID, ItemID: it.ID, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: it.Title, Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat nimmt den Bericht an."}}, Applicants: []string{"Bund"}}); err != nil {
+		t.Fatal(err)
+	}
 	onList := func() {
 		t.Helper()
 		cur, err := st.Item(ctx, it.ID)

@@ -137,6 +137,12 @@ func TestConsentOnlyItemHasNoEmptySection(t *testing.T) {
 	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"entscheidung": {"annehmen"}, "version": {fmt.Sprint(it.Version)}}); code != http.StatusSeeOther {
 		t.Fatalf("accept: %d %s", code, between(body, "<main", "</main>"))
 	}
+	// Only an item with a proposal goes on the Grüne Liste
+	// (model.CheckGreenListProposal).
+	if _, err := st.CreateDecision(ctx, model.Decision{BodyID: s48.BodyID, SessionID: s48.ID, ItemID: it.ID, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: it.Title, Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat nimmt den Bericht an."}}, Applicants: []string{"Bund"}}); err != nil {
+		t.Fatal(err)
+	}
 	it, _ = st.Item(ctx, it.ID)
 	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "nummer": {"09"},
 		"titel": {it.Title}, "abschnitt": {"0"}, "gruene_liste": {"1"}}); code != http.StatusSeeOther {
