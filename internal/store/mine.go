@@ -364,3 +364,94 @@ func (s *Store) replaceProposal(ctx context.Context, tx *sql.Tx, it model.Agenda
 	return d, s.updateVersioned(ctx, tx, "decisions", "decision", d.ID, d.Version, `title = ?, points = ?, applicants = ?`,
 		proposal.Title, toJSON(nonNil(proposal.Points)), toJSON(nonNil(proposal.Applicants)))
 }
+
+// PreparedRegistration is an item a member registered for a coming
+// session of a body with a preparatory body (the IT-PLR's AL-Runde), with
+// where its Beschlussempfehlung stands: still awaited, given (with its
+// wording), or not given by a preparatory session that has been held.
+type PreparedRegistration struct {
+	AwaitingItem
+	// PrepOver reports that the preparatory session is no longer ahead
+	// of the item: it has begun, been held or been cancelled.
+	PrepOver bool
+	// PrepRunning reports that it is being held now.
+	PrepRunning bool
+	// PrepCancelled reports that it was cancelled.
+	PrepCancelled bool
+	// Recommendation is the newest recommendation given for the item (by
+	// the preparatory body's vote or recorded from imported minutes); nil
+	// if none is.
+	Recommendation *model.Recommendation
+}
+
+// Awaits reports whether the item still awaits the recommendation: none
+// is given and the preparatory session that would give it is not over
+// (or none is planned yet).
+func (p PreparedRegistration) Awaits() bool {
+	return p.Recommendation == nil && (!p.PrepOver || p.PrepRunning)
+}
+
+// PreparedRegistrations gives the items the member registered for
+// sessions not yet held of a body with a preparatory body, each with
+// where its recommendation stands (PreparedRegistration). Which items it
+// gives follows AwaitingRecommendation: an item of a session whose agenda
+// is published, whose day has passed, or that is cancelled, is left out
+// (it is on the agenda, or was, as the member's registrations say), and
+// so is a declined or deferred one. Its preparatory session is the one
+// not cancelled, else the newest. One statement for the list, then per
+// item (bounded by the member's coming registrations, not by the
+// register's history) its item, session and recommendation.
+func (s *Store) PreparedRegistrations(ctx context.Context, member string) ([]PreparedRegistration, error) {
+	type row struct {
+		p     PreparedRegistration
+		recID int64
+	}
+	rows, err := queryList(ctx, s.db, func(r scanner) (row, error) {
+		var out row
+		a := &out.p
+		var sessionID int64
+		var prepNumber sql.NullInt64
+		var prepDate, prepStatus, prepCancelled sql.NullString
+		var recID sql.NullInt64
+		if err := r.Scan(&a.Item.ID, &sessionID, &a.PrepBody, &prepNumber, &prepDate, &prepStatus, &prepCancelled, &recID); err != nil {
+			return out, err
+		}
+		a.Item.SessionID, a.PrepSession, a.PrepSessionOn = sessionID, int(prepNumber.Int64), parseDate(prepDate.String)
+		status := model.SessionStatus(prepStatus.String)
+		a.PrepCancelled = prepCancelled.String != ""
+		a.PrepOver = prepNumber.Valid && (a.PrepCancelled || !status.Ahead())
+		a.PrepRunning = prepNumber.Valid && !a.PrepCancelled && status == model.StatusRunning
+		out.recID = recID.Int64
+		return out, nil
+	}, "prepared registrations", `SELECT i.id, i.session_id, pb.abbrev, ps.number, ps.date, ps.status, ps.cancelled_reason,
+		  (SELECT r.id FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
+		    WHERE r.target_item_id = i.id AND (r.decision_id IS NULL OR d.status = ?) ORDER BY r.id DESC LIMIT 1)
+		FROM agenda_items i JOIN sessions se ON se.id = i.session_id JOIN bodies pb ON pb.prepares_id = se.body_id
+		LEFT JOIN sessions ps ON ps.id = (SELECT x.id FROM sessions x WHERE x.prepares_session_id = se.id AND x.body_id = pb.id
+		                                  ORDER BY CASE WHEN x.cancelled_reason = '' THEN 0 ELSE 1 END, x.number DESC LIMIT 1)
+		WHERE i.registered_by = ? AND i.status != ? AND i.deferred_to = 0 AND se.status IN (?, ?) AND se.cancelled_reason = ''
+		  AND se.agenda_published = 0 AND (se.date = '' OR se.date >= ?)
+		ORDER BY se.number, i.position, i.id`, model.DecisionAdopted, member, model.ItemDeclined, model.StatusPlanned, model.StatusConvened, s.Today().String())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]PreparedRegistration, 0, len(rows))
+	for _, r := range rows {
+		p := r.p
+		if p.Item, err = s.Item(ctx, p.Item.ID); err != nil {
+			return nil, err
+		}
+		if p.Session, err = s.Session(ctx, p.Item.SessionID); err != nil {
+			return nil, err
+		}
+		if r.recID != 0 {
+			rec, err := s.Recommendation(ctx, r.recID)
+			if err != nil {
+				return nil, err
+			}
+			p.Recommendation = &rec
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}

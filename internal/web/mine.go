@@ -173,8 +173,11 @@ type myData struct {
 	Debriefs []myDebrief
 	Collab   myCollab // issue 16: reports, briefings, evaluation (mine_collab.go)
 	// Awaiting are the member's registered items that still await the
-	// AL-Runde's recommendation (alrunde.go).
-	Awaiting []store.AwaitingItem
+	// AL-Runde's recommendation (alrunde.go); Prepared those whose
+	// AL-Runde has given one or is over without one
+	// (store.PreparedRegistration).
+	Awaiting []store.PreparedRegistration
+	Prepared []store.PreparedRegistration
 
 	// FachMK secretariat (myConferencePage): its conference, its newest
 	// requests, how many of all are still open.
@@ -494,9 +497,19 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 		return err
 	}
 	d.Voter = m.Kind.Votes()
-	// The member's items still awaiting the AL-Runde's recommendation.
-	if d.Awaiting, err = s.st.AwaitingRecommendation(ctx, member); err != nil {
+	// The member's items still awaiting the AL-Runde's recommendation,
+	// and those whose AL-Runde gave one or was held without one: "wartet
+	// auf die Beschlussempfehlung" no longer stands there once it is over.
+	prepared, err := s.st.PreparedRegistrations(ctx, member)
+	if err != nil {
 		return err
+	}
+	for _, p := range prepared {
+		if p.Awaits() {
+			d.Awaiting = append(d.Awaiting, p)
+		} else {
+			d.Prepared = append(d.Prepared, p)
+		}
 	}
 	if d.Voter {
 		running, err := s.councilSessionsIn(ctx, council, model.StatusRunning)
