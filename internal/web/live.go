@@ -24,6 +24,9 @@ type liveData struct {
 	Voters   []model.Member
 	Speakers []model.Member
 	Consent  int // open proposals on the consent agenda
+	// ConsentItems are the items of the Grüne Liste with an open
+	// proposal, in agenda order: the en-bloc box names what it adopts.
+	ConsentItems []minutes.Item
 	// ConsentSeen records those proposals with their versions for the
 	// Grüne Liste's show of hands (consentSeen).
 	ConsentSeen string
@@ -244,13 +247,18 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 			d.Current, d.HasItem = it, true
 		}
 		if it.Consent {
+			open := false
 			for _, row := range it.Rows {
 				if row.Decision != nil && row.Decision.Status == model.DecisionDraft {
 					consent = append(consent, *row.Decision)
+					open = true
 					if d.ConsentAt == 0 {
 						d.ConsentAt = it.ID
 					}
 				}
+			}
+			if open {
+				d.ConsentItems = append(d.ConsentItems, it)
 			}
 		}
 	}
