@@ -167,32 +167,18 @@ func greenListOrder(items []model.AgendaItem, sections []model.Section) map[int6
 // of an earlier one — the items of the Grüne Liste counted at the consent
 // section's place, "Reporting FachMK" not counted, as an item accepted into
 // a section goes (makeRoomInSection) — the agenda's items numbered 1, 2, …
-// around it. The counterpart of gatherGreenList, while the agenda of se may
-// still be numbered. An item of no section, or of one that is no topic,
-// stays where it stands, as does every item of a published agenda.
+// around it (sectionSlot). The counterpart of gatherGreenList, while the
+// agenda of se may still be numbered. An item of no section, or of one that
+// is no topic, stays where it stands but, standing in the list's block,
+// goes just before it (it split the list in two); every item of a
+// published agenda stays where it stands.
 func (s *Store) returnToSection(ctx context.Context, tx *sql.Tx, se model.Session, itemID, section int64) error {
-	if section == 0 || se.CheckNumberable() != nil {
+	if se.CheckNumberable() != nil {
 		return nil
 	}
 	sections, err := bodySectionsTx(ctx, tx, se.BodyID)
 	if err != nil {
 		return err
-	}
-	rank := map[int64]int{}
-	byID := map[int64]model.Section{}
-	var consent model.Section
-	chosen, consentRank := -1, -1
-	for i, c := range sections {
-		rank[c.ID], byID[c.ID] = i, c
-		if c.ID == section && c.Topic() {
-			chosen = i
-		}
-		if c.Consent && consentRank < 0 {
-			consent, consentRank = c, i
-		}
-	}
-	if chosen < 0 {
-		return nil
 	}
 	items, err := queryList(ctx, tx, scanItem, "agenda items",
 		`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, se.ID, model.ItemAccepted)
@@ -201,9 +187,10 @@ func (s *Store) returnToSection(ctx context.Context, tx *sql.Tx, se model.Sessio
 	}
 	var it model.AgendaItem
 	others := make([]model.AgendaItem, 0, len(items))
+	stands := 0 // its place among the others
 	for _, x := range items {
 		if x.ID == itemID {
-			it = x
+			it, stands = x, len(others)
 			continue
 		}
 		others = append(others, x)
@@ -211,14 +198,17 @@ func (s *Store) returnToSection(ctx context.Context, tx *sql.Tx, se model.Sessio
 	if it.ID == 0 {
 		return nil
 	}
-	at := 0 // the number of items before it
-	for i, x := range others {
-		r, ok := rank[x.SectionID]
-		if !x.Deferred() && model.SectionOf(x, byID[x.SectionID], consent).Consent {
-			r, ok = consentRank, true
-		}
-		if ok && r <= chosen && !x.ReportingFachMK() {
-			at = i + 1
+	at, ok := sectionSlot(others, sections, section)
+	if !ok {
+		// No topic to go back to (no section, or the list's own): it
+		// stays where it stands, but out of the list's block, just
+		// before it, so that the list stays one block.
+		at = stands
+		for i, x := range others[:stands] {
+			if onGreenList(x, sections) {
+				at = i
+				break
+			}
 		}
 	}
 	order := append(append(append([]model.AgendaItem(nil), others[:at]...), it), others[at:]...)
@@ -230,6 +220,61 @@ func (s *Store) returnToSection(ctx context.Context, tx *sql.Tx, se model.Sessio
 		}
 	}
 	return nil
+}
+
+// onGreenList reports whether the agenda groups the item under the Grüne
+// Liste (model.SectionOf: on the list or in its section; not deferred).
+func onGreenList(x model.AgendaItem, sections []model.Section) bool {
+	if x.Deferred() {
+		return false
+	}
+	var own, consent model.Section
+	for _, c := range sections {
+		if c.ID == x.SectionID {
+			own = c
+		}
+		if c.Consent && consent.ID == 0 {
+			consent = c
+		}
+	}
+	return model.SectionOf(x, own, consent).Consent
+}
+
+// sectionSlot gives how many of others (the agenda's items in order,
+// without the item to place) stand before an item placed into section:
+// after the last item of that section or of an earlier one, the Grüne
+// Liste's items counted at the place of the consent section (wherever the
+// list's block stands) and "Reporting FachMK" not counted (it closes the
+// topics, in "Übergreifendes": an item accepted into that section goes
+// before it). ok is false when section is no topic of the body. The one
+// rule of an accepted registration (makeRoomInSection) and of an item
+// taken off the list (returnToSection): before, an accepted item followed
+// a ticked item of its section into the list's block.
+func sectionSlot(others []model.AgendaItem, sections []model.Section, section int64) (at int, ok bool) {
+	rank := map[int64]int{}
+	chosen, consentRank := -1, -1
+	for i, c := range sections {
+		rank[c.ID] = i
+		if c.ID == section && c.Topic() {
+			chosen = i
+		}
+		if c.Consent && consentRank < 0 {
+			consentRank = i
+		}
+	}
+	if chosen < 0 {
+		return 0, false
+	}
+	for i, x := range others {
+		r, known := rank[x.SectionID]
+		if consentRank >= 0 && onGreenList(x, sections) {
+			r, known = consentRank, true
+		}
+		if known && r <= chosen && !x.ReportingFachMK() {
+			at = i + 1
+		}
+	}
+	return at, true
 }
 
 // tickGreenList follows the secretariat's tick "Grüne Liste" on an agenda

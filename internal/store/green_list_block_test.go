@@ -61,7 +61,8 @@ func TestGreenListFormsOneBlock(t *testing.T) {
 		t.Errorf("the agenda after the confirmation: %s", got)
 	}
 	// Ticked by the secretariat (the management page), the item joins the
-	// block when the agenda is numbered, in the agenda's order.
+	// block at the tick (tickGreenList), in the agenda's order; numbering
+	// keeps the block.
 	itB := must[model.AgendaItem](t)(s.Item(ctx, f.itemB))
 	itB.Consent = true
 	check(t, s.UpdateItem(ctx, itB))
@@ -91,5 +92,72 @@ func TestGreenListFormsOneBlock(t *testing.T) {
 	}
 	if it := must[model.AgendaItem](t)(s.Item(ctx, d)); !it.Consent {
 		t.Error("the confirmation on a published agenda did not put the item on the Grüne Liste")
+	}
+}
+
+// TestAcceptedItemGoesBeforeTheGreenList: a registration accepted into a
+// section went after the last item of that section — also after an item
+// of that section ticked for the Grüne Liste and so standing in the list's
+// block: the new topic stood after the list or split it (on a published
+// agenda too, where nothing renumbers it). The list's items count at the
+// consent section's place now (sectionSlot), as an item taken off the list
+// goes back (returnToSection).
+func TestAcceptedItemGoesBeforeTheGreenList(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	itB := must[model.AgendaItem](t)(s.Item(ctx, f.itemB))
+	itB.Consent = true
+	check(t, s.UpdateItem(ctx, itB))
+	if _, err := s.NumberAgenda(ctx, f.main); err != nil {
+		t.Fatal(err)
+	}
+	before := agendaOrder(t, s, f.main)
+	if !strings.HasSuffix(before, "Registermodernisierung 03") {
+		t.Fatalf("the ticked item is not the list's block at the end: %s", before)
+	}
+	n := must[int64](t)(s.RegisterItem(ctx, model.AgendaItem{SessionID: f.main, SectionID: f.section, Title: "Neu", Goal: model.GoalReport, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil))
+	it := must[model.AgendaItem](t)(s.Item(ctx, n))
+	must[model.AgendaItem](t)(s.DecideRegistration(ctx, n, it.Version, true, "", IntoSection(f.section)))
+	got := agendaOrder(t, s, f.main)
+	if !strings.HasSuffix(got, "Neu, Registermodernisierung 03") {
+		t.Errorf("the accepted item does not stand before the Grüne Liste: %s", got)
+	}
+}
+
+// TestPulledItemWithoutTopicLeavesTheBlock: an item of the list's own
+// section taken off the list has no topic to go back to; it stayed where
+// it stood, inside the list's block, which the agenda then showed in two
+// pieces around it. It goes just before the block now.
+func TestPulledItemWithoutTopicLeavesTheBlock(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	c := must[int64](t)(s.RegisterItem(ctx, model.AgendaItem{SessionID: f.main, SectionID: f.consent, Title: "Konsens", Goal: model.GoalDecision, Status: model.ItemRegistered,
+		RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, &model.Decision{BodyID: f.council, Kind: model.KindDecision, Scope: model.ScopeAll, Title: "Konsens",
+		Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt."}}, Applicants: []string{"Bund"}}))
+	itC := must[model.AgendaItem](t)(s.Item(ctx, c))
+	itC.Status, itC.Consent = model.ItemAccepted, true
+	check(t, s.UpdateItem(ctx, itC))
+	for _, id := range []int64{f.itemA, f.itemB} {
+		it := must[model.AgendaItem](t)(s.Item(ctx, id))
+		it.Consent = true
+		check(t, s.UpdateItem(ctx, it))
+	}
+	if _, err := s.NumberAgenda(ctx, f.main); err != nil {
+		t.Fatal(err)
+	}
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Registermodernisierung 02, Föderales Datenportal 03, Konsens 04" {
+		t.Fatalf("the numbered agenda: %s", got)
+	}
+	// Move it into the middle of the block, then take it off the list.
+	check(t, s.MoveItem(ctx, c, -1, must[model.AgendaItem](t)(s.Item(ctx, c)).Version))
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Registermodernisierung 02, Konsens 04, Föderales Datenportal 03" {
+		t.Fatalf("after the move: %s", got)
+	}
+	check(t, s.PullItemFromGreenList(ctx, c, "HE"))
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Konsens 04, Registermodernisierung 02, Föderales Datenportal 03" {
+		t.Errorf("the pulled item stands in the list's block: %s", got)
 	}
 }

@@ -920,30 +920,14 @@ func (s *Store) makeRoomInSection(ctx context.Context, tx *sql.Tx, it model.Agen
 	if err != nil {
 		return 0, err
 	}
-	rank := map[int64]int{} // a section's place among the body's sections
-	chosen := -1
-	for i, c := range sections {
-		rank[c.ID] = i
-		if c.ID == section && c.Topic() {
-			chosen = i
-		}
-	}
-	if chosen < 0 {
-		return 0, model.AtField("abschnitt", model.InputError("Der gewählte Abschnitt ist kein Schwerpunktthema dieser Tagesordnung."))
-	}
 	items, err := queryList(ctx, tx, scanItem, "agenda items",
 		`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND id <> ? AND status IN (?, '') ORDER BY position, id`, it.SessionID, it.ID, model.ItemAccepted)
 	if err != nil {
 		return 0, err
 	}
-	at := 0 // the number of items before the new one
-	for i, x := range items {
-		// "Reporting FachMK" closes the topics (it stands in
-		// "Übergreifendes"): an item accepted into its section goes
-		// before it, not after it.
-		if r, ok := rank[x.SectionID]; ok && r <= chosen && !x.ReportingFachMK() {
-			at = i + 1
-		}
+	at, ok := sectionSlot(items, sections, section) // the number of items before the new one
+	if !ok {
+		return 0, model.AtField("abschnitt", model.InputError("Der gewählte Abschnitt ist kein Schwerpunktthema dieser Tagesordnung."))
 	}
 	// The items keep their order, numbered 1, 2, … around the new one
 	// (positions may have gaps: a declined or deferred item left one).
