@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"gremium/internal/model"
@@ -302,6 +303,19 @@ func (s *Store) tickGreenList(ctx context.Context, tx *sql.Tx, was, it model.Age
 	}
 	se, err := loadSessionTx(ctx, tx, was.SessionID)
 	if err != nil {
+		return err
+	}
+	// A recommendation the secretariat had confirmed for the list is its
+	// proposal for the list again, to confirm anew (before, it stayed
+	// "auf der Grünen Liste" with the item off it).
+	r, err := queryOne(ctx, tx, scanRecommendation, fmt.Sprintf("recommendation of item %d", it.ID),
+		`SELECT `+recommendationCols+recommendationFrom+` WHERE r.target_item_id = ? AND r.consent_state = ? ORDER BY r.id DESC LIMIT 1`, it.ID, model.ConsentConfirmed)
+	switch {
+	case err == nil:
+		if err := s.updateVersioned(ctx, tx, "recommendations", "recommendation", r.ID, r.Version, `consent_state = ?`, model.ConsentProposed); err != nil {
+			return err
+		}
+	case !errors.Is(err, ErrNotFound):
 		return err
 	}
 	return s.returnToSection(ctx, tx, se, it.ID, it.SectionID)

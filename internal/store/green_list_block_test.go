@@ -161,3 +161,31 @@ func TestPulledItemWithoutTopicLeavesTheBlock(t *testing.T) {
 		t.Errorf("the pulled item stands in the list's block: %s", got)
 	}
 }
+
+// TestUntickedItemsRecommendationIsProposedAgain: the secretariat took an
+// item it had confirmed for the Grüne Liste off the list by its tick on
+// the management page; the recommendation stayed "auf der Grünen Liste"
+// with the item off it. It is the list's proposal again, to confirm anew.
+func TestUntickedItemsRecommendationIsProposedAgain(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	f := newPrepFixture(t, s)
+	rec, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}))
+	must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...)))
+	r := must[model.Recommendation](t)(s.Recommendation(ctx, rec))
+	check(t, s.ConfirmGreenList(ctx, rec, r.Version))
+	it := must[model.AgendaItem](t)(s.Item(ctx, f.itemA))
+	if !it.Consent {
+		t.Fatal("the confirmed item is not on the list")
+	}
+	it.Consent = false
+	check(t, s.UpdateItem(ctx, it))
+	if r = must[model.Recommendation](t)(s.Recommendation(ctx, rec)); r.Consent != model.ConsentProposed {
+		t.Errorf("the recommendation of the unticked item is %q, want %q", r.Consent, model.ConsentProposed)
+	}
+	// Confirmed anew, the item is on the list again.
+	check(t, s.ConfirmGreenList(ctx, rec, r.Version))
+	if it = must[model.AgendaItem](t)(s.Item(ctx, f.itemA)); !it.Consent {
+		t.Error("confirmed anew, the item is not on the list")
+	}
+}
