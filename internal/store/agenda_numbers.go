@@ -20,19 +20,11 @@ import (
 func (s *Store) NumberAgenda(ctx context.Context, sessionID int64) (int, error) {
 	changed := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		se, err := loadSessionTx(ctx, tx, sessionID)
+		se, items, sections, err := sessionAgendaTx(ctx, tx, sessionID)
 		if err != nil {
 			return err
 		}
 		if err := se.CheckNumberable(); err != nil {
-			return err
-		}
-		items, err := queryList(ctx, tx, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
-		if err != nil {
-			return err
-		}
-		sections, err := bodySectionsTx(ctx, tx, se.BodyID)
-		if err != nil {
 			return err
 		}
 		positions := greenListOrder(items, sections)
@@ -68,19 +60,8 @@ func (s *Store) NumberAgenda(ctx context.Context, sessionID int64) (int, error) 
 // that the agenda shows the list as one before its numbers are given. A
 // published agenda, or one of a session that has begun, keeps its order.
 func (s *Store) gatherGreenList(ctx context.Context, tx *sql.Tx, sessionID int64) error {
-	se, err := loadSessionTx(ctx, tx, sessionID)
-	if err != nil {
-		return err
-	}
-	if se.CheckNumberable() != nil {
-		return nil
-	}
-	items, err := queryList(ctx, tx, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
-	if err != nil {
-		return err
-	}
-	sections, err := bodySectionsTx(ctx, tx, se.BodyID)
-	if err != nil {
+	se, items, sections, err := sessionAgendaTx(ctx, tx, sessionID)
+	if err != nil || se.CheckNumberable() != nil {
 		return err
 	}
 	for id, p := range greenListOrder(items, sections) {
@@ -89,6 +70,22 @@ func (s *Store) gatherGreenList(ctx context.Context, tx *sql.Tx, sessionID int64
 		}
 	}
 	return nil
+}
+
+// sessionAgendaTx gives a session, all its agenda items (registrations
+// too) in agenda order and its body's sections in their order, inside tx:
+// what numbering and the Grüne Liste's block are worked out from.
+func sessionAgendaTx(ctx context.Context, tx *sql.Tx, sessionID int64) (model.Session, []model.AgendaItem, []model.Section, error) {
+	se, err := loadSessionTx(ctx, tx, sessionID)
+	if err != nil {
+		return se, nil, nil, err
+	}
+	items, err := queryList(ctx, tx, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
+	if err != nil {
+		return se, nil, nil, err
+	}
+	sections, err := bodySectionsTx(ctx, tx, se.BodyID)
+	return se, items, sections, err
 }
 
 // bodySectionsTx gives the sections of a body in their order, inside tx.
@@ -330,32 +327,12 @@ func (s *Store) tickGreenList(ctx context.Context, tx *sql.Tx, was, it model.Age
 func (s *Store) GreenListApart(ctx context.Context, sessionID int64) ([]model.AgendaItem, error) {
 	var out []model.AgendaItem
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		se, err := loadSessionTx(ctx, tx, sessionID)
-		if err != nil {
+		_, items, sections, err := sessionAgendaTx(ctx, tx, sessionID)
+		if err != nil || greenListOrder(items, sections) == nil {
 			return err
-		}
-		items, err := queryList(ctx, tx, scanItem, "agenda items", `SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? ORDER BY position, id`, sessionID)
-		if err != nil {
-			return err
-		}
-		sections, err := bodySectionsTx(ctx, tx, se.BodyID)
-		if err != nil {
-			return err
-		}
-		moved := greenListOrder(items, sections)
-		if moved == nil {
-			return nil
-		}
-		byID := map[int64]model.Section{}
-		var consent model.Section
-		for _, c := range sections {
-			byID[c.ID] = c
-			if c.Consent && consent.ID == 0 {
-				consent = c
-			}
 		}
 		for _, it := range items {
-			if it.OnAgenda() && !it.Deferred() && model.SectionOf(it, byID[it.SectionID], consent).Consent {
+			if it.OnAgenda() && onGreenList(it, sections) {
 				out = append(out, it)
 			}
 		}
