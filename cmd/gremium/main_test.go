@@ -434,7 +434,7 @@ func TestImportPreparatoryMinutes(t *testing.T) {
 		}
 	}
 	text, _ := os.ReadFile(s47)
-	if !strings.Contains(string(text), `<p class="beschlussempfehlung">Beschlussempfehlung der 39. AL-Runde vom 05.06.2025: Annahme wie vorgeschlagen, ohne Aussprache (Grüne Liste)</p>`) {
+	if !strings.Contains(string(text), `<p class="beschlussempfehlung">Beschlussempfehlung der 39. AL-Runde vom 05.06.2025: Annahme wie vorgeschlagen, ohne Aussprache (Grüne Liste) – auf der Grünen Liste</p>`) {
 		t.Fatalf("the internal export of the 47th session lacks the recommendations:\n%.2000s", text)
 	}
 	// The IT-PLR's minutes first: the AL-Runde is not there yet.
