@@ -96,8 +96,9 @@ func bodySectionsTx(ctx context.Context, tx *sql.Tx, bodyID int64) ([]model.Sect
 // greenListOrder gives the new positions of the items of an agenda (all
 // of a session's, in agenda order) that must move so that the items on the
 // Grüne Liste (as the agenda groups them, model.SectionOf: on the list or
-// in its section; on the agenda, not deferred away) stand in one block, in
-// their order, at the place of the consent section among the body's
+// in its section; on the agenda, not deferred away) stand in one block —
+// those standing there already first, then those joining, each in agenda
+// order — at the place of the consent section among the body's
 // sections: before the first other item of a later section, at the end
 // when there is none — the IT-PLR's Grüne Liste is its last section, and
 // its minutes list the list's items after the topics (seed 000). The items
@@ -137,6 +138,31 @@ func greenListOrder(items []model.AgendaItem, sections []model.Section) map[int6
 			break
 		}
 	}
+	// The items standing at the list's place already come first, those
+	// joining it after them (each part in agenda order): the list keeps
+	// the order in which its items joined it (before, an item confirmed
+	// later but standing earlier among the topics went before those
+	// gathered already, so confirming A, then B gave B, A).
+	idx := make(map[int64]int, len(items))
+	for i, it := range items {
+		idx[it.ID] = i
+	}
+	lo, hi := -1, len(items)
+	if at > 0 {
+		lo = idx[rest[at-1].ID]
+	}
+	if at < len(rest) {
+		hi = idx[rest[at].ID]
+	}
+	var standing, joining []model.AgendaItem
+	for _, it := range block {
+		if i := idx[it.ID]; i > lo && i < hi {
+			standing = append(standing, it)
+		} else {
+			joining = append(joining, it)
+		}
+	}
+	block = append(standing, joining...)
 	order := append(append(append([]model.AgendaItem(nil), rest[:at]...), block...), rest[at:]...)
 	moved := false
 	for i, it := range order {

@@ -61,21 +61,22 @@ func TestGreenListFormsOneBlock(t *testing.T) {
 		t.Errorf("the agenda after the confirmation: %s", got)
 	}
 	// Ticked by the secretariat (the management page), the item joins the
-	// block at the tick (tickGreenList), in the agenda's order; numbering
-	// keeps the block.
+	// block at the tick (tickGreenList), after the items on it already
+	// (the list keeps the order its items joined in); numbering keeps the
+	// block.
 	itB := must[model.AgendaItem](t)(s.Item(ctx, f.itemB))
 	itB.Consent = true
 	check(t, s.UpdateItem(ctx, itB))
 	if _, err := s.NumberAgenda(ctx, f.main); err != nil {
 		t.Fatal(err)
 	}
-	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Cloud-Strategie 02, Registermodernisierung 03, Föderales Datenportal 04" {
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Cloud-Strategie 02, Föderales Datenportal 03, Registermodernisierung 04" {
 		t.Errorf("the numbered agenda: %s", got)
 	}
 	// Taken off the list, an item goes back into its section, after its
-	// last item (its number waits for the next numbering).
+	// last item — here where it stood, the list's first.
 	check(t, s.PullFromGreenList(ctx, recA, "HE"))
-	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Cloud-Strategie 02, Föderales Datenportal 04, Registermodernisierung 03" {
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Cloud-Strategie 02, Föderales Datenportal 03, Registermodernisierung 04" {
 		t.Errorf("the agenda after a pull: %s", got)
 	}
 	if _, err := s.NumberAgenda(ctx, f.main); err != nil {
@@ -148,16 +149,16 @@ func TestPulledItemWithoutTopicLeavesTheBlock(t *testing.T) {
 	if _, err := s.NumberAgenda(ctx, f.main); err != nil {
 		t.Fatal(err)
 	}
-	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Registermodernisierung 02, Föderales Datenportal 03, Konsens 04" {
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Konsens 02, Föderales Datenportal 03, Registermodernisierung 04" {
 		t.Fatalf("the numbered agenda: %s", got)
 	}
 	// Move it into the middle of the block, then take it off the list.
-	check(t, s.MoveItem(ctx, c, -1, must[model.AgendaItem](t)(s.Item(ctx, c)).Version))
-	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Registermodernisierung 02, Konsens 04, Föderales Datenportal 03" {
+	check(t, s.MoveItem(ctx, c, 1, must[model.AgendaItem](t)(s.Item(ctx, c)).Version))
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Föderales Datenportal 03, Konsens 02, Registermodernisierung 04" {
 		t.Fatalf("after the move: %s", got)
 	}
 	check(t, s.PullItemFromGreenList(ctx, c, "HE"))
-	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Konsens 04, Registermodernisierung 02, Föderales Datenportal 03" {
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 01, Konsens 02, Föderales Datenportal 03, Registermodernisierung 04" {
 		t.Errorf("the pulled item stands in the list's block: %s", got)
 	}
 }

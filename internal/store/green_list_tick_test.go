@@ -39,7 +39,8 @@ func TestGreenListTickFollowsTheBlock(t *testing.T) {
 		t.Errorf("the list after the tick stands apart: %v", apart)
 	}
 	check(t, tick(f.itemB, true))
-	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 03, Registermodernisierung 02, Föderales Datenportal 01" {
+	// The second joins the list after the first (the order they joined in).
+	if got := agendaOrder(t, s, f.main); got != "Bericht Cloud 03, Föderales Datenportal 01, Registermodernisierung 02" {
 		t.Errorf("the agenda after the second tick: %s", got)
 	}
 	// Unticked, the item goes back into its section, before the list.
