@@ -502,10 +502,57 @@ func (d recommendationsData) ProposalFields(item int64) bool {
 }
 
 // NoProposal says, in the form for an item without a decision proposal,
-// why the choices that adopt one are not offered.
-func (d recommendationsData) NoProposal() string {
-	return fmt.Sprintf("Zu diesem TOP liegt kein Beschlussvorschlag vor: „%s“, „%s“ und die Grüne Liste setzen einen voraus und werden nicht angeboten. Zu einem Bericht empfehlen Sie „%s“ (zur Kenntnisnahme).",
-		model.RecommendAdopt.Label(), model.RecommendAdoptChanged.Label(), model.RecommendDiscuss.Label())
+// why the choices that adopt one are not offered, and what fits the
+// item's goal — named as it is: before, every such item was called a
+// report ("Zu einem Bericht empfehlen Sie …"), one for Kenntnisnahme too.
+func (d recommendationsData) NoProposal(goal model.Goal) string {
+	discuss := model.RecommendDiscuss.Label()
+	var fits string
+	switch goal {
+	case model.GoalReport:
+		fits = fmt.Sprintf("Ziel des TOP ist ein Bericht: Empfehlen Sie „%s“ (zur Kenntnisnahme).", discuss)
+	case model.GoalNoting:
+		fits = fmt.Sprintf("Ziel des TOP ist die Kenntnisnahme: Empfehlen Sie „%s“ (zur Kenntnisnahme).", discuss)
+	case model.GoalDiscussion:
+		fits = fmt.Sprintf("Ziel des TOP ist die Diskussion: Empfehlen Sie „%s“.", discuss)
+	case model.GoalDecision:
+		fits = fmt.Sprintf("Ziel des TOP ist ein Beschluss: Empfehlen Sie „%s“, oder das anmeldende Mitglied ergänzt einen Beschlussvorschlag.", discuss)
+	default:
+		fits = fmt.Sprintf("Empfehlen Sie „%s“ oder „%s“.", discuss, model.RecommendReject.Label())
+	}
+	return fmt.Sprintf("Zu diesem TOP liegt kein Beschlussvorschlag vor: „%s“, „%s“ und die Grüne Liste setzen einen voraus und werden nicht angeboten. %s",
+		model.RecommendAdopt.Label(), model.RecommendAdoptChanged.Label(), fits)
+}
+
+// KindDescribedBy gives the ids that describe the kind choices of item's
+// form (aria-describedby, WCAG 1.3.1/3.3.2): the hint, id hint+item, that
+// says why choices are missing (an item without a proposal: NoProposal),
+// and the reason of a refused form at the kind, id field+item+"-fehler"
+// (templates "invalid", "field-error"); "" when there is neither. Before,
+// the hint stood beside the choices unlinked.
+func (d recommendationsData) KindDescribedBy(item int64, hint, field string) string {
+	var ids []string
+	if !d.Proposals[item] {
+		ids = append(ids, hint+strconv.FormatInt(item, 10))
+	}
+	if d.Typed != nil && item == d.TypedItem && d.TypedProblems.At("empfehlung") != "" {
+		ids = append(ids, field+strconv.FormatInt(item, 10)+"-fehler")
+	}
+	return strings.Join(ids, " ")
+}
+
+// ApplicationWait says, in the box of an item whose proposal's application
+// does not suffice yet (recItem.Short, AwaitingShort), that no
+// recommendation can be proposed on it until it does, and why not even
+// "Beratung" or "keine Annahme": the store refuses every kind
+// (recommendationBasis checks the proposal's application, whatever is
+// recommended — docs/decision-rules.md, "Co-applicants confirm"), so the
+// form is disabled. Before, the form offered every kind, "Annahme wie
+// vorgeschlagen" chosen, each refused at save.
+func (d recommendationsData) ApplicationWait() string {
+	return fmt.Sprintf("Eine Empfehlung zu diesem TOP kann erst vorgeschlagen werden, wenn der Antrag ausreicht; bis dahin keine, auch nicht „%s“ oder „%s“: "+
+		"Über jede Empfehlung zu einem Beschlussvorschlag wird nach dessen Antrag abgestimmt, und ein Mitantrag zählt erst, wenn er bestätigt ist. Das Formular ist bis dahin gesperrt.",
+		model.RecommendDiscuss.Label(), model.RecommendReject.Label())
 }
 
 // proposalItems gives the items of session that have a decision proposal
@@ -528,8 +575,9 @@ func (s *Server) proposalItems(ctx context.Context, session int64) (map[int64]bo
 // on a preparatory session's page, a written procedure on the prepared
 // session's): each reason a link to its field when the page shows the
 // item's form again, plain text when it does not (the item has a proposal
-// by now, or is no longer awaiting one) — a link to a form not on the page
-// leads nowhere.
+// by now, or is no longer awaiting one, or the form is disabled while the
+// application does not suffice) — a link to a form not on the page, or to
+// a disabled field, leads nowhere.
 func (d recommendationsData) Summary() errorSummary {
 	id := strconv.FormatInt(d.TypedItem, 10)
 	if d.Prep {
@@ -541,7 +589,7 @@ func (d recommendationsData) Summary() errorSummary {
 	}
 	shown := false
 	for _, it := range d.Awaiting {
-		shown = shown || it.ID == d.TypedItem && d.HasPrep
+		shown = shown || it.ID == d.TypedItem && d.HasPrep && d.AwaitingShort[it.ID].Reason == ""
 	}
 	if !shown {
 		return unlinkedSummary("umlauf-fehler", "Das Umlaufverfahren ist nicht eingeleitet", d.TypedProblems)
@@ -551,13 +599,14 @@ func (d recommendationsData) Summary() errorSummary {
 }
 
 // proposalForm reports whether the preparatory session's page shows the
-// form that proposes a recommendation on item (as the template decides:
-// an accepted, not deferred item without a proposal under way or a
-// recommendation given, of a prepared session still to come).
+// form that proposes a recommendation on item, enabled (as the template
+// decides: an accepted, not deferred item without a proposal under way or
+// a recommendation given, of a prepared session still to come, whose
+// proposal's application suffices — a disabled field takes no focus).
 func (d recommendationsData) proposalForm(item int64) bool {
 	for _, it := range d.Items {
 		if it.Item.ID == item {
-			return d.Coming && it.Item.Status != model.ItemRegistered && !it.Item.Deferred() && !it.Open && it.Given == nil
+			return d.Coming && it.Item.Status != model.ItemRegistered && !it.Item.Deferred() && !it.Open && it.Given == nil && it.Short.Reason == ""
 		}
 	}
 	return false
