@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"gremium/internal/demo"
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -148,5 +150,28 @@ func TestRecommendationHintNamesTheGoal(t *testing.T) {
 				t.Errorf("%s refused: a choice %s, want %s", c.post, r, want)
 			}
 		}
+	}
+}
+
+// TestDisabledFormLooksDisabled: the recommendation form an insufficient
+// application holds back was disabled, but its button kept the look of an
+// active one (the brand's dark blue), so the secretariat clicked a button
+// that did nothing. A disabled button looks disabled now.
+func TestDisabledFormLooksDisabled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	ts, st, _ := demoAccountsServer(t)
+	main, _ := planPair48(t, st)
+	other := recommendationItem(t, st, main)
+	item := insufficientItem(t, st, main, "Deutschland-Stack (Test)")
+	b := newBrowser(t, ts.URL)
+	b.login("geschaeftsstelle")
+	b.page("/gremien/al-runde/sitzungen/40/empfehlungen")
+	var disabled, enabled string
+	b.run("button colours", chromedp.Evaluate(fmt.Sprintf(`getComputedStyle(document.querySelector('#empfehlung-%d button[disabled]')).backgroundColor`, item), &disabled),
+		chromedp.Evaluate(fmt.Sprintf(`getComputedStyle(document.querySelector('#empfehlung-%d button:not([disabled])')).backgroundColor`, other), &enabled))
+	if disabled == "" || disabled == enabled {
+		t.Errorf("the disabled button's background %q is the active one's %q", disabled, enabled)
 	}
 }
