@@ -269,8 +269,57 @@ type Registration struct {
 	// registration deadline not passed; NoChange says why not.
 	Changeable bool   `json:"aenderbar"`
 	NoChange   string `json:"nichtAenderbar,omitempty"`
-	Version    int    `json:"version"`
-	URL        string `json:"url"`
+	// Outcome is what became of the registration once its session is
+	// held, as its page says it; empty before.
+	Outcome []RegistrationResult `json:"ergebnis"`
+	Version int                  `json:"version"`
+	URL     string               `json:"url"`
+}
+
+// RegistrationResult is one line of what became of a registration in its
+// held session (model.OutcomeOfRegistration), as its page says it: the
+// kind (nicht_aufgenommen, vertagt, gefasst, abgelehnt,
+// nicht_entschieden, kein_beschluss, behandelt), the sentence, the
+// decision taken with its page, or the session the item was deferred to
+// with its page (the address only when the session is found), and the
+// decision's result or the deferral's reason, confidential passages
+// marked [[…]].
+type RegistrationResult struct {
+	Kind        string `json:"art"`
+	Text        string `json:"text"`
+	Decision    string `json:"beschluss,omitempty"`
+	DecisionURL string `json:"beschlussUrl,omitempty"`
+	DeferredTo  int    `json:"vertagtAuf,omitempty"`
+	SessionURL  string `json:"sitzungUrl,omitempty"`
+	Result      string `json:"ergebnis,omitempty"`
+	Reason      string `json:"grund,omitempty"`
+}
+
+// registrationResults gives what became of the registration it in its
+// session se as the token's reader may see it (store.RegistrationOutcome).
+func (a *Server) registrationResults(r *http.Request, it model.AgendaItem, se model.Session) ([]RegistrationResult, error) {
+	lines, later, err := a.st.RegistrationOutcome(r.Context(), audience(a.reader(r)), it, se)
+	if err != nil {
+		return nil, err
+	}
+	site := a.Site.Base(r)
+	out := make([]RegistrationResult, 0, len(lines))
+	for _, o := range lines {
+		res := RegistrationResult{Kind: string(o.Kind), Text: model.TypedMarks(o.Sentence()), Decision: o.DecisionLabel, DeferredTo: o.DeferredTo}
+		if o.DecisionLabel != "" {
+			res.DecisionURL = site + "/beschluesse/" + o.DecisionLabel
+		}
+		if o.DeferredTo > 0 && later != nil {
+			res.SessionURL = site + later.Path()
+		}
+		if o.Kind == model.OutcomeDeferred {
+			res.Reason = model.TypedMarks(o.Note)
+		} else {
+			res.Result = model.TypedMarks(o.Note)
+		}
+		out = append(out, res)
+	}
+	return out, nil
 }
 
 // CoApplicantState is one named co-applicant of a registration's
@@ -440,6 +489,10 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 	} else {
 		out.Changeable = true
 	}
+	if out.Outcome, err = a.registrationResults(r, it, se); err != nil {
+		a.fail(w, r, err)
+		return
+	}
 	writeJSON(w, status, out)
 }
 
@@ -471,7 +524,10 @@ type CoApplicantRegistration struct {
 	// NoWithdrawal: the member confirmed and can no longer withdraw, why
 	// (model.AgendaItem.CoWithdrawal).
 	NoWithdrawal string `json:"nichtZurueckziehbar,omitempty"`
-	URL          string `json:"url"`
+	// Outcome is what became of the registration once its session is
+	// held, as the co-applicant may read it; empty before.
+	Outcome []RegistrationResult `json:"ergebnis"`
+	URL     string               `json:"url"`
 }
 
 // writeCoApplicantRegistration answers with the registration it of the
@@ -499,6 +555,10 @@ func (a *Server) writeCoApplicantRegistration(w http.ResponseWriter, r *http.Req
 				}
 			}
 		}
+	}
+	if out.Outcome, err = a.registrationResults(r, it, se); err != nil {
+		a.fail(w, r, err)
+		return
 	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -390,14 +390,25 @@ func (d Decision) OriginalName() string {
 // BE-2026/01-AL ist ausgesprochen.", "Der Empfehlungsvorschlag ist nicht
 // angenommen." (a draft or a rejected proposal).
 func (d Decision) Outcome() string {
+	before, label, after := d.OutcomeParts()
+	return before + label + after
+}
+
+// OutcomeParts gives Outcome in three parts, the decision's number (its
+// Label, empty without one) between the words before and after it, so
+// that a page can make the number a link without cutting the sentence:
+// "Der Beschluss ", "B-2025/26-IT", " ist gefasst.".
+func (d Decision) OutcomeParts() (before, label, after string) {
 	if d.Status != DecisionAdopted {
-		return "Der " + d.ProposalName() + " ist nicht angenommen."
+		return "Der " + d.ProposalName() + " ist nicht angenommen.", "", ""
 	}
 	subject := d.WithArticle()
-	if d.Label != "" {
-		subject += " " + d.Label
+	subject = strings.ToUpper(subject[:1]) + subject[1:]
+	verb := " ist " + d.AdoptedVerb() + "."
+	if d.Label == "" {
+		return subject + verb, "", ""
 	}
-	return strings.ToUpper(subject[:1]) + subject[1:] + " ist " + d.AdoptedVerb() + "."
+	return subject + " ", d.Label, verb
 }
 
 // StatusLabel gives the decision's state in words of its kind: a

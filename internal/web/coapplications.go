@@ -44,7 +44,7 @@ type coApplicantData struct {
 	// "Ihr Mitantrag".
 	NewList []store.Document
 	// Outcome is what became of the registration in its session, once
-	// held, as its registering office reads it (registrationOutcome).
+	// held, as its registering office reads it (store.RegistrationOutcome).
 	Outcome []regOutcome
 }
 

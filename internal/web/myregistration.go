@@ -6,7 +6,6 @@ package web
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -52,81 +51,31 @@ type myRegistrationData struct {
 }
 
 // regOutcome is one line of what became of a registration in its
-// session: a sentence with at most one link in it (Before, the link's
-// text at URL, After) and a passage of the minutes that may carry
-// confidential marks (Note, introduced by NoteLabel: the result, the
-// reason of a deferral).
+// session (model.RegistrationOutcome) with the address its link text
+// points to: the decision's page, or the page of the session the item was
+// deferred to; empty for a session the reader cannot find.
 type regOutcome struct {
-	Before, URL, LinkText, After string
-	NoteLabel, Note              string
+	model.RegistrationOutcome
+	URL string
 }
 
-// registrationOutcome says what became of the registration it once its
-// session se is held: not taken up (still pending, so never on the
-// agenda), deferred (to which session, why), each decision taken on it or
-// its proposal rejected or left undecided, or the item dealt with without
-// a decision. A declined registration gets none: its status and reason
-// say it. Nothing before the session is held. Decisions pass the
-// publication gate of the reader.
+// registrationOutcome gives what became of the registration it in its
+// held session se (store.RegistrationOutcome), as the reader may see it,
+// each line with the address of its link.
 func (s *Server) registrationOutcome(r *http.Request, it model.AgendaItem, se model.Session) ([]regOutcome, error) {
-	ctx := r.Context()
-	if !se.Held() || it.Status == model.ItemDeclined {
-		return nil, nil
-	}
-	if it.Status == model.ItemRegistered {
-		return []regOutcome{{Before: "Die Geschäftsstelle hat die Anmeldung nicht in die Tagesordnung aufgenommen; die Sitzung hat ohne sie stattgefunden."}}, nil
-	}
-	if it.Deferred() {
-		out := regOutcome{Before: "Vertagt auf die ", After: ".", NoteLabel: "Grund", Note: it.Deferral.Reason}
-		later, err := s.st.SessionByNumber(ctx, se.BodyID, it.Deferral.To)
-		switch {
-		case err == nil:
-			out.URL, out.LinkText = later.Path(), fmt.Sprintf("%d. Sitzung", later.Number)
-		case errors.Is(err, store.ErrNotFound):
-			out.Before = "Vertagt auf die " + fmt.Sprintf("%d. Sitzung", it.Deferral.To)
-		default:
-			return nil, err
-		}
-		out.Note = strings.TrimSuffix(strings.TrimSpace(out.Note), ".") // the template ends the sentence
-		return []regOutcome{out}, nil
-	}
-	ds, err := s.st.ItemDecisions(ctx, it.ID)
+	lines, later, err := s.st.RegistrationOutcome(r.Context(), s.audienceOf(r), it, se)
 	if err != nil {
 		return nil, err
 	}
-	a := s.audienceOf(r)
-	var out []regOutcome
-	for _, d := range ds {
-		d, ok := a.Decision(d)
-		if !ok {
-			continue
+	out := make([]regOutcome, 0, len(lines))
+	for _, o := range lines {
+		line := regOutcome{RegistrationOutcome: o, URL: decisionURL(o.DecisionLabel)}
+		if o.DeferredTo > 0 && later != nil {
+			line.URL = later.Path()
 		}
-		switch d.Status {
-		case model.DecisionAdopted:
-			line := regOutcome{Before: d.Outcome(), NoteLabel: "Ergebnis", Note: d.Result}
-			if before, after, found := strings.Cut(line.Before, " "+d.Label+" "); d.Label != "" && found {
-				line.Before, line.URL, line.LinkText, line.After = before+" ", decisionURL(d.Label), d.Label, " "+after
-			}
-			out = append(out, line)
-		case model.DecisionRejected:
-			out = append(out, regOutcome{Before: "Der " + d.ProposalName() + " ist abgelehnt.", NoteLabel: "Ergebnis", Note: d.Result})
-		default:
-			out = append(out, regOutcome{Before: "Über den " + d.ProposalName() + " wurde in der Sitzung nicht entschieden."})
-		}
+		out = append(out, line)
 	}
-	for i := range out {
-		out[i].Note = strings.TrimSuffix(strings.TrimSpace(out[i].Note), ".") // the template ends the sentence
-	}
-	if len(out) > 0 {
-		return out, nil
-	}
-	switch it.Goal {
-	case model.GoalDecision:
-		return []regOutcome{{Before: "In der Sitzung wurde dazu kein Beschluss gefasst."}}, nil
-	case model.GoalNone:
-		return []regOutcome{{Before: "Der Tagesordnungspunkt wurde in der Sitzung behandelt; ein Beschluss war nicht beantragt."}}, nil
-	}
-	return []regOutcome{{Before: fmt.Sprintf("Der Tagesordnungspunkt wurde in der Sitzung behandelt (Ziel: %s); ein Beschluss war nicht beantragt.", it.Goal)}}, nil
+	return out, nil
 }
 
 // Not found: what the registration's pages say when there is no
