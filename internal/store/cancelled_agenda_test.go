@@ -39,7 +39,7 @@ func TestCancelledSessionTakesNoDecisionOnItsAgenda(t *testing.T) {
 		Status: model.ItemRegistered, RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil))
 	declined := must[int64](t)(s.RegisterItem(ctx, model.AgendaItem{SessionID: f.main, SectionID: f.section, Title: "Abzulehnen", Goal: model.GoalDiscussion,
 		Status: model.ItemRegistered, RegisteredBy: "HE", Impact: model.Impact{Stated: true}}, nil))
-	if len(must[[]AwaitingItem](t)(s.AwaitingRecommendation(ctx, "HE"))) == 0 {
+	if len(awaitingRecommendation(t, s, "HE")) == 0 {
 		t.Fatal("nothing awaits the AL-Runde before the cancellation")
 	}
 	check(t, s.CancelSession(ctx, f.main, must[model.Session](t)(s.Session(ctx, f.main)).Version, "Terminkollision"))
@@ -61,7 +61,7 @@ func TestCancelledSessionTakesNoDecisionOnItsAgenda(t *testing.T) {
 	if got := must[model.Session](t)(s.Session(ctx, f.al)); !got.Cancelled() || !strings.Contains(got.Schedule.CancelledReason, "48. Sitzung") {
 		t.Errorf("the AL-Runde preparing the cancelled session: %+v", got.Schedule)
 	}
-	if aw := must[[]AwaitingItem](t)(s.AwaitingRecommendation(ctx, "HE")); len(aw) != 0 {
+	if aw := awaitingRecommendation(t, s, "HE"); len(aw) != 0 {
 		t.Errorf("items of a cancelled session await the AL-Runde: %+v", aw)
 	}
 }

@@ -1058,49 +1058,12 @@ func stateWords(c model.ConsentState) string {
 }
 
 // AwaitingItem is an item a member registered for a session whose body
-// has a preparatory body, with no recommendation given yet.
+// has a preparatory body, with the preparatory session that is to give
+// its recommendation (PreparedRegistration says where that stands).
 type AwaitingItem struct {
 	Item          model.AgendaItem
 	Session       model.Session
 	PrepSession   int    // the number of the preparatory session, 0 if none is planned
 	PrepBody      string // its body's abbreviation
 	PrepSessionOn model.Date
-}
-
-// AwaitingRecommendation gives the items the member registered for
-// sessions not yet held that still await the preparatory body's
-// recommendation. An item of a session whose agenda is published, whose
-// day has passed, or that is cancelled, waits no longer: it is on the agenda (or was), as
-// the member's registrations say.
-func (s *Store) AwaitingRecommendation(ctx context.Context, member string) ([]AwaitingItem, error) {
-	rows, err := queryList(ctx, s.db, func(r scanner) (AwaitingItem, error) {
-		var a AwaitingItem
-		var sessionID int64
-		var prepNumber sql.NullInt64
-		var prepDate sql.NullString
-		if err := r.Scan(&a.Item.ID, &sessionID, &a.PrepBody, &prepNumber, &prepDate); err != nil {
-			return a, err
-		}
-		a.Item.SessionID, a.PrepSession, a.PrepSessionOn = sessionID, int(prepNumber.Int64), parseDate(prepDate.String)
-		return a, nil
-	}, "awaiting recommendation", `SELECT i.id, i.session_id, pb.abbrev, ps.number, ps.date
-		FROM agenda_items i JOIN sessions se ON se.id = i.session_id JOIN bodies pb ON pb.prepares_id = se.body_id
-		LEFT JOIN sessions ps ON ps.prepares_session_id = se.id AND ps.body_id = pb.id
-		WHERE i.registered_by = ? AND i.status != ? AND i.deferred_to = 0 AND se.status IN (?, ?) AND se.cancelled_reason = ''
-		  AND se.agenda_published = 0 AND (se.date = '' OR se.date >= ?)
-		  AND NOT EXISTS (SELECT 1 FROM recommendations r LEFT JOIN decisions d ON d.id = r.decision_id
-		                  WHERE r.target_item_id = i.id AND (r.decision_id IS NULL OR d.status = ?))
-		ORDER BY se.number, i.position, i.id`, member, model.ItemDeclined, model.StatusPlanned, model.StatusConvened, s.Today().String(), model.DecisionAdopted)
-	if err != nil {
-		return nil, err
-	}
-	for i := range rows {
-		if rows[i].Item, err = s.Item(ctx, rows[i].Item.ID); err != nil {
-			return nil, err
-		}
-		if rows[i].Session, err = s.Session(ctx, rows[i].Item.SessionID); err != nil {
-			return nil, err
-		}
-	}
-	return rows, nil
 }

@@ -144,7 +144,7 @@ func TestRecommendationFollowsTheVoteRules(t *testing.T) {
 	// Members see which of their items still await the AL-Runde (on a
 	// day before the 48th session: after it, none waits).
 	s.SetClock(func() time.Time { return time.Date(2026, 2, 20, 10, 0, 0, 0, model.Berlin) })
-	waiting := must[[]AwaitingItem](t)(s.AwaitingRecommendation(ctx, "HE"))
+	waiting := awaitingRecommendation(t, s, "HE")
 	s.SetClock(time.Now)
 	if len(waiting) != 1 || waiting[0].Item.ID != f.itemC || waiting[0].PrepSession != 40 || waiting[0].PrepBody != "AL-Runde" {
 		t.Errorf("awaiting for HE: %+v", waiting)
@@ -568,7 +568,7 @@ func TestAwaitingRecommendationEndsWithTheAgenda(t *testing.T) {
 	s.SetClock(func() time.Time { return time.Date(2026, 2, 1, 10, 0, 0, 0, model.Berlin) })
 	ids := func() []int64 {
 		var out []int64
-		for _, a := range must[[]AwaitingItem](t)(s.AwaitingRecommendation(ctx, "HE")) {
+		for _, a := range awaitingRecommendation(t, s, "HE") {
 			out = append(out, a.Item.ID)
 		}
 		return out
@@ -772,4 +772,18 @@ func TestRecommendationInWrittenProcedureGivesTheChangedText(t *testing.T) {
 	if !strings.HasPrefix(r.Caption(), "Beschlussempfehlung der AL-Runde im Umlaufverfahren vom 02.03.2026") {
 		t.Errorf("caption %q", r.Caption())
 	}
+}
+
+// awaitingRecommendation gives the member's registrations that still
+// await the preparatory body's recommendation, as "Mein Bereich" reads
+// them (PreparedRegistrations, Awaits).
+func awaitingRecommendation(t *testing.T, s *Store, member string) []PreparedRegistration {
+	t.Helper()
+	var out []PreparedRegistration
+	for _, p := range must[[]PreparedRegistration](t)(s.PreparedRegistrations(context.Background(), member)) {
+		if p.Awaits() {
+			out = append(out, p)
+		}
+	}
+	return out
 }

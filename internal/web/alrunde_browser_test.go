@@ -70,7 +70,7 @@ func TestTwoStageCycleInTheBrowser(t *testing.T) {
 	itemB, proposalB := register("Registermodernisierung", "Bund")
 	// Hessen sees its item await the AL-Runde — on a day before the
 	// sessions of 2026 (a registration whose session's day has passed
-	// waits for nothing any more, store.AwaitingRecommendation).
+	// waits for nothing any more, store.PreparedRegistration.Awaits).
 	st.SetClock(func() time.Time { return time.Date(2026, 2, 10, 10, 0, 0, 0, model.Berlin) })
 	he := gs.another()
 	he.login("hessen")
