@@ -100,9 +100,18 @@ const MaxStoredQuery = 200
 // member, FachMK or topic, an impossible year) are answered 400 or 404
 // and so not stored either (storedPages keeps 200 only).
 func storedQuery(params []string, raw string) bool {
-	if raw == "" {
-		return true
-	}
+	return storableQuery(raw, func(name, value string) bool {
+		// The register's form sends its text field empty (q=) with
+		// every choice.
+		return slices.Contains(params, name) || name == "q" && value == ""
+	})
+}
+
+// storableQuery says whether a page with the query raw may be kept
+// rendered: at most MaxStoredQuery bytes, parsed, each parameter named
+// once, and each name with its value taken by ok. The list pages and the
+// OParl lists differ only in ok.
+func storableQuery(raw string, ok func(name, value string) bool) bool {
 	if len(raw) > MaxStoredQuery {
 		return false
 	}
@@ -111,12 +120,7 @@ func storedQuery(params []string, raw string) bool {
 		return false
 	}
 	for name, values := range v {
-		if len(values) > 1 {
-			return false
-		}
-		// The register's form sends its text field empty (q=) with
-		// every choice.
-		if !slices.Contains(params, name) && (name != "q" || values[0] != "") {
+		if len(values) > 1 || !ok(name, values[0]) {
 			return false
 		}
 	}
@@ -153,43 +157,28 @@ func oparlListPath(rest string) bool {
 // leaves out unknown parameters); the names are checked again so that
 // nothing depends on the order of the middleware.
 func oparlStoredQuery(raw string) bool {
-	if len(raw) > MaxStoredQuery {
+	return storableQuery(raw, oparlStoredValue)
+}
+
+// oparlStoredValue says whether the OParl list parameter name has value
+// in the one spelling the list's own links use (oparlStoredQuery).
+func oparlStoredValue(name, val string) bool {
+	switch {
+	case !slices.Contains(oparl.Params, name):
 		return false
+	case name == "limit":
+		n, err := strconv.Atoi(val)
+		return err == nil && n >= 1 && n <= api.MaxPerPage && strconv.Itoa(n) == val
+	case name == "omit_internal":
+		return val == "true"
+	case name == "after":
+		c, err := store.ParseOParlCursor(val)
+		return err == nil && c.String() == val
+	case slices.Contains(oparl.TimeParams, name):
+		t, err := time.Parse(time.RFC3339, val)
+		return err == nil && t.Format(time.RFC3339) == val
 	}
-	v, err := url.ParseQuery(raw)
-	if err != nil {
-		return false
-	}
-	for name, values := range v {
-		if len(values) > 1 || !slices.Contains(oparl.Params, name) {
-			return false
-		}
-		val := values[0]
-		switch {
-		case name == "limit":
-			n, err := strconv.Atoi(val)
-			if err != nil || n < 1 || n > api.MaxPerPage || strconv.Itoa(n) != val {
-				return false
-			}
-		case name == "omit_internal":
-			if val != "true" {
-				return false
-			}
-		case name == "after":
-			c, err := store.ParseOParlCursor(val)
-			if err != nil || c.String() != val {
-				return false
-			}
-		case slices.Contains(oparl.TimeParams, name):
-			t, err := time.Parse(time.RFC3339, val)
-			if err != nil || t.Format(time.RFC3339) != val {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
+	return false
 }
 
 // pageKey names what a stored page answers: host, scheme, path and query.
