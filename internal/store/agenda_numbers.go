@@ -106,12 +106,11 @@ func bodySectionsTx(ctx context.Context, tx *sql.Tx, bodyID int64) ([]model.Sect
 // stands so already (or the body has no consent section).
 func greenListOrder(items []model.AgendaItem, sections []model.Section) map[int64]int {
 	rank := map[int64]int{}
-	byID := map[int64]model.Section{}
-	consent, consentRank := model.Section{}, -1
+	consentRank := -1
 	for i, c := range sections {
-		rank[c.ID], byID[c.ID] = i, c
+		rank[c.ID] = i
 		if c.Consent && consentRank < 0 {
-			consent, consentRank = c, i
+			consentRank = i
 		}
 	}
 	if consentRank < 0 {
@@ -122,7 +121,7 @@ func greenListOrder(items []model.AgendaItem, sections []model.Section) map[int6
 		switch {
 		case !it.OnAgenda():
 			// Registrations not (yet) accepted keep their positions.
-		case !it.Deferred() && model.SectionOf(it, byID[it.SectionID], consent).Consent:
+		case onGreenList(it, sections):
 			block = append(block, it)
 		default:
 			rest = append(rest, it)
