@@ -20,7 +20,9 @@ import (
 // read title) — and the footer's notice "Interne Ansicht: … nicht zur
 // Weitergabe bestimmt" was left off the printout. Now the passage carries
 // the words "vertraulich: … (Ende vertraulich)", read out on screen and
-// printed with a border round it, and the footer's notice is printed.
+// printed with a border round it, and the footer's notice is printed. On
+// screen a dashed line under the passage tells it apart without its
+// colour (before, a reader who does not see the yellow saw nothing).
 func TestConfidentialMarksPrintAndAreRead(t *testing.T) {
 	browserTest(t)
 	ts, _ := cycleServer(t)
@@ -41,10 +43,10 @@ func TestConfidentialMarksPrintAndAreRead(t *testing.T) {
 	const look = `JSON.stringify((() => {
 		const m = document.querySelector("main mark.confidential"), b = getComputedStyle(m, "::before"), a = getComputedStyle(m, "::after");
 		const f = document.querySelector("footer.site"), p = f.querySelector("p"), n = f.querySelector("nav");
-		return {before: b.content, after: a.content, beforeWidth: b.width, border: getComputedStyle(m).borderTopStyle,
+		return {before: b.content, after: a.content, beforeWidth: b.width, border: getComputedStyle(m).borderTopStyle, underline: getComputedStyle(m).borderBottomStyle,
 			footer: getComputedStyle(f).display !== "none" && getComputedStyle(p).display !== "none" ? p.textContent : "", footerNav: getComputedStyle(n).display};
 	})())`
-	type looks struct{ Before, After, BeforeWidth, Border, Footer, FooterNav string }
+	type looks struct{ Before, After, BeforeWidth, Border, Underline, Footer, FooterNav string }
 	read := func(what string) looks {
 		t.Helper()
 		var out string
@@ -60,6 +62,9 @@ func TestConfidentialMarksPrintAndAreRead(t *testing.T) {
 	screen := read("on screen")
 	if screen.Before != `"vertraulich: "` || screen.After != `" (Ende vertraulich)"` || screen.BeforeWidth != "1px" {
 		t.Errorf("on screen, the passage is not marked in words for screen readers (out of sight): %+v", screen)
+	}
+	if screen.Underline != "dashed" {
+		t.Errorf("on screen, the passage is told apart by its colour alone (no dashed line under it): %+v", screen)
 	}
 	// What a screen reader gets: the words are in the accessibility tree.
 	var nodes []*accessibility.Node
