@@ -66,7 +66,7 @@ func TestOParlConferenceDatesAreMeetings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := findBy(c.list(org["meeting"].(string)), "name", "Konferenz (Test)")
+	m := findBy(c.list(org["meeting"].(string)), "name", "Konferenz (Test) "+fmk.Of())
 	if m == nil {
 		t.Fatalf("the date is not in the meeting list of %s (%s)", fmk.Abbrev, org["meeting"])
 	}

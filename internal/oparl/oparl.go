@@ -354,10 +354,34 @@ func ConferenceMeetingState(d model.ConferenceDate, today model.Date) string {
 	return "laufend"
 }
 
+// ConferenceMeetingName names a FachMK date as its Meeting: its title
+// with the conference ("Frühjahrskonferenz 2026 der
+// Innenministerkonferenz"), the title alone where it names the conference
+// already, "Sitzung der Innenministerkonferenz" without a title. A
+// client lists the Meetings of every organization side by side (the
+// body's list /oparl/v1/body/1/meeting holds the council's sessions and
+// every conference's dates): the title alone gave sixteen entries
+// "Frühjahrskonferenz 2027" that no reader could tell apart.
+func ConferenceMeetingName(d model.ConferenceDate, conference model.Body) string {
+	title := strings.TrimSpace(d.Title)
+	of := conference.Of()
+	switch {
+	case title == "":
+		return strings.TrimSpace("Sitzung " + of)
+	case of == "", strings.Contains(title, conference.Name), conference.Abbrev != "" && slices.Contains(strings.FieldsFunc(title, notLetterOrDigit), conference.Abbrev):
+		return title
+	}
+	return title + " " + of
+}
+
+// notLetterOrDigit splits a title into its words for
+// ConferenceMeetingName: "IMK-Frühjahrskonferenz" names the IMK.
+func notLetterOrDigit(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
 // ConferenceMeeting is a session date of a FachMK (Konferenztermin, kept by
 // its secretariat), a Meeting of the conference's Organization orgID; its
 // venue's Location is embedded (nil: none). The name is the date's title
-// ("Sitzung der …" without one). The span is that of the date's iCalendar
+// with the conference (ConferenceMeetingName). The span is that of the date's iCalendar
 // event: a date with a start time from that time on its first day to its
 // end time on its last day; an all-day date (no start time) from 00:00 of
 // its first day to 00:00 of the day after its last, the exclusive end of
@@ -369,11 +393,7 @@ func ConferenceMeetingState(d model.ConferenceDate, today model.Date) string {
 // dates ("#termine") shows the coming ones.
 func ConferenceMeeting(d model.ConferenceDate, conference model.Body, id, orgID int64, location json.RawMessage, today model.Date) Object {
 	o := newObject(KindMeeting, id)
-	name := strings.TrimSpace(d.Title)
-	if name == "" {
-		name = strings.TrimSpace("Sitzung " + conference.Of())
-	}
-	o["name"] = Text(name)
+	o["name"] = Text(ConferenceMeetingName(d, conference))
 	o["meetingState"] = ConferenceMeetingState(d, today)
 	o["organization"] = []string{URL(KindOrganization, orgID)}
 	o["web"] = Web("/fachmk/" + pathEscape(conference.Abbrev) + "#termine")

@@ -134,7 +134,7 @@ func TestOParlConferenceDateIsAMeeting(t *testing.T) {
 		t.Fatalf("no Meeting of the date: %v", m)
 	}
 	o := m.obj
-	if o["name"] != "Frühjahrskonferenz 2026" || o["meetingState"] != "geplant" || o["start"] != "2026-06-10T00:00:00+02:00" || o["end"] != "2026-06-13T00:00:00+02:00" ||
+	if o["name"] != "Frühjahrskonferenz 2026 der Innenministerkonferenz" || o["meetingState"] != "geplant" || o["start"] != "2026-06-10T00:00:00+02:00" || o["end"] != "2026-06-13T00:00:00+02:00" ||
 		o["created"] != created || o["modified"] != created || o["web"] != oparl.Base+"/fachmk/IMK#termine" {
 		t.Errorf("the date's Meeting: %v", o)
 	}
@@ -199,7 +199,7 @@ func TestOParlConferenceDateIsAMeeting(t *testing.T) {
 	d := dates[0]
 	d.Title, d.Starts, d.Ends = "Frühjahrskonferenz 2026 (verlegt)", model.NewDate(2026, 6, 17), model.Date{}
 	check(t, s.UpdateConferenceDate(ctx, d))
-	if m2, _ := oparlObjectOf(t, s, oparl.KindMeeting, -spring); m2.id != m.id || m2.obj["name"] != d.Title || m2.obj["modified"] != oparl.Time(changed) ||
+	if m2, _ := oparlObjectOf(t, s, oparl.KindMeeting, -spring); m2.id != m.id || m2.obj["name"] != d.Title+" der Innenministerkonferenz" || m2.obj["modified"] != oparl.Time(changed) ||
 		m2.obj["created"] != created || m2.obj["end"] != "2026-06-18T00:00:00+02:00" {
 		t.Errorf("after the change: %v", m2.obj)
 	}
