@@ -105,7 +105,7 @@ func TestOParlConferenceDatesAreMeetings(t *testing.T) {
 		}
 	}
 	changed := c.list(org["meeting"].(string) + "?modified_since=" + url.QueryEscape(oparl.Time(t1)))
-	if len(changed) != 1 || changed[0]["id"] != m["id"] || changed[0]["name"] != "Konferenz (Test, verlegt)" || changed[0]["modified"] != oparl.Time(t1) {
+	if len(changed) != 1 || changed[0]["id"] != m["id"] || changed[0]["name"] != "Konferenz (Test, verlegt) "+fmk.Of() || changed[0]["modified"] != oparl.Time(t1) {
 		t.Errorf("after the change: %v", changed)
 	}
 
