@@ -129,6 +129,87 @@ type Debrief struct {
 	// SavedAt is when the secretariat last saved or sent it; zero for a
 	// debrief saved before gremium recorded it.
 	SavedAt time.Time
+	// Waiver is the secretariat's note that the session needs no
+	// debrief ("Nachbesprechung entfällt"); zero while there is none.
+	Waiver DebriefWaiver
+}
+
+// DebriefWaiver is the secretariat's note "Nachbesprechung entfällt": the
+// session needs no debrief, for example because the FachMK discussed its
+// decisions already or the conference declined one. A session so noted
+// owes no debrief (store.SessionsOwingDebrief, the secretariat's "Mein
+// Bereich"); withdrawing the note makes it owed again. While it stands,
+// the debrief is neither saved nor sent (CheckNotWaived). The reason is
+// the secretariat's own: it may name a conference's or a member's
+// internal matters, so the FachMK secretariats and the spokespersons read
+// only that no debrief takes place (Public).
+type DebriefWaiver struct {
+	Reason string
+	By     string    // the user name of the account that noted it
+	At     time.Time // when; zero: no note
+}
+
+// Set reports whether the note stands.
+func (w DebriefWaiver) Set() bool { return !w.At.IsZero() }
+
+// Public gives the note as readers outside the secretariat may read it
+// (a FachMK secretariat, a spokesperson): that it stands and since when,
+// without its reason and who noted it.
+func (w DebriefWaiver) Public() DebriefWaiver { return DebriefWaiver{At: w.At} }
+
+// DebriefWaiverReasonMax is the longest reason of a DebriefWaiver, in
+// characters (as a session's cancellation reason: short enough for a
+// list).
+const DebriefWaiverReasonMax = 500
+
+// DebriefWaiverField names the field of the waiver's reason in a refusal
+// (AtField): the reason's name in its form.
+const DebriefWaiverField = "grund"
+
+// Waive notes on the debrief that it is not needed, with the reason (its
+// surrounding space trimmed), by the account by at the time at. It
+// refuses a debrief whose invitation is sent (the FachMK secretariats are
+// invited; gremium has no way yet to call a sent debrief off, and a note
+// here would not reach them), one noted already, and a reason that is
+// missing or longer than DebriefWaiverReasonMax characters (at
+// DebriefWaiverField).
+func (d *Debrief) Waive(reason, by string, at time.Time) error {
+	switch {
+	case d.Sent:
+		return RuleError("Die Einladung zu dieser Nachbesprechung ist bereits versandt; sie kann nicht mehr als entfallen vermerkt werden. Eine versandte Einladung lässt sich in gremium nicht zurückziehen – bitte sagen Sie die Nachbesprechung den eingeladenen Geschäftsstellen der Fachministerkonferenzen direkt ab.")
+	case d.Waiver.Set():
+		return RuleError("Die Nachbesprechung ist bereits seit %s als entfallen vermerkt.", BerlinDateTime(d.Waiver.At))
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return AtField(DebriefWaiverField, InputError("Bitte einen Grund angeben, warum die Nachbesprechung entfällt."))
+	}
+	if err := CheckTextLength(reason, "Der Grund", DebriefWaiverReasonMax); err != nil {
+		return AtField(DebriefWaiverField, err)
+	}
+	d.Waiver = DebriefWaiver{Reason: reason, By: by, At: at}
+	return nil
+}
+
+// Unwaive withdraws the note "Nachbesprechung entfällt": the debrief is
+// owed again. It refuses a debrief without the note.
+func (d *Debrief) Unwaive() error {
+	if !d.Waiver.Set() {
+		return RuleError("Die Nachbesprechung ist nicht als entfallen vermerkt; es gibt keinen Vermerk zurückzunehmen.")
+	}
+	d.Waiver = DebriefWaiver{}
+	return nil
+}
+
+// CheckNotWaived refuses to save or send a debrief noted as not needed:
+// the note is withdrawn first (Unwaive), so that neither a form opened
+// before the note was made sends an invitation to a debrief that does not
+// take place nor a save drops the note unnoticed.
+func (d Debrief) CheckNotWaived() error {
+	if d.Waiver.Set() {
+		return RuleError("Die Nachbesprechung ist seit %s als entfallen vermerkt; sie wird so weder gespeichert noch versandt. Bitte nehmen Sie zuerst den Vermerk „Nachbesprechung entfällt“ zurück.", BerlinDateTime(d.Waiver.At))
+	}
+	return nil
 }
 
 // DebriefEntry is one decision presented to one FachMK in a debrief.
@@ -141,12 +222,14 @@ type DebriefEntry struct {
 // ForConferences gives the debrief as a spokesperson of the given FachMK
 // reads it: the entries of those conferences only, without the invitation
 // text, which lists every conference's decisions and goes to the FachMK
-// secretariats. The debrief is the secretariat's to assemble and send
+// secretariats, and with the note "Nachbesprechung entfällt" without its
+// reason (DebriefWaiver.Public). The debrief is the secretariat's to assemble and send
 // (concept, Tabelle 3: FITKO alone is responsible), so a spokesperson
 // reads it and does not change it.
 func (d Debrief) ForConferences(ids []int64) Debrief {
 	out := d
 	out.Invitation = ""
+	out.Waiver = d.Waiver.Public()
 	out.Entries = nil
 	for _, e := range d.Entries {
 		if e.For(ids) {

@@ -403,16 +403,18 @@ func (s *Store) noticeSpokespersonNamed(ctx context.Context, tx *sql.Tx, id int6
 }
 
 // debriefCols are the columns scanDebrief reads.
-const debriefCols = `id, session_id, held_on, start_time, end_time, place, link, sent, invitation, version, saved_at`
+const debriefCols = `id, session_id, held_on, start_time, end_time, place, link, sent, invitation, version, saved_at, waived_reason, waived_by, waived_at`
 
 func scanDebrief(r scanner) (model.Debrief, error) {
 	var d model.Debrief
-	var held, saved string
-	if err := r.Scan(&d.ID, &d.SessionID, &held, &d.StartTime, &d.EndTime, &d.Place, &d.Link, &d.Sent, &d.Invitation, &d.Version, &saved); err != nil {
+	var held, saved, waived string
+	if err := r.Scan(&d.ID, &d.SessionID, &held, &d.StartTime, &d.EndTime, &d.Place, &d.Link, &d.Sent, &d.Invitation, &d.Version, &saved,
+		&d.Waiver.Reason, &d.Waiver.By, &waived); err != nil {
 		return d, err
 	}
 	d.HeldOn = parseDate(held)
 	d.SavedAt, _ = time.Parse(time.RFC3339, saved)
+	d.Waiver.At, _ = time.Parse(time.RFC3339, waived)
 	return d, nil
 }
 
@@ -456,12 +458,34 @@ func (s *Store) CreateDebrief(ctx context.Context, d model.Debrief) (int64, erro
 	return id, err
 }
 
-// insertDebrief stores a new debrief with its entries inside tx.
+// insertDebrief stores a new debrief with its entries inside tx. A row
+// that holds only the note "Nachbesprechung entfällt" of a session whose
+// debrief was never saved (assembled = 0, WaiveDebrief) becomes the
+// debrief, once the note is withdrawn; while it stands, the debrief is
+// refused (model.Debrief.CheckNotWaived). The row holds nothing else, so
+// no version is checked: the form of a debrief not yet saved carries
+// none.
 func (s *Store) insertDebrief(ctx context.Context, tx *sql.Tx, d model.Debrief) (int64, error) {
 	if d.SessionID == 0 {
 		return 0, model.InputError("Eine Nachbesprechung gehört zu einer Sitzung; die Sitzung fehlt.")
 	}
 	if err := s.debriefFollowsSession(ctx, tx, d, false); err != nil {
+		return 0, err
+	}
+	held, err := queryOne(ctx, tx, scanDebrief, fmt.Sprintf("note on the debrief of session %d", d.SessionID),
+		`SELECT `+debriefCols+` FROM debriefs WHERE session_id = ? AND assembled = 0`, d.SessionID)
+	switch {
+	case err == nil:
+		if err := held.CheckNotWaived(); err != nil {
+			return 0, err
+		}
+		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", held.ID, held.Version,
+			`assembled = 1, held_on = ?, start_time = ?, end_time = ?, place = ?, link = ?, sent = ?, invitation = ?, saved_at = ?`,
+			d.HeldOn.String(), d.StartTime, d.EndTime, d.Place, d.Link, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
+			return 0, err
+		}
+		return held.ID, replaceDebriefEntries(ctx, tx, held.ID, d.Entries)
+	case !errors.Is(err, ErrNotFound):
 		return 0, err
 	}
 	id, err := s.insert(ctx, tx, "debrief", fmt.Sprintf("session %d", d.SessionID),
@@ -501,10 +525,13 @@ func (s *Store) debriefFollowsSession(ctx context.Context, tx *sql.Tx, d model.D
 	return d.CheckDay(parseDate(date), s.Today(), parseDate(stored), sending)
 }
 
-// DebriefOfSession gives the debrief of a session, with its entries.
+// DebriefOfSession gives the debrief of a session, with its entries and
+// its note "Nachbesprechung entfällt" (model.Debrief.Waiver). A session
+// whose debrief the secretariat never saved has none (ErrNotFound), also
+// when it is noted as not needed (DebriefWaiverOf gives that note).
 func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.Debrief, error) {
 	d, err := queryOne(ctx, s.rd, scanDebrief, fmt.Sprintf("debrief of session %d", sessionID),
-		`SELECT `+debriefCols+` FROM debriefs WHERE session_id = ?`, sessionID)
+		`SELECT `+debriefCols+` FROM debriefs WHERE session_id = ? AND assembled = 1`, sessionID)
 	if err != nil {
 		return d, err
 	}
@@ -512,19 +539,132 @@ func (s *Store) DebriefOfSession(ctx context.Context, sessionID int64) (model.De
 	return d, err
 }
 
+// debriefNotWaived refuses a write to debrief id while it is noted as not
+// needed (model.Debrief.CheckNotWaived).
+func debriefNotWaived(ctx context.Context, tx *sql.Tx, id int64) error {
+	d, err := queryOne(ctx, tx, scanDebrief, fmt.Sprintf("debrief %d", id), `SELECT `+debriefCols+` FROM debriefs WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	return d.CheckNotWaived()
+}
+
 // UpdateDebrief changes a debrief and replaces its entries (a presenter
-// must be a member); d.Version must be the version read.
+// must be a member); d.Version must be the version read. A debrief noted
+// as not needed is refused (model.Debrief.CheckNotWaived).
 func (s *Store) UpdateDebrief(ctx context.Context, d model.Debrief) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.debriefFollowsSession(ctx, tx, d, false); err != nil {
 			return err
 		}
+		if err := debriefNotWaived(ctx, tx, d.ID); err != nil {
+			return err
+		}
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
-			`held_on = ?, start_time = ?, end_time = ?, place = ?, link = ?, sent = ?, invitation = ?, saved_at = ?`,
+			`assembled = 1, held_on = ?, start_time = ?, end_time = ?, place = ?, link = ?, sent = ?, invitation = ?, saved_at = ?`,
 			d.HeldOn.String(), d.StartTime, d.EndTime, d.Place, d.Link, d.Sent, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
 		return replaceDebriefEntries(ctx, tx, d.ID, d.Entries)
+	})
+}
+
+// DebriefWaiverOf gives the note "Nachbesprechung entfällt" on the
+// debrief of a session (zero: none) and the version of the row that holds
+// it, which WaiveDebrief and WithdrawDebriefWaiver check: the saved
+// debrief's, or that of the row holding only the note of a debrief never
+// saved; 0 when the session has neither.
+func (s *Store) DebriefWaiverOf(ctx context.Context, sessionID int64) (model.DebriefWaiver, int, error) {
+	d, err := queryOne(ctx, s.rd, scanDebrief, fmt.Sprintf("debrief of session %d", sessionID),
+		`SELECT `+debriefCols+` FROM debriefs WHERE session_id = ?`, sessionID)
+	if errors.Is(err, ErrNotFound) {
+		return model.DebriefWaiver{}, 0, nil
+	}
+	return d.Waiver, d.Version, err
+}
+
+// debriefOfEndedSession gives, inside tx, the row of the session's debrief
+// (saved, or holding only the note; found false: none) once the session
+// has ended: a debrief, and the note that none is needed, follow the
+// session.
+func debriefOfEndedSession(ctx context.Context, tx *sql.Tx, sessionID int64) (model.Debrief, bool, error) {
+	var status model.SessionStatus
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE id = ?`, sessionID).Scan(&status); err != nil {
+		return model.Debrief{}, false, notFound(err, fmt.Sprintf("session %d", sessionID))
+	}
+	switch status {
+	case model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved:
+	default:
+		return model.Debrief{}, false, model.RuleError("Die Sitzung hat noch nicht stattgefunden; über ihre Nachbesprechung wird nach ihrem Ende entschieden.")
+	}
+	d, err := queryOne(ctx, tx, scanDebrief, fmt.Sprintf("debrief of session %d", sessionID),
+		`SELECT `+debriefCols+` FROM debriefs WHERE session_id = ?`, sessionID)
+	if errors.Is(err, ErrNotFound) {
+		return model.Debrief{SessionID: sessionID}, false, nil
+	}
+	return d, err == nil, err
+}
+
+// WaiveDebrief notes on the debrief of a session that it is not needed
+// ("Nachbesprechung entfällt", model.Debrief.Waive: a reason is required;
+// not once the invitation is sent), by the account by (its user name),
+// with the audit entry, in one transaction. version is the version
+// DebriefWaiverOf gave (0: the session had no row); a stale one is a
+// conflict. A session whose debrief was never saved gets a row holding
+// only the note (assembled = 0): it stays no debrief, the page keeps
+// proposing one. The session is then owed no debrief
+// (SessionsOwingDebrief).
+func (s *Store) WaiveDebrief(ctx context.Context, sessionID int64, version int, reason, by string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		d, found, err := debriefOfEndedSession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		if err := d.Waive(reason, by, s.now()); err != nil {
+			return err
+		}
+		w := d.Waiver
+		const detail = "Vermerk: Nachbesprechung entfällt"
+		if !found {
+			if version != 0 {
+				return fmt.Errorf("store: debrief of session %d (version %d) is gone: %w", sessionID, version, ErrConflict)
+			}
+			_, err := s.insert(ctx, tx, "debrief", detail,
+				`INSERT INTO debriefs (session_id, assembled, waived_reason, waived_by, waived_at) VALUES (?, 0, ?, ?, ?)`,
+				sessionID, w.Reason, w.By, timeText(w.At))
+			if errors.Is(err, ErrDuplicate) {
+				// Saved or noted in the meantime, by someone else.
+				return fmt.Errorf("store: debrief of session %d: %w", sessionID, ErrConflict)
+			}
+			return err
+		}
+		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, version,
+			`waived_reason = ?, waived_by = ?, waived_at = ?`, w.Reason, w.By, timeText(w.At)); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "update", "debrief", d.ID, detail)
+	})
+}
+
+// WithdrawDebriefWaiver withdraws the note "Nachbesprechung entfällt" on
+// the debrief of a session (model.Debrief.Unwaive), with the audit entry,
+// in one transaction: the session owes its debrief again. version is the
+// version DebriefWaiverOf gave; a stale one is a conflict. A debrief never
+// saved stays unsaved: the page proposes it as before the note.
+func (s *Store) WithdrawDebriefWaiver(ctx context.Context, sessionID int64, version int) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		d, _, err := debriefOfEndedSession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		if err := d.Unwaive(); err != nil {
+			return err
+		}
+		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, version,
+			`waived_reason = '', waived_by = '', waived_at = ''`); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "update", "debrief", d.ID, "Vermerk „Nachbesprechung entfällt“ zurückgenommen")
 	})
 }
 

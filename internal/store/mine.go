@@ -79,7 +79,9 @@ func (s *Store) SessionsInStatus(ctx context.Context, bodyID int64, statuses ...
 
 // SessionsOwingDebrief gives the body's sessions with approved minutes
 // whose debrief (Nachbesprechung) may still be owed: no invitation to
-// their debrief was sent and one of their adopted decisions is assessed
+// their debrief was sent, the secretariat did not note that none is
+// needed ("Nachbesprechung entfällt", WaiveDebrief), and one of their
+// adopted decisions is assessed
 // relevant for one of the conferences or its registration names a
 // conference as affected; by number. It is the candidates, read in one
 // statement however long the body's history: whether a decision is
@@ -100,7 +102,7 @@ func (s *Store) SessionsOwingDebrief(ctx context.Context, bodyID int64, conferen
 		return id, r.Scan(&id)
 	}, "sessions owing a debrief", `SELECT s.id FROM sessions s
 		 WHERE s.body_id = ? AND s.status = ?
-		   AND NOT EXISTS (SELECT 1 FROM debriefs b WHERE b.session_id = s.id AND b.sent = 1)
+		   AND NOT EXISTS (SELECT 1 FROM debriefs b WHERE b.session_id = s.id AND (b.sent = 1 OR b.waived_at != ''))
 		   AND EXISTS (SELECT 1 FROM decisions d LEFT JOIN agenda_items i ON i.id = d.item_id
 		               WHERE d.session_id = s.id AND d.status = ?
 		                 AND (EXISTS (SELECT 1 FROM decision_relevance r WHERE r.decision_id = d.id AND r.relevant = 1 AND r.conference_id IN (?`+strings.Repeat(", ?", len(conferenceIDs)-1)+`))
@@ -393,14 +395,16 @@ func (p PreparedRegistration) Awaits() bool {
 
 // PreparedRegistrations gives the items the member registered for
 // sessions not yet held of a body with a preparatory body, each with
-// where its recommendation stands (PreparedRegistration). Which items it
-// gives follows AwaitingRecommendation: an item of a session whose agenda
-// is published, whose day has passed, or that is cancelled, is left out
-// (it is on the agenda, or was, as the member's registrations say), and
-// so is a declined or deferred one. Its preparatory session is the one
-// not cancelled, else the newest. One statement for the list, then per
-// item (bounded by the member's coming registrations, not by the
-// register's history) its item, session and recommendation.
+// where its recommendation stands (PreparedRegistration). It gives the
+// items of sessions still being prepared (geplant, einberufen) that are
+// not cancelled, whose agenda is not published and whose day is not set
+// or has not passed: an item of a session whose agenda is published,
+// whose day has passed, or that is cancelled, is left out (it is on the
+// agenda, or was, as the member's registrations say), and so is a
+// declined or deferred one. Its preparatory session is the one not
+// cancelled, else the newest. One statement for the list, then per item
+// (bounded by the member's coming registrations, not by the register's
+// history) its item, session and recommendation.
 func (s *Store) PreparedRegistrations(ctx context.Context, member string) ([]PreparedRegistration, error) {
 	type row struct {
 		p     PreparedRegistration

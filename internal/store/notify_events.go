@@ -346,8 +346,9 @@ func DebriefRef(debriefID int64, n int) string {
 // of the event who belongs to one of them (their FachMK secretariat
 // accounts, their spokespersons) and to the secretariat's subscribers. An
 // address gets one message even if it is named twice. It gives the number
-// of messages queued; with no address at all, or a presenter who is no
-// member, it refuses and saves nothing.
+// of messages queued; with no address at all, a presenter who is no
+// member, or the note "Nachbesprechung entfällt" on the debrief
+// (model.Debrief.CheckNotWaived), it refuses and saves nothing.
 func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subject string) (DebriefSending, error) {
 	var out DebriefSending
 	if len(d.Entries) == 0 {
@@ -365,6 +366,13 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 		if err := s.debriefFollowsSession(ctx, tx, d, true); err != nil {
 			return err
 		}
+		if d.ID != 0 {
+			// Noted as not needed: no invitation (insertDebrief
+			// refuses a new one so noted).
+			if err := debriefNotWaived(ctx, tx, d.ID); err != nil {
+				return err
+			}
+		}
 		if d.ID == 0 {
 			// Sent with its first save: stored in the same transaction.
 			id, err := s.insertDebrief(ctx, tx, d)
@@ -377,7 +385,7 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 			}
 		}
 		if err := s.updateVersioned(ctx, tx, "debriefs", "debrief", d.ID, d.Version,
-			`held_on = ?, start_time = ?, end_time = ?, place = ?, link = ?, sent = 1, invitation = ?, invitations = invitations + 1, saved_at = ?`,
+			`assembled = 1, held_on = ?, start_time = ?, end_time = ?, place = ?, link = ?, sent = 1, invitation = ?, invitations = invitations + 1, saved_at = ?`,
 			d.HeldOn.String(), d.StartTime, d.EndTime, d.Place, d.Link, d.Invitation, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}

@@ -70,7 +70,33 @@ type debriefData struct {
 	// Members are the members by abbreviation, for the presenters' names
 	// in what goes to the FachMK secretariats (PresenterName).
 	Members map[string]model.Member
+	// WaiverVersion is the version the form "Nachbesprechung entfällt"
+	// and its withdrawal post (store.DebriefWaiverOf): the saved
+	// debrief's, or that of the row holding only the note.
+	WaiverVersion int
+	// Waived: a reader outside the secretariat reads that no debrief
+	// takes place ("Nachbesprechung entfällt"), nothing else of it.
+	Waived bool
+	// WaiverRefused is the box of a refused note or withdrawal (ID "":
+	// none); WaiverProblems its reasons, each at its field, and
+	// TypedReason the reason as typed (the form shows it again).
+	WaiverRefused  errorSummary
+	WaiverProblems problems
+	TypedReason    string
 }
+
+// waiverFieldID gives the id on the page of the field of the form
+// "Nachbesprechung entfällt" a reason is at.
+const waiverFieldID = "nb-grund"
+
+// debriefNotHeld says to readers outside the secretariat that the
+// secretariat noted the session's debrief as not needed; its reason stays
+// the secretariat's (model.DebriefWaiver.Public).
+const debriefNotHeld = "Für diese Sitzung findet keine Nachbesprechung statt."
+
+// NotHeld says to a reader outside the secretariat that no debrief
+// takes place (Waived), without the secretariat's reason.
+func (d debriefData) NotHeld() string { return debriefNotHeld }
 
 // PresenterName gives who presents as the FachMK secretariats read it: a
 // member's name ("Hessen") for its abbreviation ("HE"), which readers
@@ -181,7 +207,7 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 		return d, err
 	}
 	if saved, err := s.st.DebriefOfSession(ctx, se.ID); err == nil {
-		d.Debrief, d.Saved = saved, true
+		d.Debrief, d.Saved, d.WaiverVersion = saved, true, saved.Version
 		if d.Delivery, err = s.st.DebriefDelivery(ctx, saved.ID); err != nil {
 			return d, err
 		}
@@ -231,6 +257,10 @@ func (s *Server) assembleDebrief(r *http.Request, se model.Session) (debriefData
 			}
 		}
 		d.Debrief = model.Debrief{SessionID: se.ID, Place: "Videokonferenz"}
+		// A debrief never saved may still be noted as not needed.
+		if d.Debrief.Waiver, d.WaiverVersion, err = s.st.DebriefWaiverOf(ctx, se.ID); err != nil {
+			return d, err
+		}
 		// Two weeks after the session, unless that day has passed: a
 		// debrief is not saved for a day gone by (debriefFromForm).
 		if proposed := model.BerlinDate(se.Date.Time().AddDate(0, 0, 14)); !se.Date.IsZero() && !proposed.Before(s.today()) {
@@ -505,6 +535,11 @@ func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model
 		s.serverError(w, r, err)
 		return se, d, false, false
 	}
+	if d.Debrief.Waiver.Set() {
+		// Noted "Nachbesprechung entfällt": that, and nothing of the
+		// debrief, whose reason stays the secretariat's.
+		return se, debriefData{Session: se, Waived: true}, false, true
+	}
 	if !d.Saved {
 		// The proposal is the secretariat's working state, not yet a debrief.
 		return se, debriefData{Session: se}, false, true
@@ -750,9 +785,65 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), notice+"; „versandt“ steht hier, sobald alle gesendet sind.")
 }
 
+// waiveDebrief notes that the session needs no debrief ("Nachbesprechung
+// entfällt", store.WaiveDebrief) with the reason the form gives; the
+// secretariat's "Mein Bereich" no longer lists it as owed. A refused note
+// shows the page again with the reason as typed, every refusal in the box
+// above and at the field.
+func (s *Server) waiveDebrief(w http.ResponseWriter, r *http.Request) {
+	se, d, ok := s.debriefForm(w, r)
+	if !ok {
+		return
+	}
+	err := s.st.WaiveDebrief(r.Context(), se.ID, formVersion(r), r.PostFormValue("grund"), s.user(r).Username)
+	if status, reasons, ok := refusalProblems(err); err != nil && ok {
+		d.WaiverProblems, d.TypedReason = reasons, r.PostFormValue("grund")
+		const what = "Der Vermerk „Nachbesprechung entfällt“ ist nicht gespeichert"
+		if d.Debrief.Sent || d.Debrief.Waiver.Set() {
+			// The page shows no such form now (sent, or noted in the
+			// meantime): the reasons link nowhere.
+			d.WaiverRefused = unlinkedSummary("nb-entfaellt-fehler", what, reasons)
+		} else {
+			d.WaiverRefused = newErrorSummary("nb-entfaellt-fehler", what, reasons, model.DebriefWaiverField, waiverFieldID).Within("nb-entfaellt")
+		}
+		s.render(w, r, status, "debrief.html", view{Title: "Nachbesprechung der " + se.Title(), Active: "sitzungen", Data: d})
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), "Vermerkt: Die Nachbesprechung dieser Sitzung entfällt. „Mein Bereich“ führt sie nicht mehr als fällig.")
+}
+
+// withdrawDebriefWaiver withdraws the note "Nachbesprechung entfällt"
+// (store.WithdrawDebriefWaiver): the debrief is owed again, and "Mein
+// Bereich" lists it.
+func (s *Server) withdrawDebriefWaiver(w http.ResponseWriter, r *http.Request) {
+	se, d, ok := s.debriefForm(w, r)
+	if !ok {
+		return
+	}
+	err := s.st.WithdrawDebriefWaiver(r.Context(), se.ID, formVersion(r))
+	if status, reasons, ok := refusalProblems(err); err != nil && ok {
+		d.WaiverRefused = unlinkedSummary("nb-entfaellt-fehler", "Der Vermerk „Nachbesprechung entfällt“ ist nicht zurückgenommen", reasons)
+		s.render(w, r, status, "debrief.html", view{Title: "Nachbesprechung der " + se.Title(), Active: "sitzungen", Data: d})
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err, "")
+		return
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), "Der Vermerk „Nachbesprechung entfällt“ ist zurückgenommen; die Nachbesprechung ist wieder fällig.")
+}
+
 func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 	se, d, all, ok := s.debriefReader(w, r)
 	if !ok {
+		return
+	}
+	if d.Waived || all && d.Debrief.Waiver.Set() {
+		s.notFound(w, r, debriefNotHeld)
 		return
 	}
 	if d.Unsent {

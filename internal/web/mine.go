@@ -97,7 +97,8 @@ type myRelevant struct {
 }
 
 // myDebrief is a held session whose debrief invitation is not sent, or
-// whose saved debrief lacks a conference assessed relevant since.
+// whose saved debrief lacks a conference assessed relevant since; not one
+// noted "Nachbesprechung entfällt".
 type myDebrief struct {
 	Session  model.Session
 	Relevant int  // decisions assessed as relevant for a FachMK
@@ -867,7 +868,9 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 	// session's minutes are approved at the next session (before, its
 	// debrief dropped off the list then): the sessions with approved
 	// minutes and decisions relevant for a conference join the list
-	// while their debrief is not sent.
+	// while their debrief is not sent — unless the secretariat noted that
+	// none is needed ("Nachbesprechung entfällt"; withdrawn, the session
+	// is listed again).
 	owed, err := s.st.SessionsOwingDebrief(ctx, council.ID, ids)
 	if err != nil {
 		return err
@@ -883,6 +886,17 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 		saved := err == nil
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
+		}
+		// Noted "Nachbesprechung entfällt": owed no debrief (as
+		// store.SessionsOwingDebrief leaves it out), saved or not.
+		waiver := db.Waiver
+		if !saved {
+			if waiver, _, err = s.st.DebriefWaiverOf(ctx, se.ID); err != nil {
+				return err
+			}
+		}
+		if waiver.Set() {
+			continue
 		}
 		rel, err := s.st.RelevantDecisionsSince(ctx, ids, se.ID, model.Date{})
 		if err != nil {

@@ -138,7 +138,9 @@ func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *m
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
-		if err == nil {
+		// A debrief noted as not needed ("Nachbesprechung entfällt")
+		// does not take place.
+		if err == nil && !db.Waiver.Set() {
 			due = append(due, myDue{On: db.HeldOn, What: "Nachbesprechung der " + se.Title() + suffix(", ", db.Place),
 				URL: fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number)})
 		}

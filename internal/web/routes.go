@@ -192,6 +192,8 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /sitzungen/{nr}/nachbesprechung", s.debriefPage)
 	mux.HandleFunc("POST /sitzungen/{nr}/nachbesprechung", s.saveDebrief)
 	mux.HandleFunc("POST /sitzungen/{nr}/nachbesprechung/versenden", s.sendDebrief)
+	mux.HandleFunc("POST /sitzungen/{nr}/nachbesprechung/entfaellt", s.waiveDebrief)
+	mux.HandleFunc("POST /sitzungen/{nr}/nachbesprechung/entfaellt/zuruecknehmen", s.withdrawDebriefWaiver)
 	mux.HandleFunc("GET /sitzungen/{nr}/nachbesprechung.pdf", s.debriefPDF)
 
 	// Conferences (conferences.go), spokespersons (spokespersons.go),
