@@ -58,22 +58,23 @@ func CheckDelegates(delegates []Delegate) error {
 		return InputError("Bitte melden Sie höchstens %d Personen; weitere melden Sie bitte der Geschäftsstelle.", MaxDelegates)
 	}
 	// Each reason names the field of the row (name_0, funktion_0, as the
-	// form calls them) so the form shows it there; every row's reasons
-	// are given at once.
+	// form calls them) so the form shows it there, and the row as the
+	// form heads it ("Person 2"; before, "Zeile 2", a word the form does
+	// not use); every row's reasons are given at once.
 	var errs []error
 	seen := map[string]bool{}
 	for i, p := range delegates {
 		name := strings.TrimSpace(p.Name)
 		switch {
 		case name == "":
-			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("Bitte geben Sie in Zeile %d den Namen an.", i+1)))
+			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("Bitte geben Sie für Person %d den Namen an.", i+1)))
 		case len([]rune(name)) > 200:
-			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("Der Name in Zeile %d darf höchstens 200 Zeichen lang sein.", i+1)))
+			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("Der Name von Person %d darf höchstens 200 Zeichen lang sein.", i+1)))
 		case seen[strings.ToLower(name)]:
 			errs = append(errs, AtField(fmt.Sprintf("name_%d", i), InputError("%s steht zweimal in der Meldung.", name)))
 		}
 		if len([]rune(p.Function)) > 200 {
-			errs = append(errs, AtField(fmt.Sprintf("funktion_%d", i), InputError("Die Funktion in Zeile %d darf höchstens 200 Zeichen lang sein.", i+1)))
+			errs = append(errs, AtField(fmt.Sprintf("funktion_%d", i), InputError("Die Funktion von Person %d darf höchstens 200 Zeichen lang sein.", i+1)))
 		}
 		if name != "" {
 			seen[strings.ToLower(name)] = true

@@ -43,7 +43,7 @@ func TestMemberRegistersDelegation(t *testing.T) {
 	bad.Set("name_2", "")
 	bad.Set("funktion_2", "Staatssekretärin")
 	code, page = do(t, he, "POST", ts.URL+"/sitzungen/48/teilnahme", bad)
-	if code != http.StatusBadRequest || !strings.Contains(page, "Bitte geben Sie in Zeile 3 den Namen an") || !strings.Contains(page, `value="Dr. Anna Beispiel"`) || !strings.Contains(page, `value="Staatssekretärin"`) {
+	if code != http.StatusBadRequest || !strings.Contains(page, "Bitte geben Sie für Person 3 den Namen an") || !strings.Contains(page, `value="Dr. Anna Beispiel"`) || !strings.Contains(page, `value="Staatssekretärin"`) {
 		t.Errorf("a function without a name: %d, the form not shown again with what was typed", code)
 	}
 	if code, _ := do(t, he, "POST", ts.URL+"/sitzungen/48/teilnahme", form); code != http.StatusSeeOther {
@@ -135,11 +135,11 @@ func TestDelegationRefusalAtField(t *testing.T) {
 		name, id, reason string
 		form             url.Values
 	}{
-		{"function without name", "name-1", "Bitte geben Sie in Zeile 2 den Namen an",
+		{"function without name", "name-1", "Bitte geben Sie für Person 2 den Namen an",
 			url.Values{"name_0": {"Dr. Anna Beispiel"}, "funktion_1": {"Staatssekretärin"}}},
 		{"the same person twice", "name-1", "dr. anna beispiel steht zweimal in der Meldung.",
 			url.Values{"name_0": {"Dr. Anna Beispiel"}, "name_1": {"dr. anna beispiel"}, "funktion_1": {"Staatssekretärin"}}},
-		{"function too long", "funktion-0", "Die Funktion in Zeile 1 darf höchstens 200 Zeichen lang sein.",
+		{"function too long", "funktion-0", "Die Funktion von Person 1 darf höchstens 200 Zeichen lang sein.",
 			url.Values{"name_0": {"Dr. Anna Beispiel"}, "funktion_0": {strings.Repeat("Staatssekretärin ", 13)}}},
 	} {
 		c.form.Set("version", "0")
@@ -181,8 +181,8 @@ func TestDelegationGivesEveryRowsReason(t *testing.T) {
 		t.Fatalf("%d", code)
 	}
 	want := map[string]string{
-		"name-1":     "Bitte geben Sie in Zeile 2 den Namen an",
-		"funktion-2": "Die Funktion in Zeile 3 darf höchstens 200 Zeichen lang sein.",
+		"name-1":     "Bitte geben Sie für Person 2 den Namen an",
+		"funktion-2": "Die Funktion von Person 3 darf höchstens 200 Zeichen lang sein.",
 		"name-3":     "dr. anna beispiel steht zweimal in der Meldung.",
 	}
 	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="teilnahme-fehler">`, want)
