@@ -27,7 +27,7 @@ func TestBodyProblemsNameTheirMember(t *testing.T) {
 		want               map[string]string // member → part of its reason; "" for the request as a whole
 	}{
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", `{"version":0,"teilnehmende":[{"name":"","funktion":"x"},{"name":"A","online":"ja"}]}`,
-			map[string]string{"/teilnehmende/1/online": "erwartet: true oder false", "/teilnehmende/0/name": "Zeile 1 den Namen"}},
+			map[string]string{"/teilnehmende/1/online": "erwartet: true oder false", "/teilnehmende/0/name": "für Person 1 den Namen"}},
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", `{"version":0,"teilnehmende":[{"name":"A","online":1},{"name":"B","vertretung":"nein"}]}`,
 			map[string]string{"/teilnehmende/0/online": "erwartet: true oder false", "/teilnehmende/1/vertretung": "erwartet: true oder false"}},
 		{"PUT", "/api/v1/sitzungen/49/teilnahme", `{"version":0,"teilnehmende":[{"name":"A","nmae":"B"}]}`,

@@ -906,6 +906,16 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
+	members, err := a.st.VotingMembers(ctx)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	own, err := a.tokenMember(ctx, u)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
 	site := a.Site.Base(r)
 	out := []Procedure{}
 	now := a.clock()
@@ -915,11 +925,11 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, r, err)
 			return
 		}
-		var body string
+		var body model.Body
 		if i := slices.IndexFunc(bodies, func(b model.Body) bool { return b.ID == d.BodyID }); i >= 0 {
-			body = bodies[i].Abbrev
+			body = bodies[i]
 		}
-		o := Procedure{ID: p.ID, Body: body, Kind: d.Kind.Label(), Name: d.Name(), Title: model.TypedMarks(d.Title), Points: typedPoints(d.Points),
+		o := Procedure{ID: p.ID, Body: body.Abbrev, Kind: d.Kind.Label(), Name: d.Name(), Title: model.TypedMarks(d.Title), Points: typedPoints(d.Points),
 			Deadline: p.Deadline.In(model.Berlin).Format(time.RFC3339), Status: string(p.Status), DeadlinePassed: p.Due(now), Result: p.Result,
 			URL: fmt.Sprintf("%s/umlaufverfahren/%d", site, p.ID)}
 		if d.Status == model.DecisionAdopted {
@@ -933,7 +943,10 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 				o.OwnVote = string(v.Choice)
 			}
 		}
-		if p.Status == model.ProcedureOpen && !o.DeadlinePassed && auth.Can(u, auth.Vote, u.MemberAbbrev) {
+		// Where to vote, for an account with a ballot in the procedure's
+		// body only (before: also for the office of a member the body's
+		// rules do not let vote, whose vote was then refused).
+		if p.Status == model.ProcedureOpen && !o.DeadlinePassed && noBallot(u, own, model.VotingIn(body, members, true)) == "" {
 			o.VoteURL = fmt.Sprintf("%s/api/v1/umlaufverfahren/%d/stimme", site, p.ID)
 		}
 		out = append(out, o)
@@ -941,9 +954,14 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// apiVote casts the vote of the token's member in a written procedure.
+// An account without a ballot in the procedure's body is answered 403
+// with the reason its page gives (model.Voting.NoBallotReason). The API
+// takes no "gesehen" (the vote a web ballot showed): the member's system
+// is the one client of its token and says what it sends; a vote it sends
+// replaces the member's vote so far.
 func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
-	var in procedureVoteIn
-	u, vote, ok := a.voteRequest(w, r, &in)
+	u, ok := a.tokenUser(w, r)
 	if !ok {
 		return
 	}
@@ -951,8 +969,26 @@ func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	err := a.st.CastVote(store.WithActor(r.Context(), u.Username), id, u.MemberAbbrev, vote)
+	ctx := r.Context()
+	p, err := a.st.Procedure(ctx, id)
 	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	d, err := a.st.Decision(ctx, p.DecisionID)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if !a.mayVote(w, r, u, d.BodyID, true) {
+		return
+	}
+	var in procedureVoteIn
+	vote, ok := a.voteRequest(w, r, &in)
+	if !ok {
+		return
+	}
+	if err := a.st.CastVote(store.WithActor(ctx, u.Username), id, u.MemberAbbrev, vote); err != nil {
 		a.fail(w, r, err)
 		return
 	}
@@ -1029,12 +1065,14 @@ func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, out)
 		return
 	}
-	voters, err := a.st.VotingMembers(ctx)
+	// The session's body's voters, as the store counts them (before: every
+	// member of a voting kind, whatever the body's rules).
+	voting, err := a.voting(ctx, se.BodyID, false)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	out.Open, out.Consent, out.Voted, out.Ballot = true, v.Consent(), append(out.Voted, v.Voted(voters)...), v.ID
+	out.Open, out.Consent, out.Voted, out.Ballot = true, v.Consent(), append(out.Voted, v.Voted(voting.Voters)...), v.ID
 	drafts, err := a.st.VoteDrafts(ctx, v)
 	if err != nil {
 		a.fail(w, r, err)
@@ -1059,7 +1097,15 @@ func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
 			out.OwnVote = string(c.Choice)
 		}
 	}
-	if auth.Can(u, auth.Vote, u.MemberAbbrev) {
+	// Where to vote, for an account with a ballot only (before: also for
+	// the office of a member the body does not let vote, whose vote was
+	// then refused).
+	m, err := a.tokenMember(ctx, u)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if noBallot(u, m, voting) == "" {
 		out.VoteURL = fmt.Sprintf("%s/api/v1/sitzungen/%d/abstimmung/stimme", a.Site.Base(r), se.Number)
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -1074,12 +1120,19 @@ func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
 // proposal it had not read. A vote that is not (any more) open in this
 // session is refused with 422 and nothing is recorded.
 func (a *Server) apiSessionVote(w http.ResponseWriter, r *http.Request) {
-	var in sessionVoteIn
-	u, vote, ok := a.voteRequest(w, r, &in)
+	u, ok := a.tokenUser(w, r)
 	if !ok {
 		return
 	}
 	se, ok := a.sessionOfPath(w, r)
+	if !ok {
+		return
+	}
+	if !a.mayVote(w, r, u, se.BodyID, false) {
+		return
+	}
+	var in sessionVoteIn
+	vote, ok := a.voteRequest(w, r, &in)
 	if !ok {
 		return
 	}
@@ -1163,27 +1216,81 @@ type sessionVoteIn struct {
 func (in *sessionVoteIn) choice() string { return in.Vote }
 
 // voteRequest reads the vote (in, with {"stimme": …}) of the token's
-// member: only a voting member's account may vote; otherwise it has
-// answered and gives false.
-func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request, in voteIn) (*model.User, model.VoteChoice, bool) {
-	u, ok := a.tokenUser(w, r)
-	if !ok {
-		return nil, "", false
-	}
-	if !auth.Can(u, auth.Vote, u.MemberAbbrev) {
-		apiError(w, http.StatusForbidden, "Nur die Mitglieder (Bund und Länder) stimmen ab.")
-		return nil, "", false
-	}
+// member, which mayVote has let vote; otherwise it has answered and gives
+// false.
+func (a *Server) voteRequest(w http.ResponseWriter, r *http.Request, in voteIn) (model.VoteChoice, bool) {
 	if !decodeBody(w, r, in) {
-		return nil, "", false
+		return "", false
 	}
 	// A choice that is none is bad input whatever is open, said at its
 	// member (/stimme).
 	if err := model.VoteChoice(in.choice()).CastError(); err != nil {
 		a.fail(w, r, err)
-		return nil, "", false
+		return "", false
 	}
-	return u, model.VoteChoice(in.choice()), true
+	return model.VoteChoice(in.choice()), true
+}
+
+// voting gives the vote of the body bodyID, in session or written, as it
+// concerns who has a ballot (model.VotingIn).
+func (a *Server) voting(ctx context.Context, bodyID int64, written bool) (model.Voting, error) {
+	body, err := a.st.Body(ctx, bodyID)
+	if err != nil {
+		return model.Voting{}, err
+	}
+	members, err := a.st.VotingMembers(ctx)
+	if err != nil {
+		return model.Voting{}, err
+	}
+	return model.VotingIn(body, members, written), nil
+}
+
+// tokenMember gives the member the token's account u acts for, with its
+// name and kind; the zero Member for an account of no member.
+func (a *Server) tokenMember(ctx context.Context, u *model.User) (model.Member, error) {
+	if u.MemberAbbrev == "" {
+		return model.Member{}, nil
+	}
+	m, err := a.st.Member(ctx, u.MemberAbbrev)
+	if errors.Is(err, model.ErrNotFound) {
+		return model.Member{}, nil
+	}
+	return m, err
+}
+
+// noBallot gives why the token's account u, acting for the member m, has
+// no ballot in the vote (model.Voting.NoBallotReason: the reason the
+// ballot's page shows), "" when it has one.
+func noBallot(u *model.User, m model.Member, v model.Voting) string {
+	reason := v.NoBallotReason(u, m)
+	if reason == "" && !auth.Can(u, auth.Vote, u.MemberAbbrev) {
+		reason = "Abstimmen kann nur das Konto eines stimmberechtigten Mitglieds."
+	}
+	return reason
+}
+
+// mayVote reports whether the token's account u has a ballot in a vote of
+// the body bodyID (in session or written); otherwise it has answered 403
+// with the reason, in the words of the ballot's page (before: "Nur die
+// Mitglieder (Bund und Länder) stimmen ab." for a spokesperson of a Land,
+// and 422 "… ist nicht stimmberechtigt." for the office of a member the
+// body does not let vote).
+func (a *Server) mayVote(w http.ResponseWriter, r *http.Request, u *model.User, bodyID int64, written bool) bool {
+	v, err := a.voting(r.Context(), bodyID, written)
+	if err != nil {
+		a.fail(w, r, err)
+		return false
+	}
+	m, err := a.tokenMember(r.Context(), u)
+	if err != nil {
+		a.fail(w, r, err)
+		return false
+	}
+	if reason := noBallot(u, m, v); reason != "" {
+		apiError(w, http.StatusForbidden, reason)
+		return false
+	}
+	return true
 }
 
 // Delegate is a person of a delegation in the JSON API; the tag `form`

@@ -335,7 +335,7 @@ func TestRecommendationByProcedurePage(t *testing.T) {
 	ps, _ := st.Procedures(ctx)
 	proc := ps[len(ps)-1]
 	// The members vote on the procedure's page; Hessen from its account.
-	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, proc.ID), url.Values{"stimme": {"ja"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, proc.ID), url.Values{"stimme": {"ja"}, "gesehen": {""}}); code != http.StatusSeeOther {
 		t.Fatalf("Hessen's vote: %d", code)
 	}
 	for _, m := range itplr.Members() {

@@ -219,7 +219,7 @@ func TestMembersVoteFromTheirAccounts(t *testing.T) {
 	if strings.Contains(body, "um den es geht") {
 		t.Errorf("the council's ballot quotes a proposal: %s", between(body, `id="abst-kopf"`, `id="abst-zahl"`))
 	}
-	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"enthaltung"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"enthaltung"}, "gesehen": {""}}); code != http.StatusSeeOther {
 		t.Fatalf("Hessen's vote: %d", code)
 	}
 	// The Bund votes through its API token.

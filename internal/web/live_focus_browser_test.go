@@ -56,7 +56,7 @@ func TestLivePushKeepsChoiceAndFocus(t *testing.T) {
 		}
 	}
 	bund := client(t, ts, "bund")
-	if code, _ := do(t, bund, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, voteID), url.Values{"stimme": {"ja"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, bund, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, voteID), url.Values{"stimme": {"ja"}, "gesehen": {""}}); code != http.StatusSeeOther {
 		t.Fatalf("Bund votes: %d", code)
 	}
 	for name, b := range map[string]*browserRun{"pushed": he, "polled": polled} {

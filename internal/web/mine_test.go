@@ -86,7 +86,7 @@ func TestMyPagePerRole(t *testing.T) {
 	check("hessen", he, []string{"Offene Abstimmungen", "Empfehlung zum Cloud-Einsatz", "Ihre Stimme fehlt",
 		reg.Title, "48. Sitzung: angemeldet", "Hessen berichtet zur Informationssicherheit", "Protokoll der 47. Sitzung", "noch kein Kommentar von Ihnen"},
 		[]string{"Anmeldungen zur Entscheidung", "Relevante Beschlüsse"})
-	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, pid), url.Values{"stimme": {"enthaltung"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, pid), url.Values{"stimme": {"enthaltung"}, "gesehen": {""}}); code != http.StatusSeeOther {
 		t.Fatalf("vote: %d", code)
 	}
 	check("hessen after voting", page("hessen"), []string{"Ihre Stimme: Enthaltung"}, nil)
@@ -181,7 +181,7 @@ func TestMyPageShowsSessionVote(t *testing.T) {
 	if err != nil || !open {
 		t.Fatalf("vote: %v %v", open, err)
 	}
-	if code, body := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"ja"}}); code != http.StatusSeeOther {
+	if code, body := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"ja"}, "gesehen": {""}}); code != http.StatusSeeOther {
 		t.Fatalf("cast: %d %s", code, between(body, "<main", "</main>"))
 	}
 	_, page = do(t, he, "GET", ts.URL+"/mein-bereich", nil)

@@ -59,7 +59,7 @@ func TestChangedTextThroughWrittenProcedure(t *testing.T) {
 			proc = p
 		}
 	}
-	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, proc.ID), url.Values{"stimme": {"ja"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, client(t, ts, "hessen"), "POST", fmt.Sprintf("%s/umlaufverfahren/%d/stimme", ts.URL, proc.ID), url.Values{"stimme": {"ja"}, "gesehen": {""}}); code != http.StatusSeeOther {
 		t.Fatalf("Hessen's vote: %d", code)
 	}
 	for _, m := range itplr.Members() {

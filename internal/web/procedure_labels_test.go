@@ -30,7 +30,7 @@ func TestProcedureVotesAreLabelled(t *testing.T) {
 	}
 	path := fmt.Sprintf("%s/umlaufverfahren/%d", ts.URL, pid)
 	he := client(t, ts, "hessen")
-	if code, _ := do(t, he, "POST", path+"/stimme", url.Values{"stimme": {"ja"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, he, "POST", path+"/stimme", url.Values{"stimme": {"ja"}, "gesehen": {""}}); code != http.StatusSeeOther {
 		t.Fatalf("Hessen's vote: %d", code)
 	}
 	if _, page := do(t, he, "GET", path, nil); !strings.Contains(page, "(bisher: Ja)") || !strings.Contains(page, "<td>Ja</td>") {

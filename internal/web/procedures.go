@@ -215,9 +215,10 @@ type procedureData struct {
 	MyVote        model.VoteChoice
 	CanVote       bool
 	// NoVote says why the user follows the procedure without a ballot
-	// (noVoteReason, as on the live vote's page): an advisory member, a
+	// (model.Voting.NoBallotReason, as on the live vote's page and in the
+	// refusals of the form and the JSON API): an advisory member, a
 	// spokesperson, a member office whose member the body's rules do not
-	// let vote.
+	// let vote; "" for a voting member's office and the secretariat.
 	NoVote    string
 	Tally     model.Tally // the count so far, for the secretariat
 	ShowTally bool
@@ -279,16 +280,17 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 		s.serverError(w, r, err)
 		return
 	}
-	voters, err := s.st.BodyVoters(ctx, d.BodyID)
+	body, err := s.bodyOf(ctx, d.BodyID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	body, err := s.st.Body(ctx, d.BodyID)
+	voting, err := s.votingIn(ctx, body, true)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	voters := voting.Voters
 	data := procedureData{Procedure: p, Decision: d, Body: body, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind), Refused: refused,
 		Due: p.Due(s.clock())}
 	for _, v := range p.VotesSeenBy(auth.Can(u, auth.ManageSessions, ""), u.MemberAbbrev) {
@@ -315,27 +317,22 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 			}
 		}
 	}
+	members, err := s.memberMap(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// An internal reader without a ballot reads why
+	// (model.Voting.NoBallotReason, as on the live vote's page and in the
+	// refusals of the form and the JSON API); the secretariat, which runs
+	// the procedure, expects none.
+	if u.Role != model.RoleSecretariat {
+		data.NoVote = voting.NoBallotReason(u, members[u.MemberAbbrev])
+	}
 	if u.Role == model.RoleMember {
 		data.MyMember, data.MyVote = u.MemberAbbrev, data.Votes[u.MemberAbbrev]
-		members, err := s.memberMap(ctx)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
 		data.MyMemberName = cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev)
-		isVoter := memberVotes(voters, u.MemberAbbrev) // advisory members and guests never vote
-		data.CanVote = isVoter && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && !p.Due(s.clock())
-		if !isVoter {
-			data.NoVote = noVoteReason(u, members[u.MemberAbbrev], body.Abbrev, "")
-		}
-	}
-	if u.Role == model.RoleAdvisory || u.Role == model.RoleSpokesperson {
-		members, err := s.memberMap(ctx)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		data.NoVote = noVoteReason(u, members[u.MemberAbbrev], body.Abbrev, "stimmen im Umlaufverfahren nicht ab")
+		data.CanVote = data.NoVote == "" && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && !p.Due(s.clock())
 	}
 	if auth.Can(u, auth.ManageSessions, "") && p.Status == model.ProcedureOpen {
 		b := model.Ballot{Kind: d.Kind, Rule: data.Rule, AllMustConsent: d.AllMustConsent, Voters: voters, Written: true,
@@ -357,26 +354,58 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 	s.render(w, r, status, "procedure.html", view{Title: "Umlaufverfahren (" + body.Abbrev + "): " + d.Title, Active: "umlauf", Data: data})
 }
 
+// castVote records the vote of the user's member in a written procedure.
 func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 	u := s.user(r)
 	if u == nil || !s.parseForm(w, r) {
 		s.require(w, r, auth.Vote, "")
 		return
 	}
-	if _, ok := s.require(w, r, auth.Vote, u.MemberAbbrev); !ok {
+	ctx := r.Context()
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	p, err := s.st.Procedure(ctx, id)
+	if err != nil {
+		s.fail(w, r, err, "Dieses Umlaufverfahren gibt es nicht.")
 		return
 	}
-	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	d, err := s.st.Decision(ctx, p.DecisionID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	voting, err := s.votingOf(ctx, d.BodyID, true)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// Refused with the reason the page shows (castOwnVote).
+	if !s.mayVote(w, r, u, voting) {
+		return
+	}
 	choice := model.VoteChoice(r.PostFormValue("stimme"))
 	// The ballot names the vote it showed ("gesehen"): a colleague's vote
-	// cast since is not replaced unseen (as in session, castOwnVote).
-	cast := func() error { return s.st.CastVote(r.Context(), id, u.MemberAbbrev, choice) }
-	if seen, ok := r.PostForm["gesehen"]; ok {
-		cast = func() error {
-			return s.st.CastVoteOver(r.Context(), id, u.MemberAbbrev, choice, model.VoteChoice(seen[0]))
+	// cast since is not replaced unseen (as in session, castOwnVote). A
+	// post without it is refused while the ballot stands; otherwise the
+	// store gives its reason (closed, deadline passed).
+	seen, shown := ballotSeen(r)
+	if !shown {
+		if p.Status == model.ProcedureOpen && !p.Due(s.clock()) && choice.CastError() == nil {
+			members, err := s.memberMap(ctx)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			s.renderProcedure(w, r, u, id, http.StatusUnprocessableEntity, ballotRefusal{Choice: choice,
+				Reason: unseenBallot(cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev))})
+			return
+		}
+		for _, v := range p.Votes {
+			if v.Member == u.MemberAbbrev {
+				seen = v.Choice
+			}
 		}
 	}
-	if err := cast(); err != nil {
+	if err := s.st.CastVoteOver(ctx, id, u.MemberAbbrev, choice, seen); err != nil {
 		if !formRefusal(err) {
 			s.fail(w, r, err, "")
 			return

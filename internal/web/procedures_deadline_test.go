@@ -58,7 +58,7 @@ func TestProcedureAtItsDeadline(t *testing.T) {
 	}
 	path := fmt.Sprintf("%s/umlaufverfahren/%d", ts.URL, pid)
 	gs, he := client(t, ts, "geschaeftsstelle"), client(t, ts, "hessen")
-	if code, _ := do(t, he, "POST", path+"/stimme", url.Values{"stimme": {"nein"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, he, "POST", path+"/stimme", url.Values{"stimme": {"nein"}, "gesehen": {""}}); code != http.StatusSeeOther {
 		t.Fatalf("Hessen before the deadline: %d", code)
 	}
 	if _, page := do(t, gs, "GET", path, nil); !strings.Contains(page, "/beenden") {

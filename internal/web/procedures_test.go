@@ -42,12 +42,14 @@ func TestWrittenProcedurePages(t *testing.T) {
 	if _, body := do(t, he, "GET", ts.URL+path, nil); !strings.Contains(body, `name="stimme"`) {
 		t.Fatal("Hessen gets no vote form")
 	}
+	seen := ""
 	for _, choice := range []string{"nein", "ja"} {
-		if code, _ := do(t, he, "POST", ts.URL+path+"/stimme", url.Values{"stimme": {choice}}); code != http.StatusSeeOther {
+		if code, _ := do(t, he, "POST", ts.URL+path+"/stimme", url.Values{"stimme": {choice}, "gesehen": {seen}}); code != http.StatusSeeOther {
 			t.Fatalf("vote %s: %d", choice, code)
 		}
+		seen = choice
 	}
-	if code, _ := do(t, client(t, ts, "bund"), "POST", ts.URL+path+"/stimme", url.Values{"stimme": {"ja"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, client(t, ts, "bund"), "POST", ts.URL+path+"/stimme", url.Values{"stimme": {"ja"}, "gesehen": {""}}); code != http.StatusSeeOther {
 		t.Fatalf("Bund's vote: %d", code)
 	}
 	if code, _ := do(t, client(t, ts, "dlt"), "POST", ts.URL+path+"/stimme", url.Values{"stimme": {"ja"}}); code != http.StatusForbidden {

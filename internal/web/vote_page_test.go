@@ -112,7 +112,7 @@ func TestVotePageShowsTheClosedVotesResult(t *testing.T) {
 		t.Error("the advisory member's ballot page does not say it does not vote")
 	}
 	he := client(t, ts, "hessen")
-	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"enthaltung"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"enthaltung"}, "gesehen": {""}}); code != http.StatusSeeOther {
 		t.Fatalf("Hessen's vote: %d", code)
 	}
 	const saved = "Sie können sie ändern"
@@ -122,7 +122,7 @@ func TestVotePageShowsTheClosedVotesResult(t *testing.T) {
 		t.Error("the notice of the vote saved does not stand in the held part of the ballot")
 	}
 	// Voted again, and the vote closed before the page is shown.
-	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"enthaltung"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/abstimmungen/%d/stimme", ts.URL, v.ID), url.Values{"stimme": {"enthaltung"}, "gesehen": {"enthaltung"}}); code != http.StatusSeeOther {
 		t.Fatalf("Hessen's vote: %d", code)
 	}
 	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/abstimmungen/%d/handzeichen", ts.URL, v.ID), everyoneBut("ja", "HE")); code != http.StatusSeeOther {

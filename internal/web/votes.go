@@ -49,8 +49,11 @@ type voteView struct {
 	// Refused is the member's own vote that was not taken, shown again.
 	Refused ballotRefusal
 	// NoVote says why the user, an internal reader who follows the vote,
-	// has no ballot (noVoteReason): an advisory member, a spokesperson;
-	// "" for a voter and the secretariat.
+	// has no ballot (model.Voting.NoBallotReason, the words the form's
+	// and the JSON API's refusals use): an advisory member, a
+	// spokesperson, the office of a member the session's body does not
+	// let vote; "" for a voting member's office and the secretariat, which
+	// runs the vote.
 	NoVote string
 	// Closed is the session's last closed vote while none is open, Taken
 	// the decisions it took (each with its result phrase), as the reader
@@ -93,20 +96,32 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 	v := voteView{Session: se, Voted: map[string]bool{}, Present: map[string]bool{}}
 	u := s.user(r)
 	v.Internal = auth.Can(u, auth.ViewInternal, "")
-	if u != nil && u.Role == model.RoleMember {
-		// Named while no vote runs too: the ballot will be for it.
+	// The session's body votes (the AL-Runde its own members, under its
+	// rules), as the store counts (before: the council's voters on every
+	// session's page, and the council named in the reason). Read for the
+	// internal reader's ballot or reason and for an open vote; the public
+	// box without a vote needs neither.
+	var voting model.Voting
+	if v.Internal {
+		var err error
+		if voting, err = s.votingOf(ctx, se.BodyID, false); err != nil {
+			return v, err
+		}
+		// Named while no vote runs too: the ballot will be for it, or the
+		// reason why there is none.
 		members, err := s.memberMap(ctx) // kept per data version
 		if err != nil {
 			return v, err
 		}
-		v.MyMember, v.MyMemberName = u.MemberAbbrev, cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev) // "Thüringen ist …", not "TH ist …"
-	}
-	if u != nil && (u.Role == model.RoleAdvisory || u.Role == model.RoleSpokesperson) {
-		members, err := s.memberMap(ctx)
-		if err != nil {
-			return v, err
+		if u.Role == model.RoleMember {
+			v.MyMember, v.MyMemberName = u.MemberAbbrev, cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev) // "Thüringen ist …", not "TH ist …"
 		}
-		v.NoVote = noVoteReason(u, members[u.MemberAbbrev], "", "können sich zu Wort melden, stimmen aber nicht ab")
+		// Told to every internal reader but the secretariat, which
+		// runs the vote and expects no ballot (its posts are refused
+		// with the rule's reason all the same).
+		if u.Role != model.RoleSecretariat {
+			v.NoVote = voting.NoBallotReason(u, members[u.MemberAbbrev])
+		}
 	}
 	vote, open, err := s.st.OpenSessionVote(ctx, se.ID)
 	if err != nil {
@@ -115,10 +130,12 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 	if !open {
 		return v, s.loadClosedVote(r, se, &v)
 	}
-	v.Open, v.Vote = true, vote
-	if v.Voters, err = s.votingMembers(r); err != nil {
-		return v, err
+	if !v.Internal {
+		if voting, err = s.votingOf(ctx, se.BodyID, false); err != nil {
+			return v, err
+		}
 	}
+	v.Open, v.Vote, v.Voters = true, vote, voting.Voters
 	list, err := s.st.Attendance(ctx, se.ID)
 	if err != nil {
 		return v, err
@@ -169,53 +186,50 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 	}
 	if v.MyMember != "" {
 		v.MyVote = vote.Choices()[u.MemberAbbrev]
-		v.CanVote = auth.Can(u, auth.Vote, u.MemberAbbrev) && v.Present[u.MemberAbbrev]
-		if !memberVotes(v.Voters, u.MemberAbbrev) {
-			council, err := s.councilBody(ctx)
-			if err != nil {
-				return v, err
-			}
-			v.NoVote = noVoteReason(u, model.Member{Abbrev: u.MemberAbbrev, Name: v.MyMemberName}, council.Abbrev, "")
-		}
+		v.CanVote = v.NoVote == "" && auth.Can(u, auth.Vote, u.MemberAbbrev) && v.Present[u.MemberAbbrev]
 	}
 	return v, nil
 }
 
-// memberVotes reports whether the member abbrev is among voters.
-func memberVotes(voters []model.Member, abbrev string) bool {
-	for _, m := range voters {
-		if m.Abbrev == abbrev {
-			return true
-		}
+// bodyOf gives the body bodyID; the council's is kept per data version
+// (most votes are the council's).
+func (s *Server) bodyOf(ctx context.Context, bodyID int64) (model.Body, error) {
+	council, err := s.councilBody(ctx)
+	if err != nil || council.ID == bodyID {
+		return council, err
 	}
-	return false
+	return s.st.Body(ctx, bodyID)
 }
 
-// noVoteReason says in German why the user, an internal reader who
-// follows a vote (in session or in written procedure), has no ballot: an
-// advisory member or guest never votes (advisory: what such members do
-// instead, "können sich zu Wort melden, stimmen aber nicht ab"); a
-// spokesperson's account does not vote for its Land, its member office
-// does; a member office whose member the body's rules do not let vote
-// (body: the body's abbreviation) is not entitled. m is the user's
-// member; "" for a voter and the secretariat.
-func noVoteReason(u *model.User, m model.Member, body, advisory string) string {
-	name := cmp.Or(m.Name, u.MemberAbbrev)
-	switch u.Role {
-	case model.RoleAdvisory:
-		kind := cmp.Or(m.Kind, model.MemberAdvisory)
-		if kind == model.MemberGuest {
-			return fmt.Sprintf("%s ist Gast: Gäste %s.", u.MemberAbbrev, advisory)
-		}
-		return fmt.Sprintf("%s ist beratendes Mitglied: beratende Mitglieder %s.", u.MemberAbbrev, advisory)
-	case model.RoleSpokesperson:
-		return fmt.Sprintf("Sie sind als fachpolitische:r Sprecher:in angemeldet und stimmen nicht mit ab; die Stimme für %s gibt das Büro des Mitglieds ab.", name)
-	case model.RoleMember:
-		if body != "" {
-			return fmt.Sprintf("%s ist im Gremium %s nicht stimmberechtigt und stimmt nicht mit ab.", name, body)
-		}
+// votingOf gives the vote of the body bodyID, in session or written
+// (model.VotingIn): who of the members the body's rules let vote, the
+// body named as the reasons name it.
+func (s *Server) votingOf(ctx context.Context, bodyID int64, written bool) (model.Voting, error) {
+	body, err := s.bodyOf(ctx, bodyID)
+	if err != nil {
+		return model.Voting{}, err
 	}
-	return ""
+	return s.votingIn(ctx, body, written)
+}
+
+// votingIn is votingOf for a body at hand.
+func (s *Server) votingIn(ctx context.Context, body model.Body, written bool) (model.Voting, error) {
+	members, err := s.st.VotingMembers(ctx)
+	if err != nil {
+		return model.Voting{}, err
+	}
+	return model.VotingIn(body, members, written), nil
+}
+
+// noBallot gives why the user has no ballot in the vote
+// (model.Voting.NoBallotReason), with the user's member as the member
+// list names it; "" for a voting member's office.
+func (s *Server) noBallot(ctx context.Context, u *model.User, voting model.Voting) (string, error) {
+	members, err := s.memberMap(ctx)
+	if err != nil {
+		return "", err
+	}
+	return voting.NoBallotReason(u, members[u.MemberAbbrev]), nil
 }
 
 // loadClosedVote puts the session's last closed vote and the decisions it
@@ -319,7 +333,7 @@ func voteURL(se model.Session) string { return fmt.Sprintf("%s/abstimmung", se.P
 // castOwnVote records the vote of the user's member.
 func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
 	u := s.user(r)
-	if u == nil || !auth.Can(u, auth.Vote, u.MemberAbbrev) {
+	if u == nil {
 		s.require(w, r, auth.Vote, "-")
 		return
 	}
@@ -330,16 +344,40 @@ func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	ctx := r.Context()
+	voting, err := s.votingOf(ctx, se.BodyID, false)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// An account without a ballot is told why, in the words of the page
+	// and of the JSON API (before: "Für diese Seite oder Aktion fehlt
+	// Ihnen die Berechtigung.").
+	if !s.mayVote(w, r, u, voting) {
+		return
+	}
 	choice := model.VoteChoice(r.PostFormValue("stimme"))
 	// The ballot says which vote of the member it showed ("gesehen"): a
-	// colleague's vote cast since is not replaced unseen.
-	cast := func() error { return s.st.CastSessionVote(r.Context(), v.ID, u.MemberAbbrev, choice, false) }
-	if seen, ok := r.PostForm["gesehen"]; ok {
-		cast = func() error {
-			return s.st.CastSessionVoteOver(r.Context(), v.ID, u.MemberAbbrev, choice, model.VoteChoice(seen[0]))
+	// colleague's vote cast since is not replaced unseen. A post without
+	// it (a form from before the field, a hand-made request) is not cast
+	// unchecked: while the ballot stands it is refused and shown again,
+	// naming the vote now stored; otherwise the store gives its reason
+	// (vote closed, member absent), the vote checked against the state
+	// just read.
+	seen, shown := ballotSeen(r)
+	if !shown {
+		view, err := s.loadVoteView(r, se)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
 		}
+		if view.Open && view.Vote.ID == v.ID && view.CanVote && choice.CastError() == nil {
+			s.renderVotePage(w, r, http.StatusUnprocessableEntity, se, ballotRefusal{Choice: choice, Reason: unseenBallot(view.MyMemberName)})
+			return
+		}
+		seen = v.Choices()[u.MemberAbbrev]
 	}
-	if err := cast(); err != nil {
+	if err := s.st.CastSessionVoteOver(ctx, v.ID, u.MemberAbbrev, choice, seen); err != nil {
 		if !formRefusal(err) {
 			s.fail(w, r, err, "")
 			return
@@ -349,8 +387,45 @@ func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
 		s.renderVotePage(w, r, http.StatusUnprocessableEntity, se, ballotRefusal{Choice: choice, Reason: model.ReasonOf(err), Field: model.FieldOf(err)})
 		return
 	}
-	s.publishLive(r.Context(), se.ID)
+	s.publishLive(ctx, se.ID)
 	back(w, r, voteURL(se), "Ihre Stimme ist gespeichert. Sie können sie ändern, bis die Geschäftsstelle die Abstimmung schließt.")
+}
+
+// mayVote reports whether the user has a ballot in the vote; otherwise
+// it has answered 403 with the reason (model.Voting.NoBallotReason), the
+// one the ballot's page shows.
+func (s *Server) mayVote(w http.ResponseWriter, r *http.Request, u *model.User, voting model.Voting) bool {
+	reason, err := s.noBallot(r.Context(), u, voting)
+	if err != nil {
+		s.serverError(w, r, err)
+		return false
+	}
+	if reason == "" && auth.Can(u, auth.Vote, u.MemberAbbrev) {
+		return true
+	}
+	if reason == "" {
+		reason = "Abstimmen kann nur das Konto eines stimmberechtigten Mitglieds."
+	}
+	s.fail(w, r, model.ForbiddenError("%s", reason), "")
+	return false
+}
+
+// ballotSeen gives the vote the posted ballot showed for the member
+// (the hidden field "gesehen"; "" for none) and whether the ballot said.
+func ballotSeen(r *http.Request) (model.VoteChoice, bool) {
+	seen, ok := r.PostForm["gesehen"]
+	if !ok || len(seen) == 0 {
+		return "", false
+	}
+	return model.VoteChoice(seen[0]), true
+}
+
+// unseenBallot is the reason a ballot posted without the vote it showed
+// ("gesehen") is refused, for the member named: the live vote's and the
+// written procedure's alike.
+func unseenBallot(member string) string {
+	return fmt.Sprintf("Der Stimmzettel hat nicht mitgeschickt, welche Stimme für %s er anzeigte (etwa eine ältere Fassung der Seite). "+
+		"Damit keine inzwischen abgegebene Stimme unbemerkt ersetzt wird, ist nichts gespeichert: Bitte prüfen Sie den Stimmzettel unten und senden Sie ihn erneut.", member)
 }
 
 // openDraftVote opens a vote on a proposal: the members vote themselves.
@@ -410,15 +485,21 @@ func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	voters, err := s.votingMembers(r)
+	// The session's body's voters, as the grid lists them (loadVoteView).
+	voting, err := s.votingOf(r.Context(), se.BodyID, false)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	voters := voting.Voters
 	// A refused grid comes back as typed: one wrong choice must not cost
 	// the other members' hands (before: an error page, every choice lost).
 	votes, _, err := formVotes(r, voters)
 	if err != nil {
+		s.refuseVotes(w, r, se, 0, v.ID, "hz", voters, err)
+		return
+	}
+	if err := handsOverVotes(v, voters, votes); err != nil {
 		s.refuseVotes(w, r, se, 0, v.ID, "hz", voters, err)
 		return
 	}
@@ -429,6 +510,28 @@ func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
 	}
 	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("%s/live#abstimmung", se.Path()), fmt.Sprintf("%s per Handzeichen erfasst (im Protokoll der Änderungen als solche vermerkt).", model.Counted(n, "Stimme", "Stimmen")))
+}
+
+// handsOverVotes refuses hands entered for members that have voted in v:
+// the grid offers a hand only for a member that has not ("hat
+// abgestimmt" otherwise), so a hand for one that voted from its own
+// account (or was entered in another window) since the page was loaded
+// would replace that vote unseen — the secretariat's side of the ballot's
+// "gesehen". v is the vote as read for the request; the store writes the
+// hands in its own transaction.
+func handsOverVotes(v model.SessionVote, voters []model.Member, votes map[string]model.VoteChoice) error {
+	stored := v.Choices()
+	var since []string
+	for _, m := range voters {
+		if c := votes[m.Abbrev]; c != "" && c != model.VoteNone && stored[m.Abbrev] != "" {
+			since = append(since, m.Name)
+		}
+	}
+	if len(since) == 0 {
+		return nil
+	}
+	return model.ConflictError("Für %s wurde inzwischen abgestimmt (aus dem eigenen Konto oder einem anderen Fenster); ein Handzeichen ersetzt keine abgegebene Stimme. "+
+		"Bitte prüfen Sie den Stand und tragen Sie die übrigen Handzeichen erneut ein.", model.JoinMembers(since))
 }
 
 // closeVote closes the vote: the count decides under the rule of the
