@@ -459,7 +459,7 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 	out := Registration{ID: it.ID, Session: se.Number, Member: it.RegisteredBy, Status: string(it.Status), Late: it.Late, DeclineReason: it.DeclineReason,
 		Title: model.TypedMarks(it.Title), Goal: string(it.Goal), Points: typedLines(it.Points), Sources: nonNilStrings(it.Sources), Reporters: nonNilStrings(it.Reporters),
 		Applicants: []string{}, CoApplications: []CoApplicantState{}, Proposal: []string{}, Version: it.Version, URL: fmt.Sprintf("%s/anmeldungen/%d", a.Site.Base(r), it.ID),
-		FachMK: ImpactStatement{Affected: len(it.Impact.ConferenceIDs) > 0, Conferences: []string{}, Note: it.Impact.Note}}
+		FachMK: impactStatement(it, conferences)}
 	if !it.RegisteredAt.IsZero() {
 		out.RegisteredAt = it.RegisteredAt.In(model.Berlin).Format(time.RFC3339)
 	}
@@ -477,13 +477,6 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 		}
 		out.Shortfall = model.ApplicationShortfall(draft, co, kinds).Reason
 	}
-	for _, id := range it.Impact.ConferenceIDs {
-		for _, c := range conferences {
-			if c.ID == id {
-				out.FachMK.Conferences = append(out.FachMK.Conferences, c.Abbrev)
-			}
-		}
-	}
 	if err := it.RegistrationChange(se, a.st.Today()); err != nil {
 		out.NoChange = model.ReasonOf(err)
 	} else {
@@ -498,28 +491,37 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 
 // CoApplicantRegistration is a registration in the JSON API as its page
 // /anmeldungen/{id} shows it to a member named as co-applicant
-// (Mitantragsteller) of its proposal: read-only, what the member is asked
-// to apply for — the registering member, the session, the status, title,
-// goal, points and proposal (confidential passages [[…]]), the applicants
-// with where each co-applicant's confirmation stands — and its own
-// co-application as GET /api/v1/mitantraege gives it (Own; none when the
-// secretariat named the member without asking), with why a confirmed one
-// can no longer be withdrawn. Not what only the registering member and
-// the secretariat read: the FachMK statement and its note, sources,
-// reporting members, the decline reason, the version a change names.
+// (Mitantragsteller) of its proposal: read-only, the registration as its
+// office submitted it — the registering member, the session, the status
+// with the secretariat's reason of a decline, title, goal, points,
+// sources, reporting members, the proposal (confidential passages [[…]])
+// and the FachMK-impact statement (GO § 4) with its note, named as
+// Registration names them — the applicants with where each
+// co-applicant's confirmation stands, and its own co-application as GET
+// /api/v1/mitantraege gives it (Own; none when the secretariat named the
+// member without asking), with why a confirmed one can no longer be
+// withdrawn. Not what only serves the one who changes it: whether and
+// why it may be changed, the version a change names, the shortfall of
+// the application (which the co-applicant reads from the states).
 type CoApplicantRegistration struct {
 	ID      int64  `json:"id"`
 	Session int    `json:"sitzung"`
 	Member  string `json:"mitglied"`
 	Status  string `json:"status"`
 	// RegisteredAt is when it was registered (RFC 3339, German time).
-	RegisteredAt   string             `json:"angemeldetAm,omitempty"`
+	RegisteredAt string `json:"angemeldetAm,omitempty"`
+	// DeclineReason is the secretariat's reason of a decline, which the
+	// notice of the decline tells the co-applicant too.
+	DeclineReason  string             `json:"ablehnungsgrund,omitempty"`
 	Title          string             `json:"titel"`
 	Goal           string             `json:"ziel"`
 	Points         []string           `json:"punkte"`
+	Sources        []string           `json:"quelle"`
+	Reporters      []string           `json:"berichterstattung"`
 	Applicants     []string           `json:"antrag"`
 	CoApplications []CoApplicantState `json:"mitantraege"`
 	Proposal       []string           `json:"beschlussvorschlag"`
+	FachMK         ImpactStatement    `json:"fachmk"`
 	Own            *CoApplication     `json:"mitantrag,omitempty"`
 	// NoWithdrawal: the member confirmed and can no longer withdraw, why
 	// (model.AgendaItem.CoWithdrawal).
@@ -538,9 +540,18 @@ func (a *Server) writeCoApplicantRegistration(w http.ResponseWriter, r *http.Req
 		a.fail(w, r, err)
 		return
 	}
+	conferences, err := a.st.Bodies(r.Context(), model.BodyFachMK)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	// As the reader's audience reads the item (model.Audience.Item), as
+	// the page does: the co-applicant, an internal reader, reads it whole.
+	it = audience(u).Item(it)
 	base := a.Site.Base(r)
-	out := CoApplicantRegistration{ID: it.ID, Session: se.Number, Member: it.RegisteredBy, Status: string(it.Status), Title: model.TypedMarks(it.Title), Goal: string(it.Goal),
-		Points: typedLines(it.Points), Applicants: nonNilStrings(draft.Applicants), CoApplications: coApplicantStates(co), Proposal: proposalLines(draft),
+	out := CoApplicantRegistration{ID: it.ID, Session: se.Number, Member: it.RegisteredBy, Status: string(it.Status), DeclineReason: it.DeclineReason,
+		Title: model.TypedMarks(it.Title), Goal: string(it.Goal), Points: typedLines(it.Points), Sources: nonNilStrings(it.Sources), Reporters: nonNilStrings(it.Reporters),
+		Applicants: nonNilStrings(draft.Applicants), CoApplications: coApplicantStates(co), Proposal: proposalLines(draft), FachMK: impactStatement(it, conferences),
 		URL: fmt.Sprintf("%s/anmeldungen/%d", base, it.ID)}
 	if !it.RegisteredAt.IsZero() {
 		out.RegisteredAt = it.RegisteredAt.In(model.Berlin).Format(time.RFC3339)
@@ -561,6 +572,21 @@ func (a *Server) writeCoApplicantRegistration(w http.ResponseWriter, r *http.Req
 		return
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// impactStatement gives the FachMK-impact statement (GO § 4) of the
+// registration it as the API names it: affected, the conferences by
+// their abbreviation (of conferences, the FachMKs), and the note.
+func impactStatement(it model.AgendaItem, conferences []model.Body) ImpactStatement {
+	out := ImpactStatement{Affected: len(it.Impact.ConferenceIDs) > 0, Conferences: []string{}, Note: it.Impact.Note}
+	for _, id := range it.Impact.ConferenceIDs {
+		for _, c := range conferences {
+			if c.ID == id {
+				out.Conferences = append(out.Conferences, c.Abbrev)
+			}
+		}
+	}
+	return out
 }
 
 // proposalLines gives the points of a decision proposal as "1. text",

@@ -220,6 +220,13 @@ type Shortfall struct {
 	Reason string
 	// Awaited: a named co-applicant has not answered yet.
 	Awaited bool
+	// ItemID is the registration's item (the proposal's), whose change
+	// form a RemedyChange links.
+	ItemID int64
+	// Remedy is the way forward its reader is told (RemedyNone: none;
+	// AgendaItem.ApplicationRemedy, set by the caller, which knows the
+	// reader and the day).
+	Remedy Remedy
 }
 
 // ApplicationShortfall gives the shortfall of the proposal draft with its
@@ -233,7 +240,7 @@ func ApplicationShortfall(draft Decision, co []CoApplication, kinds map[string]M
 	if err == nil || ClassOf(err) != ErrRule {
 		return Shortfall{} // a name that is no member was refused when it was registered
 	}
-	return Shortfall{Reason: ReasonOf(err), Awaited: slices.ContainsFunc(co, func(c CoApplication) bool {
+	return Shortfall{Reason: ReasonOf(err), ItemID: draft.ItemID, Awaited: slices.ContainsFunc(co, func(c CoApplication) bool {
 		return c.State == CoApplicationPending && slices.Contains(draft.Applicants, c.Member)
 	})}
 }
@@ -277,4 +284,33 @@ func (it AgendaItem) CoWithdrawal(se Session, day Date) error {
 		return RuleError("Für die %d. Sitzung (%s) werden keine Tagesordnungspunkte mehr angemeldet"+after, se.Number, se.StatusLabel())
 	}
 	return RuleError("Der Anmeldeschluss der %d. Sitzung (%s) ist vorbei"+after, se.Number, se.RegistrationDeadline.German())
+}
+
+// CoApplicantChange says to the office of a member named as co-applicant
+// who can still change the registration it of session se on day, by the
+// window of RegistrationChange: while it is open, the registering member
+// only; once the secretariat took the item onto an agenda still open, the
+// secretariat only (the proposal with its applicants in the session);
+// otherwise not the registering member either — declined, or still to be
+// decided after the registration deadline or in a session that takes no
+// more registrations (a cancelled session's registration it can move).
+// Before, the co-applicant's page said "ändern kann sie nur das anmeldende
+// Mitglied" in every state.
+func (it AgendaItem) CoApplicantChange(se Session, day Date) string {
+	if it.RegistrationChange(se, day) == nil {
+		return "Ändern kann sie nur das anmeldende Mitglied."
+	}
+	switch {
+	case it.Status == ItemAccepted && se.AgendaOpen():
+		return "Die Geschäftsstelle hat sie auf die Tagesordnung genommen; ändern kann sie nur noch die Geschäftsstelle, den Beschlussvorschlag mit seinen Antragstellern in der Sitzung."
+	case it.Status == ItemAccepted:
+		return "Die Geschäftsstelle hat sie auf die Tagesordnung genommen; das anmeldende Mitglied kann sie nicht mehr ändern."
+	case it.Status == ItemDeclined:
+		return "Die Geschäftsstelle hat sie abgelehnt; auch das anmeldende Mitglied kann sie nicht mehr ändern."
+	case se.Cancelled():
+		return fmt.Sprintf("Die %s ist abgesagt; das anmeldende Mitglied kann die Anmeldung nicht mehr ändern, nur in eine andere Sitzung verlegen oder zurückziehen.", se.Title())
+	case !se.RegistrationOpen():
+		return fmt.Sprintf("Für die %s werden keine Tagesordnungspunkte mehr angemeldet; auch das anmeldende Mitglied kann die Anmeldung nicht mehr ändern.", se.Title())
+	}
+	return fmt.Sprintf("Der Anmeldeschluss der %s (%s) ist vorbei; auch das anmeldende Mitglied kann die Anmeldung nicht mehr ändern. Über sie entscheidet die Geschäftsstelle.", se.Title(), se.RegistrationDeadline.German())
 }

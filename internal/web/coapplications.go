@@ -15,12 +15,22 @@ import (
 	"gremium/internal/store"
 )
 
-// coApplicantData is a registration as a named co-applicant reads it: what
-// it is asked to apply for, read-only, with its own answer.
+// coApplicantData is a registration as a named co-applicant reads it:
+// read-only, the whole registration as its office submitted it — with the
+// sources, the reporting members and the FachMK-impact statement (GO § 4)
+// with its note, which a Land co-signing a proposal needs — and the
+// secretariat's decision with the reason of a decline, with its own
+// answer. Not the version a change names: it changes nothing.
 type coApplicantData struct {
 	Item    model.AgendaItem
 	Session model.Session
 	Draft   model.Decision
+	// Conferences are the FachMKs by id, to name those the impact
+	// statement names.
+	Conferences map[int64]model.Body
+	// Change says who can still change the registration
+	// (model.AgendaItem.CoApplicantChange).
+	Change string
 	// Applicants names the draft's applicants, each co-applicant with
 	// where its confirmation stands (model.ApplicantsLabel).
 	Applicants string
@@ -80,7 +90,11 @@ func (s *Server) coApplicantOf(r *http.Request, u *model.User, it model.AgendaIt
 // refused is why an answer was refused.
 func (s *Server) renderCoApplicant(w http.ResponseWriter, r *http.Request, status int, u *model.User, it model.AgendaItem, se model.Session, draft model.Decision, refused string) {
 	ctx := r.Context()
-	d := coApplicantData{Item: it, Session: se, Draft: draft, Refused: refused}
+	// As the reader's audience reads the item (model.Audience.Item): the
+	// co-applicant is an internal reader, who reads it whole, as the
+	// registering office does.
+	it = s.audienceOf(r).Item(it)
+	d := coApplicantData{Item: it, Session: se, Draft: draft, Refused: refused, Conferences: map[int64]model.Body{}, Change: it.CoApplicantChange(se, s.today())}
 	co, err := s.st.CoApplications(ctx, draft.ID)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -96,6 +110,14 @@ func (s *Server) renderCoApplicant(w http.ResponseWriter, r *http.Request, statu
 	if d.Members, err = s.memberMap(ctx); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	confs, err := s.st.Bodies(ctx, model.BodyFachMK)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, c := range confs {
+		d.Conferences[c.ID] = c
 	}
 	docs, err := auth.VisibleDocuments(ctx, s.st, u, se.ID)
 	if err != nil {
@@ -232,7 +254,13 @@ func (s *Server) itemShortfall(ctx context.Context, itemID int64) (model.Shortfa
 
 // applicationShortfall gives the shortfall of proposal draft with its
 // co-applications co (model.ApplicationShortfall; zero: none, or no
-// proposal).
+// proposal), with the way forward for the reader of the request ctx
+// carries (model.AgendaItem.ApplicationRemedy): wherever the
+// application-short box stands — the registration's page, "Mein
+// Bereich", the AL-Runde's — the registering member's office reads what
+// it can do in the registration's state; the secretariat reads the
+// shortfall in its own words. Its registration and session are read only
+// for a member office and a shortfall.
 func (s *Server) applicationShortfall(ctx context.Context, draft model.Decision, co []model.CoApplication) (model.Shortfall, error) {
 	if draft.ID == 0 || draft.Status != model.DecisionDraft {
 		return model.Shortfall{}, nil
@@ -241,5 +269,19 @@ func (s *Server) applicationShortfall(ctx context.Context, draft model.Decision,
 	if err != nil {
 		return model.Shortfall{}, err
 	}
-	return model.ApplicationShortfall(draft, co, kinds), nil
+	short := model.ApplicationShortfall(draft, co, kinds)
+	u, _ := ctx.Value(userKey{}).(*model.User)
+	if short.Reason == "" || draft.ItemID == 0 || u == nil || u.Role != model.RoleMember {
+		return short, nil
+	}
+	it, err := s.st.Item(ctx, draft.ItemID)
+	if err != nil {
+		return short, err
+	}
+	se, err := s.st.Session(ctx, it.SessionID)
+	if err != nil {
+		return short, err
+	}
+	short.Remedy = it.ApplicationRemedy(se, s.today(), u)
+	return short, nil
 }
