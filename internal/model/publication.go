@@ -569,9 +569,9 @@ func (a Audience) SeesProposal(d Decision, it AgendaItem, s Session, u *User) bo
 // as a named co-applicant (Mitantragsteller): the office of a member
 // named among the proposal's applicants that did not register it, which
 // SeesProposal lets see the proposal. Such a reader sees the registration
-// as what it is asked to apply for — read-only, without what only the
-// registering member reads (its FachMK note, the version a change names)
-// — on the registration's page and in the JSON API alike. Others learn
+// as what it is asked to apply for — whole and read-only, without what
+// only serves the one who changes it (the version a change names) — on
+// the registration's page and in the JSON API alike. Others learn
 // nothing more of a registration than SeesItem lets them.
 func (a Audience) ReadsAsCoApplicant(d Decision, it AgendaItem, s Session, u *User) bool {
 	return u != nil && u.Role == RoleMember && u.MemberAbbrev != "" && it.RegisteredBy != "" && u.MemberAbbrev != it.RegisteredBy &&

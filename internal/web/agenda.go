@@ -579,7 +579,7 @@ func (s *Server) decided(w http.ResponseWriter, r *http.Request, se model.Sessio
 			// The page at its top, where the notice box stands: at
 			// "#tagesordnung" the warning was off screen (700 px above).
 			backWarning(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), strings.TrimSuffix(done, ".")+".", acceptWarning,
-				short.Reason+" Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden.")
+				short.Reason+" "+model.NoVoteUntilApplication)
 			return
 		}
 	}
