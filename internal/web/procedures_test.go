@@ -70,6 +70,11 @@ func TestWrittenProcedurePages(t *testing.T) {
 	if strings.Contains(body, "(abgelehnt bei") {
 		t.Errorf("the interim count says abgelehnt twice: %s", between(body, "Zwischenstand", "</p>"))
 	}
+	// A member without a vote yet: "noch keine Stimme" (before, "–", which
+	// said nothing of what becomes of it).
+	if row := between(body, "<th scope=\"row\">Saarland</th>", "</tr>"); !strings.Contains(row, "noch keine Stimme") {
+		t.Errorf("the Saarland's row while the procedure is open: %q", row)
+	}
 	// The other Länder vote through their systems (the store, as the API does).
 	for _, m := range []string{"BW", "BY", "BE", "BB", "HB", "HH", "MV", "NI", "NW", "RP", "SN"} {
 		if err := st.CastVote(ctx, pid, m, model.VoteYes); err != nil {
@@ -85,6 +90,11 @@ func TestWrittenProcedurePages(t *testing.T) {
 	d, _ := st.Decision(ctx, p.DecisionID)
 	if d.Status != model.DecisionAdopted || !strings.HasSuffix(d.Result, "(Umlaufverfahren)") {
 		t.Fatalf("decision = %+v", d)
+	}
+	// A member that did not vote counts as abstaining (GO § 7 Abs. 4), and
+	// its row says so; it read "–".
+	if _, page := do(t, he, "GET", ts.URL+path, nil); !strings.Contains(between(page, "<th scope=\"row\">Saarland</th>", "</tr>"), "keine Stimme – als Enthaltung gezählt") {
+		t.Errorf("the Saarland's row once closed: %q", between(page, "<th scope=\"row\">Saarland</th>", "</tr>"))
 	}
 	// The next session's minutes list it.
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
