@@ -479,7 +479,9 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 	return out, nil
 }
 
-// assembleItem puts an item's rows of all kinds into minutes order.
+// assembleItem puts an item's rows of all kinds into minutes order: as
+// stored, with a decision stored ahead of the discussion behind it
+// (discussionFirst).
 func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 	item := Item{AgendaItem: it, FollowUps: rows.FollowUps[it.ID]}
 	for _, c := range rows.Contributions[it.ID] {
@@ -496,6 +498,7 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 		item.Rows = append(item.Rows, Row{Kind: RowText, RemarkKind: m.Kind, Text: m.Text, Confidential: m.Confidential, ID: m.ID, Version: m.Version, position: m.Position})
 	}
 	slices.SortStableFunc(item.Rows, func(x, y Row) int { return cmp.Compare(x.position, y.position) })
+	discussionFirst(item.Rows)
 	return item
 }
 

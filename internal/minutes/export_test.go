@@ -151,3 +151,18 @@ func TestExportLeavesOutBlankRows(t *testing.T) {
 		t.Errorf("Printed changed the document it was given: %d rows", n)
 	}
 }
+
+// TestInternalExportSaysWhatTheSourceBlackedOut: the internal text export
+// wrote a passage the source blacked out as "⟦[REDACTED]⟧", the source
+// tool's English; it writes "⟦im Quelldokument geschwärzt⟧", and reading
+// the export back gives the minutes stored (the source's marker).
+func TestInternalExportSaysWhatTheSourceBlackedOut(t *testing.T) {
+	doc, _ := parseSeed(t)
+	again, text := roundTrip(t, doc)
+	if strings.Contains(text, "REDACTED") || !strings.Contains(text, model.Redact(model.SourceRedactionShown)) {
+		t.Errorf("the internal export does not say in German what the source blacked out:\n%s", text)
+	}
+	if !reflect.DeepEqual(minutes.Comparable(again), minutes.Comparable(doc)) {
+		t.Error("reading the export back does not give the minutes stored")
+	}
+}

@@ -18,8 +18,9 @@ import (
 // bars: confidential, its content unknown.
 const BlackedOutText = "Diskussion (im veröffentlichten Protokoll vollständig geschwärzt; Inhalt liegt nicht vor)"
 
-// SourceRedaction is how published minutes mark a redacted passage.
-const SourceRedaction = "[REDACTED]"
+// SourceRedaction is how published minutes mark a redacted passage
+// (model.SourceRedaction).
+const SourceRedaction = model.SourceRedaction
 
 // Options configure Parse.
 type Options struct {
@@ -59,6 +60,12 @@ func Parse(r io.Reader, opts Options) (Document, []Warning, error) {
 			opts.Progress(p.line)
 		}
 		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.Contains(line, shownRedaction) {
+			// The export writes a passage the source blacked out as an
+			// internal reader reads it (model.SourceRedactionShown); it is
+			// the source's marker.
+			line = strings.ReplaceAll(line, shownRedaction, model.Redact(SourceRedaction))
+		}
 		p.checkMarks(line)
 		p.parseLine(line)
 	}
@@ -67,6 +74,10 @@ func Parse(r io.Reader, opts Options) (Document, []Warning, error) {
 	}
 	return p.finish(), p.warnings, nil
 }
+
+// shownRedaction is a passage the source blacked out as the export
+// writes it.
+var shownRedaction = model.Redact(model.SourceRedactionShown)
 
 type parser struct {
 	opts     Options
@@ -1209,6 +1220,14 @@ func (p *parser) finish() Document {
 		if strings.TrimSpace(model.InternalText(it.Title)) == "" {
 			it.Title = UntitledItem(p.itemSec[i])
 			p.warnings = append(p.warnings, Warning{Line: p.itemLine[i], Message: fmt.Sprintf("%s has no title in the source; titled %q", it.Label(), it.Title)})
+		}
+	}
+	for i, it := range p.items {
+		// A decision before the discussion stands after it, as Load
+		// gives the rows (discussionFirst): the document stores the
+		// order it is shown in.
+		if discussionFirst(it.Rows) {
+			p.warnings = append(p.warnings, Warning{Line: p.itemLine[i], Message: fmt.Sprintf("%s: a decision stands before the discussion; moved after it, where the minutes put it", it.Label())})
 		}
 	}
 	for i, it := range p.items {

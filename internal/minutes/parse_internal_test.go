@@ -97,6 +97,10 @@ func FuzzParse(f *testing.F) {
 	f.Add("39. Sitzung der AL-Runde\nTOP\tÜbergreifendes\tZiel\tQuelle\tBE\n01\t<p>Cloud</p>\tBeschluss\t\tHE\n" +
 		"BV\t<p>Beschlussempfehlung BE-2026/02-AL (zu einer Empfehlung)</p> <ol><li>a</li></ol> <p>Ausgesprochen am: 02.03.2026</p>\t\t\t\n" +
 		"BV\t<p>Beschlussempfehlung (ohne Nummer)</p> <p>Abgelehnt am: kein Datum</p>\t\t\t\n")
+	// A decision before the discussion (moved behind it, discussionFirst).
+	f.Add("TOP\tÜbergreifendes\tZiel\tQuelle\tBE\n05\t<p>Plan</p>\tBeschluss\t\tHE\n" +
+		"BV\t<p>Beschlussvorschlag</p> <ol><li>1. Der Plan.</li></ol>\t\t\t\n\t<div class=\"vermerk\">vorab</div>\t\t\t\n" +
+		"ON\t<p>HE:</p> <ul><li>a</li></ul>\t\t\t\n[illegible]\nON\t<p>BY:</p> <ul><li>b</li></ul>\t\t\t\nPN\t<p>Protokollnotiz (Hessen)</p> <p>c</p>\t\t\t\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		doc, _, err := Parse(strings.NewReader(in), testOptions())
 		if err != nil {

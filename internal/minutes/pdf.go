@@ -327,7 +327,7 @@ func (r *pdfRenderer) show(s string) string {
 	var b strings.Builder
 	for _, ps := range model.Passages(s) {
 		if ps.Confidential {
-			b.WriteString("[vertraulich: " + ps.Text + "]")
+			b.WriteString("[vertraulich: " + ps.Shown() + "]")
 		} else {
 			b.WriteString(ps.Text)
 		}

@@ -51,12 +51,20 @@ func TestPublicPDFHasNoRedactedText(t *testing.T) {
 	}
 }
 
+// TestInternalPDFShowsConfidentialPassages: the internal PDF marks its
+// confidential passages in words; a passage the source itself blacked out
+// reads "im Quelldokument geschwärzt" — it read "[vertraulich:
+// [REDACTED]]", the source tool's English, which a member took for a
+// colleague's text withheld from it.
 func TestInternalPDFShowsConfidentialPassages(t *testing.T) {
 	text := pdfText(t, renderPDF(t, session47()))
-	for _, want := range []string{"[vertraulich: [REDACTED]]", "Vertraulich – nicht in der öffentlichen Fassung", "interne Fassung"} {
+	for _, want := range []string{"[vertraulich: im Quelldokument geschwärzt]", "Vertraulich – nicht in der öffentlichen Fassung", "interne Fassung"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("internal PDF lacks %q", want)
 		}
+	}
+	if strings.Contains(text, "REDACTED") {
+		t.Error("the internal PDF shows the source's English marker")
 	}
 }
 

@@ -22,6 +22,22 @@ const (
 	RedactedPlaceholder = "[geschwärzt]"
 )
 
+// A passage the source document itself blacks out: its published
+// minutes print SourceRedaction ("[REDACTED]", an English word of the
+// publishing tool) where the text was, and the importer keeps it as a
+// marked passage, ⟦[REDACTED]⟧, so that the public reads
+// RedactedPlaceholder. Its content is unknown to gremium too: an internal
+// reader reads SourceRedactionShown in its place (Passage.Shown,
+// TypedMarks; ConfidentialMarks and the import read it back as the
+// marker) —
+// on the pages, in the PDF, in the text export and in the JSON API —,
+// never the English marker, which a member took for a colleague's text
+// withheld from it.
+const (
+	SourceRedaction      = "[REDACTED]"
+	SourceRedactionShown = "im Quelldokument geschwärzt"
+)
+
 // The typed form of the marks in form fields: [[vertraulich]].
 const (
 	TypedOpen  = "[["
@@ -112,6 +128,16 @@ func Passages(s string) []Passage {
 	}
 	emit(depth > 0)
 	return out
+}
+
+// Shown gives the passage's text as an internal reader reads it: a
+// passage the source blacked out (⟦[REDACTED]⟧) as SourceRedactionShown,
+// every other as it stands. The pages and the PDF show passages with it.
+func (p Passage) Shown() string {
+	if p.Confidential && strings.TrimSpace(p.Text) == SourceRedaction {
+		return SourceRedactionShown
+	}
+	return p.Text
 }
 
 // PublicText returns s with every confidential passage (see Passages)
@@ -263,6 +289,11 @@ func ConfidentialMarks(typed string) (string, error) {
 		return s, nil
 	}
 	s = strings.NewReplacer(TypedOpen, RedactOpen, TypedClose, RedactClose).Replace(s)
+	if shown := Redact(SourceRedactionShown); strings.Contains(s, shown) {
+		// A passage the source blacked out, as TypedMarks gave it to the
+		// form: stored as the source's marker again.
+		s = strings.ReplaceAll(s, shown, Redact(SourceRedaction))
+	}
 	problem, at := CheckMarks(s)
 	switch problem {
 	case MarksUnclosed:
@@ -379,8 +410,12 @@ func Unmarked(text, why string) error {
 // fields, [[vertraulich]]: how a text is edited and how the JSON API gives
 // internal texts.
 func TypedMarks(s string) string {
-	return strings.NewReplacer(RedactOpen, TypedOpen, RedactClose, TypedClose).Replace(s)
+	return typedMarks.Replace(s)
 }
+
+// typedMarks writes the marks typed, a passage the source blacked out as
+// SourceRedactionShown.
+var typedMarks = strings.NewReplacer(Redact(SourceRedaction), TypedOpen+SourceRedactionShown+TypedClose, RedactOpen, TypedOpen, RedactClose, TypedClose)
 
 // InternalText returns s with the redaction marks removed, for the internal
 // version of the minutes.

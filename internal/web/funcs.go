@@ -212,7 +212,7 @@ func marked(s string) template.HTML {
 	var b strings.Builder
 	for _, p := range model.Passages(s) {
 		if p.Confidential {
-			b.WriteString(`<mark class="confidential" title="vertraulich">` + template.HTMLEscapeString(p.Text) + `</mark>`)
+			b.WriteString(`<mark class="confidential" title="vertraulich">` + template.HTMLEscapeString(p.Shown()) + `</mark>`)
 		} else {
 			b.WriteString(template.HTMLEscapeString(p.Text))
 		}

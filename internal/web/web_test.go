@@ -156,7 +156,7 @@ func TestSession47Page(t *testing.T) {
 		}
 	}
 	// Nothing confidential reaches the public page.
-	for _, secret := range []string{"[REDACTED]", "vollständig geschwärzt", "⟦", "⟧"} {
+	for _, secret := range []string{"[REDACTED]", model.SourceRedactionShown, "vollständig geschwärzt", "⟦", "⟧"} {
 		if strings.Contains(body, secret) {
 			t.Errorf("session 47 page leaks %q", secret)
 		}
@@ -296,7 +296,7 @@ func TestProtocolVersions(t *testing.T) {
 		t.Errorf("text: %d", res.StatusCode)
 	}
 	for _, body := range []string{page, text} {
-		for _, secret := range []string{"[REDACTED]", "vollständig geschwärzt", "⟦"} {
+		for _, secret := range []string{"[REDACTED]", model.SourceRedactionShown, "vollständig geschwärzt", "⟦"} {
 			if strings.Contains(body, secret) {
 				t.Errorf("public minutes leak %q", secret)
 			}
@@ -345,7 +345,10 @@ func TestInternalProtocolPage(t *testing.T) {
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	_, page := get(t, ts, "/sitzungen/47/protokoll")
-	for _, want := range []string{"Interne Fassung", `<mark class="confidential" title="vertraulich">[REDACTED]</mark>`,
+	if strings.Contains(page, "REDACTED") {
+		t.Error("the internal minutes show the source tool's English marker")
+	}
+	for _, want := range []string{"Interne Fassung", `<mark class="confidential" title="vertraulich">im Quelldokument geschwärzt</mark>`,
 		"Vertraulich – nicht in der öffentlichen Fassung", "vollständig geschwärzt"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("internal protocol lacks %q", want)
