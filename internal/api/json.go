@@ -883,6 +883,10 @@ type Procedure struct {
 	OwnVote        string `json:"eigeneStimme,omitempty"`
 	URL            string `json:"url"`
 	VoteURL        string `json:"stimmeUrl,omitempty"`
+	// NoBallot says, where VoteURL would stand but the account has no
+	// ballot in the procedure's body, why (model.Voting.NoBallotReason,
+	// the words of the procedure's page and of the vote's 403).
+	NoBallot string `json:"keineStimme,omitempty"`
 }
 
 // apiProcedures lists the written procedures, open ones first, for a token
@@ -946,8 +950,11 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 		// Where to vote, for an account with a ballot in the procedure's
 		// body only (before: also for the office of a member the body's
 		// rules do not let vote, whose vote was then refused).
-		if p.Status == model.ProcedureOpen && !o.DeadlinePassed && noBallot(u, own, model.VotingIn(body, members, true)) == "" {
-			o.VoteURL = fmt.Sprintf("%s/api/v1/umlaufverfahren/%d/stimme", site, p.ID)
+		// Otherwise it reads why it has none, as on the procedure's page.
+		if p.Status == model.ProcedureOpen && !o.DeadlinePassed {
+			if o.NoBallot = noBallot(u, own, model.VotingIn(body, members, true)); o.NoBallot == "" {
+				o.VoteURL = fmt.Sprintf("%s/api/v1/umlaufverfahren/%d/stimme", site, p.ID)
+			}
 		}
 		out = append(out, o)
 	}
@@ -1007,7 +1014,11 @@ type OpenSessionVote struct {
 	Voted   []string `json:"abgestimmt"`
 	OwnVote string   `json:"eigeneStimme,omitempty"`
 	VoteURL string   `json:"stimmeUrl,omitempty"`
-	Note    string   `json:"hinweis,omitempty"`
+	// NoBallot says, for an account without a ballot in the session's
+	// body, why (model.Voting.NoBallotReason, the words of the vote's page
+	// and of the vote's 403); it stands where VoteURL would.
+	NoBallot string `json:"keineStimme,omitempty"`
+	Note     string `json:"hinweis,omitempty"`
 	// Ballot is the id of the open vote, which a vote sent to VoteURL
 	// names (abstimmung): the vote counts in this vote or not at all.
 	Ballot int64 `json:"abstimmung,omitempty"`
@@ -1099,13 +1110,13 @@ func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
 	}
 	// Where to vote, for an account with a ballot only (before: also for
 	// the office of a member the body does not let vote, whose vote was
-	// then refused).
+	// then refused); otherwise why it has none, as on the vote's page.
 	m, err := a.tokenMember(ctx, u)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	if noBallot(u, m, voting) == "" {
+	if out.NoBallot = noBallot(u, m, voting); out.NoBallot == "" {
 		out.VoteURL = fmt.Sprintf("%s/api/v1/sitzungen/%d/abstimmung/stimme", a.Site.Base(r), se.Number)
 	}
 	writeJSON(w, http.StatusOK, out)

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -173,6 +174,7 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"GET", "/api/v1/sprecher", "/api/v1/sprecher", "", "", 200},
 		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", "", "", 401},
 		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", heToken, "", 200},
+		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", dltToken, "", 200},
 		{"GET", "/api/v1/umlaufverfahren", "/api/v1/umlaufverfahren", fmkToken, "", 403},
 		{"GET", "/api/v1/sitzungen/48/abstimmung", "/api/v1/sitzungen/{nr}/abstimmung", fmkToken, "", 403},
 		{"GET", "/api/v1/sitzungen/49/teilnahme", "/api/v1/sitzungen/{nr}/teilnahme", fmkToken, "", 403},
@@ -285,7 +287,8 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	}
 	// The open vote as a member's system reads it (before: no way to learn
 	// whether a vote is open, 405): the subject, who voted, its own vote,
-	// where to send it — and not how others voted; a confidential passage
+	// where to send it (or, without a ballot, why: keineStimme) — and not
+	// how others voted; a confidential passage
 	// of the subject marked [[…]], as every internal text of the API (before:
 	// the stored marks ⟦…⟧).
 	// With the text voted on, as the ballot page shows it: kind, points and
@@ -295,8 +298,9 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		Points:   model.NumberedPoints([]string{"Der IT-Planungsrat beschließt die Rahmenarchitektur.", "Die Kosten trägt [[der Bund]]."}),
 		Majority: model.StaatsvertragRule.Label()}}
 	for token, want := range map[string]api.OpenSessionVote{
-		heToken:  {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, OwnVote: "ja", VoteURL: ts.URL + "/api/v1/sitzungen/48/abstimmung/stimme", Ballot: ballot, Proposals: proposal},
-		dltToken: {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, Ballot: ballot, Proposals: proposal},
+		heToken: {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, OwnVote: "ja", VoteURL: ts.URL + "/api/v1/sitzungen/48/abstimmung/stimme", Ballot: ballot, Proposals: proposal},
+		dltToken: {Open: true, Subject: "Rahmenarchitektur [[mit Kostenrahmen]]", Voted: []string{"HE"}, Ballot: ballot, Proposals: proposal,
+			NoBallot: "DLT ist beratendes Mitglied: beratende Mitglieder können sich zu Wort melden, stimmen aber nicht ab."},
 	} {
 		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/sitzungen/48/abstimmung", nil)
 		req.Header.Set("Authorization", "Bearer "+token)
@@ -309,6 +313,28 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		res.Body.Close()
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("open vote read with %s: %+v, want %+v (%v)", token[:8], got, want, err)
+		}
+	}
+	// An account without a ballot reads why, where stimmeUrl would stand,
+	// in the words of the pages (before: nothing, the reason came only
+	// with the 403 of a vote sent): the advisory member's above, and in
+	// the written procedure open before its deadline.
+	for token, want := range map[string][2]string{
+		heToken:  {ts.URL + vote, ""},
+		dltToken: {"", "DLT ist beratendes Mitglied: beratende Mitglieder stimmen im Umlaufverfahren nicht ab."},
+	} {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/umlaufverfahren", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []api.Procedure
+		err = json.NewDecoder(res.Body).Decode(&got)
+		res.Body.Close()
+		i := slices.IndexFunc(got, func(p api.Procedure) bool { return p.ID == open })
+		if err != nil || i < 0 || got[i].VoteURL != want[0] || got[i].NoBallot != want[1] {
+			t.Errorf("procedures read with %s: %+v (%v)", token[:8], got, err)
 		}
 	}
 	// The delegation the API registered is Hessen's, as the form would store it.

@@ -493,10 +493,16 @@ func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member str
 // CastShowOfHands enters, in one transaction, the votes the secretariat saw
 // by show of hands in an open vote, for members without a device; each is
 // marked as such in the audit log. Members with keine Stimme are skipped. A
-// vote for a member not present refuses the whole entry.
+// vote for a member not present refuses the whole entry, and so does a
+// hand for a member with a vote stored (handsOverVotes): the grid offers
+// hands only for members that have not voted, and a member's own vote cast
+// after the grid was read is not replaced.
 func (s *Store) CastShowOfHands(ctx context.Context, voteID int64, votes map[string]model.VoteChoice) (int, error) {
 	n := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := handsOverVotes(ctx, tx, voteID, votes); err != nil {
+			return err
+		}
 		members := make([]string, 0, len(votes))
 		for m := range votes {
 			members = append(members, m)
@@ -513,6 +519,47 @@ func (s *Store) CastShowOfHands(ctx context.Context, voteID int64, votes map[str
 		return nil
 	})
 	return n, err
+}
+
+// handsOverVotes refuses, in the show of hands' transaction, hands for
+// members that have a vote stored in the open vote voteID: cast from
+// their own account (or API token), or entered in another window, since
+// the secretariat's grid was read. Before, the web handler checked this on
+// the vote as read for the request, and a vote cast between that read and
+// this write was still replaced. A closed vote is left to castTx, which
+// gives that reason.
+func handsOverVotes(ctx context.Context, tx *sql.Tx, voteID int64, votes map[string]model.VoteChoice) error {
+	v, err := sessionVoteTx(ctx, tx, voteID)
+	if err != nil || v.Status != model.VoteOpen {
+		return err
+	}
+	stored := v.Choices()
+	over := map[string]bool{}
+	for m, c := range votes {
+		if c != "" && c != model.VoteNone && stored[m] != "" {
+			over[m] = true
+		}
+	}
+	if len(over) == 0 {
+		return nil
+	}
+	voters, err := voteVoters(ctx, tx, voteID)
+	if err != nil {
+		return err
+	}
+	// Named in list order, as the grid lists them; a member that is no
+	// voter of the body is left to castTx, which says so.
+	var since []string
+	for _, m := range voters {
+		if over[m.Abbrev] {
+			since = append(since, m.Name)
+		}
+	}
+	if len(since) == 0 {
+		return nil
+	}
+	return model.ConflictError("Für %s wurde inzwischen abgestimmt (aus dem eigenen Konto oder einem anderen Fenster); ein Handzeichen ersetzt keine abgegebene Stimme. "+
+		"Bitte prüfen Sie den Stand und tragen Sie die übrigen Handzeichen erneut ein.", model.JoinMembers(since))
 }
 
 // VoteOutcome is what closing a vote decided.

@@ -21,7 +21,7 @@ type liveData struct {
 	HasItem  bool
 	Drafts   map[int64]model.Decision // the item's open proposals by id
 	Members  map[string]model.Member
-	Voters   []model.Member
+	Voters   []model.Member // the session's body's voters (model.VotingIn), as the store counts
 	Speakers []model.Member
 	Consent  int // open proposals on the consent agenda
 	// ConsentItems are the items of the Grüne Liste with an open
@@ -46,7 +46,8 @@ type liveData struct {
 	// a proposal it takes is a Beschlussempfehlung (model.Decision.Recommends).
 	Recommends bool
 	// RulesOf names the body whose rules apply, in the genitive ("des
-	// IT-Planungsrats"): the council's, also in the AL-Runde.
+	// IT-Planungsrats"): the council's also in the AL-Runde, as long as
+	// its majorities are the council's (sameMajorities).
 	RulesOf       string
 	SharesWarning string
 	// Panel is the speakers' list of the item viewed (speakers.go).
@@ -297,10 +298,21 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	d.Present = model.PresentAt(present, order, d.Current.ID)
 	d.ConsentPresent = model.PresentAt(present, order, se.CurrentItemID)
-	if d.Voters, err = s.votingMembers(r); err != nil {
+	// The session's body votes, under its rules and with its quorum, as
+	// the store counts (before: the council's voters, rules and quorum
+	// also in a session of the AL-Runde, whose grids then offered hands
+	// to members it does not let vote).
+	body, err := s.bodyOf(ctx, se.BodyID)
+	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	voting, err := s.votingIn(ctx, body, false)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Voters = voting.Voters
 	for _, m := range d.Voters {
 		if d.Present[m.Abbrev] {
 			d.PresentCount++
@@ -315,15 +327,12 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		s.serverError(w, r, err)
 		return
 	}
-	d.Rules, d.RulesOf = council.Rules, council.Of()
-	if se.BodyID != council.ID {
-		body, err := s.st.Body(ctx, se.BodyID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		d.Recommends = body.Preparation.PreparesID != 0
+	d.Rules, d.RulesOf = body.Rules, body.Of()
+	if sameMajorities(body.Rules, council.Rules) {
+		// The AL-Runde votes by the IT-Planungsrat's rules (GO § 8a).
+		d.RulesOf = council.Of()
 	}
+	d.Recommends = body.Preparation.PreparesID != 0
 	for _, it := range doc.Items() {
 		if it.ID == se.CurrentItemID {
 			d.CalledLabel = it.Label()
@@ -332,7 +341,7 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 	if se.HasQuorum() {
 		// Established at an earlier state of the attendance: the box
 		// tells the quorum at the item called, where a vote is taken.
-		if err := model.QuorumAt(d.Voters, d.ConsentPresent, council.Quorum()); err != nil {
+		if err := model.QuorumAt(d.Voters, d.ConsentPresent, body.Quorum()); err != nil {
 			d.CalledQuorum = model.ReasonOf(err)
 		}
 	}
@@ -347,6 +356,12 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	d.Refused.Shown = d.Refused.shown(d)
 	s.render(w, r, status, "live.html", view{Title: "Live-Protokoll – " + se.Title(), Active: "sitzungen", Data: d})
+}
+
+// sameMajorities reports whether the rules a and b take decisions and
+// recommendations by the same majorities (who votes aside).
+func sameMajorities(a, b model.DecisionRules) bool {
+	return a.For(model.KindDecision) == b.For(model.KindDecision) && a.For(model.KindRecommendation) == b.For(model.KindRecommendation)
 }
 
 // liveItem checks the rights and the state for a change to an item's

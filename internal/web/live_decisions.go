@@ -4,6 +4,7 @@ package web
 // bloc, follow-ups.
 
 import (
+	"cmp"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
@@ -11,6 +12,7 @@ import (
 	"gremium/internal/store"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -172,22 +174,53 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 		template.HTML(fmt.Sprintf(`<span id="regel-entwurf-%d" hx-swap-oob="true">%s</span>`, d.ID, template.HTMLEscapeString(d.RuleLine(body.Rules)))))
 }
 
-// formVotes reads the vote grid: one field "stimme_<Kürzel>" per voter.
-func formVotes(r *http.Request, voters []model.Member) (map[string]model.VoteChoice, []model.Vote, error) {
+// formVotes reads a show-of-hands grid of a vote of voting's body: one
+// field "stimme_<Kürzel>" per voter. A hand for a member that is no voter
+// of the body — a grid of an older state of its rules, a hand-made post —
+// is refused naming the member, rather than dropped unseen (the grids list
+// the body's voters only; before, a session of the AL-Runde got the
+// council's grid and the store refused such a hand as „Hessen ist nicht
+// stimmberechtigt.“).
+func (s *Server) formVotes(r *http.Request, voting model.Voting) (map[string]model.VoteChoice, error) {
 	votes := map[string]model.VoteChoice{}
-	var list []model.Vote
-	for _, m := range voters {
+	for _, m := range voting.Voters {
 		c := model.VoteChoice(r.PostFormValue("stimme_" + m.Abbrev))
 		if c == "" {
 			c = model.VoteNone
 		}
 		if !c.Valid() {
-			return nil, nil, model.InputError("Die Stimme „%s“ für %s ist unbekannt; möglich sind ja, nein, Enthaltung oder keine Stimme.", c, m.Name)
+			return nil, model.InputError("Die Stimme „%s“ für %s ist unbekannt; möglich sind ja, nein, Enthaltung oder keine Stimme.", c, m.Name)
 		}
 		votes[m.Abbrev] = c
-		list = append(list, model.Vote{Member: m.Abbrev, Choice: c})
 	}
-	return votes, list, nil
+	var stray []string
+	for field, values := range r.PostForm {
+		abbrev, ok := strings.CutPrefix(field, "stimme_")
+		if ok && !voting.Votes(abbrev) && slices.ContainsFunc(values, func(v string) bool { return model.VoteChoice(v).CastError() == nil }) {
+			stray = append(stray, abbrev)
+		}
+	}
+	if len(stray) == 0 {
+		return votes, nil
+	}
+	members, err := s.memberMap(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	// In list order, by name.
+	slices.SortFunc(stray, func(a, b string) int {
+		return cmp.Or(cmp.Compare(members[a].Position, members[b].Position), cmp.Compare(a, b))
+	})
+	names := make([]string, len(stray))
+	for i, a := range stray {
+		names[i] = cmp.Or(members[a].Name, a)
+	}
+	is := "ist"
+	if len(names) > 1 {
+		is = "sind"
+	}
+	return nil, model.RuleError("Für %s ist ein Handzeichen eingetragen, doch %s %s im Gremium %s nicht stimmberechtigt; nichts ist gespeichert. "+
+		"Bitte tragen Sie die Handzeichen der stimmberechtigten Mitglieder erneut ein.", model.JoinMembers(names), model.JoinMembers(names), is, voting.Body)
 }
 
 // voteDecision records a vote taken by show of hands on a proposal: the
@@ -199,13 +232,16 @@ func (s *Server) voteDecision(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	voters, err := s.votingMembers(r)
+	// The session's body votes, as the store counts (before: the
+	// council's voters also in a session of the AL-Runde).
+	voting, err := s.votingOf(ctx, se.BodyID, false)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	voters := voting.Voters
 	grid := fmt.Sprintf("v%d", d.ID)
-	votes, _, err := formVotes(r, voters)
+	votes, err := s.formVotes(r, voting)
 	if err != nil {
 		s.refuseVotes(w, r, se, d.ItemID, 0, grid, voters, err)
 		return
@@ -245,12 +281,14 @@ func (s *Server) adoptConsentAgenda(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	voters, err := s.votingMembers(r)
+	// The session's body votes, as in voteDecision.
+	voting, err := s.votingOf(r.Context(), se.BodyID, false)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	votes, _, err := formVotes(r, voters)
+	voters := voting.Voters
+	votes, err := s.formVotes(r, voting)
 	if err != nil {
 		s.refuseVotes(w, r, se, 0, 0, "gl", voters, err)
 		return

@@ -90,6 +90,11 @@ func (s *Server) itemFromPath(w http.ResponseWriter, r *http.Request) (model.Age
 	return it, se, true
 }
 
+// votingMembers gives the council's voting members under its rules, for
+// pages of the council's sessions and their planning (applicants, chair,
+// registrations). A vote — its grids, the live page's count and quorum,
+// the ballot — is the session's body's: those read votingOf(se.BodyID),
+// which for a session of the AL-Runde gives its own voters.
 func (s *Server) votingMembers(r *http.Request) ([]model.Member, error) {
 	council, err := s.councilBody(r.Context())
 	if err != nil {

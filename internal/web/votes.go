@@ -494,15 +494,15 @@ func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
 	voters := voting.Voters
 	// A refused grid comes back as typed: one wrong choice must not cost
 	// the other members' hands (before: an error page, every choice lost).
-	votes, _, err := formVotes(r, voters)
+	votes, err := s.formVotes(r, voting)
 	if err != nil {
 		s.refuseVotes(w, r, se, 0, v.ID, "hz", voters, err)
 		return
 	}
-	if err := handsOverVotes(v, voters, votes); err != nil {
-		s.refuseVotes(w, r, se, 0, v.ID, "hz", voters, err)
-		return
-	}
+	// A hand for a member that has voted meanwhile (from its own account,
+	// in another window) is refused by the store in its transaction
+	// (before: here, on the vote as read for this request, so a vote cast
+	// between that read and the write was still replaced).
 	n, err := s.st.CastShowOfHands(r.Context(), v.ID, votes)
 	if err != nil {
 		s.refuseVotes(w, r, se, 0, v.ID, "hz", voters, err)
@@ -510,28 +510,6 @@ func (s *Server) enterShowOfHands(w http.ResponseWriter, r *http.Request) {
 	}
 	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("%s/live#abstimmung", se.Path()), fmt.Sprintf("%s per Handzeichen erfasst (im Protokoll der Änderungen als solche vermerkt).", model.Counted(n, "Stimme", "Stimmen")))
-}
-
-// handsOverVotes refuses hands entered for members that have voted in v:
-// the grid offers a hand only for a member that has not ("hat
-// abgestimmt" otherwise), so a hand for one that voted from its own
-// account (or was entered in another window) since the page was loaded
-// would replace that vote unseen — the secretariat's side of the ballot's
-// "gesehen". v is the vote as read for the request; the store writes the
-// hands in its own transaction.
-func handsOverVotes(v model.SessionVote, voters []model.Member, votes map[string]model.VoteChoice) error {
-	stored := v.Choices()
-	var since []string
-	for _, m := range voters {
-		if c := votes[m.Abbrev]; c != "" && c != model.VoteNone && stored[m.Abbrev] != "" {
-			since = append(since, m.Name)
-		}
-	}
-	if len(since) == 0 {
-		return nil
-	}
-	return model.ConflictError("Für %s wurde inzwischen abgestimmt (aus dem eigenen Konto oder einem anderen Fenster); ein Handzeichen ersetzt keine abgegebene Stimme. "+
-		"Bitte prüfen Sie den Stand und tragen Sie die übrigen Handzeichen erneut ein.", model.JoinMembers(since))
 }
 
 // closeVote closes the vote: the count decides under the rule of the
