@@ -97,6 +97,127 @@ func (q Request) CanBecomeItem() error {
 	return nil
 }
 
+// RequestStanding is where a request (Anliegen) stands, as every page
+// says it: its state and, once registered as an agenda item, where that
+// registration stands on the agenda of its session. The request's page,
+// the list of requests and "Mein Bereich" of its conference take it
+// (Request.StandingWith), so that none says "als TOP angemeldet" of a
+// request on the agenda while another names its TOP: the stored status
+// stays "als TOP angemeldet" until the decision on the item settles the
+// request, and what happens to the registration in between (accepted,
+// deferred) is read from the item.
+type RequestStanding struct {
+	Request Request
+	// Item and Session are the agenda item the request became and its
+	// session; zero while it became none (Request.ItemID 0).
+	Item    AgendaItem
+	Session Session
+}
+
+// StandingWith gives where q stands with it, the agenda item it became,
+// and se, that item's session (zero values when it became none).
+func (q Request) StandingWith(it AgendaItem, se Session) RequestStanding {
+	if q.ItemID == 0 || it.ID != q.ItemID {
+		it, se = AgendaItem{}, Session{}
+	}
+	return RequestStanding{Request: q, Item: it, Session: se}
+}
+
+// registered reports whether the request is registered as an agenda item
+// that is known, and not yet settled.
+func (st RequestStanding) registered() bool {
+	return st.Request.ItemID != 0 && st.Item.ID != 0 && !st.Request.Status.Final()
+}
+
+// OnAgenda reports whether the request, not yet settled, stands on the
+// agenda of its session: the Geschäftsstelle accepted its registration.
+func (st RequestStanding) OnAgenda() bool {
+	return st.registered() && st.Item.Status == ItemAccepted
+}
+
+// Label gives the state in a few words, the request page's "Stand":
+// "auf der Tagesordnung" once the registration is accepted, else the
+// status's label ("eingegangen", "in Prüfung", "als TOP angemeldet",
+// "erledigt", "abgelehnt", "zurückgezogen").
+func (st RequestStanding) Label() string {
+	if st.OnAgenda() {
+		return "auf der Tagesordnung"
+	}
+	return st.Request.Status.Label()
+}
+
+// Summary gives the state as a list says it in one line: where the
+// registration stands with its session (Agenda) while the request is
+// registered and not settled ("auf der Tagesordnung der 48. Sitzung am
+// 11.02.2027 als TOP 02"), else Label.
+func (st RequestStanding) Summary() string {
+	if st.registered() {
+		if a := st.Agenda().String(); a != "" {
+			return a
+		}
+	}
+	return st.Label()
+}
+
+// AwaitsAnswer reports whether the request still waits for the IT-PLR's
+// answer, what "Mein Bereich" of its conference counts as "offen":
+// received, in review, or registered as an agenda item the Geschäftsstelle
+// has not yet accepted. A request on the agenda is answered by standing
+// there (OnAgenda), though the decision on it settles it ("erledigt")
+// only in the session; a settled one (erledigt, abgelehnt, zurückgezogen)
+// is answered too.
+func (st RequestStanding) AwaitsAnswer() bool {
+	return !st.Request.Status.Final() && !st.OnAgenda()
+}
+
+// RequestAgenda says where the agenda registration of a request stands,
+// in words around its session's title, so that a page can link the
+// session: Before, Session.Title(), After.
+type RequestAgenda struct {
+	Before  string
+	Session Session
+	After   string
+}
+
+// String gives the words in one ("" when the request is not registered).
+func (a RequestAgenda) String() string {
+	if a.Before == "" && a.After == "" {
+		return ""
+	}
+	return a.Before + a.Session.Title() + a.After
+}
+
+// Agenda says where the request's registration stands with its session
+// and the session's date: "auf der Tagesordnung der 48. Sitzung am
+// 11.02.2027 als TOP 02" (with ", vertagt auf die 49. Sitzung" once
+// deferred), "als TOP zur 48. Sitzung am 11.02.2027 angemeldet; über die
+// Aufnahme entscheidet die Geschäftsstelle", "die Anmeldung zur 48.
+// Sitzung am 11.02.2027 hat die Geschäftsstelle nicht aufgenommen"; zero
+// when the request became no agenda item.
+func (st RequestStanding) Agenda() RequestAgenda {
+	if st.Request.ItemID == 0 || st.Item.ID == 0 {
+		return RequestAgenda{}
+	}
+	on := ""
+	if !st.Session.Date.IsZero() {
+		on = " am " + st.Session.Date.German()
+	}
+	switch st.Item.Status {
+	case ItemAccepted:
+		after := on
+		if st.Item.Number != "" {
+			after += " als TOP " + st.Item.Number
+		}
+		if to := st.Item.Deferral.DeferredToLabel(); to != "" {
+			after += ", " + to
+		}
+		return RequestAgenda{Before: "auf der Tagesordnung der ", Session: st.Session, After: after}
+	case ItemDeclined:
+		return RequestAgenda{Before: "die Anmeldung zur ", Session: st.Session, After: on + " hat die Geschäftsstelle nicht aufgenommen"}
+	}
+	return RequestAgenda{Before: "als TOP zur ", Session: st.Session, After: on + " angemeldet; über die Aufnahme entscheidet die Geschäftsstelle"}
+}
+
 // RequestTextMax is the longest text of a request, in characters.
 const RequestTextMax = 20000
 

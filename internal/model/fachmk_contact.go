@@ -246,7 +246,8 @@ func countsForKickoff(s Session) bool {
 
 // KickoffState is where the kick-off talk of a spokesperson's current term
 // stands: held (Talk, the first Auftaktgespräch of the term, Kickoff), or
-// due by the session Due (KickoffDueSession; zero while not planned).
+// due by the session Due (KickoffDueSession; zero while not planned, and
+// while it cannot be told from the recorded sessions).
 // Internal, like the contacts (SeesSpokespersonContacts).
 type KickoffState struct {
 	Held bool
@@ -254,15 +255,15 @@ type KickoffState struct {
 	Due  Session
 	// Start is the day the term started (zero: not known); Countable
 	// whether its due session can be counted from the recorded sessions
-	// (KickoffCountable).
+	// (KickoffCountable). Where it cannot, no session is named and the
+	// talk is not overdue by any: the recorded sessions after the start
+	// are not all there were, and a talk held before the records began
+	// is not recorded either. Before, the second recorded session after
+	// the start was taken as the latest the due session could be, and
+	// the pages said "überfällig seit 28.03.2025" of a term that started
+	// in 2022, as if the 46th session had been the one.
 	Start     Date
 	Countable bool
-	// Latest is, when the due session cannot be counted (not Countable)
-	// but council holds KickoffDueNth regular sessions after the start,
-	// the last of them: the due session is that one or an earlier one
-	// not recorded, so the talk is due by Latest at the latest. Zero
-	// otherwise.
-	Latest Session
 }
 
 // KickoffOf gives the kick-off state of the term of assignment a, from the
@@ -271,41 +272,27 @@ func KickoffOf(a Assignment, cs []SpokespersonContact, council []Session) Kickof
 	k := KickoffState{Start: a.StartOn, Countable: KickoffCountable(a, council)}
 	k.Talk, k.Held = Kickoff(a, cs)
 	k.Due, _ = KickoffDueSession(a, council)
-	if !k.Countable && !a.StartOn.IsZero() {
-		k.Latest, _ = nthAfterStart(a, council)
-	}
 	return k
 }
 
-// dueBy gives the session the talk is due by at the latest: Due, or
-// Latest where Due cannot be counted (zero when neither is known).
-func (k KickoffState) dueBy() Session {
-	if k.Scheduled() {
-		return k.Due
-	}
-	return k.Latest
-}
-
-// DueDay gives the day the talk is due by at the latest: the due
-// session's day, or Latest's where the due session cannot be counted;
-// zero when neither is known. An overdue talk was due on that day.
-func (k KickoffState) DueDay() Date { return k.dueBy().Date }
+// DueDay gives the day the talk is due by: the due session's day; zero
+// while that is not known (not planned or dated, or not countable). An
+// overdue talk was due on that day.
+func (k KickoffState) DueDay() Date { return k.Due.Date }
 
 // Scheduled reports whether the due day is known.
 func (k KickoffState) Scheduled() bool { return !k.Due.Date.IsZero() }
 
-// Overdue reports whether the talk is not held and its due day — or,
-// where the due session cannot be counted, the latest it can be (Latest)
-// — has passed on the day today (German time); on the day of the session
-// it is still due.
+// Overdue reports whether the talk is not held and the day of its due
+// session has passed on the day today (German time); on the day of the
+// session it is still due. A talk whose due session is not known is not
+// overdue.
 func (k KickoffState) Overdue(today Date) bool {
-	by := k.dueBy()
-	return !k.Held && !by.Date.IsZero() && by.Date.Before(today)
+	return !k.Held && k.Scheduled() && k.Due.Date.Before(today)
 }
 
 // DueWithin reports whether the talk is not held and due within the next
-// days days from today (today itself and the due day included). It goes
-// by the counted due session only (the reminders name it), not by Latest.
+// days days from today (today itself and the due day included).
 func (k KickoffState) DueWithin(today Date, days int) bool {
 	return !k.Held && k.Scheduled() && !k.Due.Date.Before(today) && !BerlinDate(today.Time().AddDate(0, 0, days)).Before(k.Due.Date)
 }
@@ -313,47 +300,38 @@ func (k KickoffState) DueWithin(today Date, days int) bool {
 // ShortLabel says in a few words when the talk not yet held is due, for
 // the Geschäftsstelle's overview of every spokesperson, where DueLabel's
 // rule and the day of the start made a cell of five lines at phone
-// width: "fällig bis 04.07.2023", "überfällig seit 05.07.2023", where the
-// due session cannot be counted "fällig spätestens bis 29.03.2023" or
-// "überfällig seit 30.03.2023" (the day after the latest it can be; it may
-// have been due earlier, but "überfällig spätestens seit" read oddly),
-// while the due session is not
-// dated "fällig, Sitzung noch nicht terminiert", and where nothing is
-// known "fällig bis zur 2. Sitzung nach Amtsantritt" (the conference page
-// says the rest). Empty once the talk is held.
+// width: "fällig bis 04.07.2023", "überfällig seit 05.07.2023", while
+// the due session is not dated "fällig, Sitzung noch nicht terminiert",
+// and where it is not known — no start, or not countable from the
+// recorded sessions — "fällig bis zur 2. Sitzung nach Amtsantritt" (the
+// conference page says the rest). Empty once the talk is held.
 func (k KickoffState) ShortLabel(today Date) string {
-	rule := fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt", KickoffDueNth)
 	switch {
 	case k.Held:
 		return ""
-	case k.Start.IsZero() || !k.Countable && k.Latest.Date.IsZero():
-		return rule
-	case !k.Scheduled() && k.Countable:
+	case k.Start.IsZero() || !k.Countable:
+		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt", KickoffDueNth)
+	case !k.Scheduled():
 		return "fällig, Sitzung noch nicht terminiert"
-	case !k.Countable && k.Overdue(today):
-		return "überfällig seit " + BerlinDate(k.Latest.Date.Time().AddDate(0, 0, 1)).German()
-	case !k.Countable:
-		return "fällig spätestens bis " + k.Latest.Date.German()
 	case k.Overdue(today):
 		return "überfällig seit " + BerlinDate(k.Due.Date.Time().AddDate(0, 0, 1)).German()
 	}
 	return "fällig bis " + k.Due.Date.German()
 }
 
+// KickoffNotCountable is what DueLabel adds to the rule where the due
+// session cannot be counted from the recorded sessions (KickoffCountable).
+const KickoffNotCountable = "welche das ist, lässt sich aus den erfassten Sitzungen nicht bestimmen"
+
 // DueLabel says when the talk not yet held is due, on the day today:
 // "fällig bis 04.07.2023", "überfällig seit 05.07.2023" (the day after
 // the session), or, while that session is not planned or dated, "fällig
 // bis zur 2. Sitzung nach Amtsantritt, noch nicht terminiert". When the
-// due session cannot be counted (KickoffCountable) it gives the rule, with
-// the day of the start where that is known ("fällig bis zur 2. Sitzung
-// nach dem Amtsantritt am 10.11.2022"), and where the record holds
-// enough sessions after the start the day it is due by at the latest
-// (Latest: "…, spätestens bis 04.07.2023", or once that has passed
-// "überfällig seit 05.07.2023 – fällig bis zur 2. Sitzung nach dem
-// Amtsantritt am 10.11.2022": overdue at least since the day after
-// Latest, said plainly; before, "überfällig spätestens seit …", which
-// read oddly). Empty once the talk is held. The
-// pages name the session (Due) beside it.
+// due session cannot be counted (KickoffCountable) it gives the rule with
+// the day of the start and says so: "fällig bis zur 2. Sitzung nach dem
+// Amtsantritt am 10.11.2022; welche das ist, lässt sich aus den erfassten
+// Sitzungen nicht bestimmen" — no day, and not overdue. Empty once the
+// talk is held. The pages name the session (Due) beside it.
 func (k KickoffState) DueLabel(today Date) string {
 	switch {
 	case k.Held:
@@ -361,14 +339,7 @@ func (k KickoffState) DueLabel(today Date) string {
 	case k.Start.IsZero():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt", KickoffDueNth)
 	case !k.Countable:
-		rule := fmt.Sprintf("fällig bis zur %d. Sitzung nach dem Amtsantritt am %s", KickoffDueNth, k.Start.German())
-		switch {
-		case k.Latest.Date.IsZero():
-			return rule
-		case k.Overdue(today):
-			return "überfällig seit " + BerlinDate(k.Latest.Date.Time().AddDate(0, 0, 1)).German() + " – " + rule
-		}
-		return rule + ", spätestens bis " + k.Latest.Date.German()
+		return fmt.Sprintf("fällig bis zur %d. Sitzung nach dem Amtsantritt am %s; %s", KickoffDueNth, k.Start.German(), KickoffNotCountable)
 	case !k.Scheduled():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt, noch nicht terminiert", KickoffDueNth)
 	case k.Overdue(today):

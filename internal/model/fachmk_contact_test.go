@@ -100,34 +100,28 @@ func TestKickoffDue(t *testing.T) {
 	if due, ok := KickoffDueSession(early, council); ok {
 		t.Errorf("a term started before every recorded session: due by the %d., want not known", due.Number)
 	}
-	// Yet the record holds regular sessions after the start (the 40th,
-	// the 41st, …): the due session is the 41st or an earlier one not
-	// recorded, so the talk is due by the 41st at the latest, and overdue
-	// once that has passed. Before, the label named only the rule, and a
-	// talk years overdue was never marked so.
+	// Nor is a day named by the recorded sessions after the start (the
+	// 40th, the 41st, …): the uncounted ones are not all there were, and
+	// a talk held before the records began is not recorded either. Before,
+	// the second recorded one (the 41st) was taken as the latest the due
+	// session could be: "überfällig seit 30.03.2023" of a talk whose due
+	// session nobody knew (the demo said it of the 46th, 27.03.2025).
 	ek := KickoffOf(early, nil, council)
-	if ek.Latest.Number != 41 || ek.Scheduled() {
-		t.Errorf("not countable: latest %d, scheduled %v; want the 41st, not scheduled", ek.Latest.Number, ek.Scheduled())
+	if ek.Scheduled() || ek.Countable || !ek.DueDay().IsZero() {
+		t.Errorf("not countable: %+v, want neither scheduled nor a due day", ek)
 	}
-	for _, c := range []struct {
-		today   Date
-		want    string
-		overdue bool
-	}{
-		{NewDate(2023, 3, 1), "fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022, spätestens bis 29.03.2023", false},
-		{NewDate(2023, 3, 29), "fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022, spätestens bis 29.03.2023", false},
-		{NewDate(2026, 12, 2), "überfällig seit 30.03.2023 – fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022", true},
-	} {
-		if got := ek.DueLabel(c.today); got != c.want {
-			t.Errorf("not countable, %s: %q, want %q", c.today, got, c.want)
+	unknown := "fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022; welche das ist, lässt sich aus den erfassten Sitzungen nicht bestimmen"
+	for _, today := range []Date{NewDate(2023, 3, 1), NewDate(2023, 3, 29), NewDate(2026, 12, 2)} {
+		if got := ek.DueLabel(today); got != unknown {
+			t.Errorf("not countable, %s: %q, want %q", today, got, unknown)
 		}
-		if ek.Overdue(c.today) != c.overdue || ek.DueWithin(c.today, 14) {
-			t.Errorf("not countable, %s: overdue %v, due within 14 days %v; want %v, false (reminders go by the counted session only)", c.today, ek.Overdue(c.today), ek.DueWithin(c.today, 14), c.overdue)
+		if ek.Overdue(today) || ek.DueWithin(today, 14) {
+			t.Errorf("not countable, %s: overdue %v, due within 14 days %v; want neither", today, ek.Overdue(today), ek.DueWithin(today, 14))
 		}
 	}
-	// With one recorded session after the start nothing is known.
-	if got, want := KickoffOf(early, nil, council[5:]).DueLabel(NewDate(2026, 12, 2)), "fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022"; got != want {
-		t.Errorf("not countable, one session after the start: %q, want %q", got, want)
+	// With one recorded session after the start just the same.
+	if got := KickoffOf(early, nil, council[5:]).DueLabel(NewDate(2026, 12, 2)); got != unknown {
+		t.Errorf("not countable, one session after the start: %q, want %q", got, unknown)
 	}
 	if got, want := KickoffOf(Assignment{}, nil, council).DueLabel(NewDate(2023, 6, 1)), "fällig bis zur 2. Sitzung nach Amtsantritt"; got != want {
 		t.Errorf("no start: %q, want %q", got, want)
@@ -141,8 +135,8 @@ func TestKickoffDue(t *testing.T) {
 		{k, NewDate(2023, 6, 19), "fällig bis 04.07.2023"},
 		{k, NewDate(2023, 7, 5), "überfällig seit 05.07.2023"},
 		{KickoffOf(a, nil, council[2:]), NewDate(2023, 6, 1), "fällig, Sitzung noch nicht terminiert"},
-		{ek, NewDate(2023, 3, 1), "fällig spätestens bis 29.03.2023"},
-		{ek, NewDate(2026, 12, 2), "überfällig seit 30.03.2023"},
+		{ek, NewDate(2023, 3, 1), "fällig bis zur 2. Sitzung nach Amtsantritt"},
+		{ek, NewDate(2026, 12, 2), "fällig bis zur 2. Sitzung nach Amtsantritt"},
 		{KickoffOf(early, nil, council[5:]), NewDate(2026, 12, 2), "fällig bis zur 2. Sitzung nach Amtsantritt"},
 		{KickoffOf(Assignment{}, nil, council), NewDate(2023, 6, 1), "fällig bis zur 2. Sitzung nach Amtsantritt"},
 	} {

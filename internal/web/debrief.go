@@ -83,6 +83,11 @@ type debriefData struct {
 	WaiverRefused  errorSummary
 	WaiverProblems problems
 	TypedReason    string
+	// Known are, for a reader outside the secretariat while the debrief
+	// is not assembled (or, for a FachMK secretariat, its invitation not
+	// sent), the decisions of the session assessed so far as relevant for
+	// the reader's conferences (knownForDebrief).
+	Known []myRelevant
 }
 
 // waiverFieldID gives the id on the page of the field of the form
@@ -540,12 +545,21 @@ func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model
 		// debrief, whose reason stays the secretariat's.
 		return se, debriefData{Session: se, Waived: true}, false, true
 	}
-	if !d.Saved {
-		// The proposal is the secretariat's working state, not yet a debrief.
-		return se, debriefData{Session: se}, false, true
-	}
-	if u.Role == model.RoleFachMK && !d.Debrief.Sent {
-		return se, debriefData{Session: se, Unsent: true}, false, true
+	if unsent := d.Saved && u.Role == model.RoleFachMK && !d.Debrief.Sent; !d.Saved || unsent {
+		// Not yet assembled (the proposal is the secretariat's working
+		// state, not yet a debrief), or, for a FachMK secretariat, not yet
+		// sent (the date and the decisions may still change): nothing of
+		// the debrief, its invitation text the secretariat's. But the
+		// decisions of the session known so far to concern the reader's
+		// conferences, as "Mein Bereich" names them (relevantDecisions);
+		// before, the page said only that there was nothing yet, with no
+		// way on.
+		known, err := s.knownForDebrief(r, u, own, se)
+		if err != nil {
+			s.serverError(w, r, err)
+			return se, d, false, false
+		}
+		return se, debriefData{Session: se, Unsent: unsent, Known: known}, false, true
 	}
 	d.Debrief = d.Debrief.ForConferences(own)
 	var entries []debriefEntry
@@ -564,6 +578,25 @@ func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model
 		d.Invitees = append(d.Invitees, "Geschäftsstelle "+g.Conference.Of())
 	}
 	return se, d, false, true
+}
+
+// knownForDebrief gives the decisions of session se assessed so far as
+// relevant for the conferences own of the reader u (a spokesperson's, a
+// FachMK secretariat's), as u may see them: what "Mein Bereich" names
+// (relevantDecisions), for the debrief's page before the reader may read
+// the debrief itself.
+func (s *Server) knownForDebrief(r *http.Request, u *model.User, own []int64, se model.Session) ([]myRelevant, error) {
+	byID, _, err := s.conferenceByID(r)
+	if err != nil {
+		return nil, err
+	}
+	conferences := map[int64]model.Body{}
+	for _, id := range own {
+		if b, ok := byID[id]; ok {
+			conferences[id] = b
+		}
+	}
+	return s.relevantDecisions(r.Context(), auth.Audience(u), conferences, se.ID, model.Date{})
 }
 
 func (s *Server) debriefPage(w http.ResponseWriter, r *http.Request) {

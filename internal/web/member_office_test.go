@@ -178,9 +178,10 @@ func TestRegistrationReportersAsMembers(t *testing.T) {
 // waits for the AL-Runde to "/sitzungen/48#top-N", but the session page
 // lists a registration not yet on the agenda without that anchor, so the
 // link led to the top of the page; the list of registrations linked the
-// session only. Every link to a registration leads to it — in the
-// session page's "Ihre Anmeldungen" while registered, on the agenda once
-// accepted.
+// session only. Every link to a registration leads to it: to the
+// registration's own page (/anmeldungen/{id}) — the session page's entry,
+// linked since, is plain text that leads nowhere on
+// (TestMyRegistrationTitleLeadsToIt).
 func TestMyRegistrationLinksLead(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
@@ -189,13 +190,15 @@ func TestMyRegistrationLinksLead(t *testing.T) {
 	check := func(when string) {
 		t.Helper()
 		_, mine := do(t, he, "GET", ts.URL+"/mein-bereich", nil)
-		_, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil)
+		if strings.Contains(mine, `href="/sitzungen/48#`) {
+			t.Errorf("%s: Mein Bereich links a registration to the session page's entry", when)
+		}
 		links := 0
-		for _, part := range strings.Split(mine, `href="/sitzungen/48#`)[1:] {
-			anchor := part[:strings.Index(part, `"`)]
+		for _, part := range strings.Split(mine, `href="/anmeldungen/`)[1:] {
+			id := part[:strings.IndexAny(part, `"#/`)]
 			links++
-			if !strings.Contains(page, `id="`+anchor+`"`) {
-				t.Errorf("%s: Mein Bereich links /sitzungen/48#%s, which the session page lacks", when, anchor)
+			if code, _ := do(t, he, "GET", ts.URL+"/anmeldungen/"+id, nil); code != http.StatusOK {
+				t.Errorf("%s: Mein Bereich links /anmeldungen/%s, which answers %d", when, id, code)
 			}
 		}
 		if links < 1 {

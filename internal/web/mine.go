@@ -181,10 +181,12 @@ type myData struct {
 	Prepared []store.PreparedRegistration
 
 	// FachMK secretariat (myConferencePage): its conference, its newest
-	// requests, how many of all are still open.
+	// requests with where each stands (as the request's page says it),
+	// how many of all still wait for an answer
+	// (model.RequestStanding.AwaitsAnswer).
 	FachMK        bool
 	OwnConference model.Body
-	Requests      []model.Request
+	Requests      []model.RequestStanding
 	OpenRequests  int
 	// Outcomes are the newest outcomes of its sessions (outcomes.go).
 	Outcomes []model.ConferenceOutcome
@@ -295,7 +297,15 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 		s.fail(w, r, err, "Ihre Fachministerkonferenz ist nicht erfasst.")
 		return
 	}
-	if d.Requests, err = s.st.Requests(ctx, u.ConferenceID); err != nil {
+	requests, err := s.st.Requests(ctx, u.ConferenceID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// Where each stands, as its page says it; one on the agenda is
+	// answered, not "offen" (before: "als TOP angemeldet" and "Eines ist
+	// noch offen." beside the page's "auf der Tagesordnung … als TOP 02").
+	if d.Requests, err = s.requestStandings(ctx, requests); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -308,7 +318,7 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 	}
 	d.EvaluationOpen, d.EvaluationAnswered = ev.Year, len(ev.Answered) > 0 && len(ev.Open) == 0
 	for _, q := range d.Requests {
-		if !q.Status.Final() {
+		if q.AwaitsAnswer() {
 			d.OpenRequests++
 		}
 	}
@@ -322,7 +332,7 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 		return
 	}
 	// The decisions relevant for its conference, newest first.
-	if d.ConferenceDecisions, d.MoreDecisions, err = s.myConferenceDecisions(r, u); err != nil {
+	if d.ConferenceDecisions, d.MoreDecisions, err = s.myConferenceDecisions(r, u, d.OwnConference); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -343,34 +353,65 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 const maxMyDecisions = 10
 
 // myConferenceDecisions gives the newest adopted decisions relevant for
-// the FachMK secretariat u's own conference, as u may see them (the
+// the FachMK secretariat u's own conference own, as u may see them (the
 // publication gate: no decision of an internal body, marked passages
 // blacked out), at most maxMyDecisions, and whether there are more. The
 // relevance is the one the debrief takes, so the list names what the
-// invitations name; the reason of the assessment stays internal.
-func (s *Server) myConferenceDecisions(r *http.Request, u *model.User) ([]model.Decision, bool, error) {
-	rel, err := s.st.RelevantDecisionsSince(r.Context(), []int64{u.ConferenceID}, 0, model.Date{})
+// invitations name; the reason of the assessment stays internal
+// (relevantDecisions).
+func (s *Server) myConferenceDecisions(r *http.Request, u *model.User, own model.Body) ([]model.Decision, bool, error) {
+	rel, err := s.relevantDecisions(r.Context(), auth.Audience(u), map[int64]model.Body{u.ConferenceID: own}, 0, model.Date{})
 	if err != nil {
 		return nil, false, err
 	}
-	aud := auth.Audience(u)
 	var out []model.Decision
 	seen := map[int64]bool{}
 	for _, rd := range rel {
-		if rd.ConferenceID != u.ConferenceID || seen[rd.Decision.ID] {
+		if seen[rd.Decision.ID] {
 			continue
 		}
 		seen[rd.Decision.ID] = true
-		d, ok := aud.Decision(rd.Decision)
-		if !ok {
-			continue
-		}
 		if len(out) == maxMyDecisions {
 			return out, true, nil
 		}
-		out = append(out, d)
+		out = append(out, rd.Decision)
 	}
 	return out, false, nil
+}
+
+// relevantDecisions gives the adopted decisions relevant for the
+// conferences (by id; store.RelevantDecisionsSince: the decision
+// profile's assessment, else the registration's impact statement), taken
+// in the session sessionID or adopted on or after the day since, newest
+// first, each with its conference, as the audience aud may see them
+// (model.Audience.Decision: none of an internal body, marked passages
+// blacked out for the public) — the reason of the assessment only for
+// internal readers. "Mein Bereich" of a spokesperson and of a FachMK
+// secretariat and the debrief's page for them before its invitation
+// (debriefReader) take it, so they name the same decisions.
+func (s *Server) relevantDecisions(ctx context.Context, aud model.Audience, conferences map[int64]model.Body, sessionID int64, since model.Date) ([]myRelevant, error) {
+	ids := make([]int64, 0, len(conferences))
+	for id := range conferences {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	rel, err := s.st.RelevantDecisionsSince(ctx, ids, sessionID, since)
+	if err != nil {
+		return nil, err
+	}
+	var out []myRelevant
+	for _, rd := range rel {
+		dec, ok := aud.Decision(rd.Decision)
+		if !ok {
+			continue
+		}
+		mr := myRelevant{Decision: dec, Conference: conferences[rd.ConferenceID]}
+		if aud == model.Internal {
+			mr.Reason = rd.Reason
+		}
+		out = append(out, mr)
+	}
+	return out, nil
 }
 
 // myInvitations gives the debriefs of the last myDebriefSessions sessions
@@ -771,16 +812,8 @@ func (s *Server) mySpokesperson(r *http.Request, council model.Body, d *myData) 
 	}
 	if last > 0 && len(ids) > 0 {
 		se := lastSession
-		rel, err := s.st.RelevantDecisionsSince(ctx, ids, se.ID, se.Date)
-		if err != nil {
+		if d.Relevant, err = s.relevantDecisions(ctx, auth.Audience(d.User), bodies, se.ID, se.Date); err != nil {
 			return err
-		}
-		for _, rd := range rel {
-			dec, ok := model.Internal.Decision(rd.Decision)
-			if !ok {
-				continue
-			}
-			d.Relevant = append(d.Relevant, myRelevant{Decision: dec, Conference: bodies[rd.ConferenceID], Reason: rd.Reason})
 		}
 	}
 	tasks, err := s.st.Tasks(ctx)

@@ -87,7 +87,9 @@ func (s *Server) nextCouncilSession(ctx context.Context, council model.Body) (se
 // myConferenceDue fills "Was ansteht" of a FachMK secretariat: its own
 // coming session dates, the debriefs it is invited to, the council's next
 // session and the day registrations for it close (a request that is to
-// reach its agenda comes before).
+// reach its agenda comes before: "… ein Anliegen, das auf deren
+// Tagesordnung soll, …" — the lower-case "ihre" read as a slip for the
+// reader's "Ihre").
 func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
 	dates, err := s.st.ConferenceDates(ctx, d.OwnConference.ID, s.today())
 	if err != nil {
@@ -113,7 +115,7 @@ func (s *Server) myConferenceDue(ctx context.Context, d *myData) error {
 	}
 	if ok {
 		due = append(due, myDue{On: se.Date, What: se.Title() + " " + council.Of(), URL: se.Path()},
-			myDue{On: se.RegistrationDeadline, What: "Anmeldeschluss für Tagesordnungspunkte der " + se.Title() + ": ein Anliegen, das auf ihre Tagesordnung soll, bis dahin einreichen", URL: "/anliegen"})
+			myDue{On: se.RegistrationDeadline, What: "Anmeldeschluss für Tagesordnungspunkte der " + se.Title() + ": ein Anliegen, das auf deren Tagesordnung soll, bis dahin einreichen", URL: "/anliegen"})
 	}
 	d.Due, d.DueMore = dueFrom(due, s.today())
 	return nil
@@ -148,14 +150,16 @@ func (s *Server) mySpokespersonDue(ctx context.Context, council model.Body, d *m
 	for _, c := range d.Conferences {
 		due = append(due, conferenceDue(c.Body, c.Coming)...)
 		// The kick-off talk not yet held, by the session it is due by;
-		// an overdue one (also one overdue by the latest session it can
-		// be due by, model.KickoffState.Latest) stands first, with the
-		// day it was due by (before, dated today as if due today).
-		if k := c.Kickoff; k != nil && !k.Held && (k.Scheduled() || k.Late()) {
-			item := myDue{On: k.Due.Date, What: "Auftaktgespräch mit " + c.Body.Dative() + " führen (fällig bis zur " + k.Due.Title() + ")",
+		// an overdue one stands first, with the day it was due by
+		// (before, dated today as if due today). One whose due session
+		// the recorded sessions do not tell has no day here (the card
+		// says so): before, the second recorded session after the start
+		// stood here as the day it was overdue since.
+		if k := c.Kickoff; k != nil && !k.Held && k.Scheduled() {
+			item := myDue{On: k.DueDay(), What: "Auftaktgespräch mit " + c.Body.Dative() + " führen (fällig bis zur " + k.Due.Title() + ")",
 				URL: "/fachmk/" + c.Body.Abbrev + "#gespraeche"}
 			if k.Late() {
-				item.On, item.Overdue, item.What = k.DueDay(), true, "Auftaktgespräch mit "+c.Body.Dative()+" führen ("+k.Label()+")"
+				item.Overdue, item.What = true, "Auftaktgespräch mit "+c.Body.Dative()+" führen ("+k.Label()+")"
 			}
 			due = append(due, item)
 		}

@@ -28,6 +28,8 @@ func seesRequestsOf(u *model.User, conferenceID int64) bool {
 type requestRow struct {
 	model.Request
 	Conference model.Body
+	// Standing is where it stands, as its page says it (requestStandings).
+	Standing model.RequestStanding
 	// Waiting is how many days an open request has waited (0 once the
 	// Geschäftsstelle decided), TooLong whether that is more than
 	// model.RequestWaitDays.
@@ -99,16 +101,67 @@ func (s *Server) renderRequests(w http.ResponseWriter, r *http.Request, status i
 	d.Own = byID[u.ConferenceID]
 	today := s.today()
 	d.WaitDays = model.RequestWaitDays
+	var seen []model.Request
 	for _, q := range qs {
 		if seesRequestsOf(u, q.ConferenceID) {
-			row := requestRow{Request: q, Conference: byID[q.ConferenceID], Waiting: q.WaitingDays(today), TooLong: q.WaitsTooLong(today)}
-			if row.TooLong {
-				d.TooLong++
-			}
-			d.Requests = append(d.Requests, row)
+			seen = append(seen, q)
 		}
 	}
+	// Where each stands, as its page says it: "auf der Tagesordnung der
+	// 48. Sitzung … als TOP 02" once accepted (before, the list said "als
+	// TOP angemeldet" beside the page's TOP).
+	standings, err := s.requestStandings(r.Context(), seen)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for i, q := range seen {
+		row := requestRow{Request: q, Conference: byID[q.ConferenceID], Standing: standings[i], Waiting: q.WaitingDays(today), TooLong: q.WaitsTooLong(today)}
+		if row.TooLong {
+			d.TooLong++
+		}
+		d.Requests = append(d.Requests, row)
+	}
 	s.render(w, r, status, "requests.html", view{Title: "Anliegen an den IT-Planungsrat", Active: "fachmk", Data: d})
+}
+
+// requestStandings gives where each of the requests qs stands
+// (model.Request.StandingWith), in their order: the agenda item each
+// became, one read per such request, and the items' sessions in one
+// read. The request's page, the list and "Mein Bereich" take it.
+func (s *Server) requestStandings(ctx context.Context, qs []model.Request) ([]model.RequestStanding, error) {
+	items := map[int64]model.AgendaItem{}
+	var sessionIDs []int64
+	for _, q := range qs {
+		if q.ItemID == 0 {
+			continue
+		}
+		if _, ok := items[q.ItemID]; ok {
+			continue
+		}
+		it, err := s.st.Item(ctx, q.ItemID)
+		if errors.Is(err, model.ErrNotFound) {
+			continue // no longer there: the request's status alone
+		}
+		if err != nil {
+			return nil, err
+		}
+		items[q.ItemID] = it
+		sessionIDs = append(sessionIDs, it.SessionID)
+	}
+	sessions := map[int64]model.Session{}
+	if len(sessionIDs) > 0 {
+		var err error
+		if sessions, err = s.st.SessionsByID(ctx, sessionIDs); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]model.RequestStanding, len(qs))
+	for i, q := range qs {
+		it := items[q.ItemID]
+		out[i] = q.StandingWith(it, sessions[it.SessionID])
+	}
+	return out, nil
 }
 
 func (s *Server) submitRequest(w http.ResponseWriter, r *http.Request) {
@@ -193,6 +246,9 @@ type requestData struct {
 	// Refused is the secretariat's form the store refused, shown again
 	// as typed with the reason ("stand" or "top").
 	Refused refusedForm
+	// Standing is where the request stands (model.RequestStanding), as
+	// the list and "Mein Bereich" say it too.
+	Standing model.RequestStanding
 }
 
 // requestFromPath loads the request of the path and checks that the user
@@ -277,6 +333,10 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, q model.R
 			return
 		}
 		d.Item, d.Session = &it, &se
+	}
+	d.Standing = q.StandingWith(model.AgendaItem{}, model.Session{})
+	if d.Item != nil {
+		d.Standing = q.StandingWith(*d.Item, *d.Session)
 	}
 	if d.Manage && q.ItemID == 0 && !q.Status.Final() {
 		council, err := s.councilBody(ctx)
