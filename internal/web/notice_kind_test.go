@@ -60,9 +60,12 @@ func TestNoticeWarningComesFromItsKind(t *testing.T) {
 			t.Errorf("a notice of kind %s made %s is shown: %s", forged.from.Kind, forged.to.Kind, between(p, `<div class="notice-box"`, "</div>"))
 		}
 	}
-	// A warning taken by another page is shown there in full.
+	// A warning taken by another page is shown there in full, as a
+	// warning: every page shows the notice with one partial (before, the
+	// others showed it as one paragraph of information, from a second
+	// field of the view).
 	gs.Jar.SetCookies(u, []*http.Cookie{{Name: noticeCookie, Value: signNotice(sg, warn), Path: "/"}})
-	if _, p := do(t, gs, "GET", ts.URL+"/sitzungen", nil); !strings.Contains(p, "„Test“: auf der Tagesordnung. Achtung: Es fehlt etwas.") {
+	if _, p := do(t, gs, "GET", ts.URL+"/sitzungen", nil); between(p, `<div class="notice-box"`, "</div>") != ` role="alert"><p>„Test“: auf der Tagesordnung.</p><p class="notice-warning"><strong>Achtung:</strong> Es fehlt etwas.</p>` {
 		t.Errorf("the warning on another page: %s", between(p, `<div class="notice-box"`, "</div>"))
 	}
 }

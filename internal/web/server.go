@@ -278,11 +278,9 @@ type view struct {
 	// Can lists what the user may do (by action name), for showing only
 	// usable links.
 	Can map[string]bool
-	// Notice is the message of the action that led to this page (a signed
-	// cookie set by back; never taken from the address), in one text.
-	Notice string
-	// Note is the same notice with its kind and parts, for a page that
-	// shows a warning apart (manage.html).
+	// Note is the message of the action that led to this page (a signed
+	// cookie set by back; never taken from the address), with its kind
+	// and parts; every page shows it with the partial "notice".
 	Note notice
 	// Refused says the page shows a refused form again (render sets it
 	// for a 4xx status on any page but the error page): the title begins
@@ -319,7 +317,6 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	// the mark characters.
 	v.Title = model.InternalText(s.audienceOf(r).Text(v.Title))
 	v.Note = takeNotice(w, r)
-	v.Notice = v.Note.String()
 	v.memberName = func(abbrev string) string { return s.memberName(r.Context(), abbrev) }
 	v.Refused = status >= 400 && status < 500 && page != "error.html"
 	v.Can = map[string]bool{}
