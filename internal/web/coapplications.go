@@ -94,7 +94,7 @@ func (s *Server) renderCoApplicant(w http.ResponseWriter, r *http.Request, statu
 	// co-applicant is an internal reader, who reads it whole, as the
 	// registering office does.
 	it = s.audienceOf(r).Item(it)
-	d := coApplicantData{Item: it, Session: se, Draft: draft, Refused: refused, Conferences: map[int64]model.Body{}, Change: it.CoApplicantChange(se, s.today())}
+	d := coApplicantData{Item: it, Session: se, Draft: draft, Refused: refused, Change: it.CoApplicantChange(se, s.today())}
 	co, err := s.st.CoApplications(ctx, draft.ID)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -111,13 +111,9 @@ func (s *Server) renderCoApplicant(w http.ResponseWriter, r *http.Request, statu
 		s.serverError(w, r, err)
 		return
 	}
-	confs, err := s.st.Bodies(ctx, model.BodyFachMK)
-	if err != nil {
+	if d.Conferences, _, err = s.conferenceByID(r); err != nil {
 		s.serverError(w, r, err)
 		return
-	}
-	for _, c := range confs {
-		d.Conferences[c.ID] = c
 	}
 	docs, err := auth.VisibleDocuments(ctx, s.st, u, se.ID)
 	if err != nil {

@@ -177,7 +177,7 @@ func (s *Server) renderMyRegistration(w http.ResponseWriter, r *http.Request, st
 // refused move chose (0: none).
 func (s *Server) renderMyRegistrationWith(w http.ResponseWriter, r *http.Request, status int, it model.AgendaItem, se model.Session, refused problems, undone string, chosen int) {
 	ctx := r.Context()
-	d := myRegistrationData{Item: it, Session: se, Conferences: map[int64]model.Body{}, Pending: it.Status == model.ItemRegistered, Refused: refused,
+	d := myRegistrationData{Item: it, Session: se, Pending: it.Status == model.ItemRegistered, Refused: refused,
 		Undone: cmp.Or(undone, "Die Anmeldung ist nicht zurückgezogen:"), Chosen: chosen}
 	if err := it.RegistrationChange(se, s.today()); err != nil {
 		d.NoChange = model.ReasonOf(err)
@@ -213,13 +213,9 @@ func (s *Server) renderMyRegistrationWith(w http.ResponseWriter, r *http.Request
 		s.serverError(w, r, err)
 		return
 	}
-	confs, err := s.st.Bodies(ctx, model.BodyFachMK)
-	if err != nil {
+	if d.Conferences, _, err = s.conferenceByID(r); err != nil {
 		s.serverError(w, r, err)
 		return
-	}
-	for _, c := range confs {
-		d.Conferences[c.ID] = c
 	}
 	s.render(w, r, status, "myregistration.html", view{Title: "Ihre Anmeldung: " + model.InternalText(it.Title), Active: "mein", Data: d})
 }
