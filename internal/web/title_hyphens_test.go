@@ -221,3 +221,20 @@ func BenchmarkHyphenateCompounds(b *testing.B) {
 		hyphenateCompounds("Umsetzungsstand der Föderalen Digitalisierungsinfrastrukturverordnung – Registermodernisierung")
 	}
 }
+
+// TestJointsMemoIsBounded: the memo of the long words' joints answers as
+// the splitter does, and holds no more than jointsMemoMax words however
+// many distinct titles a crawl brings.
+func TestJointsMemoIsBounded(t *testing.T) {
+	m := &jointsMemo{m: map[string]string{}}
+	const word = "Digitalisierungsinfrastrukturverordnung"
+	if got, want := m.get(word), sureJoints(word); got != want || m.get(word) != want {
+		t.Errorf("memo %q, splitter %q", got, want)
+	}
+	for i := range jointsMemoMax + 10 {
+		m.get(fmt.Sprintf("Verwaltungsdigitalisierung%d", i))
+	}
+	if n := len(m.m); n > jointsMemoMax {
+		t.Errorf("the memo holds %d words, more than %d", n, jointsMemoMax)
+	}
+}
