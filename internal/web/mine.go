@@ -72,6 +72,9 @@ type myRegistration struct {
 	// Short is why the applicants of its proposal that count do not
 	// (yet) make the application (zero: they do, or it has none).
 	Short model.Shortfall
+	// Outcome is what became of it once its session is held, as its
+	// page says it (registrationOutcome); empty before.
+	Outcome []regOutcome
 }
 
 // myCoApplication is a confirmed co-application on "Mein Bereich".
@@ -609,6 +612,12 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 		return err
 	}
 	for i, reg := range d.Registrations {
+		// What became of it in a held session, as its page says it
+		// (before, the list said "angenommen" after the session as
+		// before it).
+		if d.Registrations[i].Outcome, err = s.registrationOutcome(r, reg.Item, reg.Session); err != nil {
+			return err
+		}
 		if reg.Item.Status != model.ItemRegistered && reg.Item.Status != model.ItemAccepted {
 			continue
 		}

@@ -92,6 +92,16 @@ func TestRegistrationSaysWhatBecameOfIt(t *testing.T) {
 			}
 		}
 	}
+	// "Mein Bereich" says the same in its list of the office's
+	// registrations (it said "angenommen" after the session as before).
+	_, mine := do(t, he, "GET", ts.URL+"/mein-bereich", nil)
+	list := between(mine, `id="h-anmeldungen"`, "</section>")
+	for _, want := range []string{`Der Beschluss <a href="/beschluesse/B-2026/01-IT">B-2026/01-IT</a> ist gefasst.`,
+		`Vertagt auf die <a href="/sitzungen/49">49. Sitzung</a>.`, "Über den Beschlussvorschlag wurde in der Sitzung nicht entschieden."} {
+		if !strings.Contains(list, want) {
+			t.Errorf("Mein Bereich's list of registrations lacks %q:\n%s", want, list)
+		}
+	}
 	// A co-applicant (the Bund, named among the proposal's applicants)
 	// reads the same on its read-only page of the registration.
 	_, body := do(t, client(t, ts, "bund"), "GET", fmt.Sprintf("%s/anmeldungen/%d", ts.URL, adopted), nil)
