@@ -999,7 +999,8 @@ func (s *Store) PullItemFromGreenList(ctx context.Context, itemID int64, member 
 }
 
 // checkPull checks a request to take an item of session se off the Grüne
-// Liste: by a voting member, not while the list is voted on.
+// Liste: by a member the session's body lets vote (the AL-Runde's own
+// voters for its own list), not while the list is voted on.
 func checkPull(ctx context.Context, tx *sql.Tx, se model.Session, member string) error {
 	var kind model.MemberKind
 	if err := tx.QueryRowContext(ctx, `SELECT kind FROM members WHERE abbrev = ?`, member).Scan(&kind); err != nil {
@@ -1007,6 +1008,17 @@ func checkPull(ctx context.Context, tx *sql.Tx, se model.Session, member string)
 	}
 	if !kind.Votes() {
 		return model.RuleError("Nur stimmberechtigte Mitglieder (Bund und Länder) können einen TOP von der Grünen Liste nehmen.")
+	}
+	body, voters, err := bodyVoters(ctx, tx, se.BodyID)
+	if err != nil {
+		return err
+	}
+	if !isVoter(voters, member) {
+		names, err := memberNames(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return model.RuleError("%s ist im Gremium %s nicht stimmberechtigt und kann keinen TOP von der Grünen Liste der %s nehmen.", names.Of(member), body.Abbrev, se.Title())
 	}
 	var open int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE session_id = ? AND decision_id IS NULL AND status = ?`, se.ID, model.VoteOpen).Scan(&open); err != nil {

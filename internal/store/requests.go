@@ -45,7 +45,9 @@ func (s *Store) noticeRequest(ctx context.Context, tx *sql.Tx, q model.Request, 
 // requestAgenda says where the agenda registration of a request stands,
 // with its session and the session's date: "auf der Tagesordnung der 48.
 // Sitzung (IT-Planungsrat) am 06.11.2025 als TOP 5". Before, the messages
-// said "Stand: als TOP angemeldet" and nothing of the session.
+// said "Stand: als TOP angemeldet" and nothing of the session. The words
+// are the request's page's and list's (model.RequestStanding.Agenda, with
+// its ", vertagt auf …"); a message names the session's body besides.
 func requestAgenda(ctx context.Context, tx *sql.Tx, itemID int64) (string, error) {
 	it, err := loadItemTx(ctx, tx, itemID)
 	if err != nil {
@@ -55,21 +57,8 @@ func requestAgenda(ctx context.Context, tx *sql.Tx, itemID int64) (string, error
 	if err != nil {
 		return "", err
 	}
-	if when := sessionWhen(se); when != "" {
-		heading += " " + when
-	}
-	switch it.Status {
-	case model.ItemAccepted:
-		if it.Number != "" {
-			return fmt.Sprintf("auf der Tagesordnung der %s als TOP %s", heading, it.Number), nil
-		}
-		return "auf der Tagesordnung der " + heading, nil
-	case model.ItemDeclined:
-		return fmt.Sprintf("die Anmeldung zur %s hat die Geschäftsstelle nicht aufgenommen", heading), nil
-	case model.ItemRegistered:
-		return fmt.Sprintf("als TOP zur %s angemeldet; über die Aufnahme entscheidet die Geschäftsstelle", heading), nil
-	}
-	return fmt.Sprintf("als TOP zur %s (%s)", heading, it.Status.Label()), nil
+	a := model.Request{ItemID: itemID}.StandingWith(it, se).Agenda()
+	return a.Before + heading + a.After, nil
 }
 
 // queueRequestNotice queues noticeRequest's message under the key.

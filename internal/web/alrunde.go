@@ -58,6 +58,10 @@ func (s *Server) preparationRoutes(mux router) {
 	mux.HandleFunc("GET "+se+"/live/ereignisse", s.liveEvents)
 	mux.HandleFunc("GET "+se+"/live/stand", s.liveState)
 	mux.HandleFunc("POST "+se+"/beschlussfaehigkeit", s.establishQuorum)
+	// The preparatory body's own Grüne Liste, adopted en bloc by its own
+	// voters (the live page's box posts here).
+	mux.HandleFunc("POST "+se+"/gruene-liste", s.adoptConsentAgenda)
+	mux.HandleFunc("POST "+se+"/gruene-liste/eroeffnen", s.openConsentVote)
 	mux.HandleFunc("GET "+se+"/anwesenheit", s.attendancePage)
 	mux.HandleFunc("POST "+se+"/anwesenheit", s.saveAttendance)
 	mux.HandleFunc("GET "+se+"/abstimmung", s.myVotePage)

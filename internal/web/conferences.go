@@ -59,8 +59,12 @@ type conferenceData struct {
 	Vacant        bool
 	Contacts      []model.Contact
 	Dates         []model.ConferenceDate
-	Requests      []model.Request
-	SeesRequests  bool
+	// Requests are the conference's requests (Anliegen) and where each
+	// stands, as the list /anliegen and the request's page say it
+	// (requestStandings): before, the page said "als TOP angemeldet" of
+	// a request on the published agenda.
+	Requests     []model.RequestStanding
+	SeesRequests bool
 	// Outcomes are the outcomes of the conference's own sessions, newest
 	// first, for the readers model.SeesConferenceOutcomes admits;
 	// RecordsOutcomes: the user records them here (outcomes.go).
@@ -206,7 +210,12 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev
 	}
 	// Requests are internal and their FachMK's own (requests.go).
 	if d.SeesRequests = seesRequestsOf(s.user(r), b.ID); d.SeesRequests {
-		if d.Requests, err = s.st.Requests(ctx, b.ID); err != nil {
+		qs, err := s.st.Requests(ctx, b.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if d.Requests, err = s.requestStandings(ctx, qs); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

@@ -81,48 +81,37 @@ func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host strin
 	if err != nil {
 		return nil, err
 	}
-	// The sessions of its requests, each once, the requests in its
+	// Where each stands, as its page, the list and the conference page
+	// say it (requestStandings, model.RequestStanding.Agenda); the
+	// sessions of its requests, each once, the requests in its
 	// description.
+	standings, err := s.requestStandings(ctx, requests)
+	if err != nil {
+		return nil, err
+	}
 	type sessionOf struct {
 		session model.Session
 		lines   []string
 	}
 	var sessions []*sessionOf
 	byID := map[int64]*sessionOf{}
-	for _, q := range requests {
-		if q.ItemID == 0 {
+	for _, st := range standings {
+		// Registered or on the agenda; a declined registration brings
+		// its session into no calendar.
+		if st.Item.ID == 0 || st.Item.Status == model.ItemDeclined {
 			continue
 		}
-		it, err := s.st.Item(ctx, q.ItemID)
-		if err != nil {
-			return nil, err
-		}
-		var state string
-		switch it.Status {
-		case model.ItemAccepted:
-			state = "auf der Tagesordnung"
-			if it.Number != "" {
-				state += " als TOP " + it.Number
-			}
-		case model.ItemRegistered:
-			state = "als TOP angemeldet; über die Aufnahme entscheidet die Geschäftsstelle"
-		default:
+		se := st.Session
+		if se.BodyID != council.ID || se.Date.IsZero() || se.Date.Before(from) {
 			continue
 		}
-		so := byID[it.SessionID]
+		so := byID[se.ID]
 		if so == nil {
-			se, err := s.st.Session(ctx, it.SessionID)
-			if err != nil {
-				return nil, err
-			}
-			if se.BodyID != council.ID || se.Date.IsZero() || se.Date.Before(from) {
-				continue
-			}
 			so = &sessionOf{session: se}
 			byID[se.ID] = so
 			sessions = append(sessions, so)
 		}
-		so.lines = append(so.lines, fmt.Sprintf("- „%s“: %s", model.PublicText(q.Title), state))
+		so.lines = append(so.lines, fmt.Sprintf("- „%s“: %s", model.PublicText(st.Request.Title), st.Agenda().String()))
 	}
 	slices.SortFunc(sessions, func(a, b *sessionOf) int { return a.session.Number - b.session.Number })
 	for _, so := range sessions {

@@ -86,7 +86,10 @@ func TestFachMKSecretariatHasAPersonalCalendar(t *testing.T) {
 		// What is presented and by whom (before: "Die Geschäftsstelle …
 		// stellt 1 Beschluss vor, die … relevant ist").
 		"DESCRIPTION:1 Beschluss für die Finanzministerkonferenz\\, vorgestellt jeweils durch das einreichende Mitglied.",
-		"SUMMARY:48. Sitzung des IT-Planungsrats", "„Digitale Steuerbescheide“: auf der Tagesordnung", "„Grundsteuer digital“: als TOP angemeldet",
+		// Each request's state in the words of its page, the list and the
+		// conference page (model.RequestStanding.Agenda).
+		"SUMMARY:48. Sitzung des IT-Planungsrats", "„Digitale Steuerbescheide“: auf der Tagesordnung der 48. Sitzung am 18.09.2025",
+		"„Grundsteuer digital“: als TOP zur 48. Sitzung am 18.09.2025 angemeldet\\; über die Aufnahme entscheidet die Geschäftsstelle",
 	} {
 		if !strings.Contains(feed, want) {
 			t.Errorf("the FachMK secretariat's feed lacks %q:\n%s", want, feed)

@@ -59,8 +59,11 @@ func (s *Server) editSessionPage(w http.ResponseWriter, r *http.Request) {
 		RegistrationDeadline: se.RegistrationDeadline}, nil)
 }
 
+// renderSessionEdit shows the form editing session se; its chair is
+// chosen from the voters of the session's body (the AL-Runde's own for a
+// session of the AL-Runde, not the council's).
 func (s *Server) renderSessionEdit(w http.ResponseWriter, r *http.Request, status int, se model.Session, c store.SessionChange, refused problems) {
-	members, err := s.votingMembers(r)
+	members, err := s.st.BodyVoters(r.Context(), se.BodyID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return

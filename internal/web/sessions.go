@@ -41,8 +41,10 @@ type sessionData struct {
 	// minutes, "kommentare"), shown again as typed with the reason.
 	Refused refusedForm
 	// CanPull: the viewer may take an item off the Grüne Liste, before or
-	// in the session — a voting member's office for itself, the
-	// secretariat for the member of PullVoters it names.
+	// in the session — the office of a member voting in the session's
+	// body for itself, the secretariat for the member of PullVoters (the
+	// body's voters: the AL-Runde's own in a session of the AL-Runde) it
+	// names.
 	CanPull    bool
 	PullVoters []model.Member
 }
@@ -126,15 +128,19 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 	u := s.user(r)
 	if page != "minutes.html" && !se.Cancelled() &&
 		(se.Status == model.StatusPlanned || se.Status == model.StatusConvened || se.Status == model.StatusRunning) {
+		// An item leaves the Grüne Liste at the request of a voter of
+		// the session's body (store.PullItemFromGreenList): the
+		// AL-Runde's own for a session of the AL-Runde.
+		voting, err := s.votingOf(ctx, se.BodyID, false)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 		switch {
 		case auth.Can(u, auth.ManageSessions, ""):
-			if d.PullVoters, err = s.votingMembers(r); err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			d.CanPull = true
+			d.PullVoters, d.CanPull = voting.Voters, true
 		case u != nil && u.MemberAbbrev != "":
-			d.CanPull = auth.Can(u, auth.Vote, u.MemberAbbrev)
+			d.CanPull = auth.Can(u, auth.Vote, u.MemberAbbrev) && voting.Votes(u.MemberAbbrev)
 		}
 	}
 	if d.Running {

@@ -299,6 +299,12 @@ func (s *Server) loadProjector(r *http.Request, se model.Session) (projectorData
 	ctx := r.Context()
 	d := projectorData{Session: se}
 	var err error
+	// The heading names the council after the session's title: "48.
+	// Sitzung des IT-Planungsrats", and for a session of the AL-Runde
+	// (whose title names its body) "40. AL-Runde des IT-Planungsrats" —
+	// the AL-Runde's own name would read "40. AL-Runde der
+	// Abteilungsleiterrunde des IT-Planungsrats". What is counted (the
+	// vote, its voters) is the session's body's: loadVoteView.
 	if d.Body, err = s.councilBody(ctx); err != nil {
 		return d, err
 	}
