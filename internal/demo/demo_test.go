@@ -146,7 +146,7 @@ func TestTranscriptionMatchesSeed(t *testing.T) {
 	seed := normalize(regexp.MustCompile(`<[^>]*>|[›➤]`).ReplaceAllString(text, " "))
 	found := func(what, s string) {
 		t.Helper()
-		s = normalize(strings.ReplaceAll(model.InternalText(s), "\n", " "))
+		s = normalize(strings.ReplaceAll(model.StripMarks(s), "\n", " "))
 		if !strings.Contains(seed, s) {
 			t.Errorf("%s not in the seed minutes: %q", what, s)
 		}

@@ -468,7 +468,7 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 		if !it.OnAgenda() {
 			continue // registrations not (yet) accepted, or declined
 		}
-		item := assembleItem(it, rows)
+		item := assembleItem(it, rows, !se.Status.MinutesFrozen())
 		sec := model.SectionOf(it, sectionByID[it.SectionID], consent)
 		if n := len(out); n == 0 || out[n-1].Name != sec.Name {
 			out = append(out, Section{Name: sec.Name, Consent: sec.Consent})
@@ -480,9 +480,11 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 }
 
 // assembleItem puts an item's rows of all kinds into minutes order: as
-// stored, with a decision stored ahead of the discussion behind it
-// (discussionFirst).
-func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
+// stored, and in draft minutes (draft) with a decision stored ahead of
+// the discussion behind it (discussionFirst). Approved minutes are read
+// as stored: their approval stored the order shown then, and they keep
+// it whatever the rule says later.
+func assembleItem(it model.AgendaItem, rows store.SessionRows, draft bool) Item {
 	item := Item{AgendaItem: it, FollowUps: rows.FollowUps[it.ID]}
 	for _, c := range rows.Contributions[it.ID] {
 		item.Rows = append(item.Rows, Row{Kind: RowDiscussion, Speaker: c.Speaker, Points: c.Points, Confidential: c.Confidential, ID: c.ID, Version: c.Version, position: c.Position})
@@ -498,7 +500,9 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows) Item {
 		item.Rows = append(item.Rows, Row{Kind: RowText, RemarkKind: m.Kind, Text: m.Text, Confidential: m.Confidential, ID: m.ID, Version: m.Version, position: m.Position})
 	}
 	slices.SortStableFunc(item.Rows, func(x, y Row) int { return cmp.Compare(x.position, y.position) })
-	discussionFirst(item.Rows)
+	if draft {
+		discussionFirst(item.Rows)
+	}
 	return item
 }
 

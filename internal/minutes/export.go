@@ -75,15 +75,14 @@ type exporter struct {
 
 func (e *exporter) line(s string) {
 	if e.err == nil {
-		_, e.err = e.w.WriteString(sourceRedactionShown.Replace(s) + "\n")
+		// A passage the source blacked out is written as an internal
+		// reader reads it, ⟦im Quelldokument geschwärzt⟧, not with the
+		// source's English marker (model.ShownText); Parse reads it back
+		// as that marker (model.StoredText), so that Parse(Export(doc))
+		// gives the minutes stored.
+		_, e.err = e.w.WriteString(model.ShownText(s) + "\n")
 	}
 }
-
-// sourceRedactionShown writes a passage the source blacked out as an
-// internal reader reads it, ⟦im Quelldokument geschwärzt⟧, not with the
-// source's English marker; Parse reads it back as that marker, so that
-// Parse(Export(doc)) gives the minutes stored.
-var sourceRedactionShown = strings.NewReplacer(model.Redact(model.SourceRedaction), model.Redact(model.SourceRedactionShown))
 
 // row writes a table row: marker, content and the three empty cells.
 func (e *exporter) row(marker, content string) { e.line(marker + "\t" + content + "\t\t\t") }

@@ -60,12 +60,10 @@ func Parse(r io.Reader, opts Options) (Document, []Warning, error) {
 			opts.Progress(p.line)
 		}
 		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.Contains(line, shownRedaction) {
-			// The export writes a passage the source blacked out as an
-			// internal reader reads it (model.SourceRedactionShown); it is
-			// the source's marker.
-			line = strings.ReplaceAll(line, shownRedaction, model.Redact(SourceRedaction))
-		}
+		// The export writes a passage the source blacked out as an
+		// internal reader reads it (model.ShownText); it is the source's
+		// marker.
+		line = model.StoredText(line)
 		p.checkMarks(line)
 		p.parseLine(line)
 	}
@@ -74,10 +72,6 @@ func Parse(r io.Reader, opts Options) (Document, []Warning, error) {
 	}
 	return p.finish(), p.warnings, nil
 }
-
-// shownRedaction is a passage the source blacked out as the export
-// writes it.
-var shownRedaction = model.Redact(model.SourceRedactionShown)
 
 type parser struct {
 	opts     Options
@@ -647,7 +641,7 @@ func wholeConfidential(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return s
 	}
-	return model.Redact(model.InternalText(s))
+	return model.Redact(model.StripMarks(s))
 }
 
 func (p *parser) hasSpeaker(ps []piece) bool {

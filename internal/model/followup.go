@@ -326,7 +326,7 @@ func (f FollowUp) ResponsibleIs(who string) bool {
 // ("BE, ⟦BY⟧") is responsible all the same, reminded and allowed to
 // report; only the public does not read it (PublicResponsibleKeys).
 func (f FollowUp) ResponsibleKeys() string {
-	rs := FollowUp{Responsible: InternalText(f.Responsible)}.Responsibles()
+	rs := FollowUp{Responsible: StripMarks(f.Responsible)}.Responsibles()
 	if len(rs) == 0 {
 		return ""
 	}
@@ -360,7 +360,7 @@ func (f FollowUp) PublicResponsibleKeys() string {
 // up in ResponsibleKeys: "" if it is empty or could not be one responsible
 // one (it holds a separator).
 func ResponsibleKey(who string) string {
-	who = strings.TrimSpace(InternalText(who))
+	who = strings.TrimSpace(StripMarks(who))
 	if who == "" || len((FollowUp{Responsible: who}).Responsibles()) != 1 || strings.ContainsAny(who, ",;") {
 		return ""
 	}

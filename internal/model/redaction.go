@@ -27,12 +27,13 @@ const (
 // publishing tool) where the text was, and the importer keeps it as a
 // marked passage, ⟦[REDACTED]⟧, so that the public reads
 // RedactedPlaceholder. Its content is unknown to gremium too: an internal
-// reader reads SourceRedactionShown in its place (Passage.Shown,
-// TypedMarks; ConfidentialMarks and the import read it back as the
-// marker) —
-// on the pages, in the PDF, in the text export and in the JSON API —,
-// never the English marker, which a member took for a colleague's text
-// withheld from it.
+// reader reads SourceRedactionShown in its place, never the English
+// marker, which a member took for a colleague's text withheld from it.
+// Passage.Shown is the one rule of that reading; every internal reading
+// of a stored text applies it — the pages and the PDF per passage,
+// ShownText (the text export), TypedMarks (forms, the JSON API, CSV) and
+// InternalText (page titles, notices, messages) — and StoredText, which
+// ConfidentialMarks and the import use, reads it back as the marker.
 const (
 	SourceRedaction      = "[REDACTED]"
 	SourceRedactionShown = "im Quelldokument geschwärzt"
@@ -131,13 +132,92 @@ func Passages(s string) []Passage {
 }
 
 // Shown gives the passage's text as an internal reader reads it: a
-// passage the source blacked out (⟦[REDACTED]⟧) as SourceRedactionShown,
-// every other as it stands. The pages and the PDF show passages with it.
+// confidential passage that is the source's marker (⟦[REDACTED]⟧, with
+// or without spaces inside its marks) reads SourceRedactionShown in its
+// place, its spaces kept; every other passage reads as it stands, a public one
+// that happens to say "[REDACTED]" included. It is the one rule of how a
+// stored passage is read inside gremium: the pages and the PDF show
+// passages with it, and ShownText, TypedMarks and InternalText apply it
+// to every marked passage of a text.
 func (p Passage) Shown() string {
-	if p.Confidential && strings.TrimSpace(p.Text) == SourceRedaction {
-		return SourceRedactionShown
+	if !p.Confidential {
+		return p.Text
 	}
-	return p.Text
+	return swapWhole(p.Text, SourceRedaction, SourceRedactionShown)
+}
+
+// storedPassage reads the text of a marked passage that an internal
+// reader was given (Passage.Shown) back as it is stored: a passage that
+// reads SourceRedactionShown is the source's marker again, its spaces
+// kept.
+func storedPassage(text string) string {
+	return swapWhole(text, SourceRedactionShown, SourceRedaction)
+}
+
+// swapWhole gives text with from replaced by to where from is all of
+// text but the spaces around it; otherwise text as it is.
+func swapWhole(text, from, to string) string {
+	if strings.TrimSpace(text) != from {
+		return text
+	}
+	i := strings.Index(text, from)
+	return text[:i] + to + text[i+len(from):]
+}
+
+// ShownText gives s with its marks kept and each marked passage as an
+// internal reader reads it (Passage.Shown): a passage the source blacked
+// out says SourceRedactionShown. The text export writes its lines so,
+// and TypedMarks and InternalText start from it. StoredText reads it
+// back: StoredText(ShownText(s)) is s for every stored s that does not
+// itself mark a passage reading SourceRedactionShown.
+func ShownText(s string) string {
+	if !strings.Contains(s, SourceRedaction) {
+		return s
+	}
+	return eachPassage(s, func(text string) string { return Passage{Text: text, Confidential: true}.Shown() })
+}
+
+// StoredText reads a text that was given to an internal reader
+// (ShownText, or TypedMarks once its typed marks are marks again) back as
+// it is stored: a marked passage reading SourceRedactionShown is the
+// source's marker. ConfidentialMarks and the import of minutes text use
+// it.
+func StoredText(s string) string {
+	if !strings.Contains(s, SourceRedactionShown) {
+		return s
+	}
+	return eachPassage(s, storedPassage)
+}
+
+// eachPassage gives s with the text of every marked passage that holds
+// no marks itself (⟦…⟧, as stored texts mark them) replaced by f of it;
+// the marks and every other byte stay as they are.
+func eachPassage(s string, f func(string) string) string {
+	var b strings.Builder
+	for {
+		open := strings.Index(s, RedactOpen)
+		if open < 0 {
+			break
+		}
+		inner := s[open+len(RedactOpen):]
+		next := strings.IndexAny(inner, RedactOpen+RedactClose)
+		if next < 0 {
+			break
+		}
+		if !strings.HasPrefix(inner[next:], RedactClose) {
+			// A passage opens inside this one: only the innermost
+			// passages are read.
+			b.WriteString(s[:open+len(RedactOpen)+next])
+			s = inner[next:]
+			continue
+		}
+		b.WriteString(s[:open+len(RedactOpen)])
+		b.WriteString(f(inner[:next]))
+		b.WriteString(RedactClose)
+		s = inner[next+len(RedactClose):]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // PublicText returns s with every confidential passage (see Passages)
@@ -288,12 +368,9 @@ func ConfidentialMarks(typed string) (string, error) {
 	if !strings.Contains(s, TypedOpen) && !strings.Contains(s, TypedClose) && !HasRedaction(s) {
 		return s, nil
 	}
-	s = strings.NewReplacer(TypedOpen, RedactOpen, TypedClose, RedactClose).Replace(s)
-	if shown := Redact(SourceRedactionShown); strings.Contains(s, shown) {
-		// A passage the source blacked out, as TypedMarks gave it to the
-		// form: stored as the source's marker again.
-		s = strings.ReplaceAll(s, shown, Redact(SourceRedaction))
-	}
+	// A passage the source blacked out, as TypedMarks gave it to the
+	// form, is stored as the source's marker again.
+	s = StoredText(typedToMarks(s))
 	problem, at := CheckMarks(s)
 	switch problem {
 	case MarksUnclosed:
@@ -407,21 +484,37 @@ func Unmarked(text, why string) error {
 }
 
 // TypedMarks gives s with its redaction marks in the typed form of form
-// fields, [[vertraulich]]: how a text is edited and how the JSON API gives
-// internal texts.
+// fields, [[vertraulich]], and each marked passage as an internal reader
+// reads it (ShownText): how a text is edited and how the JSON API gives
+// internal texts. ConfidentialMarks reads it back.
 func TypedMarks(s string) string {
-	return typedMarks.Replace(s)
+	return typedMarks.Replace(ShownText(s))
 }
 
-// typedMarks writes the marks typed, a passage the source blacked out as
-// SourceRedactionShown.
-var typedMarks = strings.NewReplacer(Redact(SourceRedaction), TypedOpen+SourceRedactionShown+TypedClose, RedactOpen, TypedOpen, RedactClose, TypedClose)
+// typedMarks writes the marks typed.
+var typedMarks = strings.NewReplacer(RedactOpen, TypedOpen, RedactClose, TypedClose)
 
-// InternalText returns s with the redaction marks removed, for the internal
-// version of the minutes.
+// InternalText gives s as an internal reader reads it where a text has
+// no room for marks — a page's title, a notice, a message, a refusal's
+// reason: the marks removed, each marked passage read as ShownText reads
+// it (a passage the source blacked out says SourceRedactionShown).
 func InternalText(s string) string {
-	return strings.NewReplacer(RedactOpen, "", RedactClose, "").Replace(s)
+	return StripMarks(ShownText(s))
 }
+
+// StripMarks gives s with the redaction marks removed and its text as
+// stored (the source's marker SourceRedaction included): for what is
+// compared, keyed or marked anew, not read — InternalText is what an
+// internal reader reads.
+func StripMarks(s string) string {
+	if !HasRedaction(s) {
+		return s
+	}
+	return stripMarks.Replace(s)
+}
+
+// stripMarks removes the redaction marks.
+var stripMarks = strings.NewReplacer(RedactOpen, "", RedactClose, "")
 
 // Audience says who a rendering is for.
 type Audience int

@@ -96,7 +96,7 @@ func (g Registration) Check(se Session, kinds map[string]MemberKind) []Registrat
 	}
 	// A title too long: the form's maxlength said so in the HTML only,
 	// 5,000 characters were stored, by the form and by the API.
-	if err := checkTitle(InternalText(g.Title), "Bitte einen Titel angeben."); err != nil {
+	if err := checkTitle(StripMarks(g.Title), "Bitte einen Titel angeben."); err != nil {
 		refuse("titel", ReasonOf(err))
 	}
 	switch {

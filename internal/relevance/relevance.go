@@ -471,7 +471,7 @@ func (e *Engine) Evidence(text string, conferenceID int64, relevant bool) []stri
 // ItemText is the text of an agenda item that proposals look at: title and
 // points, confidential passages included (proposals are internal).
 func ItemText(it model.AgendaItem) string {
-	return model.InternalText(it.Title + ". " + strings.Join(it.Points, ". "))
+	return model.StripMarks(it.Title + ". " + strings.Join(it.Points, ". "))
 }
 
 // DecisionText is the text of a decision that proposals look at: title and
@@ -482,7 +482,7 @@ func DecisionText(d model.Decision) string {
 	for _, p := range d.Points {
 		b.WriteString(p.Text + " ")
 	}
-	return model.InternalText(b.String())
+	return model.StripMarks(b.String())
 }
 
 // AssessmentText is the text a decision profile (Beschluss-Steckbrief) is

@@ -300,10 +300,64 @@ func (s *Store) approveMinutesTx(ctx context.Context, tx *sql.Tx, bodyID int64, 
 		model.StatusMinutesApproved, approvingNumber, on.String()); err != nil {
 		return err
 	}
+	if err := keepShownOrder(ctx, tx, cur.ID); err != nil {
+		return err
+	}
 	if _, err := s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: cur.ID, Stand: model.Internal.MinutesStand(cur), Note: note, Text: text}); err != nil {
 		return err
 	}
 	return s.audit(ctx, tx, "approve", "session", cur.ID, note+" am "+on.German())
+}
+
+// keepShownOrder stores, inside tx, the minutes rows of a session's items
+// in the order the draft showed them (model.DiscussionFirst), renumbering
+// the items whose rows it moves: approved minutes are read in the order
+// stored (minutes.Load orders drafts only), so that the text members
+// approved is the text shown afterwards, whatever the rule says later.
+// Rows tied at a position keep the order Load gives them (contributions,
+// decisions, notes, free rows, then by id).
+func keepShownOrder(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	type row struct {
+		table    string
+		item     int64
+		position int
+		id       int64
+	}
+	rows, err := queryList(ctx, tx, func(r scanner) (row, error) {
+		var x row
+		return x, r.Scan(&x.table, &x.item, &x.position, &x.id)
+	}, "minutes order",
+		`SELECT t, item_id, position, id FROM (
+		   SELECT 'contributions' AS t, 0 AS k, item_id, position, id FROM contributions WHERE item_id IN (`+itemsOfSession+`)
+		   UNION ALL SELECT 'decisions', 1, item_id, position, id FROM decisions WHERE item_id IN (`+itemsOfSession+`)
+		   UNION ALL SELECT 'protocol_notes', 2, item_id, position, id FROM protocol_notes WHERE item_id IN (`+itemsOfSession+`)
+		   UNION ALL SELECT 'remarks', 3, item_id, position, id FROM remarks WHERE item_id IN (`+itemsOfSession+`)) r
+		 ORDER BY item_id, position, k, id`,
+		sessionID, sessionID, sessionID, sessionID)
+	if err != nil {
+		return err
+	}
+	kindOf := map[string]string{"contributions": "ON", "decisions": "BV", "protocol_notes": "PN", "remarks": ""}
+	for start := 0; start < len(rows); {
+		end := start
+		for end < len(rows) && rows[end].item == rows[start].item {
+			end++
+		}
+		item := rows[start:end]
+		start = end
+		kinds := make([]string, len(item))
+		for i, r := range item {
+			kinds[i] = kindOf[r.table]
+		}
+		for i, j := range model.DiscussionFirst(kinds) {
+			if r := item[j]; r.position != i+1 {
+				if _, err := tx.ExecContext(ctx, `UPDATE `+r.table+` SET position = ? WHERE id = ?`, i+1, r.id); err != nil {
+					return fmt.Errorf("store: minutes order: %w", err)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // CorrectMinutes keeps a correction (Berichtigung) of approved minutes as a
